@@ -1,0 +1,62 @@
+"""Small tests on blocks of text shared by the structure passes."""
+
+from __future__ import annotations
+
+import re
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
+_TRAILING_REFS = re.compile(rf"(?:[{SUPERSCRIPTS}]+|\^\{{[^}}]*\}}|\[\d+\]|\s+\d{{1,3}})\s*$")
+_TERMINAL = tuple(".!?:…'\"’”)]")
+_SMALL_WORDS = {
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "to", "for", "with", "from",
+    "by", "as", "at", "into", "up", "upon", "over", "under", "through", "after", "before",
+    "since", "until", "within", "without", "between", "among", "against", "about", "above",
+    "below", "via", "vs", "versus", "its", "his", "her", "their", "de", "la", "le", "von", "van",
+    "du", "des", "der", "di", "da", "is", "was", "be", "not", "than", "out", "off", "per",
+}
+
+
+def para_text(block_text: str) -> str:
+    """A block's lines joined into one paragraph."""
+    lines = [l.strip() for l in block_text.split("\n") if l.strip()]
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+        elif out.endswith("-") and line[:1].islower():
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def strip_refs(text: str) -> str:
+    t = text.rstrip()
+    while True:
+        s = _TRAILING_REFS.sub("", t).rstrip()
+        if s == t:
+            return t
+        t = s
+
+
+def ends_sentence(text: str) -> bool:
+    t = strip_refs(text)
+    return t.endswith(_TERMINAL)
+
+
+def starts_lower(text: str) -> bool:
+    t = text.lstrip("'\"‘“(…. ")
+    return t[:1].islower()
+
+
+def is_title_case(text: str) -> bool:
+    """True when every significant word starts with a capital (Title Case)."""
+    t = re.sub(r"\([^)]*\)", " ", text)
+    words = [w for w in re.findall(r"[A-Za-zÀ-ÿ][\w'’-]*", t)]
+    significant = [w for w in words[1:] if w.lower() not in _SMALL_WORDS]
+    return all(w[0].isupper() for w in significant)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())

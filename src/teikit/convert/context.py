@@ -1,0 +1,41 @@
+"""What the passes of one conversion share: the profile, the report, the outline."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..profile import Profile
+from ..report import Report
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+@dataclass
+class Context:
+    source: Path
+    profile: Profile
+    report: Report
+    book_id: str = "book"
+    outline: list = field(default_factory=list)
+
+
+def norm_title(text: str) -> str:
+    """A heading's text compared loosely: case, dashes, quotes and spacing ignored."""
+    t = unicodedata.normalize("NFKC", text or "").lower()
+    t = _DASHES.sub("-", t).replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", t).strip(" .:")
+
+
+def roman_to_int(s: str) -> int | None:
+    s = s.lower()
+    if not s or any(ch not in _ROMAN for ch in s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN[a]
+        total += -v if b in _ROMAN and _ROMAN[b] > v else v
+    return total

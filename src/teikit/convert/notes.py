@@ -1,0 +1,285 @@
+"""Notes: move every endnote to the point where the text refers to it.
+
+Notes are read from the back matter's Notes (grouped under headings that name
+the chapters) or from a chapter's own Notes section. The numbering is
+repaired from the sequence: a note that lost its number takes the next one; a
+note numbered in superscript where it does not belong fills the gap it fits.
+References in the text (superscript digits, ^{n}, [n], or plain digits right
+after a sentence) are resolved in order: the expected number, a number with
+stray digits fused in front (²⁸⁸ where 88 is due), or a small forward skip.
+What the sequence cannot make certain is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..tei import XML_ID, children, is_, make, q, sub, text_of, xpath
+from ..textnodes import substitute
+from .blocks import FROM_SUPERSCRIPT, SUPERSCRIPTS, para_text
+from .context import Context, norm_title, roman_to_int
+from .structure import make_table
+
+_NUMBERED = re.compile(r"^(?P<dash>[-–•]\s*)?(?P<n>\d{1,3})[.)]?\s+(?P<text>\S.*)$")
+_BRACKETED = re.compile(r"^\[(?P<n>\d{1,3})\]\s*(?P<text>\S.*)$")
+_SUPER = re.compile(rf"^(?P<n>[{SUPERSCRIPTS}]+)\s*(?P<text>\S.*)$")
+_UNNUMBERED = re.compile(r"^[-–•]\s+(?P<text>\S.*)$")
+_GROUP = re.compile(r"^(?:chapter|part)\s+(?P<n>\d+|[ivxlcdm]+)\b", re.I)
+_MAX_SKIP = 3
+
+REF = re.compile(
+    rf"(?P<sup>[{SUPERSCRIPTS}]+)"
+    r"|\^\{['’]?(?P<caret>\d{1,4})\}"
+    r"|\[(?P<bracket>\d{1,3})\]"
+    r"|(?<=[.!?'’\"”])(?P<space>\s?)(?P<plain>\d{1,3})(?=\s+[A-Z‘'\"“]|\s*$)"
+)
+
+
+@dataclass
+class Note:
+    n: int | None
+    line: int
+    parts: list = field(default_factory=list)   # strings and tables
+    how: str = "numbered"                       # numbered, unnumbered, superscript
+    referenced: bool = False
+
+
+@dataclass
+class Group:
+    div: object                                  # the chapter div the notes belong to
+    title: str
+    line: int
+    notes: dict = field(default_factory=dict)    # n -> Note
+    displaced: list = field(default_factory=list)
+
+
+def _chapter_key(div) -> str:
+    head = div.find(q("head"))
+    return norm_title(text_of(head)) if head is not None else ""
+
+
+def _match_group(line: str, chapters: list) -> object | None:
+    m = _GROUP.match(line.strip())
+    if m:
+        n = int(m.group("n")) if m.group("n").isdigit() else roman_to_int(m.group("n"))
+        for div in chapters:
+            if div.get("n") == str(n):
+                return div
+        return None
+    t = norm_title(line)
+    for div in chapters:
+        if div.get("n") is None and _chapter_key(div) == t:
+            return div
+    return None
+
+
+def _parse_lines(group: Group, lines, ctx: Context, groups: list, chapters: list) -> Group:
+    """Read note lines into the group; a heading line naming a chapter opens a new group."""
+    last: Note | None = None
+    expected = lambda: (max(group.notes) + 1) if group.notes else 1
+    for lineno, line, table in lines:
+        if table is not None:
+            if last is not None:
+                last.parts.append(table)
+            else:
+                ctx.report.add("unplaced-line", lineno, "table in the notes before any note")
+            continue
+        if not line.strip():
+            continue
+        starts_space = line[:1].isspace()
+        s = line.strip()
+        if not starts_space and len(s) < 120 and not _NUMBERED.match(s) and not _UNNUMBERED.match(s):
+            div = _match_group(s, chapters)
+            if div is not None:
+                group = Group(div, s, lineno)
+                groups.append(group)
+                last = None
+                continue
+        m = None if starts_space else (_BRACKETED.match(s) or _NUMBERED.match(s))
+        if m:
+            n = int(m.group("n"))
+            plausible = m.groupdict().get("dash") or _BRACKETED.match(s) or n in (expected(), expected() + 1)
+            if plausible and n not in group.notes:
+                last = Note(n, lineno, [m.group("text")])
+                group.notes[n] = last
+                continue
+        m = None if starts_space else _SUPER.match(s)
+        if m:
+            last = Note(int(m.group("n").translate(FROM_SUPERSCRIPT)), lineno, [m.group("text")],
+                        how="superscript")
+            group.displaced.append(last)
+            continue
+        m = None if starts_space else _UNNUMBERED.match(s)
+        if m:
+            n = expected()
+            last = Note(n, lineno, [m.group("text")], how="unnumbered")
+            group.notes[n] = last
+            ctx.report.info("note-number-restored", lineno,
+                            f"note without a number takes number {n} from the sequence",
+                            text=s, where=group.title)
+            continue
+        if last is not None:
+            if isinstance(last.parts[-1], str):
+                last.parts[-1] += " " + s
+            else:
+                last.parts.append(s)
+            continue
+        ctx.report.add("unplaced-line", lineno, "line in the notes that belongs to no note", text=s)
+    return group
+
+
+def _place_displaced(groups: list, ctx: Context) -> None:
+    """A note numbered in superscript fills the gap it fits: its own group's, else another's."""
+    for g in groups:
+        for note in g.displaced:
+            n = note.n
+            target = None
+            if n not in g.notes and g.notes and n < max(g.notes):
+                target = g
+            else:
+                for other in groups:
+                    if n not in other.notes and other.notes and n < max(other.notes):
+                        target = other
+                        break
+            if target is None:
+                ctx.report.add("unplaced-note", note.line,
+                               f"note numbered {n} fits no gap in any chapter's notes",
+                               text=" ".join(p for p in note.parts if isinstance(p, str)))
+                continue
+            target.notes[n] = note
+            ctx.report.info("displaced-note-placed", note.line,
+                            f"note {n} found out of place; it fills the gap in '{target.title}'",
+                            where=target.title)
+
+
+def _collect(tei, ctx: Context) -> list[Group]:
+    chapters = xpath(tei, "//t:text/t:body/t:div")
+    groups: list[Group] = []
+    for ndiv in xpath(tei, "//t:text/t:back/t:div[@type='notes']"):
+        lines = []
+        for b in children(ndiv, "p"):
+            table = make_table(b, ctx) if "\t" in b.text else None
+            if table is not None:
+                lines.append((b.sourceline, "", table))
+            else:
+                lines.extend((b.sourceline + k, l, None) for k, l in enumerate(b.text.split("\n")))
+        group = Group(None, "Notes", ndiv.sourceline or 0)
+        _parse_lines(group, lines, ctx, groups, chapters)
+        if group.notes:   # notes before any chapter heading: pair by order with chapters
+            groups.insert(0, group)
+        ndiv.getparent().remove(ndiv)
+    for ndiv in xpath(tei, "//t:text/t:body/t:div/t:div[@type='notes']"):
+        chapter = ndiv.getparent()
+        title = text_of(chapter.find(q("head")))
+        group = Group(chapter, title, ndiv.sourceline or 0)
+        groups.append(group)
+        lines = []
+        for b in children(ndiv, "p"):
+            lines.extend((b.sourceline + k, l, None) for k, l in enumerate(b.text.split("\n")))
+        _parse_lines(group, lines, ctx, groups, chapters=[])
+        chapter.remove(ndiv)
+    _place_displaced(groups, ctx)
+    # groups that no heading tied to a chapter: give them, in order, to chapters with references
+    free = [d for d in chapters if not any(g.div is d for g in groups)]
+    for g in groups:
+        if g.div is None:
+            if free:
+                g.div = free.pop(0)
+                g.title = _chapter_key(g.div)
+            else:
+                for note in g.notes.values():
+                    ctx.report.add("unplaced-note", note.line, "note for no chapter")
+    return [g for g in groups if g.div is not None]
+
+
+def _note_element(note: Note, div_id: str):
+    el = make("note", place="end", n=str(note.n), line=note.line)
+    el.set(XML_ID, f"{div_id}-n{note.n}")
+    strings = [p for p in note.parts if isinstance(p, str)]
+    if len(strings) == len(note.parts):
+        el.text = para_text("\n".join(strings))
+    else:
+        for part in note.parts:
+            if isinstance(part, str):
+                sub(el, "p", para_text(part))
+            else:
+                el.append(part)
+    return el
+
+
+def _resolve(group: Group, div_id: str, ctx: Context) -> None:
+    notes = group.notes
+    state = {"expected": 1}
+    report = ctx.report
+
+    def take(n: int, how: str, line: int | None, shown: str):
+        note = notes[n]
+        note.referenced = True
+        state["expected"] = n + 1
+        report.counts["notes_linked"] += 1
+        if how:
+            report.counts["refs_corrected"] += 1
+            report.info("reference-corrected", line, f"reference '{shown}' read as note {n} ({how})",
+                        where=group.title)
+        return _note_element(note, div_id)
+
+    def build(m: re.Match):
+        e = state["expected"]
+        line = state.get("line")
+        if m.group("plain"):
+            v = int(m.group("plain"))
+            if v == e and v in notes and not notes[v].referenced:
+                return take(v, "plain digits after the sentence", line, m.group("plain"))
+            return None
+        raw = m.group("sup") or m.group("caret") or m.group("bracket")
+        shown = m.group(0)
+        v = int(raw.translate(FROM_SUPERSCRIPT))
+        if v == e and v in notes:
+            return take(v, "" if m.group("sup") or m.group("bracket") else "caret notation", line, shown)
+        if v != e and str(v).endswith(str(e)) and e in notes:
+            return take(e, "stray digits fused in front", line, shown)
+        if e < v <= e + _MAX_SKIP and v in notes and not notes[v].referenced:
+            for missing in range(e, v):
+                report.add("note-without-reference", notes[missing].line if missing in notes else None,
+                           f"no reference to note {missing} was found in the text", where=group.title)
+            return take(v, "", line, shown)
+        report.counts["refs_unresolved"] += 1
+        report.add("reference-without-note", line,
+                   f"reference '{shown}' does not fit the note sequence (note {e} expected)",
+                   where=group.title)
+        hi = make("hi", shown, rend="superscript") if m.group("sup") else None
+        return hi
+
+    for block in xpath(group.div, ".//t:p | .//t:head | .//t:l | .//t:cell"):
+        if block.xpath("ancestor::t:note", namespaces={"t": "http://www.tei-c.org/ns/1.0"}):
+            continue
+        state["line"] = block.sourceline
+        substitute_block(block, build)
+
+    unreferenced = [notes[n] for n in sorted(notes) if not notes[n].referenced]
+    if unreferenced:
+        holder = sub(group.div, "div", type="notes")
+        lst = holder   # notes may stand directly in a div (model.global)
+        for note in unreferenced:
+            lst.append(_note_element(note, div_id))
+            report.counts["notes_unreferenced"] += 1
+            already = any(f.kind == "note-without-reference" and f.where == group.title
+                          and f"note {note.n} " in f.message for f in report.findings)
+            if not already:
+                report.add("note-without-reference", note.line,
+                           f"no reference to note {note.n} was found in the text; it is kept in a "
+                           "list at the end of the chapter", where=group.title)
+
+
+def substitute_block(block, build) -> None:
+    substitute(block, REF, build, skip=("note",))
+
+
+def apply(tei, ctx: Context):
+    groups = _collect(tei, ctx)
+    for k, g in enumerate(groups):
+        ctx.report.counts["notes"] += len(g.notes)
+        div_id = g.div.get(XML_ID) or f"d{k}"
+        _resolve(g, div_id, ctx)
+    return tei

@@ -1,0 +1,218 @@
+"""Structure: paragraphs, section heads, quotations, verse, figures and tables.
+
+Runs over every division of the body (and appendices). In order:
+figures and tables are recognised; blocks become paragraphs, and a paragraph
+cut by a page break is rejoined to the one before (it starts in lower case,
+or the one before stops mid-sentence); a paragraph that follows one ending in
+a colon is a block quotation, set as verse when it is introduced as verse;
+short unpunctuated lines are section heads, two levels told apart by their
+capitalisation (Title Case over sentence case); sections become nested divs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..tei import children, is_, make, q, sub, xpath
+from ..textnodes import merge_into
+from . import figures
+from .blocks import (SUPERSCRIPTS, ends_sentence, is_title_case, para_text, starts_lower,
+                     strip_refs, word_count)
+from .context import Context, norm_title
+
+_HEAD_MAX_CHARS = 120
+_HEAD_MAX_WORDS = 16
+
+
+def _table(block, ctx: Context):
+    """A <table> when the block's lines are tab-separated cells in a regular grid."""
+    lines = [l for l in block.text.split("\n") if l.strip()]
+    rows = [[c.strip() for c in l.split("\t")] for l in lines]
+    if len(rows) < 3 or any(len(r) < 2 for r in rows):
+        return None
+    width = max(len(r) for r in rows)
+    if sum(len(r) == width for r in rows) < len(rows) * 0.8:
+        return None
+    cells = [c for r in rows for c in r]
+    if sum(1 for c in cells if c) < len(cells) * 0.75:
+        return None
+    table = make("table", line=block.sourceline, rows=str(len(rows)), cols=str(width))
+    numeric = lambda r: sum(bool(re.fullmatch(r"[\d.,%–-]+", c)) for c in r)
+    header = numeric(rows[0]) == 0 and numeric(rows[1]) > 0
+    for k, r in enumerate(rows):
+        row = sub(table, "row")
+        if k == 0 and header:
+            row.set("role", "label")
+        for c in r + [""] * (width - len(r)):
+            sub(row, "cell", c)
+    ctx.report.counts["tables"] += 1
+    return table
+
+
+def make_table(block, ctx: Context):
+    return _table(block, ctx)
+
+
+def _is_head_candidate(p) -> bool:
+    text = p.text or ""
+    if len(p) or not text or len(text) > _HEAD_MAX_CHARS or word_count(text) > _HEAD_MAX_WORDS:
+        return False
+    if re.search(r"[.,;:]$", strip_refs(text)) or any(c in SUPERSCRIPTS for c in text):
+        return False
+    first = text.lstrip("'\"‘“")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _is_notes_heading(p, ctx: Context) -> bool:
+    return ctx.profile.back_roles.get(norm_title(p.text or "")) == "notes" and "\n" not in (p.text or "")
+
+
+def _verse_lines(text: str) -> list[str] | None:
+    """Split run-together verse at each lower-case word followed by a capitalised one."""
+    if len(text) > 600 or re.search(r"[.;!?]\s+[A-Z]", text):
+        return None
+    parts = re.split(r"(?<=[a-z,;’'])\s+(?=[A-Z])", text)
+    return parts if len(parts) >= 3 else None
+
+
+def _structure_div(div, ctx: Context, listed) -> None:
+    items = [c for c in children(div) if not is_(c, "head")]
+    for c in items:
+        div.remove(c)
+    # chapter-local notes: everything after a "Notes" line belongs to the notes
+    notes_div = None
+    for k, c in enumerate(items):
+        if is_(c, "p") and _is_notes_heading(c, ctx):
+            notes_div = make("div", type="notes", line=c.sourceline)
+            sub(notes_div, "head", c.text.strip(), line=c.sourceline)
+            for rest in items[k + 1:]:
+                notes_div.append(rest)
+            items = items[:k]
+            break
+
+    # 1. figures, tables, paragraphs
+    flat = []
+    for c in items:
+        if not is_(c, "p"):
+            flat.append(c)
+            continue
+        fig = figures.caption_figure(c, listed, ctx)
+        if fig is not None:
+            flat.append(fig)
+            continue
+        table = _table(c, ctx)
+        if table is not None:
+            flat.append(table)
+            continue
+        c.text = para_text(c.text)
+        if c.text:
+            flat.append(c)
+
+    # 2. rejoin paragraphs cut by page breaks (figures in between move after the paragraph)
+    joined = []
+    pending_figs = []
+    for c in flat:
+        if not is_(c, "p"):
+            pending_figs.append(c)
+            continue
+        prev = next((x for x in reversed(joined) if is_(x, "p")), None)
+        if prev is not None and joined[-1] is prev and _continues(prev, c):
+            merge_into(prev, c)
+            ctx.report.counts["paragraphs_rejoined"] += 1
+            continue
+        joined.extend(pending_figs)
+        pending_figs = []
+        joined.append(c)
+    joined.extend(pending_figs)
+
+    # 3. quotations and verse; 4. heads
+    out = []
+    for k, c in enumerate(joined):
+        prev = out[-1] if out else None
+        if is_(c, "p") and prev is not None and is_(prev, "p") and strip_refs(prev.text or "").endswith(":") \
+                and not len(prev.xpath("*")) and not _is_head_candidate(c):
+            out.append(_quote(c, prev, ctx))
+            continue
+        if is_(c, "p") and _is_head_candidate(c) and k + 1 < len(joined):
+            head = make("head", c.text.strip(), line=c.sourceline)
+            out.append(head)
+            continue
+        out.append(c)
+
+    _nest(div, out, ctx)
+    if notes_div is not None:
+        div.append(notes_div)
+
+
+def _continues(prev, cur) -> bool:
+    text = cur.text or ""
+    if _is_head_candidate(cur) and not starts_lower(text):
+        return False
+    if starts_lower(text):
+        return True
+    before = prev.text or ""
+    if len(before) < 60 or _is_head_candidate(prev):
+        return False
+    return not ends_sentence(before)
+
+
+def _quote(p, intro, ctx: Context):
+    quote = make("quote", line=p.sourceline)
+    intro_words = set(re.findall(r"[a-z]+", (intro.text or "").lower()))
+    verse = _verse_lines(p.text) if intro_words & set(ctx.profile.verse_cues) else None
+    if verse:
+        lg = sub(quote, "lg", line=p.sourceline)
+        for line in verse:
+            sub(lg, "l", line)
+        ctx.report.counts["verse"] += 1
+        ctx.report.info("verse", p.sourceline, f"quotation set as verse in {len(verse)} lines",
+                        text=p.text)
+    else:
+        quote.append(p)
+        ctx.report.counts["quotes"] += 1
+    return quote
+
+
+def _nest(div, items, ctx: Context) -> None:
+    """Turn the flat run of heads and blocks into nested section divs."""
+    heads = [h for h in items if is_(h, "head")]
+    has_title_case = any(is_title_case(h.text) and word_count(h.text) > 1 for h in heads)
+    stack = [(0, div)]
+    prev_level = 1
+    for it in items:
+        if not is_(it, "head"):
+            stack[-1][1].append(it)
+            continue
+        text = it.text
+        if word_count(text) == 1:
+            level = prev_level
+        elif has_title_case and not is_title_case(text):
+            level = 2
+        else:
+            level = 1
+        if level == 2 and len(stack) == 1:
+            level = 1
+        while stack[-1][0] >= level:
+            stack.pop()
+        section = sub(stack[-1][1], "div", type="section" if level == 1 else "subsection",
+                      line=it.sourceline)
+        section.append(it)
+        stack.append((level, section))
+        prev_level = level
+        ctx.report.counts["sections"] += 1
+
+
+def apply(tei, ctx: Context):
+    listed = figures.read_list(tei)
+    ctx.figures = listed
+    for div in xpath(tei, "//t:text/t:body/t:div | //t:text/t:back/t:div[@type='appendix']"):
+        _structure_div(div, ctx, listed)
+    # captions outside the body (a frontispiece on the title page)
+    for b in xpath(tei, "//t:text/t:front/t:div[@type='titlepage']/t:p"):
+        fig = figures.caption_figure(b, listed, ctx)
+        if fig is not None:
+            b.addprevious(fig)
+            b.getparent().remove(b)
+    figures.place_missing(listed, ctx)
+    ctx.report.counts["paragraphs"] = len(xpath(tei, "//t:text/t:body//t:p[not(ancestor::t:note)]"))
+    return tei

@@ -1,0 +1,155 @@
+"""Write: the book's tree becomes one TEI document per part, tied by a corpus file.
+
+OUTDIR/
+  front.xml        title page, imprint, contents, list of figures
+  introduction.xml, ch01.xml … ch13.xml, conclusion.xml   one per body division
+  back.xml         bibliography, indexes, appendices
+  BOOKID.xml       <teiCorpus> with the book's header and an XInclude per part
+  conversion-report.json
+
+Everything is written into a fresh temporary folder beside OUTDIR, which then
+takes OUTDIR's place: a run that fails leaves OUTDIR as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import TeikitError
+from ..tei import NSMAP, TEI_NS, XI_NS, XML_ID, children, make, q, sub, text_of, xpath
+from ..xmlio import serialize
+from . import figures
+from .context import Context
+from .header import build_header
+
+_MODEL = ('<?xml-model href="{rng}" type="application/xml" '
+          'schematypens="http://relaxng.org/ns/structure/1.0"?>')
+
+
+def _document(header, text_type: str, front=None, body_divs=(), back=None):
+    tei = make("TEI")
+    tei.append(header)
+    text = sub(tei, "text", type=text_type)
+    if front is not None and len(front):
+        text.append(front)
+    body = sub(text, "body")
+    for d in body_divs:
+        body.append(d)
+    if back is not None and len(back):
+        text.append(back)
+    return tei
+
+
+def _contents(front, ctx: Context, file_of_div) -> None:
+    """The raw table of contents becomes a list pointing at each part."""
+    for div in xpath(front, "t:div[@type='contents']"):
+        for b in children(div, "p"):
+            div.remove(b)
+        lst = sub(div, "list", type="contents")
+        for e in ctx.outline:
+            item = sub(lst, "item")
+            if e.label:
+                sub(item, "label", e.label).tail = " "
+            target = file_of_div(e.div) if getattr(e, "div", None) is not None else None
+            if target:
+                sub(item, "ref", e.title, target=target)
+            elif len(item):
+                item[-1].tail = (item[-1].tail or "") + e.title
+            else:
+                item.text = e.title
+            if e.page:
+                if len(item):
+                    item[-1].tail = (item[-1].tail or "") + " "
+                else:
+                    item.text = (item.text or "") + " "
+                sub(item, "num", e.page, type="page")
+
+
+def split(tei, ctx: Context) -> dict[str, etree._Element]:
+    """The documents of the edition, by file name, the corpus file last."""
+    book = ctx.book
+    text = tei.find(q("text"))
+    front = text.find(q("front"))
+    body = text.find(q("body"))
+    back = text.find(q("back"))
+    parts = [(f"{div.get(XML_ID)}.xml", div) for div in children(body, "div")]
+    part_of = {div: name for name, div in parts}
+
+    def file_of_div(div):
+        if div in part_of:
+            return part_of[div]
+        role = "front.xml" if div.getparent() is front else "back.xml"
+        return role
+
+    def file_of_id(ident):
+        for el in tei.iter():
+            if el.get(XML_ID) == ident:
+                anc = el
+                while anc.getparent() is not None and anc.getparent() is not body:
+                    anc = anc.getparent()
+                name = part_of.get(anc) or ("front.xml" if front is not None and front in el.iterancestors()
+                                            else "back.xml")
+                return f"{name}#{ident}"
+        return None
+
+    docs: dict[str, etree._Element] = {}
+    if front is not None:
+        figures.list_of_figures(front, getattr(ctx, "figures", {}), file_of_id)
+        _contents(front, ctx, file_of_div)
+        fm = make("front")
+        for el in children(front, "titlePage"):
+            fm.append(el)
+        divs = children(front, "div")
+        if not divs:
+            divs = [make("div", type="imprint")]
+            sub(divs[0], "p", book.title)
+        docs["front.xml"] = _document(build_header(book, ctx, "Front matter"), "front", fm, divs)
+    for name, div in parts:
+        title = text_of(div.find(q("head"))) if div.find(q("head")) is not None else name
+        docs[name] = _document(build_header(book, ctx, title), "chapter", body_divs=[div])
+    if back is not None and len(back):
+        docs["back.xml"] = _document(build_header(book, ctx, "Back matter"), "back",
+                                     body_divs=children(back, "div"))
+    corpus = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS, "xi": XI_NS})
+    corpus.append(build_header(book, ctx))
+    for name in docs:
+        etree.SubElement(corpus, f"{{{XI_NS}}}include", href=name)
+    docs[f"{ctx.book_id}.xml"] = corpus
+    return docs
+
+
+def write(docs: dict[str, etree._Element], outdir: Path, report_json: str, force: bool,
+          schema_href: str | None = None) -> None:
+    outdir = Path(outdir)
+    if outdir.exists() and not outdir.is_dir():
+        raise TeikitError("output path exists and is not a folder", str(outdir))
+    if outdir.exists() and any(outdir.iterdir()) and not force:
+        raise TeikitError("output folder exists and is not empty; use --force to replace it",
+                          str(outdir))
+    outdir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", dir=outdir.parent))
+    try:
+        for name, root in docs.items():
+            data = serialize(root)
+            if schema_href:
+                decl_end = data.index(b"?>") + 2
+                data = data[:decl_end] + b"\n" + _MODEL.format(rng=schema_href).encode() + data[decl_end:]
+            (tmp / name).write_bytes(data)
+        (tmp / "conversion-report.json").write_text(report_json, encoding="utf-8")
+        old = None
+        if outdir.exists():
+            old = outdir.with_name(f".{outdir.name}.old")
+            if old.exists():
+                shutil.rmtree(old)
+            os.replace(outdir, old)
+        os.replace(tmp, outdir)
+        if old is not None:
+            shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
