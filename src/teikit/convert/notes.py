@@ -154,7 +154,7 @@ def _place_displaced(groups: list, ctx: Context) -> None:
 
 
 def _collect(tei, ctx: Context) -> list[Group]:
-    chapters = xpath(tei, "//t:text/t:body/t:div")
+    chapters = xpath(tei, "//t:text/t:body/t:div | //t:text/t:front/t:div[t:head][not(@type='contents' or @type='figures')]")
     groups: list[Group] = []
     for ndiv in xpath(tei, "//t:text/t:back/t:div[@type='notes']"):
         lines = []

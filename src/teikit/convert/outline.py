@@ -165,7 +165,7 @@ def _fallback_entries(blocks: list, ctx: Context) -> list[Entry]:
         if m and not re.search(r"[,;]$", text):
             label = f"{m.group('word')} {m.group('num')}"
             rest = m.group("rest").strip().rstrip(".")
-            e = Entry(label.title() if label.isupper() else label, rest, None, b.sourceline,
+            e = Entry(f"{m.group('word').capitalize()} {m.group('num')}", rest, None, b.sourceline,
                       number=_number(label), block=i)
             if not rest and i + 1 < len(blocks) and _looks_like_title(blocks[i + 1].text):
                 e.title, e.title_block = blocks[i + 1].text.strip(), i + 1

@@ -116,7 +116,10 @@ def _structure_div(div, ctx: Context, listed) -> None:
             pending_figs.append(c)
             continue
         prev = next((x for x in reversed(joined) if is_(x, "p")), None)
-        if prev is not None and joined[-1] is prev and _continues(prev, c):
+        before_prev = next((x for x in reversed(joined[:-1]) if is_(x, "p")), None) if joined else None
+        after_colon = before_prev is not None and strip_refs(before_prev.text or "").endswith(":")
+        if prev is not None and joined[-1] is prev and _continues(prev, c) \
+                and (not after_colon or starts_lower(c.text or "")):
             merge_into(prev, c)
             ctx.report.counts["paragraphs_rejoined"] += 1
             continue
@@ -130,7 +133,7 @@ def _structure_div(div, ctx: Context, listed) -> None:
     for k, c in enumerate(joined):
         prev = out[-1] if out else None
         if is_(c, "p") and prev is not None and is_(prev, "p") and strip_refs(prev.text or "").endswith(":") \
-                and not len(prev.xpath("*")) and not _is_head_candidate(c):
+                and not len(prev.xpath("*")):
             out.append(_quote(c, prev, ctx))
             continue
         if is_(c, "p") and _is_head_candidate(c) and k + 1 < len(joined):
