@@ -145,6 +145,7 @@ def apply(tei, ctx: Context):
             else:
                 sublist = parent.find("{http://www.tei-c.org/ns/1.0}list")
                 if sublist is None:
+                    parent[-1].tail = (parent[-1].tail or "") + " "
                     sublist = sub(parent, "list")
                 sublist.append(item)
             if not locs and not xref:

@@ -11,7 +11,7 @@ its <head>; the blocks before the first division stay in a title-page div.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..tei import XML_ID, children, make, q, sub
 from .context import Context, norm_title, roman_to_int
@@ -37,6 +37,7 @@ class Entry:
     role: str = "body"          # front, body, back
     type: str = "chapter"
     div: object = None          # the <div> made for it
+    dropped: list = field(default_factory=list)   # stray cells of the contents line
 
 
 def _parse_toc_line(line: str, lineno: int) -> Entry | None:
@@ -48,8 +49,12 @@ def _parse_toc_line(line: str, lineno: int) -> Entry | None:
         if not body:
             return None
         if len(body) >= 2 and _LABEL.match(body[0]):
-            return Entry(body[0], body[1], page, lineno)
-        return Entry(None, body[0], page, lineno)
+            e = Entry(body[0], body[1], page, lineno)
+            e.dropped = body[2:]
+            return e
+        e = Entry(None, body[0], page, lineno)
+        e.dropped = body[1:]
+        return e
     m = re.match(rf"^(?P<text>.*?\S)(?:\s*\.{{2,}}\s*|\s{{2,}}|\s+)(?P<page>{_PAGE})$", line.strip())
     text, page = (m.group("text"), m.group("page")) if m else (line.strip(), None)
     lm = re.match(r"^((?:chapter|part|book|section|appendix)\s+(?:\d+|[ivxlcdm]+))\b[.:]?\s+(.+)$", text, re.I)
@@ -198,6 +203,9 @@ def apply(tei, ctx: Context):
         toc_first, toc_last, entries = toc
         for e in entries:
             _classify(e, ctx)
+            for cell in e.dropped:
+                ctx.report.add("dropped-toc-cell", e.line, "stray text in a table-of-contents line "
+                               "left out of the entry", text=cell)
         _locate(entries, blocks, toc_last + 1, ctx.report)
         ctx.report.info("outline", blocks[toc_first].sourceline,
                         f"table of contents with {len(entries)} entries")

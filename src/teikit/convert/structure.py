@@ -71,8 +71,15 @@ def _verse_lines(text: str) -> list[str] | None:
     """Split run-together verse at each lower-case word followed by a capitalised one."""
     if len(text) > 600 or re.search(r"[.;!?]\s+[A-Z]", text):
         return None
-    parts = re.split(r"(?<=[a-z,;’'])\s+(?=[A-Z])", text)
-    return parts if len(parts) >= 3 else None
+    small = {"a", "an", "the", "by", "of", "to", "in", "on", "at", "for", "with", "from", "and", "or"}
+    lines: list[list[str]] = []
+    for word in text.split():
+        prev = lines[-1][-1] if lines else ""
+        if not lines or (word[:1].isupper() and prev[:1].islower() and prev.lower() not in small):
+            lines.append([word])
+        else:
+            lines[-1].append(word)
+    return [" ".join(l) for l in lines] if len(lines) >= 3 else None
 
 
 def _structure_div(div, ctx: Context, listed) -> None:

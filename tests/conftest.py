@@ -1,0 +1,48 @@
+"""Shared fixtures: the bundled book converted once, TEI P5 compiled once per session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sources" / "iron-lazar.txt"
+BOOKS = Path(__file__).resolve().parent / "data" / "books"
+TEI_ALL = ROOT.parent / "shared" / "schemas" / "tei_all.rng"
+NS = {"t": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
+
+
+@pytest.fixture(scope="session")
+def sample_edition(tmp_path_factory):
+    """The bundled book converted into a fresh folder: (folder, report)."""
+    from teikit.convert import convert
+    out = tmp_path_factory.mktemp("edition") / "iron-lazar"
+    report = convert(SAMPLE, out)
+    return out, report
+
+
+@pytest.fixture(scope="session")
+def sample_docs(sample_edition):
+    out, _ = sample_edition
+    return {p.name: etree.parse(str(p)) for p in sorted(out.glob("*.xml"))}
+
+
+@pytest.fixture(scope="session")
+def tei_all():
+    if not TEI_ALL.is_file():
+        pytest.skip(f"official TEI P5 schema not available at {TEI_ALL} (../shared absent)")
+    return etree.RelaxNG(etree.parse(str(TEI_ALL)))
+
+
+def convert_book(name: str, tmp_path: Path):
+    from teikit.convert import convert
+    out = tmp_path / name
+    report = convert(BOOKS / f"{name}.txt", out)
+    return out, report
+
+
+def text(el) -> str:
+    return "".join(el.itertext())
