@@ -40,8 +40,8 @@ def _classify(span: str, before: str, ctx: Context):
 
 def apply(tei, ctx: Context):
     blocks = xpath(tei, _TEXT_BLOCKS)
-    outer = [b for b in blocks if not any(a in blocks_set for a in b.iterancestors())] \
-        if (blocks_set := set(blocks)) else []
+    inside = set(blocks)
+    outer = [b for b in blocks if not any(a in inside for a in b.iterancestors())]
     bold = lambda m: make("hi", m.group("t"), rend="bold")
     for b in outer:
         substitute(b, _BOLD, bold)

@@ -255,7 +255,7 @@ def _resolve(group: Group, div_id: str, ctx: Context) -> None:
         if block.xpath("ancestor::t:note", namespaces={"t": "http://www.tei-c.org/ns/1.0"}):
             continue
         state["line"] = block.sourceline
-        substitute_block(block, build)
+        substitute(block, REF, build, skip=("note",))
 
     unreferenced = [notes[n] for n in sorted(notes) if not notes[n].referenced]
     if unreferenced:
@@ -270,10 +270,6 @@ def _resolve(group: Group, div_id: str, ctx: Context) -> None:
                 report.add("note-without-reference", note.line,
                            f"no reference to note {note.n} was found in the text; it is kept in a "
                            "list at the end of the chapter", where=group.title)
-
-
-def substitute_block(block, build) -> None:
-    substitute(block, REF, build, skip=("note",))
 
 
 def apply(tei, ctx: Context):

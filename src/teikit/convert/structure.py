@@ -24,7 +24,7 @@ _HEAD_MAX_CHARS = 120
 _HEAD_MAX_WORDS = 16
 
 
-def _table(block, ctx: Context):
+def make_table(block, ctx: Context):
     """A <table> when the block's lines are tab-separated cells in a regular grid."""
     lines = [l for l in block.text.split("\n") if l.strip()]
     rows = [[c.strip() for c in l.split("\t")] for l in lines]
@@ -47,10 +47,6 @@ def _table(block, ctx: Context):
             sub(row, "cell", c)
     ctx.report.counts["tables"] += 1
     return table
-
-
-def make_table(block, ctx: Context):
-    return _table(block, ctx)
 
 
 def _is_head_candidate(p) -> bool:
@@ -107,7 +103,7 @@ def _structure_div(div, ctx: Context, listed) -> None:
         if fig is not None:
             flat.append(fig)
             continue
-        table = _table(c, ctx)
+        table = make_table(c, ctx)
         if table is not None:
             flat.append(table)
             continue
