@@ -194,12 +194,20 @@ def test_every_word_of_the_source_survives(sample_edition, sample_docs):
 
 
 def test_valid_against_official_tei_p5(sample_edition, tei_all):
+    """The customization is a subset of TEI P5: the book is valid against tei_all too."""
+    from teikit.validate import TEIKIT_SCH, validate
     out, _ = sample_edition
-    from lxml import etree
-    for path in sorted(out.glob("*.xml")):
-        doc = etree.parse(str(path))
-        doc.xinclude()
-        assert tei_all.validate(doc), (path.name, [str(e) for e in tei_all.error_log][:5])
+    run = validate([out], schema=tei_all, schematron=TEIKIT_SCH)
+    assert run.summary.files == 18
+    assert run.summary.invalid == 0, [(r.path, r.problems[:3]) for r in run.results if not r.valid]
+
+
+def test_valid_against_teikit_schemas(sample_edition):
+    from teikit.validate import TEIKIT_RNG, TEIKIT_SCH, validate
+    out, _ = sample_edition
+    run = validate([out], schema=TEIKIT_RNG, schematron=TEIKIT_SCH)
+    assert run.summary.files == 18 and run.summary.invalid == 0
+    assert all(r.schematron == [TEIKIT_SCH] for r in run.results)
 
 
 def test_committed_edition_matches_the_converter(sample_edition):

@@ -8,55 +8,47 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .errors import TeikitError
+from .errors import TeikitError, UsageError
+from .progress import progress_bar
 
 
 def _convert(args) -> int:
     from .convert import convert
-    report = convert(args.source, args.output, args.profile, force=args.force)
+    report = convert(args.source, args.output, args.profile, force=args.force,
+                     schema_hrefs=tuple(args.declare or ()))
     print(report.summary())
     print(f"wrote {args.output} (report: {Path(args.output) / 'conversion-report.json'})")
     return 0
 
 
-def default_schema(root: Path) -> Path | None:
-    """teikit's own schema when the project has one, else official TEI P5 beside the project."""
-    root = root.resolve()
-    for candidate in (root / "schema" / "teikit.rng", root.parent / "shared" / "schemas" / "tei_all.rng"):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
 def _build(args) -> int:
-    from .convert import convert
-    from .validate import load_schema, validate_file
-    root = Path(args.root)
-    sources = sorted((root / "sources").glob("*.txt"))
-    if not sources:
-        raise TeikitError("no sources/*.txt to build", str(root))
-    schema_path = Path(args.schema) if args.schema else default_schema(root)
-    schema = load_schema(schema_path) if schema_path else None
+    from .build import build
+    from .validate.formats import as_text
     status = 0
-    for src in sources:
-        out = root / "tei" / src.stem
-        t0 = time.perf_counter()
-        report = convert(src, out, force=True)
-        print(report.summary())
-        print(f"converted {src} -> {out} in {time.perf_counter() - t0:.2f} s")
-        if schema is None:
-            print("validation skipped: no schema found (schema/teikit.rng or ../shared/schemas/tei_all.rng)")
-            continue
-        files = sorted(out.glob("*.xml"))
-        bad = 0
-        for f in files:
-            res = validate_file(f, schema)
-            for line, col, msg in res.errors:
-                print(f"{f}:{line}:{col}: error: {msg}")
-            bad += not res.valid
-        print(f"validated {len(files)} files against {schema_path}: {len(files) - bad} valid, {bad} invalid")
-        status = status or (1 if bad else 0)
+    for run in build(args.root, schema=args.schema):
+        sys.stdout.write(as_text(run))
+        status = status or (1 if run.summary.invalid or run.schema_errors else 0)
     return status
+
+
+def _validate(args) -> int:
+    from .validate import validate
+    from .validate.formats import FORMATS
+    from .xmlio import atomic_write_text
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    with progress_bar("validating") as tick:
+        run = validate(args.paths, schema=args.schema, schematron=args.schematron, jobs=args.jobs,
+                       max_bytes=args.max_size * 2**20, progress=tick)
+    text = FORMATS[args.format](run)
+    if args.output:
+        atomic_write_text(args.output, text)
+        print(f"teikit validate: {run.summary.line()} (written to {args.output})", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    if run.schema_errors:
+        return 2
+    return 0 if run.summary.invalid == 0 else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,17 +60,35 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("-o", "--output", required=True, help="output folder")
     c.add_argument("--profile", help="conversion profile (TOML); default: SOURCE.toml if present")
     c.add_argument("--force", action="store_true", help="replace an existing output folder")
+    c.add_argument("--declare", action="append", metavar="HREF",
+                   help="declare a schema (.rng, .rnc, .sch) in each file's xml-model; repeatable")
     c.set_defaults(run=_convert)
     b = cmds.add_parser("build", help="convert and validate the project's bundled books")
     b.add_argument("--root", default=".", help="project folder holding sources/ and tei/")
-    b.add_argument("--schema", help="RELAX NG schema to validate against")
+    b.add_argument("--schema", help="RELAX NG schema to validate against instead of the declared one")
     b.set_defaults(run=_build)
+    v = cmds.add_parser("validate", help="validate TEI files against RELAX NG and Schematron",
+                        description="Validate files and folders (recursed for *.xml). Schema: --schema, "
+                                    "else the file's xml-model declarations, else teikit's own. "
+                                    "Exit status: 0 all valid, 1 some invalid, 2 usage or schema error.")
+    v.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    v.add_argument("--schema", help="RELAX NG schema (XML or compact syntax)")
+    v.add_argument("--schematron", help="ISO Schematron schema")
+    v.add_argument("--format", choices=["text", "json", "junit"], default="text")
+    v.add_argument("-o", "--output", help="write the report to this file (default: standard output)")
+    v.add_argument("-j", "--jobs", type=int, default=1, help="parallel workers (default 1)")
+    v.add_argument("--max-size", type=int, default=256, metavar="MIB",
+                   help="refuse files larger than this (default 256 MiB)")
+    v.set_defaults(run=_validate)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
+    except UsageError as exc:
+        print(f"teikit: error: {exc}", file=sys.stderr)
+        return 2
     except TeikitError as exc:
         print(f"teikit: error: {exc}", file=sys.stderr)
-        return 1
+        return 2 if args.command == "validate" else 1
     except KeyboardInterrupt:
         print("teikit: interrupted", file=sys.stderr)
         return 130

@@ -15,3 +15,7 @@ class TeikitError(Exception):
         if self.path:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         return f"{where}{self.message}"
+
+
+class UsageError(TeikitError):
+    """The command was given arguments it cannot use."""

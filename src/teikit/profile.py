@@ -16,6 +16,10 @@ from pathlib import Path
 from .errors import TeikitError
 
 
+# Back-matter roles the converter knows (and the schema's div types).
+BACK_ROLES = {"notes", "bibliography", "index", "appendix"}
+
+
 @dataclass
 class Profile:
     running_heads: list[re.Pattern] = field(default_factory=list)
@@ -65,6 +69,11 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         heads = [re.compile(p) for p in data.get("running_heads", {}).get("patterns", [])]
     except re.error as exc:
         raise TeikitError(f"bad running-head pattern: {exc}", origin) from None
+    roles = data.get("divisions", {}).get("back", {})
+    unknown = sorted({r for r in roles.values()} - BACK_ROLES)
+    if unknown:
+        raise TeikitError(f"unknown back-matter role(s) {', '.join(unknown)} in [divisions.back]; "
+                          f"known: {', '.join(sorted(BACK_ROLES))}", origin)
     inline = data.get("inline", {})
     div = data.get("divisions", {})
     edition = data.get("edition", {})

@@ -47,7 +47,7 @@ def convert_tree(source: str | Path, profile: Profile | None = None, report: Rep
 
 
 def convert(source: str | Path, outdir: str | Path, profile: Profile | str | Path | None = None,
-            force: bool = False, schema_href: str | None = None,
+            force: bool = False, schema_hrefs: tuple[str, ...] = (),
             timings: dict | None = None) -> Report:
     """Convert a text file into a TEI edition in `outdir`; return the conversion report."""
     source = Path(source)
@@ -56,7 +56,7 @@ def convert(source: str | Path, outdir: str | Path, profile: Profile | str | Pat
     tei, ctx = convert_tree(source, profile, timings=timings)
     t0 = time.perf_counter()
     docs = writer.split(tei, ctx)
-    writer.write(docs, Path(outdir), ctx.report.to_json(), force, schema_href)
+    writer.write(docs, Path(outdir), ctx.report.to_json(), force, tuple(schema_hrefs))
     if timings is not None:
         timings["write"] = time.perf_counter() - t0
     return ctx.report

@@ -22,6 +22,11 @@ _LABEL = re.compile(r"^(?P<word>chapter|part|book|section|appendix|lecture|lette
 _HEADING_LABEL = re.compile(r"^(?P<word>chapter|part|book|lecture|letter)\s+(?P<num>\d+|[IVXLCDM]+|[ivxlcdm]+)"
                             r"(?:\b\.?|:)\s*(?P<rest>.*)$", re.I)
 _PAGE = r"(?:\d{1,4}|[ivxlcdm]{1,7})"
+# Front-matter division types (a closed list in schema/teikit.rnc), by words of the title.
+_FRONT_TYPES = [(("figure", "illustration", "plate"), "figures"), (("contents",), "contents"),
+                (("table",), "tables"), (("abbreviation",), "abbreviations"),
+                (("acknowledg",), "acknowledgements"), (("preface",), "preface"),
+                (("foreword",), "foreword"), (("dedication",), "dedication"), (("epigraph",), "epigraph")]
 _BODY_TYPES = {"introduction", "conclusion", "prologue", "epilogue", "afterword", "postscript"}
 
 
@@ -113,8 +118,7 @@ def _classify(e: Entry, ctx: Context) -> None:
         e.role, e.type = "back", ctx.profile.back_roles[t]
     elif t in ctx.profile.front_titles:
         e.role = "front"
-        e.type = "figures" if "figure" in t or "illustration" in t or "plate" in t else \
-            re.sub(r"[^a-z]+", "-", t).strip("-")
+        e.type = next((kind for words, kind in _FRONT_TYPES if any(w in t for w in words)), "prefatory")
     else:
         e.role = "body"
         e.type = t if t in _BODY_TYPES else "chapter"

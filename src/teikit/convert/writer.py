@@ -27,8 +27,18 @@ from . import figures
 from .context import Context
 from .header import build_header
 
-_MODEL = ('<?xml-model href="{rng}" type="application/xml" '
-          'schematypens="http://relaxng.org/ns/structure/1.0"?>')
+_SCHEMA_NS = {".rng": "http://relaxng.org/ns/structure/1.0",
+              ".sch": "http://purl.oclc.org/dsdl/schematron"}
+
+
+def _xml_model(href: str) -> bytes:
+    """The processing instruction by which a TEI file declares a schema."""
+    suffix = Path(href).suffix
+    if suffix == ".rnc":
+        return f'<?xml-model href="{href}" type="application/relax-ng-compact-syntax"?>'.encode()
+    if suffix not in _SCHEMA_NS:
+        raise TeikitError("a declared schema must be .rng, .rnc or .sch", href)
+    return f'<?xml-model href="{href}" type="application/xml" schematypens="{_SCHEMA_NS[suffix]}"?>'.encode()
 
 
 def _document(header, text_type: str, front=None, body_divs=(), back=None):
@@ -124,7 +134,7 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
 
 
 def write(docs: dict[str, etree._Element], outdir: Path, report_json: str, force: bool,
-          schema_href: str | None = None) -> None:
+          schema_hrefs: tuple[str, ...] = ()) -> None:
     outdir = Path(outdir)
     if outdir.exists() and not outdir.is_dir():
         raise TeikitError("output path exists and is not a folder", str(outdir))
@@ -136,9 +146,10 @@ def write(docs: dict[str, etree._Element], outdir: Path, report_json: str, force
     try:
         for name, root in docs.items():
             data = serialize(root)
-            if schema_href:
+            if schema_hrefs:
                 decl_end = data.index(b"?>") + 2
-                data = data[:decl_end] + b"\n" + _MODEL.format(rng=schema_href).encode() + data[decl_end:]
+                models = b"".join(b"\n" + _xml_model(h) for h in schema_hrefs)
+                data = data[:decl_end] + models + data[decl_end:]
             (tmp / name).write_bytes(data)
         (tmp / "conversion-report.json").write_text(report_json, encoding="utf-8")
         old = None

@@ -1,0 +1,261 @@
+"""Reading the files to validate: safely, and learning what each one declares.
+
+Every file is parsed here by libxml2 with the network off, external entities
+and DTDs never loaded, and libxml2's bounds on entity expansion and tree size.
+Only a file that passes is handed to jing, which would otherwise fetch DTDs and
+external entities itself; a file whose DOCTYPE or XIncludes jing cannot be
+trusted with gets a sanitized copy instead, with a map from its lines back to
+the lines of the original files.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from lxml import etree
+
+from .results import Problem
+
+RELAXNG_NS = "http://relaxng.org/ns/structure/1.0"
+SCHEMATRON_NS = {"http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xml/schematron"}
+COMPACT_TYPE = "application/relax-ng-compact-syntax"
+XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
+XINCLUDE = f"{{{XINCLUDE_NS}}}include"
+MAX_BYTES = 256 * 1024 * 1024
+
+
+def find_xml_files(paths) -> list[str]:
+    """The files named, and every *.xml below the folders named, in a stable order."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            candidates = sorted(str(f) for f in p.rglob("*.xml") if f.is_file())
+        else:
+            candidates = [str(p)]
+        for c in candidates:
+            key = os.path.abspath(c)
+            if key not in seen:
+                seen.add(key)
+                found.append(c)
+    return found
+
+
+@dataclass(frozen=True)
+class SchemaRef:
+    """A schema a file declares in an xml-model processing instruction."""
+    href: str                  # a local path, or the URL as written when remote
+    kind: str                  # relaxng | schematron
+    remote: bool = False
+    line: int = 1
+
+
+class LineMap:
+    """Lines of a sanitized copy mapped back to (file, line) of the originals."""
+
+    def __init__(self, entries: list[tuple[int, str, int]]):
+        self._lines = [e[0] for e in entries]
+        self._entries = entries
+
+    def lookup(self, line: int) -> tuple[str, int] | None:
+        i = bisect.bisect_right(self._lines, line) - 1
+        if i < 0:
+            return None
+        _, path, orig = self._entries[i]
+        return path, orig
+
+
+@dataclass
+class Loaded:
+    path: str
+    tree: etree._ElementTree | None = None
+    problems: list[Problem] = field(default_factory=list)
+    declared: list[SchemaRef] = field(default_factory=list)
+    needs_copy: bool = False       # jing must not read the original (DOCTYPE, XInclude)
+
+    @property
+    def usable(self) -> bool:
+        return self.tree is not None
+
+
+def validation_parser() -> etree.XMLParser:
+    # Internal entities are expanded (libxml2 bounds the expansion); external
+    # ones are never loaded, nor any DTD, nor anything from the network.
+    return etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False,
+                           huge_tree=False)
+
+
+def load(path: str, max_bytes: int = MAX_BYTES) -> Loaded:
+    doc = Loaded(path)
+    try:
+        size = os.path.getsize(path)
+    except OSError as exc:
+        doc.problems.append(Problem(0, 0, f"cannot read the file: {exc.strerror}", source="xml"))
+        return doc
+    if size > max_bytes:
+        doc.problems.append(Problem(0, 0, f"file is {size / 2**20:.0f} MiB, over the limit of "
+                                          f"{max_bytes / 2**20:.0f} MiB (--max-size); not read"))
+        return doc
+    if size == 0:
+        doc.problems.append(Problem(1, 1, "empty file: an XML document needs a root element"))
+        return doc
+    try:
+        doc.tree = etree.parse(path, validation_parser())
+    except etree.XMLSyntaxError as exc:
+        line, col = exc.position if exc.position else (exc.lineno or 0, 0)
+        if not _external_entities(doc):
+            doc.problems.append(Problem(line, col, f"not well-formed: {_plain(exc.msg)}"))
+        return doc
+    except OSError as exc:
+        doc.problems.append(Problem(0, 0, f"cannot read the file: {exc}"))
+        return doc
+    _check_doctype(doc)
+    root = doc.tree.getroot()
+    doc.declared = _declarations(reversed(list(root.itersiblings(etree.PI, preceding=True))), path)
+    _expand_xincludes(doc)
+    return doc
+
+
+def _plain(message: str) -> str:
+    """libxml2's message without the position it repeats."""
+    return re.sub(r", line \d+, column \d+$", "", message)
+
+
+def _external_entities(doc: Loaded) -> bool:
+    """After a failed parse: report external entities as such, not as 'not defined'."""
+    try:
+        tree = etree.parse(doc.path, etree.XMLParser(resolve_entities=False, no_network=True,
+                                                     load_dtd=False, huge_tree=False))
+    except etree.XMLSyntaxError:
+        return False
+    probe = Loaded(doc.path, tree)
+    _check_doctype(probe)
+    doc.problems.extend(probe.problems)
+    return bool(probe.problems)
+
+
+def _check_doctype(doc: Loaded) -> None:
+    info = doc.tree.docinfo
+    dtd = info.internalDTD
+    if info.system_url or info.public_id:
+        what = info.system_url or info.public_id
+        doc.problems.append(Problem(1, 1, f"the DOCTYPE points to an external DTD ({what}); "
+                                          "teikit never loads DTDs, so nothing it defines is applied"))
+        doc.needs_copy = True
+    if dtd is None:
+        return
+    for entity in dtd.iterentities():
+        doc.needs_copy = True
+        if entity.system_url:
+            doc.problems.append(Problem(1, 1, f"the DOCTYPE declares external entity '{entity.name}' "
+                                              f"({entity.system_url}); teikit never loads external entities"))
+
+
+@dataclass
+class Prolog:
+    """What a file says before its root element, read without parsing the rest."""
+    declared: list[SchemaRef]
+    has_doctype: bool
+    uses_xinclude: bool             # the root declares the XInclude namespace
+
+
+def read_prolog(path: str) -> Prolog | None:
+    """The xml-model declarations and DOCTYPE of a file; None if its prolog is not plain XML."""
+    try:
+        events = etree.iterparse(path, events=("start", "pi"), resolve_entities=False,
+                                 no_network=True, load_dtd=False, huge_tree=False)
+        pis = []
+        for event, node in events:
+            if event == "pi":
+                pis.append(node)
+                continue
+            info = node.getroottree().docinfo
+            return Prolog(_declarations(pis, path), bool(info.doctype),
+                          XINCLUDE_NS in node.nsmap.values())
+    except (etree.XMLSyntaxError, OSError):
+        return None
+    return None
+
+
+def _declarations(pis, path: str) -> list[SchemaRef]:
+    refs = []
+    for pi in pis:
+        if pi.target != "xml-model":
+            continue
+        href = pi.get("href")
+        ns = pi.get("schematypens") or ""
+        kind = ("relaxng" if ns == RELAXNG_NS or pi.get("type") == COMPACT_TYPE
+                else "schematron" if ns in SCHEMATRON_NS else None)
+        if not href or kind is None:
+            continue
+        url = urlparse(href)
+        if url.scheme in ("", "file") or (len(url.scheme) == 1 and os.name == "nt"):
+            local = unquote(url.path) if url.scheme == "file" else href
+            local = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(path)), local))
+            refs.append(SchemaRef(local, kind, False, pi.sourceline or 1))
+        else:
+            refs.append(SchemaRef(href, kind, True, pi.sourceline or 1))
+    return refs
+
+
+def _expand_xincludes(doc: Loaded) -> None:
+    """XInclude local files beside (or below) the including file; refuse anything else."""
+    includes = list(doc.tree.getroot().iter(XINCLUDE))
+    if not includes:
+        return
+    folder = os.path.dirname(os.path.abspath(doc.path))
+    refused = False
+    for inc in includes:
+        href = inc.get("href") or ""
+        target = os.path.normpath(os.path.join(folder, unquote(href)))
+        if urlparse(href).scheme or not href or os.path.commonpath([folder, target]) != folder:
+            doc.problems.append(Problem(inc.sourceline or 0, 0,
+                                        f"XInclude of '{href}' refused: teikit includes only files in the "
+                                        "including file's folder"))
+            refused = True
+        elif not os.path.isfile(target) and not len(inc):
+            doc.problems.append(Problem(inc.sourceline or 0, 0, f"XInclude of '{href}': no such file"))
+            refused = True
+    if refused:
+        doc.tree = None
+        return
+    try:
+        doc.tree.xinclude()
+    except etree.XIncludeError as exc:
+        doc.problems.append(Problem(0, 0, f"XInclude failed: {exc}"))
+        doc.tree = None
+        return
+    doc.needs_copy = True
+
+
+def sanitized_copy(doc: Loaded, folder: str) -> tuple[str, LineMap]:
+    """Write the parsed (and XIncluded) document for jing; map its lines back."""
+    data = etree.tostring(doc.tree.getroot(), encoding="UTF-8", xml_declaration=True)
+    fd, name = tempfile.mkstemp(prefix="copy-", suffix=".xml", dir=folder)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    copy = etree.fromstring(data, etree.XMLParser(huge_tree=False, resolve_entities=False))
+    own = os.path.abspath(doc.path)
+    entries = []
+    for new, old in zip(copy.iter(etree.Element), doc.tree.getroot().iter(etree.Element)):
+        entries.append((new.sourceline or 0, _base_path(old, own), old.sourceline or 0))
+    entries.sort(key=lambda e: e[0])
+    return name, LineMap(entries)
+
+
+def _base_path(el, default: str) -> str:
+    base = el.base
+    if not base:
+        return default
+    url = urlparse(base)
+    if url.scheme in ("", "file"):
+        return os.path.abspath(unquote(url.path))
+    return default
+
