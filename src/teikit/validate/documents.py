@@ -11,6 +11,7 @@ the lines of the original files.
 from __future__ import annotations
 
 import bisect
+import io
 import os
 import re
 import tempfile
@@ -27,6 +28,7 @@ SCHEMATRON_NS = {"http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xm
 COMPACT_TYPE = "application/relax-ng-compact-syntax"
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 XINCLUDE = f"{{{XINCLUDE_NS}}}include"
+ORIGIN = "{urn:teikit:validate}origin"      # provenance of XIncluded elements, removed before jing
 MAX_BYTES = 256 * 1024 * 1024
 
 
@@ -107,10 +109,13 @@ def load(path: str, max_bytes: int = MAX_BYTES) -> Loaded:
         doc.problems.append(Problem(1, 1, "empty file: an XML document needs a root element"))
         return doc
     try:
-        doc.tree = etree.parse(path, validation_parser())
+        with open(path, "rb") as fh:
+            data = fh.read()
+        # Parsed from bytes: libxml2 then reports encoding errors with their position.
+        doc.tree = etree.parse(io.BytesIO(data), validation_parser(), base_url=os.path.abspath(path))
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (exc.lineno or 0, 0)
-        if not _external_entities(doc):
+        if not _external_entities(doc, data):
             doc.problems.append(Problem(line, col, f"not well-formed: {_plain(exc.msg)}"))
         return doc
     except OSError as exc:
@@ -128,12 +133,12 @@ def _plain(message: str) -> str:
     return re.sub(r", line \d+, column \d+$", "", message)
 
 
-def _external_entities(doc: Loaded) -> bool:
+def _external_entities(doc: Loaded, data: bytes) -> bool:
     """After a failed parse: report external entities as such, not as 'not defined'."""
     try:
-        tree = etree.parse(doc.path, etree.XMLParser(resolve_entities=False, no_network=True,
-                                                     load_dtd=False, huge_tree=False))
-    except etree.XMLSyntaxError:
+        tree = etree.parse(io.BytesIO(data), etree.XMLParser(resolve_entities=False, no_network=True,
+                                                             load_dtd=False, huge_tree=False))
+    except (etree.XMLSyntaxError, OSError):
         return False
     probe = Loaded(doc.path, tree)
     _check_doctype(probe)
@@ -206,56 +211,74 @@ def _declarations(pis, path: str) -> list[SchemaRef]:
 
 
 def _expand_xincludes(doc: Loaded) -> None:
-    """XInclude local files beside (or below) the including file; refuse anything else."""
-    includes = list(doc.tree.getroot().iter(XINCLUDE))
-    if not includes:
+    """XInclude local files in the including file's folder (or below); refuse anything else.
+
+    Done here rather than by libxml2 so that every included element keeps the
+    name of the file it came from, for reporting errors at their own file and line.
+    """
+    if doc.tree.getroot().find(f".//{XINCLUDE}") is None:
         return
     folder = os.path.dirname(os.path.abspath(doc.path))
-    refused = False
-    for inc in includes:
+    if _include_into(doc.tree.getroot(), os.path.abspath(doc.path), folder, doc.problems, ()):
+        doc.needs_copy = True
+    else:
+        doc.tree = None
+
+
+def _include_into(root, path: str, folder: str, problems: list, chain: tuple) -> bool:
+    ok = True
+    for inc in list(root.iter(XINCLUDE)):
         href = inc.get("href") or ""
-        target = os.path.normpath(os.path.join(folder, unquote(href)))
+        target = os.path.normpath(os.path.join(os.path.dirname(path), unquote(href)))
+        where = inc.sourceline or 0
         if urlparse(href).scheme or not href or os.path.commonpath([folder, target]) != folder:
-            doc.problems.append(Problem(inc.sourceline or 0, 0,
-                                        f"XInclude of '{href}' refused: teikit includes only files in the "
-                                        "including file's folder"))
-            refused = True
-        elif not os.path.isfile(target) and not len(inc):
-            doc.problems.append(Problem(inc.sourceline or 0, 0, f"XInclude of '{href}': no such file"))
-            refused = True
-    if refused:
-        doc.tree = None
-        return
-    try:
-        doc.tree.xinclude()
-    except etree.XIncludeError as exc:
-        doc.problems.append(Problem(0, 0, f"XInclude failed: {exc}"))
-        doc.tree = None
-        return
-    doc.needs_copy = True
+            problems.append(Problem(where, 0, f"XInclude of '{href}' refused: teikit includes only "
+                                              "files in the including file's folder", path=_other(path, chain)))
+            ok = False
+            continue
+        if inc.get("xpointer") or inc.get("parse", "xml") != "xml":
+            problems.append(Problem(where, 0, f"XInclude of '{href}': only whole XML documents are "
+                                              "included (no xpointer, no parse=\"text\")", path=_other(path, chain)))
+            ok = False
+            continue
+        if target in chain or target == path or len(chain) > 8:
+            problems.append(Problem(where, 0, f"XInclude of '{href}' would include itself", path=_other(path, chain)))
+            ok = False
+            continue
+        try:
+            included = etree.parse(target, validation_parser()).getroot()
+        except (etree.XMLSyntaxError, OSError) as exc:
+            problems.append(Problem(where, 0, f"XInclude of '{href}' failed: {_plain(str(exc))}",
+                                    path=_other(path, chain)))
+            ok = False
+            continue
+        ok = _include_into(included, target, folder, problems, chain + (path,)) and ok
+        included.set(ORIGIN, target)
+        included.tail = inc.tail
+        inc.getparent().replace(inc, included)
+    return ok
+
+
+def _other(path: str, chain: tuple) -> str | None:
+    """The path to report a problem under, when it is not the file being validated."""
+    return path if chain else None
 
 
 def sanitized_copy(doc: Loaded, folder: str) -> tuple[str, LineMap]:
     """Write the parsed (and XIncluded) document for jing; map its lines back."""
+    own = os.path.abspath(doc.path)
+    origin: dict = {}
+    lines = []
+    for el in doc.tree.getroot().iter(etree.Element):
+        parent = el.getparent()
+        origin[el] = el.attrib.pop(ORIGIN, None) or (origin[parent] if parent is not None else own)
+        lines.append((origin[el], el.sourceline or 0))
     data = etree.tostring(doc.tree.getroot(), encoding="UTF-8", xml_declaration=True)
     fd, name = tempfile.mkstemp(prefix="copy-", suffix=".xml", dir=folder)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
     copy = etree.fromstring(data, etree.XMLParser(huge_tree=False, resolve_entities=False))
-    own = os.path.abspath(doc.path)
-    entries = []
-    for new, old in zip(copy.iter(etree.Element), doc.tree.getroot().iter(etree.Element)):
-        entries.append((new.sourceline or 0, _base_path(old, own), old.sourceline or 0))
+    entries = [(new.sourceline or 0, path, line)
+               for new, (path, line) in zip(copy.iter(etree.Element), lines)]
     entries.sort(key=lambda e: e[0])
     return name, LineMap(entries)
-
-
-def _base_path(el, default: str) -> str:
-    base = el.base
-    if not base:
-        return default
-    url = urlparse(base)
-    if url.scheme in ("", "file"):
-        return os.path.abspath(unquote(url.path))
-    return default
-

