@@ -81,18 +81,19 @@ def validate(paths, *, schema: str | None = None, schematron: str | None = None,
             ThreadPoolExecutor(max_workers=jobs) as jvms:
         options = Options(schema, schematron, max_bytes, workdir)
         # jing starts on the files whose prolog is plain while Python parses them all.
-        plain, includers = _plan(files, options)
+        plain, includers, direct = _plan(files, options)
         early = _submit(jvms, plain, jobs)
         done = {(inp, schema) for schema, part, _ in early for inp in part}
         # Files that XInclude others need a copy for jing: prepare them first so
         # that their JVM runs while the other files are parsed.
         first = _prepare_all(includers, options, jobs, ticker)
         batches = early + _submit(jvms, _late(first, done), jobs)
-        rest = [f for f in files if f not in set(includers)]
-        others = _prepare_all(rest, options, jobs, ticker)
+        skip = set(includers) | set(direct)
+        others = _prepare_all([f for f in files if f not in skip], options, jobs, ticker)
         batches += _submit(jvms, _late(others, done), jobs)
+        ticker(len(direct))
         order = {f: i for i, f in enumerate(files)}
-        prepared = sorted(first + others, key=lambda p: order[p.result.path])
+        prepared = sorted(first + others + list(direct.values()), key=lambda p: order[p.result.path])
         schema_errors = _collect(batches, prepared, ticker)
     ticker.finish()
     results = [p.result for p in prepared]
@@ -143,10 +144,18 @@ def _choose_schema(declared, options: Options) -> tuple[str | None, list[Problem
 
 # ---------------------------------------------------------------- jing batches
 
-def _plan(files, options) -> tuple[dict[str, list[str]], list[str]]:
-    """Files jing may read itself (no DOCTYPE), by schema; and files that look like XIncluders."""
+def _plan(files, options):
+    """Sort the files by how they must be handled, reading only their prologs.
+
+    Returns the files jing may read itself (no DOCTYPE), by schema; the files
+    that look like XIncluders; and the files that need nothing but jing (plain,
+    no Schematron to run, within the size limit), already prepared: jing checks
+    their well-formedness too, and without a DOCTYPE they can hold no entity to
+    fear.
+    """
     groups: dict[str, list[str]] = {}
     includers = []
+    direct: dict[str, _Prepared] = {}
     for f in files:
         prolog = read_prolog(f)
         if prolog is None or prolog.has_doctype:
@@ -157,7 +166,10 @@ def _plan(files, options) -> tuple[dict[str, list[str]], list[str]]:
         schema, problems = _choose_schema(prolog.declared, options)
         if schema and not problems:
             groups.setdefault(schema, []).append(os.path.abspath(f))
-    return groups, includers
+            needs_schematron = options.schematron or any(d.kind == "schematron" for d in prolog.declared)
+            if not needs_schematron and os.path.getsize(f) <= options.max_bytes:
+                direct[f] = _Prepared(FileResult(f, schema=schema), os.path.abspath(f))
+    return groups, includers, direct
 
 
 def _late(prepared, done) -> dict[str, list[str]]:

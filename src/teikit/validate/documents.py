@@ -173,17 +173,20 @@ class Prolog:
 
 def read_prolog(path: str) -> Prolog | None:
     """The xml-model declarations and DOCTYPE of a file; None if its prolog is not plain XML."""
+    parser = etree.XMLPullParser(events=("start", "pi"), resolve_entities=False, no_network=True,
+                                 load_dtd=False, huge_tree=False)
+    pis = []
     try:
-        events = etree.iterparse(path, events=("start", "pi"), resolve_entities=False,
-                                 no_network=True, load_dtd=False, huge_tree=False)
-        pis = []
-        for event, node in events:
-            if event == "pi":
-                pis.append(node)
-                continue
-            info = node.getroottree().docinfo
-            return Prolog(_declarations(pis, path), bool(info.doctype),
-                          XINCLUDE_NS in node.nsmap.values())
+        with open(path, "rb") as fh:
+            while chunk := fh.read(4096):
+                parser.feed(chunk)
+                for event, node in parser.read_events():
+                    if event == "pi":
+                        pis.append(node)
+                        continue
+                    info = node.getroottree().docinfo
+                    return Prolog(_declarations(pis, path), bool(info.doctype),
+                                  XINCLUDE_NS in node.nsmap.values())
     except (etree.XMLSyntaxError, OSError):
         return None
     return None

