@@ -139,3 +139,18 @@ def test_verdicts_agree_with_jing(tmp_path, which, request):
     assert ours == theirs
     assert sum(theirs.values()) >= len(SAMPLES) - 1      # the unmutated ones, at least
     assert len(theirs) - sum(theirs.values()) >= 100
+
+
+def test_the_odd_documents_exactly_the_grammar(tei_all):
+    """schema/teikit.odd names the grammar's elements and closed value lists, and is valid TEI."""
+    odd = etree.parse(str(ROOT / "schema/teikit.odd")).getroot()
+    included = {name for ref in odd.iter(TEI + "moduleRef") for name in (ref.get("include") or "").split()}
+    grammar = etree.parse(str(ROOT / "schema/teikit.rng")).getroot()
+    assert included == {e.get("name") for e in grammar.iter(RNG + "element")}
+    documented = {(spec.get("ident"), att.get("ident")): [v.get("ident") for v in att.iter(TEI + "valItem")]
+                  for spec in odd.iter(TEI + "elementSpec") for att in spec.iter(TEI + "attDef")
+                  if att.find(f"{TEI}valList") is not None}
+    assert {k: sorted(set(v)) for k, v in documented.items()} == \
+           {k: sorted(set(v)) for k, v in closed_values().items()}
+    run = validate([ROOT / "schema/teikit.odd"], schema=tei_all)
+    assert run.summary.valid == 1, run.results[0].problems[:3]
