@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..tei import children, make, sub, text_of, xpath
-from .context import Context, roman_to_int
+from ..tei import children, make, sub, xpath
+from .context import Context
 
 CAPTION = re.compile(r"^(?P<label>(?:Figure|Fig\.|Plate|Illustration|Map)\s+(?P<n>\d+)|Frontispiece)"
                      r"\s*[.:]\s*(?P<caption>\S.*)$", re.I)

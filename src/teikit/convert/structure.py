@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..tei import children, is_, make, q, sub, xpath
+from ..tei import children, is_, make, sub, xpath
 from ..textnodes import merge_into
 from . import figures
 from .blocks import (SUPERSCRIPTS, ends_sentence, is_title_case, para_text, starts_lower,

@@ -21,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import TeikitError
-from ..tei import NSMAP, TEI_NS, XI_NS, XML_ID, children, make, q, sub, text_of, xpath
+from ..tei import TEI_NS, XI_NS, XML_ID, children, make, q, sub, text_of, xpath
 from ..xmlio import serialize
 from . import figures
 from .context import Context

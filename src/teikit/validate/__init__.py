@@ -26,7 +26,7 @@ from typing import Callable
 
 from ..errors import TeikitError
 from .documents import MAX_BYTES, LineMap, find_xml_files, load, read_prolog, sanitized_copy
-from .jing import is_compact, jing_command, run_jing
+from .jing import jing_command, run_jing
 from .results import FileResult, Problem, Summary
 from .schematron import Schematron, UnsupportedBinding
 
