@@ -11,9 +11,13 @@ from lxml import etree
 from .errors import TeikitError
 
 
-def safe_parser(**kw) -> etree.XMLParser:
-    """A parser that never fetches anything and never expands external entities."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+def safe_parser(resolve_entities: bool | str = False, **kw) -> etree.XMLParser:
+    """A parser that never fetches anything and never expands external entities.
+
+    resolve_entities="internal" expands the entities a DOCTYPE declares inline
+    (libxml2 bounds the expansion); external ones are never loaded.
+    """
+    return etree.XMLParser(resolve_entities=resolve_entities, no_network=True, load_dtd=False,
                            huge_tree=False, **kw)
 
 

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
+from ..xmlio import safe_parser
 from .results import Problem
 
 RELAXNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -87,13 +88,6 @@ class Loaded:
         return self.tree is not None
 
 
-def validation_parser() -> etree.XMLParser:
-    # Internal entities are expanded (libxml2 bounds the expansion); external
-    # ones are never loaded, nor any DTD, nor anything from the network.
-    return etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False,
-                           huge_tree=False)
-
-
 def load(path: str, max_bytes: int = MAX_BYTES) -> Loaded:
     doc = Loaded(path)
     try:
@@ -112,7 +106,7 @@ def load(path: str, max_bytes: int = MAX_BYTES) -> Loaded:
         with open(path, "rb") as fh:
             data = fh.read()
         # Parsed from bytes: libxml2 then reports encoding errors with their position.
-        doc.tree = etree.parse(io.BytesIO(data), validation_parser(), base_url=os.path.abspath(path))
+        doc.tree = etree.parse(io.BytesIO(data), safe_parser(resolve_entities="internal"), base_url=os.path.abspath(path))
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (exc.lineno or 0, 0)
         if not _external_entities(doc, data):
@@ -136,8 +130,7 @@ def _plain(message: str) -> str:
 def _external_entities(doc: Loaded, data: bytes) -> bool:
     """After a failed parse: report external entities as such, not as 'not defined'."""
     try:
-        tree = etree.parse(io.BytesIO(data), etree.XMLParser(resolve_entities=False, no_network=True,
-                                                             load_dtd=False, huge_tree=False))
+        tree = etree.parse(io.BytesIO(data), safe_parser())
     except (etree.XMLSyntaxError, OSError):
         return False
     probe = Loaded(doc.path, tree)
@@ -249,7 +242,7 @@ def _include_into(root, path: str, folder: str, problems: list, chain: tuple) ->
             ok = False
             continue
         try:
-            included = etree.parse(target, validation_parser()).getroot()
+            included = etree.parse(target, safe_parser(resolve_entities="internal")).getroot()
         except (etree.XMLSyntaxError, OSError) as exc:
             problems.append(Problem(where, 0, f"XInclude of '{href}' failed: {_plain(str(exc))}",
                                     path=_other(path, chain)))
@@ -280,7 +273,7 @@ def sanitized_copy(doc: Loaded, folder: str) -> tuple[str, LineMap]:
     fd, name = tempfile.mkstemp(prefix="copy-", suffix=".xml", dir=folder)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
-    copy = etree.fromstring(data, etree.XMLParser(huge_tree=False, resolve_entities=False))
+    copy = etree.fromstring(data, safe_parser())
     entries = [(new.sourceline or 0, path, line)
                for new, (path, line) in zip(copy.iter(etree.Element), lines)]
     entries.sort(key=lambda e: e[0])

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlparse
 from lxml import etree, isoschematron
 
 from ..errors import TeikitError
+from ..xmlio import safe_parser
 from .results import Problem
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
@@ -36,7 +37,7 @@ class _LocalOnly(etree.Resolver):
 
 
 def _document_parser() -> etree.XMLParser:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    parser = safe_parser()
     parser.resolvers.add(_LocalOnly())
     return parser
 
