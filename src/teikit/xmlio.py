@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from lxml import etree
@@ -54,3 +56,34 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
 
 def serialize(tree: etree._Element | etree._ElementTree) -> bytes:
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+@contextmanager
+def atomic_folder(outdir: str | os.PathLike, force: bool = False):
+    """Yield a temporary folder beside `outdir`; on success it replaces `outdir` by renames.
+
+    An existing non-empty folder is replaced only with `force`; on any error the
+    temporary folder is removed and `outdir` is left as it was.
+    """
+    outdir = Path(outdir)
+    if outdir.exists() and not outdir.is_dir():
+        raise TeikitError("output path exists and is not a folder", str(outdir))
+    if outdir.exists() and any(outdir.iterdir()) and not force:
+        raise TeikitError("output folder exists and is not empty; use --force to replace it",
+                          str(outdir))
+    outdir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", dir=outdir.parent))
+    try:
+        yield tmp
+        old = None
+        if outdir.exists():
+            old = outdir.with_name(f".{outdir.name}.old")
+            if old.exists():
+                shutil.rmtree(old)
+            os.replace(outdir, old)
+        os.replace(tmp, outdir)
+        if old is not None:
+            shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

@@ -13,16 +13,13 @@ takes OUTDIR's place: a run that fails leaves OUTDIR as it was.
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import TeikitError
 from ..tei import TEI_NS, XI_NS, XML_ID, children, make, q, sub, text_of, xpath
-from ..xmlio import serialize
+from ..xmlio import atomic_folder, serialize
 from . import figures
 from .context import Context
 from .header import build_header
@@ -135,15 +132,7 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
 
 def write(docs: dict[str, etree._Element], outdir: Path, report_json: str, force: bool,
           schema_hrefs: tuple[str, ...] = ()) -> None:
-    outdir = Path(outdir)
-    if outdir.exists() and not outdir.is_dir():
-        raise TeikitError("output path exists and is not a folder", str(outdir))
-    if outdir.exists() and any(outdir.iterdir()) and not force:
-        raise TeikitError("output folder exists and is not empty; use --force to replace it",
-                          str(outdir))
-    outdir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", dir=outdir.parent))
-    try:
+    with atomic_folder(outdir, force) as tmp:
         for name, root in docs.items():
             data = serialize(root)
             if schema_hrefs:
@@ -152,15 +141,3 @@ def write(docs: dict[str, etree._Element], outdir: Path, report_json: str, force
                 data = data[:decl_end] + models + data[decl_end:]
             (tmp / name).write_bytes(data)
         (tmp / "conversion-report.json").write_text(report_json, encoding="utf-8")
-        old = None
-        if outdir.exists():
-            old = outdir.with_name(f".{outdir.name}.old")
-            if old.exists():
-                shutil.rmtree(old)
-            os.replace(outdir, old)
-        os.replace(tmp, outdir)
-        if old is not None:
-            shutil.rmtree(old)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
