@@ -24,10 +24,19 @@ def _build(args) -> int:
     from .build import build
     from .validate.formats import as_text
     status = 0
-    for run in build(args.root, schema=args.schema):
+    for run in build(args.root, schema=args.schema, publish=not args.no_render):
         sys.stdout.write(as_text(run))
         status = status or (1 if run.summary.invalid or run.schema_errors else 0)
     return status
+
+
+def _render(args) -> int:
+    from .render import render
+    result = render(args.paths, args.to, args.output, width=args.width, force=args.force)
+    for warning in result.warnings:
+        print(f"teikit render: {warning}", file=sys.stderr)
+    print(result.summary())
+    return 0
 
 
 def _validate(args) -> int:
@@ -62,10 +71,20 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--declare", action="append", metavar="HREF",
                    help="declare a schema (.rng, .rnc, .sch) in each file's xml-model; repeatable")
     c.set_defaults(run=_convert)
-    b = cmds.add_parser("build", help="convert and validate the project's bundled books")
+    b = cmds.add_parser("build", help="convert, validate and render the project's bundled books")
     b.add_argument("--root", default=".", help="project folder holding sources/ and tei/")
     b.add_argument("--schema", help="RELAX NG schema to validate against instead of the declared one")
+    b.add_argument("--no-render", action="store_true", help="do not render the HTML and text editions")
     b.set_defaults(run=_build)
+    r = cmds.add_parser("render", help="publish TEI as an HTML reading edition or a plain-text edition",
+                        description="Render TEI files and folders (a corpus file brings the documents it "
+                                    "XIncludes) through transforms/html.xsl or text.xsl.")
+    r.add_argument("paths", nargs="+", metavar="PATH", help="TEI files or folders")
+    r.add_argument("--to", choices=["html", "text"], required=True, help="which edition")
+    r.add_argument("-o", "--output", required=True, help="output folder")
+    r.add_argument("--width", type=int, default=78, help="text edition: wrap at this column; 0 = no wrapping")
+    r.add_argument("--force", action="store_true", help="replace an existing output folder")
+    r.set_defaults(run=_render)
     v = cmds.add_parser("validate", help="validate TEI files against RELAX NG and Schematron",
                         description="Validate files and folders (recursed for *.xml). Schema: --schema, "
                                     "else the file's xml-model declarations, else teikit's own. "

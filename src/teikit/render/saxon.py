@@ -1,0 +1,60 @@
+"""Running the XSLT 3.0 transforms in-process with SaxonC-HE.
+
+One Saxon processor per process; each stylesheet is compiled once and reused for
+every collection rendered in the process.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from ..errors import TeikitError
+
+TRANSFORMS = Path(__file__).resolve().parent.parent / "transforms"
+
+
+@functools.cache
+def processor():
+    from saxonche import PySaxonProcessor
+    return PySaxonProcessor(license=False)
+
+
+@functools.cache
+def stylesheet(name: str):
+    """The compiled stylesheet transforms/NAME."""
+    from saxonche import PySaxonApiError
+    path = TRANSFORMS / name
+    if not path.is_file():
+        raise TeikitError("stylesheet not found", str(path))
+    try:
+        return processor().new_xslt30_processor().compile_stylesheet(stylesheet_file=str(path))
+    except PySaxonApiError as exc:
+        raise TeikitError(f"stylesheet does not compile: {exc}", str(path)) from None
+
+
+def transform(name: str, xml_text: str, outdir: Path, params: dict[str, int | str] | None = None) -> list[str]:
+    """Apply transforms/NAME to the document; its result documents go into `outdir`.
+
+    Returns the stylesheet's messages (warnings about the input).
+    """
+    from saxonche import PySaxonApiError
+    proc = processor()
+    executable = stylesheet(name)
+    executable.clear_parameters()
+    for key, value in (params or {}).items():
+        made = proc.make_integer_value(value) if isinstance(value, int) else proc.make_string_value(value)
+        executable.set_parameter(key, made)
+    executable.set_base_output_uri(outdir.resolve().as_uri() + "/")
+    executable.set_save_xsl_message(True, None)
+    executable.clear_xsl_messages()
+    try:
+        document = proc.parse_xml(xml_text=xml_text)
+        executable.set_global_context_item(xdm_item=document)
+        executable.apply_templates_returning_string(xdm_value=document)
+    except PySaxonApiError as exc:
+        raise TeikitError(f"{name} failed: {exc}") from None
+    messages = executable.get_xsl_messages()
+    if messages is None:
+        return []
+    return [line for line in str(messages).splitlines() if line.strip()]

@@ -1,0 +1,307 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What the HTML and the text editions share: how a collection of TEI documents is cut
+  into pages, what each page is called, where a pointer leads, which elements are blocks.
+
+  The input is one tree: a teiCorpus (or TEI) whose documents carry xml:base, the
+  absolute URI of the file each came from (teikit.render puts it there). Nothing here
+  knows any particular book.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:transforms"
+    exclude-result-prefixes="#all">
+
+  <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>
+  <xsl:key name="tk:doc" match="tei:TEI | tei:teiCorpus" use="tk:uri-key(tk:base(.))"/>
+  <!-- Names that point into a register: keyed by the id after '#'. -->
+  <xsl:key name="tk:mention" match="tei:*[@ref][local-name() = $tk:name-elements]"
+           use="tokenize(normalize-space(@ref), ' ')[contains(., '#')] ! substring-after(., '#')"/>
+
+  <xsl:variable name="tk:name-elements" as="xs:string+"
+      select="('persName', 'placeName', 'orgName', 'name', 'rs', 'geogName', 'settlement',
+               'country', 'region', 'district', 'bloc')"/>
+  <xsl:variable name="tk:div-names" as="xs:string+"
+      select="('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')"/>
+  <xsl:variable name="tk:title-page-names" as="xs:string+"
+      select="('titlePage', 'docTitle', 'docAuthor', 'docImprint', 'docDate', 'docEdition', 'byline')"/>
+  <xsl:variable name="tk:register-names" as="xs:string+"
+      select="('listPerson', 'listPlace', 'listOrg', 'listEvent')"/>
+  <!-- Elements that are blocks wherever they stand. -->
+  <xsl:variable name="tk:block-names" as="xs:string+"
+      select="($tk:div-names, 'p', 'ab', 'lg', 'l', 'list', 'listBibl', 'table', 'figure', 'sp',
+               'castList', 'floatingText', $tk:register-names, 'person', 'place', 'org', 'event',
+               'opener', 'closer', 'salute', 'signed', 'dateline', 'trailer', 'epigraph',
+               'argument', 'postscript', 'titlePage', 'docTitle', 'titlePart', 'docAuthor',
+               'docImprint', 'docDate', 'docEdition', 'byline', 'biblStruct', 'listApp', 'spGrp')"/>
+  <!-- Parents whose children are blocks: a quote, stage direction or note there stands alone. -->
+  <xsl:variable name="tk:container-names" as="xs:string+"
+      select="($tk:div-names, 'body', 'front', 'back', 'text', 'group', 'sp', 'spGrp', 'floatingText',
+               'listBibl', 'castList', 'titlePage', 'figure', 'lg', 'epigraph', 'argument',
+               $tk:register-names, 'person', 'place', 'org', 'event')"/>
+  <!-- A note whose parent is one of these is read where it stands, not as an annotation. -->
+  <xsl:variable name="tk:note-in-place-parents" as="xs:string+"
+      select="($tk:container-names, 'bibl', 'biblStruct', 'monogr', 'analytic', 'notesStmt')"/>
+
+  <!-- ===== the collection ===== -->
+
+  <xsl:function name="tk:base" as="xs:string">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="string($doc/@xml:base)"/>
+  </xsl:function>
+
+  <!-- file:/a and file:///a are one file. -->
+  <xsl:function name="tk:uri-key" as="xs:string">
+    <xsl:param name="uri" as="xs:anyAtomicType"/>
+    <xsl:sequence select="replace(string($uri), '^file:/*', '/')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:doc-stem" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="doc" select="$node/ancestor-or-self::*[@xml:base][1]"/>
+    <xsl:sequence select="if ($doc) then replace(tk:base($doc), '^.*/|\.[^./]*$', '') else 'text'"/>
+  </xsl:function>
+
+  <xsl:variable name="tk:header" as="element(tei:teiHeader)?"
+      select="(/*/tei:teiHeader, (//tei:teiHeader)[1])[1]"/>
+  <xsl:variable name="tk:titles" as="element(tei:title)*"
+      select="$tk:header/tei:fileDesc/tei:titleStmt/tei:title"/>
+  <xsl:variable name="tk:book-title" as="xs:string"
+      select="let $main := ($tk:titles[@type = 'main'], $tk:titles[not(@type)], $tk:titles)[1]
+              return if ($main) then normalize-space($main) else 'Untitled'"/>
+  <xsl:variable name="tk:book-subtitles" as="xs:string*"
+      select="$tk:titles[@type = 'sub'] ! normalize-space()"/>
+  <xsl:variable name="tk:book-authors" as="xs:string*"
+      select="$tk:header/tei:fileDesc/tei:titleStmt/(tei:author | tei:editor) ! normalize-space()"/>
+  <xsl:variable name="tk:book-lang" as="xs:string"
+      select="(/*/@xml:lang, (//tei:text)[1]/@xml:lang,
+               $tk:header/tei:profileDesc/tei:langUsage/tei:language/@ident, 'en')[1]"/>
+
+  <xsl:variable name="tk:parts" as="element()*"
+      select="//tei:text[not(tei:group)]/(tei:front | tei:body | tei:back)"/>
+  <xsl:variable name="tk:title-pages" as="element()*"
+      select="$tk:parts/*[local-name() = $tk:title-page-names]"/>
+
+  <!-- A part made only of divisions gives one page per division; any other part is one page. -->
+  <xsl:variable name="tk:text-pages" as="element()*">
+    <xsl:for-each select="$tk:parts">
+      <xsl:variable name="content" select="* except *[local-name() = $tk:title-page-names]"/>
+      <xsl:choose>
+        <xsl:when test="empty($content)"/>
+        <xsl:when test="every $c in $content satisfies local-name($c) = $tk:div-names">
+          <xsl:sequence select="$content"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="."/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:variable>
+
+  <!-- Registers outside the text (standOff, the header) get pages of their own. -->
+  <xsl:variable name="tk:registers" as="element()*"
+      select="//*[local-name() = $tk:register-names]
+                 [not(ancestor::*[local-name() = $tk:register-names])]
+                 [not(ancestor::* intersect $tk:parts)]"/>
+
+  <xsl:variable name="tk:pages" as="element()*" select="$tk:text-pages, $tk:registers"/>
+
+  <xsl:variable name="tk:reserved-names" as="xs:string+" select="('index', 'book', 'assets', 'search')"/>
+
+  <xsl:variable name="tk:page-names" as="map(xs:string, xs:string)">
+    <xsl:variable name="wanted" as="xs:string*" select="$tk:pages ! tk:wanted-name(.)"/>
+    <xsl:map>
+      <xsl:for-each select="$tk:pages">
+        <xsl:variable name="i" select="position()"/>
+        <xsl:variable name="name" select="$wanted[$i]"/>
+        <xsl:variable name="taken" select="count(index-of(subsequence($wanted, 1, $i - 1), $name))
+                                           + (if ($name = $tk:reserved-names) then 1 else 0)"/>
+        <xsl:map-entry key="generate-id(.)" select="if ($taken eq 0) then $name else $name || '-' || ($taken + 1)"/>
+      </xsl:for-each>
+    </xsl:map>
+  </xsl:variable>
+
+  <xsl:function name="tk:wanted-name" as="xs:string">
+    <xsl:param name="page" as="element()"/>
+    <xsl:variable name="raw" as="xs:string" select="string(
+        if ($page/@xml:id) then $page/@xml:id
+        else if ($page/self::tei:listPerson) then 'persons'
+        else if ($page/self::tei:listPlace) then 'places'
+        else if ($page/self::tei:listOrg) then 'organisations'
+        else if ($page/self::tei:listEvent) then 'events'
+        else if ($page/tei:head) then tk:plain($page/tei:head[1])
+        else if ($page/@type) then $page/@type
+        else if ($page/self::tei:body) then tk:doc-stem($page)
+        else tk:doc-stem($page) || '-' || local-name($page))"/>
+    <xsl:variable name="slug" select="tk:slug($raw)"/>
+    <xsl:sequence select="if ($slug) then $slug else 'page'"/>
+  </xsl:function>
+
+  <xsl:function name="tk:slug" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:variable name="ascii" select="replace(normalize-unicode(lower-case($s), 'NFKD'), '\p{Mn}', '')"/>
+    <xsl:sequence select="substring(replace(replace($ascii, '[^a-z0-9]+', '-'), '^-|-$', ''), 1, 60)
+                          => replace('-$', '')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:page-name" as="xs:string">
+    <xsl:param name="page" as="element()"/>
+    <xsl:sequence select="$tk:page-names(generate-id($page))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:is-page" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="map:contains($tk:page-names, generate-id($e))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:page-of" as="element()?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="($node/ancestor-or-self::* intersect $tk:pages)[last()]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:page-title" as="xs:string">
+    <xsl:param name="page" as="element()"/>
+    <xsl:variable name="doc-title" select="$page/ancestor::tei:TEI[1]/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:sequence select="
+        if ($page/tei:head) then tk:plain($page/tei:head[1])
+        else if ($page/self::tei:listPerson) then 'Persons'
+        else if ($page/self::tei:listPlace) then 'Places'
+        else if ($page/self::tei:listOrg) then 'Organisations'
+        else if ($page/self::tei:listEvent) then 'Events'
+        else if ($page/@type) then tk:capitalise(replace($page/@type, '[-_]', ' '))
+        else if ($doc-title) then normalize-space(($doc-title[@type = 'part'], $doc-title)[1])
+        else tk:capitalise(local-name($page))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:capitalise" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="upper-case(substring($s, 1, 1)) || substring($s, 2)"/>
+  </xsl:function>
+
+  <!-- The words of an element as one line, without its notes. -->
+  <xsl:function name="tk:plain" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($e//text()[not(ancestor::tei:note intersect $e//tei:note)]))"/>
+  </xsl:function>
+
+  <!-- ===== blocks and notes ===== -->
+
+  <xsl:function name="tk:contains-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e//*[local-name() = $tk:block-names]
+                                      [not(ancestor::tei:note intersect $e//tei:note)])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:is-block" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="$n instance of element() and (
+        local-name($n) = $tk:block-names
+        or local-name($n/..) = $tk:container-names and not(tk:is-attached-note($n))
+        or tk:contains-block($n) and not(tk:is-attached-note($n)))"/>
+  </xsl:function>
+
+  <!-- An annotation attached to a point in the text: shown as a marker and listed after the text. -->
+  <xsl:function name="tk:is-attached-note" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="$n instance of element(tei:note) and not(local-name($n/..) = $tk:note-in-place-parents)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:attached-notes" as="element(tei:note)*">
+    <xsl:param name="page" as="element()"/>
+    <xsl:sequence select="$page//tei:note[tk:is-attached-note(.)]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:note-label" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="if ($note/@n) then string($note/@n)
+        else string(count(tk:attached-notes(tk:page-of($note))[. &lt;&lt; $note]) + 1)"/>
+  </xsl:function>
+
+  <!-- ===== pointers ===== -->
+
+  <xsl:function name="tk:is-external" as="xs:boolean">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:sequence select="matches($pointer, '^[A-Za-z][A-Za-z0-9+.-]*:') or starts-with($pointer, '/')"/>
+  </xsl:function>
+
+  <!-- The element a local pointer (#id, file.xml, file.xml#id) leads to in the collection. -->
+  <xsl:function name="tk:target" as="element()?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="file" select="substring-before($pointer || '#', '#')"/>
+    <xsl:variable name="fragment" select="substring-after($pointer, '#')"/>
+    <xsl:variable name="doc" as="element()?" select="
+        if ($file eq '') then $context/ancestor-or-self::*[@xml:base][1]
+        else key('tk:doc', tk:uri-key(resolve-uri($file, tk:base($context/ancestor-or-self::*[@xml:base][1]))), root($context))[1]"/>
+    <xsl:sequence select="
+        if (tk:is-external($pointer) or empty($doc)) then ()
+        else if ($fragment eq '') then $doc
+        else if ($file eq '') then (key('tk:id', $fragment, $doc), key('tk:id', $fragment, root($context)))[1]
+        else key('tk:id', $fragment, $doc)[1]"/>
+  </xsl:function>
+
+  <!-- The page a target is shown on: its own page, or a document's first page. -->
+  <xsl:function name="tk:page-showing" as="element()?">
+    <xsl:param name="target" as="element()"/>
+    <xsl:sequence select="(tk:page-of($target), $tk:pages[ancestor::* intersect $target])[1]"/>
+  </xsl:function>
+
+  <!-- Where a pointer leads in the rendered edition, given the pages' file extension;
+       empty when it leads nowhere in the collection. -->
+  <xsl:function name="tk:href" as="xs:string?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="extension" as="xs:string"/>
+    <xsl:variable name="target" select="tk:target($pointer, $context)"/>
+    <xsl:variable name="page" select="if ($target) then tk:page-showing($target) else ()"/>
+    <xsl:sequence select="
+        if (tk:is-external($pointer)) then $pointer
+        else if (empty($page)) then ()
+        else tk:page-name($page) || $extension
+             || (if ($target is $page or not($target/ancestor::* intersect $page)) then '' else '#' || tk:html-id($target))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:html-id" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/@xml:id) then string($e/@xml:id) else 'g' || generate-id($e)"/>
+  </xsl:function>
+
+  <!-- The register entry a name points to, if the collection holds it. -->
+  <xsl:function name="tk:entry" as="element()?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="(tokenize(normalize-space($name/@ref), ' ')[not(tk:is-external(.))]
+                           ! tk:target(., $name))[1]"/>
+  </xsl:function>
+
+  <!-- A register entry's name for lists: surname first when the name is structured. -->
+  <xsl:function name="tk:entry-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="name" select="($entry/(tei:persName | tei:placeName | tei:orgName | tei:name
+                                       | tei:head | tei:label | tei:geogName | tei:settlement))[1]"/>
+    <xsl:sequence select="
+        if ($name/tei:surname) then
+          string-join((normalize-space(string-join($name/tei:surname, ' ')),
+                       normalize-space(string-join($name/(* except tei:surname), ' '))[.]), ', ')
+        else if ($name) then tk:plain($name)
+        else if ($entry/@xml:id) then string($entry/@xml:id)
+        else tk:plain($entry)"/>
+  </xsl:function>
+
+  <!-- Mentions of a register entry anywhere in the pages of text. -->
+  <xsl:function name="tk:mentions" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/@xml:id)
+        then key('tk:mention', string($entry/@xml:id), root($entry))[tk:entry(.) is $entry]
+                 [ancestor::* intersect $tk:text-pages]
+        else ()"/>
+  </xsl:function>
+
+  <!-- The reading shown for a choice or an apparatus entry, and the alternatives to it. -->
+  <xsl:function name="tk:preferred" as="element()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($e/(tei:corr | tei:reg | tei:expan | tei:lem), $e/*)[1]"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,759 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The HTML reading edition: a static site that works from the file system.
+  index.html (title, source, contents, registers) and one page per page of
+  common.xsl; notes are markers linking to a list at the page's end (assets/edition.js
+  opens them in place); names link to their register entries, which list every mention.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:transforms"
+    xmlns:h="urn:teikit:html"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="common.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
+
+  <xsl:mode name="html" on-no-match="shallow-skip"/>
+
+  <xsl:template match="/">
+    <xsl:result-document href="index.html">
+      <xsl:call-template name="h:opening-page"/>
+    </xsl:result-document>
+    <xsl:for-each select="$tk:pages">
+      <xsl:variable name="i" select="position()"/>
+      <xsl:result-document href="{tk:page-name(.)}.html">
+        <xsl:call-template name="h:page">
+          <xsl:with-param name="previous" select="$tk:pages[$i - 1]"/>
+          <xsl:with-param name="next" select="$tk:pages[$i + 1]"/>
+        </xsl:call-template>
+      </xsl:result-document>
+    </xsl:for-each>
+    <xsl:for-each select="//tei:*[@target or @ref][not(ancestor::tei:teiHeader)]">
+      <xsl:variable name="from" select="."/>
+      <xsl:for-each select="tokenize(normalize-space(string-join(@target | @ref, ' ')), ' ')
+                            [not(tk:is-external(.))][empty(tk:target(., $from))]">
+        <xsl:message select="'warning: ' || tk:doc-stem($from) || ': ' || local-name($from)
+                             || ' points to ' || . || ', which is not in the collection'"/>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ===== page shells ===== -->
+
+  <xsl:template name="h:shell">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="previous" as="element()?"/>
+    <xsl:param name="next" as="element()?"/>
+    <xsl:param name="is-index" as="xs:boolean" select="false()"/>
+    <xsl:param name="content" as="node()*"/>
+    <html lang="{$tk:book-lang}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>
+          <xsl:value-of select="if ($is-index) then $tk:book-title else $title || ' — ' || $tk:book-title"/>
+        </title>
+        <link rel="stylesheet" href="assets/edition.css"/>
+        <script src="assets/edition.js" defer="defer"/>
+      </head>
+      <body>
+        <a class="skip" href="#main">Skip to the text</a>
+        <header class="site">
+          <p class="book"><a href="index.html"><xsl:value-of select="$tk:book-title"/></a></p>
+          <xsl:if test="not($is-index)">
+            <xsl:call-template name="h:pager">
+              <xsl:with-param name="label" select="'Pages'"/>
+              <xsl:with-param name="previous" select="$previous"/>
+              <xsl:with-param name="next" select="$next"/>
+            </xsl:call-template>
+          </xsl:if>
+        </header>
+        <main id="main">
+          <xsl:sequence select="$content"/>
+        </main>
+        <footer class="site">
+          <xsl:if test="not($is-index)">
+            <xsl:call-template name="h:pager">
+              <xsl:with-param name="label" select="'Pages (end)'"/>
+              <xsl:with-param name="previous" select="$previous"/>
+              <xsl:with-param name="next" select="$next"/>
+            </xsl:call-template>
+          </xsl:if>
+          <p class="made">Rendered from TEI by teikit.</p>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template name="h:pager">
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="previous" as="element()?"/>
+    <xsl:param name="next" as="element()?"/>
+    <nav class="pager" aria-label="{$label}">
+      <ul>
+        <li class="prev">
+          <xsl:choose>
+            <xsl:when test="$previous">
+              <a rel="prev" href="{tk:page-name($previous)}.html">
+                <span class="dir">Previous: </span><xsl:value-of select="tk:page-title($previous)"/>
+              </a>
+            </xsl:when>
+            <xsl:otherwise><a rel="prev" href="index.html"><span class="dir">Previous: </span>Contents</a></xsl:otherwise>
+          </xsl:choose>
+        </li>
+        <li class="up"><a href="index.html">Contents</a></li>
+        <xsl:if test="$next">
+          <li class="next">
+            <a rel="next" href="{tk:page-name($next)}.html">
+              <span class="dir">Next: </span><xsl:value-of select="tk:page-title($next)"/>
+            </a>
+          </li>
+        </xsl:if>
+      </ul>
+    </nav>
+  </xsl:template>
+
+  <xsl:template name="h:opening-page">
+    <xsl:call-template name="h:shell">
+      <xsl:with-param name="title" select="$tk:book-title"/>
+      <xsl:with-param name="is-index" select="true()"/>
+      <xsl:with-param name="content">
+        <xsl:choose>
+          <xsl:when test="$tk:title-pages">
+            <div class="title-page">
+              <xsl:apply-templates select="$tk:title-pages" mode="html">
+                <xsl:with-param name="depth" select="1" tunnel="yes"/>
+              </xsl:apply-templates>
+            </div>
+          </xsl:when>
+          <xsl:otherwise>
+            <div class="title-page">
+              <h1><xsl:value-of select="$tk:book-title"/></h1>
+              <xsl:for-each select="$tk:book-subtitles"><p class="subtitle"><xsl:value-of select="."/></p></xsl:for-each>
+              <xsl:for-each select="$tk:book-authors"><p class="author"><xsl:value-of select="."/></p></xsl:for-each>
+            </div>
+          </xsl:otherwise>
+        </xsl:choose>
+        <nav class="toc" aria-labelledby="toc-head">
+          <h2 id="toc-head">Contents</h2>
+          <ol>
+            <xsl:for-each select="$tk:text-pages">
+              <li>
+                <a href="{tk:page-name(.)}.html"><xsl:value-of select="tk:page-title(.)"/></a>
+                <xsl:call-template name="h:toc-sections">
+                  <xsl:with-param name="page" select="."/>
+                  <xsl:with-param name="within" select="."/>
+                </xsl:call-template>
+              </li>
+            </xsl:for-each>
+          </ol>
+          <xsl:if test="$tk:registers">
+            <h2 id="registers-head">Registers</h2>
+            <ul aria-labelledby="registers-head">
+              <xsl:for-each select="$tk:registers">
+                <li><a href="{tk:page-name(.)}.html"><xsl:value-of select="tk:page-title(.)"/></a>
+                  (<xsl:value-of select="count(*[@xml:id])"/> entries)</li>
+              </xsl:for-each>
+            </ul>
+          </xsl:if>
+        </nav>
+        <xsl:if test="$tk:header">
+          <section class="about" aria-labelledby="about-head">
+            <h2 id="about-head">About this edition</h2>
+            <xsl:for-each select="$tk:header/tei:fileDesc/tei:sourceDesc">
+              <h3>Source</h3>
+              <xsl:apply-templates select="*" mode="html">
+                <xsl:with-param name="depth" select="3" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:for-each>
+            <xsl:apply-templates select="$tk:header/tei:fileDesc/tei:publicationStmt/(tei:publisher | tei:availability)" mode="html">
+              <xsl:with-param name="depth" select="3" tunnel="yes"/>
+            </xsl:apply-templates>
+          </section>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="h:toc-sections">
+    <xsl:param name="page" as="element()"/>
+    <xsl:param name="within" as="element()"/>
+    <xsl:variable name="sections" select="$within/*[local-name() = $tk:div-names][tei:head]"/>
+    <xsl:if test="$sections">
+      <ol>
+        <xsl:for-each select="$sections">
+          <li>
+            <a href="{tk:page-name($page)}.html#{tk:html-id(.)}"><xsl:value-of select="tk:plain(tei:head[1])"/></a>
+            <xsl:call-template name="h:toc-sections">
+              <xsl:with-param name="page" select="$page"/>
+              <xsl:with-param name="within" select="."/>
+            </xsl:call-template>
+          </li>
+        </xsl:for-each>
+      </ol>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="h:page">
+    <xsl:param name="previous" as="element()?"/>
+    <xsl:param name="next" as="element()?"/>
+    <xsl:variable name="page" select="."/>
+    <xsl:call-template name="h:shell">
+      <xsl:with-param name="title" select="tk:page-title(.)"/>
+      <xsl:with-param name="previous" select="$previous"/>
+      <xsl:with-param name="next" select="$next"/>
+      <xsl:with-param name="content">
+        <article id="{tk:html-id(.)}" class="page {local-name()} {@type}">
+          <xsl:call-template name="h:lang"/>
+          <xsl:if test="not(tei:head)">
+            <h1><xsl:value-of select="tk:page-title(.)"/></h1>
+          </xsl:if>
+          <xsl:apply-templates mode="html">
+            <xsl:with-param name="depth" select="1" tunnel="yes"/>
+          </xsl:apply-templates>
+          <xsl:variable name="notes" select="tk:attached-notes(.)"/>
+          <xsl:if test="$notes">
+            <section class="notes" aria-labelledby="notes-head">
+              <h2 id="notes-head">Notes</h2>
+              <ol class="notes">
+                <xsl:for-each select="$notes">
+                  <li id="{tk:html-id(.)}">
+                    <a class="note-label" href="#{tk:html-id(.)}-ref" title="Back to the text">
+                      <xsl:value-of select="tk:note-label(.)"/>
+                    </a>
+                    <xsl:text> </xsl:text>
+                    <div class="note-body">
+                      <xsl:call-template name="h:lang"/>
+                      <xsl:apply-templates mode="html">
+                        <xsl:with-param name="depth" select="3" tunnel="yes"/>
+                      </xsl:apply-templates>
+                    </div>
+                    <xsl:text> </xsl:text>
+                    <a class="back" href="#{tk:html-id(.)}-ref" aria-label="Back to the text of note {tk:note-label(.)}">↩</a>
+                  </li>
+                </xsl:for-each>
+              </ol>
+            </section>
+          </xsl:if>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="h:lang">
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+  </xsl:template>
+
+  <xsl:template name="h:id-and-lang">
+    <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+    <xsl:call-template name="h:lang"/>
+  </xsl:template>
+
+  <!-- ===== structure ===== -->
+
+  <xsl:template match="tei:teiHeader" mode="html"/>
+
+  <xsl:template match="text()" mode="html">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="*[local-name() = $tk:div-names] | tei:floatingText | tei:group | tei:text
+                       | tei:front | tei:body | tei:back" mode="html">
+    <xsl:param name="depth" tunnel="yes" as="xs:integer"/>
+    <xsl:element name="{if (tei:head) then 'section' else 'div'}">
+      <xsl:attribute name="id" select="tk:html-id(.)"/>
+      <xsl:attribute name="class" select="string-join(('div', @type), ' ')"/>
+      <xsl:call-template name="h:lang"/>
+      <xsl:apply-templates mode="html">
+        <xsl:with-param name="depth" select="$depth + 1" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:head[local-name(..) = ($tk:div-names, $tk:register-names, 'body', 'front', 'back',
+                       'floatingText', 'listBibl', 'castList')]" mode="html">
+    <xsl:param name="depth" tunnel="yes" as="xs:integer"/>
+    <xsl:element name="h{max((1, min((6, $depth))))}">
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:apply-templates mode="html"/>
+      <xsl:if test="local-name(..) = $tk:div-names and not(tk:is-page(..))">
+        <xsl:text> </xsl:text>
+        <a class="self" href="#{tk:html-id(..)}" aria-label="Link to this section">§</a>
+      </xsl:if>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:head" mode="html">
+    <p class="head">
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:apply-templates mode="html"/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:ab" mode="html">
+    <xsl:element name="{if (tk:contains-block(.)) then 'div' else 'p'}">
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:attribute name="class" select="string-join((local-name(), @rend, @type), ' ')"/>
+      <xsl:apply-templates mode="html"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:quote | tei:q | tei:said | tei:cit | tei:epigraph" mode="html">
+    <xsl:choose>
+      <xsl:when test="tk:is-block(.)">
+        <blockquote class="{local-name()}">
+          <xsl:call-template name="h:id-and-lang"/>
+          <xsl:apply-templates mode="html"/>
+        </blockquote>
+      </xsl:when>
+      <xsl:when test="self::tei:cit">
+        <span class="cit"><xsl:call-template name="h:id-and-lang"/><xsl:apply-templates mode="html"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <q class="{local-name()}"><xsl:call-template name="h:id-and-lang"/><xsl:apply-templates mode="html"/></q>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:lg" mode="html">
+    <div class="lg">
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:apply-templates mode="html"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:l" mode="html">
+    <div class="l">
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:if test="@n"><span class="l-n" aria-hidden="true"><xsl:value-of select="@n"/></span></xsl:if>
+      <xsl:apply-templates mode="html"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:sp" mode="html">
+    <div class="sp">
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:apply-templates mode="html"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:speaker" mode="html">
+    <p class="speaker"><xsl:call-template name="h:id-and-lang"/><xsl:apply-templates mode="html"/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:stage" mode="html">
+    <xsl:element name="{if (tk:is-block(.)) then 'p' else 'span'}">
+      <xsl:attribute name="class" select="'stage'"/>
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:apply-templates mode="html"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:list" mode="html">
+    <xsl:apply-templates select="tei:head" mode="html"/>
+    <xsl:choose>
+      <xsl:when test="tei:label">
+        <dl class="list {@type}">
+          <xsl:call-template name="h:id-and-lang"/>
+          <xsl:for-each select="tei:item">
+            <dt><xsl:apply-templates select="preceding-sibling::*[1][self::tei:label]/node()" mode="html"/></dt>
+            <dd><xsl:call-template name="h:id-and-lang"/><xsl:apply-templates mode="html"/></dd>
+          </xsl:for-each>
+        </dl>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol' else 'ul'}">
+          <xsl:call-template name="h:id-and-lang"/>
+          <xsl:attribute name="class" select="string-join(('list', @type, @rend), ' ')"/>
+          <xsl:apply-templates select="tei:item" mode="html"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:apply-templates select="* except (tei:head, tei:item, tei:label)" mode="html"/>
+  </xsl:template>
+
+  <xsl:template match="tei:item" mode="html">
+    <li><xsl:call-template name="h:id-and-lang"/><xsl:apply-templates mode="html"/></li>
+  </xsl:template>
+
+  <xsl:template match="tei:listBibl" mode="html">
+    <xsl:param name="depth" tunnel="yes" as="xs:integer"/>
+    <section class="listBibl">
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:for-each-group select="*" group-adjacent="boolean(self::tei:bibl | self::tei:biblStruct | self::tei:msDesc | self::tei:biblFull)">
+        <xsl:choose>
+          <xsl:when test="current-grouping-key()">
+            <ul class="bibl">
+              <xsl:for-each select="current-group()">
+                <li><xsl:call-template name="h:id-and-lang"/><xsl:apply-templates select="." mode="html-bibl"/></li>
+              </xsl:for-each>
+            </ul>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="current-group()" mode="html">
+              <xsl:with-param name="depth" select="$depth + 1" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each-group>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:bibl | tei:biblFull | tei:msDesc" mode="html-bibl">
+    <xsl:apply-templates mode="html"/>
+  </xsl:template>
+
+  <xsl:template match="tei:biblStruct" mode="html-bibl html">
+    <xsl:element name="{if (tk:is-block(.)) then 'p' else 'span'}">
+      <xsl:attribute name="class" select="'biblStruct'"/>
+      <xsl:for-each select="tei:analytic, tei:monogr, tei:series">
+        <xsl:variable name="authors" select="(tei:author | tei:editor) ! normalize-space()"/>
+        <xsl:if test="exists($authors)"><xsl:value-of select="string-join($authors, ', ')"/>, </xsl:if>
+        <xsl:for-each select="tei:title">
+          <xsl:if test="position() gt 1">: </xsl:if>
+          <cite><xsl:apply-templates mode="html"/></cite>
+        </xsl:for-each>
+        <xsl:for-each select="tei:imprint">
+          <xsl:text> (</xsl:text>
+          <xsl:value-of select="string-join(tei:pubPlace ! normalize-space(), ' and ')"/>
+          <xsl:if test="tei:publisher">: <xsl:value-of select="string-join(tei:publisher ! normalize-space(), ', ')"/></xsl:if>
+          <xsl:if test="tei:date">, <xsl:apply-templates select="tei:date" mode="html"/></xsl:if>
+          <xsl:text>)</xsl:text>
+          <xsl:apply-templates select="* except (tei:pubPlace, tei:publisher, tei:date)" mode="html"/>
+        </xsl:for-each>
+        <xsl:for-each select="tei:idno">. <xsl:value-of select="(@type, '')[1]"/><xsl:text> </xsl:text><xsl:value-of select="."/>
+          <xsl:if test="@subtype"> (<xsl:value-of select="@subtype"/>)</xsl:if></xsl:for-each>
+        <xsl:apply-templates select="* except (tei:author, tei:editor, tei:title, tei:imprint, tei:idno)" mode="html"/>
+        <xsl:text>. </xsl:text>
+      </xsl:for-each>
+      <xsl:for-each select="tei:note | tei:idno"><xsl:text> </xsl:text><xsl:apply-templates mode="html"/></xsl:for-each>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:table" mode="html">
+    <table>
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:if test="tei:head"><caption><xsl:apply-templates select="tei:head/node()" mode="html"/></caption></xsl:if>
+      <tbody>
+        <xsl:apply-templates select="tei:row" mode="html"/>
+      </tbody>
+    </table>
+  </xsl:template>
+
+  <xsl:template match="tei:row" mode="html">
+    <tr>
+      <xsl:for-each select="tei:cell">
+        <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
+          <xsl:if test="@cols"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
+          <xsl:if test="@rows"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+          <xsl:call-template name="h:id-and-lang"/>
+          <xsl:apply-templates mode="html"/>
+        </xsl:element>
+      </xsl:for-each>
+    </tr>
+  </xsl:template>
+
+  <xsl:template match="tei:figure" mode="html">
+    <figure>
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:apply-templates select="* except (tei:head, tei:figDesc)" mode="html"/>
+      <xsl:if test="tei:head | tei:figDesc[not(../tei:graphic)]">
+        <figcaption>
+          <xsl:apply-templates select="tei:head/node()" mode="html"/>
+          <xsl:if test="not(tei:graphic)">
+            <xsl:for-each select="tei:figDesc"><span class="figDesc"> <xsl:apply-templates mode="html"/></span></xsl:for-each>
+          </xsl:if>
+        </figcaption>
+      </xsl:if>
+    </figure>
+  </xsl:template>
+
+  <xsl:template match="tei:graphic" mode="html">
+    <img src="{@url}" alt="{normalize-space((../tei:figDesc, ../tei:head, '')[1])}"/>
+  </xsl:template>
+
+  <xsl:template match="tei:titlePage" mode="html">
+    <div class="titlePage"><xsl:apply-templates mode="html"/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:docTitle" mode="html">
+    <xsl:apply-templates mode="html"/>
+  </xsl:template>
+
+  <xsl:template match="tei:titlePart" mode="html">
+    <xsl:choose>
+      <xsl:when test="(@type = 'main' or not(@type)) and not(preceding::tei:titlePart[@type = 'main' or not(@type)] intersect ancestor::tei:titlePage//*)">
+        <h1><xsl:call-template name="h:lang"/><xsl:apply-templates mode="html"/></h1>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="subtitle"><xsl:call-template name="h:lang"/><xsl:apply-templates mode="html"/></p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:docAuthor | tei:docImprint | tei:docDate | tei:docEdition | tei:byline" mode="html">
+    <p class="{local-name()}"><xsl:call-template name="h:lang"/><xsl:apply-templates mode="html"/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:opener | tei:closer | tei:salute | tei:signed | tei:dateline | tei:trailer
+                       | tei:argument | tei:postscript | tei:castList | tei:spGrp" mode="html">
+    <div class="{local-name()}"><xsl:call-template name="h:id-and-lang"/><xsl:apply-templates mode="html"/></div>
+  </xsl:template>
+
+  <!-- ===== notes ===== -->
+
+  <xsl:template match="tei:note[tk:is-attached-note(.)]" mode="html">
+    <a class="noteref" id="{tk:html-id(.)}-ref" href="#{tk:html-id(.)}" role="doc-noteref">
+      <sup><xsl:value-of select="tk:note-label(.)"/></sup>
+    </a>
+  </xsl:template>
+
+  <xsl:template match="tei:note" mode="html">
+    <xsl:element name="{if (tk:is-block(.)) then 'aside' else 'span'}">
+      <xsl:attribute name="class" select="'note-in-place'"/>
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:if test="@n"><span class="note-label"><xsl:value-of select="@n"/>. </span></xsl:if>
+      <xsl:apply-templates mode="html"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- ===== names, dates and registers ===== -->
+
+  <xsl:template match="tei:*[local-name() = $tk:name-elements]" mode="html">
+    <xsl:variable name="entry" select="if (@ref) then tk:entry(.) else ()"/>
+    <xsl:variable name="href" select="if ($entry) then tk:href(tk:pointer-to($entry, .), ., '.html')
+                                      else (tokenize(normalize-space(@ref), ' ')[tk:is-external(.)])[1]"/>
+    <xsl:choose>
+      <xsl:when test="$href and not(ancestor::tei:ref[@target] | ancestor::tei:ptr)">
+        <a class="name {local-name()}" href="{$href}">
+          <xsl:if test="$entry"><xsl:attribute name="id" select="'m' || generate-id()"/></xsl:if>
+          <xsl:call-template name="h:lang"/>
+          <xsl:apply-templates mode="html"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="name {local-name()}"><xsl:call-template name="h:id-and-lang"/><xsl:apply-templates mode="html"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:function name="tk:pointer-to" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="from" as="element()"/>
+    <xsl:sequence select="tokenize(normalize-space($from/@ref), ' ')[tk:target(., $from) is $entry][1]"/>
+  </xsl:function>
+
+  <xsl:template match="tei:date | tei:time" mode="html">
+    <xsl:variable name="when" select="string((@when, @when-iso)[1])"/>
+    <xsl:choose>
+      <xsl:when test="matches($when, '^\d{4}(-\d\d(-\d\d)?)?$')">
+        <time class="date" datetime="{$when}"><xsl:call-template name="h:lang"/><xsl:apply-templates mode="html"/></time>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="date">
+          <xsl:variable name="range" select="string-join(((@from, @notBefore)[1], (@to, @notAfter)[1]), ' – ')"/>
+          <xsl:if test="$range or $when"><xsl:attribute name="title" select="($when[.], $range)[1]"/></xsl:if>
+          <xsl:call-template name="h:id-and-lang"/>
+          <xsl:apply-templates mode="html"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="*[local-name() = $tk:register-names]" mode="html">
+    <xsl:param name="depth" tunnel="yes" as="xs:integer"/>
+    <div class="register {local-name()}">
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:apply-templates mode="html">
+        <xsl:with-param name="depth" select="$depth + 1" tunnel="yes"/>
+      </xsl:apply-templates>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:person | tei:place | tei:org | tei:event | tei:personGrp" mode="html">
+    <xsl:param name="depth" tunnel="yes" as="xs:integer"/>
+    <section class="entry {local-name()}" id="{tk:html-id(.)}">
+      <xsl:call-template name="h:lang"/>
+      <xsl:element name="h{min((6, $depth + 1))}">
+        <xsl:value-of select="tk:entry-name(.)"/>
+      </xsl:element>
+      <div class="entry-body">
+        <xsl:apply-templates mode="html-entry"/>
+      </div>
+      <xsl:variable name="mentions" select="tk:mentions(.)"/>
+      <xsl:if test="$mentions">
+        <p class="mentions">
+          <xsl:text>In the text: </xsl:text>
+          <xsl:for-each-group select="$mentions" group-by="generate-id(tk:page-of(.))">
+            <xsl:variable name="page" select="tk:page-of(.)"/>
+            <span class="mentions-page">
+              <a href="{tk:page-name($page)}.html"><xsl:value-of select="tk:page-title($page)"/></a>
+              <xsl:text>: </xsl:text>
+              <xsl:for-each select="current-group()">
+                <a href="{tk:page-name($page)}.html#m{generate-id()}" aria-label="mention {position()} in {tk:page-title($page)}">
+                  <xsl:value-of select="position()"/>
+                </a>
+                <xsl:if test="position() ne last()"><xsl:text>, </xsl:text></xsl:if>
+              </xsl:for-each>
+            </span>
+            <xsl:if test="position() ne last()"><xsl:text>; </xsl:text></xsl:if>
+          </xsl:for-each-group>
+        </p>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <!-- Inside an entry: the first name is the heading (kept here only if the heading lost
+       words of it); other names and the description follow. -->
+  <xsl:template match="*" mode="html-entry">
+    <xsl:variable name="names" select="../(tei:persName | tei:placeName | tei:orgName | tei:name | tei:geogName | tei:settlement)"/>
+    <xsl:choose>
+      <xsl:when test=". is $names[1] and (every $w in tokenize(tk:plain(.), '\W+')[.]
+                                           satisfies $w = tokenize(tk:entry-name(..), '\W+'))"/>
+      <xsl:when test=". intersect $names">
+        <p class="entry-name"><xsl:if test="not(. is $names[1])">Also: </xsl:if><xsl:apply-templates mode="html"/></p>
+      </xsl:when>
+      <xsl:when test="self::tei:location">
+        <p class="location"><xsl:apply-templates select="*" mode="html-location"/></p>
+      </xsl:when>
+      <xsl:when test="tk:is-block(.) or self::tei:note">
+        <div class="{local-name()}"><xsl:apply-templates mode="html"/></div>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="{local-name()}">
+          <xsl:value-of select="tk:capitalise(local-name())"/>
+          <xsl:if test="@type"> (<xsl:value-of select="@type"/>)</xsl:if>
+          <xsl:text>: </xsl:text>
+          <xsl:apply-templates mode="html"/>
+        </p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="html-entry"/>
+
+  <xsl:template match="*" mode="html-location">
+    <xsl:value-of select="if (self::tei:geo) then 'Coordinates: ' || normalize-space() else normalize-space()"/>
+    <xsl:if test="position() ne last()"><xsl:text>; </xsl:text></xsl:if>
+  </xsl:template>
+
+  <!-- ===== phrase level ===== -->
+
+  <xsl:template match="tei:hi | tei:emph | tei:term | tei:mentioned | tei:gloss | tei:soCalled | tei:foreign
+                       | tei:title | tei:label | tei:num | tei:measure | tei:abbr | tei:expan | tei:seg
+                       | tei:author | tei:editor | tei:pubPlace | tei:publisher | tei:idno | tei:biblScope
+                       | tei:bibl | tei:surname | tei:forename | tei:roleName | tei:addName | tei:unclear
+                       | tei:supplied | tei:sic | tei:corr | tei:orig | tei:reg | tei:w | tei:c | tei:pc"
+                mode="html">
+    <xsl:variable name="rend" select="tokenize(lower-case(string-join((@rend, @rendition), ' ')), '[\s#]+')"/>
+    <xsl:variable name="tag" select="
+        if (tk:is-block(.)) then 'div'
+        else if ($rend = ('sup', 'superscript')) then 'sup'
+        else if ($rend = ('sub', 'subscript')) then 'sub'
+        else if ($rend = ('bold', 'b', 'strong')) then 'strong'
+        else if ($rend = ('italic', 'italics', 'i')) then 'i'
+        else if (self::tei:emph) then 'em'
+        else if (self::tei:title) then 'cite'
+        else if (self::tei:foreign or self::tei:term or self::tei:mentioned or self::tei:soCalled) then 'i'
+        else if (self::tei:abbr) then 'abbr'
+        else 'span'"/>
+    <xsl:element name="{$tag}">
+      <xsl:attribute name="class" select="string-join((local-name(), @type[not(contains(., ' '))], $rend[. = ('smallcaps', 'small-caps', 'underline', 'caps')]), ' ')"/>
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:if test="self::tei:supplied or self::tei:unclear">
+        <xsl:attribute name="title" select="string-join((if (self::tei:supplied) then 'supplied by the editor' else 'unclear in the source', @reason), ': ')"/>
+      </xsl:if>
+      <xsl:if test="self::tei:sic and not(parent::tei:choice)"><xsl:attribute name="title" select="'sic: so in the source'"/></xsl:if>
+      <xsl:apply-templates mode="html"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:choice | tei:app | tei:subst" mode="html">
+    <xsl:variable name="shown" select="if (self::tei:subst) then * else tk:preferred(.)"/>
+    <span class="{local-name()}">
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:apply-templates select="$shown" mode="html"/>
+      <xsl:apply-templates select="tei:note | tei:witDetail" mode="html"/>
+      <xsl:for-each select="* except ($shown, tei:note, tei:witDetail)">
+        <span class="alternative">
+          <xsl:text> [</xsl:text>
+          <xsl:value-of select="local-name()"/>
+          <xsl:if test="@wit"><xsl:text> </xsl:text><xsl:value-of select="@wit"/></xsl:if>
+          <xsl:text>: </xsl:text>
+          <xsl:apply-templates mode="html"/>
+          <xsl:text>]</xsl:text>
+        </span>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:lem | tei:rdg" mode="html">
+    <span class="{local-name()}"><xsl:call-template name="h:lang"/><xsl:apply-templates mode="html"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:add" mode="html">
+    <ins class="add"><xsl:call-template name="h:id-and-lang"/><xsl:apply-templates mode="html"/></ins>
+  </xsl:template>
+
+  <xsl:template match="tei:del" mode="html">
+    <del class="del"><xsl:call-template name="h:id-and-lang"/><xsl:apply-templates mode="html"/></del>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="html">
+    <br/>
+  </xsl:template>
+
+  <xsl:template match="tei:pb" mode="html">
+    <xsl:if test="@n">
+      <span class="pb" role="note" aria-label="page {@n}">
+        <xsl:call-template name="h:id-and-lang"/>
+        <xsl:value-of select="@n"/>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:cb | tei:milestone | tei:anchor" mode="html">
+    <xsl:if test="@xml:id"><span id="{@xml:id}"/></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:gap" mode="html">
+    <span class="gap" title="{normalize-space(string-join(('omitted', @reason, @quantity, @unit, @extent), ' '))}">[…]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:space" mode="html">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <xsl:template match="tei:ref | tei:ptr" mode="html">
+    <xsl:variable name="href" select="(tokenize(normalize-space(@target), ' ') ! tk:href(., current(), '.html'))[1]"/>
+    <xsl:choose>
+      <xsl:when test="$href and not(ancestor::tei:ref[@target] | ancestor::*[local-name() = $tk:name-elements][@ref])">
+        <a href="{$href}" class="{local-name()}">
+          <xsl:call-template name="h:id-and-lang"/>
+          <xsl:apply-templates mode="html"/>
+          <xsl:if test="self::tei:ptr"><xsl:value-of select="@target"/></xsl:if>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="{local-name()} {@type}">
+          <xsl:call-template name="h:id-and-lang"/>
+          <xsl:apply-templates mode="html"/>
+          <xsl:if test="self::tei:ptr"><xsl:value-of select="@target"/></xsl:if>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Whatever this stylesheet does not know keeps its text, as a block or inline. -->
+  <xsl:template match="tei:*" mode="html" priority="-1">
+    <xsl:element name="{if (tk:is-block(.)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="'tei-' || local-name()"/>
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:apply-templates mode="html"/>
+    </xsl:element>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,397 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The plain-text edition: one UTF-8 file per page of common.xsl and book.txt for the
+  whole collection. Headings numbered and underlined, paragraphs wrapped at $width
+  columns (0: one line each) and separated by blank lines, notes as [n] markers listed
+  at the end of their page, registers and bibliographies as plain lists.
+
+  Blocks are built as strings: mode txt gives the blocks of an element (each already
+  indented and wrapped), mode txt-inline the running text of phrase-level content.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:transforms"
+    xmlns:t="urn:teikit:text"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="common.xsl"/>
+
+  <xsl:param name="width" as="xs:integer" select="78"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:mode name="txt" on-no-match="shallow-skip"/>
+  <xsl:mode name="txt-inline" on-no-match="text-only-copy"/>
+
+  <xsl:variable name="t:nl" select="'&#10;'"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="texts" as="xs:string*" select="$tk:pages ! t:page(.)"/>
+    <xsl:for-each select="$tk:pages">
+      <xsl:variable name="i" select="position()"/>
+      <xsl:result-document href="{tk:page-name(.)}.txt">
+        <xsl:value-of select="t:lines(($tk:book-title, $tk:book-authors[1]), ''), '', $texts[$i], ''" separator="&#10;"/>
+      </xsl:result-document>
+    </xsl:for-each>
+    <xsl:result-document href="book.txt">
+      <xsl:value-of select="t:title-block(), t:contents(), $texts" separator="&#10;&#10;&#10;"/>
+      <xsl:value-of select="$t:nl"/>
+    </xsl:result-document>
+  </xsl:template>
+
+  <xsl:function name="t:lines" as="xs:string">
+    <xsl:param name="lines" as="xs:string*"/>
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:sequence select="string-join($lines[normalize-space()] ! ($indent || .), $t:nl)"/>
+  </xsl:function>
+
+  <xsl:function name="t:title-block" as="xs:string">
+    <xsl:variable name="source" select="$tk:header/tei:fileDesc/tei:sourceDesc"/>
+    <xsl:variable name="from-title-page" as="xs:string*">
+      <xsl:for-each select="$tk:title-pages">
+        <xsl:sequence select="t:blocks(., '')"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="title" select="if (exists($from-title-page)) then $from-title-page
+        else ($tk:book-title, $tk:book-subtitles, '', $tk:book-authors)"/>
+    <xsl:sequence select="string-join((
+        t:lines($title, ''),
+        if ($source) then t:wrap('Source: ' || replace(normalize-space(string-join($source//text(), ' ')), ' ([.,;:])', '$1'), '', '        ') else ()),
+        $t:nl || $t:nl)"/>
+  </xsl:function>
+
+  <xsl:function name="t:contents" as="xs:string">
+    <xsl:sequence select="string-join((t:underline('Contents', '-'), '',
+        $tk:pages ! ('  ' || tk:page-title(.))), $t:nl)"/>
+  </xsl:function>
+
+  <!-- ===== pages ===== -->
+
+  <xsl:function name="t:page" as="xs:string">
+    <xsl:param name="page" as="element()"/>
+    <xsl:variable name="number" select="t:page-number($page)"/>
+    <xsl:variable name="heading" select="t:heading-text($page, $number, true())"/>
+    <xsl:variable name="body" as="xs:string*">
+      <xsl:apply-templates select="$page/node() except $page/tei:head[1]" mode="txt">
+        <xsl:with-param name="indent" select="''" tunnel="yes"/>
+        <xsl:with-param name="number" select="$number" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:variable name="notes" select="tk:attached-notes($page)"/>
+    <xsl:sequence select="string-join((
+        t:underline($heading, '='),
+        $body[normalize-space()],
+        if ($notes) then (t:underline('Notes', '-'), $notes ! t:note(.)) else ()), $t:nl || $t:nl)"/>
+  </xsl:function>
+
+  <xsl:function name="t:page-number" as="xs:string">
+    <xsl:param name="page" as="element()"/>
+    <xsl:sequence select="if ($page/@n and matches($page/@n, '^[\dA-Za-z]{1,6}$')) then string($page/@n) else ''"/>
+  </xsl:function>
+
+  <!-- A heading with its number, unless it already carries a label (Chapter 4). -->
+  <xsl:function name="t:heading-text" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:param name="number" as="xs:string"/>
+    <xsl:param name="is-page" as="xs:boolean"/>
+    <xsl:variable name="head" select="$div/tei:head[1]"/>
+    <xsl:variable name="text" select="if ($head) then t:inline($head) else tk:page-title($div)"/>
+    <xsl:sequence select="
+        if ($number eq '' or $head/tei:label) then $text
+        else if ($is-page) then $number || '. ' || $text
+        else $number || ' ' || $text"/>
+  </xsl:function>
+
+  <xsl:function name="t:underline" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="char" as="xs:string"/>
+    <xsl:variable name="lines" select="tokenize(t:wrap($text, '', ''), $t:nl)"/>
+    <xsl:sequence select="string-join($lines, $t:nl) || $t:nl
+                          || string-join((1 to max($lines ! string-length(.))) ! $char)"/>
+  </xsl:function>
+
+  <xsl:function name="t:note" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="label" select="'[' || tk:note-label($note) || '] '"/>
+    <xsl:variable name="hang" select="string-join((1 to string-length($label)) ! ' ')"/>
+    <xsl:sequence select="t:hang(t:blocks($note, $hang), $hang, $label)"/>
+  </xsl:function>
+
+  <!-- Blocks joined, the first line's indent replaced by a marker. -->
+  <xsl:function name="t:hang" as="xs:string">
+    <xsl:param name="blocks" as="xs:string*"/>
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:param name="marker" as="xs:string"/>
+    <xsl:variable name="joined" select="string-join($blocks, $t:nl || $t:nl)"/>
+    <xsl:sequence select="if (starts-with($joined, $indent))
+                          then $marker || substring($joined, string-length($indent) + 1)
+                          else $marker || $joined"/>
+  </xsl:function>
+
+  <!-- ===== wrapping ===== -->
+
+  <xsl:function name="t:wrap" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="first" as="xs:string"/>
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:variable name="words" select="tokenize(normalize-space($text), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="$width le 0 or string-length($first) + string-length(normalize-space($text)) le $width">
+        <xsl:sequence select="$first || normalize-space($text)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:iterate select="$words">
+          <xsl:param name="done" as="xs:string*" select="()"/>
+          <xsl:param name="line" as="xs:string" select="$first"/>
+          <xsl:param name="empty" as="xs:boolean" select="true()"/>
+          <xsl:on-completion>
+            <xsl:sequence select="string-join(($done, $line), $t:nl)"/>
+          </xsl:on-completion>
+          <xsl:choose>
+            <xsl:when test="$empty">
+              <xsl:next-iteration>
+                <xsl:with-param name="line" select="$line || ."/>
+                <xsl:with-param name="empty" select="false()"/>
+              </xsl:next-iteration>
+            </xsl:when>
+            <xsl:when test="string-length($line) + 1 + string-length(.) le $width">
+              <xsl:next-iteration>
+                <xsl:with-param name="line" select="$line || ' ' || ."/>
+              </xsl:next-iteration>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:next-iteration>
+                <xsl:with-param name="done" select="($done, $line)"/>
+                <xsl:with-param name="line" select="$indent || ."/>
+              </xsl:next-iteration>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:iterate>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- ===== blocks ===== -->
+
+  <!-- The blocks of mixed content: runs of phrase-level nodes become wrapped paragraphs. -->
+  <xsl:function name="t:blocks" as="xs:string*">
+    <xsl:param name="parent" as="element()"/>
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:for-each-group select="$parent/node()" group-adjacent="tk:is-block(.)">
+      <xsl:choose>
+        <xsl:when test="current-grouping-key()">
+          <xsl:apply-templates select="current-group()" mode="txt">
+            <xsl:with-param name="indent" select="$indent" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="run" select="normalize-space(string-join(current-group() ! t:inline-node(.)))"/>
+          <xsl:if test="$run"><xsl:sequence select="t:wrap($run, $indent, $indent)"/></xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <xsl:function name="t:inline" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($e/node() ! t:inline-node(.)))"/>
+  </xsl:function>
+
+  <xsl:function name="t:inline-node" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates select="$n" mode="txt-inline"/></xsl:variable>
+    <xsl:sequence select="string-join($parts)"/>
+  </xsl:function>
+
+  <xsl:template match="tei:teiHeader" mode="txt txt-inline"/>
+
+  <xsl:template match="*" mode="txt" priority="-1">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:sequence select="t:blocks(., $indent)"/>
+  </xsl:template>
+
+  <xsl:template match="*[local-name() = $tk:div-names] | tei:floatingText | tei:group | tei:text
+                       | tei:front | tei:body | tei:back" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:param name="number" tunnel="yes" as="xs:string"/>
+    <xsl:variable name="position" select="count(preceding-sibling::*[local-name() = $tk:div-names]) + 1"/>
+    <xsl:variable name="mine" select="if ($number) then $number || '.' || $position else string($position)"/>
+    <xsl:if test="tei:head">
+      <xsl:sequence select="t:underline(t:heading-text(., $mine, false()), if (contains($mine, '.')) then '-' else '~')"/>
+    </xsl:if>
+    <xsl:apply-templates select="node() except tei:head[1]" mode="txt">
+      <xsl:with-param name="number" select="$mine" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="tei:head" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:sequence select="t:wrap(t:inline(.), $indent, $indent)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:quote | tei:q | tei:said | tei:cit | tei:epigraph | tei:note" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:sequence select="t:blocks(., $indent || '    ')"/>
+  </xsl:template>
+
+  <xsl:template match="tei:lg" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:variable name="inner" select="$indent || '    '"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:for-each-group select="*" group-adjacent="boolean(self::tei:l)">
+        <xsl:choose>
+          <xsl:when test="current-grouping-key()">
+            <xsl:sequence select="t:lines(current-group() ! t:inline(.), $inner)"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="current-group()" mode="txt">
+              <xsl:with-param name="indent" select="$inner" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:sequence select="string-join($parts[normalize-space()], $t:nl || $t:nl)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:l" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:sequence select="$indent || '    ' || t:inline(.)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:sp" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:variable name="speaker" select="string-join(tei:speaker ! t:inline(.), ' ')"/>
+    <xsl:variable name="rest" as="xs:string*">
+      <xsl:apply-templates select="* except tei:speaker" mode="txt">
+        <xsl:with-param name="indent" select="$indent || '    '" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:sequence select="string-join(($indent || $speaker)[normalize-space()], '') || $t:nl
+                          || string-join($rest[normalize-space()], $t:nl)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:stage" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:sequence select="t:wrap('(' || t:inline(.) || ')', $indent, $indent)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:list" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:variable name="ordered" select="@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')"/>
+    <xsl:variable name="items" as="xs:string*">
+      <xsl:for-each select="tei:item">
+        <xsl:variable name="label" select="preceding-sibling::*[1][self::tei:label]"/>
+        <xsl:variable name="marker" select="
+            if ($label) then t:inline($label) || ' '
+            else if ($ordered) then position() || '. ' else '- '"/>
+        <xsl:variable name="hang" select="$indent || '  '"/>
+        <xsl:sequence select="t:hang(t:blocks(., $hang), $hang, $indent || $marker)"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="string-join((tei:head ! t:wrap(t:inline(.), $indent, $indent), $items), $t:nl)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:listBibl" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:variable name="hang" select="$indent || '  '"/>
+    <xsl:for-each-group select="*" group-adjacent="if (self::tei:bibl | self::tei:biblStruct | self::tei:biblFull | self::tei:msDesc)
+                                                   then 'entries' else generate-id()">
+      <xsl:choose>
+        <xsl:when test="current-grouping-key() eq 'entries'">
+          <xsl:sequence select="string-join(current-group() ! t:hang(t:blocks(., $hang), $hang, $indent || '- '), $t:nl)"/>
+        </xsl:when>
+        <xsl:when test="self::tei:head">
+          <xsl:sequence select="current-group() ! t:underline(t:inline(.), '.')"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="current-group()" mode="txt"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <xsl:template match="tei:table" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:sequence select="t:lines((tei:head ! t:inline(.), tei:row ! string-join(tei:cell ! t:inline(.), ' | ')), $indent)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:figure" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:variable name="caption" select="normalize-space(string-join((tei:head, tei:figDesc) ! t:inline(.), ' '))"/>
+    <xsl:sequence select="t:wrap('[' || (if ($caption) then $caption else 'Figure') || ']', $indent, $indent || ' ')"/>
+    <xsl:apply-templates select="* except (tei:head, tei:figDesc)" mode="txt"/>
+  </xsl:template>
+
+  <xsl:template match="tei:person | tei:place | tei:org | tei:event | tei:personGrp" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:variable name="hang" select="$indent || '  '"/>
+    <xsl:variable name="mentions" select="tk:mentions(.)"/>
+    <xsl:variable name="where" as="xs:string*">
+      <xsl:for-each-group select="$mentions" group-by="generate-id(tk:page-of(.))">
+        <xsl:sequence select="tk:page-title(tk:page-of(.)) || ' (' || count(current-group()) || ')'"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:variable name="description" select="normalize-space(string-join(* ! t:inline(.), '; '))"/>
+    <xsl:sequence select="t:hang((
+        t:wrap(tk:entry-name(.) || (if ($description) then ' — ' || $description else ''), $hang, $hang),
+        if (exists($where)) then t:wrap('In the text: ' || string-join($where, '; '), $hang, $hang) else ()),
+        $hang, $indent || '- ')"/>
+  </xsl:template>
+
+  <xsl:template match="tei:pb | tei:lb | tei:cb | tei:milestone | tei:anchor" mode="txt"/>
+
+  <xsl:template match="tei:note[tk:is-attached-note(.)]" mode="txt"/>
+
+  <!-- ===== phrase level ===== -->
+
+  <xsl:template match="tei:note[tk:is-attached-note(.)]" mode="txt-inline">
+    <xsl:sequence select="'[' || tk:note-label(.) || ']'"/>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="txt-inline">
+    <xsl:sequence select="if (@break = 'no') then '' else ' '"/>
+  </xsl:template>
+
+  <xsl:template match="tei:pb | tei:cb | tei:milestone | tei:anchor" mode="txt-inline"/>
+
+  <xsl:template match="tei:gap" mode="txt-inline">
+    <xsl:sequence select="'[…]'"/>
+  </xsl:template>
+
+  <xsl:template match="tei:q | tei:quote[not(tk:is-block(.))] | tei:said" mode="txt-inline">
+    <xsl:sequence select="'“' || t:inline(.) || '”'"/>
+  </xsl:template>
+
+  <xsl:template match="tei:choice | tei:app" mode="txt-inline">
+    <xsl:variable name="shown" select="tk:preferred(.)"/>
+    <xsl:sequence select="string-join((
+        $shown ! t:inline-node(.),
+        (tei:note | tei:witDetail) ! t:inline-node(.),
+        (* except ($shown, tei:note, tei:witDetail)) ! (' [' || local-name(.)
+            || (if (@wit) then ' ' || @wit else '') || ': ' || t:inline(.) || ']')))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:sic[not(parent::tei:choice)]" mode="txt-inline">
+    <xsl:sequence select="t:inline(.) || ' [sic]'"/>
+  </xsl:template>
+
+  <xsl:template match="tei:supplied" mode="txt-inline">
+    <xsl:sequence select="'[' || t:inline(.) || ']'"/>
+  </xsl:template>
+
+  <xsl:template match="tei:del" mode="txt-inline">
+    <xsl:sequence select="'[deleted: ' || t:inline(.) || ']'"/>
+  </xsl:template>
+
+  <xsl:template match="tei:ptr" mode="txt-inline">
+    <xsl:sequence select="string(@target)"/>
+  </xsl:template>
+
+  <!-- Blocks met inside running text (a list in a note, a table in a paragraph) keep their words. -->
+  <xsl:template match="*[tk:is-block(.)]" mode="txt-inline" priority="-0.5">
+    <xsl:sequence select="' ' || t:inline(.) || ' '"/>
+  </xsl:template>
+</xsl:stylesheet>
