@@ -47,3 +47,33 @@ def convert_book(name: str, tmp_path: Path):
 
 def text(el) -> str:
     return "".join(el.itertext())
+
+
+EDITION = ROOT / "tei" / "iron-lazar"
+RENDER_DATA = Path(__file__).resolve().parent / "data" / "render"
+
+
+@pytest.fixture(scope="session")
+def book_html(tmp_path_factory):
+    """The committed edition of the bundled book rendered to HTML: the site's folder."""
+    from teikit.render import render
+    out = tmp_path_factory.mktemp("site") / "html"
+    render([EDITION], "html", out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def book_text(tmp_path_factory):
+    from teikit.render import render
+    out = tmp_path_factory.mktemp("site") / "text"
+    render([EDITION], "text", out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def letters_html(tmp_path_factory):
+    """Two letters and their registers (persons, places, organisations) rendered to HTML."""
+    from teikit.render import render
+    out = tmp_path_factory.mktemp("letters") / "html"
+    render([RENDER_DATA / "letters"], "html", out)
+    return out

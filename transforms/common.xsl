@@ -276,18 +276,40 @@
                            ! tk:target(., $name))[1]"/>
   </xsl:function>
 
+  <xsl:function name="tk:entry-names" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:head
+                                  | tei:label | tei:geogName | tei:settlement)"/>
+  </xsl:function>
+
   <!-- A register entry's name for lists: surname first when the name is structured. -->
   <xsl:function name="tk:entry-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="name" select="($entry/(tei:persName | tei:placeName | tei:orgName | tei:name
-                                       | tei:head | tei:label | tei:geogName | tei:settlement))[1]"/>
+    <xsl:variable name="name" select="tk:entry-names($entry)[1]"/>
     <xsl:sequence select="
         if ($name/tei:surname) then
           string-join((normalize-space(string-join($name/tei:surname, ' ')),
                        normalize-space(string-join($name/(* except tei:surname), ' '))[.]), ', ')
-        else if ($name) then tk:plain($name)
+        else if ($name) then tk:name-text($name)
         else if ($entry/@xml:id) then string($entry/@xml:id)
         else tk:plain($entry)"/>
+  </xsl:function>
+
+  <!-- A name's words; the parts of a structured name (forename, surname) spaced apart. -->
+  <xsl:function name="tk:name-text" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="if ($name/* and not($name/text()[normalize-space()]))
+                          then normalize-space(string-join($name/* ! tk:plain(.), ' '))
+                          else tk:plain($name)"/>
+  </xsl:function>
+
+  <!-- What an entry says beyond the name it is listed under (which is left out when the
+       listed name already has all its words). -->
+  <xsl:function name="tk:entry-details" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="first" select="tk:entry-names($entry)[1]"/>
+    <xsl:variable name="listed" select="tokenize(tk:entry-name($entry), '\W+')"/>
+    <xsl:sequence select="$entry/* except $first[every $w in tokenize(tk:name-text(.), '\W+')[.] satisfies $w = $listed]"/>
   </xsl:function>
 
   <!-- Mentions of a register entry anywhere in the pages of text. -->

@@ -582,7 +582,7 @@
         <xsl:value-of select="tk:entry-name(.)"/>
       </xsl:element>
       <div class="entry-body">
-        <xsl:apply-templates mode="html-entry"/>
+        <xsl:apply-templates select="tk:entry-details(.)" mode="html-entry"/>
       </div>
       <xsl:variable name="mentions" select="tk:mentions(.)"/>
       <xsl:if test="$mentions">
@@ -607,15 +607,14 @@
     </section>
   </xsl:template>
 
-  <!-- Inside an entry: the first name is the heading (kept here only if the heading lost
-       words of it); other names and the description follow. -->
+  <!-- Inside an entry: other names, then the description. -->
   <xsl:template match="*" mode="html-entry">
-    <xsl:variable name="names" select="../(tei:persName | tei:placeName | tei:orgName | tei:name | tei:geogName | tei:settlement)"/>
     <xsl:choose>
-      <xsl:when test=". is $names[1] and (every $w in tokenize(tk:plain(.), '\W+')[.]
-                                           satisfies $w = tokenize(tk:entry-name(..), '\W+'))"/>
-      <xsl:when test=". intersect $names">
-        <p class="entry-name"><xsl:if test="not(. is $names[1])">Also: </xsl:if><xsl:apply-templates mode="html"/></p>
+      <xsl:when test=". intersect tk:entry-names(..)">
+        <p class="entry-name">
+          <xsl:if test="not(. is tk:entry-names(..)[1])">Also: </xsl:if>
+          <xsl:value-of select="tk:name-text(.)"/>
+        </p>
       </xsl:when>
       <xsl:when test="self::tei:location">
         <p class="location"><xsl:apply-templates select="*" mode="html-location"/></p>
@@ -634,7 +633,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="text()" mode="html-entry"/>
 
   <xsl:template match="*" mode="html-location">
     <xsl:value-of select="if (self::tei:geo) then 'Coordinates: ' || normalize-space() else normalize-space()"/>
@@ -674,7 +672,8 @@
 
   <xsl:template match="tei:choice | tei:app | tei:subst" mode="html">
     <xsl:variable name="shown" select="if (self::tei:subst) then * else tk:preferred(.)"/>
-    <span class="{local-name()}">
+    <xsl:element name="{if (tk:is-block(.)) then 'p' else 'span'}">
+      <xsl:attribute name="class" select="local-name()"/>
       <xsl:call-template name="h:id-and-lang"/>
       <xsl:apply-templates select="$shown" mode="html"/>
       <xsl:apply-templates select="tei:note | tei:witDetail" mode="html"/>
@@ -688,7 +687,7 @@
           <xsl:text>]</xsl:text>
         </span>
       </xsl:for-each>
-    </span>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:lem | tei:rdg" mode="html">

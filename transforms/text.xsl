@@ -334,11 +334,17 @@
         <xsl:sequence select="tk:page-title(tk:page-of(.)) || ' (' || count(current-group()) || ')'"/>
       </xsl:for-each-group>
     </xsl:variable>
-    <xsl:variable name="description" select="normalize-space(string-join(* ! t:inline(.), '; '))"/>
+    <xsl:variable name="description" select="normalize-space(string-join(tk:entry-details(.) !
+        (if (. intersect tk:entry-names(..)) then tk:name-text(.) else t:inline(.)), '; '))"/>
     <xsl:sequence select="t:hang((
         t:wrap(tk:entry-name(.) || (if ($description) then ' — ' || $description else ''), $hang, $hang),
         if (exists($where)) then t:wrap('In the text: ' || string-join($where, '; '), $hang, $hang) else ()),
         $hang, $indent || '- ')"/>
+  </xsl:template>
+
+  <xsl:template match="tei:choice | tei:app | tei:subst" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:sequence select="t:wrap(t:inline-node(.), $indent, $indent)"/>
   </xsl:template>
 
   <xsl:template match="tei:pb | tei:lb | tei:cb | tei:milestone | tei:anchor" mode="txt"/>

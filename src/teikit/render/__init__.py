@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..errors import TeikitError, UsageError
 from ..xmlio import atomic_folder
-from .collection import collect
+from .collection import collect, local_graphics
 from .saxon import TRANSFORMS, stylesheet, transform
 
 FORMATS = {"html": "html.xsl", "text": "text.xsl"}
@@ -64,6 +64,9 @@ def render(paths, to: str, outdir, *, width: int = 78, force: bool = False) -> R
         result.warnings += transform(FORMATS[to], xml_text, tmp, params)
         if to == "html":
             shutil.copytree(TRANSFORMS / "assets", tmp / "assets")
+            for url, source in local_graphics(tree, warn=result.warnings.append).items():
+                (tmp / url).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, tmp / url)
         result.files = sorted(str(p.relative_to(tmp)) for p in tmp.rglob("*") if p.is_file())
         if not result.files:
             raise TeikitError("the transform wrote nothing", str(outdir))

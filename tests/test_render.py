@@ -1,0 +1,323 @@
+"""Publishing: the HTML and text editions of the bundled book and of TEI written by others."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from conftest import EDITION, NS, RENDER_DATA
+from renderchecks import broken_links, html_words, missing, tei_words, vnu_messages
+from teikit.cli import main
+from teikit.errors import TeikitError
+from teikit.render import render
+
+CHAPTERS = [f"ch{i:02d}" for i in range(1, 14)]
+EDITION_DOCS = sorted(p for p in EDITION.glob("*.xml") if p.name != "iron-lazar.xml")
+
+
+def page(folder: Path, name: str):
+    return html.parse(str(folder / name))
+
+
+def attached_notes(tei_path: Path) -> list:
+    tree = etree.parse(str(tei_path))
+    return tree.xpath("//t:text//t:note[not(parent::t:div)]", namespaces=NS)
+
+
+# ----- the book as a site -----
+
+def test_site_has_an_opening_page_and_a_page_per_chapter(book_html):
+    for name in ["index.html", "introduction.html", *(f"{c}.html" for c in CHAPTERS), "conclusion.html",
+                 "bibliography.html", "name-index.html", "subject-index.html"]:
+        assert (book_html / name).is_file(), name
+    index = page(book_html, "index.html")
+    assert index.findtext(".//h1") == "Iron Lazar"
+    assert "A Political Biography of Lazar Kaganovich" in index.xpath("string(//main)")
+    assert "Anthem Press" in index.xpath("string(//section[@class='about'])")
+    toc = index.xpath("//nav[@class='toc']//a/@href")
+    assert [h for h in toc if "#" not in h][:4] == ["imprint.html", "table-of-contents.html",
+                                                    "list-of-figures.html", "introduction.html"]
+    assert {"bibliography.html", "name-index.html", "subject-index.html"} <= set(toc)
+    # every section of every chapter is in the contents, as a link to its target
+    ch01 = etree.parse(str(EDITION / "ch01.xml"))
+    sections = ch01.xpath("//t:div[@type='section']/t:head", namespaces=NS)
+    linked = index.xpath("//nav[@class='toc']//a[starts-with(@href, 'ch01.html#')]/text()")
+    assert linked == [" ".join("".join(h.itertext()).split()) for h in sections]
+
+
+def test_chapter_pages_have_sections_navigation_and_notes(book_html):
+    ch07 = page(book_html, "ch07.html")
+    assert ch07.xpath("//header//a[@rel='prev']/@href") == ["ch06.html"]
+    assert ch07.xpath("//header//a[@rel='next']/@href") == ["ch08.html"]
+    assert ch07.xpath("//footer//a[@rel='next']/@href") == ["ch08.html"]
+    assert ch07.xpath("string(//h1)").startswith("Chapter 7")
+    sections = ch07.xpath("//section[contains(@class, 'section')]")
+    assert len(sections) == len(etree.parse(str(EDITION / "ch07.xml")).xpath("//t:div[@type='section']", namespaces=NS))
+    assert all(s.get("id") and s.xpath("h2/a[@class='self']/@href") == [f"#{s.get('id')}"] for s in sections)
+    markers = ch07.xpath("//a[@class='noteref']")
+    listed = ch07.xpath("//ol[@class='notes']/li")
+    assert len(markers) == len(listed) == len(attached_notes(EDITION / "ch07.xml")) > 100
+    first = markers[0]
+    note = ch07.xpath(f"//li[@id='{first.get('href')[1:]}']")[0]
+    assert note.xpath("a[@class='back']/@href") == [f"#{first.get('id')}"]
+    assert note.xpath("string(a[@class='note-label'])").strip() == first.text_content().strip() == "1"
+
+
+def test_every_note_of_the_book_is_listed_with_its_text(book_html):
+    for doc in EDITION_DOCS:
+        notes = attached_notes(doc)
+        if not notes:
+            continue
+        rendered = page(book_html, f"{doc.stem}.html") if (book_html / f"{doc.stem}.html").exists() else None
+        assert rendered is not None, doc.name
+        bodies = rendered.xpath("//ol[@class='notes']/li/div[@class='note-body']")
+        assert [" ".join(b.text_content().split()) for b in bodies] == \
+               [" ".join("".join(n.itertext()).split()) for n in notes]
+
+
+def test_bibliography_and_indexes_have_pages(book_html):
+    bib = page(book_html, "bibliography.html")
+    assert len(bib.xpath("//ul[@class='bibl']/li")) == 335
+    assert bib.xpath("//li[@id='bibl9']//cite")
+    names = page(book_html, "name-index.html")
+    top = names.xpath("//article/ul/li")
+    assert top[0].text_content().startswith("Akimov, S. A.")
+    assert len(names.xpath("//article//li")) == len(etree.parse(str(EDITION / "back.xml")).xpath(
+        "//t:div[t:head='Name Index']//t:item", namespaces=NS))
+
+
+def test_figures_have_captions_and_contents_links_resolve(book_html):
+    ch01 = page(book_html, "ch01.html")
+    fig = ch01.xpath("//figure[@id='fig1']")[0]
+    assert "wife Maria in Saratov" in fig.xpath("string(figcaption)")
+    figures = page(book_html, "list-of-figures.html")
+    assert "ch01.html#fig1" in figures.xpath("//a/@href")
+    contents = page(book_html, "table-of-contents.html")
+    assert "ch13.html" in contents.xpath("//a/@href")
+
+
+def test_quotations_verse_table_and_foreign_words(book_html):
+    ch08 = page(book_html, "ch08.html")
+    verse = ch08.xpath("//blockquote/div[@class='lg']/div[@class='l']")
+    assert [" ".join(v.text_content().split()) for v in verse][0] == "The Metro you are building"
+    ch01 = page(book_html, "ch01.html")
+    assert ch01.xpath("//i[@class='foreign'][@lang='ru-Latn']/text()")[:2] == ["batraks", "stepka"]
+    tables = [t for p in book_html.glob("ch*.html") for t in page(book_html, p.name).xpath("//table")]
+    assert len(tables) == 1 and tables[0].xpath(".//td")
+
+
+def test_the_site_keeps_every_word_of_the_edition(book_html):
+    assert missing(tei_words(EDITION_DOCS), html_words(book_html)) == {}
+
+
+def test_no_broken_internal_link_in_the_site(book_html):
+    assert broken_links(book_html) == []
+
+
+def test_the_site_is_valid_html5(book_html):
+    errors = [m for m in vnu_messages(book_html) if m["type"] == "error"]
+    assert errors == []
+
+
+# ----- the book as text -----
+
+def test_text_edition_files_and_title_block(book_text):
+    names = {p.name for p in book_text.glob("*.txt")}
+    assert {"book.txt", "introduction.txt", "conclusion.txt", *(f"{c}.txt" for c in CHAPTERS)} <= names
+    book = (book_text / "book.txt").read_text(encoding="utf-8")
+    assert book.startswith("Iron Lazar\nA Political Biography of Lazar Kaganovich\nE. A. Rees\n")
+    assert "Chapter 13 De-Stalinization and Nemesis, 1953–1991\n=================" in book
+
+
+def test_text_edition_keeps_every_word_and_no_markup(book_text):
+    book = (book_text / "book.txt").read_text(encoding="utf-8")
+    assert missing(tei_words(EDITION_DOCS), Counter(re.findall(r"\w+", book))) == {}
+    assert not re.search(r"</?[a-zA-Z][\w:.-]*[\s>/]|&(amp|lt|gt|quot|#\d+);", book)
+
+
+def test_text_edition_wraps_numbers_headings_and_lists_notes(book_text):
+    ch01 = (book_text / "ch01.txt").read_text(encoding="utf-8")
+    lines = ch01.splitlines()
+    assert all(len(line) <= 78 or " " not in line.strip() for line in lines)
+    assert "1.1 Family and Childhood\n------------------------\n" in ch01
+    body, notes = ch01.split("\nNotes\n-----\n")
+    n = len(attached_notes(EDITION / "ch01.xml"))
+    markers = re.findall(r"\[(\d+)\]", body)
+    assert len(markers) == n and markers[:3] == ["1", "2", "3"]
+    assert len(re.findall(r"^\[\d+\] ", notes, re.M)) == n
+    assert "\n[3] PZ, 25.\n" in notes
+    paragraphs = body.split("\n\n")
+    assert any(p.startswith("Lazar Moiseevich Kaganovich was born") for p in paragraphs)
+
+
+def test_text_edition_unwrapped(tmp_path):
+    render([EDITION / "iron-lazar.xml"], "text", tmp_path / "t", width=0)
+    ch01 = (tmp_path / "t" / "ch01.txt").read_text(encoding="utf-8")
+    para = next(p for p in ch01.split("\n\n") if p.startswith("Lazar Moiseevich"))
+    assert "\n" not in para and len(para) > 300
+    wide = tmp_path / "w"
+    assert main(["render", str(EDITION), "--to", "text", "-o", str(wide), "--width", "100"]) == 0
+    assert max(len(l) for l in (wide / "ch01.txt").read_text(encoding="utf-8").splitlines() if " " in l) <= 100
+
+
+# ----- TEI written by others -----
+
+OTHERS = {"drama": [RENDER_DATA / "drama.xml"], "varia": [RENDER_DATA / "varia.xml"],
+          "letters": [RENDER_DATA / "letters"]}
+
+
+@pytest.fixture(scope="module")
+def others(tmp_path_factory):
+    out = {}
+    for name, paths in OTHERS.items():
+        base = tmp_path_factory.mktemp(name)
+        out[name] = (render(paths, "html", base / "html"), render(paths, "text", base / "text"))
+    return out
+
+
+def source_files(name):
+    return [f for p in OTHERS[name] for f in ([p] if p.is_file() else sorted(p.glob("*.xml")))]
+
+
+@pytest.mark.parametrize("name", list(OTHERS))
+def test_other_tei_keeps_every_word(others, name):
+    rendered_html, rendered_text = others[name]
+    expected = tei_words(source_files(name))
+    assert missing(expected, html_words(rendered_html.outdir)) == {}
+    text = (rendered_text.outdir / "book.txt").read_text(encoding="utf-8")
+    assert missing(expected, Counter(re.findall(r"\w+", text))) == {}
+    assert broken_links(rendered_html.outdir) == []
+    assert rendered_html.warnings == [] and rendered_text.warnings == []
+
+
+def test_other_tei_is_valid_html5(others):
+    for name, (rendered_html, _) in others.items():
+        assert [m for m in vnu_messages(rendered_html.outdir) if m["type"] == "error"] == [], name
+
+
+def test_drama_renders_speeches_stage_directions_and_verse(others):
+    site = others["drama"][0].outdir
+    act = page(site, "act-one.html")
+    assert act.xpath("//div[@class='sp']/p[@class='speaker']/text()") == ["Wick", "Marrow", "Wick"]
+    assert act.xpath("//p[@class='stage']/text()")[0] == "A street at dusk. Lamps unlit."
+    assert act.xpath("//div[@class='l']/span[@class='stage']/text()") == ["(he yawns)"]
+    assert act.xpath("//span[@class='pb']/text()") == ["2"]
+    assert act.xpath("//div[@class='lg']/div[@class='l']")
+    assert page(site, "drama-front.html").xpath("//div[@class='castList']//span[@class='tei-role']")
+    text = (others["drama"][1].outdir / "act-one.txt").read_text(encoding="utf-8")
+    assert "1. Act One\n==========" in text
+    assert "Wick\n        Another night, another row of flames," in text
+    assert "(Exeunt severally.)" in text
+
+
+def test_editorial_elements_show_reading_and_alternative(others):
+    site = others["varia"][0].outdir
+    one = page(site, "entry-one.html")
+    choice = one.xpath("//span[@class='choice']")[0]
+    assert choice.xpath("span[@class='corr']/text()") == ["receive"]
+    assert "[sic: recieve]" in choice.text_content()
+    assert one.xpath("//del/text()") == ["crossed"] and one.xpath("//ins/text()") == ["struck"]
+    assert one.xpath("//span[@class='gap']/text()") == ["[…]"]
+    assert one.xpath("//p[@class='app']//span[@class='lem']/text()") == ["The lemma reading"]
+    assert one.xpath("//i[@lang='la']/text()") == ["lapsus calami"]
+    assert one.xpath("//sup[@class='hi']/text()") == ["raised"]
+    assert one.xpath("//blockquote/p/text()")[0].startswith("A block quotation")
+    assert len(one.xpath("//a[@class='noteref']")) == 2     # one note has no @n: numbered in place
+    two = page(site, "entry-two.html")
+    assert two.xpath("//ol[contains(@class, 'ordered')]/li[2]/ul/li/text()") == ["black", "oak-gall"]
+    assert two.xpath("//dl/dt/text()") == ["quire", "recto"]
+    assert two.xpath("//table/caption/text()") == ["Expenses"] and two.xpath("//th/text()") == ["Item", "Pence"]
+    assert two.xpath("//figure/img/@src") == ["quill.png"] and (site / "quill.png").is_file()
+    assert two.xpath("//span[@class='tei-mystery']/text()") == ["keeps its words"]
+    assert two.xpath("//a[@class='ptr']/@href") == ["entry-one.html"]
+    text = (others["varia"][1].outdir / "book.txt").read_text(encoding="utf-8")
+    assert "receive [sic: recieve]" in text and "[deleted: crossed]" in text
+    assert "Item | Pence" in text and "1. candles" in text
+
+
+def test_names_link_to_registers_which_list_every_mention(others):
+    site = others["letters"][0].outdir
+    letter = page(site, "letter1.html")
+    ada = letter.xpath("//a[contains(@class, 'persName')][.='Ada Finch']")[0]
+    assert ada.get("href") == "persons.html#pers-ada"
+    assert letter.xpath("//span[contains(@class, 'persName')]/text()") == ["a stranger"]   # no @ref: no link
+    assert letter.xpath("//a[contains(@class, 'placeName')]/@href")[0] == "places.html#pl-harwick"
+    assert letter.xpath("//time/@datetime") == ["1893-11-23", "1911-08"]
+    assert letter.xpath("//span[@class='date']/@title") == ["1904 – 1905"]
+    persons = page(site, "persons.html")
+    entry = persons.xpath("//section[@id='pers-ada']")[0]
+    assert entry.findtext("h2") == "Finch, Ada"
+    back = entry.xpath(".//p[@class='mentions']//a[starts-with(@href, 'letter1.html#')]/@href")
+    assert back[0] == f"letter1.html#{ada.get('id')}" and len(back) == 2        # the second is in a note
+    tom = persons.xpath("//section[@id='pers-tom']")[0]
+    assert "Also: Thomas Marlowe" in tom.text_content()
+    assert len(tom.xpath(".//p[@class='mentions']//a[contains(@href, '#')]")) == 3
+    index = page(site, "index.html")
+    assert {"persons.html", "places.html", "organisations.html"} <= set(index.xpath("//nav//a/@href"))
+    text = (others["letters"][1].outdir / "persons.txt").read_text(encoding="utf-8")
+    assert "- Finch, Ada — A visitor to the harbour.\n\n  In the text: First letter (2)" in text
+
+
+# ----- bad input and safe output -----
+
+def test_not_well_formed_input_is_a_clear_error_and_writes_nothing(tmp_path):
+    bad = tmp_path / "bad.xml"
+    bad.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text><body><p>open\n</body></text></TEI>')
+    with pytest.raises(TeikitError) as err:
+        render([bad], "html", tmp_path / "out")
+    assert str(err.value).startswith(f"{bad}:3: not well-formed")
+    assert not (tmp_path / "out").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
+
+
+def test_hostile_and_foreign_input_is_refused(tmp_path, capsys):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET")
+    xxe = tmp_path / "xxe.xml"
+    xxe.write_text(f'<!DOCTYPE TEI [<!ENTITY s SYSTEM "{secret.as_uri()}">]>\n'
+                   '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&s;</p></body></text></TEI>')
+    assert main(["render", str(xxe), "--to", "text", "-o", str(tmp_path / "o")]) == 1
+    err = capsys.readouterr().err
+    assert "external entity" in err and "TOP-SECRET" not in err and not (tmp_path / "o").exists()
+    other = tmp_path / "svg.xml"
+    other.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    assert main(["render", str(other), "--to", "html", "-o", str(tmp_path / "o")]) == 1
+    assert "not a TEI document" in capsys.readouterr().err
+    assert main(["render", str(tmp_path / "absent.xml"), "--to", "html", "-o", str(tmp_path / "o")]) == 1
+    assert "absent.xml" in capsys.readouterr().err
+
+
+def test_existing_output_is_replaced_only_with_force(tmp_path, capsys):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine")
+    src = RENDER_DATA / "drama.xml"
+    assert main(["render", str(src), "--to", "html", "-o", str(out)]) == 1
+    assert "--force" in capsys.readouterr().err and (out / "keep.txt").read_text() == "mine"
+    assert main(["render", str(src), "--to", "html", "-o", str(out), "--force"]) == 0
+    assert not (out / "keep.txt").exists() and (out / "act-one.html").is_file()
+
+
+def test_unresolved_pointers_are_reported(tmp_path):
+    doc = tmp_path / "one.xml"
+    doc.write_text((RENDER_DATA / "letters" / "letters.xml").read_text(encoding="utf-8"))
+    result = render([doc], "html", tmp_path / "out")
+    assert any("registers.xml#pers-ada" in w and "not in the collection" in w for w in result.warnings)
+    letter = page(tmp_path / "out", "letter1.html")
+    assert letter.xpath("//span[contains(@class, 'persName')][.='Ada Finch']")       # kept, not linked
+    assert broken_links(tmp_path / "out") == []
+
+
+def test_a_corpus_file_renders_its_included_documents_once(tmp_path):
+    folder = tmp_path / "ed"
+    shutil.copytree(EDITION, folder)
+    result = render([folder / "iron-lazar.xml"], "text", tmp_path / "a")
+    by_folder = render([folder], "text", tmp_path / "b")
+    assert result.files == by_folder.files
+    book = (tmp_path / "b" / "book.txt").read_text(encoding="utf-8")
+    assert book.count("\nChapter 1 The Making of a Bolshevik, 1893–1917\n===") == 1
