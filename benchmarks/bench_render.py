@@ -12,11 +12,11 @@ import argparse
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from teikit.render import FORMATS, render
 from teikit.render.saxon import TRANSFORMS, processor
+from timing import best
 
 ROOT = Path(__file__).resolve().parent.parent
 COLD = """
@@ -29,15 +29,6 @@ print(time.perf_counter() - t0)
 """
 
 
-def best(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
@@ -47,7 +38,7 @@ def main() -> None:
     print(f"render {args.edition} ({size / 1e6:.2f} MB of TEI), best of {args.runs}")
     xslt = processor().new_xslt30_processor()
     for to, name in FORMATS.items():
-        t = best(lambda: xslt.compile_stylesheet(stylesheet_file=str(TRANSFORMS / name)), args.runs)
+        t = best(args.runs, lambda: xslt.compile_stylesheet(stylesheet_file=str(TRANSFORMS / name)))
         print(f"  compile {name:9s} {t * 1000:7.0f} ms")
     with tempfile.TemporaryDirectory() as tmp:
         for to in FORMATS:

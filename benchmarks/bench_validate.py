@@ -24,21 +24,13 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.validate import TEIKIT_RNG, validate
+from timing import best
 from teikit.validate.jing import jing_command
 
 ROOT = Path(__file__).resolve().parent.parent
 TEI_ALL = ROOT.parent / "shared" / "schemas" / "tei_all.rng"
 BOOK = ROOT / "tei" / "iron-lazar"
 TEI = "{http://www.tei-c.org/ns/1.0}"
-
-
-def best(runs: int, fn) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def jing(schema: str, files: list[Path]) -> int:
