@@ -32,6 +32,9 @@ class Profile:
     back_roles: dict[str, str] = field(default_factory=dict)
     edition_publisher: str = "teikit"
     edition_licence: str = ""
+    known_places: dict[str, str] = field(default_factory=dict)   # name -> type
+    same_places: dict[str, str] = field(default_factory=dict)    # variant -> name
+    not_places: set[str] = field(default_factory=set)
     source: str = "default"
 
 
@@ -77,6 +80,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
     inline = data.get("inline", {})
     div = data.get("divisions", {})
     edition = data.get("edition", {})
+    places = data.get("places", {})
     return Profile(
         running_heads=heads,
         verse_cues=[w.lower() for w in data.get("quotes", {}).get("verse_cues", [])],
@@ -88,5 +92,8 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         back_roles={k.lower(): v for k, v in div.get("back", {}).items()},
         edition_publisher=edition.get("publisher", "teikit"),
         edition_licence=edition.get("licence", ""),
+        known_places=dict(places.get("known", {})),
+        same_places=dict(places.get("same", {})),
+        not_places=set(places.get("not", [])),
         source=origin,
     )

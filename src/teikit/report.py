@@ -67,6 +67,9 @@ class Report:
             f"back matter: {c['bibl']} bibliography entries, {c['index_entries']} index entries",
             f"removed: {c['running_heads']} running heads, {c['page_numbers']} page numbers",
         ]
+        if c["persons"] or c["places"] or c["date"]:
+            lines.append(f"names: {c['persName']} persName ({c['persName_linked']} linked) to {c['persons']} "
+                         f"persons, {c['placeName']} placeName to {c['places']} places, {c['date']} dates")
         warn = Counter(f.kind for f in self.warnings)
         if warn:
             lines.append("needs attention: " + ", ".join(f"{n} {k}" for k, n in sorted(warn.items())))

@@ -68,6 +68,62 @@ def substitute(el: etree._Element, pattern: re.Pattern, build: Builder,
                     el.insert(idx + i, n)
 
 
+Finder = Callable[[str], "list[tuple[int, int, etree._Element]]"]
+
+
+def _pieces(text: str, spans) -> tuple[str, list]:
+    """Cut `text` at sorted, non-overlapping (start, end, element) spans; each element
+    takes its matched text and the text after it as tail."""
+    lead = text[:spans[0][0]]
+    nodes = []
+    for k, (start, end, node) in enumerate(spans):
+        if node.text is None and not len(node):
+            node.text = text[start:end]
+        stop = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        node.tail = text[end:stop] or None
+        nodes.append(node)
+    return lead, nodes
+
+
+def wrap(el: etree._Element, find: Finder, skip: tuple[str, ...] = ()) -> None:
+    """Wrap the spans `find` reports in each text node below `el`, in document order.
+
+    `find(text)` returns sorted, non-overlapping (start, end, element) triples; an
+    element left empty receives the text it spans. Elements named in `skip` are not
+    entered (their tails still are).
+    """
+    originals = list(el)
+    if el.text:
+        spans = find(el.text)
+        if spans:
+            el.text, nodes = _pieces(el.text, spans)
+            el.text = el.text or None
+            for i, n in enumerate(nodes):
+                el.insert(i, n)
+    for child in originals:
+        if isinstance(child.tag, str) and local(child) not in skip:
+            wrap(child, find, skip)
+        if child.tail:
+            spans = find(child.tail)
+            if spans:
+                child.tail, nodes = _pieces(child.tail, spans)
+                child.tail = child.tail or None
+                idx = el.index(child)
+                for i, n in enumerate(nodes, start=1):
+                    el.insert(idx + i, n)
+
+
+def texts(el: etree._Element, skip: tuple[str, ...] = ()):
+    """The text nodes below `el` in document order, without those inside `skip` elements."""
+    if el.text:
+        yield el.text
+    for child in el:
+        if isinstance(child.tag, str) and local(child) not in skip:
+            yield from texts(child, skip)
+        if child.tail:
+            yield child.tail
+
+
 def append_text(el: etree._Element, text: str) -> None:
     """Append text at the end of an element's content."""
     if len(el):

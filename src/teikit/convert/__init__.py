@@ -27,18 +27,25 @@ PASSES = [
 ]
 
 
+def _passes():
+    from .. import enrich          # enrich builds on convert's context: imported late
+    return PASSES + enrich.PASSES
+
+
 def convert_tree(source: str | Path, profile: Profile | None = None, report: Report | None = None,
-                 book_id: str | None = None, timings: dict | None = None):
+                 book_id: str | None = None, timings: dict | None = None,
+                 registers_from: str | Path | None = None):
     """Run the pipeline on a text file; return (TEI tree of the whole book, context)."""
     source = Path(source)
     report = report or Report(source=source.name)
     profile = profile or load_profile(source=source)
-    ctx = Context(source=source, profile=profile, report=report, book_id=book_id or source.stem)
+    ctx = Context(source=source, profile=profile, report=report, book_id=book_id or source.stem,
+                  registers_from=Path(registers_from) if registers_from else None)
     t0 = time.perf_counter()
     tei = reader.read(source, report)
     if timings is not None:
         timings["read"] = time.perf_counter() - t0
-    for name, apply in PASSES:
+    for name, apply in _passes():
         t0 = time.perf_counter()
         tei = apply(tei, ctx)
         if timings is not None:
@@ -53,7 +60,7 @@ def convert(source: str | Path, outdir: str | Path, profile: Profile | str | Pat
     source = Path(source)
     if not isinstance(profile, Profile):
         profile = load_profile(profile, source=source)
-    tei, ctx = convert_tree(source, profile, timings=timings)
+    tei, ctx = convert_tree(source, profile, timings=timings, registers_from=outdir)
     t0 = time.perf_counter()
     docs = writer.split(tei, ctx)
     writer.write(docs, Path(outdir), ctx.report.to_json(), force, tuple(schema_hrefs))

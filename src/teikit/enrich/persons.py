@@ -1,0 +1,340 @@
+"""Persons: `persName` for every mention of a person, linked to the person register.
+
+The register (seeded from the indexes, see `registers`) is completed from the text
+first — forenames the index gives as initials ("Lazar Kaganovich" teaches that
+Kaganovich, L. M. is Lazar), persons the index leaves out ("R. V. Daniels") — and
+then every surname, forename and alias it knows is matched in one scan.
+
+A mention is linked when the text settles who is meant: initials or forename that
+fit one person; else, for a bare surname, the person the book is about; else the
+candidate named most recently nearby (Mikhail beside his brother Lazar). What
+stays ambiguous is tagged without @ref and reported, never linked to a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..convert.context import Context
+from ..tei import make, q, text_of, xpath
+from ..textnodes import texts, wrap
+from . import gazetteer, headings, registers
+from .matching import SKIP, Matcher, regions
+
+_INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
+_INITIALS_BEFORE = re.compile(rf"((?:\b[A-Z][a-z]+\s)?(?:{_INITIAL}\s?){{1,3}})$")
+_WORDS_BEFORE = re.compile(r"((?:\b[A-Z][a-z]+\s){1,2})$")
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ich|ovna|evna|ichna|inichna)$")
+_NEXT_CAPITAL = re.compile(r"^\s([A-Z][a-z]+)")
+_INSTITUTION_BEFORE = re.compile(r"(?:Orders? of(?: the)?|Prize|named)\s$")
+_UNKNOWN_BY_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z][a-z]?\.\s?){1,3})([A-Z][a-z]{2,}(?:[-'’][A-Za-z][a-z]+)?)(?![\w-])")
+_UNKNOWN_BY_FORENAME = re.compile(r"\b([A-Z][a-zà-ÿ]+) ([A-Z]\.? )?([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w-])")
+# Capitalised words that begin sentences or titles, never forenames.
+_NOT_FORENAMES = {"The", "A", "An", "In", "On", "At", "As", "By", "For", "From", "To", "With", "When",
+                  "While", "After", "Before", "Under", "But", "And", "Or", "If", "That", "This", "His",
+                  "Her", "Their", "Its", "Comrade", "Marshal", "General", "Tsar", "Saint", "St", "Mr",
+                  "Mrs", "Dr", "Professor", "Academician", "Both", "Neither", "Only", "Also", "Even",
+                  "Yet", "Against", "Between", "Unlike", "Like", "Where", "Whereas", "Although", "Both",
+                  "Letter", "Report", "Speech", "See", "Cited", "Quoted", "Also", "Said", "Wrote", "Told",
+                  "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December", "Party", "Congress", "Committee", "Central", "Soviet",
+                  "Red", "Politburo", "Plenum", "Conference", "Comrades", "Old", "Young", "Great", "Russian"}
+_PATRONYMIC_AFTER = re.compile(r"^\s[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna)\b")
+_INITIALS_AFTER = re.compile(r"^\s(?:[A-Z][a-z]?\.\s?){1,3}[A-Z]")
+_CANONICAL_INITIAL = {"Ye": "E", "Yu": "Iu", "Ya": "Ia", "J": "I", "Y": "I", "Io": "I"}
+RECENT_WINDOW = 2500        # characters back in which a candidate counts as "named nearby"
+
+
+class People:
+    """The person register's names, as the matcher and the resolver need them."""
+
+    def __init__(self, reg: registers.Register):
+        self.reg = reg
+        self.by_surname: dict[str, list] = defaultdict(list)
+        self.by_forename: dict[str, list] = defaultdict(list)
+        self.by_alias: dict[str, list] = defaultdict(list)
+        self.given: dict[str, list[list[str]]] = defaultdict(list)
+        self.surnames: dict = {}
+        self.weight: dict = {}            # how many places the index gives for a person
+        for person in reg.entries.values():
+            self.learn(person)
+
+    def learn(self, person) -> None:
+        names = registers.person_names(person)
+        self.surnames[person] = {n["surname"] for n in names if n["surname"]}
+        self.weight[person] = len(person.findall(f"{q('note')}/{q('ref')}"))
+        for n in names:
+            if n["surname"]:
+                if person not in self.by_surname[n["surname"]]:
+                    self.by_surname[n["surname"]].append(person)
+                if n["given"]:
+                    self.given[person.get("{http://www.w3.org/XML/1998/namespace}id")].append(n["given"])
+                for g in n["given"]:
+                    if not g.endswith(".") and len(g) > 2 and not _PATRONYMIC.search(g) \
+                            and person not in self.by_forename[g]:
+                        self.by_forename[g].append(person)
+            elif n["full"] and person not in self.by_alias[n["full"]]:
+                self.by_alias[n["full"]].append(person)
+
+    def given_names(self, person) -> list[list[str]]:
+        return self.given.get(person.get("{http://www.w3.org/XML/1998/namespace}id"), [])
+
+    def keys(self) -> dict[str, str]:
+        out = {k: "surname" for k in self.by_surname}
+        out.update({k: "forename" for k in self.by_forename if k not in out})
+        out.update({k: "alias" for k in self.by_alias if k not in out})
+        return out
+
+
+def fits(given: list[str], person, people: People) -> bool:
+    """Whether the forenames/initials written before a surname fit a person."""
+    if not given:
+        return True
+    tries = [given] + ([given[1:]] if len(given) > 1 and not given[0].endswith(".") else [])
+    return any(_fits(g, person, people) for g in tries)
+
+
+def _fits(given: list[str], person, people: People) -> bool:
+    for names in people.given_names(person):
+        if len(given) > len(names) + 1:
+            continue
+        ok = True
+        for said, known in zip(given, names):
+            if said.endswith(".") or known.endswith("."):
+                ok &= _initial(said) == _initial(known)
+            else:
+                ok &= said == known
+        if ok:
+            return True
+    return False
+
+
+def _initial(name: str) -> str:
+    """An initial as romanisations agree on it: Ye. = E., Iu. = Yu., J. = I."""
+    head = name[:2] if name[1:2].islower() and name[:2] in _CANONICAL_INITIAL else name[:1]
+    return _CANONICAL_INITIAL.get(head, head)[:1]
+
+
+def _given_before(text: str, start: int, people: People, surname: str) -> tuple[int, list[str]]:
+    """Initials or forenames written just before a surname: (new start, the names)."""
+    cut = max(0, start - 40)          # a $-anchored search must not scan the whole text
+    before = text[cut:start]
+    m = _INITIALS_BEFORE.search(before)
+    if m:
+        words = m.group(1).split()
+        if words[0] in _NOT_FORENAMES:
+            return cut + m.start(1) + len(words[0]) + 1, [w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]]
+        return cut + m.start(1), [w if w.endswith(".") or len(w) > 2 else w + "." for w in words]
+    m = _WORDS_BEFORE.search(before)
+    if m:
+        words = m.group(1).split()
+        while words and (words[0] in _NOT_FORENAMES or words[0] in people.by_surname):
+            words = words[1:]
+        if words and words[0][0] in {g[0][0] for p in people.by_surname[surname]
+                                     for g in people.given_names(p) if g}:
+            return start - len(" ".join(words)) - 1, words
+    return start, []
+
+
+def discover(people: People, tei, ctx: Context) -> None:
+    """Complete the register from the text: forenames of indexed persons, unindexed persons."""
+    learnt: dict[str, Counter] = defaultdict(Counter)
+    unknown: Counter = Counter()
+    surnames = Matcher({k: None for k in people.by_surname})
+    for region in regions(tei):
+        for text in texts(region, SKIP):
+            for start, end, surname, _ in surnames.find(text):
+                m = _WORDS_BEFORE.search(text[max(0, start - 40):start])
+                if not m:
+                    continue
+                words = [w for w in m.group(1).split() if w not in _NOT_FORENAMES]
+                if not words or words[0] in people.by_surname or words[0] in ctx.profile.known_places \
+                        or text[max(0, start - 40):start].rstrip().endswith(("(", "in " + words[0])):
+                    continue
+                fitting = [p for p in people.by_surname[surname] if fits([words[0][0] + "."] + [
+                    w[0] + "." for w in words[1:]], p, people)]
+                if len(fitting) == 1 and not _PATRONYMIC.search(words[0]):
+                    learnt[fitting[0].get("{http://www.w3.org/XML/1998/namespace}id")][tuple(words)] += 1
+            for m in _UNKNOWN_BY_FORENAME.finditer(text):
+                if m.group(1) in people.by_forename and m.group(3) not in people.by_surname \
+                        and m.group(3) not in _NOT_FORENAMES and not _PATRONYMIC.search(m.group(3)) \
+                        and gazetteer.lookup(m.group(3)) is None:
+                    initials = [m.group(1)] + ([m.group(2).strip().rstrip(".") + "."] if m.group(2) else [])
+                    unknown[(m.group(3), tuple(initials))] += 1
+            for m in _UNKNOWN_BY_INITIALS.finditer(text):
+                if m.group(1).strip() in ("St.", "Mt.", "No."):
+                    continue
+                initials = re.findall(r"[A-Z][a-z]?\.", m.group(1))
+                forename = re.search(r"\b([A-Z][a-zà-ÿ]+) $", text[max(0, m.start() - 20):m.start()])
+                if forename and forename.group(1) not in _NOT_FORENAMES:
+                    initials.insert(0, forename.group(1))      # "Carl J. Friedrich"
+                known = people.by_surname.get(m.group(2), [])
+                if known and len(initials) < 2:
+                    continue          # one initial against a known surname: a variant, not a new person
+                if not any(fits(initials, p, people) for p in known):
+                    unknown[(m.group(2), tuple(initials))] += 1
+    for ident, forms in learnt.items():
+        person = people.reg.entries[ident]
+        words, seen = forms.most_common(1)[0]
+        if seen < 2 and gazetteer.lookup(words[0]) is not None:
+            continue                  # "Moscow Stalin": a place once, not a forename
+        names = registers.person_names(person)[0]
+        pn = make("persName")
+        for w in words:
+            f = make("forename", w)
+            f.tail = " "
+            pn.append(f)
+        sur = make("persName").makeelement(q("surname"))
+        sur.text = names["surname"]
+        pn.append(sur)
+        person.find(q("persName")).addnext(pn)
+        people.learn(person)
+    for (surname, initials), _ in sorted(unknown.items(), key=lambda kv: (kv[0][0], -len(kv[0][1]), kv[0][1])):
+        if any(fits(list(initials), p, people) for p in people.by_surname.get(surname, [])):
+            continue                  # "R. Terekhov" after "R. V. Terekhov"
+        person = registers.new_person(people.reg, surname, list(initials),
+                                      "named in the text, not in the book's index")
+        people.learn(person)
+
+
+class Resolver:
+    """Chooses the person a mention means, from what the text has said so far."""
+
+    def __init__(self, people: People, subject):
+        self.people = people
+        self.subject = subject
+        self.recent: list[tuple[int, object]] = []   # (offset, person), latest last
+        self.offset = 0
+
+    def near(self, candidates) -> list:
+        """Candidates named within the window, latest first."""
+        seen, out = set(), []
+        for off, person in reversed(self.recent):
+            if self.offset - off > RECENT_WINDOW:
+                break
+            if person in candidates and id(person) not in seen:
+                seen.add(id(person))
+                out.append(person)
+        return out
+
+    def kin(self, candidates) -> list:
+        """Candidates sharing a surname with a person named nearby (Mikhail beside Lazar)."""
+        near_surnames = set()
+        for off, person in reversed(self.recent):
+            if self.offset - off > RECENT_WINDOW:
+                break
+            near_surnames.update(self.people.surnames[person])
+        return [p for p in candidates if self.people.surnames[p] & near_surnames]
+
+    def by_surname(self, candidates, given):
+        fitting = [p for p in candidates if fits(given, p, self.people)]
+        if len(fitting) == 1:
+            return fitting[0]
+        if not given and self.subject in fitting:
+            return self.subject
+        near = self.near(fitting)
+        if near:
+            return near[0]
+        return None if given else self.dominant(fitting)
+
+    def dominant(self, candidates):
+        """The candidate the index names ten times as often as all the others together
+        (Ordzhonikidze, G. K. on 80 pages; his brother Papulia on one)."""
+        weights = sorted(((self.people.weight[p], k) for k, p in enumerate(candidates)), reverse=True)
+        if len(weights) > 1 and weights[0][0] >= 5 and weights[0][0] >= 10 * sum(w for w, _ in weights[1:]):
+            return candidates[weights[0][1]]
+        return None
+
+    def by_forename(self, candidates):
+        if len(candidates) == 1:
+            return candidates[0]
+        near = self.near(candidates)
+        if near:
+            return near[0]
+        kin = self.kin(candidates)
+        if len(kin) == 1:
+            return kin[0]
+        if self.subject in candidates:
+            return self.subject
+        return None
+
+    def saw(self, person, at: int) -> None:
+        self.recent.append((self.offset + at, person))
+
+
+def _subject(people: People, ctx: Context):
+    """The person the book is about: the one its title names."""
+    book = getattr(ctx, "book", None)
+    title = " ".join(filter(None, [getattr(book, "title", ""), getattr(book, "subtitle", "")]))
+    for surname, persons in people.by_surname.items():
+        if re.search(rf"\b{re.escape(surname)}\b", title):
+            fitting = [p for p in persons
+                       if any(w in title.split() for g in people.given_names(p) for w in g if len(w) > 2)]
+            if len(fitting) == 1:
+                return fitting[0]
+            if len(persons) == 1:
+                return persons[0]
+    return None
+
+
+def apply(tei, ctx: Context):
+    reg = ctx.registers["person"]
+    people = People(reg)
+    discover(people, tei, ctx)
+    keys = people.keys()
+    matcher = Matcher(keys)
+    resolver = Resolver(people, _subject(people, ctx))
+    unresolved: Counter = Counter()
+    counts = Counter()
+
+    def find(text: str):
+        spans = []
+        found = matcher.find(text)
+        starts = {m[0]: m[3] for m in found}
+        for start, end, key, kind in found:
+            if spans and start < spans[-1][1]:
+                continue
+            if kind == "surname":
+                if _INSTITUTION_BEFORE.search(text[max(0, start - 20):start]):
+                    continue
+                nxt = _NEXT_CAPITAL.match(text[end:end + 30])
+                if nxt and nxt.group(1) not in keys and start > 0 and not text[end:end + 1] in ",;.":
+                    continue            # "Stalin Prize", "Kaganovich Metro"
+                new_start, given = _given_before(text, start, people, key)
+                if spans and new_start < spans[-1][1]:
+                    new_start, given = start, []
+                person = resolver.by_surname(people.by_surname[key], given)
+                start = new_start
+            else:
+                nxt = _NEXT_CAPITAL.match(text[end:end + 30])
+                if nxt and nxt.group(1) in keys or starts.get(end + 1) == "surname" \
+                        or _INITIALS_AFTER.match(text[end:end + 12]):
+                    continue            # the surname that follows makes the mention
+                candidates = people.by_forename.get(key) or people.by_alias.get(key, [])
+                person = resolver.by_forename(candidates)
+                patronymic = _PATRONYMIC_AFTER.match(text[end:end + 30])
+                if patronymic:
+                    end += patronymic.end()        # "Vyacheslav Mikhailovich"
+            el = make("persName")
+            if person is not None:
+                el.set("ref", f"{registers.PERSONS_FILE}#{person.get('{http://www.w3.org/XML/1998/namespace}id')}")
+                resolver.saw(person, start)
+                counts["linked"] += 1
+            else:
+                unresolved[text[start:end]] += 1
+            counts["persName"] += 1
+            spans.append((start, end, el))
+        resolver.offset += len(text)
+        return spans
+
+    for region in regions(tei):
+        resolver.recent.clear()
+        wrap(region, find, SKIP)
+    ctx.report.counts["persons"] = len(reg.entries)
+    ctx.report.counts["persName"] = counts["persName"]
+    ctx.report.counts["persName_linked"] = counts["linked"]
+    for name, n in unresolved.most_common():
+        ctx.report.add("person-unresolved", None, f"{n} mention(s) of '{name}' could mean more than "
+                       "one person of the register; tagged without @ref", text=name)
+    return tei

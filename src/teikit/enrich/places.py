@@ -1,0 +1,143 @@
+"""Places: `placeName` for every named place, linked to the place register.
+
+The register holds the Subject Index's places and the profile's (`[places]`); the
+text adds the countries and cities GeoNames knows where the text uses them as
+places ("in Vitebsk", "to Tashkent"). Each name is matched under the spellings
+romanisation produces (Nizhnyi / Nizhny / Nizhniy), all resolving to one entry.
+Words that are also persons' names (Kirov, Frunze) or ordinary English words
+(Union) are not taken from the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..convert.context import Context
+from ..tei import XML_ID, make
+from ..textnodes import texts, wrap
+from . import gazetteer, registers
+from .matching import SKIP, Matcher, regions
+
+_NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
+_AFTER_CUE = re.compile(rf"\b(?:in|at|to|from|near|into|via|through|towards|outside|around|of|and)\s(?:the\s)?({_NAME})(?![\w'-])")
+# "(Frankfurt, 2003)" — the year may be a <date> already, ending the text node — "(London and New York, 1990)", "(Athens, OH, 1990)": where a book was published
+_IMPRINT = re.compile(rf"\(({_NAME})(?: and ({_NAME}))?, ?(?:1[89]\d\d|20\d\d|[A-Z]{{2}}\b|$)")
+_COMPASS = re.compile(r"\b((?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Lower|Upper|Middle)"
+                      r"(?:-[A-Z][a-z]+)? ([A-Z][a-z]+))\b")
+_BEFORE_INITIAL = re.compile(r"\b([A-Z][a-z'’]+)\s(?:[A-Z][a-z]?\.)")
+_STREET = re.compile(r"\b((?:[A-Z][a-z'’]+\s){1,2}(?:Boulevard|Street|Square|Prospekt|Prospect|Avenue|Road|Embankment|Lane))\b")
+_DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|province|region|settlement) of ([A-Z][a-z'’]+)\b")
+_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
+_MIN_POPULATION = 50_000
+
+
+def spellings(name: str) -> set[str]:
+    """The romanisations under which a printed name may appear."""
+    out = {name}
+    for pattern, alts in ((r"yi\b", ("y", "iy", "ii")), (r"iy\b", ("y", "yi")), (r"y\b", ("yi", "iy")),
+                          (r"ii\b", ("y", "yi", "iy"))):
+        for variant in list(out):
+            if re.search(pattern, variant):
+                out.update(re.sub(pattern, a, variant) for a in alts)
+    out.update({n.replace("'", "") for n in out} | {n.replace("'", "’") for n in out})
+    out.update({"Ye" + n[1:] for n in out if n.startswith("E") and n[1:2] in "kv"})
+    return out
+
+
+def texts_of(tei) -> str:
+    return "\n".join(t for region in regions(tei) for t in texts(region, SKIP))
+
+
+def short_forms(reg: registers.Register, keys: dict, text: str) -> dict:
+    """A city's first word where the text uses it alone ("from Nizhnyi" for Nizhnyi Novgorod):
+    a word the text never writes in lower case, that names nothing else."""
+    out = {}
+    for place in reg.entries.values():
+        if place.get("type") != "city":
+            continue
+        for name in registers.place_names(place):
+            words = name.split()
+            if len(words) != 2 or words[0] in keys or len(words[0]) < 4:
+                continue
+            first = words[0]
+            alone = len(re.findall(rf"\b{re.escape(first)}\b(?! {re.escape(words[1])})", text))
+            if alone >= 2 and not re.search(rf"\b{re.escape(first.lower())}\b", text):
+                out[first] = place
+    return out
+
+
+def discover(places: registers.Places, tei, not_places: set[str]) -> None:
+    """Countries and cities of the gazetteer the text names as places ("in Vitebsk")."""
+    seen: Counter = Counter()
+    imprints: set[str] = set()        # places of publication: towns of any size
+    compass: set[tuple[str, str]] = set()
+    person_like: set[str] = set()
+    lowercase: list[str] = []
+    for region in regions(tei):
+        for text in texts(region, SKIP):
+            lowercase.append(text)
+            for m in _AFTER_CUE.finditer(text):
+                seen[m.group(1)] += 1
+            for m in _IMPRINT.finditer(text):
+                imprints.update(n for n in m.groups() if n)
+            person_like.update(_BEFORE_INITIAL.findall(text))     # "David W. Doyle"
+            compass.update(_COMPASS.findall(text))
+            for m in _STREET.finditer(text):
+                if places.find(m.group(1)) is None:
+                    places.add(m.group(1), "street", None, "named in the text")
+            for m in _DISTRICT_OF.finditer(text):
+                if places.find(m.group(1)) is None and m.group(1) not in not_places \
+                        and not _ADJECTIVE.search(m.group(1)):
+                    places.add(m.group(1), "district" if "district" in m.group(0) else "settlement",
+                               gazetteer.lookup(m.group(1)), "named in the text")
+    words = set(re.findall(r"\b[a-z]+\b", " ".join(lowercase)))
+    for name, base in sorted(compass):
+        place = places.find(base)
+        if place is not None and places.find(name) is None:
+            places.add(name, "region", None, "named in the text")
+    for name in sorted((set(seen) | imprints) - person_like - not_places):
+        if name.lower() in words or places.find(name) is not None or _ADJECTIVE.search(name):
+            continue              # "Union" is a word before it is a town; "Russian" is no place
+        geo = gazetteer.lookup(name)
+        if geo and (geo.type != "city" or geo.population >= _MIN_POPULATION or name in imprints):
+            places.add(name, geo.type, geo, "named in the text; GeoNames")
+
+
+def apply(tei, ctx: Context):
+    reg = ctx.registers["place"]
+    places = registers.Places(reg)
+    person_words = set(ctx.person_words)
+    discover(places, tei, person_words | set(ctx.profile.not_places))
+    keys = {}
+    for place in reg.entries.values():
+        for name in registers.place_names(place):
+            for form in spellings(name):
+                if form not in person_words and form not in ctx.profile.not_places:
+                    keys.setdefault(form, place)
+    for form, name in ctx.profile.same_places.items():
+        if places.find(name) is not None:
+            keys.setdefault(form, places.find(name))
+    for form, place in short_forms(reg, keys, texts_of(tei)).items():
+        keys.setdefault(form, place)
+    matcher = Matcher(keys, split_hyphens=True)
+    counts: Counter = Counter()
+    used = set()
+
+    def find(text: str):
+        spans = []
+        for start, end, _, place in matcher.find(text):
+            spans.append((start, end, make("placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
+            used.add(place.get(XML_ID))
+            counts["placeName"] += 1
+        return spans
+
+    for region in regions(tei):
+        wrap(region, find, SKIP)
+    for place in list(reg.added):
+        if place.get(XML_ID) not in used and "Subject Index" not in "".join(place.itertext()):
+            reg.list.remove(place)        # the profile's list names places this book may not have
+            del reg.entries[place.get(XML_ID)]
+    ctx.report.counts["places"] = len(reg.entries)
+    ctx.report.counts["placeName"] = counts["placeName"]
+    return tei

@@ -1,0 +1,299 @@
+"""Registers: the persons and places of a book, as TEI `listPerson` and `listPlace`.
+
+Seeded from the book's own indexes — the Name Index for persons, the person
+headings and the places of the Subject Index — and completed by what the text
+names (see `discover`). A register written by an earlier run (and perhaps
+corrected by an editor since) is the starting point of the next: its entries are
+kept as they are, their ids never change, and only what is new is added.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import TeikitError
+from ..tei import XML_ID, children, local, make, q, sub, text_of, xpath
+from ..xmlio import parse_xml
+from . import gazetteer, headings
+
+PERSONS_FILE = "persons.xml"
+PLACES_FILE = "places.xml"
+_PLACE_HEADS = {"region": "region", "province": "region", "district": "district", "territory": "region",
+                "oblast": "region", "krai": "region", "guberniya": "region", "river": "river",
+                "sea": "sea", "lake": "lake", "canal": "canal", "mountains": "mountains",
+                "street": "street", "square": "square", "prospect": "street", "island": "island",
+                "islands": "island", "coalfield": "region", "basin": "region", "valley": "region"}
+
+
+def slug(text: str) -> str:
+    t = unicodedata.normalize("NFKD", re.sub(r"[\s\u2010-\u2015]+", " ", text))
+    t = re.sub(r"[^a-z0-9]+", "-", t.encode("ascii", "ignore").decode().lower()).strip("-")
+    return t if t[:1].isalpha() else f"x-{t}"
+
+
+class Register:
+    """One register file: its TEI document, its entries by id, new ids kept unique."""
+
+    def __init__(self, kind: str, existing: etree._Element | None = None, header=None):
+        self.kind = kind                     # "person" or "place"
+        if existing is not None:
+            self.root = existing
+        else:
+            self.root = make("TEI")
+            self.root.append(header if header is not None else make("teiHeader"))
+            sub(sub(self.root, "standOff"), "listPerson" if kind == "person" else "listPlace")
+        self.list = xpath(self.root, f"//t:standOff/t:{'listPerson' if kind == 'person' else 'listPlace'}")[0]
+        self.entries = {e.get(XML_ID): e for e in self.root.iter(q(kind)) if e.get(XML_ID)}
+        self.added: list[etree._Element] = []
+
+    def new_id(self, base: str) -> str:
+        ident, n = base, 2
+        while ident in self.entries:
+            ident, n = f"{base}-{n}", n + 1
+        return ident
+
+    def add(self, entry: etree._Element) -> etree._Element:
+        self.entries[entry.get(XML_ID)] = entry
+        self.list.append(entry)
+        self.added.append(entry)
+        return entry
+
+
+
+def load(folder: Path | None, name: str) -> etree._Element | None:
+    """A register left in the output folder by an earlier run, if any."""
+    if folder is None or not (Path(folder) / name).is_file():
+        return None
+    root = parse_xml(Path(folder) / name).getroot()
+    if local(root) != "TEI" or not xpath(root, "//t:standOff"):
+        raise TeikitError("an existing register must be a TEI document with a standOff", str(Path(folder) / name))
+    return root
+
+
+# ------------------------------------------------------------------ persons
+
+def person_names(person) -> list[dict]:
+    """Each persName of a register entry as {surname, given: [...], full: text}."""
+    out = []
+    for pn in person.iter(q("persName")):
+        out.append({"surname": " ".join(text_of(s) for s in children(pn, "surname")),
+                    "given": [text_of(f) for f in children(pn, "forename")],
+                    "full": " ".join(text_of(pn).split())})
+    return out
+
+
+def person_key(person) -> str:
+    names = person_names(person)
+    if not names:
+        return ""
+    n = names[0]
+    h = headings.Heading(n["surname"] or n["full"], n["given"])
+    return h.key
+
+
+def _person_entry(reg: Register, h: headings.Heading, item, source: str):
+    base = slug(" ".join([h.surname] + h.given))
+    person = make("person", attrib={XML_ID: reg.new_id(base)})
+    pn = sub(person, "persName")
+    sub(pn, "surname", h.surname)
+    for k, g in enumerate(h.given):
+        pn[-1].tail = ", " if k == 0 else " "
+        sub(pn, "forename", g)
+    for role in h.roles:
+        pn[-1].tail = " "
+        sub(pn, "roleName", role)
+    for qual in h.qualifiers:
+        née = re.match(r"n[ée]e\s+(\S+)$", qual)
+        if née:
+            sub(sub(person, "persName"), "surname", née.group(1))
+        elif qual[:1].isupper() and len(qual.split()) == 1:
+            sub(person, "persName", qual)          # another name the person went by
+        else:
+            sub(person, "note", qual, type="qualifier")
+    note = sub(person, "note", f"{source}: ", type="source")
+    if item is not None:
+        refs = [r for r in children(item, "ref") if r.get("type") in ("page", "note")]
+        for k, r in enumerate(refs):
+            ref = sub(note, "ref", r.get("n"), type=r.get("type"), n=r.get("n"))
+            ref.tail = ", " if k + 1 < len(refs) else None
+        if not refs:
+            note.text += h.printed
+    else:
+        note.text = source
+    return person
+
+
+def index_divs(tei) -> tuple[list, list]:
+    """(name indexes, subject indexes) among the back matter's index divisions."""
+    names, subjects = [], []
+    for div in xpath(tei, "//t:back//t:div[@type='index'][t:list]"):
+        head = text_of(div.find(q("head"))).lower() if div.find(q("head")) is not None else ""
+        (names if re.search(r"\b(name|person|people)", head) else subjects).append(div)
+    return names, subjects
+
+
+def seed_persons(reg: Register, tei, report) -> None:
+    """Add a person for every name of the indexes the register does not hold yet."""
+    known = {person_key(p): p for p in reg.entries.values()}
+    names, subjects = index_divs(tei)
+    see_refs = []
+    for div in names:
+        for item in xpath(div, ".//t:item[t:term]"):
+            term = text_of(item.find(q("term")))
+            h = headings.parse(term)
+            if h is None:
+                report.info("index-heading-not-a-name", item.sourceline,
+                            "a Name Index heading that does not read as a personal name", text=term)
+                continue
+            if h.see:
+                see_refs.append(h)
+                continue
+            if h.key not in known:
+                known[h.key] = reg.add(_person_entry(reg, h, item, "Name Index"))
+    for div in subjects:
+        for item in xpath(div, ".//t:item[t:term]"):
+            h = headings.parse_prefix(text_of(item.find(q("term"))))
+            if h and h.key not in known:
+                known[h.key] = reg.add(_person_entry(reg, h, item, "Subject Index"))
+    for h in see_refs:                # "Privorotskaya, M. M.: see Kaganovich, Maria M."
+        target = headings.parse(h.see)
+        match = [p for k, p in known.items()
+                 if target and k.split(",")[0].startswith(target.surname) and k.endswith(target.initials)]
+        if len(match) == 1 and h.key not in known:
+            alias = sub(match[0], "persName")
+            sub(alias, "surname", h.surname)
+            match[0].insert(1, alias)
+            known[h.key] = match[0]
+
+
+def new_person(reg: Register, surname: str, given: list[str], why: str):
+    h = headings.Heading(surname, given)
+    person = _person_entry(reg, h, None, why)
+    return reg.add(person)
+
+
+# ------------------------------------------------------------------ places
+
+def place_entry(reg: Register, name: str, kind: str | None, geo: gazetteer.GeoPlace | None, source: str):
+    base = slug(geo.name if geo else name)
+    place = make("place", attrib={XML_ID: reg.new_id(base)})
+    if kind:
+        place.set("type", kind)
+    sub(place, "placeName", name)
+    if geo and gazetteer.fold(geo.name) != gazetteer.fold(name):
+        sub(place, "placeName", geo.name)
+    if geo and geo.lat is not None:
+        sub(sub(place, "location"), "geo", f"{geo.lat:g} {geo.lng:g}")
+    if geo:
+        sub(place, "idno", str(geo.geonameid), type="geonames")
+    sub(place, "note", source, type="source")
+    return reg.add(place)
+
+
+def place_names(place) -> list[str]:
+    return [" ".join(text_of(n).split()) for n in place.iter(q("placeName"))]
+
+
+def typed_lookup(name: str, kind: str):
+    """The gazetteer's entry only when it is the same kind of place (Turkestan the region is
+    not Turkistan the town)."""
+    geo = gazetteer.lookup(name)
+    return geo if geo is not None and geo.type == kind else None
+
+
+def classify_place(name: str, profile) -> tuple[str | None, gazetteer.GeoPlace | None] | None:
+    """(type, gazetteer entry) when a name is a place, else None."""
+    if name in profile.not_places:
+        return None
+    canonical = profile.same_places.get(name, name)
+    if canonical in profile.known_places:
+        return profile.known_places[canonical], typed_lookup(canonical, profile.known_places[canonical])
+    words = name.split()
+    if not words or not all(w[:1].isupper() or w in ("of", "the", "on") for w in words):
+        head = words[-1].lower() if words else ""
+        if head in _PLACE_HEADS and words[0][:1].isupper():
+            return _PLACE_HEADS[head], None
+        return None
+    geo = gazetteer.lookup(canonical)
+    if geo:
+        return geo.type, geo
+    return None
+
+
+_PLACE_QUALIFIER = re.compile(r"\s*\((?P<q>town|city|village|region|province|river|district)\)\s*$", re.I)
+_TYPE_OF_QUALIFIER = {"town": "city", "city": "city", "village": "village", "region": "region",
+                      "province": "region", "river": "river", "district": "district"}
+
+
+class Places:
+    """The place register with its lookups: by folded name and by GeoNames id."""
+
+    def __init__(self, reg: Register):
+        self.reg = reg
+        self.by_name: dict[str, etree._Element] = {}
+        self.by_geo: dict[str, etree._Element] = {}
+        for place in reg.entries.values():
+            self._learn(place)
+
+    def _learn(self, place) -> None:
+        for n in place_names(place):
+            self.by_name.setdefault(gazetteer.fold(n), place)
+        for idno in children(place, "idno"):
+            if idno.get("type") == "geonames":
+                self.by_geo.setdefault(idno.text.strip(), place)
+
+    def find(self, name: str):
+        return self.by_name.get(gazetteer.fold(name))
+
+    def add_name(self, place, name: str) -> None:
+        names = children(place, "placeName")
+        names[-1].addnext(make("placeName", name))
+        self._learn(place)
+
+    def add(self, name: str, kind: str | None, geo, source: str):
+        """The entry for a place, made or extended (Petrograd and Leningrad are one city)."""
+        place = self.find(name)
+        if place is None and geo is not None:
+            place = self.by_geo.get(str(geo.geonameid))
+        if place is None:
+            place = place_entry(self.reg, name, kind, geo, source)
+        elif gazetteer.fold(name) not in {gazetteer.fold(n) for n in place_names(place)}:
+            if place in self.reg.added:
+                names = children(place, "placeName")
+                names[-1].addnext(make("placeName", name))
+        self._learn(place)
+        return place
+
+
+def seed_places(places: Places, tei, profile, person_surnames: set[str], report) -> None:
+    """A place for every Subject Index heading that names one; the profile's own list next."""
+    _, subjects = index_divs(tei)
+    for div in subjects:
+        for item in xpath(div, ".//t:item[t:term]"):
+            term = " ".join(text_of(item.find(q("term"))).split()).strip(" ,;")
+            kind = None
+            m = _PLACE_QUALIFIER.search(term)
+            if m:
+                term, kind = term[:m.start()], _TYPE_OF_QUALIFIER[m.group("q").lower()]
+            aliases = [a for a in re.findall(r"\(([A-Z][^)]*)\)", term) if len(a.split()) <= 2]
+            term = re.sub(r"\s*\([^)]*\)", "", term).strip()
+            if not term or term in person_surnames:
+                continue
+            found = classify_place(term, profile)
+            if found is None and kind is None:
+                continue
+            ptype, geo = found or (kind, None)
+            place = places.add(term, kind or ptype, geo, "Subject Index")
+            for alias in aliases:          # "Baltic–White Sea canal (Belomor)", "Abyssinia (Ethiopia)"
+                if places.find(alias) is None and alias not in person_surnames:
+                    places.add_name(place, alias)
+    for name, ptype in profile.known_places.items():
+        places.add(name, ptype, typed_lookup(name, ptype), "named in the text")
+    for variant, name in profile.same_places.items():
+        place = places.find(name)
+        if place is not None:
+            places.add(variant, None, None, "named in the text")
