@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
 
 from ..tei import local, xpath
 from ..xmlio import parse_xml

@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..convert.context import Context
-from ..tei import make, q, text_of, xpath
+from ..tei import XML_ID, make, q, sub
 from ..textnodes import texts, wrap
 from . import gazetteer, headings, registers
 from .matching import SKIP, Matcher, regions
@@ -29,7 +29,8 @@ _PATRONYMIC = re.compile(r"(?:ovich|evich|ich|ovna|evna|ichna|inichna)$")
 _NEXT_CAPITAL = re.compile(r"^\s([A-Z][a-z]+)")
 _INSTITUTION_BEFORE = re.compile(r"(?:Orders? of(?: the)?|Prize|named)\s$")
 _UNKNOWN_BY_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z][a-z]?\.\s?){1,3})([A-Z][a-z]{2,}(?:[-'’][A-Za-z][a-z]+)?)(?![\w-])")
-_UNKNOWN_BY_FORENAME = re.compile(r"\b([A-Z][a-zà-ÿ]+) ([A-Z]\.? )?([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w-])")
+_UNKNOWN_BY_FORENAME = re.compile(r"(?<![\w-])([A-Z][a-zà-ÿ]+) ([A-Z]\.? )?([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w-])")
+_DERIVED = re.compile(r"(?:ist|ists|ism|ite|ites|ian|ians|ese)$")     # Trotskyist, Leninism
 # Capitalised words that begin sentences or titles, never forenames.
 _NOT_FORENAMES = {"The", "A", "An", "In", "On", "At", "As", "By", "For", "From", "To", "With", "When",
                   "While", "After", "Before", "Under", "But", "And", "Or", "If", "That", "This", "His",
@@ -137,64 +138,96 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
     return start, []
 
 
+UNINDEXED = "named in the text, not in the book's index"
+
+
+def _indexed(person) -> bool:
+    return UNINDEXED not in "".join(person.itertext())
+
+
 def discover(people: People, tei, ctx: Context) -> None:
-    """Complete the register from the text: forenames of indexed persons, unindexed persons."""
+    """Complete the register from the text: forenames of indexed persons, then unindexed persons.
+
+    Only what the index gives (and the forenames learnt for it) is evidence for finding
+    new persons, so that a second run over its own register adds nothing: the result
+    is the same whether or not an earlier register exists.
+    """
+    texts_ = [t for region in regions(tei) for t in texts(region, SKIP)]
+    _learn_forenames(people, texts_, ctx)
+    _find_unindexed(people, texts_)
+
+
+def _learn_forenames(people: People, texts_: list[str], ctx: Context) -> None:
     learnt: dict[str, Counter] = defaultdict(Counter)
-    unknown: Counter = Counter()
-    surnames = Matcher({k: None for k in people.by_surname})
-    for region in regions(tei):
-        for text in texts(region, SKIP):
-            for start, end, surname, _ in surnames.find(text):
-                m = _WORDS_BEFORE.search(text[max(0, start - 40):start])
-                if not m:
-                    continue
-                words = [w for w in m.group(1).split() if w not in _NOT_FORENAMES]
-                if not words or words[0] in people.by_surname or words[0] in ctx.profile.known_places \
-                        or text[max(0, start - 40):start].rstrip().endswith(("(", "in " + words[0])):
-                    continue
-                fitting = [p for p in people.by_surname[surname] if fits([words[0][0] + "."] + [
-                    w[0] + "." for w in words[1:]], p, people)]
-                if len(fitting) == 1 and not _PATRONYMIC.search(words[0]):
-                    learnt[fitting[0].get("{http://www.w3.org/XML/1998/namespace}id")][tuple(words)] += 1
-            for m in _UNKNOWN_BY_FORENAME.finditer(text):
-                if m.group(1) in people.by_forename and m.group(3) not in people.by_surname \
-                        and m.group(3) not in _NOT_FORENAMES and not _PATRONYMIC.search(m.group(3)) \
-                        and gazetteer.lookup(m.group(3)) is None:
-                    initials = [m.group(1)] + ([m.group(2).strip().rstrip(".") + "."] if m.group(2) else [])
-                    unknown[(m.group(3), tuple(initials))] += 1
-            for m in _UNKNOWN_BY_INITIALS.finditer(text):
-                if m.group(1).strip() in ("St.", "Mt.", "No."):
-                    continue
-                initials = re.findall(r"[A-Z][a-z]?\.", m.group(1))
-                forename = re.search(r"\b([A-Z][a-zà-ÿ]+) $", text[max(0, m.start() - 20):m.start()])
-                if forename and forename.group(1) not in _NOT_FORENAMES:
-                    initials.insert(0, forename.group(1))      # "Carl J. Friedrich"
-                known = people.by_surname.get(m.group(2), [])
-                if known and len(initials) < 2:
-                    continue          # one initial against a known surname: a variant, not a new person
-                if not any(fits(initials, p, people) for p in known):
-                    unknown[(m.group(2), tuple(initials))] += 1
-    for ident, forms in learnt.items():
+    indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(_indexed, ps))}
+    surnames = Matcher({k: None for k in indexed_surnames})
+    for text in texts_:
+        for start, end, surname, _ in surnames.find(text):
+            m = _WORDS_BEFORE.search(text[max(0, start - 40):start])
+            if not m:
+                continue
+            words = [w for w in m.group(1).split() if w not in _NOT_FORENAMES]
+            if not words or words[0] in indexed_surnames or words[0] in ctx.profile.known_places \
+                    or text[max(0, start - 40):start].rstrip().endswith(("(", "in " + words[0])):
+                continue
+            indexed = [p for p in people.by_surname[surname] if _indexed(p)]
+            fitting = [p for p in indexed if fits([w[0] + "." for w in words], p, people)]
+            if len(fitting) == 1 and not _PATRONYMIC.search(words[0]):
+                learnt[fitting[0].get(XML_ID)][tuple(words)] += 1
+    for ident, forms in sorted(learnt.items()):
         person = people.reg.entries[ident]
-        words, seen = forms.most_common(1)[0]
+        if len({w[0] for w in forms}) > 1:
+            continue                  # "John Hughes" and "James Hughes": two men, one index entry
+        words, seen = max(forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))
         if seen < 2 and gazetteer.lookup(words[0]) is not None:
             continue                  # "Moscow Stalin": a place once, not a forename
-        names = registers.person_names(person)[0]
+        names = registers.person_names(person)
+        surname = names[0]["surname"]
+        if any(not g.endswith(".") for n in names for g in n["given"]):
+            continue                  # the register has a forename already (an earlier run's, an editor's)
         pn = make("persName")
         for w in words:
-            f = make("forename", w)
-            f.tail = " "
-            pn.append(f)
-        sur = make("persName").makeelement(q("surname"))
-        sur.text = names["surname"]
-        pn.append(sur)
-        person.find(q("persName")).addnext(pn)
+            sub(pn, "forename", w).tail = " "
+        sub(pn, "surname", surname)
+        first = person.find(q("persName"))
+        pn.tail = first.tail
+        first.addnext(pn)
         people.learn(person)
+
+
+def _find_unindexed(people: People, texts_: list[str]) -> None:
+    forenames = {f for f, ps in people.by_forename.items() if any(map(_indexed, ps))}
+    indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(_indexed, ps))}
+    unknown: Counter = Counter()
+    for text in texts_:
+        for m in _UNKNOWN_BY_FORENAME.finditer(text):
+            if m.group(1) in forenames and m.group(3) not in indexed_surnames \
+                    and m.group(3) not in _NOT_FORENAMES and not _PATRONYMIC.search(m.group(3)) \
+                    and not _DERIVED.search(m.group(3)) \
+                    and gazetteer.lookup(m.group(3)) is None:
+                initials = [m.group(1)] + ([m.group(2).strip().rstrip(".") + "."] if m.group(2) else [])
+                unknown[(m.group(3), tuple(initials))] += 1
+        for m in _UNKNOWN_BY_INITIALS.finditer(text):
+            if m.group(1).strip() in ("St.", "Mt.", "No."):
+                continue
+            initials = re.findall(r"[A-Z][a-z]?\.", m.group(1))
+            forename = re.search(r"\b([A-Z][a-zà-ÿ]+) $", text[max(0, m.start() - 20):m.start()])
+            if forename and forename.group(1) not in _NOT_FORENAMES:
+                initials.insert(0, forename.group(1))      # "Carl J. Friedrich"
+            known = [p for p in people.by_surname.get(m.group(2), []) if _indexed(p)]
+            if known and len(initials) < 2:
+                continue          # one initial against a known surname: a variant, not a new person
+            if not any(fits(initials, p, people) for p in known):
+                unknown[(m.group(2), tuple(initials))] += 1
+    added: dict[str, list] = defaultdict(list)
     for (surname, initials), _ in sorted(unknown.items(), key=lambda kv: (kv[0][0], -len(kv[0][1]), kv[0][1])):
-        if any(fits(list(initials), p, people) for p in people.by_surname.get(surname, [])):
+        earlier = [p for p in people.by_surname.get(surname, []) if _indexed(p)] + added[surname]
+        if any(fits(list(initials), p, people) for p in earlier):
             continue                  # "R. Terekhov" after "R. V. Terekhov"
-        person = registers.new_person(people.reg, surname, list(initials),
-                                      "named in the text, not in the book's index")
+        existing = [p for p in people.by_surname.get(surname, []) if not _indexed(p)
+                    and registers.person_key(p) == headings.Heading(surname, list(initials)).key]
+        person = existing[0] if existing else registers.new_person(people.reg, surname, list(initials), UNINDEXED)
+        added[surname].append(person)
         people.learn(person)
 
 

@@ -136,8 +136,7 @@ def apply(tei, ctx: Context):
         wrap(region, find, SKIP)
     for place in list(reg.added):
         if place.get(XML_ID) not in used and "Subject Index" not in "".join(place.itertext()):
-            reg.list.remove(place)        # the profile's list names places this book may not have
-            del reg.entries[place.get(XML_ID)]
+            reg.remove(place)             # the profile's list names places this book may not have
     ctx.report.counts["places"] = len(reg.entries)
     ctx.report.counts["placeName"] = counts["placeName"]
     return tei

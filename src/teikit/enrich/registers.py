@@ -58,9 +58,34 @@ class Register:
 
     def add(self, entry: etree._Element) -> etree._Element:
         self.entries[entry.get(XML_ID)] = entry
+        if len(self.list) and self.list[-1].tail and not self.list[-1].tail.strip():
+            _indent_like(entry, self.list[-1])       # a register read from a file keeps its layout
         self.list.append(entry)
         self.added.append(entry)
         return entry
+
+
+    def remove(self, entry: etree._Element) -> None:
+        """Take back an entry added in this run (its layout with it)."""
+        previous = entry.getprevious()
+        if previous is not None:
+            previous.tail = entry.tail
+        self.list.remove(entry)
+        del self.entries[entry.get(XML_ID)]
+        self.added.remove(entry)
+
+
+def _indent_like(entry, last) -> None:
+    """Lay out an entry added to a parsed register as its last entry is laid out."""
+    inner = last.text if last.text and not last.text.strip() else None
+    entry.tail, last.tail = last.tail, (last.getprevious().tail if last.getprevious() is not None
+                                        else last.getparent().text)
+    if inner:
+        entry.text = inner
+        for child in entry:
+            child.tail = inner
+        if len(entry):
+            entry[-1].tail = last[-1].tail if len(last) else last.tail
 
 
 
