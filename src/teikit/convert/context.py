@@ -24,6 +24,7 @@ class Context:
     registers_from: Path | None = None       # where an earlier run left persons.xml, places.xml
     registers: dict = field(default_factory=dict)
     person_words: set = field(default_factory=set)
+    plain_text: str = ""
 
 
 def norm_title(text: str) -> str:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from ..convert.context import Context
 from ..convert.header import build_header
+from ..textnodes import texts
 from . import dates, persons, places, registers
+from .matching import SKIP, regions
 
 
 def seed(tei, ctx: Context):
@@ -23,12 +25,13 @@ def seed(tei, ctx: Context):
                                    build_header(ctx.book, ctx, "Register of places"))
     registers.seed_persons(person_reg, tei, ctx.report)
     ctx.registers = {"person": person_reg, "place": place_reg}
+    # The running text as one string, for the passes that learn from the whole book
+    # before they mark anything (blank lines keep text nodes apart).
+    ctx.plain_text = "\n\n".join(t for region in regions(tei) for t in texts(region, SKIP))
     return tei
 
 
 def _places(tei, ctx: Context):
-    people = persons.People(ctx.registers["person"])
-    ctx.person_words = set(people.by_surname) | set(people.by_forename) | set(people.by_alias)
     place_register = registers.Places(ctx.registers["place"])
     registers.seed_places(place_register, tei, ctx.profile, ctx.person_words, ctx.report)
     return places.apply(tei, ctx)

