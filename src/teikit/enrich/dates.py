@@ -2,7 +2,8 @@
 
   23 November 1893       when="1893-11-23"
   August 1911            when="1911-08"
-  5 March                when="--03-05"           (the text gives no year)
+  5 March, 30th of July  when="--03-05"           (the text gives no year)
+  20-29 November         from="--11-20" to="--11-29"
   in March               when="--03"              (a month named after in, by, since…)
   dekabr' 1927           when="1927-12"           (Russian months in romanised citations)
   early July 1921        notBefore="1921-07-01" notAfter="1921-07-10"
@@ -43,6 +44,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|" + _RUSSIAN_MONTH + ")")
 _YEAR = r"(?:1[7-9]\d\d|20\d\d)"
 _DASH = r"\s?[-–—]\s?"
+_ORD = r"(?:st|nd|rd|th)?"          # "30th of July"
 _PART = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "spring": (3, 5), "summer": (6, 8),
          "autumn": (9, 11), "fall": (9, 11)}
 _DECADE_PART = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
@@ -52,10 +54,10 @@ _COUNTED = (r"(?:tons?|tonnes|people|persons|men|women|workers|members|delegates
 _PATTERN = re.compile(rf"""
     \b(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
         |yan|fev|mar|apr|mai|may|iyu|avg|sen|okt|noy|dek)
-    (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?\s(?P<m1>{_MONTH})(?:,)?\s(?P<y1>{_YEAR})\b)
+    (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m1>{_MONTH})(?:,)?\s(?P<y1>{_YEAR})\b)
   | (?P<mdy>(?P<m2>{_MONTH})\s(?P<d3>\d{{1,2}}),\s(?P<y2>{_YEAR})\b)
   | (?P<md>(?P<m9>{_MONTH})\s(?P<d5>\d{{1,2}})\b(?![\d,.]\d|\s?{_COUNTED}))
-  | (?P<dm>(?P<d4>\d{{1,2}})\s(?P<m3>{_MONTH})(?![\w.]))
+  | (?P<dm>(?P<d4>\d{{1,2}})(?:{_DASH}(?P<d7>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m3>{_MONTH})(?![\w.]))
   | (?P<mmy>(?P<m4>{_MONTH}){_DASH}(?P<m5>{_MONTH})\s(?P<y3>{_YEAR})\b)
   | (?P<pmonth>(?P<mpart>[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<m7>{_MONTH})(?:\s(?P<y9>{_YEAR})\b)?)
   | (?P<my>(?P<m6>{_MONTH})(?:\sof)?\s(?P<y4>{_YEAR})\b)
@@ -105,7 +107,12 @@ def value(m: re.Match) -> dict[str, str] | None:
     if g["md"]:
         return {"when": f"--{_month(g['m9']):02d}-{int(g['d5']):02d}"} if 1 <= int(g["d5"]) <= 31 else None
     if g["dm"]:
-        return {"when": f"--{_month(g['m3']):02d}-{int(g['d4']):02d}"} if 1 <= int(g["d4"]) <= 31 else None
+        mo, a, b = _month(g["m3"]), int(g["d4"]), int(g["d7"] or 0)
+        if not 1 <= a <= 31 or g["d7"] and not a < b <= 31:
+            return None
+        if g["d7"]:
+            return {"from": f"--{mo:02d}-{a:02d}", "to": f"--{mo:02d}-{b:02d}"}
+        return {"when": f"--{mo:02d}-{a:02d}"}
     if g["mmy"]:
         return {"from": f"{g['y3']}-{_month(g['m4']):02d}", "to": f"{g['y3']}-{_month(g['m5']):02d}"}
     if g["pmonth"]:

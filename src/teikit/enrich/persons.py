@@ -41,6 +41,7 @@ _NOT_FORENAMES = {"The", "A", "An", "In", "On", "At", "As", "By", "For", "From",
                   "January", "February", "March", "April", "May", "June", "July", "August", "September",
                   "October", "November", "December", "Party", "Congress", "Committee", "Central", "Soviet",
                   "Red", "Politburo", "Plenum", "Conference", "Comrades", "Old", "Young", "Great", "Russian"}
+_FOLLOWING_NAME = re.compile(r"^\s(?:[A-Z][a-z]?\.\s?){0,2}([A-Z][\w'’-]+)")
 _PATRONYMIC_AFTER = re.compile(r"^\s[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna)\b")
 _INITIALS_AFTER = re.compile(r"^\s(?:[A-Z][a-z]?\.\s?){1,3}[A-Z]")
 _CANONICAL_INITIAL = {"Ye": "E", "Yu": "Iu", "Ya": "Ia", "J": "I", "Y": "I", "Io": "I"}
@@ -335,21 +336,24 @@ def apply(tei, ctx: Context):
                 nxt = _NEXT_CAPITAL.match(text[end:end + 30])
                 if nxt and nxt.group(1) not in keys and start > 0 and not text[end:end + 1] in ",;.":
                     continue            # "Stalin Prize", "Kaganovich Metro"
+                follow = _FOLLOWING_NAME.match(text[end:end + 40])
+                if follow and follow.group(1) in people.by_surname:
+                    continue            # "James R. Harris": a forename, the surname that follows decides
                 new_start, given = _given_before(text, start, people, key)
                 if spans and new_start < spans[-1][1]:
                     new_start, given = start, []
                 person = resolver.by_surname(people.by_surname[key], given)
                 start = new_start
             else:
-                nxt = _NEXT_CAPITAL.match(text[end:end + 30])
-                if nxt and nxt.group(1) in keys or starts.get(end + 1) == "surname" \
-                        or _INITIALS_AFTER.match(text[end:end + 12]):
+                patronymic = _PATRONYMIC_AFTER.match(text[end:end + 30])
+                stop = end + patronymic.end() if patronymic else end      # "Vyacheslav Mikhailovich"
+                nxt = _NEXT_CAPITAL.match(text[stop:stop + 30])
+                if nxt and nxt.group(1) in keys or starts.get(stop + 1) == "surname" \
+                        or _INITIALS_AFTER.match(text[stop:stop + 12]):
                     continue            # the surname that follows makes the mention
                 candidates = people.by_forename.get(key) or people.by_alias.get(key, [])
                 person = resolver.by_forename(candidates)
-                patronymic = _PATRONYMIC_AFTER.match(text[end:end + 30])
-                if patronymic:
-                    end += patronymic.end()        # "Vyacheslav Mikhailovich"
+                end = stop
             el = make("persName")
             if person is not None:
                 el.set("ref", f"{registers.PERSONS_FILE}#{person.get('{http://www.w3.org/XML/1998/namespace}id')}")
