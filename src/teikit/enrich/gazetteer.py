@@ -32,6 +32,7 @@ _FOLDS = [
 ]
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A spelling-insensitive key: 'Nizhnyi Novgorod' and 'Nizhniy Novgorod' agree."""
     t = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()

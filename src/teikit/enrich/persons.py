@@ -143,7 +143,7 @@ UNINDEXED = "named in the text, not in the book's index"
 
 
 def _indexed(person) -> bool:
-    return UNINDEXED not in "".join(person.itertext())
+    return not any(n.text == UNINDEXED for n in person.iterfind(q("note")))
 
 
 def discover(people: People, tei, ctx: Context) -> None:
@@ -199,9 +199,8 @@ def _find_unindexed(people: People, text: str) -> None:
     forenames = {f for f, ps in people.by_forename.items() if any(map(_indexed, ps))}
     indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(_indexed, ps))}
     unknown: Counter = Counter()
-    by_forename = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, forenames))) + r")"
-                             + _UNKNOWN_BY_FORENAME.pattern[len(r"(?<![\w-])([A-Z][a-zà-ÿ]+)"):]) if forenames else None
-    for m in by_forename.finditer(text) if by_forename else ():
+    starts = [start for start, _, _, _ in Matcher(dict.fromkeys(forenames)).find(text)]
+    for m in filter(None, (_UNKNOWN_BY_FORENAME.match(text, start) for start in starts)):
         if m.group(1) in forenames and m.group(3) not in indexed_surnames \
                 and not (m.group(3).startswith("E") and "Ye" + m.group(3)[1:] in indexed_surnames) \
                 and m.group(3) not in _NOT_FORENAMES and not _PATRONYMIC.search(m.group(3)) \
@@ -241,6 +240,7 @@ class Resolver:
         self.subject = subject
         self.recent: list[tuple[int, object]] = []   # (offset, person), latest last
         self.offset = 0
+        self.fitting: dict = {}                      # (candidates, given) -> those that fit
 
     def near(self, candidates) -> list:
         """Candidates named within the window, latest first."""
@@ -263,7 +263,10 @@ class Resolver:
         return [p for p in candidates if self.people.surnames[p] & near_surnames]
 
     def by_surname(self, candidates, given):
-        fitting = [p for p in candidates if fits(given, p, self.people)]
+        key = (id(candidates), tuple(given))
+        if key not in self.fitting:
+            self.fitting[key] = [p for p in candidates if fits(given, p, self.people)]
+        fitting = self.fitting[key]
         if len(fitting) == 1:
             return fitting[0]
         if not given and self.subject in fitting:
