@@ -159,7 +159,7 @@
 
   <xsl:function name="tk:page-of" as="element()?">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="($node/ancestor-or-self::* intersect $tk:pages)[last()]"/>
+    <xsl:sequence select="$node/ancestor-or-self::*[map:contains($tk:page-names, generate-id(.))][1]"/>
   </xsl:function>
 
   <xsl:function name="tk:page-title" as="xs:string">
@@ -224,22 +224,30 @@
 
   <xsl:function name="tk:is-external" as="xs:boolean">
     <xsl:param name="pointer" as="xs:string"/>
-    <xsl:sequence select="matches($pointer, '^[A-Za-z][A-Za-z0-9+.-]*:') or starts-with($pointer, '/')"/>
+    <xsl:sequence select="starts-with($pointer, '/')
+                          or contains($pointer, ':') and matches($pointer, '^[A-Za-z][A-Za-z0-9+.-]*:')"/>
   </xsl:function>
 
   <!-- The element a local pointer (#id, file.xml, file.xml#id) leads to in the collection. -->
   <xsl:function name="tk:target" as="element()?">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="tk:target-from($pointer, $context/ancestor-or-self::*[@xml:base][1])"/>
+  </xsl:function>
+
+  <!-- The same, given the document the pointer is written in. -->
+  <xsl:function name="tk:target-from" as="element()?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="from" as="element()?"/>
     <xsl:variable name="file" select="substring-before($pointer || '#', '#')"/>
     <xsl:variable name="fragment" select="substring-after($pointer, '#')"/>
     <xsl:variable name="doc" as="element()?" select="
-        if ($file eq '') then $context/ancestor-or-self::*[@xml:base][1]
-        else key('tk:doc', tk:uri-key(resolve-uri($file, tk:base($context/ancestor-or-self::*[@xml:base][1]))), root($context))[1]"/>
+        if ($file eq '') then $from
+        else key('tk:doc', tk:uri-key(resolve-uri($file, tk:base($from))), root($from))[1]"/>
     <xsl:sequence select="
         if (tk:is-external($pointer) or empty($doc)) then ()
         else if ($fragment eq '') then $doc
-        else if ($file eq '') then (key('tk:id', $fragment, $doc), key('tk:id', $fragment, root($context)))[1]
+        else if ($file eq '') then (key('tk:id', $fragment, $doc), key('tk:id', $fragment, root($from)))[1]
         else key('tk:id', $fragment, $doc)[1]"/>
   </xsl:function>
 
@@ -255,11 +263,17 @@
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
     <xsl:param name="extension" as="xs:string"/>
-    <xsl:variable name="target" select="tk:target($pointer, $context)"/>
-    <xsl:variable name="page" select="if ($target) then tk:page-showing($target) else ()"/>
+    <xsl:sequence select="if (tk:is-external($pointer)) then $pointer
+                          else tk:target($pointer, $context) ! tk:href-to(., $extension)"/>
+  </xsl:function>
+
+  <!-- Where an element of the collection is shown: its page, and its anchor there. -->
+  <xsl:function name="tk:href-to" as="xs:string?">
+    <xsl:param name="target" as="element()"/>
+    <xsl:param name="extension" as="xs:string"/>
+    <xsl:variable name="page" select="tk:page-showing($target)"/>
     <xsl:sequence select="
-        if (tk:is-external($pointer)) then $pointer
-        else if (empty($page)) then ()
+        if (empty($page)) then ()
         else tk:page-name($page) || $extension
              || (if ($target is $page or not($target/ancestor::* intersect $page)) then '' else '#' || tk:html-id($target))"/>
   </xsl:function>
@@ -312,13 +326,21 @@
     <xsl:sequence select="$entry/* except $first[every $w in tokenize(tk:name-text(.), '\W+')[.] satisfies $w = $listed]"/>
   </xsl:function>
 
-  <!-- Mentions of a register entry anywhere in the pages of text. -->
+  <!-- Mentions of a register entry anywhere in the pages of text, in document order.
+       A pointer is resolved once for each document and way of writing it, not once per
+       mention: a register entry may be named hundreds of times. -->
   <xsl:function name="tk:mentions" as="element()*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="if ($entry/@xml:id)
-        then key('tk:mention', string($entry/@xml:id), root($entry))[tk:entry(.) is $entry]
-                 [ancestor::* intersect $tk:text-pages]
-        else ()"/>
+    <xsl:variable name="found" as="element()*">
+      <xsl:if test="$entry/@xml:id">
+        <xsl:for-each-group select="key('tk:mention', string($entry/@xml:id), root($entry))
+                                    [ancestor::* intersect $tk:text-pages]"
+                            group-by="generate-id(ancestor-or-self::*[@xml:base][1]) || ' ' || normalize-space(@ref)">
+          <xsl:sequence select="if (tk:entry(.) is $entry) then current-group() else ()"/>
+        </xsl:for-each-group>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:sequence select="$found/."/>
   </xsl:function>
 
   <!-- The reading shown for a choice or an apparatus entry, and the alternatives to it. -->

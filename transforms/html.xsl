@@ -523,9 +523,12 @@
 
   <!-- ===== names, dates and registers ===== -->
 
-  <xsl:template match="tei:*[local-name() = $tk:name-elements]" mode="html">
+  <!-- Named one by one (not by a predicate) so that matching thousands of names stays cheap;
+       the list is $tk:name-elements. -->
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName
+                       | tei:settlement | tei:country | tei:region | tei:district | tei:bloc" mode="html">
     <xsl:variable name="entry" select="if (@ref) then tk:entry(.) else ()"/>
-    <xsl:variable name="href" select="if ($entry) then tk:href(tk:pointer-to($entry, .), ., '.html')
+    <xsl:variable name="href" select="if ($entry) then tk:href-to($entry, '.html')
                                       else (tokenize(normalize-space(@ref), ' ')[tk:is-external(.)])[1]"/>
     <xsl:choose>
       <xsl:when test="$href and not(ancestor::tei:ref[@target] | ancestor::tei:ptr)">
@@ -540,12 +543,6 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-
-  <xsl:function name="tk:pointer-to" as="xs:string">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:param name="from" as="element()"/>
-    <xsl:sequence select="tokenize(normalize-space($from/@ref), ' ')[tk:target(., $from) is $entry][1]"/>
-  </xsl:function>
 
   <xsl:template match="tei:date | tei:time" mode="html">
     <xsl:variable name="when" select="string((@when, @when-iso)[1])"/>
@@ -590,11 +587,13 @@
           <xsl:text>In the text: </xsl:text>
           <xsl:for-each-group select="$mentions" group-by="generate-id(tk:page-of(.))">
             <xsl:variable name="page" select="tk:page-of(.)"/>
+            <xsl:variable name="file" select="tk:page-name($page) || '.html'"/>
+            <xsl:variable name="title" select="tk:page-title($page)"/>
             <span class="mentions-page">
-              <a href="{tk:page-name($page)}.html"><xsl:value-of select="tk:page-title($page)"/></a>
+              <a href="{$file}"><xsl:value-of select="$title"/></a>
               <xsl:text>: </xsl:text>
               <xsl:for-each select="current-group()">
-                <a href="{tk:page-name($page)}.html#m{generate-id()}" aria-label="mention {position()} in {tk:page-title($page)}">
+                <a href="{$file}#m{generate-id()}" aria-label="mention {position()} in {$title}">
                   <xsl:value-of select="position()"/>
                 </a>
                 <xsl:if test="position() ne last()"><xsl:text>, </xsl:text></xsl:if>

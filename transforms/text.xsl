@@ -357,6 +357,13 @@
     <xsl:sequence select="'[' || tk:note-label(.) || ']'"/>
   </xsl:template>
 
+  <!-- Phrases that are only their words, named so that they are matched without testing
+       the block rule below (a book has thousands of names and dates). -->
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:date
+                       | tei:time | tei:num | tei:term" mode="txt-inline">
+    <xsl:apply-templates mode="txt-inline"/>
+  </xsl:template>
+
   <xsl:template match="tei:lb" mode="txt-inline">
     <xsl:sequence select="if (@break = 'no') then '' else ' '"/>
   </xsl:template>
