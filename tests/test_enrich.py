@@ -180,6 +180,8 @@ def test_persons_marked_and_linked_with_possessives_outside(sample_docs):
 def test_derived_words_and_names_inside_other_names_are_not_persons(sample_docs):
     mentions = {text(m) for m in _mentions(sample_docs, "persName")}
     assert not {"Stalinist", "Leninism", "Trotskyist", "Stalingrad", "Stalinism"} & mentions
+    assert "German" not in mentions            # German Krasin's forename, but "the German army"
+    assert "German Krasin" in mentions
     ch = " ".join(etree.tostring(d, encoding=str) for n, d in sample_docs.items() if n.startswith("ch"))
     assert "Order of Lenin" in ch and "Order of <persName" not in ch
 

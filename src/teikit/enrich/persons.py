@@ -84,9 +84,17 @@ class People:
 
     def keys(self) -> dict[str, str]:
         out = {k: "surname" for k in self.by_surname}
-        out.update({k: "forename" for k in self.by_forename if k not in out})
+        out.update({k: "forename" for k in self.by_forename if k not in out and not is_demonym(k)})
         out.update({k: "alias" for k in self.by_alias if k not in out})
         return out
+
+
+def is_demonym(word: str) -> bool:
+    """A forename that is also a people's name (German Krasin, the German army): never
+    matched alone. Told by the country it derives from: German - Germany, Russian - Russia."""
+    stems = {word + "y", word[:-1], word[:-3] + "y", word[:-2] + "a", word[:-3] + "a"}
+    return word.endswith(("an", "sh", "se")) and any(
+        (g := gazetteer.lookup(s)) is not None and g.type == "country" for s in stems if len(s) > 3)
 
 
 def fits(given: list[str], person, people: People) -> bool:
@@ -196,7 +204,7 @@ def _learn_forenames(people: People, text: str, ctx: Context) -> None:
 
 
 def _find_unindexed(people: People, text: str) -> None:
-    forenames = {f for f, ps in people.by_forename.items() if any(map(_indexed, ps))}
+    forenames = {f for f, ps in people.by_forename.items() if any(map(_indexed, ps)) and not is_demonym(f)}
     indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(_indexed, ps))}
     unknown: Counter = Counter()
     starts = [start for start, _, _, _ in Matcher(dict.fromkeys(forenames)).find(text)]
@@ -351,9 +359,8 @@ def apply(tei, ctx: Context):
                 patronymic = _PATRONYMIC_AFTER.match(text[end:end + 30])
                 stop = end + patronymic.end() if patronymic else end      # "Vyacheslav Mikhailovich"
                 nxt = _NEXT_CAPITAL.match(text[stop:stop + 30])
-                if nxt and nxt.group(1) in keys or starts.get(stop + 1) == "surname" \
-                        or _INITIALS_AFTER.match(text[stop:stop + 12]):
-                    continue            # the surname that follows makes the mention
+                if nxt or starts.get(stop + 1) == "surname" or _INITIALS_AFTER.match(text[stop:stop + 12]):
+                    continue            # the surname that follows makes the mention, or names someone else
                 candidates = people.by_forename.get(key) or people.by_alias.get(key, [])
                 person = resolver.by_forename(candidates)
                 end = stop
