@@ -160,7 +160,7 @@ class Scores:
         tp = self.counts.get((kind, mode, "tp"), 0)
         p_all = self.counts.get((kind, "pred"), 0)
         g_all = self.counts.get((kind, "gold"), 0)
-        tp_p = self.counts.get((kind, mode, "tp_pred"), tp)
+        tp_p = self.counts.get((kind, mode, "tp_pred"), 0)     # predictions that found a gold mention
         p = tp_p / p_all if p_all else 1.0
         r = tp / g_all if g_all else 1.0
         f = 2 * p * r / (p + r) if p + r else 0.0
@@ -182,7 +182,6 @@ def score(gold_blocks: list[Block], folder: Path, errors: list | None = None) ->
             pm = [m for m in e.mentions if m.kind == kind]
             s.add((kind, "gold"), len(gm))
             s.add((kind, "pred"), len(pm))
-            exact = {(m.start, m.end) for m in pm}
             for m in gm:
                 same = [p for p in pm if (p.start, p.end) == (m.start, m.end)]
                 over = [p for p in pm if p.start < m.end and m.start < p.end]
@@ -212,7 +211,6 @@ def score(gold_blocks: list[Block], folder: Path, errors: list | None = None) ->
                     s.add((kind, "overlap", "tp_pred"))
                 elif errors is not None:
                     errors.append(("spurious", kind, g.file, g.which, e.text[p.start:p.end]))
-            del exact
     return s
 
 
