@@ -139,20 +139,3 @@ def merge_into(target: etree._Element, source: etree._Element, sep: str = " ") -
     append_text(target, source.text or "")
     for child in list(source):
         target.append(child)
-
-
-def strip_end(el: etree._Element) -> None:
-    """Remove trailing white space at the end of an element's content."""
-    if len(el):
-        last = el[-1]
-        if last.tail:
-            last.tail = last.tail.rstrip() or None
-    elif el.text:
-        el.text = el.text.rstrip()
-
-
-def plain_end(el: etree._Element) -> str:
-    """The text at the very end of an element's content (after its last child)."""
-    if len(el):
-        return el[-1].tail or ""
-    return el.text or ""

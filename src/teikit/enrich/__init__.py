@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from ..convert.context import Context
 from ..convert.header import build_header
-from ..textnodes import texts
 from . import dates, persons, places, registers
-from .matching import SKIP, regions
+from .matching import plain_text
 
 
 def seed(tei, ctx: Context):
@@ -25,9 +24,7 @@ def seed(tei, ctx: Context):
                                    build_header(ctx.book, ctx, "Register of places"))
     registers.seed_persons(person_reg, tei, ctx.report)
     ctx.registers = {"person": person_reg, "place": place_reg}
-    # The running text as one string, for the passes that learn from the whole book
-    # before they mark anything (blank lines keep text nodes apart).
-    ctx.plain_text = "\n\n".join(t for region in regions(tei) for t in texts(region, SKIP))
+    ctx.plain_text = plain_text(tei)
     return tei
 
 

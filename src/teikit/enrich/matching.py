@@ -9,6 +9,7 @@ from __future__ import annotations
 import ahocorasick
 
 from ..tei import xpath
+from ..textnodes import texts
 
 # Elements whose words are not running text: titles of works, foreign phrases,
 # references, terms, markup made already.
@@ -22,6 +23,12 @@ _REGIONS = ("//t:text/t:front/t:div[not(@type='contents' or @type='figures')]"
 def regions(tei) -> list:
     """The divisions of running text and notes, in reading order."""
     return xpath(tei, _REGIONS)
+
+
+def plain_text(tei) -> str:
+    """The running text as one string, for passes that learn from the whole book before
+    they mark anything (blank lines keep text nodes apart)."""
+    return "\n\n".join(t for region in regions(tei) for t in texts(region, SKIP))
 
 
 def is_word_char(ch: str) -> bool:

@@ -18,9 +18,9 @@ from collections import Counter, defaultdict
 
 from ..convert.context import Context
 from ..tei import XML_ID, make, q, sub
-from ..textnodes import texts, wrap
+from ..textnodes import wrap
 from . import gazetteer, headings, registers
-from .matching import SKIP, Matcher, regions
+from .matching import SKIP, Matcher, plain_text, regions
 
 _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
 _INITIALS_BEFORE = re.compile(rf"((?:\b[A-Z][a-z]+\s)?(?:{_INITIAL}\s?){{1,3}})$")
@@ -36,8 +36,8 @@ _NOT_FORENAMES = {"The", "A", "An", "In", "On", "At", "As", "By", "For", "From",
                   "While", "After", "Before", "Under", "But", "And", "Or", "If", "That", "This", "His",
                   "Her", "Their", "Its", "Comrade", "Marshal", "General", "Tsar", "Saint", "St", "Mr",
                   "Mrs", "Dr", "Professor", "Academician", "Both", "Neither", "Only", "Also", "Even",
-                  "Yet", "Against", "Between", "Unlike", "Like", "Where", "Whereas", "Although", "Both",
-                  "Letter", "Report", "Speech", "See", "Cited", "Quoted", "Also", "Said", "Wrote", "Told",
+                  "Yet", "Against", "Between", "Unlike", "Like", "Where", "Whereas", "Although",
+                  "Letter", "Report", "Speech", "See", "Cited", "Quoted", "Said", "Wrote", "Told",
                   "January", "February", "March", "April", "May", "June", "July", "August", "September",
                   "October", "November", "December", "Party", "Congress", "Committee", "Central", "Soviet",
                   "Red", "Politburo", "Plenum", "Conference", "Comrades", "Old", "Young", "Great", "Russian"}
@@ -71,7 +71,7 @@ class People:
                 if person not in self.by_surname[n["surname"]]:
                     self.by_surname[n["surname"]].append(person)
                 if n["given"]:
-                    self.given[person.get("{http://www.w3.org/XML/1998/namespace}id")].append(n["given"])
+                    self.given[person.get(XML_ID)].append(n["given"])
                 for g in n["given"]:
                     if not g.endswith(".") and len(g) > 2 and not _PATRONYMIC.search(g) \
                             and person not in self.by_forename[g]:
@@ -80,7 +80,7 @@ class People:
                 self.by_alias[n["full"]].append(person)
 
     def given_names(self, person) -> list[list[str]]:
-        return self.given.get(person.get("{http://www.w3.org/XML/1998/namespace}id"), [])
+        return self.given.get(person.get(XML_ID), [])
 
     def keys(self) -> dict[str, str]:
         out = {k: "surname" for k in self.by_surname}
@@ -161,7 +161,7 @@ def discover(people: People, tei, ctx: Context) -> None:
     new persons, so that a second run over its own register adds nothing: the result
     is the same whether or not an earlier register exists.
     """
-    text = ctx.plain_text or "\n\n".join(t for region in regions(tei) for t in texts(region, SKIP))
+    text = ctx.plain_text or plain_text(tei)
     _learn_forenames(people, text, ctx)
     _find_unindexed(people, text)
 
@@ -366,7 +366,7 @@ def apply(tei, ctx: Context):
                 end = stop
             el = make("persName")
             if person is not None:
-                el.set("ref", f"{registers.PERSONS_FILE}#{person.get('{http://www.w3.org/XML/1998/namespace}id')}")
+                el.set("ref", f"{registers.PERSONS_FILE}#{person.get(XML_ID)}")
                 resolver.saw(person, start)
                 counts["linked"] += 1
             else:

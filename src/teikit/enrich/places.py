@@ -15,9 +15,9 @@ from collections import Counter
 
 from ..convert.context import Context
 from ..tei import XML_ID, make
-from ..textnodes import texts, wrap
+from ..textnodes import wrap
 from . import gazetteer, registers
-from .matching import SKIP, Matcher, regions
+from .matching import SKIP, Matcher, plain_text, regions
 
 _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
 _AFTER_CUE = re.compile(rf"\b(?:in|at|to|from|near|into|via|through|towards|outside|around|of|and)\s(?:the\s)?({_NAME})(?![\w'-])")
@@ -45,10 +45,6 @@ def spellings(name: str) -> set[str]:
     return out
 
 
-def texts_of(tei) -> str:
-    return "\n".join(t for region in regions(tei) for t in texts(region, SKIP))
-
-
 def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: set[str]) -> dict:
     """A city's first word where the text uses it alone ("from Nizhnyi" for Nizhnyi Novgorod):
     a word the text never writes in lower case, that names nothing else."""
@@ -74,13 +70,12 @@ def discover(places: registers.Places, text: str, not_places: set[str], lowercas
     """Countries and cities of the gazetteer the text names as places ("in Vitebsk")."""
     seen: Counter = Counter()
     imprints: set[str] = set()        # places of publication: towns of any size
-    compass: set[tuple[str, str]] = set()
+    compass: set[tuple[str, str]] = set(_COMPASS.findall(text))      # "North Caucasus"
     person_like: set[str] = set(_BEFORE_INITIAL.findall(text))     # "David W. Doyle"
     for m in _AFTER_CUE.finditer(text):
         seen[m.group(1)] += 1
     for m in _IMPRINT.finditer(text):
         imprints.update(n for n in m.groups() if n)
-    compass.update(_COMPASS.findall(text))
     for m in _STREET.finditer(text):
         if places.find(m.group(1)) is None:
             places.add(m.group(1), "street", None, "named in the text")
@@ -89,13 +84,12 @@ def discover(places: registers.Places, text: str, not_places: set[str], lowercas
                 and not _ADJECTIVE.search(m.group(1)):
             places.add(m.group(1), "district" if "district" in m.group(0) else "settlement",
                        gazetteer.lookup(m.group(1)), "named in the text")
-    words = lowercase_words
     for name, base in sorted(compass):
         place = places.find(base)
         if place is not None and places.find(name) is None:
             places.add(name, "region", None, "named in the text")
     for name in sorted((set(seen) | imprints) - person_like - not_places):
-        if name.lower() in words or places.find(name) is not None or _ADJECTIVE.search(name):
+        if name.lower() in lowercase_words or places.find(name) is not None or _ADJECTIVE.search(name):
             continue              # "Union" is a word before it is a town; "Russian" is no place
         geo = gazetteer.lookup(name)
         if geo and (geo.type != "city" or geo.population >= _MIN_POPULATION or name in imprints):
@@ -106,7 +100,7 @@ def apply(tei, ctx: Context):
     reg = ctx.registers["place"]
     places = registers.Places(reg)
     person_words = set(ctx.person_words)
-    text = ctx.plain_text or texts_of(tei)
+    text = ctx.plain_text or plain_text(tei)
     lowercase = set(re.findall(r"\b[a-z]+\b", text))
     discover(places, text, person_words | set(ctx.profile.not_places), lowercase)
     keys = {}

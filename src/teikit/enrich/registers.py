@@ -64,7 +64,6 @@ class Register:
         self.added.append(entry)
         return entry
 
-
     def remove(self, entry: etree._Element) -> None:
         """Take back an entry added in this run (its layout with it)."""
         previous = entry.getprevious()
@@ -86,7 +85,6 @@ def _indent_like(entry, last) -> None:
             child.tail = inner
         if len(entry):
             entry[-1].tail = last[-1].tail if len(last) else last.tail
-
 
 
 def load(folder: Path | None, name: str) -> etree._Element | None:
