@@ -10,6 +10,10 @@ XI_NS = "http://www.w3.org/2001/XInclude"
 NSMAP = {None: TEI_NS}
 XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"
+# lxml's sourceline is 16-bit (libxml2 stores it in an unsigned short): a source line past
+# 65,535 is kept in this attribute instead, read back by line_of and removed before writing.
+LINE_ATTR = "teikit-line"
+_MAX_SOURCELINE = 65535
 
 
 def q(name: str) -> str:
@@ -37,8 +41,23 @@ def make(name: str, text: str | None = None, attrib: dict | None = None,
     if text is not None:
         el.text = text
     if line:
-        el.sourceline = line
+        set_line(el, line)
     return el
+
+
+def set_line(el: etree._Element, line: int) -> None:
+    """Record the source line an element came from, whatever its size."""
+    el.sourceline = min(line, _MAX_SOURCELINE)
+    if line > _MAX_SOURCELINE:
+        el.set(LINE_ATTR, str(line))
+    elif el.get(LINE_ATTR) is not None:
+        del el.attrib[LINE_ATTR]
+
+
+def line_of(el: etree._Element) -> int | None:
+    """The source line an element came from (see set_line)."""
+    big = el.get(LINE_ATTR)
+    return int(big) if big is not None else el.sourceline
 
 
 def sub(parent: etree._Element, name: str, text: str | None = None,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..tei import XML_ID, children, make, sub, text_of, xpath
+from ..tei import XML_ID, children, make, sub, text_of, xpath, line_of
 from .blocks import is_title_case
 from .context import Context
 
@@ -181,9 +181,9 @@ def apply(tei, ctx: Context):
         for b in blocks:
             lines = [l for l in b.text.split("\n") if l.strip()]
             if len(lines) == 1 and _is_heading(lines[0]):
-                items.append(("head", lines[0].strip(), b.sourceline))
+                items.append(("head", lines[0].strip(), line_of(b)))
             else:
-                items.extend(("entry", t, l) for l, t in _entries(b.text, b.sourceline))
+                items.extend(("entry", t, l) for l, t in _entries(b.text, line_of(b)))
         # a heading over headings is a parent if in Title Case; otherwise it is an entry
         # that only looked like a heading (e.g. a line listing journal titles)
         for k, it in enumerate(items[:-1]):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..tei import children, make, sub, xpath
+from ..tei import children, make, sub, xpath, line_of
 from .context import Context
 
 CAPTION = re.compile(r"^(?P<label>(?:Figure|Fig\.|Plate|Illustration|Map)\s+(?P<n>\d+)|Frontispiece)"
@@ -57,7 +57,7 @@ def read_list(tei) -> dict[str, Listed]:
                 continue
             page = cells[-1] if len(cells) >= 3 else None
             listed[_key(label, m.group(1))] = Listed(_key(label, m.group(1)), label, cells[1], page,
-                                                     b.sourceline + k)
+                                                     line_of(b) + k)
     return listed
 
 
@@ -84,16 +84,16 @@ def caption_figure(block, listed: dict[str, Listed], ctx: Context):
         entry.found = True
         full = entry.caption.rstrip(".")
         if full != caption and full.startswith(caption):
-            ctx.report.info("caption-completed", block.sourceline,
+            ctx.report.info("caption-completed", line_of(block),
                             f"caption of {m.group('label')} completed from the list of figures",
                             text=full)
             caption = full
     elif listed:
-        ctx.report.add("figure-not-listed", block.sourceline,
+        ctx.report.add("figure-not-listed", line_of(block),
                        f"{m.group('label')} is not in the list of figures")
     ctx.report.counts["figures"] += 1
     label = m.group("label")
-    return make_figure(key, label[:1].upper() + label[1:], caption, block.sourceline)
+    return make_figure(key, label[:1].upper() + label[1:], caption, line_of(block))
 
 
 def _page(value: str | None) -> int | None:

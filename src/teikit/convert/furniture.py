@@ -2,7 +2,11 @@
 
 A running head is recognised by the profile's patterns, or inferred: a line in
 capitals that repeats (digits aside), or that repeats the book's title or a
-division's title. Every removal is recorded in the report with its line.
+division's title. A lone number is a page number; a lone roman numeral only when
+it is one (canonical, at most cc), stands alone between blank lines where page
+numbers stand, and has a neighbour in sequence (xi after x) — so that `did`,
+`mix` or a lone `x` in running text are kept. Every removal is recorded in the
+report with its line.
 """
 
 from __future__ import annotations
@@ -10,10 +14,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..tei import text_of, xpath
-from .context import Context, norm_title
+from ..tei import text_of, xpath, line_of
+from .context import Context, norm_title, roman_to_int
 
-_PAGE_NUMBER = re.compile(r"^\s*(\d{1,4}|[ivxlcdm]{1,7})\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+_ROMAN_LINE = re.compile(r"^\s*([ivxlcdm]{1,7})\s*$")   # lower case, as roman pages are printed
+_ROMAN_MAX = 200          # front matter is never paged past cc
+_ROMAN_STEP = 40          # two roman page numbers at most this many pages apart
 _SKIP_DIVS = {"titlepage", "contents"}
 
 
@@ -27,6 +34,37 @@ def _caps(line: str) -> bool:
 
 def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", norm_title(line))
+
+
+def _int_to_roman(n: int) -> str:
+    out = ""
+    for value, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"),
+                           (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def _roman_page_blocks(blocks) -> set:
+    """The blocks that are roman page numbers: alone between blank lines, canonical
+    numerals, and each in sequence with the one before or after it."""
+    found = []
+    for b in blocks:
+        m = _ROMAN_LINE.match(b.text or "")
+        if m and "\n" not in b.text.strip():
+            s = m.group(1).lower()
+            v = roman_to_int(s)
+            if v and v <= _ROMAN_MAX and _int_to_roman(v) == s:
+                found.append((b, v))
+    pages = set()
+    for k, (b, v) in enumerate(found):
+        before = found[k - 1][1] if k else None
+        after = found[k + 1][1] if k + 1 < len(found) else None
+        if (before is not None and 0 < v - before <= _ROMAN_STEP) or \
+                (after is not None and 0 < after - v <= _ROMAN_STEP):
+            pages.add(b)
+    return pages
 
 
 def _blocks(tei):
@@ -46,6 +84,7 @@ def apply(tei, ctx: Context):
     if first:
         titles.add(norm_title(first[0].text.split("\n")[0]))
     shapes = Counter(_shape(l) for b in blocks for l in b.text.split("\n") if _caps(l))
+    roman_pages = _roman_page_blocks(blocks)
 
     def furniture(line: str) -> str | None:
         s = line.strip()
@@ -61,10 +100,10 @@ def apply(tei, ctx: Context):
         lines = b.text.split("\n")
         keep = []   # removed lines stay as empty lines so that line numbers hold
         for k, line in enumerate(lines):
-            kind = furniture(line)
+            kind = "page_numbers" if b in roman_pages else furniture(line)
             if kind:
                 ctx.report.counts[kind] += 1
-                ctx.report.info("removed-" + kind.replace("_", "-").rstrip("s"), b.sourceline + k,
+                ctx.report.info("removed-" + kind.replace("_", "-").rstrip("s"), line_of(b) + k,
                                 "removed page furniture", text=line.strip())
                 keep.append("")
             else:

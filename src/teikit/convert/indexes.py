@@ -14,7 +14,7 @@ import bisect
 import re
 import unicodedata
 
-from ..tei import children, make, sub, xpath
+from ..tei import children, make, sub, xpath, line_of
 from .context import Context
 
 _LOC = re.compile(r"^(?P<loc>(?:\d{1,3}|[1-9]\d{3}(?=n))(?:\s*[-–]\s*\d{1,4})?(?:nn?\d{1,4}(?:[-–]\d{1,4})?)?"
@@ -149,7 +149,7 @@ def apply(tei, ctx: Context):
                     sublist = sub(parent, "list")
                 sublist.append(item)
             if not locs and not xref:
-                ctx.report.info("index-entry-without-locator", div.sourceline,
+                ctx.report.info("index-entry-without-locator", line_of(div),
                                 "index entry with no page reference", text=term)
         ctx.report.counts["index_entries"] += len(entries)
     return tei

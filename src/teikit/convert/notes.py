@@ -7,7 +7,10 @@ note numbered in superscript where it does not belong fills the gap it fits.
 References in the text (superscript digits, ^{n}, [n], or plain digits right
 after a sentence) are resolved in order: the expected number, a number with
 stray digits fused in front (²⁸⁸ where 88 is due), or a small forward skip.
-What the sequence cannot make certain is reported, never guessed.
+What the sequence cannot make certain is reported, never guessed, and nothing
+is dropped: notes whose numbering starts late (at 3) are kept and reported, and
+lines or notes that fit no sequence are kept as paragraphs in the chapter's
+closing notes division (and reported).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..tei import XML_ID, children, make, q, sub, text_of, xpath
+from ..tei import XML_ID, children, make, q, sub, text_of, xpath, line_of
 from ..textnodes import substitute
 from .blocks import FROM_SUPERSCRIPT, SUPERSCRIPTS, para_text
 from .context import Context, norm_title, roman_to_int
@@ -52,6 +55,7 @@ class Group:
     line: int
     notes: dict = field(default_factory=dict)    # n -> Note
     displaced: list = field(default_factory=list)
+    stray: list = field(default_factory=list)    # <p>s and <table>s that fit no note: kept
 
 
 def _chapter_key(div) -> str:
@@ -83,7 +87,9 @@ def _parse_lines(group: Group, lines, ctx: Context, groups: list, chapters: list
             if last is not None:
                 last.parts.append(table)
             else:
-                ctx.report.add("unplaced-line", lineno, "table in the notes before any note")
+                group.stray.append(table)
+                ctx.report.add("unplaced-line", lineno, "table in the notes before any note; "
+                               "kept after the notes")
             continue
         if not line.strip():
             continue
@@ -99,8 +105,13 @@ def _parse_lines(group: Group, lines, ctx: Context, groups: list, chapters: list
         m = None if starts_space else (_BRACKETED.match(s) or _NUMBERED.match(s))
         if m:
             n = int(m.group("n"))
+            first = not group.notes and not group.displaced and last is None
             plausible = m.groupdict().get("dash") or _BRACKETED.match(s) or n in (expected(), expected() + 1)
-            if plausible and n not in group.notes:
+            if (plausible or first) and n not in group.notes:
+                if first and n > 1:
+                    # a list that starts late lost its first notes (or numbers on): keep it
+                    ctx.report.add("notes-start-late", lineno, f"the notes start at number {n}; "
+                                   f"notes 1 to {n - 1} are not in the text", where=group.title)
                 last = Note(n, lineno, [m.group("text")])
                 group.notes[n] = last
                 continue
@@ -125,7 +136,9 @@ def _parse_lines(group: Group, lines, ctx: Context, groups: list, chapters: list
             else:
                 last.parts.append(s)
             continue
-        ctx.report.add("unplaced-line", lineno, "line in the notes that belongs to no note", text=s)
+        group.stray.append(make("p", s, line=lineno))
+        ctx.report.add("unplaced-line", lineno, "line in the notes that belongs to no note; kept "
+                       "after the notes", text=s, where=group.title)
     return group
 
 
@@ -144,13 +157,24 @@ def _place_displaced(groups: list, ctx: Context) -> None:
                         break
             if target is None:
                 ctx.report.add("unplaced-note", note.line,
-                               f"note numbered {n} fits no gap in any chapter's notes",
-                               text=" ".join(p for p in note.parts if isinstance(p, str)))
+                               f"note numbered {n} fits no gap in any chapter's notes; kept after "
+                               "the notes", text=" ".join(p for p in note.parts if isinstance(p, str)))
+                _keep_as_text(g, note)
                 continue
             target.notes[n] = note
             ctx.report.info("displaced-note-placed", note.line,
                             f"note {n} found out of place; it fills the gap in '{target.title}'",
                             where=target.title)
+
+
+def _keep_as_text(group: Group, note: Note) -> None:
+    """A note that fits no sequence stays, with its number, as plain paragraphs."""
+    for k, part in enumerate(note.parts):
+        if isinstance(part, str):
+            text = f"{note.n} {part}" if k == 0 and note.n is not None else part
+            group.stray.append(make("p", para_text(text), line=note.line))
+        else:
+            group.stray.append(part)
 
 
 def _collect(tei, ctx: Context) -> list[Group]:
@@ -161,22 +185,23 @@ def _collect(tei, ctx: Context) -> list[Group]:
         for b in children(ndiv, "p"):
             table = make_table(b, ctx) if "\t" in b.text else None
             if table is not None:
-                lines.append((b.sourceline, "", table))
+                lines.append((line_of(b), "", table))
             else:
-                lines.extend((b.sourceline + k, l, None) for k, l in enumerate(b.text.split("\n")))
-        group = Group(None, "Notes", ndiv.sourceline or 0)
+                lines.extend((line_of(b) + k, l, None) for k, l in enumerate(b.text.split("\n")))
+        group = Group(None, "Notes", line_of(ndiv) or 0)
         _parse_lines(group, lines, ctx, groups, chapters)
-        if group.notes:   # notes before any chapter heading: pair by order with chapters
+        if group.notes or group.stray:   # notes before any chapter heading: pair by order with chapters
             groups.insert(0, group)
         ndiv.getparent().remove(ndiv)
     for ndiv in xpath(tei, "//t:text/t:body/t:div/t:div[@type='notes']"):
         chapter = ndiv.getparent()
-        title = text_of(chapter.find(q("head")))
-        group = Group(chapter, title, ndiv.sourceline or 0)
+        head = chapter.find(q("head"))
+        title = text_of(head) if head is not None else "the text"   # a book without chapters
+        group = Group(chapter, title, line_of(ndiv) or 0)
         groups.append(group)
         lines = []
         for b in children(ndiv, "p"):
-            lines.extend((b.sourceline + k, l, None) for k, l in enumerate(b.text.split("\n")))
+            lines.extend((line_of(b) + k, l, None) for k, l in enumerate(b.text.split("\n")))
         _parse_lines(group, lines, ctx, groups, chapters=[])
         chapter.remove(ndiv)
     _place_displaced(groups, ctx)
@@ -187,6 +212,13 @@ def _collect(tei, ctx: Context) -> list[Group]:
             if free:
                 g.div = free.pop(0)
                 g.title = _chapter_key(g.div)
+            elif chapters:
+                # more lists of notes than chapters: the notes stay, unlinked, at the end
+                g.div = chapters[-1]
+                g.title = _chapter_key(g.div)
+                for note in g.notes.values():
+                    ctx.report.add("unplaced-note", note.line, "note for no chapter; kept at the "
+                                   "end of the last chapter")
             else:
                 for note in g.notes.values():
                     ctx.report.add("unplaced-note", note.line, "note for no chapter")
@@ -210,7 +242,7 @@ def _note_element(note: Note, div_id: str):
 
 def _resolve(group: Group, div_id: str, ctx: Context) -> None:
     notes = group.notes
-    state = {"expected": 1}
+    state = {"expected": min(notes) if notes else 1}
     report = ctx.report
 
     def take(n: int, how: str, line: int | None, shown: str):
@@ -254,11 +286,11 @@ def _resolve(group: Group, div_id: str, ctx: Context) -> None:
     for block in xpath(group.div, ".//t:p | .//t:head | .//t:l | .//t:cell"):
         if block.xpath("ancestor::t:note", namespaces={"t": "http://www.tei-c.org/ns/1.0"}):
             continue
-        state["line"] = block.sourceline
+        state["line"] = line_of(block)
         substitute(block, REF, build, skip=("note",))
 
     unreferenced = [notes[n] for n in sorted(notes) if not notes[n].referenced]
-    if unreferenced:
+    if unreferenced or group.stray:
         holder = sub(group.div, "div", type="notes")
         lst = holder   # notes may stand directly in a div (model.global)
         for note in unreferenced:
@@ -270,6 +302,8 @@ def _resolve(group: Group, div_id: str, ctx: Context) -> None:
                 report.add("note-without-reference", note.line,
                            f"no reference to note {note.n} was found in the text; it is kept in a "
                            "list at the end of the chapter", where=group.title)
+        for el in group.stray:
+            holder.append(el)
 
 
 def apply(tei, ctx: Context):

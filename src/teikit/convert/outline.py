@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..tei import XML_ID, children, make, q, sub
+from ..tei import XML_ID, children, make, q, sub, line_of
 from .context import Context, norm_title, roman_to_int
 
 _TOC_HEAD = re.compile(r"^\s*(table\s+of\s+)?contents\s*$", re.I)
@@ -86,10 +86,10 @@ def find_toc(blocks: list) -> tuple[int, int, list[Entry]] | None:
         if not _TOC_HEAD.match(first):
             continue
         entries, last = [], i
-        lines = [(b.sourceline + k + 1, l) for k, l in enumerate(rest)]
+        lines = [(line_of(b) + k + 1, l) for k, l in enumerate(rest)]
         j = i + 1
         if not lines and j < len(blocks):
-            lines = [(blocks[j].sourceline + k, l) for k, l in enumerate(blocks[j].text.split("\n"))]
+            lines = [(line_of(blocks[j]) + k, l) for k, l in enumerate(blocks[j].text.split("\n"))]
             last = j
         for lineno, line in lines:
             e = _parse_toc_line(line, lineno)
@@ -174,7 +174,7 @@ def _fallback_entries(blocks: list, ctx: Context) -> list[Entry]:
         if m and not re.search(r"[,;]$", text):
             label = f"{m.group('word')} {m.group('num')}"
             rest = m.group("rest").strip().rstrip(".")
-            e = Entry(f"{m.group('word').capitalize()} {m.group('num')}", rest, None, b.sourceline,
+            e = Entry(f"{m.group('word').capitalize()} {m.group('num')}", rest, None, line_of(b),
                       number=_number(label), block=i)
             if not rest and i + 1 < len(blocks) and _looks_like_title(blocks[i + 1].text):
                 e.title, e.title_block = blocks[i + 1].text.strip(), i + 1
@@ -182,7 +182,7 @@ def _fallback_entries(blocks: list, ctx: Context) -> list[Entry]:
             continue
         t = norm_title(text)
         if t in ctx.profile.back_roles or t in _BODY_TYPES or t in ctx.profile.front_titles:
-            found.append(Entry(None, text, None, b.sourceline, block=i))
+            found.append(Entry(None, text, None, line_of(b), block=i))
     # A back-matter heading followed by a chapter is the chapter's own (e.g. its notes).
     keep = []
     for k, e in enumerate(found):
@@ -211,7 +211,7 @@ def apply(tei, ctx: Context):
                 ctx.report.add("dropped-toc-cell", e.line, "stray text in a table-of-contents line "
                                "left out of the entry", text=cell)
         _locate(entries, blocks, toc_last + 1, ctx.report)
-        ctx.report.info("outline", blocks[toc_first].sourceline,
+        ctx.report.info("outline", line_of(blocks[toc_first]),
                         f"table of contents with {len(entries)} entries")
     else:
         toc_first = toc_last = None
@@ -222,6 +222,14 @@ def apply(tei, ctx: Context):
             ctx.report.add("no-chapters", None,
                            "no table of contents and no chapter headings: the whole text becomes one division")
     entries = sorted([e for e in entries if e.block is not None], key=lambda e: e.block)
+    if entries and not any(e.role == "body" for e in entries):
+        # Only front or back matter headings (a text that starts with its Notes or an
+        # Appendix): with no chapter to hang them on, the whole text is one body division
+        # and those headings stay in it as text.
+        ctx.report.add("no-chapters", line_of(blocks[entries[0].block]),
+                       "no chapter heading: the whole text becomes one division; the headings "
+                       f"found ({', '.join(e.title for e in entries)}) are kept inside it")
+        entries = []
     ctx.outline = entries
 
     front, new_body, back = make("front"), make("body"), make("back")
@@ -243,10 +251,10 @@ def apply(tei, ctx: Context):
         e = starts.get(i)
         if e is not None:
             parent = {"front": front, "body": new_body, "back": back}[e.role]
-            current = sub(parent, "div", type=e.type, line=b.sourceline)
+            current = sub(parent, "div", type=e.type, line=line_of(b))
             if e.number is not None:
                 current.set("n", str(e.number))
-            head = sub(current, "head", line=b.sourceline)
+            head = sub(current, "head", line=line_of(b))
             if e.label:
                 sub(head, "label", e.label).tail = (" " + e.title) if e.title else None
             else:
@@ -256,13 +264,12 @@ def apply(tei, ctx: Context):
                 consumed.add(e.title_block)
             continue
         current.append(b)
-    if len(title_div) == 0:
-        front.remove(title_div)
     if not len(new_body):
         # Nothing recognised as the body: the title-page blocks are all the text there is.
         div = sub(new_body, "div", type="chapter")
         for b in list(title_div):
             div.append(b)
+    if len(title_div) == 0:
         front.remove(title_div)
     text.remove(body)
     if len(front):

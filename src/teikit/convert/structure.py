@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..tei import children, is_, make, sub, xpath
+from ..tei import children, is_, make, sub, xpath, line_of
 from ..textnodes import merge_into
 from . import figures
 from .blocks import (SUPERSCRIPTS, ends_sentence, is_title_case, para_text, starts_lower,
@@ -36,7 +36,7 @@ def make_table(block, ctx: Context):
     cells = [c for r in rows for c in r]
     if sum(1 for c in cells if c) < len(cells) * 0.75:
         return None
-    table = make("table", line=block.sourceline, rows=str(len(rows)), cols=str(width))
+    table = make("table", line=line_of(block), rows=str(len(rows)), cols=str(width))
     numeric = lambda r: sum(bool(re.fullmatch(r"[\d.,%–-]+", c)) for c in r)
     header = numeric(rows[0]) == 0 and numeric(rows[1]) > 0
     for k, r in enumerate(rows):
@@ -86,8 +86,8 @@ def _structure_div(div, ctx: Context, listed) -> None:
     notes_div = None
     for k, c in enumerate(items):
         if is_(c, "p") and _is_notes_heading(c, ctx):
-            notes_div = make("div", type="notes", line=c.sourceline)
-            sub(notes_div, "head", c.text.strip(), line=c.sourceline)
+            notes_div = make("div", type="notes", line=line_of(c))
+            sub(notes_div, "head", c.text.strip(), line=line_of(c))
             for rest in items[k + 1:]:
                 notes_div.append(rest)
             items = items[:k]
@@ -140,7 +140,7 @@ def _structure_div(div, ctx: Context, listed) -> None:
             out.append(_quote(c, prev, ctx))
             continue
         if is_(c, "p") and _is_head_candidate(c) and k + 1 < len(joined):
-            head = make("head", c.text.strip(), line=c.sourceline)
+            head = make("head", c.text.strip(), line=line_of(c))
             out.append(head)
             continue
         out.append(c)
@@ -163,15 +163,15 @@ def _continues(prev, cur) -> bool:
 
 
 def _quote(p, intro, ctx: Context):
-    quote = make("quote", line=p.sourceline)
+    quote = make("quote", line=line_of(p))
     intro_words = set(re.findall(r"[a-z]+", (intro.text or "").lower()))
     verse = _verse_lines(p.text) if intro_words & set(ctx.profile.verse_cues) else None
     if verse:
-        lg = sub(quote, "lg", line=p.sourceline)
+        lg = sub(quote, "lg", line=line_of(p))
         for line in verse:
             sub(lg, "l", line)
         ctx.report.counts["verse"] += 1
-        ctx.report.info("verse", p.sourceline, f"quotation set as verse in {len(verse)} lines",
+        ctx.report.info("verse", line_of(p), f"quotation set as verse in {len(verse)} lines",
                         text=p.text)
     else:
         quote.append(p)
@@ -201,7 +201,7 @@ def _nest(div, items, ctx: Context) -> None:
         while stack[-1][0] >= level:
             stack.pop()
         section = sub(stack[-1][1], "div", type="section" if level == 1 else "subsection",
-                      line=it.sourceline)
+                      line=line_of(it))
         section.append(it)
         stack.append((level, section))
         prev_level = level

@@ -19,7 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import TeikitError
-from ..tei import TEI_NS, XI_NS, XML_ID, children, make, q, sub, text_of, xpath
+from ..tei import LINE_ATTR, TEI_NS, XI_NS, XML_ID, children, make, q, sub, text_of, xpath
 from ..xmlio import atomic_folder, serialize
 from . import figures
 from .context import Context
@@ -131,6 +131,8 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
     for name in docs:
         etree.SubElement(corpus, f"{{{XI_NS}}}include", href=name)
     docs[f"{ctx.book_id}.xml"] = corpus
+    for root in docs.values():      # source lines past 65,535 were kept here (tei.set_line)
+        etree.strip_attributes(root, LINE_ATTR)
     return docs
 
 
