@@ -68,6 +68,12 @@ def test_existing_output_is_not_clobbered_without_force(tmp_path, capsys):
     keep.write_text("precious")
     code, out = run(tmp_path, (BOOKS / "garden.txt").read_bytes(), capsys)
     assert code == 1 and "--force" in out.err and keep.read_text() == "precious"
+    # a folder teikit did not write is not replaced even with --force (tests/test_output_safety.py)
+    code, out = run(tmp_path, (BOOKS / "garden.txt").read_bytes(), capsys, "--force")
+    assert code == 1 and "not written by teikit" in out.err and keep.read_text() == "precious"
+    keep.unlink()
+    code, _ = run(tmp_path, (BOOKS / "garden.txt").read_bytes(), capsys)
+    assert code == 0 and (tmp_path / "out" / "ch01.xml").exists()
     code, _ = run(tmp_path, (BOOKS / "garden.txt").read_bytes(), capsys, "--force")
-    assert code == 0 and not keep.exists() and (tmp_path / "out" / "ch01.xml").exists()
+    assert code == 0 and (tmp_path / "out" / "ch01.xml").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

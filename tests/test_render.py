@@ -232,7 +232,9 @@ def test_editorial_elements_show_reading_and_alternative(others):
     assert two.xpath("//ol[contains(@class, 'ordered')]/li[2]/ul/li/text()") == ["black", "oak-gall"]
     assert two.xpath("//dl/dt/text()") == ["quire", "recto"]
     assert two.xpath("//table/caption/text()") == ["Expenses"] and two.xpath("//th/text()") == ["Item", "Pence"]
-    assert two.xpath("//figure/img/@src") == ["quill.png"] and (site / "quill.png").is_file()
+    # images are published under media/, where they cannot replace a page or an asset
+    assert two.xpath("//figure/img/@src") == ["media/quill.png"]
+    assert (site / "media" / "quill.png").read_bytes() == (RENDER_DATA / "quill.png").read_bytes()
     assert two.xpath("//span[@class='tei-mystery']/text()") == ["keeps its words"]
     assert two.xpath("//a[@class='ptr']/@href") == ["entry-one.html"]
     text = (others["varia"][1].outdir / "book.txt").read_text(encoding="utf-8")
@@ -299,6 +301,12 @@ def test_existing_output_is_replaced_only_with_force(tmp_path, capsys):
     src = RENDER_DATA / "drama.xml"
     assert main(["render", str(src), "--to", "html", "-o", str(out)]) == 1
     assert "--force" in capsys.readouterr().err and (out / "keep.txt").read_text() == "mine"
+    # --force replaces only a folder teikit wrote (more in tests/test_output_safety.py)
+    assert main(["render", str(src), "--to", "html", "-o", str(out), "--force"]) == 1
+    assert "not written by teikit" in capsys.readouterr().err and (out / "keep.txt").read_text() == "mine"
+    (out / "keep.txt").unlink()
+    assert main(["render", str(src), "--to", "html", "-o", str(out)]) == 0
+    (out / "keep.txt").write_text("mine")
     assert main(["render", str(src), "--to", "html", "-o", str(out), "--force"]) == 0
     assert not (out / "keep.txt").exists() and (out / "act-one.html").is_file()
 

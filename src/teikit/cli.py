@@ -107,6 +107,12 @@ def main(argv: list[str] | None = None) -> int:
     except TeikitError as exc:
         print(f"teikit: error: {exc}", file=sys.stderr)
         return 2 if args.command == "validate" else 1
+    except OSError as exc:
+        # what the library did not turn into a TeikitError (permission, disk full, a file
+        # vanished): still one line naming the file, never a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"teikit: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2 if args.command == "validate" else 1
     except KeyboardInterrupt:
         print("teikit: interrupted", file=sys.stderr)
         return 130

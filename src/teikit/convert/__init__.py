@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..profile import Profile, load_profile
 from ..report import Report
+from ..xmlio import output_folder
 from . import (bibliography, furniture, header, indexes, inline, notes, outline, reader,
                structure)
 from . import writer
@@ -60,10 +61,12 @@ def convert(source: str | Path, outdir: str | Path, profile: Profile | str | Pat
     source = Path(source)
     if not isinstance(profile, Profile):
         profile = load_profile(profile, source=source)
+    inputs = (source,) + ((profile.source,) if profile.source != "default" else ())
+    output_folder(outdir, force, inputs)      # refuse a bad output before the work, not after
     tei, ctx = convert_tree(source, profile, timings=timings, registers_from=outdir)
     t0 = time.perf_counter()
     docs = writer.split(tei, ctx)
-    writer.write(docs, Path(outdir), ctx.report.to_json(), force, tuple(schema_hrefs))
+    writer.write(docs, Path(outdir), ctx.report.to_json(), force, tuple(schema_hrefs), inputs)
     if timings is not None:
         timings["write"] = time.perf_counter() - t0
     return ctx.report

@@ -137,8 +137,10 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
 
 
 def write(docs: dict[str, etree._Element], outdir: Path, report_json: str, force: bool,
-          schema_hrefs: tuple[str, ...] = ()) -> None:
-    with atomic_folder(outdir, force) as tmp:
+          schema_hrefs: tuple[str, ...] = (), inputs: tuple = ()) -> None:
+    """Write the documents into `outdir` (`inputs`: the files the conversion read, which the
+    output folder may never hold; see xmlio.atomic_folder)."""
+    with atomic_folder(outdir, force, inputs, writer="teikit convert") as tmp:
         for name, root in docs.items():
             data = serialize(root)
             if schema_hrefs:
