@@ -47,7 +47,7 @@ def _validate(args) -> int:
         raise UsageError("--jobs must be at least 1")
     with progress_bar("validating") as tick:
         run = validate(args.paths, schema=args.schema, schematron=args.schematron, jobs=args.jobs,
-                       max_bytes=args.max_size * 2**20, progress=tick)
+                       max_bytes=args.max_size * 2**20, progress=tick, allow_read=args.allow_read or ())
     text = FORMATS[args.format](run)
     if args.output:
         atomic_write_text(args.output, text)
@@ -94,9 +94,14 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("--schematron", help="ISO Schematron schema")
     v.add_argument("--format", choices=["text", "json", "junit"], default="text")
     v.add_argument("-o", "--output", help="write the report to this file (default: standard output)")
-    v.add_argument("-j", "--jobs", type=int, default=1, help="parallel workers (default 1)")
+    v.add_argument("-j", "--jobs", type=int, default=1,
+                   help="parallel workers (default 1; more than the machine's processors are lowered to that)")
     v.add_argument("--max-size", type=int, default=256, metavar="MIB",
-                   help="refuse files larger than this (default 256 MiB)")
+                   help="refuse files larger than this, unread by any engine (default 256 MiB)")
+    v.add_argument("--allow-read", action="append", metavar="DIR",
+                   help="a folder Schematron document(), XIncludes and schema includes may also read "
+                        "(default: only the folders of the files given, of the including file, of the schema); "
+                        "repeatable")
     v.set_defaults(run=_validate)
     args = parser.parse_args(argv)
     try:

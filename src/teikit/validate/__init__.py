@@ -12,7 +12,18 @@ verdicts come from jing, the reference implementation, run once per batch of
 files in one JVM per worker; with the JVM's start it loads official TEI P5
 (tei_all) in 0.23 s where libxml2 takes 6 s to compile it. Parsing,
 hostile-input checks, XInclude and Schematron run in Python with lxml, in
-`jobs` processes from PARALLEL_FROM files on.
+`jobs` processes from PARALLEL_FROM files on; `jobs` is capped at the number of
+processors (MAX_JOBS), since every job is a process and a JVM.
+
+Fail closed: a file is valid only when every engine that had to judge it gave a
+verdict and found no error; a file jing gave no verdict on (see jing.py), a file
+over `max_bytes` (never given to any engine) or a file whose schema could not be
+loaded has an error saying why.
+
+What may be read: documents and XIncludes as documents.py says; RELAX NG schemas
+only as staged by schemas.py (jing never opens a URL, an entity or a file the
+schema's folder does not hold); Schematron document() only under the folders of
+the paths given, or `allow_read` folders (the one policy: teikit.access.LocalFiles).
 """
 
 from __future__ import annotations
@@ -20,14 +31,15 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from ..errors import TeikitError
 from .documents import MAX_BYTES, LineMap, find_xml_files, load, read_prolog, sanitized_copy
-from .jing import jing_command, run_jing
+from .jing import JingOutcome, jing_command, run_jing
+from .schemas import stage
 from .results import FileResult, Problem, Summary
 from .schematron import Schematron, UnsupportedBinding
 
@@ -36,6 +48,7 @@ TEIKIT_RNG = str(SCHEMA_DIR / "teikit.rng")
 TEIKIT_SCH = str(SCHEMA_DIR / "teikit.sch")
 MAX_FILES_PER_JVM = 2000
 PARALLEL_FROM = 100                  # fewer files than this are parsed in-process
+MAX_JOBS = os.cpu_count() or 1       # --jobs above this is lowered to it
 
 __all__ = ["validate", "Run", "FileResult", "Problem", "Summary", "TEIKIT_RNG", "TEIKIT_SCH",
            "find_xml_files"]
@@ -47,6 +60,8 @@ class Options:
     schematron: str | None = None
     max_bytes: int = MAX_BYTES
     workdir: str = ""
+    read: tuple = ()                 # folders Schematron document() may read: those of the paths given
+    allow_read: tuple = ()           # more folders, for document(), XInclude and schema includes
 
 
 @dataclass
@@ -64,34 +79,50 @@ class _Prepared:
 
 
 def validate(paths, *, schema: str | None = None, schematron: str | None = None, jobs: int = 1,
-             max_bytes: int = MAX_BYTES, progress: Callable[[int, int], None] | None = None) -> Run:
-    """Validate files and folders (recursed for *.xml). Raises TeikitError for unusable schemas."""
+             max_bytes: int = MAX_BYTES, progress: Callable[[int, int], None] | None = None,
+             allow_read=()) -> Run:
+    """Validate files and folders (recursed for *.xml). Raises TeikitError for unusable schemas.
+
+    `allow_read`: folders that Schematron document(), XIncludes and schema
+    includes may also read, beyond the folders of `paths` (documents), of the
+    including file (XInclude) and of the schema (includes).
+    """
     start = time.perf_counter()
+    paths = list(paths)
     files = find_xml_files(paths)
     missing = [p for p in files if not os.path.exists(p)]
     if missing:
         raise TeikitError("no such file or folder", missing[0])
+    allow_read = tuple(os.path.abspath(d) for d in allow_read)
+    for d in allow_read:
+        if not os.path.isdir(d):
+            raise TeikitError("--allow-read needs a folder", d)
+    read = tuple(dict.fromkeys(os.path.abspath(p) if os.path.isdir(p) else os.path.dirname(os.path.abspath(p))
+                               for p in paths))
     schema = _check_schema_path(schema, "RELAX NG")
     schematron = _check_schema_path(schematron, "Schematron")
     if schematron:
-        Schematron(schematron)              # fail early, before any file is read
+        Schematron(schematron, read, allow_read)      # fail early, before any file is read
     jing_command()
-    jobs = max(1, jobs)
+    jobs = max(1, min(jobs, MAX_JOBS))
     ticker = _Ticker(2 * len(files), progress)
     with tempfile.TemporaryDirectory(prefix="teikit-validate-") as workdir, \
             ThreadPoolExecutor(max_workers=jobs) as jvms:
-        options = Options(schema, schematron, max_bytes, workdir)
+        options = Options(schema, schematron, max_bytes, workdir, read, allow_read)
+        stager = _SchemaStager(workdir, allow_read)
+        if schema:
+            stager.get(schema, fail=True)              # a given schema that is refused stops the run
         # jing starts on the files whose prolog is plain while Python parses them all.
         plain, includers, direct = _plan(files, options)
-        early = _submit(jvms, plain, jobs)
+        early = _submit(jvms, plain, jobs, stager)
         done = {(inp, schema) for schema, part, _ in early for inp in part}
         # Files that XInclude others need a copy for jing: prepare them first so
         # that their JVM runs while the other files are parsed.
         first = _prepare_all(includers, options, jobs, ticker)
-        batches = early + _submit(jvms, _late(first, done), jobs)
+        batches = early + _submit(jvms, _late(first, done), jobs, stager)
         skip = set(includers) | set(direct)
         others = _prepare_all([f for f in files if f not in skip], options, jobs, ticker)
-        batches += _submit(jvms, _late(others, done), jobs)
+        batches += _submit(jvms, _late(others, done), jobs, stager)
         ticker(len(direct))
         order = {f: i for i, f in enumerate(files)}
         prepared = sorted(first + others + list(direct.values()), key=lambda p: order[p.result.path])
@@ -117,6 +148,26 @@ class _Ticker:
 
     def finish(self) -> None:
         self(self.total - self.done)
+
+
+class _SchemaStager:
+    """Each RELAX NG schema staged once per run (schemas.stage); a refusal is remembered."""
+
+    def __init__(self, workdir: str, allow_read):
+        self.workdir, self.allow_read = workdir, allow_read
+        self.done: dict[str, object] = {}
+
+    def get(self, schema: str, fail: bool = False):
+        if schema not in self.done:
+            folder = os.path.join(self.workdir, f"schema{len(self.done)}")
+            try:
+                self.done[schema] = stage(schema, folder, self.allow_read)
+            except TeikitError as exc:
+                self.done[schema] = exc
+        found = self.done[schema]
+        if fail and isinstance(found, TeikitError):
+            raise found
+        return found
 
 
 def _check_schema_path(path: str | None, kind: str) -> str | None:
@@ -165,10 +216,11 @@ def _plan(files, options):
             includers.append(f)
             continue
         schema, problems = _choose_schema(prolog.declared, options)
-        if schema and not problems:
+        # A file over the limit is never given to jing: _prepare reports it.
+        if schema and not problems and os.path.getsize(f) <= options.max_bytes:
             groups.setdefault(schema, []).append(os.path.abspath(f))
             needs_schematron = options.schematron or any(d.kind == "schematron" for d in prolog.declared)
-            if not needs_schematron and os.path.getsize(f) <= options.max_bytes:
+            if not needs_schematron:
                 direct[f] = _Prepared(FileResult(f, schema=schema), os.path.abspath(f))
     return groups, includers, direct
 
@@ -181,15 +233,23 @@ def _late(prepared, done) -> dict[str, list[str]]:
     return late
 
 
-def _submit(pool, groups: dict[str, list[str]], jobs: int) -> list[tuple[str, list[str], object]]:
+def _submit(pool, groups: dict[str, list[str]], jobs: int, stager) -> list[tuple[str, list[str], object]]:
     """One JVM per worker and schema (more only past MAX_FILES_PER_JVM files)."""
     batches = []
     for schema, inputs in groups.items():
+        staged = stager.get(schema)
+        if isinstance(staged, TeikitError):
+            # The schema was refused: no JVM; every file gets the reason.
+            refused = Future()
+            refused.set_result(JingOutcome(failed={i: f"not checked against the RELAX NG schema: {staged}"
+                                                   for i in inputs}, schema_errors=[str(staged)]))
+            batches.append((schema, inputs, refused))
+            continue
         parts = max(jobs, -(-len(inputs) // MAX_FILES_PER_JVM))
         size = -(-len(inputs) // parts)
         for i in range(0, len(inputs), size):
             part = inputs[i:i + size]
-            batches.append((schema, part, pool.submit(run_jing, schema, part)))
+            batches.append((schema, part, pool.submit(run_jing, staged, part, stager.workdir)))
     return batches
 
 
@@ -206,6 +266,10 @@ def _collect(batches, prepared: list[_Prepared], ticker) -> list[str]:
         for inp in part:
             for p in by_input.get(inp, []):
                 if p.result.schema != schema:
+                    continue
+                if inp not in outcome.checked:
+                    reason = outcome.failed.get(inp, "no RELAX NG verdict from jing")
+                    p.result.problems.append(Problem(0, 0, reason, "error", "relaxng"))
                     continue
                 for line, col, sev, msg in outcome.problems.get(inp, []):
                     p.result.problems.append(_placed(p, line, col, sev, msg))
@@ -236,23 +300,24 @@ def _prepare_chunk(files, options) -> list[_Prepared]:
     return [_prepare(f, options) for f in files]
 
 
-_schematrons: dict[str, Schematron | TeikitError] = {}
+_schematrons: dict[tuple, Schematron | TeikitError] = {}
 
 
-def _schematron(path: str) -> Schematron:
-    if path not in _schematrons:
+def _schematron(path: str, options: Options) -> Schematron:
+    key = (path, options.read, options.allow_read)
+    if key not in _schematrons:
         try:
-            _schematrons[path] = Schematron(path)
+            _schematrons[key] = Schematron(path, options.read, options.allow_read)
         except TeikitError as exc:
-            _schematrons[path] = exc
-    found = _schematrons[path]
+            _schematrons[key] = exc
+    found = _schematrons[key]
     if isinstance(found, TeikitError):
         raise found
     return found
 
 
 def _prepare(path: str, options: Options) -> _Prepared:
-    doc = load(path, options.max_bytes)
+    doc = load(path, options.max_bytes, options.allow_read)
     result = FileResult(path, list(doc.problems))
     prepared = _Prepared(result)
     if not doc.usable:
@@ -271,7 +336,7 @@ def _prepare(path: str, options: Options) -> _Prepared:
             sch_paths.append(ref.href)
     for sch in sch_paths:
         try:
-            result.problems.extend(_schematron(sch).check(doc.tree))
+            result.problems.extend(_schematron(sch, options).check(doc.tree))
             result.schematron.append(sch)
         except UnsupportedBinding as exc:
             result.problems.append(Problem(1, 0, f"{exc.message}; {sch} not run", "warning", "schematron"))

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
+from ..access import AccessDenied, LocalFiles
 from ..xmlio import safe_parser
 from .results import Problem
 
@@ -88,7 +89,8 @@ class Loaded:
         return self.tree is not None
 
 
-def load(path: str, max_bytes: int = MAX_BYTES) -> Loaded:
+def load(path: str, max_bytes: int = MAX_BYTES, allow_read=()) -> Loaded:
+    """Parse `path` safely; XInclude local files in its folder (or in `allow_read` folders)."""
     doc = Loaded(path)
     try:
         size = os.path.getsize(path)
@@ -118,7 +120,7 @@ def load(path: str, max_bytes: int = MAX_BYTES) -> Loaded:
     _check_doctype(doc)
     root = doc.tree.getroot()
     doc.declared = _declarations(reversed(list(root.itersiblings(etree.PI, preceding=True))), path)
-    _expand_xincludes(doc)
+    _expand_xincludes(doc, allow_read)
     return doc
 
 
@@ -206,30 +208,36 @@ def _declarations(pis, path: str) -> list[SchemaRef]:
     return refs
 
 
-def _expand_xincludes(doc: Loaded) -> None:
+def _expand_xincludes(doc: Loaded, allow_read=()) -> None:
     """XInclude local files in the including file's folder (or below); refuse anything else.
 
+    Which files may be included is decided by teikit.access.LocalFiles: the real
+    path of the target (every symlink followed) must lie in the including file's
+    folder or in an `allow_read` folder, so a symlink does not lead out of it.
     Done here rather than by libxml2 so that every included element keeps the
     name of the file it came from, for reporting errors at their own file and line.
     """
     if doc.tree.getroot().find(f".//{XINCLUDE}") is None:
         return
     folder = os.path.dirname(os.path.abspath(doc.path))
-    if _include_into(doc.tree.getroot(), os.path.abspath(doc.path), folder, doc.problems, ()):
+    policy = LocalFiles([folder, *allow_read])
+    if _include_into(doc.tree.getroot(), os.path.abspath(doc.path), policy, doc.problems, ()):
         doc.needs_copy = True
     else:
         doc.tree = None
 
 
-def _include_into(root, path: str, folder: str, problems: list, chain: tuple) -> bool:
+def _include_into(root, path: str, policy: LocalFiles, problems: list, chain: tuple) -> bool:
     ok = True
     for inc in list(root.iter(XINCLUDE)):
         href = inc.get("href") or ""
-        target = os.path.normpath(os.path.join(os.path.dirname(path), unquote(href)))
         where = inc.sourceline or 0
-        if urlparse(href).scheme or not href or os.path.commonpath([folder, target]) != folder:
+        try:
+            target = str(policy.resolve(href, path))
+        except AccessDenied as exc:
             problems.append(Problem(where, 0, f"XInclude of '{href}' refused: teikit includes only "
-                                              "files in the including file's folder", path=_other(path, chain)))
+                                              f"files in the including file's folder ({exc.message})",
+                                    path=_other(path, chain)))
             ok = False
             continue
         if inc.get("xpointer") or inc.get("parse", "xml") != "xml":
@@ -237,7 +245,7 @@ def _include_into(root, path: str, folder: str, problems: list, chain: tuple) ->
                                               "included (no xpointer, no parse=\"text\")", path=_other(path, chain)))
             ok = False
             continue
-        if target in chain or target == path or len(chain) > 8:
+        if target in chain or target == os.path.realpath(path) or len(chain) > 8:
             problems.append(Problem(where, 0, f"XInclude of '{href}' would include itself", path=_other(path, chain)))
             ok = False
             continue
@@ -248,7 +256,7 @@ def _include_into(root, path: str, folder: str, problems: list, chain: tuple) ->
                                     path=_other(path, chain)))
             ok = False
             continue
-        ok = _include_into(included, target, folder, problems, chain + (path,)) and ok
+        ok = _include_into(included, target, policy, problems, chain + (os.path.realpath(path),)) and ok
         included.set(ORIGIN, target)
         included.tail = inc.tail
         inc.getparent().replace(inc, included)

@@ -1,34 +1,72 @@
-"""Validation results as text lines, one JSON object, or JUnit XML."""
+"""Validation results as text lines, one JSON object, or JUnit XML.
+
+Every format is valid UTF-8 whatever the files are called or say:
+- a file name that is not UTF-8 (os.fsdecode gives lone surrogates) is shown
+  with its bytes escaped, `\\xff`;
+- in the text format (and in the text of JUnit failures, which repeats it), a
+  message or a path never holds a raw newline or other control character: they
+  are escaped (`\\n`, `\\x1b`, and a backslash as `\\\\`), so that a
+  document cannot forge a report line;
+- JSON escapes control characters itself; JUnit XML is an XML document, so
+  characters XML cannot hold are escaped as in the text format.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 
 from lxml import etree
 
 from . import Run
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\\]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+
+
+def unicode_path(path: str) -> str:
+    """A path as valid Unicode: bytes that were not UTF-8 become \\xNN."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace") if path else path
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: control characters and backslashes escaped."""
+    text = _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"
+                                             if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}"), text)
+    return _unicode(text)
+
+
+def problem_line(r, p) -> str:
+    return f"{one_line(p.path or r.path)}:{p.line}:{p.column}: {p.severity}: {one_line(p.message)}"
+
+
 def as_text(run: Run) -> str:
     lines = []
     for r in run.results:
         for p in r.problems:
-            lines.append(f"{p.path or r.path}:{p.line}:{p.column}: {p.severity}: {p.message}")
+            lines.append(problem_line(r, p))
     for e in run.schema_errors:
-        lines.append(f"schema error: {e}")
+        lines.append(f"schema error: {one_line(e)}")
     lines.append(f"teikit validate: {run.summary.line()}")
     return "\n".join(lines) + "\n"
 
 
 def as_json(run: Run) -> str:
-    files = [{"path": r.path, "valid": r.valid, "schema": r.schema, "schematron": r.schematron,
+    u = unicode_path
+    files = [{"path": u(r.path), "valid": r.valid, "schema": u(r.schema), "schematron": [u(s) for s in r.schematron],
               "errors": [{"line": p.line, "column": p.column, "severity": p.severity,
-                          "message": p.message, "source": p.source,
-                          **({"file": p.path} if p.path else {})} for p in r.problems]}
+                          "message": _unicode(p.message), "source": p.source,
+                          **({"file": u(p.path)} if p.path else {})} for p in r.problems]}
              for r in run.results]
     return json.dumps({"files": files, "summary": run.summary.as_dict(),
-                       "schema_errors": run.schema_errors}, ensure_ascii=False, indent=1) + "\n"
+                       "schema_errors": [_unicode(e) for e in run.schema_errors]},
+                      ensure_ascii=False, indent=1) + "\n"
+
+
+def _unicode(text: str) -> str:
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def as_junit(run: Run) -> str:
@@ -40,20 +78,19 @@ def as_junit(run: Run) -> str:
                              failures=str(s.invalid), errors=str(len(run.schema_errors)),
                              skipped="0", time=f"{s.seconds:.3f}")
     for r in run.results:
-        case = etree.SubElement(suite, "testcase", classname=os.path.dirname(r.path) or ".",
-                                name=os.path.basename(r.path))
+        path = one_line(r.path)
+        case = etree.SubElement(suite, "testcase", classname=os.path.dirname(path) or ".",
+                                name=os.path.basename(path))
         errors = r.errors
         if errors:
             failure = etree.SubElement(case, "failure", type="invalid",
-                                       message=f"{len(errors)} error(s); first: {errors[0].message}")
-            failure.text = "\n".join(f"{p.path or r.path}:{p.line}:{p.column}: {p.severity}: {p.message}"
-                                     for p in r.problems)
+                                       message=f"{len(errors)} error(s); first: {one_line(errors[0].message)}")
+            failure.text = "\n".join(problem_line(r, p) for p in r.problems)
         elif r.problems:
             out = etree.SubElement(case, "system-out")
-            out.text = "\n".join(f"{r.path}:{p.line}:{p.column}: {p.severity}: {p.message}"
-                                 for p in r.problems)
+            out.text = "\n".join(problem_line(r, p) for p in r.problems)
     for e in run.schema_errors:
-        etree.SubElement(suite, "error", message=e)
+        etree.SubElement(suite, "error", message=one_line(e))
     return etree.tostring(suites, encoding="unicode", pretty_print=True)
 
 

