@@ -3,15 +3,28 @@
 A profile is a small TOML file. teikit looks for one beside the source
 (`book.txt` -> `book.toml`), or takes one given with `--profile`; every key is
 optional and falls back to `profiles/default.toml`.
+
+A profile is checked against SCHEMA before anything is converted: every key must
+be one the converter reads (an unknown key is an error, because a misspelt key
+would otherwise be silently ignored and the run would look right while doing the
+default), and every value must have the type the schema names. Errors are one
+line naming the profile file, the key and what was expected:
+`book.toml: [running_heads] patterns must be a list of strings, not a string`.
+
+User patterns (`[running_heads] patterns`) run on the `regex` engine with a time
+bound: a pattern that backtracks without end (`^(a+)+$`) stops the run with an
+error naming the key and the pattern instead of hanging.
 """
 
 from __future__ import annotations
 
-import re
+import time
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+
+import regex
 
 from .errors import TeikitError
 
@@ -19,15 +32,118 @@ from .errors import TeikitError
 # Back-matter roles the converter knows (and the schema's div types).
 BACK_ROLES = {"notes", "bibliography", "index", "appendix"}
 
+# Value types: "string", "strings" (a list of strings), "patterns" (a list of regular
+# expressions), "table" (string keys to string values).
+SCHEMA: dict[str, dict[str, str]] = {
+    "running_heads": {"patterns": "patterns"},
+    "quotes": {"verse_cues": "strings"},
+    "inline": {"foreign": "table", "foreign_default_lang": "string", "english_words": "strings",
+               "title_cues": "strings"},
+    "title_page": {"dedication_cues": "strings"},
+    "divisions": {"front": "strings", "back": "table"},
+    "edition": {"publisher": "string", "licence": "string"},
+    "places": {"known": "table", "same": "table", "not": "strings"},
+}
+_EXPECTED = {"string": "a string", "strings": "a list of strings", "patterns": "a list of strings",
+             "table": "a table of strings (key = \"value\")"}
+
+# Time bounds for user patterns: one search, and all of them over one conversion.
+PATTERN_TIMEOUT = 1.0
+PATTERN_BUDGET = 20.0
+
+
+def _type_name(value) -> str:
+    names = {str: "a string", bool: "a boolean", int: "a number", float: "a number",
+             list: "a list", dict: "a table"}
+    return next((n for t, n in names.items() if type(value) is t), "a date or time")
+
+
+def _check_value(kind: str, value) -> str | None:
+    """None when `value` fits `kind`, else what it is instead ("a string")."""
+    if kind == "string":
+        return None if isinstance(value, str) else _type_name(value)
+    if kind in ("strings", "patterns"):
+        if not isinstance(value, list):
+            return _type_name(value)
+        bad = next((v for v in value if not isinstance(v, str)), None)
+        return None if bad is None else f"a list holding {_type_name(bad)}"
+    if not isinstance(value, dict):
+        return _type_name(value)
+    bad = next(((k, v) for k, v in value.items() if not isinstance(v, str)), None)
+    return None if bad is None else f"a table whose \"{bad[0]}\" is {_type_name(bad[1])}"
+
+
+def check(data: dict, origin: str) -> None:
+    """Raise a TeikitError for the first key the schema does not know or whose value
+    has the wrong type."""
+    for section, value in data.items():
+        if section not in SCHEMA:
+            known = ", ".join(f"[{s}]" for s in SCHEMA)
+            raise TeikitError(f"unknown section [{section}] (known: {known})", origin)
+        if not isinstance(value, dict):
+            raise TeikitError(f"{section} must be a section [{section}], not {_type_name(value)}",
+                              origin)
+        for key, v in value.items():
+            kind = SCHEMA[section].get(key)
+            if kind is None:
+                known = ", ".join(SCHEMA[section])
+                raise TeikitError(f"unknown key {key} in [{section}] (known: {known})", origin)
+            wrong = _check_value(kind, v)
+            if wrong:
+                raise TeikitError(f"[{section}] {key} must be {_EXPECTED[kind]}, not {wrong}",
+                                  origin)
+
+
+class Patterns:
+    """The profile's running-head patterns, searched with a time bound."""
+
+    def __init__(self, sources: list[str], origin: str):
+        self.origin = origin
+        self.sources = list(sources)
+        self.compiled = []
+        for src in sources:
+            try:
+                self.compiled.append(regex.compile(src))
+            except regex.error as exc:
+                raise TeikitError(f"[running_heads] patterns: '{src}' is not a valid regular "
+                                  f"expression: {exc}", origin) from None
+        self.budget = PATTERN_BUDGET
+
+    def __len__(self) -> int:
+        return len(self.compiled)
+
+    def __iter__(self):
+        return iter(self.compiled)
+
+    def search(self, text: str) -> bool:
+        """True when a pattern matches `text`; a pattern that runs too long is an error."""
+        for src, rx in zip(self.sources, self.compiled):
+            t0 = time.perf_counter()
+            try:
+                found = rx.search(text, timeout=min(PATTERN_TIMEOUT, max(self.budget, 0.01)))
+            except TimeoutError:
+                raise TeikitError(f"[running_heads] patterns: '{src}' takes too long on a line "
+                                  f"of {len(text)} characters (it backtracks without end); "
+                                  "simplify the pattern", self.origin) from None
+            self.budget -= time.perf_counter() - t0
+            if self.budget <= 0:
+                raise TeikitError(f"[running_heads] patterns: '{src}' made the patterns run "
+                                  f"over {PATTERN_BUDGET:.0f} s in all; simplify them",
+                                  self.origin)
+            if found:
+                return True
+        return False
+
 
 @dataclass
 class Profile:
-    running_heads: list[re.Pattern] = field(default_factory=list)
+    running_heads: Patterns = field(default_factory=lambda: Patterns([], "default"))
     verse_cues: list[str] = field(default_factory=list)
     foreign_terms: dict[str, str] = field(default_factory=dict)
     foreign_default_lang: str | None = None
     english_words: set[str] = field(default_factory=set)
     title_cues: list[str] = field(default_factory=list)
+    dedication_cues: tuple[str, ...] = ()
     front_titles: list[str] = field(default_factory=list)
     back_roles: dict[str, str] = field(default_factory=dict)
     edition_publisher: str = "teikit"
@@ -55,45 +171,48 @@ def _load_toml(path: Path) -> dict:
     except tomllib.TOMLDecodeError as exc:
         raise TeikitError(f"profile is not valid TOML: {exc}", str(path)) from None
     except OSError as exc:
-        raise TeikitError(f"cannot read profile: {exc}", str(path)) from None
+        raise TeikitError(f"cannot read profile: {exc.strerror}", str(path)) from None
+    except UnicodeDecodeError:
+        raise TeikitError("profile is not UTF-8 text", str(path)) from None
 
 
 def load_profile(path: str | Path | None = None, source: str | Path | None = None) -> Profile:
     default = tomllib.loads(resources.files("teikit").joinpath("profiles/default.toml").read_text("utf-8"))
+    check(default, "profiles/default.toml")
     data, origin = default, "default"
     if path is None and source is not None:
         beside = Path(source).with_suffix(".toml")
         if beside.is_file():
             path = beside
     if path is not None:
-        data = _merge(default, _load_toml(Path(path)))
+        own = _load_toml(Path(path))
+        check(own, str(path))
+        data = _merge(default, own)
         origin = str(path)
-    try:
-        heads = [re.compile(p) for p in data.get("running_heads", {}).get("patterns", [])]
-    except re.error as exc:
-        raise TeikitError(f"bad running-head pattern: {exc}", origin) from None
-    roles = data.get("divisions", {}).get("back", {})
+    heads = Patterns(data["running_heads"]["patterns"], origin)
+    roles = data["divisions"]["back"]
     unknown = sorted({r for r in roles.values()} - BACK_ROLES)
     if unknown:
         raise TeikitError(f"unknown back-matter role(s) {', '.join(unknown)} in [divisions.back]; "
                           f"known: {', '.join(sorted(BACK_ROLES))}", origin)
-    inline = data.get("inline", {})
-    div = data.get("divisions", {})
-    edition = data.get("edition", {})
-    places = data.get("places", {})
+    inline = data["inline"]
+    div = data["divisions"]
+    edition = data["edition"]
+    places = data["places"]
     return Profile(
         running_heads=heads,
-        verse_cues=[w.lower() for w in data.get("quotes", {}).get("verse_cues", [])],
-        foreign_terms={k.lower(): v for k, v in inline.get("foreign", {}).items()},
-        foreign_default_lang=inline.get("foreign_default_lang") or None,
-        english_words={w.lower() for w in inline.get("english_words", [])},
-        title_cues=[w.lower() for w in inline.get("title_cues", [])],
-        front_titles=[t.lower() for t in div.get("front", [])],
-        back_roles={k.lower(): v for k, v in div.get("back", {}).items()},
-        edition_publisher=edition.get("publisher", "teikit"),
-        edition_licence=edition.get("licence", ""),
-        known_places=dict(places.get("known", {})),
-        same_places=dict(places.get("same", {})),
-        not_places=set(places.get("not", [])),
+        verse_cues=[w.lower() for w in data["quotes"]["verse_cues"]],
+        foreign_terms={k.lower(): v for k, v in inline["foreign"].items()},
+        foreign_default_lang=inline["foreign_default_lang"] or None,
+        english_words={w.lower() for w in inline["english_words"]},
+        title_cues=[w.lower() for w in inline["title_cues"]],
+        dedication_cues=tuple(w.lower() for w in data["title_page"]["dedication_cues"]),
+        front_titles=[t.lower() for t in div["front"]],
+        back_roles={k.lower(): v for k, v in div["back"].items()},
+        edition_publisher=edition["publisher"],
+        edition_licence=edition["licence"],
+        known_places=dict(places["known"]),
+        same_places=dict(places["same"]),
+        not_places=set(places["not"]),
         source=origin,
     )

@@ -88,7 +88,7 @@ def apply(tei, ctx: Context):
 
     def furniture(line: str) -> str | None:
         s = line.strip()
-        if any(p.search(s) for p in ctx.profile.running_heads):
+        if ctx.profile.running_heads.search(s):      # time-bounded: see profile.Patterns
             return "running_heads"
         if _PAGE_NUMBER.match(s):
             return "page_numbers"

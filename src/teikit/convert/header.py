@@ -1,9 +1,14 @@
 """Header: the teiHeader from the title page and the imprint.
 
 The title is the first line of the book (repeated on the title page, where the
-subtitle and the author follow it); publisher, places, dates and ISBNs come
-from the imprint page. The title page becomes <titlePage>; the imprint's own
-text stays in the front matter, in a div of its own.
+subtitle and the author follow it); further lines of the title's block are
+subtitles, and so is a short block after it. Publisher, places, dates and ISBNs
+come from the imprint page. The title page becomes <titlePage> (titlePart
+type="main" and type="sub", emphasis kept); a short block that opens with one of
+the profile's dedication cues ("For my mother") becomes <div type="dedication">;
+every other block of the title page stays in the front matter, in the imprint
+div. No line of the title page is dropped, except a half-title that repeats the
+title.
 """
 
 from __future__ import annotations
@@ -12,7 +17,9 @@ import re
 from dataclasses import dataclass, field
 
 from .. import __version__
-from ..tei import children, make, q, sub, xpath
+from lxml import etree
+
+from ..tei import children, line_of, make, q, sub, xpath
 from .context import Context, norm_title
 
 _PUBLISHER = re.compile(r"\b(?:by\s+)?(?P<p>(?:[A-Z][\w&'.-]*\s+){0,4}(?:Press|Publishers|Publishing|Books|"
@@ -28,7 +35,7 @@ _NAME = re.compile(r"^(?:(?:[A-Z]\.\s*)+|[A-Z][a-z]+\s+)(?:[A-Z]\.\s*)*[A-Z][\w'
 @dataclass
 class Book:
     title: str = "Untitled"
-    subtitle: str | None = None
+    subtitles: list = field(default_factory=list)
     author: str | None = None
     publisher: str | None = None
     imprint_of: str | None = None
@@ -37,23 +44,68 @@ class Book:
     first_published: str | None = None
     isbns: list = field(default_factory=list)     # (isbn, qualifier)
 
+    @property
+    def subtitle(self) -> str | None:
+        """The subtitles as one line (what the person pass reads for the book's subject)."""
+        return " ".join(self.subtitles) or None
 
-def read_title_page(blocks: list[str]) -> tuple[Book, int]:
-    """Read the book's description; returns it and how many blocks the title page spans."""
-    book = Book()
+
+@dataclass
+class Layout:
+    """Where the title page's parts are: block indexes into the title page's blocks."""
+    title: tuple = (0, 0)                           # (block, line) of the main title
+    subtitles: list = field(default_factory=list)   # (block, line)
+    author: int | None = None
+    dedications: list = field(default_factory=list)
+    used: set = field(default_factory=set)          # blocks that are all title page
+    halftitles: list = field(default_factory=list)  # blocks that only repeat the title
+
+
+def _lines(text: str) -> list[str]:
+    return [l.strip() for l in text.split("\n") if l.strip()]
+
+
+def read_title_page(blocks: list[str], dedication_cues=()) -> tuple[Book, int, Layout]:
+    """Read the book's description; returns it, how many blocks the title page spans, and
+    which block and line holds each part."""
+    book, lay = Book(), Layout()
     texts = [b.strip() for b in blocks]
     if not texts:
-        return book, 0
-    book.title = texts[0].split("\n")[0].strip()
-    repeat = max((i for i, t in enumerate(texts[:8]) if norm_title(t) == norm_title(book.title)), default=0)
+        return book, 0, lay
+    book.title = _lines(texts[0])[0]
+    want = norm_title(book.title)
+    repeat = max((i for i, t in enumerate(texts[:8]) if norm_title(_lines(t)[0]) == want), default=0)
+    for i in range(repeat):        # a half-title that only repeats the title goes
+        if norm_title(texts[i]) == want:
+            lay.halftitles.append(i)
+    lay.title = (repeat, 0)
+    lay.used.add(repeat)
+    lay.subtitles = [(repeat, k) for k in range(1, len(_lines(texts[repeat])))]
     end = repeat + 1
-    if end < len(texts) and len(texts[end]) < 150 and not _PUBLISHER.search(texts[end]) \
-            and not _NAME.match(texts[end]):
-        book.subtitle = texts[end]
+
+    def dedication(t: str) -> bool:
+        return len(t) < 150 and t.lower().startswith(tuple(dedication_cues))
+
+    while end < len(texts) and dedication(texts[end]):
+        lay.dedications.append(end)
+        end += 1
+    if end < len(texts) and not lay.subtitles and len(texts[end]) < 150 \
+            and not _PUBLISHER.search(texts[end]) and not _NAME.match(texts[end]):
+        lay.subtitles = [(end, k) for k in range(len(_lines(texts[end])))]
+        lay.used.add(end)
+        end += 1
+    while end < len(texts) and dedication(texts[end]):
+        lay.dedications.append(end)
         end += 1
     if end < len(texts) and _NAME.match(texts[end]):
         book.author = texts[end]
+        lay.author = end
+        lay.used.add(end)
         end += 1
+    while end < len(texts) and dedication(texts[end]):
+        lay.dedications.append(end)
+        end += 1
+    book.subtitles = [_lines(texts[b])[k] for b, k in lay.subtitles]
     imprint = " ".join(texts[end:])
     m = re.search(r"^(?P<p>.+?)\s+An imprint of\s+(?P<o>.+?)(?:\s+www\.|\s*$)", texts[end] if end < len(texts) else "")
     if m:
@@ -76,7 +128,7 @@ def read_title_page(blocks: list[str]) -> tuple[Book, int]:
         isbn = re.sub(r"\s+", " ", im.group("isbn")).strip()
         if all(isbn != i for i, _ in book.isbns):
             book.isbns.append((isbn, (im.group("q") or "").strip()))
-    return book, end
+    return book, end, lay
 
 
 def _binding(qualifier: str) -> str | None:
@@ -95,8 +147,8 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None):
     fd = sub(header, "fileDesc")
     ts = sub(fd, "titleStmt")
     sub(ts, "title", book.title, type="main")
-    if book.subtitle:
-        sub(ts, "title", book.subtitle, type="sub")
+    for subtitle in book.subtitles:
+        sub(ts, "title", subtitle, type="sub")
     if part_title:
         sub(ts, "title", part_title, type="part")
     if book.author:
@@ -113,8 +165,8 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None):
     if book.author:
         sub(mo, "author", book.author)
     sub(mo, "title", book.title, level="m", type="main")
-    if book.subtitle:
-        sub(mo, "title", book.subtitle, level="m", type="sub")
+    for subtitle in book.subtitles:
+        sub(mo, "title", subtitle, level="m", type="sub")
     for isbn, qualifier in book.isbns:
         el = sub(mo, "idno", isbn, type="ISBN")
         if _binding(qualifier):
@@ -152,27 +204,95 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None):
     return header
 
 
+def _line_contents(p) -> list[list]:
+    """A block's content cut at its line breaks, markup kept: per line, strings and
+    copies of the elements (emphasis made by the inline pass) on it."""
+    lines: list[list] = [[]]
+
+    def add(text: str | None) -> None:
+        for k, piece in enumerate((text or "").split("\n")):
+            if k:
+                lines.append([])
+            if piece:
+                lines[-1].append(piece)
+
+    add(p.text)
+    for child in p:
+        el = etree.fromstring(etree.tostring(child, with_tail=False))
+        lines[-1].append(el)
+        add(child.tail)
+    return [l for l in lines if "".join(x if isinstance(x, str) else "".join(x.itertext())
+                                        for x in l).strip()]
+
+
+def _fill(el, items: list, sep: str = ""):
+    """Give `el` the mixed content `items` (strings and elements), trimmed at both ends."""
+    for k, x in enumerate(items):
+        if isinstance(x, str):
+            x = (sep if k else "") + x
+            if len(el):
+                el[-1].tail = (el[-1].tail or "") + x
+            else:
+                el.text = (el.text or "") + x
+        else:
+            el.append(x)
+    if el.text:
+        el.text = el.text.lstrip() or None
+    last = el[-1] if len(el) else None
+    if last is not None and last.tail:
+        last.tail = last.tail.rstrip() or None
+    elif last is None and el.text:
+        el.text = el.text.rstrip()
+    return el
+
+
+def _join_lines(p) -> None:
+    """A block's lines become one paragraph (markup kept)."""
+    if p.text:
+        p.text = " ".join(l.strip() for l in p.text.split("\n") if l.strip())
+    for child in p:
+        if child.tail and "\n" in child.tail:
+            child.tail = re.sub(r"\s*\n\s*", " ", child.tail)
+
+
+def _plain(p) -> str:
+    return "".join(p.itertext())
+
+
 def apply(tei, ctx: Context):
     title_div = xpath(tei, "//t:text/t:front/t:div[@type='titlepage']")
     book, used = Book(), 0
     if title_div:
         div = title_div[0]
         blocks = children(div, "p")
-        book, used = read_title_page([b.text for b in blocks])
+        book, used, lay = read_title_page([_plain(b) for b in blocks], ctx.profile.dedication_cues)
         front = div.getparent()
         tp = make("titlePage")
         dt = sub(tp, "docTitle")
-        sub(dt, "titlePart", book.title, type="main")
-        if book.subtitle:
-            sub(dt, "titlePart", book.subtitle, type="sub")
-        if book.author:
-            sub(tp, "docAuthor", book.author)
+        contents = {i: _line_contents(blocks[i]) for i in lay.used | {lay.title[0]}}
+        b, k = lay.title
+        _fill(sub(dt, "titlePart", type="main"), contents[b][k])
+        for b, k in lay.subtitles:
+            _fill(sub(dt, "titlePart", type="sub"), contents[b][k])
+        if lay.author is not None:
+            _fill(sub(tp, "docAuthor"), [x for line in contents[lay.author] for x in line], " ")
         front.insert(0, tp)
-        # the title page's own lines are in <titlePage>; the rest is the imprint page
-        for b in blocks[:used]:
+        at = 1
+        for i in lay.dedications:
+            ded = make("div", type="dedication")
+            b = blocks[i]
             div.remove(b)
+            _join_lines(b)
+            ded.append(b)
+            front.insert(at, ded)
+            at += 1
+            ctx.report.info("dedication", line_of(b), "title-page block kept as the dedication",
+                            text=_plain(b))
+        # the title page's own lines are in <titlePage>; the rest is the imprint page
+        for i in sorted(lay.used | set(lay.halftitles)):
+            div.remove(blocks[i])
         for b in children(div, "p"):
-            b.text = " ".join(l.strip() for l in b.text.split("\n") if l.strip())
+            _join_lines(b)
         div.set("type", "imprint")
         if not len(div):
             front.remove(div)
