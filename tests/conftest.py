@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from lxml import etree
+
+# Property tests (tests/test_properties.py): a bounded, repeatable run by default (CI);
+# `--hypothesis-profile=long` for the documented long run with fresh random examples.
+_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("default", max_examples=15, deadline=None, derandomize=True,
+                          suppress_health_check=_SLOW_OK, database=None)
+settings.register_profile("long", max_examples=400, deadline=None, suppress_health_check=_SLOW_OK)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sources" / "iron-lazar.txt"
