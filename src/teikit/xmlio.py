@@ -90,8 +90,8 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     except BaseException as exc:
         with suppress(OSError):
             os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise _os_error(exc, str(path)) from None
+        if isinstance(exc, OSError):        # named by the target, not the temporary file
+            raise TeikitError(f"cannot write: {exc.strerror or exc}", str(path)) from None
         raise
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:
