@@ -150,6 +150,24 @@ def test_marker_is_the_same_on_every_run(tmp_path, book):
     assert (site / MARKER).read_text().startswith("teikit render text\n")
 
 
+def test_build_replaces_its_own_folders_adopts_unmarked_ones_and_refuses_others(tmp_path):
+    from teikit.build import build
+    (tmp_path / "sources").mkdir()
+    shutil.copyfile(GARDEN, tmp_path / "sources" / "garden.txt")
+    out = tmp_path / "tei" / "garden"
+    quiet = lambda *args: None                  # noqa: E731
+    build(tmp_path, publish=False, echo=quiet)
+    marker = (out / MARKER).read_bytes()
+    (out / MARKER).unlink()                     # as teikit left an edition before there were markers
+    build(tmp_path, publish=False, echo=quiet)
+    assert (out / MARKER).read_bytes() == marker
+    (out / MARKER).unlink()
+    (out / "notes.txt").write_text("mine")      # not only what teikit writes: not adopted
+    with pytest.raises(TeikitError, match="was not written by teikit"):
+        build(tmp_path, publish=False, echo=quiet)
+    assert (out / "notes.txt").read_text() == "mine" and not (out / MARKER).exists()
+
+
 # ----------------------------------------------------------------- output paths that cannot be
 
 @pytest.mark.parametrize("given", [".", "..", "./", "sub/.."])

@@ -94,6 +94,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
             raise TeikitError(f"cannot write: {exc.strerror or exc}", str(path)) from None
         raise
 
+
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
