@@ -6,6 +6,11 @@
   The input is one tree: a teiCorpus (or TEI) whose documents carry xml:base, the
   absolute URI of the file each came from (teikit.render puts it there). Nothing here
   knows any particular book.
+
+  Links: every URL taken from the document that a page may carry goes through
+  tk:safe-href, which lets through only the schemes of the parameter link-schemes
+  (teikit.access.LINK_SCHEMES, passed by teikit.render: the one place that list is
+  decided) and relative references, reading the scheme as a browser does.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,6 +19,11 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:transforms"
     exclude-result-prefixes="#all">
+
+  <!-- The link schemes a page may carry, space-separated; required so that no list other
+       than teikit.access.LINK_SCHEMES can be used by mistake. -->
+  <xsl:param name="link-schemes" as="xs:string" required="yes"/>
+  <xsl:variable name="tk:link-schemes" as="xs:string*" select="tokenize(lower-case($link-schemes))"/>
 
   <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>
   <xsl:key name="tk:doc" match="tei:TEI | tei:teiCorpus" use="tk:uri-key(tk:base(.))"/>
@@ -109,7 +119,8 @@
 
   <xsl:variable name="tk:pages" as="element()*" select="$tk:text-pages, $tk:registers"/>
 
-  <xsl:variable name="tk:reserved-names" as="xs:string+" select="('index', 'book', 'assets', 'search')"/>
+  <!-- media/ holds the published images (teikit.render.media): no page is called so. -->
+  <xsl:variable name="tk:reserved-names" as="xs:string+" select="('index', 'book', 'assets', 'search', 'media')"/>
 
   <xsl:variable name="tk:page-names" as="map(xs:string, xs:string)">
     <xsl:variable name="wanted" as="xs:string*" select="$tk:pages ! tk:wanted-name(.)"/>
@@ -221,6 +232,23 @@
   </xsl:function>
 
   <!-- ===== pointers ===== -->
+
+  <!-- The scheme a browser reads in a URL, lower case ('' for a relative reference): tabs
+       and newlines anywhere are ignored, as are spaces and control characters around it
+       (XML 1.0 text can hold no other C0 control), as teikit.access.link_scheme does. -->
+  <xsl:function name="tk:link-scheme" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:variable name="cleaned" select="replace(replace($url, '[&#9;&#10;&#13;]', ''), '^[&#9;-&#32;]+|[&#9;-&#32;]+$', '')"/>
+    <xsl:sequence select="if (matches($cleaned, '^[A-Za-z][A-Za-z0-9+.\-]*:'))
+                          then lower-case(substring-before($cleaned, ':')) else ''"/>
+  </xsl:function>
+
+  <!-- The URL itself when a page may carry it as a link or source, else empty: the one
+       test every href and src made from document data passes. -->
+  <xsl:function name="tk:safe-href" as="xs:string?">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:sequence select="$url[tk:link-scheme(.) = ('', $tk:link-schemes)]"/>
+  </xsl:function>
 
   <xsl:function name="tk:is-external" as="xs:boolean">
     <xsl:param name="pointer" as="xs:string"/>

@@ -4,6 +4,16 @@
   index.html (title, source, contents, registers) and one page per page of
   common.xsl; notes are markers linking to a list at the page's end (assets/edition.js
   opens them in place); names link to their register entries, which list every mention.
+
+  Nothing from the document becomes active content. Every href or src made from
+  document data passes tk:safe-href (common.xsl): a link with another scheme
+  (javascript:, data:, vbscript: ...) is rendered as text and reported. An image is
+  shown only when teikit.render.media has published it and set rm:src to its copy under
+  media/; @url itself never becomes a src. Attributes reach the HTML only as class,
+  id, lang, title and datetime values (never style or event handlers), element names
+  only from this stylesheet, and text is always text (a TEI <script> is a span, an HTML
+  element in the document is dropped and keeps its text). Each page also carries a
+  Content-Security-Policy that allows only the site's own script, stylesheet and images.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -11,6 +21,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:transforms"
     xmlns:h="urn:teikit:html"
+    xmlns:rm="urn:teikit:render"
     exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
@@ -40,6 +51,14 @@
                              || ' points to ' || . || ', which is not in the collection'"/>
       </xsl:for-each>
     </xsl:for-each>
+    <xsl:for-each select="//tei:*[@target or @ref]">
+      <xsl:variable name="from" select="."/>
+      <xsl:for-each select="tokenize(normalize-space(string-join(@target | @ref, ' ')), ' ')[empty(tk:safe-href(.))]">
+        <xsl:message select="'warning: ' || tk:doc-stem($from) || ': ' || local-name($from) || ' links to '
+                             || tk:link-scheme(.) || ': (' || substring(., 1, 60) || '), a scheme pages may not carry (only '
+                             || string-join(($tk:link-schemes, 'relative links'), ', ') || '); shown as text'"/>
+      </xsl:for-each>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ===== page shells ===== -->
@@ -53,6 +72,9 @@
     <html lang="{$tk:book-lang}">
       <head>
         <meta charset="utf-8"/>
+        <!-- Defence in depth: only the site's own files may be loaded or run. -->
+        <meta http-equiv="Content-Security-Policy"
+              content="default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>
           <xsl:value-of select="if ($is-index) then $tk:book-title else $title || ' — ' || $tk:book-title"/>
@@ -472,8 +494,21 @@
     </figure>
   </xsl:template>
 
+  <!-- Shown only as the copy teikit.render.media published (rm:src, under media/); an image
+       on the web is a link, never loaded (the edition works offline and tells no server
+       who reads it); anything else was refused and reported by teikit.render. -->
   <xsl:template match="tei:graphic" mode="html">
-    <img src="{@url}" alt="{normalize-space((../tei:figDesc, ../tei:head, '')[1])}"/>
+    <xsl:variable name="alt" select="normalize-space((../tei:figDesc, ../tei:head, '')[1])"/>
+    <xsl:choose>
+      <xsl:when test="tk:safe-href(@rm:src)">
+        <img src="{tk:safe-href(@rm:src)}" alt="{$alt}"/>
+      </xsl:when>
+      <xsl:when test="tk:link-scheme(string(@url)) = ('http', 'https') and tk:safe-href(@url)">
+        <a class="graphic" href="{tk:safe-href(@url)}">
+          <xsl:value-of select="if ($alt) then 'Image: ' || $alt else 'Image'"/>
+        </a>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:titlePage" mode="html">
@@ -529,7 +564,7 @@
                        | tei:settlement | tei:country | tei:region | tei:district | tei:bloc" mode="html">
     <xsl:variable name="entry" select="if (@ref) then tk:entry(.) else ()"/>
     <xsl:variable name="href" select="if ($entry) then tk:href-to($entry, '.html')
-                                      else (tokenize(normalize-space(@ref), ' ')[tk:is-external(.)])[1]"/>
+                                      else (tokenize(normalize-space(@ref), ' ')[tk:is-external(.)] ! tk:safe-href(.))[1]"/>
     <xsl:choose>
       <xsl:when test="$href and not(ancestor::tei:ref[@target] | ancestor::tei:ptr)">
         <a class="name {local-name()}" href="{$href}">
@@ -727,7 +762,7 @@
   </xsl:template>
 
   <xsl:template match="tei:ref | tei:ptr" mode="html">
-    <xsl:variable name="href" select="(tokenize(normalize-space(@target), ' ') ! tk:href(., current(), '.html'))[1]"/>
+    <xsl:variable name="href" select="(tokenize(normalize-space(@target), ' ') ! tk:safe-href(tk:href(., current(), '.html')))[1]"/>
     <xsl:choose>
       <xsl:when test="$href and not(ancestor::tei:ref[@target] | ancestor::*[local-name() = $tk:name-elements][@ref])">
         <a href="{$href}" class="{local-name()}">

@@ -5,6 +5,12 @@
 The transforms (transforms/html.xsl, text.xsl) do the work; this package gathers the
 documents safely into one tree, runs the compiled stylesheet once for the whole
 collection, adds the site's assets and replaces the output folder atomically.
+
+What a hostile document can make the site carry is decided in teikit.access: the
+transforms get its LINK_SCHEMES as the parameter link-schemes (any other link is shown
+as text and reported), and the only local files published are the images
+teikit.render.media allows, copied under media/ where they cannot replace a page or
+an asset. Refusals are warnings; the page renders without what was refused.
 """
 
 from __future__ import annotations
@@ -18,7 +24,9 @@ from lxml import etree
 
 from ..errors import TeikitError, UsageError
 from ..xmlio import atomic_folder, output_folder
-from .collection import collect, local_graphics
+from ..access import LINK_SCHEMES
+from . import media
+from .collection import collect
 from .saxon import TRANSFORMS, stylesheet, transform
 
 FORMATS = {"html": "html.xsl", "text": "text.xsl"}
@@ -57,17 +65,18 @@ def render(paths, to: str, outdir, *, width: int = 78, force: bool = False) -> R
     result.seconds["compile"] = compile_stylesheets(to)
     t0 = time.perf_counter()
     tree = collect(paths, warn=result.warnings.append)
+    # Decided before the transform: html.xsl shows only the images marked as published.
+    images = media.plan(tree, forbidden=[outdir], warn=result.warnings.append) if to == "html" else []
     xml_text = etree.tostring(tree, encoding="unicode")
     result.seconds["read"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     with atomic_folder(outdir, force, paths, writer=f"teikit render {to}") as tmp:
         params = {"width": width} if to == "text" else {}
+        params["link-schemes"] = " ".join(LINK_SCHEMES)
         result.warnings += transform(FORMATS[to], xml_text, tmp, params)
         if to == "html":
             shutil.copytree(TRANSFORMS / "assets", tmp / "assets")
-            for url, source in local_graphics(tree, warn=result.warnings.append).items():
-                (tmp / url).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, tmp / url)
+            media.publish(images, tmp, warn=result.warnings.append)
         result.files = sorted(str(p.relative_to(tmp)) for p in tmp.rglob("*") if p.is_file())
         if not result.files:
             raise TeikitError("the transform wrote nothing", str(outdir))

@@ -5,14 +5,19 @@ XIncludes only), so Saxon only ever sees a tree that has already passed those ch
 Each document keeps, as xml:base, the URI of the file it came from: the transforms
 resolve pointers such as `ch01.xml#fig1` with it. A corpus file's XIncluded documents
 are rendered through the corpus, not a second time on their own.
+
+Which file each element came from is recorded where the document cannot forge it:
+every attribute in teikit's render namespace (`RENDER_NS`) that the document wrote is
+removed, then the root of each file read or included gets rm:origin, its path. The
+loader's XInclude provenance is believed only for a file in the including file's
+folder (where XInclude may reach); anything else claiming it is ignored. An xml:base
+the document wrote is data, never provenance (see teikit.render.media).
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import unquote, urlparse
-from urllib.request import url2pathname
 
 from lxml import etree
 
@@ -21,6 +26,8 @@ from ..tei import TEI_NS, XML_NS, q
 from ..validate.documents import ORIGIN, find_xml_files, load
 
 XML_BASE = f"{{{XML_NS}}}base"
+RENDER_NS = "urn:teikit:render"
+ORIGIN_MARK = f"{{{RENDER_NS}}}origin"   # the file an element's subtree was read from
 TEI_ROOTS = (q("TEI"), q("teiCorpus"))
 
 
@@ -38,11 +45,7 @@ def collect(paths, warn=lambda message: None) -> etree._Element:
                 raise TeikitError(f"not a TEI document: the root element is <{etree.QName(root).localname}>", path)
             warn(f"{path}: skipped, not a TEI document")
             continue
-        for el in root.iter(*TEI_ROOTS):
-            origin = el.attrib.pop(ORIGIN, None)
-            if origin:
-                included.add(origin)
-                el.set(XML_BASE, Path(origin).as_uri())
+        _mark_origins(root, path, included)
         root.set(XML_BASE, Path(path).resolve().as_uri())
         roots.append((os.path.abspath(path), root))
     roots = [root for path, root in roots if path not in included]
@@ -55,6 +58,24 @@ def collect(paths, warn=lambda message: None) -> etree._Element:
     return wrapper
 
 
+def _mark_origins(root: etree._Element, path: str, included: set) -> None:
+    """Record in rm:origin (and xml:base, for the transforms) the file each part came from."""
+    for attr in root.xpath("//@*[namespace-uri() = $ns]", ns=RENDER_NS):
+        del attr.getparent().attrib[attr.attrname]
+    folder = os.path.dirname(os.path.abspath(path))
+    for el in root.xpath("//*[@v:origin]", namespaces={"v": etree.QName(ORIGIN).namespace}):
+        origin = el.attrib.pop(ORIGIN)
+        # XInclude reaches only the including file's folder: a claim of another origin is forged.
+        if not os.path.isabs(origin) or os.path.commonpath([folder, os.path.normpath(origin)]) != folder:
+            continue
+        origin = os.path.normpath(origin)
+        el.set(ORIGIN_MARK, origin)
+        if el.tag in TEI_ROOTS:
+            included.add(origin)
+            el.set(XML_BASE, Path(origin).as_uri())
+    root.set(ORIGIN_MARK, os.path.abspath(path))
+
+
 def _load(path: str) -> etree._Element:
     doc = load(path)
     errors = [p for p in doc.problems if p.severity == "error"]
@@ -63,27 +84,3 @@ def _load(path: str) -> etree._Element:
         message = first.message if first else "cannot be read"
         raise TeikitError(message, first.path or path if first else path, first.line if first else None)
     return doc.tree.getroot()
-
-
-def local_graphics(tree: etree._Element, warn=lambda message: None) -> dict[str, Path]:
-    """Images the documents show, by the relative URL they use: the files to publish with them.
-
-    Only files in or below the referring document's folder are taken.
-    """
-    found: dict[str, Path] = {}
-    for graphic in tree.iter(q("graphic")):
-        url = graphic.get("url") or ""
-        if not url or urlparse(url).scheme or url.startswith("/"):
-            continue
-        base = next((el.get(XML_BASE) for el in graphic.iterancestors() if el.get(XML_BASE)), None)
-        if base is None:
-            continue
-        folder = Path(url2pathname(urlparse(base).path)).parent
-        source = (folder / unquote(url)).resolve()
-        if os.path.commonpath([folder.resolve(), source]) != str(folder.resolve()):
-            warn(f"{base}: graphic {url} lies outside the document's folder; not published")
-        elif not source.is_file():
-            warn(f"{url2pathname(urlparse(base).path)}: graphic {url} not found; the image will be missing")
-        else:
-            found[url] = source
-    return found

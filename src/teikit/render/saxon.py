@@ -1,13 +1,15 @@
 """Running the XSLT 3.0 transforms in-process with SaxonC-HE.
 
 One Saxon processor per process; each stylesheet is compiled once and reused for
-every collection rendered in the process.
+every collection rendered in the process. Their messages come back as plain text
+(one line each, XML escapes undone).
 """
 
 from __future__ import annotations
 
 import functools
 from pathlib import Path
+from xml.sax.saxutils import unescape
 
 from ..errors import TeikitError
 
@@ -57,4 +59,5 @@ def transform(name: str, xml_text: str, outdir: Path, params: dict[str, int | st
     messages = executable.get_xsl_messages()
     if messages is None:
         return []
-    return [line for line in str(messages).splitlines() if line.strip()]
+    # Saxon serialises each message as XML: the reader wants the characters, not &lt;.
+    return [unescape(line, {"&quot;": '"', "&apos;": "'"}) for line in str(messages).splitlines() if line.strip()]

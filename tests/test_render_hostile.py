@@ -1,0 +1,299 @@
+"""Publishing hostile TEI (issue 11, items 1-3): the site carries no active content from the
+document, and publishes no local file but the images of the document's own folder.
+
+The hostile files are in tests/data/hostile/render/: links.xml (javascript:, vbscript:,
+data: and disguised targets on ref, ptr and names; scripts, HTML and SVG elements, CSS in
+@rend and @style; graphics with such URLs) and graphics/book.xml (graphics that escape
+the folder through xml:base, '..', absolute URLs and symlinks, or that name the TEI,
+a dot-file, a page or an asset of the site, or a file that is not the image it claims).
+Every assertion is on the pages actually written, parsed again.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from teikit.access import LINK_SCHEMES, is_safe_link
+from teikit.cli import main
+from teikit.render import render
+from teikit.render.saxon import TRANSFORMS
+from test_render_browser import browser  # noqa: F401  (the Chromium fixture)
+
+HOSTILE = Path(__file__).resolve().parent / "data" / "hostile" / "render"
+ASSETS = TRANSFORMS / "assets"
+
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcset", "data", "poster", "background",
+                  "cite", "longdesc", "manifest", "ping", "xlink:href")
+ACTIVE_ELEMENTS = {"iframe", "frame", "object", "embed", "form", "base", "svg", "math", "applet",
+                   "audio", "video", "source", "track", "portal", "input", "button", "style"}
+
+
+def pages(site: Path):
+    return {p.relative_to(site).as_posix(): html.parse(str(p)) for p in sorted(site.rglob("*.html"))}
+
+
+def active_content(site: Path) -> list[str]:
+    """Everything in the written pages that could run script or load something not the site's."""
+    found = []
+    for name, doc in pages(site).items():
+        for el in doc.iter():
+            if not isinstance(el.tag, str):
+                continue
+            if el.tag in ACTIVE_ELEMENTS:
+                found.append(f"{name}: <{el.tag}>")
+            if el.tag == "script" and (el.get("src") != "assets/edition.js" or (el.text or "").strip()):
+                found.append(f"{name}: <script src={el.get('src')}>{el.text}")
+            if el.tag == "meta" and el.get("http-equiv", "").lower() == "refresh":
+                found.append(f"{name}: meta refresh")
+            for attr, value in el.attrib.items():
+                if attr.lower().startswith("on") or attr.lower() == "style":
+                    found.append(f"{name}: <{el.tag} {attr}={value!r}>")
+                if attr.lower() in URL_ATTRIBUTES:
+                    urls = [u.strip().split(" ")[0] for u in value.split(",")] if attr == "srcset" else [value]
+                    found += [f"{name}: <{el.tag} {attr}={u!r}>" for u in urls if not is_safe_link(u)]
+    return found
+
+
+def csp(doc) -> str:
+    return doc.xpath("string(//meta[@http-equiv='Content-Security-Policy']/@content)")
+
+
+def assert_the_site_is_its_own(site: Path):
+    """The assets are teikit's, byte for byte; every page is generated (the CSP is there)."""
+    for asset in ASSETS.iterdir():
+        assert (site / "assets" / asset.name).read_bytes() == asset.read_bytes(), asset.name
+    assert sorted(p.name for p in (site / "assets").iterdir()) == sorted(p.name for p in ASSETS.iterdir())
+    for name, doc in pages(site).items():
+        assert "script-src 'self'" in csp(doc), name
+        assert doc.xpath("//footer/p[@class='made']/text()") == ["Rendered from TEI by teikit."], name
+    assert b"HOSTILE" not in b"".join(p.read_bytes() for p in site.rglob("*") if p.is_file())
+
+
+# ----- links and active content -----
+
+@pytest.fixture(scope="module")
+def links_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("links") / "html"
+    return render([HOSTILE / "links.xml"], "html", site)
+
+
+def test_no_page_carries_a_dangerous_link_or_active_content(links_site):
+    assert active_content(links_site.outdir) == []
+    assert_the_site_is_its_own(links_site.outdir)
+
+
+@pytest.mark.parametrize("text", ["js ref", "vb ref", "data ref", "tab ref", "upper ref", "mixed ref",
+                                  "js person", "upper person", "vb place", "tab place", "data name"])
+def test_a_refused_link_is_text(links_site, text):
+    page = html.parse(str(links_site.outdir / "links.html"))
+    assert page.xpath("//main//span[normalize-space(.) = $t]", t=text), text
+    assert not page.xpath("//a[normalize-space(.) = $t]", t=text), text
+
+
+def test_ptr_with_a_refused_target_shows_it_as_text(links_site):
+    page = html.parse(str(links_site.outdir / "links.html"))
+    ptrs = page.xpath("//span[contains(@class, 'ptr')]/text()")
+    assert ptrs == ["javascript:alert('ptr')", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+                    "vbscript:msgbox('ptr')"]
+
+
+def test_allowed_links_still_link(links_site):
+    page = html.parse(str(links_site.outdir / "links.html"))
+    hrefs = {" ".join(a.text_content().split()): a.get("href") for a in page.iter("a")}
+    assert hrefs["https ref"] == "https://example.org/a"
+    assert hrefs["mail ref"] == "mailto:a@example.org"
+    assert hrefs["self ref"] == "links.html"
+    assert hrefs["web person"] == "http://example.org/p"
+    assert hrefs["second ref safe"] == "https://example.org/name"    # the first, refused, is skipped
+    assert hrefs["Image: a remote image"] == "https://example.org/remote.png"   # a link, not loaded
+    index = html.parse(str(links_site.outdir / "index.html"))
+    assert index.xpath("//section[@class='about']//a/@href") == ["https://creativecommons.org/licenses/by/4.0/"]
+    assert index.xpath("//section[@class='about']//span[.='header js']")
+
+
+def test_every_refused_link_is_a_warning(links_site):
+    refused = [w for w in links_site.warnings if "shown as text" in w]
+    targets = ["javascript:alert('header')", "javascript:alert('ref')", "vbscript:msgbox('ref')",
+               "data:text/html,<script>alert('ref')</script>", "script:alert('tab')",
+               "JAVASCRIPT:alert('upper')", "JaVaScRiPt:alert('mixed')", "javascript:alert('ptr')",
+               "vbscript:msgbox('ptr')", "javascript:alert('pers')", "JAVASCRIPT:alert('pers')",
+               "vbscript:msgbox('place')", "script:alert('place')", "javascript:alert('name')"]
+    for target in targets:
+        assert any(f"({target})" in w for w in refused), target
+    assert len(refused) == len(targets) + 2      # and the two data: URLs of ptr and name
+
+
+def test_graphics_with_script_urls_are_refused_and_reported(links_site):
+    page = html.parse(str(links_site.outdir / "links.html"))
+    assert page.xpath("//img") == []
+    for url, scheme in [("javascript:alert('graphic')", "javascript"), (" JAVASCRIPT:alert('graphic')", "javascript"),
+                        ("vbscript:msgbox('graphic')", "vbscript"), ("data:image/svg+xml,", "data")]:
+        assert any(f"graphic '{url}" in w and f"not {scheme}: URLs" in w for w in links_site.warnings), url
+    assert any("graphic 'x' not published" in w for w in links_site.warnings)     # the forged rm:src is gone
+
+
+def test_scripts_and_markup_in_the_text_stay_text(links_site):
+    page = html.parse(str(links_site.outdir / "links.html"))
+    main_text = page.xpath("string(//main)")
+    assert "<script>alert('text')</script> <img src=x onerror=alert('text')>" in main_text
+    assert page.xpath("//span[@class='tei-script']/text()") == ["alert('tei script')"]
+    assert "HTML: alert('html script')html linkalert('svg script')" in main_text
+    assert page.xpath("//p[contains(., 'styled p')]/@class") == ["p x\" onclick=\"alert('rend')"]
+    # markup in an attribute stays inside the (quoted, escaped) attribute value
+    assert page.xpath("//span[contains(@class, 'seg')]/@class") == ["seg a\"><script>alert('type')</script>"]
+    assert len(page.xpath("//script")) == 1
+    raw = (links_site.outdir / "links.html").read_text(encoding="utf-8")
+    assert "expression(" not in raw and "background" not in raw      # @style and CSS in @rend never copied
+
+
+def test_the_content_security_policy_allows_only_the_sites_own_files(links_site):
+    policy = dict(part.strip().split(" ", 1) for part in csp(html.parse(str(links_site.outdir / "index.html"))).split(";"))
+    assert policy["default-src"] == "'none'"
+    assert policy["script-src"] == policy["style-src"] == policy["img-src"] == "'self'"
+    assert policy["base-uri"] == policy["form-action"] == "'none'"
+
+
+def test_the_transforms_use_the_schemes_of_teikit_access(tmp_path, monkeypatch):
+    """One list decides: narrowing teikit.access.LINK_SCHEMES narrows what the pages link to."""
+    import teikit.render
+    monkeypatch.setattr(teikit.render, "LINK_SCHEMES", ("https",))
+    result = render([HOSTILE / "links.xml"], "html", tmp_path / "site")
+    page = html.parse(str(tmp_path / "site" / "links.html"))
+    assert "https://example.org/a" in page.xpath("//a/@href")
+    assert "mailto:a@example.org" not in page.xpath("//a/@href")
+    assert any("(mailto:a@example.org)" in w for w in result.warnings)
+    assert LINK_SCHEMES == ("http", "https", "mailto")
+
+
+# ----- local files -----
+
+@pytest.fixture(scope="module")
+def graphics(tmp_path_factory):
+    """graphics/ copied beside an outside image, a hostile index.html and two symlinks out."""
+    root = tmp_path_factory.mktemp("hostile")
+    shutil.copytree(HOSTILE / "graphics", root / "graphics", symlinks=True)
+    shutil.copy(HOSTILE / "outside.png", root / "outside.png")
+    (root / "index.html").write_text("<!doctype html><title>HOSTILE parent</title>\n")
+    os.symlink(root / "outside.png", root / "graphics" / "link.png")
+    os.symlink(root, root / "graphics" / "up")
+    result = render([root / "graphics" / "book.xml"], "html", root / "site")
+    return root, result
+
+
+REFUSED = {   # graphic/@url -> what the warning says
+    "passwd": "'/etc/passwd' lies outside",
+    "file:///etc/passwd": "'/etc/passwd' lies outside",
+    "/etc/passwd": "'/etc/passwd' lies outside",
+    "../outside.png": "outside.png' lies outside",
+    "images/../../outside.png": "outside.png' lies outside",
+    "outside.png": "outside.png' lies outside",         # xml:base="../"
+    "link.png": "link.png' lies outside",
+    "up/outside.png": "outside.png' lies outside",
+    "book.xml": "is not an image file",
+    ".secret.png": "is a hidden file",
+    "../index.html": "index.html' lies outside",
+    "index.html": "is not an image file",
+    "assets/edition.js": "is not an image file",
+    "fake.png": "does not hold PNG data",
+    "drawing.svg": "SVG is not published",
+    "notes.txt": "is not an image file",
+    "missing.png": "not found",
+}
+
+
+@pytest.mark.parametrize("url", list(REFUSED))
+def test_each_refused_graphic_is_a_warning_naming_file_line_and_reason(graphics, url):
+    root, result = graphics
+    source = root / "graphics" / "book.xml"
+    assert any(w.startswith(f"{source}:") and f"graphic '{url}' not published" in w and REFUSED[url] in w
+               for w in result.warnings), (url, result.warnings)
+
+
+def test_only_the_images_of_the_documents_folder_are_published(graphics):
+    root, result = graphics
+    site = root / "site"
+    assert sorted(str(p.relative_to(site)) for p in (site / "media").rglob("*") if p.is_file()) == \
+           ["media/images/ok2.png", "media/ok.png"]
+    assert (site / "media" / "ok.png").read_bytes() == (root / "graphics" / "ok.png").read_bytes()
+    assert (site / "media/images/ok2.png").read_bytes() == (root / "graphics/images/ok2.png").read_bytes()
+    page = html.parse(str(site / "figures.html"))
+    assert page.xpath("//img/@src") == ["media/ok.png", "media/images/ok2.png", "media/ok.png"]
+    # every refused figure keeps its caption, without an image
+    assert len(page.xpath("//figure[not(img)]/figcaption")) == len(REFUSED) + 1     # + the forged origin
+
+
+def test_no_file_outside_the_folder_nor_any_private_file_is_copied(graphics):
+    root, _ = graphics
+    site = root / "site"
+    private = [root / "outside.png", root / "index.html", Path("/etc/passwd"), root / "graphics" / "book.xml",
+               root / "graphics" / ".secret.png", root / "graphics" / "notes.txt", root / "graphics" / "fake.png",
+               root / "graphics" / "drawing.svg", root / "graphics" / "index.html",
+               root / "graphics" / "assets" / "edition.js"]
+    secrets = {p.read_bytes() for p in private if p.is_file()}
+    written = [p for p in site.rglob("*") if p.is_file()]
+    assert [p for p in written if p.read_bytes() in secrets] == []
+    assert active_content(site) == []
+    assert_the_site_is_its_own(site)
+
+
+def test_the_cli_renders_hostile_graphics_with_warnings_not_a_traceback(graphics, tmp_path, capsys):
+    root, _ = graphics
+    assert main(["render", str(root / "graphics" / "book.xml"), "--to", "html", "-o", str(tmp_path / "s")]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "graphic 'passwd' not published" in err
+
+
+def test_images_from_two_folders_do_not_overwrite_each_other(tmp_path):
+    png = (HOSTILE / "graphics" / "ok.png").read_bytes()
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "ok.png").write_bytes(png + name.encode())
+        (tmp_path / name / f"{name}.xml").write_text(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+            '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
+            f'<text><body><div xml:id="d{name}"><head>{name}</head><figure><graphic url="ok.png"/></figure></div>'
+            '</body></text></TEI>')
+    result = render([tmp_path / "a", tmp_path / "b"], "html", tmp_path / "site")
+    site = tmp_path / "site"
+    srcs = [html.parse(str(site / f"d{n}.html")).xpath("string(//img/@src)") for n in ("a", "b")]
+    assert srcs == ["media/ok.png", "media/ok-2.png"] and result.warnings == []
+    assert [(site / s).read_bytes() for s in srcs] == [png + b"a", png + b"b"]
+
+
+# ----- in a browser -----
+
+def test_in_chromium_clicking_the_hostile_text_runs_no_script(browser, links_site, graphics):
+    """Every refused link, name and figure is clicked: no dialog opens, no script runs, nothing
+    is fetched from elsewhere; the policy blocks a script injected into the page; images load."""
+    from test_render_browser import Reader
+    reader = Reader(browser)
+    dialogs = []
+    try:
+        page = reader.page
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page = reader.open(links_site.outdir, "links.html")
+        hostile = page.locator("main span.ref, main span.ptr, main span.name, main figcaption, main .tei-script")
+        assert hostile.count() == 20
+        for i in range(hostile.count()):
+            hostile.nth(i).click()
+            assert page.url.endswith("/links.html"), page.url
+        page = reader.open(links_site.outdir, "index.html")
+        page.locator("section.about span.ref").click()
+        assert page.url.endswith("/index.html")
+        assert reader.errors == [] and reader.remote == [] and dialogs == []
+        # the Content-Security-Policy is in force: an inline script does not run
+        ran = page.evaluate("""() => { const s = document.createElement('script');
+                                       s.textContent = 'window.ranInline = true'; document.head.append(s);
+                                       return window.ranInline === true; }""")
+        assert ran is False and any("Content Security Policy" in e for e in reader.errors)
+        reader.errors.clear()
+        page = reader.open(graphics[0] / "site", "figures.html")
+        assert page.evaluate("[...document.images].map(i => i.complete && i.naturalWidth)") == [1, 1, 1]
+        assert reader.errors == [] and reader.remote == [] and dialogs == []
+    finally:
+        reader.close()
