@@ -98,3 +98,325 @@ def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
     text = (ROOT / "tests" / "data" / "validate" / "minimal.xml").read_text(encoding="utf-8")
     doc.write_bytes(text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
     assert only_result(doc).valid
+
+
+# ---------------------------------------------------------------- issue 11: schemas, jing, fail-closed, limits
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import ROOT
+import teikit.validate.jing as jing_module
+from teikit.validate import MAX_JOBS
+from teikit.validate.jing import run_jing
+from teikit.validate.schemas import Staged
+
+HOSTILE = ROOT / "tests" / "data" / "hostile" / "validate"
+MINIMAL = (ROOT / "tests" / "data" / "validate" / "minimal.xml").read_text(encoding="utf-8")
+INVALID = MINIMAL.replace("<head>One</head>", "<head>One</head><para/>")
+TINY = ROOT_OPEN + "text</TEI>\n"
+
+
+@pytest.fixture
+def listener():
+    """A local port that records every connection made to it: nothing may arrive."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    server.settimeout(0.05)
+    hits, stop = [], threading.Event()
+
+    def serve():
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            hits.append(conn.recv(200))
+            conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], hits
+    stop.set()
+    thread.join()
+    server.close()
+
+
+@pytest.fixture
+def hostile(tmp_path, listener):
+    """The hostile files, with the listener's port and secret files (outside their folder) filled in."""
+    port, _ = listener
+    secrets = tmp_path / "private"
+    secrets.mkdir()
+    (secrets / "secret.txt").write_text(SECRET + "\n")
+    (secrets / "secret.xml").write_text(f"<s>{SECRET}</s>\n")
+    folder = tmp_path / "hostile"
+    shutil.copytree(HOSTILE, folder)
+    for f in folder.rglob("*.*"):
+        text = f.read_text(encoding="utf-8")
+        text = (text.replace("{port}", str(port)).replace("{secret_txt}", str(secrets / "secret.txt"))
+                .replace("{secret_xml}", str(secrets / "secret.xml")))
+        f.write_text(text, encoding="utf-8")
+    return folder
+
+
+def every_format(tmp_path, *args) -> tuple[int, dict]:
+    """Run the CLI once per format, written with -o; check that each output is strict UTF-8 and parses."""
+    outputs, status = {}, set()
+    for fmt in ("text", "json", "junit"):
+        out = tmp_path / f"report-{fmt}.out"
+        status.add(main(["validate", "--format", fmt, "-o", str(out), *map(str, args)]))
+        outputs[fmt] = out.read_bytes().decode("utf-8", "strict")
+    assert len(status) == 1, status
+    outputs["parsed_json"] = json.loads(outputs["json"])
+    outputs["parsed_junit"] = etree.fromstring(outputs["junit"].encode("utf-8"))
+    return status.pop(), outputs
+
+
+def text_of(outputs) -> str:
+    return outputs["text"] + outputs["json"] + outputs["junit"]
+
+
+@pytest.mark.parametrize("name", ["include-http.rng", "externalref-http.rng", "include-http.rnc",
+                                  "external-escaped.rnc"])
+def test_schema_includes_never_reach_the_network(tmp_path, hostile, listener, capsys, name):
+    doc = tmp_path / "doc.xml"
+    doc.write_text(TINY)
+    # A given schema that is refused stops the run: one line on standard error, exit status 2.
+    assert main(["validate", str(doc), "--schema", str(hostile / name)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1
+    assert f"{name}:" in err and f"http://127.0.0.1:{listener[0]}/evil" in err and "refused" in err
+    assert listener[1] == []
+
+
+def test_jing_itself_cannot_open_a_url(tmp_path, hostile, listener):
+    """Even given an unstaged schema, jing's JVM has no network and no file outside its folder."""
+    doc = tmp_path / "doc.xml"
+    doc.write_text(TINY)
+    work = tmp_path / "work"                         # the only folder the JVM may read
+    work.mkdir()
+    for name in ["externalref-http.rng", "entity-secret.rng"]:
+        raw = work / name                            # as it is: neither staged nor sanitized
+        shutil.copy(hostile / name, raw)
+        outcome = run_jing(Staged(str(raw), compact=False), [str(doc)], str(work))
+        assert str(doc) not in outcome.checked           # no verdict: fails closed
+        assert "no RELAX NG verdict" in outcome.failed[str(doc)]
+        if jing_module._sandbox_works:               # Java < 24: the security manager said no
+            assert "access denied" in outcome.failed[str(doc)]
+        assert SECRET not in repr(outcome)
+    assert listener[1] == []
+
+
+def test_schema_entities_are_never_expanded(tmp_path, hostile, capsys):
+    doc = tmp_path / "doc.xml"
+    doc.write_text(TINY)
+    for fmt in ("text", "json", "junit"):
+        assert main(["validate", str(doc), "--format", fmt, "--schema", str(hostile / "entity-secret.rng")]) == 2
+    captured = capsys.readouterr()
+    assert "external entity 'secret'" in captured.err
+    assert SECRET not in captured.out + captured.err
+
+
+def test_schema_includes_stay_in_the_schemas_folder(tmp_path, hostile, capsys):
+    doc = tmp_path / "doc.xml"
+    doc.write_text(TINY)
+    schema = hostile / "schemas" / "include-outside.rng"
+    assert main(["validate", str(doc), "--schema", str(schema)]) == 2
+    assert "'../outside.rng', refused" in capsys.readouterr().err
+    # widened on request, the same include is read and the file validates
+    assert main(["validate", str(doc), "--schema", str(schema), "--allow-read", str(hostile)]) == 0
+    link = hostile / "schemas" / "link.rng"
+    os.symlink(hostile / "outside.rng", link)
+    link_schema = hostile / "schemas" / "via-link.rng"
+    link_schema.write_text(schema.read_text().replace("../outside.rng", "link.rng"))
+    assert main(["validate", str(doc), "--schema", str(link_schema)]) == 2
+
+
+def test_schematron_document_reads_only_the_documents_folders(tmp_path, hostile):
+    doc = tmp_path / "docs" / "doc.xml"
+    doc.parent.mkdir()
+    doc.write_text(TINY)
+    status, outputs = every_format(tmp_path, doc, "--schema", hostile / "outside.rng",
+                                   "--schematron", hostile / "document-secret.sch")
+    assert status == 1 and "leak:" in outputs["text"]
+    assert SECRET not in text_of(outputs)
+    # the test can fail: with the secret's folder allowed, document() reads it
+    wide = validate([doc], schema=str(hostile / "outside.rng"), schematron=str(hostile / "document-secret.sch"),
+                    allow_read=[tmp_path / "private"])
+    assert SECRET in wide.results[0].errors[0].message
+
+
+def test_schematron_includes_stay_in_the_schemas_folder(tmp_path, hostile, capsys):
+    doc = tmp_path / "doc.xml"
+    doc.write_text(TINY)
+    assert main(["validate", str(doc), "--schematron", str(hostile / "include-secret.sch")]) == 2
+    err = capsys.readouterr().err
+    assert "sch:include" in err and "refused" in err and SECRET not in err
+
+
+def test_a_document_cannot_name_a_hostile_schema_for_itself(tmp_path, hostile, listener):
+    status, outputs = every_format(tmp_path, hostile / "declares-hostile.xml")
+    assert status == 2
+    (entry,) = outputs["parsed_json"]["files"]
+    assert entry["valid"] is False
+    assert any("not checked against the RELAX NG schema" in e["message"] for e in entry["errors"])
+    assert SECRET not in text_of(outputs)
+    assert listener[1] == []
+
+
+def test_messages_cannot_forge_report_lines(tmp_path, hostile):
+    named = tmp_path / "two\nforged.xml:1:1: error: x.xml"
+    named.write_text(INVALID)
+    status, outputs = every_format(tmp_path, hostile / "forge-lines.xml", named)
+    assert status == 1
+    lines = outputs["text"].splitlines()
+    problems = sum(len(f["errors"]) for f in outputs["parsed_json"]["files"])
+    assert len(lines) == problems + 1                    # one line per problem, then the summary
+    assert lines[-1].startswith("teikit validate: 2 files: 0 valid, 2 invalid")
+    assert not any(line.startswith(("forged", "teikit validate: 9")) for line in lines)
+    assert "\\nforged.xml:1:1: error: forged\\n" in outputs["text"]
+    failure = outputs["parsed_junit"].find(".//failure").text
+    assert len(failure.splitlines()) == len(outputs["parsed_json"]["files"][0]["errors"])
+
+
+def test_file_names_that_are_not_utf8_are_validated_and_escaped(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    good = os.path.join(os.fsencode(folder), b"good-\xff.xml")
+    bad = os.path.join(os.fsencode(folder), b"bad-\xfe.xml")
+    with open(good, "w", encoding="utf-8") as fh:
+        fh.write(MINIMAL)
+    with open(bad, "w", encoding="utf-8") as fh:
+        fh.write(INVALID)
+    status, outputs = every_format(tmp_path, folder)
+    assert status == 1
+    verdicts = {Path(f["path"]).name: f["valid"] for f in outputs["parsed_json"]["files"]}
+    assert verdicts == {"good-\\xff.xml": True, "bad-\\xfe.xml": False}
+    assert 'element "para" not allowed' in outputs["text"] and "bad-\\xfe.xml:13:" in outputs["text"]
+    assert len(outputs["parsed_junit"].findall(".//failure")) == 1
+
+
+def test_a_file_named_like_a_jing_message_gets_its_own_verdict(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "x.xml").write_text(MINIMAL)
+    (folder / "a.xml:1:1: error: x.xml").write_text(INVALID)
+    (folder / "b.xml:2:2: error: y.xml").write_text(MINIMAL)
+    run = validate([folder])
+    verdicts = {Path(r.path).name: r.valid for r in run.results}
+    assert verdicts == {"x.xml": True, "a.xml:1:1: error: x.xml": False, "b.xml:2:2: error: y.xml": True}
+    bad = next(r for r in run.results if not r.valid)
+    assert [(p.line, p.source) for p in bad.errors] == [(13, "relaxng")]
+
+
+def test_a_schema_that_fails_to_load_fails_its_files(tmp_path, hostile):
+    status, outputs = every_format(tmp_path, hostile / "declares-broken.xml")
+    assert status == 2
+    (entry,) = outputs["parsed_json"]["files"]
+    assert entry["valid"] is False and "schema failed to load" in entry["errors"][0]["message"]
+    assert "nowhere" in outputs["text"] and "0 valid, 1 invalid" in outputs["text"]
+    assert outputs["parsed_junit"].find(".//failure") is not None
+
+
+def test_a_jvm_out_of_memory_fails_every_file_it_had(tmp_path, monkeypatch, capsys):
+    # 2 MiB of heap: jing runs out of memory while it compiles teikit.rng.
+    monkeypatch.setattr(jing_module, "JVM_OPTIONS", jing_module.JVM_OPTIONS + ["-Xmx2m"])
+    for name in ("a.xml", "b.xml"):
+        (tmp_path / name).write_text(MINIMAL)
+    assert main(["validate", "--format", "json", str(tmp_path)]) == 1
+    files = json.loads(capsys.readouterr().out)["files"]
+    assert [f["valid"] for f in files] == [False, False]
+    assert all(f["errors"][0]["message"] == "no RELAX NG verdict: jing ran out of memory" for f in files)
+
+
+def test_a_batch_jing_cannot_finish_is_rerun_file_by_file(tmp_path, monkeypatch):
+    """jing dies on one file of a batch (as on a 130 MB nested file): only that file fails."""
+    real = jing_module._jing
+
+    def dies_on_poison(cmd):
+        if len(cmd) > 2 and any(os.path.realpath(a).endswith("b-poison.xml") for a in cmd):
+            done = real(cmd[:-1])                    # what jing printed before it died
+            return subprocess.CompletedProcess(cmd, 1, done.stdout, 'Exception in thread "main" '
+                                               "java.lang.OutOfMemoryError: Java heap space")
+        return real(cmd)
+
+    monkeypatch.setattr(jing_module, "_jing", dies_on_poison)
+    (tmp_path / "a.xml").write_text(MINIMAL)
+    (tmp_path / "b-poison.xml").write_text(MINIMAL)
+    (tmp_path / "c.xml").write_text(INVALID)
+    (tmp_path / "d.xml").write_text(MINIMAL)
+    run = validate([tmp_path])
+    verdicts = {Path(r.path).name: r.valid for r in run.results}
+    assert verdicts == {"a.xml": True, "b-poison.xml": False, "c.xml": False, "d.xml": True}
+    assert run.results[1].errors[0].message == "no RELAX NG verdict: jing ran out of memory"
+    assert run.results[2].errors[0].line == 13
+
+
+@pytest.mark.parametrize("returncode, stdout, stderr", [
+    (1, "", 'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space'),
+    (0, "", "Error occurred during initialization of VM"),
+    (137, "", ""),                                   # killed
+    (1, "", ""),                                     # failed, saying nothing
+    (0, "fatal: file not found: x.xml\n", ""),
+])
+def test_whatever_jing_cannot_account_for_is_an_error(tmp_path, monkeypatch, returncode, stdout, stderr):
+    monkeypatch.setattr(jing_module, "_jing", lambda cmd: subprocess.CompletedProcess(cmd, returncode, stdout, stderr))
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("a.xml", "b.xml"):
+        (folder / name).write_text(MINIMAL)
+    status, outputs = every_format(tmp_path, folder)
+    assert status == 1
+    assert [f["valid"] for f in outputs["parsed_json"]["files"]] == [False, False]
+    assert all("no RELAX NG verdict" in f["errors"][0]["message"] for f in outputs["parsed_json"]["files"])
+    assert "0 valid, 2 invalid" in outputs["text"]
+    assert len(outputs["parsed_junit"].findall(".//failure")) == 2
+
+
+def test_jobs_are_capped_at_the_number_of_processors(tmp_path, monkeypatch):
+    runs = []
+    real = jing_module._jing
+    monkeypatch.setattr(jing_module, "_jing", lambda cmd: runs.append(cmd) or real(cmd))
+    for i in range(MAX_JOBS + 3):
+        (tmp_path / f"f{i}.xml").write_text(MINIMAL)
+    run = validate([tmp_path], jobs=1000)
+    assert run.summary.valid == MAX_JOBS + 3
+    assert len(runs) <= MAX_JOBS
+
+
+def test_files_over_the_size_limit_never_reach_jing(tmp_path, monkeypatch):
+    given = []
+    real = jing_module._run_once
+    monkeypatch.setattr(jing_module, "_run_once", lambda s, files, w: given.extend(files) or real(s, files, w))
+    big = tmp_path / "big.xml"
+    big.write_text(MINIMAL.replace("<head>One</head>", "<head>One</head>" + "<p>word</p>" * 2000))
+    small = tmp_path / "small.xml"
+    small.write_text(MINIMAL)
+    results = {Path(r.path).name: r for r in validate([tmp_path], max_bytes=8192).results}
+    assert not results["big.xml"].valid and "over the limit" in results["big.xml"].errors[0].message
+    assert results["small.xml"].valid
+    assert str(big) not in given and str(small) in given
+
+
+def test_xinclude_does_not_follow_symlinks_out_of_the_folder(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (tmp_path / "private.xml").write_text(f"<TEI xmlns='http://www.tei-c.org/ns/1.0'><p>{SECRET}</p></TEI>")
+    os.symlink(tmp_path / "private.xml", folder / "part.xml")
+    doc = folder / "corpus.xml"
+    doc.write_text('<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">'
+                   '<xi:include href="part.xml"/></teiCorpus>')
+    status, outputs = every_format(tmp_path, doc)
+    assert status == 1
+    assert "XInclude of 'part.xml' refused" in outputs["text"]
+    assert SECRET not in text_of(outputs)

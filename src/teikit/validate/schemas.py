@@ -112,18 +112,15 @@ class _Stager:
             tree = etree.parse(path, safe_parser(resolve_entities="internal"))
         except etree.XMLSyntaxError as exc:
             line = exc.position[0] if exc.position else None
+            try:
+                # An undefined entity may be an external one, never loaded: say so.
+                _check_doctype(etree.parse(path, safe_parser()), path)
+            except etree.XMLSyntaxError:
+                pass
             raise TeikitError(f"the schema is not well-formed XML: {exc.msg}", path, line) from None
         except OSError as exc:
             raise TeikitError(f"cannot read the schema: {exc}", path) from None
-        info = tree.docinfo
-        if info.system_url or info.public_id:
-            raise TeikitError("the schema's DOCTYPE points to an external DTD; teikit loads no DTD "
-                              "for a schema", path, 1)
-        if info.internalDTD is not None:
-            for entity in info.internalDTD.iterentities():
-                if entity.system_url:
-                    raise TeikitError(f"the schema declares external entity '{entity.name}'; teikit "
-                                      "loads no external entity for a schema", path, 1)
+        _check_doctype(tree, path)
         root = tree.getroot()
         for el in root.iter(etree.Element):
             el.attrib.pop(XML_BASE, None)
@@ -149,6 +146,18 @@ class _Stager:
             pos = end
         out.append(text[pos:])
         return "".join(out).encode("utf-8")
+
+
+def _check_doctype(tree, path: str) -> None:
+    info = tree.docinfo
+    if info.system_url or info.public_id:
+        raise TeikitError("the schema's DOCTYPE points to an external DTD; teikit loads no DTD "
+                          "for a schema", path, 1)
+    if info.internalDTD is not None:
+        for entity in info.internalDTD.iterentities():
+            if entity.system_url:
+                raise TeikitError(f"the schema declares external entity '{entity.name}'; teikit "
+                                  "loads no external entity for a schema", path, 1)
 
 
 _ESCAPE = re.compile(r"\\x+\{([0-9A-Fa-f]{1,6})\}")
