@@ -152,6 +152,7 @@ def test_a_damaged_register_is_refused_with_its_name(tmp_path):
     from teikit.errors import TeikitError
     out = tmp_path / "edition"
     out.mkdir()
+    (out / ".teikit-output").write_text("teikit convert\n")     # an edition teikit wrote, since damaged
     (out / "persons.xml").write_text("<TEI><oops></TEI>", encoding="utf-8")
     with pytest.raises(TeikitError) as info:
         convert(SAMPLE, out, force=True)

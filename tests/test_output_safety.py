@@ -170,14 +170,15 @@ def test_build_replaces_its_own_folders_adopts_unmarked_ones_and_refuses_others(
 
 # ----------------------------------------------------------------- output paths that cannot be
 
-@pytest.mark.parametrize("given", [".", "..", "./", "sub/.."])
+@pytest.mark.parametrize("given", [".", "..", "./", "sub/..", ""])
 def test_dot_and_dotdot_are_refused_and_nothing_changes(tmp_path, book, capsys, monkeypatch, given):
     (tmp_path / "sub").mkdir()
     edition(book, tmp_path / "old")                 # even a teikit folder around is left alone
     monkeypatch.chdir(tmp_path / "sub" if given == ".." else tmp_path)
     before = listing(tmp_path)
     assert convert(book, "-o", given, "--force") == 1
-    assert capsys.readouterr().err == (f"teikit: error: {given}: names no folder of its own; give the "
+    shown = given or '""'
+    assert capsys.readouterr().err == (f"teikit: error: {shown}: names no folder of its own; give the "
                                        "folder to write, such as out/book\n")
     assert listing(tmp_path) == before and hidden(tmp_path) == []
 
@@ -322,6 +323,7 @@ def test_temporary_of_a_killed_run_is_removed_by_the_next_run(tmp_path, book):
 
 def test_only_orphans_are_removed(tmp_path, book):
     """Owner gone on this host, or too old (any host), is an orphan; a live run's is not."""
+    edition(book, tmp_path / "out")
     gone = subprocess.Popen(["true"])
     gone.wait()
     host = xmlio._HOST
@@ -340,9 +342,19 @@ def test_only_orphans_are_removed(tmp_path, book):
     live_elsewhere = leftover("tmp", "feedf00d", 12346)
     live_here = leftover("tmp", host, os.getppid())
     other_name = leftover("tmp", host, gone.pid, name="other")
-    assert convert(book, "-o", tmp_path / "out") == 0
+    assert convert(book, "-o", tmp_path / "out", "--force") == 0
     assert not dead.exists() and not dead_old.exists() and not stale_elsewhere.exists()
     assert live_elsewhere.is_dir() and live_here.is_dir() and other_name.is_dir()
+
+
+def test_a_run_killed_between_its_renames_gets_the_old_folder_back(tmp_path, book, capsys):
+    out = edition(book, tmp_path / "out")
+    before = listing(out)
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    out.rename(tmp_path / f".out.teikit-old-{xmlio._HOST}-{gone.pid}-0123abcd")     # then SIGKILL
+    assert convert(book, "-o", out) == 1             # the old folder is back, so --force is needed
+    assert "use --force" in capsys.readouterr().err and listing(out) == before and hidden(tmp_path) == []
 
 
 def test_concurrent_runs_in_threads_leave_one_complete_folder(tmp_path):

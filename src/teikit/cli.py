@@ -67,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("source", help="the text file")
     c.add_argument("-o", "--output", required=True, help="output folder")
     c.add_argument("--profile", help="conversion profile (TOML); default: SOURCE.toml if present")
-    c.add_argument("--force", action="store_true", help="replace an existing output folder")
+    c.add_argument("--force", action="store_true",
+                   help="replace an existing output folder, if teikit wrote it and it holds no input")
     c.add_argument("--declare", action="append", metavar="HREF",
                    help="declare a schema (.rng, .rnc, .sch) in each file's xml-model; repeatable")
     c.set_defaults(run=_convert)
@@ -83,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--to", choices=["html", "text"], required=True, help="which edition")
     r.add_argument("-o", "--output", required=True, help="output folder")
     r.add_argument("--width", type=int, default=78, help="text edition: wrap at this column; 0 = no wrapping")
-    r.add_argument("--force", action="store_true", help="replace an existing output folder")
+    r.add_argument("--force", action="store_true",
+                   help="replace an existing output folder, if teikit wrote it and it holds no input")
     r.set_defaults(run=_render)
     v = cmds.add_parser("validate", help="validate TEI files against RELAX NG and Schematron",
                         description="Validate files and folders (recursed for *.xml). Schema: --schema, "

@@ -129,8 +129,12 @@ def _alive(pid: int) -> bool:
 
 
 def _remove_stale(parent: Path, name: str) -> None:
-    """Remove the temporary and `.old` folders (and files) that killed runs left beside `name`."""
-    pattern = re.compile(rf"\.{re.escape(name)}\.teikit-(?:tmp|old)-([0-9a-f]{{8}})-(\d+)-[0-9a-f]{{8}}\Z")
+    """Remove the temporary and `.old` folders (and files) that killed runs left beside `name`.
+
+    A run killed between its two renames leaves no `name` but a whole `.old` folder: that
+    one is put back rather than removed.
+    """
+    pattern = re.compile(rf"\.{re.escape(name)}\.teikit-(tmp|old)-([0-9a-f]{{8}})-(\d+)-[0-9a-f]{{8}}\Z")
     try:
         entries = list(os.scandir(parent))
     except OSError:
@@ -144,7 +148,12 @@ def _remove_stale(parent: Path, name: str) -> None:
         except OSError:
             continue            # another run removed it first
         # the pid says nothing about a run on another host sharing this folder: age alone then
-        if age > STALE_AFTER or (m.group(1) == _HOST and not _alive(int(m.group(2)))):
+        if age > STALE_AFTER or (m.group(2) == _HOST and not _alive(int(m.group(3)))):
+            if m.group(1) == "old" and entry.is_dir(follow_symlinks=False) \
+                    and not os.path.lexists(parent / name):
+                with suppress(OSError):
+                    os.rename(entry.path, parent / name)
+                continue
             if entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(entry.path, ignore_errors=True)
             else:
@@ -197,9 +206,10 @@ def output_folder(outdir: str | os.PathLike, force: bool = False,
     an existing file; a folder that is, holds, or lies inside an input of the run (real
     paths: links cannot hide an input); an existing non-empty folder without teikit's marker
     (the message says what it holds), and one with the marker unless `force`. A symbolic link
-    is resolved: the folder it points to is the one written, and the link stays.
+    is resolved: the folder it points to is the one written, and the link stays. What killed
+    runs left beside the folder is cleaned up first (`_remove_stale`).
     """
-    given = str(outdir)
+    given = str(outdir) or '""'
     if Path(outdir).name in ("", ".", ".."):
         raise TeikitError("names no folder of its own; give the folder to write, such as out/book",
                           given)
@@ -220,6 +230,8 @@ def output_folder(outdir: str | os.PathLike, force: bool = False,
             raise TeikitError(f"cannot be created: {ancestor} is a file, not a folder", given)
         if not os.access(ancestor, os.W_OK | os.X_OK):
             raise TeikitError(f"cannot be written: no permission to write in {ancestor}", given)
+        if ancestor == target.parent:
+            _remove_stale(target.parent, target.name)
         if os.path.lexists(target) and not target.is_dir():
             raise TeikitError("exists and is not a folder", given)
         for inp in inputs:
@@ -271,15 +283,13 @@ def atomic_folder(outdir: str | os.PathLike, force: bool = False,
     runs) is added; then, under a lock on the parent folder, `outdir` is renamed aside to a
     per-run `.old` name and the temporary folder renamed into its place, and the old one is
     removed. On any error or interruption the temporary folder is removed and `outdir` is
-    left as it was; an OSError becomes a TeikitError naming `outdir`. Orphans of killed runs
-    beside `outdir` are removed first.
+    left as it was; an OSError becomes a TeikitError naming `outdir`.
     """
     given = str(outdir)
     target = output_folder(outdir, force, inputs)
     parent, name = target.parent, target.name
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale(parent, name)
         tmp = _run_name(parent, name, "tmp")
         tmp.mkdir()             # mode 0777 less the umask, unlike mkdtemp's 0700
     except OSError as exc:
