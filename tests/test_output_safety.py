@@ -321,24 +321,24 @@ def test_temporary_of_a_killed_run_is_removed_by_the_next_run(tmp_path, book):
     assert hidden(tmp_path) == []
 
 
-def test_only_orphans_are_removed(tmp_path, book):
+def test_only_orphans_are_removed(tmp_path, book, monkeypatch):
     """Owner gone on this host, or too old (any host), is an orphan; a live run's is not."""
+    monkeypatch.setattr(xmlio, "STALE_AFTER", 2)    # the age is read from ctime, which no test can set back
     edition(book, tmp_path / "out")
     gone = subprocess.Popen(["true"])
     gone.wait()
     host = xmlio._HOST
 
-    def leftover(kind, host, pid, age=0, name="out"):
+    def leftover(kind, host, pid, name="out"):
         p = tmp_path / f".{name}.teikit-{kind}-{host}-{pid}-0123abcd"
         (p / "sub").mkdir(parents=True)
         (p / "sub" / "half.xml").write_text("<half")
-        if age:
-            os.utime(p, (time.time() - age, time.time() - age))
         return p
 
+    stale_elsewhere = leftover("tmp", "feedf00d", 12345)
+    time.sleep(2.5)
     dead = leftover("tmp", host, gone.pid)
     dead_old = leftover("old", host, gone.pid)
-    stale_elsewhere = leftover("tmp", "feedf00d", 12345, age=xmlio.STALE_AFTER + 60)
     live_elsewhere = leftover("tmp", "feedf00d", 12346)
     live_here = leftover("tmp", host, os.getppid())
     other_name = leftover("tmp", host, gone.pid, name="other")
@@ -355,6 +355,18 @@ def test_a_run_killed_between_its_renames_gets_the_old_folder_back(tmp_path, boo
     out.rename(tmp_path / f".out.teikit-old-{xmlio._HOST}-{gone.pid}-0123abcd")     # then SIGKILL
     assert convert(book, "-o", out) == 1             # the old folder is back, so --force is needed
     assert "use --force" in capsys.readouterr().err and listing(out) == before and hidden(tmp_path) == []
+
+
+def test_a_live_runs_old_folder_is_left_alone_however_old_its_files(tmp_path, book):
+    """A run on this host has just renamed a week-old output aside: not an orphan to put back."""
+    week = time.time() - 7 * 86400
+    aside = tmp_path / "previous"
+    aside.mkdir()
+    (aside / "ch01.xml").write_text("<old/>")
+    os.utime(aside, (week, week))
+    live = aside.rename(tmp_path / f".out.teikit-old-{xmlio._HOST}-{os.getppid()}-0123abcd")
+    assert convert(book, "-o", tmp_path / "out") == 0
+    assert (live / "ch01.xml").read_text() == "<old/>" and (tmp_path / "out" / MARKER).is_file()
 
 
 def test_concurrent_runs_in_threads_leave_one_complete_folder(tmp_path):

@@ -144,9 +144,11 @@ def _remove_stale(parent: Path, name: str) -> None:
         if not m:
             continue
         try:
-            age = time.time() - entry.stat(follow_symlinks=False).st_mtime
+            st = entry.stat(follow_symlinks=False)
         except OSError:
             continue            # another run removed it first
+        # ctime too: renaming a folder aside (`.old`) keeps its mtime, however old, but sets ctime
+        age = time.time() - max(st.st_mtime, st.st_ctime)
         # the pid says nothing about a run on another host sharing this folder: age alone then
         if age > STALE_AFTER or (m.group(2) == _HOST and not _alive(int(m.group(3)))):
             if m.group(1) == "old" and entry.is_dir(follow_symlinks=False) \
@@ -260,10 +262,13 @@ def output_folder(outdir: str | os.PathLike, force: bool = False,
 def _parent_lock(folder: Path):
     """Serialise the final renames of runs writing into one folder. The lock is taken on the
     folder itself (flock on a directory works on Linux), so no lock file is left behind."""
-    if fcntl is None:
+    try:
+        fd = os.open(folder, os.O_RDONLY) if fcntl is not None else None
+    except OSError:             # a folder we may write but not read: renames unserialised
+        fd = None
+    if fd is None:
         yield
         return
-    fd = os.open(folder, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
