@@ -339,7 +339,7 @@ def test_a_jvm_out_of_memory_fails_every_file_it_had(tmp_path, monkeypatch, caps
     assert all(f["errors"][0]["message"] == "no RELAX NG verdict: jing ran out of memory" for f in files)
 
 
-def test_a_batch_jing_cannot_finish_is_rerun_file_by_file(tmp_path, monkeypatch):
+def test_a_batch_jing_cannot_finish_is_rerun_in_halves(tmp_path, monkeypatch):
     """jing dies on one file of a batch (as on a 130 MB nested file): only that file fails."""
     real = jing_module._jing
 
@@ -350,16 +350,35 @@ def test_a_batch_jing_cannot_finish_is_rerun_file_by_file(tmp_path, monkeypatch)
                                                "java.lang.OutOfMemoryError: Java heap space")
         return real(cmd)
 
-    monkeypatch.setattr(jing_module, "_jing", dies_on_poison)
+    runs = []
+    monkeypatch.setattr(jing_module, "_jing", lambda cmd: runs.append(cmd) or dies_on_poison(cmd))
     (tmp_path / "a.xml").write_text(MINIMAL)
     (tmp_path / "b-poison.xml").write_text(MINIMAL)
     (tmp_path / "c.xml").write_text(INVALID)
-    (tmp_path / "d.xml").write_text(MINIMAL)
+    for i in range(13):
+        (tmp_path / f"d{i:02}.xml").write_text(MINIMAL)
     run = validate([tmp_path])
     verdicts = {Path(r.path).name: r.valid for r in run.results}
-    assert verdicts == {"a.xml": True, "b-poison.xml": False, "c.xml": False, "d.xml": True}
+    assert [k for k, v in verdicts.items() if not v] == ["b-poison.xml", "c.xml"]
     assert run.results[1].errors[0].message == "no RELAX NG verdict: jing ran out of memory"
     assert run.results[2].errors[0].line == 13
+    assert len(runs) <= 1 + 2 * 4                    # halves, not one run per file (16 files)
+
+
+def test_the_jvm_naming_its_environment_options_is_no_failure(tmp_path, monkeypatch):
+    monkeypatch.setenv("JAVA_TOOL_OPTIONS", "-Dteikit.test=1")
+    doc = tmp_path / "doc.xml"
+    doc.write_text(MINIMAL)
+    assert validate([doc]).results[0].valid
+
+
+def test_xincluded_files_over_the_size_limit_are_not_read(tmp_path):
+    (tmp_path / "part.xml").write_text(ROOT_OPEN + "<p>" + "word " * 4000 + "</p></TEI>")
+    doc = tmp_path / "corpus.xml"
+    doc.write_text('<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">'
+                   '<xi:include href="part.xml"/></teiCorpus>')
+    result = only_result(doc, max_bytes=8192)
+    assert not result.valid and "over the limit" in result.errors[0].message
 
 
 @pytest.mark.parametrize("returncode, stdout, stderr", [

@@ -260,9 +260,11 @@ def _collect(batches, prepared: list[_Prepared], ticker) -> list[str]:
         if p.jing_input:
             by_input.setdefault(p.jing_input, []).append(p)
     errors = []
+    seen: set[tuple[str, str]] = set()
     for schema, part, future in batches:
         outcome = future.result()
         errors += outcome.schema_errors
+        seen.update((inp, schema) for inp in part)
         for inp in part:
             for p in by_input.get(inp, []):
                 if p.result.schema != schema:
@@ -274,6 +276,11 @@ def _collect(batches, prepared: list[_Prepared], ticker) -> list[str]:
                 for line, col, sev, msg in outcome.problems.get(inp, []):
                     p.result.problems.append(_placed(p, line, col, sev, msg))
         ticker(len(part))
+    # Fail closed: a file meant for jing that no batch held has no verdict.
+    for p in prepared:
+        if p.jing_input and p.result.schema and (p.jing_input, p.result.schema) not in seen:
+            p.result.problems.append(Problem(0, 0, "no RELAX NG verdict: the file was not given to jing",
+                                             "error", "relaxng"))
     return errors
 
 

@@ -1,11 +1,13 @@
 """Reading the files to validate: safely, and learning what each one declares.
 
 Every file is parsed here by libxml2 with the network off, external entities
-and DTDs never loaded, and libxml2's bounds on entity expansion and tree size.
-Only a file that passes is handed to jing, which would otherwise fetch DTDs and
-external entities itself; a file whose DOCTYPE or XIncludes jing cannot be
-trusted with gets a sanitized copy instead, with a map from its lines back to
-the lines of the original files.
+and DTDs never loaded, and libxml2's bounds on entity expansion and tree size;
+a file over `max_bytes` is not read at all. XIncludes reach only the local files
+teikit.access.LocalFiles allows (the including file's folder, real paths, plus
+`allow_read`). Only a file that passes is handed to jing, which would otherwise
+fetch DTDs and external entities itself; a file whose DOCTYPE or XIncludes jing
+cannot be trusted with gets a sanitized copy instead, with a map from its lines
+back to the lines of the original files.
 """
 
 from __future__ import annotations
@@ -120,7 +122,7 @@ def load(path: str, max_bytes: int = MAX_BYTES, allow_read=()) -> Loaded:
     _check_doctype(doc)
     root = doc.tree.getroot()
     doc.declared = _declarations(reversed(list(root.itersiblings(etree.PI, preceding=True))), path)
-    _expand_xincludes(doc, allow_read)
+    _expand_xincludes(doc, allow_read, max_bytes)
     return doc
 
 
@@ -208,12 +210,13 @@ def _declarations(pis, path: str) -> list[SchemaRef]:
     return refs
 
 
-def _expand_xincludes(doc: Loaded, allow_read=()) -> None:
+def _expand_xincludes(doc: Loaded, allow_read=(), max_bytes: int = MAX_BYTES) -> None:
     """XInclude local files in the including file's folder (or below); refuse anything else.
 
     Which files may be included is decided by teikit.access.LocalFiles: the real
     path of the target (every symlink followed) must lie in the including file's
     folder or in an `allow_read` folder, so a symlink does not lead out of it.
+    An included file over `max_bytes` is refused, as a validated one would be.
     Done here rather than by libxml2 so that every included element keeps the
     name of the file it came from, for reporting errors at their own file and line.
     """
@@ -221,13 +224,14 @@ def _expand_xincludes(doc: Loaded, allow_read=()) -> None:
         return
     folder = os.path.dirname(os.path.abspath(doc.path))
     policy = LocalFiles([folder, *allow_read])
-    if _include_into(doc.tree.getroot(), os.path.abspath(doc.path), policy, doc.problems, ()):
+    if _include_into(doc.tree.getroot(), os.path.abspath(doc.path), policy, doc.problems, (), max_bytes):
         doc.needs_copy = True
     else:
         doc.tree = None
 
 
-def _include_into(root, path: str, policy: LocalFiles, problems: list, chain: tuple) -> bool:
+def _include_into(root, path: str, policy: LocalFiles, problems: list, chain: tuple,
+                  max_bytes: int = MAX_BYTES) -> bool:
     ok = True
     for inc in list(root.iter(XINCLUDE)):
         href = inc.get("href") or ""
@@ -250,13 +254,18 @@ def _include_into(root, path: str, policy: LocalFiles, problems: list, chain: tu
             ok = False
             continue
         try:
+            if os.path.getsize(target) > max_bytes:
+                problems.append(Problem(where, 0, f"XInclude of '{href}' refused: the file is over the limit "
+                                                  f"of {max_bytes / 2**20:.0f} MiB (--max-size)", path=_other(path, chain)))
+                ok = False
+                continue
             included = etree.parse(target, safe_parser(resolve_entities="internal")).getroot()
         except (etree.XMLSyntaxError, OSError) as exc:
             problems.append(Problem(where, 0, f"XInclude of '{href}' failed: {_plain(str(exc))}",
                                     path=_other(path, chain)))
             ok = False
             continue
-        ok = _include_into(included, target, policy, problems, chain + (os.path.realpath(path),)) and ok
+        ok = _include_into(included, target, policy, problems, chain + (os.path.realpath(path),), max_bytes) and ok
         included.set(ORIGIN, target)
         included.tail = inc.tail
         inc.getparent().replace(inc, included)

@@ -14,8 +14,9 @@ valid file, so silence counts only when the whole batch is accounted for:
   standard error (a crash, running out of memory), every line of its output
   names a document of the batch or the schema, and the exit status agrees with
   the errors printed. Then a file with no line is valid;
-- otherwise a batch of several files is rerun file by file, and a single file
-  whose run cannot be trusted gets an error with jing's reason;
+- otherwise the batch is split in halves and each half rerun (so one file that
+  makes jing fail costs a few runs, not one per file), down to single files; a
+  single file whose run cannot be trusted gets an error with jing's reason;
 - a line that names the schema means the schema failed to load: every file of
   the batch gets an error, and the line is a schema error.
 
@@ -42,6 +43,8 @@ JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"]
 # What a JVM says on standard error when the security manager is switched on; not a failure.
 _SANDBOX_NOTICE = ("WARNING: A command line option has enabled the Security Manager",
                    "WARNING: The Security Manager is deprecated and will be removed in a future release")
+# The JVM names the options it took from the environment; that is no failure either.
+_ENV_NOTICE = ("Picked up JAVA_TOOL_OPTIONS:", "Picked up _JAVA_OPTIONS:", "Picked up JDK_JAVA_OPTIONS:")
 _NO_SANDBOX = "Security Manager is not supported"
 _sandbox_works = True
 _counter = iter(range(10**12))
@@ -72,11 +75,13 @@ def _sandbox(workdir: str) -> list[str]:
     """JVM options: read the private folder only, no network (Java security manager)."""
     policy = os.path.join(workdir, "jing.policy")
     if not os.path.exists(policy):
-        folder = os.path.realpath(workdir).replace("\\", "/").replace('"', "")
+        # Java compares the paths as written: grant the folder as named and as real.
+        folders = dict.fromkeys(p.replace("\\", "/").replace('"', "")
+                                for p in (os.path.abspath(workdir), os.path.realpath(workdir)))
         with open(policy, "w", encoding="utf-8") as fh:
             fh.write('grant {\n'
-                     f'  permission java.io.FilePermission "{folder}/-", "read";\n'
-                     '  permission java.util.PropertyPermission "*", "read";\n'
+                     + "".join(f'  permission java.io.FilePermission "{f}/-", "read";\n' for f in folders)
+                     + '  permission java.util.PropertyPermission "*", "read";\n'
                      '};\n')
     return ["-Djava.security.manager", f"-Djava.security.policy=={policy}"]
 
@@ -89,12 +94,15 @@ def _next() -> int:
 def run_jing(schema: Staged, files: list[str], workdir: str) -> JingOutcome:
     """Validate `files` (absolute paths) against the staged `schema`; see the module docstring."""
     out = JingOutcome()
-    raw = _run_once(schema, files, workdir)
-    if raw.trusted or len(files) == 1 or raw.schema_errors:
-        _merge(out, raw, files)
-        return out
-    for f in files:                       # could not attribute everything: one file at a time
-        _merge(out, _run_once(schema, [f], workdir), [f])
+    todo = [files]
+    while todo:
+        part = todo.pop()
+        raw = _run_once(schema, part, workdir)
+        if raw.trusted or len(part) == 1 or raw.schema_errors:
+            _merge(out, raw, part)
+        else:                             # could not attribute everything: halves, down to one file
+            half = len(part) // 2
+            todo += [part[half:], part[:half]]
     return out
 
 
@@ -164,7 +172,8 @@ def _read(proc, names: dict[str, str], schema: Staged) -> _Raw:
             schema_errors.append(f"{schema.originals[path]}:{m['line']}:{m['col']}: {m['sev']}: {m['msg']}")
         else:
             stray.append(raw.strip())
-    stderr = [line for line in proc.stderr.splitlines() if line.strip() and line.strip() not in _SANDBOX_NOTICE]
+    stderr = [line for line in proc.stderr.splitlines() if line.strip() and line.strip() not in _SANDBOX_NOTICE
+              and not line.startswith(_ENV_NOTICE)]
     if schema_errors:
         return _Raw(False, {}, schema_errors)
     reason = ""
