@@ -1,4 +1,10 @@
-"""Find-and-replace over the text of mixed content, turning matches into elements."""
+"""Find-and-replace over the text of mixed content, turning matches into elements.
+
+Time is linear in the size of the content: new elements are linked in after the
+node whose text they come from (lxml's addnext, constant time), never placed by
+index (`index()` and `insert(i)` walk the children, which made a long paragraph with
+many matches quadratic).
+"""
 
 from __future__ import annotations
 
@@ -43,6 +49,18 @@ def _split(text: str, pattern: re.Pattern, build: Builder):
     return pieces[0][0], nodes
 
 
+def _link_after(el: etree._Element, anchor: etree._Element | None, nodes: list) -> None:
+    """Put `nodes` (with their tails) right after `anchor`, or first in `el` when None."""
+    if not nodes:
+        return
+    if anchor is None:
+        el.insert(0, nodes[0])
+    else:
+        anchor.addnext(nodes[0])
+    for prev, node in zip(nodes, nodes[1:]):
+        prev.addnext(node)
+
+
 def substitute(el: etree._Element, pattern: re.Pattern, build: Builder,
                skip: tuple[str, ...] = ()) -> None:
     """Apply `build` to every match of `pattern` in the text nodes below `el`.
@@ -54,8 +72,7 @@ def substitute(el: etree._Element, pattern: re.Pattern, build: Builder,
         res = _split(el.text, pattern, build)
         if res:
             el.text, nodes = res
-            for i, n in enumerate(nodes):
-                el.insert(i, n)
+            _link_after(el, None, nodes)
     for child in originals:
         if isinstance(child.tag, str) and local(child) not in skip:
             substitute(child, pattern, build, skip)
@@ -63,9 +80,7 @@ def substitute(el: etree._Element, pattern: re.Pattern, build: Builder,
             res = _split(child.tail, pattern, build)
             if res:
                 child.tail, nodes = res
-                idx = el.index(child)
-                for i, n in enumerate(nodes, start=1):
-                    el.insert(idx + i, n)
+                _link_after(el, child, nodes)
 
 
 Finder = Callable[[str], "list[tuple[int, int, etree._Element]]"]
@@ -98,8 +113,7 @@ def wrap(el: etree._Element, find: Finder, skip: tuple[str, ...] = ()) -> None:
         if spans:
             el.text, nodes = _pieces(el.text, spans)
             el.text = el.text or None
-            for i, n in enumerate(nodes):
-                el.insert(i, n)
+            _link_after(el, None, nodes)
     for child in originals:
         if isinstance(child.tag, str) and local(child) not in skip:
             wrap(child, find, skip)
@@ -108,9 +122,7 @@ def wrap(el: etree._Element, find: Finder, skip: tuple[str, ...] = ()) -> None:
             if spans:
                 child.tail, nodes = _pieces(child.tail, spans)
                 child.tail = child.tail or None
-                idx = el.index(child)
-                for i, n in enumerate(nodes, start=1):
-                    el.insert(idx + i, n)
+                _link_after(el, child, nodes)
 
 
 def texts(el: etree._Element, skip: tuple[str, ...] = ()):

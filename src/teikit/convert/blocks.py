@@ -20,15 +20,12 @@ _SMALL_WORDS = {
 def para_text(block_text: str) -> str:
     """A block's lines joined into one paragraph."""
     lines = [l.strip() for l in block_text.split("\n") if l.strip()]
-    out = ""
+    parts: list[str] = []       # joined once at the end: linear however long the block
     for line in lines:
-        if not out:
-            out = line
-        elif out.endswith("-") and line[:1].islower():
-            out += line
-        else:
-            out += " " + line
-    return out
+        if parts and not (parts[-1].endswith("-") and line[:1].islower()):
+            parts.append(" ")
+        parts.append(line)
+    return "".join(parts)
 
 
 def strip_refs(text: str) -> str:

@@ -27,6 +27,8 @@ _SKIP_DIVS = {"titlepage", "contents"}
 def _caps(line: str) -> bool:
     """A short line mostly of capital letters (not a note like '- 2 PZ, 22.')."""
     s = line.strip()
+    if not 0 < len(s) <= 90:        # before counting letters: a long line costs nothing
+        return False
     letters = sum(c.isalpha() for c in s)
     return (0 < len(s) <= 90 and letters >= 4 and letters >= 0.6 * len(s.replace(" ", ""))
             and not any(c.islower() for c in s) and "\t" not in s)
