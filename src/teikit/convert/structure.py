@@ -7,6 +7,12 @@ or the one before stops mid-sentence); a paragraph that follows one ending in
 a colon is a block quotation, set as verse when it is introduced as verse;
 short unpunctuated lines are section heads, two levels told apart by their
 capitalisation (Title Case over sentence case); sections become nested divs.
+
+A division never holds a heading alone (settle_empty_divs, run before writing):
+a heading with nothing under it before another division of the same level
+heads that division too (a part heading over its first chapter, two headings in
+a row); the last one keeps its text as the division's paragraph. Either way it
+is reported.
 """
 
 from __future__ import annotations
@@ -206,6 +212,66 @@ def _nest(div, items, ctx: Context) -> None:
         stack.append((level, section))
         prev_level = level
         ctx.report.counts["sections"] += 1
+
+
+def settle_empty_divs(tei, ctx: Context) -> None:
+    """Give every division content: see the module's docstring."""
+    # reversed document order: a division's inner divisions are settled before it
+    for div in reversed(xpath(tei, "//t:text//t:div")):
+        parent = div.getparent()
+        if parent is None or any(not is_(c, "head") for c in children(div)):
+            continue
+        heads = children(div, "head")
+        nxt = div.getnext()
+        while nxt is not None and not isinstance(nxt.tag, str):
+            nxt = nxt.getnext()
+        heading = " / ".join("".join(h.itertext()).strip() for h in heads)
+        if heads and nxt is not None and is_(nxt, "div"):
+            first = nxt[0] if len(nxt) else None
+            for h in heads:
+                if first is not None:
+                    first.addprevious(h)
+                else:
+                    nxt.append(h)
+            if div.get("n") is not None and nxt.get("n") is None and div.get("type") == nxt.get("type"):
+                nxt.set("n", div.get("n"))
+            for e in ctx.outline:
+                if getattr(e, "div", None) is div:
+                    e.div = nxt
+            ctx.report.info("heading-merged", line_of(heads[0]), "a heading with nothing under "
+                            "it heads the next division too", text=heading)
+            parent.remove(div)
+        elif heads:
+            for h in heads:                        # keep the words, as the division's text
+                h.tag = h.tag[:-len("head")] + "p"
+                for label in children(h, "label"):
+                    _unwrap(label)
+            ctx.report.add("empty-division", line_of(heads[0]), "a heading with nothing under "
+                           "it is kept as the division's only paragraph", text=heading)
+        else:
+            parent.remove(div)                     # nothing at all: nothing lost
+
+
+def _unwrap(el) -> None:
+    """Replace an element by its content (text, children and tail)."""
+    parent = el.getparent()
+    prev = el.getprevious()
+
+    def put(text: str | None) -> None:      # text at the point where `el` stands
+        if not text:
+            return
+        if prev is not None:
+            prev.tail = (prev.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+
+    put(el.text)
+    for child in list(el):
+        el.addprevious(child)
+        prev = child
+    put(el.tail)
+    el.tail = None
+    parent.remove(el)
 
 
 def apply(tei, ctx: Context):

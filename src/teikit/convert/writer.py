@@ -24,6 +24,7 @@ from ..xmlio import atomic_folder, serialize
 from . import figures
 from .context import Context
 from .header import build_header
+from .structure import settle_empty_divs
 
 _SCHEMA_NS = {".rng": "http://relaxng.org/ns/structure/1.0",
               ".sch": "http://purl.oclc.org/dsdl/schematron"}
@@ -81,6 +82,7 @@ def _contents(front, ctx: Context, file_of_div) -> None:
 def split(tei, ctx: Context) -> dict[str, etree._Element]:
     """The documents of the edition, by file name, the corpus file last."""
     book = ctx.book
+    settle_empty_divs(tei, ctx)      # no division may hold a heading alone (schema)
     text = tei.find(q("text"))
     front = text.find(q("front"))
     body = text.find(q("body"))
