@@ -9,7 +9,9 @@ OUTDIR/
   conversion-report.json
 
 Everything is written into a fresh temporary folder beside OUTDIR, which then
-takes OUTDIR's place: a run that fails leaves OUTDIR as it was.
+takes OUTDIR's place: a run that fails leaves OUTDIR as it was. An existing OUTDIR is
+replaced only if teikit wrote it and it holds neither the book nor its profile
+(xmlio.atomic_folder, which also leaves its marker, .teikit-output).
 """
 
 from __future__ import annotations
