@@ -462,3 +462,8 @@ def test_atomic_write_into_a_folder_is_a_clear_error(tmp_path):
         atomic_write_text(tmp_path / "report.txt", "ok")
     assert str(err.value) == f"{tmp_path / 'report.txt'}: cannot write: Is a directory"
     assert hidden(tmp_path) == []
+    (tmp_path / "report.txt").rmdir()
+    (tmp_path / "report.txt").symlink_to(tmp_path / "absent" / "x")
+    with pytest.raises(TeikitError) as err:                # a folder that cannot hold files
+        atomic_write_text(tmp_path / "report.txt" / "r.txt", "ok")
+    assert ".teikit-tmp" not in str(err.value) and str(err.value).startswith(str(tmp_path / "report.txt"))

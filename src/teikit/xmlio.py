@@ -80,6 +80,8 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
         # O_EXCL: never write through a file or link that someone else put at this name
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
+        if exc.filename == str(tmp):        # named by the target, not the temporary file
+            raise TeikitError(f"cannot write: {exc.strerror or exc}", str(path)) from None
         raise _os_error(exc, str(path)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
