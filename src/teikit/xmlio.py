@@ -191,7 +191,7 @@ def _describe(folder: Path, limit: int = 10_000) -> str:
     """What a folder holds, for the message that refuses to remove it: how many files, and the
     first few names at its top."""
     files = 0
-    for _, dirs, names in os.walk(folder):         # links are not followed
+    for _, _dirs, names in os.walk(folder):        # links are not followed
         files += len(names)
         if files > limit:
             break
