@@ -102,7 +102,7 @@ def test_backtracking_pattern_stops_with_an_error_not_a_hang(tmp_path):
 
 # ---------------------------------------------------------------- item 10: nothing lost
 
-def test_title_page_lines_dedication_and_late_notes_are_kept(tmp_path):
+def test_title_page_lines_dedication_epigraph_and_late_notes_are_kept(tmp_path):
     src = HOSTILE / "titlepage.txt"
     out, report = convert(tmp_path, src)
     front = etree.parse(str(out / "front.xml"))
@@ -113,6 +113,8 @@ def test_title_page_lines_dedication_and_late_notes_are_kept(tmp_path):
     assert front.findtext(".//t:titleStmt/t:title[@type='main']", namespaces=NS) == "The Silent Harbour"
     assert [text(d).strip() for d in front.xpath("//t:div[@type='dedication']", namespaces=NS)] == [
         "For my mother, who kept the light"]
+    assert [text(d).strip() for d in front.xpath("//t:div[@type='epigraph']", namespaces=NS)] == [
+        "They that go down to the sea in ships, that do business in great waters. — Psalm 107"]
     ch = etree.parse(str(out / "ch01.xml"))
     body = text(ch.getroot().find("t:text", NS))
     assert "the wall did not face" in body and "the logs x are still" in body

@@ -5,7 +5,9 @@ subtitle and the author follow it); further lines of the title's block are
 subtitles, and so is a short block after it. Publisher, places, dates and ISBNs
 come from the imprint page. The title page becomes <titlePage> (titlePart
 type="main" and type="sub", emphasis kept); a short block that opens with one of
-the profile's dedication cues ("For my mother") becomes <div type="dedication">;
+the profile's dedication cues ("For my mother") becomes <div type="dedication">,
+and a short block in quotation marks, or ending in an attribution line opened by
+a dash ("— Psalm 107"), becomes <div type="epigraph">;
 every other block of the title page stays in the front matter, in the imprint
 div. No line of the title page is dropped, except a half-title that repeats the
 title.
@@ -29,6 +31,7 @@ _US_PLACE = re.compile(r"(?:^|,\s*)(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s*[A-
 _ISBN = re.compile(r"ISBN(?:-1[03])?:?\s*(?P<isbn>(?:97[89][\s-]?)?\d[\d\s-]{8,14}[\dXx])\s*"
                    r"(?:\((?P<q>[^)]*)\))?")
 _EDITION_YEAR = re.compile(r"(?:this edition )?first published[^.]*?\b(?P<y>1[5-9]\d\d|20\d\d)\b", re.I)
+_QUOTES = "\"'‘“«„"
 _NAME = re.compile(r"^(?:(?:[A-Z]\.\s*)+|[A-Z][a-z]+\s+)(?:[A-Z]\.\s*)*[A-Z][\w'-]+$")
 
 
@@ -56,7 +59,7 @@ class Layout:
     title: tuple = (0, 0)                           # (block, line) of the main title
     subtitles: list = field(default_factory=list)   # (block, line)
     author: int | None = None
-    dedications: list = field(default_factory=list)
+    specials: list = field(default_factory=list)    # (block, "dedication" or "epigraph")
     used: set = field(default_factory=set)          # blocks that are all title page
     halftitles: list = field(default_factory=list)  # blocks that only repeat the title
 
@@ -83,28 +86,34 @@ def read_title_page(blocks: list[str], dedication_cues=()) -> tuple[Book, int, L
     lay.subtitles = [(repeat, k) for k in range(1, len(_lines(texts[repeat])))]
     end = repeat + 1
 
-    def dedication(t: str) -> bool:
-        return len(t) < 150 and t.lower().startswith(tuple(dedication_cues))
+    def special(t: str) -> str | None:
+        if len(t) < 150 and t.lower().startswith(tuple(dedication_cues)):
+            return "dedication"
+        lines = _lines(t)
+        if t and len(t) < 600 and (t[:1] in _QUOTES or len(lines) > 1 and lines[-1][:1] in "—–-"
+                             and len(lines[-1]) < 80):
+            return "epigraph"
+        return None
 
-    while end < len(texts) and dedication(texts[end]):
-        lay.dedications.append(end)
-        end += 1
+    def take_specials() -> None:
+        nonlocal end
+        while end < len(texts) and special(texts[end]):
+            lay.specials.append((end, special(texts[end])))
+            end += 1
+
+    take_specials()
     if end < len(texts) and not lay.subtitles and len(texts[end]) < 150 \
             and not _PUBLISHER.search(texts[end]) and not _NAME.match(texts[end]):
         lay.subtitles = [(end, k) for k in range(len(_lines(texts[end])))]
         lay.used.add(end)
         end += 1
-    while end < len(texts) and dedication(texts[end]):
-        lay.dedications.append(end)
-        end += 1
+    take_specials()
     if end < len(texts) and _NAME.match(texts[end]):
         book.author = texts[end]
         lay.author = end
         lay.used.add(end)
         end += 1
-    while end < len(texts) and dedication(texts[end]):
-        lay.dedications.append(end)
-        end += 1
+    take_specials()
     book.subtitles = [_lines(texts[b])[k] for b, k in lay.subtitles]
     imprint = " ".join(texts[end:])
     m = re.search(r"^(?P<p>.+?)\s+An imprint of\s+(?P<o>.+?)(?:\s+www\.|\s*$)", texts[end] if end < len(texts) else "")
@@ -278,15 +287,15 @@ def apply(tei, ctx: Context):
             _fill(sub(tp, "docAuthor"), [x for line in contents[lay.author] for x in line], " ")
         front.insert(0, tp)
         at = 1
-        for i in lay.dedications:
-            ded = make("div", type="dedication")
+        for i, kind in lay.specials:
+            ded = make("div", type=kind)
             b = blocks[i]
             div.remove(b)
             _join_lines(b)
             ded.append(b)
             front.insert(at, ded)
             at += 1
-            ctx.report.info("dedication", line_of(b), "title-page block kept as the dedication",
+            ctx.report.info(kind, line_of(b), f"title-page block kept as the {kind}",
                             text=_plain(b))
         # the title page's own lines are in <titlePage>; the rest is the imprint page
         for i in sorted(lay.used | set(lay.halftitles)):
