@@ -173,3 +173,14 @@ def test_no_division_holds_only_a_heading(tmp_path):
     assert "heading-merged" in report["findings_by_kind"]
     assert not lost_words(src, out, report)
     assert_valid(out)
+
+
+def test_contents_entry_without_its_chapter_and_an_empty_index(tmp_path):
+    src = HOSTILE / "toc-missing.txt"
+    out, report = convert(tmp_path, src)
+    front = etree.parse(str(out / "front.xml"))
+    items = [text(i) for i in front.xpath("//t:list[@type='contents']/t:item", namespaces=NS)]
+    assert items == ["Chapter 1 Beginnings 1", "Chapter 2 Endings 5"]   # listed, found or not
+    assert "toc-entry-not-found" in report["findings_by_kind"]
+    assert not lost_words(src, out, report)
+    assert_valid(out)

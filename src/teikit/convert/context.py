@@ -20,7 +20,8 @@ class Context:
     profile: Profile
     report: Report
     book_id: str = "book"
-    outline: list = field(default_factory=list)
+    outline: list = field(default_factory=list)       # divisions found, in text order
+    contents: list = field(default_factory=list)      # the table of contents, every entry
     registers_from: Path | None = None       # where an earlier run left persons.xml, places.xml
     registers: dict = field(default_factory=dict)
     person_words: set = field(default_factory=set)

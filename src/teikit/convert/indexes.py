@@ -134,6 +134,8 @@ def apply(tei, ctx: Context):
             lines.extend(_decolumnize([re.sub(r"^\s*-\s+", "", l) for l in b.text.split("\n")]))
             div.remove(b)
         entries = parse_entries(" ".join(l for l in lines if l.strip()))
+        if not entries:
+            continue            # an empty index: its heading alone is settled before writing
         main = _main_entries([_key(t) for t, _, _ in entries])
         lst = sub(div, "list", type="index")
         parent = None

@@ -22,6 +22,7 @@ _LABEL = re.compile(r"^(?P<word>chapter|part|book|section|appendix|lecture|lette
 _HEADING_LABEL = re.compile(r"^(?P<word>chapter|part|book|lecture|letter)\s+(?P<num>\d+|[IVXLCDM]+|[ivxlcdm]+)"
                             r"(?:\b\.?|:)\s*(?P<rest>.*)$", re.I)
 _PAGE = r"(?:\d{1,4}|[ivxlcdm]{1,7})"
+_LABELLED_TITLE = re.compile(r"^((?:chapter|part|book|section|appendix)\s+(?:\d+|[ivxlcdm]+))\b[.:]?\s+(.+)$", re.I)
 # Front-matter division types (a closed list in schema/teikit.rnc), by words of the title.
 _FRONT_TYPES = [(("figure", "illustration", "plate"), "figures"), (("contents",), "contents"),
                 (("table",), "tables"), (("abbreviation",), "abbreviations"),
@@ -57,12 +58,17 @@ def _parse_toc_line(line: str, lineno: int) -> Entry | None:
             e = Entry(body[0], body[1], page, lineno)
             e.dropped = body[2:]
             return e
+        lm = _LABELLED_TITLE.match(body[0])
+        if lm:                           # "Chapter 1 Beginnings<TAB>1": label and title in one cell
+            e = Entry(lm.group(1), lm.group(2), page, lineno)
+            e.dropped = body[1:]
+            return e
         e = Entry(None, body[0], page, lineno)
         e.dropped = body[1:]
         return e
     m = re.match(rf"^(?P<text>.*?\S)(?:\s*\.{{2,}}\s*|\s{{2,}}|\s+)(?P<page>{_PAGE})$", line.strip())
     text, page = (m.group("text"), m.group("page")) if m else (line.strip(), None)
-    lm = re.match(r"^((?:chapter|part|book|section|appendix)\s+(?:\d+|[ivxlcdm]+))\b[.:]?\s+(.+)$", text, re.I)
+    lm = _LABELLED_TITLE.match(text)
     if lm:
         return Entry(lm.group(1), lm.group(2), page, lineno)
     if page is None and len(text) > 90:
@@ -211,6 +217,7 @@ def apply(tei, ctx: Context):
                 ctx.report.add("dropped-toc-cell", e.line, "stray text in a table-of-contents line "
                                "left out of the entry", text=cell)
         _locate(entries, blocks, toc_last + 1, ctx.report)
+        ctx.contents = list(entries)     # listed in full, found or not: no entry is lost
         ctx.report.info("outline", line_of(blocks[toc_first]),
                         f"table of contents with {len(entries)} entries")
     else:
@@ -283,11 +290,15 @@ def apply(tei, ctx: Context):
 
 
 def _assign_ids(body) -> None:
-    """Each body division gets the id that names its document: ch01, introduction, …"""
+    """Each body division gets the id that names its document: ch01, part01, introduction, …"""
     seen: set[str] = set()
     for div in children(body, "div"):
         n = div.get("n")
-        base = f"ch{int(n):02d}" if n and n.isdigit() else (div.get("type") or "div")
+        kind = div.get("type") or "div"
+        if n and n.isdigit():            # parts and chapters are numbered apart: part01, ch01
+            base = f"part{int(n):02d}" if kind == "part" else f"ch{int(n):02d}"
+        else:
+            base = kind
         ident, k = base, 2
         while ident in seen:
             ident, k = f"{base}-{k}", k + 1

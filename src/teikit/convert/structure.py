@@ -125,7 +125,8 @@ def _structure_div(div, ctx: Context, listed) -> None:
             pending_figs.append(c)
             continue
         prev = next((x for x in reversed(joined) if is_(x, "p")), None)
-        before_prev = next((x for x in reversed(joined[:-1]) if is_(x, "p")), None) if joined else None
+        # walked back by index, not by copying joined[:-1]: linear in a long division
+        before_prev = next((joined[i] for i in range(len(joined) - 2, -1, -1) if is_(joined[i], "p")), None)
         after_colon = before_prev is not None and strip_refs(before_prev.text or "").endswith(":")
         if prev is not None and joined[-1] is prev and _continues(prev, c) \
                 and (not after_colon or starts_lower(c.text or "")):

@@ -62,7 +62,7 @@ def _contents(front, ctx: Context, file_of_div) -> None:
         for b in children(div, "p"):
             div.remove(b)
         lst = sub(div, "list", type="contents")
-        for e in ctx.outline:
+        for e in ctx.contents or ctx.outline:
             item = sub(lst, "item")
             if e.label:
                 sub(item, "label", e.label).tail = " "
