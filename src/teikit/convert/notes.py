@@ -10,7 +10,8 @@ stray digits fused in front (²⁸⁸ where 88 is due), or a small forward skip.
 What the sequence cannot make certain is reported, never guessed, and nothing
 is dropped: notes whose numbering starts late (at 3) are kept and reported, and
 lines or notes that fit no sequence are kept as paragraphs in the chapter's
-closing notes division (and reported).
+closing notes division (and reported). The heading of a list of notes is
+removed with the list, and reported (removed-notes-heading).
 """
 
 from __future__ import annotations
@@ -177,6 +178,13 @@ def _keep_as_text(group: Group, note: Note) -> None:
             group.stray.append(part)
 
 
+def _report_heading(ndiv, ctx: Context) -> None:
+    """The heading of a list of notes goes with the list: said in the report."""
+    for head in ndiv.findall(q("head")):
+        ctx.report.info("removed-notes-heading", line_of(head), "heading of the notes removed: "
+                        "the notes stand at their references", text=text_of(head).strip())
+
+
 def _collect(tei, ctx: Context) -> list[Group]:
     chapters = xpath(tei, "//t:text/t:body/t:div | //t:text/t:front/t:div[t:head][not(@type='contents' or @type='figures')]")
     groups: list[Group] = []
@@ -192,6 +200,7 @@ def _collect(tei, ctx: Context) -> list[Group]:
         _parse_lines(group, lines, ctx, groups, chapters)
         if group.notes or group.stray:   # notes before any chapter heading: pair by order with chapters
             groups.insert(0, group)
+        _report_heading(ndiv, ctx)
         ndiv.getparent().remove(ndiv)
     for ndiv in xpath(tei, "//t:text/t:body/t:div/t:div[@type='notes']"):
         chapter = ndiv.getparent()
@@ -203,6 +212,7 @@ def _collect(tei, ctx: Context) -> list[Group]:
         for b in children(ndiv, "p"):
             lines.extend((line_of(b) + k, l, None) for k, l in enumerate(b.text.split("\n")))
         _parse_lines(group, lines, ctx, groups, chapters=[])
+        _report_heading(ndiv, ctx)
         chapter.remove(ndiv)
     _place_displaced(groups, ctx)
     # groups that no heading tied to a chapter: give them, in order, to chapters with references
