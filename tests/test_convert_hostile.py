@@ -20,8 +20,6 @@ from teikit.cli import main
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile" / "convert"
 _WORDS = re.compile(r"[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-# The heading of a list of notes is replaced by the notes, placed at their references.
-_NOTES_HEADING = re.compile(r"^\s*(notes|endnotes)\s*$", re.I)
 
 
 def words(s: str) -> list[str]:
@@ -41,7 +39,7 @@ def lost_words(src: Path, out: Path, report: dict) -> Counter:
     reported = Counter(w for f in report["findings"] if f["kind"] == "dropped-toc-cell"
                        for w in words(f.get("text", "")))
     source = Counter(w for k, l in enumerate(src.read_text("utf-8").split("\n"), 1)
-                     if k not in removed and not _NOTES_HEADING.match(l) for w in words(l))
+                     if k not in removed for w in words(l))
     edition = Counter()
     for p in out.glob("*.xml"):
         if p.name not in (f"{src.stem}.xml", "persons.xml", "places.xml"):
