@@ -297,3 +297,31 @@ def test_in_chromium_clicking_the_hostile_text_runs_no_script(browser, links_sit
         assert reader.errors == [] and reader.remote == [] and dialogs == []
     finally:
         reader.close()
+
+
+@pytest.mark.parametrize("to", ["html", "text"])
+def test_pointers_that_are_not_uris_lead_nowhere_and_do_not_stop_the_transform(tmp_path, to):
+    result = render([HOSTILE / "pointers.xml"], to, tmp_path / to)
+    if to == "html":
+        page = html.parse(str(tmp_path / "html" / "pointers.html"))
+        assert page.xpath("//main//a") == []
+        assert [" ".join(s.text_content().split()) for s in page.xpath("//main//span[contains(@class, 'ref')]")] == \
+               ["colon ref", "bad escape ref", "ref under a bad base"]
+        for pointer in [":x", "a%zz.xml#x", "%", "%%", "other.xml#y"]:
+            assert any(f"points to {pointer}, which is not in the collection" in w for w in result.warnings), pointer
+    else:
+        assert "bad escape ref" in (tmp_path / "text" / "book.txt").read_text(encoding="utf-8")
+
+
+def test_a_note_in_the_header_is_read_in_place_on_the_opening_page(tmp_path):
+    """Found by tests/test_properties.py: such a note has no page, so no list of notes."""
+    doc = tmp_path / "doc.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
+                   '</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p><date>1894'
+                   '<note>a note in the header</note></date></p></sourceDesc></fileDesc></teiHeader>'
+                   '<text><body><div><p>text</p></div></body></text></TEI>')
+    for to in ("html", "text"):
+        render([doc], to, tmp_path / to)
+    index = html.parse(str(tmp_path / "html" / "index.html"))
+    assert index.xpath("//section[@class='about']//span[@class='note-in-place']/text()") == ["a note in the header"]
+    assert index.xpath("//a[@class='noteref']") == []

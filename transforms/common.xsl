@@ -227,8 +227,10 @@
 
   <xsl:function name="tk:note-label" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
+    <!-- A note outside every page (in the header shown on the opening page) counts in its document. -->
+    <xsl:variable name="within" select="(tk:page-of($note), $note/ancestor::*[last()])[1]"/>
     <xsl:sequence select="if ($note/@n) then string($note/@n)
-        else string(count(tk:attached-notes(tk:page-of($note))[. &lt;&lt; $note]) + 1)"/>
+        else string(count(tk:attached-notes($within)[. &lt;&lt; $note]) + 1)"/>
   </xsl:function>
 
   <!-- ===== pointers ===== -->
@@ -269,11 +271,21 @@
     <xsl:param name="from" as="element()?"/>
     <xsl:variable name="file" select="substring-before($pointer || '#', '#')"/>
     <xsl:variable name="fragment" select="substring-after($pointer, '#')"/>
-    <xsl:variable name="doc" as="element()?" select="
-        if ($file eq '') then $from
-        else key('tk:doc', tk:uri-key(resolve-uri($file, tk:base($from))), root($from))[1]"/>
+    <!-- A pointer that is not a URI (':x', 'a%zz.xml') leads nowhere: it is reported as
+         not in the collection, and never stops the transform. -->
+    <xsl:variable name="doc" as="element()?">
+      <xsl:choose>
+        <xsl:when test="tk:is-external($pointer)"/>
+        <xsl:when test="$file eq ''"><xsl:sequence select="$from"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:try select="key('tk:doc', tk:uri-key(resolve-uri($file, tk:base($from))), root($from))[1]">
+            <xsl:catch/>
+          </xsl:try>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:sequence select="
-        if (tk:is-external($pointer) or empty($doc)) then ()
+        if (empty($doc)) then ()
         else if ($fragment eq '') then $doc
         else if ($file eq '') then (key('tk:id', $fragment, $doc), key('tk:id', $fragment, root($from)))[1]
         else key('tk:id', $fragment, $doc)[1]"/>

@@ -541,7 +541,9 @@
 
   <!-- ===== notes ===== -->
 
-  <xsl:template match="tei:note[tk:is-attached-note(.)]" mode="html">
+  <!-- A note outside every page (the header's, on the opening page) has no list to be in:
+       it is read in place, by the next template. -->
+  <xsl:template match="tei:note[tk:is-attached-note(.) and exists(tk:page-of(.))]" mode="html">
     <a class="noteref" id="{tk:html-id(.)}-ref" href="#{tk:html-id(.)}" role="doc-noteref">
       <sup><xsl:value-of select="tk:note-label(.)"/></sup>
     </a>

@@ -55,7 +55,9 @@ def transform(name: str, xml_text: str, outdir: Path, params: dict[str, int | st
         executable.set_global_context_item(xdm_item=document)
         executable.apply_templates_returning_string(xdm_value=document)
     except PySaxonApiError as exc:
-        raise TeikitError(f"{name} failed: {exc}") from None
+        # Saxon's message may span lines (with its own stack); the user gets its first line.
+        first = (str(exc).strip().splitlines() or ["unknown error"])[0]
+        raise TeikitError(f"{name} failed: {first}") from None
     messages = executable.get_xsl_messages()
     if messages is None:
         return []
