@@ -323,7 +323,7 @@ def test_a_schema_that_fails_to_load_fails_its_files(tmp_path, hostile):
     status, outputs = every_format(tmp_path, hostile / "declares-broken.xml")
     assert status == 2
     (entry,) = outputs["parsed_json"]["files"]
-    assert entry["valid"] is False and "schema failed to load" in entry["errors"][0]["message"]
+    assert entry["valid"] is False and "broken.rng failed to load" in entry["errors"][0]["message"]
     assert "nowhere" in outputs["text"] and "0 valid, 1 invalid" in outputs["text"]
     assert outputs["parsed_junit"].find(".//failure") is not None
 
@@ -439,3 +439,34 @@ def test_xinclude_does_not_follow_symlinks_out_of_the_folder(tmp_path):
     assert status == 1
     assert "XInclude of 'part.xml' refused" in outputs["text"]
     assert SECRET not in text_of(outputs)
+
+
+def test_local_schema_parts_still_work_when_staged(tmp_path, listener):
+    """Staging keeps what schemas may do: includes under their folder, in both syntaxes, lines kept."""
+    port = listener[0]
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "p.rnc").write_text('default namespace = "http://www.tei-c.org/ns/1.0"\n'
+                                              "p = element p { text }\n")
+    (tmp_path / "main.rnc").write_text(
+        f'# include "http://127.0.0.1:{port}/in-a-comment.rnc" is only a comment\n'
+        'default namespace = "http://www.tei-c.org/ns/1.0"\n'
+        'include """parts/p.rnc"""\n'
+        "start = element TEI { p+ }\n")
+    (tmp_path / "parts" / "p.rng").write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="http://www.tei-c.org/ns/1.0">'
+        '<define name="p"><element name="p"><text/></element></define></grammar>')
+    (tmp_path / "main.rng").write_text(
+        '<?xml version="1.0"?>\n<!-- line 2 -->\n'
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="http://www.tei-c.org/ns/1.0">\n'
+        '<include href="parts/p.rng"/>\n<start><element name="TEI"><oneOrMore><ref name="p"/></oneOrMore>'
+        '</element></start>\n<define name="q"><ref name="nowhere"/></define></grammar>')
+    good = tmp_path / "good.xml"
+    good.write_text(ROOT_OPEN + "<p>x</p></TEI>")
+    bad = tmp_path / "bad.xml"
+    bad.write_text(ROOT_OPEN + "<q/></TEI>")
+    run = validate([good, bad], schema=str(tmp_path / "main.rnc"))
+    assert [r.valid for r in run.results] == [True, False]
+    assert listener[1] == []
+    # a schema error is reported at the schema's own file and line
+    broken = validate([good], schema=str(tmp_path / "main.rng"))
+    assert broken.schema_errors and broken.schema_errors[0].startswith(f"{tmp_path / 'main.rng'}:6:")

@@ -99,18 +99,18 @@ def run_jing(schema: Staged, files: list[str], workdir: str) -> JingOutcome:
         part = todo.pop()
         raw = _run_once(schema, part, workdir)
         if raw.trusted or len(part) == 1 or raw.schema_errors:
-            _merge(out, raw, part)
+            _merge(out, raw, part, schema.originals.get(schema.path, schema.path))
         else:                             # could not attribute everything: halves, down to one file
             half = len(part) // 2
             todo += [part[half:], part[:half]]
     return out
 
 
-def _merge(out: JingOutcome, raw: "_Raw", files: list[str]) -> None:
+def _merge(out: JingOutcome, raw: "_Raw", files: list[str], schema: str) -> None:
     out.schema_errors += raw.schema_errors
     for f in files:
         if raw.schema_errors:
-            out.failed[f] = "not checked against the RELAX NG schema: the schema failed to load"
+            out.failed[f] = f"not checked against the RELAX NG schema: {schema} failed to load"
         elif raw.trusted:
             out.checked.add(f)
             if raw.problems.get(f):
@@ -169,6 +169,8 @@ def _read(proc, names: dict[str, str], schema: Staged) -> _Raw:
             errors += sev == "error"
             problems.setdefault(names[path], []).append((int(m["line"]), int(m["col"]), sev, m["msg"]))
         elif m and path in schema.originals:
+            if m["sev"] == "warning":         # about the schema, not a failure to load it
+                continue
             schema_errors.append(f"{schema.originals[path]}:{m['line']}:{m['col']}: {m['sev']}: {m['msg']}")
         else:
             stray.append(raw.strip())
