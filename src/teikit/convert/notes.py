@@ -99,6 +99,8 @@ def _parse_lines(group: Group, lines, ctx: Context, groups: list, chapters: list
         if not starts_space and len(s) < 120 and not _NUMBERED.match(s) and not _UNNUMBERED.match(s):
             div = _match_group(s, chapters)
             if div is not None:
+                ctx.report.info("removed-notes-heading", lineno, "heading naming the chapter "
+                                "of the notes below it, removed with them", text=s)
                 group = Group(div, s, lineno)
                 groups.append(group)
                 last = None
@@ -235,9 +237,13 @@ def _collect(tei, ctx: Context) -> list[Group]:
     return [g for g in groups if g.div is not None]
 
 
-def _note_element(note: Note, div_id: str):
+def _note_element(note: Note, div_id: str, ids: set):
     el = make("note", place="end", n=str(note.n), line=note.line)
-    el.set(XML_ID, f"{div_id}-n{note.n}")
+    ident, k = f"{div_id}-n{note.n}", 2
+    while ident in ids:          # two lists of notes for one chapter (a repeated heading)
+        ident, k = f"{div_id}-n{note.n}-{k}", k + 1
+    ids.add(ident)
+    el.set(XML_ID, ident)
     strings = [p for p in note.parts if isinstance(p, str)]
     if len(strings) == len(note.parts):
         el.text = para_text("\n".join(strings))
@@ -250,7 +256,7 @@ def _note_element(note: Note, div_id: str):
     return el
 
 
-def _resolve(group: Group, div_id: str, ctx: Context) -> None:
+def _resolve(group: Group, div_id: str, ctx: Context, ids: set) -> None:
     notes = group.notes
     state = {"expected": min(notes) if notes else 1}
     report = ctx.report
@@ -264,7 +270,7 @@ def _resolve(group: Group, div_id: str, ctx: Context) -> None:
             report.counts["refs_corrected"] += 1
             report.info("reference-corrected", line, f"reference '{shown}' read as note {n} ({how})",
                         where=group.title)
-        return _note_element(note, div_id)
+        return _note_element(note, div_id, ids)
 
     def build(m: re.Match):
         e = state["expected"]
@@ -304,7 +310,7 @@ def _resolve(group: Group, div_id: str, ctx: Context) -> None:
         holder = sub(group.div, "div", type="notes")
         lst = holder   # notes may stand directly in a div (model.global)
         for note in unreferenced:
-            lst.append(_note_element(note, div_id))
+            lst.append(_note_element(note, div_id, ids))
             report.counts["notes_unreferenced"] += 1
             already = any(f.kind == "note-without-reference" and f.where == group.title
                           and f"note {note.n} " in f.message for f in report.findings)
@@ -318,8 +324,9 @@ def _resolve(group: Group, div_id: str, ctx: Context) -> None:
 
 def apply(tei, ctx: Context):
     groups = _collect(tei, ctx)
+    ids: set[str] = set()
     for k, g in enumerate(groups):
         ctx.report.counts["notes"] += len(g.notes)
         div_id = g.div.get(XML_ID) or f"d{k}"
-        _resolve(g, div_id, ctx)
+        _resolve(g, div_id, ctx, ids)
     return tei
