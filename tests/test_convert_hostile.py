@@ -182,3 +182,19 @@ def test_contents_entry_without_its_chapter_and_an_empty_index(tmp_path):
     assert "toc-entry-not-found" in report["findings_by_kind"]
     assert not lost_words(src, out, report)
     assert_valid(out)
+
+
+def test_repeated_heading_in_the_notes_keeps_ids_unique(tmp_path):
+    from conftest import BOOKS
+    book = (BOOKS / "garden.txt").read_text("utf-8")
+    head = "Chapter 2: The Age of Glass"
+    assert book.count(head) == 1
+    src = tmp_path / "garden.txt"
+    src.write_text(book.replace(head, f"{head}\n\n- 1 A second list for the same chapter.\n\n{head}"),
+                   encoding="utf-8")
+    out, report = convert(tmp_path, src)
+    ids = [i for p in out.glob("*.xml")
+           for i in etree.parse(str(p)).xpath("//@xml:id", namespaces=NS)]
+    assert len(ids) == len(set(ids))
+    assert not lost_words(src, out, report)
+    assert_valid(out)
