@@ -28,6 +28,8 @@ class FileResult:
 
     @property
     def valid(self) -> bool:
+        # Fail closed: an engine that could not judge the file added an error saying so,
+        # so "no errors" means every engine that had to judge the file said valid.
         return not self.errors
 
 
