@@ -11,6 +11,7 @@ from teikit.access import AccessDenied, LocalFiles, is_safe_link, link_scheme
     "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "\x01javascript:x",
     "java\tscript:alert(1)", "java\nscript:x", "vbscript:msgbox", "data:text/html,<script>x</script>",
     "file:///etc/passwd", "blob:https://x/y", "\x00data:,x",
+    "//evil.example/share", "\\\\evil.example\\share", "/\\evil.example", " /\t/evil.example",
 ])
 def test_dangerous_links_are_refused(url):
     assert not is_safe_link(url)

@@ -235,21 +235,31 @@
 
   <!-- ===== pointers ===== -->
 
-  <!-- The scheme a browser reads in a URL, lower case ('' for a relative reference): tabs
-       and newlines anywhere are ignored, as are spaces and control characters around it
-       (XML 1.0 text can hold no other C0 control), as teikit.access.link_scheme does. -->
+  <!-- A URL as a browser reads it: tabs and newlines anywhere are ignored, as are spaces
+       and control characters around it (XML 1.0 text can hold no other C0 control). -->
+  <xsl:function name="tk:link-cleaned" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:sequence select="replace(replace($url, '[&#9;&#10;&#13;]', ''), '^[&#9;-&#32;]+|[&#9;-&#32;]+$', '')"/>
+  </xsl:function>
+
+  <!-- The scheme a browser reads in a URL, lower case ('' for a relative reference), as
+       teikit.access.link_scheme does. -->
   <xsl:function name="tk:link-scheme" as="xs:string">
     <xsl:param name="url" as="xs:string"/>
-    <xsl:variable name="cleaned" select="replace(replace($url, '[&#9;&#10;&#13;]', ''), '^[&#9;-&#32;]+|[&#9;-&#32;]+$', '')"/>
+    <xsl:variable name="cleaned" select="tk:link-cleaned($url)"/>
     <xsl:sequence select="if (matches($cleaned, '^[A-Za-z][A-Za-z0-9+.\-]*:'))
                           then lower-case(substring-before($cleaned, ':')) else ''"/>
   </xsl:function>
 
   <!-- The URL itself when a page may carry it as a link or source, else empty: the one
-       test every href and src made from document data passes. -->
+       test every href and src made from document data passes (teikit.access.is_safe_link).
+       A relative reference that starts with two slashes or backslashes names another host:
+       from a page opened from disk it would be a file: URL on that host (a Windows share). -->
   <xsl:function name="tk:safe-href" as="xs:string?">
     <xsl:param name="url" as="xs:string?"/>
-    <xsl:sequence select="$url[tk:link-scheme(.) = ('', $tk:link-schemes)]"/>
+    <xsl:sequence select="$url[let $scheme := tk:link-scheme(.)
+                               return if ($scheme) then $scheme = $tk:link-schemes
+                                      else not(matches(tk:link-cleaned(.), '^[/\\]{2}'))]"/>
   </xsl:function>
 
   <xsl:function name="tk:is-external" as="xs:boolean">

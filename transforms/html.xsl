@@ -55,8 +55,8 @@
       <xsl:variable name="from" select="."/>
       <xsl:for-each select="tokenize(normalize-space(string-join(@target | @ref, ' ')), ' ')[empty(tk:safe-href(.))]">
         <xsl:message select="'warning: ' || tk:doc-stem($from) || ': ' || local-name($from) || ' links to '
-                             || tk:link-scheme(.) || ': (' || substring(., 1, 60) || '), a scheme pages may not carry (only '
-                             || string-join(($tk:link-schemes, 'relative links'), ', ') || '); shown as text'"/>
+                             || substring(., 1, 80) || ', which pages may not carry (only '
+                             || string-join($tk:link-schemes, ', ') || ' and relative links, not to another host); shown as text'"/>
       </xsl:for-each>
     </xsl:for-each>
   </xsl:template>

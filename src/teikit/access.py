@@ -15,7 +15,10 @@ every forbidden one, and have no hidden (dot) component below the folder. Only `
 URLs and relative references are local; anything with another scheme is refused.
 
 **Links.** A published page may link only with the schemes in `LINK_SCHEMES` (http,
-https, mailto) or with a relative reference. Browsers ignore tabs and newlines inside
+https, mailto) or with a relative reference — but not a network-path one (`//host/x`,
+or the same with backslashes, which browsers read alike): it names another host without a scheme,
+and a page opened from disk would reach it as `file://host/x`, a Windows share that
+is sent the reader's credentials. Browsers ignore tabs and newlines inside
 a URL and leading spaces or control characters before it, so the scheme is read after
 removing those, as a browser would (`java\tscript:` is `javascript:`). The transforms
 receive the same list as a parameter, so this module is the one place it is decided.
@@ -45,10 +48,15 @@ def link_scheme(url: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
+_NETWORK_PATH = re.compile(r"^[/\\]{2}")
+
+
 def is_safe_link(url: str) -> bool:
     """True when a page may carry `url` as a link target or source."""
     scheme = link_scheme(url)
-    return scheme is None or scheme in LINK_SCHEMES
+    if scheme is None:
+        return not _NETWORK_PATH.match(_LEADING_JUNK.sub("", _IGNORED_IN_URL.sub("", url)))
+    return scheme in LINK_SCHEMES
 
 
 class AccessDenied(TeikitError):
