@@ -327,3 +327,24 @@ def test_a_note_in_the_header_is_read_in_place_on_the_opening_page(tmp_path):
     index = html.parse(str(tmp_path / "html" / "index.html"))
     assert index.xpath("//section[@class='about']//span[@class='note-in-place']/text()") == ["a note in the header"]
     assert index.xpath("//a[@class='noteref']") == []
+
+
+PARITY = ["javascript:x", "JAVASCRIPT:x", "JavaScript:x", "java.script:x", "jav-ascript:x", "http:x",
+          "HTTP://example.org", "https:", "Mailto:a@example.org", "mailto:a@example.org", "tel:123",
+          "ftp://example.org/f", "data:,x", "blob:https://example.org/x", "x:y", "file:///etc/passwd",
+          "/a/b", "/a:b", "//example.org/x", "/\\example.org/x", "/%2Fexample.org"]
+
+
+def test_the_transforms_and_teikit_access_agree_on_every_link(tmp_path):
+    """tk:safe-href and is_safe_link are one rule: a pointer that leaves the collection is a
+    link exactly when teikit.access says a page may carry it."""
+    refs = "".join(f'<item><ref target="{t}">{i}</ref></item>' for i, t in enumerate(PARITY))
+    doc = tmp_path / "parity.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
+                   '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+                   f'</teiHeader><text><body><div xml:id="d"><head>P</head><list>{refs}</list></div></body></text></TEI>')
+    render([doc], "html", tmp_path / "site")
+    page = html.parse(str(tmp_path / "site" / "d.html"))
+    linked = {int(a.text): a.get("href") for a in page.xpath("//main//li/a")}
+    assert {PARITY[i] for i in linked} == {t for t in PARITY if is_safe_link(t)}
+    assert all(PARITY[i] == href for i, href in linked.items())
