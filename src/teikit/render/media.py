@@ -89,6 +89,11 @@ def image_kind(path: Path, head: bytes) -> str:
     return ext
 
 
+def _printable(warn):
+    """`warn` with control characters (which a document can put in a URL) shown as '?'."""
+    return lambda message: warn(_CONTROL.sub("?", message))
+
+
 def _read_head(path: Path) -> bytes:
     with open(path, "rb") as fh:
         return fh.read(16)
@@ -118,6 +123,7 @@ def plan(tree: etree._Element, forbidden=(), warn=lambda message: None) -> list[
 
     `forbidden`: paths no image may come from (the output folder).
     """
+    warn = _printable(warn)
     policies: dict[str, LocalFiles] = {}
     by_source: dict[Path, Image] = {}
     taken: set[str] = set()
@@ -125,7 +131,7 @@ def plan(tree: etree._Element, forbidden=(), warn=lambda message: None) -> list[
         url = graphic.get("url") or ""
         ref, origin = _reference(graphic)
         where = f"{origin or '?'}:{graphic.sourceline}" if graphic.sourceline else (origin or "?")
-        shown = _CONTROL.sub("?", url[:80]) + ("…" if len(url) > 80 else "")
+        shown = url[:80] + ("…" if len(url) > 80 else "")
         scheme = link_scheme(url)
         if scheme in ("http", "https"):
             warn(f"{where}: graphic '{shown}' is on the web: shown as a link, not loaded")
@@ -177,6 +183,7 @@ def publish(images: list[Image], site: Path, warn=lambda message: None) -> None:
     The file is checked again (it may have changed since `plan`), opened without
     following a symlink, and its signature read from the very file that is copied.
     """
+    warn = _printable(warn)
     media = (site / MEDIA).resolve()
     for image in images:
         target = (site / image.dest).resolve()
