@@ -5,7 +5,9 @@ local file they name, and expand the entities a schema's DOCTYPE declares. So it
 is never given a user's schema. `stage` reads the schema and everything it
 includes here, in Python, and writes sanitized copies into a private folder:
 
-- XML syntax (.rng): parsed like a document (no network, no DTD, no external
+- XML syntax (.rng): every part must be RELAX NG (jing would also take W3C XML
+  Schema, Schematron or NVDL, which have their own ways to reach other files);
+  parsed like a document (no network, no DTD, no external
   entity; a DOCTYPE that points outside, or declares an external entity, is
   refused; internal entities are expanded, bounded by libxml2) and written back
   without a DOCTYPE, its root on the original line so that jing's line numbers
@@ -122,6 +124,11 @@ class _Stager:
             raise TeikitError(f"cannot read the schema: {exc}", path) from None
         _check_doctype(tree, path)
         root = tree.getroot()
+        if not isinstance(root.tag, str) or not root.tag.startswith(f"{{{RNG_NS}}}"):
+            # jing would take W3C XML Schema, Schematron or NVDL too, each with its own ways
+            # of reading other files (xs:import, nvdl:validate/@schema …): refused outright.
+            raise TeikitError("not a RELAX NG schema (its root is not in the RELAX NG namespace); "
+                              "teikit gives jing RELAX NG only", path, root.sourceline)
         for el in root.iter(etree.Element):
             el.attrib.pop(XML_BASE, None)
             if el.tag in (f"{{{RNG_NS}}}include", f"{{{RNG_NS}}}externalRef"):
