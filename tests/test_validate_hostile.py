@@ -274,6 +274,14 @@ def test_schematron_includes_stay_in_the_schemas_folder(tmp_path, hostile, capsy
     assert "sch:include" in err and "refused" in err and SECRET not in err
 
 
+def test_embedded_rules_in_a_grammar_that_includes_files_are_refused(tmp_path, hostile, capsys):
+    doc = tmp_path / "doc.xml"
+    doc.write_text(TINY)
+    assert main(["validate", str(doc), "--schematron", str(hostile / "embedded-include.rng")]) == 2
+    err = capsys.readouterr().err
+    assert "embedded Schematron" in err and SECRET not in err
+
+
 def test_a_document_cannot_name_a_hostile_schema_for_itself(tmp_path, hostile, listener):
     status, outputs = every_format(tmp_path, hostile / "declares-hostile.xml")
     assert status == 2

@@ -9,6 +9,9 @@ What a schema may read is decided by teikit.access.LocalFiles, as for documents:
 - `sch:include` is resolved here, not by lxml's include step (which would read any
   file or URL): only local files under the schema's own folder (real paths,
   symlinks followed) or an `allow_read` folder, parsed the same way;
+- rules embedded in a RELAX NG or XML Schema grammar are extracted by lxml with a
+  stylesheet that would read every file the grammar includes: such a grammar may
+  not include any;
 - `document()` (and any xsl:include/import the compiled stylesheet names) reads
   only local files under the folders given as `read` — the folders of the files
   being validated, plus `allow_read`. Anything else, and any missing file, reads
@@ -86,6 +89,7 @@ class Schematron:
         if source.docinfo.internalDTD is not None or source.docinfo.system_url:
             raise TeikitError("the Schematron schema has a DOCTYPE; teikit loads no DTD and no "
                               "entity for a schema", path)
+        _refuse_embedding_includes(source.getroot(), path)
         binding = _query_binding(source.getroot())
         if binding not in SUPPORTED_BINDINGS:
             raise UnsupportedBinding(f"Schematron query binding '{binding}' is not supported: teikit runs "
@@ -115,6 +119,23 @@ class Schematron:
             severity = "warning" if role in ("warning", "warn", "info", "information") else "error"
             problems.append(Problem(_line_of(tree, finding.get("location")), 0, text, severity, "schematron"))
         return problems
+
+
+_EMBEDDING_INCLUDES = ("{http://relaxng.org/ns/structure/1.0}include",
+                       "{http://relaxng.org/ns/structure/1.0}externalRef",
+                       "{http://www.w3.org/2001/XMLSchema}include", "{http://www.w3.org/2001/XMLSchema}import",
+                       "{http://www.w3.org/2001/XMLSchema}redefine")
+
+
+def _refuse_embedding_includes(root, path: str) -> None:
+    """Rules embedded in a RELAX NG or XML Schema grammar: lxml extracts them with a
+    stylesheet that reads every file the grammar includes, so such includes are refused."""
+    if root.tag in {f"{{{ns}}}schema" for ns in SCHEMATRON_NS}:
+        return
+    for el in root.iter(*_EMBEDDING_INCLUDES):
+        raise TeikitError("a grammar with embedded Schematron rules may not include other files "
+                          "(teikit does not read them for Schematron); give the rules as a .sch file",
+                          path, el.sourceline)
 
 
 def _inline_includes(root, path: str, policy: LocalFiles, depth: int) -> None:
