@@ -432,9 +432,12 @@ def test_jobs_are_capped_at_the_number_of_processors(tmp_path, monkeypatch):
 
 
 def test_files_over_the_size_limit_never_reach_jing(tmp_path, monkeypatch):
-    given = []
+    given, prologs = [], []
     real = jing_module._run_once
     monkeypatch.setattr(jing_module, "_run_once", lambda s, files, w: given.extend(files) or real(s, files, w))
+    import teikit.validate as validate_module
+    real_prolog = validate_module.read_prolog
+    monkeypatch.setattr(validate_module, "read_prolog", lambda f: prologs.append(f) or real_prolog(f))
     big = tmp_path / "big.xml"
     big.write_text(MINIMAL.replace("<head>One</head>", "<head>One</head>" + "<p>word</p>" * 2000))
     small = tmp_path / "small.xml"
@@ -443,6 +446,7 @@ def test_files_over_the_size_limit_never_reach_jing(tmp_path, monkeypatch):
     assert not results["big.xml"].valid and "over the limit" in results["big.xml"].errors[0].message
     assert results["small.xml"].valid
     assert str(big) not in given and str(small) in given
+    assert str(big) not in prologs                   # not even its prolog is read
 
 
 def test_xinclude_does_not_follow_symlinks_out_of_the_folder(tmp_path):

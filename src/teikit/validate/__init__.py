@@ -199,6 +199,8 @@ def _choose_schema(declared, options: Options) -> tuple[str | None, list[Problem
 def _plan(files, options):
     """Sort the files by how they must be handled, reading only their prologs.
 
+    A file over the size limit is skipped unread (its prolog too): _prepare
+    reports it, and it reaches no engine.
     Returns the files jing may read itself (no DOCTYPE), by schema; the files
     that look like XIncluders; and the files that need nothing but jing (plain,
     no Schematron to run, within the size limit), already prepared: jing checks
@@ -209,6 +211,11 @@ def _plan(files, options):
     includers = []
     direct: dict[str, _Prepared] = {}
     for f in files:
+        try:
+            if os.path.getsize(f) > options.max_bytes:
+                continue                  # not read at all, not given to jing: _prepare reports it
+        except OSError:
+            continue
         prolog = read_prolog(f)
         if prolog is None or prolog.has_doctype:
             continue
@@ -216,8 +223,7 @@ def _plan(files, options):
             includers.append(f)
             continue
         schema, problems = _choose_schema(prolog.declared, options)
-        # A file over the limit is never given to jing: _prepare reports it.
-        if schema and not problems and os.path.getsize(f) <= options.max_bytes:
+        if schema and not problems:
             groups.setdefault(schema, []).append(os.path.abspath(f))
             needs_schematron = options.schematron or any(d.kind == "schematron" for d in prolog.declared)
             if not needs_schematron:
