@@ -78,11 +78,13 @@ def _sandbox(workdir: str) -> list[str]:
         # Java compares the paths as written: grant the folder as named and as real.
         folders = dict.fromkeys(p.replace("\\", "/").replace('"', "")
                                 for p in (os.path.abspath(workdir), os.path.realpath(workdir)))
-        with open(policy, "w", encoding="utf-8") as fh:
+        partial = f"{policy}.{threading.get_ident()}"      # written whole, then renamed: JVMs in
+        with open(partial, "w", encoding="utf-8") as fh:   # other threads never read half of it
             fh.write('grant {\n'
                      + "".join(f'  permission java.io.FilePermission "{f}/-", "read";\n' for f in folders)
                      + '  permission java.util.PropertyPermission "*", "read";\n'
                      '};\n')
+        os.replace(partial, policy)
     return ["-Djava.security.manager", f"-Djava.security.policy=={policy}"]
 
 
