@@ -31,6 +31,10 @@ def para_text(block_text: str) -> str:
 def strip_refs(text: str) -> str:
     t = text.rstrip()
     while True:
+        # every reference form ends in a digit, a superscript, '}' or ']': skip the
+        # end-anchored search (which tries each position of the text) on all others
+        if not t or not (t[-1].isdigit() or t[-1] in SUPERSCRIPTS or t[-1] in "}]"):
+            return t
         s = _TRAILING_REFS.sub("", t).rstrip()
         if s == t:
             return t

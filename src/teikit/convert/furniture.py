@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..tei import text_of, xpath, line_of
+from ..tei import children, line_of, q, text_of, xpath
 from .context import Context, norm_title, roman_to_int
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
@@ -70,7 +70,11 @@ def _roman_page_blocks(blocks) -> set:
 
 
 def _blocks(tei):
-    for b in xpath(tei, "//t:text/*/t:div//t:p"):
+    # walked with iter(), not the XPath //t:div//t:p: libxml2 merges the node sets of
+    # the many divisions with a duplicate check that made a large book quadratic
+    text = tei.find(q("text"))
+    parts = children(text) if text is not None else []
+    for b in (p for part in parts for div in children(part, "div") for p in div.iter(q("p"))):
         div = b.getparent()
         while div.getparent() is not None and div.get("type") is None:
             div = div.getparent()

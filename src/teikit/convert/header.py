@@ -270,11 +270,11 @@ def _plain(p) -> str:
 
 def apply(tei, ctx: Context):
     title_div = xpath(tei, "//t:text/t:front/t:div[@type='titlepage']")
-    book, used = Book(), 0
+    book = Book()
     if title_div:
         div = title_div[0]
         blocks = children(div, "p")
-        book, used, lay = read_title_page([_plain(b) for b in blocks], ctx.profile.dedication_cues)
+        book, _, lay = read_title_page([_plain(b) for b in blocks], ctx.profile.dedication_cues)
         front = div.getparent()
         tp = make("titlePage")
         dt = sub(tp, "docTitle")
