@@ -103,7 +103,6 @@ def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
 # ---------------------------------------------------------------- issue 11: schemas, jing, fail-closed, limits
 
 import os
-import re
 import shutil
 import socket
 import subprocess

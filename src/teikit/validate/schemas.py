@@ -28,7 +28,6 @@ nothing but them and the documents teikit gives it.
 from __future__ import annotations
 
 import codecs
-import io
 import os
 import re
 from dataclasses import dataclass, field
