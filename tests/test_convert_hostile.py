@@ -71,6 +71,7 @@ def assert_valid(out: Path) -> None:
     ("[running_heads]\npaterns = [\"^HEAD$\"]\n", "unknown key paterns in [running_heads]"),
     ("[furniture]\npatterns = []\n", "unknown section [furniture]"),
     ("[running_heads]\npatterns = ['(unclosed']\n", "is not a valid regular expression"),
+    ("[running_heads]\npatterns = ['.*']\n", "'.*' matches an empty line, so it would remove every line"),
 ])
 def test_profile_of_wrong_type_is_a_clear_error(tmp_path, capsys, toml, message):
     if toml is None:

@@ -103,10 +103,15 @@ class Patterns:
         self.compiled = []
         for src in sources:
             try:
-                self.compiled.append(regex.compile(src))
+                rx = regex.compile(src)
             except regex.error as exc:
                 raise TeikitError(f"[running_heads] patterns: '{src}' is not a valid regular "
                                   f"expression: {exc}", origin) from None
+            if rx.search("", timeout=PATTERN_TIMEOUT):
+                # '', '.*' or '^' would match every line and remove the whole book
+                raise TeikitError(f"[running_heads] patterns: '{src}' matches an empty line, "
+                                  "so it would remove every line of the book", origin)
+            self.compiled.append(rx)
         self.budget = PATTERN_BUDGET
 
     def __len__(self) -> int:
@@ -206,7 +211,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         foreign_default_lang=inline["foreign_default_lang"] or None,
         english_words={w.lower() for w in inline["english_words"]},
         title_cues=[w.lower() for w in inline["title_cues"]],
-        dedication_cues=tuple(w.lower() for w in data["title_page"]["dedication_cues"]),
+        dedication_cues=tuple(w.lower() for w in data["title_page"]["dedication_cues"] if w.strip()),
         front_titles=[t.lower() for t in div["front"]],
         back_roles={k.lower(): v for k, v in div["back"].items()},
         edition_publisher=edition["publisher"],
