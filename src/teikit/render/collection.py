@@ -60,11 +60,14 @@ def collect(paths, warn=lambda message: None) -> etree._Element:
 
 def _mark_origins(root: etree._Element, path: str, included: set) -> None:
     """Record in rm:origin (and xml:base, for the transforms) the file each part came from."""
-    for attr in root.xpath("//@*[namespace-uri() = $ns]", ns=RENDER_NS):
+    # One scan for both (the tree may be a whole book): the document's own rm: attributes
+    # go, then the loader's provenance becomes rm:origin.
+    found = root.xpath("//@rm:* | //@v:origin", namespaces={"rm": RENDER_NS, "v": etree.QName(ORIGIN).namespace})
+    claims = [(attr.getparent(), str(attr)) for attr in found if attr.attrname == ORIGIN]
+    for attr in found:
         del attr.getparent().attrib[attr.attrname]
     folder = os.path.dirname(os.path.abspath(path))
-    for el in root.xpath("//*[@v:origin]", namespaces={"v": etree.QName(ORIGIN).namespace}):
-        origin = el.attrib.pop(ORIGIN)
+    for el, origin in claims:
         # XInclude reaches only the including file's folder: a claim of another origin is forged.
         if not os.path.isabs(origin) or os.path.commonpath([folder, os.path.normpath(origin)]) != folder:
             continue
