@@ -60,9 +60,11 @@ def assert_valid(out: Path) -> None:
     (None, "[running_heads] patterns must be a list of strings, not a string"),  # bad-patterns-string.toml
     ("[running_heads]\npatterns = [1]\n", "[running_heads] patterns must be a list of strings, not a list holding a number"),
     ("[quotes]\nverse_cues = true\n", "[quotes] verse_cues must be a list of strings, not a boolean"),
-    ("[inline]\nforeign = [\"sic\"]\n", "[inline] foreign must be a table of strings"),
+    ("[inline]\nforeign = [\"sic\"]\n", "[inline] foreign must be a table of language tags"),
+    ("[inline]\nforeign = { sic = \"latin please\" }\n", "not a table whose \"sic\" is \"latin please\""),
+    ("[places]\nknown = { Whitby = \"sea port\" }\n", "[places] known must be a table of one-word place types"),
     ("[inline]\nforeign = { sic = 1 }\n", "not a table whose \"sic\" is a number"),
-    ("[inline]\nforeign_default_lang = 3\n", "[inline] foreign_default_lang must be a string, not a number"),
+    ("[inline]\nforeign_default_lang = 3\n", "[inline] foreign_default_lang must be a language tag such as \"ru-Latn\" (or \"\" for none), not a number"),
     ("[divisions]\nfront = \"preface\"\n", "[divisions] front must be a list of strings, not a string"),
     ("[divisions.back]\nnotes = [\"notes\"]\n", "[divisions] back must be a table of strings"),
     ("[edition]\npublisher = 1979-05-27\n", "[edition] publisher must be a string, not a date or time"),

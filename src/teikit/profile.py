@@ -37,15 +37,21 @@ BACK_ROLES = {"notes", "bibliography", "index", "appendix"}
 SCHEMA: dict[str, dict[str, str]] = {
     "running_heads": {"patterns": "patterns"},
     "quotes": {"verse_cues": "strings"},
-    "inline": {"foreign": "table", "foreign_default_lang": "string", "english_words": "strings",
+    "inline": {"foreign": "languages", "foreign_default_lang": "language", "english_words": "strings",
                "title_cues": "strings"},
     "title_page": {"dedication_cues": "strings"},
     "divisions": {"front": "strings", "back": "table"},
     "edition": {"publisher": "string", "licence": "string"},
-    "places": {"known": "table", "same": "table", "not": "strings"},
+    "places": {"known": "types", "same": "table", "not": "strings"},
 }
+# Values that become attribute values in the TEI must be valid there.
+_LANGUAGE = regex.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")   # BCP 47 (xml:lang)
+_TYPE = regex.compile(r"[^\s]+")                                    # one word (@type)
 _EXPECTED = {"string": "a string", "strings": "a list of strings", "patterns": "a list of strings",
-             "table": "a table of strings (key = \"value\")"}
+             "table": "a table of strings (key = \"value\")",
+             "language": "a language tag such as \"ru-Latn\" (or \"\" for none)",
+             "languages": "a table of language tags (term = \"de\")",
+             "types": "a table of one-word place types (name = \"region\")"}
 
 # Time bounds for user patterns: one search, and all of them over one conversion.
 PATTERN_TIMEOUT = 1.0
@@ -62,6 +68,17 @@ def _check_value(kind: str, value) -> str | None:
     """None when `value` fits `kind`, else what it is instead ("a string")."""
     if kind == "string":
         return None if isinstance(value, str) else _type_name(value)
+    if kind == "language":
+        if not isinstance(value, str):
+            return _type_name(value)
+        return None if value == "" or _LANGUAGE.fullmatch(value) else f"\"{value}\""
+    if kind in ("languages", "types"):
+        wrong = _check_value("table", value)
+        if wrong:
+            return wrong
+        rule = _LANGUAGE if kind == "languages" else _TYPE
+        bad = next((k for k, v in value.items() if not rule.fullmatch(v)), None)
+        return None if bad is None else f"a table whose \"{bad}\" is \"{value[bad]}\""
     if kind in ("strings", "patterns"):
         if not isinstance(value, list):
             return _type_name(value)
