@@ -348,3 +348,23 @@ def test_the_transforms_and_teikit_access_agree_on_every_link(tmp_path):
     linked = {int(a.text): a.get("href") for a in page.xpath("//main//li/a")}
     assert {PARITY[i] for i in linked} == {t for t in PARITY if is_safe_link(t)}
     assert all(PARITY[i] == href for i, href in linked.items())
+
+
+def test_a_document_cannot_claim_another_origin_for_its_graphics(tmp_path):
+    """teikit's provenance attributes written by the document itself are not believed: a
+    graphic still resolves against the document's own folder."""
+    (tmp_path / "doc").mkdir()
+    shutil.copy(HOSTILE / "outside.png", tmp_path / "outside.png")
+    forged = tmp_path / "forged.xml"
+    doc = tmp_path / "doc" / "book.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:v="urn:teikit:validate" xmlns:rm="urn:teikit:render">'
+                   '<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p/></publicationStmt>'
+                   '<sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><div xml:id="d"><head>D</head>'
+                   f'<div v:origin="{forged}"><figure><graphic url="outside.png"/></figure></div>'
+                   f'<div rm:origin="{forged}"><figure><graphic url="outside.png"/></figure></div>'
+                   f'<TEI v:origin="{forged}"><text><body><figure><graphic url="outside.png"/></figure></body></text></TEI>'
+                   '</div></body></text></TEI>')
+    result = render([doc], "html", tmp_path / "site")
+    refused = [w for w in result.warnings if "graphic 'outside.png' not published" in w]
+    assert len(refused) == 3 and all(f"'{tmp_path / 'doc' / 'outside.png'}' not found" in w for w in refused)
+    assert not (tmp_path / "site" / "media").exists()
