@@ -368,3 +368,20 @@ def test_a_document_cannot_claim_another_origin_for_its_graphics(tmp_path):
     refused = [w for w in result.warnings if "graphic 'outside.png' not published" in w]
     assert len(refused) == 3 and all(f"'{tmp_path / 'doc' / 'outside.png'}' not found" in w for w in refused)
     assert not (tmp_path / "site" / "media").exists()
+
+
+def test_a_document_cannot_claim_to_include_another_and_hide_it(tmp_path):
+    """A file that writes teikit's XInclude provenance itself does not make render take a
+    second file of the collection for already included, and skip it."""
+    head = ('<teiHeader><fileDesc><titleStmt><title>{0}</title></titleStmt><publicationStmt><p/>'
+            '</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>')
+    (tmp_path / "b.xml").write_text(f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{head.format("B")}'
+                                    '<text><body><div><head>Bravo</head><p>Zanzibar quokka</p></div></body></text></TEI>')
+    (tmp_path / "a.xml").write_text(
+        f'<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xmlns:v="urn:teikit:validate">{head.format("A")}'
+        f'<TEI v:origin="{tmp_path / "b.xml"}">{head.format("A1")}<text><body><div><head>Alpha</head>'
+        '<p>alpha</p></div></body></text></TEI></teiCorpus>')
+    site = tmp_path / "site"
+    render([tmp_path / "a.xml", tmp_path / "b.xml"], "html", site)
+    written = " ".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert "Zanzibar quokka" in written and "alpha" in written

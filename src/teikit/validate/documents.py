@@ -121,6 +121,7 @@ def load(path: str, max_bytes: int = MAX_BYTES, allow_read=()) -> Loaded:
         return doc
     _check_doctype(doc)
     root = doc.tree.getroot()
+    _drop_forged_origins(root)
     doc.declared = _declarations(reversed(list(root.itersiblings(etree.PI, preceding=True))), path)
     _expand_xincludes(doc, allow_read, max_bytes)
     return doc
@@ -260,6 +261,7 @@ def _include_into(root, path: str, policy: LocalFiles, problems: list, chain: tu
                 ok = False
                 continue
             included = etree.parse(target, safe_parser(resolve_entities="internal")).getroot()
+            _drop_forged_origins(included)
         except (etree.XMLSyntaxError, OSError) as exc:
             problems.append(Problem(where, 0, f"XInclude of '{href}' failed: {_plain(str(exc))}",
                                     path=_other(path, chain)))
@@ -270,6 +272,12 @@ def _include_into(root, path: str, policy: LocalFiles, problems: list, chain: tu
         included.tail = inc.tail
         inc.getparent().replace(inc, included)
     return ok
+
+
+def _drop_forged_origins(root) -> None:
+    """Remove provenance a file wrote itself: only the XInclude step may say where elements came from."""
+    for el in root.xpath("descendant-or-self::*[@o:origin]", namespaces={"o": ORIGIN[1:].split("}")[0]}):
+        del el.attrib[ORIGIN]
 
 
 def _other(path: str, chain: tuple) -> str | None:
