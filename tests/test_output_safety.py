@@ -217,6 +217,8 @@ def test_unwritable_parent_as_an_unprivileged_user(tmp_path):
         script = (
             "import os, sys\n"
             "import gettext, locale, teikit.cli, teikit.convert  # what nobody could not read later\n"
+            "import teikit.profile\n"
+            f"teikit.profile.load_profile(source={str(src)!r})  # loads importlib's resource readers\n"
             "if os.geteuid() == 0:\n"
             "    os.setgid(65534); os.setuid(65534)\n"
             f"sys.exit(teikit.cli.main(['convert', {str(src)!r}, '-o', {str(locked / 'out')!r}]))\n")
