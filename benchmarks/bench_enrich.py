@@ -15,12 +15,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from unittest import mock
 
 from timing import best
 
 import teikit.convert as convert_module
 from teikit.enrich import evaluate
+from teikit.pipeline import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "sources" / "iron-lazar.txt"
@@ -33,8 +33,7 @@ def timing(runs: int) -> None:
         convert_module.convert_tree(SOURCE, registers_from=EDITION)
 
     def without_enrichment():
-        with mock.patch.object(convert_module, "_passes", lambda: convert_module.PASSES):
-            convert_module.convert_tree(SOURCE)
+        convert_module.convert_tree(SOURCE, passes=Registry(convert_module.PASSES))
 
     with_enrichment()                        # warm the gazetteer cache and imports
     passes: dict = {}

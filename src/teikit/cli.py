@@ -11,7 +11,28 @@ from .errors import TeikitError, UsageError
 from .progress import progress_bar
 
 
+def _passes(args) -> int:
+    from .convert import READERS, WRITER_NEEDS, default_passes, passes_for, reader_for
+    from .profile import load_profile
+    registry = default_passes()
+    profile = load_profile(args.profile, source=args.source)
+    active = passes_for(profile, registry)
+    read = reader_for(Path(args.source)) if args.source else READERS[0]
+    active.check(provided=read.provides, then_needs=WRITER_NEEDS)
+    print(f"reader {read.name}: provides {', '.join(read.provides)}")
+    print(active.describe())
+    off = [n for n in registry.names() if n not in active]
+    if off:
+        print(f"disabled by {profile.source}: {', '.join(off)}")
+    print(f"writer: needs {', '.join(WRITER_NEEDS)}")
+    return 0
+
+
 def _convert(args) -> int:
+    if args.passes:
+        return _passes(args)
+    if args.source is None or args.output is None:
+        raise UsageError("convert needs the text file and -o/--output (or --passes to list the passes)")
     from .convert import convert
     report = convert(args.source, args.output, args.profile, force=args.force,
                      schema_hrefs=tuple(args.declare or ()))
@@ -64,8 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"teikit {__version__}")
     cmds = parser.add_subparsers(dest="command", required=True)
     c = cmds.add_parser("convert", help="convert a plain-text book to TEI")
-    c.add_argument("source", help="the text file")
-    c.add_argument("-o", "--output", required=True, help="output folder")
+    c.add_argument("source", nargs="?", help="the text file")
+    c.add_argument("-o", "--output", help="output folder (required unless --passes)")
+    c.add_argument("--passes", action="store_true",
+                   help="list the passes a conversion runs (with the profile's [passes] disable applied), "
+                        "what each needs and provides, and exit")
     c.add_argument("--profile", help="conversion profile (TOML); default: SOURCE.toml if present")
     c.add_argument("--force", action="store_true",
                    help="replace an existing output folder, if teikit wrote it and it holds no input")

@@ -43,6 +43,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "divisions": {"front": "strings", "back": "table"},
     "edition": {"publisher": "string", "licence": "string"},
     "places": {"known": "types", "same": "table", "not": "strings"},
+    "passes": {"disable": "strings"},
 }
 # Values that become attribute values in the TEI must be valid there.
 _LANGUAGE = regex.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")   # BCP 47 (xml:lang)
@@ -173,6 +174,7 @@ class Profile:
     known_places: dict[str, str] = field(default_factory=dict)   # name -> type
     same_places: dict[str, str] = field(default_factory=dict)    # variant -> name
     not_places: set[str] = field(default_factory=set)
+    disabled_passes: tuple[str, ...] = ()                       # [passes] disable: names, checked at run
     source: str = "default"
 
 
@@ -236,5 +238,6 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         known_places=dict(places["known"]),
         same_places=dict(places["same"]),
         not_places=set(places["not"]),
+        disabled_passes=tuple(data["passes"]["disable"]),
         source=origin,
     )

@@ -1,31 +1,19 @@
-"""What the passes of one conversion share: the profile, the report, the outline."""
+"""Helpers the convert passes share (headings compared loosely, Roman numerals).
+
+`Context` is defined in `teikit.context` and re-exported here for the passes' imports.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from pathlib import Path
 
-from ..profile import Profile
-from ..report import Report
+from ..context import Context
+
+__all__ = ["Context", "norm_title", "roman_to_int"]
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-
-
-@dataclass
-class Context:
-    source: Path
-    profile: Profile
-    report: Report
-    book_id: str = "book"
-    outline: list = field(default_factory=list)       # divisions found, in text order
-    contents: list = field(default_factory=list)      # the table of contents, every entry
-    registers_from: Path | None = None       # where an earlier run left persons.xml, places.xml
-    registers: dict = field(default_factory=dict)
-    person_words: set = field(default_factory=set)
-    plain_text: str = ""
 
 
 def norm_title(text: str) -> str:

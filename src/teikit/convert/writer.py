@@ -92,7 +92,7 @@ def _contents(front, ctx: Context, file_of_div) -> None:
 
 def split(tei, ctx: Context) -> dict[str, etree._Element]:
     """The documents of the edition, by file name, the corpus file last."""
-    book = ctx.book
+    book = ctx.need_book()
     settle_empty_divs(tei, ctx)      # no division may hold a heading alone (schema)
     text = tei.find(q("text"))
     front = text.find(q("front"))
@@ -120,7 +120,7 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
 
     docs: dict[str, etree._Element] = {}
     if front is not None:
-        figures.list_of_figures(front, getattr(ctx, "figures", {}), file_of_id)
+        figures.list_of_figures(front, ctx.figures, file_of_id)
         _contents(front, ctx, file_of_div)
         fm = make("front")
         for el in children(front, "titlePage"):
@@ -136,7 +136,7 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
     if back is not None and len(back):
         docs["back.xml"] = _document(build_header(book, ctx, "Back matter"), "back",
                                      body_divs=children(back, "div"))
-    for kind, reg in getattr(ctx, "registers", {}).items():
+    for kind, reg in ctx.registers.items():
         if reg.entries:
             docs[f"{'persons' if kind == 'person' else 'places'}.xml"] = reg.root
     corpus = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS, "xi": XI_NS})

@@ -1,16 +1,21 @@
 """Enrich: persons, places and dates in the text, linked to registers.
 
-Passes, in order (each `apply(tei, ctx) -> tei`):
+Passes, in order (each `apply(tei, ctx) -> tei`, declared in PASSES with what they
+need and provide; see `teikit.pipeline`):
   registers  seed the person and place registers from the indexes (and an earlier run's)
   dates      date with ISO 8601 values
   persons    persName, linked to persons.xml
   places     placeName, linked to places.xml
+
+This package builds on `teikit.context` and `teikit.teiheader`, not on `teikit.convert`:
+`teikit.convert` puts these passes after its own.
 """
 
 from __future__ import annotations
 
-from ..convert.context import Context
-from ..convert.header import build_header
+from ..context import Context
+from ..pipeline import Pass
+from ..teiheader import build_header
 from . import dates, persons, places, registers
 from .matching import plain_text
 
@@ -19,9 +24,9 @@ def seed(tei, ctx: Context):
     """Build the registers the name passes link to: an earlier run's, completed from the indexes."""
     folder = ctx.registers_from
     person_reg = registers.Register("person", registers.load(folder, registers.PERSONS_FILE),
-                                    build_header(ctx.book, ctx, "Register of persons"))
+                                    build_header(ctx.need_book(), ctx, "Register of persons"))
     place_reg = registers.Register("place", registers.load(folder, registers.PLACES_FILE),
-                                   build_header(ctx.book, ctx, "Register of places"))
+                                   build_header(ctx.need_book(), ctx, "Register of places"))
     registers.seed_persons(person_reg, tei, ctx.report)
     ctx.registers = {"person": person_reg, "place": place_reg}
     ctx.plain_text = plain_text(tei)
@@ -36,8 +41,12 @@ def _places(tei, ctx: Context):
 
 # Dates go first: "4 May" is a date before "May" can be a person's surname.
 PASSES = [
-    ("registers", seed),
-    ("dates", dates.apply),
-    ("persons", persons.apply),
-    ("places", _places),
+    Pass("registers", seed, needs=("book", "indexes"), provides=("registers",),
+         doc="seed the person and place registers from the indexes and an earlier run's"),
+    Pass("dates", dates.apply, needs=("paragraphs",), provides=("dates",),
+         doc="date, with ISO 8601 values"),
+    Pass("persons", persons.apply, needs=("registers", "book", "dates"), provides=("persons", "person-words"),
+         doc="persName, linked to persons.xml"),
+    Pass("places", _places, needs=("registers", "person-words"), provides=("places",),
+         doc="placeName, linked to places.xml"),
 ]

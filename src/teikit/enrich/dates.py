@@ -26,7 +26,7 @@ import datetime
 import re
 from collections import Counter
 
-from ..convert.context import Context
+from ..context import Context
 from ..tei import make
 from ..textnodes import wrap
 from .matching import SKIP, regions

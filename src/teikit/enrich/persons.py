@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..convert.context import Context
+from ..context import Context
 from ..tei import XML_ID, make, q, sub
 from ..textnodes import wrap
 from . import gazetteer, headings, registers
@@ -311,8 +311,8 @@ class Resolver:
 
 def _subject(people: People, ctx: Context):
     """The person the book is about: the one its title names."""
-    book = getattr(ctx, "book", None)
-    title = " ".join(filter(None, [getattr(book, "title", ""), getattr(book, "subtitle", "")]))
+    book = ctx.need_book()
+    title = " ".join(filter(None, [book.title, book.subtitle]))
     for surname, persons in people.by_surname.items():
         if re.search(rf"\b{re.escape(surname)}\b", title):
             fitting = [p for p in persons

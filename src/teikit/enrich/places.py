@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..convert.context import Context
+from ..context import Context
 from ..tei import XML_ID, make
 from ..textnodes import wrap
 from . import gazetteer, registers

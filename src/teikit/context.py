@@ -1,0 +1,70 @@
+"""What the passes of one conversion share besides the TEI tree: the `Context`.
+
+Every field is declared here, with its type and the pass that fills it; a pass reads
+only fields an earlier pass provides (the pass registry in `teikit.pipeline` checks the
+order by the names the passes declare), so no pass reads a field with a default that
+hides a pass run out of order. The tree itself is the first thing passes share: what
+can be read from it is read from it.
+
+This module sits below `convert` and `enrich` (both import it; it imports neither at
+run time).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .profile import Profile
+from .report import Report
+
+if TYPE_CHECKING:
+    from .convert.figures import Listed
+    from .convert.outline import Entry
+    from .teiheader import Book
+
+
+@dataclass
+class Context:
+    """The state of one conversion outside the tree.
+
+    Given by the caller: `source`, `profile`, `report`, `book_id`, `registers_from`.
+    Filled by passes (the fact the pass declares it `provides` in brackets):
+    `outline` and `contents` by outline ["outline"], `figures` by structure ["figures"],
+    `book` by header ["book"], `registers` and `plain_text` by registers ["registers"],
+    `person_words` by persons ["person-words"].
+    """
+
+    source: Path
+    """The text file converted."""
+    profile: Profile
+    """The conversion profile (checked against its schema when loaded)."""
+    report: Report
+    """Where every pass writes its findings; written out as conversion-report.json."""
+    book_id: str = "book"
+    """The edition's name: the corpus file is `{book_id}.xml`."""
+    registers_from: Path | None = None
+    """Where an earlier run left persons.xml and places.xml (read back, never overwritten blind)."""
+    outline: list[Entry] = field(default_factory=list)
+    """The divisions found, in text order."""
+    contents: list[Entry] = field(default_factory=list)
+    """The book's own table of contents, every entry, found in the text or not."""
+    figures: dict[str, Listed] = field(default_factory=dict)
+    """The front matter's list of figures, by label."""
+    book: Book | None = None
+    """Title, author and imprint read from the title page (None until the header pass ran)."""
+    registers: dict[str, Any] = field(default_factory=dict)
+    """The person and place registers ("person", "place"): `teikit.enrich.registers.Register`."""
+    person_words: set[str] = field(default_factory=set)
+    """Every surname, forename and alias the person register knows (places must not take them)."""
+    plain_text: str = ""
+    """The running text as the registers pass found it, before any enrichment pass marked
+    anything in it: what the name passes learn from (deliberately this text, not the
+    marked one; see `teikit.enrich.matching.plain_text`)."""
+
+    def need_book(self) -> Book:
+        """The book the header pass read; an error (not a default) if it has not run."""
+        if self.book is None:
+            raise RuntimeError("the header pass has not run: no book (title, author) yet")
+        return self.book

@@ -1,0 +1,143 @@
+"""The pass registry: order checked before any work, passes disabled and added from the
+Python API and the profile, and `teikit convert --passes`."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import BOOKS, NS
+from lxml import etree
+
+from teikit.cli import main
+from teikit.convert import PASSES, convert, convert_tree, default_passes
+from teikit.enrich import PASSES as ENRICH_PASSES
+from teikit.errors import TeikitError
+from teikit.pipeline import Pass, PassOrderError, Registry
+from teikit.tei import q
+
+GARDEN = BOOKS / "garden.txt"
+
+
+def test_the_default_order_is_the_documented_one_and_checks():
+    reg = default_passes()
+    assert reg.names() == ["outline", "furniture", "structure", "notes", "bibliography", "indexes",
+                           "inline", "header", "registers", "dates", "persons", "places"]
+    assert list(reg) == list(PASSES) + list(ENRICH_PASSES)
+    reg.check(provided=("blocks",), then_needs=("book", "divisions"))
+
+
+def test_a_need_provided_only_later_is_an_error_naming_the_pass_and_the_provider():
+    reg = default_passes()
+    header = reg.get("header")
+    moved = reg.disable("header").add(header)          # header last: registers runs without a book
+    with pytest.raises(PassOrderError, match=r"pass 'registers' needs book.*header provides it but runs after it"):
+        moved.check(provided=("blocks",))
+
+
+def test_a_need_nobody_provides_is_an_error():
+    reg = Registry([Pass("a", lambda t, c: t, needs=("x",))])
+    with pytest.raises(PassOrderError, match="pass 'a' needs x, which no earlier pass provides; no pass"):
+        reg.check()
+    Registry([Pass("a", lambda t, c: t, needs=("x",))]).check(provided=("x",))
+    with pytest.raises(PassOrderError, match="the writer needs y"):
+        Registry([Pass("a", lambda t, c: t, provides=("x",))]).check(then_needs=("y",))
+
+
+def test_names_are_unique_and_known():
+    p = Pass("a", lambda t, c: t)
+    with pytest.raises(PassOrderError, match="two passes are named 'a'"):
+        Registry([p, p])
+    with pytest.raises(PassOrderError, match="no pass is named 'plaecs'"):
+        default_passes().disable("plaecs")
+    with pytest.raises(PassOrderError, match="one word"):
+        Pass("two words", lambda t, c: t)
+
+
+def test_registries_are_values_the_default_is_never_changed():
+    reg = default_passes()
+    reg.disable("places")
+    reg.add(Pass("extra", lambda t, c: t))
+    assert default_passes().names() == reg.names() and "places" in reg and "extra" not in reg
+
+
+def test_disabling_a_pass_leaves_its_work_undone(tmp_path):
+    full, _ = convert_tree(GARDEN)
+    without, _ = convert_tree(GARDEN, passes=default_passes().disable("places"))
+    assert full.xpath("//t:placeName", namespaces=NS)
+    assert not without.xpath("//t:placeName", namespaces=NS)
+    assert len(without.xpath("//t:persName", namespaces=NS)) == len(full.xpath("//t:persName", namespaces=NS))
+
+
+def test_disabling_a_pass_others_need_is_refused_before_any_work(tmp_path):
+    out = tmp_path / "out"
+    with pytest.raises(PassOrderError, match="pass 'places' needs person-words"):
+        convert(GARDEN, out, passes=default_passes().disable("persons"))
+    assert not out.exists()
+    with pytest.raises(PassOrderError, match="the writer needs book"):
+        convert(GARDEN, out, passes=default_passes().disable("header", "registers", "persons", "places"))
+    assert not out.exists()
+
+
+def test_the_profile_disables_passes_and_a_wrong_name_is_an_error(tmp_path):
+    profile = tmp_path / "p.toml"
+    profile.write_text('[passes]\ndisable = ["places"]\n')
+    out = tmp_path / "out"
+    convert(GARDEN, out, profile=profile)
+    corpus = etree.parse(str(out / "garden.xml"))
+    text = "".join(etree.tostring(etree.parse(str(f))).decode() for f in sorted(out.glob("*.xml")))
+    assert "placeName" not in text and "persName" in text
+    assert corpus.getroot().tag == q("teiCorpus")
+    # persons needs dates ("4 May" is a date before "May" can be a surname)
+    profile.write_text('[passes]\ndisable = ["dates"]\n')
+    with pytest.raises(PassOrderError, match="pass 'persons' needs dates"):
+        convert(GARDEN, tmp_path / "out2", profile=profile)
+    assert not (tmp_path / "out2").exists()
+    profile.write_text('[passes]\ndisable = "places"\n')
+    with pytest.raises(TeikitError, match=r"\[passes\] disable must be a list of strings"):
+        convert(GARDEN, tmp_path / "out3", profile=profile)
+
+
+def test_a_pass_added_from_python_runs_in_its_place_and_its_work_is_written(tmp_path):
+    seen = []
+
+    def count_paragraphs(tei, ctx):
+        # after inline, before header: the paragraphs exist and the book does not yet
+        seen.append((ctx.book, len(tei.xpath("//t:body//t:p", namespaces=NS))))
+        for p in tei.xpath("//t:body//t:p", namespaces=NS):
+            p.set("n", "counted")
+        return tei
+
+    extra = Pass("count", count_paragraphs, needs=("paragraphs",), provides=("counted",),
+                 doc="a test pass")
+    reg = default_passes().add(extra, after="inline")
+    assert reg.names().index("count") == reg.names().index("inline") + 1
+    out = tmp_path / "out"
+    convert(GARDEN, out, passes=reg)
+    assert len(seen) == 1 and seen[0][0] is None and seen[0][1] > 0
+    chapters = [etree.parse(str(f)) for f in sorted(out.glob("*.xml"))]
+    counted = [p for doc in chapters for p in doc.xpath("//t:body//t:p[@n='counted']", namespaces=NS)]
+    assert len(counted) == seen[0][1]
+    # placed before what it needs, it is refused
+    with pytest.raises(PassOrderError, match="pass 'count' needs paragraphs"):
+        default_passes().add(extra, before="structure").check(provided=("blocks",))
+
+
+def test_cli_lists_the_passes_with_needs_and_provides(capsys, tmp_path):
+    assert main(["convert", "--passes"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "reader text: provides blocks"
+    assert out[1].split()[:2] == ["1", "outline"] and "needs blocks; provides outline, divisions" in out[1]
+    assert [line.split()[1] for line in out[1:13]] == default_passes().names()
+    assert out[-1] == "writer: needs book, divisions"
+    profile = tmp_path / "p.toml"
+    profile.write_text('[passes]\ndisable = ["places"]\n')
+    assert main(["convert", "--passes", "--profile", str(profile)]) == 0
+    out = capsys.readouterr().out
+    assert " places " not in out and f"disabled by {profile}: places" in out
+    profile.write_text('[passes]\ndisable = ["persons"]\n')
+    assert main(["convert", "--passes", "--profile", str(profile)]) == 1
+    assert "pass 'places' needs person-words" in capsys.readouterr().err
+
+
+def test_cli_convert_without_output_is_a_usage_error(capsys):
+    assert main(["convert", str(GARDEN)]) == 2
+    assert "-o/--output" in capsys.readouterr().err
