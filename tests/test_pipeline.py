@@ -4,7 +4,7 @@ Python API and the profile, and `teikit convert --passes`."""
 from __future__ import annotations
 
 import pytest
-from conftest import BOOKS, NS
+from conftest import BOOKS, NS, SAMPLE
 from lxml import etree
 
 from teikit.cli import main
@@ -141,3 +141,39 @@ def test_cli_lists_the_passes_with_needs_and_provides(capsys, tmp_path):
 def test_cli_convert_without_output_is_a_usage_error(capsys):
     assert main(["convert", str(GARDEN)]) == 2
     assert "-o/--output" in capsys.readouterr().err
+
+
+def test_views_of_the_tree_are_forgotten_when_a_pass_changes_it():
+    from teikit.tei import XML_ID, make
+    seen = []
+
+    def look(tei, ctx):
+        seen.append(sorted(ctx.ids()))
+        return tei
+
+    def add_id(tei, ctx):
+        el = make("note")
+        el.set(XML_ID, "added-by-a-pass")
+        tei.append(el)
+        return tei
+
+    reg = (default_passes().disable("places", "persons", "dates", "registers")
+           .add(Pass("look1", look, changes_tree=False), after="header")
+           .add(Pass("mark", add_id), after="look1")
+           .add(Pass("look2", look, changes_tree=False), after="mark"))
+    tree, ctx = convert_tree(GARDEN, passes=reg)
+    assert "added-by-a-pass" not in seen[0] and "added-by-a-pass" in seen[1]
+    assert set(seen[1]) - set(seen[0]) == {"added-by-a-pass"}
+    assert ctx.ids()["added-by-a-pass"] is tree[-1]
+
+
+@pytest.mark.parametrize("book", [GARDEN, BOOKS / "lighthouse.txt", SAMPLE])
+def test_the_text_the_name_passes_learn_from_is_the_text_before_any_mark(book):
+    """The view persons and places read, computed from the marked tree, is the text of
+    the tree before dates, persons and places marked anything."""
+    from teikit.enrich.matching import plain_text, unmarked_text
+    before, _ = convert_tree(book, passes=default_passes().disable("dates", "persons", "places"))
+    after, _ = convert_tree(book)
+    assert after.xpath("//t:date | //t:persName", namespaces=NS)
+    assert unmarked_text(after) == plain_text(before)
+    assert plain_text(after) != plain_text(before)       # the marks do change the plain text

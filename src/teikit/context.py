@@ -14,15 +14,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from lxml import etree
 
 from .profile import Profile
 from .report import Report
+from .tei import XML_ID
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .convert.figures import Listed
     from .convert.outline import Entry
     from .teiheader import Book
+
+T = TypeVar("T")
+
+
+def _ids(tree: etree._Element) -> dict[str, etree._Element]:
+    return {el.get(XML_ID): el for el in tree.iter() if el.get(XML_ID) is not None}
 
 
 @dataclass
@@ -32,8 +43,8 @@ class Context:
     Given by the caller: `source`, `profile`, `report`, `book_id`, `registers_from`.
     Filled by passes (the fact the pass declares it `provides` in brackets):
     `outline` and `contents` by outline ["outline"], `figures` by structure ["figures"],
-    `book` by header ["book"], `registers` and `plain_text` by registers ["registers"],
-    `person_words` by persons ["person-words"].
+    `book` by header ["book"], `registers` by registers ["registers"], `person_words` by
+    persons ["person-words"]. Views of the tree (`view`, `ids`) are derived, not stored.
     """
 
     source: Path
@@ -58,10 +69,30 @@ class Context:
     """The person and place registers ("person", "place"): `teikit.enrich.registers.Register`."""
     person_words: set[str] = field(default_factory=set)
     """Every surname, forename and alias the person register knows (places must not take them)."""
-    plain_text: str = ""
-    """The running text as the registers pass found it, before any enrichment pass marked
-    anything in it: what the name passes learn from (deliberately this text, not the
-    marked one; see `teikit.enrich.matching.plain_text`)."""
+    tree: etree._Element | None = None
+    """The TEI tree the current pass works on (set by `teikit.pipeline.run`)."""
+    _views: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def view(self, name: str, compute: Callable[[etree._Element], T]) -> T:
+        """A view derived from the tree (the book's text, an index of ids), computed when
+        first asked and kept until the tree changes: `teikit.pipeline.run` calls
+        `tree_changed` after every pass that may change it, and a pass that changes the
+        tree and then asks for a view calls it itself. Never a copy older than the tree."""
+        if name not in self._views:
+            if self.tree is None:
+                raise RuntimeError(f"view {name!r} asked for before any tree was read")
+            self._views[name] = compute(self.tree)
+        return self._views[name]  # type: ignore[no-any-return]
+
+    def tree_changed(self, tree: etree._Element | None = None) -> None:
+        """Forget every derived view (and take `tree` as the tree, if given)."""
+        if tree is not None:
+            self.tree = tree
+        self._views.clear()
+
+    def ids(self) -> dict[str, etree._Element]:
+        """Every element with an xml:id, by id (a view: rebuilt after the tree changes)."""
+        return self.view("ids", _ids)
 
     def need_book(self) -> Book:
         """The book the header pass read; an error (not a default) if it has not run."""

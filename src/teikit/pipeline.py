@@ -5,7 +5,9 @@ A `Pass` is a name, a function `apply(tei, ctx) -> tei`, what it `needs` and wha
 in the `Context`: "blocks" (the reader's paragraphs of raw lines), "outline"
 (`ctx.outline`, `ctx.contents`), "divisions", "paragraphs", "figures" (`ctx.figures`),
 "book" (`ctx.book`), "registers" (`ctx.registers`), "person-words"... A `Reader` is the
-first stage: it turns a file into a TEI tree and provides its own facts.
+first stage: it turns a file into a TEI tree and provides its own facts. After each pass
+that may change the tree (`changes_tree`, true unless declared otherwise) `run` makes the
+context forget its views of the tree, so none is older than the tree.
 
 A `Registry` is an ordered list of passes with unique names. `check()` walks it in order,
 starting from what the reader provides, and refuses (`PassOrderError`, naming the pass
@@ -54,6 +56,7 @@ class Pass:
     needs: tuple[str, ...] = ()
     provides: tuple[str, ...] = ()
     doc: str = ""
+    changes_tree: bool = True     # False: the views derived from the tree stay valid after it
 
     def __post_init__(self) -> None:
         if not self.name or any(ch.isspace() for ch in self.name):
@@ -163,9 +166,12 @@ class Registry:
 def run(registry: Registry, tei: etree._Element, ctx: Context,
         timings: dict[str, float] | None = None) -> etree._Element:
     """Run the passes in order over `tei`; their times go to `timings` by name."""
+    ctx.tree_changed(tei)
     for p in registry:
         t0 = time.perf_counter()
         tei = p.apply(tei, ctx)
+        if p.changes_tree or tei is not ctx.tree:
+            ctx.tree_changed(tei)
         if timings is not None:
             timings[p.name] = time.perf_counter() - t0
     return tei

@@ -17,7 +17,6 @@ from ..context import Context
 from ..pipeline import Pass
 from ..teiheader import build_header
 from . import dates, persons, places, registers
-from .matching import plain_text
 
 
 def seed(tei, ctx: Context):
@@ -29,7 +28,6 @@ def seed(tei, ctx: Context):
                                    build_header(ctx.need_book(), ctx, "Register of places"))
     registers.seed_persons(person_reg, tei, ctx.report)
     ctx.registers = {"person": person_reg, "place": place_reg}
-    ctx.plain_text = plain_text(tei)
     return tei
 
 

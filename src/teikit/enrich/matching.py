@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ahocorasick
 
-from ..tei import xpath
+from ..tei import local, xpath
 from ..textnodes import texts
 
 # Elements whose words are not running text: titles of works, foreign phrases,
@@ -29,6 +29,53 @@ def plain_text(tei) -> str:
     """The running text as one string, for passes that learn from the whole book before
     they mark anything (blank lines keep text nodes apart)."""
     return "\n\n".join(t for region in regions(tei) for t in texts(region, SKIP))
+
+
+# What the enrichment passes add: read through by `unmarked_text`.
+MARKS = ("date", "persName", "placeName")
+
+
+def unmarked_text(tei) -> str:
+    """`plain_text` as it was before any enrichment pass marked anything, from the tree as
+    it is now: the words inside `MARKS` are read as part of the text node they were cut
+    from (a date wrapped in "on 4 May he" still gives "on 4 May he", one piece), so the
+    name passes learn from the same text whichever marks an earlier pass made."""
+    return "\n\n".join(t for region in regions(tei) for t in _unmarked(region))
+
+
+def _unmarked(el) -> list[str]:
+    pieces: list[str] = []
+    joined = False          # the last piece may go on (no element boundary since)
+
+    def put(text: str | None) -> None:
+        nonlocal joined
+        if text:
+            if joined and pieces:
+                pieces[-1] += text
+            else:
+                pieces.append(text)
+            joined = True
+
+    def walk(e, mark: bool) -> None:
+        nonlocal joined
+        if not mark:
+            joined = False
+        put(e.text)
+        for child in e:
+            name = local(child) if isinstance(child.tag, str) else None
+            if name in MARKS:
+                walk(child, True)
+            else:
+                joined = False
+                if name is not None and name not in SKIP:
+                    walk(child, False)
+                joined = False
+            put(child.tail)
+        if not mark:
+            joined = False
+
+    walk(el, False)
+    return pieces
 
 
 def is_word_char(ch: str) -> bool:

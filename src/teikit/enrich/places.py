@@ -17,7 +17,7 @@ from ..context import Context
 from ..tei import XML_ID, make
 from ..textnodes import wrap
 from . import gazetteer, registers
-from .matching import SKIP, Matcher, plain_text, regions
+from .matching import SKIP, Matcher, regions, unmarked_text
 
 _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
 _AFTER_CUE = re.compile(rf"\b(?:in|at|to|from|near|into|via|through|towards|outside|around|of|and)\s(?:the\s)?({_NAME})(?![\w'-])")
@@ -100,7 +100,7 @@ def apply(tei, ctx: Context):
     reg = ctx.registers["place"]
     places = registers.Places(reg)
     person_words = set(ctx.person_words)
-    text = ctx.plain_text or plain_text(tei)
+    text = ctx.view("unmarked-text", unmarked_text)
     lowercase = set(re.findall(r"\b[a-z]+\b", text))
     discover(places, text, person_words | set(ctx.profile.not_places), lowercase)
     keys = {}
