@@ -19,7 +19,7 @@ def main() -> None:
     ap.add_argument("source", nargs="?", default=str(ROOT / "sources" / "iron-lazar.txt"))
     args = ap.parse_args()
     totals, passes = [], {}
-    for k in range(args.runs):
+    for _ in range(args.runs):
         with tempfile.TemporaryDirectory() as tmp:
             timings: dict = {}
             t0 = time.perf_counter()

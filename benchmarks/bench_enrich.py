@@ -16,11 +16,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from timing import best
-
 import teikit.convert as convert_module
 from teikit.enrich import evaluate
 from teikit.pipeline import Registry
+from timing import best
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "sources" / "iron-lazar.txt"

@@ -37,7 +37,7 @@ def main() -> None:
     size = sum(p.stat().st_size for p in Path(args.edition).glob("*.xml"))
     print(f"render {args.edition} ({size / 1e6:.2f} MB of TEI), best of {args.runs}")
     xslt = processor().new_xslt30_processor()
-    for to, name in FORMATS.items():
+    for name in FORMATS.values():
         t = best(args.runs, lambda: xslt.compile_stylesheet(stylesheet_file=str(TRANSFORMS / name)))
         print(f"  compile {name:9s} {t * 1000:7.0f} ms")
     with tempfile.TemporaryDirectory() as tmp:

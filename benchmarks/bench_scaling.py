@@ -36,7 +36,7 @@ def book_lines(size: int) -> list[str]:
     while total < size:
         ch += 1
         lines += [f"Chapter {ch}", "", f"The Tower of {1700 + ch % 300}", ""]
-        for p in range(40):
+        for _ in range(40):
             k += 1
             text = _PARAS[k % len(_PARAS)].format(y=1700 + k % 300, k=k, n="")
             lines += [text, ""]

@@ -24,8 +24,8 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.validate import TEIKIT_RNG, validate
-from timing import best
 from teikit.validate.jing import jing_command
+from timing import best
 
 ROOT = Path(__file__).resolve().parent.parent
 TEI_ALL = ROOT.parent / "shared" / "schemas" / "tei_all.rng"

@@ -4,9 +4,9 @@ Python API and the profile, and `teikit convert --passes`."""
 from __future__ import annotations
 
 import pytest
-from conftest import BOOKS, NS, SAMPLE
 from lxml import etree
 
+from conftest import BOOKS, NS, SAMPLE
 from teikit.cli import main
 from teikit.convert import PASSES, convert, convert_tree, default_passes
 from teikit.enrich import PASSES as ENRICH_PASSES
@@ -19,8 +19,20 @@ GARDEN = BOOKS / "garden.txt"
 
 def test_the_default_order_is_the_documented_one_and_checks():
     reg = default_passes()
-    assert reg.names() == ["outline", "furniture", "structure", "notes", "bibliography", "indexes",
-                           "inline", "header", "registers", "dates", "persons", "places"]
+    assert reg.names() == [
+        "outline",
+        "furniture",
+        "structure",
+        "notes",
+        "bibliography",
+        "indexes",
+        "inline",
+        "header",
+        "registers",
+        "dates",
+        "persons",
+        "places",
+    ]
     assert list(reg) == list(PASSES) + list(ENRICH_PASSES)
     reg.check(provided=("blocks",), then_needs=("book", "divisions"))
 
@@ -28,7 +40,7 @@ def test_the_default_order_is_the_documented_one_and_checks():
 def test_a_need_provided_only_later_is_an_error_naming_the_pass_and_the_provider():
     reg = default_passes()
     header = reg.get("header")
-    moved = reg.disable("header").add(header)          # header last: registers runs without a book
+    moved = reg.disable("header").add(header)  # header last: registers runs without a book
     with pytest.raises(PassOrderError, match=r"pass 'registers' needs book.*header provides it but runs after it"):
         moved.check(provided=("blocks",))
 
@@ -106,8 +118,7 @@ def test_a_pass_added_from_python_runs_in_its_place_and_its_work_is_written(tmp_
             p.set("n", "counted")
         return tei
 
-    extra = Pass("count", count_paragraphs, needs=("paragraphs",), provides=("counted",),
-                 doc="a test pass")
+    extra = Pass("count", count_paragraphs, needs=("paragraphs",), provides=("counted",), doc="a test pass")
     reg = default_passes().add(extra, after="inline")
     assert reg.names().index("count") == reg.names().index("inline") + 1
     out = tmp_path / "out"
@@ -145,6 +156,7 @@ def test_cli_convert_without_output_is_a_usage_error(capsys):
 
 def test_views_of_the_tree_are_forgotten_when_a_pass_changes_it():
     from teikit.tei import XML_ID, make
+
     seen = []
 
     def look(tei, ctx):
@@ -157,10 +169,13 @@ def test_views_of_the_tree_are_forgotten_when_a_pass_changes_it():
         tei.append(el)
         return tei
 
-    reg = (default_passes().disable("places", "persons", "dates", "registers")
-           .add(Pass("look1", look, changes_tree=False), after="header")
-           .add(Pass("mark", add_id), after="look1")
-           .add(Pass("look2", look, changes_tree=False), after="mark"))
+    reg = (
+        default_passes()
+        .disable("places", "persons", "dates", "registers")
+        .add(Pass("look1", look, changes_tree=False), after="header")
+        .add(Pass("mark", add_id), after="look1")
+        .add(Pass("look2", look, changes_tree=False), after="mark")
+    )
     tree, ctx = convert_tree(GARDEN, passes=reg)
     assert "added-by-a-pass" not in seen[0] and "added-by-a-pass" in seen[1]
     assert set(seen[1]) - set(seen[0]) == {"added-by-a-pass"}
@@ -172,8 +187,9 @@ def test_the_text_the_name_passes_learn_from_is_the_text_before_any_mark(book):
     """The view persons and places read, computed from the marked tree, is the text of
     the tree before dates, persons and places marked anything."""
     from teikit.enrich.matching import plain_text, unmarked_text
+
     before, _ = convert_tree(book, passes=default_passes().disable("dates", "persons", "places"))
     after, _ = convert_tree(book)
     assert after.xpath("//t:date | //t:persName", namespaces=NS)
     assert unmarked_text(after) == plain_text(before)
-    assert plain_text(after) != plain_text(before)       # the marks do change the plain text
+    assert plain_text(after) != plain_text(before)  # the marks do change the plain text

@@ -269,7 +269,7 @@ def test_images_from_two_folders_do_not_overwrite_each_other(tmp_path):
 
 # ----- in a browser -----
 
-def test_in_chromium_clicking_the_hostile_text_runs_no_script(browser, links_site, graphics):
+def test_in_chromium_clicking_the_hostile_text_runs_no_script(browser, links_site, graphics):  # noqa: F811 (fixture)
     """Every refused link, name and figure is clicked: no dialog opens, no script runs, nothing
     is fetched from elsewhere; the policy blocks a script injected into the page; images load."""
     from test_render_browser import Reader

@@ -85,7 +85,7 @@ class LocalFiles:
             raise ValueError("a LocalFiles policy needs at least one allowed folder")
 
     @classmethod
-    def for_documents(cls, paths, widen=(), forbidden=()) -> "LocalFiles":
+    def for_documents(cls, paths, widen=(), forbidden=()) -> LocalFiles:
         """The folders of the given files (and the given folders), plus `widen`."""
         folders = [p if Path(p).is_dir() else Path(p).parent for p in paths]
         return cls([*folders, *widen], forbidden)

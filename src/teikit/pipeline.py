@@ -46,7 +46,6 @@ class PassOrderError(TeikitError):
     """A pass list that cannot run: a need no earlier pass provides, or an unknown or repeated name."""
 
 
-
 @dataclass(frozen=True)
 class Pass:
     """One step over the TEI tree: `apply(tei, ctx)` returns the tree (the same or a new one)."""
@@ -56,7 +55,7 @@ class Pass:
     needs: tuple[str, ...] = ()
     provides: tuple[str, ...] = ()
     doc: str = ""
-    changes_tree: bool = True     # False: the views derived from the tree stay valid after it
+    changes_tree: bool = True  # False: the views derived from the tree stay valid after it
 
     def __post_init__(self) -> None:
         if not self.name or any(ch.isspace() for ch in self.name):
@@ -131,8 +130,7 @@ class Registry:
         self.get(new.name)
         return Registry(new if p.name == new.name else p for p in self._passes)
 
-    def check(self, provided: Iterable[str] = (), then_needs: Sequence[str] = (),
-              then: str = "the writer") -> None:
+    def check(self, provided: Iterable[str] = (), then_needs: Sequence[str] = (), then: str = "the writer") -> None:
         """Refuse an order in which a pass needs a fact no earlier pass provides.
 
         `provided`: what exists before the first pass (the reader's facts);
@@ -142,11 +140,15 @@ class Registry:
         for i, p in enumerate(self._passes):
             missing = [n for n in p.needs if n not in have]
             if missing:
-                later = [q.name for q in self._passes[i + 1:] if set(missing) & set(q.provides)]
-                where = (f"; {', '.join(later)} provides it but runs after it" if later
-                         else "; no pass in the list provides it")
-                raise PassOrderError(f"pass {p.name!r} needs {', '.join(missing)}, which no earlier "
-                                     f"pass provides{where}")
+                later = [q.name for q in self._passes[i + 1 :] if set(missing) & set(q.provides)]
+                where = (
+                    f"; {', '.join(later)} provides it but runs after it"
+                    if later
+                    else "; no pass in the list provides it"
+                )
+                raise PassOrderError(
+                    f"pass {p.name!r} needs {', '.join(missing)}, which no earlier pass provides{where}"
+                )
             have.update(p.provides)
         missing = [n for n in then_needs if n not in have]
         if missing:
@@ -163,8 +165,9 @@ class Registry:
         return "\n".join(lines)
 
 
-def run(registry: Registry, tei: etree._Element, ctx: Context,
-        timings: dict[str, float] | None = None) -> etree._Element:
+def run(
+    registry: Registry, tei: etree._Element, ctx: Context, timings: dict[str, float] | None = None
+) -> etree._Element:
     """Run the passes in order over `tei`; their times go to `timings` by name."""
     ctx.tree_changed(tei)
     for p in registry:

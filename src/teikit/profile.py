@@ -28,7 +28,6 @@ import regex
 
 from .errors import TeikitError
 
-
 # Back-matter roles the converter knows (and the schema's div types).
 BACK_ROLES = {"notes", "bibliography", "index", "appendix"}
 

@@ -31,7 +31,7 @@ class Book:
     places: list = field(default_factory=list)
     date: str | None = None
     first_published: str | None = None
-    isbns: list = field(default_factory=list)     # (isbn, qualifier)
+    isbns: list = field(default_factory=list)  # (isbn, qualifier)
 
     @property
     def subtitle(self) -> str | None:
@@ -64,9 +64,13 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etr
     ps = sub(fd, "publicationStmt")
     sub(ps, "publisher", ctx.profile.edition_publisher)
     av = sub(ps, "availability")
-    sub(av, "p", ctx.profile.edition_licence or
-        "Encoded edition made with teikit from a plain-text copy of the printed book; "
-        "the rights in the text remain with its copyright holder.")
+    sub(
+        av,
+        "p",
+        ctx.profile.edition_licence
+        or "Encoded edition made with teikit from a plain-text copy of the printed book; "
+        "the rights in the text remain with its copyright holder.",
+    )
     sd = sub(fd, "sourceDesc")
     bs = sub(sd, "biblStruct")
     mo = sub(bs, "monogr")
@@ -96,17 +100,27 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etr
     ed = sub(header, "encodingDesc")
     app = sub(sub(ed, "appInfo"), "application", ident="teikit", version=__version__)
     sub(app, "label", "teikit")
-    sub(app, "desc", "converted from plain text by the teikit pipeline "
-                     "(outline, furniture, structure, notes, bibliography, indexes, inline, header)")
+    sub(
+        app,
+        "desc",
+        "converted from plain text by the teikit pipeline "
+        "(outline, furniture, structure, notes, bibliography, indexes, inline, header)",
+    )
     decl = sub(ed, "editorialDecl")
     c = ctx.report.counts
-    sub(sub(decl, "normalization"), "p",
+    sub(
+        sub(decl, "normalization"),
+        "p",
         f"Running heads ({c['running_heads']}) and page numbers ({c['page_numbers']}) removed; "
         f"paragraphs broken by page breaks rejoined ({c['paragraphs_rejoined']}); chapter titles "
         "printed in capitals given as in the table of contents; text in Unicode NFC; asterisk "
-        "emphasis encoded as hi, title or foreign.")
-    sub(sub(decl, "correction"), "p",
+        "emphasis encoded as hi, title or foreign.",
+    )
+    sub(
+        sub(decl, "correction"),
+        "p",
         f"Endnotes moved to their points of reference. {c['refs_corrected']} note references "
         "damaged in the source were read from the numbering sequence; notes that lost their "
-        "number took it from the sequence. Remaining doubts are listed in the conversion report.")
+        "number took it from the sequence. Remaining doubts are listed in the conversion report.",
+    )
     return header

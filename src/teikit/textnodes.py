@@ -9,7 +9,7 @@ many matches quadratic).
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from lxml import etree
 

@@ -32,9 +32,9 @@ import secrets
 import shutil
 import socket
 import time
+from collections.abc import Iterable
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Iterable
 
 try:
     import fcntl

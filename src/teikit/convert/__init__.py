@@ -19,8 +19,7 @@ from ..pipeline import Pass, Reader, Registry, run
 from ..profile import Profile, load_profile
 from ..report import Report
 from ..xmlio import output_folder
-from . import (bibliography, furniture, header, indexes, inline, notes, outline, reader,
-               structure, writer)
+from . import bibliography, furniture, header, indexes, inline, notes, outline, reader, structure, writer
 
 READERS = (
     Reader("text", reader.read, provides=("blocks",),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..tei import XML_ID, children, make, sub, text_of, xpath, line_of
+from ..tei import XML_ID, children, line_of, make, sub, text_of, xpath
 from .blocks import is_title_case
 from .context import Context
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..tei import children, make, sub, xpath, line_of
+from ..tei import children, line_of, make, sub, xpath
 from .context import Context
 
 CAPTION = re.compile(r"^(?P<label>(?:Figure|Fig\.|Plate|Illustration|Map)\s+(?P<n>\d+)|Frontispiece)"

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..context import Context
-from ..teiheader import Book, build_header
 from ..tei import children, line_of, make, q, sub, xpath
+from ..teiheader import Book, build_header
 from .context import norm_title
 
 _PUBLISHER = re.compile(r"\b(?:by\s+)?(?P<p>(?:[A-Z][\w&'.-]*\s+){0,4}(?:Press|Publishers|Publishing|Books|"

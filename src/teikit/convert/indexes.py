@@ -14,7 +14,7 @@ import bisect
 import re
 import unicodedata
 
-from ..tei import children, make, sub, xpath, line_of
+from ..tei import children, line_of, make, sub, xpath
 from .context import Context
 
 _LOC = re.compile(r"^(?P<loc>(?:\d{1,3}|[1-9]\d{3}(?=n))(?:\s*[-–]\s*\d{1,4})?(?:nn?\d{1,4}(?:[-–]\d{1,4})?)?"

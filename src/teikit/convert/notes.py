@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..tei import XML_ID, children, make, q, sub, text_of, xpath, line_of
+from ..tei import XML_ID, children, line_of, make, q, sub, text_of, xpath
 from ..textnodes import substitute
 from .blocks import FROM_SUPERSCRIPT, SUPERSCRIPTS, para_text
 from .context import Context, norm_title, roman_to_int

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..tei import XML_ID, children, make, q, sub, line_of
+from ..tei import XML_ID, children, line_of, make, q, sub
 from .context import Context, norm_title, roman_to_int
 
 _TOC_HEAD = re.compile(r"^\s*(table\s+of\s+)?contents\s*$", re.I)

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 
-from ..tei import children, is_, make, sub, xpath, line_of
+from ..tei import children, is_, line_of, make, sub, xpath
 from ..textnodes import merge_into
 from . import figures
-from .blocks import (SUPERSCRIPTS, ends_sentence, is_title_case, para_text, starts_lower,
-                     strip_refs, word_count)
+from .blocks import SUPERSCRIPTS, ends_sentence, is_title_case, para_text, starts_lower, strip_refs, word_count
 from .context import Context, norm_title
 
 _HEAD_MAX_CHARS = 120

@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from ..tei import local, xpath
 from ..xmlio import parse_xml
 
@@ -105,7 +104,7 @@ def read_block(el) -> Block:
 def _normalise(block: Block) -> Block:
     """Collapse white space runs to one space, moving offsets with the text."""
     out, mapping, prev_space = [], [], False
-    for i, ch in enumerate(block.text):
+    for ch in block.text:
         mapping.append(len(out))
         if ch.isspace():
             if not prev_space:

@@ -15,7 +15,7 @@ import sqlite3
 import tempfile
 import unicodedata
 from dataclasses import astuple, dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -123,7 +123,7 @@ def _build() -> dict[str, list[GeoPlace]]:
     return index
 
 
-@lru_cache(maxsize=None)
+@cache
 def lookup(name: str) -> GeoPlace | None:
     """The gazetteer's place for a name: a country before a city, a big city before a small one."""
     row = _database().execute("SELECT geonameid, name, type, lat, lng, population FROM place "

@@ -170,7 +170,7 @@ def _learn_forenames(people: People, text: str, ctx: Context) -> None:
     learnt: dict[str, Counter] = defaultdict(Counter)
     indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(_indexed, ps))}
     surnames = Matcher({k: None for k in indexed_surnames})
-    for start, end, surname, _ in surnames.find(text):
+    for start, _end, surname, _ in surnames.find(text):
         m = _WORDS_BEFORE.search(text[max(0, start - 40):start])
         if not m:
             continue
@@ -345,7 +345,7 @@ def apply(tei, ctx: Context):
                 if _INSTITUTION_BEFORE.search(text[max(0, start - 20):start]):
                     continue
                 nxt = _NEXT_CAPITAL.match(text[end:end + 30])
-                if nxt and nxt.group(1) not in keys and start > 0 and not text[end:end + 1] in ",;.":
+                if nxt and nxt.group(1) not in keys and start > 0 and text[end:end + 1] not in ",;.":
                     continue            # "Stalin Prize", "Kaganovich Metro"
                 follow = _FOLLOWING_NAME.match(text[end:end + 40])
                 if follow and follow.group(1) in people.by_surname:

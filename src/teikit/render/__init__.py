@@ -22,9 +22,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..access import LINK_SCHEMES
 from ..errors import TeikitError, UsageError
 from ..xmlio import atomic_folder, output_folder
-from ..access import LINK_SCHEMES
 from . import media
 from .collection import collect
 from .saxon import TRANSFORMS, stylesheet, transform

@@ -31,16 +31,16 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ..errors import TeikitError
 from .documents import MAX_BYTES, LineMap, find_xml_files, load, read_prolog, sanitized_copy
 from .jing import JingOutcome, jing_command, run_jing
-from .schemas import stage
 from .results import FileResult, Problem, Summary
+from .schemas import stage
 from .schematron import Schematron, UnsupportedBinding
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"

@@ -108,7 +108,7 @@ def run_jing(schema: Staged, files: list[str], workdir: str) -> JingOutcome:
     return out
 
 
-def _merge(out: JingOutcome, raw: "_Raw", files: list[str], schema: str) -> None:
+def _merge(out: JingOutcome, raw: _Raw, files: list[str], schema: str) -> None:
     out.schema_errors += raw.schema_errors
     for f in files:
         if raw.schema_errors:
