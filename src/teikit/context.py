@@ -82,7 +82,7 @@ class Context:
             if self.tree is None:
                 raise RuntimeError(f"view {name!r} asked for before any tree was read")
             self._views[name] = compute(self.tree)
-        return self._views[name]  # type: ignore[no-any-return]
+        return self._views[name]
 
     def tree_changed(self, tree: etree._Element | None = None) -> None:
         """Forget every derived view (and take `tree` as the tree, if given)."""

@@ -39,7 +39,7 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:             # not on Windows: the final renames are then not serialised
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 from lxml import etree
 

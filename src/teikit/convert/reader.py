@@ -73,7 +73,7 @@ def clean_text(text: str, report: Report) -> str:
 
 def blocks(text: str):
     """Yield (first line number, block text) for each run of non-blank lines."""
-    start, buf = 0, []
+    start, buf = 0, list[str]()
     for lineno, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             if not buf:

@@ -117,7 +117,7 @@ def _structure_div(div, ctx: Context, listed) -> None:
             flat.append(c)
 
     # 2. rejoin paragraphs cut by page breaks (figures in between move after the paragraph)
-    joined = []
+    joined: list = []
     pending_figs = []
     for c in flat:
         if not is_(c, "p"):
@@ -138,7 +138,7 @@ def _structure_div(div, ctx: Context, listed) -> None:
     joined.extend(pending_figs)
 
     # 3. quotations and verse; 4. heads
-    out = []
+    out: list = []
     for k, c in enumerate(joined):
         prev = out[-1] if out else None
         if is_(c, "p") and prev is not None and is_(prev, "p") and strip_refs(prev.text or "").endswith(":") \

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..tei import local, xpath
 from ..xmlio import parse_xml
@@ -44,7 +45,8 @@ class Block:
 
 
 def parse_gold(path: Path) -> list[Block]:
-    blocks, current = [], None
+    blocks: list[Any] = []
+    current: list[Any] | None = None
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         m = _HEAD.match(line)
         if m:
@@ -103,7 +105,9 @@ def read_block(el) -> Block:
 
 def _normalise(block: Block) -> Block:
     """Collapse white space runs to one space, moving offsets with the text."""
-    out, mapping, prev_space = [], [], False
+    out: list[str] = []
+    mapping: list[int] = []
+    prev_space = False
     for ch in block.text:
         mapping.append(len(out))
         if ch.isspace():
@@ -137,7 +141,8 @@ def edition_block(folder: Path, gold: Block, cache: dict) -> Block:
 
 def check(gold_blocks: list[Block], folder: Path) -> list[str]:
     """Where the gold's text differs from the edition's: an empty list when offsets agree."""
-    problems, cache = [], {}
+    problems: list = []
+    cache: dict = {}
     for g in gold_blocks:
         e = edition_block(folder, g, cache)
         if _normalise(g).text != e.text:
@@ -172,7 +177,7 @@ class Scores:
 
 def score(gold_blocks: list[Block], folder: Path, errors: list | None = None) -> Scores:
     """Compare the edition in `folder` with the gold: spans exact and overlapping, values, links."""
-    s, cache = Scores(), {}
+    s, cache = Scores(), dict[str, Any]()
     for g in gold_blocks:
         g = _normalise(g)
         e = edition_block(folder, g, cache)

@@ -6,6 +6,9 @@ form a register knows, so a text is scanned once whatever the register's size.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import ahocorasick
 
 from ..tei import local, xpath
@@ -85,7 +88,7 @@ def is_word_char(ch: str) -> bool:
 class Matcher:
     """Whole-word, case-sensitive matches of many keys in one scan."""
 
-    def __init__(self, keys: dict[str, object], split_hyphens: bool = False):
+    def __init__(self, keys: Mapping[str, Any], split_hyphens: bool = False):
         self.split_hyphens = split_hyphens   # "Moscow-Leningrad" names two places
         self.automaton = ahocorasick.Automaton()
         for key, value in keys.items():
@@ -94,7 +97,7 @@ class Matcher:
         if keys:
             self.automaton.make_automaton()
 
-    def find(self, text: str) -> list[tuple[int, int, str, object]]:
+    def find(self, text: str) -> list[tuple[int, int, str, Any]]:
         """Leftmost-longest, non-overlapping whole-word matches: (start, end, key, value)."""
         if self.empty:
             return []

@@ -332,10 +332,10 @@ def apply(tei, ctx: Context):
     matcher = Matcher(keys)
     resolver = Resolver(people, _subject(people, ctx))
     unresolved: Counter = Counter()
-    counts = Counter()
+    counts: Counter[str] = Counter()
 
     def find(text: str):
-        spans = []
+        spans: list = []
         found = matcher.find(text)
         starts = {m[0]: m[3] for m in found}
         for start, end, key, kind in found:

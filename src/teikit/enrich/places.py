@@ -48,7 +48,7 @@ def spellings(name: str) -> set[str]:
 def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: set[str]) -> dict:
     """A city's first word where the text uses it alone ("from Nizhnyi" for Nizhnyi Novgorod):
     a word the text never writes in lower case, that names nothing else."""
-    wanted = {}
+    wanted: dict = {}
     for place in reg.entries.values():
         if place.get("type") == "city":
             for name in registers.place_names(place):
@@ -103,7 +103,7 @@ def apply(tei, ctx: Context):
     text = ctx.view("unmarked-text", unmarked_text)
     lowercase = set(re.findall(r"\b[a-z]+\b", text))
     discover(places, text, person_words | set(ctx.profile.not_places), lowercase)
-    keys = {}
+    keys: dict = {}
     for place in reg.entries.values():
         for name in registers.place_names(place):
             for form in spellings(name):

@@ -152,7 +152,8 @@ def _person_entry(reg: Register, h: headings.Heading, item, source: str):
 
 def index_divs(tei) -> tuple[list, list]:
     """(name indexes, subject indexes) among the back matter's index divisions."""
-    names, subjects = [], []
+    names: list = []
+    subjects: list = []
     for div in xpath(tei, "//t:back//t:div[@type='index'][t:list]"):
         head = text_of(div.find(q("head"))).lower() if div.find(q("head")) is not None else ""
         (names if re.search(r"\b(name|person|people)", head) else subjects).append(div)

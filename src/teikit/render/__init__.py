@@ -71,7 +71,7 @@ def render(paths, to: str, outdir, *, width: int = 78, force: bool = False) -> R
     result.seconds["read"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     with atomic_folder(outdir, force, paths, writer=f"teikit render {to}") as tmp:
-        params = {"width": width} if to == "text" else {}
+        params: dict[str, int | str] = {"width": width} if to == "text" else {}
         params["link-schemes"] = " ".join(LINK_SCHEMES)
         result.warnings += transform(FORMATS[to], xml_text, tmp, params)
         if to == "html":

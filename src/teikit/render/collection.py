@@ -37,7 +37,8 @@ def collect(paths, warn=lambda message: None) -> etree._Element:
     if not files:
         raise TeikitError("no XML files to render", ", ".join(str(p) for p in paths))
     named = {os.path.abspath(p) for p in paths if not Path(p).is_dir()}
-    roots, included = [], set()
+    roots: list = []
+    included: set[str] = set()
     for path in files:
         root = _load(path)
         if root.tag not in TEI_ROOTS:

@@ -105,7 +105,7 @@ def _reference(graphic: etree._Element) -> tuple[str, str | None]:
     Resolved against that file's URI, moved by every xml:base the document wrote in
     between (outermost first, as XML Base does); the caller checks where it lands.
     """
-    bases = []
+    bases: list[str] = []
     for el in [graphic, *graphic.iterancestors()]:
         origin = el.get(ORIGIN_MARK)
         if origin is not None:

@@ -239,14 +239,14 @@ def _late(prepared, done) -> dict[str, list[str]]:
     return late
 
 
-def _submit(pool, groups: dict[str, list[str]], jobs: int, stager) -> list[tuple[str, list[str], object]]:
+def _submit(pool, groups: dict[str, list[str]], jobs: int, stager) -> list[tuple[str, list[str], Future[JingOutcome]]]:
     """One JVM per worker and schema (more only past MAX_FILES_PER_JVM files)."""
     batches = []
     for schema, inputs in groups.items():
         staged = stager.get(schema)
         if isinstance(staged, TeikitError):
             # The schema was refused: no JVM; every file gets the reason.
-            refused = Future()
+            refused: Future[JingOutcome] = Future()
             refused.set_result(JingOutcome(failed={i: f"not checked against the RELAX NG schema: {staged}"
                                                    for i in inputs}, schema_errors=[str(staged)]))
             batches.append((schema, inputs, refused))

@@ -25,7 +25,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\\]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
 
 
-def unicode_path(path: str) -> str:
+def unicode_path(path: str | None) -> str | None:
     """A path as valid Unicode: bytes that were not UTF-8 become \\xNN."""
     return os.fsencode(path).decode("utf-8", "backslashreplace") if path else path
 
