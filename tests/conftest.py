@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +18,13 @@ _SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile("default", max_examples=15, deadline=None, derandomize=True,
                           suppress_health_check=_SLOW_OK, database=None)
 settings.register_profile("long", max_examples=400, deadline=None, suppress_health_check=_SLOW_OK)
+
+# The tests build their own caches (the gazetteer's index) in a folder of their own, never
+# reading or writing the user's ~/.cache/teikit; subprocesses inherit it.
+_CACHE = tempfile.mkdtemp(prefix="teikit-test-cache-")
+os.chmod(_CACHE, 0o755)
+os.environ["TEIKIT_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sources" / "iron-lazar.txt"

