@@ -193,3 +193,16 @@ def test_the_text_the_name_passes_learn_from_is_the_text_before_any_mark(book):
     assert after.xpath("//t:date | //t:persName", namespaces=NS)
     assert unmarked_text(after) == plain_text(before)
     assert plain_text(after) != plain_text(before)  # the marks do change the plain text
+
+
+def test_enrich_and_the_pipeline_do_not_import_convert():
+    """The orchestration has no cycle: enrich builds on the context, not on convert."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, teikit.enrich, teikit.pipeline, teikit.context, teikit.teiheader\n"
+        "bad = sorted(m for m in sys.modules if m.startswith('teikit.convert'))\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
