@@ -145,6 +145,7 @@ def _external_entities(doc: Loaded, data: bytes) -> bool:
 
 
 def _check_doctype(doc: Loaded) -> None:
+    assert doc.tree is not None, "only called on a parsed document"
     info = doc.tree.docinfo
     dtd = info.internalDTD
     if info.system_url or info.public_id:
@@ -221,6 +222,7 @@ def _expand_xincludes(doc: Loaded, allow_read=(), max_bytes: int = MAX_BYTES) ->
     Done here rather than by libxml2 so that every included element keeps the
     name of the file it came from, for reporting errors at their own file and line.
     """
+    assert doc.tree is not None, "only called on a parsed document"
     if doc.tree.getroot().find(f".//{XINCLUDE}") is None:
         return
     folder = os.path.dirname(os.path.abspath(doc.path))
@@ -290,6 +292,7 @@ def sanitized_copy(doc: Loaded, folder: str) -> tuple[str, LineMap]:
     own = os.path.abspath(doc.path)
     origin: dict = {}
     lines = []
+    assert doc.tree is not None, "only called on a usable document"
     for el in doc.tree.getroot().iter(etree.Element):
         parent = el.getparent()
         origin[el] = el.attrib.pop(ORIGIN, None) or (origin[parent] if parent is not None else own)
