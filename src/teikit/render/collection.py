@@ -87,4 +87,5 @@ def _load(path: str) -> etree._Element:
         first = errors[0] if errors else None
         message = first.message if first else "cannot be read"
         raise TeikitError(message, first.path or path if first else path, first.line if first else None)
+    assert doc.tree is not None  # doc.usable
     return doc.tree.getroot()
