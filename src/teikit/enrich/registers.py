@@ -184,6 +184,7 @@ def seed_persons(reg: Register, tei, report) -> None:
             if h and h.key not in known:
                 known[h.key] = reg.add(_person_entry(reg, h, item, "Subject Index"))
     for h in see_refs:                # "Privorotskaya, M. M.: see Kaganovich, Maria M."
+        assert h.see is not None      # only headings with a `see` are in see_refs
         target = headings.parse(h.see)
         match = [p for k, p in known.items()
                  if target and k.split(",")[0].startswith(target.surname) and k.endswith(target.initials)]
