@@ -42,7 +42,7 @@ def _tokens(text: str) -> list[str]:
 
 def parse_entries(text: str) -> list[tuple[str, list[str], str]]:
     """[(term, locators as printed, trailing cross-reference text)]."""
-    entries = []
+    entries: list[list] = []  # [term, locators, cross-reference], each completed in place
     term: list[str] = []
     locs: list[str] = []
     for tok in _tokens(text):
