@@ -41,10 +41,13 @@ _LEADING_JUNK = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
+def _as_browsers_read(url: str) -> str:
+    return _LEADING_JUNK.sub("", _IGNORED_IN_URL.sub("", url))
+
+
 def link_scheme(url: str) -> str | None:
     """The scheme a browser would see in `url` (lower case), or None for a relative reference."""
-    cleaned = _LEADING_JUNK.sub("", _IGNORED_IN_URL.sub("", url))
-    m = _SCHEME.match(cleaned)
+    m = _SCHEME.match(_as_browsers_read(url))
     return m.group(1).lower() if m else None
 
 
@@ -53,10 +56,11 @@ _NETWORK_PATH = re.compile(r"^[/\\]{2}")
 
 def is_safe_link(url: str) -> bool:
     """True when a page may carry `url` as a link target or source."""
-    scheme = link_scheme(url)
-    if scheme is None:
-        return not _NETWORK_PATH.match(_LEADING_JUNK.sub("", _IGNORED_IN_URL.sub("", url)))
-    return scheme in LINK_SCHEMES
+    read = _as_browsers_read(url)
+    m = _SCHEME.match(read)
+    if m is None:
+        return not _NETWORK_PATH.match(read)
+    return m.group(1).lower() in LINK_SCHEMES
 
 
 class AccessDenied(TeikitError):
