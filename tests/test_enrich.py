@@ -22,6 +22,7 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 # ------------------------------------------------------------------ the samples and the scorer
 
+
 @pytest.mark.parametrize("sample", ["dev.txt", "test.txt"])
 def test_annotated_samples_match_the_edition_text(sample):
     """The gold's text (marks taken out) is the edition's, so its offsets are the edition's."""
@@ -45,18 +46,21 @@ def test_held_out_sample_meets_the_targets():
 
 def test_scorer_counts_misses_spurious_marks_wrong_values_and_links(tmp_path):
     """A one-paragraph edition against a gold that disagrees with it in every way the scorer knows."""
-    tei = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><p>'
-           '<persName ref="persons.xml#a">Stalin</persName> met <persName ref="persons.xml#x">Lazar</persName> '
-           'in <placeName ref="places.xml#kyiv">Kiev</placeName> on <date when="1920">5 May 1920</date>'
-           ' and <persName>Trotsky</persName>.</p></div></body></text></TEI>')
+    tei = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><p>'
+        '<persName ref="persons.xml#a">Stalin</persName> met <persName ref="persons.xml#x">Lazar</persName> '
+        'in <placeName ref="places.xml#kyiv">Kiev</placeName> on <date when="1920">5 May 1920</date>'
+        " and <persName>Trotsky</persName>.</p></div></body></text></TEI>"
+    )
     (tmp_path / "one.xml").write_text(tei, encoding="utf-8")
     (tmp_path / "gold.txt").write_text(
-        "@ one.xml p 1\n{P Stalin|a} met {P Lazar|lazar} in Kiev on {D 5 May 1920|when=1920-05-05} "
-        "and Trotsky.\n", encoding="utf-8")
+        "@ one.xml p 1\n{P Stalin|a} met {P Lazar|lazar} in Kiev on {D 5 May 1920|when=1920-05-05} and Trotsky.\n",
+        encoding="utf-8",
+    )
     errors: list = []
     s = evaluate.score(evaluate.parse_gold(tmp_path / "gold.txt"), tmp_path, errors)
     assert s.prf("P", "exact") == (2 / 3, 1.0, pytest.approx(0.8))
-    assert s.prf("L", "exact")[0] == 0.0            # a place the gold does not have
+    assert s.prf("L", "exact")[0] == 0.0  # a place the gold does not have
     assert s.accuracy("date value") == (0.0, 1)
     assert s.accuracy("P link") == (0.5, 2)
     kinds = sorted(e[0] for e in errors)
@@ -64,8 +68,10 @@ def test_scorer_counts_misses_spurious_marks_wrong_values_and_links(tmp_path):
 
 
 def test_check_reports_where_gold_and_edition_differ(tmp_path):
-    (tmp_path / "one.xml").write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div>'
-                                      '<p>Kaganovich went to Kiev.</p></div></body></text></TEI>')
+    (tmp_path / "one.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div>'
+        "<p>Kaganovich went to Kiev.</p></div></body></text></TEI>"
+    )
     (tmp_path / "gold.txt").write_text("@ one.xml p 1\n{P Kaganovich|k} went to {L Kyiv|kyiv}.\n")
     [problem] = evaluate.check(evaluate.parse_gold(tmp_path / "gold.txt"), tmp_path)
     assert "one.xml p 1: differs at 20" in problem and "yiv" in problem
@@ -73,12 +79,13 @@ def test_check_reports_where_gold_and_edition_differ(tmp_path):
 
 # ------------------------------------------------------------------ registers
 
+
 def test_person_register_seeded_from_the_name_index(sample_docs):
     persons = sample_docs["persons.xml"]
     entries = persons.xpath("//t:person", namespaces=NS)
     from_index = persons.xpath("//t:person[t:note[@type='source'][starts-with(., 'Name Index')]]", namespaces=NS)
     headings = sample_docs["back.xml"].xpath("//t:div[@type='index'][1]//t:item/t:term", namespaces=NS)
-    assert len(from_index) >= len(headings) - 10         # a handful of headings are damaged beyond a name
+    assert len(from_index) >= len(headings) - 10  # a handful of headings are damaged beyond a name
     mikhail = persons.xpath("//t:person[@xml:id='kaganovich-mikhail-m']", namespaces=NS)[0]
     name = mikhail.find("t:persName", NS)
     assert [s.text for s in name.findall("t:surname", NS)] == ["Kaganovich"]
@@ -86,7 +93,7 @@ def test_person_register_seeded_from_the_name_index(sample_docs):
     assert mikhail.findtext("t:note[@type='qualifier']", namespaces=NS) == "brother"
     assert [r.get("n") for r in mikhail.findall("t:note[@type='source']/t:ref", NS)][:2] == ["2-6", "125"]
     lazar = persons.xpath("//t:person[@xml:id='kaganovich-l-m']", namespaces=NS)[0]
-    assert "Lazar" in [f.text for f in lazar.iterfind(".//t:forename", NS)]   # learnt from the text
+    assert "Lazar" in [f.text for f in lazar.iterfind(".//t:forename", NS)]  # learnt from the text
     unindexed = [p for p in entries if "not in the book's index" in text(p)]
     assert len(unindexed) >= 50
     assert any(p.get(XML_ID) == "doyle-david-w" for p in unindexed)
@@ -99,19 +106,23 @@ def test_place_register_separates_places_from_topics_and_merges_spellings(sample
     names = {" ".join(n.text.split()): n.getparent() for n in places.iterfind(".//t:placeName", NS)}
     assert "agriculture" not in names and "Bolshevism" not in names and "Pravda" not in names
     kiev = names["Kiev"]
-    assert kiev is names["Kyiv"]                                   # one entry, both spellings
+    assert kiev is names["Kyiv"]  # one entry, both spellings
     assert kiev.get("type") == "city"
     assert kiev.findtext("t:idno[@type='geonames']", namespaces=NS) == "703448"
     assert kiev.findtext("t:location/t:geo", namespaces=NS).startswith("50.45")
-    assert names["Leningrad"] is names["Petrograd"]                # one city under two names
+    assert names["Leningrad"] is names["Petrograd"]  # one city under two names
     assert names["Turkestan"].get("type") == "region" and names["Turkestan"].find("t:idno", NS) is None
 
 
 def test_transliteration_variants_resolve_to_one_entry():
     from teikit.enrich import gazetteer
     from teikit.enrich.places import spellings
-    assert gazetteer.lookup("Nizhnyi Novgorod") == gazetteer.lookup("Nizhny Novgorod") \
+
+    assert (
+        gazetteer.lookup("Nizhnyi Novgorod")
+        == gazetteer.lookup("Nizhny Novgorod")
         == gazetteer.lookup("Nizhniy Novgorod")
+    )
     assert gazetteer.lookup("Kiev").geonameid == gazetteer.lookup("Kyiv").geonameid
     assert gazetteer.lookup("Gomel'").name == "Homyel'"
     assert {"Nizhny Novgorod", "Nizhniy Novgorod", "Nizhnyi Novgorod"} <= spellings("Nizhnyi Novgorod")
@@ -122,6 +133,7 @@ def test_rerun_keeps_an_editors_changes_to_the_registers(tmp_path):
     and the text follows them (here: a nickname added to a person)."""
     from teikit.build import schema_hrefs
     from teikit.convert import convert
+
     out = tmp_path / "edition"
     shutil.copytree(EDITION, out)
     persons = etree.parse(str(out / "persons.xml"))
@@ -137,11 +149,12 @@ def test_rerun_keeps_an_editors_changes_to_the_registers(tmp_path):
     convert(SAMPLE, out, force=True, schema_hrefs=schema_hrefs(ROOT, EDITION))
 
     after = etree.parse(str(out / "persons.xml"))
-    assert after.xpath("//t:person/@xml:id", namespaces=NS)[:len(ids_before)] == ids_before
+    assert after.xpath("//t:person/@xml:id", namespaces=NS)[: len(ids_before)] == ids_before
     again = after.xpath("//t:person[@xml:id='ordzhonikidze-g-k']", namespaces=NS)[0]
     assert "Checked by the editor." in text(again)
-    sergos = [p for f in out.glob("ch*.xml") for p in etree.parse(str(f)).iterfind(".//t:persName", NS)
-              if text(p) == "Sergo"]
+    sergos = [
+        p for f in out.glob("ch*.xml") for p in etree.parse(str(f)).iterfind(".//t:persName", NS) if text(p) == "Sergo"
+    ]
     assert len(sergos) >= 5
     assert {p.get("ref") for p in sergos} == {"persons.xml#ordzhonikidze-g-k"}
     assert (out / "places.xml").read_bytes() == (EDITION / "places.xml").read_bytes()
@@ -150,21 +163,27 @@ def test_rerun_keeps_an_editors_changes_to_the_registers(tmp_path):
 def test_a_damaged_register_is_refused_with_its_name(tmp_path):
     from teikit.convert import convert
     from teikit.errors import TeikitError
+
     out = tmp_path / "edition"
     out.mkdir()
-    (out / ".teikit-output").write_text("teikit convert\n")     # an edition teikit wrote, since damaged
+    (out / ".teikit-output").write_text("teikit convert\n")  # an edition teikit wrote, since damaged
     (out / "persons.xml").write_text("<TEI><oops></TEI>", encoding="utf-8")
     with pytest.raises(TeikitError) as info:
         convert(SAMPLE, out, force=True)
     assert "persons.xml" in str(info.value) and "well-formed" in str(info.value)
-    assert (out / "persons.xml").read_text() == "<TEI><oops></TEI>"       # nothing replaced
+    assert (out / "persons.xml").read_text() == "<TEI><oops></TEI>"  # nothing replaced
 
 
 # ------------------------------------------------------------------ markup in the text
 
+
 def _mentions(docs, tag):
-    return [m for name, d in docs.items() if name.startswith(("ch", "intro", "concl"))
-            for m in d.iterfind(f".//t:{tag}", NS)]
+    return [
+        m
+        for name, d in docs.items()
+        if name.startswith(("ch", "intro", "concl"))
+        for m in d.iterfind(f".//t:{tag}", NS)
+    ]
 
 
 def test_persons_marked_and_linked_with_possessives_outside(sample_docs):
@@ -181,7 +200,7 @@ def test_persons_marked_and_linked_with_possessives_outside(sample_docs):
 def test_derived_words_and_names_inside_other_names_are_not_persons(sample_docs):
     mentions = {text(m) for m in _mentions(sample_docs, "persName")}
     assert not {"Stalinist", "Leninism", "Trotskyist", "Stalingrad", "Stalinism"} & mentions
-    assert "German" not in mentions            # German Krasin's forename, but "the German army"
+    assert "German" not in mentions  # German Krasin's forename, but "the German army"
     assert "German Krasin" in mentions
     ch = " ".join(etree.tostring(d, encoding=str) for n, d in sample_docs.items() if n.startswith("ch"))
     assert "Order of Lenin" in ch and "Order of <persName" not in ch
@@ -202,7 +221,7 @@ def test_ambiguous_names_are_tagged_without_ref_and_reported(sample_edition, sam
     reported = report.of_kind("person-unresolved")
     assert unlinked and reported
     assert {text(m) for m in unlinked} <= {f.text for f in reported}
-    assert "Yuli" in {f.text for f in reported}         # the brother or the son: the text does not say
+    assert "Yuli" in {f.text for f in reported}  # the brother or the son: the text does not say
     saved = json.loads((out / "conversion-report.json").read_text())
     assert saved["findings_by_kind"]["person-unresolved"] == len(reported)
 
@@ -226,29 +245,43 @@ def test_dates_marked_with_iso_values(sample_docs):
     assert "Congress" not in texts and "years of age" not in texts
 
 
-@pytest.mark.parametrize("phrase, expected", [
-    ("born on 23 November 1893 in", ("23 November 1893", {"when": "1893-11-23"})),
-    ("in August 1911 he", ("August 1911", {"when": "1911-08"})),
-    ("during 1904–5", ("1904–5", {"from": "1904", "to": "1905"})),
-    ("from 1893–1917", ("1893–1917", {"from": "1893", "to": "1917"})),
-    ("in the 1890s", ("1890s", {"notBefore": "1890", "notAfter": "1899"})),
-    ("by early 1914", ("early 1914", {"notBefore": "1914-01", "notAfter": "1914-04"})),
-    ("in the autumn of 1932", ("autumn of 1932", {"notBefore": "1932-09", "notAfter": "1932-11"})),
-    ("on 3–4 August 1926,", ("3–4 August 1926", {"from": "1926-08-03", "to": "1926-08-04"})),
-    ("of January 24, which", ("January 24", {"when": "--01-24"})),
-    ("by September the", ("September", {"when": "--09"})),
-    ("(16–23 aprelya 1936 goda)", ("16–23 aprelya 1936", {"from": "1936-04-16", "to": "1936-04-23"})),
-    ("(Moscow, 1999), 350-1", ("1999", {"when": "1999"})),
-])
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("born on 23 November 1893 in", ("23 November 1893", {"when": "1893-11-23"})),
+        ("in August 1911 he", ("August 1911", {"when": "1911-08"})),
+        ("during 1904–5", ("1904–5", {"from": "1904", "to": "1905"})),
+        ("from 1893–1917", ("1893–1917", {"from": "1893", "to": "1917"})),
+        ("in the 1890s", ("1890s", {"notBefore": "1890", "notAfter": "1899"})),
+        ("by early 1914", ("early 1914", {"notBefore": "1914-01", "notAfter": "1914-04"})),
+        ("in the autumn of 1932", ("autumn of 1932", {"notBefore": "1932-09", "notAfter": "1932-11"})),
+        ("on 3–4 August 1926,", ("3–4 August 1926", {"from": "1926-08-03", "to": "1926-08-04"})),
+        ("of January 24, which", ("January 24", {"when": "--01-24"})),
+        ("by September the", ("September", {"when": "--09"})),
+        ("(16–23 aprelya 1936 goda)", ("16–23 aprelya 1936", {"from": "1936-04-16", "to": "1936-04-23"})),
+        ("(Moscow, 1999), 350-1", ("1999", {"when": "1999"})),
+    ],
+)
 def test_date_values(phrase, expected):
     found = [(phrase[s:e], v) for s, e, v in find_dates(phrase)]
     assert found == [expected]
 
 
-@pytest.mark.parametrize("phrase", [
-    "the XV Party Congress", "at 13 years of age", "vol. 1923, no. 4", "f. 17, op. 3, d. 1001",
-    "1,500 people", "1917 workers", "May I say", "31 June 1930", "the march of", "20-4 November 1936",
-])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "the XV Party Congress",
+        "at 13 years of age",
+        "vol. 1923, no. 4",
+        "f. 17, op. 3, d. 1001",
+        "1,500 people",
+        "1917 workers",
+        "May I say",
+        "31 June 1930",
+        "the march of",
+        "20-4 November 1936",
+    ],
+)
 def test_not_dates(phrase):
     assert find_dates(phrase) == []
 
@@ -259,15 +292,20 @@ def test_wrap_keeps_text_and_tails_in_order():
     note = make("note", "1929")
     note.tail = " then 1930."
     p.append(note)
-    wrap(p, lambda s: [(m.start(), m.end(), make("date")) for m in __import__("re").finditer(r"\d{4}", s)],
-         skip=("note",))
+    wrap(
+        p,
+        lambda s: [(m.start(), m.end(), make("date")) for m in __import__("re").finditer(r"\d{4}", s)],
+        skip=("note",),
+    )
     assert etree.tostring(p, encoding=str).endswith(
-        '>In <date>1928</date> and <note>1929</note> then <date>1930</date>.</p>')
+        ">In <date>1928</date> and <note>1929</note> then <date>1930</date>.</p>"
+    )
 
 
 def test_other_books_are_enriched_without_an_index(tmp_path):
     """A book without a Name Index still gets dates, and registers only when it names someone."""
     from conftest import convert_book
+
     out, report = convert_book("lighthouse", tmp_path)
     docs = {p.name: etree.parse(str(p)) for p in out.glob("*.xml")}
     assert sum(1 for d in docs.values() for _ in d.iterfind(".//t:date", NS)) > 0

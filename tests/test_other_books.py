@@ -23,7 +23,11 @@ def test_roman_chapters_without_contents_and_chapter_notes(tmp_path):
     assert len(ch1.xpath("//t:table/t:row", namespaces=NS)) == 4
     assert ch1.xpath("//t:figure/t:head", namespaces=NS)
     assert [text(l) for l in ch2.xpath("//t:lg/t:l", namespaces=NS)] == [
-        "Keep the lamp a-burning", "Keeper of the light", "Keep the lamp a-burning", "All through the night"]
+        "Keep the lamp a-burning",
+        "Keeper of the light",
+        "Keep the lamp a-burning",
+        "All through the night",
+    ]
     assert ch1.xpath("//t:quote/t:p", namespaces=NS)
 
 
@@ -34,7 +38,8 @@ def test_dotted_contents_superscript_notes_back_matter(tmp_path):
     assert text(ch2.xpath("//t:body/t:div/t:head", namespaces=NS)[0]) == "Chapter 2 The Age of Glass"
     paras = ch2.xpath("//t:text//t:p", namespaces=NS)
     assert len(paras) == 1 and "back wall. the stove was replaced" in text(paras[0]).replace(
-        text(paras[0].xpath("t:note[@n='2']", namespaces=NS)[0]), "")
+        text(paras[0].xpath("t:note[@n='2']", namespaces=NS)[0]), ""
+    )
     front = etree.parse(str(out / "front.xml"))
     assert front.xpath("//t:div[@type='preface']//t:note[@n='1']", namespaces=NS)
     h = front.getroot().find("t:teiHeader", NS)
@@ -43,7 +48,8 @@ def test_dotted_contents_superscript_notes_back_matter(tmp_path):
     back = etree.parse(str(out / "back.xml"))
     bibls = back.xpath("//t:bibl", namespaces=NS)
     assert bibls[2].find("t:author", NS).get("sameAs") == "#" + bibls[1].find("t:author", NS).get(
-        "{http://www.w3.org/XML/1998/namespace}id")
+        "{http://www.w3.org/XML/1998/namespace}id"
+    )
     assert bibls[1].find("t:date", NS).get("from") == "1834" and bibls[1].find("t:date", NS).get("to") == "1849"
     pears = back.xpath("//t:item[t:term='pears']/t:ref", namespaces=NS)
     assert [(r.get("type"), r.get("n")) for r in pears] == [("page", "3"), ("note", "16n2")]

@@ -57,15 +57,18 @@ def edition(book, out) -> pathlib.Path:
 
 # ----------------------------------------------------------------- what --force may replace
 
+
 def test_source_book_inside_the_output_folder_survives_force(tmp_path, book, capsys):
     out = edition(book, tmp_path / "out")
-    inside = out / "garden.txt"                 # the book moved into its own edition
+    inside = out / "garden.txt"  # the book moved into its own edition
     shutil.copyfile(book, inside)
     before = listing(out)
     assert convert(inside, "-o", out, "--force") == 1
     err = capsys.readouterr().err
-    assert err == f"teikit: error: {out}: holds an input of this run ({inside}); teikit will not " \
-                  "replace it: choose another output folder\n"
+    assert (
+        err == f"teikit: error: {out}: holds an input of this run ({inside}); teikit will not "
+        "replace it: choose another output folder\n"
+    )
     assert listing(out) == before
 
 
@@ -89,8 +92,10 @@ def test_render_into_its_own_input_folder_keeps_the_tei(tmp_path, book, capsys):
     out = edition(book, tmp_path / "tei")
     before = listing(out)
     assert main(["render", str(out), "--to", "text", "-o", str(out), "--force"]) == 1
-    assert capsys.readouterr().err == f"teikit: error: {out}: is an input of this run ({out}); " \
-                                      "choose another output folder\n"
+    assert (
+        capsys.readouterr().err == f"teikit: error: {out}: is an input of this run ({out}); "
+        "choose another output folder\n"
+    )
     assert main(["render", str(out), "--to", "text", "-o", str(out / "text")]) == 1
     assert "lies inside the input folder" in capsys.readouterr().err
     assert main(["render", str(out / "ch01.xml"), "--to", "text", "-o", str(out), "--force"]) == 1
@@ -107,7 +112,8 @@ def test_foreign_folder_is_refused_even_with_force_and_the_message_says_what_it_
     assert convert(book, "-o", out, "--force") == 1
     assert capsys.readouterr().err == (
         f"teikit: error: {out}: was not written by teikit (it holds 3 files: a.txt, b.txt, sub/); "
-        "remove it yourself or choose another folder (--force replaces only folders teikit wrote)\n")
+        "remove it yourself or choose another folder (--force replaces only folders teikit wrote)\n"
+    )
     assert listing(out) == before and hidden(tmp_path) == []
 
 
@@ -115,7 +121,7 @@ def test_a_marker_that_is_not_teikits_does_not_count(tmp_path, book, capsys):
     out = tmp_path / "out"
     out.mkdir()
     (out / "notes.txt").write_text("mine")
-    (out / MARKER).write_text("")               # an empty file with the name is not the marker
+    (out / MARKER).write_text("")  # an empty file with the name is not the marker
     assert convert(book, "-o", out, "--force") == 1
     assert "not written by teikit" in capsys.readouterr().err and (out / "notes.txt").is_file()
     (out / MARKER).unlink()
@@ -152,17 +158,18 @@ def test_marker_is_the_same_on_every_run(tmp_path, book):
 
 def test_build_replaces_its_own_folders_adopts_unmarked_ones_and_refuses_others(tmp_path):
     from teikit.build import build
+
     (tmp_path / "sources").mkdir()
     shutil.copyfile(GARDEN, tmp_path / "sources" / "garden.txt")
     out = tmp_path / "tei" / "garden"
-    quiet = lambda *args: None                  # noqa: E731
+    quiet = lambda *args: None  # noqa: E731
     build(tmp_path, publish=False, echo=quiet)
     marker = (out / MARKER).read_bytes()
-    (out / MARKER).unlink()                     # as teikit left an edition before there were markers
+    (out / MARKER).unlink()  # as teikit left an edition before there were markers
     build(tmp_path, publish=False, echo=quiet)
     assert (out / MARKER).read_bytes() == marker
     (out / MARKER).unlink()
-    (out / "notes.txt").write_text("mine")      # not only what teikit writes: not adopted
+    (out / "notes.txt").write_text("mine")  # not only what teikit writes: not adopted
     with pytest.raises(TeikitError, match="was not written by teikit"):
         build(tmp_path, publish=False, echo=quiet)
     assert (out / "notes.txt").read_text() == "mine" and not (out / MARKER).exists()
@@ -170,16 +177,18 @@ def test_build_replaces_its_own_folders_adopts_unmarked_ones_and_refuses_others(
 
 # ----------------------------------------------------------------- output paths that cannot be
 
+
 @pytest.mark.parametrize("given", [".", "..", "./", "sub/..", ""])
 def test_dot_and_dotdot_are_refused_and_nothing_changes(tmp_path, book, capsys, monkeypatch, given):
     (tmp_path / "sub").mkdir()
-    edition(book, tmp_path / "old")                 # even a teikit folder around is left alone
+    edition(book, tmp_path / "old")  # even a teikit folder around is left alone
     monkeypatch.chdir(tmp_path / "sub" if given == ".." else tmp_path)
     before = listing(tmp_path)
     assert convert(book, "-o", given, "--force") == 1
     shown = given or '""'
-    assert capsys.readouterr().err == (f"teikit: error: {shown}: names no folder of its own; give the "
-                                       "folder to write, such as out/book\n")
+    assert capsys.readouterr().err == (
+        f"teikit: error: {shown}: names no folder of its own; give the folder to write, such as out/book\n"
+    )
     assert listing(tmp_path) == before and hidden(tmp_path) == []
 
 
@@ -194,8 +203,9 @@ def test_the_current_folder_by_its_full_name_is_refused(tmp_path, book, capsys, 
 
 def test_a_path_below_a_file_is_refused(tmp_path, book, capsys):
     assert convert(book, "-o", book / "below", "--force") == 1
-    assert capsys.readouterr().err == (f"teikit: error: {book / 'below'}: cannot be created: "
-                                       f"{book} is a file, not a folder\n")
+    assert capsys.readouterr().err == (
+        f"teikit: error: {book / 'below'}: cannot be created: {book} is a file, not a folder\n"
+    )
     assert convert(book, "-o", book, "--force") == 1
     assert capsys.readouterr().err == f"teikit: error: {book}: exists and is not a folder\n"
     assert book.read_bytes() == GARDEN.read_bytes()
@@ -221,11 +231,13 @@ def test_unwritable_parent_as_an_unprivileged_user(tmp_path):
             f"teikit.profile.load_profile(source={str(src)!r})  # loads importlib's resource readers\n"
             "if os.geteuid() == 0:\n"
             "    os.setgid(65534); os.setuid(65534)\n"
-            f"sys.exit(teikit.cli.main(['convert', {str(src)!r}, '-o', {str(locked / 'out')!r}]))\n")
+            f"sys.exit(teikit.cli.main(['convert', {str(src)!r}, '-o', {str(locked / 'out')!r}]))\n"
+        )
         proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
         assert proc.returncode == 1, proc.stderr
-        assert proc.stderr == (f"teikit: error: {locked / 'out'}: cannot be written: no permission to "
-                               f"write in {locked}\n")
+        assert proc.stderr == (
+            f"teikit: error: {locked / 'out'}: cannot be written: no permission to write in {locked}\n"
+        )
         assert list(locked.iterdir()) == []
     finally:
         os.chmod(base / "locked", 0o755)
@@ -274,7 +286,7 @@ def test_an_oserror_the_library_lets_through_is_still_one_line(tmp_path, monkeyp
 
 def test_symlinked_output_folder_is_resolved_run_after_run(tmp_path, book):
     link = tmp_path / "link"
-    link.symlink_to(tmp_path / "real")              # dangling at first
+    link.symlink_to(tmp_path / "real")  # dangling at first
     for extra in ((), ("--force",), ("--force",)):
         assert convert(book, "-o", link, *extra) == 0
         assert link.is_symlink() and os.readlink(link) == str(tmp_path / "real")
@@ -284,11 +296,18 @@ def test_symlinked_output_folder_is_resolved_run_after_run(tmp_path, book):
 
 def test_no_traceback_reaches_stderr_from_the_command(tmp_path, book):
     """Through a real process: each bad output path gives one line and status 1."""
-    for target, words in [(book / "below", "is a file, not a folder"),
-                          (".", "names no folder of its own"),
-                          (tmp_path, "is the current folder or holds it")]:
-        proc = subprocess.run([sys.executable, "-m", "teikit.cli", "convert", str(book), "-o", str(target),
-                               "--force"], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    for target, words in [
+        (book / "below", "is a file, not a folder"),
+        (".", "names no folder of its own"),
+        (tmp_path, "is the current folder or holds it"),
+    ]:
+        proc = subprocess.run(
+            [sys.executable, "-m", "teikit.cli", "convert", str(book), "-o", str(target), "--force"],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=120,
+        )
         assert proc.returncode == 1
         assert proc.stderr.startswith("teikit: error: ") and proc.stderr.count("\n") == 1, proc.stderr
         assert words in proc.stderr and "Traceback" not in proc.stderr
@@ -296,6 +315,7 @@ def test_no_traceback_reaches_stderr_from_the_command(tmp_path, book):
 
 
 # ----------------------------------------------------------------- killed and concurrent runs
+
 
 def test_temporary_of_a_killed_run_is_removed_by_the_next_run(tmp_path, book):
     out = edition(book, tmp_path / "out")
@@ -308,7 +328,8 @@ def test_temporary_of_a_killed_run_is_removed_by_the_next_run(tmp_path, book):
         "    print('writing', flush=True); time.sleep(60); return real(root)\n"
         "w.serialize = slow\n"
         "import teikit.cli\n"
-        f"teikit.cli.main(['convert', {str(book)!r}, '-o', {str(out)!r}, '--force'])\n")
+        f"teikit.cli.main(['convert', {str(book)!r}, '-o', {str(out)!r}, '--force'])\n"
+    )
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     try:
         assert proc.stdout.readline() == "writing\n"
@@ -318,14 +339,14 @@ def test_temporary_of_a_killed_run_is_removed_by_the_next_run(tmp_path, book):
         proc.stdout.close()
     orphans = hidden(tmp_path)
     assert len(orphans) == 1 and orphans[0].startswith(".out.teikit-tmp-")
-    assert (out / "ch01.xml").is_file()                   # the killed run changed nothing
+    assert (out / "ch01.xml").is_file()  # the killed run changed nothing
     assert convert(book, "-o", out, "--force") == 0
     assert hidden(tmp_path) == []
 
 
 def test_only_orphans_are_removed(tmp_path, book, monkeypatch):
     """Owner gone on this host, or too old (any host), is an orphan; a live run's is not."""
-    monkeypatch.setattr(xmlio, "STALE_AFTER", 2)    # the age is read from ctime, which no test can set back
+    monkeypatch.setattr(xmlio, "STALE_AFTER", 2)  # the age is read from ctime, which no test can set back
     edition(book, tmp_path / "out")
     gone = subprocess.Popen(["true"])
     gone.wait()
@@ -354,8 +375,8 @@ def test_a_run_killed_between_its_renames_gets_the_old_folder_back(tmp_path, boo
     before = listing(out)
     gone = subprocess.Popen(["true"])
     gone.wait()
-    out.rename(tmp_path / f".out.teikit-old-{xmlio._HOST}-{gone.pid}-0123abcd")     # then SIGKILL
-    assert convert(book, "-o", out) == 1             # the old folder is back, so --force is needed
+    out.rename(tmp_path / f".out.teikit-old-{xmlio._HOST}-{gone.pid}-0123abcd")  # then SIGKILL
+    assert convert(book, "-o", out) == 1  # the old folder is back, so --force is needed
     assert "use --force" in capsys.readouterr().err and listing(out) == before and hidden(tmp_path) == []
 
 
@@ -383,7 +404,7 @@ def test_concurrent_runs_in_threads_leave_one_complete_folder(tmp_path):
                     (tmp / f"f{i}.txt").write_text(str(n))
                     time.sleep(0.001)
             done.append(n)
-        except Exception as exc:            # noqa: BLE001 - the test reports any failure
+        except Exception as exc:  # noqa: BLE001 - the test reports any failure
             errors.append(repr(exc))
 
     for _ in range(3):
@@ -429,18 +450,22 @@ def test_two_concurrent_first_runs_without_force(tmp_path, book):
 
 # ----------------------------------------------------------------- permissions
 
+
 @pytest.fixture
 def umask():
     def set_to(mask):
         os.umask(mask)
+
     old = os.umask(0o022)
     yield set_to
     os.umask(old)
 
 
 def modes(folder) -> set[tuple[str, int]]:
-    return {("dir" if p.is_dir() else "file", stat.S_IMODE(p.stat().st_mode))
-            for p in [pathlib.Path(folder), *pathlib.Path(folder).rglob("*")]}
+    return {
+        ("dir" if p.is_dir() else "file", stat.S_IMODE(p.stat().st_mode))
+        for p in [pathlib.Path(folder), *pathlib.Path(folder).rglob("*")]
+    }
 
 
 def test_output_gets_ordinary_permissions_under_the_umask(tmp_path, book, umask):
@@ -451,7 +476,7 @@ def test_output_gets_ordinary_permissions_under_the_umask(tmp_path, book, umask)
     assert modes(site) == {("dir", 0o755), ("file", 0o644)}
     atomic_write_text(tmp_path / "report.txt", "ok")
     assert stat.S_IMODE((tmp_path / "report.txt").stat().st_mode) == 0o644
-    umask(0o077)                                   # the umask decides, not a fixed mode
+    umask(0o077)  # the umask decides, not a fixed mode
     assert convert(book, "-o", out, "--force") == 0
     assert modes(out) == {("dir", 0o700), ("file", 0o600)}
     atomic_write_text(tmp_path / "report.txt", "ok")
@@ -466,6 +491,6 @@ def test_atomic_write_into_a_folder_is_a_clear_error(tmp_path):
     assert hidden(tmp_path) == []
     (tmp_path / "report.txt").rmdir()
     (tmp_path / "report.txt").symlink_to(tmp_path / "absent" / "x")
-    with pytest.raises(TeikitError) as err:                # a folder that cannot hold files
+    with pytest.raises(TeikitError) as err:  # a folder that cannot hold files
         atomic_write_text(tmp_path / "report.txt" / "r.txt", "ok")
     assert ".teikit-tmp" not in str(err.value) and str(err.value).startswith(str(tmp_path / "report.txt"))

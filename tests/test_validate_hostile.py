@@ -47,8 +47,7 @@ def test_external_parameter_entity_is_not_read(tmp_path, capsys):
 
 
 def test_entity_expansion_bomb_is_stopped(tmp_path):
-    decls = '<!ENTITY a0 "ha">' + "".join(
-        f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 12))
+    decls = '<!ENTITY a0 "ha">' + "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 12))
     doc = tmp_path / "bomb.xml"
     doc.write_text(f"<!DOCTYPE TEI [{decls}]>\n{ROOT_OPEN}<p>&a11;</p></TEI>\n")
     result = only_result(doc)
@@ -79,8 +78,7 @@ def test_absurd_nesting_is_refused(tmp_path):
 
 def test_wrong_encodings_are_reported_with_their_line(tmp_path, capsys):
     latin = tmp_path / "latin.xml"
-    latin.write_bytes(b'<?xml version="1.0" encoding="UTF-8"?>\n' + ROOT_OPEN.encode()
-                      + b"\n<p>caf\xe9</p></TEI>\n")
+    latin.write_bytes(b'<?xml version="1.0" encoding="UTF-8"?>\n' + ROOT_OPEN.encode() + b"\n<p>caf\xe9</p></TEI>\n")
     unknown = tmp_path / "unknown.xml"
     unknown.write_bytes(b'<?xml version="1.0" encoding="x-no-such"?>\n' + ROOT_OPEN.encode() + b"</TEI>")
     results = {r.path: r for r in validate([latin, unknown]).results}
@@ -94,6 +92,7 @@ def test_wrong_encodings_are_reported_with_their_line(tmp_path, capsys):
 
 def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
     from conftest import ROOT
+
     doc = tmp_path / "utf16.xml"
     text = (ROOT / "tests" / "data" / "validate" / "minimal.xml").read_text(encoding="utf-8")
     doc.write_bytes(text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
@@ -162,8 +161,11 @@ def hostile(tmp_path, listener):
     shutil.copytree(HOSTILE, folder)
     for f in folder.rglob("*.*"):
         text = f.read_text(encoding="utf-8")
-        text = (text.replace("{port}", str(port)).replace("{secret_txt}", str(secrets / "secret.txt"))
-                .replace("{secret_xml}", str(secrets / "secret.xml")))
+        text = (
+            text.replace("{port}", str(port))
+            .replace("{secret_txt}", str(secrets / "secret.txt"))
+            .replace("{secret_xml}", str(secrets / "secret.xml"))
+        )
         f.write_text(text, encoding="utf-8")
     return folder
 
@@ -185,8 +187,9 @@ def text_of(outputs) -> str:
     return outputs["text"] + outputs["json"] + outputs["junit"]
 
 
-@pytest.mark.parametrize("name", ["include-http.rng", "externalref-http.rng", "include-http.rnc",
-                                  "external-escaped.rnc"])
+@pytest.mark.parametrize(
+    "name", ["include-http.rng", "externalref-http.rng", "include-http.rnc", "external-escaped.rnc"]
+)
 def test_schema_includes_never_reach_the_network(tmp_path, hostile, listener, capsys, name):
     doc = tmp_path / "doc.xml"
     doc.write_text(TINY)
@@ -210,13 +213,13 @@ def test_jing_itself_cannot_open_a_url(tmp_path, hostile, listener):
     """Even given an unstaged schema, jing's JVM has no network and no file outside its folder."""
     doc = tmp_path / "doc.xml"
     doc.write_text(TINY)
-    work = tmp_path / "work"                         # the only folder the JVM may read
+    work = tmp_path / "work"  # the only folder the JVM may read
     work.mkdir()
     for name in ["externalref-http.rng", "entity-secret.rng", "xsd-import-http.rng"]:
-        raw = work / name                            # as it is: neither staged nor sanitized
+        raw = work / name  # as it is: neither staged nor sanitized
         shutil.copy(hostile / name, raw)
         outcome = run_jing(Staged(str(raw), compact=False), [str(doc)], str(work))
-        assert str(doc) not in outcome.checked           # no verdict: fails closed
+        assert str(doc) not in outcome.checked  # no verdict: fails closed
         assert "no RELAX NG verdict" in outcome.failed[str(doc)]
         # Java < 24: the security manager said no (this jing build has no XML Schema
         # implementation at all, so it stops before any import)
@@ -255,13 +258,18 @@ def test_schematron_document_reads_only_the_documents_folders(tmp_path, hostile)
     doc = tmp_path / "docs" / "doc.xml"
     doc.parent.mkdir()
     doc.write_text(TINY)
-    status, outputs = every_format(tmp_path, doc, "--schema", hostile / "outside.rng",
-                                   "--schematron", hostile / "document-secret.sch")
+    status, outputs = every_format(
+        tmp_path, doc, "--schema", hostile / "outside.rng", "--schematron", hostile / "document-secret.sch"
+    )
     assert status == 1 and "leak:" in outputs["text"]
     assert SECRET not in text_of(outputs)
     # the test can fail: with the secret's folder allowed, document() reads it
-    wide = validate([doc], schema=str(hostile / "outside.rng"), schematron=str(hostile / "document-secret.sch"),
-                    allow_read=[tmp_path / "private"])
+    wide = validate(
+        [doc],
+        schema=str(hostile / "outside.rng"),
+        schematron=str(hostile / "document-secret.sch"),
+        allow_read=[tmp_path / "private"],
+    )
     assert SECRET in wide.results[0].errors[0].message
 
 
@@ -298,7 +306,7 @@ def test_messages_cannot_forge_report_lines(tmp_path, hostile):
     assert status == 1
     lines = outputs["text"].splitlines()
     problems = sum(len(f["errors"]) for f in outputs["parsed_json"]["files"])
-    assert len(lines) == problems + 1                    # one line per problem, then the summary
+    assert len(lines) == problems + 1  # one line per problem, then the summary
     assert lines[-1].startswith("teikit validate: 2 files: 0 valid, 2 invalid")
     assert not any(line.startswith(("forged", "teikit validate: 9")) for line in lines)
     assert "\\nforged.xml:1:1: error: forged\\n" in outputs["text"]
@@ -362,9 +370,10 @@ def test_a_batch_jing_cannot_finish_is_rerun_in_halves(tmp_path, monkeypatch):
 
     def dies_on_poison(cmd):
         if len(cmd) > 2 and any(os.path.realpath(a).endswith("b-poison.xml") for a in cmd):
-            done = real(cmd[:-1])                    # what jing printed before it died
-            return subprocess.CompletedProcess(cmd, 1, done.stdout, 'Exception in thread "main" '
-                                               "java.lang.OutOfMemoryError: Java heap space")
+            done = real(cmd[:-1])  # what jing printed before it died
+            return subprocess.CompletedProcess(
+                cmd, 1, done.stdout, 'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space'
+            )
         return real(cmd)
 
     runs = []
@@ -379,7 +388,7 @@ def test_a_batch_jing_cannot_finish_is_rerun_in_halves(tmp_path, monkeypatch):
     assert [k for k, v in verdicts.items() if not v] == ["b-poison.xml", "c.xml"]
     assert run.results[1].errors[0].message == "no RELAX NG verdict: jing ran out of memory"
     assert run.results[2].errors[0].line == 13
-    assert len(runs) <= 1 + 2 * 4                    # halves, not one run per file (16 files)
+    assert len(runs) <= 1 + 2 * 4  # halves, not one run per file (16 files)
 
 
 def test_the_jvm_naming_its_environment_options_is_no_failure(tmp_path, monkeypatch):
@@ -392,19 +401,24 @@ def test_the_jvm_naming_its_environment_options_is_no_failure(tmp_path, monkeypa
 def test_xincluded_files_over_the_size_limit_are_not_read(tmp_path):
     (tmp_path / "part.xml").write_text(ROOT_OPEN + "<p>" + "word " * 4000 + "</p></TEI>")
     doc = tmp_path / "corpus.xml"
-    doc.write_text('<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">'
-                   '<xi:include href="part.xml"/></teiCorpus>')
+    doc.write_text(
+        '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">'
+        '<xi:include href="part.xml"/></teiCorpus>'
+    )
     result = only_result(doc, max_bytes=8192)
     assert not result.valid and "over the limit" in result.errors[0].message
 
 
-@pytest.mark.parametrize("returncode, stdout, stderr", [
-    (1, "", 'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space'),
-    (0, "", "Error occurred during initialization of VM"),
-    (137, "", ""),                                   # killed
-    (1, "", ""),                                     # failed, saying nothing
-    (0, "fatal: file not found: x.xml\n", ""),
-])
+@pytest.mark.parametrize(
+    "returncode, stdout, stderr",
+    [
+        (1, "", 'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space'),
+        (0, "", "Error occurred during initialization of VM"),
+        (137, "", ""),  # killed
+        (1, "", ""),  # failed, saying nothing
+        (0, "fatal: file not found: x.xml\n", ""),
+    ],
+)
 def test_whatever_jing_cannot_account_for_is_an_error(tmp_path, monkeypatch, returncode, stdout, stderr):
     monkeypatch.setattr(jing_module, "_jing", lambda cmd: subprocess.CompletedProcess(cmd, returncode, stdout, stderr))
     folder = tmp_path / "docs"
@@ -435,6 +449,7 @@ def test_files_over_the_size_limit_never_reach_jing(tmp_path, monkeypatch):
     real = jing_module._run_once
     monkeypatch.setattr(jing_module, "_run_once", lambda s, files, w: given.extend(files) or real(s, files, w))
     import teikit.validate as validate_module
+
     real_prolog = validate_module.read_prolog
     monkeypatch.setattr(validate_module, "read_prolog", lambda f: prologs.append(f) or real_prolog(f))
     big = tmp_path / "big.xml"
@@ -445,7 +460,7 @@ def test_files_over_the_size_limit_never_reach_jing(tmp_path, monkeypatch):
     assert not results["big.xml"].valid and "over the limit" in results["big.xml"].errors[0].message
     assert results["small.xml"].valid
     assert str(big) not in given and str(small) in given
-    assert str(big) not in prologs                   # not even its prolog is read
+    assert str(big) not in prologs  # not even its prolog is read
 
 
 def test_xinclude_does_not_follow_symlinks_out_of_the_folder(tmp_path):
@@ -454,8 +469,10 @@ def test_xinclude_does_not_follow_symlinks_out_of_the_folder(tmp_path):
     (tmp_path / "private.xml").write_text(f"<TEI xmlns='http://www.tei-c.org/ns/1.0'><p>{SECRET}</p></TEI>")
     os.symlink(tmp_path / "private.xml", folder / "part.xml")
     doc = folder / "corpus.xml"
-    doc.write_text('<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">'
-                   '<xi:include href="part.xml"/></teiCorpus>')
+    doc.write_text(
+        '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">'
+        '<xi:include href="part.xml"/></teiCorpus>'
+    )
     status, outputs = every_format(tmp_path, doc)
     assert status == 1
     assert "XInclude of 'part.xml' refused" in outputs["text"]
@@ -466,21 +483,25 @@ def test_local_schema_parts_still_work_when_staged(tmp_path, listener):
     """Staging keeps what schemas may do: includes under their folder, in both syntaxes, lines kept."""
     port = listener[0]
     (tmp_path / "parts").mkdir()
-    (tmp_path / "parts" / "p.rnc").write_text('default namespace = "http://www.tei-c.org/ns/1.0"\n'
-                                              "p = element p { text }\n")
+    (tmp_path / "parts" / "p.rnc").write_text(
+        'default namespace = "http://www.tei-c.org/ns/1.0"\np = element p { text }\n'
+    )
     (tmp_path / "main.rnc").write_text(
         f'# include "http://127.0.0.1:{port}/in-a-comment.rnc" is only a comment\n'
         'default namespace = "http://www.tei-c.org/ns/1.0"\n'
         'include """parts/p.rnc"""\n'
-        "start = element TEI { p+ }\n")
+        "start = element TEI { p+ }\n"
+    )
     (tmp_path / "parts" / "p.rng").write_text(
         '<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="http://www.tei-c.org/ns/1.0">'
-        '<define name="p"><element name="p"><text/></element></define></grammar>')
+        '<define name="p"><element name="p"><text/></element></define></grammar>'
+    )
     (tmp_path / "main.rng").write_text(
         '<?xml version="1.0"?>\n<!-- line 2 -->\n'
         '<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="http://www.tei-c.org/ns/1.0">\n'
         '<include href="parts/p.rng"/>\n<start><element name="TEI"><oneOrMore><ref name="p"/></oneOrMore>'
-        '</element></start>\n<define name="q"><ref name="nowhere"/></define></grammar>')
+        '</element></start>\n<define name="q"><ref name="nowhere"/></define></grammar>'
+    )
     good = tmp_path / "good.xml"
     good.write_text(ROOT_OPEN + "<p>x</p></TEI>")
     bad = tmp_path / "bad.xml"

@@ -105,8 +105,9 @@ class LocalFiles:
                 if any(part.startswith(".") for part in real.relative_to(root).parts):
                     raise AccessDenied(f"'{path}' is a hidden file", str(path))
                 return real
-        raise AccessDenied(f"'{path}' lies outside the folders documents may read "
-                           f"({', '.join(str(r) for r in self.roots)})", str(path))
+        raise AccessDenied(
+            f"'{path}' lies outside the folders documents may read ({', '.join(str(r) for r in self.roots)})", str(path)
+        )
 
     def allows(self, path: str | os.PathLike) -> bool:
         try:
@@ -125,8 +126,10 @@ class LocalFiles:
             raise AccessDenied("an empty reference names no file", str(within))
         scheme = link_scheme(reference)
         if scheme not in (None, "file") and not (len(scheme) == 1 and os.name == "nt"):
-            raise AccessDenied(f"'{reference}' is not a local file (scheme {scheme}:); "
-                               "teikit reads nothing from the network", str(within))
+            raise AccessDenied(
+                f"'{reference}' is not a local file (scheme {scheme}:); teikit reads nothing from the network",
+                str(within),
+            )
         if scheme == "file":
             parsed = urlparse(reference)
             if parsed.netloc not in ("", "localhost"):

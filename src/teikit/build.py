@@ -27,8 +27,9 @@ SCHEMAS = ("teikit.rng", "teikit.sch")
 
 def schema_hrefs(root: Path, outdir: Path) -> tuple[str, ...]:
     """The project's schemas as the edition's files declare them: relative to the edition."""
-    return tuple(os.path.relpath(root / "schema" / name, outdir)
-                 for name in SCHEMAS if (root / "schema" / name).is_file())
+    return tuple(
+        os.path.relpath(root / "schema" / name, outdir) for name in SCHEMAS if (root / "schema" / name).is_file()
+    )
 
 
 def _written_before_markers(folder: Path, kind: str, stem: str) -> bool:
@@ -37,8 +38,9 @@ def _written_before_markers(folder: Path, kind: str, stem: str) -> bool:
         names = {p.name for p in folder.iterdir()}
         if kind == "tei":
             report = json.loads((folder / "conversion-report.json").read_text(encoding="utf-8"))
-            return (report.get("source") == f"{stem}.txt"
-                    and all(n.endswith(".xml") or n == "conversion-report.json" for n in names))
+            return report.get("source") == f"{stem}.txt" and all(
+                n.endswith(".xml") or n == "conversion-report.json" for n in names
+            )
         if kind == "html":
             return "index.html" in names and (folder / "assets").is_dir()
         return "book.txt" in names

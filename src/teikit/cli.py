@@ -14,6 +14,7 @@ from .progress import progress_bar
 def _passes(args) -> int:
     from .convert import READERS, WRITER_NEEDS, default_passes, passes_for, reader_for
     from .profile import load_profile
+
     registry = default_passes()
     profile = load_profile(args.profile, source=args.source)
     active = passes_for(profile, registry)
@@ -34,8 +35,8 @@ def _convert(args) -> int:
     if args.source is None or args.output is None:
         raise UsageError("convert needs the text file and -o/--output (or --passes to list the passes)")
     from .convert import convert
-    report = convert(args.source, args.output, args.profile, force=args.force,
-                     schema_hrefs=tuple(args.declare or ()))
+
+    report = convert(args.source, args.output, args.profile, force=args.force, schema_hrefs=tuple(args.declare or ()))
     print(report.summary())
     print(f"wrote {args.output} (report: {Path(args.output) / 'conversion-report.json'})")
     return 0
@@ -44,6 +45,7 @@ def _convert(args) -> int:
 def _build(args) -> int:
     from .build import build
     from .validate.formats import as_text
+
     status = 0
     for run in build(args.root, schema=args.schema, publish=not args.no_render):
         sys.stdout.write(as_text(run))
@@ -53,6 +55,7 @@ def _build(args) -> int:
 
 def _render(args) -> int:
     from .render import render
+
     result = render(args.paths, args.to, args.output, width=args.width, force=args.force)
     for warning in result.warnings:
         print(f"teikit render: {warning}", file=sys.stderr)
@@ -64,11 +67,19 @@ def _validate(args) -> int:
     from .validate import validate
     from .validate.formats import FORMATS
     from .xmlio import atomic_write_text
+
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     with progress_bar("validating") as tick:
-        run = validate(args.paths, schema=args.schema, schematron=args.schematron, jobs=args.jobs,
-                       max_bytes=args.max_size * 2**20, progress=tick, allow_read=args.allow_read or ())
+        run = validate(
+            args.paths,
+            schema=args.schema,
+            schematron=args.schematron,
+            jobs=args.jobs,
+            max_bytes=args.max_size * 2**20,
+            progress=tick,
+            allow_read=args.allow_read or (),
+        )
     text = FORMATS[args.format](run)
     if args.output:
         atomic_write_text(args.output, text)
@@ -87,47 +98,80 @@ def main(argv: list[str] | None = None) -> int:
     c = cmds.add_parser("convert", help="convert a plain-text book to TEI")
     c.add_argument("source", nargs="?", help="the text file")
     c.add_argument("-o", "--output", help="output folder (required unless --passes)")
-    c.add_argument("--passes", action="store_true",
-                   help="list the passes a conversion runs (with the profile's [passes] disable applied), "
-                        "what each needs and provides, and exit")
+    c.add_argument(
+        "--passes",
+        action="store_true",
+        help="list the passes a conversion runs (with the profile's [passes] disable applied), "
+        "what each needs and provides, and exit",
+    )
     c.add_argument("--profile", help="conversion profile (TOML); default: SOURCE.toml if present")
-    c.add_argument("--force", action="store_true",
-                   help="replace an existing output folder, if teikit wrote it and it holds no input")
-    c.add_argument("--declare", action="append", metavar="HREF",
-                   help="declare a schema (.rng, .rnc, .sch) in each file's xml-model; repeatable")
+    c.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing output folder, if teikit wrote it and it holds no input",
+    )
+    c.add_argument(
+        "--declare",
+        action="append",
+        metavar="HREF",
+        help="declare a schema (.rng, .rnc, .sch) in each file's xml-model; repeatable",
+    )
     c.set_defaults(run=_convert)
     b = cmds.add_parser("build", help="convert, validate and render the project's bundled books")
     b.add_argument("--root", default=".", help="project folder holding sources/ and tei/")
     b.add_argument("--schema", help="RELAX NG schema to validate against instead of the declared one")
     b.add_argument("--no-render", action="store_true", help="do not render the HTML and text editions")
     b.set_defaults(run=_build)
-    r = cmds.add_parser("render", help="publish TEI as an HTML reading edition or a plain-text edition",
-                        description="Render TEI files and folders (a corpus file brings the documents it "
-                                    "XIncludes) through transforms/html.xsl or text.xsl.")
+    r = cmds.add_parser(
+        "render",
+        help="publish TEI as an HTML reading edition or a plain-text edition",
+        description="Render TEI files and folders (a corpus file brings the documents it "
+        "XIncludes) through transforms/html.xsl or text.xsl.",
+    )
     r.add_argument("paths", nargs="+", metavar="PATH", help="TEI files or folders")
     r.add_argument("--to", choices=["html", "text"], required=True, help="which edition")
     r.add_argument("-o", "--output", required=True, help="output folder")
     r.add_argument("--width", type=int, default=78, help="text edition: wrap at this column; 0 = no wrapping")
-    r.add_argument("--force", action="store_true",
-                   help="replace an existing output folder, if teikit wrote it and it holds no input")
+    r.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing output folder, if teikit wrote it and it holds no input",
+    )
     r.set_defaults(run=_render)
-    v = cmds.add_parser("validate", help="validate TEI files against RELAX NG and Schematron",
-                        description="Validate files and folders (recursed for *.xml). Schema: --schema, "
-                                    "else the file's xml-model declarations, else teikit's own. "
-                                    "Exit status: 0 all valid, 1 some invalid, 2 usage or schema error.")
+    v = cmds.add_parser(
+        "validate",
+        help="validate TEI files against RELAX NG and Schematron",
+        description="Validate files and folders (recursed for *.xml). Schema: --schema, "
+        "else the file's xml-model declarations, else teikit's own. "
+        "Exit status: 0 all valid, 1 some invalid, 2 usage or schema error.",
+    )
     v.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     v.add_argument("--schema", help="RELAX NG schema (XML or compact syntax)")
     v.add_argument("--schematron", help="ISO Schematron schema")
     v.add_argument("--format", choices=["text", "json", "junit"], default="text")
     v.add_argument("-o", "--output", help="write the report to this file (default: standard output)")
-    v.add_argument("-j", "--jobs", type=int, default=1,
-                   help="parallel workers (default 1; more than the machine's processors are lowered to that)")
-    v.add_argument("--max-size", type=int, default=256, metavar="MIB",
-                   help="refuse files larger than this, unread by any engine (default 256 MiB)")
-    v.add_argument("--allow-read", action="append", metavar="DIR",
-                   help="a folder Schematron document(), XIncludes and schema includes may also read "
-                        "(default: only the folders of the files given, of the including file, of the schema); "
-                        "repeatable")
+    v.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        help="parallel workers (default 1; more than the machine's processors are lowered to that)",
+    )
+    v.add_argument(
+        "--max-size",
+        type=int,
+        default=256,
+        metavar="MIB",
+        help="refuse files larger than this, unread by any engine (default 256 MiB)",
+    )
+    v.add_argument(
+        "--allow-read",
+        action="append",
+        metavar="DIR",
+        help="a folder Schematron document(), XIncludes and schema includes may also read "
+        "(default: only the folders of the files given, of the including file, of the schema); "
+        "repeatable",
+    )
     v.set_defaults(run=_validate)
     args = parser.parse_args(argv)
     try:

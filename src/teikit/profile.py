@@ -36,8 +36,12 @@ BACK_ROLES = {"notes", "bibliography", "index", "appendix"}
 SCHEMA: dict[str, dict[str, str]] = {
     "running_heads": {"patterns": "patterns"},
     "quotes": {"verse_cues": "strings"},
-    "inline": {"foreign": "languages", "foreign_default_lang": "language", "english_words": "strings",
-               "title_cues": "strings"},
+    "inline": {
+        "foreign": "languages",
+        "foreign_default_lang": "language",
+        "english_words": "strings",
+        "title_cues": "strings",
+    },
     "title_page": {"dedication_cues": "strings"},
     "divisions": {"front": "strings", "back": "table"},
     "edition": {"publisher": "string", "licence": "string"},
@@ -45,13 +49,17 @@ SCHEMA: dict[str, dict[str, str]] = {
     "passes": {"disable": "strings"},
 }
 # Values that become attribute values in the TEI must be valid there.
-_LANGUAGE = regex.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")   # BCP 47 (xml:lang)
-_TYPE = regex.compile(r"[^\s]+")                                    # one word (@type)
-_EXPECTED = {"string": "a string", "strings": "a list of strings", "patterns": "a list of strings",
-             "table": "a table of strings (key = \"value\")",
-             "language": "a language tag such as \"ru-Latn\" (or \"\" for none)",
-             "languages": "a table of language tags (term = \"de\")",
-             "types": "a table of one-word place types (name = \"region\")"}
+_LANGUAGE = regex.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47 (xml:lang)
+_TYPE = regex.compile(r"[^\s]+")  # one word (@type)
+_EXPECTED = {
+    "string": "a string",
+    "strings": "a list of strings",
+    "patterns": "a list of strings",
+    "table": 'a table of strings (key = "value")',
+    "language": 'a language tag such as "ru-Latn" (or "" for none)',
+    "languages": 'a table of language tags (term = "de")',
+    "types": 'a table of one-word place types (name = "region")',
+}
 
 # Time bounds for user patterns: one search, and all of them over one conversion.
 PATTERN_TIMEOUT = 1.0
@@ -59,8 +67,7 @@ PATTERN_BUDGET = 20.0
 
 
 def _type_name(value) -> str:
-    names = {str: "a string", bool: "a boolean", int: "a number", float: "a number",
-             list: "a list", dict: "a table"}
+    names = {str: "a string", bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "a table"}
     return next((n for t, n in names.items() if type(value) is t), "a date or time")
 
 
@@ -71,14 +78,14 @@ def _check_value(kind: str, value) -> str | None:
     if kind == "language":
         if not isinstance(value, str):
             return _type_name(value)
-        return None if value == "" or _LANGUAGE.fullmatch(value) else f"\"{value}\""
+        return None if value == "" or _LANGUAGE.fullmatch(value) else f'"{value}"'
     if kind in ("languages", "types"):
         wrong = _check_value("table", value)
         if wrong:
             return wrong
         rule = _LANGUAGE if kind == "languages" else _TYPE
         bad = next((k for k, v in value.items() if not rule.fullmatch(v)), None)
-        return None if bad is None else f"a table whose \"{bad}\" is \"{value[bad]}\""
+        return None if bad is None else f'a table whose "{bad}" is "{value[bad]}"'
     if kind in ("strings", "patterns"):
         if not isinstance(value, list):
             return _type_name(value)
@@ -87,7 +94,7 @@ def _check_value(kind: str, value) -> str | None:
     if not isinstance(value, dict):
         return _type_name(value)
     bad = next(((k, v) for k, v in value.items() if not isinstance(v, str)), None)
-    return None if bad is None else f"a table whose \"{bad[0]}\" is {_type_name(bad[1])}"
+    return None if bad is None else f'a table whose "{bad[0]}" is {_type_name(bad[1])}'
 
 
 def check(data: dict, origin: str) -> None:
@@ -98,8 +105,7 @@ def check(data: dict, origin: str) -> None:
             known = ", ".join(f"[{s}]" for s in SCHEMA)
             raise TeikitError(f"unknown section [{section}] (known: {known})", origin)
         if not isinstance(value, dict):
-            raise TeikitError(f"{section} must be a section [{section}], not {_type_name(value)}",
-                              origin)
+            raise TeikitError(f"{section} must be a section [{section}], not {_type_name(value)}", origin)
         for key, v in value.items():
             kind = SCHEMA[section].get(key)
             if kind is None:
@@ -107,8 +113,7 @@ def check(data: dict, origin: str) -> None:
                 raise TeikitError(f"unknown key {key} in [{section}] (known: {known})", origin)
             wrong = _check_value(kind, v)
             if wrong:
-                raise TeikitError(f"[{section}] {key} must be {_EXPECTED[kind]}, not {wrong}",
-                                  origin)
+                raise TeikitError(f"[{section}] {key} must be {_EXPECTED[kind]}, not {wrong}", origin)
 
 
 class Patterns:
@@ -122,12 +127,16 @@ class Patterns:
             try:
                 rx = regex.compile(src)
             except regex.error as exc:
-                raise TeikitError(f"[running_heads] patterns: '{src}' is not a valid regular "
-                                  f"expression: {exc}", origin) from None
+                raise TeikitError(
+                    f"[running_heads] patterns: '{src}' is not a valid regular expression: {exc}", origin
+                ) from None
             if rx.search("", timeout=PATTERN_TIMEOUT):
                 # '', '.*' or '^' would match every line and remove the whole book
-                raise TeikitError(f"[running_heads] patterns: '{src}' matches an empty line, "
-                                  "so it would remove every line of the book", origin)
+                raise TeikitError(
+                    f"[running_heads] patterns: '{src}' matches an empty line, "
+                    "so it would remove every line of the book",
+                    origin,
+                )
             self.compiled.append(rx)
         self.budget = PATTERN_BUDGET
 
@@ -144,14 +153,19 @@ class Patterns:
             try:
                 found = rx.search(text, timeout=min(PATTERN_TIMEOUT, max(self.budget, 0.01)))
             except TimeoutError:
-                raise TeikitError(f"[running_heads] patterns: '{src}' takes too long on a line "
-                                  f"of {len(text)} characters (it backtracks without end); "
-                                  "simplify the pattern", self.origin) from None
+                raise TeikitError(
+                    f"[running_heads] patterns: '{src}' takes too long on a line "
+                    f"of {len(text)} characters (it backtracks without end); "
+                    "simplify the pattern",
+                    self.origin,
+                ) from None
             self.budget -= time.perf_counter() - t0
             if self.budget <= 0:
-                raise TeikitError(f"[running_heads] patterns: '{src}' made the patterns run "
-                                  f"over {PATTERN_BUDGET:.0f} s in all; simplify them",
-                                  self.origin)
+                raise TeikitError(
+                    f"[running_heads] patterns: '{src}' made the patterns run "
+                    f"over {PATTERN_BUDGET:.0f} s in all; simplify them",
+                    self.origin,
+                )
             if found:
                 return True
         return False
@@ -170,10 +184,10 @@ class Profile:
     back_roles: dict[str, str] = field(default_factory=dict)
     edition_publisher: str = "teikit"
     edition_licence: str = ""
-    known_places: dict[str, str] = field(default_factory=dict)   # name -> type
-    same_places: dict[str, str] = field(default_factory=dict)    # variant -> name
+    known_places: dict[str, str] = field(default_factory=dict)  # name -> type
+    same_places: dict[str, str] = field(default_factory=dict)  # variant -> name
     not_places: set[str] = field(default_factory=set)
-    disabled_passes: tuple[str, ...] = ()                       # [passes] disable: names, checked at run
+    disabled_passes: tuple[str, ...] = ()  # [passes] disable: names, checked at run
     source: str = "default"
 
 
@@ -216,8 +230,11 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
     roles = data["divisions"]["back"]
     unknown = sorted({r for r in roles.values()} - BACK_ROLES)
     if unknown:
-        raise TeikitError(f"unknown back-matter role(s) {', '.join(unknown)} in [divisions.back]; "
-                          f"known: {', '.join(sorted(BACK_ROLES))}", origin)
+        raise TeikitError(
+            f"unknown back-matter role(s) {', '.join(unknown)} in [divisions.back]; "
+            f"known: {', '.join(sorted(BACK_ROLES))}",
+            origin,
+        )
     inline = data["inline"]
     div = data["divisions"]
     edition = data["edition"]

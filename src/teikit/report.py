@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Finding:
-    kind: str       # e.g. "unresolved-reference", "unplaced-line", "removed-running-head"
+    kind: str  # e.g. "unresolved-reference", "unplaced-line", "removed-running-head"
     line: int | None
     message: str
-    severity: str = "warning"   # "info" for decisions taken, "warning" for what needs an editor
+    severity: str = "warning"  # "info" for decisions taken, "warning" for what needs an editor
     text: str | None = None
-    where: str | None = None    # the division (chapter) concerned
+    where: str | None = None  # the division (chapter) concerned
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -26,8 +26,16 @@ class Report:
     counts: Counter = field(default_factory=Counter)
     findings: list[Finding] = field(default_factory=list)
 
-    def add(self, kind: str, line: int | None, message: str, *, severity: str = "warning",
-            text: str | None = None, where: str | None = None) -> None:
+    def add(
+        self,
+        kind: str,
+        line: int | None,
+        message: str,
+        *,
+        severity: str = "warning",
+        text: str | None = None,
+        where: str | None = None,
+    ) -> None:
         if text is not None and len(text) > 200:
             text = text[:197] + "..."
         self.findings.append(Finding(kind, line, message, severity, text, where))
@@ -68,8 +76,10 @@ class Report:
             f"removed: {c['running_heads']} running heads, {c['page_numbers']} page numbers",
         ]
         if c["persons"] or c["places"] or c["date"]:
-            lines.append(f"names: {c['persName']} persName ({c['persName_linked']} linked) to {c['persons']} "
-                         f"persons, {c['placeName']} placeName to {c['places']} places, {c['date']} dates")
+            lines.append(
+                f"names: {c['persName']} persName ({c['persName_linked']} linked) to {c['persons']} "
+                f"persons, {c['placeName']} placeName to {c['places']} places, {c['date']} dates"
+            )
         warn = Counter(f.kind for f in self.warnings)
         if warn:
             lines.append("needs attention: " + ", ".join(f"{n} {k}" for k, n in sorted(warn.items())))

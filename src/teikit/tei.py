@@ -32,8 +32,9 @@ def is_(el: etree._Element, *names: str) -> bool:
     return isinstance(el.tag, str) and local(el) in names
 
 
-def make(name: str, text: str | None = None, attrib: dict | None = None,
-         line: int | None = None, **kw) -> etree._Element:
+def make(
+    name: str, text: str | None = None, attrib: dict | None = None, line: int | None = None, **kw
+) -> etree._Element:
     """Create a detached TEI element; `line` records the source line it came from."""
     attrs = dict(attrib or {})
     attrs.update({k.rstrip("_"): v for k, v in kw.items() if v is not None})
@@ -60,8 +61,14 @@ def line_of(el: etree._Element) -> int | None:
     return int(big) if big is not None else el.sourceline
 
 
-def sub(parent: etree._Element, name: str, text: str | None = None,
-        attrib: dict | None = None, line: int | None = None, **kw) -> etree._Element:
+def sub(
+    parent: etree._Element,
+    name: str,
+    text: str | None = None,
+    attrib: dict | None = None,
+    line: int | None = None,
+    **kw,
+) -> etree._Element:
     el = make(name, text, attrib, line, **kw)
     parent.append(el)
     return el

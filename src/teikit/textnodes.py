@@ -26,12 +26,12 @@ def _split(text: str, pattern: re.Pattern, build: Builder):
     changed = False
     for m in pattern.finditer(text):
         made = build(m)
-        if made is None:            # the builder declined: the match stays as text
+        if made is None:  # the builder declined: the match stays as text
             continue
         changed = True
-        buf.append(text[pos:m.start()])
+        buf.append(text[pos : m.start()])
         pos = m.end()
-        if isinstance(made, str):   # the builder rewrote the match as plain text
+        if isinstance(made, str):  # the builder rewrote the match as plain text
             buf.append(made)
             continue
         pieces.append(("".join(buf), made))
@@ -61,8 +61,7 @@ def _link_after(el: etree._Element, anchor: etree._Element | None, nodes: list) 
         prev.addnext(node)
 
 
-def substitute(el: etree._Element, pattern: re.Pattern, build: Builder,
-               skip: tuple[str, ...] = ()) -> None:
+def substitute(el: etree._Element, pattern: re.Pattern, build: Builder, skip: tuple[str, ...] = ()) -> None:
     """Apply `build` to every match of `pattern` in the text nodes below `el`.
 
     Elements named in `skip` are not entered (their tails still are).
@@ -89,7 +88,7 @@ Finder = Callable[[str], "list[tuple[int, int, etree._Element]]"]
 def _pieces(text: str, spans) -> tuple[str, list]:
     """Cut `text` at sorted, non-overlapping (start, end, element) spans; each element
     takes its matched text and the text after it as tail."""
-    lead = text[:spans[0][0]]
+    lead = text[: spans[0][0]]
     nodes = []
     for k, (start, end, node) in enumerate(spans):
         if node.text is None and not len(node):

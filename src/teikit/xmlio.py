@@ -38,7 +38,7 @@ from pathlib import Path
 
 try:
     import fcntl
-except ImportError:             # not on Windows: the final renames are then not serialised
+except ImportError:  # not on Windows: the final renames are then not serialised
     fcntl = None  # type: ignore[assignment]
 
 from lxml import etree
@@ -52,8 +52,7 @@ def safe_parser(resolve_entities: bool | str = False, **kw) -> etree.XMLParser:
     resolve_entities="internal" expands the entities a DOCTYPE declares inline
     (libxml2 bounds the expansion); external ones are never loaded.
     """
-    return etree.XMLParser(resolve_entities=resolve_entities, no_network=True, load_dtd=False,
-                           huge_tree=False, **kw)
+    return etree.XMLParser(resolve_entities=resolve_entities, no_network=True, load_dtd=False, huge_tree=False, **kw)
 
 
 def parse_xml(path: str | os.PathLike) -> etree._ElementTree:
@@ -80,7 +79,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
         # O_EXCL: never write through a file or link that someone else put at this name
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
-        if exc.filename == str(tmp):        # named by the target, not the temporary file
+        if exc.filename == str(tmp):  # named by the target, not the temporary file
             raise TeikitError(f"cannot write: {exc.strerror or exc}", str(path)) from None
         raise _os_error(exc, str(path)) from None
     try:
@@ -92,7 +91,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     except BaseException as exc:
         with suppress(OSError):
             os.unlink(tmp)
-        if isinstance(exc, OSError):        # named by the target, not the temporary file
+        if isinstance(exc, OSError):  # named by the target, not the temporary file
             raise TeikitError(f"cannot write: {exc.strerror or exc}", str(path)) from None
         raise
 
@@ -108,7 +107,7 @@ def serialize(tree: etree._Element | etree._ElementTree) -> bytes:
 # ----------------------------------------------------------------------------- output folders
 
 MARKER = ".teikit-output"
-STALE_AFTER = 3600          # seconds; no run takes this long, so such a temporary is orphaned
+STALE_AFTER = 3600  # seconds; no run takes this long, so such a temporary is orphaned
 _HOST = hashlib.sha1(socket.gethostname().encode()).hexdigest()[:8]
 
 
@@ -125,7 +124,7 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except OSError:             # EPERM: it exists and belongs to someone else
+    except OSError:  # EPERM: it exists and belongs to someone else
         return True
     return True
 
@@ -148,13 +147,12 @@ def _remove_stale(parent: Path, name: str) -> None:
         try:
             st = entry.stat(follow_symlinks=False)
         except OSError:
-            continue            # another run removed it first
+            continue  # another run removed it first
         # ctime too: renaming a folder aside (`.old`) keeps its mtime, however old, but sets ctime
         age = time.time() - max(st.st_mtime, st.st_ctime)
         # the pid says nothing about a run on another host sharing this folder: age alone then
         if age > STALE_AFTER or (m.group(2) == _HOST and not _alive(int(m.group(3)))):
-            if m.group(1) == "old" and entry.is_dir(follow_symlinks=False) \
-                    and not os.path.lexists(parent / name):
+            if m.group(1) == "old" and entry.is_dir(follow_symlinks=False) and not os.path.lexists(parent / name):
                 with suppress(OSError):
                     os.rename(entry.path, parent / name)
                 continue
@@ -191,7 +189,7 @@ def _describe(folder: Path, limit: int = 10_000) -> str:
     """What a folder holds, for the message that refuses to remove it: how many files, and the
     first few names at its top."""
     files = 0
-    for _, _dirs, names in os.walk(folder):        # links are not followed
+    for _, _dirs, names in os.walk(folder):  # links are not followed
         files += len(names)
         if files > limit:
             break
@@ -201,8 +199,7 @@ def _describe(folder: Path, limit: int = 10_000) -> str:
     return f"{count}: {shown}"
 
 
-def output_folder(outdir: str | os.PathLike, force: bool = False,
-                  inputs: Iterable[str | os.PathLike] = ()) -> Path:
+def output_folder(outdir: str | os.PathLike, force: bool = False, inputs: Iterable[str | os.PathLike] = ()) -> Path:
     """Check that `outdir` may be written, or replaced; return the real folder to write.
 
     Refused, with a TeikitError naming `outdir` as given: '.', '..' or '/'; the current
@@ -215,8 +212,7 @@ def output_folder(outdir: str | os.PathLike, force: bool = False,
     """
     given = str(outdir) or '""'
     if Path(outdir).name in ("", ".", ".."):
-        raise TeikitError("names no folder of its own; give the folder to write, such as out/book",
-                          given)
+        raise TeikitError("names no folder of its own; give the folder to write, such as out/book", given)
     target = Path(os.path.realpath(outdir))
     if target.name in ("", ".", ".."):
         raise TeikitError(f"leads to {target}, which cannot be an output folder", given)
@@ -243,16 +239,20 @@ def output_folder(outdir: str | os.PathLike, force: bool = False,
             if real == target:
                 raise TeikitError(f"is an input of this run ({inp}); choose another output folder", given)
             if target in real.parents:
-                raise TeikitError(f"holds an input of this run ({inp}); teikit will not replace it: "
-                                  "choose another output folder", given)
+                raise TeikitError(
+                    f"holds an input of this run ({inp}); teikit will not replace it: choose another output folder",
+                    given,
+                )
             if real in target.parents and real.is_dir():
-                raise TeikitError(f"lies inside the input folder {inp}; choose an output folder outside it",
-                                  given)
+                raise TeikitError(f"lies inside the input folder {inp}; choose an output folder outside it", given)
         if target.is_dir() and any(target.iterdir()):
             if not _written_by_teikit(target):
-                raise TeikitError(f"was not written by teikit (it holds {_describe(target)}); remove it "
-                                  "yourself or choose another folder (--force replaces only folders "
-                                  "teikit wrote)", given)
+                raise TeikitError(
+                    f"was not written by teikit (it holds {_describe(target)}); remove it "
+                    "yourself or choose another folder (--force replaces only folders "
+                    "teikit wrote)",
+                    given,
+                )
             if not force:
                 raise TeikitError("exists (teikit wrote it); use --force to replace it", given)
     except OSError as exc:
@@ -266,7 +266,7 @@ def _parent_lock(folder: Path):
     folder itself (flock on a directory works on Linux), so no lock file is left behind."""
     try:
         fd = os.open(folder, os.O_RDONLY) if fcntl is not None else None
-    except OSError:             # a folder we may write but not read: renames unserialised
+    except OSError:  # a folder we may write but not read: renames unserialised
         fd = None
     if fd is None:
         yield
@@ -275,12 +275,13 @@ def _parent_lock(folder: Path):
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
-        os.close(fd)            # closing releases the lock
+        os.close(fd)  # closing releases the lock
 
 
 @contextmanager
-def atomic_folder(outdir: str | os.PathLike, force: bool = False,
-                  inputs: Iterable[str | os.PathLike] = (), writer: str = "teikit"):
+def atomic_folder(
+    outdir: str | os.PathLike, force: bool = False, inputs: Iterable[str | os.PathLike] = (), writer: str = "teikit"
+):
     """Yield a fresh temporary folder beside `outdir`; on success it replaces `outdir`.
 
     `output_folder` decides, before and again at the moment of replacing, whether `outdir`
@@ -298,16 +299,18 @@ def atomic_folder(outdir: str | os.PathLike, force: bool = False,
     try:
         parent.mkdir(parents=True, exist_ok=True)
         tmp = _run_name(parent, name, "tmp")
-        tmp.mkdir()             # mode 0777 less the umask, unlike mkdtemp's 0700
+        tmp.mkdir()  # mode 0777 less the umask, unlike mkdtemp's 0700
     except OSError as exc:
         raise _os_error(exc, given) from None
     try:
         yield tmp
         (tmp / MARKER).write_text(
             f"{writer}\nThis folder was written by teikit. Writing it again with --force replaces "
-            "it as a whole:\nfiles added to it are not kept.\n", encoding="utf-8")
+            "it as a whole:\nfiles added to it are not kept.\n",
+            encoding="utf-8",
+        )
         with _parent_lock(parent):
-            output_folder(outdir, force, inputs)    # another run may have written it meanwhile
+            output_folder(outdir, force, inputs)  # another run may have written it meanwhile
             old = None
             if target.exists():
                 old = _run_name(parent, name, "old")

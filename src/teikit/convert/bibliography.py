@@ -19,8 +19,10 @@ from .context import Context
 
 _MARKER = re.compile(r"^\s*(?:-\s+)+")
 _DITTO = re.compile(r"^(?:_{2,}|-{3,}|—+|\[,\])\s*[,.]?\s*|^,\s*")
-_IMPRINT = re.compile(r"\((?P<place>[^()]*?),\s*(?P<date>(?:1[5-9]|20)\d\d(?:[-–/]\d{1,4})?)"
-                      r"(?P<more>[^()]*)\)")
+_IMPRINT = re.compile(
+    r"\((?P<place>[^()]*?),\s*(?P<date>(?:1[5-9]|20)\d\d(?:[-–/]\d{1,4})?)"
+    r"(?P<more>[^()]*)\)"
+)
 _SPLIT = re.compile(r"(?<=\d\))\s+(?=[A-Z_'‘\"—][^()]{3,}?\()")
 _ROLE = re.compile(r"\s*\((?P<role>eds?|ed\.|editors?|compilers?|chief ed\.|trans\.)\)\s*,?\s*$", re.I)
 _NAME_WORD = re.compile(r"^(?:(?:[A-Z][a-z]{0,2}\.)+|[A-Z][\w'’-]*|and|de|van|von|der|la|le)$")
@@ -37,8 +39,7 @@ def _is_heading(line: str) -> bool:
 
 def _looks_like_names(text: str) -> bool:
     words = text.replace(",", " ").split()
-    return 0 < len(words) <= 12 and all(_NAME_WORD.match(w) for w in words) \
-        and not any(ch.isdigit() for ch in text)
+    return 0 < len(words) <= 12 and all(_NAME_WORD.match(w) for w in words) and not any(ch.isdigit() for ch in text)
 
 
 def _author_split(text: str) -> tuple[str | None, str | None, str]:
@@ -54,7 +55,7 @@ def _author_split(text: str) -> tuple[str | None, str | None, str]:
         core = names
         if m:
             role = m.group("role")
-            core = names[:m.start()]
+            core = names[: m.start()]
         if _looks_like_names(core):
             best = (core, role, ", ".join(parts[k:]))
         else:
@@ -73,13 +74,13 @@ def _bibl(text: str, line: int, previous_author: list):
     ditto = _DITTO.match(rest)
     prev = previous_author[0]
     if ditto and prev is not None and prev.get(XML_ID):
-        rest = rest[ditto.end():]
+        rest = rest[ditto.end() :]
         core = ditto.group(0).rstrip(" ,")
         el = sub(bibl, _local(prev), core or None, sameAs="#" + prev.get(XML_ID))
-        el.tail = ditto.group(0)[len(core):]
+        el.tail = ditto.group(0)[len(core) :]
     elif ditto:
         _append_text(bibl, ditto.group(0))
-        rest = rest[ditto.end():]
+        rest = rest[ditto.end() :]
     else:
         names, role, after = _author_split(rest)
         if names:
@@ -87,23 +88,24 @@ def _bibl(text: str, line: int, previous_author: list):
             el = sub(bibl, "editor" if is_editor else "author", names)
             if is_editor:
                 el.set("role", "compiler" if role.lower().startswith("comp") else "editor")
-            el.tail = rest[len(names):len(rest) - len(after)]
+            el.tail = rest[len(names) : len(rest) - len(after)]
             previous_author[0] = el
             rest = after
     imprint = None
     for m in _IMPRINT.finditer(rest):
         imprint = m
-    title_text = rest[:imprint.start()] if imprint else rest
-    article = re.match(r"^(?P<q>['‘\"“])(?P<t>.+?)(?P<cq>['’\"”])(?P<sep>[,.]?(?:\s+|$))(?P<rest>.*)$",
-                       title_text, re.S)
+    title_text = rest[: imprint.start()] if imprint else rest
+    article = re.match(
+        r"^(?P<q>['‘\"“])(?P<t>.+?)(?P<cq>['’\"”])(?P<sep>[,.]?(?:\s+|$))(?P<rest>.*)$", title_text, re.S
+    )
     if article:
         _append_text(bibl, article.group("q"))
         t = sub(bibl, "title", article.group("t"), level="a")
         t.tail = article.group("cq") + article.group("sep")
         journal = article.group("rest")
-        jm = re.match(r"^\*(?P<j>[^*]+)\*(?P<after>.*)$", journal, re.S) or \
-            re.match(r"^(?P<in>in\s+)?(?P<j>[^(,*]*?[^\s(,\d*])(?P<after>\s*(?:\(|\d|,|$).*)$",
-                     journal, re.S)
+        jm = re.match(r"^\*(?P<j>[^*]+)\*(?P<after>.*)$", journal, re.S) or re.match(
+            r"^(?P<in>in\s+)?(?P<j>[^(,*]*?[^\s(,\d*])(?P<after>\s*(?:\(|\d|,|$).*)$", journal, re.S
+        )
         if jm and not jm.groupdict().get("in"):
             _append_text(bibl, "")
             sub(bibl, "title", jm.group("j"), level="j").tail = jm.group("after")
@@ -112,7 +114,7 @@ def _bibl(text: str, line: int, previous_author: list):
     elif title_text.strip():
         core = title_text.rstrip(", ")
         starred = re.fullmatch(r"\*([^*]+)\*", core)
-        sub(bibl, "title", starred.group(1) if starred else core, level="m").tail = title_text[len(core):]
+        sub(bibl, "title", starred.group(1) if starred else core, level="m").tail = title_text[len(core) :]
     else:
         _append_text(bibl, title_text)
     if imprint:
@@ -125,7 +127,7 @@ def _bibl(text: str, line: int, previous_author: list):
         years = re.split(r"[-–/]", date)
         if len(years) == 2:
             start, end = years
-            end = start[:4 - len(end)] + end if len(end) < 4 else end
+            end = start[: 4 - len(end)] + end if len(end) < 4 else end
             if end > start:
                 d.set("from", start)
                 d.set("to", end)
@@ -133,7 +135,7 @@ def _bibl(text: str, line: int, previous_author: list):
                 d.set("when", start)
         else:
             d.set("when", date)
-        d.tail = imprint.group("more") + ")" + rest[imprint.end():]
+        d.tail = imprint.group("more") + ")" + rest[imprint.end() :]
     return bibl
 
 
@@ -161,7 +163,7 @@ def _entries(block_text: str, first_line: int):
         if not starts and out and (text[:1].islower() or out[-1][1].rstrip().endswith((",", ":", "-", "–"))):
             out[-1][1] += " " + text
             continue
-        if starts and out and text.startswith("in ") :
+        if starts and out and text.startswith("in "):
             out[-1][1] += " " + text
             continue
         out.append([first_line + k, text])
@@ -202,8 +204,7 @@ def apply(tei, ctx: Context):
         count = 0
         for k, (kind, text, line) in enumerate(items):
             if kind == "head":
-                top_level = k in parents or (parent_words and _words(text) & parent_words
-                                             and is_title_case(text))
+                top_level = k in parents or (parent_words and _words(text) & parent_words and is_title_case(text))
                 if top_level:
                     current_top = sub(div, "listBibl", line=line)
                     sub(current_top, "head", text)
@@ -218,11 +219,9 @@ def apply(tei, ctx: Context):
             if _squash(text_of(bibl)) != _squash(text):
                 # never lose or alter a word: keep the entry as plain text
                 bibl = make("bibl", text, line=line)
-                ctx.report.add("unstructured-bibl", line, "bibliography entry kept as plain text",
-                               text=text)
+                ctx.report.add("unstructured-bibl", line, "bibliography entry kept as plain text", text=text)
             elif len(bibl) == 0:
-                ctx.report.info("unstructured-bibl", line, "bibliography entry kept as plain text",
-                                text=text)
+                ctx.report.info("unstructured-bibl", line, "bibliography entry kept as plain text", text=text)
             count += 1
             author = bibl.find("{http://www.tei-c.org/ns/1.0}author")
             editor = bibl.find("{http://www.tei-c.org/ns/1.0}editor")
@@ -236,7 +235,7 @@ def apply(tei, ctx: Context):
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[\s*]+", "", text)   # asterisks were italics, now encoded as <title>
+    return re.sub(r"[\s*]+", "", text)  # asterisks were italics, now encoded as <title>
 
 
 def _words(text: str) -> set[str]:

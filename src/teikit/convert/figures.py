@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from ..tei import children, line_of, make, sub, xpath
 from .context import Context
 
-CAPTION = re.compile(r"^(?P<label>(?:Figure|Fig\.|Plate|Illustration|Map)\s+(?P<n>\d+)|Frontispiece)"
-                     r"\s*[.:]\s*(?P<caption>\S.*)$", re.I)
+CAPTION = re.compile(
+    r"^(?P<label>(?:Figure|Fig\.|Plate|Illustration|Map)\s+(?P<n>\d+)|Frontispiece)"
+    r"\s*[.:]\s*(?P<caption>\S.*)$",
+    re.I,
+)
 
 
 @dataclass
 class Listed:
-    key: str          # "1", "2", … or "frontispiece"
+    key: str  # "1", "2", … or "frontispiece"
     label: str
     caption: str
     page: str | None
@@ -56,8 +59,7 @@ def read_list(tei) -> dict[str, Listed]:
             if not m:
                 continue
             page = cells[-1] if len(cells) >= 3 else None
-            listed[_key(label, m.group(1))] = Listed(_key(label, m.group(1)), label, cells[1], page,
-                                                     line_of(b) + k)
+            listed[_key(label, m.group(1))] = Listed(_key(label, m.group(1)), label, cells[1], page, line_of(b) + k)
     return listed
 
 
@@ -84,13 +86,15 @@ def caption_figure(block, listed: dict[str, Listed], ctx: Context):
         entry.found = True
         full = entry.caption.rstrip(".")
         if full != caption and full.startswith(caption):
-            ctx.report.info("caption-completed", line_of(block),
-                            f"caption of {m.group('label')} completed from the list of figures",
-                            text=full)
+            ctx.report.info(
+                "caption-completed",
+                line_of(block),
+                f"caption of {m.group('label')} completed from the list of figures",
+                text=full,
+            )
             caption = full
     elif listed:
-        ctx.report.add("figure-not-listed", line_of(block),
-                       f"{m.group('label')} is not in the list of figures")
+        ctx.report.add("figure-not-listed", line_of(block), f"{m.group('label')} is not in the list of figures")
     ctx.report.counts["figures"] += 1
     label = m.group("label")
     return make_figure(key, label[:1].upper() + label[1:], caption, line_of(block))
@@ -109,19 +113,28 @@ def place_missing(listed: dict[str, Listed], ctx: Context) -> None:
     for k, (e, p) in enumerate(pages):
         if p is None:
             continue
-        nxt = next((q for _, q in pages[k + 1:] if q is not None), None)
+        nxt = next((q for _, q in pages[k + 1 :] if q is not None), None)
         spans.append((e, p, nxt))
     for entry in listed.values():
         if entry.found:
             continue
         page = _page(entry.page)
-        home = next(((e, start, end) for e, start, end in spans
-                     if page is not None and start <= page and (end is None or page < end)), None)
+        home = next(
+            (
+                (e, start, end)
+                for e, start, end in spans
+                if page is not None and start <= page and (end is None or page < end)
+            ),
+            None,
+        )
         if home is None or home[0].role != "body":
-            ctx.report.add("figure-not-placed", entry.line,
-                           f"{entry.label} is in the list of figures, but neither its caption "
-                           "nor its page could be found in the text; it stays in the list only",
-                           text=entry.caption)
+            ctx.report.add(
+                "figure-not-placed",
+                entry.line,
+                f"{entry.label} is in the list of figures, but neither its caption "
+                "nor its page could be found in the text; it stays in the list only",
+                text=entry.caption,
+            )
             continue
         e, start, end = home
         blocks = xpath(e.div, ".//t:p[not(ancestor::t:quote) and not(ancestor::t:note)]")
@@ -134,10 +147,14 @@ def place_missing(listed: dict[str, Listed], ctx: Context) -> None:
             e.div.append(fig)
         entry.found = True
         ctx.report.counts["figures"] += 1
-        ctx.report.add("figure-placed-by-page", entry.line,
-                       f"{entry.label}: its caption is not in the text; placed in '{e.title}' near "
-                       f"page {page} by proportion, check the position", text=entry.caption,
-                       where=e.title)
+        ctx.report.add(
+            "figure-placed-by-page",
+            entry.line,
+            f"{entry.label}: its caption is not in the text; placed in '{e.title}' near "
+            f"page {page} by proportion, check the position",
+            text=entry.caption,
+            where=e.title,
+        )
 
 
 def list_of_figures(tei, listed: dict[str, Listed], file_of) -> None:

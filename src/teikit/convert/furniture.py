@@ -18,20 +18,25 @@ from ..tei import children, line_of, q, text_of, xpath
 from .context import Context, norm_title, roman_to_int
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
-_ROMAN_LINE = re.compile(r"^\s*([ivxlcdm]{1,7})\s*$")   # lower case, as roman pages are printed
-_ROMAN_MAX = 200          # front matter is never paged past cc
-_ROMAN_STEP = 40          # two roman page numbers at most this many pages apart
+_ROMAN_LINE = re.compile(r"^\s*([ivxlcdm]{1,7})\s*$")  # lower case, as roman pages are printed
+_ROMAN_MAX = 200  # front matter is never paged past cc
+_ROMAN_STEP = 40  # two roman page numbers at most this many pages apart
 _SKIP_DIVS = {"titlepage", "contents"}
 
 
 def _caps(line: str) -> bool:
     """A short line mostly of capital letters (not a note like '- 2 PZ, 22.')."""
     s = line.strip()
-    if not 0 < len(s) <= 90:        # before counting letters: a long line costs nothing
+    if not 0 < len(s) <= 90:  # before counting letters: a long line costs nothing
         return False
     letters = sum(c.isalpha() for c in s)
-    return (0 < len(s) <= 90 and letters >= 4 and letters >= 0.6 * len(s.replace(" ", ""))
-            and not any(c.islower() for c in s) and "\t" not in s)
+    return (
+        0 < len(s) <= 90
+        and letters >= 4
+        and letters >= 0.6 * len(s.replace(" ", ""))
+        and not any(c.islower() for c in s)
+        and "\t" not in s
+    )
 
 
 def _shape(line: str) -> str:
@@ -40,8 +45,17 @@ def _shape(line: str) -> str:
 
 def _int_to_roman(n: int) -> str:
     out = ""
-    for value, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"),
-                           (5, "v"), (4, "iv"), (1, "i")):
+    for value, letters in (
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while n >= value:
             out += letters
             n -= value
@@ -63,8 +77,9 @@ def _roman_page_blocks(blocks) -> set:
     for k, (b, v) in enumerate(found):
         before = found[k - 1][1] if k else None
         after = found[k + 1][1] if k + 1 < len(found) else None
-        if (before is not None and 0 < v - before <= _ROMAN_STEP) or \
-                (after is not None and 0 < after - v <= _ROMAN_STEP):
+        if (before is not None and 0 < v - before <= _ROMAN_STEP) or (
+            after is not None and 0 < after - v <= _ROMAN_STEP
+        ):
             pages.add(b)
     return pages
 
@@ -94,7 +109,7 @@ def apply(tei, ctx: Context):
 
     def furniture(line: str) -> str | None:
         s = line.strip()
-        if ctx.profile.running_heads.search(s):      # time-bounded: see profile.Patterns
+        if ctx.profile.running_heads.search(s):  # time-bounded: see profile.Patterns
             return "running_heads"
         if _PAGE_NUMBER.match(s):
             return "page_numbers"
@@ -104,13 +119,17 @@ def apply(tei, ctx: Context):
 
     for b in blocks:
         lines = b.text.split("\n")
-        keep = []   # removed lines stay as empty lines so that line numbers hold
+        keep = []  # removed lines stay as empty lines so that line numbers hold
         for k, line in enumerate(lines):
             kind = "page_numbers" if b in roman_pages else furniture(line)
             if kind:
                 ctx.report.counts[kind] += 1
-                ctx.report.info("removed-" + kind.replace("_", "-").rstrip("s"), line_of(b) + k,
-                                "removed page furniture", text=line.strip())
+                ctx.report.info(
+                    "removed-" + kind.replace("_", "-").rstrip("s"),
+                    line_of(b) + k,
+                    "removed page furniture",
+                    text=line.strip(),
+                )
                 keep.append("")
             else:
                 keep.append(line)

@@ -25,12 +25,17 @@ from ..tei import children, line_of, make, q, sub, xpath
 from ..teiheader import Book, build_header
 from .context import norm_title
 
-_PUBLISHER = re.compile(r"\b(?:by\s+)?(?P<p>(?:[A-Z][\w&'.-]*\s+){0,4}(?:Press|Publishers|Publishing|Books|"
-                        r"Verlag|Éditions|University Press))\b", re.I)
+_PUBLISHER = re.compile(
+    r"\b(?:by\s+)?(?P<p>(?:[A-Z][\w&'.-]*\s+){0,4}(?:Press|Publishers|Publishing|Books|"
+    r"Verlag|Éditions|University Press))\b",
+    re.I,
+)
 _UK_PLACE = re.compile(r"(?:^|,\s*)(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _US_PLACE = re.compile(r"(?:^|,\s*)(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s*[A-Z]{2}\s+\d{5}\b")
-_ISBN = re.compile(r"ISBN(?:-1[03])?:?\s*(?P<isbn>(?:97[89][\s-]?)?\d[\d\s-]{8,14}[\dXx])\s*"
-                   r"(?:\((?P<q>[^)]*)\))?")
+_ISBN = re.compile(
+    r"ISBN(?:-1[03])?:?\s*(?P<isbn>(?:97[89][\s-]?)?\d[\d\s-]{8,14}[\dXx])\s*"
+    r"(?:\((?P<q>[^)]*)\))?"
+)
 _EDITION_YEAR = re.compile(r"(?:this edition )?first published[^.]*?\b(?P<y>1[5-9]\d\d|20\d\d)\b", re.I)
 _QUOTES = "\"'‘“«„"
 _NAME = re.compile(r"^(?:(?:[A-Z]\.\s*)+|[A-Z][a-z]+\s+)(?:[A-Z]\.\s*)*[A-Z][\w'-]+$")
@@ -39,11 +44,12 @@ _NAME = re.compile(r"^(?:(?:[A-Z]\.\s*)+|[A-Z][a-z]+\s+)(?:[A-Z]\.\s*)*[A-Z][\w'
 @dataclass
 class Layout:
     """Where the title page's parts are: block indexes into the title page's blocks."""
-    title: tuple = (0, 0)                           # (block, line) of the main title
-    subtitles: list = field(default_factory=list)   # (block, line)
+
+    title: tuple = (0, 0)  # (block, line) of the main title
+    subtitles: list = field(default_factory=list)  # (block, line)
     author: int | None = None
-    specials: list = field(default_factory=list)    # (block, "dedication" or "epigraph")
-    used: set = field(default_factory=set)          # blocks that are all title page
+    specials: list = field(default_factory=list)  # (block, "dedication" or "epigraph")
+    used: set = field(default_factory=set)  # blocks that are all title page
     halftitles: list = field(default_factory=list)  # blocks that only repeat the title
 
 
@@ -61,7 +67,7 @@ def read_title_page(blocks: list[str], dedication_cues=()) -> tuple[Book, int, L
     book.title = _lines(texts[0])[0]
     want = norm_title(book.title)
     repeat = max((i for i, t in enumerate(texts[:8]) if norm_title(_lines(t)[0]) == want), default=0)
-    for i in range(repeat):        # a half-title that only repeats the title goes
+    for i in range(repeat):  # a half-title that only repeats the title goes
         if norm_title(texts[i]) == want:
             lay.halftitles.append(i)
     lay.title = (repeat, 0)
@@ -73,8 +79,11 @@ def read_title_page(blocks: list[str], dedication_cues=()) -> tuple[Book, int, L
         if len(t) < 150 and t.lower().startswith(tuple(dedication_cues)):
             return "dedication"
         lines = _lines(t)
-        if t and len(t) < 600 and (t[:1] in _QUOTES or len(lines) > 1 and lines[-1][:1] in "—–-"
-                             and len(lines[-1]) < 80):
+        if (
+            t
+            and len(t) < 600
+            and (t[:1] in _QUOTES or len(lines) > 1 and lines[-1][:1] in "—–-" and len(lines[-1]) < 80)
+        ):
             return "epigraph"
         return None
 
@@ -85,8 +94,13 @@ def read_title_page(blocks: list[str], dedication_cues=()) -> tuple[Book, int, L
             end += 1
 
     take_specials()
-    if end < len(texts) and not lay.subtitles and len(texts[end]) < 150 \
-            and not _PUBLISHER.search(texts[end]) and not _NAME.match(texts[end]):
+    if (
+        end < len(texts)
+        and not lay.subtitles
+        and len(texts[end]) < 150
+        and not _PUBLISHER.search(texts[end])
+        and not _NAME.match(texts[end])
+    ):
         lay.subtitles = [(end, k) for k in range(len(_lines(texts[end])))]
         lay.used.add(end)
         end += 1
@@ -140,8 +154,7 @@ def _line_contents(p) -> list[list]:
         el = etree.fromstring(etree.tostring(child, with_tail=False))
         lines[-1].append(el)
         add(child.tail)
-    return [l for l in lines if "".join(x if isinstance(x, str) else "".join(x.itertext())
-                                        for x in l).strip()]
+    return [l for l in lines if "".join(x if isinstance(x, str) else "".join(x.itertext()) for x in l).strip()]
 
 
 def _fill(el, items: list, sep: str = ""):
@@ -205,8 +218,7 @@ def apply(tei, ctx: Context):
             ded.append(b)
             front.insert(at, ded)
             at += 1
-            ctx.report.info(kind, line_of(b), f"title-page block kept as the {kind}",
-                            text=_plain(b))
+            ctx.report.info(kind, line_of(b), f"title-page block kept as the {kind}", text=_plain(b))
         # the title page's own lines are in <titlePage>; the rest is the imprint page
         for i in sorted(lay.used | set(lay.halftitles)):
             div.remove(blocks[i])
@@ -217,8 +229,9 @@ def apply(tei, ctx: Context):
             front.remove(div)
     elif ctx.source:
         book.title = ctx.source.stem.replace("-", " ").title()
-        ctx.report.add("no-title-page", None, "no title page before the first division: "
-                       "the title is taken from the file name")
+        ctx.report.add(
+            "no-title-page", None, "no title page before the first division: the title is taken from the file name"
+        )
     ctx.book = book
     old = tei.find(q("teiHeader"))
     tei.replace(old, build_header(book, ctx))

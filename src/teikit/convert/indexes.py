@@ -17,9 +17,11 @@ import unicodedata
 from ..tei import children, line_of, make, sub, xpath
 from .context import Context
 
-_LOC = re.compile(r"^(?P<loc>(?:\d{1,3}|[1-9]\d{3}(?=n))(?:\s*[-–]\s*\d{1,4})?(?:nn?\d{1,4}(?:[-–]\d{1,4})?)?"
-                  r"|[ivxl]{1,6}(?:[-–][ivxl]{1,6})?)(?P<punct>[,;.]?)$")
-_GLUED = re.compile(r"(\d)([A-Za-z'‘(][a-z])")   # "271-2collectivization"
+_LOC = re.compile(
+    r"^(?P<loc>(?:\d{1,3}|[1-9]\d{3}(?=n))(?:\s*[-–]\s*\d{1,4})?(?:nn?\d{1,4}(?:[-–]\d{1,4})?)?"
+    r"|[ivxl]{1,6}(?:[-–][ivxl]{1,6})?)(?P<punct>[,;.]?)$"
+)
+_GLUED = re.compile(r"(\d)([A-Za-z'‘(][a-z])")  # "271-2collectivization"
 
 
 def _decolumnize(lines: list[str]) -> list[str]:
@@ -60,8 +62,14 @@ def parse_entries(text: str) -> list[tuple[str, list[str], str]]:
                 term = []
             entries[-1][1].append(tok)
             continue
-        if locs and term == [] and entries and entries[-1][1] and entries[-1][1][-1].endswith(";") \
-                and tok.lower() == "see":
+        if (
+            locs
+            and term == []
+            and entries
+            and entries[-1][1]
+            and entries[-1][1][-1].endswith(";")
+            and tok.lower() == "see"
+        ):
             entries[-1][2] = tok
             locs = []
             continue
@@ -107,7 +115,7 @@ def _normal_locator(loc: str) -> str:
     m = re.match(r"^(\d+)[-–](\d+)(.*)$", loc)
     if m and len(m.group(2)) < len(m.group(1)):
         a, b = m.group(1), m.group(2)
-        loc = f"{a}-{a[:len(a) - len(b)]}{b}{m.group(3)}"
+        loc = f"{a}-{a[: len(a) - len(b)]}{b}{m.group(3)}"
     return loc.replace("–", "-")
 
 
@@ -119,7 +127,7 @@ def _item(term: str, locs: list[str], xref: str):
         item[-1].tail = " " if k == 0 else (item[-1].tail or "") + " "
         kind = "note" if "n" in bare and bare[0].isdigit() else "page"
         ref = sub(item, "ref", bare, type=kind, n=_normal_locator(bare))
-        ref.tail = loc[len(bare):] or None
+        ref.tail = loc[len(bare) :] or None
     if xref:
         item[-1].tail = (item[-1].tail or "") + " "
         sub(item, "ref", xref, type="see")
@@ -135,7 +143,7 @@ def apply(tei, ctx: Context):
             div.remove(b)
         entries = parse_entries(" ".join(l for l in lines if l.strip()))
         if not entries:
-            continue            # an empty index: its heading alone is settled before writing
+            continue  # an empty index: its heading alone is settled before writing
         main = _main_entries([_key(t) for t, _, _ in entries])
         lst = sub(div, "list", type="index")
         parent = None
@@ -151,7 +159,8 @@ def apply(tei, ctx: Context):
                     sublist = sub(parent, "list")
                 sublist.append(item)
             if not locs and not xref:
-                ctx.report.info("index-entry-without-locator", line_of(div),
-                                "index entry with no page reference", text=term)
+                ctx.report.info(
+                    "index-entry-without-locator", line_of(div), "index entry with no page reference", text=term
+                )
         ctx.report.counts["index_entries"] += len(entries)
     return tei

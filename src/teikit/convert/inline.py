@@ -16,8 +16,10 @@ from .context import Context
 
 _BOLD = re.compile(r"\*\*(?P<t>[^*\n]+?)\*\*")
 _ITALIC = re.compile(r"(?<![\w*])\*(?P<t>[^*\n]+?)\*(?![\w*])|(?<=\w)\*(?P<u>[^*\n]+?)\*(?!\w)")
-_TEXT_BLOCKS = "//t:text//*[self::t:p or self::t:head or self::t:note or self::t:l or self::t:cell " \
-               "or self::t:item or self::t:bibl or self::t:title or self::t:term]"
+_TEXT_BLOCKS = (
+    "//t:text//*[self::t:p or self::t:head or self::t:note or self::t:l or self::t:cell "
+    "or self::t:item or self::t:bibl or self::t:title or self::t:term]"
+)
 
 
 def _classify(span: str, before: str, ctx: Context):
@@ -50,13 +52,13 @@ def apply(tei, ctx: Context):
             span = m.group("t") or m.group("u")
             if not span.strip() or span != span.strip():
                 return None
-            before = (m.string[:m.start()])
+            before = m.string[: m.start()]
             el = _classify(span, before, ctx)
             ctx.report.counts["inline_" + el.tag.split("}")[1]] += 1
             return el
+
         substitute(b, _ITALIC, italic)
     left = sum(1 for b in outer for t in b.itertext() if "*" in t)
     if left:
-        ctx.report.info("unmatched-asterisk", None, f"{left} text passages keep a lone '*' "
-                        "that pairs with no other")
+        ctx.report.info("unmatched-asterisk", None, f"{left} text passages keep a lone '*' that pairs with no other")
     return tei

@@ -44,19 +44,19 @@ REF = re.compile(
 class Note:
     n: int | None
     line: int
-    parts: list = field(default_factory=list)   # strings and tables
-    how: str = "numbered"                       # numbered, unnumbered, superscript
+    parts: list = field(default_factory=list)  # strings and tables
+    how: str = "numbered"  # numbered, unnumbered, superscript
     referenced: bool = False
 
 
 @dataclass
 class Group:
-    div: object                                  # the chapter div the notes belong to
+    div: object  # the chapter div the notes belong to
     title: str
     line: int
-    notes: dict = field(default_factory=dict)    # n -> Note
+    notes: dict = field(default_factory=dict)  # n -> Note
     displaced: list = field(default_factory=list)
-    stray: list = field(default_factory=list)    # <p>s and <table>s that fit no note: kept
+    stray: list = field(default_factory=list)  # <p>s and <table>s that fit no note: kept
 
 
 def _chapter_key(div) -> str:
@@ -89,8 +89,7 @@ def _parse_lines(group: Group, lines, ctx: Context, groups: list, chapters: list
                 last.parts.append(table)
             else:
                 group.stray.append(table)
-                ctx.report.add("unplaced-line", lineno, "table in the notes before any note; "
-                               "kept after the notes")
+                ctx.report.add("unplaced-line", lineno, "table in the notes before any note; kept after the notes")
             continue
         if not line.strip():
             continue
@@ -99,8 +98,12 @@ def _parse_lines(group: Group, lines, ctx: Context, groups: list, chapters: list
         if not starts_space and len(s) < 120 and not _NUMBERED.match(s) and not _UNNUMBERED.match(s):
             div = _match_group(s, chapters)
             if div is not None:
-                ctx.report.info("removed-notes-heading", lineno, "heading naming the chapter "
-                                "of the notes below it, removed with them", text=s)
+                ctx.report.info(
+                    "removed-notes-heading",
+                    lineno,
+                    "heading naming the chapter of the notes below it, removed with them",
+                    text=s,
+                )
                 group = Group(div, s, lineno)
                 groups.append(group)
                 last = None
@@ -113,15 +116,18 @@ def _parse_lines(group: Group, lines, ctx: Context, groups: list, chapters: list
             if (plausible or first) and n not in group.notes:
                 if first and n > 1:
                     # a list that starts late lost its first notes (or numbers on): keep it
-                    ctx.report.add("notes-start-late", lineno, f"the notes start at number {n}; "
-                                   f"notes 1 to {n - 1} are not in the text", where=group.title)
+                    ctx.report.add(
+                        "notes-start-late",
+                        lineno,
+                        f"the notes start at number {n}; notes 1 to {n - 1} are not in the text",
+                        where=group.title,
+                    )
                 last = Note(n, lineno, [m.group("text")])
                 group.notes[n] = last
                 continue
         m = None if starts_space else _SUPER.match(s)
         if m:
-            last = Note(int(m.group("n").translate(FROM_SUPERSCRIPT)), lineno, [m.group("text")],
-                        how="superscript")
+            last = Note(int(m.group("n").translate(FROM_SUPERSCRIPT)), lineno, [m.group("text")], how="superscript")
             group.displaced.append(last)
             continue
         m = None if starts_space else _UNNUMBERED.match(s)
@@ -129,9 +135,13 @@ def _parse_lines(group: Group, lines, ctx: Context, groups: list, chapters: list
             n = expected()
             last = Note(n, lineno, [m.group("text")], how="unnumbered")
             group.notes[n] = last
-            ctx.report.info("note-number-restored", lineno,
-                            f"note without a number takes number {n} from the sequence",
-                            text=s, where=group.title)
+            ctx.report.info(
+                "note-number-restored",
+                lineno,
+                f"note without a number takes number {n} from the sequence",
+                text=s,
+                where=group.title,
+            )
             continue
         if last is not None:
             if isinstance(last.parts[-1], str):
@@ -140,8 +150,13 @@ def _parse_lines(group: Group, lines, ctx: Context, groups: list, chapters: list
                 last.parts.append(s)
             continue
         group.stray.append(make("p", s, line=lineno))
-        ctx.report.add("unplaced-line", lineno, "line in the notes that belongs to no note; kept "
-                       "after the notes", text=s, where=group.title)
+        ctx.report.add(
+            "unplaced-line",
+            lineno,
+            "line in the notes that belongs to no note; kept after the notes",
+            text=s,
+            where=group.title,
+        )
     return group
 
 
@@ -159,15 +174,21 @@ def _place_displaced(groups: list, ctx: Context) -> None:
                         target = other
                         break
             if target is None:
-                ctx.report.add("unplaced-note", note.line,
-                               f"note numbered {n} fits no gap in any chapter's notes; kept after "
-                               "the notes", text=" ".join(p for p in note.parts if isinstance(p, str)))
+                ctx.report.add(
+                    "unplaced-note",
+                    note.line,
+                    f"note numbered {n} fits no gap in any chapter's notes; kept after the notes",
+                    text=" ".join(p for p in note.parts if isinstance(p, str)),
+                )
                 _keep_as_text(g, note)
                 continue
             target.notes[n] = note
-            ctx.report.info("displaced-note-placed", note.line,
-                            f"note {n} found out of place; it fills the gap in '{target.title}'",
-                            where=target.title)
+            ctx.report.info(
+                "displaced-note-placed",
+                note.line,
+                f"note {n} found out of place; it fills the gap in '{target.title}'",
+                where=target.title,
+            )
 
 
 def _keep_as_text(group: Group, note: Note) -> None:
@@ -183,12 +204,18 @@ def _keep_as_text(group: Group, note: Note) -> None:
 def _report_heading(ndiv, ctx: Context) -> None:
     """The heading of a list of notes goes with the list: said in the report."""
     for head in ndiv.findall(q("head")):
-        ctx.report.info("removed-notes-heading", line_of(head), "heading of the notes removed: "
-                        "the notes stand at their references", text=text_of(head).strip())
+        ctx.report.info(
+            "removed-notes-heading",
+            line_of(head),
+            "heading of the notes removed: the notes stand at their references",
+            text=text_of(head).strip(),
+        )
 
 
 def _collect(tei, ctx: Context) -> list[Group]:
-    chapters = xpath(tei, "//t:text/t:body/t:div | //t:text/t:front/t:div[t:head][not(@type='contents' or @type='figures')]")
+    chapters = xpath(
+        tei, "//t:text/t:body/t:div | //t:text/t:front/t:div[t:head][not(@type='contents' or @type='figures')]"
+    )
     groups: list[Group] = []
     for ndiv in xpath(tei, "//t:text/t:back/t:div[@type='notes']"):
         lines = []
@@ -200,14 +227,14 @@ def _collect(tei, ctx: Context) -> list[Group]:
                 lines.extend((line_of(b) + k, l, None) for k, l in enumerate(b.text.split("\n")))
         group = Group(None, "Notes", line_of(ndiv) or 0)
         _parse_lines(group, lines, ctx, groups, chapters)
-        if group.notes or group.stray:   # notes before any chapter heading: pair by order with chapters
+        if group.notes or group.stray:  # notes before any chapter heading: pair by order with chapters
             groups.insert(0, group)
         _report_heading(ndiv, ctx)
         ndiv.getparent().remove(ndiv)
     for ndiv in xpath(tei, "//t:text/t:body/t:div/t:div[@type='notes']"):
         chapter = ndiv.getparent()
         head = chapter.find(q("head"))
-        title = text_of(head) if head is not None else "the text"   # a book without chapters
+        title = text_of(head) if head is not None else "the text"  # a book without chapters
         group = Group(chapter, title, line_of(ndiv) or 0)
         groups.append(group)
         lines = []
@@ -229,8 +256,9 @@ def _collect(tei, ctx: Context) -> list[Group]:
                 g.div = chapters[-1]
                 g.title = _chapter_key(g.div)
                 for note in g.notes.values():
-                    ctx.report.add("unplaced-note", note.line, "note for no chapter; kept at the "
-                                   "end of the last chapter")
+                    ctx.report.add(
+                        "unplaced-note", note.line, "note for no chapter; kept at the end of the last chapter"
+                    )
             else:
                 for note in g.notes.values():
                     ctx.report.add("unplaced-note", note.line, "note for no chapter")
@@ -240,7 +268,7 @@ def _collect(tei, ctx: Context) -> list[Group]:
 def _note_element(note: Note, div_id: str, ids: set):
     el = make("note", place="end", n=str(note.n), line=note.line)
     ident, k = f"{div_id}-n{note.n}", 2
-    while ident in ids:          # two lists of notes for one chapter (a repeated heading)
+    while ident in ids:  # two lists of notes for one chapter (a repeated heading)
         ident, k = f"{div_id}-n{note.n}-{k}", k + 1
     ids.add(ident)
     el.set(XML_ID, ident)
@@ -268,8 +296,7 @@ def _resolve(group: Group, div_id: str, ctx: Context, ids: set) -> None:
         report.counts["notes_linked"] += 1
         if how:
             report.counts["refs_corrected"] += 1
-            report.info("reference-corrected", line, f"reference '{shown}' read as note {n} ({how})",
-                        where=group.title)
+            report.info("reference-corrected", line, f"reference '{shown}' read as note {n} ({how})", where=group.title)
         return _note_element(note, div_id, ids)
 
     def build(m: re.Match):
@@ -289,13 +316,20 @@ def _resolve(group: Group, div_id: str, ctx: Context, ids: set) -> None:
             return take(e, "stray digits fused in front", line, shown)
         if e < v <= e + _MAX_SKIP and v in notes and not notes[v].referenced:
             for missing in range(e, v):
-                report.add("note-without-reference", notes[missing].line if missing in notes else None,
-                           f"no reference to note {missing} was found in the text", where=group.title)
+                report.add(
+                    "note-without-reference",
+                    notes[missing].line if missing in notes else None,
+                    f"no reference to note {missing} was found in the text",
+                    where=group.title,
+                )
             return take(v, "", line, shown)
         report.counts["refs_unresolved"] += 1
-        report.add("reference-without-note", line,
-                   f"reference '{shown}' does not fit the note sequence (note {e} expected)",
-                   where=group.title)
+        report.add(
+            "reference-without-note",
+            line,
+            f"reference '{shown}' does not fit the note sequence (note {e} expected)",
+            where=group.title,
+        )
         hi = make("hi", shown, rend="superscript") if m.group("sup") else None
         return hi
 
@@ -308,16 +342,22 @@ def _resolve(group: Group, div_id: str, ctx: Context, ids: set) -> None:
     unreferenced = [notes[n] for n in sorted(notes) if not notes[n].referenced]
     if unreferenced or group.stray:
         holder = sub(group.div, "div", type="notes")
-        lst = holder   # notes may stand directly in a div (model.global)
+        lst = holder  # notes may stand directly in a div (model.global)
         for note in unreferenced:
             lst.append(_note_element(note, div_id, ids))
             report.counts["notes_unreferenced"] += 1
-            already = any(f.kind == "note-without-reference" and f.where == group.title
-                          and f"note {note.n} " in f.message for f in report.findings)
+            already = any(
+                f.kind == "note-without-reference" and f.where == group.title and f"note {note.n} " in f.message
+                for f in report.findings
+            )
             if not already:
-                report.add("note-without-reference", note.line,
-                           f"no reference to note {note.n} was found in the text; it is kept in a "
-                           "list at the end of the chapter", where=group.title)
+                report.add(
+                    "note-without-reference",
+                    note.line,
+                    f"no reference to note {note.n} was found in the text; it is kept in a "
+                    "list at the end of the chapter",
+                    where=group.title,
+                )
         for el in group.stray:
             holder.append(el)
 

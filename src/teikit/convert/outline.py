@@ -17,17 +17,30 @@ from ..tei import XML_ID, children, line_of, make, q, sub
 from .context import Context, norm_title, roman_to_int
 
 _TOC_HEAD = re.compile(r"^\s*(table\s+of\s+)?contents\s*$", re.I)
-_LABEL = re.compile(r"^(?P<word>chapter|part|book|section|appendix|lecture|letter)\s+"
-                    r"(?P<num>\d+|[ivxlcdm]+|[a-z])\b\.?$", re.I)
-_HEADING_LABEL = re.compile(r"^(?P<word>chapter|part|book|lecture|letter)\s+(?P<num>\d+|[IVXLCDM]+|[ivxlcdm]+)"
-                            r"(?:\b\.?|:)\s*(?P<rest>.*)$", re.I)
+_LABEL = re.compile(
+    r"^(?P<word>chapter|part|book|section|appendix|lecture|letter)\s+"
+    r"(?P<num>\d+|[ivxlcdm]+|[a-z])\b\.?$",
+    re.I,
+)
+_HEADING_LABEL = re.compile(
+    r"^(?P<word>chapter|part|book|lecture|letter)\s+(?P<num>\d+|[IVXLCDM]+|[ivxlcdm]+)"
+    r"(?:\b\.?|:)\s*(?P<rest>.*)$",
+    re.I,
+)
 _PAGE = r"(?:\d{1,4}|[ivxlcdm]{1,7})"
 _LABELLED_TITLE = re.compile(r"^((?:chapter|part|book|section|appendix)\s+(?:\d+|[ivxlcdm]+))\b[.:]?\s+(.+)$", re.I)
 # Front-matter division types (a closed list in schema/teikit.rnc), by words of the title.
-_FRONT_TYPES = [(("figure", "illustration", "plate"), "figures"), (("contents",), "contents"),
-                (("table",), "tables"), (("abbreviation",), "abbreviations"),
-                (("acknowledg",), "acknowledgements"), (("preface",), "preface"),
-                (("foreword",), "foreword"), (("dedication",), "dedication"), (("epigraph",), "epigraph")]
+_FRONT_TYPES = [
+    (("figure", "illustration", "plate"), "figures"),
+    (("contents",), "contents"),
+    (("table",), "tables"),
+    (("abbreviation",), "abbreviations"),
+    (("acknowledg",), "acknowledgements"),
+    (("preface",), "preface"),
+    (("foreword",), "foreword"),
+    (("dedication",), "dedication"),
+    (("epigraph",), "epigraph"),
+]
 _BODY_TYPES = {"introduction", "conclusion", "prologue", "epilogue", "afterword", "postscript"}
 
 
@@ -38,12 +51,12 @@ class Entry:
     page: str | None
     line: int
     number: int | None = None
-    block: object = None        # the heading block found in the text
+    block: object = None  # the heading block found in the text
     title_block: object = None  # a separate title block after a label-only heading
-    role: str = "body"          # front, body, back
+    role: str = "body"  # front, body, back
     type: str = "chapter"
-    div: object = None          # the <div> made for it
-    dropped: list = field(default_factory=list)   # stray cells of the contents line
+    div: object = None  # the <div> made for it
+    dropped: list = field(default_factory=list)  # stray cells of the contents line
 
 
 def _parse_toc_line(line: str, lineno: int) -> Entry | None:
@@ -59,7 +72,7 @@ def _parse_toc_line(line: str, lineno: int) -> Entry | None:
             e.dropped = body[2:]
             return e
         lm = _LABELLED_TITLE.match(body[0])
-        if lm:                           # "Chapter 1 Beginnings<TAB>1": label and title in one cell
+        if lm:  # "Chapter 1 Beginnings<TAB>1": label and title in one cell
             e = Entry(lm.group(1), lm.group(2), page, lineno)
             e.dropped = body[1:]
             return e
@@ -151,17 +164,19 @@ def _locate(entries: list[Entry], blocks: list, start: int, report) -> None:
         if e.label:
             continue
         lo = max([start] + [x.block + 1 for x in entries[:k] if x.block is not None])
-        hi = min([len(blocks)] + [x.block for x in entries[k + 1:] if x.block is not None and x.label])
+        hi = min([len(blocks)] + [x.block for x in entries[k + 1 :] if x.block is not None and x.label])
         want = norm_title(e.title)
-        candidates = [i for i in range(lo, hi) if "\n" not in blocks[i].text
-                      and norm_title(blocks[i].text) == want]
+        candidates = [i for i in range(lo, hi) if "\n" not in blocks[i].text and norm_title(blocks[i].text) == want]
         upper = [i for i in candidates if blocks[i].text.isupper()]
         if upper or candidates:
             e.block = (upper or candidates)[0]
     for e in entries:
         if e.block is None:
-            report.add("toc-entry-not-found", e.line,
-                       f"the table of contents lists '{e.title}' but no heading for it was found in the text")
+            report.add(
+                "toc-entry-not-found",
+                e.line,
+                f"the table of contents lists '{e.title}' but no heading for it was found in the text",
+            )
 
 
 def _same_number(num: str, want: int | None) -> bool:
@@ -180,8 +195,14 @@ def _fallback_entries(blocks: list, ctx: Context) -> list[Entry]:
         if m and not re.search(r"[,;]$", text):
             label = f"{m.group('word')} {m.group('num')}"
             rest = m.group("rest").strip().rstrip(".")
-            e = Entry(f"{m.group('word').capitalize()} {m.group('num')}", rest, None, line_of(b),
-                      number=_number(label), block=i)
+            e = Entry(
+                f"{m.group('word').capitalize()} {m.group('num')}",
+                rest,
+                None,
+                line_of(b),
+                number=_number(label),
+                block=i,
+            )
             if not rest and i + 1 < len(blocks) and _looks_like_title(blocks[i + 1].text):
                 e.title, e.title_block = blocks[i + 1].text.strip(), i + 1
             found.append(e)
@@ -193,7 +214,7 @@ def _fallback_entries(blocks: list, ctx: Context) -> list[Entry]:
     keep = []
     for k, e in enumerate(found):
         if not e.label and norm_title(e.title) in ctx.profile.back_roles:
-            if any(x.label for x in found[k + 1:]):
+            if any(x.label for x in found[k + 1 :]):
                 continue
         keep.append(e)
     return keep
@@ -214,28 +235,35 @@ def apply(tei, ctx: Context):
         for e in entries:
             _classify(e, ctx)
             for cell in e.dropped:
-                ctx.report.add("dropped-toc-cell", e.line, "stray text in a table-of-contents line "
-                               "left out of the entry", text=cell)
+                ctx.report.add(
+                    "dropped-toc-cell",
+                    e.line,
+                    "stray text in a table-of-contents line left out of the entry",
+                    text=cell,
+                )
         _locate(entries, blocks, toc_last + 1, ctx.report)
-        ctx.contents = list(entries)     # listed in full, found or not: no entry is lost
-        ctx.report.info("outline", line_of(blocks[toc_first]),
-                        f"table of contents with {len(entries)} entries")
+        ctx.contents = list(entries)  # listed in full, found or not: no entry is lost
+        ctx.report.info("outline", line_of(blocks[toc_first]), f"table of contents with {len(entries)} entries")
     else:
         toc_first = toc_last = None
         entries = _fallback_entries(blocks, ctx)
         for e in entries:
             _classify(e, ctx)
         if not entries:
-            ctx.report.add("no-chapters", None,
-                           "no table of contents and no chapter headings: the whole text becomes one division")
+            ctx.report.add(
+                "no-chapters", None, "no table of contents and no chapter headings: the whole text becomes one division"
+            )
     entries = sorted([e for e in entries if e.block is not None], key=lambda e: e.block)
     if entries and not any(e.role == "body" for e in entries):
         # Only front or back matter headings (a text that starts with its Notes or an
         # Appendix): with no chapter to hang them on, the whole text is one body division
         # and those headings stay in it as text.
-        ctx.report.add("no-chapters", line_of(blocks[entries[0].block]),
-                       "no chapter heading: the whole text becomes one division; the headings "
-                       f"found ({', '.join(e.title for e in entries)}) are kept inside it")
+        ctx.report.add(
+            "no-chapters",
+            line_of(blocks[entries[0].block]),
+            "no chapter heading: the whole text becomes one division; the headings "
+            f"found ({', '.join(e.title for e in entries)}) are kept inside it",
+        )
         entries = []
     ctx.outline = entries
 
@@ -295,7 +323,7 @@ def _assign_ids(body) -> None:
     for div in children(body, "div"):
         n = div.get("n")
         kind = div.get("type") or "div"
-        if n and n.isdigit():            # parts and chapters are numbered apart: part01, ch01
+        if n and n.isdigit():  # parts and chapters are numbered apart: part01, ch01
             base = f"part{int(n):02d}" if kind == "part" else f"ch{int(n):02d}"
         else:
             base = kind

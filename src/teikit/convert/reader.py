@@ -25,14 +25,14 @@ def decode(data: bytes, path: str, report: Report) -> str:
     """Decode a text file, telling apart UTF-8, UTF-16 with BOM, cp1252 and binary."""
     if not data.strip():
         raise TeikitError("the file is empty: there is no text to convert", path)
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError as exc:
-                raise TeikitError(f"the file starts with a {enc} byte-order mark but is not "
-                                  f"valid {enc} (byte {exc.start})", path) from None
+                raise TeikitError(
+                    f"the file starts with a {enc} byte-order mark but is not valid {enc} (byte {exc.start})", path
+                ) from None
             if enc != "utf-8-sig":
                 report.info("encoding", None, f"decoded as {enc} (byte-order mark)")
             return text
@@ -47,13 +47,15 @@ def decode(data: bytes, path: str, report: Report) -> str:
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        raise TeikitError(f"not valid UTF-8 (first bad byte at offset {first_error[1]}) "
-                          "and not Windows-1252 either; convert it to UTF-8 first",
-                          path, first_error[0]) from None
+        raise TeikitError(
+            f"not valid UTF-8 (first bad byte at offset {first_error[1]}) "
+            "and not Windows-1252 either; convert it to UTF-8 first",
+            path,
+            first_error[0],
+        ) from None
     if _C1_CONTROLS.search(text):
         raise TeikitError("not valid UTF-8 and not plausible Windows-1252 text", path, first_error[0])
-    report.add("encoding", first_error[0],
-               "not valid UTF-8; decoded as Windows-1252 (cp1252): check accented letters")
+    report.add("encoding", first_error[0], "not valid UTF-8; decoded as Windows-1252 (cp1252): check accented letters")
     return text
 
 
@@ -62,8 +64,9 @@ def clean_text(text: str, report: Report) -> str:
     if _ILLEGAL_XML.search(text):
         for lineno, line in enumerate(text.split("\n"), start=1):
             for m in _ILLEGAL_XML.finditer(line):
-                report.add("illegal-character", lineno,
-                           f"removed U+{ord(m.group()):04X}, a character XML does not allow")
+                report.add(
+                    "illegal-character", lineno, f"removed U+{ord(m.group()):04X}, a character XML does not allow"
+                )
         text = _ILLEGAL_XML.sub("", text)
     normal = unicodedata.normalize("NFC", text)
     if normal != text:

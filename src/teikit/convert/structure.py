@@ -93,7 +93,7 @@ def _structure_div(div, ctx: Context, listed) -> None:
         if is_(c, "p") and _is_notes_heading(c, ctx):
             notes_div = make("div", type="notes", line=line_of(c))
             sub(notes_div, "head", c.text.strip(), line=line_of(c))
-            for rest in items[k + 1:]:
+            for rest in items[k + 1 :]:
                 notes_div.append(rest)
             items = items[:k]
             break
@@ -127,8 +127,12 @@ def _structure_div(div, ctx: Context, listed) -> None:
         # walked back by index, not by copying joined[:-1]: linear in a long division
         before_prev = next((joined[i] for i in range(len(joined) - 2, -1, -1) if is_(joined[i], "p")), None)
         after_colon = before_prev is not None and strip_refs(before_prev.text or "").endswith(":")
-        if prev is not None and joined[-1] is prev and _continues(prev, c) \
-                and (not after_colon or starts_lower(c.text or "")):
+        if (
+            prev is not None
+            and joined[-1] is prev
+            and _continues(prev, c)
+            and (not after_colon or starts_lower(c.text or ""))
+        ):
             merge_into(prev, c)
             ctx.report.counts["paragraphs_rejoined"] += 1
             continue
@@ -141,8 +145,13 @@ def _structure_div(div, ctx: Context, listed) -> None:
     out: list = []
     for k, c in enumerate(joined):
         prev = out[-1] if out else None
-        if is_(c, "p") and prev is not None and is_(prev, "p") and strip_refs(prev.text or "").endswith(":") \
-                and not len(prev.xpath("*")):
+        if (
+            is_(c, "p")
+            and prev is not None
+            and is_(prev, "p")
+            and strip_refs(prev.text or "").endswith(":")
+            and not len(prev.xpath("*"))
+        ):
             out.append(_quote(c, prev, ctx))
             continue
         if is_(c, "p") and _is_head_candidate(c) and k + 1 < len(joined):
@@ -177,8 +186,7 @@ def _quote(p, intro, ctx: Context):
         for line in verse:
             sub(lg, "l", line)
         ctx.report.counts["verse"] += 1
-        ctx.report.info("verse", line_of(p), f"quotation set as verse in {len(verse)} lines",
-                        text=p.text)
+        ctx.report.info("verse", line_of(p), f"quotation set as verse in {len(verse)} lines", text=p.text)
     else:
         quote.append(p)
         ctx.report.counts["quotes"] += 1
@@ -206,8 +214,7 @@ def _nest(div, items, ctx: Context) -> None:
             level = 1
         while stack[-1][0] >= level:
             stack.pop()
-        section = sub(stack[-1][1], "div", type="section" if level == 1 else "subsection",
-                      line=line_of(it))
+        section = sub(stack[-1][1], "div", type="section" if level == 1 else "subsection", line=line_of(it))
         section.append(it)
         stack.append((level, section))
         prev_level = level
@@ -238,18 +245,26 @@ def settle_empty_divs(tei, ctx: Context) -> None:
             for e in ctx.outline:
                 if getattr(e, "div", None) is div:
                     e.div = nxt
-            ctx.report.info("heading-merged", line_of(heads[0]), "a heading with nothing under "
-                            "it heads the next division too", text=heading)
+            ctx.report.info(
+                "heading-merged",
+                line_of(heads[0]),
+                "a heading with nothing under it heads the next division too",
+                text=heading,
+            )
             parent.remove(div)
         elif heads:
-            for h in heads:                        # keep the words, as the division's text
-                h.tag = h.tag[:-len("head")] + "p"
+            for h in heads:  # keep the words, as the division's text
+                h.tag = h.tag[: -len("head")] + "p"
                 for label in children(h, "label"):
                     _unwrap(label)
-            ctx.report.add("empty-division", line_of(heads[0]), "a heading with nothing under "
-                           "it is kept as the division's only paragraph", text=heading)
+            ctx.report.add(
+                "empty-division",
+                line_of(heads[0]),
+                "a heading with nothing under it is kept as the division's only paragraph",
+                text=heading,
+            )
         else:
-            parent.remove(div)                     # nothing at all: nothing lost
+            parent.remove(div)  # nothing at all: nothing lost
 
 
 def _unwrap(el) -> None:
@@ -257,7 +272,7 @@ def _unwrap(el) -> None:
     parent = el.getparent()
     prev = el.getprevious()
 
-    def put(text: str | None) -> None:      # text at the point where `el` stands
+    def put(text: str | None) -> None:  # text at the point where `el` stands
         if not text:
             return
         if prev is not None:

@@ -29,8 +29,7 @@ from .context import Context
 from .header import build_header
 from .structure import settle_empty_divs
 
-_SCHEMA_NS = {".rng": "http://relaxng.org/ns/structure/1.0",
-              ".sch": "http://purl.oclc.org/dsdl/schematron"}
+_SCHEMA_NS = {".rng": "http://relaxng.org/ns/structure/1.0", ".sch": "http://purl.oclc.org/dsdl/schematron"}
 
 
 def _xml_model(href: str) -> bytes:
@@ -93,7 +92,7 @@ def _contents(front, ctx: Context, file_of_div) -> None:
 def split(tei, ctx: Context) -> dict[str, etree._Element]:
     """The documents of the edition, by file name, the corpus file last."""
     book = ctx.need_book()
-    settle_empty_divs(tei, ctx)      # no division may hold a heading alone (schema)
+    settle_empty_divs(tei, ctx)  # no division may hold a heading alone (schema)
     text = tei.find(q("text"))
     front = text.find(q("front"))
     body = text.find(q("body"))
@@ -113,8 +112,9 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
                 anc = el
                 while anc.getparent() is not None and anc.getparent() is not body:
                     anc = anc.getparent()
-                name = part_of.get(anc) or ("front.xml" if front is not None and front in el.iterancestors()
-                                            else "back.xml")
+                name = part_of.get(anc) or (
+                    "front.xml" if front is not None and front in el.iterancestors() else "back.xml"
+                )
                 return f"{name}#{ident}"
         return None
 
@@ -134,8 +134,7 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
         title = text_of(div.find(q("head"))) if div.find(q("head")) is not None else name
         docs[name] = _document(build_header(book, ctx, title), "chapter", body_divs=[div])
     if back is not None and len(back):
-        docs["back.xml"] = _document(build_header(book, ctx, "Back matter"), "back",
-                                     body_divs=children(back, "div"))
+        docs["back.xml"] = _document(build_header(book, ctx, "Back matter"), "back", body_divs=children(back, "div"))
     for kind, reg in ctx.registers.items():
         if reg.entries:
             docs[f"{'persons' if kind == 'person' else 'places'}.xml"] = reg.root
@@ -144,13 +143,19 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
     for name in docs:
         etree.SubElement(corpus, f"{{{XI_NS}}}include", href=name)
     docs[f"{ctx.book_id}.xml"] = corpus
-    for root in docs.values():      # source lines past 65,535 were kept here (tei.set_line)
+    for root in docs.values():  # source lines past 65,535 were kept here (tei.set_line)
         etree.strip_attributes(root, LINE_ATTR)
     return docs
 
 
-def write(docs: dict[str, etree._Element], outdir: Path, report_json: str, force: bool,
-          schema_hrefs: tuple[str, ...] = (), inputs: tuple = ()) -> None:
+def write(
+    docs: dict[str, etree._Element],
+    outdir: Path,
+    report_json: str,
+    force: bool,
+    schema_hrefs: tuple[str, ...] = (),
+    inputs: tuple = (),
+) -> None:
     """Write the documents into `outdir` (`inputs`: the files the conversion read, which the
     output folder may never hold; see xmlio.atomic_folder)."""
     with atomic_folder(outdir, force, inputs, writer="teikit convert") as tmp:

@@ -22,10 +22,14 @@ from . import dates, persons, places, registers
 def seed(tei, ctx: Context):
     """Build the registers the name passes link to: an earlier run's, completed from the indexes."""
     folder = ctx.registers_from
-    person_reg = registers.Register("person", registers.load(folder, registers.PERSONS_FILE),
-                                    build_header(ctx.need_book(), ctx, "Register of persons"))
-    place_reg = registers.Register("place", registers.load(folder, registers.PLACES_FILE),
-                                   build_header(ctx.need_book(), ctx, "Register of places"))
+    person_reg = registers.Register(
+        "person",
+        registers.load(folder, registers.PERSONS_FILE),
+        build_header(ctx.need_book(), ctx, "Register of persons"),
+    )
+    place_reg = registers.Register(
+        "place", registers.load(folder, registers.PLACES_FILE), build_header(ctx.need_book(), ctx, "Register of places")
+    )
     registers.seed_persons(person_reg, tei, ctx.report)
     ctx.registers = {"person": person_reg, "place": place_reg}
     return tei
@@ -39,12 +43,26 @@ def _places(tei, ctx: Context):
 
 # Dates go first: "4 May" is a date before "May" can be a person's surname.
 PASSES = [
-    Pass("registers", seed, needs=("book", "indexes"), provides=("registers",),
-         doc="seed the person and place registers from the indexes and an earlier run's"),
-    Pass("dates", dates.apply, needs=("paragraphs",), provides=("dates",),
-         doc="date, with ISO 8601 values"),
-    Pass("persons", persons.apply, needs=("registers", "book", "dates"), provides=("persons", "person-words"),
-         doc="persName, linked to persons.xml"),
-    Pass("places", _places, needs=("registers", "person-words"), provides=("places",),
-         doc="placeName, linked to places.xml"),
+    Pass(
+        "registers",
+        seed,
+        needs=("book", "indexes"),
+        provides=("registers",),
+        doc="seed the person and place registers from the indexes and an earlier run's",
+    ),
+    Pass("dates", dates.apply, needs=("paragraphs",), provides=("dates",), doc="date, with ISO 8601 values"),
+    Pass(
+        "persons",
+        persons.apply,
+        needs=("registers", "book", "dates"),
+        provides=("persons", "person-words"),
+        doc="persName, linked to persons.xml",
+    ),
+    Pass(
+        "places",
+        _places,
+        needs=("registers", "person-words"),
+        provides=("places",),
+        doc="placeName, linked to places.xml",
+    ),
 ]

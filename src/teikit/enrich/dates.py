@@ -31,27 +31,70 @@ from ..tei import make
 from ..textnodes import wrap
 from .matching import SKIP, regions
 
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-               "oct": 10, "nov": 11, "dec": 12})
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(), 1
+    )
+}
+MONTHS.update(
+    {
+        "jan": 1,
+        "feb": 2,
+        "mar": 3,
+        "apr": 4,
+        "jun": 6,
+        "jul": 7,
+        "aug": 8,
+        "sep": 9,
+        "sept": 9,
+        "oct": 10,
+        "nov": 11,
+        "dec": 12,
+    }
+)
 # Russian month names as romanised citations print them, nominative and genitive
 # ("dekabr' 1927", "16-23 aprelya 1936").
-_RUSSIAN = {"yanvar": 1, "fevral": 2, "mart": 3, "aprel": 4, "mai": 5, "maya": 5, "iyun": 6, "iyul": 7,
-            "avgust": 8, "sentyabr": 9, "oktyabr": 10, "noyabr": 11, "dekabr": 12}
+_RUSSIAN = {
+    "yanvar": 1,
+    "fevral": 2,
+    "mart": 3,
+    "aprel": 4,
+    "mai": 5,
+    "maya": 5,
+    "iyun": 6,
+    "iyul": 7,
+    "avgust": 8,
+    "sentyabr": 9,
+    "oktyabr": 10,
+    "noyabr": 11,
+    "dekabr": 12,
+}
 _RUSSIAN_MONTH = r"(?:yanvar|fevral|aprel|sentyabr|oktyabr|noyabr|dekabr)(?:'|ya|'ya)|(?:iyun|iyul)(?:'|ya|'ya)|marta?|maya?|avgusta?"
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|" + _RUSSIAN_MONTH + ")")
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|" + _RUSSIAN_MONTH + ")"
+)
 _YEAR = r"(?:1[7-9]\d\d|20\d\d)"
 _DASH = r"\s?[-–—]\s?"
-_ORD = r"(?:st|nd|rd|th)?"          # "30th of July"
-_PART = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "spring": (3, 5), "summer": (6, 8),
-         "autumn": (9, 11), "fall": (9, 11)}
+_ORD = r"(?:st|nd|rd|th)?"  # "30th of July"
+_PART = {
+    "early": (1, 4),
+    "mid": (5, 8),
+    "late": (9, 12),
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+}
 _DECADE_PART = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
-_COUNTED = (r"(?:tons?|tonnes|people|persons|men|women|workers|members|delegates|roubles|rubles|"
-            r"kilometres|km|miles|copies|votes|peasants|households|deaths|cases|%|per\b)")
+_COUNTED = (
+    r"(?:tons?|tonnes|people|persons|men|women|workers|members|delegates|roubles|rubles|"
+    r"kilometres|km|miles|copies|votes|peasants|households|deaths|cases|%|per\b)"
+)
 
-_PATTERN = re.compile(rf"""
+_PATTERN = re.compile(
+    rf"""
     \b(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
         |yan|fev|mar|apr|mai|may|iyu|avg|sen|okt|noy|dek)
     (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m1>{_MONTH})(?:,)?\s(?P<y1>{_YEAR})\b)
@@ -68,10 +111,17 @@ _PATTERN = re.compile(rf"""
   | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED}))
   | (?P<bare>(?P<m8>January|February|March|April|May|June|July|August|September|October|November|December)
         \b(?!\s\d)))
-""", re.X)
-_MONTH_CUE_BEFORE = re.compile(r"\b(?:in|by|until|till|since|from|during|of|to|and|or|early|late|end|before|after)\s$", re.I)
-_NOT_A_YEAR_BEFORE = re.compile(r"(?:\b(?:vol|vols|no|nos|pp?|f|op|d|ll?|t|fond|delo|opis|list|page|pages|"
-                                r"nr|ch|art|str)\.?\s?|[:#№])$", re.I)
+""",
+    re.X,
+)
+_MONTH_CUE_BEFORE = re.compile(
+    r"\b(?:in|by|until|till|since|from|during|of|to|and|or|early|late|end|before|after)\s$", re.I
+)
+_NOT_A_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:vol|vols|no|nos|pp?|f|op|d|ll?|t|fond|delo|opis|list|page|pages|"
+    r"nr|ch|art|str)\.?\s?|[:#№])$",
+    re.I,
+)
 
 
 def _month(name: str) -> int:
@@ -88,7 +138,7 @@ def _days(month: int, year: str) -> int:
 
 def _span_year(first: str, second: str) -> str | None:
     """The end year of '1904-5', '1893-1917', '1932/33' — or None when it is no year range."""
-    end = first[:4 - len(second)] + second if len(second) < 4 else second
+    end = first[: 4 - len(second)] + second if len(second) < 4 else second
     return end if 0 < int(end) - int(first) <= 99 else None
 
 
@@ -99,7 +149,7 @@ def value(m: re.Match) -> dict[str, str] | None:
         mo, y = _month(g["m1"]), g["y1"]
         if g["d2"]:
             if int(g["d2"]) <= int(g["d1"]):
-                return None          # "20-4 November": a damaged range, no date to trust
+                return None  # "20-4 November": a damaged range, no date to trust
             return {"from": f"{y}-{mo:02d}-{int(g['d1']):02d}", "to": f"{y}-{mo:02d}-{int(g['d2']):02d}"}
         return {"when": f"{y}-{mo:02d}-{int(g['d1']):02d}"}
     if g["mdy"]:
@@ -157,9 +207,9 @@ def find_dates(text: str) -> list[tuple[int, int, dict[str, str]]]:
         attrs = value(m)
         if attrs is None or not _valid_day(attrs):
             continue
-        if m.group("bare") and not _MONTH_CUE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+        if m.group("bare") and not _MONTH_CUE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
             continue
-        if (m.group("year") or m.group("range")) and _NOT_A_YEAR_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+        if (m.group("year") or m.group("range")) and _NOT_A_YEAR_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
             continue
         out.append((m.start(), m.end(), attrs))
     return out

@@ -32,7 +32,7 @@ class Mention:
     kind: str
     start: int
     end: int
-    value: str          # register id or date attributes ("when=1893-11-23")
+    value: str  # register id or date attributes ("when=1893-11-23")
 
 
 @dataclass
@@ -59,7 +59,7 @@ def parse_gold(path: Path) -> list[Block]:
         marked = " ".join(lines)
         text, mentions, pos, last = [], [], 0, 0
         for m in _MARK.finditer(marked):
-            text.append(marked[last:m.start()])
+            text.append(marked[last : m.start()])
             pos += m.start() - last
             mentions.append(Mention(m.group(1), pos, pos + len(m.group(2)), m.group(3).strip()))
             text.append(m.group(2))
@@ -133,7 +133,7 @@ def edition_block(folder: Path, gold: Block, cache: dict) -> Block:
     else:
         paras = xpath(root, "//t:text//t:p[not(ancestor::t:note)]")
         k = int(gold.which) - 1
-        found = paras[k:k + 1]
+        found = paras[k : k + 1]
     if not found:
         raise LookupError(f"{gold.file}: no {gold.kind} {gold.which}")
     return _normalise(read_block(found[0]))
@@ -148,8 +148,9 @@ def check(gold_blocks: list[Block], folder: Path) -> list[str]:
         if _normalise(g).text != e.text:
             a, b = _normalise(g).text, e.text
             i = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
-            problems.append(f"{g.file} {g.kind} {g.which}: differs at {i}: gold {a[i:i + 40]!r} "
-                            f"edition {b[i:i + 40]!r}")
+            problems.append(
+                f"{g.file} {g.kind} {g.which}: differs at {i}: gold {a[i : i + 40]!r} edition {b[i : i + 40]!r}"
+            )
     return problems
 
 
@@ -164,7 +165,7 @@ class Scores:
         tp = self.counts.get((kind, mode, "tp"), 0)
         p_all = self.counts.get((kind, "pred"), 0)
         g_all = self.counts.get((kind, "gold"), 0)
-        tp_p = self.counts.get((kind, mode, "tp_pred"), 0)     # predictions that found a gold mention
+        tp_p = self.counts.get((kind, mode, "tp_pred"), 0)  # predictions that found a gold mention
         p = tp_p / p_all if p_all else 1.0
         r = tp / g_all if g_all else 1.0
         f = 2 * p * r / (p + r) if p + r else 0.0
@@ -194,19 +195,27 @@ def score(gold_blocks: list[Block], folder: Path, errors: list | None = None) ->
                 if over:
                     s.add((kind, "overlap", "tp"))
                 elif errors is not None:
-                    errors.append(("missed", kind, g.file, g.which, g.text[m.start:m.end]))
+                    errors.append(("missed", kind, g.file, g.which, g.text[m.start : m.end]))
                 if same and kind == "D":
                     s.add(("date value", "n"))
                     s.add(("date value", "ok"), same[0].value == m.value)
                     if same[0].value != m.value and errors is not None:
-                        errors.append(("date value", kind, g.file, g.which,
-                                       f"{g.text[m.start:m.end]}: {same[0].value} != {m.value}"))
+                        errors.append(
+                            (
+                                "date value",
+                                kind,
+                                g.file,
+                                g.which,
+                                f"{g.text[m.start : m.end]}: {same[0].value} != {m.value}",
+                            )
+                        )
                 if over and kind in "PL" and m.value != "?":
                     s.add((f"{kind} link", "n"))
                     s.add((f"{kind} link", "ok"), over[0].value == m.value)
                     if over[0].value != m.value and errors is not None:
-                        errors.append(("link", kind, g.file, g.which,
-                                       f"{g.text[m.start:m.end]}: {over[0].value} != {m.value}"))
+                        errors.append(
+                            ("link", kind, g.file, g.which, f"{g.text[m.start : m.end]}: {over[0].value} != {m.value}")
+                        )
             gold_spans = {(m.start, m.end) for m in gm}
             for p in pm:
                 if (p.start, p.end) in gold_spans:
@@ -214,7 +223,7 @@ def score(gold_blocks: list[Block], folder: Path, errors: list | None = None) ->
                 if any(p.start < m.end and m.start < p.end for m in gm):
                     s.add((kind, "overlap", "tp_pred"))
                 elif errors is not None:
-                    errors.append(("spurious", kind, g.file, g.which, e.text[p.start:p.end]))
+                    errors.append(("spurious", kind, g.file, g.which, e.text[p.start : p.end]))
     return s
 
 
@@ -225,8 +234,8 @@ def dump(el) -> str:
     for m in sorted(b.mentions, key=lambda m: m.start):
         if m.start < last:
             continue
-        out.append(b.text[last:m.start])
-        out.append(f"{{{m.kind} {b.text[m.start:m.end]}|{m.value}}}")
+        out.append(b.text[last : m.start])
+        out.append(f"{{{m.kind} {b.text[m.start : m.end]}|{m.value}}}")
         last = m.end
     out.append(b.text[last:])
     return "".join(out)

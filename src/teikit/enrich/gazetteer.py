@@ -55,7 +55,7 @@ def fold(name: str) -> str:
 class GeoPlace:
     geonameid: int
     name: str
-    type: str            # country, continent, city, state
+    type: str  # country, continent, city, state
     lat: float | None
     lng: float | None
     population: int
@@ -125,7 +125,7 @@ def _database() -> sqlite3.Connection:
         db = sqlite3.connect(f"file:{cache}?mode=ro", uri=True, check_same_thread=False)
         db.execute("SELECT 1 FROM place LIMIT 1")
         return db
-    except sqlite3.Error:           # unreadable or damaged: keep the index in memory instead
+    except sqlite3.Error:  # unreadable or damaged: keep the index in memory instead
         db = sqlite3.connect(":memory:", check_same_thread=False)
         _fill(db, _build())
         return db
@@ -139,18 +139,21 @@ def _write(cache: Path, index: dict) -> None:
         db = sqlite3.connect(tmp)
         _fill(db, index)
         db.close()
-        os.replace(tmp, cache)      # atomic: a reader sees the whole index or none
+        os.replace(tmp, cache)  # atomic: a reader sees the whole index or none
         _remove_stale(cache)
     except (OSError, sqlite3.Error):
-        pass                        # a read-only home only costs time
+        pass  # a read-only home only costs time
 
 
 def _fill(db: sqlite3.Connection, index: dict) -> None:
-    db.execute("CREATE TABLE place (key TEXT, rank INTEGER, geonameid INTEGER, name TEXT, type TEXT,"
-               " lat REAL, lng REAL, population INTEGER)")
-    db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                   ((key, rank, *astuple(p)) for key, places in index.items()
-                    for rank, p in enumerate(places)))
+    db.execute(
+        "CREATE TABLE place (key TEXT, rank INTEGER, geonameid INTEGER, name TEXT, type TEXT,"
+        " lat REAL, lng REAL, population INTEGER)"
+    )
+    db.executemany(
+        "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((key, rank, *astuple(p)) for key, places in index.items() for rank, p in enumerate(places)),
+    )
     db.execute("CREATE INDEX by_key ON place (key, rank)")
     db.commit()
 
@@ -167,14 +170,24 @@ def _build() -> dict[str, list[GeoPlace]]:
     for c in gc.get_countries().values():
         add(GeoPlace(c["geonameid"], c["name"], "country", None, None, c["population"] or 0), [c["name"]])
     for c in gc.get_continents().values():
-        add(GeoPlace(int(c["geonameId"]), c["name"], "continent", float(c["lat"]), float(c["lng"]),
-                     int(c.get("population") or 0)),
-            [c["name"]] + [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"])
+        add(
+            GeoPlace(
+                int(c["geonameId"]),
+                c["name"],
+                "continent",
+                float(c["lat"]),
+                float(c["lng"]),
+                int(c.get("population") or 0),
+            ),
+            [c["name"]] + [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"],
+        )
     for s in gc.get_us_states().values():
         add(GeoPlace(s["geonameid"], s["name"], "state", None, None, 0), [s["name"]])
     for c in gc.get_cities().values():
-        add(GeoPlace(c["geonameid"], c["name"], "city", c["latitude"], c["longitude"], c["population"]),
-            [c["name"]] + [a for a in c.get("alternatenames", []) if len(a) > 3 and not a.isupper()])
+        add(
+            GeoPlace(c["geonameid"], c["name"], "city", c["latitude"], c["longitude"], c["population"]),
+            [c["name"]] + [a for a in c.get("alternatenames", []) if len(a) > 3 and not a.isupper()],
+        )
     for places in index.values():
         places.sort(key=lambda p: (p.type != "country", -p.population))
     return index
@@ -183,6 +196,12 @@ def _build() -> dict[str, list[GeoPlace]]:
 @cache
 def lookup(name: str) -> GeoPlace | None:
     """The gazetteer's place for a name: a country before a city, a big city before a small one."""
-    row = _database().execute("SELECT geonameid, name, type, lat, lng, population FROM place "
-                              "WHERE key = ? ORDER BY rank LIMIT 1", (fold(name),)).fetchone()
+    row = (
+        _database()
+        .execute(
+            "SELECT geonameid, name, type, lat, lng, population FROM place WHERE key = ? ORDER BY rank LIMIT 1",
+            (fold(name),),
+        )
+        .fetchone()
+    )
     return GeoPlace(*row) if row else None

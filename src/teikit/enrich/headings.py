@@ -18,8 +18,10 @@ _PARTICLE = r"(?:von|van|de|der|du|la|le)"
 _LEADING_LOCATORS = re.compile(r"^(?:[\dxvi,–-]+n?\d*[,;]?\s+)+")
 _SEE = re.compile(r"[:;,]?\s+see\s+(?P<target>.+)$")
 _QUALIFIER = re.compile(r"\s*\((?P<q>[^)]*)\)")
-_NAME = re.compile(rf"^(?P<surname>{_WORD}(?: {_WORD})?)(?:\s*[,.]\s*|\s+(?={_INITIAL}))"
-                   rf"(?P<given>(?:(?:{_INITIAL}|{_WORD}|{_PARTICLE}\b)\s*)+)$")
+_NAME = re.compile(
+    rf"^(?P<surname>{_WORD}(?: {_WORD})?)(?:\s*[,.]\s*|\s+(?={_INITIAL}))"
+    rf"(?P<given>(?:(?:{_INITIAL}|{_WORD}|{_PARTICLE}\b)\s*)+)$"
+)
 _BARE = re.compile(rf"^(?P<surname>{_WORD}(?: (?:{_WORD}|[IVX]+))" "{0,2})$")
 ROLES = {"marshal", "marshall", "general", "admiral", "comrade", "tsar", "professor", "academician"}
 
@@ -27,11 +29,12 @@ ROLES = {"marshal", "marshall", "general", "admiral", "comrade", "tsar", "profes
 @dataclass
 class Heading:
     """A person as an index names them."""
+
     surname: str
-    given: list[str] = field(default_factory=list)   # forenames and initials, in order
+    given: list[str] = field(default_factory=list)  # forenames and initials, in order
     roles: list[str] = field(default_factory=list)
     qualifiers: list[str] = field(default_factory=list)
-    see: str | None = None                            # "see Kaganovich, Maria M."
+    see: str | None = None  # "see Kaganovich, Maria M."
     printed: str = ""
 
     @property
@@ -58,7 +61,7 @@ def parse(term: str) -> Heading | None:
     see = None
     m = _SEE.search(text)
     if m:
-        see, text = m.group("target").strip(" ."), text[:m.start()]
+        see, text = m.group("target").strip(" ."), text[: m.start()]
     qualifiers = [q.group("q").strip() for q in _QUALIFIER.finditer(text) if q.group("q").strip()]
     text = _QUALIFIER.sub("", text).strip(" ,;:")
     m = _NAME.match(text)

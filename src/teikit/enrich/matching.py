@@ -16,11 +16,28 @@ from ..textnodes import texts
 
 # Elements whose words are not running text: titles of works, foreign phrases,
 # references, terms, markup made already.
-SKIP = ("title", "foreign", "bibl", "listBibl", "ref", "num", "term", "persName", "placeName",
-        "orgName", "date", "teiHeader", "titlePage", "figDesc", "label")
-_REGIONS = ("//t:text/t:front/t:div[not(@type='contents' or @type='figures')]"
-            " | //t:text/t:body/t:div"
-            " | //t:text/t:back/t:div[not(@type='index' or @type='bibliography')]")
+SKIP = (
+    "title",
+    "foreign",
+    "bibl",
+    "listBibl",
+    "ref",
+    "num",
+    "term",
+    "persName",
+    "placeName",
+    "orgName",
+    "date",
+    "teiHeader",
+    "titlePage",
+    "figDesc",
+    "label",
+)
+_REGIONS = (
+    "//t:text/t:front/t:div[not(@type='contents' or @type='figures')]"
+    " | //t:text/t:body/t:div"
+    " | //t:text/t:back/t:div[not(@type='index' or @type='bibliography')]"
+)
 
 
 def regions(tei) -> list:
@@ -48,7 +65,7 @@ def unmarked_text(tei) -> str:
 
 def _unmarked(el) -> list[str]:
     pieces: list[str] = []
-    joined = False          # the last piece may go on (no element boundary since)
+    joined = False  # the last piece may go on (no element boundary since)
 
     def put(text: str | None) -> None:
         nonlocal joined
@@ -89,7 +106,7 @@ class Matcher:
     """Whole-word, case-sensitive matches of many keys in one scan."""
 
     def __init__(self, keys: Mapping[str, Any], split_hyphens: bool = False):
-        self.split_hyphens = split_hyphens   # "Moscow-Leningrad" names two places
+        self.split_hyphens = split_hyphens  # "Moscow-Leningrad" names two places
         self.automaton = ahocorasick.Automaton()
         for key, value in keys.items():
             self.automaton.add_word(key, (key, value))
@@ -109,9 +126,15 @@ class Matcher:
             if self.split_hyphens:
                 if before == "-" and start >= 2 and text[start - 2].isalpha():
                     before = " "
-                if after == "-" and text[end + 2:end + 3].isupper():
+                if after == "-" and text[end + 2 : end + 3].isupper():
                     after = " "
-            if is_word_char(before) or is_word_char(after) or before in "'’" and start >= 2 and text[start - 2].isalpha():
+            if (
+                is_word_char(before)
+                or is_word_char(after)
+                or before in "'’"
+                and start >= 2
+                and text[start - 2].isalpha()
+            ):
                 continue
             found.append((start, end + 1, key, value))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))

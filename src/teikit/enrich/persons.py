@@ -28,24 +28,105 @@ _WORDS_BEFORE = re.compile(r"((?:\b[A-Z][a-z]+\s){1,2})$")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ich|ovna|evna|ichna|inichna)$")
 _NEXT_CAPITAL = re.compile(r"^\s([A-Z][a-z]+)")
 _INSTITUTION_BEFORE = re.compile(r"(?:Orders? of(?: the)?|Prize|named)\s$")
-_UNKNOWN_BY_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z][a-z]?\.\s?){1,3})([A-Z][a-z]{2,}(?:[-'’][A-Za-z][a-z]+)?)(?![\w-])")
+_UNKNOWN_BY_INITIALS = re.compile(
+    r"(?<![\w.])((?:[A-Z][a-z]?\.\s?){1,3})([A-Z][a-z]{2,}(?:[-'’][A-Za-z][a-z]+)?)(?![\w-])"
+)
 _UNKNOWN_BY_FORENAME = re.compile(r"(?<![\w-])([A-Z][a-zà-ÿ]+) ([A-Z]\.? )?([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w-])")
-_DERIVED = re.compile(r"(?:ist|ists|ism|ite|ites|ian|ians|ese)$")     # Trotskyist, Leninism
+_DERIVED = re.compile(r"(?:ist|ists|ism|ite|ites|ian|ians|ese)$")  # Trotskyist, Leninism
 # Capitalised words that begin sentences or titles, never forenames.
-_NOT_FORENAMES = {"The", "A", "An", "In", "On", "At", "As", "By", "For", "From", "To", "With", "When",
-                  "While", "After", "Before", "Under", "But", "And", "Or", "If", "That", "This", "His",
-                  "Her", "Their", "Its", "Comrade", "Marshal", "General", "Tsar", "Saint", "St", "Mr",
-                  "Mrs", "Dr", "Professor", "Academician", "Both", "Neither", "Only", "Also", "Even",
-                  "Yet", "Against", "Between", "Unlike", "Like", "Where", "Whereas", "Although",
-                  "Letter", "Report", "Speech", "See", "Cited", "Quoted", "Said", "Wrote", "Told",
-                  "January", "February", "March", "April", "May", "June", "July", "August", "September",
-                  "October", "November", "December", "Party", "Congress", "Committee", "Central", "Soviet",
-                  "Red", "Politburo", "Plenum", "Conference", "Comrades", "Old", "Young", "Great", "Russian"}
+_NOT_FORENAMES = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "As",
+    "By",
+    "For",
+    "From",
+    "To",
+    "With",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Under",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "That",
+    "This",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Comrade",
+    "Marshal",
+    "General",
+    "Tsar",
+    "Saint",
+    "St",
+    "Mr",
+    "Mrs",
+    "Dr",
+    "Professor",
+    "Academician",
+    "Both",
+    "Neither",
+    "Only",
+    "Also",
+    "Even",
+    "Yet",
+    "Against",
+    "Between",
+    "Unlike",
+    "Like",
+    "Where",
+    "Whereas",
+    "Although",
+    "Letter",
+    "Report",
+    "Speech",
+    "See",
+    "Cited",
+    "Quoted",
+    "Said",
+    "Wrote",
+    "Told",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Party",
+    "Congress",
+    "Committee",
+    "Central",
+    "Soviet",
+    "Red",
+    "Politburo",
+    "Plenum",
+    "Conference",
+    "Comrades",
+    "Old",
+    "Young",
+    "Great",
+    "Russian",
+}
 _FOLLOWING_NAME = re.compile(r"^\s(?:[A-Z][a-z]?\.\s?){0,2}([A-Z][\w'’-]+)")
 _PATRONYMIC_AFTER = re.compile(r"^\s[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna)\b")
 _INITIALS_AFTER = re.compile(r"^\s(?:[A-Z][a-z]?\.\s?){1,3}[A-Z]")
 _CANONICAL_INITIAL = {"Ye": "E", "Yu": "Iu", "Ya": "Ia", "J": "I", "Y": "I", "Io": "I"}
-RECENT_WINDOW = 2500        # characters back in which a candidate counts as "named nearby"
+RECENT_WINDOW = 2500  # characters back in which a candidate counts as "named nearby"
 
 
 class People:
@@ -58,7 +139,7 @@ class People:
         self.by_alias: dict[str, list] = defaultdict(list)
         self.given: dict[str, list[list[str]]] = defaultdict(list)
         self.surnames: dict = {}
-        self.weight: dict = {}            # how many places the index gives for a person
+        self.weight: dict = {}  # how many places the index gives for a person
         for person in reg.entries.values():
             self.learn(person)
 
@@ -73,8 +154,12 @@ class People:
                 if n["given"]:
                     self.given[person.get(XML_ID)].append(n["given"])
                 for g in n["given"]:
-                    if not g.endswith(".") and len(g) > 2 and not _PATRONYMIC.search(g) \
-                            and person not in self.by_forename[g]:
+                    if (
+                        not g.endswith(".")
+                        and len(g) > 2
+                        and not _PATRONYMIC.search(g)
+                        and person not in self.by_forename[g]
+                    ):
                         self.by_forename[g].append(person)
             elif n["full"] and person not in self.by_alias[n["full"]]:
                 self.by_alias[n["full"]].append(person)
@@ -94,7 +179,8 @@ def is_demonym(word: str) -> bool:
     matched alone. Told by the country it derives from: German - Germany, Russian - Russia."""
     stems = {word + "y", word[:-1], word[:-3] + "y", word[:-2] + "a", word[:-3] + "a"}
     return word.endswith(("an", "sh", "se")) and any(
-        (g := gazetteer.lookup(s)) is not None and g.type == "country" for s in stems if len(s) > 3)
+        (g := gazetteer.lookup(s)) is not None and g.type == "country" for s in stems if len(s) > 3
+    )
 
 
 def fits(given: list[str], person, people: People) -> bool:
@@ -128,21 +214,22 @@ def _initial(name: str) -> str:
 
 def _given_before(text: str, start: int, people: People, surname: str) -> tuple[int, list[str]]:
     """Initials or forenames written just before a surname: (new start, the names)."""
-    cut = max(0, start - 40)          # a $-anchored search must not scan the whole text
+    cut = max(0, start - 40)  # a $-anchored search must not scan the whole text
     before = text[cut:start]
     m = _INITIALS_BEFORE.search(before)
     if m:
         words = m.group(1).split()
         if words[0] in _NOT_FORENAMES:
-            return cut + m.start(1) + len(words[0]) + 1, [w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]]
+            return cut + m.start(1) + len(words[0]) + 1, [
+                w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]
+            ]
         return cut + m.start(1), [w if w.endswith(".") or len(w) > 2 else w + "." for w in words]
     m = _WORDS_BEFORE.search(before)
     if m:
         words = m.group(1).split()
         while words and (words[0] in _NOT_FORENAMES or words[0] in people.by_surname):
             words = words[1:]
-        if words and words[0][0] in {g[0][0] for p in people.by_surname[surname]
-                                     for g in people.given_names(p) if g}:
+        if words and words[0][0] in {g[0][0] for p in people.by_surname[surname] for g in people.given_names(p) if g}:
             return start - len(" ".join(words)) - 1, words
     return start, []
 
@@ -171,12 +258,16 @@ def _learn_forenames(people: People, text: str, ctx: Context) -> None:
     indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(_indexed, ps))}
     surnames = Matcher({k: None for k in indexed_surnames})
     for start, _end, surname, _ in surnames.find(text):
-        m = _WORDS_BEFORE.search(text[max(0, start - 40):start])
+        m = _WORDS_BEFORE.search(text[max(0, start - 40) : start])
         if not m:
             continue
         words = [w for w in m.group(1).split() if w not in _NOT_FORENAMES]
-        if not words or words[0] in indexed_surnames or words[0] in ctx.profile.known_places \
-                or text[max(0, start - 40):start].rstrip().endswith(("(", "in " + words[0])):
+        if (
+            not words
+            or words[0] in indexed_surnames
+            or words[0] in ctx.profile.known_places
+            or text[max(0, start - 40) : start].rstrip().endswith(("(", "in " + words[0]))
+        ):
             continue
         indexed = [p for p in people.by_surname[surname] if _indexed(p)]
         fitting = [p for p in indexed if fits([w[0] + "." for w in words], p, people)]
@@ -185,14 +276,14 @@ def _learn_forenames(people: People, text: str, ctx: Context) -> None:
     for ident, forms in sorted(learnt.items()):
         person = people.reg.entries[ident]
         if len({w[0] for w in forms}) > 1:
-            continue                  # "John Hughes" and "James Hughes": two men, one index entry
+            continue  # "John Hughes" and "James Hughes": two men, one index entry
         words, seen = max(forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))
         if seen < 2 and gazetteer.lookup(words[0]) is not None:
-            continue                  # "Moscow Stalin": a place once, not a forename
+            continue  # "Moscow Stalin": a place once, not a forename
         names = registers.person_names(person)
         surname = names[0]["surname"]
         if any(not g.endswith(".") for n in names for g in n["given"]):
-            continue                  # the register has a forename already (an earlier run's, an editor's)
+            continue  # the register has a forename already (an earlier run's, an editor's)
         pn = make("persName")
         for w in words:
             sub(pn, "forename", w).tail = " "
@@ -209,32 +300,39 @@ def _find_unindexed(people: People, text: str) -> None:
     unknown: Counter = Counter()
     starts = [start for start, _, _, _ in Matcher(dict.fromkeys(forenames)).find(text)]
     for m in filter(None, (_UNKNOWN_BY_FORENAME.match(text, start) for start in starts)):
-        if m.group(1) in forenames and m.group(3) not in indexed_surnames \
-                and not (m.group(3).startswith("E") and "Ye" + m.group(3)[1:] in indexed_surnames) \
-                and m.group(3) not in _NOT_FORENAMES and not _PATRONYMIC.search(m.group(3)) \
-                and not _DERIVED.search(m.group(3)) \
-                and gazetteer.lookup(m.group(3)) is None:
+        if (
+            m.group(1) in forenames
+            and m.group(3) not in indexed_surnames
+            and not (m.group(3).startswith("E") and "Ye" + m.group(3)[1:] in indexed_surnames)
+            and m.group(3) not in _NOT_FORENAMES
+            and not _PATRONYMIC.search(m.group(3))
+            and not _DERIVED.search(m.group(3))
+            and gazetteer.lookup(m.group(3)) is None
+        ):
             initials = [m.group(1)] + ([m.group(2).strip().rstrip(".") + "."] if m.group(2) else [])
             unknown[(m.group(3), tuple(initials))] += 1
     for m in _UNKNOWN_BY_INITIALS.finditer(text):
         if m.group(1).strip() in ("St.", "Mt.", "No."):
             continue
         initials = re.findall(r"[A-Z][a-z]?\.", m.group(1))
-        forename = re.search(r"\b([A-Z][a-zà-ÿ]+) $", text[max(0, m.start() - 20):m.start()])
+        forename = re.search(r"\b([A-Z][a-zà-ÿ]+) $", text[max(0, m.start() - 20) : m.start()])
         if forename and forename.group(1) not in _NOT_FORENAMES:
-            initials.insert(0, forename.group(1))      # "Carl J. Friedrich"
+            initials.insert(0, forename.group(1))  # "Carl J. Friedrich"
         known = [p for p in people.by_surname.get(m.group(2), []) if _indexed(p)]
         if known and len(initials) < 2:
-            continue          # one initial against a known surname: a variant, not a new person
+            continue  # one initial against a known surname: a variant, not a new person
         if not any(fits(initials, p, people) for p in known):
             unknown[(m.group(2), tuple(initials))] += 1
     added: dict[str, list] = defaultdict(list)
     for (surname, initials), _ in sorted(unknown.items(), key=lambda kv: (kv[0][0], -len(kv[0][1]), kv[0][1])):
         earlier = [p for p in people.by_surname.get(surname, []) if _indexed(p)] + added[surname]
         if any(fits(list(initials), p, people) for p in earlier):
-            continue                  # "R. Terekhov" after "R. V. Terekhov"
-        existing = [p for p in people.by_surname.get(surname, []) if not _indexed(p)
-                    and registers.person_key(p) == headings.Heading(surname, list(initials)).key]
+            continue  # "R. Terekhov" after "R. V. Terekhov"
+        existing = [
+            p
+            for p in people.by_surname.get(surname, [])
+            if not _indexed(p) and registers.person_key(p) == headings.Heading(surname, list(initials)).key
+        ]
         person = existing[0] if existing else registers.new_person(people.reg, surname, list(initials), UNINDEXED)
         added[surname].append(person)
         people.learn(person)
@@ -246,9 +344,9 @@ class Resolver:
     def __init__(self, people: People, subject):
         self.people = people
         self.subject = subject
-        self.recent: list[tuple[int, object]] = []   # (offset, person), latest last
+        self.recent: list[tuple[int, object]] = []  # (offset, person), latest last
         self.offset = 0
-        self.fitting: dict = {}                      # (candidates, given) -> those that fit
+        self.fitting: dict = {}  # (candidates, given) -> those that fit
 
     def near(self, candidates) -> list:
         """Candidates named within the window, latest first."""
@@ -315,8 +413,9 @@ def _subject(people: People, ctx: Context):
     title = " ".join(filter(None, [book.title, book.subtitle]))
     for surname, persons in people.by_surname.items():
         if re.search(rf"\b{re.escape(surname)}\b", title):
-            fitting = [p for p in persons
-                       if any(w in title.split() for g in people.given_names(p) for w in g if len(w) > 2)]
+            fitting = [
+                p for p in persons if any(w in title.split() for g in people.given_names(p) for w in g if len(w) > 2)
+            ]
             if len(fitting) == 1:
                 return fitting[0]
             if len(persons) == 1:
@@ -342,25 +441,25 @@ def apply(tei, ctx: Context):
             if spans and start < spans[-1][1]:
                 continue
             if kind == "surname":
-                if _INSTITUTION_BEFORE.search(text[max(0, start - 20):start]):
+                if _INSTITUTION_BEFORE.search(text[max(0, start - 20) : start]):
                     continue
-                nxt = _NEXT_CAPITAL.match(text[end:end + 30])
-                if nxt and nxt.group(1) not in keys and start > 0 and text[end:end + 1] not in ",;.":
-                    continue            # "Stalin Prize", "Kaganovich Metro"
-                follow = _FOLLOWING_NAME.match(text[end:end + 40])
+                nxt = _NEXT_CAPITAL.match(text[end : end + 30])
+                if nxt and nxt.group(1) not in keys and start > 0 and text[end : end + 1] not in ",;.":
+                    continue  # "Stalin Prize", "Kaganovich Metro"
+                follow = _FOLLOWING_NAME.match(text[end : end + 40])
                 if follow and follow.group(1) in people.by_surname:
-                    continue            # "James R. Harris": a forename, the surname that follows decides
+                    continue  # "James R. Harris": a forename, the surname that follows decides
                 new_start, given = _given_before(text, start, people, key)
                 if spans and new_start < spans[-1][1]:
                     new_start, given = start, []
                 person = resolver.by_surname(people.by_surname[key], given)
                 start = new_start
             else:
-                patronymic = _PATRONYMIC_AFTER.match(text[end:end + 30])
-                stop = end + patronymic.end() if patronymic else end      # "Vyacheslav Mikhailovich"
-                nxt = _NEXT_CAPITAL.match(text[stop:stop + 30])
-                if nxt or starts.get(stop + 1) == "surname" or _INITIALS_AFTER.match(text[stop:stop + 12]):
-                    continue            # the surname that follows makes the mention, or names someone else
+                patronymic = _PATRONYMIC_AFTER.match(text[end : end + 30])
+                stop = end + patronymic.end() if patronymic else end  # "Vyacheslav Mikhailovich"
+                nxt = _NEXT_CAPITAL.match(text[stop : stop + 30])
+                if nxt or starts.get(stop + 1) == "surname" or _INITIALS_AFTER.match(text[stop : stop + 12]):
+                    continue  # the surname that follows makes the mention, or names someone else
                 candidates = people.by_forename.get(key) or people.by_alias.get(key, [])
                 person = resolver.by_forename(candidates)
                 end = stop
@@ -384,6 +483,10 @@ def apply(tei, ctx: Context):
     ctx.report.counts["persName"] = counts["persName"]
     ctx.report.counts["persName_linked"] = counts["linked"]
     for name, n in unresolved.most_common():
-        ctx.report.add("person-unresolved", None, f"{n} mention(s) of '{name}' could mean more than "
-                       "one person of the register; tagged without @ref", text=name)
+        ctx.report.add(
+            "person-unresolved",
+            None,
+            f"{n} mention(s) of '{name}' could mean more than one person of the register; tagged without @ref",
+            text=name,
+        )
     return tei

@@ -20,13 +20,19 @@ from . import gazetteer, registers
 from .matching import SKIP, Matcher, regions, unmarked_text
 
 _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
-_AFTER_CUE = re.compile(rf"\b(?:in|at|to|from|near|into|via|through|towards|outside|around|of|and)\s(?:the\s)?({_NAME})(?![\w'-])")
+_AFTER_CUE = re.compile(
+    rf"\b(?:in|at|to|from|near|into|via|through|towards|outside|around|of|and)\s(?:the\s)?({_NAME})(?![\w'-])"
+)
 # "(Frankfurt, 2003)" — the year may be a <date> already, ending the text node — "(London and New York, 1990)", "(Athens, OH, 1990)": where a book was published
 _IMPRINT = re.compile(rf"\(({_NAME})(?: and ({_NAME}))?, ?(?:1[89]\d\d|20\d\d|[A-Z]{{2}}\b|$)")
-_COMPASS = re.compile(r"\b((?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Lower|Upper|Middle)"
-                      r"(?:-[A-Z][a-z]+)? ([A-Z][a-z]+))\b")
+_COMPASS = re.compile(
+    r"\b((?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Lower|Upper|Middle)"
+    r"(?:-[A-Z][a-z]+)? ([A-Z][a-z]+))\b"
+)
 _BEFORE_INITIAL = re.compile(r"\b([A-Z][a-z'’]+)\s(?:[A-Z][a-z]?\.)")
-_STREET = re.compile(r"\b((?:[A-Z][a-z'’]+\s){1,2}(?:Boulevard|Street|Square|Prospekt|Prospect|Avenue|Road|Embankment|Lane))\b")
+_STREET = re.compile(
+    r"\b((?:[A-Z][a-z'’]+\s){1,2}(?:Boulevard|Street|Square|Prospekt|Prospect|Avenue|Road|Embankment|Lane))\b"
+)
 _DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|province|region|settlement) of ([A-Z][a-z'’]+)\b")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
@@ -35,8 +41,12 @@ _MIN_POPULATION = 50_000
 def spellings(name: str) -> set[str]:
     """The romanisations under which a printed name may appear."""
     out = {name}
-    for pattern, alts in ((r"yi\b", ("y", "iy", "ii")), (r"iy\b", ("y", "yi")), (r"y\b", ("yi", "iy")),
-                          (r"ii\b", ("y", "yi", "iy"))):
+    for pattern, alts in (
+        (r"yi\b", ("y", "iy", "ii")),
+        (r"iy\b", ("y", "yi")),
+        (r"y\b", ("yi", "iy")),
+        (r"ii\b", ("y", "yi", "iy")),
+    ):
         for variant in list(out):
             if re.search(pattern, variant):
                 out.update(re.sub(pattern, a, variant) for a in alts)
@@ -53,8 +63,12 @@ def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: set[s
         if place.get("type") == "city":
             for name in registers.place_names(place):
                 words = name.split()
-                if len(words) == 2 and words[0] not in keys and len(words[0]) >= 4 \
-                        and words[0].lower() not in lowercase:
+                if (
+                    len(words) == 2
+                    and words[0] not in keys
+                    and len(words[0]) >= 4
+                    and words[0].lower() not in lowercase
+                ):
                     wanted.setdefault(words[0], (words[1], place))
     if not wanted:
         return {}
@@ -69,9 +83,9 @@ def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: set[s
 def discover(places: registers.Places, text: str, not_places: set[str], lowercase_words: set[str]) -> None:
     """Countries and cities of the gazetteer the text names as places ("in Vitebsk")."""
     seen: Counter = Counter()
-    imprints: set[str] = set()        # places of publication: towns of any size
-    compass: set[tuple[str, str]] = set(_COMPASS.findall(text))      # "North Caucasus"
-    person_like: set[str] = set(_BEFORE_INITIAL.findall(text))     # "David W. Doyle"
+    imprints: set[str] = set()  # places of publication: towns of any size
+    compass: set[tuple[str, str]] = set(_COMPASS.findall(text))  # "North Caucasus"
+    person_like: set[str] = set(_BEFORE_INITIAL.findall(text))  # "David W. Doyle"
     for m in _AFTER_CUE.finditer(text):
         seen[m.group(1)] += 1
     for m in _IMPRINT.finditer(text):
@@ -80,17 +94,20 @@ def discover(places: registers.Places, text: str, not_places: set[str], lowercas
         if places.find(m.group(1)) is None:
             places.add(m.group(1), "street", None, "named in the text")
     for m in _DISTRICT_OF.finditer(text):
-        if places.find(m.group(1)) is None and m.group(1) not in not_places \
-                and not _ADJECTIVE.search(m.group(1)):
-            places.add(m.group(1), "district" if "district" in m.group(0) else "settlement",
-                       gazetteer.lookup(m.group(1)), "named in the text")
+        if places.find(m.group(1)) is None and m.group(1) not in not_places and not _ADJECTIVE.search(m.group(1)):
+            places.add(
+                m.group(1),
+                "district" if "district" in m.group(0) else "settlement",
+                gazetteer.lookup(m.group(1)),
+                "named in the text",
+            )
     for name, base in sorted(compass):
         place = places.find(base)
         if place is not None and places.find(name) is None:
             places.add(name, "region", None, "named in the text")
     for name in sorted((set(seen) | imprints) - person_like - not_places):
         if name.lower() in lowercase_words or places.find(name) is not None or _ADJECTIVE.search(name):
-            continue              # "Union" is a word before it is a town; "Russian" is no place
+            continue  # "Union" is a word before it is a town; "Russian" is no place
         geo = gazetteer.lookup(name)
         if geo and (geo.type != "city" or geo.population >= _MIN_POPULATION or name in imprints):
             places.add(name, geo.type, geo, "named in the text; GeoNames")
@@ -130,7 +147,7 @@ def apply(tei, ctx: Context):
         wrap(region, find, SKIP)
     for place in list(reg.added):
         if place.get(XML_ID) not in used and "Subject Index" not in "".join(place.itertext()):
-            reg.remove(place)             # the profile's list names places this book may not have
+            reg.remove(place)  # the profile's list names places this book may not have
     ctx.report.counts["places"] = len(reg.entries)
     ctx.report.counts["placeName"] = counts["placeName"]
     return tei

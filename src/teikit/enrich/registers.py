@@ -22,11 +22,28 @@ from . import gazetteer, headings
 
 PERSONS_FILE = "persons.xml"
 PLACES_FILE = "places.xml"
-_PLACE_HEADS = {"region": "region", "province": "region", "district": "district", "territory": "region",
-                "oblast": "region", "krai": "region", "guberniya": "region", "river": "river",
-                "sea": "sea", "lake": "lake", "canal": "canal", "mountains": "mountains",
-                "street": "street", "square": "square", "prospect": "street", "island": "island",
-                "islands": "island", "coalfield": "region", "basin": "region", "valley": "region"}
+_PLACE_HEADS = {
+    "region": "region",
+    "province": "region",
+    "district": "district",
+    "territory": "region",
+    "oblast": "region",
+    "krai": "region",
+    "guberniya": "region",
+    "river": "river",
+    "sea": "sea",
+    "lake": "lake",
+    "canal": "canal",
+    "mountains": "mountains",
+    "street": "street",
+    "square": "square",
+    "prospect": "street",
+    "island": "island",
+    "islands": "island",
+    "coalfield": "region",
+    "basin": "region",
+    "valley": "region",
+}
 
 
 def slug(text: str) -> str:
@@ -39,7 +56,7 @@ class Register:
     """One register file: its TEI document, its entries by id, new ids kept unique."""
 
     def __init__(self, kind: str, existing: etree._Element | None = None, header=None):
-        self.kind = kind                     # "person" or "place"
+        self.kind = kind  # "person" or "place"
         if existing is not None:
             self.root = existing
         else:
@@ -59,7 +76,7 @@ class Register:
     def add(self, entry: etree._Element) -> etree._Element:
         self.entries[entry.get(XML_ID)] = entry
         if len(self.list) and self.list[-1].tail and not self.list[-1].tail.strip():
-            _indent_like(entry, self.list[-1])       # a register read from a file keeps its layout
+            _indent_like(entry, self.list[-1])  # a register read from a file keeps its layout
         self.list.append(entry)
         self.added.append(entry)
         return entry
@@ -77,8 +94,10 @@ class Register:
 def _indent_like(entry, last) -> None:
     """Lay out an entry added to a parsed register as its last entry is laid out."""
     inner = last.text if last.text and not last.text.strip() else None
-    entry.tail, last.tail = last.tail, (last.getprevious().tail if last.getprevious() is not None
-                                        else last.getparent().text)
+    entry.tail, last.tail = (
+        last.tail,
+        (last.getprevious().tail if last.getprevious() is not None else last.getparent().text),
+    )
     if inner:
         entry.text = inner
         for child in entry:
@@ -99,13 +118,18 @@ def load(folder: Path | None, name: str) -> etree._Element | None:
 
 # ------------------------------------------------------------------ persons
 
+
 def person_names(person) -> list[dict]:
     """Each persName of a register entry as {surname, given: [...], full: text}."""
     out = []
     for pn in person.iter(q("persName")):
-        out.append({"surname": " ".join(text_of(s) for s in children(pn, "surname")),
-                    "given": [text_of(f) for f in children(pn, "forename")],
-                    "full": " ".join(text_of(pn).split())})
+        out.append(
+            {
+                "surname": " ".join(text_of(s) for s in children(pn, "surname")),
+                "given": [text_of(f) for f in children(pn, "forename")],
+                "full": " ".join(text_of(pn).split()),
+            }
+        )
     return out
 
 
@@ -134,7 +158,7 @@ def _person_entry(reg: Register, h: headings.Heading, item, source: str):
         if née:
             sub(sub(person, "persName"), "surname", née.group(1))
         elif qual[:1].isupper() and len(qual.split()) == 1:
-            sub(person, "persName", qual)          # another name the person went by
+            sub(person, "persName", qual)  # another name the person went by
         else:
             sub(person, "note", qual, type="qualifier")
     note = sub(person, "note", f"{source}: ", type="source")
@@ -170,8 +194,12 @@ def seed_persons(reg: Register, tei, report) -> None:
             term = text_of(item.find(q("term")))
             h = headings.parse(term)
             if h is None:
-                report.info("index-heading-not-a-name", item.sourceline,
-                            "a Name Index heading that does not read as a personal name", text=term)
+                report.info(
+                    "index-heading-not-a-name",
+                    item.sourceline,
+                    "a Name Index heading that does not read as a personal name",
+                    text=term,
+                )
                 continue
             if h.see:
                 see_refs.append(h)
@@ -183,11 +211,14 @@ def seed_persons(reg: Register, tei, report) -> None:
             h = headings.parse_prefix(text_of(item.find(q("term"))))
             if h and h.key not in known:
                 known[h.key] = reg.add(_person_entry(reg, h, item, "Subject Index"))
-    for h in see_refs:                # "Privorotskaya, M. M.: see Kaganovich, Maria M."
-        assert h.see is not None      # only headings with a `see` are in see_refs
+    for h in see_refs:  # "Privorotskaya, M. M.: see Kaganovich, Maria M."
+        assert h.see is not None  # only headings with a `see` are in see_refs
         target = headings.parse(h.see)
-        match = [p for k, p in known.items()
-                 if target and k.split(",")[0].startswith(target.surname) and k.endswith(target.initials)]
+        match = [
+            p
+            for k, p in known.items()
+            if target and k.split(",")[0].startswith(target.surname) and k.endswith(target.initials)
+        ]
         if len(match) == 1 and h.key not in known:
             alias = sub(match[0], "persName")
             sub(alias, "surname", h.surname)
@@ -202,6 +233,7 @@ def new_person(reg: Register, surname: str, given: list[str], why: str):
 
 
 # ------------------------------------------------------------------ places
+
 
 def place_entry(reg: Register, name: str, kind: str | None, geo: gazetteer.GeoPlace | None, source: str):
     base = slug(geo.name if geo else name)
@@ -250,8 +282,15 @@ def classify_place(name: str, profile) -> tuple[str | None, gazetteer.GeoPlace |
 
 
 _PLACE_QUALIFIER = re.compile(r"\s*\((?P<q>town|city|village|region|province|river|district)\)\s*$", re.I)
-_TYPE_OF_QUALIFIER = {"town": "city", "city": "city", "village": "village", "region": "region",
-                      "province": "region", "river": "river", "district": "district"}
+_TYPE_OF_QUALIFIER = {
+    "town": "city",
+    "city": "city",
+    "village": "village",
+    "region": "region",
+    "province": "region",
+    "river": "river",
+    "district": "district",
+}
 
 
 class Places:
@@ -303,7 +342,7 @@ def seed_places(places: Places, tei, profile, person_surnames: set[str], report)
             kind = None
             m = _PLACE_QUALIFIER.search(term)
             if m:
-                term, kind = term[:m.start()], _TYPE_OF_QUALIFIER[m.group("q").lower()]
+                term, kind = term[: m.start()], _TYPE_OF_QUALIFIER[m.group("q").lower()]
             aliases = [a for a in re.findall(r"\(([A-Z][^)]*)\)", term) if len(a.split()) <= 2]
             term = re.sub(r"\s*\([^)]*\)", "", term).strip()
             if not term or term in person_surnames:
@@ -313,7 +352,7 @@ def seed_places(places: Places, tei, profile, person_surnames: set[str], report)
                 continue
             ptype, geo = found or (kind, None)
             place = places.add(term, kind or ptype, geo, "Subject Index")
-            for alias in aliases:          # "Baltic–White Sea canal (Belomor)", "Abyssinia (Ethiopia)"
+            for alias in aliases:  # "Baltic–White Sea canal (Belomor)", "Abyssinia (Ethiopia)"
                 if places.find(alias) is None and alias not in person_surnames:
                     places.add_name(place, alias)
     for name, ptype in profile.known_places.items():

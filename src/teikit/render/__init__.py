@@ -42,8 +42,7 @@ class Rendered:
 
     def summary(self) -> str:
         times = ", ".join(f"{k} {v:.2f} s" for k, v in self.seconds.items())
-        return (f"rendered {self.to}: {len(self.files)} files in {self.outdir} ({times}); "
-                f"{len(self.warnings)} warnings")
+        return f"rendered {self.to}: {len(self.files)} files in {self.outdir} ({times}); {len(self.warnings)} warnings"
 
 
 def compile_stylesheets(*formats: str) -> float:
@@ -60,7 +59,7 @@ def render(paths, to: str, outdir, *, width: int = 78, force: bool = False) -> R
     if width < 0:
         raise UsageError("--width must be 0 (no wrapping) or more")
     outdir = Path(outdir)
-    output_folder(outdir, force, paths)         # refuse a bad output before the work, not after
+    output_folder(outdir, force, paths)  # refuse a bad output before the work, not after
     result = Rendered(outdir, to)
     result.seconds["compile"] = compile_stylesheets(to)
     t0 = time.perf_counter()

@@ -27,7 +27,7 @@ from ..validate.documents import ORIGIN, find_xml_files, load
 
 XML_BASE = f"{{{XML_NS}}}base"
 RENDER_NS = "urn:teikit:render"
-ORIGIN_MARK = f"{{{RENDER_NS}}}origin"   # the file an element's subtree was read from
+ORIGIN_MARK = f"{{{RENDER_NS}}}origin"  # the file an element's subtree was read from
 TEI_ROOTS = (q("TEI"), q("teiCorpus"))
 
 

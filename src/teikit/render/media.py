@@ -52,7 +52,7 @@ def _avif(head: bytes) -> bool:
     return head[4:12] in (b"ftypavif", b"ftypavis")
 
 
-_JPEG = (lambda head: head[:3] == b"\xff\xd8\xff")
+_JPEG = lambda head: head[:3] == b"\xff\xd8\xff"
 # Extension (lower case) -> test of the file's first 16 bytes.
 IMAGE_TYPES = {
     "png": lambda head: head[:8] == b"\x89PNG\r\n\x1a\n",
@@ -63,12 +63,13 @@ IMAGE_TYPES = {
     "avif": _avif,
 }
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")       # not echoed to a terminal
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # not echoed to a terminal
 
 
 @dataclass
 class Image:
     """One file to publish: its real path, where it goes in the site, the policy that allowed it."""
+
     source: Path
     dest: str
     policy: LocalFiles
@@ -79,11 +80,11 @@ def image_kind(path: Path, head: bytes) -> str:
     """The image type of `path` given its first bytes; AccessDenied naming what is wrong."""
     ext = path.suffix.lower().lstrip(".")
     if ext in ("svg", "svgz"):
-        raise AccessDenied("SVG is not published (an SVG opened on its own runs its scripts); "
-                           "convert it to PNG or WebP", str(path))
+        raise AccessDenied(
+            "SVG is not published (an SVG opened on its own runs its scripts); convert it to PNG or WebP", str(path)
+        )
     if ext not in IMAGE_TYPES:
-        raise AccessDenied(f"'{path.name}' is not an image file teikit publishes "
-                           f"({', '.join(IMAGE_TYPES)})", str(path))
+        raise AccessDenied(f"'{path.name}' is not an image file teikit publishes ({', '.join(IMAGE_TYPES)})", str(path))
     if not IMAGE_TYPES[ext](head):
         raise AccessDenied(f"'{path.name}' does not hold {ext.upper()} data", str(path))
     return ext

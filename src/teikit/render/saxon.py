@@ -19,6 +19,7 @@ TRANSFORMS = Path(__file__).resolve().parent.parent / "transforms"
 @functools.cache
 def processor():
     from saxonche import PySaxonProcessor
+
     return PySaxonProcessor(license=False)
 
 
@@ -26,6 +27,7 @@ def processor():
 def stylesheet(name: str):
     """The compiled stylesheet transforms/NAME."""
     from saxonche import PySaxonApiError
+
     path = TRANSFORMS / name
     if not path.is_file():
         raise TeikitError("stylesheet not found", str(path))
@@ -41,6 +43,7 @@ def transform(name: str, xml_text: str, outdir: Path, params: dict[str, int | st
     Returns the stylesheet's messages (warnings about the input).
     """
     from saxonche import PySaxonApiError
+
     proc = processor()
     executable = stylesheet(name)
     executable.clear_parameters()

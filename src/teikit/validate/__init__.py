@@ -47,11 +47,10 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 TEIKIT_RNG = str(SCHEMA_DIR / "teikit.rng")
 TEIKIT_SCH = str(SCHEMA_DIR / "teikit.sch")
 MAX_FILES_PER_JVM = 2000
-PARALLEL_FROM = 100                  # fewer files than this are parsed in-process
-MAX_JOBS = os.cpu_count() or 1       # --jobs above this is lowered to it
+PARALLEL_FROM = 100  # fewer files than this are parsed in-process
+MAX_JOBS = os.cpu_count() or 1  # --jobs above this is lowered to it
 
-__all__ = ["validate", "Run", "FileResult", "Problem", "Summary", "TEIKIT_RNG", "TEIKIT_SCH",
-           "find_xml_files"]
+__all__ = ["validate", "Run", "FileResult", "Problem", "Summary", "TEIKIT_RNG", "TEIKIT_SCH", "find_xml_files"]
 
 
 @dataclass
@@ -60,8 +59,8 @@ class Options:
     schematron: str | None = None
     max_bytes: int = MAX_BYTES
     workdir: str = ""
-    read: tuple = ()                 # folders Schematron document() may read: those of the paths given
-    allow_read: tuple = ()           # more folders, for document(), XInclude and schema includes
+    read: tuple = ()  # folders Schematron document() may read: those of the paths given
+    allow_read: tuple = ()  # more folders, for document(), XInclude and schema includes
 
 
 @dataclass
@@ -78,9 +77,16 @@ class _Prepared:
     line_map: LineMap | None = None
 
 
-def validate(paths, *, schema: str | None = None, schematron: str | None = None, jobs: int = 1,
-             max_bytes: int = MAX_BYTES, progress: Callable[[int, int], None] | None = None,
-             allow_read=()) -> Run:
+def validate(
+    paths,
+    *,
+    schema: str | None = None,
+    schematron: str | None = None,
+    jobs: int = 1,
+    max_bytes: int = MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
+    allow_read=(),
+) -> Run:
     """Validate files and folders (recursed for *.xml). Raises TeikitError for unusable schemas.
 
     `allow_read`: folders that Schematron document(), XIncludes and schema
@@ -97,21 +103,24 @@ def validate(paths, *, schema: str | None = None, schematron: str | None = None,
     for d in allow_read:
         if not os.path.isdir(d):
             raise TeikitError("--allow-read needs a folder", d)
-    read = tuple(dict.fromkeys(os.path.abspath(p) if os.path.isdir(p) else os.path.dirname(os.path.abspath(p))
-                               for p in paths))
+    read = tuple(
+        dict.fromkeys(os.path.abspath(p) if os.path.isdir(p) else os.path.dirname(os.path.abspath(p)) for p in paths)
+    )
     schema = _check_schema_path(schema, "RELAX NG")
     schematron = _check_schema_path(schematron, "Schematron")
     if schematron:
-        Schematron(schematron, read, allow_read)      # fail early, before any file is read
+        Schematron(schematron, read, allow_read)  # fail early, before any file is read
     jing_command()
     jobs = max(1, min(jobs, MAX_JOBS))
     ticker = _Ticker(2 * len(files), progress)
-    with tempfile.TemporaryDirectory(prefix="teikit-validate-") as workdir, \
-            ThreadPoolExecutor(max_workers=jobs) as jvms:
+    with (
+        tempfile.TemporaryDirectory(prefix="teikit-validate-") as workdir,
+        ThreadPoolExecutor(max_workers=jobs) as jvms,
+    ):
         options = Options(schema, schematron, max_bytes, workdir, read, allow_read)
         stager = _SchemaStager(workdir, allow_read)
         if schema:
-            stager.get(schema, fail=True)              # a given schema that is refused stops the run
+            stager.get(schema, fail=True)  # a given schema that is refused stops the run
         # jing starts on the files whose prolog is plain while Python parses them all.
         plain, includers, direct = _plan(files, options)
         early = _submit(jvms, plain, jobs, stager)
@@ -187,14 +196,21 @@ def _choose_schema(declared, options: Options) -> tuple[str | None, list[Problem
         return TEIKIT_RNG, []
     ref = rng[0]
     if ref.remote:
-        return None, [Problem(ref.line, 0, f"the declared schema {ref.href} is remote; teikit never "
-                                           "fetches schemas: give a local copy with --schema")]
+        return None, [
+            Problem(
+                ref.line,
+                0,
+                f"the declared schema {ref.href} is remote; teikit never "
+                "fetches schemas: give a local copy with --schema",
+            )
+        ]
     if not os.path.isfile(ref.href):
         return None, [Problem(ref.line, 0, f"the declared schema {ref.href} does not exist")]
     return ref.href, []
 
 
 # ---------------------------------------------------------------- jing batches
+
 
 def _plan(files, options):
     """Sort the files by how they must be handled, reading only their prologs.
@@ -213,7 +229,7 @@ def _plan(files, options):
     for f in files:
         try:
             if os.path.getsize(f) > options.max_bytes:
-                continue                  # not read at all, not given to jing: _prepare reports it
+                continue  # not read at all, not given to jing: _prepare reports it
         except OSError:
             continue
         prolog = read_prolog(f)
@@ -247,14 +263,18 @@ def _submit(pool, groups: dict[str, list[str]], jobs: int, stager) -> list[tuple
         if isinstance(staged, TeikitError):
             # The schema was refused: no JVM; every file gets the reason.
             refused: Future[JingOutcome] = Future()
-            refused.set_result(JingOutcome(failed={i: f"not checked against the RELAX NG schema: {staged}"
-                                                   for i in inputs}, schema_errors=[str(staged)]))
+            refused.set_result(
+                JingOutcome(
+                    failed={i: f"not checked against the RELAX NG schema: {staged}" for i in inputs},
+                    schema_errors=[str(staged)],
+                )
+            )
             batches.append((schema, inputs, refused))
             continue
         parts = max(jobs, -(-len(inputs) // MAX_FILES_PER_JVM))
         size = -(-len(inputs) // parts)
         for i in range(0, len(inputs), size):
-            part = inputs[i:i + size]
+            part = inputs[i : i + size]
             batches.append((schema, part, pool.submit(run_jing, staged, part, stager.workdir)))
     return batches
 
@@ -285,12 +305,14 @@ def _collect(batches, prepared: list[_Prepared], ticker) -> list[str]:
     # Fail closed: a file meant for jing that no batch held has no verdict.
     for p in prepared:
         if p.jing_input and p.result.schema and (p.jing_input, p.result.schema) not in seen:
-            p.result.problems.append(Problem(0, 0, "no RELAX NG verdict: the file was not given to jing",
-                                             "error", "relaxng"))
+            p.result.problems.append(
+                Problem(0, 0, "no RELAX NG verdict: the file was not given to jing", "error", "relaxng")
+            )
     return errors
 
 
 # ---------------------------------------------------------------- parsing, Schematron
+
 
 def _prepare_all(files, options, jobs, ticker) -> list[_Prepared]:
     if jobs == 1 or len(files) < PARALLEL_FROM:
@@ -300,7 +322,7 @@ def _prepare_all(files, options, jobs, ticker) -> list[_Prepared]:
             ticker(1)
         return out
     size = max(1, min(64, len(files) // (jobs * 4) or 1))
-    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
     out = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for batch in pool.map(_prepare_chunk, chunks, [options] * len(chunks)):
@@ -338,11 +360,18 @@ def _prepare(path: str, options: Options) -> _Prepared:
     result.schema, problems = _choose_schema(doc.declared, options)
     result.problems += problems
     sch_paths = [options.schematron] if options.schematron else []
-    for ref in ([] if options.schematron else [d for d in doc.declared if d.kind == "schematron"]):
+    for ref in [] if options.schematron else [d for d in doc.declared if d.kind == "schematron"]:
         if ref.remote:
-            result.problems.append(Problem(ref.line, 0, f"the declared Schematron {ref.href} is remote and "
-                                                        "was not run (teikit never fetches schemas); give a "
-                                                        "local copy with --schematron", "warning"))
+            result.problems.append(
+                Problem(
+                    ref.line,
+                    0,
+                    f"the declared Schematron {ref.href} is remote and "
+                    "was not run (teikit never fetches schemas); give a "
+                    "local copy with --schematron",
+                    "warning",
+                )
+            )
         elif not os.path.isfile(ref.href):
             result.problems.append(Problem(ref.line, 0, f"the declared Schematron {ref.href} does not exist"))
         else:

@@ -32,7 +32,7 @@ SCHEMATRON_NS = {"http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xm
 COMPACT_TYPE = "application/relax-ng-compact-syntax"
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 XINCLUDE = f"{{{XINCLUDE_NS}}}include"
-ORIGIN = "{urn:teikit:validate}origin"      # provenance of XIncluded elements, removed before jing
+ORIGIN = "{urn:teikit:validate}origin"  # provenance of XIncluded elements, removed before jing
 MAX_BYTES = 256 * 1024 * 1024
 
 
@@ -57,8 +57,9 @@ def find_xml_files(paths) -> list[str]:
 @dataclass(frozen=True)
 class SchemaRef:
     """A schema a file declares in an xml-model processing instruction."""
-    href: str                  # a local path, or the URL as written when remote
-    kind: str                  # relaxng | schematron
+
+    href: str  # a local path, or the URL as written when remote
+    kind: str  # relaxng | schematron
     remote: bool = False
     line: int = 1
 
@@ -84,7 +85,7 @@ class Loaded:
     tree: etree._ElementTree | None = None
     problems: list[Problem] = field(default_factory=list)
     declared: list[SchemaRef] = field(default_factory=list)
-    needs_copy: bool = False       # jing must not read the original (DOCTYPE, XInclude)
+    needs_copy: bool = False  # jing must not read the original (DOCTYPE, XInclude)
 
     @property
     def usable(self) -> bool:
@@ -100,8 +101,13 @@ def load(path: str, max_bytes: int = MAX_BYTES, allow_read=()) -> Loaded:
         doc.problems.append(Problem(0, 0, f"cannot read the file: {exc.strerror}", source="xml"))
         return doc
     if size > max_bytes:
-        doc.problems.append(Problem(0, 0, f"file is {size / 2**20:.0f} MiB, over the limit of "
-                                          f"{max_bytes / 2**20:.0f} MiB (--max-size); not read"))
+        doc.problems.append(
+            Problem(
+                0,
+                0,
+                f"file is {size / 2**20:.0f} MiB, over the limit of {max_bytes / 2**20:.0f} MiB (--max-size); not read",
+            )
+        )
         return doc
     if size == 0:
         doc.problems.append(Problem(1, 1, "empty file: an XML document needs a root element"))
@@ -110,7 +116,9 @@ def load(path: str, max_bytes: int = MAX_BYTES, allow_read=()) -> Loaded:
         with open(path, "rb") as fh:
             data = fh.read()
         # Parsed from bytes: libxml2 then reports encoding errors with their position.
-        doc.tree = etree.parse(io.BytesIO(data), safe_parser(resolve_entities="internal"), base_url=os.path.abspath(path))
+        doc.tree = etree.parse(
+            io.BytesIO(data), safe_parser(resolve_entities="internal"), base_url=os.path.abspath(path)
+        )
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (exc.lineno or 0, 0)
         if not _external_entities(doc, data):
@@ -150,30 +158,44 @@ def _check_doctype(doc: Loaded) -> None:
     dtd = info.internalDTD
     if info.system_url or info.public_id:
         what = info.system_url or info.public_id
-        doc.problems.append(Problem(1, 1, f"the DOCTYPE points to an external DTD ({what}); "
-                                          "teikit never loads DTDs, so nothing it defines is applied"))
+        doc.problems.append(
+            Problem(
+                1,
+                1,
+                f"the DOCTYPE points to an external DTD ({what}); "
+                "teikit never loads DTDs, so nothing it defines is applied",
+            )
+        )
         doc.needs_copy = True
     if dtd is None:
         return
     for entity in dtd.iterentities():
         doc.needs_copy = True
         if entity.system_url:
-            doc.problems.append(Problem(1, 1, f"the DOCTYPE declares external entity '{entity.name}' "
-                                              f"({entity.system_url}); teikit never loads external entities"))
+            doc.problems.append(
+                Problem(
+                    1,
+                    1,
+                    f"the DOCTYPE declares external entity '{entity.name}' "
+                    f"({entity.system_url}); teikit never loads external entities",
+                )
+            )
 
 
 @dataclass
 class Prolog:
     """What a file says before its root element, read without parsing the rest."""
+
     declared: list[SchemaRef]
     has_doctype: bool
-    uses_xinclude: bool             # the root declares the XInclude namespace
+    uses_xinclude: bool  # the root declares the XInclude namespace
 
 
 def read_prolog(path: str) -> Prolog | None:
     """The xml-model declarations and DOCTYPE of a file; None if its prolog is not plain XML."""
-    parser = etree.XMLPullParser(events=("start", "pi"), resolve_entities=False, no_network=True,
-                                 load_dtd=False, huge_tree=False)
+    parser = etree.XMLPullParser(
+        events=("start", "pi"), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
     pis = []
     try:
         with open(path, "rb") as fh:
@@ -184,8 +206,7 @@ def read_prolog(path: str) -> Prolog | None:
                         pis.append(node)
                         continue
                     info = node.getroottree().docinfo
-                    return Prolog(_declarations(pis, path), bool(info.doctype),
-                                  XINCLUDE_NS in node.nsmap.values())
+                    return Prolog(_declarations(pis, path), bool(info.doctype), XINCLUDE_NS in node.nsmap.values())
     except (etree.XMLSyntaxError, OSError):
         return None
     return None
@@ -198,8 +219,13 @@ def _declarations(pis, path: str) -> list[SchemaRef]:
             continue
         href = pi.get("href")
         ns = pi.get("schematypens") or ""
-        kind = ("relaxng" if ns == RELAXNG_NS or pi.get("type") == COMPACT_TYPE
-                else "schematron" if ns in SCHEMATRON_NS else None)
+        kind = (
+            "relaxng"
+            if ns == RELAXNG_NS or pi.get("type") == COMPACT_TYPE
+            else "schematron"
+            if ns in SCHEMATRON_NS
+            else None
+        )
         if not href or kind is None:
             continue
         url = urlparse(href)
@@ -233,8 +259,9 @@ def _expand_xincludes(doc: Loaded, allow_read=(), max_bytes: int = MAX_BYTES) ->
         doc.tree = None
 
 
-def _include_into(root, path: str, policy: LocalFiles, problems: list, chain: tuple,
-                  max_bytes: int = MAX_BYTES) -> bool:
+def _include_into(
+    root, path: str, policy: LocalFiles, problems: list, chain: tuple, max_bytes: int = MAX_BYTES
+) -> bool:
     ok = True
     for inc in list(root.iter(XINCLUDE)):
         href = inc.get("href") or ""
@@ -242,14 +269,26 @@ def _include_into(root, path: str, policy: LocalFiles, problems: list, chain: tu
         try:
             target = str(policy.resolve(href, path))
         except AccessDenied as exc:
-            problems.append(Problem(where, 0, f"XInclude of '{href}' refused: teikit includes only "
-                                              f"files in the including file's folder ({exc.message})",
-                                    path=_other(path, chain)))
+            problems.append(
+                Problem(
+                    where,
+                    0,
+                    f"XInclude of '{href}' refused: teikit includes only "
+                    f"files in the including file's folder ({exc.message})",
+                    path=_other(path, chain),
+                )
+            )
             ok = False
             continue
         if inc.get("xpointer") or inc.get("parse", "xml") != "xml":
-            problems.append(Problem(where, 0, f"XInclude of '{href}': only whole XML documents are "
-                                              "included (no xpointer, no parse=\"text\")", path=_other(path, chain)))
+            problems.append(
+                Problem(
+                    where,
+                    0,
+                    f"XInclude of '{href}': only whole XML documents are included (no xpointer, no parse=\"text\")",
+                    path=_other(path, chain),
+                )
+            )
             ok = False
             continue
         if target in chain or target == os.path.realpath(path) or len(chain) > 8:
@@ -258,15 +297,23 @@ def _include_into(root, path: str, policy: LocalFiles, problems: list, chain: tu
             continue
         try:
             if os.path.getsize(target) > max_bytes:
-                problems.append(Problem(where, 0, f"XInclude of '{href}' refused: the file is over the limit "
-                                                  f"of {max_bytes / 2**20:.0f} MiB (--max-size)", path=_other(path, chain)))
+                problems.append(
+                    Problem(
+                        where,
+                        0,
+                        f"XInclude of '{href}' refused: the file is over the limit "
+                        f"of {max_bytes / 2**20:.0f} MiB (--max-size)",
+                        path=_other(path, chain),
+                    )
+                )
                 ok = False
                 continue
             included = etree.parse(target, safe_parser(resolve_entities="internal")).getroot()
             _drop_forged_origins(included)
         except (etree.XMLSyntaxError, OSError) as exc:
-            problems.append(Problem(where, 0, f"XInclude of '{href}' failed: {_plain(str(exc))}",
-                                    path=_other(path, chain)))
+            problems.append(
+                Problem(where, 0, f"XInclude of '{href}' failed: {_plain(str(exc))}", path=_other(path, chain))
+            )
             ok = False
             continue
         ok = _include_into(included, target, policy, problems, chain + (os.path.realpath(path),), max_bytes) and ok
@@ -302,7 +349,6 @@ def sanitized_copy(doc: Loaded, folder: str) -> tuple[str, LineMap]:
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
     copy = etree.fromstring(data, safe_parser())
-    entries = [(new.sourceline or 0, path, line)
-               for new, (path, line) in zip(copy.iter(etree.Element), lines)]
+    entries = [(new.sourceline or 0, path, line) for new, (path, line) in zip(copy.iter(etree.Element), lines)]
     entries.sort(key=lambda e: e[0])
     return name, LineMap(entries)

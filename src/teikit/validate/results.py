@@ -10,16 +10,16 @@ class Problem:
     line: int
     column: int
     message: str
-    severity: str = "error"          # error | warning
-    source: str = "xml"              # xml | relaxng | schematron | teikit
-    path: str | None = None          # set when the problem lies in another file (XInclude)
+    severity: str = "error"  # error | warning
+    source: str = "xml"  # xml | relaxng | schematron | teikit
+    path: str | None = None  # set when the problem lies in another file (XInclude)
 
 
 @dataclass
 class FileResult:
     path: str
     problems: list[Problem] = field(default_factory=list)
-    schema: str | None = None        # the RELAX NG schema the file was checked against
+    schema: str | None = None  # the RELAX NG schema the file was checked against
     schematron: list[str] = field(default_factory=list)
 
     @property
@@ -50,9 +50,17 @@ class Summary:
         self.warnings += len(result.problems) - len(result.errors)
 
     def as_dict(self) -> dict:
-        return {"files": self.files, "valid": self.valid, "invalid": self.invalid,
-                "errors": self.errors, "warnings": self.warnings, "seconds": round(self.seconds, 3)}
+        return {
+            "files": self.files,
+            "valid": self.valid,
+            "invalid": self.invalid,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "seconds": round(self.seconds, 3),
+        }
 
     def line(self) -> str:
-        return (f"{self.files} files: {self.valid} valid, {self.invalid} invalid; "
-                f"{self.errors} errors, {self.warnings} warnings; {self.seconds:.2f} s")
+        return (
+            f"{self.files} files: {self.valid} valid, {self.invalid} invalid; "
+            f"{self.errors} errors, {self.warnings} warnings; {self.seconds:.2f} s"
+        )

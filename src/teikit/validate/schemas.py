@@ -41,14 +41,14 @@ from ..xmlio import safe_parser
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
-MAX_FILES = 500                      # a schema with more parts than this is refused
+MAX_FILES = 500  # a schema with more parts than this is refused
 
 
 @dataclass
 class Staged:
-    path: str                        # the staged main schema, for jing
+    path: str  # the staged main schema, for jing
     compact: bool
-    originals: dict[str, str] = field(default_factory=dict)   # staged path -> original path
+    originals: dict[str, str] = field(default_factory=dict)  # staged path -> original path
 
 
 def stage(schema: str, folder: str, allow_read=()) -> Staged:
@@ -78,7 +78,7 @@ def is_compact(schema: str) -> bool:
 class _Stager:
     def __init__(self, folder: str, policy: LocalFiles, compact: bool):
         self.folder, self.policy, self.compact = folder, policy, compact
-        self.names: dict[str, str] = {}          # real original path -> staged path
+        self.names: dict[str, str] = {}  # real original path -> staged path
         self.todo: list[str] = []
 
     def add(self, real: str) -> str:
@@ -94,9 +94,13 @@ class _Stager:
         try:
             real = self.policy.resolve(href, within)
         except AccessDenied as exc:
-            raise TeikitError(f"the schema refers to '{href}', refused: {exc.message}; teikit reads "
-                              "schema parts only from local files under the schema's folder "
-                              "(or --allow-read)", within, line) from None
+            raise TeikitError(
+                f"the schema refers to '{href}', refused: {exc.message}; teikit reads "
+                "schema parts only from local files under the schema's folder "
+                "(or --allow-read)",
+                within,
+                line,
+            ) from None
         if not real.is_file():
             raise TeikitError(f"the schema refers to '{href}', which does not exist", within, line)
         return Path(self.add(str(real))).as_uri()
@@ -126,8 +130,11 @@ class _Stager:
         if not isinstance(root.tag, str) or not root.tag.startswith(f"{{{RNG_NS}}}"):
             # jing would take W3C XML Schema, Schematron or NVDL too, each with its own ways
             # of reading other files (xs:import, nvdl:validate/@schema …): refused outright.
-            raise TeikitError("not a RELAX NG schema (its root is not in the RELAX NG namespace); "
-                              "teikit gives jing RELAX NG only", path, root.sourceline)
+            raise TeikitError(
+                "not a RELAX NG schema (its root is not in the RELAX NG namespace); teikit gives jing RELAX NG only",
+                path,
+                root.sourceline,
+            )
         for el in root.iter(etree.Element):
             el.attrib.pop(XML_BASE, None)
             if el.tag in (f"{{{RNG_NS}}}include", f"{{{RNG_NS}}}externalRef"):
@@ -157,13 +164,16 @@ class _Stager:
 def _check_doctype(tree, path: str) -> None:
     info = tree.docinfo
     if info.system_url or info.public_id:
-        raise TeikitError("the schema's DOCTYPE points to an external DTD; teikit loads no DTD "
-                          "for a schema", path, 1)
+        raise TeikitError("the schema's DOCTYPE points to an external DTD; teikit loads no DTD for a schema", path, 1)
     if info.internalDTD is not None:
         for entity in info.internalDTD.iterentities():
             if entity.system_url:
-                raise TeikitError(f"the schema declares external entity '{entity.name}'; teikit "
-                                  "loads no external entity for a schema", path, 1)
+                raise TeikitError(
+                    f"the schema declares external entity '{entity.name}'; teikit "
+                    "loads no external entity for a schema",
+                    path,
+                    1,
+                )
 
 
 _ESCAPE = re.compile(r"\\x+\{([0-9A-Fa-f]{1,6})\}")
@@ -192,19 +202,25 @@ def _decode_rnc(raw: bytes, path: str) -> str:
     return text
 
 
-_TOKEN = re.compile(r'''
+_TOKEN = re.compile(
+    r'''
     (?P<comment>\#[^\n]*)
   | (?P<literal>"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"[^"\n]*"|'[^'\n]*')
   | (?P<word>\\?[A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*|:\*)?)
   | (?P<space>\s+)
   | (?P<other>.)
-''', re.VERBOSE)
+''',
+    re.VERBOSE,
+)
 
 
 def _rnc_references(text: str, path: str):
     """(start, end, href, line) of each literal naming a file in `include`/`external`."""
-    tokens = [(m.lastgroup, m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)
-              if m.lastgroup not in ("space", "comment")]
+    tokens = [
+        (m.lastgroup, m.start(), m.end(), m.group())
+        for m in _TOKEN.finditer(text)
+        if m.lastgroup not in ("space", "comment")
+    ]
     i = 0
     while i < len(tokens):
         kind, _, _, value = tokens[i]

@@ -87,21 +87,27 @@ class Schematron:
         except (etree.XMLSyntaxError, OSError) as exc:
             raise TeikitError(f"cannot read Schematron schema: {exc}", path) from None
         if source.docinfo.internalDTD is not None or source.docinfo.system_url:
-            raise TeikitError("the Schematron schema has a DOCTYPE; teikit loads no DTD and no "
-                              "entity for a schema", path)
+            raise TeikitError(
+                "the Schematron schema has a DOCTYPE; teikit loads no DTD and no entity for a schema", path
+            )
         _refuse_embedding_includes(source.getroot(), path)
         binding = _query_binding(source.getroot())
         if binding not in SUPPORTED_BINDINGS:
-            raise UnsupportedBinding(f"Schematron query binding '{binding}' is not supported: teikit runs "
-                                     "Schematron with XSLT 1.0 (bindings xslt, exslt)", path)
+            raise UnsupportedBinding(
+                f"Schematron query binding '{binding}' is not supported: teikit runs "
+                "Schematron with XSLT 1.0 (bindings xslt, exslt)",
+                path,
+            )
         try:
             # include=False: lxml's own include step would read whatever the schema names.
             compiled = isoschematron.Schematron(source, include=False, store_xslt=True)
             # Recompiled here so that document() goes through the local-only resolver.
-            xslt_doc = etree.fromstring(etree.tostring(compiled.validator_xslt), _document_parser(documents),
-                                        base_url=os.path.abspath(path))
-            access = etree.XSLTAccessControl(read_file=True, write_file=False, create_dir=False,
-                                             read_network=False, write_network=False)
+            xslt_doc = etree.fromstring(
+                etree.tostring(compiled.validator_xslt), _document_parser(documents), base_url=os.path.abspath(path)
+            )
+            access = etree.XSLTAccessControl(
+                read_file=True, write_file=False, create_dir=False, read_network=False, write_network=False
+            )
             self._xslt = etree.XSLT(xslt_doc, access_control=access)
         except (etree.SchematronParseError, etree.XSLTParseError, etree.XMLSyntaxError) as exc:
             raise TeikitError(f"cannot compile Schematron schema: {exc}", path) from None
@@ -110,8 +116,9 @@ class Schematron:
         try:
             report = self._xslt(tree)
         except etree.XSLTApplyError as exc:
-            return [Problem(0, 0, f"Schematron {os.path.basename(self.path)} failed to run: {exc}",
-                            source="schematron")]
+            return [
+                Problem(0, 0, f"Schematron {os.path.basename(self.path)} failed to run: {exc}", source="schematron")
+            ]
         problems = []
         for finding in report.getroot().iter(SVRL + "failed-assert", SVRL + "successful-report"):
             text = " ".join((finding.findtext(SVRL + "text") or "").split())
@@ -121,10 +128,13 @@ class Schematron:
         return problems
 
 
-_EMBEDDING_INCLUDES = ("{http://relaxng.org/ns/structure/1.0}include",
-                       "{http://relaxng.org/ns/structure/1.0}externalRef",
-                       "{http://www.w3.org/2001/XMLSchema}include", "{http://www.w3.org/2001/XMLSchema}import",
-                       "{http://www.w3.org/2001/XMLSchema}redefine")
+_EMBEDDING_INCLUDES = (
+    "{http://relaxng.org/ns/structure/1.0}include",
+    "{http://relaxng.org/ns/structure/1.0}externalRef",
+    "{http://www.w3.org/2001/XMLSchema}include",
+    "{http://www.w3.org/2001/XMLSchema}import",
+    "{http://www.w3.org/2001/XMLSchema}redefine",
+)
 
 
 def _refuse_embedding_includes(root, path: str) -> None:
@@ -133,9 +143,12 @@ def _refuse_embedding_includes(root, path: str) -> None:
     if root.tag in {f"{{{ns}}}schema" for ns in SCHEMATRON_NS}:
         return
     for el in root.iter(*_EMBEDDING_INCLUDES):
-        raise TeikitError("a grammar with embedded Schematron rules may not include other files "
-                          "(teikit does not read them for Schematron); give the rules as a .sch file",
-                          path, el.sourceline)
+        raise TeikitError(
+            "a grammar with embedded Schematron rules may not include other files "
+            "(teikit does not read them for Schematron); give the rules as a .sch file",
+            path,
+            el.sourceline,
+        )
 
 
 def _inline_includes(root, path: str, policy: LocalFiles, depth: int) -> None:
@@ -150,15 +163,15 @@ def _inline_includes(root, path: str, policy: LocalFiles, depth: int) -> None:
             raise TeikitError(f"sch:include of '{href}' nests too deep (a cycle?)", path, inc.sourceline)
         included = etree.parse(str(target), safe_parser())
         if included.docinfo.internalDTD is not None or included.docinfo.system_url:
-            raise TeikitError("an included Schematron file has a DOCTYPE; teikit loads no DTD and no "
-                              "entity for a schema", str(target))
+            raise TeikitError(
+                "an included Schematron file has a DOCTYPE; teikit loads no DTD and no entity for a schema", str(target)
+            )
         element = included.getroot()
         fragment = href.partition("#")[2]
         if fragment:
             found = element.xpath("//*[@id=$id or @xml:id=$id]", id=fragment)
             if not found:
-                raise TeikitError(f"sch:include of '{href}': no element with id '{fragment}'", path,
-                                  inc.sourceline)
+                raise TeikitError(f"sch:include of '{href}': no element with id '{fragment}'", path, inc.sourceline)
             element = found[0]
         element = copy.deepcopy(element)
         _inline_includes(element, str(target), policy, depth + 1)
