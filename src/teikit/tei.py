@@ -56,9 +56,20 @@ def set_line(el: etree._Element, line: int) -> None:
 
 
 def line_of(el: etree._Element) -> int | None:
-    """The source line an element came from (see set_line)."""
+    """The source line an element came from (see set_line); None for one a pass made."""
     big = el.get(LINE_ATTR)
     return int(big) if big is not None else el.sourceline
+
+
+def block_line(el: etree._Element) -> int:
+    """The source line of a block, for arithmetic on the lines it holds: its own, else its
+    nearest ancestor's, else 0 ("unknown" in a report). Every block the reader makes has its
+    line; a block a pass made from Python may not, and must not stop the conversion."""
+    for node in (el, *el.iterancestors()):
+        line = line_of(node)
+        if line is not None:
+            return line
+    return 0
 
 
 def sub(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..tei import XML_ID, children, line_of, make, sub, text_of, xpath
+from ..tei import XML_ID, block_line, children, make, sub, text_of, xpath
 from .blocks import is_title_case
 from .context import Context
 
@@ -84,10 +84,11 @@ def _bibl(text: str, line: int, previous_author: list):
     else:
         names, role, after = _author_split(rest)
         if names:
-            is_editor = bool(role) and role.lower().startswith(("ed", "comp", "chief"))
+            role_word = (role or "").lower()
+            is_editor = role_word.startswith(("ed", "comp", "chief"))
             el = sub(bibl, "editor" if is_editor else "author", names)
             if is_editor:
-                el.set("role", "compiler" if role.lower().startswith("comp") else "editor")
+                el.set("role", "compiler" if role_word.startswith("comp") else "editor")
             el.tail = rest[len(names) : len(rest) - len(after)]
             previous_author[0] = el
             rest = after
@@ -183,9 +184,9 @@ def apply(tei, ctx: Context):
         for b in blocks:
             lines = [l for l in b.text.split("\n") if l.strip()]
             if len(lines) == 1 and _is_heading(lines[0]):
-                items.append(("head", lines[0].strip(), line_of(b)))
+                items.append(("head", lines[0].strip(), block_line(b)))
             else:
-                items.extend(("entry", t, l) for l, t in _entries(b.text, line_of(b)))
+                items.extend(("entry", t, l) for l, t in _entries(b.text, block_line(b)))
         # a heading over headings is a parent if in Title Case; otherwise it is an entry
         # that only looked like a heading (e.g. a line listing journal titles)
         for k, it in enumerate(items[:-1]):

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..tei import children, line_of, make, sub, xpath
+from lxml import etree
+
+from ..tei import block_line, children, line_of, make, sub, xpath
 from .context import Context
 
 CAPTION = re.compile(
@@ -59,7 +61,7 @@ def read_list(tei) -> dict[str, Listed]:
             if not m:
                 continue
             page = cells[-1] if len(cells) >= 3 else None
-            listed[_key(label, m.group(1))] = Listed(_key(label, m.group(1)), label, cells[1], page, line_of(b) + k)
+            listed[_key(label, m.group(1))] = Listed(_key(label, m.group(1)), label, cells[1], page, block_line(b) + k)
     return listed
 
 
@@ -127,7 +129,8 @@ def place_missing(listed: dict[str, Listed], ctx: Context) -> None:
             ),
             None,
         )
-        if home is None or home[0].role != "body":
+        div = home[0].div if home is not None else None
+        if page is None or home is None or home[0].role != "body" or not isinstance(div, etree._Element):
             ctx.report.add(
                 "figure-not-placed",
                 entry.line,
@@ -137,14 +140,14 @@ def place_missing(listed: dict[str, Listed], ctx: Context) -> None:
             )
             continue
         e, start, end = home
-        blocks = xpath(e.div, ".//t:p[not(ancestor::t:quote) and not(ancestor::t:note)]")
+        blocks = xpath(div, ".//t:p[not(ancestor::t:quote) and not(ancestor::t:note)]")
         frac = (page - start) / max(1, ((end or page + 1) - start))
         at = blocks[min(len(blocks) - 1, round(frac * len(blocks)))] if blocks else None
         fig = make_figure(entry.key, entry.label, entry.caption.rstrip("."), None)
         if at is not None:
             at.addnext(fig)
         else:
-            e.div.append(fig)
+            div.append(fig)
         entry.found = True
         ctx.report.counts["figures"] += 1
         ctx.report.add(
