@@ -8,7 +8,7 @@ from lxml import etree
 
 from conftest import BOOKS, NS, SAMPLE
 from teikit.cli import main
-from teikit.convert import PASSES, convert, convert_tree, default_passes
+from teikit.convert import FINISHING, PASSES, convert, convert_tree, default_passes
 from teikit.enrich import PASSES as ENRICH_PASSES
 from teikit.errors import TeikitError
 from teikit.pipeline import Pass, PassOrderError, Registry
@@ -32,8 +32,9 @@ def test_the_default_order_is_the_documented_one_and_checks():
         "dates",
         "persons",
         "places",
+        "navigation",
     ]
-    assert list(reg) == list(PASSES) + list(ENRICH_PASSES)
+    assert list(reg) == list(PASSES) + list(ENRICH_PASSES) + list(FINISHING)
     reg.check(provided=("blocks",), then_needs=("book", "divisions"))
 
 
@@ -137,7 +138,8 @@ def test_cli_lists_the_passes_with_needs_and_provides(capsys, tmp_path):
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "reader text: provides blocks"
     assert out[1].split()[:2] == ["1", "outline"] and "needs blocks; provides outline, divisions" in out[1]
-    assert [line.split()[1] for line in out[1:13]] == default_passes().names()
+    names = default_passes().names()
+    assert [line.split()[1] for line in out[1 : 1 + len(names)]] == names
     assert out[-1] == "writer: needs book, divisions"
     profile = tmp_path / "p.toml"
     profile.write_text('[passes]\ndisable = ["places"]\n')
@@ -206,3 +208,25 @@ def test_enrich_and_the_pipeline_do_not_import_convert():
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_navigation_builds_the_lists_in_the_tree_and_the_writer_only_names_the_files(tmp_path):
+    """The contents and list of figures are made by a pass, pointing by anchor; the writer's
+    split turns the anchors into file names. Without the pass, the raw lines stay."""
+    from teikit.convert import navigation
+
+    tei, _ = convert_tree(BOOKS / "garden.txt")
+    refs = tei.xpath("//t:div[@type='contents']//t:ref", namespaces=NS)
+    assert refs and all(r.get(navigation.POINTER) and r.get("target") is None for r in refs)
+    anchors = {el.get(navigation.ANCHOR) for el in tei.iter() if el.get(navigation.ANCHOR)}
+    assert {r.get(navigation.POINTER) for r in refs} <= anchors
+    convert(BOOKS / "garden.txt", tmp_path / "with")
+    front = etree.parse(str(tmp_path / "with" / "front.xml"))
+    targets = [r.get("target") for r in front.xpath("//t:div[@type='contents']//t:ref", namespaces=NS)]
+    assert "ch02.xml" in targets and all((tmp_path / "with" / t.split("#")[0]).exists() for t in targets)
+    assert not [el for el in front.iter() if el.get(navigation.ANCHOR) or el.get(navigation.POINTER)]
+    convert(BOOKS / "garden.txt", tmp_path / "without", passes=default_passes().disable("navigation"))
+    front = etree.parse(str(tmp_path / "without" / "front.xml"))
+    contents = front.xpath("//t:div[@type='contents']", namespaces=NS)[0]
+    assert not contents.xpath(".//t:ref", namespaces=NS)
+    assert "The Age of Glass" in "".join(contents.itertext())

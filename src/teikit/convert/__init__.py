@@ -2,7 +2,7 @@
 
 The conversion is a `teikit.pipeline.Registry` of passes, each `apply(tei, ctx) -> tei`
 with what it needs and provides; `default_passes()` is this package's passes followed by
-`teikit.enrich.PASSES`. `convert_tree` and `convert` check the order before any work
+`teikit.enrich.PASSES` and `FINISHING`. `convert_tree` and `convert` check the order before any work
 (`teikit.pipeline.PassOrderError`), then run the reader, the passes and (for `convert`)
 the writer. A caller may give its own registry (`passes=default_passes().disable("places")`,
 `.add(Pass(...), after="inline")`); the profile's `[passes] disable` is applied on top.
@@ -19,7 +19,7 @@ from ..pipeline import Pass, Reader, Registry, run
 from ..profile import Profile, load_profile
 from ..report import Report
 from ..xmlio import output_folder
-from . import bibliography, furniture, header, indexes, inline, notes, outline, reader, structure, writer
+from . import bibliography, furniture, header, indexes, inline, navigation, notes, outline, reader, structure, writer
 
 READERS = (
     Reader(
@@ -89,13 +89,24 @@ PASSES = (
     ),
 )
 
+# Passes that finish the book once it is enriched: the lists that point at its parts.
+FINISHING = (
+    Pass(
+        "navigation",
+        navigation.apply,
+        needs=("outline", "divisions"),
+        provides=("navigation",),
+        doc="the contents and the list of figures as lists pointing at what they list",
+    ),
+)
+
 # What the writer reads besides the tree: the book (every file's header).
 WRITER_NEEDS = ("book", "divisions")
 
 
 def default_passes() -> Registry:
-    """Every pass of a conversion, in order: this package's, then enrichment's."""
-    return Registry(PASSES + tuple(enrich.PASSES))
+    """Every pass of a conversion, in order: this package's, enrichment's, then the finishing ones."""
+    return Registry(PASSES + tuple(enrich.PASSES) + FINISHING)
 
 
 def reader_for(source: Path) -> Reader:

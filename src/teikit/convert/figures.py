@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..tei import block_line, children, line_of, make, sub, xpath
+from ..tei import block_line, line_of, make, sub, xpath
 from .context import Context
 
 CAPTION = re.compile(
@@ -158,22 +158,3 @@ def place_missing(listed: dict[str, Listed], ctx: Context) -> None:
             text=entry.caption,
             where=e.title,
         )
-
-
-def list_of_figures(tei, listed: dict[str, Listed], file_of) -> None:
-    """Replace the raw list of figures with a <list> pointing at each figure."""
-    for div in xpath(tei, "//t:div[@type='figures']"):
-        for b in children(div, "p"):
-            div.remove(b)
-        lst = sub(div, "list")
-        for entry in listed.values():
-            item = sub(lst, "item")
-            sub(item, "label", entry.label).tail = " "
-            target = file_of(figure_id(entry.key))
-            if target:
-                sub(item, "ref", entry.caption, target=target)
-            else:
-                item[-1].tail = " " + entry.caption
-            if entry.page:
-                item[-1].tail = (item[-1].tail or "") + " "
-                sub(item, "num", entry.page, type="page")

@@ -1,7 +1,7 @@
 """Write: the book's tree becomes one TEI document per part, tied by a corpus file.
 
 OUTDIR/
-  front.xml        title page, imprint, contents, list of figures
+  front.xml        title page, imprint, contents, list of figures (made by the navigation pass)
   introduction.xml, ch01.xml … ch13.xml, conclusion.xml   one per body division
   back.xml         bibliography, indexes, appendices
   persons.xml, places.xml   the registers names in the text link to
@@ -22,9 +22,9 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import TeikitError
-from ..tei import LINE_ATTR, TEI_NS, XI_NS, XML_ID, children, make, q, sub, text_of, xpath
+from ..tei import LINE_ATTR, TEI_NS, XI_NS, XML_ID, children, make, q, sub, text_of
 from ..xmlio import atomic_folder, serialize
-from . import figures
+from . import navigation
 from .context import Context
 from .header import build_header
 from .structure import settle_empty_divs
@@ -64,31 +64,6 @@ def _document(header, text_type: str, front=None, body_divs=(), back=None):
     return tei
 
 
-def _contents(front, ctx: Context, file_of_div) -> None:
-    """The raw table of contents becomes a list pointing at each part."""
-    for div in xpath(front, "t:div[@type='contents']"):
-        for b in children(div, "p"):
-            div.remove(b)
-        lst = sub(div, "list", type="contents")
-        for e in ctx.contents or ctx.outline:
-            item = sub(lst, "item")
-            if e.label:
-                sub(item, "label", e.label).tail = " "
-            target = file_of_div(e.div) if getattr(e, "div", None) is not None else None
-            if target:
-                sub(item, "ref", e.title, target=target)
-            elif len(item):
-                item[-1].tail = (item[-1].tail or "") + e.title
-            else:
-                item.text = e.title
-            if e.page:
-                if len(item):
-                    item[-1].tail = (item[-1].tail or "") + " "
-                else:
-                    item.text = (item.text or "") + " "
-                sub(item, "num", e.page, type="page")
-
-
 def split(tei, ctx: Context) -> dict[str, etree._Element]:
     """The documents of the edition, by file name, the corpus file last."""
     book = ctx.need_book()
@@ -100,28 +75,17 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
     parts = [(f"{div.get(XML_ID)}.xml", div) for div in children(body, "div")]
     part_of = {div: name for name, div in parts}
 
-    def file_of_div(div):
-        if div in part_of:
-            return part_of[div]
-        role = "front.xml" if div.getparent() is front else "back.xml"
-        return role
+    def file_of(el):
+        top = el
+        while top.getparent() is not None and top.getparent().getparent() is not text:
+            top = top.getparent()
+        if top in part_of:
+            return part_of[top]
+        return "front.xml" if top.getparent() is front else "back.xml"
 
-    def file_of_id(ident):
-        for el in tei.iter():
-            if el.get(XML_ID) == ident:
-                anc = el
-                while anc.getparent() is not None and anc.getparent() is not body:
-                    anc = anc.getparent()
-                name = part_of.get(anc) or (
-                    "front.xml" if front is not None and front in el.iterancestors() else "back.xml"
-                )
-                return f"{name}#{ident}"
-        return None
-
+    navigation.resolve_pointers(tei, file_of)
     docs: dict[str, etree._Element] = {}
     if front is not None:
-        figures.list_of_figures(front, ctx.figures, file_of_id)
-        _contents(front, ctx, file_of_div)
         fm = make("front")
         for el in children(front, "titlePage"):
             fm.append(el)

@@ -1,0 +1,123 @@
+"""Navigation: the book's table of contents and list of figures become lists that point at
+what they list.
+
+The raw lines of the front matter's contents (`div type="contents"`) and list of figures
+(`div type="figures"`) are replaced by a `<list>`, one `<item>` an entry: its `<label>`
+(number), its title as a `<ref>` to the division or figure when the text has it (plain
+text when it does not), and its page as `<num type="page">`. The contents list is the
+book's own (`ctx.contents`), or the outline when the book prints none.
+
+The pass runs last, after enrichment, so that names are never marked inside the lists, and
+after every division is settled (`structure.settle_empty_divs`: a heading-only division
+merged into the next carries its entries with it).
+
+A pointer may cross into another file of the edition, and which file is the writer's choice
+(one file per body division). So a `<ref>` made here holds no file name: it carries
+`POINTER` (the target's anchor) and the target carries `ANCHOR`; `resolve_pointers` (called
+by the writer once it knows the files) sets `@target` and removes both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lxml import etree
+
+from ..tei import XML_ID, children, sub, xpath
+from .context import Context
+from .figures import figure_id
+from .structure import settle_empty_divs
+
+# Internal attributes, removed before writing (like tei.LINE_ATTR).
+ANCHOR = "teikit-anchor"
+POINTER = "teikit-pointer"
+
+
+def _anchor(el: etree._Element) -> str:
+    """The element's anchor: its xml:id, or one made for it (front and back divisions have none)."""
+    if el.get(ANCHOR) is None:
+        el.set(ANCHOR, el.get(XML_ID) or f"div{id(el)}")
+    anchor = el.get(ANCHOR)
+    assert anchor is not None
+    return anchor
+
+
+def _pointer(item: etree._Element, text: str, target: etree._Element | None) -> None:
+    """Append `text` to the item: a ref to `target` when there is one, else plain text."""
+    if target is not None:
+        ref = sub(item, "ref", text)
+        ref.set(POINTER, _anchor(target))
+    elif len(item):
+        item[-1].tail = (item[-1].tail or "") + text
+    else:
+        item.text = (item.text or "") + text
+
+
+def _page(item: etree._Element, page: str | None) -> None:
+    if not page:
+        return
+    if len(item):
+        item[-1].tail = (item[-1].tail or "") + " "
+    else:
+        item.text = (item.text or "") + " "
+    sub(item, "num", page, type="page")
+
+
+def _contents(tei, ctx: Context) -> None:
+    for div in xpath(tei, "//t:front/t:div[@type='contents']"):
+        for b in children(div, "p"):
+            div.remove(b)
+        lst = sub(div, "list", type="contents")
+        for e in ctx.contents or ctx.outline:
+            item = sub(lst, "item")
+            if e.label:
+                sub(item, "label", e.label).tail = " "
+            target = e.div if isinstance(e.div, etree._Element) and e.div.getparent() is not None else None
+            if target is None and e.div is not None:
+                ctx.report.info(
+                    "contents-entry-unlinked",
+                    e.line,
+                    "the division this contents entry names is no longer in the edition "
+                    "(its content was moved, e.g. notes to their references): the entry stays as text",
+                    text=e.title,
+                )
+            _pointer(item, e.title, target)
+            _page(item, e.page)
+
+
+def _figures(tei, ctx: Context) -> None:
+    ids = ctx.ids()
+    for div in xpath(tei, "//t:div[@type='figures']"):
+        for b in children(div, "p"):
+            div.remove(b)
+        lst = sub(div, "list")
+        for entry in ctx.figures.values():
+            item = sub(lst, "item")
+            sub(item, "label", entry.label).tail = " "
+            _pointer(item, entry.caption, ids.get(figure_id(entry.key)))
+            _page(item, entry.page)
+
+
+def apply(tei, ctx: Context):
+    settle_empty_divs(tei, ctx)
+    ctx.tree_changed()
+    _figures(tei, ctx)
+    _contents(tei, ctx)
+    return tei
+
+
+def resolve_pointers(tei, file_of: Callable[[etree._Element], str]) -> None:
+    """Give every ref made by this pass its `@target`: the file that holds the target, alone
+    when the target is the file's own division (`ch03.xml`), else with the target's id
+    (`ch03.xml#fig2`). `file_of(el)` names the file of an element (the writer's split)."""
+    anchors = {el.get(ANCHOR): el for el in tei.iter() if el.get(ANCHOR) is not None}
+    for ref in [el for el in tei.iter() if el.get(POINTER) is not None]:
+        target = anchors[ref.get(POINTER)]
+        whole = target.getparent() is not None and etree.QName(target.getparent()).localname in (
+            "front",
+            "body",
+            "back",
+        )
+        name = file_of(target)
+        ref.set("target", name if whole or target.get(XML_ID) is None else f"{name}#{target.get(XML_ID)}")
+    etree.strip_attributes(tei, ANCHOR, POINTER)
