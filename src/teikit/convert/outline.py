@@ -1,19 +1,35 @@
-"""Outline: find the book's divisions from its own table of contents.
+"""Outline: find the book's divisions and cut the text into them.
 
-The table of contents says which divisions exist, in which order, and what
-they are called; the converter finds each one's heading in the text and cuts
-the block stream there. Without a table of contents it falls back on headings
-that say what they are (`Chapter 3`, `CHAPTER IV.`, `Notes`, `Index`).
-Result: text/front, text/body and text/back holding typed <div>s, each with
-its <head>; the blocks before the first division stay in a title-page div.
+A table of contents laid out in tab-separated cells (label, title, page) says
+which divisions exist, in which order, and what they are called; the converter
+finds each one's heading in the text and cuts the block stream there.
+
+Any other book is read from its own headings (`headings`): the numbered forms
+that repeat in sequence, nested by how they interleave (parts, chapters,
+sections); a labelled heading without a title on its line takes the title line
+set right under it. Unnumbered headings (`INTRODUCTION`, `CONCLUSION`,
+`GLOSSARY`) are those its contents list names (`contents`) or that the profile
+names as front, body or back matter, set off like the numbered ones. A
+back-matter title followed by a chapter is that chapter's own (its `NOTES`),
+and a line standing right before the first chapter is the book's half-title,
+not a division: both stay as text. What stands before the first division is
+front matter; unnumbered divisions after the last chapter are back matter
+unless the profile calls them body (`CONCLUSION`). The contents list becomes
+the front matter's contents division; its entries link to the divisions.
+
+Result: text/front, text/body and text/back holding typed <div>s, each with its
+<head> (a <label> for the number), nested divisions inside them; the blocks
+before the first division stay in a title-page div.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from ..tei import XML_ID, children, line_of, make, q, sub
+from ..tei import XML_ID, children, line_of, make, q, set_line, sub
+from . import contents, headings
 from .context import Context, norm_title, roman_to_int
 
 _TOC_HEAD = re.compile(r"^\s*(table\s+of\s+)?contents\s*$", re.I)
@@ -41,6 +57,8 @@ _FRONT_TYPES = [
     (("dedication",), "dedication"),
     (("epigraph",), "epigraph"),
 ]
+_PROSE_SHARE = 0.05  # paragraphs set off like headings more often than this: no signal
+_SET_OFF = 3  # blank lines before a heading told by its setting alone (paragraphs have one)
 _BODY_TYPES = {"introduction", "conclusion", "prologue", "epilogue", "afterword", "postscript"}
 
 
@@ -57,6 +75,8 @@ class Entry:
     type: str = "chapter"
     div: object = None  # the <div> made for it
     dropped: list = field(default_factory=list)  # stray cells of the contents line
+    level: int = 1  # 1: a division of the front, body or back; 2…: inside the one before
+    bare: bool = False  # a numeral alone (`IV`): the head holds it as text, not as a label
 
 
 def _parse_toc_line(line: str, lineno: int) -> Entry | None:
@@ -225,13 +245,182 @@ def _looks_like_title(text: str) -> bool:
     return "\n" not in t and 0 < len(t) < 100 and not re.search(r"[.,;:]$", t) and t[:1].isupper()
 
 
+def _layout(blocks: list) -> tuple[list[str], list[int], list[int]]:
+    """Each block's text, first source line and the blank lines before it."""
+    texts = [b.text or "" for b in blocks]
+    starts = [line_of(b) or 0 for b in blocks]
+    gaps = [starts[0] - 1 if blocks else 0]
+    for k in range(1, len(blocks)):
+        gaps.append(starts[k] - starts[k - 1] - texts[k - 1].count("\n") - 1)
+    return texts, starts, gaps
+
+
+def _title_like(line: str) -> bool:
+    t = line.strip()
+    return (
+        0 < len(t) <= 100
+        and len(t.split()) <= 16
+        and t[-1] not in ",;"
+        and (t[0].isupper() or t[0] in "_*\"'‘“")
+        and not t.endswith(":")
+    )
+
+
+def _title_under(blocks, texts, gaps, k: int, taken: set[int]) -> str | None:
+    """The title set right under a label-only heading (`CHAPTER I.` / `INTRODUCTORY`).
+
+    A line alone, or a stack of lines in capitals, is the title; of a stack of short
+    lines (title, newspaper, date) the first is, and the others stay as text."""
+    if k >= len(blocks) or k in taken or gaps[k] > 2:
+        return None
+    lines = [l.strip() for l in texts[k].split("\n") if l.strip()]
+    if not lines or not _title_like(lines[0]):
+        return None
+    if len(lines) == 1:
+        return lines[0]
+    if len(lines) <= 5 and not any(c.islower() for c in texts[k]):
+        return " ".join(lines)
+    if all(len(l) <= 50 for l in lines) and len(lines) <= 5:
+        return lines[0]
+    return None
+
+
+def _set_off(entries: list[Entry], texts, gaps, taken: set[int], level1_gap: int, first_top: int) -> list[Entry]:
+    """Unnumbered headings inside the divisions, told by their setting alone: a title
+    line with more blank lines before it than any paragraph has, and no more than the
+    division headings have, close above its text (poems under year headings). Only in divisions without
+    numbered sections, and only when the setting repeats."""
+    with_sections = set()
+    top = None
+    for e in entries:
+        if e.level == 1:
+            top = e.block
+        elif top is not None:
+            with_sections.add(top)
+    tops = [e.block for e in entries if e.level == 1]
+    body = {e.block for e in entries if e.level == 1 and e.role == "body"}
+    found = []
+    k = 0
+    for i, text in enumerate(texts):
+        while k < len(tops) and tops[k] < i:
+            k += 1
+        owner = tops[k - 1] if k else None
+        if owner not in body or owner in with_sections or i in taken or i <= first_top:
+            continue
+        if not (_SET_OFF <= gaps[i] <= level1_gap) or "\n" in text.strip() or not _title_like(text):
+            continue
+        if i + 1 >= len(texts) or i + 1 in taken or gaps[i + 1] >= _SET_OFF:
+            continue  # a heading stands close above its text; page furniture does not
+        found.append(Entry(None, text.strip(), None, 0, block=i, level=2, type="section"))
+    if not found:
+        return []
+    # the setting the book gives these headings is the one most of them have; lines
+    # set off by fewer blank lines are something else (the speakers of a dialogue poem)
+    common = Counter(gaps[e.block] for e in found).most_common(1)[0][0]
+    found = [e for e in found if gaps[e.block] >= common]
+    # and a setting the running text never has: where page breaks leave as many blank
+    # lines before paragraphs (an OCR text), the blank lines tell nothing
+    prose = [g for t, g in zip(texts, gaps) if t.count("\n") >= 2]
+    if prose and sum(g >= common for g in prose) > len(prose) * _PROSE_SHARE:
+        return []
+    return found if len(found) >= _SET_OFF else []
+
+
+def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int, int]], list[Entry]]:
+    """Divisions from the text's own headings and contents list: (entries, contents
+    regions, contents entries)."""
+    texts, starts, gaps = _layout(blocks)
+    words = ctx.profile.number_words
+    regions = contents.regions(texts, gaps)
+    skip = {i for a, b in regions for i in range(a, b + 1)}
+    items = [it for a, b in regions for it in contents.entries(texts, starts, a, b, words)]
+    found = headings.find(texts, starts, gaps, skip, words)
+    at = {h.index for h in found}
+    deeper_labelled = {h.level for h in found if h.level > 1 and not h.bare and not h.decimal}
+    entries: list[Entry] = []
+    taken: set[int] = set(at) | skip
+    for h in found:
+        label = h.label
+        if not h.bare and not h.form.startswith("#") and label.split()[0].isupper():
+            label = label[:1] + label.split()[0][1:].lower() + label[len(label.split()[0]) :]  # `Chapter IV`
+        e = Entry(label, h.title, None, starts[h.index], number=h.numbers[0], block=h.index, level=h.level)
+        e.bare = h.bare
+        if h.level == 1:
+            e.type = "part" if 2 in deeper_labelled else "chapter"
+        elif h.level == 2 and 2 in deeper_labelled and not h.bare:
+            e.type = "chapter"
+        else:
+            e.type = "section" if h.level <= 2 else "subsection"
+        if not h.title and not h.bare and not h.form.startswith("#"):
+            title = _title_under(blocks, texts, gaps, h.index + 1, taken)
+            if title is not None:
+                e.title = title
+                rest = texts[h.index + 1].strip().split("\n")
+                if title == rest[0].strip() and len(rest) > 1:
+                    b = blocks[h.index + 1]  # the title's line leaves the block; the rest stays
+                    b.text = "\n".join(rest[1:])
+                    set_line(b, starts[h.index + 1] + 1)
+                else:
+                    e.title_block = h.index + 1
+                taken.add(h.index + 1)
+        entries.append(e)
+    tops = [e.block for e in entries if e.level == 1]
+    first_top, last_top = (min(tops), max(tops)) if tops else (len(blocks), -1)
+    top_gaps = sorted(gaps[e.block] for e in entries if e.level == 1)
+    level1_gap = top_gaps[0] if top_gaps else 2
+    known = set(ctx.profile.front_titles) | set(ctx.profile.back_roles) | _BODY_TYPES
+    listed = {norm_title(it.title): it for it in items if it.number is None}
+    seen: set[str] = set()
+    for i, text in enumerate(texts):
+        if i in taken or "\n" in text.strip():
+            continue
+        t = norm_title(text)
+        if not t or t in seen or not (t in listed or t in known):
+            continue
+        if gaps[i] < min(level1_gap, 3 if t not in listed else 2) or not _title_like(text):
+            continue
+        if i + 1 in at and first_top == i + 1 and t not in known:
+            continue  # the half-title right before the first chapter
+        if first_top < i < last_top:
+            continue  # a chapter's own notes, appendix or postscript: text of the chapter
+        e = Entry(None, text.strip(), None, starts[i], block=i)
+        _classify(e, ctx)
+        if e.role == "back" and i < last_top:
+            continue
+        if e.role == "body" and e.type == "chapter" and t not in known:
+            e.role, e.type = ("front", "prefatory") if i < first_top else ("back", "appendix")
+        if e.role == "body" and i < first_top and e.type not in _BODY_TYPES:
+            e.role = "front"
+        seen.add(t)
+        taken.add(i)
+        entries.append(e)
+    entries.sort(key=lambda e: e.block)
+    entries = _set_off(entries, texts, gaps, taken, top_gaps[-1] if top_gaps else 2, first_top) + entries
+    entries.sort(key=lambda e: e.block)
+    listing = []
+    for it in items:
+        le = Entry(it.label, it.title, it.page, it.line, number=it.number)
+        if it.number is not None:
+            match = next((e for e in entries if e.level == 1 and e.number == it.number and e.label), None)
+        else:
+            match = next((e for e in entries if e.label is None and norm_title(e.title) == norm_title(it.title)), None)
+        le.block = match.block if match is not None else None
+        if match is not None and match.label and it.title and norm_title(it.title) == norm_title(match.title):
+            match.title = it.title  # the contents list sets titles in their own case
+        listing.append(le)
+    return entries, regions, listing
+
+
 def apply(tei, ctx: Context):
     text = tei.find(q("text"))
     body = text.find(q("body"))
     blocks = children(body, "p")
     toc = find_toc(blocks)
-    if toc:
+    regions: list[tuple[int, int]] = []
+    listing: list[Entry] = []
+    if toc and any("\t" in (blocks[i].text or "") for i in range(toc[0], toc[1] + 1)):
         toc_first, toc_last, entries = toc
+        regions = [(toc_first, toc_last)]
         for e in entries:
             _classify(e, ctx)
             for cell in e.dropped:
@@ -245,10 +434,10 @@ def apply(tei, ctx: Context):
         ctx.contents = list(entries)  # listed in full, found or not: no entry is lost
         ctx.report.info("outline", line_of(blocks[toc_first]), f"table of contents with {len(entries)} entries")
     else:
-        toc_first = toc_last = None
-        entries = _fallback_entries(blocks, ctx)
-        for e in entries:
-            _classify(e, ctx)
+        entries, regions, listing = _from_text(blocks, ctx)
+        ctx.contents = listing
+        for a, _b in regions:
+            ctx.report.info("outline", line_of(blocks[a]), "contents list: its entries name the divisions")
         if not entries:
             ctx.report.add(
                 "no-chapters", None, "no table of contents and no chapter headings: the whole text becomes one division"
@@ -270,35 +459,52 @@ def apply(tei, ctx: Context):
     front, new_body, back = make("front"), make("body"), make("back")
     title_div = sub(front, "div", type="titlepage")
     consumed = set()
-    if toc:
-        toc_div = sub(front, "div", type="contents")
-        for i in range(toc_first, toc_last + 1):
-            toc_div.append(blocks[i])
-            consumed.add(i)
-        toc_div[0].tag = q("head")
+    toc_at = regions[0][0] if regions else None
     starts = {e.block: e for e in entries}
     current = title_div
+    stack: list[tuple[int, object]] = []  # the open divisions, outermost first
     if not entries:
         current = sub(new_body, "div", type="chapter")
     for i, b in enumerate(blocks):
+        if i == toc_at:  # the contents list, all its parts, where it stands
+            toc_div = sub(front, "div", type="contents")
+            for first, last in regions:
+                for k in range(first, last + 1):
+                    toc_div.append(blocks[k])
+                    consumed.add(k)
+            toc_div[0].tag = q("head")
         if i in consumed:
             continue
         e = starts.get(i)
         if e is not None:
-            parent = {"front": front, "body": new_body, "back": back}[e.role]
+            while stack and stack[-1][0] >= e.level:
+                stack.pop()
+            if stack:
+                parent = stack[-1][1]
+            else:
+                parent = {"front": front, "body": new_body, "back": back}[e.role]
             current = sub(parent, "div", type=e.type, line=line_of(b))
+            stack.append((e.level if stack else 1, current))
             if e.number is not None:
                 current.set("n", str(e.number))
             head = sub(current, "head", line=line_of(b))
-            if e.label:
+            if e.label and not e.bare:
                 sub(head, "label", e.label).tail = (" " + e.title) if e.title else None
+            elif e.label:
+                head.text = f"{e.label} {e.title}".strip()
             else:
                 head.text = e.title
             e.div = current
             if e.title_block is not None:
                 consumed.add(e.title_block)
             continue
+        if len(stack) > 1 and "\n" not in (b.text or "").strip() and _is_notes_line(b.text or "", ctx):
+            # a chapter's notes after its last section belong to the chapter
+            del stack[1:]
+            current = stack[0][1]
         current.append(b)
+    for le in listing:  # the contents list's entries link to the divisions they name
+        le.div = starts[le.block].div if le.block in starts else None
     if not len(new_body):
         # Nothing recognised as the body: the title-page blocks are all the text there is.
         div = sub(new_body, "div", type="chapter")
@@ -315,6 +521,10 @@ def apply(tei, ctx: Context):
     _assign_ids(new_body)
     ctx.report.counts["chapters"] = len(children(new_body, "div"))
     return tei
+
+
+def _is_notes_line(text: str, ctx: Context) -> bool:
+    return ctx.profile.back_roles.get(norm_title(text)) == "notes"
 
 
 def _assign_ids(body) -> None:
