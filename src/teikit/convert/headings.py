@@ -31,6 +31,7 @@ _ARABIC = re.compile(r"\d{1,4}(?:\.\d{1,3})*")
 _ROMAN = re.compile(r"[IVXLCDM]+|[ivxlcdm]+")
 _MAX_CHARS = 90
 _MAX_LABEL_WORDS = 3
+_ABBREVIATION = 5  # `Chap.`: the longest label word cut short with a stop
 _REPEAT_BLOCKS = 12  # a heading repeated this close after a preamble is one heading
 _PAGE_LINES = 150  # a printed page never takes more lines of text
 
@@ -109,7 +110,7 @@ def read_heading(text: str, words: dict[str, int]) -> tuple | None:
     label_words = toks[:i]
     if label_words and not label_words[0][0].isupper():
         return None
-    if any(w[-1] in ".:" for w in label_words) and not (len(label_words) == 1 and len(label_words[0]) <= 6):
+    if any(w[-1] == ":" or (w[-1] == "." and len(w) > _ABBREVIATION) for w in label_words):
         return None  # a sentence, not a label (`Chap.`, `No.` are abbreviations)
     value, kind, decimal = n
     numbers = [value]
