@@ -77,7 +77,7 @@ def int_to_roman(n: int) -> str:
 
 def number_of(token: str, words: dict[str, int], lower_roman: bool) -> tuple[int, str, tuple[int, ...]] | None:
     """(value, kind, decimal parts) of a number token, or None."""
-    t = token.strip("()[]").rstrip(".:,;")
+    t = token.strip("()[]_*").rstrip(".:,;").strip("_*")  # `_V_.`: a numeral in italics
     if not t:
         return None
     if _ARABIC.fullmatch(t):
@@ -141,7 +141,7 @@ def read_heading(text: str, words: dict[str, int]) -> tuple | None:
     rest = " ".join(toks[j:]).strip()
     if rest.startswith(("—", "--", "-")) and kind != "arabic":
         rest, separated = rest.lstrip("—-").strip(), True
-    label = " ".join(toks[:j]).rstrip(".:")
+    label = " ".join(toks[:j])  # as printed, its stop too: `CHAPTER I.`
     bare = not label_words and not suffix
     if bare:
         if rest and (not separated or not (rest[0].isupper() or rest[0] in "_*\"'‘“")):
@@ -284,13 +284,13 @@ def find(texts: list[str], starts: list[int], gaps: list[int], skip: set[int], w
             continue
         found.append(Heading(i, starts[i], text.strip(), form, numbers, label, title, decimal, bare, kind))
     # the same number twice in a row (`HIS FIRST BOOK`, a preamble, `THE FIRST BOOK`):
-    # one division, the second line its text
+    # the second heads the division, the first and its preamble stay as text before it
     kept: list[Heading] = []
     last_of: dict[str, Heading] = {}
     for h in found:
         prev = last_of.get(h.form)
         if prev is not None and prev.numbers == h.numbers and h.index - prev.index <= _REPEAT_BLOCKS:
-            continue
+            kept.remove(prev)
         last_of[h.form] = h
         kept.append(h)
     found = kept

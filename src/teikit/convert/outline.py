@@ -57,8 +57,10 @@ _FRONT_TYPES = [
     (("dedication",), "dedication"),
     (("epigraph",), "epigraph"),
 ]
+_STACK_LINE = 60  # the longest line of a stack of short lines under a heading
 _PROSE_SHARE = 0.05  # paragraphs set off like headings more often than this: no signal
 _SET_OFF = 3  # blank lines before a heading told by its setting alone (paragraphs have one)
+_CLOSING = {"conclusion", "epilogue"}  # unnumbered divisions after the chapters that are body
 _BODY_TYPES = {"introduction", "conclusion", "prologue", "epilogue", "afterword", "postscript"}
 
 
@@ -266,21 +268,25 @@ def _title_like(line: str) -> bool:
     )
 
 
-def _title_under(blocks, texts, gaps, k: int, taken: set[int]) -> str | None:
+def _title_under(blocks, texts, gaps, k: int, taken: set[int], caps_only: bool = False) -> str | None:
     """The title set right under a label-only heading (`CHAPTER I.` / `INTRODUCTORY`).
 
     A line alone, or a stack of lines in capitals, is the title; of a stack of short
-    lines (title, newspaper, date) the first is, and the others stay as text."""
+    lines (title, newspaper, date) the first is, and the others stay as text. Under a
+    bare numeral (a letter's `IV`) only a line in capitals is a title: a line of text
+    is the text."""
     if k >= len(blocks) or k in taken or gaps[k] > 2:
         return None
     lines = [l.strip() for l in texts[k].split("\n") if l.strip()]
     if not lines or not _title_like(lines[0]):
         return None
+    if caps_only:
+        return lines[0] if len(lines) == 1 and not any(c.islower() for c in lines[0]) else None
     if len(lines) == 1:
         return lines[0]
     if len(lines) <= 5 and not any(c.islower() for c in texts[k]):
         return " ".join(lines)
-    if all(len(l) <= 50 for l in lines) and len(lines) <= 5:
+    if all(len(l) <= _STACK_LINE for l in lines[1:]) and len(lines) <= 5:
         return lines[0]
     return None
 
@@ -340,10 +346,7 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
     entries: list[Entry] = []
     taken: set[int] = set(at) | skip
     for h in found:
-        label = h.label
-        if not h.bare and not h.form.startswith("#") and label.split()[0].isupper():
-            label = label[:1] + label.split()[0][1:].lower() + label[len(label.split()[0]) :]  # `Chapter IV`
-        e = Entry(label, h.title, None, starts[h.index], number=h.numbers[0], block=h.index, level=h.level)
+        e = Entry(h.label, h.title, None, starts[h.index], number=h.numbers[0], block=h.index, level=h.level)
         e.bare = h.bare
         if h.level == 1:
             e.type = "part" if 2 in deeper_labelled else "chapter"
@@ -351,8 +354,8 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
             e.type = "chapter"
         else:
             e.type = "section" if h.level <= 2 else "subsection"
-        if not h.title and not h.bare and not h.form.startswith("#"):
-            title = _title_under(blocks, texts, gaps, h.index + 1, taken)
+        if not h.title and (h.bare or not h.form.startswith("#")):
+            title = _title_under(blocks, texts, gaps, h.index + 1, taken, caps_only=h.bare)
             if title is not None:
                 e.title = title
                 rest = texts[h.index + 1].strip().split("\n")
@@ -381,16 +384,22 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
             continue
         if i + 1 in at and first_top == i + 1 and t not in known:
             continue  # the half-title right before the first chapter
-        if first_top < i < last_top:
-            continue  # a chapter's own notes, appendix or postscript: text of the chapter
         e = Entry(None, text.strip(), None, starts[i], block=i)
         _classify(e, ctx)
-        if e.role == "back" and i < last_top:
-            continue
-        if e.role == "body" and e.type == "chapter" and t not in known:
-            e.role, e.type = ("front", "prefatory") if i < first_top else ("back", "appendix")
-        if e.role == "body" and i < first_top and e.type not in _BODY_TYPES:
-            e.role = "front"
+        if first_top < i < last_top:
+            if e.role == "back" and e.type == "notes":
+                continue  # a chapter's own notes: text of the chapter, for the notes pass
+            e.level, e.role, e.type = 2, "body", "section"  # an appendix to a chapter
+        elif i < first_top:
+            e.role = "front"  # before the first chapter: an introduction is front matter too
+            if e.type == "chapter":
+                e.type = "prefatory"
+        elif e.type not in _CLOSING:
+            # after the last chapter: an epilogue or conclusion goes on with the body,
+            # a postscript, notes or an index are back matter
+            e.role = "back"
+            if e.type == "chapter" or e.type in _BODY_TYPES:
+                e.type = e.type if e.type in _BODY_TYPES else "appendix"
         seen.add(t)
         taken.add(i)
         entries.append(e)

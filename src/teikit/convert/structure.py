@@ -27,6 +27,9 @@ from .context import Context, norm_title
 
 _HEAD_MAX_CHARS = 120
 _HEAD_MAX_WORDS = 16
+_NOT_HEAD_ENDS = "?!—)]"
+_QUOTES = "\"'‘’“”"
+_TEXT_UNDER_HEAD = 60  # a heading stands above a paragraph, not above a signature
 
 
 def make_table(block, ctx: Context):
@@ -100,6 +103,7 @@ def _structure_div(div, ctx: Context, listed) -> None:
 
     # 1. figures, tables, paragraphs
     flat = []
+    one_line: set = set()  # blocks that were a line alone in the source
     for c in items:
         if not is_(c, "p"):
             flat.append(c)
@@ -112,6 +116,8 @@ def _structure_div(div, ctx: Context, listed) -> None:
         if table is not None:
             flat.append(table)
             continue
+        if "\n" not in (c.text or "").strip():
+            one_line.add(c)
         c.text = para_text(c.text)
         if c.text:
             flat.append(c)
@@ -154,7 +160,7 @@ def _structure_div(div, ctx: Context, listed) -> None:
         ):
             out.append(_quote(c, prev, ctx))
             continue
-        if is_(c, "p") and _is_head_candidate(c) and k + 1 < len(joined):
+        if is_(c, "p") and _is_head_candidate(c) and k + 1 < len(joined) and _heads_text(c, k, joined, one_line):
             head = make("head", c.text.strip(), line=line_of(c))
             out.append(head)
             continue
@@ -163,6 +169,22 @@ def _structure_div(div, ctx: Context, listed) -> None:
     _nest(div, out, ctx)
     if notes_div is not None:
         div.append(notes_div)
+
+
+def _heads_text(c, k: int, joined: list, one_line: set) -> bool:
+    """A short line heads a section only as headings are set: a line alone in the source,
+    not the division's first line (its dateline or epigraph), not a question, an
+    exclamation or a quoted sentence, not one word in capitals (a name, a signature, a stage
+    word), and above a paragraph of text (not above a signature)."""
+    text = (c.text or "").strip()
+    if c not in one_line or k == 0 or text[-1] in _NOT_HEAD_ENDS:
+        return False
+    if text[-1] in _QUOTES and text[-2:-1] in tuple(".,;:!?"):
+        return False  # a quotation that ends a sentence
+    if len(text.split()) == 1 and text.isupper():
+        return False
+    nxt = joined[k + 1]
+    return not is_(nxt, "p") or len(nxt.text or "") >= _TEXT_UNDER_HEAD
 
 
 def _continues(prev, cur) -> bool:
