@@ -96,7 +96,8 @@ def number_of(token: str, words: dict[str, int], lower_roman: bool) -> tuple[int
 def read_heading(text: str, words: dict[str, int]) -> tuple | None:
     """Read one line as a heading: (form, numbers, label, title, decimal, bare, kind) or None."""
     s = text.strip()
-    if not s or len(s) > _MAX_CHARS or s[-1] in ",;" or not (s[0].isupper() or s[0].isdigit()):
+    lead = s.lstrip("_*")[:1]  # `_V_.`: markup of italics before the numeral
+    if not s or len(s) > _MAX_CHARS or s[-1] in ",;" or not (lead.isupper() or lead.isdigit()):
         return None
     toks = s.split()
     for i, tok in enumerate(toks[: _MAX_LABEL_WORDS + 1]):
@@ -212,6 +213,12 @@ def _separated(inner: list[Heading], outer: list[Heading]) -> float:
     return n / (len(inner) - 1)
 
 
+def _set_off(hs: list[Heading], gaps: list[int]) -> bool:
+    """Bare numerals head divisions only set off more than a paragraph, most of them."""
+    g = sorted(gaps[h.index] for h in hs)
+    return g[len(g) // 2] >= 2
+
+
 def _a_list(hs: list[Heading]) -> bool:
     """Headings that head nothing: most stand right before the next one of their form
     (a list of acts or chapters, not the acts and chapters themselves)."""
@@ -278,8 +285,6 @@ def find(texts: list[str], starts: list[int], gaps: list[int], skip: set[int], w
         if r is None:
             continue
         form, numbers, label, title, decimal, bare, kind = r
-        if bare and gaps[i] < 2:
-            continue  # a bare numeral heads a division only set off more than a paragraph
         if bare and kind == "arabic" and not title and gaps[i] < 3:
             continue
         found.append(Heading(i, starts[i], text.strip(), form, numbers, label, title, decimal, bare, kind))
@@ -302,7 +307,10 @@ def find(texts: list[str], starts: list[int], gaps: list[int], skip: set[int], w
     forms = {
         f: hs
         for f, hs in by_form.items()
-        if _in_sequence(hs, hs[0].bare) and not _a_list(hs) and not (f == "#arabic" and _page_rhythm(hs))
+        if (not hs[0].bare or _set_off(hs, gaps))
+        and _in_sequence(hs, hs[0].bare)
+        and not _a_list(hs)
+        and not (f == "#arabic" and _page_rhythm(hs))
     }
     _drop_repeats(forms)
     # levels: a form lies inside every form whose headings separate its own more than

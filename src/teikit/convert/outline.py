@@ -57,7 +57,8 @@ _FRONT_TYPES = [
     (("dedication",), "dedication"),
     (("epigraph",), "epigraph"),
 ]
-_STACK_LINE = 60  # the longest line of a stack of short lines under a heading
+_FULL_LINE = 50  # a line this long that stops without a stop ran on to the next
+_STACK_LINE = 75  # the longest line of a stack of short lines under a heading
 _PROSE_SHARE = 0.05  # paragraphs set off like headings more often than this: no signal
 _SET_OFF = 3  # blank lines before a heading told by its setting alone (paragraphs have one)
 _CLOSING = {"conclusion", "epilogue"}  # unnumbered divisions after the chapters that are body
@@ -278,6 +279,8 @@ def _title_under(blocks, texts, gaps, k: int, taken: set[int], caps_only: bool =
     if k >= len(blocks) or k in taken or gaps[k] > 2:
         return None
     lines = [l.strip() for l in texts[k].split("\n") if l.strip()]
+    if 1 < len(lines) <= 5 and not any(c.islower() for c in texts[k]) and _title_like(lines[-1]):
+        return None if caps_only else " ".join(lines)  # a title in capitals over several lines
     if not lines or not _title_like(lines[0]):
         return None
     if caps_only:
@@ -286,8 +289,18 @@ def _title_under(blocks, texts, gaps, k: int, taken: set[int], caps_only: bool =
         return lines[0]
     if len(lines) <= 5 and not any(c.islower() for c in texts[k]):
         return " ".join(lines)
-    if all(len(l) <= _STACK_LINE for l in lines[1:]) and len(lines) <= 5:
-        return lines[0]
+    if all(len(l) <= _STACK_LINE for l in lines[1:]) and len(lines) <= 6:
+        # a title goes on over a line that is full (it wrapped), into a subtitle in
+        # brackets and until its brackets close; a line that ends a sentence ends it
+        n = 1
+        while n < len(lines) and not lines[n - 1].endswith(".") and not lines[n].endswith("."):
+            title = " ".join(lines[:n])
+            if title.count("(") == title.count(")") and not (
+                lines[n].startswith("(") or (len(lines[n - 1]) >= _FULL_LINE and not title.endswith(")"))
+            ):
+                break
+            n += 1
+        return " ".join(lines[:n])
     return None
 
 
@@ -359,10 +372,11 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
             if title is not None:
                 e.title = title
                 rest = texts[h.index + 1].strip().split("\n")
-                if title == rest[0].strip() and len(rest) > 1:
-                    b = blocks[h.index + 1]  # the title's line leaves the block; the rest stays
-                    b.text = "\n".join(rest[1:])
-                    set_line(b, starts[h.index + 1] + 1)
+                used = next((n for n in range(1, len(rest)) if " ".join(l.strip() for l in rest[:n]) == title), 0)
+                if used:
+                    b = blocks[h.index + 1]  # the title's lines leave the block; the rest stays
+                    b.text = "\n".join(rest[used:])
+                    set_line(b, starts[h.index + 1] + used)
                 else:
                     e.title_block = h.index + 1
                 taken.add(h.index + 1)
