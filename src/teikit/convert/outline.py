@@ -57,6 +57,9 @@ _FRONT_TYPES = [
     (("dedication",), "dedication"),
     (("epigraph",), "epigraph"),
 ]
+_DISPLAY_LINE = 60  # the longest line of a title page's display lines
+_LEAD_IN_WORDS = 6  # the most words of a front heading ending in a colon
+_STACK = 4  # the most lines in capitals one heading is set over
 _FULL_LINE = 50  # a line this long that stops without a stop ran on to the next
 _STACK_LINE = 75  # the longest line of a stack of short lines under a heading
 _PROSE_SHARE = 0.05  # paragraphs set off like headings more often than this: no signal
@@ -79,6 +82,7 @@ class Entry:
     div: object = None  # the <div> made for it
     dropped: list = field(default_factory=list)  # stray cells of the contents line
     level: int = 1  # 1: a division of the front, body or back; 2…: inside the one before
+    more_blocks: tuple = ()  # further lines of a heading set over several lines
     bare: bool = False  # a numeral alone (`IV`): the head holds it as text, not as a label
 
 
@@ -304,6 +308,75 @@ def _title_under(blocks, texts, gaps, k: int, taken: set[int], caps_only: bool =
     return None
 
 
+def _display(text: str) -> bool:
+    """Lines set for display (a title page's): short, most words capitalised."""
+    lines = [l.strip() for l in text.split("\n") if l.strip()]
+    words = lines[0].split() if lines else []
+    return (
+        bool(words)
+        and all(len(l) <= _DISPLAY_LINE for l in lines)
+        and sum(w[:1].isupper() for w in words) * 2 >= len(words)
+    )
+
+
+def _caps_line(text: str) -> bool:
+    t = text.strip()
+    return "\n" not in t and sum(c.isalpha() for c in t) >= 2 and not any(c.islower() for c in t) and len(t) <= 90
+
+
+def _front_line(text: str) -> bool:
+    """A heading of the front matter: a line in capitals, or a short title-case lead-in
+    ending in a colon (`Original Transcriber's Notes:`)."""
+    t = text.strip()
+    if _caps_line(t):
+        return t[-1] not in ","
+    words = t.split()
+    return t.endswith(":") and len(words) <= _LEAD_IN_WORDS and all(w[:1].isupper() for w in words if len(w) > 3)
+
+
+def _front_heads(
+    texts, gaps, taken: set[int], skip: set[int], first_top: int, forms: set[str], ctx: Context
+) -> list[Entry]:
+    """Divisions of the front matter, headed by lines in capitals set off by blank lines
+    (`THE PERSONS IN THE PLAY`, `TO` / `M. TALLEYRAND PERIGORD,` / `LATE BISHOP OF
+    AUTUN.` read as one heading), after the title (the first lines set for display)
+    and only where text follows them before the next heading: the lines of a title page
+    head nothing."""
+    start = next((i for i in range(first_top) if i not in skip and i not in taken and _display(texts[i])), first_top)
+    cands = []
+    i = start + 1
+    while i < first_top:
+        if i in taken or i in skip or gaps[i] < 2 or "\n" in texts[i].strip() or not _front_line(texts[i]):
+            i += 1
+            continue
+        if headings.read_heading(texts[i], ctx.profile.number_words) is not None:
+            i += 1  # a numbered heading the body did not take (`HIS FIRST BOOK` before `THE FIRST BOOK`)
+            continue
+        j = i + 1
+        while j < first_top and j not in taken and gaps[j] <= 1 and _caps_line(texts[j]) and j - i < _STACK:
+            j += 1
+        cands.append((i, j))
+        i = j
+    out = []
+    stops = sorted(taken | skip | {c[0] for c in cands} | {first_top})
+    for i, j in cands:
+        nxt = next((x for x in stops if x >= j), first_top)
+        if nxt <= j:
+            continue  # nothing under it: a title page's line
+        after = headings.read_heading(texts[j], ctx.profile.number_words) if j < len(texts) else None
+        if after is not None and after[0] in forms:
+            continue  # a half-title over the first numbered heading
+        title = " ".join(texts[k].strip() for k in range(i, j))
+        e = Entry(None, title, None, 0, block=i)
+        _classify(e, ctx)
+        e.role = "front"
+        if e.type in ("chapter", "appendix") or e.type in _BODY_TYPES:
+            e.type = "prefatory"
+        e.more_blocks = tuple(range(i + 1, j))
+        out.append(e)
+    return out
+
+
 def _set_off(entries: list[Entry], texts, gaps, taken: set[int], level1_gap: int, first_top: int) -> list[Entry]:
     """Unnumbered headings inside the divisions, told by their setting alone: a title
     line with more blank lines before it than any paragraph has, and no more than the
@@ -314,7 +387,7 @@ def _set_off(entries: list[Entry], texts, gaps, taken: set[int], level1_gap: int
     for e in entries:
         if e.level == 1:
             top = e.block
-        elif top is not None:
+        elif top is not None and e.number is not None:
             with_sections.add(top)
     tops = [e.block for e in entries if e.level == 1]
     body = {e.block for e in entries if e.level == 1 and e.role == "body"}
@@ -337,6 +410,9 @@ def _set_off(entries: list[Entry], texts, gaps, taken: set[int], level1_gap: int
     # set off by fewer blank lines are something else (the speakers of a dialogue poem)
     common = Counter(gaps[e.block] for e in found).most_common(1)[0][0]
     found = [e for e in found if gaps[e.block] >= common]
+    indent = lambda e: len(texts[e.block]) - len(texts[e.block].lstrip())  # noqa: E731
+    margin = Counter(indent(e) for e in found).most_common(1)[0][0]
+    found = [e for e in found if indent(e) == margin]  # and set at the same margin
     # and a setting the running text never has: where page breaks leave as many blank
     # lines before paragraphs (an OCR text), the blank lines tell nothing
     prose = [g for t, g in zip(texts, gaps) if t.count("\n") >= 2]
@@ -417,6 +493,7 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
         seen.add(t)
         taken.add(i)
         entries.append(e)
+    entries += _front_heads(texts, gaps, taken, skip, first_top, {h.form for h in found}, ctx)
     entries.sort(key=lambda e: e.block)
     entries = _set_off(entries, texts, gaps, taken, top_gaps[-1] if top_gaps else 2, first_top) + entries
     entries.sort(key=lambda e: e.block)
@@ -520,6 +597,7 @@ def apply(tei, ctx: Context):
             e.div = current
             if e.title_block is not None:
                 consumed.add(e.title_block)
+            consumed.update(e.more_blocks)
             continue
         if len(stack) > 1 and "\n" not in (b.text or "").strip() and _is_notes_line(b.text or "", ctx):
             # a chapter's notes after its last section belong to the chapter
