@@ -59,6 +59,7 @@ _FRONT_TYPES = [
 ]
 _DISPLAY_LINE = 60  # the longest line of a title page's display lines
 _LEAD_IN_WORDS = 6  # the most words of a front heading ending in a colon
+_SHORT_WORD = 3  # `To`: a word that opens a heading set over the lines below it
 _STACK = 4  # the most lines in capitals one heading is set over
 _FULL_LINE = 50  # a line this long that stops without a stop ran on to the next
 _STACK_LINE = 75  # the longest line of a stack of short lines under a heading
@@ -346,15 +347,24 @@ def _front_heads(
     cands = []
     i = start + 1
     while i < first_top:
-        if i in taken or i in skip or gaps[i] < 2 or "\n" in texts[i].strip() or not _front_line(texts[i]):
+        t = texts[i].strip()
+        short = len(t) <= _SHORT_WORD and t[:1].isupper() and i + 1 < first_top and gaps[i + 1] <= 1
+        if i in taken or i in skip or gaps[i] < 2 or "\n" in t or not (short or _front_line(t)):
             i += 1
             continue
         if headings.read_heading(texts[i], ctx.profile.number_words) is not None:
             i += 1  # a numbered heading the body did not take (`HIS FIRST BOOK` before `THE FIRST BOOK`)
             continue
         j = i + 1
+        # a heading goes on over a line in capitals after a short word (`TO`) or a comma
         while j < first_top and j not in taken and gaps[j] <= 1 and _caps_line(texts[j]) and j - i < _STACK:
+            prev = texts[j - 1].strip()
+            if not (len(prev) <= _SHORT_WORD or prev.endswith(",")):
+                break
             j += 1
+        if short and j == i + 1:
+            i += 1
+            continue
         cands.append((i, j))
         i = j
     out = []

@@ -90,6 +90,10 @@ def _structure_div(div, ctx: Context, listed) -> None:
     items = [c for c in children(div) if not is_(c, "head")]
     for c in items:
         div.remove(c)
+    # divisions the outline found inside this one follow its own text, and are
+    # structured in their turn
+    subdivs = [c for c in items if is_(c, "div")]
+    items = [c for c in items if not is_(c, "div")]
     # chapter-local notes: everything after a "Notes" line belongs to the notes
     notes_div = None
     for k, c in enumerate(items):
@@ -167,6 +171,8 @@ def _structure_div(div, ctx: Context, listed) -> None:
         out.append(c)
 
     _nest(div, out, ctx)
+    for d in subdivs:
+        div.append(d)
     if notes_div is not None:
         div.append(notes_div)
 
@@ -176,8 +182,8 @@ def _heads_text(c, k: int, joined: list, one_line: set) -> bool:
     not the division's first line (its dateline or epigraph), not a question, an
     exclamation or a quoted sentence, not one word in capitals (a name, a signature, a stage
     word), and above a paragraph of text (not above a signature)."""
-    text = (c.text or "").strip()
-    if c not in one_line or k == 0 or text[-1] in _NOT_HEAD_ENDS:
+    text = (c.text or "").strip().rstrip("_*")  # the end of the words, not of their italics
+    if c not in one_line or k == 0 or not text or text[-1] in _NOT_HEAD_ENDS:
         return False
     if text[-1] in _QUOTES and text[-2:-1] in tuple(".,;:!?"):
         return False  # a quotation that ends a sentence
@@ -314,7 +320,7 @@ def _unwrap(el) -> None:
 def apply(tei, ctx: Context):
     listed = figures.read_list(tei)
     ctx.figures = listed
-    for div in xpath(tei, "//t:text/t:body/t:div | //t:text/t:back/t:div[@type='appendix']"):
+    for div in xpath(tei, "//t:text/t:body//t:div | //t:text/t:back/t:div[@type='appendix']"):
         _structure_div(div, ctx, listed)
     # captions outside the body (a frontispiece on the title page)
     for b in xpath(tei, "//t:text/t:front/t:div[@type='titlepage']/t:p"):
