@@ -18,6 +18,7 @@ list stays, as entries, in the front matter's contents division.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .headings import read_heading
 
@@ -25,6 +26,7 @@ _TOC_HEAD = re.compile(r"^\s*(table\s+of\s+)?contents\.?\s*$", re.I)
 _PAGE = r"(?:\d{1,4}|[ivxlcdm]{1,7})"
 _WITH_PAGE = re.compile(rf"^(?P<text>.*?\S)(?:\s*\.{{2,}}\s*|\s{{2,}}|\s+)(?P<page>{_PAGE})$")
 _LONG_LINE = 55
+_NOISE = 0.05  # share of paragraphs after a number of blank lines that makes it no signal
 _NEXT_PAGE = 6  # blocks between two pages of one contents list (page number, running head)
 
 
@@ -45,12 +47,17 @@ def _prose(text: str) -> bool:
     return len(long) >= len(lines) / 2 and lower > sum(c.isupper() for c in text)
 
 
+def noisy_gaps(texts: list[str], gaps: list[int]) -> set[int]:
+    """Blank lines that page breaks leave before paragraphs (an OCR text): they set nothing off."""
+    prose = Counter(g for t, g in zip(texts, gaps) if t.count("\n") >= 2)
+    total = sum(prose.values())
+    return {g for g, n in prose.items() if g >= 2 and n > total * _NOISE}
+
+
 def regions(texts: list[str], gaps: list[int]) -> list[tuple[int, int]]:
     """(first, last) block of every contents list."""
     out: list[tuple[int, int]] = []
-    # blank lines that page breaks leave before paragraphs (an OCR text) set nothing off
-    prose = [g for t, g in zip(texts, gaps) if t.count("\n") >= 2]
-    noisy = {g for g in set(prose) if g >= 2 and prose.count(g) > len(prose) * 0.05}
+    noisy = noisy_gaps(texts, gaps)
     i = 0
     while i < len(texts):
         if not is_contents_heading(texts[i]):

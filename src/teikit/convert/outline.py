@@ -471,14 +471,21 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
     first_top, last_top = (min(tops), max(tops)) if tops else (len(blocks), -1)
     top_gaps = sorted(gaps[e.block] for e in entries if e.level == 1)
     level1_gap = top_gaps[0] if top_gaps else 2
+    typical_gap = top_gaps[len(top_gaps) // 2] if top_gaps else 2
     known = set(ctx.profile.front_titles) | set(ctx.profile.back_roles) | _BODY_TYPES
     listed = {norm_title(it.title): it for it in items if it.number is None}
+    # after the last chapter, a title set off like the chapters' heads a division of the
+    # back matter (`Transcriber's Notes`), unless page breaks set paragraphs off as much
+    noisy = contents.noisy_gaps(texts, gaps)
     seen: set[str] = set()
     for i, text in enumerate(texts):
         if i in taken or "\n" in text.strip():
             continue
         t = norm_title(text)
-        if not t or t in seen or not (t in listed or t in known):
+        closing = (
+            i > last_top >= 0 and gaps[i] >= max(typical_gap, _SET_OFF) and gaps[i] not in noisy and i + 1 < len(texts)
+        )
+        if not t or t in seen or not (t in listed or t in known or closing):
             continue
         if gaps[i] < min(level1_gap, 3 if t not in listed else 2) or not _title_like(text):
             continue
