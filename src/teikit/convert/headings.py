@@ -33,6 +33,7 @@ _MAX_CHARS = 90
 _MAX_LABEL_WORDS = 3
 _ABBREVIATION = 5  # `Chap.`: the longest label word cut short with a stop
 _REPEAT_BLOCKS = 12  # a heading repeated this close after a preamble is one heading
+_LIST_LINES = 10  # headings this few lines apart head nothing: a list of them
 _PAGE_LINES = 150  # a printed page never takes more lines of text
 
 
@@ -222,7 +223,10 @@ def _set_off(hs: list[Heading], gaps: list[int]) -> bool:
 def _a_list(hs: list[Heading]) -> bool:
     """Headings that head nothing: most stand right before the next one of their form
     (a list of acts or chapters, not the acts and chapters themselves)."""
-    return sum(b.index == a.index + 1 for a, b in zip(hs, hs[1:])) > len(hs) // 2
+    if sum(b.index == a.index + 1 for a, b in zip(hs, hs[1:])) > len(hs) // 2:
+        return True
+    steps = sorted(b.line - a.line for a, b in zip(hs, hs[1:]))
+    return bool(steps) and steps[len(steps) // 2] < _LIST_LINES  # a few lines each: entries of a list
 
 
 def _page_rhythm(hs: list[Heading]) -> bool:
