@@ -43,7 +43,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "title_cues": "strings",
     },
     "title_page": {"dedication_cues": "strings"},
-    "divisions": {"front": "strings", "back": "table"},
+    "divisions": {"front": "strings", "back": "table", "ordinals": "strings", "numbers": "strings"},
     "edition": {"publisher": "string", "licence": "string"},
     "places": {"known": "types", "same": "table", "not": "strings"},
     "passes": {"disable": "strings"},
@@ -182,6 +182,7 @@ class Profile:
     dedication_cues: tuple[str, ...] = ()
     front_titles: list[str] = field(default_factory=list)
     back_roles: dict[str, str] = field(default_factory=dict)
+    number_words: dict[str, int] = field(default_factory=dict)  # "first" -> 1, "two" -> 2
     edition_publisher: str = "teikit"
     edition_licence: str = ""
     known_places: dict[str, str] = field(default_factory=dict)  # name -> type
@@ -249,6 +250,9 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         dedication_cues=tuple(w.lower() for w in data["title_page"]["dedication_cues"] if w.strip()),
         front_titles=[t.lower() for t in div["front"]],
         back_roles={k.lower(): v for k, v in div["back"].items()},
+        number_words={
+            w.lower(): k + 1 for words in (div["numbers"], div["ordinals"]) for k, w in enumerate(words) if w.strip()
+        },
         edition_publisher=edition["publisher"],
         edition_licence=edition["licence"],
         known_places=dict(places["known"]),

@@ -1,20 +1,26 @@
 """Page furniture: remove running heads and lone page numbers.
 
 A running head is recognised by the profile's patterns, or inferred: a line in
-capitals that repeats (digits aside), or that repeats the book's title or a
-division's title. A lone number is a page number; a lone roman numeral only when
-it is one (canonical, at most cc), stands alone between blank lines where page
-numbers stand, and has a neighbour in sequence (xi after x) — so that `did`,
-`mix` or a lone `x` in running text are kept. Every removal is recorded in the
-report with its line.
+capitals that repeats the book's title or a division's title; a line in capitals
+that repeats (digits aside) in page rhythm (`pages.in_rhythm`); a line in
+capitals carrying the page number the page sequence expects there
+(`20 SYPHILITIC DISEASES.`). A number alone on its line is a page number when
+it continues the sequence of page numbers (`pages.page_numbers`) or stands
+beside a running head — a year heading a group of poems does neither. A lone
+roman numeral is a page number only when it is one (canonical, at most cc),
+stands alone between blank lines where page numbers stand, and has a neighbour
+in sequence (xi after x) — so that `did`, `mix` or a lone `x` in running text
+are kept. Headings the outline made are never furniture (they are no longer
+text). Every removal is recorded in the report with its line; then words broken
+across line ends are rejoined (`hyphenation`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..tei import children, line_of, q, text_of, xpath
+from . import hyphenation, pages
 from .context import Context, norm_title, roman_to_int
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
@@ -104,24 +110,39 @@ def apply(tei, ctx: Context):
     first = xpath(tei, "//t:div[@type='titlepage']/t:p[1]")
     if first:
         titles.add(norm_title(first[0].text.split("\n")[0]))
-    shapes = Counter(_shape(l) for b in blocks for l in b.text.split("\n") if _caps(l))
+    numbered = [(line_of(b) + k, l) for b in blocks for k, l in enumerate(b.text.split("\n"))]
+    returns: dict[str, list[int]] = {}
+    for n, l in numbered:
+        if _caps(l):
+            returns.setdefault(_shape(l), []).append(n)
+    rhythm = {shape for shape, at in returns.items() if pages.in_rhythm(at)}
+    page_of = pages.page_numbers(numbered)
+    keys = sorted(page_of)
     roman_pages = _roman_page_blocks(blocks)
 
-    def furniture(line: str) -> str | None:
+    def head(s: str, n: int) -> bool:
+        if not _caps(s):
+            return False
+        return norm_title(s) in titles or _shape(s) in rhythm or pages.numbered_head(s, page_of, n, keys)
+
+    def furniture(line: str, n: int, near: list[str]) -> str | None:
         s = line.strip()
         if ctx.profile.running_heads.search(s):  # time-bounded: see profile.Patterns
             return "running_heads"
         if _PAGE_NUMBER.match(s):
-            return "page_numbers"
-        if _caps(s) and (norm_title(s) in titles or shapes[_shape(s)] >= 2):
+            if n in page_of or any(head(x.strip(), n) for x in near):
+                return "page_numbers"
+            return None
+        if head(s, n):
             return "running_heads"
         return None
 
-    for b in blocks:
+    for j, b in enumerate(blocks):
         lines = b.text.split("\n")
         keep = []  # removed lines stay as empty lines so that line numbers hold
         for k, line in enumerate(lines):
-            kind = "page_numbers" if b in roman_pages else furniture(line)
+            near = _neighbours(blocks, j, lines, k)
+            kind = "page_numbers" if b in roman_pages else furniture(line, line_of(b) + k, near)
             if kind:
                 ctx.report.counts[kind] += 1
                 ctx.report.info(
@@ -137,4 +158,16 @@ def apply(tei, ctx: Context):
             b.getparent().remove(b)
         elif keep != lines:
             b.text = "\n".join(keep)
+    hyphenation.rejoin([b for b in blocks if b.getparent() is not None], ctx)
     return tei
+
+
+def _neighbours(blocks: list, j: int, lines: list[str], k: int) -> list[str]:
+    """The lines a page number stands beside: the next and previous line, in its block or
+    the blocks around it."""
+    out = []
+    out.append(lines[k - 1] if k else (blocks[j - 1].text.rsplit("\n", 1)[-1] if j else ""))
+    out.append(
+        lines[k + 1] if k + 1 < len(lines) else (blocks[j + 1].text.split("\n", 1)[0] if j + 1 < len(blocks) else "")
+    )
+    return out

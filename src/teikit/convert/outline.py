@@ -1,19 +1,35 @@
-"""Outline: find the book's divisions from its own table of contents.
+"""Outline: find the book's divisions and cut the text into them.
 
-The table of contents says which divisions exist, in which order, and what
-they are called; the converter finds each one's heading in the text and cuts
-the block stream there. Without a table of contents it falls back on headings
-that say what they are (`Chapter 3`, `CHAPTER IV.`, `Notes`, `Index`).
-Result: text/front, text/body and text/back holding typed <div>s, each with
-its <head>; the blocks before the first division stay in a title-page div.
+A table of contents laid out in tab-separated cells (label, title, page) says
+which divisions exist, in which order, and what they are called; the converter
+finds each one's heading in the text and cuts the block stream there.
+
+Any other book is read from its own headings (`headings`): the numbered forms
+that repeat in sequence, nested by how they interleave (parts, chapters,
+sections); a labelled heading without a title on its line takes the title line
+set right under it. Unnumbered headings (`INTRODUCTION`, `CONCLUSION`,
+`GLOSSARY`) are those its contents list names (`contents`) or that the profile
+names as front, body or back matter, set off like the numbered ones. A
+back-matter title followed by a chapter is that chapter's own (its `NOTES`),
+and a line standing right before the first chapter is the book's half-title,
+not a division: both stay as text. What stands before the first division is
+front matter; unnumbered divisions after the last chapter are back matter
+unless the profile calls them body (`CONCLUSION`). The contents list becomes
+the front matter's contents division; its entries link to the divisions.
+
+Result: text/front, text/body and text/back holding typed <div>s, each with its
+<head> (a <label> for the number), nested divisions inside them; the blocks
+before the first division stay in a title-page div.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from ..tei import XML_ID, children, line_of, make, q, sub
+from ..tei import XML_ID, children, line_of, make, q, set_line, sub
+from . import contents, headings
 from .context import Context, norm_title, roman_to_int
 
 _TOC_HEAD = re.compile(r"^\s*(table\s+of\s+)?contents\s*$", re.I)
@@ -41,6 +57,15 @@ _FRONT_TYPES = [
     (("dedication",), "dedication"),
     (("epigraph",), "epigraph"),
 ]
+_DISPLAY_LINE = 60  # the longest line of a title page's display lines
+_LEAD_IN_WORDS = 6  # the most words of a front heading ending in a colon
+_SHORT_WORD = 3  # `To`: a word that opens a heading set over the lines below it
+_STACK = 4  # the most lines in capitals one heading is set over
+_FULL_LINE = 50  # a line this long that stops without a stop ran on to the next
+_STACK_LINE = 75  # the longest line of a stack of short lines under a heading
+_PROSE_SHARE = 0.05  # paragraphs set off like headings more often than this: no signal
+_SET_OFF = 3  # blank lines before a heading told by its setting alone (paragraphs have one)
+_CLOSING = {"conclusion", "epilogue"}  # unnumbered divisions after the chapters that are body
 _BODY_TYPES = {"introduction", "conclusion", "prologue", "epilogue", "afterword", "postscript"}
 
 
@@ -57,6 +82,9 @@ class Entry:
     type: str = "chapter"
     div: object = None  # the <div> made for it
     dropped: list = field(default_factory=list)  # stray cells of the contents line
+    level: int = 1  # 1: a division of the front, body or back; 2…: inside the one before
+    more_blocks: tuple = ()  # further lines of a heading set over several lines
+    bare: bool = False  # a numeral alone (`IV`): the head holds it as text, not as a label
 
 
 def _parse_toc_line(line: str, lineno: int) -> Entry | None:
@@ -225,13 +253,291 @@ def _looks_like_title(text: str) -> bool:
     return "\n" not in t and 0 < len(t) < 100 and not re.search(r"[.,;:]$", t) and t[:1].isupper()
 
 
+def _layout(blocks: list) -> tuple[list[str], list[int], list[int]]:
+    """Each block's text, first source line and the blank lines before it."""
+    texts = [b.text or "" for b in blocks]
+    starts = [line_of(b) or 0 for b in blocks]
+    gaps = [starts[0] - 1 if blocks else 0]
+    for k in range(1, len(blocks)):
+        gaps.append(starts[k] - starts[k - 1] - texts[k - 1].count("\n") - 1)
+    return texts, starts, gaps
+
+
+def _title_like(line: str) -> bool:
+    t = line.strip()
+    return (
+        0 < len(t) <= 100
+        and len(t.split()) <= 16
+        and t[-1] not in ",;"
+        and (t[0].isupper() or t[0] in "_*\"'‘“")
+        and not t.endswith(":")
+    )
+
+
+def _title_under(blocks, texts, gaps, k: int, taken: set[int], caps_only: bool = False) -> str | None:
+    """The title set right under a label-only heading (`CHAPTER I.` / `INTRODUCTORY`).
+
+    A line alone, or a stack of lines in capitals, is the title; of a stack of short
+    lines (title, newspaper, date) the first is, and the others stay as text. Under a
+    bare numeral (a letter's `IV`) only a line in capitals is a title: a line of text
+    is the text."""
+    if k >= len(blocks) or k in taken or gaps[k] > 2:
+        return None
+    lines = [l.strip() for l in texts[k].split("\n") if l.strip()]
+    if 1 < len(lines) <= 5 and not any(c.islower() for c in texts[k]) and _title_like(lines[-1]):
+        return None if caps_only else " ".join(lines)  # a title in capitals over several lines
+    if not lines or not _title_like(lines[0]):
+        return None
+    if caps_only:
+        return lines[0] if len(lines) == 1 and not any(c.islower() for c in lines[0]) else None
+    if len(lines) == 1:
+        return lines[0]
+    if len(lines) <= 5 and not any(c.islower() for c in texts[k]):
+        return " ".join(lines)
+    if all(len(l) <= _STACK_LINE for l in lines[1:]) and len(lines) <= 6:
+        # a title goes on over a line that is full (it wrapped), into a subtitle in
+        # brackets and until its brackets close; a line that ends a sentence ends it
+        n = 1
+        while n < len(lines) and not lines[n - 1].endswith(".") and not lines[n].endswith("."):
+            title = " ".join(lines[:n])
+            if title.count("(") == title.count(")") and not (
+                lines[n].startswith("(") or (len(lines[n - 1]) >= _FULL_LINE and not title.endswith(")"))
+            ):
+                break
+            n += 1
+        return " ".join(lines[:n])
+    return None
+
+
+def _display(text: str) -> bool:
+    """Lines set for display (a title page's): short, most words capitalised."""
+    lines = [l.strip() for l in text.split("\n") if l.strip()]
+    words = lines[0].split() if lines else []
+    return (
+        bool(words)
+        and all(len(l) <= _DISPLAY_LINE for l in lines)
+        and sum(w[:1].isupper() for w in words) * 2 >= len(words)
+    )
+
+
+def _caps_line(text: str) -> bool:
+    t = text.strip()
+    return "\n" not in t and sum(c.isalpha() for c in t) >= 2 and not any(c.islower() for c in t) and len(t) <= 90
+
+
+def _front_line(text: str) -> bool:
+    """A heading of the front matter: a line in capitals, or a short title-case lead-in
+    ending in a colon (`Original Transcriber's Notes:`)."""
+    t = text.strip()
+    if _caps_line(t):
+        return t[-1] not in ","
+    words = t.split()
+    return t.endswith(":") and len(words) <= _LEAD_IN_WORDS and all(w[:1].isupper() for w in words if len(w) > 3)
+
+
+def _front_heads(
+    texts, gaps, taken: set[int], skip: set[int], first_top: int, forms: set[str], ctx: Context
+) -> list[Entry]:
+    """Divisions of the front matter, headed by lines in capitals set off by blank lines
+    (`THE PERSONS IN THE PLAY`, `TO` / `M. TALLEYRAND PERIGORD,` / `LATE BISHOP OF
+    AUTUN.` read as one heading), after the title (the first lines set for display)
+    and only where text follows them before the next heading: the lines of a title page
+    head nothing."""
+    start = next((i for i in range(first_top) if i not in skip and i not in taken and _display(texts[i])), first_top)
+    cands = []
+    i = start + 1
+    while i < first_top:
+        t = texts[i].strip()
+        short = len(t) <= _SHORT_WORD and t[:1].isupper() and i + 1 < first_top and gaps[i + 1] <= 1
+        if i in taken or i in skip or gaps[i] < 2 or "\n" in t or not (short or _front_line(t)):
+            i += 1
+            continue
+        if headings.read_heading(texts[i], ctx.profile.number_words) is not None:
+            i += 1  # a numbered heading the body did not take (`HIS FIRST BOOK` before `THE FIRST BOOK`)
+            continue
+        j = i + 1
+        # a heading goes on over a line in capitals after a short word (`TO`) or a comma
+        while j < first_top and j not in taken and gaps[j] <= 1 and _caps_line(texts[j]) and j - i < _STACK:
+            prev = texts[j - 1].strip()
+            if not (len(prev) <= _SHORT_WORD or prev.endswith(",")):
+                break
+            j += 1
+        if short and j == i + 1:
+            i += 1
+            continue
+        cands.append((i, j))
+        i = j
+    out = []
+    stops = sorted(taken | skip | {c[0] for c in cands} | {first_top})
+    for i, j in cands:
+        nxt = next((x for x in stops if x >= j), first_top)
+        if nxt <= j:
+            continue  # nothing under it: a title page's line
+        after = headings.read_heading(texts[j], ctx.profile.number_words) if j < len(texts) else None
+        if after is not None and after[0] in forms:
+            continue  # a half-title over the first numbered heading
+        title = " ".join(texts[k].strip() for k in range(i, j))
+        e = Entry(None, title, None, 0, block=i)
+        _classify(e, ctx)
+        e.role = "front"
+        if e.type in ("chapter", "appendix") or e.type in _BODY_TYPES:
+            e.type = "prefatory"
+        e.more_blocks = tuple(range(i + 1, j))
+        out.append(e)
+    return out
+
+
+def _set_off(entries: list[Entry], texts, gaps, taken: set[int], level1_gap: int, first_top: int) -> list[Entry]:
+    """Unnumbered headings inside the divisions, told by their setting alone: a title
+    line with more blank lines before it than any paragraph has, and no more than the
+    division headings have, close above its text (poems under year headings). Only in divisions without
+    numbered sections, and only when the setting repeats."""
+    with_sections = set()
+    top = None
+    for e in entries:
+        if e.level == 1:
+            top = e.block
+        elif top is not None and e.number is not None:
+            with_sections.add(top)
+    tops = [e.block for e in entries if e.level == 1]
+    body = {e.block for e in entries if e.level == 1 and e.role == "body"}
+    found = []
+    k = 0
+    for i, text in enumerate(texts):
+        while k < len(tops) and tops[k] < i:
+            k += 1
+        owner = tops[k - 1] if k else None
+        if owner not in body or owner in with_sections or i in taken or i <= first_top:
+            continue
+        if not (_SET_OFF <= gaps[i] <= level1_gap) or "\n" in text.strip() or not _title_like(text):
+            continue
+        if i + 1 >= len(texts) or i + 1 in taken or gaps[i + 1] >= _SET_OFF:
+            continue  # a heading stands close above its text; page furniture does not
+        found.append(Entry(None, text.strip(), None, 0, block=i, level=2, type="section"))
+    if not found:
+        return []
+    # the setting the book gives these headings is the one most of them have; lines
+    # set off by fewer blank lines are something else (the speakers of a dialogue poem)
+    common = Counter(gaps[e.block] for e in found).most_common(1)[0][0]
+    found = [e for e in found if gaps[e.block] >= common]
+    indent = lambda e: len(texts[e.block]) - len(texts[e.block].lstrip())  # noqa: E731
+    margin = Counter(indent(e) for e in found).most_common(1)[0][0]
+    found = [e for e in found if indent(e) == margin]  # and set at the same margin
+    # and a setting the running text never has: where page breaks leave as many blank
+    # lines before paragraphs (an OCR text), the blank lines tell nothing
+    prose = [g for t, g in zip(texts, gaps) if t.count("\n") >= 2]
+    if prose and sum(g >= common for g in prose) > len(prose) * _PROSE_SHARE:
+        return []
+    return found if len(found) >= _SET_OFF else []
+
+
+def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int, int]], list[Entry]]:
+    """Divisions from the text's own headings and contents list: (entries, contents
+    regions, contents entries)."""
+    texts, starts, gaps = _layout(blocks)
+    words = ctx.profile.number_words
+    regions = contents.regions(texts, gaps)
+    skip = {i for a, b in regions for i in range(a, b + 1)}
+    items = [it for a, b in regions for it in contents.entries(texts, starts, a, b, words)]
+    found = headings.find(texts, starts, gaps, skip, words)
+    at = {h.index for h in found}
+    deeper_labelled = {h.level for h in found if h.level > 1 and not h.bare and not h.decimal}
+    entries: list[Entry] = []
+    taken: set[int] = set(at) | skip
+    for h in found:
+        e = Entry(h.label, h.title, None, starts[h.index], number=h.numbers[0], block=h.index, level=h.level)
+        e.bare = h.bare
+        if h.level == 1:
+            e.type = "part" if 2 in deeper_labelled else "chapter"
+        elif h.level == 2 and 2 in deeper_labelled and not h.bare:
+            e.type = "chapter"
+        else:
+            e.type = "section" if h.level <= 2 else "subsection"
+        if not h.title and (h.bare or not h.form.startswith("#")):
+            title = _title_under(blocks, texts, gaps, h.index + 1, taken, caps_only=h.bare)
+            if title is not None:
+                e.title = title
+                rest = texts[h.index + 1].strip().split("\n")
+                used = next((n for n in range(1, len(rest)) if " ".join(l.strip() for l in rest[:n]) == title), 0)
+                if used:
+                    b = blocks[h.index + 1]  # the title's lines leave the block; the rest stays
+                    b.text = "\n".join(rest[used:])
+                    set_line(b, starts[h.index + 1] + used)
+                else:
+                    e.title_block = h.index + 1
+                taken.add(h.index + 1)
+        entries.append(e)
+    tops = [e.block for e in entries if e.level == 1]
+    first_top, last_top = (min(tops), max(tops)) if tops else (len(blocks), -1)
+    top_gaps = sorted(gaps[e.block] for e in entries if e.level == 1)
+    level1_gap = top_gaps[0] if top_gaps else 2
+    typical_gap = top_gaps[len(top_gaps) // 2] if top_gaps else 2
+    known = set(ctx.profile.front_titles) | set(ctx.profile.back_roles) | _BODY_TYPES
+    listed = {norm_title(it.title): it for it in items if it.number is None}
+    # after the last chapter, a title set off like the chapters' heads a division of the
+    # back matter (`Transcriber's Notes`), unless page breaks set paragraphs off as much
+    noisy = contents.noisy_gaps(texts, gaps)
+    seen: set[str] = set()
+    for i, text in enumerate(texts):
+        if i in taken or "\n" in text.strip():
+            continue
+        t = norm_title(text)
+        closing = (
+            i > last_top >= 0 and gaps[i] >= max(typical_gap, _SET_OFF) and gaps[i] not in noisy and i + 1 < len(texts)
+        )
+        if not t or t in seen or not (t in listed or t in known or closing):
+            continue
+        if gaps[i] < min(level1_gap, 3 if t not in listed else 2) or not _title_like(text):
+            continue
+        if i + 1 in at and first_top == i + 1 and t not in known:
+            continue  # the half-title right before the first chapter
+        e = Entry(None, text.strip(), None, starts[i], block=i)
+        _classify(e, ctx)
+        if first_top < i < last_top:
+            if e.role == "back" and e.type == "notes":
+                continue  # a chapter's own notes: text of the chapter, for the notes pass
+            e.level, e.role, e.type = 2, "body", "section"  # an appendix to a chapter
+        elif i < first_top:
+            e.role = "front"  # before the first chapter: an introduction is front matter too
+            if e.type == "chapter":
+                e.type = "prefatory"
+        elif e.type not in _CLOSING:
+            # after the last chapter: an epilogue or conclusion goes on with the body,
+            # a postscript, notes or an index are back matter
+            e.role = "back"
+            if e.type == "chapter" or e.type in _BODY_TYPES:
+                e.type = e.type if e.type in _BODY_TYPES else "appendix"
+        seen.add(t)
+        taken.add(i)
+        entries.append(e)
+    entries += _front_heads(texts, gaps, taken, skip, first_top, {h.form for h in found}, ctx)
+    entries.sort(key=lambda e: e.block)
+    entries = _set_off(entries, texts, gaps, taken, top_gaps[-1] if top_gaps else 2, first_top) + entries
+    entries.sort(key=lambda e: e.block)
+    listing = []
+    for it in items:
+        le = Entry(it.label, it.title, it.page, it.line, number=it.number)
+        if it.number is not None:
+            match = next((e for e in entries if e.level == 1 and e.number == it.number and e.label), None)
+        else:
+            match = next((e for e in entries if e.label is None and norm_title(e.title) == norm_title(it.title)), None)
+        le.block = match.block if match is not None else None
+        if match is not None and match.label and it.title and norm_title(it.title) == norm_title(match.title):
+            match.title = it.title  # the contents list sets titles in their own case
+        listing.append(le)
+    return entries, regions, listing
+
+
 def apply(tei, ctx: Context):
     text = tei.find(q("text"))
     body = text.find(q("body"))
     blocks = children(body, "p")
     toc = find_toc(blocks)
-    if toc:
+    regions: list[tuple[int, int]] = []
+    listing: list[Entry] = []
+    if toc and any("\t" in (blocks[i].text or "") for i in range(toc[0], toc[1] + 1)):
         toc_first, toc_last, entries = toc
+        regions = [(toc_first, toc_last)]
         for e in entries:
             _classify(e, ctx)
             for cell in e.dropped:
@@ -245,10 +551,10 @@ def apply(tei, ctx: Context):
         ctx.contents = list(entries)  # listed in full, found or not: no entry is lost
         ctx.report.info("outline", line_of(blocks[toc_first]), f"table of contents with {len(entries)} entries")
     else:
-        toc_first = toc_last = None
-        entries = _fallback_entries(blocks, ctx)
-        for e in entries:
-            _classify(e, ctx)
+        entries, regions, listing = _from_text(blocks, ctx)
+        ctx.contents = listing
+        for a, _b in regions:
+            ctx.report.info("outline", line_of(blocks[a]), "contents list: its entries name the divisions")
         if not entries:
             ctx.report.add(
                 "no-chapters", None, "no table of contents and no chapter headings: the whole text becomes one division"
@@ -270,35 +576,53 @@ def apply(tei, ctx: Context):
     front, new_body, back = make("front"), make("body"), make("back")
     title_div = sub(front, "div", type="titlepage")
     consumed = set()
-    if toc:
-        toc_div = sub(front, "div", type="contents")
-        for i in range(toc_first, toc_last + 1):
-            toc_div.append(blocks[i])
-            consumed.add(i)
-        toc_div[0].tag = q("head")
+    toc_at = regions[0][0] if regions else None
     starts = {e.block: e for e in entries}
     current = title_div
+    stack: list[tuple[int, object]] = []  # the open divisions, outermost first
     if not entries:
         current = sub(new_body, "div", type="chapter")
     for i, b in enumerate(blocks):
+        if i == toc_at:  # the contents list, all its parts, where it stands
+            toc_div = sub(front, "div", type="contents")
+            for first, last in regions:
+                for k in range(first, last + 1):
+                    toc_div.append(blocks[k])
+                    consumed.add(k)
+            toc_div[0].tag = q("head")
         if i in consumed:
             continue
         e = starts.get(i)
         if e is not None:
-            parent = {"front": front, "body": new_body, "back": back}[e.role]
+            while stack and stack[-1][0] >= e.level:
+                stack.pop()
+            if stack:
+                parent = stack[-1][1]
+            else:
+                parent = {"front": front, "body": new_body, "back": back}[e.role]
             current = sub(parent, "div", type=e.type, line=line_of(b))
+            stack.append((e.level if stack else 1, current))
             if e.number is not None:
                 current.set("n", str(e.number))
             head = sub(current, "head", line=line_of(b))
-            if e.label:
+            if e.label and not e.bare:
                 sub(head, "label", e.label).tail = (" " + e.title) if e.title else None
+            elif e.label:
+                head.text = f"{e.label} {e.title}".strip()
             else:
                 head.text = e.title
             e.div = current
             if e.title_block is not None:
                 consumed.add(e.title_block)
+            consumed.update(e.more_blocks)
             continue
+        if len(stack) > 1 and "\n" not in (b.text or "").strip() and _is_notes_line(b.text or "", ctx):
+            # a chapter's notes after its last section belong to the chapter
+            del stack[1:]
+            current = stack[0][1]
         current.append(b)
+    for le in listing:  # the contents list's entries link to the divisions they name
+        le.div = starts[le.block].div if le.block in starts else None
     if not len(new_body):
         # Nothing recognised as the body: the title-page blocks are all the text there is.
         div = sub(new_body, "div", type="chapter")
@@ -315,6 +639,10 @@ def apply(tei, ctx: Context):
     _assign_ids(new_body)
     ctx.report.counts["chapters"] = len(children(new_body, "div"))
     return tei
+
+
+def _is_notes_line(text: str, ctx: Context) -> bool:
+    return ctx.profile.back_roles.get(norm_title(text)) == "notes"
 
 
 def _assign_ids(body) -> None:

@@ -27,6 +27,9 @@ from .context import Context, norm_title
 
 _HEAD_MAX_CHARS = 120
 _HEAD_MAX_WORDS = 16
+_NOT_HEAD_ENDS = "?!—)]"
+_QUOTES = "\"'‘’“”"
+_TEXT_UNDER_HEAD = 60  # a heading stands above a paragraph, not above a signature
 
 
 def make_table(block, ctx: Context):
@@ -87,6 +90,10 @@ def _structure_div(div, ctx: Context, listed) -> None:
     items = [c for c in children(div) if not is_(c, "head")]
     for c in items:
         div.remove(c)
+    # divisions the outline found inside this one follow its own text, and are
+    # structured in their turn
+    subdivs = [c for c in items if is_(c, "div")]
+    items = [c for c in items if not is_(c, "div")]
     # chapter-local notes: everything after a "Notes" line belongs to the notes
     notes_div = None
     for k, c in enumerate(items):
@@ -100,6 +107,7 @@ def _structure_div(div, ctx: Context, listed) -> None:
 
     # 1. figures, tables, paragraphs
     flat = []
+    one_line: set = set()  # blocks that were a line alone in the source
     for c in items:
         if not is_(c, "p"):
             flat.append(c)
@@ -112,6 +120,8 @@ def _structure_div(div, ctx: Context, listed) -> None:
         if table is not None:
             flat.append(table)
             continue
+        if "\n" not in (c.text or "").strip():
+            one_line.add(c)
         c.text = para_text(c.text)
         if c.text:
             flat.append(c)
@@ -154,15 +164,33 @@ def _structure_div(div, ctx: Context, listed) -> None:
         ):
             out.append(_quote(c, prev, ctx))
             continue
-        if is_(c, "p") and _is_head_candidate(c) and k + 1 < len(joined):
+        if is_(c, "p") and _is_head_candidate(c) and k + 1 < len(joined) and _heads_text(c, k, joined, one_line):
             head = make("head", c.text.strip(), line=line_of(c))
             out.append(head)
             continue
         out.append(c)
 
     _nest(div, out, ctx)
+    for d in subdivs:
+        div.append(d)
     if notes_div is not None:
         div.append(notes_div)
+
+
+def _heads_text(c, k: int, joined: list, one_line: set) -> bool:
+    """A short line heads a section only as headings are set: a line alone in the source,
+    not the division's first line (its dateline or epigraph), not a question, an
+    exclamation or a quoted sentence, not one word in capitals (a name, a signature, a stage
+    word), and above a paragraph of text (not above a signature)."""
+    text = (c.text or "").strip().rstrip("_*")  # the end of the words, not of their italics
+    if c not in one_line or k == 0 or not text or text[-1] in _NOT_HEAD_ENDS:
+        return False
+    if text[-1] in _QUOTES and text[-2:-1] in tuple(".,;:!?"):
+        return False  # a quotation that ends a sentence
+    if len(text.split()) == 1 and text.isupper():
+        return False
+    nxt = joined[k + 1]
+    return not is_(nxt, "p") or len(nxt.text or "") >= _TEXT_UNDER_HEAD
 
 
 def _continues(prev, cur) -> bool:
@@ -292,7 +320,7 @@ def _unwrap(el) -> None:
 def apply(tei, ctx: Context):
     listed = figures.read_list(tei)
     ctx.figures = listed
-    for div in xpath(tei, "//t:text/t:body/t:div | //t:text/t:back/t:div[@type='appendix']"):
+    for div in xpath(tei, "//t:text/t:body//t:div | //t:text/t:back/t:div[@type='appendix']"):
         _structure_div(div, ctx, listed)
     # captions outside the body (a frontispiece on the title page)
     for b in xpath(tei, "//t:text/t:front/t:div[@type='titlepage']/t:p"):

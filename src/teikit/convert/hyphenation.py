@@ -1,0 +1,97 @@
+"""Hyphenation: words a printed line broke with a hyphen, made whole again.
+
+A line that ends in a word part and a hyphen, followed (in its paragraph, or
+across a page break in the next block) by a line that starts with a lower-case
+word part, may hold a word the printer broke (`medi-` / `cine`) or a compound
+that happened to break at its own hyphen (`well-` / `known`). The text decides:
+
+- the joined word appears elsewhere in the book without a hyphen: rejoined;
+- the hyphenated form appears elsewhere within a line: a compound, kept as it is;
+- neither: rejoined only in a book whose lines are printed lines (one line in a
+  hundred or more ends in a hyphen, as in an OCR text); otherwise kept.
+
+The second part moves up to the end of the first line, so line numbers hold;
+every rejoined word is reported (`hyphen-rejoined`) with its line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..tei import line_of
+from .context import Context
+
+_BROKEN = re.compile(r"(?<![-\w])([A-Za-z]+)-$")
+_CONTINUED = re.compile(r"^(\s*)([a-z]+)(.*)$", re.S)
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_PRINTED_LINES = 0.01  # share of lines ending in a hyphen in a text of printed lines
+
+
+def _vocabulary(texts: list[str]) -> tuple[Counter, set[str]]:
+    """Words written whole, and hyphenated compounds written within a line."""
+    whole: Counter = Counter()
+    compounds: set[str] = set()
+    for t in texts:
+        for line in t.split("\n"):
+            body = line.rstrip()
+            if body.endswith("-"):
+                body = body[: body.rfind(" ") + 1] if " " in body else ""
+            for w in _WORD.findall(body):
+                if "-" in w:
+                    compounds.add(w.lower())
+                else:
+                    whole[w.lower()] += 1
+    return whole, compounds
+
+
+def rejoin(blocks: list, ctx: Context) -> None:
+    """Rejoin broken words in the blocks (<p> elements with raw lines), in place."""
+    texts = [b.text or "" for b in blocks]
+    lines_total = sum(t.count("\n") + 1 for t in texts)
+    broken_total = sum(1 for t in texts for l in t.split("\n") if _BROKEN.search(l.rstrip()))
+    if not broken_total:
+        return
+    whole, compounds = _vocabulary(texts)
+    printed = broken_total >= lines_total * _PRINTED_LINES
+    for j, b in enumerate(blocks):
+        lines = (b.text or "").split("\n")
+        for k, line in enumerate(lines):
+            m = _BROKEN.search(line.rstrip())
+            if not m:
+                continue
+            if k + 1 < len(lines):
+                target, t_index = b, k + 1
+                nxt_lines = lines
+            elif j + 1 < len(blocks):
+                target, t_index = blocks[j + 1], 0
+                nxt_lines = (target.text or "").split("\n")
+                if len(nxt_lines[0].split()) < 2:
+                    continue  # over a page break, only onto a line of text (not a stray mark)
+            else:
+                continue
+            c = _CONTINUED.match(nxt_lines[t_index])
+            if not c:
+                continue
+            left, right = m.group(1), c.group(2)
+            joined = left + right
+            if joined.lower() in whole:
+                why = "the word is written whole elsewhere in the book"
+            elif f"{left}-{right}".lower() in compounds:
+                continue  # a compound: the hyphen is its own
+            elif printed:
+                why = "a text of printed lines, and the hyphenated form is never written within a line"
+            else:
+                continue
+            lines[k] = line.rstrip()[:-1] + right
+            nxt_lines[t_index] = c.group(1) + c.group(3).lstrip()
+            if target is not b:
+                target.text = "\n".join(nxt_lines)
+            ctx.report.counts["hyphens_rejoined"] += 1
+            ctx.report.info(
+                "hyphen-rejoined",
+                line_of(b) + k,
+                f"word broken at the line end rejoined: {why}",
+                text=f"{left}-{right}",
+            )
+        b.text = "\n".join(lines)
