@@ -46,6 +46,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "divisions": {"front": "strings", "back": "table"},
     "edition": {"publisher": "string", "licence": "string"},
     "places": {"known": "types", "same": "table", "not": "strings"},
+    "names": {"honorifics": "strings", "forenames": "strings", "particles": "strings"},
     "passes": {"disable": "strings"},
 }
 # Values that become attribute values in the TEI must be valid there.
@@ -187,6 +188,9 @@ class Profile:
     known_places: dict[str, str] = field(default_factory=dict)  # name -> type
     same_places: dict[str, str] = field(default_factory=dict)  # variant -> name
     not_places: set[str] = field(default_factory=set)
+    honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
+    forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
+    particles: tuple[str, ...] = ()  # [names]: words that begin a surname (De Courcy)
     disabled_passes: tuple[str, ...] = ()  # [passes] disable: names, checked at run
     source: str = "default"
 
@@ -254,6 +258,9 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         known_places=dict(places["known"]),
         same_places=dict(places["same"]),
         not_places=set(places["not"]),
+        honorifics=tuple(data["names"]["honorifics"]),
+        forenames=frozenset(data["names"]["forenames"]),
+        particles=tuple(data["names"]["particles"]),
         disabled_passes=tuple(data["passes"]["disable"]),
         source=origin,
     )

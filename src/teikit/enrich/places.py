@@ -30,9 +30,8 @@ _COMPASS = re.compile(
     r"(?:-[A-Z][a-z]+)? ([A-Z][a-z]+))\b"
 )
 _BEFORE_INITIAL = re.compile(r"\b([A-Z][a-z'’]+)\s(?:[A-Z][a-z]?\.)")
-_STREET = re.compile(
-    r"\b((?:[A-Z][a-z'’]+\s){1,2}(?:Boulevard|Street|Square|Prospekt|Prospect|Avenue|Road|Embankment|Lane))\b"
-)
+STREET_WORDS = ("Boulevard", "Street", "Square", "Prospekt", "Prospect", "Avenue", "Road", "Embankment", "Lane")
+_STREET = re.compile(rf"\b((?:[A-Z][a-z'’]+\s){{1,2}}(?:{'|'.join(STREET_WORDS)}))\b")
 _DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|province|region|settlement) of ([A-Z][a-z'’]+)\b")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
@@ -113,7 +112,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], lowercas
             places.add(name, geo.type, geo, "named in the text; GeoNames")
 
 
-def apply(tei, ctx: Context):
+def apply(tei, ctx: Context, strict: bool = False):
     reg = ctx.registers["place"]
     places = registers.Places(reg)
     person_words = set(ctx.person_words)
