@@ -42,7 +42,7 @@ from .matching import SKIP, regions, unmarked_text
 _WORD = r"(?:[A-Z]['’]|Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _INITIAL = re.compile(r"[A-Z]\.")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
-_OPENERS = "\"“‘([{"
+_OPENERS = '"“‘([{'
 _ENDERS = ".!?:"
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone
 HEAD = (
