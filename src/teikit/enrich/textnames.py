@@ -42,6 +42,7 @@ from .matching import SKIP, regions, unmarked_text
 _WORD = r"(?:[A-Z]['’]|Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _INITIAL = re.compile(r"[A-Z]\.")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
 _OPENERS = '"“‘([{'
 _ENDERS = ".!?:"
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone
@@ -83,6 +84,7 @@ class Words:
         self.particles = set(profile.particles)
         self.honorifics = set(profile.honorifics)
         self.forenames = profile.forenames
+        self.function_words = profile.english_words
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:
         # tokens one space apart (or none after a full stop: "J.M. Keynes").
         dotted = sorted((h for h in self.honorifics if h.endswith(".")), key=len, reverse=True)
@@ -90,7 +92,7 @@ class Words:
         tok = rf"(?:{hons}|[A-Z]\.|{_WORD}(?![\w]|-\w))"
         self.token = re.compile(tok)
         self.run = re.compile(rf"(?<![\w'’.-]){tok}(?:[ \t]?(?<=[. \t]){tok})*")
-        for piece in text.split("\n\n"):
+        for piece in prose(text, self.function_words):
             for run in self.run.finditer(piece):
                 first = True
                 toks = [t.group() for t in self.token.finditer(run.group())]
@@ -110,6 +112,24 @@ class Words:
         if "-" in word:
             low += self.lower.get(word.split("-")[0].lower(), 0)
         return low > 0 and not (self.mid[word] >= 3 and self.mid[word] >= 3 * low)
+
+
+def titlecase(piece: str, function_words) -> bool:
+    """Whether a stretch is written in title case ("Song--The Lass Of Cessnock Banks"):
+    two function words of the profile capitalised mid-sentence. Its capitals are no
+    evidence of names."""
+    seen = 0
+    for m in _CAPITAL_WORD.finditer(piece):
+        if m.group().lower() in function_words and not initial(piece, m.start()):
+            seen += 1
+            if seen == 2:
+                return True
+    return False
+
+
+def prose(text: str, function_words) -> list[str]:
+    """The pieces of the running text (blank lines apart) that are not in title case."""
+    return [piece for piece in text.split("\n\n") if not titlecase(piece, function_words)]
 
 
 def initial(text: str, at: int) -> bool:
@@ -244,7 +264,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     found: dict[str, Name] = {}
     why: dict[str, str] = {}
     finder = Finder(words)
-    for piece in text.split("\n\n"):
+    for piece in prose(text, words.function_words):
         for span in finder.spans(piece):
             found.setdefault(span.name.key(), span.name)
             why.setdefault(span.name.key(), span.why)
@@ -340,7 +360,10 @@ def apply(tei, ctx: Context):
 
     def find(piece: str):
         out = []
+        heading = titlecase(piece, words.function_words)
         for span in finder.spans(piece):
+            if heading and span.why != "known" and span.name.key() not in found:
+                continue  # title case: only names the prose made known
             el = make("persName")
             person = linker.find(span.name)
             if person is not None:
