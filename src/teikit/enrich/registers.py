@@ -45,6 +45,14 @@ PLACE_HEADS = {
     "valley": "region",
 }
 
+# The last word of a named street, building or site ("Wigmore Street", "Victoria Station"):
+# what ends with one names a place, not a person.
+PLACE_WORDS = (
+    "Boulevard", "Street", "Square", "Avenue", "Road", "Embankment", "Lane", "Place", "Station", "House",
+    "Abbey", "Castle", "Bridge", "Inn", "Hotel", "Cathedral", "Gardens", "Terrace",
+    "Crescent", "Lodge", "Manor",
+)  # fmt: skip
+
 
 def slug(text: str) -> str:
     t = unicodedata.normalize("NFKD", re.sub(r"[\s\u2010-\u2015]+", " ", text))

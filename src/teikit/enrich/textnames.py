@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from ..context import Context
 from ..tei import XML_ID, children, make, q, sub, text_of
 from ..textnodes import wrap
-from . import gazetteer, places, registers
+from . import gazetteer, registers
 from .matching import SKIP, regions, unmarked_text
 
 _WORD = r"(?:[A-Z]['’]|Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -209,7 +209,7 @@ class Finder:
                 k, given, surname = self._body(toks, i + 1, False)
                 if surname:
                     span = Span(start, toks[k - 1][1], Name("", (word, *given), surname), "forename")
-            if span is not None and _place_word(span.name.surname):
+            if span is not None and not span.name.hon and _place_word(span.name.surname):
                 i = k  # "Edward Street": no person, and no forename alone either
                 continue
             if span is None:
@@ -256,7 +256,7 @@ def _place_name(word: str) -> bool:
 def _place_word(surname: str) -> bool:
     """A name ending in a word for a street or a place ("Edward Street") names no person."""
     last = surname.split()[-1] if surname else ""
-    return last.lower() in registers.PLACE_HEADS or last in places.STREET_WORDS
+    return last.lower() in registers.PLACE_HEADS or last in registers.PLACE_WORDS
 
 
 def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], dict[str, str]]:

@@ -9,8 +9,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
 - a city of 50,000 people or more only after a preposition of place ("in Bath", "to
   Canterbury"), never after "of" ("the Prince of Orange", "a pile of Bolton sheeting"),
   nor after "the" when a lower-case word follows ("in the Roman republic");
-- streets and districts, when the word before the street is not a common word nor
-  the first of a sentence ("Enter Lane" is a stage direction).
+- streets, buildings and districts ("Wigmore Street", "Victoria Station", "the village
+  of Easewood"), when the first word is not a common word, an honorific, nor the first
+  of a sentence ("Enter Lane" is a stage direction).
 
 Never a place: a word the profile lists as an honorific or a forename (unless the
 gazetteer gives a country or state: Georgia), a name found for a person, a name joined
@@ -33,9 +34,7 @@ _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
 _STRONG = r"in|at|to|from|near|into|via|through|towards|outside|around|across|beyond"
 _CUED = re.compile(rf"\b({_STRONG}|of|and)\s(the\s)?({_NAME})(?![\w-]|\.\w)(\s[a-z]+)?")
 _STRONG_BEFORE = re.compile(rf"\b(?:{_STRONG})\s$")
-_STREET = re.compile(
-    r"\b([A-Z][a-z'’]+)((?:\s[A-Z][a-z'’]+)?\s(?:Boulevard|Street|Square|Avenue|Road|Embankment|Lane|Place))\b"
-)
+_STREET = re.compile(rf"\b([A-Z][a-z'’]+)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b")
 _DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|parish|county) of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
@@ -61,7 +60,11 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             continue  # "in the Roman republic": an adjective
         (strong if m.group(1) not in ("of", "and") else weak)[name] += 1
     for m in _STREET.finditer(text):
-        if m.group(1).lower() not in lowercase and not initial(text, m.start()):
+        if (
+            m.group(1).lower() not in lowercase
+            and m.group(1) not in profile.honorifics
+            and not initial(text, m.start())
+        ):
             name = m.group(1) + m.group(2)
             if places.find(name) is None:
                 places.add(name, "street", None, "named in the text")
