@@ -292,26 +292,77 @@ _EVIDENCE = {
 }
 
 
-def _entry_name(person) -> Name:
-    pn = person.find(q("persName"))
-    if pn is None:
-        return Name("", (), "")
+def _pers_name(pn) -> Name:
     role = " ".join(text_of(r) for r in children(pn, "roleName"))
     given = tuple(text_of(f) for f in children(pn, "forename"))
     surname = " ".join(text_of(s) for s in children(pn, "surname"))
     return Name(role.rstrip("."), given, surname)
 
 
-def _add(reg: registers.Register, name: Name, evidence: str):
-    person = make("person", attrib={XML_ID: reg.new_id(registers.slug(name.key()))})
-    pn = sub(person, "persName")
+def entry_names(person) -> list[Name]:
+    """Every name a register entry gives (an editor may have added some)."""
+    return [_pers_name(pn) for pn in children(person, "persName")]
+
+
+def _fill(pn, name: Name) -> None:
     parts = [("roleName", name.hon)] + [("forename", g) for g in name.given] + [("surname", name.surname)]
     for k, (tag, value) in enumerate(p for p in parts if p[1]):
         if k:
             pn[-1].tail = " "
         sub(pn, tag, value)
+
+
+def _add(reg: registers.Register, name: Name, evidence: str):
+    person = make("person", attrib={XML_ID: reg.new_id(registers.slug(name.key()))})
+    _fill(sub(person, "persName"), name)
     sub(person, "note", f"{SOURCE}: {_EVIDENCE.get(evidence, evidence)}", type="source")
     return reg.add(person)
+
+
+def _alias(person, name: Name) -> None:
+    """Another name of a person the register holds ("Aunt Cecily" of Cecily Cardew)."""
+    last = children(person, "persName")[-1]
+    pn = make("persName")
+    pn.tail = last.tail
+    last.addnext(pn)
+    _fill(pn, name)
+
+
+def _same_person(name: Name, names: list[tuple[Name, object]]):
+    """The one entry a partial name belongs to: the full name with the same forename and
+    surname, or with that first forename when the name gives no surname; else None."""
+    if name.surname and name.given:
+        fits = {id(p): p for n, p in names if n.surname == name.surname and n.given == name.given}
+    elif name.given:
+        fits = {id(p): p for n, p in names if n.surname and n.given[:1] == name.given[:1]}
+    else:
+        return None
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def register(reg: registers.Register, found: dict[str, Name], why: dict[str, str]) -> dict[str, object]:
+    """The entry of every name found, made where the register has none: full names first,
+    a partial name joining the one full name it fits as another persName."""
+    entries: dict[str, object] = {}
+    for person in reg.entries.values():
+        for n in entry_names(person):
+            entries.setdefault(n.key(), person)
+
+    def order(item):
+        name = item[1]
+        return (not (name.surname and name.given), bool(name.hon), item[0])
+
+    for key, name in sorted(found.items(), key=order):
+        if key in entries:
+            continue
+        known = [(n, p) for p in dict.fromkeys(entries.values()) for n in entry_names(p)]
+        person = _same_person(name, known)
+        if person is not None:
+            _alias(person, name)
+            entries[key] = person
+        else:
+            entries[key] = _add(reg, name, why[key])
+    return entries
 
 
 class Linker:
@@ -319,14 +370,14 @@ class Linker:
 
     def __init__(self, entries: dict[str, object]):
         self.by_key = entries
-        self.names = [(name, person) for person, name in ((p, _entry_name(p)) for p in entries.values())]
+        self.names = [(n, p) for p in dict.fromkeys(entries.values()) for n in entry_names(p)]
 
     def find(self, name: Name):
         person = self.by_key.get(name.key())
         if person is not None:
             return person
-        fits = [p for n, p in self.names if _fits(name, n)]
-        return fits[0] if len(fits) == 1 else None
+        fits = {id(p): p for n, p in self.names if _fits(name, n)}
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def _fits(said: Name, known: Name) -> bool:
@@ -346,11 +397,8 @@ def apply(tei, ctx: Context):
     text = ctx.view("unmarked-text", unmarked_text)
     words = Words(text, ctx.profile)
     found, why, alone = discover(text, words)
-    entries = {_entry_name(p).key(): p for p in reg.entries.values()}
-    for key, name in sorted(found.items()):
-        if key not in entries:
-            entries[key] = _add(reg, name, why[key])
-    for name in map(_entry_name, reg.entries.values()):  # an editor's additions count too
+    entries = register(reg, found, why)
+    for name in (n for p in reg.entries.values() for n in entry_names(p)):  # an editor's additions count too
         if name.surname and not words.common(name.surname):
             alone.setdefault(name.surname, "surname")
     linker = Linker(entries)
