@@ -145,9 +145,10 @@ def initial(text: str, at: int) -> bool:
 class Finder:
     """Cuts the runs of capitalised words of a text into the persons they name."""
 
-    def __init__(self, words: Words, alone: dict[str, str] | None = None):
+    def __init__(self, words: Words, alone: dict[str, str] | None = None, full: dict[str, Name] | None = None):
         self.words = words
         self.alone = alone or {}  # word -> "surname" | "forename": marked on its own
+        self.full = full or {}  # "Lloyd George" -> its name: whole names known, marked whole
 
     def spans(self, text: str) -> list[Span]:
         out: list[Span] = []
@@ -215,7 +216,14 @@ class Finder:
             if span is None:
                 k = i + 1
                 pair = f"{word} {toks[i + 1][2]}" if i + 1 < len(toks) else ""
-                if word in self.words.particles and self.alone.get(pair):
+                whole = next(
+                    (n for n in (3, 2) if i + n <= len(toks) and " ".join(t[2] for t in toks[i : i + n]) in self.full),
+                    0,
+                )
+                if whole:
+                    name = self.full[" ".join(t[2] for t in toks[i : i + whole])]
+                    span, k = Span(start, toks[i + whole - 1][1], name, "known"), i + whole
+                elif word in self.words.particles and self.alone.get(pair):
                     span, k = Span(start, toks[i + 1][1], Name("", (), pair), "known"), i + 2
                 elif not tok.endswith(".") and self.alone.get(word):
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
@@ -402,7 +410,12 @@ def apply(tei, ctx: Context):
         if name.surname and not words.common(name.surname):
             alone.setdefault(name.surname, "surname")
     linker = Linker(entries)
-    finder = Finder(words, alone)
+    full = {
+        " ".join((*n.given, n.surname)): Name("", n.given, n.surname)
+        for n in found.values()
+        if n.surname and n.given and not any(g.endswith(".") for g in n.given)
+    }
+    finder = Finder(words, alone, full)
     counts: Counter = Counter()
     unresolved: Counter = Counter()
 

@@ -5,7 +5,8 @@ gazetteer knows it under that very name (not only as another name of somewhere e
 "Wilson" is no name of Uptown, Chicago) and the text uses it as a place:
 
 - a country, continent or state after a preposition of place or after "of"/"and"
-  ("the people of Virginia");
+  ("the people of Virginia", not "the Prince of Orange"), and so a region or former
+  state the profile lists (`[places] regions`: England, Bohemia, Kent);
 - a city of 50,000 people or more only after a preposition of place ("in Bath", "to
   Canterbury"), never after "of" ("the Prince of Orange", "a pile of Bolton sheeting"),
   nor after "the" when a lower-case word follows ("in the Roman republic");
@@ -32,7 +33,7 @@ from .textnames import initial
 
 _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
 _STRONG = r"in|at|to|from|near|into|via|through|towards|outside|around|across|beyond"
-_CUED = re.compile(rf"\b({_STRONG}|of|and)\s(the\s)?({_NAME})(?![\w-]|\.\w)(\s[a-z]+)?")
+_CUED = re.compile(rf"(\b[A-Z][a-z]+\s)?\b({_STRONG}|of|and)\s(the\s)?({_NAME})(?![\w-]|\.\w)(\s[a-z]+)?")
 _STRONG_BEFORE = re.compile(rf"\b(?:{_STRONG})\s$")
 _STREET = re.compile(rf"\b([A-Z][a-z'’]+)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b")
 _DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|parish|county) of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])")
@@ -55,10 +56,12 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     strong: Counter = Counter()
     weak: Counter = Counter()
     for m in _CUED.finditer(text):
-        name, article, after = m.group(3), m.group(2), m.group(4)
+        title, cue, article, name, after = m.groups()
         if article and after:
             continue  # "in the Roman republic": an adjective
-        (strong if m.group(1) not in ("of", "and") else weak)[name] += 1
+        if cue == "of" and title and title.strip() in profile.honorifics:
+            continue  # "the Duke of Norfolk", "the Prince of Orange": a title
+        (strong if cue not in ("of", "and") else weak)[name] += 1
     for m in _STREET.finditer(text):
         if (
             m.group(1).lower() not in lowercase
@@ -80,6 +83,9 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             or name in profile.honorifics
             or any(w in not_places for w in name.split())
         ):
+            continue
+        if name in profile.regions:
+            places.add(name, profile.regions[name], None, "named in the text")
             continue
         geo = gazetteer.lookup_named(name)
         if geo is None or _demonym(name, geo):
