@@ -45,7 +45,8 @@ SCHEMA: dict[str, dict[str, str]] = {
     "title_page": {"dedication_cues": "strings"},
     "divisions": {"front": "strings", "back": "table", "ordinals": "strings", "numbers": "strings"},
     "edition": {"publisher": "string", "licence": "string"},
-    "places": {"known": "types", "same": "table", "not": "strings"},
+    "places": {"known": "types", "same": "table", "not": "strings", "regions": "types"},
+    "names": {"honorifics": "strings", "forenames": "strings", "particles": "strings"},
     "passes": {"disable": "strings"},
 }
 # Values that become attribute values in the TEI must be valid there.
@@ -188,6 +189,10 @@ class Profile:
     known_places: dict[str, str] = field(default_factory=dict)  # name -> type
     same_places: dict[str, str] = field(default_factory=dict)  # variant -> name
     not_places: set[str] = field(default_factory=set)
+    regions: dict[str, str] = field(default_factory=dict)  # [places] regions: name -> type
+    honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
+    forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
+    particles: tuple[str, ...] = ()  # [names]: words that begin a surname (De Courcy)
     disabled_passes: tuple[str, ...] = ()  # [passes] disable: names, checked at run
     source: str = "default"
 
@@ -258,6 +263,10 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         known_places=dict(places["known"]),
         same_places=dict(places["same"]),
         not_places=set(places["not"]),
+        regions=dict(places["regions"]),
+        honorifics=tuple(data["names"]["honorifics"]),
+        forenames=frozenset(data["names"]["forenames"]),
+        particles=tuple(data["names"]["particles"]),
         disabled_passes=tuple(data["passes"]["disable"]),
         source=origin,
     )

@@ -4,7 +4,7 @@ Passes, in order (each `apply(tei, ctx) -> tei`, declared in PASSES with what th
 need and provide; see `teikit.pipeline`):
   registers  seed the person and place registers from the indexes (and an earlier run's)
   dates      date with ISO 8601 values
-  persons    persName, linked to persons.xml
+  persons    persName, linked to persons.xml (in a book without an index: `textnames`)
   places     placeName, linked to places.xml
 
 This package builds on `teikit.context` and `teikit.teiheader`, not on `teikit.convert`:
@@ -16,7 +16,7 @@ from __future__ import annotations
 from ..context import Context
 from ..pipeline import Pass
 from ..teiheader import build_header
-from . import dates, persons, places, registers
+from . import dates, persons, places, registers, textnames
 
 
 def seed(tei, ctx: Context):
@@ -35,10 +35,21 @@ def seed(tei, ctx: Context):
     return tei
 
 
+def without_index(tei) -> bool:
+    """Whether the book has no index to seed the registers: then names come from the
+    text alone, held to the evidence `textnames` asks for."""
+    names, subjects = registers.index_divs(tei)
+    return not names and not subjects
+
+
+def _persons(tei, ctx: Context):
+    return textnames.apply(tei, ctx) if without_index(tei) else persons.apply(tei, ctx)
+
+
 def _places(tei, ctx: Context):
     place_register = registers.Places(ctx.registers["place"])
     registers.seed_places(place_register, tei, ctx.profile, ctx.person_words, ctx.report)
-    return places.apply(tei, ctx)
+    return places.apply(tei, ctx, strict=without_index(tei))
 
 
 # Dates go first: "4 May" is a date before "May" can be a person's surname.
@@ -53,7 +64,7 @@ PASSES = [
     Pass("dates", dates.apply, needs=("paragraphs",), provides=("dates",), doc="date, with ISO 8601 values"),
     Pass(
         "persons",
-        persons.apply,
+        _persons,
         needs=("registers", "book", "dates"),
         provides=("persons", "person-words"),
         doc="persName, linked to persons.xml",

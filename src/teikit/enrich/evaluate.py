@@ -239,3 +239,173 @@ def dump(el) -> str:
         last = m.end
     out.append(b.text[last:])
     return "".join(out)
+
+
+# ------------------------------------------------------- source-anchored samples
+#
+# A sample of a book converted afresh (one without an index, say) names its blocks by the
+# source: `@ 346` (the paragraph that starts on line 346 of the plain text) followed by
+# the paragraph's lines joined by single spaces, marked as above. Such a block is found
+# in the edition by its text: white space collapsed and the plain text's convention
+# markers (`_italics_`, `=bold=`) taken out, it is looked for in the edition's running
+# text (its blocks in reading order, notes left out) by its letters and digits alone, so
+# that quotation marks made curly, `--` made a dash or a salutation split from its letter
+# do not hide it. Spans are compared in letters and digits too: `Mr. Polly` is
+# `Mr. Polly` however the edition spaced it.
+
+_ANCHOR = re.compile(r"^@ (\d+)\s*$")
+_CONVENTIONS = re.compile(r"[_=]")
+
+
+def parse_anchored(path: Path) -> list[Block]:
+    """Blocks introduced by `@ <source line>`; `#` lines are the annotator's comments."""
+    blocks: list[Block] = []
+    lines: list[str] = []
+    line_no = ""
+
+    def close() -> None:
+        if line_no:
+            blocks.append(_marked(line_no, " ".join(lines)))
+
+    for raw in Path(path).read_text(encoding="utf-8").splitlines():
+        m = _ANCHOR.match(raw)
+        if m:
+            close()
+            line_no, lines = m.group(1), []
+        elif raw.strip() and not raw.startswith("#") and line_no:
+            lines.append(raw.strip())
+    close()
+    return blocks
+
+
+def _marked(line_no: str, marked: str) -> Block:
+    text: list[str] = []
+    mentions: list[Mention] = []
+    pos = last = 0
+    for m in _MARK.finditer(marked):
+        text.append(marked[last : m.start()])
+        pos += m.start() - last
+        mentions.append(Mention(m.group(1), pos, pos + len(m.group(2)), m.group(3).strip()))
+        text.append(m.group(2))
+        pos += len(m.group(2))
+        last = m.end()
+    text.append(marked[last:])
+    return Block("source", "line", line_no, "".join(text), mentions)
+
+
+def _key(block: Block) -> tuple[str, list[Mention]]:
+    """A block's letters and digits only, its mentions moved with them."""
+    before = [0]
+    for ch in block.text:
+        before.append(before[-1] + ch.isalnum())
+    key = "".join(ch for ch in block.text if ch.isalnum())
+    return key, [Mention(m.kind, before[m.start], before[m.end], m.value) for m in block.mentions]
+
+
+def edition_text(folder: Path) -> Block:
+    """The edition's running text, document after document in the corpus file's order,
+    with every mention; notes are left out (a sample holds no paragraph with a note marker)."""
+    folder = Path(folder)
+    order = [f.name for f in sorted(folder.glob("*.xml")) if f.name not in ("book.xml", "persons.xml", "places.xml")]
+    corpus = folder / "book.xml"
+    if corpus.is_file():
+        included = [
+            el.get("href") for el in parse_xml(corpus).getroot().iter("{http://www.w3.org/2001/XInclude}include")
+        ]
+        order = [h for h in included if h in order] + [f for f in order if f not in included]
+    parts: list[str] = []
+    mentions: list[Mention] = []
+    size = 0
+
+    def put(s: str | None) -> None:
+        nonlocal size
+        if s:
+            parts.append(s)
+            size += len(s)
+
+    def walk(node) -> None:
+        if local(node) == "note":
+            put(" ")
+            return
+        start = size
+        put(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            put(child.tail)
+        if local(node) in TYPES:
+            mentions.append(Mention(TYPES[local(node)], start, size, _value(node)))
+        put(" ")  # blocks apart
+
+    for name in order:
+        for text in xpath(parse_xml(folder / name).getroot(), "//t:text"):
+            walk(text)
+    return Block("", "text", "", "".join(parts), mentions)
+
+
+def _clean(block: Block) -> Block:
+    """Convention markers out (with their offsets), then white space collapsed."""
+    keep = [k for k, ch in enumerate(block.text) if not _CONVENTIONS.match(ch)]
+    before = [0] * (len(block.text) + 1)
+    n = 0
+    for k in range(len(block.text) + 1):
+        before[k] = n
+        if k < len(block.text) and not _CONVENTIONS.match(block.text[k]):
+            n += 1
+    text = "".join(block.text[k] for k in keep)
+    moved = [Mention(m.kind, before[m.start], before[m.end], m.value) for m in block.mentions]
+    return _normalise(Block(block.file, block.kind, block.which, text, moved))
+
+
+def locate(gold: list[Block], edition: Block) -> list[tuple[Block, list[Mention] | None]]:
+    """Each gold block (in letters and digits) with the edition's mentions over the same
+    stretch of text, or None where the edition does not hold its text."""
+    spaced = _normalise(edition)
+    key, marks = _key(spaced)
+    out: list[tuple[Block, list[Mention] | None]] = []
+    taken: set[int] = set()
+    for g in gold:
+        g = _clean(g)
+        gkey, gmarks = _key(g)
+        at = key.find(gkey) if gkey else -1
+        while at in taken:
+            at = key.find(gkey, at + 1)
+        if at < 0:
+            out.append((Block(g.file, g.kind, g.which, gkey, gmarks), None))
+            continue
+        taken.add(at)
+        end = at + len(gkey)
+        found = [Mention(m.kind, m.start - at, m.end - at, m.value) for m in marks if m.start < end and at < m.end]
+        out.append((Block(g.file, g.kind, g.which, gkey, gmarks), found))
+    return out
+
+
+def score_anchored(gold: list[Block], folder: Path, errors: list | None = None) -> tuple[Scores, list[str]]:
+    """Scores of a freshly converted edition against a source-anchored sample, and the
+    blocks the edition does not hold (their gold mentions count as missed)."""
+    s = Scores()
+    missing: list[str] = []
+    for g, found in locate(gold, edition_text(folder)):
+        if found is None:
+            missing.append(g.which)
+            found = []
+        for kind in "PL":
+            gm = [m for m in g.mentions if m.kind == kind]
+            pm = [m for m in found if m.kind == kind]
+            s.add((kind, "gold"), len(gm))
+            s.add((kind, "pred"), len(pm))
+            for m in gm:
+                if any((p.start, p.end) == (m.start, m.end) for p in pm):
+                    s.add((kind, "exact", "tp"))
+                if any(p.start < m.end and m.start < p.end for p in pm):
+                    s.add((kind, "overlap", "tp"))
+                elif errors is not None:
+                    errors.append(("missed", kind, g.which, g.text[m.start : m.end]))
+            for p in pm:
+                if any((p.start, p.end) == (m.start, m.end) for m in gm):
+                    s.add((kind, "exact", "tp_pred"))
+                if any(p.start < m.end and m.start < p.end for m in gm):
+                    s.add((kind, "overlap", "tp_pred"))
+                elif errors is not None:
+                    errors.append(("spurious", kind, g.which, g.text[max(p.start, 0) : p.end]))
+    return s, missing

@@ -205,3 +205,20 @@ def lookup(name: str) -> GeoPlace | None:
         .fetchone()
     )
     return GeoPlace(*row) if row else None
+
+
+@cache
+def lookup_named(name: str) -> GeoPlace | None:
+    """The place whose own name this is (not another name of it, as "Wilson" is of Uptown,
+    Chicago): a country, continent or state before a city, a big city before a small one."""
+    rows = (
+        _database()
+        .execute(
+            "SELECT geonameid, name, type, lat, lng, population FROM place WHERE key = ? ORDER BY rank",
+            (fold(name),),
+        )
+        .fetchall()
+    )
+    named = [GeoPlace(*row) for row in rows if fold(row[1]) == fold(name)]
+    named.sort(key=lambda p: (p.type not in ("country", "continent", "state"), -p.population))
+    return named[0] if named else None

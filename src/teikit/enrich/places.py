@@ -16,7 +16,7 @@ from collections import Counter
 from ..context import Context
 from ..tei import XML_ID, make
 from ..textnodes import wrap
-from . import gazetteer, registers
+from . import gazetteer, registers, textnames, textplaces
 from .matching import SKIP, Matcher, regions, unmarked_text
 
 _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
@@ -30,9 +30,8 @@ _COMPASS = re.compile(
     r"(?:-[A-Z][a-z]+)? ([A-Z][a-z]+))\b"
 )
 _BEFORE_INITIAL = re.compile(r"\b([A-Z][a-z'’]+)\s(?:[A-Z][a-z]?\.)")
-_STREET = re.compile(
-    r"\b((?:[A-Z][a-z'’]+\s){1,2}(?:Boulevard|Street|Square|Prospekt|Prospect|Avenue|Road|Embankment|Lane))\b"
-)
+STREET_WORDS = ("Boulevard", "Street", "Square", "Prospekt", "Prospect", "Avenue", "Road", "Embankment", "Lane")
+_STREET = re.compile(rf"\b((?:[A-Z][a-z'’]+\s){{1,2}}(?:{'|'.join(STREET_WORDS)}))\b")
 _DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|province|region|settlement) of ([A-Z][a-z'’]+)\b")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
@@ -113,13 +112,19 @@ def discover(places: registers.Places, text: str, not_places: set[str], lowercas
             places.add(name, geo.type, geo, "named in the text; GeoNames")
 
 
-def apply(tei, ctx: Context):
+def apply(tei, ctx: Context, strict: bool = False):
+    """Mark the places of the register; `strict` for a book without an index, where the
+    text alone says what is a place (`textplaces`)."""
     reg = ctx.registers["place"]
     places = registers.Places(reg)
     person_words = set(ctx.person_words)
     text = ctx.view("unmarked-text", unmarked_text)
     lowercase = set(re.findall(r"\b[a-z]+\b", text))
-    discover(places, text, person_words | set(ctx.profile.not_places), lowercase)
+    if strict:
+        evidence = "\n\n".join(textnames.prose(text, ctx.profile.english_words))
+        textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
+    else:
+        discover(places, text, person_words | set(ctx.profile.not_places), lowercase)
     keys: dict = {}
     for place in reg.entries.values():
         for name in registers.place_names(place):
@@ -137,7 +142,9 @@ def apply(tei, ctx: Context):
 
     def find(text: str):
         spans = []
-        for start, end, _, place in matcher.find(text):
+        for start, end, key, place in matcher.find(text):
+            if strict and key.lower() in lowercase and not textplaces.cue_before(text, start):
+                continue  # "Bath" where the book also writes "bath": only "in Bath"
             spans.append((start, end, make("placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
             used.add(place.get(XML_ID))
             counts["placeName"] += 1

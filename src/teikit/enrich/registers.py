@@ -22,7 +22,7 @@ from . import gazetteer, headings
 
 PERSONS_FILE = "persons.xml"
 PLACES_FILE = "places.xml"
-_PLACE_HEADS = {
+PLACE_HEADS = {
     "region": "region",
     "province": "region",
     "district": "district",
@@ -44,6 +44,14 @@ _PLACE_HEADS = {
     "basin": "region",
     "valley": "region",
 }
+
+# The last word of a named street, building or site ("Wigmore Street", "Victoria Station"):
+# what ends with one names a place, not a person.
+PLACE_WORDS = (
+    "Boulevard", "Street", "Square", "Avenue", "Road", "Embankment", "Lane", "Place", "Station", "House",
+    "Abbey", "Castle", "Bridge", "Inn", "Hotel", "Cathedral", "Gardens", "Terrace",
+    "Crescent", "Lodge", "Manor",
+)  # fmt: skip
 
 
 def slug(text: str) -> str:
@@ -272,8 +280,8 @@ def classify_place(name: str, profile) -> tuple[str | None, gazetteer.GeoPlace |
     words = name.split()
     if not words or not all(w[:1].isupper() or w in ("of", "the", "on") for w in words):
         head = words[-1].lower() if words else ""
-        if head in _PLACE_HEADS and words[0][:1].isupper():
-            return _PLACE_HEADS[head], None
+        if head in PLACE_HEADS and words[0][:1].isupper():
+            return PLACE_HEADS[head], None
         return None
     geo = gazetteer.lookup(canonical)
     if geo:

@@ -1,0 +1,453 @@
+"""Persons in a book without an index: names taken from the text on evidence only.
+
+Without a Name Index nothing says which capitalised words are names, and a capital
+alone says little: every sentence begins with one. A word is taken as a person's name
+only on evidence from the way names are written, never from a list of particular names:
+
+- after an honorific of the profile (`[names] honorifics`): "Mr. Polly", "Mr Polly",
+  "Lady Susan Vernon". An honorific abbreviation right after a proper noun written
+  mid-sentence abbreviates something else ("4557 Melan Dr." is a drive);
+- after a forename of the profile (`[names] forenames`), initials and capitalised words:
+  "Maria Mainwaring", "Michael S. Hart";
+- after initials, a capitalised word that the gazetteer does not know as a place
+  ("R. V. Daniels", but not "S. Fairbanks");
+- a forename of the profile alone, where the book writes it capitalised mid-sentence
+  at least twice (not after a full stop, a colon, an opening quotation mark or bracket,
+  or at the start of a paragraph).
+
+A word the book also writes in lower case is a common word ("The", "Reading", "Will"):
+it ends the name that follows a forename or initials, and it is never a name alone. It
+may stand after an honorific ("Mr. Pope"), where the honorific is the evidence. A word is
+common unless its lower-case uses are rare beside its capitalised mid-sentence ones (the
+man named Ernest sixty times, against "earnest" five times).
+
+Once a word is a person's surname or forename, it is marked wherever the book writes
+it capitalised (a sentence may begin with a name); a common word only inside the full
+form that made it a name. The register so built says so: its list has a head saying
+how it was built, and every entry a source note naming its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..context import Context
+from ..tei import XML_ID, children, make, q, sub, text_of
+from ..textnodes import wrap
+from . import gazetteer, registers
+from .matching import SKIP, regions, unmarked_text
+
+_WORD = r"(?:[A-Z]['’]|Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_INITIAL = re.compile(r"[A-Z]\.")
+_LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
+_OPENERS = '"“‘([{'
+_ENDERS = ".!?:"
+MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone
+HEAD = (
+    "Persons named in the text. The book has no index: a capitalised word is a name here "
+    "only after an honorific, after a forename or initials, or as a forename the text "
+    "uses mid-sentence; each entry's source note says which."
+)
+SOURCE = "named in the text, the book has no index"
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name as written: honorific (without its full stop), given names, surname."""
+
+    hon: str
+    given: tuple[str, ...]
+    surname: str
+
+    def key(self) -> str:
+        return " ".join(filter(None, [self.hon, *self.given, self.surname]))
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    name: Name
+    why: str  # the evidence: "honorific", "forename", "initials", "known"
+
+
+class Words:
+    """What the whole book says about each capitalised word."""
+
+    def __init__(self, text: str, profile):
+        self.lower = Counter(_LOWER.findall(text))
+        self.mid: Counter = Counter()
+        self.caps: Counter = Counter()  # every capitalised use
+        self.particles = set(profile.particles)
+        self.honorifics = set(profile.honorifics)
+        self.forenames = profile.forenames
+        self.function_words = profile.english_words
+        # A token: an honorific with its full stop, an initial, a capitalised word; a run:
+        # tokens one space apart (or none after a full stop: "J.M. Keynes").
+        dotted = sorted((h for h in self.honorifics if h.endswith(".")), key=len, reverse=True)
+        hons = "|".join(map(re.escape, dotted)) or "(?!)"
+        tok = rf"(?:{hons}|[A-Z]\.|{_WORD}(?![\w]|-\w))"
+        self.token = re.compile(tok)
+        self.run = re.compile(rf"(?<![\w'’.-]){tok}(?:[ \t]?(?<=[. \t]){tok})*")
+        for piece in prose(text, self.function_words):
+            for run in self.run.finditer(piece):
+                first = True
+                toks = [t.group() for t in self.token.finditer(run.group())]
+                for k, tok in enumerate(toks):
+                    word = tok.rstrip(".")
+                    if k + 1 < len(toks) and _place_word(toks[k + 1]):
+                        first = False
+                        continue  # "Edward Street" is no use of Edward
+                    self.caps[word] += 1
+                    if len(word) > 1 and (not first or not initial(piece, run.start())):
+                        self.mid[word] += 1
+                    first = False
+
+    def common(self, word: str) -> bool:
+        """Whether the book uses a word in lower case: then it is no name by itself."""
+        low = self.lower.get(word.lower(), 0)
+        if "-" in word:
+            low += self.lower.get(word.split("-")[0].lower(), 0)
+        return low > 0 and not (self.mid[word] >= 3 and self.mid[word] >= 3 * low)
+
+
+def titlecase(piece: str, function_words) -> bool:
+    """Whether a stretch is written in title case ("Song--The Lass Of Cessnock Banks"):
+    two function words of the profile capitalised mid-sentence. Its capitals are no
+    evidence of names."""
+    seen = 0
+    for m in _CAPITAL_WORD.finditer(piece):
+        if m.group().lower() in function_words and not initial(piece, m.start()):
+            seen += 1
+            if seen == 2:
+                return True
+    return False
+
+
+def prose(text: str, function_words) -> list[str]:
+    """The pieces of the running text (blank lines apart) that are not in title case."""
+    return [piece for piece in text.split("\n\n") if not titlecase(piece, function_words)]
+
+
+def initial(text: str, at: int) -> bool:
+    """Whether a word at `at` begins a sentence, a paragraph, a quotation or a bracket."""
+    k = at - 1
+    while k >= 0 and text[k] in " \t\n":
+        k -= 1
+    if k < 0 or text[k] in _ENDERS or text[k] in _OPENERS or text[k] == "\n":
+        return True
+    return text[k] in "'’" and (k == 0 or text[k - 1] in " \t\n")
+
+
+class Finder:
+    """Cuts the runs of capitalised words of a text into the persons they name."""
+
+    def __init__(self, words: Words, alone: dict[str, str] | None = None, full: dict[str, Name] | None = None):
+        self.words = words
+        self.alone = alone or {}  # word -> "surname" | "forename": marked on its own
+        self.full = full or {}  # "Lloyd George" -> its name: whole names known, marked whole
+
+    def spans(self, text: str) -> list[Span]:
+        out: list[Span] = []
+        for run in self.words.run.finditer(text):
+            found = self.words.token.finditer(run.group())
+            toks = [(run.start() + t.start(), run.start() + t.end(), t.group()) for t in found]
+            out.extend(self._cut(text, toks, initial(text, run.start())))
+        return out
+
+    def _body(self, toks, j: int, after_abbreviation: bool):
+        """Initials and capitalised words from token j, up to the first common word (the
+        first may be common after an abbreviated honorific: "Mr. Pope"), honorific or
+        abbreviation: (next token, initials and words before the last, surname)."""
+        parts: list[str] = []
+        k = j
+        while k < len(toks) and len([p for p in parts if not p.endswith(".")]) < 4:
+            tok = toks[k][2]
+            word = tok.rstrip(".")
+            if _INITIAL.fullmatch(tok):
+                parts.append(tok)
+            elif tok.endswith(".") or tok in self.words.honorifics:
+                break
+            elif word in self.words.particles and k + 1 < len(toks) and not toks[k + 1][2].endswith("."):
+                parts.append(word)
+            elif self.words.common(word) and not (after_abbreviation and k == j):
+                break
+            else:
+                parts.append(word)
+                if len(parts) > 1 and _INITIAL.fullmatch(parts[-2]):
+                    k += 1
+                    break  # the word after initials is the surname: the name ends there
+            k += 1
+        while parts and (parts[-1].endswith(".") or parts[-1] in self.words.particles):
+            parts.pop()  # a name ends with a word
+        if not parts:
+            return j, (), ""
+        last = len(parts) - 1
+        while last > 0 and parts[last - 1] in self.words.particles:
+            last -= 1  # "De Courcy" is one surname
+        return j + len(parts), tuple(parts[:last]), " ".join(parts[last:])
+
+    def _cut(self, text: str, toks, starts_sentence: bool) -> list[Span]:
+        out: list[Span] = []
+        i = 0
+        while i < len(toks):
+            start, end, tok = toks[i]
+            word = tok.rstrip(".")
+            span = None
+            k = i + 1
+            if self._honorific(toks, i, starts_sentence):
+                k, given, surname = self._body(toks, i + 1, tok.endswith("."))
+                if surname:
+                    span = self._name(word, tok, given, surname, start, toks[k - 1][1])
+            elif _INITIAL.fullmatch(tok):
+                k, given, surname = self._body(toks, i, False)
+                if surname and self.words.caps[surname] >= 2 and not _place_name(surname):
+                    span = Span(start, toks[k - 1][1], Name("", given, surname), "initials")
+            elif word in self.words.forenames and not tok.endswith(".") and not self.words.common(word):
+                k, given, surname = self._body(toks, i + 1, False)
+                if surname:
+                    span = Span(start, toks[k - 1][1], Name("", (word, *given), surname), "forename")
+            if span is not None and not span.name.hon and _place_word(span.name.surname):
+                i = k  # "Edward Street": no person, and no forename alone either
+                continue
+            if span is None:
+                k = i + 1
+                pair = f"{word} {toks[i + 1][2]}" if i + 1 < len(toks) else ""
+                whole = next(
+                    (n for n in (3, 2) if i + n <= len(toks) and " ".join(t[2] for t in toks[i : i + n]) in self.full),
+                    0,
+                )
+                if whole:
+                    name = self.full[" ".join(t[2] for t in toks[i : i + whole])]
+                    span, k = Span(start, toks[i + whole - 1][1], name, "known"), i + whole
+                elif word in self.words.particles and self.alone.get(pair):
+                    span, k = Span(start, toks[i + 1][1], Name("", (), pair), "known"), i + 2
+                elif not tok.endswith(".") and self.alone.get(word):
+                    name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
+                    span = Span(start, end, name, "known")
+            if span is not None:
+                out.append(span)
+            i = k
+        return out
+
+    def _honorific(self, toks, i: int, starts_sentence: bool) -> bool:
+        """An honorific, not a word ending a sentence ("the President. But") nor an
+        abbreviation after a proper noun ("Melan Dr.", a drive)."""
+        tok = toks[i][2]
+        if tok not in self.words.honorifics:
+            return False
+        if not tok.endswith("."):
+            return True
+        if i == 0 or (i == 1 and starts_sentence):
+            return True
+        behind = toks[i - 1][2]
+        return behind.endswith(".") or self.words.common(behind) or behind in self.words.honorifics
+
+    def _name(self, hon: str, tok: str, given: tuple, surname: str, start: int, end: int) -> Span:
+        """A name after an honorific: one word after a title of rank ("Lady Susan") is a
+        forename when the profile knows it as one; after "Mr." it is a surname."""
+        if not given and surname in self.words.forenames and not tok.endswith("."):
+            return Span(start, end, Name(hon, (surname,), ""), "honorific")
+        return Span(start, end, Name(hon, given, surname), "honorific")
+
+
+def _place_name(word: str) -> bool:
+    """Whether the gazetteer knows a word as the name of a place (not only as another
+    name of one: "Hart" is no name of Hyattsville)."""
+    geo = gazetteer.lookup(word)
+    return geo is not None and gazetteer.fold(geo.name) == gazetteer.fold(word)
+
+
+def _place_word(surname: str) -> bool:
+    """A name ending in a word for a street or a place ("Edward Street") names no person."""
+    last = surname.split()[-1] if surname else ""
+    return last.lower() in registers.PLACE_HEADS or last in registers.PLACE_WORDS
+
+
+def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], dict[str, str]]:
+    """(names by key, the evidence of each, the words marked alone: word -> kind)."""
+    found: dict[str, Name] = {}
+    why: dict[str, str] = {}
+    finder = Finder(words)
+    for piece in prose(text, words.function_words):
+        for span in finder.spans(piece):
+            found.setdefault(span.name.key(), span.name)
+            why.setdefault(span.name.key(), span.why)
+    alone: dict[str, str] = {}
+    for name in found.values():
+        if name.surname and not words.common(name.surname.split()[-1]) and name.surname not in words.honorifics:
+            alone[name.surname] = "surname"
+    for name in found.values():
+        for g in name.given:
+            if not g.endswith(".") and not words.common(g) and g not in alone and g not in words.particles:
+                alone[g] = "forename"
+    for word in sorted(words.forenames):
+        if word not in alone and words.mid[word] >= MIN_MID and not words.common(word):
+            alone[word] = "forename"
+            if not any(word in n.given for n in found.values()):
+                found[word] = Name("", (word,), "")
+                why[word] = f"forename used mid-sentence {words.mid[word]} times"
+    return found, why, alone
+
+
+_EVIDENCE = {
+    "honorific": "after an honorific",
+    "forename": "a forename before it",
+    "initials": "initials before it",
+}
+
+
+def _pers_name(pn) -> Name:
+    role = " ".join(text_of(r) for r in children(pn, "roleName"))
+    given = tuple(text_of(f) for f in children(pn, "forename"))
+    surname = " ".join(text_of(s) for s in children(pn, "surname"))
+    return Name(role.rstrip("."), given, surname)
+
+
+def entry_names(person) -> list[Name]:
+    """Every name a register entry gives (an editor may have added some)."""
+    return [_pers_name(pn) for pn in children(person, "persName")]
+
+
+def _fill(pn, name: Name) -> None:
+    parts = [("roleName", name.hon)] + [("forename", g) for g in name.given] + [("surname", name.surname)]
+    for k, (tag, value) in enumerate(p for p in parts if p[1]):
+        if k:
+            pn[-1].tail = " "
+        sub(pn, tag, value)
+
+
+def _add(reg: registers.Register, name: Name, evidence: str):
+    person = make("person", attrib={XML_ID: reg.new_id(registers.slug(name.key()))})
+    _fill(sub(person, "persName"), name)
+    sub(person, "note", f"{SOURCE}: {_EVIDENCE.get(evidence, evidence)}", type="source")
+    return reg.add(person)
+
+
+def _alias(person, name: Name) -> None:
+    """Another name of a person the register holds ("Aunt Cecily" of Cecily Cardew)."""
+    last = children(person, "persName")[-1]
+    pn = make("persName")
+    pn.tail = last.tail
+    last.addnext(pn)
+    _fill(pn, name)
+
+
+def _same_person(name: Name, names: list[tuple[Name, object]]):
+    """The one entry a partial name belongs to: the full name with the same forename and
+    surname, or with that first forename when the name gives no surname; else None."""
+    if name.surname and name.given:
+        fits = {id(p): p for n, p in names if n.surname == name.surname and n.given == name.given}
+    elif name.given:
+        fits = {id(p): p for n, p in names if n.surname and n.given[:1] == name.given[:1]}
+    else:
+        return None
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def register(reg: registers.Register, found: dict[str, Name], why: dict[str, str]) -> dict[str, object]:
+    """The entry of every name found, made where the register has none: full names first,
+    a partial name joining the one full name it fits as another persName."""
+    entries: dict[str, object] = {}
+    for person in reg.entries.values():
+        for n in entry_names(person):
+            entries.setdefault(n.key(), person)
+
+    def order(item):
+        name = item[1]
+        return (not (name.surname and name.given), bool(name.hon), item[0])
+
+    for key, name in sorted(found.items(), key=order):
+        if key in entries:
+            continue
+        known = [(n, p) for p in dict.fromkeys(entries.values()) for n in entry_names(p)]
+        person = _same_person(name, known)
+        if person is not None:
+            _alias(person, name)
+            entries[key] = person
+        else:
+            entries[key] = _add(reg, name, why[key])
+    return entries
+
+
+class Linker:
+    """The register entry a mention means, when only one fits."""
+
+    def __init__(self, entries: dict[str, object]):
+        self.by_key = entries
+        self.names = [(n, p) for p in dict.fromkeys(entries.values()) for n in entry_names(p)]
+
+    def find(self, name: Name):
+        person = self.by_key.get(name.key())
+        if person is not None:
+            return person
+        fits = {id(p): p for n, p in self.names if _fits(name, n)}
+        return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def _fits(said: Name, known: Name) -> bool:
+    if said.hon and said.hon != known.hon:
+        return False
+    if said.surname:
+        return said.surname == known.surname and all(g in known.given or g[:1] + "." in known.given for g in said.given)
+    return bool(said.given) and said.given[0] in known.given[:1]
+
+
+def apply(tei, ctx: Context):
+    """Find, register and mark the persons of a book that has no index."""
+    reg = ctx.registers["person"]
+    if reg.list.find(q("head")) is None:
+        head = make("head", HEAD)
+        reg.list.insert(0, head)
+    text = ctx.view("unmarked-text", unmarked_text)
+    words = Words(text, ctx.profile)
+    found, why, alone = discover(text, words)
+    entries = register(reg, found, why)
+    for name in (n for p in reg.entries.values() for n in entry_names(p)):  # an editor's additions count too
+        if name.surname and not words.common(name.surname):
+            alone.setdefault(name.surname, "surname")
+    linker = Linker(entries)
+    full = {
+        " ".join((*n.given, n.surname)): Name("", n.given, n.surname)
+        for n in found.values()
+        if n.surname and n.given and not any(g.endswith(".") for g in n.given)
+    }
+    finder = Finder(words, alone, full)
+    counts: Counter = Counter()
+    unresolved: Counter = Counter()
+
+    def find(piece: str):
+        out = []
+        heading = titlecase(piece, words.function_words)
+        for span in finder.spans(piece):
+            if heading and span.why != "known" and span.name.key() not in found:
+                continue  # title case: only names the prose made known
+            el = make("persName")
+            person = linker.find(span.name)
+            if person is not None:
+                el.set("ref", f"{registers.PERSONS_FILE}#{person.get(XML_ID)}")
+                counts["linked"] += 1
+            else:
+                unresolved[piece[span.start : span.end]] += 1
+            counts["persName"] += 1
+            out.append((span.start, span.end, el))
+        return out
+
+    for region in regions(tei):
+        wrap(region, find, SKIP)
+    ctx.person_words = {w for n in found.values() for w in (*n.given, n.surname) if w and not w.endswith(".")}
+    ctx.person_words |= set(alone)
+    ctx.report.counts["persons"] = len(reg.entries)
+    ctx.report.counts["persName"] = counts["persName"]
+    ctx.report.counts["persName_linked"] = counts["linked"]
+    for name_text, n in unresolved.most_common():
+        ctx.report.add(
+            "person-unresolved",
+            None,
+            f"{n} mention(s) of '{name_text}' could mean more than one person named in the text; tagged without @ref",
+            text=name_text,
+        )
+    return tei

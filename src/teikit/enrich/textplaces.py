@@ -1,0 +1,111 @@
+"""Places in a book without an index: names taken from the text on evidence only.
+
+With no index to say which names are places, a capitalised word is a place when the
+gazetteer knows it under that very name (not only as another name of somewhere else:
+"Wilson" is no name of Uptown, Chicago) and the text uses it as a place:
+
+- a country, continent or state after a preposition of place or after "of"/"and"
+  ("the people of Virginia", not "the Prince of Orange"), and so a region or former
+  state the profile lists (`[places] regions`: England, Bohemia, Kent);
+- a city of 50,000 people or more only after a preposition of place ("in Bath", "to
+  Canterbury"), never after "of" ("the Prince of Orange", "a pile of Bolton sheeting"),
+  nor after "the" when a lower-case word follows ("in the Roman republic");
+- streets, buildings and districts ("Wigmore Street", "Victoria Station", "the village
+  of Easewood"), when the first word is not a common word, an honorific, nor the first
+  of a sentence ("Enter Lane" is a stage direction).
+
+Never a place: a word the profile lists as an honorific or a forename (unless the
+gazetteer gives a country or state: Georgia), a name found for a person, a name joined
+by a hyphen to a longer word ("Inter-Ally").
+
+A place whose name the book also writes in lower case ("Reading", "Bath", "Nice",
+"Union") is marked only where a preposition of place stands right before it ("in Bath",
+not "the Bath" nor "a hot bath"): see `cue_before`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import gazetteer, registers
+from .textnames import initial
+
+_NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
+_STRONG = r"in|at|to|from|near|into|via|through|towards|outside|around|across|beyond"
+_CUED = re.compile(rf"(\b[A-Z][a-z]+\s)?\b({_STRONG}|of|and)\s(the\s)?({_NAME})(?![\w-]|\.\w)(\s[a-z]+)?")
+_STRONG_BEFORE = re.compile(rf"\b(?:{_STRONG})\s$")
+_STREET = re.compile(rf"\b([A-Z][a-z'’]+)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b")
+_DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|parish|county) of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])")
+_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
+_MIN_POPULATION = 50_000
+_REGIONS = ("country", "continent", "state")
+
+
+def _demonym(name: str, geo) -> bool:
+    """A people's or a language's word that the gazetteer also knows as a smaller town:
+    "Roman" beside Rome, "Bulgarian" (see _ADJECTIVE) beside Bulgaria."""
+    if not name.endswith("an"):
+        return False
+    stems = {name[:-2] + "e", name[:-2] + "a", name[:-2] + "y", name[:-3] + "y", name[:-1]}
+    return any((g := gazetteer.lookup(s)) is not None and g.population > geo.population for s in stems if len(s) > 3)
+
+
+def discover(places: registers.Places, text: str, not_places: set[str], profile, lowercase: set[str]) -> None:
+    """Add the places the text names as places, on the evidence above."""
+    strong: Counter = Counter()
+    weak: Counter = Counter()
+    for m in _CUED.finditer(text):
+        title, cue, article, name, after = m.groups()
+        if article and after:
+            continue  # "in the Roman republic": an adjective
+        if cue == "of" and title and title.strip() in profile.honorifics:
+            continue  # "the Duke of Norfolk", "the Prince of Orange": a title
+        (strong if cue not in ("of", "and") else weak)[name] += 1
+    for m in _STREET.finditer(text):
+        if (
+            m.group(1).lower() not in lowercase
+            and m.group(1) not in profile.honorifics
+            and not initial(text, m.start())
+        ):
+            name = m.group(1) + m.group(2)
+            if places.find(name) is None:
+                places.add(name, "street", None, "named in the text")
+    for m in _DISTRICT_OF.finditer(text):
+        name = m.group(1)
+        if places.find(name) is None and name not in not_places and name.lower() not in lowercase:
+            places.add(name, "settlement", gazetteer.lookup_named(name), "named in the text")
+    for name in sorted(set(strong) | set(weak)):
+        if (
+            name in not_places
+            or places.find(name) is not None
+            or _ADJECTIVE.search(name)
+            or name in profile.honorifics
+            or any(w in not_places for w in name.split())
+        ):
+            continue
+        if name in profile.regions:
+            places.add(name, profile.regions[name], None, "named in the text")
+            continue
+        geo = gazetteer.lookup_named(name)
+        if geo is None or _demonym(name, geo):
+            continue
+        if geo.type in _REGIONS:
+            places.add(name, geo.type, geo, "named in the text; GeoNames")
+        elif (
+            strong[name]
+            and geo.population >= _MIN_POPULATION
+            and name not in profile.forenames
+            and not (name.lower() in lowercase and not _strong_only(name, text))
+        ):
+            places.add(name, geo.type, geo, "named in the text; GeoNames")
+
+
+def _strong_only(name: str, text: str) -> bool:
+    """Whether a common word names a place right after a preposition of place ("in Bath")."""
+    return re.search(rf"\b(?:{_STRONG})\s{re.escape(name)}\b", text) is not None
+
+
+def cue_before(text: str, start: int) -> bool:
+    """Whether a preposition of place stands right before `start` ("in ", "to ")."""
+    return _STRONG_BEFORE.search(text[max(0, start - 12) : start]) is not None

@@ -1,0 +1,124 @@
+"""Persons and places in books without an index (teikit.enrich.textnames, textplaces):
+precision against the source-anchored samples, the rules on whole books of the
+development corpus, and the anchored scorer itself."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import EDITION, NS, ROOT
+from teikit.convert import convert
+from teikit.enrich import evaluate, textnames
+from teikit.profile import load_profile
+
+GOLD = Path(__file__).resolve().parent / "data" / "enrich"
+NOINDEX = GOLD / "noindex"
+CORPUS = ROOT.parent / "shared" / "corpus" / "books"
+SAMPLED = ["wells-mr-polly", "austen-lady-susan", "federalist-papers-1998"]
+OTHERS = ["gilman-yellow-wallpaper", "wilde-importance-of-being-earnest", "keynes-economic-consequences"]
+
+
+def _book(name: str) -> Path:
+    source = CORPUS / f"{name}.txt"
+    if not source.is_file():
+        pytest.skip(f"the development corpus is not beside the project ({source} absent)")
+    return source
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory):
+    """Books of the corpus converted once for this module, by name."""
+    made: dict[str, Path] = {}
+
+    def edition(name: str) -> Path:
+        if name not in made:
+            out = tmp_path_factory.mktemp("noindex") / name
+            convert(_book(name), out)
+            made[name] = out
+        return made[name]
+
+    return edition
+
+
+def _marks(folder: Path, tag: str) -> list[str]:
+    out = []
+    for f in sorted(folder.glob("*.xml")):
+        if f.name not in ("persons.xml", "places.xml", "book.xml"):
+            out += [" ".join("".join(e.itertext()).split()) for e in etree.parse(str(f)).iterfind(f".//t:{tag}", NS)]
+    return out
+
+
+@pytest.mark.parametrize("name", SAMPLED)
+def test_names_in_a_book_without_an_index_are_precise(name, editions):
+    """Measured against 30 paragraphs annotated by reading, never tuned on: persName and
+    placeName precision >= 0.9 (a mark overlapping a gold mention counts), >= 0.85 exact."""
+    sample = NOINDEX / f"{name}.txt"
+    if not sample.is_file():
+        pytest.skip(f"no annotated sample {sample}")
+    blocks = evaluate.parse_anchored(sample)
+    scores, missing = evaluate.score_anchored(blocks, editions(name))
+    assert len(blocks) >= 25 and missing == []
+    for kind in "PL":
+        assert scores.prf(kind, "overlap")[0] >= 0.9, (kind, scores.counts)
+        assert scores.prf(kind, "exact")[0] >= 0.85, (kind, scores.counts)
+    marked = scores.counts.get(("P", "pred"), 0) + scores.counts.get(("L", "pred"), 0)
+    assert marked >= 10  # precision of marking nothing would be no measure
+
+
+@pytest.mark.parametrize("name", OTHERS + SAMPLED)
+def test_no_function_word_or_sentence_opener_is_a_name(name, editions):
+    """A capitalised word is a name only on evidence: never "The", "But", "They", "Then"."""
+    folder = editions(name)
+    words = load_profile().english_words | {"then", "there", "here", "how", "they", "presently", "enter", "dear"}
+    persons = _marks(folder, "persName")
+    assert persons
+    assert not [p for p in persons if any(w.lower() in words for w in re.findall(r"[A-Za-z]{2,}", p))]
+    assert not [p for p in _marks(folder, "placeName") if p.split()[0].lower() in words]
+
+
+@pytest.mark.parametrize("name", OTHERS)
+def test_register_built_without_an_index_says_how(name, editions):
+    register = etree.parse(str(editions(name) / "persons.xml"))
+    assert register.findtext(".//t:listPerson/t:head", namespaces=NS) == textnames.HEAD
+    persons = register.findall(".//t:person", NS)
+    assert persons
+    for person in persons:
+        assert person.findtext("t:note[@type='source']", namespaces=NS).startswith(textnames.SOURCE)
+
+
+def test_a_register_seeded_from_an_index_is_not_marked_as_built_without_one():
+    register = etree.parse(str(EDITION / "persons.xml"))
+    assert register.find(".//t:listPerson/t:head", NS) is None
+
+
+def test_a_second_run_over_its_own_output_changes_no_register(tmp_path):
+    source = _book("gilman-yellow-wallpaper")
+    convert(source, tmp_path / "out")
+    first = {n: (tmp_path / "out" / n).read_bytes() for n in ("persons.xml", "places.xml")}
+    convert(source, tmp_path / "out", force=True)
+    assert {n: (tmp_path / "out" / n).read_bytes() for n in first} == first
+
+
+def test_anchored_scorer_agrees_with_the_edition_scorer(tmp_path):
+    """The development sample, its blocks anchored by text instead of by file and paragraph,
+    scores the same persName and placeName figures against the bundled edition."""
+    blocks = evaluate.parse_gold(GOLD / "dev.txt")
+    lines = []
+    for k, b in enumerate(blocks):
+        if b.kind == "p":
+            marked, last = [], 0
+            for m in b.mentions:
+                marked += [b.text[last : m.start], f"{{{m.kind} {b.text[m.start : m.end]}|{m.value}}}"]
+                last = m.end
+            lines += [f"@ {k + 1}", "".join(marked) + b.text[last:], ""]
+    (tmp_path / "anchored.txt").write_text("\n".join(lines), encoding="utf-8")
+    anchored, missing = evaluate.score_anchored(evaluate.parse_anchored(tmp_path / "anchored.txt"), EDITION)
+    by_file = evaluate.score([b for b in blocks if b.kind == "p"], EDITION)
+    assert missing == []
+    for kind in "PL":
+        for mode in ("exact", "overlap"):
+            assert anchored.prf(kind, mode) == pytest.approx(by_file.prf(kind, mode)), (kind, mode)
