@@ -512,3 +512,57 @@ def test_local_schema_parts_still_work_when_staged(tmp_path, listener):
     # a schema error is reported at the schema's own file and line
     broken = validate([good], schema=str(tmp_path / "main.rng"))
     assert broken.schema_errors and broken.schema_errors[0].startswith(f"{tmp_path / 'main.rng'}:6:")
+
+
+XSLT2_READERS = [
+    "doc('file://{secret}')",
+    "document('file://{secret}')",
+    "unparsed-text('file://{secret}')",
+    "Q{http://www.w3.org/2005/xpath-functions}doc('file://{secret}')",
+    "fn:unparsed-text-lines ('file://{secret}')",
+    "function-lookup(xs:QName('fn:doc'), 1)('file://{secret}')",
+    "collection('file://{dir}')",
+    "environment-variable('HOME')",
+]
+
+
+@pytest.mark.parametrize("expression", XSLT2_READERS)
+def test_xslt2_schematron_reads_nothing_outside_the_document(tmp_path, capsys, expression):
+    (tmp_path / "private").mkdir()
+    secret = tmp_path / "private" / "secret.xml"
+    secret.write_text(f"<s>{SECRET}</s>\n")
+    sch = tmp_path / "leak.sch"
+    expression = expression.replace("{secret}", str(secret)).replace("{dir}", str(secret.parent))
+    sch.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        '<ns prefix="fn" uri="http://www.w3.org/2005/xpath-functions"/><pattern><rule context="/*">'
+        f'<report test="true()">leak: <value-of select="{expression}"/></report></rule></pattern></schema>'
+    )
+    doc = tmp_path / "doc.xml"
+    doc.write_text(TINY)
+    # Refused even with the secret's folder allowed: XSLT 2/3 rules read no other file.
+    assert main(["validate", str(doc), "--schematron", str(sch), "--allow-read", str(secret.parent)]) == 2
+    captured = capsys.readouterr()
+    assert "reads outside the document" in captured.err
+    assert SECRET not in captured.out + captured.err
+
+
+@pytest.mark.parametrize(
+    "xslt",
+    [
+        '<xsl:include href="file:///etc/passwd"/>',
+        '<xsl:function name="f:x"><xsl:result-document href="/tmp/teikit-x.txt">x</xsl:result-document></xsl:function>',
+        '<xsl:function name="f:x"><xsl:evaluate xpath="\'doc(1)\'"/></xsl:function>',
+    ],
+)
+def test_xslt2_schematron_may_not_carry_xslt_that_writes_or_includes(tmp_path, capsys, xslt):
+    sch = tmp_path / "xslt.sch"
+    sch.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2" '
+        'xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:f="urn:f">'
+        f'{xslt}<pattern><rule context="/*"><assert test="true()">x</assert></rule></pattern></schema>'
+    )
+    doc = tmp_path / "doc.xml"
+    doc.write_text(TINY)
+    assert main(["validate", str(doc), "--schematron", str(sch)]) == 2
+    assert "Schematron schema refused: xsl:" in capsys.readouterr().err

@@ -37,11 +37,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import TeikitError
-from .documents import MAX_BYTES, LineMap, find_xml_files, load, read_prolog, sanitized_copy
+from .documents import (
+    MAX_BYTES,
+    LineMap,
+    duplicate_ids,
+    find_xml_files,
+    load,
+    may_xinclude,
+    read_prolog,
+    sanitized_copy,
+)
 from .jing import JingOutcome, jing_command, run_jing
 from .results import FileResult, Problem, Summary
 from .schemas import stage
-from .schematron import Schematron, UnsupportedBinding
+from .schematron import Schematron
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 TEIKIT_RNG = str(SCHEMA_DIR / "teikit.rng")
@@ -138,6 +147,8 @@ def validate(
         schema_errors = _collect(batches, prepared, ticker)
     ticker.finish()
     results = [p.result for p in prepared]
+    # A schema a file declares that could not be used is a schema error of the run (exit 2).
+    schema_errors += [f"{r.path}: {p.message}" for r in results for p in r.problems if p.source == "schema"]
     summary = Summary()
     for r in results:
         r.problems.sort(key=lambda p: (p.path or "", p.line, p.column))
@@ -188,25 +199,39 @@ def _check_schema_path(path: str | None, kind: str) -> str | None:
 
 
 def _choose_schema(declared, options: Options) -> tuple[str | None, list[Problem]]:
-    """The RELAX NG schema for a file: given, else declared, else teikit's."""
+    """The RELAX NG schema for a file: given, else exactly the one it declares, else teikit's.
+
+    A file that declares only Schematron gets no RELAX NG check (None, no problem):
+    its declarations are used exactly. A declared schema that cannot be used is a
+    problem of source "schema": the file has no verdict and the run exits 2.
+    """
     if options.schema:
         return options.schema, []
     rng = [d for d in declared if d.kind == "relaxng"]
     if not rng:
-        return TEIKIT_RNG, []
+        return (None if declared else TEIKIT_RNG), []
+    if len(rng) > 1:
+        return None, [
+            _unusable(
+                rng[1], f"the file declares {len(rng)} RELAX NG schemas; teikit checks one: give it with --schema"
+            )
+        ]
     ref = rng[0]
     if ref.remote:
         return None, [
-            Problem(
-                ref.line,
-                0,
-                f"the declared schema {ref.href} is remote; teikit never "
-                "fetches schemas: give a local copy with --schema",
+            _unusable(
+                ref,
+                f"the declared schema {ref.href} is remote; teikit never fetches schemas: "
+                "give a local copy with --schema",
             )
         ]
     if not os.path.isfile(ref.href):
-        return None, [Problem(ref.line, 0, f"the declared schema {ref.href} does not exist")]
+        return None, [_unusable(ref, f"the declared schema {ref.href} does not exist")]
     return ref.href, []
+
+
+def _unusable(ref, message: str) -> Problem:
+    return Problem(ref.line, 0, message, "error", "schema")
 
 
 # ---------------------------------------------------------------- jing batches
@@ -235,7 +260,7 @@ def _plan(files, options):
         prolog = read_prolog(f)
         if prolog is None or prolog.has_doctype:
             continue
-        if prolog.uses_xinclude:
+        if prolog.uses_xinclude or may_xinclude(f):
             includers.append(f)
             continue
         schema, problems = _choose_schema(prolog.declared, options)
@@ -339,7 +364,11 @@ _schematrons: dict[tuple, Schematron | TeikitError] = {}
 
 
 def _schematron(path: str, options: Options) -> Schematron:
-    key = (path, options.read, options.allow_read)
+    try:  # a schema changed on disk since (in a long-lived process) is compiled again
+        stat = os.stat(path)
+        key: tuple = (path, stat.st_mtime_ns, stat.st_size, options.read, options.allow_read)
+    except OSError:
+        key = (path, options.read, options.allow_read)
     if key not in _schematrons:
         try:
             _schematrons[key] = Schematron(path, options.read, options.allow_read)
@@ -363,27 +392,24 @@ def _prepare(path: str, options: Options) -> _Prepared:
     for ref in [] if options.schematron else [d for d in doc.declared if d.kind == "schematron"]:
         if ref.remote:
             result.problems.append(
-                Problem(
-                    ref.line,
-                    0,
-                    f"the declared Schematron {ref.href} is remote and "
-                    "was not run (teikit never fetches schemas); give a "
-                    "local copy with --schematron",
-                    "warning",
+                _unusable(
+                    ref,
+                    f"the declared Schematron {ref.href} is remote and was not run (teikit never "
+                    "fetches schemas); give a local copy with --schematron",
                 )
             )
         elif not os.path.isfile(ref.href):
-            result.problems.append(Problem(ref.line, 0, f"the declared Schematron {ref.href} does not exist"))
+            result.problems.append(_unusable(ref, f"the declared Schematron {ref.href} does not exist"))
         else:
             sch_paths.append(ref.href)
     for sch in sch_paths:
         try:
             result.problems.extend(_schematron(sch, options).check(doc.tree))
             result.schematron.append(sch)
-        except UnsupportedBinding as exc:
-            result.problems.append(Problem(1, 0, f"{exc.message}; {sch} not run", "warning", "schematron"))
-        except TeikitError as exc:
-            result.problems.append(Problem(1, 0, str(exc), source="schematron"))
+        except TeikitError as exc:  # UnsupportedBinding included: a declared schema that cannot run
+            result.problems.append(Problem(1, 0, f"Schematron not run: {exc}", "error", "schema"))
+    if not result.schema and not problems:
+        result.problems += duplicate_ids(doc.tree)  # jing reports them when it runs
     if result.schema:
         if doc.needs_copy:
             prepared.jing_input, prepared.line_map = sanitized_copy(doc, options.workdir)

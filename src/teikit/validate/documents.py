@@ -32,6 +32,7 @@ SCHEMATRON_NS = {"http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xm
 COMPACT_TYPE = "application/relax-ng-compact-syntax"
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 XINCLUDE = f"{{{XINCLUDE_NS}}}include"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 ORIGIN = "{urn:teikit:validate}origin"  # provenance of XIncluded elements, removed before jing
 MAX_BYTES = 256 * 1024 * 1024
 
@@ -117,7 +118,11 @@ def load(path: str, max_bytes: int = MAX_BYTES, allow_read=()) -> Loaded:
             data = fh.read()
         # Parsed from bytes: libxml2 then reports encoding errors with their position.
         doc.tree = etree.parse(
-            io.BytesIO(data), safe_parser(resolve_entities="internal"), base_url=os.path.abspath(path)
+            # collect_ids=False: a duplicate xml:id is a validity error (jing's, or
+            # duplicate_ids()), not a reason to refuse the file as not well-formed.
+            io.BytesIO(data),
+            safe_parser(resolve_entities="internal", collect_ids=False),
+            base_url=os.path.abspath(path),
         )
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (exc.lineno or 0, 0)
@@ -133,6 +138,38 @@ def load(path: str, max_bytes: int = MAX_BYTES, allow_read=()) -> Loaded:
     doc.declared = _declarations(reversed(list(root.itersiblings(etree.PI, preceding=True))), path)
     _expand_xincludes(doc, allow_read, max_bytes)
     return doc
+
+
+def may_xinclude(path: str) -> bool:
+    """Whether the file may hold an XInclude anywhere (its namespace may be declared on any element).
+
+    A file in UTF-16 or UTF-32 cannot be searched as bytes: it counts as one that may.
+    """
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return True
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:1] == b"\x00" or data[1:2] == b"\x00":
+        return True
+    return XINCLUDE_NS.encode() in data
+
+
+def duplicate_ids(tree) -> list[Problem]:
+    """Each repeated xml:id, at its repetition, naming the line of its first occurrence."""
+    first: dict[str, int] = {}
+    problems = []
+    for el in tree.getroot().iter(etree.Element):
+        value = el.get(XML_ID)
+        if value is None:
+            continue
+        if value in first:
+            problems.append(
+                Problem(el.sourceline or 0, 0, f'ID "{value}" has already been defined (first at line {first[value]})')
+            )
+        else:
+            first[value] = el.sourceline or 0
+    return problems
 
 
 def _plain(message: str) -> str:
@@ -308,7 +345,7 @@ def _include_into(
                 )
                 ok = False
                 continue
-            included = etree.parse(target, safe_parser(resolve_entities="internal")).getroot()
+            included = etree.parse(target, safe_parser(resolve_entities="internal", collect_ids=False)).getroot()
             _drop_forged_origins(included)
         except (etree.XMLSyntaxError, OSError) as exc:
             problems.append(

@@ -52,8 +52,24 @@ def as_text(run: Run) -> str:
             lines.append(problem_line(r, p))
     for e in run.schema_errors:
         lines.append(f"schema error: {one_line(e)}")
-    lines.append(f"teikit validate: {run.summary.line()}")
+    lines.append(f"teikit validate: {run.summary.line()}; {one_line(schemas_used(run))}")
     return "\n".join(lines) + "\n"
+
+
+def schemas_used(run: Run) -> str:
+    """Which schemas the files were checked against, so that no choice goes unsaid."""
+    grammars: dict[str, int] = {}
+    rules: dict[str, int] = {}
+    for r in run.results:
+        name = os.path.basename(r.schema) if r.schema else "none declared"
+        grammars[name] = grammars.get(name, 0) + 1
+        for s in r.schematron:
+            rules[os.path.basename(s)] = rules.get(os.path.basename(s), 0) + 1
+    part = ", ".join(f"{k} ({v})" for k, v in grammars.items())
+    text = f"RELAX NG: {part}"
+    if rules:
+        text += "; Schematron: " + ", ".join(f"{k} ({v})" for k, v in rules.items())
+    return unicode_path(text) or text
 
 
 def as_json(run: Run) -> str:

@@ -1,7 +1,10 @@
-"""ISO Schematron, compiled once by lxml and run in-process with libxslt.
+"""ISO Schematron, compiled once per schema and process, and run in-process.
 
-Query bindings: xslt (XSLT 1.0) and exslt (XSLT 1.0 with EXSLT functions such
-as str:tokenize).
+Query bindings xslt (XSLT 1.0) and exslt (XSLT 1.0 with EXSLT functions such
+as str:tokenize) run here, compiled by lxml and run with libxslt; xslt2 and
+xslt3 run in Saxon (saxon.py, sch2xslt.py). Rules embedded in a RELAX NG grammar
+without a queryBinding are taken as xslt2, the binding the TEI's ODD processor
+writes them in.
 
 What a schema may read is decided by teikit.access.LocalFiles, as for documents:
 - the schema itself is parsed like a document (no DTD, no external entity, no
@@ -31,9 +34,11 @@ from ..access import AccessDenied, LocalFiles, link_scheme
 from ..errors import TeikitError
 from ..xmlio import safe_parser
 from .results import Problem
+from .saxon import SaxonSchematron
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
-SUPPORTED_BINDINGS = {None, "xslt", "xslt1", "exslt", "xpath"}
+SUPPORTED_BINDINGS = {None, "xslt", "xslt1", "exslt", "xpath"}  # run here, by libxslt
+SAXON_BINDINGS = {"xslt2", "xslt3"}  # run by Saxon (saxon.py)
 _MISSING = '<missing xmlns="urn:teikit:missing"/>'
 SCHEMATRON_NS = ("http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xml/schematron")
 
@@ -92,10 +97,14 @@ class Schematron:
             )
         _refuse_embedding_includes(source.getroot(), path)
         binding = _query_binding(source.getroot())
+        self._saxon: SaxonSchematron | None = None
+        if binding in SAXON_BINDINGS:
+            self._saxon = SaxonSchematron(path, source.getroot(), etree.tostring(source))
+            return
         if binding not in SUPPORTED_BINDINGS:
             raise UnsupportedBinding(
                 f"Schematron query binding '{binding}' is not supported: teikit runs "
-                "Schematron with XSLT 1.0 (bindings xslt, exslt)",
+                "Schematron with the bindings xslt, exslt, xslt2 and xslt3",
                 path,
             )
         try:
@@ -113,6 +122,8 @@ class Schematron:
             raise TeikitError(f"cannot compile Schematron schema: {exc}", path) from None
 
     def check(self, tree: etree._ElementTree) -> list[Problem]:
+        if self._saxon is not None:
+            return self._saxon.check(tree)
         try:
             report = self._xslt(tree)
         except etree.XSLTApplyError as exc:
@@ -185,6 +196,8 @@ def _query_binding(root) -> str | None:
         found = root.find(".//{http://purl.oclc.org/dsdl/schematron}schema")
         sch = found if found is not None else root
     binding = sch.get("queryBinding")
+    if not binding and sch.tag not in {f"{{{ns}}}schema" for ns in SCHEMATRON_NS}:
+        return "xslt2"  # rules embedded by the TEI's ODD processor are XPath 2.0
     return binding.lower() if binding else None
 
 

@@ -1,0 +1,156 @@
+"""Schematron with XPath 2.0/3.0 (query bindings xslt2, xslt3), run by SaxonC-HE.
+
+The schema is compiled to XSLT 3.0 by sch2xslt (the generated text is kept in
+the user's cache, keyed by the schema's content and the compiler's version),
+then compiled by Saxon once per schema and process, and applied to each
+document.
+
+Closed like the XSLT 1.0 path (schematron.py):
+- the schema is read by teikit (schematron.py), never by Saxon; the stylesheet
+  Saxon compiles is text teikit wrote, with no include or import;
+- the Saxon processor used here forbids every URI protocol (the configuration
+  feature allowedProtocols set to ""), so no function can open a file or a URL;
+  sch2xslt also refuses schemas that call such functions, with a clear message;
+- documents reach Saxon as the text lxml serialized from the tree it parsed
+  safely (no DOCTYPE, entities already expanded, XIncludes resolved), with
+  teikit's own provenance attributes removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import TeikitError
+from . import sch2xslt
+from .documents import ORIGIN
+from .results import Problem
+from .sch2xslt import UnsafeSchema, collect, compile_schema
+
+_WARNING_ROLES = {"warning", "warn", "info", "information", "nonfatal"}
+_STEP = re.compile(r"Q\{([^}]*)\}([^\[/]+)\[(\d+)\]")
+
+_processor = None
+
+
+def processor():
+    """One Saxon processor per process, with every external access forbidden."""
+    global _processor
+    if _processor is None:
+        from saxonche import PySaxonProcessor
+
+        _processor = PySaxonProcessor(license=False)
+        _processor.set_configuration_property("http://saxon.sf.net/feature/allowedProtocols", "")
+    return _processor
+
+
+def cache_dir() -> Path:
+    """$TEIKIT_CACHE_DIR/schematron, else the XDG cache folder's (as teikit's other caches)."""
+    own = os.environ.get("TEIKIT_CACHE_DIR")
+    base = Path(own) if own else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "teikit"
+    return base / "schematron"
+
+
+def stylesheet_text(root, source: bytes) -> str:
+    """The XSLT for a schema's root element; from the cache when this content was compiled before."""
+    # Keyed by the compiler's own code too: a changed compiler never reuses old output.
+    compiler = Path(sch2xslt.__file__).read_bytes()
+    key = hashlib.sha256(hashlib.sha256(compiler).digest() + source).hexdigest()
+    cached = cache_dir() / f"{key}.xsl"
+    try:
+        return cached.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    text = compile_schema(collect(root))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return text
+
+
+class SaxonSchematron:
+    """A schema compiled for Saxon; check() gives the findings for one document."""
+
+    def __init__(self, path: str, root, source: bytes):
+        self.path = path
+        try:
+            text = stylesheet_text(root, source)
+        except UnsafeSchema as exc:
+            raise TeikitError(f"Schematron schema refused: {exc.message}", path, exc.line) from None
+        xslt = processor().new_xslt30_processor()
+        try:
+            self._executable = xslt.compile_stylesheet(stylesheet_text=text)
+        except Exception as exc:  # saxonche raises PySaxonApiError, a plain Exception
+            raise TeikitError(f"cannot compile Schematron schema: {_first_line(exc)}", path) from None
+        if self._executable is None:
+            raise TeikitError("cannot compile Schematron schema", path)
+
+    def check(self, tree: etree._ElementTree) -> list[Problem]:
+        root = tree.getroot()
+        if root.find(f".//*[@{ORIGIN}]") is not None or root.get(ORIGIN) is not None:
+            root = _without_origins(root)
+        try:
+            doc = processor().parse_xml(xml_text=etree.tostring(root, encoding="unicode"))
+            self._executable.set_global_context_item(xdm_item=doc)
+            out = self._executable.transform_to_string(xdm_node=doc)
+        except Exception as exc:
+            return [Problem(0, 0, f"Schematron {os.path.basename(self.path)} failed to run: {_first_line(exc)}")]
+        report = etree.fromstring(out.encode("utf-8"), etree.XMLParser(no_network=True, resolve_entities=False))
+        problems = []
+        own = os.path.abspath(tree.docinfo.URL or "") if tree.docinfo.URL else None
+        for f in report.iter("f"):
+            loc = f.get("loc") or ""
+            diagnostics = [" ".join("".join(d.itertext()).split()) for d in f.findall("d")]
+            for d in f.findall("d"):
+                f.remove(d)
+            text = " ".join("".join(f.itertext()).split())
+            if diagnostics:
+                text += " (" + "; ".join(diagnostics) + ")"
+            if f.get("kind") == "error":
+                text = f"Schematron rule could not be evaluated: {text}"
+                severity = "error"
+            else:
+                severity = "warning" if (f.get("role") or "").lower() in _WARNING_ROLES else "error"
+            line, origin = _locate(tree, loc)
+            readable = re.sub(r"Q\{[^}]*\}", "", loc)
+            path = origin if origin and origin != own else None
+            problems.append(Problem(line, 0, f"{text} [{readable}]", severity, "schematron", path))
+        return problems
+
+
+def _without_origins(root):
+    root = etree.fromstring(etree.tostring(root))
+    for el in root.iter(etree.Element):
+        el.attrib.pop(ORIGIN, None)
+    return root
+
+
+def _locate(tree, loc: str) -> tuple[int, str | None]:
+    """Line of the element at `loc` (a path() result) in the lxml tree, and the file it came from."""
+    node = tree.getroot()
+    steps = _STEP.findall(loc)
+    if not steps:
+        return 0, None
+    uri, local, n = steps[0]
+    if etree.QName(node).localname != local or (etree.QName(node).namespace or "") != uri:
+        return 0, None
+    for uri, local, n in steps[1:]:
+        tag = f"{{{uri}}}{local}" if uri else local
+        found = [c for c in node if c.tag == tag]
+        if len(found) < int(n):
+            break
+        node = found[int(n) - 1]
+    origin = node.get(ORIGIN) or next((a.get(ORIGIN) for a in node.iterancestors() if a.get(ORIGIN)), None)
+    return node.sourceline or 0, origin
+
+
+def _first_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:500]

@@ -1,0 +1,173 @@
+"""XSLT 2/3 Schematron (embedded in an ODD-style grammar, and standalone), declared schemas
+used exactly, XInclude declared below the root, duplicate xml:id — on tests/data/validate/."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lxml import etree
+
+import teikit.validate
+from conftest import ROOT
+from teikit.cli import main
+from teikit.validate import validate
+from teikit.validate.saxon import processor
+
+DATA = ROOT / "tests" / "data" / "validate"
+ODD = DATA / "odd"
+
+
+def result_of(path, **kw):
+    (result,) = validate([path], **kw).results
+    return result
+
+
+def test_an_odd_style_grammar_with_xpath2_rules_accepts_a_valid_file():
+    result = result_of(ODD / "letters-valid.xml")
+    assert result.valid and result.problems == []
+    assert result.schema == str(ODD / "letters.rng")
+    assert result.schematron == [str(ODD / "letters.rng")]
+
+
+def test_each_embedded_rule_reports_at_its_element_with_its_own_message():
+    result = result_of(ODD / "letters-rules.xml")
+    found = {(p.line, p.severity, p.message) for p in result.problems}
+    assert all(p.source == "schematron" for p in result.problems), result.problems
+    assert found == {
+        (7, "error", "A div has at most one head, not 2 [/TEI[1]/text[1]/body[1]/div[1]]"),  # sch:name, value-of
+        (10, "error", "An empty p (paragraph) [/TEI[1]/text[1]/body[1]/div[1]/p[1]]"),  # abstract pattern
+        (12, "error", "The date 4 March 1801 is not an ISO date (YYYY-MM-DD) [/TEI[1]/text[1]/body[1]/div[2]]"),
+        (
+            13,
+            "error",
+            "A highlight of over 40 characters: highlight that runs … [/TEI[1]/text[1]/body[1]/div[2]/p[1]/hi[1]]",
+        ),  # XPath 3.0: let, =>
+        (15, "warning", "A letter should have a head [/TEI[1]/text[1]/body[1]/div[3]]"),  # role nonfatal
+        (18, "error", "A division holding divisions must say its type [/TEI[1]/text[1]/body[1]/div[4]]"),  # extends
+    }
+
+
+def test_a_rule_level_let_and_diagnostics():
+    result = result_of(ODD / "letters-noletter.xml")
+    (problem,) = result.problems
+    assert problem.line == 6 and problem.severity == "error"
+    assert problem.message.startswith("A body must hold at least one letter (found 2 division(s), none of type letter)")
+
+
+def test_a_standalone_xslt3_schema_with_lets_and_a_default_phase(tmp_path):
+    doc = tmp_path / "doc.xml"
+    doc.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p><hi>Fanny</hi> <hi>Lucy</hi></p></TEI>', encoding="utf-8"
+    )
+    result = result_of(doc, schematron=str(ODD / "names.sch"))
+    # Only the default phase's pattern runs: the inactive pattern's report on every p never fires.
+    assert [(p.severity, p.message) for p in result.problems if p.source == "schematron"] == [
+        ("warning", "'Lucy' is not a known correspondent [/TEI[1]/p[1]/hi[2]]")
+    ]
+
+
+def test_a_file_that_declares_only_schematron_gets_no_other_schema(capsys):
+    result = result_of(ODD / "sch-only.xml")
+    assert result.schema is None  # not teikit.rng: its root's child is in no grammar
+    assert result.schematron == [str(ODD / "names.sch")]
+    assert [p.message for p in result.problems] == [
+        "'Edward' is not a known correspondent [/TEI[1]/notInAnyGrammar[1]/p[1]/hi[2]]"
+    ]
+    assert main(["validate", str(ODD / "sch-only.xml")]) == 0
+    summary = capsys.readouterr().out.splitlines()[-1]
+    assert "RELAX NG: none declared (1); Schematron: names.sch (1)" in summary
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ("remote.xml", "is remote; teikit never fetches schemas"),
+        ("remote-sch.xml", "letters.sch is remote and was not run"),
+        ("missing.xml", "no-such-schema.rng does not exist"),
+    ],
+)
+def test_an_unusable_declared_schema_is_said_in_every_format_and_exits_2(tmp_path, capsys, name, says):
+    path = ODD / name
+    result = result_of(path)
+    assert not result.valid and any(says in p.message for p in result.errors)
+    assert result.schema != str(ROOT / "schema" / "teikit.rng")  # no silent fallback
+    assert main(["validate", str(path)]) == 2
+    text = capsys.readouterr().out
+    assert text.count(says) == 2  # the file's line and the schema error line
+    assert main(["validate", "--format", "json", str(path)]) == 2
+    data = json.loads(capsys.readouterr().out)
+    assert data["files"][0]["valid"] is False and says in data["schema_errors"][0]
+    assert main(["validate", "--format", "junit", str(path)]) == 2
+    junit = etree.fromstring(capsys.readouterr().out.encode())
+    assert says in junit.find(".//error").get("message") and junit.find(".//failure") is not None
+
+
+def test_xinclude_declared_below_the_root_is_expanded():
+    result = result_of(DATA / "xinclude" / "book.xml")
+    # jing accepts the expanded book; the one problem is a rule's, at its own file and line.
+    assert [(p.path, p.line, p.source) for p in result.problems] == [
+        (str(DATA / "xinclude" / "letter2.xml"), 4, "schematron")
+    ]
+    assert result.problems[0].message.startswith("An empty p (paragraph)")
+
+
+def test_a_duplicate_xml_id_is_a_validity_error_with_both_places():
+    result = result_of(DATA / "ids" / "duplicate-ids.xml")
+    assert not any("well-formed" in p.message for p in result.problems)
+    assert {(p.line, p.message) for p in result.errors} == {
+        (6, 'first occurrence of ID "l1"'),
+        (7, 'ID "l1" has already been defined'),
+    }
+    alone = result_of(DATA / "ids" / "duplicate-ids-sch-only.xml")  # no jing: teikit says it
+    assert [(p.line, p.message) for p in alone.errors] == [(5, 'ID "a" has already been defined (first at line 4)')]
+
+
+def test_a_dynamic_error_in_a_rule_is_an_error_not_a_pass(tmp_path):
+    sch = tmp_path / "typed.sch"
+    sch.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        '<pattern><rule context="p"><assert test="xs:integer(@n) gt 0">positive</assert></rule></pattern>'
+        "</schema>"
+    )
+    doc = tmp_path / "doc.xml"
+    doc.write_text('<doc>\n<p n="two"/></doc>')
+    (problem,) = [p for p in result_of(doc, schematron=str(sch)).problems if p.source == "schematron"]
+    assert problem.severity == "error" and problem.line == 2
+    assert "could not be evaluated" in problem.message and "two" in problem.message
+
+
+def test_an_xpath2_error_in_a_schema_is_a_schema_error_naming_it(tmp_path, capsys):
+    sch = tmp_path / "bad.sch"
+    sch.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        '<pattern><rule context="p"><assert test="count(*) gt">x</assert></rule></pattern></schema>'
+    )
+    doc = tmp_path / "doc.xml"
+    doc.write_text("<doc><p/></doc>")
+    assert main(["validate", str(doc), "--schematron", str(sch)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot compile Schematron schema" in err and "bad.sch" in err
+
+
+def test_the_compiled_schema_is_cached_by_content(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(teikit.validate, "_schematrons", {})  # compiled in this process: not used
+    result_of(ODD / "letters-valid.xml")
+    (cached,) = (tmp_path / "cache" / "schematron").glob("*.xsl")
+    etree.fromstring(cached.read_bytes())  # an XSLT stylesheet teikit wrote
+    result_of(ODD / "letters-rules.xml")
+    assert list((tmp_path / "cache" / "schematron").glob("*.xsl")) == [cached]
+
+
+def test_the_saxon_processor_forbids_every_protocol(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET")
+    xslt = processor().new_xslt30_processor()
+    sheet = xslt.compile_stylesheet(
+        stylesheet_text='<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        f'<xsl:template match="/"><r><xsl:value-of select="unparsed-text(\'{secret.as_uri()}\')"/></r>'
+        "</xsl:template></xsl:stylesheet>"
+    )
+    with pytest.raises(Exception, match="prohibited"):
+        sheet.transform_to_string(xdm_node=processor().parse_xml(xml_text="<a/>"))
