@@ -1,0 +1,5 @@
+"""Word (stub)."""
+
+
+def read(path, ctx):
+    raise NotImplementedError
