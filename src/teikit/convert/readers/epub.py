@@ -28,7 +28,7 @@ from ...tei import XML_LANG, children, is_, make, q, sub
 from ...teiheader import Book
 from ..outline import Entry
 from .common import Unmapped, assemble, new_tree
-from .html import BACK, FRONT, Converter, Doc, as_blocks, fill, localname, semantics
+from .html import BACK, FRONT, Converter, Doc, as_blocks, dissolve, fill, localname, semantics, settle_types
 from .package import Package, join
 
 OPF = "http://www.idpf.org/2007/opf"
@@ -184,11 +184,11 @@ def read(path: Path, ctx: Context) -> etree._Element:
                     note.extend(as_blocks(it, allowed=("p", "quote", "lg", "list", "table")))
             back.append(notes_div)
             report.add("notes-unreferenced", None, f"{len(left)} notes no reference points at: kept at the end")
-        front, body, back = (_dissolve(ds, report) for ds in (front, body, back))
+        front, body, back = (dissolve(ds, report) for ds in (front, body, back))
         if not body:  # a book of front or back matter only: it is all body
             body, front, back = front + body + back, [], []
         for d in front + body + back:
-            _settle_types(d, 0, d in body)
+            settle_types(d, 0, d in body)
             if lang:
                 d.set(XML_LANG, lang)
         contents = _contents(pkg, nav_member, div_of, docs) if nav_member else None
@@ -235,31 +235,6 @@ def _divisions(conv: Converter, src: etree._Element, div_of: dict):
         if not d.get("type"):
             d.set("type", kind)
         yield d, src
-
-
-def _dissolve(divs: list, report) -> list:
-    """Notes divisions left with nothing but their heading go; their notes are at their references."""
-    out = []
-    for d in divs:
-        if d.get("teikit-notes") and _only_heads(d):
-            heads = " / ".join("".join(h.itertext()).strip() for h in children(d, "head"))
-            report.info("notes-division-dissolved", None, "every note is at its reference", text=heads)
-            continue
-        out.append(d)
-    return out
-
-
-def _only_heads(div: etree._Element) -> bool:
-    return all(is_(c, "head") or (is_(c, "div") and _only_heads(c)) for c in children(div))
-
-
-def _settle_types(div: etree._Element, depth: int, body: bool) -> None:
-    if not div.get("type") or (depth == 0 and div.get("type") in ("section", "subsection")):
-        div.set(
-            "type", ("chapter" if body else "prefatory") if depth == 0 else "section" if depth == 1 else "subsection"
-        )
-    for c in children(div, "div"):
-        _settle_types(c, depth + 1, body)
 
 
 def _contents(pkg: Package, nav_member: str, div_of: dict, docs: list[Doc]):

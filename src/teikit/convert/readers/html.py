@@ -640,3 +640,28 @@ def fill(div: etree._Element, items: list, own_head: bool) -> None:
             new.extend(heads)
             stack[-1][1].append(new)
             stack.append((level, new))
+
+
+def dissolve(divs: list, report) -> list:
+    """Notes divisions left with nothing but their heading go; their notes are at their references."""
+    out = []
+    for d in divs:
+        if d.get("teikit-notes") and _only_heads(d):
+            heads = " / ".join("".join(h.itertext()).strip() for h in children(d, "head"))
+            report.info("notes-division-dissolved", None, "every note is at its reference", text=heads)
+            continue
+        out.append(d)
+    return out
+
+
+def _only_heads(div: etree._Element) -> bool:
+    return all(is_(c, "head") or (is_(c, "div") and _only_heads(c)) for c in children(div))
+
+
+def settle_types(div: etree._Element, depth: int, body: bool) -> None:
+    if not div.get("type") or (depth == 0 and div.get("type") in ("section", "subsection")):
+        div.set(
+            "type", ("chapter" if body else "prefatory") if depth == 0 else "section" if depth == 1 else "subsection"
+        )
+    for c in children(div, "div"):
+        settle_types(c, depth + 1, body)
