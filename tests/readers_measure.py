@@ -29,6 +29,24 @@ def kept(source: Counter, output: Counter) -> float:
     return 1.0 if not total else sum(min(n, output[w]) for w, n in source.items()) / total
 
 
+_PHRASES = {"hi", "title", "foreign", "persName", "placeName", "orgName", "date", "ref", "num", "term", "seg", "code"}
+_PHRASES |= {"add", "del", "anchor", "forename", "surname", "roleName", "addName"}
+
+
+def _spaced(el):
+    """The element's text as a reader sees it: phrases run on, anything else (a block, a
+    note, a line break) stands apart."""
+    yield el.text or ""
+    for child in el:
+        apart = etree.QName(child).localname not in _PHRASES
+        if apart:
+            yield " "
+        yield from _spaced(child)
+        if apart:
+            yield " "
+        yield child.tail or ""
+
+
 def output_words(outdir: Path) -> Counter:
     """The words of every text of an edition (registers and the corpus file aside), and the
     numbers of its notes (a reference's mark is the note's @n)."""
@@ -38,7 +56,7 @@ def output_words(outdir: Path) -> Counter:
         if root.tag == TEI + "teiCorpus" or f.name in ("persons.xml", "places.xml"):
             continue
         for text in root.iter(TEI + "text"):
-            c.update(words(" ".join(text.itertext())))
+            c.update(words("".join(_spaced(text))))
             for note in text.iter(TEI + "note"):
                 c.update(words(note.get("n") or ""))
     return c
@@ -65,7 +83,17 @@ def docx_source(path: Path) -> tuple[Counter, int]:
             if name not in z.namelist():
                 continue
             root = etree.fromstring(z.read(name), safe_parser())
-            c.update(words(" ".join(t.text or "" for t in root.iter(W_NS + "t", W_NS + "delText"))))
+            text: list[str] = []  # a paragraph's runs joined as Word shows them
+            for event, el in etree.iterwalk(root, events=("start", "end")):
+                if event == "start" and el.tag in (W_NS + "t", W_NS + "delText"):
+                    text.append(el.text or "")
+                elif event == "start" and el.tag in (W_NS + "tab", W_NS + "br", W_NS + "cr"):
+                    text.append(" ")
+                elif event == "start" and el.tag == W_NS + "noBreakHyphen":
+                    text.append("\u2011")
+                elif event == "end" and el.tag in (W_NS + "p", W_NS + "footnoteReference", W_NS + "endnoteReference"):
+                    text.append(" ")
+            c.update(words("".join(text)))
             if part == "document":
                 refs = len(list(root.iter(W_NS + "footnoteReference", W_NS + "endnoteReference")))
     return c, refs
@@ -97,18 +125,27 @@ def markdown_source(path: Path) -> tuple[Counter, int]:
     md.enable(["table", "strikethrough"])
     c: Counter = Counter()
     refs = 0
+    apart = ("softbreak", "hardbreak", "footnote_ref", "html_inline", "image")
+
+    def inline(tokens) -> str:
+        nonlocal refs
+        out = []
+        for t in tokens:
+            refs += t.type == "footnote_ref"
+            if t.type in ("text", "code_inline"):
+                out.append(t.content)
+            elif t.type in apart:
+                out.append(" " + (t.content if t.type == "image" else "") + " ")
+        return "".join(out)
 
     def walk(tokens) -> None:
-        nonlocal refs
         for t in tokens:
-            if t.type == "footnote_ref":
-                refs += 1
-            if t.type in ("text", "code_inline", "code_block", "fence", "html_block", "html_inline"):
-                c.update(words(re.sub(r"<[^>]*>", " ", t.content) if t.type.startswith("html") else t.content))
-            if t.type == "image":
+            if t.type == "inline":
+                c.update(words(inline(t.children or [])))
+            elif t.type in ("code_block", "fence"):
                 c.update(words(t.content))
-            if t.children:
-                walk([ch for ch in t.children if t.type != "image"])
+            elif t.type == "html_block":
+                c.update(words(re.sub(r"<[^>]*>", " ", t.content)))
 
     walk(md.parse(path.read_text(encoding="utf-8")))
     return c, refs
