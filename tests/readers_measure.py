@@ -33,15 +33,22 @@ _PHRASES = {"hi", "title", "foreign", "persName", "placeName", "orgName", "date"
 _PHRASES |= {"add", "del", "anchor", "forename", "surname", "roleName", "addName"}
 
 
-def _spaced(el):
+_XHTML_PHRASES = {"a", "abbr", "b", "i", "em", "strong", "span", "sup", "sub", "cite", "code", "small", "q", "s", "u"}
+_XHTML_PHRASES |= {"time", "dfn", "var", "kbd", "samp", "mark", "bdi", "bdo", "data"}
+
+
+def _spaced(el, phrases=_PHRASES):
     """The element's text as a reader sees it: phrases run on, anything else (a block, a
     note, a line break) stands apart."""
     yield el.text or ""
     for child in el:
-        apart = etree.QName(child).localname not in _PHRASES
+        if not isinstance(child.tag, str):
+            yield child.tail or ""
+            continue
+        apart = etree.QName(child).localname not in phrases or "noteref" in (child.get(EPUB_TYPE) or "")
         if apart:
             yield " "
-        yield from _spaced(child)
+        yield from _spaced(child, phrases)
         if apart:
             yield " "
         yield child.tail or ""
@@ -109,7 +116,7 @@ def epub_source(folder: Path) -> tuple[Counter, int]:
     for ref in opf.iter(OPF + "itemref"):
         doc = etree.parse(str(opf_path.parent / items[ref.get("idref")]), safe_parser()).getroot()
         body = doc.find(XHTML + "body")
-        c.update(words(" ".join(body.itertext())))
+        c.update(words("".join(_spaced(body, _XHTML_PHRASES))))
         refs += sum(1 for a in body.iter(XHTML + "a") if "noteref" in (a.get(EPUB_TYPE) or "").split())
     return c, refs
 
@@ -149,3 +156,51 @@ def markdown_source(path: Path) -> tuple[Counter, int]:
 
     walk(md.parse(path.read_text(encoding="utf-8")))
     return c, refs
+
+
+def png(width: int = 1, height: int = 1) -> bytes:
+    """A small red PNG image, made here (so that no binary file needs to be committed)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def zip_folder(folder: Path, out: Path, extra: dict | None = None, first: str | None = None) -> Path:
+    """Pack a folder (and `extra` members, name -> bytes) into a zip file, in name order
+    (`first`, e.g. an EPUB's `mimetype`, stored first and uncompressed)."""
+    members = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    members.update(extra or {})
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        if first is not None:
+            z.writestr(zipfile.ZipInfo(first, date_time=(2020, 1, 1, 0, 0, 0)), members.pop(first))
+        for name in sorted(members):
+            z.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), members[name], zipfile.ZIP_DEFLATED)
+    return out
+
+
+ROOT = Path(__file__).resolve().parent.parent
+# The shared development corpus and TEI P5 (../shared beside the project; TEIKIT_SHARED elsewhere).
+SHARED = Path(__import__("os").environ.get("TEIKIT_SHARED") or ROOT.parent / "shared")
+CORPUS = SHARED / "corpus"
+TEI_ALL = SHARED / "schemas" / "tei_all.rng"
+DATA = Path(__file__).resolve().parent / "data" / "readers"
+
+
+def invalid(outdir: Path) -> dict:
+    """Files of an edition that a schema refuses: teikit's, and TEI P5 when it is at hand."""
+    from teikit.validate import validate
+
+    bad = {}
+    schemas = [ROOT / "schema" / "teikit.rng"] + ([TEI_ALL] if TEI_ALL.is_file() else [])
+    for schema in schemas:
+        run = validate([outdir], schema=str(schema))
+        for r in run.results:
+            if not r.valid:
+                bad[(schema.name, Path(r.path).name)] = [p.message for p in r.errors][:3]
+    return bad

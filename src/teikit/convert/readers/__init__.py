@@ -4,9 +4,10 @@ Each turns its input into the TEI tree the text passes would have made (see `com
 and provides their facts (`PROVIDES`), so that only the header, enrichment, navigation
 and the writer run after it. The reader is chosen by content, not only by name:
 
-- a zip holding `word/document.xml` is Word; a Compound File (an encrypted Word document
+- a zip holding `word/document.xml`, or any zip named `.docx`, is Word (which says what
+  is wrong with a damaged one); a Compound File (an encrypted Word document
   or a legacy .doc) named `.docx`/`.doc` goes to the Word reader, which says what it is;
-- a zip holding `META-INF/container.xml` (or whose `mimetype` is EPUB's), and a folder
+- a zip holding `META-INF/container.xml` or named `.epub`, and a folder
   holding `META-INF/container.xml`, an `.opf` package or XHTML files, is EPUB;
 - a file named `.md`/`.markdown`, or one that opens with YAML front matter (`---`) and is
   not named `.txt`, is Markdown;
@@ -39,7 +40,7 @@ def is_docx(path: Path) -> bool:
     head = magic(path)
     if head.startswith(ZIP_MAGIC):
         names = _zip_names(path)
-        return "word/document.xml" in names or (not names and path.suffix.lower() == ".docx")
+        return "word/document.xml" in names or path.suffix.lower() in (".docx", ".docm")
     return head == OLE_MAGIC and path.suffix.lower() in (".docx", ".doc", ".docm")
 
 
@@ -50,7 +51,7 @@ def is_epub(path: Path) -> bool:
         return any(path.glob("*.opf")) or any(path.glob("*.xhtml")) or any(path.glob("*/*.xhtml"))
     if magic(path).startswith(ZIP_MAGIC):
         names = _zip_names(path)
-        return "META-INF/container.xml" in names or (not names and path.suffix.lower() == ".epub")
+        return "META-INF/container.xml" in names or path.suffix.lower() == ".epub"
     return False
 
 

@@ -161,6 +161,9 @@ def open_doc(pkg: Package) -> Doc:
         raise pkg.error(f"{main} is missing: not a Word document, or a damaged one")
     doc = Doc(pkg, main, rels=_rels(pkg, main))
     parts = {kind.rsplit("/", 1)[-1]: target for target, external, kind in doc.rels.values() if not external}
+    for kind in ("styles", "numbering", "footnotes", "endnotes", "comments", "settings"):
+        if kind in parts and not pkg.has(parts[kind]):
+            raise pkg.error(f"{parts[kind]} is missing: {main} names it as its {kind} part")
     if "styles" in parts and pkg.has(parts["styles"]):
         for s in pkg.xml(parts["styles"]).iter(W + "style"):
             name = s.find(W + "name")
@@ -181,7 +184,9 @@ def open_doc(pkg: Package) -> Doc:
         abstract = {}
         for a in root.iter(W + "abstractNum"):
             abstract[a.get(W + "abstractNumId")] = {
-                lvl.get(W + "ilvl"): (lvl.find(W + "numFmt").get(W + "val") if lvl.find(W + "numFmt") is not None else "")
+                lvl.get(W + "ilvl"): (
+                    lvl.find(W + "numFmt").get(W + "val") if lvl.find(W + "numFmt") is not None else ""
+                )
                 for lvl in a.iter(W + "lvl")
             }
         for num in root.iter(W + "num"):
@@ -869,12 +874,7 @@ def _merge_adjacent(tei: etree._Element) -> None:
         parent = el.getparent()
         if parent is None:
             continue
-        while (
-            nxt is not None
-            and not el.tail
-            and nxt.tag == el.tag
-            and dict(nxt.attrib) == dict(el.attrib)
-        ):
+        while nxt is not None and not el.tail and nxt.tag == el.tag and dict(nxt.attrib) == dict(el.attrib):
             add_text(el, nxt.text)
             el.extend(list(nxt))
             el.tail = nxt.tail

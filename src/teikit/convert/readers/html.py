@@ -266,7 +266,8 @@ class Converter:
         if name == "blockquote":
             return [("block", self.quote(el, verse))]
         if name in ("ul", "ol"):
-            return [("block", self.list(el, "ordered" if name == "ol" else "bulleted"))]
+            lst = self.list(el, "ordered" if name == "ol" else "bulleted")
+            return [("block", lst)] if lst is not None else []  # none: its items were notes
         if name == "dl":
             return [("block", self.gloss(el))]
         if name == "table":
@@ -334,7 +335,7 @@ class Converter:
             quote.extend(as_blocks(it, allowed=("p", "lg")))
         return quote
 
-    def list(self, el: etree._Element, kind: str) -> etree._Element:
+    def list(self, el: etree._Element, kind: str) -> etree._Element | None:
         lst = make("list", type=kind)
         for li in el:
             if localname(li) != "li":
@@ -345,9 +346,7 @@ class Converter:
             if li in self.notes:
                 continue
             lst.append(self.item(li))
-        if not len(lst):
-            sub(lst, "item")
-        return lst
+        return lst if len(lst) else None
 
     def item(self, li: etree._Element) -> etree._Element:
         item = make("item")
@@ -435,7 +434,11 @@ class Converter:
             if data is not None:
                 url = self.media.add(join(self.member, src) or src, data)
             else:
-                self.unmapped.add("images missing from the input", self.member, "kept as their description")
+                self.unmapped.add(
+                    "images not found (missing, or outside the input's folder)",
+                    self.member,
+                    "kept as their description",
+                )
         elif src and is_safe_link(src):
             url = src
         elif src:
