@@ -17,12 +17,15 @@ def _passes(args) -> int:
 
     registry = default_passes()
     profile = load_profile(args.profile, source=args.source)
-    active = passes_for(profile, registry)
-    read = reader_for(Path(args.source)) if args.source else READERS[0]
+    read = reader_for(Path(args.source)) if args.source else READERS[-1]
+    active = passes_for(profile, registry, read)
     active.check(provided=read.provides, then_needs=WRITER_NEEDS)
     print(f"reader {read.name}: provides {', '.join(read.provides)}")
     print(active.describe())
-    off = [n for n in registry.names() if n not in active]
+    off = [n for n in passes_for(profile, registry).names() if n not in active]
+    if off:
+        print(f"left out after the {read.name} reader, which provides their facts: {', '.join(off)}")
+    off = [n for n in registry.names() if n not in passes_for(profile, registry)]
     if off:
         print(f"disabled by {profile.source}: {', '.join(off)}")
     print(f"writer: needs {', '.join(WRITER_NEEDS)}")

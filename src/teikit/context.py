@@ -65,6 +65,11 @@ class Context:
     """The front matter's list of figures, by label."""
     book: Book | None = None
     """Title, author and imprint read from the title page (None until the header pass ran)."""
+    metadata: Book | None = None
+    """The book as a structured reader (Word, EPUB, Markdown) read it from the file's own
+    metadata; the header pass takes it instead of reading a title page."""
+    media: dict[str, bytes] = field(default_factory=dict)
+    """Files of the input a reader keeps (images), by path under the output folder; the writer writes them."""
     registers: dict[str, Any] = field(default_factory=dict)
     """The person and place registers ("person", "place"): `teikit.enrich.registers.Register`."""
     person_words: set[str] = field(default_factory=set)

@@ -18,6 +18,13 @@ work, never a silently different edition. A registry is changed by `disable(name
 `add(pass, before=..., after=...)` and `replace(pass)`; each returns a new registry (the
 default one is never changed by a caller).
 
+A structured reader (Word, EPUB, Markdown) provides facts the text passes would establish
+from raw lines: its tree already has divisions, paragraphs, notes at their references and
+inline markup. `Registry.after_reader(provided)` is the one rule for what follows: a pass
+is left out when it provides something and everything it provides the reader already
+provided. Header, enrichment, navigation and the writer provide facts no reader does,
+so they run as for text.
+
 This module knows no pass: `teikit.convert` assembles the default registry from its own
 passes and `teikit.enrich`'s, and runs it with `run`. It imports neither, so both can use
 it and neither needs the other late.
@@ -37,7 +44,6 @@ if TYPE_CHECKING:
     from lxml import etree
 
     from .context import Context
-    from .report import Report
 
 PassFunction = Callable[["etree._Element", "Context"], "etree._Element"]
 
@@ -64,15 +70,21 @@ class Pass:
 
 @dataclass(frozen=True)
 class Reader:
-    """The first stage: a file to a TEI tree. `suffixes` empty means any file."""
+    """The first stage: a file to a TEI tree.
+
+    `recognises(path)`, when given, decides by the file's content whether this reader
+    takes it; otherwise `suffixes` does (empty: any file)."""
 
     name: str
-    read: Callable[[Path, Report], etree._Element]
+    read: Callable[[Path, Context], etree._Element]
     suffixes: tuple[str, ...] = ()
     provides: tuple[str, ...] = ()
     doc: str = ""
+    recognises: Callable[[Path], bool] | None = None
 
     def accepts(self, path: Path) -> bool:
+        if self.recognises is not None:
+            return self.recognises(path)
         return not self.suffixes or path.suffix.lower() in self.suffixes
 
 
@@ -129,6 +141,13 @@ class Registry:
         """The registry with the pass of the same name replaced by `new`, in its place."""
         self.get(new.name)
         return Registry(new if p.name == new.name else p for p in self._passes)
+
+    def after_reader(self, provided: Iterable[str]) -> tuple[Registry, list[str]]:
+        """The registry without the passes whose every fact the reader already provides,
+        and the names of those left out (in order). A pass that provides nothing is kept."""
+        have = set(provided)
+        left_out = [p.name for p in self._passes if p.provides and set(p.provides) <= have]
+        return Registry(p for p in self._passes if p.name not in left_out), left_out
 
     def check(self, provided: Iterable[str] = (), then_needs: Sequence[str] = (), then: str = "the writer") -> None:
         """Refuse an order in which a pass needs a fact no earlier pass provides.

@@ -1,4 +1,8 @@
-"""Convert a plain-text book into TEI P5: read -> outline -> clean -> structure -> enrich -> write.
+"""Convert a book into TEI P5: read -> outline -> clean -> structure -> enrich -> write.
+
+The reader is chosen by the input's content (`reader_for`): a Word document, an EPUB (packaged
+or a folder), Markdown, else plain text. A structured reader provides the facts the text
+passes would establish, and those passes are left out (`teikit.pipeline.Registry.after_reader`).
 
 The conversion is a `teikit.pipeline.Registry` of passes, each `apply(tei, ctx) -> tei`
 with what it needs and provides; `default_passes()` is this package's passes followed by
@@ -19,12 +23,50 @@ from ..pipeline import Pass, Reader, Registry, run
 from ..profile import Profile, load_profile
 from ..report import Report
 from ..xmlio import output_folder
-from . import bibliography, furniture, header, indexes, inline, navigation, notes, outline, reader, structure, writer
+from . import (
+    bibliography,
+    furniture,
+    header,
+    indexes,
+    inline,
+    navigation,
+    notes,
+    outline,
+    reader,
+    readers,
+    structure,
+    writer,
+)
 
 READERS = (
+    # Chosen by content, in this order; the first that recognises the input reads it.
+    Reader(
+        "docx",
+        readers.docx.read,
+        suffixes=(".docx",),
+        provides=readers.PROVIDES,
+        doc="a Word document (OOXML): styles, notes, comments, lists, tables, images",
+        recognises=readers.is_docx,
+    ),
+    Reader(
+        "epub",
+        readers.epub.read,
+        suffixes=(".epub",),
+        provides=readers.PROVIDES,
+        doc="an EPUB, packaged or as a folder (OPF package or XHTML files): spine, notes, metadata",
+        recognises=readers.is_epub,
+    ),
+    Reader(
+        "markdown",
+        readers.markdown.read,
+        suffixes=(".md", ".markdown"),
+        provides=readers.PROVIDES,
+        doc="Markdown (CommonMark, footnotes, tables, front matter)",
+        recognises=readers.is_markdown,
+    ),
     Reader(
         "text",
-        reader.read,
+        lambda path, ctx: reader.read(path, ctx.report),
         provides=("blocks",),
         doc="plain text in UTF-8 (or a declared legacy encoding): paragraphs of raw lines",
     ),
@@ -110,15 +152,18 @@ def default_passes() -> Registry:
 
 
 def reader_for(source: Path) -> Reader:
-    """The first reader that accepts the file (today: plain text, whatever the suffix)."""
+    """The first reader that recognises the input by its content (plain text takes the rest)."""
     return next(r for r in READERS if r.accepts(source))
 
 
-def passes_for(profile: Profile, passes: Registry | None = None) -> Registry:
-    """The registry a conversion runs: `passes` (default: all) without the profile's `[passes] disable`."""
+def passes_for(profile: Profile, passes: Registry | None = None, read: Reader | None = None) -> Registry:
+    """The registry a conversion runs: `passes` (default: all) without the profile's `[passes] disable`
+    and, after a structured `read`er, without the passes whose facts it already provides."""
     registry = passes if passes is not None else default_passes()
     if profile.disabled_passes:
         registry = registry.disable(*profile.disabled_passes)
+    if read is not None:
+        registry, _ = registry.after_reader(read.provides)
     return registry
 
 
@@ -141,7 +186,7 @@ def convert_tree(
     report = report or Report(source=source.name)
     profile = profile or load_profile(source=source)
     read = reader_for(source)
-    registry = passes_for(profile, passes)
+    registry = passes_for(profile, passes, read)
     registry.check(provided=read.provides, then_needs=then_needs)
     ctx = Context(
         source=source,
@@ -151,7 +196,7 @@ def convert_tree(
         registers_from=Path(registers_from) if registers_from else None,
     )
     t0 = time.perf_counter()
-    tei = read.read(source, report)
+    tei = read.read(source, ctx)
     if timings is not None:
         timings["read"] = time.perf_counter() - t0
     tei = run(registry, tei, ctx, timings)
@@ -171,7 +216,8 @@ def convert(
     source = Path(source)
     if not isinstance(profile, Profile):
         profile = load_profile(profile, source=source)
-    passes_for(profile, passes).check(provided=reader_for(source).provides, then_needs=WRITER_NEEDS)
+    read = reader_for(source)
+    passes_for(profile, passes, read).check(provided=read.provides, then_needs=WRITER_NEEDS)
     inputs = (source,) + ((profile.source,) if profile.source != "default" else ())
     output_folder(outdir, force, inputs)  # refuse a bad output before the work, not after
     tei, ctx = convert_tree(
@@ -179,7 +225,7 @@ def convert(
     )
     t0 = time.perf_counter()
     docs = writer.split(tei, ctx)
-    writer.write(docs, Path(outdir), ctx.report.to_json(), force, tuple(schema_hrefs), inputs)
+    writer.write(docs, Path(outdir), ctx.report.to_json(), force, tuple(schema_hrefs), inputs, ctx.media)
     if timings is not None:
         timings["write"] = time.perf_counter() - t0
     return ctx.report

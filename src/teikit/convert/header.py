@@ -194,7 +194,9 @@ def _plain(p) -> str:
 def apply(tei, ctx: Context):
     title_div = xpath(tei, "//t:text/t:front/t:div[@type='titlepage']")
     book = Book()
-    if title_div:
+    if ctx.metadata is not None:  # a structured reader read the file's own metadata
+        book = ctx.metadata
+    elif title_div:
         div = title_div[0]
         blocks = children(div, "p")
         book, _, lay = read_title_page([_plain(b) for b in blocks], ctx.profile.dedication_cues)

@@ -119,10 +119,18 @@ def write(
     force: bool,
     schema_hrefs: tuple[str, ...] = (),
     inputs: tuple = (),
+    files: dict[str, bytes] | None = None,
 ) -> None:
     """Write the documents into `outdir` (`inputs`: the files the conversion read, which the
-    output folder may never hold; see xmlio.atomic_folder)."""
+    output folder may never hold; see xmlio.atomic_folder), and `files` (a reader's media,
+    by names under `media/` that a reader made safe) beside them."""
     with atomic_folder(outdir, force, inputs, writer="teikit convert") as tmp:
+        for name, blob in sorted((files or {}).items()):
+            folder, _, base = name.partition("/")
+            if folder != "media" or not base or "/" in base or base.startswith("."):
+                raise TeikitError(f"refused to write {name!r}: a reader's file must be media/NAME", str(outdir))
+            (tmp / "media").mkdir(exist_ok=True)
+            (tmp / name).write_bytes(blob)
         for name, root in docs.items():
             data = serialize(root)
             if schema_hrefs:

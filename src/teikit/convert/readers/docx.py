@@ -1,0 +1,882 @@
+"""Word (DOCX): the OOXML package read directly with lxml (ECMA-376, WordprocessingML).
+
+No library covers what is needed here (python-docx reads neither notes nor comments nor
+tracked changes), and the parts are plain XML: `word/document.xml` and the parts its
+relationships name (styles, numbering, footnotes, endnotes, comments, settings,
+images, hyperlinks), each parsed safely from a bounded `Package`.
+
+- Headings: a paragraph's outline level (`w:outlineLvl`, its own or its style's, through
+  `w:basedOn`), else a style whose built-in name is `heading N` (Word writes the built-in
+  English name whatever the UI language: `Überschrift 1`, `Titre 1`, `Kop1` all name
+  `heading 1`). Levels nest into divisions. `Title`, `Subtitle` and a style named
+  `Author` or `Date` before the first heading make the title page and the header.
+- Notes: `w:footnoteReference`/`w:endnoteReference` → `note place="foot"|"end"` at the
+  reference, `n` the number Word shows (counted in reference order in the format of
+  `w:footnotePr`/`w:endnotePr`; endnotes default to lower-case Roman) or the custom mark.
+- Comments: an `anchor` where the comment's range starts and, at its reference, `note
+  type="comment" target="#…"` with the author and date, then the comment's paragraphs.
+- Runs: italic, bold, underline, small caps, superscript, subscript, strike → `hi rend`;
+  a character style named after a TEI element (`persName`, `placeName`, `orgName`,
+  `date`, `foreign`, `title`, `term`, `add`, `del`, `code`, with or without a `tei:`
+  prefix) → that element; other character styles → `seg rend` (the style id).
+  Hyperlinks (relationship or `HYPERLINK` field) with a safe target → `ref`.
+- Paragraph styles: a quotation style (built-in `Quote`, `Intense Quote`, `Block Text`,
+  `quote`, `cit`) → `quote`; a verse style (`l`, `lg`, `verse`, `poem`) → `lg`/`l`; `eg`
+  → `eg`; other styles → `p rend` (the style id), so nothing of the source is lost.
+- Lists (`w:numPr`, numbering.xml: bullet or numbered, nested by `w:ilvl`) → `list`/`item`;
+  tables → `table` (`w:gridSpan` → `@cols`, `w:vMerge` → `@rows`); images → `figure`/
+  `graphic`, the media copied under `media/`; page breaks → `pb`, section breaks →
+  `milestone unit="section"`.
+- Tracked changes: insertions → `add`, deletions → `del` by default (`accept_changes=True`
+  keeps the insertions as text and leaves deletions out).
+- Reported, by kind: text boxes (kept as paragraphs after their anchor), index entries
+  and other field instructions (left out; a field's shown result is kept), embedded
+  objects, headers and footers (running heads: left out).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from ...access import is_safe_link
+from ...context import Context
+from ...errors import TeikitError
+from ...tei import XML_ID, is_, make, sub
+from ...teiheader import Book
+from .common import Media, Outline, Unmapped, assemble, new_tree
+from .html import add_text, demote, tidy
+from .package import OLE_MAGIC, Package, join, magic
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+V = "urn:schemas-microsoft-com:vml"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+
+_PHRASE_STYLES = {
+    "persname": "persName",
+    "placename": "placeName",
+    "orgname": "orgName",
+    "date": "date",
+    "foreign": "foreign",
+    "title": "title",
+    "term": "term",
+    "add": "add",
+    "del": "del",
+    "code": "code",
+}
+_QUOTE_STYLES = {"quote", "intense quote", "block text", "cit", "quotation"}
+_VERSE_STYLES = {"l", "lg", "verse", "poem", "poetry"}
+_AUTHOR_STYLES = {"author", "autor", "auteur", "autore"}
+_WORD = re.compile(r"[^\w.-]+")
+
+
+def _on(el: etree._Element | None) -> bool:
+    """A toggle property is on unless its w:val says off."""
+    return el is not None and el.get(W + "val", "true").lower() not in ("0", "false", "off", "none")
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):  # fmt: skip
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _letters(n: int) -> str:
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def number(n: int, fmt: str) -> str:
+    """A note number in a WordprocessingML number format (ST_NumberFormat)."""
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt == "lowerLetter":
+        return _letters(n)
+    if fmt == "upperLetter":
+        return _letters(n).upper()
+    if fmt == "chicago":
+        return "*†‡§"[(n - 1) % 4] * ((n - 1) // 4 + 1)
+    return str(n)
+
+
+@dataclass
+class Style:
+    ident: str
+    name: str
+    kind: str
+    based_on: str | None
+    outline: int | None
+    rpr: etree._Element | None
+    num: tuple[str, str] | None
+
+
+@dataclass
+class Doc:
+    """What one DOCX package holds, read from its parts."""
+
+    pkg: Package
+    main: str
+    rels: dict = field(default_factory=dict)  # rId -> (target, external)
+    styles: dict = field(default_factory=dict)
+    numbering: dict = field(default_factory=dict)  # (numId, ilvl) -> numFmt
+    footnotes: dict = field(default_factory=dict)
+    endnotes: dict = field(default_factory=dict)
+    comments: dict = field(default_factory=dict)
+    note_format: dict = field(default_factory=lambda: {"foot": ("decimal", 1), "end": ("lowerRoman", 1)})
+
+
+def _rels(pkg: Package, part: str) -> dict:
+    folder, _, base = part.rpartition("/")
+    name = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+    if not pkg.has(name):
+        return {}
+    out = {}
+    for rel in pkg.xml(name).iter(PKG_REL + "Relationship"):
+        external = rel.get("TargetMode") == "External"
+        target = rel.get("Target") or ""
+        out[rel.get("Id")] = (target if external else join(part, target.lstrip("/")), external, rel.get("Type") or "")
+    return out
+
+
+def open_doc(pkg: Package) -> Doc:
+    main = "word/document.xml"
+    for _, (target, external, kind) in _rels(pkg, "").items():
+        if kind == OFFICE_DOC and not external:
+            main = target
+    if not pkg.has(main):
+        raise pkg.error(f"{main} is missing: not a Word document, or a damaged one")
+    doc = Doc(pkg, main, rels=_rels(pkg, main))
+    parts = {kind.rsplit("/", 1)[-1]: target for target, external, kind in doc.rels.values() if not external}
+    for kind in ("styles", "numbering", "footnotes", "endnotes", "comments", "settings"):
+        if kind in parts and not pkg.has(parts[kind]):
+            raise pkg.error(f"{parts[kind]} is missing: {main} names it as its {kind} part")
+    if "styles" in parts and pkg.has(parts["styles"]):
+        for s in pkg.xml(parts["styles"]).iter(W + "style"):
+            name = s.find(W + "name")
+            based = s.find(W + "basedOn")
+            lvl = s.find(f"{W}pPr/{W}outlineLvl")
+            num = s.find(f"{W}pPr/{W}numPr")
+            doc.styles[s.get(W + "styleId")] = Style(
+                s.get(W + "styleId") or "",
+                (name.get(W + "val") if name is not None else s.get(W + "styleId")) or "",
+                s.get(W + "type") or "paragraph",
+                based.get(W + "val") if based is not None else None,
+                int(lvl.get(W + "val", "9")) if lvl is not None and lvl.get(W + "val", "").isdigit() else None,
+                s.find(W + "rPr"),
+                _num_pr(num) if num is not None else None,
+            )
+    if "numbering" in parts and pkg.has(parts["numbering"]):
+        root = pkg.xml(parts["numbering"])
+        abstract = {}
+        for a in root.iter(W + "abstractNum"):
+            abstract[a.get(W + "abstractNumId")] = {
+                lvl.get(W + "ilvl"): (
+                    lvl.find(W + "numFmt").get(W + "val") if lvl.find(W + "numFmt") is not None else ""
+                )
+                for lvl in a.iter(W + "lvl")
+            }
+        for num in root.iter(W + "num"):
+            aid = num.find(W + "abstractNumId")
+            levels = abstract.get(aid.get(W + "val") if aid is not None else None, {})
+            for ilvl, fmt in levels.items():
+                doc.numbering[(num.get(W + "numId"), ilvl)] = fmt
+    for kind, attr in (("footnotes", "footnotes"), ("endnotes", "endnotes"), ("comments", "comments")):
+        if kind in parts and pkg.has(parts[kind]):
+            tag = W + kind[:-1]
+            for el in pkg.xml(parts[kind]).iter(tag):
+                if el.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                getattr(doc, attr)[el.get(W + "id")] = el
+    if "settings" in parts and pkg.has(parts["settings"]):
+        settings = pkg.xml(parts["settings"])
+        for key, tag in (("foot", "footnotePr"), ("end", "endnotePr")):
+            pr = settings.find(W + tag)
+            if pr is not None:
+                fmt = pr.find(W + "numFmt")
+                start = pr.find(W + "numStart")
+                doc.note_format[key] = (
+                    fmt.get(W + "val") if fmt is not None else doc.note_format[key][0],
+                    int(start.get(W + "val")) if start is not None and start.get(W + "val", "").isdigit() else 1,
+                )
+    return doc
+
+
+def _num_pr(num: etree._Element) -> tuple[str, str] | None:
+    nid, lvl = num.find(W + "numId"), num.find(W + "ilvl")
+    if nid is None:
+        return None
+    return nid.get(W + "val") or "0", lvl.get(W + "val") if lvl is not None else "0"
+
+
+def _core_metadata(pkg: Package) -> Book:
+    book = Book()
+    if pkg.has("docProps/core.xml"):
+        core = pkg.xml("docProps/core.xml")
+        title, creator = core.find(DC + "title"), core.find(DC + "creator")
+        if title is not None and (title.text or "").strip():
+            book.title = title.text.strip()
+        if creator is not None and (creator.text or "").strip():
+            book.author = creator.text.strip()
+    return book
+
+
+class Reader:
+    """Converts one document; a new reader per conversion."""
+
+    def __init__(self, doc: Doc, report, accept_changes: bool = False):
+        self.doc = doc
+        self.report = report
+        self.accept = accept_changes
+        self.unmapped = Unmapped("docx")
+        self.media = Media()
+        self.counter = Counter()
+        self.refs = 0
+        self.comments_given: set[str] = set()
+        self._after: list = []  # blocks to place after the current paragraph (images, text boxes)
+        self._field: list[dict] = []
+        self.where = "word/document.xml"
+
+    # ---------------------------------------------------------------- styles
+
+    def _style_chain(self, ident: str | None):
+        seen = set()
+        while ident and ident not in seen and ident in self.doc.styles:
+            seen.add(ident)
+            yield self.doc.styles[ident]
+            ident = self.doc.styles[ident].based_on
+
+    def style_name(self, ident: str | None) -> str:
+        s = self.doc.styles.get(ident or "")
+        return (s.name if s else ident or "").strip()
+
+    def _key(self, ident: str | None) -> str:
+        """A style's name compared loosely: case and a `tei:` prefix ignored."""
+        name = self.style_name(ident).lower()
+        return name[4:] if name.startswith("tei:") else name[3:] if name.startswith("tei") else name
+
+    def level(self, p: etree._Element, style: str | None) -> int | None:
+        own = p.find(f"{W}pPr/{W}outlineLvl")
+        if own is not None and own.get(W + "val", "").isdigit():
+            v = int(own.get(W + "val"))
+            return v + 1 if v < 9 else None
+        for s in self._style_chain(style):
+            if s.outline is not None:
+                return s.outline + 1 if s.outline < 9 else None
+            m = re.fullmatch(r"heading ([1-9])", s.name.lower())
+            if m:
+                return int(m.group(1))
+        return None
+
+    # ---------------------------------------------------------------- blocks
+
+    def body(self) -> tuple[list, list, Book, etree._Element | None]:
+        root = self.doc.pkg.xml(self.doc.main)
+        body = root.find(W + "body")
+        if body is None:
+            raise self.doc.pkg.error(f"{self.doc.main} has no body")
+        outline = Outline()
+        title_page: dict[str, list] = {}
+        lists: list = []  # the open lists: (ilvl, list element)
+        quote = verse = None
+        for kind, el, extra in self.blocks(body):
+            if kind != "item":
+                lists = []
+            if kind != "quote":
+                quote = None
+            if kind != "verse":
+                verse = None
+            if kind == "head":
+                outline.heading(extra, [el])
+            elif kind == "titlepage":
+                if outline.sections:
+                    el.tag = el.tag.replace("titlePart", "p")
+                    outline.block(el)
+                else:
+                    title_page.setdefault(extra, []).append(el)
+            elif kind == "item":
+                ilvl, fmt = extra
+                while lists and lists[-1][0] > ilvl:
+                    lists.pop()
+                if not lists or lists[-1][0] < ilvl:
+                    new = make("list", type="bulleted" if fmt == "bullet" else "ordered")
+                    if lists and len(lists[-1][1]):
+                        lists[-1][1][-1].append(new)
+                    else:
+                        outline.block(new)
+                    lists.append((ilvl, new))
+                item = sub(lists[-1][1], "item")
+                item.text = el.text
+                item.extend(list(el))
+            elif kind == "quote":
+                if quote is None:
+                    quote = make("quote")
+                    outline.block(quote)
+                quote.append(el)
+            elif kind == "verse":
+                if verse is None:
+                    verse = make("lg")
+                    outline.block(verse)
+                verse.extend(el)
+            else:
+                outline.block(el)
+        book = self.title_book(title_page)
+        tp = None
+        if title_page:
+            tp = make("titlePage")
+            dt = sub(tp, "docTitle")
+            for role in ("main", "sub"):
+                for part in title_page.get(role, []):
+                    part.set("type", role)
+                    dt.append(part)
+            if not len(dt):
+                sub(dt, "titlePart", book.title, type="main")
+            for part in title_page.get("author", []):
+                part.tag = part.tag.replace("titlePart", "docAuthor")
+                tp.append(part)
+            for part in title_page.get("date", [])[:1]:
+                part.tag = part.tag.replace("titlePart", "docDate")
+                tp.append(part)
+            for part in title_page.get("date", [])[1:]:
+                part.tag = part.tag.replace("titlePart", "p")
+                outline.pre.insert(0, part)
+        divs = outline.divisions()
+        front = []
+        if outline.pre and divs:
+            pre = make("div", type="prefatory")
+            pre.extend(outline.pre)
+            front.append(pre)
+        elif outline.pre:
+            only = make("div", type="chapter")
+            only.extend(outline.pre)
+            divs = [only]
+        return front, divs, book, tp
+
+    def title_book(self, parts: dict) -> Book:
+        book = _core_metadata(self.doc.pkg)
+
+        def text(el) -> str:
+            return re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+
+        if parts.get("main"):
+            book.title = " ".join(text(p) for p in parts["main"])
+        if parts.get("sub"):
+            book.subtitles = [text(p) for p in parts["sub"]]
+        if parts.get("author"):
+            book.author = " and ".join(text(p) for p in parts["author"])
+        if parts.get("date"):
+            m = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text(parts["date"][0]))
+            book.date = m.group(1) if m else None
+        return book
+
+    def blocks(self, container: etree._Element):
+        """(kind, element, extra) for each block of a body, cell or note, in order."""
+        for child in container:
+            tag = child.tag
+            if tag == W + "p":
+                yield from self.paragraph(child)
+            elif tag == W + "tbl":
+                yield "block", self.table(child), None
+            elif tag == W + "sdt":
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    yield from self.blocks(content)
+            elif tag in (W + "customXml", W + "ins", W + "moveTo"):
+                yield from self.blocks(child)
+            elif tag in (W + "del", W + "moveFrom"):
+                if not self.accept:
+                    yield from self.blocks(child)
+            elif tag in (W + "sectPr", W + "bookmarkStart", W + "bookmarkEnd", W + "proofErr", W + "permStart",
+                         W + "permEnd", W + "commentRangeStart", W + "commentRangeEnd"):  # fmt: skip
+                continue
+            elif isinstance(tag, str) and "".join(child.itertext()).strip():
+                self.unmapped.add(f"{etree.QName(child).localname} blocks", self.where)
+
+    def paragraph(self, p: etree._Element):
+        ppr = p.find(W + "pPr")
+        style_el = ppr.find(W + "pStyle") if ppr is not None else None
+        style = style_el.get(W + "val") if style_el is not None else None
+        key = self._key(style)
+        level = self.level(p, style)
+        self._after = []
+        if level is not None:
+            el = self.inline(p, make("head"))
+        elif key in ("title", "subtitle") or key in _AUTHOR_STYLES or key == "date":
+            el = self.inline(p, make("titlePart"))
+            role = {"title": "main", "subtitle": "sub", "date": "date"}.get(key, "author")
+            if "".join(el.itertext()).strip():
+                yield "titlepage", tidy(el), role
+            yield from self._flush()
+            return
+        else:
+            el = self.inline(p, make("p"))
+        tidy(el)
+        empty = not (el.text or "").strip() and not len(el)
+        numpr = ppr.find(W + "numPr") if ppr is not None else None
+        num = _num_pr(numpr) if numpr is not None else None
+        if num is None:
+            num = next((s.num for s in self._style_chain(style) if s.num), None)
+        if level is not None and not empty:
+            yield "head", el, level
+        elif empty:
+            pass
+        elif num is not None and num[0] != "0" and (num[0], num[1]) in self.doc.numbering:
+            yield "item", el, (int(num[1]) if num[1].isdigit() else 0, self.doc.numbering[num])
+        elif key in _QUOTE_STYLES or key == "zitat":
+            yield "quote", el, None
+        elif key in _VERSE_STYLES:
+            yield "verse", self._lines(el), None
+        elif key == "eg":
+            eg = make("eg")
+            eg.text = "".join(el.itertext())
+            yield "block", eg, None
+        else:
+            if style and key not in ("normal", "default paragraph font", "body text", "list paragraph"):
+                el.set("rend", _WORD.sub("-", style).strip("-") or "style")
+            yield "block", el, None
+        yield from self._flush()
+        if ppr is not None and ppr.find(W + "sectPr") is not None:
+            yield "block", make("milestone", unit="section"), None
+
+    def _flush(self):
+        after, self._after = self._after, []
+        for b in after:
+            yield "block", b, None
+
+    def _lines(self, p: etree._Element) -> list:
+        """A verse paragraph's lines (cut at its line breaks)."""
+        lines, line = [], make("l")
+        add_text(line, p.text)
+        for c in list(p):
+            if is_(c, "lb"):
+                tail = c.tail
+                lines.append(tidy(line))
+                line = make("l")
+                add_text(line, tail)
+            else:
+                line.append(c)
+        lines.append(tidy(line))
+        return [l for l in lines if (l.text or "").strip() or len(l)] or [make("l")]
+
+    def table(self, tbl: etree._Element) -> etree._Element:
+        table = make("table")
+        pending: dict[int, etree._Element] = {}  # grid column -> cell a vertical merge continues
+        for tr in tbl.iterchildren(W + "tr"):
+            row = make("row")
+            if tr.find(f"{W}trPr/{W}tblHeader") is not None:
+                row.set("role", "label")
+            col = 0
+            for tc in tr.iterchildren(W + "tc"):
+                pr = tc.find(W + "tcPr")
+                span_el = pr.find(W + "gridSpan") if pr is not None else None
+                span = int(span_el.get(W + "val", "1")) if span_el is not None else 1
+                vm = pr.find(W + "vMerge") if pr is not None else None
+                if vm is not None and vm.get(W + "val", "continue") == "continue" and col in pending:
+                    top = pending[col]
+                    top.set("rows", str(int(top.get("rows", "1")) + 1))
+                    extra = self.cell(tc)
+                    if "".join(extra.itertext()).strip():  # text in a merged-away cell: kept in the top one
+                        add_text(top, " ")
+                        add_text(top, extra.text)
+                        top.extend(list(extra))
+                    col += span
+                    continue
+                cell = self.cell(tc)
+                if span > 1:
+                    cell.set("cols", str(span))
+                if vm is not None:
+                    pending[col] = cell
+                else:
+                    pending.pop(col, None)
+                row.append(cell)
+                col += span
+            if len(row):
+                table.append(row)
+        if not len(table):
+            sub(sub(table, "row"), "cell")
+        return table
+
+    def plain_blocks(self, container: etree._Element) -> list:
+        """The blocks of a cell, note, comment or text box, none of them a heading or a
+        title-page part (those become paragraphs) and each list item a list of its own."""
+        out: list = []
+        for kind, el, _ in self.blocks(container):
+            if isinstance(el, list):
+                lg = make("lg")
+                lg.extend(el)
+                el = lg
+            if kind in ("head", "titlepage"):
+                el.tag = "{http://www.tei-c.org/ns/1.0}p"
+                el.attrib.pop("type", None)
+            elif kind == "quote":
+                q = make("quote")
+                q.append(el)
+                el = q
+            elif kind == "item":
+                lst = make("list", type="bulleted")
+                item = sub(lst, "item")
+                item.text = el.text
+                item.extend(list(el))
+                el = lst
+            if not is_(el, "milestone", "pb"):
+                out.append(el)
+        return out
+
+    def cell(self, tc: etree._Element) -> etree._Element:
+        cell = make("cell")
+        saved, self._after = self._after, []
+        blocks = self.plain_blocks(tc)
+        self._after = saved
+        flat: list = []
+        for b in blocks:
+            flat.extend(demote(b, ("p",)))
+        if len(flat) == 1 and is_(flat[0], "p") and not flat[0].get("rend"):
+            cell.text = flat[0].text
+            cell.extend(list(flat[0]))
+        else:
+            cell.extend(flat)
+        return cell
+
+    # ---------------------------------------------------------------- phrases
+
+    def inline(self, container: etree._Element, into: etree._Element) -> etree._Element:
+        for child in container:
+            self.node(child, into)
+        return into
+
+    def node(self, el: etree._Element, into: etree._Element) -> None:
+        tag = el.tag
+        if not isinstance(tag, str):
+            return
+        if tag == W + "r":
+            self.run(el, into)
+        elif tag == W + "hyperlink":
+            rid = el.get(R + "id")
+            target = self.doc.rels.get(rid, ("", False, ""))[0] if rid else ""
+            if el.get(W + "anchor") and not target:
+                self.unmapped.add("links within the document", self.where, "kept as text")
+                self.inline(el, into)
+            elif target and is_safe_link(target):
+                self.inline(el, sub(into, "ref", target=target))
+            else:
+                if target:
+                    self.unmapped.add("links with unsafe targets", self.where, "kept as text")
+                self.inline(el, into)
+        elif tag in (W + "ins", W + "moveTo"):
+            self.inline(el, into if self.accept else sub(into, "add"))
+        elif tag in (W + "del", W + "moveFrom"):
+            if not self.accept:
+                self.inline(el, sub(into, "del"))
+        elif tag in (W + "smartTag", W + "customXml", W + "fldSimple", W + "dir", W + "bdo"):
+            instr = el.get(W + "instr") or ""
+            if tag == W + "fldSimple" and instr.split()[:1] == ["HYPERLINK"]:
+                url = _hyperlink(instr)
+                if url and is_safe_link(url):
+                    into = sub(into, "ref", target=url)
+            self.inline(el, into)
+        elif tag == W + "sdt":
+            content = el.find(W + "sdtContent")
+            if content is not None:
+                self.inline(content, into)
+        elif tag == W + "commentRangeStart":
+            sub(into, "anchor", attrib={XML_ID: f"comment-{_safe_id(el.get(W + 'id'))}"})
+        elif tag in (W + "pPr", W + "bookmarkStart", W + "bookmarkEnd", W + "proofErr", W + "commentRangeEnd",
+                     W + "permStart", W + "permEnd", W + "lastRenderedPageBreak"):  # fmt: skip
+            return
+        elif tag.startswith(MC):
+            choice = el.find(MC + "Choice")
+            if choice is not None:
+                self.inline(choice, into)
+            else:
+                fallback = el.find(MC + "Fallback")
+                if fallback is not None:
+                    self.inline(fallback, into)
+        elif tag.startswith("{http://schemas.openxmlformats.org/officeDocument/2006/math}"):
+            self.unmapped.add("equations", self.where, "their text kept")
+            add_text(self._current(into), "".join(el.itertext()))
+        elif "".join(el.itertext()).strip():
+            self.unmapped.add(f"{etree.QName(el).localname} elements", self.where, "their text kept")
+            add_text(self._current(into), "".join(el.itertext()))
+
+    def _current(self, into: etree._Element) -> etree._Element:
+        """Where a run's content goes: inside the open hyperlink field, if any."""
+        for f in reversed(self._field):
+            if f.get("ref") is not None and f["in"] is into:
+                return f["ref"]
+        return into
+
+    def run(self, r: etree._Element, into: etree._Element) -> None:
+        rpr = r.find(W + "rPr")
+        target = self._current(into)
+        rend: list[str] = []
+        element = None
+        rstyle = rpr.find(W + "rStyle") if rpr is not None else None
+        if rstyle is not None:
+            key = self._key(rstyle.get(W + "val"))
+            if key in _PHRASE_STYLES:
+                element = _PHRASE_STYLES[key]
+            elif key not in ("footnote reference", "endnote reference", "hyperlink", "annotation reference",
+                             "default paragraph font", "followedhyperlink"):  # fmt: skip
+                props = [s.rpr for s in self._style_chain(rstyle.get(W + "val")) if s.rpr is not None]
+                rend.extend(_rend(props))
+                if not rend or key not in ("emphasis", "strong", "subtle emphasis", "intense emphasis"):
+                    element = "seg:" + (_WORD.sub("-", rstyle.get(W + "val") or "").strip("-") or "style")
+        if rpr is not None:
+            for r_ in _rend([rpr]):
+                if r_ not in rend:
+                    rend.append(r_)
+        if element == "code":
+            holder = sub(target, "code")
+        elif element and element.startswith("seg:"):
+            holder = sub(target, "seg", rend=element[4:])
+        elif element:
+            holder = sub(target, element)
+        else:
+            holder = target
+        if rend and element != "code":
+            holder = sub(holder, "hi", rend=" ".join(rend))
+        custom: list | None = None
+        custom_note = None
+        for c in r:
+            tag = c.tag
+            if tag == W + "t":
+                if custom is not None and not custom:
+                    custom.append(c.text or "")  # the custom mark: the note's n, not text
+                    continue
+                add_text(holder, c.text)
+            elif tag == W + "delText":
+                add_text(holder, c.text)
+            elif tag == W + "tab" or tag == W + "ptab":
+                add_text(holder, " ")
+            elif tag == W + "br":
+                if c.get(W + "type") == "page":
+                    sub(target if is_(holder, "code") else holder, "pb")
+                else:
+                    sub(holder, "lb") if not is_(holder, "code") else add_text(holder, "\n")
+            elif tag == W + "cr":
+                sub(holder, "lb")
+            elif tag == W + "noBreakHyphen":
+                add_text(holder, "\u2011")
+            elif tag == W + "sym":
+                code = c.get(W + "char") or ""
+                try:
+                    ch = chr(int(code, 16))
+                except ValueError:
+                    continue
+                if 0xF000 <= ord(ch) <= 0xF0FF:
+                    self.unmapped.add("symbol-font characters", self.where, "left out (no Unicode value)")
+                else:
+                    add_text(holder, ch)
+            elif tag in (W + "footnoteReference", W + "endnoteReference"):
+                custom = [] if c.get(W + "customMarkFollows") in ("1", "true", "on") else None
+                custom_note = self.note(c, target, custom)
+            elif tag == W + "commentReference":
+                self.comment(c.get(W + "id") or "", target)
+            elif tag == W + "fldChar":
+                self.field_char(c, into)
+            elif tag == W + "instrText":
+                if self._field:
+                    self._field[-1]["instr"] += c.text or ""
+            elif tag in (W + "drawing", W + "pict", W + "object"):
+                self.drawing(c)
+            elif tag.startswith(MC):
+                choice = c.find(MC + "Choice")
+                for d in (choice if choice is not None else c).iter(W + "drawing", W + "pict"):
+                    self.drawing(d)
+                    break
+            elif tag in (W + "rPr", W + "lastRenderedPageBreak", W + "softHyphen", W + "footnoteRef",
+                         W + "endnoteRef", W + "annotationRef", W + "separator", W + "continuationSeparator"):  # fmt: skip
+                continue
+        if custom and custom_note is not None and "".join(custom).strip():
+            custom_note.set("n", "".join(custom).strip())
+        for el in (holder, holder.getparent()):
+            if el is not None and el is not target and not len(el) and not (el.text or ""):
+                el.getparent().remove(el)
+
+    def field_char(self, c: etree._Element, into: etree._Element) -> None:
+        kind = c.get(W + "fldCharType")
+        if kind == "begin":
+            self._field.append({"instr": "", "in": into, "ref": None})
+        elif kind == "separate" and self._field:
+            f = self._field[-1]
+            words = f["instr"].split()
+            if words[:1] == ["HYPERLINK"]:
+                url = _hyperlink(f["instr"])
+                if url and is_safe_link(url):
+                    f["ref"] = sub(self._current(into), "ref", target=url)
+            elif words[:1] and words[0] not in ("PAGE", "REF", "PAGEREF", "NOTEREF", "SEQ", "TOC", "DATE", "TIME"):
+                self.unmapped.add(f"{words[0]} fields", self.where, "their shown result kept")
+        elif kind == "end" and self._field:
+            f = self._field.pop()
+            words = f["instr"].split()
+            if words[:1] in (["XE"], ["TC"]):
+                self.unmapped.add(f"{words[0]} fields (index or contents entries)", self.where, "left out")
+
+    def note(self, ref: etree._Element, into: etree._Element, custom) -> etree._Element:
+        place = "foot" if ref.tag == W + "footnoteReference" else "end"
+        notes = self.doc.footnotes if place == "foot" else self.doc.endnotes
+        ident = ref.get(W + "id") or ""
+        source = notes.get(ident)
+        fmt, start = self.doc.note_format[place]
+        if custom is None:
+            self.counter[place] += 1
+            n = number(self.counter[place] + start - 1, fmt)
+        else:
+            n = "*"
+        note = sub(into, "note", place=place, n=n)
+        self.refs += 1
+        if source is None:
+            self.report.add("note-missing", None, f"the document refers to {place}note {ident}, which it lacks")
+            return note
+        outer, self.where = self.where, f"word/{place}notes.xml"
+        self._fill(note, source)
+        self.where = outer
+        return note
+
+    def _fill(self, holder: etree._Element, source: etree._Element) -> None:
+        saved = self._after
+        self._after = []
+        blocks = self.plain_blocks(source)
+        self._after = saved
+        if is_(holder, "note") and holder.get("type") is None and len(blocks) == 1 and is_(blocks[0], "p"):
+            p = blocks[0]
+            holder.text = p.text
+            holder.extend(list(p))
+        else:
+            for b in blocks:
+                holder.extend(demote(b, ("p", "quote", "lg", "list", "table", "eg")))
+
+    def comment(self, ident: str, into: etree._Element) -> None:
+        source = self.doc.comments.get(ident)
+        if source is None:
+            self.report.add("comment-missing", None, f"the document refers to comment {ident}, which it lacks")
+            return
+        self.comments_given.add(ident)
+        note = sub(into, "note", type="comment", target=f"#comment-{_safe_id(ident)}")
+        who = make("p")
+        add_text(who, source.get(W + "author") or "(no author)")
+        date = source.get(W + "date") or ""
+        if date:
+            add_text(who, ", ")
+            m = re.match(r"\d{4}-\d{2}-\d{2}", date)
+            sub(who, "date", date, when=m.group() if m else None)
+        note.append(who)
+        outer, self.where = self.where, "word/comments.xml"
+        self._fill(note, source)
+        self.where = outer
+
+    def drawing(self, d: etree._Element) -> None:
+        boxes = [t for t in d.iter(W + "txbxContent")]
+        for box in boxes:
+            self.unmapped.add("text boxes", self.where, "kept as paragraphs after their anchor")
+            saved = self._after
+            self._after = []
+            found = self.plain_blocks(box)
+            self._after = saved + [b for el in found for b in demote(el, ("p", "quote", "lg", "list", "table"))]
+        rids = [b.get(R + "embed") for b in d.iter(A + "blip")] + [i.get(R + "id") for i in d.iter(f"{{{V}}}imagedata")]
+        rids = [r for r in rids if r]
+        if not rids:
+            if d.tag == W + "object":
+                self.unmapped.add("embedded objects", self.where, "left out")
+            return
+        fig = make("figure")
+        for rid in rids[:1]:
+            target, external, _ = self.doc.rels.get(rid, ("", False, ""))
+            if external or not target:
+                self.unmapped.add("linked images", self.where, "kept as their description")
+            elif self.doc.pkg.has(target):
+                sub(fig, "graphic", url=self.media.add(target, self.doc.pkg.read(target)))
+            else:
+                self.unmapped.add("images missing from the package", self.where, "kept as their description")
+        for pr in d.iter(WP + "docPr"):
+            desc = (pr.get("descr") or pr.get("title") or "").strip()
+            if desc:
+                sub(fig, "figDesc", desc)
+            break
+        if len(fig):
+            self._after.insert(0, fig)
+
+
+def _hyperlink(instr: str) -> str | None:
+    m = re.search(r'HYPERLINK\s+(?:\\[a-z]\s+)*"([^"]*)"', instr) or re.search(r"HYPERLINK\s+(\S+)", instr)
+    return m.group(1) if m else None
+
+
+def _safe_id(ident: str | None) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]", "-", ident or "x")
+
+
+def _rend(props: list) -> list[str]:
+    out: list[str] = []
+    for rpr in props:
+        for tag, value in (("i", "italic"), ("b", "bold"), ("smallCaps", "smallcaps"), ("strike", "strikethrough"),
+                           ("dstrike", "strikethrough")):  # fmt: skip
+            if _on(rpr.find(W + tag)) and value not in out:
+                out.append(value)
+        u = rpr.find(W + "u")
+        if u is not None and u.get(W + "val", "single") != "none" and "underline" not in out:
+            out.append("underline")
+        va = rpr.find(W + "vertAlign")
+        if va is not None and va.get(W + "val") in ("superscript", "subscript") and va.get(W + "val") not in out:
+            out.append(va.get(W + "val"))
+    return out
+
+
+def read(path: Path, ctx: Context, accept_changes: bool = False) -> etree._Element:
+    if magic(Path(path)) == OLE_MAGIC:
+        raise TeikitError(
+            "an encrypted Word document or a legacy .doc (a Compound File, not OOXML): "
+            "save it unencrypted as .docx first",
+            str(path),
+        )
+    with Package(path) as pkg:
+        doc = open_doc(pkg)
+        reader = Reader(doc, ctx.report, accept_changes)
+        front, body, book, title_page = reader.body()
+        for ident in sorted(set(doc.comments) - reader.comments_given):
+            ctx.report.add("comment-unreferenced", None, f"comment {ident} has no reference in the text: left out")
+        headers = [t for t, ext, kind in doc.rels.values() if kind.endswith(("/header", "/footer")) and not ext]
+        if headers:
+            reader.unmapped.add("header and footer parts", "word/_rels", "left out (running heads)")
+            reader.unmapped.seen["header and footer parts"] = len(headers)
+        tei = new_tree()
+        assemble(tei, front, body, [], title_page)
+    _merge_adjacent(tei)
+    if book.title == "Untitled":
+        heads = [h for h in tei.iter("{http://www.tei-c.org/ns/1.0}head")]
+        book.title = "".join(heads[0].itertext()).strip() if heads else Path(path).stem.replace("-", " ").title()
+    ctx.metadata = book
+    ctx.media.update(reader.media.files)
+    ctx.report.counts["notes"] = ctx.report.counts["notes_linked"] = reader.refs
+    ctx.report.counts["chapters"] = len(body)
+    ctx.report.info("reader", None, f"Word: {reader.refs} notes at their references")
+    reader.unmapped.report(ctx.report)
+    return tei
+
+
+def _merge_adjacent(tei: etree._Element) -> None:
+    """Runs of one formatting split by Word (spell-check, revisions) become one element."""
+    for el in list(tei.iter("{http://www.tei-c.org/ns/1.0}hi", "{http://www.tei-c.org/ns/1.0}seg")):
+        nxt = el.getnext()
+        parent = el.getparent()
+        if parent is None:
+            continue
+        while nxt is not None and not el.tail and nxt.tag == el.tag and dict(nxt.attrib) == dict(el.attrib):
+            add_text(el, nxt.text)
+            el.extend(list(nxt))
+            el.tail = nxt.tail
+            parent.remove(nxt)
+            nxt = el.getnext()
