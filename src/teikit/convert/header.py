@@ -11,6 +11,12 @@ a dash ("— Psalm 107"), becomes <div type="epigraph">;
 every other block of the title page stays in the front matter, in the imprint
 div. No line of the title page is dropped, except a half-title that repeats the
 title.
+
+When the text came in an ebook distributor's wrapper (`ctx.wrapper`, read by the wrapper
+pass), the wrapper's title, subtitles and author are the book's and the wrapper is
+described in the teiHeader (`teikit.teiheader.Ebook`); the title page still gives the
+<titlePage> and the imprint. A text without a title page and without a wrapper takes
+its title from the file name, and says so.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from lxml import etree
 
 from ..context import Context
 from ..tei import children, line_of, make, q, sub, xpath
-from ..teiheader import Book, build_header
+from ..teiheader import Book, Ebook, build_header
 from .context import norm_title
 
 _PUBLISHER = re.compile(
@@ -191,6 +197,20 @@ def _plain(p) -> str:
     return "".join(p.itertext())
 
 
+def _from_wrapper(book: Book, ebook: Ebook) -> None:
+    """The wrapper names the book as its distributor catalogued it: its title, subtitles
+    and author stand over the title page's (whose lines stay in <titlePage>)."""
+    book.ebook = ebook
+    if ebook.title:
+        if norm_title(ebook.title) != norm_title(book.title):
+            book.subtitles = list(ebook.subtitles)
+        else:
+            book.subtitles = list(ebook.subtitles) or book.subtitles
+        book.title = ebook.title
+    if ebook.author:
+        book.author = ebook.author
+
+
 def apply(tei, ctx: Context):
     title_div = xpath(tei, "//t:text/t:front/t:div[@type='titlepage']")
     book = Book()
@@ -227,11 +247,13 @@ def apply(tei, ctx: Context):
         div.set("type", "imprint")
         if not len(div):
             front.remove(div)
-    elif ctx.source:
+    elif ctx.source and ctx.wrapper is None:
         book.title = ctx.source.stem.replace("-", " ").title()
         ctx.report.add(
             "no-title-page", None, "no title page before the first division: the title is taken from the file name"
         )
+    if ctx.wrapper is not None:
+        _from_wrapper(book, ctx.wrapper)
     ctx.book = book
     old = tei.find(q("teiHeader"))
     tei.replace(old, build_header(book, ctx))
