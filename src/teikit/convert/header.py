@@ -43,6 +43,7 @@ _ISBN = re.compile(
     r"(?:\((?P<q>[^)]*)\))?"
 )
 _EDITION_YEAR = re.compile(r"(?:this edition )?first published[^.]*?\b(?P<y>1[5-9]\d\d|20\d\d)\b", re.I)
+_BY = re.compile(r"^by\s+", re.I)  # "By H. G. Wells" on a title page: the author's line
 _QUOTES = "\"'‘“«„"
 _NAME = re.compile(r"^(?:(?:[A-Z]\.\s*)+|[A-Z][a-z]+\s+)(?:[A-Z]\.\s*)*[A-Z][\w'-]+$")
 
@@ -105,14 +106,14 @@ def read_title_page(blocks: list[str], dedication_cues=()) -> tuple[Book, int, L
         and not lay.subtitles
         and len(texts[end]) < 150
         and not _PUBLISHER.search(texts[end])
-        and not _NAME.match(texts[end])
+        and not _NAME.match(_BY.sub("", texts[end]))
     ):
         lay.subtitles = [(end, k) for k in range(len(_lines(texts[end])))]
         lay.used.add(end)
         end += 1
     take_specials()
-    if end < len(texts) and _NAME.match(texts[end]):
-        book.author = texts[end]
+    if end < len(texts) and _NAME.match(_BY.sub("", texts[end])):
+        book.author = _BY.sub("", texts[end])
         lay.author = end
         lay.used.add(end)
         end += 1

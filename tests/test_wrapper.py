@@ -1,0 +1,91 @@
+"""The ebook distributor's wrapper: out of the text, into the teiHeader, every line accounted for."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lxml import etree
+
+from conftest import BOOKS, NS, lost_words, text
+from teikit.convert import convert, convert_tree, default_passes
+
+DATA = Path(__file__).resolve().parent / "data" / "wrapper"
+
+
+def _edition(tmp_path, name):
+    out = tmp_path / name
+    report = convert(DATA / f"{name}.txt", out)
+    findings = json.loads((out / "conversion-report.json").read_text("utf-8"))["findings"]
+    return out, report, findings
+
+
+def _texts(out: Path) -> str:
+    """The text of every document's <text> (the headers left out)."""
+    return " ".join(
+        text(t) for p in sorted(out.glob("*.xml")) for t in etree.parse(str(p)).getroot().iter(f"{{{NS['t']}}}text")
+    )
+
+
+def test_modern_wrapper_goes_to_the_header(tmp_path):
+    out, report, findings = _edition(tmp_path, "modern")
+    body = _texts(out)
+    assert "Gutenberg" not in body and "START OF" not in body and "Release Date" not in body
+    assert "licence printed at its end" not in body and "Produced by" not in body
+    assert "The boats came in at dusk" in body and "until he slept" in body
+    header = etree.parse(str(out / "modern.xml")).getroot().find("t:teiHeader", NS)
+    ts = header.find("t:fileDesc/t:titleStmt", NS)
+    assert ts.findtext("t:title[@type='main']", namespaces=NS) == "The Quiet Harbour"
+    assert ts.findtext("t:title[@type='sub']", namespaces=NS) == "A Tale of the Coast"
+    assert ts.findtext("t:author", namespaces=NS) == "Ada Fenwick"
+    assert ts.find("t:editor", NS).get("role") == "translator" and ts.findtext("t:editor", namespaces=NS) == "Piet Hals"
+    assert [
+        (r.findtext("t:resp", namespaces=NS), r.findtext("t:name", namespaces=NS)) for r in ts.findall("t:respStmt", NS)
+    ] == [("Produced by", "Maren Olsen and the Online Proofreading Team")]
+    licence = [text(p) for p in header.findall("t:fileDesc/t:publicationStmt/t:availability/t:p", NS)]
+    assert any(p.startswith("This ebook may be copied and shared by anyone") for p in licence)
+    assert any("Nobody owns a copyright in it" in p for p in licence)
+    bibl = header.find("t:fileDesc/t:sourceDesc/t:bibl[@type='ebook']", NS)
+    assert bibl.findtext("t:idno[@type='ebook']", namespaces=NS) == "99999"
+    assert bibl.find("t:date", NS).get("when") == "2010-03-03"
+    assert bibl.findtext("t:publisher", namespaces=NS) == "Project Gutenberg"
+    # every marker line is reported with its line; the repeated credit too
+    removed = {f["line"]: f["text"] for f in findings if f["kind"] == "removed-wrapper"}
+    assert removed[1].startswith("The Project Gutenberg EBook of The Quiet Harbour")
+    assert removed[18].startswith("*** START OF THIS PROJECT GUTENBERG EBOOK")
+    assert removed[56].startswith("*** END OF THIS")
+    assert removed[60].startswith("Produced by")
+    assert {f["text"] for f in findings if f["kind"] == "dropped-wrapper-label"} == {"Title", "Author", "Translator"}
+    assert not lost_words((DATA / "modern.txt").read_text("utf-8"), out)
+
+
+def test_small_print_wrapper_of_the_1990s(tmp_path):
+    out, report, findings = _edition(tmp_path, "smallprint")
+    body = _texts(out)
+    assert "SMALL PRINT" not in body and "lawyers" not in body and "Etext" not in body and "Jo Quill" not in body
+    assert "[1]" not in body  # the small print's numbered items are no note references
+    assert "The tide rises twice a day" in body
+    header = etree.parse(str(out / "smallprint.xml")).getroot().find("t:teiHeader", NS)
+    assert header.findtext(".//t:titleStmt/t:title", namespaces=NS) == "Notes on Tides"
+    assert header.findtext(".//t:titleStmt/t:author", namespaces=NS) == "Hugh Marlow"
+    assert header.findtext(".//t:titleStmt/t:respStmt/t:name", namespaces=NS) == "Jo Quill <jo@example.org>"
+    assert header.findtext(".//t:sourceDesc/t:bibl/t:idno", namespaces=NS) == "777"
+    licence = " ".join(text(p) for p in header.findall(".//t:availability/t:p", NS))
+    assert "Because lawyers ask for it." in licence
+    assert report.counts["notes"] == 0
+    assert not lost_words((DATA / "smallprint.txt").read_text("utf-8"), out)
+
+
+def test_a_text_without_wrapper_is_left_as_it_is():
+    """No header marker (a publisher's text, an Internet Archive OCR dump): the pass does nothing."""
+    src = BOOKS / "garden.txt"
+    with_pass, ctx = convert_tree(src)
+    without, _ = convert_tree(src, passes=default_passes().replace(_no_op("wrapper")))
+    assert etree.tostring(with_pass) == etree.tostring(without)
+    assert ctx.wrapper is None and not ctx.report.of_kind("wrapper")
+
+
+def _no_op(name):
+    from teikit.pipeline import Pass
+
+    return Pass(name, lambda tei, ctx: tei, needs=("blocks",), provides=(name,))
