@@ -70,7 +70,7 @@ def _binding(qualifier: str) -> str | None:
 _ROLES = {"translator": "translator", "editor": "editor", "illustrator": "illustrator"}
 
 
-def _ebook_bibl(sd, book: Book, eb: Ebook) -> None:
+def _ebook_bibl(sd: etree._Element, book: Book, eb: Ebook) -> None:
     """The ebook the text was taken from: title, distributor, number, release date, and its
     wrapper's other fields verbatim."""
     bibl = sub(sd, "bibl", type="ebook")

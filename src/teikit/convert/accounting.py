@@ -102,11 +102,12 @@ def expected(source: str, findings: Iterable[Finding | Mapping], head_to: int = 
     def wrapped(n: int | None) -> bool:
         return bool(n) and (n <= head_to or bool(foot_from) and n >= foot_from)  # type: ignore[operator]
 
-    dropped = {True: Counter(), False: Counter()}  # by whether the line is the wrapper's
+    dropped: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}  # by whether the line is the wrapper's
     for f in findings:
         if str(_field(f, "kind")).startswith("dropped-"):
             dropped[wrapped(_field(f, "line"))].update(words(_field(f, "text") or ""))
-    text, header = Counter(), Counter()
+    text: Counter[str] = Counter()
+    header: Counter[str] = Counter()
     removed = 0
     pairs: list[tuple[str, str]] = []
     lines = source.split("\n")
@@ -131,7 +132,8 @@ def expected(source: str, findings: Iterable[Finding | Mapping], head_to: int = 
 def found(docs: Iterable[etree._Element]) -> tuple[Counter, Counter, str]:
     """(words of the texts, words of the book's header, the book's title) of the documents
     of an edition."""
-    text, header = Counter(), Counter()
+    text: Counter[str] = Counter()
+    header: Counter[str] = Counter()
     book_header = None
     for root in docs:
         if root.tag == f"{{{TEI_NS}}}teiCorpus":

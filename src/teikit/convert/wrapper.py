@@ -246,7 +246,7 @@ class _Reader:
         return used
 
     def _is_title_block(self, lines) -> bool:
-        want = self.ebook.title or self.title_line.get("title")
+        want = self.ebook.title or self.title_line.get("title") or ""
         return bool(want) and norm_title(lines[0][1]) == norm_title(want)
 
     def _credit(self, resp: str, who: str, lines) -> None:
