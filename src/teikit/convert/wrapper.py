@@ -56,7 +56,7 @@ _MARKER = re.compile(
 # "The Project Gutenberg EBook of T, by A" / "Project Gutenberg's T, by A" / "…Etext of T"
 _TITLE_LINE = re.compile(
     r"^\W*(?:the\s+)?(?P<dist>[A-Z][\w ]+?)(?:'s\s+|\s+E-?(?:BOOK|TEXT)\b,?\s*(?:of\s+)?)"
-    r"(?P<title>.+?)(?:,?\s+by\s+(?P<author>[^,]+?))?\W*$",
+    r"(?P<title>.+?)(?:,?\s+by\s+(?P<author>.+?))?\W*$",
     re.I,
 )
 _FIELD = re.compile(r"^(?P<label>[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}):\s+(?P<value>\S.*)$")
