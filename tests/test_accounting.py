@@ -40,6 +40,8 @@ def test_a_lossy_pass_fails_the_conversion_with_the_figures(tmp_path):
     report = json.loads((out / "conversion-report.json").read_text("utf-8"))  # written, to be read
     [finding] = [f for f in report["findings"] if f["kind"] == "words-lost"]
     assert finding["text"] == "ledger" and "kept 99." in finding["message"]
+    lines = (DATA / "modern.txt").read_text("utf-8").split("\n")
+    assert finding["line"] == next(k for k, line in enumerate(lines, 1) if "ledger" in line)
     assert report["counts"]["words_lost"] == 1
     assert "WORDS LOST: 1 words" in caught.value.report.summary()
     # allowed: the same edition, the same report, no exception

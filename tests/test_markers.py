@@ -19,6 +19,10 @@ def test_a_marker_is_read_only_where_the_book_uses_it_consistently():
     prose = ["and/or the chain", "a = b = c", "on 1/2/1890 and 3/4/1890", "see http://a.org/x/y/ and www.b.org/=z="]
     assert markers.conventions(prose) == []
     assert markers.conventions(["one _pair_ only", "and a snake_case_name"]) == []
+    slashes = ["he was /very/ tired", "/Le Monde/ said so", "and /never/ again", "a /fine/ day", "on 1/2/1890"]
+    [conv] = markers.conventions(slashes)  # 8 of the 10 slashes paired: the date's are not
+    assert (conv.char, conv.rend, conv.pairs, conv.occurrences) == ("/", "italic", 4, 10)
+    assert [markers.span(m) for m in conv.pattern.finditer(" ".join(slashes))] == ["very", "Le Monde", "never", "fine"]
     # pairs that are a minority of the character's uses: no convention
     mixed = ["x =a= y", "p =b= q", "r =c= s"] + [f"v{i} = w{i}" for i in range(6)]
     assert markers.conventions(mixed) == []

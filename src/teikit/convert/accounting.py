@@ -178,15 +178,29 @@ def check(source: str, docs: Mapping[str, etree._Element], report: Report) -> Ta
     tally = measure(source, report.findings, report.counts, docs.values())
     n = sum(tally.lost.values())
     if n:
+        lines = where(source, tally.lost)
         report.counts["words_lost"] = n
         report.add(
             "words-lost",
-            None,
+            lines[0] if lines else None,
             f"{n} of the {tally.source - tally.removed} words expected ({tally.source} in the source, "
-            f"{tally.removed} reported removed) are not in the edition: kept {100 * tally.kept:.2f}%",
+            f"{tally.removed} reported removed) are not in the edition: kept {100 * tally.kept:.2f}%"
+            + (f"; every occurrence lost of words on lines {', '.join(map(str, lines[:20]))}" if lines else "")
+            + (" …" if len(lines) > 20 else ""),
             text=_examples(tally.lost, 30),
         )
     return tally
+
+
+def where(source: str, lost: Counter) -> list[int]:
+    """The source lines of the lost words that are lost wherever they occur (for a word
+    lost only in part, which of its occurrences went cannot be told)."""
+    at: dict[str, list[int]] = {}
+    for n, line in enumerate(source.split("\n"), 1):
+        for w in words(line):
+            if w in lost:
+                at.setdefault(w, []).append(n)
+    return sorted({n for w, ns in at.items() if len(ns) == lost[w] for n in ns})
 
 
 def lost_words(source: str, folder: str | Path) -> Counter:
