@@ -89,3 +89,24 @@ def _no_op(name):
     from teikit.pipeline import Pass
 
     return Pass(name, lambda tei, ctx: tei, needs=("blocks",), provides=(name,))
+
+
+def test_markers_alone_still_name_the_book(tmp_path):
+    """A wrapper cut down to its two markers: the marker's title (in its capitals) is the
+    book's, the marker lines are reported, and the header says what was done."""
+    src = tmp_path / "bare.txt"
+    src.write_text(
+        "*** START OF THE PROJECT GUTENBERG EBOOK THE QUIET HARBOUR ***\n\nCHAPTER I\n\nTHE BOATS\n\n"
+        "The boats came in at dusk, and the harbour was full of them.\n\n"
+        "*** END OF THE PROJECT GUTENBERG EBOOK THE QUIET HARBOUR ***\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = convert(src, out)
+    header = etree.parse(str(out / "bare.xml")).getroot().find("t:teiHeader", NS)
+    assert header.findtext(".//t:titleStmt/t:title", namespaces=NS) == "THE QUIET HARBOUR"
+    assert header.findtext(".//t:sourceDesc/t:bibl/t:publisher", namespaces=NS) == "Project Gutenberg"
+    assert "distributor's header and footer were moved out" in text(header.find(".//t:normalization", NS))
+    assert [f.line for f in report.of_kind("removed-wrapper")] == [1, 9]
+    assert "GUTENBERG" not in _texts(out) and "The boats came in at dusk" in _texts(out)
+    assert not lost_words(src.read_text("utf-8"), out)

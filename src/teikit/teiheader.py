@@ -87,6 +87,22 @@ def _ebook_bibl(sd: etree._Element, book: Book, eb: Ebook) -> None:
         sub(bibl, "note", text, type="source")
 
 
+def _more_normalization(ctx: Context) -> str:
+    """What else the conversion did to this book's text, said only where it did it."""
+    c, said = ctx.report.counts, []
+    if c["wrapper_head_to"]:
+        said.append(
+            "The ebook distributor's header and footer were moved out of the text: the ebook is "
+            "described in the source description, its licence in the availability statement."
+        )
+    marks = [f.message.split(" read as ")[0] for f in ctx.report.of_kind("inline-convention")]
+    if marks:
+        said.append(f"The transcription's own emphasis markers ({', '.join(marks)}) encoded as hi or title.")
+    if c["sidenotes"]:
+        said.append(f"Sidenotes ({c['sidenotes']}) encoded as margin notes at the start of their paragraphs.")
+    return "".join(" " + s for s in said)
+
+
 def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etree._Element:
     header = make("teiHeader")
     fd = sub(header, "fileDesc")
@@ -162,7 +178,7 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etr
         f"Running heads ({c['running_heads']}) and page numbers ({c['page_numbers']}) removed; "
         f"paragraphs broken by page breaks rejoined ({c['paragraphs_rejoined']}); chapter titles "
         "printed in capitals given as in the table of contents; text in Unicode NFC; asterisk "
-        "emphasis encoded as hi, title or foreign.",
+        "emphasis encoded as hi, title or foreign." + _more_normalization(ctx),
     )
     sub(
         sub(decl, "correction"),

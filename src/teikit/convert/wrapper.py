@@ -44,7 +44,9 @@ from ..tei import line_of, q
 from ..teiheader import Ebook
 from .context import Context, norm_title
 
-_START = re.compile(r"^\W*\*{3,}\s*START\s+OF\s+(?:THE|THIS)\s+(?P<dist>.+?)\s+E-?(?:BOOK|TEXT)\b", re.I)
+_START = re.compile(
+    r"^\W*\*{3,}\s*START\s+OF\s+(?:THE|THIS)\s+(?P<dist>.+?)\s+E-?(?:BOOK|TEXT)\b,?\s*(?P<title>[^*]*)", re.I
+)
 _SMALL_PRINT_END = re.compile(r"^\W*\*\s*END\W*THE SMALL PRINT\b.*\*\s*$", re.I)
 _END = re.compile(r"^\W*\*{3,}\s*END\s+OF\s+(?:THE|THIS)\s+.+?\s+E-?(?:BOOK|TEXT)\b", re.I)
 _END_LINE = re.compile(r"^\W*End of\s+(?:the\s+|this\s+)?(?P<dist>.{3,60}?)(?:'s\s+\S|\s+E-?(?:BOOK|TEXT)\b)", re.I)
@@ -99,15 +101,16 @@ def _is_end_line(line: str, distributor: str | None) -> bool:
     )
 
 
-def _find(blocks) -> tuple[int, int, str | None] | None:
+def _find(blocks) -> tuple[int, int, str | None, str] | None:
     """(index of the block that ends the header, index of the first footer block, the
-    distributor the marker names), or None when there is no header marker."""
-    head, dist = None, None
+    distributor and the title the marker names), or None when there is no header marker."""
+    head, dist, title = None, None, ""
     for i, p in enumerate(blocks):
         for _, line in _lines(p):
             m = _START.match(line)
             if m or _SMALL_PRINT_END.match(line):
                 head, dist = i, (m.group("dist").title() if m else None)
+                title = m.group("title").strip() if m else ""
                 break
         if head is not None:
             break
@@ -116,8 +119,8 @@ def _find(blocks) -> tuple[int, int, str | None] | None:
     for j in range(head + 1, len(blocks)):
         first = (blocks[j].text or "").lstrip("\ufeff").split("\n")[0]
         if _END.match(first) or _is_end_line(first, dist):
-            return head, j, dist
-    return head, len(blocks), dist
+            return head, j, dist, title
+    return head, len(blocks), dist, title
 
 
 class _Reader:
@@ -175,7 +178,7 @@ class _Reader:
             lines += [(n, piece) for piece in pieces]
         k = 0
         after_title, self.after_title = self.after_title, False
-        if first and lines and _TITLE_LINE.match(lines[0][1]):
+        if first and lines and _TITLE_LINE.match(lines[0][1]) and not _MARKER.search(lines[0][1]):
             k = self._title_line(lines)
         if k == 0 and lines and self._is_title_block(lines):
             self.removed(lines[0][0], lines[0][1], "the ebook's title repeated in the distributor's header")
@@ -276,7 +279,7 @@ def apply(tei, ctx: Context):
     found = _find(blocks)
     if found is None:
         return tei
-    head, foot, rd_dist = found
+    head, foot, rd_dist, marker_title = found
     rd = _Reader(ctx)
     rd.ebook.distributor = rd_dist
     wrapper = blocks[: head + 1]
@@ -301,6 +304,8 @@ def apply(tei, ctx: Context):
         rd.header_block(p, first=False)
         wrapper.append(p)
     ebook = rd.finish()
+    if ebook.title is None and marker_title:  # no field, no title line: the marker's, in capitals
+        ebook.title = marker_title
     for p in wrapper:
         body.remove(p)
     ctx.wrapper = ebook
