@@ -110,3 +110,30 @@ def test_markers_alone_still_name_the_book(tmp_path):
     assert [f.line for f in report.of_kind("removed-wrapper")] == [1, 9]
     assert "GUTENBERG" not in _texts(out) and "The boats came in at dusk" in _texts(out)
     assert not lost_words(src.read_text("utf-8"), out)
+
+
+def test_small_print_and_start_marker_both_in_the_header(tmp_path):
+    """Early-2000s files: the small print, then the START marker; the header ends at the last."""
+    src = tmp_path / "both.txt"
+    src.write_text(
+        "The Project Gutenberg EBook of Salt Roads, by Ned Carrow\n\n"
+        "Title: Salt Roads\n\nAuthor: Ned Carrow\n\n"
+        "***START**THE SMALL PRINT!**FOR PUBLIC DOMAIN EBOOKS**START***\n"
+        "You may copy this ebook freely.\n"
+        "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN EBOOKS*Ver.02/11/02*END*\n\n"
+        "*** START OF THE PROJECT GUTENBERG EBOOK SALT ROADS ***\n\n"
+        "CHAPTER I\n\nTHE MARSH\n\nThe salt was carried over the marsh on the backs of mules.\n\n"
+        "*** END OF THE PROJECT GUTENBERG EBOOK SALT ROADS ***\n\n"
+        "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN EBOOKS*Ver.02/11/02*END*\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = convert(src, out)
+    body = _texts(out)
+    assert "START OF" not in body and "SMALL PRINT" not in body and "copy this ebook" not in body
+    assert "The salt was carried over the marsh" in body
+    assert [f.line for f in report.of_kind("removed-wrapper")] == [1, 7, 9, 11, 19, 21]
+    header = etree.parse(str(out / "both.xml")).getroot().find("t:teiHeader", NS)
+    assert header.findtext(".//t:titleStmt/t:title", namespaces=NS) == "Salt Roads"
+    assert "You may copy this ebook freely." in [text(p) for p in header.findall(".//t:availability/t:p", NS)]
+    assert not lost_words(src.read_text("utf-8"), out)

@@ -1,10 +1,11 @@
 """Wrapper: an ebook distributor's header and footer out of the text, into the teiHeader.
 
 Distributors of plain-text ebooks (Project Gutenberg and its mirrors in every generation)
-wrap the book between a header and a footer of their own. The header ends at a marker
-line: `*** START OF THE|THIS <distributor> EBOOK <title> ***` (the title may run over
-one or two more lines of the same block, the closing asterisks on the last), or, in the
-1990s files, the end of the legal small print (`*END*THE SMALL PRINT! …*END*`). The
+wrap the book between a header and a footer of their own. The header ends at its last
+marker line before the footer: `*** START OF THE|THIS <distributor> EBOOK <title> ***`
+(the title may run over one or two more lines of the same block, the closing asterisks
+on the last), or the end of the legal small print (`*END*THE SMALL PRINT! …*END*`) of
+the 1990s files; files of the early 2000s have both. The
 footer starts at the first `*** END OF THE|THIS … EBOOK` marker or at an
 `End of [the] <distributor>['s] EBook|Etext of …` line after the header, whichever
 comes first, and runs to the end of the file. A file with no header marker (an Internet
@@ -103,23 +104,24 @@ def _is_end_line(line: str, distributor: str | None) -> bool:
 
 def _find(blocks) -> tuple[int, int, str | None, str] | None:
     """(index of the block that ends the header, index of the first footer block, the
-    distributor and the title the marker names), or None when there is no header marker."""
+    distributor and the title the marker names), or None when there is no header marker.
+
+    The header ends at its last marker before the footer: files of the early 2000s carry
+    both the small print and a START marker, in either order."""
     head, dist, title = None, None, ""
     for i, p in enumerate(blocks):
+        first = (p.text or "").lstrip("\ufeff").split("\n")[0]
+        if head is not None and (_END.match(first) or _is_end_line(first, dist)):
+            return head, i, dist, title
         for _, line in _lines(p):
             m = _START.match(line)
             if m or _SMALL_PRINT_END.match(line):
-                head, dist = i, (m.group("dist").title() if m else None)
-                title = m.group("title").strip() if m else ""
+                head = i
+                if m:
+                    dist, title = m.group("dist").title(), m.group("title").strip()
                 break
-        if head is not None:
-            break
     if head is None:
         return None
-    for j in range(head + 1, len(blocks)):
-        first = (blocks[j].text or "").lstrip("\ufeff").split("\n")[0]
-        if _END.match(first) or _is_end_line(first, dist):
-            return head, j, dist, title
     return head, len(blocks), dist, title
 
 
