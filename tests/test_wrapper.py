@@ -56,6 +56,7 @@ def test_modern_wrapper_goes_to_the_header(tmp_path):
     assert removed[56].startswith("*** END OF THIS")
     assert removed[60].startswith("Produced by")
     assert {f["text"] for f in findings if f["kind"] == "dropped-wrapper-label"} == {"Title", "Author", "Translator"}
+    assert "wrapper: the distributor's lines 1-23 and from line 54 moved into the header" in report.summary()
     assert not lost_words((DATA / "modern.txt").read_text("utf-8"), out)
 
 
