@@ -138,3 +138,19 @@ def test_small_print_and_start_marker_both_in_the_header(tmp_path):
     assert header.findtext(".//t:titleStmt/t:title", namespaces=NS) == "Salt Roads"
     assert "You may copy this ebook freely." in [text(p) for p in header.findall(".//t:availability/t:p", NS)]
     assert not lost_words(src.read_text("utf-8"), out)
+
+
+def test_a_first_line_that_names_no_ebook_is_no_title_line(tmp_path):
+    src = tmp_path / "alice.txt"
+    src.write_text(
+        "Alice's Adventures Underground\n\nTitle: Alice's Adventures Underground\n\n"
+        "*** START OF THE PROJECT GUTENBERG EBOOK ALICE'S ADVENTURES UNDERGROUND ***\n\n"
+        "CHAPTER I\n\nDOWN\n\nAlice was beginning to get very tired of sitting by her sister.\n",
+        encoding="utf-8",
+    )
+    _, ctx = convert_tree(src)
+    assert (ctx.wrapper.distributor, ctx.wrapper.title) == ("Project Gutenberg", "Alice's Adventures Underground")
+    assert ctx.book.title == "Alice's Adventures Underground"
+    # the line is kept in the licence paragraphs, not reported as a distributor's title line
+    assert "Alice's Adventures Underground" in ctx.wrapper.licence
+    assert [f.line for f in ctx.report.of_kind("removed-wrapper")] == [5]

@@ -91,15 +91,18 @@ def _lines(p) -> list[tuple[int, str]]:
     return [(start + k, line) for k, line in enumerate((p.text or "").split("\n"))]
 
 
-def _is_end_line(line: str, distributor: str | None) -> bool:
-    """An "End of [the] <distributor>['s] EBook of …" line: it must name the distributor
-    the header named, or an ebook, so that a book's own "End of the world's …" is no end."""
-    m = _END_LINE.match(line)
-    if not m:
-        return False
-    return bool(re.search(r"\bE-?(?:BOOK|TEXT)\b", line, re.I)) or bool(
-        distributor and distributor.lower() in m.group("dist").lower()
+def _names_ebook(text: str, distributor: str | None) -> bool:
+    """Whether `text` speaks of an ebook or names the distributor the header named."""
+    return bool(re.search(r"\bE-?(?:BOOK|TEXT)\b", text, re.I)) or bool(
+        distributor and distributor.lower() in text.lower()
     )
+
+
+def _is_end_line(line: str, distributor: str | None) -> bool:
+    """An "End of [the] <distributor>['s] EBook of …" line (a book's own "End of the
+    world's …" names no ebook and no distributor, and is no end)."""
+    m = _END_LINE.match(line)
+    return bool(m) and _names_ebook(line, distributor)
 
 
 def _find(blocks) -> tuple[int, int, str | None, str] | None:
@@ -243,8 +246,10 @@ class _Reader:
         if len(lines) == 2 and not _FIELD.match(lines[1][1].strip()):
             joined, used = f"{joined} {lines[1][1].strip()}", 2
         m = _TITLE_LINE.match(joined)
-        if not m:
-            return 0
+        if not m or not _names_ebook(
+            m.group("dist") + " " + joined[m.end("dist") : m.start("title")], self.ebook.distributor
+        ):
+            return 0  # "Alice's Adventures…" names no ebook and no distributor: no title line
         self.title_line = {k: (v or "").strip(" *,") for k, v in m.groupdict().items()}
         for n, line in lines[:used]:
             self.removed(n, line, "the distributor's title line (title and author are in the header)")
