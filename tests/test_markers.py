@@ -28,6 +28,16 @@ def test_a_marker_is_read_only_where_the_book_uses_it_consistently():
     assert markers.conventions(mixed) == []
 
 
+def test_a_title_reads_as_one():
+    from teikit.convert.inline import _headline
+
+    assert [_headline(s) for s in ["Tales from Blackwood", "The Quest of the Golden Girl", "Review of Reviews"]] == [
+        True
+    ] * 3
+    not_titles = ["Lord! what's", "Fishbourne wasn't the world", "Victory of Fleurus.", "Times", "Ceteris paribus?"]
+    assert [_headline(s) for s in not_titles] == [False] * 5
+
+
 def test_italic_and_bold_markers_become_hi_and_title(tmp_path):
     out = tmp_path / "modern"
     report = convert(DATA / "modern.txt", out)

@@ -7,7 +7,8 @@ Bold is <hi rend="bold">. An italic span is a <title> when it names a work
 <foreign xml:lang> when it is a known foreign term or a lower-case phrase
 that is not English (language from the profile), else <hi rend="italic">.
 For the marker conventions a single capitalised word is emphasis ("_He_ said"), not
-a title: a title takes two words or more. Each convention found is reported
+a title: a title takes two words or more, and reads as one (no sentence in it, its longer
+words mostly capitalised). Each convention found is reported
 (`inline-convention`, with its pairs and occurrences), and so are marker characters of
 a convention left unpaired.
 """
@@ -29,7 +30,20 @@ _TEXT_BLOCKS = (
 )
 
 
+def _headline(span: str) -> bool:
+    """Whether a span reads as a name of a work: no sentence in it ("Lord! what's",
+    "Victory of Fleurus."), two to twelve words, and its longer words mostly capitalised
+    ("Tales from Blackwood", not "Fishbourne wasn't the world")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", span)
+    if not 2 <= len(words) <= 12 or re.search(r"[!?;:]|\.\s|\.$", span.strip()):
+        return False
+    long = [w for w in words if len(w) >= 4] or words
+    return 3 * sum(w[:1].isupper() for w in long) >= 2 * len(long)
+
+
 def _classify(span: str, before: str, ctx: Context, title_words: int = 1):
+    """`title_words` 2 (the marker conventions): a title takes two words or more, and
+    must read as one (`_headline`)."""
     words = span.split()
     lower = span.lower().strip(" .,;:")
     lang = ctx.profile.foreign_terms.get(lower)
@@ -37,7 +51,9 @@ def _classify(span: str, before: str, ctx: Context, title_words: int = 1):
         return make("foreign", span, {XML_LANG: lang})
     prev = re.findall(r"[\w']+", before[-40:].lower())
     cue = prev[-1] if prev else ""
-    if span[:1].isupper() and len(words) >= title_words or cue in ctx.profile.title_cues and len(words) > 1:
+    capital = span[:1].isupper() and len(words) >= title_words
+    announced = cue in ctx.profile.title_cues and len(words) > 1
+    if (capital or announced) and (title_words == 1 or _headline(span)):
         return make("title", span)
     english = sum(w.lower().strip(".,;:!?'") in ctx.profile.english_words for w in words)
     if english and english >= len(words) / 2:
