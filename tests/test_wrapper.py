@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
-from conftest import BOOKS, NS, lost_words, text
+from conftest import BOOKS, NS, ROOT, lost_words, text
 from teikit.convert import convert, convert_tree, default_passes
 
 DATA = Path(__file__).resolve().parent / "data" / "wrapper"
@@ -154,3 +155,15 @@ def test_a_first_line_that_names_no_ebook_is_no_title_line(tmp_path):
     # the line is kept in the licence paragraphs, not reported as a distributor's title line
     assert "Alice's Adventures Underground" in ctx.wrapper.licence
     assert [f.line for f in ctx.report.of_kind("removed-wrapper")] == [5]
+
+
+def test_an_internet_archive_ocr_dump_is_left_as_it_is():
+    """The corpus's OCR book (no wrapper): the same tree with the pass as without it."""
+    src = ROOT.parent / "shared" / "corpus" / "books" / "parker-syphilitic-diseases-1845-ocr.txt"
+    if not src.is_file():
+        pytest.skip(f"corpus book not available at {src} (../shared absent)")
+    passes = default_passes().disable("registers", "dates", "persons", "places")
+    with_pass, ctx = convert_tree(src, passes=passes)
+    without, _ = convert_tree(src, passes=passes.replace(_no_op("wrapper")))
+    assert ctx.wrapper is None and not ctx.report.of_kind("removed-wrapper")
+    assert etree.tostring(with_pass) == etree.tostring(without)
