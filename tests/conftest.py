@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import atexit
-import json
 import os
-import re
 import shutil
 import tempfile
 from collections import Counter
@@ -74,30 +72,21 @@ def text(el) -> str:
     return "".join(el.itertext())
 
 
-_WORDS = re.compile(r"[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-
-
 def words(s: str) -> list[str]:
-    return _WORDS.findall(s.lower())
+    """The words of `s` as the converter's word accounting counts them."""
+    from teikit.convert.accounting import words as library_words
+
+    return library_words(s)
 
 
 def lost_words(source: str, out: Path) -> Counter:
-    """Words of `source` (the text converted) that the edition in `out` does not hold as
-    often, less the lines its conversion report names as removed furniture and the words of
-    what it reports as dropped. The corpus file and the registers are not counted: they
-    repeat the header and the names, and would hide a loss."""
-    findings = json.loads((out / "conversion-report.json").read_text("utf-8"))["findings"]
-    removed = {f.get("line") for f in findings if f["kind"].startswith("removed-")}
-    reported = Counter(w for f in findings if f["kind"].startswith("dropped-") for w in words(f.get("text", "")))
-    wanted = Counter(w for k, line in enumerate(source.split("\n"), 1) if k not in removed for w in words(line))
-    found: Counter = Counter()
-    for path in out.glob("*.xml"):
-        root = etree.parse(str(path)).getroot()
-        if root.tag == f"{{{NS['t']}}}teiCorpus" or root.find("t:standOff", NS) is not None:
-            continue
-        for node in root.itertext():  # node by node: a note glued to a word must not hide or invent one
-            found.update(words(node))
-    return wanted - found - reported
+    """Words of `source` (the text converted) that the edition in `out` does not hold, by
+    the converter's own measure (teikit.convert.accounting): less the lines its report names
+    as removed and the words it reports as dropped; the registers and the corpus file's text
+    are not counted, the wrapper's lines are answered by the header."""
+    from teikit.convert.accounting import lost_words as library_lost_words
+
+    return library_lost_words(source, out)
 
 
 EDITION = ROOT / "tei" / "iron-lazar"

@@ -20,10 +20,12 @@ GARDEN = BOOKS / "garden.txt"
 def test_the_default_order_is_the_documented_one_and_checks():
     reg = default_passes()
     assert reg.names() == [
+        "wrapper",
         "outline",
         "furniture",
         "structure",
         "notes",
+        "sidenotes",
         "bibliography",
         "indexes",
         "inline",
@@ -137,7 +139,8 @@ def test_cli_lists_the_passes_with_needs_and_provides(capsys, tmp_path):
     assert main(["convert", "--passes"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "reader text: provides blocks"
-    assert out[1].split()[:2] == ["1", "outline"] and "needs blocks; provides outline, divisions" in out[1]
+    assert out[1].split()[:2] == ["1", "wrapper"] and "needs blocks; provides wrapper" in out[1]
+    assert out[2].split()[:2] == ["2", "outline"] and "needs blocks; provides outline, divisions" in out[2]
     names = default_passes().names()
     assert [line.split()[1] for line in out[1 : 1 + len(names)]] == names
     assert out[-1] == "writer: needs book, divisions"

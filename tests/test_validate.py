@@ -92,7 +92,7 @@ def test_closed_value_lists_and_iso_dates_are_enforced(tmp_path):
     for old, new in [
         ('type="chapter"', 'type="kapitel"'),
         ('from="1904"', 'from="1904/5"'),
-        ('place="end"', 'place="margin"'),
+        ('place="end"', 'place="overleaf"'),  # "margin" is valid: sidenotes
         ('n="1" xml:id="ch01-n1"', 'xml:id="ch01-n1"'),
     ]:
         result = problems(broken(tmp_path, old, new), schematron=None)

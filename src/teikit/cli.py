@@ -10,6 +10,9 @@ from . import __version__
 from .errors import TeikitError, UsageError
 from .progress import progress_bar
 
+# `teikit convert`'s exit status when the edition lacks words of the source (without --allow-loss)
+WORDS_LOST = 3
+
 
 def _passes(args) -> int:
     from .convert import READERS, WRITER_NEEDS, default_passes, passes_for, reader_for
@@ -37,9 +40,22 @@ def _convert(args) -> int:
         return _passes(args)
     if args.source is None or args.output is None:
         raise UsageError("convert needs the text file and -o/--output (or --passes to list the passes)")
-    from .convert import convert
+    from .convert import accounting, convert
 
-    report = convert(args.source, args.output, args.profile, force=args.force, schema_hrefs=tuple(args.declare or ()))
+    try:
+        report = convert(
+            args.source,
+            args.output,
+            args.profile,
+            force=args.force,
+            schema_hrefs=tuple(args.declare or ()),
+            allow_loss=args.allow_loss,
+        )
+    except accounting.WordsLost as exc:
+        print(exc.report.summary())
+        print(f"wrote {args.output} (report: {Path(args.output) / 'conversion-report.json'})")
+        print(f"teikit: error: {exc}", file=sys.stderr)
+        return WORDS_LOST
     print(report.summary())
     print(f"wrote {args.output} (report: {Path(args.output) / 'conversion-report.json'})")
     return 0
@@ -118,6 +134,12 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         metavar="HREF",
         help="declare a schema (.rng, .rnc, .sch) in each file's xml-model; repeatable",
+    )
+    c.add_argument(
+        "--allow-loss",
+        action="store_true",
+        help="accept an edition that lacks words of the source the report does not name as removed "
+        f"(otherwise the exit status is {WORDS_LOST})",
     )
     c.set_defaults(run=_convert)
     b = cmds.add_parser("build", help="convert, validate and render the project's bundled books")

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from .convert.figures import Listed
     from .convert.outline import Entry
-    from .teiheader import Book
+    from .teiheader import Book, Ebook
 
 T = TypeVar("T")
 
@@ -43,7 +43,7 @@ class Context:
     Given by the caller: `source`, `profile`, `report`, `book_id`, `registers_from`.
     Filled by passes (the fact the pass declares it `provides` in brackets):
     `outline` and `contents` by outline ["outline"], `figures` by structure ["figures"],
-    `book` by header ["book"], `registers` by registers ["registers"], `person_words` by
+    `wrapper` by wrapper ["wrapper"], `book` by header ["book"], `registers` by registers ["registers"], `person_words` by
     persons ["person-words"]. Views of the tree (`view`, `ids`) are derived, not stored.
     """
 
@@ -63,6 +63,8 @@ class Context:
     """The book's own table of contents, every entry, found in the text or not."""
     figures: dict[str, Listed] = field(default_factory=dict)
     """The front matter's list of figures, by label."""
+    wrapper: Ebook | None = None
+    """The ebook distributor's header and footer, moved out of the text (None: the text had none)."""
     book: Book | None = None
     """Title, author and imprint read from the title page (None until the header pass ran)."""
     metadata: Book | None = None

@@ -80,6 +80,14 @@ class Report:
                 f"names: {c['persName']} persName ({c['persName_linked']} linked) to {c['persons']} "
                 f"persons, {c['placeName']} placeName to {c['places']} places, {c['date']} dates"
             )
+        if c["wrapper_head_to"]:
+            foot = f" and from line {c['wrapper_foot_from']}" if c["wrapper_foot_from"] else ""
+            lines.append(f"wrapper: the distributor's lines 1-{c['wrapper_head_to']}{foot} moved into the header")
+        if c["words_lost"]:
+            lines.append(
+                f"WORDS LOST: {c['words_lost']} words of the source are not in the edition "
+                "and were not reported as removed (see the words-lost finding)"
+            )
         warn = Counter(f.kind for f in self.warnings)
         if warn:
             lines.append("needs attention: " + ", ".join(f"{n} {k}" for k, n in sorted(warn.items())))

@@ -22,6 +22,22 @@ if TYPE_CHECKING:
 
 
 @dataclass
+class Ebook:
+    """What an ebook distributor's wrapper says (read by `teikit.convert.wrapper`)."""
+
+    distributor: str | None = None
+    title: str | None = None
+    subtitles: list = field(default_factory=list)
+    author: str | None = None
+    contributors: list = field(default_factory=list)  # (role, name): translator, editor, illustrator
+    number: str | None = None  # the distributor's ebook number
+    date: tuple | None = None  # (release date as printed, ISO date or None)
+    notes: list = field(default_factory=list)  # every other field, verbatim ("Language: English")
+    credits: list = field(default_factory=list)  # (what, who): ("Produced by", "J. Boulton")
+    licence: list = field(default_factory=list)  # the licence and notices, one paragraph per block
+
+
+@dataclass
 class Book:
     title: str = "Untitled"
     subtitles: list = field(default_factory=list)
@@ -32,6 +48,7 @@ class Book:
     date: str | None = None
     first_published: str | None = None
     isbns: list = field(default_factory=list)  # (isbn, qualifier)
+    ebook: Ebook | None = None  # the distributor's wrapper, when the text came in one
 
     @property
     def subtitle(self) -> str | None:
@@ -50,6 +67,42 @@ def _binding(qualifier: str) -> str | None:
     return None
 
 
+_ROLES = {"translator": "translator", "editor": "editor", "illustrator": "illustrator"}
+
+
+def _ebook_bibl(sd: etree._Element, book: Book, eb: Ebook) -> None:
+    """The ebook the text was taken from: title, distributor, number, release date, and its
+    wrapper's other fields verbatim."""
+    bibl = sub(sd, "bibl", type="ebook")
+    sub(bibl, "title", eb.title or book.title, level="m")
+    if eb.distributor:
+        sub(bibl, "publisher", eb.distributor)
+    if eb.number:
+        sub(bibl, "idno", eb.number, type="ebook")
+    if eb.date:
+        date = sub(bibl, "date", eb.date[0])
+        if eb.date[1]:
+            date.set("when", eb.date[1])
+    for text in eb.notes:
+        sub(bibl, "note", text, type="source")
+
+
+def _more_normalization(ctx: Context) -> str:
+    """What else the conversion did to this book's text, said only where it did it."""
+    c, said = ctx.report.counts, []
+    if c["wrapper_head_to"]:
+        said.append(
+            "The ebook distributor's header and footer were moved out of the text: the ebook is "
+            "described in the source description, its licence in the availability statement."
+        )
+    marks = [f.message.split(" read as ")[0] for f in ctx.report.of_kind("inline-convention")]
+    if marks:
+        said.append(f"The transcription's own emphasis markers ({', '.join(marks)}) encoded as hi or title.")
+    if c["sidenotes"]:
+        said.append(f"Sidenotes ({c['sidenotes']}) encoded as margin notes at the start of their paragraphs.")
+    return "".join(" " + s for s in said)
+
+
 def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etree._Element:
     header = make("teiHeader")
     fd = sub(header, "fileDesc")
@@ -61,6 +114,13 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etr
         sub(ts, "title", part_title, type="part")
     if book.author:
         sub(ts, "author", book.author)
+    eb = book.ebook
+    for role, name in eb.contributors if eb else ():
+        sub(ts, "editor", name, role=_ROLES.get(role, "editor"))
+    for what, who in eb.credits if eb else ():
+        rs = sub(ts, "respStmt")
+        sub(rs, "resp", what)
+        sub(rs, "name", who)
     ps = sub(fd, "publicationStmt")
     sub(ps, "publisher", ctx.profile.edition_publisher)
     av = sub(ps, "availability")
@@ -71,6 +131,8 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etr
         or "Encoded edition made with teikit from a plain-text copy of the printed book; "
         "the rights in the text remain with its copyright holder.",
     )
+    for para in eb.licence if eb else ():
+        sub(av, "p", para)
     sd = sub(fd, "sourceDesc")
     bs = sub(sd, "biblStruct")
     mo = sub(bs, "monogr")
@@ -97,6 +159,8 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etr
     if book.first_published:
         note = sub(bs, "note", "First published in ", type="publicationHistory")
         sub(note, "date", book.first_published, when=book.first_published).tail = "."
+    if eb:
+        _ebook_bibl(sd, book, eb)
     ed = sub(header, "encodingDesc")
     app = sub(sub(ed, "appInfo"), "application", ident="teikit", version=__version__)
     sub(app, "label", "teikit")
@@ -114,7 +178,7 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etr
         f"Running heads ({c['running_heads']}) and page numbers ({c['page_numbers']}) removed; "
         f"paragraphs broken by page breaks rejoined ({c['paragraphs_rejoined']}); chapter titles "
         "printed in capitals given as in the table of contents; text in Unicode NFC; asterisk "
-        "emphasis encoded as hi, title or foreign.",
+        "emphasis encoded as hi, title or foreign." + _more_normalization(ctx),
     )
     sub(
         sub(decl, "correction"),

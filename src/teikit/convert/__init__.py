@@ -10,6 +10,9 @@ with what it needs and provides; `default_passes()` is this package's passes fol
 (`teikit.pipeline.PassOrderError`), then run the reader, the passes and (for `convert`)
 the writer. A caller may give its own registry (`passes=default_passes().disable("places")`,
 `.add(Pass(...), after="inline")`); the profile's `[passes] disable` is applied on top.
+`convert` counts the words of the source against the documents it writes
+(`teikit.convert.accounting`) and, after writing them, raises `accounting.WordsLost` when
+words are missing that the report does not name as removed, unless `allow_loss`.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from ..profile import Profile, load_profile
 from ..report import Report
 from ..xmlio import output_folder
 from . import (
+    accounting,
     bibliography,
     furniture,
     header,
@@ -34,7 +38,9 @@ from . import (
     outline,
     reader,
     readers,
+    sidenotes,
     structure,
+    wrapper,
     writer,
 )
 
@@ -74,6 +80,13 @@ READERS = (
 
 PASSES = (
     Pass(
+        "wrapper",
+        wrapper.apply,
+        needs=("blocks",),
+        provides=("wrapper",),
+        doc="an ebook distributor's header and footer out of the text, into the teiHeader",
+    ),
+    Pass(
         "outline",
         outline.apply,
         needs=("blocks",),
@@ -102,6 +115,13 @@ PASSES = (
         doc="endnotes moved to their references, numbering repaired from the sequence",
     ),
     Pass(
+        "sidenotes",
+        sidenotes.apply,
+        needs=("paragraphs",),
+        provides=("sidenotes",),
+        doc="text set between two symbols (♦…♦) at a paragraph's start as margin notes",
+    ),
+    Pass(
         "bibliography",
         bibliography.apply,
         needs=("paragraphs",),
@@ -120,12 +140,12 @@ PASSES = (
         inline.apply,
         needs=("paragraphs",),
         provides=("inline",),
-        doc="*...* and **...** as hi, title or foreign",
+        doc="*...* and **...**, and the book's own _..._, /.../, =...= as hi, title or foreign",
     ),
     Pass(
         "header",
         header.apply,
-        needs=("divisions",),
+        needs=("divisions", "wrapper"),
         provides=("book",),
         doc="the teiHeader and titlePage from the title page and imprint",
     ),
@@ -211,8 +231,13 @@ def convert(
     schema_hrefs: tuple[str, ...] = (),
     timings: dict[str, float] | None = None,
     passes: Registry | None = None,
+    allow_loss: bool = False,
 ) -> Report:
-    """Convert a text file into a TEI edition in `outdir`; return the conversion report."""
+    """Convert a text file into a TEI edition in `outdir`; return the conversion report.
+
+    Raises `accounting.WordsLost` (after writing the edition and its report) when the
+    edition lacks words of the source that the report does not name, unless `allow_loss`.
+    """
     source = Path(source)
     if not isinstance(profile, Profile):
         profile = load_profile(profile, source=source)
@@ -225,7 +250,12 @@ def convert(
     )
     t0 = time.perf_counter()
     docs = writer.split(tei, ctx)
+    # The words of a plain-text source are counted here; a structured reader's words are
+    # checked by its own tests against its input's text (the package is not text).
+    tally = accounting.check(reader.text_of(source, Report()), docs, ctx.report) if read.name == "text" else None
     writer.write(docs, Path(outdir), ctx.report.to_json(), force, tuple(schema_hrefs), inputs, ctx.media)
     if timings is not None:
         timings["write"] = time.perf_counter() - t0
+    if tally is not None and tally.lost and not allow_loss:
+        raise accounting.WordsLost(tally, ctx.report, str(source))
     return ctx.report

@@ -11,6 +11,12 @@ a dash ("— Psalm 107"), becomes <div type="epigraph">;
 every other block of the title page stays in the front matter, in the imprint
 div. No line of the title page is dropped, except a half-title that repeats the
 title.
+
+When the text came in an ebook distributor's wrapper (`ctx.wrapper`, read by the wrapper
+pass), the wrapper's title, subtitles and author are the book's and the wrapper is
+described in the teiHeader (`teikit.teiheader.Ebook`); the title page still gives the
+<titlePage> and the imprint. A text without a title page and without a wrapper takes
+its title from the file name, and says so.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from lxml import etree
 
 from ..context import Context
 from ..tei import children, line_of, make, q, sub, xpath
-from ..teiheader import Book, build_header
+from ..teiheader import Book, Ebook, build_header
 from .context import norm_title
 
 _PUBLISHER = re.compile(
@@ -37,6 +43,7 @@ _ISBN = re.compile(
     r"(?:\((?P<q>[^)]*)\))?"
 )
 _EDITION_YEAR = re.compile(r"(?:this edition )?first published[^.]*?\b(?P<y>1[5-9]\d\d|20\d\d)\b", re.I)
+_BY = re.compile(r"^by\s+", re.I)  # "By H. G. Wells" on a title page: the author's line
 _QUOTES = "\"'‘“«„"
 _NAME = re.compile(r"^(?:(?:[A-Z]\.\s*)+|[A-Z][a-z]+\s+)(?:[A-Z]\.\s*)*[A-Z][\w'-]+$")
 
@@ -99,14 +106,14 @@ def read_title_page(blocks: list[str], dedication_cues=()) -> tuple[Book, int, L
         and not lay.subtitles
         and len(texts[end]) < 150
         and not _PUBLISHER.search(texts[end])
-        and not _NAME.match(texts[end])
+        and not _NAME.match(_BY.sub("", texts[end]))
     ):
         lay.subtitles = [(end, k) for k in range(len(_lines(texts[end])))]
         lay.used.add(end)
         end += 1
     take_specials()
-    if end < len(texts) and _NAME.match(texts[end]):
-        book.author = texts[end]
+    if end < len(texts) and _NAME.match(_BY.sub("", texts[end])):
+        book.author = _BY.sub("", texts[end])
         lay.author = end
         lay.used.add(end)
         end += 1
@@ -191,6 +198,20 @@ def _plain(p) -> str:
     return "".join(p.itertext())
 
 
+def _from_wrapper(book: Book, ebook: Ebook) -> None:
+    """The wrapper names the book as its distributor catalogued it: its title, subtitles
+    and author stand over the title page's (whose lines stay in <titlePage>)."""
+    book.ebook = ebook
+    if ebook.title:
+        if norm_title(ebook.title) != norm_title(book.title):
+            book.subtitles = list(ebook.subtitles)
+        else:
+            book.subtitles = list(ebook.subtitles) or book.subtitles
+        book.title = ebook.title
+    if ebook.author:
+        book.author = ebook.author
+
+
 def apply(tei, ctx: Context):
     title_div = xpath(tei, "//t:text/t:front/t:div[@type='titlepage']")
     book = Book()
@@ -229,11 +250,13 @@ def apply(tei, ctx: Context):
         div.set("type", "imprint")
         if not len(div):
             front.remove(div)
-    elif ctx.source:
+    elif ctx.source and ctx.wrapper is None:
         book.title = ctx.source.stem.replace("-", " ").title()
         ctx.report.add(
             "no-title-page", None, "no title page before the first division: the title is taken from the file name"
         )
+    if ctx.wrapper is not None:
+        _from_wrapper(book, ctx.wrapper)
     ctx.book = book
     old = tei.find(q("teiHeader"))
     tei.replace(old, build_header(book, ctx))

@@ -1,17 +1,25 @@
-"""Inline: `**…**` and `*…*` emphasis markers become TEI phrase markup.
+"""Inline: `**…**` and `*…*` emphasis markers become TEI phrase markup, and so do
+`_…_`, `/…/` (italic) and `=…=` (bold) in a book that uses them (`teikit.convert.markers`
+decides from the book's own text).
 
 Bold is <hi rend="bold">. An italic span is a <title> when it names a work
 (capitalised, or announced by a word like "film", "journal", "in"), a
 <foreign xml:lang> when it is a known foreign term or a lower-case phrase
 that is not English (language from the profile), else <hi rend="italic">.
+For the marker conventions a single capitalised word is emphasis ("_He_ said"), not
+a title: a title takes two words or more, and reads as one (no sentence in it, its longer
+words mostly capitalised). Each convention found is reported
+(`inline-convention`, with its pairs and occurrences), and so are marker characters of
+a convention left unpaired.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..tei import XML_LANG, make, xpath
-from ..textnodes import substitute
+from ..tei import XML_LANG, line_of, make, xpath
+from ..textnodes import substitute, texts
+from . import markers
 from .context import Context
 
 _BOLD = re.compile(r"\*\*(?P<t>[^*\n]+?)\*\*")
@@ -22,7 +30,20 @@ _TEXT_BLOCKS = (
 )
 
 
-def _classify(span: str, before: str, ctx: Context):
+def _headline(span: str) -> bool:
+    """Whether a span reads as a name of a work: no sentence in it ("Lord! what's",
+    "Victory of Fleurus."), two to twelve words, and its longer words mostly capitalised
+    ("Tales from Blackwood", not "Fishbourne wasn't the world")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", span)
+    if not 2 <= len(words) <= 12 or re.search(r"[!?;:]|\.\s|\.$", span.strip()):
+        return False
+    long = [w for w in words if len(w) >= 4] or words
+    return 3 * sum(w[:1].isupper() for w in long) >= 2 * len(long)
+
+
+def _classify(span: str, before: str, ctx: Context, title_words: int = 1):
+    """`title_words` 2 (the marker conventions): a title takes two words or more, and
+    must read as one (`_headline`)."""
     words = span.split()
     lower = span.lower().strip(" .,;:")
     lang = ctx.profile.foreign_terms.get(lower)
@@ -30,7 +51,9 @@ def _classify(span: str, before: str, ctx: Context):
         return make("foreign", span, {XML_LANG: lang})
     prev = re.findall(r"[\w']+", before[-40:].lower())
     cue = prev[-1] if prev else ""
-    if span[:1].isupper() or cue in ctx.profile.title_cues and len(words) > 1:
+    capital = span[:1].isupper() and len(words) >= title_words
+    announced = cue in ctx.profile.title_cues and len(words) > 1
+    if (capital or announced) and (title_words == 1 or _headline(span)):
         return make("title", span)
     english = sum(w.lower().strip(".,;:!?'") in ctx.profile.english_words for w in words)
     if english and english >= len(words) / 2:
@@ -61,4 +84,40 @@ def apply(tei, ctx: Context):
     left = sum(1 for b in outer for t in b.itertext() if "*" in t)
     if left:
         ctx.report.info("unmatched-asterisk", None, f"{left} text passages keep a lone '*' that pairs with no other")
+    _conventions(outer, ctx)
     return tei
+
+
+def _conventions(outer, ctx: Context) -> None:
+    """The book's own marker conventions (`_…_`, `/…/`, `=…=`) as phrase markup."""
+    for conv in markers.conventions([t for b in outer for t in texts(b)]):
+        ctx.report.info(
+            "inline-convention",
+            None,
+            f"'{conv.char}…{conv.char}' read as {conv.rend}: {conv.pairs} pairs hold "
+            f"{2 * conv.pairs} of the {conv.occurrences} '{conv.char}' in the text",
+        )
+
+        def build(m, conv=conv):
+            if markers.in_url(m.string, m.start()):
+                return None
+            span = markers.span(m)
+            if conv.rend == "bold":
+                el = make("hi", span, rend="bold")
+            else:
+                el = _classify(span, m.string[: m.start()], ctx, title_words=2)
+            ctx.report.counts["inline_" + el.tag.split("}")[1]] += 1
+            return el
+
+        for b in outer:
+            substitute(b, conv.pattern, build)
+        left = [b for b in outer if any(conv.char in t for t in texts(b))]
+        for b in left[:20]:
+            ctx.report.info(
+                "unmatched-marker",
+                line_of(b),
+                f"'{conv.char}' left as text: it pairs with no other here",
+                text="".join(b.itertext()),
+            )
+        if len(left) > 20:
+            ctx.report.info("unmatched-marker", None, f"and {len(left) - 20} more passages keep a lone '{conv.char}'")

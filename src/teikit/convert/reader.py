@@ -89,14 +89,19 @@ def blocks(text: str):
         yield start, "\n".join(buf)
 
 
-def read(path: str | Path, report: Report):
-    """Read a text file into a raw TEI document: TEI/teiHeader + text/body/p*."""
+def text_of(path: str | Path, report: Report) -> str:
+    """The text of a file as the converter reads it: decoded, line ends made \\n, NFC."""
     path = str(path)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise TeikitError(f"cannot read: {exc.strerror}", path) from None
-    return read_text(clean_text(decode(data, path, report), report), report)
+    return clean_text(decode(data, path, report), report)
+
+
+def read(path: str | Path, report: Report):
+    """Read a text file into a raw TEI document: TEI/teiHeader + text/body/p*."""
+    return read_text(text_of(path, report), report)
 
 
 def read_text(text: str, report: Report):

@@ -1,0 +1,211 @@
+"""Accounting: every word of the source is in the edition written, or reported as removed.
+
+The measure. A word is a run of letters, lower-cased (digits, underscores and superscript
+digits are not letters: a note's number or an `_italic_` marker is no word). What the
+source holds is counted line by line, less
+
+* the lines the report names as removed (findings whose kind starts with `removed-`:
+  running heads, page numbers, the wrapper's markers), and
+* the words of what the report says it dropped (`dropped-` findings' text: the label of a
+  wrapper's "Title:" field).
+
+What the edition holds is counted on the documents the writer writes, text node by text
+node, so that a note placed against a word ("word<note>Some…") neither hides two words
+nor invents a third. The corpus file's text and the registers are not counted: they
+repeat the header and the names, and would hide a loss. The source lines of an ebook
+distributor's wrapper (the report's counts `wrapper_head_to`, `wrapper_foot_from`) are
+answered by the book's teiHeader, and so is a line that is the book's title and nothing
+else (a half-title, which the header pass leaves out as a repeat of the title); no other
+line: header words never answer for the text.
+
+A word hyphenated at a line end in the source ("syphi-" / "litic") and joined in the
+edition ("syphilitic") is the same word; no other joining or splitting is forgiven, so
+two words glued together count as lost.
+
+`check` runs the measure on a conversion before it is written and, when words are lost,
+says so in the report (a `words-lost` finding with the figures, the count `words_lost`,
+which `Report.summary` shows); `convert` then fails with `WordsLost` (the command's exit
+status 3) unless the caller allows the loss. `lost_words` runs the same measure on an
+edition already written (what the tests use).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import TeikitError
+from ..report import Finding, Report
+from ..tei import TEI_NS
+from .context import norm_title
+
+_WORDS = re.compile(r"[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_HYPHENATED = re.compile(r"([^\W\d_]+)-\s*$")
+_FIRST_WORD = re.compile(r"^\W*([^\W\d_]+)")
+
+
+def words(s: str) -> list[str]:
+    """The words of `s`, lower-cased, in order."""
+    return _WORDS.findall(s.lower())
+
+
+@dataclass
+class Tally:
+    """The figures of one measure."""
+
+    source: int  # words of the source
+    removed: int  # of which on lines reported removed, or reported dropped
+    lost: Counter  # words expected and not found, with how many times
+
+    @property
+    def kept(self) -> float:
+        """The share of the words expected that the edition holds (1.0: all)."""
+        expected = self.source - self.removed
+        return 1.0 if expected <= 0 else 1 - sum(self.lost.values()) / expected
+
+
+class WordsLost(TeikitError):
+    """A conversion whose edition lacks words of the source that the report does not name."""
+
+    def __init__(self, tally: Tally, report: Report, source: str):
+        self.tally, self.report = tally, report
+        n = sum(tally.lost.values())
+        super().__init__(
+            f"{n} words of the source are missing from the edition and were not reported as removed "
+            f"({_examples(tally.lost)}); see the words-lost finding in conversion-report.json, "
+            "or pass --allow-loss (allow_loss=True) to accept it",
+            source,
+        )
+
+
+def _examples(lost: Counter, k: int = 8) -> str:
+    return ", ".join(f"{w} ×{n}" if n > 1 else w for w, n in lost.most_common(k))
+
+
+def _field(f: Finding | Mapping, name: str):
+    return f.get(name) if isinstance(f, Mapping) else getattr(f, name)
+
+
+def expected(source: str, findings: Iterable[Finding | Mapping], head_to: int = 0, foot_from: int = 0, title: str = ""):
+    """(words the text must hold, words the header must hold, words removed, hyphenated
+    pairs) of the source, given the conversion's findings, its wrapper's lines and the
+    book's title."""
+    findings = list(findings)
+    removed_lines = {_field(f, "line") for f in findings if str(_field(f, "kind")).startswith("removed-")}
+
+    def wrapped(n: int | None) -> bool:
+        return bool(n) and (n <= head_to or bool(foot_from) and n >= foot_from)  # type: ignore[operator]
+
+    dropped: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}  # by whether the line is the wrapper's
+    for f in findings:
+        if str(_field(f, "kind")).startswith("dropped-"):
+            dropped[wrapped(_field(f, "line"))].update(words(_field(f, "text") or ""))
+    text: Counter[str] = Counter()
+    header: Counter[str] = Counter()
+    removed = 0
+    pairs: list[tuple[str, str]] = []
+    lines = source.split("\n")
+    for n, line in enumerate(lines, 1):
+        ws = words(line)
+        if n in removed_lines:
+            removed += len(ws)
+            continue
+        (header if wrapped(n) or (title and norm_title(line) == title) else text).update(ws)
+        m = _HYPHENATED.search(line)
+        if m and n < len(lines):
+            nxt = _FIRST_WORD.match(lines[n])
+            if nxt:
+                pairs.append((m.group(1).lower(), nxt.group(1).lower()))
+    for bag, drop in ((text, dropped[False]), (header, dropped[True])):  # what was dropped is expected nowhere
+        taken = bag & drop
+        bag.subtract(taken)
+        removed += sum(taken.values())
+    return +text, +header, removed, pairs
+
+
+def found(docs: Iterable[etree._Element]) -> tuple[Counter, Counter, str]:
+    """(words of the texts, words of the book's header, the book's title) of the documents
+    of an edition."""
+    text: Counter[str] = Counter()
+    header: Counter[str] = Counter()
+    book_header = None
+    for root in docs:
+        if root.tag == f"{{{TEI_NS}}}teiCorpus":
+            book_header = root.find(f"{{{TEI_NS}}}teiHeader")
+            continue
+        if root.find(f"{{{TEI_NS}}}standOff") is not None:
+            continue
+        for t in root.iter(f"{{{TEI_NS}}}text"):
+            for node in t.itertext():  # node by node: a note glued to a word must not hide or invent one
+                text.update(words(node))
+        if book_header is None:
+            book_header = root.find(f"{{{TEI_NS}}}teiHeader")
+    title = ""
+    if book_header is not None:
+        for node in book_header.itertext():
+            header.update(words(node))
+        title = norm_title(book_header.findtext(f".//{{{TEI_NS}}}titleStmt/{{{TEI_NS}}}title") or "")
+    return text, header, title
+
+
+def measure(source: str, findings, counts: Mapping, docs: Iterable[etree._Element]) -> Tally:
+    """The words of `source` that the documents `docs` do not hold (see the module's doc)."""
+    have_text, have_header, title = found(docs)
+    want_text, want_header, removed, pairs = expected(
+        source, findings, counts.get("wrapper_head_to", 0), counts.get("wrapper_foot_from", 0), title
+    )
+    lost = (want_text - have_text) + (want_header - have_header)
+    if lost and pairs:
+        extra = have_text - want_text
+        for a, b in pairs:  # a word hyphenated at a line end, joined in the edition
+            if lost[a] > 0 and lost[b] > 0 and extra[a + b] > 0:
+                lost[a] -= 1
+                lost[b] -= 1
+                extra[a + b] -= 1
+        lost = +lost
+    total = sum(len(words(line)) for line in source.split("\n"))
+    return Tally(total, removed, lost)
+
+
+def check(source: str, docs: Mapping[str, etree._Element], report: Report) -> Tally:
+    """Measure the documents about to be written; a loss goes into the report."""
+    tally = measure(source, report.findings, report.counts, docs.values())
+    n = sum(tally.lost.values())
+    if n:
+        lines = where(source, tally.lost)
+        report.counts["words_lost"] = n
+        report.add(
+            "words-lost",
+            lines[0] if lines else None,
+            f"{n} of the {tally.source - tally.removed} words expected ({tally.source} in the source, "
+            f"{tally.removed} reported removed) are not in the edition: kept {100 * tally.kept:.2f}%"
+            + (f"; every occurrence lost of words on lines {', '.join(map(str, lines[:20]))}" if lines else "")
+            + (" …" if len(lines) > 20 else ""),
+            text=_examples(tally.lost, 30),
+        )
+    return tally
+
+
+def where(source: str, lost: Counter) -> list[int]:
+    """The source lines of the lost words that are lost wherever they occur (for a word
+    lost only in part, which of its occurrences went cannot be told)."""
+    at: dict[str, list[int]] = {}
+    for n, line in enumerate(source.split("\n"), 1):
+        for w in words(line):
+            if w in lost:
+                at.setdefault(w, []).append(n)
+    return sorted({n for w, ns in at.items() if len(ns) == lost[w] for n in ns})
+
+
+def lost_words(source: str, folder: str | Path) -> Counter:
+    """The measure on an edition already written in `folder` (with its conversion-report.json)."""
+    folder = Path(folder)
+    report = json.loads((folder / "conversion-report.json").read_text("utf-8"))
+    docs = [etree.parse(str(p)).getroot() for p in sorted(folder.glob("*.xml"))]
+    return measure(source, report["findings"], report["counts"], docs).lost

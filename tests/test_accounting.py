@@ -1,0 +1,145 @@
+"""Nothing lost: the converter counts the words of the source against what it writes."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import NS, ROOT
+from teikit.cli import WORDS_LOST, main
+from teikit.convert import accounting, convert, default_passes
+from teikit.pipeline import Pass
+from teikit.tei import xpath
+
+DATA = Path(__file__).resolve().parent / "data" / "wrapper"
+CORPUS = ROOT.parent / "shared" / "corpus" / "books"
+
+
+def _lose_a_word(tei, ctx):
+    """A faulty pass: a word of the book's first paragraph goes, unreported."""
+    p = xpath(tei, "//t:body//t:div//t:p")[0]
+    assert " ledger " in p.text
+    p.text = p.text.replace(" ledger ", " ", 1)
+    return tei
+
+
+def _lossy():
+    return default_passes().add(Pass("lossy", _lose_a_word, needs=("paragraphs",)), after="structure")
+
+
+def test_a_lossy_pass_fails_the_conversion_with_the_figures(tmp_path):
+    out = tmp_path / "out"
+    with pytest.raises(accounting.WordsLost) as caught:
+        convert(DATA / "modern.txt", out, passes=_lossy())
+    message = str(caught.value)
+    assert "1 words of the source are missing" in message and "(ledger)" in message and "--allow-loss" in message
+    report = json.loads((out / "conversion-report.json").read_text("utf-8"))  # written, to be read
+    [finding] = [f for f in report["findings"] if f["kind"] == "words-lost"]
+    assert finding["text"] == "ledger" and "kept 99." in finding["message"]
+    lines = (DATA / "modern.txt").read_text("utf-8").split("\n")
+    assert finding["line"] == next(k for k, line in enumerate(lines, 1) if "ledger" in line)
+    assert report["counts"]["words_lost"] == 1
+    assert "WORDS LOST: 1 words" in caught.value.report.summary()
+    # allowed: the same edition, the same report, no exception
+    report = convert(DATA / "modern.txt", out, passes=_lossy(), force=True, allow_loss=True)
+    assert report.counts["words_lost"] == 1 and report.of_kind("words-lost")
+
+
+def test_the_command_exits_with_its_own_status_unless_loss_is_allowed(tmp_path, monkeypatch, capsys):
+    import teikit.convert
+
+    monkeypatch.setattr(teikit.convert, "default_passes", _lossy)
+    out = tmp_path / "out"
+    assert main(["convert", str(DATA / "modern.txt"), "-o", str(out)]) == WORDS_LOST == 3
+    captured = capsys.readouterr()
+    assert "WORDS LOST: 1 words" in captured.out
+    assert "teikit: error:" in captured.err and "--allow-loss" in captured.err
+    assert main(["convert", str(DATA / "modern.txt"), "-o", str(out), "--force", "--allow-loss"]) == 0
+    assert "WORDS LOST: 1 words" in capsys.readouterr().out  # accepted, still said
+    monkeypatch.undo()
+    assert main(["convert", str(DATA / "modern.txt"), "-o", str(out), "--force"]) == 0
+    assert "WORDS LOST" not in capsys.readouterr().out
+
+
+def _doc(body: str) -> etree._Element:
+    return etree.fromstring(
+        f'<TEI xmlns="{NS["t"]}"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt></fileDesc></teiHeader>'
+        f"<text><body>{body}</body></text></TEI>"
+    )
+
+
+def test_the_measure_is_not_fooled_by_glued_or_split_words():
+    # a note placed against a word neither hides two words nor invents a third
+    source = "The word.\nA note about it.\n"
+    assert not accounting.measure(source, [], {}, [_doc("<p>The word<note>A note about it.</note>.</p>")]).lost
+    # two words glued together are two words lost (and no third found)
+    glued = accounting.measure("over the\nhill\n", [], {}, [_doc("<p>over thehill</p>")])
+    assert glued.lost == Counter({"the": 1, "hill": 1})
+    # a word hyphenated at a line end and joined is the same word; joined elsewhere it is not
+    hyphen = "the syphi-\nlitic sore\n"
+    assert not accounting.measure(hyphen, [], {}, [_doc("<p>the syphilitic sore</p>")]).lost
+    assert accounting.measure("the syphi litic sore\n", [], {}, [_doc("<p>the syphilitic sore</p>")]).lost
+    # the header answers for the wrapper's lines only, never for the text
+    doc = _doc("<p>Body text.</p>")
+    doc.find(".//t:title", NS).text = "Body Licence"
+    counts = {"wrapper_head_to": 1}
+    assert not accounting.measure("Licence\nBody text.\n", [], counts, [doc]).lost
+    assert accounting.measure("Licence\nBody text, Licence.\n", [], counts, [doc]).lost == Counter({"licence": 1})
+
+
+def test_removed_and_dropped_findings_are_not_expected():
+    findings = [
+        {"kind": "removed-running-head", "line": 2, "text": "RUNNING HEAD"},
+        {"kind": "dropped-toc-cell", "line": 3, "text": "stray"},
+    ]
+    tally = accounting.measure("Kept.\nRUNNING HEAD\nstray cell\n", findings, {}, [_doc("<p>Kept. cell</p>")])
+    assert not tally.lost and tally.source == 5 and tally.removed == 3
+
+
+# Losses known and owned elsewhere: the book keeps being measured, and the xfail turns
+# into a pass (reported as XPASS) the day the loss is mended.
+KNOWN_LOSS = {
+    "parker-syphilitic-diseases-1845-ocr.txt": "the OCR book's contents entries (Chap. I. ... page) are lost "
+    "by the outline pass (structure's part): 99.69% kept",
+}
+
+
+def _corpus_books():
+    if not CORPUS.is_dir():
+        return [
+            pytest.param(None, marks=pytest.mark.skip(reason=f"corpus not available at {CORPUS} (../shared absent)"))
+        ]
+    return [
+        pytest.param(p.name, marks=pytest.mark.xfail(reason=KNOWN_LOSS[p.name])) if p.name in KNOWN_LOSS else p.name
+        for p in sorted(CORPUS.glob("*.txt"))
+    ]
+
+
+@pytest.mark.parametrize("name", _corpus_books())
+def test_every_corpus_book_keeps_its_words_and_sheds_its_wrapper(tmp_path, name):
+    """One conversion per book (the whole corpus converts in seconds): the accounting's
+    figures, the book's title in the header, no distributor's text in the book's text."""
+    from teikit.convert import reader
+    from teikit.report import Report
+
+    src = CORPUS / name
+    out = tmp_path / "out"
+    report = convert(src, out, allow_loss=True)
+    source = reader.text_of(src, Report())
+    lost = accounting.lost_words(source, out)
+    assert sum(lost.values()) == report.counts["words_lost"]  # the check and the written edition agree
+    tally = accounting.measure(
+        source, report.findings, report.counts, [etree.parse(str(p)).getroot() for p in sorted(out.glob("*.xml"))]
+    )
+    title = etree.parse(str(out / f"{src.stem}.xml")).findtext(".//t:titleStmt/t:title", namespaces=NS)
+    assert "gutenberg" not in title.lower() and "ebook" not in title.lower()
+    for p in sorted(out.glob("*.xml")):
+        for el in etree.parse(str(p)).xpath("//t:text//t:head | //t:text//t:p", namespaces=NS):
+            assert "project gutenberg" not in "".join(el.itertext()).lower(), (p.name, el.sourceline)
+    if report.of_kind("wrapper"):
+        assert report.counts["wrapper_head_to"] > 0 and title == report.of_kind("wrapper")[0].text
+    assert tally.kept >= 0.999, (f"{100 * tally.kept:.3f}%", lost.most_common(10))
