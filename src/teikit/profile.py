@@ -47,6 +47,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "edition": {"publisher": "string", "licence": "string"},
     "places": {"known": "types", "same": "table", "not": "strings"},
     "passes": {"disable": "strings"},
+    "notes": {"headings": "strings", "body_words": "strings", "foot_words": "strings"},
 }
 # Values that become attribute values in the TEI must be valid there.
 _LANGUAGE = regex.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47 (xml:lang)
@@ -188,6 +189,9 @@ class Profile:
     same_places: dict[str, str] = field(default_factory=dict)  # variant -> name
     not_places: set[str] = field(default_factory=set)
     disabled_passes: tuple[str, ...] = ()  # [passes] disable: names, checked at run
+    note_headings: set[str] = field(default_factory=set)  # [notes] headings, lower case
+    note_body_words: tuple[str, ...] = ()  # [notes] body_words, lower case
+    note_foot_words: set[str] = field(default_factory=set)  # [notes] foot_words, lower case
     source: str = "default"
 
 
@@ -255,5 +259,8 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         same_places=dict(places["same"]),
         not_places=set(places["not"]),
         disabled_passes=tuple(data["passes"]["disable"]),
+        note_headings={w.lower() for w in data["notes"]["headings"]},
+        note_body_words=tuple(w.lower() for w in data["notes"]["body_words"]),
+        note_foot_words={w.lower() for w in data["notes"]["foot_words"]},
         source=origin,
     )

@@ -19,7 +19,7 @@ from ..pipeline import Pass, Reader, Registry, run
 from ..profile import Profile, load_profile
 from ..report import Report
 from ..xmlio import output_folder
-from . import bibliography, furniture, header, indexes, inline, notes, outline, reader, structure, writer
+from . import bibliography, footnotes, furniture, header, indexes, inline, notes, outline, reader, structure, writer
 
 READERS = (
     Reader(
@@ -46,11 +46,25 @@ PASSES = (
         doc="running heads and page numbers removed",
     ),
     Pass(
+        "note-bodies",
+        footnotes.find,
+        needs=("outline", "divisions"),
+        provides=("note-bodies",),
+        doc="notes in the text's stream set apart and paired with their references",
+    ),
+    Pass(
         "structure",
         structure.apply,
         needs=("outline", "divisions"),
         provides=("paragraphs", "figures"),
         doc="paragraphs rejoined, heads, quotations, verse, figures, tables",
+    ),
+    Pass(
+        "footnotes",
+        footnotes.attach,
+        needs=("note-bodies", "paragraphs"),
+        provides=("footnotes",),
+        doc="notes found in the text's stream attached at their references",
     ),
     Pass(
         "notes",

@@ -212,6 +212,17 @@ def _report_heading(ndiv, ctx: Context) -> None:
         )
 
 
+def _keep_or_remove(ndiv, ctx: Context) -> None:
+    """The list of notes goes, its heading with it, unless it holds notes the text's
+    stream left there (`teikit.convert.footnotes`, notes without a reference)."""
+    if ndiv.find(q("note")) is not None:
+        for p in children(ndiv, "p"):
+            ndiv.remove(p)
+        return
+    _report_heading(ndiv, ctx)
+    ndiv.getparent().remove(ndiv)
+
+
 def _collect(tei, ctx: Context) -> list[Group]:
     chapters = xpath(
         tei, "//t:text/t:body/t:div | //t:text/t:front/t:div[t:head][not(@type='contents' or @type='figures')]"
@@ -229,8 +240,7 @@ def _collect(tei, ctx: Context) -> list[Group]:
         _parse_lines(group, lines, ctx, groups, chapters)
         if group.notes or group.stray:  # notes before any chapter heading: pair by order with chapters
             groups.insert(0, group)
-        _report_heading(ndiv, ctx)
-        ndiv.getparent().remove(ndiv)
+        _keep_or_remove(ndiv, ctx)
     for ndiv in xpath(tei, "//t:text/t:body/t:div/t:div[@type='notes']"):
         chapter = ndiv.getparent()
         head = chapter.find(q("head"))
@@ -241,8 +251,7 @@ def _collect(tei, ctx: Context) -> list[Group]:
         for b in children(ndiv, "p"):
             lines.extend((line_of(b) + k, l, None) for k, l in enumerate(b.text.split("\n")))
         _parse_lines(group, lines, ctx, groups, chapters=[])
-        _report_heading(ndiv, ctx)
-        chapter.remove(ndiv)
+        _keep_or_remove(ndiv, ctx)
     _place_displaced(groups, ctx)
     # groups that no heading tied to a chapter: give them, in order, to chapters with references
     free = [d for d in chapters if not any(g.div is d for g in groups)]

@@ -1,0 +1,100 @@
+"""Note references in running text, and how a block of notes is paired with them.
+
+A reference is one of the marks books print or transcribers write for a note:
+`[1]`, `[A]`, `^1`, `^{1}`, `(1)`, superscript digits (`¹²`), `*`, `**`, `†`, `‡`, `§`.
+Its label is what a note's own number is compared with: digits as a number
+(`(07)` is 7), superscript digits as digits, letters and symbols as written.
+Numbers have at most three digits (`[1787]` is a year, never a note).
+
+Pairing (`align`) follows how books are made: the notes of one block are in the
+order of their references, so the notes' labels are matched with the references
+before the block as the longest common subsequence of labels. Of several equally
+long pairings, each note takes the latest reference it can: a note stands after the
+text that refers to it, and a reference far back (a contents line with the same
+mark, an enumeration `(1)` earlier in the book) is the one to leave out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .blocks import FROM_SUPERSCRIPT, SUPERSCRIPTS
+
+MARK = re.compile(
+    r"\[(?P<bracket>\d{1,3}|[A-Z])\]"
+    r"|\^\{(?P<brace>\d{1,3})\}"
+    r"|\^(?P<caret>\d{1,3})(?!\d)"
+    r"|(?<![\w(])\((?P<paren>\d{1,3})\)"
+    rf"|(?P<sup>[{SUPERSCRIPTS}]+)"
+    r"|(?P<sym>\*{1,3}|[†‡§‖¶])"
+)
+
+
+@dataclass
+class Mark:
+    """One reference found in a block of the text."""
+
+    label: str
+    text: str  # the reference as written
+    block: object  # the element whose text holds it
+    start: int
+    order: int  # place in the text's stream (document order)
+
+
+def label_of(m: re.Match) -> str:
+    """The label of a reference: a number without leading zeros, else as written."""
+    for name in ("bracket", "brace", "caret", "paren", "sup"):
+        raw = m.group(name)
+        if raw is not None:
+            raw = raw.translate(FROM_SUPERSCRIPT)
+            return str(int(raw)) if raw.isdigit() else raw
+    return m.group("sym")
+
+
+def is_reference(text: str, m: re.Match) -> bool:
+    """False for a mark that labels its line (`[1] the Project ...`, `(1) Mystical states`):
+    at the start of a line and followed by a space, it numbers an item, it refers to nothing."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    after = text[m.end() : m.end() + 2]
+    if not text[line_start : m.start()].strip():
+        return bool(after) and not after[0].isspace()
+    # set off by spaces before a word in lower case, it counts items: "cause: [1] distribution"
+    spaced = text[m.start() - 1].isspace() and after[:1].isspace() and after[1:2].islower()
+    return not spaced
+
+
+def find_marks(text: str, block, order: int) -> list[Mark]:
+    """Every reference in one block's text, in order."""
+    return [
+        Mark(label_of(m), m.group(0), block, m.start(), order) for m in MARK.finditer(text) if is_reference(text, m)
+    ]
+
+
+def align(labels: list[str], marks: list[Mark]) -> list[int | None]:
+    """For each note label (in the block's order) the index of its reference in `marks`.
+
+    Longest common subsequence of labels, each note taking the latest reference it can
+    (see the module's docstring); None where a note has no reference.
+    """
+    n, m = len(labels), len(marks)
+    # lengths[i][j]: the longest pairing of labels[:i] with marks[:j]
+    lengths = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        row, prev, lab = lengths[i], lengths[i - 1], labels[i - 1]
+        for j in range(1, m + 1):
+            if marks[j - 1].label == lab:
+                row[j] = prev[j - 1] + 1
+            else:
+                row[j] = max(prev[j], row[j - 1])
+    out: list[int | None] = [None] * n
+    i, j = n, m
+    while i > 0 and j > 0:
+        if marks[j - 1].label == labels[i - 1] and lengths[i][j] == lengths[i - 1][j - 1] + 1:
+            out[i - 1] = j - 1
+            i, j = i - 1, j - 1
+        elif lengths[i][j - 1] == lengths[i][j]:
+            j -= 1  # the latest reference is not needed: look further back
+        else:
+            i -= 1  # this note has no reference
+    return out
