@@ -39,7 +39,12 @@ from ..textnodes import substitute
 from .blocks import para_text
 from .context import Context
 from .notebodies import Body, continue_open, read_block, worded
-from .notemarks import MARK, Mark, align, find_marks
+from .notemarks import MARK, Mark, align, find_marks, is_reference, label_of
+
+
+# How many blocks of text may stand between two notes of one run (a note's table and its
+# further paragraphs) and still belong to the first one.
+_LOOKAHEAD = 8
 
 
 @dataclass
@@ -92,6 +97,7 @@ class _Finder:
         self.chosen: dict[tuple[int, int], Pending] = {}  # (id of block, start) -> note
         self.keep: list = []  # the blocks marks point into (ids stay valid)
         self.order = 0
+        self.last_number: int | None = None  # the last number of the last run of notes
         self.blocks_seen: list = []
 
     def collect(self, el) -> None:
@@ -106,6 +112,7 @@ class _Finder:
             if run.heading is not None:
                 self.collect(run.heading)
             return
+        _restore_numbers(run.bodies, self.ctx)
         labels = [b.label for b in run.bodies]
         wanted = set(labels)
         candidates = [m for m in self.marks if m.label in wanted]
@@ -115,11 +122,17 @@ class _Finder:
         # items announced by a colon ("either delete this ... or:") are a list, not notes
         listed = run.before is not None and _introduces(run.before.text or "")
         paired = matched and 2 * matched >= len(labels) and not listed and _closes(labels, pairs, candidates, self.marks)
+        if paired and not _numbering_fits(labels, self.last_number):
+            paired = False
         if not (run.heading is not None or worded_run or paired):
             for b in run.blocks:
                 self.collect(b)
             return
+        numbers = [int(lab) for lab in labels if lab.isdigit()]
+        if numbers:
+            self.last_number = numbers[-1]
         ctx = self.ctx
+        notes = []
         foot_words = ctx.profile.note_foot_words
         heading_says = run.heading is not None and _heading_words(run.heading.text or "") in foot_words
         first = run.blocks[0] if run.blocks else run.heading
@@ -133,7 +146,10 @@ class _Finder:
                 for lines in paras:
                     sub(note, "p", para_text("\n".join(lines)))
             first.addprevious(note)
+            notes.append(note)
             ctx.report.counts["notes"] += 1
+            if p is None and _within(note, notes[:-1]):
+                continue
             if p is None:
                 ctx.report.counts["notes_unreferenced"] += 1
                 ctx.report.add(
@@ -211,7 +227,7 @@ def find(tei, ctx: Context):
             run.bodies.extend(bodies)
             run.blocks.append(el)
             continue
-        if run is not None and run.bodies and _continues(run, el, stream[k + 1 : k + 2], finder):
+        if run is not None and run.bodies and _continues(run, el, stream[k + 1 : k + 1 + _LOOKAHEAD], finder):
             run.bodies[-1].add_paragraph([l.strip() for l in raw.split("\n")])
             run.blocks.append(el)
             continue
@@ -224,6 +240,53 @@ def find(tei, ctx: Context):
     _count_occurrences(text, finder)
     ctx.footnotes = sorted(finder.chosen.values(), key=lambda p: (p.mark, p.occurrence))
     return tei
+
+
+def _numbering_fits(labels: list[str], last: int | None) -> bool:
+    """A run of notes numbered from n > 1 goes on from an earlier run (notes numbered
+    through the book); numbered so with no run before it, it is a list's tail."""
+    first = labels[0]
+    if not first.isdigit() or int(first) <= 1:
+        return True
+    return last is not None and last >= int(first) - 1
+
+
+def _restore_numbers(bodies: list[Body], ctx: Context) -> None:
+    """A worded note that gives no number after note n of its run is note n + 1."""
+    for prev, body in zip(bodies, bodies[1:]):
+        if body.unlabelled and prev.label.isdigit():
+            body.label = str(int(prev.label) + 1)
+            ctx.report.info(
+                "note-number-restored",
+                body.line,
+                f"note without a number takes number {body.label} from the sequence",
+                text=" ".join(body.lines)[:80],
+            )
+
+
+def _within(note, earlier: list) -> bool:
+    """Put a note at its reference inside an earlier note of its run (a table's lettered
+    notes under a note that holds the table); True when done."""
+    mark = None
+    for host in reversed(earlier):
+        for _owner, _tail, value in _text_nodes(host):
+            for m in MARK.finditer(value):
+                if label_of(m) == note.get("n") and is_reference(value, m):
+                    mark = m.group(0)
+        if mark is None:
+            continue
+        done = []
+
+        def build(m: re.Match, mark=mark, done=done):
+            if done or m.group(0) != mark:
+                return None
+            done.append(m)
+            return note
+
+        substitute(host, MARK, build, skip=("note",))
+        if done:
+            return True
+    return False
 
 
 def _closes(labels: list[str], pairs: list[int | None], candidates: list[Mark], marks: list[Mark]) -> bool:
@@ -261,11 +324,13 @@ def _continues(run: Run, el, following: list, finder: _Finder) -> bool:
         return False
     if last.indent > 0 and _indent(raw) >= last.indent:
         return True
-    # a paragraph between two notes of the run is the first one's
-    if following and is_(following[0], "p") and not len(following[0]):
-        nxt = _starts(finder, following[0])
+    # blocks between two notes of the run (a table, a further paragraph) are the first one's
+    for block in following:
+        if not is_(block, "p") or len(block):
+            return False
+        nxt = _starts(finder, block)
         if nxt:
-            if run.heading is not None:
+            if run.heading is not None and block is following[0]:
                 return True
             return nxt[0].form == last.form and _next_label(last.label) == nxt[0].label
     return False

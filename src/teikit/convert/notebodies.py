@@ -7,7 +7,7 @@ each starting on a line of its own in one of the forms books and transcribers us
   profile's `[notes] body_words`; the note runs to the closing bracket, over lines and
   blocks (`open` says the bracket is not closed yet);
 - a bracketed label: `[1] ...`, `[A] ...`;
-- a number: `1. ...` at the margin, or indented with the number right-aligned
+- a number: `1. ...` (or `E1. ...`) at the margin, or indented with the number right-aligned
   (`    12 As with ...`), the note's further lines indented under it;
 - a symbol at the foot of a page: `* ...`, `† ...`, `‡ ...`.
 
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_NUMBERED = re.compile(r"^(?P<indent>\s*)(?P<n>\d{1,3})(?P<dot>\.?)\s+(?P<text>\S.*)$")
+_NUMBERED = re.compile(r"^(?P<indent>\s*)(?P<n>[A-Z]?\d{1,3})(?P<dot>\.?)\s+(?P<text>\S.*)$")
 _BRACKETED = re.compile(r"^(?P<indent>\s*)\[(?P<n>\d{1,3}|[A-Z])\]\s+(?P<text>\S.*)$")
 _SYMBOL = re.compile(r"^(?P<indent>\s*)(?P<n>\*{1,3}|[†‡§‖¶])\s+(?P<text>[^\s*].*)$")
 
@@ -38,6 +38,7 @@ class Body:
     indent: int = 0  # where the label stands
     open: str = ""  # the closing bracket still awaited (worded notes)
     word: str = ""  # the word of a worded note, lower case
+    unlabelled: bool = False  # a worded note that gives no number or symbol ("[Footnote : ...]")
 
     def add_paragraph(self, lines: list[str]) -> None:
         self.paragraphs.append(self.lines)
@@ -124,6 +125,7 @@ def _start(line: str, words_rx: re.Pattern | None, lineno: int, single: bool = F
             label = m.group("pre") or m.group("n") or "*"
             body = Body(_label(label), "worded", lineno, indent=indent, open="]" if m.group("open") == "[" else ")")
             body.word = m.group("word").lower()
+            body.unlabelled = not (m.group("pre") or m.group("n"))
             body.lines.append(_close(body, m.group("text")))
             return body
     m = _BRACKETED.match(line)
@@ -132,7 +134,8 @@ def _start(line: str, words_rx: re.Pattern | None, lineno: int, single: bool = F
     m = _NUMBERED.match(line)
     # a numbered line at the margin without a stop is a numbered heading ("3. _A Loan_")
     heading = m is not None and not indent and not m.group("text").rstrip().endswith(_STOPS)
-    if m and (m.group("dot") or indent) and not (heading and single):
+    lettered = m is not None and not m.group("n").isdigit()  # "E1. ..." (an editor's note)
+    if m and (m.group("dot") or (indent and not lettered)) and not (heading and single):
         return Body(_label(m.group("n")), "numbered", lineno, [m.group("text")], indent=indent)
     m = _SYMBOL.match(line)
     # a line framed by the symbol ("*** START ***") or a row of them is a banner or a break

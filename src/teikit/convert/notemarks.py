@@ -1,7 +1,7 @@
 """Note references in running text, and how a block of notes is paired with them.
 
 A reference is one of the marks books print or transcribers write for a note:
-`[1]`, `[A]`, `^1`, `^{1}`, `(1)`, superscript digits (`¹²`), `*`, `**`, `†`, `‡`, `§`.
+`[1]`, `[A]`, `[E1]`, `^1`, `^{1}`, `(1)`, superscript digits (`¹²`), `*`, `**`, `†`, `‡`, `§`.
 Its label is what a note's own number is compared with: digits as a number
 (`(07)` is 7), superscript digits as digits, letters and symbols as written.
 Numbers have at most three digits (`[1787]` is a year, never a note).
@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from .blocks import FROM_SUPERSCRIPT, SUPERSCRIPTS
 
 MARK = re.compile(
-    r"\[(?P<bracket>\d{1,3}|[A-Z])\]"
+    r"\[(?P<bracket>[A-Z]?\d{1,3}|[A-Z])\]"
     r"|\^\{(?P<brace>\d{1,3})\}"
     r"|\^(?P<caret>\d{1,3})(?!\d)"
-    r"|(?<![\w(])\((?P<paren>\d{1,3})\)"
+    r"|(?<![\d()])\((?P<paren>\d{1,3})\)"
     rf"|(?P<sup>[{SUPERSCRIPTS}]+)"
     r"|(?P<sym>\*{1,3}|[†‡§‖¶])"
 )
@@ -71,12 +71,33 @@ def find_marks(text: str, block, order: int) -> list[Mark]:
     ]
 
 
+def family(label: str) -> str:
+    """The numbering a label belongs to: notes numbered 1, 2, 3, lettered A, B, C, an
+    editor's E1, E2 and symbols each keep their own order among the references."""
+    if label.isdigit():
+        return "1"
+    if label[:1].isalpha():
+        return "A" if len(label) == 1 else label[0]
+    return "*"
+
+
 def align(labels: list[str], marks: list[Mark]) -> list[int | None]:
     """For each note label (in the block's order) the index of its reference in `marks`.
 
-    Longest common subsequence of labels, each note taking the latest reference it can
-    (see the module's docstring); None where a note has no reference.
+    Each family of labels (`family`) is paired on its own, as the longest common
+    subsequence of labels, each note taking the latest reference it can (see the
+    module's docstring); None where a note has no reference.
     """
+    out: list[int | None] = [None] * len(labels)
+    for fam in sorted({family(lab) for lab in labels}):
+        idx = [i for i, lab in enumerate(labels) if family(lab) == fam]
+        midx = [j for j, m in enumerate(marks) if family(m.label) == fam]
+        for i, j in zip(idx, _lcs([labels[i] for i in idx], [marks[j] for j in midx])):
+            out[i] = midx[j] if j is not None else None
+    return out
+
+
+def _lcs(labels: list[str], marks: list[Mark]) -> list[int | None]:
     n, m = len(labels), len(marks)
     # lengths[i][j]: the longest pairing of labels[:i] with marks[:j]
     lengths = [[0] * (m + 1) for _ in range(n + 1)]
