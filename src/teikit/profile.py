@@ -47,7 +47,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "edition": {"publisher": "string", "licence": "string"},
     "places": {"known": "types", "same": "table", "not": "strings"},
     "passes": {"disable": "strings"},
-    "notes": {"headings": "strings", "body_words": "strings", "foot_words": "strings"},
+    "notes": {"headings": "strings", "body_words": "strings", "foot_words": "strings", "read_marks": "table"},
 }
 # Values that become attribute values in the TEI must be valid there.
 _LANGUAGE = regex.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47 (xml:lang)
@@ -192,6 +192,7 @@ class Profile:
     note_headings: set[str] = field(default_factory=set)  # [notes] headings, lower case
     note_body_words: tuple[str, ...] = ()  # [notes] body_words, lower case
     note_foot_words: set[str] = field(default_factory=set)  # [notes] foot_words, lower case
+    note_read_marks: dict[str, str] = field(default_factory=dict)  # [notes] read_marks: as read -> mark
     source: str = "default"
 
 
@@ -262,5 +263,6 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         note_headings={w.lower() for w in data["notes"]["headings"]},
         note_body_words=tuple(w.lower() for w in data["notes"]["body_words"]),
         note_foot_words={w.lower() for w in data["notes"]["foot_words"]},
+        note_read_marks=dict(data["notes"]["read_marks"]),
         source=origin,
     )

@@ -39,12 +39,15 @@ from ..textnodes import substitute
 from .blocks import para_text
 from .context import Context
 from .notebodies import Body, continue_open, read_block, worded
-from .notemarks import MARK, Mark, align, find_marks, is_reference, label_of
+from .notemarks import MARK, PLAIN, Mark, align, find_marks, is_reference, label_of
 
 
 # How many blocks of text may stand between two notes of one run (a note's table and its
 # further paragraphs) and still belong to the first one.
 _LOOKAHEAD = 8
+# How far back (source lines) the references of notes at the foot of a page may stand: a
+# printed page and a little more.
+_PAGE_LINES = 60
 
 
 @dataclass
@@ -116,6 +119,10 @@ class _Finder:
         labels = [b.label for b in run.bodies]
         wanted = set(labels)
         candidates = [m for m in self.marks if m.label in wanted]
+        if any(b.form == "foot" for b in run.bodies):
+            # notes at the foot of a page refer to that page: the lines just before them
+            top = run.bodies[0].line - _PAGE_LINES
+            candidates = [m for m in candidates if _line_of_mark(m) >= top]
         pairs = align(labels, candidates)
         matched = sum(p is not None for p in pairs)
         worded_run = any(b.form == "worded" for b in run.bodies)
@@ -137,8 +144,9 @@ class _Finder:
         heading_says = run.heading is not None and _heading_words(run.heading.text or "") in foot_words
         first = run.blocks[0] if run.blocks else run.heading
         for body, p in zip(run.bodies, pairs):
-            foot = heading_says or body.form == "symbol" or body.indent > 0 or body.word in foot_words
-            note = make("note", place="foot" if foot else "end", n=body.label, line=body.line)
+            foot = heading_says or body.form in ("symbol", "foot") or body.indent > 0 or body.word in foot_words
+            n = body.label.removeprefix(PLAIN)
+            note = make("note", place="foot" if foot else "end", n=n, line=body.line)
             paras = body.all_paragraphs()
             if len(paras) <= 1:
                 note.text = para_text("\n".join(paras[0])) if paras else None
@@ -179,7 +187,7 @@ class _Finder:
 
 
 def _starts(finder: _Finder, el) -> list[Body] | None:
-    return read_block(el.text or "", line_of(el) or 0, finder.words_rx)
+    return read_block(el.text or "", line_of(el) or 0, finder.words_rx, finder.ctx.profile.note_read_marks)
 
 
 def _is_heading(el, ctx: Context) -> bool:
@@ -240,6 +248,11 @@ def find(tei, ctx: Context):
     _count_occurrences(text, finder)
     ctx.footnotes = sorted(finder.chosen.values(), key=lambda p: (p.mark, p.occurrence))
     return tei
+
+
+def _line_of_mark(mark: Mark) -> int:
+    text = mark.block.text or ""
+    return (line_of(mark.block) or 0) + text.count("\n", 0, mark.start)
 
 
 def _numbering_fits(labels: list[str], last: int | None) -> bool:
@@ -313,7 +326,8 @@ def _introduces(text: str) -> bool:
 def _same_run(run: Run, bodies: list[Body]) -> bool:
     """A note in another form than the run's opens a run of its own."""
     last = run.bodies[-1]
-    return bodies[0].form == last.form or run.heading is not None
+    foot = {"foot", "symbol"}
+    return bodies[0].form == last.form or run.heading is not None or {bodies[0].form, last.form} <= foot
 
 
 def _continues(run: Run, el, following: list, finder: _Finder) -> bool:
@@ -337,6 +351,8 @@ def _continues(run: Run, el, following: list, finder: _Finder) -> bool:
 
 
 def _next_label(label: str) -> str:
+    if label.startswith(PLAIN):
+        return PLAIN + _next_label(label[len(PLAIN) :])
     if label.isdigit():
         return str(int(label) + 1)
     if len(label) == 1 and label.isalpha():

@@ -9,7 +9,9 @@ each starting on a line of its own in one of the forms books and transcribers us
 - a bracketed label: `[1] ...`, `[A] ...`;
 - a number: `1. ...` (or `E1. ...`) at the margin, or indented with the number right-aligned
   (`    12 As with ...`), the note's further lines indented under it;
-- a symbol at the foot of a page: `* ...`, `† ...`, `‡ ...`.
+- a symbol at the foot of a page: `* ...`, `† ...`, `‡ ...`;
+- a digit at the margin, as OCR gives a note at the foot of a page (`1 See Desruelles ...`),
+  or a mark OCR misread, as the profile's `[notes] read_marks` says (`' Ricord ...` is 1).
 
 `read_block` gives the notes a block starts, or None when its first line is none of
 these. Whether they are notes at all is decided by pairing them with references
@@ -21,8 +23,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .notemarks import PLAIN
+
 _NUMBERED = re.compile(r"^(?P<indent>\s*)(?P<n>[A-Z]?\d{1,3})(?P<dot>\.?)\s+(?P<text>\S.*)$")
 _BRACKETED = re.compile(r"^(?P<indent>\s*)\[(?P<n>\d{1,3}|[A-Z])\]\s+(?P<text>\S.*)$")
+# a note at the foot of a page, as OCR gives it: "1 See Desruelles ...", "' Ricord, ..."
+_FOOT = re.compile(r"^(?P<n>[1-9]|\S)\s+(?P<text>[\"'A-Z(].*)$")
 _SYMBOL = re.compile(r"^(?P<indent>\s*)(?P<n>\*{1,3}|[†‡§‖¶])\s+(?P<text>[^\s*].*)$")
 
 
@@ -75,11 +81,14 @@ def _close(body: Body, line: str) -> str:
     return s
 
 
-def read_block(text: str, first_line: int, words_rx: re.Pattern | None) -> list[Body] | None:
+def read_block(
+    text: str, first_line: int, words_rx: re.Pattern | None, read_marks: dict[str, str] | None = None
+) -> list[Body] | None:
     """The notes a raw block starts with, or None (see the module's docstring)."""
     lines = text.split("\n")
     head = lines[0]
-    start = _start(head, words_rx, first_line, single=len(lines) == 1)
+    marks = read_marks or {}
+    start = _start(head, words_rx, first_line, single=len(lines) == 1, read_marks=marks)
     if start is None:
         return None
     bodies = [start]
@@ -88,7 +97,7 @@ def read_block(text: str, first_line: int, words_rx: re.Pattern | None) -> list[
         if cur.open:
             cur.lines.append(_close(cur, line.strip()))
             continue
-        nxt = _start(line, words_rx, first_line + k)
+        nxt = _start(line, words_rx, first_line + k, read_marks=marks)
         if nxt is not None and _follows(cur, nxt):
             bodies.append(nxt)
             continue
@@ -107,17 +116,20 @@ def continue_open(body: Body, text: str) -> None:
 
 def _follows(cur: Body, nxt: Body) -> bool:
     """True when a line that reads as a note's start is the next note, not a line of `cur`."""
-    if nxt.form != cur.form or nxt.indent != cur.indent:
+    if {nxt.form, cur.form} - {"foot", "symbol"} and nxt.form != cur.form or nxt.indent != cur.indent:
         return False
-    if cur.label.isdigit() and nxt.label.isdigit():
-        return int(nxt.label) == int(cur.label) + 1
+    a, b = cur.label.lstrip(PLAIN), nxt.label.lstrip(PLAIN)
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
     return True
 
 
 _STOPS = tuple(".!?)]\"'”’:;,-")
 
 
-def _start(line: str, words_rx: re.Pattern | None, lineno: int, single: bool = False) -> Body | None:
+def _start(
+    line: str, words_rx: re.Pattern | None, lineno: int, single: bool = False, read_marks: dict[str, str] | None = None
+) -> Body | None:
     indent = len(line) - len(line.lstrip())
     if words_rx is not None:
         m = words_rx.match(line)
@@ -137,6 +149,11 @@ def _start(line: str, words_rx: re.Pattern | None, lineno: int, single: bool = F
     lettered = m is not None and not m.group("n").isdigit()  # "E1. ..." (an editor's note)
     if m and (m.group("dot") or (indent and not lettered)) and not (heading and single):
         return Body(_label(m.group("n")), "numbered", lineno, [m.group("text")], indent=indent)
+    m = _FOOT.match(line)
+    if m and (m.group("n").isdigit() or m.group("n") in (read_marks or {})):
+        mark = (read_marks or {}).get(m.group("n"), m.group("n"))
+        label = PLAIN + mark if mark.isdigit() else mark
+        return Body(label, "foot" if mark.isdigit() else "symbol", lineno, [m.group("text")], indent=indent)
     m = _SYMBOL.match(line)
     # a line framed by the symbol ("*** START ***") or a row of them is a banner or a break
     if m and not line.rstrip().endswith(m.group("n")[0]) and not line.strip().startswith("* *"):

@@ -1,7 +1,9 @@
 """Note references in running text, and how a block of notes is paired with them.
 
 A reference is one of the marks books print or transcribers write for a note:
-`[1]`, `[A]`, `[E1]`, `^1`, `^{1}`, `(1)`, superscript digits (`¹²`), `*`, `**`, `†`, `‡`, `§`.
+`[1]`, `[A]`, `[E1]`, `^1`, `^{1}`, `(1)`, superscript digits (`¹²`), `*`, `**`, `†`, `‡`, `§`,
+and, for notes at the foot of a page only, a digit set off by a space after a word
+(`by Desruelles 1`), as OCR reads a superscript.
 Its label is what a note's own number is compared with: digits as a number
 (`(07)` is 7), superscript digits as digits, letters and symbols as written.
 Numbers have at most three digits (`[1787]` is a year, never a note).
@@ -28,7 +30,12 @@ MARK = re.compile(
     r"|(?<![\d()])\((?P<paren>\d{1,3})\)"
     rf"|(?P<sup>[{SUPERSCRIPTS}]+)"
     r"|(?P<sym>\*{1,3}|[†‡§‖¶])"
+    # a digit set off by a space after a word, as OCR reads a superscript: "by Desruelles 1"
+    r"|(?<=[\w.,;:!?\"'”’)]\s)(?P<plain>[1-9])(?=\s|$)"
 )
+# The labels of plain digits start with "#": they pair only with notes at the foot of a
+# page read the same way ("1 See Desruelles ..."), never with notes marked [1] or (1).
+PLAIN = "#"
 
 
 @dataclass
@@ -49,6 +56,8 @@ def label_of(m: re.Match) -> str:
         if raw is not None:
             raw = raw.translate(FROM_SUPERSCRIPT)
             return str(int(raw)) if raw.isdigit() else raw
+    if m.group("plain"):
+        return PLAIN + m.group("plain")
     return m.group("sym")
 
 
@@ -76,6 +85,8 @@ def family(label: str) -> str:
     editor's E1, E2 and symbols each keep their own order among the references."""
     if label.isdigit():
         return "1"
+    if label.startswith(PLAIN):
+        return PLAIN
     if label[:1].isalpha():
         return "A" if len(label) == 1 else label[0]
     return "*"
