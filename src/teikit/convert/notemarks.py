@@ -68,6 +68,8 @@ def is_reference(text: str, m: re.Match) -> bool:
     after = text[m.end() : m.end() + 2]
     if not text[line_start : m.start()].strip():
         return bool(after) and not after[0].isspace()
+    if m.group("plain"):  # set off by spaces by definition
+        return True
     # set off by spaces before a word in lower case, it counts items: "cause: [1] distribution"
     spaced = text[m.start() - 1].isspace() and after[:1].isspace() and after[1:2].islower()
     return not spaced
