@@ -30,6 +30,7 @@ reference `find` paired that cannot be found again. Nothing is dropped.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -48,6 +49,11 @@ _LOOKAHEAD = 8
 # How far back (source lines) the references of notes at the foot of a page may stand: a
 # printed page and a little more.
 _PAGE_LINES = 60
+# The findings of the furniture pass that say a page ended there.
+# How many lines after notes at the foot of a page the page may end (blank lines, the rest
+# of a prescription set as lines of its own).
+_PAGE_FOOT = 20
+_FURNITURE = ("removed-running-head", "removed-page-number")
 
 
 @dataclass
@@ -98,10 +104,30 @@ class _Finder:
         self.words_rx = worded(ctx.profile.note_body_words)
         self.marks: list[Mark] = []  # references since the last run of notes
         self.chosen: dict[tuple[int, int], Pending] = {}  # (id of block, start) -> note
-        self.keep: list = []  # the blocks marks point into (ids stay valid)
+        self.stream: list = []  # the blocks in order (ids of those marks point into stay valid)
         self.order = 0
         self.last_number: int | None = None  # the last number of the last run of notes
-        self.blocks_seen: list = []
+        # lines the furniture pass took out as running heads and page numbers: where pages end
+        self.furniture = sorted(
+            f.line for f in ctx.report.findings if f.kind in _FURNITURE and f.line is not None
+        )
+
+    def page_ends(self, run: Run, after) -> bool:
+        """True when a page ends after the run: page furniture (a running head, a page
+        number) stands between it and the next block, or nothing follows."""
+        if after is None:
+            return True
+        end = _end_line(run.blocks[-1])
+        if self.furniture_in(end, end + _PAGE_FOOT):
+            return True
+        # furniture the furniture pass left: a page number, a short line in capitals
+        following = self.stream[self.stream.index(after) : self.stream.index(after) + 2]
+        return any(is_(b, "p") and _looks_like_furniture(b.text or "") for b in following)
+
+    def furniture_in(self, after: int, upto: int) -> bool:
+        """True when page furniture was removed from a line in (after, upto]."""
+        k = bisect.bisect_right(self.furniture, after)
+        return k < len(self.furniture) and self.furniture[k] <= upto
 
     def collect(self, el) -> None:
         """The references in a block of text become candidates for the next run."""
@@ -123,6 +149,8 @@ class _Finder:
             # notes at the foot of a page refer to that page: the lines just before them
             top = run.bodies[0].line - _PAGE_LINES
             candidates = [m for m in candidates if _line_of_mark(m) >= top]
+            if not self.page_ends(run, after):
+                candidates = []
         pairs = align(labels, candidates)
         matched = sum(p is not None for p in pairs)
         worded_run = any(b.form == "worded" for b in run.bodies)
@@ -206,7 +234,7 @@ def find(tei, ctx: Context):
         for el in text.iter(q("p"), q("head"))
         if not any(is_(a, "note") for a in el.iterancestors())
     ]
-    finder.keep = stream
+    finder.stream = stream
     run: Run | None = None
     for k, el in enumerate(stream):
         if is_(el, "head") or len(el):
@@ -248,6 +276,17 @@ def find(tei, ctx: Context):
     _count_occurrences(text, finder)
     ctx.footnotes = sorted(finder.chosen.values(), key=lambda p: (p.mark, p.occurrence))
     return tei
+
+
+def _looks_like_furniture(text: str) -> bool:
+    t = text.strip()
+    if re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", t):
+        return True
+    return "\n" not in t and len(t.split()) <= 6 and not any(c.islower() for c in t) and any(c.isalpha() for c in t)
+
+
+def _end_line(block) -> int:
+    return (line_of(block) or 0) + (block.text or "").count("\n")
 
 
 def _line_of_mark(mark: Mark) -> int:
@@ -338,6 +377,11 @@ def _continues(run: Run, el, following: list, finder: _Finder) -> bool:
         return False
     if last.indent > 0 and _indent(raw) >= last.indent:
         return True
+    if last.form in ("foot", "symbol"):
+        # at the foot of a page, what stands between the notes and the page's end is theirs
+        start, end = line_of(el) or 0, _end_line(el)
+        if not finder.furniture_in(_end_line(run.blocks[-1]), start) and finder.furniture_in(end, end + _PAGE_FOOT):
+            return True
     # blocks between two notes of the run (a table, a further paragraph) are the first one's
     for block in following:
         if not is_(block, "p") or len(block):
