@@ -40,7 +40,7 @@ from ..textnodes import substitute
 from .blocks import para_text
 from .context import Context
 from .notebodies import Body, continue_open, read_block, worded
-from .notemarks import MARK, PLAIN, Mark, align, find_marks, is_reference, label_of
+from .notemarks import MARK, PLAIN, Mark, align, family, find_marks, is_reference, label_of
 
 
 # How many blocks of text may stand between two notes of one run (a note's table and its
@@ -103,7 +103,7 @@ class _Finder:
         self.ctx = ctx
         self.words_rx = worded(ctx.profile.note_body_words)
         self.marks: list[Mark] = []  # references since the last run of notes
-        self.chosen: dict[tuple[int, int], Pending] = {}  # (id of block, start) -> note
+        self.chosen: dict[tuple[int, bool, int], Pending] = {}  # (id of node, tail?, start) -> note
         self.stream: list = []  # the blocks in order (ids of those marks point into stay valid)
         self.order = 0
         self.last_number: int | None = None  # the last number of the last run of notes
@@ -131,8 +131,10 @@ class _Finder:
 
     def collect(self, el) -> None:
         """The references in a block of text become candidates for the next run."""
-        if is_(el, "p"):
-            self.marks.extend(find_marks(el.text or "", el, self.order))
+        for owner, is_tail, value in _text_nodes(el):
+            for mark in find_marks(value, owner, self.order):
+                mark.tail = is_tail
+                self.marks.append(mark)
         self.order += 1
 
     def close(self, run: Run, after) -> None:
@@ -143,8 +145,9 @@ class _Finder:
             return
         _restore_numbers(run.bodies, self.ctx)
         labels = [b.label for b in run.bodies]
-        wanted = set(labels)
-        candidates = [m for m in self.marks if m.label in wanted]
+        # every reference since the last notes, those of other labels too: they tell
+        # an enumeration, which goes on past the notes' numbers, from references
+        candidates = list(self.marks)
         if any(b.form == "foot" for b in run.bodies):
             # notes at the foot of a page refer to that page: the lines just before them
             top = run.bodies[0].line - _PAGE_LINES
@@ -185,6 +188,7 @@ class _Finder:
             notes.append(note)
             ctx.report.counts["notes"] += 1
             if p is None and _within(note, notes[:-1]):
+                ctx.report.counts["notes_linked"] += 1
                 continue
             if p is None:
                 ctx.report.counts["notes_unreferenced"] += 1
@@ -197,7 +201,7 @@ class _Finder:
                 )
                 continue
             mark = candidates[p]
-            self.chosen[(id(mark.block), mark.start)] = Pending(note, mark.text, 0, line_of(mark.block))
+            self.chosen[(id(mark.block), mark.tail, mark.start)] = Pending(note, mark.text, 0, line_of(mark.block))
         if run.heading is not None:
             ctx.report.info(
                 "removed-notes-heading",
@@ -290,7 +294,7 @@ def _end_line(block) -> int:
 
 
 def _line_of_mark(mark: Mark) -> int:
-    text = mark.block.text or ""
+    text = (mark.block.tail if mark.tail else mark.block.text) or ""
     return (line_of(mark.block) or 0) + text.count("\n", 0, mark.start)
 
 
@@ -365,6 +369,9 @@ def _introduces(text: str) -> bool:
 def _same_run(run: Run, bodies: list[Body]) -> bool:
     """A note in another form than the run's opens a run of its own."""
     last = run.bodies[-1]
+    a, b = last.label.lstrip(PLAIN), bodies[0].label.lstrip(PLAIN)
+    if a.isdigit() and b.isdigit() and int(b) <= int(a):
+        return False  # the numbering starts again: another block of notes (or a list)
     foot = {"foot", "symbol"}
     return bodies[0].form == last.form or run.heading is not None or {bodies[0].form, last.form} <= foot
 
@@ -390,7 +397,9 @@ def _continues(run: Run, el, following: list, finder: _Finder) -> bool:
         if nxt:
             if run.heading is not None and block is following[0]:
                 return True
-            return nxt[0].form == last.form and _next_label(last.label) == nxt[0].label
+            if nxt[0].form != last.form:
+                return False
+            return _next_label(last.label) == nxt[0].label or family(last.label) != family(nxt[0].label)
     return False
 
 
@@ -412,10 +421,9 @@ def _count_occurrences(text, finder: _Finder) -> None:
     for owner, is_tail, value in _text_nodes(text):
         for m in MARK.finditer(value):
             seen[m.group(0)] += 1
-            if not is_tail:
-                pending = finder.chosen.get((id(owner), m.start()))
-                if pending is not None:
-                    pending.occurrence = seen[m.group(0)]
+            pending = finder.chosen.get((id(owner), is_tail, m.start()))
+            if pending is not None:
+                pending.occurrence = seen[m.group(0)]
 
 
 def attach(tei, ctx: Context):

@@ -8,7 +8,8 @@ Its label is what a note's own number is compared with: digits as a number
 (`(07)` is 7), superscript digits as digits, letters and symbols as written.
 Numbers have at most three digits (`[1787]` is a year, never a note).
 
-Pairing (`align`) follows how books are made: the notes of one block are in the
+Pairing (`align`) follows how books are made: one book writes its references one way
+(`[1]`, not the `(1)` of an enumeration beside them), and the notes of one block are in the
 order of their references, so the notes' labels are matched with the references
 before the block as the longest common subsequence of labels. Of several equally
 long pairings, each note takes the latest reference it can: a note stands after the
@@ -47,6 +48,14 @@ class Mark:
     block: object  # the element whose text holds it
     start: int
     order: int  # place in the text's stream (document order)
+    tail: bool = False  # the text is the tail of `block`, not its text
+
+    @property
+    def shape(self) -> str:
+        """How the reference is written, whatever its label: "[]", "()", "^", "¹", "#"."""
+        if self.label[0] == PLAIN:
+            return PLAIN
+        return re.sub(rf"[0-9A-Z{SUPERSCRIPTS}]", "", self.text) or "¹"
 
 
 def label_of(m: re.Match) -> str:
@@ -104,10 +113,32 @@ def align(labels: list[str], marks: list[Mark]) -> list[int | None]:
     out: list[int | None] = [None] * len(labels)
     for fam in sorted({family(lab) for lab in labels}):
         idx = [i for i, lab in enumerate(labels) if family(lab) == fam]
-        midx = [j for j, m in enumerate(marks) if family(m.label) == fam]
-        for i, j in zip(idx, _lcs([labels[i] for i in idx], [marks[j] for j in midx])):
-            out[i] = midx[j] if j is not None else None
+        best: list[int | None] = [None] * len(idx)
+        # references written alike belong together: pair with the way of writing them
+        # that explains most notes ("[1]" rather than the "(1)" of an enumeration)
+        for shape in sorted({m.shape for m in marks if family(m.label) == fam}):
+            midx = [j for j, m in enumerate(marks) if family(m.label) == fam and m.shape == shape]
+            got = [midx[j] if j is not None else None for j in _lcs([labels[i] for i in idx], [marks[j] for j in midx])]
+            if _score(got, labels, idx, marks, midx) > _score(best, labels, idx, marks, midx):
+                best = got
+        for i, j in zip(idx, best):
+            out[i] = j
     return out
+
+
+def _score(got: list[int | None], labels: list[str], idx: list[int], marks: list[Mark], midx: list[int]):
+    """How well a pairing explains a block of notes: how many notes it pairs, and whether
+    the references stop with them (an enumeration goes on: (1), (2), (3) for two notes)."""
+    paired = [(labels[i], j) for i, j in zip(idx, got) if j is not None]
+    if not paired:
+        return (0, False)
+    label, last = paired[-1]
+    nxt = str(int(label) + 1) if label.isdigit() else None
+    shape = marks[last].shape
+    goes_on = nxt is not None and any(
+        marks[j].label == nxt and marks[j].shape == shape for j in range(last + 1, len(marks))
+    )
+    return (len(paired), not goes_on)
 
 
 def _lcs(labels: list[str], marks: list[Mark]) -> list[int | None]:
