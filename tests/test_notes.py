@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BOOKS, NS, ROOT
+from conftest import BOOKS, NS, ROOT, convert_book, lost_words
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "books"
 
@@ -147,6 +147,19 @@ def test_notes_at_the_foot_of_ocr_pages():
     text = _words(tei.find(".//t:body", NS))
     assert "Of 2 patients so treated" in text  # no page ends after it: a number, not a mark
     assert all(n.get("place") == "foot" for ns in notes.values() for n in ns)
+
+
+@pytest.mark.parametrize(
+    "name", ["notes-chapter-blocks", "notes-in-brackets", "notes-after-essays", "notes-at-the-end", "notes-page-foot"]
+)
+def test_editions_with_notes_are_valid_and_lose_no_words(name, tmp_path, tei_all):
+    from teikit.validate import TEIKIT_RNG, validate
+
+    out, _ = convert_book(name, tmp_path)
+    for schema in (TEIKIT_RNG, tei_all):
+        run = validate([out], schema=schema)
+        assert run.summary.invalid == 0, [(r.path, r.problems[:3]) for r in run.results if not r.valid]
+    assert not lost_words((BOOKS / f"{name}.txt").read_text("utf-8"), out)
 
 
 def _corpus(name: str):

@@ -64,6 +64,7 @@ class Pending:
     mark: str  # the reference as written
     occurrence: int  # its place among the references written so in the text (1-based)
     line: int | None
+    opening: str = ""  # what opened the note's text ("[Footnote 1:"), reported when dropped
 
 
 @dataclass
@@ -187,10 +188,13 @@ class _Finder:
             first.addprevious(note)
             notes.append(note)
             ctx.report.counts["notes"] += 1
-            if p is None and _within(note, notes[:-1]):
+            inner = _within(note, notes[:-1]) if p is None else None
+            if inner is not None:
                 ctx.report.counts["notes_linked"] += 1
+                _report_label(ctx, body.line, body.opening, inner)
                 continue
             if p is None:
+                _report_label(ctx, body.line, body.opening, "")
                 ctx.report.counts["notes_unreferenced"] += 1
                 ctx.report.add(
                     "note-without-reference",
@@ -201,7 +205,7 @@ class _Finder:
                 )
                 continue
             mark = candidates[p]
-            self.chosen[(id(mark.block), mark.tail, mark.start)] = Pending(note, mark.text, 0, line_of(mark.block))
+            self.chosen[(id(mark.block), mark.tail, mark.start)] = Pending(note, mark.text, 0, line_of(mark.block), body.opening)
         if run.heading is not None:
             ctx.report.info(
                 "removed-notes-heading",
@@ -282,6 +286,16 @@ def find(tei, ctx: Context):
     return tei
 
 
+def _report_label(ctx: Context, line: int | None, opening: str, mark: str) -> None:
+    """What opened a note ("[Footnote 1:") and the reference it replaced ("^1") are its n now."""
+    ctx.report.info(
+        "dropped-note-label",
+        line,
+        "the note's label and its reference in the text are kept as the note's n",
+        text=f"{opening} {mark}".strip(),
+    )
+
+
 def _looks_like_furniture(text: str) -> bool:
     t = text.strip()
     if re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", t):
@@ -320,9 +334,9 @@ def _restore_numbers(bodies: list[Body], ctx: Context) -> None:
             )
 
 
-def _within(note, earlier: list) -> bool:
+def _within(note, earlier: list) -> str | None:
     """Put a note at its reference inside an earlier note of its run (a table's lettered
-    notes under a note that holds the table); True when done."""
+    notes under a note that holds the table); the reference replaced, None if none."""
     mark = None
     for host in reversed(earlier):
         for _owner, _tail, value in _text_nodes(host):
@@ -341,8 +355,8 @@ def _within(note, earlier: list) -> bool:
 
         substitute(host, MARK, build, skip=("note",))
         if done:
-            return True
-    return False
+            return mark
+    return None
 
 
 def _closes(labels: list[str], pairs: list[int | None], candidates: list[Mark], marks: list[Mark]) -> bool:
@@ -443,6 +457,7 @@ def attach(tei, ctx: Context):
             return None
         placed.add(id(pending))
         ctx.report.counts["notes_linked"] += 1
+        _report_label(ctx, line_of(pending.note), pending.opening, s)
         return pending.note  # moved from where its run stood: lxml takes it out of there
 
     # the notes leave the stream first: the walk below must not meet them where they stood
@@ -454,6 +469,7 @@ def attach(tei, ctx: Context):
     substitute(text, MARK, build, skip=("note",))
     for p in ctx.footnotes:
         if id(p) not in placed:
+            _report_label(ctx, line_of(p.note), p.opening, "")
             parent, prev = where[id(p)]
             if prev is not None and prev.getparent() is parent:
                 prev.addnext(p.note)

@@ -44,6 +44,7 @@ class Body:
     indent: int = 0  # where the label stands
     open: str = ""  # the closing bracket still awaited (worded notes)
     word: str = ""  # the word of a worded note, lower case
+    opening: str = ""  # what opens the note before its text ("[Footnote 1:", "1."), kept as its n
     unlabelled: bool = False  # a worded note that gives no number or symbol ("[Footnote : ...]")
 
     def add_paragraph(self, lines: list[str]) -> None:
@@ -130,6 +131,15 @@ _STOPS = tuple(".!?)]\"'”’:;,-")
 def _start(
     line: str, words_rx: re.Pattern | None, lineno: int, single: bool = False, read_marks: dict[str, str] | None = None
 ) -> Body | None:
+    body, m = _read_start(line, words_rx, lineno, single, read_marks)
+    if body is not None and m is not None:
+        body.opening = line[: m.start("text")].strip()
+    return body
+
+
+def _read_start(
+    line: str, words_rx: re.Pattern | None, lineno: int, single: bool, read_marks: dict[str, str] | None
+) -> tuple[Body | None, re.Match | None]:
     indent = len(line) - len(line.lstrip())
     if words_rx is not None:
         m = words_rx.match(line)
@@ -139,23 +149,23 @@ def _start(
             body.word = m.group("word").lower()
             body.unlabelled = not (m.group("pre") or m.group("n"))
             body.lines.append(_close(body, m.group("text")))
-            return body
+            return body, m
     m = _BRACKETED.match(line)
     if m:
-        return Body(_label(m.group("n")), "bracketed", lineno, [m.group("text")], indent=indent)
+        return Body(_label(m.group("n")), "bracketed", lineno, [m.group("text")], indent=indent), m
     m = _NUMBERED.match(line)
     # a numbered line at the margin without a stop is a numbered heading ("3. _A Loan_")
     heading = m is not None and not indent and not m.group("text").rstrip().endswith(_STOPS)
     lettered = m is not None and not m.group("n").isdigit()  # "E1. ..." (an editor's note)
     if m and (m.group("dot") or (indent and not lettered)) and not (heading and single):
-        return Body(_label(m.group("n")), "numbered", lineno, [m.group("text")], indent=indent)
+        return Body(_label(m.group("n")), "numbered", lineno, [m.group("text")], indent=indent), m
     m = _FOOT.match(line)
     if m and (m.group("n").isdigit() or m.group("n") in (read_marks or {})):
         mark = (read_marks or {}).get(m.group("n"), m.group("n"))
         label = PLAIN + mark if mark.isdigit() else mark
-        return Body(label, "foot" if mark.isdigit() else "symbol", lineno, [m.group("text")], indent=indent)
+        return Body(label, "foot" if mark.isdigit() else "symbol", lineno, [m.group("text")], indent=indent), m
     m = _SYMBOL.match(line)
     # a line framed by the symbol ("*** START ***") or a row of them is a banner or a break
     if m and not line.rstrip().endswith(m.group("n")[0]) and not line.strip().startswith("* *"):
-        return Body(m.group("n"), "symbol", lineno, [m.group("text")], indent=indent)
-    return None
+        return Body(m.group("n"), "symbol", lineno, [m.group("text")], indent=indent), m
+    return None, None
