@@ -34,6 +34,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..tei import is_, line_of, local, make, q, sub
 from ..textnodes import substitute
@@ -41,7 +42,6 @@ from .blocks import para_text
 from .context import Context
 from .notebodies import Body, continue_open, read_block, worded
 from .notemarks import MARK, PLAIN, Mark, align, family, find_marks, is_reference, label_of
-
 
 # How many blocks of text may stand between two notes of one run (a note's table and its
 # further paragraphs) and still belong to the first one.
@@ -60,7 +60,7 @@ _FURNITURE = ("removed-running-head", "removed-page-number")
 class Pending:
     """A note set apart by `find`, and the reference `attach` puts it at."""
 
-    note: object  # the <note> element
+    note: Any  # the <note> element
     mark: str  # the reference as written
     occurrence: int  # its place among the references written so in the text (1-based)
     line: int | None
@@ -69,8 +69,8 @@ class Pending:
 
 @dataclass
 class Run:
-    heading: object = None  # the heading block, if any
-    before: object = None  # the block of text the run follows
+    heading: Any = None  # the heading block, if any
+    before: Any = None  # the block of text the run follows
     blocks: list = field(default_factory=list)
     bodies: list[Body] = field(default_factory=list)
 
@@ -109,9 +109,7 @@ class _Finder:
         self.order = 0
         self.last_number: int | None = None  # the last number of the last run of notes
         # lines the furniture pass took out as running heads and page numbers: where pages end
-        self.furniture = sorted(
-            f.line for f in ctx.report.findings if f.kind in _FURNITURE and f.line is not None
-        )
+        self.furniture = sorted(f.line for f in ctx.report.findings if f.kind in _FURNITURE and f.line is not None)
 
     def page_ends(self, run: Run, after) -> bool:
         """True when a page ends after the run: page furniture (a running head, a page
@@ -160,7 +158,9 @@ class _Finder:
         worded_run = any(b.form == "worded" for b in run.bodies)
         # items announced by a colon ("either delete this ... or:") are a list, not notes
         listed = run.before is not None and _introduces(run.before.text or "")
-        paired = matched and 2 * matched >= len(labels) and not listed and _closes(labels, pairs, candidates, self.marks)
+        paired = (
+            matched and 2 * matched >= len(labels) and not listed and _closes(labels, pairs, candidates, self.marks)
+        )
         if paired and not _numbering_fits(labels, self.last_number):
             paired = False
         if not (run.heading is not None or worded_run or paired):
@@ -199,13 +199,14 @@ class _Finder:
                 ctx.report.add(
                     "note-without-reference",
                     body.line,
-                    f"no reference to note {body.label} was found in the text before it; "
-                    "it is kept where it stood",
+                    f"no reference to note {body.label} was found in the text before it; it is kept where it stood",
                     text=" ".join(body.lines)[:80],
                 )
                 continue
             mark = candidates[p]
-            self.chosen[(id(mark.block), mark.tail, mark.start)] = Pending(note, mark.text, 0, line_of(mark.block), body.opening)
+            self.chosen[(id(mark.block), mark.tail, mark.start)] = Pending(
+                note, mark.text, 0, line_of(mark.block), body.opening
+            )
         if run.heading is not None:
             ctx.report.info(
                 "removed-notes-heading",
@@ -237,11 +238,7 @@ def find(tei, ctx: Context):
     if text is None:
         return tei
     finder = _Finder(tei, ctx)
-    stream = [
-        el
-        for el in text.iter(q("p"), q("head"))
-        if not any(is_(a, "note") for a in el.iterancestors())
-    ]
+    stream = [el for el in text.iter(q("p"), q("head")) if not any(is_(a, "note") for a in el.iterancestors())]
     finder.stream = stream
     run: Run | None = None
     for k, el in enumerate(stream):
@@ -345,7 +342,7 @@ def _within(note, earlier: list) -> str | None:
                     mark = m.group(0)
         if mark is None:
             continue
-        done = []
+        done: list[re.Match] = []
 
         def build(m: re.Match, mark=mark, done=done):
             if done or m.group(0) != mark:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .blocks import FROM_SUPERSCRIPT, SUPERSCRIPTS
 
@@ -45,7 +46,7 @@ class Mark:
 
     label: str
     text: str  # the reference as written
-    block: object  # the element whose text holds it
+    block: Any  # the element whose text (or tail) holds it
     start: int
     order: int  # place in the text's stream (document order)
     tail: bool = False  # the text is the tail of `block`, not its text

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..tei import XML_ID, children, line_of, make, q, sub, text_of, xpath
 from ..textnodes import substitute
@@ -51,7 +52,7 @@ class Note:
 
 @dataclass
 class Group:
-    div: object  # the chapter div the notes belong to
+    div: Any  # the chapter div the notes belong to
     title: str
     line: int
     notes: dict = field(default_factory=dict)  # n -> Note
@@ -235,7 +236,7 @@ def _collect(tei, ctx: Context) -> list[Group]:
             if table is not None:
                 lines.append((line_of(b), "", table))
             else:
-                lines.extend((line_of(b) + k, l, None) for k, l in enumerate(b.text.split("\n")))
+                lines.extend(((line_of(b) or 0) + k, l, None) for k, l in enumerate(b.text.split("\n")))
         group = Group(None, "Notes", line_of(ndiv) or 0)
         _parse_lines(group, lines, ctx, groups, chapters)
         if group.notes or group.stray:  # notes before any chapter heading: pair by order with chapters
@@ -249,7 +250,7 @@ def _collect(tei, ctx: Context) -> list[Group]:
         groups.append(group)
         lines = []
         for b in children(ndiv, "p"):
-            lines.extend((line_of(b) + k, l, None) for k, l in enumerate(b.text.split("\n")))
+            lines.extend(((line_of(b) or 0) + k, l, None) for k, l in enumerate(b.text.split("\n")))
         _parse_lines(group, lines, ctx, groups, chapters=[])
         _keep_or_remove(ndiv, ctx)
     _place_displaced(groups, ctx)
