@@ -74,6 +74,17 @@ class Run:
     blocks: list = field(default_factory=list)
     bodies: list[Body] = field(default_factory=list)
 
+    @property
+    def headed(self) -> bool:
+        """Under a notes heading: its own, or that of the notes division it opens."""
+        if self.heading is not None:
+            return True
+        if not self.blocks:
+            return False
+        first = self.blocks[0]
+        parent, prev = first.getparent(), first.getprevious()
+        return parent is not None and parent.get("type") == "notes" and prev is not None and is_(prev, "head")
+
 
 def _text_nodes(el, skip=("note",)):
     """(owner, is_tail, text) for every text node below `el` in document order."""
@@ -143,6 +154,10 @@ class _Finder:
                 self.collect(run.heading)
             return
         _restore_numbers(run.bodies, self.ctx)
+        if run.headed:
+            for b in run.bodies:  # under a heading, "3 Minutes ..." is a list of notes, not a page's foot
+                if b.form == "foot":
+                    b.form, b.label = "numbered", b.label.removeprefix(PLAIN)
         labels = [b.label for b in run.bodies]
         # every reference since the last notes, those of other labels too: they tell
         # an enumeration, which goes on past the notes' numbers, from references
@@ -163,11 +178,17 @@ class _Finder:
         )
         if paired and not _numbering_fits(labels, self.last_number):
             paired = False
-        if not (run.heading is not None or worded_run or paired):
+        if not (run.headed or worded_run or paired):
             for b in run.blocks:
                 self.collect(b)
             return
         numbers = [int(lab) for lab in labels if lab.isdigit()]
+        if numbers and numbers[0] > 1 and (self.last_number or 0) < numbers[0] - 1:
+            self.ctx.report.add(
+                "notes-start-late",
+                run.bodies[0].line,
+                f"the notes start at number {numbers[0]}; notes 1 to {numbers[0] - 1} are not in the text",
+            )
         if numbers:
             self.last_number = numbers[-1]
         ctx = self.ctx
@@ -384,7 +405,7 @@ def _same_run(run: Run, bodies: list[Body]) -> bool:
     if a.isdigit() and b.isdigit() and int(b) <= int(a):
         return False  # the numbering starts again: another block of notes (or a list)
     foot = {"foot", "symbol"}
-    return bodies[0].form == last.form or run.heading is not None or {bodies[0].form, last.form} <= foot
+    return bodies[0].form == last.form or run.headed or {bodies[0].form, last.form} <= foot
 
 
 def _continues(run: Run, el, following: list, finder: _Finder) -> bool:
@@ -406,7 +427,7 @@ def _continues(run: Run, el, following: list, finder: _Finder) -> bool:
             return False
         nxt = _starts(finder, block)
         if nxt:
-            if run.heading is not None and block is following[0]:
+            if run.headed and block is following[0]:
                 return True
             if nxt[0].form != last.form:
                 return False
