@@ -130,9 +130,10 @@ class _Finder:
         end = _end_line(run.blocks[-1])
         if self.furniture_in(end, end + _PAGE_FOOT):
             return True
-        # furniture the furniture pass left: a page number, a short line in capitals
+        # furniture the furniture pass left (a page number, a short line in capitals), or
+        # a division's heading: a chapter begins a page
         following = self.stream[self.stream.index(after) : self.stream.index(after) + 2]
-        return any(is_(b, "p") and _looks_like_furniture(b.text or "") for b in following)
+        return any(is_(b, "head") or is_(b, "p") and _looks_like_furniture(b.text or "") for b in following)
 
     def furniture_in(self, after: int, upto: int) -> bool:
         """True when page furniture was removed from a line in (after, upto]."""
