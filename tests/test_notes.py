@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BOOKS, NS, ROOT, convert_book, lost_words
+from teikit.tei import line_of
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "books"
 
@@ -201,3 +202,17 @@ def test_corpus_burns_notes_after_titles_and_verses():
     assert _before(first).endswith("Handsome Nell")
     # the contents list keeps its ^1 (copies of the titles' marks)
     assert tei.xpath("//t:text//t:p[contains(., 'Brownhill Inn^1')]", namespaces=NS)
+
+
+def test_corpus_aurelius_notes_after_the_letters_and_a_list_keyed_by_phrase():
+    tei, ctx = _corpus("aurelius-meditations-casaubon")
+    linked = tei.xpath("//t:text//t:note[@place][not(parent::t:div)]", namespaces=NS)
+    assert len(linked) == 48  # 16 blocks of notes in the appendix, numbered afresh in each
+    first = next(n for n in linked if _words(n).startswith("References are made to the edition of Naber"))
+    assert _before(first).endswith("M. CORNELIUS FRONTO")
+    # the enumeration of translations in the introduction stays text
+    assert tei.xpath("//t:p[contains(., '(1) By Meric Casaubon')]", namespaces=NS)
+    # the NOTES keyed by book and phrase stay a notes division of the back matter, reported
+    keyed = tei.xpath("//t:back/t:div[@type='notes']", namespaces=NS)
+    assert len(keyed) == 1 and "Both to frequent" in _words(keyed[0])
+    assert [f.line for f in _findings(ctx, "notes-without-numbers")] == [line_of(keyed[0])]

@@ -11,7 +11,9 @@ What the sequence cannot make certain is reported, never guessed, and nothing
 is dropped: notes whose numbering starts late (at 3) are kept and reported, and
 lines or notes that fit no sequence are kept as paragraphs in the chapter's
 closing notes division (and reported). The heading of a list of notes is
-removed with the list, and reported (removed-notes-heading).
+removed with the list, and reported (removed-notes-heading). A list that neither names
+chapters nor numbers its notes from 1 (notes keyed by page or quoted phrase) stays where
+it is, a notes division of the back matter, and is reported (notes-without-numbers).
 """
 
 from __future__ import annotations
@@ -224,12 +226,37 @@ def _keep_or_remove(ndiv, ctx: Context) -> None:
     ndiv.getparent().remove(ndiv)
 
 
+def _keyed(ndiv, chapters: list) -> bool:
+    """True when a list of notes can be paired with the text: it names the chapters of its
+    notes, or numbers them from 1. A list keyed by page or quoted phrase stays as it is."""
+    paras = children(ndiv, "p")
+    if not paras:
+        return True  # nothing of its own left (the notes in the text's stream took it)
+    for b in paras:
+        for line in (b.text or "").split("\n"):
+            s = line.strip()
+            m = _BRACKETED.match(s) or _NUMBERED.match(s)
+            if (m and int(m.group("n")) == 1) or _match_group(s, chapters) is not None:
+                return True
+    return False
+
+
 def _collect(tei, ctx: Context) -> list[Group]:
     chapters = xpath(
         tei, "//t:text/t:body/t:div | //t:text/t:front/t:div[t:head][not(@type='contents' or @type='figures')]"
     )
     groups: list[Group] = []
     for ndiv in xpath(tei, "//t:text/t:back/t:div[@type='notes']"):
+        if not _keyed(ndiv, chapters):
+            paras = children(ndiv, "p")
+            ctx.report.counts["notes_unreferenced"] += len(paras)
+            ctx.report.add(
+                "notes-without-numbers",
+                line_of(ndiv),
+                f"a list of notes without numbers (keyed by page or phrase): its {len(paras)} paragraphs "
+                "are kept as a notes division, not linked to the text",
+            )
+            continue
         lines = []
         for b in children(ndiv, "p"):
             table = make_table(b, ctx) if "\t" in b.text else None
