@@ -43,7 +43,7 @@ class Context:
     Given by the caller: `source`, `profile`, `report`, `book_id`, `registers_from`.
     Filled by passes (the fact the pass declares it `provides` in brackets):
     `outline` and `contents` by outline ["outline"], `figures` by structure ["figures"],
-    `wrapper` by wrapper ["wrapper"], `book` by header ["book"], `registers` by registers ["registers"], `person_words` by
+    `wrapper` by wrapper ["wrapper"], `footnotes` by note-bodies ["note-bodies"], `book` by header ["book"], `registers` by registers ["registers"], `person_words` by
     persons ["person-words"]. Views of the tree (`view`, `ids`) are derived, not stored.
     """
 
@@ -74,6 +74,9 @@ class Context:
     """Files of the input a reader keeps (images), by path under the output folder; the writer writes them."""
     registers: dict[str, Any] = field(default_factory=dict)
     """The person and place registers ("person", "place"): `teikit.enrich.registers.Register`."""
+    footnotes: list[Any] = field(default_factory=list)
+    """Notes found in the text's stream and the reference each belongs at, set apart until
+    the paragraphs are made (`teikit.convert.footnotes.Pending`) ["note-bodies"]."""
     person_words: set[str] = field(default_factory=set)
     """Every surname, forename and alias the person register knows (places must not take them)."""
     tree: etree._Element | None = None

@@ -48,6 +48,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "places": {"known": "types", "same": "table", "not": "strings", "regions": "types"},
     "names": {"honorifics": "strings", "forenames": "strings", "particles": "strings"},
     "passes": {"disable": "strings"},
+    "notes": {"headings": "strings", "body_words": "strings", "foot_words": "strings", "read_marks": "table"},
 }
 # Values that become attribute values in the TEI must be valid there.
 _LANGUAGE = regex.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47 (xml:lang)
@@ -194,6 +195,10 @@ class Profile:
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
     particles: tuple[str, ...] = ()  # [names]: words that begin a surname (De Courcy)
     disabled_passes: tuple[str, ...] = ()  # [passes] disable: names, checked at run
+    note_headings: set[str] = field(default_factory=set)  # [notes] headings, lower case
+    note_body_words: tuple[str, ...] = ()  # [notes] body_words, lower case
+    note_foot_words: set[str] = field(default_factory=set)  # [notes] foot_words, lower case
+    note_read_marks: dict[str, str] = field(default_factory=dict)  # [notes] read_marks: as read -> mark
     source: str = "default"
 
 
@@ -268,5 +273,9 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         forenames=frozenset(data["names"]["forenames"]),
         particles=tuple(data["names"]["particles"]),
         disabled_passes=tuple(data["passes"]["disable"]),
+        note_headings={w.lower() for w in data["notes"]["headings"]},
+        note_body_words=tuple(w.lower() for w in data["notes"]["body_words"]),
+        note_foot_words={w.lower() for w in data["notes"]["foot_words"]},
+        note_read_marks=dict(data["notes"]["read_marks"]),
         source=origin,
     )

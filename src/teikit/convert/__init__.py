@@ -29,6 +29,7 @@ from ..xmlio import output_folder
 from . import (
     accounting,
     bibliography,
+    footnotes,
     furniture,
     header,
     indexes,
@@ -101,11 +102,25 @@ PASSES = (
         doc="running heads and page numbers removed",
     ),
     Pass(
+        "note-bodies",
+        footnotes.find,
+        needs=("outline", "divisions"),
+        provides=("note-bodies",),
+        doc="notes in the text's stream set apart and paired with their references",
+    ),
+    Pass(
         "structure",
         structure.apply,
         needs=("outline", "divisions"),
         provides=("paragraphs", "figures"),
         doc="paragraphs rejoined, heads, quotations, verse, figures, tables",
+    ),
+    Pass(
+        "footnotes",
+        footnotes.attach,
+        needs=("note-bodies", "paragraphs"),
+        provides=("footnotes",),
+        doc="notes found in the text's stream attached at their references",
     ),
     Pass(
         "notes",

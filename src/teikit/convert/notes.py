@@ -11,13 +11,16 @@ What the sequence cannot make certain is reported, never guessed, and nothing
 is dropped: notes whose numbering starts late (at 3) are kept and reported, and
 lines or notes that fit no sequence are kept as paragraphs in the chapter's
 closing notes division (and reported). The heading of a list of notes is
-removed with the list, and reported (removed-notes-heading).
+removed with the list, and reported (removed-notes-heading). A list that neither names
+chapters nor numbers its notes from 1 (notes keyed by page or quoted phrase) stays where
+it is, a notes division of the back matter, and is reported (notes-without-numbers).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..tei import XML_ID, children, line_of, make, q, sub, text_of, xpath
 from ..textnodes import substitute
@@ -51,7 +54,7 @@ class Note:
 
 @dataclass
 class Group:
-    div: object  # the chapter div the notes belong to
+    div: Any  # the chapter div the notes belong to
     title: str
     line: int
     notes: dict = field(default_factory=dict)  # n -> Note
@@ -212,25 +215,60 @@ def _report_heading(ndiv, ctx: Context) -> None:
         )
 
 
+def _keep_or_remove(ndiv, ctx: Context) -> None:
+    """The list of notes goes, its heading with it, unless it holds notes the text's
+    stream left there (`teikit.convert.footnotes`, notes without a reference)."""
+    if ndiv.find(q("note")) is not None:
+        for p in children(ndiv, "p"):
+            ndiv.remove(p)
+        return
+    _report_heading(ndiv, ctx)
+    ndiv.getparent().remove(ndiv)
+
+
+def _keyed(ndiv, chapters: list) -> bool:
+    """True when a list of notes can be paired with the text: it names the chapters of its
+    notes, or numbers them from 1. A list keyed by page or quoted phrase stays as it is."""
+    paras = children(ndiv, "p")
+    if not paras:
+        return True  # nothing of its own left (the notes in the text's stream took it)
+    for b in paras:
+        for line in (b.text or "").split("\n"):
+            s = line.strip()
+            m = _BRACKETED.match(s) or _NUMBERED.match(s)
+            if (m and int(m.group("n")) == 1) or _match_group(s, chapters) is not None:
+                return True
+    return False
+
+
 def _collect(tei, ctx: Context) -> list[Group]:
     chapters = xpath(
         tei, "//t:text/t:body/t:div | //t:text/t:front/t:div[t:head][not(@type='contents' or @type='figures')]"
     )
     groups: list[Group] = []
     for ndiv in xpath(tei, "//t:text/t:back/t:div[@type='notes']"):
+        if not _keyed(ndiv, chapters):
+            paras = children(ndiv, "p")
+            ctx.report.counts["notes_unreferenced"] += len(paras)
+            ctx.report.add(
+                "notes-without-numbers",
+                line_of(ndiv),
+                f"a list of notes without numbers (keyed by page or phrase): its {len(paras)} paragraphs "
+                "are kept as a notes division, not linked to the text",
+            )
+            continue
         lines = []
         for b in children(ndiv, "p"):
             table = make_table(b, ctx) if "\t" in b.text else None
             if table is not None:
                 lines.append((line_of(b), "", table))
             else:
-                lines.extend((line_of(b) + k, l, None) for k, l in enumerate(b.text.split("\n")))
+                lines.extend(((line_of(b) or 0) + k, l, None) for k, l in enumerate(b.text.split("\n")))
         group = Group(None, "Notes", line_of(ndiv) or 0)
         _parse_lines(group, lines, ctx, groups, chapters)
         if group.notes or group.stray:  # notes before any chapter heading: pair by order with chapters
             groups.insert(0, group)
-        _report_heading(ndiv, ctx)
-        ndiv.getparent().remove(ndiv)
+        _keep_or_remove(ndiv, ctx)
     for ndiv in xpath(tei, "//t:text/t:body/t:div/t:div[@type='notes']"):
         chapter = ndiv.getparent()
         head = chapter.find(q("head"))
@@ -239,10 +277,9 @@ def _collect(tei, ctx: Context) -> list[Group]:
         groups.append(group)
         lines = []
         for b in children(ndiv, "p"):
-            lines.extend((line_of(b) + k, l, None) for k, l in enumerate(b.text.split("\n")))
+            lines.extend(((line_of(b) or 0) + k, l, None) for k, l in enumerate(b.text.split("\n")))
         _parse_lines(group, lines, ctx, groups, chapters=[])
-        _report_heading(ndiv, ctx)
-        chapter.remove(ndiv)
+        _keep_or_remove(ndiv, ctx)
     _place_displaced(groups, ctx)
     # groups that no heading tied to a chapter: give them, in order, to chapters with references
     free = [d for d in chapters if not any(g.div is d for g in groups)]
