@@ -47,6 +47,8 @@ SCHEMA: dict[str, dict[str, str]] = {
     "edition": {"publisher": "string", "licence": "string"},
     "places": {"known": "types", "same": "table", "not": "strings"},
     "passes": {"disable": "strings"},
+    "drama": {"act_words": "strings", "scene_words": "strings", "numbers": "strings", "joint_words": "strings"},
+    "letters": {"salutations": "strings", "closings": "strings", "between": "strings"},
 }
 # Values that become attribute values in the TEI must be valid there.
 _LANGUAGE = regex.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47 (xml:lang)
@@ -188,6 +190,8 @@ class Profile:
     same_places: dict[str, str] = field(default_factory=dict)  # variant -> name
     not_places: set[str] = field(default_factory=set)
     disabled_passes: tuple[str, ...] = ()  # [passes] disable: names, checked at run
+    drama: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [drama]: key -> lower-case words
+    letters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [letters]: key -> lower-case words
     source: str = "default"
 
 
@@ -255,5 +259,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         same_places=dict(places["same"]),
         not_places=set(places["not"]),
         disabled_passes=tuple(data["passes"]["disable"]),
+        drama={k: tuple(w.lower() for w in v) for k, v in data["drama"].items()},
+        letters={k: tuple(w.lower() for w in v) for k, v in data["letters"].items()},
         source=origin,
     )

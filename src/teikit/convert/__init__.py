@@ -19,7 +19,20 @@ from ..pipeline import Pass, Reader, Registry, run
 from ..profile import Profile, load_profile
 from ..report import Report
 from ..xmlio import output_folder
-from . import bibliography, furniture, header, indexes, inline, notes, outline, reader, structure, writer
+from . import (
+    bibliography,
+    drama,
+    furniture,
+    header,
+    indexes,
+    inline,
+    letters,
+    notes,
+    outline,
+    reader,
+    structure,
+    writer,
+)
 
 READERS = (
     Reader(
@@ -51,6 +64,20 @@ PASSES = (
         needs=("outline", "divisions"),
         provides=("paragraphs", "figures"),
         doc="paragraphs rejoined, heads, quotations, verse, figures, tables",
+    ),
+    Pass(
+        "drama",
+        drama.apply,
+        needs=("paragraphs",),
+        provides=("speeches",),
+        doc="a play's speeches, stage directions, cast list, acts and scenes",
+    ),
+    Pass(
+        "letters",
+        letters.apply,
+        needs=("paragraphs",),
+        provides=("letters",),
+        doc="letters as divisions with their opener (dateline, salutation) and closer (salutation, signature)",
     ),
     Pass(
         "notes",

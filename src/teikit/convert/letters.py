@@ -1,0 +1,5 @@
+"""Letters (placeholder)."""
+
+
+def apply(tei, ctx):
+    return tei
