@@ -1,5 +1,268 @@
-"""Letters (placeholder)."""
+"""Letters: each letter a `div type="letter"` with its opener and closer.
+
+A letter is recognised by its parts, not by the book. It ends with a signature: a
+short paragraph of a name in capitals or initials (`S. VERNON.`, `ALICIA.`, `F. S. V.`),
+alone or after a closing salutation in the same paragraph (`Ever yours, S. VERNON.`).
+It begins with headings — a bare number (`XIV`) and a line naming writer and addressee
+with the profile's `[letters] between` word (`LADY SUSAN VERNON TO MR. VERNON`) — or,
+without them, with a salutation. The closing salutation is the paragraph before the
+signature when it starts with one of the profile's `closings` (`Yours ever,`, `I am,
+&c.,`, `Adieu!`). The salutation starts with one of the profile's `salutations`: a
+paragraph of its own (`To MY MASTER.`) or run into the first paragraph and cut from it
+at the comma and dash that end it (`MY DEAR BROTHER,--I can…` gives the salute
+`MY DEAR BROTHER,--` and the paragraph `I can…`). A short paragraph between the headings
+and the salutation or the text is the place and date (`Langford, Dec.`: `<dateline>`).
+
+A division that is one letter is typed `letter` (unless it has a front-matter role)
+and given its `<opener>` and `<closer>`. A division holding several letters gets one
+`div type="letter"` for each, headed by its headings (`n` from the number); what stands
+between or after them (a postscript, an editor's remark) goes into a `div
+type="section"` of its own, and what stands before them stays where it is. Sections
+`structure` opened inside such a division are undone first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..tei import children, is_, line_of, make, q, sub, xpath
+from .context import Context, roman_to_int
+
+_RETYPED = {"chapter", "section", "subsection", "part", "imprint", "prefatory"}
+_FLATTENED = ("section", "subsection")
+_RUN_IN = re.compile(r"(?P<salute>.{2,60}?,\s*(?:--|—|–|-)\s*)(?=\S)")
+_QUOTES = "'\"‘“"
 
 
-def apply(tei, ctx):
+def _text(el) -> str:
+    return "".join(el.itertext()).strip()
+
+
+def _starts_with(text: str, words) -> bool:
+    t = text.lstrip(_QUOTES).casefold()
+    return any(t == w or (t.startswith(w) and not t[len(w)].isalnum()) for w in words)
+
+
+def _is_numeral(text: str) -> int | None:
+    t = text.strip().rstrip(".")
+    if t.isdigit() and len(t) <= 3:
+        return int(t)
+    return roman_to_int(t) if t.isupper() and len(t) <= 8 else None
+
+
+def _is_signature(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not letters or len(text.split()) > 4 or len(text) > 40 or _is_numeral(text):
+        return False
+    return all(c.isupper() for c in letters)
+
+
+class Parts:
+    """Tells the parts of letters apart, with the profile's words."""
+
+    def __init__(self, profile):
+        words = profile.letters
+        self.salutations = words.get("salutations", ())
+        self.closings = words.get("closings", ())
+        self.between = words.get("between", ())
+
+    def is_address(self, text: str) -> bool:
+        letters = [c for c in text if c.isalpha()]
+        if not letters or len(text.split()) > 12 or not all(c.isupper() for c in letters):
+            return False
+        words = text.casefold().split()
+        return any(w in words[1:-1] for w in self.between)
+
+    def is_heading(self, el) -> bool:
+        t = _text(el)
+        return is_(el, "p", "head") and (_is_numeral(t) is not None or self.is_address(t))
+
+    def salute(self, text: str) -> str | None:
+        """The salutation opening `text`: the whole text, or the run-in part of it."""
+        if not _starts_with(text, self.salutations):
+            return None
+        if len(text.split()) <= 8 and text.rstrip()[-1:] in ",:.!":
+            return text
+        m = _RUN_IN.match(text)
+        return m.group("salute") if m and len(m.group("salute").split()) <= 8 else None
+
+    def is_dateline(self, text: str) -> bool:
+        """A place and date: a few words, each capitalised, a number or a small word."""
+        words = text.split()
+        if not 1 <= len(words) <= 6 or text.endswith(",") or self.salute(text):
+            return False
+        return all(not w[:1].isalpha() or w[:1].isupper() or len(w) <= 3 for w in (w.strip("-—,.") for w in words))
+
+    def closing(self, text: str) -> bool:
+        return _starts_with(text, self.closings) and len(text.split()) <= 12
+
+    def signed_after_closing(self, text: str) -> tuple[str, str] | None:
+        """(closing, signature) of a paragraph holding both: `Ever yours, S. VERNON.`"""
+        m = re.match(r"(.+,)\s+(\S.*)$", text)
+        if m and self.closing(m.group(1)) and _is_signature(m.group(2)):
+            return m.group(1), m.group(2)
+        return None
+
+    def ends_letter(self, el) -> bool:
+        t = _text(el)
+        if not is_(el, "p") or self.is_heading(el):
+            return False
+        return _is_signature(t) or self.signed_after_closing(t) is not None
+
+
+def _flatten(div, out: list) -> None:
+    for c in children(div):
+        if is_(c, "div") and c.get("type") in _FLATTENED:
+            _flatten(c, out)
+        else:
+            out.append(c)
+
+
+def _find(items, parts: Parts) -> list[tuple[int, int]]:
+    """(first, last) item of each letter among the items."""
+    found = []
+    prev_end = -1
+    for end, it in enumerate(items):
+        if not parts.ends_letter(it):
+            continue
+        span = range(prev_end + 1, end)
+        heads = [k for k in span if parts.is_heading(items[k])]
+        start = None
+        if heads:
+            start = heads[-1]
+            while start - 1 in heads:
+                start -= 1
+        else:
+            salutes = [k for k in span if is_(items[k], "p") and parts.salute(_text(items[k]))]
+            start = salutes[0] if salutes else None
+            if start is not None and start - 1 in span and parts.is_dateline(_text(items[start - 1])):
+                start -= 1
+        if start is None or end - start < 2 and not heads:
+            continue
+        if not any(is_(items[k], "p") and not parts.is_heading(items[k]) for k in range(start, end)):
+            continue  # a signature with no text before it is no letter
+        found.append((start, end))
+        prev_end = end
+    return found
+
+
+def _p(el):
+    if is_(el, "head"):
+        el.tag = q("p")
+    return el
+
+
+def _build(letter, items, parts: Parts, ctx: Context) -> None:
+    """Fill `letter` (a div already holding nothing of `items`) with heads, opener, text, closer."""
+    k = 0
+    while k < len(items) and parts.is_heading(items[k]):
+        head = make("head", line=line_of(items[k]))
+        head.text, head[:] = items[k].text, list(items[k])
+        letter.append(head)
+        n = _is_numeral(_text(items[k]))
+        if n is not None and letter.get("n") is None:
+            letter.set("n", str(n))
+        k += 1
+    body = [_p(it) for it in items[k:]]
+    opener = make("opener", line=line_of(body[0]) if body else None)
+    if len(body) > 2 and is_(body[0], "p") and parts.is_dateline(_text(body[0])):
+        dl = body.pop(0)
+        dl.tag = q("dateline")
+        opener.append(dl)
+        ctx.report.counts["letter_datelines"] += 1
+    if body and is_(body[0], "p") and not len(body[0]):
+        text = body[0].text or ""
+        salute = parts.salute(text)
+        if salute is not None:
+            sub(opener, "salute", salute.strip(), line=line_of(body[0]))
+            ctx.report.counts["letter_salutes"] += 1
+            rest = text[len(salute) :].strip()
+            if rest:
+                body[0].text = rest
+            else:
+                body.pop(0)
+    closer = make("closer", line=line_of(body[-1]) if body else None)
+    if body:
+        last = body.pop()
+        t = _text(last)
+        both = parts.signed_after_closing(t) if not len(last) else None
+        if both:
+            sub(closer, "salute", both[0], line=line_of(last))
+            sub(closer, "signed", both[1], line=line_of(last))
+            ctx.report.counts["letter_closing_salutes"] += 1
+        else:
+            if body and len(body) > 1 and parts.closing(_text(body[-1])) and not len(body[-1]):
+                salute = body.pop()
+                salute.tag = q("salute")
+                closer.append(salute)
+                ctx.report.counts["letter_closing_salutes"] += 1
+            last.tag = q("signed")
+            closer.append(last)
+        ctx.report.counts["letter_signatures"] += 1
+    if len(opener):
+        letter.append(opener)
+    for it in body:
+        letter.append(it)
+    if not body:  # a letter of a salutation and a signature only: its words stay text
+        sub(letter, "p", "", line=line_of(letter))
+    letter.append(closer)
+    ctx.report.counts["letters"] += 1
+
+
+def _letters_in(div, parts: Parts, ctx: Context) -> None:
+    items: list = []
+    _flatten(div, items)
+    own_heads = [it for it in items if is_(it, "head") and it.getparent() is div]
+    blocks = [it for it in items if it not in own_heads]
+    found = _find(blocks, parts)
+    if len(found) <= 1 and own_heads and blocks and _one_letter(own_heads, blocks, parts):
+        found = [(0, len(blocks) - 1)]
+    if not found:
+        return
+    for it in blocks:
+        it.getparent().remove(it)
+    for section in reversed(xpath(div, ".//t:div")):
+        section.getparent().remove(section)
+    whole = len(found) == 1 and found[0] == (0, len(blocks) - 1) and own_heads
+    if whole:
+        if div.get("type") in _RETYPED:
+            div.set("type", "letter")
+        _build(div, blocks, parts, ctx)
+        ctx.report.info("letter", line_of(div), "a division that is a letter")
+        return
+    pos = 0
+    for start, end in found:
+        if pos < start:
+            _stray(div, blocks[pos:start], pos == 0 and not children(div, "div"))
+        letter = sub(div, "div", type="letter", line=line_of(blocks[start]))
+        _build(letter, blocks[start : end + 1], parts, ctx)
+        pos = end + 1
+    if pos < len(blocks):
+        _stray(div, blocks[pos:], False)
+    ctx.report.info("letters", line_of(blocks[found[0][0]]), f"{len(found)} letters")
+
+
+def _one_letter(heads, blocks, parts: Parts) -> bool:
+    """A division headed as a letter (`XIV`, `A TO B`) or opening with a salutation, and
+    signed at its end, is one letter."""
+    if not parts.ends_letter(blocks[-1]) or any(parts.ends_letter(b) for b in blocks[:-1]):
+        return False
+    if any(parts.is_heading(h) for h in heads):
+        return True
+    return any(is_(b, "p") and parts.salute(_text(b)) for b in blocks[:2])
+
+
+def _stray(div, items, before_any: bool) -> None:
+    """What stands outside the letters: in place before them, else a section of its own."""
+    into = div if before_any else sub(div, "div", type="section", line=line_of(items[0]))
+    for it in items:
+        into.append(it)
+
+
+def apply(tei, ctx: Context):
+    parts = Parts(ctx.profile)
+    for div in xpath(tei, "//t:text/*[self::t:front or self::t:body or self::t:back]/t:div"):
+        if div.xpath(".//*[local-name()='sp' or local-name()='castList']"):
+            continue  # a play's division: its speeches are not letters
+        _letters_in(div, parts, ctx)
     return tei
