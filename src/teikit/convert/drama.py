@@ -61,6 +61,8 @@ def _is_name(name: str) -> bool:
         return False
     if not all(_NAME_WORD.fullmatch(w) for w in words):
         return False
+    if all(w.rstrip(".").isdigit() or roman_to_int(w.rstrip(".")) for w in words):
+        return False  # numbered paragraphs (`IV. Of my mother…`), not speakers
     return words[0][:1].isupper() and words[-1][:1].isupper()
 
 
@@ -407,6 +409,19 @@ def _split_rejoined(items, play: Play, ctx: Context) -> int:
     return split
 
 
+def _is_play(items, play: Play, ctx: Context) -> bool:
+    speeches = [it for it in items if play.speech(it)]
+    if len(speeches) < _MIN_SPEECHES or len(play.speakers) < 2:
+        return False
+    first, last = items.index(speeches[0]), items.index(speeches[-1])
+    if len(speeches) * 2 < last - first + 1:
+        ctx.report.info(
+            "not-a-play", line_of(speeches[0]), f"{len(speeches)} paragraphs open with a name, too few for a play"
+        )
+        return False
+    return True
+
+
 def _items(divs) -> list:
     return [it for d in divs for it in xpath(d, ".//t:p[parent::t:div] | .//t:head[parent::t:div]")]
 
@@ -415,18 +430,12 @@ def apply(tei, ctx: Context):
     divs = xpath(tei, "//t:text/t:front/t:div | //t:text/t:body/t:div")
     items = _items(divs)
     play = Play(items, source_blocks(ctx), ctx.profile)
-    if play.speakers and _split_rejoined(items, play, ctx):
+    if not _is_play(items, play, ctx):
+        return tei
+    if _split_rejoined(items, play, ctx):
         items = _items(divs)
         play = Play(items, play.blocks, ctx.profile)
     speeches = [it for it in items if play.speech(it)]
-    if len(speeches) < _MIN_SPEECHES or len(play.speakers) < 2:
-        return tei
-    first, last = items.index(speeches[0]), items.index(speeches[-1])
-    if len(speeches) * 2 < last - first + 1:
-        ctx.report.info(
-            "not-a-play", line_of(speeches[0]), f"{len(speeches)} paragraphs open with a name, too few for a play"
-        )
-        return tei
     names = ", ".join(sorted(play.speakers))
     ctx.report.info(
         "play", line_of(speeches[0]), f"a play: {len(speeches)} speeches of {len(play.speakers)} speakers ({names})"

@@ -54,6 +54,8 @@ def _is_signature(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if not letters or len(text.split()) > 4 or len(text) > 40 or _is_numeral(text):
         return False
+    if any(c.isdigit() for c in text):
+        return False
     return all(c.isupper() for c in letters)
 
 
@@ -89,7 +91,8 @@ class Parts:
     def is_dateline(self, text: str) -> bool:
         """A place and date: a few words, each capitalised, a number or a small word."""
         words = text.split()
-        if not 1 <= len(words) <= 6 or text.endswith(",") or self.salute(text):
+        longest = 6 if any(c.isdigit() for c in text) else 4
+        if not 1 <= len(words) <= longest or text.endswith(",") or self.salute(text):
             return False
         return all(not w[:1].isalpha() or w[:1].isupper() or len(w) <= 3 for w in (w.strip("-—,.") for w in words))
 
@@ -132,7 +135,9 @@ def _find(items, parts: Parts) -> list[tuple[int, int]]:
             start = heads[-1]
             while start - 1 in heads:
                 start -= 1
-        else:
+            if not _headed_letter(items, start, heads[-1] + 1, parts):
+                start, heads = None, []
+        if start is None:
             salutes = [k for k in span if is_(items[k], "p") and parts.salute(_text(items[k]))]
             start = salutes[0] if salutes else None
             if start is not None and start - 1 in span and parts.is_dateline(_text(items[start - 1])):
@@ -144,6 +149,17 @@ def _find(items, parts: Parts) -> list[tuple[int, int]]:
         found.append((start, end))
         prev_end = end
     return found
+
+
+def _headed_letter(items, first: int, after: int, parts: Parts) -> bool:
+    """Headings open a letter when one names writer and addressee, or a salutation
+    (after a place and date) follows them: a bare number alone heads any section."""
+    if any(parts.is_address(_text(items[k])) for k in range(first, after)):
+        return True
+    nxt = [_text(it) for it in items[after : after + 2] if is_(it, "p")]
+    if nxt and parts.salute(nxt[0]):
+        return True
+    return len(nxt) == 2 and parts.is_dateline(nxt[0]) and parts.salute(nxt[1]) is not None
 
 
 def _p(el):
@@ -247,7 +263,7 @@ def _one_letter(heads, blocks, parts: Parts) -> bool:
     signed at its end, is one letter."""
     if not parts.ends_letter(blocks[-1]) or any(parts.ends_letter(b) for b in blocks[:-1]):
         return False
-    if any(parts.is_heading(h) for h in heads):
+    if any(parts.is_address(_text(h)) for h in heads):
         return True
     return any(is_(b, "p") and parts.salute(_text(b)) for b in blocks[:2])
 
