@@ -19,6 +19,11 @@ and given its `<opener>` and `<closer>`. A division holding several letters gets
 between or after them (a postscript, an editor's remark) goes into a `div
 type="section"` of its own, and what stands before them stays where it is. Sections
 `structure` opened inside such a division are undone first.
+
+A letter quoted in running prose (its paragraph opens with a quotation mark and a
+salutation: `'MY BELOVED MASTER,-I am well…`, or `'To MY MASTER.` standing alone
+before it) becomes `<floatingText type="letter">` holding its `div type="letter"`:
+the salutation in the opener, the paragraph it opens (or the one after it) as its text.
 """
 
 from __future__ import annotations
@@ -235,6 +240,13 @@ def _letters_in(div, parts: Parts, ctx: Context) -> None:
         found = [(0, len(blocks) - 1)]
     if not found:
         return
+    inside = {id(b) for start, end in found for b in blocks[start : end + 1]}
+    if any(is_(b, "head") and id(b) not in inside for b in blocks):
+        # headings outside the letters: the sections structure opened stand, look inside them
+        for section in children(div, "div"):
+            if section.get("type") in _FLATTENED:
+                _letters_in(section, parts, ctx)
+        return
     for it in blocks:
         it.getparent().remove(it)
     for section in reversed(xpath(div, ".//t:div")):
@@ -275,10 +287,38 @@ def _stray(div, items, before_any: bool) -> None:
         into.append(it)
 
 
+def _quoted_letters(div, parts: Parts, ctx: Context) -> None:
+    for p in xpath(div, ".//t:p[parent::t:div[not(@type='letter')]]"):
+        text = p.text or ""
+        if len(p) or p.getparent() is None or not text or text[0] not in _QUOTES:
+            continue
+        salute = parts.salute(text)
+        if salute is None:
+            continue
+        nxt = p.getnext()
+        rest = text[len(salute) :].strip()
+        if not rest and (nxt is None or not is_(nxt, "p")):
+            continue
+        floating = make("floatingText", type="letter", line=line_of(p))
+        p.addprevious(floating)
+        letter = sub(sub(floating, "body"), "div", type="letter", line=line_of(p))
+        sub(sub(letter, "opener"), "salute", salute.strip(), line=line_of(p))
+        if rest:
+            p.text = rest
+            letter.append(p)
+        else:
+            p.getparent().remove(p)
+            letter.append(nxt)
+        ctx.report.counts["letters"] += 1
+        ctx.report.counts["letter_salutes"] += 1
+        ctx.report.info("letter-quoted", line_of(floating), "a letter quoted in the text", text=salute)
+
+
 def apply(tei, ctx: Context):
     parts = Parts(ctx.profile)
     for div in xpath(tei, "//t:text/*[self::t:front or self::t:body or self::t:back]/t:div"):
         if div.xpath(".//*[local-name()='sp' or local-name()='castList']"):
             continue  # a play's division: its speeches are not letters
         _letters_in(div, parts, ctx)
+        _quoted_letters(div, parts, ctx)
     return tei
