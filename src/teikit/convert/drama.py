@@ -33,7 +33,8 @@ In a play's division:
 A block before the play whose lines (from the source) mostly name speakers is a cast
 list: `<castList>` with a `<castItem>` a line, its `<role>`, a `<roleDesc>` after a
 comma (`Lane, Manservant`; initials such as `J.P.` stay in the role) and an `<actor>`
-after a colon (`Lane: Mr. F. Kinsey Peile.`).
+after a colon (`Lane: Mr. F. Kinsey Peile.`; a description after a colon, in lower case, is
+the role's: `ORLA: a ferrywoman`).
 """
 
 from __future__ import annotations
@@ -101,10 +102,20 @@ class Play:
         for key in sorted(ending, key=len):
             if ending[key] >= _MIN_NAME_USES and not any(key.startswith(s + ".") for s in self.speakers):
                 self.speakers.add(key)
+        self.ending = ending
         self.kinds = {"["}
         opens = sum(1 for it in items if (_text(it).startswith("(") or self._rest_starts(it, "(")))
         if opens >= 2:
             self.kinds.add("(")
+
+    def add_cast(self, cast) -> None:
+        """Names the cast list gives are speakers' names however seldom they speak."""
+        roles = [set(re.findall(r"[^\W_]+", "".join(r.itertext()).casefold())) for r in cast.iter(q("role"))]
+        for key in self.ending:
+            words = set(re.findall(r"[^\W_]+", key))
+            if key not in self.speakers and any(words and words <= r for r in roles):
+                if not any(key.startswith(s + ".") for s in self.speakers):
+                    self.speakers.add(key)
 
     def _item_candidates(self, it) -> list[tuple[str, int]]:
         text = _text(it)
@@ -138,7 +149,9 @@ class Play:
 
     def heading(self, it) -> str | None:
         """'act' or 'scene' when the item is such a heading."""
-        text = _text(it).strip()
+        return self.heading_text(_text(it).strip())
+
+    def heading_text(self, text: str) -> str | None:
         if len(text) > 80 or "\n" in text:
             return None
         words = re.findall(r"[^\W_]+", text.casefold())
@@ -306,7 +319,7 @@ class Builder:
 
 def _cast_list(it, play: Play):
     """A <castList> when the block's lines mostly name the play's speakers."""
-    lines = lines_of(it, play.blocks) if is_(it, "p") else None
+    lines = lines_of(it, play.blocks) if is_(it, "p", "head") else None
     if not lines or len(lines) < 2:
         return None
     naming = 0
@@ -314,22 +327,24 @@ def _cast_list(it, play: Play):
         words = set(re.findall(r"[^\W_]+", line.casefold()))
         if any(set(re.findall(r"[^\W_]+", s)) <= words for s in play.speakers):
             naming += 1
-    if naming * 2 < len(lines):
-        return None
+    if naming * 2 <= len(lines) or (naming < len(lines) and play.speech(it)):
+        return None  # a speech whose first line is its speaker's name is no cast list
     cast = make("castList", line=line_of(it))
     for line in lines:
         item = sub(cast, "castItem")
-        role_part, actor = line, None
+        actor = None
+        role, desc = line, None
         m = re.match(r"(.+?):\s+(.+)$", line)
-        if m:
-            role_part, actor = m.group(1), m.group(2)
-        role, desc = role_part, None
-        m = re.match(r"(.+?),\s+(.+)$", role_part)
-        if m and not _INITIALS.fullmatch(m.group(2).strip()):
+        if m and m.group(2)[:1].isupper():  # a name after the colon: who played the part
+            role, actor = m.group(1), m.group(2)
+        elif m:
+            role, desc = m.group(1), m.group(2)
+        m = re.match(r"(.+?),\s+(.+)$", role)
+        if desc is None and m and not _INITIALS.fullmatch(m.group(2).strip()):
             role, desc = m.group(1), m.group(2)
         r = sub(item, "role", role)
         if desc is not None:
-            r.tail = ", "
+            r.tail = line[len(role) : line.index(desc, len(role))]
             sub(item, "roleDesc", desc)
         if actor is not None:
             item[-1].tail = ": "
@@ -353,21 +368,33 @@ def _start(items, play: Play) -> int | None:
     return start
 
 
+def _cast_lists(items, play: Play, ctx: Context) -> None:
+    """Cast lists among the items before the first speech, in place (and in `items`)."""
+    for k, it in enumerate(items):
+        if not is_(it, "p", "head"):
+            continue
+        cast = _cast_list(it, play)
+        if cast is None:
+            if play.speech(it):
+                return
+            continue
+        play.add_cast(cast)
+        it.addprevious(cast)
+        it.getparent().remove(it)
+        items[k] = cast
+        ctx.report.counts["cast_items"] += len(cast)
+        ctx.report.info("cast-list", line_of(cast), f"cast list of {len(cast)} roles")
+
+
 def _play_division(div, play: Play, ctx: Context) -> None:
     items: list = []
     _flatten(div, items)
+    _cast_lists(items, play, ctx)
     start = _start(items, play)
     heads = [it for it in items if is_(it, "head") and it.getparent() is div]
     level = play.heading(heads[0]) if heads else None
     if level is not None:
         div.set("type", level)
-    for it in items[: start if start is not None else len(items)]:
-        cast = _cast_list(it, play)
-        if cast is not None:
-            it.addprevious(cast)
-            it.getparent().remove(it)
-            ctx.report.counts["cast_items"] += len(cast)
-            ctx.report.info("cast-list", line_of(cast), f"cast list of {len(cast)} roles")
     if start is None:
         return
     play_items = items[start:]
@@ -383,7 +410,8 @@ def _play_division(div, play: Play, ctx: Context) -> None:
 
 
 def _split_rejoined(items, play: Play, ctx: Context) -> int:
-    """Set apart again the speeches a paragraph rejoined across a page break swallowed."""
+    """Set apart again the speeches, headings and directions a paragraph rejoined across
+    a page break swallowed."""
     split = 0
     for it in items:
         if not is_(it, "p") or lines_of(it, play.blocks) is not None:
@@ -393,7 +421,11 @@ def _split_rejoined(items, play: Play, ctx: Context) -> int:
             continue
         kept, after = [pieces[0]], []
         for line, piece in pieces[1:]:
-            if any(_key(n) in play.speakers for n, _ in _candidates(piece)):
+            if (
+                any(_key(n) in play.speakers for n, _ in _candidates(piece))
+                or play.heading_text(piece) is not None
+                or piece[:1] in play.kinds
+            ):
                 after.append(make("p", piece, line=line))
             elif after:
                 after[-1].text += " " + piece
@@ -405,7 +437,11 @@ def _split_rejoined(items, play: Play, ctx: Context) -> int:
         for new in reversed(after):
             it.addnext(new)
             split += 1
-            ctx.report.info("speech-set-apart", line_of(new), "a speech joined to the paragraph before it is set apart")
+            ctx.report.info(
+                "play-set-apart",
+                line_of(new),
+                "a speech, heading or direction joined to the paragraph before is set apart",
+            )
     return split
 
 
@@ -426,20 +462,68 @@ def _items(divs) -> list:
     return [it for d in divs for it in xpath(d, ".//t:p[parent::t:div] | .//t:head[parent::t:div]")]
 
 
+def _put_back(tei, ctx: Context) -> list:
+    """Put back, for now, the lines in capitals `furniture` took for running heads: in a
+    play they are speakers' names (the first line of a speech) and headings or
+    directions repeated from act to act (`SCENE`, `CURTAIN.`). Returns what was done."""
+    paras = [p for p in xpath(tei, "//t:text/*/t:div//t:p | //t:text/*/t:div//t:head") if line_of(p)]
+    by_line = {line_of(p): p for p in paras}
+    done = []
+    for f in ctx.report.of_kind("removed-running-head"):
+        if not f.line or not f.text:
+            continue
+        p = by_line.get(f.line)
+        if p is not None and not len(p):
+            done.append((f, p, p.text))
+            p.text = f.text + " " + (p.text or "")
+            continue
+        if p is not None:
+            continue
+        new = make("p", f.text, line=f.line)
+        after = next((x for x in paras if line_of(x) > f.line), None)
+        before = next((x for x in reversed(paras) if line_of(x) < f.line), None)
+        if after is not None:
+            after.addprevious(new)
+        elif before is not None:
+            before.addnext(new)
+        else:
+            continue
+        done.append((f, new, None))
+    return done
+
+
+def _settle_put_back(done, keep: bool, ctx: Context) -> None:
+    for f, p, old in done:
+        if not keep:
+            if old is None:
+                p.getparent().remove(p)
+            else:
+                p.text = old
+            continue
+        ctx.report.findings.remove(f)
+        ctx.report.counts["running_heads"] -= 1
+        ctx.report.info(
+            "furniture-restored", f.line, "a repeated line in capitals is the play's, not a running head", text=f.text
+        )
+
+
 def apply(tei, ctx: Context):
+    put_back = _put_back(tei, ctx)
     divs = xpath(tei, "//t:text/t:front/t:div | //t:text/t:body/t:div")
     items = _items(divs)
     play = Play(items, source_blocks(ctx), ctx.profile)
-    if not _is_play(items, play, ctx):
+    is_play = _is_play(items, play, ctx)
+    _settle_put_back(put_back, is_play, ctx)
+    if not is_play:
         return tei
     if _split_rejoined(items, play, ctx):
         items = _items(divs)
         play = Play(items, play.blocks, ctx.profile)
     speeches = [it for it in items if play.speech(it)]
-    names = ", ".join(sorted(play.speakers))
-    ctx.report.info(
-        "play", line_of(speeches[0]), f"a play: {len(speeches)} speeches of {len(play.speakers)} speakers ({names})"
-    )
+    first = line_of(speeches[0])
     for d in divs:
         _play_division(d, play, ctx)
+    names = ", ".join(sorted(play.speakers))
+    n = ctx.report.counts["speeches"]
+    ctx.report.info("play", first, f"a play: {n} speeches of {len(play.speakers)} speakers ({names})")
     return tei

@@ -3,7 +3,8 @@
 A letter is recognised by its parts, not by the book. It ends with a signature: a
 short paragraph of a name in capitals or initials (`S. VERNON.`, `ALICIA.`, `F. S. V.`),
 alone or after a closing salutation in the same paragraph (`Ever yours, S. VERNON.`).
-It begins with headings — a bare number (`XIV`) and a line naming writer and addressee
+It begins with headings — a number, bare or after a profile word (`XIV`, `LETTER XIV`),
+and a line naming writer and addressee
 with the profile's `[letters] between` word (`LADY SUSAN VERNON TO MR. VERNON`) — or,
 without them, with a salutation. The closing salutation is the paragraph before the
 signature when it starts with one of the profile's `closings` (`Yours ever,`, `I am,
@@ -72,6 +73,7 @@ class Parts:
         self.salutations = words.get("salutations", ())
         self.closings = words.get("closings", ())
         self.between = words.get("between", ())
+        self.headings = words.get("headings", ())
 
     def is_address(self, text: str) -> bool:
         letters = [c for c in text if c.isalpha()]
@@ -80,9 +82,16 @@ class Parts:
         words = text.casefold().split()
         return any(w in words[1:-1] for w in self.between)
 
+    def number(self, text: str) -> int | None:
+        """The number of a numbered heading: `XIV`, `LETTER XIV`, `Letter 14.`"""
+        words = text.split()
+        if len(words) == 2 and words[0].casefold() in self.headings:
+            return _is_numeral(words[1].upper())
+        return _is_numeral(text) if len(words) == 1 else None
+
     def is_heading(self, el) -> bool:
         t = _text(el)
-        return is_(el, "p", "head") and (_is_numeral(t) is not None or self.is_address(t))
+        return is_(el, "p", "head") and (self.number(t) is not None or self.is_address(t))
 
     def salute(self, text: str) -> str | None:
         """The salutation opening `text`: the whole text, or the run-in part of it."""
@@ -180,7 +189,7 @@ def _build(letter, items, parts: Parts, ctx: Context) -> None:
         head = make("head", line=line_of(items[k]))
         head.text, head[:] = items[k].text, list(items[k])
         letter.append(head)
-        n = _is_numeral(_text(items[k]))
+        n = parts.number(_text(items[k]))
         if n is not None and letter.get("n") is None:
             letter.set("n", str(n))
         k += 1
