@@ -324,8 +324,9 @@ def _cast_list(it, play: Play):
         return None
     naming = 0
     for line in lines:
-        words = set(re.findall(r"[^\W_]+", line.casefold()))
-        if any(set(re.findall(r"[^\W_]+", s)) <= words for s in play.speakers):
+        role = re.split(r",\s|:\s", line, maxsplit=1)[0]
+        words = set(re.findall(r"[^\W_]+", role.casefold()))
+        if len(role.split()) <= 6 and any(set(re.findall(r"[^\W_]+", s)) <= words for s in play.speakers):
             naming += 1
     if naming * 2 <= len(lines) or (naming < len(lines) and play.speech(it)):
         return None  # a speech whose first line is its speaker's name is no cast list
