@@ -284,9 +284,15 @@ def _one_letter(heads, blocks, parts: Parts) -> bool:
     signed at its end, is one letter."""
     if not parts.ends_letter(blocks[-1]) or any(parts.ends_letter(b) for b in blocks[:-1]):
         return False
-    if any(parts.is_address(_text(h)) for h in heads):
+    if any(parts.is_address(_unlabelled(h)) for h in heads):
         return True
     return any(is_(b, "p") and parts.salute(_text(b)) for b in blocks[:2])
+
+
+def _unlabelled(head) -> str:
+    """A heading's words after its label (`<label>Letter III</label> A TO B`: `A TO B`)."""
+    labels = children(head, "label")
+    return (labels[-1].tail or "").strip() if labels else _text(head)
 
 
 def _stray(div, items, before_any: bool) -> None:
