@@ -7,9 +7,10 @@ the speech (`Algernon.  Did you…`, `HAMLET: To be…`), or alone on the block'
 line with the speech on the next (`ALGERNON.` / `Did you…`). A name is a speaker's
 when at least three paragraphs begin with it and end their name there (`Mr` in
 `Mr. Worthing.` never does, so `Mr. Worthing` is the name; `Jack.  Yes.` is Jack's).
-A division holds a play when at least `_MIN_SPEECHES` paragraphs of it are speeches
-of two speakers or more and they are at least half of the paragraphs from the first
-speech to the last. Speakers joined by a profile word (`Gwendolen and Cecily`) speak
+The book is a play when at least `_MIN_SPEECHES` paragraphs are speeches of two
+speakers or more, they are at least half of the paragraphs from the first speech to the
+last, and a quarter of all the book's paragraphs (a dialogue quoted in prose, or a
+chronology of `Jan.` and `Feb.`, is not a play). Speakers joined by a profile word (`Gwendolen and Cecily`) speak
 together.
 
 In a play's division:
@@ -39,6 +40,7 @@ the role's: `ORLA: a ferrywoman`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -152,18 +154,23 @@ class Play:
         return self.heading_text(_text(it).strip())
 
     def heading_text(self, text: str) -> str | None:
-        if len(text) > 80 or "\n" in text:
-            return None
-        words = re.findall(r"[^\W_]+", text.casefold())
-        if not words or len(words) > 3:
-            return None
-        for level in ("act", "scene"):
-            found = [w for w in words if w in self.words.get(f"{level}_words", ())]
-            others = [w for w in words if w not in found]
-            numberish = all(w.isdigit() or roman_to_int(w) or w in self.words.get("numbers", ()) for w in others)
-            if len(found) == 1 and numberish:
-                return level
+        return _heading_level(text, self.words)
+
+
+def _heading_level(text: str, words: dict) -> str | None:
+    """'act' or 'scene' when the text is such a heading: the word and a number or ordinal."""
+    if len(text) > 80 or "\n" in text:
         return None
+    tokens = re.findall(r"[^\W_]+", text.casefold())
+    if not tokens or len(tokens) > 3:
+        return None
+    for level in ("act", "scene"):
+        found = [w for w in tokens if w in words.get(f"{level}_words", ())]
+        others = [w for w in tokens if w not in found]
+        numberish = all(w.isdigit() or roman_to_int(w) or w in words.get("numbers", ()) for w in others)
+        if len(found) == 1 and numberish:
+            return level
+    return None
 
 
 def _text(el) -> str:
@@ -451,7 +458,8 @@ def _is_play(items, play: Play, ctx: Context) -> bool:
     if len(speeches) < _MIN_SPEECHES or len(play.speakers) < 2:
         return False
     first, last = items.index(speeches[0]), items.index(speeches[-1])
-    if len(speeches) * 2 < last - first + 1:
+    # dense where they are, and a good part of the book: not a dialogue or a chronology in prose
+    if len(speeches) * 2 < last - first + 1 or len(speeches) * 4 < len(items):
         ctx.report.info(
             "not-a-play", line_of(speeches[0]), f"{len(speeches)} paragraphs open with a name, too few for a play"
         )
@@ -466,27 +474,33 @@ def _items(divs) -> list:
 def _put_back(tei, ctx: Context) -> list:
     """Put back, for now, the lines in capitals `furniture` took for running heads: in a
     play they are speakers' names (the first line of a speech) and headings or
-    directions repeated from act to act (`SCENE`, `CURTAIN.`). Returns what was done."""
-    paras = [p for p in xpath(tei, "//t:text/*/t:div//t:p | //t:text/*/t:div//t:head") if line_of(p)]
-    by_line = {line_of(p): p for p in paras}
-    done = []
+    directions repeated from act to act (`SCENE`, `CURTAIN.`). A line with a number that
+    is no act or scene heading is a running head with its page number, and stays out.
+    Returns what was done, for `_settle_put_back`."""
+    paras = sorted(
+        (p for p in xpath(tei, "//t:text/*/t:div//t:p | //t:text/*/t:div//t:head") if line_of(p)),
+        key=lambda p: line_of(p) or 0,
+    )
+    lines = [line_of(p) or 0 for p in paras]
+    by_line = dict(zip(lines, paras))
+    done: list = []
     for f in ctx.report.of_kind("removed-running-head"):
         if not f.line or not f.text:
             continue
-        p = by_line.get(f.line)
-        if p is not None and not len(p):
-            done.append((f, p, p.text))
-            p.text = f.text + " " + (p.text or "")
+        if any(c.isdigit() for c in f.text) and _heading_level(f.text, ctx.profile.drama) is None:
             continue
+        p = by_line.get(f.line)
         if p is not None:
+            if not len(p):
+                done.append((f, p, p.text))
+                p.text = f.text + " " + (p.text or "")
             continue
         new = make("p", f.text, line=f.line)
-        after = next((x for x in paras if line_of(x) > f.line), None)
-        before = next((x for x in reversed(paras) if line_of(x) < f.line), None)
-        if after is not None:
-            after.addprevious(new)
-        elif before is not None:
-            before.addnext(new)
+        k = bisect.bisect_right(lines, f.line)
+        if k < len(paras):
+            paras[k].addprevious(new)
+        elif paras:
+            paras[-1].addnext(new)
         else:
             continue
         done.append((f, new, None))

@@ -38,6 +38,7 @@ _RETYPED = {"chapter", "section", "subsection", "part", "imprint", "prefatory"}
 _FLATTENED = ("section", "subsection")
 _RUN_IN = re.compile(r"(?P<salute>.{2,60}?,\s*(?:--|—|–|-)\s*)(?=\S)")
 _QUOTES = "'\"‘“"
+_DATE_WORD = re.compile(r"[^\W\d_][^\W\d_'’.]*|\d+[^\W\d_]{0,2}")
 
 
 def _text(el) -> str:
@@ -76,8 +77,12 @@ class Parts:
         self.headings = words.get("headings", ())
 
     def is_address(self, text: str) -> bool:
+        """Writer and addressee in capitals, the profile's word between (`A TO B`): no
+        commas or figures, as in a title (`ON THE DISEASES MOST FATAL TO CHILDREN,`)."""
         letters = [c for c in text if c.isalpha()]
         if not letters or len(text.split()) > 12 or not all(c.isupper() for c in letters):
+            return False
+        if "," in text or any(c.isdigit() for c in text):
             return False
         words = text.casefold().split()
         return any(w in words[1:-1] for w in self.between)
@@ -108,7 +113,15 @@ class Parts:
         longest = 6 if any(c.isdigit() for c in text) else 4
         if not 1 <= len(words) <= longest or text.endswith(",") or self.salute(text):
             return False
-        return all(not w[:1].isalpha() or w[:1].isupper() or len(w) <= 3 for w in (w.strip("-—,.") for w in words))
+        words = [w.strip("-—–,.") for w in words]
+        if not all(_DATE_WORD.fullmatch(w) for w in words if w):
+            return False  # a word of letters and figures mixed: a misread line, not a place
+        return all(not w[:1].isalpha() or w[:1].isupper() or len(w) <= 3 for w in words)
+
+    def opens_letter(self, text: str) -> bool:
+        """A salutation that opens a letter with no heading: run in, or ending in a comma or colon."""
+        salute = self.salute(text)
+        return salute is not None and (salute != text or text.rstrip()[-1:] in ",:")
 
     def closing(self, text: str) -> bool:
         return _starts_with(text, self.closings) and len(text.split()) <= 12
@@ -152,7 +165,7 @@ def _find(items, parts: Parts) -> list[tuple[int, int]]:
             if not _headed_letter(items, start, heads[-1] + 1, parts):
                 start, heads = None, []
         if start is None:
-            salutes = [k for k in span if is_(items[k], "p") and parts.salute(_text(items[k]))]
+            salutes = [k for k in span if is_(items[k], "p") and parts.opens_letter(_text(items[k]))]
             start = salutes[0] if salutes else None
             if start is not None and start - 1 in span and parts.is_dateline(_text(items[start - 1])):
                 start -= 1
