@@ -126,3 +126,42 @@ def test_wilde_every_speech_direction_and_cast_member(tmp_path):
     ]
     assert len(all_of(docs, "//t:div[@type='act']/t:div[@type='scene']")) == len(re.findall(r"(?m)^SCENE$", play))
     valid(out)
+
+
+def _tree(body: str):
+    """A TEI tree as `structure` may leave it: divisions already found, paragraphs joined."""
+    from teikit.tei import TEI_NS
+
+    xml = f'<TEI xmlns="{TEI_NS}"><teiHeader/><text><body>{body}</body></text></TEI>'
+    return etree.fromstring(xml)
+
+
+def _context(tmp_path):
+    from teikit.context import Context
+    from teikit.profile import load_profile
+    from teikit.report import Report
+
+    return Context(source=tmp_path / "absent.txt", profile=load_profile(), report=Report())
+
+
+def test_acts_found_as_divisions_are_typed_and_filled(tmp_path):
+    from teikit.convert import drama
+
+    speeches = "".join(
+        f"<p>{who}.  Line {k} of the act, spoken plainly.</p>" for k, who in enumerate(["Ann", "Ben"] * 4)
+    )
+    body = (
+        f'<div type="chapter"><head>FIRST ACT</head><p>A kitchen.</p>{speeches}<p>[Exit Ann.]</p></div>'
+        f'<div type="chapter"><head>SECOND ACT</head><p>SCENE</p><p>A garden.</p>{speeches}</div>'
+    )
+    tei = _tree(body)
+    ctx = _context(tmp_path)
+    drama.apply(tei, ctx)
+    acts = tei.xpath("//t:body/t:div", namespaces=NS)
+    assert [a.get("type") for a in acts] == ["act", "act"]
+    assert [text(s) for s in acts[0].xpath("t:stage", namespaces=NS)] == ["A kitchen.", "Exit Ann."]
+    assert len(acts[0].xpath("t:sp", namespaces=NS)) == 8
+    scene = acts[1].xpath("t:div[@type='scene']", namespaces=NS)
+    assert len(scene) == 1 and len(scene[0].xpath("t:sp", namespaces=NS)) == 8
+    assert text(scene[0].find("t:stage", NS)) == "A garden."
+    assert ctx.report.counts["speeches"] == 16 and ctx.report.counts["acts"] == 2

@@ -107,3 +107,35 @@ def test_letters_quoted_in_the_meditations_appendix(tmp_path):
     assert [letter_parts(q)["salute"][0] for q in quoted] == [e.strip() for e in expected]
     assert all(q.find("t:p", NS) is not None for q in quoted)
     valid(out)
+
+
+def test_letters_found_as_divisions_get_their_parts(tmp_path):
+    from teikit.context import Context
+    from teikit.convert import letters
+    from teikit.profile import load_profile
+    from teikit.report import Report
+    from teikit.tei import TEI_NS
+
+    body = (
+        '<div type="chapter"><head>XIV</head><head>MR. DE COURCY TO SIR REGINALD</head>'
+        "<p>Churchhill.</p><p>My dear Sir,--I have this moment received your letter.</p>"
+        "<p>I blame myself severely.</p><p>I am, &amp;c., &amp;c.,</p><p>R. DE COURCY.</p></div>"
+        '<div type="chapter"><head>XV</head><p>The weather is fine.</p><p>We walked out.</p></div>'
+    )
+    from lxml import etree
+
+    tei = etree.fromstring(f'<TEI xmlns="{TEI_NS}"><teiHeader/><text><body>{body}</body></text></TEI>')
+    ctx = Context(source=tmp_path / "absent.txt", profile=load_profile(), report=Report())
+    letters.apply(tei, ctx)
+    divs = tei.xpath("//t:body/t:div", namespaces=NS)
+    assert [d.get("type") for d in divs] == ["letter", "chapter"]  # no signature, no letter
+    assert letter_parts(divs[0]) == {
+        "dateline": ["Churchhill."],
+        "salute": ["My dear Sir,--"],
+        "closing": ["I am, &c., &c.,"],
+        "signed": ["R. DE COURCY."],
+    }
+    assert [text(p) for p in divs[0].findall("t:p", NS)] == [
+        "I have this moment received your letter.",
+        "I blame myself severely.",
+    ]

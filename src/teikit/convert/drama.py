@@ -395,14 +395,18 @@ def _cast_lists(items, play: Play, ctx: Context) -> None:
 
 
 def _play_division(div, play: Play, ctx: Context) -> None:
+    heads = children(div, "head")  # the division's own: it keeps them, typed by them
     items: list = []
     _flatten(div, items)
+    items = [it for it in items if not any(it is h for h in heads)]
     _cast_lists(items, play, ctx)
     start = _start(items, play)
-    heads = [it for it in items if is_(it, "head") and it.getparent() is div]
     level = play.heading(heads[0]) if heads else None
     if level is not None:
         div.set("type", level)
+        ctx.report.counts["acts" if level == "act" else "scenes"] += 1
+        if start is not None:
+            start = 0  # an act's division is the play from its heading on
     if start is None:
         return
     play_items = items[start:]
