@@ -165,3 +165,28 @@ def test_acts_found_as_divisions_are_typed_and_filled(tmp_path):
     assert len(scene) == 1 and len(scene[0].xpath("t:sp", namespaces=NS)) == 8
     assert text(scene[0].find("t:stage", NS)) == "A garden."
     assert ctx.report.counts["speeches"] == 16 and ctx.report.counts["acts"] == 2
+
+
+def test_speeches_in_verse_keep_their_lines(tmp_path):
+    out, report = convert_book("play-verse", tmp_path)
+    docs = parts(out)
+    source = (ROOT / "tests/data/books/play-verse.txt").read_text(encoding="utf-8")
+    speeches = all_of(docs, "//t:sp")
+    assert len(speeches) == len(re.findall(r"(?m)^(?:A )?[A-Z]+\. ", source.split("ACT I.")[1]))
+    first = speeches[0]
+    assert [text(l) for l in first.findall("t:l", NS)] == [
+        "The water rises and the moon is down,",
+        "And every stone I know is under it.",
+        "Who comes so late to cross my river here?",
+    ]
+    # one line is prose: a paragraph; a direction opening the speech stands before its lines
+    assert all_of(docs, "//t:sp[t:speaker='MAUD.'][t:p='He says his errand cannot wait for day.']")
+    aside = all_of(docs, "//t:sp[t:stage='Aside']")[0]
+    assert [c.tag.split("}")[1] for c in aside] == ["speaker", "stage", "l", "l"]
+    # `ACT I. SCENE 1.`: an act and its first scene
+    act = all_of(docs, "//t:div[@type='act']")[0]
+    assert text(act.find("t:head", NS)) == "ACT I."
+    assert text(act.find("t:div[@type='scene']/t:head", NS)) == "SCENE 1."
+    assert len(all_of(docs, "//t:sp/t:l")) == report.counts["verse_lines"] == 13
+    assert lost_words(source, out) == {}
+    valid(out)

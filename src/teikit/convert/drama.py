@@ -15,7 +15,8 @@ together.
 
 In a play's division:
 - each speech is an `<sp>` with its `<speaker>` (the name as printed, with its stop)
-  and its text as `<p>`; a bracketed passage inside it (`[Hands them on a salver.]`)
+  and its text as `<p>`, or as `<l>`s when it is verse (two lines or more, each opening
+  with a capital and short: the source's lines are kept); a bracketed passage inside it (`[Hands them on a salver.]`)
   is an inline `<stage>`, one opening the speech stands before the `<p>`;
 - a paragraph in brackets is a `<stage>` between the speeches; one that opens with a
   bracketed direction and goes on without a speaker continues the speech before it;
@@ -51,6 +52,7 @@ from .sourcelines import SourceBlocks, lines_of, pieces_of, source_blocks
 
 _MIN_SPEECHES = 10
 _MIN_NAME_USES = 3
+_VERSE_WIDTH = 60
 _NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'’\-]*\.?|[a-z]{1,3}")
 _SEP = re.compile(r"[.:](?=\s|$)")
 _INITIALS = re.compile(r"(?:[A-Z]\.\s?)+")
@@ -158,19 +160,40 @@ class Play:
 
 
 def _heading_level(text: str, words: dict) -> str | None:
-    """'act' or 'scene' when the text is such a heading: the word and a number or ordinal."""
+    """'act', 'scene' or 'act+scene' (`ACT I. SCENE 1.`) when the text is such a heading:
+    the word and a number or ordinal."""
     if len(text) > 80 or "\n" in text:
         return None
     tokens = re.findall(r"[^\W_]+", text.casefold())
-    if not tokens or len(tokens) > 3:
+    if not tokens or len(tokens) > 5:
         return None
-    for level in ("act", "scene"):
-        found = [w for w in tokens if w in words.get(f"{level}_words", ())]
-        others = [w for w in tokens if w not in found]
-        numberish = all(w.isdigit() or roman_to_int(w) or w in words.get("numbers", ()) for w in others)
-        if len(found) == 1 and numberish:
-            return level
-    return None
+    found = {level: [w for w in tokens if w in words.get(f"{level}_words", ())] for level in ("act", "scene")}
+    others = [w for w in tokens if not any(w in f for f in found.values())]
+    if not all(w.isdigit() or roman_to_int(w) or w in words.get("numbers", ()) for w in others):
+        return None
+    levels = [level for level, f in found.items() if len(f) == 1]
+    if len(levels) != sum(1 for f in found.values() if f) or not levels:
+        return None
+    if len(tokens) > 3 * len(levels):
+        return None
+    return "+".join(levels)
+
+
+def _split_heading(it, level: str, words: dict) -> list:
+    """The heads of the divisions a heading opens: itself, or its act part and its scene
+    part (`ACT I.` and `SCENE 1.` of `ACT I. SCENE 1.`)."""
+    head = make("head", line=line_of(it))
+    head.text, head[:] = it.text, list(it)
+    if "+" not in level or len(head):
+        return [head]
+    text = head.text or ""
+    alternatives = "|".join(map(re.escape, words.get("scene_words", ())))
+    scene = re.search(rf"\b(?:{alternatives})\b", text, re.I) if alternatives else None
+    if scene is None or scene.start() == 0:
+        return [head]
+    second = make("head", text[scene.start() :].strip(), line=line_of(it))
+    head.text = text[: scene.start()].strip()
+    return [head, second]
 
 
 def _text(el) -> str:
@@ -242,31 +265,59 @@ class Builder:
             it.tag = q("p")
         return it
 
+    def _verse(self, it, name: str) -> list[str] | None:
+        """The speech's lines when it is verse: at least two source lines, each opening
+        with a capital and at most `_VERSE_WIDTH` long, no bracket left open across them."""
+        lines = lines_of(it, self.play.blocks)
+        if not lines or not lines[0].startswith(name):
+            return None
+        body = [l for l in [lines[0][len(name) :].strip(), *lines[1:]] if l]
+        if len(body) < 2 or max(len(l) for l in body) > _VERSE_WIDTH:
+            return None
+        for line in body:
+            if not line.lstrip("'\"‘“([").strip()[:1].isupper():
+                return None
+            if any(line.count(k) != line.count(_BRACKETS[k][0]) for k in self.play.kinds):
+                return None
+        return body
+
+    def _fill(self, sp, it, verse: list[str] | None) -> None:
+        """The speech's text into `sp`: the paragraph, or a line element a verse line."""
+        p = self._as_p(it)
+        if verse is None:
+            sp.append(p)
+            parts = [p]
+        else:
+            parts = [sub(sp, "l", line, line=(line_of(it) or 0) + k or None) for k, line in enumerate(verse)]
+            if p.getparent() is not None:
+                p.getparent().remove(p)
+            self.report.counts["verse_lines"] += len(parts)
+        for part in parts:
+            self.report.counts["stage_directions"] += _inline_stages(part, self.play.kinds)
+        _leading_stage_out(sp, parts[0])
+
     def speech(self, it, name: str, end: int):
         sp = make("sp", line=line_of(it))
         sub(sp, "speaker", name.strip(), line=line_of(it))
-        p = self._as_p(it)
-        rest = _text(p)[end:].lstrip()
-        if len(p):  # keep children: cut the name off the leading text only
-            p.text = (p.text or "")[end:].lstrip() or None
-        else:
-            p.text = rest
-        sp.append(p)
-        self.report.counts["stage_directions"] += _inline_stages(p, self.play.kinds)
-        _leading_stage_out(sp, p)
+        verse = self._verse(it, name.strip()) if not len(it) else None
+        if verse is None:
+            p = self._as_p(it)
+            rest = _text(p)[end:].lstrip()
+            if len(p):  # keep children: cut the name off the leading text only
+                p.text = (p.text or "")[end:].lstrip() or None
+            else:
+                p.text = rest
+        self._fill(sp, it, verse)
         self.report.counts["speeches"] += 1
         return sp
 
     def continuation(self, sp, it) -> None:
-        p = self._as_p(it)
-        sp.append(p)
-        self.report.counts["stage_directions"] += _inline_stages(p, self.play.kinds)
-        _leading_stage_out(sp, p)
+        self._fill(sp, it, self._verse(it, "") if is_(it, "p") and not len(it) else None)
 
     def build(self, items, into) -> None:
         """Put the play's items into `into`, opening acts and scenes at their headings."""
         play = self.play
-        act = scene = None
+        act = None
         container = into
         last_sp = None
         after_heading = ended = False
@@ -284,17 +335,15 @@ class Builder:
             text = _text(it).strip()
             level = play.heading(it)
             if level is not None:
-                parent = into if level == "act" or act is None else act
-                div = sub(parent, "div", type=level, line=line_of(it))
-                head = make("head", line=line_of(it))
-                head.text, head[:] = it.text, list(it)
-                div.append(head)
-                self.report.counts["acts" if level == "act" else "scenes"] += 1
-                if level == "act":
-                    act, scene = div, None
-                else:
-                    scene = div
-                container = div
+                heads = _split_heading(it, level, play.words)
+                for lvl, head in zip(level.split("+"), heads):
+                    parent = into if lvl == "act" or act is None else act
+                    div = sub(parent, "div", type=lvl, line=line_of(it))
+                    div.append(head)
+                    self.report.counts["acts" if lvl == "act" else "scenes"] += 1
+                    if lvl == "act":
+                        act = div
+                    container = div
                 last_sp, after_heading = None, True
                 continue
             found = play.speech(it)
@@ -321,7 +370,6 @@ class Builder:
                 "a paragraph of the play without a speaker is a stage direction",
                 text=text,
             )
-        del scene
 
 
 def _cast_list(it, play: Play):
@@ -371,7 +419,7 @@ def _start(items, play: Play) -> int | None:
         level = play.heading(items[k]) if is_(items[k], "p", "head") else None
         if level is not None:
             start = k
-            if level == "act":
+            if level.startswith("act"):
                 break
     return start
 
@@ -403,6 +451,7 @@ def _play_division(div, play: Play, ctx: Context) -> None:
     start = _start(items, play)
     level = play.heading(heads[0]) if heads else None
     if level is not None:
+        level = level.split("+")[0]  # `ACT I. SCENE 1.` heading a division: the act's
         div.set("type", level)
         ctx.report.counts["acts" if level == "act" else "scenes"] += 1
         if start is not None:
