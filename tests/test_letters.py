@@ -42,15 +42,24 @@ def test_letters_with_their_openers_and_closers(tmp_path):
         {"dateline": ["London."], "salute": ["Dear Ada,"], "closing": ["Yours ever,"], "signed": ["T. M."]},
         {"dateline": [], "salute": [], "closing": [], "signed": ["T. MARLOWE."]},
         {"dateline": ["Harwick."], "salute": [], "closing": ["Adieu!"], "signed": ["A. F."]},
+        {
+            "dateline": ["London, 1st June."],
+            "salute": ["My dear Ada,--"],
+            "closing": ["Believe me, dear cousin,", "Your loving"],
+            "signed": ["TOM."],
+        },
     ]
+    # the postscript after the signature is the letter's, after its closer
+    assert [c.tag.split("}")[1] for c in letters[4]][-2:] == ["closer", "postscript"]
+    assert text(letters[4].find("t:postscript/t:p", NS)).startswith("P.S. Tell the old dog")
     # the run-in salutation is cut from the first paragraph, which keeps the rest
     first = letters[0].find("t:p", NS)
     assert text(first).startswith("The boats came in this morning")
-    # the opener follows the heads, the closer ends the letter
+    # the opener follows the heads, the closer ends the letter (before a postscript)
     for letter in letters:
-        names = [c.tag.split("}")[1] for c in letter]
+        names = [c.tag.split("}")[1] for c in letter if not c.tag.endswith("postscript")]
         assert names[-1] == "closer" and names[: names.count("head")] == ["head"] * names.count("head")
-    assert report.counts["letters"] == 4 and report.counts["letter_signatures"] == 4
+    assert report.counts["letters"] == 5 and report.counts["letter_signatures"] == 5
     source = (ROOT / "tests/data/books/letters-harbour.txt").read_text(encoding="utf-8")
     assert lost_words(source, out) == {}
     valid(out)

@@ -48,7 +48,13 @@ SCHEMA: dict[str, dict[str, str]] = {
     "places": {"known": "types", "same": "table", "not": "strings"},
     "passes": {"disable": "strings"},
     "drama": {"act_words": "strings", "scene_words": "strings", "numbers": "strings", "joint_words": "strings"},
-    "letters": {"salutations": "strings", "closings": "strings", "between": "strings", "headings": "strings"},
+    "letters": {
+        "salutations": "strings",
+        "closings": "strings",
+        "between": "strings",
+        "headings": "strings",
+        "postscripts": "strings",
+    },
 }
 # Values that become attribute values in the TEI must be valid there.
 _LANGUAGE = regex.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47 (xml:lang)

@@ -13,6 +13,8 @@ paragraph of its own (`To MY MASTER.`) or run into the first paragraph and cut f
 at the comma and dash that end it (`MY DEAR BROTHER,--I can…` gives the salute
 `MY DEAR BROTHER,--` and the paragraph `I can…`). A short paragraph between the headings
 and the salutation or the text is the place and date (`Langford, Dec.`: `<dateline>`).
+Paragraphs after the signature opening with a profile `postscripts` word (`P.S.`) are the
+letter's `<postscript>`.
 
 A division that is one letter is typed `letter` (unless it has a front-matter role)
 and given its `<opener>` and `<closer>`. A division holding several letters gets one
@@ -75,6 +77,7 @@ class Parts:
         self.closings = words.get("closings", ())
         self.between = words.get("between", ())
         self.headings = words.get("headings", ())
+        self.postscripts = words.get("postscripts", ())
 
     def is_address(self, text: str) -> bool:
         """Writer and addressee in capitals, the profile's word between (`A TO B`): no
@@ -133,6 +136,9 @@ class Parts:
             return m.group(1), m.group(2)
         return None
 
+    def postscript(self, el) -> bool:
+        return is_(el, "p") and _starts_with(_text(el), self.postscripts)
+
     def ends_letter(self, el) -> bool:
         t = _text(el)
         if not is_(el, "p") or self.is_heading(el):
@@ -173,6 +179,8 @@ def _find(items, parts: Parts) -> list[tuple[int, int]]:
             continue
         if not any(is_(items[k], "p") and not parts.is_heading(items[k]) for k in range(start, end)):
             continue  # a signature with no text before it is no letter
+        while end + 1 < len(items) and parts.postscript(items[end + 1]):
+            end += 1  # the postscripts after the signature are the letter's
         found.append((start, end))
         prev_end = end
     return found
@@ -224,6 +232,9 @@ def _build(letter, items, parts: Parts, ctx: Context) -> None:
                 body[0].text = rest
             else:
                 body.pop(0)
+    postscripts = []
+    while len(body) > 1 and parts.postscript(body[-1]):
+        postscripts.insert(0, body.pop())
     closer = make("closer", line=line_of(body[-1]) if body else None)
     if body:
         last = body.pop()
@@ -234,8 +245,10 @@ def _build(letter, items, parts: Parts, ctx: Context) -> None:
             sub(closer, "signed", both[1], line=line_of(last))
             ctx.report.counts["letter_closing_salutes"] += 1
         else:
-            if body and len(body) > 1 and parts.closing(_text(body[-1])) and not len(body[-1]):
-                salute = body.pop()
+            closings = []  # `Believe me, dear Sir,` / `Your obedient servant,`: two at most
+            while len(body) > 1 and len(closings) < 2 and parts.closing(_text(body[-1])) and not len(body[-1]):
+                closings.insert(0, body.pop())
+            for salute in closings:
                 salute.tag = q("salute")
                 closer.append(salute)
                 ctx.report.counts["letter_closing_salutes"] += 1
@@ -249,6 +262,11 @@ def _build(letter, items, parts: Parts, ctx: Context) -> None:
     if not body:  # a letter of a salutation and a signature only: its words stay text
         sub(letter, "p", "", line=line_of(letter))
     letter.append(closer)
+    if postscripts:
+        ps = sub(letter, "postscript", line=line_of(postscripts[0]))
+        for it in postscripts:
+            ps.append(it)
+        ctx.report.counts["letter_postscripts"] += 1
     ctx.report.counts["letters"] += 1
 
 
@@ -295,7 +313,10 @@ def _letters_in(div, parts: Parts, ctx: Context) -> None:
 def _one_letter(heads, blocks, parts: Parts) -> bool:
     """A division headed as a letter (`XIV`, `A TO B`) or opening with a salutation, and
     signed at its end, is one letter."""
-    if not parts.ends_letter(blocks[-1]) or any(parts.ends_letter(b) for b in blocks[:-1]):
+    last = len(blocks) - 1
+    while last > 0 and parts.postscript(blocks[last]):
+        last -= 1
+    if not parts.ends_letter(blocks[last]) or any(parts.ends_letter(b) for b in blocks[:last]):
         return False
     if any(parts.is_address(_unlabelled(h)) for h in heads):
         return True
