@@ -1,182 +1,49 @@
 """Plays: speeches, stage directions, cast lists, acts and scenes.
 
-A book is a play by the evidence of its paragraphs, not its title. A paragraph may
-begin with a speaker's name: up to four capitalised words (`Algernon`, `Lady
-Bracknell`, `FIRST CITIZEN`, `Mr. Worthing`) followed by a full stop or a colon and
-the speech (`Algernon.  Did you…`, `HAMLET: To be…`), or alone on the block's first
-line with the speech on the next (`ALGERNON.` / `Did you…`). A name is a speaker's
-when at least three paragraphs begin with it and end their name there (`Mr` in
-`Mr. Worthing.` never does, so `Mr. Worthing` is the name; `Jack.  Yes.` is Jack's).
-The book is a play when at least `_MIN_SPEECHES` paragraphs are speeches of two
-speakers or more, they are at least half of the paragraphs from the first speech to the
-last, and a quarter of all the book's paragraphs (a dialogue quoted in prose, or a
-chronology of `Jan.` and `Feb.`, is not a play). Speakers joined by a profile word (`Gwendolen and Cecily`) speak
-together.
+A book is a play by the evidence of its paragraphs, not its title (`speakers`): the book
+is a play when at least `_MIN_SPEECHES` paragraphs are speeches of two speakers or more,
+they are at least half of the paragraphs from the first speech to the last, and a
+quarter of all the book's paragraphs (a dialogue quoted in prose, or a chronology of
+`Jan.` and `Feb.`, is not a play). What page-furniture removal and paragraph rejoining did
+to it is undone first (`playrepair`); cast lists are found before the speeches
+(`castlist`).
 
 In a play's division:
-- each speech is an `<sp>` with its `<speaker>` (the name as printed, with its stop)
-  and its text as `<p>`, or as `<l>`s when it is verse (two lines or more, each opening
-  with a capital and short: the source's lines are kept); a bracketed passage inside it (`[Hands them on a salver.]`)
-  is an inline `<stage>`, one opening the speech stands before the `<p>`;
+- each speech is an `<sp>` with its `<speaker>` (the name as printed, with its stop) and
+  its text as `<p>`, or as `<l>`s when it is verse (two source lines or more, each
+  opening with a capital and at most `_VERSE_WIDTH` long); a bracketed passage inside it
+  (`[Hands them on a salver.]`) is an inline `<stage>`, one opening the speech stands
+  before its text;
 - a paragraph in brackets is a `<stage>` between the speeches; one that opens with a
   bracketed direction and goes on without a speaker continues the speech before it;
-- a paragraph with no speaker and no brackets is a `<stage>` (reported) when it
-  follows a heading or is written in capitals (`ACT DROP`), else it continues the
-  speech before it;
-- headings of an act or a scene (`FIRST ACT`, `ACT II.`, `SCENE`; words from the
-  profile's `[drama]`) followed by speeches open `div type="act"` / `"scene"`; a
-  division already headed so is typed so. Headings `structure` made of short speeches
-  (and the sections it opened under them) are undone: the play is rebuilt from its
-  paragraphs in their order.
-- the brackets are not kept in the text: `rend="brackets"` or `"parentheses"` says
-  which the book used. Parentheses count as direction brackets only when the book
-  uses them so at least twice (a speech or a paragraph opening with one).
-
-A block before the play whose lines (from the source) mostly name speakers is a cast
-list: `<castList>` with a `<castItem>` a line, its `<role>`, a `<roleDesc>` after a
-comma (`Lane, Manservant`; initials such as `J.P.` stay in the role) and an `<actor>`
-after a colon (`Lane: Mr. F. Kinsey Peile.`; a description after a colon, in lower case, is
-the role's: `ORLA: a ferrywoman`).
+- a paragraph with no speaker and no brackets is a `<stage>` (reported) when it follows
+  a heading or another direction or is written in capitals (`ACT DROP`), else it
+  continues the speech right before it;
+- headings of an act or a scene followed by speeches open `div type="act"` / `"scene"`
+  (`ACT I. SCENE 1.` both); a division already headed so is typed so, and is the play
+  from its heading on. Headings `structure` made of short speeches (and the sections it
+  opened under them) are undone: the play is rebuilt from its paragraphs in order;
+- the play ends at the first long paragraph without brackets after its last speech:
+  that and what follows stay paragraphs;
+- the brackets are not kept in the text: `rend="brackets"` or `"parentheses"` says which
+  the book used.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections import Counter
 
 from ..tei import children, is_, line_of, make, q, sub, xpath
 from ..textnodes import substitute
-from .context import Context, roman_to_int
-from .sourcelines import SourceBlocks, lines_of, pieces_of, source_blocks
+from .castlist import cast_lists
+from .context import Context
+from .playrepair import put_back, set_apart, settle_put_back
+from .sourcelines import lines_of, source_blocks
+from .speakers import BRACKETS, Play, item_text
 
 _MIN_SPEECHES = 10
-_MIN_NAME_USES = 3
 _VERSE_WIDTH = 60
-_NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'’\-]*\.?|[a-z]{1,3}")
-_SEP = re.compile(r"[.:](?=\s|$)")
-_INITIALS = re.compile(r"(?:[A-Z]\.\s?)+")
-_BRACKETS = {"[": ("]", "brackets"), "(": (")", "parentheses")}
 _FLATTENED = ("section", "subsection")
-
-
-def _is_name(name: str) -> bool:
-    words = name.split()
-    if not 1 <= len(words) <= 4 or len(name) > 40:
-        return False
-    if not all(_NAME_WORD.fullmatch(w) for w in words):
-        return False
-    if all(w.rstrip(".").isdigit() or roman_to_int(w.rstrip(".")) for w in words):
-        return False  # numbered paragraphs (`IV. Of my mother…`), not speakers
-    return words[0][:1].isupper() and words[-1][:1].isupper()
-
-
-def _candidates(text: str) -> list[tuple[str, int]]:
-    """(name, end of name and separator) for each way the paragraph may begin with a name."""
-    out = []
-    for m in _SEP.finditer(text):
-        name = text[: m.start()].strip()
-        if m.start() > 60:
-            break
-        if not _is_name(name):
-            break
-        if text[m.end() :].strip():
-            out.append((name, m.end()))
-    return out
-
-
-def _key(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
-class Play:
-    """What the paragraphs say about a play: its speakers and its direction brackets."""
-
-    def __init__(self, items, blocks: SourceBlocks, profile):
-        self.blocks = blocks
-        self.words = profile.drama
-        self.cands: dict[int, list[tuple[str, int]]] = {}
-        ending: Counter = Counter()
-        for it in items:
-            cands = self._item_candidates(it)
-            self.cands[id(it)] = cands
-            if cands:
-                ending[_key(cands[-1][0].rstrip(".:"))] += 1
-        self.speakers: set[str] = set()
-        for key in sorted(ending, key=len):
-            if ending[key] >= _MIN_NAME_USES and not any(key.startswith(s + ".") for s in self.speakers):
-                self.speakers.add(key)
-        self.ending = ending
-        self.kinds = {"["}
-        opens = sum(1 for it in items if (_text(it).startswith("(") or self._rest_starts(it, "(")))
-        if opens >= 2:
-            self.kinds.add("(")
-
-    def add_cast(self, cast) -> None:
-        """Names the cast list gives are speakers' names however seldom they speak."""
-        roles = [set(re.findall(r"[^\W_]+", "".join(r.itertext()).casefold())) for r in cast.iter(q("role"))]
-        for key in self.ending:
-            words = set(re.findall(r"[^\W_]+", key))
-            if key not in self.speakers and any(words and words <= r for r in roles):
-                if not any(key.startswith(s + ".") for s in self.speakers):
-                    self.speakers.add(key)
-
-    def _item_candidates(self, it) -> list[tuple[str, int]]:
-        text = _text(it)
-        lines = lines_of(it, self.blocks) if is_(it, "p") else None
-        if lines and len(lines) > 1:
-            first = lines[0]
-            name = first.rstrip(".:").strip()
-            if name and _is_name(name):
-                return [(first, len(first))]
-        return _candidates(text)
-
-    def _rest_starts(self, it, ch: str) -> bool:
-        sp = self.speech(it)
-        return sp is not None and _text(it)[sp[1] :].lstrip().startswith(ch)
-
-    def speech(self, it) -> tuple[str, int] | None:
-        """(speaker as printed, where the speech starts) when `it` is a speech."""
-        for name, end in reversed(self.cands.get(id(it), [])):
-            if _key(name.rstrip(".:")) in self.speakers:
-                return _text(it)[:end].strip(), end
-        return self._joint(_text(it))
-
-    def _joint(self, text: str) -> tuple[str, int] | None:
-        joins = "|".join(re.escape(w) for w in self.words.get("joint_words", ()))
-        if not joins or not self.speakers:
-            return None
-        names = "|".join(re.escape(s) for s in sorted(self.speakers, key=len, reverse=True))
-        opens = "".join(re.escape(k) for k in self.kinds)
-        m = re.match(rf"((?:{names})(?:,? (?:{joins}) (?:{names}))+)(?:[.:](?=\s)|\s*(?=[{opens}]))", text, re.I)
-        return (m.group(0).strip(), m.end()) if m else None
-
-    def heading(self, it) -> str | None:
-        """'act' or 'scene' when the item is such a heading."""
-        return self.heading_text(_text(it).strip())
-
-    def heading_text(self, text: str) -> str | None:
-        return _heading_level(text, self.words)
-
-
-def _heading_level(text: str, words: dict) -> str | None:
-    """'act', 'scene' or 'act+scene' (`ACT I. SCENE 1.`) when the text is such a heading:
-    the word and a number or ordinal."""
-    if len(text) > 80 or "\n" in text:
-        return None
-    tokens = re.findall(r"[^\W_]+", text.casefold())
-    if not tokens or len(tokens) > 5:
-        return None
-    found = {level: [w for w in tokens if w in words.get(f"{level}_words", ())] for level in ("act", "scene")}
-    others = [w for w in tokens if not any(w in f for f in found.values())]
-    if not all(w.isdigit() or roman_to_int(w) or w in words.get("numbers", ()) for w in others):
-        return None
-    levels = [level for level, f in found.items() if len(f) == 1]
-    if len(levels) != sum(1 for f in found.values() if f) or not levels:
-        return None
-    if len(tokens) > 3 * len(levels):
-        return None
-    return "+".join(levels)
 
 
 def _split_heading(it, level: str, words: dict) -> list:
@@ -196,10 +63,6 @@ def _split_heading(it, level: str, words: dict) -> list:
     return [head, second]
 
 
-def _text(el) -> str:
-    return "".join(el.itertext()) if len(el) else (el.text or "")
-
-
 def _flatten(div, out: list) -> None:
     """The div's heads and blocks in order, the sections structure opened expanded."""
     for c in children(div):
@@ -212,7 +75,7 @@ def _flatten(div, out: list) -> None:
 def _is_bracketed(text: str, kinds) -> str | None:
     t = text.strip()
     for k in kinds:
-        close, rend = _BRACKETS[k]
+        close, rend = BRACKETS[k]
         if t.startswith(k) and t.endswith(close) and t.count(k) == 1:
             return rend
     return None
@@ -225,7 +88,7 @@ def _stage(text: str, rend: str | None, line) -> object:
 def _inline_stages(p, kinds) -> int:
     made = 0
     for k in sorted(kinds):
-        close, rend = _BRACKETS[k]
+        close, rend = BRACKETS[k]
         pattern = re.compile(rf"{re.escape(k)}([^{re.escape(k + close)}]+){re.escape(close)}")
 
         def build(m, rend=rend):
@@ -277,7 +140,7 @@ class Builder:
         for line in body:
             if not line.lstrip("'\"‘“([").strip()[:1].isupper():
                 return None
-            if any(line.count(k) != line.count(_BRACKETS[k][0]) for k in self.play.kinds):
+            if any(line.count(k) != line.count(BRACKETS[k][0]) for k in self.play.kinds):
                 return None
         return body
 
@@ -302,7 +165,7 @@ class Builder:
         verse = self._verse(it, name.strip()) if not len(it) else None
         if verse is None:
             p = self._as_p(it)
-            rest = _text(p)[end:].lstrip()
+            rest = item_text(p)[end:].lstrip()
             if len(p):  # keep children: cut the name off the leading text only
                 p.text = (p.text or "")[end:].lstrip() or None
             else:
@@ -324,7 +187,7 @@ class Builder:
         last = max(k for k, it in enumerate(items) if is_(it, "p", "head") and play.speech(it))
         for k, it in enumerate(items):
             if not ended and k > last and is_(it, "p", "head"):
-                t = _text(it)
+                t = item_text(it)
                 ended = len(t.split()) > 12 and _is_bracketed(t, play.kinds) is None
             if ended or not is_(it, "p", "head"):
                 if ended:
@@ -332,7 +195,7 @@ class Builder:
                 container.append(it)
                 last_sp = None
                 continue
-            text = _text(it).strip()
+            text = item_text(it).strip()
             level = play.heading(it)
             if level is not None:
                 heads = _split_heading(it, level, play.words)
@@ -372,42 +235,6 @@ class Builder:
             )
 
 
-def _cast_list(it, play: Play):
-    """A <castList> when the block's lines mostly name the play's speakers."""
-    lines = lines_of(it, play.blocks) if is_(it, "p", "head") else None
-    if not lines or len(lines) < 2:
-        return None
-    naming = 0
-    for line in lines:
-        role = re.split(r",\s|:\s", line, maxsplit=1)[0]
-        words = set(re.findall(r"[^\W_]+", role.casefold()))
-        if len(role.split()) <= 6 and any(set(re.findall(r"[^\W_]+", s)) <= words for s in play.speakers):
-            naming += 1
-    if naming * 2 <= len(lines) or (naming < len(lines) and play.speech(it)):
-        return None  # a speech whose first line is its speaker's name is no cast list
-    cast = make("castList", line=line_of(it))
-    for line in lines:
-        item = sub(cast, "castItem")
-        actor = None
-        role, desc = line, None
-        m = re.match(r"(.+?):\s+(.+)$", line)
-        if m and m.group(2)[:1].isupper():  # a name after the colon: who played the part
-            role, actor = m.group(1), m.group(2)
-        elif m:
-            role, desc = m.group(1), m.group(2)
-        m = re.match(r"(.+?),\s+(.+)$", role)
-        if desc is None and m and not _INITIALS.fullmatch(m.group(2).strip()):
-            role, desc = m.group(1), m.group(2)
-        r = sub(item, "role", role)
-        if desc is not None:
-            r.tail = line[len(role) : line.index(desc, len(role))]
-            sub(item, "roleDesc", desc)
-        if actor is not None:
-            item[-1].tail = ": "
-            sub(item, "actor", actor)
-    return cast
-
-
 def _start(items, play: Play) -> int | None:
     """Index of the first item of the play proper: its first speech, or the act or
     scene heading just before it (only headings and a few paragraphs between)."""
@@ -424,30 +251,12 @@ def _start(items, play: Play) -> int | None:
     return start
 
 
-def _cast_lists(items, play: Play, ctx: Context) -> None:
-    """Cast lists among the items before the first speech, in place (and in `items`)."""
-    for k, it in enumerate(items):
-        if not is_(it, "p", "head"):
-            continue
-        cast = _cast_list(it, play)
-        if cast is None:
-            if play.speech(it):
-                return
-            continue
-        play.add_cast(cast)
-        it.addprevious(cast)
-        it.getparent().remove(it)
-        items[k] = cast
-        ctx.report.counts["cast_items"] += len(cast)
-        ctx.report.info("cast-list", line_of(cast), f"cast list of {len(cast)} roles")
-
-
 def _play_division(div, play: Play, ctx: Context) -> None:
     heads = children(div, "head")  # the division's own: it keeps them, typed by them
     items: list = []
     _flatten(div, items)
     items = [it for it in items if not any(it is h for h in heads)]
-    _cast_lists(items, play, ctx)
+    cast_lists(items, play, ctx)
     start = _start(items, play)
     level = play.heading(heads[0]) if heads else None
     if level is not None:
@@ -470,42 +279,6 @@ def _play_division(div, play: Play, ctx: Context) -> None:
     Builder(play, ctx).build(play_items, into)
 
 
-def _split_rejoined(items, play: Play, ctx: Context) -> int:
-    """Set apart again the speeches, headings and directions a paragraph rejoined across
-    a page break swallowed."""
-    split = 0
-    for it in items:
-        if not is_(it, "p") or lines_of(it, play.blocks) is not None:
-            continue
-        pieces = pieces_of(it, play.blocks)
-        if not pieces or len(pieces) < 2:
-            continue
-        kept, after = [pieces[0]], []
-        for line, piece in pieces[1:]:
-            if (
-                any(_key(n) in play.speakers for n, _ in _candidates(piece))
-                or play.heading_text(piece) is not None
-                or piece[:1] in play.kinds
-            ):
-                after.append(make("p", piece, line=line))
-            elif after:
-                after[-1].text += " " + piece
-            else:
-                kept.append((line, piece))
-        if not after:
-            continue
-        it.text = " ".join(t for _, t in kept)
-        for new in reversed(after):
-            it.addnext(new)
-            split += 1
-            ctx.report.info(
-                "play-set-apart",
-                line_of(new),
-                "a speech, heading or direction joined to the paragraph before is set apart",
-            )
-    return split
-
-
 def _is_play(items, play: Play, ctx: Context) -> bool:
     speeches = [it for it in items if play.speech(it)]
     if len(speeches) < _MIN_SPEECHES or len(play.speakers) < 2:
@@ -524,67 +297,16 @@ def _items(divs) -> list:
     return [it for d in divs for it in xpath(d, ".//t:p[parent::t:div] | .//t:head[parent::t:div]")]
 
 
-def _put_back(tei, ctx: Context) -> list:
-    """Put back, for now, the lines in capitals `furniture` took for running heads: in a
-    play they are speakers' names (the first line of a speech) and headings or
-    directions repeated from act to act (`SCENE`, `CURTAIN.`). A line with a number that
-    is no act or scene heading is a running head with its page number, and stays out.
-    Returns what was done, for `_settle_put_back`."""
-    paras = sorted(
-        (p for p in xpath(tei, "//t:text/*/t:div//t:p | //t:text/*/t:div//t:head") if line_of(p)),
-        key=lambda p: line_of(p) or 0,
-    )
-    lines = [line_of(p) or 0 for p in paras]
-    by_line = dict(zip(lines, paras))
-    done: list = []
-    for f in ctx.report.of_kind("removed-running-head"):
-        if not f.line or not f.text:
-            continue
-        if any(c.isdigit() for c in f.text) and _heading_level(f.text, ctx.profile.drama) is None:
-            continue
-        p = by_line.get(f.line)
-        if p is not None:
-            if not len(p):
-                done.append((f, p, p.text))
-                p.text = f.text + " " + (p.text or "")
-            continue
-        new = make("p", f.text, line=f.line)
-        k = bisect.bisect_right(lines, f.line)
-        if k < len(paras):
-            paras[k].addprevious(new)
-        elif paras:
-            paras[-1].addnext(new)
-        else:
-            continue
-        done.append((f, new, None))
-    return done
-
-
-def _settle_put_back(done, keep: bool, ctx: Context) -> None:
-    for f, p, old in done:
-        if not keep:
-            if old is None:
-                p.getparent().remove(p)
-            else:
-                p.text = old
-            continue
-        ctx.report.findings.remove(f)
-        ctx.report.counts["running_heads"] -= 1
-        ctx.report.info(
-            "furniture-restored", f.line, "a repeated line in capitals is the play's, not a running head", text=f.text
-        )
-
-
 def apply(tei, ctx: Context):
-    put_back = _put_back(tei, ctx)
+    restored = put_back(tei, ctx)
     divs = xpath(tei, "//t:text/t:front/t:div | //t:text/t:body/t:div")
     items = _items(divs)
     play = Play(items, source_blocks(ctx), ctx.profile)
     is_play = _is_play(items, play, ctx)
-    _settle_put_back(put_back, is_play, ctx)
+    settle_put_back(restored, is_play, ctx)
     if not is_play:
         return tei
-    if _split_rejoined(items, play, ctx):
+    if set_apart(items, play, ctx):
         items = _items(divs)
         play = Play(items, play.blocks, ctx.profile)
     speeches = [it for it in items if play.speech(it)]

@@ -232,7 +232,7 @@ def _build(letter, items, parts: Parts, ctx: Context) -> None:
                 body[0].text = rest
             else:
                 body.pop(0)
-    postscripts = []
+    postscripts: list = []
     while len(body) > 1 and parts.postscript(body[-1]):
         postscripts.insert(0, body.pop())
     closer = make("closer", line=line_of(body[-1]) if body else None)
@@ -245,7 +245,7 @@ def _build(letter, items, parts: Parts, ctx: Context) -> None:
             sub(closer, "signed", both[1], line=line_of(last))
             ctx.report.counts["letter_closing_salutes"] += 1
         else:
-            closings = []  # `Believe me, dear Sir,` / `Your obedient servant,`: two at most
+            closings: list = []  # `Believe me, dear Sir,` / `Your obedient servant,`: two at most
             while len(body) > 1 and len(closings) < 2 and parts.closing(_text(body[-1])) and not len(body[-1]):
                 closings.insert(0, body.pop())
             for salute in closings:
