@@ -5,7 +5,8 @@ on a line of its own is told by those lines. `source_blocks(ctx)` decodes the so
 again the way the reader decoded it (the findings of that second reading are dropped:
 the reader made them already); `lines_of(p, blocks)` returns the lines of the block a
 paragraph came from, or None when the paragraph is no longer that block (rejoined
-with another, or changed).
+with another, or changed); `pieces_of(p, blocks)` the blocks a rejoined paragraph was
+made of.
 """
 
 from __future__ import annotations
@@ -17,17 +18,24 @@ from . import reader
 from .blocks import para_text
 from .context import Context
 
-SourceBlocks = dict[int, list[str]]
+
+class SourceBlocks(dict[int, list[str]]):
+    """Each block of the source by its first line: its lines; `order` numbers the blocks."""
+
+    def __init__(self, blocks=()):
+        super().__init__(blocks)
+        self.starts = list(self)  # the reader yields blocks in order: already sorted
+        self.order = {line: k for k, line in enumerate(self.starts)}
 
 
 def source_blocks(ctx: Context) -> SourceBlocks:
-    """Each block of the source by its first line: its lines."""
+    """The source's blocks, read as the reader read them."""
     try:
         data = ctx.source.read_bytes()
         text = reader.clean_text(reader.decode(data, str(ctx.source), Report()), Report())
     except (OSError, TeikitError):  # a tree built without a readable source: no line breaks
-        return {}
-    return {line: block.split("\n") for line, block in reader.blocks(text)}
+        return SourceBlocks()
+    return SourceBlocks((line, block.split("\n")) for line, block in reader.blocks(text))
 
 
 def lines_of(p, blocks: SourceBlocks) -> list[str] | None:
@@ -48,8 +56,8 @@ def pieces_of(p, blocks: SourceBlocks) -> list[tuple[int, str]] | None:
     text = p.text or ""
     if line is None or len(p) or line not in blocks:
         return None
-    starts = sorted(blocks)
-    k = starts.index(line)
+    starts = blocks.starts
+    k = blocks.order[line]
     out: list[tuple[int, str]] = []
     pos = 0
     while pos < len(text) and k < len(starts):
