@@ -26,6 +26,8 @@ def test_the_default_order_is_the_documented_one_and_checks():
         "note-bodies",
         "structure",
         "footnotes",
+        "drama",
+        "letters",
         "notes",
         "sidenotes",
         "bibliography",

@@ -214,6 +214,14 @@
         or tk:contains-block($n) and not(tk:is-attached-note($n)))"/>
   </xsl:function>
 
+  <!-- The brackets a stage direction was printed in (@rend), which its text leaves out:
+       none when the text keeps its own. -->
+  <xsl:function name="tk:stage-marks" as="xs:string*">
+    <xsl:param name="stage" as="element()"/>
+    <xsl:sequence select="if ($stage/@rend = 'brackets') then ('[', ']')
+                          else if ($stage/@rend = 'parentheses') then ('(', ')') else ()"/>
+  </xsl:function>
+
   <!-- An annotation attached to a point in the text: shown as a marker and listed after the text. -->
   <xsl:function name="tk:is-attached-note" as="xs:boolean">
     <xsl:param name="n" as="node()"/>

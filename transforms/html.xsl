@@ -371,10 +371,13 @@
   </xsl:template>
 
   <xsl:template match="tei:stage" mode="html">
+    <xsl:variable name="marks" select="tk:stage-marks(.)"/>
     <xsl:element name="{if (tk:is-block(.)) then 'p' else 'span'}">
       <xsl:attribute name="class" select="'stage'"/>
       <xsl:call-template name="h:id-and-lang"/>
+      <xsl:value-of select="$marks[1]"/>
       <xsl:apply-templates mode="html"/>
+      <xsl:value-of select="$marks[2]"/>
     </xsl:element>
   </xsl:template>
 

@@ -275,7 +275,8 @@
 
   <xsl:template match="tei:stage" mode="txt">
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
-    <xsl:sequence select="t:wrap('(' || t:inline(.) || ')', $indent, $indent)"/>
+    <xsl:variable name="marks" select="(tk:stage-marks(.), '(', ')')[position() = (1, 2)]"/>
+    <xsl:sequence select="t:wrap($marks[1] || t:inline(.) || $marks[2], $indent, $indent)"/>
   </xsl:template>
 
   <xsl:template match="tei:list" mode="txt">
@@ -362,6 +363,11 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:date
                        | tei:time | tei:num | tei:term" mode="txt-inline">
     <xsl:apply-templates mode="txt-inline"/>
+  </xsl:template>
+
+  <xsl:template match="tei:stage[not(tk:is-block(.))]" mode="txt-inline">
+    <xsl:variable name="marks" select="tk:stage-marks(.)"/>
+    <xsl:sequence select="string($marks[1]) || t:inline(.) || string($marks[2])"/>
   </xsl:template>
 
   <xsl:template match="tei:lb" mode="txt-inline">

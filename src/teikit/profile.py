@@ -49,6 +49,14 @@ SCHEMA: dict[str, dict[str, str]] = {
     "names": {"honorifics": "strings", "forenames": "strings", "particles": "strings"},
     "passes": {"disable": "strings"},
     "notes": {"headings": "strings", "body_words": "strings", "foot_words": "strings", "read_marks": "table"},
+    "drama": {"act_words": "strings", "scene_words": "strings", "numbers": "strings", "joint_words": "strings"},
+    "letters": {
+        "salutations": "strings",
+        "closings": "strings",
+        "between": "strings",
+        "headings": "strings",
+        "postscripts": "strings",
+    },
 }
 # Values that become attribute values in the TEI must be valid there.
 _LANGUAGE = regex.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47 (xml:lang)
@@ -199,6 +207,8 @@ class Profile:
     note_body_words: tuple[str, ...] = ()  # [notes] body_words, lower case
     note_foot_words: set[str] = field(default_factory=set)  # [notes] foot_words, lower case
     note_read_marks: dict[str, str] = field(default_factory=dict)  # [notes] read_marks: as read -> mark
+    drama: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [drama]: key -> lower-case words
+    letters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [letters]: key -> lower-case words
     source: str = "default"
 
 
@@ -277,5 +287,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         note_body_words=tuple(w.lower() for w in data["notes"]["body_words"]),
         note_foot_words={w.lower() for w in data["notes"]["foot_words"]},
         note_read_marks=dict(data["notes"]["read_marks"]),
+        drama={k: tuple(w.lower() for w in v) for k, v in data["drama"].items()},
+        letters={k: tuple(w.lower() for w in v) for k, v in data["letters"].items()},
         source=origin,
     )

@@ -1,0 +1,319 @@
+"""Plays: speeches, stage directions, cast lists, acts and scenes.
+
+A book is a play by the evidence of its paragraphs, not its title (`speakers`): the book
+is a play when at least `_MIN_SPEECHES` paragraphs are speeches of two speakers or more,
+they are at least half of the paragraphs from the first speech to the last, and a
+quarter of all the book's paragraphs (a dialogue quoted in prose, or a chronology of
+`Jan.` and `Feb.`, is not a play). What page-furniture removal and paragraph rejoining did
+to it is undone first (`playrepair`); cast lists are found before the speeches
+(`castlist`).
+
+In a play's division:
+- each speech is an `<sp>` with its `<speaker>` (the name as printed, with its stop) and
+  its text as `<p>`, or as `<l>`s when it is verse (two source lines or more, each
+  opening with a capital and at most `_VERSE_WIDTH` long); a bracketed passage inside it
+  (`[Hands them on a salver.]`) is an inline `<stage>`, one opening the speech stands
+  before its text;
+- a paragraph in brackets is a `<stage>` between the speeches; one that opens with a
+  bracketed direction and goes on without a speaker continues the speech before it;
+- a paragraph with no speaker and no brackets is a `<stage>` (reported) when it follows
+  a heading or another direction or is written in capitals (`ACT DROP`), else it
+  continues the speech right before it;
+- headings of an act or a scene followed by speeches open `div type="act"` / `"scene"`
+  (`ACT I. SCENE 1.` both); a division already headed so is typed so, and is the play
+  from its heading on. Headings `structure` made of short speeches (and the sections it
+  opened under them) are undone: the play is rebuilt from its paragraphs in order;
+- the play ends at the first long paragraph without brackets after its last speech:
+  that and what follows stay paragraphs;
+- the brackets are not kept in the text: `rend="brackets"` or `"parentheses"` says which
+  the book used.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..tei import children, is_, line_of, make, q, sub, xpath
+from ..textnodes import substitute
+from .castlist import cast_lists
+from .context import Context
+from .playrepair import put_back, set_apart, settle_put_back
+from .sourcelines import lines_of, source_blocks
+from .speakers import BRACKETS, Play, item_text
+
+_MIN_SPEECHES = 10
+_VERSE_WIDTH = 60
+_FLATTENED = ("section", "subsection")
+
+
+def _split_heading(it, level: str, words: dict) -> list:
+    """The heads of the divisions a heading opens: itself, or its act part and its scene
+    part (`ACT I.` and `SCENE 1.` of `ACT I. SCENE 1.`)."""
+    head = make("head", line=line_of(it))
+    head.text, head[:] = it.text, list(it)
+    if "+" not in level or len(head):
+        return [head]
+    text = head.text or ""
+    alternatives = "|".join(map(re.escape, words.get("scene_words", ())))
+    scene = re.search(rf"\b(?:{alternatives})\b", text, re.I) if alternatives else None
+    if scene is None or scene.start() == 0:
+        return [head]
+    second = make("head", text[scene.start() :].strip(), line=line_of(it))
+    head.text = text[: scene.start()].strip()
+    return [head, second]
+
+
+def _flatten(div, out: list) -> None:
+    """The div's heads and blocks in order, the sections structure opened expanded."""
+    for c in children(div):
+        if is_(c, "div") and c.get("type") in _FLATTENED:
+            _flatten(c, out)
+        else:
+            out.append(c)
+
+
+def _is_bracketed(text: str, kinds) -> str | None:
+    t = text.strip()
+    for k in kinds:
+        close, rend = BRACKETS[k]
+        if t.startswith(k) and t.endswith(close) and t.count(k) == 1:
+            return rend
+    return None
+
+
+def _stage(text: str, rend: str | None, line) -> object:
+    return make("stage", text.strip(), line=line, rend=rend)
+
+
+def _inline_stages(p, kinds) -> int:
+    made = 0
+    for k in sorted(kinds):
+        close, rend = BRACKETS[k]
+        pattern = re.compile(rf"{re.escape(k)}([^{re.escape(k + close)}]+){re.escape(close)}")
+
+        def build(m, rend=rend):
+            nonlocal made
+            made += 1
+            return make("stage", m.group(1).strip(), rend=rend)
+
+        substitute(p, pattern, build, skip=("stage", "note"))
+    return made
+
+
+def _leading_stage_out(sp, p) -> None:
+    """A direction opening a speech stands before its paragraph, not inside it."""
+    first = p[0] if len(p) else None
+    if first is not None and is_(first, "stage") and not (p.text or "").strip():
+        p.text = (first.tail or "").lstrip() or None
+        first.tail = None
+        p.addprevious(first)
+    if not (p.text or "").strip() and not len(p):
+        sp.remove(p)
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(text.split()) <= 6
+
+
+class Builder:
+    """Rebuilds a play's paragraphs as acts, scenes, speeches and stage directions."""
+
+    def __init__(self, play: Play, ctx: Context):
+        self.play, self.ctx = play, ctx
+        self.report = ctx.report
+
+    def _as_p(self, it):
+        if is_(it, "head"):
+            it.tag = q("p")
+        return it
+
+    def _verse(self, it, name: str) -> list[str] | None:
+        """The speech's lines when it is verse: at least two source lines, each opening
+        with a capital and at most `_VERSE_WIDTH` long, no bracket left open across them."""
+        lines = lines_of(it, self.play.blocks)
+        if not lines or not lines[0].startswith(name):
+            return None
+        body = [l for l in [lines[0][len(name) :].strip(), *lines[1:]] if l]
+        if len(body) < 2 or max(len(l) for l in body) > _VERSE_WIDTH:
+            return None
+        for line in body:
+            if not line.lstrip("'\"‘“([").strip()[:1].isupper():
+                return None
+            if any(line.count(k) != line.count(BRACKETS[k][0]) for k in self.play.kinds):
+                return None
+        return body
+
+    def _fill(self, sp, it, verse: list[str] | None) -> None:
+        """The speech's text into `sp`: the paragraph, or a line element a verse line."""
+        p = self._as_p(it)
+        if verse is None:
+            sp.append(p)
+            parts = [p]
+        else:
+            parts = [sub(sp, "l", line, line=(line_of(it) or 0) + k or None) for k, line in enumerate(verse)]
+            if p.getparent() is not None:
+                p.getparent().remove(p)
+            self.report.counts["verse_lines"] += len(parts)
+        for part in parts:
+            self.report.counts["stage_directions"] += _inline_stages(part, self.play.kinds)
+        _leading_stage_out(sp, parts[0])
+
+    def speech(self, it, name: str, end: int):
+        sp = make("sp", line=line_of(it))
+        sub(sp, "speaker", name.strip(), line=line_of(it))
+        verse = self._verse(it, name.strip()) if not len(it) else None
+        if verse is None:
+            p = self._as_p(it)
+            rest = item_text(p)[end:].lstrip()
+            if len(p):  # keep children: cut the name off the leading text only
+                p.text = (p.text or "")[end:].lstrip() or None
+            else:
+                p.text = rest
+        self._fill(sp, it, verse)
+        self.report.counts["speeches"] += 1
+        return sp
+
+    def continuation(self, sp, it) -> None:
+        self._fill(sp, it, self._verse(it, "") if is_(it, "p") and not len(it) else None)
+
+    def build(self, items, into) -> None:
+        """Put the play's items into `into`, opening acts and scenes at their headings."""
+        play = self.play
+        act = None
+        container = into
+        last_sp = None
+        after_heading = ended = False
+        last = max(k for k, it in enumerate(items) if is_(it, "p", "head") and play.speech(it))
+        for k, it in enumerate(items):
+            if not ended and k > last and is_(it, "p", "head"):
+                t = item_text(it)
+                ended = len(t.split()) > 12 and _is_bracketed(t, play.kinds) is None
+            if ended or not is_(it, "p", "head"):
+                if ended:
+                    self._as_p(it)
+                container.append(it)
+                last_sp = None
+                continue
+            text = item_text(it).strip()
+            level = play.heading(it)
+            if level is not None:
+                heads = _split_heading(it, level, play.words)
+                for lvl, head in zip(level.split("+"), heads):
+                    parent = into if lvl == "act" or act is None else act
+                    div = sub(parent, "div", type=lvl, line=line_of(it))
+                    div.append(head)
+                    self.report.counts["acts" if lvl == "act" else "scenes"] += 1
+                    if lvl == "act":
+                        act = div
+                    container = div
+                last_sp, after_heading = None, True
+                continue
+            found = play.speech(it)
+            if found is not None:
+                last_sp = self.speech(it, *found)
+                container.append(last_sp)
+                after_heading = False
+                continue
+            rend = _is_bracketed(text, play.kinds)
+            if rend is not None:
+                container.append(_stage(text[1:-1], rend, line_of(it)))
+                self.report.counts["stage_directions"] += 1
+                continue
+            opens = text[:1] in play.kinds
+            follows = last_sp is not None and len(container) and container[-1] is last_sp
+            if follows and (opens or not (_is_caps(text) or after_heading)):
+                self.continuation(last_sp, it)
+                continue
+            container.append(_stage(text, None, line_of(it)))
+            self.report.counts["stage_directions"] += 1
+            self.report.info(
+                "stage-unbracketed",
+                line_of(it),
+                "a paragraph of the play without a speaker is a stage direction",
+                text=text,
+            )
+
+
+def _start(items, play: Play) -> int | None:
+    """Index of the first item of the play proper: its first speech, or the act or
+    scene heading just before it (only headings and a few paragraphs between)."""
+    first = next((k for k, it in enumerate(items) if is_(it, "p", "head") and play.speech(it)), None)
+    if first is None:
+        return None
+    start = first
+    for k in range(first - 1, max(-1, first - 6), -1):
+        level = play.heading(items[k]) if is_(items[k], "p", "head") else None
+        if level is not None:
+            start = k
+            if level.startswith("act"):
+                break
+    return start
+
+
+def _play_division(div, play: Play, ctx: Context) -> None:
+    heads = children(div, "head")  # the division's own: it keeps them, typed by them
+    items: list = []
+    _flatten(div, items)
+    items = [it for it in items if not any(it is h for h in heads)]
+    cast_lists(items, play, ctx)
+    start = _start(items, play)
+    level = play.heading(heads[0]) if heads else None
+    if level is not None:
+        level = level.split("+")[0]  # `ACT I. SCENE 1.` heading a division: the act's
+        div.set("type", level)
+        ctx.report.counts["acts" if level == "act" else "scenes"] += 1
+        if start is not None:
+            start = 0  # an act's division is the play from its heading on
+    if start is None:
+        return
+    play_items = items[start:]
+    for it in play_items:
+        it.getparent().remove(it)
+    for section in reversed(xpath(div, ".//t:div")):
+        if not len(section):
+            section.getparent().remove(section)
+    into = div
+    if children(div, "div") and not (is_(play_items[0], "p", "head") and play.heading(play_items[0])):
+        into = sub(div, "div", type="section", line=line_of(play_items[0]))
+    Builder(play, ctx).build(play_items, into)
+
+
+def _is_play(items, play: Play, ctx: Context) -> bool:
+    speeches = [it for it in items if play.speech(it)]
+    if len(speeches) < _MIN_SPEECHES or len(play.speakers) < 2:
+        return False
+    first, last = items.index(speeches[0]), items.index(speeches[-1])
+    # dense where they are, and a good part of the book: not a dialogue or a chronology in prose
+    if len(speeches) * 2 < last - first + 1 or len(speeches) * 4 < len(items):
+        ctx.report.info(
+            "not-a-play", line_of(speeches[0]), f"{len(speeches)} paragraphs open with a name, too few for a play"
+        )
+        return False
+    return True
+
+
+def _items(divs) -> list:
+    return [it for d in divs for it in xpath(d, ".//t:p[parent::t:div] | .//t:head[parent::t:div]")]
+
+
+def apply(tei, ctx: Context):
+    restored = put_back(tei, ctx)
+    divs = xpath(tei, "//t:text/t:front/t:div | //t:text/t:body/t:div")
+    items = _items(divs)
+    play = Play(items, source_blocks(ctx), ctx.profile)
+    is_play = _is_play(items, play, ctx)
+    settle_put_back(restored, is_play, ctx)
+    if not is_play:
+        return tei
+    if set_apart(items, play, ctx):
+        items = _items(divs)
+        play = Play(items, play.blocks, ctx.profile)
+    speeches = [it for it in items if play.speech(it)]
+    first = line_of(speeches[0])
+    for d in divs:
+        _play_division(d, play, ctx)
+    names = ", ".join(sorted(play.speakers))
+    n = ctx.report.counts["speeches"]
+    ctx.report.info("play", first, f"a play: {n} speeches of {len(play.speakers)} speakers ({names})")
+    return tei

@@ -1,0 +1,108 @@
+"""What earlier passes did to a play, undone once it is known to be one.
+
+`furniture` takes a line in capitals that repeats for a running head: in a play it is a
+speaker's name on the first line of a speech, or a heading or direction repeated from act
+to act (`SCENE`, `CURTAIN.`). `put_back` puts those lines back for now (a line with a
+figure that is no act or scene heading is a running head with its page number, and
+stays out); `settle_put_back` keeps them in a play, each reported and its removal
+withdrawn from the report, and takes them out again otherwise. `structure` rejoins a
+paragraph cut by a page break: `set_apart` sets apart again, in a play, the speeches,
+headings and directions so joined to the paragraph before (the source's blocks tell
+where each began).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..tei import is_, line_of, make, xpath
+from .context import Context
+from .sourcelines import lines_of, pieces_of
+from .speakers import Play, candidates, heading_level, key
+
+
+def set_apart(items, play: Play, ctx: Context) -> int:
+    """Set apart again the speeches, headings and directions a paragraph rejoined across
+    a page break swallowed."""
+    split = 0
+    for it in items:
+        if not is_(it, "p") or lines_of(it, play.blocks) is not None:
+            continue
+        pieces = pieces_of(it, play.blocks)
+        if not pieces or len(pieces) < 2:
+            continue
+        kept, after = [pieces[0]], []
+        for line, piece in pieces[1:]:
+            if (
+                any(key(n) in play.speakers for n, _ in candidates(piece))
+                or play.heading_text(piece) is not None
+                or piece[:1] in play.kinds
+            ):
+                after.append(make("p", piece, line=line))
+            elif after:
+                after[-1].text += " " + piece
+            else:
+                kept.append((line, piece))
+        if not after:
+            continue
+        it.text = " ".join(t for _, t in kept)
+        for new in reversed(after):
+            it.addnext(new)
+            split += 1
+            ctx.report.info(
+                "play-set-apart",
+                line_of(new),
+                "a speech, heading or direction joined to the paragraph before is set apart",
+            )
+    return split
+
+
+def put_back(tei, ctx: Context) -> list:
+    """Put back, for now, the lines in capitals `furniture` took for running heads: in a
+    play they are speakers' names (the first line of a speech) and headings or
+    directions repeated from act to act (`SCENE`, `CURTAIN.`). A line with a number that
+    is no act or scene heading is a running head with its page number, and stays out.
+    Returns what was done, for `_settle_put_back`."""
+    paras = sorted(
+        (p for p in xpath(tei, "//t:text/*/t:div//t:p | //t:text/*/t:div//t:head") if line_of(p)),
+        key=lambda p: line_of(p) or 0,
+    )
+    lines = [line_of(p) or 0 for p in paras]
+    by_line = dict(zip(lines, paras))
+    done: list = []
+    for f in ctx.report.of_kind("removed-running-head"):
+        if not f.line or not f.text:
+            continue
+        if any(c.isdigit() for c in f.text) and heading_level(f.text, ctx.profile.drama) is None:
+            continue
+        p = by_line.get(f.line)
+        if p is not None:
+            if not len(p):
+                done.append((f, p, p.text))
+                p.text = f.text + " " + (p.text or "")
+            continue
+        new = make("p", f.text, line=f.line)
+        k = bisect.bisect_right(lines, f.line)
+        if k < len(paras):
+            paras[k].addprevious(new)
+        elif paras:
+            paras[-1].addnext(new)
+        else:
+            continue
+        done.append((f, new, None))
+    return done
+
+
+def settle_put_back(done, keep: bool, ctx: Context) -> None:
+    for f, p, old in done:
+        if not keep:
+            if old is None:
+                p.getparent().remove(p)
+            else:
+                p.text = old
+            continue
+        ctx.report.findings.remove(f)
+        ctx.report.counts["running_heads"] -= 1
+        ctx.report.info(
+            "furniture-restored", f.line, "a repeated line in capitals is the play's, not a running head", text=f.text
+        )

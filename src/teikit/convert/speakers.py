@@ -1,0 +1,152 @@
+"""Who speaks: the evidence that a book is a play, read from its paragraphs.
+
+A paragraph may begin with a speaker's name: up to four capitalised words (`Algernon`,
+`Lady Bracknell`, `FIRST CITIZEN`, `Mr. Worthing`) followed by a full stop or a colon and
+the speech (`Algernon.  Did you…`, `HAMLET: To be…`), or alone on the block's first line
+with the speech on the next (`ALGERNON.` / `Did you…`, read from the source's lines). A
+name is a speaker's when at least three paragraphs begin with it and end their name
+there (`Mr` in `Mr. Worthing.` never does, so `Mr. Worthing` is the name; `Jack.  Yes.` is
+Jack's), or when the cast list names it (`add_cast`). Numbers (`IV.`) are never names.
+Speakers joined by a profile `[drama] joint_words` word (`Gwendolen and Cecily`) speak
+together. Direction brackets are `[…]`, and `(…)` when at least two speeches or
+paragraphs open with one. Headings of acts and scenes are a profile act or scene word
+and a number or ordinal (`FIRST ACT`, `ACT II.`, `SCENE`, `ACT I. SCENE 1.`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..tei import is_, q
+from .context import roman_to_int
+from .sourcelines import SourceBlocks, lines_of
+
+_MIN_NAME_USES = 3
+_NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'’\-]*\.?|[a-z]{1,3}")
+_SEP = re.compile(r"[.:](?=\s|$)")
+# Direction brackets: opening -> (closing, the `rend` that records them).
+BRACKETS = {"[": ("]", "brackets"), "(": (")", "parentheses")}
+
+
+def is_name(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 4 or len(name) > 40:
+        return False
+    if not all(_NAME_WORD.fullmatch(w) for w in words):
+        return False
+    if all(w.rstrip(".").isdigit() or roman_to_int(w.rstrip(".")) for w in words):
+        return False  # numbered paragraphs (`IV. Of my mother…`), not speakers
+    return words[0][:1].isupper() and words[-1][:1].isupper()
+
+
+def candidates(text: str) -> list[tuple[str, int]]:
+    """(name, end of name and separator) for each way the paragraph may begin with a name."""
+    out = []
+    for m in _SEP.finditer(text):
+        name = text[: m.start()].strip()
+        if m.start() > 60:
+            break
+        if not is_name(name):
+            break
+        if text[m.end() :].strip():
+            out.append((name, m.end()))
+    return out
+
+
+def key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+class Play:
+    """What the paragraphs say about a play: its speakers and its direction brackets."""
+
+    def __init__(self, items, blocks: SourceBlocks, profile):
+        self.blocks = blocks
+        self.words = profile.drama
+        self.cands: dict[int, list[tuple[str, int]]] = {}
+        ending: Counter = Counter()
+        for it in items:
+            cands = self._item_candidates(it)
+            self.cands[id(it)] = cands
+            if cands:
+                ending[key(cands[-1][0].rstrip(".:"))] += 1
+        self.speakers: set[str] = set()
+        for name in sorted(ending, key=len):
+            if ending[name] >= _MIN_NAME_USES and not any(name.startswith(s + ".") for s in self.speakers):
+                self.speakers.add(name)
+        self.ending = ending
+        self.kinds = {"["}
+        opens = sum(1 for it in items if (item_text(it).startswith("(") or self._rest_starts(it, "(")))
+        if opens >= 2:
+            self.kinds.add("(")
+
+    def add_cast(self, cast) -> None:
+        """Names the cast list gives are speakers' names however seldom they speak."""
+        roles = [set(re.findall(r"[^\W_]+", "".join(r.itertext()).casefold())) for r in cast.iter(q("role"))]
+        for name in self.ending:
+            words = set(re.findall(r"[^\W_]+", name))
+            if name not in self.speakers and any(words and words <= r for r in roles):
+                if not any(name.startswith(s + ".") for s in self.speakers):
+                    self.speakers.add(name)
+
+    def _item_candidates(self, it) -> list[tuple[str, int]]:
+        text = item_text(it)
+        lines = lines_of(it, self.blocks) if is_(it, "p") else None
+        if lines and len(lines) > 1:
+            first = lines[0]
+            name = first.rstrip(".:").strip()
+            if name and is_name(name):
+                return [(first, len(first))]
+        return candidates(text)
+
+    def _rest_starts(self, it, ch: str) -> bool:
+        sp = self.speech(it)
+        return sp is not None and item_text(it)[sp[1] :].lstrip().startswith(ch)
+
+    def speech(self, it) -> tuple[str, int] | None:
+        """(speaker as printed, where the speech starts) when `it` is a speech."""
+        for name, end in reversed(self.cands.get(id(it), [])):
+            if key(name.rstrip(".:")) in self.speakers:
+                return item_text(it)[:end].strip(), end
+        return self._joint(item_text(it))
+
+    def _joint(self, text: str) -> tuple[str, int] | None:
+        joins = "|".join(re.escape(w) for w in self.words.get("joint_words", ()))
+        if not joins or not self.speakers:
+            return None
+        names = "|".join(re.escape(s) for s in sorted(self.speakers, key=len, reverse=True))
+        opens = "".join(re.escape(k) for k in self.kinds)
+        m = re.match(rf"((?:{names})(?:,? (?:{joins}) (?:{names}))+)(?:[.:](?=\s)|\s*(?=[{opens}]))", text, re.I)
+        return (m.group(0).strip(), m.end()) if m else None
+
+    def heading(self, it) -> str | None:
+        """'act' or 'scene' when the item is such a heading."""
+        return self.heading_text(item_text(it).strip())
+
+    def heading_text(self, text: str) -> str | None:
+        return heading_level(text, self.words)
+
+
+def heading_level(text: str, words: dict) -> str | None:
+    """'act', 'scene' or 'act+scene' (`ACT I. SCENE 1.`) when the text is such a heading:
+    the word and a number or ordinal."""
+    if len(text) > 80 or "\n" in text:
+        return None
+    tokens = re.findall(r"[^\W_]+", text.casefold())
+    if not tokens or len(tokens) > 5:
+        return None
+    found = {level: [w for w in tokens if w in words.get(f"{level}_words", ())] for level in ("act", "scene")}
+    others = [w for w in tokens if not any(w in f for f in found.values())]
+    if not all(w.isdigit() or roman_to_int(w) or w in words.get("numbers", ()) for w in others):
+        return None
+    levels = [level for level, f in found.items() if len(f) == 1]
+    if len(levels) != sum(1 for f in found.values() if f) or not levels:
+        return None
+    if len(tokens) > 3 * len(levels):
+        return None
+    return "+".join(levels)
+
+
+def item_text(el) -> str:
+    return "".join(el.itertext()) if len(el) else (el.text or "")
