@@ -33,7 +33,7 @@ _SKIP_DIVS = {"titlepage", "contents"}
 def _caps(line: str) -> bool:
     """A short line mostly of capital letters (not a note like '- 2 PZ, 22.')."""
     s = line.strip()
-    if not 0 < len(s) <= 90:  # before counting letters: a long line costs nothing
+    if not 0 < len(s) <= 90 or s != s.upper():  # before counting letters: cheap refusals
         return False
     letters = sum(c.isalpha() for c in s)
     return (

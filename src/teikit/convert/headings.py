@@ -163,16 +163,22 @@ def read_heading(text: str, words: dict[str, int]) -> tuple | None:
 def _same_label(forms: list[str]) -> dict[str, str]:
     """`lectures #` is `lecture #`: a label that only adds a letter or two to another is that label."""
     out = {}
-    by_len = sorted(set(forms), key=len)
-    for f in by_len:
+    by_start: dict[str, list[str]] = {}  # only labels that start alike can be one label
+    for f in sorted(set(forms), key=len):
         out[f] = f
-        for g in by_len:
-            if len(g) >= len(f):
-                break
+        same = by_start.setdefault(f[:3], [])
+        for g in same:
             gw, fw = g.rsplit(" ", 1)[0], f.rsplit(" ", 1)[0]
-            if g.endswith(" #") and f.endswith(" #") and fw.startswith(gw) and len(fw) - len(gw) <= 2:
+            if (
+                len(g) < len(f)
+                and g.endswith(" #")
+                and f.endswith(" #")
+                and fw.startswith(gw)
+                and len(fw) - len(gw) <= 2
+            ):
                 out[f] = out[g]
                 break
+        same.append(f)
     return out
 
 
