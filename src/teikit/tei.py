@@ -49,7 +49,7 @@ def make(
 def set_line(el: etree._Element, line: int) -> None:
     """Record the source line an element came from, whatever its size."""
     el.sourceline = min(line, _MAX_SOURCELINE)
-    if line > _MAX_SOURCELINE:
+    if line >= _MAX_SOURCELINE:  # libxml2 reads its largest line number back as unknown
         el.set(LINE_ATTR, str(line))
     elif el.get(LINE_ATTR) is not None:
         del el.attrib[LINE_ATTR]

@@ -103,7 +103,7 @@ class Item:
 def entries(texts: list[str], starts: list[int], first: int, last: int, words: dict[str, int]) -> list[Item]:
     """Every line of the list after its heading, as entries (continuations joined)."""
     items: list[Item] = []
-    prev_line = ""
+    prev_line, prev_indent = "", 0
     for k in range(first, last + 1):
         lines = texts[k].split("\n")
         for n, raw in enumerate(lines):
@@ -115,11 +115,16 @@ def entries(texts: list[str], starts: list[int], first: int, last: int, words: d
             m = _WITH_PAGE.match(s)
             text, page = (m.group("text"), m.group("page")) if m else (s, None)
             cur = items[-1] if items else None
+            indent = len(raw) - len(raw.lstrip())
             continues = (
                 cur is not None
                 and n > 0
                 and not cur.page
-                and (s[:1].islower() or (len(prev_line) >= _LONG_LINE and read_heading(s, words) is None))
+                and (
+                    s[:1].islower()
+                    or indent > prev_indent  # an entry's second line, indented under it
+                    or (len(prev_line) >= _LONG_LINE and read_heading(s, words) is None)
+                )
             )
             label_only = cur is not None and cur.label and not cur.title and not cur.page
             if continues or (label_only and read_heading(s, words) is None):
@@ -127,5 +132,5 @@ def entries(texts: list[str], starts: list[int], first: int, last: int, words: d
                 cur.page = page  # type: ignore[union-attr]
             else:
                 items.append(Item(text, starts[k] + n, page, words))
-            prev_line = s
+            prev_line, prev_indent = s, indent
     return items

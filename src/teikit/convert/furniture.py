@@ -4,9 +4,9 @@ A running head is recognised by the profile's patterns, or inferred: a line in
 capitals that repeats the book's title or a division's title; a line in capitals
 that repeats (digits aside) in page rhythm (`pages.in_rhythm`); a line in
 capitals carrying the page number the page sequence expects there
-(`20 SYPHILITIC DISEASES.`). A number alone on its line is a page number when
-it continues the sequence of page numbers (`pages.page_numbers`) or stands
-beside a running head — a year heading a group of poems does neither. A lone
+(`20 SYPHILITIC DISEASES.`, the sequence read from `pages.page_numbers`). A
+number alone on its line is a page number (a year heading a group of poems is a
+heading, taken by the outline before this pass runs). A lone
 roman numeral is a page number only when it is one (canonical, at most cc),
 stands alone between blank lines where page numbers stand, and has a neighbour
 in sequence (xi after x) — so that `did`, `mix` or a lone `x` in running text
@@ -33,7 +33,7 @@ _SKIP_DIVS = {"titlepage", "contents"}
 def _caps(line: str) -> bool:
     """A short line mostly of capital letters (not a note like '- 2 PZ, 22.')."""
     s = line.strip()
-    if not 0 < len(s) <= 90:  # before counting letters: a long line costs nothing
+    if not 0 < len(s) <= 90 or s != s.upper():  # before counting letters: cheap refusals
         return False
     letters = sum(c.isalpha() for c in s)
     return (
@@ -125,24 +125,21 @@ def apply(tei, ctx: Context):
             return False
         return norm_title(s) in titles or _shape(s) in rhythm or pages.numbered_head(s, page_of, n, keys)
 
-    def furniture(line: str, n: int, near: list[str]) -> str | None:
+    def furniture(line: str, n: int) -> str | None:
         s = line.strip()
         if ctx.profile.running_heads.search(s):  # time-bounded: see profile.Patterns
             return "running_heads"
         if _PAGE_NUMBER.match(s):
-            if n in page_of or any(head(x.strip(), n) for x in near):
-                return "page_numbers"
-            return None
+            return "page_numbers"
         if head(s, n):
             return "running_heads"
         return None
 
-    for j, b in enumerate(blocks):
+    for b in blocks:
         lines = b.text.split("\n")
         keep = []  # removed lines stay as empty lines so that line numbers hold
         for k, line in enumerate(lines):
-            near = _neighbours(blocks, j, lines, k)
-            kind = "page_numbers" if b in roman_pages else furniture(line, line_of(b) + k, near)
+            kind = "page_numbers" if b in roman_pages else furniture(line, line_of(b) + k)
             if kind:
                 ctx.report.counts[kind] += 1
                 ctx.report.info(
@@ -160,14 +157,3 @@ def apply(tei, ctx: Context):
             b.text = "\n".join(keep)
     hyphenation.rejoin([b for b in blocks if b.getparent() is not None], ctx)
     return tei
-
-
-def _neighbours(blocks: list, j: int, lines: list[str], k: int) -> list[str]:
-    """The lines a page number stands beside: the next and previous line, in its block or
-    the blocks around it."""
-    out = []
-    out.append(lines[k - 1] if k else (blocks[j - 1].text.rsplit("\n", 1)[-1] if j else ""))
-    out.append(
-        lines[k + 1] if k + 1 < len(lines) else (blocks[j + 1].text.split("\n", 1)[0] if j + 1 < len(blocks) else "")
-    )
-    return out

@@ -31,9 +31,10 @@ _ARABIC = re.compile(r"\d{1,4}(?:\.\d{1,3})*")
 _ROMAN = re.compile(r"[IVXLCDM]+|[ivxlcdm]+")
 _MAX_CHARS = 90
 _MAX_LABEL_WORDS = 3
+_TITLE_WORDS = 8  # more words than this, most in lower case, make a sentence
 _ABBREVIATION = 5  # `Chap.`: the longest label word cut short with a stop
 _REPEAT_BLOCKS = 12  # a heading repeated this close after a preamble is one heading
-_LIST_LINES = 10  # headings this few lines apart head nothing: a list of them
+_LIST_LINES = 7  # headings this few lines apart head nothing: a list of them
 _PAGE_LINES = 150  # a printed page never takes more lines of text
 
 
@@ -112,6 +113,8 @@ def read_heading(text: str, words: dict[str, int]) -> tuple | None:
     label_words = toks[:i]
     if label_words and not label_words[0][0].isupper():
         return None
+    if sum(w[:1].islower() for w in label_words) > 1:
+        return None  # `And what can one I…`: words of a sentence, not a label
     if any(w[-1] == ":" or (w[-1] == "." and len(w) > _ABBREVIATION) for w in label_words):
         return None  # a sentence, not a label (`Chap.`, `No.` are abbreviations)
     value, kind, decimal = n
@@ -143,6 +146,11 @@ def read_heading(text: str, words: dict[str, int]) -> tuple | None:
     rest = " ".join(toks[j:]).strip()
     if rest.startswith(("—", "--", "-")) and kind != "arabic":
         rest, separated = rest.lstrip("—-").strip(), True
+    if rest[:1].islower() or any(w[-1] == "," for w in label_words):
+        return None  # `She said I slept`, `Personally, I`: a sentence
+    rest_words = rest.split()
+    if len(rest_words) > _TITLE_WORDS and sum(w[:1].islower() for w in rest_words) * 2 > len(rest_words):
+        return None  # `Tom. I have brought it back`: a sentence, not a title
     label = " ".join(toks[:j])  # as printed, its stop too: `CHAPTER I.`
     bare = not label_words and not suffix
     if bare:
@@ -163,16 +171,22 @@ def read_heading(text: str, words: dict[str, int]) -> tuple | None:
 def _same_label(forms: list[str]) -> dict[str, str]:
     """`lectures #` is `lecture #`: a label that only adds a letter or two to another is that label."""
     out = {}
-    by_len = sorted(set(forms), key=len)
-    for f in by_len:
+    by_start: dict[str, list[str]] = {}  # only labels that start alike can be one label
+    for f in sorted(set(forms), key=len):
         out[f] = f
-        for g in by_len:
-            if len(g) >= len(f):
-                break
+        same = by_start.setdefault(f[:3], [])
+        for g in same:
             gw, fw = g.rsplit(" ", 1)[0], f.rsplit(" ", 1)[0]
-            if g.endswith(" #") and f.endswith(" #") and fw.startswith(gw) and len(fw) - len(gw) <= 2:
+            if (
+                len(g) < len(f)
+                and g.endswith(" #")
+                and f.endswith(" #")
+                and fw.startswith(gw)
+                and len(fw) - len(gw) <= 2
+            ):
                 out[f] = out[g]
                 break
+        same.append(f)
     return out
 
 
@@ -316,6 +330,13 @@ def find(texts: list[str], starts: list[int], gaps: list[int], skip: set[int], w
         and not _a_list(hs)
         and not (f == "#arabic" and _page_rhythm(hs))
     }
+    if not forms:
+        # no sequence at all: a lone `Chapter 1` (a label in full, not `Tom.`) starts one
+        forms = {
+            f: hs
+            for f, hs in by_form.items()
+            if len(hs) == 1 and hs[0].numbers[0] == 1 and not hs[0].bare and "." not in f and not f.startswith("#")
+        }
     _drop_repeats(forms)
     # levels: a form lies inside every form whose headings separate its own more than
     # its own separate those

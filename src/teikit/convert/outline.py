@@ -274,15 +274,15 @@ def _title_like(line: str) -> bool:
     )
 
 
-def _title_under(blocks, texts, gaps, k: int, taken: set[int], caps_only: bool = False) -> str | None:
+def _title_under(blocks, texts, gaps, k: int, taken: set[int], noisy: set[int], caps_only: bool = False) -> str | None:
     """The title set right under a label-only heading (`CHAPTER I.` / `INTRODUCTORY`).
 
     A line alone, or a stack of lines in capitals, is the title; of a stack of short
     lines (title, newspaper, date) the first is, and the others stay as text. Under a
     bare numeral (a letter's `IV`) only a line in capitals is a title: a line of text
     is the text."""
-    if k >= len(blocks) or k in taken or gaps[k] > 2:
-        return None
+    if k >= len(blocks) or k in taken or (gaps[k] > 2 and gaps[k] not in noisy):
+        return None  # (in an OCR text every line may stand between page-break blank lines)
     lines = [l.strip() for l in texts[k].split("\n") if l.strip()]
     if 1 < len(lines) <= 5 and not any(c.islower() for c in texts[k]) and _title_like(lines[-1]):
         return None if caps_only else " ".join(lines)  # a title in capitals over several lines
@@ -336,7 +336,7 @@ def _front_line(text: str) -> bool:
 
 
 def _front_heads(
-    texts, gaps, taken: set[int], skip: set[int], first_top: int, forms: set[str], ctx: Context
+    texts, starts, gaps, taken: set[int], skip: set[int], first_top: int, forms: set[str], ctx: Context
 ) -> list[Entry]:
     """Divisions of the front matter, headed by lines in capitals set off by blank lines
     (`THE PERSONS IN THE PLAY`, `TO` / `M. TALLEYRAND PERIGORD,` / `LATE BISHOP OF
@@ -377,7 +377,7 @@ def _front_heads(
         if after is not None and after[0] in forms:
             continue  # a half-title over the first numbered heading
         title = " ".join(texts[k].strip() for k in range(i, j))
-        e = Entry(None, title, None, 0, block=i)
+        e = Entry(None, title, None, starts[i], block=i)
         _classify(e, ctx)
         e.role = "front"
         if e.type in ("chapter", "appendix") or e.type in _BODY_TYPES:
@@ -387,7 +387,9 @@ def _front_heads(
     return out
 
 
-def _set_off(entries: list[Entry], texts, gaps, taken: set[int], level1_gap: int, first_top: int) -> list[Entry]:
+def _set_off(
+    entries: list[Entry], texts, starts, gaps, taken: set[int], level1_gap: int, first_top: int
+) -> list[Entry]:
     """Unnumbered headings inside the divisions, told by their setting alone: a title
     line with more blank lines before it than any paragraph has, and no more than the
     division headings have, close above its text (poems under year headings). Only in divisions without
@@ -413,7 +415,7 @@ def _set_off(entries: list[Entry], texts, gaps, taken: set[int], level1_gap: int
             continue
         if i + 1 >= len(texts) or i + 1 in taken or gaps[i + 1] >= _SET_OFF:
             continue  # a heading stands close above its text; page furniture does not
-        found.append(Entry(None, text.strip(), None, 0, block=i, level=2, type="section"))
+        found.append(Entry(None, text.strip(), None, starts[i], block=i, level=2, type="section"))
     if not found:
         return []
     # the setting the book gives these headings is the one most of them have; lines
@@ -440,6 +442,7 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
     skip = {i for a, b in regions for i in range(a, b + 1)}
     items = [it for a, b in regions for it in contents.entries(texts, starts, a, b, words)]
     found = headings.find(texts, starts, gaps, skip, words)
+    noisy = contents.noisy_gaps(texts, gaps)
     at = {h.index for h in found}
     deeper_labelled = {h.level for h in found if h.level > 1 and not h.bare and not h.decimal}
     entries: list[Entry] = []
@@ -454,7 +457,7 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
         else:
             e.type = "section" if h.level <= 2 else "subsection"
         if not h.title and (h.bare or not h.form.startswith("#")):
-            title = _title_under(blocks, texts, gaps, h.index + 1, taken, caps_only=h.bare)
+            title = _title_under(blocks, texts, gaps, h.index + 1, taken, noisy, caps_only=h.bare)
             if title is not None:
                 e.title = title
                 rest = texts[h.index + 1].strip().split("\n")
@@ -476,7 +479,6 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
     listed = {norm_title(it.title): it for it in items if it.number is None}
     # after the last chapter, a title set off like the chapters' heads a division of the
     # back matter (`Transcriber's Notes`), unless page breaks set paragraphs off as much
-    noisy = contents.noisy_gaps(texts, gaps)
     seen: set[str] = set()
     for i, text in enumerate(texts):
         if i in taken or "\n" in text.strip():
@@ -510,9 +512,9 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
         seen.add(t)
         taken.add(i)
         entries.append(e)
-    entries += _front_heads(texts, gaps, taken, skip, first_top, {h.form for h in found}, ctx)
+    entries += _front_heads(texts, starts, gaps, taken, skip, first_top, {h.form for h in found}, ctx)
     entries.sort(key=lambda e: e.block)
-    entries = _set_off(entries, texts, gaps, taken, top_gaps[-1] if top_gaps else 2, first_top) + entries
+    entries = _set_off(entries, texts, starts, gaps, taken, top_gaps[-1] if top_gaps else 2, first_top) + entries
     entries.sort(key=lambda e: e.block)
     listing = []
     for it in items:

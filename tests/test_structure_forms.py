@@ -1,0 +1,148 @@
+"""Divisions from how a plain-text book sets its headings, contents list and page furniture.
+
+Small books in tests/data/books/ hold one form each; three corpus books (read from
+../shared, skipped when it is absent) hold them as published.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import NS, ROOT, convert_book, text
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "books"
+
+
+def _heads(tree, path: str) -> list[str]:
+    return [" ".join(text(h).split()) for h in tree.xpath(path, namespaces=NS)]
+
+
+def _outline(source: Path):
+    """The book through outline, furniture and structure only (the enrichment passes are
+    not what these tests are about, and take most of the time on a long book)."""
+    from teikit.convert import PASSES, convert_tree
+    from teikit.pipeline import Registry
+
+    passes = Registry(tuple(p for p in PASSES if p.name in ("outline", "furniture", "structure")))
+    return convert_tree(source, passes=passes)
+
+
+def _corpus(name: str) -> Path:
+    path = CORPUS / f"{name}.txt"
+    if not path.is_file():
+        pytest.skip(f"corpus book not available at {path} (../shared absent)")
+    return path
+
+
+def test_bare_numerals_head_letters_with_their_superscription(tmp_path):
+    out, report = convert_book("letters", tmp_path)
+    book = etree.parse(str(out / "letters.xml"))
+    assert [f.name for f in sorted(out.glob("ch*.xml"))] == ["ch01.xml", "ch02.xml", "ch03.xml"]
+    ch2 = etree.parse(str(out / "ch02.xml"))
+    head = ch2.xpath("//t:body/t:div/t:head", namespaces=NS)[0]
+    assert " ".join(text(head).split()) == "II HER SISTER TO MRS. ASHBY"
+    assert ch2.xpath("//t:body/t:div/@n", namespaces=NS) == ["2"]
+    # the dateline, the closing and the signature stay text: no section heads in a letter
+    assert not ch2.xpath("//t:div[@type='section']", namespaces=NS)
+    assert "Clifton." in text(ch2.getroot()) and "L. FANE." in text(ch2.getroot())
+    conclusion = etree.parse(str(out / "conclusion.xml"))
+    assert _heads(conclusion, "//t:body/t:div[@type='conclusion']/t:head") == ["CONCLUSION"]
+    assert book.getroot() is not None and report.counts["chapters"] == 4
+
+
+def test_contents_list_names_divisions_and_stays_in_the_front(tmp_path):
+    out, report = convert_book("lectures", tmp_path)
+    front = etree.parse(str(out / "front.xml"))
+    contents = front.xpath("//t:div[@type='contents']", namespaces=NS)[0]
+    items = [" ".join(text(i).split()) for i in contents.xpath(".//t:item", namespaces=NS)]
+    # every entry kept, the one broken over two lines as one, its page number with it
+    assert items == [
+        "Preface iii",
+        "Lecture I. The Kitchen Garden 1",
+        "Lectures II and III. Walls, Glass and the Heating of Houses 14",
+        "Lecture IV. Orchards 40",
+        "Postscript 52",
+        "Index 55",
+    ]
+    assert contents.xpath(".//t:ref/@target", namespaces=NS)[1] == "ch01.xml"
+    assert _heads(front, "//t:text/t:body/t:div[@type='preface']/t:head") == ["PREFACE."]
+    chapters = [etree.parse(str(p)) for p in sorted(out.glob("ch*.xml"))]
+    labels = [_heads(c, "//t:body/t:div/t:head/t:label")[0] for c in chapters]
+    assert labels == ["LECTURE I.", "LECTURES II AND III.", "LECTURE IV."]
+    # the title in the contents list's own case; an appendix inside a lecture is its section
+    assert _heads(chapters[1], "//t:body/t:div/t:head") == [
+        "LECTURES II AND III. Walls, Glass and the Heating of Houses"
+    ]
+    assert _heads(chapters[1], "//t:body/t:div/t:div/t:head") == ["Appendix"]
+    back = etree.parse(str(out / "back.xml"))
+    assert back.xpath("//t:body/t:div/@type", namespaces=NS) == ["postscript", "index"]
+    assert report.counts["chapters"] == 3
+
+
+def test_acts_and_front_matter_of_a_play(tmp_path):
+    out, _ = convert_book("play", tmp_path)
+    front = etree.parse(str(out / "front.xml"))
+    assert _heads(front, "//t:text/t:body/t:div/t:head") == ["THE PERSONS IN THE PLAY", "THE SCENES OF THE PLAY"]
+    acts = [etree.parse(str(p)) for p in sorted(out.glob("ch*.xml"))]
+    assert [_heads(a, "//t:body/t:div/t:head")[0] for a in acts] == ["FIRST ACT", "SECOND ACT"]
+    # the list of acts in the front matter heads nothing; SCENE is not a section
+    assert not any(a.xpath("//t:div[@type='section']", namespaces=NS) for a in acts)
+    assert "SCENE" in text(acts[0].getroot())
+
+
+def test_year_groups_of_poems_and_verse_that_stays_verse(tmp_path):
+    out, report = convert_book("mill-songs", tmp_path)
+    years = [etree.parse(str(p)) for p in sorted(out.glob("ch*.xml"))]
+    assert [_heads(y, "//t:body/t:div/t:head")[0] for y in years] == ["1790", "1791", "1792", "1793", "1794"]
+    poems = _heads(years[0], "//t:body/t:div/t:div/t:head")
+    assert poems == ["Song--The Miller's Lass", "Epistle To A Friend", "The Mill Dam"]
+    assert sum(len(y.xpath("//t:body/t:div/t:div", namespaces=NS)) for y in years) == 15
+    assert "Tune--" in text(years[0].xpath("//t:body/t:div/t:div", namespaces=NS)[0])
+    # years far apart are headings, never page numbers
+    assert not [f for f in report.findings if f.kind == "removed-page-number"]
+    back = etree.parse(str(out / "back.xml"))
+    assert _heads(back, "//t:body/t:div/t:head") == ["Glossary"]
+
+
+def test_ocr_running_heads_page_numbers_and_broken_words(tmp_path):
+    out, report = convert_book("brewing-ocr", tmp_path)
+    removed = {(f.kind, f.text) for f in report.findings if f.kind.startswith("removed-")}
+    assert ("removed-running-head", "MALTING. 1") in removed
+    assert ("removed-running-head", "4 THE ART OF BREWING.") in removed
+    assert ("removed-running-head", "THE BREW-HOUSE. 7") in removed
+    assert ("removed-page-number", "3") in removed
+    ch1 = etree.parse(str(out / "ch01.xml"))
+    assert _heads(ch1, "//t:body/t:div/t:head") == ["CHAPTER I. OF MALTING."]
+    body = text(ch1.getroot())
+    assert "ART OF BREWING" not in body and "MALTING. " not in body
+    # a word broken at the line end is whole again; a compound keeps its hyphen
+    assert "fermentation is watched" in body and "ferment-" not in body
+    assert "brew-house" in body
+    joined = [f for f in report.findings if f.kind == "hyphen-rejoined"]
+    assert joined and all(f.text == "ferment-ation" for f in joined)
+
+
+def test_corpus_chapters_in_words_with_roman_sections():
+    tei, _ = _outline(_corpus("wells-mr-polly"))
+    chapters = tei.xpath("//t:text/t:body/t:div", namespaces=NS)
+    assert [len(c.xpath("t:div", namespaces=NS)) for c in chapters] == [5, 3, 3, 5, 7, 8, 7, 5, 12, 3]
+    assert " ".join(text(chapters[0].find("t:head", NS)).split()) == "Chapter the First Beginnings, and the Bazaar"
+
+
+def test_corpus_letters_and_their_conclusion():
+    tei, _ = _outline(_corpus("austen-lady-susan"))
+    divs = tei.xpath("//t:text/t:body/t:div", namespaces=NS)
+    assert len(divs) == 42 and divs[-1].get("type") == "conclusion"
+    assert [d.get("n") for d in divs[:3]] == ["1", "2", "3"] and divs[40].get("n") == "41"
+
+
+def test_corpus_ocr_book_chapters_and_page_furniture():
+    tei, ctx = _outline(_corpus("parker-syphilitic-diseases-1845-ocr"))
+    labels = [" ".join(text(x).split()) for x in tei.xpath("//t:text/t:body/t:div/t:head/t:label", namespaces=NS)]
+    assert len(labels) == 23 and labels[0] == "CHAPTER I." and labels[-1] == "CHAPTER XXIII."
+    heads = {f.text for f in ctx.report.findings if f.kind == "removed-running-head"}
+    assert {"20 SYPHILITIC DISEASES.", "GONORRHEA IN THE MALE. 69"} <= heads
+    assert "INDEX." in {" ".join(text(h).split()) for h in tei.xpath("//t:back/t:div/t:head", namespaces=NS)}
