@@ -19,7 +19,13 @@ GOLD = Path(__file__).resolve().parent / "data" / "enrich"
 NOINDEX = GOLD / "noindex"
 CORPUS = ROOT.parent / "shared" / "corpus" / "books"
 SAMPLED = ["wells-mr-polly", "austen-lady-susan", "federalist-papers-1998"]
-OTHERS = ["gilman-yellow-wallpaper", "wilde-importance-of-being-earnest", "keynes-economic-consequences"]
+# Without an index, and (Gardiner) with a subject index that names no person.
+OTHERS = [
+    "gilman-yellow-wallpaper",
+    "wilde-importance-of-being-earnest",
+    "keynes-economic-consequences",
+    "gardiner-french-revolution",
+]
 
 
 def _book(name: str) -> Path:
@@ -77,7 +83,7 @@ def test_no_function_word_or_sentence_opener_is_a_name(name, editions):
     persons = _marks(folder, "persName")
     assert persons
     assert not [p for p in persons if any(w.lower() in words for w in re.findall(r"[A-Za-z]{2,}", p))]
-    assert not [p for p in _marks(folder, "placeName") if p.split()[0].lower() in words]
+    assert not [p for p in _marks(folder, "placeName") if p.split()[0].lower() in words - {"the"}]  # The Hague
 
 
 @pytest.mark.parametrize("name", OTHERS)

@@ -40,6 +40,7 @@ from . import gazetteer, registers
 from .matching import SKIP, regions, unmarked_text
 
 _WORD = r"(?:[A-Z]['’]|Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
 _INITIAL = re.compile(r"[A-Z]\.")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
@@ -47,11 +48,12 @@ _OPENERS = '"“‘([{'
 _ENDERS = ".!?:"
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone
 HEAD = (
-    "Persons named in the text. The book has no index: a capitalised word is a name here "
-    "only after an honorific, after a forename or initials, or as a forename the text "
-    "uses mid-sentence; each entry's source note says which."
+    "Persons named in the text, a register built without an index (the book has none that "
+    "names persons): a capitalised word is a name here only after an honorific, after a "
+    "forename or initials, or as a forename the text uses mid-sentence; each entry's source "
+    "note says which."
 )
-SOURCE = "named in the text, the book has no index"
+SOURCE = "named in the text, register built without an index"
 
 
 @dataclass(frozen=True)
@@ -173,8 +175,8 @@ class Finder:
                 break
             elif word in self.words.particles and k + 1 < len(toks) and not toks[k + 1][2].endswith("."):
                 parts.append(word)
-            elif self.words.common(word) and not (after_abbreviation and k == j):
-                break
+            elif self.words.common(word) and not (after_abbreviation and k == j) or not _VOWEL.search(word):
+                break  # a common word, or an abbreviation ("Fcp. 8vo", "Wm.")
             else:
                 parts.append(word)
                 if len(parts) > 1 and _INITIAL.fullmatch(parts[-2]):
@@ -285,7 +287,12 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             if not g.endswith(".") and not words.common(g) and g not in alone and g not in words.particles:
                 alone[g] = "forename"
     for word in sorted(words.forenames):
-        if word not in alone and words.mid[word] >= MIN_MID and not words.common(word):
+        if (
+            word not in alone
+            and words.mid[word] >= MIN_MID
+            and not words.common(word)
+            and not (_place_name(word) and re.search(rf"\b(?:in|at) {word}\b", text))  # "at Nancy"
+        ):
             alone[word] = "forename"
             if not any(word in n.given for n in found.values()):
                 found[word] = Name("", (word,), "")
