@@ -46,7 +46,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "divisions": {"front": "strings", "back": "table"},
     "edition": {"publisher": "string", "licence": "string"},
     "places": {"known": "types", "same": "table", "not": "strings", "regions": "types"},
-    "names": {"honorifics": "strings", "forenames": "strings", "particles": "strings"},
+    "names": {"honorifics": "strings", "forenames": "strings", "particles": "strings", "speech_verbs": "strings"},
     "passes": {"disable": "strings"},
 }
 # Values that become attribute values in the TEI must be valid there.
@@ -192,6 +192,7 @@ class Profile:
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
     particles: tuple[str, ...] = ()  # [names]: words that begin a surname (De Courcy)
+    speech_verbs: tuple[str, ...] = ()  # [names]: verbs whose subject is a person (said, wrote)
     disabled_passes: tuple[str, ...] = ()  # [passes] disable: names, checked at run
     source: str = "default"
 
@@ -263,6 +264,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         honorifics=tuple(data["names"]["honorifics"]),
         forenames=frozenset(data["names"]["forenames"]),
         particles=tuple(data["names"]["particles"]),
+        speech_verbs=tuple(data["names"]["speech_verbs"]),
         disabled_passes=tuple(data["passes"]["disable"]),
         source=origin,
     )

@@ -13,7 +13,10 @@ only on evidence from the way names are written, never from a list of particular
   ("R. V. Daniels", but not "S. Fairbanks");
 - a forename of the profile alone, where the book writes it capitalised mid-sentence
   at least twice (not after a full stop, a colon, an opening quotation mark or bracket,
-  or at the start of a paragraph).
+  or at the start of a paragraph), and not after "in" or "at" as a town the gazetteer
+  knows ("at Nancy");
+- a capitalised word that says or writes, next to a verb of the profile
+  (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes".
 
 A word the book also writes in lower case is a common word ("The", "Reading", "Will"):
 it ends the name that follows a forename or initials, and it is never a name alone. It
@@ -50,8 +53,8 @@ MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alon
 HEAD = (
     "Persons named in the text, a register built without an index (the book has none that "
     "names persons): a capitalised word is a name here only after an honorific, after a "
-    "forename or initials, or as a forename the text uses mid-sentence; each entry's source "
-    "note says which."
+    "forename or initials, as a forename the text uses mid-sentence, or as the subject of a "
+    "verb of saying; each entry's source note says which."
 )
 SOURCE = "named in the text, register built without an index"
 
@@ -87,6 +90,8 @@ class Words:
         self.honorifics = set(profile.honorifics)
         self.forenames = profile.forenames
         self.function_words = profile.english_words
+        self.speech_verbs = profile.speech_verbs
+        self.regions = profile.regions
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:
         # tokens one space apart (or none after a full stop: "J.M. Keynes").
         dotted = sorted((h for h in self.honorifics if h.endswith(".")), key=len, reverse=True)
@@ -286,6 +291,12 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
         for g in name.given:
             if not g.endswith(".") and not words.common(g) and g not in alone and g not in words.particles:
                 alone[g] = "forename"
+    for word, n in sorted(speakers(text, words).items()):
+        if word not in alone:
+            kind = "forename" if word in words.forenames else "surname"
+            alone[word] = kind
+            found[word] = Name("", (word,), "") if kind == "forename" else Name("", (), word)
+            why[word] = f"the subject of a verb of saying {n} times"
     for word in sorted(words.forenames):
         if (
             word not in alone
@@ -298,6 +309,31 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 found[word] = Name("", (word,), "")
                 why[word] = f"forename used mid-sentence {words.mid[word]} times"
     return found, why, alone
+
+
+def speakers(text: str, words: Words) -> Counter:
+    """Capitalised words that say or write, twice or more ("said Danton", "Tolstoy writes"):
+    no common word, honorific or place."""
+    if not words.speech_verbs:
+        return Counter()
+    verbs = "|".join(map(re.escape, words.speech_verbs))
+    pattern = re.compile(rf"\b(?:{verbs}) ({_WORD})(?![\w-])|(?<![\w'’-])({_WORD}) (?:{verbs})\b")
+    seen: Counter = Counter()
+    for piece in prose(text, words.function_words):
+        for m in pattern.finditer(piece):
+            seen[m.group(1) or m.group(2)] += 1
+    return Counter(
+        {
+            w: n
+            for w, n in seen.items()
+            if n >= 2
+            and not words.common(w)
+            and w not in words.honorifics
+            and _VOWEL.search(w)
+            and not _place_name(w)
+            and w not in words.regions
+        }
+    )
 
 
 _EVIDENCE = {
