@@ -131,3 +131,22 @@ def test_anchored_scorer_agrees_with_the_edition_scorer(tmp_path):
     for kind in "PL":
         for mode in ("exact", "overlap"):
             assert anchored.prf(kind, mode) == pytest.approx(by_file.prf(kind, mode)), (kind, mode)
+
+
+def test_a_town_named_by_a_common_word_is_a_place_only_after_a_preposition(tmp_path):
+    """ "Reading" and "Bath", which the book also writes in lower case, are places where a
+    preposition of place stands before them, and nowhere else; "Union" never is one."""
+    source = tmp_path / "towns.txt"
+    source.write_text(
+        "A SUMMER IN THE TOWNS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Reading was her delight, and she loved reading more than a hot bath. In the spring she\n"
+        "went to Reading with Mr. Polly, and from Reading she went on to Bath. Mr. Polly said that\n"
+        "Bath was very fine. Reading the letters of Mr. Polly, she laughed; Polly was kind.\n\n\n"
+        "CHAPTER II\n\nThe Union of the two families was a happy one, and the union was blessed. They\n"
+        "lived at Reading for a year.\n",
+        encoding="utf-8",
+    )
+    convert(source, tmp_path / "out")
+    places = _marks(tmp_path / "out", "placeName")
+    assert sorted(places) == ["Bath", "Reading", "Reading", "Reading"]
+    assert _marks(tmp_path / "out", "persName") == ["Mr. Polly", "Mr. Polly", "Mr. Polly", "Polly"]
