@@ -46,7 +46,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "divisions": {"front": "strings", "back": "table", "ordinals": "strings", "numbers": "strings"},
     "edition": {"publisher": "string", "licence": "string"},
     "places": {"known": "types", "same": "table", "not": "strings", "regions": "types"},
-    "names": {"honorifics": "strings", "forenames": "strings", "particles": "strings"},
+    "names": {"honorifics": "strings", "forenames": "strings", "particles": "strings", "speech_verbs": "strings"},
     "passes": {"disable": "strings"},
     "notes": {"headings": "strings", "body_words": "strings", "foot_words": "strings", "read_marks": "table"},
     "drama": {"act_words": "strings", "scene_words": "strings", "numbers": "strings", "joint_words": "strings"},
@@ -202,6 +202,7 @@ class Profile:
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
     particles: tuple[str, ...] = ()  # [names]: words that begin a surname (De Courcy)
+    speech_verbs: tuple[str, ...] = ()  # [names]: verbs whose subject is a person (said, wrote)
     disabled_passes: tuple[str, ...] = ()  # [passes] disable: names, checked at run
     note_headings: set[str] = field(default_factory=set)  # [notes] headings, lower case
     note_body_words: tuple[str, ...] = ()  # [notes] body_words, lower case
@@ -282,6 +283,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         honorifics=tuple(data["names"]["honorifics"]),
         forenames=frozenset(data["names"]["forenames"]),
         particles=tuple(data["names"]["particles"]),
+        speech_verbs=tuple(data["names"]["speech_verbs"]),
         disabled_passes=tuple(data["passes"]["disable"]),
         note_headings={w.lower() for w in data["notes"]["headings"]},
         note_body_words=tuple(w.lower() for w in data["notes"]["body_words"]),

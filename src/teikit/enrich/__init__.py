@@ -43,7 +43,10 @@ def without_index(tei) -> bool:
 
 
 def _persons(tei, ctx: Context):
-    return textnames.apply(tei, ctx) if without_index(tei) else persons.apply(tei, ctx)
+    # An index that names no person (a subject index of events and places) is no
+    # authority for persons either: the text's evidence decides, as without an index.
+    indexed = any(registers.from_index(p) for p in ctx.registers["person"].entries.values())
+    return persons.apply(tei, ctx) if indexed else textnames.apply(tei, ctx)
 
 
 def _places(tei, ctx: Context):

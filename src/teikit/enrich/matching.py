@@ -123,6 +123,10 @@ class Matcher:
             start = end - len(key) + 1
             before = text[start - 1] if start else " "
             after = text[end + 1] if end + 1 < len(text) else " "
+            if before == "-" and text[start - 2 : start] == "--":
+                before = " "  # "contrasts--England": a dash written as two hyphens
+            if after == "-" and text[end + 1 : end + 3] == "--":
+                after = " "
             if self.split_hyphens:
                 if before == "-" and start >= 2 and text[start - 2].isalpha():
                     before = " "

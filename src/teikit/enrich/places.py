@@ -16,7 +16,7 @@ from collections import Counter
 from ..context import Context
 from ..tei import XML_ID, make
 from ..textnodes import wrap
-from . import gazetteer, registers, textnames, textplaces
+from . import gazetteer, namewords, registers, textplaces
 from .matching import SKIP, Matcher, regions, unmarked_text
 
 _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
@@ -121,7 +121,7 @@ def apply(tei, ctx: Context, strict: bool = False):
     text = ctx.view("unmarked-text", unmarked_text)
     lowercase = set(re.findall(r"\b[a-z]+\b", text))
     if strict:
-        evidence = "\n\n".join(textnames.prose(text, ctx.profile.english_words))
+        evidence = "\n\n".join(namewords.prose(text, ctx.profile.english_words))
         textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
     else:
         discover(places, text, person_words | set(ctx.profile.not_places), lowercase)

@@ -234,6 +234,12 @@ def seed_persons(reg: Register, tei, report) -> None:
             known[h.key] = match[0]
 
 
+def from_index(person) -> bool:
+    """Whether a register entry was seeded from one of the book's indexes."""
+    source = person.find(f"{q('note')}[@type='source']")
+    return source is not None and (source.text or "").startswith(("Name Index", "Subject Index"))
+
+
 def new_person(reg: Register, surname: str, given: list[str], why: str):
     h = headings.Heading(surname, given)
     person = _person_entry(reg, h, None, why)

@@ -13,7 +13,10 @@ only on evidence from the way names are written, never from a list of particular
   ("R. V. Daniels", but not "S. Fairbanks");
 - a forename of the profile alone, where the book writes it capitalised mid-sentence
   at least twice (not after a full stop, a colon, an opening quotation mark or bracket,
-  or at the start of a paragraph).
+  or at the start of a paragraph), and not after "in" or "at" as a town the gazetteer
+  knows ("at Nancy");
+- a capitalised word that says or writes, next to a verb of the profile
+  (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes".
 
 A word the book also writes in lower case is a common word ("The", "Reading", "Will"):
 it ends the name that follows a forename or initials, and it is never a name alone. It
@@ -36,22 +39,18 @@ from dataclasses import dataclass
 from ..context import Context
 from ..tei import XML_ID, children, make, q, sub, text_of
 from ..textnodes import wrap
-from . import gazetteer, registers
+from . import registers
 from .matching import SKIP, regions, unmarked_text
+from .namewords import INITIAL, VOWEL, WORD, Words, initial, place_name, place_word, prose, titlecase
 
-_WORD = r"(?:[A-Z]['’]|Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-_INITIAL = re.compile(r"[A-Z]\.")
-_LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
-_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
-_OPENERS = '"“‘([{'
-_ENDERS = ".!?:"
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone
 HEAD = (
-    "Persons named in the text. The book has no index: a capitalised word is a name here "
-    "only after an honorific, after a forename or initials, or as a forename the text "
-    "uses mid-sentence; each entry's source note says which."
+    "Persons named in the text, a register built without an index (the book has none that "
+    "names persons): a capitalised word is a name here only after an honorific, after a "
+    "forename or initials, as a forename the text uses mid-sentence, or as the subject of a "
+    "verb of saying; each entry's source note says which."
 )
-SOURCE = "named in the text, the book has no index"
+SOURCE = "named in the text, register built without an index"
 
 
 @dataclass(frozen=True)
@@ -72,74 +71,6 @@ class Span:
     end: int
     name: Name
     why: str  # the evidence: "honorific", "forename", "initials", "known"
-
-
-class Words:
-    """What the whole book says about each capitalised word."""
-
-    def __init__(self, text: str, profile):
-        self.lower = Counter(_LOWER.findall(text))
-        self.mid: Counter = Counter()
-        self.caps: Counter = Counter()  # every capitalised use
-        self.particles = set(profile.particles)
-        self.honorifics = set(profile.honorifics)
-        self.forenames = profile.forenames
-        self.function_words = profile.english_words
-        # A token: an honorific with its full stop, an initial, a capitalised word; a run:
-        # tokens one space apart (or none after a full stop: "J.M. Keynes").
-        dotted = sorted((h for h in self.honorifics if h.endswith(".")), key=len, reverse=True)
-        hons = "|".join(map(re.escape, dotted)) or "(?!)"
-        tok = rf"(?:{hons}|[A-Z]\.|{_WORD}(?![\w]|-\w))"
-        self.token = re.compile(tok)
-        self.run = re.compile(rf"(?<![\w'’.-]){tok}(?:[ \t]?(?<=[. \t]){tok})*")
-        for piece in prose(text, self.function_words):
-            for run in self.run.finditer(piece):
-                first = True
-                toks = [t.group() for t in self.token.finditer(run.group())]
-                for k, tok in enumerate(toks):
-                    word = tok.rstrip(".")
-                    if k + 1 < len(toks) and _place_word(toks[k + 1]):
-                        first = False
-                        continue  # "Edward Street" is no use of Edward
-                    self.caps[word] += 1
-                    if len(word) > 1 and (not first or not initial(piece, run.start())):
-                        self.mid[word] += 1
-                    first = False
-
-    def common(self, word: str) -> bool:
-        """Whether the book uses a word in lower case: then it is no name by itself."""
-        low = self.lower.get(word.lower(), 0)
-        if "-" in word:
-            low += self.lower.get(word.split("-")[0].lower(), 0)
-        return low > 0 and not (self.mid[word] >= 3 and self.mid[word] >= 3 * low)
-
-
-def titlecase(piece: str, function_words) -> bool:
-    """Whether a stretch is written in title case ("Song--The Lass Of Cessnock Banks"):
-    two function words of the profile capitalised mid-sentence. Its capitals are no
-    evidence of names."""
-    seen = 0
-    for m in _CAPITAL_WORD.finditer(piece):
-        if m.group().lower() in function_words and not initial(piece, m.start()):
-            seen += 1
-            if seen == 2:
-                return True
-    return False
-
-
-def prose(text: str, function_words) -> list[str]:
-    """The pieces of the running text (blank lines apart) that are not in title case."""
-    return [piece for piece in text.split("\n\n") if not titlecase(piece, function_words)]
-
-
-def initial(text: str, at: int) -> bool:
-    """Whether a word at `at` begins a sentence, a paragraph, a quotation or a bracket."""
-    k = at - 1
-    while k >= 0 and text[k] in " \t\n":
-        k -= 1
-    if k < 0 or text[k] in _ENDERS or text[k] in _OPENERS or text[k] == "\n":
-        return True
-    return text[k] in "'’" and (k == 0 or text[k - 1] in " \t\n")
 
 
 class Finder:
@@ -167,17 +98,17 @@ class Finder:
         while k < len(toks) and len([p for p in parts if not p.endswith(".")]) < 4:
             tok = toks[k][2]
             word = tok.rstrip(".")
-            if _INITIAL.fullmatch(tok):
+            if INITIAL.fullmatch(tok):
                 parts.append(tok)
             elif tok.endswith(".") or tok in self.words.honorifics:
                 break
             elif word in self.words.particles and k + 1 < len(toks) and not toks[k + 1][2].endswith("."):
                 parts.append(word)
-            elif self.words.common(word) and not (after_abbreviation and k == j):
-                break
+            elif self.words.common(word) and not (after_abbreviation and k == j) or not VOWEL.search(word):
+                break  # a common word, or an abbreviation ("Fcp. 8vo", "Wm.")
             else:
                 parts.append(word)
-                if len(parts) > 1 and _INITIAL.fullmatch(parts[-2]):
+                if len(parts) > 1 and INITIAL.fullmatch(parts[-2]):
                     k += 1
                     break  # the word after initials is the surname: the name ends there
             k += 1
@@ -202,15 +133,15 @@ class Finder:
                 k, given, surname = self._body(toks, i + 1, tok.endswith("."))
                 if surname:
                     span = self._name(word, tok, given, surname, start, toks[k - 1][1])
-            elif _INITIAL.fullmatch(tok):
+            elif INITIAL.fullmatch(tok):
                 k, given, surname = self._body(toks, i, False)
-                if surname and self.words.caps[surname] >= 2 and not _place_name(surname):
+                if surname and self.words.caps[surname] >= 2 and not place_name(surname):
                     span = Span(start, toks[k - 1][1], Name("", given, surname), "initials")
             elif word in self.words.forenames and not tok.endswith(".") and not self.words.common(word):
                 k, given, surname = self._body(toks, i + 1, False)
                 if surname:
                     span = Span(start, toks[k - 1][1], Name("", (word, *given), surname), "forename")
-            if span is not None and not span.name.hon and _place_word(span.name.surname):
+            if span is not None and not span.name.hon and place_word(span.name.surname):
                 i = k  # "Edward Street": no person, and no forename alone either
                 continue
             if span is None:
@@ -254,19 +185,6 @@ class Finder:
         return Span(start, end, Name(hon, given, surname), "honorific")
 
 
-def _place_name(word: str) -> bool:
-    """Whether the gazetteer knows a word as the name of a place (not only as another
-    name of one: "Hart" is no name of Hyattsville)."""
-    geo = gazetteer.lookup(word)
-    return geo is not None and gazetteer.fold(geo.name) == gazetteer.fold(word)
-
-
-def _place_word(surname: str) -> bool:
-    """A name ending in a word for a street or a place ("Edward Street") names no person."""
-    last = surname.split()[-1] if surname else ""
-    return last.lower() in registers.PLACE_HEADS or last in registers.PLACE_WORDS
-
-
 def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], dict[str, str]]:
     """(names by key, the evidence of each, the words marked alone: word -> kind)."""
     found: dict[str, Name] = {}
@@ -284,13 +202,49 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
         for g in name.given:
             if not g.endswith(".") and not words.common(g) and g not in alone and g not in words.particles:
                 alone[g] = "forename"
+    for word, n in sorted(speakers(text, words).items()):
+        if word not in alone:
+            kind = "forename" if word in words.forenames else "surname"
+            alone[word] = kind
+            found[word] = Name("", (word,), "") if kind == "forename" else Name("", (), word)
+            why[word] = f"the subject of a verb of saying {n} times"
     for word in sorted(words.forenames):
-        if word not in alone and words.mid[word] >= MIN_MID and not words.common(word):
+        if (
+            word not in alone
+            and words.mid[word] >= MIN_MID
+            and not words.common(word)
+            and not (place_name(word) and re.search(rf"\b(?:in|at) {word}\b", text))  # "at Nancy"
+        ):
             alone[word] = "forename"
             if not any(word in n.given for n in found.values()):
                 found[word] = Name("", (word,), "")
                 why[word] = f"forename used mid-sentence {words.mid[word]} times"
     return found, why, alone
+
+
+def speakers(text: str, words: Words) -> Counter:
+    """Capitalised words that say or write, twice or more ("said Danton", "Tolstoy writes"):
+    no common word, honorific or place."""
+    if not words.speech_verbs:
+        return Counter()
+    verbs = "|".join(map(re.escape, words.speech_verbs))
+    pattern = re.compile(rf"\b(?:{verbs}) ({WORD})(?![\w-])|(?<![\w'’-])({WORD}) (?:{verbs})\b")
+    seen: Counter = Counter()
+    for piece in prose(text, words.function_words):
+        for m in pattern.finditer(piece):
+            seen[m.group(1) or m.group(2)] += 1
+    return Counter(
+        {
+            w: n
+            for w, n in seen.items()
+            if n >= 2
+            and not words.common(w)
+            and w not in words.honorifics
+            and VOWEL.search(w)
+            and not place_name(w)
+            and w not in words.regions
+        }
+    )
 
 
 _EVIDENCE = {

@@ -29,7 +29,7 @@ import re
 from collections import Counter
 
 from . import gazetteer, registers
-from .textnames import initial
+from .namewords import initial
 
 _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
 _STRONG = r"in|at|to|from|near|into|via|through|towards|outside|around|across|beyond"

@@ -1,0 +1,106 @@
+"""What a book says about its capitalised words: the evidence names are held to.
+
+Read once over the running text (`matching.unmarked_text`): which words the book also
+writes in lower case, how often each capitalised word stands mid-sentence (not after a
+full stop, a colon, an opening quotation mark or bracket, nor at the start of a
+paragraph), and which stretches are in title case (contents lists, song titles), whose
+capitals are no evidence at all. `textnames` and `textplaces` decide on this evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import gazetteer, registers
+
+WORD = r"(?:[A-Z]['’]|Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+VOWEL = re.compile(r"[aeiouyAEIOUY]")
+INITIAL = re.compile(r"[A-Z]\.")
+_LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
+_OPENERS = '"“‘([{'
+_ENDERS = ".!?:"
+
+
+class Words:
+    """What the whole book says about each capitalised word."""
+
+    def __init__(self, text: str, profile):
+        self.lower = Counter(_LOWER.findall(text))
+        self.mid: Counter = Counter()
+        self.caps: Counter = Counter()  # every capitalised use
+        self.particles = set(profile.particles)
+        self.honorifics = set(profile.honorifics)
+        self.forenames = profile.forenames
+        self.function_words = profile.english_words
+        self.speech_verbs = profile.speech_verbs
+        self.regions = profile.regions
+        # A token: an honorific with its full stop, an initial, a capitalised word; a run:
+        # tokens one space apart (or none after a full stop: "J.M. Keynes").
+        dotted = sorted((h for h in self.honorifics if h.endswith(".")), key=len, reverse=True)
+        hons = "|".join(map(re.escape, dotted)) or "(?!)"
+        tok = rf"(?:{hons}|[A-Z]\.|{WORD}(?![\w]|-\w))"
+        self.token = re.compile(tok)
+        self.run = re.compile(rf"(?<![\w'’.-]){tok}(?:[ \t]?(?<=[. \t]){tok})*")
+        for piece in prose(text, self.function_words):
+            for run in self.run.finditer(piece):
+                first = True
+                toks = [t.group() for t in self.token.finditer(run.group())]
+                for k, tok in enumerate(toks):
+                    word = tok.rstrip(".")
+                    if k + 1 < len(toks) and place_word(toks[k + 1]):
+                        first = False
+                        continue  # "Edward Street" is no use of Edward
+                    self.caps[word] += 1
+                    if len(word) > 1 and (not first or not initial(piece, run.start())):
+                        self.mid[word] += 1
+                    first = False
+
+    def common(self, word: str) -> bool:
+        """Whether the book uses a word in lower case: then it is no name by itself."""
+        low = self.lower.get(word.lower(), 0)
+        if "-" in word:
+            low += self.lower.get(word.split("-")[0].lower(), 0)
+        return low > 0 and not (self.mid[word] >= 3 and self.mid[word] >= 3 * low)
+
+
+def titlecase(piece: str, function_words) -> bool:
+    """Whether a stretch is written in title case ("Song--The Lass Of Cessnock Banks"):
+    two function words of the profile capitalised mid-sentence. Its capitals are no
+    evidence of names."""
+    seen = 0
+    for m in _CAPITAL_WORD.finditer(piece):
+        if m.group().lower() in function_words and not initial(piece, m.start()):
+            seen += 1
+            if seen == 2:
+                return True
+    return False
+
+
+def prose(text: str, function_words) -> list[str]:
+    """The pieces of the running text (blank lines apart) that are not in title case."""
+    return [piece for piece in text.split("\n\n") if not titlecase(piece, function_words)]
+
+
+def initial(text: str, at: int) -> bool:
+    """Whether a word at `at` begins a sentence, a paragraph, a quotation or a bracket."""
+    k = at - 1
+    while k >= 0 and text[k] in " \t\n":
+        k -= 1
+    if k < 0 or text[k] in _ENDERS or text[k] in _OPENERS or text[k] == "\n":
+        return True
+    return text[k] in "'’" and (k == 0 or text[k - 1] in " \t\n")
+
+
+def place_name(word: str) -> bool:
+    """Whether the gazetteer knows a word as the name of a place (not only as another
+    name of one: "Hart" is no name of Hyattsville)."""
+    geo = gazetteer.lookup(word)
+    return geo is not None and gazetteer.fold(geo.name) == gazetteer.fold(word)
+
+
+def place_word(surname: str) -> bool:
+    """A name ending in a word for a street or a place ("Edward Street") names no person."""
+    last = surname.split()[-1] if surname else ""
+    return last.lower() in registers.PLACE_HEADS or last in registers.PLACE_WORDS
