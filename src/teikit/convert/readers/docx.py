@@ -243,7 +243,7 @@ class Reader:
         self.accept = accept_changes
         self.unmapped = Unmapped("docx")
         self.media = Media()
-        self.counter = Counter()
+        self.counter: Counter = Counter()
         self.refs = 0
         self.comments_given: set[str] = set()
         self._after: list = []  # blocks to place after the current paragraph (images, text boxes)

@@ -164,7 +164,9 @@ def read(path: Path, ctx: Context) -> etree._Element:
             return pkg.read(name) if name and pkg.has(name) else None
 
         conv = Converter(docs, unmapped, image)
-        front, body, back = [], [], []
+        front: list = []
+        body: list = []
+        back: list = []
         div_of: dict = {}
         for d in docs:
             conv.member = d.member
@@ -244,7 +246,7 @@ def _contents(pkg: Package, nav_member: str, div_of: dict, docs: list[Doc]):
     if not tocs:
         return None
     member_of = {id(d.root): d.member for d in docs}
-    where = {}
+    where: dict = {}
     for source, div in div_of.items():
         member = member_of.get(id(source.getroottree().getroot()), "")
         where.setdefault((member, source.get("id")), div)
