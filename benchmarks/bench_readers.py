@@ -34,7 +34,6 @@ from readers_measure import (  # noqa: E402
     output_words,
     zip_folder,
 )
-
 from teikit.context import Context  # noqa: E402
 from teikit.convert import convert  # noqa: E402
 from teikit.convert.readers import docx  # noqa: E402
@@ -88,7 +87,8 @@ def make_docx(out: Path, pages: int = 200) -> Path:
     styles = (
         f"<w:styles {W}>"
         + "".join(
-            f'<w:style w:type="paragraph" w:styleId="Heading{k}"><w:name w:val="heading {k}"/></w:style>' for k in (1, 2)
+            f'<w:style w:type="paragraph" w:styleId="Heading{k}"><w:name w:val="heading {k}"/></w:style>'
+            for k in (1, 2)
         )
         + "</w:styles>"
     )
@@ -126,7 +126,9 @@ def bench_docx(runs: int) -> None:
         print(f"200-page DOCX: {sum(source.values())} words, {refs} footnotes, {src.stat().st_size} bytes")
         print(f"  reader alone:     best {min(reads):.3f} s of {runs}")
         print(f"  whole conversion: best {min(totals):.3f} s of {runs}")
-        print(f"  notes at their references {output_notes(out)}/{refs}, words kept {kept(source, output_words(out)):.4%}")
+        print(
+            f"  notes at their references {output_notes(out)}/{refs}, words kept {kept(source, output_words(out)):.4%}"
+        )
 
 
 def bench_corpus() -> None:

@@ -107,6 +107,8 @@ def test_the_navigation_document_is_the_contents(edition):
         ("I. The Harbour", "ch01.xml"),
         ("II. The Storm", "ch02.xml"),
     ]
+    dedication = docs["front.xml"].find(".//t:div[@type='dedication']", NS)
+    assert dedication.findtext("t:head", namespaces=NS) == "Dedication"  # its heading from the contents
 
 
 def test_images_are_copied_and_everything_is_kept_and_valid(edition):
