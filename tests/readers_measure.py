@@ -24,6 +24,11 @@ def words(text: str) -> Counter:
     return Counter(_WORD.findall(text))
 
 
+def missing(source: Counter, output: Counter) -> Counter:
+    """The source's words the output lacks, with how many times."""
+    return Counter({w: n - output[w] for w, n in source.items() if output[w] < n})
+
+
 def kept(source: Counter, output: Counter) -> float:
     total = sum(source.values())
     return 1.0 if not total else sum(min(n, output[w]) for w, n in source.items()) / total
@@ -45,7 +50,11 @@ def _spaced(el, phrases=_PHRASES):
         if not isinstance(child.tag, str):
             yield child.tail or ""
             continue
-        apart = etree.QName(child).localname not in phrases or "noteref" in (child.get(EPUB_TYPE) or "")
+        apart = (
+            etree.QName(child).localname not in phrases
+            or "noteref" in (child.get(EPUB_TYPE) or "")
+            or (child.tag == TEI + "ref" and child.get("type") == "note")
+        )
         if apart:
             yield " "
         yield from _spaced(child, phrases)

@@ -243,12 +243,13 @@ class Reader:
         self.accept = accept_changes
         self.unmapped = Unmapped("docx")
         self.media = Media()
-        self.counter = Counter()
+        self.counter: Counter = Counter()
         self.refs = 0
         self.comments_given: set[str] = set()
         self._after: list = []  # blocks to place after the current paragraph (images, text boxes)
         self._field: list[dict] = []
         self.where = "word/document.xml"
+        self._char_styles: dict[str, tuple[str | None, list[str]]] = {}
 
     # ---------------------------------------------------------------- styles
 
@@ -267,6 +268,24 @@ class Reader:
         """A style's name compared loosely: case and a `tei:` prefix ignored."""
         name = self.style_name(ident).lower()
         return name[4:] if name.startswith("tei:") else name[3:] if name.startswith("tei") else name
+
+    def character_style(self, ident: str) -> tuple[str | None, list[str]]:
+        """What a character style becomes: a TEI element it names, a `seg` carrying its id, or
+        (a built-in emphasis) only its formatting; and that formatting (hi/@rend values)."""
+        if ident in self._char_styles:
+            return self._char_styles[ident]
+        key = self._key(ident)
+        element: str | None = None
+        rend: list[str] = []
+        if key in _PHRASE_STYLES:
+            element = _PHRASE_STYLES[key]
+        elif key not in ("footnote reference", "endnote reference", "hyperlink", "annotation reference",
+                         "default paragraph font", "followedhyperlink"):  # fmt: skip
+            rend = _rend([s.rpr for s in self._style_chain(ident) if s.rpr is not None])
+            if not rend or key not in ("emphasis", "strong", "subtle emphasis", "intense emphasis"):
+                element = "seg:" + (_WORD.sub("-", ident).strip("-") or "style")
+        self._char_styles[ident] = (element, rend)
+        return element, rend
 
     def level(self, p: etree._Element, style: str | None) -> int | None:
         own = p.find(f"{W}pPr/{W}outlineLvl")
@@ -625,15 +644,8 @@ class Reader:
         element = None
         rstyle = rpr.find(W + "rStyle") if rpr is not None else None
         if rstyle is not None:
-            key = self._key(rstyle.get(W + "val"))
-            if key in _PHRASE_STYLES:
-                element = _PHRASE_STYLES[key]
-            elif key not in ("footnote reference", "endnote reference", "hyperlink", "annotation reference",
-                             "default paragraph font", "followedhyperlink"):  # fmt: skip
-                props = [s.rpr for s in self._style_chain(rstyle.get(W + "val")) if s.rpr is not None]
-                rend.extend(_rend(props))
-                if not rend or key not in ("emphasis", "strong", "subtle emphasis", "intense emphasis"):
-                    element = "seg:" + (_WORD.sub("-", rstyle.get(W + "val") or "").strip("-") or "style")
+            element, style_rend = self.character_style(rstyle.get(W + "val") or "")
+            rend.extend(style_rend)
         if rpr is not None:
             for r_ in _rend([rpr]):
                 if r_ not in rend:
@@ -819,19 +831,30 @@ def _safe_id(ident: str | None) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "-", ident or "x")
 
 
+_TOGGLES = {
+    W + "i": "italic",
+    W + "b": "bold",
+    W + "smallCaps": "smallcaps",
+    W + "strike": "strikethrough",
+    W + "dstrike": "strikethrough",
+}
+
+
 def _rend(props: list) -> list[str]:
+    """The hi/@rend values run properties ask for (each property element looked at once)."""
     out: list[str] = []
     for rpr in props:
-        for tag, value in (("i", "italic"), ("b", "bold"), ("smallCaps", "smallcaps"), ("strike", "strikethrough"),
-                           ("dstrike", "strikethrough")):  # fmt: skip
-            if _on(rpr.find(W + tag)) and value not in out:
+        for el in rpr:
+            tag = el.tag
+            value = None
+            if tag in _TOGGLES:
+                value = _TOGGLES[tag] if _on(el) else None
+            elif tag == W + "u":
+                value = "underline" if el.get(W + "val", "single") != "none" else None
+            elif tag == W + "vertAlign":
+                value = el.get(W + "val") if el.get(W + "val") in ("superscript", "subscript") else None
+            if value and value not in out:
                 out.append(value)
-        u = rpr.find(W + "u")
-        if u is not None and u.get(W + "val", "single") != "none" and "underline" not in out:
-            out.append("underline")
-        va = rpr.find(W + "vertAlign")
-        if va is not None and va.get(W + "val") in ("superscript", "subscript") and va.get(W + "val") not in out:
-            out.append(va.get(W + "val"))
     return out
 
 

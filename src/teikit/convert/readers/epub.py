@@ -11,7 +11,7 @@ the divisions they name (the `navigation` pass makes the list).
 OPF metadata fill the header (`ctx.metadata`, a `teikit.teiheader.Book`): `dc:title`
 (a `title-type` of `subtitle` a subtitle), `dc:creator` with role `aut` or none the
 author, `dc:publisher`, `dc:date` (its date part), ISBN identifiers; `dc:language` is the
-`xml:lang` of the divisions. Creators with other roles, `dc:rights`, `dc:source` and other
+`xml:lang` of the divisions. A division without a heading takes its entry's title as its head. Creators with other roles, `dc:rights`, `dc:source` and other
 identifiers are reported (the header has no place for them yet).
 """
 
@@ -164,7 +164,9 @@ def read(path: Path, ctx: Context) -> etree._Element:
             return pkg.read(name) if name and pkg.has(name) else None
 
         conv = Converter(docs, unmapped, image)
-        front, body, back = [], [], []
+        front: list = []
+        body: list = []
+        back: list = []
         div_of: dict = {}
         for d in docs:
             conv.member = d.member
@@ -244,7 +246,7 @@ def _contents(pkg: Package, nav_member: str, div_of: dict, docs: list[Doc]):
     if not tocs:
         return None
     member_of = {id(d.root): d.member for d in docs}
-    where = {}
+    where: dict = {}
     for source, div in div_of.items():
         member = member_of.get(id(source.getroottree().getroot()), "")
         where.setdefault((member, source.get("id")), div)
@@ -258,6 +260,10 @@ def _contents(pkg: Package, nav_member: str, div_of: dict, docs: list[Doc]):
         target = where.get((member, frag or None))
         if target is None:
             target = where.get((member, None))
+        if target is not None and not children(target, "head"):
+            # a division without a heading takes the one the navigation document gives it
+            head = make("head", _text(a))
+            target.insert(0, head)
         entries.append(Entry(None, _text(a), None, 0, div=target))
     if not entries:
         return None

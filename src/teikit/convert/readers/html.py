@@ -494,7 +494,7 @@ class Converter:
         elif "z3998:persona" in sem:
             target = sub(into, "persName")
         elif name in _SKIP:
-            target = None  # type: ignore[assignment]
+            target = None
         elif lang_of(el) and name == "span":
             target = sub(into, "foreign")
         elif name not in ("span", "abbr", "q", "small", "big", "time", "data", "mark", "bdi", "bdo", "wbr", "font"):
@@ -652,6 +652,8 @@ def dissolve(divs: list, report) -> list:
         if d.get("teikit-notes") and _only_heads(d):
             heads = " / ".join("".join(h.itertext()).strip() for h in children(d, "head"))
             report.info("notes-division-dissolved", None, "every note is at its reference", text=heads)
+            if d.getparent() is not None:  # out of any tree: a contents entry for it is text
+                d.getparent().remove(d)
             continue
         out.append(d)
     return out

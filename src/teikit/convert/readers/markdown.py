@@ -64,7 +64,7 @@ def parser() -> MarkdownIt:
 def _title_block(text: str) -> tuple[dict, str]:
     """A Pandoc title block: the first lines opening with '%' (title, authors, date)."""
     lines = text.split("\n")
-    values = []
+    values: list[str] = []
     while lines and lines[0].startswith("%") and len(values) < 3:
         values.append(lines.pop(0)[1:].strip())
     meta: dict = {}
