@@ -124,6 +124,7 @@ def test_small_print_and_start_marker_both_in_the_header(tmp_path):
         "You may copy this ebook freely.\n"
         "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN EBOOKS*Ver.02/11/02*END*\n\n"
         "*** START OF THE PROJECT GUTENBERG EBOOK SALT ROADS ***\n\n"
+        "Note: Project Gutenberg also has an HTML version of this\n      file, with the maps.\n\n"
         "CHAPTER I\n\nTHE MARSH\n\nThe salt was carried over the marsh on the backs of mules.\n\n"
         "*** END OF THE PROJECT GUTENBERG EBOOK SALT ROADS ***\n\n"
         "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN EBOOKS*Ver.02/11/02*END*\n",
@@ -134,7 +135,12 @@ def test_small_print_and_start_marker_both_in_the_header(tmp_path):
     body = _texts(out)
     assert "START OF" not in body and "SMALL PRINT" not in body and "copy this ebook" not in body
     assert "The salt was carried over the marsh" in body
-    assert [f.line for f in report.of_kind("removed-wrapper")] == [1, 7, 9, 11, 19, 21]
+    header = etree.parse(str(out / "both.xml")).getroot().find("t:teiHeader", NS)
+    assert [f.line for f in report.of_kind("removed-wrapper")] == [1, 7, 9, 11, 22, 24]
+    assert "HTML version" not in body
+    assert "Note: Project Gutenberg also has an HTML version of this file, with the maps." in [
+        text(n) for n in header.findall(".//t:sourceDesc/t:bibl/t:note", NS)
+    ]
     header = etree.parse(str(out / "both.xml")).getroot().find("t:teiHeader", NS)
     assert header.findtext(".//t:titleStmt/t:title", namespaces=NS) == "Salt Roads"
     assert "You may copy this ebook freely." in [text(p) for p in header.findall(".//t:availability/t:p", NS)]

@@ -42,9 +42,10 @@ class Context:
 
     Given by the caller: `source`, `profile`, `report`, `book_id`, `registers_from`.
     Filled by passes (the fact the pass declares it `provides` in brackets):
-    `outline` and `contents` by outline ["outline"], `figures` by structure ["figures"],
-    `wrapper` by wrapper ["wrapper"], `footnotes` by note-bodies ["note-bodies"], `book` by header ["book"], `registers` by registers ["registers"], `person_words` by
-    persons ["person-words"]. Views of the tree (`view`, `ids`) are derived, not stored.
+    `wrapper` by wrapper ["wrapper"], `outline` and `contents` by outline ["outline"],
+    `footnotes` by note-bodies ["note-bodies"], `figures` by structure ["figures"], `book` by
+    header ["book"], `registers` by registers ["registers"], `person_words` by persons
+    ["person-words"]. Views of the tree (`view`, `ids`) are derived, not stored.
     """
 
     source: Path

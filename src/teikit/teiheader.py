@@ -5,6 +5,14 @@ subtitles, author, publisher, places, dates, ISBNs); `build_header` makes a teiH
 it, with the part's own title (`type="part"`) for the files of one edition (front matter,
 chapters, back matter, the registers). It lives above `convert` and `enrich`, which both
 write headers.
+
+`Ebook` is what an ebook distributor's wrapper says (read by the `wrapper` pass; the book
+holds it as `Book.ebook`). With one, the title statement also names translators, editors
+and illustrators (`editor/@role`) and the producers (`respStmt`), the availability
+statement carries the distributor's licence and notices after the edition's own
+paragraph, and the source description a `bibl type="ebook"`: title, distributor, number
+(`idno type="ebook"`), release date and the wrapper's other fields as notes. Without one,
+the header is as it always was.
 """
 
 from __future__ import annotations

@@ -27,8 +27,10 @@ Every line of the wrapper is accounted for, in the teiHeader or in the report:
   date become its `idno` and `date`;
 * a block that repeats the title with "by <author>" under it (1990s files) gives the
   author;
-* blocks right after the header marker that repeat a line of the header, or credit the
-  producers, are wrapper too (and a repeated credit is reported as `removed-wrapper`);
+* blocks right after the header marker that repeat a line of the header, credit the
+  producers or name the distributor ("Note: Project Gutenberg also has an HTML version
+  of this file…") are wrapper too (a repeated line or credit is reported as
+  `removed-wrapper`);
 * everything else, the licence and the distributor's notices, becomes the paragraphs of
   `publicationStmt/availability`, one per block, in the order of the file.
 
@@ -293,18 +295,20 @@ def apply(tei, ctx: Context):
     header_lines = {line.strip() for p in wrapper for _, line in _lines(p) if line.strip()}
     for i, p in enumerate(wrapper):
         rd.header_block(p, first=i == 0)
-    # right after the marker: the producers' credit and lines repeated from the header
+    # right after the marker: the producers' credit, the distributor's notes ("Project
+    # Gutenberg also has an HTML version…") and lines repeated from the header
+    dist = rd.title_line.get("dist") or rd.ebook.distributor
     after = head + 1
-    while after < foot and (
-        rd.is_credit(blocks[after])
-        or all(line.strip() in header_lines for _, line in _lines(blocks[after]) if line.strip())
-    ):
+    while after < foot:
         p = blocks[after]
-        if rd.is_credit(p):
-            rd.header_block(p, first=False)
-        else:
+        repeated = all(line.strip() in header_lines for _, line in _lines(p) if line.strip())
+        if repeated:
             for n, line in _lines(p):
                 rd.removed(n, line, "a line of the distributor's header repeated after it")
+        elif rd.is_credit(p) or (dist and dist.lower() in (p.text or "").lower()):
+            rd.header_block(p, first=False)
+        else:
+            break
         wrapper.append(p)
         after += 1
     for p in blocks[foot:]:
