@@ -114,6 +114,9 @@ def test_numbered_notes_after_each_essay_and_licence_items_left_alone():
     assert "Only give exact copies of it." in text and "[2] Honor the refund provisions" in text
     assert "1. To lay out roads between the towns." in text
     assert ctx.report.counts["notes_linked"] == ctx.report.counts["notes"] == 4
+    # the other version's [E1] has no note of its own: it stays, and is reported
+    assert "[It costs more than a road.][E1]" in text
+    assert [(f.line, f.text) for f in _findings(ctx, "reference-without-note")] == [(54, "[E1]")]
 
 
 def test_footnotes_at_the_end_of_the_book_with_right_aligned_numbers():

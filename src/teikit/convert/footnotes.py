@@ -240,9 +240,27 @@ class _Finder:
         for b in run.blocks:
             b.getparent().remove(b)
         # the references up to the last one paired are spent; later ones wait for the next notes
-        last = max((candidates[p] for p in pairs if p is not None), key=lambda m: (m.order, m.start), default=None)
+        used = [candidates[p] for p in pairs if p is not None]
+        last = max(used, key=lambda m: (m.order, m.start), default=None)
         if last is not None:
+            self._report_skipped(used)
             self.marks = [m for m in self.marks if (m.order, m.start) > (last.order, last.start)]
+
+    def _report_skipped(self, used: list[Mark]) -> None:
+        """References written like the paired ones, among them, that no note of the run took."""
+        first = min((m.order, m.start) for m in used)
+        last = max((m.order, m.start) for m in used)
+        kinds = {(family(m.label), m.shape) for m in used}
+        taken = {id(m) for m in used}
+        for m in self.marks:
+            if id(m) in taken or (family(m.label), m.shape) not in kinds or not first < (m.order, m.start) < last:
+                continue
+            self.ctx.report.add(
+                "reference-without-note",
+                _line_of_mark(m),
+                f"the reference '{m.text}' stands among those of a block of notes, but no note of it has its label",
+                text=m.text,
+            )
 
 
 def _starts(finder: _Finder, el) -> list[Body] | None:
