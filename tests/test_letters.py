@@ -148,3 +148,23 @@ def test_letters_found_as_divisions_get_their_parts(tmp_path):
         "I have this moment received your letter.",
         "I blame myself severely.",
     ]
+
+
+WOLLSTONECRAFT = BOOKS / "wollstonecraft-vindication.txt"
+
+
+@pytest.mark.skipif(not WOLLSTONECRAFT.is_file(), reason=f"corpus book absent: {WOLLSTONECRAFT} (../shared absent)")
+def test_a_dedicatory_letter_is_a_letter(tmp_path):
+    from teikit.convert import convert
+
+    out = tmp_path / "vindication"
+    convert(WOLLSTONECRAFT, out)
+    source = WOLLSTONECRAFT.read_bytes().decode("cp1252").replace("\r\n", "\n")
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", source) if b.strip()]
+    signed = blocks.index("M. W.")
+    salute = next(k for k in range(signed, 0, -1) if blocks[k].startswith("Sir"))
+    letters = all_of(parts(out), "//t:div[@type='letter']")
+    assert [letter_parts(l) for l in letters] == [
+        {"dateline": [], "salute": [blocks[salute]], "closing": blocks[signed - 2 : signed], "signed": ["M. W."]}
+    ]
+    assert len(letters[0].findall("t:p", NS)) == signed - salute - 3

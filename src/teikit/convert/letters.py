@@ -38,7 +38,8 @@ from .context import Context, roman_to_int
 
 _RETYPED = {"chapter", "section", "subsection", "part", "imprint", "prefatory"}
 _FLATTENED = ("section", "subsection")
-_RUN_IN = re.compile(r"(?P<salute>.{2,60}?,\s*(?:--|—|–|-)\s*)(?=\S)")
+_RUN_IN = re.compile(r"(?P<salute>.{2,60}?[,:]\s*(?:--|—|–|-)\s*)(?=\S)")
+_SALUTE_END = re.compile(r"(?:[,:.!]|[,:]\s*(?:--|—|–|-))$")
 _QUOTES = "'\"‘“"
 _DATE_WORD = re.compile(r"[^\W\d_][^\W\d_'’.]*|\d+[^\W\d_]{0,2}")
 
@@ -105,7 +106,7 @@ class Parts:
         """The salutation opening `text`: the whole text, or the run-in part of it."""
         if not _starts_with(text, self.salutations):
             return None
-        if len(text.split()) <= 8 and text.rstrip()[-1:] in ",:.!":
+        if len(text.split()) <= 8 and _SALUTE_END.search(text.rstrip()):
             return text
         m = _RUN_IN.match(text)
         return m.group("salute") if m and len(m.group("salute").split()) <= 8 else None
@@ -124,7 +125,7 @@ class Parts:
     def opens_letter(self, text: str) -> bool:
         """A salutation that opens a letter with no heading: run in, or ending in a comma or colon."""
         salute = self.salute(text)
-        return salute is not None and (salute != text or text.rstrip()[-1:] in ",:")
+        return salute is not None and (salute != text or text.rstrip()[-1:] in ",:-—–")
 
     def closing(self, text: str) -> bool:
         return _starts_with(text, self.closings) and len(text.split()) <= 12
@@ -171,7 +172,7 @@ def _find(items, parts: Parts) -> list[tuple[int, int]]:
             if not _headed_letter(items, start, heads[-1] + 1, parts):
                 start, heads = None, []
         if start is None:
-            salutes = [k for k in span if is_(items[k], "p") and parts.opens_letter(_text(items[k]))]
+            salutes = [k for k in span if is_(items[k], "p", "head") and parts.opens_letter(_text(items[k]))]
             start = salutes[0] if salutes else None
             if start is not None and start - 1 in span and parts.is_dateline(_text(items[start - 1])):
                 start -= 1
@@ -295,6 +296,11 @@ def _letters_in(div, parts: Parts, ctx: Context) -> None:
     if whole:
         if div.get("type") in _RETYPED:
             div.set("type", "letter")
+        # a salutation `structure` took for the division's heading is the letter's
+        salutes = [h for h in own_heads if parts.opens_letter(_text(h))]
+        for h in reversed(salutes):
+            div.remove(h)
+            blocks.insert(0, _p(h))
         _build(div, blocks, parts, ctx)
         ctx.report.info("letter", line_of(div), "a division that is a letter")
         return
@@ -318,7 +324,7 @@ def _one_letter(heads, blocks, parts: Parts) -> bool:
         last -= 1
     if not parts.ends_letter(blocks[last]) or any(parts.ends_letter(b) for b in blocks[:last]):
         return False
-    if any(parts.is_address(_unlabelled(h)) for h in heads):
+    if any(parts.is_address(_unlabelled(h)) or parts.opens_letter(_text(h)) for h in heads):
         return True
     return any(is_(b, "p") and parts.salute(_text(b)) for b in blocks[:2])
 
