@@ -110,7 +110,7 @@ def apply(tei, ctx: Context):
     first = xpath(tei, "//t:div[@type='titlepage']/t:p[1]")
     if first:
         titles.add(norm_title(first[0].text.split("\n")[0]))
-    numbered = [(line_of(b) + k, l) for b in blocks for k, l in enumerate(b.text.split("\n"))]
+    numbered = [((line_of(b) or 0) + k, l) for b in blocks for k, l in enumerate(b.text.split("\n"))]
     returns: dict[str, list[int]] = {}
     for n, l in numbered:
         if _caps(l):
@@ -139,12 +139,12 @@ def apply(tei, ctx: Context):
         lines = b.text.split("\n")
         keep = []  # removed lines stay as empty lines so that line numbers hold
         for k, line in enumerate(lines):
-            kind = "page_numbers" if b in roman_pages else furniture(line, line_of(b) + k)
+            kind = "page_numbers" if b in roman_pages else furniture(line, (line_of(b) or 0) + k)
             if kind:
                 ctx.report.counts[kind] += 1
                 ctx.report.info(
                     "removed-" + kind.replace("_", "-").rstrip("s"),
-                    line_of(b) + k,
+                    (line_of(b) or 0) + k,
                     "removed page furniture",
                     text=line.strip(),
                 )

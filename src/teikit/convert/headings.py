@@ -269,24 +269,16 @@ def _drop_repeats(forms: dict[str, list[Heading]]) -> None:
         if len(runs) < 2:
             continue
         others = sorted(h.index for g, gs in forms.items() if g != f for h in gs)
-        groups = [runs[0]]
+        groups: list[list[list[Heading]]] = [[runs[0]]]  # runs restarted under no other heading
         for run in runs[1:]:
-            lo, hi = groups[-1][-1].index, run[0].index
+            lo, hi = groups[-1][-1][-1].index, run[0].index
             if any(lo < x < hi for x in others):
-                groups.append(run)  # restarted under another heading: sections of a chapter
+                groups.append([run])  # restarted under another heading: sections of a chapter
             else:
-                groups[-1] = groups[-1] + [None] + run  # type: ignore[list-item]
+                groups[-1].append(run)
         kept: list[Heading] = []
         for g in groups:
-            parts, cur = [], []
-            for h in g:
-                if h is None:
-                    parts.append(cur)
-                    cur = []
-                else:
-                    cur.append(h)
-            parts.append(cur)
-            heading = [p for p in parts if not _a_list(p) or len(p) < 2] or parts
+            heading = [r for r in g if len(r) < 2 or not _a_list(r)] or g
             kept.extend(heading[0])
         forms[f] = kept
 

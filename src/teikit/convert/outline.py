@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..tei import XML_ID, children, line_of, make, q, set_line, sub
 from . import contents, headings
@@ -76,11 +77,11 @@ class Entry:
     page: str | None
     line: int
     number: int | None = None
-    block: object = None  # the heading block found in the text
-    title_block: object = None  # a separate title block after a label-only heading
+    block: int | None = None  # the heading block found in the text
+    title_block: int | None = None  # a separate title block after a label-only heading
     role: str = "body"  # front, body, back
     type: str = "chapter"
-    div: object = None  # the <div> made for it
+    div: Any = None  # the <div> made for it
     dropped: list = field(default_factory=list)  # stray cells of the contents line
     level: int = 1  # 1: a division of the front, body or back; 2…: inside the one before
     more_blocks: tuple = ()  # further lines of a heading set over several lines
