@@ -527,6 +527,13 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
         le.block = match.block if match is not None else None
         if match is not None and match.label and it.title and norm_title(it.title) == norm_title(match.title):
             match.title = it.title  # the contents list sets titles in their own case
+        if match is None:  # kept in the contents division all the same
+            ctx.report.info(
+                "contents-entry-not-found",
+                it.line,
+                "the contents list names this, but no heading in the text was read as its division",
+                text=it.text,
+            )
         listing.append(le)
     return entries, regions, listing
 
