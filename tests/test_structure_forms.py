@@ -146,3 +146,15 @@ def test_corpus_ocr_book_chapters_and_page_furniture():
     heads = {f.text for f in ctx.report.findings if f.kind == "removed-running-head"}
     assert {"20 SYPHILITIC DISEASES.", "GONORRHEA IN THE MALE. 69"} <= heads
     assert "INDEX." in {" ".join(text(h).split()) for h in tei.xpath("//t:back/t:div/t:head", namespaces=NS)}
+
+
+def test_parts_hold_their_chapters(tmp_path):
+    out, report = convert_book("valleys", tmp_path)
+    assert sorted(p.name for p in out.glob("part*.xml")) == ["part01.xml", "part02.xml"]
+    assert not list(out.glob("ch*.xml"))
+    part2 = etree.parse(str(out / "part02.xml"))
+    assert _heads(part2, "//t:body/t:div[@type='part']/t:head") == ["PART II. THE LOWER VALLEY"]
+    chapters = part2.xpath("//t:body/t:div/t:div[@type='chapter']", namespaces=NS)
+    assert [c.get("n") for c in chapters] == ["4", "5", "6"]
+    assert _heads(part2, "//t:div[@type='chapter']/t:head")[0] == "CHAPTER 4. A Day in the Valley 4"
+    assert all(c.xpath("t:p", namespaces=NS) for c in chapters)
