@@ -282,7 +282,8 @@ def _title_under(blocks, texts, gaps, k: int, taken: set[int], noisy: set[int], 
     lines (title, newspaper, date) the first is, and the others stay as text. Under a
     bare numeral (a letter's `IV`) only a line in capitals is a title: a line of text
     is the text."""
-    if k >= len(blocks) or k in taken or (gaps[k] > 2 and gaps[k] not in noisy):
+    caps = _caps_line(texts[k]) if k < len(blocks) else False
+    if k >= len(blocks) or k in taken or (gaps[k] > (3 if caps else 2) and gaps[k] not in noisy):
         return None  # (in an OCR text every line may stand between page-break blank lines)
     lines = [l.strip() for l in texts[k].split("\n") if l.strip()]
     if 1 < len(lines) <= 5 and not any(c.islower() for c in texts[k]) and _title_like(lines[-1]):
@@ -308,6 +309,27 @@ def _title_under(blocks, texts, gaps, k: int, taken: set[int], noisy: set[int], 
             n += 1
         return " ".join(lines[:n])
     return None
+
+
+def _title_goes_on(texts, gaps, k: int, taken: set[int], title: str, bare: bool) -> tuple[str, tuple]:
+    """A title in capitals that does not end with a stop goes on over the next lines in
+    capitals, each a block of its own in an OCR text (`OF THE FIRST CLASS … DISEASES` /
+    `GONORRHOEA, ITS VARIETIES AND CONSEQUENCES.`)."""
+    more: list[int] = []
+    while (
+        not bare
+        and _caps_line(title)
+        and not title.endswith(".")
+        and k < len(texts)
+        and k not in taken
+        and gaps[k] <= 1
+        and _caps_line(texts[k])
+        and len(more) < _STACK
+    ):
+        title = f"{title} {texts[k].strip()}"
+        more.append(k)
+        k += 1
+    return title, tuple(more)
 
 
 def _display(text: str) -> bool:
@@ -469,7 +491,9 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
                     set_line(b, starts[h.index + 1] + used)
                 else:
                     e.title_block = h.index + 1
+                    e.title, e.more_blocks = _title_goes_on(texts, gaps, h.index + 2, taken | at, title, h.bare)
                 taken.add(h.index + 1)
+                taken.update(e.more_blocks)
         entries.append(e)
     tops = [e.block for e in entries if e.level == 1]
     first_top, last_top = (min(tops), max(tops)) if tops else (len(blocks), -1)
