@@ -158,3 +158,17 @@ def test_parts_hold_their_chapters(tmp_path):
     assert [c.get("n") for c in chapters] == ["4", "5", "6"]
     assert _heads(part2, "//t:div[@type='chapter']/t:head")[0] == "CHAPTER 4. A Day in the Valley 4"
     assert all(c.xpath("t:p", namespaces=NS) for c in chapters)
+
+
+def test_corpus_chronology_years_are_text_not_page_numbers():
+    tei, ctx = _outline(_corpus("gardiner-french-revolution"))
+    assert not [f for f in ctx.report.findings if f.kind == "removed-page-number"]
+    front = [" ".join(text(h).split()) for h in tei.xpath("//t:front/t:div/t:head", namespaces=NS)]
+    assert front[-1] == "LEADING DATES IN THE HISTORY OF THE FRENCH REVOLUTION."
+    dates = tei.xpath("//t:front/t:div[last()]", namespaces=NS)[0]
+    assert {"1774", "1792", "1795"} <= set(text(dates).split())
+    labels = [" ".join(text(x).split()) for x in tei.xpath("//t:text/t:body/t:div/t:head/t:label", namespaces=NS)]
+    assert labels[:11] == [  # (the Project Gutenberg licence after them is not the book's)
+        f"CHAPTER {n}." if n != "VII" else "CHAPTER VII"
+        for n in ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"]
+    ]

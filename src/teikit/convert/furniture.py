@@ -5,8 +5,10 @@ capitals that repeats the book's title or a division's title; a line in capitals
 that repeats (digits aside) in page rhythm (`pages.in_rhythm`); a line in
 capitals carrying the page number the page sequence expects there
 (`20 SYPHILITIC DISEASES.`, the sequence read from `pages.page_numbers`). A
-number alone on its line is a page number (a year heading a group of poems is a
-heading, taken by the outline before this pass runs). A lone
+number alone on its line is a page number, unless numbers alone go up faster than
+pages can (`pages.listed_numbers`: the years of a chronology) or is higher than the
+book can have pages (`pages.beyond_the_book`); a year heading a group
+of poems is a heading, taken by the outline before this pass runs. A lone
 roman numeral is a page number only when it is one (canonical, at most cc),
 stands alone between blank lines where page numbers stand, and has a neighbour
 in sequence (xi after x) — so that `did`, `mix` or a lone `x` in running text
@@ -117,6 +119,8 @@ def apply(tei, ctx: Context):
             returns.setdefault(_shape(l), []).append(n)
     rhythm = {shape for shape, at in returns.items() if pages.in_rhythm(at)}
     page_of = pages.page_numbers(numbered)
+    listed = pages.listed_numbers(numbered)
+    total_lines = ctx.report.counts.get("source_lines") or len(numbered)
     keys = sorted(page_of)
     roman_pages = _roman_page_blocks(blocks)
 
@@ -130,6 +134,8 @@ def apply(tei, ctx: Context):
         if ctx.profile.running_heads.search(s):  # time-bounded: see profile.Patterns
             return "running_heads"
         if _PAGE_NUMBER.match(s):
+            if n in listed or pages.beyond_the_book(int(s), total_lines):
+                return None
             return "page_numbers"
         if head(s, n):
             return "running_heads"
