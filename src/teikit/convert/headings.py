@@ -256,7 +256,7 @@ def _restarts_after(inner: list[Heading], outer: list[Heading]) -> bool:
     return bool(restarts) and all(any(a.index < m < b.index for m in marks) for a, b in restarts)
 
 
-def _drop_repeats(forms: dict[str, list[Heading]]) -> None:
+def _drop_repeats(forms: dict[str, list[Heading]], unused: list[tuple[Heading, str]]) -> None:
     """A form that starts again at 1 with no heading of another form between is read a
     second time: in a list of the divisions, or as the headings of the notes grouped by
     chapter. The first run that heads text stays; the other runs stay as text."""
@@ -280,13 +280,24 @@ def _drop_repeats(forms: dict[str, list[Heading]]) -> None:
         for g in groups:
             heading = [r for r in g if len(r) < 2 or not _a_list(r)] or g
             kept.extend(heading[0])
+        unused.extend((h, "its numbers start again with no other heading between") for h in hs if h not in kept)
         forms[f] = kept
 
 
-def find(texts: list[str], starts: list[int], gaps: list[int], skip: set[int], words: dict[str, int]) -> list[Heading]:
+def find(
+    texts: list[str],
+    starts: list[int],
+    gaps: list[int],
+    skip: set[int],
+    words: dict[str, int],
+    unused: list[tuple[Heading, str]] | None = None,
+) -> list[Heading]:
     """The headings of the text, each with its level (1 = the outermost form).
 
-    `texts`, `starts`, `gaps`: each block's text, first line and the blank lines before it."""
+    `texts`, `starts`, `gaps`: each block's text, first line and the blank lines before it.
+    Lines read as headings of a repeated form but not used as headings go to `unused`,
+    each with the reason (they stay text)."""
+    unused = unused if unused is not None else []
     found: list[Heading] = []
     for i, text in enumerate(texts):
         if i in skip or not text or "\n" in text.strip():
@@ -306,6 +317,7 @@ def find(texts: list[str], starts: list[int], gaps: list[int], skip: set[int], w
         prev = last_of.get(h.form)
         if prev is not None and prev.numbers == h.numbers and h.index - prev.index <= _REPEAT_BLOCKS:
             kept.remove(prev)
+            unused.append((prev, "the same number heads the text right after it"))
         last_of[h.form] = h
         kept.append(h)
     found = kept
@@ -314,14 +326,21 @@ def find(texts: list[str], starts: list[int], gaps: list[int], skip: set[int], w
     for h in found:
         h.form = canon[h.form]
         by_form.setdefault(h.form, []).append(h)
-    forms = {
-        f: hs
-        for f, hs in by_form.items()
-        if (not hs[0].bare or _set_off(hs, gaps))
-        and _in_sequence(hs, hs[0].bare)
-        and not _a_list(hs)
-        and not (f == "#arabic" and _page_rhythm(hs))
-    }
+    forms = {}
+    for f, hs in by_form.items():
+        if hs[0].bare and not _set_off(hs, gaps):
+            why = "bare numerals not set off from the text"
+        elif not _in_sequence(hs, hs[0].bare):
+            why = "numbers not in sequence"
+        elif _a_list(hs):
+            why = "a list of headings with no text under them"
+        elif f == "#arabic" and _page_rhythm(hs):
+            why = "numbers a page apart: page numbers"
+        else:
+            forms[f] = hs
+            continue
+        if len(hs) > 1 and not hs[0].bare:  # (numbered paragraphs, notes, pages: plainly text)
+            unused.extend((h, why) for h in hs)
     if not forms:
         # no sequence at all: a lone `Chapter 1` (a label in full, not `Tom.`) starts one
         forms = {
@@ -329,7 +348,7 @@ def find(texts: list[str], starts: list[int], gaps: list[int], skip: set[int], w
             for f, hs in by_form.items()
             if len(hs) == 1 and hs[0].numbers[0] == 1 and not hs[0].bare and "." not in f and not f.startswith("#")
         }
-    _drop_repeats(forms)
+    _drop_repeats(forms, unused)
     # levels: a form lies inside every form whose headings separate its own more than
     # its own separate those
     outer_of: dict[str, set[str]] = {f: set() for f in forms}

@@ -464,7 +464,10 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
     regions = contents.regions(texts, gaps)
     skip = {i for a, b in regions for i in range(a, b + 1)}
     items = [it for a, b in regions for it in contents.entries(texts, starts, a, b, words)]
-    found = headings.find(texts, starts, gaps, skip, words)
+    unused: list[tuple[headings.Heading, str]] = []
+    found = headings.find(texts, starts, gaps, skip, words, unused)
+    for h, why in sorted(unused, key=lambda u: u[0].index):
+        ctx.report.info("heading-kept-as-text", h.line, f"read as a heading but kept as text: {why}", text=h.text)
     noisy = contents.noisy_gaps(texts, gaps)
     at = {h.index for h in found}
     deeper_labelled = {h.level for h in found if h.level > 1 and not h.bare and not h.decimal}
