@@ -505,15 +505,17 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
     typical_gap = top_gaps[len(top_gaps) // 2] if top_gaps else 2
     known = set(ctx.profile.front_titles) | set(ctx.profile.back_roles) | _BODY_TYPES
     listed = {norm_title(it.title): it for it in items if it.number is None}
-    # after the last chapter, a title set off like the chapters' heads a division of the
-    # back matter (`Transcriber's Notes`), unless page breaks set paragraphs off as much
+    # once the back matter has begun (an index, a glossary after the last chapter), a
+    # title set off like the chapters' heads a division of it (`Transcriber's Notes`),
+    # unless page breaks set paragraphs off as much
     seen: set[str] = set()
+    back_from = len(texts)
     for i, text in enumerate(texts):
         if i in taken or "\n" in text.strip():
             continue
         t = norm_title(text)
         closing = (
-            i > last_top >= 0 and gaps[i] >= max(typical_gap, _SET_OFF) and gaps[i] not in noisy and i + 1 < len(texts)
+            i > back_from and gaps[i] >= max(typical_gap, _SET_OFF) and gaps[i] not in noisy and i + 1 < len(texts)
         )
         if not t or t in seen or not (t in listed or t in known or closing):
             continue
@@ -537,6 +539,8 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
             e.role = "back"
             if e.type == "chapter" or e.type in _BODY_TYPES:
                 e.type = e.type if e.type in _BODY_TYPES else "appendix"
+        if e.role == "back" and i > last_top:
+            back_from = min(back_from, i)
         seen.add(t)
         taken.add(i)
         entries.append(e)

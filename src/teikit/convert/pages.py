@@ -49,10 +49,11 @@ def listed_numbers(lines: list[tuple[int, str]]) -> set[int]:
     """Source lines of numbers alone on their lines that go up faster than pages can: the
     years of a chronology, a numbered list. They are text, not page numbers."""
     found = [(n, int(m.group(1))) for n, t in lines if (m := _NUMBER.match(t))]
+    dense = [vb > va and lb - la < _MIN_PAGE_LINES * (vb - va) for (la, va), (lb, vb) in zip(found, found[1:])]
     out: set[int] = set()
-    for (la, va), (lb, vb) in zip(found, found[1:]):
-        if vb > va and lb - la < _MIN_PAGE_LINES * (vb - va):
-            out.update((la, lb))
+    for k in range(len(dense) - 1):
+        if dense[k] and dense[k + 1]:  # three in a row (a page's foot and the next page's head make two)
+            out.update((found[k][0], found[k + 1][0], found[k + 2][0]))
     return out
 
 
