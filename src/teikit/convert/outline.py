@@ -434,7 +434,7 @@ def _set_off(
         owner = tops[k - 1] if k else None
         if owner not in body or owner in with_sections or i in taken or i <= first_top:
             continue
-        if not (_SET_OFF <= gaps[i] <= level1_gap) or "\n" in text.strip() or not _title_like(text):
+        if not (_SET_OFF <= gaps[i] <= level1_gap) or "\n" in text.strip() or not _title_like(text.rstrip(" ,")):
             continue
         if i + 1 >= len(texts) or i + 1 in taken or gaps[i + 1] >= _SET_OFF:
             continue  # a heading stands close above its text; page furniture does not
