@@ -18,6 +18,16 @@ form whose consecutive headings are more often separated by another form's
 headings than the other's by its own lies inside the other (chapters inside
 parts, sections inside chapters); decimal numbers (`5.1`) lie inside the heading
 their first number continues.
+
+What is not a heading: a line that reads as a sentence (`She said I slept`, a
+label word with a comma, a title mostly in lower case); headings that stand a few
+lines apart or one right under the other (a list of the acts, a contents list
+without its heading); a run of a form that starts again with no other heading
+between (the notes' `Chapter 1`, `Chapter 2` after the chapters); the first of two
+headings with one number a few blocks apart (`HIS FIRST BOOK`, a preamble, `THE
+FIRST BOOK`: the second heads the division). A lone `Chapter 1` heads a division
+only when the book has no sequence at all. Lines set aside are given back with the
+reason, to be reported; they stay text.
 """
 
 from __future__ import annotations
