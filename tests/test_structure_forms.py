@@ -172,3 +172,59 @@ def test_corpus_chronology_years_are_text_not_page_numbers():
         f"CHAPTER {n}." if n != "VII" else "CHAPTER VII"
         for n in ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"]
     ]
+
+
+def test_contents_list_forms_read_as_entries():
+    from teikit.convert import contents, headings  # noqa: F401  (the modules under test)
+    from teikit.convert.outline import _layout
+    from teikit.convert.reader import read_text
+    from teikit.profile import load_profile
+    from teikit.report import Report
+
+    source = "\n".join(
+        [
+            "A HISTORY OF FRANCE",
+            "",
+            "",
+            "",
+            "",
+            "CONTENTS.",
+            "",
+            "",
+            "  CHAPTER I.",
+            "",
+            "  FEUDALISM AND THE MONARCHY.",
+            "",
+            "  The Monarchy in France                    1",
+            "  Feudal rights . . . . . . . . . . . . .   4",
+            "",
+            "  CHAPTER II.  OBSERVATIONS ON THE STATE OF DEGRADATION TO WHICH WOMAN",
+            "  IS REDUCED BY VARIOUS CAUSES.",
+            "",
+            "  Index .......................... 301",
+            "",
+            "",
+            "",
+            "",
+            "CHAPTER I.",
+            "",
+            "FEUDALISM AND THE MONARCHY.",
+            "",
+            "The monarchy in France had grown strong by the end of the middle ages, and its",
+            "kings ruled with few checks on their power over the provinces and the towns.",
+        ]
+    )
+    tei = read_text(source, Report(source="t"))
+    blocks = list(tei.iter("{http://www.tei-c.org/ns/1.0}p"))
+    texts, starts, gaps = _layout(blocks)
+    regions = contents.regions(texts, gaps)
+    assert regions == [(1, 6)]  # the list ends where the chapter, set off as the word CONTENTS, begins
+    items = contents.entries(texts, starts, *regions[0], load_profile().number_words)
+    assert [(i.label, i.title, i.page) for i in items] == [
+        ("CHAPTER I.", "FEUDALISM AND THE MONARCHY.", None),
+        (None, "The Monarchy in France", "1"),
+        (None, "Feudal rights", "4"),
+        ("CHAPTER II.", "OBSERVATIONS ON THE STATE OF DEGRADATION TO WHICH WOMAN IS REDUCED BY VARIOUS CAUSES.", None),
+        (None, "Index", "301"),
+    ]
+    assert [i.number for i in items] == [1, None, None, 2, None]
