@@ -175,7 +175,7 @@ def test_corpus_chronology_years_are_text_not_page_numbers():
 
 
 def test_contents_list_forms_read_as_entries():
-    from teikit.convert import contents, headings  # noqa: F401  (the modules under test)
+    from teikit.convert import contents
     from teikit.convert.outline import _layout
     from teikit.convert.reader import read_text
     from teikit.profile import load_profile
