@@ -146,3 +146,85 @@ def test_corpus_ocr_book_chapters_and_page_furniture():
     heads = {f.text for f in ctx.report.findings if f.kind == "removed-running-head"}
     assert {"20 SYPHILITIC DISEASES.", "GONORRHEA IN THE MALE. 69"} <= heads
     assert "INDEX." in {" ".join(text(h).split()) for h in tei.xpath("//t:back/t:div/t:head", namespaces=NS)}
+
+
+def test_parts_hold_their_chapters(tmp_path):
+    out, report = convert_book("valleys", tmp_path)
+    assert sorted(p.name for p in out.glob("part*.xml")) == ["part01.xml", "part02.xml"]
+    assert not list(out.glob("ch*.xml"))
+    part2 = etree.parse(str(out / "part02.xml"))
+    assert _heads(part2, "//t:body/t:div[@type='part']/t:head") == ["PART II. THE LOWER VALLEY"]
+    chapters = part2.xpath("//t:body/t:div/t:div[@type='chapter']", namespaces=NS)
+    assert [c.get("n") for c in chapters] == ["4", "5", "6"]
+    assert _heads(part2, "//t:div[@type='chapter']/t:head")[0] == "CHAPTER 4. A Day in the Valley 4"
+    assert all(c.xpath("t:p", namespaces=NS) for c in chapters)
+
+
+def test_corpus_chronology_years_are_text_not_page_numbers():
+    tei, ctx = _outline(_corpus("gardiner-french-revolution"))
+    assert not [f for f in ctx.report.findings if f.kind == "removed-page-number"]
+    front = [" ".join(text(h).split()) for h in tei.xpath("//t:front/t:div/t:head", namespaces=NS)]
+    assert front[-1] == "LEADING DATES IN THE HISTORY OF THE FRENCH REVOLUTION."
+    dates = tei.xpath("//t:front/t:div[last()]", namespaces=NS)[0]
+    assert {"1774", "1792", "1795"} <= set(text(dates).split())
+    labels = [" ".join(text(x).split()) for x in tei.xpath("//t:text/t:body/t:div/t:head/t:label", namespaces=NS)]
+    assert labels[:11] == [  # (the Project Gutenberg licence after them is not the book's)
+        f"CHAPTER {n}." if n != "VII" else "CHAPTER VII"
+        for n in ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"]
+    ]
+
+
+def test_contents_list_forms_read_as_entries():
+    from teikit.convert import contents
+    from teikit.convert.outline import _layout
+    from teikit.convert.reader import read_text
+    from teikit.profile import load_profile
+    from teikit.report import Report
+
+    source = "\n".join(
+        [
+            "A HISTORY OF FRANCE",
+            "",
+            "",
+            "",
+            "",
+            "CONTENTS.",
+            "",
+            "",
+            "  CHAPTER I.",
+            "",
+            "  FEUDALISM AND THE MONARCHY.",
+            "",
+            "  The Monarchy in France                    1",
+            "  Feudal rights . . . . . . . . . . . . .   4",
+            "",
+            "  CHAPTER II.  OBSERVATIONS ON THE STATE OF DEGRADATION TO WHICH WOMAN",
+            "  IS REDUCED BY VARIOUS CAUSES.",
+            "",
+            "  Index .......................... 301",
+            "",
+            "",
+            "",
+            "",
+            "CHAPTER I.",
+            "",
+            "FEUDALISM AND THE MONARCHY.",
+            "",
+            "The monarchy in France had grown strong by the end of the middle ages, and its",
+            "kings ruled with few checks on their power over the provinces and the towns.",
+        ]
+    )
+    tei = read_text(source, Report(source="t"))
+    blocks = list(tei.iter("{http://www.tei-c.org/ns/1.0}p"))
+    texts, starts, gaps = _layout(blocks)
+    regions = contents.regions(texts, gaps)
+    assert regions == [(1, 6)]  # the list ends where the chapter, set off as the word CONTENTS, begins
+    items = contents.entries(texts, starts, *regions[0], load_profile().number_words)
+    assert [(i.label, i.title, i.page) for i in items] == [
+        ("CHAPTER I.", "FEUDALISM AND THE MONARCHY.", None),
+        (None, "The Monarchy in France", "1"),
+        (None, "Feudal rights", "4"),
+        ("CHAPTER II.", "OBSERVATIONS ON THE STATE OF DEGRADATION TO WHICH WOMAN IS REDUCED BY VARIOUS CAUSES.", None),
+        (None, "Index", "301"),
+    ]
+    assert [i.number for i in items] == [1, None, None, 2, None]

@@ -24,7 +24,7 @@ from .headings import read_heading
 
 _TOC_HEAD = re.compile(r"^\s*(table\s+of\s+)?contents\.?\s*$", re.I)
 _PAGE = r"(?:\d{1,4}|[ivxlcdm]{1,7})"
-_WITH_PAGE = re.compile(rf"^(?P<text>.*?\S)(?:\s*\.{{2,}}\s*|\s{{2,}}|\s+)(?P<page>{_PAGE})$")
+_WITH_PAGE = re.compile(rf"^(?P<text>.*?\S)(?:\s*(?:\.\s?){{2,}}\s*|\s{{2,}}|\s+)(?P<page>{_PAGE})$")
 _LONG_LINE = 55
 _NOISE = 0.05  # share of paragraphs after a number of blank lines that makes it no signal
 _NEXT_PAGE = 6  # blocks between two pages of one contents list (page number, running head)

@@ -5,8 +5,10 @@ capitals that repeats the book's title or a division's title; a line in capitals
 that repeats (digits aside) in page rhythm (`pages.in_rhythm`); a line in
 capitals carrying the page number the page sequence expects there
 (`20 SYPHILITIC DISEASES.`, the sequence read from `pages.page_numbers`). A
-number alone on its line is a page number (a year heading a group of poems is a
-heading, taken by the outline before this pass runs). A lone
+number alone on its line is a page number, unless numbers alone go up faster than
+pages can (`pages.listed_numbers`: the years of a chronology) or is higher than the
+book can have pages (`pages.beyond_the_book`); a year heading a group
+of poems is a heading, taken by the outline before this pass runs. A lone
 roman numeral is a page number only when it is one (canonical, at most cc),
 stands alone between blank lines where page numbers stand, and has a neighbour
 in sequence (xi after x) — so that `did`, `mix` or a lone `x` in running text
@@ -110,13 +112,15 @@ def apply(tei, ctx: Context):
     first = xpath(tei, "//t:div[@type='titlepage']/t:p[1]")
     if first:
         titles.add(norm_title(first[0].text.split("\n")[0]))
-    numbered = [(line_of(b) + k, l) for b in blocks for k, l in enumerate(b.text.split("\n"))]
+    numbered = [((line_of(b) or 0) + k, l) for b in blocks for k, l in enumerate(b.text.split("\n"))]
     returns: dict[str, list[int]] = {}
     for n, l in numbered:
         if _caps(l):
             returns.setdefault(_shape(l), []).append(n)
     rhythm = {shape for shape, at in returns.items() if pages.in_rhythm(at)}
     page_of = pages.page_numbers(numbered)
+    listed = pages.listed_numbers(numbered)
+    total_lines = ctx.report.counts.get("source_lines") or len(numbered)
     keys = sorted(page_of)
     roman_pages = _roman_page_blocks(blocks)
 
@@ -130,6 +134,8 @@ def apply(tei, ctx: Context):
         if ctx.profile.running_heads.search(s):  # time-bounded: see profile.Patterns
             return "running_heads"
         if _PAGE_NUMBER.match(s):
+            if n in listed or pages.beyond_the_book(int(s), total_lines):
+                return None
             return "page_numbers"
         if head(s, n):
             return "running_heads"
@@ -139,12 +145,12 @@ def apply(tei, ctx: Context):
         lines = b.text.split("\n")
         keep = []  # removed lines stay as empty lines so that line numbers hold
         for k, line in enumerate(lines):
-            kind = "page_numbers" if b in roman_pages else furniture(line, line_of(b) + k)
+            kind = "page_numbers" if b in roman_pages else furniture(line, (line_of(b) or 0) + k)
             if kind:
                 ctx.report.counts[kind] += 1
                 ctx.report.info(
                     "removed-" + kind.replace("_", "-").rstrip("s"),
-                    line_of(b) + k,
+                    (line_of(b) or 0) + k,
                     "removed page furniture",
                     text=line.strip(),
                 )

@@ -18,6 +18,16 @@ form whose consecutive headings are more often separated by another form's
 headings than the other's by its own lies inside the other (chapters inside
 parts, sections inside chapters); decimal numbers (`5.1`) lie inside the heading
 their first number continues.
+
+What is not a heading: a line that reads as a sentence (`She said I slept`, a
+label word with a comma, a title mostly in lower case); headings that stand a few
+lines apart or one right under the other (a list of the acts, a contents list
+without its heading); a run of a form that starts again with no other heading
+between (the notes' `Chapter 1`, `Chapter 2` after the chapters); the first of two
+headings with one number a few blocks apart (`HIS FIRST BOOK`, a preamble, `THE
+FIRST BOOK`: the second heads the division). A lone `Chapter 1` heads a division
+only when the book has no sequence at all. Lines set aside are given back with the
+reason, to be reported; they stay text.
 """
 
 from __future__ import annotations
@@ -256,7 +266,7 @@ def _restarts_after(inner: list[Heading], outer: list[Heading]) -> bool:
     return bool(restarts) and all(any(a.index < m < b.index for m in marks) for a, b in restarts)
 
 
-def _drop_repeats(forms: dict[str, list[Heading]]) -> None:
+def _drop_repeats(forms: dict[str, list[Heading]], unused: list[tuple[Heading, str]]) -> None:
     """A form that starts again at 1 with no heading of another form between is read a
     second time: in a list of the divisions, or as the headings of the notes grouped by
     chapter. The first run that heads text stays; the other runs stay as text."""
@@ -269,32 +279,35 @@ def _drop_repeats(forms: dict[str, list[Heading]]) -> None:
         if len(runs) < 2:
             continue
         others = sorted(h.index for g, gs in forms.items() if g != f for h in gs)
-        groups = [runs[0]]
+        groups: list[list[list[Heading]]] = [[runs[0]]]  # runs restarted under no other heading
         for run in runs[1:]:
-            lo, hi = groups[-1][-1].index, run[0].index
+            lo, hi = groups[-1][-1][-1].index, run[0].index
             if any(lo < x < hi for x in others):
-                groups.append(run)  # restarted under another heading: sections of a chapter
+                groups.append([run])  # restarted under another heading: sections of a chapter
             else:
-                groups[-1] = groups[-1] + [None] + run  # type: ignore[list-item]
+                groups[-1].append(run)
         kept: list[Heading] = []
         for g in groups:
-            parts, cur = [], []
-            for h in g:
-                if h is None:
-                    parts.append(cur)
-                    cur = []
-                else:
-                    cur.append(h)
-            parts.append(cur)
-            heading = [p for p in parts if not _a_list(p) or len(p) < 2] or parts
+            heading = [r for r in g if len(r) < 2 or not _a_list(r)] or g
             kept.extend(heading[0])
+        unused.extend((h, "its numbers start again with no other heading between") for h in hs if h not in kept)
         forms[f] = kept
 
 
-def find(texts: list[str], starts: list[int], gaps: list[int], skip: set[int], words: dict[str, int]) -> list[Heading]:
+def find(
+    texts: list[str],
+    starts: list[int],
+    gaps: list[int],
+    skip: set[int],
+    words: dict[str, int],
+    unused: list[tuple[Heading, str]] | None = None,
+) -> list[Heading]:
     """The headings of the text, each with its level (1 = the outermost form).
 
-    `texts`, `starts`, `gaps`: each block's text, first line and the blank lines before it."""
+    `texts`, `starts`, `gaps`: each block's text, first line and the blank lines before it.
+    Lines read as headings of a repeated form but not used as headings go to `unused`,
+    each with the reason (they stay text)."""
+    unused = unused if unused is not None else []
     found: list[Heading] = []
     for i, text in enumerate(texts):
         if i in skip or not text or "\n" in text.strip():
@@ -314,6 +327,7 @@ def find(texts: list[str], starts: list[int], gaps: list[int], skip: set[int], w
         prev = last_of.get(h.form)
         if prev is not None and prev.numbers == h.numbers and h.index - prev.index <= _REPEAT_BLOCKS:
             kept.remove(prev)
+            unused.append((prev, "the same number heads the text right after it"))
         last_of[h.form] = h
         kept.append(h)
     found = kept
@@ -322,14 +336,21 @@ def find(texts: list[str], starts: list[int], gaps: list[int], skip: set[int], w
     for h in found:
         h.form = canon[h.form]
         by_form.setdefault(h.form, []).append(h)
-    forms = {
-        f: hs
-        for f, hs in by_form.items()
-        if (not hs[0].bare or _set_off(hs, gaps))
-        and _in_sequence(hs, hs[0].bare)
-        and not _a_list(hs)
-        and not (f == "#arabic" and _page_rhythm(hs))
-    }
+    forms = {}
+    for f, hs in by_form.items():
+        if hs[0].bare and not _set_off(hs, gaps):
+            why = "bare numerals not set off from the text"
+        elif not _in_sequence(hs, hs[0].bare):
+            why = "numbers not in sequence"
+        elif _a_list(hs):
+            why = "a list of headings with no text under them"
+        elif f == "#arabic" and _page_rhythm(hs):
+            why = "numbers a page apart: page numbers"
+        else:
+            forms[f] = hs
+            continue
+        if len(hs) > 1 and not hs[0].bare:  # (numbered paragraphs, notes, pages: plainly text)
+            unused.extend((h, why) for h in hs)
     if not forms:
         # no sequence at all: a lone `Chapter 1` (a label in full, not `Tom.`) starts one
         forms = {
@@ -337,7 +358,7 @@ def find(texts: list[str], starts: list[int], gaps: list[int], skip: set[int], w
             for f, hs in by_form.items()
             if len(hs) == 1 and hs[0].numbers[0] == 1 and not hs[0].bare and "." not in f and not f.startswith("#")
         }
-    _drop_repeats(forms)
+    _drop_repeats(forms, unused)
     # levels: a form lies inside every form whose headings separate its own more than
     # its own separate those
     outer_of: dict[str, set[str]] = {f: set() for f in forms}

@@ -90,7 +90,7 @@ def rejoin(blocks: list, ctx: Context) -> None:
             ctx.report.counts["hyphens_rejoined"] += 1
             ctx.report.info(
                 "hyphen-rejoined",
-                line_of(b) + k,
+                (line_of(b) or 0) + k,
                 f"word broken at the line end rejoined: {why}",
                 text=f"{left}-{right}",
             )

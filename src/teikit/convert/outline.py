@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..tei import XML_ID, children, line_of, make, q, set_line, sub
 from . import contents, headings
@@ -76,11 +77,11 @@ class Entry:
     page: str | None
     line: int
     number: int | None = None
-    block: object = None  # the heading block found in the text
-    title_block: object = None  # a separate title block after a label-only heading
+    block: int | None = None  # the heading block found in the text
+    title_block: int | None = None  # a separate title block after a label-only heading
     role: str = "body"  # front, body, back
     type: str = "chapter"
-    div: object = None  # the <div> made for it
+    div: Any = None  # the <div> made for it
     dropped: list = field(default_factory=list)  # stray cells of the contents line
     level: int = 1  # 1: a division of the front, body or back; 2…: inside the one before
     more_blocks: tuple = ()  # further lines of a heading set over several lines
@@ -281,7 +282,8 @@ def _title_under(blocks, texts, gaps, k: int, taken: set[int], noisy: set[int], 
     lines (title, newspaper, date) the first is, and the others stay as text. Under a
     bare numeral (a letter's `IV`) only a line in capitals is a title: a line of text
     is the text."""
-    if k >= len(blocks) or k in taken or (gaps[k] > 2 and gaps[k] not in noisy):
+    caps = _caps_line(texts[k]) if k < len(blocks) else False
+    if k >= len(blocks) or k in taken or (gaps[k] > (3 if caps else 2) and gaps[k] not in noisy):
         return None  # (in an OCR text every line may stand between page-break blank lines)
     lines = [l.strip() for l in texts[k].split("\n") if l.strip()]
     if 1 < len(lines) <= 5 and not any(c.islower() for c in texts[k]) and _title_like(lines[-1]):
@@ -307,6 +309,27 @@ def _title_under(blocks, texts, gaps, k: int, taken: set[int], noisy: set[int], 
             n += 1
         return " ".join(lines[:n])
     return None
+
+
+def _title_goes_on(texts, gaps, k: int, taken: set[int], title: str, bare: bool) -> tuple[str, tuple]:
+    """A title in capitals that does not end with a stop goes on over the next lines in
+    capitals, each a block of its own in an OCR text (`OF THE FIRST CLASS … DISEASES` /
+    `GONORRHOEA, ITS VARIETIES AND CONSEQUENCES.`)."""
+    more: list[int] = []
+    while (
+        not bare
+        and _caps_line(title)
+        and not title.endswith(".")
+        and k < len(texts)
+        and k not in taken
+        and gaps[k] <= 1
+        and _caps_line(texts[k])
+        and len(more) < _STACK
+    ):
+        title = f"{title} {texts[k].strip()}"
+        more.append(k)
+        k += 1
+    return title, tuple(more)
 
 
 def _display(text: str) -> bool:
@@ -411,7 +434,7 @@ def _set_off(
         owner = tops[k - 1] if k else None
         if owner not in body or owner in with_sections or i in taken or i <= first_top:
             continue
-        if not (_SET_OFF <= gaps[i] <= level1_gap) or "\n" in text.strip() or not _title_like(text):
+        if not (_SET_OFF <= gaps[i] <= level1_gap) or "\n" in text.strip() or not _title_like(text.rstrip(" ,")):
             continue
         if i + 1 >= len(texts) or i + 1 in taken or gaps[i + 1] >= _SET_OFF:
             continue  # a heading stands close above its text; page furniture does not
@@ -441,7 +464,10 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
     regions = contents.regions(texts, gaps)
     skip = {i for a, b in regions for i in range(a, b + 1)}
     items = [it for a, b in regions for it in contents.entries(texts, starts, a, b, words)]
-    found = headings.find(texts, starts, gaps, skip, words)
+    unused: list[tuple[headings.Heading, str]] = []
+    found = headings.find(texts, starts, gaps, skip, words, unused)
+    for h, why in sorted(unused, key=lambda u: u[0].index):
+        ctx.report.info("heading-kept-as-text", h.line, f"read as a heading but kept as text: {why}", text=h.text)
     noisy = contents.noisy_gaps(texts, gaps)
     at = {h.index for h in found}
     deeper_labelled = {h.level for h in found if h.level > 1 and not h.bare and not h.decimal}
@@ -468,7 +494,9 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
                     set_line(b, starts[h.index + 1] + used)
                 else:
                     e.title_block = h.index + 1
+                    e.title, e.more_blocks = _title_goes_on(texts, gaps, h.index + 2, taken | at, title, h.bare)
                 taken.add(h.index + 1)
+                taken.update(e.more_blocks)
         entries.append(e)
     tops = [e.block for e in entries if e.level == 1]
     first_top, last_top = (min(tops), max(tops)) if tops else (len(blocks), -1)
@@ -477,15 +505,17 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
     typical_gap = top_gaps[len(top_gaps) // 2] if top_gaps else 2
     known = set(ctx.profile.front_titles) | set(ctx.profile.back_roles) | _BODY_TYPES
     listed = {norm_title(it.title): it for it in items if it.number is None}
-    # after the last chapter, a title set off like the chapters' heads a division of the
-    # back matter (`Transcriber's Notes`), unless page breaks set paragraphs off as much
+    # once the back matter has begun (an index, a glossary after the last chapter), a
+    # title set off like the chapters' heads a division of it (`Transcriber's Notes`),
+    # unless page breaks set paragraphs off as much
     seen: set[str] = set()
+    back_from = len(texts)
     for i, text in enumerate(texts):
         if i in taken or "\n" in text.strip():
             continue
         t = norm_title(text)
         closing = (
-            i > last_top >= 0 and gaps[i] >= max(typical_gap, _SET_OFF) and gaps[i] not in noisy and i + 1 < len(texts)
+            i > back_from and gaps[i] >= max(typical_gap, _SET_OFF) and gaps[i] not in noisy and i + 1 < len(texts)
         )
         if not t or t in seen or not (t in listed or t in known or closing):
             continue
@@ -509,6 +539,8 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
             e.role = "back"
             if e.type == "chapter" or e.type in _BODY_TYPES:
                 e.type = e.type if e.type in _BODY_TYPES else "appendix"
+        if e.role == "back" and i > last_top:
+            back_from = min(back_from, i)
         seen.add(t)
         taken.add(i)
         entries.append(e)
@@ -526,6 +558,13 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
         le.block = match.block if match is not None else None
         if match is not None and match.label and it.title and norm_title(it.title) == norm_title(match.title):
             match.title = it.title  # the contents list sets titles in their own case
+        if match is None:  # kept in the contents division all the same
+            ctx.report.info(
+                "contents-entry-not-found",
+                it.line,
+                "the contents list names this, but no heading in the text was read as its division",
+                text=it.text,
+            )
         listing.append(le)
     return entries, regions, listing
 

@@ -2,9 +2,10 @@
 
 A page number is a number alone on its line that continues a sequence: the
 page numbers before and after it go up with the lines of text between them, no
-more than a printed page's lines for each page (`_PAGE_LINES`). A number alone
-beside a running head is one too. A number standing alone far from any other
-(the year heading a group of poems) is not.
+more than a printed page's lines for each page (`_PAGE_LINES`). Numbers alone on
+their lines that go up faster than pages can, fewer than `_MIN_PAGE_LINES` lines
+for each step (the years of a chronology), are text, and so is a number higher
+than the book can have pages when it has four digits.
 
 A repeated line is a running head only when it comes back in page rhythm:
 most of its returns are a page or two apart in lines. A line that carries a
@@ -23,6 +24,8 @@ _NUMBERED_HEAD = re.compile(r"^\s*(?:(?P<before>\d{1,4})\s+(?P<a>\S.*?)|(?P<b>\S
 _PAGE_LINES = 150  # the most lines of text a printed page holds
 _PAGE_SLACK = 3  # pages a running head's number may differ from the one expected
 _MAX_STEP = 4  # pages between two page numbers of one sequence
+_FOUR_DIGITS = 1000
+_MIN_PAGE_LINES = 10  # the fewest lines a page holds (a book set one paragraph a line)
 
 
 def page_numbers(lines: list[tuple[int, str]]) -> dict[int, int]:
@@ -40,6 +43,24 @@ def page_numbers(lines: list[tuple[int, str]]) -> dict[int, int]:
                 pages[line] = value
                 break
     return pages
+
+
+def listed_numbers(lines: list[tuple[int, str]]) -> set[int]:
+    """Source lines of numbers alone on their lines that go up faster than pages can: the
+    years of a chronology, a numbered list. They are text, not page numbers."""
+    found = [(n, int(m.group(1))) for n, t in lines if (m := _NUMBER.match(t))]
+    dense = [vb > va and lb - la < _MIN_PAGE_LINES * (vb - va) for (la, va), (lb, vb) in zip(found, found[1:])]
+    out: set[int] = set()
+    for k in range(len(dense) - 1):
+        if dense[k] and dense[k + 1]:  # three in a row (a page's foot and the next page's head make two)
+            out.update((found[k][0], found[k + 1][0], found[k + 2][0]))
+    return out
+
+
+def beyond_the_book(value: int, total_lines: int) -> bool:
+    """A number in four digits higher than the book has pages (its lines, `_MIN_PAGE_LINES`
+    a page): a year. (An extract may start at any page below a thousand.)"""
+    return value >= _FOUR_DIGITS and value > total_lines / _MIN_PAGE_LINES
 
 
 def expected_page(pages: dict[int, int], line: int, keys: list[int] | None = None) -> float | None:

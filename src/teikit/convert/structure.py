@@ -6,7 +6,12 @@ cut by a page break is rejoined to the one before (it starts in lower case,
 or the one before stops mid-sentence); a paragraph that follows one ending in
 a colon is a block quotation, set as verse when it is introduced as verse;
 short unpunctuated lines are section heads, two levels told apart by their
-capitalisation (Title Case over sentence case); sections become nested divs.
+capitalisation (Title Case over sentence case); sections become nested divs. A
+short line heads a section only as headings are set (`_heads_text`): a line alone
+in the source, not the division's first block, not a question, exclamation or
+quoted sentence, not one word in capitals, and above a paragraph of text.
+Divisions the outline nested (sections, poems, scenes) keep their place after
+the division's own text and are structured in their turn.
 
 A division never holds a heading alone (settle_empty_divs, run before writing):
 a heading with nothing under it before another division of the same level
