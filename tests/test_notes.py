@@ -219,3 +219,13 @@ def test_corpus_aurelius_notes_after_the_letters_and_a_list_keyed_by_phrase():
     keyed = tei.xpath("//t:back/t:div[@type='notes']", namespaces=NS)
     assert len(keyed) == 1 and "Both to frequent" in _words(keyed[0])
     assert [f.line for f in _findings(ctx, "notes-without-numbers")] == [line_of(keyed[0])]
+
+
+def test_marks_that_are_not_notes_stay_text():
+    """Citations of a list of references, emphasis asterisks and a bulleted list."""
+    tei, ctx = _convert(BOOKS / "notes-none.txt")
+    assert not tei.xpath("//t:text//t:note", namespaces=NS)
+    assert not ctx.report.counts["notes"]
+    text = _words(tei.find(".//t:text", NS))
+    assert "should be cited [1]" in text and "Smith, J. On Citing." in text
+    assert "Cite the page, not only the book" in text

@@ -298,7 +298,7 @@ def find(tei, ctx: Context):
                 finder.close(run, el)
             run = Run(heading=el)
             continue
-        bodies = _starts(finder, el)
+        bodies = None if _in_bibliography(el) else _starts(finder, el)
         if bodies is not None:
             if run is not None and run.bodies and not _same_run(run, bodies):
                 finder.close(run, el)
@@ -331,6 +331,11 @@ def _report_label(ctx: Context, line: int | None, opening: str, mark: str) -> No
         "the note's label and its reference in the text are kept as the note's n",
         text=f"{opening} {mark}".strip(),
     )
+
+
+def _in_bibliography(el) -> bool:
+    """A numbered list of works ("[1] Smith, J., ...") is cited, not referred to as notes."""
+    return any(is_(a, "div") and a.get("type") == "bibliography" for a in el.iterancestors())
 
 
 def _looks_like_furniture(text: str) -> bool:
@@ -408,7 +413,9 @@ def _closes(labels: list[str], pairs: list[int | None], candidates: list[Mark], 
     if not label.isdigit():
         return True
     nxt = str(int(label) + 1)
-    return not any(m.label == nxt and (m.order, m.start) > (mark.order, mark.start) for m in marks)
+    return not any(
+        m.label == nxt and m.shape == mark.shape and (m.order, m.start) > (mark.order, mark.start) for m in marks
+    )
 
 
 def _introduces(text: str) -> bool:

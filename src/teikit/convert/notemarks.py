@@ -85,10 +85,17 @@ def is_reference(text: str, m: re.Match) -> bool:
     return not spaced
 
 
+# *emphasis* on one line: its asterisks mark the emphasis, they refer to nothing
+_EMPHASIS = re.compile(r"(?<![\w*])\*[^\s*][^*\n]*?(?<=[^\s*])\*(?![\w*])")
+
+
 def find_marks(text: str, block, order: int) -> list[Mark]:
     """Every reference in one block's text, in order."""
+    emphasis = {i for m in _EMPHASIS.finditer(text) for i in (m.start(), m.end() - 1)} if "*" in text else set()
     return [
-        Mark(label_of(m), m.group(0), block, m.start(), order) for m in MARK.finditer(text) if is_reference(text, m)
+        Mark(label_of(m), m.group(0), block, m.start(), order)
+        for m in MARK.finditer(text)
+        if is_reference(text, m) and not (m.group("sym") and m.start() in emphasis)
     ]
 
 
