@@ -102,8 +102,8 @@ def test_notes_set_in_brackets_after_the_title_or_the_paragraph():
 def test_numbered_notes_after_each_essay_and_licence_items_left_alone():
     tei, ctx = _convert(BOOKS / "notes-after-essays.txt")
     notes = _notes(tei)
-    assert sorted((n, len(v)) for n, v in notes.items()) == [("1", 2), ("2", 1), ("E1", 1)]
-    first, second = notes["1"]
+    assert sorted((n, len(v)) for n, v in notes.items()) == [("1", 3), ("2", 1), ("E1", 1)]
+    first, second, third = notes["1"]
     assert _before(first).endswith("Good roads are the sinews of a county.")
     assert _words(first) == "See the Report of the Road Commissioners, 1787."
     assert _before(second).endswith("A bridge is a road over water.")
@@ -113,7 +113,10 @@ def test_numbered_notes_after_each_essay_and_licence_items_left_alone():
     # the licence's items and the paper's own numbered list stay text
     assert "Only give exact copies of it." in text and "[2] Honor the refund provisions" in text
     assert "1. To lay out roads between the towns." in text
-    assert ctx.report.counts["notes_linked"] == ctx.report.counts["notes"] == 4
+    assert ctx.report.counts["notes_linked"] == ctx.report.counts["notes"] == 5
+    # "1 This statement ..." numbered without a stop after the paper is its note too
+    assert _before(third).endswith("TWO ONLY of them")
+    assert _words(third).startswith("This statement is taken from the printed list")
     # the other version's [E1] has no note of its own: it stays, and is reported
     assert "[It costs more than a road.][E1]" in text
     assert [(f.line, f.text) for f in _findings(ctx, "reference-without-note")] == [(54, "[E1]")]

@@ -171,6 +171,16 @@ class _Finder:
                 candidates = []
         pairs = align(labels, candidates)
         matched = sum(p is not None for p in pairs)
+        if not matched and any(b.form == "foot" for b in run.bodies):
+            # "1 This statement ..." after the text, not at a page's foot: a list of notes
+            # numbered without a stop, referred to as [1] or (1)
+            for b in run.bodies:
+                if b.form == "foot":
+                    b.form, b.label = "numbered", b.label.removeprefix(PLAIN)
+            labels = [b.label for b in run.bodies]
+            candidates = list(self.marks)
+            pairs = align(labels, candidates)
+            matched = sum(p is not None for p in pairs)
         worded_run = any(b.form == "worded" for b in run.bodies)
         # items announced by a colon ("either delete this ... or:") are a list, not notes
         listed = run.before is not None and _introduces(run.before.text or "")
