@@ -6,26 +6,43 @@ the page break cut), and references can only be replaced once paragraphs are mad
 
 `find` (note-bodies) reads the raw blocks of the whole text in order, whatever the
 divisions. A block that starts like a note (`teikit.convert.notebodies`) opens a run of
-notes; the run goes on over the blocks that continue it: further notes, the rest of a
-note whose bracket is still open, a paragraph indented under an indented note, or any
-paragraph between two notes under a notes heading. A notes heading (the profile's
-`[notes] headings`: "FOOTNOTES:", "Notes") opens a run too, and goes with it.
+notes; the run goes on over the blocks that continue it: further notes (a numbering
+that starts again opens another run), the rest of a note whose bracket is still open, a
+paragraph indented under an indented note, the blocks (a table, a paragraph) between a
+note and the next one of its numbering, and, at the foot of a page, what stands between
+the notes and the page's end. A notes heading (the profile's `[notes] headings`:
+"FOOTNOTES:", "Notes") opens a run too, and goes with it; so does the heading of a notes
+division. A numbered list of a bibliography division is never read as notes.
 
 A run is paired with the references in the text before it, back to the previous run
-(`teikit.convert.notemarks.align`: labels in order, each note taking the latest reference
-it can). It is a run of notes when it has a heading, or a note set in brackets with the
-word (`[Footnote 1: ...]`), or when at least half its notes find their reference;
-otherwise its blocks stay text (a numbered list, `[1]` items of a licence). The notes of
-a run become `<note n place>`, set apart where the run stood; `place` is "foot" when the
-heading or the bracketed word says so (`[notes] foot_words`), for notes marked by a
-symbol and for notes indented as at the foot of a page, "end" for other blocks of notes
-after the text. The heading is removed and reported (removed-notes-heading).
+(`teikit.convert.notemarks.align`: labels in order, the way of writing references that
+explains most notes, each note taking the latest reference it can). It is a run of
+notes when it has a heading, or a note set in brackets with the word (`[Footnote 1:
+...]`), or when at least half its notes find their reference, unless the paragraph
+before announces a list (it ends with a colon), the text's numbering goes on after the
+last reference paired (7 after 6: a list counting like the references), or it is
+numbered from n > 1 with no earlier run to go on from. Otherwise its blocks stay text
+(a numbered list, the `[1]` items of a licence). Notes at the foot of a page (a digit at
+the margin, `1 See ...`) pair only with the references of that page (`_PAGE_LINES`) and
+only where a page ends after them: page furniture removed within `_PAGE_FOOT` lines, a
+page number or a line in capitals left, or a division's heading; without a page's foot
+they are read as notes numbered without a stop and pair with `[1]` or `(1)`.
+
+The notes of a run become `<note n place>`, set apart where the run stood; `place` is
+"foot" when the heading or the bracketed word says so (`[notes] foot_words`), for notes
+marked by a symbol, notes at a page's foot and notes indented as there, "end" for other
+blocks of notes after the text. The heading is removed and reported
+(removed-notes-heading); a lettered note whose reference stands in an earlier note of
+its run (a table's notes) goes inside that note. References written like the paired
+ones that stand among them with no note are reported (reference-without-note).
 
 `attach` (footnotes) runs once paragraphs are made and moves each note into the text in
 place of its reference, which it finds as the same occurrence of the same reference
-text in the text's stream as `find` counted. A note without a reference stays where
-its run stood and is reported (note-without-reference), with its line; so is a
-reference `find` paired that cannot be found again. Nothing is dropped.
+text in the text's stream as `find` counted. What opened a note (`[Footnote 1:`, `1.`)
+and the reference it replaced are its `n` now, reported (dropped-note-label). A note
+without a reference stays where its run stood and is reported (note-without-reference),
+with its line; so is a reference `find` paired that cannot be found again. Nothing is
+dropped.
 """
 
 from __future__ import annotations
@@ -49,10 +66,10 @@ _LOOKAHEAD = 8
 # How far back (source lines) the references of notes at the foot of a page may stand: a
 # printed page and a little more.
 _PAGE_LINES = 60
-# The findings of the furniture pass that say a page ended there.
 # How many lines after notes at the foot of a page the page may end (blank lines, the rest
 # of a prescription set as lines of its own).
 _PAGE_FOOT = 20
+# The findings of the furniture pass that say a page ended there.
 _FURNITURE = ("removed-running-head", "removed-page-number")
 
 

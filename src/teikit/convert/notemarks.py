@@ -6,7 +6,11 @@ and, for notes at the foot of a page only, a digit set off by a space after a wo
 (`by Desruelles 1`), as OCR reads a superscript.
 Its label is what a note's own number is compared with: digits as a number
 (`(07)` is 7), superscript digits as digits, letters and symbols as written.
-Numbers have at most three digits (`[1787]` is a year, never a note).
+Numbers have at most three digits (`[1787]` is a year, never a note). A mark is not a
+reference when it labels its line (`[1] the Project ...`, `(1) Mystical states`), when it
+stands between spaces before a word in lower case (`cause: [1] distribution`, an
+enumeration), when a parenthesised number follows a digit or a bracket (`501(c)(3)`), or
+when the asterisks are those of an `*emphasis*` on one line.
 
 Pairing (`align`) follows how books are made: one book writes its references one way
 (`[1]`, not the `(1)` of an enumeration beside them), and the notes of one block are in the
@@ -14,7 +18,10 @@ order of their references, so the notes' labels are matched with the references
 before the block as the longest common subsequence of labels. Of several equally
 long pairings, each note takes the latest reference it can: a note stands after the
 text that refers to it, and a reference far back (a contents line with the same
-mark, an enumeration `(1)` earlier in the book) is the one to leave out.
+mark, an enumeration `(1)` earlier in the book) is the one to leave out. Numbers,
+letters, an editor's `E1` and symbols (`family`) are paired each on their own; among the
+ways of writing references (`Mark.shape`), the one that pairs most notes wins, and of two
+that pair as many, the one whose numbering stops with the notes (an enumeration goes on).
 """
 
 from __future__ import annotations
