@@ -232,3 +232,12 @@ def test_marks_that_are_not_notes_stay_text():
     text = _words(tei.find(".//t:text", NS))
     assert "should be cited [1]" in text and "Smith, J. On Citing." in text
     assert "Cite the page, not only the book" in text
+
+
+def test_a_bracket_never_closed_takes_only_its_block():
+    tei, ctx = _convert(BOOKS / "notes-unclosed.txt")
+    (note,) = tei.xpath("//t:text//t:note", namespaces=NS)
+    assert _before(note) == "The mill stood by the water." and _words(note) == "The mill of Mossgiel, which"
+    assert [f.line for f in _findings(ctx, "note-unclosed")] == [9]
+    paras = [_words(p) for p in tei.xpath("//t:body//t:p", namespaces=NS)]
+    assert "The third paragraph of the text." in paras

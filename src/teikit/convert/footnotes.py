@@ -334,6 +334,7 @@ def find(tei, ctx: Context):
                 run = Run(before=stream[k - 1] if k else None)
             run.bodies.extend(bodies)
             run.blocks.append(el)
+            _closes_soon(bodies[-1], stream[k + 1 : k + 1 + _LOOKAHEAD], ctx)
             continue
         if run is not None and run.bodies and _continues(run, el, stream[k + 1 : k + 1 + _LOOKAHEAD], finder):
             run.bodies[-1].add_paragraph([l.strip() for l in raw.split("\n")])
@@ -358,6 +359,25 @@ def _report_label(ctx: Context, line: int | None, opening: str, mark: str) -> No
         "the note's label and its reference in the text are kept as the note's n",
         text=f"{opening} {mark}".strip(),
     )
+
+
+def _closes_soon(body: Body, following: list, ctx: Context) -> None:
+    """A bracket left open must close within a few blocks; else the note is its first
+    block alone (reported), and the text after it stays text."""
+    if not body.open:
+        return
+    for block in following:
+        if is_(block, "head"):
+            break
+        if (block.text or "").rstrip().endswith(body.open):
+            return
+    ctx.report.add(
+        "note-unclosed",
+        body.line,
+        f"the note opened here has no closing '{body.open}' in the blocks after it; it is read as this block alone",
+        text=" ".join(body.lines)[:80],
+    )
+    body.open = ""
 
 
 def _in_bibliography(el) -> bool:
