@@ -23,9 +23,8 @@ before announces a list (it ends with a colon), the text's numbering goes on aft
 last reference paired (7 after 6: a list counting like the references), or it is
 numbered from n > 1 with no earlier run to go on from. Otherwise its blocks stay text
 (a numbered list, the `[1]` items of a licence). Notes at the foot of a page (a digit at
-the margin, `1 See ...`) pair only with the references of that page (`_PAGE_LINES`) and
-only where a page ends after them: page furniture removed within `_PAGE_FOOT` lines, a
-page number or a line in capitals left, or a division's heading; without a page's foot
+the margin, `1 See ...`) pair only with the references of that page and only where a
+page ends after them (`teikit.convert.pagefoot`); without a page's foot
 they are read as notes numbered without a stop and pair with `[1]` or `(1)`.
 
 The notes of a run become `<note n place>`, set apart where the run stood; `place` is
@@ -47,7 +46,6 @@ dropped.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -59,18 +57,11 @@ from .blocks import para_text
 from .context import Context
 from .notebodies import Body, continue_open, read_block, worded
 from .notemarks import MARK, PLAIN, Mark, align, family, find_marks, is_reference, label_of
+from .pagefoot import PAGE_LINES, Pages
 
 # How many blocks of text may stand between two notes of one run (a note's table and its
 # further paragraphs) and still belong to the first one.
 _LOOKAHEAD = 8
-# How far back (source lines) the references of notes at the foot of a page may stand: a
-# printed page and a little more.
-_PAGE_LINES = 60
-# How many lines after notes at the foot of a page the page may end (blank lines, the rest
-# of a prescription set as lines of its own).
-_PAGE_FOOT = 20
-# The findings of the furniture pass that say a page ended there.
-_FURNITURE = ("removed-running-head", "removed-page-number")
 
 
 @dataclass
@@ -136,26 +127,7 @@ class _Finder:
         self.stream: list = []  # the blocks in order (ids of those marks point into stay valid)
         self.order = 0
         self.last_number: int | None = None  # the last number of the last run of notes
-        # lines the furniture pass took out as running heads and page numbers: where pages end
-        self.furniture = sorted(f.line for f in ctx.report.findings if f.kind in _FURNITURE and f.line is not None)
-
-    def page_ends(self, run: Run, after) -> bool:
-        """True when a page ends after the run: page furniture (a running head, a page
-        number) stands between it and the next block, or nothing follows."""
-        if after is None:
-            return True
-        end = _end_line(run.blocks[-1])
-        if self.furniture_in(end, end + _PAGE_FOOT):
-            return True
-        # furniture the furniture pass left (a page number, a short line in capitals), or
-        # a division's heading: a chapter begins a page
-        following = self.stream[self.stream.index(after) : self.stream.index(after) + 2]
-        return any(is_(b, "head") or is_(b, "p") and _looks_like_furniture(b.text or "") for b in following)
-
-    def furniture_in(self, after: int, upto: int) -> bool:
-        """True when page furniture was removed from a line in (after, upto]."""
-        k = bisect.bisect_right(self.furniture, after)
-        return k < len(self.furniture) and self.furniture[k] <= upto
+        self.pages = Pages(ctx.report, [])  # where pages end (given the stream by `find`)
 
     def collect(self, el) -> None:
         """The references in a block of text become candidates for the next run."""
@@ -182,9 +154,9 @@ class _Finder:
         candidates = list(self.marks)
         if any(b.form == "foot" for b in run.bodies):
             # notes at the foot of a page refer to that page: the lines just before them
-            top = run.bodies[0].line - _PAGE_LINES
+            top = run.bodies[0].line - PAGE_LINES
             candidates = [m for m in candidates if _line_of_mark(m) >= top]
-            if not self.page_ends(run, after):
+            if not self.pages.ends_after(run.blocks[-1], after):
                 candidates = []
         pairs = align(labels, candidates)
         matched = sum(p is not None for p in pairs)
@@ -307,6 +279,7 @@ def find(tei, ctx: Context):
     finder = _Finder(tei, ctx)
     stream = [el for el in text.iter(q("p"), q("head")) if not any(is_(a, "note") for a in el.iterancestors())]
     finder.stream = stream
+    finder.pages = Pages(ctx.report, stream)
     run: Run | None = None
     for k, el in enumerate(stream):
         if is_(el, "head") or len(el):
@@ -383,17 +356,6 @@ def _closes_soon(body: Body, following: list, ctx: Context) -> None:
 def _in_bibliography(el) -> bool:
     """A numbered list of works ("[1] Smith, J., ...") is cited, not referred to as notes."""
     return any(is_(a, "div") and a.get("type") == "bibliography" for a in el.iterancestors())
-
-
-def _looks_like_furniture(text: str) -> bool:
-    t = text.strip()
-    if re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", t):
-        return True
-    return "\n" not in t and len(t.split()) <= 6 and not any(c.islower() for c in t) and any(c.isalpha() for c in t)
-
-
-def _end_line(block) -> int:
-    return (line_of(block) or 0) + (block.text or "").count("\n")
 
 
 def _line_of_mark(mark: Mark) -> int:
@@ -491,8 +453,7 @@ def _continues(run: Run, el, following: list, finder: _Finder) -> bool:
         return True
     if last.form in ("foot", "symbol"):
         # at the foot of a page, what stands between the notes and the page's end is theirs
-        start, end = line_of(el) or 0, _end_line(el)
-        if not finder.furniture_in(_end_line(run.blocks[-1]), start) and finder.furniture_in(end, end + _PAGE_FOOT):
+        if finder.pages.at_foot(run.blocks[-1], el):
             return True
     # blocks between two notes of the run (a table, a further paragraph) are the first one's
     for block in following:
