@@ -19,7 +19,20 @@ from ..pipeline import Pass, Reader, Registry, run
 from ..profile import Profile, load_profile
 from ..report import Report
 from ..xmlio import output_folder
-from . import bibliography, footnotes, furniture, header, indexes, inline, notes, outline, reader, structure, writer
+from . import (
+    bibliography,
+    footnotes,
+    furniture,
+    header,
+    indexes,
+    inline,
+    noteattach,
+    notes,
+    outline,
+    reader,
+    structure,
+    writer,
+)
 
 READERS = (
     Reader(
@@ -61,7 +74,7 @@ PASSES = (
     ),
     Pass(
         "footnotes",
-        footnotes.attach,
+        noteattach.attach,
         needs=("note-bodies", "paragraphs"),
         provides=("footnotes",),
         doc="notes found in the text's stream attached at their references",

@@ -1,8 +1,9 @@
-"""Notes in the text's stream, attached at their references.
+"""Notes in the text's stream: found, paired with their references, set apart.
 
-Two passes around `structure`, because a note body must be taken out of the stream
-before paragraphs are rejoined (a note at the foot of a page sits inside the paragraph
-the page break cut), and references can only be replaced once paragraphs are made.
+The first of two passes around `structure` (the second: `teikit.convert.noteattach`):
+a note body must be taken out of the stream before paragraphs are rejoined (a note at the
+foot of a page sits inside the paragraph the page break cut), and references can only
+be replaced once paragraphs are made.
 
 `find` (note-bodies) reads the raw blocks of the whole text in order, whatever the
 divisions. A block that starts like a note (`teikit.convert.notebodies`) opens a run of
@@ -35,13 +36,7 @@ blocks of notes after the text. The heading is removed and reported
 its run (a table's notes) goes inside that note. References written like the paired
 ones that stand among them with no note are reported (reference-without-note).
 
-`attach` (footnotes) runs once paragraphs are made and moves each note into the text in
-place of its reference, which it finds as the same occurrence of the same reference
-text in the text's stream as `find` counted. What opened a note (`[Footnote 1:`, `1.`)
-and the reference it replaced are its `n` now, reported (dropped-note-label). A note
-without a reference stays where its run stood and is reported (note-without-reference),
-with its line; so is a reference `find` paired that cannot be found again. Nothing is
-dropped.
+The notes are attached by `teikit.convert.noteattach` once paragraphs are made.
 """
 
 from __future__ import annotations
@@ -55,6 +50,7 @@ from ..tei import is_, line_of, local, make, q, sub
 from ..textnodes import substitute
 from .blocks import para_text
 from .context import Context
+from .noteattach import Pending, report_label
 from .notebodies import Body, continue_open, read_block, worded
 from .notemarks import MARK, PLAIN, Mark, align, family, find_marks, is_reference, label_of
 from .pagefoot import PAGE_LINES, Pages
@@ -62,17 +58,6 @@ from .pagefoot import PAGE_LINES, Pages
 # How many blocks of text may stand between two notes of one run (a note's table and its
 # further paragraphs) and still belong to the first one.
 _LOOKAHEAD = 8
-
-
-@dataclass
-class Pending:
-    """A note set apart by `find`, and the reference `attach` puts it at."""
-
-    note: Any  # the <note> element
-    mark: str  # the reference as written
-    occurrence: int  # its place among the references written so in the text (1-based)
-    line: int | None
-    opening: str = ""  # what opened the note's text ("[Footnote 1:"), reported when dropped
 
 
 @dataclass
@@ -212,10 +197,10 @@ class _Finder:
             inner = _within(note, notes[:-1]) if p is None else None
             if inner is not None:
                 ctx.report.counts["notes_linked"] += 1
-                _report_label(ctx, body.line, body.opening, inner)
+                report_label(ctx, body.line, body.opening, inner)
                 continue
             if p is None:
-                _report_label(ctx, body.line, body.opening, "")
+                report_label(ctx, body.line, body.opening, "")
                 ctx.report.counts["notes_unreferenced"] += 1
                 ctx.report.add(
                     "note-without-reference",
@@ -322,16 +307,6 @@ def find(tei, ctx: Context):
     _count_occurrences(text, finder)
     ctx.footnotes = sorted(finder.chosen.values(), key=lambda p: (p.mark, p.occurrence))
     return tei
-
-
-def _report_label(ctx: Context, line: int | None, opening: str, mark: str) -> None:
-    """What opened a note ("[Footnote 1:") and the reference it replaced ("^1") are its n now."""
-    ctx.report.info(
-        "dropped-note-label",
-        line,
-        "the note's label and its reference in the text are kept as the note's n",
-        text=f"{opening} {mark}".strip(),
-    )
 
 
 def _closes_soon(body: Body, following: list, ctx: Context) -> None:
@@ -490,49 +465,3 @@ def _count_occurrences(text, finder: _Finder) -> None:
             pending = finder.chosen.get((id(owner), is_tail, m.start()))
             if pending is not None:
                 pending.occurrence = seen[m.group(0)]
-
-
-def attach(tei, ctx: Context):
-    """Put each note set apart by `find` at its reference (see the module's docstring)."""
-    if not ctx.footnotes:
-        return tei
-    text = tei.find(q("text"))
-    wanted = {(p.mark, p.occurrence): p for p in ctx.footnotes if p.occurrence}
-    seen: Counter[str] = Counter()
-    placed: set[int] = set()
-
-    def build(m: re.Match):
-        s = m.group(0)
-        seen[s] += 1
-        pending = wanted.get((s, seen[s]))
-        if pending is None:
-            return None
-        placed.add(id(pending))
-        ctx.report.counts["notes_linked"] += 1
-        _report_label(ctx, line_of(pending.note), pending.opening, s)
-        return pending.note  # moved from where its run stood: lxml takes it out of there
-
-    # the notes leave the stream first: the walk below must not meet them where they stood
-    where = {}
-    for p in ctx.footnotes:
-        note = p.note
-        where[id(p)] = (note.getparent(), note.getprevious())
-        note.getparent().remove(note)
-    substitute(text, MARK, build, skip=("note",))
-    for p in ctx.footnotes:
-        if id(p) not in placed:
-            _report_label(ctx, line_of(p.note), p.opening, "")
-            parent, prev = where[id(p)]
-            if prev is not None and prev.getparent() is parent:
-                prev.addnext(p.note)
-            else:
-                parent.insert(0, p.note)
-            ctx.report.counts["notes_unreferenced"] += 1
-            ctx.report.add(
-                "note-without-reference",
-                line_of(p.note),
-                f"the reference '{p.mark}' of note {p.note.get('n')} was not found again in the text; "
-                "the note is kept where it stood",
-            )
-    ctx.footnotes = []
-    return tei
