@@ -30,9 +30,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from .blocks import FROM_SUPERSCRIPT, SUPERSCRIPTS
 
-MARK = re.compile(
+# `regex`, for the variable-width look-behind of plain digits: a line's indentation before
+# the digit is one space once the lines of a paragraph are joined, and the two passes
+# that count references (raw blocks, then paragraphs) must count the same ones.
+MARK = regex.compile(
     r"\[(?P<bracket>[A-Z]?\d{1,3}|[A-Z])\]"
     r"|\^\{(?P<brace>\d{1,3})\}"
     r"|\^(?P<caret>\d{1,3})(?!\d)"
@@ -40,7 +45,7 @@ MARK = re.compile(
     rf"|(?P<sup>[{SUPERSCRIPTS}]+)"
     r"|(?P<sym>\*{1,3}|[†‡§‖¶])"
     # a digit set off by a space after a word, as OCR reads a superscript: "by Desruelles 1"
-    r"|(?<=[\w.,;:!?\"'”’)]\s)(?P<plain>[1-9])(?=\s|$)"
+    r"|(?<=[\w.,;:!?\"'”’)]\s+)(?P<plain>[1-9])(?=\s|$)"
 )
 # The labels of plain digits start with "#": they pair only with notes at the foot of a
 # page read the same way ("1 See Desruelles ..."), never with notes marked [1] or (1).
