@@ -187,6 +187,8 @@ def test_corpus_keynes_notes_numbered_through_the_book():
     # the lettered notes of the table inside note 122
     assert [x.get("n") for x in notes["122"][0].iter("{*}note")][1:] == ["A", "B", "C"]
     assert ctx.report.counts["notes_linked"] == 171
+    # every reference paired before the paragraphs were joined was found again after
+    assert not [f for f in _findings(ctx, "note-without-reference") if "not found again" in f.message]
 
 
 def test_corpus_james_one_block_of_notes_after_the_index():
