@@ -102,8 +102,8 @@ def test_notes_set_in_brackets_after_the_title_or_the_paragraph():
 def test_numbered_notes_after_each_essay_and_licence_items_left_alone():
     tei, ctx = _convert(BOOKS / "notes-after-essays.txt")
     notes = _notes(tei)
-    assert sorted((n, len(v)) for n, v in notes.items()) == [("1", 2), ("2", 1), ("E1", 1)]
-    first, second = notes["1"]
+    assert sorted((n, len(v)) for n, v in notes.items()) == [("1", 3), ("2", 1), ("E1", 1)]
+    first, second, third = notes["1"]
     assert _before(first).endswith("Good roads are the sinews of a county.")
     assert _words(first) == "See the Report of the Road Commissioners, 1787."
     assert _before(second).endswith("A bridge is a road over water.")
@@ -113,7 +113,10 @@ def test_numbered_notes_after_each_essay_and_licence_items_left_alone():
     # the licence's items and the paper's own numbered list stay text
     assert "Only give exact copies of it." in text and "[2] Honor the refund provisions" in text
     assert "1. To lay out roads between the towns." in text
-    assert ctx.report.counts["notes_linked"] == ctx.report.counts["notes"] == 4
+    assert ctx.report.counts["notes_linked"] == ctx.report.counts["notes"] == 5
+    # "1 This statement ..." numbered without a stop after the paper is its note too
+    assert _before(third).endswith("TWO ONLY of them")
+    assert _words(third).startswith("This statement is taken from the printed list")
     # the other version's [E1] has no note of its own: it stays, and is reported
     assert "[It costs more than a road.][E1]" in text
     assert [(f.line, f.text) for f in _findings(ctx, "reference-without-note")] == [(54, "[E1]")]
@@ -184,6 +187,8 @@ def test_corpus_keynes_notes_numbered_through_the_book():
     # the lettered notes of the table inside note 122
     assert [x.get("n") for x in notes["122"][0].iter("{*}note")][1:] == ["A", "B", "C"]
     assert ctx.report.counts["notes_linked"] == 171
+    # every reference paired before the paragraphs were joined was found again after
+    assert not [f for f in _findings(ctx, "note-without-reference") if "not found again" in f.message]
 
 
 def test_corpus_james_one_block_of_notes_after_the_index():
@@ -219,3 +224,22 @@ def test_corpus_aurelius_notes_after_the_letters_and_a_list_keyed_by_phrase():
     keyed = tei.xpath("//t:back/t:div[@type='notes']", namespaces=NS)
     assert len(keyed) == 1 and "Both to frequent" in _words(keyed[0])
     assert [f.line for f in _findings(ctx, "notes-without-numbers")] == [line_of(keyed[0])]
+
+
+def test_marks_that_are_not_notes_stay_text():
+    """Citations of a list of references, emphasis asterisks and a bulleted list."""
+    tei, ctx = _convert(BOOKS / "notes-none.txt")
+    assert not tei.xpath("//t:text//t:note", namespaces=NS)
+    assert not ctx.report.counts["notes"]
+    text = _words(tei.find(".//t:text", NS))
+    assert "should be cited [1]" in text and "Smith, J. On Citing." in text
+    assert "Cite the page, not only the book" in text
+
+
+def test_a_bracket_never_closed_takes_only_its_block():
+    tei, ctx = _convert(BOOKS / "notes-unclosed.txt")
+    (note,) = tei.xpath("//t:text//t:note", namespaces=NS)
+    assert _before(note) == "The mill stood by the water." and _words(note) == "The mill of Mossgiel, which"
+    assert [f.line for f in _findings(ctx, "note-unclosed")] == [9]
+    paras = [_words(p) for p in tei.xpath("//t:body//t:p", namespaces=NS)]
+    assert "The third paragraph of the text." in paras

@@ -77,7 +77,7 @@ class Context:
     """The person and place registers ("person", "place"): `teikit.enrich.registers.Register`."""
     footnotes: list[Any] = field(default_factory=list)
     """Notes found in the text's stream and the reference each belongs at, set apart until
-    the paragraphs are made (`teikit.convert.footnotes.Pending`) ["note-bodies"]."""
+    the paragraphs are made (`teikit.convert.noteattach.Pending`) ["note-bodies"]."""
     person_words: set[str] = field(default_factory=set)
     """Every surname, forename and alias the person register knows (places must not take them)."""
     tree: etree._Element | None = None

@@ -1,36 +1,46 @@
-"""Notes in the text's stream, attached at their references.
+"""Notes in the text's stream: found, paired with their references, set apart.
 
-Two passes around `structure`, because a note body must be taken out of the stream
-before paragraphs are rejoined (a note at the foot of a page sits inside the paragraph
-the page break cut), and references can only be replaced once paragraphs are made.
+The first of two passes around `structure` (the second: `teikit.convert.noteattach`):
+a note body must be taken out of the stream before paragraphs are rejoined (a note at the
+foot of a page sits inside the paragraph the page break cut), and references can only
+be replaced once paragraphs are made.
 
 `find` (note-bodies) reads the raw blocks of the whole text in order, whatever the
 divisions. A block that starts like a note (`teikit.convert.notebodies`) opens a run of
-notes; the run goes on over the blocks that continue it: further notes, the rest of a
-note whose bracket is still open, a paragraph indented under an indented note, or any
-paragraph between two notes under a notes heading. A notes heading (the profile's
-`[notes] headings`: "FOOTNOTES:", "Notes") opens a run too, and goes with it.
+notes; the run goes on over the blocks that continue it: further notes (a numbering
+that starts again opens another run), the rest of a note whose bracket is still open, a
+paragraph indented under an indented note, the blocks (a table, a paragraph) between a
+note and the next one of its numbering, and, at the foot of a page, what stands between
+the notes and the page's end. A notes heading (the profile's `[notes] headings`:
+"FOOTNOTES:", "Notes") opens a run too, and goes with it; so does the heading of a notes
+division. A numbered list of a bibliography division is never read as notes.
 
 A run is paired with the references in the text before it, back to the previous run
-(`teikit.convert.notemarks.align`: labels in order, each note taking the latest reference
-it can). It is a run of notes when it has a heading, or a note set in brackets with the
-word (`[Footnote 1: ...]`), or when at least half its notes find their reference;
-otherwise its blocks stay text (a numbered list, `[1]` items of a licence). The notes of
-a run become `<note n place>`, set apart where the run stood; `place` is "foot" when the
-heading or the bracketed word says so (`[notes] foot_words`), for notes marked by a
-symbol and for notes indented as at the foot of a page, "end" for other blocks of notes
-after the text. The heading is removed and reported (removed-notes-heading).
+(`teikit.convert.notemarks.align`: labels in order, the way of writing references that
+explains most notes, each note taking the latest reference it can). It is a run of
+notes when it has a heading, or a note set in brackets with the word (`[Footnote 1:
+...]`), or when at least half its notes find their reference, unless the paragraph
+before announces a list (it ends with a colon), the text's numbering goes on after the
+last reference paired (7 after 6: a list counting like the references), or it is
+numbered from n > 1 with no earlier run to go on from. Otherwise its blocks stay text
+(a numbered list, the `[1]` items of a licence). Notes at the foot of a page (a digit at
+the margin, `1 See ...`) pair only with the references of that page and only where a
+page ends after them (`teikit.convert.pagefoot`); without a page's foot
+they are read as notes numbered without a stop and pair with `[1]` or `(1)`.
 
-`attach` (footnotes) runs once paragraphs are made and moves each note into the text in
-place of its reference, which it finds as the same occurrence of the same reference
-text in the text's stream as `find` counted. A note without a reference stays where
-its run stood and is reported (note-without-reference), with its line; so is a
-reference `find` paired that cannot be found again. Nothing is dropped.
+The notes of a run become `<note n place>`, set apart where the run stood; `place` is
+"foot" when the heading or the bracketed word says so (`[notes] foot_words`), for notes
+marked by a symbol, notes at a page's foot and notes indented as there, "end" for other
+blocks of notes after the text. The heading is removed and reported
+(removed-notes-heading); a lettered note whose reference stands in an earlier note of
+its run (a table's notes) goes inside that note. References written like the paired
+ones that stand among them with no note are reported (reference-without-note).
+
+The notes are attached by `teikit.convert.noteattach` once paragraphs are made.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -40,31 +50,14 @@ from ..tei import is_, line_of, local, make, q, sub
 from ..textnodes import substitute
 from .blocks import para_text
 from .context import Context
+from .noteattach import Pending, report_label
 from .notebodies import Body, continue_open, read_block, worded
 from .notemarks import MARK, PLAIN, Mark, align, family, find_marks, is_reference, label_of
+from .pagefoot import PAGE_LINES, Pages
 
 # How many blocks of text may stand between two notes of one run (a note's table and its
 # further paragraphs) and still belong to the first one.
 _LOOKAHEAD = 8
-# How far back (source lines) the references of notes at the foot of a page may stand: a
-# printed page and a little more.
-_PAGE_LINES = 60
-# The findings of the furniture pass that say a page ended there.
-# How many lines after notes at the foot of a page the page may end (blank lines, the rest
-# of a prescription set as lines of its own).
-_PAGE_FOOT = 20
-_FURNITURE = ("removed-running-head", "removed-page-number")
-
-
-@dataclass
-class Pending:
-    """A note set apart by `find`, and the reference `attach` puts it at."""
-
-    note: Any  # the <note> element
-    mark: str  # the reference as written
-    occurrence: int  # its place among the references written so in the text (1-based)
-    line: int | None
-    opening: str = ""  # what opened the note's text ("[Footnote 1:"), reported when dropped
 
 
 @dataclass
@@ -119,26 +112,7 @@ class _Finder:
         self.stream: list = []  # the blocks in order (ids of those marks point into stay valid)
         self.order = 0
         self.last_number: int | None = None  # the last number of the last run of notes
-        # lines the furniture pass took out as running heads and page numbers: where pages end
-        self.furniture = sorted(f.line for f in ctx.report.findings if f.kind in _FURNITURE and f.line is not None)
-
-    def page_ends(self, run: Run, after) -> bool:
-        """True when a page ends after the run: page furniture (a running head, a page
-        number) stands between it and the next block, or nothing follows."""
-        if after is None:
-            return True
-        end = _end_line(run.blocks[-1])
-        if self.furniture_in(end, end + _PAGE_FOOT):
-            return True
-        # furniture the furniture pass left (a page number, a short line in capitals), or
-        # a division's heading: a chapter begins a page
-        following = self.stream[self.stream.index(after) : self.stream.index(after) + 2]
-        return any(is_(b, "head") or is_(b, "p") and _looks_like_furniture(b.text or "") for b in following)
-
-    def furniture_in(self, after: int, upto: int) -> bool:
-        """True when page furniture was removed from a line in (after, upto]."""
-        k = bisect.bisect_right(self.furniture, after)
-        return k < len(self.furniture) and self.furniture[k] <= upto
+        self.pages = Pages(ctx.report, [])  # where pages end (given the stream by `find`)
 
     def collect(self, el) -> None:
         """The references in a block of text become candidates for the next run."""
@@ -165,12 +139,22 @@ class _Finder:
         candidates = list(self.marks)
         if any(b.form == "foot" for b in run.bodies):
             # notes at the foot of a page refer to that page: the lines just before them
-            top = run.bodies[0].line - _PAGE_LINES
+            top = run.bodies[0].line - PAGE_LINES
             candidates = [m for m in candidates if _line_of_mark(m) >= top]
-            if not self.page_ends(run, after):
+            if not self.pages.ends_after(run.blocks[-1], after):
                 candidates = []
         pairs = align(labels, candidates)
         matched = sum(p is not None for p in pairs)
+        if not matched and any(b.form == "foot" for b in run.bodies):
+            # "1 This statement ..." after the text, not at a page's foot: a list of notes
+            # numbered without a stop, referred to as [1] or (1)
+            for b in run.bodies:
+                if b.form == "foot":
+                    b.form, b.label = "numbered", b.label.removeprefix(PLAIN)
+            labels = [b.label for b in run.bodies]
+            candidates = list(self.marks)
+            pairs = align(labels, candidates)
+            matched = sum(p is not None for p in pairs)
         worded_run = any(b.form == "worded" for b in run.bodies)
         # items announced by a colon ("either delete this ... or:") are a list, not notes
         listed = run.before is not None and _introduces(run.before.text or "")
@@ -213,10 +197,10 @@ class _Finder:
             inner = _within(note, notes[:-1]) if p is None else None
             if inner is not None:
                 ctx.report.counts["notes_linked"] += 1
-                _report_label(ctx, body.line, body.opening, inner)
+                report_label(ctx, body.line, body.opening, inner)
                 continue
             if p is None:
-                _report_label(ctx, body.line, body.opening, "")
+                report_label(ctx, body.line, body.opening, "")
                 ctx.report.counts["notes_unreferenced"] += 1
                 ctx.report.add(
                     "note-without-reference",
@@ -280,6 +264,7 @@ def find(tei, ctx: Context):
     finder = _Finder(tei, ctx)
     stream = [el for el in text.iter(q("p"), q("head")) if not any(is_(a, "note") for a in el.iterancestors())]
     finder.stream = stream
+    finder.pages = Pages(ctx.report, stream)
     run: Run | None = None
     for k, el in enumerate(stream):
         if is_(el, "head") or len(el):
@@ -298,7 +283,7 @@ def find(tei, ctx: Context):
                 finder.close(run, el)
             run = Run(heading=el)
             continue
-        bodies = _starts(finder, el)
+        bodies = None if _in_bibliography(el) else _starts(finder, el)
         if bodies is not None:
             if run is not None and run.bodies and not _same_run(run, bodies):
                 finder.close(run, el)
@@ -307,6 +292,7 @@ def find(tei, ctx: Context):
                 run = Run(before=stream[k - 1] if k else None)
             run.bodies.extend(bodies)
             run.blocks.append(el)
+            _closes_soon(bodies[-1], stream[k + 1 : k + 1 + _LOOKAHEAD], ctx)
             continue
         if run is not None and run.bodies and _continues(run, el, stream[k + 1 : k + 1 + _LOOKAHEAD], finder):
             run.bodies[-1].add_paragraph([l.strip() for l in raw.split("\n")])
@@ -323,25 +309,28 @@ def find(tei, ctx: Context):
     return tei
 
 
-def _report_label(ctx: Context, line: int | None, opening: str, mark: str) -> None:
-    """What opened a note ("[Footnote 1:") and the reference it replaced ("^1") are its n now."""
-    ctx.report.info(
-        "dropped-note-label",
-        line,
-        "the note's label and its reference in the text are kept as the note's n",
-        text=f"{opening} {mark}".strip(),
+def _closes_soon(body: Body, following: list, ctx: Context) -> None:
+    """A bracket left open must close within a few blocks; else the note is its first
+    block alone (reported), and the text after it stays text."""
+    if not body.open:
+        return
+    for block in following:
+        if is_(block, "head"):
+            break
+        if (block.text or "").rstrip().endswith(body.open):
+            return
+    ctx.report.add(
+        "note-unclosed",
+        body.line,
+        f"the note opened here has no closing '{body.open}' in the blocks after it; it is read as this block alone",
+        text=" ".join(body.lines)[:80],
     )
+    body.open = ""
 
 
-def _looks_like_furniture(text: str) -> bool:
-    t = text.strip()
-    if re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", t):
-        return True
-    return "\n" not in t and len(t.split()) <= 6 and not any(c.islower() for c in t) and any(c.isalpha() for c in t)
-
-
-def _end_line(block) -> int:
-    return (line_of(block) or 0) + (block.text or "").count("\n")
+def _in_bibliography(el) -> bool:
+    """A numbered list of works ("[1] Smith, J., ...") is cited, not referred to as notes."""
+    return any(is_(a, "div") and a.get("type") == "bibliography" for a in el.iterancestors())
 
 
 def _line_of_mark(mark: Mark) -> int:
@@ -408,7 +397,9 @@ def _closes(labels: list[str], pairs: list[int | None], candidates: list[Mark], 
     if not label.isdigit():
         return True
     nxt = str(int(label) + 1)
-    return not any(m.label == nxt and (m.order, m.start) > (mark.order, mark.start) for m in marks)
+    return not any(
+        m.label == nxt and m.shape == mark.shape and (m.order, m.start) > (mark.order, mark.start) for m in marks
+    )
 
 
 def _introduces(text: str) -> bool:
@@ -437,8 +428,7 @@ def _continues(run: Run, el, following: list, finder: _Finder) -> bool:
         return True
     if last.form in ("foot", "symbol"):
         # at the foot of a page, what stands between the notes and the page's end is theirs
-        start, end = line_of(el) or 0, _end_line(el)
-        if not finder.furniture_in(_end_line(run.blocks[-1]), start) and finder.furniture_in(end, end + _PAGE_FOOT):
+        if finder.pages.at_foot(run.blocks[-1], el):
             return True
     # blocks between two notes of the run (a table, a further paragraph) are the first one's
     for block in following:
@@ -475,49 +465,3 @@ def _count_occurrences(text, finder: _Finder) -> None:
             pending = finder.chosen.get((id(owner), is_tail, m.start()))
             if pending is not None:
                 pending.occurrence = seen[m.group(0)]
-
-
-def attach(tei, ctx: Context):
-    """Put each note set apart by `find` at its reference (see the module's docstring)."""
-    if not ctx.footnotes:
-        return tei
-    text = tei.find(q("text"))
-    wanted = {(p.mark, p.occurrence): p for p in ctx.footnotes if p.occurrence}
-    seen: Counter[str] = Counter()
-    placed: set[int] = set()
-
-    def build(m: re.Match):
-        s = m.group(0)
-        seen[s] += 1
-        pending = wanted.get((s, seen[s]))
-        if pending is None:
-            return None
-        placed.add(id(pending))
-        ctx.report.counts["notes_linked"] += 1
-        _report_label(ctx, line_of(pending.note), pending.opening, s)
-        return pending.note  # moved from where its run stood: lxml takes it out of there
-
-    # the notes leave the stream first: the walk below must not meet them where they stood
-    where = {}
-    for p in ctx.footnotes:
-        note = p.note
-        where[id(p)] = (note.getparent(), note.getprevious())
-        note.getparent().remove(note)
-    substitute(text, MARK, build, skip=("note",))
-    for p in ctx.footnotes:
-        if id(p) not in placed:
-            _report_label(ctx, line_of(p.note), p.opening, "")
-            parent, prev = where[id(p)]
-            if prev is not None and prev.getparent() is parent:
-                prev.addnext(p.note)
-            else:
-                parent.insert(0, p.note)
-            ctx.report.counts["notes_unreferenced"] += 1
-            ctx.report.add(
-                "note-without-reference",
-                line_of(p.note),
-                f"the reference '{p.mark}' of note {p.note.get('n')} was not found again in the text; "
-                "the note is kept where it stood",
-            )
-    ctx.footnotes = []
-    return tei

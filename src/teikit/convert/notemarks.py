@@ -6,7 +6,11 @@ and, for notes at the foot of a page only, a digit set off by a space after a wo
 (`by Desruelles 1`), as OCR reads a superscript.
 Its label is what a note's own number is compared with: digits as a number
 (`(07)` is 7), superscript digits as digits, letters and symbols as written.
-Numbers have at most three digits (`[1787]` is a year, never a note).
+Numbers have at most three digits (`[1787]` is a year, never a note). A mark is not a
+reference when it labels its line (`[1] the Project ...`, `(1) Mystical states`), when it
+stands between spaces before a word in lower case (`cause: [1] distribution`, an
+enumeration), when a parenthesised number follows a digit or a bracket (`501(c)(3)`), or
+when the asterisks are those of an `*emphasis*` on one line.
 
 Pairing (`align`) follows how books are made: one book writes its references one way
 (`[1]`, not the `(1)` of an enumeration beside them), and the notes of one block are in the
@@ -14,7 +18,10 @@ order of their references, so the notes' labels are matched with the references
 before the block as the longest common subsequence of labels. Of several equally
 long pairings, each note takes the latest reference it can: a note stands after the
 text that refers to it, and a reference far back (a contents line with the same
-mark, an enumeration `(1)` earlier in the book) is the one to leave out.
+mark, an enumeration `(1)` earlier in the book) is the one to leave out. Numbers,
+letters, an editor's `E1` and symbols (`family`) are paired each on their own; among the
+ways of writing references (`Mark.shape`), the one that pairs most notes wins, and of two
+that pair as many, the one whose numbering stops with the notes (an enumeration goes on).
 """
 
 from __future__ import annotations
@@ -23,9 +30,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from .blocks import FROM_SUPERSCRIPT, SUPERSCRIPTS
 
-MARK = re.compile(
+# `regex`, for the variable-width look-behind of plain digits: a line's indentation before
+# the digit is one space once the lines of a paragraph are joined, and the two passes
+# that count references (raw blocks, then paragraphs) must count the same ones.
+MARK = regex.compile(
     r"\[(?P<bracket>[A-Z]?\d{1,3}|[A-Z])\]"
     r"|\^\{(?P<brace>\d{1,3})\}"
     r"|\^(?P<caret>\d{1,3})(?!\d)"
@@ -33,7 +45,7 @@ MARK = re.compile(
     rf"|(?P<sup>[{SUPERSCRIPTS}]+)"
     r"|(?P<sym>\*{1,3}|[†‡§‖¶])"
     # a digit set off by a space after a word, as OCR reads a superscript: "by Desruelles 1"
-    r"|(?<=[\w.,;:!?\"'”’)]\s)(?P<plain>[1-9])(?=\s|$)"
+    r"|(?<=[\w.,;:!?\"'”’)]\s+)(?P<plain>[1-9])(?=\s|$)"
 )
 # The labels of plain digits start with "#": they pair only with notes at the foot of a
 # page read the same way ("1 See Desruelles ..."), never with notes marked [1] or (1).
@@ -85,10 +97,17 @@ def is_reference(text: str, m: re.Match) -> bool:
     return not spaced
 
 
+# *emphasis* on one line: its asterisks mark the emphasis, they refer to nothing
+_EMPHASIS = re.compile(r"(?<![\w*])\*[^\s*][^*\n]*?(?<=[^\s*])\*(?![\w*])")
+
+
 def find_marks(text: str, block, order: int) -> list[Mark]:
     """Every reference in one block's text, in order."""
+    emphasis = {i for m in _EMPHASIS.finditer(text) for i in (m.start(), m.end() - 1)} if "*" in text else set()
     return [
-        Mark(label_of(m), m.group(0), block, m.start(), order) for m in MARK.finditer(text) if is_reference(text, m)
+        Mark(label_of(m), m.group(0), block, m.start(), order)
+        for m in MARK.finditer(text)
+        if is_reference(text, m) and not (m.group("sym") and m.start() in emphasis)
     ]
 
 
