@@ -37,7 +37,7 @@ from ..tei import children, is_, line_of, make, q, sub, xpath
 from ..textnodes import substitute
 from .castlist import cast_lists
 from .context import Context
-from .playrepair import put_back, set_apart, settle_put_back
+from .playrepair import in_a_play, put_back, set_apart, settle_put_back
 from .sourcelines import lines_of, source_blocks
 from .speakers import BRACKETS, Play, item_text
 
@@ -298,12 +298,12 @@ def _items(divs) -> list:
 
 
 def apply(tei, ctx: Context):
-    restored = put_back(tei, ctx)
+    restored = put_back(tei, ctx, lambda text, first: in_a_play(text, first, ctx))
     divs = xpath(tei, "//t:text/t:front/t:div | //t:text/t:body/t:div")
     items = _items(divs)
     play = Play(items, source_blocks(ctx), ctx.profile)
     is_play = _is_play(items, play, ctx)
-    settle_put_back(restored, is_play, ctx)
+    settle_put_back(restored, lambda p: is_play, ctx, "a repeated line in capitals is the play's, not a running head")
     if not is_play:
         return tei
     if set_apart(items, play, ctx):
