@@ -172,7 +172,11 @@ def test_speeches_in_verse_keep_their_lines(tmp_path):
     docs = parts(out)
     source = (ROOT / "tests/data/books/play-verse.txt").read_text(encoding="utf-8")
     speeches = all_of(docs, "//t:sp")
-    assert len(speeches) == len(re.findall(r"(?m)^(?:A )?[A-Z]+\. ", source.split("ACT I.")[1]))
+    assert len(speeches) == len(re.findall(r"(?m)^(?:A )?[A-Z]+(?:\.| \[)", source.split("ACT I.")[1]))
+    # a direction between the name and the speech; a scene heading with its title
+    maud = all_of(docs, "//t:sp[t:speaker='MAUD'][t:stage='Looking out.']")
+    assert maud and text(maud[0].find("t:p", NS)) == "The river has gone down and he is gone."
+    assert all_of(docs, "//t:div[@type='scene']/t:head[.='SCENE 2. The same. Morning.']")
     first = speeches[0]
     assert [text(l) for l in first.findall("t:l", NS)] == [
         "The water rises and the moon is down,",
