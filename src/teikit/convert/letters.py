@@ -1,32 +1,39 @@
 """Letters: each letter a `div type="letter"` with its opener and closer.
 
-A letter is recognised by its parts, not by the book. It ends with a signature: a
-short paragraph of a name in capitals or initials (`S. VERNON.`, `ALICIA.`, `F. S. V.`),
-alone or after a closing salutation in the same paragraph (`Ever yours, S. VERNON.`).
-It begins with headings — a number, bare or after a profile word (`XIV`, `LETTER XIV`),
-and a line naming writer and addressee
-with the profile's `[letters] between` word (`LADY SUSAN VERNON TO MR. VERNON`) — or,
-without them, with a salutation. The closing salutation is the paragraph before the
-signature when it starts with one of the profile's `closings` (`Yours ever,`, `I am,
-&c.,`, `Adieu!`). The salutation starts with one of the profile's `salutations`: a
-paragraph of its own (`To MY MASTER.`) or run into the first paragraph and cut from it
-at the comma and dash that end it (`MY DEAR BROTHER,--I can…` gives the salute
-`MY DEAR BROTHER,--` and the paragraph `I can…`). A short paragraph between the headings
-and the salutation or the text is the place and date (`Langford, Dec.`: `<dateline>`).
-Paragraphs after the signature opening with a profile `postscripts` word (`P.S.`) are the
-letter's `<postscript>`.
+A letter is recognised by its parts, not by the book. It ends with a signature: a short
+paragraph of a name in capitals or initials, without figures (`S. VERNON.`, `ALICIA.`,
+`F. S. V.`), alone or after a closing salutation in the same paragraph (`Ever yours,
+S. VERNON.`); the postscripts after it (paragraphs opening with a profile `postscripts`
+word, `P.S.`) are still the letter's, in its `<postscript>`. It begins with headings —
+a number, bare or after a profile `headings` word (`XIV`, `LETTER XIV`), and a line in
+capitals naming writer and addressee with the profile's `between` word (`LADY SUSAN
+VERNON TO MR. VERNON`; no comma or figure: `ON THE DISEASES MOST FATAL TO CHILDREN,` is a
+title) — provided one names writer and addressee or a salutation follows them (a bare
+number heads any section); or, without headings, with a salutation ending in a comma, a
+colon or a dash.
+
+The salutation starts with one of the profile's `salutations`: a paragraph of its own
+(`Dear Ada,`, `Sir:--`, `To MY MASTER.`; one `structure` took for a heading too) or run
+into the first paragraph and cut from it at the comma or colon and dash that end it
+(`MY DEAR BROTHER,--I can…` gives the salute `MY DEAR BROTHER,--` and the paragraph
+`I can…`). A short paragraph between the headings and the salutation or the text, of
+capitalised words, small words and numbers, is the place and date (`Langford, Dec.`:
+`<dateline>`). The closing salutation is the paragraph, or the two, before the signature
+that start with one of the profile's `closings` (`Yours ever,`, `I am, &c.,`, `Adieu!`).
 
 A division that is one letter is typed `letter` (unless it has a front-matter role)
 and given its `<opener>` and `<closer>`. A division holding several letters gets one
 `div type="letter"` for each, headed by its headings (`n` from the number); what stands
-between or after them (a postscript, an editor's remark) goes into a `div
-type="section"` of its own, and what stands before them stays where it is. Sections
-`structure` opened inside such a division are undone first.
+between or after them (an editor's remark) goes into a `div type="section"` of its own,
+and what stands before them stays where it is. Sections `structure` opened inside such a
+division are undone first, unless headings would stand outside the letters: then the
+letters are looked for inside each section.
 
 A letter quoted in running prose (its paragraph opens with a quotation mark and a
 salutation: `'MY BELOVED MASTER,-I am well…`, or `'To MY MASTER.` standing alone
 before it) becomes `<floatingText type="letter">` holding its `div type="letter"`:
 the salutation in the opener, the paragraph it opens (or the one after it) as its text.
+A play's divisions hold no letters.
 """
 
 from __future__ import annotations
