@@ -163,31 +163,46 @@ def _flatten(div, out: list) -> None:
 
 
 def _find(items, parts: Parts) -> list[tuple[int, int]]:
-    """(first, last) item of each letter among the items."""
-    found = []
+    """(first, last) item of each letter among the items (each item's parts are told
+    once: the search stays linear however many signatures find no letter)."""
+    n = len(items)
+    heading = [parts.is_heading(it) for it in items]
+    opening = [is_(it, "p", "head") and parts.opens_letter(_text(it)) for it in items]
+    texts = [0]  # paragraphs of text (no heading) among the first k items
+    for it, h in zip(items, heading):
+        texts.append(texts[-1] + (is_(it, "p") and not h))
+    last_heading, nearest = [], -1
+    for k in range(n):
+        nearest = k if heading[k] else nearest
+        last_heading.append(nearest)
+    next_opening, nearest = [n] * (n + 1), n
+    for k in range(n - 1, -1, -1):
+        nearest = k if opening[k] else nearest
+        next_opening[k] = nearest
+    found: list[tuple[int, int]] = []
     prev_end = -1
     for end, it in enumerate(items):
-        if not parts.ends_letter(it):
+        if end <= prev_end or not parts.ends_letter(it):
             continue
-        span = range(prev_end + 1, end)
-        heads = [k for k in span if parts.is_heading(items[k])]
         start = None
-        if heads:
-            start = heads[-1]
-            while start - 1 in heads:
+        last = last_heading[end - 1] if end else -1
+        headed = last > prev_end
+        if headed:
+            start = last
+            while start - 1 > prev_end and heading[start - 1]:
                 start -= 1
-            if not _headed_letter(items, start, heads[-1] + 1, parts):
-                start, heads = None, []
+            if not _headed_letter(items, start, last + 1, parts):
+                start, headed = None, False
         if start is None:
-            salutes = [k for k in span if is_(items[k], "p", "head") and parts.opens_letter(_text(items[k]))]
-            start = salutes[0] if salutes else None
-            if start is not None and start - 1 in span and parts.is_dateline(_text(items[start - 1])):
+            first = next_opening[prev_end + 1]
+            start = first if first < end else None
+            if start is not None and start - 1 > prev_end and parts.is_dateline(_text(items[start - 1])):
                 start -= 1
-        if start is None or end - start < 2 and not heads:
+        if start is None or end - start < 2 and not headed:
             continue
-        if not any(is_(items[k], "p") and not parts.is_heading(items[k]) for k in range(start, end)):
+        if texts[end] - texts[start] == 0:
             continue  # a signature with no text before it is no letter
-        while end + 1 < len(items) and parts.postscript(items[end + 1]):
+        while end + 1 < n and parts.postscript(items[end + 1]):
             end += 1  # the postscripts after the signature are the letter's
         found.append((start, end))
         prev_end = end
