@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from ..tei import is_, line_of, make, xpath
+from ..tei import is_, line_of, make, q, xpath
 from .context import Context
 from .sourcelines import lines_of, pieces_of
 from .speakers import Play, candidates, heading_level, key
@@ -62,8 +62,9 @@ def put_back(tei, ctx: Context, accept: Callable[[str, bool], bool]) -> list:
     """Put back, for now, the lines `furniture` took for running heads that `accept(text,
     first)` takes (`first`: the line was the first of a block that keeps its others, else
     a block of its own). Returns what was done, for `settle_put_back`."""
+    divs = xpath(tei, "//t:text/*/t:div")
     paras = sorted(
-        (p for p in xpath(tei, "//t:text/*/t:div//t:p | //t:text/*/t:div//t:head") if line_of(p)),
+        (p for d in divs for p in d.iter(q("p"), q("head")) if line_of(p)),
         key=lambda p: line_of(p) or 0,
     )
     lines = [line_of(p) or 0 for p in paras]
