@@ -84,7 +84,12 @@ def test_speakers_with_a_colon_and_the_speech_on_the_next_line(tmp_path):
         "a traveller",
         "a fisher girl",
     ]
-    assert all_of(docs, "//t:div[@type='scene']/t:head[.='SCENE']")
+    # `SCENE` alone labels the setting: no division of its own
+    assert [text(s) for s in all_of(docs, "//t:stage[not(@rend)]")][:2] == [
+        "SCENE",
+        "A landing stage on a wide river. A bell hangs on a post.",
+    ]
+    assert not all_of(docs, "//t:div[@type='scene']")
     assert lost_words(source, out) == {}
     valid(out)
 
@@ -124,7 +129,11 @@ def test_wilde_every_speech_direction_and_cast_member(tmp_path):
         "SECOND ACT",
         "THIRD ACT",
     ]
-    assert len(all_of(docs, "//t:div[@type='act']/t:div[@type='scene']")) == len(re.findall(r"(?m)^SCENE$", play))
+    # each act opens with its unnumbered `SCENE` and the setting, as directions, not a division
+    acts = all_of(docs, "//t:div[@type='act']")
+    assert [text(a.find("t:stage", NS)) for a in acts] == re.findall(r"(?m)^SCENE$", play)
+    assert not all_of(docs, "//t:div[@type='act']//t:div")
+    assert report.counts["scenes"] == len(acts)
     valid(out)
 
 
@@ -152,7 +161,7 @@ def test_acts_found_as_divisions_are_typed_and_filled(tmp_path):
     )
     body = (
         f'<div type="chapter"><head>FIRST ACT</head><p>A kitchen.</p>{speeches}<p>[Exit Ann.]</p></div>'
-        f'<div type="chapter"><head>SECOND ACT</head><p>SCENE</p><p>A garden.</p>{speeches}</div>'
+        f'<div type="chapter"><head>SECOND ACT</head><p>SCENE 2.</p><p>A garden.</p>{speeches}</div>'
     )
     tei = _tree(body)
     ctx = _context(tmp_path)
@@ -172,7 +181,11 @@ def test_speeches_in_verse_keep_their_lines(tmp_path):
     docs = parts(out)
     source = (ROOT / "tests/data/books/play-verse.txt").read_text(encoding="utf-8")
     speeches = all_of(docs, "//t:sp")
-    assert len(speeches) == len(re.findall(r"(?m)^(?:A )?[A-Z]+\. ", source.split("ACT I.")[1]))
+    assert len(speeches) == len(re.findall(r"(?m)^(?:A )?[A-Z]+(?:\.| \[)", source.split("ACT I.")[1]))
+    # a direction between the name and the speech; a scene heading with its title
+    maud = all_of(docs, "//t:sp[t:speaker='MAUD'][t:stage='Looking out.']")
+    assert maud and text(maud[0].find("t:p", NS)) == "The river has gone down and he is gone."
+    assert all_of(docs, "//t:div[@type='scene']/t:head[.='SCENE 2. The same. Morning.']")
     first = speeches[0]
     assert [text(l) for l in first.findall("t:l", NS)] == [
         "The water rises and the moon is down,",

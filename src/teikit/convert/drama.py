@@ -20,7 +20,8 @@ In a play's division:
   a heading or another direction or is written in capitals (`ACT DROP`), else it
   continues the speech right before it;
 - headings of an act or a scene followed by speeches open `div type="act"` / `"scene"`
-  (`ACT I. SCENE 1.` both); a division already headed so is typed so, and is the play
+  (`ACT I. SCENE 1.` both); the scene word alone (`SCENE`, before the setting) numbers
+  nothing and opens no division: it is the setting's label, a `<stage>`; a division already headed so is typed so, and is the play
   from its heading on. Headings `structure` made of short speeches (and the sections it
   opened under them) are undone: the play is rebuilt from its paragraphs in order;
 - the play ends at the first long paragraph without brackets after its last speech:
@@ -37,13 +38,18 @@ from ..tei import children, is_, line_of, make, q, sub, xpath
 from ..textnodes import substitute
 from .castlist import cast_lists
 from .context import Context
-from .playrepair import put_back, set_apart, settle_put_back
+from .playrepair import in_a_play, put_back, set_apart, settle_put_back
 from .sourcelines import lines_of, source_blocks
 from .speakers import BRACKETS, Play, item_text
 
 _MIN_SPEECHES = 10
 _VERSE_WIDTH = 60
 _FLATTENED = ("section", "subsection")
+
+
+def _unnumbered(text: str, words: dict) -> bool:
+    """A heading that is the scene word alone (`SCENE`), without a number."""
+    return all(w in words.get("scene_words", ()) for w in re.findall(r"[^\W_]+", text.casefold()))
 
 
 def _split_heading(it, level: str, words: dict) -> list:
@@ -197,6 +203,13 @@ class Builder:
                 continue
             text = item_text(it).strip()
             level = play.heading(it)
+            if level == "scene" and _unnumbered(text, play.words):
+                # `SCENE` alone, before the setting: the setting's label, no division
+                container.append(_stage(text, None, line_of(it)))
+                self.report.counts["scenes"] += 1
+                self.report.counts["stage_directions"] += 1
+                after_heading = True
+                continue
             if level is not None:
                 heads = _split_heading(it, level, play.words)
                 for lvl, head in zip(level.split("+"), heads):
@@ -274,8 +287,10 @@ def _play_division(div, play: Play, ctx: Context) -> None:
         if not len(section):
             section.getparent().remove(section)
     into = div
-    if children(div, "div") and not (is_(play_items[0], "p", "head") and play.heading(play_items[0])):
-        into = sub(div, "div", type="section", line=line_of(play_items[0]))
+    first = play_items[0]
+    opens = is_(first, "p", "head") and play.heading(first) and not _unnumbered(item_text(first), play.words)
+    if children(div, "div") and not opens:  # after divisions, the play's text needs one of its own
+        into = sub(div, "div", type="section", line=line_of(first))
     Builder(play, ctx).build(play_items, into)
 
 
@@ -294,16 +309,18 @@ def _is_play(items, play: Play, ctx: Context) -> bool:
 
 
 def _items(divs) -> list:
-    return [it for d in divs for it in xpath(d, ".//t:p[parent::t:div] | .//t:head[parent::t:div]")]
+    """The paragraphs and headings standing in divisions, in order (walked with iter():
+    an XPath union of the two grew slow with a long play)."""
+    return [it for d in divs for it in d.iter(q("p"), q("head")) if is_(it.getparent(), "div")]
 
 
 def apply(tei, ctx: Context):
-    restored = put_back(tei, ctx)
+    restored = put_back(tei, ctx, lambda text, first: in_a_play(text, first, ctx))
     divs = xpath(tei, "//t:text/t:front/t:div | //t:text/t:body/t:div")
     items = _items(divs)
     play = Play(items, source_blocks(ctx), ctx.profile)
     is_play = _is_play(items, play, ctx)
-    settle_put_back(restored, is_play, ctx)
+    settle_put_back(restored, lambda p: is_play, ctx, "a repeated line in capitals is the play's, not a running head")
     if not is_play:
         return tei
     if set_apart(items, play, ctx):

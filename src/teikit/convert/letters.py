@@ -1,32 +1,39 @@
 """Letters: each letter a `div type="letter"` with its opener and closer.
 
-A letter is recognised by its parts, not by the book. It ends with a signature: a
-short paragraph of a name in capitals or initials (`S. VERNON.`, `ALICIA.`, `F. S. V.`),
-alone or after a closing salutation in the same paragraph (`Ever yours, S. VERNON.`).
-It begins with headings — a number, bare or after a profile word (`XIV`, `LETTER XIV`),
-and a line naming writer and addressee
-with the profile's `[letters] between` word (`LADY SUSAN VERNON TO MR. VERNON`) — or,
-without them, with a salutation. The closing salutation is the paragraph before the
-signature when it starts with one of the profile's `closings` (`Yours ever,`, `I am,
-&c.,`, `Adieu!`). The salutation starts with one of the profile's `salutations`: a
-paragraph of its own (`To MY MASTER.`) or run into the first paragraph and cut from it
-at the comma and dash that end it (`MY DEAR BROTHER,--I can…` gives the salute
-`MY DEAR BROTHER,--` and the paragraph `I can…`). A short paragraph between the headings
-and the salutation or the text is the place and date (`Langford, Dec.`: `<dateline>`).
-Paragraphs after the signature opening with a profile `postscripts` word (`P.S.`) are the
-letter's `<postscript>`.
+A letter is recognised by its parts, not by the book. It ends with a signature: a short
+paragraph of a name in capitals or initials, without figures (`S. VERNON.`, `ALICIA.`,
+`F. S. V.`), alone or after a closing salutation in the same paragraph (`Ever yours,
+S. VERNON.`); the postscripts after it (paragraphs opening with a profile `postscripts`
+word, `P.S.`) are still the letter's, in its `<postscript>`. It begins with headings —
+a number, bare or after a profile `headings` word (`XIV`, `LETTER XIV`), and a line in
+capitals naming writer and addressee with the profile's `between` word (`LADY SUSAN
+VERNON TO MR. VERNON`; no comma or figure: `ON THE DISEASES MOST FATAL TO CHILDREN,` is a
+title) — provided one names writer and addressee or a salutation follows them (a bare
+number heads any section); or, without headings, with a salutation ending in a comma, a
+colon or a dash.
+
+The salutation starts with one of the profile's `salutations`: a paragraph of its own
+(`Dear Ada,`, `Sir:--`, `To MY MASTER.`; one `structure` took for a heading too) or run
+into the first paragraph and cut from it at the comma or colon and dash that end it
+(`MY DEAR BROTHER,--I can…` gives the salute `MY DEAR BROTHER,--` and the paragraph
+`I can…`). A short paragraph between the headings and the salutation or the text, of
+capitalised words, small words and numbers, is the place and date (`Langford, Dec.`:
+`<dateline>`). The closing salutation is the paragraph, or the two, before the signature
+that start with one of the profile's `closings` (`Yours ever,`, `I am, &c.,`, `Adieu!`).
 
 A division that is one letter is typed `letter` (unless it has a front-matter role)
 and given its `<opener>` and `<closer>`. A division holding several letters gets one
 `div type="letter"` for each, headed by its headings (`n` from the number); what stands
-between or after them (a postscript, an editor's remark) goes into a `div
-type="section"` of its own, and what stands before them stays where it is. Sections
-`structure` opened inside such a division are undone first.
+between or after them (an editor's remark) goes into a `div type="section"` of its own,
+and what stands before them stays where it is. Sections `structure` opened inside such a
+division are undone first, unless headings would stand outside the letters: then the
+letters are looked for inside each section.
 
 A letter quoted in running prose (its paragraph opens with a quotation mark and a
 salutation: `'MY BELOVED MASTER,-I am well…`, or `'To MY MASTER.` standing alone
 before it) becomes `<floatingText type="letter">` holding its `div type="letter"`:
 the salutation in the opener, the paragraph it opens (or the one after it) as its text.
+A play's divisions hold no letters.
 """
 
 from __future__ import annotations
@@ -156,31 +163,46 @@ def _flatten(div, out: list) -> None:
 
 
 def _find(items, parts: Parts) -> list[tuple[int, int]]:
-    """(first, last) item of each letter among the items."""
-    found = []
+    """(first, last) item of each letter among the items (each item's parts are told
+    once: the search stays linear however many signatures find no letter)."""
+    n = len(items)
+    heading = [parts.is_heading(it) for it in items]
+    opening = [is_(it, "p", "head") and parts.opens_letter(_text(it)) for it in items]
+    texts = [0]  # paragraphs of text (no heading) among the first k items
+    for it, h in zip(items, heading):
+        texts.append(texts[-1] + (is_(it, "p") and not h))
+    last_heading, nearest = [], -1
+    for k in range(n):
+        nearest = k if heading[k] else nearest
+        last_heading.append(nearest)
+    next_opening, nearest = [n] * (n + 1), n
+    for k in range(n - 1, -1, -1):
+        nearest = k if opening[k] else nearest
+        next_opening[k] = nearest
+    found: list[tuple[int, int]] = []
     prev_end = -1
     for end, it in enumerate(items):
-        if not parts.ends_letter(it):
+        if end <= prev_end or not parts.ends_letter(it):
             continue
-        span = range(prev_end + 1, end)
-        heads = [k for k in span if parts.is_heading(items[k])]
         start = None
-        if heads:
-            start = heads[-1]
-            while start - 1 in heads:
+        last = last_heading[end - 1] if end else -1
+        headed = last > prev_end
+        if headed:
+            start = last
+            while start - 1 > prev_end and heading[start - 1]:
                 start -= 1
-            if not _headed_letter(items, start, heads[-1] + 1, parts):
-                start, heads = None, []
+            if not _headed_letter(items, start, last + 1, parts):
+                start, headed = None, False
         if start is None:
-            salutes = [k for k in span if is_(items[k], "p", "head") and parts.opens_letter(_text(items[k]))]
-            start = salutes[0] if salutes else None
-            if start is not None and start - 1 in span and parts.is_dateline(_text(items[start - 1])):
+            first = next_opening[prev_end + 1]
+            start = first if first < end else None
+            if start is not None and start - 1 > prev_end and parts.is_dateline(_text(items[start - 1])):
                 start -= 1
-        if start is None or end - start < 2 and not heads:
+        if start is None or end - start < 2 and not headed:
             continue
-        if not any(is_(items[k], "p") and not parts.is_heading(items[k]) for k in range(start, end)):
+        if texts[end] - texts[start] == 0:
             continue  # a signature with no text before it is no letter
-        while end + 1 < len(items) and parts.postscript(items[end + 1]):
+        while end + 1 < n and parts.postscript(items[end + 1]):
             end += 1  # the postscripts after the signature are the letter's
         found.append((start, end))
         prev_end = end

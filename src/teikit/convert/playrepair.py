@@ -2,20 +2,21 @@
 
 `furniture` takes a line in capitals that repeats for a running head: in a play it is a
 speaker's name on the first line of a speech, or a heading or direction repeated from act
-to act (`SCENE`, `CURTAIN.`). `put_back` puts those lines back for now (a line with a
-figure that is no act or scene heading is a running head with its page number, and
-stays out); `settle_put_back` keeps them in a play, each reported and its removal
-withdrawn from the report, and takes them out again otherwise. `structure` rejoins a
-paragraph cut by a page break: `set_apart` sets apart again, in a play, the speeches,
-headings and directions so joined to the paragraph before (the source's blocks tell
-where each began).
+to act (`SCENE`, `CURTAIN.`). `put_back` puts such lines back for now, those its `accept`
+takes (`in_a_play`: a line with a figure that is no act or scene heading is a running
+head with its page number, and stays out); `settle_put_back` keeps those its `keep`
+takes, each reported and its removal withdrawn from the report, and takes the others out
+again. `structure` rejoins a paragraph cut by a page break: `set_apart` sets apart again,
+in a play, the speeches, headings and directions so joined to the paragraph before (the
+source's blocks tell where each began).
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
-from ..tei import is_, line_of, make, xpath
+from ..tei import is_, line_of, make, q, xpath
 from .context import Context
 from .sourcelines import lines_of, pieces_of
 from .speakers import Play, candidates, heading_level, key
@@ -57,14 +58,13 @@ def set_apart(items, play: Play, ctx: Context) -> int:
     return split
 
 
-def put_back(tei, ctx: Context) -> list:
-    """Put back, for now, the lines in capitals `furniture` took for running heads: in a
-    play they are speakers' names (the first line of a speech) and headings or
-    directions repeated from act to act (`SCENE`, `CURTAIN.`). A line with a number that
-    is no act or scene heading is a running head with its page number, and stays out.
-    Returns what was done, for `_settle_put_back`."""
+def put_back(tei, ctx: Context, accept: Callable[[str, bool], bool]) -> list:
+    """Put back, for now, the lines `furniture` took for running heads that `accept(text,
+    first)` takes (`first`: the line was the first of a block that keeps its others, else
+    a block of its own). Returns what was done, for `settle_put_back`."""
+    divs = xpath(tei, "//t:text/*/t:div")
     paras = sorted(
-        (p for p in xpath(tei, "//t:text/*/t:div//t:p | //t:text/*/t:div//t:head") if line_of(p)),
+        (p for d in divs for p in d.iter(q("p"), q("head")) if line_of(p)),
         key=lambda p: line_of(p) or 0,
     )
     lines = [line_of(p) or 0 for p in paras]
@@ -73,29 +73,37 @@ def put_back(tei, ctx: Context) -> list:
     for f in ctx.report.of_kind("removed-running-head"):
         if not f.line or not f.text:
             continue
-        if any(c.isdigit() for c in f.text) and heading_level(f.text, ctx.profile.drama) is None:
-            continue
         p = by_line.get(f.line)
         if p is not None:
-            if not len(p):
+            if not len(p) and accept(f.text, True):
                 done.append((f, p, p.text))
                 p.text = f.text + " " + (p.text or "")
             continue
+        if not accept(f.text, False):
+            continue
         new = make("p", f.text, line=f.line)
         k = bisect.bisect_right(lines, f.line)
-        if k < len(paras):
+        if k < len(paras) and not (is_(paras[k], "head") and k > 0):
             paras[k].addprevious(new)
-        elif paras:
-            paras[-1].addnext(new)
+        elif paras and k > 0:
+            paras[k - 1].addnext(new)  # before a heading: at the end of what precedes it
         else:
             continue
         done.append((f, new, None))
     return done
 
 
-def settle_put_back(done, keep: bool, ctx: Context) -> None:
+def in_a_play(text: str, first: bool, ctx: Context) -> bool:
+    """A line a play may have lost: a line with a figure that is no act or scene heading is
+    a running head with its page number, and stays out."""
+    return not any(c.isdigit() for c in text) or heading_level(text, ctx.profile.drama) is not None
+
+
+def settle_put_back(done, keep: Callable[[object], bool], ctx: Context, why: str) -> None:
+    """Keep what `keep` takes of what was put back (its removal withdrawn from the report
+    and the restoration reported, saying `why`); take the rest out again."""
     for f, p, old in done:
-        if not keep:
+        if not keep(p):
             if old is None:
                 p.getparent().remove(p)
             else:
@@ -103,6 +111,4 @@ def settle_put_back(done, keep: bool, ctx: Context) -> None:
             continue
         ctx.report.findings.remove(f)
         ctx.report.counts["running_heads"] -= 1
-        ctx.report.info(
-            "furniture-restored", f.line, "a repeated line in capitals is the play's, not a running head", text=f.text
-        )
+        ctx.report.info("furniture-restored", f.line, why, text=f.text)

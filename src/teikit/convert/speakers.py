@@ -8,9 +8,11 @@ name is a speaker's when at least three paragraphs begin with it and end their n
 there (`Mr` in `Mr. Worthing.` never does, so `Mr. Worthing` is the name; `Jack.  Yes.` is
 Jack's), or when the cast list names it (`add_cast`). Numbers (`IV.`) are never names.
 Speakers joined by a profile `[drama] joint_words` word (`Gwendolen and Cecily`) speak
-together. Direction brackets are `[…]`, and `(…)` when at least two speeches or
+together; a speaker's name may be followed by a direction before the speech (`MAUD
+[Aside.] Words`). Direction brackets are `[…]`, and `(…)` when at least two speeches or
 paragraphs open with one. Headings of acts and scenes are a profile act or scene word
-and a number or ordinal (`FIRST ACT`, `ACT II.`, `SCENE`, `ACT I. SCENE 1.`).
+and a number or ordinal (`FIRST ACT`, `ACT II.`, `SCENE`, `ACT I. SCENE 1.`), alone or
+before a title (`SCENE II. A street.`).
 """
 
 from __future__ import annotations
@@ -117,7 +119,7 @@ class Play:
             return None
         names = "|".join(re.escape(s) for s in sorted(self.speakers, key=len, reverse=True))
         opens = "".join(re.escape(k) for k in self.kinds)
-        m = re.match(rf"((?:{names})(?:,? (?:{joins}) (?:{names}))+)(?:[.:](?=\s)|\s*(?=[{opens}]))", text, re.I)
+        m = re.match(rf"((?:{names})(?:,? (?:{joins}) (?:{names}))*)(?:[.:](?=\s)|\s*(?=[{opens}]))", text, re.I)
         return (m.group(0).strip(), m.end()) if m else None
 
     def heading(self, it) -> str | None:
@@ -130,9 +132,20 @@ class Play:
 
 def heading_level(text: str, words: dict) -> str | None:
     """'act', 'scene' or 'act+scene' (`ACT I. SCENE 1.`) when the text is such a heading:
-    the word and a number or ordinal."""
+    the word and a number or ordinal, alone or before a title (`SCENE II. A street.`)."""
     if len(text) > 80 or "\n" in text:
         return None
+    level = _bare_heading_level(text, words)
+    if level is not None:
+        return level
+    for m in reversed(list(re.finditer(r"[.:—–]\s", text[:40]))):
+        level = _bare_heading_level(text[: m.start() + 1], words)
+        if level is not None:
+            return level
+    return None
+
+
+def _bare_heading_level(text: str, words: dict) -> str | None:
     tokens = re.findall(r"[^\W_]+", text.casefold())
     if not tokens or len(tokens) > 5:
         return None
