@@ -9,7 +9,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   state the profile lists (`[places] regions`: England, Bohemia, Kent);
 - a city of 50,000 people or more only after a preposition of place ("in Bath", "to
   Canterbury"), never after "of" ("the Prince of Orange", "a pile of Bolton sheeting"),
-  nor after "the" when a lower-case word follows ("in the Roman republic");
+  nor after "the" when a lower-case word follows ("in the Roman republic"); and only
+  where one use of its name in five, at least, follows such a preposition (the book that
+  writes "to Davie" twice and "Davie" twenty-seven times means a man);
 - streets, buildings and districts ("Wigmore Street", "Victoria Station", "the village
   of Easewood"), when the first word is not a common word, an honorific, nor the first
   of a sentence ("Enter Lane" is a stage direction).
@@ -39,6 +41,7 @@ _STREET = re.compile(rf"\b([A-Z][a-z'’]+)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join
 _DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|parish|county) of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
+_PLACE_SHARE = 0.2  # of a city's uses, those after a preposition of place ("to Davie" twice in 27: a man)
 _REGIONS = ("country", "continent", "state")
 
 
@@ -94,11 +97,16 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             places.add(name, geo.type, geo, "named in the text; GeoNames")
         elif (
             strong[name]
+            and strong[name] >= _PLACE_SHARE * _uses(name, text)
             and geo.population >= _MIN_POPULATION
             and name not in profile.forenames
             and not (name.lower() in lowercase and not _strong_only(name, text))
         ):
             places.add(name, geo.type, geo, "named in the text; GeoNames")
+
+
+def _uses(name: str, text: str) -> int:
+    return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
 def _strong_only(name: str, text: str) -> bool:
