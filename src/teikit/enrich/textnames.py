@@ -213,7 +213,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             word not in alone
             and words.mid[word] >= MIN_MID
             and not words.common(word)
-            and not (place_name(word) and re.search(rf"\b(?:in|at) {word}\b", text))  # "at Nancy"
+            and not (place_name(word) and re.search(rf"\b(?:in|at) {re.escape(word)}\b", text))  # "at Nancy"
         ):
             alone[word] = "forename"
             if not any(word in n.given for n in found.values()):
@@ -396,6 +396,12 @@ def apply(tei, ctx: Context):
     ctx.person_words |= set(alone)
     ctx.report.counts["persons"] = len(reg.entries)
     ctx.report.counts["persName"] = counts["persName"]
+    ctx.report.info(
+        "persons-without-index",
+        None,
+        f"no index names persons: {len(reg.entries)} person(s) taken from the text on evidence "
+        f"(honorific, forename, initials, verb of saying), {counts['persName']} mention(s) marked",
+    )
     ctx.report.counts["persName_linked"] = counts["linked"]
     for name_text, n in unresolved.most_common():
         ctx.report.add(
