@@ -224,7 +224,8 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
 
 def speakers(text: str, words: Words) -> Counter:
     """Capitalised words that say or write, twice or more ("said Danton", "Tolstoy writes"):
-    no common word, honorific or place."""
+    no common word, honorific or place, nor a word the book writes after "the" (the Court
+    declared, the Government said: a body, not a person)."""
     if not words.speech_verbs:
         return Counter()
     verbs = "|".join(map(re.escape, words.speech_verbs))
@@ -243,6 +244,7 @@ def speakers(text: str, words: Words) -> Counter:
             and VOWEL.search(w)
             and not place_name(w)
             and w not in words.regions
+            and not re.search(rf"\b[Tt]he {re.escape(w)}\b", text)
         }
     )
 
