@@ -224,8 +224,8 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
 
 def speakers(text: str, words: Words) -> Counter:
     """Capitalised words that say or write, twice or more ("said Danton", "Tolstoy writes"):
-    no common word, honorific or place, nor a word the book writes after "the" (the Court
-    declared, the Government said: a body, not a person)."""
+    no common word, honorific or place, nor a word the book mostly writes after "the" (the
+    Court, the Government: a body, not a person)."""
     if not words.speech_verbs:
         return Counter()
     verbs = "|".join(map(re.escape, words.speech_verbs))
@@ -244,9 +244,15 @@ def speakers(text: str, words: Words) -> Counter:
             and VOWEL.search(w)
             and not place_name(w)
             and w not in words.regions
-            and not re.search(rf"\b[Tt]he {re.escape(w)}\b", text)
+            and not _a_body(w, text, words)
         }
     )
+
+
+def _a_body(word: str, text: str, words: Words) -> bool:
+    """Whether at least half the capitalised uses of a word follow "the"."""
+    after_the = len(re.findall(rf"\b[Tt]he {re.escape(word)}\b", text))
+    return after_the > 0 and after_the * 2 >= words.caps[word]
 
 
 _EVIDENCE = {
