@@ -13,8 +13,8 @@ only on evidence from the way names are written, never from a list of particular
   ("R. V. Daniels", but not "S. Fairbanks");
 - a forename of the profile alone, where the book writes it capitalised mid-sentence
   at least twice (not after a full stop, a colon, an opening quotation mark or bracket,
-  or at the start of a paragraph), and not after "in" or "at" as a town the gazetteer
-  knows ("at Nancy");
+  or at the start of a paragraph), and not after a preposition of place of the profile
+  as a town the gazetteer knows ("at Nancy");
 - a capitalised word that says or writes, next to a verb of the profile
   (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes".
 
@@ -135,7 +135,8 @@ class Finder:
                     span = self._name(word, tok, given, surname, start, toks[k - 1][1])
             elif INITIAL.fullmatch(tok):
                 k, given, surname = self._body(toks, i, False)
-                if surname and self.words.caps[surname] >= 2 and not place_name(surname):
+                last = surname.split()[-1] if surname else ""
+                if surname and self.words.caps[surname] >= 2 and not place_name(surname) and not self.words.body(last):
                     span = Span(start, toks[k - 1][1], Name("", given, surname), "initials")
             elif word in self.words.forenames and not tok.endswith(".") and not self.words.common(word):
                 k, given, surname = self._body(toks, i + 1, False)
@@ -187,6 +188,7 @@ class Finder:
 
 def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], dict[str, str]]:
     """(names by key, the evidence of each, the words marked alone: word -> kind)."""
+    places = "|".join(map(re.escape, words.place_prepositions)) or "(?!)"
     found: dict[str, Name] = {}
     why: dict[str, str] = {}
     finder = Finder(words)
@@ -213,7 +215,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             word not in alone
             and words.mid[word] >= MIN_MID
             and not words.common(word)
-            and not (place_name(word) and re.search(rf"\b(?:in|at) {re.escape(word)}\b", text))  # "at Nancy"
+            and not (place_name(word) and re.search(rf"\b(?:{places}) {re.escape(word)}\b", text))  # "at Nancy"
         ):
             alone[word] = "forename"
             if not any(word in n.given for n in found.values()):
@@ -244,15 +246,9 @@ def speakers(text: str, words: Words) -> Counter:
             and VOWEL.search(w)
             and not place_name(w)
             and w not in words.regions
-            and not _a_body(w, text, words)
+            and not words.body(w)
         }
     )
-
-
-def _a_body(word: str, text: str, words: Words) -> bool:
-    """Whether at least half the capitalised uses of a word follow "the"."""
-    after_the = len(re.findall(rf"\b[Tt]he {re.escape(word)}\b", text))
-    return after_the > 0 and after_the * 2 >= words.caps[word]
 
 
 _EVIDENCE = {
