@@ -4,6 +4,7 @@ development corpus, and the anchored scorer itself."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -88,6 +89,9 @@ def test_no_function_word_or_sentence_opener_is_a_name(name, editions):
 
 @pytest.mark.parametrize("name", OTHERS)
 def test_register_built_without_an_index_says_how(name, editions):
+    """In the register's head, in each entry's source note, and in the conversion report."""
+    report = json.loads((editions(name) / "conversion-report.json").read_text(encoding="utf-8"))
+    assert report["findings_by_kind"]["persons-without-index"] == 1
     register = etree.parse(str(editions(name) / "persons.xml"))
     assert register.findtext(".//t:listPerson/t:head", namespaces=NS) == textnames.HEAD
     persons = register.findall(".//t:person", NS)

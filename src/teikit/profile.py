@@ -45,8 +45,21 @@ SCHEMA: dict[str, dict[str, str]] = {
     "title_page": {"dedication_cues": "strings"},
     "divisions": {"front": "strings", "back": "table", "ordinals": "strings", "numbers": "strings"},
     "edition": {"publisher": "string", "licence": "string"},
-    "places": {"known": "types", "same": "table", "not": "strings", "regions": "types"},
-    "names": {"honorifics": "strings", "forenames": "strings", "particles": "strings", "speech_verbs": "strings"},
+    "places": {
+        "known": "types",
+        "same": "table",
+        "not": "strings",
+        "regions": "types",
+        "prepositions": "strings",
+        "links": "strings",
+    },
+    "names": {
+        "honorifics": "strings",
+        "forenames": "strings",
+        "particles": "strings",
+        "speech_verbs": "strings",
+        "articles": "strings",
+    },
     "passes": {"disable": "strings"},
     "notes": {"headings": "strings", "body_words": "strings", "foot_words": "strings", "read_marks": "table"},
     "drama": {"act_words": "strings", "scene_words": "strings", "numbers": "strings", "joint_words": "strings"},
@@ -199,10 +212,13 @@ class Profile:
     same_places: dict[str, str] = field(default_factory=dict)  # variant -> name
     not_places: set[str] = field(default_factory=set)
     regions: dict[str, str] = field(default_factory=dict)  # [places] regions: name -> type
+    place_prepositions: tuple[str, ...] = ()  # [places] prepositions: "in", "to" (before a place)
+    place_links: tuple[str, ...] = ()  # [places] links: "of", "and" (before a country, not a town)
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
     particles: tuple[str, ...] = ()  # [names]: words that begin a surname (De Courcy)
     speech_verbs: tuple[str, ...] = ()  # [names]: verbs whose subject is a person (said, wrote)
+    articles: tuple[str, ...] = ()  # [names]: definite articles (the Senate is a body)
     disabled_passes: tuple[str, ...] = ()  # [passes] disable: names, checked at run
     note_headings: set[str] = field(default_factory=set)  # [notes] headings, lower case
     note_body_words: tuple[str, ...] = ()  # [notes] body_words, lower case
@@ -280,10 +296,13 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         same_places=dict(places["same"]),
         not_places=set(places["not"]),
         regions=dict(places["regions"]),
+        place_prepositions=tuple(places["prepositions"]),
+        place_links=tuple(places["links"]),
         honorifics=tuple(data["names"]["honorifics"]),
         forenames=frozenset(data["names"]["forenames"]),
         particles=tuple(data["names"]["particles"]),
         speech_verbs=tuple(data["names"]["speech_verbs"]),
+        articles=tuple(data["names"]["articles"]),
         disabled_passes=tuple(data["passes"]["disable"]),
         note_headings={w.lower() for w in data["notes"]["headings"]},
         note_body_words=tuple(w.lower() for w in data["notes"]["body_words"]),

@@ -4,8 +4,12 @@ Passes, in order (each `apply(tei, ctx) -> tei`, declared in PASSES with what th
 need and provide; see `teikit.pipeline`):
   registers  seed the person and place registers from the indexes (and an earlier run's)
   dates      date with ISO 8601 values
-  persons    persName, linked to persons.xml (in a book without an index: `textnames`)
+  persons    persName, linked to persons.xml
   places     placeName, linked to places.xml
+
+A book without an index (for persons: without one that names a person) has no authority
+for the registers; its names are taken from the text on evidence only (`textnames` for
+persons, `textplaces` for places, both reading `namewords`).
 
 This package builds on `teikit.context` and `teikit.teiheader`, not on `teikit.convert`:
 `teikit.convert` puts these passes after its own.

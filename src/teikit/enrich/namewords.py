@@ -30,12 +30,14 @@ class Words:
         self.lower = Counter(_LOWER.findall(text))
         self.mid: Counter = Counter()
         self.caps: Counter = Counter()  # every capitalised use
+        self.after_the: Counter = Counter()  # uses right after "the": "the Senate"
         self.particles = set(profile.particles)
         self.honorifics = set(profile.honorifics)
         self.forenames = profile.forenames
         self.function_words = profile.english_words
         self.speech_verbs = profile.speech_verbs
         self.regions = profile.regions
+        self.place_prepositions = profile.place_prepositions
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:
         # tokens one space apart (or none after a full stop: "J.M. Keynes").
         dotted = sorted((h for h in self.honorifics if h.endswith(".")), key=len, reverse=True)
@@ -43,7 +45,10 @@ class Words:
         tok = rf"(?:{hons}|[A-Z]\.|{WORD}(?![\w]|-\w))"
         self.token = re.compile(tok)
         self.run = re.compile(rf"(?<![\w'’.-]){tok}(?:[ \t]?(?<=[. \t]){tok})*")
+        articles = "|".join(re.escape(w) for a in profile.articles for w in (a, a[:1].upper() + a[1:]))
+        after_the = re.compile(rf"\b(?:{articles or '(?!)'}) ({WORD})(?![\w-])")
         for piece in prose(text, self.function_words):
+            self.after_the.update(after_the.findall(piece))
             for run in self.run.finditer(piece):
                 first = True
                 toks = [t.group() for t in self.token.finditer(run.group())]
@@ -56,6 +61,11 @@ class Words:
                     if len(word) > 1 and (not first or not initial(piece, run.start())):
                         self.mid[word] += 1
                     first = False
+
+    def body(self, word: str) -> bool:
+        """Whether the book mostly writes a word after "the" (the Senate, the Court): the name
+        of a body or a thing, not of a person."""
+        return self.after_the[word] > 0 and self.after_the[word] * 2 >= self.caps[word]
 
     def common(self, word: str) -> bool:
         """Whether the book uses a word in lower case: then it is no name by itself."""

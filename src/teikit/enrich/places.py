@@ -137,13 +137,14 @@ def apply(tei, ctx: Context, strict: bool = False):
     for form, place in short_forms(reg, keys, text, lowercase).items():
         keys.setdefault(form, place)
     matcher = Matcher(keys, split_hyphens=True)
+    cue = textplaces.before(ctx.profile)
     counts: Counter = Counter()
     used = set()
 
     def find(text: str):
         spans = []
         for start, end, key, place in matcher.find(text):
-            if strict and key.lower() in lowercase and not textplaces.cue_before(text, start):
+            if strict and key.lower() in lowercase and not textplaces.cue_before(text, start, cue):
                 continue  # "Bath" where the book also writes "bath": only "in Bath"
             spans.append((start, end, make("placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
             used.add(place.get(XML_ID))

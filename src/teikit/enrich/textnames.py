@@ -13,8 +13,8 @@ only on evidence from the way names are written, never from a list of particular
   ("R. V. Daniels", but not "S. Fairbanks");
 - a forename of the profile alone, where the book writes it capitalised mid-sentence
   at least twice (not after a full stop, a colon, an opening quotation mark or bracket,
-  or at the start of a paragraph), and not after "in" or "at" as a town the gazetteer
-  knows ("at Nancy");
+  or at the start of a paragraph), and not after a preposition of place of the profile
+  as a town the gazetteer knows ("at Nancy");
 - a capitalised word that says or writes, next to a verb of the profile
   (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes".
 
@@ -135,7 +135,8 @@ class Finder:
                     span = self._name(word, tok, given, surname, start, toks[k - 1][1])
             elif INITIAL.fullmatch(tok):
                 k, given, surname = self._body(toks, i, False)
-                if surname and self.words.caps[surname] >= 2 and not place_name(surname):
+                last = surname.split()[-1] if surname else ""
+                if surname and self.words.caps[surname] >= 2 and not place_name(surname) and not self.words.body(last):
                     span = Span(start, toks[k - 1][1], Name("", given, surname), "initials")
             elif word in self.words.forenames and not tok.endswith(".") and not self.words.common(word):
                 k, given, surname = self._body(toks, i + 1, False)
@@ -187,6 +188,7 @@ class Finder:
 
 def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], dict[str, str]]:
     """(names by key, the evidence of each, the words marked alone: word -> kind)."""
+    places = "|".join(map(re.escape, words.place_prepositions)) or "(?!)"
     found: dict[str, Name] = {}
     why: dict[str, str] = {}
     finder = Finder(words)
@@ -213,7 +215,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             word not in alone
             and words.mid[word] >= MIN_MID
             and not words.common(word)
-            and not (place_name(word) and re.search(rf"\b(?:in|at) {word}\b", text))  # "at Nancy"
+            and not (place_name(word) and re.search(rf"\b(?:{places}) {re.escape(word)}\b", text))  # "at Nancy"
         ):
             alone[word] = "forename"
             if not any(word in n.given for n in found.values()):
@@ -224,7 +226,8 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
 
 def speakers(text: str, words: Words) -> Counter:
     """Capitalised words that say or write, twice or more ("said Danton", "Tolstoy writes"):
-    no common word, honorific or place."""
+    no common word, honorific or place, nor a word the book mostly writes after "the" (the
+    Court, the Government: a body, not a person)."""
     if not words.speech_verbs:
         return Counter()
     verbs = "|".join(map(re.escape, words.speech_verbs))
@@ -243,6 +246,7 @@ def speakers(text: str, words: Words) -> Counter:
             and VOWEL.search(w)
             and not place_name(w)
             and w not in words.regions
+            and not words.body(w)
         }
     )
 
@@ -396,6 +400,12 @@ def apply(tei, ctx: Context):
     ctx.person_words |= set(alone)
     ctx.report.counts["persons"] = len(reg.entries)
     ctx.report.counts["persName"] = counts["persName"]
+    ctx.report.info(
+        "persons-without-index",
+        None,
+        f"no index names persons: {len(reg.entries)} person(s) taken from the text on evidence "
+        f"(honorific, forename, initials, verb of saying), {counts['persName']} mention(s) marked",
+    )
     ctx.report.counts["persName_linked"] = counts["linked"]
     for name_text, n in unresolved.most_common():
         ctx.report.add(

@@ -9,7 +9,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   state the profile lists (`[places] regions`: England, Bohemia, Kent);
 - a city of 50,000 people or more only after a preposition of place ("in Bath", "to
   Canterbury"), never after "of" ("the Prince of Orange", "a pile of Bolton sheeting"),
-  nor after "the" when a lower-case word follows ("in the Roman republic");
+  nor after "the" when a lower-case word follows ("in the Roman republic"); and only
+  where one use of its name in five, at least, follows such a preposition (the book that
+  writes "to Davie" twice and "Davie" twenty-seven times means a man);
 - streets, buildings and districts ("Wigmore Street", "Victoria Station", "the village
   of Easewood"), when the first word is not a common word, an honorific, nor the first
   of a sentence ("Enter Lane" is a stage direction).
@@ -32,13 +34,11 @@ from . import gazetteer, registers
 from .namewords import initial
 
 _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
-_STRONG = r"in|at|to|from|near|into|via|through|towards|outside|around|across|beyond"
-_CUED = re.compile(rf"(\b[A-Z][a-z]+\s)?\b({_STRONG}|of|and)\s(the\s)?({_NAME})(?![\w-]|\.\w)(\s[a-z]+)?")
-_STRONG_BEFORE = re.compile(rf"\b(?:{_STRONG})\s$")
 _STREET = re.compile(rf"\b([A-Z][a-z'’]+)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b")
 _DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|parish|county) of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
+_PLACE_SHARE = 0.2  # of a city's uses, those after a preposition of place ("to Davie" twice in 27: a man)
 _REGIONS = ("country", "continent", "state")
 
 
@@ -51,17 +51,29 @@ def _demonym(name: str, geo) -> bool:
     return any((g := gazetteer.lookup(s)) is not None and g.population > geo.population for s in stems if len(s) > 3)
 
 
+def _words(words) -> str:
+    return "|".join(map(re.escape, words)) or "(?!)"
+
+
+def prepositions(profile) -> str:
+    """The profile's prepositions of place as a pattern ("in|at|to")."""
+    return _words(profile.place_prepositions)
+
+
 def discover(places: registers.Places, text: str, not_places: set[str], profile, lowercase: set[str]) -> None:
     """Add the places the text names as places, on the evidence above."""
     strong: Counter = Counter()
     weak: Counter = Counter()
-    for m in _CUED.finditer(text):
-        title, cue, article, name, after = m.groups()
-        if article and after:
+    cues = _words(profile.place_prepositions + profile.place_links)
+    article = _words(profile.articles)
+    cued = re.compile(rf"(\b[A-Z][a-z]+\s)?\b({cues})\s((?:{article})\s)?({_NAME})(?![\w-]|\.\w)(\s[a-z]+)?")
+    for m in cued.finditer(text):
+        title, cue, the, name, after = m.groups()
+        if the and after:
             continue  # "in the Roman republic": an adjective
-        if cue == "of" and title and title.strip() in profile.honorifics:
+        if cue in profile.place_links and title and title.strip() in profile.honorifics:
             continue  # "the Duke of Norfolk", "the Prince of Orange": a title
-        (strong if cue not in ("of", "and") else weak)[name] += 1
+        (strong if cue in profile.place_prepositions else weak)[name] += 1
     for m in _STREET.finditer(text):
         if (
             m.group(1).lower() not in lowercase
@@ -94,18 +106,28 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             places.add(name, geo.type, geo, "named in the text; GeoNames")
         elif (
             strong[name]
+            and strong[name] >= _PLACE_SHARE * _uses(name, text)
             and geo.population >= _MIN_POPULATION
             and name not in profile.forenames
-            and not (name.lower() in lowercase and not _strong_only(name, text))
+            and not (name.lower() in lowercase and not _strong_only(name, text, profile))
         ):
             places.add(name, geo.type, geo, "named in the text; GeoNames")
 
 
-def _strong_only(name: str, text: str) -> bool:
+def _uses(name: str, text: str) -> int:
+    return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+
+
+def _strong_only(name: str, text: str, profile) -> bool:
     """Whether a common word names a place right after a preposition of place ("in Bath")."""
-    return re.search(rf"\b(?:{_STRONG})\s{re.escape(name)}\b", text) is not None
+    return re.search(rf"\b(?:{prepositions(profile)})\s{re.escape(name)}\b", text) is not None
 
 
-def cue_before(text: str, start: int) -> bool:
-    """Whether a preposition of place stands right before `start` ("in ", "to ")."""
-    return _STRONG_BEFORE.search(text[max(0, start - 12) : start]) is not None
+def cue_before(text: str, start: int, pattern: re.Pattern) -> bool:
+    """Whether a preposition of place stands right before `start` ("in ", "to "):
+    `pattern` is `before(profile)`."""
+    return pattern.search(text[max(0, start - 16) : start]) is not None
+
+
+def before(profile) -> re.Pattern:
+    return re.compile(rf"\b(?:{prepositions(profile)})\s$")
