@@ -3,15 +3,19 @@
     run = validate(["tei/"], jobs=2)
     for result in run.results: ...
 
-Which schema a file is checked against: the one given (`schema=`), else the
-RELAX NG schemas the file declares in xml-model processing instructions, else
-teikit's own (schema/teikit.rng). Schematron runs when given or declared.
+Which schema a file is checked against: the one given (`schema=`), else exactly
+the schemas the file declares in xml-model processing instructions (one that
+declares only Schematron gets no RELAX NG check), else, when it declares none,
+teikit's own (schema/teikit.rng). Schematron runs when given or declared. A
+declared schema that cannot be used is a problem of source "schema" on the file
+and a schema error of the run (the CLI exits 2): never replaced by another.
 
 Engines, chosen by measurement (benchmarks/bench_validate.py): RELAX NG
 verdicts come from jing, the reference implementation, run once per batch of
 files in one JVM per worker; with the JVM's start it loads official TEI P5
 (tei_all) in 0.23 s where libxml2 takes 6 s to compile it. Parsing,
-hostile-input checks, XInclude and Schematron run in Python with lxml, in
+hostile-input checks, XInclude and Schematron run in Python (lxml; Saxon for
+XSLT 2/3 Schematron, see schematron.py), in
 `jobs` processes from PARALLEL_FROM files on; `jobs` is capped at the number of
 processors (MAX_JOBS), since every job is a process and a JVM.
 
@@ -40,6 +44,7 @@ from ..errors import TeikitError
 from .documents import (
     MAX_BYTES,
     LineMap,
+    SchemaRef,
     duplicate_ids,
     find_xml_files,
     load,
@@ -207,7 +212,11 @@ def _choose_schema(declared, options: Options) -> tuple[str | None, list[Problem
     """
     if options.schema:
         return options.schema, []
-    rng = [d for d in declared if d.kind == "relaxng"]
+    firsts: dict[str, SchemaRef] = {}
+    for d in declared:
+        if d.kind == "relaxng":
+            firsts.setdefault(d.href, d)  # the same schema declared twice is one schema
+    rng = list(firsts.values())
     if not rng:
         return (None if declared else TEIKIT_RNG), []
     if len(rng) > 1:

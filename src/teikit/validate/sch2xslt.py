@@ -63,6 +63,7 @@ FORBIDDEN_FUNCTIONS = {
 }
 FORBIDDEN_XSLT = {"result-document", "evaluate", "source-document", "include", "import", "use-package", "import-schema"}
 COPIED_XSLT = {"function", "key"}
+DONE = "Q{urn:teikit:schematron}done"  # the patterns fired on a node; a name no schema can take
 _STRING_OR_COMMENT = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'|\(:.*?:\)', re.S)
 _CALL = re.compile(r"(Q\{[^}]*\}[\w.-]+|[\w.-]+(?::[\w.-]+)?)\s*[(#]")
 
@@ -109,21 +110,32 @@ def compile_schema(schema) -> str:
     patterns = _expand(schema)
     main = _sub(out, "template", match="/")
     findings = etree.SubElement(main, "findings")
-    for i, pattern in enumerate(patterns):
-        mode = f"p{i}"
-        _sub(findings, "apply-templates", select=".", mode=mode)
-        _sub(out, "mode", name=mode, **{"on-no-match": "shallow-skip"})
-        lets = pattern.findall(S + "let")
-        rules = [r for r in pattern.findall(S + "rule") if r.get("context")]
-        for j, rule in enumerate(rules):
-            template = _sub(out, "template", match=rule.get("context"), mode=mode, priority=str(len(rules) - j))
-            for let in lets + rule.findall(S + "let"):
-                _variable(template, let, "local")
-            for check in rule:
-                if check.tag in (S + "assert", S + "report"):
-                    _check(template, check, diagnostics)
-            _sub(template, "apply-templates", select="@*|node()", mode=mode)
+    _sub(findings, "apply-templates", select=".", mode="rules")
+    # One walk over the document for all patterns: the templates of every rule in one mode,
+    # earlier rules of a pattern at higher priority; each passes on (xsl:next-match) the
+    # patterns that have fired on this node, and a rule whose pattern has fired does nothing.
+    rules = [
+        (i, pattern, r) for i, pattern in enumerate(patterns) for r in pattern.findall(S + "rule") if r.get("context")
+    ]
+    for k, (i, pattern, rule) in enumerate(rules):
+        template = _sub(out, "template", match=rule.get("context"), mode="rules", priority=str(len(rules) - k))
+        _sub(template, "param", name=DONE, select="()")
+        choose = _sub(template, "choose")
+        _next(_sub(choose, "when", test=f"${DONE} = {i}"), f"${DONE}")
+        fire = _sub(choose, "otherwise")
+        for let in pattern.findall(S + "let") + rule.findall(S + "let"):
+            _variable(fire, let, "local")
+        for check in rule:
+            if check.tag in (S + "assert", S + "report"):
+                _check(fire, check, diagnostics)
+        _next(fire, f"(${DONE}, {i})")
+    walk = _sub(out, "template", match="document-node() | node() | @*", mode="rules", priority="0")
+    _sub(walk, "apply-templates", select="@* | node()", mode="rules")
     return etree.tostring(out, encoding="unicode")
+
+
+def _next(parent, done: str) -> None:
+    _sub(_sub(parent, "next-match"), "with-param", name=DONE, select=done)
 
 
 def _sub(parent, xsl_name: str, **attrs) -> etree._Element:

@@ -15,7 +15,8 @@ What a schema may read is decided by teikit.access.LocalFiles, as for documents:
 - rules embedded in a RELAX NG or XML Schema grammar are extracted by lxml with a
   stylesheet that would read every file the grammar includes: such a grammar may
   not include any;
-- `document()` (and any xsl:include/import the compiled stylesheet names) reads
+- XSLT 2/3 rules read nothing but the document (saxon.py, sch2xslt.py);
+- in XSLT 1.0 rules, `document()` (and any xsl:include/import the compiled stylesheet names) reads
   only local files under the folders given as `read` — the folders of the files
   being validated, plus `allow_read`. Anything else, and any missing file, reads
   as an empty document, so that a rule can report it; nothing is fetched from
