@@ -171,3 +171,28 @@ def test_the_saxon_processor_forbids_every_protocol(tmp_path):
     )
     with pytest.raises(Exception, match="prohibited"):
         sheet.transform_to_string(xdm_node=processor().parse_xml(xml_text="<a/>"))
+
+
+def test_xslt2_rules_in_worker_processes(tmp_path):
+    # From PARALLEL_FROM files with jobs=2, files are prepared in forked workers, each
+    # starting Saxon itself; a schema Saxon cannot compile is then a schema error on each file.
+    sch = tmp_path / "rules.sch"
+    sch.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2"><pattern>'
+        '<rule context="p"><assert test="@n castable as xs:integer">n="<value-of select="@n"/>"</assert>'
+        "</rule></pattern></schema>"
+    )
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(teikit.validate.PARALLEL_FROM):
+        (docs / f"d{i:03}.xml").write_text(f'<doc>\n<p n="{i if i % 2 else "x"}"/></doc>')
+    run = validate([docs], schematron=str(sch), jobs=2)
+    for r in run.results:
+        rules = [(p.line, p.message) for p in r.problems if p.source == "schematron"]
+        odd = int(r.path[-7:-4]) % 2
+        assert rules == ([] if odd else [(2, 'n="x" [/doc[1]/p[1]]')]), r.path
+    broken = tmp_path / "broken.sch"
+    broken.write_text(sch.read_text().replace("castable as xs:integer", "castable as"))
+    run = validate([docs], schematron=str(broken), jobs=2)
+    assert run.schema_errors and not any(r.valid for r in run.results)
+    assert all("cannot compile Schematron schema" in r.errors[0].message for r in run.results)

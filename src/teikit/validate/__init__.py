@@ -54,6 +54,7 @@ from .documents import (
 )
 from .jing import JingOutcome, jing_command, run_jing
 from .results import FileResult, Problem, Summary
+from .saxon import saxon_started
 from .schemas import stage
 from .schematron import Schematron
 
@@ -122,8 +123,13 @@ def validate(
     )
     schema = _check_schema_path(schema, "RELAX NG")
     schematron = _check_schema_path(schematron, "Schematron")
-    if schematron:
-        Schematron(schematron, read, allow_read)  # fail early, before any file is read
+    if schematron:  # checked here to fail early, before any file is read
+        if jobs > 1 and len(files) >= PARALLEL_FROM:
+            # Workers will be forked: Saxon is not started here (see _prepare_all), so a
+            # schema Saxon cannot compile is reported on each file, as a schema error.
+            Schematron(schematron, read, allow_read, start_saxon=False)
+        else:
+            _schematron(schematron, Options(schematron=schematron, read=read, allow_read=allow_read))
     jing_command()
     jobs = max(1, min(jobs, MAX_JOBS))
     ticker = _Ticker(2 * len(files), progress)
@@ -349,7 +355,9 @@ def _collect(batches, prepared: list[_Prepared], ticker) -> list[str]:
 
 
 def _prepare_all(files, options, jobs, ticker) -> list[_Prepared]:
-    if jobs == 1 or len(files) < PARALLEL_FROM:
+    # A process that has started Saxon (a GraalVM native image, with threads of its own) is
+    # never forked: its files are prepared in-process.
+    if jobs == 1 or len(files) < PARALLEL_FROM or saxon_started():
         out = []
         for f in files:
             out.append(_prepare(f, options))

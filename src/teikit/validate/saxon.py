@@ -48,6 +48,10 @@ def processor():
     return _processor
 
 
+def saxon_started() -> bool:
+    return _processor is not None
+
+
 def cache_dir() -> Path:
     """$TEIKIT_CACHE_DIR/schematron, else the XDG cache folder's (as teikit's other caches)."""
     own = os.environ.get("TEIKIT_CACHE_DIR")
@@ -79,12 +83,15 @@ def stylesheet_text(root, source: bytes) -> str:
 class SaxonSchematron:
     """A schema compiled for Saxon; check() gives the findings for one document."""
 
-    def __init__(self, path: str, root, source: bytes):
+    def __init__(self, path: str, root, source: bytes, start_saxon: bool = True):
+        """start_saxon=False: only compile to XSLT (and refuse what is unsafe), for a check."""
         self.path = path
         try:
             text = stylesheet_text(root, source)
         except UnsafeSchema as exc:
             raise TeikitError(f"Schematron schema refused: {exc.message}", path, exc.line) from None
+        if not start_saxon:
+            return
         xslt = processor().new_xslt30_processor()
         try:
             self._executable = xslt.compile_stylesheet(stylesheet_text=text)

@@ -82,7 +82,7 @@ class Schematron:
     `allow_read`: more folders, for document() and for sch:include.
     """
 
-    def __init__(self, path: str, read=(), allow_read=()):
+    def __init__(self, path: str, read=(), allow_read=(), start_saxon: bool = True):
         self.path = path
         roots = [*read, *allow_read]
         documents = LocalFiles(roots) if roots else None
@@ -100,7 +100,7 @@ class Schematron:
         binding = _query_binding(source.getroot())
         self._saxon: SaxonSchematron | None = None
         if binding in SAXON_BINDINGS:
-            self._saxon = SaxonSchematron(path, source.getroot(), etree.tostring(source))
+            self._saxon = SaxonSchematron(path, source.getroot(), etree.tostring(source), start_saxon)
             return
         if binding not in SUPPORTED_BINDINGS:
             raise UnsupportedBinding(
