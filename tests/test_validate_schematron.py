@@ -4,6 +4,7 @@ used exactly, XInclude declared below the root, duplicate xml:id — on tests/da
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -196,3 +197,15 @@ def test_xslt2_rules_in_worker_processes(tmp_path):
     run = validate([docs], schematron=str(broken), jobs=2)
     assert run.schema_errors and not any(r.valid for r in run.results)
     assert all("cannot compile Schematron schema" in r.errors[0].message for r in run.results)
+
+
+def test_a_duplicate_xml_id_across_xincluded_files_is_reported_in_both(tmp_path):
+    for f in (DATA / "xinclude").glob("*.xml"):
+        text = f.read_text(encoding="utf-8").replace("../odd/letters.rng", str(ODD / "letters.rng"))
+        (tmp_path / f.name).write_text(text.replace('xml:id="l2"', 'xml:id="l1"'), encoding="utf-8")
+    result = result_of(tmp_path / "book.xml")
+    ids = {(Path(p.path or "").name, p.line, p.message) for p in result.errors if p.source == "relaxng"}
+    assert ids == {
+        ("letter1.xml", 2, 'first occurrence of ID "l1"'),
+        ("letter2.xml", 2, 'ID "l1" has already been defined'),
+    }

@@ -180,7 +180,7 @@ def _plain(message: str) -> str:
 def _external_entities(doc: Loaded, data: bytes) -> bool:
     """After a failed parse: report external entities as such, not as 'not defined'."""
     try:
-        tree = etree.parse(io.BytesIO(data), safe_parser())
+        tree = etree.parse(io.BytesIO(data), safe_parser(collect_ids=False))
     except (etree.XMLSyntaxError, OSError):
         return False
     probe = Loaded(doc.path, tree)
@@ -385,7 +385,7 @@ def sanitized_copy(doc: Loaded, folder: str) -> tuple[str, LineMap]:
     fd, name = tempfile.mkstemp(prefix="copy-", suffix=".xml", dir=folder)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
-    copy = etree.fromstring(data, safe_parser())
+    copy = etree.fromstring(data, safe_parser(collect_ids=False))
     entries = [(new.sourceline or 0, path, line) for new, (path, line) in zip(copy.iter(etree.Element), lines)]
     entries.sort(key=lambda e: e[0])
     return name, LineMap(entries)

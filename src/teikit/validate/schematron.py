@@ -70,7 +70,7 @@ class _LocalOnly(etree.Resolver):
 
 
 def _document_parser(policy: LocalFiles | None) -> etree.XMLParser:
-    parser = safe_parser()
+    parser = safe_parser(collect_ids=False)  # a repeated xml:id in a read document is not a failure to read it
     parser.resolvers.add(_LocalOnly(policy))
     return parser
 
