@@ -209,3 +209,18 @@ def test_a_duplicate_xml_id_across_xincluded_files_is_reported_in_both(tmp_path)
         ("letter1.xml", 2, 'first occurrence of ID "l1"'),
         ("letter2.xml", 2, 'ID "l1" has already been defined'),
     }
+
+
+def test_an_sch_schema_element_inside_a_grammar_is_opened(tmp_path):
+    rng = tmp_path / "g.rng"
+    rng.write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0" xmlns:sch="http://purl.oclc.org/dsdl/schematron">'
+        '<sch:schema queryBinding="xslt2"><sch:pattern><sch:rule context="p">'
+        '<sch:assert test="string-length(.) gt 1">too short</sch:assert></sch:rule></sch:pattern></sch:schema>'
+        '<start><element name="doc"><zeroOrMore><element name="p"><text/></element></zeroOrMore></element></start>'
+        "</grammar>"
+    )
+    doc = tmp_path / "doc.xml"
+    doc.write_text("<doc>\n<p>x</p><p>xy</p></doc>")
+    result = result_of(doc, schema=str(rng), schematron=str(rng))
+    assert [(p.line, p.message) for p in result.problems] == [(2, "too short [/doc[1]/p[1]]")]

@@ -117,13 +117,7 @@ def load(path: str, max_bytes: int = MAX_BYTES, allow_read=()) -> Loaded:
         with open(path, "rb") as fh:
             data = fh.read()
         # Parsed from bytes: libxml2 then reports encoding errors with their position.
-        doc.tree = etree.parse(
-            # collect_ids=False: a duplicate xml:id is a validity error (jing's, or
-            # duplicate_ids()), not a reason to refuse the file as not well-formed.
-            io.BytesIO(data),
-            safe_parser(resolve_entities="internal", collect_ids=False),
-            base_url=os.path.abspath(path),
-        )
+        doc.tree = _parse(data, os.path.abspath(path))
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (exc.lineno or 0, 0)
         if not _external_entities(doc, data):
@@ -172,6 +166,17 @@ def duplicate_ids(tree) -> list[Problem]:
     return problems
 
 
+def _parse(data: bytes, url: str) -> etree._ElementTree:
+    """Parse safely; a repeated xml:id is a validity error (jing's, or duplicate_ids()),
+    not a reason to refuse the file as not well-formed, so a failed parse is tried again
+    without libxml2's ID table (not the first time: without it libxml2 also refuses
+    a DOCTYPE that names a DTD on the network, which teikit reports itself)."""
+    try:
+        return etree.parse(io.BytesIO(data), safe_parser(resolve_entities="internal"), base_url=url)
+    except etree.XMLSyntaxError:
+        return etree.parse(io.BytesIO(data), safe_parser(resolve_entities="internal", collect_ids=False), base_url=url)
+
+
 def _plain(message: str) -> str:
     """libxml2's message without the position it repeats."""
     return re.sub(r", line \d+, column \d+$", "", message)
@@ -180,7 +185,7 @@ def _plain(message: str) -> str:
 def _external_entities(doc: Loaded, data: bytes) -> bool:
     """After a failed parse: report external entities as such, not as 'not defined'."""
     try:
-        tree = etree.parse(io.BytesIO(data), safe_parser(collect_ids=False))
+        tree = etree.parse(io.BytesIO(data), safe_parser())
     except (etree.XMLSyntaxError, OSError):
         return False
     probe = Loaded(doc.path, tree)
@@ -345,7 +350,8 @@ def _include_into(
                 )
                 ok = False
                 continue
-            included = etree.parse(target, safe_parser(resolve_entities="internal", collect_ids=False)).getroot()
+            with open(target, "rb") as fh:
+                included = _parse(fh.read(), target).getroot()
             _drop_forged_origins(included)
         except (etree.XMLSyntaxError, OSError) as exc:
             problems.append(

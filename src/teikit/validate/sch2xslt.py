@@ -85,8 +85,9 @@ def collect(root) -> etree._Element:
     found = root.iter(S + "ns", S + "let", S + "pattern", S + "diagnostics", S + "phase", X + "function", X + "key")
     for el in found:
         parent = el.getparent()
-        if parent is not None and (parent.tag.startswith(S) or parent.tag.startswith(X)):
-            continue  # part of something already taken
+        inside = parent is not None and (parent.tag.startswith(S) or parent.tag.startswith(X))
+        if inside and parent.tag != S + "schema":
+            continue  # part of something already taken (an sch:schema in the grammar is opened)
         schema.append(copy.deepcopy(el))
     return schema
 
