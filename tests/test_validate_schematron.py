@@ -224,3 +224,29 @@ def test_an_sch_schema_element_inside_a_grammar_is_opened(tmp_path):
     doc.write_text("<doc>\n<p>x</p><p>xy</p></doc>")
     result = result_of(doc, schema=str(rng), schematron=str(rng))
     assert [(p.line, p.message) for p in result.problems] == [(2, "too short [/doc[1]/p[1]]")]
+
+
+@pytest.mark.parametrize(
+    ("context", "line"),
+    [
+        ("p", 2),
+        ("p/text()", 2),
+        ("@n", 2),
+        ("node()[self::p]", 2),
+        ("key('p', 'x')", 2),
+        ("comment()", 1),
+    ],  # a node not an element is placed at its element
+)
+def test_rules_reach_every_kind_of_node_their_context_names(tmp_path, context, line):
+    # The walk skips attributes and text where no rule can match them: each kind is reached.
+    sch = tmp_path / "kinds.sch"
+    sch.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3"'
+        ' xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:key name="p" match="p" use="@n"/>'
+        f'<pattern><rule context="{context}"><report test="true()">here</report></rule></pattern></schema>'
+    )
+    doc = tmp_path / "doc.xml"
+    doc.write_text('<doc>\n<p n="x">text</p>\n<!-- c --></doc>')
+    result = result_of(doc, schematron=str(sch))
+    assert [p.line for p in result.problems if p.source == "schematron"] == [line]

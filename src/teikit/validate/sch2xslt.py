@@ -131,8 +131,54 @@ def compile_schema(schema) -> str:
                 _check(fire, check, diagnostics)
         _next(fire, f"(${DONE}, {i})")
     walk = _sub(out, "template", match="document-node() | node() | @*", mode="rules", priority="0")
-    _sub(walk, "apply-templates", select="@* | node()", mode="rules")
+    kinds = set().union(*(_node_kinds(rule.get("context")) for _, _, rule in rules)) if rules else set()
+    children = "node()" if "other" in kinds else "*"
+    _sub(walk, "apply-templates", select=f"@* | {children}" if "attribute" in kinds else children, mode="rules")
     return etree.tostring(out, encoding="unicode")
+
+
+_NAME_STEP = re.compile(
+    r"^(?:element\(|\*(?::[A-Za-z_][\w.-]*)?|[A-Za-z_][\w.-]*(?::(?:[A-Za-z_][\w.-]*|\*))?)(?:\[|$)"
+)
+_AXIS = re.compile(r"^(?:child|descendant|descendant-or-self|self)::")
+
+
+def _node_kinds(context: str) -> set[str]:
+    """Which kinds of node a rule context can match beyond elements: "attribute", "other".
+
+    The walk visits only those kinds (attributes and text nodes are most of a document's
+    nodes). Decided by the last step of each branch of the pattern: a name test, `*` or
+    `element()` matches elements only; `@x` or `attribute::` attributes; anything else
+    (`text()`, `node()`, `.`, a variable, a function call such as key()) is taken to match
+    any kind.
+    """
+    kinds: set[str] = set()
+    for branch in _split_top(context, "|"):
+        step = _AXIS.sub("", _split_top(branch.strip(), "/")[-1].strip())
+        if step.startswith(("@", "attribute::", "attribute(")):
+            kinds.add("attribute")
+        elif step == "" or not _NAME_STEP.match(step) or step.startswith(("text(", "node(", "comment(", "processing-")):
+            kinds |= {"attribute", "other"}  # "" : the pattern is "/" or ends in "//": be safe
+    return kinds
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    """`text` split at `sep` where it stands outside brackets, parentheses and string literals."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, ch in enumerate(text):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == sep and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
 
 
 def _next(parent, done: str) -> None:
