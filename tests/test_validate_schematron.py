@@ -4,6 +4,7 @@ used exactly, XInclude declared below the root, duplicate xml:id — on tests/da
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -171,3 +172,81 @@ def test_the_saxon_processor_forbids_every_protocol(tmp_path):
     )
     with pytest.raises(Exception, match="prohibited"):
         sheet.transform_to_string(xdm_node=processor().parse_xml(xml_text="<a/>"))
+
+
+def test_xslt2_rules_in_worker_processes(tmp_path):
+    # From PARALLEL_FROM files with jobs=2, files are prepared in forked workers, each
+    # starting Saxon itself; a schema Saxon cannot compile is then a schema error on each file.
+    sch = tmp_path / "rules.sch"
+    sch.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2"><pattern>'
+        '<rule context="p"><assert test="@n castable as xs:integer">n="<value-of select="@n"/>"</assert>'
+        "</rule></pattern></schema>"
+    )
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(teikit.validate.PARALLEL_FROM):
+        (docs / f"d{i:03}.xml").write_text(f'<doc>\n<p n="{i if i % 2 else "x"}"/></doc>')
+    run = validate([docs], schematron=str(sch), jobs=2)
+    for r in run.results:
+        rules = [(p.line, p.message) for p in r.problems if p.source == "schematron"]
+        odd = int(r.path[-7:-4]) % 2
+        assert rules == ([] if odd else [(2, 'n="x" [/doc[1]/p[1]]')]), r.path
+    broken = tmp_path / "broken.sch"
+    broken.write_text(sch.read_text().replace("castable as xs:integer", "castable as"))
+    run = validate([docs], schematron=str(broken), jobs=2)
+    assert run.schema_errors and not any(r.valid for r in run.results)
+    assert all("cannot compile Schematron schema" in r.errors[0].message for r in run.results)
+
+
+def test_a_duplicate_xml_id_across_xincluded_files_is_reported_in_both(tmp_path):
+    for f in (DATA / "xinclude").glob("*.xml"):
+        text = f.read_text(encoding="utf-8").replace("../odd/letters.rng", str(ODD / "letters.rng"))
+        (tmp_path / f.name).write_text(text.replace('xml:id="l2"', 'xml:id="l1"'), encoding="utf-8")
+    result = result_of(tmp_path / "book.xml")
+    ids = {(Path(p.path or "").name, p.line, p.message) for p in result.errors if p.source == "relaxng"}
+    assert ids == {
+        ("letter1.xml", 2, 'first occurrence of ID "l1"'),
+        ("letter2.xml", 2, 'ID "l1" has already been defined'),
+    }
+
+
+def test_an_sch_schema_element_inside_a_grammar_is_opened(tmp_path):
+    rng = tmp_path / "g.rng"
+    rng.write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0" xmlns:sch="http://purl.oclc.org/dsdl/schematron">'
+        '<sch:schema queryBinding="xslt2"><sch:pattern><sch:rule context="p">'
+        '<sch:assert test="string-length(.) gt 1">too short</sch:assert></sch:rule></sch:pattern></sch:schema>'
+        '<start><element name="doc"><zeroOrMore><element name="p"><text/></element></zeroOrMore></element></start>'
+        "</grammar>"
+    )
+    doc = tmp_path / "doc.xml"
+    doc.write_text("<doc>\n<p>x</p><p>xy</p></doc>")
+    result = result_of(doc, schema=str(rng), schematron=str(rng))
+    assert [(p.line, p.message) for p in result.problems] == [(2, "too short [/doc[1]/p[1]]")]
+
+
+@pytest.mark.parametrize(
+    ("context", "line"),
+    [
+        ("p", 2),
+        ("p/text()", 2),
+        ("@n", 2),
+        ("node()[self::p]", 2),
+        ("key('p', 'x')", 2),
+        ("comment()", 1),
+    ],  # a node not an element is placed at its element
+)
+def test_rules_reach_every_kind_of_node_their_context_names(tmp_path, context, line):
+    # The walk skips attributes and text where no rule can match them: each kind is reached.
+    sch = tmp_path / "kinds.sch"
+    sch.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3"'
+        ' xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:key name="p" match="p" use="@n"/>'
+        f'<pattern><rule context="{context}"><report test="true()">here</report></rule></pattern></schema>'
+    )
+    doc = tmp_path / "doc.xml"
+    doc.write_text('<doc>\n<p n="x">text</p>\n<!-- c --></doc>')
+    result = result_of(doc, schematron=str(sch))
+    assert [p.line for p in result.problems if p.source == "schematron"] == [line]

@@ -3,15 +3,19 @@
     run = validate(["tei/"], jobs=2)
     for result in run.results: ...
 
-Which schema a file is checked against: the one given (`schema=`), else the
-RELAX NG schemas the file declares in xml-model processing instructions, else
-teikit's own (schema/teikit.rng). Schematron runs when given or declared.
+Which schema a file is checked against: the one given (`schema=`), else exactly
+the schemas the file declares in xml-model processing instructions (one that
+declares only Schematron gets no RELAX NG check), else, when it declares none,
+teikit's own (schema/teikit.rng). Schematron runs when given or declared. A
+declared schema that cannot be used is a problem of source "schema" on the file
+and a schema error of the run (the CLI exits 2): never replaced by another.
 
 Engines, chosen by measurement (benchmarks/bench_validate.py): RELAX NG
 verdicts come from jing, the reference implementation, run once per batch of
 files in one JVM per worker; with the JVM's start it loads official TEI P5
 (tei_all) in 0.23 s where libxml2 takes 6 s to compile it. Parsing,
-hostile-input checks, XInclude and Schematron run in Python with lxml, in
+hostile-input checks, XInclude and Schematron run in Python (lxml; Saxon for
+XSLT 2/3 Schematron, see schematron.py), in
 `jobs` processes from PARALLEL_FROM files on; `jobs` is capped at the number of
 processors (MAX_JOBS), since every job is a process and a JVM.
 
@@ -40,6 +44,7 @@ from ..errors import TeikitError
 from .documents import (
     MAX_BYTES,
     LineMap,
+    SchemaRef,
     duplicate_ids,
     find_xml_files,
     load,
@@ -49,6 +54,7 @@ from .documents import (
 )
 from .jing import JingOutcome, jing_command, run_jing
 from .results import FileResult, Problem, Summary
+from .saxon import saxon_started
 from .schemas import stage
 from .schematron import Schematron
 
@@ -117,8 +123,13 @@ def validate(
     )
     schema = _check_schema_path(schema, "RELAX NG")
     schematron = _check_schema_path(schematron, "Schematron")
-    if schematron:
-        Schematron(schematron, read, allow_read)  # fail early, before any file is read
+    if schematron:  # checked here to fail early, before any file is read
+        if jobs > 1 and len(files) >= PARALLEL_FROM:
+            # Workers will be forked: Saxon is not started here (see _prepare_all), so a
+            # schema Saxon cannot compile is reported on each file, as a schema error.
+            Schematron(schematron, read, allow_read, start_saxon=False)
+        else:
+            _schematron(schematron, Options(schematron=schematron, read=read, allow_read=allow_read))
     jing_command()
     jobs = max(1, min(jobs, MAX_JOBS))
     ticker = _Ticker(2 * len(files), progress)
@@ -207,7 +218,11 @@ def _choose_schema(declared, options: Options) -> tuple[str | None, list[Problem
     """
     if options.schema:
         return options.schema, []
-    rng = [d for d in declared if d.kind == "relaxng"]
+    firsts: dict[str, SchemaRef] = {}
+    for d in declared:
+        if d.kind == "relaxng":
+            firsts.setdefault(d.href, d)  # the same schema declared twice is one schema
+    rng = list(firsts.values())
     if not rng:
         return (None if declared else TEIKIT_RNG), []
     if len(rng) > 1:
@@ -340,7 +355,9 @@ def _collect(batches, prepared: list[_Prepared], ticker) -> list[str]:
 
 
 def _prepare_all(files, options, jobs, ticker) -> list[_Prepared]:
-    if jobs == 1 or len(files) < PARALLEL_FROM:
+    # A process that has started Saxon (a GraalVM native image, with threads of its own) is
+    # never forked: its files are prepared in-process.
+    if jobs == 1 or len(files) < PARALLEL_FROM or saxon_started():
         out = []
         for f in files:
             out.append(_prepare(f, options))

@@ -117,13 +117,7 @@ def load(path: str, max_bytes: int = MAX_BYTES, allow_read=()) -> Loaded:
         with open(path, "rb") as fh:
             data = fh.read()
         # Parsed from bytes: libxml2 then reports encoding errors with their position.
-        doc.tree = etree.parse(
-            # collect_ids=False: a duplicate xml:id is a validity error (jing's, or
-            # duplicate_ids()), not a reason to refuse the file as not well-formed.
-            io.BytesIO(data),
-            safe_parser(resolve_entities="internal", collect_ids=False),
-            base_url=os.path.abspath(path),
-        )
+        doc.tree = _parse(data, os.path.abspath(path))
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (exc.lineno or 0, 0)
         if not _external_entities(doc, data):
@@ -170,6 +164,17 @@ def duplicate_ids(tree) -> list[Problem]:
         else:
             first[value] = el.sourceline or 0
     return problems
+
+
+def _parse(data: bytes, url: str) -> etree._ElementTree:
+    """Parse safely; a repeated xml:id is a validity error (jing's, or duplicate_ids()),
+    not a reason to refuse the file as not well-formed, so a failed parse is tried again
+    without libxml2's ID table (not the first time: without it libxml2 also refuses
+    a DOCTYPE that names a DTD on the network, which teikit reports itself)."""
+    try:
+        return etree.parse(io.BytesIO(data), safe_parser(resolve_entities="internal"), base_url=url)
+    except etree.XMLSyntaxError:
+        return etree.parse(io.BytesIO(data), safe_parser(resolve_entities="internal", collect_ids=False), base_url=url)
 
 
 def _plain(message: str) -> str:
@@ -345,7 +350,8 @@ def _include_into(
                 )
                 ok = False
                 continue
-            included = etree.parse(target, safe_parser(resolve_entities="internal", collect_ids=False)).getroot()
+            with open(target, "rb") as fh:
+                included = _parse(fh.read(), target).getroot()
             _drop_forged_origins(included)
         except (etree.XMLSyntaxError, OSError) as exc:
             problems.append(
@@ -385,7 +391,7 @@ def sanitized_copy(doc: Loaded, folder: str) -> tuple[str, LineMap]:
     fd, name = tempfile.mkstemp(prefix="copy-", suffix=".xml", dir=folder)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
-    copy = etree.fromstring(data, safe_parser())
+    copy = etree.fromstring(data, safe_parser(collect_ids=False))
     entries = [(new.sourceline or 0, path, line) for new, (path, line) in zip(copy.iter(etree.Element), lines)]
     entries.sort(key=lambda e: e[0])
     return name, LineMap(entries)

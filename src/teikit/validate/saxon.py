@@ -18,6 +18,7 @@ Closed like the XSLT 1.0 path (schematron.py):
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import re
@@ -46,6 +47,10 @@ def processor():
         _processor = PySaxonProcessor(license=False)
         _processor.set_configuration_property("http://saxon.sf.net/feature/allowedProtocols", "")
     return _processor
+
+
+def saxon_started() -> bool:
+    return _processor is not None
 
 
 def cache_dir() -> Path:
@@ -79,12 +84,15 @@ def stylesheet_text(root, source: bytes) -> str:
 class SaxonSchematron:
     """A schema compiled for Saxon; check() gives the findings for one document."""
 
-    def __init__(self, path: str, root, source: bytes):
+    def __init__(self, path: str, root, source: bytes, start_saxon: bool = True):
+        """start_saxon=False: only compile to XSLT (and refuse what is unsafe), for a check."""
         self.path = path
         try:
             text = stylesheet_text(root, source)
         except UnsafeSchema as exc:
             raise TeikitError(f"Schematron schema refused: {exc.message}", path, exc.line) from None
+        if not start_saxon:
+            return
         xslt = processor().new_xslt30_processor()
         try:
             self._executable = xslt.compile_stylesheet(stylesheet_text=text)
@@ -101,8 +109,11 @@ class SaxonSchematron:
             doc = processor().parse_xml(xml_text=etree.tostring(root, encoding="unicode"))
             self._executable.set_global_context_item(xdm_item=doc)
             out = self._executable.transform_to_string(xdm_node=doc)
+            if out is None:
+                raise RuntimeError("no result")
         except Exception as exc:
-            return [Problem(0, 0, f"Schematron {os.path.basename(self.path)} failed to run: {_first_line(exc)}")]
+            message = f"Schematron {os.path.basename(self.path)} failed to run: {_first_line(exc)}"
+            return [Problem(0, 0, message, "error", "schematron")]
         report = etree.fromstring(out.encode("utf-8"), etree.XMLParser(no_network=True, resolve_entities=False))
         problems = []
         own = os.path.abspath(tree.docinfo.URL or "") if tree.docinfo.URL else None
@@ -127,7 +138,7 @@ class SaxonSchematron:
 
 
 def _without_origins(root):
-    root = etree.fromstring(etree.tostring(root))
+    root = copy.deepcopy(root)  # not re-parsed: a repeated xml:id must not stop it
     for el in root.iter(etree.Element):
         el.attrib.pop(ORIGIN, None)
     return root

@@ -63,6 +63,7 @@ FORBIDDEN_FUNCTIONS = {
 }
 FORBIDDEN_XSLT = {"result-document", "evaluate", "source-document", "include", "import", "use-package", "import-schema"}
 COPIED_XSLT = {"function", "key"}
+DONE = "Q{urn:teikit:schematron}done"  # the patterns fired on a node; a name no schema can take
 _STRING_OR_COMMENT = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'|\(:.*?:\)', re.S)
 _CALL = re.compile(r"(Q\{[^}]*\}[\w.-]+|[\w.-]+(?::[\w.-]+)?)\s*[(#]")
 
@@ -84,8 +85,9 @@ def collect(root) -> etree._Element:
     found = root.iter(S + "ns", S + "let", S + "pattern", S + "diagnostics", S + "phase", X + "function", X + "key")
     for el in found:
         parent = el.getparent()
-        if parent is not None and (parent.tag.startswith(S) or parent.tag.startswith(X)):
-            continue  # part of something already taken
+        inside = parent is not None and (parent.tag.startswith(S) or parent.tag.startswith(X))
+        if inside and parent.tag != S + "schema":
+            continue  # part of something already taken (an sch:schema in the grammar is opened)
         schema.append(copy.deepcopy(el))
     return schema
 
@@ -109,21 +111,78 @@ def compile_schema(schema) -> str:
     patterns = _expand(schema)
     main = _sub(out, "template", match="/")
     findings = etree.SubElement(main, "findings")
-    for i, pattern in enumerate(patterns):
-        mode = f"p{i}"
-        _sub(findings, "apply-templates", select=".", mode=mode)
-        _sub(out, "mode", name=mode, **{"on-no-match": "shallow-skip"})
-        lets = pattern.findall(S + "let")
-        rules = [r for r in pattern.findall(S + "rule") if r.get("context")]
-        for j, rule in enumerate(rules):
-            template = _sub(out, "template", match=rule.get("context"), mode=mode, priority=str(len(rules) - j))
-            for let in lets + rule.findall(S + "let"):
-                _variable(template, let, "local")
-            for check in rule:
-                if check.tag in (S + "assert", S + "report"):
-                    _check(template, check, diagnostics)
-            _sub(template, "apply-templates", select="@*|node()", mode=mode)
+    _sub(findings, "apply-templates", select=".", mode="rules")
+    # One walk over the document for all patterns: the templates of every rule in one mode,
+    # earlier rules of a pattern at higher priority; each passes on (xsl:next-match) the
+    # patterns that have fired on this node, and a rule whose pattern has fired does nothing.
+    rules = [
+        (i, pattern, r) for i, pattern in enumerate(patterns) for r in pattern.findall(S + "rule") if r.get("context")
+    ]
+    for k, (i, pattern, rule) in enumerate(rules):
+        template = _sub(out, "template", match=rule.get("context"), mode="rules", priority=str(len(rules) - k))
+        _sub(template, "param", name=DONE, select="()")
+        choose = _sub(template, "choose")
+        _next(_sub(choose, "when", test=f"${DONE} = {i}"), f"${DONE}")
+        fire = _sub(choose, "otherwise")
+        for let in pattern.findall(S + "let") + rule.findall(S + "let"):
+            _variable(fire, let, "local")
+        for check in rule:
+            if check.tag in (S + "assert", S + "report"):
+                _check(fire, check, diagnostics)
+        _next(fire, f"(${DONE}, {i})")
+    walk = _sub(out, "template", match="document-node() | node() | @*", mode="rules", priority="0")
+    kinds = set().union(*(_node_kinds(rule.get("context")) for _, _, rule in rules)) if rules else set()
+    children = "node()" if "other" in kinds else "*"
+    _sub(walk, "apply-templates", select=f"@* | {children}" if "attribute" in kinds else children, mode="rules")
     return etree.tostring(out, encoding="unicode")
+
+
+_NAME_STEP = re.compile(
+    r"^(?:element\(|\*(?::[A-Za-z_][\w.-]*)?|[A-Za-z_][\w.-]*(?::(?:[A-Za-z_][\w.-]*|\*))?)(?:\[|$)"
+)
+_AXIS = re.compile(r"^(?:child|descendant|descendant-or-self|self)::")
+
+
+def _node_kinds(context: str) -> set[str]:
+    """Which kinds of node a rule context can match beyond elements: "attribute", "other".
+
+    The walk visits only those kinds (attributes and text nodes are most of a document's
+    nodes). Decided by the last step of each branch of the pattern: a name test, `*` or
+    `element()` matches elements only; `@x` or `attribute::` attributes; anything else
+    (`text()`, `node()`, `.`, a variable, a function call such as key()) is taken to match
+    any kind.
+    """
+    kinds: set[str] = set()
+    for branch in _split_top(context, "|"):
+        step = _AXIS.sub("", _split_top(branch.strip(), "/")[-1].strip())
+        if step.startswith(("@", "attribute::", "attribute(")):
+            kinds.add("attribute")
+        elif step == "" or not _NAME_STEP.match(step) or step.startswith(("text(", "node(", "comment(", "processing-")):
+            kinds |= {"attribute", "other"}  # "" : the pattern is "/" or ends in "//": be safe
+    return kinds
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    """`text` split at `sep` where it stands outside brackets, parentheses and string literals."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, ch in enumerate(text):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == sep and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _next(parent, done: str) -> None:
+    _sub(_sub(parent, "next-match"), "with-param", name=DONE, select=done)
 
 
 def _sub(parent, xsl_name: str, **attrs) -> etree._Element:

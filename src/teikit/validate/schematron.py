@@ -15,7 +15,8 @@ What a schema may read is decided by teikit.access.LocalFiles, as for documents:
 - rules embedded in a RELAX NG or XML Schema grammar are extracted by lxml with a
   stylesheet that would read every file the grammar includes: such a grammar may
   not include any;
-- `document()` (and any xsl:include/import the compiled stylesheet names) reads
+- XSLT 2/3 rules read nothing but the document (saxon.py, sch2xslt.py);
+- in XSLT 1.0 rules, `document()` (and any xsl:include/import the compiled stylesheet names) reads
   only local files under the folders given as `read` — the folders of the files
   being validated, plus `allow_read`. Anything else, and any missing file, reads
   as an empty document, so that a rule can report it; nothing is fetched from
@@ -69,7 +70,7 @@ class _LocalOnly(etree.Resolver):
 
 
 def _document_parser(policy: LocalFiles | None) -> etree.XMLParser:
-    parser = safe_parser()
+    parser = safe_parser(collect_ids=False)  # a repeated xml:id in a read document is not a failure to read it
     parser.resolvers.add(_LocalOnly(policy))
     return parser
 
@@ -81,7 +82,7 @@ class Schematron:
     `allow_read`: more folders, for document() and for sch:include.
     """
 
-    def __init__(self, path: str, read=(), allow_read=()):
+    def __init__(self, path: str, read=(), allow_read=(), start_saxon: bool = True):
         self.path = path
         roots = [*read, *allow_read]
         documents = LocalFiles(roots) if roots else None
@@ -99,7 +100,7 @@ class Schematron:
         binding = _query_binding(source.getroot())
         self._saxon: SaxonSchematron | None = None
         if binding in SAXON_BINDINGS:
-            self._saxon = SaxonSchematron(path, source.getroot(), etree.tostring(source))
+            self._saxon = SaxonSchematron(path, source.getroot(), etree.tostring(source), start_saxon)
             return
         if binding not in SUPPORTED_BINDINGS:
             raise UnsupportedBinding(
