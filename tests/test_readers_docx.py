@@ -139,6 +139,7 @@ def test_blocks_lists_tables_quotes_verse_breaks_and_images(edition):
     assert graphic.get("url") == "media/image1.png" and (out / "media" / "image1.png").read_bytes() == png()
     assert _text(graphic.getparent().find("t:figDesc", NS)) == "Ein roter Punkt"
     assert _one(docs, "//t:p[. = 'Text im Textfeld.']") is not None
+    assert _one(docs, "//t:p[starts-with(., 'Griechisch')]").text == "Griechisch: αβ"  # Symbol font
     assert any(f.message.startswith("docx: 1 text boxes, kept as paragraphs") for f in report.of_kind("not-mapped"))
 
 

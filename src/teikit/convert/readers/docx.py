@@ -29,6 +29,7 @@ images, hyperlinks), each parsed safely from a bounded `Package`.
   `milestone unit="section"`.
 - Tracked changes: insertions → `add`, deletions → `del` by default (`accept_changes=True`
   keeps the insertions as text and leaves deletions out).
+- Symbol-font characters (`w:sym`) are read in the Adobe Symbol encoding (Greek letters).
 - Reported, by kind: text boxes (kept as paragraphs after their anchor), index entries
   and other field instructions (left out; a field's shown result is kept), embedded
   objects, headers and footers (running heads: left out).
@@ -78,6 +79,10 @@ _QUOTE_STYLES = {"quote", "intense quote", "block text", "cit", "quotation"}
 _VERSE_STYLES = {"l", "lg", "verse", "poem", "poetry"}
 _AUTHOR_STYLES = {"author", "autor", "auteur", "autore"}
 _WORD = re.compile(r"[^\w.-]+")
+# The Symbol font's letters (Adobe Symbol encoding), which Word writes as w:sym U+F0xx.
+_SYMBOL_FONT = dict(zip(range(0x41, 0x5B), "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ")) | dict(
+    zip(range(0x61, 0x7B), "αβχδεφγηιϕκλμνοπθρστυϖωξψζ")
+)
 
 
 def _on(el: etree._Element | None) -> bool:
@@ -688,7 +693,13 @@ class Reader:
                     ch = chr(int(code, 16))
                 except ValueError:
                     continue
-                if 0xF000 <= ord(ch) <= 0xF0FF:
+                if 0xF000 <= ord(ch) <= 0xF0FF and (c.get(W + "font") or "").lower() == "symbol":
+                    greek = _SYMBOL_FONT.get(ord(ch) - 0xF000)
+                    if greek:
+                        add_text(holder, greek)
+                    else:
+                        self.unmapped.add("Symbol-font characters", self.where, "left out (not a letter)")
+                elif 0xF000 <= ord(ch) <= 0xF0FF:
                     self.unmapped.add("symbol-font characters", self.where, "left out (no Unicode value)")
                 else:
                     add_text(holder, ch)
