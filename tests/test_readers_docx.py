@@ -127,6 +127,7 @@ def test_blocks_lists_tables_quotes_verse_breaks_and_images(edition):
     assert lst.get("type") == "ordered"
     assert [i.text for i in lst.iterfind("t:item", NS)] == ["Erster Punkt", "Zweiter Punkt"]
     assert lst.find("t:item/t:list", NS).get("type") == "bulleted"
+    assert section.findtext("t:table/t:head", namespaces=NS) == "Tabelle 1: Zahlen"  # its caption
     rows = section.findall("t:table/t:row", NS)
     assert rows[0].get("role") == "label" and rows[0][0].get("cols") == "2"
     assert rows[1][0].get("rows") == "2" and [_text(c) for c in rows[2]] == ["b2", "c2"]

@@ -26,7 +26,7 @@ images, hyperlinks), each parsed safely from a bounded `Package`.
 - Lists (`w:numPr`, numbering.xml: bullet or numbered, nested by `w:ilvl`) → `list`/`item`;
   tables → `table` (`w:gridSpan` → `@cols`, `w:vMerge` → `@rows`); images → `figure`/
   `graphic`, the media copied under `media/`; page breaks → `pb`, section breaks →
-  `milestone unit="section"`.
+  `milestone unit="section"`; a `caption` paragraph right after a figure or table is its head.
 - Tracked changes: insertions → `add`, deletions → `del` by default (`accept_changes=True`
   keeps the insertions as text and leaves deletions out).
 - Symbol-font characters (`w:sym`) are read in the Adobe Symbol encoding (Greek letters).
@@ -355,6 +355,8 @@ class Reader:
                     verse = make("lg")
                     outline.block(verse)
                 verse.extend(el)
+            elif is_(el, "p") and self._key(el.get("rend")) == "caption" and self._caption(outline, el):
+                continue
             else:
                 outline.block(el)
         book = self.title_book(title_page)
@@ -388,6 +390,21 @@ class Reader:
             only.extend(outline.pre)
             divs = [only]
         return front, divs, book, tp
+
+    def _caption(self, outline: Outline, p: etree._Element) -> bool:
+        """A caption right after a figure or a table becomes its head (Word puts captions
+        below figures by default); True when it was placed."""
+        blocks = outline.sections[-1].blocks if outline.sections else outline.pre
+        last = blocks[-1] if blocks else None
+        if last is None or not is_(last, "figure", "table"):
+            return False
+        p.tag = "{http://www.tei-c.org/ns/1.0}head"
+        del p.attrib["rend"]
+        if is_(last, "table"):
+            last.insert(len([c for c in last if is_(c, "head")]), p)
+        else:
+            last.append(p)
+        return True
 
     def title_book(self, parts: dict) -> Book:
         book = _core_metadata(self.doc.pkg)
@@ -814,6 +831,8 @@ class Reader:
         if not rids:
             if d.tag == W + "object":
                 self.unmapped.add("embedded objects", self.where, "left out")
+            elif not boxes:
+                self.unmapped.add("drawings without an image (charts, shapes)", self.where, "left out")
             return
         fig = make("figure")
         for rid in rids[:1]:
