@@ -158,7 +158,7 @@ def _noted(src: Path) -> set[str]:
     else:
         texts = {str(f.relative_to(src)): f.read_bytes() for f in src.rglob("*.xhtml")}
     targets = set()
-    for name, data in texts.items():
+    for data in texts.values():
         for a in etree.fromstring(data, safe_parser()).iter("{http://www.w3.org/1999/xhtml}a"):
             if "noteref" in (a.get("{http://www.idpf.org/2007/ops}type") or "").split():
                 href = a.get("href") or ""
