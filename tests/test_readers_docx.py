@@ -53,6 +53,8 @@ def test_headings_from_outline_levels_in_any_language_nest(edition):
     assert ch1.get("type") == "chapter" and _text(ch1.find("t:head", NS)) == "Einleitung"
     section = ch1.find("t:div", NS)  # "Kapitelteil": a custom style with outline level 2
     assert section.get("type") == "section" and _text(section.find("t:head", NS)) == "Ein Teil"
+    deeper = section.find("t:div", NS)  # "Titre 3": neither outline level nor built-in name
+    assert deeper.get("type") == "subsection" and _text(deeper.find("t:head", NS)) == "Ein Unterteil"
     assert _text(docs["ch02.xml"].find(".//t:body/t:div/t:head", NS)) == "Schluss"
 
 

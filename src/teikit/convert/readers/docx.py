@@ -8,7 +8,9 @@ images, hyperlinks), each parsed safely from a bounded `Package`.
 - Headings: a paragraph's outline level (`w:outlineLvl`, its own or its style's, through
   `w:basedOn`), else a style whose built-in name is `heading N` (Word writes the built-in
   English name whatever the UI language: `Überschrift 1`, `Titre 1`, `Kop1` all name
-  `heading 1`). Levels nest into divisions. `Title`, `Subtitle` and a style named
+  `heading 1`); a style without outline level or built-in name is a heading when its name
+  or id says so in a common UI language (`Überschrift 2`, `Titre 2`, `Kop2`). Levels nest
+  into divisions. `Title`, `Subtitle` and a style named
   `Author` or `Date` before the first heading make the title page and the header.
 - Notes: `w:footnoteReference`/`w:endnoteReference` → `note place="foot"|"end"` at the
   reference, `n` the number Word shows (counted in reference order in the format of
@@ -79,6 +81,12 @@ _QUOTE_STYLES = {"quote", "intense quote", "block text", "cit", "quotation"}
 _VERSE_STYLES = {"l", "lg", "verse", "poem", "poetry"}
 _AUTHOR_STYLES = {"author", "autor", "auteur", "autore"}
 _WORD = re.compile(r"[^\w.-]+")
+# A heading style's name, or its id, in the languages Word writes them when the built-in
+# English name is missing (documents from other programs): Überschrift 1, Titre 1, Kop1...
+_HEADING_NAME = re.compile(
+    r"(?:heading|überschrift|berschrift|titre|titolo|título|titulo|kop|rubrik|overskrift|otsikko"
+    r"|nagłówek|nadpis|заголовок|見出し)\s*([1-9])"
+)
 # The Symbol font's letters (Adobe Symbol encoding), which Word writes as w:sym U+F0xx.
 _SYMBOL_FONT = dict(zip(range(0x41, 0x5B), "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ")) | dict(
     zip(range(0x61, 0x7B), "αβχδεφγηιϕκλμνοπθρστυϖωξψζ")
@@ -300,7 +308,7 @@ class Reader:
         for s in self._style_chain(style):
             if s.outline is not None:
                 return s.outline + 1 if s.outline < 9 else None
-            m = re.fullmatch(r"heading ([1-9])", s.name.lower())
+            m = _HEADING_NAME.fullmatch(s.name.lower()) or _HEADING_NAME.fullmatch(s.ident.lower())
             if m:
                 return int(m.group(1))
         return None
