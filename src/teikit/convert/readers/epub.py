@@ -28,7 +28,19 @@ from ...tei import XML_LANG, children, is_, make, q, sub
 from ...teiheader import Book
 from ..outline import Entry
 from .common import Unmapped, assemble, new_tree
-from .html import BACK, FRONT, Converter, Doc, as_blocks, dissolve, fill, localname, semantics, settle_types
+from .html import (
+    BACK,
+    FRONT,
+    Converter,
+    Doc,
+    as_blocks,
+    dissolve,
+    fill,
+    localname,
+    resolve_links,
+    semantics,
+    settle_types,
+)
 from .package import Package, join
 
 OPF = "http://www.idpf.org/2007/opf"
@@ -193,12 +205,14 @@ def read(path: Path, ctx: Context) -> etree._Element:
             settle_types(d, 0, d in body)
             if lang:
                 d.set(XML_LANG, lang)
-        contents = _contents(pkg, nav_member, div_of, docs) if nav_member else None
+        where = _targets(div_of, docs)
+        contents = _contents(pkg, nav_member, where) if nav_member else None
         if contents is not None:
             ctx.contents = contents[1]
             front.insert(0, contents[0])
         tei = new_tree()
         assemble(tei, front, body, back)
+        resolve_links(tei, where, unmapped)
     for el in tei.iter(q("div")):
         el.attrib.pop("teikit-notes", None)
     ctx.media.update(conv.media.files)
@@ -229,28 +243,33 @@ def _divisions(conv: Converter, src: etree._Element, div_of: dict):
         for b in blocks:
             lead.append(b)
         yield lead, src
-    # map the source sections to their divisions by order (both in document order)
-    made = [el for el in root.iter(q("div")) if el is not root]
-    for s, d in zip(sections, made):
-        div_of.setdefault(s, d)
+    for s in sections:
+        if s in conv.div_of:
+            div_of.setdefault(s, conv.div_of[s])
     for d in divs:
         if not d.get("type"):
             d.set("type", kind)
         yield d, src
 
 
-def _contents(pkg: Package, nav_member: str, div_of: dict, docs: list[Doc]):
+def _targets(div_of: dict, docs: list[Doc]) -> dict:
+    """(member, id) -> the division a section became, and (member, None) -> a document's first."""
+    member_of = {id(d.root): d.member for d in docs}
+    where: dict = {}
+    for source, div in div_of.items():
+        member = member_of.get(id(source.getroottree().getroot()), "")
+        if source.get("id"):
+            where.setdefault((member, source.get("id")), div)
+        where.setdefault((member, None), div)
+    return where
+
+
+def _contents(pkg: Package, nav_member: str, where: dict):
     """The navigation document's table of contents: a front division and its entries."""
     nav = pkg.xml(nav_member)
     tocs = [el for el in nav.iter() if localname(el) == "nav" and "toc" in semantics(el)]
     if not tocs:
         return None
-    member_of = {id(d.root): d.member for d in docs}
-    where: dict = {}
-    for source, div in div_of.items():
-        member = member_of.get(id(source.getroottree().getroot()), "")
-        where.setdefault((member, source.get("id")), div)
-        where.setdefault((member, None), div)
     entries = []
     for a in tocs[0].iter():
         if localname(a) != "a" or not _text(a):

@@ -88,6 +88,7 @@ FRONT = {"titlepage", "imprint", "dedication", "epigraph", "preface", "foreword"
 BACK = {"notes", "bibliography", "index", "appendix", "colophon"}
 _TOPLEVEL = FRONT | BACK | {"chapter", "part", "introduction", "conclusion", "prologue", "epilogue", "afterword"}
 _WS = re.compile(r"\s+")
+LINK = "teikit-link"  # an internal link's member#fragment, until resolve_links
 _MATTER = {"frontmatter": "prefatory", "backmatter": "appendix", "bodymatter": None}
 
 
@@ -159,6 +160,7 @@ class Converter:
     given: set = field(default_factory=set)  # notes already given at a reference
     refs: int = 0
     dissolved: list = field(default_factory=list)
+    div_of: dict = field(default_factory=dict)  # source section -> the division made of it
     member: str = ""
     _figures: list = field(default_factory=list)
 
@@ -292,6 +294,7 @@ class Converter:
         sem = semantics(el)
         kind = next((_DIV_TYPES[t] for t in sorted(sem) if t in _DIV_TYPES), None)
         div = make("div")
+        self.div_of[el] = div
         if kind:
             div.set("type", kind)
         if sem & _NOTES_DIV:
@@ -522,8 +525,12 @@ class Converter:
             return None
         if href and external:
             self.unmapped.add("links with unsafe targets", self.member, "kept as text")
-        elif href:
-            self.unmapped.add("links within the book", self.member, "kept as text")
+        elif href:  # within the book: resolved to a division by `resolve_links`, or text
+            path, _, frag = href.partition("#")
+            ref = sub(into, "ref")
+            ref.set(LINK, f"{join(self.member, path) if path else self.member}#{frag}")
+            self.phrases(a, ref, False)
+            return None
         self.phrases(a, into, False)
         return None
 
@@ -670,3 +677,48 @@ def settle_types(div: etree._Element, depth: int, body: bool) -> None:
         )
     for c in children(div, "div"):
         settle_types(c, depth + 1, body)
+
+
+def resolve_links(tree: etree._Element, where: dict, unmapped: Unmapped) -> None:
+    """Links within the book: a `ref` to the division a link names (`where`: (member, id or
+    None for the whole document) -> division), pointed at it the way the navigation pass
+    points (the writer turns it into a file name); any other keeps its text only."""
+    from ..navigation import ANCHOR, POINTER
+
+    for k, ref in enumerate([el for el in tree.iter(q("ref")) if el.get(LINK) is not None]):
+        member, _, frag = (ref.attrib.pop(LINK) or "").partition("#")
+        target = where.get((member, frag or None))
+        if target is None and not frag:
+            target = where.get((member, None))
+        if target is not None and _in_tree(target, tree):
+            if target.get(ANCHOR) is None:
+                target.set(ANCHOR, f"link-{k}")
+            ref.set(POINTER, target.get(ANCHOR) or "")
+            continue
+        unmapped.add("links within the book to a place that is not a division", member, "kept as text")
+        _unwrap(ref)
+
+
+def _in_tree(el: etree._Element, tree: etree._Element) -> bool:
+    return any(a is tree for a in el.iterancestors())
+
+
+def _unwrap(el: etree._Element) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    prev = el.getprevious()
+    text = el.text or ""
+    if prev is not None:
+        prev.tail = (prev.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    for child in list(el):
+        el.addprevious(child)
+    last = el.getprevious()
+    if el.tail:
+        if last is not None:
+            last.tail = (last.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)

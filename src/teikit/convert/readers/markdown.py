@@ -33,7 +33,7 @@ from ...tei import XML_LANG, children, is_, make, sub
 from ...teiheader import Book
 from ..reader import clean_text, decode
 from .common import Unmapped, assemble, new_tree
-from .html import Converter, Doc, dissolve, fill, settle_types
+from .html import Converter, Doc, dissolve, fill, resolve_links, settle_types
 from .package import Package
 
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff")
@@ -170,6 +170,7 @@ def read(path: Path, ctx: Context) -> etree._Element:
             el.attrib.pop("teikit-notes", None)
     tei = new_tree()
     assemble(tei, front, bodies, [], _title_page(book, meta))
+    resolve_links(tei, {}, unmapped)  # a link to a heading's anchor: its text
     ctx.metadata = book
     ctx.media.update(conv.media.files)
     report.counts["notes"] = report.counts["notes_linked"] = conv.refs
