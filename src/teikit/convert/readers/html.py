@@ -16,7 +16,8 @@ nested division when they are not the first thing in one; `p` → `p` (`bridgehe
 Phrases: `i`/`em` → `hi rend="italic"` (a `se:name.publication.*` → `title`, a
 `xml:lang` or `z3998:foreign` → `foreign`), `b`/`strong` → bold, `u` → underline, `s`/`del`
 → strikethrough, `sup`/`sub`, `code` → `code`, `br` → `lb`, `z3998:persona` → `persName`; a
-link with a safe target (`teikit.access.is_safe_link`, not within the book) → `ref`.
+link with a safe target (`teikit.access.is_safe_link`) → `ref`; a link within the book → a
+`ref` pointing at the division it names (`resolve_links`), else its text.
 
 Notes: a link that is a `noteref` (or `doc-noteref`) brings the note it points at
 (`endnote`, `footnote`, `rearnote`, `doc-endnote`, `doc-footnote`, or any element with
