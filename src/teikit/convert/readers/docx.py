@@ -448,6 +448,8 @@ class Reader:
             elif tag in (W + "del", W + "moveFrom"):
                 if not self.accept:
                     yield from self.blocks(child)
+            elif tag == W + "altChunk":
+                self.unmapped.add("embedded documents (altChunk)", self.where, "left out")
             elif tag in (W + "sectPr", W + "bookmarkStart", W + "bookmarkEnd", W + "proofErr", W + "permStart",
                          W + "permEnd", W + "commentRangeStart", W + "commentRangeEnd"):  # fmt: skip
                 continue

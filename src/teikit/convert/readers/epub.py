@@ -12,7 +12,8 @@ OPF metadata fill the header (`ctx.metadata`, a `teikit.teiheader.Book`): `dc:ti
 (a `title-type` of `subtitle` a subtitle), `dc:creator` with role `aut` or none the
 author, `dc:publisher`, `dc:date` (its date part), ISBN identifiers; `dc:language` is the
 `xml:lang` of the divisions. A division without a heading takes its entry's title as its head. Creators with other roles, `dc:rights`, `dc:source` and other
-identifiers are reported (the header has no place for them yet).
+identifiers are reported (the header has no place for them yet). A content document that
+`META-INF/encryption.xml` lists (DRM) stops the conversion with an error saying so.
 """
 
 from __future__ import annotations
@@ -65,6 +66,18 @@ def _package_document(pkg: Package) -> str | None:
         raise pkg.error("META-INF/container.xml names no package document (rootfile)")
     opfs = [n for n in pkg.names() if n.lower().endswith(".opf") and "/" not in n]
     return opfs[0] if opfs else None
+
+
+def _encrypted(pkg: Package) -> set[str]:
+    """The members META-INF/encryption.xml says are encrypted (fonts obfuscated, or DRM)."""
+    if not pkg.has("META-INF/encryption.xml"):
+        return set()
+    root = pkg.xml("META-INF/encryption.xml")
+    return {
+        join("", ref.get("URI") or "")
+        for ref in root.iter("{http://www.w3.org/2001/04/xmlenc#}CipherReference")
+        if ref.get("URI")
+    }
 
 
 def _text(el: etree._Element) -> str:
@@ -167,6 +180,11 @@ def read(path: Path, ctx: Context) -> etree._Element:
             spine = sorted((n for n in pkg.names() if _XHTML.search(n)), key=_natural)
         if nav_member in spine:
             spine.remove(nav_member)
+        locked = _encrypted(pkg)
+        if locked & set(spine):
+            raise pkg.error(f"{sorted(locked & set(spine))[0]} is encrypted (DRM): its text cannot be read")
+        if locked:
+            unmapped.add("encrypted resources (fonts)", "META-INF/encryption.xml", "left out")
         if not spine:
             raise pkg.error("the package has no content documents to read")
         docs = [Doc(m, _parse(pkg, m, unmapped)) for m in spine]
