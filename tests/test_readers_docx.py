@@ -42,9 +42,10 @@ def test_title_page_and_header_come_from_the_title_styles(edition):
     stmt = docs["ch01.xml"].find(".//t:titleStmt", NS)
     assert stmt.findtext("t:title[@type='main']", namespaces=NS) == "Das Probebuch"
     assert stmt.findtext("t:author", namespaces=NS) == "Max Mustermann"
-    assert _text(docs["front.xml"].find(".//t:body/t:div[@type='prefatory']", NS)) == (
-        "Ein Vorwort vor der ersten Überschrift."
-    )
+    pre = docs["front.xml"].find(".//t:body/t:div[@type='prefatory']/t:p", NS)
+    assert _text(pre) == "Ein Vorwort vor der ersten Überschrift, mit Verweis zum Teil und ins Leere."
+    # a link to a bookmark points at the bookmark's division; one to no bookmark is text
+    assert [(r.text, r.get("target")) for r in pre.iterfind("t:ref", NS)] == [("zum Teil", "ch01.xml")]
 
 
 def test_headings_from_outline_levels_in_any_language_nest(edition):

@@ -21,7 +21,8 @@ images, hyperlinks), each parsed safely from a bounded `Package`.
   a character style named after a TEI element (`persName`, `placeName`, `orgName`,
   `date`, `foreign`, `title`, `term`, `add`, `del`, `code`, with or without a `tei:`
   prefix) → that element; other character styles → `seg rend` (the style id).
-  Hyperlinks (relationship or `HYPERLINK` field) with a safe target → `ref`.
+  Hyperlinks (relationship or `HYPERLINK` field) with a safe target → `ref`; a link to a
+  bookmark → a `ref` to the division the bookmark stands in (the Word contents' entries).
 - Paragraph styles: a quotation style (built-in `Quote`, `Intense Quote`, `Block Text`,
   `quote`, `cit`) → `quote`; a verse style (`l`, `lg`, `verse`, `poem`) → `lg`/`l`; `eg`
   → `eg`; other styles → `p rend` (the style id), so nothing of the source is lost.
@@ -52,7 +53,7 @@ from ...errors import TeikitError
 from ...tei import XML_ID, is_, make, sub
 from ...teiheader import Book
 from .common import Media, Outline, Unmapped, assemble, new_tree
-from .html import add_text, demote, tidy
+from .html import LINK, add_text, demote, resolve_links, tidy
 from .package import OLE_MAGIC, Package, join, magic
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -263,6 +264,7 @@ class Reader:
         self._field: list[dict] = []
         self.where = "word/document.xml"
         self._char_styles: dict[str, tuple[str | None, list[str]]] = {}
+        self.bookmarks: dict[str, etree._Element] = {}  # part#name -> the block it stands in
 
     # ---------------------------------------------------------------- styles
 
@@ -617,9 +619,10 @@ class Reader:
         elif tag == W + "hyperlink":
             rid = el.get(R + "id")
             target = self.doc.rels.get(rid, ("", False, ""))[0] if rid else ""
-            if el.get(W + "anchor") and not target:
-                self.unmapped.add("links within the document", self.where, "kept as text")
-                self.inline(el, into)
+            if el.get(W + "anchor") and not target:  # to a bookmark: resolved once the divisions are made
+                ref = sub(into, "ref")
+                ref.set(LINK, f"{self.where}#{el.get(W + 'anchor')}")
+                self.inline(el, ref)
             elif target and is_safe_link(target):
                 self.inline(el, sub(into, "ref", target=target))
             else:
@@ -644,7 +647,9 @@ class Reader:
                 self.inline(content, into)
         elif tag == W + "commentRangeStart":
             sub(into, "anchor", attrib={XML_ID: f"comment-{_safe_id(el.get(W + 'id'))}"})
-        elif tag in (W + "pPr", W + "bookmarkStart", W + "bookmarkEnd", W + "proofErr", W + "commentRangeEnd",
+        elif tag == W + "bookmarkStart":
+            self.bookmarks.setdefault(f"{self.where}#{el.get(W + 'name')}", into)
+        elif tag in (W + "pPr", W + "bookmarkEnd", W + "proofErr", W + "commentRangeEnd",
                      W + "permStart", W + "permEnd", W + "lastRenderedPageBreak"):  # fmt: skip
             return
         elif tag.startswith(MC):
@@ -917,6 +922,13 @@ def read(path: Path, ctx: Context, accept_changes: bool = False) -> etree._Eleme
             reader.unmapped.seen["header and footer parts"] = len(headers)
         tei = new_tree()
         assemble(tei, front, body, [], title_page)
+        where = {}
+        for name, el in reader.bookmarks.items():
+            div = next((a for a in el.iterancestors() if is_(a, "div")), None)
+            if div is not None:
+                member, _, frag = name.partition("#")
+                where[(member, frag)] = div
+        resolve_links(tei, where, reader.unmapped)
     _merge_adjacent(tei)
     if book.title == "Untitled":
         heads = [h for h in tei.iter("{http://www.tei-c.org/ns/1.0}head")]
