@@ -58,7 +58,7 @@ def test_spine_order_divisions_and_their_place(edition):
 
 def test_endnotes_are_moved_to_their_references(edition):
     _, _, report, docs = edition
-    notes = {n.get("n"): n for root in docs.values() for n in root.iterfind(".//t:note", NS)}
+    notes = {n.get("n"): n for root in docs.values() for n in root.iterfind(".//t:text//t:note", NS)}
     assert sorted(notes) == ["1", "2", "3"]
     assert all(n.get("place") == "end" for n in notes.values())
     assert notes["1"].getparent().text == "We sailed at dawn" and _text(notes["1"]) == "Dawn was at five."
@@ -97,6 +97,8 @@ def test_metadata_fill_the_header_and_the_rest_is_reported(edition):
     assert mono.findtext("t:idno[@type='ISBN']", namespaces=NS) == "9780000000002"
     assert mono.findtext(".//t:publisher", namespaces=NS) == "Sample Press"
     assert mono.find(".//t:date", NS).get("when") == "1911-05-01"
+    source = docs["ch01.xml"].find(".//t:biblStruct/t:note[@type='source']", NS)
+    assert source.text == "https://example.org/first-edition"
     reported = [f.text for f in report.of_kind("metadata-not-in-header")]
     assert "Tom Translator (trl)" in reported and "rights: Public domain." in reported
 

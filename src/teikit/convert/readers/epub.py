@@ -10,10 +10,12 @@ the divisions they name (the `navigation` pass makes the list).
 
 OPF metadata fill the header (`ctx.metadata`, a `teikit.teiheader.Book`): `dc:title`
 (a `title-type` of `subtitle` a subtitle), `dc:creator` with role `aut` or none the
-author, `dc:publisher`, `dc:date` (its date part), ISBN identifiers; `dc:language` is the
-`xml:lang` of the divisions. A division without a heading takes its entry's title as its head. Creators with other roles, `dc:rights`, `dc:source` and other
-identifiers are reported (the header has no place for them yet). A content document that
-`META-INF/encryption.xml` lists (DRM) stops the conversion with an error saying so.
+author, `dc:publisher`, `dc:date` (its date part), identifiers (ISBN, DOI, any URI),
+`dc:source` (a note on the source); `dc:language` is the `xml:lang` of the divisions.
+Creators with other roles, `dc:rights` and other identifiers are reported (the header has
+no place for them yet). A division without a heading takes its contents entry's title as
+its head. A content document that `META-INF/encryption.xml` lists (DRM) stops the
+conversion with an error saying so.
 """
 
 from __future__ import annotations
@@ -125,9 +127,15 @@ def read_metadata(opf: etree._Element, unmapped: Unmapped, report) -> tuple[Book
         m = re.match(r"^(?:urn:isbn:)?((?:97[89])?\d{9}[\dXx])$", value.replace("-", ""), re.I)
         if m:
             book.isbns.append((m.group(1), ""))
+        elif re.match(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)10\.", value, re.I):
+            book.identifiers.append(("DOI", re.sub(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)", "", value, flags=re.I)))
+        elif re.match(r"^[a-z][a-z0-9+.-]*:\S+$", value, re.I):
+            book.identifiers.append(("URI", value))
         elif value:
             others.append(f"identifier {value}")
-    for tag in ("rights", "source", "subject", "description"):
+    sources = [_text(el) for el in meta.iter(f"{{{DC}}}source") if _text(el)]
+    book.source = "; ".join(sources) or None
+    for tag in ("rights", "subject", "description"):
         for el in meta.iter(f"{{{DC}}}{tag}"):
             if _text(el):
                 others.append(f"{tag}: {_text(el)}")
