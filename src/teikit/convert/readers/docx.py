@@ -51,9 +51,9 @@ from ...context import Context
 from ...errors import TeikitError
 from ...tei import XML_ID, is_, make, sub
 from ...teiheader import Book
+from .blocks import LINK, add_text, demote, resolve_links, tidy
 from .common import Media, Outline, Unmapped, assemble, new_tree
 from .docx_parts import MC, WP, A, Doc, R, V, W, core_metadata, num_pr, number, on, open_doc
-from .html import LINK, add_text, demote, resolve_links, tidy
 from .package import OLE_MAGIC, Package, magic
 
 _PHRASE_STYLES = {

@@ -30,20 +30,9 @@ from ...errors import TeikitError
 from ...tei import XML_LANG, children, is_, make, q, sub
 from ...teiheader import Book
 from ..outline import Entry
+from .blocks import as_blocks, dissolve, fill, resolve_links, settle_types
 from .common import Unmapped, assemble, new_tree
-from .html import (
-    BACK,
-    FRONT,
-    Converter,
-    Doc,
-    as_blocks,
-    dissolve,
-    fill,
-    localname,
-    resolve_links,
-    semantics,
-    settle_types,
-)
+from .html import BACK, FRONT, Converter, Doc, localname, semantics
 from .package import Package, join
 
 OPF = "http://www.idpf.org/2007/opf"

@@ -33,8 +33,9 @@ from ...errors import TeikitError
 from ...tei import XML_LANG, children, is_, make, sub
 from ...teiheader import Book
 from ..reader import clean_text, decode
+from .blocks import dissolve, fill, resolve_links, settle_types
 from .common import Unmapped, assemble, new_tree
-from .html import Converter, Doc, dissolve, fill, resolve_links, settle_types
+from .html import Converter, Doc
 from .package import Package
 
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff")
