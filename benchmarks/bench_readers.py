@@ -136,10 +136,8 @@ def bench_corpus() -> None:
     for p in sorted((CORPUS / "docx").glob("*.docx")):
         sources.append((p, docx_source(p)))
     for p in sorted((CORPUS / "epub").iterdir()) if (CORPUS / "epub").is_dir() else []:
-        if p.is_dir():
+        if p.is_dir() or p.suffix == ".epub":
             sources.append((p, epub_source(p)))
-        elif p.suffix == ".epub":
-            sources.append((p, None))
     for p in sorted((CORPUS / "markdown").glob("*")):
         if p.suffix in (".md", ".markdown") and p.name != "MANIFEST.md":
             sources.append((p, markdown_source(p)))

@@ -116,8 +116,15 @@ def docx_source(path: Path) -> tuple[Counter, int]:
 
 
 def epub_source(folder: Path) -> tuple[Counter, int]:
-    """The words of the spine's documents' bodies, and their noterefs."""
-    opf_path = next(folder.glob("*.opf"))
+    """The words of the spine's documents' bodies, and their noterefs (a packaged EPUB of
+    the corpus or of the tests is unpacked into a temporary folder to be measured)."""
+    if folder.is_file():  # a packaged EPUB: measured unpacked
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(folder) as z:
+            z.extractall(tmp)
+            return epub_source(Path(tmp))
+    opf_path = sorted(folder.rglob("*.opf"))[0]
     opf = etree.parse(str(opf_path), safe_parser()).getroot()
     items = {i.get("id"): i.get("href") for i in opf.iter(OPF + "item")}
     c: Counter = Counter()

@@ -177,3 +177,15 @@ def test_images_are_copied_only_from_inside_the_input(tmp_path):
     assert sorted(p.name for p in (tmp_path / "out" / "media").iterdir()) == ["dot.png"]
     assert (tmp_path / "out" / "media" / "dot.png").read_bytes() == png(2, 2)
     assert any("images not found" in f.message for f in report.of_kind("not-mapped"))
+
+
+def test_an_epub_whose_text_is_encrypted_is_refused(tmp_path):
+    src = shutil.copytree(DATA / "epub", tmp_path / "book")
+    (src / "META-INF" / "encryption.xml").write_text(
+        '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+        'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>'
+        '<enc:CipherData><enc:CipherReference URI="OEBPS/text/chapter-1.xhtml"/></enc:CipherData>'
+        "</enc:EncryptedData></encryption>",
+        encoding="utf-8",
+    )
+    _refused(zip_folder(src, tmp_path / "drm.epub", first="mimetype"), tmp_path, "chapter-1.xhtml is encrypted")

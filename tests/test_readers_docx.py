@@ -42,9 +42,10 @@ def test_title_page_and_header_come_from_the_title_styles(edition):
     stmt = docs["ch01.xml"].find(".//t:titleStmt", NS)
     assert stmt.findtext("t:title[@type='main']", namespaces=NS) == "Das Probebuch"
     assert stmt.findtext("t:author", namespaces=NS) == "Max Mustermann"
-    assert _text(docs["front.xml"].find(".//t:body/t:div[@type='prefatory']", NS)) == (
-        "Ein Vorwort vor der ersten Überschrift."
-    )
+    pre = docs["front.xml"].find(".//t:body/t:div[@type='prefatory']/t:p", NS)
+    assert _text(pre) == "Ein Vorwort vor der ersten Überschrift, mit Verweis zum Teil und ins Leere."
+    # a link to a bookmark points at the bookmark's division; one to no bookmark is text
+    assert [(r.text, r.get("target")) for r in pre.iterfind("t:ref", NS)] == [("zum Teil", "ch01.xml")]
 
 
 def test_headings_from_outline_levels_in_any_language_nest(edition):
@@ -53,6 +54,8 @@ def test_headings_from_outline_levels_in_any_language_nest(edition):
     assert ch1.get("type") == "chapter" and _text(ch1.find("t:head", NS)) == "Einleitung"
     section = ch1.find("t:div", NS)  # "Kapitelteil": a custom style with outline level 2
     assert section.get("type") == "section" and _text(section.find("t:head", NS)) == "Ein Teil"
+    deeper = section.find("t:div", NS)  # "Titre 3": neither outline level nor built-in name
+    assert deeper.get("type") == "subsection" and _text(deeper.find("t:head", NS)) == "Ein Unterteil"
     assert _text(docs["ch02.xml"].find(".//t:body/t:div/t:head", NS)) == "Schluss"
 
 
@@ -127,6 +130,7 @@ def test_blocks_lists_tables_quotes_verse_breaks_and_images(edition):
     assert lst.get("type") == "ordered"
     assert [i.text for i in lst.iterfind("t:item", NS)] == ["Erster Punkt", "Zweiter Punkt"]
     assert lst.find("t:item/t:list", NS).get("type") == "bulleted"
+    assert section.findtext("t:table/t:head", namespaces=NS) == "Tabelle 1: Zahlen"  # its caption
     rows = section.findall("t:table/t:row", NS)
     assert rows[0].get("role") == "label" and rows[0][0].get("cols") == "2"
     assert rows[1][0].get("rows") == "2" and [_text(c) for c in rows[2]] == ["b2", "c2"]
@@ -139,6 +143,7 @@ def test_blocks_lists_tables_quotes_verse_breaks_and_images(edition):
     assert graphic.get("url") == "media/image1.png" and (out / "media" / "image1.png").read_bytes() == png()
     assert _text(graphic.getparent().find("t:figDesc", NS)) == "Ein roter Punkt"
     assert _one(docs, "//t:p[. = 'Text im Textfeld.']") is not None
+    assert _one(docs, "//t:p[starts-with(., 'Griechisch')]").text == "Griechisch: αβ"  # Symbol font
     assert any(f.message.startswith("docx: 1 text boxes, kept as paragraphs") for f in report.of_kind("not-mapped"))
 
 

@@ -112,3 +112,13 @@ def test_corpus_document(src: Path, tmp_path):
     assert output_notes(tmp_path / "out") == refs
     assert kept(source, output_words(tmp_path / "out")) >= 0.999
     assert invalid(tmp_path / "out") == {}
+
+
+def test_front_matter_that_is_not_yaml_is_kept_and_reported(tmp_path):
+    src = tmp_path / "broken.md"
+    src.write_text("---\ntitle: [unclosed\nauthor: Someone\n---\n# One\n\nText.\n", encoding="utf-8")
+    report = convert(src, tmp_path / "out")
+    (finding,) = report.of_kind("front-matter")
+    assert "not valid YAML" in finding.message
+    front = etree.parse(str(tmp_path / "out" / "front.xml")).getroot()
+    assert front.find(".//t:eg", NS).text == "title: [unclosed\nauthor: Someone"

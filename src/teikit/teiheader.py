@@ -57,6 +57,8 @@ class Book:
     first_published: str | None = None
     isbns: list = field(default_factory=list)  # (isbn, qualifier)
     ebook: Ebook | None = None  # the distributor's wrapper, when the text came in one
+    identifiers: list = field(default_factory=list)  # (type, value), type "URI" or "DOI": a reader's metadata
+    source: str | None = None  # where the text was taken from (an EPUB's dc:source)
 
     @property
     def subtitle(self) -> str | None:
@@ -153,6 +155,8 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etr
         el = sub(mo, "idno", isbn, type="ISBN")
         if _binding(qualifier):
             el.set("subtype", _binding(qualifier))
+    for kind, value in book.identifiers:
+        sub(mo, "idno", value, type=kind)
     imp = sub(mo, "imprint")
     for place in book.places:
         sub(imp, "pubPlace", place)
@@ -164,6 +168,8 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etr
         sub(imp, "date")
     if book.imprint_of:
         sub(bs, "note", f"{book.publisher} is an imprint of {book.imprint_of}.", type="imprint")
+    if book.source:
+        sub(bs, "note", book.source, type="source")
     if book.first_published:
         note = sub(bs, "note", "First published in ", type="publicationHistory")
         sub(note, "date", book.first_published, when=book.first_published).tail = "."

@@ -8,7 +8,9 @@ images, hyperlinks), each parsed safely from a bounded `Package`.
 - Headings: a paragraph's outline level (`w:outlineLvl`, its own or its style's, through
   `w:basedOn`), else a style whose built-in name is `heading N` (Word writes the built-in
   English name whatever the UI language: `Überschrift 1`, `Titre 1`, `Kop1` all name
-  `heading 1`). Levels nest into divisions. `Title`, `Subtitle` and a style named
+  `heading 1`); a style without outline level or built-in name is a heading when its name
+  or id says so in a common UI language (`Überschrift 2`, `Titre 2`, `Kop2`). Levels nest
+  into divisions. `Title`, `Subtitle` and a style named
   `Author` or `Date` before the first heading make the title page and the header.
 - Notes: `w:footnoteReference`/`w:endnoteReference` → `note place="foot"|"end"` at the
   reference, `n` the number Word shows (counted in reference order in the format of
@@ -19,16 +21,18 @@ images, hyperlinks), each parsed safely from a bounded `Package`.
   a character style named after a TEI element (`persName`, `placeName`, `orgName`,
   `date`, `foreign`, `title`, `term`, `add`, `del`, `code`, with or without a `tei:`
   prefix) → that element; other character styles → `seg rend` (the style id).
-  Hyperlinks (relationship or `HYPERLINK` field) with a safe target → `ref`.
+  Hyperlinks (relationship or `HYPERLINK` field) with a safe target → `ref`; a link to a
+  bookmark → a `ref` to the division the bookmark stands in (the Word contents' entries).
 - Paragraph styles: a quotation style (built-in `Quote`, `Intense Quote`, `Block Text`,
   `quote`, `cit`) → `quote`; a verse style (`l`, `lg`, `verse`, `poem`) → `lg`/`l`; `eg`
   → `eg`; other styles → `p rend` (the style id), so nothing of the source is lost.
 - Lists (`w:numPr`, numbering.xml: bullet or numbered, nested by `w:ilvl`) → `list`/`item`;
   tables → `table` (`w:gridSpan` → `@cols`, `w:vMerge` → `@rows`); images → `figure`/
   `graphic`, the media copied under `media/`; page breaks → `pb`, section breaks →
-  `milestone unit="section"`.
+  `milestone unit="section"`; a `caption` paragraph right after a figure or table is its head.
 - Tracked changes: insertions → `add`, deletions → `del` by default (`accept_changes=True`
   keeps the insertions as text and leaves deletions out).
+- Symbol-font characters (`w:sym`) are read in the Adobe Symbol encoding (Greek letters).
 - Reported, by kind: text boxes (kept as paragraphs after their anchor), index entries
   and other field instructions (left out; a field's shown result is kept), embedded
   objects, headers and footers (running heads: left out).
@@ -38,7 +42,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -48,19 +51,10 @@ from ...context import Context
 from ...errors import TeikitError
 from ...tei import XML_ID, is_, make, sub
 from ...teiheader import Book
+from .blocks import LINK, add_text, demote, resolve_links, tidy
 from .common import Media, Outline, Unmapped, assemble, new_tree
-from .html import add_text, demote, tidy
-from .package import OLE_MAGIC, Package, join, magic
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
-V = "urn:schemas-microsoft-com:vml"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-DC = "{http://purl.org/dc/elements/1.1/}"
-OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+from .docx_parts import MC, WP, A, Doc, R, V, W, core_metadata, num_pr, number, on, open_doc
+from .package import OLE_MAGIC, Package, magic
 
 _PHRASE_STYLES = {
     "persname": "persName",
@@ -78,160 +72,16 @@ _QUOTE_STYLES = {"quote", "intense quote", "block text", "cit", "quotation"}
 _VERSE_STYLES = {"l", "lg", "verse", "poem", "poetry"}
 _AUTHOR_STYLES = {"author", "autor", "auteur", "autore"}
 _WORD = re.compile(r"[^\w.-]+")
-
-
-def _on(el: etree._Element | None) -> bool:
-    """A toggle property is on unless its w:val says off."""
-    return el is not None and el.get(W + "val", "true").lower() not in ("0", "false", "off", "none")
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):  # fmt: skip
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
-
-
-def _letters(n: int) -> str:
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-def number(n: int, fmt: str) -> str:
-    """A note number in a WordprocessingML number format (ST_NumberFormat)."""
-    if fmt == "lowerRoman":
-        return _roman(n)
-    if fmt == "upperRoman":
-        return _roman(n).upper()
-    if fmt == "lowerLetter":
-        return _letters(n)
-    if fmt == "upperLetter":
-        return _letters(n).upper()
-    if fmt == "chicago":
-        return "*†‡§"[(n - 1) % 4] * ((n - 1) // 4 + 1)
-    return str(n)
-
-
-@dataclass
-class Style:
-    ident: str
-    name: str
-    kind: str
-    based_on: str | None
-    outline: int | None
-    rpr: etree._Element | None
-    num: tuple[str, str] | None
-
-
-@dataclass
-class Doc:
-    """What one DOCX package holds, read from its parts."""
-
-    pkg: Package
-    main: str
-    rels: dict = field(default_factory=dict)  # rId -> (target, external)
-    styles: dict = field(default_factory=dict)
-    numbering: dict = field(default_factory=dict)  # (numId, ilvl) -> numFmt
-    footnotes: dict = field(default_factory=dict)
-    endnotes: dict = field(default_factory=dict)
-    comments: dict = field(default_factory=dict)
-    note_format: dict = field(default_factory=lambda: {"foot": ("decimal", 1), "end": ("lowerRoman", 1)})
-
-
-def _rels(pkg: Package, part: str) -> dict:
-    folder, _, base = part.rpartition("/")
-    name = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
-    if not pkg.has(name):
-        return {}
-    out = {}
-    for rel in pkg.xml(name).iter(PKG_REL + "Relationship"):
-        external = rel.get("TargetMode") == "External"
-        target = rel.get("Target") or ""
-        out[rel.get("Id")] = (target if external else join(part, target.lstrip("/")), external, rel.get("Type") or "")
-    return out
-
-
-def open_doc(pkg: Package) -> Doc:
-    main = "word/document.xml"
-    for _, (target, external, kind) in _rels(pkg, "").items():
-        if kind == OFFICE_DOC and not external:
-            main = target
-    if not pkg.has(main):
-        raise pkg.error(f"{main} is missing: not a Word document, or a damaged one")
-    doc = Doc(pkg, main, rels=_rels(pkg, main))
-    parts = {kind.rsplit("/", 1)[-1]: target for target, external, kind in doc.rels.values() if not external}
-    for kind in ("styles", "numbering", "footnotes", "endnotes", "comments", "settings"):
-        if kind in parts and not pkg.has(parts[kind]):
-            raise pkg.error(f"{parts[kind]} is missing: {main} names it as its {kind} part")
-    if "styles" in parts and pkg.has(parts["styles"]):
-        for s in pkg.xml(parts["styles"]).iter(W + "style"):
-            name = s.find(W + "name")
-            based = s.find(W + "basedOn")
-            lvl = s.find(f"{W}pPr/{W}outlineLvl")
-            num = s.find(f"{W}pPr/{W}numPr")
-            doc.styles[s.get(W + "styleId")] = Style(
-                s.get(W + "styleId") or "",
-                (name.get(W + "val") if name is not None else s.get(W + "styleId")) or "",
-                s.get(W + "type") or "paragraph",
-                based.get(W + "val") if based is not None else None,
-                int(lvl.get(W + "val", "9")) if lvl is not None and lvl.get(W + "val", "").isdigit() else None,
-                s.find(W + "rPr"),
-                _num_pr(num) if num is not None else None,
-            )
-    if "numbering" in parts and pkg.has(parts["numbering"]):
-        root = pkg.xml(parts["numbering"])
-        abstract = {}
-        for a in root.iter(W + "abstractNum"):
-            abstract[a.get(W + "abstractNumId")] = {
-                lvl.get(W + "ilvl"): (
-                    lvl.find(W + "numFmt").get(W + "val") if lvl.find(W + "numFmt") is not None else ""
-                )
-                for lvl in a.iter(W + "lvl")
-            }
-        for num in root.iter(W + "num"):
-            aid = num.find(W + "abstractNumId")
-            levels = abstract.get(aid.get(W + "val") if aid is not None else None, {})
-            for ilvl, fmt in levels.items():
-                doc.numbering[(num.get(W + "numId"), ilvl)] = fmt
-    for kind, attr in (("footnotes", "footnotes"), ("endnotes", "endnotes"), ("comments", "comments")):
-        if kind in parts and pkg.has(parts[kind]):
-            tag = W + kind[:-1]
-            for el in pkg.xml(parts[kind]).iter(tag):
-                if el.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
-                    continue
-                getattr(doc, attr)[el.get(W + "id")] = el
-    if "settings" in parts and pkg.has(parts["settings"]):
-        settings = pkg.xml(parts["settings"])
-        for key, tag in (("foot", "footnotePr"), ("end", "endnotePr")):
-            pr = settings.find(W + tag)
-            if pr is not None:
-                fmt = pr.find(W + "numFmt")
-                start = pr.find(W + "numStart")
-                doc.note_format[key] = (
-                    fmt.get(W + "val") if fmt is not None else doc.note_format[key][0],
-                    int(start.get(W + "val")) if start is not None and start.get(W + "val", "").isdigit() else 1,
-                )
-    return doc
-
-
-def _num_pr(num: etree._Element) -> tuple[str, str] | None:
-    nid, lvl = num.find(W + "numId"), num.find(W + "ilvl")
-    if nid is None:
-        return None
-    return nid.get(W + "val") or "0", lvl.get(W + "val") if lvl is not None else "0"
-
-
-def _core_metadata(pkg: Package) -> Book:
-    book = Book()
-    if pkg.has("docProps/core.xml"):
-        core = pkg.xml("docProps/core.xml")
-        title, creator = core.find(DC + "title"), core.find(DC + "creator")
-        if title is not None and (title.text or "").strip():
-            book.title = title.text.strip()
-        if creator is not None and (creator.text or "").strip():
-            book.author = creator.text.strip()
-    return book
+# A heading style's name, or its id, in the languages Word writes them when the built-in
+# English name is missing (documents from other programs): Überschrift 1, Titre 1, Kop1...
+_HEADING_NAME = re.compile(
+    r"(?:heading|überschrift|berschrift|titre|titolo|título|titulo|kop|rubrik|overskrift|otsikko"
+    r"|nagłówek|nadpis|заголовок|見出し)\s*([1-9])"
+)
+# The Symbol font's letters (Adobe Symbol encoding), which Word writes as w:sym U+F0xx.
+_SYMBOL_FONT = dict(zip(range(0x41, 0x5B), "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ")) | dict(
+    zip(range(0x61, 0x7B), "αβχδεφγηιϕκλμνοπθρστυϖωξψζ")
+)
 
 
 class Reader:
@@ -250,6 +100,7 @@ class Reader:
         self._field: list[dict] = []
         self.where = "word/document.xml"
         self._char_styles: dict[str, tuple[str | None, list[str]]] = {}
+        self.bookmarks: dict[str, etree._Element] = {}  # part#name -> the block it stands in
 
     # ---------------------------------------------------------------- styles
 
@@ -295,7 +146,7 @@ class Reader:
         for s in self._style_chain(style):
             if s.outline is not None:
                 return s.outline + 1 if s.outline < 9 else None
-            m = re.fullmatch(r"heading ([1-9])", s.name.lower())
+            m = _HEADING_NAME.fullmatch(s.name.lower()) or _HEADING_NAME.fullmatch(s.ident.lower())
             if m:
                 return int(m.group(1))
         return None
@@ -350,6 +201,8 @@ class Reader:
                     verse = make("lg")
                     outline.block(verse)
                 verse.extend(el)
+            elif is_(el, "p") and self._key(el.get("rend")) == "caption" and self._caption(outline, el):
+                continue
             else:
                 outline.block(el)
         book = self.title_book(title_page)
@@ -384,8 +237,23 @@ class Reader:
             divs = [only]
         return front, divs, book, tp
 
+    def _caption(self, outline: Outline, p: etree._Element) -> bool:
+        """A caption right after a figure or a table becomes its head (Word puts captions
+        below figures by default); True when it was placed."""
+        blocks = outline.sections[-1].blocks if outline.sections else outline.pre
+        last = blocks[-1] if blocks else None
+        if last is None or not is_(last, "figure", "table"):
+            return False
+        p.tag = "{http://www.tei-c.org/ns/1.0}head"
+        del p.attrib["rend"]
+        if is_(last, "table"):
+            last.insert(len([c for c in last if is_(c, "head")]), p)
+        else:
+            last.append(p)
+        return True
+
     def title_book(self, parts: dict) -> Book:
-        book = _core_metadata(self.doc.pkg)
+        book = core_metadata(self.doc.pkg)
 
         def text(el) -> str:
             return re.sub(r"\s+", " ", "".join(el.itertext())).strip()
@@ -418,6 +286,8 @@ class Reader:
             elif tag in (W + "del", W + "moveFrom"):
                 if not self.accept:
                     yield from self.blocks(child)
+            elif tag == W + "altChunk":
+                self.unmapped.add("embedded documents (altChunk)", self.where, "left out")
             elif tag in (W + "sectPr", W + "bookmarkStart", W + "bookmarkEnd", W + "proofErr", W + "permStart",
                          W + "permEnd", W + "commentRangeStart", W + "commentRangeEnd"):  # fmt: skip
                 continue
@@ -445,7 +315,7 @@ class Reader:
         tidy(el)
         empty = not (el.text or "").strip() and not len(el)
         numpr = ppr.find(W + "numPr") if ppr is not None else None
-        num = _num_pr(numpr) if numpr is not None else None
+        num = num_pr(numpr) if numpr is not None else None
         if num is None:
             num = next((s.num for s in self._style_chain(style) if s.num), None)
         if level is not None and not empty:
@@ -585,9 +455,10 @@ class Reader:
         elif tag == W + "hyperlink":
             rid = el.get(R + "id")
             target = self.doc.rels.get(rid, ("", False, ""))[0] if rid else ""
-            if el.get(W + "anchor") and not target:
-                self.unmapped.add("links within the document", self.where, "kept as text")
-                self.inline(el, into)
+            if el.get(W + "anchor") and not target:  # to a bookmark: resolved once the divisions are made
+                ref = sub(into, "ref")
+                ref.set(LINK, f"{self.where}#{el.get(W + 'anchor')}")
+                self.inline(el, ref)
             elif target and is_safe_link(target):
                 self.inline(el, sub(into, "ref", target=target))
             else:
@@ -612,7 +483,9 @@ class Reader:
                 self.inline(content, into)
         elif tag == W + "commentRangeStart":
             sub(into, "anchor", attrib={XML_ID: f"comment-{_safe_id(el.get(W + 'id'))}"})
-        elif tag in (W + "pPr", W + "bookmarkStart", W + "bookmarkEnd", W + "proofErr", W + "commentRangeEnd",
+        elif tag == W + "bookmarkStart":
+            self.bookmarks.setdefault(f"{self.where}#{el.get(W + 'name')}", into)
+        elif tag in (W + "pPr", W + "bookmarkEnd", W + "proofErr", W + "commentRangeEnd",
                      W + "permStart", W + "permEnd", W + "lastRenderedPageBreak"):  # fmt: skip
             return
         elif tag.startswith(MC):
@@ -688,7 +561,13 @@ class Reader:
                     ch = chr(int(code, 16))
                 except ValueError:
                     continue
-                if 0xF000 <= ord(ch) <= 0xF0FF:
+                if 0xF000 <= ord(ch) <= 0xF0FF and (c.get(W + "font") or "").lower() == "symbol":
+                    greek = _SYMBOL_FONT.get(ord(ch) - 0xF000)
+                    if greek:
+                        add_text(holder, greek)
+                    else:
+                        self.unmapped.add("Symbol-font characters", self.where, "left out (not a letter)")
+                elif 0xF000 <= ord(ch) <= 0xF0FF:
                     self.unmapped.add("symbol-font characters", self.where, "left out (no Unicode value)")
                 else:
                     add_text(holder, ch)
@@ -803,6 +682,8 @@ class Reader:
         if not rids:
             if d.tag == W + "object":
                 self.unmapped.add("embedded objects", self.where, "left out")
+            elif not boxes:
+                self.unmapped.add("drawings without an image (charts, shapes)", self.where, "left out")
             return
         fig = make("figure")
         for rid in rids[:1]:
@@ -848,7 +729,7 @@ def _rend(props: list) -> list[str]:
             tag = el.tag
             value = None
             if tag in _TOGGLES:
-                value = _TOGGLES[tag] if _on(el) else None
+                value = _TOGGLES[tag] if on(el) else None
             elif tag == W + "u":
                 value = "underline" if el.get(W + "val", "single") != "none" else None
             elif tag == W + "vertAlign":
@@ -877,6 +758,13 @@ def read(path: Path, ctx: Context, accept_changes: bool = False) -> etree._Eleme
             reader.unmapped.seen["header and footer parts"] = len(headers)
         tei = new_tree()
         assemble(tei, front, body, [], title_page)
+        where = {}
+        for name, el in reader.bookmarks.items():
+            div = next((a for a in el.iterancestors() if is_(a, "div")), None)
+            if div is not None:
+                member, _, frag = name.partition("#")
+                where[(member, frag)] = div
+        resolve_links(tei, where, reader.unmapped)
     _merge_adjacent(tei)
     if book.title == "Untitled":
         heads = [h for h in tei.iter("{http://www.tei-c.org/ns/1.0}head")]

@@ -10,9 +10,12 @@ the divisions they name (the `navigation` pass makes the list).
 
 OPF metadata fill the header (`ctx.metadata`, a `teikit.teiheader.Book`): `dc:title`
 (a `title-type` of `subtitle` a subtitle), `dc:creator` with role `aut` or none the
-author, `dc:publisher`, `dc:date` (its date part), ISBN identifiers; `dc:language` is the
-`xml:lang` of the divisions. A division without a heading takes its entry's title as its head. Creators with other roles, `dc:rights`, `dc:source` and other
-identifiers are reported (the header has no place for them yet).
+author, `dc:publisher`, `dc:date` (its date part), identifiers (ISBN, DOI, any URI),
+`dc:source` (a note on the source); `dc:language` is the `xml:lang` of the divisions.
+Creators with other roles, `dc:rights` and other identifiers are reported (the header has
+no place for them yet). A division without a heading takes its contents entry's title as
+its head. A content document that `META-INF/encryption.xml` lists (DRM) stops the
+conversion with an error saying so.
 """
 
 from __future__ import annotations
@@ -27,8 +30,9 @@ from ...errors import TeikitError
 from ...tei import XML_LANG, children, is_, make, q, sub
 from ...teiheader import Book
 from ..outline import Entry
+from .blocks import as_blocks, dissolve, fill, resolve_links, settle_types
 from .common import Unmapped, assemble, new_tree
-from .html import BACK, FRONT, Converter, Doc, as_blocks, dissolve, fill, localname, semantics, settle_types
+from .html import BACK, FRONT, Converter, Doc, localname, semantics
 from .package import Package, join
 
 OPF = "http://www.idpf.org/2007/opf"
@@ -53,6 +57,18 @@ def _package_document(pkg: Package) -> str | None:
         raise pkg.error("META-INF/container.xml names no package document (rootfile)")
     opfs = [n for n in pkg.names() if n.lower().endswith(".opf") and "/" not in n]
     return opfs[0] if opfs else None
+
+
+def _encrypted(pkg: Package) -> set[str]:
+    """The members META-INF/encryption.xml says are encrypted (fonts obfuscated, or DRM)."""
+    if not pkg.has("META-INF/encryption.xml"):
+        return set()
+    root = pkg.xml("META-INF/encryption.xml")
+    return {
+        join("", ref.get("URI") or "")
+        for ref in root.iter("{http://www.w3.org/2001/04/xmlenc#}CipherReference")
+        if ref.get("URI")
+    }
 
 
 def _text(el: etree._Element) -> str:
@@ -100,9 +116,15 @@ def read_metadata(opf: etree._Element, unmapped: Unmapped, report) -> tuple[Book
         m = re.match(r"^(?:urn:isbn:)?((?:97[89])?\d{9}[\dXx])$", value.replace("-", ""), re.I)
         if m:
             book.isbns.append((m.group(1), ""))
+        elif re.match(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)10\.", value, re.I):
+            book.identifiers.append(("DOI", re.sub(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)", "", value, flags=re.I)))
+        elif re.match(r"^[a-z][a-z0-9+.-]*:\S+$", value, re.I):
+            book.identifiers.append(("URI", value))
         elif value:
             others.append(f"identifier {value}")
-    for tag in ("rights", "source", "subject", "description"):
+    sources = [_text(el) for el in meta.iter(f"{{{DC}}}source") if _text(el)]
+    book.source = "; ".join(sources) or None
+    for tag in ("rights", "subject", "description"):
         for el in meta.iter(f"{{{DC}}}{tag}"):
             if _text(el):
                 others.append(f"{tag}: {_text(el)}")
@@ -155,6 +177,11 @@ def read(path: Path, ctx: Context) -> etree._Element:
             spine = sorted((n for n in pkg.names() if _XHTML.search(n)), key=_natural)
         if nav_member in spine:
             spine.remove(nav_member)
+        locked = _encrypted(pkg)
+        if locked & set(spine):
+            raise pkg.error(f"{sorted(locked & set(spine))[0]} is encrypted (DRM): its text cannot be read")
+        if locked:
+            unmapped.add("encrypted resources (fonts)", "META-INF/encryption.xml", "left out")
         if not spine:
             raise pkg.error("the package has no content documents to read")
         docs = [Doc(m, _parse(pkg, m, unmapped)) for m in spine]
@@ -193,12 +220,14 @@ def read(path: Path, ctx: Context) -> etree._Element:
             settle_types(d, 0, d in body)
             if lang:
                 d.set(XML_LANG, lang)
-        contents = _contents(pkg, nav_member, div_of, docs) if nav_member else None
+        where = _targets(div_of, docs)
+        contents = _contents(pkg, nav_member, where) if nav_member else None
         if contents is not None:
             ctx.contents = contents[1]
             front.insert(0, contents[0])
         tei = new_tree()
         assemble(tei, front, body, back)
+        resolve_links(tei, where, unmapped)
     for el in tei.iter(q("div")):
         el.attrib.pop("teikit-notes", None)
     ctx.media.update(conv.media.files)
@@ -229,28 +258,33 @@ def _divisions(conv: Converter, src: etree._Element, div_of: dict):
         for b in blocks:
             lead.append(b)
         yield lead, src
-    # map the source sections to their divisions by order (both in document order)
-    made = [el for el in root.iter(q("div")) if el is not root]
-    for s, d in zip(sections, made):
-        div_of.setdefault(s, d)
+    for s in sections:
+        if s in conv.div_of:
+            div_of.setdefault(s, conv.div_of[s])
     for d in divs:
         if not d.get("type"):
             d.set("type", kind)
         yield d, src
 
 
-def _contents(pkg: Package, nav_member: str, div_of: dict, docs: list[Doc]):
+def _targets(div_of: dict, docs: list[Doc]) -> dict:
+    """(member, id) -> the division a section became, and (member, None) -> a document's first."""
+    member_of = {id(d.root): d.member for d in docs}
+    where: dict = {}
+    for source, div in div_of.items():
+        member = member_of.get(id(source.getroottree().getroot()), "")
+        if source.get("id"):
+            where.setdefault((member, source.get("id")), div)
+        where.setdefault((member, None), div)
+    return where
+
+
+def _contents(pkg: Package, nav_member: str, where: dict):
     """The navigation document's table of contents: a front division and its entries."""
     nav = pkg.xml(nav_member)
     tocs = [el for el in nav.iter() if localname(el) == "nav" and "toc" in semantics(el)]
     if not tocs:
         return None
-    member_of = {id(d.root): d.member for d in docs}
-    where: dict = {}
-    for source, div in div_of.items():
-        member = member_of.get(id(source.getroottree().getroot()), "")
-        where.setdefault((member, source.get("id")), div)
-        where.setdefault((member, None), div)
     entries = []
     for a in tocs[0].iter():
         if localname(a) != "a" or not _text(a):

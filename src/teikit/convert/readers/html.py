@@ -16,7 +16,8 @@ nested division when they are not the first thing in one; `p` → `p` (`bridgehe
 Phrases: `i`/`em` → `hi rend="italic"` (a `se:name.publication.*` → `title`, a
 `xml:lang` or `z3998:foreign` → `foreign`), `b`/`strong` → bold, `u` → underline, `s`/`del`
 → strikethrough, `sup`/`sub`, `code` → `code`, `br` → `lb`, `z3998:persona` → `persName`; a
-link with a safe target (`teikit.access.is_safe_link`, not within the book) → `ref`.
+link with a safe target (`teikit.access.is_safe_link`) → `ref`; a link within the book → a
+`ref` pointing at the division it names (`resolve_links`), else its text.
 
 Notes: a link that is a `noteref` (or `doc-noteref`) brings the note it points at
 (`endnote`, `footnote`, `rearnote`, `doc-endnote`, `doc-footnote`, or any element with
@@ -35,7 +36,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ...access import is_safe_link
-from ...tei import XML_LANG, children, is_, local, make, q, sub
+from ...tei import XML_LANG, children, is_, make, sub
+from .blocks import LINK, add_text, as_blocks, fill, tidy
 from .common import Media, Unmapped
 from .package import join
 
@@ -87,7 +89,6 @@ _DIV_TYPES = {
 FRONT = {"titlepage", "imprint", "dedication", "epigraph", "preface", "foreword", "acknowledgements", "prefatory"}
 BACK = {"notes", "bibliography", "index", "appendix", "colophon"}
 _TOPLEVEL = FRONT | BACK | {"chapter", "part", "introduction", "conclusion", "prologue", "epilogue", "afterword"}
-_WS = re.compile(r"\s+")
 _MATTER = {"frontmatter": "prefatory", "backmatter": "appendix", "bodymatter": None}
 
 
@@ -103,40 +104,6 @@ def semantics(el: etree._Element) -> set[str]:
 
 def lang_of(el: etree._Element) -> str | None:
     return el.get(XML_LANG_IN) or el.get("lang")
-
-
-def add_text(parent: etree._Element, text: str | None) -> None:
-    if not text:
-        return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-def tidy(el: etree._Element) -> etree._Element:
-    """Collapse the spaces of a block's phrases and trim its ends (the source's layout is not text)."""
-    for node in el.iter():
-        if is_(node, "eg"):
-            continue
-        if node.text:
-            node.text = _WS.sub(" ", node.text)
-        if node.tail and node is not el:
-            node.tail = _WS.sub(" ", node.tail)
-    if el.text:
-        el.text = el.text.lstrip() or None
-    last = el
-    while len(last) and not is_(last[-1], "note"):
-        last = last[-1]
-    if len(el) and is_(el[-1], "note"):
-        if el[-1].tail:
-            el[-1].tail = el[-1].tail.rstrip() or None
-    elif last is el:
-        if el.text:
-            el.text = el.text.rstrip() or None
-    elif len(el) and el[-1].tail:
-        el[-1].tail = el[-1].tail.rstrip() or None
-    return el
 
 
 @dataclass
@@ -159,6 +126,7 @@ class Converter:
     given: set = field(default_factory=set)  # notes already given at a reference
     refs: int = 0
     dissolved: list = field(default_factory=list)
+    div_of: dict = field(default_factory=dict)  # source section -> the division made of it
     member: str = ""
     _figures: list = field(default_factory=list)
 
@@ -292,6 +260,7 @@ class Converter:
         sem = semantics(el)
         kind = next((_DIV_TYPES[t] for t in sorted(sem) if t in _DIV_TYPES), None)
         div = make("div")
+        self.div_of[el] = div
         if kind:
             div.set("type", kind)
         if sem & _NOTES_DIV:
@@ -522,8 +491,12 @@ class Converter:
             return None
         if href and external:
             self.unmapped.add("links with unsafe targets", self.member, "kept as text")
-        elif href:
-            self.unmapped.add("links within the book", self.member, "kept as text")
+        elif href:  # within the book: resolved to a division by `resolve_links`, or text
+            path, _, frag = href.partition("#")
+            ref = sub(into, "ref")
+            ref.set(LINK, f"{join(self.member, path) if path else self.member}#{frag}")
+            self.phrases(a, ref, False)
+            return None
         self.phrases(a, into, False)
         return None
 
@@ -553,120 +526,3 @@ class Converter:
 def _member_of(el: etree._Element, docs: list[Doc]) -> str | None:
     root = el.getroottree().getroot()
     return next((d.member for d in docs if d.root is root), None)
-
-
-def as_blocks(item, allowed: tuple[str, ...]) -> list[etree._Element]:
-    """Blocks for a container that takes only `allowed` ones (a list item, a cell): heads
-    become paragraphs, divisions give their content, and other blocks are demoted."""
-    kind = item[0]
-    if kind == "head":
-        out = []
-        for h in item[2]:
-            h.tag = q("p")
-            out.append(h)
-        return out
-    if kind == "div":
-        res = []
-        for c in children(item[1]):
-            res.extend(as_blocks(("head", 0, [c], None) if is_(c, "head") else ("block", c), allowed))
-        return res
-    return demote(item[1], allowed)
-
-
-def demote(el: etree._Element, allowed: tuple[str, ...]) -> list[etree._Element]:
-    """`el` as blocks of the `allowed` kinds, markup kept: a quotation's paragraphs become
-    paragraphs `rend="quote"`, a stanza one paragraph with a line break between its lines,
-    a list's items and a table's cells paragraphs of their own."""
-    name = local(el)
-    if name in allowed or "p" not in allowed:
-        return [el]
-    out: list[etree._Element] = []
-    if name == "lg":
-        p = make("p", rend="verse")
-        for k, line in enumerate(children(el, "l")):
-            if k:
-                sub(p, "lb")
-            add_text(p, line.text)
-            p.extend(list(line))
-        return [p]
-    if name in ("quote", "list", "item", "table", "row", "cell", "figure"):
-        loose = make("p", rend="quote") if name == "quote" else make("p")
-        add_text(loose, el.text)
-        for c in children(el):
-            if local(c) in ("p", "lg", "quote", "list", "item", "table", "row", "cell", "figure", "eg", "milestone"):
-                if (loose.text or "").strip() or len(loose):
-                    out.append(tidy(loose))
-                loose = make("p", rend="quote") if name == "quote" else make("p")
-                for d in demote(c, allowed):
-                    if name == "quote" and local(d) == "p" and not d.get("rend"):
-                        d.set("rend", "quote")
-                    out.append(d)
-                add_text(loose, c.tail)
-            elif local(c) in ("head", "label", "graphic", "figDesc"):
-                if local(c) != "graphic":
-                    c.tag = q("p")
-                    c.attrib.clear()
-                    out.append(c)
-                add_text(loose, c.tail)
-            else:
-                loose.append(c)
-        if (loose.text or "").strip() or len(loose):
-            out.append(tidy(loose))
-        return out
-    if name in ("eg", "milestone"):
-        p = make("p")
-        p.text = "".join(el.itertext()) or None
-        return [p] if p.text else []
-    return [el]
-
-
-def fill(div: etree._Element, items: list, own_head: bool) -> None:
-    """Put items into `div`: its first heading (nothing before it) heads it; later headings
-    open nested divisions by level; explicit divisions go where they stand."""
-    stack: list[tuple[int, etree._Element]] = [(0, div)]
-    for it in items:
-        kind = it[0]
-        if kind == "block":
-            stack[-1][1].append(it[1])
-        elif kind == "div":  # an explicit division belongs to the container, not to a heading's
-            del stack[1:]
-            stack[0][1].append(it[1])
-        else:
-            level, heads = it[1], it[2]
-            if own_head and len(stack) == 1 and not len(div):
-                div.extend(heads)
-                stack[0] = (level, div)
-                continue
-            while len(stack) > 1 and stack[-1][0] >= level:
-                stack.pop()
-            new = make("div")
-            new.extend(heads)
-            stack[-1][1].append(new)
-            stack.append((level, new))
-
-
-def dissolve(divs: list, report) -> list:
-    """Notes divisions left with nothing but their heading go; their notes are at their references."""
-    out = []
-    for d in divs:
-        if d.get("teikit-notes") and _only_heads(d):
-            heads = " / ".join("".join(h.itertext()).strip() for h in children(d, "head"))
-            report.info("notes-division-dissolved", None, "every note is at its reference", text=heads)
-            if d.getparent() is not None:  # out of any tree: a contents entry for it is text
-                d.getparent().remove(d)
-            continue
-        out.append(d)
-    return out
-
-
-def _only_heads(div: etree._Element) -> bool:
-    return all(is_(c, "head") or (is_(c, "div") and _only_heads(c)) for c in children(div))
-
-
-def settle_types(div: etree._Element, depth: int, body: bool) -> None:
-    if not div.get("type") or (depth == 0 and div.get("type") in ("section", "subsection")):
-        div.set(
-            "type", ("chapter" if body else "prefatory") if depth == 0 else "section" if depth == 1 else "subsection"
-        )
-    for c in children(div, "div"):
-        settle_types(c, depth + 1, body)

@@ -11,7 +11,8 @@ first heading is front matter.
 
 Front matter (YAML between `---` lines, read by `yaml.safe_load`) and a Pandoc title
 block (up to three `%` lines: title, authors separated by `;`, date) fill the header and
-a title page: `title`, `subtitle`, `author` (a string or a list), `date`, `publisher`,
+a title page (front matter that is not a YAML mapping is reported and kept as written, an
+`eg` before the text): `title`, `subtitle`, `author` (a string or a list), `date`, `publisher`,
 `lang` (the divisions' `xml:lang`); other keys are reported. Images are copied from the
 Markdown file's folder (never from outside it) under `media/`; raw HTML keeps its text.
 """
@@ -32,8 +33,9 @@ from ...errors import TeikitError
 from ...tei import XML_LANG, children, is_, make, sub
 from ...teiheader import Book
 from ..reader import clean_text, decode
+from .blocks import dissolve, fill, resolve_links, settle_types
 from .common import Unmapped, assemble, new_tree
-from .html import Converter, Doc, dissolve, fill, settle_types
+from .html import Converter, Doc
 from .package import Package
 
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff")
@@ -119,16 +121,21 @@ def read(path: Path, ctx: Context) -> etree._Element:
     md = parser()
     meta, text = _title_block(text)
     tokens = md.parse(text)
+    unread = None  # front matter that is not a YAML mapping: kept as it is written
     for tok in tokens:
         if tok.type == "front_matter":
             try:
                 loaded = yaml.safe_load(tok.content)
             except yaml.YAMLError as exc:
-                raise TeikitError(f"the front matter is not valid YAML: {exc}", str(path)) from None
+                problem = " ".join(str(exc).split())
+                report.add("front-matter", 1, f"the front matter is not valid YAML ({problem}): kept as text")
+                unread = tok.content
+                continue
             if isinstance(loaded, dict):
                 meta.update(loaded)
             elif loaded is not None:
-                report.add("front-matter", 1, "the front matter is not a mapping of keys: left out", text=tok.content)
+                report.add("front-matter", 1, "the front matter is not a mapping of keys: kept as text")
+                unread = tok.content
     html = md.renderer.render(tokens, md.options, {})
     root = etree.fromstring(f"<html><body>{html}</body></html>", etree.HTMLParser(no_network=True))
     body = root.find("body")
@@ -148,6 +155,10 @@ def read(path: Path, ctx: Context) -> etree._Element:
     conv.member = path.name
     top = make("div")
     fill(top, conv.flow(body), own_head=False)
+    if unread:
+        eg = make("eg")
+        eg.text = unread
+        top.insert(0, eg)
     divs = children(top, "div")
     lead = [c for c in children(top) if not is_(c, "div")]
     front, bodies = [], divs
@@ -170,6 +181,7 @@ def read(path: Path, ctx: Context) -> etree._Element:
             el.attrib.pop("teikit-notes", None)
     tei = new_tree()
     assemble(tei, front, bodies, [], _title_page(book, meta))
+    resolve_links(tei, {}, unmapped)  # a link to a heading's anchor: its text
     ctx.metadata = book
     ctx.media.update(conv.media.files)
     report.counts["notes"] = report.counts["notes_linked"] = conv.refs

@@ -1,0 +1,180 @@
+"""The parts of a Word package (ECMA-376 WordprocessingML) as the Word reader needs them:
+the main document found through the package relationships, its own relationships (parts,
+images, hyperlinks), styles (name, `w:basedOn`, outline level, run properties, numbering),
+numbering formats, footnotes, endnotes and comments by id, and the note number formats of
+the settings (`w:footnotePr`, `w:endnotePr`: endnotes default to lower-case Roman). A part a
+relationship names but the package lacks is an error naming both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ...teiheader import Book
+from .package import Package, join
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+V = "urn:schemas-microsoft-com:vml"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+
+
+def on(el: etree._Element | None) -> bool:
+    """A toggle property is on unless its w:val says off."""
+    return el is not None and el.get(W + "val", "true").lower() not in ("0", "false", "off", "none")
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):  # fmt: skip
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _letters(n: int) -> str:
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def number(n: int, fmt: str) -> str:
+    """A note number in a WordprocessingML number format (ST_NumberFormat)."""
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt == "lowerLetter":
+        return _letters(n)
+    if fmt == "upperLetter":
+        return _letters(n).upper()
+    if fmt == "chicago":
+        return "*†‡§"[(n - 1) % 4] * ((n - 1) // 4 + 1)
+    return str(n)
+
+
+@dataclass
+class Style:
+    ident: str
+    name: str
+    kind: str
+    based_on: str | None
+    outline: int | None
+    rpr: etree._Element | None
+    num: tuple[str, str] | None
+
+
+@dataclass
+class Doc:
+    """What one DOCX package holds, read from its parts."""
+
+    pkg: Package
+    main: str
+    rels: dict = field(default_factory=dict)  # rId -> (target, external)
+    styles: dict = field(default_factory=dict)
+    numbering: dict = field(default_factory=dict)  # (numId, ilvl) -> numFmt
+    footnotes: dict = field(default_factory=dict)
+    endnotes: dict = field(default_factory=dict)
+    comments: dict = field(default_factory=dict)
+    note_format: dict = field(default_factory=lambda: {"foot": ("decimal", 1), "end": ("lowerRoman", 1)})
+
+
+def _rels(pkg: Package, part: str) -> dict:
+    folder, _, base = part.rpartition("/")
+    name = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+    if not pkg.has(name):
+        return {}
+    out = {}
+    for rel in pkg.xml(name).iter(PKG_REL + "Relationship"):
+        external = rel.get("TargetMode") == "External"
+        target = rel.get("Target") or ""
+        out[rel.get("Id")] = (target if external else join(part, target.lstrip("/")), external, rel.get("Type") or "")
+    return out
+
+
+def open_doc(pkg: Package) -> Doc:
+    main = "word/document.xml"
+    for _, (target, external, kind) in _rels(pkg, "").items():
+        if kind == OFFICE_DOC and not external:
+            main = target
+    if not pkg.has(main):
+        raise pkg.error(f"{main} is missing: not a Word document, or a damaged one")
+    doc = Doc(pkg, main, rels=_rels(pkg, main))
+    parts = {kind.rsplit("/", 1)[-1]: target for target, external, kind in doc.rels.values() if not external}
+    for kind in ("styles", "numbering", "footnotes", "endnotes", "comments", "settings"):
+        if kind in parts and not pkg.has(parts[kind]):
+            raise pkg.error(f"{parts[kind]} is missing: {main} names it as its {kind} part")
+    if "styles" in parts and pkg.has(parts["styles"]):
+        for s in pkg.xml(parts["styles"]).iter(W + "style"):
+            name = s.find(W + "name")
+            based = s.find(W + "basedOn")
+            lvl = s.find(f"{W}pPr/{W}outlineLvl")
+            num = s.find(f"{W}pPr/{W}numPr")
+            doc.styles[s.get(W + "styleId")] = Style(
+                s.get(W + "styleId") or "",
+                (name.get(W + "val") if name is not None else s.get(W + "styleId")) or "",
+                s.get(W + "type") or "paragraph",
+                based.get(W + "val") if based is not None else None,
+                int(lvl.get(W + "val", "9")) if lvl is not None and lvl.get(W + "val", "").isdigit() else None,
+                s.find(W + "rPr"),
+                num_pr(num) if num is not None else None,
+            )
+    if "numbering" in parts and pkg.has(parts["numbering"]):
+        root = pkg.xml(parts["numbering"])
+        abstract = {}
+        for a in root.iter(W + "abstractNum"):
+            abstract[a.get(W + "abstractNumId")] = {
+                lvl.get(W + "ilvl"): (
+                    lvl.find(W + "numFmt").get(W + "val") if lvl.find(W + "numFmt") is not None else ""
+                )
+                for lvl in a.iter(W + "lvl")
+            }
+        for num in root.iter(W + "num"):
+            aid = num.find(W + "abstractNumId")
+            levels = abstract.get(aid.get(W + "val") if aid is not None else None, {})
+            for ilvl, fmt in levels.items():
+                doc.numbering[(num.get(W + "numId"), ilvl)] = fmt
+    for kind, attr in (("footnotes", "footnotes"), ("endnotes", "endnotes"), ("comments", "comments")):
+        if kind in parts and pkg.has(parts[kind]):
+            tag = W + kind[:-1]
+            for el in pkg.xml(parts[kind]).iter(tag):
+                if el.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                getattr(doc, attr)[el.get(W + "id")] = el
+    if "settings" in parts and pkg.has(parts["settings"]):
+        settings = pkg.xml(parts["settings"])
+        for key, tag in (("foot", "footnotePr"), ("end", "endnotePr")):
+            pr = settings.find(W + tag)
+            if pr is not None:
+                fmt = pr.find(W + "numFmt")
+                start = pr.find(W + "numStart")
+                doc.note_format[key] = (
+                    fmt.get(W + "val") if fmt is not None else doc.note_format[key][0],
+                    int(start.get(W + "val")) if start is not None and start.get(W + "val", "").isdigit() else 1,
+                )
+    return doc
+
+
+def num_pr(num: etree._Element) -> tuple[str, str] | None:
+    nid, lvl = num.find(W + "numId"), num.find(W + "ilvl")
+    if nid is None:
+        return None
+    return nid.get(W + "val") or "0", lvl.get(W + "val") if lvl is not None else "0"
+
+
+def core_metadata(pkg: Package) -> Book:
+    book = Book()
+    if pkg.has("docProps/core.xml"):
+        core = pkg.xml("docProps/core.xml")
+        title, creator = core.find(DC + "title"), core.find(DC + "creator")
+        if title is not None and (title.text or "").strip():
+            book.title = title.text.strip()
+        if creator is not None and (creator.text or "").strip():
+            book.author = creator.text.strip()
+    return book
