@@ -14,7 +14,8 @@ matches when its head holds the label's words (or, for an unlabelled one, the ti
 it has the expected number of divisions inside (notes divisions aside); a book read as
 having none (`body = []`) matches one unheaded division holding all its text; the notes attached
 in the text (a `note` not in a notes division, margin notes aside) with `notes`; and each
-sampled note: found with its number, its first words, and the words before it in the text.
+sampled note: found by its first words (and its number, where the edition numbers it as the
+sample does), right after the words before it in the text (other notes' markers aside).
 Words are compared folded (case, punctuation and spacing aside).
 """
 
@@ -125,15 +126,21 @@ def _before(note: etree._Element, words: int) -> str:
     return " ".join(fold("".join(parts)).split()[-words:])
 
 
+# Other notes' markers quoted in a sample's `before` ("one female,[6] the petulance"): in the
+# edition they are notes, which `_before` leaves out.
+_MARKER = re.compile(r"\[[^\]\s]{1,4}\]|\^\{?\w{1,3}\}?|\(\d{1,3}\)|[*†‡]")
+
+
 def _sample_right(notes: list[etree._Element], sample: dict[str, Any]) -> bool:
+    """The sampled note is in the edition (its first words; its number, unless the book marks
+    notes with symbols and the sample numbers them in order) right after the words before it."""
     want_note = fold(sample.get("note", ""))
-    want_before = fold(sample.get("before", ""))
-    for note in notes:
-        if note.get("n") != str(sample.get("n")):
-            continue
-        if not fold(_text(note)).startswith(want_note):
-            continue
-        return _before(note, len(want_before.split())) == want_before
+    want_before = fold(_MARKER.sub(" ", sample.get("before", "")))
+    candidates = [n for n in notes if fold(_text(n)).startswith(want_note)]
+    numbered = [n for n in candidates if n.get("n") == str(sample.get("n"))]
+    for note in numbered or candidates:
+        if _before(note, len(want_before.split())) == want_before:
+            return True
     return False
 
 

@@ -569,6 +569,20 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
     return entries, regions, listing
 
 
+def _title_page_length(blocks) -> int:
+    """How many blocks open the text as a title page would: each a single short line that
+    ends no sentence, at most four, and prose right after them."""
+    n = 0
+    for b in blocks[:5]:
+        line = (b.text or "").strip()
+        if "\n" in line or not line or len(line) > 60 or line[-1] in ".!?:;,":
+            break
+        n += 1
+    if n == 0 or n >= len(blocks) or n > 4:
+        return 0
+    return n
+
+
 def apply(tei, ctx: Context):
     text = tei.find(q("text"))
     body = text.find(q("body"))
@@ -621,9 +635,15 @@ def apply(tei, ctx: Context):
     starts = {e.block: e for e in entries}
     current = title_div
     stack: list[tuple[int, object]] = []  # the open divisions, outermost first
-    if not entries:
-        current = sub(new_body, "div", type="chapter")
+    whole = sub(new_body, "div", type="chapter") if not entries else None
+    # A text with no divisions still opens with its title page: the short lines set before
+    # its first sentence (a title, "By" and the author) are the title page's, not the text's.
+    title_lines = _title_page_length(blocks) if whole is not None else 0
+    if whole is not None and not title_lines:
+        current = whole
     for i, b in enumerate(blocks):
+        if whole is not None and i == title_lines:
+            current = whole
         if i == toc_at:  # the contents list, all its parts, where it stands
             toc_div = sub(front, "div", type="contents")
             for first, last in regions:
