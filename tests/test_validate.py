@@ -64,6 +64,18 @@ def test_each_schematron_rule_catches_its_fault(tmp_path, old, new, expected):
     assert all(p.source == "schematron" and p.line > 0 for p in result.errors)
 
 
+@pytest.mark.parametrize("place, n", [("foot", "1"), ("end", "*")])
+def test_notes_numbered_per_page_or_by_symbol_may_repeat(tmp_path, place, n):
+    """The numbering rule is for endnotes numbered through a chapter: footnotes that restart on
+    every page (or poem, or letter) and notes marked by a symbol repeat in many books."""
+    text = MINIMAL.replace('place="end" n="1"', f'place="{place}" n="{n}"').replace(
+        'place="end" n="2"', f'place="{place}" n="{n}"'
+    )
+    assert text.count(f'place="{place}" n="{n}"') == 2
+    result = problems(write(tmp_path, text))
+    assert result.valid and result.problems == []
+
+
 def test_pointers_into_other_files_resolve(tmp_path):
     write(tmp_path, '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p xml:id="x1"/></TEI>', "other.xml")
     result = problems(broken(tmp_path, '<ref target="#ch01-n1">', '<ref target="other.xml#x1 https://example.org/#y">'))
