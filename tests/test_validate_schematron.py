@@ -250,3 +250,15 @@ def test_rules_reach_every_kind_of_node_their_context_names(tmp_path, context, l
     doc.write_text('<doc>\n<p n="x">text</p>\n<!-- c --></doc>')
     result = result_of(doc, schematron=str(sch))
     assert [p.line for p in result.problems if p.source == "schematron"] == [line]
+
+
+def test_a_damaged_cache_entry_is_compiled_afresh(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(teikit.validate, "_schematrons", {})
+    result_of(ODD / "letters-valid.xml")
+    (cached,) = (tmp_path / "cache" / "schematron").glob("*.xsl")
+    cached.write_text(cached.read_text()[:200])  # cut short, as by a full disk
+    monkeypatch.setattr(teikit.validate, "_schematrons", {})
+    result = result_of(ODD / "letters-rules.xml")
+    assert len([p for p in result.problems if p.source == "schematron"]) == 6
+    etree.fromstring(cached.read_bytes())  # rewritten whole

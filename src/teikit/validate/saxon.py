@@ -60,15 +60,17 @@ def cache_dir() -> Path:
     return base / "schematron"
 
 
-def stylesheet_text(root, source: bytes) -> str:
-    """The XSLT for a schema's root element; from the cache when this content was compiled before."""
+def stylesheet_text(root, source: bytes, fresh: bool = False) -> str:
+    """The XSLT for a schema's root element; from the cache when this content was compiled
+    before (unless `fresh`: then compiled again and the cache rewritten)."""
     # Keyed by the compiler's own code too: a changed compiler never reuses old output.
     compiler = Path(sch2xslt.__file__).read_bytes()
     key = hashlib.sha256(hashlib.sha256(compiler).digest() + source).hexdigest()
     cached = cache_dir() / f"{key}.xsl"
     try:
-        return cached.read_text(encoding="utf-8")
-    except OSError:
+        if not fresh:
+            return cached.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         pass
     text = compile_schema(collect(root))
     try:
@@ -93,13 +95,17 @@ class SaxonSchematron:
             raise TeikitError(f"Schematron schema refused: {exc.message}", path, exc.line) from None
         if not start_saxon:
             return
-        xslt = processor().new_xslt30_processor()
         try:
-            self._executable = xslt.compile_stylesheet(stylesheet_text=text)
+            self._executable = _compile(text)
         except Exception as exc:  # saxonche raises PySaxonApiError, a plain Exception
-            raise TeikitError(f"cannot compile Schematron schema: {_first_line(exc)}", path) from None
-        if self._executable is None:
-            raise TeikitError("cannot compile Schematron schema", path)
+            # A damaged cache entry must not make a good schema unusable: compile afresh once.
+            fresh = stylesheet_text(root, source, fresh=True)
+            try:
+                if fresh == text:
+                    raise
+                self._executable = _compile(fresh)
+            except Exception:
+                raise TeikitError(f"cannot compile Schematron schema: {_first_line(exc)}", path) from None
 
     def check(self, tree: etree._ElementTree) -> list[Problem]:
         root = tree.getroot()
@@ -135,6 +141,13 @@ class SaxonSchematron:
             path = origin if origin and origin != own else None
             problems.append(Problem(line, 0, f"{text} [{readable}]", severity, "schematron", path))
         return problems
+
+
+def _compile(text: str):
+    executable = processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=text)
+    if executable is None:
+        raise RuntimeError("Saxon returned no stylesheet")
+    return executable
 
 
 def _without_origins(root):

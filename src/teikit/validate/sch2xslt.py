@@ -194,6 +194,8 @@ def _sub(parent, xsl_name: str, **attrs) -> etree._Element:
 
 def _variable(parent, let, _scope: str) -> None:
     var = _sub(parent, "variable", name=let.get("name") or "")
+    if let.get("as"):
+        var.set("as", let.get("as"))  # Schematron 2016: the let's declared type
     if let.get("value") is not None:
         var.set("select", let.get("value"))
     else:
