@@ -31,7 +31,8 @@ atexit.register(shutil.rmtree, _CACHE, True)
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sources" / "iron-lazar.txt"
 BOOKS = Path(__file__).resolve().parent / "data" / "books"
-TEI_ALL = ROOT.parent / "shared" / "schemas" / "tei_all.rng"
+SHARED = ROOT.parent / "shared"
+TEI_ALL = SHARED / "schemas" / "tei_all.rng"
 NS = {"t": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
 
 

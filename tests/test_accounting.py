@@ -100,24 +100,12 @@ def test_removed_and_dropped_findings_are_not_expected():
     assert not tally.lost and tally.source == 5 and tally.removed == 3
 
 
-# Losses known and owned elsewhere: the book keeps being measured, and the xfail turns
-# into a pass (reported as XPASS) the day the loss is mended.
-KNOWN_LOSS = {
-    "parker-syphilitic-diseases-1845-ocr.txt": "the OCR book's contents entries (Chap. I. ... page) are "
-    "replaced by the list the writer makes from the outline, which lost their titles (contents lists are "
-    "structure's part): 99.69% kept",
-}
-
-
 def _corpus_books():
     if not CORPUS.is_dir():
         return [
             pytest.param(None, marks=pytest.mark.skip(reason=f"corpus not available at {CORPUS} (../shared absent)"))
         ]
-    return [
-        pytest.param(p.name, marks=pytest.mark.xfail(reason=KNOWN_LOSS[p.name])) if p.name in KNOWN_LOSS else p.name
-        for p in sorted(CORPUS.glob("*.txt"))
-    ]
+    return [p.name for p in sorted(CORPUS.glob("*.txt"))]
 
 
 @pytest.mark.parametrize("name", _corpus_books())

@@ -27,7 +27,7 @@ def editions(tmp_path_factory):
     out = {}
     for book in sorted(BOOKS.glob("*.txt")):
         folder = tmp_path_factory.mktemp("corpus") / book.stem
-        out[book.stem] = (folder, convert(book, folder))
+        out[book.stem] = (folder, convert(book, folder, allow_loss=True))  # losses: test_accounting
     return out
 
 
@@ -58,6 +58,6 @@ def test_structure_and_notes_as_read(editions):
     assert right >= SAMPLES_FLOOR * samples
 
 
-EXACT_FLOOR = 0
-NOTES_FLOOR = 0.0
-SAMPLES_FLOOR = 0.0
+EXACT_FLOOR = 10  # of 12: burns (poems per year) and parker (OCR chapters) still differ
+NOTES_FLOOR = 0.98  # 994 of 1,009 on 2026-12-04
+SAMPLES_FLOOR = 0.9  # 39 of 42

@@ -237,3 +237,23 @@ def test_navigation_builds_the_lists_in_the_tree_and_the_writer_only_names_the_f
     contents = front.xpath("//t:div[@type='contents']", namespaces=NS)[0]
     assert not contents.xpath(".//t:ref", namespaces=NS)
     assert "The Age of Glass" in "".join(contents.itertext())
+
+
+def test_navigation_keeps_a_contents_list_as_printed_rather_than_lose_its_words(tmp_path):
+    """When the entries as read lack words of the printed list, the list stays as printed."""
+
+    def shorten_titles(tei, ctx):  # as if the parse had kept only each title's first word
+        for e in ctx.contents:
+            e.title = e.title.split()[0]
+        return tei
+
+    passes = default_passes().add(
+        Pass("shorten", shorten_titles, needs=("outline",), provides=("shortened",)), before="navigation"
+    )
+    report = convert(BOOKS / "garden.txt", tmp_path / "out", passes=passes)
+    (finding,) = report.of_kind("contents-kept-as-printed")
+    assert "age" in finding.message and "glass" in finding.message
+    front = etree.parse(str(tmp_path / "out" / "front.xml"))
+    contents = front.xpath("//t:div[@type='contents']", namespaces=NS)[0]
+    assert not contents.xpath(".//t:list", namespaces=NS)
+    assert "Chapter 2 The Age of Glass" in " ".join(contents.itertext())

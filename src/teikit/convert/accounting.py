@@ -122,6 +122,11 @@ def expected(source: str, findings: Iterable[Finding | Mapping], head_to: int = 
             nxt = _FIRST_WORD.match(lines[n])
             if nxt:
                 pairs.append((m.group(1).lower(), nxt.group(1).lower()))
+    for f in findings:  # a word broken over a page's end and rejoined across it (convert.hyphenation)
+        if _field(f, "kind") == "hyphen-rejoined" and "-" in (_field(f, "text") or ""):
+            left, right = (words(part) for part in str(_field(f, "text")).split("-", 1))
+            if left and right:
+                pairs.append((left[-1].lower(), right[0].lower()))
     for bag, drop in ((text, dropped[False]), (header, dropped[True])):  # what was dropped is expected nowhere
         taken = bag & drop
         bag.subtract(taken)

@@ -19,11 +19,13 @@ by the writer once it knows the files) sets `@target` and removes both.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from lxml import etree
 
-from ..tei import XML_ID, children, sub, xpath
+from ..tei import XML_ID, block_line, children, sub, xpath
+from .accounting import words
 from .context import Context
 from .figures import figure_id
 from .structure import settle_empty_divs
@@ -65,7 +67,8 @@ def _page(item: etree._Element, page: str | None) -> None:
 
 def _contents(tei, ctx: Context) -> None:
     for div in xpath(tei, "//t:front/t:div[@type='contents']"):
-        for b in children(div, "p"):
+        printed = children(div, "p")
+        for b in printed:
             div.remove(b)
         lst = sub(div, "list", type="contents")
         for e in ctx.contents or ctx.outline:
@@ -83,6 +86,24 @@ def _contents(tei, ctx: Context) -> None:
                 )
             _pointer(item, e.title, target)
             _page(item, e.page)
+        reported = Counter(w for f in ctx.report.of_kind("dropped-toc-cell") for w in words(f.text or ""))
+        missing = (
+            Counter(w for b in printed for w in words(" ".join(b.itertext())))
+            - Counter(words(" ".join(lst.itertext())))
+            - reported
+        )
+        if missing:
+            # The entries as read lack words the printed list holds (a summary under each
+            # entry, words the parse left out): the list stays as printed, nothing is lost.
+            div.remove(lst)
+            for b in printed:
+                div.append(b)
+            ctx.report.add(
+                "contents-kept-as-printed",
+                block_line(printed[0]) if printed else None,
+                f"the contents list holds words its entries do not ({', '.join(sorted(missing)[:5])}…): "
+                "kept as printed, without links",
+            )
 
 
 def _figures(tei, ctx: Context) -> None:
