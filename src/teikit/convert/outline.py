@@ -27,9 +27,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
-from ..tei import XML_ID, children, line_of, make, q, set_line, sub
+from lxml import etree
+
+from ..tei import XML_ID, block_line, children, line_of, make, q, set_line, sub
 from . import contents, headings
 from .context import Context, norm_title, roman_to_int
 
@@ -81,11 +82,19 @@ class Entry:
     title_block: int | None = None  # a separate title block after a label-only heading
     role: str = "body"  # front, body, back
     type: str = "chapter"
-    div: Any = None  # the <div> made for it
+    div: etree._Element | None = None  # the <div> made for it
     dropped: list = field(default_factory=list)  # stray cells of the contents line
     level: int = 1  # 1: a division of the front, body or back; 2…: inside the one before
     more_blocks: tuple = ()  # further lines of a heading set over several lines
     bare: bool = False  # a numeral alone (`IV`): the head holds it as text, not as a label
+
+
+def _block_of(e: Entry) -> int:
+    """The heading block of an entry the outline keeps: every entry read from the text's own
+    headings has one, and entries of a contents list are kept only once found."""
+    if e.block is None:
+        raise ValueError(f"no heading block found for {e.title!r}")
+    return e.block
 
 
 def _parse_toc_line(line: str, lineno: int) -> Entry | None:
@@ -134,10 +143,10 @@ def find_toc(blocks: list) -> tuple[int, int, list[Entry]] | None:
         if not _TOC_HEAD.match(first):
             continue
         entries, last = [], i
-        lines = [(line_of(b) + k + 1, l) for k, l in enumerate(rest)]
+        lines = [(block_line(b) + k + 1, l) for k, l in enumerate(rest)]
         j = i + 1
         if not lines and j < len(blocks):
-            lines = [(line_of(blocks[j]) + k, l) for k, l in enumerate(blocks[j].text.split("\n"))]
+            lines = [(block_line(blocks[j]) + k, l) for k, l in enumerate(blocks[j].text.split("\n"))]
             last = j
         for lineno, line in lines:
             e = _parse_toc_line(line, lineno)
@@ -149,8 +158,8 @@ def find_toc(blocks: list) -> tuple[int, int, list[Entry]] | None:
     return None
 
 
-def _label_pattern(e: Entry) -> re.Pattern:
-    word = e.label.split()[0]
+def _label_pattern(label: str) -> re.Pattern:
+    word = label.split()[0]
     return re.compile(rf"^{re.escape(word)}\s+(?P<num>\d+|[ivxlcdm]+)(?:\b\.?|:)\s*(?P<rest>.*)$", re.I)
 
 
@@ -178,7 +187,7 @@ def _locate(entries: list[Entry], blocks: list, start: int, report) -> None:
     for e in entries:
         if not e.label:
             continue
-        pat = _label_pattern(e)
+        pat = _label_pattern(e.label)
         for i in range(pos, len(blocks)):
             first = blocks[i].text.split("\n")[0].strip()
             m = pat.match(first)
@@ -228,7 +237,7 @@ def _fallback_entries(blocks: list, ctx: Context) -> list[Entry]:
                 f"{m.group('word').capitalize()} {m.group('num')}",
                 rest,
                 None,
-                line_of(b),
+                block_line(b),
                 number=_number(label),
                 block=i,
             )
@@ -238,7 +247,7 @@ def _fallback_entries(blocks: list, ctx: Context) -> list[Entry]:
             continue
         t = norm_title(text)
         if t in ctx.profile.back_roles or t in _BODY_TYPES or t in ctx.profile.front_titles:
-            found.append(Entry(None, text, None, line_of(b), block=i))
+            found.append(Entry(None, text, None, block_line(b), block=i))
     # A back-matter heading followed by a chapter is the chapter's own (e.g. its notes).
     keep = []
     for k, e in enumerate(found):
@@ -424,7 +433,7 @@ def _set_off(
             top = e.block
         elif top is not None and e.number is not None:
             with_sections.add(top)
-    tops = [e.block for e in entries if e.level == 1]
+    tops = [_block_of(e) for e in entries if e.level == 1]
     body = {e.block for e in entries if e.level == 1 and e.role == "body"}
     found = []
     k = 0
@@ -498,9 +507,9 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
                 taken.add(h.index + 1)
                 taken.update(e.more_blocks)
         entries.append(e)
-    tops = [e.block for e in entries if e.level == 1]
+    tops = [_block_of(e) for e in entries if e.level == 1]
     first_top, last_top = (min(tops), max(tops)) if tops else (len(blocks), -1)
-    top_gaps = sorted(gaps[e.block] for e in entries if e.level == 1)
+    top_gaps = sorted(gaps[i] for i in tops)
     level1_gap = top_gaps[0] if top_gaps else 2
     typical_gap = top_gaps[len(top_gaps) // 2] if top_gaps else 2
     known = set(ctx.profile.front_titles) | set(ctx.profile.back_roles) | _BODY_TYPES
@@ -545,9 +554,9 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
         taken.add(i)
         entries.append(e)
     entries += _front_heads(texts, starts, gaps, taken, skip, first_top, {h.form for h in found}, ctx)
-    entries.sort(key=lambda e: e.block)
+    entries.sort(key=_block_of)
     entries = _set_off(entries, texts, starts, gaps, taken, top_gaps[-1] if top_gaps else 2, first_top) + entries
-    entries.sort(key=lambda e: e.block)
+    entries.sort(key=_block_of)
     listing = []
     for it in items:
         le = Entry(it.label, it.title, it.page, it.line, number=it.number)
@@ -593,12 +602,12 @@ def apply(tei, ctx: Context):
     if toc and any("\t" in (blocks[i].text or "") for i in range(toc[0], toc[1] + 1)):
         toc_first, toc_last, entries = toc
         regions = [(toc_first, toc_last)]
-        for e in entries:
-            _classify(e, ctx)
-            for cell in e.dropped:
+        for entry in entries:
+            _classify(entry, ctx)
+            for cell in entry.dropped:
                 ctx.report.add(
                     "dropped-toc-cell",
-                    e.line,
+                    entry.line,
                     "stray text in a table-of-contents line left out of the entry",
                     text=cell,
                 )
@@ -614,14 +623,14 @@ def apply(tei, ctx: Context):
             ctx.report.add(
                 "no-chapters", None, "no table of contents and no chapter headings: the whole text becomes one division"
             )
-    entries = sorted([e for e in entries if e.block is not None], key=lambda e: e.block)
+    entries = sorted([e for e in entries if e.block is not None], key=_block_of)
     if entries and not any(e.role == "body" for e in entries):
         # Only front or back matter headings (a text that starts with its Notes or an
         # Appendix): with no chapter to hang them on, the whole text is one body division
         # and those headings stay in it as text.
         ctx.report.add(
             "no-chapters",
-            line_of(blocks[entries[0].block]),
+            line_of(blocks[_block_of(entries[0])]),
             "no chapter heading: the whole text becomes one division; the headings "
             f"found ({', '.join(e.title for e in entries)}) are kept inside it",
         )
@@ -634,7 +643,7 @@ def apply(tei, ctx: Context):
     toc_at = regions[0][0] if regions else None
     starts = {e.block: e for e in entries}
     current = title_div
-    stack: list[tuple[int, object]] = []  # the open divisions, outermost first
+    stack: list[tuple[int, etree._Element]] = []  # the open divisions, outermost first
     whole = sub(new_body, "div", type="chapter") if not entries else None
     # A text with no divisions still opens with its title page: the short lines set before
     # its first sentence (a title, "By" and the author) are the title page's, not the text's.
