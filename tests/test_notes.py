@@ -110,8 +110,10 @@ def test_numbered_notes_after_each_essay_and_licence_items_left_alone():
     assert _words(notes["E1"][0]).startswith("Two versions of this sentence")
     assert all(n.get("place") == "end" for ns in notes.values() for n in ns)
     text = _words(tei.find(".//t:text", NS))
-    # the licence's items and the paper's own numbered list stay text
-    assert "Only give exact copies of it." in text and "[2] Honor the refund provisions" in text
+    # the licence's items stay text (the wrapper pass moves the licence into the header's
+    # availability statement) and so does the paper's own numbered list
+    header = _words(tei.find(".//t:teiHeader", NS))
+    assert "Only give exact copies of it." in header and "[2] Honor the refund provisions" in header
     assert "1. To lay out roads between the towns." in text
     assert ctx.report.counts["notes_linked"] == ctx.report.counts["notes"] == 5
     # "1 This statement ..." numbered without a stop after the paper is its note too

@@ -76,7 +76,10 @@ def test_passes_listing_says_what_the_reader_leaves_out(tmp_path, capsys):
     assert main(["convert", str(docx), "--passes"]) == 0
     out = capsys.readouterr().out
     assert "reader docx" in out
-    assert "left out after the docx reader, which provides their facts: outline, furniture, structure" in out
+    assert (
+        "left out after the docx reader, which provides their facts: wrapper, outline, furniture, note-bodies, structure"
+        in out
+    )
 
 
 # ---------------------------------------------------------------- hostile packages

@@ -217,7 +217,7 @@ def apply(tei, ctx: Context):
     book = Book()
     if ctx.metadata is not None:  # a structured reader read the file's own metadata
         book = ctx.metadata
-    elif title_div:
+    elif title_div and children(title_div[0], "p"):  # a title page a later pass emptied is none
         div = title_div[0]
         blocks = children(div, "p")
         book, _, lay = read_title_page([_plain(b) for b in blocks], ctx.profile.dedication_cues)

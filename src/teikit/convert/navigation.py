@@ -36,9 +36,11 @@ POINTER = "teikit-pointer"
 
 
 def _anchor(el: etree._Element) -> str:
-    """The element's anchor: its xml:id, or one made for it (front and back divisions have none)."""
+    """The element's anchor: its xml:id, or one made for it (front and back divisions have
+    none) from its place in the document, so that a run gives the same tree every time."""
     if el.get(ANCHOR) is None:
-        el.set(ANCHOR, el.get(XML_ID) or f"div{id(el)}")
+        place = "-".join(str(a.getparent().index(a)) for a in (el, *el.iterancestors()) if a.getparent() is not None)
+        el.set(ANCHOR, el.get(XML_ID) or f"div-{place}")
     anchor = el.get(ANCHOR)
     assert anchor is not None
     return anchor

@@ -21,8 +21,17 @@ from ...report import Report
 from ...tei import XML_ID, children, is_, make, q
 
 # The facts a structured reader establishes itself (see teikit.pipeline.Registry.after_reader).
+# The text passes that read raw lines or the source's line breaks (the ebook wrapper, notes in
+# the text's stream, sidenotes, plays and letters told by their lines) have nothing to do on a
+# document whose structure its format states.
 PROVIDES = (
     "blocks",
+    "wrapper",
+    "note-bodies",
+    "footnotes",
+    "sidenotes",
+    "speeches",
+    "letters",
     "outline",
     "divisions",
     "furniture-removed",
