@@ -96,3 +96,12 @@ def children(el: etree._Element, *names: str) -> list[etree._Element]:
 
 def xpath(el: etree._Element, expr: str):
     return el.xpath(expr, namespaces={"t": TEI_NS, "xml": XML_NS})
+
+
+def unique_id(base: str, seen: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`… whichever is not in `seen` yet; recorded in `seen`."""
+    ident, k = base, 2
+    while ident in seen:
+        ident, k = f"{base}-{k}", k + 1
+    seen.add(ident)
+    return ident

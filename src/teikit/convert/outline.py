@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..tei import XML_ID, block_line, children, line_of, make, q, set_line, sub
+from ..tei import XML_ID, block_line, children, line_of, make, q, set_line, sub, unique_id
 from . import contents, headings
 from .context import Context, norm_title, roman_to_int
 
@@ -725,8 +725,4 @@ def _assign_ids(body) -> None:
             base = f"part{int(n):02d}" if kind == "part" else f"ch{int(n):02d}"
         else:
             base = kind
-        ident, k = base, 2
-        while ident in seen:
-            ident, k = f"{base}-{k}", k + 1
-        seen.add(ident)
-        div.set(XML_ID, ident)
+        div.set(XML_ID, unique_id(base, seen))

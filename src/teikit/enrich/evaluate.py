@@ -56,18 +56,25 @@ def parse_gold(path: Path) -> list[Block]:
             current[1].append(line.strip())
     out = []
     for (file, kind, which), lines in blocks:
-        marked = " ".join(lines)
-        text, mentions, pos, last = [], [], 0, 0
-        for m in _MARK.finditer(marked):
-            text.append(marked[last : m.start()])
-            pos += m.start() - last
-            mentions.append(Mention(m.group(1), pos, pos + len(m.group(2)), m.group(3).strip()))
-            text.append(m.group(2))
-            pos += len(m.group(2))
-            last = m.end()
-        text.append(marked[last:])
-        out.append(Block(file, kind, which, "".join(text), mentions))
+        text, mentions = _unmark(" ".join(lines))
+        out.append(Block(file, kind, which, text, mentions))
     return out
+
+
+def _unmark(marked: str) -> tuple[str, list[Mention]]:
+    """The text with its marks taken out, and the mentions they marked (offsets in the text)."""
+    text: list[str] = []
+    mentions: list[Mention] = []
+    pos = last = 0
+    for m in _MARK.finditer(marked):
+        text.append(marked[last : m.start()])
+        pos += m.start() - last
+        mentions.append(Mention(m.group(1), pos, pos + len(m.group(2)), m.group(3).strip()))
+        text.append(m.group(2))
+        pos += len(m.group(2))
+        last = m.end()
+    text.append(marked[last:])
+    return "".join(text), mentions
 
 
 def _value(el) -> str:
@@ -279,18 +286,8 @@ def parse_anchored(path: Path) -> list[Block]:
 
 
 def _marked(line_no: str, marked: str) -> Block:
-    text: list[str] = []
-    mentions: list[Mention] = []
-    pos = last = 0
-    for m in _MARK.finditer(marked):
-        text.append(marked[last : m.start()])
-        pos += m.start() - last
-        mentions.append(Mention(m.group(1), pos, pos + len(m.group(2)), m.group(3).strip()))
-        text.append(m.group(2))
-        pos += len(m.group(2))
-        last = m.end()
-    text.append(marked[last:])
-    return Block("source", "line", line_no, "".join(text), mentions)
+    text, mentions = _unmark(marked)
+    return Block("source", "line", line_no, text, mentions)
 
 
 def _key(block: Block) -> tuple[str, list[Mention]]:

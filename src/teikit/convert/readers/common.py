@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ...report import Report
-from ...tei import XML_ID, children, is_, make, q
+from ...tei import XML_ID, children, is_, make, q, unique_id
 
 # The facts a structured reader establishes itself (see teikit.pipeline.Registry.after_reader).
 # The text passes that read raw lines or the source's line breaks (the ebook wrapper, notes in
@@ -215,11 +215,7 @@ def assign_ids(body: etree._Element) -> None:
             base = f"{'ch' if kind == 'chapter' else 'part'}{counts[kind]:02d}"
         else:
             base = kind
-        ident, k = base, 2
-        while ident in seen:
-            ident, k = f"{base}-{k}", k + 1
-        seen.add(ident)
-        div.set(XML_ID, ident)
+        div.set(XML_ID, unique_id(base, seen))
 
 
 def new_tree() -> etree._Element:
