@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from ..tei import children, is_, line_of, make, q, sub, xpath
+from ..tei import XML_ID, children, is_, line_of, make, q, sub, xpath
 from ..textnodes import substitute
 from .castlist import cast_lists
 from .context import Context
@@ -409,6 +409,20 @@ def _items(divs) -> list:
     return [it for d in divs for it in d.iter(q("p"), q("head")) if is_(it.getparent(), "div")]
 
 
+def _act_ids(tei) -> None:
+    """A body division the outline numbered and the play typed an act or a scene is named
+    so (`act01`, not the outline's `part01` or `ch01`): the id names its document."""
+    body = xpath(tei, "//t:text/t:body")
+    divs = children(body[0], "div") if body else []
+    taken = {d.get(XML_ID) for d in divs}
+    for d in divs:
+        kind, n = d.get("type"), d.get("n") or ""
+        if kind in ("act", "scene") and n.isdigit() and f"{kind}{int(n):02d}" not in taken:
+            taken.discard(d.get(XML_ID))
+            d.set(XML_ID, f"{kind}{int(n):02d}")
+            taken.add(d.get(XML_ID))
+
+
 def apply(tei, ctx: Context):
     restored = put_back(tei, ctx, lambda text, first: in_a_play(text, first, ctx))
     divs = xpath(tei, "//t:text/t:front/t:div | //t:text/t:body/t:div")
@@ -425,6 +439,7 @@ def apply(tei, ctx: Context):
     first = line_of(speeches[0])
     for d in divs:
         _play_division(d, play, ctx)
+    _act_ids(tei)
     names = ", ".join(sorted(play.speakers))
     n = ctx.report.counts["speeches"]
     ctx.report.info("play", first, f"a play: {n} speeches of {len(play.speakers)} speakers ({names})")
