@@ -36,10 +36,10 @@ import re
 
 from ..tei import XML_ID, children, is_, line_of, make, q, sub, xpath
 from ..textnodes import substitute
+from .blocks import para_text
 from .castlist import cast_lists
 from .context import Context
 from .playrepair import in_a_play, put_back, set_apart, settle_put_back
-from .blocks import para_text
 from .sourcelines import lines_of, source_blocks
 from .speakers import BRACKETS, Play, item_text
 
