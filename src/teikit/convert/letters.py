@@ -42,6 +42,7 @@ import re
 
 from ..tei import children, is_, line_of, make, q, sub, xpath
 from .context import Context, roman_to_int
+from .sourcelines import SourceBlocks, pieces_of, source_blocks
 
 _RETYPED = {"chapter", "section", "subsection", "part", "imprint", "prefatory"}
 _FLATTENED = ("section", "subsection")
@@ -391,11 +392,44 @@ def _quoted_letters(div, parts: Parts, ctx: Context) -> None:
         ctx.report.info("letter-quoted", line_of(floating), "a letter quoted in the text", text=salute)
 
 
+def _headed_as_letter(div, parts: Parts) -> bool:
+    """A division headed with writer and addressee (`III` / `MRS. VERNON TO LADY DE
+    COURCY`), or by a salutation: a letter, whatever else its heading says."""
+    heads = children(div, "head")
+    return any(parts.is_address(_unlabelled(h)) or parts.opens_letter(_text(h)) for h in heads)
+
+
+def _signature_apart(div, parts: Parts, blocks: SourceBlocks, ctx: Context) -> None:
+    """The signature (and the closing salutations before it) that paragraph rejoining
+    joined to a letter's last paragraph (`…and am, with best love, &c.,` / `CATHERINE
+    VERNON.`): set apart again, as the source's blocks had them."""
+    for p in xpath(div, ".//t:p"):
+        pieces = pieces_of(p, blocks)
+        if not pieces or len(pieces) < 2:
+            continue
+        last = pieces[-1][1]
+        if not (_is_signature(last) or parts.signed_after_closing(last)):
+            continue
+        k = len(pieces) - 1
+        while k > 1 and len(pieces) - k < 3 and parts.closing(pieces[k - 1][1]):
+            k -= 1
+        p.text = " ".join(t for _, t in pieces[:k])
+        for line, piece in reversed(pieces[k:]):
+            p.addnext(make("p", piece, line=line))
+        ctx.report.info(
+            "letter-signature-apart", pieces[k][0], "a signature rejoined to the paragraph before it, set apart"
+        )
+
+
 def apply(tei, ctx: Context):
     parts = Parts(ctx.profile)
+    blocks: SourceBlocks | None = None
     for div in xpath(tei, "//t:text/*[self::t:front or self::t:body or self::t:back]/t:div"):
         if div.xpath(".//*[local-name()='sp' or local-name()='castList']"):
             continue  # a play's division: its speeches are not letters
+        if _headed_as_letter(div, parts):
+            blocks = source_blocks(ctx) if blocks is None else blocks
+            _signature_apart(div, parts, blocks, ctx)
         _letters_in(div, parts, ctx)
         _quoted_letters(div, parts, ctx)
     return tei
