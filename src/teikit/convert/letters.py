@@ -20,6 +20,9 @@ into the first paragraph and cut from it at the comma or colon and dash that end
 capitalised words, small words and numbers, is the place and date (`Langford, Dec.`:
 `<dateline>`). The closing salutation is the paragraph, or the two, before the signature
 that start with one of the profile's `closings` (`Yours ever,`, `I am, &c.,`, `Adieu!`).
+In a division headed as a letter, a signature that paragraph rejoining joined to the
+paragraph before it (that one ending in a comma: `&c.,` / `CATHERINE VERNON.`) is set
+apart again as the source's blocks had it, with the closing salutations before it.
 
 A division that is one letter is typed `letter` (unless it has a front-matter role)
 and given its `<opener>` and `<closer>`. A division holding several letters gets one
@@ -32,7 +35,8 @@ letters are looked for inside each section.
 A letter quoted in running prose (its paragraph opens with a quotation mark and a
 salutation: `'MY BELOVED MASTER,-I am well…`, or `'To MY MASTER.` standing alone
 before it) becomes `<floatingText type="letter">` holding its `div type="letter"`:
-the salutation in the opener, the paragraph it opens (or the one after it) as its text.
+the salutation in the opener, the paragraph it opens (or the one after it) as its text,
+the notes placed in it kept.
 A play's divisions hold no letters.
 """
 
@@ -367,14 +371,16 @@ def _stray(div, items, before_any: bool) -> None:
 
 def _quoted_letters(div, parts: Parts, ctx: Context) -> None:
     for p in xpath(div, ".//t:p[parent::t:div[not(@type='letter')]]"):
-        text = p.text or ""
-        if len(p) or p.getparent() is None or not text or text[0] not in _QUOTES:
+        text = p.text or ""  # the text before any note or mark the paragraph holds
+        if p.getparent() is None or not text or text[0] not in _QUOTES:
             continue
         salute = parts.salute(text)
         if salute is None:
             continue
         nxt = p.getnext()
         rest = text[len(salute) :].strip()
+        if not rest and len(p):
+            continue  # a salutation alone before a note: not a letter's opening
         if not rest and (nxt is None or not is_(nxt, "p")):
             continue
         floating = make("floatingText", type="letter", line=line_of(p))
