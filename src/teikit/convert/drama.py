@@ -24,6 +24,14 @@ In a play's division:
   nothing and opens no division: it is the setting's label, a `<stage>`; a division already headed so is typed so, and is the play
   from its heading on. Headings `structure` made of short speeches (and the sections it
   opened under them) are undone: the play is rebuilt from its paragraphs in order;
+- the divisions the outline made of the play's headings stay, each typed by its head and
+  built in turn (its scenes inside an act); the lines the outline set under a heading as
+  its title are the setting, a `<stage>` after the head (a title on the heading's own
+  line stays in it: `SCENE 2. The same. Morning.`); `ACT I. SCENE 1.` heading a division
+  is an act headed `ACT I.` holding a scene headed `SCENE 1.`; a body division typed an
+  act or a scene takes an id that says so (`act01`), which names its document;
+- a cast list in a front-matter division the outline made of it (`PERSONS OF THE PLAY`)
+  stays in that division, as its `<castList>`;
 - the play ends at the first long paragraph without brackets after its last speech:
   that and what follows stay paragraphs;
 - the brackets are not kept in the text: `rend="brackets"` or `"parentheses"` says which
@@ -353,8 +361,10 @@ def _play_division(div, play: Play, ctx: Context, act=None) -> None:
     for c in children(into):
         if any(c is n for n in nested):
             runs.append([])
+        elif is_(c, "div") and c.get("type") in _FLATTENED:
+            _flatten(c, runs[-1])
         elif not any(c is h for h in heads):
-            _flatten(c, runs[-1]) if is_(c, "div") and c.get("type") in _FLATTENED else runs[-1].append(c)
+            runs[-1].append(c)
     for n in nested:
         _play_division(n, play, ctx, act)
     for k, items in enumerate(runs):
