@@ -357,6 +357,8 @@ def _play_division(div, play: Play, ctx: Context, act=None) -> None:
         _label_only(heads[0])
     # the acts and scenes the outline made of the play's headings: each built in its own
     nested = [c for c in children(into, "div") if children(c, "head") and play.heading(children(c, "head")[0])]
+    if into is not div:
+        heads = heads + children(into, "head")  # the scene's, made of the act's heading
     runs: list[list] = [[]]
     for c in children(into):
         if any(c is n for n in nested):
