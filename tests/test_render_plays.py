@@ -43,20 +43,36 @@ def test_every_word_is_published_and_links_hold(editions, name):
     assert broken_links(site.outdir) == [] and site.warnings == [] and text.warnings == []
 
 
+def reading_order(site) -> list[str]:
+    """The book's pages as its index lists them (not the registers)."""
+    hrefs = [a.get("href") for a in page(site, "index.html").iter("a")]
+    pages = [h for h in hrefs if h and "#" not in h and h not in ("index.html", "persons.html", "places.html")]
+    return list(dict.fromkeys(pages))
+
+
 def test_speeches_speakers_and_stage_directions(editions):
     _, site, text = editions["play-capitals"]
-    chapter = page(site, "chapter.html")
-    speakers = chapter.xpath("//div[@class='sp']/p[@class='speaker']/text()")
+    # the cast list's division in the front matter, then a page an act
+    pages = [page(site, name) for name in reading_order(site)]
+
+    def over(expr: str) -> list:
+        return [found for p in pages for found in p.xpath(expr)]
+
+    speakers = over("//div[@class='sp']/p[@class='speaker']/text()")
     assert speakers[:3] == ["WICK.", "MARROW.", "WICK."] and len(speakers) == 16
     # the brackets the book used come back around the direction, which the TEI keeps without them
-    assert chapter.xpath("//div[@class='sp']//span[@class='stage']/text()")[0] == "(He shakes a floury fist.)"
-    assert "(Enter WICK with his pole and ladder.)" in chapter.xpath("//p[@class='stage']/text()")
-    cast = chapter.xpath("//div[@class='castList']/div[@class='tei-castItem']")
+    assert over("//div[@class='sp']//span[@class='stage']/text()")[0] == "(He shakes a floury fist.)"
+    assert "(Enter WICK with his pole and ladder.)" in over("//p[@class='stage']/text()")
+    cast = over("//div[@class='castList']/div[@class='tei-castItem']")
     assert [c.findtext("span[@class='tei-role']") for c in cast] == ["WICK", "MARROW", "MRS. PELL", "TOBY"]
-    acts = chapter.xpath("//section[@class='div act']")
-    assert [a.findtext("h2").rstrip(" §") for a in acts] == ["ACT I.", "ACT II."]
-    assert [h.text.rstrip(" §") for h in acts[0].xpath("section[@class='div scene']/h3")] == ["SCENE 1.", "SCENE 2."]
-    txt = (text.outdir / "chapter.txt").read_text(encoding="utf-8")
+    # an act is a page of its own (its heading the page's), its scenes sections in it
+    acts = over("//article[@class='page div act'] | //section[@class='div act']")
+    assert [a.xpath("h1 | h2")[0].text.rstrip(" §") for a in acts] == ["ACT I.", "ACT II."]
+    scenes = acts[0].xpath("section[@class='div scene']/*[self::h2 or self::h3]")
+    assert [h.text.rstrip(" §") for h in scenes] == ["SCENE 1.", "SCENE 2."]
+    txt = "".join(
+        (text.outdir / name.replace(".html", ".txt")).read_text(encoding="utf-8") for name in reading_order(site)
+    )
     assert "MARROW.\n    You know very well I cannot reach it. (He shakes a floury fist.)" in txt
     assert "\n(Enter WICK with his pole and ladder.)\n" in txt
     colons = (editions["play-colons"][2].outdir / "chapter.txt").read_text(encoding="utf-8")

@@ -24,6 +24,14 @@ In a play's division:
   nothing and opens no division: it is the setting's label, a `<stage>`; a division already headed so is typed so, and is the play
   from its heading on. Headings `structure` made of short speeches (and the sections it
   opened under them) are undone: the play is rebuilt from its paragraphs in order;
+- the divisions the outline made of the play's headings stay, each typed by its head and
+  built in turn (its scenes inside an act); the lines the outline set under a heading as
+  its title are the setting, a `<stage>` after the head (a title on the heading's own
+  line stays in it: `SCENE 2. The same. Morning.`); `ACT I. SCENE 1.` heading a division
+  is an act headed `ACT I.` holding a scene headed `SCENE 1.`; a body division typed an
+  act or a scene takes an id that says so (`act01`), which names its document;
+- a cast list in a front-matter division the outline made of it (`PERSONS OF THE PLAY`)
+  stays in that division, as its `<castList>`;
 - the play ends at the first long paragraph without brackets after its last speech:
   that and what follows stay paragraphs;
 - the brackets are not kept in the text: `rend="brackets"` or `"parentheses"` says which
@@ -34,8 +42,9 @@ from __future__ import annotations
 
 import re
 
-from ..tei import children, is_, line_of, make, q, sub, xpath
+from ..tei import XML_ID, children, is_, line_of, make, q, sub, xpath
 from ..textnodes import substitute
+from .blocks import para_text
 from .castlist import cast_lists
 from .context import Context
 from .playrepair import in_a_play, put_back, set_apart, settle_put_back
@@ -183,14 +192,15 @@ class Builder:
     def continuation(self, sp, it) -> None:
         self._fill(sp, it, self._verse(it, "") if is_(it, "p") and not len(it) else None)
 
-    def build(self, items, into) -> None:
-        """Put the play's items into `into`, opening acts and scenes at their headings."""
+    def build(self, items, into, act=None) -> None:
+        """Put the play's items into `into`, opening acts and scenes at their headings
+        (a scene's in `act`, the act division `into` stands in, when there is one)."""
         play = self.play
-        act = None
         container = into
         last_sp = None
         after_heading = ended = False
-        last = max(k for k, it in enumerate(items) if is_(it, "p", "head") and play.speech(it))
+        speeches = [k for k, it in enumerate(items) if is_(it, "p", "head") and play.speech(it)]
+        last = speeches[-1] if speeches else len(items)  # no speech: a setting's directions
         for k, it in enumerate(items):
             if not ended and k > last and is_(it, "p", "head"):
                 t = item_text(it)
@@ -264,20 +274,110 @@ def _start(items, play: Play) -> int | None:
     return start
 
 
-def _play_division(div, play: Play, ctx: Context) -> None:
+def _setting_out(head, play: Play, ctx: Context) -> None:
+    """An act or scene heading's title that the outline took from the lines set under it
+    (`SCENE 1.` / `A street at dusk.`) is, in a play, the setting: a `<stage>` after the
+    head, which keeps the heading's own line (`SCENE 2. The same. Morning.` stays whole)."""
+    lines = play.blocks.get(line_of(head) or -1)
+    if not lines:
+        return
+    own, text = para_text("\n".join(lines)), item_text(head)
+    rest = text[len(own) :].strip() if text.startswith(own) else ""
+    if not rest or play.heading_text(own) is None:
+        return
+    label = head.find(q("label"))
+    if label is not None and item_text(label).strip() == own.strip():
+        label.tail = None
+        head[:] = [label]
+    else:
+        head[:] = []
+        head.text = own
+    k = play.blocks.order.get(line_of(head) or -1)
+    line = play.blocks.starts[k + 1] if k is not None and k + 1 < len(play.blocks.starts) else line_of(head)
+    head.addnext(_stage(rest, None, line))
+    ctx.report.counts["stage_directions"] += 1
+
+
+def _scene_of(div, head, play: Play, ctx: Context):
+    """`ACT I. SCENE 1.` heading a division: the act's head keeps `ACT I.`, and a scene
+    division headed `SCENE 1.` holds what followed the heading."""
+    text = item_text(head)
+    alternatives = "|".join(map(re.escape, play.words.get("scene_words", ())))
+    m = re.search(rf"\b(?:{alternatives})\b", text, re.I) if alternatives else None
+    if m is None or m.start() == 0:
+        return None
+    act_text = text[: m.start()].strip()
+    label = head.find(q("label"))
+    if label is not None and item_text(label).strip() == act_text:
+        label.tail = None
+        head[:] = [label]
+    else:
+        head[:] = []
+        head.text = act_text
+    scene = make("div", type="scene", line=line_of(head))
+    sub(scene, "head", text[m.start() :].strip(), line=line_of(head))
+    for c in list(head.itersiblings()):
+        scene.append(c)
+    head.addnext(scene)
+    ctx.report.counts["scenes"] += 1
+    return scene
+
+
+def _head_level(div, play: Play, ctx: Context) -> str | None:
+    """'act', 'scene' or 'act+scene' when the division the outline made is headed so."""
+    heads = children(div, "head")
+    if not heads:
+        return None
+    _setting_out(heads[0], play, ctx)
+    return play.heading(heads[0])
+
+
+def _label_only(head) -> None:
+    """A head that is its label alone (`<label>ACT I.</label>`) holds it as text: an element
+    alone in the head would be indented when written, spaces added to the heading."""
+    if len(head) == 1 and is_(head[0], "label") and not (head.text or "").strip() and not (head[0].tail or "").strip():
+        label = head[0]
+        head.remove(label)
+        head.text = item_text(label)
+
+
+def _play_division(div, play: Play, ctx: Context, act=None) -> None:
     heads = children(div, "head")  # the division's own: it keeps them, typed by them
-    items: list = []
-    _flatten(div, items)
-    items = [it for it in items if not any(it is h for h in heads)]
-    cast_lists(items, play, ctx)
-    start = _start(items, play)
-    level = play.heading(heads[0]) if heads else None
+    level = _head_level(div, play, ctx)
+    into = div
     if level is not None:
-        level = level.split("+")[0]  # `ACT I. SCENE 1.` heading a division: the act's
-        div.set("type", level)
-        ctx.report.counts["acts" if level == "act" else "scenes"] += 1
-        if start is not None:
-            start = 0  # an act's division is the play from its heading on
+        lvl = level.split("+")[0]  # `ACT I. SCENE 1.` heading a division: an act and its scene
+        div.set("type", lvl)
+        ctx.report.counts["acts" if lvl == "act" else "scenes"] += 1
+        if lvl == "act":
+            act = div
+        if "+" in level:
+            scene = _scene_of(div, heads[0], play, ctx)
+            into = div if scene is None else scene
+        _label_only(heads[0])
+    # the acts and scenes the outline made of the play's headings: each built in its own
+    nested = [c for c in children(into, "div") if children(c, "head") and play.heading(children(c, "head")[0])]
+    if into is not div:
+        heads = heads + children(into, "head")  # the scene's, made of the act's heading
+    runs: list[list] = [[]]
+    for c in children(into):
+        if any(c is n for n in nested):
+            runs.append([])
+        elif is_(c, "div") and c.get("type") in _FLATTENED:
+            _flatten(c, runs[-1])
+        elif not any(c is h for h in heads):
+            runs[-1].append(c)
+    for n in nested:
+        _play_division(n, play, ctx, act)
+    for k, items in enumerate(runs):
+        if items:
+            _play_items(into, items, nested[k] if k < len(nested) else None, level is not None, act, play, ctx)
+
+
+def _play_items(div, items: list, before, headed: bool, act, play: Play, ctx: Context) -> None:
+    """The play among a division's items (those before the division `before`, if any)."""
+    cast_lists(items, play, ctx)
+    start = 0 if headed else _start(items, play)  # an act's division is the play from its heading on
     if start is None:
         return
     play_items = items[start:]
@@ -286,12 +386,19 @@ def _play_division(div, play: Play, ctx: Context) -> None:
     for section in reversed(xpath(div, ".//t:div")):
         if not len(section):
             section.getparent().remove(section)
-    into = div
+    into = make("div")
     first = play_items[0]
     opens = is_(first, "p", "head") and play.heading(first) and not _unnumbered(item_text(first), play.words)
-    if children(div, "div") and not opens:  # after divisions, the play's text needs one of its own
-        into = sub(div, "div", type="section", line=line_of(first))
-    Builder(play, ctx).build(play_items, into)
+    if children(div, "div") and not opens and not headed:  # after divisions, the play's text needs one of its own
+        into = sub(into, "div", type="section", line=line_of(first))
+    Builder(play, ctx).build(play_items, into, act)
+    while into.getparent() is not None:
+        into = into.getparent()
+    for c in list(into):
+        if before is not None:
+            before.addprevious(c)
+        else:
+            div.append(c)
 
 
 def _is_play(items, play: Play, ctx: Context) -> bool:
@@ -314,6 +421,20 @@ def _items(divs) -> list:
     return [it for d in divs for it in d.iter(q("p"), q("head")) if is_(it.getparent(), "div")]
 
 
+def _act_ids(tei) -> None:
+    """A body division the outline numbered and the play typed an act or a scene is named
+    so (`act01`, not the outline's `part01` or `ch01`): the id names its document."""
+    body = xpath(tei, "//t:text/t:body")
+    divs = children(body[0], "div") if body else []
+    taken = {d.get(XML_ID) for d in divs}
+    for d in divs:
+        kind, n = d.get("type"), d.get("n") or ""
+        if kind in ("act", "scene") and n.isdigit() and f"{kind}{int(n):02d}" not in taken:
+            taken.discard(d.get(XML_ID))
+            d.set(XML_ID, f"{kind}{int(n):02d}")
+            taken.add(d.get(XML_ID))
+
+
 def apply(tei, ctx: Context):
     restored = put_back(tei, ctx, lambda text, first: in_a_play(text, first, ctx))
     divs = xpath(tei, "//t:text/t:front/t:div | //t:text/t:body/t:div")
@@ -330,6 +451,7 @@ def apply(tei, ctx: Context):
     first = line_of(speeches[0])
     for d in divs:
         _play_division(d, play, ctx)
+    _act_ids(tei)
     names = ", ".join(sorted(play.speakers))
     n = ctx.report.counts["speeches"]
     ctx.report.info("play", first, f"a play: {n} speeches of {len(play.speakers)} speakers ({names})")

@@ -20,6 +20,9 @@ into the first paragraph and cut from it at the comma or colon and dash that end
 capitalised words, small words and numbers, is the place and date (`Langford, Dec.`:
 `<dateline>`). The closing salutation is the paragraph, or the two, before the signature
 that start with one of the profile's `closings` (`Yours ever,`, `I am, &c.,`, `Adieu!`).
+In a division headed as a letter, a signature that paragraph rejoining joined to the
+paragraph before it (that one ending in a comma: `&c.,` / `CATHERINE VERNON.`) is set
+apart again as the source's blocks had it, with the closing salutations before it.
 
 A division that is one letter is typed `letter` (unless it has a front-matter role)
 and given its `<opener>` and `<closer>`. A division holding several letters gets one
@@ -32,7 +35,8 @@ letters are looked for inside each section.
 A letter quoted in running prose (its paragraph opens with a quotation mark and a
 salutation: `'MY BELOVED MASTER,-I am well…`, or `'To MY MASTER.` standing alone
 before it) becomes `<floatingText type="letter">` holding its `div type="letter"`:
-the salutation in the opener, the paragraph it opens (or the one after it) as its text.
+the salutation in the opener, the paragraph it opens (or the one after it) as its text,
+the notes placed in it kept.
 A play's divisions hold no letters.
 """
 
@@ -42,6 +46,7 @@ import re
 
 from ..tei import children, is_, line_of, make, q, sub, xpath
 from .context import Context, roman_to_int
+from .sourcelines import SourceBlocks, pieces_of, source_blocks
 
 _RETYPED = {"chapter", "section", "subsection", "part", "imprint", "prefatory"}
 _FLATTENED = ("section", "subsection")
@@ -366,14 +371,16 @@ def _stray(div, items, before_any: bool) -> None:
 
 def _quoted_letters(div, parts: Parts, ctx: Context) -> None:
     for p in xpath(div, ".//t:p[parent::t:div[not(@type='letter')]]"):
-        text = p.text or ""
-        if len(p) or p.getparent() is None or not text or text[0] not in _QUOTES:
+        text = p.text or ""  # the text before any note or mark the paragraph holds
+        if p.getparent() is None or not text or text[0] not in _QUOTES:
             continue
         salute = parts.salute(text)
         if salute is None:
             continue
         nxt = p.getnext()
         rest = text[len(salute) :].strip()
+        if not rest and len(p):
+            continue  # a salutation alone before a note: not a letter's opening
         if not rest and (nxt is None or not is_(nxt, "p")):
             continue
         floating = make("floatingText", type="letter", line=line_of(p))
@@ -391,11 +398,44 @@ def _quoted_letters(div, parts: Parts, ctx: Context) -> None:
         ctx.report.info("letter-quoted", line_of(floating), "a letter quoted in the text", text=salute)
 
 
+def _headed_as_letter(div, parts: Parts) -> bool:
+    """A division headed with writer and addressee (`III` / `MRS. VERNON TO LADY DE
+    COURCY`), or by a salutation: a letter, whatever else its heading says."""
+    heads = children(div, "head")
+    return any(parts.is_address(_unlabelled(h)) or parts.opens_letter(_text(h)) for h in heads)
+
+
+def _signature_apart(div, parts: Parts, blocks: SourceBlocks, ctx: Context) -> None:
+    """The signature (and the closing salutations before it) that paragraph rejoining
+    joined to a letter's last paragraph (`…and am, with best love, &c.,` / `CATHERINE
+    VERNON.`): set apart again, as the source's blocks had them."""
+    for p in xpath(div, ".//t:p"):
+        pieces = pieces_of(p, blocks)
+        if not pieces or len(pieces) < 2:
+            continue
+        last = pieces[-1][1]
+        if not (_is_signature(last) or parts.signed_after_closing(last)):
+            continue
+        k = len(pieces) - 1
+        while k > 1 and len(pieces) - k < 3 and parts.closing(pieces[k - 1][1]):
+            k -= 1
+        p.text = " ".join(t for _, t in pieces[:k])
+        for line, piece in reversed(pieces[k:]):
+            p.addnext(make("p", piece, line=line))
+        ctx.report.info(
+            "letter-signature-apart", pieces[k][0], "a signature rejoined to the paragraph before it, set apart"
+        )
+
+
 def apply(tei, ctx: Context):
     parts = Parts(ctx.profile)
+    blocks: SourceBlocks | None = None
     for div in xpath(tei, "//t:text/*[self::t:front or self::t:body or self::t:back]/t:div"):
         if div.xpath(".//*[local-name()='sp' or local-name()='castList']"):
             continue  # a play's division: its speeches are not letters
+        if _headed_as_letter(div, parts):
+            blocks = source_blocks(ctx) if blocks is None else blocks
+            _signature_apart(div, parts, blocks, ctx)
         _letters_in(div, parts, ctx)
         _quoted_letters(div, parts, ctx)
     return tei

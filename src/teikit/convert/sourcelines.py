@@ -4,8 +4,8 @@
 on a line of its own is told by those lines. `source_blocks(ctx)` decodes the source
 again the way the reader decoded it (the findings of that second reading are dropped:
 the reader made them already); `lines_of(p, blocks)` returns the lines of the block a
-paragraph came from, or None when the paragraph is no longer that block (rejoined
-with another, or changed); `pieces_of(p, blocks)` the blocks a rejoined paragraph was
+paragraph came from (joined, or its lines kept as printed), or None when the
+paragraph is no longer that block (rejoined with another, or changed); `pieces_of(p, blocks)` the blocks a rejoined paragraph was
 made of.
 """
 
@@ -44,9 +44,14 @@ def lines_of(p, blocks: SourceBlocks) -> list[str] | None:
     if line is None or len(p):
         return None
     lines = blocks.get(line)
-    if lines is None or para_text("\n".join(lines)) != (p.text or ""):
+    if lines is None:
         return None
-    return [l.strip() for l in lines if l.strip()]
+    kept = [l.strip() for l in lines if l.strip()]
+    text = p.text or ""
+    # joined into one paragraph, or its lines kept as printed (a front-matter division's)
+    if para_text("\n".join(lines)) != text and [l.strip() for l in text.split("\n") if l.strip()] != kept:
+        return None
+    return kept
 
 
 def pieces_of(p, blocks: SourceBlocks) -> list[tuple[int, str]] | None:
