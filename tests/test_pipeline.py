@@ -257,3 +257,10 @@ def test_navigation_keeps_a_contents_list_as_printed_rather_than_lose_its_words(
     contents = front.xpath("//t:div[@type='contents']", namespaces=NS)[0]
     assert not contents.xpath(".//t:list", namespaces=NS)
     assert "Chapter 2 The Age of Glass" in " ".join(contents.itertext())
+
+
+def test_the_header_names_the_reader_and_the_passes_that_ran():
+    tei, _ = convert_tree(BOOKS / "garden.txt", passes=default_passes().disable("places"))
+    desc = tei.find(f".//{q('application')}/{q('desc')}").text
+    assert desc.startswith("converted from plain text by the teikit pipeline (wrapper, outline,")
+    assert "persons, navigation)" in desc and "places" not in desc

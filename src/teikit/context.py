@@ -80,6 +80,10 @@ class Context:
     the paragraphs are made (`teikit.convert.noteattach.Pending`) ["note-bodies"]."""
     person_words: set[str] = field(default_factory=set)
     """Every surname, forename and alias the person register knows (places must not take them)."""
+    reader: str = "text"
+    """The name of the reader that read the source (`teikit.convert.READERS`)."""
+    passes: list[str] = field(default_factory=list)
+    """The names of the passes this conversion runs, in order (set by `teikit.pipeline.run`)."""
     tree: etree._Element | None = None
     """The TEI tree the current pass works on (set by `teikit.pipeline.run`)."""
     _views: dict[str, Any] = field(default_factory=dict, repr=False)

@@ -189,6 +189,7 @@ def run(
 ) -> etree._Element:
     """Run the passes in order over `tei`; their times go to `timings` by name."""
     ctx.tree_changed(tei)
+    ctx.passes = registry.names()
     for p in registry:
         t0 = time.perf_counter()
         tei = p.apply(tei, ctx)

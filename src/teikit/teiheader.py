@@ -113,6 +113,10 @@ def _more_normalization(ctx: Context) -> str:
     return "".join(" " + s for s in said)
 
 
+# What each reader reads, as the header says it (teikit.convert.READERS).
+_SOURCE_KINDS = {"text": "plain text", "docx": "a Word document", "epub": "an EPUB", "markdown": "Markdown"}
+
+
 def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etree._Element:
     header = make("teiHeader")
     fd = sub(header, "fileDesc")
@@ -181,8 +185,7 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etr
     sub(
         app,
         "desc",
-        "converted from plain text by the teikit pipeline "
-        "(outline, furniture, structure, notes, bibliography, indexes, inline, header)",
+        f"converted from {_SOURCE_KINDS.get(ctx.reader, ctx.reader)} by the teikit pipeline ({', '.join(ctx.passes)})",
     )
     decl = sub(ed, "editorialDecl")
     c = ctx.report.counts

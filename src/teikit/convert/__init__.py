@@ -246,6 +246,7 @@ def convert_tree(
         report=report,
         book_id=book_id or source.stem,
         registers_from=Path(registers_from) if registers_from else None,
+        reader=read.name,
     )
     t0 = time.perf_counter()
     tei = read.read(source, ctx)
