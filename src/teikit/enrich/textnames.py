@@ -294,16 +294,31 @@ def _alias(person, name: Name) -> None:
     _fill(pn, name)
 
 
-def _same_person(name: Name, names: list[tuple[Name, object]]):
-    """The one entry a partial name belongs to: the full name with the same forename and
-    surname, or with that first forename when the name gives no surname; else None."""
-    if name.surname and name.given:
-        fits = {id(p): p for n, p in names if n.surname == name.surname and n.given == name.given}
-    elif name.given:
-        fits = {id(p): p for n, p in names if n.surname and n.given[:1] == name.given[:1]}
-    else:
-        return None
-    return next(iter(fits.values())) if len(fits) == 1 else None
+class _Entered:
+    """The names of the persons entered so far, by surname and forenames and by first
+    forename, so that each name found is matched without reading the whole register again."""
+
+    def __init__(self) -> None:
+        self.full: dict[tuple[str, tuple[str, ...]], dict[int, object]] = {}
+        self.first: dict[tuple[str, ...], dict[int, object]] = {}
+
+    def add(self, person) -> None:
+        """Take every name of `person` (again, after an alias: nothing is counted twice)."""
+        for n in entry_names(person):
+            self.full.setdefault((n.surname, n.given), {})[id(person)] = person
+            if n.surname:
+                self.first.setdefault(n.given[:1], {})[id(person)] = person
+
+    def same_person(self, name: Name):
+        """The one entry a partial name belongs to: the full name with the same forename and
+        surname, or with that first forename when the name gives no surname; else None."""
+        if name.surname and name.given:
+            fits = self.full.get((name.surname, name.given), {})
+        elif name.given:
+            fits = self.first.get(name.given[:1], {})
+        else:
+            return None
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def register(reg: registers.Register, found: dict[str, Name], why: dict[str, str]) -> dict[str, object]:
@@ -318,16 +333,19 @@ def register(reg: registers.Register, found: dict[str, Name], why: dict[str, str
         name = item[1]
         return (not (name.surname and name.given), bool(name.hon), item[0])
 
+    entered = _Entered()
+    for person in dict.fromkeys(entries.values()):
+        entered.add(person)
     for key, name in sorted(found.items(), key=order):
         if key in entries:
             continue
-        known = [(n, p) for p in dict.fromkeys(entries.values()) for n in entry_names(p)]
-        person = _same_person(name, known)
+        person = entered.same_person(name)
         if person is not None:
             _alias(person, name)
             entries[key] = person
         else:
-            entries[key] = _add(reg, name, why[key])
+            entries[key] = person = _add(reg, name, why[key])
+        entered.add(person)
     return entries
 
 
