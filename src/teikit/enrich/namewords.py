@@ -47,7 +47,10 @@ class Words:
         self.run = re.compile(rf"(?<![\w'’.-]){tok}(?:[ \t]?(?<=[. \t]){tok})*")
         articles = "|".join(re.escape(w) for a in profile.articles for w in (a, a[:1].upper() + a[1:]))
         after_the = re.compile(rf"\b(?:{articles or '(?!)'}) ({WORD})(?![\w-])")
-        for piece in prose(text, self.function_words):
+        # the pieces of `text` not in title case, which `textnames` reads again: the same
+        # text, told apart once
+        self.prose = prose(text, self.function_words)
+        for piece in self.prose:
             self.after_the.update(after_the.findall(piece))
             for run in self.run.finditer(piece):
                 first = True

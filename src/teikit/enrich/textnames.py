@@ -41,7 +41,7 @@ from ..tei import XML_ID, children, make, q, sub, text_of
 from ..textnodes import wrap
 from . import registers
 from .matching import SKIP, regions, unmarked_text
-from .namewords import INITIAL, VOWEL, WORD, Words, initial, place_name, place_word, prose, titlecase
+from .namewords import INITIAL, VOWEL, WORD, Words, initial, place_name, place_word, titlecase
 
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone
 HEAD = (
@@ -187,12 +187,13 @@ class Finder:
 
 
 def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], dict[str, str]]:
-    """(names by key, the evidence of each, the words marked alone: word -> kind)."""
+    """(names by key, the evidence of each, the words marked alone: word -> kind) of
+    `text`, with `words` read from it."""
     places = "|".join(map(re.escape, words.place_prepositions)) or "(?!)"
     found: dict[str, Name] = {}
     why: dict[str, str] = {}
     finder = Finder(words)
-    for piece in prose(text, words.function_words):
+    for piece in words.prose:  # the prose of `text`, which `words` was read from
         for span in finder.spans(piece):
             found.setdefault(span.name.key(), span.name)
             why.setdefault(span.name.key(), span.why)
@@ -204,7 +205,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
         for g in name.given:
             if not g.endswith(".") and not words.common(g) and g not in alone and g not in words.particles:
                 alone[g] = "forename"
-    for word, n in sorted(speakers(text, words).items()):
+    for word, n in sorted(speakers(words).items()):
         if word not in alone:
             kind = "forename" if word in words.forenames else "surname"
             alone[word] = kind
@@ -224,16 +225,16 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     return found, why, alone
 
 
-def speakers(text: str, words: Words) -> Counter:
+def speakers(words: Words) -> Counter:
     """Capitalised words that say or write, twice or more ("said Danton", "Tolstoy writes"):
     no common word, honorific or place, nor a word the book mostly writes after "the" (the
-    Court, the Government: a body, not a person)."""
+    Court, the Government: a body, not a person), in the prose `words` was read from."""
     if not words.speech_verbs:
         return Counter()
     verbs = "|".join(map(re.escape, words.speech_verbs))
     pattern = re.compile(rf"\b(?:{verbs}) ({WORD})(?![\w-])|(?<![\w'’-])({WORD}) (?:{verbs})\b")
     seen: Counter = Counter()
-    for piece in prose(text, words.function_words):
+    for piece in words.prose:
         for m in pattern.finditer(piece):
             seen[m.group(1) or m.group(2)] += 1
     return Counter(
