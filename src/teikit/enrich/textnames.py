@@ -355,13 +355,25 @@ class Linker:
 
     def __init__(self, entries: dict[str, object]):
         self.by_key = entries
-        self.names = [(n, p) for p in dict.fromkeys(entries.values()) for n in entry_names(p)]
+        # every name of the register, by surname and by first forename: a mention is
+        # compared with the names that can fit it (`_fits`), not with all of them
+        self.by_surname: dict[str, list[tuple[Name, object]]] = {}
+        self.by_first: dict[str, list[tuple[Name, object]]] = {}
+        for p in dict.fromkeys(entries.values()):
+            for n in entry_names(p):
+                self.by_surname.setdefault(n.surname, []).append((n, p))
+                if n.given:
+                    self.by_first.setdefault(n.given[0], []).append((n, p))
 
     def find(self, name: Name):
         person = self.by_key.get(name.key())
         if person is not None:
             return person
-        fits = {id(p): p for n, p in self.names if _fits(name, n)}
+        if name.surname:
+            names = self.by_surname.get(name.surname, [])
+        else:
+            names = self.by_first.get(name.given[0], []) if name.given else []
+        fits = {id(p): p for n, p in names if _fits(name, n)}
         return next(iter(fits.values())) if len(fits) == 1 else None
 
 
