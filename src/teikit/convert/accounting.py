@@ -109,6 +109,7 @@ def expected(source: str, findings: Iterable[Finding | Mapping], head_to: int = 
     text: Counter[str] = Counter()
     header: Counter[str] = Counter()
     removed = total = 0
+    title_words = words(title)
     pairs: list[tuple[str, str]] = []
     lines = source.split("\n")
     for n, line in enumerate(lines, 1):
@@ -117,7 +118,7 @@ def expected(source: str, findings: Iterable[Finding | Mapping], head_to: int = 
         if n in removed_lines:
             removed += len(ws)
             continue
-        (header if wrapped(n) or (title and norm_title(line) == title) else text).update(ws)
+        (header if wrapped(n) or _is_title(line, ws, title, title_words) else text).update(ws)
         # the pattern is tried only on a line ending in a hyphen: searched from every
         # position of every line, it took a fifth of the measure
         m = _HYPHENATED.search(line) if line.rstrip().endswith("-") else None
@@ -135,6 +136,16 @@ def expected(source: str, findings: Iterable[Finding | Mapping], head_to: int = 
         bag.subtract(taken)
         removed += sum(taken.values())
     return +text, +header, removed, pairs, total
+
+
+def _is_title(line: str, ws: list[str], title: str, title_words: list[str]) -> bool:
+    """Whether a line of the source (with its words `ws`) is the book's title, `title` as
+    `norm_title` gives it. A line in ASCII that does not have the title's words is not it
+    (for ASCII, `norm_title` changes case, spacing and end punctuation, never a word):
+    the comparison, made for every line, is spared most lines."""
+    if not title or line.isascii() and ws != title_words:
+        return False
+    return norm_title(line) == title
 
 
 def found(docs: Iterable[etree._Element]) -> tuple[Counter, Counter, str]:
