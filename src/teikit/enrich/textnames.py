@@ -83,7 +83,7 @@ class Finder:
 
     def spans(self, text: str) -> list[Span]:
         out: list[Span] = []
-        for run in self.words.run.finditer(text):
+        for run in self.words.runs(text):
             found = self.words.token.finditer(run.group())
             toks = [(run.start() + t.start(), run.start() + t.end(), t.group()) for t in found]
             out.extend(self._cut(text, toks, initial(text, run.start())))
