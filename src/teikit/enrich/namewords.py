@@ -19,7 +19,10 @@ WORD = r"(?:[A-Z]['’]|Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 VOWEL = re.compile(r"[aeiouyAEIOUY]")
 INITIAL = re.compile(r"[A-Z]\.")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
-_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
+# The capital first, its look-behind after it (the character before the capital is no
+# letter, apostrophe or hyphen): a pattern that opens with a letter is sought by `re`'s fast
+# scan, one that opens with a look-behind is tried at every position.
+_CAPITAL_WORD = re.compile(r"[A-Z](?<![\w'’-].)[a-z]+(?![\w'’-])")
 _OPENERS = '"“‘([{'
 _ENDERS = ".!?:"
 
