@@ -9,7 +9,8 @@ many matches quadratic).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
 
 from lxml import etree
 
@@ -18,7 +19,13 @@ from .tei import local
 Builder = Callable[[re.Match], "etree._Element | str | None"]
 
 
-def _split(text: str, pattern: re.Pattern, build: Builder):
+class Finds(Protocol):
+    """A compiled pattern, or anything that finds matches as its `finditer` does."""
+
+    def finditer(self, string: str, /) -> Iterator[Any]: ...
+
+
+def _split(text: str, pattern: Finds, build: Builder):
     """Return (leading text, [elements with tails]) or None when nothing changed."""
     pieces: list[tuple[str, etree._Element]] = []
     buf: list[str] = []
@@ -61,7 +68,7 @@ def _link_after(el: etree._Element, anchor: etree._Element | None, nodes: list) 
         prev.addnext(node)
 
 
-def substitute(el: etree._Element, pattern: re.Pattern, build: Builder, skip: tuple[str, ...] = ()) -> None:
+def substitute(el: etree._Element, pattern: Finds, build: Builder, skip: tuple[str, ...] = ()) -> None:
     """Apply `build` to every match of `pattern` in the text nodes below `el`.
 
     Elements named in `skip` are not entered (their tails still are).

@@ -73,8 +73,10 @@ def _is_numeral(text: str) -> int | None:
 
 
 def _is_signature(text: str) -> bool:
+    if len(text) > 40:  # first: the checks below read every character of a long paragraph
+        return False
     letters = [c for c in text if c.isalpha()]
-    if not letters or len(text.split()) > 4 or len(text) > 40 or _is_numeral(text):
+    if not letters or len(text.split()) > 4 or _is_numeral(text):
         return False
     if any(c.isdigit() for c in text):
         return False
@@ -95,8 +97,11 @@ class Parts:
     def is_address(self, text: str) -> bool:
         """Writer and addressee in capitals, the profile's word between (`A TO B`): no
         commas or figures, as in a title (`ON THE DISEASES MOST FATAL TO CHILDREN,`)."""
+        # the words counted first, and no further than 13: most paragraphs are long
+        if len(text.split(None, 12)) > 12:
+            return False
         letters = [c for c in text if c.isalpha()]
-        if not letters or len(text.split()) > 12 or not all(c.isupper() for c in letters):
+        if not letters or not all(c.isupper() for c in letters):
             return False
         if "," in text or any(c.isdigit() for c in text):
             return False
@@ -111,8 +116,10 @@ class Parts:
         return _is_numeral(text) if len(words) == 1 else None
 
     def is_heading(self, el) -> bool:
+        if not is_(el, "p", "head"):
+            return False
         t = _text(el)
-        return is_(el, "p", "head") and (self.number(t) is not None or self.is_address(t))
+        return self.number(t) is not None or self.is_address(t)
 
     def salute(self, text: str) -> str | None:
         """The salutation opening `text`: the whole text, or the run-in part of it."""
@@ -153,9 +160,9 @@ class Parts:
         return is_(el, "p") and _starts_with(_text(el), self.postscripts)
 
     def ends_letter(self, el) -> bool:
-        t = _text(el)
         if not is_(el, "p") or self.is_heading(el):
             return False
+        t = _text(el)
         return _is_signature(t) or self.signed_after_closing(t) is not None
 
 

@@ -62,12 +62,13 @@ def in_url(text: str, at: int) -> bool:
 
 def _count(texts: Iterable[str], char: str, pattern: re.Pattern) -> tuple[int, int]:
     runs = re.compile(re.escape(char) + "{2,}")
+    one = re.compile(re.escape(char))  # its occurrences found by the pattern, not char by char
     pairs = occurrences = 0
     for text in texts:
         if char not in text:
             continue
         bare = runs.sub(" ", text)
-        occurrences += sum(1 for k, ch in enumerate(bare) if ch == char and not in_url(bare, k))
+        occurrences += sum(1 for m in one.finditer(bare) if not in_url(bare, m.start()))
         pairs += sum(1 for m in pattern.finditer(bare) if not in_url(bare, m.start()))
     return pairs, occurrences
 

@@ -27,6 +27,7 @@ that pair as many, the one whose numbering stops with the notes (an enumeration 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +38,7 @@ from .blocks import FROM_SUPERSCRIPT, SUPERSCRIPTS
 # `regex`, for the variable-width look-behind of plain digits: a line's indentation before
 # the digit is one space once the lines of a paragraph are joined, and the two passes
 # that count references (raw blocks, then paragraphs) must count the same ones.
-MARK = regex.compile(
+_MARK = regex.compile(
     r"\[(?P<bracket>[A-Z]?\d{1,3}|[A-Z])\]"
     r"|\^\{(?P<brace>\d{1,3})\}"
     r"|\^(?P<caret>\d{1,3})(?!\d)"
@@ -47,6 +48,31 @@ MARK = regex.compile(
     # a digit set off by a space after a word, as OCR reads a superscript: "by Desruelles 1"
     r"|(?<=[\w.,;:!?\"'”’)]\s+)(?P<plain>[1-9])(?=\s|$)"
 )
+# Every way of writing a reference begins with one of these characters. `regex` tries the
+# pattern (its look-behinds first) at every position of the text, forty times slower than
+# trying it only where such a character stands; `MARK.finditer` does the latter and finds
+# the same matches: a match can begin nowhere else, and the look-behinds still see the text
+# before the position tried.
+_FIRST = re.compile(rf"[\[\^(*†‡§‖¶1-9{SUPERSCRIPTS}]")
+
+
+class _Marks:
+    """The references in a text, as `finditer` of the pattern above would find them."""
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        end = 0
+        for first in _FIRST.finditer(text):
+            pos = first.start()
+            if pos < end:  # inside the previous match: matches do not overlap
+                continue
+            m = _MARK.match(text, pos)
+            if m is not None:
+                end = m.end()  # never empty: every alternative takes a character
+                yield m
+
+
+MARK = _Marks()
+
 # The labels of plain digits start with "#": they pair only with notes at the foot of a
 # page read the same way ("1 See Desruelles ..."), never with notes marked [1] or (1).
 PLAIN = "#"

@@ -79,6 +79,8 @@ class Play:
                 self.speakers.add(name)
         self.ending = ending
         self.kinds = {"["}
+        self._joint_made_for: tuple[frozenset[str], frozenset[str]] | None = None
+        self._joint_compiled: re.Pattern | None = None
         opens = sum(1 for it in items if (item_text(it).startswith("(") or self._rest_starts(it, "(")))
         if opens >= 2:
             self.kinds.add("(")
@@ -114,13 +116,25 @@ class Play:
         return self._joint(item_text(it))
 
     def _joint(self, text: str) -> tuple[str, int] | None:
-        joins = "|".join(re.escape(w) for w in self.words.get("joint_words", ()))
-        if not joins or not self.speakers:
-            return None
-        names = "|".join(re.escape(s) for s in sorted(self.speakers, key=len, reverse=True))
-        opens = "".join(re.escape(k) for k in self.kinds)
-        m = re.match(rf"((?:{names})(?:,? (?:{joins}) (?:{names}))*)(?:[.:](?=\s)|\s*(?=[{opens}]))", text, re.I)
+        pattern = self._joint_pattern()
+        m = pattern.match(text) if pattern is not None else None
         return (m.group(0).strip(), m.end()) if m else None
+
+    def _joint_pattern(self) -> re.Pattern | None:
+        """The pattern of speakers joined by a joint word, made again only when the speakers
+        or the brackets have changed (it was made for every paragraph asked about)."""
+        made_for = (frozenset(self.speakers), frozenset(self.kinds))
+        if self._joint_made_for != made_for:
+            self._joint_made_for = made_for
+            self._joint_compiled = None
+            joins = "|".join(re.escape(w) for w in self.words.get("joint_words", ()))
+            if joins and self.speakers:
+                names = "|".join(re.escape(s) for s in sorted(self.speakers, key=len, reverse=True))
+                opens = "".join(re.escape(k) for k in self.kinds)
+                self._joint_compiled = re.compile(
+                    rf"((?:{names})(?:,? (?:{joins}) (?:{names}))*)(?:[.:](?=\s)|\s*(?=[{opens}]))", re.I
+                )
+        return self._joint_compiled
 
     def heading(self, it) -> str | None:
         """'act' or 'scene' when the item is such a heading."""

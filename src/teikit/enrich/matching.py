@@ -64,16 +64,18 @@ def unmarked_text(tei) -> str:
 
 
 def _unmarked(el) -> list[str]:
-    pieces: list[str] = []
+    # Each piece is gathered as a list of its texts and joined once at the end: adding to
+    # a piece's string text by text copied it each time (quadratic in a long paragraph).
+    pieces: list[list[str]] = []
     joined = False  # the last piece may go on (no element boundary since)
 
     def put(text: str | None) -> None:
         nonlocal joined
         if text:
             if joined and pieces:
-                pieces[-1] += text
+                pieces[-1].append(text)
             else:
-                pieces.append(text)
+                pieces.append([text])
             joined = True
 
     def walk(e, mark: bool) -> None:
@@ -95,7 +97,7 @@ def _unmarked(el) -> list[str]:
             joined = False
 
     walk(el, False)
-    return pieces
+    return ["".join(piece) for piece in pieces]
 
 
 def is_word_char(ch: str) -> bool:

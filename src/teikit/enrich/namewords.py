@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from . import gazetteer, registers
 
@@ -18,7 +19,10 @@ WORD = r"(?:[A-Z]['’]|Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 VOWEL = re.compile(r"[aeiouyAEIOUY]")
 INITIAL = re.compile(r"[A-Z]\.")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
-_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
+# The capital first, its look-behind after it (the character before the capital is no
+# letter, apostrophe or hyphen): a pattern that opens with a letter is sought by `re`'s fast
+# scan, one that opens with a look-behind is tried at every position.
+_CAPITAL_WORD = re.compile(r"[A-Z](?<![\w'’-].)[a-z]+(?![\w'’-])")
 _OPENERS = '"“‘([{'
 _ENDERS = ".!?:"
 
@@ -45,11 +49,16 @@ class Words:
         tok = rf"(?:{hons}|[A-Z]\.|{WORD}(?![\w]|-\w))"
         self.token = re.compile(tok)
         self.run = re.compile(rf"(?<![\w'’.-]){tok}(?:[ \t]?(?<=[. \t]){tok})*")
+        # Where a run may begin: a capital, or the first letter of an honorific (`runs`).
+        self._run_start = re.compile("[A-Z" + "".join(re.escape(h[0]) for h in dotted) + "]")
         articles = "|".join(re.escape(w) for a in profile.articles for w in (a, a[:1].upper() + a[1:]))
         after_the = re.compile(rf"\b(?:{articles or '(?!)'}) ({WORD})(?![\w-])")
-        for piece in prose(text, self.function_words):
+        # the pieces of `text` not in title case, which `textnames` reads again: the same
+        # text, told apart once
+        self.prose = prose(text, self.function_words)
+        for piece in self.prose:
             self.after_the.update(after_the.findall(piece))
-            for run in self.run.finditer(piece):
+            for run in self.runs(piece):
                 first = True
                 toks = [t.group() for t in self.token.finditer(run.group())]
                 for k, tok in enumerate(toks):
@@ -61,6 +70,20 @@ class Words:
                     if len(word) > 1 and (not first or not initial(piece, run.start())):
                         self.mid[word] += 1
                     first = False
+
+    def runs(self, text: str) -> Iterator[re.Match[str]]:
+        """The runs of `text`, as `self.run.finditer` finds them. The pattern opens with a
+        look-behind, which keeps `re` from skipping to the characters a run can begin
+        with: it is tried only there, and finds the same matches at half the cost."""
+        end = 0
+        for first in self._run_start.finditer(text):
+            pos = first.start()
+            if pos < end:  # inside the previous run: runs do not overlap
+                continue
+            m = self.run.match(text, pos)
+            if m is not None:
+                end = m.end()  # never empty: a run holds a token
+                yield m
 
     def body(self, word: str) -> bool:
         """Whether the book mostly writes a word after "the" (the Senate, the Court): the name

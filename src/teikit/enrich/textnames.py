@@ -41,7 +41,7 @@ from ..tei import XML_ID, children, make, q, sub, text_of
 from ..textnodes import wrap
 from . import registers
 from .matching import SKIP, regions, unmarked_text
-from .namewords import INITIAL, VOWEL, WORD, Words, initial, place_name, place_word, prose, titlecase
+from .namewords import INITIAL, VOWEL, WORD, Words, initial, place_name, place_word, titlecase
 
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone
 HEAD = (
@@ -83,7 +83,7 @@ class Finder:
 
     def spans(self, text: str) -> list[Span]:
         out: list[Span] = []
-        for run in self.words.run.finditer(text):
+        for run in self.words.runs(text):
             found = self.words.token.finditer(run.group())
             toks = [(run.start() + t.start(), run.start() + t.end(), t.group()) for t in found]
             out.extend(self._cut(text, toks, initial(text, run.start())))
@@ -187,12 +187,13 @@ class Finder:
 
 
 def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], dict[str, str]]:
-    """(names by key, the evidence of each, the words marked alone: word -> kind)."""
+    """(names by key, the evidence of each, the words marked alone: word -> kind) of
+    `text`, with `words` read from it."""
     places = "|".join(map(re.escape, words.place_prepositions)) or "(?!)"
     found: dict[str, Name] = {}
     why: dict[str, str] = {}
     finder = Finder(words)
-    for piece in prose(text, words.function_words):
+    for piece in words.prose:  # the prose of `text`, which `words` was read from
         for span in finder.spans(piece):
             found.setdefault(span.name.key(), span.name)
             why.setdefault(span.name.key(), span.why)
@@ -204,7 +205,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
         for g in name.given:
             if not g.endswith(".") and not words.common(g) and g not in alone and g not in words.particles:
                 alone[g] = "forename"
-    for word, n in sorted(speakers(text, words).items()):
+    for word, n in sorted(speakers(words).items()):
         if word not in alone:
             kind = "forename" if word in words.forenames else "surname"
             alone[word] = kind
@@ -224,16 +225,16 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     return found, why, alone
 
 
-def speakers(text: str, words: Words) -> Counter:
+def speakers(words: Words) -> Counter:
     """Capitalised words that say or write, twice or more ("said Danton", "Tolstoy writes"):
     no common word, honorific or place, nor a word the book mostly writes after "the" (the
-    Court, the Government: a body, not a person)."""
+    Court, the Government: a body, not a person), in the prose `words` was read from."""
     if not words.speech_verbs:
         return Counter()
     verbs = "|".join(map(re.escape, words.speech_verbs))
     pattern = re.compile(rf"\b(?:{verbs}) ({WORD})(?![\w-])|(?<![\w'’-])({WORD}) (?:{verbs})\b")
     seen: Counter = Counter()
-    for piece in prose(text, words.function_words):
+    for piece in words.prose:
         for m in pattern.finditer(piece):
             seen[m.group(1) or m.group(2)] += 1
     return Counter(
@@ -294,16 +295,31 @@ def _alias(person, name: Name) -> None:
     _fill(pn, name)
 
 
-def _same_person(name: Name, names: list[tuple[Name, object]]):
-    """The one entry a partial name belongs to: the full name with the same forename and
-    surname, or with that first forename when the name gives no surname; else None."""
-    if name.surname and name.given:
-        fits = {id(p): p for n, p in names if n.surname == name.surname and n.given == name.given}
-    elif name.given:
-        fits = {id(p): p for n, p in names if n.surname and n.given[:1] == name.given[:1]}
-    else:
-        return None
-    return next(iter(fits.values())) if len(fits) == 1 else None
+class _Entered:
+    """The names of the persons entered so far, by surname and forenames and by first
+    forename, so that each name found is matched without reading the whole register again."""
+
+    def __init__(self) -> None:
+        self.full: dict[tuple[str, tuple[str, ...]], dict[int, object]] = {}
+        self.first: dict[tuple[str, ...], dict[int, object]] = {}
+
+    def add(self, person) -> None:
+        """Take every name of `person` (again, after an alias: nothing is counted twice)."""
+        for n in entry_names(person):
+            self.full.setdefault((n.surname, n.given), {})[id(person)] = person
+            if n.surname:
+                self.first.setdefault(n.given[:1], {})[id(person)] = person
+
+    def same_person(self, name: Name):
+        """The one entry a partial name belongs to: the full name with the same forename and
+        surname, or with that first forename when the name gives no surname; else None."""
+        if name.surname and name.given:
+            fits = self.full.get((name.surname, name.given), {})
+        elif name.given:
+            fits = self.first.get(name.given[:1], {})
+        else:
+            return None
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def register(reg: registers.Register, found: dict[str, Name], why: dict[str, str]) -> dict[str, object]:
@@ -318,16 +334,19 @@ def register(reg: registers.Register, found: dict[str, Name], why: dict[str, str
         name = item[1]
         return (not (name.surname and name.given), bool(name.hon), item[0])
 
+    entered = _Entered()
+    for person in dict.fromkeys(entries.values()):
+        entered.add(person)
     for key, name in sorted(found.items(), key=order):
         if key in entries:
             continue
-        known = [(n, p) for p in dict.fromkeys(entries.values()) for n in entry_names(p)]
-        person = _same_person(name, known)
+        person = entered.same_person(name)
         if person is not None:
             _alias(person, name)
             entries[key] = person
         else:
-            entries[key] = _add(reg, name, why[key])
+            entries[key] = person = _add(reg, name, why[key])
+        entered.add(person)
     return entries
 
 
@@ -336,13 +355,25 @@ class Linker:
 
     def __init__(self, entries: dict[str, object]):
         self.by_key = entries
-        self.names = [(n, p) for p in dict.fromkeys(entries.values()) for n in entry_names(p)]
+        # every name of the register, by surname and by first forename: a mention is
+        # compared with the names that can fit it (`_fits`), not with all of them
+        self.by_surname: dict[str, list[tuple[Name, object]]] = {}
+        self.by_first: dict[str, list[tuple[Name, object]]] = {}
+        for p in dict.fromkeys(entries.values()):
+            for n in entry_names(p):
+                self.by_surname.setdefault(n.surname, []).append((n, p))
+                if n.given:
+                    self.by_first.setdefault(n.given[0], []).append((n, p))
 
     def find(self, name: Name):
         person = self.by_key.get(name.key())
         if person is not None:
             return person
-        fits = {id(p): p for n, p in self.names if _fits(name, n)}
+        if name.surname:
+            names = self.by_surname.get(name.surname, [])
+        else:
+            names = self.by_first.get(name.given[0], []) if name.given else []
+        fits = {id(p): p for n, p in names if _fits(name, n)}
         return next(iter(fits.values())) if len(fits) == 1 else None
 
 
