@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..tei import children, local
+
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
 _TRAILING_REFS = re.compile(rf"(?:[{SUPERSCRIPTS}]+|\^\{{[^}}]*\}}|\[\d+\]|\s+\d{{1,3}})\s*$")
@@ -116,3 +118,19 @@ def is_title_case(text: str) -> bool:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+# The divisions structure opens inside a chapter from short lines; a play's or a letter's
+# own parts (speeches, openers) run across them, so those passes read through them.
+SECTION_TYPES = ("section", "subsection")
+
+
+def through_sections(div) -> list:
+    """The division's children in order, with the sections structure opened read through."""
+    out: list = []
+    for c in children(div):
+        if local(c) == "div" and c.get("type") in SECTION_TYPES:
+            out.extend(through_sections(c))
+        else:
+            out.append(c)
+    return out

@@ -44,7 +44,7 @@ import re
 
 from ..tei import XML_ID, children, is_, line_of, make, q, sub, xpath
 from ..textnodes import substitute
-from .blocks import para_text
+from .blocks import SECTION_TYPES, para_text, through_sections
 from .castlist import cast_lists
 from .context import Context
 from .playrepair import in_a_play, put_back, set_apart, settle_put_back
@@ -53,7 +53,6 @@ from .speakers import BRACKETS, Play, item_text
 
 _MIN_SPEECHES = 10
 _VERSE_WIDTH = 60
-_FLATTENED = ("section", "subsection")
 
 
 def _unnumbered(text: str, words: dict) -> bool:
@@ -76,15 +75,6 @@ def _split_heading(it, level: str, words: dict) -> list:
     second = make("head", text[scene.start() :].strip(), line=line_of(it))
     head.text = text[: scene.start()].strip()
     return [head, second]
-
-
-def _flatten(div, out: list) -> None:
-    """The div's heads and blocks in order, the sections structure opened expanded."""
-    for c in children(div):
-        if is_(c, "div") and c.get("type") in _FLATTENED:
-            _flatten(c, out)
-        else:
-            out.append(c)
 
 
 def _is_bracketed(text: str, kinds) -> str | None:
@@ -363,8 +353,8 @@ def _play_division(div, play: Play, ctx: Context, act=None) -> None:
     for c in children(into):
         if any(c is n for n in nested):
             runs.append([])
-        elif is_(c, "div") and c.get("type") in _FLATTENED:
-            _flatten(c, runs[-1])
+        elif is_(c, "div") and c.get("type") in SECTION_TYPES:
+            runs[-1].extend(through_sections(c))
         elif not any(c is h for h in heads):
             runs[-1].append(c)
     for n in nested:

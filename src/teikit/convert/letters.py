@@ -45,11 +45,11 @@ from __future__ import annotations
 import re
 
 from ..tei import children, is_, line_of, make, q, sub, xpath
+from .blocks import SECTION_TYPES, through_sections
 from .context import Context, roman_to_int
 from .sourcelines import SourceBlocks, pieces_of, source_blocks
 
 _RETYPED = {"chapter", "section", "subsection", "part", "imprint", "prefatory"}
-_FLATTENED = ("section", "subsection")
 _RUN_IN = re.compile(r"(?P<salute>.{2,60}?[,:]\s*(?:--|—|–|-)\s*)(?=\S)")
 _SALUTE_END = re.compile(r"(?:[,:.!]|[,:]\s*(?:--|—|–|-))$")
 _QUOTES = "'\"‘“"
@@ -164,14 +164,6 @@ class Parts:
             return False
         t = _text(el)
         return _is_signature(t) or self.signed_after_closing(t) is not None
-
-
-def _flatten(div, out: list) -> None:
-    for c in children(div):
-        if is_(c, "div") and c.get("type") in _FLATTENED:
-            _flatten(c, out)
-        else:
-            out.append(c)
 
 
 def _find(items, parts: Parts) -> list[tuple[int, int]]:
@@ -306,8 +298,7 @@ def _build(letter, items, parts: Parts, ctx: Context) -> None:
 
 
 def _letters_in(div, parts: Parts, ctx: Context) -> None:
-    items: list = []
-    _flatten(div, items)
+    items = through_sections(div)
     own_heads = [it for it in items if is_(it, "head") and it.getparent() is div]
     blocks = [it for it in items if it not in own_heads]
     found = _find(blocks, parts)
@@ -319,7 +310,7 @@ def _letters_in(div, parts: Parts, ctx: Context) -> None:
     if any(is_(b, "head") and id(b) not in inside for b in blocks):
         # headings outside the letters: the sections structure opened stand, look inside them
         for section in children(div, "div"):
-            if section.get("type") in _FLATTENED:
+            if section.get("type") in SECTION_TYPES:
                 _letters_in(section, parts, ctx)
         return
     for it in blocks:
