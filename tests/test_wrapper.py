@@ -46,6 +46,13 @@ def test_modern_wrapper_goes_to_the_header(tmp_path):
     licence = [text(p) for p in header.findall("t:fileDesc/t:publicationStmt/t:availability/t:p", NS)]
     assert any(p.startswith("This ebook may be copied and shared by anyone") for p in licence)
     assert any("Nobody owns a copyright in it" in p for p in licence)
+    # the licence is given once, in the corpus file's header; each part's header points there
+    for part in sorted(out.glob("*.xml")):
+        if part.name in ("modern.xml", "persons.xml", "places.xml"):
+            continue
+        av = etree.parse(str(part)).getroot().find("t:teiHeader//t:availability", NS)
+        assert "Nobody owns a copyright in it" not in text(av), part.name
+        assert av.find(".//t:ref", NS).get("target") == "modern.xml", part.name
     bibl = header.find("t:fileDesc/t:sourceDesc/t:bibl[@type='ebook']", NS)
     assert bibl.findtext("t:idno[@type='ebook']", namespaces=NS) == "99999"
     assert bibl.find("t:date", NS).get("when") == "2010-03-03"

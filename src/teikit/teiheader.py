@@ -10,7 +10,8 @@ write headers.
 holds it as `Book.ebook`). With one, the title statement also names translators, editors
 and illustrators (`editor/@role`) and the producers (`respStmt`), the availability
 statement carries the distributor's licence and notices after the edition's own
-paragraph, and the source description a `bibl type="ebook"`: title, distributor, number
+paragraph (in the corpus file's header; each part's header points there rather than repeat
+thousands of words), and the source description a `bibl type="ebook"`: title, distributor, number
 (`idno type="ebook"`), release date and the wrapper's other fields as notes. Without one,
 the header is as it always was.
 """
@@ -145,8 +146,14 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etr
         or "Encoded edition made with teikit from a plain-text copy of the printed book; "
         "the rights in the text remain with its copyright holder.",
     )
-    for para in eb.licence if eb else ():
-        sub(av, "p", para)
+    if eb and eb.licence and part_title is None:
+        for para in eb.licence:
+            sub(av, "p", para)
+    elif eb and eb.licence:
+        # The licence runs to thousands of words: it is given once, in the corpus file's header,
+        # and every part points there rather than repeat it.
+        p = sub(av, "p", "The text is given under the distributor's licence and notices, stated in full in ")
+        sub(p, "ref", f"the edition's header ({ctx.book_id}.xml)", target=f"{ctx.book_id}.xml").tail = "."
     sd = sub(fd, "sourceDesc")
     bs = sub(sd, "biblStruct")
     mo = sub(bs, "monogr")
