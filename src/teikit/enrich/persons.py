@@ -482,11 +482,5 @@ def apply(tei, ctx: Context):
     ctx.report.counts["persons"] = len(reg.entries)
     ctx.report.counts["persName"] = counts["persName"]
     ctx.report.counts["persName_linked"] = counts["linked"]
-    for name, n in unresolved.most_common():
-        ctx.report.add(
-            "person-unresolved",
-            None,
-            f"{n} mention(s) of '{name}' could mean more than one person of the register; tagged without @ref",
-            text=name,
-        )
+    registers.report_unresolved(ctx.report, unresolved, "of the register")
     return tei

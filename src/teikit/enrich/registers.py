@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from lxml import etree
@@ -375,3 +376,14 @@ def seed_places(places: Places, tei, profile, person_surnames: set[str], report)
         place = places.find(name)
         if place is not None:
             places.add(variant, None, None, "named in the text")
+
+
+def report_unresolved(report, unresolved: Counter, among: str) -> None:
+    """One `person-unresolved` finding per name that fits several persons (`among`: which)."""
+    for name, n in unresolved.most_common():
+        report.add(
+            "person-unresolved",
+            None,
+            f"{n} mention(s) of '{name}' could mean more than one person {among}; tagged without @ref",
+            text=name,
+        )

@@ -438,11 +438,5 @@ def apply(tei, ctx: Context):
         f"(honorific, forename, initials, verb of saying), {counts['persName']} mention(s) marked",
     )
     ctx.report.counts["persName_linked"] = counts["linked"]
-    for name_text, n in unresolved.most_common():
-        ctx.report.add(
-            "person-unresolved",
-            None,
-            f"{n} mention(s) of '{name_text}' could mean more than one person named in the text; tagged without @ref",
-            text=name_text,
-        )
+    registers.report_unresolved(ctx.report, unresolved, "named in the text")
     return tei
