@@ -312,3 +312,13 @@ def test_other_books_are_enriched_without_an_index(tmp_path):
     if "persons.xml" in docs:
         assert docs["persons.xml"].xpath("count(//t:person)", namespaces=NS) > 0
     assert report.counts["date"] > 0
+
+
+def test_a_bare_surname_after_a_forename_means_the_man_called_by_that_surname():
+    """ "The arrest of his brother Papulia … a campaign against Ordzhonikidze's supporters":
+    the brother named by his forename does not take the surname the book uses for the
+    commissar; every bare "Ordzhonikidze" in that paragraph is G. K."""
+    doc = etree.parse(str(EDITION / "ch10.xml"))
+    [para] = [p for p in doc.iterfind(".//t:p", NS) if "persecution of Papulia" in text(p)]
+    refs = {n.get("ref") for n in para.iterfind("t:persName", NS) if text(n) == "Ordzhonikidze"}
+    assert refs == {"persons.xml#ordzhonikidze-g-k"}

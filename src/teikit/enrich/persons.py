@@ -23,6 +23,9 @@ from . import gazetteer, headings, registers
 from .matching import SKIP, Matcher, regions, unmarked_text
 
 _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
+# Initials of two letters that romanised Cyrillic writes for one letter ("Ya. E. Rudzutak");
+# any other capital-and-letter abbreviation before a name is a title ("Mr.", "Dr.", "Me.").
+_TWO_LETTER_INITIAL = re.compile(r"(?:Ya|Yu|Ye|Yo|Ia|Iu|Ie|Io|Sh|Kh|Ts|Ch|Zh)\.")
 _INITIALS_BEFORE = re.compile(rf"((?:\b[A-Z][a-z]+\s)?(?:{_INITIAL}\s?){{1,3}})$")
 _WORDS_BEFORE = re.compile(r"((?:\b[A-Z][a-z]+\s){1,2})$")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ich|ovna|evna|ichna|inichna)$")
@@ -31,6 +34,7 @@ _INSTITUTION_BEFORE = re.compile(r"(?:Orders? of(?: the)?|Prize|named)\s$")
 _UNKNOWN_BY_INITIALS = re.compile(
     r"(?<![\w.])((?:[A-Z][a-z]?\.\s?){1,3})([A-Z][a-z]{2,}(?:[-'’][A-Za-z][a-z]+)?)(?![\w-])"
 )
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
 _UNKNOWN_BY_FORENAME = re.compile(r"(?<![\w-])([A-Z][a-zà-ÿ]+) ([A-Z]\.? )?([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w-])")
 _DERIVED = re.compile(r"(?:ist|ists|ism|ite|ites|ian|ians|ese)$")  # Trotskyist, Leninism
 # Capitalised words that begin sentences or titles, never forenames.
@@ -219,6 +223,9 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
     m = _INITIALS_BEFORE.search(before)
     if m:
         words = m.group(1).split()
+        if _title(words[0]):
+            given = [w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]]
+            return cut + m.start(1), given  # "Dr. Starbuck": the title is written with the name
         if words[0] in _NOT_FORENAMES:
             return cut + m.start(1) + len(words[0]) + 1, [
                 w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]
@@ -232,6 +239,11 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
         if words and words[0][0] in {g[0][0] for p in people.by_surname[surname] for g in people.given_names(p) if g}:
             return start - len(" ".join(words)) - 1, words
     return start, []
+
+
+def _title(word: str) -> bool:
+    """An abbreviation of a capital and a letter that is no initial: a title ("Dr.", "Mr.")."""
+    return len(word) == 3 and word.endswith(".") and not _TWO_LETTER_INITIAL.fullmatch(word)
 
 
 UNINDEXED = "named in the text, not in the book's index"
@@ -250,7 +262,7 @@ def discover(people: People, tei, ctx: Context) -> None:
     """
     text = ctx.view("unmarked-text", unmarked_text)
     _learn_forenames(people, text, ctx)
-    _find_unindexed(people, text)
+    _find_unindexed(people, text, _CommonWords(text))
 
 
 def _learn_forenames(people: People, text: str, ctx: Context) -> None:
@@ -294,7 +306,26 @@ def _learn_forenames(people: People, text: str, ctx: Context) -> None:
         people.learn(person)
 
 
-def _find_unindexed(people: People, text: str) -> None:
+class _CommonWords:
+    """Which capitalised words the book also writes in lower case, and so are no names on
+    their own evidence ("A. Nothing whatever", "Similarly M. Taine"): a word is common when
+    its lower-case uses are not rare beside its capitalised ones."""
+
+    def __init__(self, text: str):
+        self.lower = Counter(_LOWER_WORD.findall(text))
+        self.text = text
+        self.capitalised: dict[str, int] = {}
+
+    def __contains__(self, word: str) -> bool:
+        low = self.lower.get(word.lower(), 0)
+        if not low:
+            return False
+        if word not in self.capitalised:
+            self.capitalised[word] = len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", self.text))
+        return self.capitalised[word] < 3 * low
+
+
+def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
     forenames = {f for f, ps in people.by_forename.items() if any(map(_indexed, ps)) and not is_demonym(f)}
     indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(_indexed, ps))}
     unknown: Counter = Counter()
@@ -312,11 +343,15 @@ def _find_unindexed(people: People, text: str) -> None:
             initials = [m.group(1)] + ([m.group(2).strip().rstrip(".") + "."] if m.group(2) else [])
             unknown[(m.group(3), tuple(initials))] += 1
     for m in _UNKNOWN_BY_INITIALS.finditer(text):
-        if m.group(1).strip() in ("St.", "Mt.", "No."):
-            continue
-        initials = re.findall(r"[A-Z][a-z]?\.", m.group(1))
+        written = re.findall(r"[A-Z][a-z]?\.", m.group(1))
+        initials = [i for i in written if not _title(i)]
+        if len(initials) < len(written) and written[0] in initials:
+            continue  # "J. Mr. Smith": no name's shape
+        if not initials or (len(initials) == 1 and m.group(2) in common):
+            continue  # a title alone ("Mr. John"), or one capital before a common word ("A. Nothing
+            # whatever"); two initials make a name's shape whatever follows ("R. J. Service")
         forename = re.search(r"\b([A-Z][a-zà-ÿ]+) $", text[max(0, m.start() - 20) : m.start()])
-        if forename and forename.group(1) not in _NOT_FORENAMES:
+        if forename and forename.group(1) not in _NOT_FORENAMES and forename.group(1) not in common:
             initials.insert(0, forename.group(1))  # "Carl J. Friedrich"
         known = [p for p in people.by_surname.get(m.group(2), []) if _indexed(p)]
         if known and len(initials) < 2:
@@ -344,16 +379,20 @@ class Resolver:
     def __init__(self, people: People, subject):
         self.people = people
         self.subject = subject
-        self.recent: list[tuple[int, object]] = []  # (offset, person), latest last
+        self.recent: list[tuple[int, object, bool]] = []  # (offset, person, named by surname), latest last
         self.offset = 0
         self.fitting: dict = {}  # (candidates, given) -> those that fit
 
-    def near(self, candidates) -> list:
-        """Candidates named within the window, latest first."""
+    def near(self, candidates, by_surname: bool = False) -> list:
+        """Candidates named within the window, latest first; with `by_surname`, only those
+        named with their surname: a bare surname after "his brother Papulia" means the man
+        the book calls by that surname, not the brother it called by his forename."""
         seen, out = set(), []
-        for off, person in reversed(self.recent):
+        for off, person, surnamed in reversed(self.recent):
             if self.offset - off > RECENT_WINDOW:
                 break
+            if by_surname and not surnamed:
+                continue
             if person in candidates and id(person) not in seen:
                 seen.add(id(person))
                 out.append(person)
@@ -362,7 +401,7 @@ class Resolver:
     def kin(self, candidates) -> list:
         """Candidates sharing a surname with a person named nearby (Mikhail beside Lazar)."""
         near_surnames = set()
-        for off, person in reversed(self.recent):
+        for off, person, _ in reversed(self.recent):
             if self.offset - off > RECENT_WINDOW:
                 break
             near_surnames.update(self.people.surnames[person])
@@ -377,7 +416,7 @@ class Resolver:
             return fitting[0]
         if not given and self.subject in fitting:
             return self.subject
-        near = self.near(fitting)
+        near = self.near(fitting, by_surname=not given)
         if near:
             return near[0]
         return None if given else self.dominant(fitting)
@@ -403,8 +442,8 @@ class Resolver:
             return self.subject
         return None
 
-    def saw(self, person, at: int) -> None:
-        self.recent.append((self.offset + at, person))
+    def saw(self, person, at: int, by_surname: bool) -> None:
+        self.recent.append((self.offset + at, person, by_surname))
 
 
 def _subject(people: People, ctx: Context):
@@ -466,7 +505,7 @@ def apply(tei, ctx: Context):
             el = make("persName")
             if person is not None:
                 el.set("ref", f"{registers.PERSONS_FILE}#{person.get(XML_ID)}")
-                resolver.saw(person, start)
+                resolver.saw(person, start, kind == "surname")
                 counts["linked"] += 1
             else:
                 unresolved[text[start:end]] += 1
