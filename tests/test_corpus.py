@@ -103,3 +103,28 @@ def test_a_title_before_a_surname_is_no_initial(editions):
     register = etree.parse(str(folder / "persons.xml"))
     forenames = {f.text for f in register.iterfind(".//t:forename", NS)}
     assert not forenames & {"Mr.", "Dr.", "Me.", "St."}
+
+
+def test_the_title_page_sets_the_title_the_wrapper_names(editions):
+    """Where the distributor's wrapper names the book, the titlePage is the page that sets that
+    title — not a transcriber's note or a publisher's catalogue that opens the text."""
+    from conftest import NS
+
+    def fold(s: str) -> str:
+        s = "".join(ch for ch in s.lower() if ch.isalnum())
+        return s[3:] if s.startswith("the") else s
+
+    checked = 0
+    for stem, (folder, _) in editions.items():
+        front = folder / "front.xml"
+        corpus = etree.parse(str(folder / f"{stem}.xml")).getroot()
+        if not front.exists() or corpus.find(".//t:sourceDesc/t:bibl[@type='ebook']", NS) is None:
+            continue
+        title = corpus.findtext(".//t:titleStmt/t:title[@type='main']", namespaces=NS)
+        main = etree.parse(str(front)).getroot().find(".//t:titlePage//t:titlePart[@type='main']", NS)
+        assert main is not None, stem
+        printed = fold("".join(main.itertext()))
+        want = fold(title.split(":")[0])
+        assert printed.startswith(want[: len(want) * 2 // 3]), (stem, title, "".join(main.itertext()))
+        checked += 1
+    assert checked >= 8

@@ -33,6 +33,7 @@ def test_the_default_order_is_the_documented_one_and_checks():
         "bibliography",
         "indexes",
         "inline",
+        "title-page",
         "header",
         "registers",
         "dates",

@@ -180,3 +180,20 @@ def test_an_internet_archive_ocr_dump_is_left_as_it_is():
     without, _ = convert_tree(src, passes=passes.replace(_no_op("wrapper")))
     assert ctx.wrapper is None and not ctx.report.of_kind("removed-wrapper")
     assert etree.tostring(with_pass) == etree.tostring(without)
+
+
+def test_title_page_after_a_transcribers_note_and_a_catalogue(tmp_path):
+    """The title page is where the wrapper's title is set, not the transcriber's note that opens
+    the text; the note and the publisher's catalogue before it stay front matter, word for word."""
+    out, _, findings = _edition(tmp_path, "catalogue")
+    front = etree.parse(str(out / "front.xml")).getroot()
+    page = front.find(".//t:titlePage", NS)
+    assert text(page.find("t:docTitle/t:titlePart[@type='main']", NS)) == "THE SALT ROADS 1820–1850"
+    assert text(page.find("t:docAuthor", NS)) == "BY EDITH MARR"
+    divs = front.findall("t:text/t:body/t:div", NS)
+    assert text(divs[0]).strip().startswith("Transcriber's Notes: Italic text")
+    body = _texts(out)
+    for words in ("HANDBOOKS FOR THE YOUNG", "THE WOOL MARKETS", "Mrs. E. MARR", "HOLLOWAY AND SONS", "1899"):
+        assert words in body, words
+    assert [f["line"] for f in findings if f["kind"] == "title-page-found"] == [50]
+    assert not lost_words(DATA.joinpath("catalogue.txt").read_text(encoding="utf-8"), out)

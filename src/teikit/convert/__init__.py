@@ -44,6 +44,7 @@ from . import (
     readers,
     sidenotes,
     structure,
+    titlepage,
     wrapper,
     writer,
 )
@@ -173,6 +174,13 @@ PASSES = (
         needs=("paragraphs",),
         provides=("inline",),
         doc="*...* and **...**, and the book's own _..._, /.../, =...= as hi, title or foreign",
+    ),
+    Pass(
+        "title-page",
+        titlepage.apply,
+        needs=("divisions", "wrapper", "paragraphs"),
+        provides=("title-page",),
+        doc="the title page found where the wrapper's title is set, when other matter opens the book",
     ),
     Pass(
         "header",

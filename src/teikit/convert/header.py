@@ -46,6 +46,17 @@ _EDITION_YEAR = re.compile(r"(?:this edition )?first published[^.]*?\b(?P<y>1[5-
 _BY = re.compile(r"^by\s+", re.I)  # "By H. G. Wells" on a title page: the author's line
 _QUOTES = "\"'‘“«„"
 _NAME = re.compile(r"^(?:(?:[A-Z]\.\s*)+|[A-Z][a-z]+\s+)(?:[A-Z]\.\s*)*[A-Z][\w'-]+$")
+# After "BY", a name however it is set: in capitals, with several given names ("BY / BERTHA
+# MERITON GARDINER"), a comma after it ("BY LANGSTON PARKER,").
+_NAME_AFTER_BY = re.compile(r"^(?:[A-Z][\w'’-]*\.?\s+){0,4}[A-Z][\w'’-]+,?$")
+
+
+def _author(text: str) -> str | None:
+    """The author's name on an author's line of a title page, or None."""
+    name = " ".join(_BY.sub("", text).split())
+    if _NAME.match(name) or (_BY.match(text) and _NAME_AFTER_BY.match(name)):
+        return name.rstrip(",")
+    return None
 
 
 @dataclass
@@ -106,14 +117,14 @@ def read_title_page(blocks: list[str], dedication_cues=()) -> tuple[Book, int, L
         and not lay.subtitles
         and len(texts[end]) < 150
         and not _PUBLISHER.search(texts[end])
-        and not _NAME.match(_BY.sub("", texts[end]))
+        and not _author(texts[end])
     ):
         lay.subtitles = [(end, k) for k in range(len(_lines(texts[end])))]
         lay.used.add(end)
         end += 1
     take_specials()
-    if end < len(texts) and _NAME.match(_BY.sub("", texts[end])):
-        book.author = _BY.sub("", texts[end])
+    if end < len(texts) and _author(texts[end]):
+        book.author = _author(texts[end])
         lay.author = end
         lay.used.add(end)
         end += 1

@@ -41,6 +41,7 @@ PROVIDES = (
     "bibliography",
     "indexes",
     "inline",
+    "title-page",
 )
 
 _WORD = re.compile(r"\w+")
