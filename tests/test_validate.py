@@ -164,8 +164,36 @@ def test_declared_schematron_runs(tmp_path):
         '<TEI xmlns="http://www.tei-c.org/ns/1.0">x</TEI>',
     )
     result = validate([doc], schema=TEIKIT_RNG).results[0]
-    assert "no header" in [p.message for p in result.errors]
+    # the message's own text, then where: the location path, the start tag's line and column
+    assert ("no header [/TEI[1]]", 2, 1) in [(p.message, p.line, p.column) for p in result.errors]
     assert result.schematron == [str(sch)]
+
+
+def test_a_finding_is_placed_at_its_start_tag_line_and_column(tmp_path):
+    """Two elements on one line are told apart by column; a start tag over several lines is
+    placed where its '<' stands; an XIncluded element in the file it came from."""
+    sch = write(
+        tmp_path,
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron"><pattern><rule context="p">'
+        '<assert test="normalize-space()">empty p</assert></rule></pattern></schema>',
+        "rule.sch",
+    )
+    part = write(tmp_path, "<div>\n  <p>x</p><p/>\n</div>", "part.xml")
+    doc = write(
+        tmp_path,
+        '<doc xmlns:xi="http://www.w3.org/2001/XInclude">\n<p>a</p>  <p/>\n<p\n  n="2"\n/>'
+        f'<xi:include href="{part.name}"/></doc>',
+        "doc.xml",
+    )
+    result = validate([doc], schematron=str(sch)).results[0]
+    found = [
+        (p.path and Path(p.path).name, p.line, p.column, p.message) for p in result.problems if p.source == "schematron"
+    ]
+    assert found == [
+        (None, 2, 11, "empty p [/doc[1]/p[2]]"),
+        (None, 3, 1, "empty p [/doc[1]/p[3]]"),
+        ("part.xml", 2, 11, "empty p [/doc[1]/div[1]/p[2]]"),
+    ]
 
 
 def test_xincluded_documents_are_validated_whole(tmp_path):

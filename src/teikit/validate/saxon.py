@@ -29,6 +29,7 @@ from lxml import etree
 from ..errors import TeikitError
 from . import sch2xslt
 from .documents import ORIGIN
+from .locations import Locator, origin_of
 from .results import Problem
 from .sch2xslt import UnsafeSchema, collect, compile_schema
 
@@ -123,6 +124,7 @@ class SaxonSchematron:
         report = etree.fromstring(out.encode("utf-8"), etree.XMLParser(no_network=True, resolve_entities=False))
         problems = []
         own = os.path.abspath(tree.docinfo.URL or "") if tree.docinfo.URL else None
+        locator = Locator(tree)
         for f in report.iter("f"):
             loc = f.get("loc") or ""
             diagnostics = [" ".join("".join(d.itertext()).split()) for d in f.findall("d")]
@@ -136,10 +138,15 @@ class SaxonSchematron:
                 severity = "error"
             else:
                 severity = "warning" if (f.get("role") or "").lower() in _WARNING_ROLES else "error"
-            line, origin = _locate(tree, loc)
+            node = _element_at(tree, loc)
             readable = re.sub(r"Q\{[^}]*\}", "", loc)
+            if node is None:
+                problems.append(Problem(0, 0, f"{text} [{readable}]", severity, "schematron"))
+                continue
+            origin = origin_of(node)
+            line, column = locator.start_tag(node, origin or own or "")
             path = origin if origin and origin != own else None
-            problems.append(Problem(line, 0, f"{text} [{readable}]", severity, "schematron", path))
+            problems.append(Problem(line, column, f"{text} [{readable}]", severity, "schematron", path))
         return problems
 
 
@@ -157,23 +164,22 @@ def _without_origins(root):
     return root
 
 
-def _locate(tree, loc: str) -> tuple[int, str | None]:
-    """Line of the element at `loc` (a path() result) in the lxml tree, and the file it came from."""
+def _element_at(tree, loc: str):
+    """The element at `loc` (a path() result) in the lxml tree, or its nearest ancestor there."""
     node = tree.getroot()
     steps = _STEP.findall(loc)
     if not steps:
-        return 0, None
+        return None
     uri, local, n = steps[0]
     if etree.QName(node).localname != local or (etree.QName(node).namespace or "") != uri:
-        return 0, None
+        return None
     for uri, local, n in steps[1:]:
         tag = f"{{{uri}}}{local}" if uri else local
         found = [c for c in node if c.tag == tag]
         if len(found) < int(n):
             break
         node = found[int(n) - 1]
-    origin = node.get(ORIGIN) or next((a.get(ORIGIN) for a in node.iterancestors() if a.get(ORIGIN)), None)
-    return node.sourceline or 0, origin
+    return node
 
 
 def _first_line(exc: Exception) -> str:

@@ -34,6 +34,7 @@ from lxml import etree, isoschematron
 from ..access import AccessDenied, LocalFiles, link_scheme
 from ..errors import TeikitError
 from ..xmlio import safe_parser
+from .locations import Locator, origin_of, readable_path
 from .results import Problem
 from .saxon import SaxonSchematron
 
@@ -132,11 +133,20 @@ class Schematron:
                 Problem(0, 0, f"Schematron {os.path.basename(self.path)} failed to run: {exc}", source="schematron")
             ]
         problems = []
+        own = os.path.abspath(tree.docinfo.URL) if tree.docinfo.URL else ""
+        locator = Locator(tree)
         for finding in report.getroot().iter(SVRL + "failed-assert", SVRL + "successful-report"):
             text = " ".join((finding.findtext(SVRL + "text") or "").split())
             role = (finding.get("role") or "").lower()
             severity = "warning" if role in ("warning", "warn", "info", "information") else "error"
-            problems.append(Problem(_line_of(tree, finding.get("location")), 0, text, severity, "schematron"))
+            node = _element_at(tree, finding.get("location"))
+            if node is None:
+                problems.append(Problem(0, 0, text, severity, "schematron"))
+                continue
+            origin = origin_of(node)
+            line, column = locator.start_tag(node, origin or own)
+            path = origin if origin and origin != own else None
+            problems.append(Problem(line, column, f"{text} [{readable_path(node)}]", severity, "schematron", path))
         return problems
 
 
@@ -202,14 +212,17 @@ def _query_binding(root) -> str | None:
     return binding.lower() if binding else None
 
 
-def _line_of(tree, location: str | None) -> int:
+def _element_at(tree, location: str | None):
+    """The element an SVRL location names (an attribute's or a text's: its element)."""
     if not location:
-        return 0
+        return None
     if "/@" in location.rsplit("/", 1)[-1] or location.rsplit("/", 1)[-1].startswith("@"):
         location = location.rsplit("/", 1)[0]
     try:
         found = tree.xpath(location)
     except etree.XPathError:
-        return 0
+        return None
     node = found[0] if isinstance(found, list) and found else None
-    return getattr(node, "sourceline", None) or 0
+    if node is not None and not isinstance(node, etree._Element):
+        node = node.getparent() if hasattr(node, "getparent") else None
+    return node if isinstance(node, etree._Element) else None
