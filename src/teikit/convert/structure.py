@@ -6,7 +6,10 @@ cut by a page break is rejoined to the one before (it starts in lower case, an
 OCR speck before its first word aside, or the one before stops mid-sentence); a
 paragraph that follows one ending in a colon is a block quotation, set as verse
 when it is introduced as verse; short unpunctuated lines are section heads, two
-levels told apart by their capitalisation (Title Case over sentence case);
+levels told apart by their capitalisation (Title Case over sentence case), and
+so are sub-headings set as a treatise sets them, in capitals naming their
+subject after OF or ON, with a full stop (`OF THE COLD BATH.`; an OCR text may
+read `OE` or `OP` for OF and leave a lower-case letter among the capitals);
 sections become nested divs. A short line heads a section only as headings are
 set (`_heads_text`): a line alone in the source, not the division's first
 block, not a question, exclamation or quoted sentence, not one word in capitals,
@@ -41,6 +44,9 @@ _QUOTES = "\"'‘’“”"
 _TEXT_UNDER_HEAD = 60  # a heading stands above a paragraph, not above a signature
 _RUN_OF_SHORT_LINES = 2  # lines alone before a short line that make it a list's last
 _LETTER = r"[^\W\d_]"  # a heading has a word: `5 §` at a page's foot is a printer's mark
+# OF or ON; in an OCR text the F of OF read as a letter of like shape
+_SUBJECT_WORD = re.compile(r"O[FNPEB]")
+_OCR_LOWER_SHARE = 0.1  # lower-case letters an OCR text leaves in a line set in capitals
 
 
 def make_table(block, ctx: Context):
@@ -74,7 +80,7 @@ def _is_head_candidate(p) -> bool:
         return False
     if any(c in SUPERSCRIPTS for c in text) or not re.search(_LETTER, text) or _cut_at_line_end(text):
         return False
-    if re.search(r"[.,;:]$", strip_refs(text)):
+    if re.search(r"[.,;:]$", strip_refs(text)) and not _is_subject_heading(text):
         return False
     first = text.lstrip("'\"‘“")[:1]
     return first.isupper() or first.isdigit()
@@ -84,6 +90,19 @@ def _cut_at_line_end(text: str) -> bool:
     """A line that ends in a word part and a hyphen was cut by the printer in the middle
     of a word (`gradually in-`): the line of a paragraph, never a whole heading."""
     return bool(re.search(r"\w-$", text.rstrip()))
+
+
+def _is_subject_heading(text: str) -> bool:
+    """A sub-heading set as a treatise sets them: in capitals, naming its subject after OF
+    or ON, with a full stop (`OF THE SYPHILITIC SQUAMAE.`, a note's mark after it aside).
+    An OCR text misreads a letter here and there: a lower-case letter or two among the
+    capitals (Æ read `iE`), and OF read with a letter of like shape (`OP`, `OE`, `OB`)."""
+    t = strip_refs(text)
+    words = t.split()
+    if not t.endswith(".") or len(words) < 2 or not _SUBJECT_WORD.fullmatch(words[0]):
+        return False
+    letters = [c for c in t if c.isalpha()]
+    return sum(c.islower() for c in letters) <= len(letters) * _OCR_LOWER_SHARE
 
 
 def _is_notes_heading(p, ctx: Context) -> bool:
