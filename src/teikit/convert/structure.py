@@ -236,11 +236,17 @@ def _heads_text(c, k: int, joined: list, one_line: set) -> bool:
 def _ends_run_of_short_lines(k: int, joined: list, one_line: set) -> bool:
     """The lines of a list or a formula are set one under another, each alone (`Myrrhae,
     5 „` / `Croci in pulv. 3 „`): a short line after two such lines is the run's last,
-    not a heading over the paragraph after it."""
+    not a heading over the paragraph after it. Lines in capitals make no such run (a
+    running head left in the text, a title over a heading)."""
     before = joined[max(0, k - _RUN_OF_SHORT_LINES) : k]
-    return len(before) == _RUN_OF_SHORT_LINES and all(
-        is_(b, "p") and b in one_line and len(b.text or "") < _TEXT_UNDER_HEAD for b in before
-    )
+    return len(before) == _RUN_OF_SHORT_LINES and all(_short_line_of_text(b, one_line) for b in before)
+
+
+def _short_line_of_text(b, one_line: set) -> bool:
+    if not is_(b, "p") or b not in one_line:
+        return False
+    text = b.text or ""
+    return len(text) < _TEXT_UNDER_HEAD and any(c.islower() for c in text)
 
 
 def _continues(prev, cur) -> bool:
