@@ -228,3 +228,47 @@ def test_contents_list_forms_read_as_entries():
         (None, "Index", "301"),
     ]
     assert [i.number for i in items] == [1, None, None, 2, None]
+
+
+def test_ocr_sub_headings_and_lines_cut_by_a_page_break(tmp_path):
+    out, report = convert_book("baths-ocr", tmp_path)
+    ch1 = etree.parse(str(out / "ch01.xml"))
+    # sub-headings in capitals naming their subject after OF, with a full stop, head
+    # sections; OE is an OCR's OF
+    sections = _heads(ch1, "//t:body/t:div/t:div[@type='section']/t:head")
+    assert sections == ["OF THE COLD BATH.", "OE THE WARM BATH.", "OF THE VAPOUR BATH."]
+    assert len(ch1.xpath("//t:head", namespaces=NS)) == 4  # the chapter's and its sections'
+    paragraphs = [" ".join(text(p).split()) for p in ch1.xpath("//t:body//t:p", namespaces=NS)]
+
+    def paragraph_with(words: str) -> str:
+        return next(p for p in paragraphs if words in p)
+
+    # a line cut by the page break goes on after the notes and furniture in lower case
+    # (an OCR speck before it), after a word cut at the line's end, after a printer's
+    # mark at the page's foot: one paragraph each time, never a heading
+    assert "wine or water" in paragraph_with("alone in")
+    assert "fectly distinct remedies" in paragraph_with("to be per-")
+    assert "the evidence of his wife" in paragraph_with("warning of his wife i 3 §")
+    # a page's own running head, printed once, beside its page number and before the text
+    # going on in lower case: furniture, and the word it stood in is whole again
+    assert ("removed-running-head", "VAPOUR BATHS.") in {(f.kind, f.text) for f in report.findings}
+    assert "gradually increased as the patient" in paragraph_with("One a day")
+    # a note's mark misread as a letter is not the rest of a word broken at the page's end
+    assert "peri" not in " ".join(paragraphs).split()
+    # the last line of a formula set as short lines stays a line of the formula
+    assert "Croci in pulv. 3 „" in paragraphs
+    ch2 = etree.parse(str(out / "ch02.xml"))
+    assert not ch2.xpath("//t:div[@type='section']", namespaces=NS)  # its title opens it
+
+
+def test_a_line_cut_in_a_word_or_with_no_word_heads_nothing():
+    from teikit.convert.structure import _is_head_candidate
+    from teikit.tei import make
+
+    def candidate(line: str) -> bool:
+        return _is_head_candidate(make("p", line))
+
+    assert candidate("The Warm Bath") and candidate("OF THE WARM BATH.") and candidate("OP THE WARM BATH.")
+    assert not candidate("One a day for the first ten days, the dose then gradually in-")
+    assert not candidate("5 §")
+    assert not candidate("THE WARM BATH.")  # a full stop ends a heading only of that form

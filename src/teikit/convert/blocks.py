@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..tei import children, local
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
 _TRAILING_REFS = re.compile(rf"(?:[{SUPERSCRIPTS}]+|\^\{{[^}}]*\}}|\[\d+\]|\s+\d{{1,3}})\s*$")
+_BEFORE_FIRST_WORD = "'\"‘“(…. "
 _TERMINAL = tuple(".!?:…'\"’”)]")
 _SMALL_WORDS = {
     "a",
@@ -104,8 +106,15 @@ def ends_sentence(text: str) -> bool:
 
 
 def starts_lower(text: str) -> bool:
-    t = text.lstrip("'\"‘“(…. ")
-    return t[:1].islower()
+    """The text's first word is in lower case. Quotes, an opening bracket and dots may
+    stand before it, and so may the specks an OCR text leaves at a line's start, read
+    as shapes (`■ wine or lemonade`: Unicode's other symbols, not the accents and
+    signs of a garbled word, `^oTtlie`). A mark of italics stops the look (`_b_`
+    enumerates)."""
+    k = 0
+    while k < len(text) and (text[k] in _BEFORE_FIRST_WORD or unicodedata.category(text[k]) == "So"):
+        k += 1
+    return text[k : k + 1].islower()
 
 
 def is_title_case(text: str) -> bool:

@@ -4,11 +4,14 @@ A running head is recognised by the profile's patterns, or inferred: a line in
 capitals that repeats the book's title or a division's title; a line in capitals
 that repeats (digits aside) in page rhythm (`pages.in_rhythm`); a line in
 capitals carrying the page number the page sequence expects there
-(`20 SYPHILITIC DISEASES.`, the sequence read from `pages.page_numbers`). A
-number alone on its line is a page number, unless numbers alone go up faster than
-pages can (`pages.listed_numbers`: the years of a chronology) or is higher than the
-book can have pages (`pages.beyond_the_book`); a year heading a group
-of poems is a heading, taken by the outline before this pass runs. A lone
+(`20 SYPHILITIC DISEASES.`, the sequence read from `pages.page_numbers`); a line
+in capitals alone beside a page number, the page's text going on in lower case
+after the two (a page's own running head, printed once: `IODIDE OF MERCURY.` over
+page 199; a heading there would start a sentence). A number alone on its line is
+a page number, unless numbers alone go up faster than pages can
+(`pages.listed_numbers`: the years of a chronology) or is higher than the book can
+have pages (`pages.beyond_the_book`); a year heading a group of poems is a
+heading, taken by the outline before this pass runs. A lone
 roman numeral is a page number only when it is one (canonical, at most cc),
 stands alone between blank lines where page numbers stand, and has a neighbour
 in sequence (xi after x) — so that `did`, `mix` or a lone `x` in running text
@@ -23,6 +26,7 @@ import re
 
 from ..tei import children, line_of, q, text_of, xpath
 from . import hyphenation, pages
+from .blocks import starts_lower
 from .context import Context, norm_title, roman_to_int
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
@@ -92,6 +96,31 @@ def _roman_page_blocks(blocks) -> set:
     return pages
 
 
+def _heads_beside_page_numbers(blocks, page_of: dict[int, int]) -> set[int]:
+    """Source lines of a page's own running head, printed once and so out of any rhythm
+    (`IODIDE OF MERCURY.` over page 199): a line in capitals alone in its block, next to a
+    page number with only blank lines between, the page's text going on in lower case
+    right after the two (the sentence the page break cut; a heading would start one)."""
+    text_lines: list[tuple[int, str, bool]] = []  # (source line, text, alone in its block)
+    for b in blocks:
+        lines = [(k, l.strip()) for k, l in enumerate(b.text.split("\n")) if l.strip()]
+        text_lines.extend(((line_of(b) or 0) + k, l, len(lines) == 1) for k, l in lines)
+    found = set()
+    for k, (n, text, alone) in enumerate(text_lines):
+        if not (alone and _caps(text)):
+            continue
+        for j in (k - 1, k + 1):  # the page number under the head, or over it
+            after = max(k, j) + 1
+            if (
+                0 <= j < len(text_lines)
+                and text_lines[j][0] in page_of
+                and after < len(text_lines)
+                and starts_lower(text_lines[after][1])
+            ):
+                found.add(n)
+    return found
+
+
 def _blocks(tei):
     # walked with iter(), not the XPath //t:div//t:p: libxml2 merges the node sets of
     # the many divisions with a duplicate check that made a large book quadratic
@@ -123,6 +152,7 @@ def apply(tei, ctx: Context):
     total_lines = ctx.report.counts.get("source_lines") or len(numbered)
     keys = sorted(page_of)
     roman_pages = _roman_page_blocks(blocks)
+    page_heads = _heads_beside_page_numbers(blocks, page_of)
 
     def head(s: str, n: int) -> bool:
         if not _caps(s):
@@ -137,7 +167,7 @@ def apply(tei, ctx: Context):
             if n in listed or pages.beyond_the_book(int(s), total_lines):
                 return None
             return "page_numbers"
-        if head(s, n):
+        if head(s, n) or n in page_heads:
             return "running_heads"
         return None
 

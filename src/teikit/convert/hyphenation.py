@@ -10,8 +10,10 @@ that happened to break at its own hyphen (`well-` / `known`). The text decides:
 - neither: rejoined only in a book whose lines are printed lines (one line in a
   hundred or more ends in a hyphen, as in an OCR text); otherwise kept.
 
-The second part moves up to the end of the first line, so line numbers hold;
-every rejoined word is reported (`hyphen-rejoined`) with its line.
+A printer carries at least two letters over: a line that starts with one letter
+alone does not continue the word. The second part moves up to the end of the first
+line, so line numbers hold; every rejoined word is reported (`hyphen-rejoined`)
+with its line.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from ..tei import line_of
 from .context import Context
 
 _BROKEN = re.compile(r"(?<![-\w])([A-Za-z]+)-$")
-_CONTINUED = re.compile(r"^(\s*)([a-z]+)(.*)$", re.S)
+# a printer carries at least two letters of a word to the next line: a lone letter there is
+# a word of its own, or a note's mark misread (`i See the chapter` under `per-`)
+_CONTINUED = re.compile(r"^(\s*)([a-z]{2,})(.*)$", re.S)
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _PRINTED_LINES = 0.01  # share of lines ending in a hyphen in a text of printed lines
 

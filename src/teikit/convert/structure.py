@@ -2,14 +2,21 @@
 
 Runs over every division of the body (and appendices). In order:
 figures and tables are recognised; blocks become paragraphs, and a paragraph
-cut by a page break is rejoined to the one before (it starts in lower case,
-or the one before stops mid-sentence); a paragraph that follows one ending in
-a colon is a block quotation, set as verse when it is introduced as verse;
-short unpunctuated lines are section heads, two levels told apart by their
-capitalisation (Title Case over sentence case); sections become nested divs. A
-short line heads a section only as headings are set (`_heads_text`): a line alone
-in the source, not the division's first block, not a question, exclamation or
-quoted sentence, not one word in capitals, and above a paragraph of text.
+cut by a page break is rejoined to the one before (it starts in lower case, an
+OCR speck before its first word aside, or the one before stops mid-sentence); a
+paragraph that follows one ending in a colon is a block quotation, set as verse
+when it is introduced as verse; short unpunctuated lines are section heads, two
+levels told apart by their capitalisation (Title Case over sentence case), and
+so are sub-headings set as a treatise sets them, in capitals naming their
+subject after OF or ON, with a full stop (`OF THE COLD BATH.`; an OCR text may
+read `OE` or `OP` for OF and leave a lower-case letter among the capitals);
+sections become nested divs. A short line heads a section only as headings are
+set (`_heads_text`): a line alone in the source, not the division's first
+block, not a question, exclamation or quoted sentence, not one word in capitals,
+not the last of a run of short lines (a formula, a list), and above a paragraph
+of text. A line with no word in it (`5 §`, a printer's mark at a page's foot) or
+ending in a word cut at the line's end (`gradually in-`) is never a heading:
+it is the line of a paragraph the page break cut.
 Divisions the outline nested (sections, poems, scenes) keep their place after
 the division's own text and are structured in their turn.
 
@@ -35,6 +42,11 @@ _HEAD_MAX_WORDS = 16
 _NOT_HEAD_ENDS = "?!—)]"
 _QUOTES = "\"'‘’“”"
 _TEXT_UNDER_HEAD = 60  # a heading stands above a paragraph, not above a signature
+_RUN_OF_SHORT_LINES = 2  # lines alone before a short line that make it a list's last
+_LETTER = r"[^\W\d_]"  # a heading has a word: `5 §` at a page's foot is a printer's mark
+# OF or ON; in an OCR text the F of OF read as a letter of like shape
+_SUBJECT_WORD = re.compile(r"O[FNPEB]")
+_OCR_LOWER_SHARE = 0.1  # lower-case letters an OCR text leaves in a line set in capitals
 
 
 def make_table(block, ctx: Context):
@@ -66,10 +78,31 @@ def _is_head_candidate(p) -> bool:
     text = p.text or ""
     if len(p) or not text or len(text) > _HEAD_MAX_CHARS or word_count(text) > _HEAD_MAX_WORDS:
         return False
-    if re.search(r"[.,;:]$", strip_refs(text)) or any(c in SUPERSCRIPTS for c in text):
+    if any(c in SUPERSCRIPTS for c in text) or not re.search(_LETTER, text) or _cut_at_line_end(text):
+        return False
+    if re.search(r"[.,;:]$", strip_refs(text)) and not _is_subject_heading(text):
         return False
     first = text.lstrip("'\"‘“")[:1]
     return first.isupper() or first.isdigit()
+
+
+def _cut_at_line_end(text: str) -> bool:
+    """A line that ends in a word part and a hyphen was cut by the printer in the middle
+    of a word (`gradually in-`): the line of a paragraph, never a whole heading."""
+    return bool(re.search(r"\w-$", text.rstrip()))
+
+
+def _is_subject_heading(text: str) -> bool:
+    """A sub-heading set as a treatise sets them: in capitals, naming its subject after OF
+    or ON, with a full stop (`OF THE SYPHILITIC SQUAMAE.`, a note's mark after it aside).
+    An OCR text misreads a letter here and there: a lower-case letter or two among the
+    capitals (Æ read `iE`), and OF read with a letter of like shape (`OP`, `OE`, `OB`)."""
+    t = strip_refs(text)
+    words = t.split()
+    if not t.endswith(".") or len(words) < 2 or not _SUBJECT_WORD.fullmatch(words[0]):
+        return False
+    letters = [c for c in t if c.isalpha()]
+    return sum(c.islower() for c in letters) <= len(letters) * _OCR_LOWER_SHARE
 
 
 def _is_notes_heading(p, ctx: Context) -> bool:
@@ -194,8 +227,26 @@ def _heads_text(c, k: int, joined: list, one_line: set) -> bool:
         return False  # a quotation that ends a sentence
     if len(text.split()) == 1 and text.isupper():
         return False
+    if _ends_run_of_short_lines(k, joined, one_line):
+        return False
     nxt = joined[k + 1]
     return not is_(nxt, "p") or len(nxt.text or "") >= _TEXT_UNDER_HEAD
+
+
+def _ends_run_of_short_lines(k: int, joined: list, one_line: set) -> bool:
+    """The lines of a list or a formula are set one under another, each alone (`Myrrhae,
+    5 „` / `Croci in pulv. 3 „`): a short line after two such lines is the run's last,
+    not a heading over the paragraph after it. Lines in capitals make no such run (a
+    running head left in the text, a title over a heading)."""
+    before = joined[max(0, k - _RUN_OF_SHORT_LINES) : k]
+    return len(before) == _RUN_OF_SHORT_LINES and all(_short_line_of_text(b, one_line) for b in before)
+
+
+def _short_line_of_text(b, one_line: set) -> bool:
+    if not is_(b, "p") or b not in one_line:
+        return False
+    text = b.text or ""
+    return len(text) < _TEXT_UNDER_HEAD and any(c.islower() for c in text)
 
 
 def _continues(prev, cur) -> bool:
