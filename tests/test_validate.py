@@ -257,3 +257,19 @@ def test_parallel_jobs_give_the_same_verdicts(tmp_path):
     two = validate([tmp_path], jobs=2)
     assert one.summary.invalid == two.summary.invalid == 18
     assert [(r.path, r.problems) for r in one.results] == [(r.path, r.problems) for r in two.results]
+
+
+def test_teikits_own_grammar_needs_no_jvm_unless_libxml2_objects(tmp_path, monkeypatch):
+    """A file libxml2 finds valid against teikit.rng starts no JVM; one it finds invalid goes to
+    jing, whose messages stand."""
+    import teikit.validate.jing as jing_module
+
+    runs = []
+    real = jing_module._jing
+    monkeypatch.setattr(jing_module, "_jing", lambda cmd: runs.append(cmd) or real(cmd))
+    good = write(tmp_path, MINIMAL, "good.xml")
+    assert validate([good]).results[0].valid and runs == []
+    bad = broken(tmp_path, "<p>Written for the tests.</p>", "<para>Written for the tests.</para>", "bad.xml")
+    (result,) = validate([bad]).results
+    assert len(runs) == 1 and not result.valid
+    assert any('element "para" not allowed' in p.message for p in result.errors if p.source == "relaxng")

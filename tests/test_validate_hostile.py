@@ -113,7 +113,7 @@ from lxml import etree
 
 import teikit.validate.jing as jing_module
 from conftest import ROOT
-from teikit.validate import MAX_JOBS
+from teikit.validate import MAX_JOBS, TEIKIT_RNG
 from teikit.validate.jing import run_jing
 from teikit.validate.schemas import Staged
 
@@ -121,6 +121,15 @@ HOSTILE = ROOT / "tests" / "data" / "hostile" / "validate"
 MINIMAL = (ROOT / "tests" / "data" / "validate" / "minimal.xml").read_text(encoding="utf-8")
 INVALID = MINIMAL.replace("<head>One</head>", "<head>One</head><para/>")
 TINY = ROOT_OPEN + "text</TEI>\n"
+
+
+@pytest.fixture
+def jing_grammar(tmp_path_factory):
+    """teikit.rng as a schema other than teikit's own (one comment more): judged by jing alone,
+    so that what is tested here is what jing does (teikit.validate.owngrammar)."""
+    path = tmp_path_factory.mktemp("grammar") / "other.rng"
+    path.write_text(Path(TEIKIT_RNG).read_text(encoding="utf-8") + "<!-- another grammar -->\n", encoding="utf-8")
+    return path
 
 
 @pytest.fixture
@@ -353,18 +362,18 @@ def test_a_schema_that_fails_to_load_fails_its_files(tmp_path, hostile):
     assert outputs["parsed_junit"].find(".//failure") is not None
 
 
-def test_a_jvm_out_of_memory_fails_every_file_it_had(tmp_path, monkeypatch, capsys):
+def test_a_jvm_out_of_memory_fails_every_file_it_had(tmp_path, monkeypatch, capsys, jing_grammar):
     # 2 MiB of heap: jing runs out of memory while it compiles teikit.rng.
     monkeypatch.setattr(jing_module, "JVM_OPTIONS", jing_module.JVM_OPTIONS + ["-Xmx2m"])
     for name in ("a.xml", "b.xml"):
         (tmp_path / name).write_text(MINIMAL)
-    assert main(["validate", "--format", "json", str(tmp_path)]) == 1
+    assert main(["validate", "--format", "json", "--schema", str(jing_grammar), str(tmp_path)]) == 1
     files = json.loads(capsys.readouterr().out)["files"]
     assert [f["valid"] for f in files] == [False, False]
     assert all(f["errors"][0]["message"] == "no RELAX NG verdict: jing ran out of memory" for f in files)
 
 
-def test_a_batch_jing_cannot_finish_is_rerun_in_halves(tmp_path, monkeypatch):
+def test_a_batch_jing_cannot_finish_is_rerun_in_halves(tmp_path, monkeypatch, jing_grammar):
     """jing dies on one file of a batch (as on a 130 MB nested file): only that file fails."""
     real = jing_module._jing
 
@@ -383,7 +392,7 @@ def test_a_batch_jing_cannot_finish_is_rerun_in_halves(tmp_path, monkeypatch):
     (tmp_path / "c.xml").write_text(INVALID)
     for i in range(13):
         (tmp_path / f"d{i:02}.xml").write_text(MINIMAL)
-    run = validate([tmp_path])
+    run = validate([tmp_path], schema=str(jing_grammar))
     verdicts = {Path(r.path).name: r.valid for r in run.results}
     assert [k for k, v in verdicts.items() if not v] == ["b-poison.xml", "c.xml"]
     assert run.results[1].errors[0].message == "no RELAX NG verdict: jing ran out of memory"
@@ -419,13 +428,13 @@ def test_xincluded_files_over_the_size_limit_are_not_read(tmp_path):
         (0, "fatal: file not found: x.xml\n", ""),
     ],
 )
-def test_whatever_jing_cannot_account_for_is_an_error(tmp_path, monkeypatch, returncode, stdout, stderr):
+def test_whatever_jing_cannot_account_for_is_an_error(tmp_path, monkeypatch, returncode, stdout, stderr, jing_grammar):
     monkeypatch.setattr(jing_module, "_jing", lambda cmd: subprocess.CompletedProcess(cmd, returncode, stdout, stderr))
     folder = tmp_path / "docs"
     folder.mkdir()
     for name in ("a.xml", "b.xml"):
         (folder / name).write_text(MINIMAL)
-    status, outputs = every_format(tmp_path, folder)
+    status, outputs = every_format(tmp_path, "--schema", jing_grammar, folder)
     assert status == 1
     assert [f["valid"] for f in outputs["parsed_json"]["files"]] == [False, False]
     assert all("no RELAX NG verdict" in f["errors"][0]["message"] for f in outputs["parsed_json"]["files"])
@@ -444,7 +453,7 @@ def test_jobs_are_capped_at_the_number_of_processors(tmp_path, monkeypatch):
     assert len(runs) <= MAX_JOBS
 
 
-def test_files_over_the_size_limit_never_reach_jing(tmp_path, monkeypatch):
+def test_files_over_the_size_limit_never_reach_jing(tmp_path, monkeypatch, jing_grammar):
     given, prologs = [], []
     real = jing_module._run_once
     monkeypatch.setattr(jing_module, "_run_once", lambda s, files, w: given.extend(files) or real(s, files, w))
@@ -456,7 +465,7 @@ def test_files_over_the_size_limit_never_reach_jing(tmp_path, monkeypatch):
     big.write_text(MINIMAL.replace("<head>One</head>", "<head>One</head>" + "<p>word</p>" * 2000))
     small = tmp_path / "small.xml"
     small.write_text(MINIMAL)
-    results = {Path(r.path).name: r for r in validate([tmp_path], max_bytes=8192).results}
+    results = {Path(r.path).name: r for r in validate([tmp_path], max_bytes=8192, schema=str(jing_grammar)).results}
     assert not results["big.xml"].valid and "over the limit" in results["big.xml"].errors[0].message
     assert results["small.xml"].valid
     assert str(big) not in given and str(small) in given

@@ -13,7 +13,9 @@ and a schema error of the run (the CLI exits 2): never replaced by another.
 Engines, chosen by measurement (benchmarks/bench_validate.py): RELAX NG
 verdicts come from jing, the reference implementation, run once per batch of
 files in one JVM per worker; with the JVM's start it loads official TEI P5
-(tei_all) in 0.23 s where libxml2 takes 6 s to compile it. Parsing,
+(tei_all) in 0.23 s where libxml2 takes 6 s to compile it. teikit's own small
+grammar is judged in-process by libxml2 first (owngrammar.py); what it finds
+invalid goes to jing, whose messages and verdict then stand. Parsing,
 hostile-input checks, XInclude and Schematron run in Python (lxml; Saxon for
 XSLT 2/3 Schematron, see schematron.py), in
 `jobs` processes from PARALLEL_FROM files on; `jobs` is capped at the number of
@@ -41,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import TeikitError
+from . import owngrammar
 from .documents import (
     MAX_BYTES,
     LineMap,
@@ -279,6 +282,8 @@ def _plan(files, options):
             includers.append(f)
             continue
         schema, problems = _choose_schema(prolog.declared, options)
+        if schema and owngrammar.is_own_grammar(schema):
+            continue  # checked in-process when parsed (_prepare); jing only if libxml2 objects
         if schema and not problems:
             groups.setdefault(schema, []).append(os.path.abspath(f))
             needs_schematron = options.schematron or any(d.kind == "schematron" for d in prolog.declared)
@@ -427,6 +432,8 @@ def _prepare(path: str, options: Options) -> _Prepared:
             result.problems.append(Problem(1, 0, f"Schematron not run: {exc}", "error", "schema"))
     if not result.schema and not problems:
         result.problems += duplicate_ids(doc.tree)  # jing reports them when it runs
+    if result.schema and owngrammar.is_own_grammar(result.schema) and owngrammar.valid(doc.tree):
+        return prepared  # libxml2's verdict; a file it finds invalid goes on to jing for the messages
     if result.schema:
         if doc.needs_copy:
             prepared.jing_input, prepared.line_map = sanitized_copy(doc, options.workdir)

@@ -19,7 +19,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import quote, unquote, urlparse
 
 from lxml import etree
 
@@ -171,6 +171,10 @@ def _parse(data: bytes, url: str) -> etree._ElementTree:
     not a reason to refuse the file as not well-formed, so a failed parse is tried again
     without libxml2's ID table (not the first time: without it libxml2 also refuses
     a DOCTYPE that names a DTD on the network, which teikit reports itself)."""
+    try:
+        url.encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8: libxml2 takes URLs as UTF-8
+        url = quote(os.fsencode(url), safe="/")
     try:
         return etree.parse(io.BytesIO(data), safe_parser(resolve_entities="internal"), base_url=url)
     except etree.XMLSyntaxError:

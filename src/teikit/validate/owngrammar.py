@@ -1,0 +1,81 @@
+"""teikit's own grammar (schema/teikit.rng) checked in-process by libxml2, jing's verdicts kept.
+
+Why: teikit.rng is small (about 40 KB); libxml2 compiles it in milliseconds and checks the
+bundled book (20 files, 2 MB with the corpus file's inclusions) in a fraction of the time a
+JVM takes to start, while for large grammars such as tei_all jing stays far faster (libxml2
+takes seconds to compile it) and remains the engine (benchmarks/bench_validate.py measures
+both). Only this one grammar, which teikit ships and tests, is given to libxml2: a schema a
+user or a file names may be hostile, and is staged for jing as `schemas` says.
+
+How the verdicts stay jing's:
+- a file libxml2 finds valid is valid by libxml2, an engine's verdict; tests/test_validate.py
+  checks on hundreds of mutants of the bundled book (elements removed, added, moved, renamed,
+  attributes dropped or given wrong values, text where none may stand) that libxml2 and
+  jing agree on every one;
+- a file libxml2 finds invalid, or one with a repeated xml:id (which libxml2's RELAX NG does
+  not look for), goes to jing as before, so that its messages are jing's and its verdict
+  the reference's.
+
+A declared schema is this grammar when it is the same file (real paths) or has the same
+bytes as the bundled one (a copy beside an edition).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import os
+from functools import cache
+
+from lxml import etree
+
+from ..xmlio import safe_parser
+from .documents import ORIGIN, duplicate_ids
+
+_BUNDLED = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "schema", "teikit.rng")
+
+
+@cache
+def _bundled_digest() -> str:
+    with open(_BUNDLED, "rb") as fh:
+        return hashlib.sha256(fh.read()).hexdigest()
+
+
+@cache
+def _same_bytes(path: str, stamp: int, size: int) -> bool:
+    with open(path, "rb") as fh:
+        return hashlib.sha256(fh.read()).hexdigest() == _bundled_digest()
+
+
+def is_own_grammar(schema: str | None) -> bool:
+    """Whether `schema` is teikit's bundled grammar (the file, or a byte-identical copy)."""
+    if not schema:
+        return False
+    try:
+        if os.path.realpath(schema) == os.path.realpath(_BUNDLED):
+            return True
+        st = os.stat(schema)
+        return st.st_size == os.path.getsize(_BUNDLED) and _same_bytes(
+            os.path.realpath(schema), st.st_mtime_ns, st.st_size
+        )
+    except OSError:
+        return False
+
+
+@cache
+def _grammar() -> etree.RelaxNG:
+    return etree.RelaxNG(etree.parse(_BUNDLED, safe_parser()))
+
+
+def valid(tree: etree._ElementTree) -> bool:
+    """libxml2's verdict on a parsed (and XIncluded) document; False also when the document
+    repeats an xml:id, which jing must judge."""
+    root = tree.getroot()
+    if root.get(ORIGIN) is not None or root.find(f".//*[@{ORIGIN}]") is not None:
+        root = copy.deepcopy(root)  # the origins are teikit's bookkeeping, not the document's
+        for el in root.iter(etree.Element):
+            el.attrib.pop(ORIGIN, None)
+        tree = root.getroottree()
+    if duplicate_ids(tree):
+        return False
+    return bool(_grammar().validate(tree))
