@@ -25,6 +25,7 @@ before the first division stay in a title-page div.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -66,6 +67,7 @@ _STACK = 4  # the most lines in capitals one heading is set over
 _FULL_LINE = 50  # a line this long that stops without a stop ran on to the next
 _STACK_LINE = 75  # the longest line of a stack of short lines under a heading
 _PROSE_SHARE = 0.05  # paragraphs set off like headings more often than this: no signal
+_PART_WORDS = 2  # the most words of a part's title: it says what the part is, not its subject
 _SET_OFF = 3  # blank lines before a heading told by its setting alone (paragraphs have one)
 _CLOSING = {"conclusion", "epilogue"}  # unnumbered divisions after the chapters that are body
 _BODY_TYPES = {"introduction", "conclusion", "prologue", "epilogue", "afterword", "postscript"}
@@ -424,8 +426,10 @@ def _set_off(
 ) -> list[Entry]:
     """Unnumbered headings inside the divisions, told by their setting alone: a title
     line with more blank lines before it than any paragraph has, and no more than the
-    division headings have, close above its text (poems under year headings). Only in divisions without
-    numbered sections, and only when the setting repeats."""
+    division headings have, close above its text (poems under year headings), or above the
+    title of the first piece of a group it names (it then heads that piece too: see
+    structure.settle_empty_divs). Only in divisions without numbered sections, and only
+    when the setting repeats."""
     with_sections = set()
     top = None
     for e in entries:
@@ -443,11 +447,12 @@ def _set_off(
         owner = tops[k - 1] if k else None
         if owner not in body or owner in with_sections or i in taken or i <= first_top:
             continue
-        if not (_SET_OFF <= gaps[i] <= level1_gap) or "\n" in text.strip() or not _title_like(text.rstrip(" ,")):
+        title = _set_title(text) if _SET_OFF <= gaps[i] <= level1_gap else None
+        if title is None:
             continue
-        if i + 1 >= len(texts) or i + 1 in taken or gaps[i + 1] >= _SET_OFF:
-            continue  # a heading stands close above its text; page furniture does not
-        found.append(Entry(None, text.strip(), None, starts[i], block=i, level=2, type="section"))
+        if i + 1 >= len(texts) or i + 1 in taken or gaps[i + 1] >= _SET_OFF and not _heads_text(texts, gaps, i + 1):
+            continue  # a heading stands close above its text (or above a heading that does); page furniture does not
+        found.append(Entry(None, title, None, starts[i], block=i, level=2, type="section"))
     if not found:
         return []
     # the setting the book gives these headings is the one most of them have; lines
@@ -465,14 +470,82 @@ def _set_off(
     return found if len(found) >= _SET_OFF else []
 
 
+def _heads_text(texts, gaps, i: int) -> bool:
+    """Block i is a title set off with its text close under it: the first of the pieces a
+    group title stands over (`Versicles, A.D. 1793` and its epigrams)."""
+    return gaps[i] >= _SET_OFF and _set_title(texts[i]) is not None and i + 1 < len(texts) and gaps[i + 1] < _SET_OFF
+
+
+def _set_title(text: str) -> str | None:
+    """The title a block set off as a heading holds: its one line, or two lines when the
+    first ends in a comma and both are in title case (a long title run on to a second line)."""
+    lines = [l.strip() for l in text.strip().split("\n")]
+    if len(lines) == 1:
+        return lines[0] if _title_like(lines[0].rstrip(" ,")) else None
+    if len(lines) == 2 and lines[0].endswith(",") and all(_title_case(l) for l in lines):
+        return " ".join(lines)
+    return None
+
+
+def _title_case(line: str) -> bool:
+    """Every word of four letters or more capitalised, as titles are set (not sentences)."""
+    words = [w for w in line.split() if sum(c.isalpha() for c in w) >= 4]
+    return bool(words) and line[:1].isupper() and all(w[:1].isupper() for w in words)
+
+
+def _pieces_by_contents(entries: list[Entry], items: list, texts, starts, gaps, taken: set[int]) -> list[Entry]:
+    """The pieces set off inside divisions (poems under year headings), checked against the
+    contents list. A line the list names by all its words, alone in its block with its text
+    close under it, where the list puts it (after the heading of the entry before, before
+    that of the entry after), heads a piece even when set like the text (indented like
+    verse). A set-off title of a word or two that the list does not name (`Postscript`,
+    `The Epitaph`, `Her Answer`) right after another piece, and that the list names
+    nowhere, is a part of that piece, not a piece of its own: it heads a division inside it."""
+    tops = sorted(_block_of(e) for e in entries if e.level == 1)
+    owner = lambda i: tops[bisect_right(tops, i) - 1] if tops and tops[0] <= i else None  # noqa: E731
+    with_pieces = {owner(e.block) for e in entries if e.level == 2 and e.number is None and e.block is not None}
+    heads = sorted(entries, key=_block_of)
+    paired = contents.pair([it.title for it in items], [texts[_block_of(e)] for e in heads])
+    by_item = {k: _block_of(heads[h]) for k, h in paired.items()}
+    at = sorted(by_item)
+    added = []
+    for k, it in enumerate(items):
+        if k in by_item:
+            continue
+        before = [by_item[j] for j in at if j < k]
+        after = [by_item[j] for j in at if j > k]
+        lo, hi = (before[-1] if before else -1), (after[0] if after else len(texts))
+        for i in range(lo + 1, hi):
+            line = texts[i].strip()
+            if i in taken or "\n" in line or owner(i) not in with_pieces or not _title_like(line):
+                continue
+            if i + 1 < len(texts) and gaps[i + 1] <= 2 and contents.names(it.title, line, whole=True):
+                added.append(Entry(None, line, None, starts[i], block=i, level=2, type="section"))
+                taken.add(i)
+                break
+    named = {heads[h].block for h in paired.values()} | {e.block for e in added}
+    pieces = sorted(heads + added, key=_block_of)
+    for prev, e in zip(pieces, pieces[1:]):
+        if e.level != 2 or e.number is not None or e.block in named or owner(e.block) not in with_pieces:
+            continue
+        if any(contents.names(it.title, e.title, whole=True) for it in items):
+            continue  # a piece the list names elsewhere (a second version of a song)
+        if len(contents.title_keys(e.title)[0]) <= _PART_WORDS and prev.level >= 2 and prev.number is None:
+            e.level, e.type = 3, "subsection"  # a part of the piece above
+    return pieces
+
+
 def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int, int]], list[Entry]]:
     """Divisions from the text's own headings and contents list: (entries, contents
     regions, contents entries)."""
     texts, starts, gaps = _layout(blocks)
     words = ctx.profile.number_words
     regions = contents.regions(texts, gaps)
+    headed = bool(regions)
+    if not headed:
+        regions = contents.unheaded_regions(texts, gaps)
     skip = {i for a, b in regions for i in range(a, b + 1)}
-    items = [it for a, b in regions for it in contents.entries(texts, starts, a, b, words)]
+    items = [it for a, b in regions for it in contents.entries(texts, starts, a, b, words, headed)]
     unused: list[tuple[headings.Heading, str]] = []
     found = headings.find(texts, starts, gaps, skip, words, unused)
     for h, why in sorted(unused, key=lambda u: u[0].index):
@@ -513,7 +586,8 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
     level1_gap = top_gaps[0] if top_gaps else 2
     typical_gap = top_gaps[len(top_gaps) // 2] if top_gaps else 2
     known = set(ctx.profile.front_titles) | set(ctx.profile.back_roles) | _BODY_TYPES
-    listed = {norm_title(it.title): it for it in items if it.number is None}
+    # a list found by its entries alone names poems and pieces, not the book's divisions
+    listed = {norm_title(it.title): it for it in items if it.number is None} if headed else {}
     # once the back matter has begun (an index, a glossary after the last chapter), a
     # title set off like the chapters' heads a division of it (`Transcriber's Notes`),
     # unless page breaks set paragraphs off as much
@@ -557,13 +631,19 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
     entries.sort(key=_block_of)
     entries = _set_off(entries, texts, starts, gaps, taken, top_gaps[-1] if top_gaps else 2, first_top) + entries
     entries.sort(key=_block_of)
+    if items:
+        entries = _pieces_by_contents(entries, items, texts, starts, gaps, taken)
     listing = []
+    unlabelled: dict[str, Entry] = {}
+    for e in entries:
+        if e.label is None:
+            unlabelled.setdefault(norm_title(e.title), e)
     for it in items:
         le = Entry(it.label, it.title, it.page, it.line, number=it.number)
         if it.number is not None:
             match = next((e for e in entries if e.level == 1 and e.number == it.number and e.label), None)
         else:
-            match = next((e for e in entries if e.label is None and norm_title(e.title) == norm_title(it.title)), None)
+            match = unlabelled.get(norm_title(it.title))
         le.block = match.block if match is not None else None
         if match is not None and match.label and it.title and norm_title(it.title) == norm_title(match.title):
             match.title = it.title  # the contents list sets titles in their own case
@@ -659,7 +739,8 @@ def apply(tei, ctx: Context):
                 for k in range(first, last + 1):
                     toc_div.append(blocks[k])
                     consumed.add(k)
-            toc_div[0].tag = q("head")
+            if contents.is_contents_heading(toc_div[0].text or ""):
+                toc_div[0].tag = q("head")  # a list found by its entries alone has no heading
         if i in consumed:
             continue
         e = starts.get(i)
