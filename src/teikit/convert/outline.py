@@ -17,6 +17,13 @@ front matter; unnumbered divisions after the last chapter are back matter
 unless the profile calls them body (`CONCLUSION`). The contents list becomes
 the front matter's contents division; its entries link to the divisions.
 
+Inside a division, pieces without numbers (poems under year headings) are told by
+their setting: a title line with more blank lines before it than paragraphs have. A
+contents list naming the pieces is checked against them (`_pieces_by_contents`): a
+line it names heads its piece even when set like the text (indented like verse); a
+title of a word or two that it does not name (`Postscript`, `The Epitaph`, `Her
+Answer`), right after a piece, heads a part of that piece, not a piece of its own.
+
 Result: text/front, text/body and text/back holding typed <div>s, each with its
 <head> (a <label> for the number), nested divisions inside them; the blocks
 before the first division stay in a title-page div.
@@ -493,46 +500,61 @@ def _title_case(line: str) -> bool:
     return bool(words) and line[:1].isupper() and all(w[:1].isupper() for w in words)
 
 
-def _pieces_by_contents(entries: list[Entry], items: list, texts, starts, gaps, taken: set[int]) -> list[Entry]:
+def _pieces_by_contents(
+    entries: list[Entry], items: list, texts, starts, gaps, taken: set[int]
+) -> tuple[list[Entry], dict[int, int]]:
     """The pieces set off inside divisions (poems under year headings), checked against the
-    contents list. A line the list names by all its words, alone in its block with its text
-    close under it, where the list puts it (after the heading of the entry before, before
-    that of the entry after), heads a piece even when set like the text (indented like
-    verse). A set-off title of a word or two that the list does not name (`Postscript`,
-    `The Epitaph`, `Her Answer`) right after another piece, and that the list names
-    nowhere, is a part of that piece, not a piece of its own: it heads a division inside it."""
+    contents list (see the module's account): (every entry, {list entry: heading block})."""
     tops = sorted(_block_of(e) for e in entries if e.level == 1)
-    owner = lambda i: tops[bisect_right(tops, i) - 1] if tops and tops[0] <= i else None  # noqa: E731
-    with_pieces = {owner(e.block) for e in entries if e.level == 2 and e.number is None and e.block is not None}
+
+    def owner(i: int) -> int | None:
+        return tops[bisect_right(tops, i) - 1] if tops and tops[0] <= i else None
+
+    with_pieces = {owner(_block_of(e)) for e in entries if e.level == 2 and e.number is None}
     heads = sorted(entries, key=_block_of)
     paired = contents.pair([it.title for it in items], [texts[_block_of(e)] for e in heads])
-    by_item = {k: _block_of(heads[h]) for k, h in paired.items()}
-    at = sorted(by_item)
-    added = []
+    at = {k: _block_of(heads[h]) for k, h in paired.items()}
+    for k, i in _named_lines(items, at, texts, gaps, taken, lambda i: owner(i) in with_pieces).items():
+        heads.append(Entry(None, texts[i].strip(), None, starts[i], block=i, level=2, type="section"))
+        taken.add(i)
+        at[k] = i
+    heads.sort(key=_block_of)
+    named = set(at.values())
+    for above, e in zip(heads, heads[1:]):
+        if e.level == 2 and e.number is None and e.block not in named and owner(_block_of(e)) in with_pieces:
+            if above.level >= 2 and above.number is None and _part_title(e.title, items):
+                e.level, e.type = 3, "subsection"  # a part of the piece above
+    return heads, at
+
+
+def _named_lines(items: list, at: dict[int, int], texts, gaps, taken: set[int], in_pieces) -> dict[int, int]:
+    """{list entry: block} for the entries no heading was found for, each at a line the entry
+    names by all its words, alone in its block with its text close under it, where the list
+    puts it: after the heading of the entry before, before that of the entry after."""
+    found: dict[int, int] = {}
+    paired = sorted(at)
     for k, it in enumerate(items):
-        if k in by_item:
+        if k in at:
             continue
-        before = [by_item[j] for j in at if j < k]
-        after = [by_item[j] for j in at if j > k]
-        lo, hi = (before[-1] if before else -1), (after[0] if after else len(texts))
+        n = bisect_right(paired, k)
+        lo = at[paired[n - 1]] if n else -1
+        hi = at[paired[n]] if n < len(paired) else len(texts)
         for i in range(lo + 1, hi):
             line = texts[i].strip()
-            if i in taken or "\n" in line or owner(i) not in with_pieces or not _title_like(line):
+            if i in taken or i in found.values() or "\n" in line or not in_pieces(i) or not _title_like(line):
                 continue
             if i + 1 < len(texts) and gaps[i + 1] <= 2 and contents.names(it.title, line, whole=True):
-                added.append(Entry(None, line, None, starts[i], block=i, level=2, type="section"))
-                taken.add(i)
+                found[k] = i
                 break
-    named = {heads[h].block for h in paired.values()} | {e.block for e in added}
-    pieces = sorted(heads + added, key=_block_of)
-    for prev, e in zip(pieces, pieces[1:]):
-        if e.level != 2 or e.number is not None or e.block in named or owner(e.block) not in with_pieces:
-            continue
-        if any(contents.names(it.title, e.title, whole=True) for it in items):
-            continue  # a piece the list names elsewhere (a second version of a song)
-        if len(contents.title_keys(e.title)[0]) <= _PART_WORDS and prev.level >= 2 and prev.number is None:
-            e.level, e.type = 3, "subsection"  # a part of the piece above
-    return pieces
+    return found
+
+
+def _part_title(title: str, items: list) -> bool:
+    """A title of a word or two that the list names nowhere: it says what the part is."""
+    words = contents.title_keys(title)
+    if not words or len(words[0]) > _PART_WORDS:
+        return False
+    return not any(contents.names(it.title, title, whole=True) for it in items)  # not a second version
 
 
 def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int, int]], list[Entry]]:
@@ -631,19 +653,21 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
     entries.sort(key=_block_of)
     entries = _set_off(entries, texts, starts, gaps, taken, top_gaps[-1] if top_gaps else 2, first_top) + entries
     entries.sort(key=_block_of)
+    listed_at: dict[int, int] = {}  # contents entry: the heading block found for it
     if items:
-        entries = _pieces_by_contents(entries, items, texts, starts, gaps, taken)
+        entries, listed_at = _pieces_by_contents(entries, items, texts, starts, gaps, taken)
+    by_block = {e.block: e for e in entries}
     listing = []
     unlabelled: dict[str, Entry] = {}
     for e in entries:
         if e.label is None:
             unlabelled.setdefault(norm_title(e.title), e)
-    for it in items:
+    for k, it in enumerate(items):
         le = Entry(it.label, it.title, it.page, it.line, number=it.number)
         if it.number is not None:
             match = next((e for e in entries if e.level == 1 and e.number == it.number and e.label), None)
         else:
-            match = unlabelled.get(norm_title(it.title))
+            match = unlabelled.get(norm_title(it.title)) or by_block.get(listed_at.get(k))
         le.block = match.block if match is not None else None
         if match is not None and match.label and it.title and norm_title(it.title) == norm_title(match.title):
             match.title = it.title  # the contents list sets titles in their own case
