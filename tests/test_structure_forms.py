@@ -129,6 +129,9 @@ def test_poems_checked_against_a_contents_list_without_a_heading(tmp_path):
     ]
     assert parts == [("Letter To A Neighbour", "Postscript"), ("Elegy On Old Tom", "The Epitaph")]
     assert [len(y.xpath("//t:body/t:div/t:div", namespaces=NS)) for y in years] == [6, 4, 4, 2, 2]
+    # an epigraph's source, set off like a title, stays text of its poem
+    farewell = years[4].xpath("//t:div[t:head='Farewell To The Orchard']", namespaces=NS)[0]
+    assert "Cowley's Garden." in [text(p) for p in farewell.findall("t:p", NS)]
     # the list stays in the front matter, as the contents, with no heading of its own
     front = etree.parse(str(out / "front.xml"))
     contents = front.xpath("//t:div[@type='contents']", namespaces=NS)[0]

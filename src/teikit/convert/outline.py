@@ -22,7 +22,9 @@ their setting: a title line with more blank lines before it than paragraphs have
 contents list naming the pieces is checked against them (`_pieces_by_contents`): a
 line it names heads its piece even when set like the text (indented like verse); a
 title of a word or two that it does not name (`Postscript`, `The Epitaph`, `Her
-Answer`), right after a piece, heads a part of that piece, not a piece of its own.
+Answer`), right after a piece, heads a part of that piece, not a piece of its own; a
+line it does not name that ends in a full stop right under a piece holding one block
+only is the source of that block, an epigraph, and stays text.
 
 Result: text/front, text/body and text/back holding typed <div>s, each with its
 <head> (a <label> for the number), nested divisions inside them; the blocks
@@ -520,11 +522,25 @@ def _pieces_by_contents(
         at[k] = i
     heads.sort(key=_block_of)
     named = set(at.values())
+    sources = []
     for above, e in zip(heads, heads[1:]):
-        if e.level == 2 and e.number is None and e.block not in named and owner(_block_of(e)) in with_pieces:
-            if above.level >= 2 and above.number is None and _part_title(e.title, items):
-                e.level, e.type = 3, "subsection"  # a part of the piece above
-    return heads, at
+        if e.level != 2 or e.number is not None or e.block in named or owner(_block_of(e)) not in with_pieces:
+            continue
+        if above.level < 2 or above.number is not None:
+            continue
+        if _epigraph_source(above, e):
+            sources.append(e)  # stays text of the piece above
+        elif _part_title(e.title, items):
+            e.level, e.type = 3, "subsection"  # a part of the piece above
+    return [e for e in heads if not any(e is x for x in sources)], at
+
+
+def _epigraph_source(above: Entry, line: Entry) -> bool:
+    """An epigraph is a quotation set under a poem's title, then its source, then the poem. A
+    set-off line the list does not name that ends in a full stop, as a citation does, right
+    under a piece whose only text is one block (`The Farewell`, blank verse, then `Thomson's
+    Edward and Eleanora.`) is that quotation's source, not a title."""
+    return line.title.endswith(".") and _block_of(line) == _block_of(above) + 2 and not above.more_blocks
 
 
 def _named_lines(items: list, at: dict[int, int], texts, gaps, taken: set[int], in_pieces) -> dict[int, int]:
