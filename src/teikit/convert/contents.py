@@ -18,9 +18,8 @@ An entry names a heading when their words agree (`names`): the same words, in an
 order (`Tarbolton Lasses, The`), one title the start or the end of the other (`To A
 Louse` for `To A Louse, On Seeing One…`, `Epigram On Politics` for `On Politics`), or
 either without the kind of piece it names first (`Song--Logan Braes` for `Logan
-Braes`); note marks (`^1`) aside. Paired in order
-(`pair`), the list tells which of the text's headings it names and where in the text
-each of the others must stand.
+Braes`); note marks (`^1`) aside. Paired with the headings in order (`pair`), the list
+tells which of them it names, and where in the text each of its other entries must stand.
 
 Each entry keeps its label (`CHAPTER I`, `Lecture IV`), number, title and page;
 entries never become divisions themselves: they name the headings the text must
@@ -163,19 +162,17 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def title_keys(text: str) -> list[tuple[str, ...]]:
+def title_keys(text: str) -> tuple[tuple[str, ...], ...]:
     """A title's words, with and without the kind of piece named before it (`Song--`)."""
     t = text.strip()
-    keys = [_words(t)]
     bare = _KIND.sub("", t)
-    if bare != t:
-        keys.append(_words(bare))
-    return [k for k in keys if k]
+    keys = (_words(t), _words(bare)) if bare != t else (_words(t),)
+    return tuple(k for k in keys if k)
 
 
 def names(entry: str, heading: str, whole: bool = False) -> bool:
     """The list's entry names this heading: their words agree (see the module's account);
-    `whole`: all their words, not one title the start of the other."""
+    `whole`: all their words, not one title the start or the end of the other."""
     for a in title_keys(entry):
         for b in title_keys(heading):
             if a == b or set(a) == set(b):
@@ -237,12 +234,8 @@ def _mostly_again(lines: list[str], last_alone: dict[tuple[str, ...], int], end:
     too many do not: a poem's lines are no list)."""
     missed = 0
     for line in lines:
-        if not any(last_alone.get(key, -1) > end for key in _line_keys(line)):
+        if not any(last_alone.get(key, -1) > end for key in title_keys(line)):
             missed += 1
             if 2 * missed > len(lines):
                 return False
     return True
-
-
-def _line_keys(line: str) -> list[tuple[str, ...]]:
-    return title_keys.__wrapped__(line)  # a list's lines are seen once: not worth the cache

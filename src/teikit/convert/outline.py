@@ -503,16 +503,17 @@ def _title_case(line: str) -> bool:
 
 
 def _pieces_by_contents(
-    entries: list[Entry], items: list, texts, starts, gaps, taken: set[int]
+    entries: list[Entry], pieces: list[Entry], items: list, texts, starts, gaps, taken: set[int]
 ) -> tuple[list[Entry], dict[int, int]]:
     """The pieces set off inside divisions (poems under year headings), checked against the
-    contents list (see the module's account): (every entry, {list entry: heading block})."""
+    contents list (see the module's account), in the divisions holding them only: (every
+    entry, {list entry: heading block})."""
     tops = sorted(_block_of(e) for e in entries if e.level == 1)
 
     def owner(i: int) -> int | None:
         return tops[bisect_right(tops, i) - 1] if tops and tops[0] <= i else None
 
-    with_pieces = {owner(_block_of(e)) for e in entries if e.level == 2 and e.number is None}
+    with_pieces = {owner(_block_of(e)) for e in pieces}
     heads = sorted(entries, key=_block_of)
     paired = contents.pair([it.title for it in items], [texts[_block_of(e)] for e in heads])
     at = {k: _block_of(heads[h]) for k, h in paired.items()}
@@ -667,11 +668,11 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
         entries.append(e)
     entries += _front_heads(texts, starts, gaps, taken, skip, first_top, {h.form for h in found}, ctx)
     entries.sort(key=_block_of)
-    entries = _set_off(entries, texts, starts, gaps, taken, top_gaps[-1] if top_gaps else 2, first_top) + entries
-    entries.sort(key=_block_of)
+    pieces = _set_off(entries, texts, starts, gaps, taken, top_gaps[-1] if top_gaps else 2, first_top)
+    entries = sorted(pieces + entries, key=_block_of)
     listed_at: dict[int, int] = {}  # contents entry: the heading block found for it
-    if items:
-        entries, listed_at = _pieces_by_contents(entries, items, texts, starts, gaps, taken)
+    if items and pieces:
+        entries, listed_at = _pieces_by_contents(entries, pieces, items, texts, starts, gaps, taken)
     by_block = {e.block: e for e in entries}
     listing = []
     unlabelled: dict[str, Entry] = {}
