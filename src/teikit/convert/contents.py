@@ -45,6 +45,7 @@ _NOISE = 0.05  # share of paragraphs after a number of blank lines that makes it
 _NEXT_PAGE = 6  # blocks between two pages of one contents list (page number, running head)
 _UNHEADED_ENTRIES = 20  # lines a list without a heading needs before it is read as contents
 _LIST_LINE = 80  # the longest line of such a list
+_RUN_ON_SHARE = 0.2  # lines ending in a comma or semicolon that make a run of lines verse, not a list
 _NOTE_MARK = re.compile(r"\^\d+|\[\d+\]")  # a note's mark on a title (`Handsome Nell^1`)
 _KIND = re.compile(r"^[^\W\d][\w' ]{0,20}?\.?--")  # the kind of piece an entry names first (`Song--`)
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -209,10 +210,6 @@ def _list_block(text: str) -> bool:
 def unheaded_regions(texts: list[str], gaps: list[int]) -> list[tuple[int, int]]:
     """(first, last) block of every list set as contents without the word CONTENTS."""
     last_alone: dict[tuple[str, ...], int] = {}  # the last line alone in its block with these words
-    for i, t in enumerate(texts):
-        if t.strip() and "\n" not in t.strip():
-            for key in title_keys(t):
-                last_alone[key] = i
     out = []
     i = 0
     while i < len(texts):
@@ -223,9 +220,27 @@ def unheaded_regions(texts: list[str], gaps: list[int]) -> list[tuple[int, int]]
         while j + 1 < len(texts) and gaps[j + 1] <= 2 and _list_block(texts[j + 1]):
             j += 1
         lines = [l for k in range(i, j + 1) for l in texts[k].split("\n") if l.strip()]
-        if len(lines) >= _UNHEADED_ENTRIES and _mostly_again(lines, last_alone, j):
-            out.append((i, j))
+        if len(lines) >= _UNHEADED_ENTRIES and not _runs_on(lines):
+            if not last_alone:
+                last_alone.update(_lines_alone(texts))
+            if _mostly_again(lines, last_alone, j):
+                out.append((i, j))
         i = j + 1
+    return out
+
+
+def _runs_on(lines: list[str]) -> bool:
+    """Lines that end in commas and semicolons run on, as verse and prose do; a list's do not."""
+    return sum(l.rstrip()[-1:] in ",;" for l in lines) > len(lines) * _RUN_ON_SHARE
+
+
+def _lines_alone(texts: list[str]) -> dict[tuple[str, ...], int]:
+    """{title words: the last block holding them as its one line}."""
+    out = {}
+    for i, t in enumerate(texts):
+        if t.strip() and "\n" not in t.strip():
+            for key in title_keys(t):
+                out[key] = i
     return out
 
 
