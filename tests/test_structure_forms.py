@@ -137,6 +137,8 @@ def test_poems_checked_against_a_contents_list_without_a_heading(tmp_path):
     contents = front.xpath("//t:div[@type='contents']", namespaces=NS)[0]
     assert contents.find("t:head", NS) is None
     assert "Farewell To The Orchard" in text(contents)
+    # the half-title after the list repeats the title: the title page is the one before the list
+    assert _heads(front, "//t:titlePage/t:docAuthor") == ["by Jane Appleby"]
 
 
 def test_ocr_running_heads_page_numbers_and_broken_words(tmp_path):
