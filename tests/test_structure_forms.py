@@ -107,6 +107,40 @@ def test_year_groups_of_poems_and_verse_that_stays_verse(tmp_path):
     assert _heads(back, "//t:body/t:div/t:head") == ["Glossary"]
 
 
+def test_poems_checked_against_a_contents_list_without_a_heading(tmp_path):
+    out, _ = convert_book("orchard-poems", tmp_path)
+    years = [etree.parse(str(p)) for p in sorted(out.glob("ch*.xml"))]
+    poems = [_heads(y, "//t:body/t:div/t:div/t:head") for y in years]
+    assert poems[0] == [
+        "The Orchard Gate",
+        "Pear Tree, The",
+        "Apple Blossom",  # indented like verse, but the list names it
+        "Letter To A Neighbour",
+        "To A Friend In The Town, On His Sending Me A Basket Of Quinces",  # a title on two lines
+        "Gathering Day",
+    ]
+    # the group title heads its first piece too; the list names `On The Blight` as an epigram
+    assert poems[2] == ["Versicles Of The Year", "The Last Apple", "Orchard Rain", "On The Blight", "Grafting"]
+    # a title the list does not name, of a word or two, is a part of the piece above it
+    parts = [
+        (text(d.getparent().find("t:head", NS)), text(d.find("t:head", NS)))
+        for y in years
+        for d in y.xpath("//t:body/t:div/t:div/t:div", namespaces=NS)
+    ]
+    assert parts == [("Letter To A Neighbour", "Postscript"), ("Elegy On Old Tom", "The Epitaph")]
+    assert [len(y.xpath("//t:body/t:div/t:div", namespaces=NS)) for y in years] == [6, 4, 4, 2, 2]
+    # an epigraph's source, set off like a title, stays text of its poem
+    farewell = years[4].xpath("//t:div[t:head='Farewell To The Orchard']", namespaces=NS)[0]
+    assert "Cowley's Garden." in [text(p) for p in farewell.findall("t:p", NS)]
+    # the list stays in the front matter, as the contents, with no heading of its own
+    front = etree.parse(str(out / "front.xml"))
+    contents = front.xpath("//t:div[@type='contents']", namespaces=NS)[0]
+    assert contents.find("t:head", NS) is None
+    assert "Farewell To The Orchard" in text(contents)
+    # the half-title after the list repeats the title: the title page is the one before the list
+    assert _heads(front, "//t:titlePage/t:docAuthor") == ["by Jane Appleby"]
+
+
 def test_ocr_running_heads_page_numbers_and_broken_words(tmp_path):
     out, report = convert_book("brewing-ocr", tmp_path)
     removed = {(f.kind, f.text) for f in report.findings if f.kind.startswith("removed-")}

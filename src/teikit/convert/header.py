@@ -10,7 +10,8 @@ and a short block in quotation marks, or ending in an attribution line opened by
 a dash ("— Psalm 107"), becomes <div type="epigraph">;
 every other block of the title page stays in the front matter, in the imprint
 div. No line of the title page is dropped, except a half-title that repeats the
-title.
+title before it; a repeat after the author's line (the half-title over the text, after
+a contents list) is not the title page and stays in the imprint div.
 
 When the text came in an ebook distributor's wrapper (`ctx.wrapper`, read by the wrapper
 pass), the wrapper's title, subtitles and author are the book's and the wrapper is
@@ -84,8 +85,11 @@ def read_title_page(blocks: list[str], dedication_cues=()) -> tuple[Book, int, L
         return book, 0, lay
     book.title = _lines(texts[0])[0]
     want = norm_title(book.title)
-    repeat = max((i for i, t in enumerate(texts[:8]) if norm_title(_lines(t)[0]) == want), default=0)
-    for i in range(repeat):  # a half-title that only repeats the title goes
+    # a half-title that only repeats the title goes; one after the author's line ("by …")
+    # is the half-title over the text, after the contents, and stays
+    byline = next((i for i, t in enumerate(texts) if _BY.match(t) and _NAME.match(_BY.sub("", t))), len(texts))
+    repeat = max((i for i, t in enumerate(texts[: min(8, byline)]) if norm_title(_lines(t)[0]) == want), default=0)
+    for i in range(repeat):
         if norm_title(texts[i]) == want:
             lay.halftitles.append(i)
     lay.title = (repeat, 0)

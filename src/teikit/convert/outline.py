@@ -17,6 +17,15 @@ front matter; unnumbered divisions after the last chapter are back matter
 unless the profile calls them body (`CONCLUSION`). The contents list becomes
 the front matter's contents division; its entries link to the divisions.
 
+Inside a division, pieces without numbers (poems under year headings) are told by
+their setting: a title line with more blank lines before it than paragraphs have. A
+contents list naming the pieces is checked against them (`_pieces_by_contents`): a
+line it names heads its piece even when set like the text (indented like verse); a
+title of a word or two that it does not name (`Postscript`, `The Epitaph`, `Her
+Answer`), right after a piece, heads a part of that piece, not a piece of its own; a
+line it does not name that ends in a full stop right under a piece holding one block
+only is the source of that block, an epigraph, and stays text.
+
 Result: text/front, text/body and text/back holding typed <div>s, each with its
 <head> (a <label> for the number), nested divisions inside them; the blocks
 before the first division stay in a title-page div.
@@ -25,6 +34,7 @@ before the first division stay in a title-page div.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -66,6 +76,7 @@ _STACK = 4  # the most lines in capitals one heading is set over
 _FULL_LINE = 50  # a line this long that stops without a stop ran on to the next
 _STACK_LINE = 75  # the longest line of a stack of short lines under a heading
 _PROSE_SHARE = 0.05  # paragraphs set off like headings more often than this: no signal
+_PART_WORDS = 2  # the most words of a part's title: it says what the part is, not its subject
 _SET_OFF = 3  # blank lines before a heading told by its setting alone (paragraphs have one)
 _CLOSING = {"conclusion", "epilogue"}  # unnumbered divisions after the chapters that are body
 _BODY_TYPES = {"introduction", "conclusion", "prologue", "epilogue", "afterword", "postscript"}
@@ -424,8 +435,10 @@ def _set_off(
 ) -> list[Entry]:
     """Unnumbered headings inside the divisions, told by their setting alone: a title
     line with more blank lines before it than any paragraph has, and no more than the
-    division headings have, close above its text (poems under year headings). Only in divisions without
-    numbered sections, and only when the setting repeats."""
+    division headings have, close above its text (poems under year headings), or above the
+    title of the first piece of a group it names (it then heads that piece too: see
+    structure.settle_empty_divs). Only in divisions without numbered sections, and only
+    when the setting repeats."""
     with_sections = set()
     top = None
     for e in entries:
@@ -443,11 +456,12 @@ def _set_off(
         owner = tops[k - 1] if k else None
         if owner not in body or owner in with_sections or i in taken or i <= first_top:
             continue
-        if not (_SET_OFF <= gaps[i] <= level1_gap) or "\n" in text.strip() or not _title_like(text.rstrip(" ,")):
+        title = _set_title(text) if _SET_OFF <= gaps[i] <= level1_gap else None
+        if title is None:
             continue
-        if i + 1 >= len(texts) or i + 1 in taken or gaps[i + 1] >= _SET_OFF:
-            continue  # a heading stands close above its text; page furniture does not
-        found.append(Entry(None, text.strip(), None, starts[i], block=i, level=2, type="section"))
+        if i + 1 >= len(texts) or i + 1 in taken or gaps[i + 1] >= _SET_OFF and not _heads_text(texts, gaps, i + 1):
+            continue  # a heading stands close above its text (or above a heading that does); page furniture does not
+        found.append(Entry(None, title, None, starts[i], block=i, level=2, type="section"))
     if not found:
         return []
     # the setting the book gives these headings is the one most of them have; lines
@@ -465,14 +479,112 @@ def _set_off(
     return found if len(found) >= _SET_OFF else []
 
 
+def _heads_text(texts, gaps, i: int) -> bool:
+    """Block i is a title set off with its text close under it: the first of the pieces a
+    group title stands over (`Versicles, A.D. 1793` and its epigrams)."""
+    return gaps[i] >= _SET_OFF and _set_title(texts[i]) is not None and i + 1 < len(texts) and gaps[i + 1] < _SET_OFF
+
+
+def _set_title(text: str) -> str | None:
+    """The title a block set off as a heading holds: its one line, or two lines when the
+    first ends in a comma and both are in title case (a long title run on to a second line)."""
+    lines = [l.strip() for l in text.strip().split("\n")]
+    if len(lines) == 1:
+        return lines[0] if _title_like(lines[0].rstrip(" ,")) else None
+    if len(lines) == 2 and lines[0].endswith(",") and all(_title_case(l) for l in lines):
+        return " ".join(lines)
+    return None
+
+
+def _title_case(line: str) -> bool:
+    """Every word of four letters or more capitalised, as titles are set (not sentences)."""
+    words = [w for w in line.split() if sum(c.isalpha() for c in w) >= 4]
+    return bool(words) and line[:1].isupper() and all(w[:1].isupper() for w in words)
+
+
+def _pieces_by_contents(
+    entries: list[Entry], pieces: list[Entry], items: list, texts, starts, gaps, taken: set[int]
+) -> tuple[list[Entry], dict[int, int]]:
+    """The pieces set off inside divisions (poems under year headings), checked against the
+    contents list (see the module's account), in the divisions holding them only: (every
+    entry, {list entry: heading block})."""
+    tops = sorted(_block_of(e) for e in entries if e.level == 1)
+
+    def owner(i: int) -> int | None:
+        return tops[bisect_right(tops, i) - 1] if tops and tops[0] <= i else None
+
+    with_pieces = {owner(_block_of(e)) for e in pieces}
+    heads = sorted(entries, key=_block_of)
+    paired = contents.pair([it.title for it in items], [texts[_block_of(e)] for e in heads])
+    at = {k: _block_of(heads[h]) for k, h in paired.items()}
+    for k, i in _named_lines(items, at, texts, gaps, taken, lambda i: owner(i) in with_pieces).items():
+        heads.append(Entry(None, texts[i].strip(), None, starts[i], block=i, level=2, type="section"))
+        taken.add(i)
+        at[k] = i
+    heads.sort(key=_block_of)
+    named = set(at.values())
+    sources = []
+    for above, e in zip(heads, heads[1:]):
+        if e.level != 2 or e.number is not None or e.block in named or owner(_block_of(e)) not in with_pieces:
+            continue
+        if above.level < 2 or above.number is not None:
+            continue
+        if _epigraph_source(above, e):
+            sources.append(e)  # stays text of the piece above
+        elif _part_title(e.title, items):
+            e.level, e.type = 3, "subsection"  # a part of the piece above
+    return [e for e in heads if not any(e is x for x in sources)], at
+
+
+def _epigraph_source(above: Entry, line: Entry) -> bool:
+    """An epigraph is a quotation set under a poem's title, then its source, then the poem. A
+    set-off line the list does not name that ends in a full stop, as a citation does, right
+    under a piece whose only text is one block (`The Farewell`, blank verse, then `Thomson's
+    Edward and Eleanora.`) is that quotation's source, not a title."""
+    return line.title.endswith(".") and _block_of(line) == _block_of(above) + 2 and not above.more_blocks
+
+
+def _named_lines(items: list, at: dict[int, int], texts, gaps, taken: set[int], in_pieces) -> dict[int, int]:
+    """{list entry: block} for the entries no heading was found for, each at a line the entry
+    names by all its words, alone in its block with its text close under it, where the list
+    puts it: after the heading of the entry before, before that of the entry after."""
+    found: dict[int, int] = {}
+    paired = sorted(at)
+    for k, it in enumerate(items):
+        if k in at:
+            continue
+        n = bisect_right(paired, k)
+        lo = at[paired[n - 1]] if n else -1
+        hi = at[paired[n]] if n < len(paired) else len(texts)
+        for i in range(lo + 1, hi):
+            line = texts[i].strip()
+            if i in taken or i in found.values() or "\n" in line or not in_pieces(i) or not _title_like(line):
+                continue
+            if i + 1 < len(texts) and gaps[i + 1] <= 2 and contents.names(it.title, line, whole=True):
+                found[k] = i
+                break
+    return found
+
+
+def _part_title(title: str, items: list) -> bool:
+    """A title of a word or two that the list names nowhere: it says what the part is."""
+    words = contents.title_keys(title)
+    if not words or len(words[0]) > _PART_WORDS:
+        return False
+    return not any(contents.names(it.title, title, whole=True) for it in items)  # not a second version
+
+
 def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int, int]], list[Entry]]:
     """Divisions from the text's own headings and contents list: (entries, contents
     regions, contents entries)."""
     texts, starts, gaps = _layout(blocks)
     words = ctx.profile.number_words
     regions = contents.regions(texts, gaps)
+    headed = bool(regions)
+    if not headed:
+        regions = contents.unheaded_regions(texts, gaps)
     skip = {i for a, b in regions for i in range(a, b + 1)}
-    items = [it for a, b in regions for it in contents.entries(texts, starts, a, b, words)]
+    items = [it for a, b in regions for it in contents.entries(texts, starts, a, b, words, headed)]
     unused: list[tuple[headings.Heading, str]] = []
     found = headings.find(texts, starts, gaps, skip, words, unused)
     for h, why in sorted(unused, key=lambda u: u[0].index):
@@ -513,7 +625,8 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
     level1_gap = top_gaps[0] if top_gaps else 2
     typical_gap = top_gaps[len(top_gaps) // 2] if top_gaps else 2
     known = set(ctx.profile.front_titles) | set(ctx.profile.back_roles) | _BODY_TYPES
-    listed = {norm_title(it.title): it for it in items if it.number is None}
+    # a list found by its entries alone names poems and pieces, not the book's divisions
+    listed = {norm_title(it.title): it for it in items if it.number is None} if headed else {}
     # once the back matter has begun (an index, a glossary after the last chapter), a
     # title set off like the chapters' heads a division of it (`Transcriber's Notes`),
     # unless page breaks set paragraphs off as much
@@ -555,15 +668,23 @@ def _from_text(blocks: list, ctx: Context) -> tuple[list[Entry], list[tuple[int,
         entries.append(e)
     entries += _front_heads(texts, starts, gaps, taken, skip, first_top, {h.form for h in found}, ctx)
     entries.sort(key=_block_of)
-    entries = _set_off(entries, texts, starts, gaps, taken, top_gaps[-1] if top_gaps else 2, first_top) + entries
-    entries.sort(key=_block_of)
+    pieces = _set_off(entries, texts, starts, gaps, taken, top_gaps[-1] if top_gaps else 2, first_top)
+    entries = sorted(pieces + entries, key=_block_of)
+    listed_at: dict[int, int] = {}  # contents entry: the heading block found for it
+    if items and pieces:
+        entries, listed_at = _pieces_by_contents(entries, pieces, items, texts, starts, gaps, taken)
+    by_block = {e.block: e for e in entries}
     listing = []
-    for it in items:
+    unlabelled: dict[str, Entry] = {}
+    for e in entries:
+        if e.label is None:
+            unlabelled.setdefault(norm_title(e.title), e)
+    for k, it in enumerate(items):
         le = Entry(it.label, it.title, it.page, it.line, number=it.number)
         if it.number is not None:
             match = next((e for e in entries if e.level == 1 and e.number == it.number and e.label), None)
         else:
-            match = next((e for e in entries if e.label is None and norm_title(e.title) == norm_title(it.title)), None)
+            match = unlabelled.get(norm_title(it.title)) or by_block.get(listed_at.get(k))
         le.block = match.block if match is not None else None
         if match is not None and match.label and it.title and norm_title(it.title) == norm_title(match.title):
             match.title = it.title  # the contents list sets titles in their own case
@@ -659,7 +780,8 @@ def apply(tei, ctx: Context):
                 for k in range(first, last + 1):
                     toc_div.append(blocks[k])
                     consumed.add(k)
-            toc_div[0].tag = q("head")
+            if contents.is_contents_heading(toc_div[0].text or ""):
+                toc_div[0].tag = q("head")  # a list found by its entries alone has no heading
         if i in consumed:
             continue
         e = starts.get(i)
