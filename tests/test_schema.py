@@ -224,3 +224,27 @@ def test_libxml2_judges_teikits_grammar_as_jing_does(tmp_path):
     disagree = sorted(p for p in theirs if theirs[p] != verdicts[p])
     assert not disagree, disagree[:5]
     assert 30 <= sum(theirs.values()) <= 270  # both verdicts occur often
+
+
+def test_the_writers_mixed_content_list_is_the_grammars():
+    """teikit.xmlio.MIXED_CONTENT (elements never indented inside) names exactly the elements
+    of teikit.rng whose content holds text."""
+    from teikit.xmlio import MIXED_CONTENT
+
+    rng_ns = "{http://relaxng.org/ns/structure/1.0}"
+    grammar = etree.parse(str(ROOT / "schema/teikit.rng")).getroot()
+    defines = {d.get("name"): d for d in grammar.iter(rng_ns + "define")}
+
+    def holds_text(node, seen) -> bool:
+        for e in node.iter():
+            if e.tag in (rng_ns + "text", rng_ns + "mixed"):
+                return True
+            if e.tag == rng_ns + "ref" and e.get("name") not in seen:
+                seen.add(e.get("name"))
+                target = defines.get(e.get("name"))
+                if target is not None and target.find(rng_ns + "element") is None and holds_text(target, seen):
+                    return True
+        return False
+
+    mixed = {el.get("name") for el in grammar.iter(rng_ns + "element") if holds_text(el, set())}
+    assert MIXED_CONTENT == mixed

@@ -100,7 +100,37 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+# The TEI elements of teikit's schema that hold text beside their children (mixed content).
+# Indented, they would gain white space that is no part of the text ("<head> <label>SECTION
+# 5.1.</label> </head>"); tests/test_schema.py derives the same set from schema/teikit.rng.
+MIXED_CONTENT = frozenset(
+    "actor add addName author bibl castItem cell code date dateline del desc docAuthor docDate "
+    "editor eg figDesc foreign forename head hi idno item l label name note num orgName p persName "
+    "placeName pubPlace publisher quote ref resp role roleDesc roleName salute seg signed speaker "
+    "stage surname term title titlePart".split()
+)
+_TEI = "{http://www.tei-c.org/ns/1.0}"
+# Children that make paragraphs of their own (a quotation of paragraphs, a note of verse):
+# white space between them is layout, and indenting them keeps the file readable.
+_BLOCKS = frozenset(
+    f"{_TEI}{name}" for name in "p lg l list table quote sp figure listBibl castList opener closer div".split()
+)
+
+
 def serialize(tree: etree._Element | etree._ElementTree) -> bytes:
+    """The document as UTF-8 with a declaration, indented where white space means nothing: an
+    element of mixed content that opens with a child (and no text) is written as it stands,
+    unless its children are blocks (paragraphs, verse, lists)."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    for el in root.iter(etree.Element):
+        if (
+            el.text is None
+            and len(el)
+            and el.tag.startswith(_TEI)
+            and el.tag[len(_TEI) :] in MIXED_CONTENT
+            and not any(child.tag in _BLOCKS for child in el)
+        ):
+            el.text = ""  # an empty text node: libxml2 then indents nothing inside the element
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
