@@ -48,6 +48,35 @@ def test_title_page_and_header_come_from_the_title_styles(edition):
     assert [(r.text, r.get("target")) for r in pre.iterfind("t:ref", NS)] == [("zum Teil", "ch01.xml")]
 
 
+def test_document_properties_fill_the_header(edition):
+    _, _, report, docs = edition
+    for name in ("ch01.xml", "sample.xml"):
+        header = docs[name].find("t:teiHeader", NS)
+        assert header.find("t:profileDesc/t:langUsage/t:language", NS).get("ident") == "de-DE"
+        assert _text(header.findall(".//t:availability/t:p", NS)[-1]) == (
+            "The source states its rights: Alle Rechte beim Verfasser."
+        )
+        assert header.findtext(".//t:monogr/t:idno[@type='DOI']", namespaces=NS) == "10.5555/probe.2024"
+        assert header.findtext(".//t:biblStruct/t:note[@type='source']", namespaces=NS) == (
+            "A Word document: created 2024-03-01, last modified 2024-03-05 by Erika Muster."
+        )
+    assert docs["ch01.xml"].find("t:text", NS).get("{http://www.w3.org/XML/1998/namespace}lang") == "de-DE"
+    assert [f.text for f in report.of_kind("metadata-not-in-header")] == ["keywords: Probe; Test"]
+
+
+def test_the_language_most_of_the_text_is_marked_in_when_the_properties_name_none(tmp_path):
+    """Word's document defaults say how Word was set up, not what the text is in."""
+    src = zip_folder(
+        DATA / "docx",
+        tmp_path / "sample.docx",
+        {"word/media/image1.png": png(), "docProps/core.xml": b"<x/>"},
+    )
+    convert(src, tmp_path / "out")
+    root = etree.parse(str(tmp_path / "out" / "sample.xml")).getroot()
+    langs = [el.get("ident") for el in root.iterfind(".//t:langUsage/t:language", NS)]
+    assert langs == ["de-DE"]
+
+
 def test_headings_from_outline_levels_in_any_language_nest(edition):
     _, _, _, docs = edition
     ch1 = docs["ch01.xml"].find(".//t:body/t:div", NS)

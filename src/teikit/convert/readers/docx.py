@@ -52,8 +52,8 @@ from ...errors import TeikitError
 from ...tei import XML_ID, is_, make, sub
 from ...teiheader import Book
 from .blocks import LINK, add_text, demote, resolve_links, tidy
-from .common import Media, Outline, Unmapped, assemble, new_tree
-from .docx_parts import MC, WP, A, Doc, R, V, W, core_metadata, num_pr, number, on, open_doc
+from .common import Media, Outline, Unmapped, assemble, language_tag, new_tree
+from .docx_parts import MC, WP, A, Doc, R, V, W, core_metadata, lang_of, num_pr, number, on, open_doc
 from .package import OLE_MAGIC, Package, magic
 
 _PHRASE_STYLES = {
@@ -101,6 +101,10 @@ class Reader:
         self.where = "word/document.xml"
         self._char_styles: dict[str, tuple[str | None, list[str]]] = {}
         self.bookmarks: dict[str, etree._Element] = {}  # part#name -> the block it stands in
+        # Characters of text by the language Word marks them in: the most is the text's language
+        # (the document defaults only say how Word was set up: a Slovene Word writing English).
+        self.lang_chars: Counter = Counter()
+        self._para_lang: str | None = None
 
     # ---------------------------------------------------------------- styles
 
@@ -137,6 +141,14 @@ class Reader:
                 element = "seg:" + (_WORD.sub("-", ident).strip("-") or "style")
         self._char_styles[ident] = (element, rend)
         return element, rend
+
+    def _style_lang(self, style: str | None) -> str | None:
+        """The language a paragraph or character style (through `w:basedOn`) sets, if any."""
+        for s in self._style_chain(style):
+            lang = lang_of(s.rpr)
+            if lang:
+                return lang
+        return None
 
     def level(self, p: etree._Element, style: str | None) -> int | None:
         own = p.find(f"{W}pPr/{W}outlineLvl")
@@ -253,7 +265,7 @@ class Reader:
         return True
 
     def title_book(self, parts: dict) -> Book:
-        book = core_metadata(self.doc.pkg)
+        book = core_metadata(self.doc.pkg, self.report)
 
         def text(el) -> str:
             return re.sub(r"\s+", " ", "".join(el.itertext())).strip()
@@ -301,6 +313,7 @@ class Reader:
         key = self._key(style)
         level = self.level(p, style)
         self._after = []
+        self._para_lang = self._style_lang(style or self.doc.default_paragraph)
         if level is not None:
             el = self.inline(p, make("head"))
         elif key in ("title", "subtitle") or key in _AUTHOR_STYLES or key == "date":
@@ -535,6 +548,8 @@ class Reader:
             holder = sub(holder, "hi", rend=" ".join(rend))
         custom: list | None = None
         custom_note = None
+        lang = lang_of(rpr) or (self._style_lang(rstyle.get(W + "val")) if rstyle is not None else None)
+        lang = lang or self._para_lang or self.doc.default_lang or ""
         for c in r:
             tag = c.tag
             if tag == W + "t":
@@ -542,6 +557,7 @@ class Reader:
                     custom.append(c.text or "")  # the custom mark: the note's n, not text
                     continue
                 add_text(holder, c.text)
+                self.lang_chars[lang] += len(c.text or "")
             elif tag == W + "delText":
                 add_text(holder, c.text)
             elif tag == W + "tab" or tag == W + "ptab":
@@ -638,10 +654,10 @@ class Reader:
         return note
 
     def _fill(self, holder: etree._Element, source: etree._Element) -> None:
-        saved = self._after
+        saved, lang = self._after, self._para_lang
         self._after = []
         blocks = self.plain_blocks(source)
-        self._after = saved
+        self._after, self._para_lang = saved, lang
         if is_(holder, "note") and holder.get("type") is None and len(blocks) == 1 and is_(blocks[0], "p"):
             p = blocks[0]
             holder.text = p.text
@@ -769,6 +785,9 @@ def read(path: Path, ctx: Context, accept_changes: bool = False) -> etree._Eleme
     if book.title == "Untitled":
         heads = [h for h in tei.iter("{http://www.tei-c.org/ns/1.0}head")]
         book.title = "".join(heads[0].itertext()).strip() if heads else Path(path).stem.replace("-", " ").title()
+    if book.language is None:  # the document properties name none: the language most of the text is in
+        marked = [(n, lang) for lang, n in reader.lang_chars.items() if language_tag(lang)]
+        book.language = language_tag(max(marked)[1]) if marked else None
     ctx.metadata = book
     ctx.media.update(reader.media.files)
     ctx.report.counts["notes"] = ctx.report.counts["notes_linked"] = reader.refs
