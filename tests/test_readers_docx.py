@@ -10,7 +10,6 @@ from lxml import etree
 
 from readers_measure import CORPUS, DATA, docx_source, invalid, kept, output_notes, output_words, png, zip_folder
 from teikit.convert import convert
-from teikit.convert.readers import docx
 
 NS = {"t": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
 
@@ -140,16 +139,37 @@ def test_comments_links_and_tracked_changes(edition):
     assert any("links with unsafe targets" in f.message for f in report.of_kind("not-mapped"))
 
 
-def test_accepting_tracked_changes(tmp_path):
-    src = zip_folder(DATA / "docx", tmp_path / "sample.docx", {"word/media/image1.png": png()})
-    from teikit.context import Context
-    from teikit.profile import load_profile
-    from teikit.report import Report
+def test_tracked_changes_are_kept_as_add_and_del_by_default(edition):
+    _, _, report, _ = edition
+    assert [f.message for f in report.of_kind("tracked-changes")] == [
+        "docx: 1 insertions kept as add, 1 deletions as del"
+    ]
 
-    ctx = Context(source=src, profile=load_profile(), report=Report())
-    tei = docx.read(src, ctx, accept_changes=True)
-    text = etree.tostring(tei, encoding="unicode")
-    assert "Eingefügt." in text and "Gelöscht." not in text and "<add" not in text
+
+def test_accepting_tracked_changes_keeps_insertions_and_lists_the_deletions(tmp_path):
+    src = zip_folder(DATA / "docx", tmp_path / "sample.docx", {"word/media/image1.png": png()})
+    report = convert(src, tmp_path / "out", accept_changes=True)
+    text = "".join(etree.tostring(etree.parse(str(f)), encoding="unicode") for f in (tmp_path / "out").glob("*.xml"))
+    assert "Eingefügt." in text and "Gelöscht." not in text and "<add" not in text and "<del" not in text
+    (summary,) = report.of_kind("tracked-changes")
+    assert summary.message == (
+        "docx: tracked changes accepted: 1 insertions kept as text, 1 deletions left out "
+        "(1 words, each listed in the report)"
+    )
+    assert [(f.message, f.text) for f in report.of_kind("deletion-left-out")] == [
+        ("a tracked deletion in word/document.xml, left out", "Gelöscht.")
+    ]
+    assert invalid(tmp_path / "out") == {}
+
+
+def test_the_command_line_accepts_changes_when_asked(tmp_path):
+    from teikit.cli import main
+
+    src = zip_folder(DATA / "docx", tmp_path / "sample.docx", {"word/media/image1.png": png()})
+    assert main(["convert", str(src), "-o", str(tmp_path / "out"), "--accept-changes"]) == 0
+    assert "Gelöscht" not in (tmp_path / "out" / "ch01.xml").read_text(encoding="utf-8")
+    report = (tmp_path / "out" / "conversion-report.json").read_text(encoding="utf-8")
+    assert "Gelöscht." in report  # the deletion is named in the report, not lost
 
 
 def test_blocks_lists_tables_quotes_verse_breaks_and_images(edition):

@@ -53,6 +53,7 @@ from ...tei import XML_ID, is_, make, sub
 from ...teiheader import Book
 from .blocks import LINK, add_text, demote, resolve_links, tidy
 from .common import Media, Outline, Unmapped, assemble, language_tag, new_tree
+from .common import words as count_words
 from .docx_parts import MC, WP, A, Doc, R, V, W, core_metadata, lang_of, num_pr, number, on, open_doc
 from .package import OLE_MAGIC, Package, magic
 
@@ -105,6 +106,8 @@ class Reader:
         # (the document defaults only say how Word was set up: a Slovene Word writing English).
         self.lang_chars: Counter = Counter()
         self._para_lang: str | None = None
+        self.changes: Counter = Counter()  # tracked insertions and deletions met
+        self.deleted: list[tuple[str, str]] = []  # (part, text) of each deletion accepted (left out)
 
     # ---------------------------------------------------------------- styles
 
@@ -296,7 +299,9 @@ class Reader:
             elif tag in (W + "customXml", W + "ins", W + "moveTo"):
                 yield from self.blocks(child)
             elif tag in (W + "del", W + "moveFrom"):
-                if not self.accept:
+                if self.accept:
+                    self._deletion(child)
+                else:
                     yield from self.blocks(child)
             elif tag == W + "altChunk":
                 self.unmapped.add("embedded documents (altChunk)", self.where, "left out")
@@ -479,9 +484,13 @@ class Reader:
                     self.unmapped.add("links with unsafe targets", self.where, "kept as text")
                 self.inline(el, into)
         elif tag in (W + "ins", W + "moveTo"):
+            self.changes["insertions"] += 1
             self.inline(el, into if self.accept else sub(into, "add"))
         elif tag in (W + "del", W + "moveFrom"):
-            if not self.accept:
+            if self.accept:
+                self._deletion(el)
+            else:
+                self.changes["deletions"] += 1
                 self.inline(el, sub(into, "del"))
         elif tag in (W + "smartTag", W + "customXml", W + "fldSimple", W + "dir", W + "bdo"):
             instr = el.get(W + "instr") or ""
@@ -515,6 +524,32 @@ class Reader:
         elif "".join(el.itertext()).strip():
             self.unmapped.add(f"{etree.QName(el).localname} elements", self.where, "their text kept")
             add_text(self._current(into), "".join(el.itertext()))
+
+    def _deletion(self, el: etree._Element) -> None:
+        """A tracked deletion accepted: left out of the text, its words kept for the report."""
+        self.changes["deletions"] += 1
+        text = " ".join("".join(el.itertext()).split())
+        if text:
+            self.deleted.append((self.where, text))
+
+    def report_changes(self) -> None:
+        """Say what became of the tracked changes: kept as add/del, or accepted with every
+        deletion's words listed, so that nothing leaves the text unsaid."""
+        ins, dels = self.changes["insertions"], self.changes["deletions"]
+        if not ins and not dels:
+            return
+        if not self.accept:
+            self.report.info("tracked-changes", None, f"docx: {ins} insertions kept as add, {dels} deletions as del")
+            return
+        n_words = sum(sum(count_words(text).values()) for _, text in self.deleted)
+        self.report.add(
+            "tracked-changes",
+            None,
+            f"docx: tracked changes accepted: {ins} insertions kept as text, {dels} deletions left out "
+            f"({n_words} words, each listed in the report)",
+        )
+        for where, text in self.deleted:
+            self.report.info("deletion-left-out", None, f"a tracked deletion in {where}, left out", text=text)
 
     def _current(self, into: etree._Element) -> etree._Element:
         """Where a run's content goes: inside the open hyperlink field, if any."""
@@ -781,6 +816,7 @@ def read(path: Path, ctx: Context, accept_changes: bool = False) -> etree._Eleme
                 member, _, frag = name.partition("#")
                 where[(member, frag)] = div
         resolve_links(tei, where, reader.unmapped)
+    reader.report_changes()
     _merge_adjacent(tei)
     if book.title == "Untitled":
         heads = [h for h in tei.iter("{http://www.tei-c.org/ns/1.0}head")]
