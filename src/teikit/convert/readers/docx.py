@@ -24,8 +24,11 @@ images, hyperlinks), each parsed safely from a bounded `Package`.
   Hyperlinks (relationship or `HYPERLINK` field) with a safe target → `ref`; a link to a
   bookmark → a `ref` to the division the bookmark stands in (the Word contents' entries).
 - Paragraph styles: a quotation style (built-in `Quote`, `Intense Quote`, `Block Text`,
-  `quote`, `cit`) → `quote`; a verse style (`l`, `lg`, `verse`, `poem`) → `lg`/`l`; `eg`
-  → `eg`; other styles → `p rend` (the style id), so nothing of the source is lost.
+  `quote`, `cit`, `Zitat`, `Citation`…) → `quote`, consecutive ones one `quote`; a verse
+  style (`l`, `lg`, `verse`, `poem`, `Gedicht`…) → `lg`/`l`, a line break a new line; a
+  bibliographic style (`bibl`, the built-in `Bibliography`, `Literatur`…) → `bibl`,
+  consecutive ones a `listBibl` (where a `bibl` cannot stand, in a cell, `p rend="bibl"`);
+  `eg` → `eg`; other styles → `p rend` (the style id), so nothing of the source is lost.
 - Lists (`w:numPr`, numbering.xml: bullet or numbered, nested by `w:ilvl`) → `list`/`item`;
   tables → `table` (`w:gridSpan` → `@cols`, `w:vMerge` → `@rows`); images → `figure`/
   `graphic`, the media copied under `media/`; page breaks → `pb`, section breaks →
@@ -33,9 +36,12 @@ images, hyperlinks), each parsed safely from a bounded `Package`.
 - Tracked changes: insertions → `add`, deletions → `del` by default (`accept_changes=True`
   keeps the insertions as text and leaves deletions out).
 - Symbol-font characters (`w:sym`) are read in the Adobe Symbol encoding (Greek letters).
-- Reported, by kind: text boxes (kept as paragraphs after their anchor), index entries
-  and other field instructions (left out; a field's shown result is kept), embedded
-  objects, headers and footers (running heads: left out).
+- Reported, by kind and the part first seen in: text boxes (kept as paragraphs after
+  their anchor), index entries and other field instructions (left out; a field's shown
+  result is kept), equations (their text kept), charts, SmartArt diagrams and shapes
+  without text (left out), embedded objects and documents, headers and footers (running
+  heads: left out). Tracked changes are counted in the report; accepted, each deletion's
+  words are listed there.
 """
 
 from __future__ import annotations
@@ -69,8 +75,15 @@ _PHRASE_STYLES = {
     "del": "del",
     "code": "code",
 }
-_QUOTE_STYLES = {"quote", "intense quote", "block text", "cit", "quotation"}
-_VERSE_STYLES = {"l", "lg", "verse", "poem", "poetry"}
+# Paragraph styles named for TEI elements, as the TEI community's Word templates name them
+# and in the words of Word's UI languages (the built-in `Quote` is `Zitat` or `Citation` in
+# documents from other programs; the built-in `Bibliography` is an entry of a list of works).
+_QUOTE_STYLES = {"quote", "intense quote", "block text", "cit", "quotation", "zitat", "citation", "citazione",
+                 "cita", "block quote", "blockquote"}  # fmt: skip
+_VERSE_STYLES = {"l", "lg", "verse", "poem", "poetry", "vers", "gedicht", "poème", "poeme", "verso", "poesia"}
+_BIBL_STYLES = {"bibl", "bibliography", "bibliographie", "bibliografia", "bibliografía", "literatur",
+                "literaturverzeichnis"}  # fmt: skip
+_MAPPED_STYLES = set(_PHRASE_STYLES) | _QUOTE_STYLES | _VERSE_STYLES | _BIBL_STYLES | {"eg"}
 _AUTHOR_STYLES = {"author", "autor", "auteur", "autore"}
 _WORD = re.compile(r"[^\w.-]+")
 # A heading style's name, or its id, in the languages Word writes them when the built-in
@@ -123,9 +136,14 @@ class Reader:
         return (s.name if s else ident or "").strip()
 
     def _key(self, ident: str | None) -> str:
-        """A style's name compared loosely: case and a `tei:` prefix ignored."""
+        """A style's name compared loosely: case and a `tei:` prefix ignored (`tei` without
+        the colon only before a name the reader maps, longer than a letter: `teipersName`, but
+        German `Teil` is not `tei` + `l`)."""
         name = self.style_name(ident).lower()
-        return name[4:] if name.startswith("tei:") else name[3:] if name.startswith("tei") else name
+        if name.startswith("tei:"):
+            return name[4:]
+        rest = name[3:]
+        return rest if name.startswith("tei") and len(rest) > 1 and rest in _MAPPED_STYLES else name
 
     def character_style(self, ident: str) -> tuple[str | None, list[str]]:
         """What a character style becomes: a TEI element it names, a `seg` carrying its id, or
@@ -177,7 +195,10 @@ class Reader:
         title_page: dict[str, list] = {}
         lists: list = []  # the open lists: (ilvl, list element)
         quote = verse = None
+        bibls: etree._Element | None = None  # the bibl or listBibl consecutive bibl paragraphs go in
         for kind, el, extra in self.blocks(body):
+            if kind != "bibl":
+                bibls = None
             if kind != "item":
                 lists = []
             if kind != "quote":
@@ -216,6 +237,8 @@ class Reader:
                     verse = make("lg")
                     outline.block(verse)
                 verse.extend(el)
+            elif kind == "bibl":
+                bibls = self._bibl(outline, el, bibls)
             elif is_(el, "p") and self._key(el.get("rend")) == "caption" and self._caption(outline, el):
                 continue
             else:
@@ -251,6 +274,21 @@ class Reader:
             only.extend(outline.pre)
             divs = [only]
         return front, divs, book, tp
+
+    def _bibl(self, outline: Outline, bibl: etree._Element, run: etree._Element | None) -> etree._Element:
+        """A bibliographic paragraph: a `bibl` of its own, or with the ones right before it a
+        `listBibl`; returns what the next one joins."""
+        if run is None:
+            outline.block(bibl)
+            return bibl
+        if is_(run, "bibl"):
+            blocks = outline.sections[-1].blocks if outline.sections else outline.pre
+            lst = make("listBibl")
+            blocks[blocks.index(run)] = lst
+            lst.append(run)
+            run = lst
+        run.append(bibl)
+        return run
 
     def _caption(self, outline: Outline, p: etree._Element) -> bool:
         """A caption right after a figure or a table becomes its head (Word puts captions
@@ -342,8 +380,11 @@ class Reader:
             pass
         elif num is not None and num[0] != "0" and (num[0], num[1]) in self.doc.numbering:
             yield "item", el, (int(num[1]) if num[1].isdigit() else 0, self.doc.numbering[num])
-        elif key in _QUOTE_STYLES or key == "zitat":
+        elif key in _QUOTE_STYLES:
             yield "quote", el, None
+        elif key in _BIBL_STYLES:
+            el.tag = "{http://www.tei-c.org/ns/1.0}bibl"
+            yield "bibl", el, None
         elif key in _VERSE_STYLES:
             yield "verse", self._lines(el), None
         elif key == "eg":
@@ -498,6 +539,8 @@ class Reader:
                 url = _hyperlink(instr)
                 if url and is_safe_link(url):
                     into = sub(into, "ref", target=url)
+            elif tag == W + "fldSimple":
+                self._field_unmapped(instr.split())
             self.inline(el, into)
         elif tag == W + "sdt":
             content = el.find(W + "sdtContent")
@@ -659,13 +702,19 @@ class Reader:
                 url = _hyperlink(f["instr"])
                 if url and is_safe_link(url):
                     f["ref"] = sub(self._current(into), "ref", target=url)
-            elif words[:1] and words[0] not in ("PAGE", "REF", "PAGEREF", "NOTEREF", "SEQ", "TOC", "DATE", "TIME"):
-                self.unmapped.add(f"{words[0]} fields", self.where, "their shown result kept")
+            else:
+                self._field_unmapped(words)
         elif kind == "end" and self._field:
             f = self._field.pop()
             words = f["instr"].split()
             if words[:1] in (["XE"], ["TC"]):
                 self.unmapped.add(f"{words[0]} fields (index or contents entries)", self.where, "left out")
+
+    def _field_unmapped(self, words: list[str]) -> None:
+        """A field the text keeps only the shown result of (an AUTHOR, a formula, a merge
+        field), reported; page numbers, cross-references, numbering and dates are text."""
+        if words[:1] and words[0] not in ("PAGE", "REF", "PAGEREF", "NOTEREF", "SEQ", "TOC", "DATE", "TIME"):
+            self.unmapped.add(f"{words[0]} fields", self.where, "their shown result kept")
 
     def note(self, ref: etree._Element, into: etree._Element, custom) -> etree._Element:
         place = "foot" if ref.tag == W + "footnoteReference" else "end"
@@ -699,7 +748,7 @@ class Reader:
             holder.extend(list(p))
         else:
             for b in blocks:
-                holder.extend(demote(b, ("p", "quote", "lg", "list", "table", "eg")))
+                holder.extend(demote(b, ("p", "quote", "lg", "list", "table", "eg", "bibl")))
 
     def comment(self, ident: str, into: etree._Element) -> None:
         source = self.doc.comments.get(ident)
@@ -734,7 +783,7 @@ class Reader:
             if d.tag == W + "object":
                 self.unmapped.add("embedded objects", self.where, "left out")
             elif not boxes:
-                self.unmapped.add("drawings without an image (charts, shapes)", self.where, "left out")
+                self.unmapped.add(_drawing_kind(d), self.where, "left out")
             return
         fig = make("figure")
         for rid in rids[:1]:
@@ -752,6 +801,27 @@ class Reader:
             break
         if len(fig):
             self._after.insert(0, fig)
+
+
+# What a drawing without an image holds, by its graphic data's kind (DrawingML `a:graphicData/@uri`).
+_GRAPHIC_KINDS = {
+    "drawingml/2006/chart": "charts",
+    "drawing/2014/chartex": "charts",
+    "drawingml/2006/diagram": "SmartArt diagrams",
+    "wordprocessingShape": "shapes",
+    "wordprocessingGroup": "groups of shapes",
+    "wordprocessingCanvas": "drawing canvases",
+    "drawingml/2006/picture": "pictures without image data",
+}
+
+
+def _drawing_kind(d: etree._Element) -> str:
+    for data in d.iter(A + "graphicData"):
+        uri = data.get("uri") or ""
+        for key, kind in _GRAPHIC_KINDS.items():
+            if uri.endswith(key):
+                return kind
+    return "drawings without an image (shapes, ink)"
 
 
 def _hyperlink(instr: str) -> str | None:
