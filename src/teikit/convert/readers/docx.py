@@ -119,6 +119,7 @@ class Reader:
         # (the document defaults only say how Word was set up: a Slovene Word writing English).
         self.lang_chars: Counter = Counter()
         self._para_lang: str | None = None
+        self._style_langs: dict[str | None, str | None] = {}
         self.changes: Counter = Counter()  # tracked insertions and deletions met
         self.deleted: list[tuple[str, str]] = []  # (part, text) of each deletion accepted (left out)
 
@@ -165,11 +166,10 @@ class Reader:
 
     def _style_lang(self, style: str | None) -> str | None:
         """The language a paragraph or character style (through `w:basedOn`) sets, if any."""
-        for s in self._style_chain(style):
-            lang = lang_of(s.rpr)
-            if lang:
-                return lang
-        return None
+        if style not in self._style_langs:
+            langs = (lang_of(s.rpr) for s in self._style_chain(style))
+            self._style_langs[style] = next((lang for lang in langs if lang), None)
+        return self._style_langs[style]
 
     def level(self, p: etree._Element, style: str | None) -> int | None:
         own = p.find(f"{W}pPr/{W}outlineLvl")
