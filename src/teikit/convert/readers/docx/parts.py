@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ...teiheader import Book
-from .common import add_identifier, language_tag
-from .package import Package, join
+from ....teiheader import Book
+from ..common import add_identifier, language_tag
+from ..package import Package, join
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
