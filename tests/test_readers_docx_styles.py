@@ -78,6 +78,8 @@ STYLES = {
     "Marginalie": ("paragraph", "Marginalie"),
     **{name: ("character", name) for name in ("persName", "placeName", "orgName", "date", "foreign", "title", "term")},
     "teiterm": ("character", "teiterm"),
+    "tei_foreign": ("character", "tei_foreign"),
+    "TEIplace": ("character", "TEI placeName"),
     "Glosse": ("character", "Glosse"),
 }
 
@@ -145,12 +147,15 @@ def test_paragraph_styles_that_name_tei_elements(tmp_path):
 def test_character_styles_that_name_tei_elements(tmp_path):
     names = ("persName", "placeName", "orgName", "date", "foreign", "title", "term")
     body = "<w:p>" + "".join(run(f"{n} text ", n) for n in names) + run("teiterm text ", "teiterm")
+    body += run("tei_foreign text ", "tei_foreign") + run("TEI placeName text ", "TEIplace")
     body += run("glossed", "Glosse") + "</w:p>"
     div, _ = _convert(tmp_path, body)
     p = div.find("t:p", NS)
     found = [(etree.QName(el).localname, el.get("rend"), _text(el)) for el in p]
     assert found == [(n, None, f"{n} text") for n in names] + [
         ("term", None, "teiterm text"),
+        ("foreign", None, "tei_foreign text"),
+        ("placeName", None, "TEI placeName text"),
         ("seg", "Glosse", "glossed"),
     ]
 

@@ -98,11 +98,11 @@ def style_name(r: Reader, ident: str | None) -> str:
 
 
 def style_key(r: Reader, ident: str | None) -> str:
-    """A style's name compared loosely: case and a `tei:` prefix ignored (`tei` without
-    the colon only before a name the reader maps, longer than a letter: `teipersName`, but
-    German `Teil` is not `tei` + `l`)."""
+    """A style's name compared loosely: case and a `tei:` prefix ignored, or `tei_` and
+    `TEI ` as the TEI Stylesheets' templates write it (`tei` alone only before a name the
+    reader maps, longer than a letter: `teipersName`, but German `Teil` is not `tei` + `l`)."""
     name = style_name(r, ident).lower()
-    if name.startswith("tei:"):
+    if name.startswith(("tei:", "tei_", "tei ")):
         return name[4:]
     rest = name[3:]
     return rest if name.startswith("tei") and len(rest) > 1 and rest in _MAPPED_STYLES else name
