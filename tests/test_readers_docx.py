@@ -76,6 +76,16 @@ def test_the_language_most_of_the_text_is_marked_in_when_the_properties_name_non
     assert langs == ["de-DE"]
 
 
+def test_damaged_document_properties_are_reported_and_the_text_converted(tmp_path):
+    src = zip_folder(
+        DATA / "docx", tmp_path / "sample.docx", {"word/media/image1.png": png(), "docProps/app.xml": b"<Prop"}
+    )
+    report = convert(src, tmp_path / "out")
+    (finding,) = report.of_kind("docx-properties")
+    assert finding.message.startswith("docProps/app.xml is not well-formed XML")
+    assert (tmp_path / "out" / "ch01.xml").is_file()
+
+
 def test_headings_from_outline_levels_in_any_language_nest(edition):
     _, _, _, docs = edition
     ch1 = docs["ch01.xml"].find(".//t:body/t:div", NS)

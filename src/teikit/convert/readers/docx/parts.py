@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ....teiheader import Book
+from ....xmlio import safe_parser
 from ..common import add_identifier, language_tag
 from ..package import Package, join
 
@@ -191,16 +192,29 @@ def _prop(root: etree._Element, tag: str) -> str:
     return " ".join((el.text or "").split()) if el is not None else ""
 
 
+def _properties(pkg: Package, name: str, report) -> etree._Element | None:
+    """A document-properties part, or None when it is missing or not well-formed (reported);
+    a part that breaks the package's bounds still stops the conversion (`Package.read`)."""
+    if not pkg.has(name):
+        return None
+    try:
+        return etree.fromstring(pkg.read(name), safe_parser())
+    except etree.XMLSyntaxError as exc:
+        report.add("docx-properties", None, f"{name} is not well-formed XML ({exc.msg}): the header is made without it")
+        return None
+
+
 def core_metadata(pkg: Package, report) -> Book:
     """The book as the document properties describe it (docProps/core.xml, app.xml): title,
     creator (the author), language, identifier, rights (`dc:rights`, which some programs
     write), and the document's making (created, modified, by whom, with what, for which
     company) as a note on the source. Subject, keywords, description and category are
-    reported: the header has no place for them yet."""
+    reported: the header has no place for them yet. A properties part that is not
+    well-formed is reported and left out: the text does not depend on it."""
     book = Book()
     made = []
-    if pkg.has("docProps/core.xml"):
-        core = pkg.xml("docProps/core.xml")
+    core = _properties(pkg, "docProps/core.xml", report)
+    if core is not None:
         book.title = _prop(core, DC + "title") or book.title
         book.author = _prop(core, DC + "creator") or None
         book.language = language_tag(_prop(core, DC + "language"))
@@ -221,8 +235,8 @@ def core_metadata(pkg: Package, report) -> Book:
             made.append(f"created {created}")
         if modified and modified != created:
             made.append(f"last modified {modified}" + (f" by {by}" if by else ""))
-    if pkg.has("docProps/app.xml"):
-        app = pkg.xml("docProps/app.xml")
+    app = _properties(pkg, "docProps/app.xml", report)
+    if app is not None:
         program, company = _prop(app, EXT + "Application"), _prop(app, EXT + "Company")
         if program:
             made.append(f"written with {program}")
