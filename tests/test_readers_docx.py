@@ -10,7 +10,6 @@ from lxml import etree
 
 from readers_measure import CORPUS, DATA, docx_source, invalid, kept, output_notes, output_words, png, zip_folder
 from teikit.convert import convert
-from teikit.convert.readers import docx
 
 NS = {"t": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
 
@@ -46,6 +45,45 @@ def test_title_page_and_header_come_from_the_title_styles(edition):
     assert _text(pre) == "Ein Vorwort vor der ersten Überschrift, mit Verweis zum Teil und ins Leere."
     # a link to a bookmark points at the bookmark's division; one to no bookmark is text
     assert [(r.text, r.get("target")) for r in pre.iterfind("t:ref", NS)] == [("zum Teil", "ch01.xml")]
+
+
+def test_document_properties_fill_the_header(edition):
+    _, _, report, docs = edition
+    for name in ("ch01.xml", "sample.xml"):
+        header = docs[name].find("t:teiHeader", NS)
+        assert header.find("t:profileDesc/t:langUsage/t:language", NS).get("ident") == "de-DE"
+        assert _text(header.findall(".//t:availability/t:p", NS)[-1]) == (
+            "The source states its rights: Alle Rechte beim Verfasser."
+        )
+        assert header.findtext(".//t:monogr/t:idno[@type='DOI']", namespaces=NS) == "10.5555/probe.2024"
+        assert header.findtext(".//t:biblStruct/t:note[@type='source']", namespaces=NS) == (
+            "A Word document: created 2024-03-01, last modified 2024-03-05 by Erika Muster."
+        )
+    assert docs["ch01.xml"].find("t:text", NS).get("{http://www.w3.org/XML/1998/namespace}lang") == "de-DE"
+    assert [f.text for f in report.of_kind("metadata-not-in-header")] == ["keywords: Probe; Test"]
+
+
+def test_the_language_most_of_the_text_is_marked_in_when_the_properties_name_none(tmp_path):
+    """Word's document defaults say how Word was set up, not what the text is in."""
+    src = zip_folder(
+        DATA / "docx",
+        tmp_path / "sample.docx",
+        {"word/media/image1.png": png(), "docProps/core.xml": b"<x/>"},
+    )
+    convert(src, tmp_path / "out")
+    root = etree.parse(str(tmp_path / "out" / "sample.xml")).getroot()
+    langs = [el.get("ident") for el in root.iterfind(".//t:langUsage/t:language", NS)]
+    assert langs == ["de-DE"]
+
+
+def test_damaged_document_properties_are_reported_and_the_text_converted(tmp_path):
+    src = zip_folder(
+        DATA / "docx", tmp_path / "sample.docx", {"word/media/image1.png": png(), "docProps/app.xml": b"<Prop"}
+    )
+    report = convert(src, tmp_path / "out")
+    (finding,) = report.of_kind("docx-properties")
+    assert finding.message.startswith("docProps/app.xml is not well-formed XML")
+    assert (tmp_path / "out" / "ch01.xml").is_file()
 
 
 def test_headings_from_outline_levels_in_any_language_nest(edition):
@@ -111,16 +149,37 @@ def test_comments_links_and_tracked_changes(edition):
     assert any("links with unsafe targets" in f.message for f in report.of_kind("not-mapped"))
 
 
-def test_accepting_tracked_changes(tmp_path):
-    src = zip_folder(DATA / "docx", tmp_path / "sample.docx", {"word/media/image1.png": png()})
-    from teikit.context import Context
-    from teikit.profile import load_profile
-    from teikit.report import Report
+def test_tracked_changes_are_kept_as_add_and_del_by_default(edition):
+    _, _, report, _ = edition
+    assert [f.message for f in report.of_kind("tracked-changes")] == [
+        "docx: 1 insertions kept as add, 1 deletions as del"
+    ]
 
-    ctx = Context(source=src, profile=load_profile(), report=Report())
-    tei = docx.read(src, ctx, accept_changes=True)
-    text = etree.tostring(tei, encoding="unicode")
-    assert "Eingefügt." in text and "Gelöscht." not in text and "<add" not in text
+
+def test_accepting_tracked_changes_keeps_insertions_and_lists_the_deletions(tmp_path):
+    src = zip_folder(DATA / "docx", tmp_path / "sample.docx", {"word/media/image1.png": png()})
+    report = convert(src, tmp_path / "out", accept_changes=True)
+    text = "".join(etree.tostring(etree.parse(str(f)), encoding="unicode") for f in (tmp_path / "out").glob("*.xml"))
+    assert "Eingefügt." in text and "Gelöscht." not in text and "<add" not in text and "<del" not in text
+    (summary,) = report.of_kind("tracked-changes")
+    assert summary.message == (
+        "docx: tracked changes accepted: 1 insertions kept as text, 1 deletions left out "
+        "(1 words, each listed in the report)"
+    )
+    assert [(f.message, f.text) for f in report.of_kind("deletion-left-out")] == [
+        ("a tracked deletion in word/document.xml, left out", "Gelöscht.")
+    ]
+    assert invalid(tmp_path / "out") == {}
+
+
+def test_the_command_line_accepts_changes_when_asked(tmp_path):
+    from teikit.cli import main
+
+    src = zip_folder(DATA / "docx", tmp_path / "sample.docx", {"word/media/image1.png": png()})
+    assert main(["convert", str(src), "-o", str(tmp_path / "out"), "--accept-changes"]) == 0
+    assert "Gelöscht" not in (tmp_path / "out" / "ch01.xml").read_text(encoding="utf-8")
+    report = (tmp_path / "out" / "conversion-report.json").read_text(encoding="utf-8")
+    assert "Gelöscht." in report  # the deletion is named in the report, not lost
 
 
 def test_blocks_lists_tables_quotes_verse_breaks_and_images(edition):

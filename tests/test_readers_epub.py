@@ -99,8 +99,22 @@ def test_metadata_fill_the_header_and_the_rest_is_reported(edition):
     assert mono.find(".//t:date", NS).get("when") == "1911-05-01"
     source = docs["ch01.xml"].find(".//t:biblStruct/t:note[@type='source']", NS)
     assert source.text == "https://example.org/first-edition"
-    reported = [f.text for f in report.of_kind("metadata-not-in-header")]
-    assert "Tom Translator (trl)" in reported and "rights: Public domain." in reported
+    assert [(e.get("role"), e.text) for e in stmt.iterfind("t:editor", NS)] == [
+        ("translator", "Tom Translator"),
+        ("illustrator", "Ivy Illustrator"),
+    ]
+    resp = stmt.find("t:respStmt", NS)  # a role the editor roles do not name: in its own words
+    assert (resp.findtext("t:resp", namespaces=NS), resp.findtext("t:name", namespaces=NS)) == (
+        "book producer",
+        "Bo Producer",
+    )
+    assert mono.findtext("t:idno[@type='UUID']", namespaces=NS) == "0f8a3c2e-5b1d-4e6f-9a7b-2c4d6e8f0a1b"
+    header = docs["ch01.xml"].find("t:teiHeader", NS)
+    assert header.find("t:profileDesc/t:langUsage/t:language", NS).get("ident") == "en-GB"
+    assert docs["ch01.xml"].find("t:text", NS).get("{http://www.w3.org/XML/1998/namespace}lang") == "en-GB"
+    rights = header.findall(".//t:availability/t:p", NS)
+    assert rights[-1].text == "The source states its rights: Public domain."
+    assert report.of_kind("metadata-not-in-header") == []
 
 
 def test_the_navigation_document_is_the_contents(edition):

@@ -44,6 +44,31 @@ def test_front_matter_fills_the_header_and_title_page(edition):
     assert docs["ch01.xml"].find(".//t:body/t:div", NS).get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
 
 
+def test_language_rights_identifiers_contributors_and_source_reach_the_header(edition):
+    _, _, _, docs = edition
+    for name in ("ch01.xml", "sample.xml"):
+        header = docs[name].find("t:teiHeader", NS)
+        assert header.find("t:profileDesc/t:langUsage/t:language", NS).get("ident") == "en"
+        stmt = header.find(".//t:titleStmt", NS)
+        assert [(e.get("role"), e.text) for e in stmt.iterfind("t:editor", NS)] == [
+            ("translator", "Tina Translator"),
+            ("editor", "Ed One"),
+            ("editor", "Ed Two"),
+        ]
+        rights = [_text(p) for p in header.iterfind(".//t:availability/t:p", NS)]
+        assert rights[0].startswith("Encoded edition made with teikit from Markdown;")
+        assert rights[1] == "The source states its rights: CC BY 4.0, https://creativecommons.org/licenses/by/4.0/"
+        mono = header.find(".//t:monogr", NS)
+        assert [(i.get("type"), i.text) for i in mono.iterfind("t:idno", NS)] == [
+            ("ISBN", "9780000000002"),
+            ("UUID", "5a2c8e1f-3b4d-4c6e-8f0a-1b2c3d4e5f60"),
+        ]
+        assert (
+            header.findtext(".//t:biblStruct/t:note[@type='source']", namespaces=NS) == "https://example.org/original"
+        )
+    assert docs["ch01.xml"].find("t:text", NS).get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+
+
 def test_headings_nest_and_text_before_the_first_is_front_matter(edition):
     _, _, _, docs = edition
     assert sorted(docs) == ["ch01.xml", "ch02.xml", "front.xml", "sample.xml"]

@@ -50,6 +50,7 @@ def _convert(args) -> int:
             force=args.force,
             schema_hrefs=tuple(args.declare or ()),
             allow_loss=args.allow_loss,
+            accept_changes=args.accept_changes,
         )
     except accounting.WordsLost as exc:
         print(exc.report.summary())
@@ -140,6 +141,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="accept an edition that lacks words of the source the report does not name as removed "
         f"(otherwise the exit status is {WORDS_LOST})",
+    )
+    c.add_argument(
+        "--accept-changes",
+        action="store_true",
+        help="accept a Word document's tracked changes: insertions become plain text, deletions are left out "
+        "(and listed in the report); by default they are kept as add and del",
     )
     c.set_defaults(run=_convert)
     b = cmds.add_parser("build", help="convert, validate and render the project's bundled books")

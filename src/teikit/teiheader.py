@@ -60,6 +60,10 @@ class Book:
     ebook: Ebook | None = None  # the distributor's wrapper, when the text came in one
     identifiers: list = field(default_factory=list)  # (type, value), type "URI" or "DOI": a reader's metadata
     source: str | None = None  # where the text was taken from (an EPUB's dc:source)
+    # What a structured reader's metadata (OPF, DOCX document properties, YAML front matter) adds:
+    language: str | None = None  # BCP 47: profileDesc/langUsage and the text's xml:lang
+    contributors: list = field(default_factory=list)  # (role, name): translator, editor, illustrator, other
+    rights: list = field(default_factory=list)  # rights or licence statements, verbatim (a URL: a licence)
 
     @property
     def subtitle(self) -> str | None:
@@ -132,6 +136,17 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etr
     eb = book.ebook
     for role, name in eb.contributors if eb else ():
         sub(ts, "editor", name, role=_ROLES.get(role, "editor"))
+    others: dict[str, list[str]] = {}
+    for role, name in book.contributors:
+        if role in _ROLES or role == "compiler":
+            sub(ts, "editor", name, role=role)
+        elif name not in others.setdefault(role, []):
+            others[role].append(name)
+    for role, names in others.items():  # a role the editor roles do not name: in its own words
+        rs = sub(ts, "respStmt")
+        sub(rs, "resp", role)
+        for name in names:
+            sub(rs, "name", name)
     for what, who in eb.credits if eb else ():
         rs = sub(ts, "respStmt")
         sub(rs, "resp", what)
@@ -139,13 +154,15 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etr
     ps = sub(fd, "publicationStmt")
     sub(ps, "publisher", ctx.profile.edition_publisher)
     av = sub(ps, "availability")
+    copy = "a plain-text copy of the printed book" if ctx.reader == "text" else _SOURCE_KINDS.get(ctx.reader, "")
     sub(
         av,
         "p",
         ctx.profile.edition_licence
-        or "Encoded edition made with teikit from a plain-text copy of the printed book; "
-        "the rights in the text remain with its copyright holder.",
+        or f"Encoded edition made with teikit from {copy}; the rights in the text remain with its copyright holder.",
     )
+    for statement in book.rights:
+        sub(av, "p", f"The source states its rights: {statement}")
     if eb and eb.licence and part_title is None:
         for para in eb.licence:
             sub(av, "p", para)
@@ -211,4 +228,6 @@ def build_header(book: Book, ctx: Context, part_title: str | None = None) -> etr
         "damaged in the source were read from the numbering sequence; notes that lost their "
         "number took it from the sequence. Remaining doubts are listed in the conversion report.",
     )
+    if book.language:
+        sub(sub(sub(header, "profileDesc"), "langUsage"), "language", book.language, ident=book.language)
     return header

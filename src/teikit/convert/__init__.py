@@ -17,6 +17,8 @@ words are missing that the report does not name as removed, unless `allow_loss`.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import time
 from pathlib import Path
 
@@ -236,16 +238,21 @@ def convert_tree(
     registers_from: str | Path | None = None,
     passes: Registry | None = None,
     then_needs: tuple[str, ...] = (),
+    accept_changes: bool = False,
 ):
     """Run the pipeline on a text file; return (TEI tree of the whole book, context).
 
     The order of the passes is checked before the file is read (`then_needs`: what the
-    caller will read after them, e.g. the writer's needs).
+    caller will read after them, e.g. the writer's needs). `accept_changes`: a Word
+    document's tracked changes are accepted (see `readers.docx`) instead of kept as
+    `add`/`del`; other inputs have none.
     """
     source = Path(source)
     report = report or Report(source=source.name)
     profile = profile or load_profile(source=source)
     read = reader_for(source)
+    if accept_changes and read.name == "docx":
+        read = dataclasses.replace(read, read=functools.partial(readers.docx.read, accept_changes=True))
     registry = passes_for(profile, passes, read)
     registry.check(provided=read.provides, then_needs=then_needs)
     ctx = Context(
@@ -273,11 +280,13 @@ def convert(
     timings: dict[str, float] | None = None,
     passes: Registry | None = None,
     allow_loss: bool = False,
+    accept_changes: bool = False,
 ) -> Report:
     """Convert a text file into a TEI edition in `outdir`; return the conversion report.
 
     Raises `accounting.WordsLost` (after writing the edition and its report) when the
     edition lacks words of the source that the report does not name, unless `allow_loss`.
+    `accept_changes`: accept a Word document's tracked changes (see `convert_tree`).
     """
     source = Path(source)
     if not isinstance(profile, Profile):
@@ -287,7 +296,13 @@ def convert(
     inputs = (source,) + ((profile.source,) if profile.source != "default" else ())
     output_folder(outdir, force, inputs)  # refuse a bad output before the work, not after
     tei, ctx = convert_tree(
-        source, profile, timings=timings, registers_from=outdir, passes=passes, then_needs=WRITER_NEEDS
+        source,
+        profile,
+        timings=timings,
+        registers_from=outdir,
+        passes=passes,
+        then_needs=WRITER_NEEDS,
+        accept_changes=accept_changes,
     )
     t0 = time.perf_counter()
     docs = writer.split(tei, ctx)

@@ -22,7 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import TeikitError
-from ..tei import LINE_ATTR, TEI_NS, XI_NS, XML_ID, children, make, q, sub, text_of
+from ..tei import LINE_ATTR, TEI_NS, XI_NS, XML_ID, XML_LANG, children, make, q, sub, text_of
 from ..xmlio import atomic_folder, serialize
 from . import navigation
 from .context import Context
@@ -109,6 +109,9 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
     docs[f"{ctx.book_id}.xml"] = corpus
     for root in docs.values():  # source lines past 65,535 were kept here (tei.set_line)
         etree.strip_attributes(root, LINE_ATTR)
+        text = root.find(q("text"))
+        if book.language and text is not None and text.get("type") != "registers":  # the language metadata names
+            text.set(XML_LANG, book.language)
     return docs
 
 

@@ -110,6 +110,10 @@ def demote(el: etree._Element, allowed: tuple[str, ...]) -> list[etree._Element]
         if (loose.text or "").strip() or len(loose):
             out.append(tidy(loose))
         return out
+    if name == "bibl":  # where a bibliographic reference cannot stand: a paragraph that says what it was
+        el.tag = q("p")
+        el.set("rend", "bibl")
+        return [el]
     if name in ("eg", "milestone"):
         p = make("p")
         p.text = "".join(el.itertext()) or None

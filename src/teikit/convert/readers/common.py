@@ -224,3 +224,83 @@ def new_tree() -> etree._Element:
     etree.SubElement(tei, q("teiHeader"))
     etree.SubElement(tei, q("text"))
     return tei
+
+
+# The roles of a book's contributors, by MARC relator code (OPF `role`) or by the word front
+# matter and document properties use, as the header names them: author, the editor roles
+# of the schema (translator, editor, illustrator, compiler), or the role's own words.
+RELATORS = {
+    "aut": "author",
+    "author": "author",
+    "trl": "translator",
+    "translator": "translator",
+    "edt": "editor",
+    "editor": "editor",
+    "ill": "illustrator",
+    "illustrator": "illustrator",
+    "com": "compiler",
+    "compiler": "compiler",
+    "art": "artist",
+    "cov": "cover designer",
+    "bkp": "book producer",
+    "ctb": "contributor",
+    "nrt": "narrator",
+    "aui": "author of introduction",
+    "aft": "author of afterword",
+    "ann": "annotator",
+    "tyd": "type designer",
+    "pht": "photographer",
+    "pbl": "publisher",
+    "red": "redactor",
+    "trc": "transcriber",
+    "blw": "blurb writer",
+    "mrk": "markup editor",
+    "pfr": "proofreader",
+    "tyg": "typographer",
+    "wat": "writer of added text",
+    "dto": "dedicator",
+    "win": "writer of introduction",
+    "wpr": "writer of preface",
+}
+
+_ISBN = re.compile(r"(?:urn:isbn:|isbn:?\s*)?((?:97[89])?\d{9}[\dX])", re.I)
+_DOI = re.compile(r"(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)", re.I)
+_UUID = re.compile(r"(?:urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})", re.I)
+_URI = re.compile(r"[a-z][a-z0-9+.-]*:\S+", re.I)
+_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def identifier(value: str) -> tuple[str, str] | None:
+    """An identifier as the header's `idno` gives it: (type, value) for an ISBN (its digits),
+    a DOI (without its resolver), a UUID (without `urn:uuid:`) or another URI; None for a
+    bare string whose kind cannot be told."""
+    value = value.strip()
+    if m := _ISBN.fullmatch(value.replace("-", "").replace(" ", "")):
+        return "ISBN", m.group(1).upper()
+    if m := _DOI.fullmatch(value):
+        return "DOI", m.group(1)
+    if m := _UUID.fullmatch(value):
+        return "UUID", m.group(1).lower()
+    if _URI.fullmatch(value):
+        return "URI", value
+    return None
+
+
+def add_identifier(book, value: str) -> bool:
+    """Put an identifier into a `teiheader.Book` (ISBNs with the ISBNs); False when its kind is unknown."""
+    found = identifier(value)
+    if found is None:
+        return False
+    kind, ident = found
+    if kind == "ISBN":
+        if ident not in [i for i, _ in book.isbns]:
+            book.isbns.append((ident, ""))
+    elif (kind, ident) not in book.identifiers:
+        book.identifiers.append((kind, ident))
+    return True
+
+
+def language_tag(value: str | None) -> str | None:
+    """A language as metadata writes it (`en-US`, `de_DE`, `fr`) as a BCP 47 tag, or None."""
+    tag = (value or "").strip().replace("_", "-")
+    return tag if _LANGUAGE.fullmatch(tag) else None

@@ -10,10 +10,14 @@ the divisions they name (the `navigation` pass makes the list).
 
 OPF metadata fill the header (`ctx.metadata`, a `teikit.teiheader.Book`): `dc:title`
 (a `title-type` of `subtitle` a subtitle), `dc:creator` with role `aut` or none the
-author, `dc:publisher`, `dc:date` (its date part), identifiers (ISBN, DOI, any URI),
-`dc:source` (a note on the source); `dc:language` is the `xml:lang` of the divisions.
-Creators with other roles, `dc:rights` and other identifiers are reported (the header has
-no place for them yet). A division without a heading takes its contents entry's title as
+author; other creators and contributors with their roles (`meta refines="#id"
+property="role"`, or EPUB 2's `opf:role`: MARC relator codes, `common.RELATORS`) as
+editors (`trl`, `edt`, `ill`, `com`) or statements of responsibility; `dc:publisher`,
+`dc:date` (its date part), identifiers (ISBN, DOI, UUID, any URI: `idno`), `dc:source` (a
+note on the source), `dc:rights` (the availability statement), `dc:language` (the
+header's `langUsage`, and the `xml:lang` of the text and its divisions). Subjects,
+descriptions and identifiers of no known kind are reported (the header has no place for
+them yet). A division without a heading takes its contents entry's title as
 its head. A content document that `META-INF/encryption.xml` lists (DRM) stops the
 conversion with an error saying so.
 """
@@ -31,7 +35,7 @@ from ...tei import XML_LANG, children, is_, make, q, sub
 from ...teiheader import Book
 from ..outline import Entry
 from .blocks import as_blocks, dissolve, fill, resolve_links, settle_types
-from .common import Unmapped, assemble, new_tree
+from .common import RELATORS, Unmapped, add_identifier, assemble, language_tag, new_tree
 from .html import BACK, FRONT, Converter, Doc, localname, semantics
 from .package import Package, join
 
@@ -94,14 +98,17 @@ def read_metadata(opf: etree._Element, unmapped: Unmapped, report) -> tuple[Book
         ]
     authors, others = [], []
     for c in [*meta.iter(f"{{{DC}}}creator"), *meta.iter(f"{{{DC}}}contributor")]:
-        role = refines.get(c.get("id") or "", {}).get("role") or c.get(f"{{{OPF}}}role")
+        roles = [m.text.strip() for m in meta.iter(f"{{{OPF}}}meta")
+                 if m.get("property") == "role" and (m.get("refines") or "").lstrip("#") == (c.get("id") or "x")
+                 and m.text and m.text.strip()] or [c.get(f"{{{OPF}}}role") or ""]  # fmt: skip
         name = _text(c)
         if not name:
             continue
-        if etree.QName(c).localname == "creator" and role in (None, "aut"):
-            authors.append(name)
-        else:
-            others.append(f"{name} ({role or 'contributor'})")
+        for role in roles:
+            if role in ("", "aut") and etree.QName(c).localname == "creator":
+                authors.append(name)
+            else:
+                book.contributors.append((RELATORS.get(role, f"contributor ({role})" if role else "contributor"), name))
     book.author = " and ".join(authors) or None
     pub = meta.find(f"{{{DC}}}publisher")
     if pub is not None and _text(pub):
@@ -111,26 +118,20 @@ def read_metadata(opf: etree._Element, unmapped: Unmapped, report) -> tuple[Book
         m = re.match(r"\d{4}(-\d{2}-\d{2})?", _text(date))
         book.date = m.group() if m else None
     lang = meta.find(f"{{{DC}}}language")
+    book.language = language_tag(_text(lang)) if lang is not None else None
     for ident in meta.iter(f"{{{DC}}}identifier"):
-        value = _text(ident)
-        m = re.match(r"^(?:urn:isbn:)?((?:97[89])?\d{9}[\dXx])$", value.replace("-", ""), re.I)
-        if m:
-            book.isbns.append((m.group(1), ""))
-        elif re.match(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)10\.", value, re.I):
-            book.identifiers.append(("DOI", re.sub(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)", "", value, flags=re.I)))
-        elif re.match(r"^[a-z][a-z0-9+.-]*:\S+$", value, re.I):
-            book.identifiers.append(("URI", value))
-        elif value:
-            others.append(f"identifier {value}")
+        if _text(ident) and not add_identifier(book, _text(ident)):
+            others.append(f"identifier {_text(ident)}")
     sources = [_text(el) for el in meta.iter(f"{{{DC}}}source") if _text(el)]
     book.source = "; ".join(sources) or None
-    for tag in ("rights", "subject", "description"):
+    book.rights = [_text(el) for el in meta.iter(f"{{{DC}}}rights") if _text(el)]
+    for tag in ("subject", "description"):
         for el in meta.iter(f"{{{DC}}}{tag}"):
             if _text(el):
                 others.append(f"{tag}: {_text(el)}")
     for o in others:
         report.info("metadata-not-in-header", None, "OPF metadata the header has no place for yet", text=o)
-    return book, (_text(lang) if lang is not None and _text(lang) else None)
+    return book, book.language
 
 
 def _parse(pkg: Package, member: str, unmapped: Unmapped) -> etree._Element:

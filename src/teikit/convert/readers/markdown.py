@@ -13,7 +13,10 @@ Front matter (YAML between `---` lines, read by `yaml.safe_load`) and a Pandoc t
 block (up to three `%` lines: title, authors separated by `;`, date) fill the header and
 a title page (front matter that is not a YAML mapping is reported and kept as written, an
 `eg` before the text): `title`, `subtitle`, `author` (a string or a list), `date`, `publisher`,
-`lang` (the divisions' `xml:lang`); other keys are reported. Images are copied from the
+`translator`/`editor`/`illustrator` (editors with that role), `rights`/`license`/`licence`/
+`copyright` (the availability statement), `identifier`/`isbn`/`doi`/`uuid`/`url` (`idno`),
+`source` (a note on the source), `lang`/`language` (the header's `langUsage`, the `xml:lang`
+of the text and its divisions); other keys are reported. Images are copied from the
 Markdown file's folder (never from outside it) under `media/`; raw HTML keeps its text.
 """
 
@@ -34,7 +37,7 @@ from ...tei import XML_LANG, children, is_, make, sub
 from ...teiheader import Book
 from ..reader import clean_text, decode
 from .blocks import dissolve, fill, resolve_links, settle_types
-from .common import Unmapped, assemble, new_tree
+from .common import RELATORS, Unmapped, add_identifier, assemble, language_tag, new_tree
 from .html import Converter, Doc
 from .package import Package
 
@@ -76,6 +79,25 @@ def _title_block(text: str) -> tuple[dict, str]:
     return meta, "\n".join(lines)
 
 
+# Front-matter keys the header reads besides title, subtitle, author, date, publisher,
+# lang/language and source: contributors by role, rights statements, identifiers.
+_CONTRIBUTOR_KEYS = ("translator", "translators", "editor", "editors", "illustrator", "illustrators")
+_RIGHTS_KEYS = ("rights", "license", "licence", "copyright")
+_IDENTIFIER_KEYS = ("identifier", "isbn", "doi", "uuid", "url")
+
+
+def _values(value) -> list[str]:
+    """A front-matter value as strings: a string, a list of them, or mappings with a `name` or `text`."""
+    items = value if isinstance(value, list) else [value] if value else []
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            item = item.get("name") or item.get("text") or item.get("value")
+        if item is not None and str(item).strip():
+            out.append(str(item).strip())
+    return out
+
+
 def _book(meta: dict, report, source: Path) -> tuple[Book, str | None]:
     book = Book(title=str(meta.get("title") or source.stem.replace("-", " ").replace("_", " ").title()))
     sub_ = meta.get("subtitle")
@@ -90,10 +112,24 @@ def _book(meta: dict, report, source: Path) -> tuple[Book, str | None]:
         book.date = m.group() if m else None
     if meta.get("publisher"):
         book.publisher = str(meta["publisher"])
-    lang = meta.get("lang") or meta.get("language")
-    for key in sorted(set(meta) - {"title", "subtitle", "author", "authors", "date", "publisher", "lang", "language"}):
+    for key in _CONTRIBUTOR_KEYS:
+        for name in _values(meta.get(key)):
+            book.contributors.append((RELATORS.get(key.rstrip("s"), key), name))
+    for key in _RIGHTS_KEYS:
+        book.rights.extend(_values(meta.get(key)))
+    unknown = []
+    for key in _IDENTIFIER_KEYS:
+        for value in _values(meta.get(key)):
+            if not add_identifier(book, f"isbn:{value}" if key == "isbn" else value):
+                unknown.append(f"{key}: {value}")
+    if meta.get("source"):
+        book.source = "; ".join(_values(meta["source"]))
+    book.language = language_tag(str(meta.get("lang") or meta.get("language") or ""))
+    read = {"title", "subtitle", "author", "authors", "date", "publisher", "lang", "language", "source"}
+    read |= set(_CONTRIBUTOR_KEYS) | set(_RIGHTS_KEYS) | set(_IDENTIFIER_KEYS)
+    for key in sorted(set(meta) - read) + unknown:
         report.info("metadata-not-in-header", None, "front matter the header has no place for yet", text=f"{key}")
-    return book, str(lang) if lang else None
+    return book, book.language
 
 
 def _title_page(book: Book, meta: dict) -> etree._Element | None:

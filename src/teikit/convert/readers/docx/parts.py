@@ -1,8 +1,9 @@
 """The parts of a Word package (ECMA-376 WordprocessingML) as the Word reader needs them:
 the main document found through the package relationships, its own relationships (parts,
 images, hyperlinks), styles (name, `w:basedOn`, outline level, run properties, numbering),
-numbering formats, footnotes, endnotes and comments by id, and the note number formats of
-the settings (`w:footnotePr`, `w:endnotePr`: endnotes default to lower-case Roman). A part a
+numbering formats, footnotes, endnotes and comments by id, the note number formats of
+the settings (`w:footnotePr`, `w:endnotePr`: endnotes default to lower-case Roman), and
+the document properties (`docProps/core.xml`, `app.xml`: `core_metadata`). A part a
 relationship names but the package lacks is an error naming both.
 """
 
@@ -12,8 +13,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ...teiheader import Book
-from .package import Package, join
+from ....teiheader import Book
+from ....xmlio import safe_parser
+from ..common import add_identifier, language_tag
+from ..package import Package, join
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -23,6 +26,9 @@ V = "urn:schemas-microsoft-com:vml"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 DC = "{http://purl.org/dc/elements/1.1/}"
+DCTERMS = "{http://purl.org/dc/terms/}"
+CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+EXT = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 
 
@@ -83,6 +89,8 @@ class Doc:
     endnotes: dict = field(default_factory=dict)
     comments: dict = field(default_factory=dict)
     note_format: dict = field(default_factory=lambda: {"foot": ("decimal", 1), "end": ("lowerRoman", 1)})
+    default_lang: str | None = None  # the document defaults' w:lang (the language Word was set to)
+    default_paragraph: str | None = None  # the paragraph style of paragraphs that name none
 
 
 def _rels(pkg: Package, part: str) -> dict:
@@ -111,7 +119,12 @@ def open_doc(pkg: Package) -> Doc:
         if kind in parts and not pkg.has(parts[kind]):
             raise pkg.error(f"{parts[kind]} is missing: {main} names it as its {kind} part")
     if "styles" in parts and pkg.has(parts["styles"]):
-        for s in pkg.xml(parts["styles"]).iter(W + "style"):
+        styles = pkg.xml(parts["styles"])
+        default = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+        doc.default_lang = default.get(W + "val") if default is not None else None
+        for s in styles.iter(W + "style"):
+            if s.get(W + "type") == "paragraph" and s.get(W + "default") in ("1", "true", "on"):
+                doc.default_paragraph = s.get(W + "styleId")
             name = s.find(W + "name")
             based = s.find(W + "basedOn")
             lvl = s.find(f"{W}pPr/{W}outlineLvl")
@@ -168,13 +181,67 @@ def num_pr(num: etree._Element) -> tuple[str, str] | None:
     return nid.get(W + "val") or "0", lvl.get(W + "val") if lvl is not None else "0"
 
 
-def core_metadata(pkg: Package) -> Book:
+def lang_of(rpr: etree._Element | None) -> str | None:
+    """The language run properties set for the text (w:lang/@w:val), if any."""
+    el = rpr.find(W + "lang") if rpr is not None else None
+    return el.get(W + "val") if el is not None else None
+
+
+def _prop(root: etree._Element, tag: str) -> str:
+    el = root.find(tag)
+    return " ".join((el.text or "").split()) if el is not None else ""
+
+
+def _properties(pkg: Package, name: str, report) -> etree._Element | None:
+    """A document-properties part, or None when it is missing or not well-formed (reported);
+    a part that breaks the package's bounds still stops the conversion (`Package.read`)."""
+    if not pkg.has(name):
+        return None
+    try:
+        return etree.fromstring(pkg.read(name), safe_parser())
+    except etree.XMLSyntaxError as exc:
+        report.add("docx-properties", None, f"{name} is not well-formed XML ({exc.msg}): the header is made without it")
+        return None
+
+
+def core_metadata(pkg: Package, report) -> Book:
+    """The book as the document properties describe it (docProps/core.xml, app.xml): title,
+    creator (the author), language, identifier, rights (`dc:rights`, which some programs
+    write), and the document's making (created, modified, by whom, with what, for which
+    company) as a note on the source. Subject, keywords, description and category are
+    reported: the header has no place for them yet. A properties part that is not
+    well-formed is reported and left out: the text does not depend on it."""
     book = Book()
-    if pkg.has("docProps/core.xml"):
-        core = pkg.xml("docProps/core.xml")
-        title, creator = core.find(DC + "title"), core.find(DC + "creator")
-        if title is not None and (title.text or "").strip():
-            book.title = title.text.strip()
-        if creator is not None and (creator.text or "").strip():
-            book.author = creator.text.strip()
+    made = []
+    core = _properties(pkg, "docProps/core.xml", report)
+    if core is not None:
+        book.title = _prop(core, DC + "title") or book.title
+        book.author = _prop(core, DC + "creator") or None
+        book.language = language_tag(_prop(core, DC + "language"))
+        ident = _prop(core, DC + "identifier")
+        if ident and not add_identifier(book, ident):
+            report.info("metadata-not-in-header", None, "a document property the header has no place for yet",
+                        text=f"identifier: {ident}")  # fmt: skip
+        if _prop(core, DC + "rights"):
+            book.rights.append(_prop(core, DC + "rights"))
+        for tag, what in ((DC + "subject", "subject"), (CP + "keywords", "keywords"),
+                          (DC + "description", "description"), (CP + "category", "category")):  # fmt: skip
+            if _prop(core, tag):
+                report.info("metadata-not-in-header", None, "a document property the header has no place for yet",
+                            text=f"{what}: {_prop(core, tag)}")  # fmt: skip
+        created, modified = _prop(core, DCTERMS + "created")[:10], _prop(core, DCTERMS + "modified")[:10]
+        by = _prop(core, CP + "lastModifiedBy")
+        if created:
+            made.append(f"created {created}")
+        if modified and modified != created:
+            made.append(f"last modified {modified}" + (f" by {by}" if by else ""))
+    app = _properties(pkg, "docProps/app.xml", report)
+    if app is not None:
+        program, company = _prop(app, EXT + "Application"), _prop(app, EXT + "Company")
+        if program:
+            made.append(f"written with {program}")
+        if company:
+            made.append(f"company given as {company}")
+    if made:
+        book.source = "A Word document: " + ", ".join(made) + "."
     return book
