@@ -105,7 +105,7 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
 # 5.1.</label> </head>"); tests/test_schema.py derives the same set from schema/teikit.rng.
 MIXED_CONTENT = frozenset(
     "actor add addName author bibl castItem cell code date dateline del desc docAuthor docDate "
-    "editor eg figDesc foreign forename head hi idno item l label name note num orgName p persName "
+    "editor eg figDesc foreign forename head hi idno item l label language name note num orgName p persName "
     "placeName pubPlace publisher quote ref resp role roleDesc roleName salute seg signed speaker "
     "stage surname term title titlePart".split()
 )
