@@ -18,6 +18,7 @@ from ..tei import XML_ID, make
 from ..textnodes import wrap
 from . import gazetteer, namewords, registers, textplaces
 from .matching import SKIP, Matcher, regions, unmarked_text
+from .namewords import initial
 
 _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
 _AFTER_CUE = re.compile(
@@ -35,6 +36,34 @@ _STREET = re.compile(rf"\b((?:[A-Z][a-z'’]+\s){{1,2}}(?:{'|'.join(STREET_WORDS
 _DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|province|region|settlement) of ([A-Z][a-z'’]+)\b")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
+# A smaller town, or a subdivision, only after a preposition of place ("in Efremov") or a
+# word for a place and "of" ("the population of Efremov"), and only of this size at least.
+_MIN_STRONG = 1_000
+_PLACE_NOUN = re.compile(
+    r"\b(?:town|city|village|district|province|region|population|inhabitants|citizens|outskirts|suburbs|streets|centre|center)\s+of\s$"
+)
+# A name right before a person's: bracketed or quoted (group 1 and 4) or not.
+_BEFORE_NAME = re.compile(r"(\(|['‘\"“])?\b([A-Z][a-z]+)(\)|['’\"”])?(?=\s([A-Z][a-z'’-]+))")
+# Named features by their last word ("Panama Canal", "Lenin Hills"), and the type that word gives.
+_FEATURE_TYPES = {
+    "Sea": "sea", "Ocean": "ocean", "Canal": "canal", "River": "river", "Lake": "lake", "Hills": "hills",
+    "Mountains": "mountains", "Gulf": "sea", "Bay": "sea", "Strait": "strait", "Straits": "strait",
+    "Island": "island", "Islands": "island", "Peninsula": "region", "Desert": "region",
+}  # fmt: skip
+_FEATURE = re.compile(rf"\b((?:[A-Z][a-z'’]+\s){{1,2}}(?:{'|'.join(_FEATURE_TYPES)}))\b")
+
+
+# "the Black, Caspian, Baltic and White seas": names sharing a plural head.
+_SHARED_HEADS = {"seas": "Sea", "rivers": "River", "oceans": "Ocean", "lakes": "Lake"}
+_SHARED_HEAD = re.compile(r"\b((?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and [A-Z][a-z]+) (seas|rivers|oceans|lakes)\b")
+
+
+def _unquoted(name: str) -> str:
+    """A name without the quotation mark that closes a quotation after it ("Stalin in
+    Georgia'"), where the name without it is a place; a soft sign (Gomel') stays."""
+    if name[-1:] in "'’" and gazetteer.lookup_named(name[:-1], everything=True) is not None:
+        return name[:-1]
+    return name
 
 
 def spellings(name: str) -> set[str]:
@@ -82,11 +111,19 @@ def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: set[s
 def discover(places: registers.Places, text: str, not_places: set[str], lowercase_words: set[str]) -> None:
     """Countries and cities of the gazetteer the text names as places ("in Vitebsk")."""
     seen: Counter = Counter()
+    strong: Counter = Counter()  # after a preposition of place, or "the town of"
     imprints: set[str] = set()  # places of publication: towns of any size
     compass: set[tuple[str, str]] = set(_COMPASS.findall(text))  # "North Caucasus"
     person_like: set[str] = set(_BEFORE_INITIAL.findall(text))  # "David W. Doyle"
     for m in _AFTER_CUE.finditer(text):
-        seen[m.group(1)] += 1
+        name = _unquoted(m.group(1))
+        seen[name] += 1
+        if " the " in m.group(0) and re.match(r"\s[a-z]", text[m.end() : m.end() + 2]):
+            continue  # "at the Mercury factory", "in the Roman republic": a name used as an adjective
+        if m.group(0).split()[0] not in ("of", "and") or _PLACE_NOUN.search(
+            text, max(0, m.start() - 20), m.start() + 3
+        ):
+            strong[name] += 1
     for m in _IMPRINT.finditer(text):
         imprints.update(n for n in m.groups() if n)
     for m in _STREET.finditer(text):
@@ -104,12 +141,57 @@ def discover(places: registers.Places, text: str, not_places: set[str], lowercas
         place = places.find(base)
         if place is not None and places.find(name) is None:
             places.add(name, "region", None, "named in the text")
-    for name in sorted((set(seen) | imprints) - person_like - not_places):
+    for name in sorted((set(seen) | imprints) - person_like - not_places - forename_like(text, not_places)):
         if name.lower() in lowercase_words or places.find(name) is not None or _ADJECTIVE.search(name):
             continue  # "Union" is a word before it is a town; "Russian" is no place
-        geo = gazetteer.lookup(name)
+        geo = gazetteer.lookup(name)  # countries and cities of 15,000 or more
         if geo and (geo.type != "city" or geo.population >= _MIN_POPULATION or name in imprints):
             places.add(name, geo.type, geo, "named in the text; GeoNames")
+            continue
+        if not strong[name]:
+            continue
+        geo = gazetteer.lookup(name, everything=True)
+        if geo and (geo.type not in ("city", "region") or geo.population >= _MIN_STRONG):
+            places.add(name, geo.type, geo, "named in the text; GeoNames")
+    for m in _FEATURE.finditer(text):
+        name = m.group(1)
+        words = name.split()
+        if places.find(name) is None and not initial(text, m.start()) and words[0].lower() not in lowercase_words:
+            geo = gazetteer.lookup(name, everything=True)
+            places.add(name, geo.type if geo else _FEATURE_TYPES[words[-1]], geo, "named in the text")
+
+
+def shared_head(text: str, places: registers.Places):
+    """Names that share one plural head, each a place of its own: "the Black, Caspian,
+    Baltic and White seas" names the Black Sea, the Caspian Sea... Each name is marked
+    (without the head) where the gazetteer knows it with the head ("Caspian Sea"); the
+    entry is made if the register has none."""
+    for m in _SHARED_HEAD.finditer(text):
+        head = _SHARED_HEADS[m.group(2)]
+        names = list(re.finditer(r"[A-Z][a-z]+", m.group(1)))
+        found = []
+        for w in names:
+            full = f"{w.group(0)} {head}"
+            place = places.find(full)
+            if place is None:
+                geo = gazetteer.lookup_named(full, everything=True)
+                if geo is None:
+                    break  # one name of the list that is no such place: not a list of places
+                place = places.add(full, geo.type, geo, "named in the text")
+            found.append((m.start(1) + w.start(), m.start(1) + w.end(), place))
+        else:
+            yield from found
+
+
+def forename_like(text: str, person_words: set[str]) -> set[str]:
+    """Capitalised words the text writes right before a person's name, quoted or bracketed
+    ("Sergo Ordzhonikidze", "'Sergo' Ordzhonikidze", "G. K. (Sergo) Ordzhonikidze"): a
+    forename or a nickname, not a place, although a town was once named so."""
+    seen: Counter = Counter()
+    for m in _BEFORE_NAME.finditer(text):
+        if m.group(4) in person_words and m.group(2) not in person_words:
+            seen[m.group(2)] += 2 if m.group(1) or m.group(3) else 1
+    return {w for w, n in seen.items() if n >= 2}
 
 
 def apply(tei, ctx: Context, strict: bool = False):
@@ -149,6 +231,14 @@ def apply(tei, ctx: Context, strict: bool = False):
             spans.append((start, end, make("placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
             used.add(place.get(XML_ID))
             counts["placeName"] += 1
+        if "seas" in text or "rivers" in text or "oceans" in text or "lakes" in text:
+            taken = [(a, b) for a, b, _ in spans]
+            for start, end, place in shared_head(text, places):
+                if not any(a < end and start < b for a, b in taken):
+                    spans.append((start, end, make("placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
+                    used.add(place.get(XML_ID))
+                    counts["placeName"] += 1
+            spans.sort(key=lambda span: span[0])
         return spans
 
     for region in regions(tei):

@@ -260,7 +260,7 @@ def place_entry(reg: Register, name: str, kind: str | None, geo: gazetteer.GeoPl
         sub(place, "placeName", geo.name)
     if geo and geo.lat is not None:
         sub(sub(place, "location"), "geo", f"{geo.lat:g} {geo.lng:g}")
-    if geo:
+    if geo and geo.geonameid is not None:
         sub(place, "idno", str(geo.geonameid), type="geonames")
     sub(place, "note", source, type="source")
     return reg.add(place)
@@ -291,6 +291,9 @@ def classify_place(name: str, profile) -> tuple[str | None, gazetteer.GeoPlace |
             return PLACE_HEADS[head], None
         return None
     geo = gazetteer.lookup(canonical)
+    if geo is None:  # a sea, a river, a former country; not a village: a topic may be named like one
+        geo = gazetteer.lookup(canonical, everything=True)
+        geo = geo if geo is not None and geo.type not in ("city", "region") else None
     if geo:
         return geo.type, geo
     return None
@@ -336,7 +339,7 @@ class Places:
     def add(self, name: str, kind: str | None, geo, source: str):
         """The entry for a place, made or extended (Petrograd and Leningrad are one city)."""
         place = self.find(name)
-        if place is None and geo is not None:
+        if place is None and geo is not None and geo.geonameid is not None:
             place = self.by_geo.get(str(geo.geonameid))
         if place is None:
             place = place_entry(self.reg, name, kind, geo, source)
@@ -372,6 +375,9 @@ def seed_places(places: Places, tei, profile, person_surnames: set[str], report)
                     places.add_name(place, alias)
     for name, ptype in profile.known_places.items():
         places.add(name, ptype, typed_lookup(name, ptype), "named in the text")
+    for name, geo in gazetteer.known().items():  # places wherever a book writes them so
+        if name not in profile.not_places and name not in person_surnames and places.find(name) is None:
+            places.add(name, geo.type, geo, "named in the text")
     for variant, name in profile.same_places.items():
         place = places.find(name)
         if place is not None:
