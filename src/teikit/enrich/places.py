@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from ..context import Context
 from ..tei import XML_ID, make
@@ -39,6 +40,9 @@ _MIN_POPULATION = 50_000
 # A smaller town, or a subdivision, only after a preposition of place ("in Efremov") or a
 # word for a place and "of" ("the population of Efremov"), and only of this size at least.
 _MIN_STRONG = 1_000
+_NEXT_WORD = re.compile(r"\s([a-z]+)\b")
+_COMMON = 3  # a lower-case word the book writes less often is no English word of its (ploshchad)
+_STRONG_SHARE = 0.5  # of the name's uses, at least, after such a cue
 _PLACE_NOUN = re.compile(
     r"\b(?:town|city|village|district|province|region|population|inhabitants|citizens|outskirts|suburbs|streets|centre|center)\s+of\s$"
 )
@@ -83,7 +87,7 @@ def spellings(name: str) -> set[str]:
     return out
 
 
-def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: set[str]) -> dict:
+def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: Collection[str]) -> dict:
     """A city's first word where the text uses it alone ("from Nizhnyi" for Nizhnyi Novgorod):
     a word the text never writes in lower case, that names nothing else."""
     wanted: dict = {}
@@ -108,8 +112,16 @@ def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: set[s
     return {first: wanted[first][1] for first, n in alone.items() if n >= 2}
 
 
-def discover(places: registers.Places, text: str, not_places: set[str], lowercase_words: set[str]) -> None:
-    """Countries and cities of the gazetteer the text names as places ("in Vitebsk")."""
+def discover(
+    places: registers.Places,
+    text: str,
+    not_places: set[str],
+    lowercase_words: Counter,
+    topics: set[str] = set(),  # noqa: B006 (never changed)
+) -> None:
+    """Countries and cities of the gazetteer the text names as places ("in Vitebsk"), and
+    named features ("Panama Canal"). `topics`, the index's headings that name no place, are
+    taken only where the text says what they are ("the village of Lubyanka")."""
     seen: Counter = Counter()
     strong: Counter = Counter()  # after a preposition of place, or "the town of"
     imprints: set[str] = set()  # places of publication: towns of any size
@@ -118,8 +130,10 @@ def discover(places: registers.Places, text: str, not_places: set[str], lowercas
     for m in _AFTER_CUE.finditer(text):
         name = _unquoted(m.group(1))
         seen[name] += 1
-        if " the " in m.group(0) and re.match(r"\s[a-z]", text[m.end() : m.end() + 2]):
-            continue  # "at the Mercury factory", "in the Roman republic": a name used as an adjective
+        follows = _NEXT_WORD.match(text, m.end())
+        if follows and follows.group(1) not in registers.PLACE_HEADS:
+            if " the " in m.group(0) or lowercase_words.get(follows.group(1), 0) < _COMMON:
+                continue  # "at the Mercury factory"; "to Staraya ploshchad", "in Nash sovremennik": a foreign word
         if m.group(0).split()[0] not in ("of", "and") or _PLACE_NOUN.search(
             text, max(0, m.start() - 20), m.start() + 3
         ):
@@ -141,15 +155,15 @@ def discover(places: registers.Places, text: str, not_places: set[str], lowercas
         place = places.find(base)
         if place is not None and places.find(name) is None:
             places.add(name, "region", None, "named in the text")
-    for name in sorted((set(seen) | imprints) - person_like - not_places - forename_like(text, not_places)):
+    for name in sorted((set(seen) | imprints) - person_like - not_places - topics - forename_like(text, not_places)):
         if name.lower() in lowercase_words or places.find(name) is not None or _ADJECTIVE.search(name):
             continue  # "Union" is a word before it is a town; "Russian" is no place
         geo = gazetteer.lookup(name)  # countries and cities of 15,000 or more
         if geo and (geo.type != "city" or geo.population >= _MIN_POPULATION or name in imprints):
             places.add(name, geo.type, geo, "named in the text; GeoNames")
             continue
-        if not strong[name]:
-            continue
+        if strong[name] < _STRONG_SHARE * textplaces.uses(name, text):
+            continue  # "in Pravda" once, "Pravda, 4 March 1919" often: a newspaper
         geo = gazetteer.lookup(name, everything=True)
         if geo and (geo.type not in ("city", "region") or geo.population >= _MIN_STRONG):
             places.add(name, geo.type, geo, "named in the text; GeoNames")
@@ -194,19 +208,20 @@ def forename_like(text: str, person_words: set[str]) -> set[str]:
     return {w for w, n in seen.items() if n >= 2}
 
 
-def apply(tei, ctx: Context, strict: bool = False):
+def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = None):
     """Mark the places of the register; `strict` for a book without an index, where the
-    text alone says what is a place (`textplaces`)."""
+    text alone says what is a place (`textplaces`). `topics`: the index's headings that name
+    no place ("Pravda"), never taken from the gazetteer."""
     reg = ctx.registers["place"]
     places = registers.Places(reg)
     person_words = set(ctx.person_words)
     text = ctx.view("unmarked-text", unmarked_text)
-    lowercase = set(re.findall(r"\b[a-z]+\b", text))
+    lowercase = Counter(re.findall(r"\b[a-z]+\b", text))
     if strict:
         evidence = "\n\n".join(namewords.prose(text, ctx.profile.english_words))
         textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
     else:
-        discover(places, text, person_words | set(ctx.profile.not_places), lowercase)
+        discover(places, text, person_words | set(ctx.profile.not_places), lowercase, topics or set())
     keys: dict = {}
     for place in reg.entries.values():
         for name in registers.place_names(place):

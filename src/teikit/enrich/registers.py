@@ -351,8 +351,11 @@ class Places:
         return place
 
 
-def seed_places(places: Places, tei, profile, person_surnames: set[str], report) -> None:
-    """A place for every Subject Index heading that names one; the profile's own list next."""
+def seed_places(places: Places, tei, profile, person_surnames: set[str], report) -> set[str]:
+    """A place for every Subject Index heading that names one; the profile's own list next.
+    Returns the headings that name no place: topics ("Pravda", "Duma"), which the text
+    may name like a town somewhere."""
+    topics: set[str] = set()
     _, subjects = index_divs(tei)
     for div in subjects:
         for item in xpath(div, ".//t:item[t:term]"):
@@ -367,6 +370,7 @@ def seed_places(places: Places, tei, profile, person_surnames: set[str], report)
                 continue
             found = classify_place(term, profile)
             if found is None and kind is None:
+                topics.add(term)
                 continue
             ptype, geo = found or (kind, None)
             place = places.add(term, kind or ptype, geo, "Subject Index")
@@ -382,6 +386,7 @@ def seed_places(places: Places, tei, profile, person_surnames: set[str], report)
         place = places.find(name)
         if place is not None:
             places.add(variant, None, None, "named in the text")
+    return topics
 
 
 def report_unresolved(report, unresolved: Counter, among: str) -> None:
