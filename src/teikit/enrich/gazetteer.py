@@ -220,10 +220,13 @@ def _build() -> dict[str, list[GeoPlace]]:
         iso = pycountry.countries.get(alpha_2=c["iso"])
         other = [getattr(iso, k, None) for k in ("name", "common_name", "official_name")] if iso else []
         add(country, [c["name"], *(n for n in other if n and "," not in n)], "country")
+    english: dict[str, str] = {}  # a former country's English name: the first gazetteer.toml gives
+    for name, code in names_file()["countries"].items():
+        english.setdefault(code, name)
     for h in pycountry.historic_countries:
         short = h.name.split(",")[0].strip()  # "Czechoslovakia, Czechoslovak Socialist Republic"
         if short != "France" and not short.startswith("Neutral"):
-            by_iso[h.alpha_4] = GeoPlace(None, short, "country", None, None, 0)
+            by_iso[h.alpha_4] = GeoPlace(None, english.get(h.alpha_4, short), "country", None, None, 0)
             add(by_iso[h.alpha_4], [short], "country")
     for name, code in [*names_file()["countries"].items(), *names_file()["other_names"].items()]:
         add(by_iso.get(code) or GeoPlace(None, name, "country", None, None, 0), [name], "country")

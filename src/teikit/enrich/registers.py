@@ -28,9 +28,6 @@ PLACE_HEADS = {
     "province": "region",
     "district": "district",
     "territory": "region",
-    "oblast": "region",
-    "krai": "region",
-    "guberniya": "region",
     "river": "river",
     "sea": "sea",
     "lake": "lake",
@@ -287,8 +284,9 @@ def classify_place(name: str, profile) -> tuple[str | None, gazetteer.GeoPlace |
     words = name.split()
     if not words or not all(w[:1].isupper() or w in ("of", "the", "on") for w in words):
         head = words[-1].lower() if words else ""
-        if head in PLACE_HEADS and words[0][:1].isupper():
-            return PLACE_HEADS[head], None
+        heads = PLACE_HEADS | profile.place_heads  # a pack's: "oblast", "krai"
+        if head in heads and words[0][:1].isupper():
+            return heads[head], None
         return None
     geo = gazetteer.lookup(canonical)
     if geo is None:  # a sea, a river, a former country; not a village: a topic may be named like one
@@ -339,8 +337,8 @@ class Places:
     def add(self, name: str, kind: str | None, geo, source: str):
         """The entry for a place, made or extended (Petrograd and Leningrad are one city)."""
         place = self.find(name)
-        if place is None and geo is not None and geo.geonameid is not None:
-            place = self.by_geo.get(str(geo.geonameid))
+        if place is None and geo is not None:  # by GeoNames id, else by the gazetteer's own name
+            place = self.by_geo.get(str(geo.geonameid)) if geo.geonameid is not None else self.find(geo.name)
         if place is None:
             place = place_entry(self.reg, name, kind, geo, source)
         elif gazetteer.fold(name) not in {gazetteer.fold(n) for n in place_names(place)}:
