@@ -1,11 +1,27 @@
 """Places: `placeName` for every named place, linked to the place register.
 
-The register holds the Subject Index's places and the profile's (`[places]`); the
-text adds the countries and cities GeoNames knows where the text uses them as
-places ("in Vitebsk", "to Tashkent"). Each name is matched under the spellings
-romanisation produces (Nizhnyi / Nizhny / Nizhniy), all resolving to one entry.
-Words that are also persons' names (Kirov, Frunze) or ordinary English words
-(Union) are not taken from the gazetteer.
+The register holds the Subject Index's places and the profile's (`[places]`, with the packs
+it includes); the text adds, in a book with an index:
+
+- the places of the gazetteer's own list (gazetteer.toml: Britain, the Soviet Union, the
+  Caspian Sea, the Volga) wherever the text writes them;
+- countries, former countries, seas and other features the gazetteer knows, after a cue
+  ("in", "to", "of", "and"); cities of 50,000 people or more after one too, and any place
+  of publication ("(Frankfurt, 2003)");
+- smaller towns and subdivisions only after a preposition of place or a word for a place
+  and "of" ("in Katyn", "the population of Efremov"), in half their uses at least, and not
+  right before a lower-case word the book hardly uses ("to Staraya ploshchad": a foreign
+  phrase) nor as an adjective after "the" ("at the Mercury factory");
+- named features by their last word ("Panama Canal", "Lenin Hills"), streets, districts
+  ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"), and
+  names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas).
+
+Never taken from the gazetteer: words that are also persons' names (Kirov, Frunze),
+ordinary English words (Union), the index's headings that name no place (Pravda, Duma),
+and a doubtful town (smaller, or found under another of its names) that the text writes
+right before a person's name ("Sergo Ordzhonikidze": a nickname; reported, not marked).
+Each name is matched under the spellings romanisation produces (Nizhnyi / Nizhny /
+Nizhniy), all resolving to one entry. A book without an index is read by `textplaces`.
 """
 
 from __future__ import annotations
@@ -119,10 +135,11 @@ def discover(
     not_places: set[str],
     lowercase_words: Counter,
     topics: set[str] = set(),  # noqa: B006 (never changed)
-) -> None:
+) -> set[str]:
     """Countries and cities of the gazetteer the text names as places ("in Vitebsk"), and
     named features ("Panama Canal"). `topics`, the index's headings that name no place, are
-    taken only where the text says what they are ("the village of Lubyanka")."""
+    taken only where the text says what they are ("the village of Lubyanka"). Returns the
+    names left alone as a person's forename or nickname although a town bears them (Sergo)."""
     seen: Counter = Counter()
     strong: Counter = Counter()  # after a preposition of place, or "the town of"
     imprints: set[str] = set()  # places of publication: towns of any size
@@ -182,6 +199,7 @@ def discover(
     for name, geo in found.items():
         if name not in nicknames:
             places.add(name, geo.type, geo, "named in the text; GeoNames")
+    return nicknames
     for m in _FEATURE.finditer(text):
         name = m.group(1)
         words = name.split()
@@ -238,7 +256,16 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         evidence = "\n\n".join(namewords.prose(text, ctx.profile.english_words))
         textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
     else:
-        discover(places, text, person_words | set(ctx.profile.not_places), lowercase, topics or set())
+        for name in sorted(
+            discover(places, text, person_words | set(ctx.profile.not_places), lowercase, topics or set())
+        ):
+            ctx.report.info(
+                "place-not-taken",
+                None,
+                f"'{name}' names a place in GeoNames, but the text writes it before a person's name: "
+                "taken for a forename or nickname, not marked",
+                text=name,
+            )
     for name in gazetteer.known_in(text):  # places wherever a book writes them so (gazetteer.toml)
         if name not in ctx.profile.not_places and name not in person_words and places.find(name) is None:
             geo = gazetteer.known()[name]
