@@ -199,13 +199,17 @@ def discover(
     for name, geo in found.items():
         if name not in nicknames:
             places.add(name, geo.type, geo, "named in the text; GeoNames")
-    return nicknames
     for m in _FEATURE.finditer(text):
         name = m.group(1)
         words = name.split()
         if places.find(name) is None and not initial(text, m.start()) and words[0].lower() not in lowercase_words:
+            same = places.find(" ".join(words[:-1]))
+            if same is not None and same.get("type") == _FEATURE_TYPES[words[-1]]:
+                places.forms[name] = same  # "the Dnieper River" is the Dnieper
+                continue
             geo = gazetteer.lookup(name, everything=True)
             places.add(name, geo.type if geo else _FEATURE_TYPES[words[-1]], geo, "named in the text")
+    return nicknames
 
 
 def shared_head(text: str, places: registers.Places):
@@ -276,6 +280,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             for form in spellings(name):
                 if form not in person_words and form not in ctx.profile.not_places:
                     keys.setdefault(form, place)
+    for form, place in places.forms.items():
+        keys.setdefault(form, place)
     for form, name in ctx.profile.same_places.items():
         if places.find(name) is not None:
             keys.setdefault(form, places.find(name))

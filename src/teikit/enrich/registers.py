@@ -316,6 +316,8 @@ class Places:
         self.reg = reg
         self.by_name: dict[str, etree._Element] = {}
         self.by_geo: dict[str, etree._Element] = {}
+        # Forms the text writes for a place that the register need not hold ("Dnieper River").
+        self.forms: dict[str, etree._Element] = {}
         for place in reg.entries.values():
             self._learn(place)
 
