@@ -256,6 +256,10 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     person_words = set(ctx.person_words)
     text = ctx.view("unmarked-text", unmarked_text)
     lowercase = Counter(re.findall(r"\b[a-z]+\b", text))
+    for name in gazetteer.known_in(text):  # places wherever a book writes them so (gazetteer.toml)
+        if name not in ctx.profile.not_places and name not in person_words and places.find(name) is None:
+            geo = gazetteer.known()[name]
+            places.add(name, geo.type, geo, "named in the text")
     if strict:
         evidence = "\n\n".join(namewords.prose(text, ctx.profile.english_words))
         textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
@@ -270,10 +274,6 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 "taken for a forename or nickname, not marked",
                 text=name,
             )
-    for name in gazetteer.known_in(text):  # places wherever a book writes them so (gazetteer.toml)
-        if name not in ctx.profile.not_places and name not in person_words and places.find(name) is None:
-            geo = gazetteer.known()[name]
-            places.add(name, geo.type, geo, "named in the text")
     keys: dict = {}
     for place in reg.entries.values():
         for name in registers.place_names(place):
