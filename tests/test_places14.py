@@ -102,3 +102,12 @@ def test_month_names_of_another_language_come_from_a_pack():
     months = load_profile(SAMPLE.with_suffix(".toml")).months
     assert find_dates("dekabr' 1927", months) == [(0, 12, {"when": "1927-12"})]
     assert find_dates("dekabr' 1927") == [(8, 12, {"when": "1927"})]  # an English book: a year
+
+
+def test_the_parts_of_a_place_its_index_entry_groups_are_places(without_profile):
+    """ "Moscow: buildings and locations Bolshoi Theatre ... Rechnoi Vokzal ...; districts ..."""
+    places = etree.parse(str(without_profile / "places.xml"))
+    kinds = {text(p.find("t:placeName", NS)): p.get("type") for p in places.iterfind(".//t:place", NS)}
+    assert kinds["Rechnoi Vokzal"] == "site" and kinds["Bolshoi Theatre"] == "site"
+    assert kinds["Zamoskvorech'e"] == "district"
+    assert _places(without_profile, "Rechnoi Vokzal") and _places(without_profile, "Iversky Gates")

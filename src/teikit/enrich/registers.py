@@ -351,6 +351,35 @@ class Places:
         return place
 
 
+# Sub-headings of a place that group its parts ("Moscow: buildings and locations: Lenin Hills
+# ...; districts: Bauman ..."), and the type of place each part is.
+_SITE_GROUPS = {
+    "buildings": "site", "locations": "site", "sites": "site", "monuments": "site", "streets": "street",
+    "squares": "square", "districts": "district", "suburbs": "district", "quarters": "district",
+}  # fmt: skip
+_GROUP_LABEL = re.compile(r"^(?:[a-z]+(?: and | |, ))*[a-z]+\b\s*")
+
+
+def _sites(item) -> list[tuple[str, str]]:
+    """The parts of a place its index entry lists under a sub-heading that groups them:
+    capitalised sub-headings after "buildings and locations" or "districts", up to the next
+    sub-heading in lower case ("industry")."""
+    out: list[tuple[str, str]] = []
+    for sub_list in children(item, "list"):
+        group = None
+        for part in children(sub_list, "item"):
+            term = part.find(q("term"))
+            words = " ".join(text_of(term).split()).strip(" ,;") if term is not None else ""
+            label = _GROUP_LABEL.match(words)
+            if label:  # "districts", or "buildings and locations Bolshoi Theatre" run together
+                kinds = [_SITE_GROUPS[w] for w in re.findall(r"[a-z]+", label.group(0)) if w in _SITE_GROUPS]
+                group = kinds[0] if kinds else None
+                words = words[label.end() :]
+            if group and words[:1].isupper():
+                out.append((re.sub(r"\s*\([^)]*\)", "", words), group))
+    return out
+
+
 def seed_places(places: Places, tei, profile, person_surnames: set[str], report) -> set[str]:
     """A place for every Subject Index heading that names one; the profile's own list next.
     Returns the headings that name no place: topics ("Pravda", "Duma"), which the text
@@ -377,6 +406,9 @@ def seed_places(places: Places, tei, profile, person_surnames: set[str], report)
             for alias in aliases:  # "Baltic–White Sea canal (Belomor)", "Abyssinia (Ethiopia)"
                 if places.find(alias) is None and alias not in person_surnames:
                     places.add_name(place, alias)
+            for name, sort in _sites(item):
+                if places.find(name) is None and name not in person_surnames:
+                    places.add(name, sort, None, "Subject Index")
     for name, ptype in profile.known_places.items():
         places.add(name, ptype, typed_lookup(name, ptype), "named in the text")
     for variant, name in profile.same_places.items():
