@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Collection
 
 from ..context import Context
-from ..tei import XML_ID, make
+from ..tei import XML_ID, make, q
 from ..textnodes import wrap
 from . import gazetteer, namewords, registers, textplaces
 from .matching import SKIP, Matcher, regions, unmarked_text
@@ -72,6 +72,15 @@ _FEATURE_TYPES = {
     "Island": "island", "Islands": "island", "Peninsula": "region", "Desert": "region",
 }  # fmt: skip
 _FEATURE = re.compile(rf"\b((?:[A-Z][a-z'’]+\s){{1,2}}(?:{'|'.join(_FEATURE_TYPES)}))\b")
+# Buildings and sites written with a lower-case head after "the" ("the Kshesinsky palace",
+# "the Spassky tower"), and the type each head gives.
+_SITE_HEADS = {
+    "palace": "site", "cathedral": "site", "monastery": "site", "tower": "site", "station": "site",
+    "square": "square", "bridge": "site", "embankment": "street", "canal": "canal",
+}  # fmt: skip
+_SITE = re.compile(rf"\bthe ((?:[A-Z][a-z'’]+\s){{1,2}}(?:{'|'.join(_SITE_HEADS)}))\b")
+# Another name of a place in brackets after it: "Nizhnyi Novgorod (Gorky)".
+_BRACKETED = re.compile(r"\s\(([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)\)")
 
 
 # "the Black, Caspian, Baltic and White seas": names sharing a plural head.
@@ -199,6 +208,15 @@ def discover(
     for name, geo in found.items():
         if name not in nicknames:
             places.add(name, geo.type, geo, "named in the text; GeoNames")
+    for m in _SITE.finditer(text):
+        name, words = m.group(1), m.group(1).split()
+        if (
+            places.find(name) is None
+            and places.find(" ".join(words[:-1])) is None  # "the Belomor canal": Belomor is the place
+            and words[0] not in not_places
+            and not _ADJECTIVE.search(words[0])
+        ):
+            places.add(name, _SITE_HEADS[words[-1]], None, "named in the text")
     for m in _FEATURE.finditer(text):
         name = m.group(1)
         words = name.split()
@@ -210,6 +228,14 @@ def discover(
             geo = gazetteer.lookup(name, everything=True)
             places.add(name, geo.type if geo else _FEATURE_TYPES[words[-1]], geo, "named in the text")
     return nicknames
+
+
+def _same_place(name: str, place) -> bool:
+    """Whether the gazetteer gives `name` for the register's place, by its GeoNames id
+    ("Gorky" is a former name of Nizhnyi Novgorod)."""
+    ids = {i.text for i in place.iter(q("idno")) if i.get("type") == "geonames"}
+    geo = gazetteer.lookup(name)
+    return geo is not None and str(geo.geonameid) in ids
 
 
 def shared_head(text: str, places: registers.Places):
@@ -277,6 +303,10 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     keys: dict = {}
     for place in reg.entries.values():
         for name in registers.place_names(place):
+            head = name.rsplit(" ", 1)[-1]
+            if head.lower() in _SITE_HEADS and " " in name:  # "Spassky Tower", "the Spassky tower"
+                other = head.lower() if head[0].isupper() else head.capitalize()
+                keys.setdefault(name[: -len(head)] + other, place)
             for form in spellings(name):
                 if form not in person_words and form not in ctx.profile.not_places:
                     keys.setdefault(form, place)
@@ -300,6 +330,10 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             spans.append((start, end, make("placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
             used.add(place.get(XML_ID))
             counts["placeName"] += 1
+            other = _BRACKETED.match(text, end)
+            if other and _same_place(other.group(1), place):
+                spans.append((other.start(1), other.end(1), make("placeName", ref=spans[-1][2].get("ref"))))
+                counts["placeName"] += 1
         if "seas" in text or "rivers" in text or "oceans" in text or "lakes" in text:
             taken = [(a, b) for a, b, _ in spans]
             for start, end, place in shared_head(text, places):
