@@ -289,8 +289,8 @@ def classify_place(name: str, profile) -> tuple[str | None, gazetteer.GeoPlace |
             return heads[head], None
         return None
     if canonical in gazetteer.known():  # gazetteer.toml's names: Turkestan the region, not the town
-        geo = gazetteer.known()[canonical]
-        return geo.type, geo
+        own = gazetteer.known()[canonical]
+        return own.type, own
     geo = gazetteer.lookup(canonical)
     if geo is None:  # a sea, a river, a former country; not a village: a topic may be named like one
         geo = gazetteer.lookup(canonical, everything=True)
