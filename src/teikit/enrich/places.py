@@ -324,14 +324,16 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
 
     def find(text: str):
         spans = []
-        for start, end, key, place in matcher.find(text):
+        found = matcher.find(text)
+        starts = {start for start, _, _, _ in found}  # a bracketed name the register knows is matched as such
+        for start, end, key, place in found:
             if strict and key.lower() in lowercase and not textplaces.cue_before(text, start, cue):
                 continue  # "Bath" where the book also writes "bath": only "in Bath"
             spans.append((start, end, make("placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
             used.add(place.get(XML_ID))
             counts["placeName"] += 1
             other = _BRACKETED.match(text, end)
-            if other and _same_place(other.group(1), place):
+            if other and other.start(1) not in starts and _same_place(other.group(1), place):
                 spans.append((other.start(1), other.end(1), make("placeName", ref=spans[-1][2].get("ref"))))
                 counts["placeName"] += 1
         if "seas" in text or "rivers" in text or "oceans" in text or "lakes" in text:
