@@ -144,11 +144,14 @@ def discover(
     not_places: set[str],
     lowercase_words: Counter,
     topics: set[str] = set(),  # noqa: B006 (never changed)
+    regions: dict[str, str] | None = None,
 ) -> set[str]:
     """Countries and cities of the gazetteer the text names as places ("in Vitebsk"), and
     named features ("Panama Canal"). `topics`, the index's headings that name no place, are
     taken only where the text says what they are ("the village of Lubyanka"). Returns the
-    names left alone as a person's forename or nickname although a town bears them (Sergo)."""
+    names left alone as a person's forename or nickname although a town bears them (Sergo).
+    `regions`: the profile's regions and former states, places after any cue, as countries."""
+    regions = regions or {}
     seen: Counter = Counter()
     strong: Counter = Counter()  # after a preposition of place, or "the town of"
     imprints: set[str] = set()  # places of publication: towns of any size
@@ -185,6 +188,9 @@ def discover(
     for name in sorted((set(seen) | imprints) - person_like - not_places - topics):
         if name.lower() in lowercase_words or places.find(name) is not None or _ADJECTIVE.search(name):
             continue  # "Union" is a word before it is a town; "Russian" is no place
+        if name in regions:  # the profile's regions and former states (England, Bohemia, Kent)
+            places.add(name, regions[name], gazetteer.known().get(name), "named in the text")
+            continue
         geo = gazetteer.lookup(name)  # countries and cities of 15,000 or more
         if geo and (geo.type != "city" or geo.population >= _MIN_POPULATION or name in imprints):
             found[name] = geo
@@ -215,6 +221,7 @@ def discover(
             and places.find(" ".join(words[:-1])) is None  # "the Belomor canal": Belomor is the place
             and words[0] not in not_places
             and not _ADJECTIVE.search(words[0])
+            and words[0].lower() not in lowercase_words  # "the Papal palace", "the Royal palace"
         ):
             places.add(name, _SITE_HEADS[words[-1]], None, "named in the text")
     for m in _FEATURE.finditer(text):
@@ -291,7 +298,14 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
     else:
         for name in sorted(
-            discover(places, text, person_words | set(ctx.profile.not_places), lowercase, topics or set())
+            discover(
+                places,
+                text,
+                person_words | set(ctx.profile.not_places),
+                lowercase,
+                topics or set(),
+                ctx.profile.regions,
+            )
         ):
             ctx.report.info(
                 "place-not-taken",
