@@ -81,6 +81,8 @@ _SITE_HEADS = {
 }  # fmt: skip
 _SITE = re.compile(rf"\bthe ((?:[A-Z][a-z'’]+\s){{1,2}}(?:{'|'.join(_SITE_HEADS)}))$")
 _SITE_HEAD = re.compile(rf" (?:{'|'.join(_SITE_HEADS)})\b")
+# A hyphen and a people's adjective after a name: the name is half of an adjective.
+_IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
 # Another name of a place in brackets after it: "Nizhnyi Novgorod (Gorky)".
 _BRACKETED = re.compile(r"\s\(([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)\)")
 
@@ -354,6 +356,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         for start, end, key, place in found:
             if strict and key.lower() in lowercase and not textplaces.cue_before(text, start, cue):
                 continue  # "Bath" where the book also writes "bath": only "in Bath"
+            if _IN_ADJECTIVE.match(text, end):
+                continue  # "the Urals-Siberian method": half of an adjective, not a place
             spans.append((start, end, make("placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
             used.add(place.get(XML_ID))
             counts["placeName"] += 1
