@@ -13,6 +13,7 @@ from lxml import etree
 from conftest import EDITION, NS, ROOT, SAMPLE, text
 from teikit.enrich import evaluate
 from teikit.enrich.dates import find_dates
+from teikit.profile import load_profile
 from teikit.tei import make
 from teikit.textnodes import wrap
 
@@ -263,7 +264,8 @@ def test_dates_marked_with_iso_values(sample_docs):
     ],
 )
 def test_date_values(phrase, expected):
-    found = [(phrase[s:e], v) for s, e, v in find_dates(phrase)]
+    months = load_profile(SAMPLE.with_suffix(".toml")).months  # the russian pack's: "aprelya"
+    found = [(phrase[s:e], v) for s, e, v in find_dates(phrase, months)]
     assert found == [expected]
 
 

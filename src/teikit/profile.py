@@ -11,6 +11,13 @@ default), and every value must have the type the schema names. Errors are one
 line naming the profile file, the key and what was expected:
 `book.toml: [running_heads] patterns must be a list of strings, not a string`.
 
+A profile may include packs before its own sections: `include = ["russian"]` names files
+`profiles/russian.toml` shipped with teikit, each a profile of the same schema holding what
+one language, country or period brings (Russian patronymics, `oblast` and `krai`, Russian
+month names in citations). A pack adds to the default profile: its tables add keys, its
+lists add items; the book's own profile then overrides as usual. A pack may include packs.
+A name no pack has is an error naming the packs there are.
+
 User patterns (`[running_heads] patterns`) run on the `regex` engine with a time
 bound: a pattern that backtracks without end (`^(a+)+$`) stops the run with an
 error naming the key and the pattern instead of hanging.
@@ -47,6 +54,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "edition": {"publisher": "string", "licence": "string"},
     "places": {
         "known": "types",
+        "heads": "types",
         "same": "table",
         "not": "strings",
         "regions": "types",
@@ -59,7 +67,9 @@ SCHEMA: dict[str, dict[str, str]] = {
         "particles": "strings",
         "speech_verbs": "strings",
         "articles": "strings",
+        "patronymics": "strings",
     },
+    "dates": {"months": "months"},
     "passes": {"disable": "strings"},
     "notes": {"headings": "strings", "body_words": "strings", "foot_words": "strings", "read_marks": "table"},
     "drama": {"act_words": "strings", "scene_words": "strings", "numbers": "strings", "joint_words": "strings"},
@@ -74,6 +84,7 @@ SCHEMA: dict[str, dict[str, str]] = {
 # Values that become attribute values in the TEI must be valid there.
 _LANGUAGE = regex.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47 (xml:lang)
 _TYPE = regex.compile(r"[^\s]+")  # one word (@type)
+_MONTH_NUMBERS = {str(n) for n in range(1, 13)}
 _EXPECTED = {
     "string": "a string",
     "strings": "a list of strings",
@@ -82,6 +93,7 @@ _EXPECTED = {
     "language": 'a language tag such as "ru-Latn" (or "" for none)',
     "languages": 'a table of language tags (term = "de")',
     "types": 'a table of one-word place types (name = "region")',
+    "months": 'a table of month numbers (word = "4")',
 }
 
 # Time bounds for user patterns: one search, and all of them over one conversion.
@@ -102,6 +114,12 @@ def _check_value(kind: str, value) -> str | None:
         if not isinstance(value, str):
             return _type_name(value)
         return None if value == "" or _LANGUAGE.fullmatch(value) else f'"{value}"'
+    if kind == "months":
+        wrong = _check_value("table", value)
+        if wrong:
+            return wrong
+        bad = next((k for k, v in value.items() if v not in _MONTH_NUMBERS), None)
+        return None if bad is None else f'a table whose "{bad}" is "{value[bad]}"'
     if kind in ("languages", "types"):
         wrong = _check_value("table", value)
         if wrong:
@@ -120,10 +138,29 @@ def _check_value(kind: str, value) -> str | None:
     return None if bad is None else f'a table whose "{bad[0]}" is {_type_name(bad[1])}'
 
 
+def packs() -> list[str]:
+    """The names of the packs teikit ships (profiles/NAME.toml), for `include`."""
+    folder = resources.files("teikit").joinpath("profiles")
+    return sorted(f.name[:-5] for f in folder.iterdir() if f.name.endswith(".toml") and f.name != "default.toml")
+
+
 def check(data: dict, origin: str) -> None:
     """Raise a TeikitError for the first key the schema does not know or whose value
     has the wrong type."""
+    if "include" in data:
+        names = data["include"]
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise TeikitError(
+                f'include must be a list of pack names (include = ["russian"]), not {_type_name(names)}', origin
+            )
+        unknown = [n for n in names if n not in packs()]
+        if unknown:
+            raise TeikitError(
+                f"unknown profile pack {unknown[0]!r} in include (packs: {', '.join(packs()) or 'none'})", origin
+            )
     for section, value in data.items():
+        if section == "include":
+            continue
         if section not in SCHEMA:
             known = ", ".join(f"[{s}]" for s in SCHEMA)
             raise TeikitError(f"unknown section [{section}] (known: {known})", origin)
@@ -219,6 +256,10 @@ class Profile:
     particles: tuple[str, ...] = ()  # [names]: words that begin a surname (De Courcy)
     speech_verbs: tuple[str, ...] = ()  # [names]: verbs whose subject is a person (said, wrote)
     articles: tuple[str, ...] = ()  # [names]: definite articles (the Senate is a body)
+    patronymics: tuple[str, ...] = ()  # [names]: endings of patronymics (ovich), from a pack
+    place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
+    months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
+    packs: tuple[str, ...] = ()  # the packs included, in order
     disabled_passes: tuple[str, ...] = ()  # [passes] disable: names, checked at run
     note_headings: set[str] = field(default_factory=set)  # [notes] headings, lower case
     note_body_words: tuple[str, ...] = ()  # [notes] body_words, lower case
@@ -237,6 +278,33 @@ def _merge(base: dict, over: dict) -> dict:
         else:
             out[k] = v
     return out
+
+
+def _extend(base: dict, pack: dict) -> dict:
+    """A pack added to a profile: tables gain its keys, lists its items."""
+    out = dict(base)
+    for k, v in pack.items():
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = _extend(out[k], v)
+        elif isinstance(v, list) and isinstance(out.get(k), list):
+            out[k] = out[k] + [x for x in v if x not in out[k]]
+        else:
+            out[k] = v
+    return out
+
+
+def _with_packs(data: dict, names: list[str], seen: list[str]) -> dict:
+    """`data` with the packs `names` added, each once, a pack's own includes first."""
+    for name in names:
+        if name in seen:
+            continue
+        seen.append(name)
+        origin = f"profiles/{name}.toml"
+        pack = tomllib.loads(resources.files("teikit").joinpath(origin).read_text("utf-8"))
+        check(pack, origin)
+        data = _with_packs(data, pack.pop("include", []), seen)
+        data = _extend(data, pack)
+    return data
 
 
 def _load_toml(path: Path) -> dict:
@@ -259,10 +327,11 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         beside = Path(source).with_suffix(".toml")
         if beside.is_file():
             path = beside
+    included: list[str] = []
     if path is not None:
         own = _load_toml(Path(path))
         check(own, str(path))
-        data = _merge(default, own)
+        data = _merge(_with_packs(default, own.pop("include", []), included), own)
         origin = str(path)
     heads = Patterns(data["running_heads"]["patterns"], origin)
     roles = data["divisions"]["back"]
@@ -303,6 +372,10 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         particles=tuple(data["names"]["particles"]),
         speech_verbs=tuple(data["names"]["speech_verbs"]),
         articles=tuple(data["names"]["articles"]),
+        patronymics=tuple(data["names"]["patronymics"]),
+        place_heads=dict(places["heads"]),
+        months={k: int(v) for k, v in data["dates"]["months"].items()},
+        packs=tuple(included),
         disabled_passes=tuple(data["passes"]["disable"]),
         note_headings={w.lower() for w in data["notes"]["headings"]},
         note_body_words=tuple(w.lower() for w in data["notes"]["body_words"]),

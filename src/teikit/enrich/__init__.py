@@ -55,8 +55,8 @@ def _persons(tei, ctx: Context):
 
 def _places(tei, ctx: Context):
     place_register = registers.Places(ctx.registers["place"])
-    registers.seed_places(place_register, tei, ctx.profile, ctx.person_words, ctx.report)
-    return places.apply(tei, ctx, strict=without_index(tei))
+    topics = registers.seed_places(place_register, tei, ctx.profile, ctx.person_words, ctx.report)
+    return places.apply(tei, ctx, strict=without_index(tei), topics=topics)
 
 
 # Dates go first: "4 May" is a date before "May" can be a person's surname.

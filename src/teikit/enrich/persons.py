@@ -28,7 +28,6 @@ _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
 _TWO_LETTER_INITIAL = re.compile(r"(?:Ya|Yu|Ye|Yo|Ia|Iu|Ie|Io|Sh|Kh|Ts|Ch|Zh)\.")
 _INITIALS_BEFORE = re.compile(rf"((?:\b[A-Z][a-z]+\s)?(?:{_INITIAL}\s?){{1,3}})$")
 _WORDS_BEFORE = re.compile(r"((?:\b[A-Z][a-z]+\s){1,2})$")
-_PATRONYMIC = re.compile(r"(?:ovich|evich|ich|ovna|evna|ichna|inichna)$")
 _NEXT_CAPITAL = re.compile(r"^\s([A-Z][a-z]+)")
 _INSTITUTION_BEFORE = re.compile(r"(?:Orders? of(?: the)?|Prize|named)\s$")
 _UNKNOWN_BY_INITIALS = re.compile(
@@ -127,7 +126,6 @@ _NOT_FORENAMES = {
     "Russian",
 }
 _FOLLOWING_NAME = re.compile(r"^\s(?:[A-Z][a-z]?\.\s?){0,2}([A-Z][\w'’-]+)")
-_PATRONYMIC_AFTER = re.compile(r"^\s[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna)\b")
 _INITIALS_AFTER = re.compile(r"^\s(?:[A-Z][a-z]?\.\s?){1,3}[A-Z]")
 _CANONICAL_INITIAL = {"Ye": "E", "Yu": "Iu", "Ya": "Ia", "J": "I", "Y": "I", "Io": "I"}
 RECENT_WINDOW = 2500  # characters back in which a candidate counts as "named nearby"
@@ -136,8 +134,12 @@ RECENT_WINDOW = 2500  # characters back in which a candidate counts as "named ne
 class People:
     """The person register's names, as the matcher and the resolver need them."""
 
-    def __init__(self, reg: registers.Register):
+    def __init__(self, reg: registers.Register, patronymics: tuple[str, ...] = ()):
         self.reg = reg
+        # Endings of patronymics (a profile pack's [names] patronymics): "Mikhailovich".
+        endings = "|".join(map(re.escape, patronymics)) or "(?!)"
+        self.patronymic = re.compile(rf"(?:{endings})$")
+        self.patronymic_after = re.compile(rf"^\s[A-Z][a-z]+(?:{endings})\b")
         self.by_surname: dict[str, list] = defaultdict(list)
         self.by_forename: dict[str, list] = defaultdict(list)
         self.by_alias: dict[str, list] = defaultdict(list)
@@ -161,7 +163,7 @@ class People:
                     if (
                         not g.endswith(".")
                         and len(g) > 2
-                        and not _PATRONYMIC.search(g)
+                        and not self.patronymic.search(g)
                         and person not in self.by_forename[g]
                     ):
                         self.by_forename[g].append(person)
@@ -283,7 +285,7 @@ def _learn_forenames(people: People, text: str, ctx: Context) -> None:
             continue
         indexed = [p for p in people.by_surname[surname] if _indexed(p)]
         fitting = [p for p in indexed if fits([w[0] + "." for w in words], p, people)]
-        if len(fitting) == 1 and not _PATRONYMIC.search(words[0]):
+        if len(fitting) == 1 and not people.patronymic.search(words[0]):
             learnt[fitting[0].get(XML_ID)][tuple(words)] += 1
     for ident, forms in sorted(learnt.items()):
         person = people.reg.entries[ident]
@@ -336,7 +338,7 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
             and m.group(3) not in indexed_surnames
             and not (m.group(3).startswith("E") and "Ye" + m.group(3)[1:] in indexed_surnames)
             and m.group(3) not in _NOT_FORENAMES
-            and not _PATRONYMIC.search(m.group(3))
+            and not people.patronymic.search(m.group(3))
             and not _DERIVED.search(m.group(3))
             and gazetteer.lookup(m.group(3)) is None
         ):
@@ -464,7 +466,7 @@ def _subject(people: People, ctx: Context):
 
 def apply(tei, ctx: Context):
     reg = ctx.registers["person"]
-    people = People(reg)
+    people = People(reg, ctx.profile.patronymics)
     discover(people, tei, ctx)
     keys = people.keys()
     matcher = Matcher(keys)
@@ -494,7 +496,7 @@ def apply(tei, ctx: Context):
                 person = resolver.by_surname(people.by_surname[key], given)
                 start = new_start
             else:
-                patronymic = _PATRONYMIC_AFTER.match(text[end : end + 30])
+                patronymic = people.patronymic_after.match(text[end : end + 30])
                 stop = end + patronymic.end() if patronymic else end  # "Vyacheslav Mikhailovich"
                 nxt = _NEXT_CAPITAL.match(text[stop : stop + 30])
                 if nxt or starts.get(stop + 1) == "surname" or _INITIALS_AFTER.match(text[stop : stop + 12]):

@@ -1,27 +1,47 @@
 """Places: `placeName` for every named place, linked to the place register.
 
-The register holds the Subject Index's places and the profile's (`[places]`); the
-text adds the countries and cities GeoNames knows where the text uses them as
-places ("in Vitebsk", "to Tashkent"). Each name is matched under the spellings
-romanisation produces (Nizhnyi / Nizhny / Nizhniy), all resolving to one entry.
-Words that are also persons' names (Kirov, Frunze) or ordinary English words
-(Union) are not taken from the gazetteer.
+The register holds the Subject Index's places and the profile's (`[places]`, with the packs
+it includes); the text adds, in a book with an index:
+
+- the places of the gazetteer's own list (gazetteer.toml: Britain, the Soviet Union, the
+  Caspian Sea, the Volga) wherever the text writes them;
+- countries, former countries, seas and other features the gazetteer knows, after a cue
+  ("in", "to", "of", "and"); cities of 50,000 people or more after one too, and any place
+  of publication ("(Frankfurt, 2003)");
+- smaller towns and subdivisions only after a preposition of place or a word for a place
+  and "of" ("in Katyn", "the population of Efremov"), in half their uses at least, and not
+  right before a lower-case word the book hardly uses ("to Staraya ploshchad": a foreign
+  phrase) nor as an adjective after "the" ("at the Mercury factory");
+- named features by their last word ("Panama Canal", "Lenin Hills"), streets, districts
+  ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"), and
+  names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas).
+
+Never taken from the gazetteer: words that are also persons' names (Kirov, Frunze),
+ordinary English words (Union), the index's headings that name no place (Pravda, Duma),
+and a doubtful town (smaller, or found under another of its names) that the text writes
+right before a person's name ("Sergo Ordzhonikidze": a nickname; reported, not marked).
+Each name is matched under the spellings romanisation produces (Nizhnyi / Nizhny /
+Nizhniy), all resolving to one entry. A book without an index is read by `textplaces`.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from ..context import Context
-from ..tei import XML_ID, make
+from ..tei import XML_ID, make, q
 from ..textnodes import wrap
 from . import gazetteer, namewords, registers, textplaces
 from .matching import SKIP, Matcher, regions, unmarked_text
+from .namewords import initial
 
 _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
+# The cue, "the", the name, and the lower-case word after it if any (looked at, not taken).
 _AFTER_CUE = re.compile(
-    rf"\b(?:in|at|to|from|near|into|via|through|towards|outside|around|of|and)\s(?:the\s)?({_NAME})(?![\w'-])"
+    rf"\b(in|at|to|from|near|into|via|through|towards|outside|around|of|and)\s(the\s)?({_NAME})(?![\w'-])"
+    r"(?=(?:\s([a-z]+)\b)?)"
 )
 # "(Frankfurt, 2003)" — the year may be a <date> already, ending the text node — "(London and New York, 1990)", "(Athens, OH, 1990)": where a book was published
 _IMPRINT = re.compile(rf"\(({_NAME})(?: and ({_NAME}))?, ?(?:1[89]\d\d|20\d\d|[A-Z]{{2}}\b|$)")
@@ -35,6 +55,58 @@ _STREET = re.compile(rf"\b((?:[A-Z][a-z'’]+\s){{1,2}}(?:{'|'.join(STREET_WORDS
 _DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|province|region|settlement) of ([A-Z][a-z'’]+)\b")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
+# A smaller town, or a subdivision, only after a preposition of place ("in Efremov") or a
+# word for a place and "of" ("the population of Efremov"), and only of this size at least.
+_MIN_STRONG = 1_000
+_COMMON = 3  # a lower-case word the book writes less often is no English word of its (ploshchad)
+_STRONG_SHARE = 0.5  # of the name's uses, at least, after such a cue
+_PLACE_NOUN = re.compile(
+    r"\b(?:town|city|village|district|province|region|population|inhabitants|citizens|outskirts|suburbs|streets|centre|center)\s+of\s$"
+)
+# What follows a name written before a person's: a closing bracket or quote, and the name.
+_BEFORE_NAME = re.compile(r"([)'’\"”])?\s([A-Z][a-z'’-]+)")
+# Named features by their last word ("Panama Canal", "Lenin Hills"), and the type that word gives.
+_FEATURE_TYPES = {
+    "Sea": "sea", "Ocean": "ocean", "Canal": "canal", "River": "river", "Lake": "lake", "Hills": "hills",
+    "Mountains": "mountains", "Gulf": "sea", "Bay": "sea", "Strait": "strait", "Straits": "strait",
+    "Island": "island", "Islands": "island", "Peninsula": "region", "Desert": "region",
+}  # fmt: skip
+_FEATURE = re.compile(rf"\b((?:[A-Z][a-z'’]+\s){{1,2}}(?:{'|'.join(_FEATURE_TYPES)}))$")
+_FEATURE_HEAD = re.compile(rf" (?:{'|'.join(_FEATURE_TYPES)})\b")
+# Buildings and sites written with a lower-case head after "the" ("the Kshesinsky palace",
+# "the Spassky tower"), and the type each head gives.
+_SITE_HEADS = {
+    "palace": "site", "cathedral": "site", "monastery": "site", "tower": "site", "station": "site",
+    "square": "square", "bridge": "site", "embankment": "street", "canal": "canal",
+}  # fmt: skip
+_SITE = re.compile(rf"\bthe ((?:[A-Z][a-z'’]+\s){{1,2}}(?:{'|'.join(_SITE_HEADS)}))$")
+_SITE_HEAD = re.compile(rf" (?:{'|'.join(_SITE_HEADS)})\b")
+# A hyphen and a people's adjective after a name: the name is half of an adjective.
+_IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
+# Another name of a place in brackets after it: "Nizhnyi Novgorod (Gorky)".
+_BRACKETED = re.compile(r"\s\(([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)\)")
+
+
+# "the Black, Caspian, Baltic and White seas": names sharing a plural head.
+_SHARED_HEADS = {"seas": "Sea", "rivers": "River", "oceans": "Ocean", "lakes": "Lake"}
+_SHARED_HEAD = re.compile(r"\b((?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and [A-Z][a-z]+) (seas|rivers|oceans|lakes)\b")
+
+
+def _ending_at_heads(text: str, heads: re.Pattern, name: re.Pattern):
+    """The matches of `name` (anchored at its end) that end with a match of `heads`: the
+    head words are found first, a scan much faster than one for the whole names."""
+    for h in heads.finditer(text):
+        m = name.search(text, max(0, h.start() - 60), h.end())
+        if m:
+            yield m
+
+
+def _unquoted(name: str) -> str:
+    """A name without the quotation mark that closes a quotation after it ("Stalin in
+    Georgia'"), where the name without it is a place; a soft sign (Gomel') stays."""
+    if name[-1:] in "'’" and gazetteer.lookup_named(name[:-1], everything=True) is not None:
+        return name[:-1]
+    return name
 
 
 def spellings(name: str) -> set[str]:
@@ -54,7 +126,7 @@ def spellings(name: str) -> set[str]:
     return out
 
 
-def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: set[str]) -> dict:
+def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: Collection[str]) -> dict:
     """A city's first word where the text uses it alone ("from Nizhnyi" for Nizhnyi Novgorod):
     a word the text never writes in lower case, that names nothing else."""
     wanted: dict = {}
@@ -79,14 +151,35 @@ def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: set[s
     return {first: wanted[first][1] for first, n in alone.items() if n >= 2}
 
 
-def discover(places: registers.Places, text: str, not_places: set[str], lowercase_words: set[str]) -> None:
-    """Countries and cities of the gazetteer the text names as places ("in Vitebsk")."""
+def discover(
+    places: registers.Places,
+    text: str,
+    not_places: set[str],
+    lowercase_words: Counter,
+    topics: set[str] = set(),  # noqa: B006 (never changed)
+    regions: dict[str, str] | None = None,
+) -> set[str]:
+    """Countries and cities of the gazetteer the text names as places ("in Vitebsk"), and
+    named features ("Panama Canal"). `topics`, the index's headings that name no place, are
+    taken only where the text says what they are ("the village of Lubyanka"). Returns the
+    names left alone as a person's forename or nickname although a town bears them (Sergo).
+    `regions`: the profile's regions and former states, places after any cue, as countries."""
+    regions = regions or {}
     seen: Counter = Counter()
+    strong: Counter = Counter()  # after a preposition of place, or "the town of"
     imprints: set[str] = set()  # places of publication: towns of any size
     compass: set[tuple[str, str]] = set(_COMPASS.findall(text))  # "North Caucasus"
     person_like: set[str] = set(_BEFORE_INITIAL.findall(text))  # "David W. Doyle"
     for m in _AFTER_CUE.finditer(text):
-        seen[m.group(1)] += 1
+        cue, the, name, follows = m.groups()
+        if name[-1] in "'’":
+            name = _unquoted(name)
+        seen[name] += 1
+        if follows and follows not in registers.PLACE_HEADS:
+            if the or lowercase_words.get(follows, 0) < _COMMON:
+                continue  # "at the Mercury factory"; "to Staraya ploshchad", "in Nash sovremennik": a foreign word
+        if cue not in ("of", "and") or _PLACE_NOUN.search(text, max(0, m.start() - 20), m.start() + 3):
+            strong[name] += 1
     for m in _IMPRINT.finditer(text):
         imprints.update(n for n in m.groups() if n)
     for m in _STREET.finditer(text):
@@ -104,33 +197,148 @@ def discover(places: registers.Places, text: str, not_places: set[str], lowercas
         place = places.find(base)
         if place is not None and places.find(name) is None:
             places.add(name, "region", None, "named in the text")
-    for name in sorted((set(seen) | imprints) - person_like - not_places):
+    found: dict[str, gazetteer.GeoPlace] = {}
+    for name in sorted((set(seen) | imprints) - person_like - not_places - topics):
         if name.lower() in lowercase_words or places.find(name) is not None or _ADJECTIVE.search(name):
             continue  # "Union" is a word before it is a town; "Russian" is no place
-        geo = gazetteer.lookup(name)
+        if name in regions:  # the profile's regions and former states (England, Bohemia, Kent)
+            places.add(name, regions[name], gazetteer.known().get(name), "named in the text")
+            continue
+        geo = gazetteer.lookup(name)  # countries and cities of 15,000 or more
         if geo and (geo.type != "city" or geo.population >= _MIN_POPULATION or name in imprints):
+            found[name] = geo
+            continue
+        if not strong[name]:
+            continue
+        geo = gazetteer.lookup(name, everything=True)
+        if (
+            geo
+            and (geo.type not in ("city", "region") or geo.population >= _MIN_STRONG)
+            and strong[name] >= _STRONG_SHARE * textplaces.uses(name, text)
+        ):  # not "in Pravda" once and "Pravda, 4 March 1919" often: a newspaper
+            found[name] = geo
+    # A name that is not the place's own (Sergo, once a name of Kadiyivka) or names a town of
+    # fewer than 50,000: not where the text uses it as a person's forename or nickname.
+    doubtful = {
+        n for n, g in found.items() if g.population < _MIN_POPULATION or gazetteer.fold(g.name) != gazetteer.fold(n)
+    }
+    doubtful &= {n for n, g in found.items() if g.type in ("city", "region")}
+    nicknames = forename_like(text, doubtful, not_places) if doubtful else set()
+    for name, geo in found.items():
+        if name not in nicknames:
             places.add(name, geo.type, geo, "named in the text; GeoNames")
+    for m in _ending_at_heads(text, _SITE_HEAD, _SITE):
+        name, words = m.group(1), m.group(1).split()
+        if (
+            places.find(name) is None
+            and places.find(" ".join(words[:-1])) is None  # "the Belomor canal": Belomor is the place
+            and words[0] not in not_places
+            and not _ADJECTIVE.search(words[0])
+            and words[0].lower() not in lowercase_words  # "the Papal palace", "the Royal palace"
+        ):
+            places.add(name, _SITE_HEADS[words[-1]], None, "named in the text")
+    for m in _ending_at_heads(text, _FEATURE_HEAD, _FEATURE):
+        name = m.group(1)
+        words = name.split()
+        if places.find(name) is None and not initial(text, m.start()) and words[0].lower() not in lowercase_words:
+            same = places.find(" ".join(words[:-1]))
+            if same is not None and same.get("type") == _FEATURE_TYPES[words[-1]]:
+                places.forms[name] = same  # "the Dnieper River" is the Dnieper
+                continue
+            geo = gazetteer.lookup(name, everything=True)
+            places.add(name, geo.type if geo else _FEATURE_TYPES[words[-1]], geo, "named in the text")
+    return nicknames
 
 
-def apply(tei, ctx: Context, strict: bool = False):
+def _same_place(name: str, place) -> bool:
+    """Whether the gazetteer gives `name` for the register's place, by its GeoNames id
+    ("Gorky" is a former name of Nizhnyi Novgorod)."""
+    ids = {i.text for i in place.iter(q("idno")) if i.get("type") == "geonames"}
+    geo = gazetteer.lookup(name)
+    return geo is not None and str(geo.geonameid) in ids
+
+
+def shared_head(text: str, places: registers.Places):
+    """Names that share one plural head, each a place of its own: "the Black, Caspian,
+    Baltic and White seas" names the Black Sea, the Caspian Sea... Each name is marked
+    (without the head) where the gazetteer knows it with the head ("Caspian Sea"); the
+    entry is made if the register has none."""
+    for m in _SHARED_HEAD.finditer(text):
+        head = _SHARED_HEADS[m.group(2)]
+        names = list(re.finditer(r"[A-Z][a-z]+", m.group(1)))
+        found = []
+        for w in names:
+            full = f"{w.group(0)} {head}"
+            place = places.find(full)
+            if place is None:
+                geo = gazetteer.lookup_named(full, everything=True)
+                if geo is None:
+                    break  # one name of the list that is no such place: not a list of places
+                place = places.add(full, geo.type, geo, "named in the text")
+            found.append((m.start(1) + w.start(), m.start(1) + w.end(), place))
+        else:
+            yield from found
+
+
+def forename_like(text: str, names: set[str], person_words: set[str]) -> set[str]:
+    """Those of `names` the text writes right before a person's name, quoted or bracketed
+    ("Sergo Ordzhonikidze", "'Sergo' Ordzhonikidze", "G. K. (Sergo) Ordzhonikidze"): a
+    forename or a nickname, not a place, although a town was once named so."""
+    seen: Counter = Counter()
+    for start, end, name, _ in Matcher(dict.fromkeys(names)).find(text):
+        m = _BEFORE_NAME.match(text, end)
+        if m and m.group(2) in person_words and name not in person_words:
+            quoted = m.group(1) or (start and text[start - 1] in "('‘\"“")
+            seen[name] += 2 if quoted else 1
+    return {w for w, n in seen.items() if n >= 2}
+
+
+def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = None):
     """Mark the places of the register; `strict` for a book without an index, where the
-    text alone says what is a place (`textplaces`)."""
+    text alone says what is a place (`textplaces`). `topics`: the index's headings that name
+    no place ("Pravda"), never taken from the gazetteer."""
     reg = ctx.registers["place"]
     places = registers.Places(reg)
     person_words = set(ctx.person_words)
     text = ctx.view("unmarked-text", unmarked_text)
-    lowercase = set(re.findall(r"\b[a-z]+\b", text))
+    lowercase = Counter(re.findall(r"\b[a-z]+\b", text))
+    for name in gazetteer.known_in(text):  # places wherever a book writes them so (gazetteer.toml)
+        if name not in ctx.profile.not_places and name not in person_words and places.find(name) is None:
+            geo = gazetteer.known()[name]
+            places.add(name, geo.type, geo, "named in the text")
     if strict:
         evidence = "\n\n".join(namewords.prose(text, ctx.profile.english_words))
         textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
     else:
-        discover(places, text, person_words | set(ctx.profile.not_places), lowercase)
+        for name in sorted(
+            discover(
+                places,
+                text,
+                person_words | set(ctx.profile.not_places),
+                lowercase,
+                topics or set(),
+                ctx.profile.regions,
+            )
+        ):
+            ctx.report.info(
+                "place-not-taken",
+                None,
+                f"'{name}' names a place in GeoNames, but the text writes it before a person's name: "
+                "taken for a forename or nickname, not marked",
+                text=name,
+            )
     keys: dict = {}
     for place in reg.entries.values():
         for name in registers.place_names(place):
+            head = name.rsplit(" ", 1)[-1]
+            if head.lower() in _SITE_HEADS and " " in name:  # "Spassky Tower", "the Spassky tower"
+                other = head.lower() if head[0].isupper() else head.capitalize()
+                keys.setdefault(name[: -len(head)] + other, place)
             for form in spellings(name):
                 if form not in person_words and form not in ctx.profile.not_places:
                     keys.setdefault(form, place)
+    for form, place in places.forms.items():
+        keys.setdefault(form, place)
     for form, name in ctx.profile.same_places.items():
         if places.find(name) is not None:
             keys.setdefault(form, places.find(name))
@@ -143,12 +351,28 @@ def apply(tei, ctx: Context, strict: bool = False):
 
     def find(text: str):
         spans = []
-        for start, end, key, place in matcher.find(text):
+        found = matcher.find(text)
+        starts = {start for start, _, _, _ in found}  # a bracketed name the register knows is matched as such
+        for start, end, key, place in found:
             if strict and key.lower() in lowercase and not textplaces.cue_before(text, start, cue):
                 continue  # "Bath" where the book also writes "bath": only "in Bath"
+            if _IN_ADJECTIVE.match(text, end):
+                continue  # "the Urals-Siberian method": half of an adjective, not a place
             spans.append((start, end, make("placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
             used.add(place.get(XML_ID))
             counts["placeName"] += 1
+            other = _BRACKETED.match(text, end)
+            if other and other.start(1) not in starts and _same_place(other.group(1), place):
+                spans.append((other.start(1), other.end(1), make("placeName", ref=spans[-1][2].get("ref"))))
+                counts["placeName"] += 1
+        if "seas" in text or "rivers" in text or "oceans" in text or "lakes" in text:
+            taken = [(a, b) for a, b, _ in spans]
+            for start, end, place in shared_head(text, places):
+                if not any(a < end and start < b for a, b in taken):
+                    spans.append((start, end, make("placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
+                    used.add(place.get(XML_ID))
+                    counts["placeName"] += 1
+            spans.sort(key=lambda span: span[0])
         return spans
 
     for region in regions(tei):

@@ -28,9 +28,6 @@ PLACE_HEADS = {
     "province": "region",
     "district": "district",
     "territory": "region",
-    "oblast": "region",
-    "krai": "region",
-    "guberniya": "region",
     "river": "river",
     "sea": "sea",
     "lake": "lake",
@@ -260,7 +257,7 @@ def place_entry(reg: Register, name: str, kind: str | None, geo: gazetteer.GeoPl
         sub(place, "placeName", geo.name)
     if geo and geo.lat is not None:
         sub(sub(place, "location"), "geo", f"{geo.lat:g} {geo.lng:g}")
-    if geo:
+    if geo and geo.geonameid is not None:
         sub(place, "idno", str(geo.geonameid), type="geonames")
     sub(place, "note", source, type="source")
     return reg.add(place)
@@ -287,10 +284,17 @@ def classify_place(name: str, profile) -> tuple[str | None, gazetteer.GeoPlace |
     words = name.split()
     if not words or not all(w[:1].isupper() or w in ("of", "the", "on") for w in words):
         head = words[-1].lower() if words else ""
-        if head in PLACE_HEADS and words[0][:1].isupper():
-            return PLACE_HEADS[head], None
+        heads = PLACE_HEADS | profile.place_heads  # a pack's: "oblast", "krai"
+        if head in heads and words[0][:1].isupper():
+            return heads[head], None
         return None
+    if canonical in gazetteer.known():  # gazetteer.toml's names: Turkestan the region, not the town
+        own = gazetteer.known()[canonical]
+        return own.type, own
     geo = gazetteer.lookup(canonical)
+    if geo is None:  # a sea, a river, a former country; not a village: a topic may be named like one
+        geo = gazetteer.lookup(canonical, everything=True)
+        geo = geo if geo is not None and geo.type not in ("city", "region") else None
     if geo:
         return geo.type, geo
     return None
@@ -315,6 +319,8 @@ class Places:
         self.reg = reg
         self.by_name: dict[str, etree._Element] = {}
         self.by_geo: dict[str, etree._Element] = {}
+        # Forms the text writes for a place that the register need not hold ("Dnieper River").
+        self.forms: dict[str, etree._Element] = {}
         for place in reg.entries.values():
             self._learn(place)
 
@@ -336,8 +342,8 @@ class Places:
     def add(self, name: str, kind: str | None, geo, source: str):
         """The entry for a place, made or extended (Petrograd and Leningrad are one city)."""
         place = self.find(name)
-        if place is None and geo is not None:
-            place = self.by_geo.get(str(geo.geonameid))
+        if place is None and geo is not None:  # by GeoNames id, else by the gazetteer's own name
+            place = self.by_geo.get(str(geo.geonameid)) if geo.geonameid is not None else self.find(geo.name)
         if place is None:
             place = place_entry(self.reg, name, kind, geo, source)
         elif gazetteer.fold(name) not in {gazetteer.fold(n) for n in place_names(place)}:
@@ -348,8 +354,40 @@ class Places:
         return place
 
 
-def seed_places(places: Places, tei, profile, person_surnames: set[str], report) -> None:
-    """A place for every Subject Index heading that names one; the profile's own list next."""
+# Sub-headings of a place that group its parts ("Moscow: buildings and locations: Lenin Hills
+# ...; districts: Bauman ..."), and the type of place each part is.
+_SITE_GROUPS = {
+    "buildings": "site", "locations": "site", "sites": "site", "monuments": "site", "streets": "street",
+    "squares": "square", "districts": "district", "suburbs": "district", "quarters": "district",
+}  # fmt: skip
+_GROUP_LABEL = re.compile(r"^(?:[a-z]+(?: and | |, ))*[a-z]+\b\s*")
+
+
+def _sites(item) -> list[tuple[str, str]]:
+    """The parts of a place its index entry lists under a sub-heading that groups them:
+    capitalised sub-headings after "buildings and locations" or "districts", up to the next
+    sub-heading in lower case ("industry")."""
+    out: list[tuple[str, str]] = []
+    for sub_list in children(item, "list"):
+        group = None
+        for part in children(sub_list, "item"):
+            term = part.find(q("term"))
+            words = " ".join(text_of(term).split()).strip(" ,;") if term is not None else ""
+            label = _GROUP_LABEL.match(words)
+            if label:  # "districts", or "buildings and locations Bolshoi Theatre" run together
+                kinds = [_SITE_GROUPS[w] for w in re.findall(r"[a-z]+", label.group(0)) if w in _SITE_GROUPS]
+                group = kinds[0] if kinds else None
+                words = words[label.end() :]
+            if group and words[:1].isupper():
+                out.append((re.sub(r"\s*\([^)]*\)", "", words), group))
+    return out
+
+
+def seed_places(places: Places, tei, profile, person_surnames: set[str], report) -> set[str]:
+    """A place for every Subject Index heading that names one; the profile's own list next.
+    Returns the headings that name no place: topics ("Pravda", "Duma"), which the text
+    may name like a town somewhere."""
+    topics: set[str] = set()
     _, subjects = index_divs(tei)
     for div in subjects:
         for item in xpath(div, ".//t:item[t:term]"):
@@ -364,18 +402,23 @@ def seed_places(places: Places, tei, profile, person_surnames: set[str], report)
                 continue
             found = classify_place(term, profile)
             if found is None and kind is None:
+                topics.add(term)
                 continue
             ptype, geo = found or (kind, None)
             place = places.add(term, kind or ptype, geo, "Subject Index")
             for alias in aliases:  # "Baltic–White Sea canal (Belomor)", "Abyssinia (Ethiopia)"
                 if places.find(alias) is None and alias not in person_surnames:
                     places.add_name(place, alias)
+            for name, sort in _sites(item):
+                if places.find(name) is None and name not in person_surnames:
+                    places.add(name, sort, None, "Subject Index")
     for name, ptype in profile.known_places.items():
         places.add(name, ptype, typed_lookup(name, ptype), "named in the text")
     for variant, name in profile.same_places.items():
         place = places.find(name)
         if place is not None:
             places.add(variant, None, None, "named in the text")
+    return topics
 
 
 def report_unresolved(report, unresolved: Counter, among: str) -> None:

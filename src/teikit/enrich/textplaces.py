@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from . import gazetteer, registers
 from .namewords import initial
@@ -60,7 +61,7 @@ def prepositions(profile) -> str:
     return _words(profile.place_prepositions)
 
 
-def discover(places: registers.Places, text: str, not_places: set[str], profile, lowercase: set[str]) -> None:
+def discover(places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]) -> None:
     """Add the places the text names as places, on the evidence above."""
     strong: Counter = Counter()
     weak: Counter = Counter()
@@ -106,7 +107,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             places.add(name, geo.type, geo, "named in the text; GeoNames")
         elif (
             strong[name]
-            and strong[name] >= _PLACE_SHARE * _uses(name, text)
+            and strong[name] >= _PLACE_SHARE * uses(name, text)
             and geo.population >= _MIN_POPULATION
             and name not in profile.forenames
             and not (name.lower() in lowercase and not _strong_only(name, text, profile))
@@ -118,7 +119,7 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c in "_-"  # the regular expressions' \w, or a hyphen
 
 
-def _uses(name: str, text: str) -> int:
+def uses(name: str, text: str) -> int:
     """How often the text writes `name` as a word of its own (not inside a word or a
     hyphenated one). Found by `str.find`, not by a pattern: a pattern made for each
     candidate and run over the whole book took most of the places pass."""

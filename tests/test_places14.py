@@ -1,0 +1,113 @@
+"""Places from a real gazetteer (teikit.enrich.gazetteer: GeoNames cities500, ISO 3166
+through pycountry, gazetteer.toml), judged by context (teikit.enrich.places), and the
+profile packs a book's profile includes (teikit.profile, profiles/russian.toml)."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from conftest import NS, SAMPLE, text
+from teikit.enrich import gazetteer
+from teikit.enrich.dates import find_dates
+from teikit.profile import load_profile, packs
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("Czechoslovakia", "country"),  # ISO 3166-3
+        ("USSR", "country"),
+        ("Soviet Union", "country"),  # gazetteer.toml, to the same entry
+        ("Britain", "country"),
+        ("Ottoman Empire", "country"),
+        ("Black Sea", "sea"),
+        ("Panama Canal", "canal"),
+        ("Volga", "river"),
+        ("Siberia", "region"),
+        ("Efremov", "city"),  # Yefremov, 45,000 people: another name of a town of 15,000+
+        ("Katyn", "city"),  # a village of GeoNames' cities500
+    ],
+)
+def test_the_gazetteer_knows_former_countries_features_and_small_places(name, kind):
+    geo = gazetteer.lookup(name, everything=True)
+    assert geo is not None and geo.type == kind, geo
+
+
+def test_one_entry_for_the_names_of_a_former_country():
+    assert gazetteer.lookup("USSR", everything=True) == gazetteer.lookup("Soviet Union", everything=True)
+    assert gazetteer.lookup("Soviet Union", everything=True).name == "Soviet Union"
+
+
+def test_the_persons_passes_see_only_well_known_places():
+    """Villages named like forenames and words (Alexander, Pravda) do not make a name a place
+    for the person passes: `lookup` answers as the gazetteer of cities of 15,000+ did."""
+    assert gazetteer.lookup("Pravda") is None and gazetteer.lookup("Pravda", everything=True) is not None
+    assert gazetteer.lookup("Katyn") is None
+    assert gazetteer.lookup("Moscow").type == "city" and gazetteer.lookup("Georgia").type == "country"
+
+
+def test_new_york_is_the_city_before_the_state():
+    assert gazetteer.lookup("New York", everything=True).type == "city"
+
+
+def _places(folder, name):
+    return [
+        p
+        for f in sorted(folder.glob("ch*.xml"))
+        for p in etree.parse(str(f)).iterfind(".//t:placeName", NS)
+        if text(p) == name
+    ]
+
+
+@pytest.fixture(scope="module")
+def without_profile(tmp_path_factory):
+    """The bundled book converted without its profile, as a user's next book would be."""
+    from teikit.convert import convert
+
+    folder = tmp_path_factory.mktemp("noprofile")
+    source = folder / "book.txt"
+    source.write_bytes(SAMPLE.read_bytes())
+    convert(source, folder / "out")
+    return folder / "out"
+
+
+def test_places_a_user_lists_nowhere_are_found(without_profile):
+    """Without the book's profile: former countries, seas and canals, a small town, a site."""
+    for name in ("Czechoslovakia", "Soviet Union", "USSR", "Britain", "Panama Canal", "Lenin Hills", "Efremov"):
+        assert _places(without_profile, name), name
+    # "the Black, Caspian, Baltic and White seas": four seas
+    refs = {p.get("ref") for n in ("Black", "Caspian", "Baltic", "White") for p in _places(without_profile, n)}
+    assert {"places.xml#black-sea", "places.xml#caspian-sea", "places.xml#white-sea"} <= refs
+
+
+def test_a_nickname_and_newspapers_are_not_towns(without_profile):
+    """Sergo (a town's name once) is Ordzhonikidze's nickname; Pravda (a village) is a
+    newspaper the index lists as a topic; "to Staraya ploshchad" is a square, not Staraya."""
+    for name in ("Sergo", "Pravda", "Staraya", "Mercury"):
+        assert _places(without_profile, name) == [], name
+
+
+def test_a_profile_includes_a_pack():
+    book = load_profile(SAMPLE.with_suffix(".toml"))
+    default = load_profile()
+    assert packs() == ["russian"] and book.packs == ("russian",) and default.packs == ()
+    assert "ovich" in book.patronymics and default.patronymics == ()
+    assert book.place_heads["oblast"] == "region" and "oblast" not in default.place_heads
+    assert book.known_places["Donbass"] == "region" and book.known_places["Lubyanka"] == "site"
+    assert book.forenames == default.forenames  # the pack adds; the default's lists stay
+
+
+def test_month_names_of_another_language_come_from_a_pack():
+    months = load_profile(SAMPLE.with_suffix(".toml")).months
+    assert find_dates("dekabr' 1927", months) == [(0, 12, {"when": "1927-12"})]
+    assert find_dates("dekabr' 1927") == [(8, 12, {"when": "1927"})]  # an English book: a year
+
+
+def test_the_parts_of_a_place_its_index_entry_groups_are_places(without_profile):
+    """ "Moscow: buildings and locations Bolshoi Theatre ... Rechnoi Vokzal ...; districts ..."""
+    places = etree.parse(str(without_profile / "places.xml"))
+    kinds = {text(p.find("t:placeName", NS)): p.get("type") for p in places.iterfind(".//t:place", NS)}
+    assert kinds["Rechnoi Vokzal"] == "site" and kinds["Bolshoi Theatre"] == "site"
+    assert kinds["Zamoskvorech'e"] == "district"
+    assert _places(without_profile, "Rechnoi Vokzal") and _places(without_profile, "Iversky Gates")
