@@ -23,9 +23,9 @@ from . import gazetteer, headings, registers
 from .matching import SKIP, Matcher, regions, unmarked_text
 
 _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
-# Initials of two letters that romanised Cyrillic writes for one letter ("Ya. E. Rudzutak");
-# any other capital-and-letter abbreviation before a name is a title ("Mr.", "Dr.", "Me.").
-_TWO_LETTER_INITIAL = re.compile(r"(?:Ya|Yu|Ye|Yo|Ia|Iu|Ie|Io|Sh|Kh|Ts|Ch|Zh)\.")
+# Abbreviations before a capitalised word that are no one's initials, whatever the profile's
+# honorifics: "St. Paul", "Mt. Athos", "No. 10".
+_NOT_INITIALS = frozenset({"St.", "Mt.", "No.", "Ft."})
 _INITIALS_BEFORE = re.compile(rf"((?:\b[A-Z][a-z]+\s)?(?:{_INITIAL}\s?){{1,3}})$")
 _WORDS_BEFORE = re.compile(r"((?:\b[A-Z][a-z]+\s){1,2})$")
 _NEXT_CAPITAL = re.compile(r"^\s([A-Z][a-z]+)")
@@ -134,8 +134,11 @@ RECENT_WINDOW = 2500  # characters back in which a candidate counts as "named ne
 class People:
     """The person register's names, as the matcher and the resolver need them."""
 
-    def __init__(self, reg: registers.Register, patronymics: tuple[str, ...] = ()):
+    def __init__(self, reg: registers.Register, patronymics: tuple[str, ...] = (), honorifics: tuple[str, ...] = ()):
         self.reg = reg
+        # Titles written before a name (the profile's [names] honorifics, "Mr.", "Dr."): no
+        # initials. One capital and a full stop ("M." for Monsieur) is an initial all the same.
+        self.titles = frozenset(h for h in honorifics if h.endswith(".") and len(h) > 2) | _NOT_INITIALS
         # Endings of patronymics (a profile pack's [names] patronymics): "Mikhailovich".
         endings = "|".join(map(re.escape, patronymics)) or "(?!)"
         self.patronymic = re.compile(rf"(?:{endings})$")
@@ -225,7 +228,7 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
     m = _INITIALS_BEFORE.search(before)
     if m:
         words = m.group(1).split()
-        if _title(words[0]):
+        if words[0] in people.titles:
             given = [w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]]
             return cut + m.start(1), given  # "Dr. Starbuck": the title is written with the name
         if words[0] in _NOT_FORENAMES:
@@ -241,11 +244,6 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
         if words and words[0][0] in {g[0][0] for p in people.by_surname[surname] for g in people.given_names(p) if g}:
             return start - len(" ".join(words)) - 1, words
     return start, []
-
-
-def _title(word: str) -> bool:
-    """An abbreviation of a capital and a letter that is no initial: a title ("Dr.", "Mr.")."""
-    return len(word) == 3 and word.endswith(".") and not _TWO_LETTER_INITIAL.fullmatch(word)
 
 
 UNINDEXED = "named in the text, not in the book's index"
@@ -346,7 +344,7 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
             unknown[(m.group(3), tuple(initials))] += 1
     for m in _UNKNOWN_BY_INITIALS.finditer(text):
         written = re.findall(r"[A-Z][a-z]?\.", m.group(1))
-        initials = [i for i in written if not _title(i)]
+        initials = [i for i in written if i not in people.titles]
         if len(initials) < len(written) and written[0] in initials:
             continue  # "J. Mr. Smith": no name's shape
         if not initials or (len(initials) == 1 and m.group(2) in common):
@@ -466,7 +464,7 @@ def _subject(people: People, ctx: Context):
 
 def apply(tei, ctx: Context):
     reg = ctx.registers["person"]
-    people = People(reg, ctx.profile.patronymics)
+    people = People(reg, ctx.profile.patronymics, ctx.profile.honorifics)
     discover(people, tei, ctx)
     keys = people.keys()
     matcher = Matcher(keys)
