@@ -36,6 +36,7 @@ def test_the_default_order_is_the_documented_one_and_checks():
         "header",
         "registers",
         "dates",
+        "orgs",
         "persons",
         "places",
         "navigation",
@@ -92,7 +93,7 @@ def test_disabling_a_pass_others_need_is_refused_before_any_work(tmp_path):
         convert(GARDEN, out, passes=default_passes().disable("persons"))
     assert not out.exists()
     with pytest.raises(PassOrderError, match="the writer needs book"):
-        convert(GARDEN, out, passes=default_passes().disable("header", "registers", "persons", "places"))
+        convert(GARDEN, out, passes=default_passes().disable("header", "registers", "orgs", "persons", "places"))
     assert not out.exists()
 
 
@@ -197,7 +198,7 @@ def test_the_text_the_name_passes_learn_from_is_the_text_before_any_mark(book):
     the tree before dates, persons and places marked anything."""
     from teikit.enrich.matching import plain_text, unmarked_text
 
-    before, _ = convert_tree(book, passes=default_passes().disable("dates", "persons", "places"))
+    before, _ = convert_tree(book, passes=default_passes().disable("dates", "orgs", "persons", "places"))
     after, _ = convert_tree(book)
     assert after.xpath("//t:date | //t:persName", namespaces=NS)
     assert unmarked_text(after) == plain_text(before)

@@ -53,6 +53,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "prepositions": "strings",
         "links": "strings",
     },
+    "orgs": {"nouns": "strings", "known": "strings", "not": "strings"},
     "names": {
         "honorifics": "strings",
         "forenames": "strings",
@@ -219,6 +220,9 @@ class Profile:
     particles: tuple[str, ...] = ()  # [names]: words that begin a surname (De Courcy)
     speech_verbs: tuple[str, ...] = ()  # [names]: verbs whose subject is a person (said, wrote)
     articles: tuple[str, ...] = ()  # [names]: definite articles (the Senate is a body)
+    org_nouns: tuple[str, ...] = ()  # [orgs] nouns: the last word of an organisation's name (Committee)
+    known_orgs: tuple[str, ...] = ()  # [orgs] known: names of organisations alone (Politburo, NKVD)
+    not_orgs: frozenset[str] = frozenset()  # [orgs] not: names shaped like an organisation's that are none
     disabled_passes: tuple[str, ...] = ()  # [passes] disable: names, checked at run
     note_headings: set[str] = field(default_factory=set)  # [notes] headings, lower case
     note_body_words: tuple[str, ...] = ()  # [notes] body_words, lower case
@@ -303,6 +307,9 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         particles=tuple(data["names"]["particles"]),
         speech_verbs=tuple(data["names"]["speech_verbs"]),
         articles=tuple(data["names"]["articles"]),
+        org_nouns=tuple(data["orgs"]["nouns"]),
+        known_orgs=tuple(data["orgs"]["known"]),
+        not_orgs=frozenset(data["orgs"]["not"]),
         disabled_passes=tuple(data["passes"]["disable"]),
         note_headings={w.lower() for w in data["notes"]["headings"]},
         note_body_words=tuple(w.lower() for w in data["notes"]["body_words"]),

@@ -131,6 +131,32 @@ def wrap(el: etree._Element, find: Finder, skip: tuple[str, ...] = ()) -> None:
                 _link_after(el, child, nodes)
 
 
+def slots(el: etree._Element, skip: tuple[str, ...] = ()) -> Iterator[tuple[etree._Element, Any, str]]:
+    """The text nodes below `el` in the order `wrap` visits them, each as (element, None,
+    its text) or (parent, child, the child's tail): for a pass that reads them all before
+    it marks a few (`wrap_slot`), without walking the tree twice."""
+    if el.text:
+        yield el, None, el.text
+    for child in el:
+        if isinstance(child.tag, str) and local(child) not in skip:
+            yield from slots(child, skip)
+        if child.tail:
+            yield el, child, child.tail
+
+
+def wrap_slot(parent: etree._Element, child: Any, spans) -> None:
+    """Wrap `spans` (sorted, non-overlapping (start, end, element), as `wrap`'s finder gives
+    them) in the text node `slots` gave as (parent, child); the slots not yet wrapped stay
+    valid, whatever the order."""
+    if child is None:
+        parent.text, nodes = _pieces(parent.text, spans)
+        parent.text = parent.text or None
+    else:
+        child.tail, nodes = _pieces(child.tail, spans)
+        child.tail = child.tail or None
+    _link_after(parent, child, nodes)
+
+
 def texts(el: etree._Element, skip: tuple[str, ...] = ()):
     """The text nodes below `el` in document order, without those inside `skip` elements."""
     if el.text:

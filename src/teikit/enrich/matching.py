@@ -33,6 +33,10 @@ SKIP = (
     "figDesc",
     "label",
 )
+# Where places are looked for: inside an organisation's name too (marked first), which
+# places it ("Moscow" in the "Moscow Party Committee"). Not persons: an organisation named
+# after a person ("Stalin Motor Works", "Lenin Institute") does not mention them.
+SKIP_BUT_ORGS = tuple(name for name in SKIP if name != "orgName")
 _REGIONS = (
     "//t:text/t:front/t:div[not(@type='contents' or @type='figures')]"
     " | //t:text/t:body/t:div"
@@ -52,7 +56,7 @@ def plain_text(tei) -> str:
 
 
 # What the enrichment passes add: read through by `unmarked_text`.
-MARKS = ("date", "persName", "placeName")
+MARKS = ("date", "persName", "placeName", "orgName")
 
 
 def unmarked_text(tei) -> str:

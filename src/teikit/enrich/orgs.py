@@ -1,0 +1,393 @@
+"""Organisations: `orgName` for every named organisation, linked to the register orgs.xml.
+
+An organisation is named, in any English book, in one of these shapes (the words that
+make them are the profile's `[orgs]`; the default profile's are English, a book's
+profile adds its own):
+
+- capitalised words ending with an organisation noun (`[orgs] nouns`): "Central
+  Committee", "Reparation Commission", "XVII Party Congress", "Kharkov Tractor Works".
+  A possessive among them is a common noun's ("People's Commissariat", "Workers' Party":
+  the book writes the word in lower case too), never a name's ("Stalin's Secretariat" is
+  the Secretariat);
+- such a noun followed by "of" or "for" (and "the") and capitalised words, which "and",
+  "of", "for" may join: "Committee of Public Safety", "Council of Labour and Defence",
+  "People's Commissariat for Procurement";
+- a name of `[orgs] known` (acronyms and single words: NKVD, Politburo), alone or ending
+  a run of capitalised words as a noun does ("Nizhnyi Cheka");
+- a short name in brackets right after an organisation's name, in the text or in the
+  index ("Political Bureau (Politburo)", "Communist International (Comintern)", "KGB
+  (Committee of State Security)"): the book then uses it alone, as a known name;
+- a noun alone, capitalised, right after "the": "the Convention", "the Assembly". It means
+  the organisation of that noun the text named last (the Legislative Assembly after the
+  Legislative Assembly was named), else the only one the book names; it is no
+  organisation where the book names none of that noun.
+
+Never an organisation: a run with a forename or honorific of the profile before the noun
+("Frederick Church", "Mr Bank"), a name the profile or the gazetteer knows as a place
+("Soviet Union"), a name of `[orgs] not` ("Collected Works"), a noun that more
+capitalised words follow ("Party Conference", "Red Army Day": the name goes on and names
+something else). Words that begin sentences ("The", "In": the profile's `[inline]
+english_words`) are not part of a name.
+
+The register is seeded from the Subject Index (every heading of one of these shapes, its
+bracketed short name an alias; `subtype="index"`), then completed from the text (every
+name of these shapes; `subtype="text"`). An entry this run made that no mention uses is
+dropped again.
+
+The pass runs after dates and before persons and places, so that an organisation's name
+is one name before its words can be a person's or a place's: the places pass then marks
+the places inside it ("Moscow City Trade Union Council", "Communist Party of the Soviet
+Union"), the persons pass nothing (the "Stalin Motor Works" do not mention Stalin). An
+orgName is never marked inside a persName or placeName, nor on a person's or a place's
+name alone.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from lxml import etree
+
+from ..context import Context
+from ..tei import XML_ID, children, make, q, sub, text_of, xpath
+from ..textnodes import slots, wrap_slot
+from . import registers
+from .matching import SKIP, Matcher, regions
+from .namewords import initial
+
+_TOKEN = r"[A-Z][\w'’]*(?:-[\w'’]+)*"  # "All-Union", not "Notables--Brienne" (a dash)
+# The space between two words of a name: a line may end between them, a paragraph not.
+_SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+# The capitalised words right before a noun.
+_RUN_BEFORE = re.compile(rf"(?:(?<![\w'’.-]){_TOKEN}{_SP})+$")
+# "of the Soviet Union", "for Labour and Defence": what follows a noun that heads a name.
+_POST = re.compile(rf"{_SP}(?:of|for){_SP}(?:the{_SP})?{_TOKEN}(?:(?:{_SP}(?:and|of|of{_SP}the|for))?{_SP}{_TOKEN})*")
+_SHORT_NAME = re.compile(r"\(([A-Z][\w'’-]*)\)")
+# A short name the text gives in brackets is an acronym ("NKVD", "TsIK", "CCC-Rabkrin"):
+# a word in brackets after a body's name may name its head ("(Grin'ko)") or members.
+_ACRONYM = re.compile(r"[A-Z][\w-]*[A-Z][\w-]*")
+_POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)$")
+_CONTINUES = re.compile(rf"{_SP}[A-Z]")  # another capitalised word: the name goes on
+_LOWER_NOUN = re.compile(rf"{_SP}([a-z]+)(?![\w-])")
+_THE_BEFORE = re.compile(rf"(?<![\w-])[Tt]he{_SP}$")
+_TOKENS = re.compile(_TOKEN)
+_APOSTROPHE_END = re.compile(r"['’]s?$")
+_ABBREVIATION = re.compile(r"(?<![\w-])[A-Z][a-z]?$")  # "of St. Roch": the name is cut short
+_LOOK_BACK = 100  # characters searched before a noun for the words of its name
+INDEX_SOURCE = "Subject Index"
+TEXT_SOURCE = "named in the text"
+
+
+def fold(name: str) -> str:
+    return " ".join(name.replace("’", "'").split())
+
+
+@dataclass
+class Shapes:
+    """The words that make a name an organisation's, from the profile and the book."""
+
+    nouns: frozenset[str]
+    place_nouns: frozenset[str]  # nouns that end a place's name ("Soviet Union"): never alone
+    known: set[str]  # known names and short names: organisations alone
+    stops: frozenset[str]  # words that begin sentences, in lower case
+    persons: frozenset[str]  # honorifics and forenames: a person's name, not a body
+    surnames: frozenset[str]  # the person register's: never an organisation's short name
+    not_orgs: frozenset[str]
+    text: str  # the book's text: its words in lower case are common words
+    _common: dict[str, bool] = field(default_factory=dict)
+    _heads: Matcher | None = None
+
+    @classmethod
+    def of(cls, profile, text: str, surnames: frozenset[str] = frozenset()) -> Shapes:
+        return cls(
+            nouns=frozenset(profile.org_nouns),
+            place_nouns=frozenset(p.split()[-1] for p in (*profile.known_places, *profile.regions) if " " in p),
+            known=set(profile.known_orgs),
+            stops=frozenset(profile.english_words),
+            persons=frozenset(profile.honorifics) | profile.forenames,
+            surnames=surnames,
+            not_orgs=profile.not_orgs,
+            text=text,
+        )
+
+    def heads(self) -> Matcher:
+        """The nouns and known names, found in one scan (made again after a short name is learnt)."""
+        if self._heads is None:
+            self._heads = Matcher(dict.fromkeys(self.nouns | self.known))
+        return self._heads
+
+    def short_name(self, short: str, profile) -> bool:
+        """Whether a word in brackets after an organisation's name may be its short name."""
+        return short not in self.surnames and short.lower() not in self.stops and not _is_place(short, profile)
+
+    def learn(self, short: str) -> None:
+        if short not in self.known and short not in self.nouns:
+            self.known.add(short)
+            self._heads = None
+
+    def common(self, word: str) -> bool:
+        """Whether the book writes a word (a possessive's: "People's") in lower case too:
+        "people", "general"; not "Stalin", "Frederick". Asked of a few words only (a
+        sentence's first, a possessive, a forename): each is searched for, not every word
+        of the book collected."""
+        stem = _POSSESSIVE.sub("", word).lower()
+        if stem not in self._common:
+            self._common[stem] = _written(stem, self.text)
+        return self._common[stem]
+
+
+def _written(word: str, text: str) -> bool:
+    """Whether `text` holds `word` as a word of its own. The pattern begins with the word
+    itself, so that it is searched for as a string is (one with a look-behind first,
+    searched through the whole book for each word asked, took seconds)."""
+    for m in re.finditer(re.escape(word) + r"(?![\w-])", text):
+        if m.start() == 0 or not _word_char(text[m.start() - 1]):
+            return True
+    return False
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    name: str
+    head: str
+    bare: bool  # a noun alone after "the": means an organisation named elsewhere
+
+
+def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = None) -> list[Found]:
+    """The organisations' names of `text`, leftmost-longest, not overlapping; `prose`:
+    `text` is running text, where a sentence's first word may be a common word (not for a
+    name read alone: an index heading, a register's name); `heads`: the nouns and known
+    names of `text` as `Matcher.find` gives them, when found already."""
+    out: list[Found] = []
+    for hs, he, head, _ in shapes.heads().find(text) if heads is None else heads:
+        if head in shapes.nouns and _CONTINUES.match(text, he):
+            continue  # "Party Conference": the name goes on
+        words = _words_before(text, hs, shapes, prose)
+        if words is None:
+            continue  # a person's name: "Frederick Church"
+        post = _POST.match(text, he) if head in shapes.nouns and not text.startswith(("'", "’"), he) else None
+        if post and (
+            _APOSTROPHE_END.search(post.group())
+            or text.startswith(("'s", "’s"), post.end())
+            or (text.startswith(".", post.end()) and _ABBREVIATION.search(post.group()))
+        ):
+            post = None  # "of Ministers' bureau", "for Germany's": a possessive; "of St. Roch"
+        end = post.end() if post else he
+        start = words if words >= 0 else hs
+        lower = _LOWER_NOUN.match(text, end)
+        if lower and lower.group(1).capitalize() in shapes.nouns and (start < hs or post):
+            end = lower.end()  # "the Moscow Party committee": one body
+        name = " ".join(text[start:end].split())
+        if start < hs or post or head in shapes.known:
+            if fold(name) not in shapes.not_orgs:
+                out.append(Found(start, end, name, head, False))
+        elif _THE_BEFORE.search(text, max(0, hs - 8), hs) and head not in shapes.place_nouns:
+            out.append(Found(hs, he, head, head, True))
+    out.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Found] = []
+    for f in out:
+        if not kept or f.start >= kept[-1].end:
+            kept.append(f)
+    return kept
+
+
+def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None:
+    """Where the capitalised words of a name before its noun at `hs` begin (-1: none), or
+    None when they make a person's name."""
+    run = _RUN_BEFORE.search(text, max(0, hs - _LOOK_BACK), hs)
+    if not run:
+        return -1
+    words = [(t.start(), t.group()) for t in _TOKENS.finditer(run.group())]
+    first = -1
+    for at, word in reversed(words):
+        if word.lower() in shapes.stops:
+            break
+        if word in shapes.persons and not shapes.common(word):
+            return None  # "Frederick Church", "Mr Bank"; but "General Assembly"
+        if _POSSESSIVE.search(word) and not shapes.common(word):
+            break  # "Stalin's Secretariat": the Secretariat
+        first = run.start() + at
+    starts = [run.start() + at for at, _ in words]
+    if first >= 0 and prose and initial(text, first) and shapes.common(words[starts.index(first)][1]):
+        rest = [at for at in starts if at > first]
+        first = rest[0] if rest else -1  # "But Komsomol", "Addressing Red Army": a sentence's first word
+    return first
+
+
+class Orgs:
+    """The organisation register with its look-up by name."""
+
+    def __init__(self, reg: registers.Register):
+        self.reg = reg
+        self.by_name: dict[str, etree._Element] = {}
+        for org in reg.entries.values():
+            self._learn(org)
+
+    def _learn(self, org) -> None:
+        for name in names(org):
+            self.by_name.setdefault(fold(name), org)
+
+    def find(self, name: str):
+        return self.by_name.get(fold(name))
+
+    def add(self, name: str, origin: str, note: str, item=None):
+        org = self.find(name)
+        if org is None:
+            org = make("org", attrib={XML_ID: self.reg.new_id(registers.slug(name))})
+            sub(org, "orgName", name)
+            cited = registers.source_note(org, origin, note)
+            if item is None or not registers.cite_index(cited, item):
+                cited.text = note.rstrip(": ")
+            self.reg.add(org)
+            self._learn(org)
+        return org
+
+    def add_name(self, org, name: str) -> None:
+        """Another name of an organisation (its short name), unless an entry has it."""
+        if self.find(name) is None:
+            children(org, "orgName")[-1].addnext(make("orgName", name))
+            self._learn(org)
+
+
+def names(org) -> list[str]:
+    return [" ".join(text_of(n).split()) for n in org.iter(q("orgName"))]
+
+
+def _is_place(name: str, profile) -> bool:
+    return name in profile.regions or registers.classify_place(name, profile) is not None
+
+
+def _head(name: str, shapes: Shapes) -> str | None:
+    """The noun an organisation's name is built on ("Committee" of "Committee of Public
+    Safety"), None for a name of another shape (an editor's)."""
+    found = find(name, shapes, prose=False)
+    return found[0].head if len(found) == 1 and found[0].head in shapes.nouns else None
+
+
+def _whole(term: str, shapes: Shapes) -> bool:
+    found = find(term, shapes, prose=False)
+    return len(found) == 1 and not found[0].bare and (found[0].start, found[0].end) == (0, len(term))
+
+
+def seed(orgs: Orgs, tei, shapes: Shapes, profile) -> None:
+    """An organisation for every Subject Index heading of an organisation's shape."""
+    _, subjects = registers.index_divs(tei)
+    for div in subjects:
+        for item in xpath(div, ".//t:item[t:term]"):
+            term = " ".join(text_of(item.find(q("term"))).split()).strip(" ,;")
+            term = re.sub(r"^[\d\s,.;:–-]+", "", term)  # page numbers run into the heading
+            shorts = re.findall(r"\(([^()]+)\)", term)
+            name = re.sub(r"\s*\([^()]*\)", "", term).strip()
+            expansion = next((s for s in shorts if _whole(s, shapes)), None)
+            if expansion and re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*", name):
+                name, shorts = expansion, [name]  # "KGB (Committee of State Security)"
+            if not name or _is_place(name, profile) or fold(name) in shapes.not_orgs:
+                continue
+            if not _whole(name, shapes):
+                continue
+            org = orgs.add(name, registers.FROM_INDEX, f"{INDEX_SOURCE}: ", item)
+            for short in shorts:
+                if re.fullmatch(_TOKEN, short) and shapes.short_name(short, profile):
+                    orgs.add_name(org, short)
+                    shapes.learn(short)
+
+
+def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[list[Found]]:
+    """The short names the text gives in brackets after a name, then every name the text
+    gives an organisation: what `find` finds in each of the text's `pieces`."""
+    text = "\n\n".join(pieces)
+    for m in _SHORT_NAME.finditer(text):
+        _short_name(orgs, text, m, shapes, profile)
+    # One scan of the whole text for the nouns, then `find` only where they stand.
+    starts = list(accumulate((len(p) + 2 for p in pieces[:-1]), initial=0))
+    heads: dict[int, list] = {}
+    for hs, he, head, value in shapes.heads().find(text):
+        k = bisect_right(starts, hs) - 1
+        heads.setdefault(k, []).append((hs - starts[k], he - starts[k], head, value))
+    found = [find(piece, shapes, heads=heads[k]) if k in heads else [] for k, piece in enumerate(pieces)]
+    seen = {f.name for fs in found for f in fs if not f.bare}
+    for name in sorted(seen):
+        if orgs.find(name) is None and not _is_place(name, profile):
+            orgs.add(name, registers.FROM_TEXT, TEXT_SOURCE)
+    return found
+
+
+def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> None:
+    """An acronym in brackets right after an organisation's name: another name of it."""
+    short = m.group(1)
+    if not _ACRONYM.fullmatch(short) or not shapes.short_name(short, profile):
+        return
+    stop = m.start()
+    while stop and text[stop - 1] in " \t\n":
+        stop -= 1
+    cut = max(0, stop - _LOOK_BACK)
+    before = find(text[cut:stop], shapes)
+    if before and not before[-1].bare and before[-1].end == stop - cut and not _is_place(before[-1].name, profile):
+        full = before[-1].name
+        org = orgs.find(short)  # the index may give either alone
+        if org is None:
+            org = orgs.find(full)
+        if org is None:
+            org = orgs.add(full, registers.FROM_TEXT, TEXT_SOURCE)
+        orgs.add_name(org, full)
+        orgs.add_name(org, short)
+        shapes.learn(short)
+
+
+def apply(tei, ctx: Context):
+    """Find, register and mark the organisations of the book."""
+    reg = ctx.registers["org"]
+    nodes = [slot for region in regions(tei) for slot in slots(region, SKIP)]
+    pieces = [text for _, _, text in nodes]
+    surnames = {n["surname"] for p in ctx.registers["person"].entries.values() for n in registers.person_names(p)}
+    shapes = Shapes.of(ctx.profile, "\n\n".join(pieces), frozenset(surnames))
+    orgs = Orgs(reg)
+    seed(orgs, tei, shapes, ctx.profile)
+    found = discover(orgs, pieces, shapes, ctx.profile)
+    by_head: dict[str, list] = {}  # a noun -> the organisations whose names it heads
+    for org in dict.fromkeys(orgs.by_name.values()):
+        for name in names(org):
+            head = _head(name, shapes)
+            if head and org not in by_head.setdefault(head, []):
+                by_head[head].append(org)
+    last: dict[str, etree._Element] = {}  # a noun -> the organisation of that noun named last
+    used: set[str] = set()
+    counts: Counter = Counter()
+    for (parent, child, _), names_found in zip(nodes, found):
+        spans = []
+        for f in names_found:
+            if f.bare:
+                if not by_head.get(f.head):
+                    continue  # the book names no organisation of this noun
+                org = last.get(f.head, by_head[f.head][0] if len(by_head[f.head]) == 1 else None)
+            else:
+                org = orgs.find(f.name)
+                if org is None:
+                    continue  # a place's name (see discover)
+                last[f.head] = org
+            el = make("orgName")
+            if org is not None:
+                el.set("ref", f"{registers.ORGS_FILE}#{org.get(XML_ID)}")
+                used.add(org.get(XML_ID))
+                counts["linked"] += 1
+            counts["orgName"] += 1
+            spans.append((f.start, f.end, el))
+        if spans:
+            wrap_slot(parent, child, spans)
+    for org in list(reg.added):
+        if org.get(XML_ID) not in used and registers.provenance(org) != registers.FROM_INDEX:
+            reg.remove(org)
+    ctx.report.counts["orgs"] = len(reg.entries)
+    ctx.report.counts["orgName"] = counts["orgName"]
+    ctx.report.counts["orgName_linked"] = counts["linked"]
+    return tei
