@@ -106,9 +106,9 @@ def test_the_profile_disables_passes_and_a_wrong_name_is_an_error(tmp_path):
     text = "".join(etree.tostring(etree.parse(str(f))).decode() for f in sorted(out.glob("*.xml")))
     assert "placeName" not in text and "persName" in text
     assert corpus.getroot().tag == q("teiCorpus")
-    # persons needs dates ("4 May" is a date before "May" can be a surname)
+    # organisations and persons need dates ("4 May" is a date before "May" can be a surname)
     profile.write_text('[passes]\ndisable = ["dates"]\n')
-    with pytest.raises(PassOrderError, match="pass 'persons' needs dates"):
+    with pytest.raises(PassOrderError, match="pass 'orgs' needs dates"):
         convert(GARDEN, tmp_path / "out2", profile=profile)
     assert not (tmp_path / "out2").exists()
     profile.write_text('[passes]\ndisable = "places"\n')
@@ -181,7 +181,7 @@ def test_views_of_the_tree_are_forgotten_when_a_pass_changes_it():
 
     reg = (
         default_passes()
-        .disable("places", "persons", "dates", "registers")
+        .disable("places", "persons", "orgs", "dates", "registers")
         .add(Pass("look1", look, changes_tree=False), after="header")
         .add(Pass("mark", add_id), after="look1")
         .add(Pass("look2", look, changes_tree=False), after="mark")
