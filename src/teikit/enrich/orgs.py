@@ -19,8 +19,8 @@ profile adds its own):
   (Committee of State Security)"): the book then uses it alone, as a known name;
 - a noun alone, capitalised, right after "the": "the Convention", "the Assembly". It means
   the organisation of that noun the text named last (the Legislative Assembly after the
-  Legislative Assembly was named), else the only one the book names; it is no
-  organisation where the book names none of that noun.
+  Legislative Assembly was named); before the text names one, it is none ("the Court" of
+  the king, before the Revolutionary Court).
 
 Never an organisation: a run with a forename or honorific of the profile before the noun
 ("Frederick Church", "Mr Bank"), a name the profile or the gazetteer knows as a place
@@ -49,6 +49,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import Any
 
 from lxml import etree
 
@@ -98,6 +99,7 @@ class Shapes:
     surnames: frozenset[str]  # the person register's: never an organisation's short name
     not_orgs: frozenset[str]
     text: str  # the book's text: its words in lower case are common words
+    profile: Any = None  # for the places it knows
     _common: dict[str, bool] = field(default_factory=dict)
     _heads: Matcher | None = None
 
@@ -112,6 +114,7 @@ class Shapes:
             surnames=surnames,
             not_orgs=profile.not_orgs,
             text=text,
+            profile=profile,
         )
 
     def heads(self) -> Matcher:
@@ -119,6 +122,22 @@ class Shapes:
         if self._heads is None:
             self._heads = Matcher(dict.fromkeys(self.nouns | self.known))
         return self._heads
+
+    def qualifies(self, post: str) -> bool:
+        """Whether "of X" can say which body a noun names: any words, but one word only when
+        it is a common word (of Finance, of Soviets, of Ten), an acronym or another body
+        (of the RSDLP, of the Comintern, of the League), or a place (of Paris): "the
+        Ministry of Turgot" is the ministry he led, a time, not a body's name."""
+        words = post.split()
+        last = words[-1]
+        return (
+            len(words) > 2 + (words[1] == "the")
+            or self.common(last)
+            or _ACRONYM.fullmatch(last) is not None
+            or last in self.known
+            or last in self.nouns
+            or _is_place(last, self.profile)
+        )
 
     def short_name(self, short: str, profile) -> bool:
         """Whether a word in brackets after an organisation's name may be its short name."""
@@ -177,7 +196,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
             continue  # a person's name: "Frederick Church"
         post = _POST.match(text, he) if head in shapes.nouns and not text.startswith(("'", "’"), he) else None
         if post and (
-            _APOSTROPHE_END.search(post.group())
+            not shapes.qualifies(post.group())
+            or _APOSTROPHE_END.search(post.group())
             or text.startswith(("'s", "’s"), post.end())
             or (text.startswith(".", post.end()) and _ABBREVIATION.search(post.group()))
         ):
@@ -267,13 +287,6 @@ def _is_place(name: str, profile) -> bool:
     return name in profile.regions or registers.classify_place(name, profile) is not None
 
 
-def _head(name: str, shapes: Shapes) -> str | None:
-    """The noun an organisation's name is built on ("Committee" of "Committee of Public
-    Safety"), None for a name of another shape (an editor's)."""
-    found = find(name, shapes, prose=False)
-    return found[0].head if len(found) == 1 and found[0].head in shapes.nouns else None
-
-
 def _whole(term: str, shapes: Shapes) -> bool:
     found = find(term, shapes, prose=False)
     return len(found) == 1 and not found[0].bare and (found[0].start, found[0].end) == (0, len(term))
@@ -354,12 +367,6 @@ def apply(tei, ctx: Context):
     orgs = Orgs(reg)
     seed(orgs, tei, shapes, ctx.profile)
     found = discover(orgs, pieces, shapes, ctx.profile)
-    by_head: dict[str, list] = {}  # a noun -> the organisations whose names it heads
-    for org in dict.fromkeys(orgs.by_name.values()):
-        for name in names(org):
-            head = _head(name, shapes)
-            if head and org not in by_head.setdefault(head, []):
-                by_head[head].append(org)
     last: dict[str, etree._Element] = {}  # a noun -> the organisation of that noun named last
     used: set[str] = set()
     counts: Counter = Counter()
@@ -367,9 +374,9 @@ def apply(tei, ctx: Context):
         spans = []
         for f in names_found:
             if f.bare:
-                if not by_head.get(f.head):
-                    continue  # the book names no organisation of this noun
-                org = last.get(f.head, by_head[f.head][0] if len(by_head[f.head]) == 1 else None)
+                org = last.get(f.head)
+                if org is None:
+                    continue  # no organisation of this noun named yet: "the Court" is the king's
             else:
                 org = orgs.find(f.name)
                 if org is None:
