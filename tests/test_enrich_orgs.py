@@ -41,7 +41,7 @@ def test_a_noun_heading_a_name_takes_what_follows_of_and_for_even_across_a_line(
 
 
 def test_a_name_that_goes_on_names_something_else():
-    """"XIV Party Conference": no Party, a conference; "Collected Works": a title."""
+    """The XIV Party Conference is no party but a conference; "Collected Works" a title."""
     assert _names("The XIV Party Conference, in April 1925, welcomed the admission of 200,000 workers") == []
     assert _names("In a passage which was omitted from his Collected Works, he chided Kaganovich") == []
 
@@ -65,7 +65,7 @@ def test_a_noun_alone_after_the_means_an_organisation_named_elsewhere():
 
 
 def test_a_place_is_no_organisation():
-    """"Soviet Union" ends with an organisation noun; the book's profile knows it as a place."""
+    """The "Soviet Union" ends with an organisation noun; the book's profile knows it as a place."""
     profile = _iron_lazar()
     shapes = orgs.Shapes.of(profile, "")
     assert orgs._is_place("Soviet Union", profile)
@@ -80,7 +80,12 @@ def _iron_lazar():
 
 
 def _marks(docs, tag):
-    return [m for name, d in docs.items() if name.startswith(("ch", "intro", "concl")) for m in d.iterfind(f".//t:{tag}", NS)]
+    return [
+        m
+        for name, d in docs.items()
+        if name.startswith(("ch", "intro", "concl"))
+        for m in d.iterfind(f".//t:{tag}", NS)
+    ]
 
 
 def test_the_bundled_book_has_an_organisation_register(sample_docs):
