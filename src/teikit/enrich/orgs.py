@@ -78,6 +78,9 @@ _THE_BEFORE = re.compile(rf"(?<![\w-])[Tt]he{_SP}$")
 _TOKENS = re.compile(_TOKEN)
 _APOSTROPHE_END = re.compile(r"['’]s?$")
 _ABBREVIATION = re.compile(r"(?<![\w-])[A-Z][a-z]?$")  # "of St. Roch": the name is cut short
+_PAGES_BEFORE = re.compile(r"^[\d\s,.;:–-]+")
+_BRACKETED = re.compile(r"\(([^()]+)\)")
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
 INDEX_SOURCE = "Subject Index"
 TEXT_SOURCE = "named in the text"
@@ -160,12 +163,14 @@ class Shapes:
 
 
 def _written(word: str, text: str) -> bool:
-    """Whether `text` holds `word` as a word of its own. The pattern begins with the word
-    itself, so that it is searched for as a string is (one with a look-behind first,
-    searched through the whole book for each word asked, took seconds)."""
-    for m in re.finditer(re.escape(word) + r"(?![\w-])", text):
-        if m.start() == 0 or not _word_char(text[m.start() - 1]):
+    """Whether `text` holds `word` as a word of its own (found by `str.find`: a pattern
+    searched through the whole book for each word asked took far longer)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
             return True
+        at = text.find(word, end)
     return False
 
 
@@ -298,11 +303,11 @@ def seed(orgs: Orgs, tei, shapes: Shapes, profile) -> None:
     for div in subjects:
         for item in xpath(div, ".//t:item[t:term]"):
             term = " ".join(text_of(item.find(q("term"))).split()).strip(" ,;")
-            term = re.sub(r"^[\d\s,.;:–-]+", "", term)  # page numbers run into the heading
-            shorts = re.findall(r"\(([^()]+)\)", term)
-            name = re.sub(r"\s*\([^()]*\)", "", term).strip()
+            term = _PAGES_BEFORE.sub("", term)  # page numbers run into the heading
+            shorts = _BRACKETED.findall(term)
+            name = _BRACKETS.sub("", term).strip()
             expansion = next((s for s in shorts if _whole(s, shapes)), None)
-            if expansion and re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*", name):
+            if expansion and _ACRONYM.fullmatch(name):
                 name, shorts = expansion, [name]  # "KGB (Committee of State Security)"
             if not name or _is_place(name, profile) or fold(name) in shapes.not_orgs:
                 continue
@@ -310,7 +315,7 @@ def seed(orgs: Orgs, tei, shapes: Shapes, profile) -> None:
                 continue
             org = orgs.add(name, registers.FROM_INDEX, f"{INDEX_SOURCE}: ", item)
             for short in shorts:
-                if re.fullmatch(_TOKEN, short) and shapes.short_name(short, profile):
+                if _TOKENS.fullmatch(short) and shapes.short_name(short, profile):
                     orgs.add_name(org, short)
                     shapes.learn(short)
 
@@ -362,7 +367,7 @@ def apply(tei, ctx: Context):
     reg = ctx.registers["org"]
     nodes = [slot for region in regions(tei) for slot in slots(region, SKIP)]
     pieces = [text for _, _, text in nodes]
-    surnames = {n["surname"] for p in ctx.registers["person"].entries.values() for n in registers.person_names(p)}
+    surnames = {text_of(s) for s in ctx.registers["person"].list.iter(q("surname"))}
     shapes = Shapes.of(ctx.profile, "\n\n".join(pieces), frozenset(surnames))
     orgs = Orgs(reg)
     seed(orgs, tei, shapes, ctx.profile)
