@@ -128,13 +128,14 @@ class Shapes:
 
     def qualifies(self, post: str) -> bool:
         """Whether "of X" can say which body a noun names: any words, but one word only when
-        it is a common word (of Finance, of Soviets, of Ten), an acronym or another body
+        it is a plural (of Ministers), a common word (of Finance, of Ten), an acronym or another body
         (of the RSDLP, of the Comintern, of the League), or a place (of Paris): "the
         Ministry of Turgot" is the ministry he led, a time, not a body's name."""
         words = post.split()
         last = words[-1]
         return (
             len(words) > 2 + (words[1] == "the")
+            or (last.endswith("s") and last not in self.surnames)  # of Ministers, of Nations
             or self.common(last)
             or _ACRONYM.fullmatch(last) is not None
             or last in self.known
@@ -213,6 +214,12 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         if lower and lower.group(1).capitalize() in shapes.nouns and (start < hs or post):
             end = lower.end()  # "the Moscow Party committee": one body
         name = " ".join(text[start:end].split())
+        if (
+            _THE_BEFORE.search(text, max(0, start - 8), start)
+            and text[start - 4] == "T"
+            and not initial(text, start - 4)
+        ):
+            continue  # "Schapiro, The Communist Party of the Soviet Union": a title
         if start < hs or post or head in shapes.known:
             if fold(name) not in shapes.not_orgs:
                 out.append(Found(start, end, name, head, False))
