@@ -574,8 +574,7 @@
     <xsl:variable name="href" select="if ($entry) then tk:href-to($entry, '.html')
                                       else (tokenize(normalize-space(@ref), ' ')[tk:is-external(.)] ! tk:safe-href(.))[1]"/>
     <xsl:choose>
-      <xsl:when test="$href and not(ancestor::tei:ref[@target] | ancestor::tei:ptr
-                                    | ancestor::*[local-name() = $tk:name-elements][@ref])">
+      <xsl:when test="$href and not(ancestor::tei:ref[@target] | ancestor::tei:ptr)">
         <a class="name {local-name()}" href="{$href}">
           <xsl:if test="$entry"><xsl:attribute name="id" select="'m' || generate-id()"/></xsl:if>
           <xsl:call-template name="h:lang"/>
@@ -583,9 +582,7 @@
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <!-- A name inside a linked name (the place in "Moscow Party Committee") is no link of
-             its own, links do not nest; its register entry still links back to it. -->
-        <span class="name {local-name()}"><xsl:call-template name="h:id-and-lang"/><xsl:if test="$entry"><xsl:attribute name="id" select="'m' || generate-id()"/></xsl:if><xsl:apply-templates mode="html"/></span>
+        <span class="name {local-name()}"><xsl:call-template name="h:id-and-lang"/><xsl:apply-templates mode="html"/></span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

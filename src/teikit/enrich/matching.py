@@ -33,10 +33,6 @@ SKIP = (
     "figDesc",
     "label",
 )
-# Where places are looked for: inside an organisation's name too (marked first), which
-# places it ("Moscow" in the "Moscow Party Committee"). Not persons: an organisation named
-# after a person ("Stalin Motor Works", "Lenin Institute") does not mention them.
-SKIP_BUT_ORGS = tuple(name for name in SKIP if name != "orgName")
 _REGIONS = (
     "//t:text/t:front/t:div[not(@type='contents' or @type='figures')]"
     " | //t:text/t:body/t:div"

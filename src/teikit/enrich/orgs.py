@@ -17,6 +17,14 @@ profile adds its own):
 - a short name in brackets right after an organisation's name, in the text or in the
   index ("Political Bureau (Politburo)", "Communist International (Comintern)", "KGB
   (Committee of State Security)"): the book then uses it alone, as a known name;
+- a place's or a people's name qualifying a body's noun in lower case (`[orgs] bodies`,
+  up to three `[orgs] ranks` between): "the Moscow party committee", "the Ukrainian party
+  organization", "the Kiev province party committee" (not "the Kaganovich commission",
+  a person's); any name before an establishment's noun (`[orgs] establishments`): "the
+  Aivazov factory", "the Zhukov institute";
+- a faction: a wing's word (`[orgs] wings`) and capitalised words ending in a plural:
+  "Left Communists", "Left Socialist Revolutionaries" (the members alone, "Bolsheviks",
+  are no organisation);
 - a noun alone, capitalised, right after "the": "the Convention", "the Assembly". It means
   the organisation of that noun the text named last (the Legislative Assembly after the
   Legislative Assembly was named); before the text names one, it is none ("the Court" of
@@ -35,11 +43,10 @@ name of these shapes; `subtype="text"`). An entry this run made that no mention 
 dropped again.
 
 The pass runs after dates and before persons and places, so that an organisation's name
-is one name before its words can be a person's or a place's: the places pass then marks
-the places inside it ("Moscow City Trade Union Council", "Communist Party of the Soviet
-Union"), the persons pass nothing (the "Stalin Motor Works" do not mention Stalin). An
-orgName is never marked inside a persName or placeName, nor on a person's or a place's
-name alone.
+is one name before its words can be a person's or a place's ("Stalin Motor Works",
+"Communist Party of the Soviet Union", "the Moscow party committee"): the longest name
+wins, and the name passes do not enter an orgName. An orgName is never marked inside a
+persName or placeName, nor on a person's or a place's name alone.
 """
 
 from __future__ import annotations
@@ -60,7 +67,8 @@ from . import registers
 from .matching import SKIP, Matcher, regions
 from .namewords import initial
 
-_TOKEN = r"[A-Z][\w'’]*(?:-[\w'’]+)*"  # "All-Union", not "Notables--Brienne" (a dash)
+# A capitalised word: "All-Union", "People's", "Workers'" (not "Notables--Brienne", a dash).
+_TOKEN = r"[A-Z]\w*(?:['’][a-z]\w*)*(?:-\w+(?:['’][a-z]\w*)*)*(?:['’](?=\s))?"
 # The space between two words of a name: a line may end between them, a paragraph not.
 _SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 # The capitalised words right before a noun.
@@ -74,9 +82,10 @@ _ACRONYM = re.compile(r"[A-Z][\w-]*[A-Z][\w-]*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)$")
 _CONTINUES = re.compile(rf"{_SP}[A-Z]")  # another capitalised word: the name goes on
 _LOWER_NOUN = re.compile(rf"{_SP}([a-z]+)(?![\w-])")
+_RUN_AFTER = re.compile(rf"(?:{_SP}{_TOKEN})+")
+_RANK_BEFORE = re.compile(rf"([a-z]+){_SP}$")
 _THE_BEFORE = re.compile(rf"(?<![\w-])[Tt]he{_SP}$")
 _TOKENS = re.compile(_TOKEN)
-_APOSTROPHE_END = re.compile(r"['’]s?$")
 _ABBREVIATION = re.compile(r"(?<![\w-])[A-Z][a-z]?$")  # "of St. Roch": the name is cut short
 _PAGES_BEFORE = re.compile(r"^[\d\s,.;:–-]+")
 _BRACKETED = re.compile(r"\(([^()]+)\)")
@@ -95,6 +104,10 @@ class Shapes:
     """The words that make a name an organisation's, from the profile and the book."""
 
     nouns: frozenset[str]
+    bodies: frozenset[str]  # lower-case nouns of a body a capitalised name qualifies ("Moscow party committee")
+    establishments: frozenset[str]  # lower-case nouns any name may qualify ("the Aivazov factory")
+    ranks: frozenset[str]  # lower-case words between the name and such a noun ("city party")
+    wings: frozenset[str]  # words that begin a faction's name ("Left Communists")
     place_nouns: frozenset[str]  # nouns that end a place's name ("Soviet Union"): never alone
     known: set[str]  # known names and short names: organisations alone
     stops: frozenset[str]  # words that begin sentences, in lower case
@@ -110,6 +123,10 @@ class Shapes:
     def of(cls, profile, text: str, surnames: frozenset[str] = frozenset()) -> Shapes:
         return cls(
             nouns=frozenset(profile.org_nouns),
+            bodies=frozenset(profile.org_bodies) | frozenset(profile.org_establishments),
+            establishments=frozenset(profile.org_establishments),
+            ranks=frozenset(profile.org_ranks),
+            wings=frozenset(profile.org_wings),
             place_nouns=frozenset(p.split()[-1] for p in (*profile.known_places, *profile.regions) if " " in p),
             known=set(profile.known_orgs),
             stops=frozenset(profile.english_words),
@@ -123,7 +140,7 @@ class Shapes:
     def heads(self) -> Matcher:
         """The nouns and known names, found in one scan (made again after a short name is learnt)."""
         if self._heads is None:
-            self._heads = Matcher(dict.fromkeys(self.nouns | self.known))
+            self._heads = Matcher(dict.fromkeys(self.nouns | self.known | self.bodies | self.wings))
         return self._heads
 
     def qualifies(self, post: str) -> bool:
@@ -195,31 +212,36 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
     names of `text` as `Matcher.find` gives them, when found already."""
     out: list[Found] = []
     for hs, he, head, _ in shapes.heads().find(text) if heads is None else heads:
+        if head in shapes.wings or head in shapes.bodies:
+            found = _faction(text, hs, he, head, shapes, prose) if head in shapes.wings else None
+            found = found or (_body(text, hs, he, head, shapes, prose) if head in shapes.bodies else None)
+            if found is not None:
+                out.append(found)
+            continue
         if head in shapes.nouns and _CONTINUES.match(text, he):
             continue  # "Party Conference": the name goes on
         words = _words_before(text, hs, shapes, prose)
         if words is None:
             continue  # a person's name: "Frederick Church"
         post = _POST.match(text, he) if head in shapes.nouns and not text.startswith(("'", "’"), he) else None
+        start = words if words >= 0 else hs
+        end = post.end() if post else he
+        if post and text[end - 1] in "'’":
+            if text[start - 1 : start] in ("'", "‘"):
+                end -= 1  # "the 'Anti-Soviet Bloc of Rights and Trotskyites'": a quotation closes
+            else:
+                post = None  # "the Council of Ministers' bureau": a possessive
         if post and (
             not shapes.qualifies(post.group())
-            or _APOSTROPHE_END.search(post.group())
-            or text.startswith(("'s", "’s"), post.end())
-            or (text.startswith(".", post.end()) and _ABBREVIATION.search(post.group()))
+            or _POSSESSIVE.search(text, post.start(), end)
+            or text.startswith(("'s", "’s"), end)
+            or (text.startswith(".", end) and _ABBREVIATION.search(post.group()))
         ):
-            post = None  # "of Ministers' bureau", "for Germany's": a possessive; "of St. Roch"
-        end = post.end() if post else he
-        start = words if words >= 0 else hs
-        lower = _LOWER_NOUN.match(text, end)
-        if lower and lower.group(1).capitalize() in shapes.nouns and (start < hs or post):
-            end = lower.end()  # "the Moscow Party committee": one body
+            post = None  # "for Germany's": a possessive; "of St. Roch": cut short
+        end = post.end() if post and text[post.end() - 1] not in "'’" else (end if post else he)
         name = " ".join(text[start:end].split())
-        if (
-            _THE_BEFORE.search(text, max(0, start - 8), start)
-            and text[start - 4] == "T"
-            and not initial(text, start - 4)
-        ):
-            continue  # "Schapiro, The Communist Party of the Soviet Union": a title
+        if _title(text, start):
+            continue
         if start < hs or post or head in shapes.known:
             if fold(name) not in shapes.not_orgs:
                 out.append(Found(start, end, name, head, False))
@@ -231,6 +253,64 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
     return kept
+
+
+def _place_or_people(name: str, profile) -> bool:
+    """Whether a name is a place's ("Moscow", "Nizhnyi Novgorod") or a people's, an
+    adjective of a country or region ("Ukrainian", "Russian", "German")."""
+    if _is_place(name, profile):
+        return True
+    word = name.split()[-1]
+    stems = (word[:-1], word[:-3] + "e", word[:-3] + "a", word[:-2] + "y", word[:-3] + "y")
+    return word.endswith(("an", "sh", "se")) and any(len(s) > 3 and _is_place(s, profile) for s in stems)
+
+
+def _title(text: str, start: int) -> bool:
+    """Whether a name follows "The" written mid-sentence: a title ("Schapiro, The Communist
+    Party of the Soviet Union")."""
+    return (
+        _THE_BEFORE.search(text, max(0, start - 8), start) is not None
+        and text[start - 4] == "T"
+        and not initial(text, start - 4)
+    )
+
+
+def _faction(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -> Found | None:
+    """ "Left Communists", "Left Socialist Revolutionaries": a wing's word and capitalised
+    words, the last a plural. Not the members alone ("Bolsheviks"), nor "Left Bank"."""
+    after = _RUN_AFTER.match(text, he)
+    if after is None or _POSSESSIVE.search(after.group()) or not after.group().endswith("s"):
+        return None
+    if prose and initial(text, hs) and shapes.common(head) and not _RUN_AFTER.match(text, he):
+        return None
+    return Found(hs, after.end(), " ".join(text[hs : after.end()].split()), head, False)
+
+
+def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -> Found | None:
+    """A body a capitalised name qualifies, in lower case: "the Moscow party committee",
+    "the Ukrainian party organization", "the Kiev province party committee", "the Aivazov
+    factory": the name, up to three words of `ranks`, the body's noun. Not when the name is
+    an organisation's ("the Politburo commission") or, but for an establishment, a person's."""
+    at = hs
+    for _ in range(3):
+        rank = _RANK_BEFORE.search(text, max(0, at - 20), at)
+        if rank is None or rank.group(1) not in shapes.ranks:
+            break
+        at = rank.start()
+    start = _words_before(text, at, shapes, prose)
+    if start is None or start < 0 or _title(text, start):
+        return None
+    qualifier = " ".join(text[start:at].split())
+    if qualifier.split()[-1] in shapes.nouns or qualifier.split()[-1] in shapes.known:
+        return None  # "the Politburo commission": the Politburo's, marked as the Politburo
+    if head not in shapes.establishments and (
+        qualifier.split()[-1] in shapes.surnames or not _place_or_people(qualifier, shapes.profile)
+    ):
+        return None  # "the Kaganovich commission": a person's, who is marked
+    name = " ".join(text[start:he].split())
+    if _CONTINUES.match(text, he) or fold(name) in shapes.not_orgs:
+        return None
+    return Found(start, he, name, head, False)
 
 
 def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None:

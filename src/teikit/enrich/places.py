@@ -17,7 +17,7 @@ from ..context import Context
 from ..tei import XML_ID, make
 from ..textnodes import wrap
 from . import gazetteer, namewords, registers, textplaces
-from .matching import SKIP_BUT_ORGS, Matcher, regions, unmarked_text
+from .matching import SKIP, Matcher, regions, unmarked_text
 
 _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
 _AFTER_CUE = re.compile(
@@ -152,7 +152,7 @@ def apply(tei, ctx: Context, strict: bool = False):
         return spans
 
     for region in regions(tei):
-        wrap(region, find, SKIP_BUT_ORGS)
+        wrap(region, find, SKIP)
     for place in list(reg.added):
         if place.get(XML_ID) not in used and registers.provenance(place) != registers.FROM_INDEX:
             reg.remove(place)  # the profile's list names places this book may not have
