@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from lxml import etree
 
-from .tei import local
+from .tei import TEI_NS, local
 
 Builder = Callable[[re.Match], "etree._Element | str | None"]
 
@@ -135,11 +135,16 @@ def slots(el: etree._Element, skip: tuple[str, ...] = ()) -> Iterator[tuple[etre
     """The text nodes below `el` in the order `wrap` visits them, each as (element, None,
     its text) or (parent, child, the child's tail): for a pass that reads them all before
     it marks a few (`wrap_slot`), without walking the tree twice."""
+    yield from _slots(el, frozenset(f"{{{TEI_NS}}}{name}" for name in skip))
+
+
+def _slots(el: etree._Element, skip: frozenset[str]) -> Iterator[tuple[etree._Element, Any, str]]:
+    # `skip` holds Clark names: comparing tags whole is cheaper than taking each local name
     if el.text:
         yield el, None, el.text
     for child in el:
-        if isinstance(child.tag, str) and local(child) not in skip:
-            yield from slots(child, skip)
+        if isinstance(child.tag, str) and child.tag not in skip:
+            yield from _slots(child, skip)
         if child.tail:
             yield el, child, child.tail
 

@@ -387,24 +387,28 @@ def _whole(term: str, shapes: Shapes) -> bool:
 def seed(orgs: Orgs, tei, shapes: Shapes, profile) -> None:
     """An organisation for every Subject Index heading of an organisation's shape."""
     _, subjects = registers.index_divs(tei)
+    learnt: list[str] = []
+    heads = shapes.heads()
     for div in subjects:
         for item in xpath(div, ".//t:item[t:term]"):
             term = " ".join(text_of(item.find(q("term"))).split()).strip(" ,;")
+            if not heads.find(term):
+                continue  # no organisation's noun or name: most headings
             term = _PAGES_BEFORE.sub("", term)  # page numbers run into the heading
             shorts = _BRACKETED.findall(term)
             name = _BRACKETS.sub("", term).strip()
             expansion = next((s for s in shorts if _whole(s, shapes)), None)
             if expansion and _ACRONYM.fullmatch(name):
                 name, shorts = expansion, [name]  # "KGB (Committee of State Security)"
-            if not name or _is_place(name, profile) or fold(name) in shapes.not_orgs:
-                continue
-            if not _whole(name, shapes):
+            if not name or not _whole(name, shapes) or fold(name) in shapes.not_orgs or _is_place(name, profile):
                 continue
             org = orgs.add(name, registers.FROM_INDEX, f"{INDEX_SOURCE}: ", item)
             for short in shorts:
                 if _TOKENS.fullmatch(short) and shapes.short_name(short, profile):
                     orgs.add_name(org, short)
-                    shapes.learn(short)
+                    learnt.append(short)
+    for short in learnt:  # after the headings: each short name learnt makes the nouns' scan anew
+        shapes.learn(short)
 
 
 def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[list[Found]]:
