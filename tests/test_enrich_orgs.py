@@ -181,3 +181,30 @@ def test_a_register_written_before_the_subtype_is_read_by_its_fixed_openings(tmp
     root = registers.load(folder, registers.PLACES_FILE)
     kinds = {registers.provenance(p) for p in root.iterfind(".//t:place", NS)}
     assert kinds == {registers.FROM_INDEX, registers.FROM_TEXT}
+
+
+def test_an_editors_organisation_is_kept_and_marked_on_the_next_run(tmp_path):
+    """An entry an editor adds to orgs.xml (no source note: the editor's) survives a new
+    conversion, and its name is marked as written, whatever its shape ("Jacobins")."""
+    from teikit.convert import convert
+
+    source = CORPUS / "gardiner-french-revolution.txt"
+    if not source.is_file():
+        pytest.skip(f"the development corpus is not beside the project ({source} absent)")
+    out = tmp_path / "gardiner"
+    convert(source, out)
+    register = etree.parse(str(out / "orgs.xml"))
+    listed = register.find(".//t:listOrg", NS)
+    added = etree.SubElement(listed, "{http://www.tei-c.org/ns/1.0}org")
+    added.set("{http://www.w3.org/XML/1998/namespace}id", "jacobins")
+    etree.SubElement(added, "{http://www.tei-c.org/ns/1.0}orgName").text = "Jacobins"
+    register.write(str(out / "orgs.xml"), xml_declaration=True, encoding="UTF-8")
+
+    convert(source, out, force=True)
+
+    again = registers.load(out, registers.ORGS_FILE)
+    entry = again.xpath("//t:org[@xml:id='jacobins']", namespaces=NS)[0]
+    assert registers.provenance(entry) == registers.FROM_EDITOR
+    marks = [m for f in sorted(out.glob("ch*.xml")) for m in etree.parse(str(f)).iterfind(".//t:orgName", NS)]
+    jacobins = [m for m in marks if text(m) == "Jacobins"]
+    assert len(jacobins) > 10 and {m.get("ref") for m in jacobins} == {"orgs.xml#jacobins"}

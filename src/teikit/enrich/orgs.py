@@ -82,11 +82,13 @@ _ACRONYM = re.compile(r"[A-Z][\w-]*[A-Z][\w-]*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)$")
 _CONTINUES = re.compile(rf"{_SP}[A-Z]")  # another capitalised word: the name goes on
 _LOWER_NOUN = re.compile(rf"{_SP}([a-z]+)(?![\w-])")
+_LOWER_WORD = re.compile(rf"{_SP}([a-z]+)(?![\w-])")
 _RUN_AFTER = re.compile(rf"(?:{_SP}{_TOKEN})+")
 _RANK_BEFORE = re.compile(rf"([a-z]+){_SP}$")
 _THE_BEFORE = re.compile(rf"(?<![\w-])[Tt]he{_SP}$")
 _TOKENS = re.compile(_TOKEN)
 _ABBREVIATION = re.compile(r"(?<![\w-])[A-Z][a-z]?$")  # "of St. Roch": the name is cut short
+_ABSTRACT = re.compile(r"(?:ment|tion|sion|ence|ance|ship|ity|ism|ure|ry|ics)$")
 _PAGES_BEFORE = re.compile(r"^[\d\s,.;:–-]+")
 _BRACKETED = re.compile(r"\(([^()]+)\)")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
@@ -145,7 +147,8 @@ class Shapes:
 
     def qualifies(self, post: str) -> bool:
         """Whether "of X" can say which body a noun names: any words, but one word only when
-        it is a plural (of Ministers), a common word (of Finance, of Ten), an acronym or another body
+        it is a plural (of Ministers), an abstract noun (of Enlightenment), a common word (of
+        Finance, of Ten), an acronym or another body
         (of the RSDLP, of the Comintern, of the League), or a place (of Paris): "the
         Ministry of Turgot" is the ministry he led, a time, not a body's name."""
         words = post.split()
@@ -153,6 +156,7 @@ class Shapes:
         return (
             len(words) > 2 + (words[1] == "the")
             or (last.endswith("s") and last not in self.surnames)  # of Ministers, of Nations
+            or _ABSTRACT.search(last) is not None  # of Enlightenment, of Agriculture
             or self.common(last)
             or _ACRONYM.fullmatch(last) is not None
             or last in self.known
@@ -211,7 +215,11 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
     name read alone: an index heading, a register's name); `heads`: the nouns and known
     names of `text` as `Matcher.find` gives them, when found already."""
     out: list[Found] = []
-    for hs, he, head, _ in shapes.heads().find(text) if heads is None else heads:
+    for hs, he, head, value in shapes.heads().find(text) if heads is None else heads:
+        if value is not None:  # a name of the register, as written
+            if not _title(text, hs) and not (prose and initial(text, hs) and shapes.common(head.split()[0])):
+                out.append(Found(hs, he, head, head.split()[-1], False))
+            continue
         if head in shapes.wings or head in shapes.bodies:
             found = _faction(text, hs, he, head, shapes, prose) if head in shapes.wings else None
             found = found or (_body(text, hs, he, head, shapes, prose) if head in shapes.bodies else None)
@@ -239,6 +247,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         ):
             post = None  # "for Germany's": a possessive; "of St. Roch": cut short
         end = post.end() if post and text[post.end() - 1] not in "'’" else (end if post else he)
+        if post:
+            end = _body_after(text, end, shapes)  # "... Commission of the Moscow party committee"
         name = " ".join(text[start:end].split())
         if _title(text, start):
             continue
@@ -263,6 +273,22 @@ def _place_or_people(name: str, profile) -> bool:
     word = name.split()[-1]
     stems = (word[:-1], word[:-3] + "e", word[:-3] + "a", word[:-2] + "y", word[:-3] + "y")
     return word.endswith(("an", "sh", "se")) and any(len(s) > 3 and _is_place(s, profile) for s in stems)
+
+
+def _body_after(text: str, end: int, shapes: Shapes) -> int:
+    """Where a name ends that lower-case `ranks` and a body's noun continue ("of the Moscow
+    party committee"), else `end`."""
+    at = end
+    for _ in range(4):
+        word = _LOWER_WORD.match(text, at)
+        if word is None:
+            break
+        if word.group(1) in shapes.bodies:
+            return word.end()
+        if word.group(1) not in shapes.ranks:
+            break
+        at = word.end()
+    return end
 
 
 def _title(text: str, start: int) -> bool:
@@ -423,7 +449,16 @@ def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[lis
     for hs, he, head, value in shapes.heads().find(text):
         k = bisect_right(starts, hs) - 1
         heads.setdefault(k, []).append((hs - starts[k], he - starts[k], head, value))
-    found = [find(piece, shapes, heads=heads[k]) if k in heads else [] for k, piece in enumerate(pieces)]
+    # The register's own names too, as written: the index's ("Organization and Assignment
+    # Department") and an editor's, whatever their shape.
+    named = Matcher({n: org for org in orgs.by_name.values() for n in names(org) if len(n) > 2})
+    for hs, he, name, org in named.find(text):
+        k = bisect_right(starts, hs) - 1
+        heads.setdefault(k, []).append((hs - starts[k], he - starts[k], name, org))
+    found = [
+        find(piece, shapes, heads=sorted(heads[k], key=lambda h: h[:2])) if k in heads else []
+        for k, piece in enumerate(pieces)
+    ]
     seen = {f.name for fs in found for f in fs if not f.bare}
     for name in sorted(seen):
         if orgs.find(name) is None and not _is_place(name, profile):
