@@ -80,13 +80,17 @@ _SHORT_NAME = re.compile(r"\(([A-Z][\w'’-]*)\)")
 # a word in brackets after a body's name may name its head ("(Grin'ko)") or members.
 _ACRONYM = re.compile(r"[A-Z][\w-]*[A-Z][\w-]*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)$")
-_CONTINUES = re.compile(rf"{_SP}[A-Z]")  # another capitalised word: the name goes on
+# Another capitalised word: the name goes on ("Party Conference"); not an initial ("the
+# Central Committee A. A. Ivanov").
+_CONTINUES = re.compile(rf"{_SP}[A-Z](?!\.)")
 _LOWER_NOUN = re.compile(rf"{_SP}([a-z]+)(?![\w-])")
 _LOWER_WORD = re.compile(rf"{_SP}([a-z]+)(?![\w-])")
 _RUN_AFTER = re.compile(rf"(?:{_SP}{_TOKEN})+")
 _RANK_BEFORE = re.compile(rf"([a-z]+){_SP}$")
 _THE_BEFORE = re.compile(rf"(?<![\w-])[Tt]he{_SP}$")
 _TOKENS = re.compile(_TOKEN)
+_APOSTROPHE_S = re.compile(r"['’]s?$")
+_QUOTED = re.compile(r"['‘](?:The )?$")  # a name that opens a quotation: "'The Union of ...'"
 _ABBREVIATION = re.compile(r"(?<![\w-])[A-Z][a-z]?$")  # "of St. Roch": the name is cut short
 _ABSTRACT = re.compile(r"(?:ment|tion|sion|ence|ance|ship|ity|ism|ure|ry|ics)$")
 _PAGES_BEFORE = re.compile(r"^[\d\s,.;:–-]+")
@@ -234,19 +238,26 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         post = _POST.match(text, he) if head in shapes.nouns and not text.startswith(("'", "’"), he) else None
         start = words if words >= 0 else hs
         end = post.end() if post else he
-        if post and text[end - 1] in "'’":
-            if text[start - 1 : start] in ("'", "‘"):
-                end -= 1  # "the 'Anti-Soviet Bloc of Rights and Trotskyites'": a quotation closes
-            else:
-                post = None  # "the Council of Ministers' bureau": a possessive
+        if post:
+            # A possessive after "of X": the whole name's ("the Council of Ministers' bureau",
+            # "the Commission of Party Control's plenum"), but a place's or a person's alone
+            # ("the Reparation Commission for Germany's"); a quotation may close ("the
+            # 'Anti-Soviet Bloc of Rights and Trotskyites'").
+            last = post.group().split()[-1]
+            whose = _POSSESSIVE.search(last) or text.startswith(("'s", "’s"), end)
+            bare = _APOSTROPHE_S.sub("", last)  # "Ministers'" -> "Ministers", "Control's" -> "Control"
+            if text[end - 1] in "'’" and _QUOTED.search(text, max(0, start - 5), start):
+                end -= 1
+            elif whose and (bare in shapes.surnames or _is_place(bare, shapes.profile)):
+                post = None
+            elif whose:
+                end = post.start() + post.group().rindex(bare) + len(bare)
         if post and (
-            not shapes.qualifies(post.group())
-            or _POSSESSIVE.search(text, post.start(), end)
-            or text.startswith(("'s", "’s"), end)
+            not shapes.qualifies(text[post.start() : end])
             or (text.startswith(".", end) and _ABBREVIATION.search(post.group()))
         ):
-            post = None  # "for Germany's": a possessive; "of St. Roch": cut short
-        end = post.end() if post and text[post.end() - 1] not in "'’" else (end if post else he)
+            post = None  # "the Ministry of Turgot"; "of St. Roch": cut short
+        end = end if post else he
         if post:
             end = _body_after(text, end, shapes)  # "... Commission of the Moscow party committee"
         name = " ".join(text[start:end].split())
@@ -368,12 +379,14 @@ class Orgs:
     def __init__(self, reg: registers.Register):
         self.reg = reg
         self.by_name: dict[str, etree._Element] = {}
+        self.written: dict[str, etree._Element] = {}  # each name as the register writes it
         for org in reg.entries.values():
             self._learn(org)
 
     def _learn(self, org) -> None:
         for name in names(org):
             self.by_name.setdefault(fold(name), org)
+            self.written.setdefault(name, org)
 
     def find(self, name: str):
         return self.by_name.get(fold(name))
@@ -449,9 +462,10 @@ def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[lis
     for hs, he, head, value in shapes.heads().find(text):
         k = bisect_right(starts, hs) - 1
         heads.setdefault(k, []).append((hs - starts[k], he - starts[k], head, value))
-    # The register's own names too, as written: the index's ("Organization and Assignment
-    # Department") and an editor's, whatever their shape.
-    named = Matcher({n: org for org in orgs.by_name.values() for n in names(org) if len(n) > 2})
+    # The register's own names too, as written, when `find` would not find them: the index's
+    # ("Organization and Assignment Department") and an editor's, whatever their shape.
+    odd = {n: org for n, org in orgs.written.items() if len(n) > 2 and not _whole(n, shapes)}
+    named = Matcher(odd)
     for hs, he, name, org in named.find(text):
         k = bisect_right(starts, hs) - 1
         heads.setdefault(k, []).append((hs - starts[k], he - starts[k], name, org))
