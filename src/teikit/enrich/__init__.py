@@ -2,7 +2,7 @@
 
 Passes, in order (each `apply(tei, ctx) -> tei`, declared in PASSES with what they
 need and provide; see `teikit.pipeline`):
-  registers  seed the person and place registers from the indexes (and an earlier run's)
+  registers  the person, place and organisation registers: an earlier run's, the persons of the indexes
   dates      date with ISO 8601 values
   orgs       orgName, linked to orgs.xml (its register seeded from the Subject Index)
   persons    persName, linked to persons.xml
@@ -76,7 +76,7 @@ PASSES = [
         seed,
         needs=("book", "indexes"),
         provides=("registers",),
-        doc="seed the person and place registers from the indexes and an earlier run's",
+        doc="the person, place and organisation registers: an earlier run's, the indexes' persons",
     ),
     Pass("dates", dates.apply, needs=("paragraphs",), provides=("dates",), doc="date, with ISO 8601 values"),
     Pass(

@@ -452,8 +452,9 @@ def seed(orgs: Orgs, tei, shapes: Shapes, profile) -> None:
 
 def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[list[Found]]:
     """The short names the text gives in brackets after a name, then every name the text
-    gives an organisation: what `find` finds in each of the text's `pieces`."""
-    text = "\n\n".join(pieces)
+    gives an organisation: what `find` finds in each of the text's `pieces` (`shapes.text`
+    is the pieces joined by blank lines)."""
+    text = shapes.text  # the pieces, joined by blank lines
     for m in _SHORT_NAME.finditer(text):
         _short_name(orgs, text, m, shapes, profile)
     # One scan of the whole text for the nouns, then `find` only where they stand.
@@ -464,7 +465,13 @@ def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[lis
         heads.setdefault(k, []).append((hs - starts[k], he - starts[k], head, value))
     # The register's own names too, as written, when `find` would not find them: the index's
     # ("Organization and Assignment Department") and an editor's, whatever their shape.
-    odd = {n: org for n, org in orgs.written.items() if len(n) > 2 and not _whole(n, shapes)}
+    odd = {
+        n: org
+        for n, org in orgs.written.items()
+        if len(n) > 2
+        and (registers.provenance(org) != registers.FROM_TEXT or n != names(org)[0])
+        and not _whole(n, shapes)
+    }
     named = Matcher(odd)
     for hs, he, name, org in named.find(text):
         k = bisect_right(starts, hs) - 1
