@@ -11,7 +11,11 @@ profile adds its own):
   the Secretariat);
 - such a noun followed by "of" or "for" (and "the") and capitalised words, which "and",
   "of", "for" may join: "Committee of Public Safety", "Council of Labour and Defence",
-  "People's Commissariat for Procurement";
+  "People's Commissariat for Procurement". One word after "of" only when it is a plural,
+  an abstract or common noun, an acronym, a body or a place ("of Ministers", "of
+  Enlightenment", "of Paris"; not "the Ministry of Turgot", the time he led it). A
+  possessive after it is the whole name's ("the Council of Ministers' bureau") unless
+  that word is a place's or a person's ("the Reparation Commission for Germany's");
 - a name of `[orgs] known` (acronyms and single words: NKVD, Politburo), alone or ending
   a run of capitalised words as a noun does ("Nizhnyi Cheka");
 - a short name in brackets right after an organisation's name, in the text or in the
@@ -33,14 +37,18 @@ profile adds its own):
 Never an organisation: a run with a forename or honorific of the profile before the noun
 ("Frederick Church", "Mr Bank"), a name the profile or the gazetteer knows as a place
 ("Soviet Union"), a name of `[orgs] not` ("Collected Works"), a noun that more
-capitalised words follow ("Party Conference", "Red Army Day": the name goes on and names
-something else). Words that begin sentences ("The", "In": the profile's `[inline]
-english_words`) are not part of a name.
+capitalised words follow ("Red Army Day": the name goes on and names something else; an
+initial does not: "the Central Committee A. A. Ivanov"), a name after "The" written
+mid-sentence (a title: "Schapiro, The Communist Party of the Soviet Union"). Words that
+begin sentences ("The", "In": the profile's `[inline] english_words`; "But", "Addressing":
+a sentence's first word the book also writes in lower case) are not part of a name.
 
 The register is seeded from the Subject Index (every heading of one of these shapes, its
 bracketed short name an alias; `subtype="index"`), then completed from the text (every
-name of these shapes; `subtype="text"`). An entry this run made that no mention uses is
-dropped again.
+name of these shapes; `subtype="text"`). Every name the register holds is marked as
+written too, whatever its shape (the index's "Organization and Assignment Department", a
+name an editor adds). An entry this run made that no mention uses is dropped again; an
+earlier run's and an editor's stay.
 
 The pass runs after dates and before persons and places, so that an organisation's name
 is one name before its words can be a person's or a place's ("Stalin Motor Works",
