@@ -54,7 +54,7 @@ def timing(runs: int) -> None:
     print(f"conversion of {SOURCE.name}, best of {runs}:")
     print(f"  without enrichment {plain:6.2f} s")
     print(f"  with enrichment    {full:6.2f} s   (+{full - plain:.2f} s; target < 1 s)")
-    names = ("registers", "dates", "persons", "places")
+    names = ("registers", "dates", "orgs", "persons", "places")
     for name in names:
         print(f"    {name:10s} {passes[name] * 1000:6.0f} ms")
     print(f"    {'together':10s} {sum(passes[n] for n in names) * 1000:6.0f} ms (best run of each pass)")

@@ -69,7 +69,7 @@ def output_words(outdir: Path) -> Counter:
     c: Counter = Counter()
     for f in sorted(Path(outdir).glob("*.xml")):
         root = etree.parse(str(f), safe_parser()).getroot()
-        if root.tag == TEI + "teiCorpus" or f.name in ("persons.xml", "places.xml"):
+        if root.tag == TEI + "teiCorpus" or f.name in ("persons.xml", "places.xml", "orgs.xml"):
             continue
         for text in root.iter(TEI + "text"):
             c.update(words("".join(_spaced(text))))

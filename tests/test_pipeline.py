@@ -37,6 +37,7 @@ def test_the_default_order_is_the_documented_one_and_checks():
         "header",
         "registers",
         "dates",
+        "orgs",
         "persons",
         "places",
         "navigation",
@@ -93,7 +94,7 @@ def test_disabling_a_pass_others_need_is_refused_before_any_work(tmp_path):
         convert(GARDEN, out, passes=default_passes().disable("persons"))
     assert not out.exists()
     with pytest.raises(PassOrderError, match="the writer needs book"):
-        convert(GARDEN, out, passes=default_passes().disable("header", "registers", "persons", "places"))
+        convert(GARDEN, out, passes=default_passes().disable("header", "registers", "orgs", "persons", "places"))
     assert not out.exists()
 
 
@@ -106,9 +107,9 @@ def test_the_profile_disables_passes_and_a_wrong_name_is_an_error(tmp_path):
     text = "".join(etree.tostring(etree.parse(str(f))).decode() for f in sorted(out.glob("*.xml")))
     assert "placeName" not in text and "persName" in text
     assert corpus.getroot().tag == q("teiCorpus")
-    # persons needs dates ("4 May" is a date before "May" can be a surname)
+    # organisations and persons need dates ("4 May" is a date before "May" can be a surname)
     profile.write_text('[passes]\ndisable = ["dates"]\n')
-    with pytest.raises(PassOrderError, match="pass 'persons' needs dates"):
+    with pytest.raises(PassOrderError, match="pass 'orgs' needs dates"):
         convert(GARDEN, tmp_path / "out2", profile=profile)
     assert not (tmp_path / "out2").exists()
     profile.write_text('[passes]\ndisable = "places"\n')
@@ -181,7 +182,7 @@ def test_views_of_the_tree_are_forgotten_when_a_pass_changes_it():
 
     reg = (
         default_passes()
-        .disable("places", "persons", "dates", "registers")
+        .disable("places", "persons", "orgs", "dates", "registers")
         .add(Pass("look1", look, changes_tree=False), after="header")
         .add(Pass("mark", add_id), after="look1")
         .add(Pass("look2", look, changes_tree=False), after="mark")
@@ -198,7 +199,7 @@ def test_the_text_the_name_passes_learn_from_is_the_text_before_any_mark(book):
     the tree before dates, persons and places marked anything."""
     from teikit.enrich.matching import plain_text, unmarked_text
 
-    before, _ = convert_tree(book, passes=default_passes().disable("dates", "persons", "places"))
+    before, _ = convert_tree(book, passes=default_passes().disable("dates", "orgs", "persons", "places"))
     after, _ = convert_tree(book)
     assert after.xpath("//t:date | //t:persName", namespaces=NS)
     assert unmarked_text(after) == plain_text(before)

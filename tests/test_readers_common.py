@@ -41,7 +41,7 @@ def test_after_reader_leaves_out_exactly_the_passes_whose_facts_the_reader_provi
 def test_after_a_structured_reader_only_header_enrichment_and_navigation_run():
     docx = next(r for r in READERS if r.name == "docx")
     active = passes_for(load_profile(), default_passes(), docx)
-    assert active.names() == ["header", "registers", "dates", "persons", "places", "navigation"]
+    assert active.names() == ["header", "registers", "dates", "orgs", "persons", "places", "navigation"]
     active.check(provided=docx.provides, then_needs=WRITER_NEEDS)
     text = READERS[-1]
     assert passes_for(load_profile(), default_passes(), text).names() == default_passes().names()

@@ -129,7 +129,7 @@ MUTATIONS = [
 def mutants(tmp_path) -> list[Path]:
     out = []
     for source in SAMPLES:
-        if source.name in ("iron-lazar.xml", "persons.xml", "places.xml"):
+        if source.name in ("iron-lazar.xml", "persons.xml", "places.xml", "orgs.xml"):
             continue  # the corpus repeats the parts; registers have no text to mutate
         for label, mutate in MUTATIONS:
             root = etree.parse(str(source)).getroot()  # serialized alone: no xml-model

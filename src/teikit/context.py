@@ -57,7 +57,7 @@ class Context:
     book_id: str = "book"
     """The edition's name: the corpus file is `{book_id}.xml`."""
     registers_from: Path | None = None
-    """Where an earlier run left persons.xml and places.xml (read back, never overwritten blind)."""
+    """Where an earlier run left persons.xml, places.xml and orgs.xml (read back, never overwritten blind)."""
     outline: list[Entry] = field(default_factory=list)
     """The divisions found, in text order."""
     contents: list[Entry] = field(default_factory=list)
@@ -74,7 +74,8 @@ class Context:
     media: dict[str, bytes] = field(default_factory=dict)
     """Files of the input a reader keeps (images), by path under the output folder; the writer writes them."""
     registers: dict[str, Any] = field(default_factory=dict)
-    """The person and place registers ("person", "place"): `teikit.enrich.registers.Register`."""
+    """The person, place and organisation registers ("person", "place", "org"):
+    `teikit.enrich.registers.Register`."""
     footnotes: list[Any] = field(default_factory=list)
     """Notes found in the text's stream and the reference each belongs at, set apart until
     the paragraphs are made (`teikit.convert.noteattach.Pending`) ["note-bodies"]."""

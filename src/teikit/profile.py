@@ -61,6 +61,15 @@ SCHEMA: dict[str, dict[str, str]] = {
         "prepositions": "strings",
         "links": "strings",
     },
+    "orgs": {
+        "nouns": "strings",
+        "known": "strings",
+        "not": "strings",
+        "bodies": "strings",
+        "establishments": "strings",
+        "ranks": "strings",
+        "wings": "strings",
+    },
     "names": {
         "honorifics": "strings",
         "forenames": "strings",
@@ -260,6 +269,13 @@ class Profile:
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
     months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
     packs: tuple[str, ...] = ()  # the packs included, in order
+    org_nouns: tuple[str, ...] = ()  # [orgs] nouns: the last word of an organisation's name (Committee)
+    known_orgs: tuple[str, ...] = ()  # [orgs] known: names of organisations alone (Politburo, NKVD)
+    not_orgs: frozenset[str] = frozenset()  # [orgs] not: names shaped like an organisation's that are none
+    org_bodies: tuple[str, ...] = ()  # [orgs] bodies: a body's noun in lower case (the Moscow party committee)
+    org_establishments: tuple[str, ...] = ()  # [orgs] establishments: nouns any name qualifies (factory)
+    org_ranks: tuple[str, ...] = ()  # [orgs] ranks: words between a name and that noun (city, province)
+    org_wings: tuple[str, ...] = ()  # [orgs] wings: words that begin a faction's name (Left Communists)
     disabled_passes: tuple[str, ...] = ()  # [passes] disable: names, checked at run
     note_headings: set[str] = field(default_factory=set)  # [notes] headings, lower case
     note_body_words: tuple[str, ...] = ()  # [notes] body_words, lower case
@@ -376,6 +392,13 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         place_heads=dict(places["heads"]),
         months={k: int(v) for k, v in data["dates"]["months"].items()},
         packs=tuple(included),
+        org_nouns=tuple(data["orgs"]["nouns"]),
+        known_orgs=tuple(data["orgs"]["known"]),
+        not_orgs=frozenset(data["orgs"]["not"]),
+        org_bodies=tuple(data["orgs"]["bodies"]),
+        org_establishments=tuple(data["orgs"]["establishments"]),
+        org_ranks=tuple(data["orgs"]["ranks"]),
+        org_wings=tuple(data["orgs"]["wings"]),
         disabled_passes=tuple(data["passes"]["disable"]),
         note_headings={w.lower() for w in data["notes"]["headings"]},
         note_body_words=tuple(w.lower() for w in data["notes"]["body_words"]),

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from lxml import etree
 
-from .tei import local
+from .tei import TEI_NS, local
 
 Builder = Callable[[re.Match], "etree._Element | str | None"]
 
@@ -129,6 +129,37 @@ def wrap(el: etree._Element, find: Finder, skip: tuple[str, ...] = ()) -> None:
                 child.tail, nodes = _pieces(child.tail, spans)
                 child.tail = child.tail or None
                 _link_after(el, child, nodes)
+
+
+def slots(el: etree._Element, skip: tuple[str, ...] = ()) -> Iterator[tuple[etree._Element, Any, str]]:
+    """The text nodes below `el` in the order `wrap` visits them, each as (element, None,
+    its text) or (parent, child, the child's tail): for a pass that reads them all before
+    it marks a few (`wrap_slot`), without walking the tree twice."""
+    yield from _slots(el, frozenset(f"{{{TEI_NS}}}{name}" for name in skip))
+
+
+def _slots(el: etree._Element, skip: frozenset[str]) -> Iterator[tuple[etree._Element, Any, str]]:
+    # `skip` holds Clark names: comparing tags whole is cheaper than taking each local name
+    if el.text:
+        yield el, None, el.text
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in skip:
+            yield from _slots(child, skip)
+        if child.tail:
+            yield el, child, child.tail
+
+
+def wrap_slot(parent: etree._Element, child: Any, spans) -> None:
+    """Wrap `spans` (sorted, non-overlapping (start, end, element), as `wrap`'s finder gives
+    them) in the text node `slots` gave as (parent, child); the slots not yet wrapped stay
+    valid, whatever the order."""
+    if child is None:
+        parent.text, nodes = _pieces(parent.text, spans)
+        parent.text = parent.text or None
+    else:
+        child.tail, nodes = _pieces(child.tail, spans)
+        child.tail = child.tail or None
+    _link_after(parent, child, nodes)
 
 
 def texts(el: etree._Element, skip: tuple[str, ...] = ()):

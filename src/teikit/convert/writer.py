@@ -4,7 +4,7 @@ OUTDIR/
   front.xml        title page, imprint, contents, list of figures (made by the navigation pass)
   introduction.xml, ch01.xml … ch13.xml, conclusion.xml   one per body division
   back.xml         bibliography, indexes, appendices
-  persons.xml, places.xml   the registers names in the text link to
+  persons.xml, places.xml, orgs.xml   the registers names in the text link to
   BOOKID.xml       <teiCorpus> with the book's header and an XInclude per part
   conversion-report.json
 
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..enrich.registers import FILES
 from ..errors import TeikitError
 from ..tei import LINE_ATTR, TEI_NS, XI_NS, XML_ID, XML_LANG, children, make, q, sub, text_of
 from ..xmlio import atomic_folder, serialize
@@ -101,7 +102,7 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
         docs["back.xml"] = _document(build_header(book, ctx, "Back matter"), "back", body_divs=children(back, "div"))
     for kind, reg in ctx.registers.items():
         if reg.entries:
-            docs[f"{'persons' if kind == 'person' else 'places'}.xml"] = reg.root
+            docs[FILES[kind]] = reg.root
     corpus = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS, "xi": XI_NS})
     corpus.append(build_header(book, ctx))
     for name in docs:

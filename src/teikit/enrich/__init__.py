@@ -1,11 +1,15 @@
-"""Enrich: persons, places and dates in the text, linked to registers.
+"""Enrich: persons, places, organisations and dates in the text, linked to registers.
 
 Passes, in order (each `apply(tei, ctx) -> tei`, declared in PASSES with what they
 need and provide; see `teikit.pipeline`):
-  registers  seed the person and place registers from the indexes (and an earlier run's)
+  registers  the person, place and organisation registers: an earlier run's, the persons of the indexes
   dates      date with ISO 8601 values
+  orgs       orgName, linked to orgs.xml (its register seeded from the Subject Index)
   persons    persName, linked to persons.xml
   places     placeName, linked to places.xml
+
+An organisation's name is marked before the persons and places it may hold ("Stalin
+Motor Works"): the name passes do not enter an orgName (see `orgs`).
 
 A book without an index (for persons: without one that names a person) has no authority
 for the registers; its names are taken from the text on evidence only (`textnames` for
@@ -20,7 +24,7 @@ from __future__ import annotations
 from ..context import Context
 from ..pipeline import Pass
 from ..teiheader import build_header
-from . import dates, persons, places, registers, textnames
+from . import dates, orgs, persons, places, registers, textnames
 
 
 def seed(tei, ctx: Context):
@@ -34,8 +38,13 @@ def seed(tei, ctx: Context):
     place_reg = registers.Register(
         "place", registers.load(folder, registers.PLACES_FILE), build_header(ctx.need_book(), ctx, "Register of places")
     )
+    org_reg = registers.Register(
+        "org",
+        registers.load(folder, registers.ORGS_FILE),
+        build_header(ctx.need_book(), ctx, "Register of organisations"),
+    )
     registers.seed_persons(person_reg, tei, ctx.report)
-    ctx.registers = {"person": person_reg, "place": place_reg}
+    ctx.registers = {"person": person_reg, "place": place_reg, "org": org_reg}
     return tei
 
 
@@ -59,16 +68,24 @@ def _places(tei, ctx: Context):
     return places.apply(tei, ctx, strict=without_index(tei), topics=topics)
 
 
-# Dates go first: "4 May" is a date before "May" can be a person's surname.
+# Dates go first: "4 May" is a date before "May" can be a person's surname. Organisations
+# next: "Stalin Motor Works" is one name before "Stalin" can be a person's.
 PASSES = [
     Pass(
         "registers",
         seed,
         needs=("book", "indexes"),
         provides=("registers",),
-        doc="seed the person and place registers from the indexes and an earlier run's",
+        doc="the person, place and organisation registers: an earlier run's, the indexes' persons",
     ),
     Pass("dates", dates.apply, needs=("paragraphs",), provides=("dates",), doc="date, with ISO 8601 values"),
+    Pass(
+        "orgs",
+        orgs.apply,
+        needs=("registers", "dates"),
+        provides=("orgs",),
+        doc="orgName, linked to orgs.xml",
+    ),
     Pass(
         "persons",
         _persons,

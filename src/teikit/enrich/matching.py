@@ -52,7 +52,7 @@ def plain_text(tei) -> str:
 
 
 # What the enrichment passes add: read through by `unmarked_text`.
-MARKS = ("date", "persName", "placeName")
+MARKS = ("date", "persName", "placeName", "orgName")
 
 
 def unmarked_text(tei) -> str:

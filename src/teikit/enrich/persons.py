@@ -250,7 +250,8 @@ UNINDEXED = "named in the text, not in the book's index"
 
 
 def _indexed(person) -> bool:
-    return not any(n.text == UNINDEXED for n in person.iterfind(q("note")))
+    """An entry of the index, or an editor's: an authority, unlike a person found in the text."""
+    return registers.provenance(person) != registers.FROM_TEXT
 
 
 def discover(people: People, tei, ctx: Context) -> None:

@@ -378,7 +378,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for region in regions(tei):
         wrap(region, find, SKIP)
     for place in list(reg.added):
-        if place.get(XML_ID) not in used and "Subject Index" not in "".join(place.itertext()):
+        if place.get(XML_ID) not in used and registers.provenance(place) != registers.FROM_INDEX:
             reg.remove(place)  # the profile's list names places this book may not have
     ctx.report.counts["places"] = len(reg.entries)
     ctx.report.counts["placeName"] = counts["placeName"]

@@ -1,10 +1,22 @@
-"""Registers: the persons and places of a book, as TEI `listPerson` and `listPlace`.
+"""Registers: the persons, places and organisations of a book, as TEI `listPerson`,
+`listPlace` and `listOrg` (persons.xml, places.xml, orgs.xml).
 
 Seeded from the book's own indexes — the Name Index for persons, the person
-headings and the places of the Subject Index — and completed by what the text
-names (see `discover`). A register written by an earlier run (and perhaps
+headings, the places and the organisations of the Subject Index — and completed by
+what the text names (see `discover`). A register written by an earlier run (and perhaps
 corrected by an editor since) is the starting point of the next: its entries are
 kept as they are, their ids never change, and only what is new is added.
+
+Provenance is data, not wording. Every entry teikit makes carries one
+`<note type="source" subtype="...">`: `subtype="index"` when the entry was seeded from
+one of the book's indexes, `subtype="text"` when it was found in the text (the note's
+words say on what evidence, for a reader; no code reads them). An editor marks an entry
+of their own with `subtype="editor"`, or leaves out the source note: `provenance` reads
+either as the editor's. An editor may reword, extend or add notes freely; only the
+first source note's `@subtype` says where an entry came from. Registers written before
+the subtype existed are read once on loading (`load`): their source notes get the
+subtype their fixed opening words meant ("Name Index", "Subject Index": index; "named
+in the text": text; anything else: editor).
 """
 
 from __future__ import annotations
@@ -23,6 +35,16 @@ from . import gazetteer, headings
 
 PERSONS_FILE = "persons.xml"
 PLACES_FILE = "places.xml"
+ORGS_FILE = "orgs.xml"
+# Each kind of register: its file, its list element, and what the list holds.
+FILES = {"person": PERSONS_FILE, "place": PLACES_FILE, "org": ORGS_FILE}
+LISTS = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}
+
+NOTE = q("note")
+# Where a register entry came from: `<note type="source" subtype="...">` (see above).
+FROM_INDEX, FROM_TEXT, FROM_EDITOR = "index", "text", "editor"
+# How registers written before the subtype existed began their source notes.
+_LEGACY_SOURCES = (("Name Index", FROM_INDEX), ("Subject Index", FROM_INDEX), ("named in the text", FROM_TEXT))
 PLACE_HEADS = {
     "region": "region",
     "province": "region",
@@ -62,14 +84,14 @@ class Register:
     """One register file: its TEI document, its entries by id, new ids kept unique."""
 
     def __init__(self, kind: str, existing: etree._Element | None = None, header=None):
-        self.kind = kind  # "person" or "place"
+        self.kind = kind  # "person", "place" or "org"
         if existing is not None:
             self.root = existing
         else:
             self.root = make("TEI")
             self.root.append(header if header is not None else make("teiHeader"))
-            sub(sub(self.root, "standOff"), "listPerson" if kind == "person" else "listPlace")
-        self.list = xpath(self.root, f"//t:standOff/t:{'listPerson' if kind == 'person' else 'listPlace'}")[0]
+            sub(sub(self.root, "standOff"), LISTS[kind])
+        self.list = xpath(self.root, f"//t:standOff/t:{LISTS[kind]}")[0]
         self.entries = {e.get(XML_ID): e for e in self.root.iter(q(kind)) if e.get(XML_ID)}
         self.added: list[etree._Element] = []
 
@@ -119,7 +141,25 @@ def load(folder: Path | None, name: str) -> etree._Element | None:
     root = parse_xml(Path(folder) / name).getroot()
     if local(root) != "TEI" or not xpath(root, "//t:standOff"):
         raise TeikitError("an existing register must be a TEI document with a standOff", str(Path(folder) / name))
+    for note in xpath(root, "//t:standOff//t:note[@type='source'][not(@subtype)]"):
+        words = " ".join(text_of(note).split())
+        note.set("subtype", next((kind for opening, kind in _LEGACY_SOURCES if words.startswith(opening)), FROM_EDITOR))
     return root
+
+
+def source_note(entry, source: str, words: str):
+    """The note saying where `entry` came from: `source` (FROM_INDEX, FROM_TEXT) as data,
+    `words` for the reader."""
+    return sub(entry, "note", words, type="source", subtype=source)
+
+
+def provenance(entry) -> str:
+    """Where a register entry came from: FROM_INDEX, FROM_TEXT or FROM_EDITOR (an entry
+    without a source note is an editor's)."""
+    for note in entry.iterchildren(NOTE):
+        if note.get("type") == "source" and note.get("subtype"):
+            return note.get("subtype")
+    return FROM_EDITOR
 
 
 # ------------------------------------------------------------------ persons
@@ -148,7 +188,7 @@ def person_key(person) -> str:
     return h.key
 
 
-def _person_entry(reg: Register, h: headings.Heading, item, source: str):
+def _person_entry(reg: Register, h: headings.Heading, item, source: str, origin: str = FROM_INDEX):
     base = slug(" ".join([h.surname] + h.given))
     person = make("person", attrib={XML_ID: reg.new_id(base)})
     pn = sub(person, "persName")
@@ -167,17 +207,21 @@ def _person_entry(reg: Register, h: headings.Heading, item, source: str):
             sub(person, "persName", qual)  # another name the person went by
         else:
             sub(person, "note", qual, type="qualifier")
-    note = sub(person, "note", f"{source}: ", type="source")
-    if item is not None:
-        refs = [r for r in children(item, "ref") if r.get("type") in ("page", "note")]
-        for k, r in enumerate(refs):
-            ref = sub(note, "ref", r.get("n"), type=r.get("type"), n=r.get("n"))
-            ref.tail = ", " if k + 1 < len(refs) else None
-        if not refs:
-            note.text += h.printed
-    else:
+    note = source_note(person, origin, f"{source}: ")
+    if item is None:
         note.text = source
+    elif not cite_index(note, item):
+        note.text += h.printed
     return person
+
+
+def cite_index(note, item) -> bool:
+    """Add an index item's page and note references to a source note; whether it had any."""
+    refs = [r for r in children(item, "ref") if r.get("type") in ("page", "note")]
+    for k, r in enumerate(refs):
+        ref = sub(note, "ref", r.get("n"), type=r.get("type"), n=r.get("n"))
+        ref.tail = ", " if k + 1 < len(refs) else None
+    return bool(refs)
 
 
 def index_divs(tei) -> tuple[list, list]:
@@ -234,20 +278,24 @@ def seed_persons(reg: Register, tei, report) -> None:
 
 def from_index(person) -> bool:
     """Whether a register entry was seeded from one of the book's indexes."""
-    source = person.find(f"{q('note')}[@type='source']")
-    return source is not None and (source.text or "").startswith(("Name Index", "Subject Index"))
+    return provenance(person) == FROM_INDEX
 
 
 def new_person(reg: Register, surname: str, given: list[str], why: str):
+    """A person found in the text (`why`: on what evidence, for the reader)."""
     h = headings.Heading(surname, given)
-    person = _person_entry(reg, h, None, why)
+    person = _person_entry(reg, h, None, why, FROM_TEXT)
     return reg.add(person)
 
 
 # ------------------------------------------------------------------ places
 
 
-def place_entry(reg: Register, name: str, kind: str | None, geo: gazetteer.GeoPlace | None, source: str):
+def place_entry(
+    reg: Register, name: str, kind: str | None, geo: gazetteer.GeoPlace | None, source: str, origin: str = FROM_TEXT
+):
+    """A new place: `origin` where it came from (FROM_INDEX, FROM_TEXT), `source` its
+    source note's words."""
     base = slug(geo.name if geo else name)
     place = make("place", attrib={XML_ID: reg.new_id(base)})
     if kind:
@@ -259,7 +307,7 @@ def place_entry(reg: Register, name: str, kind: str | None, geo: gazetteer.GeoPl
         sub(sub(place, "location"), "geo", f"{geo.lat:g} {geo.lng:g}")
     if geo and geo.geonameid is not None:
         sub(place, "idno", str(geo.geonameid), type="geonames")
-    sub(place, "note", source, type="source")
+    source_note(place, origin, source)
     return reg.add(place)
 
 
@@ -339,13 +387,13 @@ class Places:
         names[-1].addnext(make("placeName", name))
         self._learn(place)
 
-    def add(self, name: str, kind: str | None, geo, source: str):
+    def add(self, name: str, kind: str | None, geo, source: str, origin: str = FROM_TEXT):
         """The entry for a place, made or extended (Petrograd and Leningrad are one city)."""
         place = self.find(name)
         if place is None and geo is not None:  # by GeoNames id, else by the gazetteer's own name
             place = self.by_geo.get(str(geo.geonameid)) if geo.geonameid is not None else self.find(geo.name)
         if place is None:
-            place = place_entry(self.reg, name, kind, geo, source)
+            place = place_entry(self.reg, name, kind, geo, source, origin)
         elif gazetteer.fold(name) not in {gazetteer.fold(n) for n in place_names(place)}:
             if place in self.reg.added:
                 names = children(place, "placeName")
@@ -405,7 +453,7 @@ def seed_places(places: Places, tei, profile, person_surnames: set[str], report)
                 topics.add(term)
                 continue
             ptype, geo = found or (kind, None)
-            place = places.add(term, kind or ptype, geo, "Subject Index")
+            place = places.add(term, kind or ptype, geo, "Subject Index", FROM_INDEX)
             for alias in aliases:  # "Baltic–White Sea canal (Belomor)", "Abyssinia (Ethiopia)"
                 if places.find(alias) is None and alias not in person_surnames:
                     places.add_name(place, alias)

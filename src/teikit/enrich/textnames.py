@@ -282,7 +282,7 @@ def _fill(pn, name: Name) -> None:
 def _add(reg: registers.Register, name: Name, evidence: str):
     person = make("person", attrib={XML_ID: reg.new_id(registers.slug(name.key()))})
     _fill(sub(person, "persName"), name)
-    sub(person, "note", f"{SOURCE}: {_EVIDENCE.get(evidence, evidence)}", type="source")
+    registers.source_note(person, registers.FROM_TEXT, f"{SOURCE}: {_EVIDENCE.get(evidence, evidence)}")
     return reg.add(person)
 
 

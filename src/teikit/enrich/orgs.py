@@ -1,0 +1,568 @@
+"""Organisations: `orgName` for every named organisation, linked to the register orgs.xml.
+
+An organisation is named, in any English book, in one of these shapes (the words that
+make them are the profile's `[orgs]`; the default profile's are English, a book's
+profile adds its own):
+
+- capitalised words ending with an organisation noun (`[orgs] nouns`): "Central
+  Committee", "Reparation Commission", "XVII Party Congress", "Kharkov Tractor Works".
+  A possessive among them is a common noun's ("People's Commissariat", "Workers' Party":
+  the book writes the word in lower case too), never a name's ("Stalin's Secretariat" is
+  the Secretariat);
+- such a noun followed by "of" or "for" (and "the") and capitalised words, which "and",
+  "of", "for" may join: "Committee of Public Safety", "Council of Labour and Defence",
+  "People's Commissariat for Procurement". One word after "of" only when it is a plural,
+  an abstract or common noun, an acronym, a body or a place ("of Ministers", "of
+  Enlightenment", "of Paris"; not "the Ministry of Turgot", the time he led it). A
+  possessive after it is the whole name's ("the Council of Ministers' bureau") unless
+  that word is a place's or a person's ("the Reparation Commission for Germany's");
+- a name of `[orgs] known` (acronyms and single words: NKVD, Politburo), alone or ending
+  a run of capitalised words as a noun does ("Nizhnyi Cheka");
+- a short name in brackets right after an organisation's name, in the text or in the
+  index ("Political Bureau (Politburo)", "Communist International (Comintern)", "KGB
+  (Committee of State Security)"): the book then uses it alone, as a known name;
+- a place's or a people's name qualifying a body's noun in lower case (`[orgs] bodies`,
+  up to three `[orgs] ranks` between): "the Moscow party committee", "the Ukrainian party
+  organization", "the Kiev province party committee" (not "the Kaganovich commission",
+  a person's); any name before an establishment's noun (`[orgs] establishments`): "the
+  Aivazov factory", "the Zhukov institute";
+- a faction: a wing's word (`[orgs] wings`) and capitalised words ending in a plural:
+  "Left Communists", "Left Socialist Revolutionaries" (the members alone, "Bolsheviks",
+  are no organisation);
+- a noun alone, capitalised, right after "the": "the Convention", "the Assembly". It means
+  the organisation of that noun the text named last (the Legislative Assembly after the
+  Legislative Assembly was named); before the text names one, it is none ("the Court" of
+  the king, before the Revolutionary Court).
+
+Never an organisation: a run with a forename or honorific of the profile before the noun
+("Frederick Church", "Mr Bank"), a name the profile or the gazetteer knows as a place
+("Soviet Union"), a name of `[orgs] not` ("Collected Works"), a noun that more
+capitalised words follow ("Red Army Day": the name goes on and names something else; an
+initial does not: "the Central Committee A. A. Ivanov"), a name after "The" written
+mid-sentence (a title: "Schapiro, The Communist Party of the Soviet Union"). Words that
+begin sentences ("The", "In": the profile's `[inline] english_words`; "But", "Addressing":
+a sentence's first word the book also writes in lower case) are not part of a name.
+
+The register is seeded from the Subject Index (every heading of one of these shapes, its
+bracketed short name an alias; `subtype="index"`), then completed from the text (every
+name of these shapes; `subtype="text"`). Every name the register holds is marked as
+written too, whatever its shape (the index's "Organization and Assignment Department", a
+name an editor adds). An entry this run made that no mention uses is dropped again; an
+earlier run's and an editor's stay.
+
+The pass runs after dates and before persons and places, so that an organisation's name
+is one name before its words can be a person's or a place's ("Stalin Motor Works",
+"Communist Party of the Soviet Union", "the Moscow party committee"): the longest name
+wins, and the name passes do not enter an orgName. An orgName is never marked inside a
+persName or placeName, nor on a person's or a place's name alone.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Any, NamedTuple
+
+from lxml import etree
+
+from ..context import Context
+from ..tei import XML_ID, children, make, q, sub, text_of, xpath
+from ..textnodes import slots, wrap_slot
+from . import registers
+from .matching import SKIP, Matcher, regions
+from .namewords import initial
+
+# A capitalised word: "All-Union", "People's", "Workers'" (not "Notables--Brienne", a dash).
+_TOKEN = r"[A-Z]\w*(?:['’][a-z]\w*)*(?:-\w+(?:['’][a-z]\w*)*)*(?:['’](?=\s))?"
+# The space between two words of a name: a line may end between them, a paragraph not.
+_SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+# The capitalised words right before a noun.
+_RUN_BEFORE = re.compile(rf"(?:(?<![\w'’.-]){_TOKEN}{_SP})+$")
+# "of the Soviet Union", "for Labour and Defence": what follows a noun that heads a name.
+_POST = re.compile(rf"{_SP}(?:of|for){_SP}(?:the{_SP})?{_TOKEN}(?:(?:{_SP}(?:and|of|of{_SP}the|for))?{_SP}{_TOKEN})*")
+_SHORT_NAME = re.compile(r"\(([A-Z][\w'’-]*)\)")
+# A short name the text gives in brackets is an acronym ("NKVD", "TsIK", "CCC-Rabkrin"):
+# a word in brackets after a body's name may name its head ("(Grin'ko)") or members.
+_ACRONYM = re.compile(r"[A-Z][\w-]*[A-Z][\w-]*")
+_POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)$")
+# Another capitalised word: the name goes on ("Party Conference"); not an initial ("the
+# Central Committee A. A. Ivanov").
+_CONTINUES = re.compile(rf"{_SP}[A-Z](?!\.)")
+_LOWER_NOUN = re.compile(rf"{_SP}([a-z]+)(?![\w-])")
+_LOWER_WORD = re.compile(rf"{_SP}([a-z]+)(?![\w-])")
+_RUN_AFTER = re.compile(rf"(?:{_SP}{_TOKEN})+")
+_RANK_BEFORE = re.compile(rf"([a-z]+){_SP}$")
+_THE_BEFORE = re.compile(rf"(?<![\w-])[Tt]he{_SP}$")
+_TOKENS = re.compile(_TOKEN)
+_APOSTROPHE_S = re.compile(r"['’]s?$")
+_QUOTED = re.compile(r"['‘](?:The )?$")  # a name that opens a quotation: "'The Union of ...'"
+_ABBREVIATION = re.compile(r"(?<![\w-])[A-Z][a-z]?$")  # "of St. Roch": the name is cut short
+_ABSTRACT = re.compile(r"(?:ment|tion|sion|ence|ance|ship|ity|ism|ure|ry|ics)$")
+_PAGES_BEFORE = re.compile(r"^[\d\s,.;:–-]+")
+_BRACKETED = re.compile(r"\(([^()]+)\)")
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
+_LOOK_BACK = 100  # characters searched before a noun for the words of its name
+INDEX_SOURCE = "Subject Index"
+TEXT_SOURCE = "named in the text"
+
+
+def fold(name: str) -> str:
+    return " ".join(name.replace("’", "'").split())
+
+
+@dataclass
+class Shapes:
+    """The words that make a name an organisation's, from the profile and the book."""
+
+    nouns: frozenset[str]
+    bodies: frozenset[str]  # lower-case nouns of a body a capitalised name qualifies ("Moscow party committee")
+    establishments: frozenset[str]  # lower-case nouns any name may qualify ("the Aivazov factory")
+    ranks: frozenset[str]  # lower-case words between the name and such a noun ("city party")
+    wings: frozenset[str]  # words that begin a faction's name ("Left Communists")
+    place_nouns: frozenset[str]  # nouns that end a place's name ("Soviet Union"): never alone
+    known: set[str]  # known names and short names: organisations alone
+    stops: frozenset[str]  # words that begin sentences, in lower case
+    persons: frozenset[str]  # honorifics and forenames: a person's name, not a body
+    surnames: frozenset[str]  # the person register's: never an organisation's short name
+    not_orgs: frozenset[str]
+    text: str  # the book's text: its words in lower case are common words
+    profile: Any = None  # for the places it knows
+    _common: dict[str, bool] = field(default_factory=dict)
+    _heads: Matcher | None = None
+
+    @classmethod
+    def of(cls, profile, text: str, surnames: frozenset[str] = frozenset()) -> Shapes:
+        return cls(
+            nouns=frozenset(profile.org_nouns),
+            bodies=frozenset(profile.org_bodies) | frozenset(profile.org_establishments),
+            establishments=frozenset(profile.org_establishments),
+            ranks=frozenset(profile.org_ranks),
+            wings=frozenset(profile.org_wings),
+            place_nouns=frozenset(p.split()[-1] for p in (*profile.known_places, *profile.regions) if " " in p),
+            known=set(profile.known_orgs),
+            stops=frozenset(profile.english_words),
+            persons=frozenset(profile.honorifics) | profile.forenames,
+            surnames=surnames,
+            not_orgs=profile.not_orgs,
+            text=text,
+            profile=profile,
+        )
+
+    def heads(self) -> Matcher:
+        """The nouns and known names, found in one scan (made again after a short name is learnt)."""
+        if self._heads is None:
+            self._heads = Matcher(dict.fromkeys(self.nouns | self.known | self.bodies | self.wings))
+        return self._heads
+
+    def qualifies(self, post: str) -> bool:
+        """Whether "of X" can say which body a noun names: any words, but one word only when
+        it is a plural (of Ministers), an abstract noun (of Enlightenment), a common word (of
+        Finance, of Ten), an acronym or another body
+        (of the RSDLP, of the Comintern, of the League), or a place (of Paris): "the
+        Ministry of Turgot" is the ministry he led, a time, not a body's name."""
+        words = post.split()
+        last = words[-1]
+        return (
+            len(words) > 2 + (words[1] == "the")
+            or (last.endswith("s") and last not in self.surnames)  # of Ministers, of Nations
+            or _ABSTRACT.search(last) is not None  # of Enlightenment, of Agriculture
+            or self.common(last)
+            or _ACRONYM.fullmatch(last) is not None
+            or last in self.known
+            or last in self.nouns
+            or _is_place(last, self.profile)
+        )
+
+    def short_name(self, short: str, profile) -> bool:
+        """Whether a word in brackets after an organisation's name may be its short name."""
+        return short not in self.surnames and short.lower() not in self.stops and not _is_place(short, profile)
+
+    def learn(self, short: str) -> None:
+        if short not in self.known and short not in self.nouns:
+            self.known.add(short)
+            self._heads = None
+
+    def common(self, word: str) -> bool:
+        """Whether the book writes a word (a possessive's: "People's") in lower case too:
+        "people", "general"; not "Stalin", "Frederick". Asked of a few words only (a
+        sentence's first, a possessive, a forename): each is searched for, not every word
+        of the book collected."""
+        stem = _POSSESSIVE.sub("", word).lower()
+        if stem not in self._common:
+            self._common[stem] = _written(stem, self.text)
+        return self._common[stem]
+
+
+def _written(word: str, text: str) -> bool:
+    """Whether `text` holds `word` as a word of its own (found by `str.find`: a pattern
+    searched through the whole book for each word asked took far longer)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            return True
+        at = text.find(word, end)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
+class Found(NamedTuple):
+    """A name found: a tuple, made by the thousand (a frozen dataclass is slower to make)."""
+
+    start: int
+    end: int
+    name: str
+    head: str
+    bare: bool  # a noun alone after "the": means an organisation named elsewhere
+
+
+def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = None) -> list[Found]:
+    """The organisations' names of `text`, leftmost-longest, not overlapping; `prose`:
+    `text` is running text, where a sentence's first word may be a common word (not for a
+    name read alone: an index heading, a register's name); `heads`: the nouns and known
+    names of `text` as `Matcher.find` gives them, when found already."""
+    out: list[Found] = []
+    for hs, he, head, value in shapes.heads().find(text) if heads is None else heads:
+        if value is not None:  # a name of the register, as written
+            if not _title(text, hs) and not (prose and initial(text, hs) and shapes.common(head.split()[0])):
+                out.append(Found(hs, he, head, head.split()[-1], False))
+            continue
+        if head in shapes.wings or head in shapes.bodies:
+            found = _faction(text, hs, he, head, shapes, prose) if head in shapes.wings else None
+            found = found or (_body(text, hs, he, head, shapes, prose) if head in shapes.bodies else None)
+            if found is not None:
+                out.append(found)
+            continue
+        if head in shapes.nouns and _CONTINUES.match(text, he):
+            continue  # "Party Conference": the name goes on
+        words = _words_before(text, hs, shapes, prose)
+        if words is None:
+            continue  # a person's name: "Frederick Church"
+        post = _POST.match(text, he) if head in shapes.nouns and not text.startswith(("'", "’"), he) else None
+        start = words if words >= 0 else hs
+        end = post.end() if post else he
+        if post:
+            # A possessive after "of X": the whole name's ("the Council of Ministers' bureau",
+            # "the Commission of Party Control's plenum"), but a place's or a person's alone
+            # ("the Reparation Commission for Germany's"); a quotation may close ("the
+            # 'Anti-Soviet Bloc of Rights and Trotskyites'").
+            last = post.group().split()[-1]
+            whose = _POSSESSIVE.search(last) or text.startswith(("'s", "’s"), end)
+            bare = _APOSTROPHE_S.sub("", last)  # "Ministers'" -> "Ministers", "Control's" -> "Control"
+            if text[end - 1] in "'’" and _QUOTED.search(text, max(0, start - 5), start):
+                end -= 1
+            elif whose and (bare in shapes.surnames or _is_place(bare, shapes.profile)):
+                post = None
+            elif whose:
+                end = post.start() + post.group().rindex(bare) + len(bare)
+        if post and (
+            not shapes.qualifies(text[post.start() : end])
+            or (text.startswith(".", end) and _ABBREVIATION.search(post.group()))
+        ):
+            post = None  # "the Ministry of Turgot"; "of St. Roch": cut short
+        end = end if post else he
+        if post:
+            end = _body_after(text, end, shapes)  # "... Commission of the Moscow party committee"
+        name = " ".join(text[start:end].split())
+        if _title(text, start):
+            continue
+        if start < hs or post or head in shapes.known:
+            if fold(name) not in shapes.not_orgs:
+                out.append(Found(start, end, name, head, False))
+        elif _THE_BEFORE.search(text, max(0, hs - 8), hs) and head not in shapes.place_nouns:
+            out.append(Found(hs, he, head, head, True))
+    out.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Found] = []
+    for f in out:
+        if not kept or f.start >= kept[-1].end:
+            kept.append(f)
+    return kept
+
+
+def _place_or_people(name: str, profile) -> bool:
+    """Whether a name is a place's ("Moscow", "Nizhnyi Novgorod") or a people's, an
+    adjective of a country or region ("Ukrainian", "Russian", "German")."""
+    if _is_place(name, profile):
+        return True
+    word = name.split()[-1]
+    stems = (word[:-1], word[:-3] + "e", word[:-3] + "a", word[:-2] + "y", word[:-3] + "y")
+    return word.endswith(("an", "sh", "se")) and any(len(s) > 3 and _is_place(s, profile) for s in stems)
+
+
+def _body_after(text: str, end: int, shapes: Shapes) -> int:
+    """Where a name ends that lower-case `ranks` and a body's noun continue ("of the Moscow
+    party committee"), else `end`."""
+    at = end
+    for _ in range(4):
+        word = _LOWER_WORD.match(text, at)
+        if word is None:
+            break
+        if word.group(1) in shapes.bodies:
+            return word.end()
+        if word.group(1) not in shapes.ranks:
+            break
+        at = word.end()
+    return end
+
+
+def _title(text: str, start: int) -> bool:
+    """Whether a name follows "The" written mid-sentence: a title ("Schapiro, The Communist
+    Party of the Soviet Union")."""
+    return (
+        _THE_BEFORE.search(text, max(0, start - 8), start) is not None
+        and text[start - 4] == "T"
+        and not initial(text, start - 4)
+    )
+
+
+def _faction(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -> Found | None:
+    """ "Left Communists", "Left Socialist Revolutionaries": a wing's word and capitalised
+    words, the last a plural. Not the members alone ("Bolsheviks"), nor "Left Bank"."""
+    after = _RUN_AFTER.match(text, he)
+    if after is None or _POSSESSIVE.search(after.group()) or not after.group().endswith("s"):
+        return None
+    if prose and initial(text, hs) and shapes.common(head) and not _RUN_AFTER.match(text, he):
+        return None
+    return Found(hs, after.end(), " ".join(text[hs : after.end()].split()), head, False)
+
+
+def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -> Found | None:
+    """A body a capitalised name qualifies, in lower case: "the Moscow party committee",
+    "the Ukrainian party organization", "the Kiev province party committee", "the Aivazov
+    factory": the name, up to three words of `ranks`, the body's noun. Not when the name is
+    an organisation's ("the Politburo commission") or, but for an establishment, a person's."""
+    at = hs
+    for _ in range(3):
+        rank = _RANK_BEFORE.search(text, max(0, at - 20), at)
+        if rank is None or rank.group(1) not in shapes.ranks:
+            break
+        at = rank.start()
+    start = _words_before(text, at, shapes, prose)
+    if start is None or start < 0 or _title(text, start):
+        return None
+    qualifier = " ".join(text[start:at].split())
+    if qualifier.split()[-1] in shapes.nouns or qualifier.split()[-1] in shapes.known:
+        return None  # "the Politburo commission": the Politburo's, marked as the Politburo
+    if head not in shapes.establishments and (
+        qualifier.split()[-1] in shapes.surnames or not _place_or_people(qualifier, shapes.profile)
+    ):
+        return None  # "the Kaganovich commission": a person's, who is marked
+    name = " ".join(text[start:he].split())
+    if _CONTINUES.match(text, he) or fold(name) in shapes.not_orgs:
+        return None
+    return Found(start, he, name, head, False)
+
+
+def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None:
+    """Where the capitalised words of a name before its noun at `hs` begin (-1: none), or
+    None when they make a person's name."""
+    k = hs - 1
+    while k >= 0 and text[k] in " \t\n":
+        k -= 1
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "'’-"):
+        k -= 1
+    if k < 0 or k == hs - 1 or not text[k].isupper():
+        return -1  # "the Politburo": no capitalised word before (the pattern below is slower)
+    run = _RUN_BEFORE.search(text, max(0, hs - _LOOK_BACK), hs)
+    if not run:
+        return -1
+    words = [(t.start(), t.group()) for t in _TOKENS.finditer(run.group())]
+    first = -1
+    for at, word in reversed(words):
+        if word.lower() in shapes.stops:
+            break
+        if word in shapes.persons and not shapes.common(word):
+            return None  # "Frederick Church", "Mr Bank"; but "General Assembly"
+        if _POSSESSIVE.search(word) and not shapes.common(word):
+            break  # "Stalin's Secretariat": the Secretariat
+        first = run.start() + at
+    starts = [run.start() + at for at, _ in words]
+    if first >= 0 and prose and initial(text, first) and shapes.common(words[starts.index(first)][1]):
+        rest = [at for at in starts if at > first]
+        first = rest[0] if rest else -1  # "But Komsomol", "Addressing Red Army": a sentence's first word
+    return first
+
+
+class Orgs:
+    """The organisation register with its look-up by name."""
+
+    def __init__(self, reg: registers.Register):
+        self.reg = reg
+        self.by_name: dict[str, etree._Element] = {}
+        self.written: dict[str, etree._Element] = {}  # each name as the register writes it
+        for org in reg.entries.values():
+            self._learn(org)
+
+    def _learn(self, org) -> None:
+        for name in names(org):
+            self.by_name.setdefault(fold(name), org)
+            self.written.setdefault(name, org)
+
+    def find(self, name: str):
+        return self.by_name.get(fold(name))
+
+    def add(self, name: str, origin: str, note: str, item=None):
+        org = self.find(name)
+        if org is None:
+            org = make("org", attrib={XML_ID: self.reg.new_id(registers.slug(name))})
+            sub(org, "orgName", name)
+            cited = registers.source_note(org, origin, note)
+            if item is None or not registers.cite_index(cited, item):
+                cited.text = note.rstrip(": ")
+            self.reg.add(org)
+            self._learn(org)
+        return org
+
+    def add_name(self, org, name: str) -> None:
+        """Another name of an organisation (its short name), unless an entry has it."""
+        if self.find(name) is None:
+            children(org, "orgName")[-1].addnext(make("orgName", name))
+            self._learn(org)
+
+
+def names(org) -> list[str]:
+    return [" ".join(text_of(n).split()) for n in org.iter(q("orgName"))]
+
+
+def _is_place(name: str, profile) -> bool:
+    return name in profile.regions or registers.classify_place(name, profile) is not None
+
+
+def _whole(term: str, shapes: Shapes) -> bool:
+    found = find(term, shapes, prose=False)
+    return len(found) == 1 and not found[0].bare and (found[0].start, found[0].end) == (0, len(term))
+
+
+def seed(orgs: Orgs, tei, shapes: Shapes, profile) -> None:
+    """An organisation for every Subject Index heading of an organisation's shape."""
+    _, subjects = registers.index_divs(tei)
+    learnt: list[str] = []
+    heads = shapes.heads()
+    for div in subjects:
+        for item in xpath(div, ".//t:item[t:term]"):
+            term = " ".join(text_of(item.find(q("term"))).split()).strip(" ,;")
+            if not heads.find(term):
+                continue  # no organisation's noun or name: most headings
+            term = _PAGES_BEFORE.sub("", term)  # page numbers run into the heading
+            shorts = _BRACKETED.findall(term)
+            name = _BRACKETS.sub("", term).strip()
+            expansion = next((s for s in shorts if _whole(s, shapes)), None)
+            if expansion and _ACRONYM.fullmatch(name):
+                name, shorts = expansion, [name]  # "KGB (Committee of State Security)"
+            if not name or not _whole(name, shapes) or fold(name) in shapes.not_orgs or _is_place(name, profile):
+                continue
+            org = orgs.add(name, registers.FROM_INDEX, f"{INDEX_SOURCE}: ", item)
+            for short in shorts:
+                if _TOKENS.fullmatch(short) and shapes.short_name(short, profile):
+                    orgs.add_name(org, short)
+                    learnt.append(short)
+    for short in learnt:  # after the headings: each short name learnt makes the nouns' scan anew
+        shapes.learn(short)
+
+
+def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[list[Found]]:
+    """The short names the text gives in brackets after a name, then every name the text
+    gives an organisation: what `find` finds in each of the text's `pieces` (`shapes.text`
+    is the pieces joined by blank lines)."""
+    text = shapes.text  # the pieces, joined by blank lines
+    for m in _SHORT_NAME.finditer(text):
+        _short_name(orgs, text, m, shapes, profile)
+    # One scan of the whole text for the nouns, then `find` only where they stand.
+    starts = list(accumulate((len(p) + 2 for p in pieces[:-1]), initial=0))
+    heads: dict[int, list] = {}
+    for hs, he, head, value in shapes.heads().find(text):
+        k = bisect_right(starts, hs) - 1
+        heads.setdefault(k, []).append((hs - starts[k], he - starts[k], head, value))
+    # The register's own names too, as written, when `find` would not find them: the index's
+    # ("Organization and Assignment Department") and an editor's, whatever their shape.
+    odd = {
+        n: org
+        for n, org in orgs.written.items()
+        if len(n) > 2
+        and (registers.provenance(org) != registers.FROM_TEXT or n != names(org)[0])
+        and not _whole(n, shapes)
+    }
+    named = Matcher(odd)
+    for hs, he, name, org in named.find(text):
+        k = bisect_right(starts, hs) - 1
+        heads.setdefault(k, []).append((hs - starts[k], he - starts[k], name, org))
+    found = [
+        find(piece, shapes, heads=sorted(heads[k], key=lambda h: h[:2])) if k in heads else []
+        for k, piece in enumerate(pieces)
+    ]
+    seen = {f.name for fs in found for f in fs if not f.bare}
+    for name in sorted(seen):
+        if orgs.find(name) is None and not _is_place(name, profile):
+            orgs.add(name, registers.FROM_TEXT, TEXT_SOURCE)
+    return found
+
+
+def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> None:
+    """An acronym in brackets right after an organisation's name: another name of it."""
+    short = m.group(1)
+    if not _ACRONYM.fullmatch(short) or not shapes.short_name(short, profile):
+        return
+    stop = m.start()
+    while stop and text[stop - 1] in " \t\n":
+        stop -= 1
+    cut = max(0, stop - _LOOK_BACK)
+    before = find(text[cut:stop], shapes)
+    if before and not before[-1].bare and before[-1].end == stop - cut and not _is_place(before[-1].name, profile):
+        full = before[-1].name
+        org = orgs.find(short)  # the index may give either alone
+        if org is None:
+            org = orgs.find(full)
+        if org is None:
+            org = orgs.add(full, registers.FROM_TEXT, TEXT_SOURCE)
+        orgs.add_name(org, full)
+        orgs.add_name(org, short)
+        shapes.learn(short)
+
+
+def apply(tei, ctx: Context):
+    """Find, register and mark the organisations of the book."""
+    reg = ctx.registers["org"]
+    nodes = [slot for region in regions(tei) for slot in slots(region, SKIP)]
+    pieces = [text for _, _, text in nodes]
+    surnames = {text_of(s) for s in ctx.registers["person"].list.iter(q("surname"))}
+    shapes = Shapes.of(ctx.profile, "\n\n".join(pieces), frozenset(surnames))
+    orgs = Orgs(reg)
+    seed(orgs, tei, shapes, ctx.profile)
+    found = discover(orgs, pieces, shapes, ctx.profile)
+    last: dict[str, etree._Element] = {}  # a noun -> the organisation of that noun named last
+    used: set[str] = set()
+    counts: Counter = Counter()
+    for (parent, child, _), names_found in zip(nodes, found):
+        spans = []
+        for f in names_found:
+            if f.bare:
+                org = last.get(f.head)
+                if org is None:
+                    continue  # no organisation of this noun named yet: "the Court" is the king's
+            else:
+                org = orgs.find(f.name)
+                if org is None:
+                    continue  # a place's name (see discover)
+                last[f.head] = org
+            el = make("orgName")
+            if org is not None:
+                el.set("ref", f"{registers.ORGS_FILE}#{org.get(XML_ID)}")
+                used.add(org.get(XML_ID))
+                counts["linked"] += 1
+            counts["orgName"] += 1
+            spans.append((f.start, f.end, el))
+        if spans:
+            wrap_slot(parent, child, spans)
+    for org in list(reg.added):
+        if org.get(XML_ID) not in used and registers.provenance(org) != registers.FROM_INDEX:
+            reg.remove(org)
+    ctx.report.counts["orgs"] = len(reg.entries)
+    ctx.report.counts["orgName"] = counts["orgName"]
+    ctx.report.counts["orgName_linked"] = counts["linked"]
+    return tei

@@ -1,0 +1,210 @@
+"""Organisations (teikit.enrich.orgs) and where register entries came from (provenance as
+data, teikit.enrich.registers): names shaped like an organisation's in sentences of the
+books, the bundled book's orgs.xml and its marks, and a register an editor changed."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from lxml import etree
+
+from conftest import EDITION, NS, ROOT, SAMPLE, text
+from teikit.enrich import orgs, registers
+from teikit.profile import load_profile
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "books"
+
+
+def _names(sentence: str, profile=None, book: str = "") -> list[str]:
+    shapes = orgs.Shapes.of(profile or load_profile(), book or sentence)
+    return [f.name for f in orgs.find(sentence, shapes)]
+
+
+# ------------------------------------------------------------------ shapes of names
+
+
+def test_capitalised_words_ending_with_an_organisation_noun():
+    assert _names("without regard to the views of the Reparation Commission.") == ["Reparation Commission"]
+    assert _names("The Central Committee decided to set up two subcommittees") == ["Central Committee"]
+
+
+def test_a_noun_heading_a_name_takes_what_follows_of_and_for_even_across_a_line():
+    said = "was enabled to impose its will upon the Convention and the Committee\nof Public Safety"
+    shapes = orgs.Shapes.of(load_profile(), said)
+    found = orgs.find(said, shapes)
+    assert found[-1].name == "Committee of Public Safety" and not found[-1].bare
+    said = "In July 1934 OGPU was subsumed into the newly created People's Commissariat of Internal Affairs (NKVD)"
+    # "People's" is a common noun's possessive where the book writes "people" too
+    assert _names(said, book=said + " the people") == ["People's Commissariat of Internal Affairs"]
+    assert _names(said) == ["Commissariat of Internal Affairs"]
+
+
+def test_a_name_that_goes_on_names_something_else():
+    """In the XIV Party Conference the name goes on past "Party"; "Collected Works" is a title."""
+    said = "The XIV Party Conference, in April 1925, welcomed the admission of 200,000 workers"
+    assert _names(said) == ["XIV Party Conference"]
+    assert _names("Addressing Red Army Day celebrations") == []
+    assert _names("In a passage which was omitted from his Collected Works, he chided Kaganovich") == []
+
+
+def test_a_sentences_first_word_and_a_persons_possessive_are_not_part_of_the_name():
+    said = (
+        "This seemingly enjoyed Stalin's support. Addressing Red Army graduates on 4 May Stalin acknowledged"
+        " the improvement in the transport system."
+    )
+    assert _names(said, book=said + " when addressing them") == ["Red Army"]
+    book = "But Komsomol members were reluctant to be sent to the countryside, but not all."
+    assert _names(book, profile=_iron_lazar()) == ["Komsomol"]
+    said = "the campaign against Trotsky was orchestrated by Stalin's Secretariat"
+    assert _names(said, profile=_iron_lazar()) == ["Secretariat"]
+
+
+def test_a_noun_alone_after_the_means_an_organisation_named_elsewhere():
+    said = "The public exercise of all forms of worship permitted by the\n    Convention"
+    found = orgs.find(said, orgs.Shapes.of(load_profile(), said))
+    assert [(f.name, f.bare) for f in found] == [("Convention", True)]
+
+
+def test_a_place_is_no_organisation():
+    """The "Soviet Union" ends with an organisation noun; the book's profile knows it as a place."""
+    profile = _iron_lazar()
+    shapes = orgs.Shapes.of(profile, "")
+    assert orgs._is_place("Soviet Union", profile)
+    assert "Union" in shapes.place_nouns  # "the Union" alone is not taken for an organisation
+
+
+def _iron_lazar():
+    return load_profile(source=SAMPLE)
+
+
+# ------------------------------------------------------------------ the bundled book
+
+
+def _marks(docs, tag):
+    return [
+        m
+        for name, d in docs.items()
+        if name.startswith(("ch", "intro", "concl"))
+        for m in d.iterfind(f".//t:{tag}", NS)
+    ]
+
+
+def test_the_bundled_book_has_an_organisation_register(sample_docs):
+    reg = sample_docs["orgs.xml"]
+    entries = reg.findall(".//t:standOff/t:listOrg/t:org", NS)
+    assert len(entries) > 200
+    names = {" ".join(text(n).split()): n.getparent() for n in reg.iterfind(".//t:orgName", NS)}
+    orgburo = names["Organizational Bureau"]
+    assert names["Orgburo"] is orgburo  # the index's bracketed short name
+    source = orgburo.find("t:note[@type='source']", NS)
+    assert source.get("subtype") == "index" and source.find("t:ref[@type='page']", NS) is not None
+    assert names["NKVD"] is names["People's Commissariat of Internal Affairs"]  # "... (NKVD)" in the text
+    assert {e.find("t:note[@type='source']", NS).get("subtype") for e in entries} <= {"index", "text"}
+
+
+def test_organisations_are_marked_and_linked_never_on_a_place_or_person(sample_docs):
+    marks = _marks(sample_docs, "orgName")
+    assert len(marks) > 1500 and all(m.get("ref", "").startswith("orgs.xml#") for m in marks)
+    said = {" ".join(text(m).split()) for m in marks}
+    assert {"Politburo", "Central Committee", "NKVD", "Red Army", "Cheka", "Comintern"} <= said
+    assert not {"Soviet Union", "Moscow", "Stalin", "Kaganovich", "Union"} & said
+    assert not [m for m in marks if m.xpath("ancestor::t:persName | ancestor::t:placeName", namespaces=NS)]
+    # the longest name wins: no place or person is marked inside an organisation's name
+    assert "Communist Party of the Soviet Union" in said and "Moscow party committee" in said
+    assert not [m for m in marks if len(m)]
+    assert "Kaganovich commission" not in said  # a person's commission: Kaganovich is marked
+
+
+def test_lower_case_bodies_factions_and_establishments():
+    profile = _iron_lazar()
+    book = "He was pitched into the struggle with the Rightists in the Moscow party organization and in"
+    assert _names(book, profile) == ["Moscow party organization"]
+    said = "the purge carried out by the Kaganovich commission had had a beneficial effect"
+    indexed = orgs.Shapes.of(profile, said, frozenset({"Kaganovich"}))  # a surname of the Name Index
+    assert orgs.find(said, indexed) == []
+    said = "Yuli studied at the Zhukov institute and later at the"
+    assert _names(said, profile) == ["Zhukov institute"]
+    said = "the rift with the Left Socialist Revolutionaries in July 1918"
+    assert _names(said, profile) == ["Left Socialist Revolutionaries"]
+    assert _names("the agricultural provinces of the Right Bank.", profile) == []
+
+
+def test_the_corpus_file_includes_the_organisation_register(sample_docs):
+    corpus = sample_docs["iron-lazar.xml"].getroot()
+    hrefs = [x.get("href") for x in corpus.iter("{http://www.w3.org/2001/XInclude}include")]
+    assert hrefs[-3:] == ["persons.xml", "places.xml", "orgs.xml"]
+
+
+def test_another_book_gets_its_bodies_without_a_profile(tmp_path):
+    """Gardiner: the Convention and the Committee of Public Safety, from English shapes alone."""
+    from teikit.convert import convert
+
+    source = CORPUS / "gardiner-french-revolution.txt"
+    if not source.is_file():
+        pytest.skip(f"the development corpus is not beside the project ({source} absent)")
+    out = tmp_path / "gardiner"
+    convert(source, out)
+    marks = [m for f in sorted(out.glob("ch*.xml")) for m in etree.parse(str(f)).iterfind(".//t:orgName", NS)]
+    refs = {" ".join(text(m).split()): m.get("ref") for m in marks}
+    assert refs["Committee of Public Safety"] == "orgs.xml#committee-of-public-safety"
+    convention = [m for m in marks if text(m) == "Convention"]
+    assert len(convention) > 100 and {m.get("ref") for m in convention} == {"orgs.xml#national-convention"}
+
+
+# ------------------------------------------------------------------ provenance as data
+
+
+def test_provenance_is_an_attribute_and_an_editors_words_do_not_change_it(tmp_path):
+    folder = tmp_path / "edition"
+    folder.mkdir()
+    shutil.copy(EDITION / "persons.xml", folder / "persons.xml")
+    root = registers.load(folder, registers.PERSONS_FILE)
+    assert root is not None
+    person = root.xpath("//t:person[@xml:id='ordzhonikidze-g-k']", namespaces=NS)[0]
+    assert registers.provenance(person) == registers.FROM_INDEX
+    note = person.find("t:note[@type='source']", NS)
+    note.text = "Checked against the Name Index by the editor: "  # an editor rewords the note
+    assert registers.from_index(person)
+    unindexed = root.xpath("//t:person[@xml:id='doyle-david-w']", namespaces=NS)[0]
+    assert registers.provenance(unindexed) == registers.FROM_TEXT
+    own = etree.SubElement(root.find(".//t:listPerson", NS), "{http://www.tei-c.org/ns/1.0}person")
+    assert registers.provenance(own) == registers.FROM_EDITOR  # an editor's entry, without a note
+
+
+def test_a_register_written_before_the_subtype_is_read_by_its_fixed_openings(tmp_path):
+    folder = tmp_path / "edition"
+    folder.mkdir()
+    legacy = (EDITION / "places.xml").read_text(encoding="utf-8")
+    legacy = legacy.replace(' subtype="index"', "").replace(' subtype="text"', "")
+    (folder / "places.xml").write_text(legacy, encoding="utf-8")
+    root = registers.load(folder, registers.PLACES_FILE)
+    kinds = {registers.provenance(p) for p in root.iterfind(".//t:place", NS)}
+    assert kinds == {registers.FROM_INDEX, registers.FROM_TEXT}
+
+
+def test_an_editors_organisation_is_kept_and_marked_on_the_next_run(tmp_path):
+    """An entry an editor adds to orgs.xml (no source note: the editor's) survives a new
+    conversion, and its name is marked as written, whatever its shape ("Jacobins")."""
+    from teikit.convert import convert
+
+    source = CORPUS / "gardiner-french-revolution.txt"
+    if not source.is_file():
+        pytest.skip(f"the development corpus is not beside the project ({source} absent)")
+    out = tmp_path / "gardiner"
+    convert(source, out)
+    register = etree.parse(str(out / "orgs.xml"))
+    listed = register.find(".//t:listOrg", NS)
+    added = etree.SubElement(listed, "{http://www.tei-c.org/ns/1.0}org")
+    added.set("{http://www.w3.org/XML/1998/namespace}id", "jacobins")
+    etree.SubElement(added, "{http://www.tei-c.org/ns/1.0}orgName").text = "Jacobins"
+    register.write(str(out / "orgs.xml"), xml_declaration=True, encoding="UTF-8")
+
+    convert(source, out, force=True)
+
+    again = registers.load(out, registers.ORGS_FILE)
+    entry = again.xpath("//t:org[@xml:id='jacobins']", namespaces=NS)[0]
+    assert registers.provenance(entry) == registers.FROM_EDITOR
+    marks = [m for f in sorted(out.glob("ch*.xml")) for m in etree.parse(str(f)).iterfind(".//t:orgName", NS)]
+    jacobins = [m for m in marks if text(m) == "Jacobins"]
+    assert len(jacobins) > 10 and {m.get("ref") for m in jacobins} == {"orgs.xml#jacobins"}
