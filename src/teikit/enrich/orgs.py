@@ -71,7 +71,7 @@ from lxml import etree
 from ..context import Context
 from ..tei import XML_ID, children, make, q, sub, text_of, xpath
 from ..textnodes import slots, wrap_slot
-from . import registers
+from . import gazetteer, registers
 from .matching import SKIP, Matcher, regions
 from .namewords import initial
 
@@ -141,7 +141,9 @@ class Shapes:
             establishments=frozenset(profile.org_establishments),
             ranks=frozenset(profile.org_ranks),
             wings=frozenset(profile.org_wings),
-            place_nouns=frozenset(p.split()[-1] for p in (*profile.known_places, *profile.regions) if " " in p),
+            place_nouns=frozenset(
+                p.split()[-1] for p in (*profile.known_places, *profile.regions, *gazetteer.known()) if " " in p
+            ),
             known=set(profile.known_orgs),
             stops=frozenset(profile.english_words),
             persons=frozenset(profile.honorifics) | profile.forenames,
