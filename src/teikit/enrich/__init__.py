@@ -21,6 +21,7 @@ from ..context import Context
 from ..pipeline import Pass
 from ..teiheader import build_header
 from . import dates, persons, places, registers, textnames
+from .matching import UNMARKED_TEXT
 
 
 def seed(tei, ctx: Context):
@@ -68,13 +69,21 @@ PASSES = [
         provides=("registers",),
         doc="seed the person and place registers from the indexes and an earlier run's",
     ),
-    Pass("dates", dates.apply, needs=("paragraphs",), provides=("dates",), doc="date, with ISO 8601 values"),
+    Pass(
+        "dates",
+        dates.apply,
+        needs=("paragraphs",),
+        provides=("dates",),
+        doc="date, with ISO 8601 values",
+        keeps_views=(UNMARKED_TEXT,),
+    ),
     Pass(
         "persons",
         _persons,
         needs=("registers", "book", "dates"),
         provides=("persons", "person-words"),
         doc="persName, linked to persons.xml",
+        keeps_views=(UNMARKED_TEXT,),
     ),
     Pass(
         "places",
@@ -82,5 +91,6 @@ PASSES = [
         needs=("registers", "person-words"),
         provides=("places",),
         doc="placeName, linked to places.xml",
+        keeps_views=(UNMARKED_TEXT,),
     ),
 ]

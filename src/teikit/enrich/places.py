@@ -17,7 +17,7 @@ from ..context import Context
 from ..tei import XML_ID, make
 from ..textnodes import wrap
 from . import gazetteer, namewords, registers, textplaces
-from .matching import SKIP, Matcher, regions, unmarked_text
+from .matching import SKIP, UNMARKED_TEXT, Matcher, regions, unmarked_text
 
 _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
 _AFTER_CUE = re.compile(
@@ -118,7 +118,7 @@ def apply(tei, ctx: Context, strict: bool = False):
     reg = ctx.registers["place"]
     places = registers.Places(reg)
     person_words = set(ctx.person_words)
-    text = ctx.view("unmarked-text", unmarked_text)
+    text = ctx.view(UNMARKED_TEXT, unmarked_text)
     lowercase = set(re.findall(r"\b[a-z]+\b", text))
     if strict:
         evidence = "\n\n".join(namewords.prose(text, ctx.profile.english_words))

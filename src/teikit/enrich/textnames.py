@@ -40,7 +40,7 @@ from ..context import Context
 from ..tei import XML_ID, children, make, q, sub, text_of
 from ..textnodes import wrap
 from . import registers
-from .matching import SKIP, regions, unmarked_text
+from .matching import SKIP, UNMARKED_TEXT, regions, unmarked_text
 from .namewords import INITIAL, VOWEL, WORD, Words, initial, place_name, place_word, titlecase
 
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone
@@ -391,7 +391,7 @@ def apply(tei, ctx: Context):
     if reg.list.find(q("head")) is None:
         head = make("head", HEAD)
         reg.list.insert(0, head)
-    text = ctx.view("unmarked-text", unmarked_text)
+    text = ctx.view(UNMARKED_TEXT, unmarked_text)
     words = Words(text, ctx.profile)
     found, why, alone = discover(text, words)
     entries = register(reg, found, why)
