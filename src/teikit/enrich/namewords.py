@@ -54,20 +54,20 @@ class Words:
         articles = "|".join(re.escape(w) for a in profile.articles for w in (a, a[:1].upper() + a[1:]))
         after_the = re.compile(rf"\b(?:{articles or '(?!)'}) ({WORD})(?![\w-])")
         # the pieces of `text` not in title case, which `textnames` reads again: the same
-        # text, told apart once
+        # text, told apart and cut into tokens once
         self.prose = prose(text, self.function_words)
-        for piece in self.prose:
+        self.prose_runs = [self.tokens(piece) for piece in self.prose]
+        for piece, runs in zip(self.prose, self.prose_runs):
             self.after_the.update(after_the.findall(piece))
-            for run in self.runs(piece):
+            for run in runs:
                 first = True
-                toks = [t.group() for t in self.token.finditer(run.group())]
-                for k, tok in enumerate(toks):
+                for k, (start, _, tok) in enumerate(run):
                     word = tok.rstrip(".")
-                    if k + 1 < len(toks) and place_word(toks[k + 1]):
+                    if k + 1 < len(run) and place_word(run[k + 1][2]):
                         first = False
                         continue  # "Edward Street" is no use of Edward
                     self.caps[word] += 1
-                    if len(word) > 1 and (not first or not initial(piece, run.start())):
+                    if len(word) > 1 and (not first or not initial(piece, start)):
                         self.mid[word] += 1
                     first = False
 
@@ -84,6 +84,14 @@ class Words:
             if m is not None:
                 end = m.end()  # never empty: a run holds a token
                 yield m
+
+    def tokens(self, text: str) -> list[list[tuple[int, int, str]]]:
+        """The runs of `text`, each as its tokens: (start, end, token) in `text`."""
+        out = []
+        for run in self.runs(text):
+            at = run.start()
+            out.append([(at + t.start(), at + t.end(), t.group()) for t in self.token.finditer(run.group())])
+        return out
 
     def body(self, word: str) -> bool:
         """Whether the book mostly writes a word after "the" (the Senate, the Court): the name

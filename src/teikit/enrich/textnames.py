@@ -80,13 +80,13 @@ class Finder:
         self.words = words
         self.alone = alone or {}  # word -> "surname" | "forename": marked on its own
         self.full = full or {}  # "Lloyd George" -> its name: whole names known, marked whole
+        self.full_starts = {key.split(" ", 1)[0] for key in self.full}  # where a whole name may begin
 
-    def spans(self, text: str) -> list[Span]:
+    def spans(self, text: str, runs: list[list[tuple[int, int, str]]] | None = None) -> list[Span]:
+        """The names in `text`, whose runs of tokens (`Words.tokens`) may be given."""
         out: list[Span] = []
-        for run in self.words.runs(text):
-            found = self.words.token.finditer(run.group())
-            toks = [(run.start() + t.start(), run.start() + t.end(), t.group()) for t in found]
-            out.extend(self._cut(text, toks, initial(text, run.start())))
+        for toks in self.words.tokens(text) if runs is None else runs:
+            out.extend(self._cut(text, toks, initial(text, toks[0][0])))
         return out
 
     def _body(self, toks, j: int, after_abbreviation: bool):
@@ -148,7 +148,7 @@ class Finder:
             if span is None:
                 k = i + 1
                 pair = f"{word} {toks[i + 1][2]}" if i + 1 < len(toks) else ""
-                whole = next(
+                whole = tok in self.full_starts and next(
                     (n for n in (3, 2) if i + n <= len(toks) and " ".join(t[2] for t in toks[i : i + n]) in self.full),
                     0,
                 )
@@ -193,8 +193,8 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     found: dict[str, Name] = {}
     why: dict[str, str] = {}
     finder = Finder(words)
-    for piece in words.prose:  # the prose of `text`, which `words` was read from
-        for span in finder.spans(piece):
+    for piece, runs in zip(words.prose, words.prose_runs):  # the prose of `text`, which `words` was read from
+        for span in finder.spans(piece, runs):
             found.setdefault(span.name.key(), span.name)
             why.setdefault(span.name.key(), span.why)
     alone: dict[str, str] = {}
