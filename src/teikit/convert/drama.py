@@ -90,11 +90,18 @@ def _stage(text: str, rend: str | None, line) -> object:
     return make("stage", text.strip(), line=line, rend=rend)
 
 
+# A bracketed passage inside a speech, by its opening bracket.
+_INLINE_STAGE = {
+    k: re.compile(rf"{re.escape(k)}([^{re.escape(k + close)}]+){re.escape(close)}")
+    for k, (close, _) in BRACKETS.items()
+}
+
+
 def _inline_stages(p, kinds) -> int:
     made = 0
     for k in sorted(kinds):
-        close, rend = BRACKETS[k]
-        pattern = re.compile(rf"{re.escape(k)}([^{re.escape(k + close)}]+){re.escape(close)}")
+        rend = BRACKETS[k][1]
+        pattern = _INLINE_STAGE[k]
 
         def build(m, rend=rend):
             nonlocal made
@@ -436,7 +443,7 @@ def apply(tei, ctx: Context):
         return tei
     if set_apart(items, play, ctx):
         items = _items(divs)
-        play = Play(items, play.blocks, ctx.profile)
+        play = play.again(items)
     speeches = [it for it in items if play.speech(it)]
     first = line_of(speeches[0])
     for d in divs:

@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..tei import is_, q
+from ..tei import is_, line_of, q
 from .context import roman_to_int
 from .sourcelines import SourceBlocks, lines_of
 
 _MIN_NAME_USES = 3
 _NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'’\-]*\.?|[a-z]{1,3}")
 _SEP = re.compile(r"[.:](?=\s|$)")
+_WORD = re.compile(r"[^\W_]+")
 # Direction brackets: opening -> (closing, the `rend` that records them).
 BRACKETS = {"[": ("]", "brackets"), "(": (")", "parentheses")}
 
@@ -63,9 +64,13 @@ def key(name: str) -> str:
 class Play:
     """What the paragraphs say about a play: its speakers and its direction brackets."""
 
-    def __init__(self, items, blocks: SourceBlocks, profile):
+    def __init__(self, items, blocks: SourceBlocks, profile, read: dict | None = None):
         self.blocks = blocks
+        self.profile = profile
         self.words = profile.drama
+        # each item's candidates by what they are read from (`_item_candidates`), shared
+        # with the play made `again` after some paragraphs changed: only those are read again
+        self._read: dict[tuple, list[tuple[str, int]]] = {} if read is None else read
         self.cands: dict[int, list[tuple[str, int]]] = {}
         ending: Counter = Counter()
         for it in items:
@@ -94,8 +99,20 @@ class Play:
                 if not any(name.startswith(s + ".") for s in self.speakers):
                     self.speakers.add(name)
 
+    def again(self, items) -> Play:
+        """The play of `items`, some of them changed since this one was made of them."""
+        return Play(items, self.blocks, self.profile, self._read)
+
     def _item_candidates(self, it) -> list[tuple[str, int]]:
         text = item_text(it)
+        # all `_read_candidates` reads: the tag, the source line, the text, and whether
+        # the text is the item's own (no children), which `lines_of` asks
+        read_from = (it.tag, line_of(it), not len(it), text)
+        if read_from not in self._read:
+            self._read[read_from] = self._read_candidates(it, text)
+        return self._read[read_from]
+
+    def _read_candidates(self, it, text: str) -> list[tuple[str, int]]:
         lines = lines_of(it, self.blocks) if is_(it, "p") else None
         if lines and len(lines) > 1:
             first = lines[0]
@@ -149,6 +166,9 @@ def heading_level(text: str, words: dict) -> str | None:
     the word and a number or ordinal, alone or before a title (`SCENE II. A street.`)."""
     if len(text) > 80 or "\n" in text:
         return None
+    heading_words = (*words.get("act_words", ()), *words.get("scene_words", ()))
+    if not any(w in heading_words for w in _WORD.findall(text.casefold())[:5]):
+        return None  # a heading, or the part before its title, is at most five words, one an act's or scene's
     level = _bare_heading_level(text, words)
     if level is not None:
         return level
@@ -160,7 +180,7 @@ def heading_level(text: str, words: dict) -> str | None:
 
 
 def _bare_heading_level(text: str, words: dict) -> str | None:
-    tokens = re.findall(r"[^\W_]+", text.casefold())
+    tokens = _WORD.findall(text.casefold())
     if not tokens or len(tokens) > 5:
         return None
     found = {level: [w for w in tokens if w in words.get(f"{level}_words", ())] for level in ("act", "scene")}
