@@ -441,9 +441,10 @@ def apply(tei, ctx: Context):
     settle_put_back(restored, lambda p: is_play, ctx, "a repeated line in capitals is the play's, not a running head")
     if not is_play:
         return tei
-    if set_apart(items, play, ctx):
+    changed = set_apart(items, play, ctx)
+    if changed:
         items = _items(divs)
-        play = play.again(items)
+        play = play.again(items, changed)
     speeches = [it for it in items if play.speech(it)]
     first = line_of(speeches[0])
     for d in divs:

@@ -33,7 +33,7 @@ class SourceBlocks(dict[int, list[str]]):
         ones left out: made once per block (a play's passes ask for each paragraph's often)."""
         if line not in self._read:
             lines = self[line]
-            self._read[line] = (para_text("\n".join(lines)), tuple(l.strip() for l in lines if l.strip()))
+            self._read[line] = (para_text("\n".join(lines)), tuple([l.strip() for l in lines if l.strip()]))
         return self._read[line]
 
 
@@ -47,7 +47,7 @@ def source_blocks(ctx: Context) -> SourceBlocks:
     return SourceBlocks((line, block.split("\n")) for line, block in reader.blocks(text))
 
 
-def lines_of(p, blocks: SourceBlocks) -> list[str] | None:
+def lines_of(p, blocks: SourceBlocks) -> tuple[str, ...] | None:
     """The stripped source lines of paragraph `p`, when `p` is still its source block."""
     line = line_of(p)
     if line is None or len(p) or line not in blocks:
@@ -55,9 +55,9 @@ def lines_of(p, blocks: SourceBlocks) -> list[str] | None:
     joined, kept = blocks.read(line)
     text = p.text or ""
     # joined into one paragraph, or its lines kept as printed (a front-matter division's)
-    if joined != text and tuple(l.strip() for l in text.split("\n") if l.strip()) != kept:
+    if joined != text and tuple([l.strip() for l in text.split("\n") if l.strip()]) != kept:
         return None
-    return list(kept)
+    return kept
 
 
 def pieces_of(p, blocks: SourceBlocks) -> list[tuple[int, str]] | None:

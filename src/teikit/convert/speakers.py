@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..tei import is_, line_of, q
+from ..tei import is_, q
 from .context import roman_to_int
 from .sourcelines import SourceBlocks, lines_of
 
@@ -64,17 +64,15 @@ def key(name: str) -> str:
 class Play:
     """What the paragraphs say about a play: its speakers and its direction brackets."""
 
-    def __init__(self, items, blocks: SourceBlocks, profile, read: dict | None = None):
+    def __init__(self, items, blocks: SourceBlocks, profile, known: dict[int, list[tuple[str, int]]] | None = None):
         self.blocks = blocks
         self.profile = profile
         self.words = profile.drama
-        # each item's candidates by what they are read from (`_item_candidates`), shared
-        # with the play made `again` after some paragraphs changed: only those are read again
-        self._read: dict[tuple, list[tuple[str, int]]] = {} if read is None else read
+        self.items = list(items)  # alive while the play is: `cands` is keyed by their ids
         self.cands: dict[int, list[tuple[str, int]]] = {}
         ending: Counter = Counter()
         for it in items:
-            cands = self._item_candidates(it)
+            cands = known[id(it)] if known and id(it) in known else self._item_candidates(it)
             self.cands[id(it)] = cands
             if cands:
                 ending[key(cands[-1][0].rstrip(".:"))] += 1
@@ -99,20 +97,14 @@ class Play:
                 if not any(name.startswith(s + ".") for s in self.speakers):
                     self.speakers.add(name)
 
-    def again(self, items) -> Play:
-        """The play of `items`, some of them changed since this one was made of them."""
-        return Play(items, self.blocks, self.profile, self._read)
+    def again(self, items, changed) -> Play:
+        """The play of `items` after the items `changed` were changed or made: the others are
+        not read again."""
+        changed_ids = {id(it) for it in changed}
+        return Play(items, self.blocks, self.profile, {k: c for k, c in self.cands.items() if k not in changed_ids})
 
     def _item_candidates(self, it) -> list[tuple[str, int]]:
         text = item_text(it)
-        # all `_read_candidates` reads: the tag, the source line, the text, and whether
-        # the text is the item's own (no children), which `lines_of` asks
-        read_from = (it.tag, line_of(it), not len(it), text)
-        if read_from not in self._read:
-            self._read[read_from] = self._read_candidates(it, text)
-        return self._read[read_from]
-
-    def _read_candidates(self, it, text: str) -> list[tuple[str, int]]:
         lines = lines_of(it, self.blocks) if is_(it, "p") else None
         if lines and len(lines) > 1:
             first = lines[0]
