@@ -56,10 +56,10 @@ class Words:
         # the pieces of `text` not in title case, which `textnames` reads again: the same
         # text, told apart and cut into tokens once
         self.prose = prose(text, self.function_words)
-        self.prose_runs = [self.tokens(piece) for piece in self.prose]
-        for piece, runs in zip(self.prose, self.prose_runs):
+        self._tokens: dict[str, list[list[tuple[int, int, str]]]] = {}
+        for piece in self.prose:
             self.after_the.update(after_the.findall(piece))
-            for run in runs:
+            for run in self.tokens(piece):
                 first = True
                 for k, (start, _, tok) in enumerate(run):
                     word = tok.rstrip(".")
@@ -86,12 +86,16 @@ class Words:
                 yield m
 
     def tokens(self, text: str) -> list[list[tuple[int, int, str]]]:
-        """The runs of `text`, each as its tokens: (start, end, token) in `text`."""
-        out = []
-        for run in self.runs(text):
-            at = run.start()
-            out.append([(at + t.start(), at + t.end(), t.group()) for t in self.token.finditer(run.group())])
-        return out
+        """The runs of `text`, each as its tokens: (start, end, token) in `text`. Kept by
+        text: the names passes read the same pieces again (the prose, and the text nodes
+        of the tree, mostly those very pieces)."""
+        found = self._tokens.get(text)
+        if found is None:
+            found = self._tokens[text] = []
+            for run in self.runs(text):
+                at = run.start()
+                found.append([(at + t.start(), at + t.end(), t.group()) for t in self.token.finditer(run.group())])
+        return found
 
     def body(self, word: str) -> bool:
         """Whether the book mostly writes a word after "the" (the Senate, the Court): the name

@@ -82,10 +82,9 @@ class Finder:
         self.full = full or {}  # "Lloyd George" -> its name: whole names known, marked whole
         self.full_starts = {key.split(" ", 1)[0] for key in self.full}  # where a whole name may begin
 
-    def spans(self, text: str, runs: list[list[tuple[int, int, str]]] | None = None) -> list[Span]:
-        """The names in `text`, whose runs of tokens (`Words.tokens`) may be given."""
+    def spans(self, text: str) -> list[Span]:
         out: list[Span] = []
-        for toks in self.words.tokens(text) if runs is None else runs:
+        for toks in self.words.tokens(text):
             out.extend(self._cut(text, toks, initial(text, toks[0][0])))
         return out
 
@@ -147,7 +146,6 @@ class Finder:
                 continue
             if span is None:
                 k = i + 1
-                pair = f"{word} {toks[i + 1][2]}" if i + 1 < len(toks) else ""
                 whole = tok in self.full_starts and next(
                     (n for n in (3, 2) if i + n <= len(toks) and " ".join(t[2] for t in toks[i : i + n]) in self.full),
                     0,
@@ -155,7 +153,11 @@ class Finder:
                 if whole:
                     name = self.full[" ".join(t[2] for t in toks[i : i + whole])]
                     span, k = Span(start, toks[i + whole - 1][1], name, "known"), i + whole
-                elif word in self.words.particles and self.alone.get(pair):
+                elif (
+                    word in self.words.particles
+                    and i + 1 < len(toks)
+                    and self.alone.get(pair := f"{word} {toks[i + 1][2]}")
+                ):
                     span, k = Span(start, toks[i + 1][1], Name("", (), pair), "known"), i + 2
                 elif not tok.endswith(".") and self.alone.get(word):
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
@@ -193,8 +195,8 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     found: dict[str, Name] = {}
     why: dict[str, str] = {}
     finder = Finder(words)
-    for piece, runs in zip(words.prose, words.prose_runs):  # the prose of `text`, which `words` was read from
-        for span in finder.spans(piece, runs):
+    for piece in words.prose:  # the prose of `text`, which `words` was read from
+        for span in finder.spans(piece):
             found.setdefault(span.name.key(), span.name)
             why.setdefault(span.name.key(), span.why)
     alone: dict[str, str] = {}
@@ -408,12 +410,19 @@ def apply(tei, ctx: Context):
     counts: Counter = Counter()
     unresolved: Counter = Counter()
 
+    names_in: dict[str, list[Span]] = {}  # by text: a play writes each speaker's name hundreds of times
+
+    def names(piece: str) -> list[Span]:
+        """The names to mark in a text; in title case, only names the prose made known."""
+        if piece not in names_in:
+            heading = titlecase(piece, words.function_words)
+            spans = finder.spans(piece)
+            names_in[piece] = [s for s in spans if not (heading and s.why != "known" and s.name.key() not in found)]
+        return names_in[piece]
+
     def find(piece: str):
         out = []
-        heading = titlecase(piece, words.function_words)
-        for span in finder.spans(piece):
-            if heading and span.why != "known" and span.name.key() not in found:
-                continue  # title case: only names the prose made known
+        for span in names(piece):
             el = make("persName")
             person = linker.find(span.name)
             if person is not None:
