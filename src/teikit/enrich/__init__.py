@@ -22,6 +22,7 @@ from ..pipeline import Pass
 from ..teiheader import build_header
 from . import dates, persons, places, registers, textnames
 from .matching import UNMARKED_TEXT
+from .namewords import UNMARKED_PROSE
 
 
 def seed(tei, ctx: Context):
@@ -75,7 +76,7 @@ PASSES = [
         needs=("paragraphs",),
         provides=("dates",),
         doc="date, with ISO 8601 values",
-        keeps_views=(UNMARKED_TEXT,),
+        keeps_views=(UNMARKED_TEXT, UNMARKED_PROSE),
     ),
     Pass(
         "persons",
@@ -83,7 +84,7 @@ PASSES = [
         needs=("registers", "book", "dates"),
         provides=("persons", "person-words"),
         doc="persName, linked to persons.xml",
-        keeps_views=(UNMARKED_TEXT,),
+        keeps_views=(UNMARKED_TEXT, UNMARKED_PROSE),
     ),
     Pass(
         "places",
@@ -91,6 +92,6 @@ PASSES = [
         needs=("registers", "person-words"),
         provides=("places",),
         doc="placeName, linked to places.xml",
-        keeps_views=(UNMARKED_TEXT,),
+        keeps_views=(UNMARKED_TEXT, UNMARKED_PROSE),
     ),
 ]

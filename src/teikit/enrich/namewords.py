@@ -13,7 +13,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from ..context import Context
 from . import gazetteer, registers
+from .matching import UNMARKED_TEXT, unmarked_text
 
 WORD = r"(?:[A-Z]['’]|Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 VOWEL = re.compile(r"[aeiouyAEIOUY]")
@@ -30,7 +32,7 @@ _ENDERS = ".!?:"
 class Words:
     """What the whole book says about each capitalised word."""
 
-    def __init__(self, text: str, profile):
+    def __init__(self, text: str, profile, pieces: list[str] | None = None):
         self.lower = Counter(_LOWER.findall(text))
         self.mid: Counter = Counter()
         self.caps: Counter = Counter()  # every capitalised use
@@ -53,9 +55,9 @@ class Words:
         self._run_start = re.compile("[A-Z" + "".join(re.escape(h[0]) for h in dotted) + "]")
         articles = "|".join(re.escape(w) for a in profile.articles for w in (a, a[:1].upper() + a[1:]))
         after_the = re.compile(rf"\b(?:{articles or '(?!)'}) ({WORD})(?![\w-])")
-        # the pieces of `text` not in title case, which `textnames` reads again: the same
-        # text, told apart and cut into tokens once
-        self.prose = prose(text, self.function_words)
+        # the pieces of `text` not in title case (`pieces`, when told apart already), which
+        # `textnames` reads again: the same text, told apart and cut into tokens once
+        self.prose = prose(text, self.function_words) if pieces is None else pieces
         self._tokens: dict[str, list[list[tuple[int, int, str]]]] = {}
         for piece in self.prose:
             self.after_the.update(after_the.findall(piece))
@@ -126,6 +128,17 @@ def titlecase(piece: str, function_words) -> bool:
 def prose(text: str, function_words) -> list[str]:
     """The pieces of the running text (blank lines apart) that are not in title case."""
     return [piece for piece in text.split("\n\n") if not titlecase(piece, function_words)]
+
+
+# `prose` of the unmarked text, as a view of the tree: kept with the unmarked text by the
+# passes that only add marks (`Pass.keeps_views`), so persons and places tell it apart once.
+UNMARKED_PROSE = "unmarked-prose"
+
+
+def unmarked_prose(ctx: Context) -> list[str]:
+    """The prose of the book's unmarked text (`matching.unmarked_text`)."""
+    text = ctx.view(UNMARKED_TEXT, unmarked_text)
+    return ctx.view(UNMARKED_PROSE, lambda tree: prose(text, ctx.profile.english_words))
 
 
 def initial(text: str, at: int) -> bool:

@@ -121,7 +121,7 @@ def apply(tei, ctx: Context, strict: bool = False):
     text = ctx.view(UNMARKED_TEXT, unmarked_text)
     lowercase = set(re.findall(r"\b[a-z]+\b", text))
     if strict:
-        evidence = "\n\n".join(namewords.prose(text, ctx.profile.english_words))
+        evidence = "\n\n".join(namewords.unmarked_prose(ctx))
         textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
     else:
         discover(places, text, person_words | set(ctx.profile.not_places), lowercase)

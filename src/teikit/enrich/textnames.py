@@ -41,7 +41,7 @@ from ..tei import XML_ID, children, make, q, sub, text_of
 from ..textnodes import wrap
 from . import registers
 from .matching import SKIP, UNMARKED_TEXT, regions, unmarked_text
-from .namewords import INITIAL, VOWEL, WORD, Words, initial, place_name, place_word, titlecase
+from .namewords import INITIAL, VOWEL, WORD, Words, initial, place_name, place_word, titlecase, unmarked_prose
 
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone
 HEAD = (
@@ -235,8 +235,13 @@ def speakers(words: Words) -> Counter:
         return Counter()
     verbs = "|".join(map(re.escape, words.speech_verbs))
     pattern = re.compile(rf"\b(?:{verbs}) ({WORD})(?![\w-])|(?<![\w'’-])({WORD}) (?:{verbs})\b")
+    # The pattern opens with a look-behind, tried at every position of a piece; a piece
+    # without a verb of saying anywhere (found by a fast scan) cannot match at all.
+    any_verb = re.compile(verbs)
     seen: Counter = Counter()
     for piece in words.prose:
+        if not any_verb.search(piece):
+            continue
         for m in pattern.finditer(piece):
             seen[m.group(1) or m.group(2)] += 1
     return Counter(
@@ -394,7 +399,7 @@ def apply(tei, ctx: Context):
         head = make("head", HEAD)
         reg.list.insert(0, head)
     text = ctx.view(UNMARKED_TEXT, unmarked_text)
-    words = Words(text, ctx.profile)
+    words = Words(text, ctx.profile, unmarked_prose(ctx))
     found, why, alone = discover(text, words)
     entries = register(reg, found, why)
     for name in (n for p in reg.entries.values() for n in entry_names(p)):  # an editor's additions count too
