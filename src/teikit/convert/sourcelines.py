@@ -31,10 +31,11 @@ class SourceBlocks(dict[int, list[str]]):
     def read(self, line: int) -> tuple[str, tuple[str, ...]]:
         """The block at `line` joined into one paragraph, and its lines stripped, blank
         ones left out: made once per block (a play's passes ask for each paragraph's often)."""
-        if line not in self._read:
+        found = self._read.get(line)
+        if found is None:
             lines = self[line]
-            self._read[line] = (para_text("\n".join(lines)), tuple([l.strip() for l in lines if l.strip()]))
-        return self._read[line]
+            found = self._read[line] = (para_text("\n".join(lines)), tuple([l.strip() for l in lines if l.strip()]))
+        return found
 
 
 def source_blocks(ctx: Context) -> SourceBlocks:
