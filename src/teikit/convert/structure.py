@@ -73,7 +73,9 @@ def _is_head_candidate(p) -> bool:
 
 
 def _is_notes_heading(p, ctx: Context) -> bool:
-    return ctx.profile.back_roles.get(norm_title(p.text or "")) == "notes" and "\n" not in (p.text or "")
+    text = p.text or ""
+    # a line alone first: a block of lines is never the heading, and need not be normalised
+    return "\n" not in text and ctx.profile.back_roles.get(norm_title(text)) == "notes"
 
 
 def _verse_lines(text: str) -> list[str] | None:
