@@ -25,13 +25,16 @@ _AFTER_CUE = re.compile(
 )
 # "(Frankfurt, 2003)" — the year may be a <date> already, ending the text node — "(London and New York, 1990)", "(Athens, OH, 1990)": where a book was published
 _IMPRINT = re.compile(rf"\(({_NAME})(?: and ({_NAME}))?, ?(?:1[89]\d\d|20\d\d|[A-Z]{{2}}\b|$)")
+# Patterns that begin at a capital test the word boundary after it: `(?<!\w.)` right after
+# the first letter is the `\b` before it. A pattern that opens with a letter is sought by
+# `re`'s fast scan for that letter; one that opens with `\b` is tried at every position.
+_COMPASS_WORDS = "North South East West Northern Southern Eastern Western Central Lower Upper Middle".split()
 _COMPASS = re.compile(
-    r"\b((?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Lower|Upper|Middle)"
-    r"(?:-[A-Z][a-z]+)? ([A-Z][a-z]+))\b"
+    "((?:" + "|".join(f"{w[0]}(?<!\\w.){w[1:]}" for w in _COMPASS_WORDS) + r")(?:-[A-Z][a-z]+)? ([A-Z][a-z]+))\b"
 )
-_BEFORE_INITIAL = re.compile(r"\b([A-Z][a-z'’]+)\s(?:[A-Z][a-z]?\.)")
+_BEFORE_INITIAL = re.compile(r"([A-Z](?<!\w.)[a-z'’]+)\s(?:[A-Z][a-z]?\.)")
 STREET_WORDS = ("Boulevard", "Street", "Square", "Prospekt", "Prospect", "Avenue", "Road", "Embankment", "Lane")
-_STREET = re.compile(rf"\b((?:[A-Z][a-z'’]+\s){{1,2}}(?:{'|'.join(STREET_WORDS)}))\b")
+_STREET = re.compile(rf"([A-Z](?<!\w.)[a-z'’]+\s(?:[A-Z][a-z'’]+\s)?(?:{'|'.join(STREET_WORDS)}))\b")
 _DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|province|region|settlement) of ([A-Z][a-z'’]+)\b")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
