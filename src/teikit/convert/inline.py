@@ -69,6 +69,8 @@ def apply(tei, ctx: Context):
     outer = [b for b in blocks if not any(a in inside for a in b.iterancestors())]
     bold = lambda m: make("hi", m.group("t"), rend="bold")
     for b in outer:
+        if not any("*" in t for t in b.itertext()):
+            continue  # nothing to find: `_ITALIC`, which opens with a look-behind, would try every position
         substitute(b, _BOLD, bold)
 
         def italic(m, b=b):
