@@ -112,7 +112,8 @@ def _conventions(outer, ctx: Context) -> None:
             return el
 
         for b in outer:
-            substitute(b, conv.pattern, build)
+            if any(conv.char in t for t in b.itertext()):  # a pair needs it; the pattern is slow to say no
+                substitute(b, conv.pattern, build)
         left = [b for b in outer if any(conv.char in t for t in texts(b))]
         for b in left[:20]:
             ctx.report.info(
