@@ -61,21 +61,29 @@ def key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+# A way a paragraph may begin with a speaker's name: the name as printed (with its stop),
+# where the speech starts, and the name's `key` (asked for every time a speech is)
+Candidate = tuple[str, int, str]
+
+
 class Play:
     """What the paragraphs say about a play: its speakers and its direction brackets."""
 
-    def __init__(self, items, blocks: SourceBlocks, profile, known: dict[int, list[tuple[str, int]]] | None = None):
+    def __init__(self, items, blocks: SourceBlocks, profile, known: dict[int, list[Candidate]] | None = None):
         self.blocks = blocks
         self.profile = profile
         self.words = profile.drama
         self.items = list(items)  # alive while the play is: `cands` is keyed by their ids
-        self.cands: dict[int, list[tuple[str, int]]] = {}
+        self.cands: dict[int, list[Candidate]] = {}
         ending: Counter = Counter()
         for it in items:
-            cands = known[id(it)] if known and id(it) in known else self._item_candidates(it)
+            if known and id(it) in known:
+                cands = known[id(it)]
+            else:
+                cands = [(name, end, key(name.rstrip(".:"))) for name, end in self._item_candidates(it)]
             self.cands[id(it)] = cands
             if cands:
-                ending[key(cands[-1][0].rstrip(".:"))] += 1
+                ending[cands[-1][2]] += 1
         self.speakers: set[str] = set()
         for name in sorted(ending, key=len):
             if ending[name] >= _MIN_NAME_USES and not any(name.startswith(s + ".") for s in self.speakers):
@@ -119,8 +127,8 @@ class Play:
 
     def speech(self, it) -> tuple[str, int] | None:
         """(speaker as printed, where the speech starts) when `it` is a speech."""
-        for name, end in reversed(self.cands.get(id(it), [])):
-            if key(name.rstrip(".:")) in self.speakers:
+        for _, end, name in reversed(self.cands.get(id(it), [])):
+            if name in self.speakers:
                 return item_text(it)[:end].strip(), end
         return self._joint(item_text(it))
 
