@@ -201,7 +201,19 @@ def _valid_day(attrs: dict[str, str]) -> bool:
     return True
 
 
+# Every date the pattern finds holds a digit, but a month's name alone ("in May") and a
+# month after early, mid or late ("early marta"): a text with none of these is not searched
+# (the pattern opens with a look-ahead, which `re` tries at every position).
+_DIGIT = re.compile(r"\d")
+_DATE_WITHOUT_DIGIT = re.compile(
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|early|Early|mid|Mid|late|Late"
+)
+
+
 def find_dates(text: str) -> list[tuple[int, int, dict[str, str]]]:
+    if not _DIGIT.search(text) and not _DATE_WITHOUT_DIGIT.search(text):
+        return []
     out = []
     for m in _PATTERN.finditer(text):
         attrs = value(m)
