@@ -416,11 +416,12 @@ def apply(tei, ctx: Context):
     unresolved: Counter = Counter()
 
     names_in: dict[str, list[Span]] = {}  # by text: a play writes each speaker's name hundreds of times
+    prose = set(words.prose)  # most text nodes are pieces of the prose, told apart from title case already
 
     def names(piece: str) -> list[Span]:
         """The names to mark in a text; in title case, only names the prose made known."""
         if piece not in names_in:
-            heading = titlecase(piece, words.function_words)
+            heading = piece not in prose and titlecase(piece, words.function_words)
             spans = finder.spans(piece)
             names_in[piece] = [s for s in spans if not (heading and s.why != "known" and s.name.key() not in found)]
         return names_in[piece]
