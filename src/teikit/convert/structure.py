@@ -39,6 +39,8 @@ _TEXT_UNDER_HEAD = 60  # a heading stands above a paragraph, not above a signatu
 
 def make_table(block, ctx: Context):
     """A <table> when the block's lines are tab-separated cells in a regular grid."""
+    if "\t" not in block.text:
+        return None  # no cells: not a table (most blocks), told before the lines are cut
     lines = [l for l in block.text.split("\n") if l.strip()]
     rows = [[c.strip() for c in l.split("\t")] for l in lines]
     if len(rows) < 3 or any(len(r) < 2 for r in rows):

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from ..context import Context
 from ..tei import XML_ID, children, make, q, sub, text_of
@@ -405,7 +406,7 @@ def apply(tei, ctx: Context):
     for name in (n for p in reg.entries.values() for n in entry_names(p)):  # an editor's additions count too
         if name.surname and not words.common(name.surname):
             alone.setdefault(name.surname, "surname")
-    linker = Linker(entries)
+    link = cache(Linker(entries).find)  # the register does not change while the book is marked
     full = {
         " ".join((*n.given, n.surname)): Name("", n.given, n.surname)
         for n in found.values()
@@ -430,7 +431,7 @@ def apply(tei, ctx: Context):
         out = []
         for span in names(piece):
             el = make("persName")
-            person = linker.find(span.name)
+            person = link(span.name)
             if person is not None:
                 el.set("ref", f"{registers.PERSONS_FILE}#{person.get(XML_ID)}")
                 counts["linked"] += 1
