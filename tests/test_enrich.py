@@ -261,6 +261,10 @@ def test_dates_marked_with_iso_values(sample_docs):
         ("by September the", ("September", {"when": "--09"})),
         ("(16–23 aprelya 1936 goda)", ("16–23 aprelya 1936", {"from": "1936-04-16", "to": "1936-04-23"})),
         ("(Moscow, 1999), 350-1", ("1999", {"when": "1999"})),
+        # no digit: a text without one is searched only when it has a month's name or
+        # early, mid or late
+        ("It was early marta, then", ("early marta", {"notBefore": "--03-01", "notAfter": "--03-10"})),
+        ("He came in May.", ("May", {"when": "--05"})),
     ],
 )
 def test_date_values(phrase, expected):

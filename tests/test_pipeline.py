@@ -193,6 +193,30 @@ def test_views_of_the_tree_are_forgotten_when_a_pass_changes_it():
     assert ctx.ids()["added-by-a-pass"] is tree[-1]
 
 
+def test_a_pass_that_only_adds_marks_keeps_the_views_it_declares():
+    """The unmarked text persons reads is the one places reads (dates and persons add only
+    marks it reads through); a pass that declares nothing makes the context forget it."""
+    from teikit.enrich.matching import UNMARKED_TEXT, unmarked_text
+
+    texts = []
+
+    def read(tei, ctx):
+        texts.append(ctx.view(UNMARKED_TEXT, unmarked_text))
+        return tei
+
+    def touch(tei, ctx):
+        return tei
+
+    kept = default_passes().add(Pass("read1", read, changes_tree=False), after="dates")
+    kept = kept.add(Pass("read2", read, changes_tree=False), after="places")
+    tree, _ = convert_tree(GARDEN, passes=kept)
+    assert texts[0] is texts[1] and texts[1] == unmarked_text(tree)
+    texts.clear()
+    forgot = kept.add(Pass("touch", touch), after="persons")
+    convert_tree(GARDEN, passes=forgot)
+    assert texts[0] == texts[1] and texts[0] is not texts[1]
+
+
 @pytest.mark.parametrize("book", [GARDEN, BOOKS / "lighthouse.txt", SAMPLE])
 def test_the_text_the_name_passes_learn_from_is_the_text_before_any_mark(book):
     """The view persons and places read, computed from the marked tree, is the text of

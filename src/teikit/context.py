@@ -23,7 +23,7 @@ from .report import Report
 from .tei import XML_ID
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from .convert.figures import Listed
     from .convert.outline import Entry
@@ -100,11 +100,12 @@ class Context:
             self._views[name] = compute(self.tree)
         return self._views[name]
 
-    def tree_changed(self, tree: etree._Element | None = None) -> None:
-        """Forget every derived view (and take `tree` as the tree, if given)."""
+    def tree_changed(self, tree: etree._Element | None = None, keep: Iterable[str] = ()) -> None:
+        """Forget every derived view but those named in `keep`, which the change left true
+        (and take `tree` as the tree, if given)."""
         if tree is not None:
             self.tree = tree
-        self._views.clear()
+        self._views = {name: v for name, v in self._views.items() if name in keep}
 
     def ids(self) -> dict[str, etree._Element]:
         """Every element with an xml:id, by id (a view: rebuilt after the tree changes)."""

@@ -7,7 +7,8 @@ in the `Context`: "blocks" (the reader's paragraphs of raw lines), "outline"
 "book" (`ctx.book`), "registers" (`ctx.registers`), "person-words"... A `Reader` is the
 first stage: it turns a file into a TEI tree and provides its own facts. After each pass
 that may change the tree (`changes_tree`, true unless declared otherwise) `run` makes the
-context forget its views of the tree, so none is older than the tree.
+context forget its views of the tree, so none is older than the tree, but those the pass
+declares it `keeps_views` (it adds only marks those views read through).
 
 A `Registry` is an ordered list of passes with unique names. `check()` walks it in order,
 starting from what the reader provides, and refuses (`PassOrderError`, naming the pass
@@ -62,6 +63,9 @@ class Pass:
     provides: tuple[str, ...] = ()
     doc: str = ""
     changes_tree: bool = True  # False: the views derived from the tree stay valid after it
+    # Views still true after the pass though it changes the tree: it only adds marks that
+    # these views read through (the unmarked text after dates, persons, places)
+    keeps_views: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.name or any(ch.isspace() for ch in self.name):
@@ -193,8 +197,9 @@ def run(
     for p in registry:
         t0 = time.perf_counter()
         tei = p.apply(tei, ctx)
-        if p.changes_tree or tei is not ctx.tree:
-            ctx.tree_changed(tei)
+        same_tree = tei is ctx.tree
+        if p.changes_tree or not same_tree:
+            ctx.tree_changed(tei, keep=p.keeps_views if same_tree else ())
         if timings is not None:
             timings[p.name] = time.perf_counter() - t0
     return tei

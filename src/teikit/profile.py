@@ -25,9 +25,11 @@ error naming the key and the pattern instead of hanging.
 
 from __future__ import annotations
 
+import copy
 import time
 import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -335,9 +337,17 @@ def _load_toml(path: Path) -> dict:
         raise TeikitError("profile is not UTF-8 text", str(path)) from None
 
 
+@cache
+def _default_data() -> dict:
+    """The packaged default profile, parsed and checked once a process (parsing took longer
+    than the rest of loading a profile)."""
+    data = tomllib.loads(resources.files("teikit").joinpath("profiles/default.toml").read_text("utf-8"))
+    check(data, "profiles/default.toml")
+    return data
+
+
 def load_profile(path: str | Path | None = None, source: str | Path | None = None) -> Profile:
-    default = tomllib.loads(resources.files("teikit").joinpath("profiles/default.toml").read_text("utf-8"))
-    check(default, "profiles/default.toml")
+    default = copy.deepcopy(_default_data())  # a profile keeps lists of it: each its own
     data, origin = default, "default"
     if path is None and source is not None:
         beside = Path(source).with_suffix(".toml")

@@ -21,15 +21,25 @@ def q(name: str) -> str:
     return f"{{{TEI_NS}}}{name}"
 
 
+# Local names by tag, each split off its namespace once: the passes ask for the names of
+# the same few tags millions of times. Bounded, should a reader meet endless names.
+_LOCAL_NAMES: dict[object, str] = {}
+_LOCAL_NAMES_MAX = 10_000
+
+
 def local(el: etree._Element) -> str:
+    """The element's name without its namespace ("" for a comment or processing instruction)."""
     tag = el.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1]
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        if len(_LOCAL_NAMES) < _LOCAL_NAMES_MAX:
+            _LOCAL_NAMES[tag] = name
+    return name
 
 
 def is_(el: etree._Element, *names: str) -> bool:
-    return isinstance(el.tag, str) and local(el) in names
+    return local(el) in names  # a comment's "" is no element's name
 
 
 def make(

@@ -13,6 +13,7 @@ from ..context import Context
 __all__ = ["Context", "norm_title", "roman_to_int"]
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
+_SPACES = re.compile(r"\s+")
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 
@@ -20,7 +21,7 @@ def norm_title(text: str) -> str:
     """A heading's text compared loosely: case, dashes, quotes and spacing ignored."""
     t = unicodedata.normalize("NFKC", text or "").lower()
     t = _DASHES.sub("-", t).replace("\u2019", "'").replace("\u2018", "'")
-    return re.sub(r"\s+", " ", t).strip(" .:")
+    return _SPACES.sub(" ", t).strip(" .:")
 
 
 def roman_to_int(s: str) -> int | None:

@@ -90,11 +90,18 @@ def _stage(text: str, rend: str | None, line) -> object:
     return make("stage", text.strip(), line=line, rend=rend)
 
 
+# A bracketed passage inside a speech, by its opening bracket.
+_INLINE_STAGE = {
+    k: re.compile(rf"{re.escape(k)}([^{re.escape(k + close)}]+){re.escape(close)}")
+    for k, (close, _) in BRACKETS.items()
+}
+
+
 def _inline_stages(p, kinds) -> int:
     made = 0
     for k in sorted(kinds):
-        close, rend = BRACKETS[k]
-        pattern = re.compile(rf"{re.escape(k)}([^{re.escape(k + close)}]+){re.escape(close)}")
+        rend = BRACKETS[k][1]
+        pattern = _INLINE_STAGE[k]
 
         def build(m, rend=rend):
             nonlocal made
@@ -434,9 +441,10 @@ def apply(tei, ctx: Context):
     settle_put_back(restored, lambda p: is_play, ctx, "a repeated line in capitals is the play's, not a running head")
     if not is_play:
         return tei
-    if set_apart(items, play, ctx):
+    changed = set_apart(items, play, ctx)
+    if changed:
         items = _items(divs)
-        play = Play(items, play.blocks, ctx.profile)
+        play = play.again(items, changed)
     speeches = [it for it in items if play.speech(it)]
     first = line_of(speeches[0])
     for d in divs:

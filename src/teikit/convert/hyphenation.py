@@ -19,7 +19,6 @@ with its line.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..tei import line_of
 from .context import Context
@@ -32,28 +31,35 @@ _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _PRINTED_LINES = 0.01  # share of lines ending in a hyphen in a text of printed lines
 
 
-def _vocabulary(texts: list[str]) -> tuple[Counter, set[str]]:
-    """Words written whole, and hyphenated compounds written within a line."""
-    whole: Counter = Counter()
-    compounds: set[str] = set()
+def _vocabulary(texts: list[str]) -> tuple[set[str], set[str]]:
+    """Words written whole, and hyphenated compounds written within a line (lower-cased)."""
+    bodies = []
     for t in texts:
         for line in t.split("\n"):
             body = line.rstrip()
             if body.endswith("-"):
-                body = body[: body.rfind(" ") + 1] if " " in body else ""
-            for w in _WORD.findall(body):
-                if "-" in w:
-                    compounds.add(w.lower())
-                else:
-                    whole[w.lower()] += 1
-    return whole, compounds
+                body = body[: body.rfind(" ") + 1]  # the part before the break is no whole word
+            bodies.append(body)
+    # One search over all the lines rather than one per line: no word spans a line end.
+    # The words are ASCII letters, so they are lower-cased together once found.
+    found = _WORD.findall("\n".join(bodies))
+    words = set("\n".join(found).lower().split("\n")) if found else set()
+    compounds = {w for w in words if "-" in w}
+    return words - compounds, compounds
+
+
+def _broken(line: str) -> re.Match[str] | None:
+    """The word a line ends in before its hyphen. `_BROKEN` opens with a look-behind, which
+    `re` tries at every position of the line: only a line ending in a hyphen is searched."""
+    body = line.rstrip()
+    return _BROKEN.search(body) if body.endswith("-") else None
 
 
 def rejoin(blocks: list, ctx: Context) -> None:
     """Rejoin broken words in the blocks (<p> elements with raw lines), in place."""
     texts = [b.text or "" for b in blocks]
     lines_total = sum(t.count("\n") + 1 for t in texts)
-    broken_total = sum(1 for t in texts for l in t.split("\n") if _BROKEN.search(l.rstrip()))
+    broken_total = sum(1 for t in texts for l in t.split("\n") if _broken(l))
     if not broken_total:
         return
     whole, compounds = _vocabulary(texts)
@@ -61,7 +67,7 @@ def rejoin(blocks: list, ctx: Context) -> None:
     for j, b in enumerate(blocks):
         lines = (b.text or "").split("\n")
         for k, line in enumerate(lines):
-            m = _BROKEN.search(line.rstrip())
+            m = _broken(line)
             if not m:
                 continue
             if k + 1 < len(lines):

@@ -69,6 +69,8 @@ def apply(tei, ctx: Context):
     outer = [b for b in blocks if not any(a in inside for a in b.iterancestors())]
     bold = lambda m: make("hi", m.group("t"), rend="bold")
     for b in outer:
+        if not any("*" in t for t in b.itertext()):
+            continue  # nothing to find: `_ITALIC`, which opens with a look-behind, would try every position
         substitute(b, _BOLD, bold)
 
         def italic(m, b=b):
@@ -110,7 +112,8 @@ def _conventions(outer, ctx: Context) -> None:
             return el
 
         for b in outer:
-            substitute(b, conv.pattern, build)
+            if any(conv.char in t for t in b.itertext()):  # a pair needs it; the pattern is slow to say no
+                substitute(b, conv.pattern, build)
         left = [b for b in outer if any(conv.char in t for t in texts(b))]
         for b in left[:20]:
             ctx.report.info(

@@ -22,10 +22,10 @@ from .sourcelines import lines_of, pieces_of
 from .speakers import Play, candidates, heading_level, key
 
 
-def set_apart(items, play: Play, ctx: Context) -> int:
+def set_apart(items, play: Play, ctx: Context) -> list:
     """Set apart again the speeches, headings and directions a paragraph rejoined across
-    a page break swallowed."""
-    split = 0
+    a page break swallowed; return the paragraphs changed (each so cut, and those set apart)."""
+    changed = []
     for it in items:
         if not is_(it, "p") or lines_of(it, play.blocks) is not None:
             continue
@@ -47,15 +47,16 @@ def set_apart(items, play: Play, ctx: Context) -> int:
         if not after:
             continue
         it.text = " ".join(t for _, t in kept)
+        changed.append(it)
         for new in reversed(after):
             it.addnext(new)
-            split += 1
+            changed.append(new)
             ctx.report.info(
                 "play-set-apart",
                 line_of(new),
                 "a speech, heading or direction joined to the paragraph before is set apart",
             )
-    return split
+    return changed
 
 
 def put_back(tei, ctx: Context, accept: Callable[[str, bool], bool]) -> list:

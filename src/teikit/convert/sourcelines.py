@@ -26,6 +26,16 @@ class SourceBlocks(dict[int, list[str]]):
         super().__init__(blocks)
         self.starts = list(self)  # the reader yields blocks in order: already sorted
         self.order = {line: k for k, line in enumerate(self.starts)}
+        self._read: dict[int, tuple[str, tuple[str, ...]]] = {}
+
+    def read(self, line: int) -> tuple[str, tuple[str, ...]]:
+        """The block at `line` joined into one paragraph, and its lines stripped, blank
+        ones left out: made once per block (a play's passes ask for each paragraph's often)."""
+        found = self._read.get(line)
+        if found is None:
+            lines = self[line]
+            found = self._read[line] = (para_text("\n".join(lines)), tuple([l.strip() for l in lines if l.strip()]))
+        return found
 
 
 def source_blocks(ctx: Context) -> SourceBlocks:
@@ -38,18 +48,15 @@ def source_blocks(ctx: Context) -> SourceBlocks:
     return SourceBlocks((line, block.split("\n")) for line, block in reader.blocks(text))
 
 
-def lines_of(p, blocks: SourceBlocks) -> list[str] | None:
+def lines_of(p, blocks: SourceBlocks) -> tuple[str, ...] | None:
     """The stripped source lines of paragraph `p`, when `p` is still its source block."""
     line = line_of(p)
-    if line is None or len(p):
+    if line is None or len(p) or line not in blocks:
         return None
-    lines = blocks.get(line)
-    if lines is None:
-        return None
-    kept = [l.strip() for l in lines if l.strip()]
+    joined, kept = blocks.read(line)
     text = p.text or ""
     # joined into one paragraph, or its lines kept as printed (a front-matter division's)
-    if para_text("\n".join(lines)) != text and [l.strip() for l in text.split("\n") if l.strip()] != kept:
+    if joined != text and tuple([l.strip() for l in text.split("\n") if l.strip()]) != kept:
         return None
     return kept
 
@@ -66,7 +73,7 @@ def pieces_of(p, blocks: SourceBlocks) -> list[tuple[int, str]] | None:
     out: list[tuple[int, str]] = []
     pos = 0
     while pos < len(text) and k < len(starts):
-        piece = para_text("\n".join(blocks[starts[k]]))
+        piece = blocks.read(starts[k])[0]
         if not piece or not text.startswith(piece, pos):
             return None
         out.append((starts[k], piece))

@@ -27,6 +27,7 @@ from .sourcelines import SourceBlocks, lines_of
 _MIN_NAME_USES = 3
 _NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'’\-]*\.?|[a-z]{1,3}")
 _SEP = re.compile(r"[.:](?=\s|$)")
+_WORD = re.compile(r"[^\W_]+")
 # Direction brackets: opening -> (closing, the `rend` that records them).
 BRACKETS = {"[": ("]", "brackets"), "(": (")", "parentheses")}
 
@@ -60,19 +61,29 @@ def key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+# A way a paragraph may begin with a speaker's name: the name as printed (with its stop),
+# where the speech starts, and the name's `key` (asked for every time a speech is)
+Candidate = tuple[str, int, str]
+
+
 class Play:
     """What the paragraphs say about a play: its speakers and its direction brackets."""
 
-    def __init__(self, items, blocks: SourceBlocks, profile):
+    def __init__(self, items, blocks: SourceBlocks, profile, known: dict[int, list[Candidate]] | None = None):
         self.blocks = blocks
+        self.profile = profile
         self.words = profile.drama
-        self.cands: dict[int, list[tuple[str, int]]] = {}
+        self.items = list(items)  # alive while the play is: `cands` is keyed by their ids
+        self.cands: dict[int, list[Candidate]] = {}
         ending: Counter = Counter()
         for it in items:
-            cands = self._item_candidates(it)
+            if known and id(it) in known:
+                cands = known[id(it)]
+            else:
+                cands = [(name, end, key(name.rstrip(".:"))) for name, end in self._item_candidates(it)]
             self.cands[id(it)] = cands
             if cands:
-                ending[key(cands[-1][0].rstrip(".:"))] += 1
+                ending[cands[-1][2]] += 1
         self.speakers: set[str] = set()
         for name in sorted(ending, key=len):
             if ending[name] >= _MIN_NAME_USES and not any(name.startswith(s + ".") for s in self.speakers):
@@ -94,6 +105,12 @@ class Play:
                 if not any(name.startswith(s + ".") for s in self.speakers):
                     self.speakers.add(name)
 
+    def again(self, items, changed) -> Play:
+        """The play of `items` after the items `changed` were changed or made: the others are
+        not read again."""
+        changed_ids = {id(it) for it in changed}
+        return Play(items, self.blocks, self.profile, {k: c for k, c in self.cands.items() if k not in changed_ids})
+
     def _item_candidates(self, it) -> list[tuple[str, int]]:
         text = item_text(it)
         lines = lines_of(it, self.blocks) if is_(it, "p") else None
@@ -110,8 +127,8 @@ class Play:
 
     def speech(self, it) -> tuple[str, int] | None:
         """(speaker as printed, where the speech starts) when `it` is a speech."""
-        for name, end in reversed(self.cands.get(id(it), [])):
-            if key(name.rstrip(".:")) in self.speakers:
+        for _, end, name in reversed(self.cands.get(id(it), [])):
+            if name in self.speakers:
                 return item_text(it)[:end].strip(), end
         return self._joint(item_text(it))
 
@@ -149,6 +166,9 @@ def heading_level(text: str, words: dict) -> str | None:
     the word and a number or ordinal, alone or before a title (`SCENE II. A street.`)."""
     if len(text) > 80 or "\n" in text:
         return None
+    heading_words = (*words.get("act_words", ()), *words.get("scene_words", ()))
+    if not any(w in heading_words for w in _WORD.findall(text.casefold())[:5]):
+        return None  # a heading, or the part before its title, is at most five words, one an act's or scene's
     level = _bare_heading_level(text, words)
     if level is not None:
         return level
@@ -160,7 +180,7 @@ def heading_level(text: str, words: dict) -> str | None:
 
 
 def _bare_heading_level(text: str, words: dict) -> str | None:
-    tokens = re.findall(r"[^\W_]+", text.casefold())
+    tokens = _WORD.findall(text.casefold())
     if not tokens or len(tokens) > 5:
         return None
     found = {level: [w for w in tokens if w in words.get(f"{level}_words", ())] for level in ("act", "scene")}

@@ -51,6 +51,8 @@ _OCR_LOWER_SHARE = 0.1  # lower-case letters an OCR text leaves in a line set in
 
 def make_table(block, ctx: Context):
     """A <table> when the block's lines are tab-separated cells in a regular grid."""
+    if "\t" not in block.text:
+        return None  # no cells: not a table (most blocks), told before the lines are cut
     lines = [l for l in block.text.split("\n") if l.strip()]
     rows = [[c.strip() for c in l.split("\t")] for l in lines]
     if len(rows) < 3 or any(len(r) < 2 for r in rows):
@@ -106,7 +108,9 @@ def _is_subject_heading(text: str) -> bool:
 
 
 def _is_notes_heading(p, ctx: Context) -> bool:
-    return ctx.profile.back_roles.get(norm_title(p.text or "")) == "notes" and "\n" not in (p.text or "")
+    text = p.text or ""
+    # a line alone first: a block of lines is never the heading, and need not be normalised
+    return "\n" not in text and ctx.profile.back_roles.get(norm_title(text)) == "notes"
 
 
 def _verse_lines(text: str) -> list[str] | None:

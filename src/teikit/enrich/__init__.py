@@ -25,6 +25,8 @@ from ..context import Context
 from ..pipeline import Pass
 from ..teiheader import build_header
 from . import dates, orgs, persons, places, registers, textnames
+from .matching import UNMARKED_TEXT
+from .namewords import UNMARKED_PROSE
 
 
 def seed(tei, ctx: Context):
@@ -78,13 +80,21 @@ PASSES = [
         provides=("registers",),
         doc="the person, place and organisation registers: an earlier run's, the indexes' persons",
     ),
-    Pass("dates", dates.apply, needs=("paragraphs",), provides=("dates",), doc="date, with ISO 8601 values"),
+    Pass(
+        "dates",
+        dates.apply,
+        needs=("paragraphs",),
+        provides=("dates",),
+        doc="date, with ISO 8601 values",
+        keeps_views=(UNMARKED_TEXT, UNMARKED_PROSE),
+    ),
     Pass(
         "orgs",
         orgs.apply,
         needs=("registers", "dates"),
         provides=("orgs",),
         doc="orgName, linked to orgs.xml",
+        keeps_views=(UNMARKED_TEXT, UNMARKED_PROSE),
     ),
     Pass(
         "persons",
@@ -92,6 +102,7 @@ PASSES = [
         needs=("registers", "book", "dates"),
         provides=("persons", "person-words"),
         doc="persName, linked to persons.xml",
+        keeps_views=(UNMARKED_TEXT, UNMARKED_PROSE),
     ),
     Pass(
         "places",
@@ -99,5 +110,6 @@ PASSES = [
         needs=("registers", "person-words"),
         provides=("places",),
         doc="placeName, linked to places.xml",
+        keeps_views=(UNMARKED_TEXT, UNMARKED_PROSE),
     ),
 ]

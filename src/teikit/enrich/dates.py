@@ -192,9 +192,22 @@ def _valid_day(attrs: dict[str, str]) -> bool:
     return True
 
 
+# Every date the pattern finds holds a digit, but a month's name alone ("in May") and a
+# month after early, mid or late ("early marta"): a text with none of these is not searched
+# (the pattern opens with a look-ahead, which `re` tries at every position). Month names of
+# another language (a profile's [dates] months) are sought too.
+_DIGIT = re.compile(r"\d")
+_DATE_WITHOUT_DIGIT = re.compile(
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|early|Early|mid|Mid|late|Late"
+)
+
+
 def find_dates(text: str, months: Mapping[str, int] | None = None) -> list[tuple[int, int, dict[str, str]]]:
     """The dates of a text: (start, end, ISO attributes). `months`: month names of another
     language (a profile's [dates] months: "aprelya" -> 4)."""
+    if not _DIGIT.search(text) and not _DATE_WITHOUT_DIGIT.search(text) and not any(m in text for m in months or ()):
+        return []
     out = []
     for m in _pattern(tuple(months or ())).finditer(text):
         attrs = value(m, months)

@@ -53,6 +53,9 @@ def plain_text(tei) -> str:
 
 # What the enrichment passes add: read through by `unmarked_text`.
 MARKS = ("date", "persName", "placeName", "orgName")
+# The name of `unmarked_text` as a view of the tree (`Context.view`): a pass that only adds
+# MARKS leaves it true (`Pass.keeps_views`), so the name passes read the text once.
+UNMARKED_TEXT = "unmarked-text"
 
 
 def unmarked_text(tei) -> str:

@@ -13,7 +13,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from ..context import Context
 from . import gazetteer, registers
+from .matching import UNMARKED_TEXT, unmarked_text
 
 WORD = r"(?:[A-Z]['’]|Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 VOWEL = re.compile(r"[aeiouyAEIOUY]")
@@ -30,7 +32,7 @@ _ENDERS = ".!?:"
 class Words:
     """What the whole book says about each capitalised word."""
 
-    def __init__(self, text: str, profile):
+    def __init__(self, text: str, profile, pieces: list[str] | None = None):
         self.lower = Counter(_LOWER.findall(text))
         self.mid: Counter = Counter()
         self.caps: Counter = Counter()  # every capitalised use
@@ -53,21 +55,21 @@ class Words:
         self._run_start = re.compile("[A-Z" + "".join(re.escape(h[0]) for h in dotted) + "]")
         articles = "|".join(re.escape(w) for a in profile.articles for w in (a, a[:1].upper() + a[1:]))
         after_the = re.compile(rf"\b(?:{articles or '(?!)'}) ({WORD})(?![\w-])")
-        # the pieces of `text` not in title case, which `textnames` reads again: the same
-        # text, told apart once
-        self.prose = prose(text, self.function_words)
+        # the pieces of `text` not in title case (`pieces`, when told apart already), which
+        # `textnames` reads again: the same text, told apart and cut into tokens once
+        self.prose = prose(text, self.function_words) if pieces is None else pieces
+        self._tokens: dict[str, list[list[tuple[int, int, str]]]] = {}
         for piece in self.prose:
             self.after_the.update(after_the.findall(piece))
-            for run in self.runs(piece):
+            for run in self.tokens(piece):
                 first = True
-                toks = [t.group() for t in self.token.finditer(run.group())]
-                for k, tok in enumerate(toks):
+                for k, (start, _, tok) in enumerate(run):
                     word = tok.rstrip(".")
-                    if k + 1 < len(toks) and place_word(toks[k + 1]):
+                    if k + 1 < len(run) and place_word(run[k + 1][2]):
                         first = False
                         continue  # "Edward Street" is no use of Edward
                     self.caps[word] += 1
-                    if len(word) > 1 and (not first or not initial(piece, run.start())):
+                    if len(word) > 1 and (not first or not initial(piece, start)):
                         self.mid[word] += 1
                     first = False
 
@@ -84,6 +86,18 @@ class Words:
             if m is not None:
                 end = m.end()  # never empty: a run holds a token
                 yield m
+
+    def tokens(self, text: str) -> list[list[tuple[int, int, str]]]:
+        """The runs of `text`, each as its tokens: (start, end, token) in `text`. Kept by
+        text: the names passes read the same pieces again (the prose, and the text nodes
+        of the tree, mostly those very pieces)."""
+        found = self._tokens.get(text)
+        if found is None:
+            found = self._tokens[text] = []
+            for run in self.runs(text):
+                at = run.start()
+                found.append([(at + t.start(), at + t.end(), t.group()) for t in self.token.finditer(run.group())])
+        return found
 
     def body(self, word: str) -> bool:
         """Whether the book mostly writes a word after "the" (the Senate, the Court): the name
@@ -114,6 +128,17 @@ def titlecase(piece: str, function_words) -> bool:
 def prose(text: str, function_words) -> list[str]:
     """The pieces of the running text (blank lines apart) that are not in title case."""
     return [piece for piece in text.split("\n\n") if not titlecase(piece, function_words)]
+
+
+# `prose` of the unmarked text, as a view of the tree: kept with the unmarked text by the
+# passes that only add marks (`Pass.keeps_views`), so persons and places tell it apart once.
+UNMARKED_PROSE = "unmarked-prose"
+
+
+def unmarked_prose(ctx: Context) -> list[str]:
+    """The prose of the book's unmarked text (`matching.unmarked_text`)."""
+    text = ctx.view(UNMARKED_TEXT, unmarked_text)
+    return ctx.view(UNMARKED_PROSE, lambda tree: prose(text, ctx.profile.english_words))
 
 
 def initial(text: str, at: int) -> bool:

@@ -20,7 +20,7 @@ from ..context import Context
 from ..tei import XML_ID, make, q, sub
 from ..textnodes import wrap
 from . import gazetteer, headings, registers
-from .matching import SKIP, Matcher, regions, unmarked_text
+from .matching import SKIP, UNMARKED_TEXT, Matcher, regions, unmarked_text
 
 _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
 # Abbreviations before a capitalised word that are no one's initials, whatever the profile's
@@ -261,7 +261,7 @@ def discover(people: People, tei, ctx: Context) -> None:
     new persons, so that a second run over its own register adds nothing: the result
     is the same whether or not an earlier register exists.
     """
-    text = ctx.view("unmarked-text", unmarked_text)
+    text = ctx.view(UNMARKED_TEXT, unmarked_text)
     _learn_forenames(people, text, ctx)
     _find_unindexed(people, text, _CommonWords(text))
 

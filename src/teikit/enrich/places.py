@@ -34,7 +34,7 @@ from ..context import Context
 from ..tei import XML_ID, make, q
 from ..textnodes import wrap
 from . import gazetteer, namewords, registers, textplaces
-from .matching import SKIP, Matcher, regions, unmarked_text
+from .matching import SKIP, UNMARKED_TEXT, Matcher, regions, unmarked_text
 from .namewords import initial
 
 _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
@@ -45,13 +45,16 @@ _AFTER_CUE = re.compile(
 )
 # "(Frankfurt, 2003)" — the year may be a <date> already, ending the text node — "(London and New York, 1990)", "(Athens, OH, 1990)": where a book was published
 _IMPRINT = re.compile(rf"\(({_NAME})(?: and ({_NAME}))?, ?(?:1[89]\d\d|20\d\d|[A-Z]{{2}}\b|$)")
+# Patterns that begin at a capital test the word boundary after it: `(?<!\w.)` right after
+# the first letter is the `\b` before it. A pattern that opens with a letter is sought by
+# `re`'s fast scan for that letter; one that opens with `\b` is tried at every position.
+_COMPASS_WORDS = "North South East West Northern Southern Eastern Western Central Lower Upper Middle".split()
 _COMPASS = re.compile(
-    r"\b((?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Lower|Upper|Middle)"
-    r"(?:-[A-Z][a-z]+)? ([A-Z][a-z]+))\b"
+    "((?:" + "|".join(f"{w[0]}(?<!\\w.){w[1:]}" for w in _COMPASS_WORDS) + r")(?:-[A-Z][a-z]+)? ([A-Z][a-z]+))\b"
 )
-_BEFORE_INITIAL = re.compile(r"\b([A-Z][a-z'’]+)\s(?:[A-Z][a-z]?\.)")
+_BEFORE_INITIAL = re.compile(r"([A-Z](?<!\w.)[a-z'’]+)\s(?:[A-Z][a-z]?\.)")
 STREET_WORDS = ("Boulevard", "Street", "Square", "Prospekt", "Prospect", "Avenue", "Road", "Embankment", "Lane")
-_STREET = re.compile(rf"\b((?:[A-Z][a-z'’]+\s){{1,2}}(?:{'|'.join(STREET_WORDS)}))\b")
+_STREET = re.compile(rf"([A-Z](?<!\w.)[a-z'’]+\s(?:[A-Z][a-z'’]+\s)?(?:{'|'.join(STREET_WORDS)}))\b")
 _DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|province|region|settlement) of ([A-Z][a-z'’]+)\b")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
@@ -300,14 +303,14 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     reg = ctx.registers["place"]
     places = registers.Places(reg)
     person_words = set(ctx.person_words)
-    text = ctx.view("unmarked-text", unmarked_text)
+    text = ctx.view(UNMARKED_TEXT, unmarked_text)
     lowercase = Counter(re.findall(r"\b[a-z]+\b", text))
     for name in gazetteer.known_in(text):  # places wherever a book writes them so (gazetteer.toml)
         if name not in ctx.profile.not_places and name not in person_words and places.find(name) is None:
             geo = gazetteer.known()[name]
             places.add(name, geo.type, geo, "named in the text")
     if strict:
-        evidence = "\n\n".join(namewords.prose(text, ctx.profile.english_words))
+        evidence = "\n\n".join(namewords.unmarked_prose(ctx))
         textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
     else:
         for name in sorted(

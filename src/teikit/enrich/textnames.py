@@ -35,13 +35,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from ..context import Context
 from ..tei import XML_ID, children, make, q, sub, text_of
 from ..textnodes import wrap
 from . import registers
-from .matching import SKIP, regions, unmarked_text
-from .namewords import INITIAL, VOWEL, WORD, Words, initial, place_name, place_word, titlecase
+from .matching import SKIP, UNMARKED_TEXT, regions, unmarked_text
+from .namewords import INITIAL, VOWEL, WORD, Words, initial, place_name, place_word, titlecase, unmarked_prose
 
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone
 HEAD = (
@@ -80,13 +81,12 @@ class Finder:
         self.words = words
         self.alone = alone or {}  # word -> "surname" | "forename": marked on its own
         self.full = full or {}  # "Lloyd George" -> its name: whole names known, marked whole
+        self.full_starts = {key.split(" ", 1)[0] for key in self.full}  # where a whole name may begin
 
     def spans(self, text: str) -> list[Span]:
         out: list[Span] = []
-        for run in self.words.runs(text):
-            found = self.words.token.finditer(run.group())
-            toks = [(run.start() + t.start(), run.start() + t.end(), t.group()) for t in found]
-            out.extend(self._cut(text, toks, initial(text, run.start())))
+        for toks in self.words.tokens(text):
+            out.extend(self._cut(text, toks, initial(text, toks[0][0])))
         return out
 
     def _body(self, toks, j: int, after_abbreviation: bool):
@@ -147,15 +147,18 @@ class Finder:
                 continue
             if span is None:
                 k = i + 1
-                pair = f"{word} {toks[i + 1][2]}" if i + 1 < len(toks) else ""
-                whole = next(
+                whole = tok in self.full_starts and next(
                     (n for n in (3, 2) if i + n <= len(toks) and " ".join(t[2] for t in toks[i : i + n]) in self.full),
                     0,
                 )
                 if whole:
                     name = self.full[" ".join(t[2] for t in toks[i : i + whole])]
                     span, k = Span(start, toks[i + whole - 1][1], name, "known"), i + whole
-                elif word in self.words.particles and self.alone.get(pair):
+                elif (
+                    word in self.words.particles
+                    and i + 1 < len(toks)
+                    and self.alone.get(pair := f"{word} {toks[i + 1][2]}")
+                ):
                     span, k = Span(start, toks[i + 1][1], Name("", (), pair), "known"), i + 2
                 elif not tok.endswith(".") and self.alone.get(word):
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
@@ -233,8 +236,13 @@ def speakers(words: Words) -> Counter:
         return Counter()
     verbs = "|".join(map(re.escape, words.speech_verbs))
     pattern = re.compile(rf"\b(?:{verbs}) ({WORD})(?![\w-])|(?<![\w'’-])({WORD}) (?:{verbs})\b")
+    # The pattern opens with a look-behind, tried at every position of a piece; a piece
+    # without a verb of saying anywhere (found by a fast scan) cannot match at all.
+    any_verb = re.compile(verbs)
     seen: Counter = Counter()
     for piece in words.prose:
+        if not any_verb.search(piece):
+            continue
         for m in pattern.finditer(piece):
             seen[m.group(1) or m.group(2)] += 1
     return Counter(
@@ -391,14 +399,14 @@ def apply(tei, ctx: Context):
     if reg.list.find(q("head")) is None:
         head = make("head", HEAD)
         reg.list.insert(0, head)
-    text = ctx.view("unmarked-text", unmarked_text)
-    words = Words(text, ctx.profile)
+    text = ctx.view(UNMARKED_TEXT, unmarked_text)
+    words = Words(text, ctx.profile, unmarked_prose(ctx))
     found, why, alone = discover(text, words)
     entries = register(reg, found, why)
     for name in (n for p in reg.entries.values() for n in entry_names(p)):  # an editor's additions count too
         if name.surname and not words.common(name.surname):
             alone.setdefault(name.surname, "surname")
-    linker = Linker(entries)
+    link = cache(Linker(entries).find)  # the register does not change while the book is marked
     full = {
         " ".join((*n.given, n.surname)): Name("", n.given, n.surname)
         for n in found.values()
@@ -408,14 +416,22 @@ def apply(tei, ctx: Context):
     counts: Counter = Counter()
     unresolved: Counter = Counter()
 
+    names_in: dict[str, list[Span]] = {}  # by text: a play writes each speaker's name hundreds of times
+    prose = set(words.prose)  # most text nodes are pieces of the prose, told apart from title case already
+
+    def names(piece: str) -> list[Span]:
+        """The names to mark in a text; in title case, only names the prose made known."""
+        if piece not in names_in:
+            heading = piece not in prose and titlecase(piece, words.function_words)
+            spans = finder.spans(piece)
+            names_in[piece] = [s for s in spans if not (heading and s.why != "known" and s.name.key() not in found)]
+        return names_in[piece]
+
     def find(piece: str):
         out = []
-        heading = titlecase(piece, words.function_words)
-        for span in finder.spans(piece):
-            if heading and span.why != "known" and span.name.key() not in found:
-                continue  # title case: only names the prose made known
+        for span in names(piece):
             el = make("persName")
-            person = linker.find(span.name)
+            person = link(span.name)
             if person is not None:
                 el.set("ref", f"{registers.PERSONS_FILE}#{person.get(XML_ID)}")
                 counts["linked"] += 1

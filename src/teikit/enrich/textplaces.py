@@ -35,7 +35,9 @@ from . import gazetteer, registers
 from .namewords import initial
 
 _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
-_STREET = re.compile(rf"\b([A-Z][a-z'’]+)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b")
+# `(?<!\w.)` after the capital is the `\b` before it: a pattern that opens with a letter is
+# sought by `re`'s fast scan for it, one that opens with `\b` is tried at every position
+_STREET = re.compile(rf"([A-Z](?<!\w.)[a-z'’]+)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b")
 _DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|parish|county) of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
