@@ -334,6 +334,16 @@
 
   <xsl:variable name="e:publication" select="$tk:header/tei:fileDesc/tei:publicationStmt"/>
 
+  <!-- The publication's own number (an ISBN, a DOI, an ebook number...): an idno of the
+       publication statement, except the bare address of a web site (the publisher's, not
+       this text's); else the identifier derived from the content. -->
+  <xsl:variable name="e:identifier" as="xs:string">
+    <xsl:variable name="own" select="$e:publication/tei:idno[normalize-space()]
+        [not(matches(normalize-space(), '^[a-z][a-z0-9+.\-]*://[^/]+/?$', 'i'))][1]"/>
+    <xsl:sequence select="if (lower-case($own/@type) = 'isbn') then 'urn:isbn:' || replace($own, '[^0-9Xx]', '')
+                          else if ($own) then normalize-space($own) else $identifier"/>
+  </xsl:variable>
+
   <!-- A TEI date (@when, @when-iso or the text) as an instant in UTC; empty when it is not one. -->
   <xsl:function name="e:instant" as="xs:dateTime?">
     <xsl:param name="value" as="xs:string"/>
@@ -394,13 +404,12 @@
 
   <xsl:template name="e:package">
     <xsl:variable name="titles" select="$tk:titles"/>
-    <xsl:variable name="idno" select="($e:publication/tei:idno[normalize-space()])[1]"/>
     <xsl:variable name="graphics" select="//tei:graphic[tk:safe-href(@rm:src)]"/>
     <xsl:variable name="cover" select="($tk:title-pages//tei:graphic[tk:safe-href(@rm:src)])[1]"/>
     <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="{$e:lang}">
       <xsl:namespace name="dc" select="'http://purl.org/dc/elements/1.1/'"/>
       <metadata>
-        <dc:identifier id="pub-id"><xsl:value-of select="if ($idno) then normalize-space($idno) else $identifier"/></dc:identifier>
+        <dc:identifier id="pub-id"><xsl:value-of select="$e:identifier"/></dc:identifier>
         <dc:title id="title"><xsl:value-of select="$tk:book-title"/></dc:title>
         <meta refines="#title" property="title-type">main</meta>
         <xsl:for-each select="$tk:book-subtitles">

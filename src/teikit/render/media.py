@@ -1,4 +1,4 @@
-"""The images published with the HTML edition: which files, checked how, copied where.
+"""The images published with the HTML edition and the EPUB: which files, checked how, copied where.
 
 A `graphic/@url` is published only when all of these hold:
 
