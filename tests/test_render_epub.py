@@ -327,6 +327,11 @@ def test_a_letter_collection_has_its_registers_and_a_play_its_speeches(others):
     _, drama = others["drama"]
     act = xhtml(drama, "act-one.xhtml")
     assert act.xpath("//x:div[@class='sp']/x:p[@class='speaker']/text()", namespaces=X) == ["Wick", "Marrow", "Wick"]
+    # a page break of the source is marked, and listed in the navigation document's page list
+    pb = act.xpath("//x:span[@epub:type='pagebreak']", namespaces=X)[0]
+    assert (pb.get("title"), pb.get("role")) == ("2", "doc-pagebreak")
+    page_list = xhtml(drama, "nav.xhtml").xpath("//x:nav[@epub:type='page-list']//x:a", namespaces=X)
+    assert [(a.get("href"), a.text) for a in page_list] == [(f"act-one.xhtml#{pb.get('id')}", "2")]
 
 
 # ----- images and hostile input -----

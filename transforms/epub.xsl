@@ -84,14 +84,23 @@
     <xsl:result-document href="{$e:dir}title.xhtml">
       <xsl:call-template name="e:title-page"/>
     </xsl:result-document>
-    <xsl:result-document href="{$e:dir}nav.xhtml">
-      <xsl:call-template name="e:nav"/>
-    </xsl:result-document>
-    <xsl:for-each select="$tk:pages">
-      <xsl:result-document href="{$e:dir}{tk:page-name(.)}.xhtml">
+    <!-- The pages are made first, so that the navigation lists the page breaks they show. -->
+    <xsl:variable name="documents" as="element()*">
+      <xsl:for-each select="$tk:pages">
         <xsl:call-template name="e:page"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:for-each select="$documents">
+      <xsl:variable name="i" select="position()"/>
+      <xsl:result-document href="{$e:dir}{tk:page-name($tk:pages[$i])}.xhtml">
+        <xsl:sequence select="."/>
       </xsl:result-document>
     </xsl:for-each>
+    <xsl:result-document href="{$e:dir}nav.xhtml">
+      <xsl:call-template name="e:nav">
+        <xsl:with-param name="documents" select="$documents"/>
+      </xsl:call-template>
+    </xsl:result-document>
     <xsl:if test="$e:about">
       <xsl:result-document href="{$e:dir}about.xhtml">
         <xsl:call-template name="e:about"/>
@@ -217,6 +226,13 @@
     </a>
   </xsl:template>
 
+  <!-- A page break of the source: shown as html.xsl shows it, and listed in the page list. -->
+  <xsl:template match="tei:pb[normalize-space(@n)]" mode="html">
+    <span class="pb" id="{tk:html-id(.)}" title="{normalize-space(@n)}" epub:type="pagebreak" role="doc-pagebreak">
+      <xsl:value-of select="normalize-space(@n)"/>
+    </span>
+  </xsl:template>
+
   <xsl:template name="e:about">
     <xsl:call-template name="e:document">
       <xsl:with-param name="title" select="'About this edition'"/>
@@ -259,6 +275,16 @@
   </xsl:function>
 
   <xsl:template name="e:nav">
+    <xsl:param name="documents" as="element()*"/>
+    <xsl:variable name="page-list" as="element()*">
+      <xsl:for-each select="$documents">
+        <xsl:variable name="i" select="position()"/>
+        <xsl:variable name="file" select="tk:page-name($tk:pages[$i]) || '.xhtml'"/>
+        <xsl:for-each select=".//*[@epub:type = 'pagebreak']">
+          <li><a href="{$file}#{@id}"><xsl:value-of select="@title"/></a></li>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
     <xsl:variable name="first-body" select="($tk:text-pages[e:matter(.) = 'bodymatter'], $tk:text-pages)[1]"/>
     <xsl:call-template name="e:document">
       <xsl:with-param name="title" select="'Contents'"/>
@@ -280,6 +306,12 @@
             <xsl:if test="$e:about"><li><a href="about.xhtml">About this edition</a></li></xsl:if>
           </ol>
         </nav>
+        <xsl:if test="$page-list">
+          <nav epub:type="page-list" hidden="hidden">
+            <h2>Pages of the source</h2>
+            <ol><xsl:sequence select="$page-list"/></ol>
+          </nav>
+        </xsl:if>
         <nav epub:type="landmarks" hidden="hidden">
           <h2>Landmarks</h2>
           <ol>
