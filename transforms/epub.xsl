@@ -8,18 +8,21 @@
     contributors with MARC relator roles, language, publisher, rights, source, date and
     dcterms:modified from the document's own dates, never the clock), the manifest and
     the spine.
-  - EPUB/title.xhtml: the title page (the text's titlePage, else the header's title and
-    authors); nav.xhtml: the contents (every page and its sections) and the landmarks;
-    one XHTML document per page of common.xsl (each division of a part made of
-    divisions; the registers outside the text as back matter); about.xhtml: the source
-    and the rights, when there is a header.
+  - EPUB/title.xhtml: the title page (the text's titlePage, with its picture as the
+    cover image; else the header's title and authors); nav.xhtml: the contents (every
+    page and its sections), the landmarks and, when the text has page breaks (pb/@n),
+    the page list; one XHTML document per page of common.xsl (each division of a part
+    made of divisions; the registers outside the text as back matter), with the
+    epub:type of its division's @type (e:types) and of its matter (e:matter);
+    about.xhtml: the source and the rights, when there is a header. No page takes the
+    name of one of these (tk:reserved-names).
   - Notes: a marker `a epub:type="noteref"` leads to an `aside epub:type="footnote"` at
     the end of its document, which links back.
 
   The pages are made by the templates of html.xsl (mode html), so the EPUB shows what the
-  HTML edition shows; only the shell of each document, the note markers and the list of
-  notes are this stylesheet's. Their result is moved into the XHTML namespace (mode
-  e:xhtml), as XHTML content documents must be. Nothing here knows a particular book,
+  HTML edition shows; only the shell of each document, the note markers, the list of
+  notes and the page-break markers are this stylesheet's. Their result is moved into the
+  XHTML namespace (mode e:xhtml), as XHTML content documents must be. Nothing here knows a particular book,
   nothing reads the clock, and nothing in the EPUB runs: no script, no event attribute,
   links through tk:safe-href, images only as teikit.render.media published them.
 -->
@@ -141,11 +144,12 @@
 
   <xsl:template match="*[namespace-uri() = '']" mode="e:xhtml">
     <xsl:element name="{local-name()}" namespace="http://www.w3.org/1999/xhtml">
-      <xsl:apply-templates select="@*, node()" mode="e:xhtml"/>
+      <xsl:copy-of select="@*"/>
+      <xsl:apply-templates mode="e:xhtml"/>
     </xsl:element>
   </xsl:template>
 
-  <!-- html.xsl's links to the opening page and the section links (§) mean nothing in a book. -->
+  <!-- html.xsl's links to a section from its own heading (§) serve a web address, not a book. -->
   <xsl:template match="*[local-name() = 'a'][@class = 'self']" mode="e:xhtml" priority="1"/>
 
   <xsl:template name="e:title-page">
