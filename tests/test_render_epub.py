@@ -332,6 +332,8 @@ def test_a_letter_collection_has_its_registers_and_a_play_its_speeches(others):
     assert (pb.get("title"), pb.get("role")) == ("2", "doc-pagebreak")
     page_list = xhtml(drama, "nav.xhtml").xpath("//x:nav[@epub:type='page-list']//x:a", namespaces=X)
     assert [(a.get("href"), a.text) for a in page_list] == [(f"act-one.xhtml#{pb.get('id')}", "2")]
+    features = package(drama).xpath("//opf:meta[@property='schema:accessibilityFeature']/text()", namespaces=X)
+    assert {"tableOfContents", "pageNavigation"} <= set(features)
 
 
 # ----- images and hostile input -----

@@ -485,6 +485,20 @@
           <dc:source><xsl:value-of select="e:words(.)"/></dc:source>
         </xsl:for-each>
         <meta property="dcterms:modified"><xsl:value-of select="$e:modified"/></meta>
+        <!-- What a reader needs to know before choosing the book (schema.org accessibility):
+             only what this stylesheet itself makes sure of. -->
+        <meta property="schema:accessMode">textual</meta>
+        <xsl:if test="$graphics"><meta property="schema:accessMode">visual</meta></xsl:if>
+        <xsl:if test="every $g in $graphics satisfies normalize-space(($g/../tei:figDesc, $g/../tei:head)[1])">
+          <meta property="schema:accessModeSufficient">textual</meta>
+        </xsl:if>
+        <meta property="schema:accessibilityFeature">tableOfContents</meta>
+        <meta property="schema:accessibilityFeature">structuralNavigation</meta>
+        <xsl:if test="$tk:pages//tei:pb[normalize-space(@n)]">
+          <meta property="schema:accessibilityFeature">pageNavigation</meta>
+          <meta property="schema:accessibilityFeature">printPageNumbers</meta>
+        </xsl:if>
+        <meta property="schema:accessibilityHazard">none</meta>
       </metadata>
       <manifest>
         <item id="title-page" href="title.xhtml" media-type="application/xhtml+xml"/>
