@@ -169,6 +169,7 @@ def render_epub(paths, output, *, force: bool = False) -> Rendered:
         params: dict[str, int | str] = {"link-schemes": " ".join(LINK_SCHEMES), "identifier": identifier}
         result.warnings += transform(STYLESHEET, xml_text, folder, params)
         data = container(folder)
+    output_file(output, force, paths)  # another run may have put a file there meanwhile
     atomic_write_bytes(target, data)
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         result.files = zf.namelist()
