@@ -316,6 +316,17 @@ def test_other_tei_keeps_every_word_and_links(others, name):
     assert result.warnings == []
 
 
+@pytest.mark.parametrize("name", list(SHARED_SAMPLES))
+def test_tei_of_other_projects_keeps_every_word(name, tmp_path):
+    path = SHARED_SAMPLES[name]
+    if not path.is_file():
+        pytest.skip(f"{path} absent (../shared/corpus not laid out here)")
+    result = render([path], "epub", tmp_path / "other.epub")
+    folder = unpack(result.outdir, tmp_path / "u")
+    assert missing(tei_words([path]), xhtml_words(folder)) == {}
+    assert broken_links(folder) == []
+
+
 def test_a_letter_collection_has_its_registers_and_a_play_its_speeches(others):
     _, letters = others["letters"]
     spine = package(letters).xpath("//opf:itemref/@idref", namespaces=X)
