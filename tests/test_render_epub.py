@@ -497,10 +497,13 @@ def test_epubcheck_passes_a_full_header(tmp_path):
     assert serious == [], [(m["ID"], m["message"]) for m in serious]
 
 
-# Divisions named like the EPUB's own documents, headings without words, a note in a heading.
+# Divisions named like the EPUB's own documents, headings without words, a note in a heading,
+# a date inside an imprint on the title page.
 AWKWARD = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
 <titleStmt><title>Awkward</title></titleStmt><publicationStmt><p/></publicationStmt>
-<sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>
+<sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><front><titlePage>
+<docTitle><titlePart>Awkward</titlePart></docTitle><docImprint><pubPlace>Cleve,</pubPlace>
+<docDate>1835.</docDate></docImprint></titlePage></front><body>
 <div xml:id="nav"><head>Nav</head><p>One.</p><div><head/><p>Two.</p></div></div>
 <div xml:id="title"><head><note>Only a note.</note></head><p>Three.</p></div>
 <div xml:id="about"><p>Four.</p></div>

@@ -545,8 +545,13 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A div when it holds another of these (a docImprint its docDate): a p holds no p. -->
   <xsl:template match="tei:docAuthor | tei:docImprint | tei:docDate | tei:docEdition | tei:byline" mode="html">
-    <p class="{local-name()}"><xsl:call-template name="h:lang"/><xsl:apply-templates mode="html"/></p>
+    <xsl:element name="{if (tk:contains-block(.)) then 'div' else 'p'}">
+      <xsl:attribute name="class" select="local-name()"/>
+      <xsl:call-template name="h:lang"/>
+      <xsl:apply-templates mode="html"/>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:opener | tei:closer | tei:salute | tei:signed | tei:dateline | tei:trailer
