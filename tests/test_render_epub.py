@@ -498,12 +498,14 @@ def test_epubcheck_passes_a_full_header(tmp_path):
 
 
 # Divisions named like the EPUB's own documents, headings without words, a note in a heading,
-# a date inside an imprint on the title page.
+# a date inside an imprint on the title page, a licence badge inside a link.
 AWKWARD = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
 <titleStmt><title>Awkward</title></titleStmt><publicationStmt><p/></publicationStmt>
 <sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><front><titlePage>
 <docTitle><titlePart>Awkward</titlePart></docTitle><docImprint><pubPlace>Cleve,</pubPlace>
 <docDate>1835.</docDate></docImprint></titlePage></front><body>
+<div><head>Licence</head><p><ref target="https://creativecommons.org/licenses/by/4.0/"><graphic
+url="https://licensebuttons.net/l/by/4.0/88x31.png"/> CC BY 4.0</ref></p></div>
 <div xml:id="nav"><head>Nav</head><p>One.</p><div><head/><p>Two.</p></div></div>
 <div xml:id="title"><head><note>Only a note.</note></head><p>Three.</p></div>
 <div xml:id="about"><p>Four.</p></div>
@@ -524,6 +526,7 @@ def test_pages_never_replace_the_epubs_own_documents_and_every_entry_has_a_label
         "title-2.xhtml",
         "about-2.xhtml",
         "package.xhtml",
+        "licence.xhtml",
     }
     folder = unpack(result.outdir, tmp_path / "u")
     toc = xhtml(folder, "nav.xhtml").xpath("//x:nav[@epub:type='toc']//x:a", namespaces=X)

@@ -518,6 +518,11 @@
       <xsl:when test="tk:safe-href(@rm:src)">
         <img src="{tk:safe-href(@rm:src)}" alt="{$alt}"/>
       </xsl:when>
+      <!-- Inside a link (a licence badge in its ref) it is named, not linked: links do not nest. -->
+      <xsl:when test="tk:link-scheme(string(@url)) = ('http', 'https') and tk:safe-href(@url)
+                      and (ancestor::tei:ref[@target] | ancestor::*[local-name() = $tk:name-elements][@ref])">
+        <span class="graphic"><xsl:value-of select="if ($alt) then 'Image: ' || $alt else 'Image'"/></span>
+      </xsl:when>
       <xsl:when test="tk:link-scheme(string(@url)) = ('http', 'https') and tk:safe-href(@url)">
         <a class="graphic" href="{tk:safe-href(@url)}">
           <xsl:value-of select="if ($alt) then 'Image: ' || $alt else 'Image'"/>
