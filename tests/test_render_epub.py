@@ -498,7 +498,8 @@ def test_epubcheck_passes_a_full_header(tmp_path):
 
 
 # Divisions named like the EPUB's own documents, headings without words, a note in a heading,
-# a date inside an imprint on the title page, a licence badge inside a link.
+# a date inside an imprint on the title page, a licence badge inside a link, a note whose
+# marker the register does not show.
 AWKWARD = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
 <titleStmt><title>Awkward</title></titleStmt><publicationStmt><p/></publicationStmt>
 <sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><front><titlePage>
@@ -510,7 +511,9 @@ url="https://licensebuttons.net/l/by/4.0/88x31.png"/> CC BY 4.0</ref></p></div>
 <div xml:id="title"><head><note>Only a note.</note></head><p>Three.</p></div>
 <div xml:id="about"><p>Four.</p></div>
 <div xml:id="package"><head>Package</head><p>Five.</p></div>
-</body></text></TEI>"""
+</body></text><standOff><listPlace><place xml:id="zion"><placeName>Zion</placeName>
+<location><settlement>Near</settlement><note>Said of a location.</note></location></place>
+</listPlace></standOff></TEI>"""
 
 
 def test_pages_never_replace_the_epubs_own_documents_and_every_entry_has_a_label(tmp_path):
@@ -527,6 +530,7 @@ def test_pages_never_replace_the_epubs_own_documents_and_every_entry_has_a_label
         "about-2.xhtml",
         "package.xhtml",
         "licence.xhtml",
+        "places.xhtml",
     }
     folder = unpack(result.outdir, tmp_path / "u")
     toc = xhtml(folder, "nav.xhtml").xpath("//x:nav[@epub:type='toc']//x:a", namespaces=X)

@@ -149,6 +149,20 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A note whose marker html.xsl does not show (one in a place's location, say) keeps its
+       text, but its link back would lead nowhere: the label is text. -->
+  <xsl:key name="e:id" match="*[@id]" use="string(@id)"/>
+  <xsl:template match="*[local-name() = 'a'][@role = 'doc-backlink']" mode="e:xhtml" priority="1">
+    <xsl:choose>
+      <xsl:when test="exists(key('e:id', substring-after(@href, '#'), root(.)))">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:otherwise>
+        <span xmlns="http://www.w3.org/1999/xhtml" class="note-label"><xsl:value-of select="."/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- html.xsl's links to a section from its own heading (§) serve a web address, not a book. -->
   <xsl:template match="*[local-name() = 'a'][@class = 'self']" mode="e:xhtml" priority="1"/>
 
