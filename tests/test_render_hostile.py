@@ -63,14 +63,14 @@ ACTIVE_ELEMENTS = {
 }
 
 
-def pages(site: Path):
-    return {p.relative_to(site).as_posix(): html.parse(str(p)) for p in sorted(site.rglob("*.html"))}
+def pages(site: Path, pattern: str = "*.html"):
+    return {p.relative_to(site).as_posix(): html.parse(str(p)) for p in sorted(site.rglob(pattern))}
 
 
-def active_content(site: Path) -> list[str]:
+def active_content(site: Path, pattern: str = "*.html") -> list[str]:
     """Everything in the written pages that could run script or load something not the site's."""
     found = []
-    for name, doc in pages(site).items():
+    for name, doc in pages(site, pattern).items():
         for el in doc.iter():
             if not isinstance(el.tag, str):
                 continue

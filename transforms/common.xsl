@@ -342,7 +342,15 @@
 
   <xsl:function name="tk:html-id" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if ($e/@xml:id) then string($e/@xml:id) else 'g' || generate-id($e)"/>
+    <xsl:sequence select="if ($e/@xml:id) then string($e/@xml:id) else 'g' || tk:node-id($e)"/>
+  </xsl:function>
+
+  <!-- A name for an element, unique in the collection and the same on every run: Saxon's
+       generate-id() starts with a number it gives each document it reads, which grows
+       from one render to the next in a process, so that part is left out. -->
+  <xsl:function name="tk:node-id" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="replace(generate-id($e), '^d\d+e', 'e')"/>
   </xsl:function>
 
   <!-- The register entry a name points to, if the collection holds it. -->

@@ -30,6 +30,10 @@
 
   <xsl:mode name="html" on-no-match="shallow-skip"/>
 
+  <!-- What a link to a page ends with: an edition that imports these templates for pages
+       of another kind (epub.xsl: .xhtml) sets its own. -->
+  <xsl:variable name="h:page-extension" as="xs:string" select="'.html'"/>
+
   <xsl:template match="/">
     <xsl:result-document href="index.html">
       <xsl:call-template name="h:opening-page"/>
@@ -43,8 +47,13 @@
         </xsl:call-template>
       </xsl:result-document>
     </xsl:for-each>
-    <!-- One pass over every pointer: a link pages may not carry (anywhere, the header too),
-         else a pointer into the collection that finds nothing (outside the header). -->
+    <xsl:call-template name="h:report-pointers"/>
+  </xsl:template>
+
+  <!-- One pass over every pointer: a link pages may not carry (anywhere, the header too),
+       else a pointer into the collection that finds nothing (outside the header). Every
+       edition made of these pages (the EPUB too) reports the same. -->
+  <xsl:template name="h:report-pointers">
     <xsl:for-each select="//tei:*[@target or @ref]">
       <xsl:variable name="from" select="."/>
       <xsl:variable name="in-header" select="exists(ancestor::tei:teiHeader)"/>
@@ -212,7 +221,7 @@
       <ol>
         <xsl:for-each select="$sections">
           <li>
-            <a href="{tk:page-name($page)}.html#{tk:html-id(.)}"><xsl:value-of select="tk:plain(tei:head[1])"/></a>
+            <a href="{tk:page-name($page)}{$h:page-extension}#{tk:html-id(.)}"><xsl:value-of select="tk:plain(tei:head[1])"/></a>
             <xsl:call-template name="h:toc-sections">
               <xsl:with-param name="page" select="$page"/>
               <xsl:with-param name="within" select="."/>
@@ -509,6 +518,11 @@
       <xsl:when test="tk:safe-href(@rm:src)">
         <img src="{tk:safe-href(@rm:src)}" alt="{$alt}"/>
       </xsl:when>
+      <!-- Inside a link (a licence badge in its ref) it is named, not linked: links do not nest. -->
+      <xsl:when test="tk:link-scheme(string(@url)) = ('http', 'https') and tk:safe-href(@url)
+                      and (ancestor::tei:ref[@target] | ancestor::*[local-name() = $tk:name-elements][@ref])">
+        <span class="graphic"><xsl:value-of select="if ($alt) then 'Image: ' || $alt else 'Image'"/></span>
+      </xsl:when>
       <xsl:when test="tk:link-scheme(string(@url)) = ('http', 'https') and tk:safe-href(@url)">
         <a class="graphic" href="{tk:safe-href(@url)}">
           <xsl:value-of select="if ($alt) then 'Image: ' || $alt else 'Image'"/>
@@ -536,8 +550,13 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A div when it holds another of these (a docImprint its docDate): a p holds no p. -->
   <xsl:template match="tei:docAuthor | tei:docImprint | tei:docDate | tei:docEdition | tei:byline" mode="html">
-    <p class="{local-name()}"><xsl:call-template name="h:lang"/><xsl:apply-templates mode="html"/></p>
+    <xsl:element name="{if (tk:contains-block(.)) then 'div' else 'p'}">
+      <xsl:attribute name="class" select="local-name()"/>
+      <xsl:call-template name="h:lang"/>
+      <xsl:apply-templates mode="html"/>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:opener | tei:closer | tei:salute | tei:signed | tei:dateline | tei:trailer
@@ -571,12 +590,12 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName
                        | tei:settlement | tei:country | tei:region | tei:district | tei:bloc" mode="html">
     <xsl:variable name="entry" select="if (@ref) then tk:entry(.) else ()"/>
-    <xsl:variable name="href" select="if ($entry) then tk:href-to($entry, '.html')
+    <xsl:variable name="href" select="if ($entry) then tk:href-to($entry, $h:page-extension)
                                       else (tokenize(normalize-space(@ref), ' ')[tk:is-external(.)] ! tk:safe-href(.))[1]"/>
     <xsl:choose>
       <xsl:when test="$href and not(ancestor::tei:ref[@target] | ancestor::tei:ptr)">
         <a class="name {local-name()}" href="{$href}">
-          <xsl:if test="$entry"><xsl:attribute name="id" select="'m' || generate-id()"/></xsl:if>
+          <xsl:if test="$entry"><xsl:attribute name="id" select="'m' || tk:node-id(.)"/></xsl:if>
           <xsl:call-template name="h:lang"/>
           <xsl:apply-templates mode="html"/>
         </a>
@@ -630,13 +649,13 @@
           <xsl:text>In the text: </xsl:text>
           <xsl:for-each-group select="$mentions" group-by="generate-id(tk:page-of(.))">
             <xsl:variable name="page" select="tk:page-of(.)"/>
-            <xsl:variable name="file" select="tk:page-name($page) || '.html'"/>
+            <xsl:variable name="file" select="tk:page-name($page) || $h:page-extension"/>
             <xsl:variable name="title" select="tk:page-title($page)"/>
             <span class="mentions-page">
               <a href="{$file}"><xsl:value-of select="$title"/></a>
               <xsl:text>: </xsl:text>
               <xsl:for-each select="current-group()">
-                <a href="{$file}#m{generate-id()}" aria-label="mention {position()} in {$title}">
+                <a href="{$file}#m{tk:node-id(.)}" aria-label="mention {position()} in {$title}">
                   <xsl:value-of select="position()"/>
                 </a>
                 <xsl:if test="position() ne last()"><xsl:text>, </xsl:text></xsl:if>
@@ -770,7 +789,7 @@
   </xsl:template>
 
   <xsl:template match="tei:ref | tei:ptr" mode="html">
-    <xsl:variable name="href" select="(tokenize(normalize-space(@target), ' ') ! tk:safe-href(tk:href(., current(), '.html')))[1]"/>
+    <xsl:variable name="href" select="(tokenize(normalize-space(@target), ' ') ! tk:safe-href(tk:href(., current(), $h:page-extension)))[1]"/>
     <xsl:choose>
       <xsl:when test="$href and not(ancestor::tei:ref[@target] | ancestor::*[local-name() = $tk:name-elements][@ref])">
         <a href="{$href}" class="{local-name()}">

@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument(
         "--force",
         action="store_true",
-        help="replace an existing output folder, if teikit wrote it and it holds no input",
+        help="replace an existing output folder, if teikit wrote it and it holds no input (an existing EPUB file)",
     )
     c.add_argument(
         "--declare",
@@ -156,18 +156,18 @@ def main(argv: list[str] | None = None) -> int:
     b.set_defaults(run=_build)
     r = cmds.add_parser(
         "render",
-        help="publish TEI as an HTML reading edition or a plain-text edition",
+        help="publish TEI as an HTML reading edition, a plain-text edition or an EPUB",
         description="Render TEI files and folders (a corpus file brings the documents it "
-        "XIncludes) through transforms/html.xsl or text.xsl.",
+        "XIncludes) through transforms/html.xsl, text.xsl or epub.xsl.",
     )
     r.add_argument("paths", nargs="+", metavar="PATH", help="TEI files or folders")
-    r.add_argument("--to", choices=["html", "text"], required=True, help="which edition")
-    r.add_argument("-o", "--output", required=True, help="output folder")
+    r.add_argument("--to", choices=["html", "text", "epub"], required=True, help="which edition")
+    r.add_argument("-o", "--output", required=True, help="output folder (for epub: the .epub file)")
     r.add_argument("--width", type=int, default=78, help="text edition: wrap at this column; 0 = no wrapping")
     r.add_argument(
         "--force",
         action="store_true",
-        help="replace an existing output folder, if teikit wrote it and it holds no input",
+        help="replace an existing output folder, if teikit wrote it and it holds no input (an existing EPUB file)",
     )
     r.set_defaults(run=_render)
     v = cmds.add_parser(

@@ -1,6 +1,7 @@
-"""Publishing: TEI documents to an HTML reading edition or a plain-text edition.
+"""Publishing: TEI documents to an HTML reading edition, a plain-text edition or an EPUB.
 
     render(["tei/book"], "html", "public/book/html")
+    render(["tei/book"], "epub", "public/book.epub")   # one file (teikit.render.epub)
 
 The transforms (transforms/html.xsl, text.xsl) do the work; this package gathers the
 documents safely into one tree, runs the compiled stylesheet once for the whole
@@ -29,7 +30,7 @@ from . import media
 from .collection import collect
 from .saxon import TRANSFORMS, stylesheet, transform
 
-FORMATS = {"html": "html.xsl", "text": "text.xsl"}
+FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl"}
 
 
 @dataclass
@@ -54,10 +55,15 @@ def compile_stylesheets(*formats: str) -> float:
 
 
 def render(paths, to: str, outdir, *, width: int = 78, force: bool = False) -> Rendered:
+    """Render `paths` to the edition `to` in `outdir` (for "epub", the file to write)."""
     if to not in FORMATS:
-        raise UsageError(f"unknown edition '{to}': choose {' or '.join(FORMATS)}")
+        raise UsageError(f"unknown edition '{to}': choose {', '.join(FORMATS)}")
     if width < 0:
         raise UsageError("--width must be 0 (no wrapping) or more")
+    if to == "epub":
+        from .epub import render_epub
+
+        return render_epub(paths, outdir, force=force)
     outdir = Path(outdir)
     output_folder(outdir, force, paths)  # refuse a bad output before the work, not after
     result = Rendered(outdir, to)

@@ -1,4 +1,4 @@
-"""The images published with the HTML edition: which files, checked how, copied where.
+"""The images published with the HTML edition and the EPUB: which files, checked how, copied where.
 
 A `graphic/@url` is published only when all of these hold:
 
@@ -119,10 +119,11 @@ def _reference(graphic: etree._Element) -> tuple[str, str | None]:
     return "", None
 
 
-def plan(tree: etree._Element, forbidden=(), warn=lambda message: None) -> list[Image]:
+def plan(tree: etree._Element, forbidden=(), warn=lambda message: None, kinds=tuple(IMAGE_TYPES)) -> list[Image]:
     """Decide which graphics are published; mark each published one with rm:src.
 
-    `forbidden`: paths no image may come from (the output folder).
+    `forbidden`: paths no image may come from (the output folder). `kinds`: the image
+    types the edition may carry (the EPUB takes fewer than a browser shows).
     """
     warn = _printable(warn)
     policies: dict[str, LocalFiles] = {}
@@ -152,6 +153,8 @@ def plan(tree: etree._Element, forbidden=(), warn=lambda message: None) -> list[
             if not source.is_file():
                 raise AccessDenied(f"'{source}' is not a file" if source.exists() else f"'{source}' not found")
             kind = image_kind(source, _read_head(source))
+            if kind not in kinds:
+                raise AccessDenied(f"{kind.upper()} is not an image type this edition carries ({', '.join(kinds)})")
         except AccessDenied as exc:
             warn(f"{where}: graphic '{shown}' not published: {exc.message}")
             continue
