@@ -189,6 +189,7 @@ def test_the_package_lists_every_file_and_reads_in_the_books_order(book_epub):
         "subject-index.xhtml",
         "persons.xhtml",
         "places.xhtml",
+        "organisations.xhtml",
         "about.xhtml",
     ]
 
