@@ -2,21 +2,69 @@
 
   23 November 1893       when="1893-11-23"
   August 1911            when="1911-08"
-  5 March, 30th of July  when="--03-05"           (the text gives no year)
-  20-29 November         from="--11-20" to="--11-29"
-  in March               when="--03"              (a month named after in, by, since…)
+  July 14, 1789          when="1789-07-14"        (American order; October 17–31, 1961 a range)
+  the 14th of July 1789  when="1789-07-14"        ("the" stays outside, as in "the 1890s")
+  20-29 November 1936    from="1936-11-20" to="1936-11-29"
+  September–October 1936 from="1936-09" to="1936-10"
   dekabr' 1927           when="1927-12"           (Russian months in romanised citations)
-  early July 1921        notBefore="1921-07-01" notAfter="1921-07-10"
+  early July 1921        notBefore="1921-07-01" notAfter="1921-07-10"  (mid: 11-20, late: 21-end)
+  end of August 1921     notBefore="1921-08-21" notAfter="1921-08-31"  (beginning/start: 1-10,
+                                                  middle: 11-20, end: 21-end; first half:
+                                                  1-15, second half: 16-end)
   3-5 March 1921         from="1921-03-03" to="1921-03-05"
   1904-5, 1893-1917      from="1904" to="1905"
-  early 1914, the 1890s  notBefore/notAfter       (parts of years, decades)
-  spring 1932            notBefore="1932-03" notAfter="1932-05"
+  early 1914, end of 1914  notBefore="1914-01" notAfter="1914-04"   (beginning/start = early:
+                                                  01-04, mid/middle: 05-08, late/end: 09-12;
+                                                  first half: 01-06, second half: 07-12)
+  the 1890s, mid-1930s   notBefore="1890" notAfter="1899", notBefore="1933" notAfter="1937"
+                                                  (early: 0-3, mid: 3-7, late: 7-9)
+  spring 1932            notBefore="1932-03" notAfter="1932-05"  (summer 06-08, autumn/fall
+                                                  09-11, winter 12 to 02 of the next year)
+  winter of 1942–43      notBefore="1942-12" notAfter="1943-02"
+  the turn of 1929–30    notBefore="1929-12" notAfter="1930-01"
   1929                   when="1929"
 
-A bare number is a year only between 1700 and 2099, and not when it is a volume,
-page, archival file or count ("vol. 1923", "1917 workers"). Ages, durations and
-ordinals ("13 years of age", "XV Party Congress") contain no month or year and
-so are never matched.
+A month or season alone is a date only after a word that makes it one ("in March", "by
+September", "that summer", "the following February"); a bare number is a year only
+between 1700 and 2099, and not when it is a volume, page, archival file or count
+("vol. 1923", "1917 workers"). Ages, durations and ordinals ("13 years of age", "XV
+Party Congress") contain no month or year and so are never matched.
+
+Years from context. A date the text gives without a year ("15 April", "in June",
+"early April", "the 20th of June", "that summer") takes the year the text establishes,
+and says so with `evidence="internal"` (TEI att.editLike, of which `date` is a member:
+the evidence for the value is within the text):
+
+  In February 1943 … On 15 April …      when="1943-04-15" evidence="internal"
+
+- The year is that of a dated expression it is joined to as one range: "from 10 April
+  to 15 May 1943", "April and May 1943" take 1943 from the end.
+- Else it is the latest year established earlier in the same division (chapter or
+  section, its headings included): earlier in the sentence, else in the paragraph, else
+  in the division's preceding paragraphs — that is, the latest one read. A date with one
+  year establishes it ("August 1911", "spring 1932"); a date spanning years ("1904–5", "the 1890s", "winter of 1942–43")
+  establishes none and ends the earlier year's reach: the text has moved on without
+  saying where. A date inside parentheses ("(born 1893)", "(established in March
+  1918)") is an aside, and one after "of", "since" or "until" names when something else
+  was ("the treaty of 1756", "his article of March 1930", "since 1905", "until September
+  1919"; not "the first months of 1933", "the course of 1937"): neither establishes
+  anything. Nor does a date whose year was itself inferred, unless the text moved it
+  ("the following February"), nor a year alone (no month) before the one established or
+  more than 20 years after it: that is a look back ("In 1756 …" in a chapter on 1792) or
+  a look at later times ("the memoirs published in 1991"), after which the narrative
+  goes on where it was. A date with its month always moves it ("On 5 March 1940 …"):
+  events are dated that way, references to other times seldom; so does a year alone
+  that opens a paragraph ("In 1938 the economy …"): it sets the scene.
+- A year never crosses a division: each division and each note starts with none. A note
+  takes years from its own text only, and running text never from a note (a citation's
+  year is not the narrative's).
+- "winter" alone takes no year from context: it spans two, and the context does not say
+  which two ("winter of 1942–43", "the following winter" do).
+- Which year: the context's, even where the month comes before the context's month ("In
+  November 1932 … in February" is February 1932). Only the text moves it: "the following
+  / next February" is the first February after the context's month (the next year when
+  the context gives no month), "the previous / preceding December" the last one before.
+- No year established: the value stays without one — `--MM-DD`, `--MM`.
 """
 
 from __future__ import annotations
@@ -25,9 +73,10 @@ import calendar
 import datetime
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from ..context import Context
-from ..tei import make
+from ..tei import local, make, xpath
 from ..textnodes import wrap
 from .matching import SKIP, regions
 
@@ -80,48 +129,92 @@ _DASH = r"\s?[-–—]\s?"
 _ORD = r"(?:st|nd|rd|th)?"  # "30th of July"
 _PART = {
     "early": (1, 4),
+    "beginning": (1, 4),
+    "start": (1, 4),
     "mid": (5, 8),
+    "middle": (5, 8),
     "late": (9, 12),
+    "end": (9, 12),
     "spring": (3, 5),
     "summer": (6, 8),
     "autumn": (9, 11),
     "fall": (9, 11),
 }
-_DECADE_PART = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+_MONTH_PART = {"early": "early", "beginning": "early", "start": "early", "mid": "mid", "middle": "mid"}
+_HALF = {"first half": ((1, 6), (1, 15)), "second half": ((7, 12), (16, 0))}  # of a year, of a month
+_DECADE_PART = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 _COUNTED = (
     r"(?:tons?|tonnes|people|persons|men|women|workers|members|delegates|roubles|rubles|"
     r"kilometres|km|miles|copies|votes|peasants|households|deaths|cases|%|per\b)"
 )
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"
+# "following February", "next spring": the words that move a year on (or back).
+_RELATIVE = r"(?:following|next|previous|preceding)"
 
+# The alternatives are grouped by how they begin, each group behind a look-ahead, so that
+# a word that begins none of them is passed over after one test, not after each
+# alternative (the pattern runs over every word of the book). Within a group the first
+# alternative that matches wins: longer forms come first.
 _PATTERN = re.compile(
     rf"""
     \b(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
+        |[Ee]nd\sof|[Bb]eginning\sof|[Ss]tart\sof|[Tt]urn\sof|(?:[Ff]irst|[Ss]econd)\shalf|{_RELATIVE}\s
         |yan|fev|mar|apr|mai|may|iyu|avg|sen|okt|noy|dek)
+    (?:
+    (?=\d)
     (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m1>{_MONTH})(?:,)?\s(?P<y1>{_YEAR})\b)
-  | (?P<mdy>(?P<m2>{_MONTH})\s(?P<d3>\d{{1,2}}),\s(?P<y2>{_YEAR})\b)
-  | (?P<md>(?P<m9>{_MONTH})\s(?P<d5>\d{{1,2}})\b(?![\d,.]\d|\s?{_COUNTED}))
-  | (?P<dm>(?P<d4>\d{{1,2}})(?:{_DASH}(?P<d7>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m3>{_MONTH})(?![\w.]))
-  | (?P<mmy>(?P<m4>{_MONTH}){_DASH}(?P<m5>{_MONTH})\s(?P<y3>{_YEAR})\b)
-  | (?P<pmonth>(?P<mpart>[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<m7>{_MONTH})(?:\s(?P<y9>{_YEAR})\b)?)
-  | (?P<my>(?P<m6>{_MONTH})(?:\sof)?\s(?P<y4>{_YEAR})\b)
-  | (?P<decade>(?:(?P<dpart>early|mid|late)[\s-])?(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
-  | (?P<part>(?P<pword>[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
-        (?:[\s-]|\sof\s)(?P<y5>{_YEAR})\b(?![-–]\d))
-  | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
-  | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED}))
-  | (?P<bare>(?P<m8>January|February|March|April|May|June|July|August|September|October|November|December)
-        \b(?!\s\d)))
+      | (?P<dm>(?P<d4>\d{{1,2}})(?:{_DASH}(?P<d7>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m3>{_MONTH})(?![\w.]))
+      | (?P<decade>(?:(?P<dpart>early|mid|late)[\s-])?(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
+      | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
+      | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED})))
+  | (?=[JFMASOND]|yan|fev|mar|apr|mai|may|iyu|avg|sen|okt|noy|dek)
+    (?:(?P<mdy>(?P<m2>{_MONTH})\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?,?\s(?P<y2>{_YEAR})\b)
+      | (?P<md>(?P<m9>{_MONTH})\s(?P<d5>\d{{1,2}})(?:{_DASH}(?P<d8>\d{{1,2}}))?\b(?![\d,.]\d|\s?{_COUNTED}))
+      | (?P<mmy>(?P<m4>{_MONTH}){_DASH}(?P<m5>{_MONTH})(?:\s(?P<y3>{_YEAR})\b|(?![\w.])))
+      | (?P<my>(?P<m6>{_MONTH})(?:\sof)?\s(?P<y4>{_YEAR})\b)
+      | (?P<bare>(?P<m8>{_FULL_MONTH})\b(?!\s\d)))
+  | (?=[EeMmLlSsAaFfWw])
+    (?:(?P<pmonth>(?P<mpart>[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<m7>{_MONTH})(?:\s(?P<y9>{_YEAR})\b)?)
+      | (?P<decade2>(?P<dpart2>early|mid|late)[\s-](?P<dec2>1[7-9]\d0|20\d0)['’]?s\b)
+      | (?P<season2>(?P<sword2>{_SEASON})(?:\s|\sof\s)(?P<y12>{_YEAR})(?:{_DASH}|/)(?P<y13>\d{{2,4}})\b)
+      | (?P<part>(?P<pword>[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
+            (?:[\s-]|\sof\s)(?P<y5>{_YEAR})\b(?![-–]\d))
+      | (?P<season>(?P<sword>{_SEASON})\b(?!\s\d)))
+  | (?=[BbSsMmEeFf])
+    (?P<edge>(?P<eword>[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd|(?:[Ff]irst|[Ss]econd)\shalf)\sof\s
+        (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR}))\b(?![-–]\d))
+  | (?P<turn>[Tt]urn\sof\s(?P<y14>{_YEAR})(?:{_DASH}|/)(?P<y15>\d{{2,4}})\b)
+  | (?P<relative>(?P<rel>{_RELATIVE})\s(?:(?P<m11>{_FULL_MONTH})|(?P<sword3>{_SEASON}))\b(?!\s\d))
+    )
 """,
     re.X,
 )
 _MONTH_CUE_BEFORE = re.compile(
-    r"\b(?:in|by|until|till|since|from|during|of|to|and|or|early|late|end|before|after)\s$", re.I
+    r"\b(?:in|by|until|till|since|from|during|of|to|and|or|early|late|end|before|after|between)\s$", re.I
+)
+# A season is a time only where the words around say so: "in the spring", "that summer",
+# "during the winter of", not "a hot spring" nor "the spring sowing campaign".
+_SEASON_CUE_BEFORE = re.compile(r"\b(?:(?:in|during|by|until|till|since|through|throughout)\s(?:the\s)?|that\s)$", re.I)
+_SEASON_NOUN_AFTER = re.compile(
+    r"\s(?!(?:of|and|or|but|so|the|a|an|he|she|it|they|we|i|his|her|its|their|there|when|while|after|before|"
+    r"as|to|in|on|at|for|with|was|were|had|has|came|began|saw|brought|that|this|which|who|is)\b)[a-z]"
+)
+# A date that names when something else was, not when the narrative is: "the treaty of
+# 1756", "his article of March 1930", "since 1905", "until September 1919" — but "the
+# first months of 1933", "the course of 1937" are the narrative's time.
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?<!\bmonths)(?<!\bweeks)(?<!\bdays)(?<!\bquarter)(?<!\bhalf)(?<!\bpart)(?<!\bcourse)(?<!\bend)"
+    r"\s(?:of)\s$|\b(?:since|until|till)\s$"
 )
 _NOT_A_YEAR_BEFORE = re.compile(
     r"(?:\b(?:vol|vols|no|nos|pp?|f|op|d|ll?|t|fond|delo|opis|list|page|pages|"
     r"nr|ch|art|str)\.?\s?|[:#№])$",
     re.I,
 )
+# What joins a date without a year to the dated one that ends its range: "10 April to 15
+# May 1943", "April and May 1943", "from 10 April until 2 May 1943".
+_RANGE_JOIN = re.compile(r"\s?(?:[-–—/]|,?\s(?:and|or|to|until|till|through))\s?(?:the\s)?")
 
 
 def _month(name: str) -> int:
@@ -142,9 +235,51 @@ def _span_year(first: str, second: str) -> str | None:
     return end if 0 < int(end) - int(first) <= 99 else None
 
 
-def value(m: re.Match) -> dict[str, str] | None:
-    """The ISO attributes of a matched date, or None when it is not a date after all."""
-    g = m.groupdict()
+def _needs_year(g: re.Match) -> bool:
+    """Whether the expression (its groups) names a day, month or season but no year."""
+    return bool(
+        g["md"]
+        or g["dm"]
+        or g["bare"]
+        or g["season"]
+        or g["relative"]
+        or g["mmy"]
+        and not g["y3"]
+        or g["pmonth"]
+        and not g["y9"]
+        or g["edge"]
+        and g["m10"]
+        and not g["y10"]
+    )
+
+
+def _first_month(g: re.Match) -> int:
+    """The month a yearless expression starts in (for "the following …")."""
+    for key in ("m9", "m3", "m4", "m7", "m10", "m8", "m11"):
+        if g[key]:
+            return _month(g[key])
+    season = (g["sword"] or g["sword3"] or "").lower()
+    return 12 if season == "winter" else _PART[season][0]
+
+
+def _month_days(word: str, mo: int, year: str) -> tuple[int, int]:
+    part = _MONTH_PART.get(word.lower(), "late")
+    return {"early": (1, 10), "mid": (11, 20)}.get(part, (21, _days(mo, year)))
+
+
+def _season(word: str, year: int | None, end_year: int | None = None) -> dict[str, str]:
+    y = f"{year:04d}" if year else "-"
+    if word.lower() == "winter":
+        after = f"{(end_year or year + 1):04d}" if year else "-"
+        return {"notBefore": f"{y}-12", "notAfter": f"{after}-02"}
+    a, b = _PART[word.lower()]
+    return {"notBefore": f"{y}-{a:02d}", "notAfter": f"{f'{end_year:04d}' if end_year else y}-{b:02d}"}
+
+
+def value(g: re.Match, year: int | None = None) -> dict[str, str] | None:
+    """The ISO attributes of a matched date (its groups), or None when it is not a date
+    after all. `year` is the year a date without one takes from its context (None: it has none)."""
+    y = f"{year:04d}" if year else "-"  # "--04-15" without a year
     if g["dmy"]:
         mo, y = _month(g["m1"]), g["y1"]
         if g["d2"]:
@@ -153,36 +288,66 @@ def value(m: re.Match) -> dict[str, str] | None:
             return {"from": f"{y}-{mo:02d}-{int(g['d1']):02d}", "to": f"{y}-{mo:02d}-{int(g['d2']):02d}"}
         return {"when": f"{y}-{mo:02d}-{int(g['d1']):02d}"}
     if g["mdy"]:
-        return {"when": f"{g['y2']}-{_month(g['m2']):02d}-{int(g['d3']):02d}"}
+        mo, a, b = _month(g["m2"]), int(g["d3"]), int(g["d6"] or 0)
+        if g["d6"]:
+            return {"from": f"{g['y2']}-{mo:02d}-{a:02d}", "to": f"{g['y2']}-{mo:02d}-{b:02d}"} if a < b else None
+        return {"when": f"{g['y2']}-{mo:02d}-{a:02d}"}
     if g["md"]:
-        return {"when": f"--{_month(g['m9']):02d}-{int(g['d5']):02d}"} if 1 <= int(g["d5"]) <= 31 else None
+        mo, a, b = _month(g["m9"]), int(g["d5"]), int(g["d8"] or 0)
+        if not 1 <= a <= 31 or g["d8"] and not a < b <= 31:
+            return None
+        if g["d8"]:
+            return {"from": f"{y}-{mo:02d}-{a:02d}", "to": f"{y}-{mo:02d}-{b:02d}"}
+        return {"when": f"{y}-{mo:02d}-{a:02d}"}
     if g["dm"]:
         mo, a, b = _month(g["m3"]), int(g["d4"]), int(g["d7"] or 0)
         if not 1 <= a <= 31 or g["d7"] and not a < b <= 31:
             return None
         if g["d7"]:
-            return {"from": f"--{mo:02d}-{a:02d}", "to": f"--{mo:02d}-{b:02d}"}
-        return {"when": f"--{mo:02d}-{a:02d}"}
+            return {"from": f"{y}-{mo:02d}-{a:02d}", "to": f"{y}-{mo:02d}-{b:02d}"}
+        return {"when": f"{y}-{mo:02d}-{a:02d}"}
     if g["mmy"]:
-        return {"from": f"{g['y3']}-{_month(g['m4']):02d}", "to": f"{g['y3']}-{_month(g['m5']):02d}"}
+        y = g["y3"] or y
+        first, last = _month(g["m4"]), _month(g["m5"])
+        return {"from": f"{y}-{first:02d}", "to": f"{y}-{last:02d}"} if first < last else None
     if g["pmonth"]:
-        mo, year = _month(g["m7"]), g["y9"] or "-"
-        a, b = {"early": (1, 10), "mid": (11, 20), "late": (21, _days(mo, year))}[g["mpart"].lower()]
-        return {"notBefore": f"{year}-{mo:02d}-{a:02d}", "notAfter": f"{year}-{mo:02d}-{b:02d}"}
+        mo, y = _month(g["m7"]), g["y9"] or y
+        a, b = _month_days(g["mpart"], mo, y)
+        return {"notBefore": f"{y}-{mo:02d}-{a:02d}", "notAfter": f"{y}-{mo:02d}-{b:02d}"}
+    if g["edge"]:
+        word = " ".join(g["eword"].lower().split())
+        if g["y11"]:
+            a, b = _HALF[word][0] if word in _HALF else _PART[word]
+            return {"notBefore": f"{g['y11']}-{a:02d}", "notAfter": f"{g['y11']}-{b:02d}"}
+        mo, y = _month(g["m10"]), g["y10"] or y
+        a, b = _HALF[word][1] if word in _HALF else _month_days(word, mo, y)
+        b = b or _days(mo, y)
+        return {"notBefore": f"{y}-{mo:02d}-{a:02d}", "notAfter": f"{y}-{mo:02d}-{b:02d}"}
     if g["bare"]:
-        return {"when": f"--{_month(g['m8']):02d}"}
+        return {"when": f"{y}-{_month(g['m8']):02d}"}
+    if g["relative"]:
+        return {"when": f"{y}-{_month(g['m11']):02d}"} if g["m11"] else _season(g["sword3"], year)
+    if g["season"]:
+        # "winter" alone spans two years, and a year in context does not say which two.
+        return _season(g["sword"], None if g["sword"].lower() == "winter" else year)
     if g["my"]:
         return {"when": f"{g['y4']}-{_month(g['m6']):02d}"}
-    if g["decade"]:
-        lo, hi = _DECADE_PART.get(g["dpart"] or "", (0, 9))
-        dec = int(g["dec"])
+    if g["decade"] or g["decade2"]:
+        lo, hi = _DECADE_PART.get(g["dpart"] or g["dpart2"] or "", (0, 9))
+        dec = int(g["dec"] or g["dec2"])
         return {"notBefore": str(dec + lo), "notAfter": str(dec + hi)}
+    if g["season2"]:
+        first, end = int(g["y12"]), _span_year(g["y12"], g["y13"])
+        return _season(g["sword2"], first, int(end)) if end and int(end) == first + 1 else None
+    if g["turn"]:
+        first, end = int(g["y14"]), _span_year(g["y14"], g["y15"])
+        return {"notBefore": f"{first}-12", "notAfter": f"{end}-01"} if end and int(end) == first + 1 else None
     if g["part"]:
-        word, y = g["pword"].lower(), int(g["y5"])
+        word, y4 = g["pword"].lower(), int(g["y5"])
         if word == "winter":
-            return {"notBefore": f"{y}-12", "notAfter": f"{y + 1}-02"}
+            return _season(word, y4)
         a, b = _PART[word]
-        return {"notBefore": f"{y}-{a:02d}", "notAfter": f"{y}-{b:02d}"}
+        return {"notBefore": f"{y4}-{a:02d}", "notAfter": f"{y4}-{b:02d}"}
     if g["range"]:
         end = _span_year(g["y6"], g["y7"])
         return {"from": g["y6"], "to": end} if end else None
@@ -193,7 +358,7 @@ def value(m: re.Match) -> dict[str, str] | None:
 
 def _valid_day(attrs: dict[str, str]) -> bool:
     for v in attrs.values():
-        if re.fullmatch(r"\d{4}-\d\d-\d\d", v):
+        if len(v) == 10 and v[0] != "-":  # YYYY-MM-DD
             try:
                 datetime.date.fromisoformat(v)
             except ValueError:
@@ -201,31 +366,156 @@ def _valid_day(attrs: dict[str, str]) -> bool:
     return True
 
 
-def find_dates(text: str) -> list[tuple[int, int, dict[str, str]]]:
-    out = []
+# How far a year alone may lie from the one established and still move the narrative
+# there: never back (a narrative goes forward; a year alone before it looks back).
+_LOOK_BACK = 0
+_LOOK_AHEAD = 20
+
+
+class YearContext:
+    """The year the text has established so far in one division or note (see the module
+    docstring): the latest date read that has one year, and its month when it gives one."""
+
+    def __init__(self) -> None:
+        self.year: int | None = None
+        self.month: int | None = None
+
+    def read(self, attrs: dict[str, str], opening: bool = False) -> None:
+        """Take in a date read in the text; `opening`: it opens a paragraph."""
+        values = [attrs[k] for k in ("when", "from", "to", "notBefore", "notAfter") if k in attrs]
+        years = {v[:4] for v in values if v[:4].isdigit()}
+        if not years:
+            return  # a date without a year says nothing of the year
+        if len(years) > 1:
+            self.year = self.month = None  # "1904–5", "the 1890s": moved on, but to which year?
+            return
+        year = int(years.pop())
+        last = values[-1]
+        month = int(last[5:7]) if len(last) >= 7 else None
+        elsewhen = self.year is not None and not -_LOOK_BACK <= year - self.year <= _LOOK_AHEAD
+        if month is None and elsewhen and not opening:
+            return  # "In 1756 …" in a chapter on 1792, "published in 1991": another time
+        self.year, self.month = year, month
+
+    def year_for(self, g: re.Match) -> int | None:
+        """The year a date without one (its groups) takes here, or None."""
+        if self.year is None:
+            return None
+        rel = (g["rel"] or "").lower()
+        if not rel:
+            return self.year
+        month = _first_month(g)
+        if rel in ("following", "next"):
+            return self.year if self.month is not None and month > self.month else self.year + 1
+        return self.year if self.month is not None and month < self.month else self.year - 1
+
+
+def _acceptable(g: re.Match, text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 16) : start]
+    if g["bare"] and not _MONTH_CUE_BEFORE.search(before[-8:]):
+        return False
+    if g["season"]:
+        if not _SEASON_CUE_BEFORE.search(before) or _SEASON_NOUN_AFTER.match(text, end):
+            return False
+    if g["relative"] and _SEASON_NOUN_AFTER.match(text, end):
+        return False
+    if (g["year"] or g["range"]) and _NOT_A_YEAR_BEFORE.search(before[-8:]):
+        return False
+    return True
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    groups: re.Match
+    attrs: dict[str, str]
+    yearless: bool  # a day, month or season without a year
+
+
+def _range_years(text: str, found: list[_Found]) -> list[int | None]:
+    """For each date without a year, the year of the dated expression it is joined to as
+    one range ("10 April to 15 May 1943"), read from the right so that chains pass it on."""
+    years: list[int | None] = [None] * len(found)
+    for i in range(len(found) - 2, -1, -1):
+        here, following = found[i], found[i + 1]
+        if not here.yearless or here.groups["relative"]:
+            continue
+        if _RANGE_JOIN.fullmatch(text, here.end, following.start) is None:
+            continue
+        if following.yearless:
+            years[i] = years[i + 1]
+        else:
+            stated = {v[:4] for v in following.attrs.values() if v[:4].isdigit()}
+            years[i] = int(stated.pop()) if len(stated) == 1 else None
+    return years
+
+
+# The words before a date that opens a paragraph ("In 1938 the economy …").
+_OPENING = re.compile(r"\s*(?:(?:[Ii]n|[Bb]y|[Dd]uring|[Ff]rom|[Ee]arly\sin|[Ll]ate\sin)\s)?(?:the\s)?")
+
+
+def find_dates(
+    text: str, context: YearContext | None = None, block_start: bool = False
+) -> list[tuple[int, int, dict[str, str]]]:
+    """The dates in `text`: (start, end, attributes). With a `context`, dates without a year
+    take the year it holds (marked `evidence="internal"`), and dated ones update it;
+    `block_start`: the text opens a paragraph or heading."""
+    found = []
     for m in _PATTERN.finditer(text):
-        attrs = value(m)
-        if attrs is None or not _valid_day(attrs):
-            continue
-        if m.group("bare") and not _MONTH_CUE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
-            continue
-        if (m.group("year") or m.group("range")) and _NOT_A_YEAR_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
-            continue
-        out.append((m.start(), m.end(), attrs))
+        g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
+        attrs = value(g)
+        if attrs is not None and _valid_day(attrs) and _acceptable(g, text, m.start(), m.end()):
+            found.append(_Found(m.start(), m.end(), g, attrs, _needs_year(g)))
+    if not found:
+        return []
+    out = []
+    parenthesised = "(" in text
+    depth = 0  # parentheses open before the date (in this text)
+    last = 0
+    for f, range_year in zip(found, _range_years(text, found), strict=True):
+        if parenthesised:
+            depth = max(0, depth + text.count("(", last, f.start) - text.count(")", last, f.start))
+            last = f.start
+        attrs = f.attrs
+        if f.yearless:
+            year = range_year or (context.year_for(f.groups) if context else None)
+            dated = value(f.groups, year) if year else None
+            if dated is not None and dated != attrs and _valid_day(dated):
+                attrs = {**dated, "evidence": "internal"}
+        if context is not None and not depth and ("evidence" not in attrs or f.groups["relative"]):
+            if not _ATTRIBUTIVE_BEFORE.search(text, max(0, f.start - 16), f.start):
+                context.read(attrs, opening=block_start and bool(_OPENING.fullmatch(text, 0, f.start)))
+        out.append((f.start, f.end, attrs))
     return out
+
+
+_BLOCKS = {"p", "head", "item", "note"}
+# The divisions and notes below a region that are read (those inside skipped elements are not).
+_SCOPES = ".//*[self::t:div or self::t:note][not(ancestor::*[{}])]".format(" or ".join(f"self::t:{n}" for n in SKIP))
 
 
 def apply(tei, ctx: Context):
     counts: Counter = Counter()
 
-    def find(text: str):
-        spans = []
-        for start, end, attrs in find_dates(text):
-            spans.append((start, end, make("date", attrib=attrs)))
-            counts["date"] += 1
-        return spans
+    def finder(scope, context: YearContext):
+        # The texts that open a block, told apart by value: wrap hands over strings only.
+        openings = {el.text for el in scope.iter() if el.text and local(el) in _BLOCKS}
 
+        def find(text: str):
+            spans = []
+            for start, end, attrs in find_dates(text, context, text in openings):
+                spans.append((start, end, make("date", attrib=attrs)))
+                counts["date"] += 1
+            return spans
+
+        return find
+
+    # Each division and each note is read on its own, with a year context of its own: a
+    # note's citation lends no year to the narrative, nor a chapter to the next.
+    inner = (*SKIP, "div", "note")
     for region in regions(tei):
-        wrap(region, find, SKIP)
+        for scope in (region, *xpath(region, _SCOPES)):
+            wrap(scope, finder(scope, YearContext()), inner)
     ctx.report.counts["date"] = counts["date"]
     return tei
