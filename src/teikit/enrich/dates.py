@@ -1,7 +1,7 @@
 """Dates: `date` for calendar expressions, with ISO 8601 values.
 
   23 November 1893       when="1893-11-23"
-  August 1911            when="1911-08"
+  August 1911            when="1911-08"        (also "August, 1911", "August of 1911")
   July 14, 1789          when="1789-07-14"        (American order; October 17–31, 1961 a range)
   the 14th of July 1789  when="1789-07-14"        ("the" stays outside, as in "the 1890s")
   20-29 November 1936    from="1936-11-20" to="1936-11-29"
@@ -42,19 +42,24 @@ the evidence for the value is within the text):
 - Else it is the latest year established earlier in the same division (chapter or
   section, its headings included): earlier in the sentence, else in the paragraph, else
   in the division's preceding paragraphs — that is, the latest one read. A date with one
-  year establishes it ("August 1911", "spring 1932"); a date spanning years ("1904–5", "the 1890s", "winter of 1942–43")
-  establishes none and ends the earlier year's reach: the text has moved on without
-  saying where. A date inside parentheses ("(born 1893)", "(established in March
-  1918)") is an aside, and one after "of", "since" or "until" names when something else
-  was ("the treaty of 1756", "his article of March 1930", "since 1905", "until September
-  1919"; not "the first months of 1933", "the course of 1937"): neither establishes
-  anything. Nor does a date whose year was itself inferred, unless the text moved it
-  ("the following February"), nor a year alone (no month) before the one established or
-  more than 20 years after it: that is a look back ("In 1756 …" in a chapter on 1792) or
-  a look at later times ("the memoirs published in 1991"), after which the narrative
-  goes on where it was. A date with its month always moves it ("On 5 March 1940 …"):
-  events are dated that way, references to other times seldom; so does a year alone
-  that opens a paragraph ("In 1938 the economy …"): it sets the scene.
+  year establishes it ("August 1911", "spring 1932"); a span of months across a year's end
+  establishes the year it ends in ("winter of 1942–43": 1943, as "February 1943" would);
+  other dates spanning years ("1904–5", "the 1890s") establish none and end the earlier
+  year's reach: the text has moved on without saying where.
+- What establishes no year: a date inside parentheses, an aside ("(born 1893)",
+  "(1893–1991)", "(established in March 1918)") — unless it opens them and gives its
+  month: "(May 4, 1795)", "(February, 1794)" is how some histories date what they tell;
+  a date after "of", "since" or "until", which names when
+  something else was ("the treaty of 1756", "his article of March 1930", "since 1905",
+  "until September 1919"; not "the first months of 1933", "the course of 1937"); a date
+  whose year was itself inferred, unless the text moved it ("the following February").
+  A year alone (no month) moves the narrative only forward, and by little: by a year
+  at most inside a sentence ("… finally realized in 1940" in a paragraph on 1936 looks
+  ahead), by up to 20 when it opens a sentence; a year alone before the one established
+  looks back ("In 1756 …" in a chapter on 1792) and the narrative goes on where it was.
+  A year alone that opens a paragraph ("In 1938 the economy …") sets the scene and
+  always moves it, and so does a date with its month ("On 5 March 1940 …"): events are
+  dated that way, references to other times seldom.
 - A year never crosses a division: each division and each note starts with none. A note
   takes years from its own text only, and running text never from a note (a citation's
   year is not the narrative's).
@@ -164,7 +169,7 @@ _PATTERN = re.compile(
     (?:
     (?=\d)
     (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m1>{_MONTH})(?:,)?\s(?P<y1>{_YEAR})\b)
-      | (?P<dm>(?P<d4>\d{{1,2}})(?:{_DASH}(?P<d7>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m3>{_MONTH})(?![\w.]))
+      | (?P<dm>(?P<d4>\d{{1,2}})(?:{_DASH}(?P<d7>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m3>{_MONTH})(?!\w|\.\w))
       | (?P<decade>(?:(?P<dpart>early|mid|late)[\s-])?(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
       | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED})))
@@ -172,7 +177,7 @@ _PATTERN = re.compile(
     (?:(?P<mdy>(?P<m2>{_MONTH})\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?,?\s(?P<y2>{_YEAR})\b)
       | (?P<md>(?P<m9>{_MONTH})\s(?P<d5>\d{{1,2}})(?:{_DASH}(?P<d8>\d{{1,2}}))?\b(?![\d,.]\d|\s?{_COUNTED}))
       | (?P<mmy>(?P<m4>{_MONTH}){_DASH}(?P<m5>{_MONTH})(?:\s(?P<y3>{_YEAR})\b|(?![\w.])))
-      | (?P<my>(?P<m6>{_MONTH})(?:\sof)?\s(?P<y4>{_YEAR})\b)
+      | (?P<my>(?P<m6>{_MONTH})(?:\sof|,)?\s(?P<y4>{_YEAR})\b)
       | (?P<bare>(?P<m8>{_FULL_MONTH})\b(?!\s\d)))
   | (?=[EeMmLlSsAaFfWw])
     (?:(?P<pmonth>(?P<mpart>[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<m7>{_MONTH})(?:\s(?P<y9>{_YEAR})\b)?)
@@ -198,7 +203,8 @@ _MONTH_CUE_BEFORE = re.compile(
 _SEASON_CUE_BEFORE = re.compile(r"\b(?:(?:in|during|by|until|till|since|through|throughout)\s(?:the\s)?|that\s)$", re.I)
 _SEASON_NOUN_AFTER = re.compile(
     r"\s(?!(?:of|and|or|but|so|the|a|an|he|she|it|they|we|i|his|her|its|their|there|when|while|after|before|"
-    r"as|to|in|on|at|for|with|was|were|had|has|came|began|saw|brought|that|this|which|who|is)\b)[a-z]"
+    r"as|to|in|on|at|for|with|was|were|had|has|came|began|saw|brought|that|this|which|who|is|"
+    r"too|also|again|already|then)\b)[a-z]"
 )
 # A date that names when something else was, not when the narrative is: "the treaty of
 # 1756", "his article of March 1930", "since 1905", "until September 1919" — but "the
@@ -366,10 +372,12 @@ def _valid_day(attrs: dict[str, str]) -> bool:
     return True
 
 
-# How far a year alone may lie from the one established and still move the narrative
-# there: never back (a narrative goes forward; a year alone before it looks back).
-_LOOK_BACK = 0
-_LOOK_AHEAD = 20
+# How far a year alone (no month) may lie ahead of the one established and still move the
+# narrative there, by where it stands: one that opens a paragraph sets the scene and always
+# moves it; one that opens a sentence moves it forward by up to 20 years; one inside a
+# sentence by a year at most ("… finally realized in 1940" in a paragraph on 1936 looks
+# ahead). None moves it back: a narrative goes forward, a year alone before it looks back.
+_AHEAD = {"sentence": 20, "": 1}
 
 
 class YearContext:
@@ -380,21 +388,26 @@ class YearContext:
         self.year: int | None = None
         self.month: int | None = None
 
-    def read(self, attrs: dict[str, str], opening: bool = False) -> None:
-        """Take in a date read in the text; `opening`: it opens a paragraph."""
+    def read(self, attrs: dict[str, str], opens: str = "", aside: bool = False) -> None:
+        """Take in a date read in the text; `opens`: "paragraph" or "sentence" when it opens
+        one; `aside`: it stands in parentheses."""
         values = [attrs[k] for k in ("when", "from", "to", "notBefore", "notAfter") if k in attrs]
         years = {v[:4] for v in values if v[:4].isdigit()}
-        if not years:
-            return  # a date without a year says nothing of the year
+        if not years or aside and (len(years) > 1 or len(values[-1]) < 7):
+            return  # no year; or "(born 1893)", "(1893–1991)": an aside
         if len(years) > 1:
-            self.year = self.month = None  # "1904–5", "the 1890s": moved on, but to which year?
+            last = values[-1]
+            if len(last) >= 7:  # "winter of 1942–43": the narrative is at its end, February 1943
+                self.year, self.month = int(last[:4]), int(last[5:7])
+            else:
+                self.year = self.month = None  # "1904–5", "the 1890s": moved on, but to which year?
             return
         year = int(years.pop())
         last = values[-1]
         month = int(last[5:7]) if len(last) >= 7 else None
-        elsewhen = self.year is not None and not -_LOOK_BACK <= year - self.year <= _LOOK_AHEAD
-        if month is None and elsewhen and not opening:
-            return  # "In 1756 …" in a chapter on 1792, "published in 1991": another time
+        if month is None and self.year is not None and opens != "paragraph":
+            if not 0 <= year - self.year <= _AHEAD[opens]:
+                return  # "In 1756 …" in a chapter on 1792, "published in 1991": another time
         self.year, self.month = year, month
 
     def year_for(self, g: re.Match) -> int | None:
@@ -453,6 +466,14 @@ def _range_years(text: str, found: list[_Found]) -> list[int | None]:
 
 # The words before a date that opens a paragraph ("In 1938 the economy …").
 _OPENING = re.compile(r"\s*(?:(?:[Ii]n|[Bb]y|[Dd]uring|[Ff]rom|[Ee]arly\sin|[Ll]ate\sin)\s)?(?:the\s)?")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"'’”)]*\s+)(?:(?:In|By|During|From|Early\sin|Late\sin)\s)?(?:the\s)?$")
+
+
+def _opens(text: str, start: int, block_start: bool) -> str:
+    """Whether the date at `start` opens the paragraph, a sentence, or neither ("")."""
+    if block_start and _OPENING.fullmatch(text, 0, start):
+        return "paragraph"
+    return "sentence" if _SENTENCE_OPENING.search(text, max(0, start - 24), start) else ""
 
 
 def find_dates(
@@ -483,9 +504,13 @@ def find_dates(
             dated = value(f.groups, year) if year else None
             if dated is not None and dated != attrs and _valid_day(dated):
                 attrs = {**dated, "evidence": "internal"}
-        if context is not None and not depth and ("evidence" not in attrs or f.groups["relative"]):
-            if not _ATTRIBUTIVE_BEFORE.search(text, max(0, f.start - 16), f.start):
-                context.read(attrs, opening=block_start and bool(_OPENING.fullmatch(text, 0, f.start)))
+        # In parentheses only a date that opens them counts ("(May 4, 1795)", how some
+        # histories date what they tell), not one in an aside ("(established in March 1918)").
+        aside = depth > 0
+        if context is not None and ("evidence" not in attrs or f.groups["relative"]):
+            if not aside or text[: f.start].rstrip().endswith("("):
+                if not _ATTRIBUTIVE_BEFORE.search(text, max(0, f.start - 16), f.start):
+                    context.read(attrs, _opens(text, f.start, block_start), aside)
         out.append((f.start, f.end, attrs))
     return out
 

@@ -1,0 +1,219 @@
+"""Dates: whole spans, and years taken from the text around a date that gives none
+(`teikit.enrich.dates`), on passages of the corpus books; the scorer's date and orgName
+figures on a source-anchored sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import NS
+from teikit.context import Context
+from teikit.enrich import dates, evaluate
+from teikit.profile import load_profile
+from teikit.report import Report
+from teikit.tei import TEI_NS
+
+
+def marked(body: str, tmp_path: Path) -> list[tuple[str, dict[str, str]]]:
+    """The dates the pass marks in a TEI body: (words, attributes) in document order."""
+    tei = etree.fromstring(f'<TEI xmlns="{TEI_NS}"><teiHeader/><text><body>{body}</body></text></TEI>')
+    dates.apply(tei, Context(source=tmp_path / "absent.txt", profile=load_profile(), report=Report()))
+    return [("".join(d.itertext()), dict(d.attrib)) for d in tei.iterfind(".//t:date", NS)]
+
+
+def values(text: str) -> list[tuple[str, dict[str, str]]]:
+    context = dates.YearContext()
+    return [(text[s:e], v) for s, e, v in dates.find_dates(text, context)]
+
+
+# ------------------------------------------------------------------ whole spans
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("At the end of August Yezhov", ("end of August", {"notBefore": "--08-21", "notAfter": "--08-31"})),
+        (
+            "at the beginning of March 1933,",
+            ("beginning of March 1933", {"notBefore": "1933-03-01", "notAfter": "1933-03-10"}),
+        ),
+        ("By the middle of January the", ("middle of January", {"notBefore": "--01-11", "notAfter": "--01-20"})),
+        ("by the end of 1932", ("end of 1932", {"notBefore": "1932-09", "notAfter": "1932-12"})),
+        ("In the first half of 1936 the", ("first half of 1936", {"notBefore": "1936-01", "notAfter": "1936-06"})),
+        ("in the second half of June", ("second half of June", {"notBefore": "--06-16", "notAfter": "--06-30"})),
+        ("since the mid-1930s", ("mid-1930s", {"notBefore": "1933", "notAfter": "1937"})),
+        ("In September–October he", ("September–October", {"from": "--09", "to": "--10"})),
+        ("in November-December 1943", ("November-December 1943", {"from": "1943-11", "to": "1943-12"})),
+        ("in the winter of 1942–43 the", ("winter of 1942–43", {"notBefore": "1942-12", "notAfter": "1943-02"})),
+        ("at the turn of 1929–30", ("turn of 1929–30", {"notBefore": "1929-12", "notAfter": "1930-01"})),
+        ("during the spring of 1791,", ("spring of 1791", {"notBefore": "1791-03", "notAfter": "1791-05"})),
+        ("on the 14th of July the", ("14th of July", {"when": "--07-14"})),
+        ("insurrection of July 14, 1789.", ("July 14, 1789", {"when": "1789-07-14"})),
+        ("Gudok, June 14 1937.", ("June 14 1937", {"when": "1937-06-14"})),
+        ("Congress, October 17–31, 1961 (Moscow", ("October 17–31, 1961", {"from": "1961-10-17", "to": "1961-10-31"})),
+        ("for five days and nights (September 2–7),", ("September 2–7", {"from": "--09-02", "to": "--09-07"})),
+        ("By summer, the position", ("summer", {"notBefore": "--06", "notAfter": "--08"})),
+    ],
+)
+def test_whole_spans(phrase, expected):
+    assert values(phrase) == [expected]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["a hot spring of water", "the spring sowing campaign", "the fall of the Bastille", "July–March"],
+)
+def test_seasons_and_months_only_where_they_are_times(phrase):
+    assert dates.find_dates(phrase) == []
+
+
+# ------------------------------------------------------------------ years from context
+
+
+def test_a_day_takes_the_year_the_paragraph_established():
+    """Iron Lazar, ch. 2: the year of "In March 1918" carries to "23 April", marked as inferred."""
+    text = (
+        "In March 1918 the local authorities accused the Mensheviks and Right SRs of stirring up the "
+        "workers of the great Sormovo engineering works. On 23 April there was an attempted uprising in Nizhnyi."
+    )
+    assert values(text) == [
+        ("March 1918", {"when": "1918-03"}),
+        ("23 April", {"when": "1918-04-23", "evidence": "internal"}),
+    ]
+
+
+def test_inferred_values_for_every_kind_of_yearless_date():
+    text = (
+        "In February 1943 the front held. On 15 April it moved; in June, in early April, on the 20th of June, "
+        "at the end of August and in June–July the same; that summer too."
+    )
+    assert [
+        (w, v.get("when") or (v.get("from") or v["notBefore"], v.get("to") or v["notAfter"])) for w, v in values(text)
+    ] == [
+        ("February 1943", "1943-02"),
+        ("15 April", "1943-04-15"),
+        ("June", "1943-06"),
+        ("early April", ("1943-04-01", "1943-04-10")),
+        ("20th of June", "1943-06-20"),
+        ("end of August", ("1943-08-21", "1943-08-31")),
+        ("June–July", ("1943-06", "1943-07")),
+        ("summer", ("1943-06", "1943-08")),
+    ]
+    assert all(v.get("evidence") == "internal" for _, v in values(text)[1:])
+
+
+def test_a_range_gives_its_year_to_the_date_that_opens_it():
+    assert values("from 10 April to 15 May 1944, and in April and May 1945") == [
+        ("10 April", {"when": "1944-04-10", "evidence": "internal"}),
+        ("15 May 1944", {"when": "1944-05-15"}),
+        ("April", {"when": "1945-04", "evidence": "internal"}),
+        ("May 1945", {"when": "1945-05"}),
+    ]
+
+
+def test_the_context_year_holds_until_the_text_moves_it():
+    """ "In February" after "In November 1932" is February 1932 (the rule is the context's
+    year); "the following February" is 1933; "the previous January" before July is January."""
+    text = (
+        "In November 1932 he left. In February he came back; the following February he went. "
+        "In July 1933 it was reported that he had planned it the previous January."
+    )
+    found = {w: v["when"] for w, v in values(text)}
+    assert found == {
+        "November 1932": "1932-11",
+        "February": "1932-02",
+        "following February": "1933-02",
+        "July 1933": "1933-07",
+        "previous January": "1933-01",
+    }
+
+
+def test_asides_look_backs_and_spans_establish_no_year():
+    text = (
+        "In 1918 Kaganovich was sent to Nizhnyi (established in March 1917). He reminded the workers that, "
+        "in 1905, they had been in the front rank; on 30 August he spoke. His article of March 1930 was "
+        "recalled on 5 September. The years 1918–19 were hard and on 4 April the strikes began. In the "
+        "winter of 1919–20 the front held; on 2 March it broke."
+    )
+    found = {w: v.get("when") for w, v in values(text)}
+    assert found["30 August"] == "1918-08-30"  # not 1917 (an aside), not 1905 (a look back)
+    assert found["5 September"] == "1918-09-05"  # "of March 1930" names the article's time
+    assert found["4 April"] == "--04-04"  # after years that span two, which year?
+    assert found["2 March"] == "1920-03-02"  # a winter across a year's end ends in the second
+
+
+def test_a_year_that_opens_a_paragraph_sets_the_scene(tmp_path):
+    """Iron Lazar, ch. 12: "In 1938 …" opening a paragraph moves the narrative back from 1939."""
+    found = marked(
+        '<div type="chapter"><p>In May 1939 Molotov replaced Litvinov.</p>'
+        "<p>In 1938 the Soviet economy was gripped by a major fuel crisis. In October a joint "
+        "Central Committee–Sovnarkom resolution was issued, mentioned in 1936.</p></div>",
+        tmp_path,
+    )
+    assert found[2] == ("October", {"when": "1938-10", "evidence": "internal"})
+
+
+def test_no_year_crosses_a_division_or_comes_from_a_note(tmp_path):
+    found = marked(
+        '<div type="chapter"><head>Nizhnyi Novgorod</head>'
+        '<p>In 1918 Kaganovich was sent to Nizhnyi.<note place="end" n="1">Pravda, 12 March 1937; '
+        "the decree of 4 May.</note> On 26 May the committee co-opted him.</p>"
+        '<div type="section"><head>The Red Terror</head><p>On 7 August Trotsky was appointed.</p></div></div>'
+        '<div type="chapter"><p>On 3 March the Treaty was signed.</p></div>',
+        tmp_path,
+    )
+    assert found == [
+        ("1918", {"when": "1918"}),
+        ("12 March 1937", {"when": "1937-03-12"}),
+        ("4 May", {"when": "1937-05-04", "evidence": "internal"}),  # the note's own year
+        ("26 May", {"when": "1918-05-26", "evidence": "internal"}),  # not the note's 1937
+        ("7 August", {"when": "--08-07"}),  # a new section starts without a year
+        ("3 March", {"when": "--03-03"}),
+    ]
+
+
+def test_no_year_established_keeps_the_partial_value():
+    assert values("On 16 October, the province conference") == [("16 October", {"when": "--10-16"})]
+
+
+# ------------------------------------------------------------------ the scorer
+
+
+def test_scorer_of_anchored_samples_counts_dates_values_inferred_years_and_orgs(tmp_path):
+    tei = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><p>In February 1943 the '
+        '<orgName>Politburo</orgName> met. On <date when="1943-04-15" evidence="internal">15 April</date> '
+        'and <date when="--05-02">2 May</date> the <date when="1943-06">end of June</date> came.</p>'
+        "</div></body></text></TEI>"
+    )
+    (tmp_path / "ch01.xml").write_text(tei, encoding="utf-8")
+    (tmp_path / "gold.txt").write_text(
+        "@ 12\nIn {D February 1943|when=1943-02} the {O Politburo|?} met. On "
+        "{D 15 April|when=1943-04-15 evidence=internal} and {D 2 May|when=1943-05-02 evidence=internal} the "
+        "{D end of June|notBefore=1943-06-21 notAfter=1943-06-30 evidence=internal} came.\n",
+        encoding="utf-8",
+    )
+    errors: list = []
+    s, missing = evaluate.score_anchored(evaluate.parse_anchored(tmp_path / "gold.txt"), tmp_path, errors)
+    assert missing == []
+    assert s.prf("D", "exact") == (1.0, 0.75, pytest.approx(6 / 7))  # "February 1943" missed
+    assert s.prf("O", "exact") == (1.0, 1.0, 1.0)
+    assert s.accuracy("date value") == (1 / 3, 3)  # 15 April right; 2 May partial; end of June wrong
+    assert s.accuracy("date inferred") == (1 / 3, 3)  # the gold says so of three, the edition of one
+    assert sorted(e[0] for e in errors) == ["date value", "date value", "missed"]
+
+
+def test_development_samples_of_the_bundled_book(sample_edition):
+    """Paragraphs of Iron Lazar chosen for dates without a year and annotated by reading
+    (tests/data/enrich/dates-dev, the sample the rules were tuned on): spans, and the year
+    the narrative is in for most of them."""
+    folder, _ = sample_edition
+    blocks = evaluate.parse_anchored(Path(__file__).parent / "data/enrich/dates-dev/iron-lazar-dates.txt")
+    s, missing = evaluate.score_anchored(blocks, folder)
+    assert missing == [] and s.counts[("D", "gold")] >= 35
+    assert s.prf("D", "exact")[2] >= 0.97
+    assert s.accuracy("date value")[0] >= 0.72
+    assert s.accuracy("date inferred")[0] >= 0.9
