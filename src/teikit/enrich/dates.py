@@ -81,7 +81,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..context import Context
-from ..tei import local, make, xpath
+from ..tei import TEI_NS, local, make
 from ..textnodes import wrap
 from .matching import SKIP, regions
 
@@ -157,13 +157,13 @@ _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"
 # "following February", "next spring": the words that move a year on (or back).
 _RELATIVE = r"(?:following|next|previous|preceding)"
 
-# The alternatives are grouped by how they begin, each group behind a look-ahead, so that
-# a word that begins none of them is passed over after one test, not after each
-# alternative (the pattern runs over every word of the book). Within a group the first
-# alternative that matches wins: longer forms come first.
+# The pattern runs over every word of the book, so a word that can begin no date is
+# passed over at once: first by its first character, then by the words a date begins
+# with; the alternatives are grouped by how they begin, each group behind a look-ahead.
+# Within a group the first alternative that matches wins: longer forms come first.
 _PATTERN = re.compile(
     rf"""
-    \b(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
+    \b(?=[\dJFMASONDEeMmLlSsAaFfWwBbTtyfmaionsdp])(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
         |[Ee]nd\sof|[Bb]eginning\sof|[Ss]tart\sof|[Tt]urn\sof|(?:[Ff]irst|[Ss]econd)\shalf|{_RELATIVE}\s
         |yan|fev|mar|apr|mai|may|iyu|avg|sen|okt|noy|dek)
     (?:
@@ -179,14 +179,14 @@ _PATTERN = re.compile(
       | (?P<mmy>(?P<m4>{_MONTH}){_DASH}(?P<m5>{_MONTH})(?:\s(?P<y3>{_YEAR})\b|(?![\w.])))
       | (?P<my>(?P<m6>{_MONTH})(?:\sof|,)?\s(?P<y4>{_YEAR})\b)
       | (?P<bare>(?P<m8>{_FULL_MONTH})\b(?!\s\d)))
-  | (?=[EeMmLlSsAaFfWw])
+  | (?=[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
     (?:(?P<pmonth>(?P<mpart>[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<m7>{_MONTH})(?:\s(?P<y9>{_YEAR})\b)?)
       | (?P<decade2>(?P<dpart2>early|mid|late)[\s-](?P<dec2>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<season2>(?P<sword2>{_SEASON})(?:\s|\sof\s)(?P<y12>{_YEAR})(?:{_DASH}|/)(?P<y13>\d{{2,4}})\b)
       | (?P<part>(?P<pword>[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
             (?:[\s-]|\sof\s)(?P<y5>{_YEAR})\b(?![-–]\d))
       | (?P<season>(?P<sword>{_SEASON})\b(?!\s\d)))
-  | (?=[BbSsMmEeFf])
+  | (?=[Bb]eginning\sof|[Ss]tart\sof|[Mm]iddle\sof|[Ee]nd\sof|[Ff]irst\shalf|[Ss]econd\shalf)
     (?P<edge>(?P<eword>[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd|(?:[Ff]irst|[Ss]econd)\shalf)\sof\s
         (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR}))\b(?![-–]\d))
   | (?P<turn>[Tt]urn\sof\s(?P<y14>{_YEAR})(?:{_DASH}|/)(?P<y15>\d{{2,4}})\b)
@@ -515,18 +515,24 @@ def find_dates(
     return out
 
 
-_BLOCKS = {"p", "head", "item", "note"}
-# The divisions and notes below a region that are read (those inside skipped elements are not).
-_SCOPES = ".//*[self::t:div or self::t:note][not(ancestor::*[{}])]".format(" or ".join(f"self::t:{n}" for n in SKIP))
+_BLOCKS = tuple(f"{{{TEI_NS}}}{name}" for name in ("p", "head", "item", "note"))
+_SCOPES = (f"{{{TEI_NS}}}div", f"{{{TEI_NS}}}note")
+
+
+def _scopes(region) -> list:
+    """The region, and the divisions and notes below it that are read (not those inside
+    skipped elements): each is read with a year context of its own."""
+    out = [region]
+    for el in region.iter(*_SCOPES):
+        if el is not region and not any(local(a) in SKIP for a in el.iterancestors() if a is not region):
+            out.append(el)
+    return out
 
 
 def apply(tei, ctx: Context):
     counts: Counter = Counter()
 
-    def finder(scope, context: YearContext):
-        # The texts that open a block, told apart by value: wrap hands over strings only.
-        openings = {el.text for el in scope.iter() if el.text and local(el) in _BLOCKS}
-
+    def finder(openings: set[str], context: YearContext):
         def find(text: str):
             spans = []
             for start, end, attrs in find_dates(text, context, text in openings):
@@ -540,7 +546,9 @@ def apply(tei, ctx: Context):
     # note's citation lends no year to the narrative, nor a chapter to the next.
     inner = (*SKIP, "div", "note")
     for region in regions(tei):
-        for scope in (region, *xpath(region, _SCOPES)):
-            wrap(scope, finder(scope, YearContext()), inner)
+        # The texts that open a block, told apart by value: wrap hands over strings only.
+        openings = {el.text for el in region.iter(*_BLOCKS) if el.text}
+        for scope in _scopes(region):
+            wrap(scope, finder(openings, YearContext()), inner)
     ctx.report.counts["date"] = counts["date"]
     return tei
