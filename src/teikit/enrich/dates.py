@@ -144,9 +144,21 @@ _PART = {
     "summer": (6, 8),
     "autumn": (9, 11),
     "fall": (9, 11),
+    "first half": (1, 6),
+    "second half": (7, 12),
 }
-_MONTH_PART = {"early": "early", "beginning": "early", "start": "early", "mid": "mid", "middle": "mid"}
-_HALF = {"first half": ((1, 6), (1, 15)), "second half": ((7, 12), (16, 0))}  # of a year, of a month
+# The days of a month's part (0: its last day).
+_MONTH_PART = {
+    "early": (1, 10),
+    "beginning": (1, 10),
+    "start": (1, 10),
+    "mid": (11, 20),
+    "middle": (11, 20),
+    "late": (21, 0),
+    "end": (21, 0),
+    "first half": (1, 15),
+    "second half": (16, 0),
+}
 _DECADE_PART = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 _COUNTED = (
     r"(?:tons?|tonnes|people|persons|men|women|workers|members|delegates|roubles|rubles|"
@@ -170,7 +182,7 @@ _PATTERN = re.compile(
     (?=\d)
     (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m1>{_MONTH})(?:,)?\s(?P<y1>{_YEAR})\b)
       | (?P<dm>(?P<d4>\d{{1,2}})(?:{_DASH}(?P<d7>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m3>{_MONTH})(?!\w|\.\w))
-      | (?P<decade>(?:(?P<dpart>early|mid|late)[\s-])?(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
+      | (?P<decade>(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
       | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED})))
   | (?=[JFMASOND]|yan|fev|mar|apr|mai|may|iyu|avg|sen|okt|noy|dek)
@@ -181,7 +193,7 @@ _PATTERN = re.compile(
       | (?P<bare>(?P<m8>{_FULL_MONTH})\b(?!\s\d)))
   | (?=[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
     (?:(?P<pmonth>(?P<mpart>[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<m7>{_MONTH})(?:\s(?P<y9>{_YEAR})\b)?)
-      | (?P<decade2>(?P<dpart2>early|mid|late)[\s-](?P<dec2>1[7-9]\d0|20\d0)['’]?s\b)
+      | (?P<pdecade>(?P<dpart>early|mid|late)[\s-](?P<pdec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<season2>(?P<sword2>{_SEASON})(?:\s|\sof\s)(?P<y12>{_YEAR})(?:{_DASH}|/)(?P<y13>\d{{2,4}})\b)
       | (?P<part>(?P<pword>[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
             (?:[\s-]|\sof\s)(?P<y5>{_YEAR})\b(?![-–]\d))
@@ -211,7 +223,7 @@ _SEASON_NOUN_AFTER = re.compile(
 # first months of 1933", "the course of 1937" are the narrative's time.
 _ATTRIBUTIVE_BEFORE = re.compile(
     r"(?<!\bmonths)(?<!\bweeks)(?<!\bdays)(?<!\bquarter)(?<!\bhalf)(?<!\bpart)(?<!\bcourse)(?<!\bend)"
-    r"\s(?:of)\s$|\b(?:since|until|till)\s$"
+    r"\sof\s$|\b(?:since|until|till)\s$"
 )
 _NOT_A_YEAR_BEFORE = re.compile(
     r"(?:\b(?:vol|vols|no|nos|pp?|f|op|d|ll?|t|fond|delo|opis|list|page|pages|"
@@ -243,20 +255,13 @@ def _span_year(first: str, second: str) -> str | None:
 
 def _needs_year(g: re.Match) -> bool:
     """Whether the expression (its groups) names a day, month or season but no year."""
-    return bool(
-        g["md"]
-        or g["dm"]
-        or g["bare"]
-        or g["season"]
-        or g["relative"]
-        or g["mmy"]
-        and not g["y3"]
-        or g["pmonth"]
-        and not g["y9"]
-        or g["edge"]
-        and g["m10"]
-        and not g["y10"]
-    )
+    if g["md"] or g["dm"] or g["bare"] or g["season"] or g["relative"]:
+        return True
+    if g["mmy"]:
+        return not g["y3"]
+    if g["pmonth"]:
+        return not g["y9"]
+    return bool(g["edge"] and g["m10"] and not g["y10"])
 
 
 def _first_month(g: re.Match) -> int:
@@ -269,8 +274,9 @@ def _first_month(g: re.Match) -> int:
 
 
 def _month_days(word: str, mo: int, year: str) -> tuple[int, int]:
-    part = _MONTH_PART.get(word.lower(), "late")
-    return {"early": (1, 10), "mid": (11, 20)}.get(part, (21, _days(mo, year)))
+    """The first and last day of "early", "end", "second half" … of a month."""
+    a, b = _MONTH_PART[" ".join(word.lower().split())]
+    return a, b or _days(mo, year)
 
 
 def _season(word: str, year: int | None, end_year: int | None = None) -> dict[str, str]:
@@ -323,11 +329,10 @@ def value(g: re.Match, year: int | None = None) -> dict[str, str] | None:
     if g["edge"]:
         word = " ".join(g["eword"].lower().split())
         if g["y11"]:
-            a, b = _HALF[word][0] if word in _HALF else _PART[word]
+            a, b = _PART[word]
             return {"notBefore": f"{g['y11']}-{a:02d}", "notAfter": f"{g['y11']}-{b:02d}"}
         mo, y = _month(g["m10"]), g["y10"] or y
-        a, b = _HALF[word][1] if word in _HALF else _month_days(word, mo, y)
-        b = b or _days(mo, y)
+        a, b = _month_days(word, mo, y)
         return {"notBefore": f"{y}-{mo:02d}-{a:02d}", "notAfter": f"{y}-{mo:02d}-{b:02d}"}
     if g["bare"]:
         return {"when": f"{y}-{_month(g['m8']):02d}"}
@@ -338,9 +343,9 @@ def value(g: re.Match, year: int | None = None) -> dict[str, str] | None:
         return _season(g["sword"], None if g["sword"].lower() == "winter" else year)
     if g["my"]:
         return {"when": f"{g['y4']}-{_month(g['m6']):02d}"}
-    if g["decade"] or g["decade2"]:
-        lo, hi = _DECADE_PART.get(g["dpart"] or g["dpart2"] or "", (0, 9))
-        dec = int(g["dec"] or g["dec2"])
+    if g["decade"] or g["pdecade"]:
+        lo, hi = _DECADE_PART.get(g["dpart"] or "", (0, 9))
+        dec = int(g["dec"] or g["pdec"])
         return {"notBefore": str(dec + lo), "notAfter": str(dec + hi)}
     if g["season2"]:
         first, end = int(g["y12"]), _span_year(g["y12"], g["y13"])
