@@ -217,3 +217,16 @@ def test_development_samples_of_the_bundled_book(sample_edition):
     assert s.prf("D", "exact")[2] >= 0.97
     assert s.accuracy("date value")[0] >= 0.72
     assert s.accuracy("date inferred")[0] >= 0.9
+
+
+def test_gardiner_dates_his_events_in_parentheses():
+    """Gardiner, The French Revolution: a month alone in parentheses is the date of what
+    was told, and "the ensuing spring" the next one."""
+    text = (
+        "In 1792 the Prussians retreated to Coblentz (October). They prepared for offensive "
+        "operations against the capital for the ensuing spring."
+    )
+    assert values(text)[1:] == [
+        ("October", {"when": "1792-10", "evidence": "internal"}),
+        ("ensuing spring", {"notBefore": "1793-03", "notAfter": "1793-05", "evidence": "internal"}),
+    ]

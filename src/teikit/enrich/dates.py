@@ -25,7 +25,7 @@
   1929                   when="1929"
 
 A month or season alone is a date only after a word that makes it one ("in March", "by
-September", "that summer", "the following February"); a bare number is a year only
+September", "(December)", "that summer", "the following February", "the ensuing spring"); a bare number is a year only
 between 1700 and 2099, and not when it is a volume, page, archival file or count
 ("vol. 1923", "1917 workers"). Ages, durations and ordinals ("13 years of age", "XV
 Party Congress") contain no month or year and so are never matched.
@@ -167,7 +167,7 @@ _COUNTED = (
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"
 # "following February", "next spring": the words that move a year on (or back).
-_RELATIVE = r"(?:following|next|previous|preceding)"
+_RELATIVE = r"(?:following|next|ensuing|previous|preceding)"
 
 # The pattern runs over every word of the book, so a word that can begin no date is
 # passed over at once: first by its first character, then by the words a date begins
@@ -208,7 +208,7 @@ _PATTERN = re.compile(
     re.X,
 )
 _MONTH_CUE_BEFORE = re.compile(
-    r"\b(?:in|by|until|till|since|from|during|of|to|and|or|early|late|end|before|after|between)\s$", re.I
+    r"(?:\b(?:in|by|until|till|since|from|during|of|to|and|or|early|late|end|before|after|between)\s|\()$", re.I
 )
 # A season is a time only where the words around say so: "in the spring", "that summer",
 # "during the winter of", not "a hot spring" nor "the spring sowing campaign".
@@ -216,7 +216,7 @@ _SEASON_CUE_BEFORE = re.compile(r"\b(?:(?:in|during|by|until|till|since|through|
 _SEASON_NOUN_AFTER = re.compile(
     r"\s(?!(?:of|and|or|but|so|the|a|an|he|she|it|they|we|i|his|her|its|their|there|when|while|after|before|"
     r"as|to|in|on|at|for|with|was|were|had|has|came|began|saw|brought|that|this|which|who|is|"
-    r"too|also|again|already|then)\b)[a-z]"
+    r"too|also|again|already|then|all)\b)[a-z]"
 )
 # A date that names when something else was, not when the narrative is: "the treaty of
 # 1756", "his article of March 1930", "since 1905", "until September 1919" — but "the
@@ -423,7 +423,7 @@ class YearContext:
         if not rel:
             return self.year
         month = _first_month(g)
-        if rel in ("following", "next"):
+        if rel in ("following", "next", "ensuing"):
             return self.year if self.month is not None and month > self.month else self.year + 1
         return self.year if self.month is not None and month < self.month else self.year - 1
 
