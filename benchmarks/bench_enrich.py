@@ -74,7 +74,7 @@ def quality() -> None:
                 f"R {exact[1]:.3f} F1 {exact[2]:.3f}   overlap P {overlap[0]:.3f} R {overlap[1]:.3f} "
                 f"F1 {overlap[2]:.3f}"
             )
-        for what in ("date value", "P link", "L link"):
+        for what in ("date value", "date inferred", "P link", "L link"):
             acc, n = scores.accuracy(what)
             print(f"  {what:10s} {acc:.3f} of {n}")
 

@@ -232,7 +232,7 @@ _NOT_A_YEAR_BEFORE = re.compile(
 )
 # What joins a date without a year to the dated one that ends its range: "10 April to 15
 # May 1943", "April and May 1943", "from 10 April until 2 May 1943".
-_RANGE_JOIN = re.compile(r"\s?(?:[-–—/]|,?\s(?:and|or|to|until|till|through))\s?(?:the\s)?")
+_RANGE_JOIN = re.compile(r"\s?(?:[-–—/]|,?\s(?:and|or|to|until|till|through)\s)")
 
 
 def _month(name: str) -> int:
