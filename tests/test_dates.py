@@ -156,13 +156,16 @@ def test_a_year_that_opens_a_paragraph_sets_the_scene(tmp_path):
     assert found[2] == ("October", {"when": "1938-10", "evidence": "internal"})
 
 
-def test_no_year_crosses_a_division_or_comes_from_a_note(tmp_path):
+def test_no_year_crosses_a_chapter_or_comes_from_a_note(tmp_path):
+    """Iron Lazar, ch. 2: a section goes on in its chapter's year; a note keeps to its own;
+    the next chapter, and a chapter of a part, start without one."""
     found = marked(
         '<div type="chapter"><head>Nizhnyi Novgorod</head>'
         '<p>In 1918 Kaganovich was sent to Nizhnyi.<note place="end" n="1">Pravda, 12 March 1937; '
         "the decree of 4 May.</note> On 26 May the committee co-opted him.</p>"
         '<div type="section"><head>The Red Terror</head><p>On 7 August Trotsky was appointed.</p></div></div>'
-        '<div type="chapter"><p>On 3 March the Treaty was signed.</p></div>',
+        '<div type="chapter"><p>On 3 March the Treaty was signed.</p></div>'
+        '<div type="part"><p>In 1920 the war went on.</p><div type="chapter"><p>On 5 May it ended.</p></div></div>',
         tmp_path,
     )
     assert found == [
@@ -170,8 +173,10 @@ def test_no_year_crosses_a_division_or_comes_from_a_note(tmp_path):
         ("12 March 1937", {"when": "1937-03-12"}),
         ("4 May", {"when": "1937-05-04", "evidence": "internal"}),  # the note's own year
         ("26 May", {"when": "1918-05-26", "evidence": "internal"}),  # not the note's 1937
-        ("7 August", {"when": "--08-07"}),  # a new section starts without a year
-        ("3 March", {"when": "--03-03"}),
+        ("7 August", {"when": "1918-08-07", "evidence": "internal"}),  # the section goes on in 1918
+        ("3 March", {"when": "--03-03"}),  # a new chapter
+        ("1920", {"when": "1920"}),
+        ("5 May", {"when": "--05-05"}),  # a chapter of a part
     ]
 
 

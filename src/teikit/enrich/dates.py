@@ -39,9 +39,9 @@ the evidence for the value is within the text):
 
 - The year is that of a dated expression it is joined to as one range: "from 10 April
   to 15 May 1943", "April and May 1943" take 1943 from the end.
-- Else it is the latest year established earlier in the same division (chapter or
-  section, its headings included): earlier in the sentence, else in the paragraph, else
-  in the division's preceding paragraphs — that is, the latest one read. A date with one
+- Else it is the latest year established earlier in the same chapter (its headings and
+  sections included): earlier in the sentence, else in the paragraph, else in the
+  chapter's preceding paragraphs — that is, the latest one read. A date with one
   year establishes it ("August 1911", "spring 1932"); a span of months across a year's end
   establishes the year it ends in ("winter of 1942–43": 1943, as "February 1943" would);
   other dates spanning years ("1904–5", "the 1890s") establish none and end the earlier
@@ -60,9 +60,11 @@ the evidence for the value is within the text):
   A year alone that opens a paragraph ("In 1938 the economy …") sets the scene and
   always moves it, and so does a date with its month ("On 5 March 1940 …"): events are
   dated that way, references to other times seldom.
-- A year never crosses a division: each division and each note starts with none. A note
-  takes years from its own text only, and running text never from a note (a citation's
-  year is not the narrative's).
+- A year never crosses from one chapter into the next: each top-level division of front,
+  body and back, each chapter of a part and each letter starts with none, while a section
+  goes on with the text of its chapter before it (a new section seldom says the year
+  again). Each note starts with none too: a note takes years from its own text only, and
+  running text never from a note (a citation's year is not the narrative's).
 - "winter" alone takes no year from context: it spans two, and the context does not say
   which two ("winter of 1942–43", "the following winter" do).
 - Which year: the context's, even where the month comes before the context's month ("In
@@ -521,16 +523,23 @@ def find_dates(
 
 
 _BLOCKS = tuple(f"{{{TEI_NS}}}{name}" for name in ("p", "head", "item", "note"))
-_SCOPES = (f"{{{TEI_NS}}}div", f"{{{TEI_NS}}}note")
+_DIV, _NOTE = f"{{{TEI_NS}}}div", f"{{{TEI_NS}}}note"
+# Divisions a year does not cross into: each starts without one (the chapters of a part,
+# letters). Other divisions below a chapter (its sections) go on with the chapter's text.
+_OWN_YEARS = {"chapter", "letter"}
 
 
-def _scopes(region) -> list:
-    """The region, and the divisions and notes below it that are read (not those inside
-    skipped elements): each is read with a year context of its own."""
-    out = [region]
-    for el in region.iter(*_SCOPES):
-        if el is not region and not any(local(a) in SKIP for a in el.iterancestors() if a is not region):
-            out.append(el)
+def _below(top, tag: str) -> list:
+    """The `tag` elements that belong to `top`: below it, with no division or note between
+    (that one holds them) and not inside skipped elements."""
+    out = []
+    for found in top.iter(tag):
+        for a in found.iterancestors():
+            if a is top:
+                out.append(found)
+                break
+            if a.tag in (_DIV, _NOTE) or local(a) in SKIP:
+                break
     return out
 
 
@@ -547,13 +556,26 @@ def apply(tei, ctx: Context):
 
         return find
 
-    # Each division and each note is read on its own, with a year context of its own: a
-    # note's citation lends no year to the narrative, nor a chapter to the next.
+    # A chapter is read in order with one year context, its sections going on with it (a
+    # chapter's own text before its sections; what follows its last section is rare); each
+    # note is read on its own: a citation lends no year to the narrative, nor a chapter to
+    # the next, nor the narrative to a note.
     inner = (*SKIP, "div", "note")
+
+    def read(division, openings: set[str], context: YearContext) -> None:
+        wrap(division, finder(openings, context), inner)
+        for child in _below(division, _DIV):
+            read(child, openings, YearContext() if child.get("type") in _OWN_YEARS else context)
+        for note in _below(division, _NOTE):
+            read_note(note, openings)
+
+    def read_note(note, openings: set[str]) -> None:
+        wrap(note, finder(openings, YearContext()), inner)
+        for inside in _below(note, _NOTE):
+            read_note(inside, openings)
+
     for region in regions(tei):
         # The texts that open a block, told apart by value: wrap hands over strings only.
-        openings = {el.text for el in region.iter(*_BLOCKS) if el.text}
-        for scope in _scopes(region):
-            wrap(scope, finder(openings, YearContext()), inner)
+        read(region, {el.text for el in region.iter(*_BLOCKS) if el.text}, YearContext())
     ctx.report.counts["date"] = counts["date"]
     return tei
