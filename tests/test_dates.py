@@ -64,7 +64,14 @@ def test_whole_spans(phrase, expected):
 
 @pytest.mark.parametrize(
     "phrase",
-    ["a hot spring of water", "the spring sowing campaign", "the fall of the Bastille", "July–March"],
+    [
+        "a hot spring of water",
+        "the spring sowing campaign",
+        "in the spring of life",
+        "in winter the roads froze",
+        "the fall of the Bastille",
+        "July–March",
+    ],
 )
 def test_seasons_and_months_only_where_they_are_times(phrase):
     assert dates.find_dates(phrase) == []

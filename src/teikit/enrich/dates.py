@@ -212,11 +212,15 @@ _PATTERN = re.compile(
 _MONTH_CUE_BEFORE = re.compile(
     r"(?:\b(?:in|by|until|till|since|from|during|of|to|and|or|early|late|end|before|after|between)\s|\()$", re.I
 )
-# A season is a time only where the words around say so: "in the spring", "that summer",
-# "during the winter of", not "a hot spring" nor "the spring sowing campaign".
-_SEASON_CUE_BEFORE = re.compile(r"\b(?:(?:in|during|by|until|till|since|through|throughout)\s(?:the\s)?|that\s)$", re.I)
+# A season is a time only where the words around say so: "in the spring", "by summer",
+# "that winter", "the autumn of that year", not "a hot spring", "the spring sowing
+# campaign", "the spring of life" nor "in winter" (any winter: "in winter the roads froze").
+_SEASON_CUE_BEFORE = re.compile(
+    r"\b(?:(?:in|during|through|throughout)\sthe\s|(?:by|until|till|since)\s(?:the\s)?|that\s)$", re.I
+)
 _SEASON_NOUN_AFTER = re.compile(
-    r"\s(?!(?:of|and|or|but|so|the|a|an|he|she|it|they|we|i|his|her|its|their|there|when|while|after|before|"
+    r"\s(?!(?:of\s(?:that|this|the\s(?:same|next|following|previous|preceding))|"
+    r"and|or|but|so|the|a|an|he|she|it|they|we|i|his|her|its|their|there|when|while|after|before|"
     r"as|to|in|on|at|for|with|was|were|had|has|came|began|saw|brought|that|this|which|who|is|"
     r"too|also|again|already|then|all)\b)[a-z]"
 )
