@@ -69,6 +69,8 @@ def test_whole_spans(phrase, expected):
         "the spring sowing campaign",
         "in the spring of life",
         "in winter the roads froze",
+        "by the spring-time they put forth",
+        "Never bound by Winter's chains",
         "the fall of the Bastille",
         "July–March",
     ],

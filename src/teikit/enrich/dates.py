@@ -199,7 +199,7 @@ _PATTERN = re.compile(
       | (?P<season2>(?P<sword2>{_SEASON})(?:\s|\sof\s)(?P<y12>{_YEAR})(?:{_DASH}|/)(?P<y13>\d{{2,4}})\b)
       | (?P<part>(?P<pword>[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
             (?:[\s-]|\sof\s)(?P<y5>{_YEAR})\b(?![-–]\d))
-      | (?P<season>(?P<sword>{_SEASON})\b(?!\s\d)))
+      | (?P<season>(?P<sword>{_SEASON})\b(?!\s\d|-\w|['’]s)))
   | (?=[Bb]eginning\sof|[Ss]tart\sof|[Mm]iddle\sof|[Ee]nd\sof|[Ff]irst\shalf|[Ss]econd\shalf)
     (?P<edge>(?P<eword>[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd|(?:[Ff]irst|[Ss]econd)\shalf)\sof\s
         (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR}))\b(?![-–]\d))
