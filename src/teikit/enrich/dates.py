@@ -480,6 +480,13 @@ _OPENING = re.compile(r"\s*(?:(?:[Ii]n|[Bb]y|[Dd]uring|[Ff]rom|[Ee]arly\sin|[Ll]
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"'’”)]*\s+)(?:(?:In|By|During|From|Early\sin|Late\sin)\s)?(?:the\s)?$")
 
 
+def _attributive(text: str, start: int) -> bool:
+    # The test on the last word first: the pattern's look-behinds are slow to run at each date.
+    return text.endswith(("of ", "since ", "until ", "till "), 0, start) and bool(
+        _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 16), start)
+    )
+
+
 def _opens(text: str, start: int, block_start: bool) -> str:
     """Whether the date at `start` opens the paragraph, a sentence, or neither ("")."""
     if block_start and _OPENING.fullmatch(text, 0, start):
@@ -520,8 +527,10 @@ def find_dates(
         aside = depth > 0
         if context is not None and ("evidence" not in attrs or f.groups["relative"]):
             if not aside or text[: f.start].rstrip().endswith("("):
-                if not _ATTRIBUTIVE_BEFORE.search(text, max(0, f.start - 16), f.start):
-                    context.read(attrs, _opens(text, f.start, block_start), aside)
+                if not _attributive(text, f.start):
+                    # Where a year alone stands decides whether it moves the narrative.
+                    year_alone = all(len(v) < 7 for k, v in attrs.items() if k != "evidence")
+                    context.read(attrs, _opens(text, f.start, block_start) if year_alone else "", aside)
         out.append((f.start, f.end, attrs))
     return out
 
