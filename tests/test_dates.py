@@ -244,3 +244,17 @@ def test_gardiner_dates_his_events_in_parentheses():
         ("October", {"when": "1792-10", "evidence": "internal"}),
         ("ensuing spring", {"notBefore": "1793-03", "notAfter": "1793-05", "evidence": "internal"}),
     ]
+
+
+def test_scorer_of_the_edition_compares_values_apart_from_their_evidence(tmp_path):
+    """The older samples name no evidence: a year the edition inferred and the gold gives
+    is a right value, and counts apart as an inferred year the gold does not state."""
+    (tmp_path / "one.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><p>In 1918 and on '
+        '<date when="1918-05-26" evidence="internal">26 May</date>.</p></div></body></text></TEI>',
+        encoding="utf-8",
+    )
+    (tmp_path / "gold.txt").write_text("@ one.xml p 1\nIn 1918 and on {D 26 May|when=1918-05-26}.\n")
+    s = evaluate.score(evaluate.parse_gold(tmp_path / "gold.txt"), tmp_path)
+    assert s.accuracy("date value") == (1.0, 1)
+    assert s.accuracy("date inferred") == (0.0, 1)
