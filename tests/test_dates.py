@@ -56,6 +56,12 @@ def values(text: str) -> list[tuple[str, dict[str, str]]]:
         ("Congress, October 17–31, 1961 (Moscow", ("October 17–31, 1961", {"from": "1961-10-17", "to": "1961-10-31"})),
         ("for five days and nights (September 2–7),", ("September 2–7", {"from": "--09-02", "to": "--09-07"})),
         ("By summer, the position", ("summer", {"notBefore": "--06", "notAfter": "--08"})),
+        (
+            "even in the latter half of 1919, to",
+            ("latter half of 1919", {"notBefore": "1919-07", "notAfter": "1919-12"}),
+        ),
+        ("Address to Congress on the 8th January, 1918 the", ("8th January, 1918", {"when": "1918-01-08"})),
+        ("the Allies in August, 1919, of a", ("August, 1919", {"when": "1919-08"})),
     ],
 )
 def test_whole_spans(phrase, expected):

@@ -10,12 +10,12 @@
   early July 1921        notBefore="1921-07-01" notAfter="1921-07-10"  (mid: 11-20, late: 21-end)
   end of August 1921     notBefore="1921-08-21" notAfter="1921-08-31"  (beginning/start: 1-10,
                                                   middle: 11-20, end: 21-end; first half:
-                                                  1-15, second half: 16-end)
+                                                  1-15, second/latter half: 16-end)
   3-5 March 1921         from="1921-03-03" to="1921-03-05"
   1904-5, 1893-1917      from="1904" to="1905"
   early 1914, end of 1914  notBefore="1914-01" notAfter="1914-04"   (beginning/start = early:
                                                   01-04, mid/middle: 05-08, late/end: 09-12;
-                                                  first half: 01-06, second half: 07-12)
+                                                  first half: 01-06, second/latter half: 07-12)
   the 1890s, mid-1930s   notBefore="1890" notAfter="1899", notBefore="1933" notAfter="1937"
                                                   (early: 0-3, mid: 3-7, late: 7-9)
   spring 1932            notBefore="1932-03" notAfter="1932-05"  (summer 06-08, autumn/fall
@@ -148,6 +148,7 @@ _PART = {
     "fall": (9, 11),
     "first half": (1, 6),
     "second half": (7, 12),
+    "latter half": (7, 12),
 }
 # The days of a month's part (0: its last day).
 _MONTH_PART = {
@@ -160,6 +161,7 @@ _MONTH_PART = {
     "end": (21, 0),
     "first half": (1, 15),
     "second half": (16, 0),
+    "latter half": (16, 0),
 }
 _DECADE_PART = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 _COUNTED = (
@@ -178,7 +180,7 @@ _RELATIVE = r"(?:following|next|ensuing|previous|preceding)"
 _PATTERN = re.compile(
     rf"""
     \b(?=[\dJFMASONDEeMmLlSsAaFfWwBbTtyfmaionsdp])(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
-        |[Ee]nd\sof|[Bb]eginning\sof|[Ss]tart\sof|[Tt]urn\sof|(?:[Ff]irst|[Ss]econd)\shalf|{_RELATIVE}\s
+        |[Ee]nd\sof|[Bb]eginning\sof|[Ss]tart\sof|[Tt]urn\sof|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf|{_RELATIVE}\s
         |yan|fev|mar|apr|mai|may|iyu|avg|sen|okt|noy|dek)
     (?:
     (?=\d)
@@ -200,8 +202,8 @@ _PATTERN = re.compile(
       | (?P<part>(?P<pword>[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
             (?:[\s-]|\sof\s)(?P<y5>{_YEAR})\b(?![-–]\d))
       | (?P<season>(?P<sword>{_SEASON})\b(?!\s\d|-\w|['’]s)))
-  | (?=[Bb]eginning\sof|[Ss]tart\sof|[Mm]iddle\sof|[Ee]nd\sof|[Ff]irst\shalf|[Ss]econd\shalf)
-    (?P<edge>(?P<eword>[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd|(?:[Ff]irst|[Ss]econd)\shalf)\sof\s
+  | (?=[Bb]eginning\sof|[Ss]tart\sof|[Mm]iddle\sof|[Ee]nd\sof|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf)
+    (?P<edge>(?P<eword>[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf)\sof\s
         (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR}))\b(?![-–]\d))
   | (?P<turn>[Tt]urn\sof\s(?P<y14>{_YEAR})(?:{_DASH}|/)(?P<y15>\d{{2,4}})\b)
   | (?P<relative>(?P<rel>{_RELATIVE})\s(?:(?P<m11>{_FULL_MONTH})|(?P<sword3>{_SEASON}))\b(?!\s\d))
