@@ -394,7 +394,7 @@ _AHEAD = {"sentence": 20, "": 1}
 
 
 class YearContext:
-    """The year the text has established so far in one division or note (see the module
+    """The year the text has established so far in one chapter or note (see the module
     docstring): the latest date read that has one year, and its month when it gives one."""
 
     def __init__(self) -> None:
@@ -450,7 +450,7 @@ def _acceptable(g: re.Match, text: str, start: int, end: int) -> bool:
     return True
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     start: int
     end: int
