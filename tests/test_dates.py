@@ -41,7 +41,17 @@ def values(text: str) -> list[tuple[str, dict[str, str]]]:
             ("beginning of March 1933", {"notBefore": "1933-03-01", "notAfter": "1933-03-10"}),
         ),
         ("By the middle of January the", ("middle of January", {"notBefore": "--01-11", "notAfter": "--01-20"})),
-        ("by the end of 1932", ("end of 1932", {"notBefore": "1932-09", "notAfter": "1932-12"})),
+        ("by the end of 1932", ("end of 1932", {"notBefore": "1932-10", "notAfter": "1932-12"})),
+        ("in the early months of 1930", ("early months of 1930", {"notBefore": "1930-01", "notAfter": "1930-03"})),
+        ("During the night of 4 March 1953 a", ("night of 4 March 1953", {"when": "1953-03-04"})),
+        ("From 1938 until 1941 he served", ("1938 until 1941", {"from": "1938", "to": "1941"})),
+        (
+            "From December 1944 until March 1947",
+            ("December 1944 until March 1947", {"from": "1944-12", "to": "1947-03"}),
+        ),
+        ("From 1 to 5 April 1935 a meeting", ("1 to 5 April 1935", {"from": "1935-04-01", "to": "1935-04-05"})),
+        ("the October seizure of power", ("October", {"when": "--10"})),
+        ("Kerensky's June offensive produced", ("June", {"when": "--06"})),
         ("In the first half of 1936 the", ("first half of 1936", {"notBefore": "1936-01", "notAfter": "1936-06"})),
         ("in the second half of June", ("second half of June", {"notBefore": "--06-16", "notAfter": "--06-30"})),
         ("since the mid-1930s", ("mid-1930s", {"notBefore": "1933", "notAfter": "1937"})),
@@ -79,6 +89,8 @@ def test_whole_spans(phrase, expected):
         "Never bound by Winter's chains",
         "the fall of the Bastille",
         "July–March",
+        "the October Revolution",
+        "rose from 2 to 3 per cent",
     ],
 )
 def test_seasons_and_months_only_where_they_are_times(phrase):
@@ -121,12 +133,17 @@ def test_inferred_values_for_every_kind_of_yearless_date():
 
 
 def test_a_range_gives_its_year_to_the_date_that_opens_it():
+    """One span from … to when joined by "to", "until" or a dash (the year in its own
+    words); two dates when joined by "and", the first taking the second's year."""
     assert values("from 10 April to 15 May 1944, and in April and May 1945") == [
-        ("10 April", {"when": "1944-04-10", "evidence": "internal"}),
-        ("15 May 1944", {"when": "1944-05-15"}),
+        ("10 April to 15 May 1944", {"from": "1944-04-10", "to": "1944-05-15"}),
         ("April", {"when": "1945-04", "evidence": "internal"}),
         ("May 1945", {"when": "1945-05"}),
     ]
+    assert values("In February 1943 it held; from 10 April to 15 May it moved")[1] == (
+        "10 April to 15 May",
+        {"from": "1943-04-10", "to": "1943-05-15", "evidence": "internal"},
+    )
 
 
 def test_the_context_year_holds_until_the_text_moves_it():

@@ -13,9 +13,15 @@
                                                   1-15, second/latter half: 16-end)
   3-5 March 1921         from="1921-03-03" to="1921-03-05"
   1904-5, 1893-1917      from="1904" to="1905"
-  early 1914, end of 1914  notBefore="1914-01" notAfter="1914-04"   (beginning/start = early:
-                                                  01-04, mid/middle: 05-08, late/end: 09-12;
-                                                  first half: 01-06, second/latter half: 07-12)
+  early 1914             notBefore="1914-01" notAfter="1914-04"   (mid/middle: 05-08, late:
+                                                  09-12; beginning/start of: 01-03, end of:
+                                                  10-12; early/first months of, first quarter
+                                                  of: 01-03; first half: 01-06, second/latter
+                                                  half: 07-12)
+  From 1938 until 1941   from="1938" to="1941"    (two dates joined by to, until, till or a dash
+                                                  are one span: "December 1944 until March
+                                                  1947", "1 to 5 April 1935")
+  the night of 4 March 1953  when="1953-03-04"    (night, morning, evening, afternoon of a day)
   the 1890s, mid-1930s   notBefore="1890" notAfter="1899", notBefore="1933" notAfter="1937"
                                                   (early: 0-3, mid: 3-7, late: 7-9)
   spring 1932            notBefore="1932-03" notAfter="1932-05"  (summer 06-08, autumn/fall
@@ -25,7 +31,9 @@
   1929                   when="1929"
 
 A month or season alone is a date only after a word that makes it one ("in March", "by
-September", "(December)", "that summer", "the following February", "the ensuing spring"); a bare number is a year only
+September", "(December)", "that summer", "the following February", "the ensuing spring")
+or before a common noun it dates ("the October seizure of power", "Kerensky's June
+offensive"; not "the October Revolution", an event's name); a bare number is a year only
 between 1700 and 2099, and not when it is a volume, page, archival file or count
 ("vol. 1923", "1917 workers"). Ages, durations and ordinals ("13 years of age", "XV
 Party Congress") contain no month or year and so are never matched.
@@ -38,7 +46,8 @@ the evidence for the value is within the text):
   In February 1943 … On 15 April …      when="1943-04-15" evidence="internal"
 
 - The year is that of a dated expression it is joined to as one range: "from 10 April
-  to 15 May 1943", "April and May 1943" take 1943 from the end.
+  to 15 May 1943" (one span, its year in its own words), "April and May 1943" (two
+  dates: "April" takes 1943 from the second).
 - Else it is the latest year established earlier in the same chapter (its headings and
   sections included): earlier in the sentence, else in the paragraph, else in the
   chapter's preceding paragraphs — that is, the latest one read. A date with one
@@ -149,7 +158,16 @@ _PART = {
     "first half": (1, 6),
     "second half": (7, 12),
     "latter half": (7, 12),
+    "early months": (1, 3),
+    "first months": (1, 3),
+    "last months": (10, 12),
+    "first quarter": (1, 3),
+    "second quarter": (4, 6),
+    "third quarter": (7, 9),
+    "last quarter": (10, 12),
 }
+# "The end of 1932", "the beginning of 1933": narrower than "late 1932", "early 1933".
+_EDGE_OF_YEAR = {"beginning": (1, 3), "start": (1, 3), "end": (10, 12)}
 # The days of a month's part (0: its last day).
 _MONTH_PART = {
     "early": (1, 10),
@@ -180,12 +198,13 @@ _RELATIVE = r"(?:following|next|ensuing|previous|preceding)"
 _PATTERN = re.compile(
     rf"""
     \b(?=[\dJFMASONDEeMmLlSsAaFfWwBbTtyfmaionsdp])(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
-        |[Ee]nd\sof|[Bb]eginning\sof|[Ss]tart\sof|[Tt]urn\sof|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf|{_RELATIVE}\s
+        |[Ee]nd\sof|[Bb]eginning\sof|[Ss]tart\sof|[Tt]urn\sof|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
+        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|{_RELATIVE}\s
         |yan|fev|mar|apr|mai|may|iyu|avg|sen|okt|noy|dek)
     (?:
     (?=\d)
-    (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m1>{_MONTH})(?:,)?\s(?P<y1>{_YEAR})\b)
-      | (?P<dm>(?P<d4>\d{{1,2}})(?:{_DASH}(?P<d7>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m3>{_MONTH})(?!\w|\.\w))
+    (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d2>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m1>{_MONTH})(?:,)?\s(?P<y1>{_YEAR})\b)
+      | (?P<dm>(?P<d4>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d7>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m3>{_MONTH})(?!\w|\.\w))
       | (?P<decade>(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
       | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED})))
@@ -202,8 +221,10 @@ _PATTERN = re.compile(
       | (?P<part>(?P<pword>[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
             (?:[\s-]|\sof\s)(?P<y5>{_YEAR})\b(?![-–]\d))
       | (?P<season>(?P<sword>{_SEASON})\b(?!\s\d|-\w|['’]s)))
-  | (?=[Bb]eginning\sof|[Ss]tart\sof|[Mm]iddle\sof|[Ee]nd\sof|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf)
-    (?P<edge>(?P<eword>[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf)\sof\s
+  | (?=[Bb]eginning\sof|[Ss]tart\sof|[Mm]iddle\sof|[Ee]nd\sof|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf
+        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter)
+    (?P<edge>(?P<eword>[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf
+        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter)\sof\s
         (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR}))\b(?![-–]\d))
   | (?P<turn>[Tt]urn\sof\s(?P<y14>{_YEAR})(?:{_DASH}|/)(?P<y15>\d{{2,4}})\b)
   | (?P<relative>(?P<rel>{_RELATIVE})\s(?:(?P<m11>{_FULL_MONTH})|(?P<sword3>{_SEASON}))\b(?!\s\d))
@@ -240,6 +261,10 @@ _NOT_A_YEAR_BEFORE = re.compile(
 )
 # What joins a date without a year to the dated one that ends its range: "10 April to 15
 # May 1943", "April and May 1943", "from 10 April until 2 May 1943".
+_MONTH_BEFORE_NOUN = re.compile(r"(?:\bthe|\w['’]s)\s$")
+_LOWER_WORD_AFTER = re.compile(r"\s(?!of\b|and\b|or\b|to\b)[a-z]{3,}")
+_PART_OF_DAY_BEFORE = re.compile(r"\b(?:[Nn]ight|[Mm]orning|[Ee]vening|[Aa]fternoon)\sof\s$")
+_SPAN_JOIN = re.compile(r"\s?[-–—]\s?|\s(?:to|until|till)\s")
 _RANGE_JOIN = re.compile(r"\s?(?:[-–—/]|,?\s(?:and|or|to|until|till|through)\s)")
 
 
@@ -337,8 +362,10 @@ def value(g: re.Match, year: int | None = None) -> dict[str, str] | None:
     if g["edge"]:
         word = " ".join(g["eword"].lower().split())
         if g["y11"]:
-            a, b = _PART[word]
+            a, b = _EDGE_OF_YEAR.get(word) or _PART[word]
             return {"notBefore": f"{g['y11']}-{a:02d}", "notAfter": f"{g['y11']}-{b:02d}"}
+        if word not in _MONTH_PART:
+            return None  # "the first quarter of May": no such thing
         mo, y = _month(g["m10"]), g["y10"] or y
         a, b = _month_days(word, mo, y)
         return {"notBefore": f"{y}-{mo:02d}-{a:02d}", "notAfter": f"{y}-{mo:02d}-{b:02d}"}
@@ -439,7 +466,10 @@ class YearContext:
 def _acceptable(g: re.Match, text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 16) : start]
     if g["bare"] and not _MONTH_CUE_BEFORE.search(before[-8:]):
-        return False
+        # "the October seizure of power", "Kerensky's June offensive": a month naming a time
+        # before a common noun (not "the October Revolution", an event's name).
+        if not (_MONTH_BEFORE_NOUN.search(before) and _LOWER_WORD_AFTER.match(text, end)):
+            return False
     if g["season"]:
         if not _SEASON_CUE_BEFORE.search(before) or _SEASON_NOUN_AFTER.match(text, end):
             return False
@@ -507,23 +537,35 @@ def find_dates(
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         attrs = value(g)
         if attrs is not None and _valid_day(attrs) and _acceptable(g, text, m.start(), m.end()):
-            found.append(_Found(m.start(), m.end(), g, attrs, _needs_year(g)))
+            start = m.start()
+            if g["dmy"] or g["dm"] or g["md"] or g["mdy"]:  # "the night of 4 March 1953": that day
+                part_of_day = _PART_OF_DAY_BEFORE.search(text, max(0, start - 14), start)
+                start = part_of_day.start() if part_of_day else start
+            found.append(_Found(start, m.end(), g, attrs, _needs_year(g)))
     if not found:
         return []
     out = []
     parenthesised = "(" in text
     depth = 0  # parentheses open before the date (in this text)
     last = 0
-    for f, range_year in zip(found, _range_years(text, found), strict=True):
+    ranged = _range_years(text, found)
+    i = 0
+    while i < len(found):
+        f = found[i]
         if parenthesised:
             depth = max(0, depth + text.count("(", last, f.start) - text.count(")", last, f.start))
             last = f.start
-        attrs = f.attrs
-        if f.yearless:
-            year = range_year or (context.year_for(f.groups) if context else None)
-            dated = value(f.groups, year) if year else None
-            if dated is not None and dated != attrs and _valid_day(dated):
-                attrs = {**dated, "evidence": "internal"}
+        attrs = _dated(f, ranged[i], context)
+        end = f.end
+        # "From 1938 until 1941", "10 April to 15 May 1943": one span, from … to.
+        if i + 1 < len(found) and _SPAN_JOIN.fullmatch(text, f.end, found[i + 1].start):
+            first = attrs
+            if ranged[i]:  # a year the first took from the second is in the span's own words
+                first = value(f.groups, ranged[i]) or f.attrs
+            span = _span(first, _dated(found[i + 1], ranged[i + 1], context))
+            if span is not None:
+                attrs, end = span, found[i + 1].end
+                i += 1
         # In parentheses only a date that opens them counts ("(May 4, 1795)", how some
         # histories date what they tell), not one in an aside ("(established in March 1918)").
         aside = depth > 0
@@ -533,8 +575,31 @@ def find_dates(
                     # Where a year alone stands decides whether it moves the narrative.
                     year_alone = all(len(v) < 7 for k, v in attrs.items() if k != "evidence")
                     context.read(attrs, _opens(text, f.start, block_start) if year_alone else "", aside)
-        out.append((f.start, f.end, attrs))
+        out.append((f.start, end, attrs))
+        i += 1
     return out
+
+
+def _dated(f: _Found, range_year: int | None, context: YearContext | None) -> dict[str, str]:
+    """A date's attributes, with the year a yearless one takes from its range or context."""
+    if not f.yearless:
+        return f.attrs
+    year = range_year or (context.year_for(f.groups) if context else None)
+    dated = value(f.groups, year) if year else None
+    if dated is not None and dated != f.attrs and _valid_day(dated):
+        return {**dated, "evidence": "internal"}
+    return f.attrs
+
+
+def _span(first: dict[str, str], second: dict[str, str]) -> dict[str, str] | None:
+    """Two dates joined by "to", "until" or a dash as one span, or None when they make none
+    (one has a year and the other not, or the second is not after the first)."""
+    start = first.get("from") or first.get("notBefore") or first["when"]
+    end = second.get("to") or second.get("notAfter") or second["when"]
+    if start.startswith("-") != end.startswith("-") or not start < end:
+        return None
+    inferred = {"evidence": "internal"} if "evidence" in first or "evidence" in second else {}
+    return {"from": start, "to": end, **inferred}
 
 
 _BLOCKS = tuple(f"{{{TEI_NS}}}{name}" for name in ("p", "head", "item", "note"))
