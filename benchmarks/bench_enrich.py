@@ -13,7 +13,8 @@ Books without an index: each sample in tests/data/enrich/noindex-dev/<book>.txt 
 on) and tests/data/enrich/noindex/<book>.txt (held out; blocks anchored by source line,
 see `evaluate.parse_anchored`) is scored against a fresh
 conversion of ../shared/corpus/books/<book>.txt: persName and placeName precision,
-recall and F1 per book (target: precision >= 0.9). `--quality` skips the timing.
+recall and F1 per book (target: precision >= 0.9). The date-only samples in
+tests/data/enrich/dates-dev: date spans, values and inferred years. `--quality` skips the timing.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def quality() -> None:
                 f"R {exact[1]:.3f} F1 {exact[2]:.3f}   overlap P {overlap[0]:.3f} R {overlap[1]:.3f} "
                 f"F1 {overlap[2]:.3f}"
             )
-        for what in ("date value", "P link", "L link"):
+        for what in ("date value", "date inferred", "P link", "L link"):
             acc, n = scores.accuracy(what)
             print(f"  {what:10s} {acc:.3f} of {n}")
 
@@ -101,6 +102,30 @@ def noindex() -> None:
             )
 
 
+def dates() -> None:
+    """The date-only development samples (tests/data/enrich/dates-dev, tuned on) against
+    fresh conversions of their books."""
+    for sample, book in (
+        ("iron-lazar-dates.txt", ROOT / "sources" / "iron-lazar.txt"),
+        ("gardiner-dates.txt", BOOKS / "gardiner-french-revolution.txt"),
+    ):
+        if not book.is_file():
+            print(f"{sample}: {book} absent, not scored")
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            convert_module.convert(book, Path(tmp) / "out")
+            blocks = evaluate.parse_anchored(GOLD / "dates-dev" / sample)
+            scores, missing = evaluate.score_anchored(blocks, Path(tmp) / "out")
+        exact, overlap = scores.prf("D", "exact"), scores.prf("D", "overlap")
+        value, inferred = scores.accuracy("date value"), scores.accuracy("date inferred")
+        print(
+            f"{sample} (dates only, development sample): {len(blocks)} blocks, {len(missing)} not found\n"
+            f"  date      {scores.counts.get(('D', 'gold'), 0):4d} gold   exact P {exact[0]:.3f} R {exact[1]:.3f} "
+            f"F1 {exact[2]:.3f}   overlap F1 {overlap[2]:.3f}   value {value[0]:.3f} of {value[1]}   "
+            f"inferred {inferred[0]:.3f} of {inferred[1]}"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
@@ -110,6 +135,7 @@ def main() -> None:
         timing(args.runs)
     quality()
     noindex()
+    dates()
 
 
 if __name__ == "__main__":

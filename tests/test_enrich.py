@@ -269,7 +269,7 @@ def test_dates_marked_with_iso_values(sample_docs):
 )
 def test_date_values(phrase, expected):
     months = load_profile(SAMPLE.with_suffix(".toml")).months  # the russian pack's: "aprelya"
-    found = [(phrase[s:e], v) for s, e, v in find_dates(phrase, months)]
+    found = [(phrase[s:e], v) for s, e, v in find_dates(phrase, months=months)]
     assert found == [expected]
 
 

@@ -100,7 +100,7 @@ def test_a_profile_includes_a_pack():
 
 def test_month_names_of_another_language_come_from_a_pack():
     months = load_profile(SAMPLE.with_suffix(".toml")).months
-    assert find_dates("dekabr' 1927", months) == [(0, 12, {"when": "1927-12"})]
+    assert find_dates("dekabr' 1927", months=months) == [(0, 12, {"when": "1927-12"})]
     assert find_dates("dekabr' 1927") == [(8, 12, {"when": "1927"})]  # an English book: a year
 
 

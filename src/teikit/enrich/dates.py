@@ -1,22 +1,86 @@
 """Dates: `date` for calendar expressions, with ISO 8601 values.
 
   23 November 1893       when="1893-11-23"
-  August 1911            when="1911-08"
-  5 March, 30th of July  when="--03-05"           (the text gives no year)
-  20-29 November         from="--11-20" to="--11-29"
-  in March               when="--03"              (a month named after in, by, since…)
+  August 1911            when="1911-08"        (also "August, 1911", "August of 1911")
+  July 14, 1789          when="1789-07-14"        (American order; October 17–31, 1961 a range)
+  the 14th of July 1789  when="1789-07-14"        ("the" stays outside, as in "the 1890s")
+  20-29 November 1936    from="1936-11-20" to="1936-11-29"
+  September–October 1936 from="1936-09" to="1936-10"
   dekabr' 1927           when="1927-12"           (month names a profile pack gives: russian.toml)
-  early July 1921        notBefore="1921-07-01" notAfter="1921-07-10"
+  early July 1921        notBefore="1921-07-01" notAfter="1921-07-10"  (mid: 11-20, late: 21-end)
+  end of August 1921     notBefore="1921-08-21" notAfter="1921-08-31"  (beginning/start: 1-10,
+                                                  middle: 11-20, end: 21-end; first half:
+                                                  1-15, second/latter half: 16-end)
   3-5 March 1921         from="1921-03-03" to="1921-03-05"
   1904-5, 1893-1917      from="1904" to="1905"
-  early 1914, the 1890s  notBefore/notAfter       (parts of years, decades)
-  spring 1932            notBefore="1932-03" notAfter="1932-05"
+  early 1914             notBefore="1914-01" notAfter="1914-04"   (mid/middle: 05-08, late:
+                                                  09-12; beginning/start of: 01-03, end of:
+                                                  10-12; early/first months of, first quarter
+                                                  of: 01-03; first half: 01-06, second/latter
+                                                  half: 07-12)
+  From 1938 until 1941   from="1938" to="1941"    (two dates joined by to, until, till or a dash
+                                                  are one span: "December 1944 until March
+                                                  1947", "1 to 5 April 1935")
+  the night of 4 March 1953  when="1953-03-04"    (night, morning, evening, afternoon of a day)
+  the 1890s, mid-1930s   notBefore="1890" notAfter="1899", notBefore="1933" notAfter="1937"
+                                                  (early: 0-3, mid: 3-7, late: 7-9)
+  spring 1932            notBefore="1932-03" notAfter="1932-05"  (summer 06-08, autumn/fall
+                                                  09-11, winter 12 to 02 of the next year)
+  winter of 1942–43      notBefore="1942-12" notAfter="1943-02"
+  the turn of 1929–30    notBefore="1929-12" notAfter="1930-01"
   1929                   when="1929"
 
-A bare number is a year only between 1700 and 2099, and not when it is a volume,
-page, archival file or count ("vol. 1923", "1917 workers"). Ages, durations and
-ordinals ("13 years of age", "XV Party Congress") contain no month or year and
-so are never matched.
+A month or season alone is a date only after a word that makes it one ("in March", "by
+September", "(December)", "that summer", "the following February", "the ensuing spring")
+or before a common noun it dates ("the October seizure of power", "Kerensky's June
+offensive"; not "the October Revolution", an event's name); a bare number is a year only
+between 1700 and 2099, and not when it is a volume, page, archival file or count
+("vol. 1923", "1917 workers"). Ages, durations and ordinals ("13 years of age", "XV
+Party Congress") contain no month or year and so are never matched.
+
+Years from context. A date the text gives without a year ("15 April", "in June",
+"early April", "the 20th of June", "that summer") takes the year the text establishes,
+and says so with `evidence="internal"` (TEI att.editLike, of which `date` is a member:
+the evidence for the value is within the text):
+
+  In February 1943 … On 15 April …      when="1943-04-15" evidence="internal"
+
+- The year is that of a dated expression it is joined to as one range: "from 10 April
+  to 15 May 1943" (one span, its year in its own words), "April and May 1943" (two
+  dates: "April" takes 1943 from the second).
+- Else it is the latest year established earlier in the same chapter (its headings and
+  sections included): earlier in the sentence, else in the paragraph, else in the
+  chapter's preceding paragraphs — that is, the latest one read. A date with one
+  year establishes it ("August 1911", "spring 1932"); a span of months across a year's end
+  establishes the year it ends in ("winter of 1942–43": 1943, as "February 1943" would);
+  other dates spanning years ("1904–5", "the 1890s") establish none and end the earlier
+  year's reach: the text has moved on without saying where.
+- What establishes no year: a date inside parentheses, an aside ("(born 1893)",
+  "(1893–1991)", "(established in March 1918)") — unless it opens them and gives its
+  month: "(May 4, 1795)", "(February, 1794)" is how some histories date what they tell;
+  a date after "of", "since" or "until", which names when
+  something else was ("the treaty of 1756", "his article of March 1930", "since 1905",
+  "until September 1919"; not "the first months of 1933", "the course of 1937"); a date
+  whose year was itself inferred, unless the text moved it ("the following February").
+  A year alone (no month) moves the narrative only forward, and by little: by a year
+  at most inside a sentence ("… finally realized in 1940" in a paragraph on 1936 looks
+  ahead), by up to 20 when it opens a sentence; a year alone before the one established
+  looks back ("In 1756 …" in a chapter on 1792) and the narrative goes on where it was.
+  A year alone that opens a paragraph ("In 1938 the economy …") sets the scene and
+  always moves it, and so does a date with its month ("On 5 March 1940 …"): events are
+  dated that way, references to other times seldom.
+- A year never crosses from one chapter into the next: each top-level division of front,
+  body and back, each chapter of a part and each letter starts with none, while a section
+  goes on with the text of its chapter before it (a new section seldom says the year
+  again). Each note starts with none too: a note takes years from its own text only, and
+  running text never from a note (a citation's year is not the narrative's).
+- "winter" alone takes no year from context: it spans two, and the context does not say
+  which two ("winter of 1942–43", "the following winter" do).
+- Which year: the context's, even where the month comes before the context's month ("In
+  November 1932 … in February" is February 1932). Only the text moves it: "the following
+  / next February" is the first February after the context's month (the next year when
+  the context gives no month), "the previous / preceding December" the last one before.
+- No year established: the value stays without one — `--MM-DD`, `--MM`.
 """
 
 from __future__ import annotations
@@ -26,10 +90,11 @@ import datetime
 import re
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..context import Context
-from ..tei import make
+from ..tei import TEI_NS, local, make
 from ..textnodes import wrap
 from .matching import SKIP, regions
 
@@ -64,61 +129,145 @@ _DASH = r"\s?[-–—]\s?"
 _ORD = r"(?:st|nd|rd|th)?"  # "30th of July"
 _PART = {
     "early": (1, 4),
+    "beginning": (1, 4),
+    "start": (1, 4),
     "mid": (5, 8),
+    "middle": (5, 8),
     "late": (9, 12),
+    "end": (9, 12),
     "spring": (3, 5),
     "summer": (6, 8),
     "autumn": (9, 11),
     "fall": (9, 11),
+    "first half": (1, 6),
+    "second half": (7, 12),
+    "latter half": (7, 12),
+    "early months": (1, 3),
+    "first months": (1, 3),
+    "last months": (10, 12),
+    "first quarter": (1, 3),
+    "second quarter": (4, 6),
+    "third quarter": (7, 9),
+    "last quarter": (10, 12),
 }
-_DECADE_PART = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+# "The end of 1932", "the beginning of 1933": narrower than "late 1932", "early 1933".
+_EDGE_OF_YEAR = {"beginning": (1, 3), "start": (1, 3), "end": (10, 12)}
+# The days of a month's part (0: its last day).
+_MONTH_PART = {
+    "early": (1, 10),
+    "beginning": (1, 10),
+    "start": (1, 10),
+    "mid": (11, 20),
+    "middle": (11, 20),
+    "late": (21, 0),
+    "end": (21, 0),
+    "first half": (1, 15),
+    "second half": (16, 0),
+    "latter half": (16, 0),
+}
+_DECADE_PART = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 _COUNTED = (
     r"(?:tons?|tonnes|people|persons|men|women|workers|members|delegates|roubles|rubles|"
     r"kilometres|km|miles|copies|votes|peasants|households|deaths|cases|%|per\b)"
 )
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"
+# "following February", "next spring": the words that move a year on (or back).
+_RELATIVE = r"(?:following|next|ensuing|previous|preceding)"
 
 
+# The pattern runs over every word of the book, so a word that can begin no date is
+# passed over at once: first by its first character, then by the words a date begins
+# with; the alternatives are grouped by how they begin, each group behind a look-ahead.
+# Within a group the first alternative that matches wins: longer forms come first.
 @lru_cache(maxsize=8)
-def _pattern(months: tuple[str, ...]) -> re.Pattern:
-    """The date pattern, with the month names of another language a profile gives ("aprelya":
-    a pack's [dates] months) beside the English ones."""
+def _pattern(months: tuple[str, ...] = ()) -> re.Pattern:
+    """The date pattern, with the month names of another language a profile gives (a pack's
+    [dates] months: "aprelya") beside the English ones."""
     own = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
-    month = _MONTH if not months else f"(?:{_MONTH[3:-1]}|{own})"
-    starts = "".join(f"|{re.escape(p)}" for p in sorted({m[:3] for m in months}))
+    month = f"(?:{_MONTH[3:-1]}|{own})" if months else _MONTH
+    # the first letters a date may begin with: digits, months, parts of months and years,
+    # seasons, "end of", "turn of", the words that move a year (following, next, ensuing,
+    # previous, preceding), and the first letters of the profile's month names
+    firsts = "".join(sorted({re.escape(m[0]) for m in months} - set("JFMASONDEeMmLlSsAaFfWwBbTtnp")))
+    starts = "".join(f"|{re.escape(m[:3])}" for m in sorted({m[:3] for m in months}))
     return re.compile(
         rf"""
-    \b(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
+    \b(?=[\dJFMASONDEeMmLlSsAaFfWwBbTtnp{firsts}])(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
+        |[Ee]nd\sof|[Bb]eginning\sof|[Ss]tart\sof|[Tt]urn\sof|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
+        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|{_RELATIVE}\s
         {starts})
-    (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m1>{month})(?:,)?\s(?P<y1>{_YEAR})\b)
-  | (?P<mdy>(?P<m2>{month})\s(?P<d3>\d{{1,2}}),\s(?P<y2>{_YEAR})\b)
-  | (?P<md>(?P<m9>{month})\s(?P<d5>\d{{1,2}})\b(?![\d,.]\d|\s?{_COUNTED}))
-  | (?P<dm>(?P<d4>\d{{1,2}})(?:{_DASH}(?P<d7>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m3>{month})(?![\w.]))
-  | (?P<mmy>(?P<m4>{month}){_DASH}(?P<m5>{month})\s(?P<y3>{_YEAR})\b)
-  | (?P<pmonth>(?P<mpart>[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<m7>{month})(?:\s(?P<y9>{_YEAR})\b)?)
-  | (?P<my>(?P<m6>{month})(?:\sof)?\s(?P<y4>{_YEAR})\b)
-  | (?P<decade>(?:(?P<dpart>early|mid|late)[\s-])?(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
-  | (?P<part>(?P<pword>[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
-        (?:[\s-]|\sof\s)(?P<y5>{_YEAR})\b(?![-–]\d))
-  | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
-  | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED}))
-  | (?P<bare>(?P<m8>January|February|March|April|May|June|July|August|September|October|November|December)
-        \b(?!\s\d)))
+    (?:
+    (?=\d)
+    (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d2>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m1>{month})(?:,)?\s(?P<y1>{_YEAR})\b)
+      | (?P<dm>(?P<d4>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d7>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m3>{month})(?!\w|\.\w))
+      | (?P<decade>(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
+      | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
+      | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED})))
+  | (?=[JFMASOND]{starts})
+    (?:(?P<mdy>(?P<m2>{month})\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?,?\s(?P<y2>{_YEAR})\b)
+      | (?P<md>(?P<m9>{month})\s(?P<d5>\d{{1,2}})(?:{_DASH}(?P<d8>\d{{1,2}}))?\b(?![\d,.]\d|\s?{_COUNTED}))
+      | (?P<mmy>(?P<m4>{month}){_DASH}(?P<m5>{month})(?:\s(?P<y3>{_YEAR})\b|(?![\w.])))
+      | (?P<my>(?P<m6>{month})(?:\sof|,)?\s(?P<y4>{_YEAR})\b)
+      | (?P<bare>(?P<m8>{_FULL_MONTH})\b(?!\s\d)))
+  | (?=[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
+    (?:(?P<pmonth>(?P<mpart>[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<m7>{month})(?:\s(?P<y9>{_YEAR})\b)?)
+      | (?P<pdecade>(?P<dpart>early|mid|late)[\s-](?P<pdec>1[7-9]\d0|20\d0)['’]?s\b)
+      | (?P<season2>(?P<sword2>{_SEASON})(?:\s|\sof\s)(?P<y12>{_YEAR})(?:{_DASH}|/)(?P<y13>\d{{2,4}})\b)
+      | (?P<part>(?P<pword>[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
+            (?:[\s-]|\sof\s)(?P<y5>{_YEAR})\b(?![-–]\d))
+      | (?P<season>(?P<sword>{_SEASON})\b(?!\s\d|-\w|['’]s)))
+  | (?=[Bb]eginning\sof|[Ss]tart\sof|[Mm]iddle\sof|[Ee]nd\sof|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf
+        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter)
+    (?P<edge>(?P<eword>[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf
+        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter)\sof\s
+        (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR}))\b(?![-–]\d))
+  | (?P<turn>[Tt]urn\sof\s(?P<y14>{_YEAR})(?:{_DASH}|/)(?P<y15>\d{{2,4}})\b)
+  | (?P<relative>(?P<rel>{_RELATIVE})\s(?:(?P<m11>{_FULL_MONTH})|(?P<sword3>{_SEASON}))\b(?!\s\d))
+    )
 """,
         re.X,
     )
 
 
 _MONTH_CUE_BEFORE = re.compile(
-    r"\b(?:in|by|until|till|since|from|during|of|to|and|or|early|late|end|before|after)\s$", re.I
+    r"(?:\b(?:in|by|until|till|since|from|during|of|to|and|or|early|late|end|before|after|between)\s|\()$", re.I
+)
+# A season is a time only where the words around say so: "in the spring", "by summer",
+# "that winter", "the autumn of that year", not "a hot spring", "the spring sowing
+# campaign", "the spring of life" nor "in winter" (any winter: "in winter the roads froze").
+_SEASON_CUE_BEFORE = re.compile(
+    r"\b(?:(?:in|during|through|throughout)\sthe\s|(?:by|until|till|since)\s(?:the\s)?|that\s)$", re.I
+)
+_SEASON_NOUN_AFTER = re.compile(
+    r"\s(?!(?:of\s(?:that|this|the\s(?:same|next|following|previous|preceding))|"
+    r"and|or|but|so|the|a|an|he|she|it|they|we|i|his|her|its|their|there|when|while|after|before|"
+    r"as|to|in|on|at|for|with|was|were|had|has|came|began|saw|brought|that|this|which|who|is|"
+    r"too|also|again|already|then|all)\b)[a-z]"
+)
+# A date that names when something else was, not when the narrative is: "the treaty of
+# 1756", "his article of March 1930", "since 1905", "until September 1919" — but "the
+# first months of 1933", "the course of 1937" are the narrative's time.
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?<!\bmonths)(?<!\bweeks)(?<!\bdays)(?<!\bquarter)(?<!\bhalf)(?<!\bpart)(?<!\bcourse)(?<!\bend)"
+    r"\sof\s$|\b(?:since|until|till)\s$"
 )
 _NOT_A_YEAR_BEFORE = re.compile(
     r"(?:\b(?:vol|vols|no|nos|pp?|f|op|d|ll?|t|fond|delo|opis|list|page|pages|"
     r"nr|ch|art|str)\.?\s?|[:#№])$",
     re.I,
 )
+# What joins a date without a year to the dated one that ends its range: "10 April to 15
+# May 1943", "April and May 1943", "from 10 April until 2 May 1943".
+_MONTH_BEFORE_NOUN = re.compile(r"(?:\bthe|\w['’]s)\s$")
+_LOWER_WORD_AFTER = re.compile(r"\s(?!of\b|and\b|or\b|to\b)[a-z]{3,}")
+_PART_OF_DAY_BEFORE = re.compile(r"\b(?:[Nn]ight|[Mm]orning|[Ee]vening|[Aa]fternoon)\sof\s$")
+_SPAN_JOIN = re.compile(r"\s?[-–—]\s?|\s(?:to|until|till)\s")
+_RANGE_JOIN = re.compile(r"\s?(?:[-–—/]|,?\s(?:and|or|to|until|till|through)\s)")
 
 
 def _month(name: str, months: Mapping[str, int] | None = None) -> int:
+    """A month's number from its name: English, or another language's the profile gives."""
     key = name.rstrip(".").lower()
     return MONTHS[key] if key in MONTHS else (months or {})[name]
 
@@ -133,9 +282,46 @@ def _span_year(first: str, second: str) -> str | None:
     return end if 0 < int(end) - int(first) <= 99 else None
 
 
-def value(m: re.Match, months: Mapping[str, int] | None = None) -> dict[str, str] | None:
-    """The ISO attributes of a matched date, or None when it is not a date after all."""
-    g = m.groupdict()
+def _needs_year(g: re.Match) -> bool:
+    """Whether the expression (its groups) names a day, month or season but no year."""
+    if g["md"] or g["dm"] or g["bare"] or g["season"] or g["relative"]:
+        return True
+    if g["mmy"]:
+        return not g["y3"]
+    if g["pmonth"]:
+        return not g["y9"]
+    return bool(g["edge"] and g["m10"] and not g["y10"])
+
+
+def _first_month(g: re.Match, months: Mapping[str, int] | None = None) -> int:
+    """The month a yearless expression starts in (for "the following …")."""
+    for key in ("m9", "m3", "m4", "m7", "m10", "m8", "m11"):
+        if g[key]:
+            return _month(g[key], months)
+    season = (g["sword"] or g["sword3"] or "").lower()
+    return 12 if season == "winter" else _PART[season][0]
+
+
+def _month_days(word: str, mo: int, year: str) -> tuple[int, int]:
+    """The first and last day of "early", "end", "second half" … of a month."""
+    a, b = _MONTH_PART[" ".join(word.lower().split())]
+    return a, b or _days(mo, year)
+
+
+def _season(word: str, year: int | None, end_year: int | None = None) -> dict[str, str]:
+    y = f"{year:04d}" if year else "-"
+    if word.lower() == "winter":
+        after = f"{(end_year or year + 1):04d}" if year else "-"
+        return {"notBefore": f"{y}-12", "notAfter": f"{after}-02"}
+    a, b = _PART[word.lower()]
+    return {"notBefore": f"{y}-{a:02d}", "notAfter": f"{f'{end_year:04d}' if end_year else y}-{b:02d}"}
+
+
+def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None = None) -> dict[str, str] | None:
+    """The ISO attributes of a matched date (its groups), or None when it is not a date
+    after all. `year` is the year a date without one takes from its context (None: it has none);
+    `months`: month names of another language (a profile's [dates] months)."""
+    y = f"{year:04d}" if year else "-"  # "--04-15" without a year
     if g["dmy"]:
         mo, y = _month(g["m1"], months), g["y1"]
         if g["d2"]:
@@ -144,36 +330,67 @@ def value(m: re.Match, months: Mapping[str, int] | None = None) -> dict[str, str
             return {"from": f"{y}-{mo:02d}-{int(g['d1']):02d}", "to": f"{y}-{mo:02d}-{int(g['d2']):02d}"}
         return {"when": f"{y}-{mo:02d}-{int(g['d1']):02d}"}
     if g["mdy"]:
-        return {"when": f"{g['y2']}-{_month(g['m2'], months):02d}-{int(g['d3']):02d}"}
+        mo, a, b = _month(g["m2"], months), int(g["d3"]), int(g["d6"] or 0)
+        if g["d6"]:
+            return {"from": f"{g['y2']}-{mo:02d}-{a:02d}", "to": f"{g['y2']}-{mo:02d}-{b:02d}"} if a < b else None
+        return {"when": f"{g['y2']}-{mo:02d}-{a:02d}"}
     if g["md"]:
-        return {"when": f"--{_month(g['m9'], months):02d}-{int(g['d5']):02d}"} if 1 <= int(g["d5"]) <= 31 else None
+        mo, a, b = _month(g["m9"], months), int(g["d5"]), int(g["d8"] or 0)
+        if not 1 <= a <= 31 or g["d8"] and not a < b <= 31:
+            return None
+        if g["d8"]:
+            return {"from": f"{y}-{mo:02d}-{a:02d}", "to": f"{y}-{mo:02d}-{b:02d}"}
+        return {"when": f"{y}-{mo:02d}-{a:02d}"}
     if g["dm"]:
         mo, a, b = _month(g["m3"], months), int(g["d4"]), int(g["d7"] or 0)
         if not 1 <= a <= 31 or g["d7"] and not a < b <= 31:
             return None
         if g["d7"]:
-            return {"from": f"--{mo:02d}-{a:02d}", "to": f"--{mo:02d}-{b:02d}"}
-        return {"when": f"--{mo:02d}-{a:02d}"}
+            return {"from": f"{y}-{mo:02d}-{a:02d}", "to": f"{y}-{mo:02d}-{b:02d}"}
+        return {"when": f"{y}-{mo:02d}-{a:02d}"}
     if g["mmy"]:
-        return {"from": f"{g['y3']}-{_month(g['m4'], months):02d}", "to": f"{g['y3']}-{_month(g['m5'], months):02d}"}
+        y = g["y3"] or y
+        first, last = _month(g["m4"], months), _month(g["m5"], months)
+        return {"from": f"{y}-{first:02d}", "to": f"{y}-{last:02d}"} if first < last else None
     if g["pmonth"]:
-        mo, year = _month(g["m7"], months), g["y9"] or "-"
-        a, b = {"early": (1, 10), "mid": (11, 20), "late": (21, _days(mo, year))}[g["mpart"].lower()]
-        return {"notBefore": f"{year}-{mo:02d}-{a:02d}", "notAfter": f"{year}-{mo:02d}-{b:02d}"}
+        mo, y = _month(g["m7"], months), g["y9"] or y
+        a, b = _month_days(g["mpart"], mo, y)
+        return {"notBefore": f"{y}-{mo:02d}-{a:02d}", "notAfter": f"{y}-{mo:02d}-{b:02d}"}
+    if g["edge"]:
+        word = " ".join(g["eword"].lower().split())
+        if g["y11"]:
+            a, b = _EDGE_OF_YEAR.get(word) or _PART[word]
+            return {"notBefore": f"{g['y11']}-{a:02d}", "notAfter": f"{g['y11']}-{b:02d}"}
+        if word not in _MONTH_PART:
+            return None  # "the first quarter of May": no such thing
+        mo, y = _month(g["m10"], months), g["y10"] or y
+        a, b = _month_days(word, mo, y)
+        return {"notBefore": f"{y}-{mo:02d}-{a:02d}", "notAfter": f"{y}-{mo:02d}-{b:02d}"}
     if g["bare"]:
-        return {"when": f"--{_month(g['m8'], months):02d}"}
+        return {"when": f"{y}-{_month(g['m8'], months):02d}"}
+    if g["relative"]:
+        return {"when": f"{y}-{_month(g['m11'], months):02d}"} if g["m11"] else _season(g["sword3"], year)
+    if g["season"]:
+        # "winter" alone spans two years, and a year in context does not say which two.
+        return _season(g["sword"], None if g["sword"].lower() == "winter" else year)
     if g["my"]:
         return {"when": f"{g['y4']}-{_month(g['m6'], months):02d}"}
-    if g["decade"]:
+    if g["decade"] or g["pdecade"]:
         lo, hi = _DECADE_PART.get(g["dpart"] or "", (0, 9))
-        dec = int(g["dec"])
+        dec = int(g["dec"] or g["pdec"])
         return {"notBefore": str(dec + lo), "notAfter": str(dec + hi)}
+    if g["season2"]:
+        first, end = int(g["y12"]), _span_year(g["y12"], g["y13"])
+        return _season(g["sword2"], first, int(end)) if end and int(end) == first + 1 else None
+    if g["turn"]:
+        first, end = int(g["y14"]), _span_year(g["y14"], g["y15"])
+        return {"notBefore": f"{first}-12", "notAfter": f"{end}-01"} if end and int(end) == first + 1 else None
     if g["part"]:
-        word, y = g["pword"].lower(), int(g["y5"])
+        word, y4 = g["pword"].lower(), int(g["y5"])
         if word == "winter":
-            return {"notBefore": f"{y}-12", "notAfter": f"{y + 1}-02"}
+            return _season(word, y4)
         a, b = _PART[word]
-        return {"notBefore": f"{y}-{a:02d}", "notAfter": f"{y}-{b:02d}"}
+        return {"notBefore": f"{y4}-{a:02d}", "notAfter": f"{y4}-{b:02d}"}
     if g["range"]:
         end = _span_year(g["y6"], g["y7"])
         return {"from": g["y6"], "to": end} if end else None
@@ -184,7 +401,7 @@ def value(m: re.Match, months: Mapping[str, int] | None = None) -> dict[str, str
 
 def _valid_day(attrs: dict[str, str]) -> bool:
     for v in attrs.values():
-        if re.fullmatch(r"\d{4}-\d\d-\d\d", v):
+        if len(v) == 10 and v[0] != "-":  # YYYY-MM-DD
             try:
                 datetime.date.fromisoformat(v)
             except ValueError:
@@ -192,46 +409,256 @@ def _valid_day(attrs: dict[str, str]) -> bool:
     return True
 
 
-# Every date the pattern finds holds a digit, but a month's name alone ("in May") and a
-# month after early, mid or late ("early marta"): a text with none of these is not searched
-# (the pattern opens with a look-ahead, which `re` tries at every position). Month names of
-# another language (a profile's [dates] months) are sought too.
-_DIGIT = re.compile(r"\d")
-_DATE_WITHOUT_DIGIT = re.compile(
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|early|Early|mid|Mid|late|Late"
-)
+# How far a year alone (no month) may lie ahead of the one established and still move the
+# narrative there, by where it stands: one that opens a paragraph sets the scene and always
+# moves it; one that opens a sentence moves it forward by up to 20 years; one inside a
+# sentence by a year at most ("… finally realized in 1940" in a paragraph on 1936 looks
+# ahead). None moves it back: a narrative goes forward, a year alone before it looks back.
+_AHEAD = {"sentence": 20, "": 1}
 
 
-def find_dates(text: str, months: Mapping[str, int] | None = None) -> list[tuple[int, int, dict[str, str]]]:
-    """The dates of a text: (start, end, ISO attributes). `months`: month names of another
-    language (a profile's [dates] months: "aprelya" -> 4)."""
-    if not _DIGIT.search(text) and not _DATE_WITHOUT_DIGIT.search(text) and not any(m in text for m in months or ()):
+class YearContext:
+    """The year the text has established so far in one chapter or note (see the module
+    docstring): the latest date read that has one year, and its month when it gives one."""
+
+    def __init__(self, months: Mapping[str, int] | None = None) -> None:
+        self.year: int | None = None
+        self.month: int | None = None
+        self.months = months  # month names of another language (a profile's [dates] months)
+
+    def read(self, attrs: dict[str, str], opens: str = "", aside: bool = False) -> None:
+        """Take in a date read in the text; `opens`: "paragraph" or "sentence" when it opens
+        one; `aside`: it stands in parentheses."""
+        values = [attrs[k] for k in ("when", "from", "to", "notBefore", "notAfter") if k in attrs]
+        years = {v[:4] for v in values if v[:4].isdigit()}
+        if not years or aside and (len(years) > 1 or len(values[-1]) < 7):
+            return  # no year; or "(born 1893)", "(1893–1991)": an aside
+        if len(years) > 1:
+            last = values[-1]
+            if len(last) >= 7:  # "winter of 1942–43": the narrative is at its end, February 1943
+                self.year, self.month = int(last[:4]), int(last[5:7])
+            else:
+                self.year = self.month = None  # "1904–5", "the 1890s": moved on, but to which year?
+            return
+        year = int(years.pop())
+        last = values[-1]
+        month = int(last[5:7]) if len(last) >= 7 else None
+        if month is None and self.year is not None and opens != "paragraph":
+            if not 0 <= year - self.year <= _AHEAD[opens]:
+                return  # "In 1756 …" in a chapter on 1792, "published in 1991": another time
+        self.year, self.month = year, month
+
+    def year_for(self, g: re.Match) -> int | None:
+        """The year a date without one (its groups) takes here, or None."""
+        if self.year is None:
+            return None
+        rel = (g["rel"] or "").lower()
+        if not rel:
+            return self.year
+        month = _first_month(g, self.months)
+        if rel in ("following", "next", "ensuing"):
+            return self.year if self.month is not None and month > self.month else self.year + 1
+        return self.year if self.month is not None and month < self.month else self.year - 1
+
+
+def _acceptable(g: re.Match, text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 16) : start]
+    if g["bare"] and not _MONTH_CUE_BEFORE.search(before[-8:]):
+        # "the October seizure of power", "Kerensky's June offensive": a month naming a time
+        # before a common noun (not "the October Revolution", an event's name).
+        if not (_MONTH_BEFORE_NOUN.search(before) and _LOWER_WORD_AFTER.match(text, end)):
+            return False
+    if g["season"]:
+        if not _SEASON_CUE_BEFORE.search(before) or _SEASON_NOUN_AFTER.match(text, end):
+            return False
+    if g["relative"] and _SEASON_NOUN_AFTER.match(text, end):
+        return False
+    if (g["year"] or g["range"]) and _NOT_A_YEAR_BEFORE.search(before[-8:]):
+        return False
+    return True
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    groups: re.Match
+    attrs: dict[str, str]
+    yearless: bool  # a day, month or season without a year
+
+
+def _range_years(text: str, found: list[_Found]) -> list[int | None]:
+    """For each date without a year, the year of the dated expression it is joined to as
+    one range ("10 April to 15 May 1943"), read from the right so that chains pass it on."""
+    years: list[int | None] = [None] * len(found)
+    for i in range(len(found) - 2, -1, -1):
+        here, following = found[i], found[i + 1]
+        if not here.yearless or here.groups["relative"]:
+            continue
+        if _RANGE_JOIN.fullmatch(text, here.end, following.start) is None:
+            continue
+        if following.yearless:
+            years[i] = years[i + 1]
+        else:
+            stated = {v[:4] for v in following.attrs.values() if v[:4].isdigit()}
+            years[i] = int(stated.pop()) if len(stated) == 1 else None
+    return years
+
+
+# The words before a date that opens a paragraph ("In 1938 the economy …").
+_OPENING = re.compile(r"\s*(?:(?:[Ii]n|[Bb]y|[Dd]uring|[Ff]rom|[Ee]arly\sin|[Ll]ate\sin)\s)?(?:the\s)?")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"'’”)]*\s+)(?:(?:In|By|During|From|Early\sin|Late\sin)\s)?(?:the\s)?$")
+
+
+def _attributive(text: str, start: int) -> bool:
+    # The test on the last word first: the pattern's look-behinds are slow to run at each date.
+    return text.endswith(("of ", "since ", "until ", "till "), 0, start) and bool(
+        _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 16), start)
+    )
+
+
+def _opens(text: str, start: int, block_start: bool) -> str:
+    """Whether the date at `start` opens the paragraph, a sentence, or neither ("")."""
+    if block_start and _OPENING.fullmatch(text, 0, start):
+        return "paragraph"
+    return "sentence" if _SENTENCE_OPENING.search(text, max(0, start - 24), start) else ""
+
+
+def find_dates(
+    text: str,
+    context: YearContext | None = None,
+    block_start: bool = False,
+    months: Mapping[str, int] | None = None,
+) -> list[tuple[int, int, dict[str, str]]]:
+    """The dates in `text`: (start, end, attributes). With a `context`, dates without a year
+    take the year it holds (marked `evidence="internal"`), and dated ones update it;
+    `block_start`: the text opens a paragraph or heading."""
+    found = []
+    for m in _pattern(tuple(months or ())).finditer(text):
+        g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
+        attrs = value(g, months=months)
+        if attrs is not None and _valid_day(attrs) and _acceptable(g, text, m.start(), m.end()):
+            start = m.start()
+            if g["dmy"] or g["dm"] or g["md"] or g["mdy"]:  # "the night of 4 March 1953": that day
+                part_of_day = _PART_OF_DAY_BEFORE.search(text, max(0, start - 14), start)
+                start = part_of_day.start() if part_of_day else start
+            found.append(_Found(start, m.end(), g, attrs, _needs_year(g)))
+    if not found:
         return []
     out = []
-    for m in _pattern(tuple(months or ())).finditer(text):
-        attrs = value(m, months)
-        if attrs is None or not _valid_day(attrs):
-            continue
-        if m.group("bare") and not _MONTH_CUE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
-            continue
-        if (m.group("year") or m.group("range")) and _NOT_A_YEAR_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
-            continue
-        out.append((m.start(), m.end(), attrs))
+    parenthesised = "(" in text
+    depth = 0  # parentheses open before the date (in this text)
+    last = 0
+    ranged = _range_years(text, found)
+    i = 0
+    while i < len(found):
+        f = found[i]
+        if parenthesised:
+            depth = max(0, depth + text.count("(", last, f.start) - text.count(")", last, f.start))
+            last = f.start
+        attrs = _dated(f, ranged[i], context, months)
+        end = f.end
+        # "From 1938 until 1941", "10 April to 15 May 1943": one span, from … to.
+        if i + 1 < len(found) and _SPAN_JOIN.fullmatch(text, f.end, found[i + 1].start):
+            first = attrs
+            if ranged[i]:  # a year the first took from the second is in the span's own words
+                first = value(f.groups, ranged[i], months) or f.attrs
+            span = _span(first, _dated(found[i + 1], ranged[i + 1], context, months))
+            if span is not None:
+                attrs, end = span, found[i + 1].end
+                i += 1
+        # In parentheses only a date that opens them counts ("(May 4, 1795)", how some
+        # histories date what they tell), not one in an aside ("(established in March 1918)").
+        aside = depth > 0
+        if context is not None and ("evidence" not in attrs or f.groups["relative"]):
+            if not aside or text[: f.start].rstrip().endswith("("):
+                if not _attributive(text, f.start):
+                    # Where a year alone stands decides whether it moves the narrative.
+                    year_alone = all(len(v) < 7 for k, v in attrs.items() if k != "evidence")
+                    context.read(attrs, _opens(text, f.start, block_start) if year_alone else "", aside)
+        out.append((f.start, end, attrs))
+        i += 1
+    return out
+
+
+def _dated(
+    f: _Found, range_year: int | None, context: YearContext | None, months: Mapping[str, int] | None = None
+) -> dict[str, str]:
+    """A date's attributes, with the year a yearless one takes from its range or context."""
+    if not f.yearless:
+        return f.attrs
+    year = range_year or (context.year_for(f.groups) if context else None)
+    dated = value(f.groups, year, months) if year else None
+    if dated is not None and dated != f.attrs and _valid_day(dated):
+        return {**dated, "evidence": "internal"}
+    return f.attrs
+
+
+def _span(first: dict[str, str], second: dict[str, str]) -> dict[str, str] | None:
+    """Two dates joined by "to", "until" or a dash as one span, or None when they make none
+    (one has a year and the other not, or the second is not after the first)."""
+    start = first.get("from") or first.get("notBefore") or first["when"]
+    end = second.get("to") or second.get("notAfter") or second["when"]
+    if start.startswith("-") != end.startswith("-") or not start < end:
+        return None
+    inferred = {"evidence": "internal"} if "evidence" in first or "evidence" in second else {}
+    return {"from": start, "to": end, **inferred}
+
+
+_BLOCKS = tuple(f"{{{TEI_NS}}}{name}" for name in ("p", "head", "item", "note"))
+_DIV, _NOTE = f"{{{TEI_NS}}}div", f"{{{TEI_NS}}}note"
+# Divisions a year does not cross into: each starts without one (the chapters of a part,
+# letters). Other divisions below a chapter (its sections) go on with the chapter's text.
+_OWN_YEARS = {"chapter", "letter"}
+
+
+def _below(top, tag: str) -> list:
+    """The `tag` elements that belong to `top`: below it, with no division or note between
+    (that one holds them) and not inside skipped elements."""
+    out = []
+    for found in top.iter(tag):
+        for a in found.iterancestors():
+            if a is top:
+                out.append(found)
+                break
+            if a.tag in (_DIV, _NOTE) or local(a) in SKIP:
+                break
     return out
 
 
 def apply(tei, ctx: Context):
     counts: Counter = Counter()
 
-    def find(text: str):
-        spans = []
-        for start, end, attrs in find_dates(text, ctx.profile.months):
-            spans.append((start, end, make("date", attrib=attrs)))
-            counts["date"] += 1
-        return spans
+    def finder(openings: set[str], context: YearContext):
+        def find(text: str):
+            spans = []
+            for start, end, attrs in find_dates(text, context, text in openings, ctx.profile.months):
+                spans.append((start, end, make("date", attrib=attrs)))
+                counts["date"] += 1
+            return spans
+
+        return find
+
+    # A chapter is read in order with one year context, its sections going on with it (a
+    # chapter's own text before its sections; what follows its last section is rare); each
+    # note is read on its own: a citation lends no year to the narrative, nor a chapter to
+    # the next, nor the narrative to a note.
+    inner = (*SKIP, "div", "note")
+
+    def read(division, openings: set[str], context: YearContext) -> None:
+        wrap(division, finder(openings, context), inner)
+        for child in _below(division, _DIV):
+            read(child, openings, YearContext(ctx.profile.months) if child.get("type") in _OWN_YEARS else context)
+        for note in _below(division, _NOTE):
+            read_note(note, openings)
+
+    def read_note(note, openings: set[str]) -> None:
+        wrap(note, finder(openings, YearContext(ctx.profile.months)), inner)
+        for inside in _below(note, _NOTE):
+            read_note(inside, openings)
 
     for region in regions(tei):
-        wrap(region, find, SKIP)
+        # The texts that open a block, told apart by value: wrap hands over strings only.
+        read(region, {el.text for el in region.iter(*_BLOCKS) if el.text}, YearContext(ctx.profile.months))
     ctx.report.counts["date"] = counts["date"]
     return tei

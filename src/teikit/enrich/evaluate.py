@@ -10,6 +10,14 @@ A gold file holds blocks of the edition, each introduced by a line naming it —
 P, L, D, O are persName, placeName, date, orgName; after the bar, the register id
 (`?` for a mention that cannot be linked) or the date's attributes. The text with
 the marks taken out must equal the block's text in the edition: `check` says so.
+
+A date's value is its `when`, `from`, `to`, `notBefore` and `notAfter`; `evidence=internal`
+(a year taken from the context, see `teikit.enrich.dates`) is not part of it but scored
+apart: `{D 15 April|when=1943-04-15 evidence=internal}`. Scores: precision, recall and F1
+of spans per type, exact and overlapping; of the dates found with the gold's exact span,
+the share whose value is the gold's ("date value"), and of those the gold or the edition
+says are inferred, the share both say so ("date inferred"); of the names the gold links,
+the share linked to the gold's entry ("P link", "L link").
 """
 
 from __future__ import annotations
@@ -77,9 +85,12 @@ def _unmark(marked: str) -> tuple[str, list[Mention]]:
     return "".join(text), mentions
 
 
+_DATE_VALUE = ("when", "from", "to", "notBefore", "notAfter")
+
+
 def _value(el) -> str:
     if local(el) == "date":
-        return " ".join(f"{a}={el.get(a)}" for a in ("when", "from", "to", "notBefore", "notAfter") if el.get(a))
+        return " ".join(f"{a}={el.get(a)}" for a in (*_DATE_VALUE, "evidence") if el.get(a))
     ref = el.get("ref")
     return ref.split("#", 1)[1] if ref else "?"
 
@@ -183,6 +194,25 @@ class Scores:
         return (self.counts.get((what, "ok"), 0) / n if n else 1.0), n
 
 
+def _date_parts(value: str) -> tuple[dict[str, str], bool]:
+    """A date mention's value ("when=1943-04-15 evidence=internal") as its ISO attributes
+    and whether its year is inferred."""
+    attrs = dict(part.split("=", 1) for part in value.split() if "=" in part)
+    return {k: v for k, v in attrs.items() if k in _DATE_VALUE}, attrs.get("evidence") == "internal"
+
+
+def _score_date(s: Scores, edition: Mention, gold: Mention) -> bool:
+    """Count a date found with the gold's span: its value, and whether it is inferred.
+    True when the value is the gold's."""
+    (found, found_inferred), (wanted, wanted_inferred) = _date_parts(edition.value), _date_parts(gold.value)
+    s.add(("date value", "n"))
+    s.add(("date value", "ok"), found == wanted)
+    if found_inferred or wanted_inferred:
+        s.add(("date inferred", "n"))
+        s.add(("date inferred", "ok"), found_inferred and wanted_inferred)
+    return found == wanted
+
+
 def score(gold_blocks: list[Block], folder: Path, errors: list | None = None) -> Scores:
     """Compare the edition in `folder` with the gold: spans exact and overlapping, values, links."""
     s, cache = Scores(), dict[str, Any]()
@@ -203,10 +233,8 @@ def score(gold_blocks: list[Block], folder: Path, errors: list | None = None) ->
                     s.add((kind, "overlap", "tp"))
                 elif errors is not None:
                     errors.append(("missed", kind, g.file, g.which, g.text[m.start : m.end]))
-                if same and kind == "D":
-                    s.add(("date value", "n"))
-                    s.add(("date value", "ok"), same[0].value == m.value)
-                    if same[0].value != m.value and errors is not None:
+                if same and kind == "D" and not _score_date(s, same[0], m):
+                    if errors is not None:
                         errors.append(
                             (
                                 "date value",
@@ -379,21 +407,28 @@ def locate(gold: list[Block], edition: Block) -> list[tuple[Block, list[Mention]
 
 def score_anchored(gold: list[Block], folder: Path, errors: list | None = None) -> tuple[Scores, list[str]]:
     """Scores of a freshly converted edition against a source-anchored sample, and the
-    blocks the edition does not hold (their gold mentions count as missed)."""
+    blocks the edition does not hold (their gold mentions count as missed): spans of
+    every type, date values and whether they are inferred, as `score` gives them (links
+    are not scored: a register built afresh names its entries its own way)."""
     s = Scores()
     missing: list[str] = []
     for g, found in locate(gold, edition_text(folder)):
         if found is None:
             missing.append(g.which)
             found = []
-        for kind in "PL":
+        for kind in "PLDO":
             gm = [m for m in g.mentions if m.kind == kind]
             pm = [m for m in found if m.kind == kind]
             s.add((kind, "gold"), len(gm))
             s.add((kind, "pred"), len(pm))
             for m in gm:
-                if any((p.start, p.end) == (m.start, m.end) for p in pm):
+                same = [p for p in pm if (p.start, p.end) == (m.start, m.end)]
+                if same:
                     s.add((kind, "exact", "tp"))
+                if same and kind == "D" and not _score_date(s, same[0], m) and errors is not None:
+                    errors.append(
+                        ("date value", kind, g.which, f"{g.text[m.start : m.end]}: {same[0].value} != {m.value}")
+                    )
                 if any(p.start < m.end and m.start < p.end for p in pm):
                     s.add((kind, "overlap", "tp"))
                 elif errors is not None:

@@ -1,0 +1,283 @@
+"""Dates: whole spans, and years taken from the text around a date that gives none
+(`teikit.enrich.dates`), on passages of the corpus books; the scorer's date and orgName
+figures on a source-anchored sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import NS
+from teikit.context import Context
+from teikit.enrich import dates, evaluate
+from teikit.profile import load_profile
+from teikit.report import Report
+from teikit.tei import TEI_NS
+
+
+def marked(body: str, tmp_path: Path) -> list[tuple[str, dict[str, str]]]:
+    """The dates the pass marks in a TEI body: (words, attributes) in document order."""
+    tei = etree.fromstring(f'<TEI xmlns="{TEI_NS}"><teiHeader/><text><body>{body}</body></text></TEI>')
+    dates.apply(tei, Context(source=tmp_path / "absent.txt", profile=load_profile(), report=Report()))
+    return [("".join(d.itertext()), dict(d.attrib)) for d in tei.iterfind(".//t:date", NS)]
+
+
+def values(text: str) -> list[tuple[str, dict[str, str]]]:
+    context = dates.YearContext()
+    return [(text[s:e], v) for s, e, v in dates.find_dates(text, context)]
+
+
+# ------------------------------------------------------------------ whole spans
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("At the end of August Yezhov", ("end of August", {"notBefore": "--08-21", "notAfter": "--08-31"})),
+        (
+            "at the beginning of March 1933,",
+            ("beginning of March 1933", {"notBefore": "1933-03-01", "notAfter": "1933-03-10"}),
+        ),
+        ("By the middle of January the", ("middle of January", {"notBefore": "--01-11", "notAfter": "--01-20"})),
+        ("by the end of 1932", ("end of 1932", {"notBefore": "1932-10", "notAfter": "1932-12"})),
+        ("in the early months of 1930", ("early months of 1930", {"notBefore": "1930-01", "notAfter": "1930-03"})),
+        ("During the night of 4 March 1953 a", ("night of 4 March 1953", {"when": "1953-03-04"})),
+        ("From 1938 until 1941 he served", ("1938 until 1941", {"from": "1938", "to": "1941"})),
+        (
+            "From December 1944 until March 1947",
+            ("December 1944 until March 1947", {"from": "1944-12", "to": "1947-03"}),
+        ),
+        ("From 1 to 5 April 1935 a meeting", ("1 to 5 April 1935", {"from": "1935-04-01", "to": "1935-04-05"})),
+        ("the October seizure of power", ("October", {"when": "--10"})),
+        ("Kerensky's June offensive produced", ("June", {"when": "--06"})),
+        ("In the first half of 1936 the", ("first half of 1936", {"notBefore": "1936-01", "notAfter": "1936-06"})),
+        ("in the second half of June", ("second half of June", {"notBefore": "--06-16", "notAfter": "--06-30"})),
+        ("since the mid-1930s", ("mid-1930s", {"notBefore": "1933", "notAfter": "1937"})),
+        ("In September–October he", ("September–October", {"from": "--09", "to": "--10"})),
+        ("in November-December 1943", ("November-December 1943", {"from": "1943-11", "to": "1943-12"})),
+        ("in the winter of 1942–43 the", ("winter of 1942–43", {"notBefore": "1942-12", "notAfter": "1943-02"})),
+        ("at the turn of 1929–30", ("turn of 1929–30", {"notBefore": "1929-12", "notAfter": "1930-01"})),
+        ("during the spring of 1791,", ("spring of 1791", {"notBefore": "1791-03", "notAfter": "1791-05"})),
+        ("on the 14th of July the", ("14th of July", {"when": "--07-14"})),
+        ("insurrection of July 14, 1789.", ("July 14, 1789", {"when": "1789-07-14"})),
+        ("Gudok, June 14 1937.", ("June 14 1937", {"when": "1937-06-14"})),
+        ("Congress, October 17–31, 1961 (Moscow", ("October 17–31, 1961", {"from": "1961-10-17", "to": "1961-10-31"})),
+        ("for five days and nights (September 2–7),", ("September 2–7", {"from": "--09-02", "to": "--09-07"})),
+        ("By summer, the position", ("summer", {"notBefore": "--06", "notAfter": "--08"})),
+        (
+            "even in the latter half of 1919, to",
+            ("latter half of 1919", {"notBefore": "1919-07", "notAfter": "1919-12"}),
+        ),
+        ("Address to Congress on the 8th January, 1918 the", ("8th January, 1918", {"when": "1918-01-08"})),
+        ("the Allies in August, 1919, of a", ("August, 1919", {"when": "1919-08"})),
+    ],
+)
+def test_whole_spans(phrase, expected):
+    assert values(phrase) == [expected]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "a hot spring of water",
+        "the spring sowing campaign",
+        "in the spring of life",
+        "in winter the roads froze",
+        "by the spring-time they put forth",
+        "Never bound by Winter's chains",
+        "the fall of the Bastille",
+        "July–March",
+        "the October Revolution",
+        "rose from 2 to 3 per cent",
+    ],
+)
+def test_seasons_and_months_only_where_they_are_times(phrase):
+    assert dates.find_dates(phrase) == []
+
+
+# ------------------------------------------------------------------ years from context
+
+
+def test_a_day_takes_the_year_the_paragraph_established():
+    """Iron Lazar, ch. 2: the year of "In March 1918" carries to "23 April", marked as inferred."""
+    text = (
+        "In March 1918 the local authorities accused the Mensheviks and Right SRs of stirring up the "
+        "workers of the great Sormovo engineering works. On 23 April there was an attempted uprising in Nizhnyi."
+    )
+    assert values(text) == [
+        ("March 1918", {"when": "1918-03"}),
+        ("23 April", {"when": "1918-04-23", "evidence": "internal"}),
+    ]
+
+
+def test_inferred_values_for_every_kind_of_yearless_date():
+    text = (
+        "In February 1943 the front held. On 15 April it moved; in June, in early April, on the 20th of June, "
+        "at the end of August and in June–July the same; that summer too."
+    )
+    assert [
+        (w, v.get("when") or (v.get("from") or v["notBefore"], v.get("to") or v["notAfter"])) for w, v in values(text)
+    ] == [
+        ("February 1943", "1943-02"),
+        ("15 April", "1943-04-15"),
+        ("June", "1943-06"),
+        ("early April", ("1943-04-01", "1943-04-10")),
+        ("20th of June", "1943-06-20"),
+        ("end of August", ("1943-08-21", "1943-08-31")),
+        ("June–July", ("1943-06", "1943-07")),
+        ("summer", ("1943-06", "1943-08")),
+    ]
+    assert all(v.get("evidence") == "internal" for _, v in values(text)[1:])
+
+
+def test_a_range_gives_its_year_to_the_date_that_opens_it():
+    """One span from … to when joined by "to", "until" or a dash (the year in its own
+    words); two dates when joined by "and", the first taking the second's year."""
+    assert values("from 10 April to 15 May 1944, and in April and May 1945") == [
+        ("10 April to 15 May 1944", {"from": "1944-04-10", "to": "1944-05-15"}),
+        ("April", {"when": "1945-04", "evidence": "internal"}),
+        ("May 1945", {"when": "1945-05"}),
+    ]
+    assert values("In February 1943 it held; from 10 April to 15 May it moved")[1] == (
+        "10 April to 15 May",
+        {"from": "1943-04-10", "to": "1943-05-15", "evidence": "internal"},
+    )
+
+
+def test_the_context_year_holds_until_the_text_moves_it():
+    """ "In February" after "In November 1932" is February 1932 (the rule is the context's
+    year); "the following February" is 1933; "the previous January" before July is January."""
+    text = (
+        "In November 1932 he left. In February he came back; the following February he went. "
+        "In July 1933 it was reported that he had planned it the previous January."
+    )
+    found = {w: v["when"] for w, v in values(text)}
+    assert found == {
+        "November 1932": "1932-11",
+        "February": "1932-02",
+        "following February": "1933-02",
+        "July 1933": "1933-07",
+        "previous January": "1933-01",
+    }
+
+
+def test_asides_look_backs_and_spans_establish_no_year():
+    text = (
+        "In 1918 Kaganovich was sent to Nizhnyi (established in March 1917). He reminded the workers that, "
+        "in 1905, they had been in the front rank; on 30 August he spoke. His article of March 1930 was "
+        "recalled on 5 September. The years 1918–19 were hard and on 4 April the strikes began. In the "
+        "winter of 1919–20 the front held; on 2 March it broke."
+    )
+    found = {w: v.get("when") for w, v in values(text)}
+    assert found["30 August"] == "1918-08-30"  # not 1917 (an aside), not 1905 (a look back)
+    assert found["5 September"] == "1918-09-05"  # "of March 1930" names the article's time
+    assert found["4 April"] == "--04-04"  # after years that span two, which year?
+    assert found["2 March"] == "1920-03-02"  # a winter across a year's end ends in the second
+
+
+def test_a_year_that_opens_a_paragraph_sets_the_scene(tmp_path):
+    """Iron Lazar, ch. 12: "In 1938 …" opening a paragraph moves the narrative back from 1939."""
+    found = marked(
+        '<div type="chapter"><p>In May 1939 Molotov replaced Litvinov.</p>'
+        "<p>In 1938 the Soviet economy was gripped by a major fuel crisis. In October a joint "
+        "Central Committee–Sovnarkom resolution was issued, mentioned in 1936.</p></div>",
+        tmp_path,
+    )
+    assert found[2] == ("October", {"when": "1938-10", "evidence": "internal"})
+
+
+def test_no_year_crosses_a_chapter_or_comes_from_a_note(tmp_path):
+    """Iron Lazar, ch. 2: a section goes on in its chapter's year; a note keeps to its own;
+    the next chapter, and a chapter of a part, start without one."""
+    found = marked(
+        '<div type="chapter"><head>Nizhnyi Novgorod</head>'
+        '<p>In 1918 Kaganovich was sent to Nizhnyi.<note place="end" n="1">Pravda, 12 March 1937; '
+        "the decree of 4 May.</note> On 26 May the committee co-opted him.</p>"
+        '<div type="section"><head>The Red Terror</head><p>On 7 August Trotsky was appointed.</p></div></div>'
+        '<div type="chapter"><p>On 3 March the Treaty was signed.</p></div>'
+        '<div type="part"><p>In 1920 the war went on.</p><div type="chapter"><p>On 5 May it ended.</p></div></div>',
+        tmp_path,
+    )
+    assert found == [
+        ("1918", {"when": "1918"}),
+        ("12 March 1937", {"when": "1937-03-12"}),
+        ("4 May", {"when": "1937-05-04", "evidence": "internal"}),  # the note's own year
+        ("26 May", {"when": "1918-05-26", "evidence": "internal"}),  # not the note's 1937
+        ("7 August", {"when": "1918-08-07", "evidence": "internal"}),  # the section goes on in 1918
+        ("3 March", {"when": "--03-03"}),  # a new chapter
+        ("1920", {"when": "1920"}),
+        ("5 May", {"when": "--05-05"}),  # a chapter of a part
+    ]
+
+
+def test_no_year_established_keeps_the_partial_value():
+    assert values("On 16 October, the province conference") == [("16 October", {"when": "--10-16"})]
+
+
+# ------------------------------------------------------------------ the scorer
+
+
+def test_scorer_of_anchored_samples_counts_dates_values_inferred_years_and_orgs(tmp_path):
+    tei = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><p>In February 1943 the '
+        '<orgName>Politburo</orgName> met. On <date when="1943-04-15" evidence="internal">15 April</date> '
+        'and <date when="--05-02">2 May</date> the <date when="1943-06">end of June</date> came.</p>'
+        "</div></body></text></TEI>"
+    )
+    (tmp_path / "ch01.xml").write_text(tei, encoding="utf-8")
+    (tmp_path / "gold.txt").write_text(
+        "@ 12\nIn {D February 1943|when=1943-02} the {O Politburo|?} met. On "
+        "{D 15 April|when=1943-04-15 evidence=internal} and {D 2 May|when=1943-05-02 evidence=internal} the "
+        "{D end of June|notBefore=1943-06-21 notAfter=1943-06-30 evidence=internal} came.\n",
+        encoding="utf-8",
+    )
+    errors: list = []
+    s, missing = evaluate.score_anchored(evaluate.parse_anchored(tmp_path / "gold.txt"), tmp_path, errors)
+    assert missing == []
+    assert s.prf("D", "exact") == (1.0, 0.75, pytest.approx(6 / 7))  # "February 1943" missed
+    assert s.prf("O", "exact") == (1.0, 1.0, 1.0)
+    assert s.accuracy("date value") == (1 / 3, 3)  # 15 April right; 2 May partial; end of June wrong
+    assert s.accuracy("date inferred") == (1 / 3, 3)  # the gold says so of three, the edition of one
+    assert sorted(e[0] for e in errors) == ["date value", "date value", "missed"]
+
+
+def test_development_samples_of_the_bundled_book(sample_edition):
+    """Paragraphs of Iron Lazar chosen for dates without a year and annotated by reading
+    (tests/data/enrich/dates-dev, the sample the rules were tuned on): spans, and the year
+    the narrative is in for most of them."""
+    folder, _ = sample_edition
+    blocks = evaluate.parse_anchored(Path(__file__).parent / "data/enrich/dates-dev/iron-lazar-dates.txt")
+    s, missing = evaluate.score_anchored(blocks, folder)
+    assert missing == [] and s.counts[("D", "gold")] >= 35
+    assert s.prf("D", "exact")[2] >= 0.97
+    assert s.accuracy("date value")[0] >= 0.72
+    assert s.accuracy("date inferred")[0] >= 0.9
+
+
+def test_gardiner_dates_his_events_in_parentheses():
+    """Gardiner, The French Revolution: a month alone in parentheses is the date of what
+    was told, and "the ensuing spring" the next one."""
+    text = (
+        "In 1792 the Prussians retreated to Coblentz (October). They prepared for offensive "
+        "operations against the capital for the ensuing spring."
+    )
+    assert values(text)[1:] == [
+        ("October", {"when": "1792-10", "evidence": "internal"}),
+        ("ensuing spring", {"notBefore": "1793-03", "notAfter": "1793-05", "evidence": "internal"}),
+    ]
+
+
+def test_scorer_of_the_edition_compares_values_apart_from_their_evidence(tmp_path):
+    """The older samples name no evidence: a year the edition inferred and the gold gives
+    is a right value, and counts apart as an inferred year the gold does not state."""
+    (tmp_path / "one.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><p>In 1918 and on '
+        '<date when="1918-05-26" evidence="internal">26 May</date>.</p></div></body></text></TEI>',
+        encoding="utf-8",
+    )
+    (tmp_path / "gold.txt").write_text("@ one.xml p 1\nIn 1918 and on {D 26 May|when=1918-05-26}.\n")
+    s = evaluate.score(evaluate.parse_gold(tmp_path / "gold.txt"), tmp_path)
+    assert s.accuracy("date value") == (1.0, 1)
+    assert s.accuracy("date inferred") == (0.0, 1)
