@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import NS, ROOT
+from conftest import NS, ROOT, lost_words
 from teikit.cli import WORDS_LOST, main
 from teikit.convert import accounting, convert, default_passes
 from teikit.pipeline import Pass
@@ -132,3 +132,36 @@ def test_every_corpus_book_keeps_its_words_and_sheds_its_wrapper(tmp_path, name)
     if report.of_kind("wrapper"):
         assert report.counts["wrapper_head_to"] > 0 and title == report.of_kind("wrapper")[0].text
     assert tally.kept >= 0.999, (f"{100 * tally.kept:.3f}%", lost.most_common(10))
+
+
+def test_a_word_the_reader_writes_in_nfc_is_no_loss(tmp_path):
+    """The reader writes the text in Unicode NFC: a compatibility ideograph (U+2FA01 is
+    U+295B6) or a decomposed letter (e + combining acute) is the same word composed."""
+    from teikit.convert import convert
+
+    src = tmp_path / "book.txt"
+    src.write_text("CHAPTER I.\n\nThe caf\u0065\u0301 sold \U0002fa01 tea.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    report = convert(src, out)
+    assert not lost_words(src.read_text(encoding="utf-8"), out)
+    assert "words_lost" not in report.counts
+
+
+def test_no_register_entry_takes_an_id_the_book_uses(tmp_path):
+    """The corpus file includes every document and register: a person named "Chapter" (the
+    subject of "said" twice) gets an id of its own, not the division's "chapter"."""
+    src = tmp_path / "book.txt"
+    src.write_text(
+        "the\n\n\nCHAPTER V.\n\nthe\nthe\nthe the the Chapter said the the the\nthe\n\n"
+        "CHAPTER I.\n\n\nChapter 1\n\n\nCHAPTER I.\n\nthe\nthe\nthe the of Chapter said",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    convert(src, out, allow_loss=True)
+    ids = [
+        el.get("{http://www.w3.org/XML/1998/namespace}id")
+        for path in sorted(out.glob("*.xml"))
+        for el in etree.parse(str(path)).iter()
+        if el.get("{http://www.w3.org/XML/1998/namespace}id")
+    ]
+    assert ids and len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)

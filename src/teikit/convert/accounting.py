@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -178,6 +179,9 @@ def found(docs: Iterable[etree._Element]) -> tuple[Counter, Counter, str]:
 
 def measure(source: str, findings, counts: Mapping, docs: Iterable[etree._Element]) -> Tally:
     """The words of `source` that the documents `docs` do not hold (see the module's doc)."""
+    # The reader writes the text in Unicode NFC (reader.clean_text, reported): a compatibility
+    # ideograph or a decomposed letter of the source is the same word in its composed form.
+    source = unicodedata.normalize("NFC", source)
     have_text, have_header, title = found(docs)
     want_text, want_header, removed, pairs, total = expected(
         source, findings, counts.get("wrapper_head_to", 0), counts.get("wrapper_foot_from", 0), title

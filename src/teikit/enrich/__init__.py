@@ -32,18 +32,24 @@ from .namewords import UNMARKED_PROSE
 def seed(tei, ctx: Context):
     """Build the registers the name passes link to: an earlier run's, completed from the indexes."""
     folder = ctx.registers_from
+    taken = set(ctx.ids())  # the book's own ids: no register entry may take one
     person_reg = registers.Register(
         "person",
         registers.load(folder, registers.PERSONS_FILE),
         build_header(ctx.need_book(), ctx, "Register of persons"),
+        taken,
     )
     place_reg = registers.Register(
-        "place", registers.load(folder, registers.PLACES_FILE), build_header(ctx.need_book(), ctx, "Register of places")
+        "place",
+        registers.load(folder, registers.PLACES_FILE),
+        build_header(ctx.need_book(), ctx, "Register of places"),
+        taken,
     )
     org_reg = registers.Register(
         "org",
         registers.load(folder, registers.ORGS_FILE),
         build_header(ctx.need_book(), ctx, "Register of organisations"),
+        taken,
     )
     registers.seed_persons(person_reg, tei, ctx.report)
     ctx.registers = {"person": person_reg, "place": place_reg, "org": org_reg}

@@ -83,8 +83,13 @@ def slug(text: str) -> str:
 class Register:
     """One register file: its TEI document, its entries by id, new ids kept unique."""
 
-    def __init__(self, kind: str, existing: etree._Element | None = None, header=None):
+    def __init__(self, kind: str, existing: etree._Element | None = None, header=None, taken: set[str] | None = None):
         self.kind = kind  # "person", "place" or "org"
+        # Ids used anywhere the register's will be read beside them: the corpus file includes
+        # the book's documents and every register, so one id may serve one element only (a
+        # person named "Chapter" is no "chapter", the division; a person and a place named
+        # Washington are two ids). Shared by the registers of one conversion.
+        self.taken = taken if taken is not None else set()
         if existing is not None:
             self.root = existing
         else:
@@ -93,16 +98,18 @@ class Register:
             sub(sub(self.root, "standOff"), LISTS[kind])
         self.list = xpath(self.root, f"//t:standOff/t:{LISTS[kind]}")[0]
         self.entries = {e.get(XML_ID): e for e in self.root.iter(q(kind)) if e.get(XML_ID)}
+        self.taken.update(self.entries)
         self.added: list[etree._Element] = []
 
     def new_id(self, base: str) -> str:
         ident, n = base, 2
-        while ident in self.entries:
+        while ident in self.entries or ident in self.taken:
             ident, n = f"{base}-{n}", n + 1
         return ident
 
     def add(self, entry: etree._Element) -> etree._Element:
         self.entries[entry.get(XML_ID)] = entry
+        self.taken.add(entry.get(XML_ID))
         if len(self.list) and self.list[-1].tail and not self.list[-1].tail.strip():
             _indent_like(entry, self.list[-1])  # a register read from a file keeps its layout
         self.list.append(entry)
