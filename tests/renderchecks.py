@@ -182,3 +182,16 @@ def epubcheck_messages(epub: Path) -> list[dict]:
         ["java", "-jar", str(jar), str(epub), "--json", str(report)], capture_output=True, text=True, timeout=600
     )
     return json.loads(report.read_text(encoding="utf-8"))["messages"]
+
+
+def hostile_graphics_folder(root: Path, hostile: Path) -> Path:
+    """tests/data/hostile/render/graphics copied into `root` beside an outside image, a hostile
+    index.html and two symlinks out of it (one to the image, one to `root`): its book.xml."""
+    import shutil
+
+    shutil.copytree(hostile / "graphics", root / "graphics", symlinks=True)
+    shutil.copy(hostile / "outside.png", root / "outside.png")
+    (root / "index.html").write_text("<!doctype html><title>HOSTILE parent</title>\n")
+    (root / "graphics" / "link.png").symlink_to(root / "outside.png")
+    (root / "graphics" / "up").symlink_to(root)
+    return root / "graphics" / "book.xml"

@@ -375,13 +375,10 @@ def test_an_image_type_epub_readers_need_not_show_is_refused(tmp_path):
 @pytest.fixture(scope="module")
 def hostile_graphics(tmp_path_factory):
     """tests/data/hostile/render/graphics as test_render_hostile sets it up, rendered to EPUB."""
+    from renderchecks import hostile_graphics_folder
+
     root = tmp_path_factory.mktemp("hostile")
-    shutil.copytree(HOSTILE / "graphics", root / "graphics", symlinks=True)
-    shutil.copy(HOSTILE / "outside.png", root / "outside.png")
-    (root / "index.html").write_text("<!doctype html><title>HOSTILE parent</title>\n")
-    (root / "graphics" / "link.png").symlink_to(root / "outside.png")
-    (root / "graphics" / "up").symlink_to(root)
-    result = render([root / "graphics" / "book.xml"], "epub", root / "book.epub")
+    result = render([hostile_graphics_folder(root, HOSTILE)], "epub", root / "book.epub")
     return root, result
 
 

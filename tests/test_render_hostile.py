@@ -11,7 +11,6 @@ Every assertion is on the pages actually written, parsed again.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -246,13 +245,10 @@ def test_the_transforms_use_the_schemes_of_teikit_access(tmp_path, monkeypatch):
 @pytest.fixture(scope="module")
 def graphics(tmp_path_factory):
     """graphics/ copied beside an outside image, a hostile index.html and two symlinks out."""
+    from renderchecks import hostile_graphics_folder
+
     root = tmp_path_factory.mktemp("hostile")
-    shutil.copytree(HOSTILE / "graphics", root / "graphics", symlinks=True)
-    shutil.copy(HOSTILE / "outside.png", root / "outside.png")
-    (root / "index.html").write_text("<!doctype html><title>HOSTILE parent</title>\n")
-    os.symlink(root / "outside.png", root / "graphics" / "link.png")
-    os.symlink(root, root / "graphics" / "up")
-    result = render([root / "graphics" / "book.xml"], "html", root / "site")
+    result = render([hostile_graphics_folder(root, HOSTILE)], "html", root / "site")
     return root, result
 
 
