@@ -34,6 +34,11 @@
        of another kind (epub.xsl: .xhtml) sets its own. -->
   <xsl:variable name="h:page-extension" as="xs:string" select="'.html'"/>
 
+  <!-- Whether the pages carry a search box (teikit.render.search writes the index after
+       the transform); the pages' Content-Security-Policy then lets the index load. -->
+  <xsl:param name="search" as="xs:boolean" select="false()"/>
+  <xsl:variable name="h:search" as="xs:boolean" select="$search"/>
+
   <xsl:template match="/">
     <xsl:result-document href="index.html">
       <xsl:call-template name="h:opening-page"/>
@@ -86,7 +91,7 @@
         <meta charset="utf-8"/>
         <!-- Defence in depth: only the site's own files may be loaded or run. -->
         <meta http-equiv="Content-Security-Policy"
-              content="default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"/>
+              content="default-src 'none'; script-src 'self'{if ($h:search) then &quot;; connect-src 'self'&quot; else ''}; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>
           <xsl:value-of select="if ($is-index) then $tk:book-title else $title || ' — ' || $tk:book-title"/>
@@ -106,7 +111,15 @@
             </xsl:call-template>
           </xsl:if>
         </header>
+        <xsl:if test="$h:search">
+          <div class="search" role="search" hidden="hidden">
+            <label for="search-query">Search the edition</label>
+            <input type="search" id="search-query" autocomplete="off" aria-controls="search-results"/>
+            <div id="search-results" aria-live="polite"></div>
+          </div>
+        </xsl:if>
         <main id="main">
+          <xsl:if test="$h:search"><xsl:attribute name="data-pagefind-body"/></xsl:if>
           <xsl:sequence select="$content"/>
         </main>
         <footer class="site">
@@ -313,10 +326,18 @@
     <xsl:param name="depth" tunnel="yes" as="xs:integer"/>
     <xsl:element name="h{max((1, min((6, $depth))))}">
       <xsl:call-template name="h:id-and-lang"/>
+      <!-- A division's heading has an id of its own: the search index links a passage
+           to the heading of the section that holds it. -->
+      <xsl:if test="not(@xml:id) and local-name(..) = $tk:div-names and not(tk:is-page(..))">
+        <xsl:attribute name="id" select="tk:html-id(..) || '-head'"/>
+      </xsl:if>
       <xsl:apply-templates mode="html"/>
       <xsl:if test="local-name(..) = $tk:div-names and not(tk:is-page(..))">
         <xsl:text> </xsl:text>
-        <a class="self" href="#{tk:html-id(..)}" aria-label="Link to this section">§</a>
+        <a class="self" href="#{tk:html-id(..)}" aria-label="Link to this section">
+          <xsl:if test="$h:search"><xsl:attribute name="data-pagefind-ignore" select="'all'"/></xsl:if>
+          <xsl:text>§</xsl:text>
+        </a>
       </xsl:if>
     </xsl:element>
   </xsl:template>

@@ -76,7 +76,7 @@ def _build(args) -> int:
 def _render(args) -> int:
     from .render import render
 
-    result = render(args.paths, args.to, args.output, width=args.width, force=args.force)
+    result = render(args.paths, args.to, args.output, width=args.width, force=args.force, search=not args.no_search)
     for warning in result.warnings:
         print(f"teikit render: {warning}", file=sys.stderr)
     print(result.summary())
@@ -164,6 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--to", choices=["html", "text", "epub"], required=True, help="which edition")
     r.add_argument("-o", "--output", required=True, help="output folder (for epub: the .epub file)")
     r.add_argument("--width", type=int, default=78, help="text edition: wrap at this column; 0 = no wrapping")
+    r.add_argument(
+        "--no-search",
+        action="store_true",
+        help="HTML edition: no search index and no search box (by default a Pagefind index is built)",
+    )
     r.add_argument(
         "--force",
         action="store_true",

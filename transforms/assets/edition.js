@@ -68,3 +68,110 @@
     if (open(marker)) event.preventDefault();
   });
 })();
+
+// Search: the box (present when the edition was rendered with a search index) finds
+// passages with Pagefind's index in pagefind/, fetched piece by piece as the reader types.
+// Results are built from text only: an excerpt's highlighting is the one element kept.
+(function () {
+  "use strict";
+  const box = document.querySelector("div.search[hidden]");
+  if (!box) return;
+  const script = document.currentScript;
+  const site = new URL("../", script ? script.src : location.href);
+  const input = box.querySelector("input");
+  const results = box.querySelector("#search-results");
+  let engine = null;
+  let latest = 0;
+  box.hidden = false;
+
+  function say(text) {
+    const p = document.createElement("p");
+    p.className = "search-status";
+    p.textContent = text;
+    results.replaceChildren(p);
+  }
+
+  function load() {
+    if (!engine) {
+      engine = import(new URL("pagefind/pagefind.js", site).href).then(function (pagefind) {
+        pagefind.options({ baseUrl: site.pathname });
+        return pagefind;
+      });
+    }
+    return engine;
+  }
+
+  // Pagefind marks the matched words with <mark>; everything else of an excerpt is text.
+  function excerpt(html) {
+    const p = document.createElement("p");
+    p.className = "search-excerpt";
+    const parsed = new DOMParser().parseFromString(html, "text/html");
+    parsed.body.childNodes.forEach(function (node) {
+      if (node.nodeType === Node.ELEMENT_NODE && node.localName === "mark") {
+        const mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        p.append(mark);
+      } else {
+        p.append(document.createTextNode(node.textContent));
+      }
+    });
+    return p;
+  }
+
+  function link(url, text) {
+    const a = document.createElement("a");
+    const target = new URL(url, site);
+    // Only pages of this edition: anything else in an index is not followed.
+    a.href = target.origin === site.origin && target.pathname.startsWith(site.pathname) ? target.href : "#";
+    a.textContent = text;
+    return a;
+  }
+
+  async function search(query) {
+    const asked = ++latest;
+    if (!query.trim()) { results.replaceChildren(); return; }
+    let pagefind;
+    try {
+      pagefind = await load();
+    } catch (error) {
+      engine = null;
+      say(location.protocol === "file:"
+        ? "Search needs the edition to be served (for example: python -m http.server in its folder); this browser does not let a page opened from disk load the index."
+        : "The search index could not be loaded.");
+      return;
+    }
+    const found = await pagefind.debouncedSearch(query, {}, 200);
+    if (found === null || asked !== latest) return;
+    if (!found.results.length) { say("Nothing found."); return; }
+    const data = await Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }));
+    if (asked !== latest) return;
+    const list = document.createElement("ol");
+    data.forEach(function (page) {
+      const item = document.createElement("li");
+      item.append(link(page.url, (page.meta && page.meta.title) || page.url));
+      const sections = (page.sub_results || []).filter(function (s) { return s.url !== page.url; }).slice(0, 3);
+      if (sections.length) {
+        const inner = document.createElement("ul");
+        sections.forEach(function (s) {
+          const li = document.createElement("li");
+          li.append(link(s.url, s.title), excerpt(s.excerpt));
+          inner.append(li);
+        });
+        item.append(inner);
+      } else {
+        item.append(excerpt(page.excerpt));
+      }
+      list.append(item);
+    });
+    const count = document.createElement("p");
+    count.className = "search-status";
+    count.textContent = found.results.length + (found.results.length === 1 ? " page" : " pages") +
+      (found.results.length > 10 ? " (the first 10 shown)" : "");
+    results.replaceChildren(count, list);
+  }
+
+  input.addEventListener("input", function () { search(input.value); });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { input.value = ""; results.replaceChildren(); }
+  });
+})();

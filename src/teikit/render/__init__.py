@@ -1,6 +1,6 @@
 """Publishing: TEI documents to an HTML reading edition, a plain-text edition or an EPUB.
 
-    render(["tei/book"], "html", "public/book/html")
+    render(["tei/book"], "html", "public/book/html")   # with a search index (teikit.render.search)
     render(["tei/book"], "epub", "public/book.epub")   # one file (teikit.render.epub)
 
 The transforms (transforms/html.xsl, text.xsl) do the work; this package gathers the
@@ -29,6 +29,7 @@ from ..xmlio import atomic_folder, output_folder
 from . import media
 from .collection import collect
 from .saxon import TRANSFORMS, stylesheet, transform
+from .search import build_index
 
 FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl"}
 
@@ -54,8 +55,12 @@ def compile_stylesheets(*formats: str) -> float:
     return time.perf_counter() - t0
 
 
-def render(paths, to: str, outdir, *, width: int = 78, force: bool = False) -> Rendered:
-    """Render `paths` to the edition `to` in `outdir` (for "epub", the file to write)."""
+def render(paths, to: str, outdir, *, width: int = 78, force: bool = False, search: bool = True) -> Rendered:
+    """Render `paths` to the edition `to` in `outdir` (for "epub", the file to write).
+
+    An HTML edition gets a search index and a search box on every page unless `search`
+    is false.
+    """
     if to not in FORMATS:
         raise UsageError(f"unknown edition '{to}': choose {', '.join(FORMATS)}")
     if width < 0:
@@ -76,14 +81,24 @@ def render(paths, to: str, outdir, *, width: int = 78, force: bool = False) -> R
     result.seconds["read"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     with atomic_folder(outdir, force, paths, writer=f"teikit render {to}") as tmp:
-        params: dict[str, int | str] = {"width": width} if to == "text" else {}
+        params: dict[str, bool | int | str] = {"width": width} if to == "text" else {}
         params["link-schemes"] = " ".join(LINK_SCHEMES)
+        search = search and to == "html"
+        if search:
+            params["search"] = True
         result.warnings += transform(FORMATS[to], xml_text, tmp, params)
         if to == "html":
             shutil.copytree(TRANSFORMS / "assets", tmp / "assets")
             media.publish(images, tmp, warn=result.warnings.append)
+        indexing = 0.0
+        if search:
+            t1 = time.perf_counter()
+            build_index(tmp)
+            indexing = time.perf_counter() - t1
         result.files = sorted(str(p.relative_to(tmp)) for p in tmp.rglob("*") if p.is_file())
         if not result.files:
             raise TeikitError("the transform wrote nothing", str(outdir))
-    result.seconds["transform"] = time.perf_counter() - t0
+    result.seconds["transform"] = time.perf_counter() - t0 - indexing
+    if search:
+        result.seconds["search index"] = indexing
     return result

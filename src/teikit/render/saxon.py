@@ -37,7 +37,7 @@ def stylesheet(name: str):
         raise TeikitError(f"stylesheet does not compile: {exc}", str(path)) from None
 
 
-def transform(name: str, xml_text: str, outdir: Path, params: dict[str, int | str] | None = None) -> list[str]:
+def transform(name: str, xml_text: str, outdir: Path, params: dict[str, bool | int | str] | None = None) -> list[str]:
     """Apply transforms/NAME to the document; its result documents go into `outdir`.
 
     Returns the stylesheet's messages (warnings about the input).
@@ -48,7 +48,12 @@ def transform(name: str, xml_text: str, outdir: Path, params: dict[str, int | st
     executable = stylesheet(name)
     executable.clear_parameters()
     for key, value in (params or {}).items():
-        made = proc.make_integer_value(value) if isinstance(value, int) else proc.make_string_value(value)
+        if isinstance(value, bool):
+            made = proc.make_boolean_value(value)
+        elif isinstance(value, int):
+            made = proc.make_integer_value(value)
+        else:
+            made = proc.make_string_value(value)
         executable.set_parameter(key, made)
     executable.set_base_output_uri(outdir.resolve().as_uri() + "/")
     executable.set_save_xsl_message(True, None)

@@ -1,0 +1,62 @@
+"""Search in the HTML edition without a server: a Pagefind index written beside the pages.
+
+    build_index(site)      # site/pagefind/: the index, pagefind.js and its WebAssembly
+
+Pagefind (its Python package ships the indexer as a binary) reads the finished pages and
+writes a static index that the browser fetches in small pieces as the reader types. What
+is indexed is each page's `main` (html.xsl marks it `data-pagefind-body`), so the site's
+header, pager and footer do not match every query; each division heading carries an id,
+so a result links to the section that holds the passage, not only to the page.
+
+Only the search library is kept from what Pagefind writes: its ready-made interfaces
+(`pagefind-ui.js` and the like) are removed, since teikit's own script (assets/edition.js)
+draws the search box and its results, and an edition should carry no script it does not
+use. The index is byte-identical from run to run for the same pages (Pagefind names its
+files by their content).
+
+Browsers fetch the index with `fetch()` and load `pagefind.js` as a module: that works
+over HTTP (any static server) and, where the browser allows modules from `file:` pages,
+from disk; where it does not (Chromium), the search box says that the edition must be
+served, and the pages work as before. The pages' Content-Security-Policy gains, when the
+edition has search, only what the index needs: `connect-src 'self'`, to fetch its pieces.
+(Its WebAssembly is compiled in Pagefind's Web Worker, a script of the site, so the pages
+need no `'wasm-unsafe-eval'`.)
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ..errors import TeikitError
+
+FOLDER = "pagefind"
+# What Pagefind writes for sites that use its ready-made interfaces; teikit's pages do not.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")  # fmt: skip
+TIMEOUT = 600  # seconds: far beyond any book; an indexer that hangs must not hang teikit
+
+
+def build_index(site: Path) -> int:
+    """Index the pages of `site` into `site/pagefind/`; returns the number of pages indexed."""
+    # The package's command runs the indexer binary it ships. It runs in the site's folder
+    # (which teikit has just written) so that no configuration file lying in the user's
+    # working folder can change what it does.
+    command = [sys.executable, "-m", "pagefind", "--site", ".", "--output-subdir", FOLDER,
+               "--glob", "*.html", "--keep-index-url", "--silent"]  # fmt: skip
+    try:
+        done = subprocess.run(command, cwd=site, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise TeikitError(f"cannot build the search index: {exc}", str(site)) from None
+    said = (done.stderr.strip() or done.stdout.strip()).splitlines()
+    if done.returncode != 0 or not (site / FOLDER / "pagefind.js").is_file():
+        reason = said[-1] if said else f"the indexer exited with status {done.returncode}"
+        if "No module named pagefind" in reason:
+            reason += " (install teikit again: pagefind is one of its dependencies)"
+        raise TeikitError(f"cannot build the search index: {reason}", str(site))
+    for name in UNUSED:
+        (site / FOLDER / name).unlink(missing_ok=True)
+    shutil.rmtree(site / FOLDER / "playground", ignore_errors=True)
+    return len(list(site.glob("*.html")))

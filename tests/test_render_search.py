@@ -1,0 +1,205 @@
+"""Search in the HTML edition (teikit.render.search): the Pagefind index and the search box.
+
+The index is checked as files (what is written, that it is the same on every run, that an
+edition rendered without search has none) and in Chromium: over HTTP a query finds the
+page and the section that hold a word, and the result links there; opened from disk the
+box says why it cannot search; a hostile document's text is only ever text in a result.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import re
+import shutil
+import threading
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+from playwright.sync_api import expect
+
+from conftest import EDITION, RENDER_DATA
+from teikit.render import render
+from teikit.render.search import FOLDER, UNUSED
+from test_render_browser import Reader, browser  # noqa: F401  (the fixture, shared)
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def letters_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("search") / "html"
+    render([RENDER_DATA / "letters"], "html", out)
+    return out
+
+
+def test_the_index_is_written_beside_the_pages_and_is_the_same_on_every_run(letters_site, tmp_path):
+    index = letters_site / FOLDER
+    assert (index / "pagefind.js").is_file() and (index / "pagefind-entry.json").is_file()
+    assert list((index / "fragment").iterdir()) and list((index / "index").iterdir())
+    assert not [name for name in UNUSED if (index / name).exists()]  # only what teikit's pages use
+    again = render([RENDER_DATA / "letters"], "html", tmp_path / "again")
+    assert digest(tmp_path / "again") == digest(letters_site)
+    assert "search index" in again.seconds
+
+
+def test_every_page_has_the_box_and_its_text_marked_for_the_index(letters_site):
+    for page in sorted(letters_site.glob("*.html")):
+        doc = html.parse(str(page))
+        assert doc.xpath("count(//div[@role='search'][@hidden]//input[@type='search'])") == 1, page.name
+        assert doc.xpath("count(//main[@data-pagefind-body])") == 1, page.name
+
+
+def test_without_search_there_is_no_index_no_box_and_the_strict_policy(tmp_path):
+    result = render([RENDER_DATA / "letters"], "html", tmp_path / "plain", search=False)
+    assert not (tmp_path / "plain" / FOLDER).exists() and "search index" not in result.seconds
+    for page in sorted((tmp_path / "plain").glob("*.html")):
+        doc = html.parse(str(page))
+        assert not doc.xpath("//div[@role='search'] | //*[@data-pagefind-body]"), page.name
+        policy = doc.xpath("string(//meta[@http-equiv='Content-Security-Policy']/@content)")
+        assert "wasm" not in policy and "connect-src" not in policy, page.name
+
+
+def test_the_command_line_turns_search_off(tmp_path):
+    from teikit.cli import main
+
+    assert main(["render", str(RENDER_DATA / "letters"), "--to", "html", "-o", str(tmp_path / "s"), "--no-search"]) == 0
+    assert not (tmp_path / "s" / FOLDER).exists()
+
+
+# ----- in the browser -----
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A static web server over a folder, as a publisher would put the edition online."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield tmp_path, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+class ServedReader:
+    """A tab on the served edition, recording errors and any request that leaves the server.
+
+    Requests are watched, not routed: Chromium's routing holds back the fetches of the
+    index's Web Worker."""
+
+    def __init__(self, browser, url: str):  # noqa: F811
+        self.context = browser.new_context()
+        self.errors: list[str] = []
+        self.remote: list[str] = []
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None)
+        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+        self.context.on("request", lambda r: None if r.url.startswith(url) else self.remote.append(r.url))
+        # The browser asks any server for its icon; the edition names none.
+        self.context.route("**/favicon.ico", lambda route: route.fulfill(status=204))
+
+    def close(self):
+        self.context.close()
+
+
+def a_word_of_one_section():
+    """A long word the book uses in one section of one chapter only (notes aside), and where.
+
+    Words are compared by their first eight letters, so that the index's stemming finds no
+    other form of the word elsewhere."""
+    counts: Counter = Counter()
+    where: dict[str, tuple[str, str, str]] = {}
+
+    def stems(texts) -> set[str]:
+        return {w[:8] for w in re.findall(r"\b[a-z]{11,}\b", " ".join(texts))}
+
+    for path in sorted(EDITION.glob("*.xml")):
+        root = etree.parse(str(path)).getroot()
+        for div in root.iter(f"{TEI}div"):
+            if div.find(f"{TEI}div") is not None or div.find(f"{TEI}head") is None:
+                continue
+            text = " ".join(div.xpath(".//text()[not(ancestor::tei:note)]", namespaces={"tei": TEI[1:-1]}))
+            for word in re.findall(r"\b[a-z]{11,}\b", text):
+                head = " ".join(div.find(f"{TEI}head").itertext()).strip()
+                where.setdefault(word[:8], (word, path.stem, head))
+            for stem in stems([text]):
+                counts[stem] += 1
+        for stem in stems(root.itertext()):  # every file's words, notes and registers included
+            counts[stem] += 1
+    once = sorted(s for s, n in counts.items() if n == 2 and s in where and where[s][1].startswith("ch"))
+    assert once, "the bundled book has words used in one section only"
+    return where[once[len(once) // 2]]
+
+
+def test_a_query_finds_the_section_and_its_result_links_there(browser, book_html, served):  # noqa: F811
+    root, url = served
+    shutil.copytree(book_html, root / "book")
+    word, chapter, head = a_word_of_one_section()
+    reader = ServedReader(browser, url)
+    page = reader.page
+    page.goto(f"{url}book/index.html")
+    box = page.locator("#search-query")
+    expect(box).to_be_visible()
+    box.fill(word)
+    results = page.locator("#search-results")
+    expect(results.locator("ol > li").first).to_be_visible(timeout=15000)
+    first = results.locator("ol > li").first
+    expect(first.locator("a").first).to_have_attribute("href", re.compile(rf"/book/{chapter}\.html$"))
+    section = first.locator("ul a").first
+    expect(section).to_contain_text(head.split()[0])
+    expect(first.locator("mark").first).to_contain_text(word, ignore_case=True)
+    section.click()
+    page.wait_for_url(re.compile(rf"/book/{chapter}\.html#.+$"))
+    target = page.url.split("#", 1)[1]
+    expect(page.locator(f"section:has(> h2#{target}), section:has(> h3#{target})")).to_contain_text(word)
+    reader.close()
+    assert reader.errors == [] and reader.remote == []
+
+
+def test_opened_from_disk_the_box_says_the_edition_must_be_served(browser, letters_site):  # noqa: F811
+    reader = Reader(browser)
+    page = reader.open(letters_site, "index.html")
+    page.locator("#search-query").fill("letter")
+    expect(page.locator("#search-results")).to_contain_text("served", timeout=10000)
+    reader.close()
+    # Chromium says why in its console (modules may not load from file:), and nothing else fails
+    assert all("CORS" in e or "ERR_FAILED" in e for e in reader.errors), reader.errors
+    assert reader.remote == []
+
+
+HOSTILE_TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title>Hostile search</title></titleStmt><publicationStmt><p>test</p></publicationStmt>
+<sourceDesc><p>written for the test</p></sourceDesc></fileDesc></teiHeader>
+<text><body><div><head>Zanzibarite</head>
+<p>Zanzibarite &lt;img src=x onerror="window.hacked=1"&gt; &lt;script&gt;window.hacked=2&lt;/script&gt;
+&lt;mark onclick="window.hacked=3"&gt;zanzibarite&lt;/mark&gt; ends here.</p></div></body></text></TEI>"""
+
+
+def test_a_hostile_documents_text_is_only_text_in_the_results(browser, served):  # noqa: F811
+    root, url = served
+    source = root / "src" / "hostile.xml"
+    source.parent.mkdir()
+    source.write_text(HOSTILE_TEI, encoding="utf-8")
+    render([source], "html", root / "site")
+    reader = ServedReader(browser, url)
+    page = reader.page
+    page.goto(f"{url}site/index.html")
+    page.locator("#search-query").fill("zanzibarite")
+    results = page.locator("#search-results")
+    expect(results.locator("mark").first).to_be_visible(timeout=15000)
+    expect(results).to_contain_text("<script>")  # shown as the characters the document holds
+    assert results.locator("img, script, [onclick], [onerror]").count() == 0
+    assert page.evaluate("window.hacked") is None
+    reader.close()
+    assert reader.errors == [] and reader.remote == []
