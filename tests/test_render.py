@@ -350,3 +350,37 @@ def test_a_corpus_file_renders_its_included_documents_once(tmp_path):
     assert result.files == by_folder.files
     book = (tmp_path / "b" / "book.txt").read_text(encoding="utf-8")
     assert book.count("\nChapter 1 The Making of a Bolshevik, 1893–1917\n===") == 1
+
+
+def test_the_collection_read_one_document_at_a_time_is_the_whole_collection(tmp_path):
+    """What Saxon reads from the file collect_to_file writes is the tree collect builds."""
+    from teikit.render.collection import collect, collect_to_file
+
+    def canonical(element) -> str:  # the prefixes lxml makes up for rm: may differ; what they name may not
+        return etree.canonicalize(xml_data=etree.tostring(element, encoding="unicode"), rewrite_prefixes=True)
+
+    for paths in ([EDITION, RENDER_DATA], [EDITION / "iron-lazar.xml"], [RENDER_DATA / "drama.xml"]):
+        dest = tmp_path / "collection.xml"
+        collect_to_file(paths, dest)
+        assert canonical(etree.parse(str(dest)).getroot()) == canonical(collect(paths)), paths
+
+
+def test_a_graphics_warning_names_its_line_in_its_own_file(tmp_path):
+    """Documents are read back from a copy before the media plan: the lines are still the file's."""
+    doc = tmp_path / "src" / "pictures.xml"
+    doc.parent.mkdir()
+    body = "\n".join(f"<p>line {k}</p>" for k in range(30))
+    doc.write_text(
+        f"""<TEI xmlns="{NS["t"]}"><teiHeader><fileDesc><titleStmt><title>Pictures</title></titleStmt>
+<publicationStmt><p>test</p></publicationStmt><sourceDesc><p>test</p></sourceDesc></fileDesc></teiHeader>
+<text><body>
+{body}
+<figure><graphic url="missing.png"/></figure>
+</body></text></TEI>""",
+        encoding="utf-8",
+    )
+    line = doc.read_text(encoding="utf-8").splitlines().index('<figure><graphic url="missing.png"/></figure>') + 1
+    result = render([doc], "html", tmp_path / "site", search=False)
+    assert [w for w in result.warnings if "missing.png" in w] == [
+        f"{doc}:{line}: graphic 'missing.png' not published: '{doc.parent / 'missing.png'}' not found"
+    ]

@@ -17,17 +17,16 @@ an asset. Refusals are warnings; the page renders without what was refused.
 from __future__ import annotations
 
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from lxml import etree
 
 from ..access import LINK_SCHEMES
 from ..errors import TeikitError, UsageError
 from ..xmlio import atomic_folder, output_folder
 from . import media
-from .collection import collect
+from .collection import collect_to_file
 from .saxon import TRANSFORMS, stylesheet, transform
 from .search import build_index
 
@@ -74,11 +73,20 @@ def render(paths, to: str, outdir, *, width: int = 78, force: bool = False, sear
     result = Rendered(outdir, to)
     result.seconds["compile"] = compile_stylesheets(to)
     t0 = time.perf_counter()
-    tree = collect(paths, warn=result.warnings.append)
-    # Decided before the transform: html.xsl shows only the images marked as published.
-    images = media.plan(tree, forbidden=[outdir], warn=result.warnings.append) if to == "html" else []
-    xml_text = etree.tostring(tree, encoding="unicode")
-    result.seconds["read"] = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory(prefix="teikit-render-") as work:
+        # The collection goes to Saxon as a file, read one document at a time: Python never
+        # holds it whole (a collection of hundreds of documents would not fit twice).
+        source = Path(work) / "collection.xml"
+        # Decided before the transform: html.xsl shows only the images marked as published.
+        planner = media.Planner(forbidden=[outdir], warn=result.warnings.append)
+        prepare = planner.mark if to == "html" else (lambda root: None)
+        collect_to_file(paths, source, warn=result.warnings.append, prepare=prepare)
+        result.seconds["read"] = time.perf_counter() - t0
+        _transform(to, source, outdir, force, paths, width, search, planner.images, result)
+    return result
+
+
+def _transform(to, source: Path, outdir: Path, force, paths, width, search, images, result: Rendered) -> None:
     t0 = time.perf_counter()
     with atomic_folder(outdir, force, paths, writer=f"teikit render {to}") as tmp:
         params: dict[str, bool | int | str] = {"width": width} if to == "text" else {}
@@ -86,7 +94,7 @@ def render(paths, to: str, outdir, *, width: int = 78, force: bool = False, sear
         search = search and to == "html"
         if search:
             params["search"] = True
-        result.warnings += transform(FORMATS[to], xml_text, tmp, params)
+        result.warnings += transform(FORMATS[to], source, tmp, params)
         if to == "html":
             shutil.copytree(TRANSFORMS / "assets", tmp / "assets")
             media.publish(images, tmp, warn=result.warnings.append)
@@ -101,4 +109,3 @@ def render(paths, to: str, outdir, *, width: int = 78, force: bool = False, sear
     result.seconds["transform"] = time.perf_counter() - t0 - indexing
     if search:
         result.seconds["search index"] = indexing
-    return result

@@ -17,6 +17,7 @@ the document wrote is data, never provenance (see teikit.render.media).
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from lxml import etree
@@ -28,17 +29,67 @@ from ..validate.documents import ORIGIN, find_xml_files, load
 XML_BASE = f"{{{XML_NS}}}base"
 RENDER_NS = "urn:teikit:render"
 ORIGIN_MARK = f"{{{RENDER_NS}}}origin"  # the file an element's subtree was read from
+SOURCE_LINE = f"{{{RENDER_NS}}}line"  # a graphic's line in its file, while collect_to_file holds it
 TEI_ROOTS = (q("TEI"), q("teiCorpus"))
 
 
 def collect(paths, warn=lambda message: None) -> etree._Element:
     """One tree holding every TEI document found in `paths` (files or folders)."""
+    included: set[str] = set()
+    roots = [root for path, root in list(_documents(paths, warn, included)) if path not in included]
+    if not roots:
+        raise TeikitError("no TEI documents to render", ", ".join(str(p) for p in paths))
+    if len(roots) == 1:
+        return roots[0]
+    wrapper = etree.Element(q("teiCorpus"), nsmap={None: TEI_NS})
+    wrapper.extend(roots)
+    return wrapper
+
+
+def collect_to_file(paths, dest: Path, warn=lambda message: None, prepare=lambda root: None) -> None:
+    """Write to `dest` what `collect` would give, holding one document in memory at a time.
+
+    The transforms see the same tree: each document is serialised as it is read; once the
+    documents that a corpus includes are known, the others are read back in turn, given to
+    `prepare` (which may mark them, as the media plan does) and written into the wrapper.
+    """
+    included: set[str] = set()
+    with tempfile.TemporaryDirectory(prefix="teikit-collect-") as tmp:
+        read: list[tuple[str, Path]] = []
+        for k, (path, root) in enumerate(_documents(paths, warn, included)):
+            chunk = Path(tmp) / f"{k}.xml"
+            for graphic in root.iter(q("graphic")):  # read back, it would have the chunk's lines
+                graphic.set(SOURCE_LINE, str(graphic.sourceline or ""))
+            chunk.write_bytes(etree.tostring(root, encoding="utf-8", xml_declaration=False))
+            read.append((path, chunk))
+        kept = [chunk for path, chunk in read if path not in included]
+        if not kept:
+            raise TeikitError("no TEI documents to render", ", ".join(str(p) for p in paths))
+        # Read back what teikit has just written (already checked): no entities, no network.
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+        with open(dest, "wb") as out:
+            if len(kept) > 1:
+                out.write(f'<teiCorpus xmlns="{TEI_NS}">'.encode())
+            for chunk in kept:
+                root = etree.parse(str(chunk), parser).getroot()
+                prepare(root)
+                for graphic in root.iter(q("graphic")):
+                    graphic.attrib.pop(SOURCE_LINE, None)
+                out.write(etree.tostring(root, encoding="utf-8", xml_declaration=False))
+            if len(kept) > 1:
+                out.write(b"</teiCorpus>")
+
+
+def _documents(paths, warn, included: set[str]):
+    """(absolute path, root) of every TEI document in `paths`, its parts' origins marked.
+
+    `included` gathers the files a corpus file brought in by XInclude: they are rendered
+    through it, so the caller leaves them out (known only once every file has been read).
+    """
     files = find_xml_files(paths)
     if not files:
         raise TeikitError("no XML files to render", ", ".join(str(p) for p in paths))
     named = {os.path.abspath(p) for p in paths if not Path(p).is_dir()}
-    roots: list = []
-    included: set[str] = set()
     for path in files:
         root = _load(path)
         if root.tag not in TEI_ROOTS:
@@ -48,15 +99,7 @@ def collect(paths, warn=lambda message: None) -> etree._Element:
             continue
         _mark_origins(root, path, included)
         root.set(XML_BASE, Path(path).resolve().as_uri())
-        roots.append((os.path.abspath(path), root))
-    roots = [root for path, root in roots if path not in included]
-    if not roots:
-        raise TeikitError("no TEI documents to render", ", ".join(str(p) for p in paths))
-    if len(roots) == 1:
-        return roots[0]
-    wrapper = etree.Element(q("teiCorpus"), nsmap={None: TEI_NS})
-    wrapper.extend(roots)
-    return wrapper
+        yield os.path.abspath(path), root
 
 
 def _mark_origins(root: etree._Element, path: str, included: set) -> None:

@@ -38,7 +38,7 @@ from lxml import etree
 
 from ..access import AccessDenied, LocalFiles, link_scheme
 from ..tei import q
-from .collection import ORIGIN_MARK, RENDER_NS, XML_BASE
+from .collection import ORIGIN_MARK, RENDER_NS, SOURCE_LINE, XML_BASE
 
 MEDIA = "media"
 SRC = f"{{{RENDER_NS}}}src"
@@ -125,48 +125,69 @@ def plan(tree: etree._Element, forbidden=(), warn=lambda message: None, kinds=tu
     `forbidden`: paths no image may come from (the output folder). `kinds`: the image
     types the edition may carry (the EPUB takes fewer than a browser shows).
     """
-    warn = _printable(warn)
-    policies: dict[str, LocalFiles] = {}
-    by_source: dict[Path, Image] = {}
-    taken: set[str] = set()
-    for graphic in tree.iter(q("graphic")):
-        url = graphic.get("url") or ""
-        ref, origin = _reference(graphic)
-        where = f"{origin or '?'}:{graphic.sourceline}" if graphic.sourceline else (origin or "?")
-        shown = url[:80] + ("…" if len(url) > 80 else "")
-        scheme = link_scheme(url)
-        if scheme in ("http", "https"):
-            warn(f"{where}: graphic '{shown}' is on the web: shown as a link, not loaded")
-            continue
-        if scheme not in (None, "file"):
-            warn(f"{where}: graphic '{shown}' not published: only local image files are, not {scheme}: URLs")
-            continue
-        if origin is None:
-            warn(f"{where}: graphic '{shown}' not published: its document's file is unknown")
-            continue
-        real_origin = os.path.realpath(origin)
-        if real_origin not in policies:
-            policies[real_origin] = LocalFiles.for_documents([real_origin], forbidden=forbidden)
-        policy = policies[real_origin]
-        try:
-            source = policy.resolve(ref, real_origin)
-            if not source.is_file():
-                raise AccessDenied(f"'{source}' is not a file" if source.exists() else f"'{source}' not found")
-            kind = image_kind(source, _read_head(source))
-            if kind not in kinds:
-                raise AccessDenied(f"{kind.upper()} is not an image type this edition carries ({', '.join(kinds)})")
-        except AccessDenied as exc:
-            warn(f"{where}: graphic '{shown}' not published: {exc.message}")
-            continue
-        except OSError as exc:
-            warn(f"{where}: graphic '{shown}' not published: cannot read it ({exc.strerror})")
-            continue
-        image = by_source.get(source)
-        if image is None:
-            image = Image(source, _destination(source, policy, taken), policy, kind)
-            by_source[source] = image
-        graphic.set(SRC, image.dest)
-    return list(by_source.values())
+    planner = Planner(forbidden, warn, kinds)
+    planner.mark(tree)
+    return planner.images
+
+
+class Planner:
+    """`plan`, for a collection read one document at a time: call `mark` on each in turn;
+    `images` is then what `plan` would have returned for all of them together."""
+
+    def __init__(self, forbidden=(), warn=lambda message: None, kinds=tuple(IMAGE_TYPES)):
+        self.forbidden = forbidden
+        self.warn = _printable(warn)
+        self.kinds = kinds
+        self.policies: dict[str, LocalFiles] = {}
+        self.by_source: dict[Path, Image] = {}
+        self.taken: set[str] = set()
+
+    @property
+    def images(self) -> list[Image]:
+        return list(self.by_source.values())
+
+    def mark(self, tree: etree._Element) -> None:
+        warn, policies, by_source, taken = self.warn, self.policies, self.by_source, self.taken
+        for graphic in tree.iter(q("graphic")):
+            url = graphic.get("url") or ""
+            ref, origin = _reference(graphic)
+            line = graphic.get(SOURCE_LINE) or graphic.sourceline
+            where = f"{origin or '?'}:{line}" if line else (origin or "?")
+            shown = url[:80] + ("…" if len(url) > 80 else "")
+            scheme = link_scheme(url)
+            if scheme in ("http", "https"):
+                warn(f"{where}: graphic '{shown}' is on the web: shown as a link, not loaded")
+                continue
+            if scheme not in (None, "file"):
+                warn(f"{where}: graphic '{shown}' not published: only local image files are, not {scheme}: URLs")
+                continue
+            if origin is None:
+                warn(f"{where}: graphic '{shown}' not published: its document's file is unknown")
+                continue
+            real_origin = os.path.realpath(origin)
+            if real_origin not in policies:
+                policies[real_origin] = LocalFiles.for_documents([real_origin], forbidden=self.forbidden)
+            policy = policies[real_origin]
+            try:
+                source = policy.resolve(ref, real_origin)
+                if not source.is_file():
+                    raise AccessDenied(f"'{source}' is not a file" if source.exists() else f"'{source}' not found")
+                kind = image_kind(source, _read_head(source))
+                if kind not in self.kinds:
+                    raise AccessDenied(
+                        f"{kind.upper()} is not an image type this edition carries ({', '.join(self.kinds)})"
+                    )
+            except AccessDenied as exc:
+                warn(f"{where}: graphic '{shown}' not published: {exc.message}")
+                continue
+            except OSError as exc:
+                warn(f"{where}: graphic '{shown}' not published: cannot read it ({exc.strerror})")
+                continue
+            image = by_source.get(source)
+            if image is None:
+                image = Image(source, _destination(source, policy, taken), policy, kind)
+                by_source[source] = image
+            graphic.set(SRC, image.dest)
 
 
 def _destination(source: Path, policy: LocalFiles, taken: set[str]) -> str:

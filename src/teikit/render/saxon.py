@@ -37,8 +37,11 @@ def stylesheet(name: str):
         raise TeikitError(f"stylesheet does not compile: {exc}", str(path)) from None
 
 
-def transform(name: str, xml_text: str, outdir: Path, params: dict[str, bool | int | str] | None = None) -> list[str]:
-    """Apply transforms/NAME to the document; its result documents go into `outdir`.
+def transform(
+    name: str, source: str | Path, outdir: Path, params: dict[str, bool | int | str] | None = None
+) -> list[str]:
+    """Apply transforms/NAME to the document (its text, or the file that holds it); its
+    result documents go into `outdir`.
 
     Returns the stylesheet's messages (warnings about the input).
     """
@@ -59,7 +62,10 @@ def transform(name: str, xml_text: str, outdir: Path, params: dict[str, bool | i
     executable.set_save_xsl_message(True, None)
     executable.clear_xsl_messages()
     try:
-        document = proc.parse_xml(xml_text=xml_text)
+        if isinstance(source, Path):
+            document = proc.parse_xml(xml_file_name=str(source))
+        else:
+            document = proc.parse_xml(xml_text=source)
         executable.set_global_context_item(xdm_item=document)
         executable.apply_templates_returning_string(xdm_value=document)
     except PySaxonApiError as exc:
