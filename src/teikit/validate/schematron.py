@@ -126,6 +126,10 @@ class Schematron:
         except (etree.SchematronParseError, etree.XSLTParseError, etree.XMLSyntaxError) as exc:
             raise TeikitError(f"cannot compile Schematron schema: {exc}", path) from None
 
+    @property
+    def runs_in_saxon(self) -> bool:
+        return self._saxon is not None
+
     def check(self, tree: etree._ElementTree) -> list[Problem]:
         if self._saxon is not None:
             return self._saxon.check(tree)
