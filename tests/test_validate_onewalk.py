@@ -21,10 +21,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from conftest import ROOT
 from teikit.validate import TEIKIT_SCH
-from teikit.validate.documents import load
+from teikit.validate.documents import XML_ID, load
 from teikit.validate.schematron import Schematron
 
 BOOK = ROOT / "tei" / "iron-lazar"
@@ -233,3 +234,60 @@ def test_other_schemas_give_the_same_findings(tmp_path, name, walked_once, expec
     assert found == findings(skeleton, doc)
     messages = {p.message.split(" [")[0] for p in found}
     assert messages >= set(expected) and (name != "phase" or messages == {"sec two"}), messages
+
+
+# ---------------------------------------------------------------- files prepared in threads
+
+
+def test_threads_give_the_same_results_as_one(tmp_path, monkeypatch):
+    """The book with faults for every engine (grammar: jing's messages; rules; a repeated
+    xml:id), prepared in one thread and in two: the same results, file by file."""
+    import teikit.validate as tv
+
+    book = tmp_path / "book"
+    shutil.copytree(BOOK, book)
+    for path in book.glob("*.xml"):  # the declared schemas: the bundled ones
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace('href="../../schema/', f'href="{ROOT / "schema"}/'), encoding="utf-8")
+    tei = "{http://www.tei-c.org/ns/1.0}"
+
+    def edit(name, change):
+        path = book / name
+        tree = etree.parse(str(path))
+        change(tree.getroot())
+        path.write_bytes(etree.tostring(tree, encoding="UTF-8", xml_declaration=True))
+
+    def para(root):  # an element the grammar does not have
+        root.find(f".//{tei}p").tag = tei + "para"
+
+    def rules(root):  # a pointer to nothing, an empty paragraph
+        root.find(f".//{tei}orgName").set("ref", "orgs.xml#nobody")
+        root.find(f".//{tei}p").addprevious(etree.Element(tei + "p"))
+
+    def repeated(root):  # one xml:id twice
+        first, second = root.xpath("//@xml:id/..")[1:3]
+        second.set(XML_ID, first.get(XML_ID))
+
+    edit("ch01.xml", para)
+    edit("ch04.xml", rules)
+    edit("ch07.xml", repeated)
+    used = []
+    threads = tv._threads
+
+    def spy(*args):
+        used.append(threads(*args))
+        return used[-1]
+
+    monkeypatch.setattr(tv, "_threads", spy)
+
+    def results():
+        run = tv.validate([book])
+        return [(r.path, r.valid, r.problems) for r in run.results]
+
+    two = results()
+    monkeypatch.setattr(tv, "THREADS", 1)
+    one = results()
+    assert used == [2, 1] or tv.MAX_JOBS < 2
+    assert two == one
+    invalid = {Path(p).name for p, valid, _ in one if not valid}
+    assert invalid >= {"ch01.xml", "ch04.xml", "ch07.xml", "iron-lazar.xml"}, invalid
