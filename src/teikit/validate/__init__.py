@@ -19,7 +19,9 @@ invalid goes to jing, whose messages and verdict then stand. Parsing,
 hostile-input checks, XInclude and Schematron run in Python (lxml; Saxon for
 XSLT 2/3 Schematron, see schematron.py), in
 `jobs` processes from PARALLEL_FROM files on; `jobs` is capped at the number of
-processors (MAX_JOBS), since every job is a process and a JVM.
+processors (MAX_JOBS), since every job is a process and a JVM. Files prepared in
+this process are prepared two at a time in threads when no Saxon is involved
+(libxml2 and libxslt release the GIL; see _threads).
 
 Fail closed: a file is valid only when every engine that had to judge it gave a
 verdict and found no error; a file jing gave no verdict on (see jing.py), a file

@@ -1,7 +1,9 @@
 """ISO Schematron, compiled once per schema and process, and run in-process.
 
 Query bindings xslt (XSLT 1.0) and exslt (XSLT 1.0 with EXSLT functions such
-as str:tokenize) run here, compiled by lxml and run with libxslt; xslt2 and
+as str:tokenize) run here, compiled by lxml (ISO's skeleton) and run with
+libxslt, the stylesheet rewritten to walk each document once for all patterns
+(_walk_once; the same findings as the skeleton's walk per pattern); xslt2 and
 xslt3 run in Saxon (saxon.py, sch2xslt.py). Rules embedded in a RELAX NG grammar
 without a queryBinding are taken as xslt2, the binding the TEI's ODD processor
 writes them in.
