@@ -401,7 +401,7 @@ def _prepare_all(files, options, jobs, ticker) -> list[_Prepared]:
 def _threads(files, declared, options: Options, jobs: int) -> int:
     """How many threads prepare the files in this process: THREADS, or 1.
 
-    Parsing, XInclude, libxml2's RELAX NG and libxslt's Schematron release the GIL, so
+    Parsing, libxml2's RELAX NG and libxslt's Schematron release the GIL, so
     that two files are prepared at once on two processors (each file in one thread:
     its tree is never shared between threads). Only when every file is prepared here
     (not in worker processes), and only with XSLT 1.0 Schematron: Saxon (a native image
