@@ -291,3 +291,35 @@ def test_threads_give_the_same_results_as_one(tmp_path, monkeypatch):
     assert two == one
     invalid = {Path(p).name for p, valid, _ in one if not valid}
     assert invalid >= {"ch01.xml", "ch04.xml", "ch07.xml", "iron-lazar.xml"}, invalid
+
+
+def test_a_stylesheet_of_another_shape_is_left_as_it_is():
+    """The rewrite is made only on the shape lxml's skeleton gives; anything else runs as is."""
+    from lxml import isoschematron
+
+    from teikit.validate.schematron import _walk_once
+
+    schema = etree.fromstring(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron"><pattern><rule context="p">'
+        '<assert test="*">p without children</assert></rule></pattern></schema>'
+    )
+    stylesheet = isoschematron.Schematron(schema, include=False, store_xslt=True).validator_xslt.getroot()
+    xsl = "{http://www.w3.org/1999/XSL/Transform}"
+    assert _walk_once(etree.fromstring(etree.tostring(stylesheet)))  # the skeleton's own shape
+    # A template of the default mode that writes something, a rule that does not go on to
+    # the children, rules going on to different kinds of children: each left untouched.
+    variants = []
+    extra = etree.fromstring(etree.tostring(stylesheet))
+    etree.SubElement(extra, xsl + "template", match="p").text = "out"
+    variants.append(extra)
+    cut = etree.fromstring(etree.tostring(stylesheet))
+    rule = cut.find(f"{xsl}template[@match='p']")
+    rule.remove(rule[-1])
+    variants.append(cut)
+    mixed = etree.fromstring(etree.tostring(stylesheet))
+    mixed.find(f"{xsl}template[@match='p']")[-1].set("select", "*")
+    variants.append(mixed)
+    for variant in variants:
+        before = etree.tostring(variant)
+        assert not _walk_once(variant)
+        assert etree.tostring(variant) == before

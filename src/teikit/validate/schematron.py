@@ -215,6 +215,7 @@ def _walk_once(root) -> bool:
     if any(a.get("select") is not None or not a.getparent().tag.endswith("}active-pattern") for a in quiet):
         return False
     attribute_modes: set[str] = set()  # the modes that visit attributes and have rules for them
+    recursion: set[str] | None = None
     rule_templates = []
     for order, mode in enumerate(modes):
         for t in (t for t in templates if t.get("mode") == mode):
@@ -227,6 +228,9 @@ def _walk_once(root) -> bool:
             steps = {step.strip() for step in (last.get("select") or "").split("|")}
             if "*" not in steps or not steps <= _RECURSION:
                 return False
+            if recursion is not None and steps != recursion:
+                return False  # what a node's children are would depend on the rule that fired on it
+            recursion = steps
             if match != "@*|node()":
                 kinds = _node_kinds(match)
                 if "other" in kinds:
