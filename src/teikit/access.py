@@ -30,7 +30,6 @@ import os
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
-from urllib.request import url2pathname
 
 from .errors import TeikitError
 
@@ -134,6 +133,8 @@ class LocalFiles:
             parsed = urlparse(reference)
             if parsed.netloc not in ("", "localhost"):
                 raise AccessDenied(f"'{reference}' names another host", str(within))
+            from urllib.request import url2pathname  # here: urllib.request is slow to import (HTTP, email)
+
             target = Path(url2pathname(parsed.path))
         else:
             target = Path(os.path.dirname(os.path.abspath(within))) / unquote(reference.split("#")[0])

@@ -19,7 +19,9 @@ invalid goes to jing, whose messages and verdict then stand. Parsing,
 hostile-input checks, XInclude and Schematron run in Python (lxml; Saxon for
 XSLT 2/3 Schematron, see schematron.py), in
 `jobs` processes from PARALLEL_FROM files on; `jobs` is capped at the number of
-processors (MAX_JOBS), since every job is a process and a JVM.
+processors (MAX_JOBS), since every job is a process and a JVM. Files prepared in
+this process are prepared two at a time in threads when no Saxon is involved
+(libxml2 and libxslt release the GIL; see _threads).
 
 Fail closed: a file is valid only when every engine that had to judge it gave a
 verdict and found no error; a file jing gave no verdict on (see jing.py), a file
@@ -67,6 +69,7 @@ TEIKIT_SCH = str(SCHEMA_DIR / "teikit.sch")
 MAX_FILES_PER_JVM = 2000
 PARALLEL_FROM = 100  # fewer files than this are parsed in-process
 MAX_JOBS = os.cpu_count() or 1  # --jobs above this is lowered to it
+THREADS = min(2, MAX_JOBS)  # files prepared at once in one process (see _threads)
 
 __all__ = ["validate", "Run", "FileResult", "Problem", "Summary", "TEIKIT_RNG", "TEIKIT_SCH", "find_xml_files"]
 
@@ -145,15 +148,25 @@ def validate(
         if schema:
             stager.get(schema, fail=True)  # a given schema that is refused stops the run
         # jing starts on the files whose prolog is plain while Python parses them all.
-        plain, includers, direct = _plan(files, options)
+        plain, includers, direct, declared = _plan(files, options)
         early = _submit(jvms, plain, jobs, stager)
         done = {(inp, schema) for schema, part, _ in early for inp in part}
-        # Files that XInclude others need a copy for jing: prepare them first so
-        # that their JVM runs while the other files are parsed.
-        first = _prepare_all(includers, options, jobs, ticker)
-        batches = early + _submit(jvms, _late(first, done), jobs, stager)
         skip = set(includers) | set(direct)
-        others = _prepare_all([f for f in files if f not in skip], options, jobs, ticker)
+        rest = [f for f in files if f not in skip]
+        threads = _threads(includers + rest, declared, options, jobs)
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            # Files that XInclude others need a copy for jing: prepare them first so
+            # that their JVM runs while the other files are parsed.
+            if threads > 1:
+                pending = [pool.submit(_prepare, f, options) for f in includers + rest]
+                first = _gathered(pending[: len(includers)], ticker)
+            else:
+                first = _prepare_all(includers, options, jobs, ticker)
+            batches = early + _submit(jvms, _late(first, done), jobs, stager)
+            if threads > 1:
+                others = _gathered(pending[len(includers) :], ticker)
+            else:
+                others = _prepare_all(rest, options, jobs, ticker)
         batches += _submit(jvms, _late(others, done), jobs, stager)
         ticker(len(direct))
         order = {f: i for i, f in enumerate(files)}
@@ -261,14 +274,16 @@ def _plan(files, options):
     A file over the size limit is skipped unread (its prolog too): _prepare
     reports it, and it reaches no engine.
     Returns the files jing may read itself (no DOCTYPE), by schema; the files
-    that look like XIncluders; and the files that need nothing but jing (plain,
+    that look like XIncluders; the files that need nothing but jing (plain,
     no Schematron to run, within the size limit), already prepared: jing checks
     their well-formedness too, and without a DOCTYPE they can hold no entity to
-    fear.
+    fear; and the local Schematron schemas the files declare (None when a prolog
+    could not be read, so that they are not known).
     """
     groups: dict[str, list[str]] = {}
     includers = []
     direct: dict[str, _Prepared] = {}
+    declared: set[str] | None = set()  # the Schematron schemas the files declare; None: not known
     for f in files:
         try:
             if os.path.getsize(f) > options.max_bytes:
@@ -276,7 +291,12 @@ def _plan(files, options):
         except OSError:
             continue
         prolog = read_prolog(f)
-        if prolog is None or prolog.has_doctype:
+        if prolog is None:
+            declared = None
+            continue
+        if declared is not None:
+            declared.update(d.href for d in prolog.declared if d.kind == "schematron" and not d.remote)
+        if prolog.has_doctype:
             continue
         if prolog.uses_xinclude or may_xinclude(f):
             includers.append(f)
@@ -289,7 +309,7 @@ def _plan(files, options):
             needs_schematron = options.schematron or any(d.kind == "schematron" for d in prolog.declared)
             if not needs_schematron:
                 direct[f] = _Prepared(FileResult(f, schema=schema), os.path.abspath(f))
-    return groups, includers, direct
+    return groups, includers, direct, declared
 
 
 def _late(prepared, done) -> dict[str, list[str]]:
@@ -375,6 +395,40 @@ def _prepare_all(files, options, jobs, ticker) -> list[_Prepared]:
         for batch in pool.map(_prepare_chunk, chunks, [options] * len(chunks)):
             out.extend(batch)
             ticker(len(batch))
+    return out
+
+
+def _threads(files, declared, options: Options, jobs: int) -> int:
+    """How many threads prepare the files in this process: THREADS, or 1.
+
+    Parsing, libxml2's RELAX NG and libxslt's Schematron release the GIL, so
+    that two files are prepared at once on two processors (each file in one thread:
+    its tree is never shared between threads). Only when every file is prepared here
+    (not in worker processes), and only with XSLT 1.0 Schematron: Saxon (a native image
+    with threads of its own) is kept to one thread; the schemas are compiled here
+    first to know, which each file would do anyway.
+    """
+    if THREADS < 2 or len(files) < 2 or saxon_started():
+        return 1
+    if jobs > 1 and len(files) >= PARALLEL_FROM:
+        return 1  # worker processes (see _prepare_all)
+    if declared is None:
+        return 1
+    schemas = {options.schematron} if options.schematron else {p for p in declared if os.path.isfile(p)}
+    for sch in sorted(schemas):
+        try:
+            if _schematron(sch, options).runs_in_saxon:
+                return 1
+        except TeikitError:
+            continue  # each file that declares it reports it; nothing runs
+    return THREADS
+
+
+def _gathered(futures, ticker) -> list[_Prepared]:
+    out = []
+    for future in futures:
+        out.append(future.result())
+        ticker(1)
     return out
 
 

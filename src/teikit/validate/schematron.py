@@ -1,7 +1,9 @@
 """ISO Schematron, compiled once per schema and process, and run in-process.
 
 Query bindings xslt (XSLT 1.0) and exslt (XSLT 1.0 with EXSLT functions such
-as str:tokenize) run here, compiled by lxml and run with libxslt; xslt2 and
+as str:tokenize) run here, compiled by lxml (ISO's skeleton) and run with
+libxslt, the stylesheet rewritten to walk each document once for all patterns
+(_walk_once; the same findings as the skeleton's walk per pattern); xslt2 and
 xslt3 run in Saxon (saxon.py, sch2xslt.py). Rules embedded in a RELAX NG grammar
 without a queryBinding are taken as xslt2, the binding the TEI's ODD processor
 writes them in.
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from urllib.parse import unquote
 
 from lxml import etree, isoschematron
@@ -83,8 +86,9 @@ class Schematron:
     `allow_read`: more folders, for document() and for sch:include.
     """
 
-    def __init__(self, path: str, read=(), allow_read=(), start_saxon: bool = True):
+    def __init__(self, path: str, read=(), allow_read=(), start_saxon: bool = True, one_walk: bool = True):
         self.path = path
+        self.one_walk = False
         roots = [*read, *allow_read]
         documents = LocalFiles(roots) if roots else None
         includes = LocalFiles([os.path.dirname(os.path.abspath(path)), *allow_read])
@@ -116,12 +120,17 @@ class Schematron:
             xslt_doc = etree.fromstring(
                 etree.tostring(compiled.validator_xslt), _document_parser(documents), base_url=os.path.abspath(path)
             )
+            self.one_walk = one_walk and _walk_once(xslt_doc)
             access = etree.XSLTAccessControl(
                 read_file=True, write_file=False, create_dir=False, read_network=False, write_network=False
             )
             self._xslt = etree.XSLT(xslt_doc, access_control=access)
         except (etree.SchematronParseError, etree.XSLTParseError, etree.XMLSyntaxError) as exc:
             raise TeikitError(f"cannot compile Schematron schema: {exc}", path) from None
+
+    @property
+    def runs_in_saxon(self) -> bool:
+        return self._saxon is not None
 
     def check(self, tree: etree._ElementTree) -> list[Problem]:
         if self._saxon is not None:
@@ -135,7 +144,10 @@ class Schematron:
         problems = []
         own = os.path.abspath(tree.docinfo.URL) if tree.docinfo.URL else ""
         locator = Locator(tree)
-        for finding in report.getroot().iter(SVRL + "failed-assert", SVRL + "successful-report"):
+        findings = report.getroot().iter(SVRL + "failed-assert", SVRL + "successful-report")
+        if self.one_walk:  # pattern by pattern, as the skeleton's one walk per pattern gives them
+            findings = sorted(findings, key=lambda f: int(f.get(_PATTERN_ORDER) or 0))
+        for finding in findings:
             text = " ".join((finding.findtext(SVRL + "text") or "").split())
             role = (finding.get("role") or "").lower()
             severity = "warning" if role in ("warning", "warn", "info", "information") else "error"
@@ -148,6 +160,124 @@ class Schematron:
             path = origin if origin and origin != own else None
             problems.append(Problem(line, column, f"{text} [{readable_path(node)}]", severity, "schematron", path))
         return problems
+
+
+# ---------------------------------------------------------------- one walk for all patterns
+
+XSLNS = "http://www.w3.org/1999/XSL/Transform"
+_X = f"{{{XSLNS}}}"
+_WALK = "teikit-walk"  # a mode name the skeleton does not use
+_PATTERN_ORDER = "teikit-pattern"  # on each finding: its pattern's place in the schema
+# What the skeleton's templates of a pattern's mode may apply next, "@*|*" or more (it depends
+# on the query binding and on whether a rule names attributes). Comments and processing
+# instructions reach only the default template when no rule context can match them, which
+# _walk_once makes sure of.
+_RECURSION = {"@*", "*", "comment()", "processing-instruction()"}
+
+
+def _walk_once(root) -> bool:
+    """Rewrite the stylesheet lxml's ISO skeleton made so that the document is walked once.
+
+    The skeleton (iso_schematron_skeleton_for_xslt1) gives each pattern a mode of its
+    own: the main template applies every mode to the root in turn, and each template
+    of a mode, rule or default, ends by applying the mode to its node's attributes and
+    child elements, so the document is walked once per pattern. Besides, it applies
+    the default mode (built-in templates, text stripped: no output) inside every
+    svrl:active-pattern, another walk per pattern.
+
+    Here the modes stay as they are, so that within a pattern a node is still the
+    context of the first rule (the highest priority) that matches it, and the lets,
+    keys and messages are untouched; only the walking changes: the templates of the
+    pattern modes no longer go on to the children, and one walk (mode teikit-walk)
+    applies, on each element and, where a rule context can name one, on each
+    attribute, every pattern's mode in the schema's order. The findings carry their
+    pattern's place, so that check() lists them pattern by pattern as before.
+
+    Done only when the stylesheet has exactly the expected shape and no rule context
+    can match anything but elements and attributes (a rule on "/", text or comments is
+    walked by the skeleton in ways not worth repeating); otherwise the stylesheet is
+    left as it is (returns False). tests/test_validate_schematron.py checks that both
+    give the same findings, on the book, its mutants and other schemas.
+    """
+    from .sch2xslt import _node_kinds  # the same reading of a rule context as for XSLT 2/3
+
+    templates = root.findall(_X + "template")
+    main = [t for t in templates if t.get("match") == "/" and t.get("mode") is None]
+    if len(main) != 1:
+        return False
+    if any(t.get("mode") is None and t.get("match") not in ("/", "text()") for t in templates):
+        return False  # a template of the default mode that could output something
+    starts = [a for a in main[0].iter(_X + "apply-templates") if a.get("mode")]
+    modes = [a.get("mode") for a in starts]
+    if not modes or any(a.get("select") != "/" for a in starts) or len(set(modes)) != len(modes):
+        return False
+    quiet = [a for a in main[0].iter(_X + "apply-templates") if not a.get("mode")]
+    if any(a.get("select") is not None or not a.getparent().tag.endswith("}active-pattern") for a in quiet):
+        return False
+    attribute_modes: set[str] = set()  # the modes that visit attributes and have rules for them
+    recursion: set[str] | None = None
+    rule_templates = []
+    for order, mode in enumerate(modes):
+        for t in (t for t in templates if t.get("mode") == mode):
+            match = t.get("match") or ""
+            last = next((c for c in reversed(t) if isinstance(c.tag, str)), None)
+            if match == "text()" and last is None:
+                continue
+            if last is None or last.tag != _X + "apply-templates" or last.get("mode") != mode:
+                return False
+            steps = {step.strip() for step in (last.get("select") or "").split("|")}
+            if "*" not in steps or not steps <= _RECURSION:
+                return False
+            if recursion is not None and steps != recursion:
+                return False  # what a node's children are would depend on the rule that fired on it
+            recursion = steps
+            if match != "@*|node()":
+                kinds = _node_kinds(match)
+                if "other" in kinds:
+                    return False
+                if "attribute" in kinds and "@*" in steps:
+                    attribute_modes.add(mode)
+            if any(_uses_position(v) for el in t.iter(etree.Element) for k, v in el.attrib.items() if k != "match"):
+                return False  # position() and last() of a rule's node would change with the walk
+            rule_templates.append((order, t, last))
+    for order, t, last in rule_templates:
+        t.remove(last)
+        for finding in t.iter(SVRL + "failed-assert", SVRL + "successful-report"):
+            finding.set(_PATTERN_ORDER, str(order))
+    for a in quiet:
+        a.getparent().remove(a)
+    for a in starts[1:]:
+        a.getparent().remove(a)
+    starts[0].set("mode", _WALK)
+    # The walk: the root's children (the skeleton's built-in root template does the same),
+    # then every element and, when a rule may name one, its attributes, every pattern on each.
+    top = etree.SubElement(root, _X + "template", match="/", mode=_WALK)
+    etree.SubElement(top, _X + "apply-templates", select="*", mode=_WALK)
+    walk = etree.SubElement(root, _X + "template", match="*", mode=_WALK)
+    for mode in modes:
+        etree.SubElement(walk, _X + "apply-templates", select=".", mode=mode)
+    if attribute_modes:
+        each = etree.SubElement(walk, _X + "for-each", select="@*")
+        for mode in modes:
+            if mode in attribute_modes:
+                etree.SubElement(each, _X + "apply-templates", select=".", mode=mode)
+    etree.SubElement(walk, _X + "apply-templates", select="*", mode=_WALK)
+    return True
+
+
+_LITERAL = re.compile(r'"[^"]*"|\'[^\']*\'')
+_PREDICATE = re.compile(r"\[[^\[\]]*\]")
+
+
+def _uses_position(expression: str) -> bool:
+    """Whether position() or last() appears outside every predicate (where it is the rule's node's)."""
+    text = _LITERAL.sub("''", expression)
+    while True:
+        shorter = _PREDICATE.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
+    return bool(re.search(r"\b(?:position|last)\s*\(", text))
 
 
 _EMBEDDING_INCLUDES = (
