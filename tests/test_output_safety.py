@@ -494,3 +494,22 @@ def test_atomic_write_into_a_folder_is_a_clear_error(tmp_path):
     with pytest.raises(TeikitError) as err:  # a folder that cannot hold files
         atomic_write_text(tmp_path / "report.txt" / "r.txt", "ok")
     assert ".teikit-tmp" not in str(err.value) and str(err.value).startswith(str(tmp_path / "report.txt"))
+
+
+def test_a_report_written_to_a_pipe_or_device_goes_into_it_and_leaves_it_in_place(tmp_path):
+    """`-o /dev/null` or a named pipe: a rename over it would put a regular file in its place."""
+    import stat
+    import threading
+
+    from teikit.xmlio import atomic_write_text
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()))
+    reader.start()
+    atomic_write_text(pipe, "the report\n")
+    reader.join(timeout=10)
+    assert got == [b"the report\n"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]  # no temporary file left beside it

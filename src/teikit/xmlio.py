@@ -31,6 +31,7 @@ import re
 import secrets
 import shutil
 import socket
+import stat
 import time
 from collections.abc import Iterable
 from contextlib import contextmanager, suppress
@@ -72,6 +73,15 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     hide a report from the people it is for). An OSError becomes a TeikitError naming `path`.
     """
     path = Path(path)
+    if _is_special(path):
+        # /dev/null, /dev/stdout, a named pipe: written into as they are; a rename would put a
+        # regular file in the device's place.
+        try:
+            with open(path, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise TeikitError(f"cannot write: {exc.strerror or exc}", str(path)) from None
+        return
     tmp = _run_name(path.parent, path.name, "tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -94,6 +104,15 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
         if isinstance(exc, OSError):  # named by the target, not the temporary file
             raise TeikitError(f"cannot write: {exc.strerror or exc}", str(path)) from None
         raise
+
+
+def _is_special(path: Path) -> bool:
+    """Whether `path` is a device, a pipe or a socket (not a file one may replace)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:
