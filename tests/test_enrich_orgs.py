@@ -60,6 +60,22 @@ def test_a_sentences_first_word_and_a_persons_possessive_are_not_part_of_the_nam
     assert _names(said, profile=_iron_lazar()) == ["Secretariat"]
 
 
+def test_an_organisations_possessive_ends_its_name():
+    """ "the Central Committee's Secretariat" is two bodies, the second the first's; the
+    book writes "committee" in lower case too, but a body's noun or known name in the
+    possessive is a name's, not a common noun's like "People's"."""
+    said = "the Central Committee's Secretariat and the Komsomol's Central Committee met."
+    book = said + " a committee of the komsomol"
+    assert _names(said, profile=_iron_lazar(), book=book) == [
+        "Central Committee",
+        "Secretariat",
+        "Komsomol",
+        "Central Committee",
+    ]
+    said = "the Supreme Court's Military Collegium"
+    assert _names(said, book=said + " a court") == ["Supreme Court", "Military Collegium"]
+
+
 def test_a_noun_alone_after_the_means_an_organisation_named_elsewhere():
     said = "The public exercise of all forms of worship permitted by the\n    Convention"
     found = orgs.find(said, orgs.Shapes.of(load_profile(), said))

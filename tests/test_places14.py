@@ -111,3 +111,28 @@ def test_the_parts_of_a_place_its_index_entry_groups_are_places(without_profile)
     assert kinds["Rechnoi Vokzal"] == "site" and kinds["Bolshoi Theatre"] == "site"
     assert kinds["Zamoskvorech'e"] == "district"
     assert _places(without_profile, "Rechnoi Vokzal") and _places(without_profile, "Iversky Gates")
+
+
+def test_a_place_and_a_units_word_name_one_territory(tmp_path):
+    """ "Moscow province", "the Donetsk region", "the Siberian region" name a province or
+    region, one name; not "Moscow" in "the Moscow Province Party" (a longer name), nor a
+    country's ("the Ukraine region" is rare and no unit), nor a word not a place."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import units
+
+    def place(kind):
+        return etree.Element("place", type=kind)
+
+    keys = {"Moscow": place("city"), "Donetsk": place("city"), "Siberia": place("region"), "Ukraine": place("country")}
+    (tmp_path / "book.toml").write_text('include = ["russian"]\n', encoding="utf-8")
+    heads = registers.PLACE_HEADS | load_profile(tmp_path / "book.toml").place_heads
+    text = (
+        "In Moscow province and the Donetsk region; the Siberian region; Perm province; "
+        "the Ukraine region; the Moscow Province Party Conference; Moscow oblast; Moscow river."
+    )
+    assert [found[:2] for found in units(text, keys, heads)] == [
+        ("Moscow province", "region"),
+        ("Donetsk region", "region"),
+        ("Siberian region", "region"),
+        ("Moscow oblast", "region"),
+    ]

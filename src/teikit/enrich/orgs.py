@@ -381,8 +381,10 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
             break
         if word in shapes.persons and not shapes.common(word):
             return None  # "Frederick Church", "Mr Bank"; but "General Assembly"
-        if _POSSESSIVE.search(word) and not shapes.common(word):
-            break  # "Stalin's Secretariat": the Secretariat
+        if _POSSESSIVE.search(word) and (
+            not shapes.common(word) or _APOSTROPHE_S.sub("", word) in shapes.nouns | shapes.known
+        ):
+            break  # "Stalin's Secretariat", "the Central Committee's Secretariat": the Secretariat
         first = run.start() + at
     starts = [run.start() + at for at, _ in words]
     if first >= 0 and prose and initial(text, first) and shapes.common(words[starts.index(first)][1]):

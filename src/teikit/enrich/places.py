@@ -12,6 +12,8 @@ it includes); the text adds, in a book with an index:
   and "of" ("in Katyn", "the population of Efremov"), in half their uses at least, and not
   right before a lower-case word the book hardly uses ("to Staraya ploshchad": a foreign
   phrase) nor as an adjective after "the" ("at the Mercury factory");
+- territorial units named by a place and a lower-case word for the unit ("Moscow province",
+  "the Donetsk region", "the Siberian region"; `[places] heads` adds "oblast"): one name;
 - named features by their last word ("Panama Canal", "Lenin Hills"), streets, districts
   ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"), and
   names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas).
@@ -21,7 +23,7 @@ ordinary English words (Union), the index's headings that name no place (Pravda,
 and a doubtful town (smaller, or found under another of its names) that the text writes
 right before a person's name ("Sergo Ordzhonikidze": a nickname; reported, not marked).
 Each name is matched under the spellings romanisation produces (Nizhnyi / Nizhny /
-Nizhniy), all resolving to one entry. A book without an index is read by `textplaces`.
+Nizhniy) and the three of a saint (St / St. / Saint Petersburg), all resolving to one entry. A book without an index is read by `textplaces`.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from . import gazetteer, namewords, registers, textplaces
 from .matching import SKIP, UNMARKED_TEXT, Matcher, regions, unmarked_text
 from .namewords import initial
 
-_NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
+_NAME = r"(?:St\.? |Saint )?[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
 # The cue, "the", the name, and the lower-case word after it if any (looked at, not taken).
 _AFTER_CUE = re.compile(
     rf"\b(in|at|to|from|near|into|via|through|towards|outside|around|of|and)\s(the\s)?({_NAME})(?![\w'-])"
@@ -68,6 +70,7 @@ _PLACE_NOUN = re.compile(
 )
 # What follows a name written before a person's: a closing bracket or quote, and the name.
 _BEFORE_NAME = re.compile(r"([)'’\"”])?\s([A-Z][a-z'’-]+)")
+_SAINT = re.compile(r"(?:St\.?|Saint) (?=[A-Z])")
 # Named features by their last word ("Panama Canal", "Lenin Hills"), and the type that word gives.
 _FEATURE_TYPES = {
     "Sea": "sea", "Ocean": "ocean", "Canal": "canal", "River": "river", "Lake": "lake", "Hills": "hills",
@@ -93,6 +96,40 @@ _BRACKETED = re.compile(r"\s\(([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)\)")
 # "the Black, Caspian, Baltic and White seas": names sharing a plural head.
 _SHARED_HEADS = {"seas": "Sea", "rivers": "River", "oceans": "Ocean", "lakes": "Lake"}
 _SHARED_HEAD = re.compile(r"\b((?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and [A-Z][a-z]+) (seas|rivers|oceans|lakes)\b")
+
+
+# A territory named by a place and a lower-case word for a unit ("Moscow province", "the
+# Donetsk region", "the Siberian region"): one name, the unit's, not the city's. The words
+# are those of `registers.PLACE_HEADS` and the profile's `[places] heads` that give a region
+# or a district ("oblast", "krai" in the russian pack).
+_UNIT_TYPES = ("region", "district")
+_PEOPLES = re.compile(r"(?:ian|an)$")
+
+
+def units(text: str, keys: dict, heads: dict[str, str]):
+    """The names of territorial units in `text`: (name, type, the place it names) for each
+    place of `keys` (a register's names), or a people's adjective of one ("Siberian"),
+    written before a unit's word ("Moscow province", "Moscow Province"), not inside a longer
+    capitalised name."""
+    words = sorted(w for w, kind in heads.items() if kind in _UNIT_TYPES)
+    if not words:
+        return
+    pattern = re.compile(
+        r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) ("
+        + "|".join(f"{w}|{w.capitalize()}" for w in words)
+        + r")\b(?! [A-Z])"
+    )
+    for m in pattern.finditer(text):
+        name, head = m.group(1), m.group(2).lower()
+        place = keys.get(name)
+        if place is None and _PEOPLES.search(name):  # "the Siberian region": Siberia's
+            stem = name[:-1] if name.endswith("ian") else name[:-2]
+            place = keys.get(stem + "a") or keys.get(stem)
+        if place is None:
+            name = name.split()[-1]  # "In Moscow province": the last word alone
+            place = keys.get(name)
+        if place is not None and place.get("type") not in ("country", "continent", "sea", "river", "ocean"):
+            yield f"{name} {m.group(2)}", heads[head], place
 
 
 def _ending_at_heads(text: str, heads: re.Pattern, name: re.Pattern):
@@ -125,6 +162,11 @@ def spellings(name: str) -> set[str]:
             if re.search(pattern, variant):
                 out.update(re.sub(pattern, a, variant) for a in alts)
     out.update({n.replace("'", "") for n in out} | {n.replace("'", "’") for n in out})
+    # "St Petersburg", "St. Petersburg", "Saint Petersburg": English writes the saint all three ways.
+    for variant in list(out):
+        m = _SAINT.match(variant)
+        if m:
+            out.update(f"{form} {variant[m.end() :]}" for form in ("St", "St.", "Saint"))
     out.update({"Ye" + n[1:] for n in out if n.startswith("E") and n[1:2] in "kv"})
     return out
 
@@ -347,6 +389,12 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             keys.setdefault(form, places.find(name))
     for form, place in short_forms(reg, keys, text, lowercase).items():
         keys.setdefault(form, place)
+    for name, kind, named in units(text, keys, registers.PLACE_HEADS | ctx.profile.place_heads):
+        if name not in keys:
+            # "the Siberian region", "Zamoskvorech'e district" are the region, the district;
+            # "Moscow province" is not the city.
+            same = named.get("type") == kind
+            keys[name] = named if same else places.find(name) or places.add(name, kind, None, "named in the text")
     matcher = Matcher(keys, split_hyphens=True)
     cue = textplaces.before(ctx.profile)
     counts: Counter = Counter()
