@@ -76,6 +76,16 @@ def test_an_organisations_possessive_ends_its_name():
     assert _names(said, book=said + " a court") == ["Supreme Court", "Military Collegium"]
 
 
+def test_governments_inspectorates_communes_and_estates_are_bodies():
+    assert _names("power passed to the Provisional Government in March") == ["Provisional Government"]
+    assert _names("he joined the Higher Military Inspectorate.") == ["Higher Military Inspectorate"]
+    assert _names("the deputies of the Third Estate met") == ["Third Estate"]
+    said = "The Paris Commune rose. The Government fell, and the Commune ruled."
+    found = orgs.find(said, orgs.Shapes.of(load_profile(), said))
+    # "the Commune" is the Paris Commune named before; "the Government" is no body's name
+    assert [(f.name, f.bare) for f in found] == [("Paris Commune", False), ("Commune", True)]
+
+
 def test_a_noun_alone_after_the_means_an_organisation_named_elsewhere():
     said = "The public exercise of all forms of worship permitted by the\n    Convention"
     found = orgs.find(said, orgs.Shapes.of(load_profile(), said))

@@ -27,6 +27,11 @@ from teikit.profile import load_profile, packs
         ("Siberia", "region"),
         ("Efremov", "city"),  # Yefremov, 45,000 people: another name of a town of 15,000+
         ("Katyn", "city"),  # a village of GeoNames' cities500
+        ("Kuban", "region"),  # regions and historical provinces of gazetteer.toml
+        ("Languedoc", "region"),
+        ("Bohemia", "region"),
+        ("Corsica", "island"),
+        ("Rhône", "river"),
     ],
 )
 def test_the_gazetteer_knows_former_countries_features_and_small_places(name, kind):

@@ -10,7 +10,8 @@ transliteration from Russian and Ukrainian produces:
   ("Kent", "Texas"; "Bavaria" is not one: ISO writes "Bayern"), as regions;
 - `gazetteer.toml` beside this module: the English names of countries past and present that
   neither holds under that name (Britain, Soviet Union, Prussia, Ottoman Empire), and seas,
-  oceans, rivers, lakes, canals, mountain ranges and regions that are no state, each a place
+  oceans, rivers, lakes, canals, mountain ranges and regions that are no state (Siberia, the
+  Donbass, Bohemia, the historical provinces such as Languedoc), each a place
   wherever a book writes it (see `known`).
 
 Several romanisations of one name circulate (Nizhnyi / Nizhny / Nizhniy Novgorod,

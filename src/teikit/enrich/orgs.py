@@ -104,6 +104,9 @@ _ABSTRACT = re.compile(r"(?:ment|tion|sion|ence|ance|ship|ity|ism|ure|ry|ics)$")
 _PAGES_BEFORE = re.compile(r"^[\d\s,.;:–-]+")
 _BRACKETED = re.compile(r"\(([^()]+)\)")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
+# Nouns that alone after "the" name no organisation of the book's: "the Government" is the
+# country's government of the moment, not the "Provisional Government" named last.
+_NEVER_BARE = frozenset({"Government"})
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
 INDEX_SOURCE = "Subject Index"
 TEXT_SOURCE = "named in the text"
@@ -277,7 +280,7 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         if start < hs or post or head in shapes.known:
             if fold(name) not in shapes.not_orgs:
                 out.append(Found(start, end, name, head, False))
-        elif _THE_BEFORE.search(text, max(0, hs - 8), hs) and head not in shapes.place_nouns:
+        elif _THE_BEFORE.search(text, max(0, hs - 8), hs) and head not in shapes.place_nouns | _NEVER_BARE:
             out.append(Found(hs, he, head, head, True))
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
