@@ -141,3 +141,27 @@ def test_a_place_and_a_units_word_name_one_territory(tmp_path):
         ("Siberian region", "region"),
         ("Moscow oblast", "region"),
     ]
+
+
+def test_squares_streets_and_buildings_named_their_word_first():
+    """ "the Palais Royal", "the Hôtel de Ville", "the Place de la Révolution", "the Champ de
+    Mars": a French (Italian, Spanish) building's word before its name, a square's or street's
+    with a particle; "in Place of" is English."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    text = (
+        "The crowd left the Palais Royal for the Hôtel de Ville, then the Place de la Révolution "
+        "and the Champ de Mars. In Place of Honour, a title; the Place Vendome."
+    )
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, set(), Counter())
+    kinds = {registers.place_names(p)[0]: p.get("type") for p in places.reg.entries.values()}
+    assert kinds == {
+        "Palais Royal": "site",
+        "Hôtel de Ville": "site",
+        "Place de la Révolution": "square",
+        "Champ de Mars": "square",
+    }

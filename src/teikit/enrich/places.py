@@ -14,6 +14,8 @@ it includes); the text adds, in a book with an index:
   phrase) nor as an adjective after "the" ("at the Mercury factory");
 - territorial units named by a place and a lower-case word for the unit ("Moscow province",
   "the Donetsk region", "the Siberian region"; `[places] heads` adds "oblast"): one name;
+- squares, streets and buildings named their word first, the French, Italian or Spanish way
+  ("the Palais Royal", "the Hôtel de Ville", "the Place de la Concorde", "Piazza Navona");
 - named features by their last word ("Panama Canal", "Lenin Hills"), streets, districts
   ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"), and
   names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas).
@@ -58,6 +60,19 @@ _BEFORE_INITIAL = re.compile(r"([A-Z](?<!\w.)[a-z'’]+)\s(?:[A-Z][a-z]?\.)")
 STREET_WORDS = ("Boulevard", "Street", "Square", "Prospekt", "Prospect", "Avenue", "Road", "Embankment", "Lane")
 _STREET = re.compile(rf"([A-Z](?<!\w.)[a-z'’]+\s(?:[A-Z][a-z'’]+\s)?(?:{'|'.join(STREET_WORDS)}))\b")
 # Not "settlement of": as often the settling of something ("the settlement of French affairs").
+# Streets, squares and buildings named the French, Italian or Spanish way, their word first
+# ("Palais Royal", "Hôtel de Ville", "Place de la Concorde", "Champ de Mars", "Piazza
+# Navona"): a square's or street's word needs a particle after it ("Place de …", not an
+# English "Place"), a building's not. The word gives the type.
+_FIRST_WORD_TYPES = {
+    "Palais": "site", "Palazzo": "site", "Hôtel": "site", "Pont": "site", "Porte": "site", "Faubourg": "district",
+    "Place": "square", "Champ": "square", "Piazza": "square", "Plaza": "square", "Rue": "street", "Quai": "street",
+}  # fmt: skip
+_PARTICLE = r"(?:de la |de l'|de l’|des |du |de |d'|d’|della |del |di )"
+_FIRST_WORD = re.compile(
+    r"\b((?:(?:Palais|Palazzo|Hôtel|Pont|Porte|Faubourg|Piazza) " + _PARTICLE + r"?"
+    r"|(?:Place|Champ|Plaza|Rue|Quai) " + _PARTICLE + r")(?:St\.? |Saint[ -])?[A-Z][\w'’-]+)"
+)
 _DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|province|region) of ([A-Z][a-z'’]+)\b")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
@@ -231,6 +246,9 @@ def discover(
     for m in _STREET.finditer(text):
         if places.find(m.group(1)) is None:
             places.add(m.group(1), "street", None, "named in the text")
+    for m in _FIRST_WORD.finditer(text):
+        if places.find(m.group(1)) is None:
+            places.add(m.group(1), _FIRST_WORD_TYPES[m.group(1).split()[0]], None, "named in the text")
     for m in _DISTRICT_OF.finditer(text):
         if places.find(m.group(1)) is None and m.group(1) not in not_places and not _ADJECTIVE.search(m.group(1)):
             places.add(
