@@ -13,6 +13,7 @@ spurious mark and wrong date value, grouped by type. The held-out sample
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -49,6 +50,8 @@ def main() -> None:
             print(f"{name}: {source} absent")
             continue
         out = Path(args.out) / name
+        if out.exists():
+            shutil.rmtree(out)  # a register left there would be read as an earlier run's, kept
         profile = load_profile() if profile_name == "default" else load_profile(source=source)
         convert_module.convert(source, out, profile=profile, force=True, allow_loss=True)
         for sample in samples:

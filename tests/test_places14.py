@@ -32,6 +32,7 @@ from teikit.profile import load_profile, packs
         ("Bohemia", "region"),
         ("Corsica", "island"),
         ("Rhône", "river"),
+        ("Franche-Comté", "region"),  # gazetteer.toml's names are indexed accents and all
     ],
 )
 def test_the_gazetteer_knows_former_countries_features_and_small_places(name, kind):

@@ -215,9 +215,11 @@ def _build() -> dict[str, list[GeoPlace]]:
     index: dict[str, list[GeoPlace]] = {}
     ranks: dict[int, int] = {}  # id(place) -> rank of its kind
 
-    def add(place: GeoPlace, names, kind: str) -> None:
+    def add(place: GeoPlace, names, kind: str, accented: bool = False) -> None:
+        # GeoNames' names in other scripts are left out (their folds are empty or partial);
+        # gazetteer.toml's are English, accents and all ("Franche-Comté", "Rhône").
         ranks[id(place)] = _RANK[kind]
-        for n in {fold(n) for n in names if n and n.isascii()}:
+        for n in {fold(n) for n in names if n and (accented or n.isascii())}:
             if n:
                 index.setdefault(n, []).append(place)
 
@@ -253,7 +255,7 @@ def _build() -> dict[str, list[GeoPlace]]:
             "continent",
         )
     for name, kind in names_file()["features"].items():
-        add(GeoPlace(None, name, kind, None, None, 0), [name], "feature")
+        add(GeoPlace(None, name, kind, None, None, 0), [name], "feature", accented=True)
     for s in gc.get_us_states().values():
         add(GeoPlace(s["geonameid"], s["name"], "state", None, None, 0), [s["name"]], "state")
     for sub in pycountry.subdivisions:
