@@ -507,7 +507,38 @@ def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[lis
     for name in sorted(seen):
         if orgs.find(name) is None and not _is_place(name, profile):
             orgs.add(name, registers.FROM_TEXT, TEXT_SOURCE)
-    return found
+    return _lower_case_nouns(found, pieces, orgs, shapes)
+
+
+def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, shapes: Shapes) -> list[list[Found]]:
+    """A name the book writes with its noun in lower case too ("the Ukrainian Communist
+    party" beside "the Ukrainian Communist Party"): the same organisation. Only names of two
+    words or more the book or the register gives with the noun capitalised, and not where
+    another name is found already."""
+    variants: dict[str, str] = {}
+    for name in orgs.written:
+        words = name.split()
+        if (
+            len(words) >= 2
+            and words[-1] in shapes.nouns
+            and all(w[:1].isupper() for w in words)
+            and not _place_or_people(" ".join(words[:-1]), shapes.profile)  # "the Moscow party": a place's
+        ):
+            variants.setdefault(" ".join([*words[:-1], words[-1].lower()]), name)
+    if not variants:
+        return found
+    matcher = Matcher(variants)
+    out = []
+    for piece, names in zip(pieces, found):
+        extra = [
+            Found(start, end, name, name.split()[-1], False)
+            for start, end, _, name in matcher.find(piece)
+            if not any(f.start < end and start < f.end for f in names)
+            and not _CONTINUES.match(piece, end)
+            and _words_before(piece, start, shapes, True) in (-1, start)
+        ]
+        out.append(sorted([*names, *extra], key=lambda f: f.start) if extra else names)
+    return out
 
 
 def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> None:
