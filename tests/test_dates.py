@@ -186,6 +186,8 @@ def test_a_date_that_ends_its_sentence_looking_back_does_not_move_the_year():
     )
     found = {w: v.get("when") for w, v in values(text)}
     assert found["16 January"] == "1918-01-16"
+    text = "In February 1936 it was hailed. The target, set in July 1935, was met. On 3 April it rose."
+    assert dict(values(text))["3 April"]["when"] == "1936-04-03"  # "set in": when it was done
     text = "The debt grew in 1790. But in the autumn of 1789 the debt had reached a peak; on August 4 tithes went."
     found = {w: v.get("when") for w, v in values(text)}
     assert found["August 4"] == "1789-08-04"

@@ -71,9 +71,10 @@ the evidence for the value is within the text):
   looks back ("In 1756 …" in a chapter on 1792) and the narrative goes on where it was.
   A year alone that opens a paragraph ("In 1938 the economy …") sets the scene and
   always moves it, and so does a date with its month ("On 5 March 1940 …"): events are
-  dated that way, references to other times seldom — but not one that ends its sentence
-  and lies before the month established ("… his speech to the conference in June 1917." in
-  a text on January 1918): a sentence that ends on an earlier date recalls it.
+  dated that way, references to other times seldom — but not one that lies before the
+  month established and ends its sentence ("… his speech to the conference in June 1917."
+  in a text on January 1918) or follows a past participle ("Stalin's target, set in July
+  1935, …" in a text on February 1936): such a date recalls when something was.
 - A year never crosses from one chapter into the next: each top-level division of front,
   body and back, each chapter of a part and each letter starts with none, while a section
   goes on with the text of its chapter before it (a new section seldom says the year
@@ -431,9 +432,10 @@ class YearContext:
         self.month: int | None = None
         self.months = months  # month names of another language (a profile's [dates] months)
 
-    def read(self, attrs: dict[str, str], opens: str = "", aside: bool = False, closes: bool = False) -> None:
+    def read(self, attrs: dict[str, str], opens: str = "", aside: bool = False, recalls: bool = False) -> None:
         """Take in a date read in the text; `opens`: "paragraph" or "sentence" when it opens
-        one; `aside`: it stands in parentheses; `closes`: it ends its sentence."""
+        one; `aside`: it stands in parentheses; `recalls`: it ends its sentence, or says when
+        something was done ("the target, set in July 1935,")."""
         values = [attrs[k] for k in ("when", "from", "to", "notBefore", "notAfter") if k in attrs]
         years = {v[:4] for v in values if v[:4].isdigit()}
         if not years or aside and (len(years) > 1 or len(values[-1]) < 7):
@@ -453,7 +455,7 @@ class YearContext:
         if month is None and self.year is not None and opens != "paragraph":
             if not 0 <= year - self.year <= _AHEAD[opens]:
                 return  # "In 1756 …" in a chapter on 1792, "published in 1991": another time
-        if month is not None and self.year is not None and closes and not opens and not aside:
+        if month is not None and self.year is not None and recalls and not opens and not aside:
             if (year, month) < (self.year, self.month or 1):
                 return  # "… his speech to the conference in June 1917." on January 1918: looks back
         self.year, self.month = year, month
@@ -528,6 +530,9 @@ def _range_years(text: str, found: list[_Found]) -> list[int | None]:
 
 # What follows a date that ends its sentence.
 _CLOSES = re.compile(r"[)'’\"”]*(?:[.;!?]|$)")
+# A past participle and "in"/"on" before a date: when something was done ("the target, set in
+# July 1935, …", "the decree adopted on 5 March"), a look back as a sentence's last date is.
+_PARTICIPLE_BEFORE = re.compile(r"\b(?:[a-z]+ed|set|held|made|given|taken|written|begun|laid|built|put)\s(?:in|on)\s$")
 # The words before a date that opens a paragraph ("In 1938 the economy …").
 _OPENING = re.compile(r"\s*(?:(?:[Ii]n|[Bb]y|[Dd]uring|[Ff]rom|[Ee]arly\sin|[Ll]ate\sin)\s)?(?:the\s)?")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"'’”)]*\s+)(?:(?:In|By|During|From|Early\sin|Late\sin)\s)?(?:the\s)?$")
@@ -599,8 +604,11 @@ def find_dates(
                     context.ahead(attrs)  # "the law of 7 August 1934" in a paragraph on 1932
                 else:
                     # Where a year alone stands decides whether it moves the narrative.
-                    closes = _CLOSES.match(text, end) is not None
-                    context.read(attrs, _opens(text, f.start, block_start), aside, closes)
+                    recalls = (
+                        _CLOSES.match(text, end) is not None
+                        or _PARTICIPLE_BEFORE.search(text, max(0, f.start - 24), f.start) is not None
+                    )
+                    context.read(attrs, _opens(text, f.start, block_start), aside, recalls)
         out.append((f.start, end, attrs))
         i += 1
     return out
