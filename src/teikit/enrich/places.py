@@ -8,8 +8,9 @@ it includes); the text adds, in a book with an index:
 - countries, former countries, seas and other features the gazetteer knows, after a cue
   ("in", "to", "of", "and"); cities of 50,000 people or more after one too, and any place
   of publication ("(Frankfurt, 2003)");
-- smaller towns and subdivisions only after a preposition of place or a word for a place
-  and "of" ("in Katyn", "the population of Efremov"), in half their uses at least, and not
+- smaller towns and subdivisions (ISO 3166-2's regions, departments, provinces and
+  counties: "in Lozère", "the departments of Gard") only after a preposition of place or a
+  word for a place and "of" ("in Katyn", "the population of Efremov"), in half their uses at least, and not
   right before a lower-case word the book hardly uses ("to Staraya ploshchad": a foreign
   phrase) nor as an adjective after "the" ("at the Mercury factory");
 - territorial units named by a place and a lower-case word for the unit ("Moscow province",
@@ -41,10 +42,11 @@ from . import gazetteer, namewords, registers, textplaces
 from .matching import SKIP, UNMARKED_TEXT, Matcher, regions, unmarked_text
 from .namewords import initial
 
-_NAME = r"(?:St\.? |Saint )?[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
+# Accented letters too: "Lozère", "Besançon", "Orléans".
+_NAME = r"(?:St\.? |Saint )?[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[ -][A-ZÀ-Ý][a-zß-ÿ'’]+){0,2}"
 # The cue, "the", the name, and the lower-case word after it if any (looked at, not taken).
 _AFTER_CUE = re.compile(
-    rf"\b(in|at|to|from|near|into|via|through|towards|outside|around|of|and)\s(the\s)?({_NAME})(?![\w'-])"
+    rf"\b(in|at|to|from|near|into|via|through|towards|outside|around|of|and|In|At|From|Near)\s(the\s)?({_NAME})(?![\w'-])"
     r"(?=(?:\s([a-z]+)\b)?)"
 )
 # "(Frankfurt, 2003)" — the year may be a <date> already, ending the text node — "(London and New York, 1990)", "(Athens, OH, 1990)": where a book was published
@@ -82,7 +84,8 @@ _MIN_STRONG = 1_000
 _COMMON = 3  # a lower-case word the book writes less often is no English word of its (ploshchad)
 _STRONG_SHARE = 0.5  # of the name's uses, at least, after such a cue
 _PLACE_NOUN = re.compile(
-    r"\b(?:town|city|village|district|province|region|population|inhabitants|citizens|outskirts|suburbs|streets|centre|center)\s+of\s$"
+    r"\b(?:town|city|village|district|province|provinces|region|department|departments|county|population|inhabitants"
+    r"|citizens|outskirts|suburbs|streets|centre|center)\s+of\s$"
 )
 # What follows a name written before a person's: a closing bracket or quote, and the name.
 _BEFORE_NAME = re.compile(r"([)'’\"”])?\s([A-Z][a-z'’-]+)")
@@ -277,7 +280,7 @@ def discover(
         geo = gazetteer.lookup(name, everything=True)
         if (
             geo
-            and (geo.type not in ("city", "region") or geo.population >= _MIN_STRONG)
+            and (geo.type != "city" or geo.population >= _MIN_STRONG)  # a region: a subdivision, a province
             and strong[name] >= _STRONG_SHARE * textplaces.uses(name, text)
         ):  # not "in Pravda" once and "Pravda, 4 March 1919" often: a newspaper
             found[name] = geo
