@@ -177,6 +177,46 @@ def test_asides_look_backs_and_spans_establish_no_year():
     assert found["2 March"] == "1920-03-02"  # a winter across a year's end ends in the second
 
 
+def test_a_date_that_ends_its_sentence_looking_back_does_not_move_the_year():
+    """ "… his speech to the conference in June 1917." in a text on January 1918 recalls
+    another time; "in the autumn of 1789 the debt reached …" opens a clause and sets the scene."""
+    text = (
+        "The assembly met on 5 January 1918. He had made his speech to the conference in June 1917. "
+        "On 16 January the government moved."
+    )
+    found = {w: v.get("when") for w, v in values(text)}
+    assert found["16 January"] == "1918-01-16"
+    text = "In February 1936 it was hailed. The target, set in July 1935, was met. On 3 April it rose."
+    assert dict(values(text))["3 April"]["when"] == "1936-04-03"  # "set in": when it was done
+    text = "The debt grew in 1790. But in the autumn of 1789 the debt had reached a peak; on August 4 tithes went."
+    found = {w: v.get("when") for w, v in values(text)}
+    assert found["August 4"] == "1789-08-04"
+    # Dated in parentheses, as some histories date what they tell: the year moves back.
+    text = "The war went on in May 1795. Corsica was taken (February, 1794). On June 1 the fleet sailed."
+    found = {w: v.get("when") for w, v in values(text)}
+    assert found["June 1"] == "1794-06-01"
+
+
+def test_a_span_of_years_ending_in_the_year_established_keeps_it():
+    """ "In February 1936 Pravda hailed 1935–36 as …" is still February 1936; a span that
+    begins in the year established ("The years 1918–19 were hard") moves on, to no one year."""
+    text = "In February 1936 Pravda hailed 1935–36 as the first winter. On 3 April the target rose."
+    found = {w: v.get("when") for w, v in values(text)}
+    assert found["3 April"] == "1936-04-03"
+
+
+def test_a_day_named_as_a_laws_moves_the_year_forward_only():
+    """ "the law of 7 August, 1934" in a text on 1932 brings it to 1934 (a law of the days it
+    comes to); "the law of 7 August, 1929" there is a look back; "his article of March 1930"
+    (no day) names another time whichever way it lies."""
+    for law, wanted in (("7 August, 1934", "1934-08-11"), ("7 August, 1929", "1932-08-11")):
+        text = f"In June 1932 he spoke. He supported the law of {law}. On 11 August he spoke again."
+        found = {w: v.get("when") for w, v in values(text)}
+        assert found["11 August"] == wanted, law
+    text = "In June 1932 he spoke. His article of March 1933 was recalled. On 11 August he spoke again."
+    assert dict(values(text))["11 August"]["when"] == "1932-08-11"
+
+
 def test_a_year_that_opens_a_paragraph_sets_the_scene(tmp_path):
     """Iron Lazar, ch. 12: "In 1938 …" opening a paragraph moves the narrative back from 1939."""
     found = marked(

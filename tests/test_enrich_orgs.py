@@ -60,6 +60,54 @@ def test_a_sentences_first_word_and_a_persons_possessive_are_not_part_of_the_nam
     assert _names(said, profile=_iron_lazar()) == ["Secretariat"]
 
 
+def test_an_organisations_possessive_ends_its_name():
+    """ "the Central Committee's Secretariat" is two bodies, the second the first's; the
+    book writes "committee" in lower case too, but a body's noun or known name in the
+    possessive is a name's, not a common noun's like "People's"."""
+    said = "the Central Committee's Secretariat and the Komsomol's Central Committee met."
+    book = said + " a committee of the komsomol"
+    assert _names(said, profile=_iron_lazar(), book=book) == [
+        "Central Committee",
+        "Secretariat",
+        "Komsomol",
+        "Central Committee",
+    ]
+    said = "the Supreme Court's Military Collegium"
+    assert _names(said, book=said + " a court") == ["Supreme Court", "Military Collegium"]
+
+
+def test_governments_inspectorates_communes_and_estates_are_bodies():
+    assert _names("power passed to the Provisional Government in March") == ["Provisional Government"]
+    assert _names("he joined the Higher Military Inspectorate.") == ["Higher Military Inspectorate"]
+    assert _names("the deputies of the Third Estate met") == ["Third Estate"]
+    said = "The Paris Commune rose. The Government fell, and the Commune ruled."
+    found = orgs.find(said, orgs.Shapes.of(load_profile(), said))
+    # "the Commune" is the Paris Commune named before; "the Government" is no body's name
+    assert [(f.name, f.bare) for f in found] == [("Paris Commune", False), ("Commune", True)]
+
+
+def test_a_name_written_with_its_noun_in_lower_case_too_is_the_same_organisation(tmp_path):
+    """The book names "the Ukrainian Communist Party", then "the Ukrainian Communist party":
+    one organisation, both marked; "the Moscow party" (a place's, in a description) is none
+    although "the Moscow Party" is named once."""
+    from teikit.convert import convert
+
+    book = tmp_path / "book.txt"
+    book.write_text(
+        "CHAPTER I\n\nIn 1925 he led the Ukrainian Communist Party and spoke to the Moscow Party.\n\n"
+        "Later the Ukrainian Communist party met in Kiev, and the Moscow party met in Moscow.\n",
+        encoding="utf-8",
+    )
+    convert(book, tmp_path / "out")
+    marked = [
+        text(o)
+        for f in sorted((tmp_path / "out").glob("*.xml"))
+        for o in etree.parse(str(f)).iterfind(".//t:text//t:orgName", NS)
+    ]
+    assert marked.count("Ukrainian Communist Party") == 1 and marked.count("Ukrainian Communist party") == 1
+    assert "Moscow party" not in marked
+
+
 def test_a_noun_alone_after_the_means_an_organisation_named_elsewhere():
     said = "The public exercise of all forms of worship permitted by the\n    Convention"
     found = orgs.find(said, orgs.Shapes.of(load_profile(), said))

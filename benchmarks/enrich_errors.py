@@ -1,0 +1,82 @@
+"""The enrichment's errors on the development samples, for tuning (never the held-out one).
+
+Converts the bundled book afresh (with its profile, and with teikit's default profile
+only) and ../shared/corpus/books/gardiner-french-revolution.txt, scores them against
+tests/data/enrich/anchored/iron-lazar-dev.txt and gardiner-french-revolution.txt (and the
+date-only samples in tests/data/enrich/dates-dev), and prints the figures and every miss,
+spurious mark and wrong date value, grouped by type. The held-out sample
+(anchored/iron-lazar-test.txt) is refused: its errors are not to be read while tuning.
+
+    PYTHONPATH=src python benchmarks/enrich_errors.py [--out DIR] [--types LOD] [--only NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+import teikit.convert as convert_module
+from teikit.enrich import evaluate
+from teikit.profile import load_profile
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "data" / "enrich"
+BOOKS = ROOT.parent / "shared" / "corpus" / "books"
+LAZAR = ROOT / "sources" / "iron-lazar.txt"
+GARDINER = BOOKS / "gardiner-french-revolution.txt"
+
+RUNS = {
+    # name: (source, profile: None = the one beside the source, "default" = teikit's own, samples)
+    "lazar": (LAZAR, None, ("anchored/iron-lazar-dev.txt", "dates-dev/iron-lazar-dates.txt")),
+    "lazar-noprofile": (LAZAR, "default", ("anchored/iron-lazar-dev.txt",)),
+    "gardiner": (GARDINER, None, ("anchored/gardiner-french-revolution.txt", "dates-dev/gardiner-dates.txt")),
+}
+LABELS = {"P": "persName", "L": "placeName", "O": "orgName", "D": "date"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default="/tmp/enrich-errors", help="where the conversions are written")
+    ap.add_argument("--types", default="PLOD")
+    ap.add_argument("--only", default="", help="comma-separated run names (lazar, lazar-noprofile, gardiner)")
+    ap.add_argument("--quiet", action="store_true", help="figures only")
+    args = ap.parse_args()
+    for name, (source, profile_name, samples) in RUNS.items():
+        if args.only and name not in args.only.split(","):
+            continue
+        if not source.is_file():
+            print(f"{name}: {source} absent")
+            continue
+        out = Path(args.out) / name
+        if out.exists():
+            shutil.rmtree(out)  # a register left there would be read as an earlier run's, kept
+        profile = load_profile() if profile_name == "default" else load_profile(source=source)
+        convert_module.convert(source, out, profile=profile, force=True, allow_loss=True)
+        for sample in samples:
+            assert "test" not in sample, "the held-out sample is not for tuning"
+            errors: list = []
+            scores, missing = evaluate.score_anchored(evaluate.parse_anchored(GOLD / sample), out, errors)
+            print(f"== {name} / {sample}: {len(missing)} blocks not found")
+            kinds = "D" if sample.startswith("dates-dev") else args.types  # dates only marked there
+            for kind in kinds:
+                if not scores.counts.get((kind, "gold")):
+                    continue
+                p, r, f = scores.prf(kind, "exact")
+                print(
+                    f"  {LABELS[kind]:9s} gold {scores.counts[(kind, 'gold')]:4d}  exact P {p:.3f} R {r:.3f} F1 {f:.3f}"
+                )
+            for what in ("date value", "date inferred"):
+                acc, n = scores.accuracy(what)
+                print(f"  {what:13s} {acc:.3f} of {n}")
+            if args.quiet:
+                continue
+            for kind in kinds:
+                for e in errors:
+                    if e[1] == kind:
+                        print(f"    {e[0]:10s} {kind} @{e[2]}: {e[3]}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
