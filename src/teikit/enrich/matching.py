@@ -11,7 +11,7 @@ from typing import Any
 
 import ahocorasick
 
-from ..tei import local, xpath
+from ..tei import local, only, q, xpath
 from ..textnodes import texts
 
 # Elements whose words are not running text: titles of works, foreign phrases,
@@ -40,9 +40,24 @@ _REGIONS = (
 )
 
 
+# What `_REGIONS` selects, read from the book's one `text` (a walk down from it, not XPath's
+# search of the whole document for each of the three parts): each part's divisions but
+# those of the types named.
+_LEFT_OUT = {q("front"): ("contents", "figures"), q("body"): (), q("back"): ("index", "bibliography")}
+_DIV = q("div")
+
+
 def regions(tei) -> list:
     """The divisions of running text and notes, in reading order."""
-    return xpath(tei, _REGIONS)
+    text = only(tei, "text")
+    if text is None:  # none, or several (a group of texts): XPath keeps their order
+        return xpath(tei, _REGIONS)
+    out = []
+    for part in text:
+        left_out = _LEFT_OUT.get(part.tag)
+        if left_out is not None:
+            out.extend(d for d in part if d.tag == _DIV and d.get("type") not in left_out)
+    return out
 
 
 def plain_text(tei) -> str:
