@@ -138,29 +138,37 @@ class Matcher:
         """Leftmost-longest, non-overlapping whole-word matches: (start, end, key, value)."""
         if self.empty:
             return []
+        # The hot loop of every name pass (each text node of the book): the word-character
+        # test is written out, not called.
         found = []
+        size = len(text)
+        split_hyphens = self.split_hyphens
         for end, (key, value) in self.automaton.iter(text):
             start = end - len(key) + 1
             before = text[start - 1] if start else " "
-            after = text[end + 1] if end + 1 < len(text) else " "
+            after = text[end + 1] if end + 1 < size else " "
             if before == "-" and text[start - 2 : start] == "--":
                 before = " "  # "contrasts--England": a dash written as two hyphens
             if after == "-" and text[end + 1 : end + 3] == "--":
                 after = " "
-            if self.split_hyphens:
+            if split_hyphens:
                 if before == "-" and start >= 2 and text[start - 2].isalpha():
                     before = " "
                 if after == "-" and text[end + 2 : end + 3].isupper():
                     after = " "
             if (
-                is_word_char(before)
-                or is_word_char(after)
+                before.isalnum()
+                or before == "-"
+                or after.isalnum()
+                or after == "-"
                 or before in "'’"
                 and start >= 2
                 and text[start - 2].isalpha()
             ):
                 continue
             found.append((start, end + 1, key, value))
+        if len(found) < 2:
+            return found
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         out, last = [], -1
         for m in found:
