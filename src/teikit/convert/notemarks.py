@@ -73,7 +73,12 @@ class _Marks:
                 continue
             if text[pos] in _DIGITS:
                 stop = first.end()
-                if stop - pos > 1 or not pos or text[pos - 1] in _PRINTABLE_ASCII or text[stop : stop + 1] in _PRINTABLE_ASCII:
+                if (
+                    stop - pos > 1
+                    or not pos
+                    or text[pos - 1] in _PRINTABLE_ASCII
+                    or text[stop : stop + 1] in _PRINTABLE_ASCII
+                ):
                     continue
             m = _MARK.match(text, pos)
             if m is not None:
