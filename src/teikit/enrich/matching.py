@@ -52,7 +52,7 @@ def regions(tei) -> list:
     text = only(tei, "text")
     if text is None:  # none, or several (a group of texts): XPath keeps their order
         return xpath(tei, _REGIONS)
-    out = []
+    out: list = []
     for part in text:
         left_out = _LEFT_OUT.get(part.tag)
         if left_out is not None:
