@@ -162,13 +162,19 @@ def wrap_slot(parent: etree._Element, child: Any, spans) -> None:
     _link_after(parent, child, nodes)
 
 
-def texts(el: etree._Element, skip: tuple[str, ...] = ()):
+def texts(el: etree._Element, skip: tuple[str, ...] = ()) -> Iterator[str]:
     """The text nodes below `el` in document order, without those inside `skip` elements."""
+    if not skip:  # lxml's walk in C gives the same text nodes (and empty ones, left out)
+        return (t for t in el.itertext() if t)
+    return _texts(el, skip)
+
+
+def _texts(el: etree._Element, skip: tuple[str, ...]) -> Iterator[str]:
     if el.text:
         yield el.text
     for child in el:
         if isinstance(child.tag, str) and local(child) not in skip:
-            yield from texts(child, skip)
+            yield from _texts(child, skip)
         if child.tail:
             yield child.tail
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -87,6 +88,10 @@ def para_text(block_text: str) -> str:
     return "".join(parts)
 
 
+# A paragraph's text is asked for without its references several times over (is it a
+# heading, does it go on, does it end a sentence), and the end-anchored search below tries
+# every position of a long paragraph: each text's answer is kept (bounded).
+@functools.lru_cache(maxsize=1024)
 def strip_refs(text: str) -> str:
     t = text.rstrip()
     while True:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -17,6 +18,9 @@ _SPACES = re.compile(r"\s+")
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 
+# Kept for the texts compared again and again (each contents entry against every short
+# block of its stretch of the book, each paragraph against the notes headings): bounded.
+@functools.lru_cache(maxsize=1 << 16)
 def norm_title(text: str) -> str:
     """A heading's text compared loosely: case, dashes, quotes and spacing ignored."""
     t = unicodedata.normalize("NFKC", text or "").lower()

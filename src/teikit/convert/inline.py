@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..tei import XML_LANG, line_of, make, xpath
+from ..tei import XML_LANG, line_of, make, only, q, xpath
 from ..textnodes import substitute, texts
 from . import markers
 from .context import Context
@@ -28,6 +28,7 @@ _TEXT_BLOCKS = (
     "//t:text//*[self::t:p or self::t:head or self::t:note or self::t:l or self::t:cell "
     "or self::t:item or self::t:bibl or self::t:title or self::t:term]"
 )
+_BLOCK_TAGS = tuple(q(n) for n in ("p", "head", "note", "l", "cell", "item", "bibl", "title", "term"))
 
 
 def _headline(span: str) -> bool:
@@ -64,7 +65,8 @@ def _classify(span: str, before: str, ctx: Context, title_words: int = 1):
 
 
 def apply(tei, ctx: Context):
-    blocks = xpath(tei, _TEXT_BLOCKS)
+    text = only(tei, "text")  # walked down from, in document order (XPath searched the whole tree)
+    blocks = list(text.iter(*_BLOCK_TAGS)) if text is not None else xpath(tei, _TEXT_BLOCKS)
     inside = set(blocks)
     outer = [b for b in blocks if not any(a in inside for a in b.iterancestors())]
     bold = lambda m: make("hi", m.group("t"), rend="bold")

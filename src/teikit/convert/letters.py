@@ -110,7 +110,7 @@ class Parts:
 
     def number(self, text: str) -> int | None:
         """The number of a numbered heading: `XIV`, `LETTER XIV`, `Letter 14.`"""
-        words = text.split()
+        words = text.split(None, 2)  # one or two words matter: a long paragraph is not split whole
         if len(words) == 2 and words[0].casefold() in self.headings:
             return _is_numeral(words[1].upper())
         return _is_numeral(text) if len(words) == 1 else None
@@ -147,7 +147,8 @@ class Parts:
         return salute is not None and (salute != text or text.rstrip()[-1:] in ",:-—–")
 
     def closing(self, text: str) -> bool:
-        return _starts_with(text, self.closings) and len(text.split()) <= 12
+        # the words counted first, and no further than 13: most paragraphs are long
+        return len(text.split(None, 12)) <= 12 and _starts_with(text, self.closings)
 
     def signed_after_closing(self, text: str) -> tuple[str, str] | None:
         """(closing, signature) of a paragraph holding both: `Ever yours, S. VERNON.`"""

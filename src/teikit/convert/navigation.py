@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from ..tei import XML_ID, block_line, children, sub, xpath
+from ..tei import XML_ID, block_line, children, everywhere, only, q, sub, xpath
 from .accounting import words
 from .context import Context
 from .figures import figure_id
@@ -68,7 +68,13 @@ def _page(item: etree._Element, page: str | None) -> None:
 
 
 def _contents(tei, ctx: Context) -> None:
-    for div in xpath(tei, "//t:front/t:div[@type='contents']"):
+    front = only(tei, "front")  # walked down from (XPath searched the whole tree)
+    found = (
+        [d for d in front if d.tag == q("div") and d.get("type") == "contents"]
+        if front is not None
+        else xpath(tei, "//t:front/t:div[@type='contents']")
+    )
+    for div in found:
         printed = children(div, "p")
         for b in printed:
             div.remove(b)
@@ -110,7 +116,7 @@ def _contents(tei, ctx: Context) -> None:
 
 def _figures(tei, ctx: Context) -> None:
     ids = ctx.ids()
-    for div in xpath(tei, "//t:div[@type='figures']"):
+    for div in [d for d in everywhere(tei, "div") if d.get("type") == "figures"]:
         for b in children(div, "p"):
             div.remove(b)
         lst = sub(div, "list")

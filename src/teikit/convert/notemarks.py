@@ -52,8 +52,14 @@ _MARK = regex.compile(
 # pattern (its look-behinds first) at every position of the text, forty times slower than
 # trying it only where such a character stands; `MARK.finditer` does the latter and finds
 # the same matches: a match can begin nowhere else, and the look-behinds still see the text
-# before the position tried.
-_FIRST = re.compile(rf"[\[\^(*†‡§‖¶1-9{SUPERSCRIPTS}]")
+# before the position tried. A digit begins only a plain mark, one digit with a space
+# before it and a space (or nothing) after it: the digits that follow a character found
+# are taken with it, as none of them can begin a mark (no space before it), and a digit
+# found is tried only alone and with no printable ASCII character (never a space) on
+# either side (every digit of every number was tried).
+_FIRST = re.compile(rf"[\[\^(*†‡§‖¶{SUPERSCRIPTS}1-9][0-9]*")
+_DIGITS = frozenset("123456789")
+_PRINTABLE_ASCII = frozenset(map(chr, range(0x21, 0x7F)))
 
 
 class _Marks:
@@ -65,6 +71,15 @@ class _Marks:
             pos = first.start()
             if pos < end:  # inside the previous match: matches do not overlap
                 continue
+            if text[pos] in _DIGITS:
+                stop = first.end()
+                if (
+                    stop - pos > 1
+                    or not pos
+                    or text[pos - 1] in _PRINTABLE_ASCII
+                    or text[stop : stop + 1] in _PRINTABLE_ASCII
+                ):
+                    continue
             m = _MARK.match(text, pos)
             if m is not None:
                 end = m.end()  # never empty: every alternative takes a character

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from ..tei import line_of, local, make, xpath
+from ..tei import line_of, local, make, only, q, xpath
 from ..textnodes import substitute, texts
 from .context import Context
 
@@ -31,6 +31,7 @@ MIN_SIDENOTES = 3
 MIN_SHARE = 0.8
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _BLOCKS = "//t:text//*[self::t:p or self::t:head or self::t:item or self::t:l]"
+_BLOCK_TAGS = tuple(q(n) for n in ("p", "head", "item", "l"))
 
 
 def _pattern(char: str) -> re.Pattern:
@@ -66,7 +67,8 @@ def _alone(p) -> bool:
 
 
 def apply(tei, ctx: Context):
-    blocks = xpath(tei, _BLOCKS)
+    text = only(tei, "text")  # walked down from, in document order (XPath searched the whole tree)
+    blocks = list(text.iter(*_BLOCK_TAGS)) if text is not None else xpath(tei, _BLOCKS)
     inside = set(blocks)
     outer = [b for b in blocks if not any(a in inside for a in b.iterancestors())]
     found = markers([t for b in outer for t in texts(b)])
@@ -86,7 +88,7 @@ def apply(tei, ctx: Context):
         )
     if not found:
         return tei
-    for p in xpath(tei, "//t:text//t:p"):
+    for p in list(text.iter(q("p"))) if text is not None else xpath(tei, "//t:text//t:p"):
         nxt = p.getnext()
         if _alone(p) and nxt is not None and local(nxt) == "p":
             note = p[0]

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from ..tei import children, is_, line_of, make, sub, xpath
+from ..tei import children, is_, line_of, make, only, q, sub, xpath
 from ..textnodes import merge_into
 from . import figures
 from .blocks import SUPERSCRIPTS, ends_sentence, is_title_case, para_text, starts_lower, strip_refs, word_count
@@ -312,7 +312,9 @@ def _nest(div, items, ctx: Context) -> None:
 def settle_empty_divs(tei, ctx: Context) -> None:
     """Give every division content: see the module's docstring."""
     # reversed document order: a division's inner divisions are settled before it
-    for div in reversed(xpath(tei, "//t:text//t:div")):
+    text = only(tei, "text")  # walked down from (XPath searched the whole tree)
+    divs = list(text.iter(q("div"))) if text is not None else xpath(tei, "//t:text//t:div")
+    for div in reversed(divs):
         parent = div.getparent()
         if parent is None or any(not is_(c, "head") for c in children(div)):
             continue

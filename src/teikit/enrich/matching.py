@@ -11,7 +11,7 @@ from typing import Any
 
 import ahocorasick
 
-from ..tei import local, xpath
+from ..tei import local, only, q, xpath
 from ..textnodes import texts
 
 # Elements whose words are not running text: titles of works, foreign phrases,
@@ -40,9 +40,24 @@ _REGIONS = (
 )
 
 
+# What `_REGIONS` selects, read from the book's one `text` (a walk down from it, not XPath's
+# search of the whole document for each of the three parts): each part's divisions but
+# those of the types named.
+_LEFT_OUT = {q("front"): ("contents", "figures"), q("body"): (), q("back"): ("index", "bibliography")}
+_DIV = q("div")
+
+
 def regions(tei) -> list:
     """The divisions of running text and notes, in reading order."""
-    return xpath(tei, _REGIONS)
+    text = only(tei, "text")
+    if text is None:  # none, or several (a group of texts): XPath keeps their order
+        return xpath(tei, _REGIONS)
+    out: list = []
+    for part in text:
+        left_out = _LEFT_OUT.get(part.tag)
+        if left_out is not None:
+            out.extend(d for d in part if d.tag == _DIV and d.get("type") not in left_out)
+    return out
 
 
 def plain_text(tei) -> str:
@@ -123,29 +138,37 @@ class Matcher:
         """Leftmost-longest, non-overlapping whole-word matches: (start, end, key, value)."""
         if self.empty:
             return []
+        # The hot loop of every name pass (each text node of the book): the word-character
+        # test is written out, not called.
         found = []
+        size = len(text)
+        split_hyphens = self.split_hyphens
         for end, (key, value) in self.automaton.iter(text):
             start = end - len(key) + 1
             before = text[start - 1] if start else " "
-            after = text[end + 1] if end + 1 < len(text) else " "
+            after = text[end + 1] if end + 1 < size else " "
             if before == "-" and text[start - 2 : start] == "--":
                 before = " "  # "contrasts--England": a dash written as two hyphens
             if after == "-" and text[end + 1 : end + 3] == "--":
                 after = " "
-            if self.split_hyphens:
+            if split_hyphens:
                 if before == "-" and start >= 2 and text[start - 2].isalpha():
                     before = " "
                 if after == "-" and text[end + 2 : end + 3].isupper():
                     after = " "
             if (
-                is_word_char(before)
-                or is_word_char(after)
+                before.isalnum()
+                or before == "-"
+                or after.isalnum()
+                or after == "-"
                 or before in "'’"
                 and start >= 2
                 and text[start - 2].isalpha()
             ):
                 continue
             found.append((start, end + 1, key, value))
+        if len(found) < 2:
+            return found
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         out, last = [], -1
         for m in found:

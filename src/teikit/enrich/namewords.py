@@ -20,10 +20,10 @@ from .matching import UNMARKED_TEXT, unmarked_text
 WORD = r"(?:[A-Z]['’]|Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 VOWEL = re.compile(r"[aeiouyAEIOUY]")
 INITIAL = re.compile(r"[A-Z]\.")
-_LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
-# The capital first, its look-behind after it (the character before the capital is no
+# The letter first, its look-behind after it (the character before the letter is no
 # letter, apostrophe or hyphen): a pattern that opens with a letter is sought by `re`'s fast
 # scan, one that opens with a look-behind is tried at every position.
+_LOWER = re.compile(r"[a-z](?<![\w'’-].)[a-z]*(?![\w-])")
 _CAPITAL_WORD = re.compile(r"[A-Z](?<![\w'’-].)[a-z]+(?![\w'’-])")
 _OPENERS = '"“‘([{'
 _ENDERS = ".!?:"

@@ -30,11 +30,14 @@ _INITIALS_BEFORE = re.compile(rf"((?:\b[A-Z][a-z]+\s)?(?:{_INITIAL}\s?){{1,3}})$
 _WORDS_BEFORE = re.compile(r"((?:\b[A-Z][a-z]+\s){1,2})$")
 _NEXT_CAPITAL = re.compile(r"^\s([A-Z][a-z]+)")
 _INSTITUTION_BEFORE = re.compile(r"(?:Orders? of(?: the)?|Prize|named)\s$")
+# Patterns run over the whole text open with a letter, not a look-behind, so that `re`
+# looks for that letter first instead of trying every position: the look-behind right
+# after the first letter (`(?<![\w.].)`) tests the character before it, as one in front would.
 _UNKNOWN_BY_INITIALS = re.compile(
-    r"(?<![\w.])((?:[A-Z][a-z]?\.\s?){1,3})([A-Z][a-z]{2,}(?:[-'’][A-Za-z][a-z]+)?)(?![\w-])"
+    r"((?:[A-Z](?<![\w.].)[a-z]?\.\s?)(?:[A-Z][a-z]?\.\s?){0,2})([A-Z][a-z]{2,}(?:[-'’][A-Za-z][a-z]+)?)(?![\w-])"
 )
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w-])")
+_LOWER_WORD = re.compile(r"[a-z](?<![\w'’-].)[a-z]*(?![\w-])")
+_CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’-].)[a-z]+(?![\w-])")
 _UNKNOWN_BY_FORENAME = re.compile(r"(?<![\w-])([A-Z][a-zà-ÿ]+) ([A-Z]\.? )?([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w-])")
 _DERIVED = re.compile(r"(?:ist|ists|ism|ite|ites|ian|ians|ese)$")  # Trotskyist, Leninism
 # Capitalised words that begin sentences or titles, never forenames.

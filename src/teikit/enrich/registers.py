@@ -29,7 +29,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import TeikitError
-from ..tei import XML_ID, children, local, make, q, sub, text_of, xpath
+from ..tei import XML_ID, children, local, make, only, q, sub, text_of, xpath
 from ..xmlio import parse_xml
 from . import gazetteer, headings
 
@@ -235,7 +235,13 @@ def index_divs(tei) -> tuple[list, list]:
     """(name indexes, subject indexes) among the back matter's index divisions."""
     names: list = []
     subjects: list = []
-    for div in xpath(tei, "//t:back//t:div[@type='index'][t:list]"):
+    back = only(tei, "back")  # the book's back matter, walked down from (not XPath's search)
+    found = (
+        [d for d in back.iter(q("div")) if d.get("type") == "index" and d.find(q("list")) is not None]
+        if back is not None
+        else xpath(tei, "//t:back//t:div[@type='index'][t:list]")  # none, or several (a group)
+    )
+    for div in found:
         head = text_of(div.find(q("head"))).lower() if div.find(q("head")) is not None else ""
         (names if re.search(r"\b(name|person|people)", head) else subjects).append(div)
     return names, subjects
