@@ -154,3 +154,58 @@ def test_a_town_named_by_a_common_word_is_a_place_only_after_a_preposition(tmp_p
     places = _marks(tmp_path / "out", "placeName")
     assert sorted(places) == ["Bath", "Reading", "Reading", "Reading"]
     assert _marks(tmp_path / "out", "persName") == ["Mr. Polly", "Mr. Polly", "Mr. Polly", "Polly"]
+
+
+_VILLAGE = (
+    "A SUMMER IN THE VILLAGE\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "Mr. Hope came from Paris in the spring. Sandy met him, and Sandy said he was tired.\n"
+    "Then Mr. Hope went to Paris again, and wrote to Sandy from Paris; Sandy said nothing.\n"
+)
+
+
+def test_each_name_found_in_the_text_says_on_what_evidence(tmp_path):
+    """Every person and place entered from the text carries an evidence note quoting
+    where the evidence was seen, beside its source note."""
+    source = tmp_path / "village.txt"
+    source.write_text(_VILLAGE, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    persons = etree.parse(str(tmp_path / "out" / "persons.xml"))
+    places = etree.parse(str(tmp_path / "out" / "places.xml"))
+    evidence = {
+        " ".join("".join(e.find("t:persName", NS).itertext()).split()): e.findtext(
+            "t:note[@type='evidence']", namespaces=NS
+        )
+        for e in persons.iterfind(".//t:person", NS)
+    }
+    assert evidence["Mr Hope"].startswith("after an honorific: “Mr. Hope came")
+    assert evidence["Sandy"].startswith("the subject of a verb of saying 2 times: “")
+    paris = places.find(".//t:place", NS)
+    assert paris.findtext("t:placeName", namespaces=NS) == "Paris"
+    assert "after a preposition of place 3 times" in paris.findtext("t:note[@type='evidence']", namespaces=NS)
+
+
+def test_an_entry_the_editor_rejects_is_neither_marked_nor_entered_again(tmp_path):
+    """`<note type="rejected">` in a register entry: the next run keeps the entry as it is,
+    marks none of its mentions, and enters no new one for the same name."""
+    source = tmp_path / "village.txt"
+    source.write_text(_VILLAGE, encoding="utf-8")
+    out = tmp_path / "out"
+    convert(source, out)
+    assert _marks(out, "persName").count("Sandy") == 4
+    assert _marks(out, "placeName") == ["Paris"] * 3
+    for name, entity in (("persons.xml", "person"), ("places.xml", "place")):
+        register = etree.parse(str(out / name))
+        for entry in register.iterfind(f".//t:{entity}", NS):
+            if "".join(entry.itertext()).split()[0] in ("Sandy", "Paris"):
+                etree.SubElement(entry, f"{{{NS['t']}}}note", type="rejected").text = "not in this book"
+        register.write(str(out / name), encoding="utf-8", xml_declaration=True)
+    convert(source, out, force=True)
+    assert "Sandy" not in _marks(out, "persName")
+    assert _marks(out, "persName").count("Mr. Hope") == 2  # the others stay
+    assert "Paris" not in _marks(out, "placeName")  # (Sandy, no person now, may be the town in Utah)
+    persons = etree.parse(str(out / "persons.xml")).findall(".//t:person", NS)
+    sandy = [p for p in persons if "".join(p.itertext()).split()[0] == "Sandy"]
+    assert len(sandy) == 1 and sandy[0].find("t:note[@type='rejected']", NS) is not None
+    places = etree.parse(str(out / "places.xml")).findall(".//t:place", NS)
+    paris = [p for p in places if "".join(p.itertext()).split()[0] == "Paris"]
+    assert len(paris) == 1 and paris[0].find("t:note[@type='rejected']", NS) is not None

@@ -151,11 +151,34 @@ def initial(text: str, at: int) -> bool:
     return text[k] in "'’" and (k == 0 or text[k - 1] in " \t\n")
 
 
+def passage(piece: str, start: int, end: int, reach: int = 40) -> str:
+    """The words around `piece[start:end]`, quoted: where the evidence for a name was seen,
+    for the editor who judges it."""
+    before = piece[max(0, start - reach) : start]
+    after = piece[end : end + reach]
+    if start > reach and " " in before:
+        before = "…" + before.split(" ", 1)[1]
+    if end + reach < len(piece) and " " in after:
+        after = after.rsplit(" ", 1)[0] + "…"
+    return "“" + " ".join((before + piece[start:end] + after).split()) + "”"
+
+
 def place_name(word: str) -> bool:
     """Whether the gazetteer knows a word as the name of a place (not only as another
     name of one: "Hart" is no name of Hyattsville)."""
     geo = gazetteer.lookup(word)
     return geo is not None and gazetteer.fold(geo.name) == gazetteer.fold(word)
+
+
+_LARGE_CITY = 1_000_000  # a city that large is meant by its name even as a subject ("Moscow said")
+
+
+def speaking_place(word: str) -> bool:
+    """Whether a word that says or writes ("Sandy said") names a place that speaks as a
+    government does ("France declared", "Washington replied"): a country, continent or
+    state, or a city of a million people. A smaller town's name that says is a person's."""
+    geo = gazetteer.lookup_named(word)
+    return geo is not None and (geo.type != "city" or geo.population >= _LARGE_CITY)
 
 
 def place_word(surname: str) -> bool:

@@ -331,6 +331,11 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 text=name,
             )
     keys: dict = {}
+    rejected = [place for place in reg.entries.values() if registers.rejected(place)]
+    for place in rejected:  # an editor's verdict: no mention of it is marked (nor entered again)
+        for name in registers.place_names(place):
+            for form in spellings(name):
+                keys[form] = None
     for place in reg.entries.values():
         for name in registers.place_names(place):
             head = name.rsplit(" ", 1)[-1]
@@ -347,6 +352,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             keys.setdefault(form, places.find(name))
     for form, place in short_forms(reg, keys, text, lowercase).items():
         keys.setdefault(form, place)
+    keys = {form: place for form, place in keys.items() if place is not None and place not in rejected}
     matcher = Matcher(keys, split_hyphens=True)
     cue = textplaces.before(ctx.profile)
     counts: Counter = Counter()

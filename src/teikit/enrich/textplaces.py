@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Collection
 
 from . import gazetteer, registers
-from .namewords import initial
+from .namewords import initial, passage
 
 _NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
 # `(?<!\w.)` after the capital is the `\b` before it: a pattern that opens with a letter is
@@ -69,14 +69,27 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     weak: Counter = Counter()
     cues = _words(profile.place_prepositions + profile.place_links)
     article = _words(profile.articles)
-    cued = re.compile(rf"(\b[A-Z][a-z]+\s)?\b({cues})\s((?:{article})\s)?({_NAME})(?![\w-]|\.\w)(\s[a-z]+)?")
+    cued = re.compile(rf"(\b[A-Z][a-z]+\s)?\b({cues})\s((?:{article})\s)?({_NAME})(?![\w-]|\.\w)(?=(\s[a-z]+)?)")
+    seen: dict[str, str] = {}  # a passage where each was seen, strong cue first
     for m in cued.finditer(text):
         title, cue, the, name, after = m.groups()
         if the and after:
             continue  # "in the Roman republic": an adjective
         if cue in profile.place_links and title and title.strip() in profile.honorifics:
             continue  # "the Duke of Norfolk", "the Prince of Orange": a title
-        (strong if cue in profile.place_prepositions else weak)[name] += 1
+        is_strong = cue in profile.place_prepositions
+        (strong if is_strong else weak)[name] += 1
+        if name not in seen or (is_strong and strong[name] == 1):
+            seen[name] = passage(text, m.start(2), m.end(4))
+
+    def evidence(name: str, what: str) -> str:
+        cue = (
+            f"after a preposition of place {strong[name]} times"
+            if strong[name]
+            else f"after 'of' or 'and' {weak[name]} times"
+        )
+        return f"{what}; {cue}: {seen[name]}"
+
     for m in _STREET.finditer(text):
         if (
             m.group(1).lower() not in lowercase
@@ -85,11 +98,23 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         ):
             name = m.group(1) + m.group(2)
             if places.find(name) is None:
-                places.add(name, "street", None, "named in the text")
+                places.add(
+                    name,
+                    "street",
+                    None,
+                    "named in the text",
+                    evidence=f"a street's or a building's name: {passage(text, m.start(), m.end())}",
+                )
     for m in _DISTRICT_OF.finditer(text):
         name = m.group(1)
         if places.find(name) is None and name not in not_places and name.lower() not in lowercase:
-            places.add(name, "settlement", gazetteer.lookup_named(name), "named in the text")
+            places.add(
+                name,
+                "settlement",
+                gazetteer.lookup_named(name),
+                "named in the text",
+                evidence=f"named a town or district: {passage(text, m.start(), m.end())}",
+            )
     for name in sorted(set(strong) | set(weak)):
         if (
             name in not_places
@@ -100,13 +125,21 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         ):
             continue
         if name in profile.regions:
-            places.add(name, profile.regions[name], None, "named in the text")
+            places.add(
+                name,
+                profile.regions[name],
+                None,
+                "named in the text",
+                evidence=evidence(name, "a region of the profile"),
+            )
             continue
         geo = gazetteer.lookup_named(name)
         if geo is None or _demonym(name, geo):
             continue
         if geo.type in _REGIONS:
-            places.add(name, geo.type, geo, "named in the text; GeoNames")
+            places.add(
+                name, geo.type, geo, "named in the text; GeoNames", evidence=evidence(name, f"a {geo.type} in GeoNames")
+            )
         elif (
             strong[name]
             and strong[name] >= _PLACE_SHARE * uses(name, text)
@@ -114,7 +147,13 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             and name not in profile.forenames
             and not (name.lower() in lowercase and not _strong_only(name, text, profile))
         ):
-            places.add(name, geo.type, geo, "named in the text; GeoNames")
+            places.add(
+                name,
+                geo.type,
+                geo,
+                "named in the text; GeoNames",
+                evidence=evidence(name, f"a {geo.type} of {geo.population:,} people in GeoNames"),
+            )
 
 
 def _word_char(c: str) -> bool:
