@@ -29,6 +29,12 @@
   winter of 1942–43      notBefore="1942-12" notAfter="1943-02"
   the turn of 1929–30    notBefore="1929-12" notAfter="1930-01"
   1929                   when="1929"
+  since 1273, in 1306    when="1273"              (a year before 1700 only after in, of, since, by,
+                                                  from, until, till, about, after or before, and
+                                                  not before a noun: "of 1500 livres" is a sum)
+  the tenth century      notBefore="0900" notAfter="0999"  (as commonly reckoned; early: 00-33,
+                                                  mid/middle: 33-66, late/later: 66-99; it
+                                                  establishes no year and leaves the context's)
 
 A month or season alone is a date only after a word that makes it one ("in March", "by
 September", "(December)", "that summer", "the following February", "the ensuing spring")
@@ -170,6 +176,28 @@ _COUNTED = (
     r"(?:tons?|tonnes|people|persons|men|women|workers|members|delegates|roubles|rubles|"
     r"kilometres|km|miles|copies|votes|peasants|households|deaths|cases|%|per\b)"
 )
+# Years before 1700 only after a word that makes a number a year ("in 1306", "since 1273"),
+# and not before a lower-case word other than these ("of 1500 livres" is a sum).
+_OLD_YEAR_CUE = (
+    "(?:"
+    + "|".join(
+        rf"(?<=\b{w}\s)"
+        for w in ("in", "In", "of", "since", "Since", "by", "By", "from", "until", "till", "about", "after", "before")
+    )
+    + ")"
+)
+_AFTER_OLD_YEAR = (
+    r"(?:and|or|to|the|he|she|it|they|we|i|his|her|its|their|there|when|while|was|were|had|"
+    r"a|an|in|on|at|by|for|with|that|which|who|but|as|until|till)"
+)
+# Centuries, as commonly reckoned ("the tenth century": 900-999); early/mid/late a third of one.
+_ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth", "twenty-first",
+)  # fmt: skip
+_CENTURY_ORDINAL = "(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"|[12]?\d(?:st|nd|rd|th))"
+_CENTURY_PART = {"early": (0, 33), "middle": (33, 66), "mid": (33, 66), "late": (66, 99), "later": (66, 99)}
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"
 # "following February", "next spring": the words that move a year on (or back).
@@ -194,7 +222,7 @@ def _pattern(months: tuple[str, ...] = ()) -> re.Pattern:
     return re.compile(
         rf"""
     \b(?=[\dJFMASONDEeMmLlSsAaFfWwBbTtnp{firsts}])(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
-        |[Ee]nd\sof|[Bb]eginning\sof|[Ss]tart\sof|[Tt]urn\sof|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
+        |[Ee]nd\sof|[Bb]eginning\sof|[Ss]tart\sof|[Tt]urn\sof|[Tt]he\s(?:[a-z]+[\s-])?(?:{_CENTURY_ORDINAL})\scentury|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
         |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|{_RELATIVE}\s
         {starts})
     (?:
@@ -203,7 +231,8 @@ def _pattern(months: tuple[str, ...] = ()) -> re.Pattern:
       | (?P<dm>(?P<d4>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d7>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m3>{month})(?!\w|\.\w))
       | (?P<decade>(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
-      | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED})))
+      | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED}))
+      | (?P<oldyear>{_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])))
   | (?=[JFMASOND]{starts})
     (?:(?P<mdy>(?P<m2>{month})\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?,?\s(?P<y2>{_YEAR})\b)
       | (?P<md>(?P<m9>{month})\s(?P<d5>\d{{1,2}})(?:{_DASH}(?P<d8>\d{{1,2}}))?\b(?![\d,.]\d|\s?{_COUNTED}))
@@ -223,6 +252,7 @@ def _pattern(months: tuple[str, ...] = ()) -> re.Pattern:
         |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter)\sof\s
         (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR}))\b(?![-–]\d))
   | (?P<turn>[Tt]urn\sof\s(?P<y14>{_YEAR})(?:{_DASH}|/)(?P<y15>\d{{2,4}})\b)
+  | (?P<century>[Tt]he\s(?:(?P<cpart>early|middle|mid|late|later)[\s-])?(?P<cent>{_CENTURY_ORDINAL})\scentury\b)
   | (?P<relative>(?P<rel>{_RELATIVE})\s(?:(?P<m11>{_FULL_MONTH})|(?P<sword3>{_SEASON}))\b(?!\s\d))
     )
 """,
@@ -396,6 +426,13 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         return {"from": g["y6"], "to": end} if end else None
     if g["year"]:
         return {"when": g["y8"]}
+    if g["oldyear"]:
+        return {"when": g["y16"]}
+    if g["century"]:
+        word = g["cent"].lower()
+        n = int(word[:-2]) if word[:1].isdigit() else _ORDINALS.index(word) + 1
+        lo, hi = _CENTURY_PART.get(g["cpart"] or "", (0, 99))
+        return {"notBefore": f"{(n - 1) * 100 + lo:04d}", "notAfter": f"{(n - 1) * 100 + hi:04d}"}
     return None
 
 
@@ -570,7 +607,7 @@ def find_dates(
         # In parentheses only a date that opens them counts ("(May 4, 1795)", how some
         # histories date what they tell), not one in an aside ("(established in March 1918)").
         aside = depth > 0
-        if context is not None and ("evidence" not in attrs or f.groups["relative"]):
+        if context is not None and ("evidence" not in attrs or f.groups["relative"]) and not f.groups["century"]:
             if not aside or text[: f.start].rstrip().endswith("("):
                 if not _attributive(text, f.start):
                     # Where a year alone stands decides whether it moves the narrative.
