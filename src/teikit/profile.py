@@ -77,6 +77,10 @@ SCHEMA: dict[str, dict[str, str]] = {
         "forenames": "strings",
         "particles": "strings",
         "speech_verbs": "strings",
+        "person_cues": "strings",
+        "person_nouns": "strings",
+        "joins": "strings",
+        "not": "strings",
         "articles": "strings",
         "patronymics": "strings",
     },
@@ -266,6 +270,10 @@ class Profile:
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
     particles: tuple[str, ...] = ()  # [names]: words that begin a surname (De Courcy)
     speech_verbs: tuple[str, ...] = ()  # [names]: verbs whose subject is a person (said, wrote)
+    person_cues: tuple[str, ...] = ()  # [names]: words after a person's name (who, himself, died)
+    person_nouns: tuple[str, ...] = ()  # [names]: nouns a person has or is (wife, death; the minister)
+    not_names: frozenset[str] = frozenset()  # [names] not: capitalised words never a person alone (God)
+    name_joins: tuple[str, ...] = ()  # [names] joins: words joining names in a list (and, or)
     articles: tuple[str, ...] = ()  # [names]: definite articles (the Senate is a body)
     patronymics: tuple[str, ...] = ()  # [names]: endings of patronymics (ovich), from a pack
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
@@ -397,6 +405,10 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         forenames=frozenset(data["names"]["forenames"]),
         particles=tuple(data["names"]["particles"]),
         speech_verbs=tuple(data["names"]["speech_verbs"]),
+        person_cues=tuple(data["names"]["person_cues"]),
+        person_nouns=tuple(data["names"]["person_nouns"]),
+        not_names=frozenset(data["names"]["not"]),
+        name_joins=tuple(data["names"]["joins"]),
         articles=tuple(data["names"]["articles"]),
         patronymics=tuple(data["names"]["patronymics"]),
         place_heads=dict(places["heads"]),

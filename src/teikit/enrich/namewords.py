@@ -17,10 +17,13 @@ from ..context import Context
 from . import gazetteer, registers
 from .matching import UNMARKED_TEXT, unmarked_text
 
-WORD = r"(?:[A-Z]['’]|Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# Letters of Latin-1 besides ASCII's: "Hébert", "Pétion", "Émile" are names too.
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿ"
+WORD = rf"(?:[A-Z]['’]|Ma?c)?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 VOWEL = re.compile(r"[aeiouyAEIOUY]")
 INITIAL = re.compile(r"[A-Z]\.")
-_LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
+_LOWER = re.compile(rf"(?<![\w'’-])[{LOWER}]+(?![\w-])")
 # The capital first, its look-behind after it (the character before the capital is no
 # letter, apostrophe or hyphen): a pattern that opens with a letter is sought by `re`'s fast
 # scan, one that opens with a look-behind is tried at every position.
@@ -42,6 +45,10 @@ class Words:
         self.forenames = profile.forenames
         self.function_words = profile.english_words
         self.speech_verbs = profile.speech_verbs
+        self.person_cues = profile.person_cues
+        self.person_nouns = profile.person_nouns
+        self.not_names = profile.not_names
+        self.name_joins = profile.name_joins
         self.regions = profile.regions
         self.place_prepositions = profile.place_prepositions
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:
@@ -52,7 +59,7 @@ class Words:
         self.token = re.compile(tok)
         self.run = re.compile(rf"(?<![\w'’.-]){tok}(?:[ \t]?(?<=[. \t]){tok})*")
         # Where a run may begin: a capital, or the first letter of an honorific (`runs`).
-        self._run_start = re.compile("[A-Z" + "".join(re.escape(h[0]) for h in dotted) + "]")
+        self._run_start = re.compile(f"[{UPPER}" + "".join(re.escape(h[0]) for h in dotted) + "]")
         articles = "|".join(re.escape(w) for a in profile.articles for w in (a, a[:1].upper() + a[1:]))
         after_the = re.compile(rf"\b(?:{articles or '(?!)'}) ({WORD})(?![\w-])")
         # the pieces of `text` not in title case (`pieces`, when told apart already), which

@@ -49,6 +49,7 @@ from . import registers
 from .matching import SKIP, UNMARKED_TEXT, regions, unmarked_text
 from .namewords import (
     INITIAL,
+    UPPER,
     VOWEL,
     WORD,
     Words,
@@ -227,12 +228,22 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             if not g.endswith(".") and not words.common(g) and g not in alone and g not in words.particles:
                 alone[g] = "forename"
     seen: dict[str, str] = {}
-    for word, n in sorted(speakers(words, seen).items()):
+    speaking, more = persons_by_cue(words, seen)
+    for word, n in sorted(speaking.items()) + sorted(more.items()):
         if word not in alone:
             kind = "forename" if word in words.forenames else "surname"
             alone[word] = kind
             found[word] = Name("", (word,), "") if kind == "forename" else Name("", (), word)
-            why[word] = f"the subject of a verb of saying {n} times: {seen[word]}"
+            if word in speaking:
+                why[word] = f"the subject of a verb of saying {n} times: {seen[word]}"
+            else:
+                why[word] = (
+                    f"{n} times where a person stands (said, who, himself; 's friends, the minister): {seen[word]}"
+                )
+    for word, n, where in beside_persons(words, alone):
+        alone[word] = "surname"
+        found[word] = Name("", (), word)
+        why[word] = f"named {n} times in a list with persons the book names: {where}"
     for word in sorted(words.forenames):
         if (
             word not in alone
@@ -247,20 +258,17 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     return found, why, alone
 
 
-def speakers(words: Words, seen: dict[str, str] | None = None) -> Counter:
-    """Capitalised words that say or write, twice or more ("said Danton", "Tolstoy writes"):
-    no common word, honorific, nor a place that speaks as a government does
-    (`namewords.speaking_place`: "Sandy said" is a man, though a town bears the name), nor a word the book mostly writes after "the" (the
-    Court, the Government: a body, not a person), in the prose `words` was read from.
-    `seen`, if given, gets a passage where each was seen saying."""
+def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
+    """How often each capitalised word of the prose says or writes ("said Danton",
+    "Tolstoy writes"); `seen`, if given, gets a passage for each."""
+    said: Counter = Counter()
     if not words.speech_verbs:
-        return Counter()
+        return said
     verbs = "|".join(map(re.escape, words.speech_verbs))
     pattern = re.compile(rf"\b(?:{verbs}) ({WORD})(?![\w-])|(?<![\w'’-])({WORD}) (?:{verbs})\b")
     # The pattern opens with a look-behind, tried at every position of a piece; a piece
     # without a verb of saying anywhere (found by a fast scan) cannot match at all.
     any_verb = re.compile(verbs)
-    said: Counter = Counter()
     for piece in words.prose:
         if not any_verb.search(piece):
             continue
@@ -268,19 +276,120 @@ def speakers(words: Words, seen: dict[str, str] | None = None) -> Counter:
             said[m.group(1) or m.group(2)] += 1
             if seen is not None:
                 seen.setdefault(m.group(1) or m.group(2), passage(piece, m.start(), m.end()))
-    return Counter(
-        {
-            w: n
-            for w, n in said.items()
-            if n >= 2
-            and not words.common(w)
-            and w not in words.honorifics
-            and VOWEL.search(w)
-            and not speaking_place(w)
-            and w not in words.regions
-            and not words.body(w)
-        }
+    return said
+
+
+def _cued(words: Words, seen: dict[str, str] | None = None) -> Counter:
+    """How often each capitalised word standing alone (no name runs on before or after it)
+    is followed by what only a person takes (`[names] person_cues`: "Necker, who", "Marat
+    himself", "Mirabeau died"), by its possessive and a person's noun (`person_nouns`:
+    "Danton's friends"), or by a person's noun in apposition ("Roland, the minister")."""
+    cued: Counter = Counter()
+    if not words.person_cues and not words.person_nouns:
+        return cued
+    cues = "|".join(map(re.escape, words.person_cues)) or "(?!)"
+    nouns = "|".join(map(re.escape, words.person_nouns)) or "(?!)"
+    after = re.compile(rf",?\s(?:{cues})\b|['’]s\s(?:{nouns})\b|,\s(?:[a-z]+\s){{1,3}}(?:{nouns})\b")
+    for piece in words.prose:
+        for run in words.tokens(piece):
+            if len(run) != 1:
+                continue
+            start, end, word = run[0]
+            m = after.match(piece, end)
+            if m is not None and not word.endswith("."):
+                cued[word] += 1
+                if seen is not None:
+                    seen.setdefault(word, passage(piece, start, m.end()))
+    return cued
+
+
+def _may_be_person(w: str, words: Words) -> bool:
+    """No common word, honorific, nor a place that speaks as a government does
+    (`namewords.speaking_place`: "Sandy said" is a man, though a town bears the name), nor a
+    word the book mostly writes after "the" (the Court, the Government: a body, not a person)."""
+    return (
+        not words.common(w)
+        and w not in words.honorifics
+        and w not in words.not_names
+        and bool(VOWEL.search(w))
+        and not speaking_place(w)
+        and w not in words.regions
+        and not words.body(w)
     )
+
+
+def speakers(words: Words, seen: dict[str, str] | None = None) -> Counter:
+    """Capitalised words that say or write, twice or more ("said Danton", "Tolstoy writes"),
+    that may be a person's name (`_may_be_person`), in the prose `words` was read from.
+    `seen`, if given, gets a passage where each was seen saying."""
+    return Counter({w: n for w, n in _said(words, seen).items() if n >= 2 and _may_be_person(w, words)})
+
+
+_PEOPLE = re.compile(r"(?:ists|ites|ians|eans|ans|ese|ish|men)$")  # Girondists, Jacobites, Vendeans: many
+
+
+def persons_by_cue(words: Words, seen: dict[str, str] | None = None) -> tuple[Counter, Counter]:
+    """(the words that say or write twice or more, as `speakers`; and the words that do so or
+    stand where a person stands (`_cued`) twice or more between them): no people's or
+    party's name in the plural (Girondists, Jacobins beside Jacobin), and a town the
+    gazetteer knows only three times or more."""
+    said = _said(words, seen)
+    cued = _cued(words, seen)
+    speaking = Counter({w: n for w, n in said.items() if n >= 2 and _may_be_person(w, words)})
+    more: Counter = Counter()
+    for w in sorted(set(cued) - set(speaking)):
+        n = said[w] + cued[w]
+        if (
+            n >= (3 if place_name(w) else 2)
+            and _may_be_person(w, words)
+            and not _PEOPLE.search(w)
+            and not (w.endswith("s") and words.caps[w[:-1]])
+        ):
+            more[w] = n
+    return speaking, more
+
+
+def beside_persons(words: Words, alone: dict[str, str]) -> list[tuple[str, int, str]]:
+    """Capitalised words named in one list with persons found already ("Danton and Marat",
+    "Robespierre, Couthon and St. Just"): the book's own consistency. Each word of the list
+    stands alone (no name runs on before or after it), and one is a person's; another is
+    taken when it may be a person's name (`_may_be_person`), is no place the gazetteer knows,
+    no people's name in the plural, and the book writes it mid-sentence twice or more.
+    Two rounds: a list may name only persons found in the first. (word, lists, passage)."""
+    if not words.name_joins:
+        return []
+    joins = "|".join(map(re.escape, words.name_joins))
+    listed = re.compile(rf"{WORD}(?:,\s{WORD})*,?\s(?:{joins})\s{WORD}(?![\w'’-]|\s[{UPPER}])")
+    word = re.compile(WORD)
+    lists: list[tuple[list[str], str]] = []
+    for piece in words.prose:
+        for m in listed.finditer(piece):
+            if m.start() and re.search(rf"[{UPPER}][\w.]*\s$", piece[max(0, m.start() - 30) : m.start()]):
+                continue  # "Madame Roland and Danton": the list begins inside a name
+            lists.append((word.findall(m.group()), passage(piece, m.start(), m.end())))
+    out: list[tuple[str, int, str]] = []
+    known = set(alone)
+    for _ in range(2):
+        taken: Counter = Counter()
+        where: dict[str, str] = {}
+        for names, seen in lists:
+            if any(n in known for n in names):
+                for n in names:
+                    if n not in known:
+                        taken[n] += 1
+                        where.setdefault(n, seen)
+        new = [
+            (w, n, where[w])
+            for w, n in sorted(taken.items())
+            if words.mid[w] >= MIN_MID
+            and _may_be_person(w, words)
+            and not place_name(w)
+            and not _PEOPLE.search(w)
+            and not (w.endswith("s") and words.caps[w[:-1]])
+        ]
+        out += new
+        known |= {w for w, _, _ in new}
+    return out
 
 
 _EVIDENCE = {
