@@ -19,16 +19,16 @@ from teikit.enrich.dates import find_dates
             "In 1589, Henry of Navarre became king; in 1306 he went.",
             [("1589", {"when": "1589"}), ("1306", {"when": "1306"})],
         ),
-        ("It was built in the tenth century.", [("the tenth century", {"notBefore": "0900", "notAfter": "0999"})]),
+        ("It was built in the tenth century.", [("the tenth century", {"notBefore": "0901", "notAfter": "1000"})]),
         (
             "In the early fourteenth century",
-            [("the early fourteenth century", {"notBefore": "1300", "notAfter": "1333"})],
+            [("the early fourteenth century", {"notBefore": "1301", "notAfter": "1333"})],
         ),
         (
             "the 18th century and the late nineteenth century",
             [
-                ("the 18th century", {"notBefore": "1700", "notAfter": "1799"}),
-                ("the late nineteenth century", {"notBefore": "1866", "notAfter": "1899"}),
+                ("the 18th century", {"notBefore": "1701", "notAfter": "1800"}),
+                ("the late nineteenth century", {"notBefore": "1867", "notAfter": "1900"}),
             ],
         ),  # fmt: skip
     ],

@@ -32,8 +32,8 @@
   since 1273, in 1306    when="1273"              (a year before 1700 only after in, of, since, by,
                                                   from, until, till, about, after or before, and
                                                   not before a noun: "of 1500 livres" is a sum)
-  the tenth century      notBefore="0900" notAfter="0999"  (as commonly reckoned; early: 00-33,
-                                                  mid/middle: 33-66, late/later: 66-99; it
+  the tenth century      notBefore="0901" notAfter="1000"  (as the calendar counts; early: 01-33,
+                                                  mid/middle: 34-66, late/later: 67-00; it
                                                   establishes no year and leaves the context's)
 
 A month or season alone is a date only after a word that makes it one ("in March", "by
@@ -190,14 +190,15 @@ _AFTER_OLD_YEAR = (
     r"(?:and|or|to|the|he|she|it|they|we|i|his|her|its|their|there|when|while|was|were|had|"
     r"a|an|in|on|at|by|for|with|that|which|who|but|as|until|till)"
 )
-# Centuries, as commonly reckoned ("the tenth century": 900-999); early/mid/late a third of one.
+# Centuries as the calendar counts them ("the fourteenth century": 1301-1400); early/mid/late a
+# third of one (01-33, 34-66, 67-00).
 _ORDINALS = (
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth", "twenty-first",
 )  # fmt: skip
 _CENTURY_ORDINAL = "(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"|[12]?\d(?:st|nd|rd|th))"
-_CENTURY_PART = {"early": (0, 33), "middle": (33, 66), "mid": (33, 66), "late": (66, 99), "later": (66, 99)}
+_CENTURY_PART = {"early": (1, 33), "middle": (34, 66), "mid": (34, 66), "late": (67, 100), "later": (67, 100)}
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"
 # "following February", "next spring": the words that move a year on (or back).
@@ -431,7 +432,7 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
     if g["century"]:
         word = g["cent"].lower()
         n = int(word[:-2]) if word[:1].isdigit() else _ORDINALS.index(word) + 1
-        lo, hi = _CENTURY_PART.get(g["cpart"] or "", (0, 99))
+        lo, hi = _CENTURY_PART.get(g["cpart"] or "", (1, 100))
         return {"notBefore": f"{(n - 1) * 100 + lo:04d}", "notAfter": f"{(n - 1) * 100 + hi:04d}"}
     return None
 
