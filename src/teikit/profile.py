@@ -62,6 +62,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "regions": "types",
         "prepositions": "strings",
         "links": "strings",
+        "locatives": "strings",
     },
     "orgs": {
         "nouns": "strings",
@@ -265,6 +266,7 @@ class Profile:
     not_places: set[str] = field(default_factory=set)
     regions: dict[str, str] = field(default_factory=dict)  # [places] regions: name -> type
     place_prepositions: tuple[str, ...] = ()  # [places] prepositions: "in", "to" (before a place)
+    place_locatives: tuple[str, ...] = ()  # [places] locatives: "in", "at" (where one is, not whence)
     place_links: tuple[str, ...] = ()  # [places] links: "of", "and" (before a country, not a town)
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
@@ -401,6 +403,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         regions=dict(places["regions"]),
         place_prepositions=tuple(places["prepositions"]),
         place_links=tuple(places["links"]),
+        place_locatives=tuple(places["locatives"]),
         honorifics=tuple(data["names"]["honorifics"]),
         forenames=frozenset(data["names"]["forenames"]),
         particles=tuple(data["names"]["particles"]),

@@ -32,15 +32,18 @@ from collections import Counter
 from collections.abc import Collection
 
 from . import gazetteer, registers
-from .namewords import initial, passage
+from .namewords import LOWER, UPPER, initial, passage
 
-_NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
+_NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
+# "Talbot county", "Queen Anne's County": a name before the word for a county is a county's
+_COUNTY = re.compile(rf"([{UPPER}](?<!\w.)[{LOWER}'’]+(?:\s[{UPPER}][{LOWER}'’]+)?)\s([Cc]ounty|[Pp]arish|[Cc]anton)\b")
 # `(?<!\w.)` after the capital is the `\b` before it: a pattern that opens with a letter is
 # sought by `re`'s fast scan for it, one that opens with `\b` is tried at every position
 _STREET = re.compile(rf"([A-Z](?<!\w.)[a-z'’]+)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b")
 _DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|parish|county) of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
+_SMALL_SHARE = 0.5  # of a smaller town's uses, those after a preposition of place (twice at least)
 _PLACE_SHARE = 0.2  # of a city's uses, those after a preposition of place ("to Davie" twice in 27: a man)
 _REGIONS = ("country", "continent", "state")
 
@@ -67,9 +70,26 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     """Add the places the text names as places, on the evidence above."""
     strong: Counter = Counter()
     weak: Counter = Counter()
+    located: Counter = Counter()  # after a locative ("in", "at"): where something is
     cues = _words(profile.place_prepositions + profile.place_links)
     article = _words(profile.articles)
     cued = re.compile(rf"(\b[A-Z][a-z]+\s)?\b({cues})\s((?:{article})\s)?({_NAME})(?![\w-]|\.\w)(?=(\s[a-z]+)?)")
+    for m in _COUNTY.finditer(text):
+        name = m.group(1)
+        if (
+            not initial(text, m.start())
+            and name.split()[0].lower() not in lowercase
+            and name not in not_places
+            and name.split()[0] not in profile.honorifics
+            and places.find(m.group(0)) is None
+        ):
+            places.add(
+                m.group(0),
+                "region",
+                None,
+                "named in the text",
+                evidence=f"a county's or a canton's name: {passage(text, m.start(), m.end())}",
+            )
     seen: dict[str, str] = {}  # a passage where each was seen, strong cue first
     for m in cued.finditer(text):
         title, cue, the, name, after = m.groups()
@@ -79,6 +99,8 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             continue  # "the Duke of Norfolk", "the Prince of Orange": a title
         is_strong = cue in profile.place_prepositions
         (strong if is_strong else weak)[name] += 1
+        if cue in profile.place_locatives:
+            located[name] += 1
         if name not in seen or (is_strong and strong[name] == 1):
             seen[name] = passage(text, m.start(2), m.end(4))
 
@@ -134,7 +156,12 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
             continue
         geo = gazetteer.lookup_named(name)
-        if geo is None or _demonym(name, geo):
+        if geo is None:
+            _smaller(
+                places, name, (strong[name], weak[name], located[name]), text, not_places, profile, lowercase, evidence
+            )
+            continue
+        if _demonym(name, geo):
             continue
         if geo.type in _REGIONS:
             places.add(
@@ -154,6 +181,25 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 "named in the text; GeoNames",
                 evidence=evidence(name, f"a {geo.type} of {geo.population:,} people in GeoNames"),
             )
+
+
+def _smaller(
+    places, name: str, cues: tuple[int, int, int], text: str, not_places, profile, lowercase, evidence
+) -> None:
+    """A place the well-known part of the gazetteer does not hold: a first-level region of a
+    country (ISO 3166-2: "Vaud", "Valais") after a preposition of place, or twice after
+    "of"/"and"; a smaller town after a preposition of place in half its uses at least, twice
+    or more after a locative ("at Fishbourne", `[places] locatives`; not "quotes from Homer"),
+    never a forename nor a word the book writes in lower case. Many small towns share a name:
+    the entry has no GeoNames id (`cues`: after a preposition, after "of"/"and", after a locative)."""
+    strong, weak, located = cues
+    geo = gazetteer.lookup_named(name, everything=True)
+    if geo is None or name in not_places or name.lower() in lowercase or name in profile.forenames:
+        return
+    if geo.type == "region" and (strong or weak >= 2):
+        places.add(name, "region", None, "named in the text; ISO 3166-2", evidence=evidence(name, "a country's region"))
+    elif geo.type == "city" and located >= 2 and strong >= _SMALL_SHARE * uses(name, text) and not _demonym(name, geo):
+        places.add(name, "settlement", None, "named in the text", evidence=evidence(name, "a town's name in GeoNames"))
 
 
 def _word_char(c: str) -> bool:
