@@ -50,3 +50,24 @@ def test_years_of_any_period_and_centuries(text, found):
 )
 def test_a_number_before_1700_is_a_year_only_where_the_words_say_so(text):
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "attrs"),
+    [
+        (
+            "in the last days of October, 1918 and",
+            "last days of October, 1918",
+            {"notBefore": "1918-10-21", "notAfter": "1918-10-31"},
+        ),
+        ("during the first part of 1919 the", "first part of 1919", {"notBefore": "1919-01", "notAfter": "1919-04"}),
+        (
+            "the latter part of March 1790",
+            "latter part of March 1790",
+            {"notBefore": "1790-03-21", "notAfter": "1790-03-31"},
+        ),
+    ],
+)
+def test_a_part_of_a_month_or_a_year_is_a_third_of_it(text, span, attrs):
+    ((start, end, found),) = find_dates(text)
+    assert (text[start:end], found) == (span, attrs)

@@ -8,9 +8,12 @@
   September–October 1936 from="1936-09" to="1936-10"
   dekabr' 1927           when="1927-12"           (month names a profile pack gives: russian.toml)
   early July 1921        notBefore="1921-07-01" notAfter="1921-07-10"  (mid: 11-20, late: 21-end)
-  end of August 1921     notBefore="1921-08-21" notAfter="1921-08-31"  (beginning/start: 1-10,
-                                                  middle: 11-20, end: 21-end; first half:
-                                                  1-15, second/latter half: 16-end)
+  end of August 1921     notBefore="1921-08-21" notAfter="1921-08-31"  (beginning/start, first
+                                                  or early part, first days: 1-10; middle:
+                                                  11-20; end, latter or last part, last days:
+                                                  21-end; first half: 1-15, second/latter
+                                                  half: 16-end; of a year, a part is a third:
+                                                  "the first part of 1919" 01-04)
   3-5 March 1921         from="1921-03-03" to="1921-03-05"
   1904-5, 1893-1917      from="1904" to="1905"
   early 1914             notBefore="1914-01" notAfter="1914-04"   (mid/middle: 05-08, late:
@@ -155,6 +158,12 @@ _PART = {
     "second quarter": (4, 6),
     "third quarter": (7, 9),
     "last quarter": (10, 12),
+    "first part": (1, 4),  # a part of a year: a third of it
+    "early part": (1, 4),
+    "latter part": (9, 12),
+    "last part": (9, 12),
+    "first days": (1, 1),
+    "last days": (12, 12),
 }
 # "The end of 1932", "the beginning of 1933": narrower than "late 1932", "early 1933".
 _EDGE_OF_YEAR = {"beginning": (1, 3), "start": (1, 3), "end": (10, 12)}
@@ -170,6 +179,12 @@ _MONTH_PART = {
     "first half": (1, 15),
     "second half": (16, 0),
     "latter half": (16, 0),
+    "first part": (1, 10),  # a part of a month: a third of it
+    "early part": (1, 10),
+    "latter part": (21, 0),
+    "last part": (21, 0),
+    "first days": (1, 10),
+    "last days": (21, 0),
 }
 _DECADE_PART = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 _COUNTED = (
@@ -224,7 +239,7 @@ def _pattern(months: tuple[str, ...] = ()) -> re.Pattern:
         rf"""
     \b(?=[\dJFMASONDEeMmLlSsAaFfWwBbTtnp{firsts}])(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
         |[Ee]nd\sof|[Bb]eginning\sof|[Ss]tart\sof|[Tt]urn\sof|[Tt]he\s(?:[a-z]+[\s-])?(?:{_CENTURY_ORDINAL})\scentury|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
-        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|{_RELATIVE}\s
+        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days)|{_RELATIVE}\s
         {starts})
     (?:
     (?=\d)
@@ -248,9 +263,11 @@ def _pattern(months: tuple[str, ...] = ()) -> re.Pattern:
             (?:[\s-]|\sof\s)(?P<y5>{_YEAR})\b(?![-–]\d))
       | (?P<season>(?P<sword>{_SEASON})\b(?!\s\d|-\w|['’]s)))
   | (?=[Bb]eginning\sof|[Ss]tart\sof|[Mm]iddle\sof|[Ee]nd\sof|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf
-        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter)
+        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
+        |(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days)\sof)
     (?P<edge>(?P<eword>[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf
-        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter)\sof\s
+        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
+        |(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days))\sof\s
         (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR}))\b(?![-–]\d))
   | (?P<turn>[Tt]urn\sof\s(?P<y14>{_YEAR})(?:{_DASH}|/)(?P<y15>\d{{2,4}})\b)
   | (?P<century>[Tt]he\s(?:(?P<cpart>early|middle|mid|late|later)[\s-])?(?P<cent>{_CENTURY_ORDINAL})\scentury\b)
