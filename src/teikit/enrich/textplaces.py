@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Collection
 
 from . import gazetteer, registers
-from .namewords import LOWER, UPPER, initial, passage
+from .namewords import LOWER, UPPER, WORD, initial, passage
 
 _NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
 # "Talbot county", "Queen Anne's County": a name before the word for a county is a county's
@@ -71,7 +71,8 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     strong: Counter = Counter()
     weak: Counter = Counter()
     located: Counter = Counter()  # after a locative ("in", "at"): where something is
-    cues = _words(profile.place_prepositions + profile.place_links)
+    # "At Toulon" opens a sentence as "at Toulon" stands inside one
+    cues = _words([w for cue in profile.place_prepositions + profile.place_links for w in (cue, cue.capitalize())])
     article = _words(profile.articles)
     cued = re.compile(rf"(\b[A-Z][a-z]+\s)?\b({cues})\s((?:{article})\s)?({_NAME})(?![\w-]|\.\w)(?=(\s[a-z]+)?)")
     for m in _COUNTY.finditer(text):
@@ -97,6 +98,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             continue  # "in the Roman republic": an adjective
         if cue in profile.place_links and title and title.strip() in profile.honorifics:
             continue  # "the Duke of Norfolk", "the Prince of Orange": a title
+        cue = cue.lower()
         is_strong = cue in profile.place_prepositions
         (strong if is_strong else weak)[name] += 1
         if cue in profile.place_locatives:
@@ -180,6 +182,49 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 geo,
                 "named in the text; GeoNames",
                 evidence=evidence(name, f"a {geo.type} of {geo.population:,} people in GeoNames"),
+            )
+    _listed(places, text, not_places, profile, lowercase)
+
+
+def _listed(places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]) -> None:
+    """Names listed with places the book names ("in Lyons, Toulon, Bordeaux", "Lyons and
+    Toulon"): the book's own consistency. A name is taken when the gazetteer knows a place of
+    that very name (any size, or a country's region), and it is no person's name, no
+    forename, no word the book writes in lower case. Many places share a small town's name:
+    the entry has no GeoNames id unless the well-known part of the gazetteer holds it."""
+    if not profile.name_joins:
+        return
+    joins = "|".join(map(re.escape, profile.name_joins))
+    listed = re.compile(
+        rf"{WORD}(?:,\s{WORD})*,?\s(?:{joins})\s{WORD}(?![\w'’-]|\s[{UPPER}])|{WORD}(?:,\s{WORD}){{2,}}"
+    )
+    word = re.compile(WORD)
+    for m in listed.finditer(text):
+        names = word.findall(m.group())
+        if not any(places.find(n) is not None for n in names):
+            continue
+        if re.search(rf"(?:[{UPPER}][\w.'’]*|['’]s)\s$", text[max(0, m.start() - 30) : m.start()]):
+            names = names[1:]  # "King's College, Cambridge": the first is the end of a longer name
+        for name in names:
+            if (
+                places.find(name) is not None
+                or name in not_places
+                or name.lower() in lowercase
+                or name in profile.forenames
+                or name in profile.honorifics
+                or _ADJECTIVE.search(name)
+            ):
+                continue
+            geo = gazetteer.lookup_named(name, everything=True)
+            if geo is None or _demonym(name, geo):
+                continue
+            known = gazetteer.lookup_named(name)
+            places.add(
+                name,
+                geo.type if geo.type != "city" else "settlement",
+                known,
+                "named in the text",
+                evidence=f"a place's name in the gazetteer, listed with places: {passage(text, m.start(), m.end())}",
             )
 
 
