@@ -12,9 +12,20 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   nor after "the" when a lower-case word follows ("in the Roman republic"); and only
   where one use of its name in five, at least, follows such a preposition (the book that
   writes "to Davie" twice and "Davie" twenty-seven times means a man);
-- streets, buildings and districts ("Wigmore Street", "Victoria Station", "the village
-  of Easewood"), when the first word is not a common word, an honorific, nor the first
-  of a sentence ("Enter Lane" is a stage direction).
+- a country's first-level region (ISO 3166-2: "Vaud", "Bretagne") after a preposition of
+  place, or twice after "of"/"and";
+- a smaller town twice or more after a locative (`[places] locatives`: "at Fishbourne",
+  not "quotes from Homer"), and after a preposition of place in half its uses at least;
+  without a GeoNames id, as many towns share a name;
+- a name listed with places the book names ("Lyons and Toulon", "Bayonne, Mainz,
+  Condé"), where the gazetteer knows a place of that very name: the book's own consistency;
+- streets, buildings, districts and counties ("Wigmore Street", "Victoria Station", "the
+  village of Easewood", "Talbot county"), when the first word is not a common word, an
+  honorific, nor the first of a sentence ("Enter Lane" is a stage direction).
+
+A preposition that opens a sentence is one too ("At Toulon"). Each entry so found has an
+evidence note quoting where it was seen; an entry the editor rejected (`<note
+type="rejected">`) is not entered again and is marked nowhere (see `places.apply`).
 
 Never a place: a word the profile lists as an honorific or a forename (unless the
 gazetteer gives a country or state: Georgia), a name found for a person, a name joined
