@@ -192,7 +192,7 @@ def test_each_name_found_in_the_text_says_on_what_evidence(tmp_path):
         for e in persons.iterfind(".//t:person", NS)
     }
     assert evidence["Mr Hope"].startswith("after an honorific: “Mr. Hope came")
-    assert evidence["Sandy"].startswith("the subject of a verb of saying 2 times: “")
+    assert evidence["Sandy"].startswith("the subject of a verb of saying twice: “")
     paris = places.find(".//t:place", NS)
     assert paris.findtext("t:placeName", namespaces=NS) == "Paris"
     assert "after a preposition of place 3 times" in paris.findtext("t:note[@type='evidence']", namespaces=NS)
@@ -252,6 +252,6 @@ def test_a_person_is_known_by_where_the_name_stands_and_by_the_company_it_keeps(
         "".join(p.find("t:persName", NS).itertext()): p.findtext("t:note[@type='evidence']", namespaces=NS)
         for p in register.iterfind(".//t:person", NS)
     }
-    assert evidence["Necker"].startswith("2 times where a person stands")
-    assert evidence["Marat"].startswith("named 1 times in a list with persons the book names: “")
+    assert evidence["Necker"].startswith("twice where a person stands")
+    assert evidence["Marat"].startswith("named once in a list with persons the book names: “")
     assert sorted(_marks(tmp_path / "out", "placeName")) == ["Talbot county", "Vaud"]

@@ -158,6 +158,11 @@ def initial(text: str, at: int) -> bool:
     return text[k] in "'’" and (k == 0 or text[k - 1] in " \t\n")
 
 
+def times(n: int) -> str:
+    """How often, in words: "once", "twice", "3 times" (for the evidence notes)."""
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
 def passage(piece: str, start: int, end: int, reach: int = 40) -> str:
     """The words around `piece[start:end]`, quoted: where the evidence for a name was seen,
     for the editor who judges it."""

@@ -58,6 +58,7 @@ from .namewords import (
     place_name,
     place_word,
     speaking_place,
+    times,
     titlecase,
     unmarked_prose,
 )
@@ -235,15 +236,15 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             alone[word] = kind
             found[word] = Name("", (word,), "") if kind == "forename" else Name("", (), word)
             if word in speaking:
-                why[word] = f"the subject of a verb of saying {n} times: {seen[word]}"
+                why[word] = f"the subject of a verb of saying {times(n)}: {seen[word]}"
             else:
                 why[word] = (
-                    f"{n} times where a person stands (said, who, himself; 's friends, the minister): {seen[word]}"
+                    f"{times(n)} where a person stands (said, who, himself; 's friends, the minister): {seen[word]}"
                 )
     for word, n, where in beside_persons(words, alone):
         alone[word] = "surname"
         found[word] = Name("", (), word)
-        why[word] = f"named {n} times in a list with persons the book names: {where}"
+        why[word] = f"named {times(n)} in a list with persons the book names: {where}"
     for word in sorted(words.forenames):
         if (
             word not in alone
@@ -254,7 +255,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             alone[word] = "forename"
             if not any(word in n.given for n in found.values()):
                 found[word] = Name("", (word,), "")
-                why[word] = f"a forename of the profile, capitalised mid-sentence {words.mid[word]} times"
+                why[word] = f"a forename of the profile, capitalised mid-sentence {times(words.mid[word])}"
     return found, why, alone
 
 

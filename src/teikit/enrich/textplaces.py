@@ -43,7 +43,7 @@ from collections import Counter
 from collections.abc import Collection
 
 from . import gazetteer, registers
-from .namewords import LOWER, UPPER, WORD, initial, passage
+from .namewords import LOWER, UPPER, WORD, initial, passage, times
 
 _NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
 # "Talbot county", "Queen Anne's County": a name before the word for a county is a county's
@@ -119,9 +119,9 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
 
     def evidence(name: str, what: str) -> str:
         cue = (
-            f"after a preposition of place {strong[name]} times"
+            f"after a preposition of place {times(strong[name])}"
             if strong[name]
-            else f"after 'of' or 'and' {weak[name]} times"
+            else f"after 'of' or 'and' {times(weak[name])}"
         )
         return f"{what}; {cue}: {seen[name]}"
 
