@@ -233,6 +233,8 @@ _SALON = (
     "that Danton, Marat and Couthon would act together. Everyone feared Marat, and some feared\n"
     "Couthon more. The Convention, who sat late, heard of it. Heaven, who sees all, was silent.\n\n"
     "Later they travelled in Vaud for a summer, and stayed a month in Talbot county with friends.\n"
+    "They wintered at Langmere, wrote from Langmere, and were happy at Langmere; at Langmere the\n"
+    "house was old. In French they spoke, at French they laughed, at French they wept.\n"
 )
 
 
@@ -240,7 +242,9 @@ def test_a_person_is_known_by_where_the_name_stands_and_by_the_company_it_keeps(
     """Without title or forename: a word where only a person stands twice ("Necker, who",
     "Necker's friends"), or listed with a person ("Danton, Marat and Couthon"), is a person;
     not a people's name in the plural (the Jacobins, who), a body (the Convention), nor
-    Heaven. A region (ISO 3166-2) after a preposition of place, and a county, are places."""
+    Heaven. A region (ISO 3166-2) after a preposition of place, a county, and a name no
+    gazetteer holds that the book writes at least three times after a locative, are places
+    (a language is none: "French" stands before lower-case words)."""
     source = tmp_path / "salon.txt"
     source.write_text(_SALON, encoding="utf-8")
     convert(source, tmp_path / "out")
@@ -254,4 +258,4 @@ def test_a_person_is_known_by_where_the_name_stands_and_by_the_company_it_keeps(
     }
     assert evidence["Necker"].startswith("twice where a person stands")
     assert evidence["Marat"].startswith("named once in a list with persons the book names: “")
-    assert sorted(_marks(tmp_path / "out", "placeName")) == ["Talbot county", "Vaud"]
+    assert sorted(_marks(tmp_path / "out", "placeName")) == ["Langmere"] * 4 + ["Talbot county", "Vaud"]

@@ -17,6 +17,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
 - a smaller town twice or more after a locative (`[places] locatives`: "at Fishbourne",
   not "quotes from Homer"), and after a preposition of place in half its uses at least;
   without a GeoNames id, as many towns share a name;
+- a name no gazetteer holds (a house, an estate, a village of the story) three times or
+  more after a locative ("at Langmere"), after a preposition of place in half its uses,
+  and seldom before a lower-case word ("in French", "the French army": a language, a people);
 - a name listed with places the book names ("Lyons and Toulon", "Bayonne, Mainz,
   Condé"), where the gazetteer knows a place of that very name: the book's own consistency;
 - streets, buildings, districts and counties ("Wigmore Street", "Victoria Station", "the
@@ -250,12 +253,35 @@ def _smaller(
     the entry has no GeoNames id (`cues`: after a preposition, after "of"/"and", after a locative)."""
     strong, weak, located = cues
     geo = gazetteer.lookup_named(name, everything=True)
-    if geo is None or name in not_places or name.lower() in lowercase or name in profile.forenames:
+    if name in not_places or name.lower() in lowercase or name in profile.forenames:
+        return
+    if geo is None:
+        _unknown(places, name, cues, text, evidence)
         return
     if geo.type == "region" and (strong or weak >= 2):
         places.add(name, "region", None, "named in the text; ISO 3166-2", evidence=evidence(name, "a country's region"))
     elif geo.type == "city" and located >= 2 and strong >= _SMALL_SHARE * uses(name, text) and not _demonym(name, geo):
         places.add(name, "settlement", None, "named in the text", evidence=evidence(name, "a town's name in GeoNames"))
+
+
+_UNKNOWN_LOCATED = 3  # uses after a locative that make a place of a name no gazetteer holds
+
+
+def _unknown(places, name: str, cues: tuple[int, int, int], text: str, evidence) -> None:
+    """A name no gazetteer holds (a house, an estate, a village of the story: "at Churchill"):
+    a place where the book writes it after a locative three times or more, after a
+    preposition of place in half its uses at least, and seldom before a lower-case word
+    (once in three uses at most: "in French", "the French army" is a language, a people)."""
+    strong, _, located = cues
+    if located < _UNKNOWN_LOCATED or " " in name:
+        return
+    n = uses(name, text)
+    if strong < _SMALL_SHARE * n:
+        return
+    attributive = len(re.findall(rf"(?<![\w-]){re.escape(name)} [a-z]", text))
+    if attributive * 3 > n:
+        return
+    places.add(name, "place", None, "named in the text", evidence=evidence(name, "a name no gazetteer holds"))
 
 
 def _word_char(c: str) -> bool:
