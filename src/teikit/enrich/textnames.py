@@ -49,6 +49,7 @@ from . import registers
 from .matching import SKIP, UNMARKED_TEXT, regions, unmarked_text
 from .namewords import (
     INITIAL,
+    LISTED_WORD,
     UPPER,
     VOWEL,
     WORD,
@@ -360,8 +361,9 @@ def beside_persons(words: Words, alone: dict[str, str]) -> list[tuple[str, int, 
     if not words.name_joins:
         return []
     joins = "|".join(map(re.escape, words.name_joins))
-    listed = re.compile(rf"{WORD}(?:,\s{WORD})*,?\s(?:{joins})\s{WORD}(?![\w'’-]|\s[{UPPER}])")
-    word = re.compile(WORD)
+    w = LISTED_WORD
+    listed = re.compile(rf"{w}(?:,\s{w})*,?\s(?:{joins})\s{w}(?![\w'’-]|\s[{UPPER}])")
+    word = re.compile(w)
     lists: list[tuple[list[str], str]] = []
     for piece in words.prose:
         for m in listed.finditer(piece):

@@ -46,7 +46,7 @@ from collections import Counter
 from collections.abc import Collection
 
 from . import gazetteer, registers
-from .namewords import LOWER, UPPER, WORD, initial, passage, times
+from .namewords import LISTED_WORD, LOWER, UPPER, initial, passage, times
 
 _NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
 # "Talbot county", "Queen Anne's County": a name before the word for a county is a county's
@@ -209,10 +209,9 @@ def _listed(places: registers.Places, text: str, not_places: set[str], profile, 
     if not profile.name_joins:
         return
     joins = "|".join(map(re.escape, profile.name_joins))
-    listed = re.compile(
-        rf"{WORD}(?:,\s{WORD})*,?\s(?:{joins})\s{WORD}(?![\w'’-]|\s[{UPPER}])|{WORD}(?:,\s{WORD}){{2,}}"
-    )
-    word = re.compile(WORD)
+    w = LISTED_WORD
+    listed = re.compile(rf"{w}(?:,\s{w})*,?\s(?:{joins})\s{w}(?![\w'’-]|\s[{UPPER}])|{w}(?:,\s{w}){{2,}}")
+    word = re.compile(w)
     for m in listed.finditer(text):
         names = word.findall(m.group())
         if not any(places.find(n) is not None for n in names):
