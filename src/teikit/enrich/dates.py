@@ -225,9 +225,11 @@ _RELATIVE = r"(?:following|next|ensuing|previous|preceding)"
 # with; the alternatives are grouped by how they begin, each group behind a look-ahead.
 # Within a group the first alternative that matches wins: longer forms come first.
 @lru_cache(maxsize=8)
-def _pattern(months: tuple[str, ...] = ()) -> re.Pattern:
+def _pattern(months: tuple[str, ...] = (), centuries: bool = False) -> re.Pattern:
     """The date pattern, with the month names of another language a profile gives (a pack's
-    [dates] months: "aprelya") beside the English ones."""
+    [dates] months: "aprelya") beside the English ones. `centuries`: for a text that says
+    "century" — the look-ahead for one would be tried at every "the" of every other text."""
+    century = r"|[Tt]he\s(?:[a-z]+[\s-])?[\w-]+\scentury" if centuries else ""
     own = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
     month = f"(?:{_MONTH[3:-1]}|{own})" if months else _MONTH
     # the first letters a date may begin with: digits, months, parts of months and years,
@@ -238,7 +240,7 @@ def _pattern(months: tuple[str, ...] = ()) -> re.Pattern:
     return re.compile(
         rf"""
     \b(?=[\dJFMASONDEeMmLlSsAaFfWwBbTtnp{firsts}])(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
-        |[Ee]nd\sof|[Bb]eginning\sof|[Ss]tart\sof|[Tt]urn\sof|[Tt]he\s(?:[a-z]+[\s-])?(?:{_CENTURY_ORDINAL})\scentury|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
+        |[Ee]nd\sof|[Bb]eginning\sof|[Ss]tart\sof|[Tt]urn\sof{century}|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
         |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days)|{_RELATIVE}\s
         {starts})
     (?:
@@ -248,7 +250,7 @@ def _pattern(months: tuple[str, ...] = ()) -> re.Pattern:
       | (?P<decade>(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
       | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED}))
-      | (?P<oldyear>{_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])))
+      | (?P<oldyear>(?=1[0-6]\d\d\b){_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])))
   | (?=[JFMASOND]{starts})
     (?:(?P<mdy>(?P<m2>{month})\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?,?\s(?P<y2>{_YEAR})\b)
       | (?P<md>(?P<m9>{month})\s(?P<d5>\d{{1,2}})(?:{_DASH}(?P<d8>\d{{1,2}}))?\b(?![\d,.]\d|\s?{_COUNTED}))
@@ -589,7 +591,7 @@ def find_dates(
     take the year it holds (marked `evidence="internal"`), and dated ones update it;
     `block_start`: the text opens a paragraph or heading."""
     found = []
-    for m in _pattern(tuple(months or ())).finditer(text):
+    for m in _pattern(tuple(months or ()), "century" in text).finditer(text):
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         attrs = value(g, months=months)
         if attrs is not None and _valid_day(attrs) and _acceptable(g, text, m.start(), m.end()):
