@@ -26,7 +26,7 @@ WORD = rf"(?:[A-Z]['’]|Ma?c)?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 LISTED_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 VOWEL = re.compile(r"[aeiouyAEIOUY]")
 INITIAL = re.compile(r"[A-Z]\.")
-_LOWER = re.compile(rf"(?<![\w'’-])[{LOWER}]+(?![\w-])")
+_LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
 # The capital first, its look-behind after it (the character before the capital is no
 # letter, apostrophe or hyphen): a pattern that opens with a letter is sought by `re`'s fast
 # scan, one that opens with a look-behind is tried at every position.
