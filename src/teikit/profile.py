@@ -62,6 +62,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "regions": "types",
         "prepositions": "strings",
         "links": "strings",
+        "locatives": "strings",
     },
     "orgs": {
         "nouns": "strings",
@@ -77,6 +78,10 @@ SCHEMA: dict[str, dict[str, str]] = {
         "forenames": "strings",
         "particles": "strings",
         "speech_verbs": "strings",
+        "person_cues": "strings",
+        "person_nouns": "strings",
+        "joins": "strings",
+        "not": "strings",
         "articles": "strings",
         "patronymics": "strings",
     },
@@ -261,11 +266,16 @@ class Profile:
     not_places: set[str] = field(default_factory=set)
     regions: dict[str, str] = field(default_factory=dict)  # [places] regions: name -> type
     place_prepositions: tuple[str, ...] = ()  # [places] prepositions: "in", "to" (before a place)
+    place_locatives: tuple[str, ...] = ()  # [places] locatives: "in", "at" (where one is, not whence)
     place_links: tuple[str, ...] = ()  # [places] links: "of", "and" (before a country, not a town)
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
     particles: tuple[str, ...] = ()  # [names]: words that begin a surname (De Courcy)
     speech_verbs: tuple[str, ...] = ()  # [names]: verbs whose subject is a person (said, wrote)
+    person_cues: tuple[str, ...] = ()  # [names]: words after a person's name (who, himself, died)
+    person_nouns: tuple[str, ...] = ()  # [names]: nouns a person has or is (wife, death; the minister)
+    not_names: frozenset[str] = frozenset()  # [names] not: capitalised words never a person alone (God)
+    name_joins: tuple[str, ...] = ()  # [names] joins: words joining names in a list (and, or)
     articles: tuple[str, ...] = ()  # [names]: definite articles (the Senate is a body)
     patronymics: tuple[str, ...] = ()  # [names]: endings of patronymics (ovich), from a pack
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
@@ -393,10 +403,15 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         regions=dict(places["regions"]),
         place_prepositions=tuple(places["prepositions"]),
         place_links=tuple(places["links"]),
+        place_locatives=tuple(places["locatives"]),
         honorifics=tuple(data["names"]["honorifics"]),
         forenames=frozenset(data["names"]["forenames"]),
         particles=tuple(data["names"]["particles"]),
         speech_verbs=tuple(data["names"]["speech_verbs"]),
+        person_cues=tuple(data["names"]["person_cues"]),
+        person_nouns=tuple(data["names"]["person_nouns"]),
+        not_names=frozenset(data["names"]["not"]),
+        name_joins=tuple(data["names"]["joins"]),
         articles=tuple(data["names"]["articles"]),
         patronymics=tuple(data["names"]["patronymics"]),
         place_heads=dict(places["heads"]),

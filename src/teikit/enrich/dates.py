@@ -8,9 +8,12 @@
   September–October 1936 from="1936-09" to="1936-10"
   dekabr' 1927           when="1927-12"           (month names a profile pack gives: russian.toml)
   early July 1921        notBefore="1921-07-01" notAfter="1921-07-10"  (mid: 11-20, late: 21-end)
-  end of August 1921     notBefore="1921-08-21" notAfter="1921-08-31"  (beginning/start: 1-10,
-                                                  middle: 11-20, end: 21-end; first half:
-                                                  1-15, second/latter half: 16-end)
+  end of August 1921     notBefore="1921-08-21" notAfter="1921-08-31"  (beginning/start, first
+                                                  or early part, first days: 1-10; middle:
+                                                  11-20; end, latter or last part, last days:
+                                                  21-end; first half: 1-15, second/latter
+                                                  half: 16-end; of a year, a part is a third:
+                                                  "the first part of 1919" 01-04)
   3-5 March 1921         from="1921-03-03" to="1921-03-05"
   1904-5, 1893-1917      from="1904" to="1905"
   early 1914             notBefore="1914-01" notAfter="1914-04"   (mid/middle: 05-08, late:
@@ -29,6 +32,12 @@
   winter of 1942–43      notBefore="1942-12" notAfter="1943-02"
   the turn of 1929–30    notBefore="1929-12" notAfter="1930-01"
   1929                   when="1929"
+  since 1273, in 1306    when="1273"              (a year before 1700 only after in, of, since, by,
+                                                  from, until, till, about, after or before, and
+                                                  not before a noun: "of 1500 livres" is a sum)
+  the tenth century      notBefore="0901" notAfter="1000"  (as the calendar counts; early: 01-33,
+                                                  mid/middle: 34-66, late/later: 67-00; it
+                                                  establishes no year and leaves the context's)
 
 A month or season alone is a date only after a word that makes it one ("in March", "by
 September", "(December)", "that summer", "the following February", "the ensuing spring")
@@ -155,6 +164,12 @@ _PART = {
     "second quarter": (4, 6),
     "third quarter": (7, 9),
     "last quarter": (10, 12),
+    "first part": (1, 4),  # a part of a year: a third of it
+    "early part": (1, 4),
+    "latter part": (9, 12),
+    "last part": (9, 12),
+    "first days": (1, 1),
+    "last days": (12, 12),
 }
 # "The end of 1932", "the beginning of 1933": narrower than "late 1932", "early 1933".
 _EDGE_OF_YEAR = {"beginning": (1, 3), "start": (1, 3), "end": (10, 12)}
@@ -170,12 +185,41 @@ _MONTH_PART = {
     "first half": (1, 15),
     "second half": (16, 0),
     "latter half": (16, 0),
+    "first part": (1, 10),  # a part of a month: a third of it
+    "early part": (1, 10),
+    "latter part": (21, 0),
+    "last part": (21, 0),
+    "first days": (1, 10),
+    "last days": (21, 0),
 }
 _DECADE_PART = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 _COUNTED = (
     r"(?:tons?|tonnes|people|persons|men|women|workers|members|delegates|roubles|rubles|"
     r"kilometres|km|miles|copies|votes|peasants|households|deaths|cases|%|per\b)"
 )
+# Years before 1700 only after a word that makes a number a year ("in 1306", "since 1273"),
+# and not before a lower-case word other than these ("of 1500 livres" is a sum).
+_OLD_YEAR_CUE = (
+    "(?:"
+    + "|".join(
+        rf"(?<=\b{w}\s)"
+        for w in ("in", "In", "of", "since", "Since", "by", "By", "from", "until", "till", "about", "after", "before")
+    )
+    + ")"
+)
+_AFTER_OLD_YEAR = (
+    r"(?:and|or|to|the|he|she|it|they|we|i|his|her|its|their|there|when|while|was|were|had|"
+    r"a|an|in|on|at|by|for|with|that|which|who|but|as|until|till)"
+)
+# Centuries as the calendar counts them ("the fourteenth century": 1301-1400); early/mid/late a
+# third of one (01-33, 34-66, 67-00).
+_ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth", "twenty-first",
+)  # fmt: skip
+_CENTURY_ORDINAL = "(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"|[12]?\d(?:st|nd|rd|th))"
+_CENTURY_PART = {"early": (1, 33), "middle": (34, 66), "mid": (34, 66), "late": (67, 100), "later": (67, 100)}
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"
 # "following February", "next spring": the words that move a year on (or back).
@@ -187,9 +231,11 @@ _RELATIVE = r"(?:following|next|ensuing|previous|preceding)"
 # with; the alternatives are grouped by how they begin, each group behind a look-ahead.
 # Within a group the first alternative that matches wins: longer forms come first.
 @lru_cache(maxsize=8)
-def _pattern(months: tuple[str, ...] = ()) -> re.Pattern:
+def _pattern(months: tuple[str, ...] = (), centuries: bool = False) -> re.Pattern:
     """The date pattern, with the month names of another language a profile gives (a pack's
-    [dates] months: "aprelya") beside the English ones."""
+    [dates] months: "aprelya") beside the English ones. `centuries`: for a text that says
+    "century" — the look-ahead for one would be tried at every "the" of every other text."""
+    century = r"|[Tt]he\s(?:[a-z]+[\s-])?[\w-]+\scentury" if centuries else ""
     own = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
     month = f"(?:{_MONTH[3:-1]}|{own})" if months else _MONTH
     # the first letters a date may begin with: digits, months, parts of months and years,
@@ -200,8 +246,8 @@ def _pattern(months: tuple[str, ...] = ()) -> re.Pattern:
     return re.compile(
         rf"""
     \b(?=[\dJFMASONDEeMmLlSsAaFfWwBbTtnp{firsts}])(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
-        |[Ee]nd\sof|[Bb]eginning\sof|[Ss]tart\sof|[Tt]urn\sof|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
-        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|{_RELATIVE}\s
+        |[Ee]nd\sof|[Bb]eginning\sof|[Ss]tart\sof|[Tt]urn\sof{century}|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
+        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days)|{_RELATIVE}\s
         {starts})
     (?:
     (?=\d)
@@ -209,7 +255,8 @@ def _pattern(months: tuple[str, ...] = ()) -> re.Pattern:
       | (?P<dm>(?P<d4>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d7>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m3>{month})(?!\w|\.\w))
       | (?P<decade>(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
-      | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED})))
+      | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED}))
+      | (?P<oldyear>(?=1[0-6]\d\d\b){_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])))
   | (?=[JFMASOND]{starts})
     (?:(?P<mdy>(?P<m2>{month})\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?,?\s(?P<y2>{_YEAR})\b)
       | (?P<md>(?P<m9>{month})\s(?P<d5>\d{{1,2}})(?:{_DASH}(?P<d8>\d{{1,2}}))?\b(?![\d,.]\d|\s?{_COUNTED}))
@@ -224,11 +271,14 @@ def _pattern(months: tuple[str, ...] = ()) -> re.Pattern:
             (?:[\s-]|\sof\s)(?P<y5>{_YEAR})\b(?![-–]\d))
       | (?P<season>(?P<sword>{_SEASON})\b(?!\s\d|-\w|['’]s)))
   | (?=[Bb]eginning\sof|[Ss]tart\sof|[Mm]iddle\sof|[Ee]nd\sof|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf
-        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter)
+        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
+        |(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days)\sof)
     (?P<edge>(?P<eword>[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf
-        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter)\sof\s
+        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
+        |(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days))\sof\s
         (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR}))\b(?![-–]\d))
   | (?P<turn>[Tt]urn\sof\s(?P<y14>{_YEAR})(?:{_DASH}|/)(?P<y15>\d{{2,4}})\b)
+  | (?P<century>[Tt]he\s(?:(?P<cpart>early|middle|mid|late|later)[\s-])?(?P<cent>{_CENTURY_ORDINAL})\scentury\b)
   | (?P<relative>(?P<rel>{_RELATIVE})\s(?:(?P<m11>{_FULL_MONTH})|(?P<sword3>{_SEASON}))\b(?!\s\d))
     )
 """,
@@ -402,6 +452,13 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         return {"from": g["y6"], "to": end} if end else None
     if g["year"]:
         return {"when": g["y8"]}
+    if g["oldyear"]:
+        return {"when": g["y16"]}
+    if g["century"]:
+        word = g["cent"].lower()
+        n = int(word[:-2]) if word[:1].isdigit() else _ORDINALS.index(word) + 1
+        lo, hi = _CENTURY_PART.get(g["cpart"] or "", (1, 100))
+        return {"notBefore": f"{(n - 1) * 100 + lo:04d}", "notAfter": f"{(n - 1) * 100 + hi:04d}"}
     return None
 
 
@@ -562,7 +619,7 @@ def find_dates(
     take the year it holds (marked `evidence="internal"`), and dated ones update it;
     `block_start`: the text opens a paragraph or heading."""
     found = []
-    for m in _pattern(tuple(months or ())).finditer(text):
+    for m in _pattern(tuple(months or ()), "century" in text).finditer(text):
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         attrs = value(g, months=months)
         if attrs is not None and _valid_day(attrs) and _acceptable(g, text, m.start(), m.end()):
@@ -598,7 +655,7 @@ def find_dates(
         # In parentheses only a date that opens them counts ("(May 4, 1795)", how some
         # histories date what they tell), not one in an aside ("(established in March 1918)").
         aside = depth > 0
-        if context is not None and ("evidence" not in attrs or f.groups["relative"]):
+        if context is not None and ("evidence" not in attrs or f.groups["relative"]) and not f.groups["century"]:
             if not aside or text[: f.start].rstrip().endswith("("):
                 if _attributive(text, f.start):
                     context.ahead(attrs)  # "the law of 7 August 1934" in a paragraph on 1932

@@ -17,7 +17,13 @@ from ..context import Context
 from . import gazetteer, registers
 from .matching import UNMARKED_TEXT, unmarked_text
 
-WORD = r"(?:[A-Z]['’]|Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# Letters of Latin-1 besides ASCII's: "Hébert", "Pétion", "Émile" are names too.
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿ"
+WORD = rf"(?:[A-Z]['’]|Ma?c)?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+# A capitalised word, as a pattern that opens with its capital: `re` skips to where one can
+# begin (WORD's optional "O'"/"Mc" makes it try every position: ten times slower over a book).
+LISTED_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 VOWEL = re.compile(r"[aeiouyAEIOUY]")
 INITIAL = re.compile(r"[A-Z]\.")
 # The letter first, its look-behind after it (the character before the letter is no
@@ -42,6 +48,10 @@ class Words:
         self.forenames = profile.forenames
         self.function_words = profile.english_words
         self.speech_verbs = profile.speech_verbs
+        self.person_cues = profile.person_cues
+        self.person_nouns = profile.person_nouns
+        self.not_names = profile.not_names
+        self.name_joins = profile.name_joins
         self.regions = profile.regions
         self.place_prepositions = profile.place_prepositions
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:
@@ -52,7 +62,7 @@ class Words:
         self.token = re.compile(tok)
         self.run = re.compile(rf"(?<![\w'’.-]){tok}(?:[ \t]?(?<=[. \t]){tok})*")
         # Where a run may begin: a capital, or the first letter of an honorific (`runs`).
-        self._run_start = re.compile("[A-Z" + "".join(re.escape(h[0]) for h in dotted) + "]")
+        self._run_start = re.compile(f"[{UPPER}" + "".join(re.escape(h[0]) for h in dotted) + "]")
         articles = "|".join(re.escape(w) for a in profile.articles for w in (a, a[:1].upper() + a[1:]))
         after_the = re.compile(rf"\b(?:{articles or '(?!)'}) ({WORD})(?![\w-])")
         # the pieces of `text` not in title case (`pieces`, when told apart already), which
@@ -151,11 +161,39 @@ def initial(text: str, at: int) -> bool:
     return text[k] in "'’" and (k == 0 or text[k - 1] in " \t\n")
 
 
+def times(n: int) -> str:
+    """How often, in words: "once", "twice", "3 times" (for the evidence notes)."""
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def passage(piece: str, start: int, end: int, reach: int = 40) -> str:
+    """The words around `piece[start:end]`, quoted: where the evidence for a name was seen,
+    for the editor who judges it."""
+    before = piece[max(0, start - reach) : start]
+    after = piece[end : end + reach]
+    if start > reach and " " in before:
+        before = "…" + before.split(" ", 1)[1]
+    if end + reach < len(piece) and " " in after:
+        after = after.rsplit(" ", 1)[0] + "…"
+    return "“" + " ".join((before + piece[start:end] + after).split()) + "”"
+
+
 def place_name(word: str) -> bool:
     """Whether the gazetteer knows a word as the name of a place (not only as another
     name of one: "Hart" is no name of Hyattsville)."""
     geo = gazetteer.lookup(word)
     return geo is not None and gazetteer.fold(geo.name) == gazetteer.fold(word)
+
+
+_LARGE_CITY = 1_000_000  # a city that large is meant by its name even as a subject ("Moscow said")
+
+
+def speaking_place(word: str) -> bool:
+    """Whether a word that says or writes ("Sandy said") names a place that speaks as a
+    government does ("France declared", "Washington replied"): a country, continent or
+    state, or a city of a million people. A smaller town's name that says is a person's."""
+    geo = gazetteer.lookup_named(word)
+    return geo is not None and (geo.type != "city" or geo.population >= _LARGE_CITY)
 
 
 def place_word(surname: str) -> bool:

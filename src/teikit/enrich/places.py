@@ -421,6 +421,11 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 text=name,
             )
     keys: dict = {}
+    rejected = [place for place in reg.entries.values() if registers.rejected(place)]
+    for place in rejected:  # an editor's verdict: no mention of it is marked (nor entered again)
+        for name in registers.place_names(place):
+            for form in spellings(name):
+                keys[form] = None
     for place in reg.entries.values():
         for name in registers.place_names(place):
             head = name.rsplit(" ", 1)[-1]
@@ -453,6 +458,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         found = matcher.find(text)
         starts = {start for start, _, _, _ in found}  # a bracketed name the register knows is matched as such
         for start, end, key, place in found:
+            if place is None or place in rejected:
+                continue  # a name of an entry the editor rejected
             if strict and key.lower() in lowercase and not textplaces.cue_before(text, start, cue):
                 continue  # "Bath" where the book also writes "bath": only "in Bath"
             if _IN_ADJECTIVE.match(text, end):
@@ -467,7 +474,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         if "seas" in text or "rivers" in text or "oceans" in text or "lakes" in text:
             taken = [(a, b) for a, b, _ in spans]
             for start, end, place in shared_head(text, places):
-                if not any(a < end and start < b for a, b in taken):
+                if place not in rejected and not any(a < end and start < b for a, b in taken):
                     spans.append((start, end, make("placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
                     used.add(place.get(XML_ID))
                     counts["placeName"] += 1

@@ -17,6 +17,12 @@ first source note's `@subtype` says where an entry came from. Registers written 
 the subtype existed are read once on loading (`load`): their source notes get the
 subtype their fixed opening words meant ("Name Index", "Subject Index": index; "named
 in the text": text; anything else: editor).
+
+An entry found in the text also says on what evidence, in `<note type="evidence">`
+(a verb of saying, an honorific, a preposition of place, with a passage where it was
+seen). An editor who finds it wrong rejects it by adding `<note type="rejected">` to
+the entry (their reason, if any, as its words): the entry stays in the register, so the
+next run knows the name and does not enter it again, and no mention of it is marked.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ LISTS = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}
 NOTE = q("note")
 # Where a register entry came from: `<note type="source" subtype="...">` (see above).
 FROM_INDEX, FROM_TEXT, FROM_EDITOR = "index", "text", "editor"
+REJECTED = "rejected"  # an editor's verdict on an entry: `<note type="rejected">`
 # How registers written before the subtype existed began their source notes.
 _LEGACY_SOURCES = (("Name Index", FROM_INDEX), ("Subject Index", FROM_INDEX), ("named in the text", FROM_TEXT))
 PLACE_HEADS = {
@@ -158,6 +165,18 @@ def source_note(entry, source: str, words: str):
     """The note saying where `entry` came from: `source` (FROM_INDEX, FROM_TEXT) as data,
     `words` for the reader."""
     return sub(entry, "note", words, type="source", subtype=source)
+
+
+def evidence_note(entry, words: str):
+    """The note saying on what evidence an entry found in the text was taken (for the
+    editor who judges it: see `rejected`)."""
+    return sub(entry, "note", words, type="evidence")
+
+
+def rejected(entry) -> bool:
+    """Whether an editor has rejected the entry (`<note type="rejected">`): it names no
+    person or place of the book, and nothing is marked for it."""
+    return any(note.get("type") == REJECTED for note in entry.iterchildren(NOTE))
 
 
 def provenance(entry) -> str:
@@ -305,10 +324,16 @@ def new_person(reg: Register, surname: str, given: list[str], why: str):
 
 
 def place_entry(
-    reg: Register, name: str, kind: str | None, geo: gazetteer.GeoPlace | None, source: str, origin: str = FROM_TEXT
+    reg: Register,
+    name: str,
+    kind: str | None,
+    geo: gazetteer.GeoPlace | None,
+    source: str,
+    origin: str = FROM_TEXT,
+    evidence: str | None = None,
 ):
     """A new place: `origin` where it came from (FROM_INDEX, FROM_TEXT), `source` its
-    source note's words."""
+    source note's words, `evidence` what the text showed (an evidence note)."""
     base = slug(geo.name if geo else name)
     place = make("place", attrib={XML_ID: reg.new_id(base)})
     if kind:
@@ -321,6 +346,8 @@ def place_entry(
     if geo and geo.geonameid is not None:
         sub(place, "idno", str(geo.geonameid), type="geonames")
     source_note(place, origin, source)
+    if evidence:
+        evidence_note(place, evidence)
     return reg.add(place)
 
 
@@ -400,13 +427,14 @@ class Places:
         names[-1].addnext(make("placeName", name))
         self._learn(place)
 
-    def add(self, name: str, kind: str | None, geo, source: str, origin: str = FROM_TEXT):
-        """The entry for a place, made or extended (Petrograd and Leningrad are one city)."""
+    def add(self, name: str, kind: str | None, geo, source: str, origin: str = FROM_TEXT, evidence: str | None = None):
+        """The entry for a place, made or extended (Petrograd and Leningrad are one city);
+        `evidence` for a new entry's evidence note."""
         place = self.find(name)
         if place is None and geo is not None:  # by GeoNames id, else by the gazetteer's own name
             place = self.by_geo.get(str(geo.geonameid)) if geo.geonameid is not None else self.find(geo.name)
         if place is None:
-            place = place_entry(self.reg, name, kind, geo, source, origin)
+            place = place_entry(self.reg, name, kind, geo, source, origin, evidence)
         elif gazetteer.fold(name) not in {gazetteer.fold(n) for n in place_names(place)}:
             if place in self.reg.added:
                 names = children(place, "placeName")

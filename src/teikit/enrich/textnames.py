@@ -16,7 +16,9 @@ only on evidence from the way names are written, never from a list of particular
   or at the start of a paragraph), and not after a preposition of place of the profile
   as a town the gazetteer knows ("at Nancy");
 - a capitalised word that says or writes, next to a verb of the profile
-  (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes".
+  (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes"; a small
+  town's name too ("Sandy said"), but not a country's or a great city's ("France
+  declared").
 
 A word the book also writes in lower case is a common word ("The", "Reading", "Will"):
 it ends the name that follows a forename or initials, and it is never a name alone. It
@@ -27,7 +29,10 @@ man named Ernest sixty times, against "earnest" five times).
 Once a word is a person's surname or forename, it is marked wherever the book writes
 it capitalised (a sentence may begin with a name); a common word only inside the full
 form that made it a name. The register so built says so: its list has a head saying
-how it was built, and every entry a source note naming its evidence.
+how it was built, every entry a source note, and an evidence note that names its
+evidence and quotes a passage where it was seen. An entry the editor rejected
+(`<note type="rejected">`, see `registers.rejected`) is entered no more and marked
+nowhere, though the text gives the same evidence again.
 """
 
 from __future__ import annotations
@@ -42,7 +47,22 @@ from ..tei import XML_ID, children, make, q, sub, text_of
 from ..textnodes import wrap
 from . import registers
 from .matching import SKIP, UNMARKED_TEXT, regions, unmarked_text
-from .namewords import INITIAL, VOWEL, WORD, Words, initial, place_name, place_word, titlecase, unmarked_prose
+from .namewords import (
+    INITIAL,
+    LISTED_WORD,
+    UPPER,
+    VOWEL,
+    WORD,
+    Words,
+    initial,
+    passage,
+    place_name,
+    place_word,
+    speaking_place,
+    times,
+    titlecase,
+    unmarked_prose,
+)
 
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone
 HEAD = (
@@ -199,7 +219,8 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     for piece in words.prose:  # the prose of `text`, which `words` was read from
         for span in finder.spans(piece):
             found.setdefault(span.name.key(), span.name)
-            why.setdefault(span.name.key(), span.why)
+            if span.name.key() not in why:
+                why[span.name.key()] = f"{_EVIDENCE[span.why]}: {passage(piece, span.start, span.end)}"
     alone: dict[str, str] = {}
     for name in found.values():
         if name.surname and not words.common(name.surname.split()[-1]) and name.surname not in words.honorifics:
@@ -208,12 +229,23 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
         for g in name.given:
             if not g.endswith(".") and not words.common(g) and g not in alone and g not in words.particles:
                 alone[g] = "forename"
-    for word, n in sorted(speakers(words).items()):
+    seen: dict[str, str] = {}
+    speaking, more = persons_by_cue(words, seen)
+    for word, n in sorted(speaking.items()) + sorted(more.items()):
         if word not in alone:
             kind = "forename" if word in words.forenames else "surname"
             alone[word] = kind
             found[word] = Name("", (word,), "") if kind == "forename" else Name("", (), word)
-            why[word] = f"the subject of a verb of saying {n} times"
+            if word in speaking:
+                why[word] = f"the subject of a verb of saying {times(n)}: {seen[word]}"
+            else:
+                why[word] = (
+                    f"{times(n)} where a person stands (said, who, himself; 's friends, the minister): {seen[word]}"
+                )
+    for word, n, where in beside_persons(words, alone):
+        alone[word] = "surname"
+        found[word] = Name("", (), word)
+        why[word] = f"named {times(n)} in a list with persons the book names: {where}"
     for word in sorted(words.forenames):
         if (
             word not in alone
@@ -224,40 +256,143 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             alone[word] = "forename"
             if not any(word in n.given for n in found.values()):
                 found[word] = Name("", (word,), "")
-                why[word] = f"forename used mid-sentence {words.mid[word]} times"
+                why[word] = f"a forename of the profile, capitalised mid-sentence {times(words.mid[word])}"
     return found, why, alone
 
 
-def speakers(words: Words) -> Counter:
-    """Capitalised words that say or write, twice or more ("said Danton", "Tolstoy writes"):
-    no common word, honorific or place, nor a word the book mostly writes after "the" (the
-    Court, the Government: a body, not a person), in the prose `words` was read from."""
+def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
+    """How often each capitalised word of the prose says or writes ("said Danton",
+    "Tolstoy writes"); `seen`, if given, gets a passage for each."""
+    said: Counter = Counter()
     if not words.speech_verbs:
-        return Counter()
+        return said
     verbs = "|".join(map(re.escape, words.speech_verbs))
     pattern = re.compile(rf"\b(?:{verbs}) ({WORD})(?![\w-])|(?<![\w'’-])({WORD}) (?:{verbs})\b")
     # The pattern opens with a look-behind, tried at every position of a piece; a piece
     # without a verb of saying anywhere (found by a fast scan) cannot match at all.
     any_verb = re.compile(verbs)
-    seen: Counter = Counter()
     for piece in words.prose:
         if not any_verb.search(piece):
             continue
         for m in pattern.finditer(piece):
-            seen[m.group(1) or m.group(2)] += 1
-    return Counter(
-        {
-            w: n
-            for w, n in seen.items()
-            if n >= 2
-            and not words.common(w)
-            and w not in words.honorifics
-            and VOWEL.search(w)
-            and not place_name(w)
-            and w not in words.regions
-            and not words.body(w)
-        }
+            said[m.group(1) or m.group(2)] += 1
+            if seen is not None:
+                seen.setdefault(m.group(1) or m.group(2), passage(piece, m.start(), m.end()))
+    return said
+
+
+def _cued(words: Words, seen: dict[str, str] | None = None) -> Counter:
+    """How often each capitalised word standing alone (no name runs on before or after it)
+    is followed by what only a person takes (`[names] person_cues`: "Necker, who", "Marat
+    himself", "Mirabeau died"), by its possessive and a person's noun (`person_nouns`:
+    "Danton's friends"), or by a person's noun in apposition ("Roland, the minister")."""
+    cued: Counter = Counter()
+    if not words.person_cues and not words.person_nouns:
+        return cued
+    cues = "|".join(map(re.escape, words.person_cues)) or "(?!)"
+    nouns = "|".join(map(re.escape, words.person_nouns)) or "(?!)"
+    after = re.compile(rf",?\s(?:{cues})\b|['’]s\s(?:{nouns})\b|,\s(?:[a-z]+\s){{1,3}}(?:{nouns})\b")
+    for piece in words.prose:
+        for run in words.tokens(piece):
+            if len(run) != 1:
+                continue
+            start, end, word = run[0]
+            m = after.match(piece, end)
+            if m is not None and not word.endswith("."):
+                cued[word] += 1
+                if seen is not None:
+                    seen.setdefault(word, passage(piece, start, m.end()))
+    return cued
+
+
+def _may_be_person(w: str, words: Words) -> bool:
+    """No common word, honorific, nor a place that speaks as a government does
+    (`namewords.speaking_place`: "Sandy said" is a man, though a town bears the name), nor a
+    word the book mostly writes after "the" (the Court, the Government: a body, not a person)."""
+    return (
+        not words.common(w)
+        and w not in words.honorifics
+        and w not in words.not_names
+        and bool(VOWEL.search(w))
+        and not speaking_place(w)
+        and w not in words.regions
+        and not words.body(w)
     )
+
+
+def speakers(words: Words, seen: dict[str, str] | None = None) -> Counter:
+    """Capitalised words that say or write, twice or more ("said Danton", "Tolstoy writes"),
+    that may be a person's name (`_may_be_person`), in the prose `words` was read from.
+    `seen`, if given, gets a passage where each was seen saying."""
+    return Counter({w: n for w, n in _said(words, seen).items() if n >= 2 and _may_be_person(w, words)})
+
+
+_PEOPLE = re.compile(r"(?:ists|ites|ians|eans|ans|ese|ish|men)$")  # Girondists, Jacobites, Vendeans: many
+
+
+def persons_by_cue(words: Words, seen: dict[str, str] | None = None) -> tuple[Counter, Counter]:
+    """(the words that say or write twice or more, as `speakers`; and the words that do so or
+    stand where a person stands (`_cued`) twice or more between them): no people's or
+    party's name in the plural (Girondists, Jacobins beside Jacobin), and a town the
+    gazetteer knows only three times or more."""
+    said = _said(words, seen)
+    cued = _cued(words, seen)
+    speaking = Counter({w: n for w, n in said.items() if n >= 2 and _may_be_person(w, words)})
+    more: Counter = Counter()
+    for w in sorted(set(cued) - set(speaking)):
+        n = said[w] + cued[w]
+        if (
+            n >= (3 if place_name(w) else 2)
+            and _may_be_person(w, words)
+            and not _PEOPLE.search(w)
+            and not (w.endswith("s") and words.caps[w[:-1]])
+        ):
+            more[w] = n
+    return speaking, more
+
+
+def beside_persons(words: Words, alone: dict[str, str]) -> list[tuple[str, int, str]]:
+    """Capitalised words named in one list with persons found already ("Danton and Marat",
+    "Robespierre, Couthon and St. Just"): the book's own consistency. Each word of the list
+    stands alone (no name runs on before or after it), and one is a person's; another is
+    taken when it may be a person's name (`_may_be_person`), is no place the gazetteer knows,
+    no people's name in the plural, and the book writes it mid-sentence twice or more.
+    Two rounds: a list may name only persons found in the first. (word, lists, passage)."""
+    if not words.name_joins:
+        return []
+    joins = "|".join(map(re.escape, words.name_joins))
+    w = LISTED_WORD
+    listed = re.compile(rf"{w}(?:,\s{w})*,?\s(?:{joins})\s{w}(?![\w'’-]|\s[{UPPER}])")
+    word = re.compile(w)
+    lists: list[tuple[list[str], str]] = []
+    for piece in words.prose:
+        for m in listed.finditer(piece):
+            if m.start() and re.search(rf"[{UPPER}][\w.]*\s$", piece[max(0, m.start() - 30) : m.start()]):
+                continue  # "Madame Roland and Danton": the list begins inside a name
+            lists.append((word.findall(m.group()), passage(piece, m.start(), m.end())))
+    out: list[tuple[str, int, str]] = []
+    known = set(alone)
+    for _ in range(2):
+        taken: Counter = Counter()
+        where: dict[str, str] = {}
+        for names, seen in lists:
+            if any(n in known for n in names):
+                for n in names:
+                    if n not in known:
+                        taken[n] += 1
+                        where.setdefault(n, seen)
+        new = [
+            (w, n, where[w])
+            for w, n in sorted(taken.items())
+            if words.mid[w] >= MIN_MID
+            and _may_be_person(w, words)
+            and not place_name(w)
+            and not _PEOPLE.search(w)
+            and not (w.endswith("s") and words.caps[w[:-1]])
+        ]
+        out += new
+        known |= {w for w, _, _ in new}
+    return out
 
 
 _EVIDENCE = {
@@ -290,7 +425,8 @@ def _fill(pn, name: Name) -> None:
 def _add(reg: registers.Register, name: Name, evidence: str):
     person = make("person", attrib={XML_ID: reg.new_id(registers.slug(name.key()))})
     _fill(sub(person, "persName"), name)
-    registers.source_note(person, registers.FROM_TEXT, f"{SOURCE}: {_EVIDENCE.get(evidence, evidence)}")
+    registers.source_note(person, registers.FROM_TEXT, SOURCE)
+    registers.evidence_note(person, evidence)
     return reg.add(person)
 
 
@@ -330,11 +466,26 @@ class _Entered:
         return next(iter(fits.values())) if len(fits) == 1 else None
 
 
+def reject(reg: registers.Register, found: dict[str, Name], alone: dict[str, str]) -> set[str]:
+    """The names of the entries an editor rejected (`registers.rejected`), taken out of
+    what the text gave (`found`, and `alone` for a name of one word): found again, they
+    are neither entered nor marked. Returns them, by key."""
+    out = {n.key() for p in reg.entries.values() if registers.rejected(p) for n in entry_names(p)}
+    for key in out:
+        found.pop(key, None)
+        if " " not in key:
+            alone.pop(key, None)  # "Sandy" rejected: no longer marked on its own
+    return out
+
+
 def register(reg: registers.Register, found: dict[str, Name], why: dict[str, str]) -> dict[str, object]:
     """The entry of every name found, made where the register has none: full names first,
-    a partial name joining the one full name it fits as another persName."""
+    a partial name joining the one full name it fits as another persName. A rejected
+    entry (`reject`) is none: no mention links to it."""
     entries: dict[str, object] = {}
     for person in reg.entries.values():
+        if registers.rejected(person):
+            continue
         for n in entry_names(person):
             entries.setdefault(n.key(), person)
 
@@ -402,10 +553,11 @@ def apply(tei, ctx: Context):
     text = ctx.view(UNMARKED_TEXT, unmarked_text)
     words = Words(text, ctx.profile, unmarked_prose(ctx))
     found, why, alone = discover(text, words)
+    rejected = reject(reg, found, alone)
     entries = register(reg, found, why)
-    for name in (n for p in reg.entries.values() for n in entry_names(p)):  # an editor's additions count too
-        if name.surname and not words.common(name.surname):
-            alone.setdefault(name.surname, "surname")
+    for name in (n for p in reg.entries.values() if not registers.rejected(p) for n in entry_names(p)):
+        if name.surname and not words.common(name.surname) and name.key() not in rejected:
+            alone.setdefault(name.surname, "surname")  # an editor's additions count too
     link = cache(Linker(entries).find)  # the register does not change while the book is marked
     full = {
         " ".join((*n.given, n.surname)): Name("", n.given, n.surname)
@@ -423,7 +575,7 @@ def apply(tei, ctx: Context):
         """The names to mark in a text; in title case, only names the prose made known."""
         if piece not in names_in:
             heading = piece not in prose and titlecase(piece, words.function_words)
-            spans = finder.spans(piece)
+            spans = [s for s in finder.spans(piece) if s.name.key() not in rejected]
             names_in[piece] = [s for s in spans if not (heading and s.why != "known" and s.name.key() not in found)]
         return names_in[piece]
 

@@ -12,9 +12,23 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   nor after "the" when a lower-case word follows ("in the Roman republic"); and only
   where one use of its name in five, at least, follows such a preposition (the book that
   writes "to Davie" twice and "Davie" twenty-seven times means a man);
-- streets, buildings and districts ("Wigmore Street", "Victoria Station", "the village
-  of Easewood"), when the first word is not a common word, an honorific, nor the first
-  of a sentence ("Enter Lane" is a stage direction).
+- a country's first-level region (ISO 3166-2: "Vaud", "Bretagne") after a preposition of
+  place, or twice after "of"/"and";
+- a smaller town twice or more after a locative (`[places] locatives`: "at Fishbourne",
+  not "quotes from Homer"), and after a preposition of place in half its uses at least;
+  without a GeoNames id, as many towns share a name;
+- a name no gazetteer holds (a house, an estate, a village of the story) three times or
+  more after a locative ("at Langmere"), after a preposition of place in half its uses,
+  and seldom before a lower-case word ("in French", "the French army": a language, a people);
+- a name listed with places the book names ("Lyons and Toulon", "Bayonne, Mainz,
+  Condé"), where the gazetteer knows a place of that very name: the book's own consistency;
+- streets, buildings, districts and counties ("Wigmore Street", "Victoria Station", "the
+  village of Easewood", "Talbot county"), when the first word is not a common word, an
+  honorific, nor the first of a sentence ("Enter Lane" is a stage direction).
+
+A preposition that opens a sentence is one too ("At Toulon"). Each entry so found has an
+evidence note quoting where it was seen; an entry the editor rejected (`<note
+type="rejected">`) is not entered again and is marked nowhere (see `places.apply`).
 
 Never a place: a word the profile lists as an honorific or a forename (unless the
 gazetteer gives a country or state: Georgia), a name found for a person, a name joined
@@ -32,15 +46,18 @@ from collections import Counter
 from collections.abc import Collection
 
 from . import gazetteer, registers
-from .namewords import initial
+from .namewords import LISTED_WORD, LOWER, UPPER, initial, passage, times
 
-_NAME = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
+_NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
+# "Talbot county", "Queen Anne's County": a name before the word for a county is a county's
+_COUNTY = re.compile(rf"([{UPPER}](?<!\w.)[{LOWER}'’]+(?:\s[{UPPER}][{LOWER}'’]+)?)\s([Cc]ounty|[Pp]arish|[Cc]anton)\b")
 # `(?<!\w.)` after the capital is the `\b` before it: a pattern that opens with a letter is
 # sought by `re`'s fast scan for it, one that opens with `\b` is tried at every position
 _STREET = re.compile(rf"([A-Z](?<!\w.)[a-z'’]+)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b")
 _DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|parish|county) of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
+_SMALL_SHARE = 0.5  # of a smaller town's uses, those after a preposition of place (twice at least)
 _PLACE_SHARE = 0.2  # of a city's uses, those after a preposition of place ("to Davie" twice in 27: a man)
 _REGIONS = ("country", "continent", "state")
 
@@ -67,16 +84,50 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     """Add the places the text names as places, on the evidence above."""
     strong: Counter = Counter()
     weak: Counter = Counter()
-    cues = _words(profile.place_prepositions + profile.place_links)
+    located: Counter = Counter()  # after a locative ("in", "at"): where something is
+    # "At Toulon" opens a sentence as "at Toulon" stands inside one
+    cues = _words([w for cue in profile.place_prepositions + profile.place_links for w in (cue, cue.capitalize())])
     article = _words(profile.articles)
-    cued = re.compile(rf"(\b[A-Z][a-z]+\s)?\b({cues})\s((?:{article})\s)?({_NAME})(?![\w-]|\.\w)(\s[a-z]+)?")
+    cued = re.compile(rf"(\b[A-Z][a-z]+\s)?\b({cues})\s((?:{article})\s)?({_NAME})(?![\w-]|\.\w)(?=(\s[a-z]+)?)")
+    for m in _COUNTY.finditer(text):
+        name = m.group(1)
+        if (
+            not initial(text, m.start())
+            and name.split()[0].lower() not in lowercase
+            and name not in not_places
+            and name.split()[0] not in profile.honorifics
+            and places.find(m.group(0)) is None
+        ):
+            places.add(
+                m.group(0),
+                "region",
+                None,
+                "named in the text",
+                evidence=f"a county's or a canton's name: {passage(text, m.start(), m.end())}",
+            )
+    seen: dict[str, str] = {}  # a passage where each was seen, strong cue first
     for m in cued.finditer(text):
         title, cue, the, name, after = m.groups()
         if the and after:
             continue  # "in the Roman republic": an adjective
         if cue in profile.place_links and title and title.strip() in profile.honorifics:
             continue  # "the Duke of Norfolk", "the Prince of Orange": a title
-        (strong if cue in profile.place_prepositions else weak)[name] += 1
+        cue = cue.lower()
+        is_strong = cue in profile.place_prepositions
+        (strong if is_strong else weak)[name] += 1
+        if cue in profile.place_locatives:
+            located[name] += 1
+        if name not in seen or (is_strong and strong[name] == 1):
+            seen[name] = passage(text, m.start(2), m.end(4))
+
+    def evidence(name: str, what: str) -> str:
+        cue = (
+            f"after a preposition of place {times(strong[name])}"
+            if strong[name]
+            else f"after 'of' or 'and' {times(weak[name])}"
+        )
+        return f"{what}; {cue}: {seen[name]}"
+
     for m in _STREET.finditer(text):
         if (
             m.group(1).lower() not in lowercase
@@ -85,11 +136,23 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         ):
             name = m.group(1) + m.group(2)
             if places.find(name) is None:
-                places.add(name, "street", None, "named in the text")
+                places.add(
+                    name,
+                    "street",
+                    None,
+                    "named in the text",
+                    evidence=f"a street's or a building's name: {passage(text, m.start(), m.end())}",
+                )
     for m in _DISTRICT_OF.finditer(text):
         name = m.group(1)
         if places.find(name) is None and name not in not_places and name.lower() not in lowercase:
-            places.add(name, "settlement", gazetteer.lookup_named(name), "named in the text")
+            places.add(
+                name,
+                "settlement",
+                gazetteer.lookup_named(name),
+                "named in the text",
+                evidence=f"named a town or district: {passage(text, m.start(), m.end())}",
+            )
     for name in sorted(set(strong) | set(weak)):
         if (
             name in not_places
@@ -100,13 +163,26 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         ):
             continue
         if name in profile.regions:
-            places.add(name, profile.regions[name], None, "named in the text")
+            places.add(
+                name,
+                profile.regions[name],
+                None,
+                "named in the text",
+                evidence=evidence(name, "a region of the profile"),
+            )
             continue
         geo = gazetteer.lookup_named(name)
-        if geo is None or _demonym(name, geo):
+        if geo is None:
+            _smaller(
+                places, name, (strong[name], weak[name], located[name]), text, not_places, profile, lowercase, evidence
+            )
+            continue
+        if _demonym(name, geo):
             continue
         if geo.type in _REGIONS:
-            places.add(name, geo.type, geo, "named in the text; GeoNames")
+            places.add(
+                name, geo.type, geo, "named in the text; GeoNames", evidence=evidence(name, f"a {geo.type} in GeoNames")
+            )
         elif (
             strong[name]
             and strong[name] >= _PLACE_SHARE * uses(name, text)
@@ -114,7 +190,97 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             and name not in profile.forenames
             and not (name.lower() in lowercase and not _strong_only(name, text, profile))
         ):
-            places.add(name, geo.type, geo, "named in the text; GeoNames")
+            places.add(
+                name,
+                geo.type,
+                geo,
+                "named in the text; GeoNames",
+                evidence=evidence(name, f"a {geo.type} of {geo.population:,} people in GeoNames"),
+            )
+    _listed(places, text, not_places, profile, lowercase)
+
+
+def _listed(places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]) -> None:
+    """Names listed with places the book names ("in Lyons, Toulon, Bordeaux", "Lyons and
+    Toulon"): the book's own consistency. A name is taken when the gazetteer knows a place of
+    that very name (any size, or a country's region), and it is no person's name, no
+    forename, no word the book writes in lower case. Many places share a small town's name:
+    the entry has no GeoNames id unless the well-known part of the gazetteer holds it."""
+    if not profile.name_joins:
+        return
+    joins = "|".join(map(re.escape, profile.name_joins))
+    w = LISTED_WORD
+    listed = re.compile(rf"{w}(?:,\s{w})*,?\s(?:{joins})\s{w}(?![\w'’-]|\s[{UPPER}])|{w}(?:,\s{w}){{2,}}")
+    word = re.compile(w)
+    for m in listed.finditer(text):
+        names = word.findall(m.group())
+        if not any(places.find(n) is not None for n in names):
+            continue
+        if re.search(rf"(?:[{UPPER}][\w.'’]*|['’]s)\s$", text[max(0, m.start() - 30) : m.start()]):
+            names = names[1:]  # "King's College, Cambridge": the first is the end of a longer name
+        for name in names:
+            if (
+                places.find(name) is not None
+                or name in not_places
+                or name.lower() in lowercase
+                or name in profile.forenames
+                or name in profile.honorifics
+                or _ADJECTIVE.search(name)
+            ):
+                continue
+            geo = gazetteer.lookup_named(name, everything=True)
+            if geo is None or _demonym(name, geo):
+                continue
+            known = gazetteer.lookup_named(name)
+            places.add(
+                name,
+                geo.type if geo.type != "city" else "settlement",
+                known,
+                "named in the text",
+                evidence=f"a place's name in the gazetteer, listed with places: {passage(text, m.start(), m.end())}",
+            )
+
+
+def _smaller(
+    places, name: str, cues: tuple[int, int, int], text: str, not_places, profile, lowercase, evidence
+) -> None:
+    """A place the well-known part of the gazetteer does not hold: a first-level region of a
+    country (ISO 3166-2: "Vaud", "Valais") after a preposition of place, or twice after
+    "of"/"and"; a smaller town after a preposition of place in half its uses at least, twice
+    or more after a locative ("at Fishbourne", `[places] locatives`; not "quotes from Homer"),
+    never a forename nor a word the book writes in lower case. Many small towns share a name:
+    the entry has no GeoNames id (`cues`: after a preposition, after "of"/"and", after a locative)."""
+    strong, weak, located = cues
+    geo = gazetteer.lookup_named(name, everything=True)
+    if name in not_places or name.lower() in lowercase or name in profile.forenames:
+        return
+    if geo is None:
+        _unknown(places, name, cues, text, evidence)
+        return
+    if geo.type == "region" and (strong or weak >= 2):
+        places.add(name, "region", None, "named in the text; ISO 3166-2", evidence=evidence(name, "a country's region"))
+    elif geo.type == "city" and located >= 2 and strong >= _SMALL_SHARE * uses(name, text) and not _demonym(name, geo):
+        places.add(name, "settlement", None, "named in the text", evidence=evidence(name, "a town's name in GeoNames"))
+
+
+_UNKNOWN_LOCATED = 3  # uses after a locative that make a place of a name no gazetteer holds
+
+
+def _unknown(places, name: str, cues: tuple[int, int, int], text: str, evidence) -> None:
+    """A name no gazetteer holds (a house, an estate, a village of the story: "at Churchill"):
+    a place where the book writes it after a locative three times or more, after a
+    preposition of place in half its uses at least, and seldom before a lower-case word
+    (once in three uses at most: "in French", "the French army" is a language, a people)."""
+    strong, _, located = cues
+    if located < _UNKNOWN_LOCATED or " " in name:
+        return
+    n = uses(name, text)
+    if strong < _SMALL_SHARE * n:
+        return
+    attributive = len(re.findall(rf"(?<![\w-]){re.escape(name)} [a-z]", text))
+    if attributive * 3 > n:
+        return
+    places.add(name, "place", None, "named in the text", evidence=evidence(name, "a name no gazetteer holds"))
 
 
 def _word_char(c: str) -> bool:
