@@ -27,7 +27,7 @@ from ..access import LINK_SCHEMES
 from ..errors import TeikitError, UsageError
 from ..xmlio import atomic_folder, output_folder
 from . import media
-from .collection import collect
+from .collection import collect, located
 from .saxon import TRANSFORMS, stylesheet, transform
 
 FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl"}
@@ -78,7 +78,7 @@ def render(paths, to: str, outdir, *, width: int = 78, force: bool = False) -> R
     with atomic_folder(outdir, force, paths, writer=f"teikit render {to}") as tmp:
         params: dict[str, int | str] = {"width": width} if to == "text" else {}
         params["link-schemes"] = " ".join(LINK_SCHEMES)
-        result.warnings += transform(FORMATS[to], xml_text, tmp, params)
+        result.warnings += located(tree, transform(FORMATS[to], xml_text, tmp, params))
         if to == "html":
             shutil.copytree(TRANSFORMS / "assets", tmp / "assets")
             media.publish(images, tmp, warn=result.warnings.append)
