@@ -63,7 +63,8 @@
                'secl', 'restore', 'mod', 'app', 'lem', 'rdg', 'foreign', 'term', 'mentioned', 'soCalled',
                'gloss', 'title', 'num', 'measure', 'date', 'time', 'ref', 'ptr', 'anchor', 'lb', 'pb', 'cb',
                'milestone', 'note', 'gap', 'space', 'q', 'quote', 'said', 'metamark', 'handShift',
-               'surname', 'forename', 'roleName', 'addName', 'genName', 'nameLink', $tk:name-elements)"/>
+               'surname', 'forename', 'roleName', 'addName', 'genName', 'nameLink', 'label', 'author',
+               'editor', 'pubPlace', 'publisher', 'idno', 'biblScope', 'bibl', $tk:name-elements)"/>
 
   <xsl:function name="tk:is-spaced" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
