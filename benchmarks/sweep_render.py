@@ -23,8 +23,8 @@ from urllib.parse import urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from lxml import etree  # noqa: E402
-from renderchecks import epubcheck_messages, html_words, missing, tei_words, vnu_messages, xhtml_words  # noqa: E402
 
+from renderchecks import epubcheck_messages, html_words, missing, tei_words, vnu_messages, xhtml_words  # noqa: E402
 from teikit.errors import TeikitError  # noqa: E402
 from teikit.render import render  # noqa: E402
 
@@ -100,7 +100,9 @@ def main() -> None:
                 if to == "epub" and not args.no_epubcheck:
                     bad = [m for m in epubcheck_messages(target) if m["severity"] in ("ERROR", "FATAL")]
                     if bad:
-                        problems.append(f"{name}: EPUBCheck: {bad[0]['ID']} {bad[0]['message'][:150]} (+{len(bad) - 1})")
+                        problems.append(
+                            f"{name}: EPUBCheck: {bad[0]['ID']} {bad[0]['message'][:150]} (+{len(bad) - 1})"
+                        )
                     else:
                         epub_ok += 1
             print(f"[{k + 1}/{len(files)}] {name}", file=sys.stderr, flush=True)

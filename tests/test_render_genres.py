@@ -16,8 +16,7 @@ from lxml import etree, html
 
 from conftest import RENDER_DATA
 from renderchecks import epubcheck_messages, html_words, missing, tei_words, vnu_messages, xhtml_words
-from teikit.render import render
-from teikit.render import saxon
+from teikit.render import render, saxon
 from teikit.render.collection import collect, located
 
 GENRES = RENDER_DATA / "genres"
@@ -72,7 +71,12 @@ def test_apparatus_marks_the_lemma_and_names_the_witnesses_by_their_sigla(genres
     assert [a.xpath("string(mark)") for a in apps] == ["shallow", "slowly", "wind", "dusk"]
     notes = [a.xpath("string(span[@class='apparatus'])") for a in apps]
     # sigla from listWit: @n (R), an abbr of type siglum (SV), a label (Pr); an unknown pointer as written
-    assert notes == [" [lem. R; hollow SV Pr]", " [lem. R Pr; om. SV]", " [breath SV; breeze Pr]", " [dusk R; darkness Lost]"]
+    assert notes == [
+        " [lem. R; hollow SV Pr]",
+        " [lem. R Pr; om. SV]",
+        " [breath SV; breeze Pr]",
+        " [dusk R; darkness Lost]",
+    ]
     assert apps[1].xpath("span/span[@class='rdg om']/text()") == ["om."]
     assert "#" not in poem.text_content()
     txt = book_text(text)
@@ -206,9 +210,13 @@ def test_an_element_the_transforms_fail_on_is_reported_and_shown_as_its_text(tmp
     (tmp_path / "text").mkdir()
     messages = located(tree, saxon.transform("failing-html.xsl", xml_text, tmp_path / "html", params))
     messages += located(tree, saxon.transform("failing-text.xsl", xml_text, tmp_path / "text", params))
-    assert messages == [
-        f"warning: {source}:{line}: <sp> could not be rendered (this element cannot be rendered); shown as its text"
-    ] * 2
+    assert (
+        messages
+        == [
+            f"warning: {source}:{line}: <sp> could not be rendered (this element cannot be rendered); shown as its text"
+        ]
+        * 2
+    )
     act = html.parse(str(tmp_path / "html" / "act-one.html"))
     shown = act.xpath("//div[@class='unrendered tei-sp']")[0]
     assert shown.text == "Reeve Then keep your oath, and keep your flour dry. He turns to go."
@@ -226,7 +234,9 @@ def sweep(tmp_path_factory):
     out = {}
     for k, path in enumerate(SAMPLES):
         base = tmp_path_factory.mktemp(f"sample{k}")
-        out[path] = {to: render([path], to, base / (to + (".epub" if to == "epub" else ""))) for to in ("html", "text", "epub")}
+        out[path] = {
+            to: render([path], to, base / (to + (".epub" if to == "epub" else ""))) for to in ("html", "text", "epub")
+        }
     return out
 
 
