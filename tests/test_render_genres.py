@@ -172,6 +172,9 @@ def test_the_front_and_back_around_a_group_of_texts_are_published(genres):
         "Works cited",
     ]
     assert "Marsh Parish Records" in main_of(site, "works-cited.html").text_content()
+    # the group's own head and trailer open its first page and close its last
+    assert main_of(site, "on-floods.html").xpath("string(article/p[@class='head'][1])") == "The Sermons"
+    assert main_of(site, "on-patience.html").xpath("string(article/div[@class='trailer'])") == "Here end the sermons."
     contents = book_text(text).split("Contents\n--------")[1]
     assert contents.index("Editor's preface") < contents.index("On Floods") < contents.index("Works cited")
 

@@ -202,15 +202,23 @@
     <xsl:sequence select="$node/ancestor-or-self::*[map:contains($tk:page-names, generate-id(.))][1]"/>
   </xsl:function>
 
-  <!-- The milestones outside every page (between two divisions made pages, between the
-       front and the body), by the page that shows them: the first page after them, or the
-       last page when none follows. -->
+  <!-- What stands outside every page, by the page that shows it: the milestones between
+       two divisions made pages or between the front and the body, and what a group of
+       texts says of itself (its head, its closing trailer). Each is shown on the first page
+       after it (what closes a group: on the group's last page), or the last page when none
+       follows. -->
   <xsl:variable name="tk:loose-milestones" as="map(xs:string, element()*)">
     <xsl:map>
       <xsl:for-each-group select="//tei:text//*[local-name() = $tk:milestone-names]
                                     [not(ancestor::*[local-name() = $tk:title-page-names])]
-                                    [empty(tk:page-of(.))]"
-                          group-by="let $m := . return generate-id(($tk:text-pages[. >> $m][1], $tk:text-pages[last()])[1])">
+                                    [not(ancestor::*[parent::tei:group][not(self::tei:text or self::tei:group)])]
+                                    [empty(tk:page-of(.))]
+                                  | //tei:group/*[not(self::tei:text or self::tei:group)]"
+                          group-by="let $m := . return generate-id(
+                            if ($m/parent::tei:group and empty($m/following-sibling::*[self::tei:text or self::tei:group]))
+                            then ($tk:text-pages[. &lt;&lt; $m][ancestor::* intersect $m/..][last()],
+                                  $tk:text-pages[. >> $m][1], $tk:text-pages[last()])[1]
+                            else ($tk:text-pages[. >> $m][1], $tk:text-pages[last()])[1])">
         <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
       </xsl:for-each-group>
     </xsl:map>

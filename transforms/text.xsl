@@ -126,7 +126,8 @@
     <xsl:variable name="number" select="t:page-number($page)"/>
     <xsl:variable name="heading" select="t:heading-text($page, $number, true())"/>
     <xsl:variable name="body" as="xs:string*">
-      <xsl:apply-templates select="$page/node() except $page/tei:head[1]" mode="txt">
+      <xsl:apply-templates select="tk:loose-milestones($page, false()), $page/node() except $page/tei:head[1],
+                                   tk:loose-milestones($page, true())" mode="txt">
         <xsl:with-param name="indent" select="''" tunnel="yes"/>
         <xsl:with-param name="number" select="$number" tunnel="yes"/>
       </xsl:apply-templates>
