@@ -581,14 +581,14 @@
     <figure>
       <xsl:call-template name="h:id-and-lang"/>
       <xsl:apply-templates select="* except (tei:head, tei:figDesc)" mode="html"/>
-      <xsl:if test="tei:head | tei:figDesc">
+      <!-- the description is the image's text (its alt, or its link's), and the caption's
+           when no image is shown -->
+      <xsl:variable name="described" select="tei:figDesc[not(../tei:graphic[tk:safe-href(@rm:src)
+          or tk:link-scheme(string(@url)) = ('http', 'https') and tk:safe-href(@url)])]"/>
+      <xsl:if test="tei:head | $described">
         <figcaption>
           <xsl:apply-templates select="tei:head/node()" mode="html"/>
-          <!-- the description is the image's text, and the caption's when no image is shown -->
-          <xsl:if test="not(tei:graphic[tk:safe-href(@rm:src)
-                            or tk:link-scheme(string(@url)) = ('http', 'https') and tk:safe-href(@url)])">
-            <xsl:for-each select="tei:figDesc"><span class="figDesc"><xsl:text> </xsl:text><xsl:apply-templates mode="html"/></span></xsl:for-each>
-          </xsl:if>
+          <xsl:for-each select="$described"><span class="figDesc"><xsl:text> </xsl:text><xsl:apply-templates mode="html"/></span></xsl:for-each>
         </figcaption>
       </xsl:if>
     </figure>
