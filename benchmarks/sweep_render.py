@@ -54,6 +54,7 @@ def main() -> None:
     ap.add_argument("folders", nargs="+")
     ap.add_argument("--no-epubcheck", action="store_true")
     ap.add_argument("--no-vnu", action="store_true")
+    ap.add_argument("--formats", default="html,text,epub", help="the editions to render, comma-separated")
     args = ap.parse_args()
     files = tei_files(args.folders)
     rendered = Counter()
@@ -68,9 +69,9 @@ def main() -> None:
             name = path.name
             expected = tei_words([path])
             n = sum(expected.values())
-            for to in ("html", "text", "epub"):
+            for to in args.formats.split(","):
                 total[to] += n  # a file that fails to render loses all its words
-                target = out / f"{k}.{to}" if to != "epub" else out / f"{k}.epub"
+                target = out / f"{k}-{to}" if to != "epub" else out / f"{k}.epub"
                 try:
                     result = render([path], to, target)
                 except TeikitError as exc:
@@ -85,7 +86,7 @@ def main() -> None:
                 else:
                     import zipfile
 
-                    unpacked = out / f"{k}.epub.d"
+                    unpacked = out / f"{k}-epub-unpacked"
                     with zipfile.ZipFile(target) as zf:
                         zf.extractall(unpacked)
                     found = xhtml_words(unpacked)
@@ -119,7 +120,7 @@ def main() -> None:
                     vnu_bad[names[folder]] += 1
     print("\n".join(problems))
     print(f"\n{len(files)} TEI files")
-    for to in ("html", "text", "epub"):
+    for to in args.formats.split(","):
         share = kept[to] / total[to] * 100 if total[to] else 0
         print(f"{to:5}: {rendered[to]}/{len(files)} rendered; words kept {kept[to]}/{total[to]} ({share:.3f}%)")
     if not args.no_epubcheck:

@@ -62,6 +62,7 @@ SEPARATING = {
     "stamp",
     "space",
     "geo",
+    "idno",
 }
 
 

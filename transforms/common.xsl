@@ -47,7 +47,7 @@
                'opener', 'closer', 'salute', 'signed', 'dateline', 'trailer', 'epigraph',
                'argument', 'postscript', 'titlePage', 'docTitle', 'titlePart', 'docAuthor',
                'docImprint', 'docDate', 'docEdition', 'byline', 'biblStruct', 'listApp', 'spGrp',
-               'address')"/>
+               'address', 'msDesc', 'msPart', 'msFrag')"/>
   <!-- Parents whose children are blocks: a quote, stage direction or note there stands alone. -->
   <xsl:variable name="tk:container-names" as="xs:string+"
       select="($tk:div-names, 'body', 'front', 'back', 'text', 'group', 'sp', 'spGrp', 'floatingText',

@@ -461,7 +461,9 @@
   <xsl:template match="tei:msDesc | tei:msPart | tei:msFrag" mode="html html-bibl">
     <xsl:param name="depth" tunnel="yes" as="xs:integer"/>
     <section class="msDesc {local-name()}">
-      <xsl:call-template name="h:id-and-lang"/>
+      <!-- in a bibliography its list item carries its id -->
+      <xsl:if test="@xml:id and not(parent::tei:listBibl)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:call-template name="h:lang"/>
       <xsl:element name="h{max((1, min((6, $depth + 1))))}">
         <xsl:value-of select="if (self::tei:msDesc) then tk:ms-name(.) else tk:ms-label(.) || ': ' || tk:ms-name(.)"/>
       </xsl:element>
