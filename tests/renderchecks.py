@@ -55,24 +55,39 @@ SEPARATING = {
     "nameLink",
     "persName",
     "placeName",
+    "addrLine",
+    "dateline",
+    "salute",
+    "signed",
+    "stamp",
+    "space",
+    "geo",
+    "idno",
 }
 
 
-INLINE_HTML = {"span", "a", "i", "em", "cite", "q", "sup", "sub", "strong", "time", "abbr", "br"}
+INLINE_HTML = {"span", "a", "i", "em", "cite", "q", "sup", "sub", "strong", "time", "abbr", "mark"}
 
 
 def tei_words(paths) -> Counter:
-    """The words of the text of TEI documents (their <text> and <standOff>, not their headers)."""
+    """The words of the text of TEI documents: their <text> and <standOff>, and of their
+    header only the manuscript descriptions (sourceDesc/msDesc)."""
     words: Counter = Counter()
     for path in paths:
         tree = deepcopy(etree.parse(str(path)))
         for el in tree.iter(etree.Element):
-            if etree.QName(el).localname in SEPARATING:
+            name = etree.QName(el).localname
+            if name in SEPARATING:
                 el.text = " " + (el.text or "")
+                el.tail = " " + (el.tail or "")
+            elif name == "lb" and el.get("break") != "no":  # a line break ends a word unless it says not
                 el.tail = " " + (el.tail or "")
         for part in tree.iter(f"{TEI}text", f"{TEI}standOff"):
             if part.getparent().tag == f"{TEI}TEI":
                 words.update(WORD.findall("".join(part.itertext())))
+        # a manuscript description is the text of a catalogue record (shown as the source)
+        for ms in tree.iterfind(f".//{TEI}teiHeader/{TEI}fileDesc/{TEI}sourceDesc/{TEI}msDesc"):
+            words.update(WORD.findall("".join(ms.itertext())))
     return words
 
 
@@ -109,7 +124,7 @@ def shown_words(content) -> list[str]:
     for img in content.iter("img"):  # a figure's description is its image's alt text
         img.tail = f" {img.get('alt', '')} {img.tail or ''}"
     for el in content.iter(etree.Element):
-        if el.tag not in INLINE_HTML:
+        if el.tag not in INLINE_HTML and not (el.tag == "br" and el.get("class") == "in-word"):
             el.text = " " + (el.text or "")
             el.tail = " " + (el.tail or "")
     return WORD.findall("".join(content.itertext()))

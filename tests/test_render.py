@@ -241,7 +241,10 @@ def test_editorial_elements_show_reading_and_alternative(others):
     assert "[sic: recieve]" in choice.text_content()
     assert one.xpath("//del/text()") == ["crossed"] and one.xpath("//ins/text()") == ["struck"]
     assert one.xpath("//span[@class='gap']/text()") == ["[…]"]
-    assert one.xpath("//p[@class='app']//span[@class='lem']/text()") == ["The lemma reading"]
+    # the lemma marked in the text, its witnesses (no listWit here: the pointers' names) after it
+    assert one.xpath("//p[@class='app']/mark[@class='lem']/text()") == ["The lemma reading"]
+    apparatus = one.xpath("//p[@class='app']/span[@class='apparatus']")[0].text_content()
+    assert apparatus == " [lem. A; the variant reading B]"
     assert one.xpath("//i[@lang='la']/text()") == ["lapsus calami"]
     assert one.xpath("//sup[@class='hi']/text()") == ["raised"]
     assert one.xpath("//blockquote/p/text()")[0].startswith("A block quotation")

@@ -46,12 +46,33 @@
                'castList', 'floatingText', $tk:register-names, 'person', 'place', 'org', 'event',
                'opener', 'closer', 'salute', 'signed', 'dateline', 'trailer', 'epigraph',
                'argument', 'postscript', 'titlePage', 'docTitle', 'titlePart', 'docAuthor',
-               'docImprint', 'docDate', 'docEdition', 'byline', 'biblStruct', 'listApp', 'spGrp')"/>
+               'docImprint', 'docDate', 'docEdition', 'byline', 'biblStruct', 'listApp', 'spGrp',
+               'address', 'msDesc', 'msPart', 'msFrag')"/>
   <!-- Parents whose children are blocks: a quote, stage direction or note there stands alone. -->
   <xsl:variable name="tk:container-names" as="xs:string+"
       select="($tk:div-names, 'body', 'front', 'back', 'text', 'group', 'sp', 'spGrp', 'floatingText',
                'listBibl', 'castList', 'titlePage', 'figure', 'lg', 'epigraph', 'argument',
-               $tk:register-names, 'person', 'place', 'org', 'event')"/>
+               $tk:register-names, 'person', 'place', 'org', 'event', 'address')"/>
+  <!-- Phrase-level elements that may stand inside a word (a letter in italics, an expanded
+       abbreviation, a supplied syllable): the words around them are never spaced apart.
+       Any other element met in running text that ends right where another begins is a
+       unit of its own (an addrLine, a customisation's element): spaces set it apart. -->
+  <xsl:variable name="tk:in-word-names" as="xs:string+"
+      select="('hi', 'emph', 'seg', 'w', 'c', 'g', 'pc', 'choice', 'sic', 'corr', 'orig', 'reg', 'abbr',
+               'expan', 'am', 'ex', 'add', 'del', 'subst', 'unclear', 'supplied', 'damage', 'surplus',
+               'secl', 'restore', 'mod', 'app', 'lem', 'rdg', 'foreign', 'term', 'mentioned', 'soCalled',
+               'gloss', 'title', 'num', 'measure', 'date', 'time', 'ref', 'ptr', 'anchor', 'lb', 'pb', 'cb',
+               'milestone', 'note', 'gap', 'space', 'q', 'quote', 'said', 'metamark', 'handShift',
+               'surname', 'forename', 'roleName', 'addName', 'genName', 'nameLink', 'label', 'author',
+               'editor', 'pubPlace', 'publisher', 'idno', 'biblScope', 'bibl', $tk:name-elements)"/>
+
+  <xsl:function name="tk:is-spaced" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="not(local-name($e) = $tk:in-word-names)
+        and exists(($e/preceding-sibling::node()[1], $e/following-sibling::node()[1])
+                   [self::* or self::text()[matches(., '^\w|\w$')]])"/>
+  </xsl:function>
+
   <!-- A note whose parent is one of these is read where it stands, not as an annotation. -->
   <xsl:variable name="tk:note-in-place-parents" as="xs:string+"
       select="($tk:container-names, 'bibl', 'biblStruct', 'monogr', 'analytic', 'notesStmt')"/>
@@ -90,15 +111,23 @@
       select="(/*/@xml:lang, (//tei:text)[1]/@xml:lang,
                $tk:header/tei:profileDesc/tei:langUsage/tei:language/@ident, 'en')[1]"/>
 
+  <!-- The front, body and back of every text; a text made of a group of texts gives its
+       own front and back (a collection's preface, its bibliography) around theirs. -->
   <xsl:variable name="tk:parts" as="element()*"
-      select="//tei:text[not(tei:group)]/(tei:front | tei:body | tei:back)"/>
+      select="//tei:text[not(tei:group)]/(tei:front | tei:body | tei:back)
+              | //tei:text[tei:group]/(tei:front | tei:back)"/>
   <xsl:variable name="tk:title-pages" as="element()*"
       select="$tk:parts/*[local-name() = $tk:title-page-names]"/>
+
+  <!-- Points of the source between divisions (a page break between two acts): they mark a
+       place and hold no words, so a part made of divisions and these is still cut into one
+       page per division, and each is shown on the page of the division that follows it. -->
+  <xsl:variable name="tk:milestone-names" as="xs:string+" select="('pb', 'cb', 'milestone', 'anchor')"/>
 
   <!-- A part made only of divisions gives one page per division; any other part is one page. -->
   <xsl:variable name="tk:text-pages" as="element()*">
     <xsl:for-each select="$tk:parts">
-      <xsl:variable name="content" select="* except *[local-name() = $tk:title-page-names]"/>
+      <xsl:variable name="content" select="* except *[local-name() = ($tk:title-page-names, $tk:milestone-names)]"/>
       <xsl:choose>
         <xsl:when test="empty($content)"/>
         <xsl:when test="every $c in $content satisfies local-name($c) = $tk:div-names">
@@ -173,6 +202,36 @@
     <xsl:sequence select="$node/ancestor-or-self::*[map:contains($tk:page-names, generate-id(.))][1]"/>
   </xsl:function>
 
+  <!-- What stands outside every page, by the page that shows it: the milestones between
+       two divisions made pages or between the front and the body, and what a group of
+       texts says of itself (its head, its closing trailer). Each is shown on the first page
+       after it (what closes a group: on the group's last page), or the last page when none
+       follows. -->
+  <xsl:variable name="tk:loose-milestones" as="map(xs:string, element()*)">
+    <xsl:map>
+      <xsl:for-each-group select="//tei:text//*[local-name() = $tk:milestone-names]
+                                    [not(ancestor::*[local-name() = $tk:title-page-names])]
+                                    [not(ancestor::*[parent::tei:group][not(self::tei:text or self::tei:group)])]
+                                    [empty(tk:page-of(.))]
+                                  | //tei:group/*[not(self::tei:text or self::tei:group)]"
+                          group-by="let $m := . return generate-id(
+                            if ($m/parent::tei:group and empty($m/following-sibling::*[self::tei:text or self::tei:group]))
+                            then ($tk:text-pages[. &lt;&lt; $m][ancestor::* intersect $m/..][last()],
+                                  $tk:text-pages[. >> $m][1], $tk:text-pages[last()])[1]
+                            else ($tk:text-pages[. >> $m][1], $tk:text-pages[last()])[1])">
+        <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
+
+  <!-- The loose milestones a page shows before its content, or after it. -->
+  <xsl:function name="tk:loose-milestones" as="element()*">
+    <xsl:param name="page" as="element()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:variable name="mine" select="$tk:loose-milestones(generate-id($page))"/>
+    <xsl:sequence select="if ($after) then $mine[. >> $page] else $mine[. &lt;&lt; $page]"/>
+  </xsl:function>
+
   <xsl:function name="tk:page-title" as="xs:string">
     <xsl:param name="page" as="element()"/>
     <xsl:variable name="doc-title" select="$page/ancestor::tei:TEI[1]/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
@@ -196,6 +255,30 @@
   <xsl:function name="tk:plain" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="normalize-space(string-join($e//text()[not(ancestor::tei:note intersect $e//tei:note)]))"/>
+  </xsl:function>
+
+  <!-- ===== what cannot be rendered ===== -->
+
+  <!-- The blocks whose rendering is guarded (html.xsl, text.xsl): should the templates fail
+       on anything inside one, it is reported and shown as its text, and the rest of the
+       edition renders. -->
+  <xsl:function name="tk:is-guarded" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="local-name($e/..) = ($tk:div-names, 'body', 'front', 'back')"/>
+  </xsl:function>
+
+  <!-- Where an element is: the path of element positions from the root of the tree the
+       transform reads ("/*[1]/*[2]/*[7]"), which teikit.render turns into its file and line. -->
+  <xsl:function name="tk:location" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="'/' || string-join($e/ancestor-or-self::* ! ('*[' || count(preceding-sibling::*) + 1 || ']'), '/')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:failure" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="error" as="xs:string"/>
+    <xsl:sequence select="'warning: [at ' || tk:location($e) || '] &lt;' || local-name($e) || '&gt; could not be rendered ('
+                          || normalize-space($error) || '); shown as its text'"/>
   </xsl:function>
 
   <!-- ===== blocks and notes ===== -->
@@ -411,6 +494,90 @@
       </xsl:if>
     </xsl:variable>
     <xsl:sequence select="$found/."/>
+  </xsl:function>
+
+  <!-- ===== manuscript descriptions ===== -->
+
+  <!-- What a reader calls the parts of a manuscript description (msDesc), by element; any
+       other part is named after its element (objectDesc: "Object desc"). -->
+  <xsl:variable name="tk:ms-labels" as="map(xs:string, xs:string)" select="map {
+      'msIdentifier': 'Identifier', 'msContents': 'Contents', 'physDesc': 'Physical description',
+      'history': 'History', 'additional': 'Additional information', 'msPart': 'Part',
+      'msFrag': 'Fragment', 'msItem': 'Item', 'msItemStruct': 'Item', 'msName': 'Name', 'persName': 'Name',
+      'altIdentifier': 'Other identifier', 'idno': 'Identifier', 'textLang': 'Language', 'finalRubric': 'Final rubric',
+      'objectDesc': 'Object', 'supportDesc': 'Support', 'support': 'Material', 'layoutDesc': 'Layout',
+      'handDesc': 'Hands', 'handNote': 'Hand', 'scriptDesc': 'Script', 'decoDesc': 'Decoration',
+      'decoNote': 'Decoration', 'bindingDesc': 'Binding', 'sealDesc': 'Seals', 'accMat': 'Accompanying material',
+      'origDate': 'Date', 'origPlace': 'Place', 'adminInfo': 'Administrative information',
+      'recordHist': 'Record history', 'custodialHist': 'Custodial history', 'listBibl': 'Bibliography',
+      'locus': 'Folios', 'locusGrp': 'Folios', 'musicNotation': 'Music notation', 'typeDesc': 'Type'}"/>
+
+  <!-- Parts of a description shown as they are shown elsewhere (a bibliography as a list). -->
+  <xsl:variable name="tk:ms-blocks" as="xs:string+" select="('p', 'ab', 'list', 'listBibl', 'table', 'lg', 'quote')"/>
+  <!-- Phrases that are a value, not a part: an author given as a persName is the author. -->
+  <xsl:variable name="tk:ms-phrases" as="xs:string+"
+      select="($tk:name-elements, 'title', 'date', 'hi', 'ref', 'ptr', 'foreign', 'term', 'seg', 'num',
+               'measure', 'emph', 'idno', 'bibl', 'choice', 'orig', 'reg', 'abbr', 'expan', 'q', 'quote')"/>
+
+  <xsl:function name="tk:ms-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="name" select="local-name($e)"/>
+    <xsl:variable name="label" select="if (map:contains($tk:ms-labels, $name)) then $tk:ms-labels($name)
+                          else tk:capitalise(lower-case(replace($name, '(\p{Ll})(\p{Lu})', '$1 $2')))"/>
+    <xsl:sequence select="if ($e/self::tei:idno and $e/@type) then $label || ' (' || $e/@type || ')' else $label"/>
+  </xsl:function>
+
+  <!-- A manuscript's name for a heading: where it is kept and its shelfmark. -->
+  <xsl:function name="tk:ms-name" as="xs:string">
+    <xsl:param name="ms" as="element()"/>
+    <xsl:variable name="id" select="$ms/tei:msIdentifier"/>
+    <xsl:variable name="parts" select="($id/tei:settlement, $id/tei:repository,
+        ($id/tei:idno[not(@type)], $id/tei:idno)[1], $id/tei:msName) ! normalize-space()"/>
+    <xsl:variable name="named" select="string-join(distinct-values($parts[.]), ', ')"/>
+    <xsl:sequence select="if ($named) then $named else if ($ms/tei:head) then tk:plain($ms/tei:head[1]) else 'Manuscript'"/>
+  </xsl:function>
+
+  <!-- A part of a description shown as a labelled group of its parts (its own words are
+       only the spaces between them), rather than as a labelled value. -->
+  <xsl:function name="tk:ms-is-group" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/*) and empty($e/text()[normalize-space()])
+                          and (every $c in $e/* satisfies not(local-name($c) = $tk:ms-blocks))
+                          and (count($e/*) gt 1 or not(local-name($e/*) = $tk:ms-phrases))"/>
+  </xsl:function>
+
+  <!-- ===== critical apparatus ===== -->
+
+  <!-- The readings of an apparatus entry other than the one shown (tk:preferred). -->
+  <xsl:function name="tk:variants" as="element()*">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="($app/tei:lem | $app/tei:rdg | $app/tei:rdgGrp//(tei:lem | tei:rdg)) except tk:preferred($app)"/>
+  </xsl:function>
+
+  <!-- The sigla of the witnesses of a reading (@wit, else @source), as the witness list
+       (listWit) labels them: the witness's @n, else its siglum (abbr, idno or label of type
+       siglum, or its first label), else its xml:id; a pointer the collection cannot resolve
+       is shown without its '#'. -->
+  <xsl:function name="tk:sigla" as="xs:string">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="string-join(
+        tokenize(normalize-space(($reading/@wit, $reading/@source)[1]), ' ')
+          ! (let $w := (if (tk:is-external(.)) then () else tk:target(., $reading))
+             return if (empty($w)) then replace(., '^.*#', '') else tk:siglum($w)), ' ')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:siglum" as="xs:string">
+    <xsl:param name="witness" as="element()"/>
+    <xsl:variable name="named" select="($witness/@n,
+        $witness/(tei:abbr | tei:idno | tei:label)[@type = 'siglum'], $witness/tei:label,
+        $witness/@xml:id)[normalize-space()][1]"/>
+    <xsl:sequence select="normalize-space($named)"/>
+  </xsl:function>
+
+  <!-- A reading that omits the text its lemma has ("om." in the apparatus). -->
+  <xsl:function name="tk:is-omission" as="xs:boolean">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="not(normalize-space($reading)) and empty($reading//*[not(self::tei:witDetail or self::tei:note)])"/>
   </xsl:function>
 
   <!-- The reading shown for a choice or an apparatus entry, and the alternatives to it. -->

@@ -203,7 +203,7 @@
           <xsl:if test="not(tei:head)">
             <h1><xsl:value-of select="tk:page-title(.)"/></h1>
           </xsl:if>
-          <xsl:apply-templates mode="html">
+          <xsl:apply-templates select="tk:loose-milestones(., false()), node(), tk:loose-milestones(., true())" mode="html">
             <xsl:with-param name="depth" select="1" tunnel="yes"/>
           </xsl:apply-templates>
           <xsl:call-template name="e:footnotes"/>
@@ -563,7 +563,13 @@ h1 + p, h2 + p, h3 + p, h4 + p, blockquote p, .note p, .title-page p, .about p, 
 blockquote { margin: 1em 2em; }
 .lg { margin: 1em 0 1em 2em; }
 .l { text-indent: -1em; padding-left: 1em; }
-.l-n { float: right; font-size: 0.8em; }
+.l-n { float: right; margin-left: 1em; text-indent: 0; font-size: 0.8em; }
+mark.lem, mark.rdg { background: none; border-bottom: 1px dotted gray; color: inherit; }
+.apparatus { font-size: 0.8em; color: gray; }
+.apparatus .wit { font-style: italic; }
+.ms-group { margin: 0.3em 0 0.3em 1em; }
+.ms-label { font-weight: bold; text-indent: 0; }
+.ms-field { margin: 0.2em 0 0.2em 1em; }
 .sp { margin: 0.5em 0; }
 .speaker { font-variant: small-caps; text-indent: 0; }
 .stage { font-style: italic; }

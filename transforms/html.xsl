@@ -259,7 +259,7 @@
           <xsl:if test="not(tei:head)">
             <h1><xsl:value-of select="tk:page-title(.)"/></h1>
           </xsl:if>
-          <xsl:apply-templates mode="html">
+          <xsl:apply-templates select="tk:loose-milestones(., false()), node(), tk:loose-milestones(., true())" mode="html">
             <xsl:with-param name="depth" select="1" tunnel="yes"/>
           </xsl:apply-templates>
           <xsl:variable name="notes" select="tk:attached-notes(.)"/>
@@ -301,6 +301,18 @@
   </xsl:template>
 
   <!-- ===== structure ===== -->
+
+  <!-- Every block of a division is rendered under guard (tk:is-guarded): a failure inside
+       it is reported with its location and the block shown as its text. -->
+  <xsl:template match="*[tk:is-guarded(.)]" mode="html" priority="10">
+    <xsl:try>
+      <xsl:next-match/>
+      <xsl:catch xmlns:err="http://www.w3.org/2005/xqt-errors">
+        <xsl:message select="tk:failure(., $err:description)"/>
+        <div class="unrendered tei-{local-name()}"><xsl:value-of select="normalize-space()"/></div>
+      </xsl:catch>
+    </xsl:try>
+  </xsl:template>
 
   <xsl:template match="tei:teiHeader" mode="html"/>
 
@@ -461,7 +473,80 @@
     </section>
   </xsl:template>
 
-  <xsl:template match="tei:bibl | tei:biblFull | tei:msDesc" mode="html-bibl">
+  <!-- ===== manuscript descriptions ===== -->
+
+  <!-- A description as a reader of a catalogue expects it: the manuscript's name as a
+       heading, then a labelled section for each part (identifier, contents, physical
+       description, history, additional information), each part of those a labelled field
+       (an item of the contents a group of its own fields). Notes here are read in place. -->
+  <xsl:template match="tei:msDesc | tei:msPart | tei:msFrag" mode="html html-bibl">
+    <xsl:param name="depth" tunnel="yes" as="xs:integer"/>
+    <section class="msDesc {local-name()}">
+      <!-- in a bibliography its list item carries its id -->
+      <xsl:if test="@xml:id and not(parent::tei:listBibl)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:call-template name="h:lang"/>
+      <xsl:element name="h{max((1, min((6, $depth + 1))))}">
+        <xsl:value-of select="if (self::tei:msDesc) then tk:ms-name(.) else tk:ms-label(.) || ': ' || tk:ms-name(.)"/>
+      </xsl:element>
+      <xsl:apply-templates select="*" mode="html-ms">
+        <xsl:with-param name="depth" select="$depth + 1" tunnel="yes"/>
+      </xsl:apply-templates>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:msIdentifier | tei:msContents | tei:physDesc | tei:history | tei:additional" mode="html-ms">
+    <xsl:param name="depth" tunnel="yes" as="xs:integer"/>
+    <section class="ms-section {local-name()}">
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:element name="h{max((1, min((6, $depth + 1))))}"><xsl:value-of select="tk:ms-label(.)"/></xsl:element>
+      <xsl:apply-templates select="*" mode="html-field"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:msPart | tei:msFrag" mode="html-ms">
+    <xsl:apply-templates select="." mode="html"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="html-ms">
+    <xsl:apply-templates select="." mode="html-field"/>
+  </xsl:template>
+
+  <!-- A field: its label, then its value (or, for a group, its own fields). -->
+  <xsl:template match="*" mode="html-field">
+    <xsl:choose>
+      <xsl:when test="not(normalize-space()) and not(.//tei:graphic)"/>
+      <xsl:when test="self::tei:head">
+        <p class="head"><xsl:call-template name="h:id-and-lang"/><xsl:apply-templates mode="html"/></p>
+      </xsl:when>
+      <xsl:when test="local-name() = $tk:ms-blocks">
+        <xsl:apply-templates select="." mode="html"/>
+      </xsl:when>
+      <xsl:when test="self::tei:msDesc or self::tei:msPart or self::tei:msFrag">
+        <xsl:apply-templates select="." mode="html"/>
+      </xsl:when>
+      <xsl:when test="tk:ms-is-group(.) or self::tei:msItem or self::tei:msItemStruct">
+        <div class="ms-group {local-name()}">
+          <xsl:call-template name="h:id-and-lang"/>
+          <p class="ms-label">
+            <xsl:value-of select="tk:ms-label(.) || (if (@n) then ' ' || @n else '')"/>
+            <xsl:for-each select="tei:locus[1][not(../text()[normalize-space()])]">
+              <xsl:text> (</xsl:text><xsl:apply-templates mode="html"/><xsl:text>)</xsl:text>
+            </xsl:for-each>
+          </p>
+          <xsl:apply-templates select="* except tei:locus[1][not(../text()[normalize-space()])]" mode="html-field"/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="ms-field {local-name()}">
+          <xsl:call-template name="h:id-and-lang"/>
+          <span class="ms-label"><xsl:value-of select="tk:ms-label(.)"/>: </span>
+          <xsl:apply-templates mode="html"/>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:bibl | tei:biblFull" mode="html-bibl">
     <xsl:apply-templates mode="html"/>
   </xsl:template>
 
@@ -519,12 +604,14 @@
     <figure>
       <xsl:call-template name="h:id-and-lang"/>
       <xsl:apply-templates select="* except (tei:head, tei:figDesc)" mode="html"/>
-      <xsl:if test="tei:head | tei:figDesc[not(../tei:graphic)]">
+      <!-- the description is the image's text (its alt, or its link's), and the caption's
+           when no image is shown -->
+      <xsl:variable name="described" select="tei:figDesc[not(../tei:graphic[tk:safe-href(@rm:src)
+          or tk:link-scheme(string(@url)) = ('http', 'https') and tk:safe-href(@url)])]"/>
+      <xsl:if test="tei:head | $described">
         <figcaption>
           <xsl:apply-templates select="tei:head/node()" mode="html"/>
-          <xsl:if test="not(tei:graphic)">
-            <xsl:for-each select="tei:figDesc"><span class="figDesc"> <xsl:apply-templates mode="html"/></span></xsl:for-each>
-          </xsl:if>
+          <xsl:for-each select="$described"><span class="figDesc"><xsl:text> </xsl:text><xsl:apply-templates mode="html"/></span></xsl:for-each>
         </figcaption>
       </xsl:if>
     </figure>
@@ -595,12 +682,22 @@
     </a>
   </xsl:template>
 
+  <!-- In running text (a span) its paragraphs are spans too: a phrase holds no paragraph. -->
   <xsl:template match="tei:note" mode="html">
-    <xsl:element name="{if (tk:is-block(.)) then 'aside' else 'span'}">
+    <xsl:variable name="block" select="tk:is-block(.)"/>
+    <xsl:element name="{if ($block) then 'aside' else 'span'}">
       <xsl:attribute name="class" select="'note-in-place'"/>
       <xsl:call-template name="h:id-and-lang"/>
       <xsl:if test="@n"><span class="note-label"><xsl:value-of select="@n"/>. </span></xsl:if>
-      <xsl:apply-templates mode="html"/>
+      <xsl:for-each select="node()">
+        <xsl:choose>
+          <xsl:when test="not($block) and (self::tei:p or self::tei:ab)">
+            <span class="p"><xsl:call-template name="h:id-and-lang"/><xsl:apply-templates mode="html"/></span>
+            <xsl:text> </xsl:text>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="." mode="html"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
     </xsl:element>
   </xsl:template>
 
@@ -752,7 +849,44 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:choice | tei:app | tei:subst" mode="html">
+  <!-- An apparatus entry: its lemma (or the first reading) marked in the text, then a note
+       in place naming the witnesses of each reading by their sigla, an omission "om.". -->
+  <xsl:template match="tei:app" mode="html">
+    <xsl:variable name="shown" select="tk:preferred(.)"/>
+    <xsl:element name="{if (tk:is-block(.)) then 'p' else 'span'}">
+      <xsl:attribute name="class" select="'app'"/>
+      <xsl:call-template name="h:id-and-lang"/>
+      <xsl:for-each select="$shown">
+        <mark class="{local-name()}">
+          <xsl:call-template name="h:lang"/>
+          <xsl:if test="@wit | @source"><xsl:attribute name="title" select="tk:sigla(.)"/></xsl:if>
+          <xsl:apply-templates mode="html"/>
+        </mark>
+      </xsl:for-each>
+      <!-- the shown reading's witnesses first ("lem." standing for a lemma's words) -->
+      <xsl:variable name="entries" select="$shown[@wit | @source], tk:variants(.)"/>
+      <xsl:if test="$entries">
+        <span class="apparatus" role="note">
+          <xsl:text> [</xsl:text>
+          <xsl:for-each select="$entries">
+            <xsl:choose>
+              <xsl:when test=". is $shown and self::tei:lem"><span class="lem">lem.</span></xsl:when>
+              <xsl:when test="tk:is-omission(.)"><span class="rdg om">om.</span></xsl:when>
+              <xsl:otherwise>
+                <span class="rdg"><xsl:call-template name="h:lang"/><xsl:apply-templates mode="html"/></span>
+              </xsl:otherwise>
+            </xsl:choose>
+            <xsl:if test="@wit | @source"><xsl:text> </xsl:text><span class="wit"><xsl:value-of select="tk:sigla(.)"/></span></xsl:if>
+            <xsl:if test="position() ne last()">; </xsl:if>
+          </xsl:for-each>
+          <xsl:text>]</xsl:text>
+        </span>
+      </xsl:if>
+      <xsl:apply-templates select="* except (tei:lem, tei:rdg, tei:rdgGrp)" mode="html"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:choice | tei:subst" mode="html">
     <xsl:variable name="shown" select="if (self::tei:subst) then * else tk:preferred(.)"/>
     <xsl:element name="{if (tk:is-block(.)) then 'p' else 'span'}">
       <xsl:attribute name="class" select="local-name()"/>
@@ -784,8 +918,16 @@
     <del class="del"><xsl:call-template name="h:id-and-lang"/><xsl:apply-templates mode="html"/></del>
   </xsl:template>
 
+  <!-- A line break only between lines: one that opens its element (a speech, a paragraph)
+       or stands among blocks would be an empty line. -->
   <xsl:template match="tei:lb" mode="html">
-    <br/>
+    <xsl:if test="not(local-name(..) = $tk:container-names)
+                  and preceding-sibling::node()[normalize-space() or self::*[not(local-name() = ($tk:milestone-names, 'lb'))]]">
+      <br>
+        <!-- a break inside a word (break="no") is not a space between words -->
+        <xsl:if test="@break = 'no'"><xsl:attribute name="class" select="'in-word'"/></xsl:if>
+      </br>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:pb" mode="html">
@@ -831,10 +973,15 @@
 
   <!-- Whatever this stylesheet does not know keeps its text, as a block or inline. -->
   <xsl:template match="tei:*" mode="html" priority="-1">
-    <xsl:element name="{if (tk:is-block(.)) then 'div' else 'span'}">
+    <xsl:variable name="block" select="tk:is-block(.)"/>
+    <!-- set apart from the words it touches, as the text edition does (tk:is-spaced) -->
+    <xsl:variable name="spaced" select="not($block) and tk:is-spaced(.)"/>
+    <xsl:if test="$spaced"><xsl:text> </xsl:text></xsl:if>
+    <xsl:element name="{if ($block) then 'div' else 'span'}">
       <xsl:attribute name="class" select="'tei-' || local-name()"/>
       <xsl:call-template name="h:id-and-lang"/>
       <xsl:apply-templates mode="html"/>
     </xsl:element>
+    <xsl:if test="$spaced"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 </xsl:stylesheet>

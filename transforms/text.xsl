@@ -58,9 +58,61 @@
         else ($tk:book-title, $tk:book-subtitles, '', $tk:book-authors)"/>
     <xsl:sequence select="string-join((
         t:lines($title, ''),
-        if ($source) then t:wrap('Source: ' || replace(normalize-space(string-join($source//text(), ' ')), ' ([.,;:])', '$1'), '', '        ') else ()),
+        if ($source/tei:msDesc) then ('Source:', $source/* ! t:source-part(.))
+        else if ($source) then t:wrap('Source: ' || t:flat($source), '', '        ') else ()),
         $t:nl || $t:nl)"/>
   </xsl:function>
+
+  <!-- The words of an element on one line, punctuation kept to its word. -->
+  <xsl:function name="t:flat" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="replace(normalize-space(string-join($e//text(), ' ')), ' ([.,;:])', '$1')"/>
+  </xsl:function>
+
+  <xsl:function name="t:source-part" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates select="$e" mode="txt-ms"/></xsl:variable>
+    <xsl:sequence select="string-join($parts, $t:nl)"/>
+  </xsl:function>
+
+  <!-- ===== manuscript descriptions: the manuscript's name, then a labelled line for each
+       part of its description, the parts of a group indented under the group's label. ===== -->
+
+  <xsl:template match="*" mode="txt-ms">
+    <xsl:param name="indent" as="xs:string" select="'  '" tunnel="yes"/>
+    <xsl:sequence select="t:wrap(t:flat(.), $indent, $indent)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:msDesc | tei:msPart | tei:msFrag" mode="txt-ms">
+    <xsl:param name="indent" as="xs:string" select="'  '" tunnel="yes"/>
+    <xsl:sequence select="$indent || (if (self::tei:msDesc) then '' else tk:ms-label(.) || ': ') || tk:ms-name(.)"/>
+    <xsl:apply-templates select="*" mode="txt-ms-field">
+      <xsl:with-param name="indent" select="$indent || '  '" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="*" mode="txt-ms-field">
+    <xsl:param name="indent" as="xs:string" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="not(normalize-space())"/>
+      <xsl:when test="self::tei:msPart or self::tei:msFrag or self::tei:msDesc">
+        <xsl:apply-templates select="." mode="txt-ms"/>
+      </xsl:when>
+      <xsl:when test="self::tei:msIdentifier or self::tei:msContents or self::tei:physDesc or self::tei:history
+                      or self::tei:additional or self::tei:msItem or self::tei:msItemStruct or tk:ms-is-group(.)">
+        <xsl:sequence select="$indent || tk:ms-label(.) || (if (@n) then ' ' || @n else '') || ':'"/>
+        <xsl:apply-templates select="*" mode="txt-ms-field">
+          <xsl:with-param name="indent" select="$indent || '  '" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:when test="self::tei:head or local-name() = $tk:ms-blocks">
+        <xsl:sequence select="t:wrap(t:flat(.), $indent, $indent || '  ')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="t:wrap(tk:ms-label(.) || ': ' || t:flat(.), $indent, $indent || '  ')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <xsl:function name="t:contents" as="xs:string">
     <xsl:sequence select="string-join((t:underline('Contents', '-'), '',
@@ -74,7 +126,8 @@
     <xsl:variable name="number" select="t:page-number($page)"/>
     <xsl:variable name="heading" select="t:heading-text($page, $number, true())"/>
     <xsl:variable name="body" as="xs:string*">
-      <xsl:apply-templates select="$page/node() except $page/tei:head[1]" mode="txt">
+      <xsl:apply-templates select="tk:loose-milestones($page, false()), $page/node() except $page/tei:head[1],
+                                   tk:loose-milestones($page, true())" mode="txt">
         <xsl:with-param name="indent" select="''" tunnel="yes"/>
         <xsl:with-param name="number" select="$number" tunnel="yes"/>
       </xsl:apply-templates>
@@ -207,6 +260,18 @@
 
   <xsl:template match="tei:teiHeader" mode="txt txt-inline"/>
 
+  <!-- Every block of a division is rendered under guard, as in html.xsl. -->
+  <xsl:template match="*[tk:is-guarded(.)]" mode="txt" priority="10">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:try>
+      <xsl:next-match/>
+      <xsl:catch xmlns:err="http://www.w3.org/2005/xqt-errors">
+        <xsl:message select="tk:failure(., $err:description)"/>
+        <xsl:sequence select="t:wrap(normalize-space(), $indent, $indent)"/>
+      </xsl:catch>
+    </xsl:try>
+  </xsl:template>
+
   <xsl:template match="*" mode="txt" priority="-1">
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
     <xsl:sequence select="t:blocks(., $indent)"/>
@@ -215,7 +280,8 @@
   <xsl:template match="*[local-name() = $tk:div-names] | tei:floatingText | tei:group | tei:text
                        | tei:front | tei:body | tei:back" mode="txt">
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
-    <xsl:param name="number" tunnel="yes" as="xs:string"/>
+    <!-- none when reached through a function (a division in a list item): numbered from 1 -->
+    <xsl:param name="number" tunnel="yes" as="xs:string" select="''"/>
     <xsl:variable name="position" select="count(preceding-sibling::*[local-name() = $tk:div-names]) + 1"/>
     <xsl:variable name="mine" select="if ($number) then $number || '.' || $position else string($position)"/>
     <xsl:if test="tei:head">
@@ -243,7 +309,7 @@
       <xsl:for-each-group select="*" group-adjacent="boolean(self::tei:l)">
         <xsl:choose>
           <xsl:when test="current-grouping-key()">
-            <xsl:sequence select="t:lines(current-group() ! t:inline(.), $inner)"/>
+            <xsl:sequence select="string-join(current-group()[normalize-space(t:inline(.))] ! t:verse(., $inner), $t:nl)"/>
           </xsl:when>
           <xsl:otherwise>
             <xsl:apply-templates select="current-group()" mode="txt">
@@ -258,8 +324,20 @@
 
   <xsl:template match="tei:l" mode="txt">
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
-    <xsl:sequence select="$indent || '    ' || t:inline(.)"/>
+    <xsl:sequence select="t:verse(., $indent || '    ')"/>
   </xsl:template>
+
+  <!-- A verse line, its number (@n) in the right margin: at the edge of the page (the
+       wrapping width), or two spaces after the verse when it is wider or nothing wraps. -->
+  <xsl:function name="t:verse" as="xs:string">
+    <xsl:param name="l" as="element()"/>
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:variable name="line" select="$indent || t:inline($l)"/>
+    <xsl:variable name="n" select="normalize-space($l/@n)"/>
+    <xsl:variable name="gap" select="$width - string-length($line) - string-length($n)"/>
+    <xsl:sequence select="if ($n eq '') then $line
+                          else $line || string-join((1 to max((2, if ($width gt 0) then $gap else 2))) ! ' ') || $n"/>
+  </xsl:function>
 
   <xsl:template match="tei:sp" mode="txt">
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
@@ -365,9 +443,13 @@
     <xsl:apply-templates mode="txt-inline"/>
   </xsl:template>
 
+  <!-- A stage direction in a speech is set apart from the words spoken: in the brackets it
+       was printed in, or in parentheses unless its text brings its own. -->
   <xsl:template match="tei:stage[not(tk:is-block(.))]" mode="txt-inline">
-    <xsl:variable name="marks" select="tk:stage-marks(.)"/>
-    <xsl:sequence select="string($marks[1]) || t:inline(.) || string($marks[2])"/>
+    <xsl:variable name="text" select="t:inline(.)"/>
+    <xsl:variable name="marks" select="if (@rend) then tk:stage-marks(.)
+                                       else if (matches($text, '^[(\[]')) then () else ('(', ')')"/>
+    <xsl:sequence select="string($marks[1]) || $text || string($marks[2])"/>
   </xsl:template>
 
   <xsl:template match="tei:lb" mode="txt-inline">
@@ -375,6 +457,24 @@
   </xsl:template>
 
   <xsl:template match="tei:pb | tei:cb | tei:milestone | tei:anchor" mode="txt-inline"/>
+
+  <xsl:template match="tei:space" mode="txt-inline">
+    <xsl:sequence select="' '"/>
+  </xsl:template>
+
+  <!-- Any other element keeps its words, spaced from an element that follows it at once. -->
+  <xsl:template match="*" mode="txt-inline" priority="-1">
+    <xsl:variable name="spaced" select="tk:is-spaced(.)"/>
+    <xsl:if test="$spaced"><xsl:sequence select="' '"/></xsl:if>
+    <xsl:apply-templates mode="txt-inline"/>
+    <xsl:if test="$spaced"><xsl:sequence select="' '"/></xsl:if>
+  </xsl:template>
+
+  <!-- An address a line each (in a letter's opener or closer). -->
+  <xsl:template match="tei:address" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:sequence select="t:lines(if (tei:addrLine) then * ! t:inline(.) else t:inline(.), $indent)"/>
+  </xsl:template>
 
   <xsl:template match="tei:gap" mode="txt-inline">
     <xsl:sequence select="'[…]'"/>
@@ -384,7 +484,19 @@
     <xsl:sequence select="'“' || t:inline(.) || '”'"/>
   </xsl:template>
 
-  <xsl:template match="tei:choice | tei:app" mode="txt-inline">
+  <!-- An apparatus entry: the lemma, then in brackets the witnesses of each reading. -->
+  <xsl:template match="tei:app" mode="txt-inline">
+    <xsl:variable name="shown" select="tk:preferred(.)"/>
+    <xsl:variable name="entries" select="($shown[@wit | @source], tk:variants(.)) ! string-join((
+        (if (. is $shown and self::tei:lem) then 'lem.' else if (tk:is-omission(.)) then 'om.' else t:inline(.)),
+        (@wit | @source)[1] ! tk:sigla(..)), ' ')"/>
+    <xsl:sequence select="string-join((
+        $shown ! t:inline-node(.),
+        if (exists($entries)) then ' [' || string-join($entries, '; ') || ']' else (),
+        (* except (tei:lem, tei:rdg, tei:rdgGrp)) ! t:inline-node(.)))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:choice" mode="txt-inline">
     <xsl:variable name="shown" select="tk:preferred(.)"/>
     <xsl:sequence select="string-join((
         $shown ! t:inline-node(.),

@@ -26,7 +26,7 @@ from ..access import LINK_SCHEMES
 from ..errors import TeikitError, UsageError
 from ..xmlio import atomic_folder, output_folder
 from . import media
-from .collection import collect_to_file
+from .collection import collect_to_file, located_in
 from .saxon import TRANSFORMS, stylesheet, transform
 from .search import build_index
 
@@ -94,7 +94,7 @@ def _transform(to, source: Path, outdir: Path, force, paths, width, search, imag
         search = search and to == "html"
         if search:
             params["search"] = True
-        result.warnings += transform(FORMATS[to], source, tmp, params)
+        result.warnings += located_in(paths, transform(FORMATS[to], source, tmp, params))
         if to == "html":
             shutil.copytree(TRANSFORMS / "assets", tmp / "assets")
             media.publish(images, tmp, warn=result.warnings.append)

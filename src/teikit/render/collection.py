@@ -17,6 +17,7 @@ the document wrote is data, never provenance (see teikit.render.media).
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -100,6 +101,36 @@ def _documents(paths, warn, included: set[str]):
         _mark_origins(root, path, included)
         root.set(XML_BASE, Path(path).resolve().as_uri())
         yield os.path.abspath(path), root
+
+
+# How the transforms say where an element is (common.xsl, tk:location): element positions
+# from the root of the tree they read, which is the tree collect() made.
+_LOCATION = re.compile(r"\[at (/\*\[\d+\](?:/\*\[\d+\])*)\] ")
+
+
+def located_in(paths, messages: list[str]) -> list[str]:
+    """`located` for a collection that was not kept in memory (see collect_to_file): it is
+    read again, only when a message names an element."""
+    if not any(_LOCATION.search(message) for message in messages):
+        return messages
+    return located(collect(paths), messages)
+
+
+def located(tree: etree._Element, messages: list[str]) -> list[str]:
+    """The transforms' messages, an element's location in them given as its file and line."""
+
+    def where(match: re.Match) -> str:
+        steps = [int(n) for n in re.findall(r"\d+", match.group(1))]
+        el = tree if steps[:1] == [1] else None
+        for n in steps[1:]:
+            children = [c for c in el if isinstance(c.tag, str)] if el is not None else []
+            el = children[n - 1] if n <= len(children) else None
+        if el is None:
+            return ""
+        origin = next((a.get(ORIGIN_MARK) for a in el.iterancestors() if a.get(ORIGIN_MARK)), el.get(ORIGIN_MARK))
+        return f"{origin or 'the collection'}:{el.sourceline or '?'}: "
+
+    return [_LOCATION.sub(where, message) for message in messages]
 
 
 def _mark_origins(root: etree._Element, path: str, included: set) -> None:

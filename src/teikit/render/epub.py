@@ -46,7 +46,7 @@ from ..access import LINK_SCHEMES
 from ..errors import TeikitError
 from ..xmlio import atomic_write_bytes
 from . import Rendered, compile_stylesheets, media
-from .collection import collect
+from .collection import collect, located
 from .saxon import transform
 
 STYLESHEET = "epub.xsl"
@@ -167,7 +167,7 @@ def render_epub(paths, output, *, force: bool = False) -> Rendered:
         result.seconds["read"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         params: dict[str, int | str] = {"link-schemes": " ".join(LINK_SCHEMES), "identifier": identifier}
-        result.warnings += transform(STYLESHEET, xml_text, folder, params)
+        result.warnings += located(tree, transform(STYLESHEET, xml_text, folder, params))
         data = container(folder)
     output_file(output, force, paths)  # another run may have put a file there meanwhile
     atomic_write_bytes(target, data)

@@ -1,0 +1,261 @@
+"""Anyone's TEI, faithfully (issue 17): small files in the style of each genre, rendered to
+the HTML, text and EPUB editions (tests/data/render/genres): a critical apparatus with its
+witness list, a manuscript description, a letter, a verse play, a group of texts. And a
+sweep: every TEI sample of tests/data renders to every edition, keeping its words."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from conftest import RENDER_DATA
+from renderchecks import epubcheck_messages, html_words, missing, tei_words, vnu_messages, xhtml_words
+from teikit.render import render, saxon
+from teikit.render.collection import collect, located
+
+GENRES = RENDER_DATA / "genres"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def is_tei(path: Path) -> bool:
+    try:
+        return etree.QName(etree.parse(str(path)).getroot()).localname in ("TEI", "teiCorpus")
+    except etree.XMLSyntaxError:  # samples of broken XML, made for the validator's tests
+        return False
+
+
+# Every TEI sample of the tests, but those made to be refused (tests/data/hostile).
+SAMPLES = sorted(p for folder in (DATA / "render", DATA / "validate") for p in folder.rglob("*.xml") if is_tei(p))
+
+
+@pytest.fixture(scope="module")
+def genres(tmp_path_factory):
+    out = {}
+    for path in sorted(GENRES.glob("*.xml")):
+        base = tmp_path_factory.mktemp(path.stem)
+        out[path.stem] = (render([path], "html", base / "html"), render([path], "text", base / "text"))
+    return out
+
+
+def main_of(result, name: str):
+    return html.parse(str(result.outdir / name)).xpath("//main")[0]
+
+
+def book_text(result) -> str:
+    return (result.outdir / "book.txt").read_text(encoding="utf-8")
+
+
+def test_every_genre_sample_keeps_its_words_without_warnings(genres):
+    for name, (site, text) in genres.items():
+        expected = tei_words([GENRES / f"{name}.xml"])
+        assert missing(expected, html_words(site.outdir)) == {}, name
+        assert missing(expected, Counter(re.findall(r"\w+", book_text(text)))) == {}, name
+        assert site.warnings == [] and text.warnings == [], name
+
+
+def test_genre_samples_are_valid_html(genres):
+    for name, (site, _) in genres.items():
+        assert [m for m in vnu_messages(site.outdir) if m["type"] == "error"] == [], name
+
+
+def test_apparatus_marks_the_lemma_and_names_the_witnesses_by_their_sigla(genres):
+    site, text = genres["apparatus"]
+    poem = main_of(site, "the-heron-at-evening.html")
+    apps = poem.xpath(".//span[@class='app']")
+    assert [a.xpath("string(mark)") for a in apps] == ["shallow", "slowly", "wind", "dusk"]
+    notes = [a.xpath("string(span[@class='apparatus'])") for a in apps]
+    # sigla from listWit: @n (R), an abbr of type siglum (SV), a label (Pr); an unknown pointer as written
+    assert notes == [
+        " [lem. R; hollow SV Pr]",
+        " [lem. R Pr; om. SV]",
+        " [breath SV; breeze Pr]",
+        " [dusk R; darkness Lost]",
+    ]
+    assert apps[1].xpath("span/span[@class='rdg om']/text()") == ["om."]
+    assert "#" not in poem.text_content()
+    txt = book_text(text)
+    assert "The heron stands where shallow [lem. R; hollow SV Pr] water turns," in txt
+    assert "And slowly [lem. R Pr; om. SV] the reeds give back the light;" in txt
+
+
+def test_manuscript_description_is_structured(genres):
+    site, text = genres["msdesc"]
+    ms = main_of(site, "index.html").xpath(".//section[contains(@class, 'msDesc')]")[0]
+    assert ms.xpath("h4/text()") == ["Lindley, Fenwick Library, MS. Fenwick 12"]
+    sections = ms.xpath("section[contains(@class, 'ms-section')]")
+    assert [s.xpath("string(h5)") for s in sections] == [
+        "Identifier",
+        "Contents",
+        "Physical description",
+        "History",
+        "Additional information",
+    ]
+    items = sections[1].xpath("div[contains(@class, 'msItem')]")
+    assert [i.xpath("string(p[@class='ms-label'])") for i in items] == ["Item 1 (ff. 1r–40v)", "Item 2"]
+    author = items[0].xpath("div[contains(@class, 'author')]")[0]
+    assert author.xpath("string(span[@class='ms-label'])") == "Author: " and "al-Qazwīnī" in author.text_content()
+    # a note of paragraphs is a field of paragraphs, not a span holding p (invalid HTML)
+    note = items[0].xpath("div[contains(@class, 'note')]")[0]
+    assert [p.text for p in note.xpath("p")] == [
+        "The copyist names himself in a marginal colophon.",
+        "Written in two columns from f. 12.",
+    ]
+    assert not ms.xpath(".//span//p | .//p//p | .//p//div")
+    provenance = sections[3].xpath("div[contains(@class, 'provenance')]")[0]
+    assert provenance.text_content() == "Provenance: Owned by Harriet Lowe."
+    txt = book_text(text)
+    assert "Source:\n\n  Lindley, Fenwick Library, MS. Fenwick 12\n    Identifier:\n      Country: England\n" in txt
+    assert "\n      Item 1:\n        Folios: ff. 1r–40v\n        Author: Abū Ḥāmid al-Qazwīnī\n" in txt
+    assert "\n      Provenance: Owned by Harriet Lowe.\n" in txt
+
+
+def test_a_letter_has_its_address_dateline_and_closer_on_lines_of_their_own(genres):
+    site, text = genres["letter"]
+    letter = main_of(site, "letter.html")
+    opener = letter.xpath(".//div[@class='opener']")[0]
+    assert [d.text for d in opener.xpath("div[@class='tei-address']/div")] == [
+        "Herrn Richard Beer-Hofmann",
+        "Kopenhagen",
+        "Hotel Phoenix",
+    ]
+    assert opener.xpath("string(div[@class='dateline'])") == "Wien, 3. Mai 1906"
+    assert [d.text for d in letter.xpath(".//div[@class='closer']/div")] == ["Herzlich dein", "Arthur"]
+    txt = book_text(text)
+    assert "Herrn Richard Beer-Hofmann\nKopenhagen\nHotel Phoenix\n\nWien, 3. Mai 1906\n\nLieber Richard," in txt
+    assert "\n\nHerzlich dein\n\nArthur" in txt
+    # <space/> and elements the transforms do not know are not glued to their neighbours
+    words = re.findall(r"\w+", txt)
+    assert "gestern" in words and "und" in words and "Poststempel" in words and "bleibt" in words
+    assert re.findall(r"\w+", letter.xpath("string(.//p[@class='p'])")).count("Siegel") == 1
+
+
+def test_drama_speakers_stage_directions_and_numbered_verse(genres):
+    site, text = genres["drama"]
+    # the page breaks between the acts mark pages; the acts stay pages of their own
+    act1, act2 = main_of(site, "act-one.html"), main_of(site, "act-two.html")
+    assert act1.xpath(".//span[@class='pb']/text()") == ["1"]
+    assert act2.xpath(".//span[@class='pb']/text()") == ["2", "3"]
+    assert act1.xpath("article/*[1][@class='pb']") and act2.xpath("article/*[last()][@class='pb']")
+    speeches = act1.xpath(".//div[@class='sp']")
+    assert [s.xpath("string(p[@class='speaker'])") for s in speeches] == ["Miller", "Reeve", "Miller"]
+    # verse outside lg: its number in the margin, apart from the verse
+    lines = speeches[0].xpath("div[@class='l']")
+    assert [(line.xpath("string(span[@class='l-n'])"), line.xpath("string(text())")) for line in lines] == [
+        ("1", "The wheel is still, the water holds its breath,"),
+        ("2", "And I am sworn to silence until death."),
+    ]
+    # a speech or paragraph that opens with a line break does not open with an empty line
+    assert not speeches[1].xpath(".//br") and speeches[1].xpath("p/span[@class='stage']/text()") == ["He turns to go."]
+    assert [br.tail for br in speeches[2].xpath(".//br")] == ["Hear me out."]
+    assert act1.xpath("string(.//p[@class='stage'])") == "A mill by the river. Night."
+    txt = (text.outdir / "act-one.txt").read_text(encoding="utf-8")
+    verse = [line for line in txt.splitlines() if "wheel is still" in line][0]
+    assert verse.startswith("        The wheel") and verse.endswith(" 1") and len(verse) == 78
+    assert "Reeve\n    Then keep your oath, and keep your flour dry. (He turns to go.)\n" in txt
+    assert "Miller\n    Stay a moment. Hear me out.\n" in txt
+
+
+def test_the_front_and_back_around_a_group_of_texts_are_published(genres):
+    site, text = genres["group"]
+    index = main_of(site, "index.html")
+    assert index.xpath(".//nav[@class='toc']/ol/li/a/text()") == [
+        "Editor's preface",
+        "On Floods",
+        "Argument",
+        "On Patience",
+        "Works cited",
+    ]
+    assert "Marsh Parish Records" in main_of(site, "works-cited.html").text_content()
+    # the group's own head and trailer open its first page and close its last
+    assert main_of(site, "on-floods.html").xpath("string(article/p[@class='head'][1])") == "The Sermons"
+    assert main_of(site, "on-patience.html").xpath("string(article/div[@class='trailer'])") == "Here end the sermons."
+    contents = book_text(text).split("Contents\n--------")[1]
+    assert contents.index("Editor's preface") < contents.index("On Floods") < contents.index("Works cited")
+
+
+def test_an_element_the_transforms_fail_on_is_reported_and_shown_as_its_text(tmp_path, monkeypatch):
+    """A template that fails (here one added to the transforms for the test) costs its block
+    only: the block is shown as its text, the failure reported with the file and line."""
+    transforms = tmp_path / "transforms"
+    shutil.copytree(saxon.TRANSFORMS, transforms)
+    for name, mode in (("html.xsl", "html"), ("text.xsl", "txt-inline")):
+        (transforms / f"failing-{name}").write_text(
+            f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                 xmlns:tei="http://www.tei-c.org/ns/1.0">
+              <xsl:import href="{name}"/>
+              <xsl:template match="tei:hi[@rend = 'fails']" mode="{mode}">
+                <xsl:sequence select="error((), 'this element cannot be rendered')"/>
+              </xsl:template>
+            </xsl:stylesheet>""",
+            encoding="utf-8",
+        )
+    monkeypatch.setattr(saxon, "TRANSFORMS", transforms)
+    source = tmp_path / "failing.xml"
+    source.write_text(
+        (GENRES / "drama.xml")
+        .read_text(encoding="utf-8")
+        .replace("<stage>He turns to go.</stage>", '<stage>He <hi rend="fails">turns</hi> to go.</stage>'),
+        encoding="utf-8",
+    )
+    lines = source.read_text(encoding="utf-8").splitlines()
+    failing = next(n for n, text in enumerate(lines) if "fails" in text)
+    line = max(n for n, text in enumerate(lines[:failing], 1) if "<sp " in text)  # the block it is in
+    tree = collect([source])
+    xml_text = etree.tostring(tree, encoding="unicode")
+    params = {"link-schemes": "http https"}
+    (tmp_path / "html").mkdir()
+    (tmp_path / "text").mkdir()
+    messages = located(tree, saxon.transform("failing-html.xsl", xml_text, tmp_path / "html", params))
+    messages += located(tree, saxon.transform("failing-text.xsl", xml_text, tmp_path / "text", params))
+    assert (
+        messages
+        == [
+            f"warning: {source}:{line}: <sp> could not be rendered (this element cannot be rendered); shown as its text"
+        ]
+        * 2
+    )
+    act = html.parse(str(tmp_path / "html" / "act-one.html"))
+    shown = act.xpath("//div[@class='unrendered tei-sp']")[0]
+    assert shown.text == "Reeve Then keep your oath, and keep your flour dry. He turns to go."
+    assert len(act.xpath("//div[@class='sp']")) == 2  # the other speeches as they are
+    txt = (tmp_path / "text" / "act-one.txt").read_text(encoding="utf-8")
+    assert "\nReeve Then keep your oath, and keep your flour dry. He turns to go.\n" in txt
+    assert "Miller\n    Stay a moment. Hear me out.\n" in txt
+
+
+# ----- the sweep -----
+
+
+@pytest.fixture(scope="module")
+def sweep(tmp_path_factory):
+    out = {}
+    for k, path in enumerate(SAMPLES):
+        base = tmp_path_factory.mktemp(f"sample{k}")
+        out[path] = {
+            to: render([path], to, base / (to + (".epub" if to == "epub" else ""))) for to in ("html", "text", "epub")
+        }
+    return out
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: str(p.relative_to(DATA)))
+def test_every_tei_sample_renders_to_every_edition_keeping_its_words(sweep, path, tmp_path):
+    rendered = sweep[path]
+    expected = tei_words([path])
+    assert missing(expected, html_words(rendered["html"].outdir)) == {}
+    text = Counter(re.findall(r"\w+", (rendered["text"].outdir / "book.txt").read_text(encoding="utf-8")))
+    assert missing(expected, text) == {}
+    with zipfile.ZipFile(rendered["epub"].outdir) as zf:
+        zf.extractall(tmp_path)
+    assert missing(expected, xhtml_words(tmp_path)) == {}
+
+
+def test_the_genre_samples_pass_epubcheck(sweep):
+    for path in sorted(GENRES.glob("*.xml")):
+        errors = [m for m in epubcheck_messages(sweep[path]["epub"].outdir) if m["severity"] in ("ERROR", "FATAL")]
+        assert errors == [], (path.name, errors[:3])
