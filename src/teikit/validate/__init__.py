@@ -17,9 +17,17 @@ files in one JVM per worker; with the JVM's start it loads official TEI P5
 grammar is judged in-process by libxml2 first (owngrammar.py); what it finds
 invalid goes to jing, whose messages and verdict then stand. Parsing,
 hostile-input checks, XInclude and Schematron run in Python (lxml; Saxon for
-XSLT 2/3 Schematron, see schematron.py), in
-`jobs` processes from PARALLEL_FROM files on; `jobs` is capped at the number of
-processors (MAX_JOBS), since every job is a process and a JVM.
+XSLT 2/3 Schematron, see schematron.py).
+
+Scale: from PARALLEL_FROM files on with `jobs` > 1, or on a Dask cluster (`dask=`,
+or $TEIKIT_DASK), the files are split into batches (`validate_batch`) that
+teikit.cluster runs in `jobs` local processes or on the cluster's workers; each
+batch is validated whole where it runs (one JVM per schema it needs, Schematron
+compiled once per worker process) and sends back only its results, which are put
+back in the order of the files; a batch that comes back twice or incomplete stops
+the run rather than count a file twice or lose one. `jobs` is capped at the
+number of processors (MAX_JOBS). The JVM options depend on how many files one
+JVM judges (jing.py).
 
 Fail closed: a file is valid only when every engine that had to judge it gave a
 verdict and found no error; a file jing gave no verdict on (see jing.py), a file
@@ -34,14 +42,17 @@ the paths given, or `allow_read` folders (the one policy: teikit.access.LocalFil
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import os
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import cluster
 from ..errors import TeikitError
 from . import owngrammar
 from .documents import (
@@ -57,7 +68,6 @@ from .documents import (
 )
 from .jing import JingOutcome, jing_command, run_jing
 from .results import FileResult, Problem, Summary
-from .saxon import saxon_started
 from .schemas import stage
 from .schematron import Schematron
 
@@ -65,7 +75,8 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 TEIKIT_RNG = str(SCHEMA_DIR / "teikit.rng")
 TEIKIT_SCH = str(SCHEMA_DIR / "teikit.sch")
 MAX_FILES_PER_JVM = 2000
-PARALLEL_FROM = 100  # fewer files than this are parsed in-process
+PARALLEL_FROM = 100  # fewer files than this are validated in-process, whatever --jobs says
+BATCH_MIN = 50  # files per batch at least: a batch starts a JVM and compiles its schemas
 MAX_JOBS = os.cpu_count() or 1  # --jobs above this is lowered to it
 
 __all__ = ["validate", "Run", "FileResult", "Problem", "Summary", "TEIKIT_RNG", "TEIKIT_SCH", "find_xml_files"]
@@ -104,6 +115,7 @@ def validate(
     max_bytes: int = MAX_BYTES,
     progress: Callable[[int, int], None] | None = None,
     allow_read=(),
+    dask: str | None = None,
 ) -> Run:
     """Validate files and folders (recursed for *.xml). Raises TeikitError for unusable schemas.
 
@@ -126,41 +138,27 @@ def validate(
     )
     schema = _check_schema_path(schema, "RELAX NG")
     schematron = _check_schema_path(schematron, "Schematron")
+    jobs = max(1, min(jobs, MAX_JOBS))
+    address = cluster.dask_address(dask)
+    batched = bool(address) or (jobs > 1 and len(files) >= PARALLEL_FROM)
     if schematron:  # checked here to fail early, before any file is read
-        if jobs > 1 and len(files) >= PARALLEL_FROM:
-            # Workers will be forked: Saxon is not started here (see _prepare_all), so a
+        if batched:
+            # Workers will be forked (or are elsewhere): Saxon is not started here, so a
             # schema Saxon cannot compile is reported on each file, as a schema error.
             Schematron(schematron, read, allow_read, start_saxon=False)
         else:
             _schematron(schematron, Options(schematron=schematron, read=read, allow_read=allow_read))
     jing_command()
-    jobs = max(1, min(jobs, MAX_JOBS))
-    ticker = _Ticker(2 * len(files), progress)
-    with (
-        tempfile.TemporaryDirectory(prefix="teikit-validate-") as workdir,
-        ThreadPoolExecutor(max_workers=jobs) as jvms,
-    ):
-        options = Options(schema, schematron, max_bytes, workdir, read, allow_read)
-        stager = _SchemaStager(workdir, allow_read)
-        if schema:
-            stager.get(schema, fail=True)  # a given schema that is refused stops the run
-        # jing starts on the files whose prolog is plain while Python parses them all.
-        plain, includers, direct = _plan(files, options)
-        early = _submit(jvms, plain, jobs, stager)
-        done = {(inp, schema) for schema, part, _ in early for inp in part}
-        # Files that XInclude others need a copy for jing: prepare them first so
-        # that their JVM runs while the other files are parsed.
-        first = _prepare_all(includers, options, jobs, ticker)
-        batches = early + _submit(jvms, _late(first, done), jobs, stager)
-        skip = set(includers) | set(direct)
-        others = _prepare_all([f for f in files if f not in skip], options, jobs, ticker)
-        batches += _submit(jvms, _late(others, done), jobs, stager)
-        ticker(len(direct))
-        order = {f: i for i, f in enumerate(files)}
-        prepared = sorted(first + others + list(direct.values()), key=lambda p: order[p.result.path])
-        schema_errors = _collect(batches, prepared, ticker)
-    ticker.finish()
-    results = [p.result for p in prepared]
+    options = Options(schema, schematron, max_bytes, "", read, allow_read)
+    if schema:  # a given schema that is refused stops the run, before any file is read
+        with tempfile.TemporaryDirectory(prefix="teikit-validate-") as workdir:
+            _SchemaStager(workdir, allow_read).get(schema, fail=True)
+    if batched:
+        results, schema_errors = _in_batches(files, options, jobs, address, progress)
+    else:
+        ticker = _Ticker(2 * len(files), progress)
+        results, schema_errors = _validate_files(files, options, ticker)
+        ticker.finish()
     # A schema a file declares that could not be used is a schema error of the run (exit 2).
     schema_errors += [f"{r.path}: {p.message}" for r in results for p in r.problems if p.source == "schema"]
     summary = Summary()
@@ -169,6 +167,72 @@ def validate(
         summary.add(r)
     summary.seconds = time.perf_counter() - start
     return Run(results, summary, list(dict.fromkeys(schema_errors)))
+
+
+def _validate_files(files: list[str], options: Options, ticker) -> tuple[list[FileResult], list[str]]:
+    """Validate `files` in this process, jing's JVMs in threads beside the parsing; results in
+    the order of `files`. Every JVM judges many files: the whole run's share of one schema."""
+    with (
+        tempfile.TemporaryDirectory(prefix="teikit-validate-") as workdir,
+        ThreadPoolExecutor(max_workers=1) as jvms,
+    ):
+        options = dataclasses.replace(options, workdir=workdir)
+        stager = _SchemaStager(workdir, options.allow_read)
+        # jing starts on the files whose prolog is plain while Python parses them all.
+        plain, includers, direct = _plan(files, options)
+        early = _submit(jvms, plain, 1, stager)
+        done = {(inp, schema) for schema, part, _ in early for inp in part}
+        # Files that XInclude others need a copy for jing: prepare them first so
+        # that their JVM runs while the other files are parsed.
+        first = _prepare_all(includers, options, ticker)
+        batches = early + _submit(jvms, _late(first, done), 1, stager)
+        skip = set(includers) | set(direct)
+        others = _prepare_all([f for f in files if f not in skip], options, ticker)
+        batches += _submit(jvms, _late(others, done), 1, stager)
+        ticker(len(direct))
+        order = {f: i for i, f in enumerate(files)}
+        prepared = sorted(first + others + list(direct.values()), key=lambda p: order[p.result.path])
+        schema_errors = _collect(batches, prepared, ticker)
+    return [p.result for p in prepared], schema_errors
+
+
+def validate_batch(files: list[str], options: Options) -> tuple[list[FileResult], list[str]]:
+    """One batch of a run, in a worker process or on a Dask worker (module-level: pickled).
+
+    Compiles each schema once for the batch (Schematron: once per worker process, cached)
+    and starts one JVM per RELAX NG schema the batch needs jing for."""
+    return _validate_files(list(files), options, _Ticker(0, None))
+
+
+def _in_batches(files, options: Options, jobs: int, address: str | None, progress):
+    """The files split in batches, run by teikit.cluster in `jobs` processes or on Dask.
+
+    A batch is large enough to pay for its JVM start and schema compilation (BATCH_MIN
+    files) and small enough that every worker gets several (a slow batch, or one retried
+    after its worker died, leaves the others busy). Results come back as batches finish
+    and are put in the order of `files`; each batch is counted once."""
+    workers = jobs
+    if address:
+        workers = max(1, _dask_workers(address))
+    size = cluster.batch_size(len(files), workers, smallest=BATCH_MIN, largest=MAX_FILES_PER_JVM, per_worker=2)
+    batches = cluster.split(files, size)
+    ticker = _Ticker(len(files), progress)
+    found: list[list[FileResult] | None] = [None] * len(batches)
+    schema_errors: list[str] = []
+    work = functools.partial(validate_batch, options=options)
+    for i, (results, errors) in cluster.map_batches(work, batches, jobs=jobs, dask=address):
+        if found[i] is not None or [r.path for r in results] != list(batches[i]):
+            raise TeikitError(f"batch {i + 1} of the run came back twice or not whole; no verdict is given")
+        found[i] = results
+        schema_errors += errors
+        ticker(len(results))
+    ticker.finish()
+    return [r for part in found if part is not None for r in part], schema_errors
+
+
+def _dask_workers(address: str) -> int:
+    with cluster.client(address) as c:
+        return len(c.scheduler_info().get("workers", {})) or 1
 
 
 class _Ticker:
@@ -359,27 +423,12 @@ def _collect(batches, prepared: list[_Prepared], ticker) -> list[str]:
 # ---------------------------------------------------------------- parsing, Schematron
 
 
-def _prepare_all(files, options, jobs, ticker) -> list[_Prepared]:
-    # A process that has started Saxon (a GraalVM native image, with threads of its own) is
-    # never forked: its files are prepared in-process.
-    if jobs == 1 or len(files) < PARALLEL_FROM or saxon_started():
-        out = []
-        for f in files:
-            out.append(_prepare(f, options))
-            ticker(1)
-        return out
-    size = max(1, min(64, len(files) // (jobs * 4) or 1))
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+def _prepare_all(files, options, ticker) -> list[_Prepared]:
     out = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for batch in pool.map(_prepare_chunk, chunks, [options] * len(chunks)):
-            out.extend(batch)
-            ticker(len(batch))
+    for f in files:
+        out.append(_prepare(f, options))
+        ticker(1)
     return out
-
-
-def _prepare_chunk(files, options) -> list[_Prepared]:
-    return [_prepare(f, options) for f in files]
 
 
 _schematrons: dict[tuple, Schematron | TeikitError] = {}
