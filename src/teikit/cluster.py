@@ -132,7 +132,7 @@ def _on_dask(fn: Callable[[B], R], batches: Sequence[B], address: str) -> Iterat
         futures = c.map(fn, list(batches), key=[f"teikit-{name}-{run}-{i}" for i in range(len(batches))], pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         try:
-            for future in as_completed(futures):
+            for future in as_completed(futures, loop=c.loop):
                 try:
                     result = future.result()
                 except KilledWorker as exc:
