@@ -11,8 +11,8 @@ stops the run and is raised to the caller (batch functions turn the failure of o
 item into a result of that item, so an exception means the batch itself could not run).
 
 - `jobs=1` and no cluster: the batches run here, one after another.
-- `jobs=N`: a pool of N local processes (forked, unless this process has started a
-  Saxon engine, whose threads a fork would not carry: then started afresh).
+- `jobs=N`: a pool of N local processes, started by a fork server (never a fork of
+  this process, whose threads' locks a fork would copy held).
 - `dask=ADDRESS` (or the TEIKIT_DASK environment variable, see `dask_address`): the
   batches are tasks on an existing dask.distributed cluster (`pip install teikit[dask]`).
   `fn` and the batches travel by pickle, so `fn` must be a module-level function; the
@@ -88,15 +88,12 @@ def map_batches(
         yield from _in_processes(fn, batches, jobs)
 
 
-def _start_method() -> str:
-    from .validate.saxon import saxon_started
-
-    # A process that has started Saxon (a native image with threads of its own) is not forked.
-    return "forkserver" if saxon_started() else "fork"
-
-
 def _in_processes(fn: Callable[[B], R], batches: Sequence[B], jobs: int) -> Iterator[tuple[int, R]]:
-    context = multiprocessing.get_context(_start_method())
+    # Workers come from a fork server, not from a fork of this process: this process may
+    # run threads (a progress bar, a Saxon engine, a Dask client) whose locks a fork would
+    # copy held. The server imports teikit once; each worker then compiles its schemas once.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["teikit.validate", "teikit.convert"])
     with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context) as pool:
         pending = {pool.submit(fn, batch): i for i, batch in enumerate(batches)}
         try:
