@@ -10,12 +10,14 @@ memory of the whole tree (teikit, its worker processes and JVMs) sampled every 1
 - teikit RELAX NG: `teikit validate --schema teikit.rng`, 1 and 2 jobs;
 - teikit RELAX NG + Schematron: `--schematron teikit.sch` too, 1 and 2 jobs;
 - teikit on a two-worker Dask LocalCluster (RELAX NG + Schematron), when `distributed`
-  is installed;
+  is installed: its CPU time and memory are the client's only (the workers belong to the
+  cluster, started by this script), so only its files/s compare;
 - with ../shared/schemas/tei_all.rng present: jing by hand and teikit (1 and 2 jobs) on it.
 
 Targets: RELAX NG >= jing's files/s; RELAX NG + Schematron >= 0.7 x jing's files/s.
 Run: `python benchmarks/bench_throughput.py` (1,000 and 10,000 files; about half an hour on
-two cores), or `--counts 500` for a run of a few minutes; `--rows` picks rows by name.
+two idle cores), or `--counts 500` for a run of a few minutes; `--rows` picks rows by name.
+Needs psutil (installed with `distributed`, in the test extra) for the memory figures.
 """
 
 from __future__ import annotations
@@ -187,6 +189,8 @@ def main() -> None:
                         if base and not name.startswith("jing")
                         else ""
                     )
+                    if name.endswith("dask"):  # the workers are not the command's: client figures only
+                        ratio = ratio.split(";")[0] + "; (client CPU and memory only)"
                     print(
                         f"  {name:9s} {label:46s} {seconds:8.1f} {rate:8.1f} {cpu:7.1f} {per_cpu:11.1f} {peak:9.0f}  {ratio}",
                         flush=True,
