@@ -27,6 +27,7 @@ import cloudpickle
 import pytest
 from distributed import LocalCluster
 
+import teikit.validate as validate_module
 from teikit import cluster
 from teikit.cli import main
 from teikit.convert.batch import BATCH_REPORT, convert_many, expand_inputs
@@ -273,3 +274,22 @@ def test_jing_gets_the_jit_settings_for_the_number_of_files_it_judges():
     short, long = jing.jing_command(jing.LONG_RUN - 1), jing.jing_command(jing.LONG_RUN)
     assert "-XX:TieredStopAtLevel=1" in short and "-XX:TieredStopAtLevel=1" not in long
     assert short[-2:] == long[-2:] and short[-2] == "-jar"
+
+
+@pytest.mark.parametrize("schematron", [None, TEIKIT_SCH])
+def test_a_long_run_gives_teikits_grammar_to_jing_with_the_same_verdicts(tmp_path, monkeypatch, schematron):
+    """From LONG_RUN files on, teikit.rng is judged by jing for every file (cheaper per file
+    than libxml2 once the JVM's start is shared); the verdicts and messages are those of the
+    in-process path."""
+    import teikit.validate.jing as jing_module
+
+    corpus = _corpus(tmp_path / "docs", 30)
+    small = validate([corpus], schematron=schematron)
+    given: list[str] = []
+    real = jing_module._run_once
+    monkeypatch.setattr(jing_module, "_run_once", lambda s, files, w: given.extend(files) or real(s, files, w))
+    monkeypatch.setattr(validate_module, "LONG_RUN", 10)
+    long = validate([corpus], schematron=schematron)
+    assert sorted(given) == sorted(str(p) for p in corpus.glob("f*.xml"))  # all but the ill-formed one
+    assert _reports(long) == _reports(small)
+    assert small.summary.invalid == 6  # 5 grammar errors, 1 not well-formed
