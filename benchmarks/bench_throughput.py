@@ -77,6 +77,8 @@ def measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, floa
     peak = 0
     stop = threading.Event()
 
+    cpu_of: dict[int, float] = {}  # the CPU seconds each process of the tree was last seen with
+
     def sample() -> None:
         nonlocal peak
         try:
@@ -88,7 +90,10 @@ def measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, floa
             try:
                 for p in [top, *top.children(recursive=True)]:
                     try:
-                        total += p.memory_info().rss
+                        with p.oneshot():
+                            total += p.memory_info().rss
+                            t = p.cpu_times()
+                            cpu_of[p.pid] = t.user + t.system
                     except psutil.Error:
                         pass
             except psutil.Error:
@@ -104,6 +109,9 @@ def measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, floa
     watcher.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # Processes the kernel does not count for us (workers of a fork server, reaped by it
+    # after teikit's own process has gone) are counted as last sampled.
+    cpu = max(cpu, sum(cpu_of.values()))
     if proc.returncode not in (0, 1):
         print(f"    ! {' '.join(cmd[:6])}... exited {proc.returncode}: {err.decode()[-400:]}", file=sys.stderr)
     return seconds, cpu, peak / 2**20, proc.returncode

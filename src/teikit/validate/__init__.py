@@ -14,8 +14,10 @@ Engines, chosen by measurement (benchmarks/bench_validate.py): RELAX NG
 verdicts come from jing, the reference implementation, run once per batch of
 files in one JVM per worker; with the JVM's start it loads official TEI P5
 (tei_all) in 0.23 s where libxml2 takes 6 s to compile it. teikit's own small
-grammar is judged in-process by libxml2 first (owngrammar.py); what it finds
-invalid goes to jing, whose messages and verdict then stand. Parsing,
+grammar is judged in-process by libxml2 first (owngrammar.py) in runs or batches
+of fewer than jing.LONG_RUN files; what it finds invalid goes to jing, whose
+messages and verdict then stand. From LONG_RUN files on, jing judges them all (a
+JVM's start shared by that many files makes it the cheaper engine per file). Parsing,
 hostile-input checks, XInclude and Schematron run in Python (lxml; Saxon for
 XSLT 2/3 Schematron, see schematron.py).
 
