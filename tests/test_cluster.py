@@ -106,6 +106,7 @@ def _reports(run) -> dict[str, str]:
 
 def test_batch_sizes_cover_every_item_and_balance_the_workers():
     assert cluster.batch_size(10_000, 2, smallest=50, largest=2000) == 1667  # 6 batches, 3 rounds of 2
+    assert cluster.batch_size(10_000, 2, smallest=50, largest=5000) == 2500  # 2 rounds of 2
     assert cluster.batch_size(120, 2, smallest=50, largest=2000) == 50
     assert cluster.batch_size(3, 4, smallest=50, largest=2000) == 50
     items = list(range(1001))

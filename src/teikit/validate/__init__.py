@@ -76,7 +76,7 @@ from .schematron import Schematron
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 TEIKIT_RNG = str(SCHEMA_DIR / "teikit.rng")
 TEIKIT_SCH = str(SCHEMA_DIR / "teikit.sch")
-MAX_FILES_PER_JVM = 2000
+MAX_FILES_PER_JVM = 5000  # a JVM judges this many files at most: each start and warm-up costs about a second of CPU
 PARALLEL_FROM = 100  # fewer files than this are validated in-process, whatever --jobs says
 BATCH_MIN = 50  # files per batch at least: a batch starts a JVM and compiles its schemas
 MAX_JOBS = os.cpu_count() or 1  # --jobs above this is lowered to it
