@@ -91,9 +91,11 @@ def map_batches(
 def _in_processes(fn: Callable[[B], R], batches: Sequence[B], jobs: int) -> Iterator[tuple[int, R]]:
     # Workers come from a fork server, not from a fork of this process: this process may
     # run threads (a progress bar, a Saxon engine, a Dask client) whose locks a fork would
-    # copy held. The server imports teikit once; each worker then compiles its schemas once.
+    # copy held. The server imports fn's module once; each worker compiles its schemas once.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["teikit.validate", "teikit.convert"])
+    module = getattr(getattr(fn, "func", fn), "__module__", None)  # a functools.partial's function
+    if module and module.startswith("teikit."):
+        context.set_forkserver_preload([module])  # imported once by the server, not by each worker
     with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context) as pool:
         pending = {pool.submit(fn, batch): i for i, batch in enumerate(batches)}
         try:
