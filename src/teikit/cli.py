@@ -18,9 +18,12 @@ def _passes(args) -> int:
     from .convert import READERS, WRITER_NEEDS, default_passes, passes_for, reader_for
     from .profile import load_profile
 
+    if len(args.sources) > 1:
+        raise UsageError("--passes takes at most one input")
+    source = args.sources[0] if args.sources else None
     registry = default_passes()
-    profile = load_profile(args.profile, source=args.source)
-    read = reader_for(Path(args.source)) if args.source else READERS[-1]
+    profile = load_profile(args.profile, source=source)
+    read = reader_for(Path(source)) if source else READERS[-1]
     active = passes_for(profile, registry, read)
     active.check(provided=read.provides, then_needs=WRITER_NEEDS)
     print(f"reader {read.name}: provides {', '.join(read.provides)}")
@@ -35,11 +38,49 @@ def _passes(args) -> int:
     return 0
 
 
+def _one_input(sources: list[str]) -> bool:
+    """Whether `teikit convert` writes one edition into -o itself (one file, or one unpacked
+    EPUB, given alone) rather than a batch: one folder per input under -o."""
+    if len(sources) != 1 or sources[0].startswith("@"):
+        return False
+    from .convert.readers import is_epub
+
+    path = Path(sources[0])
+    return not path.is_dir() or is_epub(path)
+
+
+def _convert_batch(args) -> int:
+    from .cluster import dask_address
+    from .convert.batch import convert_many
+
+    result = convert_many(
+        args.sources,
+        args.output,
+        args.profile,
+        jobs=args.jobs,
+        dask=dask_address(args.dask),
+        force=args.force,
+        schema_hrefs=tuple(args.declare or ()),
+        allow_loss=args.allow_loss,
+        accept_changes=args.accept_changes,
+        progress=lambda outcome: print(outcome.line(), flush=True),
+    )
+    print(result.summary())
+    if result.failed:
+        return 1
+    return WORDS_LOST if result.words_lost else 0
+
+
 def _convert(args) -> int:
     if args.passes:
         return _passes(args)
-    if args.source is None or args.output is None:
-        raise UsageError("convert needs the text file and -o/--output (or --passes to list the passes)")
+    if not args.sources or args.output is None:
+        raise UsageError("convert needs the input(s) and -o/--output (or --passes to list the passes)")
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if not _one_input(args.sources):
+        return _convert_batch(args)
+    args.source = args.sources[0]
     from .convert import accounting, convert
 
     try:
@@ -84,6 +125,7 @@ def _render(args) -> int:
 
 
 def _validate(args) -> int:
+    from .cluster import dask_address
     from .validate import validate
     from .validate.formats import FORMATS
     from .xmlio import atomic_write_text
@@ -99,6 +141,7 @@ def _validate(args) -> int:
             max_bytes=args.max_size * 2**20,
             progress=tick,
             allow_read=args.allow_read or (),
+            dask=dask_address(args.dask),
         )
     text = FORMATS[args.format](run)
     if args.output:
@@ -115,9 +158,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="teikit", description="TEI toolkit: convert, validate, publish.")
     parser.add_argument("--version", action="version", version=f"teikit {__version__}")
     cmds = parser.add_subparsers(dest="command", required=True)
-    c = cmds.add_parser("convert", help="convert a plain-text book to TEI")
-    c.add_argument("source", nargs="?", help="the text file")
+    c = cmds.add_parser(
+        "convert",
+        help="convert books (plain text, Markdown, Word, EPUB) to TEI",
+        description="Convert one book into -o, or many (several inputs, a folder of them, or @LIST, a file "
+        "naming one input a line) into one folder per input under -o, with a batch report "
+        "(conversion-batch.json). Exit status: 0 converted, 1 an input failed, "
+        f"{WORDS_LOST} words lost (without --allow-loss).",
+    )
+    c.add_argument("sources", nargs="*", metavar="INPUT", help="a book file or EPUB folder; a folder of books; @LIST")
     c.add_argument("-o", "--output", help="output folder (required unless --passes)")
+    c.add_argument(
+        "-j", "--jobs", type=int, default=1, help="convert this many inputs at once, in worker processes (default 1)"
+    )
+    c.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run the conversions on this Dask cluster (tcp://host:8786; default: $TEIKIT_DASK); "
+        "its workers must see the same files",
+    )
     c.add_argument(
         "--passes",
         action="store_true",
@@ -193,6 +252,12 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=1,
         help="parallel workers (default 1; more than the machine's processors are lowered to that)",
+    )
+    v.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="validate on this Dask cluster (tcp://host:8786; default: $TEIKIT_DASK) in batches; "
+        "its workers must see the same files",
     )
     v.add_argument(
         "--max-size",

@@ -14,14 +14,24 @@ Engines, chosen by measurement (benchmarks/bench_validate.py): RELAX NG
 verdicts come from jing, the reference implementation, run once per batch of
 files in one JVM per worker; with the JVM's start it loads official TEI P5
 (tei_all) in 0.23 s where libxml2 takes 6 s to compile it. teikit's own small
-grammar is judged in-process by libxml2 first (owngrammar.py); what it finds
-invalid goes to jing, whose messages and verdict then stand. Parsing,
+grammar is judged in-process by libxml2 first (owngrammar.py) in runs or batches
+of fewer than jing.LONG_RUN files; what it finds invalid goes to jing, whose
+messages and verdict then stand. From LONG_RUN files on, jing judges them all (a
+JVM's start shared by that many files makes it the cheaper engine per file). Parsing,
 hostile-input checks, XInclude and Schematron run in Python (lxml; Saxon for
-XSLT 2/3 Schematron, see schematron.py), in
-`jobs` processes from PARALLEL_FROM files on; `jobs` is capped at the number of
-processors (MAX_JOBS), since every job is a process and a JVM. Files prepared in
-this process are prepared two at a time in threads when no Saxon is involved
-(libxml2 and libxslt release the GIL; see _threads).
+XSLT 2/3 Schematron, see schematron.py). Files prepared in this process are prepared
+two at a time in threads when no Saxon is involved and the run is not a batch of a
+larger one (libxml2 and libxslt release the GIL; see _threads).
+
+Scale: from PARALLEL_FROM files on with `jobs` > 1, or on a Dask cluster (`dask=`,
+or $TEIKIT_DASK), the files are split into batches (`validate_batch`) that
+teikit.cluster runs in `jobs` local processes or on the cluster's workers; each
+batch is validated whole where it runs (one JVM per schema it needs, Schematron
+compiled once per worker process) and sends back only its results, which are put
+back in the order of the files; a batch that comes back twice or incomplete stops
+the run rather than count a file twice or lose one. `jobs` is capped at the
+number of processors (MAX_JOBS). The JVM options depend on how many files one
+JVM judges (jing.py).
 
 Fail closed: a file is valid only when every engine that had to judge it gave a
 verdict and found no error; a file jing gave no verdict on (see jing.py), a file
@@ -36,14 +46,17 @@ the paths given, or `allow_read` folders (the one policy: teikit.access.LocalFil
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import os
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import cluster
 from ..errors import TeikitError
 from . import owngrammar
 from .documents import (
@@ -57,7 +70,7 @@ from .documents import (
     read_prolog,
     sanitized_copy,
 )
-from .jing import JingOutcome, jing_command, run_jing
+from .jing import LONG_RUN, JingOutcome, jing_command, run_jing
 from .results import FileResult, Problem, Summary
 from .saxon import saxon_started
 from .schemas import stage
@@ -66,8 +79,9 @@ from .schematron import Schematron
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 TEIKIT_RNG = str(SCHEMA_DIR / "teikit.rng")
 TEIKIT_SCH = str(SCHEMA_DIR / "teikit.sch")
-MAX_FILES_PER_JVM = 2000
-PARALLEL_FROM = 100  # fewer files than this are parsed in-process
+MAX_FILES_PER_JVM = 5000  # a JVM judges this many files at most: each start and warm-up costs about a second of CPU
+PARALLEL_FROM = 100  # fewer files than this are validated in-process, whatever --jobs says
+BATCH_MIN = 50  # files per batch at least: a batch starts a JVM and compiles its schemas
 MAX_JOBS = os.cpu_count() or 1  # --jobs above this is lowered to it
 THREADS = min(2, MAX_JOBS)  # files prepared at once in one process (see _threads)
 
@@ -82,6 +96,7 @@ class Options:
     workdir: str = ""
     read: tuple = ()  # folders Schematron document() may read: those of the paths given
     allow_read: tuple = ()  # more folders, for document(), XInclude and schema includes
+    own_in_process: bool = True  # teikit.rng judged by libxml2 first (small runs; see _validate_files)
 
 
 @dataclass
@@ -107,6 +122,7 @@ def validate(
     max_bytes: int = MAX_BYTES,
     progress: Callable[[int, int], None] | None = None,
     allow_read=(),
+    dask: str | None = None,
 ) -> Run:
     """Validate files and folders (recursed for *.xml). Raises TeikitError for unusable schemas.
 
@@ -129,51 +145,27 @@ def validate(
     )
     schema = _check_schema_path(schema, "RELAX NG")
     schematron = _check_schema_path(schematron, "Schematron")
+    jobs = max(1, min(jobs, MAX_JOBS))
+    address = cluster.dask_address(dask)
+    batched = bool(address) or (jobs > 1 and len(files) >= PARALLEL_FROM)
     if schematron:  # checked here to fail early, before any file is read
-        if jobs > 1 and len(files) >= PARALLEL_FROM:
-            # Workers will be forked: Saxon is not started here (see _prepare_all), so a
+        if batched:
+            # Workers will be forked (or are elsewhere): Saxon is not started here, so a
             # schema Saxon cannot compile is reported on each file, as a schema error.
             Schematron(schematron, read, allow_read, start_saxon=False)
         else:
             _schematron(schematron, Options(schematron=schematron, read=read, allow_read=allow_read))
     jing_command()
-    jobs = max(1, min(jobs, MAX_JOBS))
-    ticker = _Ticker(2 * len(files), progress)
-    with (
-        tempfile.TemporaryDirectory(prefix="teikit-validate-") as workdir,
-        ThreadPoolExecutor(max_workers=jobs) as jvms,
-    ):
-        options = Options(schema, schematron, max_bytes, workdir, read, allow_read)
-        stager = _SchemaStager(workdir, allow_read)
-        if schema:
-            stager.get(schema, fail=True)  # a given schema that is refused stops the run
-        # jing starts on the files whose prolog is plain while Python parses them all.
-        plain, includers, direct, declared = _plan(files, options)
-        early = _submit(jvms, plain, jobs, stager)
-        done = {(inp, schema) for schema, part, _ in early for inp in part}
-        skip = set(includers) | set(direct)
-        rest = [f for f in files if f not in skip]
-        threads = _threads(includers + rest, declared, options, jobs)
-        with ThreadPoolExecutor(max_workers=threads) as pool:
-            # Files that XInclude others need a copy for jing: prepare them first so
-            # that their JVM runs while the other files are parsed.
-            if threads > 1:
-                pending = [pool.submit(_prepare, f, options) for f in includers + rest]
-                first = _gathered(pending[: len(includers)], ticker)
-            else:
-                first = _prepare_all(includers, options, jobs, ticker)
-            batches = early + _submit(jvms, _late(first, done), jobs, stager)
-            if threads > 1:
-                others = _gathered(pending[len(includers) :], ticker)
-            else:
-                others = _prepare_all(rest, options, jobs, ticker)
-        batches += _submit(jvms, _late(others, done), jobs, stager)
-        ticker(len(direct))
-        order = {f: i for i, f in enumerate(files)}
-        prepared = sorted(first + others + list(direct.values()), key=lambda p: order[p.result.path])
-        schema_errors = _collect(batches, prepared, ticker)
-    ticker.finish()
-    results = [p.result for p in prepared]
+    options = Options(schema, schematron, max_bytes, "", read, allow_read)
+    if schema:  # a given schema that is refused stops the run, before any file is read
+        with tempfile.TemporaryDirectory(prefix="teikit-validate-") as workdir:
+            _SchemaStager(workdir, allow_read).get(schema, fail=True)
+    if batched:
+        results, schema_errors = _in_batches(files, options, jobs, address, progress)
+    else:
+        ticker = _Ticker(2 * len(files), progress)
+        results, schema_errors = _validate_files(files, options, ticker, whole_run=True)
+        ticker.finish()
     # A schema a file declares that could not be used is a schema error of the run (exit 2).
     schema_errors += [f"{r.path}: {p.message}" for r in results for p in r.problems if p.source == "schema"]
     summary = Summary()
@@ -182,6 +174,93 @@ def validate(
         summary.add(r)
     summary.seconds = time.perf_counter() - start
     return Run(results, summary, list(dict.fromkeys(schema_errors)))
+
+
+def _validate_files(
+    files: list[str], options: Options, ticker, whole_run: bool = False
+) -> tuple[list[FileResult], list[str]]:
+    """Validate `files` in this process, jing's JVMs in threads beside the parsing; results in
+    the order of `files`. Every JVM judges many files: the whole run's share of one schema.
+    `whole_run`: these are all the run's files (not a batch), so they may be prepared in
+    threads (_threads)."""
+    with (
+        tempfile.TemporaryDirectory(prefix="teikit-validate-") as workdir,
+        ThreadPoolExecutor(max_workers=1) as jvms,
+    ):
+        # teikit.rng: libxml2 in-process spares a small run the JVM's start, but costs more
+        # per file than a JVM that judges many (measured on the book's chapters: libxml2
+        # 5.8 ms of CPU a file, after lxml's parse; jing 5.2 ms for parse and check over
+        # 10,000 files, 8.9 ms over 1,000): from jing.LONG_RUN files on, jing judges them
+        # all, in its thread beside the parsing, and a file with no Schematron to run is
+        # not parsed in Python at all.
+        own_in_process = options.own_in_process and len(files) < LONG_RUN
+        options = dataclasses.replace(options, workdir=workdir, own_in_process=own_in_process)
+        stager = _SchemaStager(workdir, options.allow_read)
+        # jing starts on the files whose prolog is plain while Python parses them all.
+        plain, includers, direct, declared = _plan(files, options)
+        early = _submit(jvms, plain, 1, stager)
+        done = {(inp, schema) for schema, part, _ in early for inp in part}
+        skip = set(includers) | set(direct)
+        rest = [f for f in files if f not in skip]
+        threads = _threads(includers + rest, declared, options) if whole_run else 1
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            # Files that XInclude others need a copy for jing: prepare them first so
+            # that their JVM runs while the other files are parsed.
+            if threads > 1:
+                pending = [pool.submit(_prepare, f, options) for f in includers + rest]
+                first = _gathered(pending[: len(includers)], ticker)
+            else:
+                first = _prepare_all(includers, options, ticker)
+            batches = early + _submit(jvms, _late(first, done), 1, stager)
+            others = (
+                _gathered(pending[len(includers) :], ticker) if threads > 1 else _prepare_all(rest, options, ticker)
+            )
+        batches += _submit(jvms, _late(others, done), 1, stager)
+        ticker(len(direct))
+        order = {f: i for i, f in enumerate(files)}
+        prepared = sorted(first + others + list(direct.values()), key=lambda p: order[p.result.path])
+        schema_errors = _collect(batches, prepared, ticker)
+    return [p.result for p in prepared], schema_errors
+
+
+def validate_batch(files: list[str], options: Options) -> tuple[list[FileResult], list[str]]:
+    """One batch of a run, in a worker process or on a Dask worker (module-level: pickled).
+
+    Compiles each schema once for the batch (Schematron: once per worker process, cached)
+    and starts one JVM per RELAX NG schema the batch needs jing for."""
+    return _validate_files(list(files), options, _Ticker(0, None))
+
+
+def _in_batches(files, options: Options, jobs: int, address: str | None, progress):
+    """The files split in batches, run by teikit.cluster in `jobs` processes or on Dask.
+
+    A batch is large enough to pay for its JVM start and schema compilation (at least
+    BATCH_MIN files; one batch per worker up to MAX_FILES_PER_JVM files each). Results come
+    back as batches finish and are put in the order of `files`; each batch is counted once."""
+    workers = jobs
+    if address:
+        workers = max(1, _dask_workers(address))
+    # One batch per worker where MAX_FILES_PER_JVM allows: every batch starts a JVM and loads
+    # the grammar (tei_all, 1,000 files, 2 jobs: four batches cost 15.6 s of CPU, one JVM 11.3 s).
+    size = cluster.batch_size(len(files), workers, smallest=BATCH_MIN, largest=MAX_FILES_PER_JVM, per_worker=1)
+    batches = cluster.split(files, size)
+    ticker = _Ticker(len(files), progress)
+    found: list[list[FileResult] | None] = [None] * len(batches)
+    schema_errors: list[str] = []
+    work = functools.partial(validate_batch, options=options)
+    for i, (results, errors) in cluster.map_batches(work, batches, jobs=jobs, dask=address):
+        if found[i] is not None or [r.path for r in results] != list(batches[i]):
+            raise TeikitError(f"batch {i + 1} of the run came back twice or not whole; no verdict is given")
+        found[i] = results
+        schema_errors += errors
+        ticker(len(results))
+    ticker.finish()
+    return [r for part in found if part is not None for r in part], schema_errors
+
+
+def _dask_workers(address: str) -> int:
+    with cluster.client(address) as c:
+        return len(c.scheduler_info().get("workers", {})) or 1
 
 
 class _Ticker:
@@ -302,7 +381,7 @@ def _plan(files, options):
             includers.append(f)
             continue
         schema, problems = _choose_schema(prolog.declared, options)
-        if schema and owngrammar.is_own_grammar(schema):
+        if schema and owngrammar.is_own_grammar(schema) and options.own_in_process:
             continue  # checked in-process when parsed (_prepare); jing only if libxml2 objects
         if schema and not problems:
             groups.setdefault(schema, []).append(os.path.abspath(f))
@@ -379,39 +458,27 @@ def _collect(batches, prepared: list[_Prepared], ticker) -> list[str]:
 # ---------------------------------------------------------------- parsing, Schematron
 
 
-def _prepare_all(files, options, jobs, ticker) -> list[_Prepared]:
-    # A process that has started Saxon (a GraalVM native image, with threads of its own) is
-    # never forked: its files are prepared in-process.
-    if jobs == 1 or len(files) < PARALLEL_FROM or saxon_started():
-        out = []
-        for f in files:
-            out.append(_prepare(f, options))
-            ticker(1)
-        return out
-    size = max(1, min(64, len(files) // (jobs * 4) or 1))
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+def _prepare_all(files, options, ticker) -> list[_Prepared]:
     out = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for batch in pool.map(_prepare_chunk, chunks, [options] * len(chunks)):
-            out.extend(batch)
-            ticker(len(batch))
+    for f in files:
+        out.append(_prepare(f, options))
+        ticker(1)
     return out
 
 
-def _threads(files, declared, options: Options, jobs: int) -> int:
+def _threads(files, declared, options: Options) -> int:
     """How many threads prepare the files in this process: THREADS, or 1.
 
     Parsing, libxml2's RELAX NG and libxslt's Schematron release the GIL, so
     that two files are prepared at once on two processors (each file in one thread:
-    its tree is never shared between threads). Only when every file is prepared here
-    (not in worker processes), and only with XSLT 1.0 Schematron: Saxon (a native image
+    its tree is never shared between threads). Only in a run that is not a batch of a
+    larger one (whose batches already fill the processors), and only with XSLT 1.0
+    Schematron: Saxon (a native image
     with threads of its own) is kept to one thread; the schemas are compiled here
     first to know, which each file would do anyway.
     """
     if THREADS < 2 or len(files) < 2 or saxon_started():
         return 1
-    if jobs > 1 and len(files) >= PARALLEL_FROM:
-        return 1  # worker processes (see _prepare_all)
     if declared is None:
         return 1
     schemas = {options.schematron} if options.schematron else {p for p in declared if os.path.isfile(p)}
@@ -430,10 +497,6 @@ def _gathered(futures, ticker) -> list[_Prepared]:
         out.append(future.result())
         ticker(1)
     return out
-
-
-def _prepare_chunk(files, options) -> list[_Prepared]:
-    return [_prepare(f, options) for f in files]
 
 
 _schematrons: dict[tuple, Schematron | TeikitError] = {}
@@ -486,7 +549,12 @@ def _prepare(path: str, options: Options) -> _Prepared:
             result.problems.append(Problem(1, 0, f"Schematron not run: {exc}", "error", "schema"))
     if not result.schema and not problems:
         result.problems += duplicate_ids(doc.tree)  # jing reports them when it runs
-    if result.schema and owngrammar.is_own_grammar(result.schema) and owngrammar.valid(doc.tree):
+    if (
+        result.schema
+        and options.own_in_process
+        and owngrammar.is_own_grammar(result.schema)
+        and owngrammar.valid(doc.tree)
+    ):
         return prepared  # libxml2's verdict; a file it finds invalid goes on to jing for the messages
     if result.schema:
         if doc.needs_copy:
