@@ -15,8 +15,11 @@ from ..tei import local, only, q, xpath
 from ..textnodes import texts
 
 # Elements whose words are not running text: titles of works, foreign phrases,
-# references, terms, markup made already.
+# references, terms, markup made already, code and examples (whose content is not prose:
+# TEI's `code` holds text only).
 SKIP = (
+    "code",
+    "eg",
     "title",
     "foreign",
     "bibl",
