@@ -1,0 +1,374 @@
+"""The print edition (teikit render --to pdf): read back from the PDF with poppler's tools.
+
+pdftotext gives the words of every page and, with -bbox, where each word stands on it;
+pdffonts the fonts and whether they are embedded. The checks are made on the bundled book
+and on TEI of other shapes (a play, letters with registers, a miscellany with notes).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import EDITION, RENDER_DATA
+from renderchecks import WORD, missing, tei_words
+from teikit.cli import main
+from teikit.errors import TeikitError
+from teikit.render import render
+from teikit.render.pdf import render_pdf
+from test_render_hostile import HOSTILE, REFUSED
+
+# The page of print.xsl's stylesheet (A5) and its margins, in PDF points.
+PAGE_HEIGHT = 595.3
+TOP_MARGIN = 20 / 25.4 * 72
+BOTTOM_MARGIN = 22 / 25.4 * 72
+FRONT_PAGES = 2  # the title page and the contents: no running head, no number
+SOFT_HYPHEN = "\u2010"  # what WeasyPrint puts where it hyphenates a word
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    assert path, f"{name} not found: the README's set-up installs poppler-utils"
+    return path
+
+
+def pdf_text(pdf: Path, *args: str) -> str:
+    return subprocess.run([_tool("pdftotext"), *args, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pages_text(pdf: Path) -> list[str]:
+    """The text of each page, words hyphenated at a line's end joined again, NFC."""
+    text = unicodedata.normalize("NFC", pdf_text(pdf))
+    text = re.sub(SOFT_HYPHEN + r"\n", "", text)
+    return text.split("\f")[:-1]
+
+
+def pdf_words(pdf: Path) -> Counter:
+    return Counter(w for page in pages_text(pdf) for w in WORD.findall(page))
+
+
+def words_at(pdf: Path) -> list[list[tuple[float, str]]]:
+    """For each page, its words with the top of each (yMin, in points from the top)."""
+    doc = etree.fromstring(pdf_text(pdf, "-bbox").encode("utf-8"), etree.XMLParser(recover=True))
+    pages = []
+    for page in doc.iter("{*}page"):
+        pages.append([(float(w.get("yMin")), unicodedata.normalize("NFC", w.text or "")) for w in page.iter("{*}word")])
+    return pages
+
+
+def head_and_foot(page: list[tuple[float, str]]) -> tuple[str, str]:
+    """The words in the top margin (running head) and in the bottom margin (page number)."""
+    head = " ".join(w for y, w in page if y < TOP_MARGIN)
+    foot = " ".join(w for y, w in page if y > PAGE_HEIGHT - BOTTOM_MARGIN)
+    return head, foot
+
+
+def contents(pdf: Path) -> list[tuple[str, int]]:
+    """The contents page's entries: title and the page number after the dot leaders."""
+    page = pages_text(pdf)[1]
+    entries = []
+    for line in page.splitlines():
+        m = re.match(r"^(.*?)\s*(?:\.\s*){3,}(\d+)$", line.strip())
+        if m:
+            entries.append((m.group(1).strip(), int(m.group(2))))
+    return entries
+
+
+def plain(s: str) -> str:
+    return " ".join(WORD.findall(unicodedata.normalize("NFC", s)))
+
+
+@pytest.fixture(scope="module")
+def book_pdf(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf") / "book.pdf"
+    result = render([EDITION], "pdf", out)
+    return out, result
+
+
+@pytest.fixture(scope="module")
+def letters_pdf(tmp_path_factory):
+    out = tmp_path_factory.mktemp("letters") / "letters.pdf"
+    return out, render_pdf([RENDER_DATA / "letters"], out)
+
+
+OTHERS = {
+    "play": [RENDER_DATA / "drama.xml"],
+    "letters": [RENDER_DATA / "letters"],
+    "varia": [RENDER_DATA / "varia.xml"],
+}
+
+
+def _tei_files(paths) -> list[Path]:
+    return [f for p in paths for f in (sorted(Path(p).glob("*.xml")) if Path(p).is_dir() else [Path(p)])]
+
+
+# ----- every word -----
+
+
+def test_the_book_keeps_every_word(book_pdf):
+    out, result = book_pdf
+    assert result.pages > 100 and out.read_bytes().startswith(b"%PDF-")
+    expected = tei_words(sorted(EDITION.glob("*.xml")))
+    assert missing(expected, pdf_words(out)) == {}
+
+
+@pytest.mark.parametrize("name", sorted(OTHERS))
+def test_other_tei_keeps_every_word(name, tmp_path):
+    out = tmp_path / f"{name}.pdf"
+    render_pdf(OTHERS[name], out)
+    assert missing(tei_words(_tei_files(OTHERS[name])), pdf_words(out)) == {}
+
+
+# ----- the pages: contents, heads, numbers, notes -----
+
+
+def test_the_contents_page_gives_the_page_each_chapter_starts_on(book_pdf):
+    out, _ = book_pdf
+    pages = pages_text(out)
+    entries = contents(out)
+    assert len(entries) > 20
+    for title, number in entries:
+        # the page begins with the chapter's heading (no running head on a chapter's first page)
+        first = plain(pages[number - 1])[: len(plain(title))]
+        assert first == plain(title), (title, number, pages[number - 1][:80])
+    starts = [n for _, n in entries]
+    assert starts == sorted(starts)
+
+
+def test_every_page_but_the_front_has_its_number_and_the_chapter_title_as_head(book_pdf):
+    out, _ = book_pdf
+    located = words_at(out)
+    starts = {number: title for title, number in contents(out)}
+    chapter_of = {}
+    title = None
+    # a chapter's title runs from its first page to the next start; sections under it are
+    # listed in the contents too but do not start a page, so only page-starting entries count
+    for n in range(FRONT_PAGES + 1, len(located) + 1):
+        if n in starts and plain(" ".join(w for _, w in located[n - 1])).startswith(plain(starts[n])):
+            title = starts[n]
+            chapter_of[n] = None  # the first page: no head
+        else:
+            chapter_of[n] = title
+    heads = 0
+    for n, page in enumerate(located, 1):
+        head, foot = head_and_foot(page)
+        if n <= FRONT_PAGES:
+            assert (head, foot) == ("", ""), n
+            continue
+        assert foot == str(n), (n, foot)
+        if chapter_of[n] is None:
+            assert head == "", (n, head)
+        else:
+            assert plain(head) == plain(chapter_of[n]), (n, head, chapter_of[n])
+            heads += 1
+    assert heads > 100
+
+
+def _notes(doc: etree._Element) -> list[etree._Element]:
+    parents = {"p", "l", "item", "cell", "quote", "head", "ab", "hi", "persName", "placeName", "title", "q"}
+    return [n for n in doc.iter("{*}note") if etree.QName(n.getparent()).localname in parents]
+
+
+def test_each_footnote_is_at_the_foot_of_the_page_of_its_marker(book_pdf):
+    out, _ = book_pdf
+    located = words_at(out)
+    pages = pages_text(out)
+    chapter = etree.parse(str(EDITION / "ch01.xml")).getroot()
+    notes = _notes(chapter)
+    assert len(notes) > 50
+    checked = 0
+    for note in notes:
+        before = WORD.findall("".join(note.getparent().itertext()).split("".join(note.itertext()))[0])
+        body = WORD.findall(" ".join("".join(note.itertext()).split()))
+        if len(before) < 3 or len(body) < 4:
+            continue
+        said = " ".join(body[:4])
+        lead = " ".join(before[-3:])
+        found = [n for n, page in enumerate(pages, 1) if said in plain(page)]
+        assert found, said
+        n = found[0]
+        # the words before the marker end on this page (or, at a page's top, on the one before)
+        assert lead in plain(pages[n - 1]) or lead in plain(pages[n - 2] if n > 1 else ""), (lead, n)
+        # the note stands at the foot: below the middle of the page, after the text
+        first_word = body[0]
+        ys = [y for y, w in located[n - 1] if plain(w) == first_word]
+        assert ys and max(ys) > PAGE_HEIGHT / 2, (said, n)
+        checked += 1
+    assert checked > 40
+
+
+def test_a_footnote_is_labelled_as_its_marker_and_endnotes_by_option(letters_pdf, tmp_path):
+    out, _ = letters_pdf
+    page = next(p for p in pages_text(out) if "First letter" in p[:40])
+    assert "called.1" in page.replace("\n", " ")
+    assert re.search(r"^1\. On Finch, see the register\.$", page, re.M)
+    end = tmp_path / "endnotes.pdf"
+    assert main(["render", str(RENDER_DATA / "letters"), "--to", "pdf", "-o", str(end), "--endnotes"]) == 0
+    pages = pages_text(end)
+    first = next(n for n, p in enumerate(pages, 1) if p.startswith("First letter"))
+    assert "On Finch" not in pages[first - 1]
+    notes = next(p for p in pages if p.startswith("Notes"))
+    assert re.search(rf"1\. On Finch, see the register\. \(p\. {first}\)", " ".join(notes.split()))
+    assert ("Notes", pages.index(notes) + 1) in contents(end)
+
+
+def test_registers_give_the_pages_of_the_mentions(letters_pdf):
+    out, _ = letters_pdf
+    pages = pages_text(out)
+    persons = next(p for p in pages if p.startswith("Persons"))
+    text = " ".join(persons.split())
+    m = re.search(r"Finch, Ada .*?In the text: First letter: ([\d, ]+)", text)
+    assert m, text
+    numbers = [int(n) for n in m.group(1).replace(",", " ").split()]
+    assert numbers and all("Finch" in pages[n - 1] for n in numbers)
+    m = re.search(r"Tom .*?In the text: First letter: (\d+)[, \d]*; Second letter: (\d+)", text)
+    assert m, text
+    assert "Tom" in pages[int(m.group(1)) - 1] and "Tom" in pages[int(m.group(2)) - 1]
+
+
+def test_the_play_shows_its_speakers_and_verse(tmp_path):
+    out = tmp_path / "play.pdf"
+    render_pdf([RENDER_DATA / "drama.xml"], out)
+    text = " ".join(pdf_text(out).split())
+    assert "Wick Another night, another row of flames," in text
+    assert "Persons of the Play" in text
+
+
+# ----- characters and fonts -----
+
+SCRIPTS = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="ru">
+  <teiHeader><fileDesc><titleStmt><title>Письма</title></titleStmt>
+    <publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader>
+  <text><body><div><head>Глава первая</head>
+    <p>Достоевский писал брату о Петербурге.<note>Примечание: см. письмо.</note></p>
+    <p xml:lang="grc">Ἐν ἀρχῇ ἦν ὁ λόγος, καὶ ὁ λόγος ἦν πρὸς τὸν θεόν.</p>
+    <p xml:lang="sr-Latn">Combining marks: Srbija̍ e\u0301\u0323 a\u0308\u0304 n\u0303 — Ćirilica ȁ ȉ.</p>
+  </div></body></text></TEI>"""
+
+
+def test_cyrillic_greek_and_combining_marks_with_embedded_fonts(tmp_path):
+    src = tmp_path / "scripts.xml"
+    src.write_text(
+        SCRIPTS.replace("\\u0301", "\u0301")
+        .replace("\\u0323", "\u0323")
+        .replace("\\u0308", "\u0308")
+        .replace("\\u0304", "\u0304")
+        .replace("\\u0303", "\u0303"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "scripts.pdf"
+    render_pdf([src], out)
+    assert missing(tei_words([src]), pdf_words(out)) == {}
+    text = unicodedata.normalize("NFC", pdf_text(out))
+    for phrase in ("Достоевский писал брату", "ἀρχῇ", "e\u0301\u0323", "Глава первая"):
+        assert unicodedata.normalize("NFC", phrase) in text, phrase
+    fonts = subprocess.run([_tool("pdffonts"), str(out)], capture_output=True, text=True, check=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows, fonts
+    for row in rows:
+        emb = row.split()[-5]
+        assert emb == "yes", row
+    assert any("DejaVu" in row for row in rows), fonts
+
+
+def test_words_are_hyphenated_in_the_language_of_the_text(book_pdf):
+    out, _ = book_pdf
+    raw = pdf_text(out)
+    assert raw.count(SOFT_HYPHEN + "\n") > 50
+
+
+# ----- the file -----
+
+
+def test_the_same_tei_gives_the_same_bytes_and_dates_from_the_tei(tmp_path):
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    render_pdf([RENDER_DATA / "letters"], a)
+    render_pdf([RENDER_DATA / "letters"], b)
+    assert a.read_bytes() == b.read_bytes()
+    info = subprocess.run([_tool("pdfinfo"), str(a)], capture_output=True, text=True, check=True).stdout
+    assert "Title:" in info and "Letters from the Harbour" in info
+
+
+def test_the_output_file_is_replaced_only_when_safe(tmp_path, capsys):
+    src = RENDER_DATA / "drama.xml"
+    out = tmp_path / "play.pdf"
+    assert main(["render", str(src), "--to", "pdf", "-o", str(out)]) == 0
+    assert "pages in" in capsys.readouterr().out
+    first = out.read_bytes()
+    assert main(["render", str(src), "--to", "pdf", "-o", str(out)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert main(["render", str(src), "--to", "pdf", "-o", str(out), "--force"]) == 0
+    assert out.read_bytes() == first
+    other = tmp_path / "notes.txt"
+    other.write_text("mine")
+    assert main(["render", str(src), "--to", "pdf", "-o", str(other), "--force"]) == 1
+    assert "not a PDF" in capsys.readouterr().err and other.read_text() == "mine"
+    copy = tmp_path / "in" / "drama.xml"
+    copy.parent.mkdir()
+    shutil.copy(src, copy)
+    assert main(["render", str(copy), "--to", "pdf", "-o", str(copy), "--force"]) == 1
+    assert "input of this run" in capsys.readouterr().err and copy.read_bytes() == src.read_bytes()
+    assert main(["render", str(copy.parent), "--to", "pdf", "-o", str(copy.parent / "x.pdf")]) == 1
+    assert "inside the input folder" in capsys.readouterr().err
+
+
+def test_a_failed_render_leaves_the_old_pdf_and_no_temporary_file(tmp_path):
+    out = tmp_path / "book.pdf"
+    render_pdf([RENDER_DATA / "drama.xml"], out)
+    before = out.read_bytes()
+    bad = tmp_path / "src" / "bad.xml"
+    bad.parent.mkdir()
+    bad.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>open</body></text></TEI>')
+    with pytest.raises(TeikitError):
+        render_pdf([bad], out, force=True)
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.pdf", "src"]
+
+
+# ----- nothing fetched -----
+
+
+def test_hostile_graphics_only_the_folders_images_are_in_the_pdf(tmp_path):
+    from renderchecks import hostile_graphics_folder
+
+    source = hostile_graphics_folder(tmp_path, HOSTILE)
+    out = tmp_path / "book.pdf"
+    result = render_pdf([source], out)
+    for url, reason in REFUSED.items():
+        if "AVIF" in reason:
+            continue
+        assert any(f"graphic '{url}' not published" in w and reason in w for w in result.warnings), url
+    images = subprocess.run([_tool("pdfimages"), "-list", str(out)], capture_output=True, text=True, check=True)
+    assert len(images.stdout.splitlines()[2:]) == 2  # ok.png and images/ok2.png
+    assert b"HOSTILE" not in out.read_bytes()
+
+
+def test_the_layout_loads_nothing_outside_its_folder(tmp_path):
+    from teikit.render.pdf import layout
+
+    secret = tmp_path / "secret.png"
+    shutil.copy(RENDER_DATA / "quill.png", secret)
+    folder = tmp_path / "doc"
+    folder.mkdir()
+    shutil.copy(RENDER_DATA / "quill.png", folder / "ok.png")
+    (folder / "book.html").write_text(
+        '<html><head><link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head><body>'
+        f'<p>text</p><img src="ok.png"><img src="{secret.as_uri()}"><img src="../secret.png">'
+        '<img src="http://127.0.0.1:9/y.png"><img src="file:///etc/passwd"></body></html>'
+    )
+    warnings: list[str] = []
+    data, pages = layout(folder / "book.html", "x", warnings.append)
+    assert pages == 1
+    refused = [w for w in warnings if "not loaded" in w]
+    assert len(refused) == 5, warnings
+    out = tmp_path / "x.pdf"
+    out.write_bytes(data)
+    images = subprocess.run([_tool("pdfimages"), "-list", str(out)], capture_output=True, text=True, check=True)
+    assert len(images.stdout.splitlines()[2:]) == 1
