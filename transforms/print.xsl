@@ -248,6 +248,21 @@
 
   <!-- ===== registers: the pages an entry is mentioned on ===== -->
 
+  <!-- Every mention of a register entry carries the id its page reference points to, even
+       where html.xsl shows it as text (a name inside a link), which has none. -->
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName
+                       | tei:settlement | tei:country | tei:region | tei:district | tei:bloc" mode="html">
+    <xsl:variable name="shown" as="element()*"><xsl:next-match/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$shown/@id or not(@ref) or empty(tk:entry(.))">
+        <xsl:sequence select="$shown"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <span id="m{tk:node-id(.)}"><xsl:sequence select="$shown"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- html.xsl's entry, with its list of mentions (links to HTML pages) replaced by page
        references: the first mention in each paragraph, line, item, cell or note. -->
   <xsl:template match="tei:person | tei:place | tei:org | tei:event | tei:personGrp" mode="html">
@@ -290,8 +305,7 @@
   <!-- A heading's link to itself serves a web address, not a page. -->
   <xsl:template match="a[@class = 'self']" mode="p:print"/>
 
-  <!-- A name links nowhere on paper: its register entry lists the pages it is on. Its id
-       stays, the target of those page references. -->
+  <!-- A name links nowhere on paper: its register entry lists the pages it is on. -->
   <xsl:template match="a[tokenize(@class) = 'name']" mode="p:print">
     <span>
       <xsl:copy-of select="@class | @id | @lang"/>
@@ -322,9 +336,11 @@
 }
 @page :nth(1 of chapter) { @top-center { content: none; } }
 @page front { @top-center { content: none; } @bottom-center { content: none; } }
-html { font-family: "DejaVu Serif", serif; font-size: 9.5pt; line-height: 1.35; }
+/* orphans and widows 1: with WeasyPrint's default of 2, a footnote whose call ends up on a
+   line moved to the next page to keep two lines together is lost (its text is on no page). */
+html { font-family: "DejaVu Serif", serif; font-size: 9.5pt; line-height: 1.35; orphans: 1; widows: 1; }
 body { margin: 0; }
-p, li, dd, .blk-p { hyphens: auto; text-align: justify; orphans: 2; widows: 2; }
+p, li, dd, .blk-p { hyphens: auto; text-align: justify; }
 .title-page { page: front; text-align: center; padding-top: 30mm; break-after: page; }
 .title-page h1 { font-size: 20pt; }
 .subtitle, .docAuthor, .author { font-size: 12pt; }
@@ -342,7 +358,9 @@ h1 + p, h2 + p, h3 + p, h4 + p, h5 + p, h6 + p, blockquote p, li p, .title-page 
 blockquote { margin: 0.6em 1.5em; font-size: 0.95em; }
 a { color: inherit; text-decoration: none; }
 a.self { display: none; }
-.footnote { float: footnote; font-size: 7.5pt; line-height: 1.3; text-align: left; text-indent: 0; font-style: normal; font-weight: normal; hyphens: auto; }
+/* footnote-policy line: a note that does not fit under its call takes the call's line to the
+   next page with it, rather than leaving the call on a page without its note. */
+.footnote { float: footnote; footnote-policy: line; font-size: 7.5pt; line-height: 1.3; text-align: left; text-indent: 0; font-style: normal; font-weight: normal; hyphens: auto; }
 .footnote::footnote-call { content: attr(data-label); vertical-align: super; font-size: 65%; line-height: 0; }
 .footnote::footnote-marker { content: attr(data-label) ". "; }
 .footnote .blk { display: block; margin: 0; text-indent: 0; }
