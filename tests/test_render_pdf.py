@@ -406,3 +406,43 @@ def test_the_layout_loads_nothing_outside_its_folder(tmp_path):
     out.write_bytes(data)
     images = subprocess.run([_tool("pdfimages"), "-list", str(out)], capture_output=True, text=True, check=True)
     assert len(images.stdout.splitlines()[2:]) == 1
+
+
+def _gray_page(pdf: Path, page: int, folder: Path) -> tuple[int, int, bytes]:
+    """The page drawn by pdftoppm at 72 dpi in shades of gray: width, height, one byte a pixel."""
+    stem = folder / f"page{page}"
+    subprocess.run(
+        [_tool("pdftoppm"), "-f", str(page), "-l", str(page), "-r", "72", "-gray", "-singlefile", str(pdf), str(stem)],
+        check=True,
+    )
+    data = stem.with_suffix(".pgm").read_bytes()
+    magic, width, height, maxval, pixels = data.split(maxsplit=4)
+    assert magic == b"P5" and maxval == b"255"
+    return int(width), int(height), pixels
+
+
+def _longest_run(row: bytes) -> int:
+    """The longest run of adjacent inked pixels in a row (a rule is one; a line of text is not)."""
+    best = run = 0
+    for v in row:
+        run = run + 1 if v < 235 else 0
+        best = max(best, run)
+    return best
+
+
+def test_drawn_page_has_the_note_under_a_rule_at_its_foot_and_its_number_below(letters_pdf, tmp_path):
+    out, _ = letters_pdf
+    page = next(n for n, p in enumerate(pages_text(out), 1) if p.startswith("First letter"))
+    width, height, pixels = _gray_page(out, page, tmp_path)
+    rows = [pixels[y * width : (y + 1) * width] for y in range(height)]
+    ink = [sum(1 for v in row if v < 160) for row in rows]
+    # the footnote area's rule: one row of gray across most of the text's width, low on the page
+    rules = [y for y, row in enumerate(rows) if _longest_run(row) > 0.6 * (width - 2 * 45)]
+    assert rules and min(rules) > height / 2, rules
+    rule = min(rules)
+    below = [y for y in range(rule + 2, height) if ink[y]]
+    # the note's text under the rule, then a blank band, then the page number in the bottom margin
+    margin = height - int(BOTTOM_MARGIN)
+    assert any(y < margin for y in below) and any(y >= margin for y in below)
+    body = [y for y in range(int(TOP_MARGIN), rule) if ink[y]]
+    assert body and max(body) < rule  # the letter's text stands above the rule
