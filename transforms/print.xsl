@@ -313,6 +313,15 @@
     </span>
   </xsl:template>
 
+  <!-- An image's description (its alt text, from figDesc) is printed under it, unless the
+       caption says the same: on paper there is no other place a reader finds it. -->
+  <xsl:template match="img[normalize-space(@alt)]" mode="p:print">
+    <xsl:next-match/>
+    <xsl:if test="not(normalize-space(@alt) = normalize-space(ancestor::figure[1]/figcaption))">
+      <span class="figdesc"><xsl:value-of select="@alt"/></span>
+    </xsl:if>
+  </xsl:template>
+
   <!-- A link to a page of the edition (page or page#anchor) leads to it in this document. -->
   <xsl:template match="a/@href[not(starts-with(., '#')) and not(tk:is-external(.))]" mode="p:print">
     <xsl:variable name="page" select="substring-before(. || '#', '#')"/>
@@ -389,6 +398,7 @@ a.pageref::after { content: target-counter(attr(href url), page); }
 figure { margin: 1em 0; text-align: center; break-inside: avoid; }
 img { max-width: 100%; max-height: 150mm; }
 figcaption { font-size: 0.9em; }
+.figdesc { display: block; font-size: 0.85em; font-style: italic; }
 table { border-collapse: collapse; margin: 0.6em 0; }
 td, th { border: 0.5pt solid #888; padding: 0.15em 0.3em; vertical-align: top; }
 .smallcaps, .small-caps { letter-spacing: 0.04em; }
@@ -396,5 +406,8 @@ td, th { border: 0.5pt solid #888; padding: 0.15em 0.3em; vertical-align: top; }
 .opener, .closer, .dateline, .salute, .signed { margin: 0.4em 0; }
 del { text-decoration: line-through; }
 ins { text-decoration: none; }
+/* a deletion and the addition that replaces it are two words: a gap between them, so that the
+   PDF's text (search, copying) does not read them as one */
+del + ins, ins + del { margin-left: 0.3em; }
   </xsl:variable>
 </xsl:stylesheet>
