@@ -74,14 +74,28 @@ def missing_in(pdf: Path, expected: Counter) -> dict[str, int]:
     halves = set(re.findall(r"(\w+)" + SOFT_HYPHEN + r"\s", raw))
     expected = Counter(part for w, n in expected.items() for part in _call_split(w).split() for _ in range(n))
     lacking = missing(expected, found)
+
+    def credit(word: str, first: str, rest: str) -> None:
+        found[first] -= 1
+        found[rest] -= 1
+        lacking[word] -= 1
+        if not lacking[word]:
+            del lacking[word]
+
+    # In -raw order the first half ends the page's text (its notes follow) and the rest begins
+    # the next page's text.
+    pages = pages_text(pdf, "-raw")
+    for page, following in zip(pages, pages[1:]):
+        rest = WORD.match(following.lstrip())
+        for first in re.findall(r"(\w+)" + SOFT_HYPHEN + r"\n", page) if rest else ():
+            word = first + rest.group(0)
+            if lacking.get(word) and found[first] > 0 and found[rest.group(0)] > 0:
+                credit(word, first, rest.group(0))
+                break
     for word in sorted(lacking, key=len, reverse=True):
         for cut in range(len(word) - 1, 0, -1):
-            if word[:cut] in halves and found[word[cut:]] > 0:
-                found[word[cut:]] -= 1
-                lacking[word] -= 1
-                if not lacking[word]:
-                    del lacking[word]
-                    break
+            while lacking.get(word) and word[:cut] in halves and found[word[cut:]] > 0 and found[word[:cut]] > 0:
+                credit(word, word[:cut], word[cut:])
     return lacking
 
 
