@@ -47,14 +47,16 @@ def pages_text(pdf: Path, *args: str) -> list[str]:
     next line goes on in lower case: at a page's foot the next line is a note or a number)."""
     text = unicodedata.normalize("NFC", pdf_text(pdf, *args))
     text = re.sub(SOFT_HYPHEN + r"\n(\w)", lambda m: m.group(1) if m.group(1).islower() else m.group(0), text)
-    # a note's call stands against the next word where the source has no space after the
+    # a note's call stands against a word where the source has no space before or after the
     # note ("efficiency.<note/>He"): its number is not part of that word
     text = _call_split(text)
     return text.split("\f")[:-1]
 
 
 def _call_split(text: str) -> str:
-    return re.sub(r"(\d)(?=[A-Z])", r"\1 ", text)
+    """Letters and digits apart (on both sides of a comparison): a note's call is a number
+    against the word before it ("priorities130") or after it."""
+    return re.sub(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)", " ", text)
 
 
 def pdf_words(pdf: Path) -> Counter:
