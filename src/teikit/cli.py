@@ -117,7 +117,15 @@ def _build(args) -> int:
 def _render(args) -> int:
     from .render import render
 
-    result = render(args.paths, args.to, args.output, width=args.width, force=args.force, search=not args.no_search)
+    result = render(
+        args.paths,
+        args.to,
+        args.output,
+        width=args.width,
+        force=args.force,
+        search=not args.no_search,
+        endnotes=args.endnotes,
+    )
     for warning in result.warnings:
         print(f"teikit render: {warning}", file=sys.stderr)
     print(result.summary())
@@ -215,13 +223,13 @@ def main(argv: list[str] | None = None) -> int:
     b.set_defaults(run=_build)
     r = cmds.add_parser(
         "render",
-        help="publish TEI as an HTML reading edition, a plain-text edition or an EPUB",
+        help="publish TEI as an HTML reading edition, a plain-text edition, an EPUB or a PDF",
         description="Render TEI files and folders (a corpus file brings the documents it "
-        "XIncludes) through transforms/html.xsl, text.xsl or epub.xsl.",
+        "XIncludes) through transforms/html.xsl, text.xsl, epub.xsl or print.xsl (PDF, by WeasyPrint).",
     )
     r.add_argument("paths", nargs="+", metavar="PATH", help="TEI files or folders")
-    r.add_argument("--to", choices=["html", "text", "epub"], required=True, help="which edition")
-    r.add_argument("-o", "--output", required=True, help="output folder (for epub: the .epub file)")
+    r.add_argument("--to", choices=["html", "text", "epub", "pdf"], required=True, help="which edition")
+    r.add_argument("-o", "--output", required=True, help="output folder (for epub and pdf: the file to write)")
     r.add_argument("--width", type=int, default=78, help="text edition: wrap at this column; 0 = no wrapping")
     r.add_argument(
         "--no-search",
@@ -231,8 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument(
         "--force",
         action="store_true",
-        help="replace an existing output folder, if teikit wrote it and it holds no input (an existing EPUB file)",
+        help="replace an existing output folder, if teikit wrote it and it holds no input (an existing EPUB or PDF file)",
     )
+    r.add_argument("--endnotes", action="store_true", help="pdf: notes after the text, not at the foot of the page")
     r.set_defaults(run=_render)
     v = cmds.add_parser(
         "validate",

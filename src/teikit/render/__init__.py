@@ -1,7 +1,8 @@
-"""Publishing: TEI documents to an HTML reading edition, a plain-text edition or an EPUB.
+"""Publishing: TEI documents to an HTML reading edition, a plain-text edition, an EPUB or a PDF.
 
     render(["tei/book"], "html", "public/book/html")   # with a search index (teikit.render.search)
     render(["tei/book"], "epub", "public/book.epub")   # one file (teikit.render.epub)
+    render(["tei/book"], "pdf", "public/book.pdf")     # one file (teikit.render.pdf)
 
 The transforms (transforms/html.xsl, text.xsl) do the work; this package gathers the
 documents safely into one tree, runs the compiled stylesheet once for the whole
@@ -30,7 +31,7 @@ from .collection import collect_to_file, located_in
 from .saxon import TRANSFORMS, stylesheet, transform
 from .search import build_index
 
-FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl"}
+FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl", "pdf": "print.xsl"}
 
 
 @dataclass
@@ -40,10 +41,12 @@ class Rendered:
     files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    pages: int = 0  # the PDF's pages
 
     def summary(self) -> str:
         times = ", ".join(f"{k} {v:.2f} s" for k, v in self.seconds.items())
-        return f"rendered {self.to}: {len(self.files)} files in {self.outdir} ({times}); {len(self.warnings)} warnings"
+        made = f"{self.pages} pages" if self.pages else f"{len(self.files)} files"
+        return f"rendered {self.to}: {made} in {self.outdir} ({times}); {len(self.warnings)} warnings"
 
 
 def compile_stylesheets(*formats: str) -> float:
@@ -54,11 +57,13 @@ def compile_stylesheets(*formats: str) -> float:
     return time.perf_counter() - t0
 
 
-def render(paths, to: str, outdir, *, width: int = 78, force: bool = False, search: bool = True) -> Rendered:
-    """Render `paths` to the edition `to` in `outdir` (for "epub", the file to write).
+def render(
+    paths, to: str, outdir, *, width: int = 78, force: bool = False, search: bool = True, endnotes: bool = False
+) -> Rendered:
+    """Render `paths` to the edition `to` in `outdir` (for "epub" and "pdf", the file to write).
 
     An HTML edition gets a search index and a search box on every page unless `search`
-    is false.
+    is false. `endnotes`: the PDF's notes after the text instead of at the foot of each page.
     """
     if to not in FORMATS:
         raise UsageError(f"unknown edition '{to}': choose {', '.join(FORMATS)}")
@@ -68,6 +73,10 @@ def render(paths, to: str, outdir, *, width: int = 78, force: bool = False, sear
         from .epub import render_epub
 
         return render_epub(paths, outdir, force=force)
+    if to == "pdf":
+        from .pdf import render_pdf
+
+        return render_pdf(paths, outdir, force=force, endnotes=endnotes)
     outdir = Path(outdir)
     output_folder(outdir, force, paths)  # refuse a bad output before the work, not after
     result = Rendered(outdir, to)

@@ -85,14 +85,20 @@ def is_epub(path: Path) -> bool:
     return head.startswith(_EPUB_START[0]) and head[30:] == _EPUB_START[1]
 
 
-def output_file(output, force: bool, inputs) -> Path:
-    """Check that the EPUB may be written at `output`; return the real path to write."""
+def output_file(
+    output, force: bool, inputs, *, kind: str = "EPUB", example: str = "out/book.epub", recognise=None
+) -> Path:
+    """Check that the `kind` file (an EPUB, a PDF) may be written at `output`; return the real path to write.
+
+    `recognise(path)` tells whether an existing file is of that kind (default: `is_epub`).
+    """
+    recognise = recognise or is_epub
     given = str(output) or '""'
     if Path(output).name in ("", ".", ".."):
-        raise TeikitError("names no file; give the EPUB file to write, such as out/book.epub", given)
+        raise TeikitError(f"names no file; give the {kind} file to write, such as {example}", given)
     target = Path(os.path.realpath(output))
     if target.is_dir():
-        raise TeikitError("is a folder; give the EPUB file to write, such as out/book.epub", given)
+        raise TeikitError(f"is a folder; give the {kind} file to write, such as {example}", given)
     ancestor = target.parent
     while not ancestor.exists():
         ancestor = ancestor.parent
@@ -107,9 +113,11 @@ def output_file(output, force: bool, inputs) -> Path:
     if os.path.lexists(target):
         if not force:
             raise TeikitError("exists; use --force to replace it", given)
-        if not is_epub(target):
+        if not recognise(target):
+            article = "an" if kind[0] in "AEIOU" else "a"
             raise TeikitError(
-                "exists and is not an EPUB; teikit replaces only an EPUB file: remove it yourself or choose another name",
+                f"exists and is not {article} {kind}; teikit replaces only {article} {kind} file: "
+                "remove it yourself or choose another name",
                 given,
             )
     return target
