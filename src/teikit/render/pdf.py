@@ -40,7 +40,7 @@ from ..access import LINK_SCHEMES
 from ..errors import TeikitError
 from ..xmlio import atomic_write_bytes
 from . import Rendered, compile_stylesheets, media
-from .collection import collect
+from .collection import collect, located
 from .epub import EPUB_IMAGE_KINDS, _withdraw_uncopied, content_identifier, output_file
 from .saxon import transform
 
@@ -139,7 +139,7 @@ def render_pdf(paths, output, *, force: bool = False, endnotes: bool = False) ->
             "identifier": identifier,
             "notes": "endnotes" if endnotes else "footnotes",
         }
-        result.warnings += transform(STYLESHEET, xml_text, folder, params)
+        result.warnings += located(tree, transform(STYLESHEET, xml_text, folder, params))
         if not (folder / DOCUMENT).is_file():
             raise TeikitError("the transform wrote nothing", str(output))
         result.seconds["transform"] = time.perf_counter() - t0
