@@ -158,7 +158,8 @@
       <xsl:if test="not(tei:head)">
         <h1><xsl:value-of select="tk:page-title(.)"/></h1>
       </xsl:if>
-      <xsl:apply-templates mode="html">
+      <!-- what stands between pages (a page break, a group's head or trailer) on the page that shows it -->
+      <xsl:apply-templates select="tk:loose-milestones(., false()), node(), tk:loose-milestones(., true())" mode="html">
         <xsl:with-param name="depth" select="1" tunnel="yes"/>
       </xsl:apply-templates>
     </section>
