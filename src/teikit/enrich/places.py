@@ -169,7 +169,9 @@ def units(text: str, keys: dict, heads: dict[str, str]):
         place = keys.get(name)
         if place is None and _PEOPLES.search(name):  # "the Siberian region": Siberia's
             stem = name[:-1] if name.endswith("ian") else name[:-2]
-            place = keys.get(stem + "a") or keys.get(stem)
+            place = keys.get(stem + "a")
+            if place is None:  # an element without children is false: test for None, not truth
+                place = keys.get(stem)
         if place is None:
             name = name.split()[-1]  # "In Moscow province": the last word alone
             place = keys.get(name)
