@@ -8,12 +8,9 @@ box says why it cannot search; a hostile document's text is only ever text in a 
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import http.server
 import re
 import shutil
-import threading
 from collections import Counter
 from pathlib import Path
 
@@ -24,7 +21,7 @@ from playwright.sync_api import expect
 from conftest import EDITION, RENDER_DATA
 from teikit.render import render
 from teikit.render.search import FOLDER, UNUSED
-from test_render_browser import Reader, browser  # noqa: F401  (the fixture, shared)
+from test_render_browser import Reader, browser, web_server  # noqa: F401  (the fixtures, shared)
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
@@ -81,17 +78,6 @@ def test_the_command_line_turns_search_off(tmp_path):
 # ----- in the browser -----
 
 
-@pytest.fixture
-def served(tmp_path):
-    """A static web server over a folder, as a publisher would put the edition online."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield tmp_path, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
 class ServedReader:
     """A tab on the served edition, recording errors and any request that leaves the server.
 
@@ -142,8 +128,8 @@ def a_word_of_one_section():
     return where[once[len(once) // 2]]
 
 
-def test_a_query_finds_the_section_and_its_result_links_there(browser, book_html, served):  # noqa: F811
-    root, url = served
+def test_a_query_finds_the_section_and_its_result_links_there(browser, book_html, web_server):  # noqa: F811
+    root, url = web_server
     shutil.copytree(book_html, root / "book")
     word, chapter, head = a_word_of_one_section()
     reader = ServedReader(browser, url)
@@ -186,8 +172,8 @@ HOSTILE_TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
 &lt;mark onclick="window.hacked=3"&gt;zanzibarite&lt;/mark&gt; ends here.</p></div></body></text></TEI>"""
 
 
-def test_a_hostile_documents_text_is_only_text_in_the_results(browser, served):  # noqa: F811
-    root, url = served
+def test_a_hostile_documents_text_is_only_text_in_the_results(browser, web_server):  # noqa: F811
+    root, url = web_server
     source = root / "src" / "hostile.xml"
     source.parent.mkdir()
     source.write_text(HOSTILE_TEI, encoding="utf-8")
