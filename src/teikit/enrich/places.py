@@ -450,6 +450,12 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             # "Moscow province" is not the city.
             same = named.get("type") == kind
             keys[name] = named if same else places.find(name) or places.add(name, kind, None, "named in the text")
+            if not same:
+                # the new entry's other spellings, as a later run reads them from its register
+                # ("Nizhny province" for "Nizhnyi province"): the same marks on every run
+                for form in sorted(spellings(name)):
+                    if form not in person_words and form not in ctx.profile.not_places:
+                        keys.setdefault(form, keys[name])
     matcher = Matcher(keys, split_hyphens=True)
     cue = textplaces.before(ctx.profile)
     counts: Counter = Counter()
