@@ -145,15 +145,6 @@ def container(folder: Path) -> bytes:
     return buffer.getvalue()
 
 
-def _withdraw_uncopied(tree: etree._Element, images: list[media.Image], publication: Path) -> None:
-    """Images media.publish refused at the last check are shown nowhere and listed nowhere."""
-    missing = {image.dest for image in images if not (publication / image.dest).is_file()}
-    if missing:
-        for graphic in tree.iter("{*}graphic"):
-            if graphic.get(media.SRC) in missing:
-                del graphic.attrib[media.SRC]
-
-
 def render_epub(paths, output, *, force: bool = False) -> Rendered:
     """Render the TEI documents in `paths` to the EPUB file `output`."""
     target = output_file(output, force, paths)  # refuse a bad output before the work, not after
@@ -168,9 +159,7 @@ def render_epub(paths, output, *, force: bool = False) -> Rendered:
         publication.mkdir()
         # The images are copied before the transform, so that the package lists exactly
         # the images that are in it.
-        images = media.plan(tree, forbidden=[folder, target], warn=result.warnings.append, kinds=EPUB_IMAGE_KINDS)
-        media.publish(images, publication, warn=result.warnings.append)
-        _withdraw_uncopied(tree, images, publication)
+        media.embed(tree, publication, forbidden=[folder, target], warn=result.warnings.append, kinds=EPUB_IMAGE_KINDS)
         xml_text = etree.tostring(tree, encoding="unicode")
         result.seconds["read"] = time.perf_counter() - t0
         t0 = time.perf_counter()

@@ -228,3 +228,15 @@ def publish(images: list[Image], site: Path, warn=lambda message: None) -> None:
             warn(f"{image.source}: not published: {exc.message}")
         except OSError as exc:
             warn(f"{image.source}: not published: cannot copy it ({exc.strerror})")
+
+
+def embed(tree: etree._Element, dest: Path, forbidden=(), warn=lambda message: None, kinds=tuple(IMAGE_TYPES)) -> None:
+    """For an edition in one file (EPUB, PDF): plan the images, copy them into `dest`, and
+    unmark those publish refused at its last check, so that they are shown and listed nowhere."""
+    images = plan(tree, forbidden=forbidden, warn=warn, kinds=kinds)
+    publish(images, dest, warn=warn)
+    missing = {image.dest for image in images if not (dest / image.dest).is_file()}
+    if missing:
+        for graphic in tree.iter(q("graphic")):
+            if graphic.get(SRC) in missing:
+                del graphic.attrib[SRC]

@@ -41,7 +41,7 @@ from ..errors import TeikitError
 from ..xmlio import atomic_write_bytes
 from . import Rendered, compile_stylesheets, media
 from .collection import collect, located
-from .epub import EPUB_IMAGE_KINDS, _withdraw_uncopied, content_identifier, output_file
+from .epub import EPUB_IMAGE_KINDS, content_identifier, output_file
 from .saxon import transform
 
 STYLESHEET = "print.xsl"
@@ -128,9 +128,7 @@ def render_pdf(paths, output, *, force: bool = False, endnotes: bool = False) ->
     identifier = content_identifier(tree)
     with tempfile.TemporaryDirectory(prefix="teikit-pdf-") as tmp:
         folder = Path(tmp)
-        images = media.plan(tree, forbidden=[folder, target], warn=result.warnings.append, kinds=PDF_IMAGE_KINDS)
-        media.publish(images, folder, warn=result.warnings.append)
-        _withdraw_uncopied(tree, images, folder)
+        media.embed(tree, folder, forbidden=[folder, target], warn=result.warnings.append, kinds=PDF_IMAGE_KINDS)
         xml_text = etree.tostring(tree, encoding="unicode")
         result.seconds["read"] = time.perf_counter() - t0
         t0 = time.perf_counter()
