@@ -19,7 +19,8 @@ from lxml import etree, html
 from playwright.sync_api import expect
 
 from conftest import EDITION, RENDER_DATA
-from teikit.render import render
+from teikit.errors import TeikitError
+from teikit.render import render, render_editions
 from teikit.render.search import FOLDER, UNUSED
 from test_render_browser import Reader, browser, web_server  # noqa: F401  (the fixtures, shared)
 
@@ -73,6 +74,43 @@ def test_the_command_line_turns_search_off(tmp_path):
 
     assert main(["render", str(RENDER_DATA / "letters"), "--to", "html", "-o", str(tmp_path / "s"), "--no-search"]) == 0
     assert not (tmp_path / "s" / FOLDER).exists()
+
+
+def test_editions_rendered_together_are_those_rendered_apart(letters_site, tmp_path):
+    # The index is built while the text edition renders; what is written is the same.
+    html_out, text_out = tmp_path / "html", tmp_path / "text"
+    results = render_editions([RENDER_DATA / "letters"], [("html", html_out), ("text", text_out)])
+    assert [r.to for r in results] == ["html", "text"] and "search index" in results[0].seconds
+    assert digest(html_out) == digest(letters_site)
+    render([RENDER_DATA / "letters"], "text", tmp_path / "text-apart")
+    assert digest(text_out) == digest(tmp_path / "text-apart")
+
+
+def test_a_failing_edition_leaves_the_unfinished_ones_as_they_were(tmp_path, monkeypatch):
+    html_out, text_out = tmp_path / "html", tmp_path / "text"
+    render_editions([RENDER_DATA / "letters"], [("html", html_out), ("text", text_out)])
+    before = digest(html_out)
+    import teikit.render as rendering
+
+    real = rendering.transform
+
+    def text_fails(name, *args, **kwargs):
+        if name == "text.xsl":
+            raise TeikitError("text.xsl failed: on purpose")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(rendering, "transform", text_fails)
+    with pytest.raises(TeikitError, match="on purpose"):
+        render_editions([RENDER_DATA / "letters"], [("html", html_out), ("text", text_out)], force=True)
+    assert digest(html_out) == before  # the indexer was stopped and its half-made folder removed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["html", "text"]
+
+
+def test_only_site_editions_are_rendered_together(tmp_path):
+    from teikit.errors import UsageError
+
+    with pytest.raises(UsageError, match="epub"):
+        render_editions([RENDER_DATA / "letters"], [("epub", tmp_path / "book.epub")])
 
 
 # ----- in the browser -----

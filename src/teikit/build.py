@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .convert import convert
 from .errors import TeikitError
-from .render import render
+from .render import render_editions
 from .validate import Run, validate
 from .xmlio import MARKER
 
@@ -70,7 +70,9 @@ def build(root: str | Path = ".", schema: str | None = None, echo=print, publish
         run = validate([out], schema=schema)
         runs.append(run)
         if publish and not run.summary.invalid and not run.schema_errors:
-            for to in ("html", "text"):
-                _adopt(root / "public" / src.stem / to, to, src.stem)
-                echo(render([out], to, root / "public" / src.stem / to, force=True).summary())
+            editions = [(to, root / "public" / src.stem / to) for to in ("html", "text")]
+            for to, folder in editions:
+                _adopt(folder, to, src.stem)
+            for rendered in render_editions([out], editions, force=True):
+                echo(rendered.summary())
     return runs

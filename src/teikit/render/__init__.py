@@ -3,6 +3,7 @@
     render(["tei/book"], "html", "public/book/html")   # with a search index (teikit.render.search)
     render(["tei/book"], "epub", "public/book.epub")   # one file (teikit.render.epub)
     render(["tei/book"], "pdf", "public/book.pdf")     # one file (teikit.render.pdf)
+    render_editions(["tei/book"], [("html", "public/book/html"), ("text", "public/book/text")])
 
 The transforms (transforms/html.xsl, text.xsl) do the work; this package gathers the
 documents safely into one tree, runs the compiled stylesheet once for the whole
@@ -17,9 +18,11 @@ an asset. Refusals are warnings; the page renders without what was refused.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +32,7 @@ from ..xmlio import atomic_folder, output_folder
 from . import media
 from .collection import collect_to_file, located_in
 from .saxon import TRANSFORMS, stylesheet, transform
-from .search import build_index
+from .search import Indexing
 
 FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl", "pdf": "print.xsl"}
 
@@ -77,12 +80,44 @@ def render(
         from .pdf import render_pdf
 
         return render_pdf(paths, outdir, force=force, endnotes=endnotes)
-    outdir = Path(outdir)
+    with _edition(paths, to, Path(outdir), width=width, force=force, search=search) as result:
+        return result
+
+
+def render_editions(paths, editions, *, width: int = 78, force: bool = False, search: bool = True) -> list[Rendered]:
+    """Render `paths` to several site editions: `editions` pairs a format ("html", "text")
+    with its output folder. As `render` for each, but the HTML edition's search index is
+    built while the next edition renders: the indexer is a process of its own, so on a
+    machine with a second core the index costs the run almost no time.
+
+    A failure stops the run: the failing edition's folder, and those of the editions not
+    yet finished, are left as they were.
+    """
+    for to, _ in editions:
+        if to not in ("html", "text"):
+            raise UsageError(f"render_editions makes site editions (html, text), not '{to}'")
+    if width < 0:
+        raise UsageError("--width must be 0 (no wrapping) or more")
+    with contextlib.ExitStack() as stack:
+        return [
+            stack.enter_context(_edition(paths, to, Path(out), width=width, force=force, search=search))
+            for to, out in editions
+        ]
+
+
+@contextlib.contextmanager
+def _edition(paths, to: str, outdir: Path, *, width: int, force: bool, search: bool) -> Iterator[Rendered]:
+    """Render the site edition `to` into a temporary folder and yield its account; the
+    folder replaces `outdir` when the block ends (the search index finished first)."""
     output_folder(outdir, force, paths)  # refuse a bad output before the work, not after
     result = Rendered(outdir, to)
     result.seconds["compile"] = compile_stylesheets(to)
     t0 = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="teikit-render-") as work:
+    search = search and to == "html"
+    with (
+        tempfile.TemporaryDirectory(prefix="teikit-render-") as work,
+        atomic_folder(outdir, force, paths, writer=f"teikit render {to}") as tmp,
+    ):
         # The collection goes to Saxon as a file, read one document at a time: Python never
         # holds it whole (a collection of hundreds of documents would not fit twice).
         source = Path(work) / "collection.xml"
@@ -91,30 +126,35 @@ def render(
         prepare = planner.mark if to == "html" else (lambda root: None)
         collect_to_file(paths, source, warn=result.warnings.append, prepare=prepare)
         result.seconds["read"] = time.perf_counter() - t0
-        _transform(to, source, outdir, force, paths, width, search, planner.images, result)
-    return result
-
-
-def _transform(to, source: Path, outdir: Path, force, paths, width, search, images, result: Rendered) -> None:
-    t0 = time.perf_counter()
-    with atomic_folder(outdir, force, paths, writer=f"teikit render {to}") as tmp:
+        t0 = time.perf_counter()
         params: dict[str, bool | int | str] = {"width": width} if to == "text" else {}
         params["link-schemes"] = " ".join(LINK_SCHEMES)
-        search = search and to == "html"
         if search:
             params["search"] = True
         result.warnings += located_in(paths, transform(FORMATS[to], source, tmp, params))
         if to == "html":
             shutil.copytree(TRANSFORMS / "assets", tmp / "assets")
-            media.publish(images, tmp, warn=result.warnings.append)
-        indexing = 0.0
-        if search:
-            t1 = time.perf_counter()
-            build_index(tmp)
-            indexing = time.perf_counter() - t1
-        result.files = sorted(str(p.relative_to(tmp)) for p in tmp.rglob("*") if p.is_file())
-        if not result.files:
-            raise TeikitError("the transform wrote nothing", str(outdir))
-    result.seconds["transform"] = time.perf_counter() - t0 - indexing
-    if search:
-        result.seconds["search index"] = indexing
+            media.publish(planner.images, tmp, warn=result.warnings.append)
+        result.seconds["transform"] = time.perf_counter() - t0
+        if not search:
+            _list_files(result, tmp)
+            yield result
+            return
+        indexing = Indexing(tmp)
+        try:
+            yield result  # the caller renders the next edition while the index is built
+            waited = time.perf_counter()
+            indexing.finish()
+        except BaseException:
+            indexing.stop()
+            raise
+        # What the index cost the run: the time it was waited for (all of it when nothing
+        # else was done meanwhile).
+        result.seconds["search index"] = time.perf_counter() - waited
+        _list_files(result, tmp)
+
+
+def _list_files(result: Rendered, folder: Path) -> None:
+    result.files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    if not result.files:
+        raise TeikitError("the transform wrote nothing", str(result.outdir))

@@ -1,6 +1,8 @@
 """Search in the HTML edition without a server: a Pagefind index written beside the pages.
 
     build_index(site)      # site/pagefind/: the index, pagefind.js and its WebAssembly
+    indexing = Indexing(site)  # the same, started; the caller works on meanwhile
+    indexing.finish()
 
 Pagefind (its Python package ships the indexer as a binary) reads the finished pages and
 writes a static index that the browser fetches in small pieces as the reader types. What
@@ -41,22 +43,52 @@ TIMEOUT = 600  # seconds: far beyond any book; an indexer that hangs must not ha
 
 def build_index(site: Path) -> int:
     """Index the pages of `site` into `site/pagefind/`; returns the number of pages indexed."""
-    # The package's command runs the indexer binary it ships. It runs in the site's folder
-    # (which teikit has just written) so that no configuration file lying in the user's
-    # working folder can change what it does.
-    command = [sys.executable, "-m", "pagefind", "--site", ".", "--output-subdir", FOLDER,
-               "--glob", "*.html", "--keep-index-url", "--silent"]  # fmt: skip
-    try:
-        done = subprocess.run(command, cwd=site, capture_output=True, text=True, timeout=TIMEOUT, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise TeikitError(f"cannot build the search index: {exc}", str(site)) from None
-    said = (done.stderr.strip() or done.stdout.strip()).splitlines()
-    if done.returncode != 0 or not (site / FOLDER / "pagefind.js").is_file():
-        reason = said[-1] if said else f"the indexer exited with status {done.returncode}"
-        if "No module named pagefind" in reason:
-            reason += " (install teikit again: pagefind is one of its dependencies)"
-        raise TeikitError(f"cannot build the search index: {reason}", str(site))
-    for name in UNUSED:
-        (site / FOLDER / name).unlink(missing_ok=True)
-    shutil.rmtree(site / FOLDER / "playground", ignore_errors=True)
-    return len(list(site.glob("*.html")))
+    return Indexing(site).finish()
+
+
+class Indexing:
+    """The indexer at work on `site`, in its own process, from the moment this is made.
+
+    Indexing takes about 0.6 s of CPU for a 2.5 MB book, 40% of the HTML transform: while it
+    runs on one core, the caller may go on with other work on another (teikit.render.publish
+    renders the next edition), then call `finish`. `stop` ends it unfinished (on an error).
+    """
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        # The package's command runs the indexer binary it ships. It runs in the site's folder
+        # (which teikit has just written) so that no configuration file lying in the user's
+        # working folder can change what it does.
+        command = [sys.executable, "-m", "pagefind", "--site", ".", "--output-subdir", FOLDER,
+                   "--glob", "*.html", "--keep-index-url", "--silent"]  # fmt: skip
+        try:
+            self.process = subprocess.Popen(
+                command, cwd=site, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+        except OSError as exc:
+            raise TeikitError(f"cannot build the search index: {exc}", str(site)) from None
+
+    def finish(self) -> int:
+        """Wait for the index; returns the number of pages indexed."""
+        site = self.site
+        try:
+            out, err = self.process.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            raise TeikitError(f"cannot build the search index: no answer in {TIMEOUT} s", str(site)) from None
+        said = (err.strip() or out.strip()).splitlines()
+        if self.process.returncode != 0 or not (site / FOLDER / "pagefind.js").is_file():
+            reason = said[-1] if said else f"the indexer exited with status {self.process.returncode}"
+            if "No module named pagefind" in reason:
+                reason += " (install teikit again: pagefind is one of its dependencies)"
+            raise TeikitError(f"cannot build the search index: {reason}", str(site))
+        for name in UNUSED:
+            (site / FOLDER / name).unlink(missing_ok=True)
+        shutil.rmtree(site / FOLDER / "playground", ignore_errors=True)
+        return len(list(site.glob("*.html")))
+
+    def stop(self) -> None:
+        """End the indexer if it still runs (its half-written index goes with the site's folder)."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()
