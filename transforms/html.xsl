@@ -339,8 +339,10 @@
     <xsl:element name="h{max((1, min((6, $depth))))}">
       <xsl:call-template name="h:id-and-lang"/>
       <!-- A division's heading has an id of its own: the search index links a passage
-           to the heading of the section that holds it. -->
-      <xsl:if test="not(@xml:id) and local-name(..) = $tk:div-names and not(tk:is-page(..))">
+           to the heading of the section that holds it. Only its first: a division may have
+           more than one head (a play's act and its subtitle). -->
+      <xsl:if test="not(@xml:id) and local-name(..) = $tk:div-names and not(tk:is-page(..))
+                    and not(preceding-sibling::tei:head)">
         <xsl:attribute name="id" select="tk:html-id(..) || '-head'"/>
       </xsl:if>
       <xsl:apply-templates mode="html"/>

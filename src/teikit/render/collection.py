@@ -26,6 +26,7 @@ from lxml import etree
 from ..errors import TeikitError
 from ..tei import TEI_NS, XML_NS, q
 from ..validate.documents import ORIGIN, find_xml_files, load
+from . import languages
 
 XML_BASE = f"{{{XML_NS}}}base"
 RENDER_NS = "urn:teikit:render"
@@ -99,6 +100,7 @@ def _documents(paths, warn, included: set[str]):
             warn(f"{path}: skipped, not a TEI document")
             continue
         _mark_origins(root, path, included)
+        languages.normalise(root, path, warn)
         root.set(XML_BASE, Path(path).resolve().as_uri())
         yield os.path.abspath(path), root
 
