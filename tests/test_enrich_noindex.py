@@ -259,3 +259,53 @@ def test_a_person_is_known_by_where_the_name_stands_and_by_the_company_it_keeps(
     assert evidence["Necker"].startswith("twice where a person stands")
     assert evidence["Marat"].startswith("named once in a list with persons the book names: “")
     assert sorted(_marks(tmp_path / "out", "placeName")) == ["Langmere"] * 4 + ["Talbot county", "Vaud"]
+
+
+_MINISTERS = (
+    "THE FALL OF THE MINISTERS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "The treasury was empty when Calonne took office, and the army was unpaid. Calonne\n"
+    "borrowed, and Burke in London wrote against the whole affair. The Girondists spoke of\n"
+    "liberty; the Convention met in the great hall and decreed a levy of men.\n\n\n"
+    "CHAPTER II\n\n"
+    "Moreau had orders to cross the river before the frost. Moreau and his men waited at the\n"
+    "bridge while Lameth argued in the Assembly. Austria watched the frontier. The Girondists\n"
+    "lost their ministers, and the army grumbled in its camps.\n\n\n"
+    "CHAPTER III\n\n"
+    "At Toulon the fleet surrendered. The soldiers of the army were tired, and Moreau fell in\n"
+    "the last battle of the year. Burke wrote again.\n\n\n"
+    "INDEX\n\n\n"
+    "  Army, mutinies in, 3\n\n"
+    "  Austria, forms an alliance with Prussia, 2\n\n"
+    "  Burke, his Reflections, 1, 3\n\n"
+    "  Calonne, ministry of, 1\n\n"
+    "  Convention, decrees a levy, 1\n\n"
+    "  Girondists, dismissal of their ministers, 2\n\n"
+    "  Lameth, the brothers, lead the Assembly, 2\n\n"
+    "  Moreau, crosses the river, 2;\n"
+    "    is killed, 3\n\n"
+    "  Toulon, surrenders to the English, 3\n"
+)
+
+
+def test_a_general_index_names_persons_by_what_its_entries_say_of_them(tmp_path):
+    """A heading whose entry speaks in a person's words (his Reflections), of what a person
+    has or undergoes (ministry of), or of an act in a verb the book writes after "to"
+    (crosses: to cross) is a person's name; not a common word (Army), a country or town
+    (Austria forms, Toulon surrenders), a body (the Convention decrees), a party in the
+    plural (Girondists, dismissal of), nor a heading that is part of a title or a group's
+    name (Lameth, the brothers)."""
+    source = tmp_path / "ministers.txt"
+    source.write_text(_MINISTERS, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    register = etree.parse(str(tmp_path / "out" / "persons.xml"))
+    evidence = {
+        "".join(p.find("t:persName", NS).itertext()): p.findtext("t:note[@type='evidence']", namespaces=NS)
+        for p in register.iterfind(".//t:person", NS)
+    }
+    assert sorted(evidence) == ["Burke", "Calonne", "Moreau"]
+    assert (
+        evidence["Calonne"] == "a heading of the book's index whose entries speak of a person: “Calonne, ministry of”"
+    )
+    assert evidence["Moreau"].endswith("“Moreau, crosses the river”")
+    persons = _marks(tmp_path / "out", "persName")
+    assert sorted(persons) == ["Burke"] * 2 + ["Calonne"] * 2 + ["Moreau"] * 3

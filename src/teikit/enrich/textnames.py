@@ -18,7 +18,9 @@ only on evidence from the way names are written, never from a list of particular
 - a capitalised word that says or writes, next to a verb of the profile
   (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes"; a small
   town's name too ("Sandy said"), but not a country's or a great city's ("France
-  declared").
+  declared");
+- a heading of the book's general index whose entries speak of a person ("Calonne,
+  ministry of"; "Cathelineau, crosses the Loire"), as `indexpersons` reads them.
 
 A word the book also writes in lower case is a common word ("The", "Reading", "Will"):
 it ends the name that follows a forename or initials, and it is never a name alone. It
@@ -46,6 +48,7 @@ from ..context import Context
 from ..tei import XML_ID, children, make, q, sub, text_of
 from ..textnodes import wrap
 from . import registers
+from .indexpersons import index_persons
 from .matching import SKIP, UNMARKED_TEXT, regions, unmarked_text
 from .namewords import (
     INITIAL,
@@ -341,14 +344,14 @@ def persons_by_cue(words: Words, seen: dict[str, str] | None = None) -> tuple[Co
     more: Counter = Counter()
     for w in sorted(set(cued) - set(speaking)):
         n = said[w] + cued[w]
-        if (
-            n >= (3 if place_name(w) else 2)
-            and _may_be_person(w, words)
-            and not _PEOPLE.search(w)
-            and not (w.endswith("s") and words.caps[w[:-1]])
-        ):
+        if n >= (3 if place_name(w) else 2) and _may_be_person(w, words) and not _plural_people(w, words):
             more[w] = n
     return speaking, more
+
+
+def _plural_people(w: str, words: Words) -> bool:
+    """A people's or party's name in the plural: Girondists, Vendeans, Jacobins beside Jacobin."""
+    return bool(_PEOPLE.search(w)) or (w.endswith("s") and words.caps[w[:-1]] > 0)
 
 
 def beside_persons(words: Words, alone: dict[str, str]) -> list[tuple[str, int, str]]:
@@ -387,8 +390,7 @@ def beside_persons(words: Words, alone: dict[str, str]) -> list[tuple[str, int, 
             if words.mid[w] >= MIN_MID
             and _may_be_person(w, words)
             and not place_name(w)
-            and not _PEOPLE.search(w)
-            and not (w.endswith("s") and words.caps[w[:-1]])
+            and not _plural_people(w, words)
         ]
         out += new
         known |= {w for w, _, _ in new}
@@ -553,6 +555,11 @@ def apply(tei, ctx: Context):
     text = ctx.view(UNMARKED_TEXT, unmarked_text)
     words = Words(text, ctx.profile, unmarked_prose(ctx))
     found, why, alone = discover(text, words)
+    for word, entry in index_persons(tei, words, text).items():
+        if word not in alone and _may_be_person(word, words) and not _plural_people(word, words):
+            alone[word] = "surname"
+            found.setdefault(word, Name("", (), word))
+            why.setdefault(word, f"a heading of the book's index whose entries speak of a person: “{entry}”")
     rejected = reject(reg, found, alone)
     entries = register(reg, found, why)
     for name in (n for p in reg.entries.values() if not registers.rejected(p) for n in entry_names(p)):
