@@ -309,3 +309,79 @@ def test_a_general_index_names_persons_by_what_its_entries_say_of_them(tmp_path)
     assert evidence["Moreau"].endswith("“Moreau, crosses the river”")
     persons = _marks(tmp_path / "out", "persName")
     assert sorted(persons) == ["Burke"] * 2 + ["Calonne"] * 2 + ["Moreau"] * 3
+
+
+_FILLER = (
+    "The argument of this chapter is long, and the reader must bear with it; belief is "
+    "a matter of temper as much as of reason, and each of us carries a private history "
+    "into the questions of faith, which no general rule will settle.\n"
+)
+_ESSAYS = (
+    "ESSAYS ON BELIEF\n"
+    "\n"
+    "By Anne Writer\n"
+    "\n"
+    "\n"
+    "CHAPTER I\n"
+    "\n"
+    "Saint Augustine wrote of grace, and Pascal of the heart. Later Emerson walked in his\n"
+    "garden and thought of Plato, as Achilles once thought of glory.\n"
+    "\n" + _FILLER * 3 + "\n"
+    "\n"
+    "CHAPTER II\n"
+    "\n"
+    "The saints practised asceticism. Alvarez de Paz prayed for hours, and Pascal answered\n"
+    "the doubts of his friends. Conversion came to many, and melancholy to more. The YMCA and the SPCK held meetings.\n"
+    "\n" + _FILLER * 3 + "\n"
+    "\n"
+    "INDEX.\n"
+    "\n"
+    "\n"
+    "ACHILLES, 1.\n"
+    "\n"
+    "ALVAREZ DE PAZ, 2.\n"
+    "\n"
+    "Asceticism, 2.\n"
+    "\n"
+    "AUGUSTINE, SAINT, 1.\n"
+    "\n"
+    "Conversion, 2.\n"
+    "\n"
+    "EMERSON, 1.\n"
+    "\n"
+    "Garden, 1.\n"
+    "\n"
+    "Grace, 1.\n"
+    "\n"
+    "Melancholy, 2.\n"
+    "\n"
+    "PASCAL, 1, 2.\n"
+    "\n"
+    "PLATO, see ARISTOCLES.\n"
+    "\n"
+    "Saints, 2.\n"
+    "\n"
+    "SPCK, 2.\n"
+    "\n"
+    "YMCA, 2.\n"
+)
+
+
+def test_an_index_that_prints_persons_in_capitals_names_them(tmp_path):
+    """A general index printing some headings in capitals (small capitals in print) beside
+    headings in lower case marks the persons' names by them: each becomes a person,
+    written as the text writes it, and the text's mentions are marked; the subjects in
+    lower case (Asceticism, Grace) are not persons, nor abbreviations that the text too
+    writes in capitals (YMCA)."""
+    source = tmp_path / "essays.txt"
+    source.write_text(_ESSAYS, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    register = etree.parse(str(tmp_path / "out" / "persons.xml"))
+    names = sorted(
+        " ".join("".join(p.find("t:persName", NS).itertext()).split()) for p in register.iterfind(".//t:person", NS)
+    )
+    assert names == ["Achilles", "Alvarez de Paz", "Augustine, Saint", "Emerson", "Pascal"]
+    sources = {p.find("t:note[@type='source']", NS).get("subtype") for p in register.iterfind(".//t:person", NS)}
+    assert sources == {"index"}
+    persons = _marks(tmp_path / "out", "persName")
+    assert sorted(persons) == ["Achilles", "Alvarez de Paz", "Augustine", "Emerson", "Pascal", "Pascal"]

@@ -22,7 +22,7 @@ _NAME = re.compile(
     rf"^(?P<surname>{_WORD}(?: {_WORD})?)(?:\s*[,.]\s*|\s+(?={_INITIAL}))"
     rf"(?P<given>(?:(?:{_INITIAL}|{_WORD}|{_PARTICLE}\b)\s*)+)$"
 )
-_BARE = re.compile(rf"^(?P<surname>{_WORD}(?: (?:{_WORD}|[IVX]+))" "{0,2})$")
+_BARE = re.compile(rf"^(?P<surname>{_WORD}(?: (?:{_PARTICLE} )?(?:{_WORD}|[IVX]+))" "{0,2})$")  # "Alvarez de Paz"
 ROLES = {"marshal", "marshall", "general", "admiral", "comrade", "tsar", "professor", "academician"}
 
 
@@ -89,3 +89,52 @@ def parse_prefix(term: str) -> Heading | None:
     if not m:
         return None
     return Heading(m.group("surname"), m.group("given").split(), printed=m.group(0).strip())
+
+
+# Index headings printed in capitals (small capitals in print) among headings in lower case:
+# the typographer's mark of a person's name in a general index ("AUGUSTINE, SAINT, 171"
+# beside "Asceticism, 273"). Written as the text writes names: "Augustine, Saint".
+_CAPITALS_WORD = re.compile(r"[^\W\d_]+")
+_LOWER_PARTICLES = {"de", "da", "di", "del", "della", "des", "du", "la", "le", "van", "von", "der", "den", "ten", "ter"}
+MIN_CAPITALS = 5  # headings in capitals, and in lower case, that make the convention
+
+
+def in_capitals(term: str) -> bool:
+    """Whether an index heading (the words before its first comma) is printed in capitals."""
+    head = term.split(",")[0]
+    letters = [c for c in head if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def name_in_capitals(term: str, text_words: set[str]) -> bool:
+    """Whether a heading printed in capitals is a name the text writes in lower case
+    ("ACHILLES": the text has "Achilles"), not an abbreviation, which the text writes in
+    capitals only ("NKVD", "USSR"). `text_words`: the words of the book's running text."""
+    if not in_capitals(term):
+        return False
+    return all(w in text_words for w in _CAPITALS_WORD.findall(from_capitals(term.split(",")[0])))
+
+
+def capitals_mark_persons(terms: list[str], text_words: set[str]) -> bool:
+    """Whether an index marks persons by capitals: some of its headings are names in
+    capitals (`name_in_capitals`), and more are in lower case (an index printed all in
+    capitals marks nothing)."""
+    names = sum(name_in_capitals(t, text_words) for t in terms)
+    lower = sum(not in_capitals(t) for t in terms)
+    return names >= MIN_CAPITALS and lower >= max(MIN_CAPITALS, names // 4)
+
+
+def from_capitals(term: str) -> str:
+    """An index heading printed in capitals, as the text writes the name ("ALVAREZ DE PAZ" ->
+    "Alvarez de Paz"; "AL‐GHAZZALI" -> "Al‐Ghazzali"); words in lower case are kept."""
+
+    def word(m: re.Match) -> str:
+        w = m.group()
+        if not w.isupper():
+            return w
+        low = w.lower()
+        if low in _LOWER_PARTICLES and m.start() > 0:
+            return low
+        return w[0] + low[1:]
+
+    return _CAPITALS_WORD.sub(word, term)

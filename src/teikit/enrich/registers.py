@@ -288,9 +288,23 @@ def seed_persons(reg: Register, tei, report) -> None:
                 continue
             if h.key not in known:
                 known[h.key] = reg.add(_person_entry(reg, h, item, "Name Index"))
+    text_words: set[str] | None = None
     for div in subjects:
+        # A general index may print persons' names in capitals: those headings are persons.
+        tops = xpath(div, "./t:list/t:item[t:term]")
+        if text_words is None:
+            text_words = _running_words(tei)
+        capitals = headings.capitals_mark_persons([text_of(item.find(q("term"))) for item in tops], text_words)
+        headed = set(tops)
         for item in xpath(div, ".//t:item[t:term]"):
-            h = headings.parse_prefix(text_of(item.find(q("term"))))
+            term = text_of(item.find(q("term")))
+            if capitals and item in headed and headings.name_in_capitals(term, text_words):
+                h = headings.parse(headings.from_capitals(term).rstrip(" ,;"))
+                if h is not None and h.see:
+                    see_refs.append(h)
+                    continue
+            else:
+                h = headings.parse_prefix(headings.from_capitals(term) if capitals else term)
             if h and h.key not in known:
                 known[h.key] = reg.add(_person_entry(reg, h, item, "Subject Index"))
     for h in see_refs:  # "Privorotskaya, M. M.: see Kaganovich, Maria M."
@@ -306,6 +320,12 @@ def seed_persons(reg: Register, tei, report) -> None:
             sub(alias, "surname", h.surname)
             match[0].insert(1, alias)
             known[h.key] = match[0]
+
+
+def _running_words(tei) -> set[str]:
+    """The words of the book's front and body (not of its back, where the indexes are)."""
+    parts = [part for text in tei.iter(q("text")) for part in text if part.tag in (q("front"), q("body"))]
+    return {w for part in parts for w in re.findall(r"[^\W\d_]+", " ".join(part.itertext()))}
 
 
 def from_index(person) -> bool:
