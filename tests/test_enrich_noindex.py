@@ -385,3 +385,72 @@ def test_an_index_that_prints_persons_in_capitals_names_them(tmp_path):
     assert sources == {"index"}
     persons = _marks(tmp_path / "out", "persName")
     assert sorted(persons) == ["Achilles", "Alvarez de Paz", "Augustine", "Emerson", "Pascal", "Pascal"]
+
+
+_LETTERS = (
+    "LETTERS FROM THE COUNTRY\n"
+    "\n"
+    "By Anne Writer\n"
+    "\n"
+    "\n"
+    "LETTER I\n"
+    "\n"
+    "MRS. HALE TO MISS GREY\n"
+    "\n"
+    "Hollowmere, Dec.\n"
+    "\n"
+    "My dear Cousin,\n"
+    "\n"
+    "I write from the old house, where the snow lies deep and the lanes are closed. Nobody\n"
+    "comes up the hill, and we read by the fire every evening. You will not know the place\n"
+    "when you see it; we have painted the hall and hung new curtains in every room.\n"
+    "\n"
+    "Ever yours,\n"
+    "M. HALE.\n"
+    "\n"
+    "\n"
+    "LETTER II\n"
+    "\n"
+    "MISS GREY TO MRS. HALE\n"
+    "\n"
+    "London, Tuesday.\n"
+    "\n"
+    "My dear Cousin,\n"
+    "\n"
+    "Your letter found me tired of the town. I long for Hollowmere and its fires, and I shall\n"
+    "come to you when the roads are open again, if you will have me for a month.\n"
+    "\n"
+    "Yours affectionately,\n"
+    "A. GREY.\n"
+    "\n"
+    "\n"
+    "LETTER III\n"
+    "\n"
+    "MRS. HALE TO MISS GREY\n"
+    "\n"
+    "December 20.\n"
+    "\n"
+    "My dear Cousin,\n"
+    "\n"
+    "Come by all means; Hollowmere is yours for as long as you like, and the fires are lit.\n"
+    "\n"
+    "Ever yours,\n"
+    "M. HALE.\n"
+)
+
+
+def test_the_place_a_letter_is_dated_from_is_a_place(tmp_path):
+    """The name that opens a letter's dateline is where it was written: a place, marked there
+    and wherever the book names it, even one no gazetteer holds (an estate of the story);
+    a dateline that opens with a month or a weekday names no place."""
+    source = tmp_path / "letters.txt"
+    source.write_text(_LETTERS, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    register = etree.parse(str(tmp_path / "out" / "places.xml"))
+    evidence = {
+        p.findtext("t:placeName", namespaces=NS): p.findtext("t:note[@type='evidence']", namespaces=NS)
+        for p in register.iterfind(".//t:place", NS)
+    }
+    assert sorted(evidence) == ["Hollowmere", "London"]
+    assert evidence["Hollowmere"] == "the place a letter is dated from: “Hollowmere, Dec.”"
+    assert sorted(_marks(tmp_path / "out", "placeName")) == ["Hollowmere"] * 3 + ["London"]

@@ -404,6 +404,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     if strict:
         evidence = "\n\n".join(namewords.unmarked_prose(ctx))
         textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
+        textplaces.datelines(places, tei, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
     else:
         for name in sorted(
             discover(

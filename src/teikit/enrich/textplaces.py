@@ -26,6 +26,10 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   village of Easewood", "Talbot county"), when the first word is not a common word, an
   honorific, nor the first of a sentence ("Enter Lane" is a stage direction).
 
+- the place a letter is dated from: the name that opens its `dateline` ("Langford, Dec."),
+  when it is no month, weekday, honorific or forename, no person's name and no word the book
+  writes in lower case.
+
 A preposition that opens a sentence is one too ("At Toulon"). Each entry so found has an
 evidence note quoting where it was seen; an entry the editor rejected (`<note
 type="rejected">`) is not entered again and is marked nowhere (see `places.apply`).
@@ -45,7 +49,9 @@ import re
 from collections import Counter
 from collections.abc import Collection
 
+from ..tei import q
 from . import gazetteer, registers
+from .dates import MONTHS
 from .namewords import LISTED_WORD, LOWER, UPPER, initial, passage, times
 
 _NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
@@ -198,6 +204,41 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 evidence=evidence(name, f"a {geo.type} of {geo.population:,} people in GeoNames"),
             )
     _listed(places, text, not_places, profile, lowercase)
+
+
+_DATELINE_PLACE = re.compile(rf"({_NAME})\s*(?:[,.;:]|$)")
+
+
+def datelines(places: registers.Places, tei, not_places: set[str], profile, lowercase: Collection[str]) -> None:
+    """The places letters are dated from: the name that opens a `dateline` (see the module)."""
+    for dateline in tei.iter(q("dateline")):
+        written = " ".join("".join(dateline.itertext()).split())
+        m = _DATELINE_PLACE.match(written)
+        if m is None:
+            continue
+        name = m.group(1)
+        if (
+            places.find(name) is not None
+            or name in not_places
+            or any(w.lower() in lowercase for w in name.split())
+            or any(w in profile.honorifics or w in profile.forenames or _month(w, profile) for w in name.split())
+            or name.lower().rstrip(".") in _WEEKDAYS
+        ):
+            continue
+        places.add(
+            name,
+            "settlement",
+            gazetteer.lookup_named(name),
+            "named in the text",
+            evidence=f"the place a letter is dated from: “{written}”",
+        )
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _month(word: str, profile) -> bool:
+    return word.lower().rstrip(".") in MONTHS or word.lower() in profile.months
 
 
 def _listed(places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]) -> None:
