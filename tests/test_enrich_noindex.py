@@ -454,3 +454,25 @@ def test_the_place_a_letter_is_dated_from_is_a_place(tmp_path):
     assert sorted(evidence) == ["Hollowmere", "London"]
     assert evidence["Hollowmere"] == "the place a letter is dated from: “Hollowmere, Dec.”"
     assert sorted(_marks(tmp_path / "out", "placeName")) == ["Hollowmere"] * 3 + ["London"]
+
+
+_STREETS = (
+    "TOWN LIFE\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "They took a house in Upper Grosvenor Street, and the upper rooms looked on the square.\n"
+    "In Gower Street the omnibus stopped; the great crowd went on. Great Russell Street was\n"
+    "quiet, and the museum in Great Russell Street was closed for the winter.\n"
+)
+
+
+def test_a_street_name_keeps_a_first_word_that_belongs_to_it(tmp_path):
+    """A common word before a proper name and a street's word belongs to the street's name
+    (Upper Grosvenor Street, Great Russell Street); a function word (In) does not, and
+    leaves the street's own two words."""
+    source = tmp_path / "streets.txt"
+    source.write_text(_STREETS, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    assert sorted(set(_marks(tmp_path / "out", "placeName"))) == [
+        "Gower Street",
+        "Great Russell Street",
+        "Upper Grosvenor Street",
+    ]

@@ -24,8 +24,10 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   Condé"), where the gazetteer knows a place of that very name: the book's own consistency;
 - streets, buildings, districts and counties ("Wigmore Street", "Victoria Station", "the
   village of Easewood", "Talbot county"), when the first word is not a common word, an
-  honorific, nor the first of a sentence ("Enter Lane" is a stage direction).
-
+  honorific, nor the first of a sentence ("Enter Lane" is a stage direction). Of three
+  words, a first that is a common word but no function word of the profile belongs to the
+  name ("Upper Grosvenor Street", "Great Russell Street"); one that may not begin the name
+  leaves the other two ("In Grosvenor Street": "Grosvenor Street");
 - the place a letter is dated from: the name that opens its `dateline` ("Langford, Dec."),
   when it is no month, weekday, honorific or forename, no person's name and no word the book
   writes in lower case.
@@ -134,21 +136,28 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         )
         return f"{what}; {cue}: {seen[name]}"
 
+    function_words = set(profile.english_words)
     for m in _STREET.finditer(text):
+        first, rest = m.group(1), m.group(2)
+        three = rest.count(" ") == 2  # "Upper Grosvenor Street", "In Grosvenor Street"
         if (
-            m.group(1).lower() not in lowercase
-            and m.group(1) not in profile.honorifics
+            (first.lower() not in lowercase or (three and first.lower() not in function_words))
+            and first not in profile.honorifics
             and not initial(text, m.start())
         ):
-            name = m.group(1) + m.group(2)
-            if places.find(name) is None:
-                places.add(
-                    name,
-                    "street",
-                    None,
-                    "named in the text",
-                    evidence=f"a street's or a building's name: {passage(text, m.start(), m.end())}",
-                )
+            name = first + rest
+        elif three and rest.split()[0].lower() not in lowercase and rest.split()[0] not in profile.honorifics:
+            name = rest.strip()
+        else:
+            continue
+        if places.find(name) is None:
+            places.add(
+                name,
+                "street",
+                None,
+                "named in the text",
+                evidence=f"a street's or a building's name: {passage(text, m.start(), m.end())}",
+            )
     for m in _DISTRICT_OF.finditer(text):
         name = m.group(1)
         if places.find(name) is None and name not in not_places and name.lower() not in lowercase:
