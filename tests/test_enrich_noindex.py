@@ -476,3 +476,28 @@ def test_a_street_name_keeps_a_first_word_that_belongs_to_it(tmp_path):
         "Great Russell Street",
         "Upper Grosvenor Street",
     ]
+
+
+_ADDRESS_TEXT = (
+    "THE WILL\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "The lawyer read the address slowly: the late Mr. Cardew, of Gervase Lodge, Dorking,\n"
+    "Surrey; and, for the winter months, of the Old Mill, Springfield, Illinois. Nobody spoke.\n"
+    "Then Mr. Cardew's nephew, Ernest, Worthing's heir, stood and left the room.\n"
+)
+
+
+def test_a_town_and_its_region_in_an_address_are_places(tmp_path):
+    """A town the gazetteer knows, then a region (the profile's county, a state), as an
+    address names them, are places; a name before a person's name is not ("Ernest,
+    Worthing's heir" names no region)."""
+    source = tmp_path / "will.txt"
+    source.write_text(_ADDRESS_TEXT, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    register = etree.parse(str(tmp_path / "out" / "places.xml"))
+    evidence = {
+        p.findtext("t:placeName", namespaces=NS): p.findtext("t:note[@type='evidence']", namespaces=NS)
+        for p in register.iterfind(".//t:place", NS)
+    }
+    assert {"Dorking", "Surrey", "Springfield", "Illinois"} <= set(evidence)
+    assert "Ernest" not in evidence and "Worthing" not in evidence
+    assert evidence["Dorking"].startswith("a town before its region, as addresses name them: “")

@@ -28,6 +28,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   words, a first that is a common word but no function word of the profile belongs to the
   name ("Upper Grosvenor Street", "Great Russell Street"); one that may not begin the name
   leaves the other two ("In Grosvenor Street": "Grosvenor Street");
+- a town and its region in an address's order ("Dorking, Surrey", "Springfield,
+  Illinois"): a place the gazetteer knows of that very name, then a country, state or
+  region (the gazetteer's, or the profile's `[places] regions`);
 - the place a letter is dated from: the name that opens its `dateline` ("Langford, Dec."),
   when it is no month, weekday, honorific or forename, no person's name and no word the book
   writes in lower case.
@@ -212,6 +215,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 "named in the text; GeoNames",
                 evidence=evidence(name, f"a {geo.type} of {geo.population:,} people in GeoNames"),
             )
+    _addresses(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
 
 
@@ -248,6 +252,55 @@ _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def _month(word: str, profile) -> bool:
     return word.lower().rstrip(".") in MONTHS or word.lower() in profile.months
+
+
+# The region in a look-ahead: in "Gervase Park, Dorking, Surrey" a word is the region of one
+# pair and the town of the next.
+_ADDRESS = re.compile(rf"({LISTED_WORD}),\s(?=({_NAME})(?![\w'’-]|\s[{UPPER}]))")
+
+
+def _addresses(places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]) -> None:
+    """A town and its region, "Dorking, Surrey" (see the module)."""
+
+    def may_be_place(name: str) -> bool:
+        return not (
+            name in not_places
+            or any(w.lower() in lowercase for w in name.split())
+            or any(w in profile.forenames or w in profile.honorifics for w in name.split())
+            or _ADJECTIVE.search(name)
+        )
+
+    for m in _ADDRESS.finditer(text):
+        town, region = m.groups()
+        if initial(text, m.start()) or not may_be_place(town) or not may_be_place(region):
+            continue
+        kind = profile.regions.get(region)
+        geo = None
+        if kind is None:
+            geo = gazetteer.lookup_named(region)
+            if geo is None or geo.type not in _REGIONS:
+                continue
+            kind = geo.type
+        found = gazetteer.lookup_named(town, everything=True)
+        if found is None or _demonym(town, found):
+            continue
+        where = passage(text, m.start(), m.end() + len(region))
+        if places.find(region) is None:
+            places.add(
+                region,
+                kind,
+                geo,
+                "named in the text",
+                evidence=f"a region after a town, as addresses name them: {where}",
+            )
+        if places.find(town) is None:
+            places.add(
+                town,
+                found.type if found.type != "city" else "settlement",
+                gazetteer.lookup_named(town),
+                "named in the text",
+                evidence=f"a town before its region, as addresses name them: {where}",
+            )
 
 
 def _listed(places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]) -> None:
