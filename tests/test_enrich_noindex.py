@@ -501,3 +501,19 @@ def test_a_town_and_its_region_in_an_address_are_places(tmp_path):
     assert {"Dorking", "Surrey", "Springfield", "Illinois"} <= set(evidence)
     assert "Ernest" not in evidence and "Worthing" not in evidence
     assert evidence["Dorking"].startswith("a town before its region, as addresses name them: “")
+
+
+_ADDRESSED = (
+    "MORNING CALLS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "\u201cMy dear Algy, you talk too much,\u201d said the visitor. \u201cDear Algy is tired,\u201d his\n"
+    "sister answered, and the dear old house was quiet again. Nobody called on Sunday.\n"
+)
+
+
+def test_a_name_spoken_to_is_a_persons(tmp_path):
+    """A word after a word of address ("my dear Algy", twice) is a person's name; the
+    same word before a common noun ("the dear old house") is no evidence."""
+    source = tmp_path / "calls.txt"
+    source.write_text(_ADDRESSED, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    assert _marks(tmp_path / "out", "persName") == ["Algy", "Algy"]

@@ -80,6 +80,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "speech_verbs": "strings",
         "person_cues": "strings",
         "person_nouns": "strings",
+        "address_words": "strings",
         "joins": "strings",
         "not": "strings",
         "articles": "strings",
@@ -274,6 +275,7 @@ class Profile:
     speech_verbs: tuple[str, ...] = ()  # [names]: verbs whose subject is a person (said, wrote)
     person_cues: tuple[str, ...] = ()  # [names]: words after a person's name (who, himself, died)
     person_nouns: tuple[str, ...] = ()  # [names]: nouns a person has or is (wife, death; the minister)
+    address_words: tuple[str, ...] = ()  # [names]: words before a name one speaks to (dear Algy)
     not_names: frozenset[str] = frozenset()  # [names] not: capitalised words never a person alone (God)
     name_joins: tuple[str, ...] = ()  # [names] joins: words joining names in a list (and, or)
     articles: tuple[str, ...] = ()  # [names]: definite articles (the Senate is a body)
@@ -410,6 +412,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         speech_verbs=tuple(data["names"]["speech_verbs"]),
         person_cues=tuple(data["names"]["person_cues"]),
         person_nouns=tuple(data["names"]["person_nouns"]),
+        address_words=tuple(data["names"]["address_words"]),
         not_names=frozenset(data["names"]["not"]),
         name_joins=tuple(data["names"]["joins"]),
         articles=tuple(data["names"]["articles"]),

@@ -50,6 +50,7 @@ class Words:
         self.speech_verbs = profile.speech_verbs
         self.person_cues = profile.person_cues
         self.person_nouns = profile.person_nouns
+        self.address_words = profile.address_words
         self.not_names = profile.not_names
         self.name_joins = profile.name_joins
         self.regions = profile.regions

@@ -288,15 +288,26 @@ def _cued(words: Words, seen: dict[str, str] | None = None) -> Counter:
     """How often each capitalised word standing alone (no name runs on before or after it)
     is followed by what only a person takes (`[names] person_cues`: "Necker, who", "Marat
     himself", "Mirabeau died"), by its possessive and a person's noun (`person_nouns`:
-    "Danton's friends"), or by a person's noun in apposition ("Roland, the minister")."""
+    "Danton's friends"), or by a person's noun in apposition ("Roland, the minister"), or
+    is spoken to (`address_words`: "my dear Algy")."""
     cued: Counter = Counter()
-    if not words.person_cues and not words.person_nouns:
+    if not words.person_cues and not words.person_nouns and not words.address_words:
         return cued
     cues = "|".join(map(re.escape, words.person_cues)) or "(?!)"
     nouns = "|".join(map(re.escape, words.person_nouns)) or "(?!)"
     after = re.compile(rf",?\s(?:{cues})\b|['’]s\s(?:{nouns})\b|,\s(?:[a-z]+\s){{1,3}}(?:{nouns})\b")
+    address = "|".join(re.escape(w) for a in words.address_words for w in (a, a.capitalize())) or "(?!)"
+    before = re.compile(rf"(?<![\w'’-])(?:{address})\s$")
+    addressing = {w.lower() for w in words.address_words}
     for piece in words.prose:
         for run in words.tokens(piece):
+            if len(run) == 2 and run[0][2].lower() in addressing:
+                run = run[1:]  # "Dear Algy" opening a sentence: spoken to
+                start, end, word = run[0]
+                cued[word] += 1
+                if seen is not None:
+                    seen.setdefault(word, passage(piece, start - 5, end))
+                continue
             if len(run) != 1:
                 continue
             start, end, word = run[0]
@@ -305,6 +316,10 @@ def _cued(words: Words, seen: dict[str, str] | None = None) -> Counter:
                 cued[word] += 1
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start, m.end()))
+            elif not word.endswith(".") and before.search(piece, max(0, start - 12), start):
+                cued[word] += 1
+                if seen is not None:
+                    seen.setdefault(word, passage(piece, start - 8, end))
     return cued
 
 
