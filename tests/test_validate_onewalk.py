@@ -164,7 +164,7 @@ def test_mutants_give_the_same_findings_as_the_plain_pointer_checks(mutants, tmp
 DOC = """<?xml version="1.0"?>
 <!-- a comment before the root -->
 <doc xmlns:t="urn:t" kind="x">
-  <sec n="1" t:note="a"><p>one</p><p/><p n="3">three <b>bold</b></p></sec>
+  <sec n="1" t:note="a"><p>one</p><p/><p n="3">three <b>bold</b></p><t:p n="7">seven</t:p></sec>
   <sec n="2"><p kind="odd">four</p><sec n="2.1"><p>five</p><p n="-1"/></sec></sec>
   <?pi here?>
 </doc>
@@ -199,6 +199,15 @@ SCHEMAS = {
       <phase id="only-b"><active pattern="b"/></phase>
       <pattern id="a"><rule context="p"><report test="true()">every p</report></rule></pattern>
       <pattern id="b"><rule context="sec"><report test="@n = '2'">sec two</report></rule></pattern>""",
+    # Rules naming elements (in a namespace and in none, through a path and a union) beside
+    # rules on any element and on attributes: each pattern is applied only to the elements
+    # its rules name, or to all when one names any.
+    "names": """
+      <pattern id="n1"><rule context="t:p | sec/p[@n]"><report test="true()">named <name/></report></rule></pattern>
+      <pattern id="n2"><rule context="b"><report test="true()">bold</report></rule>
+        <rule context="@t:note"><report test=". = 'a'">note attribute</report></rule></pattern>
+      <pattern id="n3"><rule context="p"><report test="@n">plain p <value-of select="@n"/></report></rule>
+        <rule context="*[@n &gt; 2]"><report test="true()">big n on <name/></report></rule></pattern>""",
     # Rules on text and comments, and position() of the rule's node: left to the skeleton.
     "text": """
       <pattern><rule context="text()[normalize-space()]"><report test="contains(., 'o')">text with o</report></rule></pattern>
@@ -214,6 +223,11 @@ SCHEMAS = {
         ("first-rule", True, ["numbered p 3", "empty p", "kind on doc", "flat p", "sec with 3 p"]),
         ("abstract", True, ["too many sec children (6 in all)", "negative n=-1", "note attribute a"]),
         ("phase", True, ["sec two"]),
+        (
+            "names",
+            True,
+            ["named t:p", "named p", "bold", "note attribute", "plain p 3", "plain p -1", "big n on t:p"],
+        ),
         ("text", False, ["p"]),  # (the skeleton does not walk text nodes)
         ("position", False, ["second in its list"]),
     ],

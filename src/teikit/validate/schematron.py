@@ -192,6 +192,12 @@ def _walk_once(root) -> bool:
     applies, on each element and, where a rule context can name one, on each
     attribute, every pattern's mode in the schema's order. The findings carry their
     pattern's place, so that check() lists them pattern by pattern as before.
+    A pattern whose rules all name their elements (tei:persName[@ref], sec/p) is applied
+    only to elements of those names (one walk template per name; libxslt finds it by
+    name), a pattern with a rule on any element (*[@from]) to every element: applying a
+    mode to an element none of its rules matches only ran its empty default template
+    (the corpus file of the bundled book: 336 -> 270 ms). The svrl:fired-rule elements,
+    which nothing reads, are not written.
 
     Done only when the stylesheet has exactly the expected shape and no rule context
     can match anything but elements and attributes (a rule on "/", text or comments is
@@ -240,29 +246,93 @@ def _walk_once(root) -> bool:
             if any(_uses_position(v) for el in t.iter(etree.Element) for k, v in el.attrib.items() if k != "match"):
                 return False  # position() and last() of a rule's node would change with the walk
             rule_templates.append((order, t, last))
+    defaults = [t for t in templates if t.get("mode") in modes and (t.get("match") or "") in ("@*|node()", "text()")]
     for order, t, last in rule_templates:
         t.remove(last)
         for finding in t.iter(SVRL + "failed-assert", SVRL + "successful-report"):
             finding.set(_PATTERN_ORDER, str(order))
+        for fired in list(t.iter(SVRL + "fired-rule")):  # never read: only findings are
+            _drop(fired)
+    # What each pattern's rules can match among elements: names, or any element (None).
+    # A pattern is applied to an element only when one of its rules may match it: the
+    # default templates of its mode do nothing once they no longer go on to the children.
+    names: dict[str, set[tuple[str | None, str]] | None] = {m: set() for m in modes}
+    for order, t, _ in rule_templates:
+        mode = modes[order]
+        found = names[mode]
+        if found is not None and (t.get("match") or "") not in ("@*|node()", "text()"):
+            element_names = _element_names(t.get("match") or "", t.nsmap)
+            names[mode] = None if element_names is None else found | element_names
+    if any(len(t) or (t.text or "").strip() for t in defaults):
+        names = dict.fromkeys(modes)  # a default template that does something: every element
     for a in quiet:
         a.getparent().remove(a)
     for a in starts[1:]:
         a.getparent().remove(a)
     starts[0].set("mode", _WALK)
     # The walk: the root's children (the skeleton's built-in root template does the same),
-    # then every element and, when a rule may name one, its attributes, every pattern on each.
+    # then every element and, when a rule may name one, its attributes; on each element the
+    # patterns that may match it (a template per element name that some rule names, one for
+    # the rest), in the schema's order.
     top = etree.SubElement(root, _X + "template", match="/", mode=_WALK)
     etree.SubElement(top, _X + "apply-templates", select="*", mode=_WALK)
-    walk = etree.SubElement(root, _X + "template", match="*", mode=_WALK)
-    for mode in modes:
-        etree.SubElement(walk, _X + "apply-templates", select=".", mode=mode)
-    if attribute_modes:
-        each = etree.SubElement(walk, _X + "for-each", select="@*")
+    named = sorted({n for found in names.values() if found for n in found}, key=lambda n: (n[0] or "", n[1]))
+    for name in [None, *named]:
+        if name is None:
+            walk = etree.SubElement(root, _X + "template", match="*", mode=_WALK)
+        else:
+            uri, local = name
+            nsmap = {"teikit-e": uri} if uri else None
+            walk = etree.SubElement(
+                root, _X + "template", nsmap=nsmap, match=f"teikit-e:{local}" if uri else local, mode=_WALK
+            )
         for mode in modes:
-            if mode in attribute_modes:
-                etree.SubElement(each, _X + "apply-templates", select=".", mode=mode)
-    etree.SubElement(walk, _X + "apply-templates", select="*", mode=_WALK)
+            matched = names[mode]
+            if matched is None or (name is not None and name in matched):
+                etree.SubElement(walk, _X + "apply-templates", select=".", mode=mode)
+        if attribute_modes:
+            each = etree.SubElement(walk, _X + "for-each", select="@*")
+            for mode in modes:
+                if mode in attribute_modes:
+                    etree.SubElement(each, _X + "apply-templates", select=".", mode=mode)
+        etree.SubElement(walk, _X + "apply-templates", select="*", mode=_WALK)
     return True
+
+
+_QNAME_STEP = re.compile(r"^(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)\s*(?:\[.*)?$", re.S)
+
+
+def _element_names(match: str, nsmap) -> set[tuple[str | None, str]] | None:
+    """The (namespace, local name) pairs of the elements a template's pattern can match, by the
+    last step of each branch; None when it may match any element (`*`, `tei:*`, a function
+    such as id() or key(), a prefix not in scope: anything not a plain name test)."""
+    from .sch2xslt import _AXIS, _split_top
+
+    found: set[tuple[str | None, str]] = set()
+    for branch in _split_top(match, "|"):
+        step = _AXIS.sub("", _split_top(branch.strip(), "/")[-1].strip())
+        if step.startswith(("@", "attribute::")):
+            continue  # attributes: reached by the walk's loop over them
+        m = _QNAME_STEP.match(step)
+        if not m or m.group(2) in ("node", "text", "comment", "processing-instruction"):
+            return None
+        prefix, local = m.group(1), m.group(2)
+        if prefix is not None and prefix not in nsmap:
+            return None
+        found.add((nsmap[prefix] if prefix else None, local))
+    return found
+
+
+def _drop(el) -> None:
+    """Remove an element, keeping the text that follows it."""
+    parent = el.getparent()
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 _LITERAL = re.compile(r'"[^"]*"|\'[^\']*\'')
