@@ -125,6 +125,14 @@ class Schematron:
                 read_file=True, write_file=False, create_dir=False, read_network=False, write_network=False
             )
             self._xslt = etree.XSLT(xslt_doc, access_control=access)
+            self._many: etree.XSLT | None = None
+            if self.one_walk and documents is not None:
+                many = _for_many(xslt_doc)
+                if many is not None:
+                    try:
+                        self._many = etree.XSLT(many, access_control=access)
+                    except etree.XSLTParseError:
+                        pass  # (a global let this rewrite cannot place) each file is checked alone
         except (etree.SchematronParseError, etree.XSLTParseError, etree.XMLSyntaxError) as exc:
             raise TeikitError(f"cannot compile Schematron schema: {exc}", path) from None
 
@@ -138,13 +146,50 @@ class Schematron:
         try:
             report = self._xslt(tree)
         except etree.XSLTApplyError as exc:
-            return [
-                Problem(0, 0, f"Schematron {os.path.basename(self.path)} failed to run: {exc}", source="schematron")
-            ]
+            return [self._failed(exc)]
+        return self._problems(report.getroot(), tree)
+
+    def _failed(self, exc: Exception) -> Problem:
+        return Problem(0, 0, f"Schematron {os.path.basename(self.path)} failed to run: {exc}", source="schematron")
+
+    def check_many(self, trees: list[etree._ElementTree], on_disk: list[tuple | None]) -> list[list[Problem]]:
+        """check() on each tree, the same findings; files as they are on disk in one run.
+
+        A tree that is its file as it stands on disk (`on_disk`: the file's mtime, size and
+        inode when it was parsed, documents.Loaded; None for a tree with a DOCTYPE, XIncludes
+        or marks dropped), at a path that is its real path, written in plain characters, is
+        read again by libxslt in one transformation for all such files, so that what the
+        rules read with document() (registers beside the files) is parsed and indexed once
+        for them all instead of once per file (the bundled book's 20 files besides the
+        corpus: 348 -> 225 ms). Each file's findings are mapped to its own tree. A file
+        libxslt could not read, one that changed on disk since it was parsed, or a run that
+        fails: checked alone, on its tree."""
+        results: list[list[Problem] | None] = [None] * len(trees)
+        plain = [i for i, t in enumerate(trees) if self._many is not None and on_disk[i] and _plain_path(t)]
+        if len(plain) > 1:
+            assert self._many is not None
+            files = etree.Element("teikit-files")
+            for i in plain:
+                etree.SubElement(files, "f").text = trees[i].docinfo.URL
+            try:
+                report = self._many(files.getroottree())
+            except etree.XSLTApplyError:
+                report = None  # each file alone: the failure is then said on its own file
+            if report is not None:
+                for i, part in zip(plain, report.getroot(), strict=True):
+                    if (
+                        part.get("loaded") == "1"
+                        and part.get("url") == trees[i].docinfo.URL
+                        and _same(trees[i].docinfo.URL, on_disk[i])
+                    ):
+                        results[i] = self._problems(part, trees[i])
+        return [found if found is not None else self.check(trees[i]) for i, found in enumerate(results)]
+
+    def _problems(self, report, tree: etree._ElementTree) -> list[Problem]:
         problems = []
         own = os.path.abspath(tree.docinfo.URL) if tree.docinfo.URL else ""
         locator = Locator(tree)
-        findings = report.getroot().iter(SVRL + "failed-assert", SVRL + "successful-report")
+        findings = report.iter(SVRL + "failed-assert", SVRL + "successful-report")
         if self.one_walk:  # pattern by pattern, as the skeleton's one walk per pattern gives them
             findings = sorted(findings, key=lambda f: int(f.get(_PATTERN_ORDER) or 0))
         for finding in findings:
@@ -160,6 +205,27 @@ class Schematron:
             path = origin if origin and origin != own else None
             problems.append(Problem(line, column, f"{text} [{readable_path(node)}]", severity, "schematron", path))
         return problems
+
+
+def _same(path: str, stamp: tuple | None) -> bool:
+    """Whether the file at `path` is still the one that had `stamp` (mtime, size, inode)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return stamp == (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+_PLAIN_PATH = re.compile(r"^[A-Za-z0-9/._+-]+$")
+
+
+def _plain_path(tree: etree._ElementTree) -> bool:
+    """Whether libxslt, reading the file again by its path, finds it at the same URL: a path
+    that is its own real path and needs no escaping in a URI."""
+    url = tree.docinfo.URL
+    if not url or not _PLAIN_PATH.match(url) or "/../" in url or "/./" in url or "//" in url:
+        return False
+    return os.path.realpath(url) == url
 
 
 # ---------------------------------------------------------------- one walk for all patterns
@@ -333,6 +399,120 @@ def _drop(el) -> None:
         else:
             parent.text = (parent.text or "") + el.tail
     parent.remove(el)
+
+
+# ---------------------------------------------------------------- many files in one run
+
+_VARIABLE = re.compile(r"\$([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)")
+_FROM_ROOT = "current()/ancestor-or-self::node()[last()]"  # the root of the rule's node's document
+_SKELETON_MODES = {
+    "schematron-select-full-path",
+    "schematron-get-full-path",
+    "schematron-get-full-path-2",
+    "schematron-get-full-path-3",
+    "generate-id-from-path",
+    "generate-id-2",
+}
+_AVT = re.compile(r"\{([^}]*)\}")
+_ID_CALL = re.compile(r"(?<![\w.:-])id\s*\(")
+
+
+def _for_many(walked) -> etree._Element | None:
+    """The walked stylesheet (_walk_once) made to check many files in one transformation.
+
+    Its input is `<teikit-files><f>PATH</f>...</teikit-files>`; each file is read with
+    document() and walked as the one-file stylesheet walks its input, its findings in a
+    `<teikit-doc url="..." loaded="1">` of its own. Documents read with document() during
+    the run (the registers) are then read once for all the files. What differs from one
+    run per file, and how it is kept the same:
+    - the schema's global lets are evaluated on the input document: here every use of one is
+      replaced by its expression, which must be an absolute path (`/`, `//tei:person/@xml:id`:
+      the same nodes from any node of the file) or a literal; any other let, a use of one
+      this rewrite cannot see, or a local variable of the same name: None (not rewritten);
+    - libxslt parses the files without an ID table, so a stylesheet that calls id() is not
+      rewritten.
+    """
+    from .sch2xslt import _split_top
+
+    root = copy.deepcopy(walked)
+    lets: dict[str, str] = {}
+    for el in list(root):
+        if el.tag not in (_X + "param", _X + "variable"):
+            continue
+        select = el.get("select")
+        if select is None:
+            if len(el) or (el.text or "").strip():
+                return None
+            continue  # the skeleton's empty parameters: the same in every run
+        branches = [b.strip() for b in _split_top(select, "|")]
+        literal = re.fullmatch(r"\s*(?:'[^']*'|\"[^\"]*\"|-?\d+(?:\.\d+)?)\s*", select)
+        if "$" in select or not (literal or all(b.startswith("/") for b in branches)):
+            return None
+        if literal:
+            lets[el.get("name") or ""] = select.strip()
+        else:  # from the root of the rule's node: / means the context's document in a predicate
+            lets[el.get("name") or ""] = (
+                "(" + " | ".join(_FROM_ROOT + b if b != "/" else _FROM_ROOT for b in branches) + ")"
+            )
+        root.remove(el)
+    rule_modes = {t.get("mode") for t in root.findall(_X + "template") if t.get("mode")} - {_WALK} - _SKELETON_MODES
+    for el in root.iter(etree.Element):
+        if not el.tag.startswith(_X):
+            expressions = (e for v in el.attrib.values() for e in _AVT.findall(v.replace("{{", "")))
+            if any(_VARIABLE.search(e) for e in expressions):
+                return None  # a variable in an attribute value template of a literal result
+            continue
+        if el.tag in (_X + "variable", _X + "param") and el.get("name") in lets:
+            return None  # a local of a let's name would hide it
+        for key, value in el.attrib.items():
+            if key in ("match", "mode", "name", "priority"):
+                continue
+            replaced = _replace_lets(value, lets) if "$" in value else value
+            if _ID_CALL.search(_LITERAL.sub("''", replaced)):
+                return None
+            if replaced != value:
+                if not _in_rule(el, rule_modes):
+                    return None  # a let used where current() may not be the rule's node
+                el.set(key, replaced)
+    main = [t for t in root.findall(_X + "template") if t.get("match") == "/" and t.get("mode") is None]
+    if len(main) != 1:
+        return None
+    template = main[0]
+    for child in list(template):
+        template.remove(child)
+    template.text = None
+    out = etree.SubElement(template, "teikit-many")
+    each = etree.SubElement(out, _X + "for-each", select="/teikit-files/f")
+    doc = etree.SubElement(each, "teikit-doc")
+    etree.SubElement(etree.SubElement(doc, _X + "attribute", name="url"), _X + "value-of", select=".")
+    read = etree.SubElement(doc, _X + "for-each", select="document(string(.))")
+    # A document libxslt could not read (not well-formed) gives no node, one the resolver
+    # refused its stand-in (_MISSING): no mark, and the file is checked alone.
+    mark = etree.SubElement(read, _X + "if", test="*[not(namespace-uri() = 'urn:teikit:missing')]")
+    etree.SubElement(mark, _X + "attribute", name="loaded").text = "1"
+    etree.SubElement(read, _X + "apply-templates", select="/", mode=_WALK)
+    return root
+
+
+def _in_rule(el, rule_modes: set) -> bool:
+    """Whether `el` is in a template of a pattern's mode, outside any xsl:for-each (where
+    current() is the node the rule fired on)."""
+    node = el
+    while node is not None:
+        if node.tag == _X + "for-each":
+            return False
+        if node.tag == _X + "template":
+            return node.get("mode") in rule_modes
+        node = node.getparent()
+    return False
+
+
+def _replace_lets(expression: str, lets: dict[str, str]) -> str:
+    """Every $name of a let replaced by its expression, outside string literals."""
+    parts = re.split(r"(\"[^\"]*\"|'[^']*')", expression)
+    for i in range(0, len(parts), 2):
+        parts[i] = _VARIABLE.sub(lambda m: lets.get(m.group(1), m.group(0)), parts[i])
+    return "".join(parts)
 
 
 _LITERAL = re.compile(r'"[^"]*"|\'[^\']*\'')
