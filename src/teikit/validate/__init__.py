@@ -84,7 +84,7 @@ PARALLEL_FROM = 100  # fewer files than this are validated in-process, whatever 
 BATCH_MIN = 50  # files per batch at least: a batch starts a JVM and compiles its schemas
 MAX_JOBS = os.cpu_count() or 1  # --jobs above this is lowered to it
 THREADS = min(2, MAX_JOBS)  # files prepared at once in one process (see _threads)
-PART = 16  # files loaded and checked together (Schematron.check_many); their trees are held at once
+PART = 8  # files loaded and checked together (Schematron.check_many); their trees are held at once
 
 __all__ = ["validate", "Run", "FileResult", "Problem", "Summary", "TEIKIT_RNG", "TEIKIT_SCH", "find_xml_files"]
 
