@@ -19,9 +19,15 @@ of fewer than jing.LONG_RUN files; what it finds invalid goes to jing, whose
 messages and verdict then stand. From LONG_RUN files on, jing judges them all (a
 JVM's start shared by that many files makes it the cheaper engine per file). Parsing,
 hostile-input checks, XInclude and Schematron run in Python (lxml; Saxon for
-XSLT 2/3 Schematron, see schematron.py). Files prepared in this process are prepared
-two at a time in threads when no Saxon is involved and the run is not a batch of a
-larger one (libxml2 and libxslt release the GIL; see _threads).
+XSLT 2/3 Schematron, see schematron.py). Files are prepared in parts of up to PART
+files: each part is parsed, then checked by each XSLT 1.0 Schematron in one
+transformation for all its files that are as they stand on disk (Schematron.check_many:
+the documents the rules read with document(), such as the registers beside an edition's
+files, are parsed and indexed once per part, not once per file; memory stays bounded by
+the part). Files prepared in this process are prepared in two threads when no Saxon is
+involved and the run is not a batch of a larger one (libxml2 and libxslt release the GIL;
+see _threads): the files that XInclude others one by one (the largest, first), the rest
+in one part per thread.
 
 Scale: from PARALLEL_FROM files on with `jobs` > 1, or on a Dask cluster (`dask=`,
 or $TEIKIT_DASK), the files are split into batches (`validate_batch`) that
