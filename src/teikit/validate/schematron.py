@@ -175,8 +175,9 @@ class Schematron:
                 report = self._many(files.getroottree())
             except etree.XSLTApplyError:
                 report = None  # each file alone: the failure is then said on its own file
-            if report is not None:
-                for i, part in zip(plain, report.getroot(), strict=True):
+            parts = list(report.getroot()) if report is not None else []
+            if len(parts) == len(plain):  # one per file, in order (anything else: each alone)
+                for i, part in zip(plain, parts, strict=True):
                     if (
                         part.get("loaded") == "1"
                         and part.get("url") == trees[i].docinfo.URL
