@@ -164,7 +164,7 @@ def test_mutants_give_the_same_findings_as_the_plain_pointer_checks(mutants, tmp
 DOC = """<?xml version="1.0"?>
 <!-- a comment before the root -->
 <doc xmlns:t="urn:t" kind="x">
-  <sec n="1" t:note="a"><p>one</p><p/><p n="3">three <b>bold</b></p></sec>
+  <sec n="1" t:note="a"><p>one</p><p/><p n="3">three <b>bold</b></p><t:p n="7">seven</t:p></sec>
   <sec n="2"><p kind="odd">four</p><sec n="2.1"><p>five</p><p n="-1"/></sec></sec>
   <?pi here?>
 </doc>
@@ -199,6 +199,15 @@ SCHEMAS = {
       <phase id="only-b"><active pattern="b"/></phase>
       <pattern id="a"><rule context="p"><report test="true()">every p</report></rule></pattern>
       <pattern id="b"><rule context="sec"><report test="@n = '2'">sec two</report></rule></pattern>""",
+    # Rules naming elements (in a namespace and in none, through a path and a union) beside
+    # rules on any element and on attributes: each pattern is applied only to the elements
+    # its rules name, or to all when one names any.
+    "names": """
+      <pattern id="n1"><rule context="t:p | sec/p[@n]"><report test="true()">named <name/></report></rule></pattern>
+      <pattern id="n2"><rule context="b"><report test="true()">bold</report></rule>
+        <rule context="@t:note"><report test=". = 'a'">note attribute</report></rule></pattern>
+      <pattern id="n3"><rule context="p"><report test="@n">plain p <value-of select="@n"/></report></rule>
+        <rule context="*[@n &gt; 2]"><report test="true()">big n on <name/></report></rule></pattern>""",
     # Rules on text and comments, and position() of the rule's node: left to the skeleton.
     "text": """
       <pattern><rule context="text()[normalize-space()]"><report test="contains(., 'o')">text with o</report></rule></pattern>
@@ -214,6 +223,11 @@ SCHEMAS = {
         ("first-rule", True, ["numbered p 3", "empty p", "kind on doc", "flat p", "sec with 3 p"]),
         ("abstract", True, ["too many sec children (6 in all)", "negative n=-1", "note attribute a"]),
         ("phase", True, ["sec two"]),
+        (
+            "names",
+            True,
+            ["named t:p", "named p", "bold", "note attribute", "plain p 3", "plain p -1", "big n on t:p"],
+        ),
         ("text", False, ["p"]),  # (the skeleton does not walk text nodes)
         ("position", False, ["second in its list"]),
     ],
@@ -323,3 +337,100 @@ def test_a_stylesheet_of_another_shape_is_left_as_it_is():
         before = etree.tostring(variant)
         assert not _walk_once(variant)
         assert etree.tostring(variant) == before
+
+
+# ---------------------------------------------------------------- many files in one run
+
+
+def _loaded(paths):
+    return [load(str(p), 10**9, ()) for p in paths]
+
+
+def test_files_checked_together_give_the_findings_of_each_alone(mutants, monkeypatch):
+    """Schematron.check_many: the mutants and the registers in one run of the rules (the
+    registers read once), finding by finding as each file checked alone; none left to be
+    checked alone."""
+    folder, paths = mutants
+    schematron = Schematron(TEIKIT_SCH, (str(folder),))
+    docs = _loaded(paths + [folder / name for name in REGISTERS])
+    alone = [schematron.check(d.tree) for d in docs]
+    singles = []
+    check = schematron.check
+    monkeypatch.setattr(schematron, "check", lambda tree: singles.append(tree) or check(tree))
+    together = schematron.check_many([d.tree for d in docs], [d.on_disk for d in docs])
+    assert together == alone
+    assert singles == []
+    assert sum(map(len, alone)) >= 40  # the mutants' faults are found, by several rules
+    assert len({re.sub(r'"[^"]*"|\d+', "", p.message)[:30] for found in alone for p in found}) >= 6
+
+
+def test_files_libxslt_would_not_read_as_they_were_parsed_are_checked_alone(mutants, tmp_path, monkeypatch):
+    """A DOCTYPE, provenance marks the file wrote itself, a path through a symlink, a file
+    changed on disk since it was parsed: each such file is checked alone, on its tree."""
+    folder, paths = mutants
+    work = tmp_path / "work"
+    work.mkdir()
+    for name in REGISTERS:
+        shutil.copy(folder / name, work / name)
+    texts = [p.read_text(encoding="utf-8") for p in paths[:5]]
+    plain = work / "plain.xml"
+    plain.write_text(texts[0], encoding="utf-8")
+    doctype = work / "doctype.xml"
+    doctype.write_text(texts[1].replace("<TEI ", '<!DOCTYPE TEI [<!ENTITY e "x">]><TEI ', 1), encoding="utf-8")
+    forged = work / "forged.xml"
+    forged.write_text(
+        texts[2].replace("<TEI ", '<TEI xmlns:o="urn:teikit:validate" o:origin="elsewhere.xml" ', 1), encoding="utf-8"
+    )
+    (tmp_path / "link").symlink_to(work)
+    linked = tmp_path / "link" / "linked.xml"
+    (work / "linked.xml").write_text(texts[3], encoding="utf-8")
+    changed = work / "changed.xml"
+    changed.write_text(texts[4], encoding="utf-8")
+    files = [plain, doctype, forged, linked, changed]
+    schematron = Schematron(TEIKIT_SCH, (str(work), str(tmp_path / "link")))
+    docs = _loaded(files)
+    assert [d.on_disk is not None for d in docs] == [True, False, False, True, True]
+    alone = [schematron.check(d.tree) for d in docs]
+    changed.write_text(texts[0], encoding="utf-8")  # after the parse: another document
+    singles = []
+    check = schematron.check
+    monkeypatch.setattr(schematron, "check", lambda tree: singles.append(tree) or check(tree))
+    assert schematron.check_many([d.tree for d in docs], [d.on_disk for d in docs]) == alone
+    assert singles == [d.tree for d in docs[1:]]
+    assert all(alone[:3]) and any("points to" in p.message for found in alone for p in found)
+
+
+@pytest.mark.parametrize(
+    "let, together",
+    [
+        ('<let name="all" value="//p"/>', True),  # an absolute path: the same from any node
+        ('<let name="all" value="p"/>', False),  # relative to the input document: not rewritten
+        ('<let name="all" value="//p[. = id(\'x\')]"/>', False),  # id(): libxslt reads without IDs
+    ],
+)
+def test_a_schema_is_run_on_many_files_only_when_its_lets_allow(tmp_path, let, together):
+    sch = tmp_path / "s.sch"
+    sch.write_text(
+        f'<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt">{let}'
+        '<pattern><rule context="sec"><let name="mine" value="count($all)"/>'
+        '<report test="$mine &gt; 0">sec sees <value-of select="$mine"/> p</report>'
+        '<assert test="p[string(.) = $all[2]] or not($all[2])">no p like the second</assert></rule></pattern></schema>',
+        encoding="utf-8",
+    )
+    files = []
+    for i, body in enumerate(["<p>a</p><p>b</p>", "<p>b</p>", "<p>d</p><p>e</p>"]):
+        path = tmp_path / f"d{i}.xml"
+        top = "<p>c</p>" if i == 2 else ""
+        path.write_text(f"<doc><p>top</p>{top}<sec>{body}</sec></doc>", encoding="utf-8")
+        files.append(path)
+    schematron = Schematron(str(sch), (str(tmp_path),))
+    assert (schematron._many is not None) is together
+    docs = _loaded(files)
+    alone = [schematron.check(d.tree) for d in docs]
+    assert schematron.check_many([d.tree for d in docs], [d.on_disk for d in docs]) == alone
+    if let == '<let name="all" value="//p"/>':  # each file's own p, seen from its sec
+        assert [[p.message.split(" [")[0] for p in found] for found in alone] == [
+            ["sec sees 3 p"],
+            ["sec sees 2 p"],
+            ["sec sees 4 p", "no p like the second"],
+        ]

@@ -19,9 +19,15 @@ of fewer than jing.LONG_RUN files; what it finds invalid goes to jing, whose
 messages and verdict then stand. From LONG_RUN files on, jing judges them all (a
 JVM's start shared by that many files makes it the cheaper engine per file). Parsing,
 hostile-input checks, XInclude and Schematron run in Python (lxml; Saxon for
-XSLT 2/3 Schematron, see schematron.py). Files prepared in this process are prepared
-two at a time in threads when no Saxon is involved and the run is not a batch of a
-larger one (libxml2 and libxslt release the GIL; see _threads).
+XSLT 2/3 Schematron, see schematron.py). Files are prepared in parts of up to PART
+files: each part is parsed, then checked by each XSLT 1.0 Schematron in one
+transformation for all its files that are as they stand on disk (Schematron.check_many:
+the documents the rules read with document(), such as the registers beside an edition's
+files, are parsed and indexed once per part, not once per file; memory stays bounded by
+the part). Files prepared in this process are prepared in two threads when no Saxon is
+involved and the run is not a batch of a larger one (libxml2 and libxslt release the GIL;
+see _threads): the files that XInclude others one by one (the largest, first), the rest
+in one part per thread.
 
 Scale: from PARALLEL_FROM files on with `jobs` > 1, or on a Dask cluster (`dask=`,
 or $TEIKIT_DASK), the files are split into batches (`validate_batch`) that
@@ -84,6 +90,7 @@ PARALLEL_FROM = 100  # fewer files than this are validated in-process, whatever 
 BATCH_MIN = 50  # files per batch at least: a batch starts a JVM and compiles its schemas
 MAX_JOBS = os.cpu_count() or 1  # --jobs above this is lowered to it
 THREADS = min(2, MAX_JOBS)  # files prepared at once in one process (see _threads)
+PART = 8  # files loaded and checked together (Schematron.check_many); their trees are held at once
 
 __all__ = ["validate", "Run", "FileResult", "Problem", "Summary", "TEIKIT_RNG", "TEIKIT_SCH", "find_xml_files"]
 
@@ -207,7 +214,10 @@ def _validate_files(
             # Files that XInclude others need a copy for jing: prepare them first so
             # that their JVM runs while the other files are parsed.
             if threads > 1:
-                pending = [pool.submit(_prepare, f, options) for f in includers + rest]
+                # The includers one by one (the largest files, started first), the rest in
+                # one part per thread.
+                parts = [[f] for f in includers] + _split(rest, threads)
+                pending = [pool.submit(_prepare_part, part, options) for part in parts]
                 first = _gathered(pending[: len(includers)], ticker)
             else:
                 first = _prepare_all(includers, options, ticker)
@@ -460,9 +470,24 @@ def _collect(batches, prepared: list[_Prepared], ticker) -> list[str]:
 
 def _prepare_all(files, options, ticker) -> list[_Prepared]:
     out = []
-    for f in files:
-        out.append(_prepare(f, options))
-        ticker(1)
+    for i in range(0, len(files), PART):
+        part = _prepare_part(files[i : i + PART], options)
+        out += part
+        ticker(len(part))
+    return out
+
+
+def _split(files: list[str], parts: int) -> list[list[str]]:
+    """`files` in `parts` runs of consecutive files (as even as can be), none empty, each at
+    most PART long."""
+    count = max(parts, -(-len(files) // PART))
+    size, extra = divmod(len(files), count)
+    out, start = [], 0
+    for i in range(count):
+        end = start + size + (1 if i < extra else 0)
+        if end > start:
+            out.append(files[start:end])
+        start = end
     return out
 
 
@@ -494,8 +519,9 @@ def _threads(files, declared, options: Options) -> int:
 def _gathered(futures, ticker) -> list[_Prepared]:
     out = []
     for future in futures:
-        out.append(future.result())
-        ticker(1)
+        part = future.result()
+        out += part
+        ticker(len(part))
     return out
 
 
@@ -520,17 +546,51 @@ def _schematron(path: str, options: Options) -> Schematron:
 
 
 def _prepare(path: str, options: Options) -> _Prepared:
-    doc = load(path, options.max_bytes, options.allow_read)
-    result = FileResult(path, list(doc.problems))
-    prepared = _Prepared(result)
+    return _prepare_part([path], options)[0]
+
+
+def _prepare_part(paths: list[str], options: Options) -> list[_Prepared]:
+    """Each file parsed and checked by Schematron and (teikit.rng) libxml2; what jing is to read.
+
+    The files of the part that run the same XSLT 1.0 Schematron are checked in one run of
+    it (Schematron.check_many: what the rules read with document() is read once)."""
+    loaded = [load(path, options.max_bytes, options.allow_read) for path in paths]
+    wanted = [_schematrons_of(doc, options) for doc in loaded]
+    found: dict[tuple[int, str], list[Problem] | TeikitError] = {}
+    for sch in dict.fromkeys(s for w in wanted for s in w if isinstance(s, str)):
+        which = [i for i, w in enumerate(wanted) if sch in w]
+        try:
+            schematron = _schematron(sch, options)
+        except TeikitError as exc:  # UnsupportedBinding included: a declared schema that cannot run
+            found.update(((i, sch), exc) for i in which)
+            continue
+        if schematron.runs_in_saxon:  # one file at a time; a failure is that file's
+            for i in which:
+                try:
+                    found[(i, sch)] = schematron.check(loaded[i].tree)
+                except TeikitError as exc:
+                    found[(i, sch)] = exc
+            continue
+        trees = [loaded[i].tree for i in which]
+        checked = schematron.check_many(trees, [loaded[i].on_disk for i in which])
+        found.update(((i, sch), problems) for i, problems in zip(which, checked, strict=True))
+    return [
+        _finish(doc, options, wanted[i], {s: found[(i, s)] for s in wanted[i] if isinstance(s, str)})
+        for i, doc in enumerate(loaded)
+    ]
+
+
+def _schematrons_of(doc, options: Options) -> list[str | Problem]:
+    """The Schematron schemas a loaded file is checked by (paths), or why a declared one is not
+    (a problem), in the order they are given or declared."""
     if not doc.usable:
-        return prepared
-    result.schema, problems = _choose_schema(doc.declared, options)
-    result.problems += problems
-    sch_paths = [options.schematron] if options.schematron else []
-    for ref in [] if options.schematron else [d for d in doc.declared if d.kind == "schematron"]:
+        return []
+    if options.schematron:
+        return [options.schematron]
+    out: list[str | Problem] = []
+    for ref in [d for d in doc.declared if d.kind == "schematron"]:
         if ref.remote:
-            result.problems.append(
+            out.append(
                 _unusable(
                     ref,
                     f"the declared Schematron {ref.href} is remote and was not run (teikit never "
@@ -538,15 +598,30 @@ def _prepare(path: str, options: Options) -> _Prepared:
                 )
             )
         elif not os.path.isfile(ref.href):
-            result.problems.append(_unusable(ref, f"the declared Schematron {ref.href} does not exist"))
+            out.append(_unusable(ref, f"the declared Schematron {ref.href} does not exist"))
         else:
-            sch_paths.append(ref.href)
-    for sch in sch_paths:
-        try:
-            result.problems.extend(_schematron(sch, options).check(doc.tree))
-            result.schematron.append(sch)
-        except TeikitError as exc:  # UnsupportedBinding included: a declared schema that cannot run
-            result.problems.append(Problem(1, 0, f"Schematron not run: {exc}", "error", "schema"))
+            out.append(ref.href)
+    return out
+
+
+def _finish(doc, options: Options, wanted: list[str | Problem], found: dict) -> _Prepared:
+    path = doc.path
+    result = FileResult(path, list(doc.problems))
+    prepared = _Prepared(result)
+    if not doc.usable:
+        return prepared
+    result.schema, problems = _choose_schema(doc.declared, options)
+    result.problems += problems
+    for sch in wanted:
+        if isinstance(sch, Problem):
+            result.problems.append(sch)
+            continue
+        outcome = found[sch]
+        if isinstance(outcome, TeikitError):
+            result.problems.append(Problem(1, 0, f"Schematron not run: {outcome}", "error", "schema"))
+            continue
+        result.problems.extend(outcome)
+        result.schematron.append(sch)
     if not result.schema and not problems:
         result.problems += duplicate_ids(doc.tree)  # jing reports them when it runs
     if (

@@ -87,6 +87,9 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     declared: list[SchemaRef] = field(default_factory=list)
     needs_copy: bool = False  # jing must not read the original (DOCTYPE, XInclude)
+    # The tree is the file as a plain parse gives it (no DOCTYPE, nothing included or dropped):
+    # the file's (mtime, size, inode) when it was read, to tell whether it is still that file.
+    on_disk: tuple[int, int, int] | None = None
 
     @property
     def usable(self) -> bool:
@@ -97,7 +100,8 @@ def load(path: str, max_bytes: int = MAX_BYTES, allow_read=()) -> Loaded:
     """Parse `path` safely; XInclude local files in its folder (or in `allow_read` folders)."""
     doc = Loaded(path)
     try:
-        size = os.path.getsize(path)
+        st = os.stat(path)
+        size = st.st_size
     except OSError as exc:
         doc.problems.append(Problem(0, 0, f"cannot read the file: {exc.strerror}", source="xml"))
         return doc
@@ -128,8 +132,11 @@ def load(path: str, max_bytes: int = MAX_BYTES, allow_read=()) -> Loaded:
         return doc
     _check_doctype(doc)
     root = doc.tree.getroot()
-    _drop_forged_origins(root)
+    forged = _drop_forged_origins(root)
     doc.declared = _declarations(reversed(list(root.itersiblings(etree.PI, preceding=True))), path)
+    info = doc.tree.docinfo
+    if not (forged or info.internalDTD is not None or info.system_url or info.public_id):
+        doc.on_disk = (st.st_mtime_ns, st.st_size, st.st_ino)
     _expand_xincludes(doc, allow_read, max_bytes)
     return doc
 
@@ -305,6 +312,7 @@ def _expand_xincludes(doc: Loaded, allow_read=(), max_bytes: int = MAX_BYTES) ->
         return
     folder = os.path.dirname(os.path.abspath(doc.path))
     policy = LocalFiles([folder, *allow_read])
+    doc.on_disk = None
     if _include_into(doc.tree.getroot(), os.path.abspath(doc.path), policy, doc.problems, (), max_bytes):
         doc.needs_copy = True
     else:
@@ -376,10 +384,13 @@ def _include_into(
     return ok
 
 
-def _drop_forged_origins(root) -> None:
-    """Remove provenance a file wrote itself: only the XInclude step may say where elements came from."""
-    for el in root.xpath("descendant-or-self::*[@o:origin]", namespaces={"o": ORIGIN[1:].split("}")[0]}):
+def _drop_forged_origins(root) -> int:
+    """Remove provenance a file wrote itself: only the XInclude step may say where elements came from.
+    Returns how many were removed."""
+    forged = root.xpath("descendant-or-self::*[@o:origin]", namespaces={"o": ORIGIN[1:].split("}")[0]})
+    for el in forged:
         del el.attrib[ORIGIN]
+    return len(forged)
 
 
 def _other(path: str, chain: tuple) -> str | None:
