@@ -182,3 +182,41 @@ def test_a_department_or_province_after_a_preposition_of_place_is_a_place():
     places = registers.Places(registers.Register("place"))
     discover(places, text, set(), Counter({"and": 100, "a": 100}))  # the book's common words
     assert {"Gard", "Lozère"} <= {registers.place_names(p)[0] for p in places.reg.entries.values()}
+
+
+def test_the_names_of_a_list_share_the_cue_of_its_first():
+    """ "the departments of Gard, Bouches-du-Rhône, Vaucluse, and Lozère", "into Lille and
+    Valenciennes": every name of a list that "and" closes stands where its first does (a
+    department, a smaller town, each a place); not a list of persons, nor one whose last
+    name is a word before a foreign lower-case one."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    text = (
+        "Riots broke out in the departments of Gard, Bouches-du-Rhône, Vaucluse, and Lozère. "
+        "He was prepared to admit Austrian troops into Lille and Valenciennes. "
+        "He wrote to Lenin, Sverdlov and Stalin. He lived in Minsk, Vitebsk and Nash sovremennik."
+    )
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, {"Lenin", "Sverdlov", "Stalin"}, Counter({"and": 100, "the": 100, "sovremennik": 1}))
+    found = {registers.place_names(p)[0] for p in places.reg.entries.values()}
+    assert {"Gard", "Bouches-du-Rhône", "Vaucluse", "Lozère", "Lille", "Valenciennes"} <= found
+    assert not found & {"Lenin", "Sverdlov", "Stalin", "Nash"}
+    assert "Vitebsk" not in found  # its list ends in a foreign phrase: none of it is taken
+
+
+def test_a_hyphenated_name_before_a_features_word_is_one_name():
+    """ "the Moscow-Volga Canal" is one canal, not the "Volga Canal"; a sentence's "The"
+    is no part of a feature's name."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    text = "The Moscow-Volga Canal was built by prisoners. The Panama Canal was not."
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, set(), Counter({"the": 100, "was": 100}))
+    found = {registers.place_names(p)[0] for p in places.reg.entries.values()}
+    assert {"Moscow-Volga Canal", "Panama Canal"} <= found and "Volga Canal" not in found

@@ -52,6 +52,12 @@ _AFTER_CUE = re.compile(
     rf"\b(in|at|to|from|near|into|via|through|towards|outside|around|of|and|In|At|From|Near)\s(the\s)?({_NAME})(?![\w'-])"
     r"(?=(?:\s([a-z]+)\b)?)"
 )
+# The names a cue's name heads, in a list that "and" or "or" closes: "in Kharkov,
+# Dnepropetrovsk and Zaporozhe", "the departments of Gard, Bouches-du-Rhône, Vaucluse, and
+# Lozère", "into Lille and Valenciennes". A hyphenated name may hold lower-case particles.
+_LIST_ITEM = rf"(?:the\s)?({_NAME}|[A-ZÀ-Ý][\w'’]+(?:-[a-zà-ÿ]+)+-[A-ZÀ-Ý][\w'’]+)(?![\w'’]|-(?!-))"  # "--": a dash
+_LIST = re.compile(rf"((?:,\s{_LIST_ITEM})*),?\s(?:and|or)\s{_LIST_ITEM}(?:\s([a-z]+)\b)?")
+_LIST_ITEMS = re.compile(rf",\s{_LIST_ITEM}")
 # "(Frankfurt, 2003)" — the year may be a <date> already, ending the text node — "(London and New York, 1990)", "(Athens, OH, 1990)": where a book was published
 _IMPRINT = re.compile(rf"\(({_NAME})(?: and ({_NAME}))?, ?(?:1[89]\d\d|20\d\d|[A-Z]{{2}}\b|$)")
 # Patterns that begin at a capital test the word boundary after it: `(?<!\w.)` right after
@@ -99,7 +105,11 @@ _FEATURE_TYPES = {
     "Mountains": "mountains", "Gulf": "sea", "Bay": "sea", "Strait": "strait", "Straits": "strait",
     "Island": "island", "Islands": "island", "Peninsula": "region", "Desert": "region",
 }  # fmt: skip
-_FEATURE = re.compile(rf"\b((?:[A-Z][a-z'’]+\s){{1,2}}(?:{'|'.join(_FEATURE_TYPES)}))$")
+# A hyphenated name is one word: "the Moscow-Volga Canal", not the "Volga Canal"; a
+# sentence's "The" is none ("The Panama Canal").
+_FEATURE = re.compile(
+    rf"(?<![\w'’-])(?!The\s)((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s){{1,2}}(?:{'|'.join(_FEATURE_TYPES)}))$"
+)
 _FEATURE_HEAD = re.compile(rf" (?:{'|'.join(_FEATURE_TYPES)})\b")
 # Buildings and sites written with a lower-case head after "the" ("the Kshesinsky palace",
 # "the Spassky tower"), and the type each head gives.
@@ -127,6 +137,23 @@ _SHARED_HEAD = re.compile(r"\b((?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and [A-Z][a-z]+) 
 _UNIT_TYPES = ("region", "district")
 _PEOPLES = re.compile(r"(?:ian|an)$")
 _UNIT_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$")
+
+
+def _listed(text: str, end: int, lowercase_words: Counter) -> list[tuple[str, int]]:
+    """The names that follow a cue's name ending at `end` in a list "and" or "or" closes,
+    with where each begins: they share its cue ("in Kharkov, Dnepropetrovsk and Zaporozhe").
+    None where the last is a word before a lower-case word the book hardly uses (a foreign
+    phrase) or after "the" ("and the Mercury factory"), as for a cue's own name."""
+    m = _LIST.match(text, end)
+    if m is None:
+        return []
+    last, follows = m.group(3), m.group(4)  # (group 2 is an item of the list's body, group 1)
+    if follows and follows not in registers.PLACE_HEADS:
+        if text.startswith("the", m.start(3) - 4) or lowercase_words.get(follows, 0) < _COMMON:
+            return []
+    items = [(i.group(1), i.start(1)) for i in _LIST_ITEMS.finditer(m.group(1))]
+    items = [(name, m.start(1) + at) for name, at in items]
+    return [*items, (last, m.start(3))]
 
 
 def _first_word_names(text: str) -> list[re.Match]:
@@ -262,16 +289,24 @@ def discover(
     imprints: set[str] = set()  # places of publication: towns of any size
     compass: set[tuple[str, str]] = set(_COMPASS.findall(text))  # "North Caucasus"
     person_like: set[str] = set(_BEFORE_INITIAL.findall(text))  # "David W. Doyle"
+    listed: set[int] = set()  # where a name a list gave its cue begins: not counted again after its "and"
     for m in _AFTER_CUE.finditer(text):
         cue, the, name, follows = m.groups()
+        if m.start(3) in listed:
+            continue
         if name[-1] in "'’":
             name = _unquoted(name)
         seen[name] += 1
         if follows and follows not in registers.PLACE_HEADS:
             if the or lowercase_words.get(follows, 0) < _COMMON:
                 continue  # "at the Mercury factory"; "to Staraya ploshchad", "in Nash sovremennik": a foreign word
-        if cue not in ("of", "and") or _PLACE_NOUN.search(text, max(0, m.start() - 20), m.start() + 3):
+        is_strong = cue not in ("of", "and") or _PLACE_NOUN.search(text, max(0, m.start() - 20), m.start() + 3)
+        if is_strong:
             strong[name] += 1
+        for item, at in _listed(text, m.end(3), lowercase_words):
+            listed.add(at)
+            seen[item] += 1
+            strong[item] += 1 if is_strong else 0
     for m in _IMPRINT.finditer(text):
         imprints.update(n for n in m.groups() if n)
     for m in _STREET.finditer(text):
