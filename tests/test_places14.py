@@ -220,3 +220,19 @@ def test_a_hyphenated_name_before_a_features_word_is_one_name():
     discover(places, text, set(), Counter({"the": 100, "was": 100}))
     found = {registers.place_names(p)[0] for p in places.reg.entries.values()}
     assert {"Moscow-Volga Canal", "Panama Canal"} <= found and "Volga Canal" not in found
+
+
+def test_a_town_is_found_under_another_romanisation_of_its_name():
+    """ "based in Mogiliev", "in Krivoi Rog": the gazetteer's Mogilev and Krivoy Rog (ie/e,
+    -oi/-oy), as "Nizhnyi" is its Nizhniy."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    text = "The headquarters, based in Mogiliev, moved. He went to Krivoi Rog."
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, set(), Counter({"the": 100}))
+    found = {registers.place_names(p)[0]: p for p in places.reg.entries.values()}
+    assert {"Mogiliev", "Krivoi Rog"} <= set(found)
+    assert gazetteer.lookup("Mogiliev") is None  # not a name GeoNames gives

@@ -28,6 +28,7 @@ _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
 _NOT_INITIALS = frozenset({"St.", "Mt.", "No.", "Ft."})
 _INITIALS_BEFORE = re.compile(rf"((?:\b[A-Z][a-z]+\s)?(?:{_INITIAL}\s?){{1,3}})$")
 _WORDS_BEFORE = re.compile(r"((?:\b[A-Z][a-z]+\s){1,2})$")
+_INITIALS_ONLY_BEFORE = re.compile(rf"((?:{_INITIAL}\s){{1,3}})$")
 _NEXT_CAPITAL = re.compile(r"^\s([A-Z][a-z]+)")
 _INSTITUTION_BEFORE = re.compile(r"(?:Orders? of(?: the)?|Prize|named)\s$")
 # Patterns run over the whole text open with a letter, not a look-behind, so that `re`
@@ -138,8 +139,15 @@ RECENT_WINDOW = 2500  # characters back in which a candidate counts as "named ne
 class People:
     """The person register's names, as the matcher and the resolver need them."""
 
-    def __init__(self, reg: registers.Register, patronymics: tuple[str, ...] = (), honorifics: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        reg: registers.Register,
+        patronymics: tuple[str, ...] = (),
+        honorifics: tuple[str, ...] = (),
+        forenames: frozenset[str] = frozenset(),
+    ):
         self.reg = reg
+        self.forenames = forenames  # the profile's given names ([names] forenames)
         # Titles written before a name (the profile's [names] honorifics, "Mr.", "Dr."): no
         # initials. One capital and a full stop ("M." for Monsieur) is an initial all the same.
         self.titles = frozenset(h for h in honorifics if h.endswith(".") and len(h) > 2) | _NOT_INITIALS
@@ -245,8 +253,25 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
         words = m.group(1).split()
         while words and (words[0] in _NOT_FORENAMES or words[0] in people.by_surname):
             words = words[1:]
+        given: list[str] = []
         if words and words[0][0] in {g[0][0] for p in people.by_surname[surname] for g in people.given_names(p) if g}:
-            return start - len(" ".join(words)) - 1, words
+            given = words
+        else:
+            # Forenames right before the surname that fit no one of the register by their
+            # initial: the mention is all the same the whole name ("Historian Oleg
+            # Khlevniuk"; "Viktor Chernov": another Chernov than the index's M. A., left
+            # unlinked).
+            theirs = {g for p in people.by_surname[surname] for names in people.given_names(p) for g in names}
+            for w in reversed(words):  # the register's given names, of this surname's persons ("J. Arch") or any
+                if w not in theirs and w not in people.by_forename and w not in people.forenames:
+                    break
+                given.insert(0, w)
+        if given:
+            at = start - len(" ".join(given)) - 1
+            initials = _INITIALS_ONLY_BEFORE.search(text[max(0, at - 12) : at])
+            if initials:  # initials before the forename: "J. Arch Getty", "A. James Gregor"
+                return at - len(initials.group(1)), [*initials.group(1).split(), *given]
+            return at, given
     return start, []
 
 
@@ -349,6 +374,9 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
         initials = [i for i in written if i not in people.titles]
         if len(initials) < len(written) and written[0] in initials:
             continue  # "J. Mr. Smith": no name's shape
+        after = _NEXT_CAPITAL.match(text[m.end() : m.end() + 30])
+        if after and after.group(1) in indexed_surnames:
+            continue  # "J. Arch Getty", "A. James Gregor": a forename between initials and a surname
         if not initials or (len(initials) == 1 and m.group(2) in common):
             continue  # a title alone ("Mr. John"), or one capital before a common word ("A. Nothing
             # whatever"); two initials make a name's shape whatever follows ("R. J. Service")
@@ -466,7 +494,7 @@ def _subject(people: People, ctx: Context):
 
 def apply(tei, ctx: Context):
     reg = ctx.registers["person"]
-    people = People(reg, ctx.profile.patronymics, ctx.profile.honorifics)
+    people = People(reg, ctx.profile.patronymics, ctx.profile.honorifics, ctx.profile.forenames)
     discover(people, tei, ctx)
     keys = people.keys()
     matcher = Matcher(keys)

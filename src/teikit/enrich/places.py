@@ -223,6 +223,32 @@ def _unquoted(name: str) -> str:
     return name
 
 
+# Other romanisations of a Russian name's letters, for the gazetteer's look-up: -oi/-oy
+# (Krivoi Rog, Krivoy Rog) and ie/e after a consonant (Mogiliev, Mogilev).
+_OTHER_LETTERS = (
+    (re.compile(r"oi\b"), "oy"),
+    (re.compile(r"oy\b"), "oi"),
+    (re.compile(r"(?<=[bcdfgklmnprstvz])ie"), "e"),
+)
+
+
+def _lookup(name: str, everything: bool = False) -> gazetteer.GeoPlace | None:
+    """The gazetteer's place for a name as written, else under another romanisation of it
+    (`spellings`, and -oi/-oy, ie/e): "Krivoi Rog" is GeoNames' Krivoy Rog, "Mogiliev" its
+    Mogilev."""
+    geo = gazetteer.lookup(name, everything=everything)
+    if geo is not None:
+        return geo
+    others = spellings(name)
+    for pattern, letters in _OTHER_LETTERS:
+        others |= {pattern.sub(letters, n) for n in others}
+    for other in sorted(others - {name}):
+        geo = gazetteer.lookup(other, everything=everything)
+        if geo is not None:
+            return geo
+    return None
+
+
 def spellings(name: str) -> set[str]:
     """The romanisations under which a printed name may appear."""
     out = {name}
@@ -334,13 +360,13 @@ def discover(
         if name in regions:  # the profile's regions and former states (England, Bohemia, Kent)
             places.add(name, regions[name], gazetteer.known().get(name), "named in the text")
             continue
-        geo = gazetteer.lookup(name)  # countries and cities of 15,000 or more
+        geo = _lookup(name)  # countries and cities of 15,000 or more
         if geo and (geo.type != "city" or geo.population >= _MIN_POPULATION or name in imprints):
             found[name] = geo
             continue
         if not strong[name]:
             continue
-        geo = gazetteer.lookup(name, everything=True)
+        geo = _lookup(name, everything=True)
         if (
             geo
             and (geo.type != "city" or geo.population >= _MIN_STRONG)  # a region: a subdivision, a province
