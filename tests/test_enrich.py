@@ -340,7 +340,9 @@ def _people(*names: tuple[str, list[str]], forenames: frozenset[str] = frozenset
 
     reg = registers.Register("person")
     for surname, given in names:  # entries of the index
-        reg.add(registers._person_entry(reg, headings.Heading(surname, given), None, "Name Index", registers.FROM_INDEX))
+        reg.add(
+            registers._person_entry(reg, headings.Heading(surname, given), None, "Name Index", registers.FROM_INDEX)
+        )
     return persons.People(reg, forenames=forenames)
 
 

@@ -253,7 +253,7 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
         words = m.group(1).split()
         while words and (words[0] in _NOT_FORENAMES or words[0] in people.by_surname):
             words = words[1:]
-        given: list[str] = []
+        given = []
         if words and words[0][0] in {g[0][0] for p in people.by_surname[surname] for g in people.given_names(p) if g}:
             given = words
         else:
