@@ -159,6 +159,17 @@ def test_a_persons_surname_after_the_noun_ends_the_name():
     assert _names(said) == []  # without the register, a capitalised word goes on the name
 
 
+def test_works_after_the_and_a_soviet_of_a_place_are_bodies():
+    """ "the Sormovo works", "the New Putilov works": a works named (not "Stalin works hard",
+    a verb); "the Gomel' soviet" (the russian pack's body) as "the Moscow party committee"."""
+    profile = _iron_lazar()
+    said = "a meeting at the Sormovo works and at the New Putilov works. Stalin works hard."
+    assert _names(said, profile) == ["Sormovo works", "New Putilov works"]
+    said = "He was elected to the Moscow soviet, and the Gomel' soviet met."
+    assert _names(said, profile) == ["Moscow soviet", "Gomel' soviet"]
+    assert _names(said) == []  # "soviet" is a body in the russian pack, not in English at large
+
+
 def test_presidiums_sections_and_sectors_are_bodies():
     said = "the Presidium of the Supreme Soviet, the Central Committee Transport Section and the Special Sector"
     assert _names(said) == ["Presidium of the Supreme Soviet", "Central Committee Transport Section", "Special Sector"]

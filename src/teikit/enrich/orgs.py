@@ -397,6 +397,8 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     name = " ".join(text[start:he].split())
     if _goes_on(text, he, shapes) or fold(name) in shapes.not_orgs:
         return None
+    if head.endswith("s") and not _THE_BEFORE.search(text, max(0, start - 8), start):
+        return None  # "the Sormovo works"; not "Stalin works", a verb
     return Found(start, he, name, head, False)
 
 
