@@ -236,3 +236,41 @@ def test_a_town_is_found_under_another_romanisation_of_its_name():
     found = {registers.place_names(p)[0]: p for p in places.reg.entries.values()}
     assert {"Mogiliev", "Krivoi Rog"} <= set(found)
     assert gazetteer.lookup("Mogiliev") is None  # not a name GeoNames gives
+
+
+def test_index_headings_ending_or_beginning_with_a_features_word_are_places():
+    """ "Don River", "Northern Territory" (a feature's or a unit's word last), "Lake Khasan",
+    "Mount Elbrus" (the feature's word first, the English way), "North Caucasus" (a part of
+    a place); not "Eastern Front" nor "Central Committee"."""
+    from teikit.enrich.registers import classify_place
+
+    profile = load_profile()
+    assert classify_place("Don River", profile)[0] == "river"
+    assert classify_place("Northern Territory", profile)[0] == "region"
+    assert classify_place("Lake Khasan", profile)[0] == "lake"
+    assert classify_place("Mount Elbrus", profile)[0] == "mountain"
+    assert classify_place("North Caucasus", profile)[0] == "region"
+    assert classify_place("Eastern Front", profile) is None and classify_place("Central Committee", profile) is None
+
+
+def test_sites_and_settlements_the_text_names():
+    """ "the Sovetsky Theatre", "the Novodevichy cemetery", "Lake Khasan" in the text; an index
+    heading no gazetteer knows, written only right after prepositions of place ("in
+    Martynovich", "to Martynovich"), is a settlement; one also written otherwise ("in
+    Pravda", "Pravda reported") is not; nor "the Royal palace" of a book that writes "royal"."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    text = (
+        "He spoke at the Sovetsky Theatre; her ashes lie in the Novodevichy cemetery. Fighting at Lake Khasan. "
+        "A school in Martynovich; from Kabany to Martynovich. In Pravda he wrote; Pravda reported. "
+        "The royal family left the Royal palace."
+    )
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, set(), Counter({"the": 100, "royal": 3}), topics={"Martynovich", "Pravda"})
+    kinds = {registers.place_names(p)[0]: p.get("type") for p in places.reg.entries.values()}
+    assert kinds["Sovetsky Theatre"] == kinds["Novodevichy cemetery"] == "site"
+    assert kinds["Lake Khasan"] == "lake" and kinds["Martynovich"] == "settlement"
+    assert "Pravda" not in kinds and "Royal palace" not in kinds
