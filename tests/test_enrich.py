@@ -376,3 +376,19 @@ def test_initials_before_a_forename_and_an_indexed_surname_make_no_new_person():
     _find_unindexed(people, said, _CommonWords(said))
     assert "Arch" not in people.by_surname and "James" not in people.by_surname
     assert "Daniels" in people.by_surname  # a person the index leaves out, found by initials
+
+
+def test_a_citys_other_name_in_brackets_is_no_person():
+    """ "Nizhnyi Novgorod (Gorky)", "Samara (Kuibyshev)": the gazetteer gives the bracketed
+    name for the city before it (renamed after a person for a time): the places pass marks
+    it, the persons pass leaves it; "Maxim (Gorky)" stays a name."""
+    from teikit.enrich.persons import _renamed_place
+
+    for said, name in (
+        ("first secretary of Nizhnyi Novgorod (Gorky) and", "Gorky"),
+        ("evacuated to Samara (Kuibyshev) in 1941", "Kuibyshev"),
+    ):
+        at = said.index(name)
+        assert _renamed_place(said, at, at + len(name))
+    said = "the writer Maxim (Gorky) wrote"
+    assert not _renamed_place(said, said.index("Gorky"), said.index("Gorky") + 5)

@@ -27,6 +27,7 @@ _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
 # honorifics: "St. Paul", "Mt. Athos", "No. 10".
 _NOT_INITIALS = frozenset({"St.", "Mt.", "No.", "Ft."})
 _INITIALS_BEFORE = re.compile(rf"((?:\b[A-Z][a-z]+\s)?(?:{_INITIAL}\s?){{1,3}})$")
+_PLACE_BEFORE_BRACKET = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) \($")
 _WORDS_BEFORE = re.compile(r"((?:\b[A-Z][a-z]+\s){1,2})$")
 _INITIALS_ONLY_BEFORE = re.compile(rf"((?:{_INITIAL}\s){{1,3}})$")
 _NEXT_CAPITAL = re.compile(r"^\s([A-Z][a-z]+)")
@@ -225,6 +226,19 @@ def _fits(given: list[str], person, people: People) -> bool:
         if ok:
             return True
     return False
+
+
+def _renamed_place(text: str, start: int, end: int) -> bool:
+    """Whether a name in brackets right after a place's name is another name of that place,
+    as the gazetteer says ("Nizhnyi Novgorod (Gorky)", "Samara (Kuibyshev)": cities named
+    after persons for a time)."""
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    before = _PLACE_BEFORE_BRACKET.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    here, there = gazetteer.lookup(text[start:end]), gazetteer.lookup(before.group(1))
+    return here is not None and there is not None and here.geonameid == there.geonameid
 
 
 def _initial(name: str) -> str:
@@ -512,6 +526,8 @@ def apply(tei, ctx: Context):
             if kind == "surname":
                 if _INSTITUTION_BEFORE.search(text[max(0, start - 20) : start]):
                     continue
+                if _renamed_place(text, start, end):
+                    continue  # "Nizhnyi Novgorod (Gorky)": the city's other name, for the places pass
                 nxt = _NEXT_CAPITAL.match(text[end : end + 30])
                 if nxt and nxt.group(1) not in keys and start > 0 and text[end : end + 1] not in ",;.":
                     continue  # "Stalin Prize", "Kaganovich Metro"
