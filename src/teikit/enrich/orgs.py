@@ -109,10 +109,14 @@ _BRACKETS = re.compile(r"\s*\([^()]*\)")
 # country's government of the moment, not the "Provisional Government" named last.
 _NEVER_BARE = frozenset({"Government"})
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
-# An acronym after "the" ("the NKVD"), and how often at least the text so writes it to make it a body's name.
-_THE_ACRONYM = re.compile(r"(?<![\w-])the[ \t\n]+([A-Z]{3,})(?![\w-]|['’](?!s\b))")  # "the NKVD's" too
+# An acronym after "the" ("the NKVD"; the look-behind after the literal lets `re` seek "the"
+# first), and how often at least the text so writes it to make it a body's name.
+_THE_ACRONYM = re.compile(r"the(?<![\w-]the)[ \t\n]+([A-Z]{3,})(?![\w-]|['’](?!s\b))")  # "the NKVD's" too
 _ACRONYM_USES = 2
 # A Roman numeral, as written ("the XVII Party Congress"); not "MVD", whose letters are numerals'.
+_BRACKETS_AT = re.compile(r" \(([^()]+)\)")
+_JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*) (?:and|or) (?:the )?$")
+_JOINED_AFTER = re.compile(r" (?:and|or) (?:the )?([A-Z][\w'’-]*)")
 _ACRONYM_AT = re.compile(r"[A-Z]{2,}(?![\w-])")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 INDEX_SOURCE = "Subject Index"
@@ -613,15 +617,27 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
     return out
 
 
+def _uses(word: str, text: str):
+    """Where `text` writes `word` as a word of its own, found by `str.find` (a pattern
+    searched for each acronym through the whole book took a quarter of a second)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            yield at
+        at = text.find(word, end)
+
+
 def _with_a_place(short: str, text: str, profile) -> bool:
     """Whether the text joins an acronym to a place's name by "and" or "or": a place too
-    ("between Ukraine and the RSFSR")."""
-    for m in re.finditer(
-        rf"([A-Z][\w'’-]*) (?:and|or) (?:the )?{short}(?![\w-])|(?<![\w-]){short} (?:and|or) (?:the )?([A-Z][\w'’-]*)",
-        text,
-    ):
-        if _is_place(m.group(1) or m.group(2), profile):
-            return True
+    ("between Ukraine and the RSFSR"). The acronym's uses are found first (`_uses`), the
+    words either side looked at there."""
+    for start in _uses(short, text):
+        before = _JOINED_BEFORE.search(text, max(0, start - 60), start)
+        after = _JOINED_AFTER.match(text, start + len(short))
+        for joined in (before, after):
+            if joined is not None and _is_place(joined.group(1), profile):
+                return True
     return False
 
 
@@ -632,8 +648,9 @@ def _spelt_out_otherwise(short: str, text: str, shapes: Shapes) -> bool:
     are one)."""
     spelt = [  # what the brackets say before a comma, "the" left out; another short name says nothing
         words
-        for m in re.finditer(rf"(?<![\w-]){short} \(([^()]+)\)", text)
-        if len((words := re.sub(r"^the\s+", "", re.split(r"[,;]", m.group(1))[0].strip())).split()) > 1
+        for m in (_BRACKETS_AT.match(text, at + len(short)) for at in _uses(short, text))
+        if m is not None
+        and len((words := re.sub(r"^the\s+", "", re.split(r"[,;]", m.group(1))[0].strip())).split()) > 1
     ]
     return bool(spelt) and not any(
         (found := find(words, shapes)) and not found[-1].bare and found[-1].end == len(words.rstrip())
