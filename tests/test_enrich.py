@@ -333,3 +333,62 @@ def test_a_bare_surname_after_a_forename_means_the_man_called_by_that_surname():
     [para] = [p for p in doc.iterfind(".//t:p", NS) if "persecution of Papulia" in text(p)]
     refs = {n.get("ref") for n in para.iterfind("t:persName", NS) if text(n) == "Ordzhonikidze"}
     assert refs == {"persons.xml#ordzhonikidze-g-k"}
+
+
+def _people(*names: tuple[str, list[str]], forenames: frozenset[str] = frozenset()):
+    from teikit.enrich import headings, persons, registers
+
+    reg = registers.Register("person")
+    for surname, given in names:  # entries of the index
+        reg.add(
+            registers._person_entry(reg, headings.Heading(surname, given), None, "Name Index", registers.FROM_INDEX)
+        )
+    return persons.People(reg, forenames=forenames)
+
+
+def test_forenames_before_a_surname_belong_to_the_mention_even_when_they_fit_no_one():
+    """ "Historian Oleg Khlevniuk" (the register's Oleg), "Viktor Chernov" (a forename of the
+    profile's, another Chernov than the index's M. A.: the whole name, left unlinked), "J.
+    Arch Getty" (initials before the forename the index gives second)."""
+    from teikit.enrich.persons import _given_before
+
+    people = _people(
+        ("Khlevniuk", ["Oleg"]), ("Chernov", ["M.", "A."]), ("Getty", ["J.", "Arch"]), forenames=frozenset({"Viktor"})
+    )
+    for said, surname, mention in (
+        ("Historian Oleg Khlevniuk advances", "Khlevniuk", "Oleg Khlevniuk"),
+        ("leaders, including Viktor Chernov, had", "Chernov", "Viktor Chernov"),
+        ("documented by J. Arch Getty and", "Getty", "J. Arch Getty"),
+        ("Stalin Chernov said", "Chernov", "Chernov"),  # no forename: the surname alone
+    ):
+        at = said.index(surname)
+        start, _ = _given_before(said, at, people, surname)
+        assert said[start : at + len(surname)] == mention
+
+
+def test_initials_before_a_forename_and_an_indexed_surname_make_no_new_person():
+    """ "J. Arch Getty", "A. James Gregor": the initials and the forename are Getty's and
+    Gregor's, not those of persons "Arch, J." and "James, A." the index leaves out."""
+    from teikit.enrich.persons import _CommonWords, _find_unindexed
+
+    people = _people(("Getty", ["J.", "Arch"]), ("Gregor", ["A.", "J."]))
+    said = "documented by J. Arch Getty and what A. James Gregor defines; R. V. Daniels wrote"
+    _find_unindexed(people, said, _CommonWords(said))
+    assert "Arch" not in people.by_surname and "James" not in people.by_surname
+    assert "Daniels" in people.by_surname  # a person the index leaves out, found by initials
+
+
+def test_a_citys_other_name_in_brackets_is_no_person():
+    """ "Nizhnyi Novgorod (Gorky)", "Samara (Kuibyshev)": the gazetteer gives the bracketed
+    name for the city before it (renamed after a person for a time): the places pass marks
+    it, the persons pass leaves it; "Maxim (Gorky)" stays a name."""
+    from teikit.enrich.persons import _renamed_place
+
+    for said, name in (
+        ("first secretary of Nizhnyi Novgorod (Gorky) and", "Gorky"),
+        ("evacuated to Samara (Kuibyshev) in 1941", "Kuibyshev"),
+    ):
+        at = said.index(name)
+        assert _renamed_place(said, at, at + len(name))
+    said = "the writer Maxim (Gorky) wrote"
+    assert not _renamed_place(said, said.index("Gorky"), said.index("Gorky") + 5)

@@ -114,6 +114,67 @@ def test_a_noun_alone_after_the_means_an_organisation_named_elsewhere():
     assert [(f.name, f.bare) for f in found] == [("Convention", True)]
 
 
+def test_an_acronym_written_after_the_names_a_body():
+    """ "the MVD and the MGB", "the KGB": an acronym English writes with "the" twice or more is
+    an organisation's, without a profile; not a country's ("the USSR"), a Roman numeral
+    ("the XVII Party Congress"), a word in capitals ("the VOICE", "a voice"), an acronym the
+    text spells out as no organisation ("NEP (New Economic Policy)"), nor one it writes in
+    the plural ("SRs")."""
+    book = (
+        "With the merger of the MVD and the MGB, he used the MVD against the MGB. "
+        "The Ukrainian KGB (Ukrainian Committee of State Security), the KGB and the KGB's men. "
+        "In the USSR the USSR grew. Between Ukraine and the RSFSR, the RSFSR's. At the XVII Party Congress and the XVII Congress. "
+        "I heard the VOICE, the VOICE of a voice. "
+        "NEP (New Economic Policy) ended the NEP, and the NEP was gone. "
+        "The SRs and the SR leaders, the SR party."
+    )
+    profile = load_profile()
+    shapes = orgs.Shapes.of(profile, book)
+    assert orgs._acronyms(book, shapes, profile) == ["KGB", "MGB", "MVD"]
+
+
+def test_two_bodies_joined_by_a_hyphen_are_two_names():
+    """ "the Central Committee-CCC plenum", "the Central Control Commission-Rabkrin": a
+    hyphen between two organisations' names; not an organisation's name inside a word
+    ("the Anti-Comintern Pact") nor a noun before any other word ("the Party-State")."""
+    profile = _iron_lazar()
+    said = "the joint Central Committee-CCC plenum and the Central Control Commission-Rabkrin"
+    shapes = orgs.Shapes.of(profile, said)
+    shapes.learn("CCC")
+    assert [f.name for f in orgs.find(said, shapes)] == [
+        "Central Committee",
+        "CCC",
+        "Central Control Commission",
+        "Rabkrin",
+    ]
+    assert _names("the Anti-Comintern Pact and the Party-State apparatus", profile) == []
+
+
+def test_a_persons_surname_after_the_noun_ends_the_name():
+    """ "At the XVI Party Congress Kaganovich reported": a surname of the person register
+    after the noun begins the sentence's subject, it does not continue the name."""
+    said = "At the XVI Party Congress Kaganovich reported a huge success."
+    shapes = orgs.Shapes.of(load_profile(), said, frozenset({"Kaganovich"}))
+    assert [f.name for f in orgs.find(said, shapes)] == ["XVI Party Congress"]
+    assert _names(said) == []  # without the register, a capitalised word goes on the name
+
+
+def test_works_after_the_and_a_soviet_of_a_place_are_bodies():
+    """ "the Sormovo works", "the New Putilov works": a works named (not "Stalin works hard",
+    a verb); "the Gomel' soviet" (the russian pack's body) as "the Moscow party committee"."""
+    profile = _iron_lazar()
+    said = "a meeting at the Sormovo works and at the New Putilov works. Stalin works hard."
+    assert _names(said, profile) == ["Sormovo works", "New Putilov works"]
+    said = "He was elected to the Moscow soviet, and the Gomel' soviet met."
+    assert _names(said, profile) == ["Moscow soviet", "Gomel' soviet"]
+    assert _names(said) == []  # "soviet" is a body in the russian pack, not in English at large
+
+
+def test_presidiums_sections_and_sectors_are_bodies():
+    said = "the Presidium of the Supreme Soviet, the Central Committee Transport Section and the Special Sector"
+    assert _names(said) == ["Presidium of the Supreme Soviet", "Central Committee Transport Section", "Special Sector"]
+
+
 def test_a_place_is_no_organisation():
     """The "Soviet Union" ends with an organisation noun; the book's profile knows it as a place."""
     profile = _iron_lazar()

@@ -182,3 +182,95 @@ def test_a_department_or_province_after_a_preposition_of_place_is_a_place():
     places = registers.Places(registers.Register("place"))
     discover(places, text, set(), Counter({"and": 100, "a": 100}))  # the book's common words
     assert {"Gard", "Lozère"} <= {registers.place_names(p)[0] for p in places.reg.entries.values()}
+
+
+def test_the_names_of_a_list_share_the_cue_of_its_first():
+    """ "the departments of Gard, Bouches-du-Rhône, Vaucluse, and Lozère", "into Lille and
+    Valenciennes": every name of a list that "and" closes stands where its first does (a
+    department, a smaller town, each a place); not a list of persons, nor one whose last
+    name is a word before a foreign lower-case one."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    text = (
+        "Riots broke out in the departments of Gard, Bouches-du-Rhône, Vaucluse, and Lozère. "
+        "He was prepared to admit Austrian troops into Lille and Valenciennes. "
+        "He wrote to Lenin, Sverdlov and Stalin. He lived in Minsk, Vitebsk and Nash sovremennik."
+    )
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, {"Lenin", "Sverdlov", "Stalin"}, Counter({"and": 100, "the": 100, "sovremennik": 1}))
+    found = {registers.place_names(p)[0] for p in places.reg.entries.values()}
+    assert {"Gard", "Bouches-du-Rhône", "Vaucluse", "Lozère", "Lille", "Valenciennes"} <= found
+    assert not found & {"Lenin", "Sverdlov", "Stalin", "Nash"}
+    assert "Vitebsk" not in found  # its list ends in a foreign phrase: none of it is taken
+
+
+def test_a_hyphenated_name_before_a_features_word_is_one_name():
+    """ "the Moscow-Volga Canal" is one canal, not the "Volga Canal"; a sentence's "The"
+    is no part of a feature's name."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    text = "The Moscow-Volga Canal was built by prisoners. The Panama Canal was not."
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, set(), Counter({"the": 100, "was": 100}))
+    found = {registers.place_names(p)[0] for p in places.reg.entries.values()}
+    assert {"Moscow-Volga Canal", "Panama Canal"} <= found and "Volga Canal" not in found
+
+
+def test_a_town_is_found_under_another_romanisation_of_its_name():
+    """ "based in Mogiliev", "in Krivoi Rog": the gazetteer's Mogilev and Krivoy Rog (ie/e,
+    -oi/-oy), as "Nizhnyi" is its Nizhniy."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    text = "The headquarters, based in Mogiliev, moved. He went to Krivoi Rog."
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, set(), Counter({"the": 100}))
+    found = {registers.place_names(p)[0]: p for p in places.reg.entries.values()}
+    assert {"Mogiliev", "Krivoi Rog"} <= set(found)
+    assert gazetteer.lookup("Mogiliev") is None  # not a name GeoNames gives
+
+
+def test_index_headings_ending_or_beginning_with_a_features_word_are_places():
+    """ "Don River", "Northern Territory" (a feature's or a unit's word last), "Lake Khasan",
+    "Mount Elbrus" (the feature's word first, the English way), "North Caucasus" (a part of
+    a place); not "Eastern Front" nor "Central Committee"."""
+    from teikit.enrich.registers import classify_place
+
+    profile = load_profile()
+    assert classify_place("Don River", profile)[0] == "river"
+    assert classify_place("Northern Territory", profile)[0] == "region"
+    assert classify_place("Lake Khasan", profile)[0] == "lake"
+    assert classify_place("Mount Elbrus", profile)[0] == "mountain"
+    assert classify_place("North Caucasus", profile)[0] == "region"
+    assert classify_place("Eastern Front", profile) is None and classify_place("Central Committee", profile) is None
+
+
+def test_sites_and_settlements_the_text_names():
+    """ "the Sovetsky Theatre", "the Novodevichy cemetery", "Lake Khasan" in the text; an index
+    heading no gazetteer knows, written only right after prepositions of place ("in
+    Martynovich", "to Martynovich"), is a settlement; one also written otherwise ("in
+    Pravda", "Pravda reported") is not; nor "the Royal palace" of a book that writes "royal"."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    text = (
+        "He spoke at the Sovetsky Theatre; her ashes lie in the Novodevichy cemetery. Fighting at Lake Khasan. "
+        "A school in Martynovich; from Kabany to Martynovich. In Pravda he wrote; Pravda reported. "
+        "The royal family left the Royal palace."
+    )
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, set(), Counter({"the": 100, "royal": 3}), topics={"Martynovich", "Pravda"})
+    kinds = {registers.place_names(p)[0]: p.get("type") for p in places.reg.entries.values()}
+    assert kinds["Sovetsky Theatre"] == kinds["Novodevichy cemetery"] == "site"
+    assert kinds["Lake Khasan"] == "lake" and kinds["Martynovich"] == "settlement"
+    assert "Pravda" not in kinds and "Royal palace" not in kinds

@@ -63,6 +63,16 @@ _FOLDS = [
 ]
 
 
+# Other romanisations of a name's letters than `fold` reduces, tried one by one where the
+# name as written is not found (`lookup_romanised`): -oi/-oy (Krivoi Rog, Krivoy Rog), ie/e
+# after a consonant (Mogiliev, Mogilev). Not folded: "Kiev" and a "Kev" are no one place.
+_OTHER_LETTERS = (
+    (re.compile(r"oi\b"), "oy"),
+    (re.compile(r"oy\b"), "oi"),
+    (re.compile(r"(?<=[bcdfgklmnprstvz])ie"), "e"),
+)
+
+
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A spelling-insensitive key: 'Nizhnyi Novgorod' and 'Nizhniy Novgorod' agree."""
@@ -345,6 +355,22 @@ def lookup(name: str, everything: bool = False) -> GeoPlace | None:
     `everything`: then also smaller places, subdivisions and the features of gazetteer.toml."""
     rows = _rows(name, everything, " LIMIT 1")
     return GeoPlace(*rows[0]) if rows else None
+
+
+def lookup_romanised(name: str, everything: bool = False) -> GeoPlace | None:
+    """`lookup`, else the place of another romanisation of the name (`_OTHER_LETTERS`):
+    "Krivoi Rog" is GeoNames' Krivoy Rog, "Mogiliev" its Mogilev."""
+    geo = lookup(name, everything)
+    if geo is not None:
+        return geo
+    others = {name}
+    for pattern, letters in _OTHER_LETTERS:
+        others |= {pattern.sub(letters, n) for n in others}
+    for other in sorted(others - {name}):
+        geo = lookup(other, everything)
+        if geo is not None:
+            return geo
+    return None
 
 
 @cache

@@ -91,6 +91,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)$")
 # Another capitalised word: the name goes on ("Party Conference"); not an initial ("the
 # Central Committee A. A. Ivanov").
 _CONTINUES = re.compile(rf"{_SP}[A-Z](?!\.)")
+_NEXT_WORD = re.compile(rf"{_SP}([A-Z][\w'’-]*)")
 _LOWER_NOUN = re.compile(rf"{_SP}([a-z]+)(?![\w-])")
 _LOWER_WORD = re.compile(rf"{_SP}([a-z]+)(?![\w-])")
 _RUN_AFTER = re.compile(rf"(?:{_SP}{_TOKEN})+")
@@ -108,6 +109,16 @@ _BRACKETS = re.compile(r"\s*\([^()]*\)")
 # country's government of the moment, not the "Provisional Government" named last.
 _NEVER_BARE = frozenset({"Government"})
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
+# An acronym after "the" ("the NKVD"; the look-behind after the literal lets `re` seek "the"
+# first), and how often at least the text so writes it to make it a body's name.
+_THE_ACRONYM = re.compile(r"the(?<![\w-]the)[ \t\n]+([A-Z]{3,})(?![\w-]|['’](?!s\b))")  # "the NKVD's" too
+_ACRONYM_USES = 2
+# A Roman numeral, as written ("the XVII Party Congress"); not "MVD", whose letters are numerals'.
+_BRACKETS_AT = re.compile(r" \(([^()]+)\)")
+_JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*) (?:and|or) (?:the )?$")
+_JOINED_AFTER = re.compile(r" (?:and|or) (?:the )?([A-Z][\w'’-]*)")
+_ACRONYM_AT = re.compile(r"[A-Z]{2,}(?![\w-])")
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 INDEX_SOURCE = "Subject Index"
 TEXT_SOURCE = "named in the text"
 
@@ -159,7 +170,8 @@ class Shapes:
     def heads(self) -> Matcher:
         """The nouns and known names, found in one scan (made again after a short name is learnt)."""
         if self._heads is None:
-            self._heads = Matcher(dict.fromkeys(self.nouns | self.known | self.bodies | self.wings))
+            # split at hyphens: "the Central Committee-CCC plenum" names two (see `_hyphened`)
+            self._heads = Matcher(dict.fromkeys(self.nouns | self.known | self.bodies | self.wings), split_hyphens=True)
         return self._heads
 
     def qualifies(self, post: str) -> bool:
@@ -233,7 +245,7 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
     name read alone: an index heading, a register's name); `heads`: the nouns and known
     names of `text` as `Matcher.find` gives them, when found already."""
     out: list[Found] = []
-    for hs, he, head, value in shapes.heads().find(text) if heads is None else heads:
+    for hs, he, head, value in _hyphened(text, shapes.heads().find(text) if heads is None else heads):
         if value is not None:  # a name of the register, as written
             if not _title(text, hs) and not (prose and initial(text, hs) and shapes.common(head.split()[0])):
                 out.append(Found(hs, he, head, head.split()[-1], False))
@@ -244,7 +256,7 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
             if found is not None:
                 out.append(found)
             continue
-        if head in shapes.nouns and _CONTINUES.match(text, he):
+        if head in shapes.nouns and _goes_on(text, he, shapes):
             continue  # "Party Conference": the name goes on
         words = _words_before(text, hs, shapes, prose)
         if words is None:
@@ -288,6 +300,34 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
     return kept
+
+
+def _goes_on(text: str, end: int, shapes: Shapes) -> bool:
+    """Whether a capitalised word follows a noun at `end`, continuing the name ("Party
+    Conference", "Red Army Day"): not an initial ("the Central Committee A. A. Ivanov") nor
+    a person's surname the register holds, a new sentence's subject in a book that begins
+    sentences after a date or a place ("At the XVI Party Congress Kaganovich reported")."""
+    if not _CONTINUES.match(text, end):
+        return False
+    word = _NEXT_WORD.match(text, end)
+    return word is None or _APOSTROPHE_S.sub("", word.group(1)) not in shapes.surnames
+
+
+def _hyphened(text: str, heads: list) -> list:
+    """The nouns and names found at a hyphen (the scan splits "Central Committee-CCC"),
+    kept only where the hyphen joins two organisations' names, each a name of its own
+    ("the Central Committee-CCC plenum", "the Central Control Commission-Rabkrin"): not a
+    name inside a word ("Anti-Comintern"), nor a noun before any word ("Party-State")."""
+    if not any(text[hs - 1 : hs] == "-" or text[he : he + 1] == "-" for hs, he, _, _ in heads):
+        return heads
+    starts = {hs for hs, _, _, _ in heads}
+    ends = {he for _, he, _, _ in heads}
+    return [
+        h
+        for h in heads
+        if (text[h[0] - 1 : h[0]] != "-" or h[0] - 1 in ends)
+        and (text[h[1] : h[1] + 1] != "-" or h[1] + 1 in starts or _ACRONYM_AT.match(text, h[1] + 1))
+    ]
 
 
 def _place_or_people(name: str, profile) -> bool:
@@ -359,8 +399,10 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     ):
         return None  # "the Kaganovich commission": a person's, who is marked
     name = " ".join(text[start:he].split())
-    if _CONTINUES.match(text, he) or fold(name) in shapes.not_orgs:
+    if _goes_on(text, he, shapes) or fold(name) in shapes.not_orgs:
         return None
+    if head.endswith("s") and not _THE_BEFORE.search(text, max(0, start - 8), start):
+        return None  # "the Sormovo works"; not "Stalin works", a verb
     return Found(start, he, name, head, False)
 
 
@@ -480,6 +522,8 @@ def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[lis
     text = shapes.text  # the pieces, joined by blank lines
     for m in _SHORT_NAME.finditer(text):
         _short_name(orgs, text, m, shapes, profile)
+    for short in _acronyms(text, shapes, profile):
+        shapes.learn(short)
     # One scan of the whole text for the nouns, then `find` only where they stand.
     starts = list(accumulate((len(p) + 2 for p in pieces[:-1]), initial=0))
     heads: dict[int, list] = {}
@@ -539,6 +583,79 @@ def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, s
         ]
         out.append(sorted([*names, *extra], key=lambda f: f.start) if extra else names)
     return out
+
+
+def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
+    """Acronyms the text uses as a body's name, without saying what they stand for: three
+    capitals or more ("NKVD", "MGB", "BBC") written after "the" twice or more, as English
+    writes an organisation's acronym and a country's ("the USSR": a place, never taken).
+    Not a Roman numeral, a person's name, a word the text writes in lower case too ("the
+    VOICE": emphasis), nor an acronym the text or the index spells out
+    (in brackets after the words, or the words in brackets after it) other than as an
+    organisation's ("New Economic Policy (NEP)", "Machine Tractor Stations (MTS)": a short
+    name taken already is known), one written in the plural ("MTSs", "SRs": members or
+    things, not a body), nor one the text joins to a place ("Ukraine and the RSFSR")."""
+    found: Counter = Counter(m.group(1) for m in _THE_ACRONYM.finditer(text))
+    out = []
+    for short, n in sorted(found.items()):
+        if (
+            n < _ACRONYM_USES
+            or short in shapes.known
+            or short in shapes.nouns
+            or _ROMAN.fullmatch(short)
+            or short in shapes.surnames
+            or short.lower() in shapes.stops
+            or _written(short.lower(), text)  # "the VOICE": a word written in capitals
+            or f"({short})" in text
+            or _spelt_out_otherwise(short, text, shapes)
+            or _written(short + "s", text)
+            or _is_place(short, profile)
+            or _with_a_place(short, text, profile)
+        ):
+            continue
+        out.append(short)
+    return out
+
+
+def _uses(word: str, text: str):
+    """Where `text` writes `word` as a word of its own, found by `str.find` (a pattern
+    searched for each acronym through the whole book took a quarter of a second)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            yield at
+        at = text.find(word, end)
+
+
+def _with_a_place(short: str, text: str, profile) -> bool:
+    """Whether the text joins an acronym to a place's name by "and" or "or": a place too
+    ("between Ukraine and the RSFSR"). The acronym's uses are found first (`_uses`), the
+    words either side looked at there."""
+    for start in _uses(short, text):
+        before = _JOINED_BEFORE.search(text, max(0, start - 60), start)
+        after = _JOINED_AFTER.match(text, start + len(short))
+        for joined in (before, after):
+            if joined is not None and _is_place(joined.group(1), profile):
+                return True
+    return False
+
+
+def _spelt_out_otherwise(short: str, text: str, shapes: Shapes) -> bool:
+    """Whether the text gives words in brackets after an acronym ("NEP (New Economic
+    Policy)"), none of them an organisation's name ("the Ukrainian MVD (Ukrainian Ministry
+    of Internal Affairs)", "GPU (the Chief Political Administration, the secret police)"
+    are one)."""
+    spelt = [  # what the brackets say before a comma, "the" left out; another short name says nothing
+        words
+        for m in (_BRACKETS_AT.match(text, at + len(short)) for at in _uses(short, text))
+        if m is not None
+        and len((words := re.sub(r"^the\s+", "", re.split(r"[,;]", m.group(1))[0].strip())).split()) > 1
+    ]
+    return bool(spelt) and not any(
+        (found := find(words, shapes)) and not found[-1].bare and found[-1].end == len(words.rstrip())
+        for words in spelt
+    )
 
 
 def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> None:

@@ -27,7 +27,9 @@ _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
 # honorifics: "St. Paul", "Mt. Athos", "No. 10".
 _NOT_INITIALS = frozenset({"St.", "Mt.", "No.", "Ft."})
 _INITIALS_BEFORE = re.compile(rf"((?:\b[A-Z][a-z]+\s)?(?:{_INITIAL}\s?){{1,3}})$")
+_PLACE_BEFORE_BRACKET = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) \($")
 _WORDS_BEFORE = re.compile(r"((?:\b[A-Z][a-z]+\s){1,2})$")
+_INITIALS_ONLY_BEFORE = re.compile(rf"((?:{_INITIAL}\s){{1,3}})$")
 _NEXT_CAPITAL = re.compile(r"^\s([A-Z][a-z]+)")
 _INSTITUTION_BEFORE = re.compile(r"(?:Orders? of(?: the)?|Prize|named)\s$")
 # Patterns run over the whole text open with a letter, not a look-behind, so that `re`
@@ -138,8 +140,15 @@ RECENT_WINDOW = 2500  # characters back in which a candidate counts as "named ne
 class People:
     """The person register's names, as the matcher and the resolver need them."""
 
-    def __init__(self, reg: registers.Register, patronymics: tuple[str, ...] = (), honorifics: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        reg: registers.Register,
+        patronymics: tuple[str, ...] = (),
+        honorifics: tuple[str, ...] = (),
+        forenames: frozenset[str] = frozenset(),
+    ):
         self.reg = reg
+        self.forenames = forenames  # the profile's given names ([names] forenames)
         # Titles written before a name (the profile's [names] honorifics, "Mr.", "Dr."): no
         # initials. One capital and a full stop ("M." for Monsieur) is an initial all the same.
         self.titles = frozenset(h for h in honorifics if h.endswith(".") and len(h) > 2) | _NOT_INITIALS
@@ -219,6 +228,19 @@ def _fits(given: list[str], person, people: People) -> bool:
     return False
 
 
+def _renamed_place(text: str, start: int, end: int) -> bool:
+    """Whether a name in brackets right after a place's name is another name of that place,
+    as the gazetteer says ("Nizhnyi Novgorod (Gorky)", "Samara (Kuibyshev)": cities named
+    after persons for a time)."""
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    before = _PLACE_BEFORE_BRACKET.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    here, there = gazetteer.lookup(text[start:end]), gazetteer.lookup(before.group(1))
+    return here is not None and there is not None and here.geonameid == there.geonameid
+
+
 def _initial(name: str) -> str:
     """An initial as romanisations agree on it: Ye. = E., Iu. = Yu., J. = I."""
     head = name[:2] if name[1:2].islower() and name[:2] in _CANONICAL_INITIAL else name[:1]
@@ -245,8 +267,25 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
         words = m.group(1).split()
         while words and (words[0] in _NOT_FORENAMES or words[0] in people.by_surname):
             words = words[1:]
+        given = []
         if words and words[0][0] in {g[0][0] for p in people.by_surname[surname] for g in people.given_names(p) if g}:
-            return start - len(" ".join(words)) - 1, words
+            given = words
+        else:
+            # Forenames right before the surname that fit no one of the register by their
+            # initial: the mention is all the same the whole name ("Historian Oleg
+            # Khlevniuk"; "Viktor Chernov": another Chernov than the index's M. A., left
+            # unlinked).
+            theirs = {g for p in people.by_surname[surname] for names in people.given_names(p) for g in names}
+            for w in reversed(words):  # the register's given names, of this surname's persons ("J. Arch") or any
+                if w not in theirs and w not in people.by_forename and w not in people.forenames:
+                    break
+                given.insert(0, w)
+        if given:
+            at = start - len(" ".join(given)) - 1
+            initials = _INITIALS_ONLY_BEFORE.search(text[max(0, at - 12) : at])
+            if initials:  # initials before the forename: "J. Arch Getty", "A. James Gregor"
+                return at - len(initials.group(1)), [*initials.group(1).split(), *given]
+            return at, given
     return start, []
 
 
@@ -349,6 +388,9 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
         initials = [i for i in written if i not in people.titles]
         if len(initials) < len(written) and written[0] in initials:
             continue  # "J. Mr. Smith": no name's shape
+        after = _NEXT_CAPITAL.match(text[m.end() : m.end() + 30])
+        if after and after.group(1) in indexed_surnames:
+            continue  # "J. Arch Getty", "A. James Gregor": a forename between initials and a surname
         if not initials or (len(initials) == 1 and m.group(2) in common):
             continue  # a title alone ("Mr. John"), or one capital before a common word ("A. Nothing
             # whatever"); two initials make a name's shape whatever follows ("R. J. Service")
@@ -466,7 +508,7 @@ def _subject(people: People, ctx: Context):
 
 def apply(tei, ctx: Context):
     reg = ctx.registers["person"]
-    people = People(reg, ctx.profile.patronymics, ctx.profile.honorifics)
+    people = People(reg, ctx.profile.patronymics, ctx.profile.honorifics, ctx.profile.forenames)
     discover(people, tei, ctx)
     keys = people.keys()
     matcher = Matcher(keys)
@@ -484,6 +526,8 @@ def apply(tei, ctx: Context):
             if kind == "surname":
                 if _INSTITUTION_BEFORE.search(text[max(0, start - 20) : start]):
                     continue
+                if _renamed_place(text, start, end):
+                    continue  # "Nizhnyi Novgorod (Gorky)": the city's other name, for the places pass
                 nxt = _NEXT_CAPITAL.match(text[end : end + 30])
                 if nxt and nxt.group(1) not in keys and start > 0 and text[end : end + 1] not in ",;.":
                     continue  # "Stalin Prize", "Kaganovich Metro"

@@ -17,9 +17,14 @@ it includes); the text adds, in a book with an index:
   "the Donetsk region", "the Siberian region"; `[places] heads` adds "oblast"): one name;
 - squares, streets and buildings named their word first, the French, Italian or Spanish way
   ("the Palais Royal", "the Hôtel de Ville", "the Place de la Concorde", "Piazza Navona");
-- named features by their last word ("Panama Canal", "Lenin Hills"), streets, districts
+- named features by their last word ("Panama Canal", "Lenin Hills") or their first, the
+  English way ("Lake Khasan", "Mount Elbrus", "the Gulf of Finland"), streets, districts
   ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"), and
   names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas).
+
+An index heading no gazetteer knows is a settlement where the text writes it twice or more,
+and only, right after a preposition of place ("to a school in Martynovich", "from Kabany
+to Martynovich").
 
 Never taken from the gazetteer: words that are also persons' names (Kirov, Frunze),
 ordinary English words (Union), the index's headings that name no place (Pravda, Duma),
@@ -52,6 +57,12 @@ _AFTER_CUE = re.compile(
     rf"\b(in|at|to|from|near|into|via|through|towards|outside|around|of|and|In|At|From|Near)\s(the\s)?({_NAME})(?![\w'-])"
     r"(?=(?:\s([a-z]+)\b)?)"
 )
+# The names a cue's name heads, in a list that "and" or "or" closes: "in Kharkov,
+# Dnepropetrovsk and Zaporozhe", "the departments of Gard, Bouches-du-Rhône, Vaucluse, and
+# Lozère", "into Lille and Valenciennes". A hyphenated name may hold lower-case particles.
+_LIST_ITEM = rf"(?:the\s)?({_NAME}|[A-ZÀ-Ý][\w'’]+(?:-[a-zà-ÿ]+)+-[A-ZÀ-Ý][\w'’]+)(?![\w'’]|-(?!-))"  # "--": a dash
+_LIST = re.compile(rf"((?:,\s{_LIST_ITEM})*),?\s(?:and|or)\s{_LIST_ITEM}(?:\s([a-z]+)\b)?")
+_LIST_ITEMS = re.compile(rf",\s{_LIST_ITEM}")
 # "(Frankfurt, 2003)" — the year may be a <date> already, ending the text node — "(London and New York, 1990)", "(Athens, OH, 1990)": where a book was published
 _IMPRINT = re.compile(rf"\(({_NAME})(?: and ({_NAME}))?, ?(?:1[89]\d\d|20\d\d|[A-Z]{{2}}\b|$)")
 # Patterns that begin at a capital test the word boundary after it: `(?<!\w.)` right after
@@ -84,6 +95,7 @@ _MIN_POPULATION = 50_000
 # A smaller town, or a subdivision, only after a preposition of place ("in Efremov") or a
 # word for a place and "of" ("the population of Efremov"), and only of this size at least.
 _MIN_STRONG = 1_000
+_SETTLED_USES = 2  # an index heading written this often, and only, right after a preposition of place
 _COMMON = 3  # a lower-case word the book writes less often is no English word of its (ploshchad)
 _STRONG_SHARE = 0.5  # of the name's uses, at least, after such a cue
 _PLACE_NOUN = re.compile(
@@ -99,16 +111,23 @@ _FEATURE_TYPES = {
     "Mountains": "mountains", "Gulf": "sea", "Bay": "sea", "Strait": "strait", "Straits": "strait",
     "Island": "island", "Islands": "island", "Peninsula": "region", "Desert": "region",
 }  # fmt: skip
-_FEATURE = re.compile(rf"\b((?:[A-Z][a-z'’]+\s){{1,2}}(?:{'|'.join(_FEATURE_TYPES)}))$")
+# A hyphenated name is one word: "the Moscow-Volga Canal", not the "Volga Canal"; a
+# sentence's "The" is none ("The Panama Canal").
+_FEATURE = re.compile(
+    rf"(?<![\w'’-])(?!The\s)((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s){{1,2}}(?:{'|'.join(_FEATURE_TYPES)}))$"
+)
 _FEATURE_HEAD = re.compile(rf" (?:{'|'.join(_FEATURE_TYPES)})\b")
-# Buildings and sites written with a lower-case head after "the" ("the Kshesinsky palace",
-# "the Spassky tower"), and the type each head gives.
+# Buildings and sites written with their head after "the", in lower case or capitalised
+# ("the Kshesinsky palace", "the Spassky tower", "the Sovetsky Theatre", "the Novodevichy
+# cemetery"), and the type each head gives.
 _SITE_HEADS = {
     "palace": "site", "cathedral": "site", "monastery": "site", "tower": "site", "station": "site",
-    "square": "square", "bridge": "site", "embankment": "street", "canal": "canal",
+    "square": "square", "bridge": "site", "embankment": "street", "canal": "canal", "theatre": "site",
+    "theater": "site", "hotel": "site", "cemetery": "site", "prison": "site", "park": "site",
 }  # fmt: skip
-_SITE = re.compile(rf"\bthe ((?:[A-Z][a-z'’]+\s){{1,2}}(?:{'|'.join(_SITE_HEADS)}))$")
-_SITE_HEAD = re.compile(rf" (?:{'|'.join(_SITE_HEADS)})\b")
+_SITE_WORDS = "|".join(f"{w}|{w.capitalize()}" for w in _SITE_HEADS)
+_SITE = re.compile(rf"\bthe ((?:[A-Z][a-z'’]+\s){{1,2}}(?:{_SITE_WORDS}))$")
+_SITE_HEAD = re.compile(rf" (?:{_SITE_WORDS})\b")
 # A hyphen and a people's adjective after a name: the name is half of an adjective.
 _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
 # Another name of a place in brackets after it: "Nizhnyi Novgorod (Gorky)".
@@ -127,6 +146,23 @@ _SHARED_HEAD = re.compile(r"\b((?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and [A-Z][a-z]+) 
 _UNIT_TYPES = ("region", "district")
 _PEOPLES = re.compile(r"(?:ian|an)$")
 _UNIT_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$")
+
+
+def _listed(text: str, end: int, lowercase_words: Counter) -> list[tuple[str, int]]:
+    """The names that follow a cue's name ending at `end` in a list "and" or "or" closes,
+    with where each begins: they share its cue ("in Kharkov, Dnepropetrovsk and Zaporozhe").
+    None where the last is a word before a lower-case word the book hardly uses (a foreign
+    phrase) or after "the" ("and the Mercury factory"), as for a cue's own name."""
+    m = _LIST.match(text, end)
+    if m is None:
+        return []
+    last, follows = m.group(3), m.group(4)  # (group 2 is an item of the list's body, group 1)
+    if follows and follows not in registers.PLACE_HEADS:
+        if text.startswith("the", m.start(3) - 4) or lowercase_words.get(follows, 0) < _COMMON:
+            return []
+    items = [(i.group(1), i.start(1)) for i in _LIST_ITEMS.finditer(m.group(1))]
+    items = [(name, m.start(1) + at) for name, at in items]
+    return [*items, (last, m.start(3))]
 
 
 def _first_word_names(text: str) -> list[re.Match]:
@@ -259,19 +295,30 @@ def discover(
     regions = regions or {}
     seen: Counter = Counter()
     strong: Counter = Counter()  # after a preposition of place, or "the town of"
+    settled: Counter = Counter()  # right after a preposition of place, without "the" ("in Martynovich")
     imprints: set[str] = set()  # places of publication: towns of any size
     compass: set[tuple[str, str]] = set(_COMPASS.findall(text))  # "North Caucasus"
     person_like: set[str] = set(_BEFORE_INITIAL.findall(text))  # "David W. Doyle"
+    listed: set[int] = set()  # where a name a list gave its cue begins: not counted again after its "and"
     for m in _AFTER_CUE.finditer(text):
         cue, the, name, follows = m.groups()
+        if m.start(3) in listed:
+            continue
         if name[-1] in "'’":
             name = _unquoted(name)
         seen[name] += 1
         if follows and follows not in registers.PLACE_HEADS:
             if the or lowercase_words.get(follows, 0) < _COMMON:
                 continue  # "at the Mercury factory"; "to Staraya ploshchad", "in Nash sovremennik": a foreign word
-        if cue not in ("of", "and") or _PLACE_NOUN.search(text, max(0, m.start() - 20), m.start() + 3):
+        is_strong = cue not in ("of", "and") or _PLACE_NOUN.search(text, max(0, m.start() - 20), m.start() + 3)
+        if is_strong:
             strong[name] += 1
+            if not the and cue not in ("of", "and"):
+                settled[name] += 1
+        for item, at in _listed(text, m.end(3), lowercase_words):
+            listed.add(at)
+            seen[item] += 1
+            strong[item] += 1 if is_strong else 0
     for m in _IMPRINT.finditer(text):
         imprints.update(n for n in m.groups() if n)
     for m in _STREET.finditer(text):
@@ -293,19 +340,30 @@ def discover(
         if place is not None and places.find(name) is None:
             places.add(name, "region", None, "named in the text")
     found: dict[str, gazetteer.GeoPlace] = {}
+    # An index heading no gazetteer knows, that the text writes only right after prepositions
+    # of place, twice or more ("to a school in Martynovich", "from Kabany to Martynovich"): a
+    # settlement (a newspaper is also written otherwise: "in Pravda", "Pravda reported").
+    for name in sorted(topics & set(settled) - person_like - not_places):
+        if (
+            settled[name] >= _SETTLED_USES
+            and settled[name] == textplaces.uses(name, text)
+            and name.lower() not in lowercase_words
+            and places.find(name) is None
+        ):
+            places.add(name, "settlement", None, "named in the text")
     for name in sorted((set(seen) | imprints) - person_like - not_places - topics):
         if name.lower() in lowercase_words or places.find(name) is not None or _ADJECTIVE.search(name):
             continue  # "Union" is a word before it is a town; "Russian" is no place
         if name in regions:  # the profile's regions and former states (England, Bohemia, Kent)
             places.add(name, regions[name], gazetteer.known().get(name), "named in the text")
             continue
-        geo = gazetteer.lookup(name)  # countries and cities of 15,000 or more
+        geo = gazetteer.lookup_romanised(name)  # countries and cities of 15,000 or more
         if geo and (geo.type != "city" or geo.population >= _MIN_POPULATION or name in imprints):
             found[name] = geo
             continue
         if not strong[name]:
             continue
-        geo = gazetteer.lookup(name, everything=True)
+        geo = gazetteer.lookup_romanised(name, everything=True)
         if (
             geo
             and (geo.type != "city" or geo.population >= _MIN_STRONG)  # a region: a subdivision, a province
@@ -329,9 +387,13 @@ def discover(
             and places.find(" ".join(words[:-1])) is None  # "the Belomor canal": Belomor is the place
             and words[0] not in not_places
             and not _ADJECTIVE.search(words[0])
-            and words[0].lower() not in lowercase_words  # "the Papal palace", "the Royal palace"
+            # "the Papal palace", "the Royal palace"; a capitalised head makes a name ("the Winter Palace")
+            and (words[-1][0].isupper() or words[0].lower() not in lowercase_words)
         ):
-            places.add(name, _SITE_HEADS[words[-1]], None, "named in the text")
+            places.add(name, _SITE_HEADS[words[-1].lower()], None, "named in the text")
+    for name, kind in _features_word_first(text):
+        if places.find(name) is None and name.split()[-1] not in not_places:
+            places.add(name, kind, gazetteer.lookup(name, everything=True), "named in the text")
     for m in _ending_at_heads(text, _FEATURE_HEAD, _FEATURE):
         name = m.group(1)
         words = name.split()
@@ -343,6 +405,21 @@ def discover(
             geo = gazetteer.lookup(name, everything=True)
             places.add(name, geo.type if geo else _FEATURE_TYPES[words[-1]], geo, "named in the text")
     return nicknames
+
+
+def _features_word_first(text: str) -> list[tuple[str, str]]:
+    """The features the text names their word first ("Lake Khasan", "Mount Elbrus", "the
+    Gulf of Finland"), with their type: each word sought by `str.find` (a pattern of them
+    all would be tried at every position of the book), the name matched there."""
+    found = []
+    for word, kind in registers.FEATURE_FIRST_TYPES.items():
+        at = text.find(word + " ")
+        while at >= 0:
+            m = registers.FEATURE_FIRST.match(text, at)
+            if m and (at == 0 or not text[at - 1].isalnum()):
+                found.append((m.group(0), kind))
+            at = text.find(word + " ", at + 1)
+    return found
 
 
 def _same_place(name: str, place) -> bool:

@@ -72,6 +72,16 @@ PLACE_HEADS = {
     "valley": "region",
 }
 
+# Features English names with their word first ("Lake Khasan", "Mount Elbrus", "Cape Horn",
+# "Gulf of Finland"), and the type each word gives.
+FEATURE_FIRST_TYPES = {
+    "Lake": "lake", "Mount": "mountain", "Cape": "cape", "Isle of": "island", "Gulf of": "sea", "Bay of": "sea",
+    "Sea of": "sea", "Strait of": "strait", "Straits of": "strait",
+}  # fmt: skip
+FEATURE_FIRST = re.compile(r"\b(" + "|".join(FEATURE_FIRST_TYPES) + r") [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?![\w'’-])")
+# Words of the compass that name a part of a place before its name ("North Caucasus").
+COMPASS_WORDS = frozenset("North South East West Northern Southern Eastern Western Central".split())
+
 # The last word of a named street, building or site ("Wigmore Street", "Victoria Station"):
 # what ends with one names a place, not a person.
 PLACE_WORDS = (
@@ -399,7 +409,15 @@ def classify_place(name: str, profile) -> tuple[str | None, gazetteer.GeoPlace |
     if canonical in gazetteer.known():  # gazetteer.toml's names: Turkestan the region, not the town
         own = gazetteer.known()[canonical]
         return own.type, own
-    geo = gazetteer.lookup(canonical)
+    unit = (PLACE_HEADS | profile.place_heads).get(words[-1].lower()) if len(words) > 1 else None
+    if unit is not None:  # "Don River", "Northern Territory": a feature's or a unit's word ends the name
+        return unit, gazetteer.lookup(canonical, everything=True)
+    first = FEATURE_FIRST.match(canonical)
+    if first:  # "Lake Khasan", "Mount Elbrus": the feature's word first, the English way
+        return FEATURE_FIRST_TYPES[first.group(1)], gazetteer.lookup(canonical, everything=True)
+    if len(words) == 2 and words[0] in COMPASS_WORDS and classify_place(words[1], profile) is not None:
+        return "region", None  # "North Caucasus": a part of a place
+    geo = gazetteer.lookup_romanised(canonical)  # "Krivoi Rog": GeoNames' Krivoy Rog
     if geo is None:  # a sea, a river, a former country; not a village: a topic may be named like one
         geo = gazetteer.lookup(canonical, everything=True)
         geo = geo if geo is not None and geo.type not in ("city", "region") else None
