@@ -27,17 +27,26 @@
 
   <xsl:variable name="t:nl" select="'&#10;'"/>
 
+  <!-- Rendering a few documents at a time (tk:is-written): where each run writes its part
+       of book.txt, which teikit.render joins (the parts in turn, separated as the pages
+       are; the last ends with a newline). Empty: this run writes book.txt. -->
+  <xsl:param name="book-part" as="xs:string" select="''"/>
+
   <xsl:template match="/">
-    <xsl:variable name="texts" as="xs:string*" select="$tk:pages ! t:page(.)"/>
-    <xsl:for-each select="$tk:pages">
+    <xsl:variable name="pages" select="$tk:pages[tk:is-written(.)]"/>
+    <xsl:variable name="texts" as="xs:string*" select="$pages ! t:page(.)"/>
+    <xsl:for-each select="$pages">
       <xsl:variable name="i" select="position()"/>
       <xsl:result-document href="{tk:page-name(.)}.txt">
         <xsl:value-of select="t:lines(($tk:book-title, $tk:book-authors[1]), ''), '', $texts[$i], ''" separator="&#10;"/>
       </xsl:result-document>
     </xsl:for-each>
-    <xsl:result-document href="book.txt">
-      <xsl:value-of select="t:title-block(), t:contents(), $texts" separator="&#10;&#10;&#10;"/>
-      <xsl:value-of select="$t:nl"/>
+    <xsl:variable name="book" as="xs:string*" select="if ($opening) then (t:title-block(), t:contents()) else (), $texts"/>
+    <xsl:result-document href="{if ($book-part) then $book-part else 'book.txt'}">
+      <!-- a part says how many blocks it holds, so that one holding none is left out -->
+      <xsl:if test="$book-part"><xsl:value-of select="count($book) || ':'"/></xsl:if>
+      <xsl:value-of select="$book" separator="&#10;&#10;&#10;"/>
+      <xsl:if test="not($book-part)"><xsl:value-of select="$t:nl"/></xsl:if>
     </xsl:result-document>
   </xsl:template>
 

@@ -27,9 +27,10 @@ from ..access import LINK_SCHEMES
 from ..errors import TeikitError, UsageError
 from ..xmlio import atomic_folder, output_folder
 from . import media
-from .collection import collect_to_file, located_in
+from .collection import collect_documents, located_in
 from .saxon import TRANSFORMS, stylesheet, transform
 from .search import build_index
+from .windows import render_windows
 
 FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl", "pdf": "print.xsl"}
 
@@ -83,19 +84,20 @@ def render(
     result.seconds["compile"] = compile_stylesheets(to)
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="teikit-render-") as work:
-        # The collection goes to Saxon as a file, read one document at a time: Python never
-        # holds it whole (a collection of hundreds of documents would not fit twice).
-        source = Path(work) / "collection.xml"
+        # The documents go to Saxon as files, read one at a time: Python never holds the
+        # collection whole, and Saxon holds a window of it (teikit.render.windows).
         # Decided before the transform: html.xsl shows only the images marked as published.
         planner = media.Planner(forbidden=[outdir], warn=result.warnings.append)
         prepare = planner.mark if to == "html" else (lambda root: None)
-        collect_to_file(paths, source, warn=result.warnings.append, prepare=prepare)
+        documents = collect_documents(paths, Path(work), warn=result.warnings.append, prepare=prepare)
         result.seconds["read"] = time.perf_counter() - t0
-        _transform(to, source, outdir, force, paths, width, search, planner.images, result)
+        _transform(to, documents, Path(work), outdir, force, paths, width, search, planner.images, result)
     return result
 
 
-def _transform(to, source: Path, outdir: Path, force, paths, width, search, images, result: Rendered) -> None:
+def _transform(
+    to, documents: list[Path], work: Path, outdir: Path, force, paths, width, search, images, result: Rendered
+) -> None:
     t0 = time.perf_counter()
     with atomic_folder(outdir, force, paths, writer=f"teikit render {to}") as tmp:
         params: dict[str, bool | int | str] = {"width": width} if to == "text" else {}
@@ -103,7 +105,11 @@ def _transform(to, source: Path, outdir: Path, force, paths, width, search, imag
         search = search and to == "html"
         if search:
             params["search"] = True
-        result.warnings += located_in(paths, transform(FORMATS[to], source, tmp, params))
+        if len(documents) == 1:  # the collection is that document
+            messages = transform(FORMATS[to], documents[0], tmp, params)
+        else:
+            messages = render_windows(FORMATS[to], documents, work, tmp, params)
+        result.warnings += located_in(paths, messages)
         if to == "html":
             shutil.copytree(TRANSFORMS / "assets", tmp / "assets")
             media.publish(images, tmp, warn=result.warnings.append)

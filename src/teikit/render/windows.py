@@ -1,0 +1,125 @@
+"""Rendering a collection a few documents at a time, in memory bounded by its largest
+documents and an outline of the rest, not by the whole collection.
+
+The transforms (html.xsl, text.xsl) read a collection as one tree, and their pages
+depend on all of it: page names are unique across the collection, a pointer leads into
+another document, a register entry lists its mentions in every chapter, the contents
+list every page. So each document is first reduced to its outline (transforms/
+outline.xsl: every element with its attributes, words only where another document's
+pages show them) and then the collection is rendered in windows: each run reads a tree
+holding a few documents whole and every other document as its outline, and writes the
+pages of the whole ones (common.xsl, tk:is-written). Saxon holds one such tree at a time.
+
+The edition is the one the whole collection gives, byte for byte: the tree has the same
+shape (an outline stands where its document stood), and the names the transforms make
+from Saxon's node numbers (tk:node-id) are those of the whole collection's tree. Those
+numbers are counted here: each outline says how many nodes its document takes (rm:span)
+and its root is numbered after the documents before it, as Saxon's TinyTree numbers the
+children of the collection's teiCorpus (a pseudo-node, a parent pointer, before every
+eleventh child).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from .collection import CORPUS_END, CORPUS_START
+from .saxon import transform, transform_to_string
+
+# How many bytes of TEI a window holds whole (at least one document): the tree Saxon
+# builds is some five times the size of its file.
+WINDOW_BYTES = 6 * 2**20
+
+# TinyBuilder.PARENT_POINTER_INTERVAL: a parent pointer comes before a child of the
+# collection's root when more than this many children came since the last one.
+_PARENT_POINTER_INTERVAL = 10
+
+_SPAN = re.compile(r'\brm:span="(\d+)"')
+
+
+def outline_all(documents: list[Path], folder: Path) -> tuple[list[Path], list[int]]:
+    """The outline of each document (a file in `folder`) and the number its root has in
+    the tree of the whole collection (document node 0, the teiCorpus 1)."""
+    outlines: list[Path] = []
+    bases: list[int] = []
+    number = 2
+    siblings = 0
+    for k, document in enumerate(documents):
+        if siblings > _PARENT_POINTER_INTERVAL:
+            number += 1
+            siblings = 0
+        siblings += 1
+        text = transform_to_string("outline.xsl", document, {"base": number})
+        found = _SPAN.search(text)
+        if found is None:  # outline.xsl always writes it on the root
+            raise RuntimeError(f"outline.xsl gave no rm:span for {document}")
+        outline = folder / f"outline-{k}.xml"
+        outline.write_bytes(text.encode("utf-8"))
+        outlines.append(outline)
+        bases.append(number)
+        number += int(found.group(1))
+    return outlines, bases
+
+
+def windows(documents: list[Path], budget: int) -> list[list[int]]:
+    """The documents (their indexes) each run holds whole: consecutive, at most `budget`
+    bytes of them unless one alone is larger."""
+    groups: list[list[int]] = []
+    size = 0
+    for k, document in enumerate(documents):
+        length = document.stat().st_size
+        if not groups or size + length > budget:
+            groups.append([])
+            size = 0
+        groups[-1].append(k)
+        size += length
+    return groups
+
+
+def render_windows(
+    name: str,
+    documents: list[Path],
+    work: Path,
+    outdir: Path,
+    params: dict[str, bool | int | str],
+    *,
+    budget: int | None = None,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> list[str]:
+    """Render `documents` (the collection's documents, in order, as collect_documents
+    wrote them) with transforms/NAME into `outdir`, a window at a time; returns the
+    transforms' messages. A text edition's book.txt is joined from the windows' parts."""
+    outlines, bases = outline_all(documents, work)
+    groups = windows(documents, budget or WINDOW_BYTES)
+    messages: list[str] = []
+    parts: list[Path] = []
+    tree = work / "window.xml"
+    for w, group in enumerate(groups):
+        whole = set(group)
+        with open(tree, "wb") as out:
+            out.write(CORPUS_START)
+            for k, document in enumerate(documents):
+                out.write((document if k in whole else outlines[k]).read_bytes())
+            out.write(CORPUS_END)
+        run = dict(params, **{"node-bases": " ".join(map(str, bases)), "opening": w == 0})
+        if name == "text.xsl":
+            parts.append(work / f"book-{w}.txt")
+            run["book-part"] = parts[-1].resolve().as_uri()
+        messages += transform(name, tree, outdir, run)
+        progress(w + 1, len(groups))
+    tree.unlink()
+    if parts:
+        _join_book(parts, outdir / "book.txt")
+    return messages
+
+
+def _join_book(parts: list[Path], dest: Path) -> None:
+    """book.txt from the windows' parts: each says how many blocks it holds ("N:")."""
+    blocks: list[bytes] = []
+    for part in parts:
+        count, _, text = part.read_bytes().partition(b":")
+        if int(count):
+            blocks.append(text)
+    dest.write_bytes(b"\n\n\n".join(blocks) + b"\n")
