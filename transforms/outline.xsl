@@ -4,17 +4,20 @@
   documents at a time (teikit.render.windows): what the pages of the other documents
   need to know of it, in a fraction of its size.
 
-  Every element is kept with its attributes (the shape of the collection decides which
-  elements are pages, what a pointer leads to and where a name is mentioned), and gets
-  rm:nid, the number the element would have in the tree of the whole collection ($base
-  is that of the document's root, teikit.render counts it), which tk:node-id reads.
-  Words are dropped, except where a page of another document shows or quotes them:
-  headers (titles, the opening page), heads (page titles, contents), title pages, what
-  a group of texts says of itself, milestones, and the labels a witness is cited by.
+  Kept, with their attributes: the elements that decide the collection's pages (the
+  parts of each text and their children, divisions, registers and their entries), what
+  a pointer may lead to (every element with an xml:id), the names that mention a
+  register entry of the collection ($entries: the entries' ids), the annotations a
+  note's number counts, and the elements that hold any of these. Kept with their words
+  too, as another document's pages show them: headers (titles, the opening page), heads
+  (page titles, contents), title pages, what a group of texts says of itself, the
+  milestones outside every page, and the labels a witness is cited by. Everything else
+  (the text itself) is left out.
 
-  The root also gets rm:outline and rm:span, the number of tree nodes the document
-  takes in the collection's tree (teikit.render adds it up to give each document its
-  $base).
+  Every element kept gets rm:nid, the number it has in the tree of the whole collection
+  ($base is that of the document's root, counted by teikit.render), which tk:node-id
+  reads. The root also gets rm:outline and rm:span, the number of tree nodes the whole
+  document takes (teikit.render adds them up to give each document its $base).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -22,11 +25,17 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:transforms"
     xmlns:rm="urn:teikit:render"
-    exclude-result-prefixes="xs tk">
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="xs tk map">
+
+  <xsl:import href="common.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" omit-xml-declaration="yes" indent="no"/>
 
   <xsl:param name="base" as="xs:integer" required="yes"/>
+  <xsl:param name="entries" as="xs:string" select="''"/>
+  <xsl:variable name="entry-ids" as="map(xs:string, xs:boolean)"
+      select="map:merge(tokenize($entries) ! map:entry(., true()), map {'duplicates': 'use-first'})"/>
 
   <!-- Saxon numbers a tree's nodes in document order; generate-id() carries the number. -->
   <xsl:function name="tk:nr" as="xs:integer">
@@ -41,21 +50,40 @@
   </xsl:template>
 
   <xsl:template match="*">
-    <xsl:copy>
-      <xsl:copy-of select="@*"/>
-      <xsl:attribute name="rm:nid" select="$base + tk:nr(.) - $root-nr"/>
-      <xsl:if test="not(parent::*)">
-        <xsl:attribute name="rm:outline" select="'yes'"/>
-        <xsl:attribute name="rm:span" select="tk:nr((//node())[last()]) - $root-nr + 1"/>
-      </xsl:if>
+    <xsl:variable name="inside" as="element()*">
       <xsl:apply-templates select="*"/>
-    </xsl:copy>
+    </xsl:variable>
+    <xsl:if test="exists($inside) or not(parent::*) or tk:outlined(.)">
+      <xsl:copy>
+        <xsl:copy-of select="@*"/>
+        <xsl:attribute name="rm:nid" select="$base + tk:nr(.) - $root-nr"/>
+        <xsl:if test="not(parent::*)">
+          <xsl:attribute name="rm:outline" select="'yes'"/>
+          <xsl:attribute name="rm:span" select="tk:nr((//node())[last()]) - $root-nr + 1"/>
+        </xsl:if>
+        <xsl:sequence select="$inside"/>
+      </xsl:copy>
+    </xsl:if>
   </xsl:template>
 
+  <!-- An element kept (without its words) for what it is, not for what it holds. -->
+  <xsl:function name="tk:outlined" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/@xml:id)
+        or local-name($e) = ($tk:div-names, $tk:register-names, 'text', 'group', 'front', 'body', 'back')
+        or local-name($e/..) = ('front', 'body', 'back')
+        or tk:is-attached-note($e)
+        or $e/@ref and local-name($e) = $tk:name-elements
+           and (some $f in tokenize(normalize-space($e/@ref), ' ')[contains(., '#')] ! substring-after(., '#')
+                satisfies map:contains($entry-ids, $f))"/>
+  </xsl:function>
+
   <!-- Kept with their words (every node; comments too, which decide what stands next to what). -->
-  <xsl:template match="tei:teiHeader | tei:head | tei:titlePage | tei:docTitle | tei:docAuthor | tei:docImprint
+  <xsl:template match="tei:teiHeader | tei:head[local-name(..) = ($tk:div-names, $tk:register-names, 'front', 'body', 'back')]
+                       | tei:titlePage | tei:docTitle | tei:docAuthor | tei:docImprint
                        | tei:docDate | tei:docEdition | tei:byline | tei:group/*[not(self::tei:text or self::tei:group)]
-                       | tei:pb | tei:cb | tei:milestone | tei:anchor | *[@xml:id]/(tei:abbr | tei:idno | tei:label)"
+                       | *[local-name() = $tk:milestone-names][empty(tk:page-of(.))]
+                       | *[@xml:id]/(tei:abbr | tei:idno | tei:label)"
                 priority="1">
     <xsl:apply-templates select="." mode="whole"/>
   </xsl:template>

@@ -25,6 +25,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from lxml import etree
+
+from ..tei import XML_NS, q
 from .collection import CORPUS_END, CORPUS_START
 from .saxon import transform, transform_to_string
 
@@ -42,6 +45,7 @@ _SPAN = re.compile(r'\brm:span="(\d+)"')
 def outline_all(documents: list[Path], folder: Path) -> tuple[list[Path], list[int]]:
     """The outline of each document (a file in `folder`) and the number its root has in
     the tree of the whole collection (document node 0, the teiCorpus 1)."""
+    entries = " ".join(sorted(_entry_ids(documents)))
     outlines: list[Path] = []
     bases: list[int] = []
     number = 2
@@ -51,7 +55,7 @@ def outline_all(documents: list[Path], folder: Path) -> tuple[list[Path], list[i
             number += 1
             siblings = 0
         siblings += 1
-        text = transform_to_string("outline.xsl", document, {"base": number})
+        text = transform_to_string("outline.xsl", document, {"base": number, "entries": entries, "link-schemes": ""})
         found = _SPAN.search(text)
         if found is None:  # outline.xsl always writes it on the root
             raise RuntimeError(f"outline.xsl gave no rm:span for {document}")
@@ -61,6 +65,23 @@ def outline_all(documents: list[Path], folder: Path) -> tuple[list[Path], list[i
         bases.append(number)
         number += int(found.group(1))
     return outlines, bases
+
+
+# The register entries a page lists the mentions of (html.xsl, text.xsl).
+_ENTRIES = tuple(q(name) for name in ("person", "place", "org", "event", "personGrp"))
+_XML_ID = f"{{{XML_NS}}}id"
+
+
+def _entry_ids(documents: list[Path]) -> set[str]:
+    """The ids of the collection's register entries: a name that points to none of them
+    mentions no entry, and its outline leaves it out."""
+    ids: set[str] = set()
+    for document in documents:
+        # teikit wrote these files (collect_documents) from documents it had checked
+        for _, element in etree.iterparse(str(document), tag=_ENTRIES, resolve_entities=False, no_network=True):
+            if element.get(_XML_ID):
+                ids.add(element.get(_XML_ID, ""))
+    return ids
 
 
 def windows(documents: list[Path], budget: int) -> list[list[int]]:
@@ -116,10 +137,16 @@ def render_windows(
 
 
 def _join_book(parts: list[Path], dest: Path) -> None:
-    """book.txt from the windows' parts: each says how many blocks it holds ("N:")."""
-    blocks: list[bytes] = []
+    """book.txt from the windows' parts (text.xsl, $book-part): their blocks in the order
+    of the pages they come from, separated as text.xsl separates them."""
+    blocks: list[tuple[int, str]] = []
     for part in parts:
-        count, _, text = part.read_bytes().partition(b":")
-        if int(count):
-            blocks.append(text)
-    dest.write_bytes(b"\n\n\n".join(blocks) + b"\n")
+        text = part.read_bytes().decode("utf-8")
+        at = 0
+        while at < len(text):
+            line = text.index("\n", at)
+            number, length = (int(n) for n in text[at:line].split())
+            blocks.append((number, text[line + 1 : line + 1 + length]))
+            at = line + 1 + length
+    blocks.sort(key=lambda block: block[0])  # stable: the title before the contents
+    dest.write_bytes(("\n\n\n".join(text for _, text in blocks) + "\n").encode("utf-8"))

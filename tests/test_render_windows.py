@@ -1,0 +1,119 @@
+"""Rendering a collection a window at a time (teikit.render.windows) gives the edition the
+whole collection gives in one transform, byte for byte."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+
+from conftest import EDITION, RENDER_DATA
+from teikit.access import LINK_SCHEMES
+from teikit.render import FORMATS, render, windows
+from teikit.render import media
+from teikit.render.collection import collect_documents, collect_to_file, located_in
+from teikit.render.saxon import processor, transform
+
+# The bundled book's documents as files of their own (the corpus file left out): twenty
+# documents, so that the collection's root has a parent pointer among its children.
+EDITION_DOCS = sorted(p for p in EDITION.glob("*.xml") if p.name != "iron-lazar.xml")
+
+
+def whole(paths, to: str, outdir: Path, work: Path) -> list[str]:
+    """The edition made as before windows: one transform over the whole collection."""
+    source = work / "collection.xml"
+    planner = media.Planner(forbidden=[outdir], warn=lambda message: None)
+    collect_to_file(paths, source, prepare=planner.mark if to == "html" else lambda root: None)
+    params: dict[str, bool | int | str] = {"link-schemes": " ".join(LINK_SCHEMES)}
+    if to == "text":
+        params["width"] = 78
+    outdir.mkdir()
+    return located_in(paths, transform(FORMATS[to], source, outdir, params))
+
+
+def files(folder: Path) -> list[str]:
+    made = (p for p in folder.rglob("*") if p.is_file() and p.name != ".teikit-output")  # the marker render leaves
+    return sorted(str(p.relative_to(folder)) for p in made if not {"assets", "media"} & set(p.parts))
+
+
+@pytest.mark.parametrize("to", ["html", "text"])
+@pytest.mark.parametrize("budget", [1, 400_000])
+def test_windows_give_the_edition_of_the_whole_collection(to, budget, tmp_path, monkeypatch):
+    # budget 1: one document a run; 400 kB: a few
+    monkeypatch.setattr(windows, "WINDOW_BYTES", budget)
+    (tmp_path / "work").mkdir()
+    expected = whole(EDITION_DOCS, to, tmp_path / "whole", tmp_path / "work")
+    result = render(EDITION_DOCS, to, tmp_path / "windows", search=False)
+    assert files(tmp_path / "windows") == files(tmp_path / "whole")
+    assert len(files(tmp_path / "whole")) > 20
+    for name in files(tmp_path / "whole"):
+        assert filecmp.cmp(tmp_path / "whole" / name, tmp_path / "windows" / name, shallow=False), name
+    assert result.warnings == expected
+
+
+def test_the_windows_are_several(tmp_path):
+    documents = collect_documents(EDITION_DOCS, tmp_path)
+    assert len(windows.windows(documents, 400_000)) > 5
+    assert len(windows.windows(documents, 1)) == len(documents) == 20
+    assert windows.windows(documents, 10**9) == [list(range(20))]
+
+
+def test_each_root_is_numbered_as_in_the_whole_collection(tmp_path):
+    """The numbers outline_all counts are those Saxon gives the documents' roots when it
+    reads the whole collection (tk:node-id names elements after them)."""
+    documents = collect_documents(EDITION_DOCS, tmp_path)
+    _, bases = windows.outline_all(documents, tmp_path)
+    source = tmp_path / "collection.xml"
+    collect_to_file(EDITION_DOCS, source)
+    proc = processor()
+    xpath = proc.new_xpath_processor()
+    xpath.set_context(xdm_item=proc.parse_xml(xml_file_name=str(source)))
+    found = xpath.evaluate("/*/* ! xs:integer(replace(generate-id(.), '^d\\d+e', ''))")
+    assert [int(str(item)) for item in found] == bases
+    assert bases[11] - bases[10] > 0  # twelve documents and more: a parent pointer came between
+
+
+@pytest.mark.parametrize("to", ["html", "text"])
+def test_windows_with_a_corpus_and_documents_give_the_whole_edition(to, tmp_path, monkeypatch):
+    """The corpus file (which includes the book's documents) and the test documents, some
+    of which cannot be rendered in part: the same pages and the same warnings."""
+    monkeypatch.setattr(windows, "WINDOW_BYTES", 1)
+    paths = [EDITION, RENDER_DATA]
+    (tmp_path / "work").mkdir()
+    expected = whole(paths, to, tmp_path / "whole", tmp_path / "work")
+    result = render(paths, to, tmp_path / "windows", search=False)
+    names = files(tmp_path / "whole")
+    assert files(tmp_path / "windows") == names
+    for name in names:
+        assert filecmp.cmp(tmp_path / "whole" / name, tmp_path / "windows" / name, shallow=False), name
+    assert result.warnings == expected
+
+
+POINTING = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Pointers</title>
+</titleStmt><publicationStmt><p>test</p></publicationStmt><sourceDesc><p>test</p></sourceDesc></fileDesc></teiHeader>
+<text><body><div xml:id="pointers"><head>Pointers</head><p>See <ref target="ch01.xml#ch01">the first chapter</ref>,
+<ref target="nowhere.xml#x">nothing</ref>, <ref target="javascript:alert(1)">a script</ref> and
+<persName ref="persons.xml#kaganovich-l-m">Kaganovich</persName>.</p></div></body></text></TEI>"""
+
+
+@pytest.mark.parametrize("to", ["html", "text"])
+def test_windows_report_what_the_whole_collection_reports(to, tmp_path, monkeypatch):
+    monkeypatch.setattr(windows, "WINDOW_BYTES", 1)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("ch01.xml", "persons.xml"):
+        (docs / name).write_bytes((EDITION / name).read_bytes())
+    (docs / "pointers.xml").write_text(POINTING, encoding="utf-8")
+    (tmp_path / "work").mkdir()
+    expected = whole([docs], to, tmp_path / "whole", tmp_path / "work")
+    result = render([docs], to, tmp_path / "windows", search=False)
+    for name in files(tmp_path / "whole"):
+        assert filecmp.cmp(tmp_path / "whole" / name, tmp_path / "windows" / name, shallow=False), name
+    assert result.warnings == expected
+    if to == "html":
+        assert any("nowhere.xml#x, which is not in the collection" in w for w in expected)
+        assert any("javascript:alert(1), which pages may not carry" in w for w in expected)
+    # the name in the third document is listed among the entry's mentions, in its window
+    persons = (tmp_path / "windows" / f"persons.{'html' if to == 'html' else 'txt'}").read_text(encoding="utf-8")
+    assert "Pointers" in persons
