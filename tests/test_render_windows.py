@@ -10,8 +10,7 @@ import pytest
 
 from conftest import EDITION, RENDER_DATA
 from teikit.access import LINK_SCHEMES
-from teikit.render import FORMATS, render, windows
-from teikit.render import media
+from teikit.render import FORMATS, media, render, windows
 from teikit.render.collection import collect_documents, collect_to_file, located_in
 from teikit.render.saxon import processor, transform
 
@@ -72,6 +71,40 @@ def test_each_root_is_numbered_as_in_the_whole_collection(tmp_path):
     found = xpath.evaluate("/*/* ! xs:integer(replace(generate-id(.), '^d\\d+e', ''))")
     assert [int(str(item)) for item in found] == bases
     assert bases[11] - bases[10] > 0  # twelve documents and more: a parent pointer came between
+
+
+def test_small_documents_are_numbered_as_in_the_whole_collection(tmp_path, monkeypatch):
+    """Documents that end in an element holding only text (Saxon keeps it as one node),
+    with comments and processing instructions, more than twice eleven of them: the
+    numbers are still those of the whole collection, and so is the edition."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for k in range(25):
+        (docs / f"d{k:02d}.xml").write_text(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Doc</title>'
+            "</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>"
+            f"</teiHeader><text><body><!-- a comment --><div><head>Part {k}</head><?pi here?>"
+            f"<p>See <ref target='d{(k + 1) % 25:02d}.xml'>the next</ref>.{'<note>n</note>' * (k % 3)}</p>"
+            f"<p>{'x' * k}</p></div></body></text></TEI>",
+            encoding="utf-8",
+        )
+    (tmp_path / "work").mkdir()
+    documents = collect_documents([docs], tmp_path / "work")
+    _, bases = windows.outline_all(documents, tmp_path / "work")
+    source = tmp_path / "collection.xml"
+    collect_to_file([docs], source)
+    proc = processor()
+    xpath = proc.new_xpath_processor()
+    xpath.set_context(xdm_item=proc.parse_xml(xml_file_name=str(source)))
+    found = xpath.evaluate("/*/* ! xs:integer(replace(generate-id(.), '^d\\d+e', ''))")
+    assert [int(str(item)) for item in found] == bases
+    (tmp_path / "w2").mkdir()
+    expected = whole([docs], "html", tmp_path / "whole", tmp_path / "w2")
+    monkeypatch.setattr(windows, "WINDOW_BYTES", 1)
+    result = render([docs], "html", tmp_path / "windows", search=False)
+    for name in files(tmp_path / "whole"):
+        assert filecmp.cmp(tmp_path / "whole" / name, tmp_path / "windows" / name, shallow=False), name
+    assert result.warnings == expected
 
 
 @pytest.mark.parametrize("to", ["html", "text"])

@@ -462,7 +462,7 @@
   <!-- The number Saxon gives a node in its tree (document order), which generate-id() carries. -->
   <xsl:function name="tk:node-nr" as="xs:integer">
     <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="xs:integer(replace(generate-id($n), '^d\d+[a-z]+', ''))"/>
+    <xsl:sequence select="xs:integer(replace(generate-id($n), '^d\d+[a-z]+(\d+).*$', '$1'))"/>
   </xsl:function>
 
   <!-- The register entry a name points to, if the collection holds it. -->

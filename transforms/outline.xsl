@@ -37,10 +37,11 @@
   <xsl:variable name="entry-ids" as="map(xs:string, xs:boolean)"
       select="map:merge(tokenize($entries) ! map:entry(., true()), map {'duplicates': 'use-first'})"/>
 
-  <!-- Saxon numbers a tree's nodes in document order; generate-id() carries the number. -->
+  <!-- Saxon numbers a tree's nodes in document order; generate-id() carries the number
+       (the text of an element that holds only text shares the element's, with a suffix). -->
   <xsl:function name="tk:nr" as="xs:integer">
     <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="xs:integer(replace(generate-id($n), '^d\d+[a-z]+', ''))"/>
+    <xsl:sequence select="xs:integer(replace(generate-id($n), '^d\d+[a-z]+(\d+).*$', '$1'))"/>
   </xsl:function>
 
   <xsl:variable name="root-nr" as="xs:integer" select="tk:nr(/*)"/>

@@ -5,8 +5,10 @@
     render(["tei/book"], "pdf", "public/book.pdf")     # one file (teikit.render.pdf)
 
 The transforms (transforms/html.xsl, text.xsl) do the work; this package gathers the
-documents safely into one tree, runs the compiled stylesheet once for the whole
-collection, adds the site's assets and replaces the output folder atomically.
+documents safely, one at a time, runs the compiled stylesheet over the collection a
+window of documents at a time (teikit.render.windows: memory bounded by a window and an
+outline of the rest, the edition the same as one transform over the whole collection
+would give), adds the site's assets and replaces the output folder atomically.
 
 What a hostile document can make the site carry is decided in teikit.access: the
 transforms get its LINK_SCHEMES as the parameter link-schemes (any other link is shown

@@ -124,7 +124,7 @@ def render_windows(
             for k, document in enumerate(documents):
                 out.write((document if k in whole else outlines[k]).read_bytes())
             out.write(CORPUS_END)
-        run = dict(params, **{"node-bases": " ".join(map(str, bases)), "opening": w == 0})
+        run: dict[str, bool | int | str] = {**params, "node-bases": " ".join(map(str, bases)), "opening": w == 0}
         if name == "text.xsl":
             parts.append(work / f"book-{w}.txt")
             run["book-part"] = parts[-1].resolve().as_uri()
