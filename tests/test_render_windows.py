@@ -150,3 +150,30 @@ def test_windows_report_what_the_whole_collection_reports(to, tmp_path, monkeypa
     # the name in the third document is listed among the entry's mentions, in its window
     persons = (tmp_path / "windows" / f"persons.{'html' if to == 'html' else 'txt'}").read_text(encoding="utf-8")
     assert "Pointers" in persons
+
+
+@pytest.mark.parametrize("to", ["html", "text"])
+def test_windows_on_a_dask_cluster_and_in_processes_give_the_local_edition(to, tmp_path, monkeypatch):
+    """The windows of one collection spread over a LocalCluster's two worker processes,
+    and over two local processes: the pages and the warnings of a run here."""
+    from distributed import LocalCluster
+
+    monkeypatch.setattr(windows, "WINDOW_BYTES", 400_000)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for path in EDITION_DOCS:
+        (docs / path.name).write_bytes(path.read_bytes())
+    (docs / "pointers.xml").write_text(POINTING, encoding="utf-8")
+    here = render([docs], to, tmp_path / "here", search=False)
+    names = files(tmp_path / "here")
+    in_processes = render([docs], to, tmp_path / "processes", search=False, jobs=2)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local:
+        # the windows are decided here and travel to the workers whole
+        on_dask = render([docs], to, tmp_path / "dask", search=False, dask=local.scheduler_address)
+    for run, result in (("processes", in_processes), ("dask", on_dask)):
+        assert files(tmp_path / run) == names
+        for name in names:
+            assert filecmp.cmp(tmp_path / "here" / name, tmp_path / run / name, shallow=False), (run, name)
+        assert result.warnings == here.warnings
+    if to == "html":  # the HTML edition reports the pointers (html.xsl)
+        assert any("nowhere.xml#x" in w for w in here.warnings)

@@ -61,13 +61,26 @@ def compile_stylesheets(*formats: str) -> float:
 
 
 def render(
-    paths, to: str, outdir, *, width: int = 78, force: bool = False, search: bool = True, endnotes: bool = False
+    paths,
+    to: str,
+    outdir,
+    *,
+    width: int = 78,
+    force: bool = False,
+    search: bool = True,
+    endnotes: bool = False,
+    jobs: int = 1,
+    dask: str | None = None,
 ) -> Rendered:
     """Render `paths` to the edition `to` in `outdir` (for "epub" and "pdf", the file to write).
 
     An HTML edition gets a search index and a search box on every page unless `search`
     is false. `endnotes`: the PDF's notes after the text instead of at the foot of each page.
+    HTML and text: the windows of the collection (teikit.render.windows) run in `jobs`
+    local processes, or on the Dask cluster at `dask` (whose workers see the same files).
     """
+    if jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
     if to not in FORMATS:
         raise UsageError(f"unknown edition '{to}': choose {', '.join(FORMATS)}")
     if width < 0:
@@ -93,12 +106,13 @@ def render(
         prepare = planner.mark if to == "html" else (lambda root: None)
         documents = collect_documents(paths, Path(work), warn=result.warnings.append, prepare=prepare)
         result.seconds["read"] = time.perf_counter() - t0
-        _transform(to, documents, Path(work), outdir, force, paths, width, search, planner.images, result)
+        spread = {"jobs": jobs, "dask": dask}
+        _transform(to, documents, Path(work), outdir, force, paths, width, search, planner.images, result, spread)
     return result
 
 
 def _transform(
-    to, documents: list[Path], work: Path, outdir: Path, force, paths, width, search, images, result: Rendered
+    to, documents: list[Path], work: Path, outdir: Path, force, paths, width, search, images, result: Rendered, spread
 ) -> None:
     t0 = time.perf_counter()
     with atomic_folder(outdir, force, paths, writer=f"teikit render {to}") as tmp:
@@ -110,7 +124,7 @@ def _transform(
         if len(documents) == 1:  # the collection is that document
             messages = transform(FORMATS[to], documents[0], tmp, params)
         else:
-            messages = render_windows(FORMATS[to], documents, work, tmp, params)
+            messages = render_windows(FORMATS[to], documents, work, tmp, params, **spread)
         result.warnings += located_in(paths, messages)
         if to == "html":
             shutil.copytree(TRANSFORMS / "assets", tmp / "assets")

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
+from ..cluster import map_batches
 from ..tei import XML_NS, q
 from .collection import CORPUS_END, CORPUS_START
 from .saxon import transform, transform_to_string
@@ -99,6 +101,33 @@ def windows(documents: list[Path], budget: int) -> list[list[int]]:
     return groups
 
 
+@dataclass(frozen=True)
+class Window:
+    """One run of a render: everything it needs travels with it (to a worker process or
+    a Dask worker, which must see the same files: a shared file system)."""
+
+    name: str
+    documents: tuple[Path, ...]
+    outlines: tuple[Path, ...]
+    whole: frozenset[int]
+    tree: Path  # where the run writes the tree it reads
+    outdir: Path
+    params: tuple[tuple[str, bool | int | str], ...]
+
+
+def render_window(window: Window) -> list[str]:
+    """Write the pages of the documents `window` holds whole; returns the transform's messages."""
+    with open(window.tree, "wb") as out:
+        out.write(CORPUS_START)
+        for k, document in enumerate(window.documents):
+            out.write((document if k in window.whole else window.outlines[k]).read_bytes())
+        out.write(CORPUS_END)
+    try:
+        return transform(window.name, window.tree, window.outdir, dict(window.params))
+    finally:
+        window.tree.unlink()
+
+
 def render_windows(
     name: str,
     documents: list[Path],
@@ -107,33 +136,44 @@ def render_windows(
     params: dict[str, bool | int | str],
     *,
     budget: int | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> list[str]:
     """Render `documents` (the collection's documents, in order, as collect_documents
     wrote them) with transforms/NAME into `outdir`, a window at a time; returns the
-    transforms' messages. A text edition's book.txt is joined from the windows' parts."""
+    transforms' messages, in the order of the windows. A text edition's book.txt is
+    joined from the windows' parts.
+
+    The windows run here one after another, or (teikit.cluster.map_batches) in `jobs`
+    local processes or on the Dask cluster at `dask`: each holds one window's tree."""
     outlines, bases = outline_all(documents, work)
     groups = windows(documents, budget or WINDOW_BYTES)
-    messages: list[str] = []
     parts: list[Path] = []
-    tree = work / "window.xml"
+    runs: list[Window] = []
     for w, group in enumerate(groups):
-        whole = set(group)
-        with open(tree, "wb") as out:
-            out.write(CORPUS_START)
-            for k, document in enumerate(documents):
-                out.write((document if k in whole else outlines[k]).read_bytes())
-            out.write(CORPUS_END)
         run: dict[str, bool | int | str] = {**params, "node-bases": " ".join(map(str, bases)), "opening": w == 0}
         if name == "text.xsl":
             parts.append(work / f"book-{w}.txt")
             run["book-part"] = parts[-1].resolve().as_uri()
-        messages += transform(name, tree, outdir, run)
-        progress(w + 1, len(groups))
-    tree.unlink()
+        runs.append(
+            Window(
+                name,
+                tuple(documents),
+                tuple(outlines),
+                frozenset(group),
+                work / f"window-{w}.xml",
+                outdir,
+                tuple(run.items()),
+            )
+        )
+    found: dict[int, list[str]] = {}
+    for w, messages in map_batches(render_window, runs, jobs=jobs, dask=dask):
+        found[w] = messages
+        progress(len(found), len(runs))
     if parts:
         _join_book(parts, outdir / "book.txt")
-    return messages
+    return [message for w in range(len(runs)) for message in found[w]]
 
 
 def _join_book(parts: list[Path], dest: Path) -> None:
