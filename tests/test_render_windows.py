@@ -4,6 +4,7 @@ whole collection gives in one transform, byte for byte."""
 from __future__ import annotations
 
 import filecmp
+import shutil
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,53 @@ def test_windows_on_a_dask_cluster_and_in_processes_give_the_local_edition(to, t
         assert result.warnings == here.warnings
     if to == "html":  # the HTML edition reports the pointers (html.xsl)
         assert any("nowhere.xml#x" in w for w in here.warnings)
+
+
+@pytest.mark.parametrize("to", ["html", "text"])
+def test_a_block_that_fails_in_a_window_is_reported_with_its_file_and_line(to, tmp_path, monkeypatch):
+    """A block the transform cannot render, in the third of four documents rendered one a
+    run: reported as one transform over the whole collection reports it (its own file and
+    line: the window's tree has the shape of the collection's)."""
+    from teikit.render import saxon
+
+    transforms = tmp_path / "transforms"
+    shutil.copytree(saxon.TRANSFORMS, transforms)
+    name, mode = FORMATS[to], "html" if to == "html" else "txt-inline"
+    (transforms / f"failing-{name}").write_text(
+        f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+             xmlns:tei="http://www.tei-c.org/ns/1.0">
+          <xsl:import href="{name}"/>
+          <xsl:template match="tei:hi[@rend = 'fails']" mode="{mode}">
+            <xsl:sequence select="error((), 'this element cannot be rendered')"/>
+          </xsl:template>
+        </xsl:stylesheet>""",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(saxon, "TRANSFORMS", transforms)
+    monkeypatch.setitem(FORMATS, to, f"failing-{name}")
+    monkeypatch.setattr(windows, "WINDOW_BYTES", 1)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    genres = RENDER_DATA / "genres"
+    for source in ("apparatus.xml", "letter.xml", "msdesc.xml"):
+        (docs / source).write_bytes((genres / source).read_bytes())
+    failing = docs / "m-drama.xml"
+    failing.write_text(
+        (genres / "drama.xml")
+        .read_text(encoding="utf-8")
+        .replace("<stage>He turns to go.</stage>", '<stage>He <hi rend="fails">turns</hi> to go.</stage>'),
+        encoding="utf-8",
+    )
+    lines = failing.read_text(encoding="utf-8").splitlines()
+    at = next(n for n, text in enumerate(lines) if "fails" in text)
+    line = max(n for n, text in enumerate(lines[:at], 1) if "<sp " in text)
+    (tmp_path / "work").mkdir()
+    expected = whole([docs], to, tmp_path / "whole", tmp_path / "work")
+    result = render([docs], to, tmp_path / "windows", search=False)
+    message = (
+        f"warning: {failing}:{line}: <sp> could not be rendered (this element cannot be rendered); shown as its text"
+    )
+    assert message in expected
+    assert result.warnings == expected
+    for name in files(tmp_path / "whole"):
+        assert filecmp.cmp(tmp_path / "whole" / name, tmp_path / "windows" / name, shallow=False), name

@@ -44,11 +44,11 @@
         <xsl:value-of select="t:lines(($tk:book-title, $tk:book-authors[1]), ''), '', $texts[$i], ''" separator="&#10;"/>
       </xsl:result-document>
     </xsl:for-each>
-    <xsl:variable name="opening" as="xs:string*" select="if ($opening) then (t:title-block(), t:contents()) else ()"/>
+    <xsl:variable name="title-and-contents" as="xs:string*" select="if ($opening) then (t:title-block(), t:contents()) else ()"/>
     <xsl:choose>
       <xsl:when test="$book-part">
         <xsl:result-document href="{$book-part}">
-          <xsl:for-each select="$opening">
+          <xsl:for-each select="$title-and-contents">
             <xsl:value-of select="'0 ' || string-length(.) || '&#10;' || ."/>
           </xsl:for-each>
           <xsl:for-each select="$texts">
@@ -59,7 +59,7 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:result-document href="book.txt">
-          <xsl:value-of select="$opening, $texts" separator="&#10;&#10;&#10;"/>
+          <xsl:value-of select="$title-and-contents, $texts" separator="&#10;&#10;&#10;"/>
           <xsl:value-of select="$t:nl"/>
         </xsl:result-document>
       </xsl:otherwise>

@@ -124,7 +124,7 @@ def _transform(
         if len(documents) == 1:  # the collection is that document
             messages = transform(FORMATS[to], documents[0], tmp, params)
         else:
-            messages = render_windows(FORMATS[to], documents, work, tmp, params, **spread)
+            messages = render_windows(FORMATS[to], documents, work, tmp, params, book=to == "text", **spread)
         result.warnings += located_in(paths, messages)
         if to == "html":
             shutil.copytree(TRANSFORMS / "assets", tmp / "assets")

@@ -136,14 +136,15 @@ def render_windows(
     params: dict[str, bool | int | str],
     *,
     budget: int | None = None,
+    book: bool = False,
     jobs: int = 1,
     dask: str | None = None,
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> list[str]:
     """Render `documents` (the collection's documents, in order, as collect_documents
     wrote them) with transforms/NAME into `outdir`, a window at a time; returns the
-    transforms' messages, in the order of the windows. A text edition's book.txt is
-    joined from the windows' parts.
+    transforms' messages, in the order of the windows. With `book` (the text edition),
+    book.txt is joined from the windows' parts.
 
     The windows run here one after another, or (teikit.cluster.map_batches) in `jobs`
     local processes or on the Dask cluster at `dask`: each holds one window's tree."""
@@ -153,7 +154,7 @@ def render_windows(
     runs: list[Window] = []
     for w, group in enumerate(groups):
         run: dict[str, bool | int | str] = {**params, "node-bases": " ".join(map(str, bases)), "opening": w == 0}
-        if name == "text.xsl":
+        if book:
             parts.append(work / f"book-{w}.txt")
             run["book-part"] = parts[-1].resolve().as_uri()
         runs.append(
