@@ -50,11 +50,15 @@
     <xsl:apply-templates select="*"/>
   </xsl:template>
 
+  <!-- The elements kept: those outlined for what they are, and the elements holding them
+       (found once, rather than by building the outline of every element to see whether
+       it is empty). -->
+  <xsl:variable name="kept" as="map(xs:string, xs:boolean)"
+      select="map:merge((//*[tk:outlined(.) or tk:whole(.)] ! ancestor-or-self::*) ! map:entry(generate-id(.), true()),
+                        map {'duplicates': 'use-first'})"/>
+
   <xsl:template match="*">
-    <xsl:variable name="inside" as="element()*">
-      <xsl:apply-templates select="*"/>
-    </xsl:variable>
-    <xsl:if test="exists($inside) or not(parent::*) or tk:outlined(.)">
+    <xsl:if test="not(parent::*) or map:contains($kept, generate-id(.))">
       <xsl:copy>
         <xsl:copy-of select="@*"/>
         <xsl:attribute name="rm:nid" select="$base + tk:nr(.) - $root-nr"/>
@@ -62,7 +66,7 @@
           <xsl:attribute name="rm:outline" select="'yes'"/>
           <xsl:attribute name="rm:span" select="tk:nr((//node())[last()]) - $root-nr + 1"/>
         </xsl:if>
-        <xsl:sequence select="$inside"/>
+        <xsl:apply-templates select="*"/>
       </xsl:copy>
     </xsl:if>
   </xsl:template>
@@ -80,12 +84,17 @@
   </xsl:function>
 
   <!-- Kept with their words (every node; comments too, which decide what stands next to what). -->
-  <xsl:template match="tei:teiHeader | tei:head[local-name(..) = ($tk:div-names, $tk:register-names, 'front', 'body', 'back')]
-                       | tei:titlePage | tei:docTitle | tei:docAuthor | tei:docImprint
-                       | tei:docDate | tei:docEdition | tei:byline | tei:group/*[not(self::tei:text or self::tei:group)]
-                       | *[local-name() = $tk:milestone-names][empty(tk:page-of(.))]
-                       | *[@xml:id]/(tei:abbr | tei:idno | tei:label)"
-                priority="1">
+  <xsl:function name="tk:whole" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/self::tei:teiHeader
+        or $e/self::tei:head and local-name($e/..) = ($tk:div-names, $tk:register-names, 'front', 'body', 'back')
+        or local-name($e) = $tk:title-page-names
+        or $e/parent::tei:group and not($e/self::tei:text or $e/self::tei:group)
+        or local-name($e) = $tk:milestone-names and empty(tk:page-of($e))
+        or ($e/self::tei:abbr or $e/self::tei:idno or $e/self::tei:label) and $e/../@xml:id"/>
+  </xsl:function>
+
+  <xsl:template match="*[tk:whole(.)]" priority="1">
     <xsl:apply-templates select="." mode="whole"/>
   </xsl:template>
 
