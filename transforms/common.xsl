@@ -449,7 +449,9 @@
 
   <!-- A name for an element, unique in the collection and the same on every run: Saxon's
        generate-id() starts with a number it gives each document it reads, which grows
-       from one render to the next in a process, so that part is left out. -->
+       from one render to the next in a process, so that part is left out. What is left is
+       the element's number in the collection's tree; in a window ($tk:node-bases) it is
+       read from the outline (rm:nid), or counted from the number of its document's root. -->
   <xsl:function name="tk:node-id" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="
