@@ -18,12 +18,31 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:transforms"
+    xmlns:rm="urn:teikit:render"
     exclude-result-prefixes="#all">
 
   <!-- The link schemes a page may carry, space-separated; required so that no list other
        than teikit.access.LINK_SCHEMES can be used by mistake. -->
   <xsl:param name="link-schemes" as="xs:string" required="yes"/>
   <xsl:variable name="tk:link-schemes" as="xs:string*" select="tokenize(lower-case($link-schemes))"/>
+
+  <!-- Rendering a collection a few documents at a time (teikit.render.windows): the tree
+       holds some documents whole and the others as outlines (outline.xsl, marked
+       rm:outline), and only the pages of the whole ones are written. $node-bases gives,
+       for each document of the tree in turn, the number its root has in the tree of the
+       whole collection, so that tk:node-id names every element as that tree would.
+       Empty (the default): the tree is the whole collection. -->
+  <xsl:param name="node-bases" as="xs:string" select="''"/>
+  <xsl:variable name="tk:node-bases" as="xs:integer*" select="tokenize($node-bases) ! xs:integer(.)"/>
+  <!-- Whether this run writes the opening page (index.html; in the text edition, the
+       title and contents at the head of book.txt). -->
+  <xsl:param name="opening" as="xs:boolean" select="true()"/>
+
+  <!-- Whether an element's page is written by this run (not in an outline). -->
+  <xsl:function name="tk:is-written" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="empty($tk:node-bases) or empty($e/ancestor-or-self::*[@rm:outline])"/>
+  </xsl:function>
 
   <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>
   <xsl:key name="tk:doc" match="tei:TEI | tei:teiCorpus" use="tk:uri-key(tk:base(.))"/>
@@ -430,10 +449,22 @@
 
   <!-- A name for an element, unique in the collection and the same on every run: Saxon's
        generate-id() starts with a number it gives each document it reads, which grows
-       from one render to the next in a process, so that part is left out. -->
+       from one render to the next in a process, so that part is left out. What is left is
+       the element's number in the collection's tree; in a window ($tk:node-bases) it is
+       read from the outline (rm:nid), or counted from the number of its document's root. -->
   <xsl:function name="tk:node-id" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="replace(generate-id($e), '^d\d+e', 'e')"/>
+    <xsl:sequence select="
+        if (empty($tk:node-bases)) then replace(generate-id($e), '^d\d+e', 'e')
+        else if ($e/@rm:nid) then 'e' || $e/@rm:nid
+        else let $doc := ($e/ancestor-or-self::*)[2]
+             return 'e' || ($tk:node-bases[count($doc/preceding-sibling::*) + 1] + tk:node-nr($e) - tk:node-nr($doc))"/>
+  </xsl:function>
+
+  <!-- The number Saxon gives a node in its tree (document order), which generate-id() carries. -->
+  <xsl:function name="tk:node-nr" as="xs:integer">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="xs:integer(replace(generate-id($n), '^d\d+[a-z]+(\d+).*$', '$1'))"/>
   </xsl:function>
 
   <!-- The register entry a name points to, if the collection holds it. -->

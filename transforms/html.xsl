@@ -40,17 +40,21 @@
   <xsl:variable name="h:search" as="xs:boolean" select="$search"/>
 
   <xsl:template match="/">
-    <xsl:result-document href="index.html">
-      <xsl:call-template name="h:opening-page"/>
-    </xsl:result-document>
+    <xsl:if test="$opening">
+      <xsl:result-document href="index.html">
+        <xsl:call-template name="h:opening-page"/>
+      </xsl:result-document>
+    </xsl:if>
     <xsl:for-each select="$tk:pages">
       <xsl:variable name="i" select="position()"/>
-      <xsl:result-document href="{tk:page-name(.)}.html">
-        <xsl:call-template name="h:page">
-          <xsl:with-param name="previous" select="$tk:pages[$i - 1]"/>
-          <xsl:with-param name="next" select="$tk:pages[$i + 1]"/>
-        </xsl:call-template>
-      </xsl:result-document>
+      <xsl:if test="tk:is-written(.)">
+        <xsl:result-document href="{tk:page-name(.)}.html">
+          <xsl:call-template name="h:page">
+            <xsl:with-param name="previous" select="$tk:pages[$i - 1]"/>
+            <xsl:with-param name="next" select="$tk:pages[$i + 1]"/>
+          </xsl:call-template>
+        </xsl:result-document>
+      </xsl:if>
     </xsl:for-each>
     <xsl:call-template name="h:report-pointers"/>
   </xsl:template>
@@ -59,7 +63,7 @@
        else a pointer into the collection that finds nothing (outside the header). Every
        edition made of these pages (the EPUB too) reports the same. -->
   <xsl:template name="h:report-pointers">
-    <xsl:for-each select="//tei:*[@target or @ref]">
+    <xsl:for-each select="//tei:*[@target or @ref][tk:is-written(.)]">
       <xsl:variable name="from" select="."/>
       <xsl:variable name="in-header" select="exists(ancestor::tei:teiHeader)"/>
       <xsl:for-each select="tokenize(normalize-space(string-join(@target | @ref, ' ')), ' ')">

@@ -27,18 +27,43 @@
 
   <xsl:variable name="t:nl" select="'&#10;'"/>
 
+  <!-- Rendering a few documents at a time (tk:is-written): where each run writes its part
+       of book.txt, which teikit.render puts together. A part is a list of blocks, each a
+       line "N LENGTH" then its LENGTH characters: N is the page's place among all the pages
+       (0 for the title and contents, which the first run writes). Empty: this run writes
+       book.txt. -->
+  <xsl:param name="book-part" as="xs:string" select="''"/>
+
   <xsl:template match="/">
-    <xsl:variable name="texts" as="xs:string*" select="$tk:pages ! t:page(.)"/>
-    <xsl:for-each select="$tk:pages">
+    <xsl:variable name="numbers" as="xs:integer*" select="for $i in 1 to count($tk:pages) return $i[tk:is-written($tk:pages[$i])]"/>
+    <xsl:variable name="pages" as="element()*" select="for $i in $numbers return $tk:pages[$i]"/>
+    <xsl:variable name="texts" as="xs:string*" select="$pages ! t:page(.)"/>
+    <xsl:for-each select="$pages">
       <xsl:variable name="i" select="position()"/>
       <xsl:result-document href="{tk:page-name(.)}.txt">
         <xsl:value-of select="t:lines(($tk:book-title, $tk:book-authors[1]), ''), '', $texts[$i], ''" separator="&#10;"/>
       </xsl:result-document>
     </xsl:for-each>
-    <xsl:result-document href="book.txt">
-      <xsl:value-of select="t:title-block(), t:contents(), $texts" separator="&#10;&#10;&#10;"/>
-      <xsl:value-of select="$t:nl"/>
-    </xsl:result-document>
+    <xsl:variable name="title-and-contents" as="xs:string*" select="if ($opening) then (t:title-block(), t:contents()) else ()"/>
+    <xsl:choose>
+      <xsl:when test="$book-part">
+        <xsl:result-document href="{$book-part}">
+          <xsl:for-each select="$title-and-contents">
+            <xsl:value-of select="'0 ' || string-length(.) || '&#10;' || ."/>
+          </xsl:for-each>
+          <xsl:for-each select="$texts">
+            <xsl:variable name="i" select="position()"/>
+            <xsl:value-of select="$numbers[$i] || ' ' || string-length(.) || '&#10;' || ."/>
+          </xsl:for-each>
+        </xsl:result-document>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:result-document href="book.txt">
+          <xsl:value-of select="$title-and-contents, $texts" separator="&#10;&#10;&#10;"/>
+          <xsl:value-of select="$t:nl"/>
+        </xsl:result-document>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:function name="t:lines" as="xs:string">

@@ -115,6 +115,7 @@ def _build(args) -> int:
 
 
 def _render(args) -> int:
+    from .cluster import dask_address
     from .render import render
 
     result = render(
@@ -125,6 +126,8 @@ def _render(args) -> int:
         force=args.force,
         search=not args.no_search,
         endnotes=args.endnotes,
+        jobs=args.jobs,
+        dask=dask_address(args.dask),
     )
     for warning in result.warnings:
         print(f"teikit render: {warning}", file=sys.stderr)
@@ -242,6 +245,19 @@ def main(argv: list[str] | None = None) -> int:
         help="replace an existing output folder, if teikit wrote it and it holds no input (an existing EPUB or PDF file)",
     )
     r.add_argument("--endnotes", action="store_true", help="pdf: notes after the text, not at the foot of the page")
+    r.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        help="html, text: render this many windows of the collection at once, in worker processes (default 1)",
+    )
+    r.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="html, text: render the windows of the collection on this Dask cluster (tcp://host:8786; "
+        "default: $TEIKIT_DASK); its workers must see the same files",
+    )
     r.set_defaults(run=_render)
     v = cmds.add_parser(
         "validate",

@@ -6,8 +6,10 @@
     render_editions(["tei/book"], [("html", "public/book/html"), ("text", "public/book/text")])
 
 The transforms (transforms/html.xsl, text.xsl) do the work; this package gathers the
-documents safely into one tree, runs the compiled stylesheet once for the whole
-collection, adds the site's assets and replaces the output folder atomically.
+documents safely, one at a time, runs the compiled stylesheet over the collection a
+window of documents at a time (teikit.render.windows: memory bounded by a window and an
+outline of the rest, the edition the same as one transform over the whole collection
+would give), adds the site's assets and replaces the output folder atomically.
 
 What a hostile document can make the site carry is decided in teikit.access: the
 transforms get its LINK_SCHEMES as the parameter link-schemes (any other link is shown
@@ -30,9 +32,10 @@ from ..access import LINK_SCHEMES
 from ..errors import TeikitError, UsageError
 from ..xmlio import atomic_folder, output_folder
 from . import media
-from .collection import collect_to_file, located_in
+from .collection import collect_documents, located_in
 from .saxon import TRANSFORMS, stylesheet, transform
 from .search import Indexing
+from .windows import render_windows
 
 FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl", "pdf": "print.xsl"}
 
@@ -61,13 +64,26 @@ def compile_stylesheets(*formats: str) -> float:
 
 
 def render(
-    paths, to: str, outdir, *, width: int = 78, force: bool = False, search: bool = True, endnotes: bool = False
+    paths,
+    to: str,
+    outdir,
+    *,
+    width: int = 78,
+    force: bool = False,
+    search: bool = True,
+    endnotes: bool = False,
+    jobs: int = 1,
+    dask: str | None = None,
 ) -> Rendered:
     """Render `paths` to the edition `to` in `outdir` (for "epub" and "pdf", the file to write).
 
     An HTML edition gets a search index and a search box on every page unless `search`
     is false. `endnotes`: the PDF's notes after the text instead of at the foot of each page.
+    HTML and text: the windows of the collection (teikit.render.windows) run in `jobs`
+    local processes, or on the Dask cluster at `dask` (whose workers see the same files).
     """
+    if jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
     if to not in FORMATS:
         raise UsageError(f"unknown edition '{to}': choose {', '.join(FORMATS)}")
     if width < 0:
@@ -80,11 +96,21 @@ def render(
         from .pdf import render_pdf
 
         return render_pdf(paths, outdir, force=force, endnotes=endnotes)
-    with _edition(paths, to, Path(outdir), width=width, force=force, search=search) as result:
+    spread = {"jobs": jobs, "dask": dask}
+    with _edition(paths, to, Path(outdir), width=width, force=force, search=search, spread=spread) as result:
         return result
 
 
-def render_editions(paths, editions, *, width: int = 78, force: bool = False, search: bool = True) -> list[Rendered]:
+def render_editions(
+    paths,
+    editions,
+    *,
+    width: int = 78,
+    force: bool = False,
+    search: bool = True,
+    jobs: int = 1,
+    dask: str | None = None,
+) -> list[Rendered]:
     """Render `paths` to several site editions: `editions` pairs a format ("html", "text")
     with its output folder. As `render` for each, but the HTML edition's search index is
     built while the next edition renders: the indexer is a process of its own, so on a
@@ -98,15 +124,18 @@ def render_editions(paths, editions, *, width: int = 78, force: bool = False, se
             raise UsageError(f"render_editions makes site editions (html, text), not '{to}'")
     if width < 0:
         raise UsageError("--width must be 0 (no wrapping) or more")
+    if jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    spread = {"jobs": jobs, "dask": dask}
     with contextlib.ExitStack() as stack:
         return [
-            stack.enter_context(_edition(paths, to, Path(out), width=width, force=force, search=search))
+            stack.enter_context(_edition(paths, to, Path(out), width=width, force=force, search=search, spread=spread))
             for to, out in editions
         ]
 
 
 @contextlib.contextmanager
-def _edition(paths, to: str, outdir: Path, *, width: int, force: bool, search: bool) -> Iterator[Rendered]:
+def _edition(paths, to: str, outdir: Path, *, width: int, force: bool, search: bool, spread) -> Iterator[Rendered]:
     """Render the site edition `to` into a temporary folder and yield its account; the
     folder replaces `outdir` when the block ends (the search index finished first)."""
     output_folder(outdir, force, paths)  # refuse a bad output before the work, not after
@@ -118,20 +147,23 @@ def _edition(paths, to: str, outdir: Path, *, width: int, force: bool, search: b
         tempfile.TemporaryDirectory(prefix="teikit-render-") as work,
         atomic_folder(outdir, force, paths, writer=f"teikit render {to}") as tmp,
     ):
-        # The collection goes to Saxon as a file, read one document at a time: Python never
-        # holds it whole (a collection of hundreds of documents would not fit twice).
-        source = Path(work) / "collection.xml"
+        # The documents go to Saxon as files, read one at a time: Python never holds the
+        # collection whole, and Saxon holds a window of it (teikit.render.windows).
         # Decided before the transform: html.xsl shows only the images marked as published.
         planner = media.Planner(forbidden=[outdir], warn=result.warnings.append)
         prepare = planner.mark if to == "html" else (lambda root: None)
-        collect_to_file(paths, source, warn=result.warnings.append, prepare=prepare)
+        documents = collect_documents(paths, Path(work), warn=result.warnings.append, prepare=prepare)
         result.seconds["read"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         params: dict[str, bool | int | str] = {"width": width} if to == "text" else {}
         params["link-schemes"] = " ".join(LINK_SCHEMES)
         if search:
             params["search"] = True
-        result.warnings += located_in(paths, transform(FORMATS[to], source, tmp, params))
+        if len(documents) == 1:  # the collection is that document
+            messages = transform(FORMATS[to], documents[0], tmp, params)
+        else:
+            messages = render_windows(FORMATS[to], documents, Path(work), tmp, params, book=to == "text", **spread)
+        result.warnings += located_in(paths, messages)
         if to == "html":
             shutil.copytree(TRANSFORMS / "assets", tmp / "assets")
             media.publish(planner.images, tmp, warn=result.warnings.append)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -51,35 +52,56 @@ def collect(paths, warn=lambda message: None) -> etree._Element:
 def collect_to_file(paths, dest: Path, warn=lambda message: None, prepare=lambda root: None) -> None:
     """Write to `dest` what `collect` would give, holding one document in memory at a time.
 
-    The transforms see the same tree: each document is serialised as it is read; once the
-    documents that a corpus includes are known, the others are read back in turn, given to
-    `prepare` (which may mark them, as the media plan does) and written into the wrapper.
+    The transforms see the same tree: the documents `collect_documents` writes, one after
+    the other, in a teiCorpus when there are several.
+    """
+    with tempfile.TemporaryDirectory(prefix="teikit-collect-") as tmp:
+        documents = collect_documents(paths, Path(tmp), warn=warn, prepare=prepare)
+        with open(dest, "wb") as out:
+            if len(documents) > 1:
+                out.write(CORPUS_START)
+            for document in documents:
+                with open(document, "rb") as part:
+                    shutil.copyfileobj(part, out)
+            if len(documents) > 1:
+                out.write(CORPUS_END)
+
+
+CORPUS_START = f'<teiCorpus xmlns="{TEI_NS}">'.encode()
+CORPUS_END = b"</teiCorpus>"
+
+
+def collect_documents(paths, folder: Path, warn=lambda message: None, prepare=lambda root: None) -> list[Path]:
+    """The documents `collect` would give, each written to a file of `folder` (in order),
+    holding one in memory at a time.
+
+    Each document is serialised as it is read; once the documents that a corpus includes
+    are known, the others are read back in turn, given to `prepare` (which may mark them,
+    as the media plan does) and written again.
     """
     included: set[str] = set()
-    with tempfile.TemporaryDirectory(prefix="teikit-collect-") as tmp:
-        read: list[tuple[str, Path]] = []
-        for k, (path, root) in enumerate(_documents(paths, warn, included)):
-            chunk = Path(tmp) / f"{k}.xml"
-            for graphic in root.iter(q("graphic")):  # read back, it would have the chunk's lines
-                graphic.set(SOURCE_LINE, str(graphic.sourceline or ""))
-            chunk.write_bytes(etree.tostring(root, encoding="utf-8", xml_declaration=False))
-            read.append((path, chunk))
-        kept = [chunk for path, chunk in read if path not in included]
-        if not kept:
-            raise TeikitError("no TEI documents to render", ", ".join(str(p) for p in paths))
-        # Read back what teikit has just written (already checked): no entities, no network.
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-        with open(dest, "wb") as out:
-            if len(kept) > 1:
-                out.write(f'<teiCorpus xmlns="{TEI_NS}">'.encode())
-            for chunk in kept:
-                root = etree.parse(str(chunk), parser).getroot()
-                prepare(root)
-                for graphic in root.iter(q("graphic")):
-                    graphic.attrib.pop(SOURCE_LINE, None)
-                out.write(etree.tostring(root, encoding="utf-8", xml_declaration=False))
-            if len(kept) > 1:
-                out.write(b"</teiCorpus>")
+    read: list[tuple[str, Path]] = []
+    for k, (path, root) in enumerate(_documents(paths, warn, included)):
+        chunk = folder / f"{k}.xml"
+        for graphic in root.iter(q("graphic")):  # read back, it would have the chunk's lines
+            graphic.set(SOURCE_LINE, str(graphic.sourceline or ""))
+        chunk.write_bytes(etree.tostring(root, encoding="utf-8", xml_declaration=False))
+        read.append((path, chunk))
+    kept = [chunk for path, chunk in read if path not in included]
+    for path, chunk in read:
+        if path in included:
+            chunk.unlink()
+    if not kept:
+        raise TeikitError("no TEI documents to render", ", ".join(str(p) for p in paths))
+    # Read back what teikit has just written (already checked): no entities, no network.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    for chunk in kept:
+        root = etree.parse(str(chunk), parser).getroot()
+        prepare(root)
+        for graphic in root.iter(q("graphic")):
+            graphic.attrib.pop(SOURCE_LINE, None)
+        chunk.write_bytes(etree.tostring(root, encoding="utf-8", xml_declaration=False))
+    return kept
 
 
 def _documents(paths, warn, included: set[str]):

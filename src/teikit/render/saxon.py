@@ -45,6 +45,15 @@ def transform(
 
     Returns the stylesheet's messages (warnings about the input).
     """
+    return _run(name, source, outdir, params)[1]
+
+
+def transform_to_string(name: str, source: Path, params: dict[str, bool | int | str] | None = None) -> str:
+    """Apply transforms/NAME to the document in the file `source`; returns its principal result."""
+    return _run(name, source, None, params)[0]
+
+
+def _run(name: str, source: str | Path, outdir: Path | None, params) -> tuple[str, list[str]]:
     from saxonche import PySaxonApiError
 
     proc = processor()
@@ -58,7 +67,8 @@ def transform(
         else:
             made = proc.make_string_value(value)
         executable.set_parameter(key, made)
-    executable.set_base_output_uri(outdir.resolve().as_uri() + "/")
+    if outdir is not None:
+        executable.set_base_output_uri(outdir.resolve().as_uri() + "/")
     executable.set_save_xsl_message(True, None)
     executable.clear_xsl_messages()
     try:
@@ -67,13 +77,14 @@ def transform(
         else:
             document = proc.parse_xml(xml_text=source)
         executable.set_global_context_item(xdm_item=document)
-        executable.apply_templates_returning_string(xdm_value=document)
+        output = executable.apply_templates_returning_string(xdm_value=document)
     except PySaxonApiError as exc:
         # Saxon's message may span lines (with its own stack); the user gets its first line.
         first = (str(exc).strip().splitlines() or ["unknown error"])[0]
         raise TeikitError(f"{name} failed: {first}") from None
     messages = executable.get_xsl_messages()
     if messages is None:
-        return []
+        return output or "", []
     # Saxon serialises each message as XML: the reader wants the characters, not &lt;.
-    return [unescape(line, {"&quot;": '"', "&apos;": "'"}) for line in str(messages).splitlines() if line.strip()]
+    lines = str(messages).splitlines()
+    return output or "", [unescape(line, {"&quot;": '"', "&apos;": "'"}) for line in lines if line.strip()]

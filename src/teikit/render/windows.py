@@ -1,0 +1,193 @@
+"""Rendering a collection a few documents at a time, in memory bounded by its largest
+documents and an outline of the rest, not by the whole collection.
+
+The transforms (html.xsl, text.xsl) read a collection as one tree, and their pages
+depend on all of it: page names are unique across the collection, a pointer leads into
+another document, a register entry lists its mentions in every chapter, the contents
+list every page. So each document is first reduced to its outline (transforms/
+outline.xsl: every element with its attributes, words only where another document's
+pages show them) and then the collection is rendered in windows: each run reads a tree
+holding a few documents whole and every other document as its outline, and writes the
+pages of the whole ones (common.xsl, tk:is-written). Saxon holds one such tree at a time.
+
+The edition is the one the whole collection gives, byte for byte: the tree has the same
+shape (an outline stands where its document stood), and the names the transforms make
+from Saxon's node numbers (tk:node-id) are those of the whole collection's tree. Those
+numbers are counted here: each outline says how many nodes its document takes (rm:span)
+and its root is numbered after the documents before it, as Saxon's TinyTree numbers the
+children of the collection's teiCorpus (a pseudo-node, a parent pointer, before every
+eleventh child).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..cluster import map_batches
+from ..tei import XML_NS, q
+from .collection import CORPUS_END, CORPUS_START
+from .saxon import transform, transform_to_string
+
+# How many bytes of TEI a window holds whole (at least one document): the tree Saxon
+# builds is some five times the size of its file.
+WINDOW_BYTES = 6 * 2**20
+
+# TinyBuilder.PARENT_POINTER_INTERVAL: a parent pointer comes before a child of the
+# collection's root when more than this many children came since the last one.
+_PARENT_POINTER_INTERVAL = 10
+
+_SPAN = re.compile(r'\brm:span="(\d+)"')
+
+
+def outline_all(documents: list[Path], folder: Path) -> tuple[list[Path], list[int]]:
+    """The outline of each document (a file in `folder`) and the number its root has in
+    the tree of the whole collection (document node 0, the teiCorpus 1)."""
+    entries = " ".join(sorted(_entry_ids(documents)))
+    outlines: list[Path] = []
+    bases: list[int] = []
+    number = 2
+    siblings = 0
+    for k, document in enumerate(documents):
+        if siblings > _PARENT_POINTER_INTERVAL:
+            number += 1
+            siblings = 0
+        siblings += 1
+        text = transform_to_string("outline.xsl", document, {"base": number, "entries": entries, "link-schemes": ""})
+        found = _SPAN.search(text)
+        if found is None:  # outline.xsl always writes it on the root
+            raise RuntimeError(f"outline.xsl gave no rm:span for {document}")
+        outline = folder / f"outline-{k}.xml"
+        outline.write_bytes(text.encode("utf-8"))
+        outlines.append(outline)
+        bases.append(number)
+        number += int(found.group(1))
+    return outlines, bases
+
+
+# The register entries a page lists the mentions of (html.xsl, text.xsl).
+_ENTRIES = tuple(q(name) for name in ("person", "place", "org", "event", "personGrp"))
+_XML_ID = f"{{{XML_NS}}}id"
+
+
+def _entry_ids(documents: list[Path]) -> set[str]:
+    """The ids of the collection's register entries: a name that points to none of them
+    mentions no entry, and its outline leaves it out."""
+    ids: set[str] = set()
+    for document in documents:
+        # teikit wrote these files (collect_documents) from documents it had checked
+        for _, element in etree.iterparse(str(document), tag=_ENTRIES, resolve_entities=False, no_network=True):
+            if element.get(_XML_ID):
+                ids.add(element.get(_XML_ID, ""))
+    return ids
+
+
+def windows(documents: list[Path], budget: int) -> list[list[int]]:
+    """The documents (their indexes) each run holds whole: consecutive, at most `budget`
+    bytes of them unless one alone is larger."""
+    groups: list[list[int]] = []
+    size = 0
+    for k, document in enumerate(documents):
+        length = document.stat().st_size
+        if not groups or size + length > budget:
+            groups.append([])
+            size = 0
+        groups[-1].append(k)
+        size += length
+    return groups
+
+
+@dataclass(frozen=True)
+class Window:
+    """One run of a render: everything it needs travels with it (to a worker process or
+    a Dask worker, which must see the same files: a shared file system)."""
+
+    name: str
+    documents: tuple[Path, ...]
+    outlines: tuple[Path, ...]
+    whole: frozenset[int]
+    tree: Path  # where the run writes the tree it reads
+    outdir: Path
+    params: tuple[tuple[str, bool | int | str], ...]
+
+
+def render_window(window: Window) -> list[str]:
+    """Write the pages of the documents `window` holds whole; returns the transform's messages."""
+    with open(window.tree, "wb") as out:
+        out.write(CORPUS_START)
+        for k, document in enumerate(window.documents):
+            out.write((document if k in window.whole else window.outlines[k]).read_bytes())
+        out.write(CORPUS_END)
+    try:
+        return transform(window.name, window.tree, window.outdir, dict(window.params))
+    finally:
+        window.tree.unlink()
+
+
+def render_windows(
+    name: str,
+    documents: list[Path],
+    work: Path,
+    outdir: Path,
+    params: dict[str, bool | int | str],
+    *,
+    budget: int | None = None,
+    book: bool = False,
+    jobs: int = 1,
+    dask: str | None = None,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> list[str]:
+    """Render `documents` (the collection's documents, in order, as collect_documents
+    wrote them) with transforms/NAME into `outdir`, a window at a time; returns the
+    transforms' messages, in the order of the windows. With `book` (the text edition),
+    book.txt is joined from the windows' parts.
+
+    The windows run here one after another, or (teikit.cluster.map_batches) in `jobs`
+    local processes or on the Dask cluster at `dask`: each holds one window's tree."""
+    outlines, bases = outline_all(documents, work)
+    groups = windows(documents, budget or WINDOW_BYTES)
+    parts: list[Path] = []
+    runs: list[Window] = []
+    for w, group in enumerate(groups):
+        run: dict[str, bool | int | str] = {**params, "node-bases": " ".join(map(str, bases)), "opening": w == 0}
+        if book:
+            parts.append(work / f"book-{w}.txt")
+            run["book-part"] = parts[-1].resolve().as_uri()
+        runs.append(
+            Window(
+                name,
+                tuple(documents),
+                tuple(outlines),
+                frozenset(group),
+                work / f"window-{w}.xml",
+                outdir,
+                tuple(run.items()),
+            )
+        )
+    found: dict[int, list[str]] = {}
+    for w, messages in map_batches(render_window, runs, jobs=jobs, dask=dask):
+        found[w] = messages
+        progress(len(found), len(runs))
+    if parts:
+        _join_book(parts, outdir / "book.txt")
+    return [message for w in range(len(runs)) for message in found[w]]
+
+
+def _join_book(parts: list[Path], dest: Path) -> None:
+    """book.txt from the windows' parts (text.xsl, $book-part): their blocks in the order
+    of the pages they come from, separated as text.xsl separates them."""
+    blocks: list[tuple[int, str]] = []
+    for part in parts:
+        text = part.read_bytes().decode("utf-8")
+        at = 0
+        while at < len(text):
+            line = text.index("\n", at)
+            number, length = (int(n) for n in text[at:line].split())
+            blocks.append((number, text[line + 1 : line + 1 + length]))
+            at = line + 1 + length
+    blocks.sort(key=lambda block: block[0])  # stable: the title before the contents
+    dest.write_bytes(("\n\n\n".join(text for _, text in blocks) + "\n").encode("utf-8"))
