@@ -24,12 +24,13 @@ def whole(paths, to: str, outdir: Path, work: Path) -> list[str]:
     """The edition made as before windows: one transform over the whole collection."""
     source = work / "collection.xml"
     planner = media.Planner(forbidden=[outdir], warn=lambda message: None)
-    collect_to_file(paths, source, prepare=planner.mark if to == "html" else lambda root: None)
+    read: list[str] = []  # what reading the documents reports (a language tag that is none)
+    collect_to_file(paths, source, warn=read.append, prepare=planner.mark if to == "html" else lambda root: None)
     params: dict[str, bool | int | str] = {"link-schemes": " ".join(LINK_SCHEMES)}
     if to == "text":
         params["width"] = 78
     outdir.mkdir()
-    return located_in(paths, transform(FORMATS[to], source, outdir, params))
+    return read + located_in(paths, transform(FORMATS[to], source, outdir, params))
 
 
 def files(folder: Path) -> list[str]:
