@@ -609,6 +609,26 @@ def _opens(text: str, start: int, block_start: bool) -> str:
     return "sentence" if _SENTENCE_OPENING.search(text, max(0, start - 24), start) else ""
 
 
+# What every date the pattern finds holds: a digit, the first letters of a month's name
+# (the profile's months whole), a season's name or "century". A text with none of them is
+# passed over: the date pattern opens with a look-ahead, which `re` tries at every position
+# (most text nodes of a novel hold no date). The words are alternatives that each open with
+# a letter, which `re` looks for first.
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=8)
+def _date_words(months: tuple[str, ...] = ()) -> re.Pattern:
+    words = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec century".split()
+    seasons = [w for s in ("spring", "summer", "autumn", "winter") for w in (s, s.capitalize())]
+    return re.compile("|".join(map(re.escape, [*words, *seasons, *sorted(months, key=len, reverse=True)])))
+
+
+def may_hold_dates(text: str, months: tuple[str, ...] = ()) -> bool:
+    """Whether `text` may hold a date: whether it holds what every date holds."""
+    return _DIGIT.search(text) is not None or _date_words(months).search(text) is not None
+
+
 def find_dates(
     text: str,
     context: YearContext | None = None,
@@ -618,8 +638,11 @@ def find_dates(
     """The dates in `text`: (start, end, attributes). With a `context`, dates without a year
     take the year it holds (marked `evidence="internal"`), and dated ones update it;
     `block_start`: the text opens a paragraph or heading."""
-    found = []
-    for m in _pattern(tuple(months or ()), "century" in text).finditer(text):
+    found: list[_Found] = []
+    own = tuple(months or ())
+    if not may_hold_dates(text, own):
+        return []
+    for m in _pattern(own, "century" in text).finditer(text):
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         attrs = value(g, months=months)
         if attrs is not None and _valid_day(attrs) and _acceptable(g, text, m.start(), m.end()):
