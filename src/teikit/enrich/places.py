@@ -42,7 +42,7 @@ from ..context import Context
 from ..tei import XML_ID, make, q
 from ..textnodes import wrap
 from . import gazetteer, namewords, registers, textplaces
-from .matching import SKIP, UNMARKED_TEXT, Matcher, regions, unmarked_text
+from .matching import SKIP, UNMARKED_TEXT, Matcher, regions, unmarked_text, word_counts
 from .namewords import initial
 
 # Accented letters too: "Lozère", "Besançon", "Orléans".
@@ -396,7 +396,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     places = registers.Places(reg)
     person_words = set(ctx.person_words)
     text = ctx.view(UNMARKED_TEXT, unmarked_text)
-    lowercase = Counter(re.findall(r"\b[a-z]+\b", text))
+    lowercase = word_counts(ctx).lower_parts  # every run of lower-case letters, counted
     for name in gazetteer.known_in(text):  # places wherever a book writes them so (gazetteer.toml)
         if name not in ctx.profile.not_places and name not in person_words and places.find(name) is None:
             geo = gazetteer.known()[name]

@@ -46,7 +46,7 @@ from ..context import Context
 from ..tei import XML_ID, children, make, q, sub, text_of
 from ..textnodes import wrap
 from . import registers
-from .matching import SKIP, UNMARKED_TEXT, regions, unmarked_text
+from .matching import SKIP, UNMARKED_TEXT, regions, unmarked_text, word_counts
 from .namewords import (
     INITIAL,
     LISTED_WORD,
@@ -551,7 +551,7 @@ def apply(tei, ctx: Context):
         head = make("head", HEAD)
         reg.list.insert(0, head)
     text = ctx.view(UNMARKED_TEXT, unmarked_text)
-    words = Words(text, ctx.profile, unmarked_prose(ctx))
+    words = Words(text, ctx.profile, unmarked_prose(ctx), word_counts(ctx).lower)
     found, why, alone = discover(text, words)
     rejected = reject(reg, found, alone)
     entries = register(reg, found, why)
