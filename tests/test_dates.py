@@ -20,7 +20,7 @@ from teikit.tei import TEI_NS
 def marked(body: str, tmp_path: Path) -> list[tuple[str, dict[str, str]]]:
     """The dates the pass marks in a TEI body: (words, attributes) in document order."""
     tei = etree.fromstring(f'<TEI xmlns="{TEI_NS}"><teiHeader/><text><body>{body}</body></text></TEI>')
-    dates.apply(tei, Context(source=tmp_path / "absent.txt", profile=load_profile(), report=Report()))
+    dates.apply(tei, Context(source=tmp_path / "absent.txt", profile=load_profile(), report=Report(), tree=tei))
     return [("".join(d.itertext()), dict(d.attrib)) for d in tei.iterfind(".//t:date", NS)]
 
 

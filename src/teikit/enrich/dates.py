@@ -111,7 +111,7 @@ from functools import lru_cache
 from ..context import Context
 from ..tei import TEI_NS, local, make
 from ..textnodes import wrap
-from .matching import SKIP, regions
+from .matching import REGIONS, SKIP, regions
 
 MONTHS = {
     m: i
@@ -770,7 +770,7 @@ def apply(tei, ctx: Context):
         for inside in _below(note, _NOTE):
             read_note(inside, openings)
 
-    for region in regions(tei):
+    for region in ctx.view(REGIONS, regions):
         # The texts that open a block, told apart by value: wrap hands over strings only.
         read(region, {el.text for el in region.iter(*_BLOCKS) if el.text}, YearContext(ctx.profile.months))
     ctx.report.counts["date"] = counts["date"]

@@ -58,6 +58,11 @@ _LEFT_OUT = {q("front"): ("contents", "figures"), q("body"): (), q("back"): ("in
 _DIV = q("div")
 
 
+# The name of `regions` as a view of the tree (`Context.view`): the marking passes add no
+# division (`Pass.keeps_views`), so the book's tree is walked for them once.
+REGIONS = "regions"
+
+
 def regions(tei) -> list:
     """The divisions of running text and notes, in reading order."""
     text = only(tei, "text")

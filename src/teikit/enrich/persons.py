@@ -20,7 +20,7 @@ from ..context import Context
 from ..tei import XML_ID, make, q, sub
 from ..textnodes import wrap
 from . import gazetteer, headings, registers
-from .matching import SKIP, UNMARKED_TEXT, Matcher, WordCounts, regions, unmarked_text, word_counts
+from .matching import REGIONS, SKIP, UNMARKED_TEXT, Matcher, WordCounts, regions, unmarked_text, word_counts
 
 _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
 # Abbreviations before a capitalised word that are no one's initials, whatever the profile's
@@ -514,7 +514,7 @@ def apply(tei, ctx: Context):
         resolver.offset += len(text)
         return spans
 
-    for region in regions(tei):
+    for region in ctx.view(REGIONS, regions):
         resolver.recent.clear()
         wrap(region, find, SKIP)
     ctx.person_words = set(people.by_surname) | set(people.by_forename) | set(people.by_alias)

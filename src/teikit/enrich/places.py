@@ -42,7 +42,7 @@ from ..context import Context
 from ..tei import XML_ID, make, q
 from ..textnodes import wrap
 from . import gazetteer, namewords, registers, textplaces
-from .matching import SKIP, UNMARKED_TEXT, Matcher, regions, unmarked_text, word_counts
+from .matching import REGIONS, SKIP, UNMARKED_TEXT, Matcher, regions, unmarked_text, word_counts
 from .namewords import initial
 
 # Accented letters too: "Lozère", "Besançon", "Orléans".
@@ -489,7 +489,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             spans.sort(key=lambda span: span[0])
         return spans
 
-    for region in regions(tei):
+    for region in ctx.view(REGIONS, regions):
         wrap(region, find, SKIP)
     for place in list(reg.added):
         if place.get(XML_ID) not in used and registers.provenance(place) != registers.FROM_INDEX:

@@ -46,7 +46,7 @@ from ..context import Context
 from ..tei import XML_ID, children, make, q, sub, text_of
 from ..textnodes import wrap
 from . import registers
-from .matching import SKIP, UNMARKED_TEXT, regions, unmarked_text, word_counts
+from .matching import REGIONS, SKIP, UNMARKED_TEXT, regions, unmarked_text, word_counts
 from .namewords import (
     INITIAL,
     LISTED_WORD,
@@ -593,7 +593,7 @@ def apply(tei, ctx: Context):
             out.append((span.start, span.end, el))
         return out
 
-    for region in regions(tei):
+    for region in ctx.view(REGIONS, regions):
         wrap(region, find, SKIP)
     ctx.person_words = {w for n in found.values() for w in (*n.given, n.surname) if w and not w.endswith(".")}
     ctx.person_words |= set(alone)
