@@ -346,4 +346,5 @@ def test_every_date_holds_what_the_pass_looks_for_first():
                     checked += 1
     assert checked > 1000
     assert not dates.may_hold_dates("The early days were the best, Ernest said.")
+    assert dates.may_hold_dates("on the \u0664th") and dates.may_hold_dates("yanvarya", ("yanvarya",))
     assert dates.find_dates("The early days were the best, Ernest said.", dates.YearContext()) == []
