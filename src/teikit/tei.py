@@ -77,6 +77,19 @@ def make(
     return el
 
 
+def make_in(
+    doc: etree._Element, name: str, text: str | None = None, attrib: dict | None = None, **kw
+) -> etree._Element:
+    """`make`, the element made in the document of `doc` (any element of it) and not yet in
+    its tree: linked into that tree, it is not moved out of a document of its own, which
+    took as long as making it (the marking passes make thousands). Until it is linked, its
+    `getroottree()` is `doc`'s: link it before asking."""
+    el = doc.makeelement(_clark(name), _attributes(attrib, kw), nsmap=NSMAP)
+    if text is not None:
+        el.text = text
+    return el
+
+
 def set_line(el: etree._Element, line: int) -> None:
     """Record the source line an element came from, whatever its size."""
     el.sourceline = min(line, _MAX_SOURCELINE)

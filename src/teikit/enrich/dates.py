@@ -111,7 +111,7 @@ from functools import lru_cache
 import ahocorasick
 
 from ..context import Context
-from ..tei import TEI_NS, local, make
+from ..tei import TEI_NS, local, make_in
 from ..textnodes import wrap
 from .matching import REGIONS, SKIP, regions
 
@@ -756,7 +756,7 @@ def apply(tei, ctx: Context):
         def find(text: str):
             spans = []
             for start, end, attrs in find_dates(text, context, text in openings, ctx.profile.months):
-                spans.append((start, end, make("date", attrib=attrs)))
+                spans.append((start, end, make_in(tei, "date", attrib=attrs)))
                 counts["date"] += 1
             return spans
 

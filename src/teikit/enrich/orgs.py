@@ -69,7 +69,7 @@ from typing import Any, NamedTuple
 from lxml import etree
 
 from ..context import Context
-from ..tei import XML_ID, children, make, q, sub, text_of, xpath
+from ..tei import XML_ID, children, make, make_in, q, sub, text_of, xpath
 from ..textnodes import slots, wrap_slot
 from . import gazetteer, registers
 from .matching import REGIONS, SKIP, Matcher, regions
@@ -588,7 +588,7 @@ def apply(tei, ctx: Context):
                 if org is None:
                     continue  # a place's name (see discover)
                 last[f.head] = org
-            el = make("orgName")
+            el = make_in(tei, "orgName")
             if org is not None:
                 el.set("ref", f"{registers.ORGS_FILE}#{org.get(XML_ID)}")
                 used.add(org.get(XML_ID))

@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..context import Context
-from ..tei import XML_ID, make, q, sub
+from ..tei import XML_ID, make, make_in, q, sub
 from ..textnodes import wrap
 from . import gazetteer, headings, registers
 from .matching import REGIONS, SKIP, UNMARKED_TEXT, Matcher, WordCounts, regions, unmarked_text, word_counts
@@ -502,7 +502,7 @@ def apply(tei, ctx: Context):
                 candidates = people.by_forename.get(key) or people.by_alias.get(key, [])
                 person = resolver.by_forename(candidates)
                 end = stop
-            el = make("persName")
+            el = make_in(tei, "persName")
             if person is not None:
                 el.set("ref", f"{registers.PERSONS_FILE}#{person.get(XML_ID)}")
                 resolver.saw(person, start, kind == "surname")

@@ -39,7 +39,7 @@ from functools import cache
 import ahocorasick
 
 from ..context import Context
-from ..tei import XML_ID, make, q
+from ..tei import XML_ID, make_in, q
 from ..textnodes import wrap
 from . import gazetteer, namewords, registers, textplaces
 from .matching import REGIONS, SKIP, UNMARKED_TEXT, Matcher, regions, unmarked_text, word_counts
@@ -472,18 +472,20 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # "Bath" where the book also writes "bath": only "in Bath"
             if _IN_ADJECTIVE.match(text, end):
                 continue  # "the Urals-Siberian method": half of an adjective, not a place
-            spans.append((start, end, make("placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
+            spans.append((start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
             used.add(place.get(XML_ID))
             counts["placeName"] += 1
             other = _BRACKETED.match(text, end)
             if other and other.start(1) not in starts and _same_place(other.group(1), place):
-                spans.append((other.start(1), other.end(1), make("placeName", ref=spans[-1][2].get("ref"))))
+                spans.append((other.start(1), other.end(1), make_in(tei, "placeName", ref=spans[-1][2].get("ref"))))
                 counts["placeName"] += 1
         if "seas" in text or "rivers" in text or "oceans" in text or "lakes" in text:
             taken = [(a, b) for a, b, _ in spans]
             for start, end, place in shared_head(text, places):
                 if place not in rejected and not any(a < end and start < b for a, b in taken):
-                    spans.append((start, end, make("placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
+                    spans.append(
+                        (start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}"))
+                    )
                     used.add(place.get(XML_ID))
                     counts["placeName"] += 1
             spans.sort(key=lambda span: span[0])

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..context import Context
-from ..tei import XML_ID, children, make, q, sub, text_of
+from ..tei import XML_ID, children, make, make_in, q, sub, text_of
 from ..textnodes import wrap
 from . import registers
 from .matching import REGIONS, SKIP, UNMARKED_TEXT, regions, unmarked_text, word_counts
@@ -582,7 +582,7 @@ def apply(tei, ctx: Context):
     def find(piece: str):
         out = []
         for span in names(piece):
-            el = make("persName")
+            el = make_in(tei, "persName")
             person = link(span.name)
             if person is not None:
                 el.set("ref", f"{registers.PERSONS_FILE}#{person.get(XML_ID)}")
