@@ -20,7 +20,7 @@ from teikit.tei import TEI_NS
 def marked(body: str, tmp_path: Path) -> list[tuple[str, dict[str, str]]]:
     """The dates the pass marks in a TEI body: (words, attributes) in document order."""
     tei = etree.fromstring(f'<TEI xmlns="{TEI_NS}"><teiHeader/><text><body>{body}</body></text></TEI>')
-    dates.apply(tei, Context(source=tmp_path / "absent.txt", profile=load_profile(), report=Report()))
+    dates.apply(tei, Context(source=tmp_path / "absent.txt", profile=load_profile(), report=Report(), tree=tei))
     return [("".join(d.itertext()), dict(d.attrib)) for d in tei.iterfind(".//t:date", NS)]
 
 
@@ -321,3 +321,30 @@ def test_scorer_of_the_edition_compares_values_apart_from_their_evidence(tmp_pat
     s = evaluate.score(evaluate.parse_gold(tmp_path / "gold.txt"), tmp_path)
     assert s.accuracy("date value") == (1.0, 1)
     assert s.accuracy("date inferred") == (0.0, 1)
+
+
+# ------------------------------------------------------------------ texts passed over
+
+
+def test_every_date_holds_what_the_pass_looks_for_first():
+    """`find_dates` passes over a text in which `may_hold_dates` sees no digit, month,
+    season or "century": sound only if every span the date pattern matches holds one. Each
+    match of the pattern (English months and the Russian pack's, with and without
+    centuries) over the bundled book and the date samples is checked, and a text without
+    any is checked to find nothing."""
+    root = Path(__file__).resolve().parent.parent
+    months = tuple(load_profile(root / "sources" / "iron-lazar.toml").months)
+    texts = [(root / "sources" / "iron-lazar.txt").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests/data/enrich/dates-dev").glob("*.txt"))]
+    texts.append("the following spring, in mid-July 1936, late in the nineteenth century; aprelya 1937; 4-5 May")
+    checked = 0
+    for own in ((), months):
+        for centuries in (False, True):
+            for text in texts:
+                for m in dates._pattern(own, centuries).finditer(text):
+                    assert dates.may_hold_dates(m.group(), own), m.group()
+                    checked += 1
+    assert checked > 1000
+    assert not dates.may_hold_dates("The early days were the best, Ernest said.")
+    assert dates.may_hold_dates("on the \u0664th") and dates.may_hold_dates("yanvarya", ("yanvarya",))
+    assert dates.find_dates("The early days were the best, Ernest said.", dates.YearContext()) == []

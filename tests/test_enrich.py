@@ -4,7 +4,9 @@ scorer against the hand-annotated samples (tests/data/enrich)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from lxml import etree
 from conftest import EDITION, NS, ROOT, SAMPLE, text
 from teikit.enrich import evaluate
 from teikit.enrich.dates import find_dates
+from teikit.enrich.matching import WordCounts
 from teikit.profile import load_profile
 from teikit.tei import make
 from teikit.textnodes import wrap
@@ -392,3 +395,22 @@ def test_a_citys_other_name_in_brackets_is_no_person():
         assert _renamed_place(said, at, at + len(name))
     said = "the writer Maxim (Gorky) wrote"
     assert not _renamed_place(said, said.index("Gorky"), said.index("Gorky") + 5)
+
+
+# ------------------------------------------------------------------ words counted once
+
+
+def test_word_counts_of_one_scan_are_those_each_pattern_counts():
+    """`matching.WordCounts` counts in one scan what the passes counted each with a pattern of
+    its own: lower-case and capitalised words standing alone (not hyphened, not after an
+    apostrophe), and every run of lower-case letters between non-word characters."""
+    tricky = "don't 'tis well-known Moscow-Leningrad l'Humanité Émile abc1 x_y ’twas--then a--b -c d- Ab aB Gorky's"
+    for sample in (tricky, SAMPLE.read_text(encoding="utf-8")):
+        counts = WordCounts(sample)
+        assert counts.lower == Counter(re.findall(r"[a-z](?<![\w'’-].)[a-z]*(?![\w-])", sample))
+        assert counts.capitalised == Counter(re.findall(r"[A-Z](?<![\w'’-].)[a-z]+(?![\w-])", sample))
+        assert counts.lower_parts == Counter(re.findall(r"\b[a-z]+\b", sample))
+    counts = WordCounts(tricky)
+    assert counts.lower["don"] == 1 and "t" not in counts.lower and counts.lower_parts["t"] == 1
+    assert "well" not in counts.lower and counts.lower_parts["known"] == 1
+    assert counts.capitalised["Gorky"] == 1 and "Moscow" not in counts.capitalised

@@ -42,17 +42,51 @@ def is_(el: etree._Element, *names: str) -> bool:
     return local(el) in names  # a comment's "" is no element's name
 
 
+# Clark names by local name: elements are made by the ten thousand, of a few dozen names.
+_CLARK: dict[str, str] = {}
+
+
+def _clark(name: str) -> str:
+    tag = _CLARK.get(name)
+    if tag is None:
+        tag = _CLARK[name] = q(name)
+    return tag
+
+
+def _attributes(attrib: dict | None, kw: dict) -> dict | None:
+    """`attrib` with the keyword attributes given (a trailing "_" dropped: `type_`), those
+    that are None left out; `attrib` itself when there are none (lxml copies it)."""
+    if not kw:
+        return attrib
+    attrs = dict(attrib) if attrib else {}
+    for k, v in kw.items():
+        if v is not None:
+            attrs[k.rstrip("_")] = v
+    return attrs
+
+
 def make(
     name: str, text: str | None = None, attrib: dict | None = None, line: int | None = None, **kw
 ) -> etree._Element:
     """Create a detached TEI element; `line` records the source line it came from."""
-    attrs = dict(attrib or {})
-    attrs.update({k.rstrip("_"): v for k, v in kw.items() if v is not None})
-    el = etree.Element(q(name), attrs, nsmap=NSMAP)
+    el = etree.Element(_clark(name), _attributes(attrib, kw), nsmap=NSMAP)
     if text is not None:
         el.text = text
     if line:
         set_line(el, line)
+    return el
+
+
+def make_in(
+    doc: etree._Element, name: str, text: str | None = None, attrib: dict | None = None, **kw
+) -> etree._Element:
+    """`make`, the element made in the document of `doc` (any element of it) and not yet in
+    its tree: linked into that tree, it is not moved out of a document of its own, which
+    took as long as making it (the marking passes make thousands). Until it is linked, its
+    `getroottree()` is `doc`'s: link it before asking."""
+    el = doc.makeelement(_clark(name), _attributes(attrib, kw), nsmap=NSMAP)
+    if text is not None:
+        el.text = text
     return el
 
 
@@ -90,8 +124,13 @@ def sub(
     line: int | None = None,
     **kw,
 ) -> etree._Element:
-    el = make(name, text, attrib, line, **kw)
-    parent.append(el)
+    """Create a TEI element as the last child of `parent` (made in place: an element made
+    apart and appended is moved from a document of its own, which took twice as long)."""
+    el = etree.SubElement(parent, _clark(name), _attributes(attrib, kw), nsmap=NSMAP)
+    if text is not None:
+        el.text = text
+    if line:
+        set_line(el, line)
     return el
 
 

@@ -73,6 +73,11 @@ def substitute(el: etree._Element, pattern: Finds, build: Builder, skip: tuple[s
 
     Elements named in `skip` are not entered (their tails still are).
     """
+    _substitute(el, pattern, build, skip, {})
+
+
+def _substitute(el: etree._Element, pattern: Finds, build: Builder, skip: tuple[str, ...], enters: dict) -> None:
+    # `enters`: whether an element of each tag is entered, decided once per tag (see `_wrap`)
     originals = list(el)
     if el.text:
         res = _split(el.text, pattern, build)
@@ -80,8 +85,12 @@ def substitute(el: etree._Element, pattern: Finds, build: Builder, skip: tuple[s
             el.text, nodes = res
             _link_after(el, None, nodes)
     for child in originals:
-        if isinstance(child.tag, str) and local(child) not in skip:
-            substitute(child, pattern, build, skip)
+        tag = child.tag
+        enter = enters.get(tag)
+        if enter is None:
+            enter = enters[tag] = isinstance(tag, str) and local(child) not in skip
+        if enter:
+            _substitute(child, pattern, build, skip, enters)
         if child.tail:
             res = _split(child.tail, pattern, build)
             if res:
@@ -113,6 +122,12 @@ def wrap(el: etree._Element, find: Finder, skip: tuple[str, ...] = ()) -> None:
     element left empty receives the text it spans. Elements named in `skip` are not
     entered (their tails still are).
     """
+    _wrap(el, find, skip, {})
+
+
+def _wrap(el: etree._Element, find: Finder, skip: tuple[str, ...], enters: dict) -> None:
+    # `enters`: whether an element of each tag is entered, decided once per tag of the walk
+    # (the marking passes walk every element of the book)
     originals = list(el)
     if el.text:
         spans = find(el.text)
@@ -121,8 +136,12 @@ def wrap(el: etree._Element, find: Finder, skip: tuple[str, ...] = ()) -> None:
             el.text = el.text or None
             _link_after(el, None, nodes)
     for child in originals:
-        if isinstance(child.tag, str) and local(child) not in skip:
-            wrap(child, find, skip)
+        tag = child.tag
+        enter = enters.get(tag)
+        if enter is None:
+            enter = enters[tag] = isinstance(tag, str) and local(child) not in skip
+        if enter:
+            _wrap(child, find, skip, enters)
         if child.tail:
             spans = find(child.tail)
             if spans:

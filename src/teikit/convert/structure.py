@@ -43,6 +43,7 @@ _NOT_HEAD_ENDS = "?!—)]"
 _QUOTES = "\"'‘’“”"
 _TEXT_UNDER_HEAD = 60  # a heading stands above a paragraph, not above a signature
 _RUN_OF_SHORT_LINES = 2  # lines alone before a short line that make it a list's last
+_SUPERSCRIPTS = frozenset(SUPERSCRIPTS)  # a set, for `isdisjoint` with a line (not a test per character)
 _LETTER = r"[^\W\d_]"  # a heading has a word: `5 §` at a page's foot is a printer's mark
 # OF or ON; in an OCR text the F of OF read as a letter of like shape
 _SUBJECT_WORD = re.compile(r"O[FNPEB]")
@@ -80,7 +81,7 @@ def _is_head_candidate(p) -> bool:
     text = p.text or ""
     if len(p) or not text or len(text) > _HEAD_MAX_CHARS or word_count(text) > _HEAD_MAX_WORDS:
         return False
-    if any(c in SUPERSCRIPTS for c in text) or not re.search(_LETTER, text) or _cut_at_line_end(text):
+    if not _SUPERSCRIPTS.isdisjoint(text) or not re.search(_LETTER, text) or _cut_at_line_end(text):
         return False
     if re.search(r"[.,;:]$", strip_refs(text)) and not _is_subject_heading(text):
         return False
@@ -91,7 +92,8 @@ def _is_head_candidate(p) -> bool:
 def _cut_at_line_end(text: str) -> bool:
     """A line that ends in a word part and a hyphen was cut by the printer in the middle
     of a word (`gradually in-`): the line of a paragraph, never a whole heading."""
-    return bool(re.search(r"\w-$", text.rstrip()))
+    line = text.rstrip()  # the pattern is tried only on a line ending in a hyphen
+    return line.endswith("-") and re.search(r"\w-$", line) is not None
 
 
 def _is_subject_heading(text: str) -> bool:

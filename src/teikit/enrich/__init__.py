@@ -25,7 +25,7 @@ from ..context import Context
 from ..pipeline import Pass
 from ..teiheader import build_header
 from . import dates, orgs, persons, places, registers, textnames
-from .matching import UNMARKED_TEXT
+from .matching import REGIONS, UNMARKED_TEXT, WORD_COUNTS
 from .namewords import UNMARKED_PROSE
 
 
@@ -92,7 +92,7 @@ PASSES = [
         needs=("paragraphs",),
         provides=("dates",),
         doc="date, with ISO 8601 values",
-        keeps_views=(UNMARKED_TEXT, UNMARKED_PROSE),
+        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS),
     ),
     Pass(
         "orgs",
@@ -100,7 +100,7 @@ PASSES = [
         needs=("registers", "dates"),
         provides=("orgs",),
         doc="orgName, linked to orgs.xml",
-        keeps_views=(UNMARKED_TEXT, UNMARKED_PROSE),
+        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS),
     ),
     Pass(
         "persons",
@@ -108,7 +108,7 @@ PASSES = [
         needs=("registers", "book", "dates"),
         provides=("persons", "person-words"),
         doc="persName, linked to persons.xml",
-        keeps_views=(UNMARKED_TEXT, UNMARKED_PROSE),
+        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS),
     ),
     Pass(
         "places",
@@ -116,6 +116,6 @@ PASSES = [
         needs=("registers", "person-words"),
         provides=("places",),
         doc="placeName, linked to places.xml",
-        keeps_views=(UNMARKED_TEXT, UNMARKED_PROSE),
+        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS),
     ),
 ]

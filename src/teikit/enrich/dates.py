@@ -108,10 +108,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 from ..context import Context
-from ..tei import TEI_NS, local, make
+from ..tei import TEI_NS, local, make_in
 from ..textnodes import wrap
-from .matching import SKIP, regions
+from .matching import REGIONS, SKIP, regions
 
 MONTHS = {
     m: i
@@ -609,6 +611,34 @@ def _opens(text: str, start: int, block_start: bool) -> str:
     return "sentence" if _SENTENCE_OPENING.search(text, max(0, start - 24), start) else ""
 
 
+# What every date the pattern finds holds: a digit, the first letters of a month's name
+# (the profile's months whole), a season's name or "century". A text with none of them is
+# passed over: the date pattern opens with a look-ahead, which `re` tries at every position
+# (most text nodes of a novel hold no date). The ASCII digits and the words are sought in one
+# scan by an Aho-Corasick automaton, which stops at the first (as alternatives of a pattern,
+# a profile's many month names made the search slower than the date pattern it spares);
+# other digits (`\d` is any Unicode digit) only in a text that is not ASCII.
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=8)
+def _date_words(months: tuple[str, ...] = ()) -> ahocorasick.Automaton:
+    words = "0 1 2 3 4 5 6 7 8 9 Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec century".split()
+    seasons = [w for s in ("spring", "summer", "autumn", "winter") for w in (s, s.capitalize())]
+    automaton = ahocorasick.Automaton()
+    for word in (*words, *seasons, *months):
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+def may_hold_dates(text: str, months: tuple[str, ...] = ()) -> bool:
+    """Whether `text` may hold a date: whether it holds what every date holds."""
+    if next(_date_words(months).iter(text), None) is not None:
+        return True
+    return not text.isascii() and _DIGIT.search(text) is not None
+
+
 def find_dates(
     text: str,
     context: YearContext | None = None,
@@ -618,8 +648,11 @@ def find_dates(
     """The dates in `text`: (start, end, attributes). With a `context`, dates without a year
     take the year it holds (marked `evidence="internal"`), and dated ones update it;
     `block_start`: the text opens a paragraph or heading."""
-    found = []
-    for m in _pattern(tuple(months or ()), "century" in text).finditer(text):
+    found: list[_Found] = []
+    own = tuple(months or ())
+    if not may_hold_dates(text, own):
+        return []
+    for m in _pattern(own, "century" in text).finditer(text):
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         attrs = value(g, months=months)
         if attrs is not None and _valid_day(attrs) and _acceptable(g, text, m.start(), m.end()):
@@ -723,7 +756,7 @@ def apply(tei, ctx: Context):
         def find(text: str):
             spans = []
             for start, end, attrs in find_dates(text, context, text in openings, ctx.profile.months):
-                spans.append((start, end, make("date", attrib=attrs)))
+                spans.append((start, end, make_in(tei, "date", attrib=attrs)))
                 counts["date"] += 1
             return spans
 
@@ -747,7 +780,7 @@ def apply(tei, ctx: Context):
         for inside in _below(note, _NOTE):
             read_note(inside, openings)
 
-    for region in regions(tei):
+    for region in ctx.view(REGIONS, regions):
         # The texts that open a block, told apart by value: wrap hands over strings only.
         read(region, {el.text for el in region.iter(*_BLOCKS) if el.text}, YearContext(ctx.profile.months))
     ctx.report.counts["date"] = counts["date"]

@@ -1,18 +1,26 @@
-"""What the enrichment passes share: the text they read, and one-pass name matching.
+"""What the enrichment passes share: the text they read, how often it writes each word,
+and one-pass name matching.
 
 Names are found with an Aho-Corasick automaton (pyahocorasick) built once over every
-form a register knows, so a text is scanned once whatever the register's size.
+form a register knows, so a text is scanned once whatever the register's size. The words
+of the unmarked text are counted once (`WordCounts`), for every pass that asks whether the
+book writes a word in lower case.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
 from ..tei import local, only, q, xpath
 from ..textnodes import texts
+
+if TYPE_CHECKING:
+    from ..context import Context
 
 # Elements whose words are not running text: titles of works, foreign phrases,
 # references, terms, markup made already, code and examples (whose content is not prose:
@@ -48,6 +56,11 @@ _REGIONS = (
 # those of the types named.
 _LEFT_OUT = {q("front"): ("contents", "figures"), q("body"): (), q("back"): ("index", "bibliography")}
 _DIV = q("div")
+
+
+# The name of `regions` as a view of the tree (`Context.view`): the marking passes add no
+# division (`Pass.keeps_views`), so the book's tree is walked for them once.
+REGIONS = "regions"
 
 
 def regions(tei) -> list:
@@ -119,6 +132,42 @@ def _unmarked(el) -> list[str]:
 
     walk(el, False)
     return ["".join(piece) for piece in pieces]
+
+
+# A word and the hyphens joining it to others ("well-known", "Moscow-Leningrad"), with
+# the apostrophe it may follow ("'t" of "don't"): each counted whole, as one scan gives them.
+_TOKEN = re.compile(r"['’]?[\w-]+")
+_LOWER = re.compile(r"[a-z]+")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+# The name of `word_counts` as a view of the tree: the marking passes keep it (`Pass.keeps_views`).
+WORD_COUNTS = "word-counts"
+
+
+class WordCounts:
+    """How often the unmarked text writes each word, from one scan of it.
+
+    `lower`: words in lower case (a-z) that stand alone: not joined by a hyphen to another
+    word nor written after an apostrophe ("people"; not "well-known", nor the "t" of
+    "don't"). `capitalised`: such words with a capital first ("Moscow"). `lower_parts`:
+    every run of lower-case letters between characters that are no letters, digits or
+    underscores, hyphens and apostrophes among them ("well" and "known", the "t" of "don't").
+    """
+
+    def __init__(self, text: str):
+        tokens = Counter(_TOKEN.findall(text))
+        self.lower: Counter[str] = Counter({w: n for w, n in tokens.items() if _LOWER.fullmatch(w)})
+        self.capitalised: Counter[str] = Counter({w: n for w, n in tokens.items() if _CAPITALISED.fullmatch(w)})
+        self.lower_parts: Counter[str] = Counter()
+        for token, n in tokens.items():
+            for part in token.lstrip("'’").split("-"):
+                if _LOWER.fullmatch(part):
+                    self.lower_parts[part] += n
+
+
+def word_counts(ctx: Context) -> WordCounts:
+    """The words of the book's unmarked text (`unmarked_text`), counted once for every pass."""
+    text = ctx.view(UNMARKED_TEXT, unmarked_text)
+    return ctx.view(WORD_COUNTS, lambda tree: WordCounts(text))
 
 
 def is_word_char(ch: str) -> bool:

@@ -38,8 +38,9 @@ _ENDERS = ".!?:"
 class Words:
     """What the whole book says about each capitalised word."""
 
-    def __init__(self, text: str, profile, pieces: list[str] | None = None):
-        self.lower = Counter(_LOWER.findall(text))
+    def __init__(self, text: str, profile, pieces: list[str] | None = None, lower: Counter | None = None):
+        # `lower`: the lower-case words of `text`, when counted already (`matching.WordCounts`)
+        self.lower = Counter(_LOWER.findall(text)) if lower is None else lower
         self.mid: Counter = Counter()
         self.caps: Counter = Counter()  # every capitalised use
         self.after_the: Counter = Counter()  # uses right after "the": "the Senate"

@@ -69,10 +69,10 @@ from typing import Any, NamedTuple
 from lxml import etree
 
 from ..context import Context
-from ..tei import XML_ID, children, make, q, sub, text_of, xpath
+from ..tei import XML_ID, children, make, make_in, q, sub, text_of, xpath
 from ..textnodes import slots, wrap_slot
 from . import gazetteer, registers
-from .matching import SKIP, Matcher, regions
+from .matching import REGIONS, SKIP, Matcher, regions
 from .namewords import initial
 
 # A capitalised word: "All-Union", "People's", "Workers'" (not "Notables--Brienne", a dash).
@@ -683,7 +683,7 @@ def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> 
 def apply(tei, ctx: Context):
     """Find, register and mark the organisations of the book."""
     reg = ctx.registers["org"]
-    nodes = [slot for region in regions(tei) for slot in slots(region, SKIP)]
+    nodes = [slot for region in ctx.view(REGIONS, regions) for slot in slots(region, SKIP)]
     pieces = [text for _, _, text in nodes]
     surnames = {text_of(s) for s in ctx.registers["person"].list.iter(q("surname"))}
     shapes = Shapes.of(ctx.profile, "\n\n".join(pieces), frozenset(surnames))
@@ -705,7 +705,7 @@ def apply(tei, ctx: Context):
                 if org is None:
                     continue  # a place's name (see discover)
                 last[f.head] = org
-            el = make("orgName")
+            el = make_in(tei, "orgName")
             if org is not None:
                 el.set("ref", f"{registers.ORGS_FILE}#{org.get(XML_ID)}")
                 used.add(org.get(XML_ID))

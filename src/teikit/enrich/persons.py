@@ -17,10 +17,10 @@ import re
 from collections import Counter, defaultdict
 
 from ..context import Context
-from ..tei import XML_ID, make, q, sub
+from ..tei import XML_ID, make, make_in, q, sub
 from ..textnodes import wrap
 from . import gazetteer, headings, registers
-from .matching import SKIP, UNMARKED_TEXT, Matcher, regions, unmarked_text
+from .matching import REGIONS, SKIP, UNMARKED_TEXT, Matcher, WordCounts, regions, unmarked_text, word_counts
 
 _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
 # Abbreviations before a capitalised word that are no one's initials, whatever the profile's
@@ -38,8 +38,6 @@ _INSTITUTION_BEFORE = re.compile(r"(?:Orders? of(?: the)?|Prize|named)\s$")
 _UNKNOWN_BY_INITIALS = re.compile(
     r"((?:[A-Z](?<![\w.].)[a-z]?\.\s?)(?:[A-Z][a-z]?\.\s?){0,2})([A-Z][a-z]{2,}(?:[-'’][A-Za-z][a-z]+)?)(?![\w-])"
 )
-_LOWER_WORD = re.compile(r"[a-z](?<![\w'’-].)[a-z]*(?![\w-])")
-_CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’-].)[a-z]+(?![\w-])")
 _UNKNOWN_BY_FORENAME = re.compile(r"(?<![\w-])([A-Z][a-zà-ÿ]+) ([A-Z]\.? )?([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w-])")
 _DERIVED = re.compile(r"(?:ist|ists|ism|ite|ites|ian|ians|ese)$")  # Trotskyist, Leninism
 # Capitalised words that begin sentences or titles, never forenames.
@@ -306,7 +304,7 @@ def discover(people: People, tei, ctx: Context) -> None:
     """
     text = ctx.view(UNMARKED_TEXT, unmarked_text)
     _learn_forenames(people, text, ctx)
-    _find_unindexed(people, text, _CommonWords(text))
+    _find_unindexed(people, text, _CommonWords(word_counts(ctx)))
 
 
 def _learn_forenames(people: People, text: str, ctx: Context) -> None:
@@ -355,11 +353,11 @@ class _CommonWords:
     their own evidence ("A. Nothing whatever", "Similarly M. Taine"): a word is common when
     its lower-case uses are not rare beside its capitalised ones."""
 
-    def __init__(self, text: str):
-        # Both counted in one scan each: a search of the whole text per candidate word took
-        # a quarter of a second on a book with many candidates.
-        self.lower = Counter(_LOWER_WORD.findall(text))
-        self.capitalised = Counter(_CAPITALISED_WORD.findall(text))
+    def __init__(self, counts: WordCounts):
+        # Both counted in one scan of the book (`matching.WordCounts`): a search of the whole
+        # text per candidate word took a quarter of a second on a book with many candidates.
+        self.lower = counts.lower
+        self.capitalised = counts.capitalised
 
     def __contains__(self, word: str) -> bool:
         low = self.lower.get(word.lower(), 0)
@@ -548,7 +546,7 @@ def apply(tei, ctx: Context):
                 candidates = people.by_forename.get(key) or people.by_alias.get(key, [])
                 person = resolver.by_forename(candidates)
                 end = stop
-            el = make("persName")
+            el = make_in(tei, "persName")
             if person is not None:
                 el.set("ref", f"{registers.PERSONS_FILE}#{person.get(XML_ID)}")
                 resolver.saw(person, start, kind == "surname")
@@ -560,7 +558,7 @@ def apply(tei, ctx: Context):
         resolver.offset += len(text)
         return spans
 
-    for region in regions(tei):
+    for region in ctx.view(REGIONS, regions):
         resolver.recent.clear()
         wrap(region, find, SKIP)
     ctx.person_words = set(people.by_surname) | set(people.by_forename) | set(people.by_alias)

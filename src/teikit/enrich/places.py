@@ -44,10 +44,10 @@ from functools import cache
 import ahocorasick
 
 from ..context import Context
-from ..tei import XML_ID, make, q
+from ..tei import XML_ID, make_in, q
 from ..textnodes import wrap
 from . import gazetteer, namewords, registers, textplaces
-from .matching import SKIP, UNMARKED_TEXT, Matcher, regions, unmarked_text
+from .matching import REGIONS, SKIP, UNMARKED_TEXT, Matcher, regions, unmarked_text, word_counts
 from .namewords import initial
 
 # Accented letters too: "Lozère", "Besançon", "Orléans".
@@ -473,7 +473,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     places = registers.Places(reg)
     person_words = set(ctx.person_words)
     text = ctx.view(UNMARKED_TEXT, unmarked_text)
-    lowercase = Counter(re.findall(r"\b[a-z]+\b", text))
+    lowercase = word_counts(ctx).lower_parts  # every run of lower-case letters, counted
     for name in gazetteer.known_in(text):  # places wherever a book writes them so (gazetteer.toml)
         if name not in ctx.profile.not_places and name not in person_words and places.find(name) is None:
             geo = gazetteer.known()[name]
@@ -550,24 +550,26 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # "Bath" where the book also writes "bath": only "in Bath"
             if _IN_ADJECTIVE.match(text, end):
                 continue  # "the Urals-Siberian method": half of an adjective, not a place
-            spans.append((start, end, make("placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
+            spans.append((start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
             used.add(place.get(XML_ID))
             counts["placeName"] += 1
             other = _BRACKETED.match(text, end)
             if other and other.start(1) not in starts and _same_place(other.group(1), place):
-                spans.append((other.start(1), other.end(1), make("placeName", ref=spans[-1][2].get("ref"))))
+                spans.append((other.start(1), other.end(1), make_in(tei, "placeName", ref=spans[-1][2].get("ref"))))
                 counts["placeName"] += 1
         if "seas" in text or "rivers" in text or "oceans" in text or "lakes" in text:
             taken = [(a, b) for a, b, _ in spans]
             for start, end, place in shared_head(text, places):
                 if place not in rejected and not any(a < end and start < b for a, b in taken):
-                    spans.append((start, end, make("placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
+                    spans.append(
+                        (start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}"))
+                    )
                     used.add(place.get(XML_ID))
                     counts["placeName"] += 1
             spans.sort(key=lambda span: span[0])
         return spans
 
-    for region in regions(tei):
+    for region in ctx.view(REGIONS, regions):
         wrap(region, find, SKIP)
     for place in list(reg.added):
         if place.get(XML_ID) not in used and registers.provenance(place) != registers.FROM_INDEX:

@@ -45,11 +45,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..context import Context
-from ..tei import XML_ID, children, make, q, sub, text_of
+from ..tei import XML_ID, children, make, make_in, q, sub, text_of
 from ..textnodes import wrap
 from . import registers
 from .indexpersons import index_persons
-from .matching import SKIP, UNMARKED_TEXT, regions, unmarked_text
+from .matching import REGIONS, SKIP, UNMARKED_TEXT, regions, unmarked_text, word_counts
 from .namewords import (
     INITIAL,
     LISTED_WORD,
@@ -568,7 +568,7 @@ def apply(tei, ctx: Context):
         head = make("head", HEAD)
         reg.list.insert(0, head)
     text = ctx.view(UNMARKED_TEXT, unmarked_text)
-    words = Words(text, ctx.profile, unmarked_prose(ctx))
+    words = Words(text, ctx.profile, unmarked_prose(ctx), word_counts(ctx).lower)
     found, why, alone = discover(text, words)
     for word, entry in index_persons(tei, words, text).items():
         if word not in alone and _may_be_person(word, words) and not _plural_people(word, words):
@@ -604,7 +604,7 @@ def apply(tei, ctx: Context):
     def find(piece: str):
         out = []
         for span in names(piece):
-            el = make("persName")
+            el = make_in(tei, "persName")
             person = link(span.name)
             if person is not None:
                 el.set("ref", f"{registers.PERSONS_FILE}#{person.get(XML_ID)}")
@@ -615,7 +615,7 @@ def apply(tei, ctx: Context):
             out.append((span.start, span.end, el))
         return out
 
-    for region in regions(tei):
+    for region in ctx.view(REGIONS, regions):
         wrap(region, find, SKIP)
     ctx.person_words = {w for n in found.values() for w in (*n.given, n.surname) if w and not w.endswith(".")}
     ctx.person_words |= set(alone)
