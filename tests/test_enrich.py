@@ -372,11 +372,12 @@ def test_forenames_before_a_surname_belong_to_the_mention_even_when_they_fit_no_
 def test_initials_before_a_forename_and_an_indexed_surname_make_no_new_person():
     """ "J. Arch Getty", "A. James Gregor": the initials and the forename are Getty's and
     Gregor's, not those of persons "Arch, J." and "James, A." the index leaves out."""
+    from teikit.enrich.matching import WordCounts
     from teikit.enrich.persons import _CommonWords, _find_unindexed
 
     people = _people(("Getty", ["J.", "Arch"]), ("Gregor", ["A.", "J."]))
     said = "documented by J. Arch Getty and what A. James Gregor defines; R. V. Daniels wrote"
-    _find_unindexed(people, said, _CommonWords(said))
+    _find_unindexed(people, said, _CommonWords(WordCounts(said)))
     assert "Arch" not in people.by_surname and "James" not in people.by_surname
     assert "Daniels" in people.by_surname  # a person the index leaves out, found by initials
 
