@@ -31,7 +31,7 @@ from .collection import collect_to_file, located_in
 from .saxon import TRANSFORMS, stylesheet, transform
 from .search import build_index
 
-FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl", "pdf": "print.xsl"}
+FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl", "pdf": "typst.xsl"}
 
 
 @dataclass
