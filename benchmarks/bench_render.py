@@ -15,11 +15,11 @@ machines are shared.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from teikit.render import FORMATS, render
@@ -34,6 +34,15 @@ from teikit.render import render
 for to in sys.argv[3:]:
     render([sys.argv[1]], to, f"{sys.argv[2]}/{to}")
 print(time.perf_counter() - t0)
+"""
+
+
+COLD_PDF = """
+import json, sys, time
+from teikit.render import render
+cpu, t0 = time.process_time(), time.perf_counter()
+result = render([sys.argv[1]], "pdf", sys.argv[2])
+print(json.dumps({"wall": time.perf_counter() - t0, "cpu": time.process_time() - cpu, "pages": result.pages, **result.seconds}))
 """
 
 
@@ -87,18 +96,25 @@ def main() -> None:
         print(f"HTML and text in a fresh process (import, compile once, render): {both:.2f} s (target < 3 s)")
         epub = cold(args.edition, Path(tmp), args.runs, "epub")
         print(f"EPUB in a fresh process (import, compile, render, zip): {epub:.2f} s (target <= 2 s)")
+        # Each PDF in a fresh process: Typst memoises its layout within a process, so a second
+        # render of the same book there takes a fraction of the first.
         pdfs = []
         for k in range(args.pdf_runs):
-            cpu = time.process_time()
-            result = render([args.edition], "pdf", Path(tmp) / f"book{k}.pdf")
-            pdfs.append((sum(result.seconds.values()), time.process_time() - cpu, result))
+            proc = subprocess.run(
+                [sys.executable, "-c", COLD_PDF, args.edition, str(Path(tmp) / f"book{k}.pdf")],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            pdfs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
         if not pdfs:
             return  # --pdf-runs 0: the PDF left out
-        total, _, result = min(pdfs, key=lambda run: run[0])
-        cpu = min(run[1] for run in pdfs)  # the best of each clock
+        run = min(pdfs, key=lambda run: run["wall"])
+        cpu = min(run["cpu"] for run in pdfs)  # the best of each clock
         print(
-            f"PDF ({result.pages} pages): read {result.seconds['read']:.2f} s, transform {result.seconds['transform']:.2f} s, "
-            f"layout and write {result.seconds['layout']:.2f} s; whole {total:.2f} s (CPU {cpu:.2f} s; target <= 15 s)"
+            f"PDF ({run['pages']} pages, fresh process): compile {run['compile']:.2f} s, read {run['read']:.2f} s, "
+            f"transform {run['transform']:.2f} s, layout and write {run['layout']:.2f} s; "
+            f"whole {run['wall']:.2f} s (CPU {cpu:.2f} s; target <= 15 s)"
         )
 
 
