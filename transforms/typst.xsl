@@ -398,7 +398,7 @@
   </xsl:template>
 
   <!-- A page of the edition: from a new sheet, its title the running head of the pages after its first. -->
-  <xsl:template match="section[tokenize(@class) = 'chapter']" mode="t:typst" priority="5">
+  <xsl:template match="section[@data-title]" mode="t:typst" priority="5">
     <xsl:text>&#10;#chapter(</xsl:text>
     <xsl:value-of select="t:string(@data-title)"/>
     <xsl:text>)&#10;</xsl:text>
