@@ -535,6 +535,31 @@ def test_text_that_is_typst_syntax_is_printed_as_it_is(tmp_path):
     assert missing_in(out, tei_words([src])) == {}
 
 
+def test_a_damaged_image_is_left_out_with_a_warning_and_the_rest_printed(tmp_path):
+    """An image whose first bytes are a PNG's but which does not decode: Typst would fail
+    the whole layout on it; it is left out, with a warning naming the graphic and its line."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "bad.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"not an image at all" * 10)
+    shutil.copy(RENDER_DATA / "quill.png", folder / "good.png")
+    src = folder / "book.xml"
+    src.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Pictures</title></titleStmt>
+  <publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader>
+  <text><body><div><head>One</head><p>Before the figures.</p>
+    <figure><graphic url="bad.png"/><head>A damaged picture</head></figure>
+    <figure><graphic url="good.png"/><head>A quill</head></figure><p>After them.</p></div></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "book.pdf"
+    result = render_pdf([src], out)
+    dropped = [w for w in result.warnings if "not drawn" in w]
+    assert len(dropped) == 1 and dropped[0].startswith(f"{src}:4: graphic 'bad.png' not drawn"), result.warnings
+    images = subprocess.run([_tool("pdfimages"), "-list", str(out)], capture_output=True, text=True, check=True)
+    assert len(images.stdout.splitlines()[2:]) == 1  # the quill
+    assert missing_in(out, tei_words([src])) == {}
+
+
 def _gray_page(pdf: Path, page: int, folder: Path) -> tuple[int, int, bytes]:
     """The page drawn by pdftoppm at 72 dpi in shades of gray: width, height, one byte a pixel."""
     stem = folder / f"page{page}"

@@ -17,8 +17,11 @@ found in the machine's font folders and given to the compiler by path; the machi
 fonts are not read, so the layout does not depend on what else is installed.
 
 The file is the same on every run: its dates are the TEI's own (typst.xsl sets them from
-e:modified; nothing reads the clock) and its identifier is Typst's, derived from the title
-and authors.
+e:modified; nothing reads the clock), and Typst derives the rest (its identifier, the
+subset fonts) from the document alone.
+
+A character that no font given carries (DejaVu has no Chinese or Japanese, for instance)
+is set as an empty box, and the PDF's text may lose it; Typst gives no warning for it.
 
 Where it may be written: the EPUB writer's rules (`teikit.render.epub.output_file`): not a
 folder, not an input of the run nor inside an input folder; an existing file is replaced
@@ -38,6 +41,7 @@ from lxml import etree
 
 from ..access import LINK_SCHEMES
 from ..errors import TeikitError
+from ..tei import q
 from ..xmlio import atomic_write_bytes
 from . import Rendered, compile_stylesheets, media
 from .collection import collect, located
@@ -101,6 +105,38 @@ def layout(typ_file: Path, warn=lambda message: None) -> tuple[bytes, int]:
     return data, int(pages)
 
 
+def drop_undrawable(tree, folder: Path, warn=lambda message: None) -> None:
+    """Leave out the published images Typst cannot decode, each with a warning.
+
+    Typst fails the whole layout on one image it cannot read (a damaged file whose first
+    bytes are an image's); each image is tried alone first, and one that fails is removed
+    and unmarked, so that it is shown and listed nowhere, as media.embed does with those it
+    refuses."""
+    import typst
+
+    tried: dict[str, bool] = {}
+    probe = folder / "probe.typ"
+    for graphic in tree.iter(q("graphic")):
+        src = graphic.get(media.SRC)
+        if src is None:
+            continue
+        if src not in tried:
+            probe.write_text(f"#image({json.dumps(src, ensure_ascii=False)})\n", encoding="utf-8")
+            try:
+                typst.compile(str(probe), root=str(folder), format="svg", ignore_system_fonts=True)
+                tried[src] = True
+            except typst.TypstError as exc:
+                tried[src] = False
+                url = graphic.get("url") or ""
+                warn(
+                    f"{media.position(graphic)}: graphic '{url[:80]}' not drawn: the PDF layout cannot read it ({exc.message})"
+                )
+                (folder / src).unlink(missing_ok=True)
+        if not tried[src]:
+            del graphic.attrib[media.SRC]
+    probe.unlink(missing_ok=True)
+
+
 def render_pdf(paths, output, *, force: bool = False, endnotes: bool = False) -> Rendered:
     """Render the TEI documents in `paths` to the PDF file `output`."""
     # refuse a bad output before the work, not after
@@ -113,6 +149,7 @@ def render_pdf(paths, output, *, force: bool = False, endnotes: bool = False) ->
     with tempfile.TemporaryDirectory(prefix="teikit-pdf-") as tmp:
         folder = Path(tmp)
         media.embed(tree, folder, forbidden=[folder, target], warn=result.warnings.append, kinds=PDF_IMAGE_KINDS)
+        drop_undrawable(tree, folder, warn=result.warnings.append)
         xml_text = etree.tostring(tree, encoding="unicode")
         result.seconds["read"] = time.perf_counter() - t0
         t0 = time.perf_counter()
