@@ -26,7 +26,7 @@ from teikit.render import render
 from teikit.render.pdf import render_pdf
 from test_render_hostile import HOSTILE, REFUSED
 
-# The page of print.xsl's stylesheet (A5) and its margins, in PDF points.
+# The page typst.xsl sets (A5) and its margins, in PDF points.
 PAGE_HEIGHT = 595.3
 TOP_MARGIN = 20 / 25.4 * 72
 BOTTOM_MARGIN = 22 / 25.4 * 72
