@@ -13,6 +13,7 @@ import subprocess
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 from lxml import etree
@@ -25,11 +26,11 @@ from teikit.render import render
 from teikit.render.pdf import render_pdf
 from test_render_hostile import HOSTILE, REFUSED
 
-# The page of print.xsl's stylesheet (A5) and its margins, in PDF points.
+# The page typst.xsl sets (A5) and its margins, in PDF points.
 PAGE_HEIGHT = 595.3
 TOP_MARGIN = 20 / 25.4 * 72
 BOTTOM_MARGIN = 22 / 25.4 * 72
-SOFT_HYPHEN = "\u2010"  # what WeasyPrint puts where it hyphenates a word
+SOFT_HYPHEN = "\u00ad"  # what Typst puts where it hyphenates a word (a soft hyphen, shown)
 
 
 def _tool(name: str) -> str:
@@ -272,12 +273,29 @@ def test_each_footnote_is_at_the_foot_of_the_page_of_its_marker(book_pdf):
             continue
         said = squash(" ".join(body[:8]))
         lead = squash(" ".join(before[-4:]))
+
+        def opens(n: int, words: list[str]) -> bool:
+            """Whether page n's text, after its running head, begins with `words`."""
+            head, _ = head_and_foot(located[n - 1])
+            return squash(pages[n - 1]).startswith(squash(head) + squash(" ".join(words)))
+
         # the note's words on a page where the words before its marker end (or, when the
-        # marker opens a page, on the page before)
+        # marker opens a page, on the page before; or, when a page break parts those words,
+        # on the page they go on to, which opens with the marker's word)
         found = [
             n
             for n, page in enumerate(pages, 1)
-            if said in squash(page) and (lead in squash(page) or n > 1 and squash(pages[n - 2]).endswith(lead))
+            if said in squash(page)
+            and (
+                lead in squash(page)
+                or n > 1
+                and squash(pages[n - 2]).endswith(lead)
+                or n > 1
+                and any(
+                    opens(n, before[-4 + k :]) and squash(" ".join(before[-4 : -4 + k])) in squash(pages[n - 2])
+                    for k in (1, 2, 3)
+                )
+            )
         ]
         assert found, (said, lead)
         n = found[0]
@@ -439,31 +457,107 @@ def test_hostile_graphics_only_the_folders_images_are_in_the_pdf(tmp_path):
     assert b"HOSTILE" not in out.read_bytes()
 
 
-def test_the_layout_loads_nothing_outside_its_folder(tmp_path):
+def test_the_layout_reads_nothing_outside_its_folder(tmp_path):
+    """The compiler's root is the document's folder: a file beside it is read, one outside
+    it (a relative path climbing out, an absolute path) is not, and the layout fails
+    saying so rather than print a page without it."""
     from teikit.render.pdf import layout
 
-    secret = tmp_path / "secret.png"
-    shutil.copy(RENDER_DATA / "quill.png", secret)
+    shutil.copy(RENDER_DATA / "quill.png", tmp_path / "secret.png")
     folder = tmp_path / "doc"
     folder.mkdir()
     shutil.copy(RENDER_DATA / "quill.png", folder / "ok.png")
-    (folder / "book.html").write_text(
-        '<html><head><link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head><body>'
-        f'<p>text</p><img src="ok.png"><img src="{secret.as_uri()}"><img src="../secret.png">'
-        '<img src="http://127.0.0.1:9/y.png"><img src="file:///etc/passwd"></body></html>'
-    )
-    warnings: list[str] = []
-    data, pages = layout(folder / "book.html", "x", warnings.append)
+    last = "#context [#metadata(here().page())<teikit-last-page>]\n"
+    (folder / "ok.typ").write_text('#image("ok.png")\n' + last)
+    data, pages = layout(folder / "ok.typ")
     assert pages == 1
-    refused = [w for w in warnings if w.startswith("not loaded")]
-    # ../secret.png and its file: URL are one URL: WeasyPrint asks for it once
-    for url in ("http://127.0.0.1:9/x.css", "http://127.0.0.1:9/y.png", secret.as_uri(), "file:///etc/passwd"):
-        assert any(w.endswith(url) for w in refused), (url, warnings)
-    assert len(refused) == 4, warnings
-    out = tmp_path / "x.pdf"
+    out = tmp_path / "ok.pdf"
     out.write_bytes(data)
     images = subprocess.run([_tool("pdfimages"), "-list", str(out)], capture_output=True, text=True, check=True)
     assert len(images.stdout.splitlines()[2:]) == 1
+    for call, said in (
+        ('#image("../secret.png")', "escape the project root"),
+        (f'#image("{tmp_path / "secret.png"}")', "not found"),  # read inside the root, where it is not
+        ('#read("/etc/passwd")', "not found"),
+    ):
+        (folder / "bad.typ").write_text(call + "\n" + last)
+        with pytest.raises(TeikitError, match="the PDF layout failed") as caught:
+            layout(folder / "bad.typ")
+        assert said in str(caught.value) and "bad.typ" in str(caught.value), caught.value
+
+
+# Text that is Typst syntax, each at the start of a paragraph where markup would read it:
+# a heading, lists, a term, code, an import (which would fetch a package), a label, a
+# reference, maths, raw text, comments, escapes, strong and emphasis, smart quotes, dashes,
+# a non-breaking space, an autolinked address.
+TYPST_SYNTAX = [
+    "= Not a heading",
+    "- not a list",
+    "+ not an enumeration",
+    "1. not a numbered item",
+    "/ Term: not a term list",
+    '#import "@preview/cetz:0.2.2": canvas',
+    '#read("/etc/passwd") and #image("../secret.png")',
+    "#let x = 1; #x #{ 1 + 1 } #[content]",
+    "<label> and @label and @fig:1",
+    "$x^2 + y_1$ and \\(a\\) \\u{41}",
+    "`raw` and ```python print()```",
+    "// not a comment, /* nor this */ end",
+    "*not strong* _not emphasis_ ~ tilde",
+    "\"straight quotes\" and 'single' -- two --- three ... dots -? soft",
+    "https://example.org/path?q=1 and mailto:me@example.org",
+    "a \\ backslash, a \\# escaped hash, ] and [ brackets, } and { braces",
+]
+
+
+def test_text_that_is_typst_syntax_is_printed_as_it_is(tmp_path):
+    paragraphs = "".join(f"<p>{escape(t)}</p>" for t in TYPST_SYNTAX)
+    title = 'A "quoted" \\ title #set'
+    src = tmp_path / "syntax.xml"
+    src.write_text(
+        f"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
+  <teiHeader><fileDesc><titleStmt><title>{escape(title)}</title></titleStmt>
+    <publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader>
+  <text><body><div><head>Syntax #1 = [head]</head>{paragraphs}
+    <p>A note.<note>In the note: {escape(TYPST_SYNTAX[5])} {escape(TYPST_SYNTAX[9])}</note></p>
+  </div></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "syntax.pdf"
+    render_pdf([src], out)
+    text = " ".join(pdf_text(out, "-raw").split())
+    for t in TYPST_SYNTAX:
+        assert " ".join(t.split()) in text, t
+    assert "Syntax #1 = [head]" in text
+    assert f"In the note: {TYPST_SYNTAX[5]} {TYPST_SYNTAX[9]}" in text
+    info = subprocess.run([_tool("pdfinfo"), str(out)], capture_output=True, text=True, check=True).stdout
+    assert title in info, info
+    assert missing_in(out, tei_words([src])) == {}
+
+
+def test_a_damaged_image_is_left_out_with_a_warning_and_the_rest_printed(tmp_path):
+    """An image whose first bytes are a PNG's but which does not decode: Typst would fail
+    the whole layout on it; it is left out, with a warning naming the graphic and its line."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "bad.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"not an image at all" * 10)
+    shutil.copy(RENDER_DATA / "quill.png", folder / "good.png")
+    src = folder / "book.xml"
+    src.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Pictures</title></titleStmt>
+  <publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader>
+  <text><body><div><head>One</head><p>Before the figures.</p>
+    <figure><graphic url="bad.png"/><head>A damaged picture</head></figure>
+    <figure><graphic url="good.png"/><head>A quill</head></figure><p>After them.</p></div></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "book.pdf"
+    result = render_pdf([src], out)
+    dropped = [w for w in result.warnings if "not drawn" in w]
+    assert len(dropped) == 1 and dropped[0].startswith(f"{src}:4: graphic 'bad.png' not drawn"), result.warnings
+    images = subprocess.run([_tool("pdfimages"), "-list", str(out)], capture_output=True, text=True, check=True)
+    assert len(images.stdout.splitlines()[2:]) == 1  # the quill
+    assert missing_in(out, tei_words([src])) == {}
 
 
 def _gray_page(pdf: Path, page: int, folder: Path) -> tuple[int, int, bytes]:

@@ -1,21 +1,20 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The print edition: one HTML document laid out for paper by CSS Paged Media, which
-  teikit.render.pdf hands to WeasyPrint to make the PDF (book.html in the output folder).
+  The print edition's book, as one tree: typst.xsl (which imports this stylesheet) writes
+  that tree as Typst markup, which teikit.render.pdf compiles into the PDF.
 
   - The title page (the text's titlePage, else the header's title and authors), then a
-    contents page listing every page of common.xsl and its sections with the page each
-    starts on (target-counter), then each page of common.xsl from a new sheet, with the
-    page's title as the running head (string-set; not on the page the division opens),
-    page numbers at the foot, then the closing page with the source and the rights.
-  - Notes are footnotes at the foot of the page of their marker (float: footnote), with
-    the label the EPUB and HTML editions give them (tk:note-label); with the parameter
-    notes='endnotes' they are collected after the text, under the title of their page,
-    each with the page its marker stands on.
-  - Registers list, for every entry, the pages it is mentioned on (target-counter on a
-    link to each mention), one reference per paragraph, verse line or note.
-  - Words are hyphenated (hyphens: auto) in the language the TEI declares (lang from
-    xml:lang), and the fonts named carry Latin, Greek, Cyrillic and combining marks.
+    contents page listing every page of common.xsl and its sections (typst.xsl gives each
+    the page it starts on), then each page of common.xsl from a new sheet, with the
+    page's title (data-title) as the running head, then the closing page with the source
+    and the rights.
+  - Notes are footnotes (span class="footnote", with the label the EPUB and HTML editions
+    give them, tk:note-label); with the parameter notes='endnotes' they are collected after
+    the text, under the title of their page, each with the page its marker stands on.
+  - Registers list, for every entry, the pages it is mentioned on (a link to each mention,
+    which typst.xsl shows as its page number), one reference per paragraph, verse line or note.
+  - Elements in another language than the book's say so (lang, from xml:lang), for
+    hyphenation.
 
   The pages are made by html.xsl's templates (mode html), through epub.xsl (whose metadata
   this edition shares: language, dates); only what paper needs differently is here. The
@@ -37,8 +36,6 @@
 
   <xsl:import href="epub.xsl"/>
 
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
-
   <!-- 'footnotes' (at the foot of the page) or 'endnotes' (after the text). -->
   <xsl:param name="notes" as="xs:string" select="'footnotes'"/>
   <xsl:variable name="p:endnotes" as="xs:boolean" select="$notes = 'endnotes'"/>
@@ -50,48 +47,24 @@
   <xsl:variable name="p:page-ids" as="map(xs:string, xs:string)"
       select="map:merge($tk:pages ! map:entry(tk:page-name(.), tk:html-id(.)))"/>
 
-  <!-- Elements of html.xsl's output that are blocks: inside a footnote (which stands in a
-       line of text) each becomes a span shown as a block, so that the HTML parser does not
-       close the paragraph around the note. -->
-  <xsl:variable name="p:blocks" as="xs:string+"
-      select="('p', 'div', 'section', 'aside', 'article', 'nav', 'header', 'footer', 'blockquote',
-               'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'figure',
-               'figcaption', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'caption', 'pre', 'hr')"/>
-
-  <xsl:template match="/">
-    <xsl:result-document href="book.html">
-      <xsl:variable name="body" as="element()">
-        <body>
-          <xsl:call-template name="p:title-page"/>
-          <xsl:call-template name="p:contents"/>
-          <xsl:for-each select="$tk:pages">
-            <xsl:call-template name="p:page"/>
-          </xsl:for-each>
-          <xsl:if test="$p:endnotes">
-            <xsl:call-template name="p:endnotes"/>
-          </xsl:if>
-          <xsl:if test="$e:about">
-            <xsl:call-template name="p:about"/>
-          </xsl:if>
-        </body>
-      </xsl:variable>
-      <html lang="{$e:lang}">
-        <head>
-          <meta charset="utf-8"/>
-          <title><xsl:value-of select="$tk:book-title"/></title>
-          <xsl:for-each select="$tk:book-authors[.]">
-            <meta name="author" content="{.}"/>
-          </xsl:for-each>
-          <!-- The PDF's dates: the TEI's own, never the clock (so two runs give one file). -->
-          <meta name="dcterms.created" content="{$e:modified}"/>
-          <meta name="dcterms.modified" content="{$e:modified}"/>
-          <meta name="generator" content="teikit"/>
-          <style><xsl:value-of select="$p:css"/></style>
-        </head>
-        <xsl:apply-templates select="$body" mode="p:print"/>
-      </html>
-    </xsl:result-document>
-    <xsl:call-template name="h:report-pointers"/>
+  <!-- The book's body: its parts in order, made into one printed document (mode p:print). -->
+  <xsl:template name="p:book" as="element()">
+    <xsl:variable name="body" as="element()">
+      <body>
+        <xsl:call-template name="p:title-page"/>
+        <xsl:call-template name="p:contents"/>
+        <xsl:for-each select="$tk:pages">
+          <xsl:call-template name="p:page"/>
+        </xsl:for-each>
+        <xsl:if test="$p:endnotes">
+          <xsl:call-template name="p:endnotes"/>
+        </xsl:if>
+        <xsl:if test="$e:about">
+          <xsl:call-template name="p:about"/>
+        </xsl:if>
+      </body>
+    </xsl:variable>
+    <xsl:apply-templates select="$body" mode="p:print"/>
   </xsl:template>
 
   <!-- ===== the parts of the book ===== -->
@@ -224,27 +197,13 @@
             <xsl:with-param name="depth" select="3" tunnel="yes"/>
           </xsl:apply-templates>
         </xsl:variable>
+        <!-- a footnote holds blocks (paragraphs, lists) as Typst's footnote does -->
         <span class="footnote" id="{tk:html-id(.)}" data-label="{tk:note-label(.)}">
           <xsl:call-template name="h:lang"/>
-          <xsl:apply-templates select="$body" mode="p:inline"/>
+          <xsl:sequence select="$body"/>
         </span>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <xsl:mode name="p:inline" on-no-match="shallow-copy"/>
-
-  <!-- Runs of white space become one space (as the layout would read them anyway): WeasyPrint
-       breaks a footnote's line at a newline of its source. -->
-  <xsl:template match="text()" mode="p:inline">
-    <xsl:value-of select="replace(., '\s+', ' ')"/>
-  </xsl:template>
-
-  <xsl:template match="*[local-name() = $p:blocks]" mode="p:inline">
-    <span class="{string-join(('blk', 'blk-' || local-name(), @class), ' ')}">
-      <xsl:copy-of select="@id | @lang"/>
-      <xsl:apply-templates mode="p:inline"/>
-    </span>
   </xsl:template>
 
   <!-- ===== registers: the pages an entry is mentioned on ===== -->
@@ -332,83 +291,4 @@
                                                else $page)"/>
   </xsl:template>
 
-  <!-- ===== the stylesheet ===== -->
-
-  <!-- DejaVu (Debian: fonts-dejavu-core, fonts-dejavu-extra) carries Latin, Greek, Cyrillic and
-       the combining marks; the generic family is the last resort. -->
-  <xsl:variable name="p:css" as="xs:string">
-@page {
-  size: A5;
-  margin: 20mm 16mm 22mm 16mm;
-  @top-center { content: string(chapter); font-size: 8pt; font-style: italic; color: #444; }
-  @bottom-center { content: counter(page); font-size: 9pt; }
-  @footnote { border-top: 0.5pt solid #888; padding-top: 2mm; }
-}
-@page :nth(1 of chapter) { @top-center { content: none; } }
-@page front { @top-center { content: none; } @bottom-center { content: none; } }
-/* orphans and widows 1: with WeasyPrint's default of 2, a footnote whose call ends up on a
-   line moved to the next page to keep two lines together is lost (its text is on no page). */
-html { font-family: "DejaVu Serif", serif; font-size: 9.5pt; line-height: 1.35; orphans: 1; widows: 1; }
-body { margin: 0; }
-p, li, dd, .blk-p { hyphens: auto; text-align: justify; }
-.title-page { page: front; text-align: center; padding-top: 30mm; break-after: page; }
-.title-page h1 { font-size: 20pt; }
-.subtitle, .docAuthor, .author { font-size: 12pt; }
-nav.contents { page: front; break-after: page; }
-nav.contents ol { list-style: none; padding-left: 0; margin: 0; }
-nav.contents ol ol { padding-left: 1.2em; font-size: 0.95em; }
-a.toc { color: inherit; text-decoration: none; }
-a.toc::after { content: leader('.') target-counter(attr(href url), page); }
-section.chapter { page: chapter; break-before: page; string-set: chapter attr(data-title); }
-h1, h2, h3, h4, h5, h6 { line-height: 1.2; break-after: avoid; hyphens: manual; text-align: left; }
-h1 { font-size: 15pt; margin: 0 0 1em; }
-h2 { font-size: 12pt; } h3 { font-size: 10.5pt; } h4, h5, h6 { font-size: 10pt; }
-p { margin: 0; text-indent: 1.2em; }
-h1 + p, h2 + p, h3 + p, h4 + p, h5 + p, h6 + p, blockquote p, li p, .title-page p, .about p, .entry p { text-indent: 0; }
-blockquote { margin: 0.6em 1.5em; font-size: 0.95em; }
-a { color: inherit; text-decoration: none; }
-a.self { display: none; }
-/* footnote-policy line: a note that does not fit under its call takes the call's line to the
-   next page with it, rather than leaving the call on a page without its note. */
-.footnote { float: footnote; footnote-policy: line; font-size: 7.5pt; line-height: 1.3; text-align: left; text-indent: 0; font-style: normal; font-weight: normal; hyphens: auto; }
-.footnote::footnote-call { content: attr(data-label); vertical-align: super; font-size: 65%; line-height: 0; }
-.footnote::footnote-marker { content: attr(data-label) ". "; }
-.footnote .blk { display: block; margin: 0; text-indent: 0; }
-.footnote .blk-li { display: list-item; margin-left: 1.2em; }
-.footnote .blk-table { display: table; } .footnote .blk-tr { display: table-row; }
-.footnote .blk-td, .footnote .blk-th { display: table-cell; padding-right: 0.5em; }
-.footnote .blk-p:first-child, .footnote .blk:first-child { display: inline; }
-.noteref sup { font-size: 65%; line-height: 0; }
-.endnote { font-size: 0.9em; margin: 0.3em 0; }
-.endnote .note-label { font-weight: bold; }
-a.note-page::after { content: "(p. " target-counter(attr(href url), page) ")"; font-size: 0.9em; }
-a.pageref::after { content: target-counter(attr(href url), page); }
-.mentions { font-size: 0.9em; }
-.mentions-in { font-style: italic; }
-.entry { margin-bottom: 0.8em; break-inside: avoid-page; }
-.entry h2, .entry h3, .entry h4, .entry h5, .entry h6 { font-size: 10pt; margin: 0.6em 0 0.2em; }
-.lg { margin: 0.8em 0 0.8em 1.5em; }
-.l { text-indent: -1em; padding-left: 1em; }
-.l-n { float: right; font-size: 0.8em; }
-.sp { margin: 0.4em 0; }
-/* No small capitals: DejaVu has none, and the ones WeasyPrint would make up are capitals in
-   the PDF's text, so a reader searching the PDF for a speaker's name would not find it. */
-.speaker { font-weight: bold; }
-.stage { font-style: italic; }
-.pb { font-size: 0.65em; vertical-align: super; color: #777; }
-figure { margin: 1em 0; text-align: center; break-inside: avoid; }
-img { max-width: 100%; max-height: 150mm; }
-figcaption { font-size: 0.9em; }
-.figdesc { display: block; font-size: 0.85em; font-style: italic; }
-table { border-collapse: collapse; margin: 0.6em 0; }
-td, th { border: 0.5pt solid #888; padding: 0.15em 0.3em; vertical-align: top; }
-.smallcaps, .small-caps { letter-spacing: 0.04em; }
-.underline { text-decoration: underline; }
-.opener, .closer, .dateline, .salute, .signed { margin: 0.4em 0; }
-del { text-decoration: line-through; }
-ins { text-decoration: none; }
-/* a deletion and the addition that replaces it are two words: a gap between them, so that the
-   PDF's text (search, copying) does not read them as one */
-del + ins, ins + del { margin-left: 0.3em; }
-  </xsl:variable>
 </xsl:stylesheet>

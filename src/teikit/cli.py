@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         "render",
         help="publish TEI as an HTML reading edition, a plain-text edition, an EPUB or a PDF",
         description="Render TEI files and folders (a corpus file brings the documents it "
-        "XIncludes) through transforms/html.xsl, text.xsl, epub.xsl or print.xsl (PDF, by WeasyPrint).",
+        "XIncludes) through transforms/html.xsl, text.xsl, epub.xsl or typst.xsl (PDF, laid out by Typst).",
     )
     r.add_argument("paths", nargs="+", metavar="PATH", help="TEI files or folders")
     r.add_argument("--to", choices=["html", "text", "epub", "pdf"], required=True, help="which edition")

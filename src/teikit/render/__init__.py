@@ -37,7 +37,7 @@ from .saxon import TRANSFORMS, stylesheet, transform
 from .search import Indexing
 from .windows import render_windows
 
-FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl", "pdf": "print.xsl"}
+FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl", "pdf": "typst.xsl"}
 
 
 @dataclass

@@ -151,8 +151,7 @@ class Planner:
         for graphic in tree.iter(q("graphic")):
             url = graphic.get("url") or ""
             ref, origin = _reference(graphic)
-            line = graphic.get(SOURCE_LINE) or graphic.sourceline
-            where = f"{origin or '?'}:{line}" if line else (origin or "?")
+            where = position(graphic)
             shown = url[:80] + ("…" if len(url) > 80 else "")
             scheme = link_scheme(url)
             if scheme in ("http", "https"):
@@ -228,6 +227,13 @@ def publish(images: list[Image], site: Path, warn=lambda message: None) -> None:
             warn(f"{image.source}: not published: {exc.message}")
         except OSError as exc:
             warn(f"{image.source}: not published: cannot copy it ({exc.strerror})")
+
+
+def position(graphic: etree._Element) -> str:
+    """Where a graphic stands, as warnings name it: its document's file and line."""
+    _, origin = _reference(graphic)
+    line = graphic.get(SOURCE_LINE) or graphic.sourceline
+    return f"{origin or '?'}:{line}" if line else (origin or "?")
 
 
 def embed(tree: etree._Element, dest: Path, forbidden=(), warn=lambda message: None, kinds=tuple(IMAGE_TYPES)) -> None:

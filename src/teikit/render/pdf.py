@@ -1,22 +1,27 @@
-"""The print edition: TEI documents to one PDF, laid out by WeasyPrint.
+"""The print edition: TEI documents to one PDF, laid out by the Typst compiler.
 
     render_pdf(["tei/book"], "book.pdf")                    # notes at the foot of the page
     render_pdf(["tei/book"], "book.pdf", endnotes=True)     # notes after the text
 
-transforms/print.xsl writes one HTML document (`book.html`) with CSS Paged Media into a
-temporary folder; the images media.plan allows are copied beside it; WeasyPrint lays it
-out and writes the PDF: footnotes, running heads, page numbers, a contents page and
-registers with page numbers, hyphenation in the language of the TEI, fonts embedded
-(subset). See print.xsl for what goes where.
+transforms/typst.xsl writes the book as Typst markup (`book.typ`) into a temporary folder;
+the images media.plan allows are copied beside it; Typst (the `typst` package: the compiler
+in-process) lays it out and writes the PDF: footnotes, running heads, page numbers, a
+contents page and registers with page numbers, hyphenation in the language of the TEI,
+fonts embedded (subset), tags for assistive technology. See typst.xsl for what goes where.
 
-Nothing is fetched: WeasyPrint loads resources only through `LocalFetcher`, which serves
-the files inside the temporary folder (the document and the images published there) and
-refuses everything else, another local file or any network address, with a warning. The
-fonts are the machine's (fontconfig), named by print.xsl's stylesheet.
+Nothing is fetched: the markup names only the images published in the temporary folder,
+which is the compiler's root (it reads no file outside it), and imports no package (every
+character of the text is escaped, so no text becomes Typst code). The fonts are DejaVu
+(Debian: fonts-dejavu-core, fonts-dejavu-extra: Latin, Greek, Cyrillic, combining marks),
+found in the machine's font folders and given to the compiler by path; the machine's other
+fonts are not read, so the layout does not depend on what else is installed.
 
-The file is the same on every run: its dates are the TEI's own (print.xsl puts e:modified
-in the document's metadata; nothing reads the clock) and its identifier is derived from
-the documents' characters (`teikit.render.epub.content_identifier`).
+The file is the same on every run: its dates are the TEI's own (typst.xsl sets them from
+e:modified; nothing reads the clock), and Typst derives the rest (its identifier, the
+subset fonts) from the document alone.
+
+A character that no font given carries (DejaVu has no Chinese or Japanese, for instance)
+is set as an empty box, and the PDF's text may lose it; Typst gives no warning for it.
 
 Where it may be written: the EPUB writer's rules (`teikit.render.epub.output_file`): not a
 folder, not an input of the run nor inside an input folder; an existing file is replaced
@@ -26,27 +31,26 @@ temporary name and renamed over it, so a reader sees the old PDF or the new one.
 
 from __future__ import annotations
 
-import logging
-import os
+import functools
+import json
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import unquote, urlparse
-from urllib.request import url2pathname
 
 from lxml import etree
 
 from ..access import LINK_SCHEMES
 from ..errors import TeikitError
+from ..tei import q
 from ..xmlio import atomic_write_bytes
 from . import Rendered, compile_stylesheets, media
 from .collection import collect, located
 from .epub import EPUB_IMAGE_KINDS, content_identifier, output_file
 from .saxon import transform
 
-STYLESHEET = "print.xsl"
-DOCUMENT = "book.html"  # the document print.xsl writes
-# What WeasyPrint can draw of the images media.plan publishes (not AVIF everywhere).
+STYLESHEET = "typst.xsl"
+DOCUMENT = "book.typ"  # the document typst.xsl writes
+# What Typst can draw of the images media.plan publishes (PNG, JPEG, GIF, WebP; not AVIF).
 PDF_IMAGE_KINDS = EPUB_IMAGE_KINDS
 
 
@@ -59,62 +63,78 @@ def is_pdf(path: Path) -> bool:
         return False
 
 
-def _fetcher_class():
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    class LocalFetcher(URLFetcher):
-        """Serves the regular files inside `folder` and nothing else; each refusal is a warning."""
-
-        def __init__(self, folder: Path, warn) -> None:
-            super().__init__(allowed_protocols=("file",))
-            self.folder = Path(os.path.realpath(folder))
-            self.warn = warn
-
-        def fetch(self, url, headers=None):
-            parsed = urlparse(url)
-            path = Path(os.path.realpath(url2pathname(unquote(parsed.path)))) if parsed.scheme == "file" else None
-            if path is None or parsed.netloc not in ("", "localhost") or self.folder not in path.parents:
-                self.warn(f"not loaded (the PDF loads only the images published with it): {url[:80]}")
-                raise ValueError("refused")
-            if not path.is_file():
-                self.warn(f"not loaded, not a file: {path.name}")
-                raise ValueError("refused")
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-            with os.fdopen(fd, "rb") as fh:
-                return URLFetcherResponse(path.as_uri(), fh.read())
-
-    return LocalFetcher
+# The folders searched for DejaVu, as Debian and most systems install fonts.
+FONT_ROOTS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
+FONT_FILE = "DejaVuSerif.ttf"  # the text face: without it the book cannot be set
+LAST_PAGE = "<teikit-last-page>"  # typst.xsl's metadata on the last page: the number of pages
 
 
-class _Collect(logging.Handler):
-    """WeasyPrint's warnings and errors (a CSS it did not apply, an image it could not read)."""
+@functools.cache
+def font_folders() -> tuple[Path, ...]:
+    """The folders that hold the DejaVu fonts."""
+    folders = sorted(
+        {f.parent for root in FONT_ROOTS if root.is_dir() for f in root.rglob("DejaVu*.ttf")},
+        key=lambda folder: (not (folder / FONT_FILE).is_file(), str(folder)),
+    )
+    if not folders or not (folders[0] / FONT_FILE).is_file():
+        raise TeikitError(
+            f"the PDF's fonts are missing: no {FONT_FILE} under {' or '.join(map(str, FONT_ROOTS))} "
+            "(Debian: apt-get install fonts-dejavu-core fonts-dejavu-extra)"
+        )
+    return tuple(folders)
 
-    def __init__(self, warn) -> None:
-        super().__init__(logging.WARNING)
-        self.warn = warn
 
-    def emit(self, record: logging.LogRecord) -> None:
-        self.warn(f"PDF layout: {record.getMessage()}")
+def layout(typ_file: Path, warn=lambda message: None) -> tuple[bytes, int]:
+    """Lay out the Typst document `typ_file` and return the PDF's bytes and its number of pages.
 
+    The compiler reads no file outside the document's folder and no font but DejaVu's."""
+    import typst
 
-def layout(html_file: Path, identifier: str, warn=lambda message: None) -> tuple[bytes, int]:
-    """Lay out the document `html_file` and return the PDF's bytes and its number of pages."""
-    import weasyprint
-
-    fetcher = _fetcher_class()(html_file.parent, warn)
-    logger = logging.getLogger("weasyprint")
-    handler = _Collect(warn)
-    propagate = logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False  # a library does not print to the user's terminal; teikit reports
+    folder = typ_file.parent
+    compiler = typst.Compiler(
+        str(typ_file), root=str(folder), font_paths=[str(f) for f in font_folders()], ignore_system_fonts=True
+    )
     try:
-        document = weasyprint.HTML(filename=str(html_file), url_fetcher=fetcher, media_type="print").render()
-        data = document.write_pdf(pdf_identifier=identifier.encode("utf-8"))
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
-    assert data is not None  # no target given: the bytes are returned
-    return data, len(document.pages)
+        data, warnings = compiler.compile_with_warnings(format="pdf")
+        pages = json.loads(compiler.query(LAST_PAGE, field="value", one=True))
+    except typst.TypstError as exc:
+        raise TeikitError(f"the PDF layout failed: {exc.message}", str(typ_file)) from None
+    for warning in warnings:
+        warn(f"PDF layout: {warning.message}")
+    assert isinstance(data, bytes)  # no output named: the bytes are returned
+    return data, int(pages)
+
+
+def drop_undrawable(tree, folder: Path, warn=lambda message: None) -> None:
+    """Leave out the published images Typst cannot decode, each with a warning.
+
+    Typst fails the whole layout on one image it cannot read (a damaged file whose first
+    bytes are an image's); each image is tried alone first, and one that fails is removed
+    and unmarked, so that it is shown and listed nowhere, as media.embed does with those it
+    refuses."""
+    import typst
+
+    tried: dict[str, bool] = {}
+    probe = folder / "probe.typ"
+    for graphic in tree.iter(q("graphic")):
+        src = graphic.get(media.SRC)
+        if src is None:
+            continue
+        if src not in tried:
+            probe.write_text(f"#image({json.dumps(src, ensure_ascii=False)})\n", encoding="utf-8")
+            try:
+                typst.compile(str(probe), root=str(folder), format="svg", ignore_system_fonts=True)
+                tried[src] = True
+            except typst.TypstError as exc:
+                tried[src] = False
+                url = graphic.get("url") or ""
+                warn(
+                    f"{media.position(graphic)}: graphic '{url[:80]}' not drawn: the PDF layout cannot read it ({exc.message})"
+                )
+                (folder / src).unlink(missing_ok=True)
+        if not tried[src]:
+            del graphic.attrib[media.SRC]
+    probe.unlink(missing_ok=True)
 
 
 def render_pdf(paths, output, *, force: bool = False, endnotes: bool = False) -> Rendered:
@@ -129,6 +149,7 @@ def render_pdf(paths, output, *, force: bool = False, endnotes: bool = False) ->
     with tempfile.TemporaryDirectory(prefix="teikit-pdf-") as tmp:
         folder = Path(tmp)
         media.embed(tree, folder, forbidden=[folder, target], warn=result.warnings.append, kinds=PDF_IMAGE_KINDS)
+        drop_undrawable(tree, folder, warn=result.warnings.append)
         xml_text = etree.tostring(tree, encoding="unicode")
         result.seconds["read"] = time.perf_counter() - t0
         t0 = time.perf_counter()
@@ -142,7 +163,7 @@ def render_pdf(paths, output, *, force: bool = False, endnotes: bool = False) ->
             raise TeikitError("the transform wrote nothing", str(output))
         result.seconds["transform"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        data, pages = layout(folder / DOCUMENT, identifier, warn=result.warnings.append)
+        data, pages = layout(folder / DOCUMENT, warn=result.warnings.append)
         result.seconds["layout"] = time.perf_counter() - t0
     output_file(
         output, force, paths, kind="PDF", example="out/book.pdf", recognise=is_pdf
