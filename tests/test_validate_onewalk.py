@@ -395,7 +395,11 @@ def test_files_libxslt_would_not_read_as_they_were_parsed_are_checked_alone(muta
     singles = []
     check = schematron.check
     monkeypatch.setattr(schematron, "check", lambda tree: singles.append(tree) or check(tree))
-    assert schematron.check_many([d.tree for d in docs], [d.on_disk for d in docs]) == alone
+    got = schematron.check_many([d.tree for d in docs], [d.on_disk for d in docs])
+    assert got[:4] == alone[:4]
+    # The changed file's findings are those of its tree, but their columns are read from the
+    # file, which now holds another text: only where the file still is as parsed are they known.
+    assert [(p.line, p.message, p.severity) for p in got[4]] == [(p.line, p.message, p.severity) for p in alone[4]]
     assert singles == [d.tree for d in docs[1:]]
     assert all(alone[:3]) and any("points to" in p.message for found in alone for p in found)
 

@@ -9,6 +9,7 @@ a full stop for the comma ("Demchenko. M."), the comma lost ("Vasiliev A.").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -106,16 +107,22 @@ def in_capitals(term: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def name_in_capitals(term: str, text_words: set[str]) -> bool:
+def name_in_capitals(term: str, text_words: Counter[str]) -> bool:
     """Whether a heading printed in capitals is a name the text writes in lower case
     ("ACHILLES": the text has "Achilles"), not an abbreviation, which the text writes in
-    capitals only ("NKVD", "USSR"). `text_words`: the words of the book's running text."""
+    capitals only ("NKVD", "USSR"), nor a common word ("CALL": the text has "call", and its
+    "Call" may open a sentence). `text_words`: how often the book's running text writes each word."""
     if not in_capitals(term):
         return False
-    return all(w in text_words for w in _CAPITALS_WORD.findall(from_capitals(term.split(",")[0])))
+    written = _CAPITALS_WORD.findall(from_capitals(term.split(",")[0]))
+    # a name the text writes more as a common word ("CALL": "call") is taken from no capital;
+    # "GOD" is a name where "God" outnumbers "god" three times
+    return all(text_words[w] for w in written) and not all(
+        text_words[w.lower()] and text_words[w] < 3 * text_words[w.lower()] for w in written
+    )
 
 
-def capitals_mark_persons(terms: list[str], text_words: set[str]) -> bool:
+def capitals_mark_persons(terms: list[str], text_words: Counter[str]) -> bool:
     """Whether an index marks persons by capitals: some of its headings are names in
     capitals (`name_in_capitals`), and more are in lower case (an index printed all in
     capitals marks nothing)."""

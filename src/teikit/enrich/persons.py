@@ -508,7 +508,10 @@ def apply(tei, ctx: Context):
     reg = ctx.registers["person"]
     people = People(reg, ctx.profile.patronymics, ctx.profile.honorifics, ctx.profile.forenames)
     discover(people, tei, ctx)
-    keys = people.keys()
+    common = _CommonWords(word_counts(ctx))
+    # A forename alone names the person only when it is no common word of the book ("Mark
+    # Rutherford" makes no name of "Mark the difference").
+    keys = {k: kind for k, kind in people.keys().items() if kind != "forename" or k not in common}
     matcher = Matcher(keys)
     resolver = Resolver(people, _subject(people, ctx))
     unresolved: Counter = Counter()

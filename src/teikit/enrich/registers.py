@@ -298,7 +298,7 @@ def seed_persons(reg: Register, tei, report) -> None:
                 continue
             if h.key not in known:
                 known[h.key] = reg.add(_person_entry(reg, h, item, "Name Index"))
-    text_words: set[str] | None = None
+    text_words: Counter | None = None
     for div in subjects:
         # A general index may print persons' names in capitals: those headings are persons.
         tops = xpath(div, "./t:list/t:item[t:term]")
@@ -332,10 +332,10 @@ def seed_persons(reg: Register, tei, report) -> None:
             known[h.key] = match[0]
 
 
-def _running_words(tei) -> set[str]:
-    """The words of the book's front and body (not of its back, where the indexes are)."""
+def _running_words(tei) -> Counter:
+    """How often the book's front and body (not its back, where the indexes are) write each word."""
     parts = [part for text in tei.iter(q("text")) for part in text if part.tag in (q("front"), q("body"))]
-    return {w for part in parts for w in re.findall(r"[^\W\d_]+", " ".join(part.itertext()))}
+    return Counter(w for part in parts for w in re.findall(r"[^\W\d_]+", " ".join(part.itertext())))
 
 
 def from_index(person) -> bool:

@@ -13,6 +13,7 @@ back to the lines of the original files.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import io
 import os
 import re
@@ -89,7 +90,7 @@ class Loaded:
     needs_copy: bool = False  # jing must not read the original (DOCTYPE, XInclude)
     # The tree is the file as a plain parse gives it (no DOCTYPE, nothing included or dropped):
     # the file's (mtime, size, inode) when it was read, to tell whether it is still that file.
-    on_disk: tuple[int, int, int] | None = None
+    on_disk: tuple[int, int, int, bytes] | None = None
 
     @property
     def usable(self) -> bool:
@@ -136,9 +137,15 @@ def load(path: str, max_bytes: int = MAX_BYTES, allow_read=()) -> Loaded:
     doc.declared = _declarations(reversed(list(root.itersiblings(etree.PI, preceding=True))), path)
     info = doc.tree.docinfo
     if not (forged or info.internalDTD is not None or info.system_url or info.public_id):
-        doc.on_disk = (st.st_mtime_ns, st.st_size, st.st_ino)
+        doc.on_disk = (st.st_mtime_ns, st.st_size, st.st_ino, content_digest(data))
     _expand_xincludes(doc, allow_read, max_bytes)
     return doc
+
+
+def content_digest(data: bytes) -> bytes:
+    """A digest of a file's bytes: a file rewritten within the clock's resolution with as many
+    bytes has the same time and size, not the same digest."""
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def may_xinclude(path: str) -> bool:

@@ -37,6 +37,7 @@ from lxml import etree, isoschematron
 from ..access import AccessDenied, LocalFiles, link_scheme
 from ..errors import TeikitError
 from ..xmlio import safe_parser
+from .documents import content_digest
 from .locations import Locator, origin_of, readable_path
 from .results import Problem
 from .saxon import SaxonSchematron
@@ -209,12 +210,16 @@ class Schematron:
 
 
 def _same(path: str, stamp: tuple | None) -> bool:
-    """Whether the file at `path` is still the one that had `stamp` (mtime, size, inode)."""
+    """Whether the file at `path` is still the one that had `stamp` (mtime, size, inode and
+    the digest of its bytes: times are as coarse as the system clock's tick)."""
     try:
         st = os.stat(path)
+        if stamp is None or stamp[:3] != (st.st_mtime_ns, st.st_size, st.st_ino):
+            return False
+        with open(path, "rb") as fh:
+            return stamp[3] == content_digest(fh.read())
     except OSError:
         return False
-    return stamp == (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 _PLAIN_PATH = re.compile(r"^[A-Za-z0-9/._+-]+$")
