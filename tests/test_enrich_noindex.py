@@ -59,6 +59,18 @@ def _marks(folder: Path, tag: str) -> list[str]:
     return out
 
 
+def _evidence(folder: Path, kind: str) -> dict[str, str | None]:
+    """{an entry's first name: its evidence note} of the register of `kind` ("person", "place")."""
+    file, name = {"person": ("persons.xml", "persName"), "place": ("places.xml", "placeName")}[kind]
+    register = etree.parse(str(folder / file))
+    return {
+        " ".join("".join(e.find(f"t:{name}", NS).itertext()).split()): e.findtext(
+            "t:note[@type='evidence']", namespaces=NS
+        )
+        for e in register.iterfind(f".//t:{kind}", NS)
+    }
+
+
 @pytest.mark.parametrize("name", SAMPLED)
 def test_names_in_a_book_without_an_index_are_precise(name, editions):
     """Measured against 30 paragraphs annotated by reading, never tuned on: persName and
@@ -251,11 +263,7 @@ def test_a_person_is_known_by_where_the_name_stands_and_by_the_company_it_keeps(
     persons = _marks(tmp_path / "out", "persName")
     assert sorted(set(persons)) == ["Couthon", "Danton", "Marat", "Necker"]
     assert persons.count("Necker") == 2 and persons.count("Marat") == 2
-    register = etree.parse(str(tmp_path / "out" / "persons.xml"))
-    evidence = {
-        "".join(p.find("t:persName", NS).itertext()): p.findtext("t:note[@type='evidence']", namespaces=NS)
-        for p in register.iterfind(".//t:person", NS)
-    }
+    evidence = _evidence(tmp_path / "out", "person")
     assert evidence["Necker"].startswith("twice where a person stands")
     assert evidence["Marat"].startswith("named once in a list with persons the book names: “")
     assert sorted(_marks(tmp_path / "out", "placeName")) == ["Langmere"] * 4 + ["Talbot county", "Vaud"]
@@ -297,11 +305,7 @@ def test_a_general_index_names_persons_by_what_its_entries_say_of_them(tmp_path)
     source = tmp_path / "ministers.txt"
     source.write_text(_MINISTERS, encoding="utf-8")
     convert(source, tmp_path / "out")
-    register = etree.parse(str(tmp_path / "out" / "persons.xml"))
-    evidence = {
-        "".join(p.find("t:persName", NS).itertext()): p.findtext("t:note[@type='evidence']", namespaces=NS)
-        for p in register.iterfind(".//t:person", NS)
-    }
+    evidence = _evidence(tmp_path / "out", "person")
     assert sorted(evidence) == ["Burke", "Calonne", "Moreau"]
     assert (
         evidence["Calonne"] == "a heading of the book's index whose entries speak of a person: “Calonne, ministry of”"
@@ -446,11 +450,7 @@ def test_the_place_a_letter_is_dated_from_is_a_place(tmp_path):
     source = tmp_path / "letters.txt"
     source.write_text(_LETTERS, encoding="utf-8")
     convert(source, tmp_path / "out")
-    register = etree.parse(str(tmp_path / "out" / "places.xml"))
-    evidence = {
-        p.findtext("t:placeName", namespaces=NS): p.findtext("t:note[@type='evidence']", namespaces=NS)
-        for p in register.iterfind(".//t:place", NS)
-    }
+    evidence = _evidence(tmp_path / "out", "place")
     assert sorted(evidence) == ["Hollowmere", "London"]
     assert evidence["Hollowmere"] == "the place a letter is dated from: “Hollowmere, Dec.”"
     assert sorted(_marks(tmp_path / "out", "placeName")) == ["Hollowmere"] * 3 + ["London"]
@@ -493,11 +493,7 @@ def test_a_town_and_its_region_in_an_address_are_places(tmp_path):
     source = tmp_path / "will.txt"
     source.write_text(_ADDRESS_TEXT, encoding="utf-8")
     convert(source, tmp_path / "out")
-    register = etree.parse(str(tmp_path / "out" / "places.xml"))
-    evidence = {
-        p.findtext("t:placeName", namespaces=NS): p.findtext("t:note[@type='evidence']", namespaces=NS)
-        for p in register.iterfind(".//t:place", NS)
-    }
+    evidence = _evidence(tmp_path / "out", "place")
     assert {"Dorking", "Surrey", "Springfield", "Illinois"} <= set(evidence)
     assert "Ernest" not in evidence and "Worthing" not in evidence
     assert evidence["Dorking"].startswith("a town before its region, as addresses name them: “")
