@@ -210,3 +210,27 @@ def hostile_graphics_folder(root: Path, hostile: Path) -> Path:
     (root / "graphics" / "link.png").symlink_to(root / "outside.png")
     (root / "graphics" / "up").symlink_to(root)
     return root / "graphics" / "book.xml"
+
+
+def failing_transforms(tmp_path: Path, monkeypatch, *editions: tuple[str, str]) -> None:
+    """Give the render a copy of the transforms in which, for each (stylesheet, mode),
+    `failing-<stylesheet>` fails on `hi rend="fails"` in that mode: a block the transforms
+    cannot render, for the tests of what a failure costs."""
+    import shutil
+
+    from teikit.render import saxon
+
+    transforms = tmp_path / "transforms"
+    shutil.copytree(saxon.TRANSFORMS, transforms)
+    for name, mode in editions:
+        (transforms / f"failing-{name}").write_text(
+            f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                 xmlns:tei="http://www.tei-c.org/ns/1.0">
+              <xsl:import href="{name}"/>
+              <xsl:template match="tei:hi[@rend = 'fails']" mode="{mode}">
+                <xsl:sequence select="error((), 'this element cannot be rendered')"/>
+              </xsl:template>
+            </xsl:stylesheet>""",
+            encoding="utf-8",
+        )
+    monkeypatch.setattr(saxon, "TRANSFORMS", transforms)

@@ -6,7 +6,6 @@ sweep: every TEI sample of tests/data renders to every edition, keeping its word
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -15,7 +14,15 @@ import pytest
 from lxml import etree, html
 
 from conftest import RENDER_DATA
-from renderchecks import epubcheck_messages, html_words, missing, tei_words, vnu_messages, xhtml_words
+from renderchecks import (
+    epubcheck_messages,
+    failing_transforms,
+    html_words,
+    missing,
+    tei_words,
+    vnu_messages,
+    xhtml_words,
+)
 from teikit.render import render, saxon
 from teikit.render.collection import collect, located
 
@@ -182,20 +189,7 @@ def test_the_front_and_back_around_a_group_of_texts_are_published(genres):
 def test_an_element_the_transforms_fail_on_is_reported_and_shown_as_its_text(tmp_path, monkeypatch):
     """A template that fails (here one added to the transforms for the test) costs its block
     only: the block is shown as its text, the failure reported with the file and line."""
-    transforms = tmp_path / "transforms"
-    shutil.copytree(saxon.TRANSFORMS, transforms)
-    for name, mode in (("html.xsl", "html"), ("text.xsl", "txt-inline")):
-        (transforms / f"failing-{name}").write_text(
-            f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                 xmlns:tei="http://www.tei-c.org/ns/1.0">
-              <xsl:import href="{name}"/>
-              <xsl:template match="tei:hi[@rend = 'fails']" mode="{mode}">
-                <xsl:sequence select="error((), 'this element cannot be rendered')"/>
-              </xsl:template>
-            </xsl:stylesheet>""",
-            encoding="utf-8",
-        )
-    monkeypatch.setattr(saxon, "TRANSFORMS", transforms)
+    failing_transforms(tmp_path, monkeypatch, ("html.xsl", "html"), ("text.xsl", "txt-inline"))
     source = tmp_path / "failing.xml"
     source.write_text(
         (GENRES / "drama.xml")

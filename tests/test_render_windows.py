@@ -4,12 +4,12 @@ whole collection gives in one transform, byte for byte."""
 from __future__ import annotations
 
 import filecmp
-import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import EDITION, RENDER_DATA
+from renderchecks import failing_transforms
 from teikit.access import LINK_SCHEMES
 from teikit.render import FORMATS, media, render, windows
 from teikit.render.collection import collect_documents, collect_to_file, located_in
@@ -186,22 +186,9 @@ def test_a_block_that_fails_in_a_window_is_reported_with_its_file_and_line(to, t
     """A block the transform cannot render, in the third of four documents rendered one a
     run: reported as one transform over the whole collection reports it (its own file and
     line: the window's tree has the shape of the collection's)."""
-    from teikit.render import saxon
 
-    transforms = tmp_path / "transforms"
-    shutil.copytree(saxon.TRANSFORMS, transforms)
     name, mode = FORMATS[to], "html" if to == "html" else "txt-inline"
-    (transforms / f"failing-{name}").write_text(
-        f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-             xmlns:tei="http://www.tei-c.org/ns/1.0">
-          <xsl:import href="{name}"/>
-          <xsl:template match="tei:hi[@rend = 'fails']" mode="{mode}">
-            <xsl:sequence select="error((), 'this element cannot be rendered')"/>
-          </xsl:template>
-        </xsl:stylesheet>""",
-        encoding="utf-8",
-    )
-    monkeypatch.setattr(saxon, "TRANSFORMS", transforms)
+    failing_transforms(tmp_path, monkeypatch, (name, mode))
     monkeypatch.setitem(FORMATS, to, f"failing-{name}")
     monkeypatch.setattr(windows, "WINDOW_BYTES", 1)
     docs = tmp_path / "docs"
