@@ -48,6 +48,9 @@ def index_persons(tei, words: Words, text: str) -> dict[str, str]:
     infinitives = set(_AFTER_TO.findall(text))
     nouns = set(words.person_nouns)
     locatives = "|".join(re.escape(p) for p in words.place_prepositions if p not in ("to", "from")) or "(?!)"
+    # the words the text writes after a preposition of place, found in one scan (a search
+    # of the whole text per heading doubled the conversion time of a book with a long index)
+    located = set(re.findall(rf"\b(?:{locatives}) ({LISTED_WORD})(?![\w'’-])", text))
     found: dict[str, str] = {}
     for div in subjects:
         for item in xpath(div, "./t:list/t:item[t:term]"):  # headings, not their sub-entries
@@ -59,7 +62,7 @@ def index_persons(tei, words: Words, text: str) -> dict[str, str]:
             entries = [m.group(2)] + [" ".join(text_of(t).split()) for t in xpath(item, "./t:list/t:item/t:term")]
             entries = [e.strip(" ,;") for e in entries]
             shown = next((e for e in entries if _in_persons_words(e, nouns)), None)
-            if shown is None and not place_name(heading) and not re.search(rf"\b(?:{locatives}) {heading}\b", text):
+            if shown is None and not place_name(heading) and heading not in located:
                 shown = next((e for e in entries if _an_act(e, infinitives)), None)
             if shown is not None:
                 found[heading] = f"{heading}, {shown}"
