@@ -5,7 +5,7 @@ only) and ../shared/corpus/books/gardiner-french-revolution.txt, scores them aga
 tests/data/enrich/anchored/iron-lazar-dev.txt and gardiner-french-revolution.txt (and the
 date-only samples in tests/data/enrich/dates-dev), and prints the figures and every miss,
 spurious mark and wrong date value, grouped by type. The held-out sample
-(anchored/iron-lazar-test.txt) is refused: its errors are not to be read while tuning.
+(anchored/iron-lazar-test.txt, iron-lazar-test2.txt) is refused: its errors are not to be read while tuning.
 
     PYTHONPATH=src python benchmarks/enrich_errors.py [--out DIR] [--types LOD] [--only NAME]
 """
