@@ -82,9 +82,19 @@ def _run(name: str, source: str | Path, outdir: Path | None, params) -> tuple[st
         # Saxon's message may span lines (with its own stack); the user gets its first line.
         first = (str(exc).strip().splitlines() or ["unknown error"])[0]
         raise TeikitError(f"{name} failed: {first}") from None
+    finally:
+        # The executable keeps its global context item: without this, the tree just read
+        # would stay alive (for the garbage collector) until the next run has built its own.
+        executable.set_global_context_item(xdm_item=_placeholder())
     messages = executable.get_xsl_messages()
     if messages is None:
         return output or "", []
     # Saxon serialises each message as XML: the reader wants the characters, not &lt;.
     lines = str(messages).splitlines()
     return output or "", [unescape(line, {"&quot;": '"', "&apos;": "'"}) for line in lines if line.strip()]
+
+
+@functools.cache
+def _placeholder():
+    """A document of one empty element, to leave as a stylesheet's context item between runs."""
+    return processor().parse_xml(xml_text="<empty/>")

@@ -148,6 +148,18 @@ def content_digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+def stamp_of(path: str) -> tuple[int, int, int, bytes] | None:
+    """What Loaded.on_disk would hold for the file as it stands now: (mtime, size, inode, digest
+    of its bytes); None when it cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            data = fh.read()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino, content_digest(data))
+
+
 def may_xinclude(path: str) -> bool:
     """Whether the file may hold an XInclude anywhere (its namespace may be declared on any element).
 
@@ -161,6 +173,23 @@ def may_xinclude(path: str) -> bool:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:1] == b"\x00" or data[1:2] == b"\x00":
         return True
     return XINCLUDE_NS.encode() in data
+
+
+_ORIGIN_ATTRIBUTE = re.compile(rb":origin\s*=")
+
+
+def may_mark_origins(path: str) -> bool:
+    """Whether the file may write provenance marks of its own (an attribute ORIGIN, which load
+    drops): a prefixed attribute named origin anywhere (its name is written as it is, whatever
+    the namespace's declaration escapes). As may_xinclude, a file in UTF-16 or UTF-32 may."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return True
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:1] == b"\x00" or data[1:2] == b"\x00":
+        return True
+    return _ORIGIN_ATTRIBUTE.search(data) is not None
 
 
 _ALL_IDS = etree.XPath("//@xml:id", smart_strings=False)

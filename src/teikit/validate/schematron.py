@@ -105,6 +105,7 @@ class Schematron:
         _refuse_embedding_includes(source.getroot(), path)
         binding = _query_binding(source.getroot())
         self._saxon: SaxonSchematron | None = None
+        self._many: etree.XSLT | None = None  # many files in one run (_for_many), where the lets allow
         if binding in SAXON_BINDINGS:
             self._saxon = SaxonSchematron(path, source.getroot(), etree.tostring(source), start_saxon)
             return
@@ -126,7 +127,6 @@ class Schematron:
                 read_file=True, write_file=False, create_dir=False, read_network=False, write_network=False
             )
             self._xslt = etree.XSLT(xslt_doc, access_control=access)
-            self._many: etree.XSLT | None = None
             if self.one_walk and documents is not None:
                 many = _for_many(xslt_doc)
                 if many is not None:
@@ -166,26 +166,49 @@ class Schematron:
         libxslt could not read, one that changed on disk since it was parsed, or a run that
         fails: checked alone, on its tree."""
         results: list[list[Problem] | None] = [None] * len(trees)
-        plain = [i for i, t in enumerate(trees) if self._many is not None and on_disk[i] and _plain_path(t)]
-        if len(plain) > 1:
-            assert self._many is not None
-            files = etree.Element("teikit-files")
-            for i in plain:
-                etree.SubElement(files, "f").text = trees[i].docinfo.URL
-            try:
-                report = self._many(files.getroottree())
-            except etree.XSLTApplyError:
-                report = None  # each file alone: the failure is then said on its own file
-            parts = list(report.getroot()) if report is not None else []
-            if len(parts) == len(plain):  # one per file, in order (anything else: each alone)
-                for i, part in zip(plain, parts, strict=True):
-                    if (
-                        part.get("loaded") == "1"
-                        and part.get("url") == trees[i].docinfo.URL
-                        and _same(trees[i].docinfo.URL, on_disk[i])
-                    ):
-                        results[i] = self._problems(part, trees[i])
+        plain = [i for i, t in enumerate(trees) if on_disk[i] and reads_by_path(t.docinfo.URL)]
+        if self.reads_files and len(plain) > 1:
+            reports = self.run_files([trees[i].docinfo.URL for i in plain])
+            for i, report in zip(plain, reports, strict=True):
+                if report is not None and unchanged(trees[i].docinfo.URL, on_disk[i]):
+                    results[i] = self.problems_in(report, trees[i])
         return [found if found is not None else self.check(trees[i]) for i, found in enumerate(results)]
+
+    @property
+    def reads_files(self) -> bool:
+        """Whether run_files() can check files read by their paths (an XSLT 1.0 schema whose
+        lets allow many files in one run, with folders document() may read)."""
+        return self._many is not None
+
+    def run_files(self, paths: list[str]) -> list[etree._Element | None]:
+        """The files at `paths` (each reads_by_path) read by libxslt and checked in one
+        transformation: for each, its report (its findings, for problems_in), or None when
+        libxslt could not read it or the run failed (the file is then to be checked alone)."""
+        assert self._many is not None, "only for a schema that reads_files"
+        files = etree.Element("teikit-files")
+        for path in paths:
+            etree.SubElement(files, "f").text = path
+        try:
+            report = self._many(files.getroottree())
+        except etree.XSLTApplyError:
+            return [None] * len(paths)  # each file alone: the failure is then said on its own file
+        parts = list(report.getroot())
+        if len(parts) != len(paths):  # one per file, in order (anything else: each alone)
+            return [None] * len(paths)
+        return [
+            part if part.get("loaded") == "1" and part.get("url") == path else None
+            for path, part in zip(paths, parts, strict=True)
+        ]
+
+    @staticmethod
+    def has_findings(report) -> bool:
+        """Whether a report (of run_files) holds any finding."""
+        return next(report.iter(SVRL + "failed-assert", SVRL + "successful-report"), None) is not None
+
+    def problems_in(self, report, tree: etree._ElementTree) -> list[Problem]:
+        """The findings of a report (check's, or one of run_files') placed on `tree`, the
+        document the report was made on."""
+        return self._problems(report, tree)
 
     def _problems(self, report, tree: etree._ElementTree) -> list[Problem]:
         problems = []
@@ -209,7 +232,7 @@ class Schematron:
         return problems
 
 
-def _same(path: str, stamp: tuple | None) -> bool:
+def unchanged(path: str, stamp: tuple | None) -> bool:
     """Whether the file at `path` is still the one that had `stamp` (mtime, size, inode and
     the digest of its bytes: times are as coarse as the system clock's tick)."""
     try:
@@ -225,10 +248,9 @@ def _same(path: str, stamp: tuple | None) -> bool:
 _PLAIN_PATH = re.compile(r"^[A-Za-z0-9/._+-]+$")
 
 
-def _plain_path(tree: etree._ElementTree) -> bool:
-    """Whether libxslt, reading the file again by its path, finds it at the same URL: a path
+def reads_by_path(url: str | None) -> bool:
+    """Whether libxslt, reading the file by its path, finds it at the same URL: a path
     that is its own real path and needs no escaping in a URI."""
-    url = tree.docinfo.URL
     if not url or not _PLAIN_PATH.match(url) or "/../" in url or "/./" in url or "//" in url:
         return False
     return os.path.realpath(url) == url

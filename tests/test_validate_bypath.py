@@ -1,0 +1,115 @@
+"""Files Schematron reads by their paths, unparsed here (validate._by_path): the same verdicts.
+
+A file jing reads as it is, that teikit's grammar does not judge in-process and that writes no
+provenance marks of its own is checked by the XSLT 1.0 Schematron reading it by its path; it
+is parsed in Python only when the rules find something in it (to place the findings), when
+libxslt could not read it or when it changed during the run. The reference is the same run
+with every file parsed here first.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+import teikit.validate as validation
+from conftest import ROOT
+from teikit.validate import TEIKIT_RNG, TEIKIT_SCH, validate
+from teikit.validate.documents import load, may_mark_origins
+from teikit.validate.schematron import Schematron
+from test_validate_onewalk import REGISTERS, mutants  # noqa: F401  (the fixture)
+
+BOOK = ROOT / "tei" / "iron-lazar"
+_MODEL = re.compile(r"<\?xml-model[^>]*\?>\s*")
+
+
+def _seen(run) -> list:
+    return [
+        (
+            r.path,
+            r.schema,
+            r.schematron,
+            [(p.line, p.column, p.message, p.severity, p.source, p.path) for p in r.problems],
+        )
+        for r in run.results
+    ]
+
+
+@pytest.fixture()
+def corpus(mutants, tmp_path):  # noqa: F811
+    """The mutants, clean chapters, and copies of both with provenance marks of their own; a
+    copy of teikit.rng that is not byte for byte the bundled one, so that jing judges."""
+    folder, paths = mutants
+    work = tmp_path / "corpus"
+    work.mkdir()
+    for name in REGISTERS:
+        shutil.copy(folder / name, work / name)
+    for p in paths[:16]:
+        shutil.copy(p, work / p.name)
+    chapters = sorted(BOOK.glob("ch*.xml"))[:6]
+    for ch in chapters:
+        (work / ch.name).write_text(_MODEL.sub("", ch.read_text(encoding="utf-8")), encoding="utf-8")
+    forged = '<TEI xmlns:o="urn:teikit:validate" o:origin="elsewhere.xml" '
+    for source in (chapters[0], paths[0]):
+        text = _MODEL.sub("", source.read_text(encoding="utf-8"))
+        (work / f"forged-{source.name}").write_text(text.replace("<TEI ", forged, 1), encoding="utf-8")
+    rng = tmp_path / "grammar.rng"
+    rng.write_text(open(TEIKIT_RNG, encoding="utf-8").read() + "<!-- a copy -->\n", encoding="utf-8")
+    return work, str(rng)
+
+
+def test_files_read_by_path_get_the_verdicts_of_files_parsed_here(corpus, monkeypatch):
+    work, rng = corpus
+    parsed: list[str] = []
+    real_load = validation.load
+    monkeypatch.setattr(validation, "load", lambda path, *a: parsed.append(path) or real_load(path, *a))
+    by_path = validate([str(work)], schema=rng, schematron=TEIKIT_SCH)
+    files = len(by_path.results)
+    # Parsed here: the files the rules find something in, and those with marks of their own.
+    with_findings = [r.path for r in by_path.results if any(p.source == "schematron" for p in r.problems)]
+    assert sorted(parsed) == sorted(set(with_findings) | {str(p) for p in work.glob("forged-*.xml")})
+    assert 8 <= len(parsed) < files - 6  # the clean chapters and registers were not parsed here
+
+    monkeypatch.setattr(validation, "may_mark_origins", lambda path: True)  # no file read by path
+    parsed.clear()
+    reference = validate([str(work)], schema=rng, schematron=TEIKIT_SCH)
+    assert len(parsed) == files
+    assert _seen(by_path) == _seen(reference)
+    assert by_path.summary.invalid >= 8 and by_path.summary.valid >= 6  # not vacuous
+
+
+def test_a_file_changed_during_the_run_is_judged_as_it_is_then(corpus, monkeypatch):
+    """The rules read the file as it was; it then changes: it is parsed and checked again, so
+    that its findings are those of the file its tree holds (and no verdict of another text)."""
+    work, rng = corpus
+    clean, broken = work / "ch01.xml", work / "mutant00.xml"
+    schematron = Schematron(TEIKIT_SCH, (str(work),))
+    expected = schematron.check(load(str(broken), 10**9, ()).tree)
+    assert expected  # the mutant breaks some rule
+    run_files = Schematron.run_files
+
+    def then_changed(self, paths):
+        reports = run_files(self, paths)
+        shutil.copy(broken, clean)
+        return reports
+
+    monkeypatch.setattr(Schematron, "run_files", then_changed)
+    options = validation.Options(schema=rng, schematron=TEIKIT_SCH, read=(str(work),), workdir=str(work))
+    [prepared] = validation._prepare_part([str(clean)], options, {str(clean): []})
+    assert [p for p in prepared.result.problems if p.source == "schematron"] == expected
+
+
+def test_provenance_marks_of_its_own_are_told_from_the_bytes(tmp_path):
+    cases = {
+        "plain.xml": ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text origin="x"/></TEI>', False),
+        "marked.xml": ('<TEI xmlns:o="urn:teikit:validate" o:origin="a.xml"/>', True),
+        # The namespace written with a character reference: the attribute's name still shows.
+        "escaped.xml": ('<TEI xmlns:v="urn:teikit:&#118;alidate"><p v:origin = "a.xml"/></TEI>', True),
+    }
+    for name, (text, marked) in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert may_mark_origins(str(tmp_path / name)) is marked, name
+    (tmp_path / "utf16.xml").write_text("<TEI/>", encoding="utf-16")
+    assert may_mark_origins(str(tmp_path / "utf16.xml"))  # not searched as bytes: it may
