@@ -401,6 +401,9 @@
       <xsl:choose>
         <xsl:when test="tk:is-external($pointer)"/>
         <xsl:when test="$file eq ''"><xsl:sequence select="$from"/></xsl:when>
+        <xsl:when test="exists($from) and tk:is-plain-file($file) and map:contains($tk:folders, tk:base($from))">
+          <xsl:sequence select="key('tk:doc', $tk:folders(tk:base($from)) || $file, root($from))[1]"/>
+        </xsl:when>
         <xsl:otherwise>
           <xsl:try select="key('tk:doc', tk:uri-key(resolve-uri($file, tk:base($from))), root($from))[1]">
             <xsl:catch/>
@@ -413,6 +416,31 @@
         else if ($fragment eq '') then $doc
         else if ($file eq '') then (key('tk:id', $fragment, $doc), key('tk:id', $fragment, root($from)))[1]
         else key('tk:id', $fragment, $doc)[1]"/>
+  </xsl:function>
+
+  <!-- The folder of each file: base URI of the input, as tk:uri-key writes it, with its
+       final '/'. A file name without a path (tk:is-plain-file) resolves against such a base
+       to that folder and the name, so the thousands of pointers to a register file
+       ("persons.xml#p1") are resolved by joining two strings, not by resolve-uri each. A
+       base with a query or a fragment, or one that names no folder, is left to resolve-uri. -->
+  <xsl:variable name="tk:folders" as="map(xs:string, xs:string)">
+    <xsl:map>
+      <xsl:for-each select="distinct-values(//@xml:base ! string())
+                            [starts-with(., 'file:') and not(contains(., '?') or contains(., '#'))]">
+        <xsl:try>
+          <xsl:map-entry key="." select="tk:uri-key(resolve-uri('.', .))"/>
+          <xsl:catch/>
+        </xsl:try>
+      </xsl:for-each>
+    </xsl:map>
+  </xsl:variable>
+
+  <!-- A file name of letters, digits, '-', '_' and '.', not starting with '.' (so neither
+       '.' nor '..'): nothing in it for resolve-uri to interpret. -->
+  <xsl:function name="tk:is-plain-file" as="xs:boolean">
+    <xsl:param name="file" as="xs:string"/>
+    <xsl:sequence select="not(starts-with($file, '.'))
+        and translate($file, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.', '') eq ''"/>
   </xsl:function>
 
   <!-- The page a target is shown on: its own page, or a document's first page. -->
