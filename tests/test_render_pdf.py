@@ -86,15 +86,17 @@ def missing_in(pdf: Path, expected: Counter) -> dict[str, int]:
             del lacking[word]
 
     # In -raw order the first half ends the page's text (its notes follow) and the rest begins
-    # the next page's text.
+    # the next page's text, or its second line when the first is the running head.
     pages = pages_text(pdf, "-raw")
     for page, following in zip(pages, pages[1:]):
-        rest = WORD.match(following.lstrip())
-        for first in re.findall(r"(\w+)" + SOFT_HYPHEN + r"\n", page) if rest else ():
-            word = first + rest.group(0)
-            if lacking.get(word) and found[first] > 0 and found[rest.group(0)] > 0:
-                credit(word, first, rest.group(0))
-                break
+        lines = following.lstrip().split("\n", 1)
+        for start in (lines[0], lines[-1]):
+            rest = WORD.match(start)
+            for first in re.findall(r"(\w+)" + SOFT_HYPHEN + r"\n", page) if rest else ():
+                word = first + rest.group(0)
+                if lacking.get(word) and found[first] > 0 and found[rest.group(0)] > 0:
+                    credit(word, first, rest.group(0))
+                    break
     for word in sorted(lacking, key=len, reverse=True):
         for cut in range(len(word) - 1, 0, -1):
             while lacking.get(word) and word[:cut] in halves and found[word[cut:]] > 0 and found[word[:cut]] > 0:
