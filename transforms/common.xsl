@@ -85,9 +85,21 @@
                'surname', 'forename', 'roleName', 'addName', 'genName', 'nameLink', 'label', 'author',
                'editor', 'pubPlace', 'publisher', 'idno', 'biblScope', 'bibl', $tk:name-elements)"/>
 
+  <!-- The lists of names above as sets, for the tests asked of every node (tk:is-block,
+       tk:contains-block, tk:is-spaced, tk:is-guarded): a look-up, not a comparison with
+       each name. -->
+  <xsl:variable name="tk:is-block-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:block-names)"/>
+  <xsl:variable name="tk:is-container-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:container-names)"/>
+  <xsl:variable name="tk:is-in-word-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:in-word-names)"/>
+
+  <xsl:function name="tk:name-set" as="map(xs:string, xs:boolean)">
+    <xsl:param name="names" as="xs:string*"/>
+    <xsl:sequence select="map:merge($names ! map:entry(., true()), map {'duplicates': 'use-first'})"/>
+  </xsl:function>
+
   <xsl:function name="tk:is-spaced" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="not(local-name($e) = $tk:in-word-names)
+    <xsl:sequence select="not(map:contains($tk:is-in-word-name, local-name($e)))
         and exists(($e/preceding-sibling::node()[1], $e/following-sibling::node()[1])
                    [self::* or self::text()[matches(., '^\w|\w$')]])"/>
   </xsl:function>
@@ -281,9 +293,12 @@
   <!-- The blocks whose rendering is guarded (html.xsl, text.xsl): should the templates fail
        on anything inside one, it is reported and shown as its text, and the rest of the
        edition renders. -->
+  <xsl:variable name="tk:is-guarded-parent" as="map(xs:string, xs:boolean)"
+      select="tk:name-set(($tk:div-names, 'body', 'front', 'back'))"/>
+
   <xsl:function name="tk:is-guarded" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="local-name($e/..) = ($tk:div-names, 'body', 'front', 'back')"/>
+    <xsl:sequence select="map:contains($tk:is-guarded-parent, local-name($e/..))"/>
   </xsl:function>
 
   <!-- Where an element is: the path of element positions from the root of the tree the
@@ -304,15 +319,15 @@
 
   <xsl:function name="tk:contains-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e//*[local-name() = $tk:block-names]
+    <xsl:sequence select="exists($e//*[map:contains($tk:is-block-name, local-name())]
                                       [not(ancestor::tei:note intersect $e//tei:note)])"/>
   </xsl:function>
 
   <xsl:function name="tk:is-block" as="xs:boolean">
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="$n instance of element() and (
-        local-name($n) = $tk:block-names
-        or local-name($n/..) = $tk:container-names and not(tk:is-attached-note($n))
+        map:contains($tk:is-block-name, local-name($n))
+        or map:contains($tk:is-container-name, local-name($n/..)) and not(tk:is-attached-note($n))
         or tk:contains-block($n) and not(tk:is-attached-note($n)))"/>
   </xsl:function>
 
