@@ -3,14 +3,22 @@
 Prints, best of N runs: compiling html.xsl, text.xsl, epub.xsl and print.xsl; reading the
 edition into one tree; transforming it to the HTML site, the text edition and the EPUB (for
 the EPUB "transform and write" includes zipping and writing the file; the HTML edition's search
-index is timed apart, and its share of the HTML render printed); and the whole job as
-a user runs it, in a fresh process (start, compile once, render): HTML and text together as
-`teikit build` publishes them (target under 3 s), side by side with the same without the
-search index (the index may add 10%), the EPUB alone (target 2 s). Then the PDF, best of
---pdf-runs (default 3; 0 leaves it out): typst.xsl's transform, Typst's layout and writing, the
-whole (target 15 s), with the process's CPU time beside the wall-clock time (Typst lays out on
-several threads: its CPU time can exceed the wall-clock time). The machine's load average is
-printed with the figures, since the machines are shared.
+index is timed apart, and its share of the HTML render printed); and the whole job as a user
+runs it, in a fresh process: HTML and text together as `teikit build` publishes them, side by
+side with the same without the search index (the index may add 10%), and the EPUB alone.
+
+Issue 17's targets are stated with compilation apart from transformation: HTML + text
+<= 1.5 s, EPUB <= 2 s. So each fresh-process figure is split into start-up (the interpreter
+and teikit's imports), compilation of the stylesheets, and the render proper (reading the
+TEI, transforming, writing; for the EPUB zipping too): the target is compared with the
+render proper, and the whole (start-up + compile + render) is printed beside it. Each part
+is the best of its own over the runs, wall-clock time; the CPU time of the process (the whole,
+and the render's) is printed beside it, as a loaded machine disturbs it less.
+
+Then the PDF, best of --pdf-runs (default 3; 0 leaves it out): typst.xsl's transform, Typst's
+layout and writing, the whole (target 15 s), with the process's CPU time beside the wall-clock
+time (Typst lays out on several threads: its CPU time can exceed the wall-clock time). The
+machine's load average is printed before and after the figures, since the machines are shared.
 """
 
 from __future__ import annotations
@@ -29,16 +37,22 @@ from timing import best
 
 ROOT = Path(__file__).resolve().parent.parent
 COLD = """
-import sys, time
-t0 = time.perf_counter()
-from teikit.render import render, render_editions
+import json, sys, time
+t0, c0 = time.perf_counter(), time.process_time()
+from teikit.render import compile_stylesheets, render, render_editions
+started, started_cpu = time.perf_counter() - t0, time.process_time() - c0
 edition, out, search, *formats = sys.argv[1:]
+t1, c1 = time.perf_counter(), time.process_time()
+compile_stylesheets(*formats)  # once per process: the renders below find them compiled
+compiled, compiled_cpu = time.perf_counter() - t1, time.process_time() - c1
 if formats == ["html", "text"]:  # as teikit build publishes them
     render_editions([edition], [(to, f"{out}/{to}") for to in formats], search=search == "search")
 else:
     for to in formats:
         render([edition], to, f"{out}/{to}")
-print(time.perf_counter() - t0)
+whole, cpu = time.perf_counter() - t0, time.process_time() - c0
+print(json.dumps({"whole": whole, "start": started, "compile": compiled, "render": whole - started - compiled,
+                  "cpu": cpu, "render cpu": cpu - started_cpu - compiled_cpu}))
 """
 
 
@@ -51,15 +65,29 @@ print(json.dumps({"wall": time.perf_counter() - t0, "cpu": time.process_time() -
 """
 
 
-def cold(edition: str, out: Path, *formats: str, search: bool = True) -> float:
-    """The time of the whole job in a fresh process, for `formats`."""
+def cold(edition: str, out: Path, *formats: str, search: bool = True) -> dict[str, float]:
+    """The times of the whole job in a fresh process, for `formats`: whole, start (the
+    interpreter and imports), compile, render (the rest: read, transform, write)."""
     proc = subprocess.run(
         [sys.executable, "-c", COLD, edition, str(out), "search" if search else "no-search", *formats],
         capture_output=True,
         text=True,
         check=True,
     )
-    return float(proc.stdout.strip().splitlines()[-1])
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def best_parts(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The best of each part over the runs (each part its own best)."""
+    return {part: min(run[part] for run in runs) for part in runs[0]}
+
+
+def parts(times: dict[str, float]) -> str:
+    return f"start-up {times['start']:.2f} s + compile {times['compile']:.2f} s + render {times['render']:.2f} s"
+
+
+def load() -> str:
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main() -> None:
@@ -70,9 +98,7 @@ def main() -> None:
     args = ap.parse_args()
     size = sum(p.stat().st_size for p in Path(args.edition).glob("*.xml"))
     print(f"render {args.edition} ({size / 1e6:.2f} MB of TEI), best of {args.runs}")
-    print(
-        "load average (1, 5, 15 min): " + ", ".join(f"{x:.1f}" for x in os.getloadavg()) + f" on {os.cpu_count()} cores"
-    )
+    print(f"load average (1, 5, 15 min): {load()} on {os.cpu_count()} cores")
     xslt = processor().new_xslt30_processor()
     for name in FORMATS.values():
         t = best(args.runs, lambda: xslt.compile_stylesheet(stylesheet_file=str(TRANSFORMS / name)))
@@ -99,14 +125,25 @@ def main() -> None:
         for k in range(args.runs):
             with_search.append(cold(args.edition, Path(tmp) / f"cold{k}", "html", "text"))
             without.append(cold(args.edition, Path(tmp) / f"bare{k}", "html", "text", search=False))
-        both, bare = min(with_search), min(without)
-        print(f"HTML and text in a fresh process (import, compile once, render): {both:.2f} s (target < 3 s)")
+        both, bare = best_parts(with_search), best_parts(without)
+        print("HTML and text in a fresh process, as teikit build publishes them (best of each part):")
+        print(f"        {parts(both)}; whole {both['whole']:.2f} s (CPU {both['cpu']:.2f} s)")
         print(
-            f"        the same without the search index: {bare:.2f} s: the index adds {both / bare - 1:.0%} "
-            "(target <= 10%; it is built while the text edition renders)"
+            f"        issue 17's target HTML + text <= 1.5 s, compile apart: the render, {both['render']:.2f} s "
+            f"(CPU {both['render cpu']:.2f} s; the search index is another process's)"
         )
-        epub = min(cold(args.edition, Path(tmp) / f"cold-epub{k}", "epub") for k in range(args.runs))
-        print(f"EPUB in a fresh process (import, compile, render, zip): {epub:.2f} s (target <= 2 s)")
+        print(
+            f"        without the search index: render {bare['render']:.2f} s: the index adds "
+            f"{both['render'] / bare['render'] - 1:.0%} to it (target <= 10%; it is built while the text edition renders)"
+        )
+        epub = best_parts([cold(args.edition, Path(tmp) / f"cold-epub{k}", "epub") for k in range(args.runs)])
+        print("EPUB in a fresh process (best of each part; the render zips and writes the file):")
+        print(f"        {parts(epub)}; whole {epub['whole']:.2f} s (CPU {epub['cpu']:.2f} s)")
+        print(
+            f"        issue 17's target EPUB <= 2 s, compile apart: the render, {epub['render']:.2f} s "
+            f"(CPU {epub['render cpu']:.2f} s)"
+        )
+        print(f"load average after: {load()}")
         # Each PDF in a fresh process: Typst memoises its layout within a process, so a second
         # render of the same book there takes a fraction of the first.
         pdfs = []

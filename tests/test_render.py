@@ -345,6 +345,35 @@ def test_unresolved_pointers_are_reported(tmp_path):
     assert broken_links(tmp_path / "out") == []
 
 
+def test_a_pointer_leads_to_the_file_it_names_however_it_is_written(tmp_path):
+    """common.xsl resolves a plain file name ("registers.xml") by joining it to its document's
+    folder, anything else with resolve-uri: both must find the same documents."""
+    folder = tmp_path / "ed"
+    folder.mkdir()
+    shutil.copy(RENDER_DATA / "letters" / "registers.xml", folder)
+    elsewhere = (tmp_path / "elsewhere").as_uri()
+    (folder / "text.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
+        '<text><body><div><head>One</head><p><persName ref="registers.xml#pers-ada">plain</persName> '
+        '<persName ref="./registers.xml#pers-ada">dotted</persName> '
+        '<persName ref="sub/../registers.xml#pers-ada">climbing</persName> '
+        '<persName ref="registers.xml?v=1#pers-ada">queried</persName></p>'
+        f'<p xml:base="{elsewhere}/"><persName ref="registers.xml#pers-tom">moved</persName></p>'
+        '<p xml:base="sub/"><persName ref="registers.xml#pers-tom">relative</persName></p></div></body></text></TEI>',
+        encoding="utf-8",
+    )
+    result = render([folder], "html", tmp_path / "out")
+    one = page(tmp_path / "out", "one.html")
+    links = {a.text_content(): a.get("href") for a in one.xpath("//main//a[contains(@class, 'persName')]")}
+    assert links == {name: "persons.html#pers-ada" for name in ("plain", "dotted", "climbing")}
+    # another folder's registers.xml, a query (another resource) and a relative base lead nowhere
+    for name in ("moved", "relative", "queried"):
+        assert one.xpath(f"//main//span[contains(@class, 'persName')][. = '{name}']"), name
+    reported = [w for w in result.warnings if "not in the collection" in w]
+    assert len(reported) == 3 and sum("registers.xml#pers-tom" in w for w in reported) == 2
+
+
 def test_a_corpus_file_renders_its_included_documents_once(tmp_path):
     folder = tmp_path / "ed"
     shutil.copytree(EDITION, folder)

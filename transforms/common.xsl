@@ -85,9 +85,21 @@
                'surname', 'forename', 'roleName', 'addName', 'genName', 'nameLink', 'label', 'author',
                'editor', 'pubPlace', 'publisher', 'idno', 'biblScope', 'bibl', $tk:name-elements)"/>
 
+  <!-- The lists of names above as sets, for the tests asked of every node (tk:is-block,
+       tk:contains-block, tk:is-spaced, tk:is-guarded): a look-up, not a comparison with
+       each name. -->
+  <xsl:variable name="tk:is-block-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:block-names)"/>
+  <xsl:variable name="tk:is-container-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:container-names)"/>
+  <xsl:variable name="tk:is-in-word-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:in-word-names)"/>
+
+  <xsl:function name="tk:name-set" as="map(xs:string, xs:boolean)">
+    <xsl:param name="names" as="xs:string*"/>
+    <xsl:sequence select="map:merge($names ! map:entry(., true()), map {'duplicates': 'use-first'})"/>
+  </xsl:function>
+
   <xsl:function name="tk:is-spaced" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="not(local-name($e) = $tk:in-word-names)
+    <xsl:sequence select="not(map:contains($tk:is-in-word-name, local-name($e)))
         and exists(($e/preceding-sibling::node()[1], $e/following-sibling::node()[1])
                    [self::* or self::text()[matches(., '^\w|\w$')]])"/>
   </xsl:function>
@@ -281,9 +293,12 @@
   <!-- The blocks whose rendering is guarded (html.xsl, text.xsl): should the templates fail
        on anything inside one, it is reported and shown as its text, and the rest of the
        edition renders. -->
+  <xsl:variable name="tk:is-guarded-parent" as="map(xs:string, xs:boolean)"
+      select="tk:name-set(($tk:div-names, 'body', 'front', 'back'))"/>
+
   <xsl:function name="tk:is-guarded" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="local-name($e/..) = ($tk:div-names, 'body', 'front', 'back')"/>
+    <xsl:sequence select="map:contains($tk:is-guarded-parent, local-name($e/..))"/>
   </xsl:function>
 
   <!-- Where an element is: the path of element positions from the root of the tree the
@@ -304,15 +319,15 @@
 
   <xsl:function name="tk:contains-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e//*[local-name() = $tk:block-names]
+    <xsl:sequence select="exists($e//*[map:contains($tk:is-block-name, local-name())]
                                       [not(ancestor::tei:note intersect $e//tei:note)])"/>
   </xsl:function>
 
   <xsl:function name="tk:is-block" as="xs:boolean">
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="$n instance of element() and (
-        local-name($n) = $tk:block-names
-        or local-name($n/..) = $tk:container-names and not(tk:is-attached-note($n))
+        map:contains($tk:is-block-name, local-name($n))
+        or map:contains($tk:is-container-name, local-name($n/..)) and not(tk:is-attached-note($n))
         or tk:contains-block($n) and not(tk:is-attached-note($n)))"/>
   </xsl:function>
 
@@ -401,6 +416,9 @@
       <xsl:choose>
         <xsl:when test="tk:is-external($pointer)"/>
         <xsl:when test="$file eq ''"><xsl:sequence select="$from"/></xsl:when>
+        <xsl:when test="exists($from) and tk:is-plain-file($file) and map:contains($tk:folders, tk:base($from))">
+          <xsl:sequence select="key('tk:doc', $tk:folders(tk:base($from)) || $file, root($from))[1]"/>
+        </xsl:when>
         <xsl:otherwise>
           <xsl:try select="key('tk:doc', tk:uri-key(resolve-uri($file, tk:base($from))), root($from))[1]">
             <xsl:catch/>
@@ -413,6 +431,31 @@
         else if ($fragment eq '') then $doc
         else if ($file eq '') then (key('tk:id', $fragment, $doc), key('tk:id', $fragment, root($from)))[1]
         else key('tk:id', $fragment, $doc)[1]"/>
+  </xsl:function>
+
+  <!-- The folder of each file: base URI of the input, as tk:uri-key writes it, with its
+       final '/'. A file name without a path (tk:is-plain-file) resolves against such a base
+       to that folder and the name, so the thousands of pointers to a register file
+       ("persons.xml#p1") are resolved by joining two strings, not by resolve-uri each. A
+       base with a query or a fragment, or one that names no folder, is left to resolve-uri. -->
+  <xsl:variable name="tk:folders" as="map(xs:string, xs:string)">
+    <xsl:map>
+      <xsl:for-each select="distinct-values(//@xml:base ! string())
+                            [starts-with(., 'file:') and not(contains(., '?') or contains(., '#'))]">
+        <xsl:try>
+          <xsl:map-entry key="." select="tk:uri-key(resolve-uri('.', .))"/>
+          <xsl:catch/>
+        </xsl:try>
+      </xsl:for-each>
+    </xsl:map>
+  </xsl:variable>
+
+  <!-- A file name of letters, digits, '-', '_' and '.', not starting with '.' (so neither
+       '.' nor '..'): nothing in it for resolve-uri to interpret. -->
+  <xsl:function name="tk:is-plain-file" as="xs:boolean">
+    <xsl:param name="file" as="xs:string"/>
+    <xsl:sequence select="not(starts-with($file, '.'))
+        and translate($file, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.', '') eq ''"/>
   </xsl:function>
 
   <!-- The page a target is shown on: its own page, or a document's first page. -->

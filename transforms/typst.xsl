@@ -23,7 +23,8 @@
     page, none on the page a chapter opens and on the front pages (before the first
     chapter), where the page number is left out too.
   - A footnote is #fn(label)[body]: Typst puts it at the foot of the page of its call;
-    the call and the note both show the label.
+    the call and the note both show the label. Widow and orphan control is off: with it,
+    Typst may set a note on another page than its call (see t:preamble).
   - The language (hyphenation) is the book's, and an element's own where it has one
     (lang="..." of html.xsl, from xml:lang): its primary subtag when Typst can read it.
 
@@ -459,6 +460,10 @@
 // Lines 1.35em apart. The top edge of a line is high (1.1em above its baseline, leading
 // small), so that a note's call raised on a page's first line stays below the top margin.
 #set text(font: ("DejaVu Serif",), size: 9.5pt, lang: book-lang, hyphenate: true, top-edge: 1.1em)
+// No widow or orphan control: when it moves a paragraph's last or first lines to the next
+// page, Typst leaves the footnotes called there on the page before (or sends them on
+// without their line); a line alone at a page's head or foot is the lesser fault.
+#set text(costs: (widow: 0%, orphan: 0%))
 #set par(justify: true, leading: 0.25em, spacing: 0.25em, first-line-indent: 1.2em)
 #show heading: set text(hyphenate: false)
 #show heading: set par(justify: false)

@@ -23,7 +23,7 @@ import functools
 import langcodes
 from lxml import etree
 
-from ..tei import XML_NS, q
+from ..tei import TEI_NS, XML_NS, q
 
 XML_LANG = f"{{{XML_NS}}}lang"
 UNDETERMINED = "und"
@@ -49,9 +49,9 @@ def canonical(tag: str) -> str | None:
 def normalise(root: etree._Element, path: str, warn=lambda message: None) -> None:
     """Give every language tag in the tree of `path` its canonical form; see the module."""
     reported: set[str] = set()
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    # Only the elements that carry a tag, found by libxml2 in document order (a book has
+    # tens of thousands of elements and a few of them carry one).
+    for el in _TAGGED(root):
         for name in _language_attributes(el):
             given = el.get(name, "")
             if not given.strip():
@@ -65,6 +65,12 @@ def normalise(root: etree._Element, path: str, warn=lambda message: None) -> Non
                          f"the edition says '{UNDETERMINED}' (undetermined)")  # fmt: skip
             if tag != given:
                 el.set(name, tag)
+
+
+_TAGGED = etree.XPath(
+    "descendant-or-self::*[@xml:lang] | descendant-or-self::tei:language[@ident][parent::tei:langUsage]",
+    namespaces={"tei": TEI_NS},
+)
 
 
 def _language_attributes(el: etree._Element) -> list[str]:

@@ -8,8 +8,8 @@ every collection rendered in the process. Their messages come back as plain text
 from __future__ import annotations
 
 import functools
+import html
 from pathlib import Path
-from xml.sax.saxutils import unescape
 
 from ..errors import TeikitError
 
@@ -89,9 +89,11 @@ def _run(name: str, source: str | Path, outdir: Path | None, params) -> tuple[st
     messages = executable.get_xsl_messages()
     if messages is None:
         return output or "", []
-    # Saxon serialises each message as XML: the reader wants the characters, not &lt;.
+    # Saxon serialises each message as XML: the reader wants the characters, not &lt; (the
+    # html module undoes entities and character references without the urllib that
+    # xml.sax.saxutils imports).
     lines = str(messages).splitlines()
-    return output or "", [unescape(line, {"&quot;": '"', "&apos;": "'"}) for line in lines if line.strip()]
+    return output or "", [html.unescape(line) for line in lines if line.strip()]
 
 
 @functools.cache
