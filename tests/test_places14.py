@@ -274,3 +274,33 @@ def test_sites_and_settlements_the_text_names():
     assert kinds["Sovetsky Theatre"] == kinds["Novodevichy cemetery"] == "site"
     assert kinds["Lake Khasan"] == "lake" and kinds["Martynovich"] == "settlement"
     assert "Pravda" not in kinds and "Royal palace" not in kinds
+
+
+def test_a_unit_named_by_a_name_of_its_own_is_one_place():
+    """ "the Krasnopresnensky district", "the Bauman district" (named after a person): the
+    name and the unit's word, one place, whatever the name; not a body's name ("the
+    Proletarsky district party committee"), nor a common word or a people's adjective
+    before the unit's word, nor a place the register knows (the units' rule decides those)."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import named_units, names_unit, unit_followers, unit_pattern
+
+    profile = load_profile(SAMPLE.with_suffix(".toml"))
+    heads = registers.PLACE_HEADS | profile.place_heads
+    text = (
+        "He worked in the Bauman district and the Krasnopresnensky district of Moscow; the Proletarsky "
+        "district party committee met; in the Central region and the Ukrainian region; the Moscow "
+        "province; the Kaganovich commission; the Sokol'niki raion."
+    )
+    found = list(named_units(text, heads, {"Moscow"}, {"central"}, unit_followers(profile)))
+    assert found == [
+        ("Bauman district", "district"),
+        ("Krasnopresnensky district", "district"),
+        ("Sokol'niki raion", "district"),
+    ]
+    unit, followers = unit_pattern(heads), unit_followers(profile)
+    bauman = text.index("Bauman")
+    assert names_unit(text, bauman, bauman + len("Bauman"), unit, followers)  # not a mention of Bauman
+    kaganovich = text.index("Kaganovich")
+    assert not names_unit(text, kaganovich, kaganovich + len("Kaganovich"), unit, followers)
+    proletarsky = text.index("Proletarsky")
+    assert not names_unit(text, proletarsky, proletarsky + len("Proletarsky"), unit, followers)

@@ -429,8 +429,12 @@ def score_anchored(gold: list[Block], folder: Path, errors: list | None = None) 
                     errors.append(
                         ("date value", kind, g.which, f"{g.text[m.start : m.end]}: {same[0].value} != {m.value}")
                     )
-                if any(p.start < m.end and m.start < p.end for p in pm):
+                over = [p for p in pm if p.start < m.end and m.start < p.end]
+                if over:
                     s.add((kind, "overlap", "tp"))
+                    if not same and errors is not None:  # found, but not as the gold spans it
+                        marked = " | ".join(g.text[max(p.start, 0) : p.end] for p in over)
+                        errors.append(("span", kind, g.which, f"{g.text[m.start : m.end]} (marked: {marked})"))
                 elif errors is not None:
                     errors.append(("missed", kind, g.which, g.text[m.start : m.end]))
             for p in pm:

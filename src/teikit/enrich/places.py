@@ -15,6 +15,9 @@ it includes); the text adds, in a book with an index:
   phrase) nor as an adjective after "the" ("at the Mercury factory");
 - territorial units named by a place and a lower-case word for the unit ("Moscow province",
   "the Donetsk region", "the Siberian region"; `[places] heads` adds "oblast"): one name;
+  and so, after "the", by a name of their own the register does not hold as a place ("the
+  Krasnopresnensky district"; "the Bauman district", named after a person: no mention of
+  him), but not where a body's words follow ("the Proletarsky district party committee");
 - squares, streets and buildings named their word first, the French, Italian or Spanish way
   ("the Palais Royal", "the Hôtel de Ville", "the Place de la Concorde", "Piazza Navona");
 - named features by their last word ("Panama Canal", "Lenin Hills") or their first, the
@@ -146,6 +149,8 @@ _SHARED_HEAD = re.compile(r"\b((?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and [A-Z][a-z]+) 
 _UNIT_TYPES = ("region", "district")
 _PEOPLES = re.compile(r"(?:ian|an)$")
 _UNIT_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$")
+# "the Krasnopresnensky district", "the Black Earth region": "the" and one or two capitalised words.
+_UNIT_AFTER_THE = re.compile(r"(?<![\w-])the ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?: [A-Z][a-z'’]+)?) $")
 
 
 def _listed(text: str, end: int, lowercase_words: Counter) -> list[tuple[str, int]]:
@@ -213,6 +218,65 @@ def units(text: str, keys: dict, heads: dict[str, str]):
             place = keys.get(name)
         if place is not None and place.get("type") not in ("country", "continent", "sea", "river", "ocean"):
             yield f"{name} {h.group(1)}", heads[head], place
+
+
+def unit_words(heads: dict[str, str]) -> list[str]:
+    """The lower-case words of `heads` (`registers.PLACE_HEADS` and the profile's) that name a
+    territorial unit: "district", "province", "region" ("oblast", "raion" in a pack)."""
+    return sorted(w for w, kind in heads.items() if kind in _UNIT_TYPES)
+
+
+def named_units(
+    text: str, heads: dict[str, str], not_names: Collection[str], lowercase: Collection[str], bodies: Collection[str]
+):
+    """Territorial units the text names by a name of their own that is no place of the
+    register, the unit's word in lower case after it and "the" before: "the Krasnopresnensky
+    district", "the Bauman district" (named after a person, whose name is then no mention of
+    him). (name, type) for each. Not where a word of `bodies` follows the unit's ("the
+    Proletarsky district party committee": a body's name, the organisations' to judge), nor
+    a name with a common word of the book ("the Central region"), a people's adjective ("the
+    Ukrainian region"), or a word of `not_names` (an organisation's noun: "the Party
+    district")."""
+    unit = unit_pattern(heads)
+    if unit is None:
+        return
+    for h in unit.finditer(text):
+        if h.group(2) in bodies:
+            continue
+        m = _UNIT_AFTER_THE.search(text, max(0, h.start() - 60), h.start() + 1)
+        if m is None:
+            continue
+        name = m.group(1)
+        names = name.replace("-", " ").split()
+        if any(w.lower() in lowercase or w in not_names for w in names) or _ADJECTIVE.search(names[-1]):
+            continue
+        yield f"{name} {h.group(1)[1:]}", heads[h.group(1)[1:]]
+
+
+def unit_followers(profile) -> set[str]:
+    """Lower-case words after a unit's word that make it part of a body's name ("district
+    party committee"): the profile's organisation ranks, bodies and establishments."""
+    return {*profile.org_ranks, *profile.org_bodies, *profile.org_establishments}
+
+
+def unit_pattern(heads: dict[str, str]) -> re.Pattern | None:
+    """A space and a unit's word of `heads` (group 1), and the lower-case word after it if
+    any (group 2); None if `heads` has no unit's word."""
+    words = unit_words(heads)
+    return re.compile(r"( (?:" + "|".join(words) + r"))(?![\w-])(?: ([a-z]+))?") if words else None
+
+
+def names_unit(text: str, start: int, end: int, unit: re.Pattern | None, bodies: Collection[str]) -> bool:
+    """Whether the name at `start`:`end` is, with the unit's word after it, a unit's name
+    as `named_units` takes it ("the Bauman district"): the persons' pass leaves it alone."""
+    if unit is None:
+        return False
+    u = unit.match(text, end)
+    return (
+        u is not None
+        and u.group(2) not in bodies
+        and _UNIT_AFTER_THE.search(text, max(0, start - 30), end + 1) is not None
+    )
 
 
 def _ending_at_heads(text: str, heads: re.Pattern, name: re.Pattern):
@@ -522,7 +586,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             keys.setdefault(form, places.find(name))
     for form, place in short_forms(reg, keys, text, lowercase).items():
         keys.setdefault(form, place)
-    for name, kind, named in units(text, keys, registers.PLACE_HEADS | ctx.profile.place_heads):
+    heads = registers.PLACE_HEADS | ctx.profile.place_heads
+    for name, kind, named in units(text, keys, heads):
         if name not in keys:
             # "the Siberian region", "Zamoskvorech'e district" are the region, the district;
             # "Moscow province" is not the city.
@@ -534,6 +599,11 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 for form in sorted(spellings(name)):
                     if form not in person_words and form not in ctx.profile.not_places:
                         keys.setdefault(form, keys[name])
+    # "the Krasnopresnensky district", "the Bauman district": a unit named by a name of its own
+    not_names = set(keys) | set(ctx.profile.org_nouns) | set(ctx.profile.known_orgs) | set(ctx.profile.not_places)
+    for name, kind in named_units(text, heads, not_names, lowercase, unit_followers(ctx.profile)):
+        if name not in keys:
+            keys[name] = places.find(name) or places.add(name, kind, None, "named in the text")
     matcher = Matcher(keys, split_hyphens=True)
     cue = textplaces.before(ctx.profile)
     counts: Counter = Counter()
