@@ -8,12 +8,16 @@ profile adds its own):
   Committee", "Reparation Commission", "XVII Party Congress", "Kharkov Tractor Works".
   A possessive among them is a common noun's ("People's Commissariat", "Workers' Party":
   the book writes the word in lower case too), never a name's ("Stalin's Secretariat" is
-  the Secretariat);
+  the Secretariat). Two such common words that "and" joins after "the" are one name ("the
+  Organization and Instruction Department"); a quotation may open before the first ("the
+  'Anti-Soviet Bloc of Rights and Trotskyites'");
 - such a noun followed by "of" or "for" (and "the") and capitalised words, which "and",
   "of", "for" may join: "Committee of Public Safety", "Council of Labour and Defence",
   "People's Commissariat for Procurement". One word after "of" only when it is a plural,
   an abstract or common noun, an acronym, a body or a place ("of Ministers", "of
-  Enlightenment", "of Paris"; not "the Ministry of Turgot", the time he led it). A
+  Enlightenment", "of Paris"; not "the Ministry of Turgot", the time he led it), or when
+  a body's lower-case noun, singular or plural, follows it ("the All-Russian Conference of
+  Bolshevik military party organizations", "of the Moscow party committee"). A
   possessive after it is the whole name's ("the Council of Ministers' bureau") unless
   that word is a place's or a person's ("the Reparation Commission for Germany's");
 - a name of `[orgs] known` (acronyms and single words: NKVD, Politburo), alone or ending
@@ -80,7 +84,9 @@ _TOKEN = r"[A-Z]\w*(?:['’][a-z]\w*)*(?:-\w+(?:['’][a-z]\w*)*)*(?:['’](?=\s
 # The space between two words of a name: a line may end between them, a paragraph not.
 _SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 # The capitalised words right before a noun.
-_RUN_BEFORE = re.compile(rf"(?:(?<![\w'’.-]){_TOKEN}{_SP})+$")
+# An opening quotation mark may come before the first ("the 'Anti-Soviet Bloc ..."), not an
+# apostrophe in a word ("O'Brien").
+_RUN_BEFORE = re.compile(rf"(?:(?<![\w.-])(?<!\w['’]){_TOKEN}{_SP})+$")
 # "of the Soviet Union", "for Labour and Defence": what follows a noun that heads a name.
 _POST = re.compile(rf"{_SP}(?:of|for){_SP}(?:the{_SP})?{_TOKEN}(?:(?:{_SP}(?:and|of|of{_SP}the|for))?{_SP}{_TOKEN})*")
 _SHORT_NAME = re.compile(r"\(([A-Z][\w'’-]*)\)")
@@ -115,6 +121,9 @@ _THE_ACRONYM = re.compile(r"the(?<![\w-]the)[ \t\n]+([A-Z]{3,})(?![\w-]|['’](?
 _ACRONYM_USES = 2
 # A Roman numeral, as written ("the XVII Party Congress"); not "MVD", whose letters are numerals'.
 _BRACKETS_AT = re.compile(r" \(([^()]+)\)")
+# "the Organization and Instruction Department": two capitalised common words that "and"
+# joins before a noun, "the" before them, make one name (not "Moscow and Leningrad Soviets").
+_JOINED_COMMON = re.compile(rf"(?<![\w-])the{_SP}([A-Z][a-z]+){_SP}and{_SP}$")
 _JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*) (?:and|or) (?:the )?$")
 _JOINED_AFTER = re.compile(r" (?:and|or) (?:the )?([A-Z][\w'’-]*)")
 _ACRONYM_AT = re.compile(r"[A-Z]{2,}(?![\w-])")
@@ -278,14 +287,13 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
                 post = None
             elif whose:
                 end = post.start() + post.group().rindex(bare) + len(bare)
+        bodies_end = _body_after(text, end, shapes) if post else end  # "... of the Moscow party committee"
         if post and (
-            not shapes.qualifies(text[post.start() : end])
+            not (shapes.qualifies(text[post.start() : end]) or bodies_end > end)
             or (text.startswith(".", end) and _ABBREVIATION.search(post.group()))
         ):
             post = None  # "the Ministry of Turgot"; "of St. Roch": cut short
-        end = end if post else he
-        if post:
-            end = _body_after(text, end, shapes)  # "... Commission of the Moscow party committee"
+        end = bodies_end if post else he
         name = " ".join(text[start:end].split())
         if _title(text, start):
             continue
@@ -341,14 +349,14 @@ def _place_or_people(name: str, profile) -> bool:
 
 
 def _body_after(text: str, end: int, shapes: Shapes) -> int:
-    """Where a name ends that lower-case `ranks` and a body's noun continue ("of the Moscow
-    party committee"), else `end`."""
+    """Where a name ends that lower-case `ranks` and a body's noun, or its plural, continue
+    ("of the Moscow party committee", "of Bolshevik military party organizations"), else `end`."""
     at = end
     for _ in range(4):
         word = _LOWER_WORD.match(text, at)
         if word is None:
             break
-        if word.group(1) in shapes.bodies:
+        if word.group(1) in shapes.bodies or (word.group(1)[-1] == "s" and word.group(1)[:-1] in shapes.bodies):
             return word.end()
         if word.group(1) not in shapes.ranks:
             break
@@ -414,6 +422,8 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
         k -= 1
     while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "'’-"):
         k -= 1
+    if text[k : k + 1] in ("'", "‘", "’") and (k == 0 or not text[k - 1].isalnum()):
+        k += 1  # a quotation the name opens: "the 'Anti-Soviet Bloc of Rights and Trotskyites'"
     if k < 0 or k == hs - 1 or not text[k].isupper():
         return -1  # "the Politburo": no capitalised word before (the pattern below is slower)
     run = _RUN_BEFORE.search(text, max(0, hs - _LOOK_BACK), hs)
@@ -435,6 +445,10 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
     if first >= 0 and prose and initial(text, first) and shapes.common(words[starts.index(first)][1]):
         rest = [at for at in starts if at > first]
         first = rest[0] if rest else -1  # "But Komsomol", "Addressing Red Army": a sentence's first word
+    if first == run.start():
+        joined = _JOINED_COMMON.search(text, max(0, first - 40), first)
+        if joined and shapes.common(joined.group(1)) and shapes.common(words[0][1]):
+            first = joined.start(1)  # "the Organization and Instruction Department": one name
     return first
 
 
