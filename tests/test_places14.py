@@ -304,3 +304,38 @@ def test_a_unit_named_by_a_name_of_its_own_is_one_place():
     assert not names_unit(text, kaganovich, kaganovich + len("Kaganovich"), unit, followers)
     proletarsky = text.index("Proletarsky")
     assert not names_unit(text, proletarsky, proletarsky + len("Proletarsky"), unit, followers)
+
+
+def test_names_listed_with_places_are_places():
+    """ "visited Zaporozhe, Kramatorsk, Gorlovka and Makeevka": a name the gazetteer knows
+    (Gorlovka, GeoNames' Horlivka) listed with places of the register is one; "visiting
+    Khabarovsk, Vladivostok and Komsomolsk-on-Amur": three large cities are places without
+    one; not a list with a person's name in it, nor two names alone the register does not
+    hold, nor a word the book writes in lower case."""
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import coordinated
+
+    places = registers.Places(registers.Register("place"))
+    for name in ("Zaporozhe", "Kramatorsk", "Moscow"):
+        places.add(name, "city", None, "test")
+    text = (
+        "He visited Zaporozhe, Kramatorsk, Gorlovka and Makeevka. Visiting Khabarovsk, Vladivostok and "
+        "Komsomolsk-on-Amur. He wrote to Moscow, Kirov and Kuibyshev. Tashkent and Samarkand. "
+        "He saw Moscow, Reading and Bath."
+    )
+    found = {name: geo.name for name, geo in coordinated(text, places, {"Kirov", "Kuibyshev"}, {"reading"})}
+    assert found == {
+        "Gorlovka": "Horlivka",
+        "Makeevka": "Makiyivka",
+        "Khabarovsk": "Khabarovsk",
+        "Vladivostok": "Vladivostok",
+        "Komsomolsk-on-Amur": "Komsomolsk-on-Amur",
+    }
+
+
+def test_a_peninsula_or_a_steppe_is_a_region():
+    from teikit.enrich.registers import classify_place
+
+    assert classify_place("Taman peninsula", load_profile())[0] == "region"
+    assert classify_place("Kulunda steppe", load_profile())[0] == "region"

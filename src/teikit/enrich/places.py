@@ -13,6 +13,11 @@ it includes); the text adds, in a book with an index:
   word for a place and "of" ("in Katyn", "the population of Efremov"), in half their uses at least, and not
   right before a lower-case word the book hardly uses ("to Staraya ploshchad": a foreign
   phrase) nor as an adjective after "the" ("at the Mercury factory");
+- names listed with places of the register, in a list of three or more "and" or "or"
+  closes, that the
+  gazetteer knows as countries or cities of 15,000 or more ("visited Zaporozhe, Kramatorsk,
+  Gorlovka and Makeevka"), and lists of three cities of 50,000 or more ("visiting Khabarovsk,
+  Vladivostok and Komsomolsk-on-Amur"): every name of the list a place, or none taken;
 - territorial units named by a place and a lower-case word for the unit ("Moscow province",
   "the Donetsk region", "the Siberian region"; `[places] heads` adds "oblast"): one name;
   and so, after "the", by a name of their own the register does not hold as a place ("the
@@ -66,6 +71,13 @@ _AFTER_CUE = re.compile(
 _LIST_ITEM = rf"(?:the\s)?({_NAME}|[A-ZÀ-Ý][\w'’]+(?:-[a-zà-ÿ]+)+-[A-ZÀ-Ý][\w'’]+)(?![\w'’]|-(?!-))"  # "--": a dash
 _LIST = re.compile(rf"((?:,\s{_LIST_ITEM})*),?\s(?:and|or)\s{_LIST_ITEM}(?:\s([a-z]+)\b)?")
 _LIST_ITEMS = re.compile(rf",\s{_LIST_ITEM}")
+# A list of names alone (no "the"), "and" or "or" closing it: "Zaporozhe, Kramatorsk, Gorlovka
+# and Makeevka", "Khabarovsk, Vladivostok and Komsomolsk-on-Amur" (particles in a hyphenated name).
+_COORDINATED_ITEM = r"[A-Z](?:[a-z'’]+)(?:-(?:[a-z]{1,4}-)?[A-Z][a-z'’]+)*(?: [A-Z][a-z'’]+)?"
+_COORDINATED = re.compile(
+    rf"(?<![\w'’.-])(?:{_COORDINATED_ITEM}, )+{_COORDINATED_ITEM},? (?:and|or) {_COORDINATED_ITEM}(?![\w'’-])"
+)
+_COORDINATED_NAME = re.compile(rf"{_COORDINATED_ITEM}")
 # "(Frankfurt, 2003)" — the year may be a <date> already, ending the text node — "(London and New York, 1990)", "(Athens, OH, 1990)": where a book was published
 _IMPRINT = re.compile(rf"\(({_NAME})(?: and ({_NAME}))?, ?(?:1[89]\d\d|20\d\d|[A-Z]{{2}}\b|$)")
 # Patterns that begin at a capital test the word boundary after it: `(?<!\w.)` right after
@@ -444,6 +456,8 @@ def discover(
     for name, geo in found.items():
         if name not in nicknames:
             places.add(name, geo.type, geo, "named in the text; GeoNames")
+    for name, geo in coordinated(text, places, person_like | not_places | topics, lowercase_words):
+        places.add(name, geo.type, geo, "named in the text; GeoNames")
     for m in _ending_at_heads(text, _SITE_HEAD, _SITE):
         name, words = m.group(1), m.group(1).split()
         if (
@@ -469,6 +483,36 @@ def discover(
             geo = gazetteer.lookup(name, everything=True)
             places.add(name, geo.type if geo else _FEATURE_TYPES[words[-1]], geo, "named in the text")
     return nicknames
+
+
+def coordinated(text: str, places: registers.Places, not_places: Collection[str], lowercase: Collection[str]):
+    """Names listed with places, places themselves: in a list of three names or more that
+    "and" or "or" closes ("visited Zaporozhe, Kramatorsk, Gorlovka and Makeevka"), each name the register does
+    not hold that the gazetteer knows as a country or a city of 15,000 people or more, (name,
+    place) for each, where every name of the list is a place of the register or such a one
+    and the register holds one at least, or the list names three cities of 50,000 or more
+    ("visiting Khabarovsk, Vladivostok and Komsomolsk-on-Amur"). Not a list with a name that
+    is none of these ("Moscow, Kirov and Kuibyshev" where the book names persons so), nor
+    a word the book writes in lower case."""
+    for m in _COORDINATED.finditer(text):
+        names = _COORDINATED_NAME.findall(m.group(0))
+        first = names[0].split(" ")
+        if len(first) == 2 and places.find(names[0]) is None and gazetteer.lookup_romanised(names[0]) is None:
+            names[0] = first[1]  # "Visiting Khabarovsk, ...": a sentence's first word
+        held, new = 0, []
+        for name in names:
+            if name in not_places or name.lower() in lowercase or _ADJECTIVE.search(name):
+                break
+            if places.find(name) is not None:
+                held += 1
+                continue
+            geo = gazetteer.lookup_romanised(name)
+            if geo is None or geo.type not in ("city", "country"):
+                break
+            new.append((name, geo))
+        else:
+            if new and (held or (len(names) >= 3 and all(g.population >= _MIN_POPULATION for _, g in new))):
+                yield from new
 
 
 def _features_word_first(text: str) -> list[tuple[str, str]]:

@@ -70,6 +70,8 @@ PLACE_HEADS = {
     "coalfield": "region",
     "basin": "region",
     "valley": "region",
+    "peninsula": "region",
+    "steppe": "region",
 }
 
 # Features English names with their word first ("Lake Khasan", "Mount Elbrus", "Cape Horn",
