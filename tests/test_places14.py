@@ -339,3 +339,34 @@ def test_a_peninsula_or_a_steppe_is_a_region():
 
     assert classify_place("Taman peninsula", load_profile())[0] == "region"
     assert classify_place("Kulunda steppe", load_profile())[0] == "region"
+
+
+def test_buildings_named_their_word_first_or_after_a_person():
+    """ "the Hall of Columns", "the Palace of Soviets", "the Palace of St. Cloud" (a saint's
+    name whole); "the Lenin Mausoleum" (a capitalised head after a person's name names a
+    site after him); not "the Kremlin's Great Palace" as one name (the Kremlin's palace),
+    nor "the Kaganovich palace" (a person's, in lower case)."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    text = (
+        "They met in the Hall of Columns, near the Palace of Soviets, and later at the Palace of St. Cloud. "
+        "He lay in the Lenin Mausoleum. He spoke in the Kremlin's Great Palace; the Kaganovich palace."
+    )
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, {"Lenin", "Kaganovich"}, Counter({"the": 100}))
+    kinds = {registers.place_names(p)[0]: p.get("type") for p in places.reg.entries.values()}
+    assert kinds["Hall of Columns"] == kinds["Palace of Soviets"] == kinds["Palace of St. Cloud"] == "site"
+    assert kinds["Lenin Mausoleum"] == "site"
+    assert not {"Kremlin's Great Palace", "Kaganovich palace", "Palace of St"} & set(kinds)
+
+
+def test_a_surname_opening_a_buildings_name_is_no_mention_of_a_person():
+    """ "the Hall of Columns" where the book names a person Hall: the persons' pass leaves
+    it to the places'."""
+    from teikit.enrich.registers import FEATURE_FIRST
+
+    text = "the Hall of Columns; Hall said so"
+    assert FEATURE_FIRST.match(text, 4) and not FEATURE_FIRST.match(text, text.index("Hall said"))

@@ -529,6 +529,8 @@ def apply(tei, ctx: Context):
             if kind == "surname":
                 if _INSTITUTION_BEFORE.search(text[max(0, start - 20) : start]):
                     continue
+                if registers.FEATURE_FIRST.match(text, start):
+                    continue  # "the Hall of Columns": a building's name, for the places pass
                 if places.names_unit(text, start, end, unit, followers):
                     continue  # "the Bauman district": a unit named after him, for the places pass
                 if _renamed_place(text, start, end):

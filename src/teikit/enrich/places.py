@@ -26,7 +26,10 @@ it includes); the text adds, in a book with an index:
 - squares, streets and buildings named their word first, the French, Italian or Spanish way
   ("the Palais Royal", "the Hôtel de Ville", "the Place de la Concorde", "Piazza Navona");
 - named features by their last word ("Panama Canal", "Lenin Hills") or their first, the
-  English way ("Lake Khasan", "Mount Elbrus", "the Gulf of Finland"), streets, districts
+  English way ("Lake Khasan", "Mount Elbrus", "the Gulf of Finland", "the Hall of Columns",
+  "the Palace of Soviets"), buildings by a lower-case or capitalised head after "the" ("the
+  Novodevichy cemetery"; "the Lenin Mausoleum", a person's name before a capitalised head;
+  not "the Kremlin's Great Palace", the Kremlin's), streets, districts
   ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"), and
   names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas).
 
@@ -139,9 +142,11 @@ _SITE_HEADS = {
     "palace": "site", "cathedral": "site", "monastery": "site", "tower": "site", "station": "site",
     "square": "square", "bridge": "site", "embankment": "street", "canal": "canal", "theatre": "site",
     "theater": "site", "hotel": "site", "cemetery": "site", "prison": "site", "park": "site",
+    "mausoleum": "site", "museum": "site", "stadium": "site",
 }  # fmt: skip
 _SITE_WORDS = "|".join(f"{w}|{w.capitalize()}" for w in _SITE_HEADS)
-_SITE = re.compile(rf"\bthe ((?:[A-Z][a-z'’]+\s){{1,2}}(?:{_SITE_WORDS}))$")
+# Not a possessive before the head: "the Kremlin's Great Palace" is the Kremlin's palace.
+_SITE = re.compile(rf"\bthe ((?:[A-Z][a-z'’]*[a-z](?<!['’]s)\s){{1,2}}(?:{_SITE_WORDS}))$")
 _SITE_HEAD = re.compile(rf" (?:{_SITE_WORDS})\b")
 # A hyphen and a people's adjective after a name: the name is half of an adjective.
 _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
@@ -463,7 +468,8 @@ def discover(
         if (
             places.find(name) is None
             and places.find(" ".join(words[:-1])) is None  # "the Belomor canal": Belomor is the place
-            and words[0] not in not_places
+            # a person's name before a capitalised head names the site after him ("the Lenin Mausoleum")
+            and (words[0] not in not_places or words[-1][0].isupper())
             and not _ADJECTIVE.search(words[0])
             # "the Papal palace", "the Royal palace"; a capitalised head makes a name ("the Winter Palace")
             and (words[-1][0].isupper() or words[0].lower() not in lowercase_words)
