@@ -77,8 +77,10 @@ _LIST_ITEMS = re.compile(rf",\s{_LIST_ITEM}")
 # A list of names alone (no "the"), "and" or "or" closing it: "Zaporozhe, Kramatorsk, Gorlovka
 # and Makeevka", "Khabarovsk, Vladivostok and Komsomolsk-on-Amur" (particles in a hyphenated name).
 _COORDINATED_ITEM = r"[A-Z](?:[a-z'’]+)(?:-(?:[a-z]{1,4}-)?[A-Z][a-z'’]+)*(?: [A-Z][a-z'’]+)?"
+# (It opens with a capital, the word boundary tested after it, so that `re` seeks capitals.)
 _COORDINATED = re.compile(
-    rf"(?<![\w'’.-])(?:{_COORDINATED_ITEM}, )+{_COORDINATED_ITEM},? (?:and|or) {_COORDINATED_ITEM}(?![\w'’-])"
+    rf"[A-Z](?<![\w'’.-].)[a-z'’]+(?:-(?:[a-z]{{1,4}}-)?[A-Z][a-z'’]+)*(?: [A-Z][a-z'’]+)?, "
+    rf"(?:{_COORDINATED_ITEM}, )*{_COORDINATED_ITEM},? (?:and|or) {_COORDINATED_ITEM}(?![\w'’-])"
 )
 _COORDINATED_NAME = re.compile(rf"{_COORDINATED_ITEM}")
 # "(Frankfurt, 2003)" — the year may be a <date> already, ending the text node — "(London and New York, 1990)", "(Athens, OH, 1990)": where a book was published
