@@ -353,3 +353,16 @@ def test_a_bodys_lower_case_words_after_of_complete_the_name():
     said = "the Architectural Planning Commission of the Moscow party committee met"
     assert _names(said, profile=_iron_lazar()) == ["Architectural Planning Commission of the Moscow party committee"]
     assert "Ministry of Turgot" not in _names("the Ministry of Turgot fell")
+
+
+def test_a_place_and_a_partys_name_qualify_a_body_together():
+    """ "the Kiev Bolshevik committee", "the Saratov Bolshevik party organization": a place
+    first, then a party's name, then the body; not where a person's name is among them."""
+    profile = _iron_lazar()
+    shapes = orgs.Shapes.of(profile, "", frozenset({"Kaganovich"}))
+    said = "He joined the Kiev Bolshevik committee; the Saratov Bolshevik party organization grew; "
+    said += "the Kaganovich Bolshevik committee"
+    assert [f.name for f in orgs.find(said, shapes)] == [
+        "Kiev Bolshevik committee",
+        "Saratov Bolshevik party organization",
+    ]

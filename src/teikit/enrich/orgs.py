@@ -27,8 +27,8 @@ profile adds its own):
   (Committee of State Security)"): the book then uses it alone, as a known name;
 - a place's or a people's name qualifying a body's noun in lower case (`[orgs] bodies`,
   up to three `[orgs] ranks` between): "the Moscow party committee", "the Ukrainian party
-  organization", "the Kiev province party committee" (not "the Kaganovich commission",
-  a person's); any name before an establishment's noun (`[orgs] establishments`): "the
+  organization", "the Kiev province party committee", a place's and a party's: "the Kiev
+  Bolshevik committee"; not "the Kaganovich commission", a person's); any name before an establishment's noun (`[orgs] establishments`): "the
   Aivazov factory", "the Zhukov institute";
 - a faction: a wing's word (`[orgs] wings`) and capitalised words ending in a plural:
   "Left Communists", "Left Socialist Revolutionaries" (the members alone, "Bolsheviks",
@@ -402,10 +402,12 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     qualifier = " ".join(text[start:at].split())
     if qualifier.split()[-1] in shapes.nouns or qualifier.split()[-1] in shapes.known:
         return None  # "the Politburo commission": the Politburo's, marked as the Politburo
+    words = qualifier.split()
     if head not in shapes.establishments and (
-        qualifier.split()[-1] in shapes.surnames or not _place_or_people(qualifier, shapes.profile)
+        any(w in shapes.surnames for w in words)
+        or not (_place_or_people(qualifier, shapes.profile) or _place_or_people(words[0], shapes.profile))
     ):
-        return None  # "the Kaganovich commission": a person's, who is marked
+        return None  # "the Kaganovich commission": a person's, who is marked; "the Kiev Bolshevik committee" is one
     name = " ".join(text[start:he].split())
     if _goes_on(text, he, shapes) or fold(name) in shapes.not_orgs:
         return None
