@@ -370,3 +370,25 @@ def test_a_surname_opening_a_buildings_name_is_no_mention_of_a_person():
 
     text = "the Hall of Columns; Hall said so"
     assert FEATURE_FIRST.match(text, 4) and not FEATURE_FIRST.match(text, text.index("Hall said"))
+
+
+def test_a_republic_is_named_by_its_peoples_adjective():
+    """With the russian pack: "the Uzbek SSR", "The Karelo-Finnish SSR", "the Ukrainian
+    republic" are republics, a people's adjective and all; "the Ukrainian region" is not a
+    region's name (the Ukraine's? a part of it?); without the pack, no republic."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import named_units, unit_followers
+
+    profile = load_profile(SAMPLE.with_suffix(".toml"))
+    text = "He went to the Uzbek SSR. The Karelo-Finnish SSR was formed; the Ukrainian republic; the Ukrainian region."
+    found = list(named_units(text, registers.PLACE_HEADS | profile.place_heads, set(), set(), unit_followers(profile)))
+    assert found == [
+        ("Uzbek SSR", "republic"),
+        ("Karelo-Finnish SSR", "republic"),
+        ("Ukrainian republic", "republic"),
+    ]
+    default = load_profile()
+    assert (
+        list(named_units(text, registers.PLACE_HEADS | default.place_heads, set(), set(), unit_followers(default)))
+        == []
+    )

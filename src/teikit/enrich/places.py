@@ -165,11 +165,11 @@ _SHARED_HEAD = re.compile(r"\b((?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and [A-Z][a-z]+) 
 # Donetsk region", "the Siberian region"): one name, the unit's, not the city's. The words
 # are those of `registers.PLACE_HEADS` and the profile's `[places] heads` that give a region
 # or a district ("oblast", "krai" in the russian pack).
-_UNIT_TYPES = ("region", "district")
+_UNIT_TYPES = ("region", "district", "republic")
 _PEOPLES = re.compile(r"(?:ian|an)$")
 _UNIT_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$")
 # "the Krasnopresnensky district", "the Black Earth region": "the" and one or two capitalised words.
-_UNIT_AFTER_THE = re.compile(r"(?<![\w-])the ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?: [A-Z][a-z'’]+)?) $")
+_UNIT_AFTER_THE = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?: [A-Z][a-z'’]+)?) $")
 
 
 def _listed(text: str, end: int, lowercase_words: Counter) -> list[tuple[str, int]]:
@@ -220,7 +220,7 @@ def units(text: str, keys: dict, heads: dict[str, str]):
     words = sorted(w for w, kind in heads.items() if kind in _UNIT_TYPES)
     if not words:
         return
-    unit = re.compile(" (" + "|".join(f"{w}|{w.capitalize()}" for w in words) + r")\b(?! [A-Z])")
+    unit = re.compile(" (" + "|".join(f"{w}|{w.capitalize()}|{w.upper()}" for w in words) + r")\b(?! [A-Z])")
     for h in unit.finditer(text):
         m = _UNIT_NAME.search(text, max(0, h.start() - 60), h.start())
         if m is None:
@@ -265,11 +265,13 @@ def named_units(
         m = _UNIT_AFTER_THE.search(text, max(0, h.start() - 60), h.start() + 1)
         if m is None:
             continue
-        name = m.group(1)
+        name, kind = m.group(1), heads[h.group(1)[1:].lower()]
         names = name.replace("-", " ").split()
-        if any(w.lower() in lowercase or w in not_names for w in names) or _ADJECTIVE.search(names[-1]):
+        if any(w.lower() in lowercase or w in not_names for w in names):
             continue
-        yield f"{name} {h.group(1)[1:]}", heads[h.group(1)[1:]]
+        if _ADJECTIVE.search(names[-1]) and kind != "republic":
+            continue  # "the Ukrainian region"; but a republic is named so: "the Ukrainian SSR"
+        yield f"{name} {h.group(1)[1:]}", kind
 
 
 def unit_followers(profile) -> set[str]:
@@ -279,10 +281,11 @@ def unit_followers(profile) -> set[str]:
 
 
 def unit_pattern(heads: dict[str, str]) -> re.Pattern | None:
-    """A space and a unit's word of `heads` (group 1), and the lower-case word after it if
-    any (group 2); None if `heads` has no unit's word."""
+    """A space and a unit's word of `heads` (group 1), in lower case or capitals ("the Uzbek
+    SSR"), and the lower-case word after it if any (group 2); None if `heads` has no unit's word."""
     words = unit_words(heads)
-    return re.compile(r"( (?:" + "|".join(words) + r"))(?![\w-])(?: ([a-z]+))?") if words else None
+    forms = [form for w in words for form in (w, w.upper())]
+    return re.compile(r"( (?:" + "|".join(forms) + r"))(?![\w-])(?: ([a-z]+))?") if words else None
 
 
 def names_unit(text: str, start: int, end: int, unit: re.Pattern | None, bodies: Collection[str]) -> bool:
