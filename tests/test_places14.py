@@ -392,3 +392,20 @@ def test_a_republic_is_named_by_its_peoples_adjective():
         list(named_units(text, registers.PLACE_HEADS | default.place_heads, set(), set(), unit_followers(default)))
         == []
     )
+
+
+def test_a_town_named_after_a_person_is_a_place_where_it_stands_as_one():
+    """ "evacuated to the city of Kuibyshev": a surname the text writes as a town's name, and
+    the gazetteer's city (Samara, Kuibyshev 1935-91), is a place right after "in", "at",
+    "near" or "the city of" ("stayed in Kuibyshev"); not "faith in Kuibyshev", "in
+    Kuibyshev's view", nor a surname the text never writes as a town's (Kirov)."""
+    from teikit.enrich.places import town_at, towns_named_after_persons
+
+    text = (
+        "The government was evacuated to the city of Kuibyshev. Kaganovich stayed in Kuibyshev for weeks. "
+        "Faith in Kuibyshev was strong; in Kuibyshev's view; he met Kirov in Leningrad; a report in Kirov."
+    )
+    towns = towns_named_after_persons(text, {"Kuibyshev", "Kirov", "Kaganovich"})
+    assert set(towns) == {"Kuibyshev"} and towns["Kuibyshev"].name == "Samara"
+    at = [i for i in range(len(text)) if text.startswith("Kuibyshev", i)]
+    assert [town_at(text, i, i + len("Kuibyshev")) for i in at] == [True, True, False, False]

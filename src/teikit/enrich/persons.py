@@ -517,6 +517,7 @@ def apply(tei, ctx: Context):
     unresolved: Counter = Counter()
     counts: Counter[str] = Counter()
     unit = places.unit_pattern(registers.PLACE_HEADS | ctx.profile.place_heads)
+    towns = places.towns_named_after_persons(ctx.view(UNMARKED_TEXT, unmarked_text), set(people.by_surname))
     followers = places.unit_followers(ctx.profile)
 
     def find(text: str):
@@ -529,6 +530,8 @@ def apply(tei, ctx: Context):
             if kind == "surname":
                 if _INSTITUTION_BEFORE.search(text[max(0, start - 20) : start]):
                     continue
+                if key in towns and (places.town_at(text, start, end) or places.TOWN_UNIT_HEAD.match(text, end)):
+                    continue  # "in Kuibyshev", "Kuibyshev province" where the book names a city so: for the places pass
                 if registers.FEATURE_FIRST.match(text, start):
                     continue  # "the Hall of Columns": a building's name, for the places pass
                 if places.names_unit(text, start, end, unit, followers):

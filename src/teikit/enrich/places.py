@@ -33,6 +33,12 @@ it includes); the text adds, in a book with an index:
   ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"), and
   names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas).
 
+A person's surname that a city bore (Kuibyshev, Samara's name from 1935 to 1991) is that
+city where the text shows it names a town ("the city of Kuibyshev", "Kuibyshev province")
+and the gazetteer knows a city of 100,000 or more by it, only right after "in", "at" or
+"near" ("stayed in Kuibyshev"; not "faith in Kuibyshev", "in Kuibyshev's view"): the
+persons' pass leaves those mentions to this one.
+
 An index heading no gazetteer knows is a settlement where the text writes it twice or more,
 and only, right after a preposition of place ("to a school in Martynovich", "from Kabany
 to Martynovich").
@@ -168,6 +174,19 @@ _SHARED_HEAD = re.compile(r"\b((?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and [A-Z][a-z]+) 
 _UNIT_TYPES = ("region", "district", "republic")
 _PEOPLES = re.compile(r"(?:ian|an)$")
 _UNIT_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$")
+# A city named after a person: where the text calls it a city or names its province.
+_TOWN_NAME = re.compile(r"([A-Z][a-z'’-]+)\b")
+TOWN_UNIT_HEAD = re.compile(r" (?:province|region|oblast)\b")
+_UNIT_NAME_LAST = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+) (?:province|region|oblast)$")
+_MIN_RENAMED = 100_000
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near|In|At|Near|city of|town of) $")
+# Words before "in" or "at" whose object is a person: "faith in Kirov", "looked at Kalinin".
+_PERSON_OBJECT_BEFORE = re.compile(
+    r"\b(?:faith|confidence|belief|believed|trust|trusted|interest|pride|hopes?|delight|disappointment|disappointed"
+    r"|looked|glanced|stared|shouted|laughed|smiled|aimed|directed|pointed|angry|furious) (?:in|at) $",
+    re.I,
+)
+_NOT_TOWN_AFTER = re.compile(r"['’]s?\b| [A-Z]")
 # "the Krasnopresnensky district", "the Black Earth region": "the" and one or two capitalised words.
 _UNIT_AFTER_THE = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?: [A-Z][a-z'’]+)?) $")
 
@@ -243,6 +262,41 @@ def unit_words(heads: dict[str, str]) -> list[str]:
     """The lower-case words of `heads` (`registers.PLACE_HEADS` and the profile's) that name a
     territorial unit: "district", "province", "region" ("oblast", "raion" in a pack)."""
     return sorted(w for w, kind in heads.items() if kind in _UNIT_TYPES)
+
+
+def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str, gazetteer.GeoPlace]:
+    """The persons' surnames that are towns' names too, where the text shows it names a town
+    so ("the city of Kuibyshev", "Kuibyshev province": a city named after a person for a
+    time) and the gazetteer knows a city of 100,000 people or more by it: each with the
+    city. Such a name stands for the town right after "in", "at" or "near" (`town_at`)."""
+    found: dict[str, gazetteer.GeoPlace] = {}
+    named = []
+    for words in ("city of ", "town of "):  # each sought by `str.find`: a pattern of both is slower
+        at = text.find(words)
+        while at >= 0:
+            m = _TOWN_NAME.match(text, at + len(words))
+            if m:
+                named.append(m.group(1))
+            at = text.find(words, at + 1)
+    named += [m.group(1) for m in _ending_at_heads(text, TOWN_UNIT_HEAD, _UNIT_NAME_LAST)]
+    for name in named:
+        if name in surnames and name not in found:
+            geo = gazetteer.lookup(name)
+            if geo is not None and geo.type == "city" and geo.population >= _MIN_RENAMED:
+                found[name] = geo
+    return found
+
+
+def town_at(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`:`end` stands where a town does: right after "in", "at",
+    "near" or "the city of", not after a word whose object is a person ("faith in Kirov"),
+    and neither a possessive nor a longer name after it ("in Kirov's absence", "at Kirov
+    Works")."""
+    return (
+        _LOCATIVE_BEFORE.search(text, max(0, start - 8), start) is not None
+        and _PERSON_OBJECT_BEFORE.search(text, max(0, start - 20), start) is None
+        and not _NOT_TOWN_AFTER.match(text, end)
+    )
 
 
 def named_units(
@@ -659,7 +713,14 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for name, kind in named_units(text, heads, not_names, lowercase, unit_followers(ctx.profile)):
         if name not in keys:
             keys[name] = places.find(name) or places.add(name, kind, None, "named in the text")
+    towns = towns_named_after_persons(text, person_words)
+    for name in towns:  # "Kuibyshev province": the province of the city named after him
+        for head in ("province", "region", "oblast"):
+            unit_name = f"{name} {head}"
+            if unit_name not in keys and unit_name in text:
+                keys[unit_name] = places.find(unit_name) or places.add(unit_name, "region", None, "named in the text")
     matcher = Matcher(keys, split_hyphens=True)
+    town_names = re.compile(r"\b(" + "|".join(map(re.escape, sorted(towns))) + r")\b") if towns else None
     cue = textplaces.before(ctx.profile)
     counts: Counter = Counter()
     used = set()
@@ -682,6 +743,22 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             if other and other.start(1) not in starts and _same_place(other.group(1), place):
                 spans.append((other.start(1), other.end(1), make_in(tei, "placeName", ref=spans[-1][2].get("ref"))))
                 counts["placeName"] += 1
+        if town_names is not None:  # "evacuated to Moscow, then in Kuibyshev": the town named after him
+            taken = [(a, b) for a, b, _ in spans]
+            for m in town_names.finditer(text):
+                start, end = m.span(1)
+                if town_at(text, start, end) and not any(a < end and start < b for a, b in taken):
+                    place = places.find(m.group(1))
+                    if place is None:
+                        place = places.add(m.group(1), "city", towns[m.group(1)], "named in the text; GeoNames")
+                    if place in rejected:
+                        continue
+                    spans.append(
+                        (start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}"))
+                    )
+                    used.add(place.get(XML_ID))
+                    counts["placeName"] += 1
+            spans.sort(key=lambda span: span[0])
         if "seas" in text or "rivers" in text or "oceans" in text or "lakes" in text:
             taken = [(a, b) for a, b, _ in spans]
             for start, end, place in shared_head(text, places):
