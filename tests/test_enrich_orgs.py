@@ -366,3 +366,14 @@ def test_a_place_and_a_partys_name_qualify_a_body_together():
         "Kiev Bolshevik committee",
         "Saratov Bolshevik party organization",
     ]
+
+
+def test_a_countrys_government_is_no_organisations_name():
+    """ "the present Government of Germany": the country's government of the moment, Germany a
+    place; "the Government of National Defence" is a name; "the Provisional Government of
+    Russia" is the Provisional Government."""
+    assert _names("the Council of the Allies at Paris towards the present Government of Germany.") == [
+        "Council of the Allies"
+    ]
+    assert _names("the Government of National Defence was formed") == ["Government of National Defence"]
+    assert _names("the Provisional Government of Russia fell") == ["Provisional Government"]

@@ -17,6 +17,7 @@ from teikit.profile import load_profile, packs
     "name, kind",
     [
         ("Czechoslovakia", "country"),  # ISO 3166-3
+        ("Czecho-Slovakia", "country"),  # as it was first written (Keynes, 1919)
         ("USSR", "country"),
         ("Soviet Union", "country"),  # gazetteer.toml, to the same entry
         ("Britain", "country"),
@@ -409,3 +410,21 @@ def test_a_town_named_after_a_person_is_a_place_where_it_stands_as_one():
     assert set(towns) == {"Kuibyshev"} and towns["Kuibyshev"].name == "Samara"
     at = [i for i in range(len(text)) if text.startswith("Kuibyshev", i)]
     assert [town_at(text, i, i + len("Kuibyshev")) for i in at] == [True, True, False, False]
+
+
+def test_a_street_with_a_hyphenated_name_and_a_place_before_a_possessive():
+    """In a book without an index: "Half-Moon Street" whole (not "Moon Street"); "at
+    Willis's" (the restaurant) names Willis, the possessive outside the name."""
+    from collections import Counter
+
+    from teikit.enrich import registers, textplaces
+
+    text = (
+        "Algernon's flat in Half-Moon Street. I dine with you at Willis's to-night, and at Willis's again. "
+        "We met at Willis's."
+    )
+    places = registers.Places(registers.Register("place"))
+    textplaces.discover(places, text, set(), load_profile(), Counter({"flat": 3, "dine": 2}))
+    names = {registers.place_names(p)[0] for p in places.reg.entries.values()}
+    assert "Half-Moon Street" in names and "Moon Street" not in names
+    assert "Willis" in names and "Willis's" not in names

@@ -114,6 +114,7 @@ _BRACKETS = re.compile(r"\s*\([^()]*\)")
 # Nouns that alone after "the" name no organisation of the book's: "the Government" is the
 # country's government of the moment, not the "Provisional Government" named last.
 _NEVER_BARE = frozenset({"Government"})
+_OF_THE = re.compile(rf"^{_SP}(?:of|for){_SP}(?:the{_SP})?")
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
 # An acronym after "the" ("the NKVD"; the look-behind after the literal lets `re` seek "the"
 # first), and how often at least the text so writes it to make it a body's name.
@@ -287,6 +288,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
                 post = None
             elif whose:
                 end = post.start() + post.group().rindex(bare) + len(bare)
+        if post and head in _NEVER_BARE and _is_place(_OF_THE.sub("", post.group()).strip(), shapes.profile):
+            post = None  # "the Government of Germany": the country's government, Germany a place
         bodies_end = _body_after(text, end, shapes) if post else end  # "... of the Moscow party committee"
         if post and (
             not (shapes.qualifies(text[post.start() : end]) or bodies_end > end)

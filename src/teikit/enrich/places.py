@@ -100,7 +100,9 @@ _COMPASS = re.compile(
 )
 _BEFORE_INITIAL = re.compile(r"([A-Z](?<!\w.)[a-z'’]+)\s(?:[A-Z][a-z]?\.)")
 STREET_WORDS = ("Boulevard", "Street", "Square", "Prospekt", "Prospect", "Avenue", "Road", "Embankment", "Lane")
-_STREET = re.compile(rf"([A-Z](?<!\w.)[a-z'’]+\s(?:[A-Z][a-z'’]+\s)?(?:{'|'.join(STREET_WORDS)}))\b")
+_STREET = re.compile(
+    rf"([A-Z](?<![\w-].)[a-z'’]+(?:-[A-Z][a-z'’]+)*\s(?:[A-Z][a-z'’]+\s)?(?:{'|'.join(STREET_WORDS)}))\b"
+)  # "Half-Moon Street", not "Moon Street"
 # Not "settlement of": as often the settling of something ("the settlement of French affairs").
 # Streets, squares and buildings named the French, Italian or Spanish way, their word first
 # ("Palais Royal", "Hôtel de Ville", "Place de la Concorde", "Champ de Mars", "Piazza
