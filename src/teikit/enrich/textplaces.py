@@ -27,7 +27,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   honorific, nor the first of a sentence ("Enter Lane" is a stage direction). Of three
   words, a first that is a common word but no function word of the profile belongs to the
   name ("Upper Grosvenor Street", "Great Russell Street"); one that may not begin the name
-  leaves the other two ("In Grosvenor Street": "Grosvenor Street");
+  leaves the other two ("In Grosvenor Street": "Grosvenor Street"); a hyphenated first
+  word is one ("Half-Moon Street", never "Moon Street"). A name after a cue leaves its
+  possessive outside ("at Willis's": Willis);
 - a town and its region in an address's order ("Dorking, Surrey", "Springfield,
   Illinois"): a place the gazetteer knows of that very name, then a country, state or
   region (the gazetteer's, or the profile's `[places] regions`);
