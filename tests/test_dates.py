@@ -72,6 +72,16 @@ def values(text: str) -> list[tuple[str, dict[str, str]]]:
         ),
         ("Address to Congress on the 8th January, 1918 the", ("8th January, 1918", {"when": "1918-01-08"})),
         ("the Allies in August, 1919, of a", ("August, 1919", {"when": "1919-08"})),
+        # early or late does not narrow a season; one without a year only after a word of time
+        (
+            "were made in the early spring of 1919.",
+            ("early spring of 1919", {"notBefore": "1919-03", "notAfter": "1919-05"}),
+        ),
+        ("one day in early spring, I was", ("early spring", {"notBefore": "--03", "notAfter": "--05"})),
+        ("by late autumn 1941 the", ("late autumn 1941", {"notBefore": "1941-09", "notAfter": "1941-11"})),
+        ("in the first six months of 1919 the", ("first six months of 1919", {"from": "1919-01", "to": "1919-06"})),
+        ("in the last 3 months of 1932,", ("last 3 months of 1932", {"from": "1932-10", "to": "1932-12"})),
+        ("sanctification on the 15th day of March, 1893, about", ("15th day of March, 1893", {"when": "1893-03-15"})),
     ],
 )
 def test_whole_spans(phrase, expected):
@@ -91,6 +101,9 @@ def test_whole_spans(phrase, expected):
         "July–March",
         "the October Revolution",
         "rose from 2 to 3 per cent",
+        "the late summer sun",
+        "an early spring flower",
+        "the first two months of May",
     ],
 )
 def test_seasons_and_months_only_where_they_are_times(phrase):

@@ -93,6 +93,17 @@ def test_scorer_counts_misses_spurious_marks_wrong_values_and_links(tmp_path):
     assert kinds == ["date value", "link", "spurious", "spurious"]
 
 
+def test_a_note_number_left_in_the_text_does_not_hide_a_paragraph_from_the_scorer(tmp_path):
+    """A note's number the converter could not tie to a note stays in the edition as written
+    ("the *vozhd*²."); the samples delete note numbers, and the paragraph is found all the same."""
+    edition = evaluate.Block("", "text", "", "He was adept at pleasing the vozhd². More than any other, Molotov was.")
+    sample = tmp_path / "sample.txt"
+    sample.write_text("@ 1\nHe was adept at pleasing the vozhd. More than any other, {P Molotov|?} was.\n")
+    gold = evaluate.parse_anchored(sample)
+    [(block, found)] = evaluate.locate(gold, edition)
+    assert found == [] and [m.kind for m in block.mentions] == ["P"]
+
+
 def test_check_reports_where_gold_and_edition_differ(tmp_path):
     (tmp_path / "one.xml").write_text(
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div>'

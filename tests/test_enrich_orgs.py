@@ -317,3 +317,63 @@ def test_an_editors_organisation_is_kept_and_marked_on_the_next_run(tmp_path):
     marks = [m for f in sorted(out.glob("ch*.xml")) for m in etree.parse(str(f)).iterfind(".//t:orgName", NS)]
     jacobins = [m for m in marks if text(m) == "Jacobins"]
     assert len(jacobins) > 10 and {m.get("ref") for m in jacobins} == {"orgs.xml#jacobins"}
+
+
+def test_a_name_that_opens_a_quotation_is_whole():
+    """ "the 'Anti-Soviet Bloc of Rights and Trotskyites'": the name begins after the opening
+    quotation mark and ends before the closing one; an apostrophe inside a word is none
+    ("O'Brien Committee" names no "Brien Committee")."""
+    said = "the Military Collegium tried the case of the 'Anti-Soviet Bloc of Rights and Trotskyites', headed by"
+    assert _names(said) == ["Military Collegium", "Anti-Soviet Bloc of Rights and Trotskyites"]
+    assert _names("the ‘Anti-Soviet Bloc of Rights and Trotskyites’ was tried") == [
+        "Anti-Soviet Bloc of Rights and Trotskyites"
+    ]
+    assert "Brien Committee" not in _names("a report of the O'Brien Committee")
+
+
+def test_two_common_words_joined_before_a_noun_make_one_name():
+    """ "the Organization and Instruction Department", "the Agitation and Propaganda
+    Department": words the book writes in lower case too, joined by "and" after "the";
+    not names of places ("the Moscow and Leningrad Committee")."""
+    book = "the organization and instruction of cadres, agitation and propaganda"
+    said = "He headed the Organization and Instruction Department of the Central Committee."
+    assert _names(said, book=said + book) == ["Organization and Instruction Department of the Central Committee"]
+    said = "the Agitation and Propaganda Department"
+    assert _names(said, book=said + book) == ["Agitation and Propaganda Department"]
+    said = "He wrote to the Moscow and Leningrad Committee"
+    assert _names(said, book=said + book) == ["Leningrad Committee"]
+
+
+def test_a_bodys_lower_case_words_after_of_complete_the_name():
+    """ "the All-Russian Conference of Bolshevik military party organizations": after "of",
+    a body's noun in the plural (and the ranks before it) says which body, as "of the Moscow
+    party committee" does; one word alone does not ("the Ministry of Turgot")."""
+    said = "He attended the All-Russian Conference of Bolshevik military party organizations in Petrograd"
+    assert _names(said) == ["All-Russian Conference of Bolshevik military party organizations"]
+    said = "the Architectural Planning Commission of the Moscow party committee met"
+    assert _names(said, profile=_iron_lazar()) == ["Architectural Planning Commission of the Moscow party committee"]
+    assert "Ministry of Turgot" not in _names("the Ministry of Turgot fell")
+
+
+def test_a_place_and_a_partys_name_qualify_a_body_together():
+    """ "the Kiev Bolshevik committee", "the Saratov Bolshevik party organization": a place
+    first, then a party's name, then the body; not where a person's name is among them."""
+    profile = _iron_lazar()
+    shapes = orgs.Shapes.of(profile, "", frozenset({"Kaganovich"}))
+    said = "He joined the Kiev Bolshevik committee; the Saratov Bolshevik party organization grew; "
+    said += "the Kaganovich Bolshevik committee"
+    assert [f.name for f in orgs.find(said, shapes)] == [
+        "Kiev Bolshevik committee",
+        "Saratov Bolshevik party organization",
+    ]
+
+
+def test_a_countrys_government_is_no_organisations_name():
+    """ "the present Government of Germany": the country's government of the moment, Germany a
+    place; "the Government of National Defence" is a name; "the Provisional Government of
+    Russia" is the Provisional Government."""
+    assert _names("the Council of the Allies at Paris towards the present Government of Germany.") == [
+        "Council of the Allies"
+    ]
+    assert _names("the Government of National Defence was formed") == ["Government of National Defence"]
+    assert _names("the Provisional Government of Russia fell") == ["Provisional Government"]

@@ -17,6 +17,7 @@ from teikit.profile import load_profile, packs
     "name, kind",
     [
         ("Czechoslovakia", "country"),  # ISO 3166-3
+        ("Czecho-Slovakia", "country"),  # as it was first written (Keynes, 1919)
         ("USSR", "country"),
         ("Soviet Union", "country"),  # gazetteer.toml, to the same entry
         ("Britain", "country"),
@@ -274,3 +275,156 @@ def test_sites_and_settlements_the_text_names():
     assert kinds["Sovetsky Theatre"] == kinds["Novodevichy cemetery"] == "site"
     assert kinds["Lake Khasan"] == "lake" and kinds["Martynovich"] == "settlement"
     assert "Pravda" not in kinds and "Royal palace" not in kinds
+
+
+def test_a_unit_named_by_a_name_of_its_own_is_one_place():
+    """ "the Krasnopresnensky district", "the Bauman district" (named after a person): the
+    name and the unit's word, one place, whatever the name; not a body's name ("the
+    Proletarsky district party committee"), nor a common word or a people's adjective
+    before the unit's word, nor a place the register knows (the units' rule decides those)."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import named_units, names_unit, unit_followers, unit_pattern
+
+    profile = load_profile(SAMPLE.with_suffix(".toml"))
+    heads = registers.PLACE_HEADS | profile.place_heads
+    text = (
+        "He worked in the Bauman district and the Krasnopresnensky district of Moscow; the Proletarsky "
+        "district party committee met; in the Central region and the Ukrainian region; the Moscow "
+        "province; the Kaganovich commission; the Sokol'niki raion."
+    )
+    found = list(named_units(text, heads, {"Moscow"}, {"central"}, unit_followers(profile)))
+    assert found == [
+        ("Bauman district", "district"),
+        ("Krasnopresnensky district", "district"),
+        ("Sokol'niki raion", "district"),
+    ]
+    unit, followers = unit_pattern(heads), unit_followers(profile)
+    bauman = text.index("Bauman")
+    assert names_unit(text, bauman, bauman + len("Bauman"), unit, followers)  # not a mention of Bauman
+    kaganovich = text.index("Kaganovich")
+    assert not names_unit(text, kaganovich, kaganovich + len("Kaganovich"), unit, followers)
+    proletarsky = text.index("Proletarsky")
+    assert not names_unit(text, proletarsky, proletarsky + len("Proletarsky"), unit, followers)
+
+
+def test_names_listed_with_places_are_places():
+    """ "visited Zaporozhe, Kramatorsk, Gorlovka and Makeevka": a name the gazetteer knows
+    (Gorlovka, GeoNames' Horlivka) listed with places of the register is one; "visiting
+    Khabarovsk, Vladivostok and Komsomolsk-on-Amur": three large cities are places without
+    one; not a list with a person's name in it, nor two names alone the register does not
+    hold, nor a word the book writes in lower case."""
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import coordinated
+
+    places = registers.Places(registers.Register("place"))
+    for name in ("Zaporozhe", "Kramatorsk", "Moscow"):
+        places.add(name, "city", None, "test")
+    text = (
+        "He visited Zaporozhe, Kramatorsk, Gorlovka and Makeevka. Visiting Khabarovsk, Vladivostok and "
+        "Komsomolsk-on-Amur. He wrote to Moscow, Kirov and Kuibyshev. Tashkent and Samarkand. "
+        "He saw Moscow, Reading and Bath."
+    )
+    found = {name: geo.name for name, geo in coordinated(text, places, {"Kirov", "Kuibyshev"}, {"reading"})}
+    assert found == {
+        "Gorlovka": "Horlivka",
+        "Makeevka": "Makiyivka",
+        "Khabarovsk": "Khabarovsk",
+        "Vladivostok": "Vladivostok",
+        "Komsomolsk-on-Amur": "Komsomolsk-on-Amur",
+    }
+
+
+def test_a_peninsula_or_a_steppe_is_a_region():
+    from teikit.enrich.registers import classify_place
+
+    assert classify_place("Taman peninsula", load_profile())[0] == "region"
+    assert classify_place("Kulunda steppe", load_profile())[0] == "region"
+
+
+def test_buildings_named_their_word_first_or_after_a_person():
+    """ "the Hall of Columns", "the Palace of Soviets", "the Palace of St. Cloud" (a saint's
+    name whole); "the Lenin Mausoleum" (a capitalised head after a person's name names a
+    site after him); not "the Kremlin's Great Palace" as one name (the Kremlin's palace),
+    nor "the Kaganovich palace" (a person's, in lower case)."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    text = (
+        "They met in the Hall of Columns, near the Palace of Soviets, and later at the Palace of St. Cloud. "
+        "He lay in the Lenin Mausoleum. He spoke in the Kremlin's Great Palace; the Kaganovich palace."
+    )
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, {"Lenin", "Kaganovich"}, Counter({"the": 100}))
+    kinds = {registers.place_names(p)[0]: p.get("type") for p in places.reg.entries.values()}
+    assert kinds["Hall of Columns"] == kinds["Palace of Soviets"] == kinds["Palace of St. Cloud"] == "site"
+    assert kinds["Lenin Mausoleum"] == "site"
+    assert not {"Kremlin's Great Palace", "Kaganovich palace", "Palace of St"} & set(kinds)
+
+
+def test_a_surname_opening_a_buildings_name_is_no_mention_of_a_person():
+    """ "the Hall of Columns" where the book names a person Hall: the persons' pass leaves
+    it to the places'."""
+    from teikit.enrich.registers import FEATURE_FIRST
+
+    text = "the Hall of Columns; Hall said so"
+    assert FEATURE_FIRST.match(text, 4) and not FEATURE_FIRST.match(text, text.index("Hall said"))
+
+
+def test_a_republic_is_named_by_its_peoples_adjective():
+    """With the russian pack: "the Uzbek SSR", "The Karelo-Finnish SSR", "the Ukrainian
+    republic" are republics, a people's adjective and all; "the Ukrainian region" is not a
+    region's name (the Ukraine's? a part of it?); without the pack, no republic."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import named_units, unit_followers
+
+    profile = load_profile(SAMPLE.with_suffix(".toml"))
+    text = "He went to the Uzbek SSR. The Karelo-Finnish SSR was formed; the Ukrainian republic; the Ukrainian region."
+    found = list(named_units(text, registers.PLACE_HEADS | profile.place_heads, set(), set(), unit_followers(profile)))
+    assert found == [
+        ("Uzbek SSR", "republic"),
+        ("Karelo-Finnish SSR", "republic"),
+        ("Ukrainian republic", "republic"),
+    ]
+    default = load_profile()
+    assert (
+        list(named_units(text, registers.PLACE_HEADS | default.place_heads, set(), set(), unit_followers(default)))
+        == []
+    )
+
+
+def test_a_town_named_after_a_person_is_a_place_where_it_stands_as_one():
+    """ "evacuated to the city of Kuibyshev": a surname the text writes as a town's name, and
+    the gazetteer's city (Samara, Kuibyshev 1935-91), is a place right after "in", "at",
+    "near" or "the city of" ("stayed in Kuibyshev"); not "faith in Kuibyshev", "in
+    Kuibyshev's view", nor a surname the text never writes as a town's (Kirov)."""
+    from teikit.enrich.places import town_at, towns_named_after_persons
+
+    text = (
+        "The government was evacuated to the city of Kuibyshev. Kaganovich stayed in Kuibyshev for weeks. "
+        "Faith in Kuibyshev was strong; in Kuibyshev's view; he met Kirov in Leningrad; a report in Kirov."
+    )
+    towns = towns_named_after_persons(text, {"Kuibyshev", "Kirov", "Kaganovich"})
+    assert set(towns) == {"Kuibyshev"} and towns["Kuibyshev"].name == "Samara"
+    at = [i for i in range(len(text)) if text.startswith("Kuibyshev", i)]
+    assert [town_at(text, i, i + len("Kuibyshev")) for i in at] == [True, True, False, False]
+
+
+def test_a_street_with_a_hyphenated_name_and_a_place_before_a_possessive():
+    """In a book without an index: "Half-Moon Street" whole (not "Moon Street"); "at
+    Willis's" (the restaurant) names Willis, the possessive outside the name."""
+    from collections import Counter
+
+    from teikit.enrich import registers, textplaces
+
+    text = (
+        "Algernon's flat in Half-Moon Street. I dine with you at Willis's to-night, and at Willis's again. "
+        "We met at Willis's."
+    )
+    places = registers.Places(registers.Register("place"))
+    textplaces.discover(places, text, set(), load_profile(), Counter({"flat": 3, "dine": 2}))
+    names = {registers.place_names(p)[0] for p in places.reg.entries.values()}
+    assert "Half-Moon Street" in names and "Moon Street" not in names
+    assert "Willis" in names and "Willis's" not in names

@@ -3,7 +3,8 @@
   23 November 1893       when="1893-11-23"
   August 1911            when="1911-08"        (also "August, 1911", "August of 1911")
   July 14, 1789          when="1789-07-14"        (American order; October 17–31, 1961 a range)
-  the 14th of July 1789  when="1789-07-14"        ("the" stays outside, as in "the 1890s")
+  the 14th of July 1789  when="1789-07-14"        ("the" stays outside, as in "the 1890s";
+                                                  also "the 15th day of March, 1893")
   20-29 November 1936    from="1936-11-20" to="1936-11-29"
   September–October 1936 from="1936-09" to="1936-10"
   dekabr' 1927           when="1927-12"           (month names a profile pack gives: russian.toml)
@@ -29,6 +30,11 @@
                                                   (early: 0-3, mid: 3-7, late: 7-9)
   spring 1932            notBefore="1932-03" notAfter="1932-05"  (summer 06-08, autumn/fall
                                                   09-11, winter 12 to 02 of the next year)
+  early spring of 1919   notBefore="1919-03" notAfter="1919-05"  (early, mid or late does not
+                                                  narrow a season; without a year, only after
+                                                  in, during, by, until, since, that or the, and
+                                                  not before a noun: "the late summer sun")
+  the first six months of 1919  from="1919-01" to="1919-06"  (the last three months: 10 to 12)
   winter of 1942–43      notBefore="1942-12" notAfter="1943-02"
   the turn of 1929–30    notBefore="1929-12" notAfter="1930-01"
   1929                   when="1929"
@@ -224,6 +230,9 @@ _CENTURY_ORDINAL = "(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + 
 _CENTURY_PART = {"early": (1, 33), "middle": (34, 66), "mid": (34, 66), "late": (67, 100), "later": (67, 100)}
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"
+# "the first six months of 1919": how many months of a year, in words or figures.
+_COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
+_MONTHS_COUNT = "(?:" + "|".join(_COUNTS) + r"|[1-9]|1[01])"
 # "following February", "next spring": the words that move a year on (or back).
 _RELATIVE = r"(?:following|next|ensuing|previous|preceding)"
 
@@ -249,12 +258,12 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False) -> re.Patter
         rf"""
     \b(?=[\dJFMASONDEeMmLlSsAaFfWwBbTtnp{firsts}])(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
         |[Ee]nd\sof|[Bb]eginning\sof|[Ss]tart\sof|[Tt]urn\sof{century}|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
-        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days)|{_RELATIVE}\s
+        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\s(?:{_MONTHS_COUNT}\s)?months|(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days)|{_RELATIVE}\s
         {starts})
     (?:
     (?=\d)
-    (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d2>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m1>{month})(?:,)?\s(?P<y1>{_YEAR})\b)
-      | (?P<dm>(?P<d4>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d7>\d{{1,2}}))?{_ORD}\s(?:of\s)?(?P<m3>{month})(?!\w|\.\w))
+    (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d2>\d{{1,2}}))?{_ORD}\s(?:day\sof\s|of\s)?(?P<m1>{month})(?:,)?\s(?P<y1>{_YEAR})\b)
+      | (?P<dm>(?P<d4>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d7>\d{{1,2}}))?{_ORD}\s(?:day\sof\s|of\s)?(?P<m3>{month})(?!\w|\.\w))
       | (?P<decade>(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
       | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED}))
@@ -266,17 +275,18 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False) -> re.Patter
       | (?P<my>(?P<m6>{month})(?:\sof|,)?\s(?P<y4>{_YEAR})\b)
       | (?P<bare>(?P<m8>{_FULL_MONTH})\b(?!\s\d)))
   | (?=[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
-    (?:(?P<pmonth>(?P<mpart>[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<m7>{month})(?:\s(?P<y9>{_YEAR})\b)?)
+    (?:(?P<pseason>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<sword4>{_SEASON})(?:(?:\s|\sof\s)(?P<y17>{_YEAR})\b(?![-–]\d))?(?!-\w|['’]s))
+      | (?P<pmonth>(?P<mpart>[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<m7>{month})(?:\s(?P<y9>{_YEAR})\b)?)
       | (?P<pdecade>(?P<dpart>early|mid|late)[\s-](?P<pdec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<season2>(?P<sword2>{_SEASON})(?:\s|\sof\s)(?P<y12>{_YEAR})(?:{_DASH}|/)(?P<y13>\d{{2,4}})\b)
       | (?P<part>(?P<pword>[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
             (?:[\s-]|\sof\s)(?P<y5>{_YEAR})\b(?![-–]\d))
       | (?P<season>(?P<sword>{_SEASON})\b(?!\s\d|-\w|['’]s)))
   | (?=[Bb]eginning\sof|[Ss]tart\sof|[Mm]iddle\sof|[Ee]nd\sof|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf
-        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
+        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\s(?:{_MONTHS_COUNT}\s)?months|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
         |(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days)\sof)
     (?P<edge>(?P<eword>[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf
-        |(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
+        |(?:[Ff]irst|[Ll]ast)\s(?P<count>{_MONTHS_COUNT})\smonths|(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
         |(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days))\sof\s
         (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR}))\b(?![-–]\d))
   | (?P<turn>[Tt]urn\sof\s(?P<y14>{_YEAR})(?:{_DASH}|/)(?P<y15>\d{{2,4}})\b)
@@ -297,6 +307,7 @@ _MONTH_CUE_BEFORE = re.compile(
 _SEASON_CUE_BEFORE = re.compile(
     r"\b(?:(?:in|during|through|throughout)\sthe\s|(?:by|until|till|since)\s(?:the\s)?|that\s)$", re.I
 )
+_PART_SEASON_CUE_BEFORE = re.compile(r"\b(?:in|during|through|by|until|till|since|that|the)\s$", re.I)
 _SEASON_NOUN_AFTER = re.compile(
     r"\s(?!(?:of\s(?:that|this|the\s(?:same|next|following|previous|preceding))|"
     r"and|or|but|so|the|a|an|he|she|it|they|we|i|his|her|its|their|there|when|while|after|before|"
@@ -344,6 +355,8 @@ def _needs_year(g: re.Match) -> bool:
     """Whether the expression (its groups) names a day, month or season but no year."""
     if g["md"] or g["dm"] or g["bare"] or g["season"] or g["relative"]:
         return True
+    if g["pseason"]:
+        return not g["y17"]
     if g["mmy"]:
         return not g["y3"]
     if g["pmonth"]:
@@ -356,7 +369,7 @@ def _first_month(g: re.Match, months: Mapping[str, int] | None = None) -> int:
     for key in ("m9", "m3", "m4", "m7", "m10", "m8", "m11"):
         if g[key]:
             return _month(g[key], months)
-    season = (g["sword"] or g["sword3"] or "").lower()
+    season = (g["sword"] or g["sword3"] or g["sword4"] or "").lower()
     return 12 if season == "winter" else _PART[season][0]
 
 
@@ -416,6 +429,12 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         return {"notBefore": f"{y}-{mo:02d}-{a:02d}", "notAfter": f"{y}-{mo:02d}-{b:02d}"}
     if g["edge"]:
         word = " ".join(g["eword"].lower().split())
+        if g["count"]:  # "the first six months of 1919": from January to June
+            if not g["y11"]:
+                return None  # "the first two months of May": no such thing
+            n = int(g["count"]) if g["count"].isdigit() else _COUNTS.index(g["count"].lower()) + 2
+            a, b = (1, n) if word.startswith("first") else (13 - n, 12)
+            return {"from": f"{g['y11']}-{a:02d}", "to": f"{g['y11']}-{b:02d}"}
         if g["y11"]:
             a, b = _EDGE_OF_YEAR.get(word) or _PART[word]
             return {"notBefore": f"{g['y11']}-{a:02d}", "notAfter": f"{g['y11']}-{b:02d}"}
@@ -431,6 +450,10 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
     if g["season"]:
         # "winter" alone spans two years, and a year in context does not say which two.
         return _season(g["sword"], None if g["sword"].lower() == "winter" else year)
+    if g["pseason"]:  # "early spring of 1919": early or late does not narrow a season
+        if g["y17"]:
+            return _season(g["sword4"], int(g["y17"]))
+        return _season(g["sword4"], None if g["sword4"].lower() == "winter" else year)
     if g["my"]:
         return {"when": f"{g['y4']}-{_month(g['m6'], months):02d}"}
     if g["decade"] or g["pdecade"]:
@@ -552,6 +575,10 @@ def _acceptable(g: re.Match, text: str, start: int, end: int) -> bool:
             return False
     if g["season"]:
         if not _SEASON_CUE_BEFORE.search(before) or _SEASON_NOUN_AFTER.match(text, end):
+            return False
+    if g["pseason"] and not g["y17"]:
+        # "in early spring", "by late autumn"; not "the late summer sun", "an early spring"
+        if not _PART_SEASON_CUE_BEFORE.search(before) or _SEASON_NOUN_AFTER.match(text, end):
             return False
     if g["relative"] and _SEASON_NOUN_AFTER.match(text, end):
         return False

@@ -8,12 +8,16 @@ profile adds its own):
   Committee", "Reparation Commission", "XVII Party Congress", "Kharkov Tractor Works".
   A possessive among them is a common noun's ("People's Commissariat", "Workers' Party":
   the book writes the word in lower case too), never a name's ("Stalin's Secretariat" is
-  the Secretariat);
+  the Secretariat). Two such common words that "and" joins after "the" are one name ("the
+  Organization and Instruction Department"); a quotation may open before the first ("the
+  'Anti-Soviet Bloc of Rights and Trotskyites'");
 - such a noun followed by "of" or "for" (and "the") and capitalised words, which "and",
   "of", "for" may join: "Committee of Public Safety", "Council of Labour and Defence",
   "People's Commissariat for Procurement". One word after "of" only when it is a plural,
   an abstract or common noun, an acronym, a body or a place ("of Ministers", "of
-  Enlightenment", "of Paris"; not "the Ministry of Turgot", the time he led it). A
+  Enlightenment", "of Paris"; not "the Ministry of Turgot", the time he led it), or when
+  a body's lower-case noun, singular or plural, follows it ("the All-Russian Conference of
+  Bolshevik military party organizations", "of the Moscow party committee"). A
   possessive after it is the whole name's ("the Council of Ministers' bureau") unless
   that word is a place's or a person's ("the Reparation Commission for Germany's");
 - a name of `[orgs] known` (acronyms and single words: NKVD, Politburo), alone or ending
@@ -23,8 +27,8 @@ profile adds its own):
   (Committee of State Security)"): the book then uses it alone, as a known name;
 - a place's or a people's name qualifying a body's noun in lower case (`[orgs] bodies`,
   up to three `[orgs] ranks` between): "the Moscow party committee", "the Ukrainian party
-  organization", "the Kiev province party committee" (not "the Kaganovich commission",
-  a person's); any name before an establishment's noun (`[orgs] establishments`): "the
+  organization", "the Kiev province party committee", a place's and a party's: "the Kiev
+  Bolshevik committee"; not "the Kaganovich commission", a person's); any name before an establishment's noun (`[orgs] establishments`): "the
   Aivazov factory", "the Zhukov institute";
 - a faction: a wing's word (`[orgs] wings`) and capitalised words ending in a plural:
   "Left Communists", "Left Socialist Revolutionaries" (the members alone, "Bolsheviks",
@@ -80,7 +84,9 @@ _TOKEN = r"[A-Z]\w*(?:['’][a-z]\w*)*(?:-\w+(?:['’][a-z]\w*)*)*(?:['’](?=\s
 # The space between two words of a name: a line may end between them, a paragraph not.
 _SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 # The capitalised words right before a noun.
-_RUN_BEFORE = re.compile(rf"(?:(?<![\w'’.-]){_TOKEN}{_SP})+$")
+# An opening quotation mark may come before the first ("the 'Anti-Soviet Bloc ..."), not an
+# apostrophe in a word ("O'Brien").
+_RUN_BEFORE = re.compile(rf"(?:(?<![\w.-])(?<!\w['’]){_TOKEN}{_SP})+$")
 # "of the Soviet Union", "for Labour and Defence": what follows a noun that heads a name.
 _POST = re.compile(rf"{_SP}(?:of|for){_SP}(?:the{_SP})?{_TOKEN}(?:(?:{_SP}(?:and|of|of{_SP}the|for))?{_SP}{_TOKEN})*")
 _SHORT_NAME = re.compile(r"\(([A-Z][\w'’-]*)\)")
@@ -108,6 +114,7 @@ _BRACKETS = re.compile(r"\s*\([^()]*\)")
 # Nouns that alone after "the" name no organisation of the book's: "the Government" is the
 # country's government of the moment, not the "Provisional Government" named last.
 _NEVER_BARE = frozenset({"Government"})
+_OF_THE = re.compile(rf"^{_SP}(?:of|for){_SP}(?:the{_SP})?")
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
 # An acronym after "the" ("the NKVD"; the look-behind after the literal lets `re` seek "the"
 # first), and how often at least the text so writes it to make it a body's name.
@@ -115,6 +122,9 @@ _THE_ACRONYM = re.compile(r"the(?<![\w-]the)[ \t\n]+([A-Z]{3,})(?![\w-]|['’](?
 _ACRONYM_USES = 2
 # A Roman numeral, as written ("the XVII Party Congress"); not "MVD", whose letters are numerals'.
 _BRACKETS_AT = re.compile(r" \(([^()]+)\)")
+# "the Organization and Instruction Department": two capitalised common words that "and"
+# joins before a noun, "the" before them, make one name (not "Moscow and Leningrad Soviets").
+_JOINED_COMMON = re.compile(rf"(?<![\w-])the{_SP}([A-Z][a-z]+){_SP}and{_SP}$")
 _JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*) (?:and|or) (?:the )?$")
 _JOINED_AFTER = re.compile(r" (?:and|or) (?:the )?([A-Z][\w'’-]*)")
 _ACRONYM_AT = re.compile(r"[A-Z]{2,}(?![\w-])")
@@ -278,14 +288,15 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
                 post = None
             elif whose:
                 end = post.start() + post.group().rindex(bare) + len(bare)
+        if post and head in _NEVER_BARE and _is_place(_OF_THE.sub("", post.group()).strip(), shapes.profile):
+            post = None  # "the Government of Germany": the country's government, Germany a place
+        bodies_end = _body_after(text, end, shapes) if post else end  # "... of the Moscow party committee"
         if post and (
-            not shapes.qualifies(text[post.start() : end])
+            not (shapes.qualifies(text[post.start() : end]) or bodies_end > end)
             or (text.startswith(".", end) and _ABBREVIATION.search(post.group()))
         ):
             post = None  # "the Ministry of Turgot"; "of St. Roch": cut short
-        end = end if post else he
-        if post:
-            end = _body_after(text, end, shapes)  # "... Commission of the Moscow party committee"
+        end = bodies_end if post else he
         name = " ".join(text[start:end].split())
         if _title(text, start):
             continue
@@ -341,14 +352,14 @@ def _place_or_people(name: str, profile) -> bool:
 
 
 def _body_after(text: str, end: int, shapes: Shapes) -> int:
-    """Where a name ends that lower-case `ranks` and a body's noun continue ("of the Moscow
-    party committee"), else `end`."""
+    """Where a name ends that lower-case `ranks` and a body's noun, or its plural, continue
+    ("of the Moscow party committee", "of Bolshevik military party organizations"), else `end`."""
     at = end
     for _ in range(4):
         word = _LOWER_WORD.match(text, at)
         if word is None:
             break
-        if word.group(1) in shapes.bodies:
+        if word.group(1) in shapes.bodies or (word.group(1)[-1] == "s" and word.group(1)[:-1] in shapes.bodies):
             return word.end()
         if word.group(1) not in shapes.ranks:
             break
@@ -394,10 +405,12 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     qualifier = " ".join(text[start:at].split())
     if qualifier.split()[-1] in shapes.nouns or qualifier.split()[-1] in shapes.known:
         return None  # "the Politburo commission": the Politburo's, marked as the Politburo
+    words = qualifier.split()
     if head not in shapes.establishments and (
-        qualifier.split()[-1] in shapes.surnames or not _place_or_people(qualifier, shapes.profile)
+        any(w in shapes.surnames for w in words)
+        or not (_place_or_people(qualifier, shapes.profile) or _place_or_people(words[0], shapes.profile))
     ):
-        return None  # "the Kaganovich commission": a person's, who is marked
+        return None  # "the Kaganovich commission": a person's, who is marked; "the Kiev Bolshevik committee" is one
     name = " ".join(text[start:he].split())
     if _goes_on(text, he, shapes) or fold(name) in shapes.not_orgs:
         return None
@@ -414,6 +427,8 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
         k -= 1
     while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "'’-"):
         k -= 1
+    if text[k : k + 1] in ("'", "‘", "’") and (k == 0 or not text[k - 1].isalnum()):
+        k += 1  # a quotation the name opens: "the 'Anti-Soviet Bloc of Rights and Trotskyites'"
     if k < 0 or k == hs - 1 or not text[k].isupper():
         return -1  # "the Politburo": no capitalised word before (the pattern below is slower)
     run = _RUN_BEFORE.search(text, max(0, hs - _LOOK_BACK), hs)
@@ -435,6 +450,10 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
     if first >= 0 and prose and initial(text, first) and shapes.common(words[starts.index(first)][1]):
         rest = [at for at in starts if at > first]
         first = rest[0] if rest else -1  # "But Komsomol", "Addressing Red Army": a sentence's first word
+    if first == run.start():
+        joined = _JOINED_COMMON.search(text, max(0, first - 40), first)
+        if joined and shapes.common(joined.group(1)) and shapes.common(words[0][1]):
+            first = joined.start(1)  # "the Organization and Instruction Department": one name
     return first
 
 

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from ..context import Context
 from ..tei import XML_ID, make, make_in, q, sub
 from ..textnodes import wrap
-from . import gazetteer, headings, registers
+from . import gazetteer, headings, places, registers
 from .matching import REGIONS, SKIP, UNMARKED_TEXT, Matcher, WordCounts, regions, unmarked_text, word_counts
 
 _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
@@ -516,6 +516,9 @@ def apply(tei, ctx: Context):
     resolver = Resolver(people, _subject(people, ctx))
     unresolved: Counter = Counter()
     counts: Counter[str] = Counter()
+    unit = places.unit_pattern(registers.PLACE_HEADS | ctx.profile.place_heads)
+    towns = places.towns_named_after_persons(ctx.view(UNMARKED_TEXT, unmarked_text), set(people.by_surname))
+    followers = places.unit_followers(ctx.profile)
 
     def find(text: str):
         spans: list = []
@@ -527,6 +530,12 @@ def apply(tei, ctx: Context):
             if kind == "surname":
                 if _INSTITUTION_BEFORE.search(text[max(0, start - 20) : start]):
                     continue
+                if key in towns and (places.town_at(text, start, end) or places.TOWN_UNIT_HEAD.match(text, end)):
+                    continue  # "in Kuibyshev", "Kuibyshev province" where the book names a city so: for the places pass
+                if registers.FEATURE_FIRST.match(text, start):
+                    continue  # "the Hall of Columns": a building's name, for the places pass
+                if places.names_unit(text, start, end, unit, followers):
+                    continue  # "the Bauman district": a unit named after him, for the places pass
                 if _renamed_place(text, start, end):
                     continue  # "Nizhnyi Novgorod (Gorky)": the city's other name, for the places pass
                 nxt = _NEXT_CAPITAL.match(text[end : end + 30])

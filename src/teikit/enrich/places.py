@@ -13,14 +13,31 @@ it includes); the text adds, in a book with an index:
   word for a place and "of" ("in Katyn", "the population of Efremov"), in half their uses at least, and not
   right before a lower-case word the book hardly uses ("to Staraya ploshchad": a foreign
   phrase) nor as an adjective after "the" ("at the Mercury factory");
+- names listed with places of the register, in a list of three or more "and" or "or"
+  closes, that the
+  gazetteer knows as countries or cities of 15,000 or more ("visited Zaporozhe, Kramatorsk,
+  Gorlovka and Makeevka"), and lists of three cities of 50,000 or more ("visiting Khabarovsk,
+  Vladivostok and Komsomolsk-on-Amur"): every name of the list a place, or none taken;
 - territorial units named by a place and a lower-case word for the unit ("Moscow province",
   "the Donetsk region", "the Siberian region"; `[places] heads` adds "oblast"): one name;
+  and so, after "the", by a name of their own the register does not hold as a place ("the
+  Krasnopresnensky district"; "the Bauman district", named after a person: no mention of
+  him), but not where a body's words follow ("the Proletarsky district party committee");
 - squares, streets and buildings named their word first, the French, Italian or Spanish way
   ("the Palais Royal", "the Hôtel de Ville", "the Place de la Concorde", "Piazza Navona");
 - named features by their last word ("Panama Canal", "Lenin Hills") or their first, the
-  English way ("Lake Khasan", "Mount Elbrus", "the Gulf of Finland"), streets, districts
+  English way ("Lake Khasan", "Mount Elbrus", "the Gulf of Finland", "the Hall of Columns",
+  "the Palace of Soviets"), buildings by a lower-case or capitalised head after "the" ("the
+  Novodevichy cemetery"; "the Lenin Mausoleum", a person's name before a capitalised head;
+  not "the Kremlin's Great Palace", the Kremlin's), streets, districts
   ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"), and
   names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas).
+
+A person's surname that a city bore (Kuibyshev, Samara's name from 1935 to 1991) is that
+city where the text shows it names a town ("the city of Kuibyshev", "Kuibyshev province")
+and the gazetteer knows a city of 100,000 or more by it, only right after "in", "at" or
+"near" ("stayed in Kuibyshev"; not "faith in Kuibyshev", "in Kuibyshev's view"): the
+persons' pass leaves those mentions to this one.
 
 An index heading no gazetteer knows is a settlement where the text writes it twice or more,
 and only, right after a preposition of place ("to a school in Martynovich", "from Kabany
@@ -63,6 +80,15 @@ _AFTER_CUE = re.compile(
 _LIST_ITEM = rf"(?:the\s)?({_NAME}|[A-ZÀ-Ý][\w'’]+(?:-[a-zà-ÿ]+)+-[A-ZÀ-Ý][\w'’]+)(?![\w'’]|-(?!-))"  # "--": a dash
 _LIST = re.compile(rf"((?:,\s{_LIST_ITEM})*),?\s(?:and|or)\s{_LIST_ITEM}(?:\s([a-z]+)\b)?")
 _LIST_ITEMS = re.compile(rf",\s{_LIST_ITEM}")
+# A list of names alone (no "the"), "and" or "or" closing it: "Zaporozhe, Kramatorsk, Gorlovka
+# and Makeevka", "Khabarovsk, Vladivostok and Komsomolsk-on-Amur" (particles in a hyphenated name).
+_COORDINATED_ITEM = r"[A-Z](?:[a-z'’]+)(?:-(?:[a-z]{1,4}-)?[A-Z][a-z'’]+)*(?: [A-Z][a-z'’]+)?"
+# (It opens with a capital, the word boundary tested after it, so that `re` seeks capitals.)
+_COORDINATED = re.compile(
+    rf"[A-Z](?<![\w'’.-].)[a-z'’]+(?:-(?:[a-z]{{1,4}}-)?[A-Z][a-z'’]+)*(?: [A-Z][a-z'’]+)?, "
+    rf"(?:{_COORDINATED_ITEM}, )*{_COORDINATED_ITEM},? (?:and|or) {_COORDINATED_ITEM}(?![\w'’-])"
+)
+_COORDINATED_NAME = re.compile(rf"{_COORDINATED_ITEM}")
 # "(Frankfurt, 2003)" — the year may be a <date> already, ending the text node — "(London and New York, 1990)", "(Athens, OH, 1990)": where a book was published
 _IMPRINT = re.compile(rf"\(({_NAME})(?: and ({_NAME}))?, ?(?:1[89]\d\d|20\d\d|[A-Z]{{2}}\b|$)")
 # Patterns that begin at a capital test the word boundary after it: `(?<!\w.)` right after
@@ -74,7 +100,9 @@ _COMPASS = re.compile(
 )
 _BEFORE_INITIAL = re.compile(r"([A-Z](?<!\w.)[a-z'’]+)\s(?:[A-Z][a-z]?\.)")
 STREET_WORDS = ("Boulevard", "Street", "Square", "Prospekt", "Prospect", "Avenue", "Road", "Embankment", "Lane")
-_STREET = re.compile(rf"([A-Z](?<!\w.)[a-z'’]+\s(?:[A-Z][a-z'’]+\s)?(?:{'|'.join(STREET_WORDS)}))\b")
+_STREET = re.compile(
+    rf"([A-Z](?<![\w-].)[a-z'’]+(?:-[A-Z][a-z'’]+)*\s(?:[A-Z][a-z'’]+\s)?(?:{'|'.join(STREET_WORDS)}))\b"
+)  # "Half-Moon Street", not "Moon Street"
 # Not "settlement of": as often the settling of something ("the settlement of French affairs").
 # Streets, squares and buildings named the French, Italian or Spanish way, their word first
 # ("Palais Royal", "Hôtel de Ville", "Place de la Concorde", "Champ de Mars", "Piazza
@@ -124,9 +152,11 @@ _SITE_HEADS = {
     "palace": "site", "cathedral": "site", "monastery": "site", "tower": "site", "station": "site",
     "square": "square", "bridge": "site", "embankment": "street", "canal": "canal", "theatre": "site",
     "theater": "site", "hotel": "site", "cemetery": "site", "prison": "site", "park": "site",
+    "mausoleum": "site", "museum": "site", "stadium": "site",
 }  # fmt: skip
 _SITE_WORDS = "|".join(f"{w}|{w.capitalize()}" for w in _SITE_HEADS)
-_SITE = re.compile(rf"\bthe ((?:[A-Z][a-z'’]+\s){{1,2}}(?:{_SITE_WORDS}))$")
+# Not a possessive before the head: "the Kremlin's Great Palace" is the Kremlin's palace.
+_SITE = re.compile(rf"\bthe ((?:[A-Z][a-z'’]*[a-z](?<!['’]s)\s){{1,2}}(?:{_SITE_WORDS}))$")
 _SITE_HEAD = re.compile(rf" (?:{_SITE_WORDS})\b")
 # A hyphen and a people's adjective after a name: the name is half of an adjective.
 _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
@@ -143,9 +173,24 @@ _SHARED_HEAD = re.compile(r"\b((?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and [A-Z][a-z]+) 
 # Donetsk region", "the Siberian region"): one name, the unit's, not the city's. The words
 # are those of `registers.PLACE_HEADS` and the profile's `[places] heads` that give a region
 # or a district ("oblast", "krai" in the russian pack).
-_UNIT_TYPES = ("region", "district")
+_UNIT_TYPES = ("region", "district", "republic")
 _PEOPLES = re.compile(r"(?:ian|an)$")
 _UNIT_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$")
+# A city named after a person: where the text calls it a city or names its province.
+_TOWN_NAME = re.compile(r"([A-Z][a-z'’-]+)\b")
+TOWN_UNIT_HEAD = re.compile(r" (?:province|region|oblast)\b")
+_UNIT_NAME_LAST = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+) (?:province|region|oblast)$")
+_MIN_RENAMED = 100_000
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near|In|At|Near|city of|town of) $")
+# Words before "in" or "at" whose object is a person: "faith in Kirov", "looked at Kalinin".
+_PERSON_OBJECT_BEFORE = re.compile(
+    r"\b(?:faith|confidence|belief|believed|trust|trusted|interest|pride|hopes?|delight|disappointment|disappointed"
+    r"|looked|glanced|stared|shouted|laughed|smiled|aimed|directed|pointed|angry|furious) (?:in|at) $",
+    re.I,
+)
+_NOT_TOWN_AFTER = re.compile(r"['’]s?\b| [A-Z]")
+# "the Krasnopresnensky district", "the Black Earth region": "the" and one or two capitalised words.
+_UNIT_AFTER_THE = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?: [A-Z][a-z'’]+)?) $")
 
 
 def _listed(text: str, end: int, lowercase_words: Counter) -> list[tuple[str, int]]:
@@ -196,7 +241,7 @@ def units(text: str, keys: dict, heads: dict[str, str]):
     words = sorted(w for w, kind in heads.items() if kind in _UNIT_TYPES)
     if not words:
         return
-    unit = re.compile(" (" + "|".join(f"{w}|{w.capitalize()}" for w in words) + r")\b(?! [A-Z])")
+    unit = re.compile(" (" + "|".join(f"{w}|{w.capitalize()}|{w.upper()}" for w in words) + r")\b(?! [A-Z])")
     for h in unit.finditer(text):
         m = _UNIT_NAME.search(text, max(0, h.start() - 60), h.start())
         if m is None:
@@ -213,6 +258,103 @@ def units(text: str, keys: dict, heads: dict[str, str]):
             place = keys.get(name)
         if place is not None and place.get("type") not in ("country", "continent", "sea", "river", "ocean"):
             yield f"{name} {h.group(1)}", heads[head], place
+
+
+def unit_words(heads: dict[str, str]) -> list[str]:
+    """The lower-case words of `heads` (`registers.PLACE_HEADS` and the profile's) that name a
+    territorial unit: "district", "province", "region" ("oblast", "raion" in a pack)."""
+    return sorted(w for w, kind in heads.items() if kind in _UNIT_TYPES)
+
+
+def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str, gazetteer.GeoPlace]:
+    """The persons' surnames that are towns' names too, where the text shows it names a town
+    so ("the city of Kuibyshev", "Kuibyshev province": a city named after a person for a
+    time) and the gazetteer knows a city of 100,000 people or more by it: each with the
+    city. Such a name stands for the town right after "in", "at" or "near" (`town_at`)."""
+    found: dict[str, gazetteer.GeoPlace] = {}
+    named = []
+    for words in ("city of ", "town of "):  # each sought by `str.find`: a pattern of both is slower
+        at = text.find(words)
+        while at >= 0:
+            m = _TOWN_NAME.match(text, at + len(words))
+            if m:
+                named.append(m.group(1))
+            at = text.find(words, at + 1)
+    named += [m.group(1) for m in _ending_at_heads(text, TOWN_UNIT_HEAD, _UNIT_NAME_LAST)]
+    for name in named:
+        if name in surnames and name not in found:
+            geo = gazetteer.lookup(name)
+            if geo is not None and geo.type == "city" and geo.population >= _MIN_RENAMED:
+                found[name] = geo
+    return found
+
+
+def town_at(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`:`end` stands where a town does: right after "in", "at",
+    "near" or "the city of", not after a word whose object is a person ("faith in Kirov"),
+    and neither a possessive nor a longer name after it ("in Kirov's absence", "at Kirov
+    Works")."""
+    return (
+        _LOCATIVE_BEFORE.search(text, max(0, start - 8), start) is not None
+        and _PERSON_OBJECT_BEFORE.search(text, max(0, start - 20), start) is None
+        and not _NOT_TOWN_AFTER.match(text, end)
+    )
+
+
+def named_units(
+    text: str, heads: dict[str, str], not_names: Collection[str], lowercase: Collection[str], bodies: Collection[str]
+):
+    """Territorial units the text names by a name of their own that is no place of the
+    register, the unit's word in lower case after it and "the" before: "the Krasnopresnensky
+    district", "the Bauman district" (named after a person, whose name is then no mention of
+    him). (name, type) for each. Not where a word of `bodies` follows the unit's ("the
+    Proletarsky district party committee": a body's name, the organisations' to judge), nor
+    a name with a common word of the book ("the Central region"), a people's adjective ("the
+    Ukrainian region"), or a word of `not_names` (an organisation's noun: "the Party
+    district")."""
+    unit = unit_pattern(heads)
+    if unit is None:
+        return
+    for h in unit.finditer(text):
+        if h.group(2) in bodies:
+            continue
+        m = _UNIT_AFTER_THE.search(text, max(0, h.start() - 60), h.start() + 1)
+        if m is None:
+            continue
+        name, kind = m.group(1), heads[h.group(1)[1:].lower()]
+        names = name.replace("-", " ").split()
+        if any(w.lower() in lowercase or w in not_names for w in names):
+            continue
+        if _ADJECTIVE.search(names[-1]) and kind != "republic":
+            continue  # "the Ukrainian region"; but a republic is named so: "the Ukrainian SSR"
+        yield f"{name} {h.group(1)[1:]}", kind
+
+
+def unit_followers(profile) -> set[str]:
+    """Lower-case words after a unit's word that make it part of a body's name ("district
+    party committee"): the profile's organisation ranks, bodies and establishments."""
+    return {*profile.org_ranks, *profile.org_bodies, *profile.org_establishments}
+
+
+def unit_pattern(heads: dict[str, str]) -> re.Pattern | None:
+    """A space and a unit's word of `heads` (group 1), in lower case or capitals ("the Uzbek
+    SSR"), and the lower-case word after it if any (group 2); None if `heads` has no unit's word."""
+    words = unit_words(heads)
+    forms = [form for w in words for form in (w, w.upper())]
+    return re.compile(r"( (?:" + "|".join(forms) + r"))(?![\w-])(?: ([a-z]+))?") if words else None
+
+
+def names_unit(text: str, start: int, end: int, unit: re.Pattern | None, bodies: Collection[str]) -> bool:
+    """Whether the name at `start`:`end` is, with the unit's word after it, a unit's name
+    as `named_units` takes it ("the Bauman district"): the persons' pass leaves it alone."""
+    if unit is None:
+        return False
+    u = unit.match(text, end)
+    return (
+        u is not None
+        and u.group(2) not in bodies
+        and _UNIT_AFTER_THE.search(text, max(0, start - 30), end + 1) is not None
+    )
 
 
 def _ending_at_heads(text: str, heads: re.Pattern, name: re.Pattern):
@@ -380,12 +522,15 @@ def discover(
     for name, geo in found.items():
         if name not in nicknames:
             places.add(name, geo.type, geo, "named in the text; GeoNames")
+    for name, geo in coordinated(text, places, person_like | not_places | topics, lowercase_words):
+        places.add(name, geo.type, geo, "named in the text; GeoNames")
     for m in _ending_at_heads(text, _SITE_HEAD, _SITE):
         name, words = m.group(1), m.group(1).split()
         if (
             places.find(name) is None
             and places.find(" ".join(words[:-1])) is None  # "the Belomor canal": Belomor is the place
-            and words[0] not in not_places
+            # a person's name before a capitalised head names the site after him ("the Lenin Mausoleum")
+            and (words[0] not in not_places or words[-1][0].isupper())
             and not _ADJECTIVE.search(words[0])
             # "the Papal palace", "the Royal palace"; a capitalised head makes a name ("the Winter Palace")
             and (words[-1][0].isupper() or words[0].lower() not in lowercase_words)
@@ -405,6 +550,36 @@ def discover(
             geo = gazetteer.lookup(name, everything=True)
             places.add(name, geo.type if geo else _FEATURE_TYPES[words[-1]], geo, "named in the text")
     return nicknames
+
+
+def coordinated(text: str, places: registers.Places, not_places: Collection[str], lowercase: Collection[str]):
+    """Names listed with places, places themselves: in a list of three names or more that
+    "and" or "or" closes ("visited Zaporozhe, Kramatorsk, Gorlovka and Makeevka"), each name the register does
+    not hold that the gazetteer knows as a country or a city of 15,000 people or more, (name,
+    place) for each, where every name of the list is a place of the register or such a one
+    and the register holds one at least, or the list names three cities of 50,000 or more
+    ("visiting Khabarovsk, Vladivostok and Komsomolsk-on-Amur"). Not a list with a name that
+    is none of these ("Moscow, Kirov and Kuibyshev" where the book names persons so), nor
+    a word the book writes in lower case."""
+    for m in _COORDINATED.finditer(text):
+        names = _COORDINATED_NAME.findall(m.group(0))
+        first = names[0].split(" ")
+        if len(first) == 2 and places.find(names[0]) is None and gazetteer.lookup_romanised(names[0]) is None:
+            names[0] = first[1]  # "Visiting Khabarovsk, ...": a sentence's first word
+        held, new = 0, []
+        for name in names:
+            if name in not_places or name.lower() in lowercase or _ADJECTIVE.search(name):
+                break
+            if places.find(name) is not None:
+                held += 1
+                continue
+            geo = gazetteer.lookup_romanised(name)
+            if geo is None or geo.type not in ("city", "country"):
+                break
+            new.append((name, geo))
+        else:
+            if new and (held or (len(names) >= 3 and all(g.population >= _MIN_POPULATION for _, g in new))):
+                yield from new
 
 
 def _features_word_first(text: str) -> list[tuple[str, str]]:
@@ -522,7 +697,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             keys.setdefault(form, places.find(name))
     for form, place in short_forms(reg, keys, text, lowercase).items():
         keys.setdefault(form, place)
-    for name, kind, named in units(text, keys, registers.PLACE_HEADS | ctx.profile.place_heads):
+    heads = registers.PLACE_HEADS | ctx.profile.place_heads
+    for name, kind, named in units(text, keys, heads):
         if name not in keys:
             # "the Siberian region", "Zamoskvorech'e district" are the region, the district;
             # "Moscow province" is not the city.
@@ -534,7 +710,19 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 for form in sorted(spellings(name)):
                     if form not in person_words and form not in ctx.profile.not_places:
                         keys.setdefault(form, keys[name])
+    # "the Krasnopresnensky district", "the Bauman district": a unit named by a name of its own
+    not_names = set(keys) | set(ctx.profile.org_nouns) | set(ctx.profile.known_orgs) | set(ctx.profile.not_places)
+    for name, kind in named_units(text, heads, not_names, lowercase, unit_followers(ctx.profile)):
+        if name not in keys:
+            keys[name] = places.find(name) or places.add(name, kind, None, "named in the text")
+    towns = towns_named_after_persons(text, person_words)
+    for name in towns:  # "Kuibyshev province": the province of the city named after him
+        for head in ("province", "region", "oblast"):
+            unit_name = f"{name} {head}"
+            if unit_name not in keys and unit_name in text:
+                keys[unit_name] = places.find(unit_name) or places.add(unit_name, "region", None, "named in the text")
     matcher = Matcher(keys, split_hyphens=True)
+    town_names = re.compile(r"\b(" + "|".join(map(re.escape, sorted(towns))) + r")\b") if towns else None
     cue = textplaces.before(ctx.profile)
     counts: Counter = Counter()
     used = set()
@@ -557,6 +745,22 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             if other and other.start(1) not in starts and _same_place(other.group(1), place):
                 spans.append((other.start(1), other.end(1), make_in(tei, "placeName", ref=spans[-1][2].get("ref"))))
                 counts["placeName"] += 1
+        if town_names is not None:  # "evacuated to Moscow, then in Kuibyshev": the town named after him
+            taken = [(a, b) for a, b, _ in spans]
+            for m in town_names.finditer(text):
+                start, end = m.span(1)
+                if town_at(text, start, end) and not any(a < end and start < b for a, b in taken):
+                    place = places.find(m.group(1))
+                    if place is None:
+                        place = places.add(m.group(1), "city", towns[m.group(1)], "named in the text; GeoNames")
+                    if place in rejected:
+                        continue
+                    spans.append(
+                        (start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}"))
+                    )
+                    used.add(place.get(XML_ID))
+                    counts["placeName"] += 1
+            spans.sort(key=lambda span: span[0])
         if "seas" in text or "rivers" in text or "oceans" in text or "lakes" in text:
             taken = [(a, b) for a, b, _ in spans]
             for start, end, place in shared_head(text, places):

@@ -70,15 +70,21 @@ PLACE_HEADS = {
     "coalfield": "region",
     "basin": "region",
     "valley": "region",
+    "peninsula": "region",
+    "steppe": "region",
 }
 
-# Features English names with their word first ("Lake Khasan", "Mount Elbrus", "Cape Horn",
-# "Gulf of Finland"), and the type each word gives.
+# Features and buildings English names with their word first ("Lake Khasan", "Mount Elbrus",
+# "Cape Horn", "Gulf of Finland", "the Hall of Columns"), and the type each word gives.
 FEATURE_FIRST_TYPES = {
     "Lake": "lake", "Mount": "mountain", "Cape": "cape", "Isle of": "island", "Gulf of": "sea", "Bay of": "sea",
     "Sea of": "sea", "Strait of": "strait", "Straits of": "strait",
+    # buildings named so ("the Hall of Columns", "the Palace of Soviets")
+    "Palace of": "site", "Hall of": "site",
 }  # fmt: skip
-FEATURE_FIRST = re.compile(r"\b(" + "|".join(FEATURE_FIRST_TYPES) + r") [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?![\w'’-])")
+FEATURE_FIRST = re.compile(
+    r"\b(" + "|".join(FEATURE_FIRST_TYPES) + r") (?:St\.?\s|Saint\s)?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?![\w'’-])"
+)  # not "the Palace of St" of "the Palace of St. Cloud": a saint's name is one with it
 # Words of the compass that name a part of a place before its name ("North Caucasus").
 COMPASS_WORDS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 

@@ -27,7 +27,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   honorific, nor the first of a sentence ("Enter Lane" is a stage direction). Of three
   words, a first that is a common word but no function word of the profile belongs to the
   name ("Upper Grosvenor Street", "Great Russell Street"); one that may not begin the name
-  leaves the other two ("In Grosvenor Street": "Grosvenor Street");
+  leaves the other two ("In Grosvenor Street": "Grosvenor Street"); a hyphenated first
+  word is one ("Half-Moon Street", never "Moon Street"). A name after a cue leaves its
+  possessive outside ("at Willis's": Willis);
 - a town and its region in an address's order ("Dorking, Surrey", "Springfield,
   Illinois"): a place the gazetteer knows of that very name, then a country, state or
   region (the gazetteer's, or the profile's `[places] regions`);
@@ -64,7 +66,10 @@ _NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
 _COUNTY = re.compile(rf"([{UPPER}](?<!\w.)[{LOWER}'’]+(?:\s[{UPPER}][{LOWER}'’]+)?)\s([Cc]ounty|[Pp]arish|[Cc]anton)\b")
 # `(?<!\w.)` after the capital is the `\b` before it: a pattern that opens with a letter is
 # sought by `re`'s fast scan for it, one that opens with `\b` is tried at every position
-_STREET = re.compile(rf"([A-Z](?<!\w.)[a-z'’]+)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b")
+# The first word may be hyphenated ("Half-Moon Street"), never begin after a hyphen ("Moon Street").
+_STREET = re.compile(
+    rf"([A-Z](?<![\w-].)[a-z'’]+(?:-[A-Z][a-z'’]+)*)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b"
+)
 _DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|parish|county) of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
@@ -119,6 +124,8 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     seen: dict[str, str] = {}  # a passage where each was seen, strong cue first
     for m in cued.finditer(text):
         title, cue, the, name, after = m.groups()
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]  # "at Willis's": the place is Willis, the possessive stays outside
         if the and after:
             continue  # "in the Roman republic": an adjective
         if cue in profile.place_links and title and title.strip() in profile.honorifics:
