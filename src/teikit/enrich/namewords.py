@@ -52,6 +52,9 @@ class Words:
         self.person_cues = profile.person_cues
         self.person_nouns = profile.person_nouns
         self.address_words = profile.address_words
+        self.citations = profile.citations
+        self.determiners = profile.determiners
+        self.roles = profile.roles
         self.not_names = profile.not_names
         self.name_joins = profile.name_joins
         self.regions = profile.regions

@@ -47,7 +47,7 @@ from functools import cache
 from ..context import Context
 from ..tei import XML_ID, children, make, make_in, q, sub, text_of
 from ..textnodes import wrap
-from . import registers
+from . import gazetteer, registers
 from .indexpersons import index_persons
 from .matching import REGIONS, SKIP, UNMARKED_TEXT, regions, unmarked_text, word_counts
 from .namewords import (
@@ -270,7 +270,9 @@ def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
     if not words.speech_verbs:
         return said
     verbs = "|".join(map(re.escape, words.speech_verbs))
-    pattern = re.compile(rf"\b(?:{verbs}) ({WORD})(?![\w-])|(?<![\w'’-])({WORD}) (?:{verbs})\b")
+    # "said Danton", "Tolstoy writes", "Pope has said", "Milton justly observes"
+    between = r"(?:(?:has|had|also|then) )?(?:[a-z]+ly )?"
+    pattern = re.compile(rf"\b(?:{verbs}) ({WORD})(?![\w-])|(?<![\w'’-])({WORD}) {between}(?:{verbs})\b")
     # The pattern opens with a look-behind, tried at every position of a piece; a piece
     # without a verb of saying anywhere (found by a fast scan) cannot match at all.
     any_verb = re.compile(verbs)
@@ -284,27 +286,43 @@ def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
     return said
 
 
-def _cued(words: Words, seen: dict[str, str] | None = None) -> Counter:
+def _either(phrases) -> str:
+    """Phrases as a pattern, each also capitalised (it may open a sentence)."""
+    return "|".join(re.escape(w) for a in phrases for w in (a, a[:1].upper() + a[1:])) or "(?!)"
+
+
+def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | None = None) -> Counter:
     """How often each capitalised word standing alone (no name runs on before or after it)
     is followed by what only a person takes (`[names] person_cues`: "Necker, who", "Marat
     himself", "Mirabeau died"), by its possessive and a person's noun (`person_nouns`:
     "Danton's friends"), or by a person's noun in apposition ("Roland, the minister"), or
-    is spoken to (`address_words`: "my dear Algy")."""
+    is spoken to (`address_words`: "my dear Algy"), or comes after a person's noun or a
+    role in apposition (`determiners`, `roles`: "the poet Milton", "its mayor, Pache"), or
+    is cited as an author (`citations`: "according to Rousseau", "in the words of
+    Leibnitz"). `cited`, if given, counts the citations apart: one may be enough."""
     cued: Counter = Counter()
-    if not words.person_cues and not words.person_nouns and not words.address_words:
+    if not (words.person_cues or words.person_nouns or words.address_words or words.citations):
         return cued
     cues = "|".join(map(re.escape, words.person_cues)) or "(?!)"
     nouns = "|".join(map(re.escape, words.person_nouns)) or "(?!)"
     after = re.compile(rf",?\s(?:{cues})\b|['’]s\s(?:{nouns})\b|,\s(?:[a-z]+\s){{1,3}}(?:{nouns})\b")
-    address = "|".join(re.escape(w) for a in words.address_words for w in (a, a.capitalize())) or "(?!)"
-    before = re.compile(rf"(?<![\w'’-])(?:{address})\s$")
+    address = _either(words.address_words)
+    roles = "|".join(map(re.escape, (*words.person_nouns, *words.roles))) or "(?!)"
+    # "the poet Milton", "its national agent, Payan": one adjective may come between
+    before = re.compile(
+        rf"(?<![\w'’-])(?:(?:{address})|(?:{_either(words.determiners)})\s(?:[a-z]+\s)?(?:{roles}),?)\s$"
+    )
+    citing = re.compile(rf"(?<![\w'’-])(?:{_either(words.citations)})\s$")
     addressing = {w.lower() for w in words.address_words}
+    citing_word = {w.lower() for w in words.citations if " " not in w}  # "Vide Milton", capitalised
     for piece in words.prose:
         for run in words.tokens(piece):
-            if len(run) == 2 and run[0][2].lower() in addressing:
-                run = run[1:]  # "Dear Algy" opening a sentence: spoken to
-                start, end, word = run[0]
+            if len(run) == 2 and run[0][2].lower() in addressing | citing_word:
+                # "Dear Algy" opening a sentence: spoken to; "(Vide Milton)": cited
+                start, end, word = run[1]
                 cued[word] += 1
+                if cited is not None and run[0][2].lower() in citing_word:
+                    cited[word] += 1
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 5, end))
                 continue
@@ -316,10 +334,18 @@ def _cued(words: Words, seen: dict[str, str] | None = None) -> Counter:
                 cued[word] += 1
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start, m.end()))
-            elif not word.endswith(".") and before.search(piece, max(0, start - 12), start):
+            elif word.endswith("."):
+                continue
+            elif before.search(piece, max(0, start - 40), start):
                 cued[word] += 1
                 if seen is not None:
-                    seen.setdefault(word, passage(piece, start - 8, end))
+                    seen.setdefault(word, passage(piece, start - 20, end))
+            elif citing.search(piece, max(0, start - 20), start) and not piece[end : end + 1].isalnum():
+                cued[word] += 1
+                if cited is not None:
+                    cited[word] += 1
+                if seen is not None:
+                    seen.setdefault(word, passage(piece, start - 20, end))
     return cued
 
 
@@ -352,14 +378,17 @@ def persons_by_cue(words: Words, seen: dict[str, str] | None = None) -> tuple[Co
     """(the words that say or write twice or more, as `speakers`; and the words that do so or
     stand where a person stands (`_cued`) twice or more between them): no people's or
     party's name in the plural (Girondists, Jacobins beside Jacobin), and a town the
-    gazetteer knows only three times or more."""
+    gazetteer knows only three times or more. A word cited as an author ("according to
+    Rousseau") once is enough when the gazetteer knows no place of that name."""
     said = _said(words, seen)
-    cued = _cued(words, seen)
+    cited: Counter = Counter()
+    cued = _cued(words, seen, cited)
     speaking = Counter({w: n for w, n in said.items() if n >= 2 and _may_be_person(w, words)})
     more: Counter = Counter()
     for w in sorted(set(cued) - set(speaking)):
         n = said[w] + cued[w]
-        if n >= (3 if place_name(w) else 2) and _may_be_person(w, words) and not _plural_people(w, words):
+        enough = (cited[w] and not gazetteer.lookup(w)) or n >= (3 if place_name(w) else 2)
+        if enough and _may_be_person(w, words) and not _plural_people(w, words):
             more[w] = n
     return speaking, more
 
