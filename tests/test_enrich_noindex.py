@@ -539,3 +539,27 @@ def test_a_name_cited_as_an_author_or_after_a_role_is_a_persons(tmp_path):
     evidence = _evidence(tmp_path / "out", "person")
     assert evidence["Leibnitz"].startswith("once where a person stands")
     assert "according to Leibnitz" in evidence["Leibnitz"]
+
+
+_CONFERENCE = (
+    "THE CONFERENCE\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "The delegates met at Treves in the spring, and the envoys of Czecho-Slovakia came to\n"
+    "Treves a week later. An accident occurred at Leamington on the way. Pope has said that\n"
+    "wit is nature to advantage dressed, and Pope's sarcasm is famous; the best verses are\n"
+    "in Addison and Pope.\n"
+)
+
+
+def test_a_place_is_known_by_another_name_a_spelling_and_one_locative(tmp_path):
+    """A city's other name that the gazetteer knows ("Treves", Trier), after a preposition
+    of place, and a hyphenated spelling of a country ("Czecho-Slovakia") are places; so is
+    a town the gazetteer knows, named once and after a locative ("at Leamington"), but not
+    one listed with a person ("in Addison and Pope": writers)."""
+    source = tmp_path / "conference.txt"
+    source.write_text(_CONFERENCE, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    places = _marks(tmp_path / "out", "placeName")
+    assert sorted(places) == ["Czecho-Slovakia", "Leamington", "Treves", "Treves"]
+    evidence = _evidence(tmp_path / "out", "place")
+    assert evidence["Treves"].startswith("another name of Trier, a city in GeoNames")
+    assert _marks(tmp_path / "out", "persName") == ["Pope", "Pope", "Pope"]
