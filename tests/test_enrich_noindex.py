@@ -563,3 +563,25 @@ def test_a_place_is_known_by_another_name_a_spelling_and_one_locative(tmp_path):
     evidence = _evidence(tmp_path / "out", "place")
     assert evidence["Treves"].startswith("another name of Trier, a city in GeoNames")
     assert _marks(tmp_path / "out", "persName") == ["Pope", "Pope", "Pope"]
+
+
+_REIGNS = (
+    "THE REIGNS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "The court was poor under King Charles II. and richer under George III, and the envoy\n"
+    "Sir William Temple wrote of it; the temple of the town was old. Athens and Sparta went to\n"
+    "war, and Sparta, who had the better soldiers, refused to yield; Sparta, who feared no one,\n"
+    "won. (Vide Protest of the Minority, and the protests of the others.) The debt grew under\n"
+    "George III too.\n"
+)
+
+
+def test_a_rulers_number_and_a_common_surname_belong_to_the_name(tmp_path):
+    """A ruler's number after a name is part of it, its full stop left out ("Charles II.",
+    "George III"); a common word that ends a run after a forename is its surname ("Sir
+    William Temple"). A city listed with a great city is no person though it refuses and
+    fears ("Athens and Sparta"); a title cited is no author ("Vide Protest of the Minority")."""
+    source = tmp_path / "reigns.txt"
+    source.write_text(_REIGNS, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    persons = _marks(tmp_path / "out", "persName")
+    assert persons == ["King Charles II", "George III", "Sir William Temple", "George III"]

@@ -16,15 +16,24 @@ only on evidence from the way names are written, never from a list of particular
   or at the start of a paragraph), and not after a preposition of place of the profile
   as a town the gazetteer knows ("at Nancy");
 - a capitalised word that says or writes, next to a verb of the profile
-  (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes"; a small
-  town's name too ("Sandy said"), but not a country's or a great city's ("France
-  declared");
+  (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes", "Pope has
+  said"; a small town's name too ("Sandy said"), but not a country's or a great city's
+  ("France declared");
+- a capitalised word where a person stands twice: before a person's cue ("Necker, who"),
+  after a calling ("the poet Dryden", "its mayor, Pache"), as a possessive before a
+  person's noun ("Pope's sarcasm"), spoken to ("dear Algy"); cited as an author once
+  ("according to Leibnitz", "vide Milton"; not "vide Protest of the Minority", a title)
+  when the gazetteer knows no place of that name. A place of the gazetteer listed with a
+  country or a great city ("Athens and Sparta") is none, though it refuses and fears;
 - a heading of the book's general index whose entries speak of a person ("Calonne,
   ministry of"; "Cathelineau, crosses the Loire"), as `indexpersons` reads them.
 
 A word the book also writes in lower case is a common word ("The", "Reading", "Will"):
 it ends the name that follows a forename or initials, and it is never a name alone. It
-may stand after an honorific ("Mr. Pope"), where the honorific is the evidence. A word is
+may stand after an honorific ("Mr. Pope"), where the honorific is the evidence, and as
+the last word of a run right after a forename ("Sir William Temple"), when it is no
+function word. A ruler's number after a name belongs to it ("Charles II.", "George
+III": the full stop left out). A word is
 common unless its lower-case uses are rare beside its capitalised mid-sentence ones (the
 man named Ernest sixty times, against "earnest" five times).
 
@@ -67,6 +76,9 @@ from .namewords import (
     unmarked_prose,
 )
 
+# A ruler's number after the name: "Charles II", "Louis XVI.", "Charles I." (its full stop
+# left out); "I" alone only before a stop or a comma ("Charles I think" is a pronoun).
+_REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}|I(?=[.,;:)]))(?![\w'’-])")
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone
 HEAD = (
     "Persons named in the text, a register built without an index (the book has none that "
@@ -110,6 +122,10 @@ class Finder:
         out: list[Span] = []
         for toks in self.words.tokens(text):
             out.extend(self._cut(text, toks, initial(text, toks[0][0])))
+        for span in out:
+            m = _REGNAL.match(text, span.end)
+            if m is not None and not text[span.end - 1 : span.end] == ".":
+                span.end = m.end()  # "Charles II", "George III." (the full stop left out)
         return out
 
     def _body(self, toks, j: int, after_abbreviation: bool):
@@ -127,7 +143,12 @@ class Finder:
                 break
             elif word in self.words.particles and k + 1 < len(toks) and not toks[k + 1][2].endswith("."):
                 parts.append(word)
-            elif self.words.common(word) and not (after_abbreviation and k == j) or not VOWEL.search(word):
+            elif (
+                self.words.common(word)
+                and not (after_abbreviation and k == j)
+                and not self._surname_after_forename(toks, j, k, parts)
+                or not VOWEL.search(word)
+            ):
                 break  # a common word, or an abbreviation ("Fcp. 8vo", "Wm.")
             else:
                 parts.append(word)
@@ -143,6 +164,18 @@ class Finder:
         while last > 0 and parts[last - 1] in self.words.particles:
             last -= 1  # "De Courcy" is one surname
         return j + len(parts), tuple(parts[:last]), " ".join(parts[last:])
+
+    def _surname_after_forename(self, toks, j: int, k: int, parts: list[str]) -> bool:
+        """Whether a common word at token k is the surname of the forename right before it
+        ("Sir William Temple", "Thomas Baker"): it ends the run, and it is no function word."""
+        before = parts[-1] if parts else (toks[j - 1][2] if k == j and j > 0 else "")
+        word = toks[k][2]
+        return (
+            before in self.words.forenames
+            and k == len(toks) - 1
+            and word.lower() not in self.words.function_words
+            and word not in self.words.honorifics
+        )
 
     def _cut(self, text: str, toks, starts_sentence: bool) -> list[Span]:
         out: list[Span] = []
@@ -233,7 +266,8 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             if not g.endswith(".") and not words.common(g) and g not in alone and g not in words.particles:
                 alone[g] = "forename"
     seen: dict[str, str] = {}
-    speaking, more = persons_by_cue(words, seen)
+    lists = name_lists(words)
+    speaking, more = persons_by_cue(words, seen, lists)
     for word, n in sorted(speaking.items()) + sorted(more.items()):
         if word not in alone:
             kind = "forename" if word in words.forenames else "surname"
@@ -245,7 +279,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 why[word] = (
                     f"{times(n)} where a person stands (said, who, himself; 's friends, the minister): {seen[word]}"
                 )
-    for word, n, where in beside_persons(words, alone):
+    for word, n, where in beside_persons(words, alone, lists):
         alone[word] = "surname"
         found[word] = Name("", (), word)
         why[word] = f"named {times(n)} in a list with persons the book names: {where}"
@@ -317,11 +351,12 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     citing_word = {w.lower() for w in words.citations if " " not in w}  # "Vide Milton", capitalised
     for piece in words.prose:
         for run in words.tokens(piece):
-            if len(run) == 2 and run[0][2].lower() in addressing | citing_word:
+            first = run[0][2].lower()
+            if len(run) == 2 and (first in addressing or first in citing_word and _author(piece, run[1][1])):
                 # "Dear Algy" opening a sentence: spoken to; "(Vide Milton)": cited
                 start, end, word = run[1]
                 cued[word] += 1
-                if cited is not None and run[0][2].lower() in citing_word:
+                if cited is not None and first in citing_word:
                     cited[word] += 1
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 5, end))
@@ -340,13 +375,22 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 cued[word] += 1
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
-            elif citing.search(piece, max(0, start - 20), start) and not piece[end : end + 1].isalnum():
+            elif citing.search(piece, max(0, start - 20), start) and _author(piece, end):
                 cued[word] += 1
                 if cited is not None:
                     cited[word] += 1
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
     return cued
+
+
+_WORK_OF = re.compile(r"\w|-\w|\s+of\b")  # a possessive is an author's: "vide Blackstone's Commentaries"
+
+
+def _author(piece: str, end: int) -> bool:
+    """Whether a word cited ends there as an author's name does: not a work's or a
+    document's title ("Vide Protest of the Minority")."""
+    return _WORK_OF.match(piece, end) is None
 
 
 def _may_be_person(w: str, words: Words) -> bool:
@@ -374,18 +418,25 @@ def speakers(words: Words, seen: dict[str, str] | None = None) -> Counter:
 _PEOPLE = re.compile(r"(?:ists|ites|ians|eans|ans|ese|ish|men)$")  # Girondists, Jacobites, Vendeans: many
 
 
-def persons_by_cue(words: Words, seen: dict[str, str] | None = None) -> tuple[Counter, Counter]:
+def persons_by_cue(
+    words: Words, seen: dict[str, str] | None = None, lists: list[tuple[list[str], str]] | None = None
+) -> tuple[Counter, Counter]:
     """(the words that say or write twice or more, as `speakers`; and the words that do so or
     stand where a person stands (`_cued`) twice or more between them): no people's or
     party's name in the plural (Girondists, Jacobins beside Jacobin), and a town the
     gazetteer knows only three times or more. A word cited as an author ("according to
-    Rousseau") once is enough when the gazetteer knows no place of that name."""
+    Rousseau") once is enough when the gazetteer knows no place of that name. A place of
+    the gazetteer that the book lists with a place ("Athens and Sparta") is none: a city
+    refuses and hopes as its people do ("Sparta, refused to submit")."""
     said = _said(words, seen)
     cited: Counter = Counter()
     cued = _cued(words, seen, cited)
     speaking = Counter({w: n for w, n in said.items() if n >= 2 and _may_be_person(w, words)})
     more: Counter = Counter()
+    placed = listed_with_places(name_lists(words) if lists is None else lists)
     for w in sorted(set(cued) - set(speaking)):
+        if w in placed and gazetteer.lookup(w, everything=True) is not None:
+            continue
         n = said[w] + cued[w]
         enough = (cited[w] and not gazetteer.lookup(w)) or n >= (3 if place_name(w) else 2)
         if enough and _may_be_person(w, words) and not _plural_people(w, words):
@@ -398,13 +449,9 @@ def _plural_people(w: str, words: Words) -> bool:
     return bool(_PEOPLE.search(w)) or (w.endswith("s") and words.caps[w[:-1]] > 0)
 
 
-def beside_persons(words: Words, alone: dict[str, str]) -> list[tuple[str, int, str]]:
-    """Capitalised words named in one list with persons found already ("Danton and Marat",
-    "Robespierre, Couthon and St. Just"): the book's own consistency. Each word of the list
-    stands alone (no name runs on before or after it), and one is a person's; another is
-    taken when it may be a person's name (`_may_be_person`), is no place the gazetteer knows,
-    no people's name in the plural, and the book writes it mid-sentence twice or more.
-    Two rounds: a list may name only persons found in the first. (word, lists, passage)."""
+def name_lists(words: Words) -> list[tuple[list[str], str]]:
+    """The lists of capitalised words standing alone in the prose ("Danton, Hébert and
+    Marat"), joined by a word of `[names] joins`: (the words, a passage quoting the list)."""
     if not words.name_joins:
         return []
     joins = "|".join(map(re.escape, words.name_joins))
@@ -417,6 +464,40 @@ def beside_persons(words: Words, alone: dict[str, str]) -> list[tuple[str, int, 
             if m.start() and re.search(rf"[{UPPER}][\w.]*\s$", piece[max(0, m.start() - 30) : m.start()]):
                 continue  # "Madame Roland and Danton": the list begins inside a name
             lists.append((word.findall(m.group()), passage(piece, m.start(), m.end())))
+    return lists
+
+
+_LARGE_PLACE = 250_000
+
+
+def _large_place(word: str) -> bool:
+    geo = gazetteer.lookup_named(word)
+    return geo is not None and (geo.type != "city" or geo.population >= _LARGE_PLACE)
+
+
+def listed_with_places(lists: list[tuple[list[str], str]]) -> set[str]:
+    """The words of `lists` named in one list with a country or state, or a city of 250,000
+    people or more, that the gazetteer knows by that very name ("Athens and Sparta",
+    "Sparta, Athens, Rome, and Carthage"; a smaller town's name is a person's as often:
+    "Cowley, Milton, and Pope")."""
+    out: set[str] = set()
+    for names, _ in lists:
+        placed = [n for n in names if _large_place(n)]
+        out |= {n for n in names if any(p != n for p in placed)}
+    return out
+
+
+def beside_persons(
+    words: Words, alone: dict[str, str], lists: list[tuple[list[str], str]] | None = None
+) -> list[tuple[str, int, str]]:
+    """Capitalised words named in one list with persons found already ("Danton and Marat",
+    "Robespierre, Couthon and St. Just"): the book's own consistency. Each word of the list
+    stands alone (no name runs on before or after it), and one is a person's; another is
+    taken when it may be a person's name (`_may_be_person`), is no place the gazetteer knows,
+    no people's name in the plural, and the book writes it mid-sentence twice or more.
+    Two rounds: a list may name only persons found in the first. (word, lists, passage)."""
+    if lists is None:
+        lists = name_lists(words)
     out: list[tuple[str, int, str]] = []
     known = set(alone)
     for _ in range(2):
