@@ -303,26 +303,78 @@ def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
     said: Counter = Counter()
     if not words.speech_verbs:
         return said
-    verbs = "|".join(map(re.escape, words.speech_verbs))
-    # "said Danton", "Tolstoy writes", "Pope has said", "Milton justly observes"
-    between = r"(?:(?:has|had|also|then) )?(?:[a-z]+ly )?"
-    pattern = re.compile(rf"\b(?:{verbs}) ({WORD})(?![\w-])|(?<![\w'’-])({WORD}) {between}(?:{verbs})\b")
-    # The pattern opens with a look-behind, tried at every position of a piece; a piece
-    # without a verb of saying anywhere (found by a fast scan) cannot match at all.
-    any_verb = re.compile(verbs)
+    # Read from the runs of capitalised words (`Words.tokens`, cut once for the book): the
+    # word before a run ("said Danton"), the words after it ("Tolstoy writes", "Pope has
+    # said", "Milton justly observes"); a run counts once.
+    verbs = set(words.speech_verbs)
     for piece in words.prose:
-        if not any_verb.search(piece):
-            continue
-        for m in pattern.finditer(piece):
-            said[m.group(1) or m.group(2)] += 1
-            if seen is not None:
-                seen.setdefault(m.group(1) or m.group(2), passage(piece, m.start(), m.end()))
+        for run in words.tokens(piece):
+            start, end, tok = run[-1]
+            if _says(piece, end, verbs) and _WORD.fullmatch(tok):
+                said[tok] += 1
+                if seen is not None:
+                    seen.setdefault(tok, passage(piece, start, end + 24))
+                continue
+            start, end, tok = run[0]
+            last = _last_word(piece, start)
+            if last in verbs and _WORD.fullmatch(tok):
+                said[tok] += 1
+                if seen is not None:
+                    seen.setdefault(tok, passage(piece, start - len(last) - 1, end))
     return said
 
 
-def _either(phrases) -> str:
-    """Phrases as a pattern, each also capitalised (it may open a sentence)."""
-    return "|".join(re.escape(w) for a in phrases for w in (a, a[:1].upper() + a[1:])) or "(?!)"
+_WORD = re.compile(WORD)
+_AUXILIARIES = {"has", "had", "also", "then"}
+_TRAILING = ",.;:!?\"”’'—)"
+
+
+def _says(piece: str, end: int, verbs: set[str]) -> bool:
+    """Whether a verb of saying follows `end` ("Tolstoy writes", "Pope has said", "Milton
+    justly observes"): after one space, an auxiliary and a word in -ly may come between."""
+    if piece[end : end + 1] != " ":
+        return False
+    after = piece[end + 1 : end + 40].split(maxsplit=3)[:3]
+    k = 0
+    if after[k:] and after[k] in _AUXILIARIES:
+        k += 1
+    if after[k:] and after[k].endswith("ly") and after[k].isalpha() and after[k].islower():
+        k += 1
+    return k < len(after) and after[k].rstrip(_TRAILING) in verbs
+
+
+def _either_forms(phrases) -> list[str]:
+    """Each phrase as written and capitalised (it may open a sentence)."""
+    return [w for a in phrases for w in (a, a[:1].upper() + a[1:])]
+
+
+_OPENING = '("“‘['
+
+
+def _before(piece: str, start: int) -> list[str]:
+    """The last four words before `start`, when one space stands right before it (an opening
+    bracket or quotation mark taken off each: "(vide Milton)")."""
+    if start == 0 or piece[start - 1] not in " \t\n":
+        return []
+    at = max(0, start - 40)
+    ahead = piece[at:start].split()
+    if at and ahead and not piece[at - 1].isspace():
+        ahead = ahead[1:]  # the window began inside a word
+    return [w.lstrip(_OPENING) for w in ahead[-4:]]
+
+
+def _last_word(piece: str, start: int) -> str:
+    """The word right before `start`, one space apart ("" if none), an opening bracket or
+    quotation mark taken off."""
+    if start < 2 or piece[start - 1] not in " \t\n":
+        return ""
+    at = max(piece.rfind(" ", 0, start - 1), piece.rfind("\n", 0, start - 1), piece.rfind("\t", 0, start - 1)) + 1
+    return piece[at : start - 1].lstrip(_OPENING)
+
+
+def _adjective(pair: list[str], determiners: set[str]) -> bool:
+    """A determiner, then one lower-case word: "its national (agent)"."""
+    return len(pair) == 2 and pair[0] in determiners and pair[1].isalpha() and pair[1].islower()
 
 
 def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | None = None) -> Counter:
@@ -340,13 +392,15 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     cues = "|".join(map(re.escape, words.person_cues)) or "(?!)"
     nouns = "|".join(map(re.escape, words.person_nouns)) or "(?!)"
     after = re.compile(rf",?\s(?:{cues})\b|['’]s\s(?:{nouns})\b|,\s(?:[a-z]+\s){{1,3}}(?:{nouns})\b")
-    address = _either(words.address_words)
-    roles = "|".join(map(re.escape, (*words.person_nouns, *words.roles))) or "(?!)"
-    # "the poet Milton", "its national agent, Payan": one adjective may come between
-    before = re.compile(
-        rf"(?<![\w'’-])(?:(?:{address})|(?:{_either(words.determiners)})\s(?:[a-z]+\s)?(?:{roles}),?)\s$"
-    )
-    citing = re.compile(rf"(?<![\w'’-])(?:{_either(words.citations)})\s$")
+    # What stands before a word is read from the words before it (`_before`), not by a
+    # pattern searched backwards from each capitalised word: a pattern that opens with a
+    # look-behind is tried at every position of the stretch before it.
+    address = set(_either_forms(words.address_words))
+    roles = {*words.person_nouns, *words.roles}
+    determiners = set(_either_forms(words.determiners))
+    citations = {tuple(c.split()) for c in _either_forms(words.citations)}
+    cited_lengths = sorted({len(c) for c in citations})
+    last_words = address | roles | {c[-1] for c in citations}
     addressing = {w.lower() for w in words.address_words}
     citing_word = {w.lower() for w in words.citations if " " not in w}  # "Vide Milton", capitalised
     for piece in words.prose:
@@ -371,11 +425,18 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                     seen.setdefault(word, passage(piece, start, m.end()))
             elif word.endswith("."):
                 continue
-            elif before.search(piece, max(0, start - 40), start):
+            if _last_word(piece, start).rstrip(",") not in last_words:
+                continue  # the common case, told without reading the words before
+            ahead = _before(piece, start)
+            if ahead[-1] in address or (
+                ahead[-1].rstrip(",") in roles
+                and (ahead[-2:-1] and ahead[-2] in determiners or _adjective(ahead[-3:-1], determiners))
+            ):
+                # "my dear Algy"; "the poet Milton", "its national agent, Payan"
                 cued[word] += 1
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
-            elif citing.search(piece, max(0, start - 20), start) and _author(piece, end):
+            elif any(tuple(ahead[-n:]) in citations for n in cited_lengths) and _author(piece, end):
                 cued[word] += 1
                 if cited is not None:
                     cited[word] += 1
