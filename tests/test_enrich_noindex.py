@@ -502,17 +502,20 @@ def test_a_town_and_its_region_in_an_address_are_places(tmp_path):
 _ADDRESSED = (
     "MORNING CALLS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
     "\u201cMy dear Algy, you talk too much,\u201d said the visitor. \u201cDear Algy is tired,\u201d his\n"
-    "sister answered, and the dear old house was quiet again. Nobody called on Sunday.\n"
+    "sister answered, and the dear old house was quiet again. Nobody called on Sunday.\n\n"
+    "She sang: \u201cO Nanie, wait for me; O Death, be slow; oh Nanie, come.\u201d The death of\n"
+    "summer is near.\n"
 )
 
 
 def test_a_name_spoken_to_is_a_persons(tmp_path):
-    """A word after a word of address ("my dear Algy", twice) is a person's name; the
-    same word before a common noun ("the dear old house") is no evidence."""
+    """A word after a word of address ("my dear Algy", "O Nanie", twice) is a person's
+    name; the same word before a common noun ("the dear old house") is no evidence, nor
+    is a common word spoken to ("O Death": the book writes "death")."""
     source = tmp_path / "calls.txt"
     source.write_text(_ADDRESSED, encoding="utf-8")
     convert(source, tmp_path / "out")
-    assert _marks(tmp_path / "out", "persName") == ["Algy", "Algy"]
+    assert _marks(tmp_path / "out", "persName") == ["Algy", "Algy", "Nanie", "Nanie"]
 
 
 _CITED = (
