@@ -588,3 +588,23 @@ def test_a_rulers_number_and_a_common_surname_belong_to_the_name(tmp_path):
     convert(source, tmp_path / "out")
     persons = _marks(tmp_path / "out", "persName")
     assert persons == ["King Charles II", "George III", "Sir William Temple", "George III"]
+
+
+_OUTLAWED = (
+    "THE NINTH OF THERMIDOR\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "Robespierre himself spoke long, and Robespierre, who feared the Plain, was silent. The\n"
+    "Convention outlawed Henriot, Robespierre, and his companions. The guards waited for\n"
+    "Henriot in the square; the cannon of Henriot stood idle. Paris, Lyons, and other towns\n"
+    "were quiet.\n"
+)
+
+
+def test_a_list_ending_in_a_common_noun_still_lists_persons(tmp_path):
+    """ "Henriot, Robespierre, and his companions" lists Henriot with a person the book names
+    (a comma after each name, the last of the list no name); "Paris, Lyons, and other
+    towns" names no person."""
+    source = tmp_path / "thermidor.txt"
+    source.write_text(_OUTLAWED, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    assert sorted(set(_marks(tmp_path / "out", "persName"))) == ["Henriot", "Robespierre"]
+    assert _evidence(tmp_path / "out", "person")["Henriot"].startswith("named once in a list with persons")

@@ -512,12 +512,17 @@ def _plural_people(w: str, words: Words) -> bool:
 
 def name_lists(words: Words) -> list[tuple[list[str], str]]:
     """The lists of capitalised words standing alone in the prose ("Danton, Hébert and
-    Marat"), joined by a word of `[names] joins`: (the words, a passage quoting the list)."""
+    Marat"; "Henriot, Robespierre, and his colleagues"), joined by a word of `[names] joins`:
+    (the words, a passage quoting the list)."""
     if not words.name_joins:
         return []
     joins = "|".join(map(re.escape, words.name_joins))
     w = LISTED_WORD
-    listed = re.compile(rf"{w}(?:,\s{w})*,?\s(?:{joins})\s{w}(?![\w'’-]|\s[{UPPER}])")
+    # "Danton, Hébert and Marat"; "Henriot, Robespierre, and his colleagues" (the last of the
+    # list no name: the names before it, a comma after each, are listed all the same)
+    listed = re.compile(
+        rf"{w}(?:,\s{w})*,?\s(?:{joins})\s{w}(?![\w'’-]|\s[{UPPER}])|{w}(?:,\s{w})+,\s(?:{joins})\s(?=[a-z])"
+    )
     word = re.compile(w)
     lists: list[tuple[list[str], str]] = []
     for piece in words.prose:
