@@ -523,14 +523,17 @@ _CITED = (
     "Errors are often useful, according to Leibnitz, and the moralists agree. Pope has said\n"
     "that the proper study of mankind is man, and Pope's sarcasm stings. The poet Dryden\n"
     "praised the fields; Dryden's maxims are gentle. A quarrel began at Langmere, where the\n"
-    "mayor was away, and in the words of Hastings the town was dull.\n\n"
+    "mayor was away, and in the words of Hastings the town was dull. Neither the king nor his\n"
+    "chancellor, Kaunitz, objected; the book won its author European celebrity.\n\n"
     "The fair was held at Langmere, and the mayor spoke. We walked from Langmere at noon.\n"
 )
 
 
 def test_a_name_cited_as_an_author_or_after_a_role_is_a_persons(tmp_path):
-    """A word cited as an author once ("according to Leibnitz") is a person's name; a word
-    the gazetteer knows as a place needs more ("in the words of Hastings"). A verb of
+    """A word cited as an author once ("according to Leibnitz"), or after a calling once
+    ("his chancellor, Kaunitz"), is a person's name; a word the gazetteer knows as a place
+    needs more ("in the words of Hastings"), and so does a people's adjective ("its author
+    European celebrity"). A verb of
     saying after an auxiliary ("Pope has said"), a noun of the mind after a possessive
     ("Pope's sarcasm") and a calling before the name ("The poet Dryden") are evidence;
     a role after a name is not ("Langmere, where the mayor": a town)."""
@@ -538,7 +541,7 @@ def test_a_name_cited_as_an_author_or_after_a_role_is_a_persons(tmp_path):
     source.write_text(_CITED, encoding="utf-8")
     convert(source, tmp_path / "out")
     persons = _marks(tmp_path / "out", "persName")
-    assert sorted(set(persons)) == ["Dryden", "Leibnitz", "Pope"]
+    assert sorted(set(persons)) == ["Dryden", "Kaunitz", "Leibnitz", "Pope"]
     evidence = _evidence(tmp_path / "out", "person")
     assert evidence["Leibnitz"].startswith("once where a person stands")
     assert "according to Leibnitz" in evidence["Leibnitz"]

@@ -21,9 +21,10 @@ only on evidence from the way names are written, never from a list of particular
   ("France declared");
 - a capitalised word where a person stands twice: before a person's cue ("Necker, who"),
   after a calling ("the poet Dryden", "its mayor, Pache"), as a possessive before a
-  person's noun ("Pope's sarcasm"), spoken to ("dear Algy"); cited as an author once
-  ("according to Leibnitz", "vide Milton"; not "vide Protest of the Minority", a title)
-  when the gazetteer knows no place of that name. A place of the gazetteer listed with a
+  person's noun ("Pope's sarcasm"), spoken to ("dear Algy"); cited as an author or
+  after a calling once ("according to Leibnitz", "vide Milton", "his chancellor,
+  Kaunitz"; not "vide Protest of the Minority", a title) when the gazetteer knows no
+  place of that name and it has no adjective's ending ("European"). A place of the gazetteer listed with a
   country or a great city ("Athens and Sparta") is none, though it refuses and fears;
 - a heading of the book's general index whose entries speak of a person ("Calonne,
   ministry of"; "Cathelineau, crosses the Loire"), as `indexpersons` reads them.
@@ -428,12 +429,17 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
             if _last_word(piece, start).rstrip(",") not in last_words:
                 continue  # the common case, told without reading the words before
             ahead = _before(piece, start)
-            if ahead[-1] in address or (
-                ahead[-1].rstrip(",") in roles
-                and (ahead[-2:-1] and ahead[-2] in determiners or _adjective(ahead[-3:-1], determiners))
+            if ahead[-1] in address:
+                cued[word] += 1  # "my dear Algy"
+                if seen is not None:
+                    seen.setdefault(word, passage(piece, start - 20, end))
+            elif ahead[-1].rstrip(",") in roles and (
+                ahead[-2:-1] and ahead[-2] in determiners or _adjective(ahead[-3:-1], determiners)
             ):
-                # "my dear Algy"; "the poet Milton", "its national agent, Payan"
+                # "the poet Milton", "its national agent, Payan": as strong as a citation
                 cued[word] += 1
+                if cited is not None:
+                    cited[word] += 1
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
             elif any(tuple(ahead[-n:]) in citations for n in cited_lengths) and _author(piece, end):
@@ -476,6 +482,7 @@ def speakers(words: Words, seen: dict[str, str] | None = None) -> Counter:
     return Counter({w: n for w, n in _said(words, seen).items() if n >= 2 and _may_be_person(w, words)})
 
 
+_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")  # a people's adjective: "European", "Chinese"
 _PEOPLE = re.compile(r"(?:ists|ites|ians|eans|ans|ese|ish|men)$")  # Girondists, Jacobites, Vendeans: many
 
 
@@ -486,7 +493,9 @@ def persons_by_cue(
     stand where a person stands (`_cued`) twice or more between them): no people's or
     party's name in the plural (Girondists, Jacobins beside Jacobin), and a town the
     gazetteer knows only three times or more. A word cited as an author ("according to
-    Rousseau") once is enough when the gazetteer knows no place of that name. A place of
+    Rousseau") or after a calling ("the deputy Barras", "his chancellor, Kaunitz") once is
+    enough when the gazetteer knows no place of that name and it has no adjective's ending
+    ("its author European celebrity"). A place of
     the gazetteer that the book lists with a place ("Athens and Sparta") is none: a city
     refuses and hopes as its people do ("Sparta, refused to submit")."""
     said = _said(words, seen)
@@ -499,7 +508,8 @@ def persons_by_cue(
         if w in placed and gazetteer.lookup(w, everything=True) is not None:
             continue
         n = said[w] + cued[w]
-        enough = (cited[w] and not gazetteer.lookup(w)) or n >= (3 if place_name(w) else 2)
+        once = cited[w] and not gazetteer.lookup(w) and not _ADJECTIVE.search(w)  # "its author European celebrity"
+        enough = once or n >= (3 if place_name(w) else 2)
         if enough and _may_be_person(w, words) and not _plural_people(w, words):
             more[w] = n
     return speaking, more
