@@ -611,3 +611,24 @@ def test_a_list_ending_in_a_common_noun_still_lists_persons(tmp_path):
     convert(source, tmp_path / "out")
     assert sorted(set(_marks(tmp_path / "out", "persName"))) == ["Henriot", "Robespierre"]
     assert _evidence(tmp_path / "out", "person")["Henriot"].startswith("named once in a list with persons")
+
+
+_PARTICLES = (
+    "THE BASTILLE\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "The governor, the Marquis de Launay, would not yield, and Madame d'Eon laughed at him.\n"
+    "The king ruled France de facto, and Madame de la Mothe wrote to the Marquis de Launay.\n"
+)
+
+
+def test_a_surname_may_open_with_a_particle_in_lower_case(tmp_path):
+    """A particle in lower case opens the surname after an honorific ("Marquis de Launay",
+    "Madame d'Eon", "Madame de la Mothe"); after a place it opens nothing ("France de facto")."""
+    source = tmp_path / "bastille.txt"
+    source.write_text(_PARTICLES, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    assert _marks(tmp_path / "out", "persName") == [
+        "Marquis de Launay",
+        "Madame d'Eon",
+        "Madame de la Mothe",
+        "Marquis de Launay",
+    ]

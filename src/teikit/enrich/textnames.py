@@ -5,7 +5,8 @@ alone says little: every sentence begins with one. A word is taken as a person's
 only on evidence from the way names are written, never from a list of particular names:
 
 - after an honorific of the profile (`[names] honorifics`): "Mr. Polly", "Mr Polly",
-  "Lady Susan Vernon". An honorific abbreviation right after a proper noun written
+  "Lady Susan Vernon", "Marquis de Launay" (a particle of the profile in lower case, or
+  "d'", opens the surname: "Madame d'Eon"). An honorific abbreviation right after a proper noun written
   mid-sentence abbreviates something else ("4557 Melan Dr." is a drive);
 - after a forename of the profile (`[names] forenames`), initials and capitalised words:
   "Maria Mainwaring", "Michael S. Hart";
