@@ -427,8 +427,18 @@ def _smaller(
 def _listed_with_persons(name: str, text: str, not_places) -> bool:
     """Whether the text lists a name with a word that is no place (a person's name found
     already): "in Cowley, Milton, and Pope" names poets, not a town."""
-    after = re.compile(rf"(?<![\w-]){re.escape(name)},?\s(?:(?:and|or)\s)?([{UPPER}][{LOWER}]+)")
-    return any(m.group(1) in not_places for m in after.finditer(text))
+    start = 0
+    while (at := text.find(name, start)) >= 0:  # found by `str.find`, as `uses` does
+        start = at + len(name)
+        if at and _word_char(text[at - 1]):
+            continue
+        m = _LISTED_NEXT.match(text, start)
+        if m is not None and m.group(1) in not_places:
+            return True
+    return False
+
+
+_LISTED_NEXT = re.compile(rf",?\s(?:(?:and|or)\s)?([{UPPER}][{LOWER}]+)")
 
 
 _UNKNOWN_LOCATED = 3  # uses after a locative that make a place of a name no gazetteer holds
