@@ -3,7 +3,8 @@
 Converts the bundled book afresh (with its profile, and with teikit's default profile
 only) and ../shared/corpus/books/gardiner-french-revolution.txt, scores them against
 tests/data/enrich/anchored/iron-lazar-dev.txt and gardiner-french-revolution.txt (and the
-date-only samples in tests/data/enrich/dates-dev), and prints the figures and every miss,
+date-only samples in tests/data/enrich/dates-dev); likewise each book of the no-index
+development samples (tests/data/enrich/noindex-dev, run name = the book's file stem), and prints the figures and every miss,
 spurious mark and wrong date value, grouped by type. The held-out sample
 (anchored/iron-lazar-test.txt, iron-lazar-test2.txt) is refused: its errors are not to be read while tuning.
 
@@ -33,6 +34,11 @@ RUNS = {
     "lazar-noprofile": (LAZAR, "default", ("anchored/iron-lazar-dev.txt",)),
     "gardiner": (GARDINER, None, ("anchored/gardiner-french-revolution.txt", "dates-dev/gardiner-dates.txt")),
 }
+# The books without an index: one run per book of tests/data/enrich/noindex-dev (never ../noindex, held out).
+for _sample in sorted((GOLD / "noindex-dev").glob("*.txt")):
+    _book = _sample.stem.removesuffix("-dates")  # a date-bearing sample of the same book
+    _samples = RUNS[_book][2] if _book in RUNS else ()
+    RUNS[_book] = (BOOKS / f"{_book}.txt", None, (*_samples, f"noindex-dev/{_sample.name}"))
 LABELS = {"P": "persName", "L": "placeName", "O": "orgName", "D": "date"}
 
 
@@ -40,7 +46,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="/tmp/enrich-errors", help="where the conversions are written")
     ap.add_argument("--types", default="PLOD")
-    ap.add_argument("--only", default="", help="comma-separated run names (lazar, lazar-noprofile, gardiner)")
+    ap.add_argument(
+        "--only", default="", help="comma-separated run names (lazar, lazar-noprofile, gardiner, a noindex-dev book)"
+    )
     ap.add_argument("--quiet", action="store_true", help="figures only")
     args = ap.parse_args()
     for name, (source, profile_name, samples) in RUNS.items():

@@ -502,14 +502,133 @@ def test_a_town_and_its_region_in_an_address_are_places(tmp_path):
 _ADDRESSED = (
     "MORNING CALLS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
     "\u201cMy dear Algy, you talk too much,\u201d said the visitor. \u201cDear Algy is tired,\u201d his\n"
-    "sister answered, and the dear old house was quiet again. Nobody called on Sunday.\n"
+    "sister answered, and the dear old house was quiet again. Nobody called on Sunday.\n\n"
+    "She sang: \u201cO Nanie, wait for me; O Death, be slow; oh Nanie, come.\u201d The death of\n"
+    "summer is near.\n"
 )
 
 
 def test_a_name_spoken_to_is_a_persons(tmp_path):
-    """A word after a word of address ("my dear Algy", twice) is a person's name; the
-    same word before a common noun ("the dear old house") is no evidence."""
+    """A word after a word of address ("my dear Algy", "O Nanie", twice) is a person's
+    name; the same word before a common noun ("the dear old house") is no evidence, nor
+    is a common word spoken to ("O Death": the book writes "death")."""
     source = tmp_path / "calls.txt"
     source.write_text(_ADDRESSED, encoding="utf-8")
     convert(source, tmp_path / "out")
-    assert _marks(tmp_path / "out", "persName") == ["Algy", "Algy"]
+    assert _marks(tmp_path / "out", "persName") == ["Algy", "Algy", "Nanie", "Nanie"]
+
+
+_CITED = (
+    "ON ERROR\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "Errors are often useful, according to Leibnitz, and the moralists agree. Pope has said\n"
+    "that the proper study of mankind is man, and Pope's sarcasm stings. The poet Dryden\n"
+    "praised the fields; Dryden's maxims are gentle. A quarrel began at Langmere, where the\n"
+    "mayor was away, and in the words of Hastings the town was dull. Neither the king nor his\n"
+    "chancellor, Kaunitz, objected; the book won its author European celebrity.\n\n"
+    "The fair was held at Langmere, and the mayor spoke. We walked from Langmere at noon.\n"
+)
+
+
+def test_a_name_cited_as_an_author_or_after_a_role_is_a_persons(tmp_path):
+    """A word cited as an author once ("according to Leibnitz"), or after a calling once
+    ("his chancellor, Kaunitz"), is a person's name; a word the gazetteer knows as a place
+    needs more ("in the words of Hastings"), and so does a people's adjective ("its author
+    European celebrity"). A verb of
+    saying after an auxiliary ("Pope has said"), a noun of the mind after a possessive
+    ("Pope's sarcasm") and a calling before the name ("The poet Dryden") are evidence;
+    a role after a name is not ("Langmere, where the mayor": a town)."""
+    source = tmp_path / "error.txt"
+    source.write_text(_CITED, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    persons = _marks(tmp_path / "out", "persName")
+    assert sorted(set(persons)) == ["Dryden", "Kaunitz", "Leibnitz", "Pope"]
+    evidence = _evidence(tmp_path / "out", "person")
+    assert evidence["Leibnitz"].startswith("once where a person stands")
+    assert "according to Leibnitz" in evidence["Leibnitz"]
+
+
+_CONFERENCE = (
+    "THE CONFERENCE\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "The delegates met at Treves in the spring, and the envoys of Czecho-Slovakia came to\n"
+    "Treves a week later. An accident occurred at Leamington on the way. Pope has said that\n"
+    "wit is nature to advantage dressed, and Pope's sarcasm is famous; the best verses are\n"
+    "in Addison and Pope.\n"
+)
+
+
+def test_a_place_is_known_by_another_name_a_spelling_and_one_locative(tmp_path):
+    """A city's other name that the gazetteer knows ("Treves", Trier), after a preposition
+    of place, and a hyphenated spelling of a country ("Czecho-Slovakia") are places; so is
+    a town the gazetteer knows, named once and after a locative ("at Leamington"), but not
+    one listed with a person ("in Addison and Pope": writers)."""
+    source = tmp_path / "conference.txt"
+    source.write_text(_CONFERENCE, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    places = _marks(tmp_path / "out", "placeName")
+    assert sorted(places) == ["Czecho-Slovakia", "Leamington", "Treves", "Treves"]
+    evidence = _evidence(tmp_path / "out", "place")
+    assert evidence["Treves"].startswith("another name of Trier, a city in GeoNames")
+    assert _marks(tmp_path / "out", "persName") == ["Pope", "Pope", "Pope"]
+
+
+_REIGNS = (
+    "THE REIGNS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "The court was poor under King Charles II. and richer under George III, and the envoy\n"
+    "Sir William Temple wrote of it; the temple of the town was old. Athens and Sparta went to\n"
+    "war, and Sparta, who had the better soldiers, refused to yield; Sparta, who feared no one,\n"
+    "won. (Vide Protest of the Minority, and the protests of the others.) The debt grew under\n"
+    "George III too.\n"
+)
+
+
+def test_a_rulers_number_and_a_common_surname_belong_to_the_name(tmp_path):
+    """A ruler's number after a name is part of it, its full stop left out ("Charles II.",
+    "George III"); a common word that ends a run after a forename is its surname ("Sir
+    William Temple"). A city listed with a great city is no person though it refuses and
+    fears ("Athens and Sparta"); a title cited is no author ("Vide Protest of the Minority")."""
+    source = tmp_path / "reigns.txt"
+    source.write_text(_REIGNS, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    persons = _marks(tmp_path / "out", "persName")
+    assert persons == ["King Charles II", "George III", "Sir William Temple", "George III"]
+
+
+_OUTLAWED = (
+    "THE NINTH OF THERMIDOR\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "Robespierre himself spoke long, and Robespierre, who feared the Plain, was silent. The\n"
+    "Convention outlawed Henriot, Robespierre, and his companions. The guards waited for\n"
+    "Henriot in the square; the cannon of Henriot stood idle. Paris, Lyons, and other towns\n"
+    "were quiet.\n"
+)
+
+
+def test_a_list_ending_in_a_common_noun_still_lists_persons(tmp_path):
+    """ "Henriot, Robespierre, and his companions" lists Henriot with a person the book names
+    (a comma after each name, the last of the list no name); "Paris, Lyons, and other
+    towns" names no person."""
+    source = tmp_path / "thermidor.txt"
+    source.write_text(_OUTLAWED, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    assert sorted(set(_marks(tmp_path / "out", "persName"))) == ["Henriot", "Robespierre"]
+    assert _evidence(tmp_path / "out", "person")["Henriot"].startswith("named once in a list with persons")
+
+
+_PARTICLES = (
+    "THE BASTILLE\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "The governor, the Marquis de Launay, would not yield, and Madame d'Eon laughed at him.\n"
+    "The king ruled France de facto, and Madame de la Mothe wrote to the Marquis de Launay.\n"
+)
+
+
+def test_a_surname_may_open_with_a_particle_in_lower_case(tmp_path):
+    """A particle in lower case opens the surname after an honorific ("Marquis de Launay",
+    "Madame d'Eon", "Madame de la Mothe"); after a place it opens nothing ("France de facto")."""
+    source = tmp_path / "bastille.txt"
+    source.write_text(_PARTICLES, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    assert _marks(tmp_path / "out", "persName") == [
+        "Marquis de Launay",
+        "Madame d'Eon",
+        "Madame de la Mothe",
+        "Marquis de Launay",
+    ]

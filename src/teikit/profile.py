@@ -81,6 +81,9 @@ SCHEMA: dict[str, dict[str, str]] = {
         "person_cues": "strings",
         "person_nouns": "strings",
         "address_words": "strings",
+        "citations": "strings",
+        "determiners": "strings",
+        "roles": "strings",
         "joins": "strings",
         "not": "strings",
         "articles": "strings",
@@ -276,6 +279,9 @@ class Profile:
     person_cues: tuple[str, ...] = ()  # [names]: words after a person's name (who, himself, died)
     person_nouns: tuple[str, ...] = ()  # [names]: nouns a person has or is (wife, death; the minister)
     address_words: tuple[str, ...] = ()  # [names]: words before a name one speaks to (dear Algy)
+    citations: tuple[str, ...] = ()  # [names]: words before an author cited (according to, in the words of)
+    determiners: tuple[str, ...] = ()  # [names]: words before a noun naming a person (the poet Milton)
+    roles: tuple[str, ...] = ()  # [names]: nouns of office or calling written before a name (its mayor, Pache)
     not_names: frozenset[str] = frozenset()  # [names] not: capitalised words never a person alone (God)
     name_joins: tuple[str, ...] = ()  # [names] joins: words joining names in a list (and, or)
     articles: tuple[str, ...] = ()  # [names]: definite articles (the Senate is a body)
@@ -413,6 +419,9 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         person_cues=tuple(data["names"]["person_cues"]),
         person_nouns=tuple(data["names"]["person_nouns"]),
         address_words=tuple(data["names"]["address_words"]),
+        citations=tuple(data["names"]["citations"]),
+        determiners=tuple(data["names"]["determiners"]),
+        roles=tuple(data["names"]["roles"]),
         not_names=frozenset(data["names"]["not"]),
         name_joins=tuple(data["names"]["joins"]),
         articles=tuple(data["names"]["articles"]),

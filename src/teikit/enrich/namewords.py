@@ -52,6 +52,9 @@ class Words:
         self.person_cues = profile.person_cues
         self.person_nouns = profile.person_nouns
         self.address_words = profile.address_words
+        self.citations = profile.citations
+        self.determiners = profile.determiners
+        self.roles = profile.roles
         self.not_names = profile.not_names
         self.name_joins = profile.name_joins
         self.regions = profile.regions
@@ -60,7 +63,14 @@ class Words:
         # tokens one space apart (or none after a full stop: "J.M. Keynes").
         dotted = sorted((h for h in self.honorifics if h.endswith(".")), key=len, reverse=True)
         hons = "|".join(map(re.escape, dotted)) or "(?!)"
-        tok = rf"(?:{hons}|[A-Z]\.|{WORD}(?![\w]|-\w))"
+        # A surname that opens with a particle in lower case is one token with it ("Marquis de
+        # Launay", "Madame d'Eon", "Madame de la Mothe"); it never opens a run (`runs` begin at
+        # a capital).
+        small = {p.lower() for p in profile.particles}
+        small |= {"de la"} if {"de", "la"} <= small else set()
+        particle = "|".join([*(re.escape(p) + " " for p in sorted(small, key=len, reverse=True)), "d['’]"])
+        named = rf"(?:{particle})[{UPPER}][{LOWER}]+(?![\w]|-\w)" if small else "(?!)"
+        tok = rf"(?:{hons}|[A-Z]\.|{WORD}(?![\w]|-\w)|{named})"
         self.token = re.compile(tok)
         self.run = re.compile(rf"(?<![\w'’.-]){tok}(?:[ \t]?(?<=[. \t]){tok})*")
         # Where a run may begin: a capital, or the first letter of an honorific (`runs`).

@@ -5,7 +5,8 @@ alone says little: every sentence begins with one. A word is taken as a person's
 only on evidence from the way names are written, never from a list of particular names:
 
 - after an honorific of the profile (`[names] honorifics`): "Mr. Polly", "Mr Polly",
-  "Lady Susan Vernon". An honorific abbreviation right after a proper noun written
+  "Lady Susan Vernon", "Marquis de Launay" (a particle of the profile in lower case, or
+  "d'", opens the surname: "Madame d'Eon"). An honorific abbreviation right after a proper noun written
   mid-sentence abbreviates something else ("4557 Melan Dr." is a drive);
 - after a forename of the profile (`[names] forenames`), initials and capitalised words:
   "Maria Mainwaring", "Michael S. Hart";
@@ -16,15 +17,25 @@ only on evidence from the way names are written, never from a list of particular
   or at the start of a paragraph), and not after a preposition of place of the profile
   as a town the gazetteer knows ("at Nancy");
 - a capitalised word that says or writes, next to a verb of the profile
-  (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes"; a small
-  town's name too ("Sandy said"), but not a country's or a great city's ("France
-  declared");
+  (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes", "Pope has
+  said"; a small town's name too ("Sandy said"), but not a country's or a great city's
+  ("France declared");
+- a capitalised word where a person stands twice: before a person's cue ("Necker, who"),
+  after a calling ("the poet Dryden", "its mayor, Pache"), as a possessive before a
+  person's noun ("Pope's sarcasm"), spoken to ("dear Algy"); cited as an author or
+  after a calling once ("according to Leibnitz", "vide Milton", "his chancellor,
+  Kaunitz"; not "vide Protest of the Minority", a title) when the gazetteer knows no
+  place of that name and it has no adjective's ending ("European"). A place of the gazetteer listed with a
+  country or a great city ("Athens and Sparta") is none, though it refuses and fears;
 - a heading of the book's general index whose entries speak of a person ("Calonne,
   ministry of"; "Cathelineau, crosses the Loire"), as `indexpersons` reads them.
 
 A word the book also writes in lower case is a common word ("The", "Reading", "Will"):
 it ends the name that follows a forename or initials, and it is never a name alone. It
-may stand after an honorific ("Mr. Pope"), where the honorific is the evidence. A word is
+may stand after an honorific ("Mr. Pope"), where the honorific is the evidence, and as
+the last word of a run right after a forename ("Sir William Temple"), when it is no
+function word. A ruler's number after a name belongs to it ("Charles II.", "George
+III": the full stop left out). A word is
 common unless its lower-case uses are rare beside its capitalised mid-sentence ones (the
 man named Ernest sixty times, against "earnest" five times).
 
@@ -47,7 +58,7 @@ from functools import cache
 from ..context import Context
 from ..tei import XML_ID, children, make, make_in, q, sub, text_of
 from ..textnodes import wrap
-from . import registers
+from . import gazetteer, registers
 from .indexpersons import index_persons
 from .matching import REGIONS, SKIP, UNMARKED_TEXT, regions, unmarked_text, word_counts
 from .namewords import (
@@ -67,6 +78,9 @@ from .namewords import (
     unmarked_prose,
 )
 
+# A ruler's number after the name: "Charles II", "Louis XVI.", "Charles I." (its full stop
+# left out); "I" alone only before a stop or a comma ("Charles I think" is a pronoun).
+_REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}|I(?=[.,;:)]))(?![\w'’-])")
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone
 HEAD = (
     "Persons named in the text, a register built without an index (the book has none that "
@@ -110,6 +124,10 @@ class Finder:
         out: list[Span] = []
         for toks in self.words.tokens(text):
             out.extend(self._cut(text, toks, initial(text, toks[0][0])))
+        for span in out:
+            m = _REGNAL.match(text, span.end)
+            if m is not None and not text[span.end - 1 : span.end] == ".":
+                span.end = m.end()  # "Charles II", "George III." (the full stop left out)
         return out
 
     def _body(self, toks, j: int, after_abbreviation: bool):
@@ -127,7 +145,12 @@ class Finder:
                 break
             elif word in self.words.particles and k + 1 < len(toks) and not toks[k + 1][2].endswith("."):
                 parts.append(word)
-            elif self.words.common(word) and not (after_abbreviation and k == j) or not VOWEL.search(word):
+            elif (
+                self.words.common(word)
+                and not (after_abbreviation and k == j)
+                and not self._surname_after_forename(toks, j, k, parts)
+                or not VOWEL.search(word)
+            ):
                 break  # a common word, or an abbreviation ("Fcp. 8vo", "Wm.")
             else:
                 parts.append(word)
@@ -143,6 +166,18 @@ class Finder:
         while last > 0 and parts[last - 1] in self.words.particles:
             last -= 1  # "De Courcy" is one surname
         return j + len(parts), tuple(parts[:last]), " ".join(parts[last:])
+
+    def _surname_after_forename(self, toks, j: int, k: int, parts: list[str]) -> bool:
+        """Whether a common word at token k is the surname of the forename right before it
+        ("Sir William Temple", "Thomas Baker"): it ends the run, and it is no function word."""
+        before = parts[-1] if parts else (toks[j - 1][2] if k == j and j > 0 else "")
+        word = toks[k][2]
+        return (
+            before in self.words.forenames
+            and k == len(toks) - 1
+            and word.lower() not in self.words.function_words
+            and word not in self.words.honorifics
+        )
 
     def _cut(self, text: str, toks, starts_sentence: bool) -> list[Span]:
         out: list[Span] = []
@@ -233,7 +268,8 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             if not g.endswith(".") and not words.common(g) and g not in alone and g not in words.particles:
                 alone[g] = "forename"
     seen: dict[str, str] = {}
-    speaking, more = persons_by_cue(words, seen)
+    lists = name_lists(words)
+    speaking, more = persons_by_cue(words, seen, lists)
     for word, n in sorted(speaking.items()) + sorted(more.items()):
         if word not in alone:
             kind = "forename" if word in words.forenames else "surname"
@@ -245,7 +281,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 why[word] = (
                     f"{times(n)} where a person stands (said, who, himself; 's friends, the minister): {seen[word]}"
                 )
-    for word, n, where in beside_persons(words, alone):
+    for word, n, where in beside_persons(words, alone, lists):
         alone[word] = "surname"
         found[word] = Name("", (), word)
         why[word] = f"named {times(n)} in a list with persons the book names: {where}"
@@ -269,42 +305,115 @@ def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
     said: Counter = Counter()
     if not words.speech_verbs:
         return said
-    verbs = "|".join(map(re.escape, words.speech_verbs))
-    pattern = re.compile(rf"\b(?:{verbs}) ({WORD})(?![\w-])|(?<![\w'’-])({WORD}) (?:{verbs})\b")
-    # The pattern opens with a look-behind, tried at every position of a piece; a piece
-    # without a verb of saying anywhere (found by a fast scan) cannot match at all.
-    any_verb = re.compile(verbs)
+    # Read from the runs of capitalised words (`Words.tokens`, cut once for the book): the
+    # word before a run ("said Danton"), the words after it ("Tolstoy writes", "Pope has
+    # said", "Milton justly observes"); a run counts once.
+    verbs = set(words.speech_verbs)
     for piece in words.prose:
-        if not any_verb.search(piece):
-            continue
-        for m in pattern.finditer(piece):
-            said[m.group(1) or m.group(2)] += 1
-            if seen is not None:
-                seen.setdefault(m.group(1) or m.group(2), passage(piece, m.start(), m.end()))
+        for run in words.tokens(piece):
+            start, end, tok = run[-1]
+            if _says(piece, end, verbs) and _WORD.fullmatch(tok):
+                said[tok] += 1
+                if seen is not None:
+                    seen.setdefault(tok, passage(piece, start, end + 24))
+                continue
+            start, end, tok = run[0]
+            last = _last_word(piece, start)
+            if last in verbs and _WORD.fullmatch(tok):
+                said[tok] += 1
+                if seen is not None:
+                    seen.setdefault(tok, passage(piece, start - len(last) - 1, end))
     return said
 
 
-def _cued(words: Words, seen: dict[str, str] | None = None) -> Counter:
+_WORD = re.compile(WORD)
+_AUXILIARIES = {"has", "had", "also", "then"}
+_TRAILING = ",.;:!?\"”’'—)"
+
+
+def _says(piece: str, end: int, verbs: set[str]) -> bool:
+    """Whether a verb of saying follows `end` ("Tolstoy writes", "Pope has said", "Milton
+    justly observes"): after one space, an auxiliary and a word in -ly may come between."""
+    if piece[end : end + 1] != " ":
+        return False
+    after = piece[end + 1 : end + 40].split(maxsplit=3)[:3]
+    k = 0
+    if after[k:] and after[k] in _AUXILIARIES:
+        k += 1
+    if after[k:] and after[k].endswith("ly") and after[k].isalpha() and after[k].islower():
+        k += 1
+    return k < len(after) and after[k].rstrip(_TRAILING) in verbs
+
+
+def _either_forms(phrases) -> list[str]:
+    """Each phrase as written and capitalised (it may open a sentence)."""
+    return [w for a in phrases for w in (a, a[:1].upper() + a[1:])]
+
+
+_OPENING = '("“‘['
+
+
+def _before(piece: str, start: int) -> list[str]:
+    """The last four words before `start`, when one space stands right before it (an opening
+    bracket or quotation mark taken off each: "(vide Milton)")."""
+    if start == 0 or piece[start - 1] not in " \t\n":
+        return []
+    at = max(0, start - 40)
+    ahead = piece[at:start].split()
+    if at and ahead and not piece[at - 1].isspace():
+        ahead = ahead[1:]  # the window began inside a word
+    return [w.lstrip(_OPENING) for w in ahead[-4:]]
+
+
+def _last_word(piece: str, start: int) -> str:
+    """The word right before `start`, one space apart ("" if none), an opening bracket or
+    quotation mark taken off."""
+    if start < 2 or piece[start - 1] not in " \t\n":
+        return ""
+    at = max(piece.rfind(" ", 0, start - 1), piece.rfind("\n", 0, start - 1), piece.rfind("\t", 0, start - 1)) + 1
+    return piece[at : start - 1].lstrip(_OPENING)
+
+
+def _adjective(pair: list[str], determiners: set[str]) -> bool:
+    """A determiner, then one lower-case word: "its national (agent)"."""
+    return len(pair) == 2 and pair[0] in determiners and pair[1].isalpha() and pair[1].islower()
+
+
+def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | None = None) -> Counter:
     """How often each capitalised word standing alone (no name runs on before or after it)
     is followed by what only a person takes (`[names] person_cues`: "Necker, who", "Marat
     himself", "Mirabeau died"), by its possessive and a person's noun (`person_nouns`:
     "Danton's friends"), or by a person's noun in apposition ("Roland, the minister"), or
-    is spoken to (`address_words`: "my dear Algy")."""
+    is spoken to (`address_words`: "my dear Algy"), or comes after a person's noun or a
+    role in apposition (`determiners`, `roles`: "the poet Milton", "its mayor, Pache"), or
+    is cited as an author (`citations`: "according to Rousseau", "in the words of
+    Leibnitz"). `cited`, if given, counts the citations apart: one may be enough."""
     cued: Counter = Counter()
-    if not words.person_cues and not words.person_nouns and not words.address_words:
+    if not (words.person_cues or words.person_nouns or words.address_words or words.citations):
         return cued
     cues = "|".join(map(re.escape, words.person_cues)) or "(?!)"
     nouns = "|".join(map(re.escape, words.person_nouns)) or "(?!)"
     after = re.compile(rf",?\s(?:{cues})\b|['’]s\s(?:{nouns})\b|,\s(?:[a-z]+\s){{1,3}}(?:{nouns})\b")
-    address = "|".join(re.escape(w) for a in words.address_words for w in (a, a.capitalize())) or "(?!)"
-    before = re.compile(rf"(?<![\w'’-])(?:{address})\s$")
+    # What stands before a word is read from the words before it (`_before`), not by a
+    # pattern searched backwards from each capitalised word: a pattern that opens with a
+    # look-behind is tried at every position of the stretch before it.
+    address = set(_either_forms(words.address_words))
+    roles = {*words.person_nouns, *words.roles}
+    determiners = set(_either_forms(words.determiners))
+    citations = {tuple(c.split()) for c in _either_forms(words.citations)}
+    cited_lengths = sorted({len(c) for c in citations})
+    last_words = address | roles | {c[-1] for c in citations}
     addressing = {w.lower() for w in words.address_words}
+    citing_word = {w.lower() for w in words.citations if " " not in w}  # "Vide Milton", capitalised
     for piece in words.prose:
         for run in words.tokens(piece):
-            if len(run) == 2 and run[0][2].lower() in addressing:
-                run = run[1:]  # "Dear Algy" opening a sentence: spoken to
-                start, end, word = run[0]
+            first = run[0][2].lower()
+            if len(run) == 2 and (first in addressing or first in citing_word and _author(piece, run[1][1])):
+                # "Dear Algy" opening a sentence: spoken to; "(Vide Milton)": cited
+                start, end, word = run[1]
                 cued[word] += 1
+                if cited is not None and first in citing_word:
+                    cited[word] += 1
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 5, end))
                 continue
@@ -316,11 +425,40 @@ def _cued(words: Words, seen: dict[str, str] | None = None) -> Counter:
                 cued[word] += 1
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start, m.end()))
-            elif not word.endswith(".") and before.search(piece, max(0, start - 12), start):
-                cued[word] += 1
+            elif word.endswith("."):
+                continue
+            if _last_word(piece, start).rstrip(",") not in last_words:
+                continue  # the common case, told without reading the words before
+            ahead = _before(piece, start)
+            if ahead[-1] in address:
+                cued[word] += 1  # "my dear Algy"
                 if seen is not None:
-                    seen.setdefault(word, passage(piece, start - 8, end))
+                    seen.setdefault(word, passage(piece, start - 20, end))
+            elif ahead[-1].rstrip(",") in roles and (
+                ahead[-2:-1] and ahead[-2] in determiners or _adjective(ahead[-3:-1], determiners)
+            ):
+                # "the poet Milton", "its national agent, Payan": as strong as a citation
+                cued[word] += 1
+                if cited is not None:
+                    cited[word] += 1
+                if seen is not None:
+                    seen.setdefault(word, passage(piece, start - 20, end))
+            elif any(tuple(ahead[-n:]) in citations for n in cited_lengths) and _author(piece, end):
+                cued[word] += 1
+                if cited is not None:
+                    cited[word] += 1
+                if seen is not None:
+                    seen.setdefault(word, passage(piece, start - 20, end))
     return cued
+
+
+_WORK_OF = re.compile(r"\w|-\w|\s+of\b")  # a possessive is an author's: "vide Blackstone's Commentaries"
+
+
+def _author(piece: str, end: int) -> bool:
+    """Whether a word cited ends there as an author's name does: not a work's or a
+    document's title ("Vide Protest of the Minority")."""
+    return _WORK_OF.match(piece, end) is None
 
 
 def _may_be_person(w: str, words: Words) -> bool:
@@ -345,21 +483,35 @@ def speakers(words: Words, seen: dict[str, str] | None = None) -> Counter:
     return Counter({w: n for w, n in _said(words, seen).items() if n >= 2 and _may_be_person(w, words)})
 
 
+_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")  # a people's adjective: "European", "Chinese"
 _PEOPLE = re.compile(r"(?:ists|ites|ians|eans|ans|ese|ish|men)$")  # Girondists, Jacobites, Vendeans: many
 
 
-def persons_by_cue(words: Words, seen: dict[str, str] | None = None) -> tuple[Counter, Counter]:
+def persons_by_cue(
+    words: Words, seen: dict[str, str] | None = None, lists: list[tuple[list[str], str]] | None = None
+) -> tuple[Counter, Counter]:
     """(the words that say or write twice or more, as `speakers`; and the words that do so or
     stand where a person stands (`_cued`) twice or more between them): no people's or
     party's name in the plural (Girondists, Jacobins beside Jacobin), and a town the
-    gazetteer knows only three times or more."""
+    gazetteer knows only three times or more. A word cited as an author ("according to
+    Rousseau") or after a calling ("the deputy Barras", "his chancellor, Kaunitz") once is
+    enough when the gazetteer knows no place of that name and it has no adjective's ending
+    ("its author European celebrity"). A place of
+    the gazetteer that the book lists with a place ("Athens and Sparta") is none: a city
+    refuses and hopes as its people do ("Sparta, refused to submit")."""
     said = _said(words, seen)
-    cued = _cued(words, seen)
+    cited: Counter = Counter()
+    cued = _cued(words, seen, cited)
     speaking = Counter({w: n for w, n in said.items() if n >= 2 and _may_be_person(w, words)})
     more: Counter = Counter()
+    placed = listed_with_places(name_lists(words) if lists is None else lists)
     for w in sorted(set(cued) - set(speaking)):
+        if w in placed and gazetteer.lookup(w, everything=True) is not None:
+            continue
         n = said[w] + cued[w]
-        if n >= (3 if place_name(w) else 2) and _may_be_person(w, words) and not _plural_people(w, words):
+        once = cited[w] and not gazetteer.lookup(w) and not _ADJECTIVE.search(w)  # "its author European celebrity"
+        enough = once or n >= (3 if place_name(w) else 2)
+        if enough and _may_be_person(w, words) and not _plural_people(w, words):
             more[w] = n
     return speaking, more
 
@@ -369,18 +521,19 @@ def _plural_people(w: str, words: Words) -> bool:
     return bool(_PEOPLE.search(w)) or (w.endswith("s") and words.caps[w[:-1]] > 0)
 
 
-def beside_persons(words: Words, alone: dict[str, str]) -> list[tuple[str, int, str]]:
-    """Capitalised words named in one list with persons found already ("Danton and Marat",
-    "Robespierre, Couthon and St. Just"): the book's own consistency. Each word of the list
-    stands alone (no name runs on before or after it), and one is a person's; another is
-    taken when it may be a person's name (`_may_be_person`), is no place the gazetteer knows,
-    no people's name in the plural, and the book writes it mid-sentence twice or more.
-    Two rounds: a list may name only persons found in the first. (word, lists, passage)."""
+def name_lists(words: Words) -> list[tuple[list[str], str]]:
+    """The lists of capitalised words standing alone in the prose ("Danton, Hébert and
+    Marat"; "Henriot, Robespierre, and his colleagues"), joined by a word of `[names] joins`:
+    (the words, a passage quoting the list)."""
     if not words.name_joins:
         return []
     joins = "|".join(map(re.escape, words.name_joins))
     w = LISTED_WORD
-    listed = re.compile(rf"{w}(?:,\s{w})*,?\s(?:{joins})\s{w}(?![\w'’-]|\s[{UPPER}])")
+    # "Danton, Hébert and Marat"; "Henriot, Robespierre, and his colleagues" (the last of the
+    # list no name: the names before it, a comma after each, are listed all the same)
+    listed = re.compile(
+        rf"{w}(?:,\s{w})*,?\s(?:{joins})\s{w}(?![\w'’-]|\s[{UPPER}])|{w}(?:,\s{w})+,\s(?:{joins})\s(?=[a-z])"
+    )
     word = re.compile(w)
     lists: list[tuple[list[str], str]] = []
     for piece in words.prose:
@@ -388,6 +541,40 @@ def beside_persons(words: Words, alone: dict[str, str]) -> list[tuple[str, int, 
             if m.start() and re.search(rf"[{UPPER}][\w.]*\s$", piece[max(0, m.start() - 30) : m.start()]):
                 continue  # "Madame Roland and Danton": the list begins inside a name
             lists.append((word.findall(m.group()), passage(piece, m.start(), m.end())))
+    return lists
+
+
+_LARGE_PLACE = 250_000
+
+
+def _large_place(word: str) -> bool:
+    geo = gazetteer.lookup_named(word)
+    return geo is not None and (geo.type != "city" or geo.population >= _LARGE_PLACE)
+
+
+def listed_with_places(lists: list[tuple[list[str], str]]) -> set[str]:
+    """The words of `lists` named in one list with a country or state, or a city of 250,000
+    people or more, that the gazetteer knows by that very name ("Athens and Sparta",
+    "Sparta, Athens, Rome, and Carthage"; a smaller town's name is a person's as often:
+    "Cowley, Milton, and Pope")."""
+    out: set[str] = set()
+    for names, _ in lists:
+        placed = [n for n in names if _large_place(n)]
+        out |= {n for n in names if any(p != n for p in placed)}
+    return out
+
+
+def beside_persons(
+    words: Words, alone: dict[str, str], lists: list[tuple[list[str], str]] | None = None
+) -> list[tuple[str, int, str]]:
+    """Capitalised words named in one list with persons found already ("Danton and Marat",
+    "Robespierre, Couthon and St. Just"): the book's own consistency. Each word of the list
+    stands alone (no name runs on before or after it), and one is a person's; another is
+    taken when it may be a person's name (`_may_be_person`), is no place the gazetteer knows,
+    no people's name in the plural, and the book writes it mid-sentence twice or more.
+    Two rounds: a list may name only persons found in the first. (word, lists, passage)."""
+    if lists is None:
+        lists = name_lists(words)
     out: list[tuple[str, int, str]] = []
     known = set(alone)
     for _ in range(2):

@@ -16,7 +16,14 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   place, or twice after "of"/"and";
 - a smaller town twice or more after a locative (`[places] locatives`: "at Fishbourne",
   not "quotes from Homer"), and after a preposition of place in half its uses at least;
-  without a GeoNames id, as many towns share a name;
+  without a GeoNames id, as many towns share a name; a town of 15,000 people or more
+  (the gazetteer's well-known part) once after a locative, when the book writes it
+  nowhere but after a preposition of place and lists it with no person ("occurred at
+  Leamington", not "in Cowley, Milton, and Pope");
+- another name the gazetteer knows of a country, state or city of 100,000 people or
+  more, one word, after a preposition of place in half its uses at least ("at Treves",
+  Trier; "Fiume", Rijeka), never a forename; a name hyphenated as older books write it
+  is the name written whole ("Czecho-Slovakia");
 - a name no gazetteer holds (a house, an estate, a village of the story) three times or
   more after a locative ("at Langmere"), after a preposition of place in half its uses,
   and seldom before a lower-case word ("in French", "the French army": a language, a people);
@@ -196,7 +203,17 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 evidence=evidence(name, "a region of the profile"),
             )
             continue
-        geo = gazetteer.lookup_named(name)
+        geo = _named(name)
+        other = None if geo is not None else _other_name(name, strong[name], text, profile)
+        if other is not None:
+            places.add(
+                name,
+                other.type,
+                other,
+                "named in the text; GeoNames",
+                evidence=evidence(name, f"another name of {other.name}, a {other.type} in GeoNames"),
+            )
+            continue
         if geo is None:
             _smaller(
                 places, name, (strong[name], weak[name], located[name]), text, not_places, profile, lowercase, evidence
@@ -222,8 +239,38 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 "named in the text; GeoNames",
                 evidence=evidence(name, f"a {geo.type} of {geo.population:,} people in GeoNames"),
             )
+        elif geo.population < _MIN_POPULATION:
+            _smaller(
+                places, name, (strong[name], weak[name], located[name]), text, not_places, profile, lowercase, evidence
+            )
     _addresses(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
+
+
+_OTHER_NAME_POPULATION = 100_000  # a city known by another name ("Treves", Trier) is a large one
+
+
+def _named(name: str):
+    """The gazetteer's place of that very name; a name hyphenated as older books write it
+    is also the name written whole ("Czecho-Slovakia", Czechoslovakia)."""
+    geo = gazetteer.lookup_named(name)
+    if geo is None and "-" in name:
+        first, rest = name.split("-", 1)
+        geo = gazetteer.lookup_named(first + rest.replace("-", "").lower())
+    return geo
+
+
+def _other_name(name: str, strong: int, text: str, profile) -> gazetteer.GeoPlace | None:
+    """The place a name the gazetteer knows only as another name of it ("Treves" of Trier,
+    "Fiume" of Rijeka) names here, if any: a country or state, or a city of 100,000 people
+    or more, after a preposition of place in half the name's uses at least; one word ("the
+    White House" is no name of Casablanca), never a forename (persons share such names)."""
+    if " " in name or not strong or name in profile.forenames:
+        return None
+    geo = gazetteer.lookup(name)
+    if geo is None or not (geo.type in _REGIONS or geo.population >= _OTHER_NAME_POPULATION):
+        return None
+    return geo if strong >= _SMALL_SHARE * uses(name, text) else None
 
 
 _DATELINE_PLACE = re.compile(rf"({_NAME})\s*(?:[,.;:]|$)")
@@ -371,6 +418,34 @@ def _smaller(
         places.add(name, "region", None, "named in the text; ISO 3166-2", evidence=evidence(name, "a country's region"))
     elif geo.type == "city" and located >= 2 and strong >= _SMALL_SHARE * uses(name, text) and not _demonym(name, geo):
         places.add(name, "settlement", None, "named in the text", evidence=evidence(name, "a town's name in GeoNames"))
+    elif (
+        located
+        and strong == uses(name, text)
+        and (known := gazetteer.lookup_named(name)) is not None
+        and known.geonameid == geo.geonameid
+        and not _demonym(name, geo)
+        and not _listed_with_persons(name, text, not_places)
+    ):
+        # a town of 15,000 people or more (the gazetteer's well-known part), written only
+        # after a preposition of place, once after a locative: "occurred at Leamington"
+        places.add(name, "settlement", None, "named in the text", evidence=evidence(name, "a town's name in GeoNames"))
+
+
+def _listed_with_persons(name: str, text: str, not_places) -> bool:
+    """Whether the text lists a name with a word that is no place (a person's name found
+    already): "in Cowley, Milton, and Pope" names poets, not a town."""
+    start = 0
+    while (at := text.find(name, start)) >= 0:  # found by `str.find`, as `uses` does
+        start = at + len(name)
+        if at and _word_char(text[at - 1]):
+            continue
+        m = _LISTED_NEXT.match(text, start)
+        if m is not None and m.group(1) in not_places:
+            return True
+    return False
+
+
+_LISTED_NEXT = re.compile(rf",?\s(?:(?:and|or)\s)?([{UPPER}][{LOWER}]+)")
 
 
 _UNKNOWN_LOCATED = 3  # uses after a locative that make a place of a name no gazetteer holds
