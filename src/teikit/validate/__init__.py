@@ -64,7 +64,7 @@ from pathlib import Path
 
 from .. import cluster
 from ..errors import TeikitError
-from . import owngrammar
+from . import inclusion, owngrammar
 from .documents import (
     MAX_BYTES,
     LineMap,
@@ -76,6 +76,7 @@ from .documents import (
     read_prolog,
     sanitized_copy,
 )
+from .inclusion import Judged
 from .jing import LONG_RUN, JingOutcome, jing_command, run_jing
 from .results import FileResult, Problem, Summary
 from .saxon import saxon_started
@@ -118,6 +119,7 @@ class _Prepared:
     result: FileResult
     jing_input: str | None = None
     line_map: LineMap | None = None
+    judged: Judged | None = None  # what was found in a file read as it stands on disk (inclusion.py)
 
 
 def validate(
@@ -211,20 +213,36 @@ def _validate_files(
         rest = [f for f in files if f not in skip]
         threads = _threads(includers + rest, declared, options) if whole_run else 1
         with ThreadPoolExecutor(max_workers=threads) as pool:
+            if options.own_in_process:
+                # The files that XInclude others last, knowing what this run found in the
+                # files they include (inclusion.py): a corpus of files judged here is not
+                # judged a second time. jing is rarely needed then (teikit.rng by libxml2).
+                if threads > 1:
+                    pending = [pool.submit(_prepare_part, part, options) for part in _split(rest, threads)]
+                    others = _gathered(pending, ticker)
+                else:
+                    others = _prepare_all(rest, options, ticker)
+                judged = {os.path.realpath(p.result.path): p.judged for p in others if p.judged is not None}
+                if threads > 1:
+                    pending = [pool.submit(_prepare_part, [f], options, judged) for f in includers]
+                    first = _gathered(pending, ticker)
+                else:
+                    first = _prepare_all(includers, options, ticker, judged)
+                batches = early + _submit(jvms, _late(first, done), 1, stager)
             # Files that XInclude others need a copy for jing: prepare them first so
             # that their JVM runs while the other files are parsed.
-            if threads > 1:
+            elif threads > 1:
                 # The includers one by one (the largest files, started first), the rest in
                 # one part per thread.
                 parts = [[f] for f in includers] + _split(rest, threads)
                 pending = [pool.submit(_prepare_part, part, options) for part in parts]
                 first = _gathered(pending[: len(includers)], ticker)
+                batches = early + _submit(jvms, _late(first, done), 1, stager)
+                others = _gathered(pending[len(includers) :], ticker)
             else:
                 first = _prepare_all(includers, options, ticker)
-            batches = early + _submit(jvms, _late(first, done), 1, stager)
-            others = (
-                _gathered(pending[len(includers) :], ticker) if threads > 1 else _prepare_all(rest, options, ticker)
-            )
+                batches = early + _submit(jvms, _late(first, done), 1, stager)
+                others = _prepare_all(rest, options, ticker)
         batches += _submit(jvms, _late(others, done), 1, stager)
         ticker(len(direct))
         order = {f: i for i, f in enumerate(files)}
@@ -468,10 +486,10 @@ def _collect(batches, prepared: list[_Prepared], ticker) -> list[str]:
 # ---------------------------------------------------------------- parsing, Schematron
 
 
-def _prepare_all(files, options, ticker) -> list[_Prepared]:
+def _prepare_all(files, options, ticker, judged: dict[str, Judged] | None = None) -> list[_Prepared]:
     out = []
     for i in range(0, len(files), PART):
-        part = _prepare_part(files[i : i + PART], options)
+        part = _prepare_part(files[i : i + PART], options, judged)
         out += part
         ticker(len(part))
     return out
@@ -549,13 +567,16 @@ def _prepare(path: str, options: Options) -> _Prepared:
     return _prepare_part([path], options)[0]
 
 
-def _prepare_part(paths: list[str], options: Options) -> list[_Prepared]:
+def _prepare_part(paths: list[str], options: Options, judged: dict[str, Judged] | None = None) -> list[_Prepared]:
     """Each file parsed and checked by Schematron and (teikit.rng) libxml2; what jing is to read.
 
     The files of the part that run the same XSLT 1.0 Schematron are checked in one run of
-    it (Schematron.check_many: what the rules read with document() is read once)."""
+    it (Schematron.check_many: what the rules read with document() is read once). `judged`:
+    what this run found in the files validated before, by real path; a file that XIncludes
+    only such files is checked outside what it includes where inclusion.py allows."""
     loaded = [load(path, options.max_bytes, options.allow_read) for path in paths]
     wanted = [_schematrons_of(doc, options) for doc in loaded]
+    covered = [inclusion.covered(doc, judged) if judged else None for doc in loaded]
     found: dict[tuple[int, str], list[Problem] | TeikitError] = {}
     for sch in dict.fromkeys(s for w in wanted for s in w if isinstance(s, str)):
         which = [i for i, w in enumerate(wanted) if sch in w]
@@ -564,6 +585,12 @@ def _prepare_part(paths: list[str], options: Options) -> list[_Prepared]:
         except TeikitError as exc:  # UnsupportedBinding included: a declared schema that cannot run
             found.update(((i, sch), exc) for i in which)
             continue
+        if schematron.walks_outside_includes and judged:
+            for i in which:
+                roots = covered[i]
+                if roots is not None and inclusion.schematron_covered(sch, loaded[i].tree, roots, judged):
+                    found[(i, sch)] = schematron.check_outside(loaded[i].tree)
+            which = [i for i in which if (i, sch) not in found]
         if schematron.runs_in_saxon:  # one file at a time; a failure is that file's
             for i in which:
                 try:
@@ -574,8 +601,9 @@ def _prepare_part(paths: list[str], options: Options) -> list[_Prepared]:
         trees = [loaded[i].tree for i in which]
         checked = schematron.check_many(trees, [loaded[i].on_disk for i in which])
         found.update(((i, sch), problems) for i, problems in zip(which, checked, strict=True))
+    grammar = [roots if roots and judged and inclusion.grammar_covered(roots, judged) else None for roots in covered]
     return [
-        _finish(doc, options, wanted[i], {s: found[(i, s)] for s in wanted[i] if isinstance(s, str)})
+        _finish(doc, options, wanted[i], {s: found[(i, s)] for s in wanted[i] if isinstance(s, str)}, grammar[i])
         for i, doc in enumerate(loaded)
     ]
 
@@ -604,7 +632,10 @@ def _schematrons_of(doc, options: Options) -> list[str | Problem]:
     return out
 
 
-def _finish(doc, options: Options, wanted: list[str | Problem], found: dict) -> _Prepared:
+def _finish(doc, options: Options, wanted: list[str | Problem], found: dict, covered=None) -> _Prepared:
+    """The file's result from its loading and its Schematron findings (`found`, by schema),
+    with libxml2's verdict for teikit.rng: on the file outside the `covered` documents it
+    includes (inclusion.grammar_covered), or whole."""
     path = doc.path
     result = FileResult(path, list(doc.problems))
     prepared = _Prepared(result)
@@ -612,6 +643,7 @@ def _finish(doc, options: Options, wanted: list[str | Problem], found: dict) -> 
         return prepared
     result.schema, problems = _choose_schema(doc.declared, options)
     result.problems += problems
+    clean = set()
     for sch in wanted:
         if isinstance(sch, Problem):
             result.problems.append(sch)
@@ -622,14 +654,19 @@ def _finish(doc, options: Options, wanted: list[str | Problem], found: dict) -> 
             continue
         result.problems.extend(outcome)
         result.schematron.append(sch)
+        if not outcome:
+            clean.add(sch)
     if not result.schema and not problems:
         result.problems += duplicate_ids(doc.tree)  # jing reports them when it runs
-    if (
+    own_valid = bool(
         result.schema
         and options.own_in_process
         and owngrammar.is_own_grammar(result.schema)
-        and owngrammar.valid(doc.tree)
-    ):
+        and (owngrammar.valid_outside(doc.tree, covered) if covered else owngrammar.valid(doc.tree))
+    )
+    if doc.on_disk is not None:
+        prepared.judged = Judged(doc.tree.docinfo.URL or "", doc.on_disk[3], own_valid, frozenset(clean))
+    if own_valid:
         return prepared  # libxml2's verdict; a file it finds invalid goes on to jing for the messages
     if result.schema:
         if doc.needs_copy:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from copy import deepcopy
 from functools import cache
 
 from lxml import etree
@@ -85,3 +86,35 @@ def valid(tree: etree._ElementTree) -> bool:
     finally:
         for el, origin in marked:
             el.set(ORIGIN, origin)
+
+
+# A TEI document valid against teikit.rng, as small as the grammar allows: it stands in for
+# an included document already found valid (inclusion.py says why the verdict is the same).
+STAND_IN = (
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+    "<publicationStmt><publisher>p</publisher></publicationStmt><sourceDesc><p>p</p></sourceDesc></fileDesc>"
+    '</teiHeader><text><body><div type="chapter"><p>p</p></div></body></text></TEI>'
+)
+
+
+def valid_outside(tree: etree._ElementTree, included: list[etree._Element]) -> bool:
+    """libxml2's verdict on `tree` with each of the `included` children of its root (TEI
+    documents found valid on their own, inclusion.grammar_covered) replaced by STAND_IN;
+    False also when the whole tree repeats an xml:id. The tree itself is not changed: its
+    root and the root's other children are copied (the corpus file's own few elements)."""
+    if duplicate_ids(tree):
+        return False
+    root = tree.getroot()
+    skip = set(included)  # lxml elements compare and hash by identity
+    shell = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
+    shell.text = root.text
+    for child in root:
+        if child in skip:
+            copy = etree.fromstring(STAND_IN)
+            copy.tail = child.tail
+        else:
+            copy = deepcopy(child)
+        shell.append(copy)
+    if _MARKED(shell):  # an origin outside the included children: judged whole instead
+        return valid(tree)
+    return bool(_grammar().validate(etree.ElementTree(shell)))

@@ -37,7 +37,7 @@ from lxml import etree, isoschematron
 from ..access import AccessDenied, LocalFiles, link_scheme
 from ..errors import TeikitError
 from ..xmlio import safe_parser
-from .documents import content_digest
+from .documents import ORIGIN, content_digest
 from .locations import Locator, origin_of, readable_path
 from .results import Problem
 from .saxon import SaxonSchematron
@@ -105,6 +105,8 @@ class Schematron:
         _refuse_embedding_includes(source.getroot(), path)
         binding = _query_binding(source.getroot())
         self._saxon: SaxonSchematron | None = None
+        self._walked: tuple | None = None
+        self._outside: etree.XSLT | None = None
         if binding in SAXON_BINDINGS:
             self._saxon = SaxonSchematron(path, source.getroot(), etree.tostring(source), start_saxon)
             return
@@ -127,6 +129,7 @@ class Schematron:
             )
             self._xslt = etree.XSLT(xslt_doc, access_control=access)
             self._many: etree.XSLT | None = None
+            self._walked = (xslt_doc, access) if self.one_walk else None  # for _outside, made when first needed
             if self.one_walk and documents is not None:
                 many = _for_many(xslt_doc)
                 if many is not None:
@@ -146,6 +149,25 @@ class Schematron:
             return self._saxon.check(tree)
         try:
             report = self._xslt(tree)
+        except etree.XSLTApplyError as exc:
+            return [self._failed(exc)]
+        return self._problems(report.getroot(), tree)
+
+    @property
+    def walks_outside_includes(self) -> bool:
+        return self._saxon is None and self._walked is not None
+
+    def check_outside(self, tree: etree._ElementTree) -> list[Problem]:
+        """check() on the elements of `tree` outside what XInclude placed in it (each element
+        with an origin, documents.ORIGIN, and its descendants are not walked; the rules still
+        read the whole tree). Only with the schema walked once (walks_outside_includes); used
+        where inclusion.py shows that the skipped elements would give no finding."""
+        if self._outside is None:
+            assert self._walked is not None
+            walked, access = self._walked
+            self._outside = etree.XSLT(_outside_includes(walked), access_control=access)
+        try:
+            report = self._outside(tree)
         except etree.XSLTApplyError as exc:
             return [self._failed(exc)]
         return self._problems(report.getroot(), tree)
@@ -369,6 +391,20 @@ def _walk_once(root) -> bool:
                     etree.SubElement(each, _X + "apply-templates", select=".", mode=mode)
         etree.SubElement(walk, _X + "apply-templates", select="*", mode=_WALK)
     return True
+
+
+def _outside_includes(walked) -> etree._Element:
+    """The walked stylesheet (_walk_once) made to leave out every element XInclude placed
+    (one with a documents.ORIGIN attribute) and its descendants: the walk does not go into them."""
+    root = copy.deepcopy(walked)
+    uri, name = ORIGIN[1:].split("}")
+    for t in root.findall(_X + "template"):
+        if t.get("mode") != _WALK:
+            continue
+        for a in t.findall(_X + "apply-templates"):
+            if a.get("mode") == _WALK and a.get("select") == "*":
+                a.set("select", f"*[not(@*[local-name() = '{name}' and namespace-uri() = '{uri}'])]")
+    return root
 
 
 _QNAME_STEP = re.compile(r"^(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)\s*(?:\[.*)?$", re.S)
