@@ -203,3 +203,32 @@ def test_a_chapter_changed_after_it_was_checked_is_not_taken_as_judged(book, mon
     _, valid, problems = _corpus([(r.path, r.valid, r.problems) for r in run.results])
     assert not valid
     assert any(p.path == str(book / "ch05.xml") and "empty paragraph" in p.message for p in problems), problems
+
+
+def test_a_file_included_from_another_folder_reads_its_pointers_from_the_corpus_folder(book, monkeypatch):
+    """A file in sub/ points to orgs.xml beside it; in the corpus the same pointer is read
+    beside the corpus file, where that org is missing: found in the corpus, not in the file."""
+    sub = book / "sub"
+    sub.mkdir()
+    for name in ("persons.xml", "places.xml", "orgs.xml"):
+        shutil.copy(book / name, sub / name)
+    (book / "conclusion.xml").rename(sub / "conclusion.xml")
+    corpus = book / "iron-lazar.xml"
+    corpus.write_text(
+        corpus.read_text(encoding="utf-8").replace('"conclusion.xml"', '"sub/conclusion.xml"'), encoding="utf-8"
+    )
+
+    def add_org(root):
+        org = root.find(f".//{TEI}org")
+        twin = etree.fromstring(etree.tostring(org))
+        twin.set(XML_ID, "only-in-sub")
+        org.addnext(twin)
+
+    _edit(sub / "orgs.xml", add_org)
+    _edit(sub / "conclusion.xml", lambda root: root.find(f".//{TEI}orgName").set("ref", "orgs.xml#only-in-sub"))
+    short, whole, taken = _runs(book, monkeypatch)
+    assert short == whole
+    assert taken == {"rules": 0, "grammar": 0}  # another folder: the corpus checked whole
+    assert next(r for r in short if r[0] == str(sub / "conclusion.xml"))[1]
+    _, valid, problems = _corpus(short)
+    assert not valid and any("orgs.xml#only-in-sub" in p.message for p in problems), problems
