@@ -189,20 +189,24 @@ def test_a_corpus_validated_without_its_chapters_is_checked_whole(book, monkeypa
 
 def test_a_chapter_changed_after_it_was_checked_is_not_taken_as_judged(book, monkeypatch):
     """The bytes the corpus includes must be the bytes judged: a chapter rewritten between its
-    check and the corpus's (here: by the spy, just before the corpus is loaded) is no longer."""
+    check and the corpus's reading (here: by the spy, just before the corpus is read; one
+    thread, so that the order is sure) is no longer."""
     prepare = tv._prepare_part
 
-    def spy(paths, options, judged=None):
+    def spy(paths, options, judged=None, loaded=None):
         if judged:
             path = book / "ch05.xml"
             path.write_text(path.read_text(encoding="utf-8").replace("<p>", "<p> </p><p>", 1), encoding="utf-8")
-        return prepare(paths, options, judged)
+        return prepare(paths, options, judged, loaded)
 
     monkeypatch.setattr(tv, "_prepare_part", spy)
+    monkeypatch.setattr(tv, "THREADS", 1)
     run = tv.validate([book])
+    chapter = str(book / "ch05.xml")
+    assert next(r for r in run.results if r.path == chapter).valid  # as it was when checked
     _, valid, problems = _corpus([(r.path, r.valid, r.problems) for r in run.results])
     assert not valid
-    assert any(p.path == str(book / "ch05.xml") and "empty paragraph" in p.message for p in problems), problems
+    assert any(p.path == chapter and "empty paragraph" in p.message for p in problems), problems
 
 
 def test_a_file_included_from_another_folder_reads_its_pointers_from_the_corpus_folder(book, monkeypatch):

@@ -68,6 +68,7 @@ from . import inclusion, owngrammar
 from .documents import (
     MAX_BYTES,
     LineMap,
+    Loaded,
     SchemaRef,
     duplicate_ids,
     find_xml_files,
@@ -217,14 +218,19 @@ def _validate_files(
                 # The files that XInclude others last, knowing what this run found in the
                 # files they include (inclusion.py): a corpus of files judged here is not
                 # judged a second time. jing is rarely needed then (teikit.rng by libxml2).
+                # They are read (parsed, XIncluded) beside the other files.
                 if threads > 1:
+                    reading = [pool.submit(_load, f, options) for f in includers]
                     pending = [pool.submit(_prepare_part, part, options) for part in _split(rest, threads)]
                     others = _gathered(pending, ticker)
                 else:
                     others = _prepare_all(rest, options, ticker)
                 judged = {os.path.realpath(p.result.path): p.judged for p in others if p.judged is not None}
                 if threads > 1:
-                    pending = [pool.submit(_prepare_part, [f], options, judged) for f in includers]
+                    pending = [
+                        pool.submit(_prepare_part, [f], options, judged, [r.result()])
+                        for f, r in zip(includers, reading, strict=True)
+                    ]
                     first = _gathered(pending, ticker)
                 else:
                     first = _prepare_all(includers, options, ticker, judged)
@@ -496,17 +502,28 @@ def _prepare_all(files, options, ticker, judged: dict[str, Judged] | None = None
 
 
 def _split(files: list[str], parts: int) -> list[list[str]]:
-    """`files` in `parts` runs of consecutive files (as even as can be), none empty, each at
-    most PART long."""
+    """`files` in parts of at most PART files for `parts` threads: a multiple of `parts` of
+    them (none empty), as even in bytes as can be (the largest file first into the lightest
+    part), each in the order of `files`."""
     count = max(parts, -(-len(files) // PART))
-    size, extra = divmod(len(files), count)
-    out, start = [], 0
-    for i in range(count):
-        end = start + size + (1 if i < extra else 0)
-        if end > start:
-            out.append(files[start:end])
-        start = end
-    return out
+    count = min(len(files), -(-count // parts) * parts)
+    if count <= 1:
+        return [files] if files else []
+
+    def size(f: str) -> int:
+        try:
+            return os.path.getsize(f)
+        except OSError:
+            return 0
+
+    bins: list[list[str]] = [[] for _ in range(count)]
+    weights = [0] * count
+    for f in sorted(files, key=size, reverse=True):
+        i = min((i for i in range(count) if len(bins[i]) < PART), key=lambda i: weights[i])
+        bins[i].append(f)
+        weights[i] += size(f)
+    order = {f: i for i, f in enumerate(files)}
+    return [sorted(b, key=order.__getitem__) for b in sorted(bins, key=lambda b: -sum(map(size, b))) if b]
 
 
 def _threads(files, declared, options: Options) -> int:
@@ -567,14 +584,22 @@ def _prepare(path: str, options: Options) -> _Prepared:
     return _prepare_part([path], options)[0]
 
 
-def _prepare_part(paths: list[str], options: Options, judged: dict[str, Judged] | None = None) -> list[_Prepared]:
+def _load(path: str, options: Options) -> Loaded:
+    return load(path, options.max_bytes, options.allow_read)
+
+
+def _prepare_part(
+    paths: list[str], options: Options, judged: dict[str, Judged] | None = None, loaded: list[Loaded] | None = None
+) -> list[_Prepared]:
     """Each file parsed and checked by Schematron and (teikit.rng) libxml2; what jing is to read.
 
     The files of the part that run the same XSLT 1.0 Schematron are checked in one run of
     it (Schematron.check_many: what the rules read with document() is read once). `judged`:
     what this run found in the files validated before, by real path; a file that XIncludes
-    only such files is checked outside what it includes where inclusion.py allows."""
-    loaded = [load(path, options.max_bytes, options.allow_read) for path in paths]
+    only such files is checked outside what it includes where inclusion.py allows. `loaded`:
+    the files already read (_load), in the order of `paths`."""
+    if loaded is None:
+        loaded = [_load(path, options) for path in paths]
     wanted = [_schematrons_of(doc, options) for doc in loaded]
     covered = [inclusion.covered(doc, judged) if judged else None for doc in loaded]
     found: dict[tuple[int, str], list[Problem] | TeikitError] = {}

@@ -92,8 +92,8 @@ class Loaded:
     # the file's (mtime, size, inode) when it was read, to tell whether it is still that file.
     on_disk: tuple[int, int, int, bytes] | None = None
     # The files XIncluded (at any depth), by the path their elements' ORIGIN names: the
-    # content_digest of the bytes each time they were read (inclusion.py compares them).
-    included: dict[str, set[bytes]] = field(default_factory=dict)
+    # content_digest of the bytes each time one was included (inclusion.py compares them).
+    included: dict[str, list[bytes]] = field(default_factory=dict)
 
     @property
     def usable(self) -> bool:
@@ -336,7 +336,7 @@ def _include_into(
     problems: list,
     chain: tuple,
     max_bytes: int = MAX_BYTES,
-    digests: dict[str, set[bytes]] | None = None,
+    digests: dict[str, list[bytes]] | None = None,
 ) -> bool:
     ok = True
     for inc in list(root.iter(XINCLUDE)):
@@ -389,7 +389,7 @@ def _include_into(
             included = _parse(data, target).getroot()
             _drop_forged_origins(included)
             if digests is not None:
-                digests.setdefault(target, set()).add(content_digest(data))
+                digests.setdefault(target, []).append(content_digest(data))
         except (etree.XMLSyntaxError, OSError) as exc:
             problems.append(
                 Problem(where, 0, f"XInclude of '{href}' failed: {_plain(str(exc))}", path=_other(path, chain))

@@ -65,11 +65,6 @@ from .documents import ORIGIN, Loaded
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 _BUNDLED_SCH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "schema", "teikit.sch")
-_MARKED = etree.XPath("//*[@o:origin]", namespaces={"o": ORIGIN[1:].split("}")[0]})
-# Endnotes teikit.sch numbers (note-numbers) that are in no div and no text: grouped across documents.
-_CHAPTERLESS_NOTES = etree.XPath(
-    "//t:note[@place = 'end'][not(ancestor::t:div or ancestor::t:text)]", namespaces={"t": TEI_NS}
-)
 
 
 @dataclass(frozen=True)
@@ -89,16 +84,15 @@ def covered(doc: Loaded, judged: dict[str, Judged]) -> list[etree._Element] | No
         return None
     root = doc.tree.getroot()
     url = doc.tree.docinfo.URL or ""
-    roots = _MARKED(doc.tree)
-    if not roots:
-        return None
+    roots = [el for el in root if isinstance(el.tag, str) and el.get(ORIGIN) is not None]
+    if len(roots) != sum(len(d) for d in doc.included.values()):
+        return None  # an inclusion below the root's children (each one placed one ORIGIN)
     for el in roots:
         target = el.get(ORIGIN) or ""
         found = judged.get(os.path.realpath(target))
         if (
             found is None
-            or el.getparent() is not root
-            or doc.included.get(target) != {found.digest}
+            or set(doc.included.get(target, ())) != {found.digest}
             or os.path.dirname(found.url) != os.path.dirname(url)
         ):
             return None
@@ -114,9 +108,28 @@ def grammar_covered(roots: list[etree._Element], judged: dict[str, Judged]) -> b
 def schematron_covered(schematron: str, tree, roots: list[etree._Element], judged: dict[str, Judged]) -> bool:
     if not is_bundled_schematron(schematron):
         return False
-    if tree.getroot().tag in {f"{{{TEI_NS}}}{n}" for n in ("div", "text", "note")} or _CHAPTERLESS_NOTES(tree):
+    root = tree.getroot()
+    if root.tag in {f"{{{TEI_NS}}}{n}" for n in ("div", "text", "note")} or _endnote_outside_text(root):
         return False
     return all(schematron in judged[os.path.realpath(el.get(ORIGIN) or "")].clean for el in roots)
+
+
+_TEXT, _NOTE = f"{{{TEI_NS}}}text", f"{{{TEI_NS}}}note"
+_DOCUMENTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
+
+
+def _endnote_outside_text(el) -> bool:
+    """Whether an endnote (place="end") may stand in no div and no text: one anywhere but in
+    a text reached through TEI and teiCorpus elements only (the headers, standOff: small)."""
+    for child in el:
+        if not isinstance(child.tag, str) or child.tag == _TEXT:
+            continue
+        if child.tag in _DOCUMENTS:
+            if _endnote_outside_text(child):
+                return True
+        elif any(n.get("place") == "end" for n in child.iter(_NOTE)):
+            return True
+    return False
 
 
 @cache

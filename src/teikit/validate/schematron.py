@@ -395,8 +395,13 @@ def _walk_once(root) -> bool:
 
 def _outside_includes(walked) -> etree._Element:
     """The walked stylesheet (_walk_once) made to leave out every element XInclude placed
-    (one with a documents.ORIGIN attribute) and its descendants: the walk does not go into them."""
-    root = copy.deepcopy(walked)
+    (one with a documents.ORIGIN attribute) and its descendants: the walk does not go into them.
+    The global lets are inlined where the rewrite allows (_lets_inlined): evaluated where a
+    rule uses them, not over the whole document before the walk (the bundled book's
+    corpus: 36 -> 10 ms), since few of the document's elements are walked."""
+    root = _lets_inlined(walked)
+    if root is None:
+        root = copy.deepcopy(walked)
     uri, name = ORIGIN[1:].split("}")
     for t in root.findall(_X + "template"):
         if t.get("mode") != _WALK:
@@ -474,6 +479,33 @@ def _for_many(walked) -> etree._Element | None:
     - libxslt parses the files without an ID table, so a stylesheet that calls id() is not
       rewritten.
     """
+    root = _lets_inlined(walked)
+    if root is None:
+        return None
+    main = [t for t in root.findall(_X + "template") if t.get("match") == "/" and t.get("mode") is None]
+    if len(main) != 1:
+        return None
+    template = main[0]
+    for child in list(template):
+        template.remove(child)
+    template.text = None
+    out = etree.SubElement(template, "teikit-many")
+    each = etree.SubElement(out, _X + "for-each", select="/teikit-files/f")
+    doc = etree.SubElement(each, "teikit-doc")
+    etree.SubElement(etree.SubElement(doc, _X + "attribute", name="url"), _X + "value-of", select=".")
+    read = etree.SubElement(doc, _X + "for-each", select="document(string(.))")
+    # A document libxslt could not read (not well-formed) gives no node, one the resolver
+    # refused its stand-in (_MISSING): no mark, and the file is checked alone.
+    mark = etree.SubElement(read, _X + "if", test="*[not(namespace-uri() = 'urn:teikit:missing')]")
+    etree.SubElement(mark, _X + "attribute", name="loaded").text = "1"
+    etree.SubElement(read, _X + "apply-templates", select="/", mode=_WALK)
+    return root
+
+
+def _lets_inlined(walked) -> etree._Element | None:
+    """A copy of the walked stylesheet with every use of a global let replaced by the let's
+    expression, evaluated from the root of the rule's node (see _for_many); None when a let
+    or a use of one is not of a shape this rewrite can see, or the stylesheet calls id()."""
     from .sch2xslt import _split_top
 
     root = copy.deepcopy(walked)
@@ -516,23 +548,6 @@ def _for_many(walked) -> etree._Element | None:
                 if not _in_rule(el, rule_modes):
                     return None  # a let used where current() may not be the rule's node
                 el.set(key, replaced)
-    main = [t for t in root.findall(_X + "template") if t.get("match") == "/" and t.get("mode") is None]
-    if len(main) != 1:
-        return None
-    template = main[0]
-    for child in list(template):
-        template.remove(child)
-    template.text = None
-    out = etree.SubElement(template, "teikit-many")
-    each = etree.SubElement(out, _X + "for-each", select="/teikit-files/f")
-    doc = etree.SubElement(each, "teikit-doc")
-    etree.SubElement(etree.SubElement(doc, _X + "attribute", name="url"), _X + "value-of", select=".")
-    read = etree.SubElement(doc, _X + "for-each", select="document(string(.))")
-    # A document libxslt could not read (not well-formed) gives no node, one the resolver
-    # refused its stand-in (_MISSING): no mark, and the file is checked alone.
-    mark = etree.SubElement(read, _X + "if", test="*[not(namespace-uri() = 'urn:teikit:missing')]")
-    etree.SubElement(mark, _X + "attribute", name="loaded").text = "1"
-    etree.SubElement(read, _X + "apply-templates", select="/", mode=_WALK)
     return root
 
 
