@@ -54,14 +54,13 @@ and the corpus is then checked whole, which gives its findings exactly.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
-from functools import cache
 
 from lxml import etree
 
 from .documents import ORIGIN, Loaded
+from .owngrammar import is_copy_of
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 _BUNDLED_SCH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "schema", "teikit.sch")
@@ -132,26 +131,9 @@ def _endnote_outside_text(el) -> bool:
     return False
 
 
-@cache
-def _bundled_digest() -> str:
-    with open(_BUNDLED_SCH, "rb") as fh:
-        return hashlib.sha256(fh.read()).hexdigest()
-
-
-@cache
-def _same_bytes(path: str, stamp: int, size: int) -> bool:
-    with open(path, "rb") as fh:
-        return hashlib.sha256(fh.read()).hexdigest() == _bundled_digest()
-
-
 def is_bundled_schematron(path: str) -> bool:
     """Whether `path` is teikit.sch as bundled (the file, or a copy with the same bytes)."""
     try:
-        if os.path.realpath(path) == os.path.realpath(_BUNDLED_SCH):
-            return True
-        st = os.stat(path)
-        return st.st_size == os.path.getsize(_BUNDLED_SCH) and _same_bytes(
-            os.path.realpath(path), st.st_mtime_ns, st.st_size
-        )
+        return is_copy_of(path, _BUNDLED_SCH)
     except OSError:
         return False

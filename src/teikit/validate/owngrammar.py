@@ -36,15 +36,24 @@ _BUNDLED = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 
 
 @cache
-def _bundled_digest() -> str:
-    with open(_BUNDLED, "rb") as fh:
+def _digest(path: str, key: tuple) -> str:
+    """The SHA-256 of a file's bytes, remembered while it keeps its inode, time and size (`key`)."""
+    with open(path, "rb") as fh:
         return hashlib.sha256(fh.read()).hexdigest()
 
 
-@cache
-def _same_bytes(path: str, stamp: int, size: int) -> bool:
-    with open(path, "rb") as fh:
-        return hashlib.sha256(fh.read()).hexdigest() == _bundled_digest()
+def is_copy_of(path: str, bundled: str) -> bool:
+    """Whether `path` is the file `bundled` (the same inode) or a file with the same bytes.
+    By stat, not by real paths: os.path.realpath costs a system call per folder of the path,
+    and this is asked once or twice for every file validated."""
+    st, own = os.stat(path), os.stat(bundled)
+    if (st.st_dev, st.st_ino) == (own.st_dev, own.st_ino):
+        return True
+    if st.st_size != own.st_size:
+        return False
+    key = (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+    own_key = (own.st_dev, own.st_ino, own.st_mtime_ns, own.st_size)
+    return _digest(path, key) == _digest(bundled, own_key)
 
 
 def is_own_grammar(schema: str | None) -> bool:
@@ -52,12 +61,7 @@ def is_own_grammar(schema: str | None) -> bool:
     if not schema:
         return False
     try:
-        if os.path.realpath(schema) == os.path.realpath(_BUNDLED):
-            return True
-        st = os.stat(schema)
-        return st.st_size == os.path.getsize(_BUNDLED) and _same_bytes(
-            os.path.realpath(schema), st.st_mtime_ns, st.st_size
-        )
+        return is_copy_of(schema, _BUNDLED)
     except OSError:
         return False
 
