@@ -236,3 +236,14 @@ def test_a_file_included_from_another_folder_reads_its_pointers_from_the_corpus_
     assert next(r for r in short if r[0] == str(sub / "conclusion.xml"))[1]
     _, valid, problems = _corpus(short)
     assert not valid and any("orgs.xml#only-in-sub" in p.message for p in problems), problems
+
+
+def test_the_files_checked_before_their_includers_are_split_evenly_in_bytes():
+    files = [str(p) for p in sorted(BOOK.glob("*.xml")) if p.name != "iron-lazar.xml"]
+    parts = tv._split(files, 2)
+    assert sorted(f for part in parts for f in part) == files  # each file once
+    assert len(parts) % 2 == 0 and all(0 < len(part) <= tv.PART for part in parts)
+    assert all(part == sorted(part) for part in parts)  # in the order given
+    weights = [sum(Path(f).stat().st_size for f in part) for part in parts]
+    assert max(weights) < 1.5 * min(weights), weights
+    assert tv._split(files[:1], 2) == [files[:1]] and tv._split([], 2) == []

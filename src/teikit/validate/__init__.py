@@ -513,21 +513,21 @@ def _split(files: list[str], parts: int) -> list[list[str]]:
     count = min(len(files), -(-count // parts) * parts)
     if count <= 1:
         return [files] if files else []
-
-    def size(f: str) -> int:
+    sizes = {}
+    for f in files:
         try:
-            return os.path.getsize(f)
+            sizes[f] = os.path.getsize(f)
         except OSError:
-            return 0
-
+            sizes[f] = 0
     bins: list[list[str]] = [[] for _ in range(count)]
     weights = [0] * count
-    for f in sorted(files, key=size, reverse=True):
-        i = min((i for i in range(count) if len(bins[i]) < PART), key=lambda i: weights[i])
+    for f in sorted(files, key=sizes.__getitem__, reverse=True):
+        i = min((i for i in range(count) if len(bins[i]) < PART), key=weights.__getitem__)
         bins[i].append(f)
-        weights[i] += size(f)
+        weights[i] += sizes[f]
     order = {f: i for i, f in enumerate(files)}
-    return [sorted(b, key=order.__getitem__) for b in sorted(bins, key=lambda b: -sum(map(size, b))) if b]
+    heaviest = sorted(range(count), key=lambda i: -weights[i])
+    return [sorted(bins[i], key=order.__getitem__) for i in heaviest if bins[i]]
 
 
 def _threads(files, declared, options: Options) -> int:
