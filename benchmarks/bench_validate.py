@@ -1,10 +1,13 @@
 """Validation speed, teikit beside jing, measured side by side in one run.
 
 1. The encoded book (tei/iron-lazar): `teikit validate` (teikit.rng + teikit.sch, as the
-   files declare) as a user runs it, wall and CPU (best of at least 5); then its parts
-   in-process: parsing, teikit.sch walked once against lxml's skeleton stylesheet (one walk
-   per pattern), libxml2's RELAX NG, the files prepared in one thread against two; and
-   one jing run over the same files (RELAX NG only).
+   files declare) as a user runs it, a new process each time: wall and CPU (best of at least
+   5), and the wall time it would take on idle processors, estimated from the CPU time of
+   each piece of work (book_estimate); with --baseline SRC, the same for another checkout's
+   teikit (e.g. ../main/src), run in turn with this one. Then its parts in-process: parsing,
+   teikit.sch walked once against lxml's skeleton stylesheet (one walk per pattern),
+   libxml2's RELAX NG, the files prepared in one thread against two; and one jing run over
+   the same files (RELAX NG only).
 2. 1,000 generated TEI files (slices of the book's chapters): teikit with 1 and 2 jobs
    against jing in one JVM over all files, for teikit.rng and, when ../shared is present,
    official tei_all.rng.
@@ -26,7 +29,6 @@ import copy
 import os
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -83,12 +85,13 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--files", type=int, default=1000)
     ap.add_argument("--part", choices=["all", "book", "odd"], default="all", help="run one part only")
+    ap.add_argument("--baseline", help="another checkout's src folder, timed on the book beside this one")
     args = ap.parse_args()
     if args.part == "odd":
         odd_rules(args.runs, args.files)
         return
 
-    book(max(args.runs, 5))
+    book(max(args.runs, 5), args.baseline)
     if args.part == "book":
         return
 
@@ -112,22 +115,82 @@ def main() -> None:
     odd_rules(args.runs, args.files)
 
 
-def cli(path: Path) -> tuple[float, float]:
-    """`teikit validate PATH` as a user runs it (a new process): wall and CPU seconds."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+# Run in a new process (`python -c`, PYTHONPATH set to the teikit to time): `teikit validate
+# BOOK` as the CLI runs it, with the CPU time of each task the preparing threads run recorded
+# (validate._prepare_part and, where it exists, validate._load, when not called by the
+# former); prints a JSON line.
+_CHILD = r"""
+import contextlib, io, itertools, json, resource, sys, threading, time
+import teikit.cli
+import teikit.validate as tv
+tasks, started, lock, inside = [], itertools.count(), threading.Lock(), threading.local()
+def timed(fn, kind):
+    def run(*args):
+        if getattr(inside, "task", False):  # called within a task (_load by _prepare_part): its part
+            return fn(*args)
+        with lock:  # the order the pool started them in
+            order = next(started)
+        inside.task = True
+        t0 = time.thread_time()
+        try:
+            return fn(*args)
+        finally:
+            inside.task = False
+            later = kind == "prepare" and len(args) > 2 and args[2] is not None
+            tasks.append((order, "after" if later else "first", time.thread_time() - t0))
+    return run
+tv._prepare_part = timed(tv._prepare_part, "prepare")
+if hasattr(tv, "_load"):
+    tv._load = timed(tv._load, "load")
+with contextlib.redirect_stdout(io.StringIO()):
+    code = teikit.cli.main(["validate", sys.argv[1]])
+use = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"code": code, "cpu": use.ru_utime + use.ru_stime, "threads": tv.THREADS, "tasks": tasks}))
+"""
+
+
+def book_estimate(path: Path, src: str, pycache: str | None = None) -> tuple[float, float, float]:
+    """`teikit validate PATH` in a new process with `src`'s teikit: wall, CPU, and the wall it
+    would take with a processor free for each of its threads.
+
+    The estimate: the CPU time of everything but the preparing threads' tasks (the
+    interpreter's start, imports, planning, the report), plus the time the tasks take when
+    handed in the order they were recorded to THREADS workers, each to the first one free
+    (as the pool does), in two phases: the files and the reading of the files that include
+    others, then (in this version of validate) the checks of the files that include others,
+    which wait for the others' results. Waits for the GIL and the disk are not counted (the
+    threads spend their time in libxml2 and libxslt, which release the GIL).
+    `pycache`: a folder for the modules' compiled bytecode (PYTHONPYCACHEPREFIX), as an
+    installed teikit has it; without it Python compiles the sources on every run when
+    PYTHONDONTWRITEBYTECODE is set (about 0.03 s of CPU for validate's modules)."""
+    import json
+
+    env = {**os.environ, "PYTHONPATH": src}
+    if pycache:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = pycache
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "teikit.cli", "validate", str(path)], capture_output=True, check=False)
+    done = subprocess.run([sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True, env=env)
     wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    tasks = found["tasks"]
+    span = 0.0
+    for phase in ("first", "after"):
+        free = [0.0] * found["threads"]
+        for _, _, cpu in sorted(t for t in tasks if t[1] == phase):
+            i = free.index(min(free))
+            free[i] += cpu
+        span += max(free)
+    return wall, found["cpu"], found["cpu"] - sum(t[2] for t in tasks) + span
 
 
-def book(runs: int) -> None:
+def book(runs: int, baseline: str | None = None) -> None:
     """The bundled book: the CLI's wall and CPU time, then where the time goes, in-process.
 
-    Side by side in one run, best of `runs`: the XSLT 1.0 Schematron as lxml's skeleton
-    compiles it (one walk of each document per pattern) and walked once (schematron.py);
-    the files prepared in one thread and in THREADS threads (validate's _threads).
+    Side by side in one run, best of `runs`: this teikit and (`baseline`) another checkout's,
+    in turn; the XSLT 1.0 Schematron as lxml's skeleton compiles it (one walk of each document
+    per pattern) and walked once (schematron.py); the files prepared in one thread and in
+    THREADS threads (validate's _threads).
     """
     import teikit.validate as tv
     from teikit.validate import TEIKIT_SCH, owngrammar
@@ -135,13 +198,26 @@ def book(runs: int) -> None:
     from teikit.validate.schematron import Schematron
 
     files = sorted(BOOK.glob("*.xml"))
-    cli(BOOK)  # warm the file cache
-    measured = [cli(BOOK) for _ in range(runs)]
+    here = str(ROOT / "src")
+    versions = [("this teikit", here)] + ([(f"baseline {baseline}", baseline)] if baseline else [])
+    with tempfile.TemporaryDirectory() as pycache:
+        for _, src in versions:  # warm the file cache and compile the modules' bytecode
+            book_estimate(BOOK, src, pycache)
+        measured: dict[str, list[tuple[float, float, float]]] = {label: [] for label, _ in versions}
+        for _ in range(runs):
+            for label, src in versions:
+                measured[label].append(book_estimate(BOOK, src, pycache))
     print(
-        f"book ({len(files)} files, teikit.rng + teikit.sch as declared): `teikit validate {BOOK.name}` "
-        f"best of {runs}: wall {min(w for w, _ in measured):.2f} s, CPU {min(c for _, c in measured):.2f} s "
-        f"(one new process each; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} processors)"
+        f"book ({len(files)} files, teikit.rng + teikit.sch as declared): `teikit validate {BOOK.name}`, "
+        f"a new process each time (modules' bytecode compiled beforehand, as installed), best of {runs} "
+        f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} processors):"
     )
+    for label, found in measured.items():
+        cpus = sorted(c for _, c, _ in found)
+        print(
+            f"  {label}: CPU {cpus[0]:.2f} s (worst {cpus[-1]:.2f}); wall {min(w for w, _, _ in found):.2f} s; "
+            f"wall on {tv.THREADS} idle processors (estimate) {min(e for _, _, e in found):.2f} s"
+        )
     trees = {f: load(str(f)).tree for f in files}
     read = (str(BOOK),)
     walked, skeleton = Schematron(TEIKIT_SCH, read), Schematron(TEIKIT_SCH, read, one_walk=False)
@@ -158,11 +234,12 @@ def book(runs: int) -> None:
     rules_walked = cpu(lambda: [walked.check(t) for t in trees.values()])
     rules_skeleton = cpu(lambda: [skeleton.check(t) for t in trees.values()])
     docs = [load(str(f)) for f in files]
-    corpus = [d for d in docs if d.on_disk is None]  # the corpus file (XIncludes): checked alone
+    corpus = [d for d in docs if d.on_disk is None]  # the corpus file (XIncludes)
     rest = [d for d in docs if d.on_disk is not None]
     rules_alone = cpu(lambda: [walked.check(d.tree) for d in rest])
     rules_together = cpu(lambda: walked.check_many([d.tree for d in rest], [d.on_disk for d in rest]))
     rules_corpus = cpu(lambda: [walked.check(d.tree) for d in corpus])
+    rules_outside = cpu(lambda: [walked.check_outside(d.tree) for d in corpus])
     grammar = cpu(lambda: [owngrammar.valid(t) for t in trees.values()])
     print(
         f"  CPU over the {len(files)} files: parse + XInclude {parse:.2f} s; teikit.sch walked once "
@@ -172,7 +249,8 @@ def book(runs: int) -> None:
     print(
         f"  teikit.sch on the {len(rest)} files as they are on disk: each alone {rules_alone:.2f} s, "
         f"together (check_many: registers read once) {rules_together:.2f} s; the corpus file "
-        f"({len(corpus)}, XIncludes) alone {rules_corpus:.2f} s"
+        f"({len(corpus)}, XIncludes) whole {rules_corpus:.2f} s, outside the files it includes "
+        f"(inclusion.py: when the run found them clean) {rules_outside:.3f} s"
     )
     threads = tv.THREADS
     try:
@@ -181,46 +259,11 @@ def book(runs: int) -> None:
     finally:
         tv.THREADS = threads
     more = best(runs, lambda: validate([BOOK]))
-    path = critical_path(runs)
     t_jing = best(min(runs, 3), lambda: jing(TEIKIT_RNG, [f for f in files if f.name != "iron-lazar.xml"]))
     print(
-        f"  validate() in-process wall: 1 thread {one:.2f} s, {threads} threads {more:.2f} s; CPU of the "
-        f"busiest thread plus the rest of the run (an estimate of the wall time on {threads} idle processors, "
-        f"waits for the GIL not counted) {path:.2f} s; "
+        f"  validate() in-process wall: 1 thread {one:.2f} s, {threads} threads {more:.2f} s; "
         f"jing alone (RELAX NG only, no XInclude, new JVM) {t_jing:.2f} s"
     )
-
-
-def critical_path(runs: int) -> float:
-    """CPU seconds of validate() on the book outside the preparing threads, plus the busiest
-    thread's: what the wall time would be with a processor for each thread (best of `runs`)."""
-    import threading
-
-    import teikit.validate as tv
-
-    per_thread: dict[int, float] = {}
-    prepare = tv._prepare_part
-
-    def timed(*args):
-        t0 = time.thread_time()
-        try:
-            return prepare(*args)
-        finally:
-            key = threading.get_ident()
-            per_thread[key] = per_thread.get(key, 0.0) + time.thread_time() - t0
-
-    tv._prepare_part = timed
-    try:
-        found = []
-        for _ in range(runs):
-            per_thread.clear()
-            t0 = time.process_time()
-            validate([BOOK])
-            total = time.process_time() - t0
-            found.append(total - sum(per_thread.values()) + max(per_thread.values()))
-    finally:
-        tv._prepare_part = prepare
-    return min(found)
 
 
 def odd_rules(runs: int, count: int) -> None:

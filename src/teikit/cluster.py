@@ -32,11 +32,8 @@ The batch size is the caller's choice: large enough to amortise what a batch sta
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import uuid
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Any, TypeVar
 
 from .errors import TeikitError
@@ -92,6 +89,10 @@ def _in_processes(fn: Callable[[B], R], batches: Sequence[B], jobs: int) -> Iter
     # Workers come from a fork server, not from a fork of this process: this process may
     # run threads (a progress bar, a Saxon engine, a Dask client) whose locks a fork would
     # copy held. The server imports fn's module once; each worker compiles its schemas once.
+    # (Imported here: a run in one process, most runs of `teikit validate`, needs none of it.)
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     context = multiprocessing.get_context("forkserver")
     module = getattr(getattr(fn, "func", fn), "__module__", None)  # a functools.partial's function
     if module and module.startswith("teikit."):
@@ -123,6 +124,8 @@ def client(address: str) -> Any:
 
 
 def _on_dask(fn: Callable[[B], R], batches: Sequence[B], address: str) -> Iterator[tuple[int, R]]:
+    import uuid
+
     from distributed import KilledWorker, as_completed
 
     run = uuid.uuid4().hex[:12]

@@ -26,10 +26,14 @@ the documents the rules read with document(), such as the registers beside an ed
 files, are parsed and indexed once per part, not once per file; memory stays bounded by
 the part). A file jing reads as it is, whose grammar is not judged in-process, is not
 parsed in Python at all unless the rules find something in it (_by_path: libxslt reads it
-by its path; 1,000 copies of the book's chapters, 1 job: 24.0 -> 22.3 s of CPU). Files prepared in this process are prepared in two threads when no Saxon is
-involved and the run is not a batch of a larger one (libxml2 and libxslt release the GIL;
-see _threads): the files that XInclude others one by one (the largest, first), the rest
-in one part per thread.
+by its path; 1,000 copies of the book's chapters, 1 job: 24.0 -> 22.3 s of CPU). Files
+prepared in this process are prepared in two threads when no Saxon is involved and the run is not a batch of a larger one (libxml2 and libxslt release the GIL;
+see _threads). In runs and batches where libxml2 judges teikit.rng (fewer than
+jing.LONG_RUN files), the files that XInclude others are read beside the other files
+(split in parts even in bytes) and checked after them: a file that includes only files this
+run found clean, as they stand on disk, is checked outside them (inclusion.py: for
+teikit.rng and teikit.sch, the bundled book's corpus file 0.45 -> 0.02 s of CPU). In longer
+runs the includers are prepared first, one by one, so that their JVM starts early.
 
 Scale: from PARALLEL_FROM files on with `jobs` > 1, or on a Dask cluster (`dask=`,
 or $TEIKIT_DASK), the files are split into batches (`validate_batch`) that
@@ -66,10 +70,11 @@ from pathlib import Path
 
 from .. import cluster
 from ..errors import TeikitError
-from . import owngrammar
+from . import inclusion, owngrammar
 from .documents import (
     MAX_BYTES,
     LineMap,
+    Loaded,
     SchemaRef,
     duplicate_ids,
     find_xml_files,
@@ -80,6 +85,7 @@ from .documents import (
     sanitized_copy,
     stamp_of,
 )
+from .inclusion import Judged
 from .jing import LONG_RUN, JingOutcome, jing_command, run_jing
 from .results import FileResult, Problem, Summary
 from .saxon import saxon_started
@@ -122,6 +128,7 @@ class _Prepared:
     result: FileResult
     jing_input: str | None = None
     line_map: LineMap | None = None
+    judged: Judged | None = None  # what was found in a file read as it stands on disk (inclusion.py)
 
 
 def validate(
@@ -215,22 +222,41 @@ def _validate_files(
         rest = [f for f in files if f not in skip]
         threads = _threads(includers + rest, declared, options) if whole_run else 1
         with ThreadPoolExecutor(max_workers=threads) as pool:
+            if options.own_in_process:
+                # The files that XInclude others last, knowing what this run found in the
+                # files they include (inclusion.py): a corpus of files judged here is not
+                # judged a second time. jing is rarely needed then (teikit.rng by libxml2).
+                # They are read (parsed, XIncluded) beside the other files.
+                if threads > 1:
+                    reading = [pool.submit(_load, f, options) for f in includers]
+                    pending = [pool.submit(_prepare_part, part, options, by_path) for part in _split(rest, threads)]
+                    others = _gathered(pending, ticker)
+                else:
+                    others = _prepare_all(rest, options, ticker, by_path)
+                judged = {os.path.realpath(p.result.path): p.judged for p in others if p.judged is not None}
+                if threads > 1:
+                    pending = [
+                        pool.submit(_prepare_part, [f], options, None, judged, [r.result()])
+                        for f, r in zip(includers, reading, strict=True)
+                    ]
+                    first = _gathered(pending, ticker)
+                else:
+                    first = _prepare_all(includers, options, ticker, None, judged)
+                batches = early + _submit(jvms, _late(first, done), 1, stager)
             # Files that XInclude others need a copy for jing: prepare them first so
             # that their JVM runs while the other files are parsed.
-            if threads > 1:
+            elif threads > 1:
                 # The includers one by one (the largest files, started first), the rest in
                 # one part per thread.
                 parts = [[f] for f in includers] + _split(rest, threads)
                 pending = [pool.submit(_prepare_part, part, options, by_path) for part in parts]
                 first = _gathered(pending[: len(includers)], ticker)
+                batches = early + _submit(jvms, _late(first, done), 1, stager)
+                others = _gathered(pending[len(includers) :], ticker)
             else:
                 first = _prepare_all(includers, options, ticker)
-            batches = early + _submit(jvms, _late(first, done), 1, stager)
-            others = (
-                _gathered(pending[len(includers) :], ticker)
-                if threads > 1
-                else _prepare_all(rest, options, ticker, by_path)
-            )
+                batches = early + _submit(jvms, _late(first, done), 1, stager)
+                others = _prepare_all(rest, options, ticker, by_path)
         batches += _submit(jvms, _late(others, done), 1, stager)
         ticker(len(direct))
         order = {f: i for i, f in enumerate(files)}
@@ -480,27 +506,38 @@ def _collect(batches, prepared: list[_Prepared], ticker) -> list[str]:
 # ---------------------------------------------------------------- parsing, Schematron
 
 
-def _prepare_all(files, options, ticker, by_path=None) -> list[_Prepared]:
+def _prepare_all(files, options, ticker, by_path=None, judged: dict[str, Judged] | None = None) -> list[_Prepared]:
     out = []
     for i in range(0, len(files), PART):
-        part = _prepare_part(files[i : i + PART], options, by_path)
+        part = _prepare_part(files[i : i + PART], options, by_path, judged)
         out += part
         ticker(len(part))
     return out
 
 
 def _split(files: list[str], parts: int) -> list[list[str]]:
-    """`files` in `parts` runs of consecutive files (as even as can be), none empty, each at
-    most PART long."""
+    """`files` in parts of at most PART files for `parts` threads: a multiple of `parts` of
+    them (none empty), as even in bytes as can be (the largest file first into the lightest
+    part), each in the order of `files`."""
     count = max(parts, -(-len(files) // PART))
-    size, extra = divmod(len(files), count)
-    out, start = [], 0
-    for i in range(count):
-        end = start + size + (1 if i < extra else 0)
-        if end > start:
-            out.append(files[start:end])
-        start = end
-    return out
+    count = min(len(files), -(-count // parts) * parts)
+    if count <= 1:
+        return [files] if files else []
+    sizes = {}
+    for f in files:
+        try:
+            sizes[f] = os.path.getsize(f)
+        except OSError:
+            sizes[f] = 0
+    bins: list[list[str]] = [[] for _ in range(count)]
+    weights = [0] * count
+    for f in sorted(files, key=sizes.__getitem__, reverse=True):
+        i = min((i for i in range(count) if len(bins[i]) < PART), key=weights.__getitem__)
+        bins[i].append(f)
+        weights[i] += sizes[f]
+    order = {f: i for i, f in enumerate(files)}
+    heaviest = sorted(range(count), key=lambda i: -weights[i])
+    return [sorted(bins[i], key=order.__getitem__) for i in heaviest if bins[i]]
 
 
 def _threads(files, declared, options: Options) -> int:
@@ -561,17 +598,34 @@ def _prepare(path: str, options: Options) -> _Prepared:
     return _prepare_part([path], options)[0]
 
 
-def _prepare_part(paths: list[str], options: Options, by_path=None) -> list[_Prepared]:
+def _load(path: str, options: Options) -> Loaded:
+    return load(path, options.max_bytes, options.allow_read)
+
+
+def _prepare_part(
+    paths: list[str],
+    options: Options,
+    by_path=None,
+    judged: dict[str, Judged] | None = None,
+    loaded: list[Loaded] | None = None,
+) -> list[_Prepared]:
     """Each file parsed and checked by Schematron and (teikit.rng) libxml2; what jing is to read.
 
     The files of the part that run the same XSLT 1.0 Schematron are checked in one run of
     it (Schematron.check_many: what the rules read with document() is read once). Files
     Schematron may read by their paths (`by_path`, see _plan) are first checked so, unparsed
-    (_by_path): one the rules find nothing in is done; only the others are parsed here."""
-    settled, reports = _by_path([p for p in paths if p in (by_path or {})], by_path or {}, options)
-    rest = [p for p in paths if p not in settled]
-    loaded = [load(path, options.max_bytes, options.allow_read) for path in rest]
+    (_by_path): one the rules find nothing in is done; only the others are parsed here.
+    `judged`: what this run found in the files validated before, by real path; a file that
+    XIncludes only such files is checked outside what it includes where inclusion.py allows.
+    `loaded`: the files already read (_load), in the order of `paths` (none read by path)."""
+    if loaded is None:
+        settled, reports = _by_path([p for p in paths if p in (by_path or {})], by_path or {}, options)
+        rest = [p for p in paths if p not in settled]
+        loaded = [_load(path, options) for path in rest]
+    else:
+        settled, reports, rest = {}, {}, paths
     wanted = [_schematrons_of(doc, options) for doc in loaded]
+    covered = [inclusion.covered(doc, judged) if judged else None for doc in loaded]
     found: dict[tuple[int, str], list[Problem] | TeikitError] = {}
     for sch in dict.fromkeys(s for w in wanted for s in w if isinstance(s, str)):
         which = [i for i, w in enumerate(wanted) if sch in w]
@@ -580,6 +634,12 @@ def _prepare_part(paths: list[str], options: Options, by_path=None) -> list[_Pre
         except TeikitError as exc:  # UnsupportedBinding included: a declared schema that cannot run
             found.update(((i, sch), exc) for i in which)
             continue
+        if schematron.walks_outside_includes and judged:
+            for i in which:
+                roots = covered[i]
+                if roots is not None and inclusion.schematron_covered(sch, loaded[i].tree, roots, judged):
+                    found[(i, sch)] = schematron.check_outside(loaded[i].tree)
+            which = [i for i in which if (i, sch) not in found]
         if schematron.runs_in_saxon:  # one file at a time; a failure is that file's
             for i in which:
                 try:
@@ -596,8 +656,9 @@ def _prepare_part(paths: list[str], options: Options, by_path=None) -> list[_Pre
         trees = [loaded[i].tree for i in which]
         checked = schematron.check_many(trees, [loaded[i].on_disk for i in which])
         found.update(((i, sch), problems) for i, problems in zip(which, checked, strict=True))
+    grammar = [roots if roots and judged and inclusion.grammar_covered(roots, judged) else None for roots in covered]
     done = {
-        path: _finish(doc, options, wanted[i], {s: found[(i, s)] for s in wanted[i] if isinstance(s, str)})
+        path: _finish(doc, options, wanted[i], {s: found[(i, s)] for s in wanted[i] if isinstance(s, str)}, grammar[i])
         for i, (path, doc) in enumerate(zip(rest, loaded, strict=True))
     }
     return [settled.get(path) or done[path] for path in paths]
@@ -679,7 +740,10 @@ def _wanted(declared: list[SchemaRef], options: Options) -> list[str | Problem]:
     return out
 
 
-def _finish(doc, options: Options, wanted: list[str | Problem], found: dict) -> _Prepared:
+def _finish(doc, options: Options, wanted: list[str | Problem], found: dict, covered=None) -> _Prepared:
+    """The file's result from its loading and its Schematron findings (`found`, by schema),
+    with libxml2's verdict for teikit.rng: on the file outside the `covered` documents it
+    includes (inclusion.grammar_covered), or whole."""
     path = doc.path
     result = FileResult(path, list(doc.problems))
     prepared = _Prepared(result)
@@ -687,6 +751,7 @@ def _finish(doc, options: Options, wanted: list[str | Problem], found: dict) -> 
         return prepared
     result.schema, problems = _choose_schema(doc.declared, options)
     result.problems += problems
+    clean = set()
     for sch in wanted:
         if isinstance(sch, Problem):
             result.problems.append(sch)
@@ -697,14 +762,19 @@ def _finish(doc, options: Options, wanted: list[str | Problem], found: dict) -> 
             continue
         result.problems.extend(outcome)
         result.schematron.append(sch)
+        if not outcome:
+            clean.add(sch)
     if not result.schema and not problems:
         result.problems += duplicate_ids(doc.tree)  # jing reports them when it runs
-    if (
+    own_valid = bool(
         result.schema
         and options.own_in_process
         and owngrammar.is_own_grammar(result.schema)
-        and owngrammar.valid(doc.tree)
-    ):
+        and (owngrammar.valid_outside(doc.tree, covered) if covered else owngrammar.valid(doc.tree))
+    )
+    if doc.on_disk is not None:
+        prepared.judged = Judged(doc.tree.docinfo.URL or "", doc.on_disk[3], own_valid, frozenset(clean))
+    if own_valid:
         return prepared  # libxml2's verdict; a file it finds invalid goes on to jing for the messages
     if result.schema:
         if doc.needs_copy:

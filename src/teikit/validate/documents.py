@@ -91,6 +91,9 @@ class Loaded:
     # The tree is the file as a plain parse gives it (no DOCTYPE, nothing included or dropped):
     # the file's (mtime, size, inode) when it was read, to tell whether it is still that file.
     on_disk: tuple[int, int, int, bytes] | None = None
+    # The files XIncluded (at any depth), by the path their elements' ORIGIN names: the
+    # content_digest of the bytes each time one was included (inclusion.py compares them).
+    included: dict[str, list[bytes]] = field(default_factory=dict)
 
     @property
     def usable(self) -> bool:
@@ -349,14 +352,20 @@ def _expand_xincludes(doc: Loaded, allow_read=(), max_bytes: int = MAX_BYTES) ->
     folder = os.path.dirname(os.path.abspath(doc.path))
     policy = LocalFiles([folder, *allow_read])
     doc.on_disk = None
-    if _include_into(doc.tree.getroot(), os.path.abspath(doc.path), policy, doc.problems, (), max_bytes):
+    if _include_into(doc.tree.getroot(), os.path.abspath(doc.path), policy, doc.problems, (), max_bytes, doc.included):
         doc.needs_copy = True
     else:
         doc.tree = None
 
 
 def _include_into(
-    root, path: str, policy: LocalFiles, problems: list, chain: tuple, max_bytes: int = MAX_BYTES
+    root,
+    path: str,
+    policy: LocalFiles,
+    problems: list,
+    chain: tuple,
+    max_bytes: int = MAX_BYTES,
+    digests: dict[str, list[bytes]] | None = None,
 ) -> bool:
     ok = True
     for inc in list(root.iter(XINCLUDE)):
@@ -405,15 +414,21 @@ def _include_into(
                 ok = False
                 continue
             with open(target, "rb") as fh:
-                included = _parse(fh.read(), target).getroot()
+                data = fh.read()
+            included = _parse(data, target).getroot()
             _drop_forged_origins(included)
+            if digests is not None:
+                digests.setdefault(target, []).append(content_digest(data))
         except (etree.XMLSyntaxError, OSError) as exc:
             problems.append(
                 Problem(where, 0, f"XInclude of '{href}' failed: {_plain(str(exc))}", path=_other(path, chain))
             )
             ok = False
             continue
-        ok = _include_into(included, target, policy, problems, chain + (os.path.realpath(path),), max_bytes) and ok
+        ok = (
+            _include_into(included, target, policy, problems, chain + (os.path.realpath(path),), max_bytes, digests)
+            and ok
+        )
         included.set(ORIGIN, target)
         included.tail = inc.tail
         inc.getparent().replace(inc, included)

@@ -13,7 +13,6 @@ Every format is valid UTF-8 whatever the files are called or say:
 
 from __future__ import annotations
 
-import json
 import os
 import re
 
@@ -94,6 +93,8 @@ def as_json(run: Run) -> str:
         }
         for r in run.results
     ]
+    import json  # here: the text format, the usual one, does without it
+
     return (
         json.dumps(
             {

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from copy import deepcopy
 from functools import cache
 
 from lxml import etree
@@ -35,15 +36,24 @@ _BUNDLED = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 
 
 @cache
-def _bundled_digest() -> str:
-    with open(_BUNDLED, "rb") as fh:
+def _digest(path: str, key: tuple) -> str:
+    """The SHA-256 of a file's bytes, remembered while it keeps its inode, time and size (`key`)."""
+    with open(path, "rb") as fh:
         return hashlib.sha256(fh.read()).hexdigest()
 
 
-@cache
-def _same_bytes(path: str, stamp: int, size: int) -> bool:
-    with open(path, "rb") as fh:
-        return hashlib.sha256(fh.read()).hexdigest() == _bundled_digest()
+def is_copy_of(path: str, bundled: str) -> bool:
+    """Whether `path` is the file `bundled` (the same inode) or a file with the same bytes.
+    By stat, not by real paths: os.path.realpath costs a system call per folder of the path,
+    and this is asked once or twice for every file validated."""
+    st, own = os.stat(path), os.stat(bundled)
+    if (st.st_dev, st.st_ino) == (own.st_dev, own.st_ino):
+        return True
+    if st.st_size != own.st_size:
+        return False
+    key = (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+    own_key = (own.st_dev, own.st_ino, own.st_mtime_ns, own.st_size)
+    return _digest(path, key) == _digest(bundled, own_key)
 
 
 def is_own_grammar(schema: str | None) -> bool:
@@ -51,12 +61,7 @@ def is_own_grammar(schema: str | None) -> bool:
     if not schema:
         return False
     try:
-        if os.path.realpath(schema) == os.path.realpath(_BUNDLED):
-            return True
-        st = os.stat(schema)
-        return st.st_size == os.path.getsize(_BUNDLED) and _same_bytes(
-            os.path.realpath(schema), st.st_mtime_ns, st.st_size
-        )
+        return is_copy_of(schema, _BUNDLED)
     except OSError:
         return False
 
@@ -85,3 +90,35 @@ def valid(tree: etree._ElementTree) -> bool:
     finally:
         for el, origin in marked:
             el.set(ORIGIN, origin)
+
+
+# A TEI document valid against teikit.rng, as small as the grammar allows: it stands in for
+# an included document already found valid (inclusion.py says why the verdict is the same).
+STAND_IN = (
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+    "<publicationStmt><publisher>p</publisher></publicationStmt><sourceDesc><p>p</p></sourceDesc></fileDesc>"
+    '</teiHeader><text><body><div type="chapter"><p>p</p></div></body></text></TEI>'
+)
+
+
+def valid_outside(tree: etree._ElementTree, included: list[etree._Element]) -> bool:
+    """libxml2's verdict on `tree` with each of the `included` children of its root (TEI
+    documents found valid on their own, inclusion.grammar_covered) replaced by STAND_IN;
+    False also when the whole tree repeats an xml:id. The tree itself is not changed: its
+    root and the root's other children are copied (the corpus file's own few elements)."""
+    if duplicate_ids(tree):
+        return False
+    root = tree.getroot()
+    skip = set(included)  # lxml elements compare and hash by identity
+    shell = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
+    shell.text = root.text
+    for child in root:
+        if child in skip:
+            copy = etree.fromstring(STAND_IN)
+            copy.tail = child.tail
+        else:
+            copy = deepcopy(child)
+        shell.append(copy)
+    if _MARKED(shell):  # an origin outside the included children: judged whole instead
+        return valid(tree)
+    return bool(_grammar().validate(etree.ElementTree(shell)))
