@@ -193,11 +193,11 @@ def test_a_chapter_changed_after_it_was_checked_is_not_taken_as_judged(book, mon
     thread, so that the order is sure) is no longer."""
     prepare = tv._prepare_part
 
-    def spy(paths, options, judged=None, loaded=None):
+    def spy(paths, options, by_path=None, judged=None, loaded=None):
         if judged:
             path = book / "ch05.xml"
             path.write_text(path.read_text(encoding="utf-8").replace("<p>", "<p> </p><p>", 1), encoding="utf-8")
-        return prepare(paths, options, judged, loaded)
+        return prepare(paths, options, by_path, judged, loaded)
 
     monkeypatch.setattr(tv, "_prepare_part", spy)
     monkeypatch.setattr(tv, "THREADS", 1)
