@@ -41,9 +41,8 @@ def _vocabulary(texts: list[str]) -> tuple[set[str], set[str]]:
                 body = body[: body.rfind(" ") + 1]  # the part before the break is no whole word
             bodies.append(body)
     # One search over all the lines rather than one per line: no word spans a line end.
-    # The words are ASCII letters, so they are lower-cased together once found.
-    found = _WORD.findall("\n".join(bodies))
-    words = set("\n".join(found).lower().split("\n")) if found else set()
+    # The words are ASCII letters: each is lower-cased once, however often the book writes it.
+    words = {w.lower() for w in set(_WORD.findall("\n".join(bodies)))}
     compounds = {w for w in words if "-" in w}
     return words - compounds, compounds
 

@@ -25,6 +25,16 @@ WORD = rf"(?:[A-Z]['’]|Ma?c)?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 # begin (WORD's optional "O'"/"Mc" makes it try every position: ten times slower over a book).
 LISTED_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 VOWEL = re.compile(r"[aeiouyAEIOUY]")
+
+
+def words_at_start(words) -> str:
+    r"""`\b(?:w1|w2|…)` for words that begin with a letter, as a pattern that opens with
+    their first letters: each word's first letter, then `(?<!\w.)` (the character before it
+    is no word character: the `\b`), then the rest. A pattern that opens with letters is
+    sought by `re`'s fast scan for them; one that opens with `\b` is tried at every position."""
+    return "|".join(re.escape(w[0]) + r"(?<!\w.)" + re.escape(w[1:]) for w in words) or "(?!)"
+
+
 INITIAL = re.compile(r"[A-Z]\.")
 # The letter first, its look-behind after it (the character before the letter is no
 # letter, apostrophe or hyphen): a pattern that opens with a letter is sought by `re`'s fast

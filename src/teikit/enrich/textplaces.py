@@ -52,12 +52,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from ..tei import q
 from . import gazetteer, registers
 from .dates import MONTHS
-from .namewords import LISTED_WORD, LOWER, UPPER, initial, passage, times
+from .namewords import LISTED_WORD, LOWER, UPPER, initial, passage, times, words_at_start
 
 _NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
 # "Talbot county", "Queen Anne's County": a name before the word for a county is a county's
@@ -65,7 +65,10 @@ _COUNTY = re.compile(rf"([{UPPER}](?<!\w.)[{LOWER}'’]+(?:\s[{UPPER}][{LOWER}'�
 # `(?<!\w.)` after the capital is the `\b` before it: a pattern that opens with a letter is
 # sought by `re`'s fast scan for it, one that opens with `\b` is tried at every position
 _STREET = re.compile(rf"([A-Z](?<!\w.)[a-z'’]+)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b")
-_DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|parish|county) of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])")
+_DISTRICT_OF = re.compile(
+    rf"(?:{words_at_start(('district', 'village', 'town', 'city', 'suburb', 'parish', 'county'))})"
+    r" of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])"
+)
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
 _SMALL_SHARE = 0.5  # of a smaller town's uses, those after a preposition of place (twice at least)
@@ -91,15 +94,40 @@ def prepositions(profile) -> str:
     return _words(profile.place_prepositions)
 
 
+def _cued_matches(cued: re.Pattern, text: str, cue_words: list[str], article: str) -> Iterator[re.Match]:
+    """The matches of `discover`'s pattern `cued` in `text`, as its `finditer` gives them.
+
+    That pattern opens with an optional title word and a `\\b`: `re` would try it at every
+    position of the book. A match begins at a cue that a capital follows (after an
+    article, maybe), or at the capitalised word right before such a cue (its title): those
+    places are found by a scan for the cues' first letters (`words_at_start`), the pattern
+    is tried there only, in order, never inside a match already made."""
+    cues = [rf"{words_at_start([w])}(?=\s(?:(?:{article})\s)?[{UPPER}])" for w in sorted(set(cue_words))]
+    at_cue = re.compile("|".join(cues) or "(?!)")
+    end = 0
+    for cue in at_cue.finditer(text):
+        at = cue.start()
+        k = at - 2  # the title's first letter: back over the lower-case letters before the space
+        while k >= 0 and "a" <= text[k] <= "z":
+            k -= 1
+        for start in (k, at) if k >= 0 and "A" <= text[k] <= "Z" else (at,):
+            if start >= end and (m := cued.match(text, start)) is not None:
+                end = m.end()
+                yield m
+                break
+
+
 def discover(places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]) -> None:
     """Add the places the text names as places, on the evidence above."""
     strong: Counter = Counter()
     weak: Counter = Counter()
     located: Counter = Counter()  # after a locative ("in", "at"): where something is
     # "At Toulon" opens a sentence as "at Toulon" stands inside one
-    cues = _words([w for cue in profile.place_prepositions + profile.place_links for w in (cue, cue.capitalize())])
+    cue_words = [w for cue in profile.place_prepositions + profile.place_links for w in (cue, cue.capitalize())]
     article = _words(profile.articles)
-    cued = re.compile(rf"(\b[A-Z][a-z]+\s)?\b({cues})\s((?:{article})\s)?({_NAME})(?![\w-]|\.\w)(?=(\s[a-z]+)?)")
+    cued = re.compile(
+        rf"(\b[A-Z][a-z]+\s)?\b({_words(cue_words)})\s((?:{article})\s)?({_NAME})(?![\w-]|\.\w)(?=(\s[a-z]+)?)"
+    )
     for m in _COUNTY.finditer(text):
         name = m.group(1)
         if (
@@ -117,7 +145,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 evidence=f"a county's or a canton's name: {passage(text, m.start(), m.end())}",
             )
     seen: dict[str, str] = {}  # a passage where each was seen, strong cue first
-    for m in cued.finditer(text):
+    for m in _cued_matches(cued, text, cue_words, article):
         title, cue, the, name, after = m.groups()
         if the and after:
             continue  # "in the Roman republic": an adjective
