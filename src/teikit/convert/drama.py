@@ -99,7 +99,10 @@ _INLINE_STAGE = {
 
 def _inline_stages(p, kinds) -> int:
     made = 0
+    text = item_text(p)
     for k in sorted(kinds):
+        if k not in text:
+            continue  # no bracket of this kind, no direction in it: the paragraph is not walked
         rend = BRACKETS[k][1]
         pattern = _INLINE_STAGE[k]
 
