@@ -94,9 +94,7 @@ class Play:
         self._joint_compiled: re.Pattern | None = None
         # a paragraph without "(" anywhere opens nothing with one (its speech is not looked up)
         opens = sum(
-            1
-            for it in items
-            if "(" in (text := item_text(it)) and (text.startswith("(") or self._rest_starts(it, "("))
+            1 for it in items if "(" in (text := item_text(it)) and (text.startswith("(") or self._rest_starts(it, "("))
         )
         if opens >= 2:
             self.kinds.add("(")

@@ -28,11 +28,18 @@ VOWEL = re.compile(r"[aeiouyAEIOUY]")
 
 
 def words_at_start(words) -> str:
-    r"""`\b(?:w1|w2|…)` for words that begin with a letter, as a pattern that opens with
-    their first letters: each word's first letter, then `(?<!\w.)` (the character before it
-    is no word character: the `\b`), then the rest. A pattern that opens with letters is
-    sought by `re`'s fast scan for them; one that opens with `\b` is tried at every position."""
-    return "|".join(re.escape(w[0]) + r"(?<!\w.)" + re.escape(w[1:]) for w in words) or "(?!)"
+    r"""`\b(?:w1|w2|…)`, as a pattern that opens with the words' first letters: each word's
+    first letter, then `(?<!\w.)` (the character before it is no word character: the `\b`),
+    then the rest. A pattern that opens with letters is sought by `re`'s fast scan for them;
+    one that opens with `\b` is tried at every position. (A word that begins with no word
+    character keeps its `\b`.)"""
+    return (
+        "|".join(
+            re.escape(w[0]) + r"(?<!\w.)" + re.escape(w[1:]) if re.match(r"\w", w) else r"\b" + re.escape(w)
+            for w in words
+        )
+        or "(?!)"
+    )
 
 
 INITIAL = re.compile(r"[A-Z]\.")
@@ -75,14 +82,15 @@ class Words:
         self.run = re.compile(rf"(?<![\w'’.-]){tok}(?:[ \t]?(?<=[. \t]){tok})*")
         # Where a run may begin: a capital, or the first letter of an honorific (`runs`).
         self._run_start = re.compile(f"[{UPPER}" + "".join(re.escape(h[0]) for h in dotted) + "]")
-        articles = "|".join(re.escape(w) for a in profile.articles for w in (a, a[:1].upper() + a[1:]))
-        after_the = re.compile(rf"\b(?:{articles or '(?!)'}) ({WORD})(?![\w-])")
+        articles = words_at_start([w for a in profile.articles for w in (a, a[:1].upper() + a[1:])])
+        after_the = re.compile(rf"(?:{articles}) ({WORD})(?![\w-])")
         # the pieces of `text` not in title case (`pieces`, when told apart already), which
         # `textnames` reads again: the same text, told apart and cut into tokens once
         self.prose = prose(text, self.function_words) if pieces is None else pieces
         self._tokens: dict[str, list[list[tuple[int, int, str]]]] = {}
+        # searched once over the prose joined: no use crosses the blank line between pieces
+        self.after_the.update(after_the.findall("\n\n".join(self.prose)))
         for piece in self.prose:
-            self.after_the.update(after_the.findall(piece))
             for run in self.tokens(piece):
                 first = True
                 for k, (start, _, tok) in enumerate(run):
