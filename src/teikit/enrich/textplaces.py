@@ -65,10 +65,13 @@ _COUNTY = re.compile(rf"([{UPPER}](?<!\w.)[{LOWER}'’]+(?:\s[{UPPER}][{LOWER}'�
 # `(?<!\w.)` after the capital is the `\b` before it: a pattern that opens with a letter is
 # sought by `re`'s fast scan for it, one that opens with `\b` is tried at every position
 _STREET = re.compile(rf"([A-Z](?<!\w.)[a-z'’]+)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b")
-_DISTRICT_OF = re.compile(
-    rf"(?:{words_at_start(('district', 'village', 'town', 'city', 'suburb', 'parish', 'county'))})"
-    r" of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])"
-)
+_DISTRICTS = ("district", "village", "town", "city", "suburb", "parish", "county")
+_DISTRICT_OF = re.compile(rf"(?:{words_at_start(_DISTRICTS)}) of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])")
+# The words each of those patterns holds, written out (no `[Cc]`): a pattern that opens with
+# letters is sought by `re`'s fast scan for them (see `_in_pieces_holding`)
+_COUNTY_WORDS = re.compile("County|county|Parish|parish|Canton|canton")
+_STREET_WORDS = re.compile("|".join(registers.PLACE_WORDS))
+_DISTRICT_WORDS = re.compile("|".join(_DISTRICTS))
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
 _SMALL_SHARE = 0.5  # of a smaller town's uses, those after a preposition of place (twice at least)
@@ -92,6 +95,22 @@ def _words(words) -> str:
 def prepositions(profile) -> str:
     """The profile's prepositions of place as a pattern ("in|at|to")."""
     return _words(profile.place_prepositions)
+
+
+def _in_pieces_holding(pattern: re.Pattern, words: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose every match holds a match of `words` and
+    spans no blank line (its spaces are single `\\s`): only the pieces of `text` between blank
+    lines that hold one of the words are searched, most of a book is not. The same matches,
+    in the same order (a piece is searched in `text`, which its look-behinds see)."""
+    end = 0
+    for word in words.finditer(text):
+        if word.start() < end:
+            continue  # in the piece searched last
+        start = text.rfind("\n\n", 0, word.start())
+        start = 0 if start < 0 else start + 2
+        end = text.find("\n\n", word.end())
+        end = len(text) if end < 0 else end
+        yield from pattern.finditer(text, start, end)
 
 
 def _cued_matches(cued: re.Pattern, text: str, cue_words: list[str], article: str) -> Iterator[re.Match]:
@@ -128,7 +147,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     cued = re.compile(
         rf"(\b[A-Z][a-z]+\s)?\b({_words(cue_words)})\s((?:{article})\s)?({_NAME})(?![\w-]|\.\w)(?=(\s[a-z]+)?)"
     )
-    for m in _COUNTY.finditer(text):
+    for m in _in_pieces_holding(_COUNTY, _COUNTY_WORDS, text):
         name = m.group(1)
         if (
             not initial(text, m.start())
@@ -168,7 +187,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         return f"{what}; {cue}: {seen[name]}"
 
     function_words = set(profile.english_words)
-    for m in _STREET.finditer(text):
+    for m in _in_pieces_holding(_STREET, _STREET_WORDS, text):
         first, rest = m.group(1), m.group(2)
         three = rest.count(" ") == 2  # "Upper Grosvenor Street", "In Grosvenor Street"
         if (
@@ -189,7 +208,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 "named in the text",
                 evidence=f"a street's or a building's name: {passage(text, m.start(), m.end())}",
             )
-    for m in _DISTRICT_OF.finditer(text):
+    for m in _in_pieces_holding(_DISTRICT_OF, _DISTRICT_WORDS, text):
         name = m.group(1)
         if places.find(name) is None and name not in not_places and name.lower() not in lowercase:
             places.add(
