@@ -427,7 +427,8 @@ def _unknown(places, name: str, cues: tuple[int, int, int], text: str, evidence)
     n = uses(name, text)
     if strong < _SMALL_SHARE * n:
         return
-    attributive = len(re.findall(rf"(?<![\w-]){re.escape(name)} [a-z]", text))
+    # the look-behind after the first letter: `re` skips to that letter (see `words_at_start`)
+    attributive = len(re.findall(rf"{re.escape(name[0])}(?<![\w-].){re.escape(name[1:])} [a-z]", text))
     if attributive * 3 > n:
         return
     places.add(name, "place", None, "named in the text", evidence=evidence(name, "a name no gazetteer holds"))
