@@ -90,18 +90,20 @@ class Words:
         self._tokens: dict[str, list[list[tuple[int, int, str]]]] = {}
         # searched once over the prose joined: no use crosses the blank line between pieces
         self.after_the.update(after_the.findall("\n\n".join(self.prose)))
+        caps: list[str] = []  # counted at the end, in one pass (a Counter's update per word cost more)
+        mid: list[str] = []
         for piece in self.prose:
             for run in self.tokens(piece):
-                first = True
+                last = len(run) - 1
                 for k, (start, _, tok) in enumerate(run):
-                    word = tok.rstrip(".")
-                    if k + 1 < len(run) and place_word(run[k + 1][2]):
-                        first = False
+                    if k < last and place_word(run[k + 1][2]):
                         continue  # "Edward Street" is no use of Edward
-                    self.caps[word] += 1
-                    if len(word) > 1 and (not first or not initial(piece, start)):
-                        self.mid[word] += 1
-                    first = False
+                    word = tok.rstrip(".")
+                    caps.append(word)
+                    if len(word) > 1 and (k or not initial(piece, start)):
+                        mid.append(word)
+        self.caps.update(caps)
+        self.mid.update(mid)
 
     def runs(self, text: str) -> Iterator[re.Match[str]]:
         """The runs of `text`, as `self.run.finditer` finds them. The pattern opens with a
@@ -124,9 +126,8 @@ class Words:
         found = self._tokens.get(text)
         if found is None:
             found = self._tokens[text] = []
-            for run in self.runs(text):
-                at = run.start()
-                found.append([(at + t.start(), at + t.end(), t.group()) for t in self.token.finditer(run.group())])
+            for run in self.runs(text):  # its tokens, sought in `text` between the run's ends
+                found.append([(*t.span(), t.group()) for t in self.token.finditer(text, run.start(), run.end())])
         return found
 
     def body(self, word: str) -> bool:
