@@ -28,21 +28,25 @@ _BROKEN = re.compile(r"(?<![-\w])([A-Za-z]+)-$")
 # a word of its own, or a note's mark misread (`i See the chapter` under `per-`)
 _CONTINUED = re.compile(r"^(\s*)([a-z]{2,})(.*)$", re.S)
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_HYPHEN_AT_END = re.compile(r"-[^\S\n]*$", re.M)  # a line's last character but spaces
 _PRINTED_LINES = 0.01  # share of lines ending in a hyphen in a text of printed lines
 
 
 def _vocabulary(texts: list[str]) -> tuple[set[str], set[str]]:
     """Words written whole, and hyphenated compounds written within a line (lower-cased)."""
-    bodies = []
-    for t in texts:
-        for line in t.split("\n"):
-            body = line.rstrip()
-            if body.endswith("-"):
-                body = body[: body.rfind(" ") + 1]  # the part before the break is no whole word
-            bodies.append(body)
-    # One search over all the lines rather than one per line: no word spans a line end.
-    # The words are ASCII letters: each is lower-cased once, however often the book writes it.
-    words = {w.lower() for w in set(_WORD.findall("\n".join(bodies)))}
+    # The part of a line before its break is no whole word: it is cut off, from the line's
+    # last space. The lines ending in a hyphen are found by one search of the whole text
+    # (not a Python loop over every line), and the words by one more: no word spans a line
+    # end. The words are ASCII letters: each is lower-cased once, however often it is written.
+    text = "\n".join(texts)
+    kept = []
+    pos = 0
+    for m in _HYPHEN_AT_END.finditer(text):
+        start = text.rfind("\n", pos, m.start()) + 1 or pos  # the line's
+        kept.append(text[pos : text.rfind(" ", start, m.start()) + 1 or start])
+        pos = m.end()
+    kept.append(text[pos:])
+    words = {w.lower() for w in set(_WORD.findall("".join(kept)))}
     compounds = {w for w in words if "-" in w}
     return words - compounds, compounds
 
