@@ -62,12 +62,21 @@ def rejoin(blocks: list, ctx: Context) -> None:
     """Rejoin broken words in the blocks (<p> elements with raw lines), in place."""
     texts = [b.text or "" for b in blocks]
     lines_total = sum(t.count("\n") + 1 for t in texts)
-    broken_total = sum(1 for t in texts for l in t.split("\n") if _broken(l))
+    # the lines ending in a hyphen, found by one search of each text, and of those the lines
+    # `_broken` takes (its pattern tried on the line alone: from its start to its hyphen)
+    broken_total = sum(
+        1
+        for t in texts
+        for m in _HYPHEN_AT_END.finditer(t)
+        if _BROKEN.search(t, t.rfind("\n", 0, m.start()) + 1, m.start() + 1)
+    )
     if not broken_total:
         return
     whole, compounds = _vocabulary(texts)
     printed = broken_total >= lines_total * _PRINTED_LINES
     for j, b in enumerate(blocks):
+        if b.text and "-" not in b.text:
+            continue  # no line of it is broken, and it is left as it is
         lines = (b.text or "").split("\n")
         for k, line in enumerate(lines):
             m = _broken(line)
