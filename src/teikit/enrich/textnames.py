@@ -116,7 +116,11 @@ class Finder:
         out: list[Span] = []
         for toks in self.words.tokens(text):
             if any(
-                tok in self._as_written or tok.rstrip(".") in self._as_word or INITIAL.fullmatch(tok)
+                tok in self._as_written
+                or tok.rstrip(".") in self._as_word
+                or len(tok) == 2
+                and tok[1] == "."
+                and "A" <= tok[0] <= "Z"  # INITIAL, told without a pattern
                 for _, _, tok in toks
             ):
                 out.extend(self._cut(text, toks, initial(text, toks[0][0])))
