@@ -143,6 +143,19 @@ def children(el: etree._Element, *names: str) -> list[etree._Element]:
     return [c for c in el if isinstance(c.tag, str) and (not names or local(c) in names)]
 
 
+def outermost(blocks: list[etree._Element]) -> list[etree._Element]:
+    """Those of `blocks` (in document order) that stand inside none of the others. Each one
+    kept hands its descendants to lxml's walk below it (in C), rather than every block
+    asking its ancestors in Python: most blocks hold no other."""
+    inside = set(blocks)
+    tags = {b.tag for b in blocks}
+    nested: set[etree._Element] = set()
+    for b in blocks:
+        if b not in nested:
+            nested.update(d for d in b.iterdescendants(*tags) if d in inside)
+    return [b for b in blocks if b not in nested]
+
+
 def xpath(el: etree._Element, expr: str):
     return el.xpath(expr, namespaces={"t": TEI_NS, "xml": XML_NS})
 

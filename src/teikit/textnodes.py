@@ -184,7 +184,7 @@ def wrap_slot(parent: etree._Element, child: Any, spans) -> None:
 def texts(el: etree._Element, skip: tuple[str, ...] = ()) -> Iterator[str]:
     """The text nodes below `el` in document order, without those inside `skip` elements."""
     if not skip:  # lxml's walk in C gives the same text nodes (and empty ones, left out)
-        return (t for t in el.itertext() if t)
+        return filter(None, el.itertext())
     return _texts(el, skip)
 
 

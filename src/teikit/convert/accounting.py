@@ -47,13 +47,19 @@ from ..tei import TEI_NS
 from .context import norm_title
 
 _WORDS = re.compile(r"[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_ASCII_WORDS = re.compile(r"[a-z]+")
 _HYPHENATED = re.compile(r"([^\W\d_]+)-\s*$")
 _FIRST_WORD = re.compile(r"^\W*([^\W\d_]+)")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_HYPHEN_AT_END = re.compile(r"-[^\S\n]*$", re.M)  # a line's last character but spaces
 
 
 def words(s: str) -> list[str]:
     """The words of `s`, lower-cased, in order."""
-    return _WORDS.findall(s.lower())
+    low = s.lower()
+    # In ASCII the letters are a-z once lower-cased: a plain range, which `re` tests at a
+    # fraction of the cost of the Unicode categories (most books, most lines are ASCII)
+    return (_ASCII_WORDS if low.isascii() else _WORDS).findall(low)
 
 
 @dataclass
@@ -113,17 +119,38 @@ def expected(source: str, findings: Iterable[Finding | Mapping], head_to: int = 
     in_text: list[str] = []  # counted at the end, in one pass: a Counter update per line cost more
     in_header: list[str] = []
     lines = source.split("\n")
-    for n, line in enumerate(lines, 1):
+    # The lines read one by one: those removed, the wrapper's, and those that may be the
+    # title. Every other line gives all its words to the text: they are found in one search
+    # over those lines (no word crosses a line end, nor does lower-casing look across one).
+    last = len(lines)
+    special = {n for n in removed_lines if isinstance(n, int) and 1 <= n <= last}
+    special.update(range(1, min(head_to, last) + 1))
+    if foot_from:
+        special.update(range(max(foot_from, 1), last + 1))
+    if title:
+        special.update(_title_lines(source, title_words))
+    plain: list[str] = []
+    after = 0  # the lines up to here are counted
+    for n in sorted(special):
+        plain.extend(lines[after : n - 1])
+        after = n
+        line = lines[n - 1]
         ws = words(line)
         total += len(ws)
         if n in removed_lines:
             removed += len(ws)
-            continue
-        (in_header if wrapped(n) or _is_title(line, ws, title, title_words) else in_text).extend(ws)
-        # the pattern is tried only on a line ending in a hyphen: searched from every
-        # position of every line, it took a fifth of the measure
-        m = _HYPHENATED.search(line) if line.rstrip().endswith("-") else None
-        if m and n < len(lines):
+        else:
+            (in_header if wrapped(n) or _is_title(line, ws, title, title_words) else in_text).extend(ws)
+    plain.extend(lines[after:])
+    ws = words("\n".join(plain))
+    total += len(ws)
+    in_text.extend(ws)
+    # a word hyphenated at a line end: the lines ending in a hyphen are found by one search
+    # (the hyphenation pattern, searched from every position of every line, took a fifth of
+    # the measure)
+    for n in _lines_matching(_HYPHEN_AT_END, source):
+        m = _HYPHENATED.search(lines[n - 1])
+        if m and n < len(lines) and n not in removed_lines:
             nxt = _FIRST_WORD.match(lines[n])
             if nxt:
                 pairs.append((m.group(1).lower(), nxt.group(1).lower()))
@@ -138,6 +165,37 @@ def expected(source: str, findings: Iterable[Finding | Mapping], head_to: int = 
         bag.subtract(taken)
         removed += sum(taken.values())
     return +text, +header, removed, pairs, total
+
+
+def _title_lines(source: str, title_words: list[str]) -> list[int]:
+    """The numbers of the lines `_is_title` may say yes of: those that hold a character
+    outside ASCII, and those that hold the title's longest word (the rarest, likely: not
+    "the") in any case; for a title without words, every line."""
+    if not title_words:
+        return list(range(1, source.count("\n") + 2))
+    found = [] if source.isascii() else _lines_matching(_NOT_ASCII, source)
+    low = source.lower()  # its lines are the source's (lower-casing makes no line end)
+    word = max(title_words, key=len)
+    n, at = 1, 0
+    while (k := low.find(word, at)) >= 0:
+        n += low.count("\n", at, k)
+        found.append(n)
+        at = low.find("\n", k)  # on from the next line
+        if at < 0:
+            break
+    return found
+
+
+def _lines_matching(pattern: re.Pattern, text: str) -> list[int]:
+    """The numbers (from 1) of the lines of `text` where `pattern` matches, in order."""
+    found: list[int] = []
+    n, at = 1, 0
+    for m in pattern.finditer(text):
+        n += text.count("\n", at, m.start())
+        at = m.start()
+        if not found or found[-1] != n:
+            found.append(n)
+    return found
 
 
 def _is_title(line: str, ws: list[str], title: str, title_words: list[str]) -> bool:

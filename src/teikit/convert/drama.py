@@ -99,7 +99,10 @@ _INLINE_STAGE = {
 
 def _inline_stages(p, kinds) -> int:
     made = 0
+    text = item_text(p)
     for k in sorted(kinds):
+        if k not in text:
+            continue  # no bracket of this kind, no direction in it: the paragraph is not walked
         rend = BRACKETS[k][1]
         pattern = _INLINE_STAGE[k]
 
@@ -172,16 +175,16 @@ class Builder:
         _leading_stage_out(sp, parts[0])
 
     def speech(self, it, name: str, end: int):
-        sp = make("sp", line=line_of(it))
-        sub(sp, "speaker", name.strip(), line=line_of(it))
-        verse = self._verse(it, name.strip()) if not len(it) else None
+        line, name = line_of(it), name.strip()
+        sp = make("sp", line=line)
+        sub(sp, "speaker", name, line=line)
+        verse = self._verse(it, name) if not len(it) else None
         if verse is None:
             p = self._as_p(it)
-            rest = item_text(p)[end:].lstrip()
             if len(p):  # keep children: cut the name off the leading text only
                 p.text = (p.text or "")[end:].lstrip() or None
             else:
-                p.text = rest
+                p.text = (p.text or "")[end:].lstrip()
         self._fill(sp, it, verse)
         self.report.counts["speeches"] += 1
         return sp

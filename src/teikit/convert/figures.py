@@ -23,6 +23,9 @@ CAPTION = re.compile(
     re.I,
 )
 
+# What a caption's text (`CAPTION`) opens with, after any spaces and blank lines
+_LABEL_FIRST = re.compile(r"\s*(?:Figure|Fig\.|Plate|Illustration|Map|Frontispiece)", re.I)
+
 
 @dataclass
 class Listed:
@@ -77,6 +80,8 @@ def make_figure(key: str, label: str, caption: str, line: int | None):
 
 def caption_figure(block, listed: dict[str, Listed], ctx: Context):
     """The figure for a caption block, or None when the block is not a caption."""
+    if not _LABEL_FIRST.match(block.text):
+        return None  # no caption's label first: its lines are not joined to be matched
     text = " ".join(l.strip() for l in block.text.split("\n") if l.strip())
     m = CAPTION.match(text)
     if not m:

@@ -262,7 +262,8 @@ def find(tei, ctx: Context):
     if text is None:
         return tei
     finder = _Finder(tei, ctx)
-    stream = [el for el in text.iter(q("p"), q("head")) if not any(is_(a, "note") for a in el.iterancestors())]
+    # ancestors filtered by lxml (`{*}`: in any namespace, as `is_` compares local names)
+    stream = [el for el in text.iter(q("p"), q("head")) if next(el.iterancestors("{*}note"), None) is None]
     finder.stream = stream
     finder.pages = Pages(ctx.report, stream)
     run: Run | None = None
@@ -330,7 +331,7 @@ def _closes_soon(body: Body, following: list, ctx: Context) -> None:
 
 def _in_bibliography(el) -> bool:
     """A numbered list of works ("[1] Smith, J., ...") is cited, not referred to as notes."""
-    return any(is_(a, "div") and a.get("type") == "bibliography" for a in el.iterancestors())
+    return any(a.get("type") == "bibliography" for a in el.iterancestors("{*}div"))
 
 
 def _line_of_mark(mark: Mark) -> int:

@@ -28,22 +28,25 @@ _BROKEN = re.compile(r"(?<![-\w])([A-Za-z]+)-$")
 # a word of its own, or a note's mark misread (`i See the chapter` under `per-`)
 _CONTINUED = re.compile(r"^(\s*)([a-z]{2,})(.*)$", re.S)
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_HYPHEN_AT_END = re.compile(r"-[^\S\n]*$", re.M)  # a line's last character but spaces
 _PRINTED_LINES = 0.01  # share of lines ending in a hyphen in a text of printed lines
 
 
 def _vocabulary(texts: list[str]) -> tuple[set[str], set[str]]:
     """Words written whole, and hyphenated compounds written within a line (lower-cased)."""
-    bodies = []
-    for t in texts:
-        for line in t.split("\n"):
-            body = line.rstrip()
-            if body.endswith("-"):
-                body = body[: body.rfind(" ") + 1]  # the part before the break is no whole word
-            bodies.append(body)
-    # One search over all the lines rather than one per line: no word spans a line end.
-    # The words are ASCII letters, so they are lower-cased together once found.
-    found = _WORD.findall("\n".join(bodies))
-    words = set("\n".join(found).lower().split("\n")) if found else set()
+    # The part of a line before its break is no whole word: it is cut off, from the line's
+    # last space. The lines ending in a hyphen are found by one search of the whole text
+    # (not a Python loop over every line), and the words by one more: no word spans a line
+    # end. The words are ASCII letters: each is lower-cased once, however often it is written.
+    text = "\n".join(texts)
+    kept = []
+    pos = 0
+    for m in _HYPHEN_AT_END.finditer(text):
+        start = text.rfind("\n", pos, m.start()) + 1 or pos  # the line's
+        kept.append(text[pos : text.rfind(" ", start, m.start()) + 1 or start])
+        pos = m.end()
+    kept.append(text[pos:])
+    words = {w.lower() for w in set(_WORD.findall("".join(kept)))}
     compounds = {w for w in words if "-" in w}
     return words - compounds, compounds
 
@@ -59,12 +62,21 @@ def rejoin(blocks: list, ctx: Context) -> None:
     """Rejoin broken words in the blocks (<p> elements with raw lines), in place."""
     texts = [b.text or "" for b in blocks]
     lines_total = sum(t.count("\n") + 1 for t in texts)
-    broken_total = sum(1 for t in texts for l in t.split("\n") if _broken(l))
+    # the lines ending in a hyphen, found by one search of each text, and of those the lines
+    # `_broken` takes (its pattern tried on the line alone: from its start to its hyphen)
+    broken_total = sum(
+        1
+        for t in texts
+        for m in _HYPHEN_AT_END.finditer(t)
+        if _BROKEN.search(t, t.rfind("\n", 0, m.start()) + 1, m.start() + 1)
+    )
     if not broken_total:
         return
     whole, compounds = _vocabulary(texts)
     printed = broken_total >= lines_total * _PRINTED_LINES
     for j, b in enumerate(blocks):
+        if b.text and "-" not in b.text:
+            continue  # no line of it is broken, and it is left as it is
         lines = (b.text or "").split("\n")
         for k, line in enumerate(lines):
             m = _broken(line)

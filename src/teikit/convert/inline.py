@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..tei import XML_LANG, line_of, make, only, q, xpath
+from ..tei import XML_LANG, line_of, make, only, outermost, q, xpath
 from ..textnodes import substitute, texts
 from . import markers
 from .context import Context
@@ -67,8 +67,7 @@ def _classify(span: str, before: str, ctx: Context, title_words: int = 1):
 def apply(tei, ctx: Context):
     text = only(tei, "text")  # walked down from, in document order (XPath searched the whole tree)
     blocks = list(text.iter(*_BLOCK_TAGS)) if text is not None else xpath(tei, _TEXT_BLOCKS)
-    inside = set(blocks)
-    outer = [b for b in blocks if not any(a in inside for a in b.iterancestors())]
+    outer = outermost(blocks)
     bold = lambda m: make("hi", m.group("t"), rend="bold")
     for b in outer:
         if not any("*" in t for t in b.itertext()):

@@ -430,7 +430,7 @@ def apply(tei, ctx: Context):
     parts = Parts(ctx.profile)
     blocks: SourceBlocks | None = None
     for div in xpath(tei, "//t:text/*[self::t:front or self::t:body or self::t:back]/t:div"):
-        if div.xpath(".//*[local-name()='sp' or local-name()='castList']"):
+        if next(div.iter("{*}sp", "{*}castList"), None) is not None:
             continue  # a play's division: its speeches are not letters
         if _headed_as_letter(div, parts):
             blocks = source_blocks(ctx) if blocks is None else blocks

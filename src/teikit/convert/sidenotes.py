@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from ..tei import line_of, local, make, only, q, xpath
+from ..tei import line_of, local, make, only, outermost, q, xpath
 from ..textnodes import substitute, texts
 from .context import Context
 
@@ -69,8 +69,7 @@ def _alone(p) -> bool:
 def apply(tei, ctx: Context):
     text = only(tei, "text")  # walked down from, in document order (XPath searched the whole tree)
     blocks = list(text.iter(*_BLOCK_TAGS)) if text is not None else xpath(tei, _BLOCKS)
-    inside = set(blocks)
-    outer = [b for b in blocks if not any(a in inside for a in b.iterancestors())]
+    outer = outermost(blocks)
     found = markers([t for b in outer for t in texts(b)])
     for char, pattern in sorted(found.items()):
 

@@ -92,7 +92,10 @@ class Play:
         self.kinds = {"["}
         self._joint_made_for: tuple[frozenset[str], frozenset[str]] | None = None
         self._joint_compiled: re.Pattern | None = None
-        opens = sum(1 for it in items if (item_text(it).startswith("(") or self._rest_starts(it, "(")))
+        # a paragraph without "(" anywhere opens nothing with one (its speech is not looked up)
+        opens = sum(
+            1 for it in items if "(" in (text := item_text(it)) and (text.startswith("(") or self._rest_starts(it, "("))
+        )
         if opens >= 2:
             self.kinds.add("(")
 

@@ -118,6 +118,8 @@ def _find(blocks) -> tuple[int, int, str | None, str] | None:
         first = (p.text or "").lstrip("\ufeff").split("\n")[0]
         if head is not None and (_END.match(first) or _is_end_line(first, dist)):
             return head, i, dist, title
+        if "*" not in (p.text or ""):
+            continue  # both markers hold asterisks: a block without one is not read line by line
         for _, line in _lines(p):
             m = _START.match(line)
             if m or _SMALL_PRINT_END.match(line):

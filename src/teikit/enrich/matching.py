@@ -137,8 +137,6 @@ def _unmarked(el) -> list[str]:
 # A word and the hyphens joining it to others ("well-known", "Moscow-Leningrad"), with
 # the apostrophe it may follow ("'t" of "don't"): each counted whole, as one scan gives them.
 _TOKEN = re.compile(r"['’]?[\w-]+")
-_LOWER = re.compile(r"[a-z]+")
-_CAPITALISED = re.compile(r"[A-Z][a-z]+")
 # The name of `word_counts` as a view of the tree: the marking passes keep it (`Pass.keeps_views`).
 WORD_COUNTS = "word-counts"
 
@@ -155,12 +153,22 @@ class WordCounts:
 
     def __init__(self, text: str):
         tokens = Counter(_TOKEN.findall(text))
-        self.lower: Counter[str] = Counter({w: n for w, n in tokens.items() if _LOWER.fullmatch(w)})
-        self.capitalised: Counter[str] = Counter({w: n for w, n in tokens.items() if _CAPITALISED.fullmatch(w)})
+        # Told by str's tests (in ASCII, letters all lower-case: [a-z]+; a capital, then lower-case
+        # letters: [A-Z][a-z]+), not a pattern's match for each of the book's words.
+        self.lower: Counter[str] = Counter(
+            {w: n for w, n in tokens.items() if w.isascii() and w.isalpha() and w.islower()}
+        )
+        self.capitalised: Counter[str] = Counter(
+            {
+                w: n
+                for w, n in tokens.items()
+                if len(w) > 1 and w.isascii() and w.isalpha() and w[1:].islower() and w[0].isupper()
+            }
+        )
         self.lower_parts: Counter[str] = Counter()
         for token, n in tokens.items():
             for part in token.lstrip("'’").split("-"):
-                if _LOWER.fullmatch(part):
+                if part.isascii() and part.isalpha() and part.islower():
                     self.lower_parts[part] += n
 
 

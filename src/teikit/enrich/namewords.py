@@ -25,6 +25,23 @@ WORD = rf"(?:[A-Z]['’]|Ma?c)?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 # begin (WORD's optional "O'"/"Mc" makes it try every position: ten times slower over a book).
 LISTED_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 VOWEL = re.compile(r"[aeiouyAEIOUY]")
+
+
+def words_at_start(words) -> str:
+    r"""`\b(?:w1|w2|…)`, as a pattern that opens with the words' first letters: each word's
+    first letter, then `(?<!\w.)` (the character before it is no word character: the `\b`),
+    then the rest. A pattern that opens with letters is sought by `re`'s fast scan for them;
+    one that opens with `\b` is tried at every position. (A word that begins with no word
+    character keeps its `\b`.)"""
+    return (
+        "|".join(
+            re.escape(w[0]) + r"(?<!\w.)" + re.escape(w[1:]) if re.match(r"\w", w) else r"\b" + re.escape(w)
+            for w in words
+        )
+        or "(?!)"
+    )
+
+
 INITIAL = re.compile(r"[A-Z]\.")
 # The letter first, its look-behind after it (the character before the letter is no
 # letter, apostrophe or hyphen): a pattern that opens with a letter is sought by `re`'s fast
@@ -75,25 +92,28 @@ class Words:
         self.run = re.compile(rf"(?<![\w'’.-]){tok}(?:[ \t]?(?<=[. \t]){tok})*")
         # Where a run may begin: a capital, or the first letter of an honorific (`runs`).
         self._run_start = re.compile(f"[{UPPER}" + "".join(re.escape(h[0]) for h in dotted) + "]")
-        articles = "|".join(re.escape(w) for a in profile.articles for w in (a, a[:1].upper() + a[1:]))
-        after_the = re.compile(rf"\b(?:{articles or '(?!)'}) ({WORD})(?![\w-])")
+        articles = words_at_start([w for a in profile.articles for w in (a, a[:1].upper() + a[1:])])
+        after_the = re.compile(rf"(?:{articles}) ({WORD})(?![\w-])")
         # the pieces of `text` not in title case (`pieces`, when told apart already), which
         # `textnames` reads again: the same text, told apart and cut into tokens once
         self.prose = prose(text, self.function_words) if pieces is None else pieces
         self._tokens: dict[str, list[list[tuple[int, int, str]]]] = {}
+        # searched once over the prose joined: no use crosses the blank line between pieces
+        self.after_the.update(after_the.findall("\n\n".join(self.prose)))
+        caps: list[str] = []  # counted at the end, in one pass (a Counter's update per word cost more)
+        mid: list[str] = []
         for piece in self.prose:
-            self.after_the.update(after_the.findall(piece))
             for run in self.tokens(piece):
-                first = True
+                last = len(run) - 1
                 for k, (start, _, tok) in enumerate(run):
-                    word = tok.rstrip(".")
-                    if k + 1 < len(run) and place_word(run[k + 1][2]):
-                        first = False
+                    if k < last and place_word(run[k + 1][2]):
                         continue  # "Edward Street" is no use of Edward
-                    self.caps[word] += 1
-                    if len(word) > 1 and (not first or not initial(piece, start)):
-                        self.mid[word] += 1
-                    first = False
+                    word = tok.rstrip(".")
+                    caps.append(word)
+                    if len(word) > 1 and (k or not initial(piece, start)):
+                        mid.append(word)
+        self.caps.update(caps)
+        self.mid.update(mid)
 
     def runs(self, text: str) -> Iterator[re.Match[str]]:
         """The runs of `text`, as `self.run.finditer` finds them. The pattern opens with a
@@ -116,9 +136,8 @@ class Words:
         found = self._tokens.get(text)
         if found is None:
             found = self._tokens[text] = []
-            for run in self.runs(text):
-                at = run.start()
-                found.append([(at + t.start(), at + t.end(), t.group()) for t in self.token.finditer(run.group())])
+            for run in self.runs(text):  # its tokens, sought in `text` between the run's ends
+                found.append([(*t.span(), t.group()) for t in self.token.finditer(text, run.start(), run.end())])
         return found
 
     def body(self, word: str) -> bool:

@@ -341,7 +341,10 @@ def seed_persons(reg: Register, tei, report) -> None:
 def _running_words(tei) -> Counter:
     """How often the book's front and body (not its back, where the indexes are) write each word."""
     parts = [part for text in tei.iter(q("text")) for part in text if part.tag in (q("front"), q("body"))]
-    return Counter(w for part in parts for w in re.findall(r"[^\W\d_]+", " ".join(part.itertext())))
+    counts: Counter = Counter()
+    for part in parts:  # each part's words counted in one call (a generator fed them one by one)
+        counts.update(re.findall(r"[^\W\d_]+", " ".join(part.itertext())))
+    return counts
 
 
 def from_index(person) -> bool:

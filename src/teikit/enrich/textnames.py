@@ -112,18 +112,32 @@ class Span:
 
 
 class Finder:
-    """Cuts the runs of capitalised words of a text into the persons they name."""
+    """Cuts the runs of capitalised words of a text into the persons they name (`alone` and
+    `full` as they are when it is made)."""
 
     def __init__(self, words: Words, alone: dict[str, str] | None = None, full: dict[str, Name] | None = None):
         self.words = words
         self.alone = alone or {}  # word -> "surname" | "forename": marked on its own
         self.full = full or {}  # "Lloyd George" -> its name: whole names known, marked whole
         self.full_starts = {key.split(" ", 1)[0] for key in self.full}  # where a whole name may begin
+        # What a name is cut from (`_cut`): an honorific or the first word of a whole name as
+        # written, a forename, particle or word marked alone without its full stop, an initial.
+        # A run without any (most runs: "The", "Yes") holds no name, and is not cut.
+        self._as_written = set(words.honorifics) | self.full_starts
+        self._as_word = set(words.forenames) | set(words.particles) | set(self.alone)
 
     def spans(self, text: str) -> list[Span]:
         out: list[Span] = []
         for toks in self.words.tokens(text):
-            out.extend(self._cut(text, toks, initial(text, toks[0][0])))
+            if any(
+                tok in self._as_written
+                or tok.rstrip(".") in self._as_word
+                or len(tok) == 2
+                and tok[1] == "."
+                and "A" <= tok[0] <= "Z"  # INITIAL, told without a pattern
+                for _, _, tok in toks
+            ):
+                out.extend(self._cut(text, toks, initial(text, toks[0][0])))
         for span in out:
             m = _REGNAL.match(text, span.end)
             if m is not None and not text[span.end - 1 : span.end] == ".":

@@ -61,12 +61,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from ..tei import q
 from . import gazetteer, registers
 from .dates import MONTHS
-from .namewords import LISTED_WORD, LOWER, UPPER, initial, passage, times
+from .namewords import LISTED_WORD, LOWER, UPPER, initial, passage, times, words_at_start
 
 _NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
 # "Talbot county", "Queen Anne's County": a name before the word for a county is a county's
@@ -77,7 +77,13 @@ _COUNTY = re.compile(rf"([{UPPER}](?<!\w.)[{LOWER}'’]+(?:\s[{UPPER}][{LOWER}'�
 _STREET = re.compile(
     rf"([A-Z](?<![\w-].)[a-z'’]+(?:-[A-Z][a-z'’]+)*)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b"
 )
-_DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|parish|county) of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])")
+_DISTRICTS = ("district", "village", "town", "city", "suburb", "parish", "county")
+_DISTRICT_OF = re.compile(rf"(?:{words_at_start(_DISTRICTS)}) of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])")
+# The words each of those patterns holds, written out (no `[Cc]`): a pattern that opens with
+# letters is sought by `re`'s fast scan for them (see `_in_pieces_holding`)
+_COUNTY_WORDS = re.compile("County|county|Parish|parish|Canton|canton")
+_STREET_WORDS = re.compile("|".join(registers.PLACE_WORDS))
+_DISTRICT_WORDS = re.compile("|".join(_DISTRICTS))
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
 _SMALL_SHARE = 0.5  # of a smaller town's uses, those after a preposition of place (twice at least)
@@ -103,16 +109,57 @@ def prepositions(profile) -> str:
     return _words(profile.place_prepositions)
 
 
+def _in_pieces_holding(pattern: re.Pattern, words: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose every match holds a match of `words` and
+    spans no blank line (its spaces are single `\\s`): only the pieces of `text` between blank
+    lines that hold one of the words are searched, most of a book is not. The same matches,
+    in the same order (a piece is searched in `text`, which its look-behinds see)."""
+    end = 0
+    for word in words.finditer(text):
+        if word.start() < end:
+            continue  # in the piece searched last
+        start = text.rfind("\n\n", 0, word.start())
+        start = 0 if start < 0 else start + 2
+        end = text.find("\n\n", word.end())
+        end = len(text) if end < 0 else end
+        yield from pattern.finditer(text, start, end)
+
+
+def _cued_matches(cued: re.Pattern, text: str, cue_words: list[str], article: str) -> Iterator[re.Match]:
+    """The matches of `discover`'s pattern `cued` in `text`, as its `finditer` gives them.
+
+    That pattern opens with an optional title word and a `\\b`: `re` would try it at every
+    position of the book. A match begins at a cue that a capital follows (after an
+    article, maybe), or at the capitalised word right before such a cue (its title): those
+    places are found by a scan for the cues' first letters (`words_at_start`), the pattern
+    is tried there only, in order, never inside a match already made."""
+    cues = [rf"{words_at_start([w])}(?=\s(?:(?:{article})\s)?[{UPPER}])" for w in sorted(set(cue_words))]
+    at_cue = re.compile("|".join(cues) or "(?!)")
+    end = 0
+    for cue in at_cue.finditer(text):
+        at = cue.start()
+        k = at - 2  # the title's first letter: back over the lower-case letters before the space
+        while k >= 0 and "a" <= text[k] <= "z":
+            k -= 1
+        for start in (k, at) if k >= 0 and "A" <= text[k] <= "Z" else (at,):
+            if start >= end and (m := cued.match(text, start)) is not None:
+                end = m.end()
+                yield m
+                break
+
+
 def discover(places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]) -> None:
     """Add the places the text names as places, on the evidence above."""
     strong: Counter = Counter()
     weak: Counter = Counter()
     located: Counter = Counter()  # after a locative ("in", "at"): where something is
     # "At Toulon" opens a sentence as "at Toulon" stands inside one
-    cues = _words([w for cue in profile.place_prepositions + profile.place_links for w in (cue, cue.capitalize())])
+    cue_words = [w for cue in profile.place_prepositions + profile.place_links for w in (cue, cue.capitalize())]
     article = _words(profile.articles)
-    cued = re.compile(rf"(\b[A-Z][a-z]+\s)?\b({cues})\s((?:{article})\s)?({_NAME})(?![\w-]|\.\w)(?=(\s[a-z]+)?)")
-    for m in _COUNTY.finditer(text):
+    cued = re.compile(
+        rf"(\b[A-Z][a-z]+\s)?\b({_words(cue_words)})\s((?:{article})\s)?({_NAME})(?![\w-]|\.\w)(?=(\s[a-z]+)?)"
+    )
+    for m in _in_pieces_holding(_COUNTY, _COUNTY_WORDS, text):
         name = m.group(1)
         if (
             not initial(text, m.start())
@@ -129,7 +176,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 evidence=f"a county's or a canton's name: {passage(text, m.start(), m.end())}",
             )
     seen: dict[str, str] = {}  # a passage where each was seen, strong cue first
-    for m in cued.finditer(text):
+    for m in _cued_matches(cued, text, cue_words, article):
         title, cue, the, name, after = m.groups()
         if name.endswith(("'s", "’s")):
             name = name[:-2]  # "at Willis's": the place is Willis, the possessive stays outside
@@ -154,7 +201,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         return f"{what}; {cue}: {seen[name]}"
 
     function_words = set(profile.english_words)
-    for m in _STREET.finditer(text):
+    for m in _in_pieces_holding(_STREET, _STREET_WORDS, text):
         first, rest = m.group(1), m.group(2)
         three = rest.count(" ") == 2  # "Upper Grosvenor Street", "In Grosvenor Street"
         if (
@@ -175,7 +222,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 "named in the text",
                 evidence=f"a street's or a building's name: {passage(text, m.start(), m.end())}",
             )
-    for m in _DISTRICT_OF.finditer(text):
+    for m in _in_pieces_holding(_DISTRICT_OF, _DISTRICT_WORDS, text):
         name = m.group(1)
         if places.find(name) is None and name not in not_places and name.lower() not in lowercase:
             places.add(
@@ -462,7 +509,8 @@ def _unknown(places, name: str, cues: tuple[int, int, int], text: str, evidence)
     n = uses(name, text)
     if strong < _SMALL_SHARE * n:
         return
-    attributive = len(re.findall(rf"(?<![\w-]){re.escape(name)} [a-z]", text))
+    # the look-behind after the first letter: `re` skips to that letter (see `words_at_start`)
+    attributive = len(re.findall(rf"{re.escape(name[0])}(?<![\w-].){re.escape(name[1:])} [a-z]", text))
     if attributive * 3 > n:
         return
     places.add(name, "place", None, "named in the text", evidence=evidence(name, "a name no gazetteer holds"))
