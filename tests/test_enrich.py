@@ -39,7 +39,8 @@ def test_held_out_sample_figures_do_not_fall():
     """The held-out sample marked by reading the source, by an annotator who never saw the
     converter's output (anchored/iron-lazar-test.txt: 50 paragraphs, 527 mentions; never tuned
     on). The figures reached on 2026-12-05 (an edition converted with the code of that day) are
-    floors: exact-span F1 persName 0.946, placeName 0.825, orgName 0.798, date 0.991; date
+    floors: exact-span F1 persName 0.946, placeName 0.825, orgName 0.798 (0.823 on the same
+    day, after the organisation rules tuned on the development samples), date 0.991; date
     values 0.933 (one fewer than the 0.943 of 2026-12-04: the years-from-context rules of that
     day gained seven values on the development samples and lost one here). Issue 14's targets
     (persName 0.98, placeName 0.95, orgName 0.90, date 0.97, values 0.95) are not all met: see
@@ -47,7 +48,7 @@ def test_held_out_sample_figures_do_not_fall():
     gold = evaluate.parse_anchored(GOLD / "anchored" / "iron-lazar-test.txt")
     scores, missing = evaluate.score_anchored(gold, EDITION)
     f1 = {k: scores.prf(k, "exact")[2] for k in "PLOD"}
-    assert f1["P"] >= 0.94 and f1["L"] >= 0.82 and f1["O"] >= 0.79 and f1["D"] >= 0.98, f1
+    assert f1["P"] >= 0.94 and f1["L"] >= 0.82 and f1["O"] >= 0.82 and f1["D"] >= 0.98, f1
     assert scores.accuracy("date value")[0] >= 0.93
     assert len(missing) <= 1  # a paragraph the edition does not hold as read (its text differs)
     assert scores.counts[("P", "gold")] >= 200 and scores.counts[("D", "gold")] >= 100
@@ -56,16 +57,19 @@ def test_held_out_sample_figures_do_not_fall():
 def test_second_held_out_sample_figures_do_not_fall():
     """A second held-out sample drawn by the same procedure (anchored/iron-lazar-test2.txt: 39
     paragraphs, three more from each chapter, 423 mentions), marked on 2026-12-05 by an
-    annotator who read only the source and never ran teikit; never tuned on. Its figures
-    against the committed edition of that day are floors: exact-span F1 persName 0.936,
-    placeName 0.835, orgName 0.833, date 0.936, date values 0.877. One paragraph (source line
+    annotator who read only the source and never ran teikit; never tuned on. Exact-span F1
+    against the edition committed before it was scored: persName 0.936, placeName 0.835,
+    orgName 0.833, date 0.936, date values 0.877 (71 of 81); against the edition regenerated
+    the same day with the places, organisations and dates rules of issue 14 (tuned on the
+    development samples only): 0.936, 0.846, 0.839, 0.948, 0.866 (71 of 82: one more date
+    found, with a wrong value). These are floors. One paragraph (source line
     1056) is not found in the edition: the source prints one note number there in plain digits
     ("army.85"), which the annotator kept as text and the converter made a note."""
     gold = evaluate.parse_anchored(GOLD / "anchored" / "iron-lazar-test2.txt")
     scores, missing = evaluate.score_anchored(gold, EDITION)
     f1 = {k: scores.prf(k, "exact")[2] for k in "PLOD"}
-    assert f1["P"] >= 0.93 and f1["L"] >= 0.83 and f1["O"] >= 0.83 and f1["D"] >= 0.93, f1
-    assert scores.accuracy("date value")[0] >= 0.87
+    assert f1["P"] >= 0.93 and f1["L"] >= 0.84 and f1["O"] >= 0.83 and f1["D"] >= 0.94, f1
+    assert scores.accuracy("date value")[0] >= 0.86
     assert missing == ["1056"]
     assert len(gold) == 39 and scores.counts[("P", "gold")] >= 180
 
