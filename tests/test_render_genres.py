@@ -186,6 +186,33 @@ def test_the_front_and_back_around_a_group_of_texts_are_published(genres):
     assert contents.index("Editor's preface") < contents.index("On Floods") < contents.index("Works cited")
 
 
+def test_a_gap_shows_what_the_editor_wrote_of_it_and_a_structured_entry_keeps_its_link(genres):
+    """A gap's description stands in its place ("[illegible]"), an undescribed gap is an
+    ellipsis; a biblStruct's link and note beside its analytic and monographic parts are
+    shown, not dropped (both lost before: the sweep of others' TEI counted the words)."""
+    site, text = genres["transcription"]
+    pages = " ".join("".join(html.parse(str(p)).xpath("//main")[0].itertext()) for p in site.outdir.glob("*.html"))
+    gaps = [
+        " ".join(g.itertext())
+        for p in site.outdir.glob("*.html")
+        for g in html.parse(str(p)).xpath("//*[@class='gap']")
+    ]
+    assert sorted(gaps) == ["[duplicate leaf]", "[illegible]", "[…]"], gaps
+    assert "Reedley's article online" in pages and "Lists the water damage leaf by leaf." in pages
+    link = [
+        a
+        for p in site.outdir.glob("*.html")
+        for a in html.parse(str(p)).xpath("//a[@href]")
+        if "example.org/fenland" in a.get("href")
+    ]
+    assert link, "the entry's link"
+    assert "Fenland Archives Quarterly (1998) 41-57." in " ".join(pages.split())  # no "(, 1998)"
+    book = book_text(text)
+    assert "baptised the [illegible] day of March" in book and "repeats the last: [duplicate leaf] and" in book
+    assert "John Cole […] was baptised" in book
+    assert "Reedley's article online" in " ".join(book.split())
+
+
 def test_an_element_the_transforms_fail_on_is_reported_and_shown_as_its_text(tmp_path, monkeypatch):
     """A template that fails (here one added to the transforms for the test) costs its block
     only: the block is shown as its text, the failure reported with the file and line."""

@@ -44,6 +44,13 @@
     <xsl:sequence select="empty($tk:node-bases) or empty($e/ancestor-or-self::*[@rm:outline])"/>
   </xsl:function>
 
+  <!-- What an editor wrote of a gap ("illegible", "1 page duplicate"), to show in its place:
+       its desc, else nothing. -->
+  <xsl:function name="tk:gap-description" as="xs:string?">
+    <xsl:param name="gap" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($gap/tei:desc, '; '))[.]"/>
+  </xsl:function>
+
   <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>
   <xsl:key name="tk:doc" match="tei:TEI | tei:teiCorpus" use="tk:uri-key(tk:base(.))"/>
   <!-- Names that point into a register: keyed by the id after '#'. -->

@@ -567,19 +567,32 @@
           <cite><xsl:apply-templates mode="html"/></cite>
         </xsl:for-each>
         <xsl:for-each select="tei:imprint">
-          <xsl:text> (</xsl:text>
-          <xsl:value-of select="string-join(tei:pubPlace ! normalize-space(), ' and ')"/>
-          <xsl:if test="tei:publisher">: <xsl:value-of select="string-join(tei:publisher ! normalize-space(), ', ')"/></xsl:if>
-          <xsl:if test="tei:date">, <xsl:apply-templates select="tei:date" mode="html"/></xsl:if>
-          <xsl:text>)</xsl:text>
-          <xsl:apply-templates select="* except (tei:pubPlace, tei:publisher, tei:date)" mode="html"/>
+          <!-- (place: publisher, date), of the parts there are -->
+          <xsl:variable name="where" select="string-join((string-join(tei:pubPlace ! normalize-space(), ' and '),
+              string-join(tei:publisher ! normalize-space(), ', '))[.], ': ')"/>
+          <xsl:if test="$where or tei:date">
+            <xsl:text> (</xsl:text>
+            <xsl:value-of select="$where"/>
+            <xsl:if test="$where and tei:date">, </xsl:if>
+            <xsl:apply-templates select="tei:date" mode="html"/>
+            <xsl:text>)</xsl:text>
+          </xsl:if>
+          <xsl:for-each select="* except (tei:pubPlace, tei:publisher, tei:date)">
+            <xsl:text> </xsl:text>
+            <xsl:apply-templates select="." mode="html"/>
+          </xsl:for-each>
         </xsl:for-each>
         <xsl:for-each select="tei:idno">. <xsl:value-of select="(@type, '')[1]"/><xsl:text> </xsl:text><xsl:value-of select="."/>
           <xsl:if test="@subtype"> (<xsl:value-of select="@subtype"/>)</xsl:if></xsl:for-each>
         <xsl:apply-templates select="* except (tei:author, tei:editor, tei:title, tei:imprint, tei:idno)" mode="html"/>
         <xsl:text>. </xsl:text>
       </xsl:for-each>
-      <xsl:for-each select="tei:note | tei:idno"><xsl:text> </xsl:text><xsl:apply-templates mode="html"/></xsl:for-each>
+      <!-- Whatever else it holds (notes, identifiers, links, related items) follows, never dropped;
+           a note's words as they stand, not as a footnote of the entry. -->
+      <xsl:for-each select="* except (tei:analytic, tei:monogr, tei:series)">
+        <xsl:text> </xsl:text>
+        <xsl:apply-templates select="if (self::tei:note | self::tei:idno) then node() else ." mode="html"/>
+      </xsl:for-each>
     </xsl:element>
   </xsl:template>
 
@@ -949,8 +962,11 @@
     <xsl:if test="@xml:id"><span id="{@xml:id}"/></xsl:if>
   </xsl:template>
 
+  <!-- The editor's description of what is left out is shown ("[illegible]"), else an ellipsis. -->
   <xsl:template match="tei:gap" mode="html">
-    <span class="gap" title="{normalize-space(string-join(('omitted', @reason, @quantity, @unit, @extent), ' '))}">[…]</span>
+    <span class="gap" title="{normalize-space(string-join(('omitted', @reason, @quantity, @unit, @extent), ' '))}">
+      <xsl:value-of select="'[' || (tk:gap-description(.), '…')[1] || ']'"/>
+    </span>
   </xsl:template>
 
   <xsl:template match="tei:space" mode="html">

@@ -502,7 +502,7 @@
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="txt-inline">
-    <xsl:sequence select="'[…]'"/>
+    <xsl:sequence select="'[' || (tk:gap-description(.), '…')[1] || ']'"/>
   </xsl:template>
 
   <xsl:template match="tei:q | tei:quote[not(tk:is-block(.))] | tei:said" mode="txt-inline">
