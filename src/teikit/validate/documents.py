@@ -168,14 +168,8 @@ def may_xinclude(path: str) -> bool:
 
     A file in UTF-16 or UTF-32 cannot be searched as bytes: it counts as one that may.
     """
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError:
-        return True
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:1] == b"\x00" or data[1:2] == b"\x00":
-        return True
-    return XINCLUDE_NS.encode() in data
+    data = _searchable_bytes(path)
+    return data is None or XINCLUDE_NS.encode() in data
 
 
 _ORIGIN_ATTRIBUTE = re.compile(rb":origin\s*=")
@@ -185,14 +179,21 @@ def may_mark_origins(path: str) -> bool:
     """Whether the file may write provenance marks of its own (an attribute ORIGIN, which load
     drops): a prefixed attribute named origin anywhere (its name is written as it is, whatever
     the namespace's declaration escapes). As may_xinclude, a file in UTF-16 or UTF-32 may."""
+    data = _searchable_bytes(path)
+    return data is None or _ORIGIN_ATTRIBUTE.search(data) is not None
+
+
+def _searchable_bytes(path: str) -> bytes | None:
+    """The file's bytes, to search for ASCII markup; None when it cannot be read or is in a
+    wide encoding (UTF-16 or UTF-32), where such a search finds nothing."""
     try:
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError:
-        return True
+        return None
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:1] == b"\x00" or data[1:2] == b"\x00":
-        return True
-    return _ORIGIN_ATTRIBUTE.search(data) is not None
+        return None
+    return data
 
 
 _ALL_IDS = etree.XPath("//@xml:id", smart_strings=False)
