@@ -13,7 +13,6 @@ fail a checker are listed by name, with what went wrong.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import tempfile
 from collections import Counter
@@ -24,11 +23,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from lxml import etree  # noqa: E402
 
-from renderchecks import epubcheck_messages, html_words, missing, tei_words, vnu_messages, xhtml_words  # noqa: E402
+from renderchecks import (  # noqa: E402
+    epubcheck_messages,
+    html_words,
+    missing,
+    tei_words,
+    text_words,
+    vnu_messages,
+    xhtml_words,
+)
 from teikit.errors import TeikitError  # noqa: E402
 from teikit.render import render  # noqa: E402
-
-WORD = re.compile(r"\w+")
 
 
 def tei_files(folders: list[str]) -> list[Path]:
@@ -44,9 +49,9 @@ def tei_files(folders: list[str]) -> list[Path]:
     return found
 
 
-def text_words(folder: Path) -> Counter:
+def book_words(folder: Path) -> Counter:
     """The words of the text edition's book.txt (the whole collection; the pages repeat it)."""
-    return Counter(WORD.findall((folder / "book.txt").read_text(encoding="utf-8")))
+    return text_words((folder / "book.txt").read_text(encoding="utf-8"))
 
 
 def main() -> None:
@@ -82,7 +87,7 @@ def main() -> None:
                     found = html_words(target)
                     sites.append((name, target))
                 elif to == "text":
-                    found = text_words(target)
+                    found = book_words(target)
                 else:
                     import zipfile
 

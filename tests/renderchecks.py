@@ -13,7 +13,10 @@ from urllib.parse import unquote, urlparse
 from lxml import etree, html
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
-WORD = re.compile(r"\w+")
+MATHML = "http://www.w3.org/1998/Math/MathML"
+EXAMPLES = "http://www.tei-c.org/ns/Examples"
+# Letters and digits; "_" is no part of a word (the text edition writes a subscript as x_i).
+WORD = re.compile(r"[^\W_]+")
 # Element boundaries that separate words in TEI written without whitespace between them.
 SEPARATING = {
     "p",
@@ -63,6 +66,11 @@ SEPARATING = {
     "space",
     "geo",
     "idno",
+    "locus",
+    "height",
+    "width",
+    "depth",
+    "biblScope",
 }
 
 
@@ -71,13 +79,23 @@ INLINE_HTML = {"span", "a", "i", "em", "cite", "q", "sup", "sub", "strong", "tim
 
 def tei_words(paths) -> Counter:
     """The words of the text of TEI documents: their <text> and <standOff>, and of their
-    header only the manuscript descriptions (sourceDesc/msDesc)."""
+    header only the manuscript descriptions (sourceDesc/msDesc). MathML's elements are
+    tokens apart, but numbers and operators, of which a number written digit by digit is
+    made (<mn>1</mn><mo>.</mo><mn>5</mn>); a formula's annotations are not read; an
+    example of encoding (egXML) is read as its markup."""
     words: Counter = Counter()
     for path in paths:
         tree = deepcopy(etree.parse(str(path)))
+        for note in tree.iter(f"{{{MATHML}}}annotation", f"{{{MATHML}}}annotation-xml"):
+            _drop_keeping_tail(note)  # a formula's other encodings (TeX, content MathML): not shown
+        for example in list(tree.iter(f"{{{EXAMPLES}}}egXML")):  # shown as the markup it is
+            markup = (example.text or "") + "".join(etree.tostring(c, encoding="unicode") for c in example)
+            for child in list(example):
+                example.remove(child)
+            example.text = " " + markup.replace(f' xmlns="{EXAMPLES}"', "") + " "
         for el in tree.iter(etree.Element):
             name = etree.QName(el).localname
-            if name in SEPARATING:
+            if name in SEPARATING or (etree.QName(el).namespace == MATHML and name not in ("mn", "mo")):
                 el.text = " " + (el.text or "")
                 el.tail = " " + (el.tail or "")
             elif name == "lb" and el.get("break") != "no":  # a line break ends a word unless it says not
@@ -89,6 +107,11 @@ def tei_words(paths) -> Counter:
         for ms in tree.iterfind(f".//{TEI}teiHeader/{TEI}fileDesc/{TEI}sourceDesc/{TEI}msDesc"):
             words.update(WORD.findall("".join(ms.itertext())))
     return words
+
+
+def text_words(text: str) -> Counter:
+    """The words of a text edition."""
+    return Counter(WORD.findall(text))
 
 
 def html_words(folder: Path) -> Counter:
@@ -114,7 +137,8 @@ def xhtml_words(folder: Path) -> Counter:
 
 def shown_words(content) -> list[str]:
     """The words of an element of a page as a reader sees them: note markers and labels,
-    page numbers and what is hidden from readers left out, blocks apart."""
+    page numbers and what is hidden from readers left out, blocks apart (MathML's tokens
+    apart as tei_words has them)."""
     content = deepcopy(content)
     for el in content.xpath(
         './/*[@aria-hidden="true" or contains(@class, "noteref") '
@@ -124,7 +148,11 @@ def shown_words(content) -> list[str]:
     for img in content.iter("img"):  # a figure's description is its image's alt text
         img.tail = f" {img.get('alt', '')} {img.tail or ''}"
     for el in content.iter(etree.Element):
-        if el.tag not in INLINE_HTML and not (el.tag == "br" and el.get("class") == "in-word"):
+        if (
+            el.tag not in INLINE_HTML
+            and el.tag not in ("mn", "mo")
+            and not (el.tag == "br" and el.get("class") == "in-word")
+        ):
             el.text = " " + (el.text or "")
             el.tail = " " + (el.tail or "")
     return WORD.findall("".join(content.itertext()))

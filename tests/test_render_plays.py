@@ -3,14 +3,11 @@ brackets the book used, cast lists, and the opener and closer of each letter."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 import pytest
 from lxml import html
 
 from conftest import convert_book
-from renderchecks import broken_links, html_words, missing, tei_words, vnu_messages
+from renderchecks import broken_links, html_words, missing, tei_words, text_words, vnu_messages
 from teikit.render import render
 
 
@@ -38,7 +35,7 @@ def test_every_word_is_published_and_links_hold(editions, name):
     docs, site, text = editions[name]
     expected = tei_words(docs)
     assert missing(expected, html_words(site.outdir)) == {}
-    words = Counter(re.findall(r"\w+", (text.outdir / "book.txt").read_text(encoding="utf-8")))
+    words = text_words((text.outdir / "book.txt").read_text(encoding="utf-8"))
     assert missing(expected, words) == {}
     assert broken_links(site.outdir) == [] and site.warnings == [] and text.warnings == []
 

@@ -19,6 +19,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:transforms"
     xmlns:rm="urn:teikit:render"
+    xmlns:teix="http://www.tei-c.org/ns/Examples"
     exclude-result-prefixes="#all">
 
   <!-- The link schemes a page may carry, space-separated; required so that no list other
@@ -43,6 +44,32 @@
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="empty($tk:node-bases) or empty($e/ancestor-or-self::*[@rm:outline])"/>
   </xsl:function>
+
+  <!-- An example of encoding (egXML) is shown as the markup it is, not read as text: its
+       content serialised, the Examples namespace left out (it is the example's frame, not
+       part of it), blank lines at either end dropped and the indentation all its lines
+       share removed (a tab counted as eight spaces). -->
+  <xsl:function name="tk:example-markup" as="xs:string">
+    <xsl:param name="example" as="element()"/>
+    <xsl:variable name="plain" as="node()*">
+      <xsl:apply-templates select="$example/node()" mode="tk:example"/>
+    </xsl:variable>
+    <xsl:variable name="markup" select="serialize($plain, map {'method': 'xml', 'omit-xml-declaration': true()})"/>
+    <xsl:variable name="lines" select="tokenize(replace($markup, '&#9;', '        '), '\r?\n')"/>
+    <xsl:variable name="written" select="index-of($lines ! boolean(normalize-space(.)), true())"/>
+    <xsl:variable name="kept" select="if (empty($written)) then () else subsequence($lines, $written[1], $written[last()] - $written[1] + 1)"/>
+    <xsl:variable name="margin" select="(min($kept[normalize-space()] ! (string-length(.) - string-length(replace(., '^ +', '')))), 0)[1]"/>
+    <xsl:sequence select="string-join($kept ! substring(., $margin + 1), '&#10;')"/>
+  </xsl:function>
+
+  <xsl:mode name="tk:example" on-no-match="shallow-copy"/>
+
+  <xsl:template match="teix:*" mode="tk:example">
+    <xsl:element name="{local-name()}">
+      <xsl:copy-of select="@*"/>
+      <xsl:apply-templates mode="tk:example"/>
+    </xsl:element>
+  </xsl:template>
 
   <!-- What an editor wrote of a gap ("illegible", "1 page duplicate"), to show in its place:
        its desc, else nothing. -->
@@ -73,7 +100,7 @@
                'opener', 'closer', 'salute', 'signed', 'dateline', 'trailer', 'epigraph',
                'argument', 'postscript', 'titlePage', 'docTitle', 'titlePart', 'docAuthor',
                'docImprint', 'docDate', 'docEdition', 'byline', 'biblStruct', 'listApp', 'spGrp',
-               'address', 'msDesc', 'msPart', 'msFrag')"/>
+               'address', 'msDesc', 'msPart', 'msFrag', 'egXML')"/>
   <!-- Parents whose children are blocks: a quote, stage direction or note there stands alone. -->
   <xsl:variable name="tk:container-names" as="xs:string+"
       select="($tk:div-names, 'body', 'front', 'back', 'text', 'group', 'sp', 'spGrp', 'floatingText',
@@ -90,10 +117,10 @@
                'gloss', 'title', 'num', 'measure', 'date', 'time', 'ref', 'ptr', 'anchor', 'lb', 'pb', 'cb',
                'milestone', 'note', 'gap', 'space', 'q', 'quote', 'said', 'metamark', 'handShift',
                'surname', 'forename', 'roleName', 'addName', 'genName', 'nameLink', 'label', 'author',
-               'editor', 'pubPlace', 'publisher', 'idno', 'biblScope', 'bibl', $tk:name-elements)"/>
+               'editor', 'pubPlace', 'publisher', 'idno', 'bibl', $tk:name-elements)"/>
 
   <!-- The lists of names above as sets, for the tests asked of every node (tk:is-block,
-       tk:contains-block, tk:is-spaced, tk:is-guarded): a look-up, not a comparison with
+       tk:contains-block, tk:is-spaced-before/-after, tk:is-guarded): a look-up, not a comparison with
        each name. -->
   <xsl:variable name="tk:is-block-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:block-names)"/>
   <xsl:variable name="tk:is-container-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:container-names)"/>
@@ -104,11 +131,19 @@
     <xsl:sequence select="map:merge($names ! map:entry(., true()), map {'duplicates': 'use-first'})"/>
   </xsl:function>
 
-  <xsl:function name="tk:is-spaced" as="xs:boolean">
+  <!-- An element not made to sit inside a word is set apart by a space from an element or
+       a word it touches: on the side it touches ("Katalog" "I" "41" as "Katalog I 41", not
+       "Katalog I 41 )"). -->
+  <xsl:function name="tk:is-spaced-before" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="not(map:contains($tk:is-in-word-name, local-name($e)))
-        and exists(($e/preceding-sibling::node()[1], $e/following-sibling::node()[1])
-                   [self::* or self::text()[matches(., '^\w|\w$')]])"/>
+        and exists($e/preceding-sibling::node()[1][self::* or self::text()[matches(., '\w$')]])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:is-spaced-after" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="not(map:contains($tk:is-in-word-name, local-name($e)))
+        and exists($e/following-sibling::node()[1][self::* or self::text()[matches(., '^\w')]])"/>
   </xsl:function>
 
   <!-- A note whose parent is one of these is read where it stands, not as an annotation. -->

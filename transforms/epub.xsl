@@ -113,7 +113,9 @@
       <xsl:value-of select="$e:css"/>
     </xsl:result-document>
     <xsl:result-document href="{$e:dir}package.opf" format="e:package">
-      <xsl:call-template name="e:package"/>
+      <xsl:call-template name="e:package">
+        <xsl:with-param name="documents" select="$documents"/>
+      </xsl:call-template>
     </xsl:result-document>
     <xsl:call-template name="h:report-pointers"/>
   </xsl:template>
@@ -452,7 +454,10 @@
                           ! (if (contains(., ' ')) then substring-after(., ' ') else .)"/>
   </xsl:function>
 
+  <!-- $documents: the pages' content documents, in the order of $tk:pages; a page that
+       holds MathML says so (EPUB requires the "mathml" property of exactly those). -->
   <xsl:template name="e:package">
+    <xsl:param name="documents" as="element()*"/>
     <xsl:variable name="titles" select="$tk:titles"/>
     <xsl:variable name="graphics" select="//tei:graphic[tk:safe-href(@rm:src)]"/>
     <xsl:variable name="cover" select="($tk:title-pages//tei:graphic[tk:safe-href(@rm:src)])[1]"/>
@@ -518,7 +523,12 @@
         <item id="title-page" href="title.xhtml" media-type="application/xhtml+xml"/>
         <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
         <xsl:for-each select="$tk:pages">
-          <item id="page-{tk:page-name(.)}" href="{tk:page-name(.)}.xhtml" media-type="application/xhtml+xml"/>
+          <xsl:variable name="i" select="position()"/>
+          <item id="page-{tk:page-name(.)}" href="{tk:page-name(.)}.xhtml" media-type="application/xhtml+xml">
+            <xsl:if test="$documents[$i]//*[namespace-uri() = 'http://www.w3.org/1998/Math/MathML']">
+              <xsl:attribute name="properties" select="'mathml'"/>
+            </xsl:if>
+          </item>
         </xsl:for-each>
         <xsl:if test="$e:about">
           <item id="about" href="about.xhtml" media-type="application/xhtml+xml"/>

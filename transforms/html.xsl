@@ -19,12 +19,14 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:teix="http://www.tei-c.org/ns/Examples"
     xmlns:tk="urn:teikit:transforms"
     xmlns:h="urn:teikit:html"
     xmlns:rm="urn:teikit:render"
     exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:include href="mathml.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
@@ -636,11 +638,12 @@
     </figure>
   </xsl:template>
 
-  <!-- Shown only as the copy teikit.render.media published (rm:src, under media/); an image
+  <!-- Described by its own desc, else its figure's description or heading. Shown only as
+       the copy teikit.render.media published (rm:src, under media/); an image
        on the web is a link, never loaded (the edition works offline and tells no server
        who reads it); anything else was refused and reported by teikit.render. -->
   <xsl:template match="tei:graphic" mode="html">
-    <xsl:variable name="alt" select="normalize-space((../tei:figDesc, ../tei:head, '')[1])"/>
+    <xsl:variable name="alt" select="normalize-space((tei:desc, ../tei:figDesc, ../tei:head, '')[1])"/>
     <xsl:choose>
       <xsl:when test="tk:safe-href(@rm:src)">
         <img src="{tk:safe-href(@rm:src)}" alt="{$alt}"/>
@@ -654,6 +657,11 @@
         <a class="graphic" href="{tk:safe-href(@url)}">
           <xsl:value-of select="if ($alt) then 'Image: ' || $alt else 'Image'"/>
         </a>
+      </xsl:when>
+      <!-- Not published: the image's own description stands in its place (a figure's is
+           shown as its caption). -->
+      <xsl:when test="normalize-space(tei:desc)">
+        <span class="graphic"><xsl:value-of select="'Image: ' || $alt"/></span>
       </xsl:when>
     </xsl:choose>
   </xsl:template>
@@ -857,6 +865,7 @@
         else if (self::tei:foreign or self::tei:term or self::tei:mentioned or self::tei:soCalled) then 'i'
         else if (self::tei:abbr) then 'abbr'
         else 'span'"/>
+    <xsl:if test="$tag ne 'div' and tk:is-spaced-before(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{$tag}">
       <xsl:attribute name="class" select="string-join((local-name(), @type[not(contains(., ' '))], $rend[. = ('smallcaps', 'small-caps', 'underline', 'caps')]), ' ')"/>
       <xsl:call-template name="h:id-and-lang"/>
@@ -866,6 +875,8 @@
       <xsl:if test="self::tei:sic and not(parent::tei:choice)"><xsl:attribute name="title" select="'sic: so in the source'"/></xsl:if>
       <xsl:apply-templates mode="html"/>
     </xsl:element>
+    <!-- (only those not made to sit inside a word: a biblScope after its title) -->
+    <xsl:if test="$tag ne 'div' and tk:is-spaced-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- An apparatus entry: its lemma (or the first reading) marked in the text, then a note
@@ -993,17 +1004,21 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- An example of encoding, as the markup it shows (tk:example-markup). -->
+  <xsl:template match="teix:egXML" mode="html">
+    <pre class="tei-egXML"><xsl:call-template name="h:id-and-lang"/><code><xsl:value-of select="tk:example-markup(.)"/></code></pre>
+  </xsl:template>
+
   <!-- Whatever this stylesheet does not know keeps its text, as a block or inline. -->
   <xsl:template match="tei:*" mode="html" priority="-1">
     <xsl:variable name="block" select="tk:is-block(.)"/>
-    <!-- set apart from the words it touches, as the text edition does (tk:is-spaced) -->
-    <xsl:variable name="spaced" select="not($block) and tk:is-spaced(.)"/>
-    <xsl:if test="$spaced"><xsl:text> </xsl:text></xsl:if>
+    <!-- set apart from the words it touches, as the text edition does (tk:is-spaced-before) -->
+    <xsl:if test="not($block) and tk:is-spaced-before(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:element name="{if ($block) then 'div' else 'span'}">
       <xsl:attribute name="class" select="'tei-' || local-name()"/>
       <xsl:call-template name="h:id-and-lang"/>
       <xsl:apply-templates mode="html"/>
     </xsl:element>
-    <xsl:if test="$spaced"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="not($block) and tk:is-spaced-after(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 </xsl:stylesheet>

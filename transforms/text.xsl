@@ -12,11 +12,13 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:teix="http://www.tei-c.org/ns/Examples"
     xmlns:tk="urn:teikit:transforms"
     xmlns:t="urn:teikit:text"
     exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:include href="mathtext.xsl"/>
 
   <xsl:param name="width" as="xs:integer" select="78"/>
 
@@ -422,6 +424,17 @@
     <xsl:sequence select="t:lines((tei:head ! t:inline(.), tei:row ! string-join(tei:cell ! t:inline(.), ' | ')), $indent)"/>
   </xsl:template>
 
+  <!-- An example of encoding: its markup, line for line, indented. -->
+  <xsl:template match="teix:egXML" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:sequence select="t:lines(tokenize(tk:example-markup(.), $t:nl), $indent || '    ')"/>
+  </xsl:template>
+
+  <!-- In running text or a table's cell: the markup on one line. -->
+  <xsl:template match="teix:egXML" mode="txt-inline">
+    <xsl:sequence select="' ' || normalize-space(tk:example-markup(.)) || ' '"/>
+  </xsl:template>
+
   <xsl:template match="tei:figure" mode="txt">
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
     <xsl:variable name="caption" select="normalize-space(string-join((tei:head, tei:figDesc) ! t:inline(.), ' '))"/>
@@ -487,12 +500,11 @@
     <xsl:sequence select="' '"/>
   </xsl:template>
 
-  <!-- Any other element keeps its words, spaced from an element that follows it at once. -->
+  <!-- Any other element keeps its words, spaced from what it touches (tk:is-spaced-before). -->
   <xsl:template match="*" mode="txt-inline" priority="-1">
-    <xsl:variable name="spaced" select="tk:is-spaced(.)"/>
-    <xsl:if test="$spaced"><xsl:sequence select="' '"/></xsl:if>
+    <xsl:if test="tk:is-spaced-before(.)"><xsl:sequence select="' '"/></xsl:if>
     <xsl:apply-templates mode="txt-inline"/>
-    <xsl:if test="$spaced"><xsl:sequence select="' '"/></xsl:if>
+    <xsl:if test="tk:is-spaced-after(.)"><xsl:sequence select="' '"/></xsl:if>
   </xsl:template>
 
   <!-- An address a line each (in a letter's opener or closer). -->

@@ -25,6 +25,7 @@
   - A footnote is #fn(label)[body]: Typst puts it at the foot of the page of its call;
     the call and the note both show the label. Widow and orphan control is off: with it,
     Typst may set a note on another page than its call (see t:preamble).
+  - A formula (MathML) is set as a line of text, as the text edition writes it.
   - The language (hyphenation) is the book's, and an element's own where it has one
     (lang="..." of html.xsl, from xml:lang): its primary subtag when Typst can read it.
 
@@ -43,6 +44,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="print.xsl"/>
+  <xsl:include href="mathtext.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -112,6 +114,11 @@
 
   <xsl:template match="text()" mode="t:typst">
     <xsl:value-of select="t:text(.)"/>
+  </xsl:template>
+
+  <!-- A formula as the text edition writes it (mathtext.xsl), set as text. -->
+  <xsl:template match="m:math" mode="t:typst" xmlns:m="http://www.w3.org/1998/Math/MathML">
+    <xsl:value-of select="t:text(mt:row(*))" xmlns:mt="urn:teikit:mathtext"/>
   </xsl:template>
 
   <!-- What only a web page has. -->
