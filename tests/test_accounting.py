@@ -91,6 +91,44 @@ def test_the_measure_is_not_fooled_by_glued_or_split_words():
     assert accounting.measure("Licence\nBody text, Licence.\n", [], counts, [doc]).lost == Counter({"licence": 1})
 
 
+def test_word_counts_are_the_words_counted_in_the_order_they_came():
+    """The byte-table count gives what counting `words` gives, word for word and in the
+    same order (the order the report's examples of lost words are told in)."""
+    texts = [
+        "The cat sat. THE CAT! the-cat_sat 42 cats",
+        "Don’t ‘quote’ me—the bête noire, café & naïve¹ x²y",
+        "ΟΔΥΣΣΕΥΣ Ἀχιλλεύς and Zoë went",
+        "Kélvin ſome İstanbul ﬁne oﬃce ٣٤ tab\there\r\nnext",
+        "—— … © ½",
+        "",
+    ]
+    for text in texts:
+        counted = accounting.word_counts(text)
+        assert counted == Counter(accounting.words(text)) and list(counted) == list(Counter(accounting.words(text)))
+    book = (CORPUS / "parker-syphilitic-diseases-1845-ocr.txt") if CORPUS.is_dir() else None
+    if book is not None:
+        text = book.read_text("utf-8")
+        assert list(accounting.word_counts(text).items()) == list(Counter(accounting.words(text)).items())
+
+
+def test_a_line_in_ascii_has_the_title_shape_when_it_has_the_titles_words():
+    title_words = accounting.words("The Importance of Being Earnest")
+    shape = accounting._title_shape(title_words)
+    for line in [
+        "THE IMPORTANCE OF BEING EARNEST",
+        "  The Importance of  Being Earnest.",
+        "The importance of being earnest 2",
+        "The Importance of Being Earnestly",
+        "A The Importance of Being Earnest",
+        "The Importance of Being",
+        "",
+    ]:
+        assert (shape.fullmatch(line) is not None) == (accounting.words(line) == title_words), line
+    # a title word outside ASCII is in no line in ASCII (the long s is no `s`)
+    assert accounting._title_shape(accounting.words("ſome Poems")) is None
+    assert accounting._title_shape([]).fullmatch("1984.") and not accounting._title_shape([]).fullmatch("a")
+
+
 def test_removed_and_dropped_findings_are_not_expected():
     findings = [
         {"kind": "removed-running-head", "line": 2, "text": "RUNNING HEAD"},

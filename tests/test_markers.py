@@ -71,3 +71,17 @@ def test_sidenotes_become_margin_notes_at_their_paragraph(tmp_path):
     assert [f.line for f in report.of_kind("sidenote-moved")] == [12]
     assert report.counts["sidenotes"] == 3
     assert not lost_words((DATA / "marks.txt").read_text("utf-8"), out)
+
+
+def test_sidenotes_are_found_where_their_pattern_finds_them():
+    """A sidenote's pattern tried only where its symbol stands finds what it finds tried at
+    every position."""
+    import random
+
+    from teikit.convert.sidenotes import _Sidenotes
+
+    finder = _Sidenotes("♦")
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(["♦", "♦", " ", "a", "B.", "\n", "♦♦"]) for _ in range(rng.randint(0, 20)))
+        assert [m.span() for m in finder.finditer(text)] == [m.span() for m in finder.pattern.finditer(text)], text

@@ -245,3 +245,28 @@ def test_a_bracket_never_closed_takes_only_its_block():
     assert [f.line for f in _findings(ctx, "note-unclosed")] == [9]
     paras = [_words(p) for p in tei.xpath("//t:body//t:p", namespaces=NS)]
     assert "The third paragraph of the text." in paras
+
+
+def test_references_are_found_where_the_pattern_finds_them():
+    """The references looked for where one may begin are those `REF` finds tried at every
+    position, on texts made of the characters that begin, end or surround one."""
+    import random
+
+    from teikit.convert import notes
+    from teikit.convert.blocks import SUPERSCRIPTS
+
+    pieces = [
+        *"ab A.!?'’\"”‘“ 12345^{}[]\n\t",
+        *SUPERSCRIPTS[:5],
+        "^{1}",
+        "^{’12}",
+        "[2]",
+        ".3 ",
+        "’ 12 The",
+        ".\u00a07 X",
+    ]
+    rng = random.Random(13)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        expected = [(m.span(), m.groupdict()) for m in notes.REF.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in notes._REFS.finditer(text)] == expected, text

@@ -20,7 +20,6 @@ from lxml import etree
 
 from .profile import Profile
 from .report import Report
-from .tei import XML_ID
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -32,8 +31,14 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+# The ids found by libxml2's XPath, attributes and not elements: no Python object is made for
+# an element without one (walking every element of a book took longer).
+_XML_IDS = etree.XPath("descendant-or-self::*/@xml:id")
+
+
 def _ids(tree: etree._Element) -> dict[str, etree._Element]:
-    return {el.get(XML_ID): el for el in tree.iter() if el.get(XML_ID) is not None}
+    """Every element with an xml:id, by id, in document order (of two alike, the last)."""
+    return {str(value): value.getparent() for value in _XML_IDS(tree)}
 
 
 @dataclass

@@ -129,6 +129,7 @@ MIXED_CONTENT = frozenset(
     "stage surname term title titlePart".split()
 )
 _TEI = "{http://www.tei-c.org/ns/1.0}"
+_MIXED_TAGS = tuple(sorted(f"{_TEI}{name}" for name in MIXED_CONTENT))
 # Children that make paragraphs of their own (a quotation of paragraphs, a note of verse):
 # white space between them is layout, and indenting them keeps the file readable.
 _BLOCKS = frozenset(
@@ -141,14 +142,8 @@ def serialize(tree: etree._Element | etree._ElementTree) -> bytes:
     element of mixed content that opens with a child (and no text) is written as it stands,
     unless its children are blocks (paragraphs, verse, lists)."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    for el in root.iter(etree.Element):
-        if (
-            el.text is None
-            and len(el)
-            and el.tag.startswith(_TEI)
-            and el.tag[len(_TEI) :] in MIXED_CONTENT
-            and not any(child.tag in _BLOCKS for child in el)
-        ):
+    for el in root.iter(*_MIXED_TAGS):  # lxml's walk picks them (in C), not a test of every element
+        if el.text is None and len(el) and not any(child.tag in _BLOCKS for child in el):
             el.text = ""  # an empty text node: libxml2 then indents nothing inside the element
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 

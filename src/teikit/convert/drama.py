@@ -199,7 +199,9 @@ class Builder:
         container = into
         last_sp = None
         after_heading = ended = False
-        speeches = [k for k, it in enumerate(items) if is_(it, "p", "head") and play.speech(it)]
+        # each item's speech, asked once: building an item changes no other's
+        found_at = [play.speech(it) if is_(it, "p", "head") else None for it in items]
+        speeches = [k for k, f in enumerate(found_at) if f]
         last = speeches[-1] if speeches else len(items)  # no speech: a setting's directions
         for k, it in enumerate(items):
             if not ended and k > last and is_(it, "p", "head"):
@@ -232,7 +234,7 @@ class Builder:
                     container = div
                 last_sp, after_heading = None, True
                 continue
-            found = play.speech(it)
+            found = found_at[k]
             if found is not None:
                 last_sp = self.speech(it, *found)
                 container.append(last_sp)

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from ..tei import XML_LANG, line_of, make, only, outermost, q, xpath
 from ..textnodes import substitute, texts
 from . import markers
@@ -64,14 +66,37 @@ def _classify(span: str, before: str, ctx: Context, title_words: int = 1):
     return make("hi", span, rend="italic")
 
 
+def _text_of(block) -> str:
+    """All the text of a block, serialised by libxml2 (a walk in C, no string made per text
+    node): it holds every text node `itertext` gives, so a character not in it is in none
+    of them (what the passes below ask before walking a block)."""
+    return etree.tostring(block, method="text", encoding="unicode", with_tail=False)
+
+
+class _Holding:
+    """`pattern`, asked only of the texts that hold `char`, which every match holds: a
+    pattern that opens with a look-behind (`_ITALIC`) is tried at every position of a text
+    before it says no."""
+
+    def __init__(self, pattern: re.Pattern, char: str):
+        self.pattern, self.char = pattern, char
+
+    def finditer(self, text: str):
+        return self.pattern.finditer(text) if self.char in text else iter(())
+
+
+_ITALIC_HELD = _Holding(_ITALIC, "*")
+
+
 def apply(tei, ctx: Context):
     text = only(tei, "text")  # walked down from, in document order (XPath searched the whole tree)
     blocks = list(text.iter(*_BLOCK_TAGS)) if text is not None else xpath(tei, _TEXT_BLOCKS)
     outer = outermost(blocks)
     bold = lambda m: make("hi", m.group("t"), rend="bold")
-    for b in outer:
-        if not any("*" in t for t in b.itertext()):
-            continue  # nothing to find: `_ITALIC`, which opens with a look-behind, would try every position
+    written = [_text_of(b) for b in outer]  # each block's text, read once for every question below
+    starred = [k for k, t in enumerate(written) if "*" in t]
+    for k in starred:  # in the others `_ITALIC`, which opens with a look-behind, would try every position
+        b = outer[k]
         substitute(b, _BOLD, bold)
 
         def italic(m, b=b):
@@ -83,17 +108,23 @@ def apply(tei, ctx: Context):
             ctx.report.counts["inline_" + el.tag.split("}")[1]] += 1
             return el
 
-        substitute(b, _ITALIC, italic)
-    left = sum(1 for b in outer for t in b.itertext() if "*" in t)
+        substitute(b, _ITALIC_HELD, italic)
+        written[k] = _text_of(b)
+    # the markers' spans hold no `*`: only the blocks that had one may keep one
+    left = sum(1 for k in starred for t in outer[k].itertext() if "*" in t)
     if left:
         ctx.report.info("unmatched-asterisk", None, f"{left} text passages keep a lone '*' that pairs with no other")
-    _conventions(outer, ctx)
+    _conventions(outer, written, ctx)
     return tei
 
 
-def _conventions(outer, ctx: Context) -> None:
-    """The book's own marker conventions (`_…_`, `/…/`, `=…=`) as phrase markup."""
-    for conv in markers.conventions([t for b in outer for t in texts(b)]):
+def _conventions(outer, written: list[str], ctx: Context) -> None:
+    """The book's own marker conventions (`_…_`, `/…/`, `=…=`) as phrase markup (`written`:
+    the text of each block of `outer`)."""
+    # the counts are made of the texts that hold a marker: those of the blocks that do
+    chars = tuple(markers.MARKERS)
+    held = [t for b, w in zip(outer, written) if any(c in w for c in chars) for t in texts(b)]
+    for conv in markers.conventions(held):
         ctx.report.info(
             "inline-convention",
             None,
@@ -112,10 +143,12 @@ def _conventions(outer, ctx: Context) -> None:
             ctx.report.counts["inline_" + el.tag.split("}")[1]] += 1
             return el
 
-        for b in outer:
-            if any(conv.char in t for t in b.itertext()):  # a pair needs it; the pattern is slow to say no
+        # a pair needs the marker, and the pattern is slow to say no: a block without it in
+        # its text is not walked (a convention's spans take no other convention's marker away)
+        for b, w in zip(outer, written):
+            if conv.char in w and any(conv.char in t for t in b.itertext()):
                 substitute(b, conv.pattern, build)
-        left = [b for b in outer if any(conv.char in t for t in texts(b))]
+        left = [b for b, w in zip(outer, written) if conv.char in w and any(conv.char in t for t in texts(b))]
         for b in left[:20]:
             ctx.report.info(
                 "unmatched-marker",

@@ -41,6 +41,35 @@ REF = re.compile(
     r"|\[(?P<bracket>\d{1,3})\]"
     r"|(?<=[.!?'’\"”])(?P<space>\s?)(?P<plain>\d{1,3})(?=\s+[A-Z‘'\"“]|\s*$)"
 )
+# Where a reference may begin: a superscript, `^` or `[` (at the character), or the end of
+# a sentence before a digit (after it). One class opens the pattern, which `re` looks for
+# at the speed of a character search; `REF`, whose last alternative opens with a
+# look-behind, is tried at every position of a text.
+_SENTENCE_END = ".!?'’\"”"
+_REF_START = re.compile(
+    rf"[{SUPERSCRIPTS}^\[{_SENTENCE_END}](?:(?<=[{_SENTENCE_END}])(?=\s?\d)|(?<![{_SENTENCE_END}]))"
+)
+
+
+class _Refs:
+    """The references in a text, as `REF.finditer` finds them: `REF` is tried only where
+    one may begin (`_REF_START`), its look-behind still seeing the text before."""
+
+    def finditer(self, text: str):
+        end = 0
+        for start in _REF_START.finditer(text):
+            at = start.start()
+            if text[at] in _SENTENCE_END:
+                at += 1  # a plain number begins after the sentence's end
+            if at < end:  # inside the previous match: matches do not overlap
+                continue
+            m = REF.match(text, at)
+            if m is not None:
+                end = m.end()  # never empty: every alternative takes a character
+                yield m
+
+
+_REFS = _Refs()
 
 
 @dataclass
@@ -374,7 +403,7 @@ def _resolve(group: Group, div_id: str, ctx: Context, ids: set) -> None:
         if next(block.iterancestors(q("note")), None) is not None:  # (an XPath compiled per block was slow)
             continue
         state["line"] = line_of(block)
-        substitute(block, REF, build, skip=("note",))
+        substitute(block, _REFS, build, skip=("note",))
 
     unreferenced = [notes[n] for n in sorted(notes) if not notes[n].referenced]
     if unreferenced or group.stray:

@@ -22,6 +22,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
+
+from lxml import etree
 
 from ..tei import line_of, local, make, only, outermost, q, xpath
 from ..textnodes import substitute, texts
@@ -34,12 +37,29 @@ _BLOCKS = "//t:text//*[self::t:p or self::t:head or self::t:item or self::t:l]"
 _BLOCK_TAGS = tuple(q(n) for n in ("p", "head", "item", "l"))
 
 
-def _pattern(char: str) -> re.Pattern:
-    c = re.escape(char)
-    return re.compile(rf"(?:(?<=\s)|^){c}(?P<t>[^{c}\s][^{c}]{{0,298}}[^{c}\s]|[^{c}\s]){c}(?=\s|$)")
+class _Sidenotes:
+    """The sidenotes between two `char` in a text, as `finditer` of their pattern finds
+    them, the pattern tried only where `char` stands: every match begins there, and its
+    look-behind still sees the text before. Tried at every position (the look-behind
+    first), it searched each paragraph character by character."""
+
+    def __init__(self, char: str):
+        c = re.escape(char)
+        self.char = char
+        self.pattern = re.compile(rf"(?:(?<=\s)|^){c}(?P<t>[^{c}\s][^{c}]{{0,298}}[^{c}\s]|[^{c}\s]){c}(?=\s|$)")
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        at = text.find(self.char)
+        while at >= 0:
+            m = self.pattern.match(text, at)
+            if m is None:
+                at = text.find(self.char, at + 1)
+            else:  # never empty: the next match begins after it
+                yield m
+                at = text.find(self.char, m.end())
 
 
-def markers(strings: list[str]) -> dict[str, re.Pattern]:
+def markers(strings: list[str]) -> dict[str, _Sidenotes]:
     """The symbols the book sets its sidenotes between, with the pattern of a sidenote."""
     # the characters beyond ASCII (the only ones taken) found by a pattern: reading every
     # character of the book in Python took most of this pass
@@ -48,11 +68,24 @@ def markers(strings: list[str]) -> dict[str, re.Pattern]:
     for char, occurrences in symbols.items():
         if occurrences < 2 * MIN_SIDENOTES:
             continue
-        pattern = _pattern(char)
-        pairs = sum(len(pattern.findall(s)) for s in strings if char in s)
+        pattern = _Sidenotes(char)
+        pairs = sum(1 for s in strings if char in s for _ in pattern.finditer(s))
         if pairs >= MIN_SIDENOTES and 2 * pairs >= MIN_SHARE * occurrences:
             found[char] = pattern
     return found
+
+
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+
+
+def _may_hold_markers(text) -> bool:
+    """Whether a symbol occurs in the text often enough to be a marker (`markers` asks the
+    same of the blocks' text, which the whole text holds): the text serialised by libxml2
+    (a walk in C, where reading its text nodes one by one in Python made a string of each)
+    and its characters beyond ASCII, the only ones taken, looked at."""
+    written = etree.tostring(text, method="text", encoding="unicode", with_tail=False)
+    beyond = set(_ASCII_RUNS.sub("", written))
+    return any(unicodedata.category(ch) == "So" and written.count(ch) >= 2 * MIN_SIDENOTES for ch in beyond)
 
 
 def _alone(p) -> bool:
@@ -68,6 +101,8 @@ def _alone(p) -> bool:
 
 def apply(tei, ctx: Context):
     text = only(tei, "text")  # walked down from, in document order (XPath searched the whole tree)
+    if text is not None and not _may_hold_markers(text):
+        return tei  # the book's text nodes are not read one by one
     blocks = list(text.iter(*_BLOCK_TAGS)) if text is not None else xpath(tei, _BLOCKS)
     outer = outermost(blocks)
     found = markers([t for b in outer for t in texts(b)])

@@ -47,9 +47,9 @@ def candidates(text: str) -> list[tuple[str, int]]:
     """(name, end of name and separator) for each way the paragraph may begin with a name."""
     out = []
     for m in _SEP.finditer(text):
-        name = text[: m.start()].strip()
         if m.start() > 60:
             break
+        name = text[: m.start()].strip()
         if not is_name(name):
             break
         if text[m.end() :].strip():

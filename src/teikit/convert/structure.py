@@ -311,6 +311,13 @@ def _nest(div, items, ctx: Context) -> None:
         ctx.report.counts["sections"] += 1
 
 
+def _heads_only(div) -> bool:
+    """Whether every element the division holds is a head (or it holds none). Asked of
+    every division, twice a conversion: a division's children are walked only up to the
+    first that is no head (its second, mostly), not listed whole."""
+    return all(is_(c, "head") for c in div.iterchildren() if isinstance(c.tag, str))
+
+
 def settle_empty_divs(tei, ctx: Context) -> None:
     """Give every division content: see the module's docstring."""
     # reversed document order: a division's inner divisions are settled before it
@@ -318,7 +325,7 @@ def settle_empty_divs(tei, ctx: Context) -> None:
     divs = list(text.iter(q("div"))) if text is not None else xpath(tei, "//t:text//t:div")
     for div in reversed(divs):
         parent = div.getparent()
-        if parent is None or any(not is_(c, "head") for c in children(div)):
+        if parent is None or not _heads_only(div):
             continue
         heads = children(div, "head")
         nxt = div.getnext()
