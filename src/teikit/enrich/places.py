@@ -414,7 +414,9 @@ def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: Colle
     if not wanted:
         return {}
     alone: Counter = Counter()
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, wanted)) + r")\b(?: (\w+))?")
+    # the words' first letters open the pattern (`namewords.words_at_start`): one that opens
+    # with `\b` is tried at every position of the book
+    pattern = re.compile(r"(" + namewords.words_at_start(wanted) + r")\b(?: (\w+))?")
     for m in pattern.finditer(text):
         if m.group(2) != wanted[m.group(1)][0]:
             alone[m.group(1)] += 1
