@@ -403,7 +403,11 @@ def _last_word(piece: str, start: int) -> str:
     quotation mark taken off."""
     if start < 2 or piece[start - 1] not in " \t\n":
         return ""
-    at = max(piece.rfind(" ", 0, start - 1), piece.rfind("\n", 0, start - 1), piece.rfind("\t", 0, start - 1)) + 1
+    # The last space, then a line break or tab after it if any: sought back from the space
+    # only (a paragraph has no line break to find, and a search back to its start for one
+    # at each of its words took most of the time of the cues)
+    space = piece.rfind(" ", 0, start - 1)
+    at = max(space, piece.rfind("\n", space + 1, start - 1), piece.rfind("\t", space + 1, start - 1)) + 1
     return piece[at : start - 1].lstrip(_OPENING)
 
 
