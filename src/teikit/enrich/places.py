@@ -117,7 +117,12 @@ _FIRST_WORD = re.compile(
     r"\b((?:(?:Palais|Palazzo|Hôtel|Pont|Porte|Faubourg|Piazza) " + _PARTICLE + r"?"
     r"|(?:Place|Champ|Plaza|Rue|Quai) " + _PARTICLE + r")(?:St\.? |Saint[ -])?[A-Z][\w'’-]+)"
 )
-_DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|province|region) of ([A-Z][a-z'’]+)\b")
+_DISTRICT_HEADS = ("district", "village", "town", "city", "suburb", "province", "region")
+# "the district of Bauman": " of " and the name, the word before it looked behind at (its
+# `\b` too): a pattern that opens with " of " is sought by `re`'s fast search for it, one
+# that opens with the words or `\b` is tried at nearly every position of the book. (No word
+# ends another, so the look-behind that holds tells which one is written.)
+_DISTRICT_OF = re.compile(r" of (?:" + "|".join(rf"(?<=\b{w} of )" for w in _DISTRICT_HEADS) + r")([A-Z][a-z'’]+)\b")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
 # A smaller town, or a subdivision, only after a preposition of place ("in Efremov") or a
@@ -473,9 +478,10 @@ def discover(
             places.add(m.group(1), _FIRST_WORD_TYPES[m.group(1).split()[0]], None, "named in the text")
     for m in _DISTRICT_OF.finditer(text):
         if places.find(m.group(1)) is None and m.group(1) not in not_places and not _ADJECTIVE.search(m.group(1)):
+            head = next(w for w in _DISTRICT_HEADS if text.endswith(w, 0, m.start()))
             places.add(
                 m.group(1),
-                "district" if "district" in m.group(0) else "settlement",
+                "district" if "district" in head + m.group(0) else "settlement",
                 gazetteer.lookup(m.group(1)),
                 "named in the text",
             )
