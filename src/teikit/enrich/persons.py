@@ -34,6 +34,10 @@ _INITIALS_BEFORE = re.compile(rf"(?=[A-Z])((?:\b[A-Z][a-z]+\s)?(?:{_INITIAL}\s?)
 _PLACE_BEFORE_BRACKET = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) \($")
 _WORDS_BEFORE = re.compile(r"([A-Z](?<!\w.)[a-z]+\s(?:[A-Z](?<!\w.)[a-z]+\s)?)$")  # one or two words
 _INITIALS_ONLY_BEFORE = re.compile(rf"(?=[A-Z])((?:{_INITIAL}\s){{1,3}})$")
+# How `_INITIALS_BEFORE`'s matches end: an initial's full stop or two letters (`_INITIAL`), a
+# space maybe, and the line break `$` may stand before. Sought in the last characters first:
+# most words before a surname are no initials, and end otherwise.
+_INITIALS_END = re.compile(r"(?:\.|Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\s?\n?\Z")
 _NEXT_CAPITAL = re.compile(r"^\s([A-Z][a-z]+)")
 _INSTITUTION_BEFORE = re.compile(r"(?:Orders? of(?: the)?|Prize|named)\s$")
 # Patterns run over the whole text open with a letter, not a look-behind, so that `re`
@@ -253,7 +257,7 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
     """Initials or forenames written just before a surname: (new start, the names)."""
     cut = max(0, start - 40)  # a $-anchored search must not scan the whole text
     before = text[cut:start]
-    m = _INITIALS_BEFORE.search(before)
+    m = _INITIALS_BEFORE.search(before) if _INITIALS_END.search(before[-5:]) else None
     if m:
         words = m.group(1).split()
         if words[0] in people.titles:
