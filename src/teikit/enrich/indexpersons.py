@@ -37,7 +37,10 @@ from .namewords import LISTED_WORD, Words, place_name
 PRONOUNS = re.compile(r"\b(?:his|her|himself|herself)\b")
 _HEADING = re.compile(rf"^({LISTED_WORD})\s*,\s*(.*)$")
 _FIRST_WORD = re.compile(r"^([a-z]+)\b\s*(\w*)")
-_AFTER_TO = re.compile(r"\bto ([a-z]+)\b")
+# "to" and the word after it, the `\b` before "to" tested after it (`(?<!\w.{3})`: no word
+# character before the "t"): a pattern that opens with letters written out is sought by
+# `re`'s fast search for them, one that opens with `\b` is tried at every position.
+_AFTER_TO = re.compile(r"to (?<!\w.{3})([a-z]+)\b")
 
 
 def index_persons(tei, words: Words, text: str) -> dict[str, str]:

@@ -153,23 +153,27 @@ class WordCounts:
 
     def __init__(self, text: str):
         tokens = Counter(_TOKEN.findall(text))
-        # Told by str's tests (in ASCII, letters all lower-case: [a-z]+; a capital, then lower-case
-        # letters: [A-Z][a-z]+), not a pattern's match for each of the book's words.
-        self.lower: Counter[str] = Counter(
-            {w: n for w, n in tokens.items() if w.isascii() and w.isalpha() and w.islower()}
-        )
-        self.capitalised: Counter[str] = Counter(
-            {
-                w: n
-                for w, n in tokens.items()
-                if len(w) > 1 and w.isascii() and w.isalpha() and w[1:].islower() and w[0].isupper()
-            }
-        )
-        self.lower_parts: Counter[str] = Counter()
+        # One walk over the distinct tokens fills the three, each in the order its words
+        # first come (as three walks would). Told by str's tests (in ASCII, letters all
+        # lower-case: [a-z]+; a capital, then lower-case letters: [A-Z][a-z]+), not a
+        # pattern's match for each of the book's words.
+        lower: dict[str, int] = {}
+        capitalised: dict[str, int] = {}
+        parts: dict[str, int] = {}
         for token, n in tokens.items():
+            if token.isascii() and token.isalpha():  # a word of letters alone: its only part
+                if token.islower():
+                    lower[token] = n
+                    parts[token] = parts.get(token, 0) + n
+                elif len(token) > 1 and token[0].isupper() and token[1:].islower():
+                    capitalised[token] = n
+                continue
             for part in token.lstrip("'’").split("-"):
                 if part.isascii() and part.isalpha() and part.islower():
-                    self.lower_parts[part] += n
+                    parts[part] = parts.get(part, 0) + n
+        self.lower: Counter[str] = Counter(lower)
+        self.capitalised: Counter[str] = Counter(capitalised)
+        self.lower_parts: Counter[str] = Counter(parts)
 
 
 def word_counts(ctx: Context) -> WordCounts:
@@ -189,7 +193,8 @@ class Matcher:
         self.split_hyphens = split_hyphens  # "Moscow-Leningrad" names two places
         self.automaton = ahocorasick.Automaton()
         for key, value in keys.items():
-            self.automaton.add_word(key, (key, value))
+            # the offset of a match's start from its last character, kept with the key
+            self.automaton.add_word(key, (len(key) - 1, key, value))
         self.empty = not keys
         if keys:
             self.automaton.make_automaton()
@@ -199,32 +204,31 @@ class Matcher:
         if self.empty:
             return []
         # The hot loop of every name pass (each text node of the book): the word-character
-        # test is written out, not called.
+        # test is written out, not called. Most matches of a register's forms lie inside a
+        # longer word ("Ivan" in "Ivanov"): a letter or digit next to the match rejects it
+        # whatever else holds (only a hyphen's case is weighed further), told first.
         found = []
         size = len(text)
         split_hyphens = self.split_hyphens
-        for end, (key, value) in self.automaton.iter(text):
-            start = end - len(key) + 1
+        for end, (back, key, value) in self.automaton.iter(text):
+            after_at = end + 1
+            after = text[after_at] if after_at < size else " "
+            if after.isalnum():
+                continue
+            start = end - back
             before = text[start - 1] if start else " "
-            after = text[end + 1] if end + 1 < size else " "
+            if before.isalnum():
+                continue
             if before == "-" and text[start - 2 : start] == "--":
                 before = " "  # "contrasts--England": a dash written as two hyphens
-            if after == "-" and text[end + 1 : end + 3] == "--":
+            if after == "-" and text[after_at : end + 3] == "--":
                 after = " "
             if split_hyphens:
                 if before == "-" and start >= 2 and text[start - 2].isalpha():
                     before = " "
                 if after == "-" and text[end + 2 : end + 3].isupper():
                     after = " "
-            if (
-                before.isalnum()
-                or before == "-"
-                or after.isalnum()
-                or after == "-"
-                or before in "'’"
-                and start >= 2
-                and text[start - 2].isalpha()
-            ):
+            if before == "-" or after == "-" or before in "'’" and start >= 2 and text[start - 2].isalpha():
                 continue
             found.append((start, end + 1, key, value))
         if len(found) < 2:

@@ -136,8 +136,15 @@ class Words:
         found = self._tokens.get(text)
         if found is None:
             found = self._tokens[text] = []
+            token = self.token
             for run in self.runs(text):  # its tokens, sought in `text` between the run's ends
-                found.append([(*t.span(), t.group()) for t in self.token.finditer(text, run.start(), run.end())])
+                written = run.group()
+                if " " in written or "\t" in written or "." in written:
+                    found.append([(*t.span(), t.group()) for t in token.finditer(text, run.start(), run.end())])
+                else:
+                    # A token after the first stands after a space, a tab or a full stop (`run`):
+                    # without any, the run is one token, the whole of it (most runs: "The", "Moscow")
+                    found.append([(run.start(), run.end(), written)])
         return found
 
     def body(self, word: str) -> bool:

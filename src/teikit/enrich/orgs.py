@@ -86,7 +86,11 @@ _SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 # The capitalised words right before a noun.
 # An opening quotation mark may come before the first ("the 'Anti-Soviet Bloc ..."), not an
 # apostrophe in a word ("O'Brien").
-_RUN_BEFORE = re.compile(rf"(?:(?<![\w.-])(?<!\w['’]){_TOKEN}{_SP})+$")
+# (Searched in the characters before a noun, anchored at its end: the pattern opens with the
+# token's capital, its look-behinds after it, so that `re` tries it at capitals only; the
+# first word written out, then any more.)
+_RUN_WORD = rf"[A-Z](?<![\w.-].)(?<!\w['’].){_TOKEN.removeprefix('[A-Z]')}{_SP}"
+_RUN_BEFORE = re.compile(rf"{_RUN_WORD}(?:{_RUN_WORD})*$")
 # "of the Soviet Union", "for Labour and Defence": what follows a noun that heads a name.
 _POST = re.compile(rf"{_SP}(?:of|for){_SP}(?:the{_SP})?{_TOKEN}(?:(?:{_SP}(?:and|of|of{_SP}the|for))?{_SP}{_TOKEN})*")
 _SHORT_NAME = re.compile(r"\(([A-Z][\w'’-]*)\)")

@@ -26,10 +26,18 @@ _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
 # Abbreviations before a capitalised word that are no one's initials, whatever the profile's
 # honorifics: "St. Paul", "Mt. Athos", "No. 10".
 _NOT_INITIALS = frozenset({"St.", "Mt.", "No.", "Ft."})
-_INITIALS_BEFORE = re.compile(rf"((?:\b[A-Z][a-z]+\s)?(?:{_INITIAL}\s?){{1,3}})$")
+# The names before a mention, searched in a few dozen characters and anchored at their end
+# (`$`): `re` tries such a pattern at every position of them. Each opens with a capital, so
+# the patterns say so first (`(?=[A-Z])`), or open with it (then `(?<!\w.)` after it is the
+# `\b` before it): a position without one fails at once, and most have none.
+_INITIALS_BEFORE = re.compile(rf"(?=[A-Z])((?:\b[A-Z][a-z]+\s)?(?:{_INITIAL}\s?){{1,3}})$")
 _PLACE_BEFORE_BRACKET = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) \($")
-_WORDS_BEFORE = re.compile(r"((?:\b[A-Z][a-z]+\s){1,2})$")
-_INITIALS_ONLY_BEFORE = re.compile(rf"((?:{_INITIAL}\s){{1,3}})$")
+_WORDS_BEFORE = re.compile(r"([A-Z](?<!\w.)[a-z]+\s(?:[A-Z](?<!\w.)[a-z]+\s)?)$")  # one or two words
+_INITIALS_ONLY_BEFORE = re.compile(rf"(?=[A-Z])((?:{_INITIAL}\s){{1,3}})$")
+# How `_INITIALS_BEFORE`'s matches end: an initial's full stop or two letters (`_INITIAL`), a
+# space maybe, and the line break `$` may stand before. Sought in the last characters first:
+# most words before a surname are no initials, and end otherwise.
+_INITIALS_END = re.compile(r"(?:\.|Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\s?\n?\Z")
 _NEXT_CAPITAL = re.compile(r"^\s([A-Z][a-z]+)")
 _INSTITUTION_BEFORE = re.compile(r"(?:Orders? of(?: the)?|Prize|named)\s$")
 # Patterns run over the whole text open with a letter, not a look-behind, so that `re`
@@ -249,7 +257,7 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
     """Initials or forenames written just before a surname: (new start, the names)."""
     cut = max(0, start - 40)  # a $-anchored search must not scan the whole text
     before = text[cut:start]
-    m = _INITIALS_BEFORE.search(before)
+    m = _INITIALS_BEFORE.search(before) if _INITIALS_END.search(before[-5:]) else None
     if m:
         words = m.group(1).split()
         if words[0] in people.titles:

@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from functools import cache
 
 import ahocorasick
@@ -117,7 +117,12 @@ _FIRST_WORD = re.compile(
     r"\b((?:(?:Palais|Palazzo|Hôtel|Pont|Porte|Faubourg|Piazza) " + _PARTICLE + r"?"
     r"|(?:Place|Champ|Plaza|Rue|Quai) " + _PARTICLE + r")(?:St\.? |Saint[ -])?[A-Z][\w'’-]+)"
 )
-_DISTRICT_OF = re.compile(r"\b(?:district|village|town|city|suburb|province|region) of ([A-Z][a-z'’]+)\b")
+_DISTRICT_HEADS = ("district", "village", "town", "city", "suburb", "province", "region")
+# "the district of Bauman": " of " and the name, the word before it looked behind at (its
+# `\b` too): a pattern that opens with " of " is sought by `re`'s fast search for it, one
+# that opens with the words or `\b` is tried at nearly every position of the book. (No word
+# ends another, so the look-behind that holds tells which one is written.) See `_districts_of`.
+_DISTRICT_OF = re.compile(r" of (?:" + "|".join(rf"(?<=\b{w} of )" for w in _DISTRICT_HEADS) + r")([A-Z][a-z'’]+)\b")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
 # A smaller town, or a subdivision, only after a preposition of place ("in Efremov") or a
@@ -357,6 +362,19 @@ def names_unit(text: str, start: int, end: int, unit: re.Pattern | None, bodies:
     )
 
 
+def _districts_of(text: str) -> Iterator[tuple[str, str]]:
+    r"""The matches of `\b(?:district|village|…) of ([A-Z][a-z'’]+)\b` in `text`, as its
+    `finditer` gives them: (the name, the whole match). Sought by their " of " (`_DISTRICT_OF`),
+    the word before it read back; one whose word begins inside the match before it ("the
+    district of Ab'town of Cd": "town of Cd") is none, as that scan goes on after each match."""
+    end = 0
+    for m in _DISTRICT_OF.finditer(text):
+        head = next(w for w in _DISTRICT_HEADS if text.endswith(w, 0, m.start()))
+        if m.start() - len(head) >= end:
+            end = m.end()
+            yield m.group(1), head + m.group(0)
+
+
 def _ending_at_heads(text: str, heads: re.Pattern, name: re.Pattern):
     """The matches of `name` (anchored at its end) that end with a match of `heads`: the
     head words are found first, a scan much faster than one for the whole names."""
@@ -414,7 +432,9 @@ def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: Colle
     if not wanted:
         return {}
     alone: Counter = Counter()
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, wanted)) + r")\b(?: (\w+))?")
+    # the words' first letters open the pattern (`namewords.words_at_start`): one that opens
+    # with `\b` is tried at every position of the book
+    pattern = re.compile(r"(" + namewords.words_at_start(wanted) + r")\b(?: (\w+))?")
     for m in pattern.finditer(text):
         if m.group(2) != wanted[m.group(1)][0]:
             alone[m.group(1)] += 1
@@ -469,12 +489,12 @@ def discover(
     for m in _first_word_names(text):
         if places.find(m.group(1)) is None:
             places.add(m.group(1), _FIRST_WORD_TYPES[m.group(1).split()[0]], None, "named in the text")
-    for m in _DISTRICT_OF.finditer(text):
-        if places.find(m.group(1)) is None and m.group(1) not in not_places and not _ADJECTIVE.search(m.group(1)):
+    for name, whole in _districts_of(text):
+        if places.find(name) is None and name not in not_places and not _ADJECTIVE.search(name):
             places.add(
-                m.group(1),
-                "district" if "district" in m.group(0) else "settlement",
-                gazetteer.lookup(m.group(1)),
+                name,
+                "district" if "district" in whole else "settlement",
+                gazetteer.lookup(name),
                 "named in the text",
             )
     for name, base in sorted(compass):

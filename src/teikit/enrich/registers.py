@@ -308,9 +308,10 @@ def seed_persons(reg: Register, tei, report) -> None:
     for div in subjects:
         # A general index may print persons' names in capitals: those headings are persons.
         tops = xpath(div, "./t:list/t:item[t:term]")
-        if text_words is None:
-            text_words = _running_words(tei)
-        capitals = headings.capitals_mark_persons([text_of(item.find(q("term"))) for item in tops], text_words)
+        terms = [text_of(item.find(q("term"))) for item in tops]
+        if text_words is None:  # the words asked for are those of the headings in capitals
+            text_words = _RunningWords(tei, few=sum(map(headings.in_capitals, terms)) < _RunningWords.SOUGHT)
+        capitals = headings.capitals_mark_persons(terms, text_words)
         headed = set(tops)
         for item in xpath(div, ".//t:item[t:term]"):
             term = text_of(item.find(q("term")))
@@ -338,13 +339,60 @@ def seed_persons(reg: Register, tei, report) -> None:
             known[h.key] = match[0]
 
 
-def _running_words(tei) -> Counter:
-    """How often the book's front and body (not its back, where the indexes are) write each word."""
-    parts = [part for text in tei.iter(q("text")) for part in text if part.tag in (q("front"), q("body"))]
-    counts: Counter = Counter()
-    for part in parts:  # each part's words counted in one call (a generator fed them one by one)
-        counts.update(re.findall(r"[^\W\d_]+", " ".join(part.itertext())))
-    return counts
+class _RunningWords(Counter[str]):
+    """How often the book's front and body (not its back, where the indexes are) write each
+    word (a run of letters), as `d[word]`: each word counted when it is first asked for.
+
+    The words asked for are those of an index's headings in capitals, mostly none or a few:
+    with `few`, each of the first few is sought in the text (`str.find`, its ends checked),
+    which is cheaper than counting every word of the book; after them, or without `few`,
+    every word is counted once. Either way a word's count is the number of runs of letters
+    that are that word."""
+
+    SOUGHT = 16  # words sought one by one, at most, before every word is counted
+
+    def __init__(self, tei, few: bool = False) -> None:
+        super().__init__()
+        self.tei = tei
+        self.few = few
+        self._texts: list[str] | None = None
+        self._all: Counter[str] | None = None
+
+    def texts(self) -> list[str]:
+        if self._texts is None:
+            parts = [part for text in self.tei.iter(q("text")) for part in text if part.tag in (q("front"), q("body"))]
+            self._texts = [" ".join(part.itertext()) for part in parts]
+        return self._texts
+
+    def __missing__(self, word: str) -> int:
+        if self._all is None and (not self.few or len(self) >= self.SOUGHT):
+            self._all = Counter()
+            for text in self.texts():  # each part's words counted in one call
+                self._all.update(_LETTERS.findall(text))
+        if self._all is not None:
+            n = self._all[word]
+        elif _LETTERS.fullmatch(word) is None:
+            n = 0  # no run of letters is this word
+        else:
+            n = sum(_runs_of(word, text) for text in self.texts())
+        self[word] = n
+        return n
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _runs_of(word: str, text: str) -> int:
+    """How many runs of letters of `text` are `word` (itself letters): where it is written
+    with no letter right before or after it."""
+    n = 0
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _LETTERS.match(text, at - 1)) and (end == len(text) or not _LETTERS.match(text, end)):
+            n += 1
+        at = text.find(word, end)  # no run of letters begins inside a word of letters
+    return n
 
 
 def from_index(person) -> bool:

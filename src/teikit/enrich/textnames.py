@@ -128,16 +128,18 @@ class Finder:
 
     def spans(self, text: str) -> list[Span]:
         out: list[Span] = []
+        as_written, as_word = self._as_written, self._as_word
         for toks in self.words.tokens(text):
-            if any(
-                tok in self._as_written
-                or tok.rstrip(".") in self._as_word
-                or len(tok) == 2
-                and tok[1] == "."
-                and "A" <= tok[0] <= "Z"  # INITIAL, told without a pattern
-                for _, _, tok in toks
-            ):
-                out.extend(self._cut(text, toks, initial(text, toks[0][0])))
+            for _, _, tok in toks:  # a loop, not `any` over a generator: the test of every run of the book
+                if (
+                    tok in as_written
+                    or tok.rstrip(".") in as_word
+                    or len(tok) == 2
+                    and tok[1] == "."
+                    and "A" <= tok[0] <= "Z"  # INITIAL, told without a pattern
+                ):
+                    out.extend(self._cut(text, toks, initial(text, toks[0][0])))
+                    break
         for span in out:
             m = _REGNAL.match(text, span.end)
             if m is not None and not text[span.end - 1 : span.end] == ".":
@@ -264,7 +266,6 @@ class Finder:
 def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], dict[str, str]]:
     """(names by key, the evidence of each, the words marked alone: word -> kind) of
     `text`, with `words` read from it."""
-    places = "|".join(map(re.escape, words.place_prepositions)) or "(?!)"
     found: dict[str, Name] = {}
     why: dict[str, str] = {}
     finder = Finder(words)
@@ -304,13 +305,31 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             word not in alone
             and words.mid[word] >= MIN_MID
             and not words.common(word)
-            and not (place_name(word) and re.search(rf"\b(?:{places}) {re.escape(word)}\b", text))  # "at Nancy"
+            and not (place_name(word) and _after_place_preposition(text, word, words.place_prepositions))  # "at Nancy"
         ):
             alone[word] = "forename"
             if not any(word in n.given for n in found.values()):
                 found[word] = Name("", (word,), "")
                 why[word] = f"a forename of the profile, capitalised mid-sentence {times(words.mid[word])}"
     return found, why, alone
+
+
+def _after_place_preposition(text: str, word: str, prepositions) -> bool:
+    r"""Whether `text` writes `word` right after a preposition of place ("at Nancy"), as
+    `\b(?:at|in|…) Nancy\b` finds it: each place the text writes " Nancy" is tried (a
+    pattern that opens with the prepositions is tried all over the book)."""
+    if not prepositions:
+        return False
+    before = re.compile(rf"\b(?:{'|'.join(map(re.escape, prepositions))})\Z")
+    longest = max(map(len, prepositions))
+    written = re.compile(rf" {re.escape(word)}\b")
+    at = text.find(" " + word)
+    while at >= 0:
+        # the window before the space holds any preposition; `\b` still sees the character before it
+        if written.match(text, at) and before.search(text, max(0, at - longest), at):
+            return True
+        at = text.find(" " + word, at + 1)
+    return False
 
 
 def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
@@ -384,7 +403,11 @@ def _last_word(piece: str, start: int) -> str:
     quotation mark taken off."""
     if start < 2 or piece[start - 1] not in " \t\n":
         return ""
-    at = max(piece.rfind(" ", 0, start - 1), piece.rfind("\n", 0, start - 1), piece.rfind("\t", 0, start - 1)) + 1
+    # The last space, then a line break or tab after it if any: sought back from the space
+    # only (a paragraph has no line break to find, and a search back to its start for one
+    # at each of its words took most of the time of the cues)
+    space = piece.rfind(" ", 0, start - 1)
+    at = max(space, piece.rfind("\n", space + 1, start - 1), piece.rfind("\t", space + 1, start - 1)) + 1
     return piece[at : start - 1].lstrip(_OPENING)
 
 

@@ -1,0 +1,141 @@
+"""Enrichment, pass by pass: the CPU time of each enrichment pass and of the whole
+conversion, best of N, on the bundled book (with its committed registers, as
+`bench_enrich` times it) and on books of ../shared/corpus/books (without a profile).
+
+    PYTHONPATH=src python benchmarks/bench_enrich_passes.py [--runs 5] [BOOK ...]
+    PYTHONPATH=src python benchmarks/bench_enrich_passes.py --against /tmp/old/src [BOOK ...]
+
+BOOK: `iron-lazar` (the bundled book, the default along with Wilde's play) or a file
+name of the corpus without `.txt`. `--against SRC`: the same figures for another source
+tree (an earlier commit's `src`, e.g. `git archive <commit> src | tar -x -C /tmp/old`),
+measured side by side in one run: each tree in a process of its own, the two taken in
+turn `--rounds` times, the best of all runs of each kept, then the ratio new/old.
+Each pass is timed in the CPU time of the process (`timing.clock`): a loaded machine
+disturbs it far less than wall time. Figures in ms; `s/MB` is the whole conversion's time
+per megabyte of the source (issue 13's measure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BOOKS = ROOT.parent / "shared" / "corpus" / "books"
+DEFAULT_BOOKS = ("iron-lazar", "wilde-importance-of-being-earnest")
+ENRICHMENT = ("registers", "dates", "orgs", "persons", "places")
+
+
+def measure(books: list[str], runs: int) -> dict[str, dict[str, float]]:
+    """{book: {pass: best CPU seconds, "total": best of the whole conversion, "bytes": size}},
+    with the teikit the interpreter imports (this process's PYTHONPATH)."""
+    import teikit.convert as convert_module
+    from teikit import enrich
+    from teikit.pipeline import Registry
+    from timing import clock
+
+    now = clock(cpu=True)
+    spent: dict[str, float] = {}
+
+    def timed(p):
+        def apply(tei, ctx):
+            t0 = now()
+            try:
+                return p.apply(tei, ctx)
+            finally:
+                spent[p.name] = now() - t0
+
+        return dataclasses.replace(p, apply=apply)
+
+    registry = Registry(
+        tuple(convert_module.PASSES) + tuple(timed(p) for p in enrich.PASSES) + tuple(convert_module.FINISHING)
+    )
+    out: dict[str, dict[str, float]] = {}
+    for book in books:
+        if book == "iron-lazar":
+            source = ROOT / "sources" / "iron-lazar.txt"
+            extra = {"registers_from": ROOT / "tei" / "iron-lazar"}
+        else:
+            source, extra = BOOKS / f"{book}.txt", {}
+
+        def convert(source=source, extra=extra):
+            convert_module.convert_tree(source, passes=registry, **extra)
+
+        convert()  # imports, the gazetteer's cache
+        best: dict[str, float] = {}
+        for _ in range(runs):
+            spent.clear()
+            t0 = now()
+            convert()
+            spent["total"] = now() - t0
+            for name, t in spent.items():
+                best[name] = min(best.get(name, t), t)
+        best["enrichment"] = sum(best[name] for name in ENRICHMENT)
+        best["bytes"] = source.stat().st_size
+        out[book] = best
+    return out
+
+
+def _in_process(src: Path, books: list[str], runs: int) -> dict[str, dict[str, float]]:
+    """`measure` run by the teikit of the source tree `src`, in a process of its own."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(src), str(HERE)])}
+    done = subprocess.run(
+        [sys.executable, __file__, "--json", "--runs", str(runs), *books],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(done.stdout)
+
+
+def _best(rounds: list[dict[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
+    return {book: {k: min(r[book][k] for r in rounds) for k in rounds[0][book]} for book in rounds[0]}
+
+
+def _rows(book: str, figures: dict[str, float]) -> list[tuple[str, float]]:
+    rows = [(name, figures[name] * 1000) for name in (*ENRICHMENT, "enrichment", "total")]
+    return rows + [("s/MB", figures["total"] / (figures["bytes"] / 1e6))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("books", nargs="*", default=list(DEFAULT_BOOKS))
+    ap.add_argument("--runs", type=int, default=3, help="conversions of each book per measurement")
+    ap.add_argument("--against", type=Path, help="another source tree to measure side by side")
+    ap.add_argument("--rounds", type=int, default=2, help="with --against: measurements of each tree, in turn")
+    ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # for `_in_process`
+    args = ap.parse_args()
+    if args.json:
+        print(json.dumps(measure(args.books, args.runs)))
+        return
+    if args.against is None:
+        for book, figures in measure(args.books, args.runs).items():
+            print(f"{book} (CPU time, best of {args.runs}):")
+            for name, value in _rows(book, figures):
+                print(f"  {name:10s} {value:8.2f}" if name == "s/MB" else f"  {name:10s} {value:8.0f} ms")
+        return
+    this = ROOT / "src"
+    old_rounds, new_rounds = [], []
+    for _ in range(args.rounds):
+        old_rounds.append(_in_process(args.against, args.books, args.runs))
+        new_rounds.append(_in_process(this, args.books, args.runs))
+    old, new = _best(old_rounds), _best(new_rounds)
+    runs = args.runs * args.rounds
+    print(f"CPU time, best of {runs} conversions each; old: {args.against}, new: {this}")
+    for book in args.books:
+        print(f"{book}:")
+        for (name, a), (_, b) in zip(_rows(book, old[book]), _rows(book, new[book])):
+            unit = "" if name == "s/MB" else " ms"
+            fmt = "8.2f" if name == "s/MB" else "8.0f"
+            print(f"  {name:10s} old {a:{fmt}}{unit}   new {b:{fmt}}{unit}   new/old {b / a if a else 0:5.2f}")
+
+
+if __name__ == "__main__":
+    main()
