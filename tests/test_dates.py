@@ -270,6 +270,24 @@ def test_decades_in_words_take_their_century_from_the_context():
     ]
 
 
+def test_parts_of_a_decade_and_seasons_joined_by_and():
+    """ "the end of the 1930s" is one date, a part of the decade as "the late 1930s" is;
+    a season joined by "and" to a season that is a time is one too, unless a noun follows."""
+    assert values("At the end of the 1930s he left.") == [
+        ("end of the 1930s", {"notBefore": "1937", "notAfter": "1939"})
+    ]
+    assert values("in the second half of the 1920s") == [
+        ("second half of the 1920s", {"notBefore": "1925", "notAfter": "1929"})
+    ]
+    assert values("the first quarter of the 1930s") == [("1930s", {"notBefore": "1930", "notAfter": "1939"})]
+    found = [w for w, _ in values("In 1931 he left. During the spring and summer he wrote.")]
+    assert found == ["1931", "spring", "summer"]
+    found = values("The summer and autumn of 1930 were dry.")
+    assert found[0] == ("summer", {"notBefore": "1930-06", "notAfter": "1930-08", "evidence": "internal"})
+    assert [w for w, _ in values("In 1931, in the spring and summer campaigns, he wrote.")] == ["1931"]
+    assert [w for w, _ in values("In 1931 a hot spring and summer came.")] == ["1931"]
+
+
 def test_a_year_that_opens_a_paragraph_sets_the_scene(tmp_path):
     """Iron Lazar, ch. 12: "In 1938 …" opening a paragraph moves the narrative back from 1939."""
     found = marked(

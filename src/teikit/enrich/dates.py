@@ -28,6 +28,9 @@
   the night of 4 March 1953  when="1953-03-04"    (night, morning, evening, afternoon of a day)
   the 1890s, mid-1930s   notBefore="1890" notAfter="1899", notBefore="1933" notAfter="1937"
                                                   (early: 0-3, mid: 3-7, late: 7-9)
+  end of the 1930s       notBefore="1937" notAfter="1939"  (beginning/start, middle, end as
+                                                  early, mid, late; first half: 0-4, second
+                                                  or latter half: 5-9)
   spring 1932            notBefore="1932-03" notAfter="1932-05"  (summer 06-08, autumn/fall
                                                   09-11, winter 12 to 02 of the next year)
   early spring of 1919   notBefore="1919-03" notAfter="1919-05"  (early, mid or late does not
@@ -53,7 +56,10 @@
 A month or season alone is a date only after a word that makes it one ("in March", "by
 September", "(December)", "that summer", "the following February", "the ensuing spring")
 or before a common noun it dates ("the October seizure of power", "Kerensky's June
-offensive"; not "the October Revolution", an event's name); a bare number is a year only
+offensive"; not "the October Revolution", an event's name); a season also after another
+that such a word makes one ("during the spring and summer") or before "and" and a dated
+one ("the summer and autumn of 1930"), not when a noun follows the two ("the spring and
+summer campaigns"); a bare number is a year only
 between 1700 and 2099, and not when it is a volume, page, archival file or count
 ("vol. 1923", "1917 workers"). Ages, durations and ordinals ("13 years of age", "XV
 Party Congress") contain no month or year and so are never matched.
@@ -214,6 +220,17 @@ _MONTH_PART = {
     "last days": (21, 0),
 }
 _DECADE_PART = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
+# "The beginning of the 1930s", "the second half of the 1920s": parts of a decade, the first
+# three as early, mid and late.
+_EDGE_OF_DECADE = {
+    "beginning": (0, 3),
+    "start": (0, 3),
+    "middle": (3, 7),
+    "end": (7, 9),
+    "first half": (0, 4),
+    "second half": (5, 9),
+    "latter half": (5, 9),
+}
 _COUNTED = (
     r"(?:tons?|tonnes|people|persons|men|women|workers|members|delegates|roubles|rubles|"
     r"kilometres|km|miles|copies|votes|peasants|households|deaths|cases|%|per\b)"
@@ -312,7 +329,7 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
     (?P<edge>(?P<eword>[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf
         |(?:[Ff]irst|[Ll]ast)\s(?P<count>{_MONTHS_COUNT})\smonths|(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
         |(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days))\sof\s
-        (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR}))\b(?![-–]\d))
+        (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR})|(?:(?<=[Bb]eginning\sof\s)|(?<=[Ss]tart\sof\s)|(?<=[Mm]iddle\sof\s)|(?<=[Ee]nd\sof\s)|(?<=half\sof\s))the\s(?P<edec>1[7-9]\d0|20\d0)['’]?s)\b(?![-–]\d))
   | (?P<turn>[Tt]urn\sof\s(?P<y14>{_YEAR})(?:{_DASH}|/)(?P<y15>\d{{2,4}})\b)
   | (?P<century>[Tt]he\s(?:(?P<cpart>early|middle|mid|late|later)[\s-])?(?P<cent>{_CENTURY_ORDINAL})\scentury\b)
   | (?P<relative>(?P<rel>{_RELATIVE})\s(?:(?P<m11>{_FULL_MONTH})|(?P<sword3>{_SEASON}))\b(?!\s\d))
@@ -332,6 +349,12 @@ _MONTH_CUE_BEFORE = re.compile(
 _SEASON_CUE_BEFORE = re.compile(
     r"\b(?:(?:in|during|through|throughout)\sthe\s|(?:by|until|till|since)\s(?:the\s)?|that\s)$", re.I
 )
+# Two seasons joined, the first a time by the words before it ("during the spring and
+# summer", "in the summer or autumn"): the second is one too; and a season joined to a dated
+# one is a time whatever precedes it ("the summer and autumn of 1930").
+_SEASON_AND_BEFORE = re.compile(rf"{_SEASON}\s(?:and|or)\s(?:the\s)?$")
+_SEASON_AND_DATED_AFTER = re.compile(rf"\s(?:and|or)\s(?:the\s)?{_SEASON}\s(?:of\s)?{_YEAR}\b")
+_SEASON_AND_AFTER = re.compile(rf"\s(?:and|or)\s{_SEASON}")  # "the spring and summer campaigns": a noun's
 _PART_SEASON_CUE_BEFORE = re.compile(r"\b(?:in|during|through|by|until|till|since|that|the)\s$", re.I)
 _SEASON_NOUN_AFTER = re.compile(
     r"\s(?!(?:of\s(?:that|this|the\s(?:same|next|following|previous|preceding))|"
@@ -454,6 +477,11 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         return {"notBefore": f"{y}-{mo:02d}-{a:02d}", "notAfter": f"{y}-{mo:02d}-{b:02d}"}
     if g["edge"]:
         word = " ".join(g["eword"].lower().split())
+        if g["edec"]:  # "the end of the 1930s": a part of a decade, as "late 1930s" is
+            if word not in _EDGE_OF_DECADE:
+                return None  # "the first quarter of the 1930s": no such measure here
+            lo, hi = _EDGE_OF_DECADE[word]
+            return {"notBefore": str(int(g["edec"]) + lo), "notAfter": str(int(g["edec"]) + hi)}
         if g["count"]:  # "the first six months of 1919": from January to June
             if not g["y11"]:
                 return None  # "the first two months of May": no such thing
@@ -642,8 +670,16 @@ def _acceptable(g: re.Match, text: str, start: int, end: int) -> bool:
         if not (_MONTH_BEFORE_NOUN.search(before) and _LOWER_WORD_AFTER.match(text, end)):
             return False
     if g["season"]:
-        if not _SEASON_CUE_BEFORE.search(before) or _SEASON_NOUN_AFTER.match(text, end):
+        if _SEASON_NOUN_AFTER.match(text, end):
             return False
+        dated_after = _SEASON_AND_DATED_AFTER.match(text, end) is not None
+        joined_after = None if dated_after else _SEASON_AND_AFTER.match(text, end)
+        if joined_after is not None and _SEASON_NOUN_AFTER.match(text, joined_after.end()):
+            return False
+        if not dated_after and not _SEASON_CUE_BEFORE.search(before):
+            joined = _SEASON_AND_BEFORE.search(text, max(0, start - 20), start)
+            if joined is None or not _SEASON_CUE_BEFORE.search(text, max(0, joined.start() - 16), joined.start()):
+                return False
     if g["pseason"] and not g["y17"]:
         # "in early spring", "by late autumn"; not "the late summer sun", "an early spring"
         if not _PART_SEASON_CUE_BEFORE.search(before) or _SEASON_NOUN_AFTER.match(text, end):
