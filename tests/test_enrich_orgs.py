@@ -377,3 +377,21 @@ def test_a_countrys_government_is_no_organisations_name():
     ]
     assert _names("the Government of National Defence was formed") == ["Government of National Defence"]
     assert _names("the Provisional Government of Russia fell") == ["Provisional Government"]
+
+
+def test_the_russian_pack_knows_the_soviet_commissariats_and_departments_by_their_short_names():
+    """The russian pack's Soviet institutions named alone: the commissariats' NK… acronyms,
+    the Central Committee's departments (Orgraspred, Zhenotdel), the Procuracy."""
+    said = (
+        "He reported to NKRKI and NKFin; the Orgraspred and the Zhenotdel objected, "
+        "and the Procuracy heard the case of NKSovkhoz officials."
+    )
+    assert _names(said, profile=_iron_lazar()) == [
+        "NKRKI",
+        "NKFin",
+        "Orgraspred",
+        "Zhenotdel",
+        "Procuracy",
+        "NKSovkhoz",
+    ]
+    assert "NKRKI" not in _names(said) and "Zhenotdel" not in _names(said)  # English at large knows none
