@@ -466,9 +466,11 @@ def test_a_town_named_for_an_event_there_and_a_building_opening_a_sentence():
 
     text = (
         "The Kemerovo trial opened. After the Kirov affair they met. The Passion Monastery was destroyed "
-        "and the vast Moskva hotel was built; the famous Royal palace stood."
+        "and the vast Moskva hotel was built; the famous Royal palace stood. He lived in the Astoria hotel. "
+        "See Getty, The Road to Terror."
     )
     places = registers.Places(registers.Register("place"))
-    discover(places, text, {"Kirov"}, Counter({"the": 100, "royal": 3}))
+    discover(places, text, {"Kirov"}, Counter({"the": 100, "royal": 3, "hotel": 5}))
     kinds = {registers.place_names(p)[0]: p.get("type") for p in places.reg.entries.values()}
-    assert kinds == {"Kemerovo": "city", "Passion Monastery": "site", "Moskva hotel": "site"}
+    # "the Astoria hotel" is a building's name, not Astoria the town; "The Road" a title's words
+    assert kinds == {"Kemerovo": "city", "Passion Monastery": "site", "Moskva hotel": "site", "Astoria hotel": "site"}

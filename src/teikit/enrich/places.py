@@ -460,6 +460,8 @@ def discover(
             continue
         if name[-1] in "'’":
             name = _unquoted(name)
+        if the and follows in _SITE_HEADS:
+            continue  # "in the Astoria hotel", "at the Yaroslavl station": a building's name
         seen[name] += 1
         if follows and follows not in registers.PLACE_HEADS:
             if the or lowercase_words.get(follows, 0) < _COMMON:
@@ -479,7 +481,8 @@ def discover(
     for m in _IMPRINT.finditer(text):
         imprints.update(n for n in m.groups() if n)
     for m in _STREET.finditer(text):
-        if places.find(m.group(1)) is None:
+        # not "The Road to Terror", a title
+        if places.find(m.group(1)) is None and m.group(1).split()[0] not in ("The", "A", "An"):
             places.add(m.group(1), "street", None, "named in the text")
     for m in _first_word_names(text):
         if places.find(m.group(1)) is None:
