@@ -395,3 +395,17 @@ def test_the_russian_pack_knows_the_soviet_commissariats_and_departments_by_thei
         "NKSovkhoz",
     ]
     assert "NKRKI" not in _names(said) and "Zhenotdel" not in _names(said)  # English at large knows none
+
+
+def test_a_quoted_name_after_the_a_trust_and_no_peoples_establishment():
+    """ "rebuked the 'New Opposition'": a quotation after "the" opens a name, not a sentence
+    (its first word may be a common one); the russian pack's trusts and combines are named
+    as factories are ("the Moskanalstroi trust"); an establishment after a people's adjective
+    alone is any of that people's ("the German factory"), a place's is one ("the Sormovo works")."""
+    book = "He said new things. The Congress rebuked the 'New Opposition' and demanded action."
+    assert _names(book, book=book) == ["Congress", "New Opposition"]
+    assert _names("He said: 'New Committee members came.'", book=book) == []
+    said = "The Moskanalstroi trust was set up near the local Rubber-Asbestos Combine."
+    assert _names(said, profile=_iron_lazar()) == ["Moskanalstroi trust", "Rubber-Asbestos Combine"]
+    said = "They visited the German factory, the Ukrainian institute and the Sormovo works."
+    assert _names(said) == ["Sormovo works"]

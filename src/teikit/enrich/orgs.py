@@ -29,7 +29,7 @@ profile adds its own):
   up to three `[orgs] ranks` between): "the Moscow party committee", "the Ukrainian party
   organization", "the Kiev province party committee", a place's and a party's: "the Kiev
   Bolshevik committee"; not "the Kaganovich commission", a person's); any name before an establishment's noun (`[orgs] establishments`): "the
-  Aivazov factory", "the Zhukov institute";
+  Aivazov factory", "the Zhukov institute" (not a people's adjective alone: "the German factory");
 - a faction: a wing's word (`[orgs] wings`) and capitalised words ending in a plural:
   "Left Communists", "Left Socialist Revolutionaries" (the members alone, "Bolsheviks",
   are no organisation);
@@ -392,7 +392,8 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     """A body a capitalised name qualifies, in lower case: "the Moscow party committee",
     "the Ukrainian party organization", "the Kiev province party committee", "the Aivazov
     factory": the name, up to three words of `ranks`, the body's noun. Not when the name is
-    an organisation's ("the Politburo commission") or, but for an establishment, a person's."""
+    an organisation's ("the Politburo commission") or, but for an establishment, a person's;
+    nor an establishment after a people's adjective alone ("the German factory")."""
     at = hs
     for _ in range(3):
         rank = _RANK_BEFORE.search(text, max(0, at - 20), at)
@@ -411,6 +412,13 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
         or not (_place_or_people(qualifier, shapes.profile) or _place_or_people(words[0], shapes.profile))
     ):
         return None  # "the Kaganovich commission": a person's, who is marked; "the Kiev Bolshevik committee" is one
+    if (
+        head in shapes.establishments
+        and len(words) == 1
+        and not _is_place(qualifier, shapes.profile)
+        and _place_or_people(qualifier, shapes.profile)
+    ):
+        return None  # "the German factory", "the Ukrainian institute": any of that people's, no name
     name = " ".join(text[start:he].split())
     if _goes_on(text, he, shapes) or fold(name) in shapes.not_orgs:
         return None
@@ -447,7 +455,9 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
             break  # "Stalin's Secretariat", "the Central Committee's Secretariat": the Secretariat
         first = run.start() + at
     starts = [run.start() + at for at, _ in words]
-    if first >= 0 and prose and initial(text, first) and shapes.common(words[starts.index(first)][1]):
+    # a quotation after "the" opens a name, not a sentence ("rebuked the 'New Opposition'")
+    quoted = first > 0 and text[first - 1] in "'‘’" and _THE_BEFORE.search(text, max(0, first - 6), first - 1)
+    if first >= 0 and prose and not quoted and initial(text, first) and shapes.common(words[starts.index(first)][1]):
         rest = [at for at in starts if at > first]
         first = rest[0] if rest else -1  # "But Komsomol", "Addressing Red Army": a sentence's first word
     if first == run.start():
