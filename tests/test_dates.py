@@ -288,6 +288,14 @@ def test_parts_of_a_decade_and_seasons_joined_by_and():
     assert [w for w, _ in values("In 1931 a hot spring and summer came.")] == ["1931"]
 
 
+def test_two_months_ending_a_sentence_and_a_month_run_into_its_year():
+    """ "… the events of August–September." is one span though a full stop ends it; "in
+    May1924", as text drawn from print runs words together, is May 1924."""
+    found = values("In 1918 he referred to the events of August–September. Following that, he left.")
+    assert found[1] == ("August–September", {"from": "1918-08", "to": "1918-09", "evidence": "internal"})
+    assert values("The congress, in May1924, authorized it.") == [("May1924", {"when": "1924-05"})]
+
+
 def test_a_year_that_opens_a_paragraph_sets_the_scene(tmp_path):
     """Iron Lazar, ch. 12: "In 1938 …" opening a paragraph moves the narrative back from 1939."""
     found = marked(

@@ -1,7 +1,9 @@
 """Dates: `date` for calendar expressions, with ISO 8601 values.
 
   23 November 1893       when="1893-11-23"
-  August 1911            when="1911-08"        (also "August, 1911", "August of 1911")
+  August 1911            when="1911-08"        (also "August, 1911", "August of 1911", and
+                                                  "August1911" as text taken from print runs
+                                                  words together)
   July 14, 1789          when="1789-07-14"        (American order; October 17–31, 1961 a range)
   the 14th of July 1789  when="1789-07-14"        ("the" stays outside, as in "the 1890s";
                                                   also "the 15th day of March, 1893")
@@ -312,8 +314,8 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
   | (?=[JFMASOND]{starts})
     (?:(?P<mdy>(?P<m2>{month})\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?,?\s(?P<y2>{_YEAR})\b)
       | (?P<md>(?P<m9>{month})\s(?P<d5>\d{{1,2}})(?:{_DASH}(?P<d8>\d{{1,2}}))?\b(?![\d,.]\d|\s?{_COUNTED}))
-      | (?P<mmy>(?P<m4>{month}){_DASH}(?P<m5>{month})(?:\s(?P<y3>{_YEAR})\b|(?![\w.])))
-      | (?P<my>(?P<m6>{month})(?:\sof|,)?\s(?P<y4>{_YEAR})\b)
+      | (?P<mmy>(?P<m4>{month}){_DASH}(?P<m5>{month})(?:\s(?P<y3>{_YEAR})\b|(?!\w|\.\w)))
+      | (?P<my>(?P<m6>{month})(?:\sof|,)?\s?(?P<y4>{_YEAR})\b)
       | (?P<bare>(?P<m8>{_FULL_MONTH})\b(?!\s\d)))
   | (?=[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
     (?:(?P<pseason>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<sword4>{_SEASON})(?:(?:\s|\sof\s)(?P<y17>{_YEAR})\b(?![-–]\d))?(?!-\w|['’]s))
