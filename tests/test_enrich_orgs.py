@@ -409,3 +409,18 @@ def test_a_quoted_name_after_the_a_trust_and_no_peoples_establishment():
     assert _names(said, profile=_iron_lazar()) == ["Moskanalstroi trust", "Rubber-Asbestos Combine"]
     said = "They visited the German factory, the Ukrainian institute and the Sormovo works."
     assert _names(said) == ["Sormovo works"]
+
+
+def test_a_soviet_or_a_railway_line_a_place_names_and_two_known_names_side_by_side():
+    """The russian pack's bodies: "the Tashkent Soviet" (capitalised, after a place's name only:
+    "the Ukrainian Soviet government" is an adjective's), "the Nizhnyi soviet" (the pack's
+    short name of Nizhnii Novgorod), "the Donetsk line" (not "the Leninist line", a policy,
+    nor half of "the Baikal–Amur line"). A known name after another, or after a plural noun,
+    is one of its own: "NKPS NKRKI", "People's Commissariats NKFin" (an index's run-on lines)."""
+    said = (
+        "The Tashkent Soviet met; the Ukrainian Soviet government fell. The Nizhnyi soviet and the "
+        "Donetsk line kept to the Leninist line; the Baikal–Amur line was begun."
+    )
+    assert _names(said, profile=_iron_lazar()) == ["Tashkent Soviet", "Nizhnyi soviet", "Donetsk line"]
+    said = "People's Commissariats NKFin 53, 169; NKPS NKRKI 34; the Nizhnyi Cheka"
+    assert _names(said, profile=_iron_lazar()) == ["NKFin", "NKPS", "NKRKI", "Nizhnyi Cheka"]

@@ -273,6 +273,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
             continue  # a person's name: "Frederick Church"
         post = _POST.match(text, he) if head in shapes.nouns and not text.startswith(("'", "’"), he) else None
         start = words if words >= 0 else hs
+        if start < hs and head in shapes.known and head not in shapes.nouns and _names_before(text[start:hs], shapes):
+            start = hs  # "NKPS NKRKI", "People's Commissariats NKFin" (an index's run-on lines): two names
         end = post.end() if post else he
         if post:
             # A possessive after "of X": the whole name's ("the Council of Ministers' bureau",
@@ -311,6 +313,17 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
     return kept
+
+
+def _names_before(words: str, shapes: Shapes) -> bool:
+    """Whether the capitalised words before a known name hold another name or a noun, or
+    its plural: the known name is one of its own after them ("NKPS NKRKI"), not their end
+    ("Nizhnyi Cheka")."""
+    for word in words.split():
+        bare = _APOSTROPHE_S.sub("", word)
+        if bare in shapes.known or bare in shapes.nouns or (bare.endswith("s") and bare[:-1] in shapes.nouns):
+            return True
+    return False
 
 
 def _goes_on(text: str, end: int, shapes: Shapes) -> bool:
@@ -393,7 +406,8 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     "the Ukrainian party organization", "the Kiev province party committee", "the Aivazov
     factory": the name, up to three words of `ranks`, the body's noun. Not when the name is
     an organisation's ("the Politburo commission") or, but for an establishment, a person's;
-    nor an establishment after a people's adjective alone ("the German factory")."""
+    nor an establishment after a people's adjective alone ("the German factory"); a body's
+    word a profile writes capitalised ("the Tashkent Soviet") only after a place's name."""
     at = hs
     for _ in range(3):
         rank = _RANK_BEFORE.search(text, max(0, at - 20), at)
@@ -412,6 +426,10 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
         or not (_place_or_people(qualifier, shapes.profile) or _place_or_people(words[0], shapes.profile))
     ):
         return None  # "the Kaganovich commission": a person's, who is marked; "the Kiev Bolshevik committee" is one
+    if start > 1 and text[start - 1] in "–—" and text[start - 2].isalpha():
+        return None  # "the Baikal–Amur line": the second half of a name the dash joins
+    if head[0].isupper() and not _is_place(qualifier, shapes.profile):
+        return None  # "the Tashkent Soviet" is one; "the Ukrainian Soviet government": an adjective
     if (
         head in shapes.establishments
         and len(words) == 1
