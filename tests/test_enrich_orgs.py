@@ -424,3 +424,15 @@ def test_a_soviet_or_a_railway_line_a_place_names_and_two_known_names_side_by_si
     assert _names(said, profile=_iron_lazar()) == ["Tashkent Soviet", "Nizhnyi soviet", "Donetsk line"]
     said = "People's Commissariats NKFin 53, 169; NKPS NKRKI 34; the Nizhnyi Cheka"
     assert _names(said, profile=_iron_lazar()) == ["NKFin", "NKPS", "NKRKI", "Nizhnyi Cheka"]
+
+
+def test_a_bodys_meeting_after_a_rank_and_ranks_joined_by_and():
+    """ "the Moscow party conference", "the Moscow province and city party conference": a
+    body's meeting named as the body is, a rank at least between (not "the Genoa conference",
+    a meeting of states); ranks joined by "and" belong to the name ("province and city")."""
+    said = (
+        "At the Moscow party conference he spoke; the Moscow province and city party conference "
+        "met after the Genoa conference."
+    )
+    assert _names(said) == ["Moscow party conference", "Moscow province and city party conference"]
+    assert _names("The Kiev province and city party committee met.") == ["Kiev province and city party committee"]

@@ -26,7 +26,8 @@ profile adds its own):
   index ("Political Bureau (Politburo)", "Communist International (Comintern)", "KGB
   (Committee of State Security)"): the book then uses it alone, as a known name;
 - a place's or a people's name qualifying a body's noun in lower case (`[orgs] bodies`,
-  up to three `[orgs] ranks` between): "the Moscow party committee", "the Ukrainian party
+  up to three `[orgs] ranks` between, two joined by "and" maybe; a meeting's noun, `[orgs]
+  meetings`, with one at least: "the Moscow province and city party conference"): "the Moscow party committee", "the Ukrainian party
   organization", "the Kiev province party committee", a place's and a party's: "the Kiev
   Bolshevik committee"; not "the Kaganovich commission", a person's); any name before an establishment's noun (`[orgs] establishments`): "the
   Aivazov factory", "the Zhukov institute" (not a people's adjective alone: "the German factory");
@@ -145,6 +146,7 @@ class Shapes:
     bodies: frozenset[str]  # lower-case nouns of a body a capitalised name qualifies ("Moscow party committee")
     establishments: frozenset[str]  # lower-case nouns any name may qualify ("the Aivazov factory")
     ranks: frozenset[str]  # lower-case words between the name and such a noun ("city party")
+    meetings: frozenset[str]  # a body's meeting, after a rank ("the Moscow party conference")
     wings: frozenset[str]  # words that begin a faction's name ("Left Communists")
     place_nouns: frozenset[str]  # nouns that end a place's name ("Soviet Union"): never alone
     known: set[str]  # known names and short names: organisations alone
@@ -161,7 +163,10 @@ class Shapes:
     def of(cls, profile, text: str, surnames: frozenset[str] = frozenset()) -> Shapes:
         return cls(
             nouns=frozenset(profile.org_nouns),
-            bodies=frozenset(profile.org_bodies) | frozenset(profile.org_establishments),
+            bodies=frozenset(profile.org_bodies)
+            | frozenset(profile.org_establishments)
+            | frozenset(profile.org_meetings),
+            meetings=frozenset(profile.org_meetings),
             establishments=frozenset(profile.org_establishments),
             ranks=frozenset(profile.org_ranks),
             wings=frozenset(profile.org_wings),
@@ -409,11 +414,16 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     nor an establishment after a people's adjective alone ("the German factory"); a body's
     word a profile writes capitalised ("the Tashkent Soviet") only after a place's name."""
     at = hs
-    for _ in range(3):
+    for _ in range(5):
         rank = _RANK_BEFORE.search(text, max(0, at - 20), at)
+        if rank is not None and rank.group(1) == "and" and at < hs:  # "province and city party"
+            joined = _RANK_BEFORE.search(text, max(0, rank.start() - 20), rank.start())
+            rank = joined if joined is not None and joined.group(1) in shapes.ranks else None
         if rank is None or rank.group(1) not in shapes.ranks:
             break
         at = rank.start()
+    if head in shapes.meetings and at == hs:
+        return None  # "the Genoa conference": a meeting of no body the name says
     start = _words_before(text, at, shapes, prose)
     if start is None or start < 0 or _title(text, start):
         return None
