@@ -557,8 +557,10 @@ def seed_places(places: Places, tei, profile, person_surnames: set[str], report)
         places.add(name, ptype, typed_lookup(name, ptype), "named in the text")
     for variant, name in profile.same_places.items():
         place = places.find(name)
-        if place is not None and places.find(variant) is None:
-            places.add_name(place, variant)  # "Piter" is Petrograd's: one place, not one of its own
+        # "Piter" is Petrograd's: one place, not one of its own (a name written into an entry
+        # this run made; an earlier run's or an editor's stays as it is, the name marked with it)
+        if place is not None and places.find(variant) is None and place in places.reg.added:
+            places.add_name(place, variant)
     return topics
 
 
