@@ -2,7 +2,8 @@
 
 Converts the bundled book afresh (with its profile, and with teikit's default profile
 only) and ../shared/corpus/books/gardiner-french-revolution.txt, scores them against
-tests/data/enrich/anchored/iron-lazar-dev.txt and gardiner-french-revolution.txt (and the
+tests/data/enrich/anchored/iron-lazar-dev.txt, iron-lazar-dev2.txt and
+gardiner-french-revolution.txt (and the
 date-only samples in tests/data/enrich/dates-dev); likewise each book of the no-index
 development samples (tests/data/enrich/noindex-dev, run name = the book's file stem), and prints the figures and every miss,
 spurious mark and wrong date value, grouped by type. The held-out sample
@@ -30,8 +31,12 @@ GARDINER = BOOKS / "gardiner-french-revolution.txt"
 
 RUNS = {
     # name: (source, profile: None = the one beside the source, "default" = teikit's own, samples)
-    "lazar": (LAZAR, None, ("anchored/iron-lazar-dev.txt", "dates-dev/iron-lazar-dates.txt")),
-    "lazar-noprofile": (LAZAR, "default", ("anchored/iron-lazar-dev.txt",)),
+    "lazar": (
+        LAZAR,
+        None,
+        ("anchored/iron-lazar-dev.txt", "anchored/iron-lazar-dev2.txt", "dates-dev/iron-lazar-dates.txt"),
+    ),
+    "lazar-noprofile": (LAZAR, "default", ("anchored/iron-lazar-dev.txt", "anchored/iron-lazar-dev2.txt")),
     "gardiner": (GARDINER, None, ("anchored/gardiner-french-revolution.txt", "dates-dev/gardiner-dates.txt")),
 }
 # The books without an index: one run per book of tests/data/enrich/noindex-dev (never ../noindex, held out).

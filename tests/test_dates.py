@@ -230,6 +230,72 @@ def test_a_day_named_as_a_laws_moves_the_year_forward_only():
     assert dict(values(text))["11 August"]["when"] == "1932-08-11"
 
 
+def test_a_later_date_inside_a_sentence_waits_for_the_next_date_to_say_whether_the_text_moved():
+    """ "… endorsed it on 31 January 1937 with a cry" in a text on September 1936 looks
+    ahead when the next date without a year follows September 1936 at once; it is where the
+    text went when the next would lie before September ("On 10 March"), follows its month
+    more closely, or another date confirms it."""
+    opening = "In early September 1936 he wrote a letter. He endorsed it on 31 January 1937 with a cry. "
+    found = dict(values(opening + "On 25 September he wrote again."))
+    assert found["25 September"]["when"] == "1936-09-25"  # a look ahead: the text is back
+    found = dict(values(opening + "On 10 March he wrote again."))
+    assert found["10 March"]["when"] == "1937-03-10"  # March 1936 would go back
+    text = "In March 1936 he wrote. He was appointed on 10 November 1937 and left. On 5 December he spoke."
+    assert dict(values(text))["5 December"]["when"] == "1937-12-05"  # closer to November 1937
+    found = dict(values(opening + "The plan, adopted in April 1937, was met. On 25 September he wrote again."))
+    assert found["25 September"]["when"] == "1937-09-25"  # April 1937 confirms the move
+    text = opening + "It was finally realized in 1940. On 25 September he wrote again."
+    assert dict(values(text))["25 September"]["when"] == "1936-09-25"  # 1940 looks further still
+    # From a year without a month, a later date inside a sentence moves the text as before.
+    text = "In 1936 he wrote. He was appointed on 10 November 1937 and left. On 25 September he spoke."
+    assert dict(values(text))["25 September"]["when"] == "1937-09-25"
+
+
+def test_decades_in_words_take_their_century_from_the_context():
+    """ "the thirties" after "the" is the 1930s in a text on 1936, the 1830s in one on 1836;
+    "in his thirties" is an age, and with no year in context no century is said: no date."""
+    text = "In May 1936 he left. In the early twenties he had lived modestly, and throughout the thirties."
+    found = values(text)
+    assert found[1:] == [
+        ("early twenties", {"notBefore": "1920", "notAfter": "1923", "evidence": "internal"}),
+        ("thirties", {"notBefore": "1930", "notAfter": "1939", "evidence": "internal"}),
+    ]
+    found = values("In 1836 the party of the mid-thirties was gone.")
+    assert found[1] == ("mid-thirties", {"notBefore": "1833", "notAfter": "1837", "evidence": "internal"})
+    assert values("In 1936 a man in his thirties left.") == [("1936", {"when": "1936"})]
+    assert values("Parties of the thirties were gone.") == []
+    # a decade that "the thirties to 1935" joins to a year takes that one's century
+    assert values("From the late twenties to 1935 it grew.") == [
+        ("late twenties to 1935", {"from": "1927", "to": "1935"})
+    ]
+
+
+def test_parts_of_a_decade_and_seasons_joined_by_and():
+    """ "the end of the 1930s" is one date, a part of the decade as "the late 1930s" is;
+    a season joined by "and" to a season that is a time is one too, unless a noun follows."""
+    assert values("At the end of the 1930s he left.") == [
+        ("end of the 1930s", {"notBefore": "1937", "notAfter": "1939"})
+    ]
+    assert values("in the second half of the 1920s") == [
+        ("second half of the 1920s", {"notBefore": "1925", "notAfter": "1929"})
+    ]
+    assert values("the first quarter of the 1930s") == [("1930s", {"notBefore": "1930", "notAfter": "1939"})]
+    found = [w for w, _ in values("In 1931 he left. During the spring and summer he wrote.")]
+    assert found == ["1931", "spring", "summer"]
+    found = values("The summer and autumn of 1930 were dry.")
+    assert found[0] == ("summer", {"notBefore": "1930-06", "notAfter": "1930-08", "evidence": "internal"})
+    assert [w for w, _ in values("In 1931, in the spring and summer campaigns, he wrote.")] == ["1931"]
+    assert [w for w, _ in values("In 1931 a hot spring and summer came.")] == ["1931"]
+
+
+def test_two_months_ending_a_sentence_and_a_month_run_into_its_year():
+    """ "… the events of August–September." is one span though a full stop ends it; "in
+    May1924", as text drawn from print runs words together, is May 1924."""
+    found = values("In 1918 he referred to the events of August–September. Following that, he left.")
+    assert found[1] == ("August–September", {"from": "1918-08", "to": "1918-09", "evidence": "internal"})
+    assert values("The congress, in May1924, authorized it.") == [("May1924", {"when": "1924-05"})]
+
+
 def test_a_year_that_opens_a_paragraph_sets_the_scene(tmp_path):
     """Iron Lazar, ch. 12: "In 1938 …" opening a paragraph moves the narrative back from 1939."""
     found = marked(
@@ -341,7 +407,7 @@ def test_scorer_of_the_edition_compares_values_apart_from_their_evidence(tmp_pat
 
 def test_every_date_holds_what_the_pass_looks_for_first():
     """`find_dates` passes over a text in which `may_hold_dates` sees no digit, month,
-    season or "century": sound only if every span the date pattern matches holds one. Each
+    season, "century" or decade in words: sound only if every span the date pattern matches holds one. Each
     match of the pattern (English months and the Russian pack's, with and without
     centuries) over the bundled book and the date samples is checked, and a text without
     any is checked to find nothing."""
@@ -349,12 +415,14 @@ def test_every_date_holds_what_the_pass_looks_for_first():
     months = tuple(load_profile(root / "sources" / "iron-lazar.toml").months)
     texts = [(root / "sources" / "iron-lazar.txt").read_text(encoding="utf-8")]
     texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests/data/enrich/dates-dev").glob("*.txt"))]
-    texts.append("the following spring, in mid-July 1936, late in the nineteenth century; aprelya 1937; 4-5 May")
+    texts.append(
+        "the following spring, in mid-July 1936, late in the nineteenth century; aprelya 1937; 4-5 May; the thirties"
+    )
     checked = 0
     for own in ((), months):
         for centuries in (False, True):
             for text in texts:
-                for m in dates._pattern(own, centuries).finditer(text):
+                for m in dates._pattern(own, centuries, centuries).finditer(text):
                     assert dates.may_hold_dates(m.group(), own), m.group()
                     checked += 1
     assert checked > 1000

@@ -377,3 +377,62 @@ def test_a_countrys_government_is_no_organisations_name():
     ]
     assert _names("the Government of National Defence was formed") == ["Government of National Defence"]
     assert _names("the Provisional Government of Russia fell") == ["Provisional Government"]
+
+
+def test_the_russian_pack_knows_the_soviet_commissariats_and_departments_by_their_short_names():
+    """The russian pack's Soviet institutions named alone: the commissariats' NK… acronyms,
+    the Central Committee's departments (Orgraspred, Zhenotdel), the Procuracy."""
+    said = (
+        "He reported to NKRKI and NKFin; the Orgraspred and the Zhenotdel objected, "
+        "and the Procuracy heard the case of NKSovkhoz officials."
+    )
+    assert _names(said, profile=_iron_lazar()) == [
+        "NKRKI",
+        "NKFin",
+        "Orgraspred",
+        "Zhenotdel",
+        "Procuracy",
+        "NKSovkhoz",
+    ]
+    assert "NKRKI" not in _names(said) and "Zhenotdel" not in _names(said)  # English at large knows none
+
+
+def test_a_quoted_name_after_the_a_trust_and_no_peoples_establishment():
+    """ "rebuked the 'New Opposition'": a quotation after "the" opens a name, not a sentence
+    (its first word may be a common one); the russian pack's trusts and combines are named
+    as factories are ("the Moskanalstroi trust"); an establishment after a people's adjective
+    alone is any of that people's ("the German factory"), a place's is one ("the Sormovo works")."""
+    book = "He said new things. The Congress rebuked the 'New Opposition' and demanded action."
+    assert _names(book, book=book) == ["Congress", "New Opposition"]
+    assert _names("He said: 'New Committee members came.'", book=book) == []
+    said = "The Moskanalstroi trust was set up near the local Rubber-Asbestos Combine."
+    assert _names(said, profile=_iron_lazar()) == ["Moskanalstroi trust", "Rubber-Asbestos Combine"]
+    said = "They visited the German factory, the Ukrainian institute and the Sormovo works."
+    assert _names(said) == ["Sormovo works"]
+
+
+def test_a_soviet_or_a_railway_line_a_place_names_and_two_known_names_side_by_side():
+    """The russian pack's bodies: "the Tashkent Soviet" (capitalised, after a place's name only:
+    "the Ukrainian Soviet government" is an adjective's), "the Nizhnyi soviet" (the pack's
+    short name of Nizhnii Novgorod), "the Donetsk line" (not "the Leninist line", a policy,
+    nor half of "the Baikal–Amur line"). A known name after another, or after a plural noun,
+    is one of its own: "NKPS NKRKI", "People's Commissariats NKFin" (an index's run-on lines)."""
+    said = (
+        "The Tashkent Soviet met; the Ukrainian Soviet government fell. The Nizhnyi soviet and the "
+        "Donetsk line kept to the Leninist line; the Baikal–Amur line was begun."
+    )
+    assert _names(said, profile=_iron_lazar()) == ["Tashkent Soviet", "Nizhnyi soviet", "Donetsk line"]
+    said = "People's Commissariats NKFin 53, 169; NKPS NKRKI 34; the Nizhnyi Cheka"
+    assert _names(said, profile=_iron_lazar()) == ["NKFin", "NKPS", "NKRKI", "Nizhnyi Cheka"]
+
+
+def test_a_bodys_meeting_after_a_rank_and_ranks_joined_by_and():
+    """ "the Moscow party conference", "the Moscow province and city party conference": a
+    body's meeting named as the body is, a rank at least between (not "the Genoa conference",
+    a meeting of states); ranks joined by "and" belong to the name ("province and city")."""
+    said = (
+        "At the Moscow party conference he spoke; the Moscow province and city party conference "
+        "met after the Genoa conference."
+    )
+    assert _names(said) == ["Moscow party conference", "Moscow province and city party conference"]
+    assert _names("The Kiev province and city party committee met.") == ["Kiev province and city party committee"]

@@ -428,3 +428,49 @@ def test_a_street_with_a_hyphenated_name_and_a_place_before_a_possessive():
     names = {registers.place_names(p)[0] for p in places.reg.entries.values()}
     assert "Half-Moon Street" in names and "Moon Street" not in names
     assert "Willis" in names and "Willis's" not in names
+
+
+def test_a_place_a_profile_knows_is_one_place_under_its_other_names_and_no_other_places():
+    """A pack's other name joins the register's entry ("Piter" is Petrograd's name, not a
+    place of its own); a place a profile knows takes the gazetteer's entry only under its own
+    name: "Kronstadt" is also Brasov's German name, and Kronstadt by Petrograd is none of it."""
+    from dataclasses import replace
+
+    from teikit.enrich import registers
+    from teikit.tei import TEI_NS
+
+    assert registers.typed_lookup("Kronstadt", "city") is None
+    assert gazetteer.lookup("Kronstadt") is not None  # Brasov, under another of its names
+    assert registers.typed_lookup("Kemerovo", "city").name == "Kemerovo"
+    profile = load_profile()
+    profile = replace(profile, known_places={"Kronstadt": "city"}, same_places={"Piter": "Petrograd"})
+    places = registers.Places(registers.Register("place"))
+    petrograd = places.add("Petrograd", "city", gazetteer.lookup("Saint Petersburg"), "Subject Index")
+    tei = etree.fromstring(f'<TEI xmlns="{TEI_NS}"><teiHeader/><text><body/></text></TEI>')
+    registers.seed_places(places, tei, profile, set(), None)
+    assert places.find("Piter") is petrograd
+    assert "Piter" in registers.place_names(petrograd)
+    kronstadt = places.find("Kronstadt")
+    assert kronstadt is not None and kronstadt.find("t:idno", NS) is None
+
+
+def test_a_town_named_for_an_event_there_and_a_building_opening_a_sentence():
+    """ "The Kemerovo trial", "the Kronstadt revolt": a town before a word for an event that
+    happened there stands where a preposition of place would put it, and a city of 50,000 or
+    more so written is a place (not a person's name: "the Kirov affair" where Kirov is one);
+    "The Passion Monastery" opening a sentence and "the vast Moskva hotel" are buildings."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    text = (
+        "The Kemerovo trial opened. After the Kirov affair they met. The Passion Monastery was destroyed "
+        "and the vast Moskva hotel was built; the famous Royal palace stood. He lived in the Astoria hotel. "
+        "See Getty, The Road to Terror."
+    )
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, {"Kirov"}, Counter({"the": 100, "royal": 3, "hotel": 5}))
+    kinds = {registers.place_names(p)[0]: p.get("type") for p in places.reg.entries.values()}
+    # "the Astoria hotel" is a building's name, not Astoria the town; "The Road" a title's words
+    assert kinds == {"Kemerovo": "city", "Passion Monastery": "site", "Moskva hotel": "site", "Astoria hotel": "site"}

@@ -70,6 +70,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "not": "strings",
         "bodies": "strings",
         "establishments": "strings",
+        "meetings": "strings",
         "ranks": "strings",
         "wings": "strings",
     },
@@ -295,6 +296,7 @@ class Profile:
     org_bodies: tuple[str, ...] = ()  # [orgs] bodies: a body's noun in lower case (the Moscow party committee)
     org_establishments: tuple[str, ...] = ()  # [orgs] establishments: nouns any name qualifies (factory)
     org_ranks: tuple[str, ...] = ()  # [orgs] ranks: words between a name and that noun (city, province)
+    org_meetings: tuple[str, ...] = ()  # [orgs] meetings: a body's meeting, after a rank (party conference)
     org_wings: tuple[str, ...] = ()  # [orgs] wings: words that begin a faction's name (Left Communists)
     disabled_passes: tuple[str, ...] = ()  # [passes] disable: names, checked at run
     note_headings: set[str] = field(default_factory=set)  # [notes] headings, lower case
@@ -435,6 +437,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         org_bodies=tuple(data["orgs"]["bodies"]),
         org_establishments=tuple(data["orgs"]["establishments"]),
         org_ranks=tuple(data["orgs"]["ranks"]),
+        org_meetings=tuple(data["orgs"]["meetings"]),
         org_wings=tuple(data["orgs"]["wings"]),
         disabled_passes=tuple(data["passes"]["disable"]),
         note_headings={w.lower() for w in data["notes"]["headings"]},

@@ -1,7 +1,9 @@
 """Dates: `date` for calendar expressions, with ISO 8601 values.
 
   23 November 1893       when="1893-11-23"
-  August 1911            when="1911-08"        (also "August, 1911", "August of 1911")
+  August 1911            when="1911-08"        (also "August, 1911", "August of 1911", and
+                                                  "August1911" as text taken from print runs
+                                                  words together)
   July 14, 1789          when="1789-07-14"        (American order; October 17–31, 1961 a range)
   the 14th of July 1789  when="1789-07-14"        ("the" stays outside, as in "the 1890s";
                                                   also "the 15th day of March, 1893")
@@ -28,6 +30,9 @@
   the night of 4 March 1953  when="1953-03-04"    (night, morning, evening, afternoon of a day)
   the 1890s, mid-1930s   notBefore="1890" notAfter="1899", notBefore="1933" notAfter="1937"
                                                   (early: 0-3, mid: 3-7, late: 7-9)
+  end of the 1930s       notBefore="1937" notAfter="1939"  (beginning/start, middle, end as
+                                                  early, mid, late; first half: 0-4, second
+                                                  or latter half: 5-9)
   spring 1932            notBefore="1932-03" notAfter="1932-05"  (summer 06-08, autumn/fall
                                                   09-11, winter 12 to 02 of the next year)
   early spring of 1919   notBefore="1919-03" notAfter="1919-05"  (early, mid or late does not
@@ -44,11 +49,19 @@
   the tenth century      notBefore="0901" notAfter="1000"  (as the calendar counts; early: 01-33,
                                                   mid/middle: 34-66, late/later: 67-00; it
                                                   establishes no year and leaves the context's)
+  the early thirties     notBefore="1930" notAfter="1933" evidence="internal"  (a decade in
+                                                  words, after "the" only: "in his thirties" is
+                                                  an age; its century is the context year's,
+                                                  and without one it is no date; it establishes
+                                                  no year)
 
 A month or season alone is a date only after a word that makes it one ("in March", "by
 September", "(December)", "that summer", "the following February", "the ensuing spring")
 or before a common noun it dates ("the October seizure of power", "Kerensky's June
-offensive"; not "the October Revolution", an event's name); a bare number is a year only
+offensive"; not "the October Revolution", an event's name); a season also after another
+that such a word makes one ("during the spring and summer") or before "and" and a dated
+one ("the summer and autumn of 1930"), not when a noun follows the two ("the spring and
+summer campaigns"); a bare number is a year only
 between 1700 and 2099, and not when it is a volume, page, archival file or count
 ("vol. 1923", "1917 workers"). Ages, durations and ordinals ("13 years of age", "XV
 Party Congress") contain no month or year and so are never matched.
@@ -90,6 +103,14 @@ the evidence for the value is within the text):
   month established and ends its sentence ("… his speech to the conference in June 1917."
   in a text on January 1918) or follows a past participle ("Stalin's target, set in July
   1935, …" in a text on February 1936): such a date recalls when something was.
+  A date with its month inside a sentence that lies in a later year than the year and
+  month established ("… publicly endorsed this view on 31 January 1937 with …" in a text
+  on September 1936) may look ahead or move the text on: the next date without a year
+  says which. It stays in the year established when it follows that month more closely
+  than the later one ("On 25 September": 1936); it takes the later year when it would lie
+  before the month established ("On 10 March": 1937) or follows the later month as closely
+  or more; a date with a year at or past the later one, within a year alone's reach of it,
+  confirms the move ("the plan, adopted in April 1937"; not "… realized in 1940").
 - A year never crosses from one chapter into the next: each top-level division of front,
   body and back, each chapter of a part and each letter starts with none, while a section
   goes on with the text of its chapter before it (a new section seldom says the year
@@ -201,6 +222,17 @@ _MONTH_PART = {
     "last days": (21, 0),
 }
 _DECADE_PART = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
+# "The beginning of the 1930s", "the second half of the 1920s": parts of a decade, the first
+# three as early, mid and late.
+_EDGE_OF_DECADE = {
+    "beginning": (0, 3),
+    "start": (0, 3),
+    "middle": (3, 7),
+    "end": (7, 9),
+    "first half": (0, 4),
+    "second half": (5, 9),
+    "latter half": (5, 9),
+}
 _COUNTED = (
     r"(?:tons?|tonnes|people|persons|men|women|workers|members|delegates|roubles|rubles|"
     r"kilometres|km|miles|copies|votes|peasants|households|deaths|cases|%|per\b)"
@@ -235,6 +267,10 @@ _COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten
 _MONTHS_COUNT = "(?:" + "|".join(_COUNTS) + r"|[1-9]|1[01])"
 # "following February", "next spring": the words that move a year on (or back).
 _RELATIVE = r"(?:following|next|ensuing|previous|preceding)"
+# Decades in words ("the thirties"): each holds "ties", which the text is searched for first.
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+_DECADE_WORD = "(?:" + "|".join(_DECADE_WORDS) + ")"
+_HOLDS_DECADE_WORD = re.compile(rf"\b{_DECADE_WORD}\b")
 
 
 # The pattern runs over every word of the book, so a word that can begin no date is
@@ -242,11 +278,18 @@ _RELATIVE = r"(?:following|next|ensuing|previous|preceding)"
 # with; the alternatives are grouped by how they begin, each group behind a look-ahead.
 # Within a group the first alternative that matches wins: longer forms come first.
 @lru_cache(maxsize=8)
-def _pattern(months: tuple[str, ...] = (), centuries: bool = False) -> re.Pattern:
+def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: bool = False) -> re.Pattern:
     """The date pattern, with the month names of another language a profile gives (a pack's
     [dates] months: "aprelya") beside the English ones. `centuries`: for a text that says
-    "century" — the look-ahead for one would be tried at every "the" of every other text."""
+    "century" — the look-ahead for one would be tried at every "the" of every other text;
+    `decades`: for a text that names a decade in words ("the thirties"), likewise."""
     century = r"|[Tt]he\s(?:[a-z]+[\s-])?[\w-]+\scentury" if centuries else ""
+    if decades:
+        century += rf"|{_DECADE_WORD}"
+        # after "the", a part of the decade maybe: "the early thirties", "the mid-twenties"
+        decade = rf"""| (?P<wdecade>(?<=\bthe\s)(?:(?P<wpart>early|mid|late)[\s-])?(?P<wdec>{_DECADE_WORD})\b)"""
+    else:
+        decade = "| (?P<wdecade>(?!)(?P<wpart>)(?P<wdec>))"  # the groups, never matched
     own = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
     month = f"(?:{_MONTH[3:-1]}|{own})" if months else _MONTH
     # the first letters a date may begin with: digits, months, parts of months and years,
@@ -271,8 +314,8 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False) -> re.Patter
   | (?=[JFMASOND]{starts})
     (?:(?P<mdy>(?P<m2>{month})\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?,?\s(?P<y2>{_YEAR})\b)
       | (?P<md>(?P<m9>{month})\s(?P<d5>\d{{1,2}})(?:{_DASH}(?P<d8>\d{{1,2}}))?\b(?![\d,.]\d|\s?{_COUNTED}))
-      | (?P<mmy>(?P<m4>{month}){_DASH}(?P<m5>{month})(?:\s(?P<y3>{_YEAR})\b|(?![\w.])))
-      | (?P<my>(?P<m6>{month})(?:\sof|,)?\s(?P<y4>{_YEAR})\b)
+      | (?P<mmy>(?P<m4>{month}){_DASH}(?P<m5>{month})(?:\s(?P<y3>{_YEAR})\b|(?!\w|\.\w)))
+      | (?P<my>(?P<m6>{month})(?:\sof|,)?\s?(?P<y4>{_YEAR})\b)
       | (?P<bare>(?P<m8>{_FULL_MONTH})\b(?!\s\d)))
   | (?=[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
     (?:(?P<pseason>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<sword4>{_SEASON})(?:(?:\s|\sof\s)(?P<y17>{_YEAR})\b(?![-–]\d))?(?!-\w|['’]s))
@@ -288,10 +331,11 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False) -> re.Patter
     (?P<edge>(?P<eword>[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf
         |(?:[Ff]irst|[Ll]ast)\s(?P<count>{_MONTHS_COUNT})\smonths|(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
         |(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days))\sof\s
-        (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR}))\b(?![-–]\d))
+        (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR})|(?:(?<=[Bb]eginning\sof\s)|(?<=[Ss]tart\sof\s)|(?<=[Mm]iddle\sof\s)|(?<=[Ee]nd\sof\s)|(?<=half\sof\s))the\s(?P<edec>1[7-9]\d0|20\d0)['’]?s)\b(?![-–]\d))
   | (?P<turn>[Tt]urn\sof\s(?P<y14>{_YEAR})(?:{_DASH}|/)(?P<y15>\d{{2,4}})\b)
   | (?P<century>[Tt]he\s(?:(?P<cpart>early|middle|mid|late|later)[\s-])?(?P<cent>{_CENTURY_ORDINAL})\scentury\b)
   | (?P<relative>(?P<rel>{_RELATIVE})\s(?:(?P<m11>{_FULL_MONTH})|(?P<sword3>{_SEASON}))\b(?!\s\d))
+  {decade}
     )
 """,
         re.X,
@@ -307,6 +351,12 @@ _MONTH_CUE_BEFORE = re.compile(
 _SEASON_CUE_BEFORE = re.compile(
     r"\b(?:(?:in|during|through|throughout)\sthe\s|(?:by|until|till|since)\s(?:the\s)?|that\s)$", re.I
 )
+# Two seasons joined, the first a time by the words before it ("during the spring and
+# summer", "in the summer or autumn"): the second is one too; and a season joined to a dated
+# one is a time whatever precedes it ("the summer and autumn of 1930").
+_SEASON_AND_BEFORE = re.compile(rf"{_SEASON}\s(?:and|or)\s(?:the\s)?$")
+_SEASON_AND_DATED_AFTER = re.compile(rf"\s(?:and|or)\s(?:the\s)?{_SEASON}\s(?:of\s)?{_YEAR}\b")
+_SEASON_AND_AFTER = re.compile(rf"\s(?:and|or)\s{_SEASON}")  # "the spring and summer campaigns": a noun's
 _PART_SEASON_CUE_BEFORE = re.compile(r"\b(?:in|during|through|by|until|till|since|that|the)\s$", re.I)
 _SEASON_NOUN_AFTER = re.compile(
     r"\s(?!(?:of\s(?:that|this|the\s(?:same|next|following|previous|preceding))|"
@@ -353,7 +403,7 @@ def _span_year(first: str, second: str) -> str | None:
 
 def _needs_year(g: re.Match) -> bool:
     """Whether the expression (its groups) names a day, month or season but no year."""
-    if g["md"] or g["dm"] or g["bare"] or g["season"] or g["relative"]:
+    if g["md"] or g["dm"] or g["bare"] or g["season"] or g["relative"] or g["wdecade"]:
         return True
     if g["pseason"]:
         return not g["y17"]
@@ -429,6 +479,11 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         return {"notBefore": f"{y}-{mo:02d}-{a:02d}", "notAfter": f"{y}-{mo:02d}-{b:02d}"}
     if g["edge"]:
         word = " ".join(g["eword"].lower().split())
+        if g["edec"]:  # "the end of the 1930s": a part of a decade, as "late 1930s" is
+            if word not in _EDGE_OF_DECADE:
+                return None  # "the first quarter of the 1930s": no such measure here
+            lo, hi = _EDGE_OF_DECADE[word]
+            return {"notBefore": str(int(g["edec"]) + lo), "notAfter": str(int(g["edec"]) + hi)}
         if g["count"]:  # "the first six months of 1919": from January to June
             if not g["y11"]:
                 return None  # "the first two months of May": no such thing
@@ -460,6 +515,12 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         lo, hi = _DECADE_PART.get(g["dpart"] or "", (0, 9))
         dec = int(g["dec"] or g["pdec"])
         return {"notBefore": str(dec + lo), "notAfter": str(dec + hi)}
+    if g["wdecade"]:  # "the early thirties": the context's century; without one, none said (no date)
+        if not year:
+            return {}
+        lo, hi = _DECADE_PART.get(g["wpart"] or "", (0, 9))
+        dec = year // 100 * 100 + (_DECADE_WORDS.index(g["wdec"]) + 2) * 10
+        return {"notBefore": f"{dec + lo:04d}", "notAfter": f"{dec + hi:04d}"}
     if g["season2"]:
         first, end = int(g["y12"]), _span_year(g["y12"], g["y13"])
         return _season(g["sword2"], first, int(end)) if end and int(end) == first + 1 else None
@@ -512,6 +573,10 @@ class YearContext:
     def __init__(self, months: Mapping[str, int] | None = None) -> None:
         self.year: int | None = None
         self.month: int | None = None
+        # A later year and month a date inside a sentence named ("… endorsed this view on 31
+        # January 1937 …" in a text on September 1936): a look ahead, or the text moving on;
+        # the next date without a year tells which (`year_for`).
+        self.ahead_of: tuple[int, int] | None = None
         self.months = months  # month names of another language (a profile's [dates] months)
 
     def read(self, attrs: dict[str, str], opens: str = "", aside: bool = False, recalls: bool = False) -> None:
@@ -522,6 +587,13 @@ class YearContext:
         years = {v[:4] for v in values if v[:4].isdigit()}
         if not years or aside and (len(years) > 1 or len(values[-1]) < 7):
             return  # no year; or "(born 1893)", "(1893–1991)": an aside
+        if self.ahead_of is not None:
+            # another date at or past the later one, within a year alone's reach of it: the
+            # text has moved on to it ("… finally realized in 1940" looks further ahead still)
+            gap = int(min(years)) - self.ahead_of[0]
+            if 0 <= gap and (len(values[-1]) >= 7 or opens == "paragraph" or gap <= _AHEAD[opens]):
+                self.year, self.month = self.ahead_of
+            self.ahead_of = None
         if len(years) > 1:
             last = values[-1]
             if len(last) >= 7:  # "winter of 1942–43": the narrative is at its end, February 1943
@@ -540,6 +612,16 @@ class YearContext:
         if month is not None and self.year is not None and recalls and not opens and not aside:
             if (year, month) < (self.year, self.month or 1):
                 return  # "… his speech to the conference in June 1917." on January 1918: looks back
+        if (
+            month is not None
+            and self.month is not None
+            and self.year is not None
+            and year > self.year
+            and not opens
+            and not aside
+        ):
+            self.ahead_of = (year, month)  # inside a sentence, in a later year: which, the next date says
+            return
         self.year, self.month = year, month
 
     def ahead(self, attrs: dict[str, str]) -> None:
@@ -553,12 +635,28 @@ class YearContext:
         if self.year is None or (self.year, self.month or 12) < (year, month) and year - self.year <= _AHEAD[""] + 1:
             self.year, self.month = year, month
 
+    def _resolve_ahead(self, month: int) -> None:
+        """After a date inside a sentence that named a later year, a date without a year in
+        `month`: in the year of the two it follows more closely, going forward. Back in the
+        year established when it follows that one's month at once ("… on 31 January 1937
+        … On 25 September", in a text on September 1936: a look ahead); in the later year
+        when it would lie before the month established ("On 10 March") or follows the later
+        month as closely or more (after March 1936, "… on 10 November 1937 … On 5 December").
+        Another date with a year at or past the later one confirms it (`read`)."""
+        assert self.ahead_of is not None and self.month is not None
+        year, later = self.ahead_of
+        self.ahead_of = None
+        if month < self.month or later <= month and month - later <= month - self.month:
+            self.year, self.month = year, later
+
     def year_for(self, g: re.Match) -> int | None:
         """The year a date without one (its groups) takes here, or None."""
         if self.year is None:
             return None
         rel = (g["rel"] or "").lower()
         if not rel:
+            if self.ahead_of is not None and not g["wdecade"]:
+                self._resolve_ahead(_first_month(g, self.months))
             return self.year
         month = _first_month(g, self.months)
         if rel in ("following", "next", "ensuing"):
@@ -574,8 +672,16 @@ def _acceptable(g: re.Match, text: str, start: int, end: int) -> bool:
         if not (_MONTH_BEFORE_NOUN.search(before) and _LOWER_WORD_AFTER.match(text, end)):
             return False
     if g["season"]:
-        if not _SEASON_CUE_BEFORE.search(before) or _SEASON_NOUN_AFTER.match(text, end):
+        if _SEASON_NOUN_AFTER.match(text, end):
             return False
+        dated_after = _SEASON_AND_DATED_AFTER.match(text, end) is not None
+        joined_after = None if dated_after else _SEASON_AND_AFTER.match(text, end)
+        if joined_after is not None and _SEASON_NOUN_AFTER.match(text, joined_after.end()):
+            return False
+        if not dated_after and not _SEASON_CUE_BEFORE.search(before):
+            joined = _SEASON_AND_BEFORE.search(text, max(0, start - 20), start)
+            if joined is None or not _SEASON_CUE_BEFORE.search(text, max(0, joined.start() - 16), joined.start()):
+                return False
     if g["pseason"] and not g["y17"]:
         # "in early spring", "by late autumn"; not "the late summer sun", "an early spring"
         if not _PART_SEASON_CUE_BEFORE.search(before) or _SEASON_NOUN_AFTER.match(text, end):
@@ -639,7 +745,7 @@ def _opens(text: str, start: int, block_start: bool) -> str:
 
 
 # What every date the pattern finds holds: a digit, the first letters of a month's name
-# (the profile's months whole), a season's name or "century". A text with none of them is
+# (the profile's months whole), a season's name, "century" or a decade in words. A text with none of them is
 # passed over: the date pattern opens with a look-ahead, which `re` tries at every position
 # (most text nodes of a novel hold no date). The ASCII digits and the words are sought in one
 # scan by an Aho-Corasick automaton, which stops at the first (as alternatives of a pattern,
@@ -651,6 +757,7 @@ _DIGIT = re.compile(r"\d")
 @lru_cache(maxsize=8)
 def _date_words(months: tuple[str, ...] = ()) -> ahocorasick.Automaton:
     words = "0 1 2 3 4 5 6 7 8 9 Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec century".split()
+    words += _DECADE_WORDS
     seasons = [w for s in ("spring", "summer", "autumn", "winter") for w in (s, s.capitalize())]
     automaton = ahocorasick.Automaton()
     for word in (*words, *seasons, *months):
@@ -679,7 +786,8 @@ def find_dates(
     own = tuple(months or ())
     if not may_hold_dates(text, own):
         return []
-    for m in _pattern(own, "century" in text).finditer(text):
+    decades = "ties" in text and _HOLDS_DECADE_WORD.search(text) is not None
+    for m in _pattern(own, "century" in text, decades).finditer(text):
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         attrs = value(g, months=months)
         if attrs is not None and _valid_day(attrs) and _acceptable(g, text, m.start(), m.end()):
@@ -703,6 +811,9 @@ def find_dates(
             last = f.start
         attrs = _dated(f, ranged[i], context, months)
         end = f.end
+        if not attrs:  # "the thirties" with no year in context: which century's, no one can say
+            i += 1
+            continue
         # "From 1938 until 1941", "10 April to 15 May 1943": one span, from … to.
         if i + 1 < len(found) and _SPAN_JOIN.fullmatch(text, f.end, found[i + 1].start):
             first = attrs
@@ -747,8 +858,10 @@ def _dated(
 def _span(first: dict[str, str], second: dict[str, str]) -> dict[str, str] | None:
     """Two dates joined by "to", "until" or a dash as one span, or None when they make none
     (one has a year and the other not, or the second is not after the first)."""
-    start = first.get("from") or first.get("notBefore") or first["when"]
-    end = second.get("to") or second.get("notAfter") or second["when"]
+    start = first.get("from") or first.get("notBefore") or first.get("when")
+    end = second.get("to") or second.get("notAfter") or second.get("when")
+    if start is None or end is None:
+        return None  # a decade in words whose century no context gave
     if start.startswith("-") != end.startswith("-") or not start < end:
         return None
     inferred = {"evidence": "internal"} if "evidence" in first or "evidence" in second else {}

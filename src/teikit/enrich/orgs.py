@@ -26,10 +26,11 @@ profile adds its own):
   index ("Political Bureau (Politburo)", "Communist International (Comintern)", "KGB
   (Committee of State Security)"): the book then uses it alone, as a known name;
 - a place's or a people's name qualifying a body's noun in lower case (`[orgs] bodies`,
-  up to three `[orgs] ranks` between): "the Moscow party committee", "the Ukrainian party
+  up to three `[orgs] ranks` between, two joined by "and" maybe; a meeting's noun, `[orgs]
+  meetings`, with one at least: "the Moscow province and city party conference"): "the Moscow party committee", "the Ukrainian party
   organization", "the Kiev province party committee", a place's and a party's: "the Kiev
   Bolshevik committee"; not "the Kaganovich commission", a person's); any name before an establishment's noun (`[orgs] establishments`): "the
-  Aivazov factory", "the Zhukov institute";
+  Aivazov factory", "the Zhukov institute" (not a people's adjective alone: "the German factory");
 - a faction: a wing's word (`[orgs] wings`) and capitalised words ending in a plural:
   "Left Communists", "Left Socialist Revolutionaries" (the members alone, "Bolsheviks",
   are no organisation);
@@ -149,6 +150,7 @@ class Shapes:
     bodies: frozenset[str]  # lower-case nouns of a body a capitalised name qualifies ("Moscow party committee")
     establishments: frozenset[str]  # lower-case nouns any name may qualify ("the Aivazov factory")
     ranks: frozenset[str]  # lower-case words between the name and such a noun ("city party")
+    meetings: frozenset[str]  # a body's meeting, after a rank ("the Moscow party conference")
     wings: frozenset[str]  # words that begin a faction's name ("Left Communists")
     place_nouns: frozenset[str]  # nouns that end a place's name ("Soviet Union"): never alone
     known: set[str]  # known names and short names: organisations alone
@@ -165,7 +167,10 @@ class Shapes:
     def of(cls, profile, text: str, surnames: frozenset[str] = frozenset()) -> Shapes:
         return cls(
             nouns=frozenset(profile.org_nouns),
-            bodies=frozenset(profile.org_bodies) | frozenset(profile.org_establishments),
+            bodies=frozenset(profile.org_bodies)
+            | frozenset(profile.org_establishments)
+            | frozenset(profile.org_meetings),
+            meetings=frozenset(profile.org_meetings),
             establishments=frozenset(profile.org_establishments),
             ranks=frozenset(profile.org_ranks),
             wings=frozenset(profile.org_wings),
@@ -277,6 +282,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
             continue  # a person's name: "Frederick Church"
         post = _POST.match(text, he) if head in shapes.nouns and not text.startswith(("'", "’"), he) else None
         start = words if words >= 0 else hs
+        if start < hs and head in shapes.known and head not in shapes.nouns and _names_before(text[start:hs], shapes):
+            start = hs  # "NKPS NKRKI", "People's Commissariats NKFin" (an index's run-on lines): two names
         end = post.end() if post else he
         if post:
             # A possessive after "of X": the whole name's ("the Council of Ministers' bureau",
@@ -315,6 +322,17 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
     return kept
+
+
+def _names_before(words: str, shapes: Shapes) -> bool:
+    """Whether the capitalised words before a known name hold another name or a noun, or
+    its plural: the known name is one of its own after them ("NKPS NKRKI"), not their end
+    ("Nizhnyi Cheka")."""
+    for word in words.split():
+        bare = _APOSTROPHE_S.sub("", word)
+        if bare in shapes.known or bare in shapes.nouns or (bare.endswith("s") and bare[:-1] in shapes.nouns):
+            return True
+    return False
 
 
 def _goes_on(text: str, end: int, shapes: Shapes) -> bool:
@@ -396,13 +414,20 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     """A body a capitalised name qualifies, in lower case: "the Moscow party committee",
     "the Ukrainian party organization", "the Kiev province party committee", "the Aivazov
     factory": the name, up to three words of `ranks`, the body's noun. Not when the name is
-    an organisation's ("the Politburo commission") or, but for an establishment, a person's."""
+    an organisation's ("the Politburo commission") or, but for an establishment, a person's;
+    nor an establishment after a people's adjective alone ("the German factory"); a body's
+    word a profile writes capitalised ("the Tashkent Soviet") only after a place's name."""
     at = hs
-    for _ in range(3):
+    for _ in range(5):
         rank = _RANK_BEFORE.search(text, max(0, at - 20), at)
+        if rank is not None and rank.group(1) == "and" and at < hs:  # "province and city party"
+            joined = _RANK_BEFORE.search(text, max(0, rank.start() - 20), rank.start())
+            rank = joined if joined is not None and joined.group(1) in shapes.ranks else None
         if rank is None or rank.group(1) not in shapes.ranks:
             break
         at = rank.start()
+    if head in shapes.meetings and at == hs:
+        return None  # "the Genoa conference": a meeting of no body the name says
     start = _words_before(text, at, shapes, prose)
     if start is None or start < 0 or _title(text, start):
         return None
@@ -415,6 +440,17 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
         or not (_place_or_people(qualifier, shapes.profile) or _place_or_people(words[0], shapes.profile))
     ):
         return None  # "the Kaganovich commission": a person's, who is marked; "the Kiev Bolshevik committee" is one
+    if start > 1 and text[start - 1] in "–—" and text[start - 2].isalpha():
+        return None  # "the Baikal–Amur line": the second half of a name the dash joins
+    if head[0].isupper() and not _is_place(qualifier, shapes.profile):
+        return None  # "the Tashkent Soviet" is one; "the Ukrainian Soviet government": an adjective
+    if (
+        head in shapes.establishments
+        and len(words) == 1
+        and not _is_place(qualifier, shapes.profile)
+        and _place_or_people(qualifier, shapes.profile)
+    ):
+        return None  # "the German factory", "the Ukrainian institute": any of that people's, no name
     name = " ".join(text[start:he].split())
     if _goes_on(text, he, shapes) or fold(name) in shapes.not_orgs:
         return None
@@ -451,7 +487,9 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
             break  # "Stalin's Secretariat", "the Central Committee's Secretariat": the Secretariat
         first = run.start() + at
     starts = [run.start() + at for at, _ in words]
-    if first >= 0 and prose and initial(text, first) and shapes.common(words[starts.index(first)][1]):
+    # a quotation after "the" opens a name, not a sentence ("rebuked the 'New Opposition'")
+    quoted = first > 0 and text[first - 1] in "'‘’" and _THE_BEFORE.search(text, max(0, first - 6), first - 1)
+    if first >= 0 and prose and not quoted and initial(text, first) and shapes.common(words[starts.index(first)][1]):
         rest = [at for at in starts if at > first]
         first = rest[0] if rest else -1  # "But Komsomol", "Addressing Red Army": a sentence's first word
     if first == run.start():

@@ -10,7 +10,9 @@ it includes); the text adds, in a book with an index:
   of publication ("(Frankfurt, 2003)");
 - smaller towns and subdivisions (ISO 3166-2's regions, departments, provinces and
   counties: "in Lozère", "the departments of Gard") only after a preposition of place or a
-  word for a place and "of" ("in Katyn", "the population of Efremov"), in half their uses at least, and not
+  word for a place and "of" ("in Katyn", "the population of Efremov") or before a word for an
+  event that happened there ("the Kemerovo trial", "the Kronstadt revolt"), in half their
+  uses at least, and not
   right before a lower-case word the book hardly uses ("to Staraya ploshchad": a foreign
   phrase) nor as an adjective after "the" ("at the Mercury factory");
 - names listed with places of the register, in a list of three or more "and" or "or"
@@ -31,7 +33,9 @@ it includes); the text adds, in a book with an index:
   Novodevichy cemetery"; "the Lenin Mausoleum", a person's name before a capitalised head;
   not "the Kremlin's Great Palace", the Kremlin's), streets, districts
   ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"), and
-  names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas).
+  names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas); a building's
+  name may open a sentence ("The Passion Monastery") or follow a lower-case word ("the vast
+  Moskva hotel").
 
 A person's surname that a city bore (Kuibyshev, Samara's name from 1935 to 1991) is that
 city where the text shows it names a town ("the city of Kuibyshev", "Kuibyshev province")
@@ -123,6 +127,13 @@ _DISTRICT_HEADS = ("district", "village", "town", "city", "suburb", "province", 
 # that opens with the words or `\b` is tried at nearly every position of the book. (No word
 # ends another, so the look-behind that holds tells which one is written.) See `_districts_of`.
 _DISTRICT_OF = re.compile(r" of (?:" + "|".join(rf"(?<=\b{w} of )" for w in _DISTRICT_HEADS) + r")([A-Z][a-z'’]+)\b")
+# An event named by where it happened: "the Kronstadt revolt", "The Kemerovo trial", "the
+# Shakhty affair": the name stands where a preposition of place would put it.
+_EVENT_NOUNS = (
+    "revolt", "rising", "uprising", "rebellion", "mutiny", "affair", "trial", "massacre", "pogrom", "strike",
+    "siege", "incident", "disaster", "famine", "earthquake",
+)  # fmt: skip
+_EVENT = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?) (?:" + "|".join(_EVENT_NOUNS) + r")(?![\w-])")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
 # A smaller town, or a subdivision, only after a preposition of place ("in Efremov") or a
@@ -161,7 +172,8 @@ _SITE_HEADS = {
 }  # fmt: skip
 _SITE_WORDS = "|".join(f"{w}|{w.capitalize()}" for w in _SITE_HEADS)
 # Not a possessive before the head: "the Kremlin's Great Palace" is the Kremlin's palace.
-_SITE = re.compile(rf"\bthe ((?:[A-Z][a-z'’]*[a-z](?<!['’]s)\s){{1,2}}(?:{_SITE_WORDS}))$")
+# "The Passion Monastery" opening a sentence; one lower-case word between ("the vast Moskva hotel").
+_SITE = re.compile(rf"\b[Tt]he (?:[a-z]+ )?((?:[A-Z][a-z'’]*[a-z](?<!['’]s)\s){{1,2}}(?:{_SITE_WORDS}))$")
 _SITE_HEAD = re.compile(rf" (?:{_SITE_WORDS})\b")
 # A hyphen and a people's adjective after a name: the name is half of an adjective.
 _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
@@ -468,6 +480,8 @@ def discover(
             continue
         if name[-1] in "'’":
             name = _unquoted(name)
+        if the and follows in _SITE_HEADS:
+            continue  # "in the Astoria hotel", "at the Yaroslavl station": a building's name
         seen[name] += 1
         if follows and follows not in registers.PLACE_HEADS:
             if the or lowercase_words.get(follows, 0) < _COMMON:
@@ -481,10 +495,14 @@ def discover(
             listed.add(at)
             seen[item] += 1
             strong[item] += 1 if is_strong else 0
+    for m in _EVENT.finditer(text):
+        seen[m.group(1)] += 1
+        strong[m.group(1)] += 1
     for m in _IMPRINT.finditer(text):
         imprints.update(n for n in m.groups() if n)
     for m in _STREET.finditer(text):
-        if places.find(m.group(1)) is None:
+        # not "The Road to Terror", a title
+        if places.find(m.group(1)) is None and m.group(1).split()[0] not in ("The", "A", "An"):
             places.add(m.group(1), "street", None, "named in the text")
     for m in _first_word_names(text):
         if places.find(m.group(1)) is None:

@@ -443,10 +443,15 @@ def place_names(place) -> list[str]:
 
 
 def typed_lookup(name: str, kind: str):
-    """The gazetteer's entry only when it is the same kind of place (Turkestan the region is
-    not Turkistan the town)."""
+    """The gazetteer's entry for a place the profile knows, only when it is the same kind of
+    place (Turkestan the region is not Turkistan the town) under the same name, however
+    romanised: a profile lists the places the gazetteer does not hold under their names, and
+    one of another place's other names is no link ("Kronstadt" is Brasov's German name, not
+    GeoNames' Kronshtadt)."""
     geo = gazetteer.lookup(name)
-    return geo if geo is not None and geo.type == kind else None
+    if geo is None or geo.type != kind or gazetteer.fold(geo.name) != gazetteer.fold(name):
+        return None
+    return geo
 
 
 def classify_place(name: str, profile) -> tuple[str | None, gazetteer.GeoPlace | None] | None:
@@ -600,8 +605,10 @@ def seed_places(places: Places, tei, profile, person_surnames: set[str], report)
         places.add(name, ptype, typed_lookup(name, ptype), "named in the text")
     for variant, name in profile.same_places.items():
         place = places.find(name)
-        if place is not None:
-            places.add(variant, None, None, "named in the text")
+        # "Piter" is Petrograd's: one place, not one of its own (a name written into an entry
+        # this run made; an earlier run's or an editor's stays as it is, the name marked with it)
+        if place is not None and places.find(variant) is None and place in places.reg.added:
+            places.add_name(place, variant)
     return topics
 
 
