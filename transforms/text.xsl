@@ -210,45 +210,35 @@
 
   <!-- ===== wrapping ===== -->
 
+  <!-- Words filled greedily into lines of at most $width characters: the first line
+       begins with $first, the others with $indent; a word longer than a line has one to
+       itself. Done by regular expressions over the whole text, not word by word: a line
+       is the longest run of words that fits, that is the longest run of characters that
+       fits and is followed by a space or the end. -->
   <xsl:function name="t:wrap" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="first" as="xs:string"/>
     <xsl:param name="indent" as="xs:string"/>
-    <xsl:variable name="words" select="tokenize(normalize-space($text), ' ')"/>
+    <xsl:variable name="words" select="normalize-space($text)"/>
     <xsl:choose>
-      <xsl:when test="$width le 0 or string-length($first) + string-length(normalize-space($text)) le $width">
-        <xsl:sequence select="$first || normalize-space($text)"/>
+      <xsl:when test="$width le 0 or string-length($first) + string-length($words) le $width">
+        <xsl:sequence select="$first || $words"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:iterate select="$words">
-          <xsl:param name="done" as="xs:string*" select="()"/>
-          <xsl:param name="line" as="xs:string" select="$first"/>
-          <xsl:param name="empty" as="xs:boolean" select="true()"/>
-          <xsl:on-completion>
-            <xsl:sequence select="string-join(($done, $line), $t:nl)"/>
-          </xsl:on-completion>
-          <xsl:choose>
-            <xsl:when test="$empty">
-              <xsl:next-iteration>
-                <xsl:with-param name="line" select="$line || ."/>
-                <xsl:with-param name="empty" select="false()"/>
-              </xsl:next-iteration>
-            </xsl:when>
-            <xsl:when test="string-length($line) + 1 + string-length(.) le $width">
-              <xsl:next-iteration>
-                <xsl:with-param name="line" select="$line || ' ' || ."/>
-              </xsl:next-iteration>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:next-iteration>
-                <xsl:with-param name="done" select="($done, $line)"/>
-                <xsl:with-param name="line" select="$indent || ."/>
-              </xsl:next-iteration>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:iterate>
+        <xsl:variable name="line" select="replace($words, '^(' || t:line-pattern($width - string-length($first)) || ')( .*)?$', '$1')"/>
+        <xsl:variable name="rest" select="substring($words, string-length($line) + 2)"/>
+        <xsl:sequence select="$first || $line
+            || replace($rest, '(' || t:line-pattern($width - string-length($indent)) || ')( |$)',
+                       $t:nl || replace($indent, '[$\\]', '\\$0') || '$1')"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- A line of words (from the start of a word, followed by a space or the end) that fits
+       in $room characters: the longest that does, else a single word. -->
+  <xsl:function name="t:line-pattern" as="xs:string">
+    <xsl:param name="room" as="xs:integer"/>
+    <xsl:sequence select="if ($room gt 0) then '.{1,' || $room || '}|\S+' else '\S+'"/>
   </xsl:function>
 
   <!-- ===== blocks ===== -->
