@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -73,35 +74,68 @@ CORPUS_END = b"</teiCorpus>"
 
 def collect_documents(paths, folder: Path, warn=lambda message: None, prepare=lambda root: None) -> list[Path]:
     """The documents `collect` would give, each written to a file of `folder` (in order),
-    holding one in memory at a time.
+    holding one in memory at a time: `gather_documents`, then `prepare_documents`."""
+    return prepare_documents(gather_documents(paths, folder, warn=warn), folder, prepare)
 
-    Each document is serialised as it is read; once the documents that a corpus includes
-    are known, the others are read back in turn, given to `prepare` (which may mark them,
-    as the media plan does) and written again.
+
+@dataclass(frozen=True)
+class Gathered:
+    """A document of the collection as gather_documents wrote it, to be prepared."""
+
+    file: Path
+    graphics: bool  # whether it holds a graphic (each then carries its line, SOURCE_LINE)
+
+
+def gather_documents(paths, folder: Path, warn=lambda message: None) -> list[Gathered]:
+    """The documents `collect` would give, each written to a file of `folder` (in order),
+    holding one in memory at a time; those with graphics still to be prepared
+    (`prepare_documents`). Several editions of one collection may share what this gives.
+
+    Each document is serialised as it is read; the documents that a corpus includes are
+    known once every file has been read, and left out then.
     """
     included: set[str] = set()
-    read: list[tuple[str, Path]] = []
+    read: list[tuple[str, Gathered]] = []
     for k, (path, root) in enumerate(_documents(paths, warn, included)):
         chunk = folder / f"{k}.xml"
+        graphics = False
         for graphic in root.iter(q("graphic")):  # read back, it would have the chunk's lines
             graphic.set(SOURCE_LINE, str(graphic.sourceline or ""))
+            graphics = True
         chunk.write_bytes(etree.tostring(root, encoding="utf-8", xml_declaration=False))
-        read.append((path, chunk))
-    kept = [chunk for path, chunk in read if path not in included]
-    for path, chunk in read:
+        read.append((path, Gathered(chunk, graphics)))
+    kept = [gathered for path, gathered in read if path not in included]
+    for path, gathered in read:
         if path in included:
-            chunk.unlink()
+            gathered.file.unlink()
     if not kept:
         raise TeikitError("no TEI documents to render", ", ".join(str(p) for p in paths))
-    # Read back what teikit has just written (already checked): no entities, no network.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    for chunk in kept:
-        root = etree.parse(str(chunk), parser).getroot()
+    return kept
+
+
+def prepare_documents(gathered: list[Gathered], folder: Path, prepare=lambda root: None) -> list[Path]:
+    """The files of the gathered documents made ready for a transform: a document with
+    graphics is read back, given to `prepare` (which may mark its graphics, as the media
+    plan does), its graphics' lines removed, and written to `folder` under its own name
+    (replacing it, when that is its folder); any other is its file as gathered, which
+    `prepare` would leave as it is. One at a time in memory."""
+    # Read back what teikit has just written (already checked): no entities, no network,
+    # and ids not collected (libxml2 would stop at an xml:id given twice, which the loader
+    # let through: the edition renders it, as it does a document without graphics).
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, collect_ids=False)
+    files: list[Path] = []
+    for document in gathered:
+        if not document.graphics:
+            files.append(document.file)
+            continue
+        root = etree.parse(str(document.file), parser).getroot()
         prepare(root)
         for graphic in root.iter(q("graphic")):
             graphic.attrib.pop(SOURCE_LINE, None)
-        chunk.write_bytes(etree.tostring(root, encoding="utf-8", xml_declaration=False))
-    return kept
+        prepared = folder / document.file.name
+        prepared.write_bytes(etree.tostring(root, encoding="utf-8", xml_declaration=False))
+        files.append(prepared)
+    return files
 
 
 def _documents(paths, warn, included: set[str]):
