@@ -212,9 +212,9 @@
 
   <!-- Words filled greedily into lines of at most $width characters: the first line
        begins with $first, the others with $indent; a word longer than a line has one to
-       itself. Done by regular expressions over the whole text, not word by word: a line
-       is the longest run of words that fits, that is the longest run of characters that
-       fits and is followed by a space or the end. -->
+       itself. Line by line, not word by word: a line is the longest run of words that
+       fits, that is the text up to the last space among the characters that fit and the
+       one after them. -->
   <xsl:function name="t:wrap" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="first" as="xs:string"/>
@@ -225,20 +225,32 @@
         <xsl:sequence select="$first || $words"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="line" select="replace($words, '^(' || t:line-pattern($width - string-length($first)) || ')( .*)?$', '$1')"/>
-        <xsl:variable name="rest" select="substring($words, string-length($line) + 2)"/>
-        <xsl:sequence select="$first || $line
-            || replace($rest, '(' || t:line-pattern($width - string-length($indent)) || ')( |$)',
-                       $t:nl || replace($indent, '[$\\]', '\\$0') || '$1')"/>
+        <xsl:variable name="line" select="t:line($words, $width - string-length($first))"/>
+        <xsl:sequence select="string-join(($first || $line,
+            t:filled(substring($words, string-length($line) + 2), $width - string-length($indent)) ! ($indent || .)), $t:nl)"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
 
-  <!-- A line of words (from the start of a word, followed by a space or the end) that fits
-       in $room characters: the longest that does, else a single word. -->
-  <xsl:function name="t:line-pattern" as="xs:string">
+  <!-- The lines of words (single-spaced) each at most $room characters long. -->
+  <xsl:function name="t:filled" as="xs:string*">
+    <xsl:param name="words" as="xs:string"/>
     <xsl:param name="room" as="xs:integer"/>
-    <xsl:sequence select="if ($room gt 0) then '.{1,' || $room || '}|\S+' else '\S+'"/>
+    <xsl:if test="$words">
+      <xsl:variable name="line" select="t:line($words, $room)"/>
+      <xsl:sequence select="$line, t:filled(substring($words, string-length($line) + 2), $room)"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- The first line of words (single-spaced) at most $room characters long: the words
+       before the last space within $room + 1 characters, else the first word. -->
+  <xsl:function name="t:line" as="xs:string">
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:param name="room" as="xs:integer"/>
+    <xsl:variable name="space" select="index-of(string-to-codepoints(substring($words, 1, $room + 1)), 32)[last()]"/>
+    <xsl:sequence select="if (string-length($words) le $room) then $words
+                          else if (exists($space)) then substring($words, 1, $space - 1)
+                          else substring-before($words || ' ', ' ')"/>
   </xsl:function>
 
   <!-- ===== blocks ===== -->
