@@ -33,7 +33,7 @@ from ..errors import TeikitError, UsageError
 from ..xmlio import atomic_folder, output_folder
 from . import media
 from .collection import Gathered, gather_documents, located_in, prepare_documents
-from .saxon import TRANSFORMS, stylesheet, transform
+from .saxon import TRANSFORMS, Parsed, stylesheet, transform
 from .search import Indexing
 from .windows import render_windows
 
@@ -147,11 +147,20 @@ class Reading:
         self.paths, self.folder = paths, folder
         self.warnings: list[str] = []
         self.gathered: list[Gathered] | None = None
+        self.parsed: Parsed | None = None
 
     def documents(self) -> tuple[list[Gathered], list[str]]:
         if self.gathered is None:
             self.gathered = gather_documents(self.paths, self.folder, warn=self.warnings.append)
         return self.gathered, self.warnings
+
+    def parse(self, path: Path) -> Parsed:
+        """The collection's one document as Saxon read it: read once for the editions
+        whose transforms read the same file (any without graphics to prepare)."""
+        if self.parsed is None or self.parsed.path != path:
+            self.parsed = None  # the tree read before goes before the next is built
+            self.parsed = Parsed(path)
+        return self.parsed
 
 
 @contextlib.contextmanager
@@ -173,7 +182,9 @@ def _edition(
         # The documents go to Saxon as files, read one at a time: Python never holds the
         # collection whole, and Saxon holds a window of it (teikit.render.windows).
         # Decided before the transform: html.xsl shows only the images marked as published.
-        gathered, read_warnings = (reading or Reading(paths, Path(work))).documents()
+        shared = reading is not None  # with other editions, which may read the same tree
+        reading = reading or Reading(paths, Path(work))
+        gathered, read_warnings = reading.documents()
         result.warnings += read_warnings
         planner = media.Planner(forbidden=[outdir], warn=result.warnings.append)
         prepare = planner.mark if to == "html" else (lambda root: None)
@@ -185,7 +196,7 @@ def _edition(
         if search:
             params["search"] = True
         if len(documents) == 1:  # the collection is that document
-            messages = transform(FORMATS[to], documents[0], tmp, params)
+            messages = transform(FORMATS[to], reading.parse(documents[0]) if shared else documents[0], tmp, params)
         else:
             messages = render_windows(FORMATS[to], documents, Path(work), tmp, params, book=to == "text", **spread)
         result.warnings += located_in(paths, messages)
