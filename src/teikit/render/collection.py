@@ -27,7 +27,7 @@ from lxml import etree
 
 from ..errors import TeikitError
 from ..tei import TEI_NS, XML_NS, q
-from ..validate.documents import ORIGIN, find_xml_files, load
+from ..validate.documents import ORIGIN, find_xml_files, load, may_xinclude
 from . import languages
 
 XML_BASE = f"{{{XML_NS}}}base"
@@ -40,7 +40,8 @@ TEI_ROOTS = (q("TEI"), q("teiCorpus"))
 def collect(paths, warn=lambda message: None) -> etree._Element:
     """One tree holding every TEI document found in `paths` (files or folders)."""
     included: set[str] = set()
-    roots = [root for path, root in list(_documents(paths, warn, included)) if path not in included]
+    read = sorted(_documents(paths, warn, included), key=lambda document: document[0])
+    roots = [root for _, path, root in read if path not in included]
     if not roots:
         raise TeikitError("no TEI documents to render", ", ".join(str(p) for p in paths))
     if len(roots) == 1:
@@ -95,17 +96,18 @@ def gather_documents(paths, folder: Path, warn=lambda message: None) -> list[Gat
     known once every file has been read, and left out then.
     """
     included: set[str] = set()
-    read: list[tuple[str, Gathered]] = []
-    for k, (path, root) in enumerate(_documents(paths, warn, included)):
+    read: list[tuple[int, str, Gathered]] = []
+    for k, path, root in _documents(paths, warn, included):
         chunk = folder / f"{k}.xml"
         graphics = False
         for graphic in root.iter(q("graphic")):  # read back, it would have the chunk's lines
             graphic.set(SOURCE_LINE, str(graphic.sourceline or ""))
             graphics = True
         chunk.write_bytes(etree.tostring(root, encoding="utf-8", xml_declaration=False))
-        read.append((path, Gathered(chunk, graphics)))
-    kept = [gathered for path, gathered in read if path not in included]
-    for path, gathered in read:
+        read.append((k, path, Gathered(chunk, graphics)))
+    read.sort(key=lambda document: document[0])
+    kept = [gathered for _, path, gathered in read if path not in included]
+    for _, path, gathered in read:
         if path in included:
             gathered.file.unlink()
     if not kept:
@@ -139,26 +141,40 @@ def prepare_documents(gathered: list[Gathered], folder: Path, prepare=lambda roo
 
 
 def _documents(paths, warn, included: set[str]):
-    """(absolute path, root) of every TEI document in `paths`, its parts' origins marked.
+    """(position, absolute path, root) of every TEI document in `paths`, its parts'
+    origins marked; the position is the file's among the files found, whose order the
+    caller keeps (the documents come in another: the corpus files first).
 
     `included` gathers the files a corpus file brought in by XInclude: they are rendered
-    through it, so the caller leaves them out (known only once every file has been read).
+    through it, so the caller leaves them out. The files that may hold an XInclude are
+    read first, so that a file they include is not read a second time on its own (only
+    they can include one). What reading reports goes to `warn` in the files' order, once
+    all are read.
     """
     files = find_xml_files(paths)
     if not files:
         raise TeikitError("no XML files to render", ", ".join(str(p) for p in paths))
     named = {os.path.abspath(p) for p in paths if not Path(p).is_dir()}
-    for path in files:
+    reported: list[list[str]] = [[] for _ in files]
+    including = {k for k, path in enumerate(files) if may_xinclude(path)}
+    # those that may include first, each group in the files' order (sorted() is stable)
+    for k in sorted(range(len(files)), key=lambda k: k not in including):
+        path = files[k]
+        if k not in including and os.path.abspath(path) in included:
+            continue  # read through the corpus that includes it
         root = _load(path)
         if root.tag not in TEI_ROOTS:
             if os.path.abspath(path) in named:
                 raise TeikitError(f"not a TEI document: the root element is <{etree.QName(root).localname}>", path)
-            warn(f"{path}: skipped, not a TEI document")
+            reported[k].append(f"{path}: skipped, not a TEI document")
             continue
         _mark_origins(root, path, included)
-        languages.normalise(root, path, warn)
+        languages.normalise(root, path, reported[k].append)
         root.set(XML_BASE, Path(path).resolve().as_uri())
-        yield os.path.abspath(path), root
+        yield k, os.path.abspath(path), root
+    for messages in reported:
+        for message in messages:
+            warn(message)
 
 
 # How the transforms say where an element is (common.xsl, tk:location): element positions
