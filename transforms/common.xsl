@@ -268,7 +268,17 @@
     <xsl:sequence select="if ($after) then $mine[. >> $page] else $mine[. &lt;&lt; $page]"/>
   </xsl:function>
 
+  <!-- What a page (or a division) is called. A page's title is made once: the registers
+       name the page of every mention, thousands of times. -->
   <xsl:function name="tk:page-title" as="xs:string">
+    <xsl:param name="page" as="element()"/>
+    <xsl:sequence select="($tk:page-titles(generate-id($page)), tk:title-of($page))[1]"/>
+  </xsl:function>
+
+  <xsl:variable name="tk:page-titles" as="map(xs:string, xs:string)"
+      select="map:merge($tk:pages ! map:entry(generate-id(.), tk:title-of(.)))"/>
+
+  <xsl:function name="tk:title-of" as="xs:string">
     <xsl:param name="page" as="element()"/>
     <xsl:variable name="doc-title" select="$page/ancestor::tei:TEI[1]/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
     <xsl:sequence select="
@@ -503,7 +513,7 @@
   <xsl:function name="tk:node-id" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="
-        if (empty($tk:node-bases)) then replace(generate-id($e), '^d\d+e', 'e')
+        if (empty($tk:node-bases)) then 'e' || substring-after(generate-id($e), 'e') (: d12e345: e345 :)
         else if ($e/@rm:nid) then 'e' || $e/@rm:nid
         else let $doc := ($e/ancestor-or-self::*)[2]
              return 'e' || ($tk:node-bases[count($doc/preceding-sibling::*) + 1] + tk:node-nr($e) - tk:node-nr($doc))"/>

@@ -267,7 +267,7 @@
           </xsl:apply-templates>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:variable name="run" select="normalize-space(string-join(current-group() ! t:inline-node(.)))"/>
+          <xsl:variable name="run" select="normalize-space(t:inline-nodes(current-group()))"/>
           <xsl:if test="$run"><xsl:sequence select="t:wrap($run, $indent, $indent)"/></xsl:if>
         </xsl:otherwise>
       </xsl:choose>
@@ -276,12 +276,18 @@
 
   <xsl:function name="t:inline" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="normalize-space(string-join($e/node() ! t:inline-node(.)))"/>
+    <xsl:sequence select="normalize-space(t:inline-nodes($e/node()))"/>
   </xsl:function>
 
   <xsl:function name="t:inline-node" as="xs:string">
     <xsl:param name="n" as="node()"/>
-    <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates select="$n" mode="txt-inline"/></xsl:variable>
+    <xsl:sequence select="t:inline-nodes($n)"/>
+  </xsl:function>
+
+  <!-- The running text of nodes (mode txt-inline), in one pass over them. -->
+  <xsl:function name="t:inline-nodes" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates select="$nodes" mode="txt-inline"/></xsl:variable>
     <xsl:sequence select="string-join($parts)"/>
   </xsl:function>
 
