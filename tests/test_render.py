@@ -440,3 +440,45 @@ def test_an_image_is_described_by_its_own_desc_shown_or_missing(tmp_path):
     shown = " ".join(" ".join(main.text_content().split()) for main in mains)
     assert "Before the flood: Image: Leaf three, water-stained and after." in shown
     assert [w for w in result.warnings if "leaf3.png" in w] != []
+
+
+def test_editions_rendered_together_are_those_rendered_apart(tmp_path):
+    """render_editions reads the documents once for both editions (and Saxon reads the tree
+    once when there is one document): the same files, byte for byte, and the same warnings
+    as each edition rendered on its own; a collection with graphics (the HTML edition's
+    documents are prepared apart) and the book's folder, whose chapters the corpus includes."""
+    from teikit.render import render_editions
+
+    for k, paths in enumerate(([RENDER_DATA], [EDITION])):
+        together = render_editions(
+            paths, [(to, tmp_path / f"{k}-{to}-together") for to in ("html", "text")], search=False
+        )
+        for result in together:
+            apart = render(paths, result.to, tmp_path / f"{k}-{result.to}-apart", search=False)
+            assert result.files == apart.files and len(apart.files) > 5
+            for name in apart.files:
+                assert (apart.outdir / name).read_bytes() == (result.outdir / name).read_bytes(), name
+            assert result.warnings == apart.warnings
+
+
+def test_an_id_given_twice_does_not_stop_the_render(tmp_path):
+    """Rendering is not validation: a document whose xml:id is given twice (validate reports
+    it) renders, with or without a graphic to prepare: it used to stop with libxml2's
+    traceback when the document was read back."""
+    doc = tmp_path / "src" / "twice.xml"
+    doc.parent.mkdir()
+    shutil.copy(RENDER_DATA / "quill.png", doc.parent / "quill.png")
+    for graphic in ("", '<figure><graphic url="quill.png"/></figure>'):
+        doc.write_text(
+            f"""<TEI xmlns="{NS["t"]}"><teiHeader><fileDesc><titleStmt><title>Twice</title></titleStmt>
+<publicationStmt><p>test</p></publicationStmt><sourceDesc><p>test</p></sourceDesc></fileDesc></teiHeader>
+<text><body><p xml:id="a">First <ref target="#a">here</ref>.</p><p xml:id="a">Second.</p>{graphic}</body></text></TEI>""",
+            encoding="utf-8",
+        )
+        out = tmp_path / f"site{len(graphic)}"
+        render([doc], "html", out, search=False)
+        page = (out / "twice.html").read_text(encoding="utf-8")
+        assert (
+            '<p id="a" class="p">First <a href="twice.html#a" class="ref">here</a>.</p><p id="a" class="p">Second.</p>'
+            in page
+        )

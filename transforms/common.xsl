@@ -80,9 +80,6 @@
 
   <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>
   <xsl:key name="tk:doc" match="tei:TEI | tei:teiCorpus" use="tk:uri-key(tk:base(.))"/>
-  <!-- Names that point into a register: keyed by the id after '#'. -->
-  <xsl:key name="tk:mention" match="tei:*[@ref][local-name() = $tk:name-elements]"
-           use="tokenize(normalize-space(@ref), ' ')[contains(., '#')] ! substring-after(., '#')"/>
 
   <xsl:variable name="tk:name-elements" as="xs:string+"
       select="('persName', 'placeName', 'orgName', 'name', 'rs', 'geogName', 'settlement',
@@ -125,6 +122,7 @@
   <xsl:variable name="tk:is-block-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:block-names)"/>
   <xsl:variable name="tk:is-container-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:container-names)"/>
   <xsl:variable name="tk:is-in-word-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:in-word-names)"/>
+  <xsl:variable name="tk:is-name-element" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:name-elements)"/>
 
   <xsl:function name="tk:name-set" as="map(xs:string, xs:boolean)">
     <xsl:param name="names" as="xs:string*"/>
@@ -305,7 +303,17 @@
     <xsl:sequence select="if ($after) then $mine[. >> $page] else $mine[. &lt;&lt; $page]"/>
   </xsl:function>
 
+  <!-- What a page (or a division) is called. A page's title is made once: the registers
+       name the page of every mention, thousands of times. -->
   <xsl:function name="tk:page-title" as="xs:string">
+    <xsl:param name="page" as="element()"/>
+    <xsl:sequence select="($tk:page-titles(generate-id($page)), tk:title-of($page))[1]"/>
+  </xsl:function>
+
+  <xsl:variable name="tk:page-titles" as="map(xs:string, xs:string)"
+      select="map:merge($tk:pages ! map:entry(generate-id(.), tk:title-of(.)))"/>
+
+  <xsl:function name="tk:title-of" as="xs:string">
     <xsl:param name="page" as="element()"/>
     <xsl:variable name="doc-title" select="$page/ancestor::tei:TEI[1]/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
     <xsl:sequence select="
@@ -540,7 +548,7 @@
   <xsl:function name="tk:node-id" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="
-        if (empty($tk:node-bases)) then replace(generate-id($e), '^d\d+e', 'e')
+        if (empty($tk:node-bases)) then 'e' || substring-after(generate-id($e), 'e') (: d12e345: e345 :)
         else if ($e/@rm:nid) then 'e' || $e/@rm:nid
         else let $doc := ($e/ancestor-or-self::*)[2]
              return 'e' || ($tk:node-bases[count($doc/preceding-sibling::*) + 1] + tk:node-nr($e) - tk:node-nr($doc))"/>
@@ -595,22 +603,25 @@
     <xsl:sequence select="$entry/* except $first[every $w in tokenize(tk:name-text(.), '\W+')[.] satisfies $w = $listed]"/>
   </xsl:function>
 
-  <!-- Mentions of a register entry anywhere in the pages of text, in document order.
-       A pointer is resolved once for each document and way of writing it, not once per
-       mention: a register entry may be named hundreds of times. -->
+  <!-- Mentions of a register entry anywhere in the pages of text, in document order. -->
   <xsl:function name="tk:mentions" as="element()*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="found" as="element()*">
-      <xsl:if test="$entry/@xml:id">
-        <xsl:for-each-group select="key('tk:mention', string($entry/@xml:id), root($entry))
-                                    [ancestor::* intersect $tk:text-pages]"
-                            group-by="generate-id(ancestor-or-self::*[@xml:base][1]) || ' ' || normalize-space(@ref)">
-          <xsl:sequence select="if (tk:entry(.) is $entry) then current-group() else ()"/>
-        </xsl:for-each-group>
-      </xsl:if>
-    </xsl:variable>
-    <xsl:sequence select="$found/."/>
+    <xsl:sequence select="if ($entry/@xml:id) then $tk:mentions(generate-id($entry))/. else ()"/>
   </xsl:function>
+
+  <!-- The names in the pages of text, by the register entry each points to (tk:entry),
+       gathered in one pass for every entry: a register lists the mentions of each of its
+       entries, and an entry may be named hundreds of times. A pointer is resolved once for
+       each document and way of writing it, not once per name. -->
+  <xsl:variable name="tk:mentions" as="map(xs:string, element()*)">
+    <xsl:variable name="resolved" as="map(xs:string, element()*)*">
+      <xsl:for-each-group select="$tk:text-pages//tei:*[@ref][map:contains($tk:is-name-element, local-name())]"
+                          group-by="generate-id(ancestor-or-self::*[@xml:base][1]) || ' ' || normalize-space(@ref)">
+        <xsl:sequence select="tk:entry(.) ! map:entry(generate-id(.), current-group())"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:sequence select="map:merge($resolved, map {'duplicates': 'combine'})"/>
+  </xsl:variable>
 
   <!-- ===== manuscript descriptions ===== -->
 

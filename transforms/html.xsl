@@ -31,6 +31,8 @@
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
   <xsl:mode name="html" on-no-match="shallow-skip"/>
+  <!-- What a page shows inside its shell (h:shell): the opening page's, or a page's. -->
+  <xsl:mode name="h:content" on-no-match="fail"/>
 
   <!-- What a link to a page ends with: an edition that imports these templates for pages
        of another kind (epub.xsl: .xhtml) sets its own. -->
@@ -91,7 +93,6 @@
     <xsl:param name="previous" as="element()?"/>
     <xsl:param name="next" as="element()?"/>
     <xsl:param name="is-index" as="xs:boolean" select="false()"/>
-    <xsl:param name="content" as="node()*"/>
     <html lang="{$tk:book-lang}">
       <head>
         <meta charset="utf-8"/>
@@ -126,7 +127,7 @@
         </xsl:if>
         <main id="main">
           <xsl:if test="$h:search"><xsl:attribute name="data-pagefind-body"/></xsl:if>
-          <xsl:sequence select="$content"/>
+          <xsl:apply-templates select="." mode="h:content"/>
         </main>
         <footer class="site">
           <xsl:if test="not($is-index)">
@@ -174,62 +175,66 @@
     <xsl:call-template name="h:shell">
       <xsl:with-param name="title" select="$tk:book-title"/>
       <xsl:with-param name="is-index" select="true()"/>
-      <xsl:with-param name="content">
-        <xsl:choose>
-          <xsl:when test="$tk:title-pages">
-            <div class="title-page">
-              <xsl:apply-templates select="$tk:title-pages" mode="html">
-                <xsl:with-param name="depth" select="1" tunnel="yes"/>
-              </xsl:apply-templates>
-            </div>
-          </xsl:when>
-          <xsl:otherwise>
-            <div class="title-page">
-              <h1><xsl:value-of select="$tk:book-title"/></h1>
-              <xsl:for-each select="$tk:book-subtitles"><p class="subtitle"><xsl:value-of select="."/></p></xsl:for-each>
-              <xsl:for-each select="$tk:book-authors"><p class="author"><xsl:value-of select="."/></p></xsl:for-each>
-            </div>
-          </xsl:otherwise>
-        </xsl:choose>
-        <nav class="toc" aria-labelledby="toc-head">
-          <h2 id="toc-head">Contents</h2>
-          <ol>
-            <xsl:for-each select="$tk:text-pages">
-              <li>
-                <a href="{tk:page-name(.)}.html"><xsl:value-of select="tk:page-title(.)"/></a>
-                <xsl:call-template name="h:toc-sections">
-                  <xsl:with-param name="page" select="."/>
-                  <xsl:with-param name="within" select="."/>
-                </xsl:call-template>
-              </li>
-            </xsl:for-each>
-          </ol>
-          <xsl:if test="$tk:registers">
-            <h2 id="registers-head">Registers</h2>
-            <ul aria-labelledby="registers-head">
-              <xsl:for-each select="$tk:registers">
-                <li><a href="{tk:page-name(.)}.html"><xsl:value-of select="tk:page-title(.)"/></a>
-                  (<xsl:value-of select="count(*[@xml:id])"/> entries)</li>
-              </xsl:for-each>
-            </ul>
-          </xsl:if>
-        </nav>
-        <xsl:if test="$tk:header">
-          <section class="about" aria-labelledby="about-head">
-            <h2 id="about-head">About this edition</h2>
-            <xsl:for-each select="$tk:header/tei:fileDesc/tei:sourceDesc">
-              <h3>Source</h3>
-              <xsl:apply-templates select="*" mode="html">
-                <xsl:with-param name="depth" select="3" tunnel="yes"/>
-              </xsl:apply-templates>
-            </xsl:for-each>
-            <xsl:apply-templates select="$tk:header/tei:fileDesc/tei:publicationStmt/(tei:publisher | tei:availability)" mode="html">
-              <xsl:with-param name="depth" select="3" tunnel="yes"/>
-            </xsl:apply-templates>
-          </section>
-        </xsl:if>
-      </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- What the opening page shows (mode h:content: the shell's main part, written
+       straight into the page). -->
+  <xsl:template match="document-node()" mode="h:content">
+    <xsl:choose>
+      <xsl:when test="$tk:title-pages">
+        <div class="title-page">
+          <xsl:apply-templates select="$tk:title-pages" mode="html">
+            <xsl:with-param name="depth" select="1" tunnel="yes"/>
+          </xsl:apply-templates>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="title-page">
+          <h1><xsl:value-of select="$tk:book-title"/></h1>
+          <xsl:for-each select="$tk:book-subtitles"><p class="subtitle"><xsl:value-of select="."/></p></xsl:for-each>
+          <xsl:for-each select="$tk:book-authors"><p class="author"><xsl:value-of select="."/></p></xsl:for-each>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
+    <nav class="toc" aria-labelledby="toc-head">
+      <h2 id="toc-head">Contents</h2>
+      <ol>
+        <xsl:for-each select="$tk:text-pages">
+          <li>
+            <a href="{tk:page-name(.)}.html"><xsl:value-of select="tk:page-title(.)"/></a>
+            <xsl:call-template name="h:toc-sections">
+              <xsl:with-param name="page" select="."/>
+              <xsl:with-param name="within" select="."/>
+            </xsl:call-template>
+          </li>
+        </xsl:for-each>
+      </ol>
+      <xsl:if test="$tk:registers">
+        <h2 id="registers-head">Registers</h2>
+        <ul aria-labelledby="registers-head">
+          <xsl:for-each select="$tk:registers">
+            <!-- the line break and spaces before "(" are the page's, as they always were -->
+            <li><a href="{tk:page-name(.)}.html"><xsl:value-of select="tk:page-title(.)"/></a>
+                  (<xsl:value-of select="count(*[@xml:id])"/> entries)</li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
+    </nav>
+    <xsl:if test="$tk:header">
+      <section class="about" aria-labelledby="about-head">
+        <h2 id="about-head">About this edition</h2>
+        <xsl:for-each select="$tk:header/tei:fileDesc/tei:sourceDesc">
+          <h3>Source</h3>
+          <xsl:apply-templates select="*" mode="html">
+            <xsl:with-param name="depth" select="3" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:for-each>
+        <xsl:apply-templates select="$tk:header/tei:fileDesc/tei:publicationStmt/(tei:publisher | tei:availability)" mode="html">
+          <xsl:with-param name="depth" select="3" tunnel="yes"/>
+        </xsl:apply-templates>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="h:toc-sections">
@@ -254,47 +259,48 @@
   <xsl:template name="h:page">
     <xsl:param name="previous" as="element()?"/>
     <xsl:param name="next" as="element()?"/>
-    <xsl:variable name="page" select="."/>
     <xsl:call-template name="h:shell">
       <xsl:with-param name="title" select="tk:page-title(.)"/>
       <xsl:with-param name="previous" select="$previous"/>
       <xsl:with-param name="next" select="$next"/>
-      <xsl:with-param name="content">
-        <article id="{tk:html-id(.)}" class="page {local-name()} {@type}">
-          <xsl:call-template name="h:lang"/>
-          <xsl:if test="not(tei:head)">
-            <h1><xsl:value-of select="tk:page-title(.)"/></h1>
-          </xsl:if>
-          <xsl:apply-templates select="tk:loose-milestones(., false()), node(), tk:loose-milestones(., true())" mode="html">
-            <xsl:with-param name="depth" select="1" tunnel="yes"/>
-          </xsl:apply-templates>
-          <xsl:variable name="notes" select="tk:attached-notes(.)"/>
-          <xsl:if test="$notes">
-            <section class="notes" aria-labelledby="notes-head">
-              <h2 id="notes-head">Notes</h2>
-              <ol class="notes">
-                <xsl:for-each select="$notes">
-                  <li id="{tk:html-id(.)}">
-                    <a class="note-label" href="#{tk:html-id(.)}-ref" title="Back to the text">
-                      <xsl:value-of select="tk:note-label(.)"/>
-                    </a>
-                    <xsl:text> </xsl:text>
-                    <div class="note-body">
-                      <xsl:call-template name="h:lang"/>
-                      <xsl:apply-templates mode="html">
-                        <xsl:with-param name="depth" select="3" tunnel="yes"/>
-                      </xsl:apply-templates>
-                    </div>
-                    <xsl:text> </xsl:text>
-                    <a class="back" href="#{tk:html-id(.)}-ref" aria-label="Back to the text of note {tk:note-label(.)}">↩</a>
-                  </li>
-                </xsl:for-each>
-              </ol>
-            </section>
-          </xsl:if>
-        </article>
-      </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- What a page shows. -->
+  <xsl:template match="*" mode="h:content">
+    <article id="{tk:html-id(.)}" class="page {local-name()} {@type}">
+      <xsl:call-template name="h:lang"/>
+      <xsl:if test="not(tei:head)">
+        <h1><xsl:value-of select="tk:page-title(.)"/></h1>
+      </xsl:if>
+      <xsl:apply-templates select="tk:loose-milestones(., false()), node(), tk:loose-milestones(., true())" mode="html">
+        <xsl:with-param name="depth" select="1" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:variable name="notes" select="tk:attached-notes(.)"/>
+      <xsl:if test="$notes">
+        <section class="notes" aria-labelledby="notes-head">
+          <h2 id="notes-head">Notes</h2>
+          <ol class="notes">
+            <xsl:for-each select="$notes">
+              <li id="{tk:html-id(.)}">
+                <a class="note-label" href="#{tk:html-id(.)}-ref" title="Back to the text">
+                  <xsl:value-of select="tk:note-label(.)"/>
+                </a>
+                <xsl:text> </xsl:text>
+                <div class="note-body">
+                  <xsl:call-template name="h:lang"/>
+                  <xsl:apply-templates mode="html">
+                    <xsl:with-param name="depth" select="3" tunnel="yes"/>
+                  </xsl:apply-templates>
+                </div>
+                <xsl:text> </xsl:text>
+                <a class="back" href="#{tk:html-id(.)}-ref" aria-label="Back to the text of note {tk:note-label(.)}">↩</a>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </section>
+      </xsl:if>
+    </article>
   </xsl:template>
 
   <xsl:template name="h:lang">

@@ -212,45 +212,47 @@
 
   <!-- ===== wrapping ===== -->
 
+  <!-- Words filled greedily into lines of at most $width characters: the first line
+       begins with $first, the others with $indent; a word longer than a line has one to
+       itself. Line by line, not word by word: a line is the longest run of words that
+       fits, that is the text up to the last space among the characters that fit and the
+       one after them. -->
   <xsl:function name="t:wrap" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="first" as="xs:string"/>
     <xsl:param name="indent" as="xs:string"/>
-    <xsl:variable name="words" select="tokenize(normalize-space($text), ' ')"/>
+    <xsl:variable name="words" select="normalize-space($text)"/>
     <xsl:choose>
-      <xsl:when test="$width le 0 or string-length($first) + string-length(normalize-space($text)) le $width">
-        <xsl:sequence select="$first || normalize-space($text)"/>
+      <xsl:when test="$width le 0 or string-length($first) + string-length($words) le $width">
+        <xsl:sequence select="$first || $words"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:iterate select="$words">
-          <xsl:param name="done" as="xs:string*" select="()"/>
-          <xsl:param name="line" as="xs:string" select="$first"/>
-          <xsl:param name="empty" as="xs:boolean" select="true()"/>
-          <xsl:on-completion>
-            <xsl:sequence select="string-join(($done, $line), $t:nl)"/>
-          </xsl:on-completion>
-          <xsl:choose>
-            <xsl:when test="$empty">
-              <xsl:next-iteration>
-                <xsl:with-param name="line" select="$line || ."/>
-                <xsl:with-param name="empty" select="false()"/>
-              </xsl:next-iteration>
-            </xsl:when>
-            <xsl:when test="string-length($line) + 1 + string-length(.) le $width">
-              <xsl:next-iteration>
-                <xsl:with-param name="line" select="$line || ' ' || ."/>
-              </xsl:next-iteration>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:next-iteration>
-                <xsl:with-param name="done" select="($done, $line)"/>
-                <xsl:with-param name="line" select="$indent || ."/>
-              </xsl:next-iteration>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:iterate>
+        <xsl:variable name="line" select="t:line($words, $width - string-length($first))"/>
+        <xsl:sequence select="string-join(($first || $line,
+            t:filled(substring($words, string-length($line) + 2), $width - string-length($indent)) ! ($indent || .)), $t:nl)"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- The lines of words (single-spaced) each at most $room characters long. -->
+  <xsl:function name="t:filled" as="xs:string*">
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:param name="room" as="xs:integer"/>
+    <xsl:if test="$words">
+      <xsl:variable name="line" select="t:line($words, $room)"/>
+      <xsl:sequence select="$line, t:filled(substring($words, string-length($line) + 2), $room)"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- The first line of words (single-spaced) at most $room characters long: the words
+       before the last space within $room + 1 characters, else the first word. -->
+  <xsl:function name="t:line" as="xs:string">
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:param name="room" as="xs:integer"/>
+    <xsl:variable name="space" select="index-of(string-to-codepoints(substring($words, 1, $room + 1)), 32)[last()]"/>
+    <xsl:sequence select="if (string-length($words) le $room) then $words
+                          else if (exists($space)) then substring($words, 1, $space - 1)
+                          else substring-before($words || ' ', ' ')"/>
   </xsl:function>
 
   <!-- ===== blocks ===== -->
@@ -267,7 +269,7 @@
           </xsl:apply-templates>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:variable name="run" select="normalize-space(string-join(current-group() ! t:inline-node(.)))"/>
+          <xsl:variable name="run" select="normalize-space(t:inline-nodes(current-group()))"/>
           <xsl:if test="$run"><xsl:sequence select="t:wrap($run, $indent, $indent)"/></xsl:if>
         </xsl:otherwise>
       </xsl:choose>
@@ -276,12 +278,18 @@
 
   <xsl:function name="t:inline" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="normalize-space(string-join($e/node() ! t:inline-node(.)))"/>
+    <xsl:sequence select="normalize-space(t:inline-nodes($e/node()))"/>
   </xsl:function>
 
   <xsl:function name="t:inline-node" as="xs:string">
     <xsl:param name="n" as="node()"/>
-    <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates select="$n" mode="txt-inline"/></xsl:variable>
+    <xsl:sequence select="t:inline-nodes($n)"/>
+  </xsl:function>
+
+  <!-- The running text of nodes (mode txt-inline), in one pass over them. -->
+  <xsl:function name="t:inline-nodes" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates select="$nodes" mode="txt-inline"/></xsl:variable>
     <xsl:sequence select="string-join($parts)"/>
   </xsl:function>
 

@@ -32,8 +32,8 @@ from ..access import LINK_SCHEMES
 from ..errors import TeikitError, UsageError
 from ..xmlio import atomic_folder, output_folder
 from . import media
-from .collection import collect_documents, located_in
-from .saxon import TRANSFORMS, stylesheet, transform
+from .collection import Gathered, gather_documents, located_in, prepare_documents
+from .saxon import TRANSFORMS, Parsed, stylesheet, transform
 from .search import Indexing
 from .windows import render_windows
 
@@ -128,16 +128,48 @@ def render_editions(
         raise UsageError("--jobs must be 1 or more")
     spread = {"jobs": jobs, "dask": dask}
     with contextlib.ExitStack() as stack:
+        # The documents are read once for every edition (Reading).
+        reading = Reading(paths, Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="teikit-read-"))))
         return [
-            stack.enter_context(_edition(paths, to, Path(out), width=width, force=force, search=search, spread=spread))
+            stack.enter_context(
+                _edition(paths, to, Path(out), width=width, force=force, search=search, spread=spread, reading=reading)
+            )
             for to, out in editions
         ]
 
 
+class Reading:
+    """The documents of `paths` gathered into `folder` (collection.gather_documents) when
+    the first edition asks for them, and what reading them reported: the editions of one
+    collection share them, each preparing them for itself."""
+
+    def __init__(self, paths, folder: Path) -> None:
+        self.paths, self.folder = paths, folder
+        self.warnings: list[str] = []
+        self.gathered: list[Gathered] | None = None
+        self.parsed: Parsed | None = None
+
+    def documents(self) -> tuple[list[Gathered], list[str]]:
+        if self.gathered is None:
+            self.gathered = gather_documents(self.paths, self.folder, warn=self.warnings.append)
+        return self.gathered, self.warnings
+
+    def parse(self, path: Path) -> Parsed:
+        """The collection's one document as Saxon read it: read once for the editions
+        whose transforms read the same file (any without graphics to prepare)."""
+        if self.parsed is None or self.parsed.path != path:
+            self.parsed = None  # the tree read before goes before the next is built
+            self.parsed = Parsed(path)
+        return self.parsed
+
+
 @contextlib.contextmanager
-def _edition(paths, to: str, outdir: Path, *, width: int, force: bool, search: bool, spread) -> Iterator[Rendered]:
+def _edition(
+    paths, to: str, outdir: Path, *, width: int, force: bool, search: bool, spread, reading: Reading | None = None
+) -> Iterator[Rendered]:
     """Render the site edition `to` into a temporary folder and yield its account; the
-    folder replaces `outdir` when the block ends (the search index finished first)."""
+    folder replaces `outdir` when the block ends (the search index finished first).
+    `reading`: the documents as another edition read them (else they are read here)."""
     output_folder(outdir, force, paths)  # refuse a bad output before the work, not after
     result = Rendered(outdir, to)
     result.seconds["compile"] = compile_stylesheets(to)
@@ -150,9 +182,13 @@ def _edition(paths, to: str, outdir: Path, *, width: int, force: bool, search: b
         # The documents go to Saxon as files, read one at a time: Python never holds the
         # collection whole, and Saxon holds a window of it (teikit.render.windows).
         # Decided before the transform: html.xsl shows only the images marked as published.
+        shared = reading is not None  # with other editions, which may read the same tree
+        reading = reading or Reading(paths, Path(work))
+        gathered, read_warnings = reading.documents()
+        result.warnings += read_warnings
         planner = media.Planner(forbidden=[outdir], warn=result.warnings.append)
         prepare = planner.mark if to == "html" else (lambda root: None)
-        documents = collect_documents(paths, Path(work), warn=result.warnings.append, prepare=prepare)
+        documents = prepare_documents(gathered, Path(work), prepare)
         result.seconds["read"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         params: dict[str, bool | int | str] = {"width": width} if to == "text" else {}
@@ -160,7 +196,7 @@ def _edition(paths, to: str, outdir: Path, *, width: int, force: bool, search: b
         if search:
             params["search"] = True
         if len(documents) == 1:  # the collection is that document
-            messages = transform(FORMATS[to], documents[0], tmp, params)
+            messages = transform(FORMATS[to], reading.parse(documents[0]) if shared else documents[0], tmp, params)
         else:
             messages = render_windows(FORMATS[to], documents, Path(work), tmp, params, book=to == "text", **spread)
         result.warnings += located_in(paths, messages)

@@ -20,13 +20,14 @@ import os
 import re
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import TeikitError
 from ..tei import TEI_NS, XML_NS, q
-from ..validate.documents import ORIGIN, find_xml_files, load
+from ..validate.documents import ORIGIN, find_xml_files, load, may_xinclude
 from . import languages
 
 XML_BASE = f"{{{XML_NS}}}base"
@@ -39,7 +40,8 @@ TEI_ROOTS = (q("TEI"), q("teiCorpus"))
 def collect(paths, warn=lambda message: None) -> etree._Element:
     """One tree holding every TEI document found in `paths` (files or folders)."""
     included: set[str] = set()
-    roots = [root for path, root in list(_documents(paths, warn, included)) if path not in included]
+    read = sorted(_documents(paths, warn, included), key=lambda document: document[0])
+    roots = [root for _, path, root in read if path not in included]
     if not roots:
         raise TeikitError("no TEI documents to render", ", ".join(str(p) for p in paths))
     if len(roots) == 1:
@@ -73,58 +75,106 @@ CORPUS_END = b"</teiCorpus>"
 
 def collect_documents(paths, folder: Path, warn=lambda message: None, prepare=lambda root: None) -> list[Path]:
     """The documents `collect` would give, each written to a file of `folder` (in order),
-    holding one in memory at a time.
+    holding one in memory at a time: `gather_documents`, then `prepare_documents`."""
+    return prepare_documents(gather_documents(paths, folder, warn=warn), folder, prepare)
 
-    Each document is serialised as it is read; once the documents that a corpus includes
-    are known, the others are read back in turn, given to `prepare` (which may mark them,
-    as the media plan does) and written again.
+
+@dataclass(frozen=True)
+class Gathered:
+    """A document of the collection as gather_documents wrote it, to be prepared."""
+
+    file: Path
+    graphics: bool  # whether it holds a graphic (each then carries its line, SOURCE_LINE)
+
+
+def gather_documents(paths, folder: Path, warn=lambda message: None) -> list[Gathered]:
+    """The documents `collect` would give, each written to a file of `folder` (in order),
+    holding one in memory at a time; those with graphics still to be prepared
+    (`prepare_documents`). Several editions of one collection may share what this gives.
+
+    Each document is serialised as it is read; the documents that a corpus includes are
+    known once every file has been read, and left out then.
     """
     included: set[str] = set()
-    read: list[tuple[str, Path]] = []
-    for k, (path, root) in enumerate(_documents(paths, warn, included)):
+    read: list[tuple[int, str, Gathered]] = []
+    for k, path, root in _documents(paths, warn, included):
         chunk = folder / f"{k}.xml"
+        graphics = False
         for graphic in root.iter(q("graphic")):  # read back, it would have the chunk's lines
             graphic.set(SOURCE_LINE, str(graphic.sourceline or ""))
+            graphics = True
         chunk.write_bytes(etree.tostring(root, encoding="utf-8", xml_declaration=False))
-        read.append((path, chunk))
-    kept = [chunk for path, chunk in read if path not in included]
-    for path, chunk in read:
+        read.append((k, path, Gathered(chunk, graphics)))
+    read.sort(key=lambda document: document[0])
+    kept = [gathered for _, path, gathered in read if path not in included]
+    for _, path, gathered in read:
         if path in included:
-            chunk.unlink()
+            gathered.file.unlink()
     if not kept:
         raise TeikitError("no TEI documents to render", ", ".join(str(p) for p in paths))
-    # Read back what teikit has just written (already checked): no entities, no network.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    for chunk in kept:
-        root = etree.parse(str(chunk), parser).getroot()
-        prepare(root)
-        for graphic in root.iter(q("graphic")):
-            graphic.attrib.pop(SOURCE_LINE, None)
-        chunk.write_bytes(etree.tostring(root, encoding="utf-8", xml_declaration=False))
     return kept
 
 
+def prepare_documents(gathered: list[Gathered], folder: Path, prepare=lambda root: None) -> list[Path]:
+    """The files of the gathered documents made ready for a transform: a document with
+    graphics is read back, given to `prepare` (which may mark its graphics, as the media
+    plan does), its graphics' lines removed, and written to `folder` under its own name
+    (replacing it, when that is its folder); any other is its file as gathered, which
+    `prepare` would leave as it is. One at a time in memory."""
+    # Read back what teikit has just written (already checked): no entities, no network,
+    # and ids not collected (libxml2 would stop at an xml:id given twice, which the loader
+    # let through: the edition renders it, as it does a document without graphics).
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, collect_ids=False)
+    files: list[Path] = []
+    for document in gathered:
+        if not document.graphics:
+            files.append(document.file)
+            continue
+        root = etree.parse(str(document.file), parser).getroot()
+        prepare(root)
+        for graphic in root.iter(q("graphic")):
+            graphic.attrib.pop(SOURCE_LINE, None)
+        prepared = folder / document.file.name
+        prepared.write_bytes(etree.tostring(root, encoding="utf-8", xml_declaration=False))
+        files.append(prepared)
+    return files
+
+
 def _documents(paths, warn, included: set[str]):
-    """(absolute path, root) of every TEI document in `paths`, its parts' origins marked.
+    """(position, absolute path, root) of every TEI document in `paths`, its parts'
+    origins marked; the position is the file's among the files found, whose order the
+    caller keeps (the documents come in another: the corpus files first).
 
     `included` gathers the files a corpus file brought in by XInclude: they are rendered
-    through it, so the caller leaves them out (known only once every file has been read).
+    through it, so the caller leaves them out. The files that may hold an XInclude are
+    read first, so that a file they include is not read a second time on its own (only
+    they can include one). What reading reports goes to `warn` in the files' order, once
+    all are read.
     """
     files = find_xml_files(paths)
     if not files:
         raise TeikitError("no XML files to render", ", ".join(str(p) for p in paths))
     named = {os.path.abspath(p) for p in paths if not Path(p).is_dir()}
-    for path in files:
+    reported: list[list[str]] = [[] for _ in files]
+    including = {k for k, path in enumerate(files) if may_xinclude(path)}
+    # those that may include first, each group in the files' order (sorted() is stable)
+    for k in sorted(range(len(files)), key=lambda k: k not in including):
+        path = files[k]
+        if k not in including and os.path.abspath(path) in included:
+            continue  # read through the corpus that includes it
         root = _load(path)
         if root.tag not in TEI_ROOTS:
             if os.path.abspath(path) in named:
                 raise TeikitError(f"not a TEI document: the root element is <{etree.QName(root).localname}>", path)
-            warn(f"{path}: skipped, not a TEI document")
+            reported[k].append(f"{path}: skipped, not a TEI document")
             continue
         _mark_origins(root, path, included)
-        languages.normalise(root, path, warn)
+        languages.normalise(root, path, reported[k].append)
         root.set(XML_BASE, Path(path).resolve().as_uri())
-        yield os.path.abspath(path), root
+        yield k, os.path.abspath(path), root
+    for messages in reported:
+        for message in messages:
+            warn(message)
 
 
 # How the transforms say where an element is (common.xsl, tk:location): element positions

@@ -37,11 +37,26 @@ def stylesheet(name: str):
         raise TeikitError(f"stylesheet does not compile: {exc}", str(path)) from None
 
 
+class Parsed:
+    """A document Saxon has read (`parse`), for several transforms to read without
+    reading the file again."""
+
+    def __init__(self, path: Path) -> None:
+        from saxonche import PySaxonApiError
+
+        self.path = path
+        try:
+            self.node = processor().parse_xml(xml_file_name=str(path))
+        except PySaxonApiError as exc:
+            first = (str(exc).strip().splitlines() or ["unknown error"])[0]
+            raise TeikitError(f"Saxon cannot read the collection: {first}") from None
+
+
 def transform(
-    name: str, source: str | Path, outdir: Path, params: dict[str, bool | int | str] | None = None
+    name: str, source: str | Path | Parsed, outdir: Path, params: dict[str, bool | int | str] | None = None
 ) -> list[str]:
-    """Apply transforms/NAME to the document (its text, or the file that holds it); its
-    result documents go into `outdir`.
+    """Apply transforms/NAME to the document (its text, the file that holds it, or the
+    document as Saxon read it); its result documents go into `outdir`.
 
     Returns the stylesheet's messages (warnings about the input).
     """
@@ -53,7 +68,7 @@ def transform_to_string(name: str, source: Path, params: dict[str, bool | int | 
     return _run(name, source, None, params)[0]
 
 
-def _run(name: str, source: str | Path, outdir: Path | None, params) -> tuple[str, list[str]]:
+def _run(name: str, source: str | Path | Parsed, outdir: Path | None, params) -> tuple[str, list[str]]:
     from saxonche import PySaxonApiError
 
     proc = processor()
@@ -72,7 +87,9 @@ def _run(name: str, source: str | Path, outdir: Path | None, params) -> tuple[st
     executable.set_save_xsl_message(True, None)
     executable.clear_xsl_messages()
     try:
-        if isinstance(source, Path):
+        if isinstance(source, Parsed):
+            document = source.node
+        elif isinstance(source, Path):
             document = proc.parse_xml(xml_file_name=str(source))
         else:
             document = proc.parse_xml(xml_text=source)
