@@ -339,6 +339,20 @@ def test_a_stylesheet_of_another_shape_is_left_as_it_is():
         assert etree.tostring(variant) == before
 
 
+def test_a_pattern_on_any_element_is_applied_to_what_its_contexts_select():
+    """A pattern with a rule on any element is applied through one selection from the root
+    (its rule contexts below //, or as written from /); a context that does not start with a
+    name or * (a key, an attribute, a text node) keeps the pattern on the walk."""
+    from teikit.validate.schematron import _selection
+
+    assert (
+        _selection(["*[@from and @to]", "tei:p/tei:hi | /tei:TEI"]) == "//*[@from and @to] | //tei:p/tei:hi | /tei:TEI"
+    )
+    assert _selection(["child::*[1]"]) == "//child::*[1]"
+    for context in ("@when", "key('k', 'v')", "id('x')", "text()", "node()", "attribute::n", "/@x", "*[@a] | @b"):
+        assert _selection(["p", context]) is None, context
+
+
 # ---------------------------------------------------------------- many files in one run
 
 

@@ -26,7 +26,8 @@ the documents the rules read with document(), such as the registers beside an ed
 files, are parsed and indexed once per part, not once per file; memory stays bounded by
 the part). A file jing reads as it is, whose grammar is not judged in-process, is not
 parsed in Python at all unless the rules find something in it (_by_path: libxslt reads it
-by its path; 1,000 copies of the book's chapters, 1 job: 24.0 -> 22.3 s of CPU). Files
+by its path; 1,000 copies of the book's chapters, 1 job: 24.0 -> 22.3 s of CPU); such files
+are checked BY_PATH_PART at a time (the registers read once per 32 files, not 8). Files
 prepared in this process are prepared in two threads when no Saxon is involved and the run is not a batch of a larger one (libxml2 and libxslt release the GIL;
 see _threads). In runs and batches where libxml2 judges teikit.rng (fewer than
 jing.LONG_RUN files), the files that XInclude others are read beside the other files
@@ -101,6 +102,10 @@ BATCH_MIN = 50  # files per batch at least: a batch starts a JVM and compiles it
 MAX_JOBS = os.cpu_count() or 1  # --jobs above this is lowered to it
 THREADS = min(2, MAX_JOBS)  # files prepared at once in one process (see _threads)
 PART = 8  # files loaded and checked together (Schematron.check_many); their trees are held at once
+# Files Schematron reads by their paths (_by_path) are checked together in parts this large: each
+# run parses and indexes what the rules read with document() (the book's registers: about 9 ms
+# of CPU a run); libxslt holds the part's documents until the run ends, Python none of them.
+BY_PATH_PART = 32
 
 __all__ = ["validate", "Run", "FileResult", "Problem", "Summary", "TEIKIT_RNG", "TEIKIT_SCH", "find_xml_files"]
 
@@ -229,7 +234,10 @@ def _validate_files(
                 # They are read (parsed, XIncluded) beside the other files.
                 if threads > 1:
                     reading = [pool.submit(_load, f, options) for f in includers]
-                    pending = [pool.submit(_prepare_part, part, options, by_path) for part in _split(rest, threads)]
+                    pending = [
+                        pool.submit(_prepare_part, part, options, by_path)
+                        for part in _split(rest, threads, _part_size(rest, by_path))
+                    ]
                     others = _gathered(pending, ticker)
                 else:
                     others = _prepare_all(rest, options, ticker, by_path)
@@ -248,7 +256,7 @@ def _validate_files(
             elif threads > 1:
                 # The includers one by one (the largest files, started first), the rest in
                 # one part per thread.
-                parts = [[f] for f in includers] + _split(rest, threads)
+                parts = [[f] for f in includers] + _split(rest, threads, _part_size(rest, by_path))
                 pending = [pool.submit(_prepare_part, part, options, by_path) for part in parts]
                 first = _gathered(pending[: len(includers)], ticker)
                 batches = early + _submit(jvms, _late(first, done), 1, stager)
@@ -508,18 +516,27 @@ def _collect(batches, prepared: list[_Prepared], ticker) -> list[str]:
 
 def _prepare_all(files, options, ticker, by_path=None, judged: dict[str, Judged] | None = None) -> list[_Prepared]:
     out = []
-    for i in range(0, len(files), PART):
-        part = _prepare_part(files[i : i + PART], options, by_path, judged)
+    size = _part_size(files, by_path)
+    for i in range(0, len(files), size):
+        part = _prepare_part(files[i : i + size], options, by_path, judged)
         out += part
         ticker(len(part))
     return out
 
 
-def _split(files: list[str], parts: int) -> list[list[str]]:
-    """`files` in parts of at most PART files for `parts` threads: a multiple of `parts` of
+def _part_size(files: list[str], by_path) -> int:
+    """How many of `files` go in one part: BY_PATH_PART when most are read by their paths
+    (_by_path; those it leaves are still loaded PART at a time), else PART."""
+    if by_path and 2 * sum(1 for f in files if f in by_path) > len(files):
+        return BY_PATH_PART
+    return PART
+
+
+def _split(files: list[str], parts: int, size: int = PART) -> list[list[str]]:
+    """`files` in parts of at most `size` files for `parts` threads: a multiple of `parts` of
     them (none empty), as even in bytes as can be (the largest file first into the lightest
     part), each in the order of `files`."""
-    count = max(parts, -(-len(files) // PART))
+    count = max(parts, -(-len(files) // size))
     count = min(len(files), -(-count // parts) * parts)
     if count <= 1:
         return [files] if files else []
@@ -532,7 +549,7 @@ def _split(files: list[str], parts: int) -> list[list[str]]:
     bins: list[list[str]] = [[] for _ in range(count)]
     weights = [0] * count
     for f in sorted(files, key=sizes.__getitem__, reverse=True):
-        i = min((i for i in range(count) if len(bins[i]) < PART), key=weights.__getitem__)
+        i = min((i for i in range(count) if len(bins[i]) < size), key=weights.__getitem__)
         bins[i].append(f)
         weights[i] += sizes[f]
     order = {f: i for i, f in enumerate(files)}
@@ -617,13 +634,24 @@ def _prepare_part(
     (_by_path): one the rules find nothing in is done; only the others are parsed here.
     `judged`: what this run found in the files validated before, by real path; a file that
     XIncludes only such files is checked outside what it includes where inclusion.py allows.
-    `loaded`: the files already read (_load), in the order of `paths` (none read by path)."""
-    if loaded is None:
-        settled, reports = _by_path([p for p in paths if p in (by_path or {})], by_path or {}, options)
-        rest = [p for p in paths if p not in settled]
-        loaded = [_load(path, options) for path in rest]
-    else:
-        settled, reports, rest = {}, {}, paths
+    `loaded`: the files already read (_load), in the order of `paths` (none read by path).
+    The files not settled by path are loaded and checked PART at a time."""
+    if loaded is not None:
+        return _prepare_loaded(paths, loaded, options, judged, {})
+    settled, reports = _by_path([p for p in paths if p in (by_path or {})], by_path or {}, options)
+    rest = [p for p in paths if p not in settled]
+    for i in range(0, len(rest), PART):
+        chunk = rest[i : i + PART]
+        done = _prepare_loaded(chunk, [_load(path, options) for path in chunk], options, judged, reports)
+        settled.update(zip(chunk, done, strict=True))
+    return [settled[path] for path in paths]
+
+
+def _prepare_loaded(
+    rest: list[str], loaded: list[Loaded], options: Options, judged: dict[str, Judged] | None, reports: dict
+) -> list[_Prepared]:
+    """_prepare_part on loaded files (`rest`, in the same order), with the reports _by_path made
+    on them by their paths."""
     wanted = [_schematrons_of(doc, options) for doc in loaded]
     covered = [inclusion.covered(doc, judged) if judged else None for doc in loaded]
     found: dict[tuple[int, str], list[Problem] | TeikitError] = {}
@@ -657,11 +685,10 @@ def _prepare_part(
         checked = schematron.check_many(trees, [loaded[i].on_disk for i in which])
         found.update(((i, sch), problems) for i, problems in zip(which, checked, strict=True))
     grammar = [roots if roots and judged and inclusion.grammar_covered(roots, judged) else None for roots in covered]
-    done = {
-        path: _finish(doc, options, wanted[i], {s: found[(i, s)] for s in wanted[i] if isinstance(s, str)}, grammar[i])
-        for i, (path, doc) in enumerate(zip(rest, loaded, strict=True))
-    }
-    return [settled.get(path) or done[path] for path in paths]
+    return [
+        _finish(doc, options, wanted[i], {s: found[(i, s)] for s in wanted[i] if isinstance(s, str)}, grammar[i])
+        for i, doc in enumerate(loaded)
+    ]
 
 
 def _by_path(paths: list[str], declared: dict[str, list[SchemaRef]], options: Options):
