@@ -35,6 +35,7 @@ from . import media
 from .collection import collect_documents, located_in
 from .saxon import TRANSFORMS, stylesheet, transform
 from .search import Indexing
+from . import windows
 from .windows import render_windows
 
 FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl", "pdf": "typst.xsl"}
@@ -140,7 +141,6 @@ def _edition(paths, to: str, outdir: Path, *, width: int, force: bool, search: b
     folder replaces `outdir` when the block ends (the search index finished first)."""
     output_folder(outdir, force, paths)  # refuse a bad output before the work, not after
     result = Rendered(outdir, to)
-    result.seconds["compile"] = compile_stylesheets(to)
     t0 = time.perf_counter()
     search = search and to == "html"
     with (
@@ -154,6 +154,10 @@ def _edition(paths, to: str, outdir: Path, *, width: int, force: bool, search: b
         prepare = planner.mark if to == "html" else (lambda root: None)
         documents = collect_documents(paths, Path(work), warn=result.warnings.append, prepare=prepare)
         result.seconds["read"] = time.perf_counter() - t0
+        # Compiled here only for a run here: a collection of several windows is rendered
+        # in processes of their own, and this one never starts Saxon.
+        if len(documents) == 1 or windows.one_run(documents):
+            result.seconds["compile"] = compile_stylesheets(to)
         t0 = time.perf_counter()
         params: dict[str, bool | int | str] = {"width": width} if to == "text" else {}
         params["link-schemes"] = " ".join(LINK_SCHEMES)
