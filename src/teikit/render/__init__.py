@@ -31,11 +31,10 @@ from pathlib import Path
 from ..access import LINK_SCHEMES
 from ..errors import TeikitError, UsageError
 from ..xmlio import atomic_folder, output_folder
-from . import media
+from . import media, windows
 from .collection import collect_documents, located_in
 from .saxon import TRANSFORMS, stylesheet, transform
 from .search import Indexing
-from . import windows
 from .windows import render_windows
 
 FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl", "pdf": "typst.xsl"}

@@ -24,8 +24,10 @@ held ever more (some 280 MiB at the first window of 400 documents, 490 at the ei
 So when the collection takes several windows, the outlines and each window are made in
 a process of their own that ends with them (teikit.cluster.map_batches, `fresh`): the
 memory a run takes is that of one window in a new process, and this process never
-starts Saxon. A collection that fits in one window is rendered here in one transform,
-as the whole collection (no outlines: there is no other document to outline).
+starts Saxon. A window's tree is bounded as a whole (TREE_BYTES): the more the other
+documents' outlines take, the fewer documents it holds whole. A collection that fits in
+one window is rendered here in one transform, as the whole collection (no outlines:
+there is no other document to outline).
 """
 
 from __future__ import annotations
@@ -39,13 +41,20 @@ from lxml import etree
 
 from ..cluster import map_batches
 from ..tei import XML_NS, q
-from .collection import CORPUS_END, CORPUS_START
 from . import saxon
+from .collection import CORPUS_END, CORPUS_START
 from .saxon import transform, transform_to_string
 
 # How many bytes of TEI a window holds whole (at least one document): the tree Saxon
 # builds is some five times the size of its file.
 WINDOW_BYTES = 6 * 2**20
+# How many bytes a window's tree holds in all, its whole documents and the outlines of
+# the others: the outlines of a large collection (some 15 KB a chapter, 6 MB for 400)
+# leave that much less for whole documents; but never less than a quarter of
+# WINDOW_BYTES, past which the outlines, read again by every window, would cost more
+# time than the pages. (A window of 400 chapters' outlines and 6 MiB whole took 330 MiB
+# in its process, with 3 MiB whole 270.)
+TREE_BYTES = 9 * 2**20
 
 # TinyBuilder.PARENT_POINTER_INTERVAL: a parent pointer comes before a child of the
 # collection's root when more than this many children came since the last one.
@@ -54,9 +63,7 @@ _PARENT_POINTER_INTERVAL = 10
 _SPAN = re.compile(r'\brm:span="(\d+)"')
 
 
-def outline_all(
-    documents: list[Path], folder: Path, stylesheet: str = "outline.xsl"
-) -> tuple[list[Path], list[int]]:
+def outline_all(documents: list[Path], folder: Path, stylesheet: str = "outline.xsl") -> tuple[list[Path], list[int]]:
     """The outline of each document (a file in `folder`) and the number its root has in
     the tree of the whole collection (document node 0, the teiCorpus 1)."""
     entries = " ".join(sorted(_entry_ids(documents)))
@@ -96,6 +103,13 @@ def _entry_ids(documents: list[Path]) -> set[str]:
             if element.get(_XML_ID):
                 ids.add(element.get(_XML_ID, ""))
     return ids
+
+
+def whole_bytes(outlines: list[Path], budget: int) -> int:
+    """How many bytes of documents a window holds whole, beside the outlines of the rest
+    (TREE_BYTES); at most `budget`."""
+    rest = TREE_BYTES - sum(outline.stat().st_size for outline in outlines)
+    return min(budget, max(rest, WINDOW_BYTES // 4))
 
 
 def windows(documents: list[Path], budget: int) -> list[list[int]]:
@@ -179,12 +193,12 @@ def render_windows(
     A collection of one window is rendered here. Otherwise the outlines, then the
     windows, are made in processes that end with them (teikit.cluster.map_batches,
     `fresh`): `jobs` windows at a time, or on the Dask cluster at `dask`."""
-    groups = windows(documents, budget or WINDOW_BYTES)
-    if len(groups) == 1:
+    if len(windows(documents, budget or WINDOW_BYTES)) == 1:
         return _render_whole(name, documents, work / "window-0.xml", outdir, params)
     stylesheets = saxon.TRANSFORMS.resolve()
     outlining = Outlining(tuple(documents), work, str(stylesheets / "outline.xsl"))
     [(_, (outlines, bases))] = list(map_batches(outline_run, [outlining], dask=dask, fresh=True))
+    groups = windows(documents, whole_bytes(outlines, budget or WINDOW_BYTES))
     parts: list[Path] = []
     runs: list[Window] = []
     for w, group in enumerate(groups):
