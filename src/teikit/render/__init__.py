@@ -166,7 +166,7 @@ def _edition(paths, to: str, outdir: Path, *, width: int, force: bool, search: b
             messages = transform(FORMATS[to], documents[0], tmp, params)
         else:
             messages = render_windows(FORMATS[to], documents, Path(work), tmp, params, book=to == "text", **spread)
-        result.warnings += located_in(paths, messages)
+        result.warnings += located_in(paths, messages, documents)
         if to == "html":
             shutil.copytree(TRANSFORMS / "assets", tmp / "assets")
             media.publish(planner.images, tmp, warn=result.warnings.append)
