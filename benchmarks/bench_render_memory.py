@@ -2,12 +2,12 @@
 
 The documents are copies of the bundled edition's chapters (each about 100–200 KiB of TEI),
 renamed so that every one is a page of its own, in a temporary folder. Each size is
-rendered to HTML by a fresh process, and the memory of that process and of every process
-it starts (teikit renders a collection of several windows in worker processes) is
-sampled every 20 ms: the peak of their summed proportional set size (PSS: a page two
-processes share counts half in each, so the sum is the memory the render takes; for a
-single process it is its resident memory less its share of shared libraries), and the
-largest resident memory of any one process (its VmHWM, the kernel's maximum). The time
+rendered to HTML by a fresh process, and the resident memory (RSS) of that process and
+of every process it starts (teikit renders a collection of several windows in worker
+processes) is sampled every 20 ms: the peak of their sum (an upper bound: a page two of
+them share counts in each; not the proportional set size, which counts a library page
+shared with any other process on the machine, another user's Saxon, as a fraction), and
+the largest resident memory of any one process (its VmHWM, the kernel's maximum). The time
 is wall time and the CPU time of all the processes (the machine may be shared: CPU time
 is disturbed less). Saxon's heap is sized by its garbage collector, not by what it holds:
 the peak varies from run to run by tens of MiB; --repeat runs each size several times
@@ -98,7 +98,7 @@ def _read_kib(path: str, field: str) -> int:
 
 def measure(command: list[str], env: dict[str, str]) -> tuple[str, float, float, float, float]:
     """Run `command`; its output, wall seconds, CPU seconds of it and of its descendants,
-    peak summed PSS (MiB) and peak RSS of one process (MiB)."""
+    peak summed RSS (MiB) and peak RSS of one process (MiB)."""
     # A subreaper: what the command starts and leaves (multiprocessing's fork server) is
     # reaped here, so its CPU time and memory are counted in RUSAGE_CHILDREN.
     ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
@@ -112,7 +112,7 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[str, float, float,
         nonlocal peak, largest
         while not done.is_set():
             pids = _descendants(proc.pid)
-            peak = max(peak, sum(_read_kib(f"/proc/{pid}/smaps_rollup", "Pss:") for pid in pids))
+            peak = max(peak, sum(_read_kib(f"/proc/{pid}/status", "VmRSS:") for pid in pids))
             # VmHWM: the most the process has held (the kernel's maximum, not a sample)
             largest = max([largest] + [_read_kib(f"/proc/{pid}/status", "VmHWM:") for pid in pids])
             time.sleep(0.02)
@@ -189,7 +189,7 @@ def main() -> None:
                 print(
                     f"{n:5d} documents ({size / 2**20:5.1f} MiB of TEI), {label:8s}: {args.to} in {wall:6.1f} s, "
                     f"CPU {cpu[0]:6.1f} s ({cpu[0] / n:.3f} s per document; median {statistics.median(cpu) / n:.3f}), "
-                    f"peak PSS of all processes {pss[0]:4.0f} MiB (median {statistics.median(pss):4.0f}, "
+                    f"peak RSS of all processes {pss[0]:4.0f} MiB (median {statistics.median(pss):4.0f}, "
                     f"worst {pss[-1]:4.0f}), largest RSS of one {rss[0]:4.0f} MiB (median "
                     f"{statistics.median(rss):4.0f}), {files} files, {len(got)} runs"
                 )
