@@ -7,7 +7,8 @@ of every process it starts (teikit renders a collection of several windows in wo
 processes) is sampled every 20 ms: the peak of their sum (an upper bound: a page two of
 them share counts in each; not the proportional set size, which counts a library page
 shared with any other process on the machine, another user's Saxon, as a fraction), and
-the largest resident memory of any one process (its VmHWM, the kernel's maximum). The time
+the largest resident memory of any one process (its VmHWM, the kernel's maximum); the
+summed PSS too, a lower bound on a shared machine. The time
 is wall time and the CPU time of all the processes (the machine may be shared: CPU time
 is disturbed less). Saxon's heap is sized by its garbage collector, not by what it holds:
 the peak varies from run to run by tens of MiB; --repeat runs each size several times
@@ -96,23 +97,24 @@ def _read_kib(path: str, field: str) -> int:
     return 0
 
 
-def measure(command: list[str], env: dict[str, str]) -> tuple[str, float, float, float, float]:
+def measure(command: list[str], env: dict[str, str]) -> tuple[str, float, float, float, float, float]:
     """Run `command`; its output, wall seconds, CPU seconds of it and of its descendants,
-    peak summed RSS (MiB) and peak RSS of one process (MiB)."""
+    peak summed RSS (MiB), peak RSS of one process (MiB) and peak summed PSS (MiB)."""
     # A subreaper: what the command starts and leaves (multiprocessing's fork server) is
     # reaped here, so its CPU time and memory are counted in RUSAGE_CHILDREN.
     ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
     before = resource.getrusage(resource.RUSAGE_CHILDREN)  # CPU time: counts every process reaped
     t0 = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    peak = largest = 0
+    peak = largest = proportional = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak, largest
+        nonlocal peak, largest, proportional
         while not done.is_set():
             pids = _descendants(proc.pid)
             peak = max(peak, sum(_read_kib(f"/proc/{pid}/status", "VmRSS:") for pid in pids))
+            proportional = max(proportional, sum(_read_kib(f"/proc/{pid}/smaps_rollup", "Pss:") for pid in pids))
             # VmHWM: the most the process has held (the kernel's maximum, not a sample)
             largest = max([largest] + [_read_kib(f"/proc/{pid}/status", "VmHWM:") for pid in pids])
             time.sleep(0.02)
@@ -132,7 +134,7 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[str, float, float,
     if proc.returncode != 0:
         raise RuntimeError(err.strip().splitlines()[-1:])
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return out, seconds, cpu, peak / 1024, largest / 1024
+    return out, seconds, cpu, peak / 1024, largest / 1024, proportional / 1024
 
 
 def make_collection(n: int, folder: Path) -> Path:
@@ -191,7 +193,8 @@ def main() -> None:
                     f"CPU {cpu[0]:6.1f} s ({cpu[0] / n:.3f} s per document; median {statistics.median(cpu) / n:.3f}), "
                     f"peak RSS of all processes {pss[0]:4.0f} MiB (median {statistics.median(pss):4.0f}, "
                     f"worst {pss[-1]:4.0f}), largest RSS of one {rss[0]:4.0f} MiB (median "
-                    f"{statistics.median(rss):4.0f}), {files} files, {len(got)} runs"
+                    f"{statistics.median(rss):4.0f}), summed PSS {min(run[5] for run in got):4.0f} MiB, "
+                    f"{files} files, {len(got)} runs"
                 )
 
 
