@@ -126,6 +126,36 @@ def test_map_batches_locally_yields_every_batch_once(jobs):
     assert [x for i in sorted(got) for x in got[i]] == [x * x for x in range(50)]
 
 
+def _pid_and_squares(batch):
+    if -1 in batch:
+        raise ValueError("a batch that cannot run")
+    return os.getpid(), [x * x for x in batch]
+
+
+def _alive(pid: int) -> bool:
+    """Whether process `pid` still runs (a zombie, whose memory is gone, does not)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_fresh_batches_each_run_in_a_process_that_ends_with_it(jobs):
+    batches = cluster.split(list(range(20)), 4)
+    got = {}
+    for i, (pid, squares) in cluster.map_batches(_pid_and_squares, batches, jobs=jobs, fresh=True):
+        assert not _alive(pid)  # ended before its result is yielded: its memory is returned
+        got[i] = (pid, squares)
+    assert sorted(got) == list(range(len(batches)))
+    pids = {pid for pid, _ in got.values()}
+    assert len(pids) == len(batches) and os.getpid() not in pids
+    assert [x for i in sorted(got) for x in got[i][1]] == [x * x for x in range(20)]
+    with pytest.raises(ValueError, match="cannot run"):
+        list(cluster.map_batches(_pid_and_squares, [[1], [-1], [2]], jobs=jobs, fresh=True))
+
+
 def test_the_cluster_address_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv(cluster.ENV_VAR, "tcp://example:8786")
     assert cluster.dask_address(None) == "tcp://example:8786"

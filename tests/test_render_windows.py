@@ -39,9 +39,9 @@ def files(folder: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("to", ["html", "text"])
-@pytest.mark.parametrize("budget", [1, 400_000])
+@pytest.mark.parametrize("budget", [1, 400_000, 10**9])
 def test_windows_give_the_edition_of_the_whole_collection(to, budget, tmp_path, monkeypatch):
-    # budget 1: one document a run; 400 kB: a few
+    # budget 1: one document a run; 400 kB: a few; 10**9: all of them (one run, here)
     monkeypatch.setattr(windows, "WINDOW_BYTES", budget)
     (tmp_path / "work").mkdir()
     expected = whole(EDITION_DOCS, to, tmp_path / "whole", tmp_path / "work")
@@ -58,6 +58,30 @@ def test_the_windows_are_several(tmp_path):
     assert len(windows.windows(documents, 400_000)) > 5
     assert len(windows.windows(documents, 1)) == len(documents) == 20
     assert windows.windows(documents, 10**9) == [list(range(20))]
+
+
+def test_a_window_holds_fewer_documents_whole_the_more_the_outlines_take(tmp_path, monkeypatch):
+    """A window's tree (its whole documents and the others' outlines) stays within
+    TREE_BYTES, unless one document alone is larger or the floor (a quarter of
+    WINDOW_BYTES) is reached."""
+    documents = collect_documents(EDITION_DOCS, tmp_path)
+    outlines, _ = windows.outline_all(documents, tmp_path)
+    outlined = sum(p.stat().st_size for p in outlines)
+    sizes = [p.stat().st_size for p in documents]
+    monkeypatch.setattr(windows, "WINDOW_BYTES", 4 * 10**6)
+    monkeypatch.setattr(windows, "TREE_BYTES", outlined)  # the outlines fill the tree
+    assert windows.whole_bytes(outlines, windows.WINDOW_BYTES) == 10**6  # the floor
+    monkeypatch.setattr(windows, "TREE_BYTES", outlined + 1_500_000)
+    budget = windows.whole_bytes(outlines, windows.WINDOW_BYTES)
+    assert budget == 1_500_000
+    groups = windows.windows(documents, budget)
+    assert len(groups) > 1
+    for group in groups:
+        whole = sum(sizes[k] for k in group)
+        others = sum(outlines[k].stat().st_size for k in range(len(documents)) if k not in group)
+        assert whole + others <= windows.TREE_BYTES or len(group) == 1
+    monkeypatch.setattr(windows, "TREE_BYTES", 10**9)  # room to spare: WINDOW_BYTES decides
+    assert windows.whole_bytes(outlines, windows.WINDOW_BYTES) == windows.WINDOW_BYTES
 
 
 def test_each_root_is_numbered_as_in_the_whole_collection(tmp_path):

@@ -13,6 +13,10 @@ item into a result of that item, so an exception means the batch itself could no
 - `jobs=1` and no cluster: the batches run here, one after another.
 - `jobs=N`: a pool of N local processes, started by a fork server (never a fork of
   this process, whose threads' locks a fork would copy held).
+- `fresh=True`: every batch runs in a local process of its own (`jobs` of them at a
+  time, even when `jobs` is 1), which ends when the batch is done: what the batch made
+  the process hold (a heap its runtime sized for it and never gives back, as Saxon's)
+  goes back to the system before the next batch starts.
 - `dask=ADDRESS` (or the TEIKIT_DASK environment variable, see `dask_address`): the
   batches are tasks on an existing dask.distributed cluster (`pip install teikit[dask]`).
   `fn` and the batches travel by pickle, so `fn` must be a module-level function; the
@@ -70,14 +74,17 @@ def split(items: Sequence[B], size: int) -> list[Sequence[B]]:
 
 
 def map_batches(
-    fn: Callable[[B], R], batches: Sequence[B], *, jobs: int = 1, dask: str | None = None
+    fn: Callable[[B], R], batches: Sequence[B], *, jobs: int = 1, dask: str | None = None, fresh: bool = False
 ) -> Iterator[tuple[int, R]]:
-    """Run `fn` on every batch here, in `jobs` local processes, or on the Dask cluster at
-    `dask`; yield (batch index, result) as each batch finishes (see the module docstring)."""
+    """Run `fn` on every batch here, in `jobs` local processes (with `fresh`, a process
+    for each batch), or on the Dask cluster at `dask`; yield (batch index, result) as each
+    batch finishes (see the module docstring)."""
     if not batches:
         return
     if dask:
         yield from _on_dask(fn, batches, dask)
+    elif fresh:
+        yield from _in_fresh_processes(fn, batches, max(1, jobs))
     elif jobs <= 1 or len(batches) == 1:
         for i, batch in enumerate(batches):
             yield i, fn(batch)
@@ -85,18 +92,49 @@ def map_batches(
         yield from _in_processes(fn, batches, jobs)
 
 
-def _in_processes(fn: Callable[[B], R], batches: Sequence[B], jobs: int) -> Iterator[tuple[int, R]]:
+def _context(fn: Callable[[B], R]) -> Any:
     # Workers come from a fork server, not from a fork of this process: this process may
     # run threads (a progress bar, a Saxon engine, a Dask client) whose locks a fork would
     # copy held. The server imports fn's module once; each worker compiles its schemas once.
     # (Imported here: a run in one process, most runs of `teikit validate`, needs none of it.)
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     context = multiprocessing.get_context("forkserver")
     module = getattr(getattr(fn, "func", fn), "__module__", None)  # a functools.partial's function
     if module and module.startswith("teikit."):
         context.set_forkserver_preload([module])  # imported once by the server, not by each worker
+    return context
+
+
+def _in_fresh_processes(fn: Callable[[B], R], batches: Sequence[B], jobs: int) -> Iterator[tuple[int, R]]:
+    # A pool of one process for each batch, shut down (its process joined) as soon as the
+    # batch is done. (Not max_tasks_per_child: Python 3.11's pool can hang replacing a
+    # worker that reached it, cpython issue 115634.)
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+    context = _context(fn)
+    waiting = list(enumerate(batches))[::-1]
+    running: dict[Future[R], tuple[int, ProcessPoolExecutor]] = {}
+    try:
+        while waiting or running:
+            while waiting and len(running) < jobs:
+                i, batch = waiting.pop()
+                pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+                running[pool.submit(fn, batch)] = (i, pool)
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=lambda f: running[f][0]):
+                i, pool = running.pop(future)
+                pool.shutdown()
+                yield i, future.result()
+    finally:
+        for _, pool in running.values():
+            pool.shutdown(cancel_futures=True)
+
+
+def _in_processes(fn: Callable[[B], R], batches: Sequence[B], jobs: int) -> Iterator[tuple[int, R]]:
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    context = _context(fn)
     with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context) as pool:
         pending = {pool.submit(fn, batch): i for i, batch in enumerate(batches)}
         try:

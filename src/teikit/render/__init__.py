@@ -31,7 +31,7 @@ from pathlib import Path
 from ..access import LINK_SCHEMES
 from ..errors import TeikitError, UsageError
 from ..xmlio import atomic_folder, output_folder
-from . import media
+from . import media, windows
 from .collection import Gathered, gather_documents, located_in, prepare_documents
 from .saxon import TRANSFORMS, Parsed, stylesheet, transform
 from .search import Indexing
@@ -172,7 +172,6 @@ def _edition(
     `reading`: the documents as another edition read them (else they are read here)."""
     output_folder(outdir, force, paths)  # refuse a bad output before the work, not after
     result = Rendered(outdir, to)
-    result.seconds["compile"] = compile_stylesheets(to)
     t0 = time.perf_counter()
     search = search and to == "html"
     with (
@@ -190,6 +189,10 @@ def _edition(
         prepare = planner.mark if to == "html" else (lambda root: None)
         documents = prepare_documents(gathered, Path(work), prepare)
         result.seconds["read"] = time.perf_counter() - t0
+        # Compiled here only for a run here: a collection of several windows is rendered
+        # in processes of their own, and this one never starts Saxon.
+        if len(documents) == 1 or windows.one_run(documents):
+            result.seconds["compile"] = compile_stylesheets(to)
         t0 = time.perf_counter()
         params: dict[str, bool | int | str] = {"width": width} if to == "text" else {}
         params["link-schemes"] = " ".join(LINK_SCHEMES)
@@ -199,7 +202,7 @@ def _edition(
             messages = transform(FORMATS[to], reading.parse(documents[0]) if shared else documents[0], tmp, params)
         else:
             messages = render_windows(FORMATS[to], documents, Path(work), tmp, params, book=to == "text", **spread)
-        result.warnings += located_in(paths, messages)
+        result.warnings += located_in(paths, messages, documents)
         if to == "html":
             shutil.copytree(TRANSFORMS / "assets", tmp / "assets")
             media.publish(planner.images, tmp, warn=result.warnings.append)

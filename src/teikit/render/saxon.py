@@ -25,7 +25,7 @@ def processor():
 
 @functools.cache
 def stylesheet(name: str):
-    """The compiled stylesheet transforms/NAME."""
+    """The compiled stylesheet transforms/NAME (NAME may be the stylesheet's whole path)."""
     from saxonche import PySaxonApiError
 
     path = TRANSFORMS / name
@@ -98,7 +98,7 @@ def _run(name: str, source: str | Path | Parsed, outdir: Path | None, params) ->
     except PySaxonApiError as exc:
         # Saxon's message may span lines (with its own stack); the user gets its first line.
         first = (str(exc).strip().splitlines() or ["unknown error"])[0]
-        raise TeikitError(f"{name} failed: {first}") from None
+        raise TeikitError(f"{Path(name).name} failed: {first}") from None
     finally:
         # The executable keeps its global context item: without this, the tree just read
         # would stay alive (for the garbage collector) until the next run has built its own.

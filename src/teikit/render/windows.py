@@ -17,6 +17,17 @@ numbers are counted here: each outline says how many nodes its document takes (r
 and its root is numbered after the documents before it, as Saxon's TinyTree numbers the
 children of the collection's teiCorpus (a pseudo-node, a parent pointer, before every
 eleventh child).
+
+Saxon's heap is sized by its garbage collector, which grows it with each run a process
+makes and never gives it back: a process that rendered the windows one after another
+held ever more (some 280 MiB at the first window of 400 documents, 490 at the eighth).
+So when the collection takes several windows, the outlines and each window are made in
+a process of their own that ends with them (teikit.cluster.map_batches, `fresh`): the
+memory a run takes is that of one window in a new process, and this process never
+starts Saxon. A window's tree is bounded as a whole (TREE_BYTES): the more the other
+documents' outlines take, the fewer documents it holds whole. A collection that fits in
+one window is rendered here in one transform, as the whole collection (no outlines:
+there is no other document to outline).
 """
 
 from __future__ import annotations
@@ -30,12 +41,20 @@ from lxml import etree
 
 from ..cluster import map_batches
 from ..tei import XML_NS, q
+from . import saxon
 from .collection import CORPUS_END, CORPUS_START
 from .saxon import transform, transform_to_string
 
 # How many bytes of TEI a window holds whole (at least one document): the tree Saxon
 # builds is some five times the size of its file.
 WINDOW_BYTES = 6 * 2**20
+# How many bytes a window's tree holds in all, its whole documents and the outlines of
+# the others: the outlines of a large collection (some 15 KB a chapter, 6 MB for 400)
+# leave that much less for whole documents; but never less than a quarter of
+# WINDOW_BYTES, past which the outlines, read again by every window, would cost more
+# time than the pages. (A window of 400 chapters' outlines and 6 MiB whole took 330 MiB
+# in its process, with 3 MiB whole 270.)
+TREE_BYTES = 9 * 2**20
 
 # TinyBuilder.PARENT_POINTER_INTERVAL: a parent pointer comes before a child of the
 # collection's root when more than this many children came since the last one.
@@ -44,7 +63,7 @@ _PARENT_POINTER_INTERVAL = 10
 _SPAN = re.compile(r'\brm:span="(\d+)"')
 
 
-def outline_all(documents: list[Path], folder: Path) -> tuple[list[Path], list[int]]:
+def outline_all(documents: list[Path], folder: Path, stylesheet: str = "outline.xsl") -> tuple[list[Path], list[int]]:
     """The outline of each document (a file in `folder`) and the number its root has in
     the tree of the whole collection (document node 0, the teiCorpus 1)."""
     entries = " ".join(sorted(_entry_ids(documents)))
@@ -57,7 +76,7 @@ def outline_all(documents: list[Path], folder: Path) -> tuple[list[Path], list[i
             number += 1
             siblings = 0
         siblings += 1
-        text = transform_to_string("outline.xsl", document, {"base": number, "entries": entries, "link-schemes": ""})
+        text = transform_to_string(stylesheet, document, {"base": number, "entries": entries, "link-schemes": ""})
         found = _SPAN.search(text)
         if found is None:  # outline.xsl always writes it on the root
             raise RuntimeError(f"outline.xsl gave no rm:span for {document}")
@@ -86,6 +105,13 @@ def _entry_ids(documents: list[Path]) -> set[str]:
     return ids
 
 
+def whole_bytes(outlines: list[Path], budget: int) -> int:
+    """How many bytes of documents a window holds whole, beside the outlines of the rest
+    (TREE_BYTES); at most `budget`."""
+    rest = TREE_BYTES - sum(outline.stat().st_size for outline in outlines)
+    return min(budget, max(rest, WINDOW_BYTES // 4))
+
+
 def windows(documents: list[Path], budget: int) -> list[list[int]]:
     """The documents (their indexes) each run holds whole: consecutive, at most `budget`
     bytes of them unless one alone is larger."""
@@ -101,12 +127,30 @@ def windows(documents: list[Path], budget: int) -> list[list[int]]:
     return groups
 
 
+def one_run(documents: list[Path]) -> bool:
+    """Whether render_windows renders `documents` in this process: they fit in one window."""
+    return len(windows(documents, WINDOW_BYTES)) == 1
+
+
+@dataclass(frozen=True)
+class Outlining:
+    """The outlines of a collection to make (outline_all), in a worker as a Window is."""
+
+    documents: tuple[Path, ...]
+    folder: Path
+    stylesheet: str  # outline.xsl's path
+
+
+def outline_run(run: Outlining) -> tuple[list[Path], list[int]]:
+    return outline_all(list(run.documents), run.folder, run.stylesheet)
+
+
 @dataclass(frozen=True)
 class Window:
     """One run of a render: everything it needs travels with it (to a worker process or
     a Dask worker, which must see the same files: a shared file system)."""
 
-    name: str
+    name: str  # the stylesheet's path (a worker does not know where this process finds it)
     documents: tuple[Path, ...]
     outlines: tuple[Path, ...]
     whole: frozenset[int]
@@ -146,10 +190,15 @@ def render_windows(
     transforms' messages, in the order of the windows. With `book` (the text edition),
     book.txt is joined from the windows' parts.
 
-    The windows run here one after another, or (teikit.cluster.map_batches) in `jobs`
-    local processes or on the Dask cluster at `dask`: each holds one window's tree."""
-    outlines, bases = outline_all(documents, work)
-    groups = windows(documents, budget or WINDOW_BYTES)
+    A collection of one window is rendered here. Otherwise the outlines, then the
+    windows, are made in processes that end with them (teikit.cluster.map_batches,
+    `fresh`): `jobs` windows at a time, or on the Dask cluster at `dask`."""
+    if len(windows(documents, budget or WINDOW_BYTES)) == 1:
+        return _render_whole(name, documents, work / "window-0.xml", outdir, params)
+    stylesheets = saxon.TRANSFORMS.resolve()
+    outlining = Outlining(tuple(documents), work, str(stylesheets / "outline.xsl"))
+    [(_, (outlines, bases))] = list(map_batches(outline_run, [outlining], dask=dask, fresh=True))
+    groups = windows(documents, whole_bytes(outlines, budget or WINDOW_BYTES))
     parts: list[Path] = []
     runs: list[Window] = []
     for w, group in enumerate(groups):
@@ -159,7 +208,7 @@ def render_windows(
             run["book-part"] = parts[-1].resolve().as_uri()
         runs.append(
             Window(
-                name,
+                str(stylesheets / name),
                 tuple(documents),
                 tuple(outlines),
                 frozenset(group),
@@ -169,12 +218,22 @@ def render_windows(
             )
         )
     found: dict[int, list[str]] = {}
-    for w, messages in map_batches(render_window, runs, jobs=jobs, dask=dask):
+    for w, messages in map_batches(render_window, runs, jobs=jobs, dask=dask, fresh=True):
         found[w] = messages
         progress(len(found), len(runs))
     if parts:
         _join_book(parts, outdir / "book.txt")
     return [message for w in range(len(runs)) for message in found[w]]
+
+
+def _render_whole(
+    name: str, documents: list[Path], tree: Path, outdir: Path, params: dict[str, bool | int | str]
+) -> list[str]:
+    """The collection in one transform, as one window holding every document whole: the
+    tree is the whole collection's, so the transform needs no outline and no numbers
+    (node-bases), and writes the opening page and book.txt itself."""
+    window = Window(name, tuple(documents), (), frozenset(range(len(documents))), tree, outdir, tuple(params.items()))
+    return render_window(window)
 
 
 def _join_book(parts: list[Path], dest: Path) -> None:
