@@ -632,3 +632,36 @@ def test_a_surname_may_open_with_a_particle_in_lower_case(tmp_path):
         "Madame de la Mothe",
         "Marquis de Launay",
     ]
+
+
+_TOWNS_OF_A_STORY = (
+    "THE RIDE\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "He rode to Stamton, by the old road, and in Stamton, that suburb, he bought a lamp. The road\n"
+    "to Stamton, long and dusty, tired him; he came back from Stamton, and went to Stamton\n"
+    "again.\n\n"
+    "The boat came from Lammam, and Thursday was market day at Lammam. He bought a rifle in\n"
+    "Lammam under a pretext, and a man who lived near Lammam just before the bridge saw him.\n"
+    "Lammam way the river ran.\n\n"
+    "She had been six years at Port Burdock, and the shops of Port Burdock were bright.\n\n"
+    "They walked along the banks of Cree, and the braes o' Nith were green. The farm lay in\n"
+    "Ayrshire, and the Lord Wiltshire of the story owned it. The streets of Mankind were\n"
+    "wide, for mankind is many.\n"
+)
+
+
+def test_the_towns_of_a_story_are_places_on_the_books_own_evidence(tmp_path):
+    """A name no gazetteer holds is a place after a preposition of place in most of its uses
+    (Stamton: five of five, once after a locative), unless it stands before lower-case words
+    too often (Lammam, as a language does: "in French they spoke"). A town opening with "Port" after a cue, a name after a
+    landscape's feature ("the banks of Cree", "the braes o' Nith") and a county's name in
+    "-shire" are places; not a peer's title ("Lord Wiltshire") nor a common word after a
+    feature ("The streets of Mankind")."""
+    source = tmp_path / "ride.txt"
+    source.write_text(_TOWNS_OF_A_STORY, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    evidence = _evidence(tmp_path / "out", "place")
+    assert sorted(evidence) == ["Ayrshire", "Cree", "Nith", "Port Burdock", "Stamton"]
+    assert evidence["Stamton"].startswith("a name no gazetteer holds; after a preposition of place 5 times")
+    assert evidence["Nith"].startswith("named after a feature of a place: “")
+    assert evidence["Ayrshire"].startswith("a county's name: “…o' Nith were green. The farm lay in Ayrshire")
+    assert _marks(tmp_path / "out", "placeName").count("Stamton") == 5

@@ -25,8 +25,16 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   Trier; "Fiume", Rijeka), never a forename; a name hyphenated as older books write it
   is the name written whole ("Czecho-Slovakia");
 - a name no gazetteer holds (a house, an estate, a village of the story) three times or
-  more after a locative ("at Langmere"), after a preposition of place in half its uses,
-  and seldom before a lower-case word ("in French", "the French army": a language, a people);
+  more after a locative ("at Langmere") and after a preposition of place in half its uses,
+  or four times or more after a preposition of place and in two uses of three, once after
+  a locative ("to Stamton", "in Stamton"); seldom before a lower-case word ("in French",
+  "the French army": a language, a people);
+- a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
+- a name after a feature of a place and "of" ("the banks of Cree", "the braes o' Nith",
+  verse eliding "of"; "the streets of Stamton"), as after a town's or a district's word
+  ("the village of Easewood"), when it is no word the book writes in lower case;
+- a county named by its ending, "-shire" ("Ayrshire", "Fifeshire"), wherever written,
+  but not after an honorific ("Lord Wiltshire", a peer);
 - a name listed with places the book names ("Lyons and Toulon", "Bayonne, Mainz,
   Condé"), where the gazetteer knows a place of that very name: the book's own consistency;
 - streets, buildings, districts and counties ("Wigmore Street", "Victoria Station", "the
@@ -78,12 +86,17 @@ _STREET = re.compile(
     rf"([A-Z](?<![\w-].)[a-z'’]+(?:-[A-Z][a-z'’]+)*)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b"
 )
 _DISTRICTS = ("district", "village", "town", "city", "suburb", "parish", "county")
-_DISTRICT_OF = re.compile(rf"(?:{words_at_start(_DISTRICTS)}) of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])")
+# The features of a place a name follows, as landscapes are named: "the banks of Ayr", "the
+# braes o' Ballochmyle" (verse elides "of"), "the streets of Stamton".
+_FEATURES = ("banks", "braes", "shores", "streams", "vale", "vales", "hills", "woods", "waters", "streets", "walls")
+_DISTRICT_OF = re.compile(
+    rf"(?:{words_at_start(_DISTRICTS + _FEATURES)}) (?:of|o['’]) ([A-Z][a-z'’]+)(?![\w'’-]|\s[A-Z])"
+)
 # The words each of those patterns holds, written out (no `[Cc]`): a pattern that opens with
 # letters is sought by `re`'s fast scan for them (see `_in_pieces_holding`)
 _COUNTY_WORDS = re.compile("County|county|Parish|parish|Canton|canton")
 _STREET_WORDS = re.compile("|".join(registers.PLACE_WORDS))
-_DISTRICT_WORDS = re.compile("|".join(_DISTRICTS))
+_DISTRICT_WORDS = re.compile("|".join(_DISTRICTS + _FEATURES))
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
 _SMALL_SHARE = 0.5  # of a smaller town's uses, those after a preposition of place (twice at least)
@@ -224,15 +237,34 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
     for m in _in_pieces_holding(_DISTRICT_OF, _DISTRICT_WORDS, text):
         name = m.group(1)
-        if places.find(name) is None and name not in not_places and name.lower() not in lowercase:
+        if (
+            places.find(name) is None
+            and name not in not_places
+            and name.lower() not in lowercase
+            and name not in profile.honorifics
+            and not _ADJECTIVE.search(name)
+        ):
+            feature = not m.group().startswith(_DISTRICTS)  # "the banks of Ayr": a river's, a town's
+            places.add(
+                name,
+                "place" if feature else "settlement",
+                gazetteer.lookup_named(name),
+                "named in the text",
+                evidence=f"named {'after a feature of a place' if feature else 'a town or district'}: "
+                f"{passage(text, m.start(), m.end())}",
+            )
+    _shires(places, text, not_places, profile)
+    for name in sorted(set(strong) | set(weak)):
+        words = name.split()
+        if len(words) == 2 and words[0] in _TOWN_FIRST and words[1] not in not_places and places.find(name) is None:
             places.add(
                 name,
                 "settlement",
                 gazetteer.lookup_named(name),
                 "named in the text",
-                evidence=f"named a town or district: {passage(text, m.start(), m.end())}",
+                evidence=evidence(name, f"a town's name opening with '{words[0]}'"),
             )
-    for name in sorted(set(strong) | set(weak)):
+            continue
         if (
             name in not_places
             or places.find(name) is not None
@@ -292,6 +324,29 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
     _addresses(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
+
+
+_TOWN_FIRST = ("Port", "Fort")  # a town named so: "at Port Burdock", "to Fort William"
+# A county named as English and Scottish ones are, the word for a county its ending: "Ayrshire".
+_SHIRE = re.compile(r"([A-Z](?<![\w'’-].)[a-z]{2,}shire)(?![\w'’-])")
+
+
+def _shires(places: registers.Places, text: str, not_places: set[str], profile) -> None:
+    """A county named by its ending ("in Ayrshire", "Sporran, Fifeshire"), wherever the book
+    writes it: not after an honorific ("Lord Wiltshire" is a peer), nor a person's name."""
+    for m in _in_pieces_holding(_SHIRE, _SHIRE_WORD, text):
+        name = m.group(1)
+        if name in not_places or places.find(name) is not None or name in profile.regions:
+            continue
+        behind = text[max(0, m.start() - 20) : m.start()].split()
+        if behind and behind[-1] in profile.honorifics:
+            continue
+        places.add(
+            name, "county", None, "named in the text", evidence=f"a county's name: {passage(text, m.start(), m.end())}"
+        )
+
+
+_SHIRE_WORD = re.compile("shire")
 
 
 _OTHER_NAME_POPULATION = 100_000  # a city known by another name ("Treves", Trier) is a large one
@@ -496,18 +551,27 @@ _LISTED_NEXT = re.compile(rf",?\s(?:(?:and|or)\s)?([{UPPER}][{LOWER}]+)")
 
 
 _UNKNOWN_LOCATED = 3  # uses after a locative that make a place of a name no gazetteer holds
+_UNKNOWN_STRONG = 4  # or uses after a preposition of place, two in three of its uses, one a locative
+_MOSTLY = 2 / 3
 
 
 def _unknown(places, name: str, cues: tuple[int, int, int], text: str, evidence) -> None:
     """A name no gazetteer holds (a house, an estate, a village of the story: "at Churchill"):
-    a place where the book writes it after a locative three times or more, after a
-    preposition of place in half its uses at least, and seldom before a lower-case word
-    (once in three uses at most: "in French", "the French army" is a language, a people)."""
+    a place where the book writes it after a locative three times or more and after a
+    preposition of place in half its uses at least, or after a preposition of place four
+    times or more and in two uses of three, once after a locative ("walked to Gilhampton",
+    "at Gilhampton"); and seldom before a lower-case word (once in three uses at most: "in
+    French", "the French army" is a language, a people)."""
     strong, _, located = cues
-    if located < _UNKNOWN_LOCATED or " " in name:
+    if " " in name or not located:
         return
     n = uses(name, text)
-    if strong < _SMALL_SHARE * n:
+    if not (
+        located >= _UNKNOWN_LOCATED
+        and strong >= _SMALL_SHARE * n
+        or strong >= _UNKNOWN_STRONG
+        and strong >= _MOSTLY * n
+    ):
         return
     # the look-behind after the first letter: `re` skips to that letter (see `words_at_start`)
     attributive = len(re.findall(rf"{re.escape(name[0])}(?<![\w-].){re.escape(name[1:])} [a-z]", text))
