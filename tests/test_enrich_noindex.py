@@ -246,7 +246,8 @@ _SALON = (
     "Couthon more. The Convention, who sat late, heard of it. Heaven, who sees all, was silent.\n\n"
     "Later they travelled in Vaud for a summer, and stayed a month in Talbot county with friends.\n"
     "They wintered at Langmere, wrote from Langmere, and were happy at Langmere; at Langmere the\n"
-    "house was old. In French they spoke, at French they laughed, at French they wept.\n"
+    "house was old. In French they spoke, at French they laughed, at French they wept, and the\n"
+    "French court and the French fleet were far.\n"
 )
 
 
@@ -636,7 +637,7 @@ def test_a_surname_may_open_with_a_particle_in_lower_case(tmp_path):
 
 _TOWNS_OF_A_STORY = (
     "THE RIDE\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
-    "He rode to Stamton, by the old road, and in Stamton, that suburb, he bought a lamp. The road\n"
+    "He rode to Stamton by the old road, and in Stamton, that suburb, he bought a lamp. The road\n"
     "to Stamton, long and dusty, tired him; he came back from Stamton, and went to Stamton\n"
     "again.\n\n"
     "The boat came from Lammam, and Thursday was market day at Lammam. He bought a rifle in\n"

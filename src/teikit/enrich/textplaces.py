@@ -27,8 +27,8 @@ gazetteer knows it under that very name (not only as another name of somewhere e
 - a name no gazetteer holds (a house, an estate, a village of the story) three times or
   more after a locative ("at Langmere") and after a preposition of place in half its uses,
   or four times or more after a preposition of place and in two uses of three, once after
-  a locative ("to Stamton", "in Stamton"); seldom before a lower-case word ("in French",
-  "the French army": a language, a people);
+  a locative ("to Stamton", "in Stamton"); seldom before a lower-case word other than a
+  function word ("the French army": a language, a people; "to Stamton that day": a town);
 - a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
 - a name after a feature of a place and "of" ("the banks of Cree", "the braes o' Nith",
   verse eliding "of"; "the streets of Stamton"), as after a town's or a district's word
@@ -514,7 +514,7 @@ def _smaller(
     if name in not_places or name.lower() in lowercase or name in profile.forenames:
         return
     if geo is None:
-        _unknown(places, name, cues, text, evidence)
+        _unknown(places, name, cues, text, evidence, profile)
         return
     if geo.type == "region" and (strong or weak >= 2):
         places.add(name, "region", None, "named in the text; ISO 3166-2", evidence=evidence(name, "a country's region"))
@@ -555,13 +555,14 @@ _UNKNOWN_STRONG = 4  # or uses after a preposition of place, two in three of its
 _MOSTLY = 2 / 3
 
 
-def _unknown(places, name: str, cues: tuple[int, int, int], text: str, evidence) -> None:
+def _unknown(places, name: str, cues: tuple[int, int, int], text: str, evidence, profile) -> None:
     """A name no gazetteer holds (a house, an estate, a village of the story: "at Churchill"):
     a place where the book writes it after a locative three times or more and after a
     preposition of place in half its uses at least, or after a preposition of place four
     times or more and in two uses of three, once after a locative ("walked to Gilhampton",
-    "at Gilhampton"); and seldom before a lower-case word (once in three uses at most: "in
-    French", "the French army" is a language, a people)."""
+    "at Gilhampton"); and seldom before a lower-case word other than a function word (once
+    in three uses at most: "the French army" is a language's, a people's; "to Stamton that
+    day" a town's)."""
     strong, _, located = cues
     if " " in name or not located:
         return
@@ -573,11 +574,19 @@ def _unknown(places, name: str, cues: tuple[int, int, int], text: str, evidence)
         and strong >= _MOSTLY * n
     ):
         return
-    # the look-behind after the first letter: `re` skips to that letter (see `words_at_start`)
-    attributive = len(re.findall(rf"{re.escape(name[0])}(?<![\w-].){re.escape(name[1:])} [a-z]", text))
-    if attributive * 3 > n:
+    if _attributive(name, text, profile) * 3 > n:
         return
     places.add(name, "place", None, "named in the text", evidence=evidence(name, "a name no gazetteer holds"))
+
+
+def _attributive(name: str, text: str, profile) -> int:
+    """How often `name` stands before a lower-case word that is no function word of the
+    profile, as an adjective before its noun does ("the French army"; not "to Stamton that
+    day", "from Easewood to Stamton his imagination ran")."""
+    function_words = set(profile.english_words)
+    # the look-behind after the first letter: `re` skips to that letter (see `words_at_start`)
+    after = re.findall(rf"{re.escape(name[0])}(?<![\w-].){re.escape(name[1:])} ([a-z]+)", text)
+    return sum(word not in function_words for word in after)
 
 
 def _word_char(c: str) -> bool:
