@@ -646,7 +646,8 @@ _TOWNS_OF_A_STORY = (
     "She had been six years at Port Burdock, and the shops of Port Burdock were bright.\n\n"
     "They walked along the banks of Cree, and the braes o' Nith were green. The farm lay in\n"
     "Ayrshire, and the Lord Wiltshire of the story owned it. The streets of Mankind were\n"
-    "wide, for mankind is many.\n"
+    "wide, for mankind is many. We met in June, and in June again; we parted in June, at June's\n"
+    "end, and wrote to each other in June.\n"
 )
 
 
@@ -656,7 +657,7 @@ def test_the_towns_of_a_story_are_places_on_the_books_own_evidence(tmp_path):
     too often (Lammam, as a language does: "in French they spoke"). A town opening with "Port" after a cue, a name after a
     landscape's feature ("the banks of Cree", "the braes o' Nith") and a county's name in
     "-shire" are places; not a peer's title ("Lord Wiltshire") nor a common word after a
-    feature ("The streets of Mankind")."""
+    feature ("The streets of Mankind"), nor a month after a preposition ("in June")."""
     source = tmp_path / "ride.txt"
     source.write_text(_TOWNS_OF_A_STORY, encoding="utf-8")
     convert(source, tmp_path / "out")
@@ -666,3 +667,32 @@ def test_the_towns_of_a_story_are_places_on_the_books_own_evidence(tmp_path):
     assert evidence["Nith"].startswith("named after a feature of a place: “")
     assert evidence["Ayrshire"].startswith("a county's name: “…o' Nith were green. The farm lay in Ayrshire")
     assert _marks(tmp_path / "out", "placeName").count("Stamton") == 5
+
+
+_STANZAS = (
+    "SONGS\n\nBy Anne Writer\n\n\nTHE LASS\n\n"
+    "'Twas even--the dewy fields were green,\nOn every blade the pearls hang;\n"
+    "The zephyr wanton'd round the bean,\nAnd bore its fragrant sweets alang:\n"
+    "Except where greenwood echoes rang,\nAmang the braes o' Ballochmyle.\n"
+)
+
+
+def test_a_stanza_set_as_a_paragraph_is_no_title():
+    """A stanza whose lines the converter joined into one paragraph opens each line with a
+    capital after a comma or a semicolon: it is no title (its names are evidence); two
+    function words capitalised after words are ("Epitaph On The Squire Of Mauchline")."""
+    from teikit.enrich.namewords import titlecase
+
+    words = load_profile().english_words
+    stanza = " ".join(_STANZAS.split("\n\n")[-1].split("\n"))
+    assert not titlecase(stanza, words)
+    assert titlecase("Epitaph On The Squire Of Mauchline", words)
+    assert titlecase("Lines To An Old Sweetheart, Motto Prefixed To The Book", words)
+
+
+def test_a_place_named_in_a_stanza_is_found(tmp_path):
+    """The stanza's "braes o' Ballochmyle" names a place, though every line opens with a capital."""
+    source = tmp_path / "songs.txt"
+    source.write_text(_STANZAS, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    assert _marks(tmp_path / "out", "placeName") == ["Ballochmyle"]

@@ -155,15 +155,25 @@ class Words:
 
 def titlecase(piece: str, function_words) -> bool:
     """Whether a stretch is written in title case ("Song--The Lass Of Cessnock Banks"):
-    two function words of the profile capitalised mid-sentence. Its capitals are no
-    evidence of names."""
+    two function words of the profile capitalised mid-sentence, after a word (not after a
+    comma or a semicolon: a stanza set as one paragraph opens each line with a capital,
+    "the dewy fields were green, On every blade the pearls hang; The zephyr"). Its capitals
+    are no evidence of names."""
     seen = 0
     for m in _CAPITAL_WORD.finditer(piece):
-        if m.group().lower() in function_words and not initial(piece, m.start()):
+        if m.group().lower() in function_words and not initial(piece, m.start()) and not _after_stop(piece, m.start()):
             seen += 1
             if seen == 2:
                 return True
     return False
+
+
+def _after_stop(text: str, at: int) -> bool:
+    """Whether a comma or a semicolon stands before the word at `at` (spaces between)."""
+    k = at - 1
+    while k >= 0 and text[k] in " \t\n":
+        k -= 1
+    return k >= 0 and text[k] in ",;"
 
 
 def prose(text: str, function_words) -> list[str]:

@@ -58,7 +58,8 @@ type="rejected">`) is not entered again and is marked nowhere (see `places.apply
 
 Never a place: a word the profile lists as an honorific or a forename (unless the
 gazetteer gives a country or state: Georgia), a name found for a person, a name joined
-by a hyphen to a longer word ("Inter-Ally").
+by a hyphen to a longer word ("Inter-Ally"), a month or a weekday after a preposition ("in
+June", "on Monday": a time).
 
 A place whose name the book also writes in lower case ("Reading", "Bath", "Nice",
 "Union") is marked only where a preposition of place stands right before it ("in Bath",
@@ -269,6 +270,8 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             name in not_places
             or places.find(name) is not None
             or _ADJECTIVE.search(name)
+            or _month(words[0], profile)  # "in June", "on Monday": a time
+            or words[0].lower() in _WEEKDAYS
             or name in profile.honorifics
             or any(w in not_places for w in name.split())
         ):
