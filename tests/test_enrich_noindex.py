@@ -696,3 +696,23 @@ def test_a_place_named_in_a_stanza_is_found(tmp_path):
     source.write_text(_STANZAS, encoding="utf-8")
     convert(source, tmp_path / "out")
     assert _marks(tmp_path / "out", "placeName") == ["Ballochmyle"]
+
+
+_CITED_BY = (
+    "ON LEAGUES\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "It was long ago remarked by Grotius, that nothing but hatred held the league together. Under\n"
+    "such a league, the Abbe de St. Croix enjoyed immunities, and the Abbe Mably, in his\n"
+    "observations, says little. A being form'd to please, Admir'd and prais'd by all his graver\n"
+    "friends, Admir'd again by the town.\n"
+)
+
+
+def test_an_author_cited_as_the_agent_of_saying_and_a_saints_name_in_a_surname(tmp_path):
+    """The agent of a verb of saying is cited as an author ("remarked by Grotius"); "St."
+    and the word after it belong to the name ("the Abbe de St. Croix"); a word elided before
+    an apostrophe is a verse's verb, no name ("Admir'd", after "his graver friends")."""
+    source = tmp_path / "leagues.txt"
+    source.write_text(_CITED_BY, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    assert _marks(tmp_path / "out", "persName") == ["Grotius", "Abbe de St. Croix", "Abbe Mably"]
+    assert "remarked by Grotius" in _evidence(tmp_path / "out", "person")["Grotius"]

@@ -87,7 +87,11 @@ class Words:
         small |= {"de la"} if {"de", "la"} <= small else set()
         particle = "|".join([*(re.escape(p) + " " for p in sorted(small, key=len, reverse=True)), "d['’]"])
         named = rf"(?:{particle})[{UPPER}][{LOWER}]+(?![\w]|-\w)" if small else "(?!)"
-        tok = rf"(?:{hons}|[A-Z]\.|{WORD}(?![\w]|-\w)|{named})"
+        # A saint's name, its "St." with it ("St. Croix", "de St. Croix"), is one token: a name
+        # runs on through it. A word elided before an apostrophe ("Admir'd", "Wand'ring") is
+        # a verse's verb, no name: only "'s" (a possessive) may follow a token's word.
+        saint = rf"(?:(?:{particle})?St\. [{UPPER}][{LOWER}]+(?![\w]|-\w))" if small else rf"St\. [{UPPER}][{LOWER}]+"
+        tok = rf"(?:{hons}|{saint}|[A-Z]\.|{WORD}(?![\w]|-\w|['’][a-rt-z])|{named})"
         self.token = re.compile(tok)
         self.run = re.compile(rf"(?<![\w'’.-]){tok}(?:[ \t]?(?<=[. \t]){tok})*")
         # Where a run may begin: a capital, or the first letter of an honorific (`runs`).
