@@ -716,3 +716,23 @@ def test_an_author_cited_as_the_agent_of_saying_and_a_saints_name_in_a_surname(t
     convert(source, tmp_path / "out")
     assert _marks(tmp_path / "out", "persName") == ["Grotius", "Abbe de St. Croix", "Abbe Mably"]
     assert "remarked by Grotius" in _evidence(tmp_path / "out", "person")["Grotius"]
+
+
+_EXCEPTIONS = (
+    "ON HEROINES\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "A few women, as Mrs. Macaulay and the Empress of Russia, are exceptions, as is the Duke of\n"
+    "Bavaria; the Prince of Orange is none. Then Peggy came in, and the talk of Peggy ran on;\n"
+    "Meg laughed, and the lass they called Meg was merry.\n"
+)
+
+
+def test_a_rulers_country_is_a_place_and_a_diminutive_a_forename(tmp_path):
+    """A country or a region after a ruler's title and "of" is a place ("the Empress of
+    Russia", "the Duke of Bavaria"), a town is not ("the Prince of Orange"); a diminutive of the profile's forenames used
+    mid-sentence twice is a name alone (Peggy, Meg)."""
+    source = tmp_path / "heroines.txt"
+    source.write_text(_EXCEPTIONS, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    assert _marks(tmp_path / "out", "placeName") == ["Russia", "Bavaria"]
+    assert _evidence(tmp_path / "out", "place")["Russia"].startswith("a country after a ruler's title: “")
+    assert _marks(tmp_path / "out", "persName") == ["Mrs. Macaulay", "Peggy", "Peggy", "Meg", "Meg"]

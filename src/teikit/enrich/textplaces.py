@@ -6,7 +6,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
 
 - a country, continent or state after a preposition of place or after "of"/"and"
   ("the people of Virginia", not "the Prince of Orange"), and so a region or former
-  state the profile lists (`[places] regions`: England, Bohemia, Kent);
+  state the profile lists (`[places] regions`: England, Bohemia, Kent); so after a
+  ruler's title too ("the Empress of Russia", "the Duke of Bavaria"; not a town's name,
+  "the Prince of Orange");
 - a city of 50,000 people or more only after a preposition of place ("in Bath", "to
   Canterbury"), never after "of" ("the Prince of Orange", "a pile of Bolton sheeting"),
   nor after "the" when a lower-case word follows ("in the Roman republic"); and only
@@ -146,7 +148,8 @@ def _cued_matches(cued: re.Pattern, text: str, cue_words: list[str], article: st
     position of the book. A match begins at a cue that a capital follows (after an
     article, maybe), or at the capitalised word right before such a cue (its title): those
     places are found by a scan for the cues' first letters (`words_at_start`), the pattern
-    is tried there only, in order, never inside a match already made."""
+    is tried there only, in order, never inside a match already made but at a title, which
+    may end the match before ("Macaulay and the Empress of Russia")."""
     cues = [rf"{words_at_start([w])}(?=\s(?:(?:{article})\s)?[{UPPER}])" for w in sorted(set(cue_words))]
     at_cue = re.compile("|".join(cues) or "(?!)")
     end = 0
@@ -156,7 +159,8 @@ def _cued_matches(cued: re.Pattern, text: str, cue_words: list[str], article: st
         while k >= 0 and "a" <= text[k] <= "z":
             k -= 1
         for start in (k, at) if k >= 0 and "A" <= text[k] <= "Z" else (at,):
-            if start >= end and (m := cued.match(text, start)) is not None:
+            # a title may be the name of the match before ("and the Empress of Russia")
+            if (start >= end or start == k) and (m := cued.match(text, start)) is not None:
                 end = m.end()
                 yield m
                 break
@@ -190,6 +194,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 evidence=f"a county's or a canton's name: {passage(text, m.start(), m.end())}",
             )
     seen: dict[str, str] = {}  # a passage where each was seen, strong cue first
+    titled: dict[str, str] = {}  # after a title of rank and "of": "the Empress of Russia"
     for m in _cued_matches(cued, text, cue_words, article):
         title, cue, the, name, after = m.groups()
         if name.endswith(("'s", "’s")):
@@ -197,7 +202,8 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         if the and after:
             continue  # "in the Roman republic": an adjective
         if cue in profile.place_links and title and title.strip() in profile.honorifics:
-            continue  # "the Duke of Norfolk", "the Prince of Orange": a title
+            titled.setdefault(name, passage(text, m.start(1), m.end(4)))
+            continue  # "the Duke of Norfolk", "the Prince of Orange": a title (a country's, below)
         cue = cue.lower()
         is_strong = cue in profile.place_prepositions
         (strong if is_strong else weak)[name] += 1
@@ -324,6 +330,22 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         elif geo.population < _MIN_POPULATION:
             _smaller(
                 places, name, (strong[name], weak[name], located[name]), text, not_places, profile, lowercase, evidence
+            )
+    for name, where in sorted(titled.items()):
+        # a ruler's country or region is a place all the same: "the Empress of Russia", "the
+        # Duke of Bavaria" (not "the Prince of Orange": a town's name in a title)
+        if name in not_places or places.find(name) is not None:
+            continue
+        if name in profile.regions:
+            kind = profile.regions[name]
+            places.add(name, kind, None, "named in the text", evidence=f"a {kind} after a ruler's title: {where}")
+        elif (geo := _named(name)) is not None and geo.type in _REGIONS:
+            places.add(
+                name,
+                geo.type,
+                geo,
+                "named in the text; GeoNames",
+                evidence=f"a {geo.type} after a ruler's title: {where}",
             )
     _addresses(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
