@@ -736,3 +736,22 @@ def test_a_rulers_country_is_a_place_and_a_diminutive_a_forename(tmp_path):
     assert _marks(tmp_path / "out", "placeName") == ["Russia", "Bavaria"]
     assert _evidence(tmp_path / "out", "place")["Russia"].startswith("a country after a ruler's title: “")
     assert _marks(tmp_path / "out", "persName") == ["Mrs. Macaulay", "Peggy", "Peggy", "Meg", "Meg"]
+
+
+_ESTATES = (
+    "THE WILL\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "He left his house, the Sporran, Fifeshire, N.B., to his ward, and Cecily, Gwendolen and\n"
+    "Algernon, Prism wept.\n"
+)
+
+
+def test_a_name_before_a_county_found_by_its_ending_is_a_place(tmp_path):
+    """In an address's order a name before a county found by its ending is a place, though
+    no gazetteer holds it ("the Sporran, Fifeshire"); a list of names before no county is
+    no address ("Algernon, Prism")."""
+    source = tmp_path / "will.txt"
+    source.write_text(_ESTATES, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    evidence = _evidence(tmp_path / "out", "place")
+    assert sorted(evidence) == ["Fifeshire", "Sporran"]
+    assert evidence["Sporran"].startswith("a town before its region, as addresses name them: “")

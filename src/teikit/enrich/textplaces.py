@@ -49,7 +49,8 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   possessive outside ("at Willis's": Willis);
 - a town and its region in an address's order ("Dorking, Surrey", "Springfield,
   Illinois"): a place the gazetteer knows of that very name, then a country, state or
-  region (the gazetteer's, or the profile's `[places] regions`);
+  region (the gazetteer's, or the profile's `[places] regions`); any name before a county
+  found by its ending ("Sporran, Fifeshire");
 - the place a letter is dated from: the name that opens its `dateline` ("Langford, Dec."),
   when it is no month, weekday, honorific or forename, no person's name and no word the book
   writes in lower case.
@@ -457,14 +458,17 @@ def _addresses(places: registers.Places, text: str, not_places: set[str], profil
             continue
         kind = profile.regions.get(region)
         geo = None
-        if kind is None:
+        county = places.find(region)  # "Fifeshire", found by its ending (`_shires`)
+        if kind is None and county is not None and county.get("type") == "county":
+            kind = "county"
+        elif kind is None:
             geo = gazetteer.lookup_named(region)
             if geo is None or geo.type not in _REGIONS:
                 continue
             kind = geo.type
         found = gazetteer.lookup_named(town, everything=True)
-        if found is None or _demonym(town, found):
-            continue
+        if found is not None and _demonym(town, found) or found is None and kind != "county":
+            continue  # a town no gazetteer holds only before a county's name ("Sporran, Fifeshire")
         where = passage(text, m.start(), m.end() + len(region))
         if places.find(region) is None:
             places.add(
@@ -477,7 +481,7 @@ def _addresses(places: registers.Places, text: str, not_places: set[str], profil
         if places.find(town) is None:
             places.add(
                 town,
-                found.type if found.type != "city" else "settlement",
+                "settlement" if found is None or found.type == "city" else found.type,
                 gazetteer.lookup_named(town),
                 "named in the text",
                 evidence=f"a town before its region, as addresses name them: {where}",
