@@ -49,6 +49,16 @@ GOLD = ROOT / "tests" / "data" / "enrich"
 BOOKS = ROOT.parent / "shared" / "corpus" / "books"
 
 
+def book_file(stem: str) -> Path:
+    """The book a sample of `stem` was drawn from: ../shared/corpus/books/<stem>.txt, or the one
+    book whose name is the stem and a suffix ("federalist-papers" of federalist-papers-1998.txt)."""
+    exact = BOOKS / f"{stem}.txt"
+    if exact.is_file():
+        return exact
+    matches = sorted(BOOKS.glob(f"{stem}-*.txt"))
+    return matches[0] if len(matches) == 1 else exact
+
+
 def timing(runs: int, cpu: bool = False) -> None:
     def with_enrichment():
         convert_module.convert_tree(SOURCE, registers_from=EDITION)
@@ -98,8 +108,8 @@ def noindex() -> None:
     editions: dict[str, Path] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for sample in samples:
-            book = sample.stem.removesuffix("-dates")  # a date-bearing sample of the same book
-            source = BOOKS / f"{book}.txt"
+            source = book_file(sample.stem.removesuffix("-dates"))  # a date-bearing sample: the same book
+            book = source.stem
             if not source.is_file():
                 print(f"{sample.stem}: {source} absent, not scored")
                 continue

@@ -29,6 +29,17 @@ BOOKS = ROOT.parent / "shared" / "corpus" / "books"
 LAZAR = ROOT / "sources" / "iron-lazar.txt"
 GARDINER = BOOKS / "gardiner-french-revolution.txt"
 
+
+def book_file(stem: str) -> Path:
+    """The book a sample of `stem` was drawn from: ../shared/corpus/books/<stem>.txt, or the one
+    book whose name is the stem and a suffix ("federalist-papers" of federalist-papers-1998.txt)."""
+    exact = BOOKS / f"{stem}.txt"
+    if exact.is_file():
+        return exact
+    matches = sorted(BOOKS.glob(f"{stem}-*.txt"))
+    return matches[0] if len(matches) == 1 else exact
+
+
 RUNS = {
     # name: (source, profile: None = the one beside the source, "default" = teikit's own, samples)
     "lazar": (
@@ -41,9 +52,9 @@ RUNS = {
 }
 # The books without an index: one run per book of tests/data/enrich/noindex-dev (never ../noindex, held out).
 for _sample in sorted((GOLD / "noindex-dev").glob("*.txt")):
-    _book = _sample.stem.removesuffix("-dates")  # a date-bearing sample of the same book
-    _samples = RUNS[_book][2] if _book in RUNS else ()
-    RUNS[_book] = (BOOKS / f"{_book}.txt", None, (*_samples, f"noindex-dev/{_sample.name}"))
+    _source = book_file(_sample.stem.removesuffix("-dates"))  # a date-bearing sample: the same book
+    _samples = RUNS[_source.stem][2] if _source.stem in RUNS else ()
+    RUNS[_source.stem] = (_source, None, (*_samples, f"noindex-dev/{_sample.name}"))
 LABELS = {"P": "persName", "L": "placeName", "O": "orgName", "D": "date"}
 
 

@@ -60,7 +60,7 @@ def values(text: str) -> list[tuple[str, dict[str, str]]]:
         ("in the winter of 1942–43 the", ("winter of 1942–43", {"notBefore": "1942-12", "notAfter": "1943-02"})),
         ("at the turn of 1929–30", ("turn of 1929–30", {"notBefore": "1929-12", "notAfter": "1930-01"})),
         ("during the spring of 1791,", ("spring of 1791", {"notBefore": "1791-03", "notAfter": "1791-05"})),
-        ("on the 14th of July the", ("14th of July", {"when": "--07-14"})),
+        ("on the 14th of July the", ("the 14th of July", {"when": "--07-14"})),
         ("insurrection of July 14, 1789.", ("July 14, 1789", {"when": "1789-07-14"})),
         ("Gudok, June 14 1937.", ("June 14 1937", {"when": "1937-06-14"})),
         ("Congress, October 17–31, 1961 (Moscow", ("October 17–31, 1961", {"from": "1961-10-17", "to": "1961-10-31"})),
@@ -70,7 +70,7 @@ def values(text: str) -> list[tuple[str, dict[str, str]]]:
             "even in the latter half of 1919, to",
             ("latter half of 1919", {"notBefore": "1919-07", "notAfter": "1919-12"}),
         ),
-        ("Address to Congress on the 8th January, 1918 the", ("8th January, 1918", {"when": "1918-01-08"})),
+        ("Address to Congress on the 8th January, 1918 the", ("the 8th January, 1918", {"when": "1918-01-08"})),
         ("the Allies in August, 1919, of a", ("August, 1919", {"when": "1919-08"})),
         # early or late does not narrow a season; one without a year only after a word of time
         (
@@ -81,7 +81,10 @@ def values(text: str) -> list[tuple[str, dict[str, str]]]:
         ("by late autumn 1941 the", ("late autumn 1941", {"notBefore": "1941-09", "notAfter": "1941-11"})),
         ("in the first six months of 1919 the", ("first six months of 1919", {"from": "1919-01", "to": "1919-06"})),
         ("in the last 3 months of 1932,", ("last 3 months of 1932", {"from": "1932-10", "to": "1932-12"})),
-        ("sanctification on the 15th day of March, 1893, about", ("15th day of March, 1893", {"when": "1893-03-15"})),
+        (
+            "sanctification on the 15th day of March, 1893, about",
+            ("the 15th day of March, 1893", {"when": "1893-03-15"}),
+        ),
     ],
 )
 def test_whole_spans(phrase, expected):
@@ -137,7 +140,7 @@ def test_inferred_values_for_every_kind_of_yearless_date():
         ("15 April", "1943-04-15"),
         ("June", "1943-06"),
         ("early April", ("1943-04-01", "1943-04-10")),
-        ("20th of June", "1943-06-20"),
+        ("the 20th of June", "1943-06-20"),
         ("end of August", ("1943-08-21", "1943-08-31")),
         ("June–July", ("1943-06", "1943-07")),
         ("summer", ("1943-06", "1943-08")),
@@ -429,3 +432,21 @@ def test_every_date_holds_what_the_pass_looks_for_first():
     assert not dates.may_hold_dates("The early days were the best, Ernest said.")
     assert dates.may_hold_dates("on the \u0664th") and dates.may_hold_dates("yanvarya", ("yanvarya",))
     assert dates.find_dates("The early days were the best, Ernest said.", dates.YearContext()) == []
+
+
+def test_the_article_of_an_ordinal_day_and_of_the_year_belongs_to_the_date():
+    """ "the 13th May, 1919", "the 15th day of March, 1893" and "the year 1808" are the dates
+    whole, their words with them; "the" before a day written without an ordinal's ending
+    ("the 5 May 1920") or before a year alone ("the 1808 act") is not."""
+    text = (
+        "Signed on the 13th May, 1919, and sworn on the 15th day of March, 1893; the importation"
+        " ends in the year 1808. The 30th of July passed, and so did the 5 May 1920; the 1808 act stands."
+    )
+    assert [text[s:e] for s, e, _ in dates.find_dates(text)] == [
+        "the 13th May, 1919",
+        "the 15th day of March, 1893",
+        "the year 1808",
+        "The 30th of July",
+        "5 May 1920",
+        "1808",
+    ]

@@ -246,7 +246,8 @@ _SALON = (
     "Couthon more. The Convention, who sat late, heard of it. Heaven, who sees all, was silent.\n\n"
     "Later they travelled in Vaud for a summer, and stayed a month in Talbot county with friends.\n"
     "They wintered at Langmere, wrote from Langmere, and were happy at Langmere; at Langmere the\n"
-    "house was old. In French they spoke, at French they laughed, at French they wept.\n"
+    "house was old. In French they spoke, at French they laughed, at French they wept, and the\n"
+    "French court and the French fleet were far.\n"
 )
 
 
@@ -632,3 +633,125 @@ def test_a_surname_may_open_with_a_particle_in_lower_case(tmp_path):
         "Madame de la Mothe",
         "Marquis de Launay",
     ]
+
+
+_TOWNS_OF_A_STORY = (
+    "THE RIDE\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "He rode to Stamton by the old road, and in Stamton, that suburb, he bought a lamp. The road\n"
+    "to Stamton, long and dusty, tired him; he came back from Stamton, and went to Stamton\n"
+    "again.\n\n"
+    "The boat came from Lammam, and Thursday was market day at Lammam. He bought a rifle in\n"
+    "Lammam under a pretext, and a man who lived near Lammam just before the bridge saw him.\n"
+    "Lammam way the river ran.\n\n"
+    "She had been six years at Port Burdock, and the shops of Port Burdock were bright.\n\n"
+    "They walked along the banks of Cree, and the braes o' Nith were green. The farm lay in\n"
+    "Ayrshire, and the Lord Wiltshire of the story owned it. The streets of Mankind were\n"
+    "wide, for mankind is many. We met in June, and in June again; we parted in June, at June's\n"
+    "end, and wrote to each other in June.\n"
+)
+
+
+def test_the_towns_of_a_story_are_places_on_the_books_own_evidence(tmp_path):
+    """A name no gazetteer holds is a place after a preposition of place in most of its uses
+    (Stamton: five of five, once after a locative), unless it stands before lower-case words
+    too often (Lammam, as a language does: "in French they spoke"). A town opening with "Port" after a cue, a name after a
+    landscape's feature ("the banks of Cree", "the braes o' Nith") and a county's name in
+    "-shire" are places; not a peer's title ("Lord Wiltshire") nor a common word after a
+    feature ("The streets of Mankind"), nor a month after a preposition ("in June")."""
+    source = tmp_path / "ride.txt"
+    source.write_text(_TOWNS_OF_A_STORY, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    evidence = _evidence(tmp_path / "out", "place")
+    assert sorted(evidence) == ["Ayrshire", "Cree", "Nith", "Port Burdock", "Stamton"]
+    assert evidence["Stamton"].startswith("a name no gazetteer holds; after a preposition of place 5 times")
+    assert evidence["Nith"].startswith("named after a feature of a place: “")
+    assert evidence["Ayrshire"].startswith("a county's name: “…o' Nith were green. The farm lay in Ayrshire")
+    assert _marks(tmp_path / "out", "placeName").count("Stamton") == 5
+
+
+_STANZAS = (
+    "SONGS\n\nBy Anne Writer\n\n\nTHE LASS\n\n"
+    "'Twas even--the dewy fields were green,\nOn every blade the pearls hang;\n"
+    "The zephyr wanton'd round the bean,\nAnd bore its fragrant sweets alang:\n"
+    "Except where greenwood echoes rang,\nAmang the braes o' Ballochmyle.\n"
+)
+
+
+def test_a_stanza_set_as_a_paragraph_is_no_title():
+    """A stanza whose lines the converter joined into one paragraph opens each line with a
+    capital after a comma or a semicolon: it is no title (its names are evidence); two
+    function words capitalised after words are ("Epitaph On The Squire Of Mauchline")."""
+    from teikit.enrich.namewords import titlecase
+
+    words = load_profile().english_words
+    stanza = " ".join(_STANZAS.split("\n\n")[-1].split("\n"))
+    assert not titlecase(stanza, words)
+    assert titlecase("Epitaph On The Squire Of Mauchline", words)
+    assert titlecase("Lines To An Old Sweetheart, Motto Prefixed To The Book", words)
+
+
+def test_a_place_named_in_a_stanza_is_found(tmp_path):
+    """The stanza's "braes o' Ballochmyle" names a place, though every line opens with a capital."""
+    source = tmp_path / "songs.txt"
+    source.write_text(_STANZAS, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    assert _marks(tmp_path / "out", "placeName") == ["Ballochmyle"]
+
+
+_CITED_BY = (
+    "ON LEAGUES\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "It was long ago remarked by Grotius, that nothing but hatred held the league together. Under\n"
+    "such a league, the Abbe de St. Croix enjoyed immunities, and the Abbe Mably, in his\n"
+    "observations, says little. A being form'd to please, Admir'd and prais'd by all his graver\n"
+    "friends, Admir'd again by the town.\n"
+)
+
+
+def test_an_author_cited_as_the_agent_of_saying_and_a_saints_name_in_a_surname(tmp_path):
+    """The agent of a verb of saying is cited as an author ("remarked by Grotius"); "St."
+    and the word after it belong to the name ("the Abbe de St. Croix"); a word elided before
+    an apostrophe is a verse's verb, no name ("Admir'd", after "his graver friends")."""
+    source = tmp_path / "leagues.txt"
+    source.write_text(_CITED_BY, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    assert _marks(tmp_path / "out", "persName") == ["Grotius", "Abbe de St. Croix", "Abbe Mably"]
+    assert "remarked by Grotius" in _evidence(tmp_path / "out", "person")["Grotius"]
+
+
+_EXCEPTIONS = (
+    "ON HEROINES\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "A few women, as Mrs. Macaulay and the Empress of Russia, are exceptions, as is the Duke of\n"
+    "Bavaria; the Prince of Orange is none. Then Peggy came in, and the talk of Peggy ran on;\n"
+    "Meg laughed, and the lass they called Meg was merry.\n"
+)
+
+
+def test_a_rulers_country_is_a_place_and_a_diminutive_a_forename(tmp_path):
+    """A country or a region after a ruler's title and "of" is a place ("the Empress of
+    Russia", "the Duke of Bavaria"), a town is not ("the Prince of Orange"); a diminutive of the profile's forenames used
+    mid-sentence twice is a name alone (Peggy, Meg)."""
+    source = tmp_path / "heroines.txt"
+    source.write_text(_EXCEPTIONS, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    assert _marks(tmp_path / "out", "placeName") == ["Russia", "Bavaria"]
+    assert _evidence(tmp_path / "out", "place")["Russia"].startswith("a country after a ruler's title: “")
+    assert _marks(tmp_path / "out", "persName") == ["Mrs. Macaulay", "Peggy", "Peggy", "Meg", "Meg"]
+
+
+_ESTATES = (
+    "THE WILL\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "He left his house, the Sporran, Fifeshire, N.B., to his ward, and Cecily, Gwendolen and\n"
+    "Algernon, Prism wept.\n"
+)
+
+
+def test_a_name_before_a_county_found_by_its_ending_is_a_place(tmp_path):
+    """In an address's order a name before a county found by its ending is a place, though
+    no gazetteer holds it ("the Sporran, Fifeshire"); a list of names before no county is
+    no address ("Algernon, Prism")."""
+    source = tmp_path / "will.txt"
+    source.write_text(_ESTATES, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    evidence = _evidence(tmp_path / "out", "place")
+    assert sorted(evidence) == ["Fifeshire", "Sporran"]
+    assert evidence["Sporran"].startswith("a town before its region, as addresses name them: “")

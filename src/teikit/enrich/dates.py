@@ -380,6 +380,9 @@ _NOT_A_YEAR_BEFORE = re.compile(
 # May 1943", "April and May 1943", "from 10 April until 2 May 1943".
 _MONTH_BEFORE_NOUN = re.compile(r"(?:\bthe|\w['’]s)\s$")
 _LOWER_WORD_AFTER = re.compile(r"\s(?!of\b|and\b|or\b|to\b)[a-z]{3,}")
+_ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b")
+_THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s$")
+_THE_YEAR_BEFORE = re.compile(r"(?<![\w-])[Tt]he\syear\s$")
 _PART_OF_DAY_BEFORE = re.compile(r"\b(?:[Nn]ight|[Mm]orning|[Ee]vening|[Aa]fternoon)\sof\s$")
 _SPAN_JOIN = re.compile(r"\s?[-–—]\s?|\s(?:to|until|till)\s")
 _RANGE_JOIN = re.compile(r"\s?(?:[-–—/]|,?\s(?:and|or|to|until|till|through)\s)")
@@ -795,6 +798,13 @@ def find_dates(
             if g["dmy"] or g["dm"] or g["md"] or g["mdy"]:  # "the night of 4 March 1953": that day
                 part_of_day = _PART_OF_DAY_BEFORE.search(text, max(0, start - 14), start)
                 start = part_of_day.start() if part_of_day else start
+            if (g["dmy"] or g["dm"]) and start == m.start() and _ORDINAL_DAY.match(text, start):
+                # "the 13th May, 1919", "the 15th day of March": the article belongs to the day
+                the = _THE_BEFORE.search(text, max(0, start - 4), start)
+                start = the.start() if the else start
+            elif g["year"]:  # "the year 1808": the words name the year
+                the = _THE_YEAR_BEFORE.search(text, max(0, start - 9), start)
+                start = the.start() if the else start
             found.append(_Found(start, m.end(), g, attrs, _needs_year(g)))
     if not found:
         return []

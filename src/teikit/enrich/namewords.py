@@ -87,7 +87,11 @@ class Words:
         small |= {"de la"} if {"de", "la"} <= small else set()
         particle = "|".join([*(re.escape(p) + " " for p in sorted(small, key=len, reverse=True)), "d['’]"])
         named = rf"(?:{particle})[{UPPER}][{LOWER}]+(?![\w]|-\w)" if small else "(?!)"
-        tok = rf"(?:{hons}|[A-Z]\.|{WORD}(?![\w]|-\w)|{named})"
+        # A saint's name, its "St." with it ("St. Croix", "de St. Croix"), is one token: a name
+        # runs on through it. A word elided before an apostrophe ("Admir'd", "Wand'ring") is
+        # a verse's verb, no name: only "'s" (a possessive) may follow a token's word.
+        saint = rf"(?:(?:{particle})?St\. [{UPPER}][{LOWER}]+(?![\w]|-\w))" if small else rf"St\. [{UPPER}][{LOWER}]+"
+        tok = rf"(?:{hons}|{saint}|[A-Z]\.|{WORD}(?![\w]|-\w|['’][a-rt-z])|{named})"
         self.token = re.compile(tok)
         self.run = re.compile(rf"(?<![\w'’.-]){tok}(?:[ \t]?(?<=[. \t]){tok})*")
         # Where a run may begin: a capital, or the first letter of an honorific (`runs`).
@@ -162,15 +166,25 @@ class Words:
 
 def titlecase(piece: str, function_words) -> bool:
     """Whether a stretch is written in title case ("Song--The Lass Of Cessnock Banks"):
-    two function words of the profile capitalised mid-sentence. Its capitals are no
-    evidence of names."""
+    two function words of the profile capitalised mid-sentence, after a word (not after a
+    comma or a semicolon: a stanza set as one paragraph opens each line with a capital,
+    "the dewy fields were green, On every blade the pearls hang; The zephyr"). Its capitals
+    are no evidence of names."""
     seen = 0
     for m in _CAPITAL_WORD.finditer(piece):
-        if m.group().lower() in function_words and not initial(piece, m.start()):
+        if m.group().lower() in function_words and not initial(piece, m.start()) and not _after_stop(piece, m.start()):
             seen += 1
             if seen == 2:
                 return True
     return False
+
+
+def _after_stop(text: str, at: int) -> bool:
+    """Whether a comma or a semicolon stands before the word at `at` (spaces between)."""
+    k = at - 1
+    while k >= 0 and text[k] in " \t\n":
+        k -= 1
+    return k >= 0 and text[k] in ",;"
 
 
 def prose(text: str, function_words) -> list[str]:

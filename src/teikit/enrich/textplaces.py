@@ -6,7 +6,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
 
 - a country, continent or state after a preposition of place or after "of"/"and"
   ("the people of Virginia", not "the Prince of Orange"), and so a region or former
-  state the profile lists (`[places] regions`: England, Bohemia, Kent);
+  state the profile lists (`[places] regions`: England, Bohemia, Kent); so after a
+  ruler's title too ("the Empress of Russia", "the Duke of Bavaria"; not a town's name,
+  "the Prince of Orange");
 - a city of 50,000 people or more only after a preposition of place ("in Bath", "to
   Canterbury"), never after "of" ("the Prince of Orange", "a pile of Bolton sheeting"),
   nor after "the" when a lower-case word follows ("in the Roman republic"); and only
@@ -25,8 +27,16 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   Trier; "Fiume", Rijeka), never a forename; a name hyphenated as older books write it
   is the name written whole ("Czecho-Slovakia");
 - a name no gazetteer holds (a house, an estate, a village of the story) three times or
-  more after a locative ("at Langmere"), after a preposition of place in half its uses,
-  and seldom before a lower-case word ("in French", "the French army": a language, a people);
+  more after a locative ("at Langmere") and after a preposition of place in half its uses,
+  or four times or more after a preposition of place and in two uses of three, once after
+  a locative ("to Stamton", "in Stamton"); seldom before a lower-case word other than a
+  function word ("the French army": a language, a people; "to Stamton that day": a town);
+- a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
+- a name after a feature of a place and "of" ("the banks of Cree", "the braes o' Nith",
+  verse eliding "of"; "the streets of Stamton"), as after a town's or a district's word
+  ("the village of Easewood"), when it is no word the book writes in lower case;
+- a county named by its ending, "-shire" ("Ayrshire", "Fifeshire"), wherever written,
+  but not after an honorific ("Lord Wiltshire", a peer);
 - a name listed with places the book names ("Lyons and Toulon", "Bayonne, Mainz,
   Condé"), where the gazetteer knows a place of that very name: the book's own consistency;
 - streets, buildings, districts and counties ("Wigmore Street", "Victoria Station", "the
@@ -39,7 +49,8 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   possessive outside ("at Willis's": Willis);
 - a town and its region in an address's order ("Dorking, Surrey", "Springfield,
   Illinois"): a place the gazetteer knows of that very name, then a country, state or
-  region (the gazetteer's, or the profile's `[places] regions`);
+  region (the gazetteer's, or the profile's `[places] regions`); any name before a county
+  found by its ending ("Sporran, Fifeshire");
 - the place a letter is dated from: the name that opens its `dateline` ("Langford, Dec."),
   when it is no month, weekday, honorific or forename, no person's name and no word the book
   writes in lower case.
@@ -50,7 +61,8 @@ type="rejected">`) is not entered again and is marked nowhere (see `places.apply
 
 Never a place: a word the profile lists as an honorific or a forename (unless the
 gazetteer gives a country or state: Georgia), a name found for a person, a name joined
-by a hyphen to a longer word ("Inter-Ally").
+by a hyphen to a longer word ("Inter-Ally"), a month or a weekday after a preposition ("in
+June", "on Monday": a time).
 
 A place whose name the book also writes in lower case ("Reading", "Bath", "Nice",
 "Union") is marked only where a preposition of place stands right before it ("in Bath",
@@ -78,12 +90,17 @@ _STREET = re.compile(
     rf"([A-Z](?<![\w-].)[a-z'’]+(?:-[A-Z][a-z'’]+)*)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b"
 )
 _DISTRICTS = ("district", "village", "town", "city", "suburb", "parish", "county")
-_DISTRICT_OF = re.compile(rf"(?:{words_at_start(_DISTRICTS)}) of ([A-Z][a-z'’]+)(?![\w-]|\s[A-Z])")
+# The features of a place a name follows, as landscapes are named: "the banks of Ayr", "the
+# braes o' Ballochmyle" (verse elides "of"), "the streets of Stamton".
+_FEATURES = ("banks", "braes", "shores", "streams", "vale", "vales", "hills", "woods", "waters", "streets", "walls")
+_DISTRICT_OF = re.compile(
+    rf"(?:{words_at_start(_DISTRICTS + _FEATURES)}) (?:of|o['’]) ([A-Z][a-z'’]+)(?![\w'’-]|\s[A-Z])"
+)
 # The words each of those patterns holds, written out (no `[Cc]`): a pattern that opens with
 # letters is sought by `re`'s fast scan for them (see `_in_pieces_holding`)
 _COUNTY_WORDS = re.compile("County|county|Parish|parish|Canton|canton")
 _STREET_WORDS = re.compile("|".join(registers.PLACE_WORDS))
-_DISTRICT_WORDS = re.compile("|".join(_DISTRICTS))
+_DISTRICT_WORDS = re.compile("|".join(_DISTRICTS + _FEATURES))
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
 _SMALL_SHARE = 0.5  # of a smaller town's uses, those after a preposition of place (twice at least)
@@ -132,7 +149,8 @@ def _cued_matches(cued: re.Pattern, text: str, cue_words: list[str], article: st
     position of the book. A match begins at a cue that a capital follows (after an
     article, maybe), or at the capitalised word right before such a cue (its title): those
     places are found by a scan for the cues' first letters (`words_at_start`), the pattern
-    is tried there only, in order, never inside a match already made."""
+    is tried there only, in order, never inside a match already made but at a title, which
+    may end the match before ("Macaulay and the Empress of Russia")."""
     cues = [rf"{words_at_start([w])}(?=\s(?:(?:{article})\s)?[{UPPER}])" for w in sorted(set(cue_words))]
     at_cue = re.compile("|".join(cues) or "(?!)")
     end = 0
@@ -142,7 +160,8 @@ def _cued_matches(cued: re.Pattern, text: str, cue_words: list[str], article: st
         while k >= 0 and "a" <= text[k] <= "z":
             k -= 1
         for start in (k, at) if k >= 0 and "A" <= text[k] <= "Z" else (at,):
-            if start >= end and (m := cued.match(text, start)) is not None:
+            # a title may be the name of the match before ("and the Empress of Russia")
+            if (start >= end or start == k) and (m := cued.match(text, start)) is not None:
                 end = m.end()
                 yield m
                 break
@@ -176,6 +195,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 evidence=f"a county's or a canton's name: {passage(text, m.start(), m.end())}",
             )
     seen: dict[str, str] = {}  # a passage where each was seen, strong cue first
+    titled: dict[str, str] = {}  # after a title of rank and "of": "the Empress of Russia"
     for m in _cued_matches(cued, text, cue_words, article):
         title, cue, the, name, after = m.groups()
         if name.endswith(("'s", "’s")):
@@ -183,7 +203,8 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         if the and after:
             continue  # "in the Roman republic": an adjective
         if cue in profile.place_links and title and title.strip() in profile.honorifics:
-            continue  # "the Duke of Norfolk", "the Prince of Orange": a title
+            titled.setdefault(name, passage(text, m.start(1), m.end(4)))
+            continue  # "the Duke of Norfolk", "the Prince of Orange": a title (a country's, below)
         cue = cue.lower()
         is_strong = cue in profile.place_prepositions
         (strong if is_strong else weak)[name] += 1
@@ -224,19 +245,40 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
     for m in _in_pieces_holding(_DISTRICT_OF, _DISTRICT_WORDS, text):
         name = m.group(1)
-        if places.find(name) is None and name not in not_places and name.lower() not in lowercase:
+        if (
+            places.find(name) is None
+            and name not in not_places
+            and name.lower() not in lowercase
+            and name not in profile.honorifics
+            and not _ADJECTIVE.search(name)
+        ):
+            feature = not m.group().startswith(_DISTRICTS)  # "the banks of Ayr": a river's, a town's
+            places.add(
+                name,
+                "place" if feature else "settlement",
+                gazetteer.lookup_named(name),
+                "named in the text",
+                evidence=f"named {'after a feature of a place' if feature else 'a town or district'}: "
+                f"{passage(text, m.start(), m.end())}",
+            )
+    _shires(places, text, not_places, profile)
+    for name in sorted(set(strong) | set(weak)):
+        words = name.split()
+        if len(words) == 2 and words[0] in _TOWN_FIRST and words[1] not in not_places and places.find(name) is None:
             places.add(
                 name,
                 "settlement",
                 gazetteer.lookup_named(name),
                 "named in the text",
-                evidence=f"named a town or district: {passage(text, m.start(), m.end())}",
+                evidence=evidence(name, f"a town's name opening with '{words[0]}'"),
             )
-    for name in sorted(set(strong) | set(weak)):
+            continue
         if (
             name in not_places
             or places.find(name) is not None
             or _ADJECTIVE.search(name)
+            or _month(words[0], profile)  # "in June", "on Monday": a time
+            or words[0].lower() in _WEEKDAYS
             or name in profile.honorifics
             or any(w in not_places for w in name.split())
         ):
@@ -290,8 +332,47 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             _smaller(
                 places, name, (strong[name], weak[name], located[name]), text, not_places, profile, lowercase, evidence
             )
+    for name, where in sorted(titled.items()):
+        # a ruler's country or region is a place all the same: "the Empress of Russia", "the
+        # Duke of Bavaria" (not "the Prince of Orange": a town's name in a title)
+        if name in not_places or places.find(name) is not None:
+            continue
+        if name in profile.regions:
+            kind = profile.regions[name]
+            places.add(name, kind, None, "named in the text", evidence=f"a {kind} after a ruler's title: {where}")
+        elif (geo := _named(name)) is not None and geo.type in _REGIONS:
+            places.add(
+                name,
+                geo.type,
+                geo,
+                "named in the text; GeoNames",
+                evidence=f"a {geo.type} after a ruler's title: {where}",
+            )
     _addresses(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
+
+
+_TOWN_FIRST = ("Port", "Fort")  # a town named so: "at Port Burdock", "to Fort William"
+# A county named as English and Scottish ones are, the word for a county its ending: "Ayrshire".
+_SHIRE = re.compile(r"([A-Z](?<![\w'’-].)[a-z]{2,}shire)(?![\w'’-])")
+
+
+def _shires(places: registers.Places, text: str, not_places: set[str], profile) -> None:
+    """A county named by its ending ("in Ayrshire", "Sporran, Fifeshire"), wherever the book
+    writes it: not after an honorific ("Lord Wiltshire" is a peer), nor a person's name."""
+    for m in _in_pieces_holding(_SHIRE, _SHIRE_WORD, text):
+        name = m.group(1)
+        if name in not_places or places.find(name) is not None or name in profile.regions:
+            continue
+        behind = text[max(0, m.start() - 20) : m.start()].split()
+        if behind and behind[-1] in profile.honorifics:
+            continue
+        places.add(
+            name, "county", None, "named in the text", evidence=f"a county's name: {passage(text, m.start(), m.end())}"
+        )
+
+
+_SHIRE_WORD = re.compile("shire")
 
 
 _OTHER_NAME_POPULATION = 100_000  # a city known by another name ("Treves", Trier) is a large one
@@ -377,14 +458,17 @@ def _addresses(places: registers.Places, text: str, not_places: set[str], profil
             continue
         kind = profile.regions.get(region)
         geo = None
-        if kind is None:
+        county = places.find(region)  # "Fifeshire", found by its ending (`_shires`)
+        if kind is None and county is not None and county.get("type") == "county":
+            kind = "county"
+        elif kind is None:
             geo = gazetteer.lookup_named(region)
             if geo is None or geo.type not in _REGIONS:
                 continue
             kind = geo.type
         found = gazetteer.lookup_named(town, everything=True)
-        if found is None or _demonym(town, found):
-            continue
+        if found is not None and _demonym(town, found) or found is None and kind != "county":
+            continue  # a town no gazetteer holds only before a county's name ("Sporran, Fifeshire")
         where = passage(text, m.start(), m.end() + len(region))
         if places.find(region) is None:
             places.add(
@@ -397,7 +481,7 @@ def _addresses(places: registers.Places, text: str, not_places: set[str], profil
         if places.find(town) is None:
             places.add(
                 town,
-                found.type if found.type != "city" else "settlement",
+                "settlement" if found is None or found.type == "city" else found.type,
                 gazetteer.lookup_named(town),
                 "named in the text",
                 evidence=f"a town before its region, as addresses name them: {where}",
@@ -459,7 +543,7 @@ def _smaller(
     if name in not_places or name.lower() in lowercase or name in profile.forenames:
         return
     if geo is None:
-        _unknown(places, name, cues, text, evidence)
+        _unknown(places, name, cues, text, evidence, profile)
         return
     if geo.type == "region" and (strong or weak >= 2):
         places.add(name, "region", None, "named in the text; ISO 3166-2", evidence=evidence(name, "a country's region"))
@@ -496,24 +580,42 @@ _LISTED_NEXT = re.compile(rf",?\s(?:(?:and|or)\s)?([{UPPER}][{LOWER}]+)")
 
 
 _UNKNOWN_LOCATED = 3  # uses after a locative that make a place of a name no gazetteer holds
+_UNKNOWN_STRONG = 4  # or uses after a preposition of place, two in three of its uses, one a locative
+_MOSTLY = 2 / 3
 
 
-def _unknown(places, name: str, cues: tuple[int, int, int], text: str, evidence) -> None:
+def _unknown(places, name: str, cues: tuple[int, int, int], text: str, evidence, profile) -> None:
     """A name no gazetteer holds (a house, an estate, a village of the story: "at Churchill"):
-    a place where the book writes it after a locative three times or more, after a
-    preposition of place in half its uses at least, and seldom before a lower-case word
-    (once in three uses at most: "in French", "the French army" is a language, a people)."""
+    a place where the book writes it after a locative three times or more and after a
+    preposition of place in half its uses at least, or after a preposition of place four
+    times or more and in two uses of three, once after a locative ("walked to Gilhampton",
+    "at Gilhampton"); and seldom before a lower-case word other than a function word (once
+    in three uses at most: "the French army" is a language's, a people's; "to Stamton that
+    day" a town's)."""
     strong, _, located = cues
-    if located < _UNKNOWN_LOCATED or " " in name:
+    if " " in name or not located:
         return
     n = uses(name, text)
-    if strong < _SMALL_SHARE * n:
+    if not (
+        located >= _UNKNOWN_LOCATED
+        and strong >= _SMALL_SHARE * n
+        or strong >= _UNKNOWN_STRONG
+        and strong >= _MOSTLY * n
+    ):
         return
-    # the look-behind after the first letter: `re` skips to that letter (see `words_at_start`)
-    attributive = len(re.findall(rf"{re.escape(name[0])}(?<![\w-].){re.escape(name[1:])} [a-z]", text))
-    if attributive * 3 > n:
+    if _attributive(name, text, profile) * 3 > n:
         return
     places.add(name, "place", None, "named in the text", evidence=evidence(name, "a name no gazetteer holds"))
+
+
+def _attributive(name: str, text: str, profile) -> int:
+    """How often `name` stands before a lower-case word that is no function word of the
+    profile, as an adjective before its noun does ("the French army"; not "to Stamton that
+    day", "from Easewood to Stamton his imagination ran")."""
+    function_words = set(profile.english_words)
+    # the look-behind after the first letter: `re` skips to that letter (see `words_at_start`)
+    after = re.findall(rf"{re.escape(name[0])}(?<![\w-].){re.escape(name[1:])} ([a-z]+)", text)
+    return sum(word not in function_words for word in after)
 
 
 def _word_char(c: str) -> bool:
