@@ -208,7 +208,7 @@ def located_in(paths, messages: list[str], documents: list[Path] | None = None) 
         # the document as collect() reads it (a corpus file with the documents it includes),
         # first of its own teiCorpus
         wrapper = etree.Element(q("teiCorpus"))
-        wrapper.extend(root for _, root in _documents([_origin_of(documents[k - 1])], lambda message: None, set()))
+        wrapper.extend(root for _, _, root in _documents([_origin_of(documents[k - 1])], lambda message: None, set()))
         for location in wanted[k]:
             where[location] = _where(wrapper, [1, 1, *_steps_of(location)[2:]])
     return [_LOCATION.sub(lambda match: where.get(match.group(1), ""), message) for message in messages]
