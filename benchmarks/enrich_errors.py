@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 import teikit.convert as convert_module
+from bench_enrich import book_file  # the book a sample was drawn from (this script's folder)
 from teikit.enrich import evaluate
 from teikit.profile import load_profile
 
@@ -28,16 +29,6 @@ GOLD = ROOT / "tests" / "data" / "enrich"
 BOOKS = ROOT.parent / "shared" / "corpus" / "books"
 LAZAR = ROOT / "sources" / "iron-lazar.txt"
 GARDINER = BOOKS / "gardiner-french-revolution.txt"
-
-
-def book_file(stem: str) -> Path:
-    """The book a sample of `stem` was drawn from: ../shared/corpus/books/<stem>.txt, or the one
-    book whose name is the stem and a suffix ("federalist-papers" of federalist-papers-1998.txt)."""
-    exact = BOOKS / f"{stem}.txt"
-    if exact.is_file():
-        return exact
-    matches = sorted(BOOKS.glob(f"{stem}-*.txt"))
-    return matches[0] if len(matches) == 1 else exact
 
 
 RUNS = {
