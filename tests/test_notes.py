@@ -270,3 +270,33 @@ def test_references_are_found_where_the_pattern_finds_them():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
         expected = [(m.span(), m.groupdict()) for m in notes.REF.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in notes._REFS.finditer(text)] == expected, text
+
+
+def test_note_marks_are_found_where_the_pattern_finds_them():
+    """`MARK.finditer`, trying the mark pattern only where a mark may begin, finds what the
+    pattern finds tried at every position, on texts of the characters that begin, end or
+    surround a mark (brackets, carets, parentheses, symbols, digits set off by spaces)."""
+    import random
+
+    from teikit.convert import notemarks
+    from teikit.convert.blocks import SUPERSCRIPTS
+
+    pieces = [
+        *"ab A.,;:!?'’\"”) 123456789(0)[]^{}*†‡§¶\n\t",
+        *SUPERSCRIPTS[:5],
+        "[12]",
+        "[A]",
+        "[B3]",
+        "^{4}",
+        "^56",
+        "(7)",
+        "***",
+        "word 1 ",
+        "Desruelles 2",
+        "x\u00a03",
+    ]
+    rng = random.Random(29)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        expected = [(m.span(), m.groupdict()) for m in notemarks._MARK.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in notemarks.MARK.finditer(text)] == expected, text

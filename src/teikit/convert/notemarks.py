@@ -27,7 +27,7 @@ that pair as many, the one whose numbering stops with the notes (an enumeration 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,15 +62,30 @@ _DIGITS = frozenset("123456789")
 _PRINTABLE_ASCII = frozenset(map(chr, range(0x21, 0x7F)))
 
 
+def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]:
+    """The matches of `pattern` tried at each of `starts` (ascending), none inside the one
+    before: what `pattern.finditer(text)` gives when every match begins at one of `starts`
+    (the patterns given have no empty match: every alternative takes a character)."""
+    end = 0
+    for at in starts:
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 class _Marks:
     """The references in a text, as `finditer` of the pattern above would find them."""
 
     def finditer(self, text: str) -> Iterator[Any]:
-        end = 0
+        return matches_at(_MARK, text, self._starts(text))
+
+    @staticmethod
+    def _starts(text: str) -> Iterator[int]:
         for first in _FIRST.finditer(text):
             pos = first.start()
-            if pos < end:  # inside the previous match: matches do not overlap
-                continue
             if text[pos] in _DIGITS:
                 stop = first.end()
                 if (
@@ -80,10 +95,7 @@ class _Marks:
                     or text[stop : stop + 1] in _PRINTABLE_ASCII
                 ):
                     continue
-            m = _MARK.match(text, pos)
-            if m is not None:
-                end = m.end()  # never empty: every alternative takes a character
-                yield m
+            yield pos
 
 
 MARK = _Marks()

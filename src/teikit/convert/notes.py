@@ -26,6 +26,7 @@ from ..tei import XML_ID, children, line_of, make, q, sub, text_of, xpath
 from ..textnodes import substitute
 from .blocks import FROM_SUPERSCRIPT, SUPERSCRIPTS, para_text
 from .context import Context, norm_title, roman_to_int
+from .notemarks import matches_at
 from .structure import make_table
 
 _NUMBERED = re.compile(r"^(?P<dash>[-–•]\s*)?(?P<n>\d{1,3})[.)]?\s+(?P<text>\S.*)$")
@@ -56,17 +57,9 @@ class _Refs:
     one may begin (`_REF_START`), its look-behind still seeing the text before."""
 
     def finditer(self, text: str):
-        end = 0
-        for start in _REF_START.finditer(text):
-            at = start.start()
-            if text[at] in _SENTENCE_END:
-                at += 1  # a plain number begins after the sentence's end
-            if at < end:  # inside the previous match: matches do not overlap
-                continue
-            m = REF.match(text, at)
-            if m is not None:
-                end = m.end()  # never empty: every alternative takes a character
-                yield m
+        # a plain number begins after the sentence's end
+        starts = (m.start() + (text[m.start()] in _SENTENCE_END) for m in _REF_START.finditer(text))
+        return matches_at(REF, text, starts)
 
 
 _REFS = _Refs()
