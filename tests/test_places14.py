@@ -474,3 +474,53 @@ def test_a_town_named_for_an_event_there_and_a_building_opening_a_sentence():
     kinds = {registers.place_names(p)[0]: p.get("type") for p in places.reg.entries.values()}
     # "the Astoria hotel" is a building's name, not Astoria the town; "The Road" a title's words
     assert kinds == {"Kemerovo": "city", "Passion Monastery": "site", "Moskva hotel": "site", "Astoria hotel": "site"}
+
+
+def test_a_spelling_one_letter_apart_from_the_indexs_is_the_indexs_place():
+    """The text's "Krasnaya Presnya" is the index's "Krasnaya Presnaya", its misprinted
+    "Dnepropretrovsk" the index's Dnepropetrovsk: one entry each, not a second one made from
+    the text. Not a people's word ("Lithuanian"), a person's name, a place of its own name
+    the gazetteer knows ("Romania" is no misspelling of an index's "Rumania" here: a
+    country of its own), a word close to two places, nor one of fewer than seven letters."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import close_spellings
+
+    places = registers.Places(registers.Register("place"))
+    presnya = places.add("Krasnaya Presnaya", "district", None, "Subject Index", registers.FROM_INDEX)
+    dnipro = places.add("Dnepropetrovsk", "city", None, "Subject Index", registers.FROM_INDEX)
+    for name in ("Lithuania", "Rumania", "Sokolovo", "Sokolivo", "Tobolsk"):
+        places.add(name, "city", None, "Subject Index", registers.FROM_INDEX)
+    places.add("Presnyakova", "city", None, "named in the text")  # from the text: no authority
+    text = (
+        "Krasnaya Presnya district; in Ekaterinoslav (Dnepropretrovsk); Lithuanian troops; Romania; "
+        "Sokolavo; Zhdanov met Tobolks; Presnyakava; Presnya alone."
+    )
+    capitalised = ["Krasnaya", "Presnya", "Ekaterinoslav", "Dnepropretrovsk", "Lithuanian", "Romania"]
+    capitalised += ["Sokolavo", "Zhdanov", "Tobolks", "Presnyakava"]
+    found = {form: (name, place) for form, name, place in close_spellings(places, capitalised, text, {"Zhdanov"})}
+    assert found == {
+        "Krasnaya Presnya": ("Krasnaya Presnaya", presnya),
+        "Dnepropretrovsk": ("Dnepropetrovsk", dnipro),
+    }
+    places.alias("Krasnaya Presnya", presnya)
+    assert places.find("Krasnaya Presnya") is presnya and places.forms["Krasnaya Presnya"] is presnya
+    assert registers.place_names(presnya) == ["Krasnaya Presnaya"]  # the entry keeps the index's name
+
+
+def test_the_parts_of_a_place_the_index_lists_are_entries_of_the_index():
+    """ "Moscow: districts Krasnaya Presnaya": an entry the index made, kept as the index's
+    (its source note says so), not one found in the text."""
+    from teikit.enrich import registers
+    from teikit.tei import TEI_NS
+
+    tei = etree.fromstring(
+        f'<TEI xmlns="{TEI_NS}"><teiHeader/><text><back><div type="index" subtype="subject"><list>'
+        "<item><term>Moscow</term> 1, 2<list><item><term>districts</term></item>"
+        "<item><term>Krasnaya Presnaya</term> 147</item></list></item>"
+        "</list></div></back></text></TEI>"
+    )
+    places = registers.Places(registers.Register("place"))
+    registers.seed_places(places, tei, load_profile(), set(), None)
+    presnya = places.find("Krasnaya Presnaya")
+    assert presnya is not None and presnya.get("type") == "district"
+    assert registers.provenance(presnya) == registers.FROM_INDEX

@@ -590,6 +590,62 @@ def discover(
     return nicknames
 
 
+_CLOSE_LETTERS = 7  # the shortest word of a name another spelling of which is sought
+
+
+def _inner_deletions(word: str) -> set[str]:
+    """The word less one of its letters, the first two and the last two kept."""
+    return {word[:i] + word[i + 1 :] for i in range(2, len(word) - 2)}
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter inside it added, dropped or changed (the first
+    two letters and the last two the same: "Presnaya" and "Presnya"; not "Lithuania" and
+    "Lithuanian", a people's word)."""
+    if a == b or a[:2] != b[:2] or a[-2:] != b[-2:] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(2, len(long) - 2))
+
+
+def close_spellings(places: registers.Places, capitalised: Collection[str], text: str, not_names: Collection[str]):
+    """Other spellings the text writes of the index's places, a letter apart from the
+    index's ("Krasnaya Presnya" for its "Krasnaya Presnaya", "Dnepropretrovsk" misprinted for
+    "Dnepropetrovsk"): (the text's form, the index's name, the place) for each. Only where
+    the evidence is clear: a capitalised word of the text of seven letters or more, one
+    letter inside it apart from a word of an index heading, that is no other place's name
+    (the register's or the gazetteer's), no person's, and close to one place only; the
+    heading's other words written around it as the index writes them."""
+    wanted: dict[str, list[tuple[str, str, object]]] = {}
+    for place in places.reg.entries.values():
+        if registers.provenance(place) != registers.FROM_INDEX or registers.rejected(place):
+            continue
+        for name in registers.place_names(place):
+            for word in set(name.split()):
+                if len(word) >= _CLOSE_LETTERS and word.isalpha() and word[0].isupper():
+                    for key in _inner_deletions(word) | {word}:
+                        wanted.setdefault(key, []).append((word, name, place))
+    if not wanted:
+        return
+    for word in sorted(capitalised):
+        if len(word) < _CLOSE_LETTERS or word in not_names or places.find(word) is not None:
+            continue
+        hits = {
+            (name, known): place
+            for key in _inner_deletions(word) | {word}
+            for known, name, place in wanted.get(key, ())
+            if _one_letter_apart(known, word)
+        }
+        if len({id(place) for place in hits.values()}) != 1 or gazetteer.lookup_named(word, everything=True):
+            continue  # close to two places, or a place of its own name: no clear evidence
+        for (name, known), place in sorted(hits.items(), key=lambda kv: kv[0]):
+            form = " ".join(word if w == known else w for w in name.split())
+            if places.find(form) is None and (form == word or form in text):
+                yield form, name, place
+
+
 def coordinated(text: str, places: registers.Places, not_places: Collection[str], lowercase: Collection[str]):
     """Names listed with places, places themselves: in a list of three names or more that
     "and" or "or" closes ("visited Zaporozhe, Kramatorsk, Gorlovka and Makeevka"), each name the register does
@@ -687,6 +743,14 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     person_words = set(ctx.person_words)
     text = ctx.view(UNMARKED_TEXT, unmarked_text)
     lowercase = word_counts(ctx).lower_parts  # every run of lower-case letters, counted
+    for form, name, place in close_spellings(places, word_counts(ctx).capitalised, text, person_words):
+        places.alias(form, place)  # found as the index's place by every rule below, and marked so
+        ctx.report.info(
+            "place-spelling",
+            None,
+            f"'{form}' taken for the index's '{name}': one letter apart, and no other place's name",
+            text=form,
+        )
     for name in gazetteer.known_in(text):  # places wherever a book writes them so (gazetteer.toml)
         if name not in ctx.profile.not_places and name not in person_words and places.find(name) is None:
             geo = gazetteer.known()[name]
