@@ -414,6 +414,28 @@ def test_initials_before_a_forename_and_an_indexed_surname_make_no_new_person():
     assert "Daniels" in people.by_surname  # a person the index leaves out, found by initials
 
 
+def test_a_soft_sign_or_a_misprinted_initial_makes_no_second_person():
+    """ "V. Ya. Chubar'" is the index's "Chubar', V. Ya." (the soft sign after the name), and
+    "M. L. Rukhimovich" the index's only Rukhimovich, "M. I." (one initial misprinted, the
+    text never writing "M. I. Rukhimovich"): no entry of their own, and the mention is found
+    as the index's person. Not where the text also writes the index's initials ("A. A.
+    Andreev" and "A. V. Andreev": two men), nor where the first initial differs."""
+    from teikit.enrich.matching import WordCounts
+    from teikit.enrich.persons import _CommonWords, _find_unindexed, fits
+
+    people = _people(("Chubar'", ["V.", "Ya."]), ("Rukhimovich", ["M.", "I."]), ("Andreev", ["A.", "A."]))
+    said = (
+        "V. Ya. Chubar', M. L. Rukhimovich and A. A. Andreev met; later M. L. Rukhimovich, "
+        "A. V. Andreev and K. L. Rukhimovich spoke."
+    )
+    _find_unindexed(people, said, _CommonWords(WordCounts(said)))
+    assert "Chubar" not in people.by_surname
+    rukhimovich = people.reg.entries["rukhimovich-m-i"]
+    assert fits(["M.", "L."], rukhimovich, people)
+    # "K. L.": another first initial, a man of his own; "A. V. Andreev": the text writes "A. A." too
+    assert len(people.by_surname["Rukhimovich"]) == 2 and len(people.by_surname["Andreev"]) == 2
+
+
 def test_a_citys_other_name_in_brackets_is_no_person():
     """ "Nizhnyi Novgorod (Gorky)", "Samara (Kuibyshev)": the gazetteer gives the bracketed
     name for the city before it (renamed after a person for a time): the places pass marks

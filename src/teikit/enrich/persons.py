@@ -372,6 +372,32 @@ class _CommonWords:
         return bool(low) and self.capitalised.get(word, 0) < 3 * low
 
 
+def _soft_signed(surname: str, text: str, end: int, people: People) -> str:
+    """The surname as the register writes it with a soft sign after it ("V. Ya. Chubar'",
+    the index's "Chubar'", V. Ya.): the apostrophe the name pattern leaves outside."""
+    sign = text[end : end + 1]
+    return surname + sign if sign in ("'", "’") and surname + sign in people.by_surname else surname
+
+
+def _misprinted(initials: list[str], known: list, surname: str, text: str, people: People) -> bool:
+    """Whether initials written before a surname are the index's only person of that
+    surname all the same, one of them misprinted in the index or the text ("M. L.
+    Rukhimovich" of the index's "Rukhimovich, M. I."): as many initials, the first the
+    same, one other different, and the text never writes the index's own initials before
+    the surname (had it, the two would be two men)."""
+    if len(known) != 1 or len(initials) < 2 or not all(i.endswith(".") for i in initials):
+        return False
+    for names in people.given_names(known[0]):
+        if (
+            len(names) == len(initials)
+            and names[0] == initials[0]
+            and sum(a != b for a, b in zip(names, initials)) == 1
+            and f"{' '.join(names)} {surname}" not in text
+        ):
+            return True
+    return False
+
+
 def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
     forenames = {f for f, ps in people.by_forename.items() if any(map(_indexed, ps)) and not is_demonym(f)}
     indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(_indexed, ps))}
@@ -380,7 +406,7 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
     for m in filter(None, (_UNKNOWN_BY_FORENAME.match(text, start) for start in starts)):
         if (
             m.group(1) in forenames
-            and m.group(3) not in indexed_surnames
+            and _soft_signed(m.group(3), text, m.end(), people) not in indexed_surnames
             and not (m.group(3).startswith("E") and "Ye" + m.group(3)[1:] in indexed_surnames)
             and m.group(3) not in _NOT_FORENAMES
             and not people.patronymic.search(m.group(3))
@@ -403,11 +429,16 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
         forename = re.search(r"\b([A-Z][a-zà-ÿ]+) $", text[max(0, m.start() - 20) : m.start()])
         if forename and forename.group(1) not in _NOT_FORENAMES and forename.group(1) not in common:
             initials.insert(0, forename.group(1))  # "Carl J. Friedrich"
-        known = [p for p in people.by_surname.get(m.group(2), []) if _indexed(p)]
+        surname = _soft_signed(m.group(2), text, m.end(), people)
+        known = [p for p in people.by_surname.get(surname, []) if _indexed(p)]
         if known and len(initials) < 2:
             continue  # one initial against a known surname: a variant, not a new person
-        if not any(fits(initials, p, people) for p in known):
-            unknown[(m.group(2), tuple(initials))] += 1
+        if any(fits(initials, p, people) for p in known):
+            continue
+        if _misprinted(initials, known, surname, text, people):
+            people.given[known[0].get(XML_ID)].append(list(initials))  # found by them as by the index's
+            continue
+        unknown[(surname, tuple(initials))] += 1
     added: dict[str, list] = defaultdict(list)
     for (surname, initials), _ in sorted(unknown.items(), key=lambda kv: (kv[0][0], -len(kv[0][1]), kv[0][1])):
         earlier = [p for p in people.by_surname.get(surname, []) if _indexed(p)] + added[surname]
