@@ -524,3 +524,46 @@ def test_the_parts_of_a_place_the_index_lists_are_entries_of_the_index():
     presnya = places.find("Krasnaya Presnaya")
     assert presnya is not None and presnya.get("type") == "district"
     assert registers.provenance(presnya) == registers.FROM_INDEX
+
+
+def test_a_place_opening_a_bodys_name_is_no_mention_of_the_place():
+    """ "the Moscow party committee", "the Voronezh locomotive repair works", "the Moscow
+    province party were purged", "the Moscow party Control Commission": the place is part
+    of the body's name. Not "his Moscow party post" (no "the"), "the Moscow party post"
+    (a post), "the Moscow organizations and the party committee", "the Kiev Social
+    Democrats", nor "the Moscow province"."""
+    from teikit.enrich.places import _FUNCTION_WORDS, body_words, names_a_body
+
+    profile = load_profile()
+    words = body_words(profile)
+
+    def body(said: str, name: str = "Moscow") -> bool:
+        at = said.index(name)
+        end = at + len(name) + (len(" province") if said[at + len(name) :].startswith(" province party") else 0)
+        return names_a_body(said, at, end, words, _FUNCTION_WORDS)
+
+    for said in (
+        "the Moscow party committee met",
+        "at the Voronezh locomotive repair works.",
+        "members of the Moscow province party were purged",
+        "the Moscow party Control Commission had",
+        "expelled from the Moscow party. Then",
+        "the Moscow party conference opened",
+    ):
+        assert body(said, "Voronezh" if "Voronezh" in said else "Moscow"), said
+    for said in (
+        "he lost his Moscow party post",
+        "the Moscow party post",
+        "the Moscow organizations and the party committee",
+        "the Kiev Social Democrats issued",
+        "the Moscow province was",
+        "the Moscow military region",
+    ):
+        assert not body(said, "Kiev" if "Kiev" in said else "Moscow"), said
+
+
+def test_a_name_with_a_hyphen_is_the_same_name_with_an_en_dash():
+    from teikit.enrich.places import spellings
+
+    assert "Moscow-Volga canal" in spellings("Moscow–Volga canal")
+    assert "Moscow–Volga canal" in spellings("Moscow-Volga canal")

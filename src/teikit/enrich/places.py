@@ -347,6 +347,55 @@ def named_units(
         yield f"{name} {h.group(1)[1:]}", kind
 
 
+_WORDS_AFTER = re.compile(r"(?: [A-Za-z]+){1,5}")
+# Words that begin no noun phrase: after a body's word, the body's name has ended ("the
+# Moscow party were purged"). With the profile's `english_words`.
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but nor of in on at to for with by from into as than that which who whom whose it its"
+    " is are was were be been being has have had do does did will would shall should can could may might must"
+    " not no also then there this these those he she they we his her their our".split()
+)
+_THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he $")
+
+
+def body_words(profile) -> tuple[set[str], set[str], set[str]]:
+    """The profile's words that end a body's name after a place ("the Moscow party
+    committee", "the Voronezh locomotive repair works", "the Moscow party"): its bodies,
+    establishments and the ranks that are an organisation's noun too ("party"); its
+    meetings (after a rank: "the Moscow party conference"); and its ranks."""
+    nouns = {n.lower() for n in profile.org_nouns}
+    ends = {*profile.org_bodies, *profile.org_establishments, *(r for r in profile.org_ranks if r in nouns)}
+    return ends, set(profile.org_meetings), set(profile.org_ranks)
+
+
+def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str], set[str]], function_words) -> bool:
+    """Whether the place at `start`:`end` opens a body's name, "the" before it and a body's
+    word of `words` (`body_words`) after it, lower-case words between ("the Moscow party
+    committee", "the Voronezh locomotive repair works", "the Moscow party Control
+    Commission"): the place is part of the body's name, not a mention of its own. Not
+    without "the" ("his Moscow party post"), nor where a function word comes first ("the
+    Moscow organizations and the party committee"), a capitalised word that is no body's
+    ("the Kiev Social Democrats"), or a lower-case word other than a function word after
+    the body's word ("the Moscow party post": a post)."""
+    if not _THE_BEFORE.search(text, max(0, start - 4), start):
+        return False
+    m = _WORDS_AFTER.match(text, end)
+    if m is None:
+        return False
+    ends, meetings, ranks = words
+    after = m.group(0).split()
+    for i, w in enumerate(after[:4]):
+        if w in ends or (w in meetings and i and after[i - 1] in ranks):
+            nxt = after[i + 1] if i + 1 < len(after) else ""
+            follows = text[m.start() + len(" ".join(after[: i + 1])) + 1 :][:1]
+            if follows != " ":
+                return True  # a stop, a comma: the name ends there
+            return not nxt.islower() or nxt in function_words or nxt in ends or nxt in meetings
+        if not w.islower() or w in function_words:
+            return False
+    return False
+
+
 def unit_followers(profile) -> set[str]:
     """Lower-case words after a unit's word that make it part of a body's name ("district
     party committee"): the profile's organisation ranks, bodies and establishments."""
@@ -417,6 +466,8 @@ def spellings(name: str) -> set[str]:
             if re.search(pattern, variant):
                 out.update(re.sub(pattern, a, variant) for a in alts)
     out.update({n.replace("'", "") for n in out} | {n.replace("'", "’") for n in out})
+    # "Moscow–Volga canal" (the index's en dash) is the text's "Moscow-Volga canal"
+    out.update({n.replace("–", "-") for n in out} | {n.replace("-", "–") for n in out if "-" in n and " " in n})
     # "St Petersburg", "St. Petersburg", "Saint Petersburg": English writes the saint all three ways.
     for variant in list(out):
         m = _SAINT.match(variant)
@@ -826,6 +877,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     matcher = Matcher(keys, split_hyphens=True)
     town_names = re.compile(r"\b(" + "|".join(map(re.escape, sorted(towns))) + r")\b") if towns else None
     cue = textplaces.before(ctx.profile)
+    bodies = body_words(ctx.profile)
+    function_words = _FUNCTION_WORDS | ctx.profile.english_words
     counts: Counter = Counter()
     used = set()
 
@@ -840,6 +893,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # "Bath" where the book also writes "bath": only "in Bath"
             if _IN_ADJECTIVE.match(text, end):
                 continue  # "the Urals-Siberian method": half of an adjective, not a place
+            if names_a_body(text, start, end, bodies, function_words):
+                continue  # "the Moscow party committee": a body's name, the organisations' to mark
             spans.append((start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
             used.add(place.get(XML_ID))
             counts["placeName"] += 1
