@@ -36,6 +36,9 @@ from teikit.profile import load_profile, packs
         ("Franche-Comté", "region"),  # gazetteer.toml's names are indexed accents and all
         ("Lozère", "region"),  # ISO 3166-2's departments, provinces and counties
         ("Kent", "region"),
+        ("Tatarstan", "region"),  # ISO 3166-2's "Tatarstan, Respublika", by the name before its kind
+        ("Bashkiria", "region"),  # gazetteer.toml: the English names of Russia's republics
+        ("RSFSR", "country"),  # a former state
     ],
 )
 def test_the_gazetteer_knows_former_countries_features_and_small_places(name, kind):
@@ -58,6 +61,13 @@ def test_the_persons_passes_see_only_well_known_places():
 
 def test_new_york_is_the_city_before_the_state():
     assert gazetteer.lookup("New York", everything=True).type == "city"
+
+
+def test_a_subdivision_named_kind_last_is_found_by_its_name_but_a_big_citys_name_stays_the_citys():
+    """ "Tatarstan, Respublika" is Tatarstan; "Bristol, City of" leaves Bristol the city."""
+    assert gazetteer.lookup_named("Tatarstan", everything=True).name == "Tatarstan"
+    assert gazetteer.lookup("Bristol", everything=True).type == "city"
+    assert gazetteer.lookup("Bristol, City of", everything=True).type == "region"
 
 
 def _places(folder, name):
@@ -567,3 +577,21 @@ def test_a_name_with_a_hyphen_is_the_same_name_with_an_en_dash():
 
     assert "Moscow-Volga canal" in spellings("Moscow–Volga canal")
     assert "Moscow–Volga canal" in spellings("Moscow-Volga canal")
+
+
+def test_a_compass_region_the_index_names_with_a_units_word_is_that_region():
+    """ "the Lower Volga" (a compass word and the Volga) is the index's "Lower Volga
+    region", not a second region; "North Caucasus", which the index does not hold so, is
+    a region of its own."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    places = registers.Places(registers.Register("place"))
+    places.add("Volga", "river", None, "Subject Index", registers.FROM_INDEX)
+    places.add("Caucasus", "region", None, "Subject Index", registers.FROM_INDEX)
+    lower = places.add("Lower Volga region", "region", None, "Subject Index", registers.FROM_INDEX)
+    discover(places, "Sheboldaev went to the Lower Volga; famine in North Caucasus.", set(), Counter())
+    assert places.find("Lower Volga") is lower and places.forms["Lower Volga"] is lower
+    assert len(places.reg.entries) == 4 and places.find("North Caucasus").get("type") == "region"

@@ -569,7 +569,11 @@ def discover(
     for name, base in sorted(compass):
         place = places.find(base)
         if place is not None and places.find(name) is None:
-            places.add(name, "region", None, "named in the text")
+            region = unit_named(places, name, "region")
+            if region is not None:
+                places.alias(name, region)  # "Lower Volga": the index's "Lower Volga region"
+            else:
+                places.add(name, "region", None, "named in the text")
     found: dict[str, gazetteer.GeoPlace] = {}
     # An index heading no gazetteer knows, that the text writes only right after prepositions
     # of place, twice or more ("to a school in Martynovich", "from Kabany to Martynovich"): a
@@ -695,6 +699,17 @@ def close_spellings(places: registers.Places, capitalised: Collection[str], text
             form = " ".join(word if w == known else w for w in name.split())
             if places.find(form) is None and (form == word or form in text):
                 yield form, name, place
+
+
+def unit_named(places: registers.Places, name: str, kind: str):
+    """The register's territorial unit of type `kind` named by `name` and a unit's word
+    ("Lower Volga region" for "Lower Volga"), if any: the same region, the word left out."""
+    for word, unit_kind in registers.PLACE_HEADS.items():
+        if unit_kind == kind and word in ("region", "territory", "province", "district"):
+            place = places.find(f"{name} {word}")
+            if place is not None and place.get("type") == kind:
+                return place
+    return None
 
 
 def coordinated(text: str, places: registers.Places, not_places: Collection[str], lowercase: Collection[str]):
