@@ -648,11 +648,6 @@ def discover(
 _CLOSE_LETTERS = 7  # the shortest word of a name another spelling of which is sought
 
 
-def _inner_deletions(word: str) -> set[str]:
-    """The word less one of its letters, the first two and the last two kept."""
-    return {word[:i] + word[i + 1 :] for i in range(2, len(word) - 2)}
-
-
 def _one_letter_apart(a: str, b: str) -> bool:
     """Whether `b` is `a` with one letter inside it added, dropped or changed (the first
     two letters and the last two the same: "Presnaya" and "Presnya"; not "Lithuania" and
@@ -672,27 +667,24 @@ def close_spellings(places: registers.Places, capitalised: Collection[str], text
     the evidence is clear: a capitalised word of the text of seven letters or more, one
     letter inside it apart from a word of an index heading, that is no other place's name
     (the register's or the gazetteer's), no person's, and close to one place only; the
-    heading's other words written around it as the index writes them."""
-    wanted: dict[str, list[tuple[str, str, object]]] = {}
+    heading's other words written around it as the index writes them. The index's words
+    are sorted by their first two and last two letters, which a close spelling shares: each
+    word of the text is compared with the few of its own letters only."""
+    wanted: dict[tuple[str, str], list[tuple[str, str, object]]] = {}
     for place in places.reg.entries.values():
         if registers.provenance(place) != registers.FROM_INDEX or registers.rejected(place):
             continue
         for name in registers.place_names(place):
             for word in set(name.split()):
                 if len(word) >= _CLOSE_LETTERS and word.isalpha() and word[0].isupper():
-                    for key in _inner_deletions(word) | {word}:
-                        wanted.setdefault(key, []).append((word, name, place))
+                    wanted.setdefault((word[:2], word[-2:]), []).append((word, name, place))
     if not wanted:
         return
     for word in sorted(capitalised):
-        if len(word) < _CLOSE_LETTERS or word in not_names or places.find(word) is not None:
+        near = wanted.get((word[:2], word[-2:]))
+        if near is None or len(word) < _CLOSE_LETTERS or word in not_names or places.find(word) is not None:
             continue
-        hits = {
-            (name, known): place
-            for key in _inner_deletions(word) | {word}
-            for known, name, place in wanted.get(key, ())
-            if _one_letter_apart(known, word)
-        }
+        hits = {(name, known): place for known, name, place in near if _one_letter_apart(known, word)}
         if len({id(place) for place in hits.values()}) != 1 or gazetteer.lookup_named(word, everything=True):
             continue  # close to two places, or a place of its own name: no clear evidence
         for (name, known), place in sorted(hits.items(), key=lambda kv: kv[0]):
