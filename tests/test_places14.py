@@ -39,6 +39,11 @@ from teikit.profile import load_profile, packs
         ("Tatarstan", "region"),  # ISO 3166-2's "Tatarstan, Respublika", by the name before its kind
         ("Bashkiria", "region"),  # gazetteer.toml: the English names of Russia's republics
         ("RSFSR", "country"),  # a former state
+        ("Touraine", "region"),  # France's provinces before 1790
+        ("Comtat Venaissin", "region"),
+        ("Basses-Pyrénées", "region"),  # a department under its former name
+        ("Tobago", "island"),
+        ("Guadaloupe", "country"),  # Guadeloupe as older English books spell it
     ],
 )
 def test_the_gazetteer_knows_former_countries_features_and_small_places(name, kind):
@@ -595,3 +600,21 @@ def test_a_compass_region_the_index_names_with_a_units_word_is_that_region():
     discover(places, "Sheboldaev went to the Lower Volga; famine in North Caucasus.", set(), Counter())
     assert places.find("Lower Volga") is lower and places.forms["Lower Volga"] is lower
     assert len(places.reg.entries) == 4 and places.find("North Caucasus").get("type") == "region"
+
+
+def test_a_town_after_throughout_across_or_within_is_a_place_and_between_takes_only_big_ones():
+    """ "famine throughout Bashkiria", "across Efremov", "within Katyn": prepositions of
+    place; "between" is followed by persons as often ("between Stalin and Kirov"): only a
+    country or a city of 50,000 or more after it ("between Yefremov and Katyn" takes none)."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    def found(text: str) -> set[str]:
+        places = registers.Places(registers.Register("place"))
+        discover(places, text, set(), Counter())
+        return {registers.place_names(p)[0] for p in places.reg.entries.values()}
+
+    assert found("Famine spread across Efremov. Riots within Katyn.") >= {"Efremov", "Katyn"}
+    assert found("a road between Efremov and Katyn; a line between Kharkov and Kiev") == {"Kharkov", "Kiev"}

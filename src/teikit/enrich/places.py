@@ -75,9 +75,14 @@ from .namewords import initial
 _NAME = r"(?:St\.? |Saint )?[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[ -][A-ZÀ-Ý][a-zß-ÿ'’]+){0,2}"
 # The cue, "the", the name, and the lower-case word after it if any (looked at, not taken).
 _AFTER_CUE = re.compile(
-    rf"\b(in|at|to|from|near|into|via|through|towards|outside|around|of|and|In|At|From|Near)\s(the\s)?({_NAME})(?![\w'-])"
+    r"\b(in|at|to|from|near|into|via|through|towards|toward|outside|around|throughout|across|within|beyond|along"
+    r"|inside|of|and|between|In|At|To|From|Near|Into|Throughout|Across|Between)"
+    rf"\s(the\s)?({_NAME})(?![\w'-])"
     r"(?=(?:\s([a-z]+)\b)?)"
 )
+# Cues that persons follow as often as places ("the works of Tolstoy", "between Stalin and
+# Kirov"): only a country or a city of 50,000 people or more is taken after them.
+_WEAK_CUES = ("of", "and", "between", "Between")
 # The names a cue's name heads, in a list that "and" or "or" closes: "in Kharkov,
 # Dnepropetrovsk and Zaporozhe", "the departments of Gard, Bouches-du-Rhône, Vaucluse, and
 # Lozère", "into Lille and Valenciennes". A hyphenated name may hold lower-case particles.
@@ -537,10 +542,10 @@ def discover(
         if follows and follows not in registers.PLACE_HEADS:
             if the or lowercase_words.get(follows, 0) < _COMMON:
                 continue  # "at the Mercury factory"; "to Staraya ploshchad", "in Nash sovremennik": a foreign word
-        is_strong = cue not in ("of", "and") or _PLACE_NOUN.search(text, max(0, m.start() - 20), m.start() + 3)
+        is_strong = cue not in _WEAK_CUES or _PLACE_NOUN.search(text, max(0, m.start() - 20), m.start() + 3)
         if is_strong:
             strong[name] += 1
-            if not the and cue not in ("of", "and"):
+            if not the and cue not in _WEAK_CUES:
                 settled[name] += 1
         for item, at in _listed(text, m.end(3), lowercase_words):
             listed.add(at)
