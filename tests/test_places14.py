@@ -618,3 +618,20 @@ def test_a_town_after_throughout_across_or_within_is_a_place_and_between_takes_o
 
     assert found("Famine spread across Efremov. Riots within Katyn.") >= {"Efremov", "Katyn"}
     assert found("a road between Efremov and Katyn; a line between Kharkov and Kiev") == {"Kharkov", "Kiev"}
+
+
+def test_the_west_the_east_and_the_continent_are_parts_of_the_world():
+    """ "the West", "the East", "the Continent": places, only so written: not "The West
+    European powers" (a sentence's adjective), "the West Bank", "the East-West divide",
+    "the West's" nor "West" alone."""
+    from teikit.enrich.places import _WORLD_PART
+
+    text = (
+        "Imperialism in the West; trade with the East; travel on the Continent. The West European powers, "
+        "the West Bank, the East-West divide, the West's ideas, Mae West."
+    )
+    assert [(m.group(1), m.start(1)) for m in _WORLD_PART.finditer(text)] == [
+        ("West", text.index("West")),
+        ("East", text.index("East")),
+        ("Continent", text.index("Continent")),
+    ]
