@@ -635,3 +635,23 @@ def test_the_west_the_east_and_the_continent_are_parts_of_the_world():
         ("East", text.index("East")),
         ("Continent", text.index("Continent")),
     ]
+
+
+def test_another_name_of_a_town_naming_a_works_is_no_place():
+    """ "at the Proletarsky locomotive repair workshop": Proletarsky is another name GeoNames
+    gives a district of Donetsk, written here only after "the" and before a lower-case word,
+    a works' name; "at the Magnitogorsk steel works" (the town's own name) and "to
+    Proletarsky" are places."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    def found(text: str) -> set[str]:
+        places = registers.Places(registers.Register("place"))
+        discover(places, text, set(), Counter())
+        return {n for p in places.reg.entries.values() for n in registers.place_names(p)}
+
+    assert "Proletarsky" not in found("arrests at the Proletarsky locomotive repair workshop were made")
+    assert "Magnitogorsk" in found("arrests at the Magnitogorsk steel works were made")
+    assert "Proletarsky" in found("arrests at the Proletarsky locomotive repair workshop; he went to Proletarsky")

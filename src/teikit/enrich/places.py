@@ -535,6 +535,7 @@ def discover(
     compass: set[tuple[str, str]] = set(_COMPASS.findall(text))  # "North Caucasus"
     person_like: set[str] = set(_BEFORE_INITIAL.findall(text))  # "David W. Doyle"
     listed: set[int] = set()  # where a name a list gave its cue begins: not counted again after its "and"
+    qualifying: Counter = Counter()  # after "the", before a lower-case word: "at the Proletarsky ... workshop"
     for m in _AFTER_CUE.finditer(text):
         cue, the, name, follows = m.groups()
         if m.start(3) in listed:
@@ -545,6 +546,8 @@ def discover(
             continue  # "in the Astoria hotel", "at the Yaroslavl station": a building's name
         seen[name] += 1
         if follows and follows not in registers.PLACE_HEADS:
+            if the:
+                qualifying[name] += 1
             if the or lowercase_words.get(follows, 0) < _COMMON:
                 continue  # "at the Mercury factory"; "to Staraya ploshchad", "in Nash sovremennik": a foreign word
         is_strong = cue not in _WEAK_CUES or _PLACE_NOUN.search(text, max(0, m.start() - 20), m.start() + 3)
@@ -604,6 +607,12 @@ def discover(
             continue
         geo = gazetteer.lookup_romanised(name)  # countries and cities of 15,000 or more
         if geo and (geo.type != "city" or geo.population >= _MIN_POPULATION or name in imprints):
+            if (
+                qualifying[name] == seen[name]
+                and name not in imprints
+                and gazetteer.fold(geo.name) != gazetteer.fold(name)
+            ):
+                continue  # only "at the Proletarsky locomotive repair workshop": another name of a town, naming a works
             found[name] = geo
             continue
         if not strong[name]:
