@@ -207,7 +207,16 @@ _MIN_RENAMED = 100_000
 # "the East", "the Continent" of British usage: Europe), not a sentence's "The" (the
 # compass word may be an adjective there), nor before a capitalised word or a hyphen ("the
 # West Bank", "the East-West divide"), nor a possessive ("the West's").
-_WORLD_PART = re.compile(r"(?<![\w-])the (West|East|Continent)(?![\w'’-])(?! [A-Z])")
+# (The pattern opens with its letters, which `re` seeks fast; the word boundary before
+# them is tested after: `world_parts`.)
+_WORLD_PART = re.compile(r"the (West|East|Continent)(?![\w'’-])(?! [A-Z])")
+
+
+def world_parts(text: str) -> Iterator[re.Match]:
+    """The matches of `_WORLD_PART` that begin a word ("the West", not "Lathe West")."""
+    for m in _WORLD_PART.finditer(text):
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+            yield m
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near|In|At|Near|city of|town of) $")
 # Words before "in" or "at" whose object is a person: "faith in Kirov", "looked at Kalinin".
 _PERSON_OBJECT_BEFORE = re.compile(
@@ -895,9 +904,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         if name not in keys:
             keys[name] = places.find(name) or places.add(name, kind, None, "named in the text")
     # "the West", "the East", "the Continent": a part of the world the text names so
-    world_parts = {}
-    for name in sorted({m.group(1) for m in _WORLD_PART.finditer(text)} - set(ctx.profile.not_places)):
-        world_parts[name] = places.find(name) or places.add(name, "region", None, "named in the text")
+    world: dict = {}
+    for name in sorted({m.group(1) for m in world_parts(text)} - set(ctx.profile.not_places)):
+        world[name] = places.find(name) or places.add(name, "region", None, "named in the text")
     towns = towns_named_after_persons(text, person_words)
     for name in towns:  # "Kuibyshev province": the province of the city named after him
         for head in ("province", "region", "oblast"):
@@ -932,11 +941,11 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             if other and other.start(1) not in starts and _same_place(other.group(1), place):
                 spans.append((other.start(1), other.end(1), make_in(tei, "placeName", ref=spans[-1][2].get("ref"))))
                 counts["placeName"] += 1
-        if world_parts and ("West" in text or "East" in text or "Continent" in text):
+        if world and ("West" in text or "East" in text or "Continent" in text):
             taken = [(a, b) for a, b, _ in spans]
-            for m in _WORLD_PART.finditer(text):
+            for m in world_parts(text):
                 start, end = m.span(1)
-                place = world_parts.get(m.group(1))
+                place = world.get(m.group(1))
                 if place is not None and place not in rejected and not any(a < end and start < b for a, b in taken):
                     spans.append(
                         (start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}"))
