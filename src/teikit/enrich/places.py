@@ -217,6 +217,8 @@ def world_parts(text: str) -> Iterator[re.Match]:
     for m in _WORLD_PART.finditer(text):
         if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
             yield m
+
+
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near|In|At|Near|city of|town of) $")
 # Words before "in" or "at" whose object is a person: "faith in Kirov", "looked at Kalinin".
 _PERSON_OBJECT_BEFORE = re.compile(
