@@ -655,3 +655,25 @@ def test_another_name_of_a_town_naming_a_works_is_no_place():
     assert "Proletarsky" not in found("arrests at the Proletarsky locomotive repair workshop were made")
     assert "Magnitogorsk" in found("arrests at the Magnitogorsk steel works were made")
     assert "Proletarsky" in found("arrests at the Proletarsky locomotive repair workshop; he went to Proletarsky")
+
+
+def test_a_place_in_apposition_to_a_towns_word_or_with_a_possessive_after_a_cue():
+    """ "the capital – Piter – made a big impression" (another name of St Petersburg), "the
+    port, Odessa, was": a place after a town's word in apposition; "to Efremov's market":
+    Efremov, the possessive outside. Not "the city, Zhdanov, said" (a person)."""
+    import re
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    def found(text: str, persons: set[str] = set()) -> set[str]:  # noqa: B006 (never changed)
+        places = registers.Places(registers.Register("place"))
+        common = Counter({w: 10 for w in re.findall(r"\b[a-z]+\b", text)})  # a book's common words
+        discover(places, text, persons, common)
+        return {registers.place_names(p)[0] for p in places.reg.entries.values()}
+
+    assert found("His first visit to the capital – Piter – made a big impression.") == {"Piter"}
+    assert found("The port, Odessa, was closed.") == {"Odessa"}
+    assert found("They walked to Efremov's market.") == {"Efremov"}
+    assert found("In the city, Zhdanov, said the report.", {"Zhdanov"}) == set()

@@ -231,6 +231,18 @@ _NOT_TOWN_AFTER = re.compile(r"['’]s?\b| [A-Z]")
 _UNIT_AFTER_THE = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?: [A-Z][a-z'’]+)?) $")
 
 
+# A place's name in apposition to a word for a town, between commas or dashes: "the
+# capital – Piter – made an impression", "the port, Odessa, was". Sought by the words'
+# letters; the word boundary before them tested after (`_appositions`).
+_APPOSITION = re.compile(r"(?:capital|city|town|village|port)(?:,| –| —) ([A-Z][a-z'’]+)(?=,| –| —)")
+
+
+def _appositions(text: str) -> Iterator[re.Match]:
+    for m in _APPOSITION.finditer(text):
+        if m.start() == 0 or not text[m.start() - 1].isalnum():
+            yield m
+
+
 def _listed(text: str, end: int, lowercase_words: Counter) -> list[tuple[str, int]]:
     """The names that follow a cue's name ending at `end` in a list "and" or "or" closes,
     with where each begins: they share its cue ("in Kharkov, Dnepropetrovsk and Zaporozhe").
@@ -553,6 +565,8 @@ def discover(
             continue
         if name[-1] in "'’":
             name = _unquoted(name)
+        elif name.endswith(("'s", "’s")) and " " not in name:
+            name = name[:-2]  # "to Baku's oil fields": Baku, the possessive outside
         if the and follows in _SITE_HEADS:
             continue  # "in the Astoria hotel", "at the Yaroslavl station": a building's name
         seen[name] += 1
@@ -570,6 +584,9 @@ def discover(
             listed.add(at)
             seen[item] += 1
             strong[item] += 1 if is_strong else 0
+    for m in _appositions(text):  # "the capital – Piter –", "the port, Odessa,"
+        seen[m.group(1)] += 1
+        strong[m.group(1)] += 1
     for m in _EVENT.finditer(text):
         seen[m.group(1)] += 1
         strong[m.group(1)] += 1
