@@ -7,8 +7,9 @@ transliteration from Russian and Ukrainian produces:
 - ISO 3166 (the `pycountry` package): the official and common names of current countries
   ("Russian Federation", "Laos"), the former countries of ISO 3166-3 under their short name
   ("Czechoslovakia", "USSR", "Yugoslavia"), and the first-level subdivisions of ISO 3166-2
-  ("Texas"; "Bavaria" is not one: ISO writes "Bayern") with the second-level ones that are
-  provinces, departments or counties ("Kent", "Lozère"), as regions;
+  ("Texas"; "Bavaria" is not one: ISO writes "Bayern"; "Tatarstan, Respublika" also by the
+  name before its kind) with the second-level ones that are provinces, departments or
+  counties ("Kent", "Lozère"), as regions;
 - `gazetteer.toml` beside this module: the English names of countries past and present that
   neither holds under that name (Britain, Soviet Union, Prussia, Ottoman Empire), and seas,
   oceans, rivers, lakes, canals, mountain ranges and regions that are no state (Siberia, the

@@ -6,8 +6,13 @@ it includes); the text adds, in a book with an index:
 - the places of the gazetteer's own list (gazetteer.toml: Britain, the Soviet Union, the
   Caspian Sea, the Volga) wherever the text writes them;
 - countries, former countries, seas and other features the gazetteer knows, after a cue
-  ("in", "to", "of", "and"); cities of 50,000 people or more after one too, and any place
-  of publication ("(Frankfurt, 2003)");
+  ("in", "to", "across", "throughout", "of", "and", "between"; a possessive after the name
+  left outside: "to Baku's oil fields"), or in apposition to a town's word between commas
+  or dashes ("the capital – Piter –"); cities of 50,000 people or more after one too, and
+  any place of publication ("(Frankfurt, 2003)"); not another name of a town written only
+  after "the" and before a lower-case word ("at the Proletarsky locomotive repair
+  workshop": a works' name);
+- "the West", "the East", "the Continent": parts of the world, where so written;
 - smaller towns and subdivisions (ISO 3166-2's regions, departments, provinces and
   counties: "in Lozère", "the departments of Gard") only after a preposition of place or a
   word for a place and "of" ("in Katyn", "the population of Efremov") or before a word for an
@@ -52,7 +57,19 @@ ordinary English words (Union), the index's headings that name no place (Pravda,
 and a doubtful town (smaller, or found under another of its names) that the text writes
 right before a person's name ("Sergo Ordzhonikidze": a nickname; reported, not marked).
 Each name is matched under the spellings romanisation produces (Nizhnyi / Nizhny /
-Nizhniy) and the three of a saint (St / St. / Saint Petersburg), all resolving to one entry. A book without an index is read by `textplaces`.
+Nizhniy) and the three of a saint (St / St. / Saint Petersburg), all resolving to one
+entry; an index heading's en dash is the text's hyphen ("Moscow–Volga canal").
+
+One place, one entry: a spelling the text writes one letter inside apart from a word of an
+index heading ("Krasnaya Presnya" for the index's "Krasnaya Presnaya", the misprinted
+"Dnepropretrovsk"), that is no other place's nor a person's name and close to that heading
+only, is the index's place (reported as `place-spelling`); a compass region the index names
+with a unit's word is that entry ("the Lower Volga", the index's "Lower Volga region").
+
+A place that opens a body's name after "the" is no mention of its own: "the Moscow party
+committee", "the Voronezh locomotive repair works" (the profile's bodies, establishments
+and meetings; not "his Moscow party post", "the Kiev Social Democrats"). A book without an
+index is read by `textplaces`.
 """
 
 from __future__ import annotations
