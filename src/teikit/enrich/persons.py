@@ -379,23 +379,45 @@ def _soft_signed(surname: str, text: str, end: int, people: People) -> str:
     return surname + sign if sign in ("'", "’") and surname + sign in people.by_surname else surname
 
 
-def _misprinted(initials: list[str], known: list, surname: str, text: str, people: People) -> bool:
-    """Whether initials written before a surname are the index's only person of that
-    surname all the same, one of them misprinted in the index or the text ("M. L.
-    Rukhimovich" of the index's "Rukhimovich, M. I."): as many initials, the first the
-    same, one other different, and the text never writes the index's own initials before
-    the surname (had it, the two would be two men)."""
-    if len(known) != 1 or len(initials) < 2 or not all(i.endswith(".") for i in initials):
-        return False
+# An initial as the index writes one: a capital, or the two letters of one Russian letter
+# ("Ya.", "Zh."); other words with a full stop before the initials are a rank ("Lt. Gen.").
+_AN_INITIAL = re.compile(r"(?:[A-Z]|Ya|Yu|Ye|Yo|Zh|Kh|Ch|Sh|Ts|Shch)\.")
+# Initials a misprint confuses, even as a first initial ("L. N. Bel'sky", the index's "I. N.").
+_CONFUSED = {frozenset({"I.", "L."})}
+
+
+def _initials_of(names: list[str], people: People) -> list[str]:
+    """An index heading's given names less a rank before them ("Kovalev, Lt. Gen. I. V.")."""
+    return [g for g in names if g not in people.titles and (not g.endswith(".") or _AN_INITIAL.fullmatch(g))]
+
+
+def _misprinted(initials: list[str], known: list, surname: str, text: str, people: People):
+    """The index's person whom initials written before a surname name all the same, if the
+    evidence is clear, else None: the only one of them whose initials, less a rank the
+    index writes before them, are these ("I. V. Kovalev", the index's "Kovalev, Lt. Gen. I.
+    V."); or the index's only person of that surname, one initial misprinted in the index
+    or the text ("M. L. Rukhimovich" of the index's "Rukhimovich, M. I."): as many initials,
+    one different, the first the same unless the two are letters a misprint confuses (I
+    and L: "L. N. Bel'sky", the index's "I. N."), and the text never writing the index's
+    own initials before the surname (had it, the two would be two men)."""
+    if not initials or not all(i.endswith(".") for i in initials):
+        return None
+    titled = [p for p in known if any(_initials_of(n, people) == initials for n in people.given_names(p))]
+    if len(titled) == 1:
+        return titled[0]
+    if len(known) != 1 or len(initials) < 2:
+        return None
     for names in people.given_names(known[0]):
+        names = _initials_of(names, people)
+        differ = [k for k, (a, b) in enumerate(zip(names, initials)) if a != b]
         if (
             len(names) == len(initials)
-            and names[0] == initials[0]
-            and sum(a != b for a, b in zip(names, initials)) == 1
+            and len(differ) == 1
+            and (differ[0] > 0 or frozenset({names[0], initials[0]}) in _CONFUSED)
             and f"{' '.join(names)} {surname}" not in text
         ):
-            return True
-    return False
+            return known[0]
+    return None
 
 
 def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
@@ -435,8 +457,9 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
             continue  # one initial against a known surname: a variant, not a new person
         if any(fits(initials, p, people) for p in known):
             continue
-        if _misprinted(initials, known, surname, text, people):
-            people.given[known[0].get(XML_ID)].append(list(initials))  # found by them as by the index's
+        same = _misprinted(initials, known, surname, text, people)
+        if same is not None:
+            people.given[same.get(XML_ID)].append(list(initials))  # found by them as by the index's
             continue
         unknown[(surname, tuple(initials))] += 1
     added: dict[str, list] = defaultdict(list)
