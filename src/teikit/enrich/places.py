@@ -942,7 +942,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     # "the West", "the East", "the Continent": a part of the world the text names so
     world: dict = {}
     for name in sorted({m.group(1) for m in world_parts(text)} - set(ctx.profile.not_places)):
-        world[name] = places.find(name) or places.add(name, "region", None, "named in the text")
+        known = places.find(name)
+        world[name] = known if known is not None else places.add(name, "region", None, "named in the text")
     towns = towns_named_after_persons(text, person_words)
     for name in towns:  # "Kuibyshev province": the province of the city named after him
         for head in ("province", "region", "oblast"):
