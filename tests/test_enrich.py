@@ -452,6 +452,22 @@ def test_a_soft_sign_or_a_misprinted_initial_makes_no_second_person():
     assert len(people.by_surname["Yakovlev"]) == 2
 
 
+def test_an_earlier_runs_entry_keeps_the_initials_a_misprint_would_give_the_indexs_person():
+    """A register of an earlier run holding "Rukhimovich, M. L." (made from the text) beside
+    the index's "M. I.": the text's "M. L. Rukhimovich" stays that entry's, not taught to
+    the index's person as well (fitting two, the mention would be linked to neither)."""
+    from teikit.enrich import registers
+    from teikit.enrich.matching import WordCounts
+    from teikit.enrich.persons import _CommonWords, _find_unindexed, fits
+
+    people = _people(("Rukhimovich", ["M.", "I."]))
+    people.learn(registers.new_person(people.reg, "Rukhimovich", ["M.", "L."], "named in the text"))
+    said = "M. L. Rukhimovich spoke; M. L. Rukhimovich left."
+    _find_unindexed(people, said, _CommonWords(WordCounts(said)))
+    assert len(people.by_surname["Rukhimovich"]) == 2
+    assert not fits(["M.", "L."], people.reg.entries["rukhimovich-m-i"], people)
+
+
 def test_a_citys_other_name_in_brackets_is_no_person():
     """ "Nizhnyi Novgorod (Gorky)", "Samara (Kuibyshev)": the gazetteer gives the bracketed
     name for the city before it (renamed after a person for a time): the places pass marks

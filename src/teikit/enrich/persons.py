@@ -458,7 +458,10 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
         if any(fits(initials, p, people) for p in known):
             continue
         same = _misprinted(initials, known, surname, text, people)
-        if same is not None:
+        # an entry of an earlier run (or an editor's) for these initials keeps its mentions:
+        # taught to the index's person too, they would fit two and be linked to neither
+        kept = [p for p in people.by_surname.get(surname, []) if not _indexed(p) and fits(initials, p, people)]
+        if same is not None and not kept:
             people.given[same.get(XML_ID)].append(list(initials))  # found by them as by the index's
             continue
         unknown[(surname, tuple(initials))] += 1
