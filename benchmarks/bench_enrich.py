@@ -85,7 +85,13 @@ def timing(runs: int, cpu: bool = False) -> None:
 
 
 def quality(edition: Path = EDITION, note: str = "") -> None:
-    for sample in ("iron-lazar-dev.txt", "iron-lazar-dev2.txt", "iron-lazar-test.txt", "iron-lazar-test2.txt"):
+    for sample in (
+        "iron-lazar-dev.txt",
+        "iron-lazar-dev2.txt",
+        "iron-lazar-dev3.txt",
+        "iron-lazar-test.txt",
+        "iron-lazar-test2.txt",
+    ):
         blocks = evaluate.parse_anchored(GOLD / "anchored" / sample)
         scores, missing = evaluate.score_anchored(blocks, edition)
         print(f"{sample}{note}: {len(blocks)} blocks, {len(missing)} not found in the edition")

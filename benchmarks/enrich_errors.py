@@ -36,9 +36,18 @@ RUNS = {
     "lazar": (
         LAZAR,
         None,
-        ("anchored/iron-lazar-dev.txt", "anchored/iron-lazar-dev2.txt", "dates-dev/iron-lazar-dates.txt"),
+        (
+            "anchored/iron-lazar-dev.txt",
+            "anchored/iron-lazar-dev2.txt",
+            "anchored/iron-lazar-dev3.txt",
+            "dates-dev/iron-lazar-dates.txt",
+        ),
     ),
-    "lazar-noprofile": (LAZAR, "default", ("anchored/iron-lazar-dev.txt", "anchored/iron-lazar-dev2.txt")),
+    "lazar-noprofile": (
+        LAZAR,
+        "default",
+        ("anchored/iron-lazar-dev.txt", "anchored/iron-lazar-dev2.txt", "anchored/iron-lazar-dev3.txt"),
+    ),
     "gardiner": (GARDINER, None, ("anchored/gardiner-french-revolution.txt", "dates-dev/gardiner-dates.txt")),
 }
 # The books without an index: one run per book of tests/data/enrich/noindex-dev (never ../noindex, held out).

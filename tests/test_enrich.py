@@ -414,6 +414,60 @@ def test_initials_before_a_forename_and_an_indexed_surname_make_no_new_person():
     assert "Daniels" in people.by_surname  # a person the index leaves out, found by initials
 
 
+def test_a_soft_sign_or_a_misprinted_initial_makes_no_second_person():
+    """ "V. Ya. Chubar'" is the index's "Chubar', V. Ya." (the soft sign after the name),
+    "M. L. Rukhimovich" the index's only Rukhimovich, "M. I." (one initial misprinted, the
+    text never writing "M. I. Rukhimovich"), "I. V. Kovalev" the index's "Kovalev, Lt. Gen.
+    I. V.": no entry of their own, and the mention is found as the index's person. Not
+    where the text also writes the index's initials ("A. A. Andreev" and "A. V. Andreev":
+    two men), nor where the first initial differs (but for I and L, a misprint's pair)."""
+    from teikit.enrich.matching import WordCounts
+    from teikit.enrich.persons import _CommonWords, _find_unindexed, fits
+
+    people = _people(
+        ("Chubar'", ["V.", "Ya."]),
+        ("Rukhimovich", ["M.", "I."]),
+        ("Andreev", ["A.", "A."]),
+        ("Bel'sky", ["I.", "N."]),
+        ("Kovalev", ["G.", "B."]),
+        ("Kovalev", ["Lt.", "Gen.", "I.", "V."]),
+        ("Yakovlev", ["Ya.", "A."]),
+    )
+    said = (
+        "V. Ya. Chubar', M. L. Rukhimovich and A. A. Andreev met; later M. L. Rukhimovich, "
+        "A. V. Andreev and K. L. Rukhimovich spoke. L. N. Bel'sky and I. V. Kovalev came; A. N. Yakovlev wrote."
+    )
+    _find_unindexed(people, said, _CommonWords(WordCounts(said)))
+    assert "Chubar" not in people.by_surname
+    rukhimovich = people.reg.entries["rukhimovich-m-i"]
+    assert fits(["M.", "L."], rukhimovich, people)
+    # "K. L.": another first initial, a man of his own; "A. V. Andreev": the text writes "A. A." too
+    assert len(people.by_surname["Rukhimovich"]) == 2 and len(people.by_surname["Andreev"]) == 2
+    # "L. N. Bel'sky": the index's "I. N." (I and L, a misprint's pair); "I. V. Kovalev": the
+    # index's "Lt. Gen. I. V.", his rank before his initials; "A. N. Yakovlev": two initials
+    # other than the index's "Ya. A.", another man
+    assert len(people.by_surname["Bel'sky"]) == 1 and len(people.by_surname["Kovalev"]) == 2
+    assert fits(["L.", "N."], people.reg.entries["bel-sky-i-n"], people)
+    assert fits(["I.", "V."], people.reg.entries["kovalev-lt-gen-i-v"], people)
+    assert len(people.by_surname["Yakovlev"]) == 2
+
+
+def test_an_earlier_runs_entry_keeps_the_initials_a_misprint_would_give_the_indexs_person():
+    """A register of an earlier run holding "Rukhimovich, M. L." (made from the text) beside
+    the index's "M. I.": the text's "M. L. Rukhimovich" stays that entry's, not taught to
+    the index's person as well (fitting two, the mention would be linked to neither)."""
+    from teikit.enrich import registers
+    from teikit.enrich.matching import WordCounts
+    from teikit.enrich.persons import _CommonWords, _find_unindexed, fits
+
+    people = _people(("Rukhimovich", ["M.", "I."]))
+    people.learn(registers.new_person(people.reg, "Rukhimovich", ["M.", "L."], "named in the text"))
+    said = "M. L. Rukhimovich spoke; M. L. Rukhimovich left."
+    _find_unindexed(people, said, _CommonWords(WordCounts(said)))
+    assert len(people.by_surname["Rukhimovich"]) == 2
+    assert not fits(["M.", "L."], people.reg.entries["rukhimovich-m-i"], people)
+
+
 def test_a_citys_other_name_in_brackets_is_no_person():
     """ "Nizhnyi Novgorod (Gorky)", "Samara (Kuibyshev)": the gazetteer gives the bracketed
     name for the city before it (renamed after a person for a time): the places pass marks

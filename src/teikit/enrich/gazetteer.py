@@ -7,8 +7,9 @@ transliteration from Russian and Ukrainian produces:
 - ISO 3166 (the `pycountry` package): the official and common names of current countries
   ("Russian Federation", "Laos"), the former countries of ISO 3166-3 under their short name
   ("Czechoslovakia", "USSR", "Yugoslavia"), and the first-level subdivisions of ISO 3166-2
-  ("Texas"; "Bavaria" is not one: ISO writes "Bayern") with the second-level ones that are
-  provinces, departments or counties ("Kent", "Lozère"), as regions;
+  ("Texas"; "Bavaria" is not one: ISO writes "Bayern"; "Tatarstan, Respublika" also by the
+  name before its kind) with the second-level ones that are provinces, departments or
+  counties ("Kent", "Lozère"), as regions;
 - `gazetteer.toml` beside this module: the English names of countries past and present that
   neither holds under that name (Britain, Soviet Union, Prussia, Ottoman Empire), and seas,
   oceans, rivers, lakes, canals, mountain ranges and regions that are no state (Siberia, the
@@ -127,6 +128,11 @@ _SECOND_LEVEL = frozenset(
         "Unitary authority",
     }
 )
+# ISO 3166-2 names written the kind of unit last, after a comma ("Tatarstan, Respublika",
+# "Asturias, Principado de"): the name before it is the one a book writes. Not where it is
+# a big city's name too ("Bristol, City of", "Madrid, Comunidad de", "Murcia, Región de"),
+# which must stay the city's.
+_INVERTED_KINDS = frozenset({"Respublika", "Principado de", "Comunidad Foral de"})
 _RANK = {"country": 0, "continent": 0, "feature": 1, "region": 2, "state": 3, "city": 3}
 
 
@@ -285,7 +291,11 @@ def _build() -> dict[str, list[GeoPlace]]:
         add(GeoPlace(s["geonameid"], s["name"], "state", None, None, 0), [s["name"]], "state")
     for sub in pycountry.subdivisions:
         if sub.country_code != "US" and (sub.parent_code is None or sub.type in _SECOND_LEVEL):
-            add(GeoPlace(None, sub.name, "region", None, None, 0), [sub.name], "region", accented=True)
+            name, _, kind = sub.name.partition(",")
+            names = [sub.name, name] if kind.strip() in _INVERTED_KINDS else [sub.name]
+            add(
+                GeoPlace(None, name if names[1:] else sub.name, "region", None, None, 0), names, "region", accented=True
+            )
     for c in gc.get_cities().values():
         aliases = c.get("alternatenames", []) if c["population"] >= _ALIASES_FROM else []
         add(

@@ -372,6 +372,54 @@ class _CommonWords:
         return bool(low) and self.capitalised.get(word, 0) < 3 * low
 
 
+def _soft_signed(surname: str, text: str, end: int, people: People) -> str:
+    """The surname as the register writes it with a soft sign after it ("V. Ya. Chubar'",
+    the index's "Chubar'", V. Ya.): the apostrophe the name pattern leaves outside."""
+    sign = text[end : end + 1]
+    return surname + sign if sign in ("'", "’") and surname + sign in people.by_surname else surname
+
+
+# An initial as the index writes one: a capital, or the two letters of one Russian letter
+# ("Ya.", "Zh."); other words with a full stop before the initials are a rank ("Lt. Gen.").
+_AN_INITIAL = re.compile(r"(?:[A-Z]|Ya|Yu|Ye|Yo|Zh|Kh|Ch|Sh|Ts|Shch)\.")
+# Initials a misprint confuses, even as a first initial ("L. N. Bel'sky", the index's "I. N.").
+_CONFUSED = {frozenset({"I.", "L."})}
+
+
+def _initials_of(names: list[str], people: People) -> list[str]:
+    """An index heading's given names less a rank before them ("Kovalev, Lt. Gen. I. V.")."""
+    return [g for g in names if g not in people.titles and (not g.endswith(".") or _AN_INITIAL.fullmatch(g))]
+
+
+def _misprinted(initials: list[str], known: list, surname: str, text: str, people: People):
+    """The index's person whom initials written before a surname name all the same, if the
+    evidence is clear, else None: the only one of them whose initials, less a rank the
+    index writes before them, are these ("I. V. Kovalev", the index's "Kovalev, Lt. Gen. I.
+    V."); or the index's only person of that surname, one initial misprinted in the index
+    or the text ("M. L. Rukhimovich" of the index's "Rukhimovich, M. I."): as many initials,
+    one different, the first the same unless the two are letters a misprint confuses (I
+    and L: "L. N. Bel'sky", the index's "I. N."), and the text never writing the index's
+    own initials before the surname (had it, the two would be two men)."""
+    if not initials or not all(i.endswith(".") for i in initials):
+        return None
+    titled = [p for p in known if any(_initials_of(n, people) == initials for n in people.given_names(p))]
+    if len(titled) == 1:
+        return titled[0]
+    if len(known) != 1 or len(initials) < 2:
+        return None
+    for names in people.given_names(known[0]):
+        names = _initials_of(names, people)
+        differ = [k for k, (a, b) in enumerate(zip(names, initials)) if a != b]
+        if (
+            len(names) == len(initials)
+            and len(differ) == 1
+            and (differ[0] > 0 or frozenset({names[0], initials[0]}) in _CONFUSED)
+            and f"{' '.join(names)} {surname}" not in text
+        ):
+            return known[0]
+    return None
+
+
 def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
     forenames = {f for f, ps in people.by_forename.items() if any(map(_indexed, ps)) and not is_demonym(f)}
     indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(_indexed, ps))}
@@ -380,7 +428,7 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
     for m in filter(None, (_UNKNOWN_BY_FORENAME.match(text, start) for start in starts)):
         if (
             m.group(1) in forenames
-            and m.group(3) not in indexed_surnames
+            and _soft_signed(m.group(3), text, m.end(), people) not in indexed_surnames
             and not (m.group(3).startswith("E") and "Ye" + m.group(3)[1:] in indexed_surnames)
             and m.group(3) not in _NOT_FORENAMES
             and not people.patronymic.search(m.group(3))
@@ -403,11 +451,20 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
         forename = re.search(r"\b([A-Z][a-zà-ÿ]+) $", text[max(0, m.start() - 20) : m.start()])
         if forename and forename.group(1) not in _NOT_FORENAMES and forename.group(1) not in common:
             initials.insert(0, forename.group(1))  # "Carl J. Friedrich"
-        known = [p for p in people.by_surname.get(m.group(2), []) if _indexed(p)]
+        surname = _soft_signed(m.group(2), text, m.end(), people)
+        known = [p for p in people.by_surname.get(surname, []) if _indexed(p)]
         if known and len(initials) < 2:
             continue  # one initial against a known surname: a variant, not a new person
-        if not any(fits(initials, p, people) for p in known):
-            unknown[(m.group(2), tuple(initials))] += 1
+        if any(fits(initials, p, people) for p in known):
+            continue
+        same = _misprinted(initials, known, surname, text, people)
+        # an entry of an earlier run (or an editor's) for these initials keeps its mentions:
+        # taught to the index's person too, they would fit two and be linked to neither
+        kept = [p for p in people.by_surname.get(surname, []) if not _indexed(p) and fits(initials, p, people)]
+        if same is not None and not kept:
+            people.given[same.get(XML_ID)].append(list(initials))  # found by them as by the index's
+            continue
+        unknown[(surname, tuple(initials))] += 1
     added: dict[str, list] = defaultdict(list)
     for (surname, initials), _ in sorted(unknown.items(), key=lambda kv: (kv[0][0], -len(kv[0][1]), kv[0][1])):
         earlier = [p for p in people.by_surname.get(surname, []) if _indexed(p)] + added[surname]

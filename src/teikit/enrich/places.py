@@ -6,8 +6,13 @@ it includes); the text adds, in a book with an index:
 - the places of the gazetteer's own list (gazetteer.toml: Britain, the Soviet Union, the
   Caspian Sea, the Volga) wherever the text writes them;
 - countries, former countries, seas and other features the gazetteer knows, after a cue
-  ("in", "to", "of", "and"); cities of 50,000 people or more after one too, and any place
-  of publication ("(Frankfurt, 2003)");
+  ("in", "to", "across", "throughout", "of", "and", "between"; a possessive after the name
+  left outside: "to Baku's oil fields"), or in apposition to a town's word between commas
+  or dashes ("the capital – Piter –"); cities of 50,000 people or more after one too, and
+  any place of publication ("(Frankfurt, 2003)"); not another name of a town written only
+  after "the" and before a lower-case word ("at the Proletarsky locomotive repair
+  workshop": a works' name);
+- "the West", "the East", "the Continent": parts of the world, where so written;
 - smaller towns and subdivisions (ISO 3166-2's regions, departments, provinces and
   counties: "in Lozère", "the departments of Gard") only after a preposition of place or a
   word for a place and "of" ("in Katyn", "the population of Efremov") or before a word for an
@@ -52,7 +57,19 @@ ordinary English words (Union), the index's headings that name no place (Pravda,
 and a doubtful town (smaller, or found under another of its names) that the text writes
 right before a person's name ("Sergo Ordzhonikidze": a nickname; reported, not marked).
 Each name is matched under the spellings romanisation produces (Nizhnyi / Nizhny /
-Nizhniy) and the three of a saint (St / St. / Saint Petersburg), all resolving to one entry. A book without an index is read by `textplaces`.
+Nizhniy) and the three of a saint (St / St. / Saint Petersburg), all resolving to one
+entry; an index heading's en dash is the text's hyphen ("Moscow–Volga canal").
+
+One place, one entry: a spelling the text writes one letter inside apart from a word of an
+index heading ("Krasnaya Presnya" for the index's "Krasnaya Presnaya", the misprinted
+"Dnepropretrovsk"), that is no other place's nor a person's name and close to that heading
+only, is the index's place (reported as `place-spelling`); a compass region the index names
+with a unit's word is that entry ("the Lower Volga", the index's "Lower Volga region").
+
+A place that opens a body's name after "the" is no mention of its own: "the Moscow party
+committee", "the Voronezh locomotive repair works" (the profile's bodies, establishments
+and meetings; not "his Moscow party post", "the Kiev Social Democrats"). A book without an
+index is read by `textplaces`.
 """
 
 from __future__ import annotations
@@ -75,9 +92,14 @@ from .namewords import initial
 _NAME = r"(?:St\.? |Saint )?[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[ -][A-ZÀ-Ý][a-zß-ÿ'’]+){0,2}"
 # The cue, "the", the name, and the lower-case word after it if any (looked at, not taken).
 _AFTER_CUE = re.compile(
-    rf"\b(in|at|to|from|near|into|via|through|towards|outside|around|of|and|In|At|From|Near)\s(the\s)?({_NAME})(?![\w'-])"
+    r"\b(in|at|to|from|near|into|via|through|towards|toward|outside|around|throughout|across|within|beyond|along"
+    r"|inside|of|and|between|In|At|To|From|Near|Into|Throughout|Across|Between)"
+    rf"\s(the\s)?({_NAME})(?![\w'-])"
     r"(?=(?:\s([a-z]+)\b)?)"
 )
+# Cues that persons follow as often as places ("the works of Tolstoy", "between Stalin and
+# Kirov"): only a country or a city of 50,000 people or more is taken after them.
+_WEAK_CUES = ("of", "and", "between", "Between")
 # The names a cue's name heads, in a list that "and" or "or" closes: "in Kharkov,
 # Dnepropetrovsk and Zaporozhe", "the departments of Gard, Bouches-du-Rhône, Vaucluse, and
 # Lozère", "into Lille and Valenciennes". A hyphenated name may hold lower-case particles.
@@ -198,6 +220,22 @@ _TOWN_NAME = re.compile(r"([A-Z][a-z'’-]+)\b")
 TOWN_UNIT_HEAD = re.compile(r" (?:province|region|oblast)\b")
 _UNIT_NAME_LAST = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+) (?:province|region|oblast)$")
 _MIN_RENAMED = 100_000
+# The parts of the world English names with "the" and a capital ("the West" of the Cold War,
+# "the East", "the Continent" of British usage: Europe), not a sentence's "The" (the
+# compass word may be an adjective there), nor before a capitalised word or a hyphen ("the
+# West Bank", "the East-West divide"), nor a possessive ("the West's").
+# (The pattern opens with its letters, which `re` seeks fast; the word boundary before
+# them is tested after: `world_parts`.)
+_WORLD_PART = re.compile(r"the (West|East|Continent)(?![\w'’-])(?! [A-Z])")
+
+
+def world_parts(text: str) -> Iterator[re.Match]:
+    """The matches of `_WORLD_PART` that begin a word ("the West", not "Lathe West")."""
+    for m in _WORLD_PART.finditer(text):
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+            yield m
+
+
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near|In|At|Near|city of|town of) $")
 # Words before "in" or "at" whose object is a person: "faith in Kirov", "looked at Kalinin".
 _PERSON_OBJECT_BEFORE = re.compile(
@@ -208,6 +246,18 @@ _PERSON_OBJECT_BEFORE = re.compile(
 _NOT_TOWN_AFTER = re.compile(r"['’]s?\b| [A-Z]")
 # "the Krasnopresnensky district", "the Black Earth region": "the" and one or two capitalised words.
 _UNIT_AFTER_THE = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?: [A-Z][a-z'’]+)?) $")
+
+
+# A place's name in apposition to a word for a town, between commas or dashes: "the
+# capital – Piter – made an impression", "the port, Odessa, was". Sought by the words'
+# letters; the word boundary before them tested after (`_appositions`).
+_APPOSITION = re.compile(r"(?:capital|city|town|village|port)(?:,| –| —) ([A-Z][a-z'’]+)(?=,| –| —)")
+
+
+def _appositions(text: str) -> Iterator[re.Match]:
+    for m in _APPOSITION.finditer(text):
+        if m.start() == 0 or not text[m.start() - 1].isalnum():
+            yield m
 
 
 def _listed(text: str, end: int, lowercase_words: Counter) -> list[tuple[str, int]]:
@@ -347,6 +397,55 @@ def named_units(
         yield f"{name} {h.group(1)[1:]}", kind
 
 
+_WORDS_AFTER = re.compile(r"(?: [A-Za-z]+){1,5}")
+# Words that begin no noun phrase: after a body's word, the body's name has ended ("the
+# Moscow party were purged"). With the profile's `english_words`.
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but nor of in on at to for with by from into as than that which who whom whose it its"
+    " is are was were be been being has have had do does did will would shall should can could may might must"
+    " not no also then there this these those he she they we his her their our".split()
+)
+_THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he $")
+
+
+def body_words(profile) -> tuple[set[str], set[str], set[str]]:
+    """The profile's words that end a body's name after a place ("the Moscow party
+    committee", "the Voronezh locomotive repair works", "the Moscow party"): its bodies,
+    establishments and the ranks that are an organisation's noun too ("party"); its
+    meetings (after a rank: "the Moscow party conference"); and its ranks."""
+    nouns = {n.lower() for n in profile.org_nouns}
+    ends = {*profile.org_bodies, *profile.org_establishments, *(r for r in profile.org_ranks if r in nouns)}
+    return ends, set(profile.org_meetings), set(profile.org_ranks)
+
+
+def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str], set[str]], function_words) -> bool:
+    """Whether the place at `start`:`end` opens a body's name, "the" before it and a body's
+    word of `words` (`body_words`) after it, lower-case words between ("the Moscow party
+    committee", "the Voronezh locomotive repair works", "the Moscow party Control
+    Commission"): the place is part of the body's name, not a mention of its own. Not
+    without "the" ("his Moscow party post"), nor where a function word comes first ("the
+    Moscow organizations and the party committee"), a capitalised word that is no body's
+    ("the Kiev Social Democrats"), or a lower-case word other than a function word after
+    the body's word ("the Moscow party post": a post)."""
+    if not _THE_BEFORE.search(text, max(0, start - 4), start):
+        return False
+    m = _WORDS_AFTER.match(text, end)
+    if m is None:
+        return False
+    ends, meetings, ranks = words
+    after = m.group(0).split()
+    for i, w in enumerate(after[:4]):
+        if w in ends or (w in meetings and i and after[i - 1] in ranks):
+            nxt = after[i + 1] if i + 1 < len(after) else ""
+            follows = text[m.start() + len(" ".join(after[: i + 1])) + 1 :][:1]
+            if follows != " ":
+                return True  # a stop, a comma: the name ends there
+            return not nxt.islower() or nxt in function_words or nxt in ends or nxt in meetings
+        if not w.islower() or w in function_words:
+            return False
+    return False
+
+
 def unit_followers(profile) -> set[str]:
     """Lower-case words after a unit's word that make it part of a body's name ("district
     party committee"): the profile's organisation ranks, bodies and establishments."""
@@ -417,6 +516,8 @@ def spellings(name: str) -> set[str]:
             if re.search(pattern, variant):
                 out.update(re.sub(pattern, a, variant) for a in alts)
     out.update({n.replace("'", "") for n in out} | {n.replace("'", "’") for n in out})
+    # "Moscow–Volga canal" (the index's en dash) is the text's "Moscow-Volga canal"
+    out.update({n.replace("–", "-") for n in out} | {n.replace("-", "–") for n in out if "-" in n and " " in n})
     # "St Petersburg", "St. Petersburg", "Saint Petersburg": English writes the saint all three ways.
     for variant in list(out):
         m = _SAINT.match(variant)
@@ -474,27 +575,35 @@ def discover(
     compass: set[tuple[str, str]] = set(_COMPASS.findall(text))  # "North Caucasus"
     person_like: set[str] = set(_BEFORE_INITIAL.findall(text))  # "David W. Doyle"
     listed: set[int] = set()  # where a name a list gave its cue begins: not counted again after its "and"
+    qualifying: Counter = Counter()  # after "the", before a lower-case word: "at the Proletarsky ... workshop"
     for m in _AFTER_CUE.finditer(text):
         cue, the, name, follows = m.groups()
         if m.start(3) in listed:
             continue
         if name[-1] in "'’":
             name = _unquoted(name)
+        elif name.endswith(("'s", "’s")) and " " not in name:
+            name = name[:-2]  # "to Baku's oil fields": Baku, the possessive outside
         if the and follows in _SITE_HEADS:
             continue  # "in the Astoria hotel", "at the Yaroslavl station": a building's name
         seen[name] += 1
         if follows and follows not in registers.PLACE_HEADS:
+            if the:
+                qualifying[name] += 1
             if the or lowercase_words.get(follows, 0) < _COMMON:
                 continue  # "at the Mercury factory"; "to Staraya ploshchad", "in Nash sovremennik": a foreign word
-        is_strong = cue not in ("of", "and") or _PLACE_NOUN.search(text, max(0, m.start() - 20), m.start() + 3)
+        is_strong = cue not in _WEAK_CUES or _PLACE_NOUN.search(text, max(0, m.start() - 20), m.start() + 3)
         if is_strong:
             strong[name] += 1
-            if not the and cue not in ("of", "and"):
+            if not the and cue not in _WEAK_CUES:
                 settled[name] += 1
         for item, at in _listed(text, m.end(3), lowercase_words):
             listed.add(at)
             seen[item] += 1
             strong[item] += 1 if is_strong else 0
+    for m in _appositions(text):  # "the capital – Piter –", "the port, Odessa,"
+        seen[m.group(1)] += 1
+        strong[m.group(1)] += 1
     for m in _EVENT.finditer(text):
         seen[m.group(1)] += 1
         strong[m.group(1)] += 1
@@ -518,7 +627,11 @@ def discover(
     for name, base in sorted(compass):
         place = places.find(base)
         if place is not None and places.find(name) is None:
-            places.add(name, "region", None, "named in the text")
+            region = unit_named(places, name, "region")
+            if region is not None:
+                places.alias(name, region)  # "Lower Volga": the index's "Lower Volga region"
+            else:
+                places.add(name, "region", None, "named in the text")
     found: dict[str, gazetteer.GeoPlace] = {}
     # An index heading no gazetteer knows, that the text writes only right after prepositions
     # of place, twice or more ("to a school in Martynovich", "from Kabany to Martynovich"): a
@@ -539,6 +652,12 @@ def discover(
             continue
         geo = gazetteer.lookup_romanised(name)  # countries and cities of 15,000 or more
         if geo and (geo.type != "city" or geo.population >= _MIN_POPULATION or name in imprints):
+            if (
+                qualifying[name] == seen[name]
+                and name not in imprints
+                and gazetteer.fold(geo.name) != gazetteer.fold(name)
+            ):
+                continue  # only "at the Proletarsky locomotive repair workshop": another name of a town, naming a works
             found[name] = geo
             continue
         if not strong[name]:
@@ -588,6 +707,65 @@ def discover(
             geo = gazetteer.lookup(name, everything=True)
             places.add(name, geo.type if geo else _FEATURE_TYPES[words[-1]], geo, "named in the text")
     return nicknames
+
+
+_CLOSE_LETTERS = 7  # the shortest word of a name another spelling of which is sought
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter inside it added, dropped or changed (the first
+    two letters and the last two the same: "Presnaya" and "Presnya"; not "Lithuania" and
+    "Lithuanian", a people's word)."""
+    if a == b or a[:2] != b[:2] or a[-2:] != b[-2:] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(2, len(long) - 2))
+
+
+def close_spellings(places: registers.Places, capitalised: Collection[str], text: str, not_names: Collection[str]):
+    """Other spellings the text writes of the index's places, a letter apart from the
+    index's ("Krasnaya Presnya" for its "Krasnaya Presnaya", "Dnepropretrovsk" misprinted for
+    "Dnepropetrovsk"): (the text's form, the index's name, the place) for each. Only where
+    the evidence is clear: a capitalised word of the text of seven letters or more, one
+    letter inside it apart from a word of an index heading, that is no other place's name
+    (the register's or the gazetteer's), no person's, and close to one place only; the
+    heading's other words written around it as the index writes them. The index's words
+    are sorted by their first two and last two letters, which a close spelling shares: each
+    word of the text is compared with the few of its own letters only."""
+    wanted: dict[tuple[str, str], list[tuple[str, str, object]]] = {}
+    for place in places.reg.entries.values():
+        if registers.provenance(place) != registers.FROM_INDEX or registers.rejected(place):
+            continue
+        for name in registers.place_names(place):
+            for word in set(name.split()):
+                if len(word) >= _CLOSE_LETTERS and word.isalpha() and word[0].isupper():
+                    wanted.setdefault((word[:2], word[-2:]), []).append((word, name, place))
+    if not wanted:
+        return
+    for word in sorted(capitalised):
+        near = wanted.get((word[:2], word[-2:]))
+        if near is None or len(word) < _CLOSE_LETTERS or word in not_names or places.find(word) is not None:
+            continue
+        hits = {(name, known): place for known, name, place in near if _one_letter_apart(known, word)}
+        if len({id(place) for place in hits.values()}) != 1 or gazetteer.lookup_named(word, everything=True):
+            continue  # close to two places, or a place of its own name: no clear evidence
+        for (name, known), place in sorted(hits.items(), key=lambda kv: kv[0]):
+            form = " ".join(word if w == known else w for w in name.split())
+            if places.find(form) is None and (form == word or form in text):
+                yield form, name, place
+
+
+def unit_named(places: registers.Places, name: str, kind: str):
+    """The register's territorial unit of type `kind` named by `name` and a unit's word
+    ("Lower Volga region" for "Lower Volga"), if any: the same region, the word left out."""
+    for word, unit_kind in registers.PLACE_HEADS.items():
+        if unit_kind == kind and word in ("region", "territory", "province", "district"):
+            place = places.find(f"{name} {word}")
+            if place is not None and place.get("type") == kind:
+                return place
+    return None
 
 
 def coordinated(text: str, places: registers.Places, not_places: Collection[str], lowercase: Collection[str]):
@@ -687,6 +865,14 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     person_words = set(ctx.person_words)
     text = ctx.view(UNMARKED_TEXT, unmarked_text)
     lowercase = word_counts(ctx).lower_parts  # every run of lower-case letters, counted
+    for form, name, place in close_spellings(places, word_counts(ctx).capitalised, text, person_words):
+        places.alias(form, place)  # found as the index's place by every rule below, and marked so
+        ctx.report.info(
+            "place-spelling",
+            None,
+            f"'{form}' taken for the index's '{name}': one letter apart, and no other place's name",
+            text=form,
+        )
     for name in gazetteer.known_in(text):  # places wherever a book writes them so (gazetteer.toml)
         if name not in ctx.profile.not_places and name not in person_words and places.find(name) is None:
             geo = gazetteer.known()[name]
@@ -753,6 +939,11 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for name, kind in named_units(text, heads, not_names, lowercase, unit_followers(ctx.profile)):
         if name not in keys:
             keys[name] = places.find(name) or places.add(name, kind, None, "named in the text")
+    # "the West", "the East", "the Continent": a part of the world the text names so
+    world: dict = {}
+    for name in sorted({m.group(1) for m in world_parts(text)} - set(ctx.profile.not_places)):
+        known = places.find(name)
+        world[name] = known if known is not None else places.add(name, "region", None, "named in the text")
     towns = towns_named_after_persons(text, person_words)
     for name in towns:  # "Kuibyshev province": the province of the city named after him
         for head in ("province", "region", "oblast"):
@@ -762,6 +953,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     matcher = Matcher(keys, split_hyphens=True)
     town_names = re.compile(r"\b(" + "|".join(map(re.escape, sorted(towns))) + r")\b") if towns else None
     cue = textplaces.before(ctx.profile)
+    bodies = body_words(ctx.profile)
+    function_words = _FUNCTION_WORDS | ctx.profile.english_words
     counts: Counter = Counter()
     used = set()
 
@@ -776,6 +969,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # "Bath" where the book also writes "bath": only "in Bath"
             if _IN_ADJECTIVE.match(text, end):
                 continue  # "the Urals-Siberian method": half of an adjective, not a place
+            if names_a_body(text, start, end, bodies, function_words):
+                continue  # "the Moscow party committee": a body's name, the organisations' to mark
             spans.append((start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
             used.add(place.get(XML_ID))
             counts["placeName"] += 1
@@ -783,6 +978,18 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             if other and other.start(1) not in starts and _same_place(other.group(1), place):
                 spans.append((other.start(1), other.end(1), make_in(tei, "placeName", ref=spans[-1][2].get("ref"))))
                 counts["placeName"] += 1
+        if world and ("West" in text or "East" in text or "Continent" in text):
+            taken = [(a, b) for a, b, _ in spans]
+            for m in world_parts(text):
+                start, end = m.span(1)
+                place = world.get(m.group(1))
+                if place is not None and place not in rejected and not any(a < end and start < b for a, b in taken):
+                    spans.append(
+                        (start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}"))
+                    )
+                    used.add(place.get(XML_ID))
+                    counts["placeName"] += 1
+            spans.sort(key=lambda span: span[0])
         if town_names is not None:  # "evacuated to Moscow, then in Kuibyshev": the town named after him
             taken = [(a, b) for a, b, _ in spans]
             for m in town_names.finditer(text):

@@ -522,6 +522,12 @@ class Places:
     def find(self, name: str):
         return self.by_name.get(gazetteer.fold(name))
 
+    def alias(self, name: str, place) -> None:
+        """Another spelling the text writes of a place (`places.close_spellings`): found and
+        marked as the place, not written into its entry."""
+        self.by_name.setdefault(gazetteer.fold(name), place)
+        self.forms.setdefault(name, place)
+
     def add_name(self, place, name: str) -> None:
         names = children(place, "placeName")
         names[-1].addnext(make("placeName", name))
@@ -600,7 +606,8 @@ def seed_places(places: Places, tei, profile, person_surnames: set[str], report)
                     places.add_name(place, alias)
             for name, sort in _sites(item):
                 if places.find(name) is None and name not in person_surnames:
-                    places.add(name, sort, None, "Subject Index")
+                    # from the index as its heading is: kept though the text never names it
+                    places.add(name, sort, None, "Subject Index", FROM_INDEX)
     for name, ptype in profile.known_places.items():
         places.add(name, ptype, typed_lookup(name, ptype), "named in the text")
     for variant, name in profile.same_places.items():
