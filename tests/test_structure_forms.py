@@ -320,7 +320,7 @@ CHAPTER I.
 
 THE FIRST LAMP
 
-The first lamp on the headland was lit in the autumn of 1822, when the harbour board agreed that the wrecks of the previous winter could no longer be borne, and a keeper was engaged at forty pounds **Figure 1.** The stone tower shortly after its completion in 1840
+The first lamp was lit in 1822, and a keeper was engaged at forty pounds **Figure 1.** The stone tower shortly after its completion in 1840
 
 a year, with coals and a cottage.
 
