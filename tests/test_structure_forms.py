@@ -306,3 +306,82 @@ def test_a_line_cut_in_a_word_or_with_no_word_heads_nothing():
     assert not candidate("One a day for the first ten days, the dose then gradually in-")
     assert not candidate("5 §")
     assert not candidate("THE WARM BATH.")  # a full stop ends a heading only of that form
+
+
+_TOWER = """\
+THE TOWER
+
+LIST OF FIGURES
+
+Figure 1\tThe stone tower shortly after its completion in 1840\t3
+Figure 2\tThe keepers and their families on the gallery\t5
+
+CHAPTER I.
+
+THE FIRST LAMP
+
+The first lamp was lit in 1822, and a keeper was engaged at forty pounds **Figure 1.** The stone tower shortly after its completion in 1840
+
+a year, with coals and a cottage.
+
+The keepers, as Figure 2. shows in part, were many; a second paragraph names the figure without being its caption.
+
+CHAPTER II.
+
+THE SECOND LAMP
+
+The new lamp burned colza oil and was trimmed every four hours by the keepers and their wives Figure 2. The keepers and their families
+
+on the gallery at night.
+"""
+
+
+def _structure_passes():
+    from teikit.convert import PASSES
+    from teikit.pipeline import Registry
+
+    return Registry(tuple(p for p in PASSES if p.name in ("outline", "furniture", "structure")))
+
+
+_STRUCTURE = _structure_passes()
+
+
+def test_a_caption_ending_a_running_line_follows_its_paragraph(tmp_path):
+    """An OCR dump prints a caption where the page put it, inside a paragraph cut by the
+    page: the caption leaves the paragraph (which is joined again) and its figure follows."""
+    source = tmp_path / "tower.txt"
+    source.write_text(_TOWER, encoding="utf-8")
+    from teikit.convert import convert_tree
+
+    tree, ctx = convert_tree(source, passes=_STRUCTURE)
+    body = tree.xpath("//t:text/t:body", namespaces=NS)[0]
+    paragraphs = [" ".join(text(p).split()) for p in body.xpath(".//t:p", namespaces=NS)]
+    assert paragraphs[0].endswith("a keeper was engaged at forty pounds a year, with coals and a cottage.")
+    assert not any("stone tower" in p for p in paragraphs)
+    fig1 = body.xpath(".//t:figure[@xml:id='fig1']", namespaces=NS)[0]
+    assert fig1.getprevious().tag == f"{{{NS['t']}}}p" and "forty pounds a year" in text(fig1.getprevious())
+    assert " ".join(text(fig1.find("t:head", NS)).split()) == (
+        "Figure 1. The stone tower shortly after its completion in 1840"
+    )
+    # a label followed by running text is a reference, not a caption
+    assert "as Figure 2. shows in part" in paragraphs[1]
+    # a caption cut short in the line is completed from the list; its paragraph joined again
+    fig2 = body.xpath(".//t:figure[@xml:id='fig2']", namespaces=NS)[0]
+    assert " ".join(text(fig2.find("t:head", NS)).split()).endswith("their families on the gallery")
+    assert "by the keepers and their wives on the gallery at night." in paragraphs[2]
+    kinds = [(f.kind, f.line) for f in ctx.report.findings if f.kind.startswith(("caption", "figure"))]
+    assert kinds == [("caption-in-line", 12), ("caption-in-line", 22)]  # the source lines
+
+
+def test_a_book_without_a_list_needs_the_bold_label_for_a_caption_in_a_line(tmp_path):
+    unlisted = _TOWER.split("CHAPTER I.", 1)[1].replace("\t", " ")
+    source = tmp_path / "tower.txt"
+    source.write_text("THE TOWER\n\nCHAPTER I." + unlisted, encoding="utf-8")
+    from teikit.convert import convert_tree
+
+    tree, _ = convert_tree(source, passes=_STRUCTURE)
+    figures = tree.xpath("//t:figure", namespaces=NS)
+    assert [f.get("{http://www.w3.org/XML/1998/namespace}id") for f in figures] == ["fig1"]
+    all_text = " ".join(text(tree).split())
+    # unbolded, unlisted: the words stay where they are, in the paragraph
+    assert "their wives Figure 2. The keepers and their families on the gallery at night." in all_text

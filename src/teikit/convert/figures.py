@@ -5,6 +5,13 @@ caption in the text may be cut short or missing. Each caption found becomes
 <figure xml:id="figN"><head>…</head></figure> with the list's full wording; a
 listed figure whose caption is not in the text is placed in the division its
 page falls in, at the proportional position, and reported as estimated.
+
+A caption may also end a running line: an OCR dump prints it where the page did, and the
+paragraph goes on after the page ("… and I. A. Knyazev **Figure 6.** I. V. Stalin … were
+implicated"). Such a caption is cut from the paragraph and its figure follows the
+paragraph (reported as `caption-in-line`) when the list of figures gives that label the
+same caption (or one it completes); a book without a list needs the label set in bold,
+as such dumps set it, for running text that names a figure ("see Figure 6.") stays text.
 """
 
 from __future__ import annotations
@@ -25,6 +32,15 @@ CAPTION = re.compile(
 
 # What a caption's text (`CAPTION`) opens with, after any spaces and blank lines
 _LABEL_FIRST = re.compile(r"\s*(?:Figure|Fig\.|Plate|Illustration|Map|Frontispiece)", re.I)
+
+
+# A caption's label inside a running line, its bold marks (`**Figure 6.**`) kept or not
+_LABEL_IN_LINE = re.compile(
+    r"(?P<bold>\*\*)?(?P<label>(?:Figure|Fig\.|Plate|Illustration|Map)\s+(?P<n>\d+))"
+    r"[.:]?(?(bold)\*\*)[.:]?\s+",
+    re.I,
+)
+_CAPTION_MIN_WORDS = 3  # a label followed by fewer words is a reference, not a caption
 
 
 @dataclass
@@ -105,6 +121,47 @@ def caption_figure(block, listed: dict[str, Listed], ctx: Context):
     ctx.report.counts["figures"] += 1
     label = m.group("label")
     return make_figure(key, label[:1].upper() + label[1:], caption, line_of(block))
+
+
+def _caption_of_line(rest: str, entry: Listed | None, bold: bool, listed: dict[str, Listed]) -> str | None:
+    """The caption a line's rest after a label is, or None when it is running text."""
+    rest = rest.strip().rstrip(".")
+    if len(rest.split()) < _CAPTION_MIN_WORDS:
+        return None
+    if entry is not None:
+        full = entry.caption.strip().rstrip(".")
+        return full if not entry.found and full.startswith(rest) else None
+    return rest if bold and not listed else None
+
+
+def cut_caption_in_line(block, listed: dict[str, Listed], ctx: Context):
+    """The figure of a caption that ends one of a paragraph's lines, cut from the block's
+    text; None when no line ends with one."""
+    lines = (block.text or "").split("\n")
+    for k, line in enumerate(lines):
+        for m in _LABEL_IN_LINE.finditer(line):
+            if not line[: m.start()].strip():
+                continue  # a label opening the line: a caption block is `caption_figure`'s
+            key = m.group("n")
+            caption = _caption_of_line(line[m.end() :], listed.get(key), bool(m.group("bold")), listed)
+            if caption is None:
+                continue
+            at = block_line(block) + k
+            entry = listed.get(key)
+            if entry is not None:
+                entry.found = True
+            lines[k] = line[: m.start()].rstrip()
+            block.text = "\n".join(lines)
+            label = m.group("label")
+            ctx.report.counts["figures"] += 1
+            ctx.report.info(
+                "caption-in-line",
+                at,
+                f"the caption of {label} ends a running line; its figure follows the paragraph",
+                text=caption,
+            )
+            return make_figure(key, label[:1].upper() + label[1:], caption, at)
+    return None
 
 
 def _page(value: str | None) -> int | None:

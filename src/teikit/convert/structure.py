@@ -164,11 +164,14 @@ def _structure_div(div, ctx: Context, listed) -> None:
         if table is not None:
             flat.append(table)
             continue
+        in_line = figures.cut_caption_in_line(c, listed, ctx)
         if "\n" not in (c.text or "").strip():
             one_line.add(c)
         c.text = para_text(c.text)
         if c.text:
             flat.append(c)
+        if in_line is not None:
+            flat.append(in_line)  # after its paragraph, which step 2 may join to the next
 
     # 2. rejoin paragraphs cut by page breaks (figures in between move after the paragraph)
     joined: list = []
