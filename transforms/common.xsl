@@ -270,7 +270,7 @@
 
   <xsl:function name="tk:page-of" as="element()?">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="$node/ancestor-or-self::*[map:contains($tk:page-names, generate-id(.))][1]"/>
+    <xsl:sequence select="($node/ancestor-or-self::* intersect $tk:pages)[last()]"/>
   </xsl:function>
 
   <!-- What stands outside every page, by the page that shows it: the milestones between
@@ -560,8 +560,14 @@
     <xsl:sequence select="xs:integer(replace(generate-id($n), '^d\d+[a-z]+(\d+).*$', '$1'))"/>
   </xsl:function>
 
-  <!-- The register entry a name points to, if the collection holds it. -->
+  <!-- The register entry a name points to, if the collection holds it: for a name in the
+       pages of text, as the mentions found it (tk:name-entries), else resolved here. -->
   <xsl:function name="tk:entry" as="element()?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="($tk:name-entries(generate-id($name)), tk:entry-resolved($name))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:entry-resolved" as="element()?">
     <xsl:param name="name" as="element()"/>
     <xsl:sequence select="(tokenize(normalize-space($name/@ref), ' ')[not(tk:is-external(.))]
                            ! tk:target(., $name))[1]"/>
@@ -613,14 +619,22 @@
        gathered in one pass for every entry: a register lists the mentions of each of its
        entries, and an entry may be named hundreds of times. A pointer is resolved once for
        each document and way of writing it, not once per name. -->
-  <xsl:variable name="tk:mentions" as="map(xs:string, element()*)">
-    <xsl:variable name="resolved" as="map(xs:string, element()*)*">
-      <xsl:for-each-group select="$tk:text-pages//tei:*[@ref][map:contains($tk:is-name-element, local-name())]"
-                          group-by="generate-id(ancestor-or-self::*[@xml:base][1]) || ' ' || normalize-space(@ref)">
-        <xsl:sequence select="tk:entry(.) ! map:entry(generate-id(.), current-group())"/>
-      </xsl:for-each-group>
-    </xsl:variable>
-    <xsl:sequence select="map:merge($resolved, map {'duplicates': 'combine'})"/>
+  <xsl:variable name="tk:mentions" as="map(xs:string, element()*)"
+      select="map:merge($tk:named ! map:entry(generate-id(?entry), ?names), map {'duplicates': 'combine'})"/>
+
+  <!-- The same the other way round: the entry each of those names points to, by the name
+       (generate-id): a page links every name to its entry, and reports the pointers that
+       lead nowhere. -->
+  <xsl:variable name="tk:name-entries" as="map(xs:string, element())"
+      select="map:merge($tk:named ! (let $entry := ?entry return ?names ! map:entry(generate-id(.), $entry)))"/>
+
+  <!-- The names in the pages of text that point to an entry, a group for each document and
+       way of writing the pointer (each resolved once): maps of the entry and the names. -->
+  <xsl:variable name="tk:named" as="map(xs:string, element()+)*">
+    <xsl:for-each-group select="$tk:text-pages//tei:*[@ref][map:contains($tk:is-name-element, local-name())]"
+                        group-by="generate-id(ancestor-or-self::*[@xml:base][1]) || ' ' || normalize-space(@ref)">
+      <xsl:sequence select="tk:entry-resolved(.) ! map {'entry': ., 'names': current-group()}"/>
+    </xsl:for-each-group>
   </xsl:variable>
 
   <!-- ===== manuscript descriptions ===== -->

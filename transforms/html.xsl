@@ -18,6 +18,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:teix="http://www.tei-c.org/ns/Examples"
     xmlns:tk="urn:teikit:transforms"
@@ -70,14 +71,17 @@
     <xsl:for-each select="//tei:*[@target or @ref][tk:is-written(.)]">
       <xsl:variable name="from" select="."/>
       <xsl:variable name="in-header" select="exists(ancestor::tei:teiHeader)"/>
-      <xsl:for-each select="tokenize(normalize-space(string-join(@target | @ref, ' ')), ' ')">
+      <xsl:variable name="tokens" select="tokenize(normalize-space(string-join(@target | @ref, ' ')), ' ')"/>
+      <!-- A name whose one pointer the mentions found an entry for leads somewhere. -->
+      <xsl:variable name="found" select="count($tokens) eq 1 and map:contains($tk:name-entries, generate-id())"/>
+      <xsl:for-each select="$tokens">
         <xsl:choose>
           <xsl:when test="empty(tk:safe-href(.))">
             <xsl:message select="'warning: ' || tk:doc-stem($from) || ': ' || local-name($from) || ' links to '
                                  || substring(., 1, 80) || ', which pages may not carry (only '
                                  || string-join($tk:link-schemes, ', ') || ' and relative links, not to another host); shown as text'"/>
           </xsl:when>
-          <xsl:when test="not($in-header) and not(tk:is-external(.)) and empty(tk:target(., $from))">
+          <xsl:when test="not($in-header) and not($found) and not(tk:is-external(.)) and empty(tk:target(., $from))">
             <xsl:message select="'warning: ' || tk:doc-stem($from) || ': ' || local-name($from)
                                  || ' points to ' || . || ', which is not in the collection'"/>
           </xsl:when>
