@@ -798,18 +798,17 @@
       <div class="entry-body">
         <xsl:apply-templates select="tk:entry-details(.)" mode="html-entry"/>
       </div>
-      <xsl:variable name="mentions" select="tk:mentions(.)"/>
-      <xsl:if test="$mentions">
+      <xsl:variable name="pages" select="tk:mention-pages(.)"/>
+      <xsl:if test="exists($pages)">
         <p class="mentions">
           <xsl:text>In the text: </xsl:text>
-          <xsl:for-each-group select="$mentions" group-by="generate-id(tk:page-of(.))">
-            <xsl:variable name="page" select="tk:page-of(.)"/>
-            <xsl:variable name="file" select="tk:page-name($page) || $h:page-extension"/>
-            <xsl:variable name="title" select="tk:page-title($page)"/>
+          <xsl:for-each select="$pages">
+            <xsl:variable name="file" select="tk:page-name(?page) || $h:page-extension"/>
+            <xsl:variable name="title" select="tk:page-title(?page)"/>
             <span class="mentions-page">
               <a href="{$file}"><xsl:value-of select="$title"/></a>
               <xsl:text>: </xsl:text>
-              <xsl:for-each select="current-group()">
+              <xsl:for-each select="?names">
                 <a href="{$file}#m{tk:node-id(.)}" aria-label="mention {position()} in {$title}">
                   <xsl:value-of select="position()"/>
                 </a>
@@ -817,7 +816,7 @@
               </xsl:for-each>
             </span>
             <xsl:if test="position() ne last()"><xsl:text>; </xsl:text></xsl:if>
-          </xsl:for-each-group>
+          </xsl:for-each>
         </p>
       </xsl:if>
     </section>
