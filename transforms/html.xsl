@@ -745,7 +745,7 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName
                        | tei:settlement | tei:country | tei:region | tei:district | tei:bloc" mode="html">
     <xsl:variable name="entry" select="if (@ref) then tk:entry(.) else ()"/>
-    <xsl:variable name="href" select="if ($entry) then tk:href-to($entry, $h:page-extension)
+    <xsl:variable name="href" select="if ($entry) then h:entry-href($entry)
                                       else (tokenize(normalize-space(@ref), ' ')[tk:is-external(.)] ! tk:safe-href(.))[1]"/>
     <xsl:choose>
       <xsl:when test="$href and not(ancestor::tei:ref[@target] | ancestor::tei:ptr)">
@@ -760,6 +760,18 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- Where a name links to its entry: the same for every name of the entry, so found once
+       for each entry named in the pages of text (h:entry-hrefs). -->
+  <xsl:function name="h:entry-href" as="xs:string?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="id" select="generate-id($entry)"/>
+    <xsl:sequence select="if (map:contains($h:entry-hrefs, $id)) then $h:entry-hrefs($id)
+                          else tk:href-to($entry, $h:page-extension)"/>
+  </xsl:function>
+
+  <xsl:variable name="h:entry-hrefs" as="map(xs:string, xs:string?)"
+      select="map:merge(($tk:mentions-by-page ! ?entry)/. ! map:entry(generate-id(.), tk:href-to(., $h:page-extension)))"/>
 
   <xsl:template match="tei:date | tei:time" mode="html">
     <xsl:variable name="when" select="string((@when, @when-iso)[1])"/>
