@@ -46,13 +46,13 @@ t1, c1 = time.perf_counter(), time.process_time()
 compile_stylesheets(*formats)  # once per process: the renders below find them compiled
 compiled, compiled_cpu = time.perf_counter() - t1, time.process_time() - c1
 if formats == ["html", "text"]:  # as teikit build publishes them
-    render_editions([edition], [(to, f"{out}/{to}") for to in formats], search=search == "search")
+    results = render_editions([edition], [(to, f"{out}/{to}") for to in formats], search=search == "search")
 else:
-    for to in formats:
-        render([edition], to, f"{out}/{to}")
+    results = [render([edition], to, f"{out}/{to}") for to in formats]
 whole, cpu = time.perf_counter() - t0, time.process_time() - c0
+steps = {f"{r.to} {step}": seconds for r in results for step, seconds in r.seconds.items() if step != "compile"}
 print(json.dumps({"whole": whole, "start": started, "compile": compiled, "render": whole - started - compiled,
-                  "cpu": cpu, "render cpu": cpu - started_cpu - compiled_cpu}))
+                  "cpu": cpu, "render cpu": cpu - started_cpu - compiled_cpu, **steps}))
 """
 
 
@@ -131,6 +131,12 @@ def main() -> None:
         print(
             f"        issue 17's target HTML + text <= 1.5 s, compile apart: the render, {both['render']:.2f} s "
             f"(CPU {both['render cpu']:.2f} s; the search index is another process's)"
+        )
+        print(
+            "        the render's steps (wall-clock, each the best of its own): "
+            f"read {both['html read']:.2f} s, HTML transform and write {both['html transform']:.2f} s, "
+            f"text transform and write {both['text transform']:.2f} s, waiting for the index "
+            f"{both['html search index']:.2f} s (built meanwhile, in a process of its own)"
         )
         print(
             f"        without the search index: render {bare['render']:.2f} s: the index adds "

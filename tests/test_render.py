@@ -461,6 +461,27 @@ def test_editions_rendered_together_are_those_rendered_apart(tmp_path):
             assert result.warnings == apart.warnings
 
 
+def test_editions_rendered_together_read_the_collections_tree_once(tmp_path, monkeypatch):
+    """The book's documents fit in one window: render_editions has Saxon read their tree
+    once, and gives that tree to both transforms (Reading.parse), as it does one document;
+    the previous test shows the editions are those rendered apart."""
+    import teikit.render as rendering
+    from teikit.render.saxon import Parsed
+
+    given = []
+    real = rendering.transform
+
+    def spy(name, source, *args, **kwargs):
+        given.append((name, source))
+        return real(name, source, *args, **kwargs)
+
+    monkeypatch.setattr(rendering, "transform", spy)
+    made = rendering.render_editions([EDITION], [(to, tmp_path / to) for to in ("html", "text")], search=False)
+    assert [name for name, _ in given] == ["html.xsl", "text.xsl"]
+    assert isinstance(given[0][1], Parsed) and given[1][1] is given[0][1]
+    assert len(made[0].files) > 20 and "book.txt" in made[1].files
+
+
 def test_an_id_given_twice_does_not_stop_the_render(tmp_path):
     """Rendering is not validation: a document whose xml:id is given twice (validate reports
     it) renders, with or without a graphic to prepare: it used to stop with libxml2's

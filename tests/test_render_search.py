@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -84,6 +86,34 @@ def test_editions_rendered_together_are_those_rendered_apart(letters_site, tmp_p
     assert digest(html_out) == digest(letters_site)
     render([RENDER_DATA / "letters"], "text", tmp_path / "text-apart")
     assert digest(text_out) == digest(tmp_path / "text-apart")
+
+
+def test_the_indexer_run_directly_writes_what_the_package_command_writes(letters_site, tmp_path, monkeypatch):
+    """teikit runs the binary the pagefind package ships (search.indexer), not the package's
+    command, which starts an interpreter only to find it: the index is the same, byte for
+    byte; PAGEFIND_BINARY_PATH names the binary, as it does for that command; without a
+    build of the binary, that command is what runs (and says what is missing)."""
+    from teikit.render import search
+
+    command = search.indexer()
+    assert len(command) == 1 and Path(command[0]).is_file()
+    site = tmp_path / "site"
+    shutil.copytree(letters_site, site, ignore=shutil.ignore_patterns(FOLDER))
+    options = ["--site", ".", "--output-subdir", FOLDER, "--glob", "*.html", "--keep-index-url", "--silent"]
+    subprocess.run([sys.executable, "-m", "pagefind", *options], cwd=site, check=True)
+    for name in UNUSED:
+        (site / FOLDER / name).unlink(missing_ok=True)
+    shutil.rmtree(site / FOLDER / "playground", ignore_errors=True)
+    assert digest(site) == digest(letters_site) and (site / FOLDER / "pagefind.js").is_file()
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/opt/elsewhere/pagefind")
+    assert search.indexer() == ["/opt/elsewhere/pagefind"]
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+
+    def no_build(name):
+        raise ImportError(f"No module named '{name}'")
+
+    monkeypatch.setattr(search.importlib, "import_module", no_build)
+    assert search.indexer() == [sys.executable, "-m", "pagefind"]
 
 
 def test_a_failing_edition_leaves_the_unfinished_ones_as_they_were(tmp_path, monkeypatch):

@@ -270,7 +270,7 @@
 
   <xsl:function name="tk:page-of" as="element()?">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="$node/ancestor-or-self::*[map:contains($tk:page-names, generate-id(.))][1]"/>
+    <xsl:sequence select="($node/ancestor-or-self::* intersect $tk:pages)[last()]"/>
   </xsl:function>
 
   <!-- What stands outside every page, by the page that shows it: the milestones between
@@ -560,8 +560,14 @@
     <xsl:sequence select="xs:integer(replace(generate-id($n), '^d\d+[a-z]+(\d+).*$', '$1'))"/>
   </xsl:function>
 
-  <!-- The register entry a name points to, if the collection holds it. -->
+  <!-- The register entry a name points to, if the collection holds it: for a name in the
+       pages of text, as the mentions found it (tk:name-entries), else resolved here. -->
   <xsl:function name="tk:entry" as="element()?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="($tk:name-entries(generate-id($name)), tk:entry-resolved($name))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:entry-resolved" as="element()?">
     <xsl:param name="name" as="element()"/>
     <xsl:sequence select="(tokenize(normalize-space($name/@ref), ' ')[not(tk:is-external(.))]
                            ! tk:target(., $name))[1]"/>
@@ -606,22 +612,47 @@
   <!-- Mentions of a register entry anywhere in the pages of text, in document order. -->
   <xsl:function name="tk:mentions" as="element()*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="if ($entry/@xml:id) then $tk:mentions(generate-id($entry))/. else ()"/>
+    <xsl:sequence select="(tk:mention-pages($entry) ! ?names)/."/>
   </xsl:function>
 
-  <!-- The names in the pages of text, by the register entry each points to (tk:entry),
-       gathered in one pass for every entry: a register lists the mentions of each of its
-       entries, and an entry may be named hundreds of times. A pointer is resolved once for
-       each document and way of writing it, not once per name. -->
-  <xsl:variable name="tk:mentions" as="map(xs:string, element()*)">
-    <xsl:variable name="resolved" as="map(xs:string, element()*)*">
-      <xsl:for-each-group select="$tk:text-pages//tei:*[@ref][map:contains($tk:is-name-element, local-name())]"
-                          group-by="generate-id(ancestor-or-self::*[@xml:base][1]) || ' ' || normalize-space(@ref)">
-        <xsl:sequence select="tk:entry(.) ! map:entry(generate-id(.), current-group())"/>
+  <!-- The same by page: a map for each page of text that names the entry, in the pages'
+       order, of the page ('page') and its names of the entry there ('names', in document
+       order): a register lists where each of its entries is mentioned. -->
+  <xsl:function name="tk:mention-pages" as="map(*)*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/@xml:id) then $tk:mention-pages(generate-id($entry)) else ()"/>
+  </xsl:function>
+
+  <xsl:variable name="tk:mention-pages" as="map(xs:string, map(*)*)"
+      select="map:merge($tk:mentions-by-page ! map:entry(generate-id(?entry), .), map {'duplicates': 'combine'})"/>
+
+  <!-- The names in the pages of text, by page and by the register entry each points to
+       (tk:entry): a map of the entry, the page and the names for each page and entry named
+       there, the pages in order (each page's names are those it shows, tk:page-of). They are
+       gathered in one pass for every entry (an entry may be named hundreds of times), and a
+       pointer is resolved once for each page and way of writing it, not once per name. -->
+  <xsl:variable name="tk:mentions-by-page" as="map(*)*">
+    <xsl:for-each select="$tk:text-pages">
+      <xsl:variable name="page" select="."/>
+      <!-- (a page holding another page, which no page does, would leave it its names) -->
+      <xsl:variable name="inner" select="$tk:pages[. >> $page][ancestor::* intersect $page]"/>
+      <xsl:variable name="resolved" as="map(*)*">
+        <xsl:for-each-group select="$page//tei:*[@ref][map:contains($tk:is-name-element, local-name())] except $inner//*"
+                            group-by="generate-id(ancestor-or-self::*[@xml:base][1]) || ' ' || normalize-space(@ref)">
+          <xsl:sequence select="tk:entry-resolved(.) ! map {'entry': ., 'names': current-group()}"/>
+        </xsl:for-each-group>
+      </xsl:variable>
+      <xsl:for-each-group select="$resolved" group-by="generate-id(?entry)">
+        <xsl:sequence select="map {'entry': ?entry, 'page': $page, 'names': (current-group() ! ?names)/.}"/>
       </xsl:for-each-group>
-    </xsl:variable>
-    <xsl:sequence select="map:merge($resolved, map {'duplicates': 'combine'})"/>
+    </xsl:for-each>
   </xsl:variable>
+
+  <!-- The same the other way round: the entry each of those names points to, by the name
+       (generate-id): a page links every name to its entry, and reports the pointers that
+       lead nowhere. -->
+  <xsl:variable name="tk:name-entries" as="map(xs:string, element())"
+      select="map:merge($tk:mentions-by-page ! (let $entry := ?entry return ?names ! map:entry(generate-id(.), $entry)))"/>
 
   <!-- ===== manuscript descriptions ===== -->
 

@@ -18,6 +18,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:teix="http://www.tei-c.org/ns/Examples"
     xmlns:tk="urn:teikit:transforms"
@@ -70,14 +71,17 @@
     <xsl:for-each select="//tei:*[@target or @ref][tk:is-written(.)]">
       <xsl:variable name="from" select="."/>
       <xsl:variable name="in-header" select="exists(ancestor::tei:teiHeader)"/>
-      <xsl:for-each select="tokenize(normalize-space(string-join(@target | @ref, ' ')), ' ')">
+      <xsl:variable name="tokens" select="tokenize(normalize-space(string-join(@target | @ref, ' ')), ' ')"/>
+      <!-- A name whose one pointer the mentions found an entry for leads somewhere. -->
+      <xsl:variable name="found" select="count($tokens) eq 1 and map:contains($tk:name-entries, generate-id())"/>
+      <xsl:for-each select="$tokens">
         <xsl:choose>
           <xsl:when test="empty(tk:safe-href(.))">
             <xsl:message select="'warning: ' || tk:doc-stem($from) || ': ' || local-name($from) || ' links to '
                                  || substring(., 1, 80) || ', which pages may not carry (only '
                                  || string-join($tk:link-schemes, ', ') || ' and relative links, not to another host); shown as text'"/>
           </xsl:when>
-          <xsl:when test="not($in-header) and not(tk:is-external(.)) and empty(tk:target(., $from))">
+          <xsl:when test="not($in-header) and not($found) and not(tk:is-external(.)) and empty(tk:target(., $from))">
             <xsl:message select="'warning: ' || tk:doc-stem($from) || ': ' || local-name($from)
                                  || ' points to ' || . || ', which is not in the collection'"/>
           </xsl:when>
@@ -741,7 +745,7 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName
                        | tei:settlement | tei:country | tei:region | tei:district | tei:bloc" mode="html">
     <xsl:variable name="entry" select="if (@ref) then tk:entry(.) else ()"/>
-    <xsl:variable name="href" select="if ($entry) then tk:href-to($entry, $h:page-extension)
+    <xsl:variable name="href" select="if ($entry) then h:entry-href($entry)
                                       else (tokenize(normalize-space(@ref), ' ')[tk:is-external(.)] ! tk:safe-href(.))[1]"/>
     <xsl:choose>
       <xsl:when test="$href and not(ancestor::tei:ref[@target] | ancestor::tei:ptr)">
@@ -756,6 +760,18 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- Where a name links to its entry: the same for every name of the entry, so found once
+       for each entry named in the pages of text (h:entry-hrefs). -->
+  <xsl:function name="h:entry-href" as="xs:string?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="id" select="generate-id($entry)"/>
+    <xsl:sequence select="if (map:contains($h:entry-hrefs, $id)) then $h:entry-hrefs($id)
+                          else tk:href-to($entry, $h:page-extension)"/>
+  </xsl:function>
+
+  <xsl:variable name="h:entry-hrefs" as="map(xs:string, xs:string?)"
+      select="map:merge(($tk:mentions-by-page ! ?entry)/. ! map:entry(generate-id(.), tk:href-to(., $h:page-extension)))"/>
 
   <xsl:template match="tei:date | tei:time" mode="html">
     <xsl:variable name="when" select="string((@when, @when-iso)[1])"/>
@@ -794,18 +810,17 @@
       <div class="entry-body">
         <xsl:apply-templates select="tk:entry-details(.)" mode="html-entry"/>
       </div>
-      <xsl:variable name="mentions" select="tk:mentions(.)"/>
-      <xsl:if test="$mentions">
+      <xsl:variable name="pages" select="tk:mention-pages(.)"/>
+      <xsl:if test="exists($pages)">
         <p class="mentions">
           <xsl:text>In the text: </xsl:text>
-          <xsl:for-each-group select="$mentions" group-by="generate-id(tk:page-of(.))">
-            <xsl:variable name="page" select="tk:page-of(.)"/>
-            <xsl:variable name="file" select="tk:page-name($page) || $h:page-extension"/>
-            <xsl:variable name="title" select="tk:page-title($page)"/>
+          <xsl:for-each select="$pages">
+            <xsl:variable name="file" select="tk:page-name(?page) || $h:page-extension"/>
+            <xsl:variable name="title" select="tk:page-title(?page)"/>
             <span class="mentions-page">
               <a href="{$file}"><xsl:value-of select="$title"/></a>
               <xsl:text>: </xsl:text>
-              <xsl:for-each select="current-group()">
+              <xsl:for-each select="?names">
                 <a href="{$file}#m{tk:node-id(.)}" aria-label="mention {position()} in {$title}">
                   <xsl:value-of select="position()"/>
                 </a>
@@ -813,7 +828,7 @@
               </xsl:for-each>
             </span>
             <xsl:if test="position() ne last()"><xsl:text>; </xsl:text></xsl:if>
-          </xsl:for-each-group>
+          </xsl:for-each>
         </p>
       </xsl:if>
     </section>

@@ -453,12 +453,7 @@
   <xsl:template match="tei:person | tei:place | tei:org | tei:event | tei:personGrp" mode="txt">
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
     <xsl:variable name="hang" select="$indent || '  '"/>
-    <xsl:variable name="mentions" select="tk:mentions(.)"/>
-    <xsl:variable name="where" as="xs:string*">
-      <xsl:for-each-group select="$mentions" group-by="generate-id(tk:page-of(.))">
-        <xsl:sequence select="tk:page-title(tk:page-of(.)) || ' (' || count(current-group()) || ')'"/>
-      </xsl:for-each-group>
-    </xsl:variable>
+    <xsl:variable name="where" select="tk:mention-pages(.) ! (tk:page-title(?page) || ' (' || count(?names) || ')')"/>
     <xsl:variable name="description" select="normalize-space(string-join(tk:entry-details(.) !
         (if (. intersect tk:entry-names(..)) then tk:name-text(.) else t:inline(.)), '; '))"/>
     <xsl:sequence select="t:hang((

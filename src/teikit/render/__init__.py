@@ -148,18 +148,29 @@ class Reading:
         self.warnings: list[str] = []
         self.gathered: list[Gathered] | None = None
         self.parsed: Parsed | None = None
+        self.documents_parsed: list[Path] = []
 
     def documents(self) -> tuple[list[Gathered], list[str]]:
         if self.gathered is None:
             self.gathered = gather_documents(self.paths, self.folder, warn=self.warnings.append)
         return self.gathered, self.warnings
 
-    def parse(self, path: Path) -> Parsed:
-        """The collection's one document as Saxon read it: read once for the editions
-        whose transforms read the same file (any without graphics to prepare)."""
-        if self.parsed is None or self.parsed.path != path:
+    def parse(self, documents: list[Path]) -> Parsed:
+        """The collection of `documents` (in one window: windows.one_run) as Saxon read it:
+        read once for the editions whose transforms read the same files (any without
+        graphics to prepare), the tree the same as each would read on its own."""
+        if self.parsed is None or self.documents_parsed != documents:
             self.parsed = None  # the tree read before goes before the next is built
-            self.parsed = Parsed(path)
+            if len(documents) == 1:
+                self.parsed = Parsed(documents[0])
+            else:
+                tree = self.folder / "collection.xml"
+                windows.write_whole(documents, tree)
+                try:
+                    self.parsed = Parsed(tree)
+                finally:
+                    tree.unlink()
+            self.documents_parsed = list(documents)
         return self.parsed
 
 
@@ -198,8 +209,11 @@ def _edition(
         params["link-schemes"] = " ".join(LINK_SCHEMES)
         if search:
             params["search"] = True
-        if len(documents) == 1:  # the collection is that document
-            messages = transform(FORMATS[to], reading.parse(documents[0]) if shared else documents[0], tmp, params)
+        if len(documents) == 1 and not shared:  # the collection is that document
+            messages = transform(FORMATS[to], documents[0], tmp, params)
+        elif shared and (len(documents) == 1 or windows.one_run(documents)):
+            # read once for the editions that read the same documents
+            messages = transform(FORMATS[to], reading.parse(documents), tmp, params)
         else:
             messages = render_windows(FORMATS[to], documents, Path(work), tmp, params, book=to == "text", **spread)
         result.warnings += located_in(paths, messages, documents)

@@ -161,15 +161,22 @@ class Window:
 
 def render_window(window: Window) -> list[str]:
     """Write the pages of the documents `window` holds whole; returns the transform's messages."""
-    with open(window.tree, "wb") as out:
-        out.write(CORPUS_START)
-        for k, document in enumerate(window.documents):
-            out.write((document if k in window.whole else window.outlines[k]).read_bytes())
-        out.write(CORPUS_END)
+    parts = [document if k in window.whole else window.outlines[k] for k, document in enumerate(window.documents)]
+    write_whole(parts, window.tree)
     try:
         return transform(window.name, window.tree, window.outdir, dict(window.params))
     finally:
         window.tree.unlink()
+
+
+def write_whole(documents: list[Path], tree: Path) -> None:
+    """Write to `tree` the collection's tree as a run reads it: the documents (or outlines),
+    in order, in a teiCorpus."""
+    with open(tree, "wb") as out:
+        out.write(CORPUS_START)
+        for document in documents:
+            out.write(document.read_bytes())
+        out.write(CORPUS_END)
 
 
 def render_windows(
