@@ -222,11 +222,14 @@ def person_names(person) -> list[dict]:
 
 
 def person_key(person) -> str:
-    names = person_names(person)
-    if not names:
+    """The key of a person's first persName, as `person_names` reads it (its other names
+    are not read: the key is asked of every entry of the register)."""
+    first = next(person.iter(q("persName")), None)
+    if first is None:
         return ""
-    n = names[0]
-    h = headings.Heading(n["surname"] or n["full"], n["given"])
+    surname = " ".join(text_of(s) for s in children(first, "surname"))
+    given = [text_of(f) for f in children(first, "forename")]
+    h = headings.Heading(surname or " ".join(text_of(first).split()), given)
     return h.key
 
 
