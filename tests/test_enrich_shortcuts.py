@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from conftest import SAMPLE
-from teikit.enrich import indexpersons, orgs, persons, places, registers, textnames
+from teikit.enrich import headings, indexpersons, orgs, persons, places, registers, textnames
 from teikit.enrich.namewords import Words, prose
 from teikit.profile import load_profile
 from teikit.tei import make, sub
@@ -59,10 +59,15 @@ def test_patterns_before_a_mention_find_what_their_plain_forms_find():
 def test_patterns_over_the_book_find_what_their_plain_forms_find():
     district_of = re.compile(r"\b(?:district|village|town|city|suburb|province|region) of ([A-Z][a-z'’]+)\b")
     after_to = re.compile(r"\bto ([a-z]+)\b")
-    for text in (BOOK, EDGES):
+    nouns = "|".join(places._EVENT_NOUNS)
+    event = re.compile(rf"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?) (?:{nouns})(?![\w-])")
+    events = "the Kronstadt revolt, xthe Ab trial, -The Cd affair, The Shakhty-Donbass affair; the Ef trials, (the Gh siege"
+    for text in (BOOK, EDGES, events):
         assert indexpersons._AFTER_TO.findall(text) == after_to.findall(text)
+        assert [_found(m) for m in places._EVENT.finditer(text)] == [_found(m) for m in event.finditer(text)]
         assert list(places._districts_of(text)) == [(m.group(1), m.group()) for m in district_of.finditer(text)]
     assert [name for name, _ in places._districts_of(EDGES)] == ["Bauman", "Ab", "Cd", "Ef'town"]
+    assert [m.group(1) for m in places._EVENT.finditer(events)] == ["Kronstadt", "Shakhty-Donbass", "Gh"]
 
 
 def test_a_forename_after_a_preposition_of_place_is_found_as_the_pattern_finds_it():
@@ -112,3 +117,26 @@ def test_running_words_counted_on_demand_are_those_of_a_count_of_every_word():
     for w in list(every)[:40] + asked:  # past the few sought one by one, every word is counted
         assert many[w] == every[w], w
     assert registers._RunningWords(tei)["Kaganovich"] == every["Kaganovich"]
+
+
+def test_a_persons_key_is_that_of_the_first_of_its_names():
+    """`registers.person_key` reads the first persName only: the key `person_names` gives it."""
+    people = []
+    for names in ([("Kaganovich", ["Lazar", "M."])], [("Stalin", ["J."]), ("Dzhugashvili", ["Iosif"])], [], [(None, [])]):
+        person = make("person")
+        for surname, given in names:
+            pn = sub(person, "persName")
+            if surname is None:
+                pn.text = "Sergo  the\nelder"
+                continue
+            sub(pn, "surname", surname)
+            for g in given:
+                sub(pn, "forename", g)
+        people.append(person)
+
+    def plain(person) -> str:
+        names = registers.person_names(person)
+        return headings.Heading(names[0]["surname"] or names[0]["full"], names[0]["given"]).key if names else ""
+
+    keys = [registers.person_key(p) for p in people]
+    assert keys == [plain(p) for p in people] == ["Kaganovich, L. M.", "Stalin, J.", "", "Sergo the elder"]
