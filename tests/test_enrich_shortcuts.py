@@ -61,7 +61,9 @@ def test_patterns_over_the_book_find_what_their_plain_forms_find():
     after_to = re.compile(r"\bto ([a-z]+)\b")
     nouns = "|".join(places._EVENT_NOUNS)
     event = re.compile(rf"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?) (?:{nouns})(?![\w-])")
-    events = "the Kronstadt revolt, xthe Ab trial, -The Cd affair, The Shakhty-Donbass affair; the Ef trials, (the Gh siege"
+    events = (
+        "the Kronstadt revolt, xthe Ab trial, -The Cd affair, The Shakhty-Donbass affair; the Ef trials, (the Gh siege"
+    )
     for text in (BOOK, EDGES, events):
         assert indexpersons._AFTER_TO.findall(text) == after_to.findall(text)
         assert [_found(m) for m in places._EVENT.finditer(text)] == [_found(m) for m in event.finditer(text)]
@@ -122,7 +124,12 @@ def test_running_words_counted_on_demand_are_those_of_a_count_of_every_word():
 def test_a_persons_key_is_that_of_the_first_of_its_names():
     """`registers.person_key` reads the first persName only: the key `person_names` gives it."""
     people = []
-    for names in ([("Kaganovich", ["Lazar", "M."])], [("Stalin", ["J."]), ("Dzhugashvili", ["Iosif"])], [], [(None, [])]):
+    for names in (
+        [("Kaganovich", ["Lazar", "M."])],
+        [("Stalin", ["J."]), ("Dzhugashvili", ["Iosif"])],
+        [],
+        [(None, [])],
+    ):
         person = make("person")
         for surname, given in names:
             pn = sub(person, "persName")

@@ -135,7 +135,9 @@ _EVENT_NOUNS = (
 )  # fmt: skip
 # The letter first, its look-behind after it (`(?<![\w-].)`: what `(?<![\w-])` tests before
 # it): a pattern that opens with a look-behind is tried at every position of the book.
-_EVENT = re.compile(r"[Tt](?<![\w-].)he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?) (?:" + "|".join(_EVENT_NOUNS) + r")(?![\w-])")
+_EVENT = re.compile(
+    r"[Tt](?<![\w-].)he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?) (?:" + "|".join(_EVENT_NOUNS) + r")(?![\w-])"
+)
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
 # A smaller town, or a subdivision, only after a preposition of place ("in Efremov") or a
