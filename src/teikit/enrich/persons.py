@@ -168,10 +168,21 @@ class People:
         self.given: dict[str, list[list[str]]] = defaultdict(list)
         self.surnames: dict = {}
         self.weight: dict = {}  # how many places the index gives for a person
+        self._indexed: dict = {}  # person -> `_indexed(person)`: asked of each by the thousand
+        self._given_of: dict[str, tuple[set[str], set[str]]] = {}  # see `given_of`
         for person in reg.entries.values():
             self.learn(person)
 
+    def indexed(self, person) -> bool:
+        """`_indexed(person)`, read once for each person: where an entry came from does not
+        change while the pass runs (a person it finds in the text is made so)."""
+        known = self._indexed.get(person)
+        if known is None:
+            known = self._indexed[person] = _indexed(person)
+        return known
+
     def learn(self, person) -> None:
+        self._given_of.clear()
         names = registers.person_names(person)
         self.surnames[person] = {n["surname"] for n in names if n["surname"]}
         self.weight[person] = len(person.findall(f"{q('note')}/{q('ref')}"))
@@ -194,6 +205,15 @@ class People:
 
     def given_names(self, person) -> list[list[str]]:
         return self.given.get(person.get(XML_ID), [])
+
+    def given_of(self, surname: str) -> tuple[set[str], set[str]]:
+        """The first letters of the given names of the persons of a surname, and those given
+        names: asked at each mention of the surname, made once (until a person is learnt)."""
+        found = self._given_of.get(surname)
+        if found is None:
+            names = [g for p in self.by_surname[surname] for g in self.given_names(p)]
+            found = self._given_of[surname] = ({g[0][0] for g in names if g}, {w for g in names for w in g})
+        return found
 
     def keys(self) -> dict[str, str]:
         out = {k: "surname" for k in self.by_surname}
@@ -274,14 +294,14 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
         while words and (words[0] in _NOT_FORENAMES or words[0] in people.by_surname):
             words = words[1:]
         given = []
-        if words and words[0][0] in {g[0][0] for p in people.by_surname[surname] for g in people.given_names(p) if g}:
+        first_letters, theirs = people.given_of(surname)
+        if words and words[0][0] in first_letters:
             given = words
         else:
             # Forenames right before the surname that fit no one of the register by their
             # initial: the mention is all the same the whole name ("Historian Oleg
             # Khlevniuk"; "Viktor Chernov": another Chernov than the index's M. A., left
             # unlinked).
-            theirs = {g for p in people.by_surname[surname] for names in people.given_names(p) for g in names}
             for w in reversed(words):  # the register's given names, of this surname's persons ("J. Arch") or any
                 if w not in theirs and w not in people.by_forename and w not in people.forenames:
                     break
@@ -317,7 +337,7 @@ def discover(people: People, tei, ctx: Context) -> None:
 
 def _learn_forenames(people: People, text: str, ctx: Context) -> None:
     learnt: dict[str, Counter] = defaultdict(Counter)
-    indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(_indexed, ps))}
+    indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(people.indexed, ps))}
     surnames = Matcher({k: None for k in indexed_surnames})
     for start, _end, surname, _ in surnames.find(text):
         m = _WORDS_BEFORE.search(text[max(0, start - 40) : start])
@@ -331,7 +351,7 @@ def _learn_forenames(people: People, text: str, ctx: Context) -> None:
             or text[max(0, start - 40) : start].rstrip().endswith(("(", "in " + words[0]))
         ):
             continue
-        indexed = [p for p in people.by_surname[surname] if _indexed(p)]
+        indexed = [p for p in people.by_surname[surname] if people.indexed(p)]
         fitting = [p for p in indexed if fits([w[0] + "." for w in words], p, people)]
         if len(fitting) == 1 and not people.patronymic.search(words[0]):
             learnt[fitting[0].get(XML_ID)][tuple(words)] += 1
@@ -373,8 +393,8 @@ class _CommonWords:
 
 
 def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
-    forenames = {f for f, ps in people.by_forename.items() if any(map(_indexed, ps)) and not is_demonym(f)}
-    indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(_indexed, ps))}
+    forenames = {f for f, ps in people.by_forename.items() if any(map(people.indexed, ps)) and not is_demonym(f)}
+    indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(people.indexed, ps))}
     unknown: Counter = Counter()
     starts = [start for start, _, _, _ in Matcher(dict.fromkeys(forenames)).find(text)]
     for m in filter(None, (_UNKNOWN_BY_FORENAME.match(text, start) for start in starts)):
@@ -403,20 +423,20 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
         forename = re.search(r"\b([A-Z][a-zà-ÿ]+) $", text[max(0, m.start() - 20) : m.start()])
         if forename and forename.group(1) not in _NOT_FORENAMES and forename.group(1) not in common:
             initials.insert(0, forename.group(1))  # "Carl J. Friedrich"
-        known = [p for p in people.by_surname.get(m.group(2), []) if _indexed(p)]
+        known = [p for p in people.by_surname.get(m.group(2), []) if people.indexed(p)]
         if known and len(initials) < 2:
             continue  # one initial against a known surname: a variant, not a new person
         if not any(fits(initials, p, people) for p in known):
             unknown[(m.group(2), tuple(initials))] += 1
     added: dict[str, list] = defaultdict(list)
     for (surname, initials), _ in sorted(unknown.items(), key=lambda kv: (kv[0][0], -len(kv[0][1]), kv[0][1])):
-        earlier = [p for p in people.by_surname.get(surname, []) if _indexed(p)] + added[surname]
+        earlier = [p for p in people.by_surname.get(surname, []) if people.indexed(p)] + added[surname]
         if any(fits(list(initials), p, people) for p in earlier):
             continue  # "R. Terekhov" after "R. V. Terekhov"
         existing = [
             p
             for p in people.by_surname.get(surname, [])
-            if not _indexed(p) and registers.person_key(p) == headings.Heading(surname, list(initials)).key
+            if not people.indexed(p) and registers.person_key(p) == headings.Heading(surname, list(initials)).key
         ]
         person = existing[0] if existing else registers.new_person(people.reg, surname, list(initials), UNINDEXED)
         added[surname].append(person)
