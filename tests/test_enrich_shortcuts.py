@@ -8,11 +8,12 @@ match more or less would change the edition.
 
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
 
 from conftest import SAMPLE
-from teikit.enrich import headings, indexpersons, orgs, persons, places, registers, textnames
+from teikit.enrich import headings, indexpersons, matching, orgs, persons, places, registers, textnames
 from teikit.enrich.namewords import Words, prose
 from teikit.profile import load_profile
 from teikit.tei import make, sub
@@ -147,3 +148,75 @@ def test_a_persons_key_is_that_of_the_first_of_its_names():
 
     keys = [registers.person_key(p) for p in people]
     assert keys == [plain(p) for p in people] == ["Kaganovich, L. M.", "Stalin, J.", "", "Sergo the elder"]
+
+
+def _unmarked_plainly(el) -> list[str]:
+    """The pieces of `matching._unmarked` as the plain walk read them: a text goes on with
+    the piece before it unless an element other than a mark stands between them."""
+    pieces: list[str] = []
+    joined = False
+
+    def put(text: str | None) -> None:
+        nonlocal joined
+        if text:
+            if joined and pieces:
+                pieces[-1] += text
+            else:
+                pieces.append(text)
+            joined = True
+
+    def walk(e, mark: bool) -> None:
+        nonlocal joined
+        if not mark:
+            joined = False
+        put(e.text)
+        for child in e:
+            name = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else None
+            if name in matching.MARKS:
+                walk(child, True)
+            else:
+                joined = False
+                if name is not None and name not in matching.SKIP:
+                    walk(child, False)
+                joined = False
+            put(child.tail)
+        if not mark:
+            joined = False
+
+    walk(el, False)
+    return pieces
+
+
+def test_the_unmarked_text_is_read_as_the_plain_walk_reads_it():
+    """`matching._unmarked` (one list per piece, each tag's reading decided once) gives the
+    pieces of the plain walk: marks (nested too) joined into the text around them, other
+    elements, skipped ones, comments and processing instructions ending a piece."""
+    from lxml import etree
+
+    rng = random.Random(14)
+    words = BOOK.split()
+    tags = ["persName", "date", "placeName", "orgName", "hi", "title", "note", "ref", "lb", "q", "foreign"]
+
+    def text() -> str | None:
+        return rng.choice([None, "", " ".join(rng.sample(words, rng.randint(1, 6)))])
+
+    def grow(el, depth: int) -> None:
+        el.text = text()
+        for _ in range(rng.randint(0, 4)):
+            kind = rng.random()
+            if kind < 0.07:
+                child = etree.Comment("c")
+                el.append(child)
+            elif kind < 0.1:
+                child = etree.ProcessingInstruction("pi", "x")
+                el.append(child)
+            else:
+                child = sub(el, rng.choice(tags))
+                if depth < 4:
+                    grow(child, depth + 1)
+            child.tail = text()
+
+    for _ in range(300):
+        div = make("div")
+        grow(sub(div, "p"), 0)
+        assert matching._unmarked(div) == _unmarked_plainly(div)

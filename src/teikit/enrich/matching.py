@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
-from ..tei import local, only, q, xpath
+from ..tei import only, q, xpath
 from ..textnodes import texts
 
 if TYPE_CHECKING:
@@ -94,44 +94,68 @@ def unmarked_text(tei) -> str:
     it is now: the words inside `MARKS` are read as part of the text node they were cut
     from (a date wrapped in "on 4 May he" still gives "on 4 May he", one piece), so the
     name passes learn from the same text whichever marks an earlier pass made."""
-    return "\n\n".join(t for region in regions(tei) for t in _unmarked(region))
+    return _unmarked_of(regions(tei))
+
+
+def unmarked(ctx: Context) -> str:
+    """`unmarked_text` of the book, as a view of the tree (`UNMARKED_TEXT`), its divisions
+    those of the `REGIONS` view: a pass that asks for both finds the book's `text` once."""
+    return ctx.view(UNMARKED_TEXT, lambda tree: _unmarked_of(ctx.view(REGIONS, regions)))
+
+
+def _unmarked_of(divisions: list) -> str:
+    return "\n\n".join(t for division in divisions for t in _unmarked(division))
+
+
+# How `_unmarked` reads an element by its tag: a mark's text goes on with the piece around
+# it (_MARK), another element's breaks the piece and is read (_READ) or not (_SKIPPED: those
+# of SKIP, comments and processing instructions).
+_SKIPPED, _READ, _MARK = 0, 1, 2
+_MARK_NAMES, _SKIP_NAMES = frozenset(MARKS), frozenset(SKIP)
+
+
+def _reading(tag) -> int:
+    if not isinstance(tag, str):
+        return _SKIPPED
+    name = tag.rsplit("}", 1)[-1]
+    return _MARK if name in _MARK_NAMES else _SKIPPED if name in _SKIP_NAMES else _READ
 
 
 def _unmarked(el) -> list[str]:
-    # Each piece is gathered as a list of its texts and joined once at the end: adding to
-    # a piece's string text by text copied it each time (quadratic in a long paragraph).
-    pieces: list[list[str]] = []
-    joined = False  # the last piece may go on (no element boundary since)
+    # Each piece is gathered as a list of its texts and joined once when an element boundary
+    # ends it: adding to a piece's string text by text copied it each time (quadratic in a
+    # long paragraph). How each tag is read is decided once per tag of the walk.
+    pieces: list[str] = []
+    piece: list[str] = []
+    reading: dict = {}
 
-    def put(text: str | None) -> None:
-        nonlocal joined
-        if text:
-            if joined and pieces:
-                pieces[-1].append(text)
-            else:
-                pieces.append([text])
-            joined = True
-
-    def walk(e, mark: bool) -> None:
-        nonlocal joined
-        if not mark:
-            joined = False
-        put(e.text)
+    def walk(e) -> None:
+        nonlocal piece
+        if e.text:
+            piece.append(e.text)
         for child in e:
-            name = local(child) if isinstance(child.tag, str) else None
-            if name in MARKS:
-                walk(child, True)
+            tag = child.tag
+            how = reading.get(tag)
+            if how is None:
+                how = reading[tag] = _reading(tag)
+            if how == _MARK:
+                walk(child)
             else:
-                joined = False
-                if name is not None and name not in SKIP:
-                    walk(child, False)
-                joined = False
-            put(child.tail)
-        if not mark:
-            joined = False
+                if piece:
+                    pieces.append("".join(piece))
+                    piece = []
+                if how == _READ:
+                    walk(child)
+                    if piece:
+                        pieces.append("".join(piece))
+                        piece = []
+            if child.tail:
+                piece.append(child.tail)
 
-    walk(el, False)
-    return ["".join(piece) for piece in pieces]
+    walk(el)
+    if piece:
+        pieces.append("".join(piece))
+    return pieces
 
 
 # A word and the hyphens joining it to others ("well-known", "Moscow-Leningrad"), with
@@ -178,7 +202,7 @@ class WordCounts:
 
 def word_counts(ctx: Context) -> WordCounts:
     """The words of the book's unmarked text (`unmarked_text`), counted once for every pass."""
-    text = ctx.view(UNMARKED_TEXT, unmarked_text)
+    text = unmarked(ctx)
     return ctx.view(WORD_COUNTS, lambda tree: WordCounts(text))
 
 

@@ -20,7 +20,7 @@ from ..context import Context
 from ..tei import XML_ID, make, make_in, q, sub
 from ..textnodes import wrap
 from . import gazetteer, headings, places, registers
-from .matching import REGIONS, SKIP, UNMARKED_TEXT, Matcher, WordCounts, regions, unmarked_text, word_counts
+from .matching import REGIONS, SKIP, Matcher, WordCounts, regions, unmarked, word_counts
 
 _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
 # Abbreviations before a capitalised word that are no one's initials, whatever the profile's
@@ -330,7 +330,7 @@ def discover(people: People, tei, ctx: Context) -> None:
     new persons, so that a second run over its own register adds nothing: the result
     is the same whether or not an earlier register exists.
     """
-    text = ctx.view(UNMARKED_TEXT, unmarked_text)
+    text = unmarked(ctx)
     _learn_forenames(people, text, ctx)
     _find_unindexed(people, text, _CommonWords(word_counts(ctx)))
 
@@ -545,7 +545,7 @@ def apply(tei, ctx: Context):
     unresolved: Counter = Counter()
     counts: Counter[str] = Counter()
     unit = places.unit_pattern(registers.PLACE_HEADS | ctx.profile.place_heads)
-    towns = places.towns_named_after_persons(ctx.view(UNMARKED_TEXT, unmarked_text), set(people.by_surname))
+    towns = places.towns_named_after_persons(unmarked(ctx), set(people.by_surname))
     followers = places.unit_followers(ctx.profile)
 
     def find(text: str):
