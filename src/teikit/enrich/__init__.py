@@ -21,6 +21,8 @@ This package builds on `teikit.context` and `teikit.teiheader`, not on `teikit.c
 
 from __future__ import annotations
 
+from lxml import etree
+
 from ..context import Context
 from ..pipeline import Pass
 from ..teiheader import build_header
@@ -28,11 +30,14 @@ from . import dates, orgs, persons, places, registers, textnames
 from .matching import REGIONS, UNMARKED_TEXT, WORD_COUNTS
 from .namewords import UNMARKED_PROSE
 
+# The book's ids as plain strings (`Context.ids` finds each one's element too, of no use here).
+_ID_VALUES = etree.XPath("descendant-or-self::*/@xml:id", smart_strings=False)
+
 
 def seed(tei, ctx: Context):
     """Build the registers the name passes link to: an earlier run's, completed from the indexes."""
     folder = ctx.registers_from
-    taken = set(ctx.ids())  # the book's own ids: no register entry may take one
+    taken = set(_ID_VALUES(tei))  # the book's own ids: no register entry may take one
     person_reg = registers.Register(
         "person",
         registers.load(folder, registers.PERSONS_FILE),
