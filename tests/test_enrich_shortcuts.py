@@ -220,3 +220,65 @@ def test_the_unmarked_text_is_read_as_the_plain_walk_reads_it():
         div = make("div")
         grow(sub(div, "p"), 0)
         assert matching._unmarked(div) == _unmarked_plainly(div)
+
+
+def _matches_plainly(keys: dict, text: str, split_hyphens: bool = False) -> list:
+    """What `matching.Matcher.find` finds, by a search of each key in turn (`str.find`, every
+    occurrence), its ends weighed as the matcher's docstring and comments say."""
+    found = []
+    for key, value in keys.items():
+        at = text.find(key) if key else -1
+        while at >= 0:
+            start, end = at, at + len(key)
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            if not before.isalnum() and not after.isalnum():
+                if before == "-" and text[start - 2 : start] == "--":
+                    before = " "
+                if after == "-" and text[end : end + 2] == "--":
+                    after = " "
+                if split_hyphens and before == "-" and start >= 2 and text[start - 2].isalpha():
+                    before = " "
+                if split_hyphens and after == "-" and text[end + 1 : end + 2].isupper():
+                    after = " "
+                glued = before == "-" or after == "-" or (before in "'’" and start >= 2 and text[start - 2].isalpha())
+                if not glued:
+                    found.append((start, end, key, value))
+            at = text.find(key, at + 1)
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    out, last = [], -1
+    for m in found:
+        if m[0] >= last:
+            out.append(m)
+            last = m[1]
+    return out
+
+
+def test_the_matcher_finds_what_a_search_of_each_key_finds():
+    """`matching.Matcher` (one scan of an automaton in Rust) against every key sought on its
+    own: on the book with names of its own, and on random texts of letters (accented, Cyrillic
+    and beyond the Basic Multilingual Plane, where a character is no longer one code unit),
+    hyphens, dashes, apostrophes and spaces, with keys that overlap and nest."""
+    names = sorted(set(re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", BOOK)))[::5]
+    keys = {name: k for k, name in enumerate(names)} | {"": "none", "Stalin": "s", "Stalin Prize": "p", "Lenin": "l"}
+    for split in (False, True):
+        matcher = matching.Matcher(keys, split_hyphens=split)
+        assert matcher.find(BOOK) == _matches_plainly(keys, BOOK, split)
+        assert matcher.find(EDGES) == _matches_plainly(keys, EDGES, split)
+    rng = random.Random(14)
+    alphabet = ["a", "b", "B", "é", "ж", "𝔄", "1", "-", "--", "'", "’", " ", " ", "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        pieces = [text[i : i + rng.randint(1, 4)] for i in range(0, len(text), 3)]
+        keys = {k: len(k) for k in rng.sample(pieces, min(len(pieces), rng.randint(0, 5)))}
+        keys |= {"a": 1, "aB": 2, "Bé": 3, "𝔄b": 4}
+        split = rng.random() < 0.5
+        assert matching.Matcher(keys, split_hyphens=split).find(text) == _matches_plainly(keys, text, split), (
+            text,
+            keys,
+        )
+    assert matching.Matcher({}).find("anything") == [] and matching.Matcher({"": 1}).find("a b") == []
+    assert [m[2] for m in matching.Matcher({"Stalin": 1, "Stalin Prize": 2}).find("the Stalin Prize, Stalin")] == [
+        "Stalin Prize",
+        "Stalin",
+    ]

@@ -1,7 +1,7 @@
 """What the enrichment passes share: the text they read, how often it writes each word,
 and one-pass name matching.
 
-Names are found with an Aho-Corasick automaton (pyahocorasick) built once over every
+Names are found with an Aho-Corasick automaton (ahocorasick-rs) built once over every
 form a register knows, so a text is scanned once whatever the register's size. The words
 of the unmarked text are counted once (`WordCounts`), for every pass that asks whether the
 book writes a word in lower case.
@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import ahocorasick
+import ahocorasick_rs
 
 from ..tei import only, q, xpath
 from ..textnodes import texts
@@ -215,17 +215,17 @@ class Matcher:
 
     def __init__(self, keys: Mapping[str, Any], split_hyphens: bool = False):
         self.split_hyphens = split_hyphens  # "Moscow-Leningrad" names two places
-        self.automaton = ahocorasick.Automaton()
-        for key, value in keys.items():
-            # the offset of a match's start from its last character, kept with the key
-            self.automaton.add_word(key, (len(key) - 1, key, value))
-        self.empty = not keys
-        if keys:
-            self.automaton.make_automaton()
+        # An empty key names nothing (and the automaton refuses it).
+        self.keys = [key for key in keys if key]
+        self.values = [keys[key] for key in self.keys]
+        self.empty = not self.keys
+        # The scan in Rust reports every match, overlapping ones too, as (key's index, start,
+        # end) in characters: twice as fast as pyahocorasick's over a book's text.
+        self.automaton = None if self.empty else ahocorasick_rs.AhoCorasick(self.keys)
 
     def find(self, text: str) -> list[tuple[int, int, str, Any]]:
         """Leftmost-longest, non-overlapping whole-word matches: (start, end, key, value)."""
-        if self.empty:
+        if self.automaton is None:
             return []
         # The hot loop of every name pass (each text node of the book): the word-character
         # test is written out, not called. Most matches of a register's forms lie inside a
@@ -234,12 +234,12 @@ class Matcher:
         found = []
         size = len(text)
         split_hyphens = self.split_hyphens
-        for end, (back, key, value) in self.automaton.iter(text):
-            after_at = end + 1
+        keys, values = self.keys, self.values
+        for index, start, after_at in self.automaton.find_matches_as_indexes(text, overlapping=True):
             after = text[after_at] if after_at < size else " "
             if after.isalnum():
                 continue
-            start = end - back
+            end = after_at - 1  # the match's last character
             before = text[start - 1] if start else " "
             if before.isalnum():
                 continue
@@ -254,7 +254,7 @@ class Matcher:
                     after = " "
             if before == "-" or after == "-" or before in "'’" and start >= 2 and text[start - 2].isalpha():
                 continue
-            found.append((start, end + 1, key, value))
+            found.append((start, after_at, keys[index], values[index]))
         if len(found) < 2:
             return found
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
