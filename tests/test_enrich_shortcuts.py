@@ -282,3 +282,32 @@ def test_the_matcher_finds_what_a_search_of_each_key_finds():
         "Stalin Prize",
         "Stalin",
     ]
+
+
+def test_the_gazetteer_names_a_text_writes_are_those_a_search_of_each_finds():
+    """`gazetteer.known_in` (one scan of an automaton) against each name sought on its own:
+    the names written as whole words, in the order their first such use ends (of two that
+    end together, the longer first: "North Korea" before "Korea")."""
+    from teikit.enrich import gazetteer
+
+    def plainly(text: str) -> list[str]:
+        first = {}
+        for name in gazetteer.known():
+            at = text.find(name)
+            while at >= 0:
+                end = at + len(name)
+                if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                    first[name] = (end, -len(name))
+                    break
+                at = text.find(name, at + 1)
+        return sorted(first, key=first.__getitem__)
+
+    names = list(gazetteer.known())
+    rng = random.Random(14)
+    texts = [BOOK, EDGES, "North Korea and Korea, South Koreans"]
+    for _ in range(300):
+        words = [rng.choice(names) for _ in range(rng.randint(0, 6))] + rng.sample(BOOK.split(), 6)
+        rng.shuffle(words)
+        texts.append(rng.choice([" ", "-", "", ", "]).join(words))
+    for text in texts:
+        assert gazetteer.known_in(text) == plainly(text), text
