@@ -170,6 +170,7 @@ class People:
         self.weight: dict = {}  # how many places the index gives for a person
         self._indexed: dict = {}  # person -> `_indexed(person)`: asked of each by the thousand
         self._given_of: dict[str, tuple[set[str], set[str]]] = {}  # see `given_of`
+        self.fitting: dict[tuple, bool] = {}  # (given names, person) -> `fits`, until a person is learnt
         for person in reg.entries.values():
             self.learn(person)
 
@@ -183,6 +184,7 @@ class People:
 
     def learn(self, person) -> None:
         self._given_of.clear()
+        self.fitting.clear()
         names = registers.person_names(person)
         self.surnames[person] = {n["surname"] for n in names if n["surname"]}
         self.weight[person] = len(person.findall(f"{q('note')}/{q('ref')}"))
@@ -232,11 +234,16 @@ def is_demonym(word: str) -> bool:
 
 
 def fits(given: list[str], person, people: People) -> bool:
-    """Whether the forenames/initials written before a surname fit a person."""
+    """Whether the forenames/initials written before a surname fit a person (asked again
+    and again of the same names and person: the answer is kept until a person is learnt)."""
     if not given:
         return True
-    tries = [given] + ([given[1:]] if len(given) > 1 and not given[0].endswith(".") else [])
-    return any(_fits(g, person, people) for g in tries)
+    key = (tuple(given), person)
+    known = people.fitting.get(key)
+    if known is None:
+        tries = [given] + ([given[1:]] if len(given) > 1 and not given[0].endswith(".") else [])
+        known = people.fitting[key] = any(_fits(g, person, people) for g in tries)
+    return known
 
 
 def _fits(given: list[str], person, people: People) -> bool:
