@@ -16,7 +16,7 @@ from conftest import SAMPLE
 from teikit.enrich import headings, indexpersons, matching, orgs, persons, places, registers, textnames
 from teikit.enrich.namewords import Words, prose
 from teikit.profile import load_profile
-from teikit.tei import make, sub
+from teikit.tei import make, q, sub
 
 BOOK = SAMPLE.read_text(encoding="utf-8")[:300_000]  # its front matter and first chapters
 EDGES = (
@@ -311,3 +311,20 @@ def test_the_gazetteer_names_a_text_writes_are_those_a_search_of_each_finds():
         texts.append(rng.choice([" ", "-", "", ", "]).join(words))
     for text in texts:
         assert gazetteer.known_in(text) == plainly(text), text
+
+
+def test_whether_names_fit_a_person_is_asked_anew_once_the_person_is_learnt():
+    """`persons.fits` keeps its answers (`People.fitting`) only until a person is learnt:
+    a forename learnt for "Kaganovich", named by his surname alone, makes "Lazar" fit him."""
+    reg = registers.Register("person")
+    person = registers.new_person(reg, "Kaganovich", [], "test")
+    people = persons.People(reg)
+    assert not persons.fits(["Lazar"], person, people)
+    assert not persons.fits(["Lazar"], person, people)  # asked again: the answer kept
+    pn = person.find(q("persName"))
+    forename = make("forename")
+    forename.text = "Lazar"
+    pn.insert(0, forename)
+    people.learn(person)
+    assert persons.fits(["Lazar"], person, people) and persons.fits(["L."], person, people)
+    assert not persons.fits(["Mikhail"], person, people)
