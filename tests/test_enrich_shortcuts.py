@@ -328,3 +328,31 @@ def test_whether_names_fit_a_person_is_asked_anew_once_the_person_is_learnt():
     people.learn(person)
     assert persons.fits(["Lazar"], person, people) and persons.fits(["L."], person, people)
     assert not persons.fits(["Mikhail"], person, people)
+
+
+def test_names_whose_word_comes_first_are_found_where_a_search_of_each_word_finds_them():
+    """`places._first_word_names` (the words found in one scan of an automaton) against each
+    word sought on its own (`str.find`, every occurrence), the pattern tried at each in the
+    order of where the word ends (of two that end together, the longer first)."""
+
+    def plainly(text: str) -> list:
+        at_words = []
+        for word in places._FIRST_WORD_TYPES:
+            at = text.find(word + " ")
+            while at >= 0:
+                at_words.append((at + len(word) + 1, -len(word), at))
+                at = text.find(word + " ", at + 1)
+        found = []
+        for _, _, at in sorted(at_words):
+            m = places._FIRST_WORD.match(text, at) if at == 0 or not text[at - 1].isalnum() else None
+            if m:
+                found.append(_found(m))
+        return found
+
+    rng = random.Random(14)
+    words = [*places._FIRST_WORD_TYPES, "de", "la", "Concorde", "Royal", "Ville", "Mars", "Navona", "x", "-", "é"]
+    texts = [BOOK, EDGES, "the Place de la Concorde, Hôtel de Ville and Palais Royal; a Champ de Mars"]
+    texts += ["".join(rng.choice(words) + rng.choice([" ", " ", "", "-"]) for _ in range(8)) for _ in range(3000)]
+    for text in texts:
+        assert [_found(m) for m in places._first_word_names(text)] == plainly(text), text
+    assert len(places._first_word_names(texts[2])) == 4
