@@ -8,14 +8,15 @@ match more or less would change the edition.
 
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
 
 from conftest import SAMPLE
-from teikit.enrich import indexpersons, orgs, persons, places, registers, textnames
+from teikit.enrich import headings, indexpersons, matching, orgs, persons, places, registers, textnames
 from teikit.enrich.namewords import Words, prose
 from teikit.profile import load_profile
-from teikit.tei import make, sub
+from teikit.tei import make, q, sub
 
 BOOK = SAMPLE.read_text(encoding="utf-8")[:300_000]  # its front matter and first chapters
 EDGES = (
@@ -59,10 +60,17 @@ def test_patterns_before_a_mention_find_what_their_plain_forms_find():
 def test_patterns_over_the_book_find_what_their_plain_forms_find():
     district_of = re.compile(r"\b(?:district|village|town|city|suburb|province|region) of ([A-Z][a-z'’]+)\b")
     after_to = re.compile(r"\bto ([a-z]+)\b")
-    for text in (BOOK, EDGES):
+    nouns = "|".join(places._EVENT_NOUNS)
+    event = re.compile(rf"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?) (?:{nouns})(?![\w-])")
+    events = (
+        "the Kronstadt revolt, xthe Ab trial, -The Cd affair, The Shakhty-Donbass affair; the Ef trials, (the Gh siege"
+    )
+    for text in (BOOK, EDGES, events):
         assert indexpersons._AFTER_TO.findall(text) == after_to.findall(text)
+        assert [_found(m) for m in places._EVENT.finditer(text)] == [_found(m) for m in event.finditer(text)]
         assert list(places._districts_of(text)) == [(m.group(1), m.group()) for m in district_of.finditer(text)]
     assert [name for name, _ in places._districts_of(EDGES)] == ["Bauman", "Ab", "Cd", "Ef'town"]
+    assert [m.group(1) for m in places._EVENT.finditer(events)] == ["Kronstadt", "Shakhty-Donbass", "Gh"]
 
 
 def test_a_forename_after_a_preposition_of_place_is_found_as_the_pattern_finds_it():
@@ -112,3 +120,239 @@ def test_running_words_counted_on_demand_are_those_of_a_count_of_every_word():
     for w in list(every)[:40] + asked:  # past the few sought one by one, every word is counted
         assert many[w] == every[w], w
     assert registers._RunningWords(tei)["Kaganovich"] == every["Kaganovich"]
+
+
+def test_a_persons_key_is_that_of_the_first_of_its_names():
+    """`registers.person_key` reads the first persName only: the key `person_names` gives it."""
+    people = []
+    for names in (
+        [("Kaganovich", ["Lazar", "M."])],
+        [("Stalin", ["J."]), ("Dzhugashvili", ["Iosif"])],
+        [],
+        [(None, [])],
+    ):
+        person = make("person")
+        for surname, given in names:
+            pn = sub(person, "persName")
+            if surname is None:
+                pn.text = "Sergo  the\nelder"
+                continue
+            sub(pn, "surname", surname)
+            for g in given:
+                sub(pn, "forename", g)
+        people.append(person)
+
+    def plain(person) -> str:
+        names = registers.person_names(person)
+        return headings.Heading(names[0]["surname"] or names[0]["full"], names[0]["given"]).key if names else ""
+
+    keys = [registers.person_key(p) for p in people]
+    assert keys == [plain(p) for p in people] == ["Kaganovich, L. M.", "Stalin, J.", "", "Sergo the elder"]
+
+
+def _unmarked_plainly(el) -> list[str]:
+    """The pieces of `matching._unmarked` as the plain walk read them: a text goes on with
+    the piece before it unless an element other than a mark stands between them."""
+    pieces: list[str] = []
+    joined = False
+
+    def put(text: str | None) -> None:
+        nonlocal joined
+        if text:
+            if joined and pieces:
+                pieces[-1] += text
+            else:
+                pieces.append(text)
+            joined = True
+
+    def walk(e, mark: bool) -> None:
+        nonlocal joined
+        if not mark:
+            joined = False
+        put(e.text)
+        for child in e:
+            name = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else None
+            if name in matching.MARKS:
+                walk(child, True)
+            else:
+                joined = False
+                if name is not None and name not in matching.SKIP:
+                    walk(child, False)
+                joined = False
+            put(child.tail)
+        if not mark:
+            joined = False
+
+    walk(el, False)
+    return pieces
+
+
+def test_the_unmarked_text_is_read_as_the_plain_walk_reads_it():
+    """`matching._unmarked` (one list per piece, each tag's reading decided once) gives the
+    pieces of the plain walk: marks (nested too) joined into the text around them, other
+    elements, skipped ones, comments and processing instructions ending a piece."""
+    from lxml import etree
+
+    rng = random.Random(14)
+    words = BOOK.split()
+    tags = ["persName", "date", "placeName", "orgName", "hi", "title", "note", "ref", "lb", "q", "foreign"]
+
+    def text() -> str | None:
+        return rng.choice([None, "", " ".join(rng.sample(words, rng.randint(1, 6)))])
+
+    def grow(el, depth: int) -> None:
+        el.text = text()
+        for _ in range(rng.randint(0, 4)):
+            kind = rng.random()
+            if kind < 0.07:
+                child = etree.Comment("c")
+                el.append(child)
+            elif kind < 0.1:
+                child = etree.ProcessingInstruction("pi", "x")
+                el.append(child)
+            else:
+                child = sub(el, rng.choice(tags))
+                if depth < 4:
+                    grow(child, depth + 1)
+            child.tail = text()
+
+    for _ in range(300):
+        div = make("div")
+        grow(sub(div, "p"), 0)
+        assert matching._unmarked(div) == _unmarked_plainly(div)
+
+
+def _matches_plainly(keys: dict, text: str, split_hyphens: bool = False) -> list:
+    """What `matching.Matcher.find` finds, by a search of each key in turn (`str.find`, every
+    occurrence), its ends weighed as the matcher's docstring and comments say."""
+    found = []
+    for key, value in keys.items():
+        at = text.find(key) if key else -1
+        while at >= 0:
+            start, end = at, at + len(key)
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            if not before.isalnum() and not after.isalnum():
+                if before == "-" and text[start - 2 : start] == "--":
+                    before = " "
+                if after == "-" and text[end : end + 2] == "--":
+                    after = " "
+                if split_hyphens and before == "-" and start >= 2 and text[start - 2].isalpha():
+                    before = " "
+                if split_hyphens and after == "-" and text[end + 1 : end + 2].isupper():
+                    after = " "
+                glued = before == "-" or after == "-" or (before in "'’" and start >= 2 and text[start - 2].isalpha())
+                if not glued:
+                    found.append((start, end, key, value))
+            at = text.find(key, at + 1)
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    out, last = [], -1
+    for m in found:
+        if m[0] >= last:
+            out.append(m)
+            last = m[1]
+    return out
+
+
+def test_the_matcher_finds_what_a_search_of_each_key_finds():
+    """`matching.Matcher` (one scan of an automaton in Rust) against every key sought on its
+    own: on the book with names of its own, and on random texts of letters (accented, Cyrillic
+    and beyond the Basic Multilingual Plane, where a character is no longer one code unit),
+    hyphens, dashes, apostrophes and spaces, with keys that overlap and nest."""
+    names = sorted(set(re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", BOOK)))[::5]
+    keys = {name: k for k, name in enumerate(names)} | {"": "none", "Stalin": "s", "Stalin Prize": "p", "Lenin": "l"}
+    for split in (False, True):
+        matcher = matching.Matcher(keys, split_hyphens=split)
+        assert matcher.find(BOOK) == _matches_plainly(keys, BOOK, split)
+        assert matcher.find(EDGES) == _matches_plainly(keys, EDGES, split)
+    rng = random.Random(14)
+    alphabet = ["a", "b", "B", "é", "ж", "𝔄", "1", "-", "--", "'", "’", " ", " ", "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        pieces = [text[i : i + rng.randint(1, 4)] for i in range(0, len(text), 3)]
+        keys = {k: len(k) for k in rng.sample(pieces, min(len(pieces), rng.randint(0, 5)))}
+        keys |= {"a": 1, "aB": 2, "Bé": 3, "𝔄b": 4}
+        split = rng.random() < 0.5
+        assert matching.Matcher(keys, split_hyphens=split).find(text) == _matches_plainly(keys, text, split), (
+            text,
+            keys,
+        )
+    assert matching.Matcher({}).find("anything") == [] and matching.Matcher({"": 1}).find("a b") == []
+    assert [m[2] for m in matching.Matcher({"Stalin": 1, "Stalin Prize": 2}).find("the Stalin Prize, Stalin")] == [
+        "Stalin Prize",
+        "Stalin",
+    ]
+
+
+def test_the_gazetteer_names_a_text_writes_are_those_a_search_of_each_finds():
+    """`gazetteer.known_in` (one scan of an automaton) against each name sought on its own:
+    the names written as whole words, in the order their first such use ends (of two that
+    end together, the longer first: "North Korea" before "Korea")."""
+    from teikit.enrich import gazetteer
+
+    def plainly(text: str) -> list[str]:
+        first = {}
+        for name in gazetteer.known():
+            at = text.find(name)
+            while at >= 0:
+                end = at + len(name)
+                if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                    first[name] = (end, -len(name))
+                    break
+                at = text.find(name, at + 1)
+        return sorted(first, key=first.__getitem__)
+
+    names = list(gazetteer.known())
+    rng = random.Random(14)
+    texts = [BOOK, EDGES, "North Korea and Korea, South Koreans"]
+    for _ in range(300):
+        words = [rng.choice(names) for _ in range(rng.randint(0, 6))] + rng.sample(BOOK.split(), 6)
+        rng.shuffle(words)
+        texts.append(rng.choice([" ", "-", "", ", "]).join(words))
+    for text in texts:
+        assert gazetteer.known_in(text) == plainly(text), text
+
+
+def test_whether_names_fit_a_person_is_asked_anew_once_the_person_is_learnt():
+    """`persons.fits` keeps its answers (`People.fitting`) only until a person is learnt:
+    a forename learnt for "Kaganovich", named by his surname alone, makes "Lazar" fit him."""
+    reg = registers.Register("person")
+    person = registers.new_person(reg, "Kaganovich", [], "test")
+    people = persons.People(reg)
+    assert not persons.fits(["Lazar"], person, people)
+    assert not persons.fits(["Lazar"], person, people)  # asked again: the answer kept
+    pn = person.find(q("persName"))
+    forename = make("forename")
+    forename.text = "Lazar"
+    pn.insert(0, forename)
+    people.learn(person)
+    assert persons.fits(["Lazar"], person, people) and persons.fits(["L."], person, people)
+    assert not persons.fits(["Mikhail"], person, people)
+
+
+def test_names_whose_word_comes_first_are_found_where_a_search_of_each_word_finds_them():
+    """`places._first_word_names` (the words found in one scan of an automaton) against each
+    word sought on its own (`str.find`, every occurrence), the pattern tried at each in the
+    order of where the word ends (of two that end together, the longer first)."""
+
+    def plainly(text: str) -> list:
+        at_words = []
+        for word in places._FIRST_WORD_TYPES:
+            at = text.find(word + " ")
+            while at >= 0:
+                at_words.append((at + len(word) + 1, -len(word), at))
+                at = text.find(word + " ", at + 1)
+        found = []
+        for _, _, at in sorted(at_words):
+            m = places._FIRST_WORD.match(text, at) if at == 0 or not text[at - 1].isalnum() else None
+            if m:
+                found.append(_found(m))
+        return found
+
+    rng = random.Random(14)
+    words = [*places._FIRST_WORD_TYPES, "de", "la", "Concorde", "Royal", "Ville", "Mars", "Navona", "x", "-", "é"]
+    texts = [BOOK, EDGES, "the Place de la Concorde, Hôtel de Ville and Palais Royal; a Champ de Mars"]
+    texts += ["".join(rng.choice(words) + rng.choice([" ", " ", "", "-"]) for _ in range(8)) for _ in range(3000)]
+    for text in texts:
+        assert [_found(m) for m in places._first_word_names(text)] == plainly(text), text
+    assert len(places._first_word_names(texts[2])) == 4

@@ -217,6 +217,32 @@ def test_a_pass_that_only_adds_marks_keeps_the_views_it_declares():
     assert texts[0] == texts[1] and texts[0] is not texts[1]
 
 
+def test_the_index_divisions_are_found_once_for_the_enrichment_passes():
+    """The registers pass only reads the tree, and the marking passes never mark an index:
+    the index divisions the registers pass finds (`registers.INDEX_DIVS`) are those places
+    reads, the same list, and the final tree's."""
+    from teikit.enrich.registers import INDEX_DIVS, index_divs
+
+    found, written = [], []
+
+    def read(tei, ctx):
+        found.append(ctx.view(INDEX_DIVS, index_divs))
+        return tei
+
+    def serialise(tei, ctx):
+        written.append(etree.tostring(tei))
+        return tei
+
+    passes = default_passes().add(Pass("before", serialise, changes_tree=False), before="registers")
+    passes = passes.add(Pass("after", serialise, changes_tree=False), after="registers")
+    passes = passes.add(Pass("read1", read, changes_tree=False), after="registers")
+    passes = passes.add(Pass("read2", read, changes_tree=False), after="places")
+    tree, _ = convert_tree(SAMPLE, passes=passes)
+    assert written[0] == written[1]  # the registers pass changed nothing
+    assert found[0] is found[1] and found[1] == index_divs(tree)
+    assert found[0][0] or found[0][1]  # the sample has its indexes
+
+
 @pytest.mark.parametrize("book", [GARDEN, BOOKS / "lighthouse.txt", SAMPLE])
 def test_the_text_the_name_passes_learn_from_is_the_text_before_any_mark(book):
     """The view persons and places read, computed from the marked tree, is the text of

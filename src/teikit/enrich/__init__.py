@@ -21,18 +21,24 @@ This package builds on `teikit.context` and `teikit.teiheader`, not on `teikit.c
 
 from __future__ import annotations
 
+from lxml import etree
+
 from ..context import Context
 from ..pipeline import Pass
 from ..teiheader import build_header
 from . import dates, orgs, persons, places, registers, textnames
 from .matching import REGIONS, UNMARKED_TEXT, WORD_COUNTS
 from .namewords import UNMARKED_PROSE
+from .registers import INDEX_DIVS
+
+# The book's ids as plain strings (`Context.ids` finds each one's element too, of no use here).
+_ID_VALUES = etree.XPath("descendant-or-self::*/@xml:id", smart_strings=False)
 
 
 def seed(tei, ctx: Context):
     """Build the registers the name passes link to: an earlier run's, completed from the indexes."""
     folder = ctx.registers_from
-    taken = set(ctx.ids())  # the book's own ids: no register entry may take one
+    taken = set(_ID_VALUES(tei))  # the book's own ids: no register entry may take one
     person_reg = registers.Register(
         "person",
         registers.load(folder, registers.PERSONS_FILE),
@@ -51,15 +57,16 @@ def seed(tei, ctx: Context):
         build_header(ctx.need_book(), ctx, "Register of organisations"),
         taken,
     )
-    registers.seed_persons(person_reg, tei, ctx.report)
+    registers.seed_persons(person_reg, tei, ctx.report, ctx.view(INDEX_DIVS, registers.index_divs))
     ctx.registers = {"person": person_reg, "place": place_reg, "org": org_reg}
     return tei
 
 
-def without_index(tei) -> bool:
+def without_index(tei, divs: tuple[list, list] | None = None) -> bool:
     """Whether the book has no index to seed the registers: then names come from the
-    text alone, held to the evidence `textnames` asks for."""
-    names, subjects = registers.index_divs(tei)
+    text alone, held to the evidence `textnames` asks for (`divs`: `registers.index_divs(tei)`,
+    when found already)."""
+    names, subjects = divs if divs is not None else registers.index_divs(tei)
     return not names and not subjects
 
 
@@ -72,8 +79,9 @@ def _persons(tei, ctx: Context):
 
 def _places(tei, ctx: Context):
     place_register = registers.Places(ctx.registers["place"])
-    topics = registers.seed_places(place_register, tei, ctx.profile, ctx.person_words, ctx.report)
-    return places.apply(tei, ctx, strict=without_index(tei), topics=topics)
+    divs = ctx.view(INDEX_DIVS, registers.index_divs)
+    topics = registers.seed_places(place_register, tei, ctx.profile, ctx.person_words, ctx.report, divs)
+    return places.apply(tei, ctx, strict=without_index(tei, divs), topics=topics)
 
 
 # Dates go first: "4 May" is a date before "May" can be a person's surname. Organisations
@@ -85,6 +93,7 @@ PASSES = [
         needs=("book", "indexes"),
         provides=("registers",),
         doc="the person, place and organisation registers: an earlier run's, the indexes' persons",
+        keeps_views=(INDEX_DIVS,),  # it reads the tree only
     ),
     Pass(
         "dates",
@@ -92,7 +101,7 @@ PASSES = [
         needs=("paragraphs",),
         provides=("dates",),
         doc="date, with ISO 8601 values",
-        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS),
+        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, INDEX_DIVS),
     ),
     Pass(
         "orgs",
@@ -100,7 +109,7 @@ PASSES = [
         needs=("registers", "dates"),
         provides=("orgs",),
         doc="orgName, linked to orgs.xml",
-        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS),
+        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, INDEX_DIVS),
     ),
     Pass(
         "persons",
@@ -108,7 +117,7 @@ PASSES = [
         needs=("registers", "book", "dates"),
         provides=("persons", "person-words"),
         doc="persName, linked to persons.xml",
-        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS),
+        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, INDEX_DIVS),
     ),
     Pass(
         "places",
@@ -116,6 +125,6 @@ PASSES = [
         needs=("registers", "person-words"),
         provides=("places",),
         doc="placeName, linked to places.xml",
-        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS),
+        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, INDEX_DIVS),
     ),
 ]

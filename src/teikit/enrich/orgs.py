@@ -549,9 +549,10 @@ def _whole(term: str, shapes: Shapes) -> bool:
     return len(found) == 1 and not found[0].bare and (found[0].start, found[0].end) == (0, len(term))
 
 
-def seed(orgs: Orgs, tei, shapes: Shapes, profile) -> None:
-    """An organisation for every Subject Index heading of an organisation's shape."""
-    _, subjects = registers.index_divs(tei)
+def seed(orgs: Orgs, tei, shapes: Shapes, profile, divs: tuple[list, list] | None = None) -> None:
+    """An organisation for every Subject Index heading of an organisation's shape (`divs`:
+    `registers.index_divs(tei)`, when found already)."""
+    _, subjects = divs if divs is not None else registers.index_divs(tei)
     learnt: list[str] = []
     heads = shapes.heads()
     for div in subjects:
@@ -749,7 +750,7 @@ def apply(tei, ctx: Context):
     surnames = {text_of(s) for s in ctx.registers["person"].list.iter(q("surname"))}
     shapes = Shapes.of(ctx.profile, "\n\n".join(pieces), frozenset(surnames))
     orgs = Orgs(reg)
-    seed(orgs, tei, shapes, ctx.profile)
+    seed(orgs, tei, shapes, ctx.profile, ctx.view(registers.INDEX_DIVS, registers.index_divs))
     found = discover(orgs, pieces, shapes, ctx.profile)
     last: dict[str, etree._Element] = {}  # a noun -> the organisation of that noun named last
     used: set[str] = set()

@@ -20,7 +20,7 @@ from ..context import Context
 from ..tei import XML_ID, make, make_in, q, sub
 from ..textnodes import wrap
 from . import gazetteer, headings, places, registers
-from .matching import REGIONS, SKIP, UNMARKED_TEXT, Matcher, WordCounts, regions, unmarked_text, word_counts
+from .matching import REGIONS, SKIP, Matcher, WordCounts, regions, unmarked, word_counts
 
 _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
 # Abbreviations before a capitalised word that are no one's initials, whatever the profile's
@@ -168,10 +168,23 @@ class People:
         self.given: dict[str, list[list[str]]] = defaultdict(list)
         self.surnames: dict = {}
         self.weight: dict = {}  # how many places the index gives for a person
+        self._indexed: dict = {}  # person -> `_indexed(person)`: asked of each by the thousand
+        self._given_of: dict[str, tuple[set[str], set[str]]] = {}  # see `given_of`
+        self.fitting: dict[tuple, bool] = {}  # (given names, person) -> `fits`, until a person is learnt
         for person in reg.entries.values():
             self.learn(person)
 
+    def indexed(self, person) -> bool:
+        """`_indexed(person)`, read once for each person: where an entry came from does not
+        change while the pass runs (a person it finds in the text is made so)."""
+        known = self._indexed.get(person)
+        if known is None:
+            known = self._indexed[person] = _indexed(person)
+        return known
+
     def learn(self, person) -> None:
+        self._given_of.clear()
+        self.fitting.clear()
         names = registers.person_names(person)
         self.surnames[person] = {n["surname"] for n in names if n["surname"]}
         self.weight[person] = len(person.findall(f"{q('note')}/{q('ref')}"))
@@ -192,8 +205,23 @@ class People:
             elif n["full"] and person not in self.by_alias[n["full"]]:
                 self.by_alias[n["full"]].append(person)
 
+    def also_given(self, person, given: list[str]) -> None:
+        """Other given names by which the text names a person (a misprint of the index's)."""
+        self.given[person.get(XML_ID)].append(list(given))
+        self._given_of.clear()
+        self.fitting.clear()
+
     def given_names(self, person) -> list[list[str]]:
         return self.given.get(person.get(XML_ID), [])
+
+    def given_of(self, surname: str) -> tuple[set[str], set[str]]:
+        """The first letters of the given names of the persons of a surname, and those given
+        names: asked at each mention of the surname, made once (until a person is learnt)."""
+        found = self._given_of.get(surname)
+        if found is None:
+            names = [g for p in self.by_surname[surname] for g in self.given_names(p)]
+            found = self._given_of[surname] = ({g[0][0] for g in names if g}, {w for g in names for w in g})
+        return found
 
     def keys(self) -> dict[str, str]:
         out = {k: "surname" for k in self.by_surname}
@@ -212,11 +240,16 @@ def is_demonym(word: str) -> bool:
 
 
 def fits(given: list[str], person, people: People) -> bool:
-    """Whether the forenames/initials written before a surname fit a person."""
+    """Whether the forenames/initials written before a surname fit a person (asked again
+    and again of the same names and person: the answer is kept until a person is learnt)."""
     if not given:
         return True
-    tries = [given] + ([given[1:]] if len(given) > 1 and not given[0].endswith(".") else [])
-    return any(_fits(g, person, people) for g in tries)
+    key = (tuple(given), person)
+    known = people.fitting.get(key)
+    if known is None:
+        tries = [given] + ([given[1:]] if len(given) > 1 and not given[0].endswith(".") else [])
+        known = people.fitting[key] = any(_fits(g, person, people) for g in tries)
+    return known
 
 
 def _fits(given: list[str], person, people: People) -> bool:
@@ -274,14 +307,14 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
         while words and (words[0] in _NOT_FORENAMES or words[0] in people.by_surname):
             words = words[1:]
         given = []
-        if words and words[0][0] in {g[0][0] for p in people.by_surname[surname] for g in people.given_names(p) if g}:
+        first_letters, theirs = people.given_of(surname)
+        if words and words[0][0] in first_letters:
             given = words
         else:
             # Forenames right before the surname that fit no one of the register by their
             # initial: the mention is all the same the whole name ("Historian Oleg
             # Khlevniuk"; "Viktor Chernov": another Chernov than the index's M. A., left
             # unlinked).
-            theirs = {g for p in people.by_surname[surname] for names in people.given_names(p) for g in names}
             for w in reversed(words):  # the register's given names, of this surname's persons ("J. Arch") or any
                 if w not in theirs and w not in people.by_forename and w not in people.forenames:
                     break
@@ -310,14 +343,14 @@ def discover(people: People, tei, ctx: Context) -> None:
     new persons, so that a second run over its own register adds nothing: the result
     is the same whether or not an earlier register exists.
     """
-    text = ctx.view(UNMARKED_TEXT, unmarked_text)
+    text = unmarked(ctx)
     _learn_forenames(people, text, ctx)
     _find_unindexed(people, text, _CommonWords(word_counts(ctx)))
 
 
 def _learn_forenames(people: People, text: str, ctx: Context) -> None:
     learnt: dict[str, Counter] = defaultdict(Counter)
-    indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(_indexed, ps))}
+    indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(people.indexed, ps))}
     surnames = Matcher({k: None for k in indexed_surnames})
     for start, _end, surname, _ in surnames.find(text):
         m = _WORDS_BEFORE.search(text[max(0, start - 40) : start])
@@ -331,7 +364,7 @@ def _learn_forenames(people: People, text: str, ctx: Context) -> None:
             or text[max(0, start - 40) : start].rstrip().endswith(("(", "in " + words[0]))
         ):
             continue
-        indexed = [p for p in people.by_surname[surname] if _indexed(p)]
+        indexed = [p for p in people.by_surname[surname] if people.indexed(p)]
         fitting = [p for p in indexed if fits([w[0] + "." for w in words], p, people)]
         if len(fitting) == 1 and not people.patronymic.search(words[0]):
             learnt[fitting[0].get(XML_ID)][tuple(words)] += 1
@@ -421,8 +454,8 @@ def _misprinted(initials: list[str], known: list, surname: str, text: str, peopl
 
 
 def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
-    forenames = {f for f, ps in people.by_forename.items() if any(map(_indexed, ps)) and not is_demonym(f)}
-    indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(_indexed, ps))}
+    forenames = {f for f, ps in people.by_forename.items() if any(map(people.indexed, ps)) and not is_demonym(f)}
+    indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(people.indexed, ps))}
     unknown: Counter = Counter()
     starts = [start for start, _, _, _ in Matcher(dict.fromkeys(forenames)).find(text)]
     for m in filter(None, (_UNKNOWN_BY_FORENAME.match(text, start) for start in starts)):
@@ -452,7 +485,7 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
         if forename and forename.group(1) not in _NOT_FORENAMES and forename.group(1) not in common:
             initials.insert(0, forename.group(1))  # "Carl J. Friedrich"
         surname = _soft_signed(m.group(2), text, m.end(), people)
-        known = [p for p in people.by_surname.get(surname, []) if _indexed(p)]
+        known = [p for p in people.by_surname.get(surname, []) if people.indexed(p)]
         if known and len(initials) < 2:
             continue  # one initial against a known surname: a variant, not a new person
         if any(fits(initials, p, people) for p in known):
@@ -460,20 +493,20 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
         same = _misprinted(initials, known, surname, text, people)
         # an entry of an earlier run (or an editor's) for these initials keeps its mentions:
         # taught to the index's person too, they would fit two and be linked to neither
-        kept = [p for p in people.by_surname.get(surname, []) if not _indexed(p) and fits(initials, p, people)]
+        kept = [p for p in people.by_surname.get(surname, []) if not people.indexed(p) and fits(initials, p, people)]
         if same is not None and not kept:
-            people.given[same.get(XML_ID)].append(list(initials))  # found by them as by the index's
+            people.also_given(same, initials)  # found by them as by the index's
             continue
         unknown[(surname, tuple(initials))] += 1
     added: dict[str, list] = defaultdict(list)
     for (surname, initials), _ in sorted(unknown.items(), key=lambda kv: (kv[0][0], -len(kv[0][1]), kv[0][1])):
-        earlier = [p for p in people.by_surname.get(surname, []) if _indexed(p)] + added[surname]
+        earlier = [p for p in people.by_surname.get(surname, []) if people.indexed(p)] + added[surname]
         if any(fits(list(initials), p, people) for p in earlier):
             continue  # "R. Terekhov" after "R. V. Terekhov"
         existing = [
             p
             for p in people.by_surname.get(surname, [])
-            if not _indexed(p) and registers.person_key(p) == headings.Heading(surname, list(initials)).key
+            if not people.indexed(p) and registers.person_key(p) == headings.Heading(surname, list(initials)).key
         ]
         person = existing[0] if existing else registers.new_person(people.reg, surname, list(initials), UNINDEXED)
         added[surname].append(person)
@@ -582,7 +615,7 @@ def apply(tei, ctx: Context):
     unresolved: Counter = Counter()
     counts: Counter[str] = Counter()
     unit = places.unit_pattern(registers.PLACE_HEADS | ctx.profile.place_heads)
-    towns = places.towns_named_after_persons(ctx.view(UNMARKED_TEXT, unmarked_text), set(people.by_surname))
+    towns = places.towns_named_after_persons(unmarked(ctx), set(people.by_surname))
     followers = places.unit_followers(ctx.profile)
 
     def find(text: str):

@@ -79,7 +79,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 from functools import cache
 
-import ahocorasick
+import ahocorasick_rs
 
 from ..context import Context
 from ..tei import XML_ID, make_in, q
@@ -155,7 +155,11 @@ _EVENT_NOUNS = (
     "revolt", "rising", "uprising", "rebellion", "mutiny", "affair", "trial", "massacre", "pogrom", "strike",
     "siege", "incident", "disaster", "famine", "earthquake",
 )  # fmt: skip
-_EVENT = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?) (?:" + "|".join(_EVENT_NOUNS) + r")(?![\w-])")
+# The letter first, its look-behind after it (`(?<![\w-].)`: what `(?<![\w-])` tests before
+# it): a pattern that opens with a look-behind is tried at every position of the book.
+_EVENT = re.compile(
+    r"[Tt](?<![\w-].)he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?) (?:" + "|".join(_EVENT_NOUNS) + r")(?![\w-])"
+)
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
 # A smaller town, or a subdivision, only after a preposition of place ("in Efremov") or a
@@ -282,8 +286,7 @@ def _first_word_names(text: str) -> list[re.Match]:
     (Aho-Corasick), the pattern tried only there (tried at every position, or each word
     sought by `str.find`, it took a tenth of a second of the bundled book)."""
     found = []
-    for end, word in _first_words().iter(text):
-        at = end - len(word) + 1
+    for _, at, _ in _first_words().find_matches_as_indexes(text, overlapping=True):
         m = _FIRST_WORD.match(text, at) if at == 0 or not text[at - 1].isalnum() else None
         if m:
             found.append(m)
@@ -291,12 +294,10 @@ def _first_word_names(text: str) -> list[re.Match]:
 
 
 @cache
-def _first_words():
-    automaton = ahocorasick.Automaton()
-    for word in _FIRST_WORD_TYPES:
-        automaton.add_word(word + " ", word + " ")
-    automaton.make_automaton()
-    return automaton
+def _first_words() -> ahocorasick_rs.AhoCorasick:
+    # every match, by where it ends, the longest of those ending together first (as
+    # pyahocorasick gave them), in Rust
+    return ahocorasick_rs.AhoCorasick([word + " " for word in _FIRST_WORD_TYPES])
 
 
 def units(text: str, keys: dict, heads: dict[str, str]):

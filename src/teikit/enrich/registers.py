@@ -222,11 +222,14 @@ def person_names(person) -> list[dict]:
 
 
 def person_key(person) -> str:
-    names = person_names(person)
-    if not names:
+    """The key of a person's first persName, as `person_names` reads it (its other names
+    are not read: the key is asked of every entry of the register)."""
+    first = next(person.iter(q("persName")), None)
+    if first is None:
         return ""
-    n = names[0]
-    h = headings.Heading(n["surname"] or n["full"], n["given"])
+    surname = " ".join(text_of(s) for s in children(first, "surname"))
+    given = [text_of(f) for f in children(first, "forename")]
+    h = headings.Heading(surname or " ".join(text_of(first).split()), given)
     return h.key
 
 
@@ -266,6 +269,11 @@ def cite_index(note, item) -> bool:
     return bool(refs)
 
 
+# The name of `index_divs` as a view of the tree (`Context.view`): the enrichment passes
+# mark the running text only, never an index, so the divisions are found once for them.
+INDEX_DIVS = "index-divs"
+
+
 def index_divs(tei) -> tuple[list, list]:
     """(name indexes, subject indexes) among the back matter's index divisions."""
     names: list = []
@@ -282,10 +290,11 @@ def index_divs(tei) -> tuple[list, list]:
     return names, subjects
 
 
-def seed_persons(reg: Register, tei, report) -> None:
-    """Add a person for every name of the indexes the register does not hold yet."""
+def seed_persons(reg: Register, tei, report, divs: tuple[list, list] | None = None) -> None:
+    """Add a person for every name of the indexes the register does not hold yet (`divs`:
+    `index_divs(tei)`, when found already)."""
     known = {person_key(p): p for p in reg.entries.values()}
-    names, subjects = index_divs(tei)
+    names, subjects = divs if divs is not None else index_divs(tei)
     see_refs = []
     for div in names:
         for item in xpath(div, ".//t:item[t:term]"):
@@ -578,12 +587,14 @@ def _sites(item) -> list[tuple[str, str]]:
     return out
 
 
-def seed_places(places: Places, tei, profile, person_surnames: set[str], report) -> set[str]:
+def seed_places(
+    places: Places, tei, profile, person_surnames: set[str], report, divs: tuple[list, list] | None = None
+) -> set[str]:
     """A place for every Subject Index heading that names one; the profile's own list next.
     Returns the headings that name no place: topics ("Pravda", "Duma"), which the text
-    may name like a town somewhere."""
+    may name like a town somewhere. `divs`: `index_divs(tei)`, when found already."""
     topics: set[str] = set()
-    _, subjects = index_divs(tei)
+    _, subjects = divs if divs is not None else index_divs(tei)
     for div in subjects:
         for item in xpath(div, ".//t:item[t:term]"):
             term = " ".join(text_of(item.find(q("term"))).split()).strip(" ,;")

@@ -60,7 +60,7 @@ from ..tei import XML_ID, children, make, make_in, q, sub, text_of
 from ..textnodes import wrap
 from . import gazetteer, registers
 from .indexpersons import index_persons
-from .matching import REGIONS, SKIP, UNMARKED_TEXT, regions, unmarked_text, word_counts
+from .matching import REGIONS, SKIP, regions, unmarked, word_counts
 from .namewords import (
     INITIAL,
     LISTED_WORD,
@@ -791,7 +791,7 @@ def apply(tei, ctx: Context):
     if reg.list.find(q("head")) is None:
         head = make("head", HEAD)
         reg.list.insert(0, head)
-    text = ctx.view(UNMARKED_TEXT, unmarked_text)
+    text = unmarked(ctx)
     words = Words(text, ctx.profile, unmarked_prose(ctx), word_counts(ctx).lower)
     found, why, alone = discover(text, words)
     for word, entry in index_persons(tei, words, text).items():
