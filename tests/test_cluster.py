@@ -27,6 +27,7 @@ import cloudpickle
 import pytest
 from distributed import LocalCluster
 
+import fresh_batches  # batch functions a fresh worker imports quickly
 import teikit.validate as validate_module
 from teikit import cluster
 from teikit.cli import main
@@ -154,6 +155,57 @@ def test_fresh_batches_each_run_in_a_process_that_ends_with_it(jobs):
     assert [x for i in sorted(got) for x in got[i][1]] == [x * x for x in range(20)]
     with pytest.raises(ValueError, match="cannot run"):
         list(cluster.map_batches(_pid_and_squares, [[1], [-1], [2]], jobs=jobs, fresh=True))
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat[stat.rindex(")") + 2 :].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def test_a_fresh_batch_runs_in_a_new_interpreter_with_nothing_beside_it(capfd):
+    # Each worker is a child of this process, started for its batch alone: no fork server
+    # and no resource tracker (processes a pool keeps beside its workers for the whole run).
+    before = _children(os.getpid())
+    seen: list[set[int]] = []
+
+    def watch(stop: threading.Event) -> None:
+        while not stop.is_set():
+            seen.append(_children(os.getpid()) - before)
+            time.sleep(0.005)
+
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, args=(stop,))
+    watcher.start()
+    try:
+        got = dict(cluster.map_batches(fresh_batches.chatty_pid, ["a", "b", "c"], jobs=2, fresh=True))
+    finally:
+        stop.set()
+        watcher.join()
+    pids = {pid for pid, _, _ in got.values()}
+    assert len(pids) == 3 and all(parent == os.getpid() for _, parent, _ in got.values())
+    assert all(modules == [] for _, _, modules in got.values())  # multiprocessing never imported
+    assert capfd.readouterr().out == ""  # what a batch prints goes to standard error
+    assert all(now <= pids for now in seen), "a process other than a batch's worker was started"
+    assert all(len(now) <= 2 for now in seen)  # jobs=2 at a time
+
+
+def test_a_fresh_worker_that_is_killed_stops_the_run_with_a_clear_error():
+    with pytest.raises(cluster.TeikitError, match="worker process ended with signal 9"):
+        list(cluster.map_batches(fresh_batches.killed, ["a", "die", "b"], jobs=1, fresh=True))
+    assert dict(cluster.map_batches(fresh_batches.killed, ["a", "b"], fresh=True)) == {0: "a", 1: "b"}
+
+
+def test_an_exception_that_cannot_travel_reaches_the_caller_by_name():
+    with pytest.raises(cluster.TeikitError, match=r"Unpicklable: batch 7 failed"):
+        list(cluster.map_batches(fresh_batches.raises_unpicklable, [7], fresh=True))
 
 
 def test_the_cluster_address_comes_from_the_environment(monkeypatch):

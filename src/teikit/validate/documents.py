@@ -147,8 +147,10 @@ def load(path: str, max_bytes: int = MAX_BYTES, allow_read=()) -> Loaded:
 
 def content_digest(data: bytes) -> bytes:
     """A digest of a file's bytes: a file rewritten within the clock's resolution with as many
-    bytes has the same time and size, not the same digest."""
-    return hashlib.blake2b(data, digest_size=16).digest()
+    bytes has the same time and size, not the same digest. SHA-256, which processors compute
+    in hardware: 0.07 ms for a 120 KiB chapter where BLAKE2b takes 0.14 (each file read by its
+    path is digested twice: before and after libxslt reads it)."""
+    return hashlib.sha256(data).digest()
 
 
 def stamp_of(path: str) -> tuple[int, int, int, bytes] | None:
