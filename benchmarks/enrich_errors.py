@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 import teikit.convert as convert_module
-from bench_enrich import book_file  # the book a sample was drawn from (this script's folder)
+from bench_enrich import book_file, book_profile  # the book a sample was drawn from, its profile (this script's folder)
 from teikit.enrich import evaluate
 from teikit.profile import load_profile
 
@@ -32,7 +32,8 @@ GARDINER = BOOKS / "gardiner-french-revolution.txt"
 
 
 RUNS = {
-    # name: (source, profile: None = the one beside the source, "default" = teikit's own, samples)
+    # name: (source, profile: None = the one beside the source, or for a book of the corpus the
+    # one the editor chose (bench_enrich.book_profile); "default" = teikit's own, samples)
     "lazar": (
         LAZAR,
         None,
@@ -67,7 +68,12 @@ def main() -> None:
         out = Path(args.out) / name
         if out.exists():
             shutil.rmtree(out)  # a register left there would be read as an earlier run's, kept
-        profile = load_profile() if profile_name == "default" else load_profile(source=source)
+        if profile_name == "default":
+            profile = load_profile()
+        elif source.parent == BOOKS:
+            profile = book_profile(source)  # the editor's choice for a book of the corpus
+        else:
+            profile = load_profile(source=source)
         convert_module.convert(source, out, profile=profile, force=True, allow_loss=True)
         for sample in samples:
             assert "test" not in sample, "the held-out sample is not for tuning"

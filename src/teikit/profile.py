@@ -63,6 +63,9 @@ SCHEMA: dict[str, dict[str, str]] = {
         "prepositions": "strings",
         "links": "strings",
         "locatives": "strings",
+        "features": "strings",
+        "feature_links": "strings",
+        "endings": "types",
     },
     "orgs": {
         "nouns": "strings",
@@ -273,6 +276,9 @@ class Profile:
     place_prepositions: tuple[str, ...] = ()  # [places] prepositions: "in", "to" (before a place)
     place_locatives: tuple[str, ...] = ()  # [places] locatives: "in", "at" (where one is, not whence)
     place_links: tuple[str, ...] = ()  # [places] links: "of", "and" (before a country, not a town)
+    place_features: tuple[str, ...] = ()  # [places] features: "banks", "vale" (the banks of Ayr)
+    feature_links: tuple[str, ...] = ()  # [places] feature_links: "of" (a pack adds a dialect's "o'")
+    place_endings: dict[str, str] = field(default_factory=dict)  # [places] endings: "shire" -> "county"
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
     particles: tuple[str, ...] = ()  # [names]: words that begin a surname (De Courcy)
@@ -414,6 +420,9 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         place_prepositions=tuple(places["prepositions"]),
         place_links=tuple(places["links"]),
         place_locatives=tuple(places["locatives"]),
+        place_features=tuple(places["features"]),
+        feature_links=tuple(places["feature_links"]),
+        place_endings=dict(places["endings"]),
         honorifics=tuple(data["names"]["honorifics"]),
         forenames=frozenset(data["names"]["forenames"]),
         particles=tuple(data["names"]["particles"]),
