@@ -75,6 +75,7 @@ class Words:
         self.not_names = profile.not_names
         self.name_joins = profile.name_joins
         self.regions = profile.regions
+        self.known_places = profile.known_places  # [places] known: a place wherever written
         self.place_prepositions = profile.place_prepositions
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:
         # tokens one space apart (or none after a full stop: "J.M. Keynes").

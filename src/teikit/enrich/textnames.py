@@ -276,7 +276,12 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 why[span.name.key()] = f"{_EVIDENCE[span.why]}: {passage(piece, span.start, span.end)}"
     alone: dict[str, str] = {}
     for name in found.values():
-        if name.surname and not words.common(name.surname.split()[-1]) and name.surname not in words.honorifics:
+        if (
+            name.surname
+            and not words.common(name.surname.split()[-1])
+            and name.surname not in words.honorifics
+            and name.surname not in words.known_places  # "Major Logan"; alone, Logan is the river
+        ):
             alone[name.surname] = "surname"
     for name in found.values():
         for g in name.given:
@@ -501,7 +506,9 @@ def _author(piece: str, end: int) -> bool:
 def _may_be_person(w: str, words: Words) -> bool:
     """No common word, honorific, nor a place that speaks as a government does
     (`namewords.speaking_place`: "Sandy said" is a man, though a town bears the name), nor a
-    word the book mostly writes after "the" (the Court, the Government: a body, not a person)."""
+    region or a place the profile lists (`[places] regions`, `known`: "O Logan", a river
+    spoken to), nor a word the book mostly writes after "the" (the Court, the Government: a
+    body, not a person)."""
     return (
         not words.common(w)
         and w not in words.honorifics
@@ -509,6 +516,7 @@ def _may_be_person(w: str, words: Words) -> bool:
         and bool(VOWEL.search(w))
         and not speaking_place(w)
         and w not in words.regions
+        and w not in words.known_places
         and not words.body(w)
     )
 
@@ -802,7 +810,12 @@ def apply(tei, ctx: Context):
     rejected = reject(reg, found, alone)
     entries = register(reg, found, why)
     for name in (n for p in reg.entries.values() if not registers.rejected(p) for n in entry_names(p)):
-        if name.surname and not words.common(name.surname) and name.key() not in rejected:
+        if (
+            name.surname
+            and not words.common(name.surname)
+            and name.surname not in words.known_places
+            and name.key() not in rejected
+        ):
             alone.setdefault(name.surname, "surname")  # an editor's additions count too
     link = cache(Linker(entries).find)  # the register does not change while the book is marked
     full = {
@@ -843,6 +856,9 @@ def apply(tei, ctx: Context):
         wrap(region, find, SKIP)
     ctx.person_words = {w for n in found.values() for w in (*n.given, n.surname) if w and not w.endswith(".")}
     ctx.person_words |= set(alone)
+    # a place the profile lists is its own though a person bears the name ("Major Logan"):
+    # the places pass marks it where no persName holds it
+    ctx.person_words -= set(ctx.profile.known_places)
     ctx.report.counts["persons"] = len(reg.entries)
     ctx.report.counts["persName"] = counts["persName"]
     ctx.report.info(
