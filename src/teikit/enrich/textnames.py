@@ -426,8 +426,9 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     is followed by what only a person takes (`[names] person_cues`: "Necker, who", "Marat
     himself", "Mirabeau died"), by its possessive and a person's noun (`person_nouns`:
     "Danton's friends"), or by a person's noun in apposition ("Roland, the minister"), or
-    is spoken to (`address_words`: "my dear Algy"), or comes after a person's noun or a
-    role in apposition (`determiners`, `roles`: "the poet Milton", "its mayor, Pache"), or
+    is spoken to (`address_words`: "my dear Algy"), or comes after a noun of a person's kin,
+    office or calling in apposition (`determiners`, `roles`: "the poet Milton", "its mayor,
+    Pache"; not a person's thing, "my wretched life, Snatched", a verse line's first word), or
     is cited as an author (`citations`: "according to Rousseau", "in the words of
     Leibnitz"). `cited`, if given, counts the citations apart: one may be enough."""
     cued: Counter = Counter()
@@ -440,7 +441,7 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     # pattern searched backwards from each capitalised word: a pattern that opens with a
     # look-behind is tried at every position of the stretch before it.
     address = set(_either_forms(words.address_words))
-    roles = {*words.person_nouns, *words.roles}
+    roles = set(words.roles)  # a person's kin, office or calling: not "the works", "my life"
     determiners = set(_either_forms(words.determiners))
     citations = {tuple(c.split()) for c in _either_forms(words.citations)}
     cited_lengths = sorted({len(c) for c in citations})
