@@ -51,3 +51,38 @@ def test_a_river_of_the_pack_is_a_place_though_a_man_bears_its_name(tmp_path):
     plain = _convert(tmp_path, _LOGAN, None, "plain")
     assert "Jock Milton" not in _marks(plain, "persName")
     assert _marks(plain, "persName").count("Logan") == 2 and _marks(plain, "placeName") == []
+
+
+_PRAYERS = (
+    "PRAYERS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "Whom the Lord made alone, the god of love forgot. O Lord, hear us! Lord Panmure came with\n"
+    "the Lord Advocate, and my Lord the Duke sat down. Some systems assume a God; but God bless\n"
+    "them all, and Jesus Christ too, and every advocate.\n"
+)
+
+
+def test_names_of_god_are_persons_though_the_book_writes_them_in_lower_case(tmp_path):
+    """A deity of the profile (`[names] deities`) is a person wherever written capitalised,
+    though the book writes "god" and "lord" in lower case; "Lord" only with no name after it
+    ("Lord Panmure" is a peer, "the Lord Advocate" an office), and none after an indefinite
+    ("a God", "my Lord"). Its register entry says on what evidence."""
+    out = _convert(tmp_path, _PRAYERS + "A lord and a god.\n")
+    assert _marks(out, "persName") == ["Lord", "Lord", "Lord Panmure", "God", "Jesus Christ"]
+    persons = etree.parse(str(out / "persons.xml"))
+    evidence = persons.xpath("//t:person[t:persName='God']/t:note[@type='evidence']/text()", namespaces=NS)
+    assert evidence == ["a name of God or of a god the profile lists ([names] deities), written twice"]
+
+
+_VERSE_LINES = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "Ev'n the poor support of my wretched life, Snatched by the violence of legal strife. And\n"
+    "the poet Dryden sang; how the collieshangie works Atween the Russians and the Turks.\n"
+)
+
+
+def test_only_a_noun_of_a_person_before_a_word_makes_it_a_name_at_once(tmp_path):
+    """A calling before a name is evidence enough ("the poet Dryden"); a person's thing is
+    none ("my wretched life, Snatched", "the collieshangie works Atween": a verse line's
+    first word after a noun that a person has, not is)."""
+    out = _convert(tmp_path, _VERSE_LINES)
+    assert _marks(out, "persName") == ["Dryden"]

@@ -92,6 +92,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "not": "strings",
         "articles": "strings",
         "patronymics": "strings",
+        "deities": "strings",
+        "indefinites": "strings",
     },
     "dates": {"months": "months"},
     "passes": {"disable": "strings"},
@@ -293,6 +295,8 @@ class Profile:
     name_joins: tuple[str, ...] = ()  # [names] joins: words joining names in a list (and, or)
     articles: tuple[str, ...] = ()  # [names]: definite articles (the Senate is a body)
     patronymics: tuple[str, ...] = ()  # [names]: endings of patronymics (ovich), from a pack
+    deities: tuple[str, ...] = ()  # [names]: names of God and of gods, persons wherever written (God, the Lord)
+    indefinites: tuple[str, ...] = ()  # [names]: words before a deity's name that make it none (a God, my Lord)
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
     months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
     packs: tuple[str, ...] = ()  # the packs included, in order
@@ -437,6 +441,8 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         name_joins=tuple(data["names"]["joins"]),
         articles=tuple(data["names"]["articles"]),
         patronymics=tuple(data["names"]["patronymics"]),
+        deities=tuple(data["names"]["deities"]),
+        indefinites=tuple(data["names"]["indefinites"]),
         place_heads=dict(places["heads"]),
         months={k: int(v) for k, v in data["dates"]["months"].items()},
         packs=tuple(included),

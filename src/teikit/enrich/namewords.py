@@ -76,6 +76,8 @@ class Words:
         self.name_joins = profile.name_joins
         self.regions = profile.regions
         self.known_places = profile.known_places  # [places] known: a place wherever written
+        self.deities = profile.deities
+        self.indefinites = set(_either_case(profile.indefinites))
         self.place_prepositions = profile.place_prepositions
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:
         # tokens one space apart (or none after a full stop: "J.M. Keynes").
@@ -163,6 +165,11 @@ class Words:
         if "-" in word:
             low += self.lower.get(word.split("-")[0].lower(), 0)
         return low > 0 and not (self.mid[word] >= 3 and self.mid[word] >= 3 * low)
+
+
+def _either_case(words) -> list[str]:
+    """Each word as written and capitalised (it may open a sentence)."""
+    return [w for a in words for w in (a, a[:1].upper() + a[1:])]
 
 
 def titlecase(piece: str, function_words) -> bool:

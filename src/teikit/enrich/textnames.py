@@ -234,13 +234,24 @@ class Finder:
                     and self.alone.get(pair := f"{word} {toks[i + 1][2]}")
                 ):
                     span, k = Span(start, toks[i + 1][1], Name("", (), pair), "known"), i + 2
-                elif not tok.endswith(".") and self.alone.get(word):
+                elif not tok.endswith(".") and self.alone.get(word) and not self._not_deity(text, toks, i):
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
                     span = Span(start, end, name, "known")
             if span is not None:
                 out.append(span)
             i = k
         return out
+
+    def _not_deity(self, text: str, toks, i: int) -> bool:
+        """Whether a deity's name of the profile names none here: an honorific with a word
+        after it ("Lord Advocate": a title; "Lord Panmure" is cut as a name before), or a
+        name after an indefinite of the profile ("a God", "my Lord")."""
+        word = toks[i][2]
+        if word not in self.words.deities:
+            return False
+        if word in self.words.honorifics and i + 1 < len(toks):
+            return True
+        return _last_word(text, toks[i][0]) in self.words.indefinites
 
     def _honorific(self, toks, i: int, starts_sentence: bool) -> bool:
         """An honorific, not a word ending a sentence ("the President. But") nor an
@@ -305,6 +316,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
         alone[word] = "surname"
         found[word] = Name("", (), word)
         why[word] = f"named {times(n)} in a list with persons the book names: {where}"
+    _deities(text, words, found, why, alone)
     for word in sorted(words.forenames):
         if (
             word not in alone
@@ -317,6 +329,24 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 found[word] = Name("", (word,), "")
                 why[word] = f"a forename of the profile, capitalised mid-sentence {times(words.mid[word])}"
     return found, why, alone
+
+
+def _deities(text: str, words: Words, found: dict[str, Name], why: dict[str, str], alone: dict[str, str]) -> None:
+    """The names of God and of gods the profile lists (`[names] deities`) that the book writes
+    capitalised: persons, marked wherever so written (see `Finder._cut` for "Lord" and "a
+    God"), though the book writes the word in lower case too ("the god of love")."""
+    for deity in words.deities:
+        if deity in words.not_names or deity in alone or deity in found:
+            continue
+        parts = deity.split()
+        n = words.caps[deity] if len(parts) == 1 else len(re.findall(rf"\b{re.escape(deity)}\b", text))
+        if not n:
+            continue
+        name = Name("", tuple(parts[:-1]), parts[-1]) if len(parts) > 1 else Name("", (), deity)
+        found[name.key()] = name
+        why[name.key()] = f"a name of God or of a god the profile lists ([names] deities), written {times(n)}"
+        if len(parts) == 1:
+            alone[deity] = "surname"
 
 
 def _after_place_preposition(text: str, word: str, prepositions) -> bool:
