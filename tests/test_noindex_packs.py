@@ -86,3 +86,16 @@ def test_only_a_noun_of_a_person_before_a_word_makes_it_a_name_at_once(tmp_path)
     first word after a noun that a person has, not is)."""
     out = _convert(tmp_path, _VERSE_LINES)
     assert _marks(out, "persName") == ["Dryden"]
+
+
+def test_alleys_parks_and_chapels_are_places(tmp_path):
+    """A name ending in "Alley", "Park", "Chapel", "Mews" or "Wharf" is a place's, as one ending
+    in "Street" is ("into Granville Alley", "to Gervase Park", "by Hope Chapel"); the word
+    alone is none ("the old Park gate")."""
+    out = _convert(
+        tmp_path,
+        "WALKS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The dog went round the corner into Granville Alley, and thence to Gervase Park, where\n"
+        "the old Park gate stood by Hope Chapel and the park was green.\n",
+    )
+    assert _marks(out, "placeName") == ["Granville Alley", "Gervase Park", "Hope Chapel"]
