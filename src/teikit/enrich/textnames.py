@@ -331,20 +331,31 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     return found, why, alone
 
 
+_BEFORE_NAME = r"(?![ \t]+[A-Z])"  # no capitalised word after it: "Lord" in "the Lord made", not "Lord Panmure"
+
+
 def _deities(text: str, words: Words, found: dict[str, Name], why: dict[str, str], alone: dict[str, str]) -> None:
     """The names of God and of gods the profile lists (`[names] deities`) that the book writes
-    capitalised: persons, marked wherever so written (see `Finder._cut` for "Lord" and "a
-    God"), though the book writes the word in lower case too ("the god of love")."""
+    capitalised where they name one (as `Finder._cut` marks them: "Lord" with no name after
+    it, none after an indefinite, "a God"): persons, marked wherever so written, though the
+    book writes the word in lower case too ("the god of love")."""
     for deity in words.deities:
         if deity in words.not_names or deity in alone or deity in found:
             continue
         parts = deity.split()
-        n = words.caps[deity] if len(parts) == 1 else len(re.findall(rf"\b{re.escape(deity)}\b", text))
-        if not n:
+        title = deity in words.honorifics  # "Lord": not before a name ("Lord Panmure")
+        before_name = _BEFORE_NAME if title else ""
+        written = re.compile(rf"(?<![\w'’-]){re.escape(deity)}(?![\w-]|['’][a-rt-z]){before_name}")
+        uses = [m for m in written.finditer(text) if _last_word(text, m.start()) not in words.indefinites]
+        if not uses:
             continue
         name = Name("", tuple(parts[:-1]), parts[-1]) if len(parts) > 1 else Name("", (), deity)
         found[name.key()] = name
-        why[name.key()] = f"a name of God or of a god the profile lists ([names] deities), written {times(n)}"
+        first = uses[0]
+        why[name.key()] = (
+            f"a name of God or of a god the profile lists ([names] deities), written {times(len(uses))}: "
+            f"{passage(text, first.start(), first.end())}"
+        )
         if len(parts) == 1:
             alone[deity] = "surname"
 
