@@ -101,3 +101,18 @@ def test_alleys_parks_and_chapels_are_places(tmp_path):
         "the old Park gate stood by Hope Chapel and the park was green.\n",
     )
     assert _marks(out, "placeName") == ["Granville Alley", "Gervase Park", "Hope Chapel"]
+
+
+def test_the_agent_of_a_verb_in_the_passive_is_cited_as_an_author(tmp_path):
+    """A past participle and "by" before a word cite its agent, as "remarked by" does: once is
+    enough where no gazetteer knows the word as a place ("headed by Grégoire", "defeated by
+    Cleomenes"); not an adjective before its noun ("exercised by Jacobin clubs"), nor a
+    document with its number ("strengthened by Article 234"), nor a place ("invaded by Prussia")."""
+    out = _convert(
+        tmp_path,
+        "ON LEAGUES\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The bishops were headed by Grégoire, and the policy was defeated by Cleomenes. Influence\n"
+        "was exercised by Jacobin clubs; the clause is strengthened by Article 234; the land was\n"
+        "invaded by Prussia.\n",
+    )
+    assert _marks(out, "persName") == ["Grégoire", "Cleomenes"]

@@ -22,11 +22,16 @@ only on evidence from the way names are written, never from a list of particular
   ("France declared");
 - a capitalised word where a person stands twice: before a person's cue ("Necker, who"),
   after a calling ("the poet Dryden", "its mayor, Pache"), as a possessive before a
-  person's noun ("Pope's sarcasm"), spoken to ("dear Algy"); cited as an author or
-  after a calling once ("according to Leibnitz", "vide Milton", "his chancellor,
-  Kaunitz"; not "vide Protest of the Minority", a title) when the gazetteer knows no
+  person's noun ("Pope's sarcasm"), spoken to ("dear Algy"); cited as an author, as the
+  agent of a verb in the passive, or after a noun of a person's kin, office or calling
+  once ("according to Leibnitz", "vide Milton", "headed by Grégoire", "his chancellor,
+  Kaunitz"; not "vide Protest of the Minority", a title; not "my wretched life,
+  Snatched", a person's thing before a verse line's first word) when the gazetteer knows no
   place of that name and it has no adjective's ending ("European"). A place of the gazetteer listed with a
   country or a great city ("Athens and Sparta") is none, though it refuses and fears;
+- a name of God or of a god the profile lists (`[names] deities`: God, "the Lord",
+  Jesus Christ, Diana), though the book writes the word in lower case too ("the god of
+  love"); "Lord" only with no name after it, none after an indefinite ("a God", "my Lord");
 - a heading of the book's general index whose entries speak of a person ("Calonne,
   ministry of"; "Cathelineau, crosses the Loire"), as `indexpersons` reads them.
 
@@ -527,13 +532,36 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                     cited[word] += 1
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
-            elif any(tuple(ahead[-n:]) in citations for n in cited_lengths) and _author(piece, end):
+            elif (
+                any(tuple(ahead[-n:]) in citations for n in cited_lengths)
+                or _agent(ahead)
+                and _noun_ends(piece, end, words.function_words)
+            ) and _author(piece, end):
                 cued[word] += 1
                 if cited is not None:
                     cited[word] += 1
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
     return cued
+
+
+_PARTICIPLE = re.compile(r"[a-z]{2,}ed")  # "predicted", "founded": a verb's past participle
+
+
+def _agent(ahead: list[str]) -> bool:
+    """Whether the words before a name make it the agent of a verb in the passive, as the
+    citations' "remarked by" does: a past participle and "by" ("predicted by Malthus")."""
+    return len(ahead) >= 2 and ahead[-1] == "by" and _PARTICIPLE.fullmatch(ahead[-2]) is not None
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z0-9]\w*)")
+
+
+def _noun_ends(piece: str, end: int, function_words) -> bool:
+    """Whether a noun ends at `end`: no word follows but a function word of the profile
+    ("by Malthus of population"; not "by Jacobin clubs", an adjective, "by Article 234")."""
+    m = _NEXT_WORD.match(piece, end)
+    return m is None or m.group(1) in function_words
 
 
 _WORK_OF = re.compile(r"\w|-\w|\s+of\b")  # a possessive is an author's: "vide Blackstone's Commentaries"
