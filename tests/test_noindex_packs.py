@@ -116,3 +116,17 @@ def test_the_agent_of_a_verb_in_the_passive_is_cited_as_an_author(tmp_path):
         "invaded by Prussia.\n",
     )
     assert _marks(out, "persName") == ["Grégoire", "Cleomenes"]
+
+
+def test_a_name_and_a_capitalised_feature_of_a_place_is_a_place(tmp_path):
+    """A name and a feature of a place written as part of it ("Cessnock Banks"; with the pack
+    "scots", "Kellyburn Braes" and a river's "Water": "Logan Water") is a place; not after a
+    word the book writes in lower case ("Flowery Banks") nor opening a sentence ("The Banks")."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "There lived a carl in Kellyburn Braes, by Cessnock Banks; her face wad fyle\n"
+        "the Logan Water. The Banks were bonie, and Flowery Banks the flowery hills.\n"
+    )
+    assert _marks(_convert(tmp_path, text, None, "plain"), "placeName") == ["Cessnock Banks"]
+    scots = _convert(tmp_path, text, ["scots"], "scots")
+    assert _marks(scots, "placeName") == ["Kellyburn Braes", "Cessnock Banks", "Logan Water"]

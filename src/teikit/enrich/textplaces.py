@@ -32,6 +32,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   a locative ("to Stamton", "in Stamton"); seldom before a lower-case word other than a
   function word ("the French army": a language, a people; "to Stamton that day": a town);
 - a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
+- a name and a feature of a place of the profile, capitalised as part of the name ("in
+  Kellyburn Braes", "Cessnock Banks"), when the first word is no word the book writes in
+  lower case, no honorific, and opens no sentence;
 - a name after a feature of a place of the profile (`[places] features`) and one of its
   `feature_links` ("the banks of Cree", "the streets of Stamton"; with the pack "scots",
   "the braes o' Nith", verse eliding "of"), as after a town's or a district's word and "of"
@@ -255,6 +258,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 "named in the text",
                 evidence=f"a street's or a building's name: {passage(text, m.start(), m.end())}",
             )
+    _named_features(places, text, not_places, profile, lowercase)
     district_of, district_words = _district_of(tuple(profile.place_features), tuple(profile.feature_links))
     for m in _in_pieces_holding(district_of, district_words, text):
         name = m.group(1)
@@ -363,6 +367,40 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
     _addresses(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
+
+
+@cache
+def _feature_after(features: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """A capitalised word and a feature of a place of the profile, capitalised ("Kellyburn
+    Braes", "Cessnock Banks"), and the pattern of those words (`_in_pieces_holding`)."""
+    words = "|".join(re.escape(f[:1].upper() + f[1:]) for f in features) or "(?!)"
+    return re.compile(rf"([A-Z](?<![\w'’-].)[a-z'’]+)\s({words})(?![\w'’-])"), re.compile(words)
+
+
+def _named_features(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """A name and a feature of a place of the profile (`[places] features`), the feature
+    capitalised as a part of the name ("in Kellyburn Braes", "Cessnock Banks"): a place, when
+    the first word is no word the book writes in lower case ("Flowery Banks"), no honorific,
+    and does not open a sentence ("The Banks")."""
+    pattern, words = _feature_after(tuple(profile.place_features))
+    for m in _in_pieces_holding(pattern, words, text):
+        first = m.group(1)
+        name = f"{first} {m.group(2)}"  # one space, as written across a line's end or not
+        if (
+            first.lower() in lowercase
+            or first in profile.honorifics
+            or first in not_places
+            or initial(text, m.start())
+            or places.find(name) is not None
+        ):
+            continue
+        places.add(
+            name,
+            "place",
+            None,
+            "named in the text",
+            evidence=f"a name and a feature of a place: {passage(text, m.start(), m.end())}",
+        )
 
 
 _TOWN_FIRST = ("Port", "Fort")  # a town named so: "at Port Burdock", "to Fort William"
