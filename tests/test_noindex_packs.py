@@ -130,3 +130,19 @@ def test_a_name_and_a_capitalised_feature_of_a_place_is_a_place(tmp_path):
     assert _marks(_convert(tmp_path, text, None, "plain"), "placeName") == ["Cessnock Banks"]
     scots = _convert(tmp_path, text, ["scots"], "scots")
     assert _marks(scots, "placeName") == ["Kellyburn Braes", "Cessnock Banks", "Logan Water"]
+
+
+def test_a_name_written_once_in_a_list_with_persons_is_a_persons(tmp_path):
+    """A word written once, in a list with a person the book names, is a person's name too
+    (the book's consistency), the list joined by "and" or by commas alone ("Markby, Migsby,
+    Mobbs, Moncrieff!"); not a word the book writes after a preposition of place ("the family
+    moved to Lochlea, and Burns went"), nor one listed with no person ("Mallam, Maxbohm")."""
+    out = _convert(
+        tmp_path,
+        "THE LISTS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Mr. Moncrieff came, and Mr. Burns. Mallam, Maxbohm, Magley, what names they have--Markby,\n"
+        "Migsby, Mobbs, Moncrieff! The family moved to Lochlea, and Burns went to school.\n",
+    )
+    marked = _marks(out, "persName")
+    assert {"Markby", "Migsby", "Mobbs"} <= set(marked)
+    assert not {"Mallam", "Maxbohm", "Magley", "Lochlea"} & set(marked)

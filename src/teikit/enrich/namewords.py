@@ -96,7 +96,9 @@ class Words:
         saint = rf"(?:(?:{particle})?St\. [{UPPER}][{LOWER}]+(?![\w]|-\w))" if small else rf"St\. [{UPPER}][{LOWER}]+"
         tok = rf"(?:{hons}|{saint}|[A-Z]\.|{WORD}(?![\w]|-\w|['’][a-rt-z])|{named})"
         self.token = re.compile(tok)
-        self.run = re.compile(rf"(?<![\w'’.-]){tok}(?:[ \t]?(?<=[. \t]){tok})*")
+        # Not inside a word nor after a hyphen ("Inter-Ally"); after a dash written as two
+        # hyphens, yes ("what names they have--Markby").
+        self.run = re.compile(rf"(?:(?<![\w'’.-])|(?<=--)){tok}(?:[ \t]?(?<=[. \t]){tok})*")
         # Where a run may begin: a capital, or the first letter of an honorific (`runs`).
         self._run_start = re.compile(f"[{UPPER}" + "".join(re.escape(h[0]) for h in dotted) + "]")
         articles = words_at_start([w for a in profile.articles for w in (a, a[:1].upper() + a[1:])])

@@ -638,8 +638,9 @@ def _plural_people(w: str, words: Words) -> bool:
 
 def name_lists(words: Words) -> list[tuple[list[str], str]]:
     """The lists of capitalised words standing alone in the prose ("Danton, Hébert and
-    Marat"; "Henriot, Robespierre, and his colleagues"), joined by a word of `[names] joins`:
-    (the words, a passage quoting the list)."""
+    Marat"; "Henriot, Robespierre, and his colleagues"), joined by a word of `[names] joins`,
+    or three or more joined by commas alone, the list ending at a stop, a dash or a lower-case
+    word ("Markby, Migsby, Mobbs, Moncrieff!"): (the words, a passage quoting the list)."""
     if not words.name_joins:
         return []
     joins = "|".join(map(re.escape, words.name_joins))
@@ -648,6 +649,7 @@ def name_lists(words: Words) -> list[tuple[list[str], str]]:
     # list no name: the names before it, a comma after each, are listed all the same)
     listed = re.compile(
         rf"{w}(?:,\s{w})*,?\s(?:{joins})\s{w}(?![\w'’-]|\s[{UPPER}])|{w}(?:,\s{w})+,\s(?:{joins})\s(?=[a-z])"
+        rf"|{w}(?:,\s{w}){{2,}}(?=[!?;:.]|,\s[a-z]|\s*[-–—]{{2}}|\s[a-z])"
     )
     word = re.compile(w)
     lists: list[tuple[list[str], str]] = []
@@ -686,12 +688,23 @@ def beside_persons(
     "Robespierre, Couthon and St. Just"): the book's own consistency. Each word of the list
     stands alone (no name runs on before or after it), and one is a person's; another is
     taken when it may be a person's name (`_may_be_person`), is no place the gazetteer knows,
-    no people's name in the plural, and the book writes it mid-sentence twice or more.
+    no people's name in the plural, and the book writes it mid-sentence: twice or more, or
+    once and never after a preposition of place ("the family move to Lochlea, and Burns
+    went" lists a farm). Lists of three or more names joined by commas alone count
+    ("Markby, Migsby, Mobbs, Moncrieff!", `name_lists`).
     Two rounds: a list may name only persons found in the first. (word, lists, passage)."""
     if lists is None:
         lists = name_lists(words)
     out: list[tuple[str, int, str]] = []
     known = set(alone)
+    joined: list[str] = []
+
+    def prose() -> str:
+        """The prose, joined once if a word written once is to be tried ("to Lochlea")."""
+        if not joined:
+            joined.append("\n\n".join(words.prose))
+        return joined[0]
+
     for _ in range(2):
         taken: Counter = Counter()
         where: dict[str, str] = {}
@@ -704,7 +717,8 @@ def beside_persons(
         new = [
             (w, n, where[w])
             for w, n in sorted(taken.items())
-            if words.mid[w] >= MIN_MID
+            if words.mid[w] >= 1
+            and (words.mid[w] >= MIN_MID or not _after_place_preposition(prose(), w, words.place_prepositions))
             and _may_be_person(w, words)
             and not place_name(w)
             and not _plural_people(w, words)
