@@ -350,8 +350,16 @@ def _deities(text: str, words: Words, found: dict[str, Name], why: dict[str, str
         parts = deity.split()
         title = deity in words.honorifics  # "Lord": not before a name ("Lord Panmure")
         before_name = _BEFORE_NAME if title else ""
-        written = re.compile(rf"(?<![\w'’-]){re.escape(deity)}(?![\w-]|['’][a-rt-z]){before_name}")
-        uses = [m for m in written.finditer(text) if _last_word(text, m.start()) not in words.indefinites]
+        # the name first, the character before it tested apart: a pattern that opens with
+        # letters is sought by `re`'s fast scan, one that opens with a look-behind is tried
+        # at every position of the book
+        written = re.compile(rf"{re.escape(deity)}(?![\w-]|['’][a-rt-z]){before_name}")
+        uses = [
+            m
+            for m in written.finditer(text)
+            if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'’-"))
+            and _last_word(text, m.start()) not in words.indefinites
+        ]
         if not uses:
             continue
         name = Name("", tuple(parts[:-1]), parts[-1]) if len(parts) > 1 else Name("", (), deity)
