@@ -146,3 +146,15 @@ def test_a_name_written_once_in_a_list_with_persons_is_a_persons(tmp_path):
     marked = _marks(out, "persName")
     assert {"Markby", "Migsby", "Mobbs"} <= set(marked)
     assert not {"Mallam", "Maxbohm", "Magley", "Lochlea"} & set(marked)
+
+
+def test_scots_quo_says_as_said_does(tmp_path):
+    """With the pack "scots", "quo' Findlay" twice makes Findlay a name, as "said Findlay"
+    does; without it, the Scots verb is no evidence."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "\u201cWha's that at my chamber door?\u201d \u201cFair widow, are ye wauking?\u201d quo' Findlay;\n"
+        "\u201cIndeed maun I,\u201d quo' Findlay, and the lassie laughed.\n"
+    )
+    assert _marks(_convert(tmp_path, text, ["scots"], "scots"), "persName") == ["Findlay", "Findlay"]
+    assert _marks(_convert(tmp_path, text, None, "plain"), "persName") == []
