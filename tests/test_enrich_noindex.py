@@ -651,7 +651,7 @@ _TOWNS_OF_A_STORY = (
     "Lammam under a pretext, and a man who lived near Lammam just before the bridge saw him.\n"
     "Lammam way the river ran.\n\n"
     "She had been six years at Port Burdock, and the shops of Port Burdock were bright.\n\n"
-    "They walked along the banks of Cree, and the braes o' Nith were green. The farm lay in\n"
+    "They walked along the banks of Cree, and the braes o' Carron were green. The farm lay in\n"
     "Ayrshire, and the Lord Wiltshire of the story owned it. The streets of Mankind were\n"
     "wide, for mankind is many. We met in June, and in June again; we parted in June, at June's\n"
     "end, and wrote to each other in June.\n"
@@ -665,7 +665,7 @@ def test_the_towns_of_a_story_are_places_on_the_books_own_evidence(tmp_path):
     after a cue and a name after a landscape's feature ("the banks of Cree") are places; not a
     common word after a feature ("The streets of Mankind"), nor a month after a preposition
     ("in June"). Scots words and British counties are a pack's (the next test): without it,
-    "the braes o' Nith" and "Ayrshire" are no evidence."""
+    "the braes o' Carron" and "Ayrshire" are no evidence."""
     source = tmp_path / "ride.txt"
     source.write_text(_TOWNS_OF_A_STORY, encoding="utf-8")
     convert(source, tmp_path / "out")
@@ -678,7 +678,7 @@ def test_the_towns_of_a_story_are_places_on_the_books_own_evidence(tmp_path):
 
 def test_scots_landscapes_and_british_counties_come_from_packs(tmp_path):
     """With the pack "scots" (which includes "british"): a name after a Scots feature of a
-    place and the elided "of" ("the braes o' Nith") and a county named by its ending
+    place and the elided "of" ("the braes o' Carron") and a county named by its ending
     ("Ayrshire") are places; not a peer's title ("Lord Wiltshire"). With "british" alone, the
     county but not the Scots landscape."""
     source = tmp_path / "ride.txt"
@@ -689,11 +689,11 @@ def test_scots_landscapes_and_british_counties_come_from_packs(tmp_path):
     assert scots.packs == ("scots", "british") and scots.place_endings == {"shire": "county"}
     convert(source, tmp_path / "out", profile=scots)
     evidence = _evidence(tmp_path / "out", "place")
-    assert sorted(evidence) == ["Ayrshire", "Cree", "Nith", "Port Burdock", "Stamton"]
-    assert evidence["Nith"].startswith(
-        "named after a feature of a place: “…along the banks of Cree, and the braes o' Nith"
+    assert sorted(evidence) == ["Ayrshire", "Carron", "Cree", "Port Burdock", "Stamton"]
+    assert evidence["Carron"].startswith(
+        "named after a feature of a place: “…along the banks of Cree, and the braes o' Carron"
     )
-    assert evidence["Ayrshire"].startswith("a county's name: “…o' Nith were green. The farm lay in Ayrshire")
+    assert evidence["Ayrshire"].startswith("a county's name: “…o' Carron were green. The farm lay in Ayrshire")
     convert(source, tmp_path / "british", profile=load_profile(tmp_path / "british.toml"))
     assert sorted(_evidence(tmp_path / "british", "place")) == ["Ayrshire", "Cree", "Port Burdock", "Stamton"]
 

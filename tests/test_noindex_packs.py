@@ -158,3 +158,17 @@ def test_scots_quo_says_as_said_does(tmp_path):
     )
     assert _marks(_convert(tmp_path, text, ["scots"], "scots"), "persName") == ["Findlay", "Findlay"]
     assert _marks(_convert(tmp_path, text, None, "plain"), "persName") == []
+
+
+def test_a_word_spoken_to_at_the_end_of_an_utterance_is_a_name(tmp_path):
+    """A word set off by a comma after a lower-case word and ending an utterance ("I loved
+    you, Elfrid," said she; "what I was playing, Lane?") is spoken to: twice makes a name.
+    Not a list's last word ("Alsace, Franche-Comté, Lorraine!"), nor a word the gazetteer
+    knows as a place ("the rain in Paris, Paris!")."""
+    out = _convert(
+        tmp_path,
+        "THE TALK\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        '"I loved you, Elfrid," said she. "Did you hear what I was playing, Elfrid?" They went\n'
+        "through Alsace, Franche-Comt\u00e9, Lorraine! The rain fell on them, Paris! Oh the rain, Paris!\n",
+    )
+    assert _marks(out, "persName") == ["Elfrid", "Elfrid"]

@@ -524,6 +524,10 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                     seen.setdefault(word, passage(piece, start, m.end()))
             elif word.endswith("."):
                 continue
+            elif _vocative(piece, start, end) and gazetteer.lookup(word) is None:
+                cued[word] += 1  # "I loved you, Elfrid," said Miriam
+                if seen is not None:
+                    seen.setdefault(word, passage(piece, start - 20, end + 10))
             if _last_word(piece, start).rstrip(",") not in last_words:
                 continue  # the common case, told without reading the words before
             ahead = _before(piece, start)
@@ -551,6 +555,22 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
     return cued
+
+
+def _vocative(piece: str, start: int, end: int) -> bool:
+    """Whether a word ends an utterance as one spoken to does ("I loved you, Elfrid," said
+    she; "what I was playing, Lane?"; "Come here, Prism!"): a lower-case word and a comma
+    before it, and after it "!", "?", or a comma or full stop closing a quotation (not a
+    list: "Paris, Lyons, and Toulon" has a name before the comma, and goes on after one)."""
+    if start < 3 or piece[start - 2 : start] != ", ":
+        return False
+    if not (piece[end : end + 1] in ("!", "?") or piece[end : end + 2] in _CLOSING_QUOTE):
+        return False
+    before = piece[max(0, start - 40) : start - 2].split()  # the word before the comma
+    return bool(before) and "a" <= before[-1][0] <= "z"
+
+
+_CLOSING_QUOTE = {f"{stop}{quote}" for stop in ",." for quote in "\"”’'"}
 
 
 _PARTICIPLE = re.compile(r"[a-z]{2,}ed")  # "predicted", "founded": a verb's past participle
