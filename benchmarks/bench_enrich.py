@@ -34,6 +34,7 @@ far less than wall time; `timing.clock`).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -53,7 +54,10 @@ BOOKS = ROOT.parent / "shared" / "corpus" / "books"
 
 def book_file(stem: str) -> Path:
     """The book a sample of `stem` was drawn from: ../shared/corpus/books/<stem>.txt, or the one
-    book whose name is the stem and a suffix ("federalist-papers" of federalist-papers-1998.txt)."""
+    book whose name is the stem and a suffix ("federalist-papers" of federalist-papers-1998.txt).
+    A sample drawn for its dates or a second sample of a book names the same book
+    ("burns-poems-and-songs-dates", "burns-poems-and-songs-dev2")."""
+    stem = re.sub(r"-(?:dates|dev\d+)$", "", stem)
     exact = BOOKS / f"{stem}.txt"
     if exact.is_file():
         return exact
@@ -121,7 +125,7 @@ def noindex() -> None:
     editions: dict[str, Path] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for sample in samples:
-            source = book_file(sample.stem.removesuffix("-dates"))  # a date-bearing sample: the same book
+            source = book_file(sample.stem)  # a date-bearing or second sample: the same book
             book = source.stem
             if not source.is_file():
                 print(f"{sample.stem}: {source} absent, not scored")

@@ -44,7 +44,7 @@ RUNS = {
 }
 # The books without an index: one run per book of tests/data/enrich/noindex-dev (never ../noindex, held out).
 for _sample in sorted((GOLD / "noindex-dev").glob("*.txt")):
-    _source = book_file(_sample.stem.removesuffix("-dates"))  # a date-bearing sample: the same book
+    _source = book_file(_sample.stem)  # a date-bearing or second sample: the same book
     _samples = RUNS[_source.stem][2] if _source.stem in RUNS else ()
     RUNS[_source.stem] = (_source, None, (*_samples, f"noindex-dev/{_sample.name}"))
 LABELS = {"P": "persName", "L": "placeName", "O": "orgName", "D": "date"}
