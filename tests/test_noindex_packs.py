@@ -57,7 +57,7 @@ _PRAYERS = (
     "PRAYERS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
     "Whom the Lord made alone, the god of love forgot. O Lord, hear us! Lord Panmure came with\n"
     "the Lord Advocate, and my Lord the Duke sat down. Some systems assume a God; but God bless\n"
-    "them all, and Jesus Christ too, and every advocate.\n"
+    "them all, and Jesus Christ too, and every advocate. Let thy God that is in thee rule.\n"
 )
 
 
@@ -65,7 +65,8 @@ def test_names_of_god_are_persons_though_the_book_writes_them_in_lower_case(tmp_
     """A deity of the profile (`[names] deities`) is a person wherever written capitalised,
     though the book writes "god" and "lord" in lower case; "Lord" only with no name after it
     ("Lord Panmure" is a peer, "the Lord Advocate" an office), and none after an indefinite
-    ("a God", "my Lord"). Its register entry says on what evidence."""
+    ("a God", "my Lord"), nor after a possessive ("thy God that is in thee", the god within).
+    Its register entry says on what evidence."""
     out = _convert(tmp_path, _PRAYERS + "A lord and a god.\n")
     assert _marks(out, "persName") == ["Lord", "Lord", "Lord Panmure", "God", "Jesus Christ"]
     persons = etree.parse(str(out / "persons.xml"))
@@ -172,3 +173,16 @@ def test_a_word_spoken_to_at_the_end_of_an_utterance_is_a_name(tmp_path):
         "through Alsace, Franche-Comt\u00e9, Lorraine! The rain fell on them, Paris! Oh the rain, Paris!\n",
     )
     assert _marks(out, "persName") == ["Elfrid", "Elfrid"]
+
+
+def test_a_trade_before_a_name_is_a_scots_title(tmp_path):
+    """With the pack "scots", a trade written before a name as a title belongs to the name
+    ("Souter Hood", "Factor John"), as "Doctor" does in English ("Doctor Hornbook")."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Here Souter Hood in death does sleep, and Factor John, whom the souter kent, and the\n"
+        "factor, with Doctor Hornbook by the doctor's door.\n"
+    )
+    scots = _marks(_convert(tmp_path, text, ["scots"], "scots"), "persName")
+    assert scots == ["Souter Hood", "Factor John", "Doctor Hornbook"]
+    assert _marks(_convert(tmp_path, text, None, "plain"), "persName") == ["Doctor Hornbook"]
