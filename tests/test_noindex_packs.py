@@ -186,3 +186,19 @@ def test_a_trade_before_a_name_is_a_scots_title(tmp_path):
     scots = _marks(_convert(tmp_path, text, ["scots"], "scots"), "persName")
     assert scots == ["Souter Hood", "Factor John", "Doctor Hornbook"]
     assert _marks(_convert(tmp_path, text, None, "plain"), "persName") == ["Doctor Hornbook"]
+
+
+def test_an_entry_naming_a_person_surname_first_is_a_persons(tmp_path):
+    """A paragraph opening with a word, a comma, initials and a name names a person as an
+    index, a glossary of names or a bibliography does ("Rusticus, Q. Junius, or Stoic
+    philosopher"): the word is a person's name wherever written; not a place ("Paris, A. B.
+    Publisher") nor a word the book writes in lower case."""
+    out = _convert(
+        tmp_path,
+        "THE EMPEROR\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "He studied philosophy under the guidance of Rusticus, and loved him.\n\n"
+        "GLOSSARY\n\nRusticus, Q. Junius, or Stoic philosopher, twice made consul.\n\n"
+        "Paris, A. B. Publisher, printed it.\n\nPatience, A. Virtue, a word of the book.\n\n"
+        "And patience is a virtue.\n",
+    )
+    assert _marks(out, "persName") == ["Rusticus", "Rusticus"]

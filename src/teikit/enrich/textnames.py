@@ -32,6 +32,8 @@ only on evidence from the way names are written, never from a list of particular
 - a name of God or of a god the profile lists (`[names] deities`: God, "the Lord",
   Jesus Christ, Diana), though the book writes the word in lower case too ("the god of
   love"); "Lord" only with no name after it, none after an indefinite ("a God", "my Lord");
+- a paragraph's first word before a comma, initials and a name, as an index, a glossary
+  of names or a bibliography names a person ("Rusticus, Q. Junius, or Stoic philosopher");
 - a heading of the book's general index whose entries speak of a person ("Calonne,
   ministry of"; "Cathelineau, crosses the Loire"), as `indexpersons` reads them.
 
@@ -69,6 +71,7 @@ from .matching import REGIONS, SKIP, UNMARKED_TEXT, regions, unmarked_text, word
 from .namewords import (
     INITIAL,
     LISTED_WORD,
+    LOWER,
     UPPER,
     VOWEL,
     WORD,
@@ -317,6 +320,11 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 why[word] = (
                     f"{times(n)} where a person stands (said, who, himself; 's friends, the minister): {seen[word]}"
                 )
+    for word, where in inverted_entries(words):
+        if word not in alone:
+            alone[word] = "surname"
+            found[word] = Name("", (), word)
+            why[word] = f"an entry naming a person surname first, initials after: {where}"
     for word, n, where in beside_persons(words, alone, lists):
         alone[word] = "surname"
         found[word] = Name("", (), word)
@@ -754,6 +762,26 @@ def beside_persons(
         out += new
         known |= {w for w, _, _ in new}
     return out
+
+
+_INVERTED = re.compile(rf"({LISTED_WORD}), (?:[A-Z]\. ?)+[{UPPER}][{LOWER}]+")
+
+
+def inverted_entries(words: Words) -> list[tuple[str, str]]:
+    """The words that open a paragraph as a person's name does in an index, a glossary of
+    names or a bibliography: surname first, a comma, then initials and a name ("Rusticus, Q.
+    Junius, or Stoic philosopher"; "Agrippa, M. Vipsanius (63-12 B.C.)"; "Daniels, R. V.
+    The Conscience"), when it may be a person's name and the gazetteer knows no place of it.
+    (word, a passage quoting the entry)."""
+    out: dict[str, str] = {}
+    for piece in words.prose:
+        m = _INVERTED.match(piece)
+        if m is None:
+            continue
+        word = m.group(1)
+        if word not in out and _may_be_person(word, words) and not place_name(word):
+            out[word] = passage(piece, 0, m.end())
+    return sorted(out.items())
 
 
 _EVIDENCE = {
