@@ -22,7 +22,9 @@ and date values are printed where a sample marks them): each sample in
 tests/data/enrich/noindex-dev/<book>.txt (to tune
 on) and tests/data/enrich/noindex/<book>.txt (held out; blocks anchored by source line,
 see `evaluate.parse_anchored`) is scored against a fresh
-conversion of ../shared/corpus/books/<book>.txt: persName and placeName precision,
+conversion of ../shared/corpus/books/<book>.txt, with the profile the editor chose for it
+(tests/data/enrich/profiles/<book>.toml, which includes the packs of its country: `book_profile`;
+the default profile for a book without one): persName and placeName precision,
 recall and F1 per book (target: precision >= 0.9). The date-only samples in
 tests/data/enrich/dates-dev: date spans, values and inferred years. `--quality` skips the timing;
 `--cpu` gives the with/without figures in CPU time of the process (a loaded machine disturbs it
@@ -32,6 +34,7 @@ far less than wall time; `timing.clock`).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -51,12 +54,26 @@ BOOKS = ROOT.parent / "shared" / "corpus" / "books"
 
 def book_file(stem: str) -> Path:
     """The book a sample of `stem` was drawn from: ../shared/corpus/books/<stem>.txt, or the one
-    book whose name is the stem and a suffix ("federalist-papers" of federalist-papers-1998.txt)."""
+    book whose name is the stem and a suffix ("federalist-papers" of federalist-papers-1998.txt).
+    A sample drawn for its dates or a second sample of a book names the same book
+    ("burns-poems-and-songs-dates", "burns-poems-and-songs-dev2")."""
+    stem = re.sub(r"-(?:dates|dev\d+)$", "", stem)
     exact = BOOKS / f"{stem}.txt"
     if exact.is_file():
         return exact
     matches = sorted(BOOKS.glob(f"{stem}-*.txt"))
     return matches[0] if len(matches) == 1 else exact
+
+
+PROFILES = GOLD / "profiles"
+
+
+def book_profile(source: Path):
+    """The profile a book of the corpus is converted with: the editor's choice, written as an
+    editor writes a book's profile beside it (tests/data/enrich/profiles/<book>.toml, e.g.
+    include = ["scots"] for Burns), else teikit's default profile."""
+    own = PROFILES / f"{source.stem}.toml"
+    return load_profile(own) if own.is_file() else load_profile()
 
 
 def timing(runs: int, cpu: bool = False) -> None:
@@ -114,18 +131,20 @@ def noindex() -> None:
     editions: dict[str, Path] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for sample in samples:
-            source = book_file(sample.stem.removesuffix("-dates"))  # a date-bearing sample: the same book
+            source = book_file(sample.stem)  # a date-bearing or second sample: the same book
             book = source.stem
             if not source.is_file():
                 print(f"{sample.stem}: {source} absent, not scored")
                 continue
+            profile = book_profile(source)
             if book not in editions:
                 editions[book] = Path(tmp) / book
-                convert_module.convert(source, editions[book])
+                convert_module.convert(source, editions[book], profile=profile)
             blocks = evaluate.parse_anchored(sample)
             scores, missing = evaluate.score_anchored(blocks, editions[book])
             which = "held out" if sample.parent.name == "noindex" else "development sample"
-            print(f"{sample.stem} ({which}): {len(blocks)} blocks, {len(missing)} not found in the edition")
+            packs = f"; packs {', '.join(profile.packs)}" if profile.packs else ""
+            print(f"{sample.stem} ({which}{packs}): {len(blocks)} blocks, {len(missing)} not found in the edition")
             for kind, label in (("P", "persName"), ("L", "placeName"), ("D", "date")):
                 if not scores.counts.get((kind, "gold"), 0) and not scores.counts.get((kind, "pred"), 0):
                     continue
@@ -152,7 +171,7 @@ def dates() -> None:
             print(f"{sample}: {book} absent, not scored")
             continue
         with tempfile.TemporaryDirectory() as tmp:
-            convert_module.convert(book, Path(tmp) / "out")
+            convert_module.convert(book, Path(tmp) / "out", profile=book_profile(book))
             blocks = evaluate.parse_anchored(GOLD / "dates-dev" / sample)
             scores, missing = evaluate.score_anchored(blocks, Path(tmp) / "out")
         exact, overlap = scores.prf("D", "exact"), scores.prf("D", "overlap")

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 import teikit.convert as convert_module
-from bench_enrich import book_file  # the book a sample was drawn from (this script's folder)
+from bench_enrich import book_file, book_profile  # the book a sample was drawn from, its profile (this script's folder)
 from teikit.enrich import evaluate
 from teikit.profile import load_profile
 
@@ -32,7 +32,8 @@ GARDINER = BOOKS / "gardiner-french-revolution.txt"
 
 
 RUNS = {
-    # name: (source, profile: None = the one beside the source, "default" = teikit's own, samples)
+    # name: (source, profile: None = the one beside the source, or for a book of the corpus the
+    # one the editor chose (bench_enrich.book_profile); "default" = teikit's own, samples)
     "lazar": (
         LAZAR,
         None,
@@ -52,7 +53,7 @@ RUNS = {
 }
 # The books without an index: one run per book of tests/data/enrich/noindex-dev (never ../noindex, held out).
 for _sample in sorted((GOLD / "noindex-dev").glob("*.txt")):
-    _source = book_file(_sample.stem.removesuffix("-dates"))  # a date-bearing sample: the same book
+    _source = book_file(_sample.stem)  # a date-bearing or second sample: the same book
     _samples = RUNS[_source.stem][2] if _source.stem in RUNS else ()
     RUNS[_source.stem] = (_source, None, (*_samples, f"noindex-dev/{_sample.name}"))
 LABELS = {"P": "persName", "L": "placeName", "O": "orgName", "D": "date"}
@@ -76,7 +77,12 @@ def main() -> None:
         out = Path(args.out) / name
         if out.exists():
             shutil.rmtree(out)  # a register left there would be read as an earlier run's, kept
-        profile = load_profile() if profile_name == "default" else load_profile(source=source)
+        if profile_name == "default":
+            profile = load_profile()
+        elif source.parent == BOOKS:
+            profile = book_profile(source)  # the editor's choice for a book of the corpus
+        else:
+            profile = load_profile(source=source)
         convert_module.convert(source, out, profile=profile, force=True, allow_loss=True)
         for sample in samples:
             assert "test" not in sample, "the held-out sample is not for tuning"

@@ -36,6 +36,13 @@ def _book(name: str) -> Path:
     return source
 
 
+def _book_profile(name: str):
+    """The profile the editor chose for a book of the corpus (tests/data/enrich/profiles/<book>.toml,
+    as the benchmarks convert it: `bench_enrich.book_profile`), else the default profile."""
+    own = GOLD / "profiles" / f"{name}.toml"
+    return load_profile(own) if own.is_file() else load_profile()
+
+
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory):
     """Books of the corpus converted once for this module, by name."""
@@ -44,7 +51,7 @@ def editions(tmp_path_factory):
     def edition(name: str) -> Path:
         if name not in made:
             out = tmp_path_factory.mktemp("noindex") / name
-            convert(_book(name), out)
+            convert(_book(name), out, profile=_book_profile(name))
             made[name] = out
         return made[name]
 
@@ -644,7 +651,7 @@ _TOWNS_OF_A_STORY = (
     "Lammam under a pretext, and a man who lived near Lammam just before the bridge saw him.\n"
     "Lammam way the river ran.\n\n"
     "She had been six years at Port Burdock, and the shops of Port Burdock were bright.\n\n"
-    "They walked along the banks of Cree, and the braes o' Nith were green. The farm lay in\n"
+    "They walked along the banks of Cree, and the braes o' Carron were green. The farm lay in\n"
     "Ayrshire, and the Lord Wiltshire of the story owned it. The streets of Mankind were\n"
     "wide, for mankind is many. We met in June, and in June again; we parted in June, at June's\n"
     "end, and wrote to each other in June.\n"
@@ -654,19 +661,41 @@ _TOWNS_OF_A_STORY = (
 def test_the_towns_of_a_story_are_places_on_the_books_own_evidence(tmp_path):
     """A name no gazetteer holds is a place after a preposition of place in most of its uses
     (Stamton: five of five, once after a locative), unless it stands before lower-case words
-    too often (Lammam, as a language does: "in French they spoke"). A town opening with "Port" after a cue, a name after a
-    landscape's feature ("the banks of Cree", "the braes o' Nith") and a county's name in
-    "-shire" are places; not a peer's title ("Lord Wiltshire") nor a common word after a
-    feature ("The streets of Mankind"), nor a month after a preposition ("in June")."""
+    too often (Lammam, as a language does: "in French they spoke"). A town opening with "Port"
+    after a cue and a name after a landscape's feature ("the banks of Cree") are places; not a
+    common word after a feature ("The streets of Mankind"), nor a month after a preposition
+    ("in June"). Scots words and British counties are a pack's (the next test): without it,
+    "the braes o' Carron" and "Ayrshire" are no evidence."""
     source = tmp_path / "ride.txt"
     source.write_text(_TOWNS_OF_A_STORY, encoding="utf-8")
     convert(source, tmp_path / "out")
     evidence = _evidence(tmp_path / "out", "place")
-    assert sorted(evidence) == ["Ayrshire", "Cree", "Nith", "Port Burdock", "Stamton"]
+    assert sorted(evidence) == ["Cree", "Port Burdock", "Stamton"]
     assert evidence["Stamton"].startswith("a name no gazetteer holds; after a preposition of place 5 times")
-    assert evidence["Nith"].startswith("named after a feature of a place: “")
-    assert evidence["Ayrshire"].startswith("a county's name: “…o' Nith were green. The farm lay in Ayrshire")
+    assert evidence["Cree"].startswith("named after a feature of a place: “")
     assert _marks(tmp_path / "out", "placeName").count("Stamton") == 5
+
+
+def test_scots_landscapes_and_british_counties_come_from_packs(tmp_path):
+    """With the pack "scots" (which includes "british"): a name after a Scots feature of a
+    place and the elided "of" ("the braes o' Carron") and a county named by its ending
+    ("Ayrshire") are places; not a peer's title ("Lord Wiltshire"). With "british" alone, the
+    county but not the Scots landscape."""
+    source = tmp_path / "ride.txt"
+    source.write_text(_TOWNS_OF_A_STORY, encoding="utf-8")
+    (tmp_path / "scots.toml").write_text('include = ["scots"]\n', encoding="utf-8")
+    (tmp_path / "british.toml").write_text('include = ["british"]\n', encoding="utf-8")
+    scots = load_profile(tmp_path / "scots.toml")
+    assert scots.packs == ("scots", "british") and scots.place_endings == {"shire": "county"}
+    convert(source, tmp_path / "out", profile=scots)
+    evidence = _evidence(tmp_path / "out", "place")
+    assert sorted(evidence) == ["Ayrshire", "Carron", "Cree", "Port Burdock", "Stamton"]
+    assert evidence["Carron"].startswith(
+        "named after a feature of a place: “…along the banks of Cree, and the braes o' Carron"
+    )
+    assert evidence["Ayrshire"].startswith("a county's name: “…o' Carron were green. The farm lay in Ayrshire")
+    convert(source, tmp_path / "british", profile=load_profile(tmp_path / "british.toml"))
+    assert sorted(_evidence(tmp_path / "british", "place")) == ["Ayrshire", "Cree", "Port Burdock", "Stamton"]
 
 
 _STANZAS = (
@@ -691,9 +720,11 @@ def test_a_stanza_set_as_a_paragraph_is_no_title():
 
 
 def test_a_place_named_in_a_stanza_is_found(tmp_path):
-    """The stanza's "braes o' Ballochmyle" names a place, though every line opens with a capital."""
+    """The stanza's "braes o' Ballochmyle" names a place (the pack "scots" knows the words),
+    though every line opens with a capital."""
     source = tmp_path / "songs.txt"
     source.write_text(_STANZAS, encoding="utf-8")
+    source.with_suffix(".toml").write_text('include = ["scots"]\n', encoding="utf-8")
     convert(source, tmp_path / "out")
     assert _marks(tmp_path / "out", "placeName") == ["Ballochmyle"]
 
@@ -746,11 +777,12 @@ _ESTATES = (
 
 
 def test_a_name_before_a_county_found_by_its_ending_is_a_place(tmp_path):
-    """In an address's order a name before a county found by its ending is a place, though
+    """With the pack "british": in an address's order a name before a county found by its ending is a place, though
     no gazetteer holds it ("the Sporran, Fifeshire"); a list of names before no county is
     no address ("Algernon, Prism")."""
     source = tmp_path / "will.txt"
     source.write_text(_ESTATES, encoding="utf-8")
+    source.with_suffix(".toml").write_text('include = ["british"]\n', encoding="utf-8")  # counties in "-shire"
     convert(source, tmp_path / "out")
     evidence = _evidence(tmp_path / "out", "place")
     assert sorted(evidence) == ["Fifeshire", "Sporran"]

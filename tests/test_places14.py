@@ -115,7 +115,7 @@ def test_a_nickname_and_newspapers_are_not_towns(without_profile):
 def test_a_profile_includes_a_pack():
     book = load_profile(SAMPLE.with_suffix(".toml"))
     default = load_profile()
-    assert packs() == ["russian"] and book.packs == ("russian",) and default.packs == ()
+    assert "russian" in packs() and book.packs == ("russian",) and default.packs == ()
     assert "ovich" in book.patronymics and default.patronymics == ()
     assert book.place_heads["oblast"] == "region" and "oblast" not in default.place_heads
     assert book.known_places["Donbass"] == "region" and book.known_places["Lubyanka"] == "site"

@@ -63,6 +63,9 @@ SCHEMA: dict[str, dict[str, str]] = {
         "prepositions": "strings",
         "links": "strings",
         "locatives": "strings",
+        "features": "strings",
+        "feature_links": "strings",
+        "endings": "types",
     },
     "orgs": {
         "nouns": "strings",
@@ -89,6 +92,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "not": "strings",
         "articles": "strings",
         "patronymics": "strings",
+        "deities": "strings",
+        "indefinites": "strings",
     },
     "dates": {"months": "months"},
     "passes": {"disable": "strings"},
@@ -273,6 +278,9 @@ class Profile:
     place_prepositions: tuple[str, ...] = ()  # [places] prepositions: "in", "to" (before a place)
     place_locatives: tuple[str, ...] = ()  # [places] locatives: "in", "at" (where one is, not whence)
     place_links: tuple[str, ...] = ()  # [places] links: "of", "and" (before a country, not a town)
+    place_features: tuple[str, ...] = ()  # [places] features: "banks", "vale" (the banks of Ayr)
+    feature_links: tuple[str, ...] = ()  # [places] feature_links: "of" (a pack adds a dialect's "o'")
+    place_endings: dict[str, str] = field(default_factory=dict)  # [places] endings: "shire" -> "county"
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
     particles: tuple[str, ...] = ()  # [names]: words that begin a surname (De Courcy)
@@ -287,6 +295,8 @@ class Profile:
     name_joins: tuple[str, ...] = ()  # [names] joins: words joining names in a list (and, or)
     articles: tuple[str, ...] = ()  # [names]: definite articles (the Senate is a body)
     patronymics: tuple[str, ...] = ()  # [names]: endings of patronymics (ovich), from a pack
+    deities: tuple[str, ...] = ()  # [names]: names of God and of gods, persons wherever written (God, the Lord)
+    indefinites: tuple[str, ...] = ()  # [names]: words before a deity's name that make it none (a God, my Lord)
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
     months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
     packs: tuple[str, ...] = ()  # the packs included, in order
@@ -414,6 +424,9 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         place_prepositions=tuple(places["prepositions"]),
         place_links=tuple(places["links"]),
         place_locatives=tuple(places["locatives"]),
+        place_features=tuple(places["features"]),
+        feature_links=tuple(places["feature_links"]),
+        place_endings=dict(places["endings"]),
         honorifics=tuple(data["names"]["honorifics"]),
         forenames=frozenset(data["names"]["forenames"]),
         particles=tuple(data["names"]["particles"]),
@@ -428,6 +441,8 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         name_joins=tuple(data["names"]["joins"]),
         articles=tuple(data["names"]["articles"]),
         patronymics=tuple(data["names"]["patronymics"]),
+        deities=tuple(data["names"]["deities"]),
+        indefinites=tuple(data["names"]["indefinites"]),
         place_heads=dict(places["heads"]),
         months={k: int(v) for k, v in data["dates"]["months"].items()},
         packs=tuple(included),

@@ -75,6 +75,9 @@ class Words:
         self.not_names = profile.not_names
         self.name_joins = profile.name_joins
         self.regions = profile.regions
+        self.known_places = profile.known_places  # [places] known: a place wherever written
+        self.deities = profile.deities
+        self.indefinites = set(_either_case(profile.indefinites))
         self.place_prepositions = profile.place_prepositions
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:
         # tokens one space apart (or none after a full stop: "J.M. Keynes").
@@ -93,7 +96,9 @@ class Words:
         saint = rf"(?:(?:{particle})?St\. [{UPPER}][{LOWER}]+(?![\w]|-\w))" if small else rf"St\. [{UPPER}][{LOWER}]+"
         tok = rf"(?:{hons}|{saint}|[A-Z]\.|{WORD}(?![\w]|-\w|['’][a-rt-z])|{named})"
         self.token = re.compile(tok)
-        self.run = re.compile(rf"(?<![\w'’.-]){tok}(?:[ \t]?(?<=[. \t]){tok})*")
+        # Not inside a word nor after a hyphen ("Inter-Ally"); after a dash written as two
+        # hyphens, yes ("what names they have--Markby").
+        self.run = re.compile(rf"(?:(?<![\w'’.-])|(?<=--)){tok}(?:[ \t]?(?<=[. \t]){tok})*")
         # Where a run may begin: a capital, or the first letter of an honorific (`runs`).
         self._run_start = re.compile(f"[{UPPER}" + "".join(re.escape(h[0]) for h in dotted) + "]")
         articles = words_at_start([w for a in profile.articles for w in (a, a[:1].upper() + a[1:])])
@@ -162,6 +167,11 @@ class Words:
         if "-" in word:
             low += self.lower.get(word.split("-")[0].lower(), 0)
         return low > 0 and not (self.mid[word] >= 3 and self.mid[word] >= 3 * low)
+
+
+def _either_case(words) -> list[str]:
+    """Each word as written and capitalised (it may open a sentence)."""
+    return [w for a in words for w in (a, a[:1].upper() + a[1:])]
 
 
 def titlecase(piece: str, function_words) -> bool:

@@ -22,11 +22,18 @@ only on evidence from the way names are written, never from a list of particular
   ("France declared");
 - a capitalised word where a person stands twice: before a person's cue ("Necker, who"),
   after a calling ("the poet Dryden", "its mayor, Pache"), as a possessive before a
-  person's noun ("Pope's sarcasm"), spoken to ("dear Algy"); cited as an author or
-  after a calling once ("according to Leibnitz", "vide Milton", "his chancellor,
-  Kaunitz"; not "vide Protest of the Minority", a title) when the gazetteer knows no
+  person's noun ("Pope's sarcasm"), spoken to ("dear Algy"); cited as an author, as the
+  agent of a verb in the passive, or after a noun of a person's kin, office or calling
+  once ("according to Leibnitz", "vide Milton", "headed by Grégoire", "his chancellor,
+  Kaunitz"; not "vide Protest of the Minority", a title; not "my wretched life,
+  Snatched", a person's thing before a verse line's first word) when the gazetteer knows no
   place of that name and it has no adjective's ending ("European"). A place of the gazetteer listed with a
   country or a great city ("Athens and Sparta") is none, though it refuses and fears;
+- a name of God or of a god the profile lists (`[names] deities`: God, "the Lord",
+  Jesus Christ, Diana), though the book writes the word in lower case too ("the god of
+  love"); "Lord" only with no name after it, none after an indefinite ("a God", "my Lord");
+- a paragraph's first word before a comma, initials and a name, as an index, a glossary
+  of names or a bibliography names a person ("Rusticus, Q. Junius, or Stoic philosopher");
 - a heading of the book's general index whose entries speak of a person ("Calonne,
   ministry of"; "Cathelineau, crosses the Loire"), as `indexpersons` reads them.
 
@@ -64,6 +71,7 @@ from .matching import REGIONS, SKIP, regions, unmarked, word_counts
 from .namewords import (
     INITIAL,
     LISTED_WORD,
+    LOWER,
     UPPER,
     VOWEL,
     WORD,
@@ -234,13 +242,24 @@ class Finder:
                     and self.alone.get(pair := f"{word} {toks[i + 1][2]}")
                 ):
                     span, k = Span(start, toks[i + 1][1], Name("", (), pair), "known"), i + 2
-                elif not tok.endswith(".") and self.alone.get(word):
+                elif not tok.endswith(".") and self.alone.get(word) and not self._not_deity(text, toks, i):
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
                     span = Span(start, end, name, "known")
             if span is not None:
                 out.append(span)
             i = k
         return out
+
+    def _not_deity(self, text: str, toks, i: int) -> bool:
+        """Whether a deity's name of the profile names none here: an honorific with a word
+        after it ("Lord Advocate": a title; "Lord Panmure" is cut as a name before), or a
+        name after an indefinite of the profile ("a God", "my Lord")."""
+        word = toks[i][2]
+        if word not in self.words.deities:
+            return False
+        if word in self.words.honorifics and i + 1 < len(toks):
+            return True
+        return _last_word(text, toks[i][0]) in self.words.indefinites
 
     def _honorific(self, toks, i: int, starts_sentence: bool) -> bool:
         """An honorific, not a word ending a sentence ("the President. But") nor an
@@ -276,7 +295,12 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 why[span.name.key()] = f"{_EVIDENCE[span.why]}: {passage(piece, span.start, span.end)}"
     alone: dict[str, str] = {}
     for name in found.values():
-        if name.surname and not words.common(name.surname.split()[-1]) and name.surname not in words.honorifics:
+        if (
+            name.surname
+            and not words.common(name.surname.split()[-1])
+            and name.surname not in words.honorifics
+            and name.surname not in words.known_places  # "Major Logan"; alone, Logan is the river
+        ):
             alone[name.surname] = "surname"
     for name in found.values():
         for g in name.given:
@@ -296,10 +320,16 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 why[word] = (
                     f"{times(n)} where a person stands (said, who, himself; 's friends, the minister): {seen[word]}"
                 )
+    for word, where in inverted_entries(words):
+        if word not in alone:
+            alone[word] = "surname"
+            found[word] = Name("", (), word)
+            why[word] = f"an entry naming a person surname first, initials after: {where}"
     for word, n, where in beside_persons(words, alone, lists):
         alone[word] = "surname"
         found[word] = Name("", (), word)
         why[word] = f"named {times(n)} in a list with persons the book names: {where}"
+    _deities(text, words, found, why, alone)
     for word in sorted(words.forenames):
         if (
             word not in alone
@@ -312,6 +342,43 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 found[word] = Name("", (word,), "")
                 why[word] = f"a forename of the profile, capitalised mid-sentence {times(words.mid[word])}"
     return found, why, alone
+
+
+_BEFORE_NAME = r"(?![ \t]+[A-Z])"  # no capitalised word after it: "Lord" in "the Lord made", not "Lord Panmure"
+
+
+def _deities(text: str, words: Words, found: dict[str, Name], why: dict[str, str], alone: dict[str, str]) -> None:
+    """The names of God and of gods the profile lists (`[names] deities`) that the book writes
+    capitalised where they name one (as `Finder._cut` marks them: "Lord" with no name after
+    it, none after an indefinite, "a God"): persons, marked wherever so written, though the
+    book writes the word in lower case too ("the god of love")."""
+    for deity in words.deities:
+        if deity in words.not_names or deity in alone or deity in found:
+            continue
+        parts = deity.split()
+        title = deity in words.honorifics  # "Lord": not before a name ("Lord Panmure")
+        before_name = _BEFORE_NAME if title else ""
+        # the name first, the character before it tested apart: a pattern that opens with
+        # letters is sought by `re`'s fast scan, one that opens with a look-behind is tried
+        # at every position of the book
+        written = re.compile(rf"{re.escape(deity)}(?![\w-]|['’][a-rt-z]){before_name}")
+        uses = [
+            m
+            for m in written.finditer(text)
+            if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'’-"))
+            and _last_word(text, m.start()) not in words.indefinites
+        ]
+        if not uses:
+            continue
+        name = Name("", tuple(parts[:-1]), parts[-1]) if len(parts) > 1 else Name("", (), deity)
+        found[name.key()] = name
+        first = uses[0]
+        why[name.key()] = (
+            f"a name of God or of a god the profile lists ([names] deities), written {times(len(uses))}: "
+            f"{passage(text, first.start(), first.end())}"
+        )
+        if len(parts) == 1:
+            alone[deity] = "surname"
 
 
 def _after_place_preposition(text: str, word: str, prepositions) -> bool:
@@ -421,8 +488,9 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     is followed by what only a person takes (`[names] person_cues`: "Necker, who", "Marat
     himself", "Mirabeau died"), by its possessive and a person's noun (`person_nouns`:
     "Danton's friends"), or by a person's noun in apposition ("Roland, the minister"), or
-    is spoken to (`address_words`: "my dear Algy"), or comes after a person's noun or a
-    role in apposition (`determiners`, `roles`: "the poet Milton", "its mayor, Pache"), or
+    is spoken to (`address_words`: "my dear Algy"), or comes after a noun of a person's kin,
+    office or calling in apposition (`determiners`, `roles`: "the poet Milton", "its mayor,
+    Pache"; not a person's thing, "my wretched life, Snatched", a verse line's first word), or
     is cited as an author (`citations`: "according to Rousseau", "in the words of
     Leibnitz"). `cited`, if given, counts the citations apart: one may be enough."""
     cued: Counter = Counter()
@@ -435,7 +503,7 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     # pattern searched backwards from each capitalised word: a pattern that opens with a
     # look-behind is tried at every position of the stretch before it.
     address = set(_either_forms(words.address_words))
-    roles = {*words.person_nouns, *words.roles}
+    roles = set(words.roles)  # a person's kin, office or calling: not "the works", "my life"
     determiners = set(_either_forms(words.determiners))
     citations = {tuple(c.split()) for c in _either_forms(words.citations)}
     cited_lengths = sorted({len(c) for c in citations})
@@ -464,6 +532,10 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                     seen.setdefault(word, passage(piece, start, m.end()))
             elif word.endswith("."):
                 continue
+            elif _vocative(piece, start, end) and gazetteer.lookup(word) is None:
+                cued[word] += 1  # "I loved you, Elfrid," said Miriam
+                if seen is not None:
+                    seen.setdefault(word, passage(piece, start - 20, end + 10))
             if _last_word(piece, start).rstrip(",") not in last_words:
                 continue  # the common case, told without reading the words before
             ahead = _before(piece, start)
@@ -480,13 +552,52 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                     cited[word] += 1
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
-            elif any(tuple(ahead[-n:]) in citations for n in cited_lengths) and _author(piece, end):
+            elif (
+                any(tuple(ahead[-n:]) in citations for n in cited_lengths)
+                or _agent(ahead)
+                and _noun_ends(piece, end, words.function_words)
+            ) and _author(piece, end):
                 cued[word] += 1
                 if cited is not None:
                     cited[word] += 1
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
     return cued
+
+
+def _vocative(piece: str, start: int, end: int) -> bool:
+    """Whether a word ends an utterance as one spoken to does ("I loved you, Elfrid," said
+    she; "what I was playing, Lane?"; "Come here, Prism!"): a lower-case word and a comma
+    before it, and after it "!", "?", or a comma or full stop closing a quotation (not a
+    list: "Paris, Lyons, and Toulon" has a name before the comma, and goes on after one)."""
+    if start < 3 or piece[start - 2 : start] != ", ":
+        return False
+    if not (piece[end : end + 1] in ("!", "?") or piece[end : end + 2] in _CLOSING_QUOTE):
+        return False
+    before = piece[max(0, start - 40) : start - 2].split()  # the word before the comma
+    return bool(before) and "a" <= before[-1][0] <= "z"
+
+
+_CLOSING_QUOTE = {f"{stop}{quote}" for stop in ",." for quote in "\"”’'"}
+
+
+_PARTICIPLE = re.compile(r"[a-z]{2,}ed")  # "predicted", "founded": a verb's past participle
+
+
+def _agent(ahead: list[str]) -> bool:
+    """Whether the words before a name make it the agent of a verb in the passive, as the
+    citations' "remarked by" does: a past participle and "by" ("predicted by Malthus")."""
+    return len(ahead) >= 2 and ahead[-1] == "by" and _PARTICIPLE.fullmatch(ahead[-2]) is not None
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z0-9]\w*)")
+
+
+def _noun_ends(piece: str, end: int, function_words) -> bool:
+    """Whether a noun ends at `end`: no word follows but a function word of the profile
+    ("by Malthus of population"; not "by Jacobin clubs", an adjective, "by Article 234")."""
+    m = _NEXT_WORD.match(piece, end)
+    return m is None or m.group(1) in function_words
 
 
 _WORK_OF = re.compile(r"\w|-\w|\s+of\b")  # a possessive is an author's: "vide Blackstone's Commentaries"
@@ -501,7 +612,9 @@ def _author(piece: str, end: int) -> bool:
 def _may_be_person(w: str, words: Words) -> bool:
     """No common word, honorific, nor a place that speaks as a government does
     (`namewords.speaking_place`: "Sandy said" is a man, though a town bears the name), nor a
-    word the book mostly writes after "the" (the Court, the Government: a body, not a person)."""
+    region or a place the profile lists (`[places] regions`, `known`: "O Logan", a river
+    spoken to), nor a word the book mostly writes after "the" (the Court, the Government: a
+    body, not a person)."""
     return (
         not words.common(w)
         and w not in words.honorifics
@@ -509,6 +622,7 @@ def _may_be_person(w: str, words: Words) -> bool:
         and bool(VOWEL.search(w))
         and not speaking_place(w)
         and w not in words.regions
+        and w not in words.known_places
         and not words.body(w)
     )
 
@@ -560,8 +674,9 @@ def _plural_people(w: str, words: Words) -> bool:
 
 def name_lists(words: Words) -> list[tuple[list[str], str]]:
     """The lists of capitalised words standing alone in the prose ("Danton, Hébert and
-    Marat"; "Henriot, Robespierre, and his colleagues"), joined by a word of `[names] joins`:
-    (the words, a passage quoting the list)."""
+    Marat"; "Henriot, Robespierre, and his colleagues"), joined by a word of `[names] joins`,
+    or three or more joined by commas alone, the list ending at a stop, a dash or a lower-case
+    word ("Markby, Migsby, Mobbs, Moncrieff!"): (the words, a passage quoting the list)."""
     if not words.name_joins:
         return []
     joins = "|".join(map(re.escape, words.name_joins))
@@ -570,6 +685,7 @@ def name_lists(words: Words) -> list[tuple[list[str], str]]:
     # list no name: the names before it, a comma after each, are listed all the same)
     listed = re.compile(
         rf"{w}(?:,\s{w})*,?\s(?:{joins})\s{w}(?![\w'’-]|\s[{UPPER}])|{w}(?:,\s{w})+,\s(?:{joins})\s(?=[a-z])"
+        rf"|{w}(?:,\s{w}){{2,}}(?=[!?;:.]|,\s[a-z]|\s*[-–—]{{2}}|\s[a-z])"
     )
     word = re.compile(w)
     lists: list[tuple[list[str], str]] = []
@@ -608,12 +724,23 @@ def beside_persons(
     "Robespierre, Couthon and St. Just"): the book's own consistency. Each word of the list
     stands alone (no name runs on before or after it), and one is a person's; another is
     taken when it may be a person's name (`_may_be_person`), is no place the gazetteer knows,
-    no people's name in the plural, and the book writes it mid-sentence twice or more.
+    no people's name in the plural, and the book writes it mid-sentence: twice or more, or
+    once and never after a preposition of place ("the family move to Lochlea, and Burns
+    went" lists a farm). Lists of three or more names joined by commas alone count
+    ("Markby, Migsby, Mobbs, Moncrieff!", `name_lists`).
     Two rounds: a list may name only persons found in the first. (word, lists, passage)."""
     if lists is None:
         lists = name_lists(words)
     out: list[tuple[str, int, str]] = []
     known = set(alone)
+    joined: list[str] = []
+
+    def prose() -> str:
+        """The prose, joined once if a word written once is to be tried ("to Lochlea")."""
+        if not joined:
+            joined.append("\n\n".join(words.prose))
+        return joined[0]
+
     for _ in range(2):
         taken: Counter = Counter()
         where: dict[str, str] = {}
@@ -626,7 +753,8 @@ def beside_persons(
         new = [
             (w, n, where[w])
             for w, n in sorted(taken.items())
-            if words.mid[w] >= MIN_MID
+            if words.mid[w] >= 1
+            and (words.mid[w] >= MIN_MID or not _after_place_preposition(prose(), w, words.place_prepositions))
             and _may_be_person(w, words)
             and not place_name(w)
             and not _plural_people(w, words)
@@ -634,6 +762,26 @@ def beside_persons(
         out += new
         known |= {w for w, _, _ in new}
     return out
+
+
+_INVERTED = re.compile(rf"({LISTED_WORD}), (?:[A-Z]\. ?)+[{UPPER}][{LOWER}]+")
+
+
+def inverted_entries(words: Words) -> list[tuple[str, str]]:
+    """The words that open a paragraph as a person's name does in an index, a glossary of
+    names or a bibliography: surname first, a comma, then initials and a name ("Rusticus, Q.
+    Junius, or Stoic philosopher"; "Agrippa, M. Vipsanius (63-12 B.C.)"; "Daniels, R. V.
+    The Conscience"), when it may be a person's name and the gazetteer knows no place of it.
+    (word, a passage quoting the entry)."""
+    out: dict[str, str] = {}
+    for piece in words.prose:
+        m = _INVERTED.match(piece)
+        if m is None:
+            continue
+        word = m.group(1)
+        if word not in out and _may_be_person(word, words) and not place_name(word):
+            out[word] = passage(piece, 0, m.end())
+    return sorted(out.items())
 
 
 _EVIDENCE = {
@@ -802,7 +950,12 @@ def apply(tei, ctx: Context):
     rejected = reject(reg, found, alone)
     entries = register(reg, found, why)
     for name in (n for p in reg.entries.values() if not registers.rejected(p) for n in entry_names(p)):
-        if name.surname and not words.common(name.surname) and name.key() not in rejected:
+        if (
+            name.surname
+            and not words.common(name.surname)
+            and name.surname not in words.known_places
+            and name.key() not in rejected
+        ):
             alone.setdefault(name.surname, "surname")  # an editor's additions count too
     link = cache(Linker(entries).find)  # the register does not change while the book is marked
     full = {
@@ -843,6 +996,9 @@ def apply(tei, ctx: Context):
         wrap(region, find, SKIP)
     ctx.person_words = {w for n in found.values() for w in (*n.given, n.surname) if w and not w.endswith(".")}
     ctx.person_words |= set(alone)
+    # a place the profile lists is its own though a person bears the name ("Major Logan"):
+    # the places pass marks it where no persName holds it
+    ctx.person_words -= set(ctx.profile.known_places)
     ctx.report.counts["persons"] = len(reg.entries)
     ctx.report.counts["persName"] = counts["persName"]
     ctx.report.info(

@@ -32,11 +32,16 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   a locative ("to Stamton", "in Stamton"); seldom before a lower-case word other than a
   function word ("the French army": a language, a people; "to Stamton that day": a town);
 - a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
-- a name after a feature of a place and "of" ("the banks of Cree", "the braes o' Nith",
-  verse eliding "of"; "the streets of Stamton"), as after a town's or a district's word
+- a name and a feature of a place of the profile, capitalised as part of the name ("in
+  Kellyburn Braes", "Cessnock Banks"), when the first word is no word the book writes in
+  lower case, no honorific, and opens no sentence;
+- a name after a feature of a place of the profile (`[places] features`) and one of its
+  `feature_links` ("the banks of Cree", "the streets of Stamton"; with the pack "scots",
+  "the braes o' Nith", verse eliding "of"), as after a town's or a district's word and "of"
   ("the village of Easewood"), when it is no word the book writes in lower case;
-- a county named by its ending, "-shire" ("Ayrshire", "Fifeshire"), wherever written,
-  but not after an honorific ("Lord Wiltshire", a peer);
+- a name with an ending of the profile (`[places] endings`; the pack "british" gives
+  "-shire": "Ayrshire", "Fifeshire"), a place of that type wherever written, but not after an
+  honorific ("Lord Wiltshire", a peer);
 - a name listed with places the book names ("Lyons and Toulon", "Bayonne, Mainz,
   Condé"), where the gazetteer knows a place of that very name: the book's own consistency;
 - streets, buildings, districts and counties ("Wigmore Street", "Victoria Station", "the
@@ -49,7 +54,7 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   possessive outside ("at Willis's": Willis);
 - a town and its region in an address's order ("Dorking, Surrey", "Springfield,
   Illinois"): a place the gazetteer knows of that very name, then a country, state or
-  region (the gazetteer's, or the profile's `[places] regions`); any name before a county
+  region (the gazetteer's, or the profile's `[places] regions`); any name before a region
   found by its ending ("Sporran, Fifeshire");
 - the place a letter is dated from: the name that opens its `dateline` ("Langford, Dec."),
   when it is no month, weekday, honorific or forename, no person's name and no word the book
@@ -74,6 +79,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Iterator
+from functools import cache
 
 from ..tei import q
 from . import gazetteer, registers
@@ -90,17 +96,26 @@ _STREET = re.compile(
     rf"([A-Z](?<![\w-].)[a-z'’]+(?:-[A-Z][a-z'’]+)*)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b"
 )
 _DISTRICTS = ("district", "village", "town", "city", "suburb", "parish", "county")
-# The features of a place a name follows, as landscapes are named: "the banks of Ayr", "the
-# braes o' Ballochmyle" (verse elides "of"), "the streets of Stamton".
-_FEATURES = ("banks", "braes", "shores", "streams", "vale", "vales", "hills", "woods", "waters", "streets", "walls")
-_DISTRICT_OF = re.compile(
-    rf"(?:{words_at_start(_DISTRICTS + _FEATURES)}) (?:of|o['’]) ([A-Z][a-z'’]+)(?![\w'’-]|\s[A-Z])"
-)
+
+
+@cache
+def _district_of(features: tuple[str, ...], links: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """A name after a town's or a district's word and "of" ("the village of Easewood"), or
+    after a feature of a place and a link of the profile (`[places] features`,
+    `feature_links`: "the banks of Ayr", "the braes o' Ballochmyle"), each link's apostrophe
+    written either way; and the pattern of the words it opens with (`_in_pieces_holding`)."""
+    linked = "|".join(re.escape(w).replace("'", "['’]") for w in links) or "(?!)"
+    pattern = re.compile(
+        rf"(?:(?:{words_at_start(_DISTRICTS)}) of|(?:{words_at_start(features)}) (?:{linked})) "
+        rf"([A-Z][a-z'’]+)(?![\w'’-]|\s[A-Z])"
+    )
+    return pattern, re.compile("|".join(map(re.escape, _DISTRICTS + features)))
+
+
 # The words each of those patterns holds, written out (no `[Cc]`): a pattern that opens with
 # letters is sought by `re`'s fast scan for them (see `_in_pieces_holding`)
 _COUNTY_WORDS = re.compile("County|county|Parish|parish|Canton|canton")
 _STREET_WORDS = re.compile("|".join(registers.PLACE_WORDS))
-_DISTRICT_WORDS = re.compile("|".join(_DISTRICTS + _FEATURES))
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
 _SMALL_SHARE = 0.5  # of a smaller town's uses, those after a preposition of place (twice at least)
@@ -243,7 +258,9 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 "named in the text",
                 evidence=f"a street's or a building's name: {passage(text, m.start(), m.end())}",
             )
-    for m in _in_pieces_holding(_DISTRICT_OF, _DISTRICT_WORDS, text):
+    _named_features(places, text, not_places, profile, lowercase)
+    district_of, district_words = _district_of(tuple(profile.place_features), tuple(profile.feature_links))
+    for m in _in_pieces_holding(district_of, district_words, text):
         name = m.group(1)
         if (
             places.find(name) is None
@@ -261,7 +278,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 evidence=f"named {'after a feature of a place' if feature else 'a town or district'}: "
                 f"{passage(text, m.start(), m.end())}",
             )
-    _shires(places, text, not_places, profile)
+    _endings(places, text, not_places, profile)
     for name in sorted(set(strong) | set(weak)):
         words = name.split()
         if len(words) == 2 and words[0] in _TOWN_FIRST and words[1] not in not_places and places.find(name) is None:
@@ -352,27 +369,74 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     _listed(places, text, not_places, profile, lowercase)
 
 
+@cache
+def _feature_after(features: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """A capitalised word and a feature of a place of the profile, capitalised ("Kellyburn
+    Braes", "Cessnock Banks"), and the pattern of those words (`_in_pieces_holding`)."""
+    words = "|".join(re.escape(f[:1].upper() + f[1:]) for f in features) or "(?!)"
+    return re.compile(rf"([A-Z](?<![\w'’-].)[a-z'’]+)\s({words})(?![\w'’-])"), re.compile(words)
+
+
+def _named_features(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """A name and a feature of a place of the profile (`[places] features`), the feature
+    capitalised as a part of the name ("in Kellyburn Braes", "Cessnock Banks"): a place, when
+    the first word is no word the book writes in lower case ("Flowery Banks"), no honorific,
+    and does not open a sentence ("The Banks")."""
+    pattern, words = _feature_after(tuple(profile.place_features))
+    for m in _in_pieces_holding(pattern, words, text):
+        first = m.group(1)
+        name = f"{first} {m.group(2)}"  # one space, as written across a line's end or not
+        if (
+            first.lower() in lowercase
+            or first in profile.honorifics
+            or first in not_places
+            or initial(text, m.start())
+            or places.find(name) is not None
+        ):
+            continue
+        places.add(
+            name,
+            "place",
+            None,
+            "named in the text",
+            evidence=f"a name and a feature of a place: {passage(text, m.start(), m.end())}",
+        )
+
+
 _TOWN_FIRST = ("Port", "Fort")  # a town named so: "at Port Burdock", "to Fort William"
-# A county named as English and Scottish ones are, the word for a county its ending: "Ayrshire".
-_SHIRE = re.compile(r"([A-Z](?<![\w'’-].)[a-z]{2,}shire)(?![\w'’-])")
 
 
-def _shires(places: registers.Places, text: str, not_places: set[str], profile) -> None:
-    """A county named by its ending ("in Ayrshire", "Sporran, Fifeshire"), wherever the book
-    writes it: not after an honorific ("Lord Wiltshire" is a peer), nor a person's name."""
-    for m in _in_pieces_holding(_SHIRE, _SHIRE_WORD, text):
+@cache
+def _ending_patterns(endings: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """A capitalised word with one of `endings` ("Ayrshire": two letters at least before the
+    ending), and the pattern of the endings alone (`_in_pieces_holding`)."""
+    written = "|".join(map(re.escape, endings))
+    return re.compile(rf"([A-Z](?<![\w'’-].)[a-z]{{2,}}(?:{written}))(?![\w'’-])"), re.compile(written)
+
+
+def _ending(name: str, profile) -> str | None:
+    """The type a name's ending gives it (`[places] endings`: "Fifeshire", a county), if any."""
+    return next((kind for end, kind in profile.place_endings.items() if name.endswith(end)), None)
+
+
+def _endings(places: registers.Places, text: str, not_places: set[str], profile) -> None:
+    """A place named by an ending of the profile (`[places] endings`: "in Ayrshire", "Sporran,
+    Fifeshire"), wherever the book writes it: not after an honorific ("Lord Wiltshire" is a
+    peer), nor a person's name."""
+    if not profile.place_endings:
+        return
+    pattern, ending_words = _ending_patterns(tuple(sorted(profile.place_endings)))
+    for m in _in_pieces_holding(pattern, ending_words, text):
         name = m.group(1)
         if name in not_places or places.find(name) is not None or name in profile.regions:
             continue
         behind = text[max(0, m.start() - 20) : m.start()].split()
         if behind and behind[-1] in profile.honorifics:
             continue
+        kind = _ending(name, profile) or "place"
         places.add(
-            name, "county", None, "named in the text", evidence=f"a county's name: {passage(text, m.start(), m.end())}"
+            name, kind, None, "named in the text", evidence=f"a {kind}'s name: {passage(text, m.start(), m.end())}"
         )
-
-
-_SHIRE_WORD = re.compile("shire")
 
 
 _OTHER_NAME_POPULATION = 100_000  # a city known by another name ("Treves", Trier) is a large one
@@ -458,17 +522,22 @@ def _addresses(places: registers.Places, text: str, not_places: set[str], profil
             continue
         kind = profile.regions.get(region)
         geo = None
-        county = places.find(region)  # "Fifeshire", found by its ending (`_shires`)
-        if kind is None and county is not None and county.get("type") == "county":
-            kind = "county"
-        elif kind is None:
+        if kind is None and places.find(region) is not None:
+            kind = _ending(region, profile)  # "Fifeshire", found by its ending (`_endings`)
+        if kind is None:
             geo = gazetteer.lookup_named(region)
             if geo is None or geo.type not in _REGIONS:
                 continue
             kind = geo.type
         found = gazetteer.lookup_named(town, everything=True)
-        if found is not None and _demonym(town, found) or found is None and kind != "county":
-            continue  # a town no gazetteer holds only before a county's name ("Sporran, Fifeshire")
+        if (
+            found is not None
+            and _demonym(town, found)
+            or found is None
+            and kind != "county"
+            and _ending(region, profile) is None
+        ):
+            continue  # a town no gazetteer holds only before a county ("Sporran, Fifeshire")
         where = passage(text, m.start(), m.end() + len(region))
         if places.find(region) is None:
             places.add(

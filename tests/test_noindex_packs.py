@@ -1,0 +1,204 @@
+"""Names in a book without an index with the packs of its country (profiles/scots.toml,
+british.toml) and the rules of textnames/textplaces they feed: each rule on a small text
+written for it, converted with and without the pack where the pack is the evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from conftest import NS
+from teikit.convert import convert
+from teikit.profile import load_profile
+
+
+def _marks(folder: Path, tag: str) -> list[str]:
+    out = []
+    for f in sorted(folder.glob("*.xml")):
+        if f.name not in ("persons.xml", "places.xml", "orgs.xml", "book.xml"):
+            out += [" ".join("".join(e.itertext()).split()) for e in etree.parse(str(f)).iterfind(f".//t:{tag}", NS)]
+    return out
+
+
+def _convert(tmp_path: Path, text: str, include: list[str] | None = None, name: str = "out") -> Path:
+    source = tmp_path / "book.txt"
+    source.write_text(text, encoding="utf-8")
+    profile = None
+    if include is not None:
+        (tmp_path / f"{name}.toml").write_text(f"include = {include!r}\n".replace("'", '"'), encoding="utf-8")
+        profile = load_profile(tmp_path / f"{name}.toml")
+    convert(source, tmp_path / name, profile=profile, force=True)
+    return tmp_path / name
+
+
+_LOGAN = (
+    "SONGS\n\nBy Anne Writer\n\n\nEPISTLE TO MAJOR LOGAN\n\n"
+    "This epistle was sent to Major Logan, a fiddler of Ayr, when Jock Milton came home.\n\n"
+    "O Logan, sweetly didst thou glide, That day I was my lad's bride; Like Logan to the simmer\n"
+    "sun, Jock Milton thrives, and Major Logan plays.\n"
+)
+
+
+def test_a_river_of_the_pack_is_a_place_though_a_man_bears_its_name(tmp_path):
+    """With the pack "scots": Logan, a river the pack lists, is a place where it stands alone
+    ("O Logan", "Like Logan"), though a man bears the name ("Major Logan", marked whole as a
+    person); a Scots pet name before a surname makes a full name ("Jock Milton"). Without the
+    pack, Logan alone is the Major's surname and Jock no forename."""
+    scots = _convert(tmp_path, _LOGAN, ["scots"], "scots")
+    assert _marks(scots, "persName") == ["Major Logan", "Jock Milton", "Jock Milton", "Major Logan"]
+    assert _marks(scots, "placeName") == ["Logan", "Logan"]
+    plain = _convert(tmp_path, _LOGAN, None, "plain")
+    assert "Jock Milton" not in _marks(plain, "persName")
+    assert _marks(plain, "persName").count("Logan") == 2 and _marks(plain, "placeName") == []
+
+
+_PRAYERS = (
+    "PRAYERS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "Whom the Lord made alone, the god of love forgot. O Lord, hear us! Lord Panmure came with\n"
+    "the Lord Advocate, and my Lord the Duke sat down. Some systems assume a God; but God bless\n"
+    "them all, and Jesus Christ too, and every advocate. Let thy God that is in thee rule.\n"
+)
+
+
+def test_names_of_god_are_persons_though_the_book_writes_them_in_lower_case(tmp_path):
+    """A deity of the profile (`[names] deities`) is a person wherever written capitalised,
+    though the book writes "god" and "lord" in lower case; "Lord" only with no name after it
+    ("Lord Panmure" is a peer, "the Lord Advocate" an office), and none after an indefinite
+    ("a God", "my Lord"), nor after a possessive ("thy God that is in thee", the god within).
+    Its register entry says on what evidence."""
+    out = _convert(tmp_path, _PRAYERS + "A lord and a god.\n")
+    assert _marks(out, "persName") == ["Lord", "Lord", "Lord Panmure", "God", "Jesus Christ"]
+    persons = etree.parse(str(out / "persons.xml"))
+    evidence = persons.xpath("//t:person[t:persName='God']/t:note[@type='evidence']/text()", namespaces=NS)
+    assert evidence[0].startswith(
+        "a name of God or of a god the profile lists ([names] deities), written once: “…down. Some systems assume a God; but God bless"
+    )
+
+
+_VERSE_LINES = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "Ev'n the poor support of my wretched life, Snatched by the violence of legal strife. And\n"
+    "the poet Dryden sang; how the collieshangie works Atween the Russians and the Turks.\n"
+)
+
+
+def test_only_a_noun_of_a_person_before_a_word_makes_it_a_name_at_once(tmp_path):
+    """A calling before a name is evidence enough ("the poet Dryden"); a person's thing is
+    none ("my wretched life, Snatched", "the collieshangie works Atween": a verse line's
+    first word after a noun that a person has, not is)."""
+    out = _convert(tmp_path, _VERSE_LINES)
+    assert _marks(out, "persName") == ["Dryden"]
+
+
+def test_alleys_parks_and_chapels_are_places(tmp_path):
+    """A name ending in "Alley", "Park", "Chapel", "Mews" or "Wharf" is a place's, as one ending
+    in "Street" is ("into Granville Alley", "to Gervase Park", "by Hope Chapel"); the word
+    alone is none ("the old Park gate")."""
+    out = _convert(
+        tmp_path,
+        "WALKS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The dog went round the corner into Granville Alley, and thence to Gervase Park, where\n"
+        "the old Park gate stood by Hope Chapel and the park was green.\n",
+    )
+    assert _marks(out, "placeName") == ["Granville Alley", "Gervase Park", "Hope Chapel"]
+
+
+def test_the_agent_of_a_verb_in_the_passive_is_cited_as_an_author(tmp_path):
+    """A past participle and "by" before a word cite its agent, as "remarked by" does: once is
+    enough where no gazetteer knows the word as a place ("headed by Grégoire", "defeated by
+    Cleomenes"); not an adjective before its noun ("exercised by Jacobin clubs"), nor a
+    document with its number ("strengthened by Article 234"), nor a place ("invaded by Prussia")."""
+    out = _convert(
+        tmp_path,
+        "ON LEAGUES\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The bishops were headed by Grégoire, and the policy was defeated by Cleomenes. Influence\n"
+        "was exercised by Jacobin clubs; the clause is strengthened by Article 234; the land was\n"
+        "invaded by Prussia.\n",
+    )
+    assert _marks(out, "persName") == ["Grégoire", "Cleomenes"]
+
+
+def test_a_name_and_a_capitalised_feature_of_a_place_is_a_place(tmp_path):
+    """A name and a feature of a place written as part of it ("Cessnock Banks"; with the pack
+    "scots", "Kellyburn Braes" and a river's "Water": "Logan Water") is a place; not after a
+    word the book writes in lower case ("Flowery Banks") nor opening a sentence ("The Banks")."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "There lived a carl in Kellyburn Braes, by Cessnock Banks; her face wad fyle\n"
+        "the Logan Water. The Banks were bonie, and Flowery Banks the flowery hills.\n"
+    )
+    assert _marks(_convert(tmp_path, text, None, "plain"), "placeName") == ["Cessnock Banks"]
+    scots = _convert(tmp_path, text, ["scots"], "scots")
+    assert _marks(scots, "placeName") == ["Kellyburn Braes", "Cessnock Banks", "Logan Water"]
+
+
+def test_a_name_written_once_in_a_list_with_persons_is_a_persons(tmp_path):
+    """A word written once, in a list with a person the book names, is a person's name too
+    (the book's consistency), the list joined by "and" or by commas alone ("Markby, Migsby,
+    Mobbs, Moncrieff!"); not a word the book writes after a preposition of place ("the family
+    moved to Lochlea, and Burns went"), nor one listed with no person ("Mallam, Maxbohm")."""
+    out = _convert(
+        tmp_path,
+        "THE LISTS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Mr. Moncrieff came, and Mr. Burns. Mallam, Maxbohm, Magley, what names they have--Markby,\n"
+        "Migsby, Mobbs, Moncrieff! The family moved to Lochlea, and Burns went to school.\n",
+    )
+    marked = _marks(out, "persName")
+    assert {"Markby", "Migsby", "Mobbs"} <= set(marked)
+    assert not {"Mallam", "Maxbohm", "Magley", "Lochlea"} & set(marked)
+
+
+def test_scots_quo_says_as_said_does(tmp_path):
+    """With the pack "scots", "quo' Findlay" twice makes Findlay a name, as "said Findlay"
+    does; without it, the Scots verb is no evidence."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "\u201cWha's that at my chamber door?\u201d \u201cFair widow, are ye wauking?\u201d quo' Findlay;\n"
+        "\u201cIndeed maun I,\u201d quo' Findlay, and the lassie laughed.\n"
+    )
+    assert _marks(_convert(tmp_path, text, ["scots"], "scots"), "persName") == ["Findlay", "Findlay"]
+    assert _marks(_convert(tmp_path, text, None, "plain"), "persName") == []
+
+
+def test_a_word_spoken_to_at_the_end_of_an_utterance_is_a_name(tmp_path):
+    """A word set off by a comma after a lower-case word and ending an utterance ("I loved
+    you, Elfrid," said she; "what I was playing, Lane?") is spoken to: twice makes a name.
+    Not a list's last word ("Alsace, Franche-Comté, Lorraine!"), nor a word the gazetteer
+    knows as a place ("the rain in Paris, Paris!")."""
+    out = _convert(
+        tmp_path,
+        "THE TALK\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        '"I loved you, Elfrid," said she. "Did you hear what I was playing, Elfrid?" They went\n'
+        "through Alsace, Franche-Comt\u00e9, Lorraine! The rain fell on them, Paris! Oh the rain, Paris!\n",
+    )
+    assert _marks(out, "persName") == ["Elfrid", "Elfrid"]
+
+
+def test_a_trade_before_a_name_is_a_scots_title(tmp_path):
+    """With the pack "scots", a trade written before a name as a title belongs to the name
+    ("Souter Hood", "Factor John"), as "Doctor" does in English ("Doctor Hornbook")."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Here Souter Hood in death does sleep, and Factor John, whom the souter kent, and the\n"
+        "factor, with Doctor Hornbook by the doctor's door.\n"
+    )
+    scots = _marks(_convert(tmp_path, text, ["scots"], "scots"), "persName")
+    assert scots == ["Souter Hood", "Factor John", "Doctor Hornbook"]
+    assert _marks(_convert(tmp_path, text, None, "plain"), "persName") == ["Doctor Hornbook"]
+
+
+def test_an_entry_naming_a_person_surname_first_is_a_persons(tmp_path):
+    """A paragraph opening with a word, a comma, initials and a name names a person as an
+    index, a glossary of names or a bibliography does ("Rusticus, Q. Junius, or Stoic
+    philosopher"): the word is a person's name wherever written; not a place ("Paris, A. B.
+    Publisher") nor a word the book writes in lower case."""
+    out = _convert(
+        tmp_path,
+        "THE EMPEROR\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "He studied philosophy under the guidance of Rusticus, and loved him.\n\n"
+        "GLOSSARY\n\nRusticus, Q. Junius, or Stoic philosopher, twice made consul.\n\n"
+        "Paris, A. B. Publisher, printed it.\n\nPatience, A. Virtue, a word of the book.\n\n"
+        "And patience is a virtue.\n",
+    )
+    assert _marks(out, "persName") == ["Rusticus", "Rusticus"]
