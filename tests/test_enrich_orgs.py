@@ -436,3 +436,48 @@ def test_a_bodys_meeting_after_a_rank_and_ranks_joined_by_and():
     )
     assert _names(said) == ["Moscow party conference", "Moscow province and city party conference"]
     assert _names("The Kiev province and city party committee met.") == ["Kiev province and city party committee"]
+
+
+def _index_tei(items: str, body: str = "") -> etree._Element:
+    return etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
+        f'{body}</body><back><div type="index"><head>Subject Index</head><list>{items}</list></div></back></text></TEI>'
+    )
+
+
+def test_the_subject_index_tells_which_one_word_names_are_bodies():
+    """Without a profile: the short names the Subject Index lists among or under
+    organisations are organisations; a newspaper, a journal (a title), a common word, a place
+    are not."""
+    tei = _index_tei(
+        "<item><term>Communist Party</term><list><item><term>Central Committee</term></item>"
+        "<item><term>Organizational Bureau (Orgburo)</term></item><item><term>Politburo</term></item>"
+        "<item><term>membership</term></item></list></item>"
+        "<item><term>Sovnarkom</term><list><item><term>Council of Labour and Defence (STO)</term></item>"
+        "<item><term>Economic Council</term></item><item><term>Gosplan</term></item>"
+        "<item><term>Soviet</term></item></list></item>"
+        "<item><term>Cheka</term><list><item><term>Kazan Cheka</term></item></list></item>"
+        "<item><term>newspapers</term><list><item><term>Pravda</term></item><item><term>Izvestiya</term>"
+        "</item></list></item>"
+        "<item><term>Bol'shevik,</term><list><item><term>Bolshevik Party</term></item>"
+        "<item><term>Military Organization</term></item><item><term>Kazan</term></item></list></item>",
+        "<p>In <title>Bol'shevik</title> he wrote</p>",
+    )
+    book = (
+        "The Politburo and Sovnarkom met; Gosplan and the Cheka agreed; Pravda and Izvestiya wrote. "
+        "Bol'shevik (1929). The Soviet state and the soviet officials."
+    )
+    profile = load_profile()
+    shapes = orgs.Shapes.of(profile, book)
+    _, subjects = registers.index_divs(tei)
+    assert sorted(w for _, w in orgs.index_bodies(subjects, shapes, profile)) == [
+        "Cheka",  # its sub-entry names it after a place
+        "Gosplan",  # among organisations
+        "Politburo",
+        "Sovnarkom",  # two of its sub-entries are organisations
+    ]
+    register = orgs.Orgs(registers.Register("org"))
+    shapes = orgs.Shapes.of(profile, book)
+    orgs.seed(register, tei, shapes, profile)
+    assert register.find("Politburo") is not None and register.find("Pravda") is None
+    assert [f.name for f in orgs.find(book, shapes)][:4] == ["Politburo", "Sovnarkom", "Gosplan", "Cheka"]

@@ -216,8 +216,11 @@ class Shapes:
         """Whether a word in brackets after an organisation's name may be its short name."""
         return short not in self.surnames and short.lower() not in self.stops and not _is_place(short, profile)
 
-    def learn(self, short: str) -> None:
-        if short not in self.known and short not in self.nouns:
+    def learn(self, short: str, alone: bool = False) -> None:
+        """A short name, an organisation alone; a noun too when `alone` (the index lists
+        "Presidium" as an organisation of its own: "a small Presidium", not a noun alone
+        that means the Presidium named last)."""
+        if short not in self.known and (alone or short not in self.nouns):
             self.known.add(short)
             self._heads = None
 
@@ -574,6 +577,81 @@ def seed(orgs: Orgs, tei, shapes: Shapes, profile) -> None:
                     learnt.append(short)
     for short in learnt:  # after the headings: each short name learnt makes the nouns' scan anew
         shapes.learn(short)
+    for item, word in index_bodies(subjects, shapes, profile):
+        orgs.add(word, registers.FROM_INDEX, f"{INDEX_SOURCE}: ", item)
+        shapes.learn(word, alone=True)
+
+
+def _heading(item) -> str:
+    """An index item's heading: its words, page numbers and brackets left out."""
+    term = " ".join(text_of(item.find(q("term"))).split()).strip(" ,;")
+    return _BRACKETS.sub("", _PAGES_BEFORE.sub("", term)).strip()
+
+
+def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str]]:
+    """The one-word organisations the Subject Index lists as parts of an organisation, with
+    their items: a word (not a person's, a place's, nor one the book writes in lower case)
+    under a heading that names an organisation ("Supreme Court: Military Collegium", "Ukrainian
+    Sovnarkom/Council of Ministers: Gosplan, Procuracy"), or among sub-entries a third of which
+    at least, two at least, name one ("Communist Party: Central Committee, Orgburo, Politburo,
+    Secretariat"); and a one-word heading two of whose sub-entries name organisations, or name
+    it after a place ("Sovnarkom: Council of Labour and Defence, Economic Council"; "Cheka:
+    Nizhnyi Cheka, Voronezh Cheka"). Not a word the book writes as a title as often as not (a
+    journal's, "*Bol'shevik*"; not "the Political Bureau (*Politburo*)" once), nor one it
+    writes in lower case once in ten uses or more ("soviet officials"; not a Russian
+    title's "komsomol'" twice in 40). A book that lists its institutions so tells what its
+    short names are, in any language: the text alone cannot tell "Politburo" from "Pravda"."""
+    out: list[tuple[Any, str]] = []
+    taken: set[str] = set()
+    if not subjects:
+        return out
+    titles = Counter(text_of(t).strip() for t in subjects[0].getroottree().iter(q("title")))
+
+    def body(name: str) -> bool:
+        return any(_whole(part, shapes) or part in taken for part in name.split("/") if part)
+
+    def word(name: str) -> str | None:
+        name = name.split(",")[0].strip()  # "Komsomol, All-Union"
+        if (
+            not _TOKENS.fullmatch(name)
+            or name in shapes.known
+            or _ROMAN.fullmatch(name)
+            or name in shapes.surnames
+            or fold(name) in shapes.not_orgs
+            or _is_place(name, profile)
+        ):
+            return None
+        uses = sum(1 for _ in _uses(name, shapes.text))
+        if titles[name] >= uses or 10 * sum(1 for _ in _uses(name.lower(), shapes.text)) >= uses:
+            return None  # a journal's ("*Bol'shevik*"), a common word's ("Soviet": "soviet officials")
+        return name
+
+    for div in subjects:
+        for lst in div.iter(q("list")):
+            parent = lst.getparent()
+            if parent is None or parent.tag != q("item") or parent.find(q("term")) is None:
+                continue  # the index's own list of headings: every kind of heading
+            items = [i for i in lst.iterfind(q("item")) if i.find(q("term")) is not None]
+            headings = [_heading(i) for i in items]
+            capitalised = [h for h in headings if h[:1].isupper()]
+            named = sum(1 for h in capitalised if body(h))
+            head = _heading(parent)
+            head_word = word(head)
+            if head_word is not None and head_word not in taken:
+                after_a_place = any(
+                    h.endswith(" " + head_word) and _is_place(h[: -len(head_word)].strip(), profile) for h in headings
+                )
+                if named >= 2 or after_a_place:
+                    taken.add(head_word)
+                    out.append((parent, head_word))
+            if not (body(head) or (named >= 2 and 3 * named >= len(capitalised))):
+                continue
+            for item, heading in zip(items, headings):
+                found = word(heading)
+                if found is not None and found not in taken:
+                    taken.add(found)
+                    out.append((item, found))
+    return out
 
 
 def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[list[Found]]:
