@@ -88,8 +88,8 @@ def test_governments_inspectorates_communes_and_estates_are_bodies():
 
 def test_a_name_written_with_its_noun_in_lower_case_too_is_the_same_organisation(tmp_path):
     """The book names "the Ukrainian Communist Party", then "the Ukrainian Communist party":
-    one organisation, both marked; "the Moscow party" (a place's, in a description) is none
-    although "the Moscow Party" is named once."""
+    one organisation, both marked; "the Moscow party" too, a place's body in lower case (as
+    "the Moscow party committee" is), is "the Moscow Party" named once."""
     from teikit.convert import convert
 
     book = tmp_path / "book.txt"
@@ -99,13 +99,15 @@ def test_a_name_written_with_its_noun_in_lower_case_too_is_the_same_organisation
         encoding="utf-8",
     )
     convert(book, tmp_path / "out")
-    marked = [
-        text(o)
+    refs = [
+        (text(o), o.get("ref"))
         for f in sorted((tmp_path / "out").glob("*.xml"))
         for o in etree.parse(str(f)).iterfind(".//t:text//t:orgName", NS)
     ]
+    marked = [name for name, _ in refs]
     assert marked.count("Ukrainian Communist Party") == 1 and marked.count("Ukrainian Communist party") == 1
-    assert "Moscow party" not in marked
+    assert len({ref for name, ref in refs if name.startswith("Ukrainian")}) == 1
+    assert marked.count("Moscow party") == 1 and len({ref for name, ref in refs if name.startswith("Moscow")}) == 1
 
 
 def test_a_noun_alone_after_the_means_an_organisation_named_elsewhere():
@@ -481,3 +483,34 @@ def test_the_subject_index_tells_which_one_word_names_are_bodies():
     orgs.seed(register, tei, shapes, profile)
     assert register.find("Politburo") is not None and register.find("Pravda") is None
     assert [f.name for f in orgs.find(book, shapes)][:4] == ["Politburo", "Sovnarkom", "Gosplan", "Cheka"]
+
+
+def test_a_bodys_capitalised_word_a_numbered_meeting_and_a_countrys_acronym_after_a_name():
+    profile = _iron_lazar()
+    assert _names("At the NKPS Soviet in April, Kaganovich noted", profile) == ["NKPS Soviet"]
+    assert _names("the danger of war, as noted by the VI Comintern congress. He", profile) == ["VI Comintern congress"]
+    assert _names("At the Seventh Comintern congress he spoke", profile) == ["Seventh Comintern congress"]
+    assert _names("Already a Politburo commission, headed by him", profile) == ["Politburo"]  # the Politburo's
+    assert _names("the Comintern congress of 1928", profile) == ["Comintern"]  # no number: a meeting
+    said = "appointed head of the all-union commissariat of agriculture – NKZem USSR. Other agencies"
+    assert _names(said, profile) == ["NKZem USSR"]
+    assert _names("the Ministry of Agriculture USSR, and") == ["Ministry of Agriculture USSR"]
+    assert _names("the NKVD USSR, and", profile) == ["NKVD USSR"]
+    assert _names("the NKVD USSR Transport Department", profile) != ["NKVD USSR"]  # the name goes on
+
+
+def test_a_wing_alone_a_party_of_a_people_a_possessive_after_the_and_a_centre():
+    assert _names("The VTsSPS, headed by Tomsky, was a bastion of the Right. By early") == ["Right"]
+    assert _names("the Trotskyists and the Right had become loyal") == ["Right"]
+    assert _names("in the struggle with the Right deviation") == []
+    said = "the nationalist wing of the Ukrainian party, which argued that"
+    assert _names(said) == ["Ukrainian party"]
+    assert _names("the Kharkov party activists and the Ukrainian and Urals party organizations") == []
+    assert _names("the leaders of the Moscow party committee met") == ["Moscow party committee"]
+    said = "but they called themselves Beklar Hareketi (the Freeman's Movement), led by"
+    assert _names(said) == ["Freeman's Movement"]
+    book = "the Komsomol's Central Committee and Stalin"
+    assert _names(book, book=book, profile=None) == ["Central Committee"]  # the owner's possessive
+    said = "The trial of the 'Anti-Soviet Trotskyite Centre' opened"
+    assert _names(said) == ["Anti-Soviet Trotskyite Centre"]
+    assert _names("The Centre of the Convention, often styled the Plain") == ["Convention"]  # not the Centre

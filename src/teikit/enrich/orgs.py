@@ -105,6 +105,8 @@ _CONTINUES = re.compile(rf"{_SP}[A-Z](?!\.)")
 _NEXT_WORD = re.compile(rf"{_SP}([A-Z][\w'’-]*)")
 _LOWER_NOUN = re.compile(rf"{_SP}([a-z]+)(?![\w-])")
 _LOWER_WORD = re.compile(rf"{_SP}([a-z]+)(?![\w-])")
+_ENDS_HERE = re.compile(r"(?![\w'’-])")  # the word ends: not "the Rightists", "the Right-wing"
+
 _RUN_AFTER = re.compile(rf"(?:{_SP}{_TOKEN})+")
 _RANK_BEFORE = re.compile(rf"([a-z]+){_SP}$")
 _THE_BEFORE = re.compile(rf"(?<![\w-])[Tt]he{_SP}$")
@@ -116,6 +118,9 @@ _ABSTRACT = re.compile(r"(?:ment|tion|sion|ence|ance|ship|ity|ism|ure|ry|ics)$")
 _PAGES_BEFORE = re.compile(r"^[\d\s,.;:–-]+")
 _BRACKETED = re.compile(r"\(([^()]+)\)")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
+# Nouns that end a name but head none, nor name one alone: "the Centre of the Convention" is
+# a part of the Convention (a faction, "the Centre"), "the Anti-Soviet Trotskyite Centre" a body.
+_ENDS_ONLY = frozenset({"Centre", "Center"})
 # Nouns that alone after "the" name no organisation of the book's: "the Government" is the
 # country's government of the moment, not the "Provisional Government" named last.
 _NEVER_BARE = frozenset({"Government"})
@@ -133,7 +138,14 @@ _JOINED_COMMON = re.compile(rf"(?<![\w-])the{_SP}([A-Z][a-z]+){_SP}and{_SP}$")
 _JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*) (?:and|or) (?:the )?$")
 _JOINED_AFTER = re.compile(r" (?:and|or) (?:the )?([A-Z][\w'’-]*)")
 _ACRONYM_AT = re.compile(r"[A-Z]{2,}(?![\w-])")
+# A country's acronym right after a body's name, on its line: "NKZem USSR" (not "'s": "the NKVD USSR's").
+_COUNTRY_AFTER = re.compile(r"[ \t]+([A-Z]{3,})(?![\w'’-])")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+# The ordinals that number a body's meetings in words ("the Seventeenth Comintern congress").
+_ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth"
+    " fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+)
 INDEX_SOURCE = "Subject Index"
 TEXT_SOURCE = "named in the text"
 
@@ -283,7 +295,11 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         words = _words_before(text, hs, shapes, prose)
         if words is None:
             continue  # a person's name: "Frederick Church"
-        post = _POST.match(text, he) if head in shapes.nouns and not text.startswith(("'", "’"), he) else None
+        post = (
+            _POST.match(text, he)
+            if head in shapes.nouns and head not in _ENDS_ONLY and not text.startswith(("'", "’"), he)
+            else None
+        )
         start = words if words >= 0 else hs
         if start < hs and head in shapes.known and head not in shapes.nouns and _names_before(text[start:hs], shapes):
             start = hs  # "NKPS NKRKI", "People's Commissariats NKFin" (an index's run-on lines): two names
@@ -315,9 +331,13 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         if _title(text, start):
             continue
         if start < hs or post or head in shapes.known:
+            country = _COUNTRY_AFTER.match(text, end)
+            if country and _is_place(country.group(1), shapes.profile) and not _CONTINUES.match(text, country.end()):
+                end = country.end()  # "NKZem USSR", "Gosplan RSFSR": the country's own body
+                name = " ".join(text[start:end].split())
             if fold(name) not in shapes.not_orgs:
                 out.append(Found(start, end, name, head, False))
-        elif _THE_BEFORE.search(text, max(0, hs - 8), hs) and head not in shapes.place_nouns | _NEVER_BARE:
+        elif _THE_BEFORE.search(text, max(0, hs - 8), hs) and head not in shapes.place_nouns | _NEVER_BARE | _ENDS_ONLY:
             out.append(Found(hs, he, head, head, True))
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
@@ -336,6 +356,21 @@ def _names_before(words: str, shapes: Shapes) -> bool:
         if bare in shapes.known or bare in shapes.nouns or (bare.endswith("s") and bare[:-1] in shapes.nouns):
             return True
     return False
+
+
+def _the_whose(text: str, start: int, word: str, shapes: Shapes) -> bool:
+    """Whether a possessive after "the", right before a noun, is the name's own ("the
+    Freeman's Movement"): not a person's, a place's or a body's ("the Kremlin's
+    Secretariat", "the Stalin's group" sic; before more words, "the Komsomol's Central
+    Committee", it is the owner's)."""
+    bare = _APOSTROPHE_S.sub("", word)
+    return (
+        _THE_BEFORE.search(text, max(0, start - 8), start) is not None
+        and bare not in shapes.surnames
+        and bare not in shapes.persons
+        and bare not in shapes.nouns | shapes.known
+        and not _is_place(bare, shapes.profile)
+    )
 
 
 def _goes_on(text: str, end: int, shapes: Shapes) -> bool:
@@ -378,18 +413,41 @@ def _place_or_people(name: str, profile) -> bool:
 
 def _body_after(text: str, end: int, shapes: Shapes) -> int:
     """Where a name ends that lower-case `ranks` and a body's noun, or its plural, continue
-    ("of the Moscow party committee", "of Bolshevik military party organizations"), else `end`."""
+    ("of the Moscow party committee", "of Bolshevik military party organizations"), else `end`.
+    A body's word that is a rank too ends it only where nothing longer does and a name may
+    end ("of the Ukrainian party, which"; "of the Moscow party committee" goes on)."""
     at = end
+    found = end
     for _ in range(4):
         word = _LOWER_WORD.match(text, at)
         if word is None:
             break
-        if word.group(1) in shapes.bodies or (word.group(1)[-1] == "s" and word.group(1)[:-1] in shapes.bodies):
-            return word.end()
-        if word.group(1) not in shapes.ranks:
+        w = word.group(1)
+        if w in shapes.bodies or (w[-1] == "s" and w[:-1] in shapes.bodies):
+            if w not in shapes.ranks:
+                return word.end()
+            if _ends_name(text, word.end(), shapes):
+                found = word.end()
+        if w not in shapes.ranks:
             break
         at = word.end()
-    return end
+    return found
+
+
+def _ends_name(text: str, end: int, shapes: Shapes) -> bool:
+    """Whether a body's word that is a rank too ("party", "soviet") ends a name at `end`: not
+    before a plural, the body's people or things ("the Kharkov party activists"), nor
+    before another rank or body ("the Moscow party committee": that one ends it); before a
+    stop, a little word, a verb it does ("the Ukrainian party, which", "the Gomel' soviet met")."""
+    if text[end : end + 1].isalnum() or text[end : end + 1] == "-":
+        return False
+    word = _LOWER_WORD.match(text, end)
+    if word is None:
+        return True
+    w = word.group(1)
+    if w in shapes.stops:
+        return True
+    return not (w in shapes.ranks or w in shapes.bodies or (w.endswith("s") and not w.endswith("ss")))
 
 
 def _title(text: str, start: int) -> bool:
@@ -404,8 +462,14 @@ def _title(text: str, start: int) -> bool:
 
 def _faction(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -> Found | None:
     """ "Left Communists", "Left Socialist Revolutionaries": a wing's word and capitalised
-    words, the last a plural. Not the members alone ("Bolsheviks"), nor "Left Bank"."""
+    words, the last a plural; or the wing's word alone after "the", before a stop or a
+    common little word ("a bastion of the Right.", "the Right had"; not "the Right
+    deviation"). Not the members alone ("Bolsheviks"), nor "Left Bank"."""
     after = _RUN_AFTER.match(text, he)
+    if after is None and _THE_BEFORE.search(text, max(0, hs - 8), hs) and _ENDS_HERE.match(text, he):
+        nxt = _LOWER_WORD.match(text, he)
+        if nxt is None or nxt.group(1) in shapes.stops:
+            return Found(hs, he, head, head, False)  # "a bastion of the Right.", "the Right and the Left"
     if after is None or _POSSESSIVE.search(after.group()) or not after.group().endswith("s"):
         return None
     if prose and initial(text, hs) and shapes.common(head) and not _RUN_AFTER.match(text, he):
@@ -429,15 +493,24 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
         if rank is None or rank.group(1) not in shapes.ranks:
             break
         at = rank.start()
-    if head in shapes.meetings and at == hs:
-        return None  # "the Genoa conference": a meeting of no body the name says
     start = _words_before(text, at, shapes, prose)
     if start is None or start < 0 or _title(text, start):
         return None
     qualifier = " ".join(text[start:at].split())
-    if qualifier.split()[-1] in shapes.nouns or qualifier.split()[-1] in shapes.known:
-        return None  # "the Politburo commission": the Politburo's, marked as the Politburo
     words = qualifier.split()
+    if words[-1] in shapes.nouns or words[-1] in shapes.known:
+        # "the Politburo commission": the Politburo's, marked as the Politburo; but a body's
+        # word written capitalised ("the NKPS Soviet") and a numbered meeting of a body ("the
+        # VI Comintern congress", "the Seventh Comintern congress") name one of their own
+        numbered = len(words) > 1 and (_ROMAN.fullmatch(words[0]) or words[0].lower() in _ORDINALS)
+        capitalised = head[0].isupper() and head not in shapes.meetings
+        if at == hs and (capitalised or (numbered and head in shapes.meetings)) and not _goes_on(text, he, shapes):
+            return Found(start, he, " ".join(text[start:he].split()), head, False)
+        return None
+    if head in shapes.meetings and at == hs:
+        return None  # "the Genoa conference": a meeting of no body the name says
+    if head in shapes.ranks and not _ends_name(text, he, shapes):
+        return None  # "the Kharkov party activists": people; "the Ukrainian party, which" is a body
     if head not in shapes.establishments and (
         any(w in shapes.surnames for w in words)
         or not (_place_or_people(qualifier, shapes.profile) or _place_or_people(words[0], shapes.profile))
@@ -487,6 +560,9 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
         if _POSSESSIVE.search(word) and (
             not shapes.common(word) or _APOSTROPHE_S.sub("", word) in shapes.nouns | shapes.known
         ):
+            if at == 0 and len(words) == 1 and _the_whose(text, run.start(), word, shapes):
+                first = run.start()  # "the Freeman's Movement": "the" says the possessive is the name's
+                continue
             break  # "Stalin's Secretariat", "the Central Committee's Secretariat": the Secretariat
         first = run.start() + at
     starts = [run.start() + at for at, _ in words]
@@ -518,7 +594,13 @@ class Orgs:
             self.written.setdefault(name, org)
 
     def find(self, name: str):
-        return self.by_name.get(fold(name))
+        """The organisation of a name; of a name with its noun in lower case too, when the
+        register has it capitalised ("the Ukrainian Communist party", "the Moscow party")."""
+        org = self.by_name.get(fold(name))
+        if org is None and " " in name and name[-1:].islower():
+            last = name.rindex(" ") + 1
+            org = self.by_name.get(fold(name[:last] + name[last].upper() + name[last + 1 :]))
+        return org
 
     def add(self, name: str, origin: str, note: str, item=None):
         org = self.find(name)
