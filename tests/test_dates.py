@@ -128,6 +128,19 @@ def test_a_day_takes_the_year_the_paragraph_established():
     ]
 
 
+def test_a_date_run_into_the_preposition_before_it():
+    """Iron Lazar, ch. 2 as printed: "On16 September" (the print run's words together) is a
+    date, its year the paragraph's; a word that merely ends in "on" is no preposition."""
+    text = "On 3 September mass meetings were held in 1918. On16 September it ordered the confiscation."
+    assert values(text)[-1] == ("16 September", {"when": "1918-09-16", "evidence": "internal"})
+    assert values("In1935 the plan, on16 September 1918, by1920.") == [
+        ("1935", {"when": "1935"}),
+        ("16 September 1918", {"when": "1918-09-16"}),
+        ("1920", {"when": "1920"}),
+    ]
+    assert values("the Robin16 May, a Colon1935") == []
+
+
 def test_inferred_values_for_every_kind_of_yearless_date():
     text = (
         "In February 1943 the front held. On 15 April it moved; in June, in early April, on the 20th of June, "

@@ -105,6 +105,12 @@ _CONTINUES = re.compile(rf"{_SP}[A-Z](?!\.)")
 _NEXT_WORD = re.compile(rf"{_SP}([A-Z][\w'’-]*)")
 _LOWER_NOUN = re.compile(rf"{_SP}([a-z]+)(?![\w-])")
 _LOWER_WORD = re.compile(rf"{_SP}([a-z]+)(?![\w-])")
+# Little words after which a name may end ("the Ukrainian party, which", "the soviet was").
+_LITTLE = frozenset(
+    "was were is are be been had has have which that who whom whose where when with for in on at to from by of"
+    " as into under over since until after before during against but not also then met".split()
+)
+_THE_AFTER = re.compile(rf"{_SP}(?:the|a|an|its|their|his|her){_SP}")
 _ENDS_HERE = re.compile(r"(?![\w'’-])")  # the word ends: not "the Rightists", "the Right-wing"
 
 _RUN_AFTER = re.compile(rf"(?:{_SP}{_TOKEN})+")
@@ -435,19 +441,21 @@ def _body_after(text: str, end: int, shapes: Shapes) -> int:
 
 
 def _ends_name(text: str, end: int, shapes: Shapes) -> bool:
-    """Whether a body's word that is a rank too ("party", "soviet") ends a name at `end`: not
-    before a plural, the body's people or things ("the Kharkov party activists"), nor
-    before another rank or body ("the Moscow party committee": that one ends it); before a
-    stop, a little word, a verb it does ("the Ukrainian party, which", "the Gomel' soviet met")."""
+    """Whether a body's word that is a rank too ("party", "soviet") ends a name at `end`:
+    before a stop, a possessive, a little word or a verb in the past ("the Ukrainian party,
+    which", "the Ukrainian party's policy", "the Mogiliev soviet was", "the Gomel' soviet
+    met", "the Moscow party and the Comintern"); not before a noun it qualifies ("the Kharkov
+    party activists", "the Moscow party secretary", "the Ukrainian party and government
+    leaders"), nor another rank or body ("the Moscow party committee": that one ends it)."""
     if text[end : end + 1].isalnum() or text[end : end + 1] == "-":
         return False
     word = _LOWER_WORD.match(text, end)
     if word is None:
-        return True
+        return not _NEXT_WORD.match(text, end)  # not "the Moscow party Soviet"
     w = word.group(1)
-    if w in shapes.stops:
-        return True
-    return not (w in shapes.ranks or w in shapes.bodies or (w.endswith("s") and not w.endswith("ss")))
+    if w in ("and", "or"):
+        return _THE_AFTER.match(text, word.end()) is not None
+    return w in _LITTLE or (w.endswith("ed") and w not in shapes.ranks)
 
 
 def _title(text: str, start: int) -> bool:
