@@ -507,6 +507,12 @@ def test_a_wing_alone_a_party_of_a_people_a_possessive_after_the_and_a_centre():
     assert _names(said) == ["Ukrainian party"]
     assert _names("the Kharkov party activists and the Ukrainian and Urals party organizations") == []
     assert _names("the leaders of the Moscow party committee met") == ["Moscow party committee"]
+    assert _names("as Moscow party boss, and the Ukrainian party and government leaders") == []
+    assert _names("The Mogiliev soviet was dominated by the Moscow party and the Comintern", _iron_lazar()) == [
+        "Mogiliev soviet",
+        "Moscow party",
+        "Comintern",
+    ]
     said = "but they called themselves Beklar Hareketi (the Freeman's Movement), led by"
     assert _names(said) == ["Freeman's Movement"]
     book = "the Komsomol's Central Committee and Stalin"

@@ -492,6 +492,8 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     an organisation's ("the Politburo commission") or, but for an establishment, a person's;
     nor an establishment after a people's adjective alone ("the German factory"); a body's
     word a profile writes capitalised ("the Tashkent Soviet") only after a place's name."""
+    if head in shapes.ranks and not _ends_name(text, he, shapes):
+        return None  # "the Kharkov party activists": people; "the Ukrainian party, which" is a body (first: "party" is everywhere)
     at = hs
     for _ in range(5):
         rank = _RANK_BEFORE.search(text, max(0, at - 20), at)
@@ -517,8 +519,6 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
         return None
     if head in shapes.meetings and at == hs:
         return None  # "the Genoa conference": a meeting of no body the name says
-    if head in shapes.ranks and not _ends_name(text, he, shapes):
-        return None  # "the Kharkov party activists": people; "the Ukrainian party, which" is a body
     if head not in shapes.establishments and (
         any(w in shapes.surnames for w in words)
         or not (_place_or_people(qualifier, shapes.profile) or _place_or_people(words[0], shapes.profile))
@@ -697,24 +697,36 @@ def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str
         return out
     titles = Counter(text_of(t).strip() for t in subjects[0].getroottree().iter(q("title")))
 
+    bodies: dict[str, bool] = {}
+
     def body(name: str) -> bool:
-        return any(_whole(part, shapes) or part in taken for part in name.split("/") if part)
+        if name not in bodies:
+            bodies[name] = any(_whole(part, shapes) for part in name.split("/") if part)
+        return bodies[name] or name in taken
+
+    def candidate(name: str) -> str | None:
+        """The one word a heading may be, by its shape only (the cheap tests)."""
+        name = name.split(",")[0].strip()  # "Komsomol, All-Union"
+        if not _TOKENS.fullmatch(name) or name in shapes.known or name in shapes.surnames or _ROMAN.fullmatch(name):
+            return None
+        return name
+
+    words: dict[str, str | None] = {}
 
     def word(name: str) -> str | None:
-        name = name.split(",")[0].strip()  # "Komsomol, All-Union"
-        if (
-            not _TOKENS.fullmatch(name)
-            or name in shapes.known
-            or _ROMAN.fullmatch(name)
-            or name in shapes.surnames
-            or fold(name) in shapes.not_orgs
-            or _is_place(name, profile)
-        ):
+        found = candidate(name)
+        if found is None or found in words:
+            return words.get(found or "")
+        words[found] = None
+        if fold(found) in shapes.not_orgs or _is_place(found, profile):
             return None
-        uses = sum(1 for _ in _uses(name, shapes.text))
-        if titles[name] >= uses or 10 * sum(1 for _ in _uses(name.lower(), shapes.text)) >= uses:
-            return None  # a journal's ("*Bol'shevik*"), a common word's ("Soviet": "soviet officials")
-        return name
+        # a journal's ("*Bol'shevik*"), a common word's ("Soviet": "soviet officials"); the
+        # uses in lower case counted (seldom any), the others only as far as they must be
+        lower = sum(1 for _ in _uses(found.lower(), shapes.text))
+        needed = max(titles[found], 10 * lower) + 1
+        if sum(1 for _, _ in zip(range(needed), _uses(found, shapes.text))) >= needed:
+            words[found] = found
+        return words[found]
 
     for div in subjects:
         for lst in div.iter(q("list")):
@@ -723,15 +735,17 @@ def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str
                 continue  # the index's own list of headings: every kind of heading
             items = [i for i in lst.iterfind(q("item")) if i.find(q("term")) is not None]
             headings = [_heading(i) for i in items]
+            head = _heading(parent)
+            if candidate(head) is None and not any(candidate(h) for h in headings):
+                continue  # no one word to learn here: most lists
             capitalised = [h for h in headings if h[:1].isupper()]
             named = sum(1 for h in capitalised if body(h))
-            head = _heading(parent)
-            head_word = word(head)
+            head_word = candidate(head)  # the shape first, the uses in the text (slower) after
             if head_word is not None and head_word not in taken:
                 after_a_place = any(
                     h.endswith(" " + head_word) and _is_place(h[: -len(head_word)].strip(), profile) for h in headings
                 )
-                if named >= 2 or after_a_place:
+                if (named >= 2 or after_a_place) and word(head_word) is not None:
                     taken.add(head_word)
                     out.append((parent, head_word))
             if not (body(head) or (named >= 2 and 3 * named >= len(capitalised))):
@@ -757,6 +771,8 @@ def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[lis
     starts = list(accumulate((len(p) + 2 for p in pieces[:-1]), initial=0))
     heads: dict[int, list] = {}
     for hs, he, head, value in shapes.heads().find(text):
+        if head in shapes.ranks and not _ends_name(text, he, shapes):
+            continue  # "party" before a noun, at every turn of a book on a party: no name's end
         k = bisect_right(starts, hs) - 1
         heads.setdefault(k, []).append((hs - starts[k], he - starts[k], head, value))
     # The register's own names too, as written, when `find` would not find them: the index's
