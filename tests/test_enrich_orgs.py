@@ -454,6 +454,7 @@ def test_the_subject_index_tells_which_one_word_names_are_bodies():
     tei = _index_tei(
         "<item><term>Communist Party</term><list><item><term>Central Committee</term></item>"
         "<item><term>Organizational Bureau (Orgburo)</term></item><item><term>Politburo</term></item>"
+        "<item><term>Presidium</term></item><item><term>Records and Assignment Department (Uchraspred)</term></item>"
         "<item><term>membership</term></item></list></item>"
         "<item><term>Sovnarkom</term><list><item><term>Council of Labour and Defence (STO)</term></item>"
         "<item><term>Economic Council</term></item><item><term>Gosplan</term></item>"
@@ -467,7 +468,8 @@ def test_the_subject_index_tells_which_one_word_names_are_bodies():
     )
     book = (
         "The Politburo and Sovnarkom met; Gosplan and the Cheka agreed; Pravda and Izvestiya wrote. "
-        "Bol'shevik (1929). The Soviet state and the soviet officials."
+        "Bol'shevik (1929). The Soviet state and the soviet officials. The Presidium, the presidium of it, "
+        "and Uchraspred, the records and the assignment."
     )
     profile = load_profile()
     shapes = orgs.Shapes.of(profile, book)
@@ -476,12 +478,15 @@ def test_the_subject_index_tells_which_one_word_names_are_bodies():
         "Cheka",  # its sub-entry names it after a place
         "Gosplan",  # among organisations
         "Politburo",
+        "Presidium",  # a noun the book writes in lower case too, an organisation alone here
         "Sovnarkom",  # two of its sub-entries are organisations
     ]
     register = orgs.Orgs(registers.Register("org"))
     shapes = orgs.Shapes.of(profile, book)
     orgs.seed(register, tei, shapes, profile)
     assert register.find("Politburo") is not None and register.find("Pravda") is None
+    # a heading two common words open, joined by "and": its short name is learnt
+    assert register.find("Uchraspred") is register.find("Records and Assignment Department") is not None
     assert [f.name for f in orgs.find(book, shapes)][:4] == ["Politburo", "Sovnarkom", "Gosplan", "Cheka"]
 
 

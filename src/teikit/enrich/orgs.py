@@ -642,6 +642,18 @@ def _whole(term: str, shapes: Shapes) -> bool:
     return len(found) == 1 and not found[0].bare and (found[0].start, found[0].end) == (0, len(term))
 
 
+def _whole_heading(term: str, shapes: Shapes) -> bool:
+    """Whether an index heading is an organisation's name as a whole; two common words that
+    "and" joins may open it, as after "the" in the text ("Records and Assignment
+    Department")."""
+    if _whole(term, shapes):
+        return True
+    if " and " not in term:
+        return False
+    found = find("the " + term, shapes, prose=False)
+    return len(found) == 1 and not found[0].bare and (found[0].start, found[0].end) == (4, len(term) + 4)
+
+
 def seed(orgs: Orgs, tei, shapes: Shapes, profile) -> None:
     """An organisation for every Subject Index heading of an organisation's shape."""
     _, subjects = registers.index_divs(tei)
@@ -658,7 +670,12 @@ def seed(orgs: Orgs, tei, shapes: Shapes, profile) -> None:
             expansion = next((s for s in shorts if _whole(s, shapes)), None)
             if expansion and _ACRONYM.fullmatch(name):
                 name, shorts = expansion, [name]  # "KGB (Committee of State Security)"
-            if not name or not _whole(name, shapes) or fold(name) in shapes.not_orgs or _is_place(name, profile):
+            if (
+                not name
+                or not _whole_heading(name, shapes)
+                or fold(name) in shapes.not_orgs
+                or _is_place(name, profile)
+            ):
                 continue
             org = orgs.add(name, registers.FROM_INDEX, f"{INDEX_SOURCE}: ", item)
             for short in shorts:
@@ -689,7 +706,8 @@ def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str
     Nizhnyi Cheka, Voronezh Cheka"). Not a word the book writes as a title as often as not (a
     journal's, "*Bol'shevik*"; not "the Political Bureau (*Politburo*)" once), nor one it
     writes in lower case once in ten uses or more ("soviet officials"; not a Russian
-    title's "komsomol'" twice in 40). A book that lists its institutions so tells what its
+    title's "komsomol'" twice in 40), unless it is an organisation's noun ("the
+    presidium of the Supreme Soviet" beside "the Presidium"). A book that lists its institutions so tells what its
     short names are, in any language: the text alone cannot tell "Politburo" from "Pravda"."""
     out: list[tuple[Any, str]] = []
     taken: set[str] = set()
@@ -722,7 +740,7 @@ def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str
             return None
         # a journal's ("*Bol'shevik*"), a common word's ("Soviet": "soviet officials"); the
         # uses in lower case counted (seldom any), the others only as far as they must be
-        lower = sum(1 for _ in _uses(found.lower(), shapes.text))
+        lower = 0 if found in shapes.nouns else sum(1 for _ in _uses(found.lower(), shapes.text))
         needed = max(titles[found], 10 * lower) + 1
         if sum(1 for _, _ in zip(range(needed), _uses(found, shapes.text))) >= needed:
             words[found] = found
