@@ -141,6 +141,18 @@ def test_a_date_run_into_the_preposition_before_it():
     assert values("the Robin16 May, a Colon1935") == []
 
 
+def test_a_season_after_of_the_and_an_ordinal_day_in_american_order():
+    """Iron Lazar, ch. 4: "the war scare of the autumn" after "December 1927" is that year's
+    autumn; "May 3rd, 1920" as American books write it; not "the colours of the autumn leaves"."""
+    said = "At the XV Party Congress in December 1927 he spoke of the war scare of the autumn on Ukraine."
+    assert values(said)[-1] == ("autumn", {"notBefore": "1927-09", "notAfter": "1927-11", "evidence": "internal"})
+    assert values("the colours of the autumn leaves") == []
+    assert values("on May 3rd, 1920, and on June 21st he") == [
+        ("May 3rd, 1920", {"when": "1920-05-03"}),
+        ("June 21st", {"when": "1920-06-21", "evidence": "internal"}),
+    ]
+
+
 def test_inferred_values_for_every_kind_of_yearless_date():
     text = (
         "In February 1943 the front held. On 15 April it moved; in June, in early April, on the 20th of June, "

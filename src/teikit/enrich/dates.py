@@ -312,8 +312,8 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
       | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED}))
       | (?P<oldyear>(?=1[0-6]\d\d\b){_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])))
   | (?=[JFMASOND]{starts})
-    (?:(?P<mdy>(?P<m2>{month})\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?,?\s(?P<y2>{_YEAR})\b)
-      | (?P<md>(?P<m9>{month})\s(?P<d5>\d{{1,2}})(?:{_DASH}(?P<d8>\d{{1,2}}))?\b(?![\d,.]\d|\s?{_COUNTED}))
+    (?:(?P<mdy>(?P<m2>{month})\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?{_ORD},?\s(?P<y2>{_YEAR})\b)
+      | (?P<md>(?P<m9>{month})\s(?P<d5>\d{{1,2}})(?:{_DASH}(?P<d8>\d{{1,2}}))?{_ORD}\b(?![\d,.]\d|\s?{_COUNTED}))
       | (?P<mmy>(?P<m4>{month}){_DASH}(?P<m5>{month})(?:\s(?P<y3>{_YEAR})\b|(?!\w|\.\w)))
       | (?P<my>(?P<m6>{month})(?:\sof|,)?\s?(?P<y4>{_YEAR})\b)
       | (?P<bare>(?P<m8>{_FULL_MONTH})\b(?!\s\d)))
@@ -346,10 +346,11 @@ _MONTH_CUE_BEFORE = re.compile(
     r"(?:\b(?:in|by|until|till|since|from|during|of|to|and|or|early|late|end|before|after|between)\s|\()$", re.I
 )
 # A season is a time only where the words around say so: "in the spring", "by summer",
-# "that winter", "the autumn of that year", not "a hot spring", "the spring sowing
-# campaign", "the spring of life" nor "in winter" (any winter: "in winter the roads froze").
+# "that winter", "the autumn of that year", "the war scare of the autumn", not "a hot
+# spring", "the spring sowing campaign", "the spring of life" nor "in winter" (any winter:
+# "in winter the roads froze").
 _SEASON_CUE_BEFORE = re.compile(
-    r"\b(?:(?:in|during|through|throughout)\sthe\s|(?:by|until|till|since)\s(?:the\s)?|that\s)$", re.I
+    r"\b(?:(?:in|during|through|throughout|of)\sthe\s|(?:by|until|till|since)\s(?:the\s)?|that\s)$", re.I
 )
 # Two seasons joined, the first a time by the words before it ("during the spring and
 # summer", "in the summer or autumn"): the second is one too; and a season joined to a dated
