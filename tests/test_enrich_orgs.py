@@ -525,3 +525,22 @@ def test_a_wing_alone_a_party_of_a_people_a_possessive_after_the_and_a_centre():
     said = "The trial of the 'Anti-Soviet Trotskyite Centre' opened"
     assert _names(said) == ["Anti-Soviet Trotskyite Centre"]
     assert _names("The Centre of the Convention, often styled the Plain") == ["Convention"]  # not the Centre
+
+
+def test_a_place_and_ranks_before_a_name_an_establishments_trade_and_no_persons_lower_case_body():
+    """Iron Lazar (dev3): the Moscow party's Control Commission, the Moscow Party's committee,
+    works named with what they make; "the Zinoviev-Kamenev opposition" names two persons."""
+    profile = _iron_lazar()
+    said = "Peters reported that the Moscow party Control Commission had disciplined 2,000 members"
+    assert _names(said, profile) == ["Moscow party Control Commission"]
+    assert _names("Popov, secretary of the Moscow Party committee, as part", profile) == ["Moscow Party committee"]
+    assert _names("the commission of a party Control Commission", profile) == ["Control Commission"]  # no place
+    said = "the arrest of wreckers at the Proletarsky locomotive repair workshop in Leningrad and at the Voronezh locomotive repair works."
+    assert _names(said, profile) == ["Proletarsky locomotive repair workshop", "Voronezh locomotive repair works"]
+    assert _names("the German armaments factory and the Aivazov factory", profile) == ["Aivazov factory"]
+    book = "the Zinoviev-Kamenev Opposition of 1925. He recanted his part in the Zinoviev-Kamenev opposition."
+    shapes = orgs.Shapes.of(profile, book, frozenset({"Zinoviev", "Kamenev"}))
+    register = orgs.Orgs(registers.Register("org"))
+    register.add("Zinoviev-Kamenev Opposition", registers.FROM_TEXT, orgs.TEXT_SOURCE)
+    found = orgs._lower_case_nouns([orgs.find(book, shapes)], [book], register, shapes)
+    assert [f.name for f in found[0]] == ["Zinoviev-Kamenev Opposition"]

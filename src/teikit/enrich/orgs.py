@@ -116,6 +116,7 @@ _ENDS_HERE = re.compile(r"(?![\w'’-])")  # the word ends: not "the Rightists",
 _RUN_AFTER = re.compile(rf"(?:{_SP}{_TOKEN})+")
 _RANK_BEFORE = re.compile(rf"([a-z]+){_SP}$")
 _THE_BEFORE = re.compile(rf"(?<![\w-])[Tt]he{_SP}$")
+_PLACE_WORD_BEFORE = re.compile(rf"(?<![\w-])[Tt]he{_SP}([A-Z][\w'’-]*){_SP}$")  # "the Moscow " before ranks
 _TOKENS = re.compile(_TOKEN)
 _APOSTROPHE_S = re.compile(r"['’]s?$")
 _QUOTED = re.compile(r"['‘](?:The )?$")  # a name that opens a quotation: "'The Union of ...'"
@@ -337,6 +338,11 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         if _title(text, start):
             continue
         if start < hs or post or head in shapes.known:
+            if start < hs and not post:
+                start = _place_and_ranks_before(text, start, shapes)  # "the Moscow party Control Commission"
+                if head.lower() in shapes.ranks:
+                    end = _body_after(text, end, shapes)  # "the Moscow Party committee"
+                name = " ".join(text[start:end].split())
             country = _COUNTRY_AFTER.match(text, end)
             if country and _is_place(country.group(1), shapes.profile) and not _CONTINUES.match(text, country.end()):
                 end = country.end()  # "NKZem USSR", "Gosplan RSFSR": the country's own body
@@ -458,6 +464,24 @@ def _ends_name(text: str, end: int, shapes: Shapes) -> bool:
     return w in _LITTLE or (w.endswith("ed") and w not in shapes.ranks)
 
 
+def _place_and_ranks_before(text: str, start: int, shapes: Shapes) -> int:
+    """Where a name begins that a place's name and lower-case `ranks` open before its
+    capitalised words, after "the": "the Moscow party Control Commission", "the Moscow
+    city party Control Commission" (a body of the place's party); else `start`."""
+    at = start
+    for _ in range(3):
+        rank = _RANK_BEFORE.search(text, max(0, at - 20), at)
+        if rank is None or rank.group(1) not in shapes.ranks:
+            break
+        at = rank.start()
+    if at == start:
+        return start
+    place = _PLACE_WORD_BEFORE.search(text, max(0, at - 40), at)
+    if place is None or not _is_place(place.group(1), shapes.profile):
+        return start
+    return place.start(1)
+
+
 def _title(text: str, start: int) -> bool:
     """Whether a name follows "The" written mid-sentence: a title ("Schapiro, The Communist
     Party of the Soviet Union")."""
@@ -495,13 +519,26 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     if head in shapes.ranks and not _ends_name(text, he, shapes):
         return None  # "the Kharkov party activists": people; "the Ukrainian party, which" is a body (first: "party" is everywhere)
     at = hs
+    described = 0  # an establishment's words of what it makes: "the Proletarsky locomotive repair workshop"
     for _ in range(5):
         rank = _RANK_BEFORE.search(text, max(0, at - 20), at)
         if rank is not None and rank.group(1) == "and" and at < hs:  # "province and city party"
             joined = _RANK_BEFORE.search(text, max(0, rank.start() - 20), rank.start())
             rank = joined if joined is not None and joined.group(1) in shapes.ranks else None
-        if rank is None or rank.group(1) not in shapes.ranks:
+        if rank is None:
             break
+        if rank.group(1) not in shapes.ranks:
+            word = rank.group(1)
+            whole = rank.start() == 0 or not (text[rank.start() - 1].isalnum() or text[rank.start() - 1] in "'’-")
+            if (
+                head not in shapes.establishments
+                or described == 2
+                or not whole
+                or word in _LITTLE
+                or word in shapes.stops
+            ):
+                break
+            described += 1
         at = rank.start()
     start = _words_before(text, at, shapes, prose)
     if start is None or start < 0 or _title(text, start):
@@ -820,8 +857,9 @@ def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[lis
 def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, shapes: Shapes) -> list[list[Found]]:
     """A name the book writes with its noun in lower case too ("the Ukrainian Communist
     party" beside "the Ukrainian Communist Party"): the same organisation. Only names of two
-    words or more the book or the register gives with the noun capitalised, and not where
-    another name is found already."""
+    words or more the book or the register gives with the noun capitalised, none of their
+    other words a place's or a person's ("the Zinoviev-Kamenev opposition" names the two),
+    and not where another name is found already."""
     variants: dict[str, str] = {}
     for name in orgs.written:
         words = name.split()
@@ -830,7 +868,8 @@ def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, s
             and words[-1] in shapes.nouns
             and all(w[:1].isupper() for w in words)
             and not _place_or_people(" ".join(words[:-1]), shapes.profile)  # "the Moscow party": a place's
-        ):
+            and not any(part in shapes.surnames for w in words[:-1] for part in w.split("-"))
+        ):  # nor persons' ("the Zinoviev-Kamenev opposition": the two are marked)
             variants.setdefault(" ".join([*words[:-1], words[-1].lower()]), name)
     if not variants:
         return found
