@@ -670,8 +670,18 @@ def names(org) -> list[str]:
     return [" ".join(text_of(n).split()) for n in org.iter(q("orgName"))]
 
 
+# The places asked about, for the one profile asked last (a conversion asks of one profile
+# hundreds of times, many names again; the entry holds the profile, so its id is not reused).
+_PLACES: list = [None, {}]
+
+
 def _is_place(name: str, profile) -> bool:
-    return name in profile.regions or registers.classify_place(name, profile) is not None
+    if _PLACES[0] is not profile:
+        _PLACES[0], _PLACES[1] = profile, {}
+    known: dict[str, bool] = _PLACES[1]
+    if name not in known:
+        known[name] = name in profile.regions or registers.classify_place(name, profile) is not None
+    return known[name]
 
 
 def _whole(term: str, shapes: Shapes) -> bool:
