@@ -525,6 +525,8 @@ def test_a_wing_alone_a_party_of_a_people_a_possessive_after_the_and_a_centre():
     said = "The trial of the 'Anti-Soviet Trotskyite Centre' opened"
     assert _names(said) == ["Anti-Soviet Trotskyite Centre"]
     assert _names("The Centre of the Convention, often styled the Plain") == ["Convention"]  # not the Centre
+    assert _names("many of whom joined the Red Guards. Kaganovich") == ["Red Guards"]
+    assert _names("at the time of the White Guard agitation") == []
 
 
 def test_a_place_and_ranks_before_a_name_an_establishments_trade_and_no_persons_lower_case_body():
