@@ -129,8 +129,10 @@ _BRACKETS = re.compile(r"\s*\([^()]*\)")
 # a part of the Convention (a faction, "the Centre"), "the Anti-Soviet Trotskyite Centre" a body.
 _ENDS_ONLY = frozenset({"Centre", "Center"})
 # Nouns that alone after "the" name no organisation of the book's: "the Government" is the
-# country's government of the moment, not the "Provisional Government" named last.
-_NEVER_BARE = frozenset({"Government"})
+# country's government of the moment, not the "Provisional Government" named last; "The
+# Party, like Antaeus, should keep its links to the earth": the party in general, not the
+# "Ukrainian Communist Party" named last.
+_NEVER_BARE = frozenset({"Government", "Party"})
 _OF_THE = re.compile(rf"^{_SP}(?:of|for){_SP}(?:the{_SP})?")
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
 # An acronym after "the" ("the NKVD"; the look-behind after the literal lets `re` seek "the"
