@@ -102,9 +102,7 @@ the evidence for the value is within the text):
   dated that way, references to other times seldom — but not one that lies before the
   month established and ends its sentence ("… his speech to the conference in June 1917."
   in a text on January 1918) or follows a past participle ("Stalin's target, set in July
-  1935, …" in a text on February 1936), nor, inside a sentence, one in an earlier year
-  than a month established ("The warnings issued by the Central Committee … in July 1936
-  were a signal" in a text on March 1937): such a date recalls when something was.
+  1935, …" in a text on February 1936): such a date recalls when something was.
   A date with its month inside a sentence that lies in a later year than the year and
   month established ("… publicly endorsed this view on 31 January 1937 with …" in a text
   on September 1936) may look ahead or move the text on: the next date without a year
@@ -615,12 +613,9 @@ class YearContext:
         if month is None and self.year is not None and opens != "paragraph":
             if not 0 <= year - self.year <= _AHEAD[opens]:
                 return  # "In 1756 …" in a chapter on 1792, "published in 1991": another time
-        if month is not None and self.year is not None and not opens and not aside:
-            if (year, month) < (self.year, self.month or 1) and (recalls or year < self.year and self.month):
-                # "… his speech to the conference in June 1917." on January 1918; "The warnings
-                # issued by the Central Committee in July 1936 were a signal" in a text on March
-                # 1937: inside a sentence, an earlier year is a look back
-                return
+        if month is not None and self.year is not None and recalls and not opens and not aside:
+            if (year, month) < (self.year, self.month or 1):
+                return  # "… his speech to the conference in June 1917." on January 1918: looks back
         if (
             month is not None
             and self.month is not None
