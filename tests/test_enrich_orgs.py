@@ -529,6 +529,7 @@ def test_a_wing_alone_a_party_of_a_people_a_possessive_after_the_and_a_centre():
     assert _names("at the time of the White Guard agitation") == []
     book = "the Ukrainian Communist Party met. The Party, like Antaeus, should keep its links to the earth."
     assert [f.name for f in orgs.find(book, orgs.Shapes.of(load_profile(), book))] == ["Ukrainian Communist Party"]
+    assert _names("the Communist Party of the Soviet Union as a") == ["Communist Party of the Soviet Union"]
 
 
 def test_a_place_and_ranks_before_a_name_an_establishments_trade_and_no_persons_lower_case_body():

@@ -129,10 +129,11 @@ _BRACKETS = re.compile(r"\s*\([^()]*\)")
 # a part of the Convention (a faction, "the Centre"), "the Anti-Soviet Trotskyite Centre" a body.
 _ENDS_ONLY = frozenset({"Centre", "Center"})
 # Nouns that alone after "the" name no organisation of the book's: "the Government" is the
-# country's government of the moment, not the "Provisional Government" named last; "The
-# Party, like Antaeus, should keep its links to the earth": the party in general, not the
-# "Ukrainian Communist Party" named last.
-_NEVER_BARE = frozenset({"Government", "Party"})
+# country's government of the moment, not the "Provisional Government" named last (and "the
+# Government of Germany" the country's); "The Party, like Antaeus, should keep its links to
+# the earth": the party in general, not the "Ukrainian Communist Party" named last.
+_NEVER_BARE = frozenset({"Government"})
+_NOT_ALONE = frozenset({"Government", "Party"})
 _OF_THE = re.compile(rf"^{_SP}(?:of|for){_SP}(?:the{_SP})?")
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
 # An acronym after "the" ("the NKVD"; the look-behind after the literal lets `re` seek "the"
@@ -351,7 +352,7 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
                 name = " ".join(text[start:end].split())
             if fold(name) not in shapes.not_orgs:
                 out.append(Found(start, end, name, head, False))
-        elif _THE_BEFORE.search(text, max(0, hs - 8), hs) and head not in shapes.place_nouns | _NEVER_BARE | _ENDS_ONLY:
+        elif _THE_BEFORE.search(text, max(0, hs - 8), hs) and head not in shapes.place_nouns | _NOT_ALONE | _ENDS_ONLY:
             out.append(Found(hs, he, head, head, True))
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
