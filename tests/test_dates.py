@@ -128,6 +128,31 @@ def test_a_day_takes_the_year_the_paragraph_established():
     ]
 
 
+def test_a_date_run_into_the_preposition_before_it():
+    """Iron Lazar, ch. 2 as printed: "On16 September" (the print run's words together) is a
+    date, its year the paragraph's; a word that merely ends in "on" is no preposition."""
+    text = "On 3 September mass meetings were held in 1918. On16 September it ordered the confiscation."
+    assert values(text)[-1] == ("16 September", {"when": "1918-09-16", "evidence": "internal"})
+    assert values("In1935 the plan, on16 September 1918, by1920.") == [
+        ("1935", {"when": "1935"}),
+        ("16 September 1918", {"when": "1918-09-16"}),
+        ("1920", {"when": "1920"}),
+    ]
+    assert values("the Robin16 May, a Colon1935") == []
+
+
+def test_a_season_after_of_the_and_an_ordinal_day_in_american_order():
+    """Iron Lazar, ch. 4: "the war scare of the autumn" after "December 1927" is that year's
+    autumn; "May 3rd, 1920" as American books write it; not "the colours of the autumn leaves"."""
+    said = "At the XV Party Congress in December 1927 he spoke of the war scare of the autumn on Ukraine."
+    assert values(said)[-1] == ("autumn", {"notBefore": "1927-09", "notAfter": "1927-11", "evidence": "internal"})
+    assert values("the colours of the autumn leaves") == []
+    assert values("on May 3rd, 1920, and on June 21st he") == [
+        ("May 3rd, 1920", {"when": "1920-05-03"}),
+        ("June 21st", {"when": "1920-06-21", "evidence": "internal"}),
+    ]
+
+
 def test_inferred_values_for_every_kind_of_yearless_date():
     text = (
         "In February 1943 the front held. On 15 April it moved; in June, in early April, on the 20th of June, "

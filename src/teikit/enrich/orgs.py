@@ -105,9 +105,18 @@ _CONTINUES = re.compile(rf"{_SP}[A-Z](?!\.)")
 _NEXT_WORD = re.compile(rf"{_SP}([A-Z][\w'’-]*)")
 _LOWER_NOUN = re.compile(rf"{_SP}([a-z]+)(?![\w-])")
 _LOWER_WORD = re.compile(rf"{_SP}([a-z]+)(?![\w-])")
+# Little words after which a name may end ("the Ukrainian party, which", "the soviet was").
+_LITTLE = frozenset(
+    "was were is are be been had has have which that who whom whose where when with for in on at to from by of"
+    " as into under over since until after before during against but not also then met".split()
+)
+_THE_AFTER = re.compile(rf"{_SP}(?:the|a|an|its|their|his|her){_SP}")
+_ENDS_HERE = re.compile(r"(?![\w'’-])")  # the word ends: not "the Rightists", "the Right-wing"
+
 _RUN_AFTER = re.compile(rf"(?:{_SP}{_TOKEN})+")
 _RANK_BEFORE = re.compile(rf"([a-z]+){_SP}$")
 _THE_BEFORE = re.compile(rf"(?<![\w-])[Tt]he{_SP}$")
+_PLACE_WORD_BEFORE = re.compile(rf"(?<![\w-])[Tt]he{_SP}([A-Z][\w'’-]*){_SP}$")  # "the Moscow " before ranks
 _TOKENS = re.compile(_TOKEN)
 _APOSTROPHE_S = re.compile(r"['’]s?$")
 _QUOTED = re.compile(r"['‘](?:The )?$")  # a name that opens a quotation: "'The Union of ...'"
@@ -116,9 +125,15 @@ _ABSTRACT = re.compile(r"(?:ment|tion|sion|ence|ance|ship|ity|ism|ure|ry|ics)$")
 _PAGES_BEFORE = re.compile(r"^[\d\s,.;:–-]+")
 _BRACKETED = re.compile(r"\(([^()]+)\)")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
+# Nouns that end a name but head none, nor name one alone: "the Centre of the Convention" is
+# a part of the Convention (a faction, "the Centre"), "the Anti-Soviet Trotskyite Centre" a body.
+_ENDS_ONLY = frozenset({"Centre", "Center"})
 # Nouns that alone after "the" name no organisation of the book's: "the Government" is the
-# country's government of the moment, not the "Provisional Government" named last.
+# country's government of the moment, not the "Provisional Government" named last (and "the
+# Government of Germany" the country's); "The Party, like Antaeus, should keep its links to
+# the earth": the party in general, not the "Ukrainian Communist Party" named last.
 _NEVER_BARE = frozenset({"Government"})
+_NOT_ALONE = frozenset({"Government", "Party"})
 _OF_THE = re.compile(rf"^{_SP}(?:of|for){_SP}(?:the{_SP})?")
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
 # An acronym after "the" ("the NKVD"; the look-behind after the literal lets `re` seek "the"
@@ -133,7 +148,14 @@ _JOINED_COMMON = re.compile(rf"(?<![\w-])the{_SP}([A-Z][a-z]+){_SP}and{_SP}$")
 _JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*) (?:and|or) (?:the )?$")
 _JOINED_AFTER = re.compile(r" (?:and|or) (?:the )?([A-Z][\w'’-]*)")
 _ACRONYM_AT = re.compile(r"[A-Z]{2,}(?![\w-])")
+# A country's acronym right after a body's name, on its line: "NKZem USSR" (not "'s": "the NKVD USSR's").
+_COUNTRY_AFTER = re.compile(r"[ \t]+([A-Z]{3,})(?![\w'’-])")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+# The ordinals that number a body's meetings in words ("the Seventeenth Comintern congress").
+_ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth"
+    " fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+)
 INDEX_SOURCE = "Subject Index"
 TEXT_SOURCE = "named in the text"
 
@@ -216,8 +238,11 @@ class Shapes:
         """Whether a word in brackets after an organisation's name may be its short name."""
         return short not in self.surnames and short.lower() not in self.stops and not _is_place(short, profile)
 
-    def learn(self, short: str) -> None:
-        if short not in self.known and short not in self.nouns:
+    def learn(self, short: str, alone: bool = False) -> None:
+        """A short name, an organisation alone; a noun too when `alone` (the index lists
+        "Presidium" as an organisation of its own: "a small Presidium", not a noun alone
+        that means the Presidium named last)."""
+        if short not in self.known and (alone or short not in self.nouns):
             self.known.add(short)
             self._heads = None
 
@@ -280,7 +305,11 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         words = _words_before(text, hs, shapes, prose)
         if words is None:
             continue  # a person's name: "Frederick Church"
-        post = _POST.match(text, he) if head in shapes.nouns and not text.startswith(("'", "’"), he) else None
+        post = (
+            _POST.match(text, he)
+            if head in shapes.nouns and head not in _ENDS_ONLY and not text.startswith(("'", "’"), he)
+            else None
+        )
         start = words if words >= 0 else hs
         if start < hs and head in shapes.known and head not in shapes.nouns and _names_before(text[start:hs], shapes):
             start = hs  # "NKPS NKRKI", "People's Commissariats NKFin" (an index's run-on lines): two names
@@ -312,9 +341,18 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         if _title(text, start):
             continue
         if start < hs or post or head in shapes.known:
+            if start < hs and not post:
+                start = _place_and_ranks_before(text, start, shapes)  # "the Moscow party Control Commission"
+                if head.lower() in shapes.ranks:
+                    end = _body_after(text, end, shapes)  # "the Moscow Party committee"
+                name = " ".join(text[start:end].split())
+            country = _COUNTRY_AFTER.match(text, end)
+            if country and _is_place(country.group(1), shapes.profile) and not _CONTINUES.match(text, country.end()):
+                end = country.end()  # "NKZem USSR", "Gosplan RSFSR": the country's own body
+                name = " ".join(text[start:end].split())
             if fold(name) not in shapes.not_orgs:
                 out.append(Found(start, end, name, head, False))
-        elif _THE_BEFORE.search(text, max(0, hs - 8), hs) and head not in shapes.place_nouns | _NEVER_BARE:
+        elif _THE_BEFORE.search(text, max(0, hs - 8), hs) and head not in shapes.place_nouns | _NOT_ALONE | _ENDS_ONLY:
             out.append(Found(hs, he, head, head, True))
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
@@ -333,6 +371,21 @@ def _names_before(words: str, shapes: Shapes) -> bool:
         if bare in shapes.known or bare in shapes.nouns or (bare.endswith("s") and bare[:-1] in shapes.nouns):
             return True
     return False
+
+
+def _the_whose(text: str, start: int, word: str, shapes: Shapes) -> bool:
+    """Whether a possessive after "the", right before a noun, is the name's own ("the
+    Freeman's Movement"): not a person's, a place's or a body's ("the Kremlin's
+    Secretariat", "the Stalin's group" sic; before more words, "the Komsomol's Central
+    Committee", it is the owner's)."""
+    bare = _APOSTROPHE_S.sub("", word)
+    return (
+        _THE_BEFORE.search(text, max(0, start - 8), start) is not None
+        and bare not in shapes.surnames
+        and bare not in shapes.persons
+        and bare not in shapes.nouns | shapes.known
+        and not _is_place(bare, shapes.profile)
+    )
 
 
 def _goes_on(text: str, end: int, shapes: Shapes) -> bool:
@@ -375,18 +428,61 @@ def _place_or_people(name: str, profile) -> bool:
 
 def _body_after(text: str, end: int, shapes: Shapes) -> int:
     """Where a name ends that lower-case `ranks` and a body's noun, or its plural, continue
-    ("of the Moscow party committee", "of Bolshevik military party organizations"), else `end`."""
+    ("of the Moscow party committee", "of Bolshevik military party organizations"), else `end`.
+    A body's word that is a rank too ends it only where nothing longer does and a name may
+    end ("of the Ukrainian party, which"; "of the Moscow party committee" goes on)."""
     at = end
+    found = end
     for _ in range(4):
         word = _LOWER_WORD.match(text, at)
         if word is None:
             break
-        if word.group(1) in shapes.bodies or (word.group(1)[-1] == "s" and word.group(1)[:-1] in shapes.bodies):
-            return word.end()
-        if word.group(1) not in shapes.ranks:
+        w = word.group(1)
+        if w in shapes.bodies or (w[-1] == "s" and w[:-1] in shapes.bodies):
+            if w not in shapes.ranks:
+                return word.end()
+            if _ends_name(text, word.end(), shapes):
+                found = word.end()
+        if w not in shapes.ranks:
             break
         at = word.end()
-    return end
+    return found
+
+
+def _ends_name(text: str, end: int, shapes: Shapes) -> bool:
+    """Whether a body's word that is a rank too ("party", "soviet") ends a name at `end`:
+    before a stop, a possessive, a little word or a verb in the past ("the Ukrainian party,
+    which", "the Ukrainian party's policy", "the Mogiliev soviet was", "the Gomel' soviet
+    met", "the Moscow party and the Comintern"); not before a noun it qualifies ("the Kharkov
+    party activists", "the Moscow party secretary", "the Ukrainian party and government
+    leaders"), nor another rank or body ("the Moscow party committee": that one ends it)."""
+    if text[end : end + 1].isalnum() or text[end : end + 1] == "-":
+        return False
+    word = _LOWER_WORD.match(text, end)
+    if word is None:
+        return not _NEXT_WORD.match(text, end)  # not "the Moscow party Soviet"
+    w = word.group(1)
+    if w in ("and", "or"):
+        return _THE_AFTER.match(text, word.end()) is not None
+    return w in _LITTLE or (w.endswith("ed") and w not in shapes.ranks)
+
+
+def _place_and_ranks_before(text: str, start: int, shapes: Shapes) -> int:
+    """Where a name begins that a place's name and lower-case `ranks` open before its
+    capitalised words, after "the": "the Moscow party Control Commission", "the Moscow
+    city party Control Commission" (a body of the place's party); else `start`."""
+    at = start
+    for _ in range(3):
+        rank = _RANK_BEFORE.search(text, max(0, at - 20), at)
+        if rank is None or rank.group(1) not in shapes.ranks:
+            break
+        at = rank.start()
+    if at == start:
+        return start
+    place = _PLACE_WORD_BEFORE.search(text, max(0, at - 40), at)
+    if place is None or not _is_place(place.group(1), shapes.profile):
+        return start
+    return place.start(1)
 
 
 def _title(text: str, start: int) -> bool:
@@ -401,8 +497,14 @@ def _title(text: str, start: int) -> bool:
 
 def _faction(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -> Found | None:
     """ "Left Communists", "Left Socialist Revolutionaries": a wing's word and capitalised
-    words, the last a plural. Not the members alone ("Bolsheviks"), nor "Left Bank"."""
+    words, the last a plural; or the wing's word alone after "the", before a stop or a
+    common little word ("a bastion of the Right.", "the Right had"; not "the Right
+    deviation"). Not the members alone ("Bolsheviks"), nor "Left Bank"."""
     after = _RUN_AFTER.match(text, he)
+    if after is None and _THE_BEFORE.search(text, max(0, hs - 8), hs) and _ENDS_HERE.match(text, he):
+        nxt = _LOWER_WORD.match(text, he)
+        if nxt is None or nxt.group(1) in shapes.stops:
+            return Found(hs, he, head, head, False)  # "a bastion of the Right.", "the Right and the Left"
     if after is None or _POSSESSIVE.search(after.group()) or not after.group().endswith("s"):
         return None
     if prose and initial(text, hs) and shapes.common(head) and not _RUN_AFTER.match(text, he):
@@ -417,24 +519,46 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     an organisation's ("the Politburo commission") or, but for an establishment, a person's;
     nor an establishment after a people's adjective alone ("the German factory"); a body's
     word a profile writes capitalised ("the Tashkent Soviet") only after a place's name."""
+    if head in shapes.ranks and not _ends_name(text, he, shapes):
+        return None  # "the Kharkov party activists": people; "the Ukrainian party, which" is a body (first: "party" is everywhere)
     at = hs
+    described = 0  # an establishment's words of what it makes: "the Proletarsky locomotive repair workshop"
     for _ in range(5):
         rank = _RANK_BEFORE.search(text, max(0, at - 20), at)
         if rank is not None and rank.group(1) == "and" and at < hs:  # "province and city party"
             joined = _RANK_BEFORE.search(text, max(0, rank.start() - 20), rank.start())
             rank = joined if joined is not None and joined.group(1) in shapes.ranks else None
-        if rank is None or rank.group(1) not in shapes.ranks:
+        if rank is None:
             break
+        if rank.group(1) not in shapes.ranks:
+            word = rank.group(1)
+            whole = rank.start() == 0 or not (text[rank.start() - 1].isalnum() or text[rank.start() - 1] in "'’-")
+            if (
+                head not in shapes.establishments
+                or described == 2
+                or not whole
+                or word in _LITTLE
+                or word in shapes.stops
+            ):
+                break
+            described += 1
         at = rank.start()
-    if head in shapes.meetings and at == hs:
-        return None  # "the Genoa conference": a meeting of no body the name says
     start = _words_before(text, at, shapes, prose)
     if start is None or start < 0 or _title(text, start):
         return None
     qualifier = " ".join(text[start:at].split())
-    if qualifier.split()[-1] in shapes.nouns or qualifier.split()[-1] in shapes.known:
-        return None  # "the Politburo commission": the Politburo's, marked as the Politburo
     words = qualifier.split()
+    if words[-1] in shapes.nouns or words[-1] in shapes.known:
+        # "the Politburo commission": the Politburo's, marked as the Politburo; but a body's
+        # word written capitalised ("the NKPS Soviet") and a numbered meeting of a body ("the
+        # VI Comintern congress", "the Seventh Comintern congress") name one of their own
+        numbered = len(words) > 1 and (_ROMAN.fullmatch(words[0]) or words[0].lower() in _ORDINALS)
+        capitalised = head[0].isupper() and head not in shapes.meetings
+        if at == hs and (capitalised or (numbered and head in shapes.meetings)) and not _goes_on(text, he, shapes):
+            return Found(start, he, " ".join(text[start:he].split()), head, False)
+        return None
+    if head in shapes.meetings and at == hs:
+        return None  # "the Genoa conference": a meeting of no body the name says
     if head not in shapes.establishments and (
         any(w in shapes.surnames for w in words)
         or not (_place_or_people(qualifier, shapes.profile) or _place_or_people(words[0], shapes.profile))
@@ -484,6 +608,9 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
         if _POSSESSIVE.search(word) and (
             not shapes.common(word) or _APOSTROPHE_S.sub("", word) in shapes.nouns | shapes.known
         ):
+            if at == 0 and len(words) == 1 and _the_whose(text, run.start(), word, shapes):
+                first = run.start()  # "the Freeman's Movement": "the" says the possessive is the name's
+                continue
             break  # "Stalin's Secretariat", "the Central Committee's Secretariat": the Secretariat
         first = run.start() + at
     starts = [run.start() + at for at, _ in words]
@@ -515,7 +642,13 @@ class Orgs:
             self.written.setdefault(name, org)
 
     def find(self, name: str):
-        return self.by_name.get(fold(name))
+        """The organisation of a name; of a name with its noun in lower case too, when the
+        register has it capitalised ("the Ukrainian Communist party", "the Moscow party")."""
+        org = self.by_name.get(fold(name))
+        if org is None and " " in name and name[-1:].islower():
+            last = name.rindex(" ") + 1
+            org = self.by_name.get(fold(name[:last] + name[last].upper() + name[last + 1 :]))
+        return org
 
     def add(self, name: str, origin: str, note: str, item=None):
         org = self.find(name)
@@ -540,13 +673,35 @@ def names(org) -> list[str]:
     return [" ".join(text_of(n).split()) for n in org.iter(q("orgName"))]
 
 
+# The places asked about, for the one profile asked last (a conversion asks of one profile
+# hundreds of times, many names again; the entry holds the profile, so its id is not reused).
+_PLACES: list = [None, {}]
+
+
 def _is_place(name: str, profile) -> bool:
-    return name in profile.regions or registers.classify_place(name, profile) is not None
+    if _PLACES[0] is not profile:
+        _PLACES[0], _PLACES[1] = profile, {}
+    known: dict[str, bool] = _PLACES[1]
+    if name not in known:
+        known[name] = name in profile.regions or registers.classify_place(name, profile) is not None
+    return known[name]
 
 
 def _whole(term: str, shapes: Shapes) -> bool:
     found = find(term, shapes, prose=False)
     return len(found) == 1 and not found[0].bare and (found[0].start, found[0].end) == (0, len(term))
+
+
+def _whole_heading(term: str, shapes: Shapes) -> bool:
+    """Whether an index heading is an organisation's name as a whole; two common words that
+    "and" joins may open it, as after "the" in the text ("Records and Assignment
+    Department")."""
+    if _whole(term, shapes):
+        return True
+    if " and " not in term:
+        return False
+    found = find("the " + term, shapes, prose=False)
+    return len(found) == 1 and not found[0].bare and (found[0].start, found[0].end) == (4, len(term) + 4)
 
 
 def seed(orgs: Orgs, tei, shapes: Shapes, profile, divs: tuple[list, list] | None = None) -> None:
@@ -566,7 +721,12 @@ def seed(orgs: Orgs, tei, shapes: Shapes, profile, divs: tuple[list, list] | Non
             expansion = next((s for s in shorts if _whole(s, shapes)), None)
             if expansion and _ACRONYM.fullmatch(name):
                 name, shorts = expansion, [name]  # "KGB (Committee of State Security)"
-            if not name or not _whole(name, shapes) or fold(name) in shapes.not_orgs or _is_place(name, profile):
+            if (
+                not name
+                or not _whole_heading(name, shapes)
+                or fold(name) in shapes.not_orgs
+                or _is_place(name, profile)
+            ):
                 continue
             org = orgs.add(name, registers.FROM_INDEX, f"{INDEX_SOURCE}: ", item)
             for short in shorts:
@@ -575,6 +735,96 @@ def seed(orgs: Orgs, tei, shapes: Shapes, profile, divs: tuple[list, list] | Non
                     learnt.append(short)
     for short in learnt:  # after the headings: each short name learnt makes the nouns' scan anew
         shapes.learn(short)
+    for item, word in index_bodies(subjects, shapes, profile):
+        orgs.add(word, registers.FROM_INDEX, f"{INDEX_SOURCE}: ", item)
+        shapes.learn(word, alone=True)
+
+
+def _heading(item) -> str:
+    """An index item's heading: its words, page numbers and brackets left out."""
+    term = " ".join(text_of(item.find(q("term"))).split()).strip(" ,;")
+    return _BRACKETS.sub("", _PAGES_BEFORE.sub("", term)).strip()
+
+
+def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str]]:
+    """The one-word organisations the Subject Index lists as parts of an organisation, with
+    their items: a word (not a person's, a place's, nor one the book writes in lower case)
+    under a heading that names an organisation ("Supreme Court: Military Collegium", "Ukrainian
+    Sovnarkom/Council of Ministers: Gosplan, Procuracy"), or among sub-entries a third of which
+    at least, two at least, name one ("Communist Party: Central Committee, Orgburo, Politburo,
+    Secretariat"); and a one-word heading two of whose sub-entries name organisations, or name
+    it after a place ("Sovnarkom: Council of Labour and Defence, Economic Council"; "Cheka:
+    Nizhnyi Cheka, Voronezh Cheka"). Not a word the book writes as a title as often as not (a
+    journal's, "*Bol'shevik*"; not "the Political Bureau (*Politburo*)" once), nor one it
+    writes in lower case once in ten uses or more ("soviet officials"; not a Russian
+    title's "komsomol'" twice in 40), unless it is an organisation's noun ("the
+    presidium of the Supreme Soviet" beside "the Presidium"). A book that lists its institutions so tells what its
+    short names are, in any language: the text alone cannot tell "Politburo" from "Pravda"."""
+    out: list[tuple[Any, str]] = []
+    taken: set[str] = set()
+    if not subjects:
+        return out
+    titles = Counter(text_of(t).strip() for t in subjects[0].getroottree().iter(q("title")))
+
+    bodies: dict[str, bool] = {}
+
+    def body(name: str) -> bool:
+        if name not in bodies:
+            bodies[name] = any(_whole(part, shapes) for part in name.split("/") if part)
+        return bodies[name] or name in taken
+
+    def candidate(name: str) -> str | None:
+        """The one word a heading may be, by its shape only (the cheap tests)."""
+        name = name.split(",")[0].strip()  # "Komsomol, All-Union"
+        if not _TOKENS.fullmatch(name) or name in shapes.known or name in shapes.surnames or _ROMAN.fullmatch(name):
+            return None
+        return name
+
+    words: dict[str, str | None] = {}
+
+    def word(name: str) -> str | None:
+        found = candidate(name)
+        if found is None or found in words:
+            return words.get(found or "")
+        words[found] = None
+        if fold(found) in shapes.not_orgs or _is_place(found, profile):
+            return None
+        # a journal's ("*Bol'shevik*"), a common word's ("Soviet": "soviet officials"); the
+        # uses in lower case counted (seldom any), the others only as far as they must be
+        lower = 0 if found in shapes.nouns else sum(1 for _ in _uses(found.lower(), shapes.text))
+        needed = max(titles[found], 10 * lower) + 1
+        if sum(1 for _, _ in zip(range(needed), _uses(found, shapes.text))) >= needed:
+            words[found] = found
+        return words[found]
+
+    for div in subjects:
+        for lst in div.iter(q("list")):
+            parent = lst.getparent()
+            if parent is None or parent.tag != q("item") or parent.find(q("term")) is None:
+                continue  # the index's own list of headings: every kind of heading
+            items = [i for i in lst.iterfind(q("item")) if i.find(q("term")) is not None]
+            headings = [_heading(i) for i in items]
+            head = _heading(parent)
+            if candidate(head) is None and not any(candidate(h) for h in headings):
+                continue  # no one word to learn here: most lists
+            capitalised = [h for h in headings if h[:1].isupper()]
+            named = sum(1 for h in capitalised if body(h))
+            head_word = candidate(head)  # the shape first, the uses in the text (slower) after
+            if head_word is not None and head_word not in taken:
+                after_a_place = any(
+                    h.endswith(" " + head_word) and _is_place(h[: -len(head_word)].strip(), profile) for h in headings
+                )
+                if (named >= 2 or after_a_place) and word(head_word) is not None:
+                    taken.add(head_word)
+                    out.append((parent, head_word))
+            if not (body(head) or (named >= 2 and 3 * named >= len(capitalised))):
+                continue
+            for item, heading in zip(items, headings):
+                found = word(heading)
+                if found is not None and found not in taken:
+                    taken.add(found)
+                    out.append((item, found))
+    return out
 
 
 def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[list[Found]]:
@@ -590,6 +840,8 @@ def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[lis
     starts = list(accumulate((len(p) + 2 for p in pieces[:-1]), initial=0))
     heads: dict[int, list] = {}
     for hs, he, head, value in shapes.heads().find(text):
+        if head in shapes.ranks and not _ends_name(text, he, shapes):
+            continue  # "party" before a noun, at every turn of a book on a party: no name's end
         k = bisect_right(starts, hs) - 1
         heads.setdefault(k, []).append((hs - starts[k], he - starts[k], head, value))
     # The register's own names too, as written, when `find` would not find them: the index's
@@ -619,8 +871,9 @@ def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[lis
 def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, shapes: Shapes) -> list[list[Found]]:
     """A name the book writes with its noun in lower case too ("the Ukrainian Communist
     party" beside "the Ukrainian Communist Party"): the same organisation. Only names of two
-    words or more the book or the register gives with the noun capitalised, and not where
-    another name is found already."""
+    words or more the book or the register gives with the noun capitalised, none of their
+    other words a place's or a person's ("the Zinoviev-Kamenev opposition" names the two),
+    and not where another name is found already."""
     variants: dict[str, str] = {}
     for name in orgs.written:
         words = name.split()
@@ -629,7 +882,8 @@ def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, s
             and words[-1] in shapes.nouns
             and all(w[:1].isupper() for w in words)
             and not _place_or_people(" ".join(words[:-1]), shapes.profile)  # "the Moscow party": a place's
-        ):
+            and not any(part in shapes.surnames for w in words[:-1] for part in w.split("-"))
+        ):  # nor persons' ("the Zinoviev-Kamenev opposition": the two are marked)
             variants.setdefault(" ".join([*words[:-1], words[-1].lower()]), name)
     if not variants:
         return found
