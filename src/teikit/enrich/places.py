@@ -231,6 +231,10 @@ _MIN_RENAMED = 100_000
 # (The pattern opens with its letters, which `re` seeks fast; the word boundary before
 # them is tested after: `world_parts`.)
 _WORLD_PART = re.compile(r"the (West|East|Continent)(?![\w'’-])(?! [A-Z])")
+# Their entries are marked only where `_WORLD_PART` finds them, on every run: read back from
+# the register as names, they would be marked wherever the word is (an adjective: "from
+# West and East") and a second run would mark what the first did not.
+_WORLD_PART_NAMES = frozenset({"West", "East", "Continent"})
 
 
 def world_parts(text: str) -> Iterator[re.Match]:
@@ -913,7 +917,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 other = head.lower() if head[0].isupper() else head.capitalize()
                 keys.setdefault(name[: -len(head)] + other, place)
             for form in spellings(name):
-                if form not in person_words and form not in ctx.profile.not_places:
+                if form not in person_words and form not in ctx.profile.not_places and form not in _WORLD_PART_NAMES:
                     keys.setdefault(form, place)
     for form, place in places.forms.items():
         keys.setdefault(form, place)
