@@ -69,6 +69,16 @@ def convert_book(name: str, tmp_path: Path):
     return out, report
 
 
+def marks_in(folder: Path, tag: str) -> list[str]:
+    """The texts, spaces normalised, of every `tag` element in a converted book's documents
+    (its registers aside), in document order."""
+    out = []
+    for f in sorted(folder.glob("*.xml")):
+        if f.name not in ("persons.xml", "places.xml", "orgs.xml", "book.xml"):
+            out += [" ".join("".join(e.itertext()).split()) for e in etree.parse(str(f)).iterfind(f".//t:{tag}", NS)]
+    return out
+
+
 def text(el) -> str:
     return "".join(el.itertext())
 

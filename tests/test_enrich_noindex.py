@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import EDITION, NS, ROOT
+from conftest import EDITION, NS, ROOT, marks_in
 from teikit.convert import convert
 from teikit.enrich import evaluate, textnames
 from teikit.profile import load_profile
@@ -56,14 +56,6 @@ def editions(tmp_path_factory):
         return made[name]
 
     return edition
-
-
-def _marks(folder: Path, tag: str) -> list[str]:
-    out = []
-    for f in sorted(folder.glob("*.xml")):
-        if f.name not in ("persons.xml", "places.xml", "orgs.xml", "book.xml"):
-            out += [" ".join("".join(e.itertext()).split()) for e in etree.parse(str(f)).iterfind(f".//t:{tag}", NS)]
-    return out
 
 
 def _evidence(folder: Path, kind: str) -> dict[str, str | None]:
@@ -114,10 +106,10 @@ def test_no_function_word_or_sentence_opener_is_a_name(name, editions):
     """A capitalised word is a name only on evidence: never "The", "But", "They", "Then"."""
     folder = editions(name)
     words = load_profile().english_words | {"then", "there", "here", "how", "they", "presently", "enter", "dear"}
-    persons = _marks(folder, "persName")
+    persons = marks_in(folder, "persName")
     assert persons
     assert not [p for p in persons if any(w.lower() in words for w in re.findall(r"[A-Za-z]{2,}", p))]
-    assert not [p for p in _marks(folder, "placeName") if p.split()[0].lower() in words - {"the"}]  # The Hague
+    assert not [p for p in marks_in(folder, "placeName") if p.split()[0].lower() in words - {"the"}]  # The Hague
 
 
 @pytest.mark.parametrize("name", OTHERS)
@@ -184,9 +176,9 @@ def test_a_town_named_by_a_common_word_is_a_place_only_after_a_preposition(tmp_p
         encoding="utf-8",
     )
     convert(source, tmp_path / "out")
-    places = _marks(tmp_path / "out", "placeName")
+    places = marks_in(tmp_path / "out", "placeName")
     assert sorted(places) == ["Bath", "Reading", "Reading", "Reading"]
-    assert _marks(tmp_path / "out", "persName") == ["Mr. Polly", "Mr. Polly", "Mr. Polly", "Polly"]
+    assert marks_in(tmp_path / "out", "persName") == ["Mr. Polly", "Mr. Polly", "Mr. Polly", "Polly"]
 
 
 _VILLAGE = (
@@ -224,8 +216,8 @@ def test_an_entry_the_editor_rejects_is_neither_marked_nor_entered_again(tmp_pat
     source.write_text(_VILLAGE, encoding="utf-8")
     out = tmp_path / "out"
     convert(source, out)
-    assert _marks(out, "persName").count("Sandy") == 4
-    assert _marks(out, "placeName") == ["Paris"] * 3
+    assert marks_in(out, "persName").count("Sandy") == 4
+    assert marks_in(out, "placeName") == ["Paris"] * 3
     for name, entity in (("persons.xml", "person"), ("places.xml", "place")):
         register = etree.parse(str(out / name))
         for entry in register.iterfind(f".//t:{entity}", NS):
@@ -233,9 +225,9 @@ def test_an_entry_the_editor_rejects_is_neither_marked_nor_entered_again(tmp_pat
                 etree.SubElement(entry, f"{{{NS['t']}}}note", type="rejected").text = "not in this book"
         register.write(str(out / name), encoding="utf-8", xml_declaration=True)
     convert(source, out, force=True)
-    assert "Sandy" not in _marks(out, "persName")
-    assert _marks(out, "persName").count("Mr. Hope") == 2  # the others stay
-    assert "Paris" not in _marks(out, "placeName")  # (Sandy, no person now, may be the town in Utah)
+    assert "Sandy" not in marks_in(out, "persName")
+    assert marks_in(out, "persName").count("Mr. Hope") == 2  # the others stay
+    assert "Paris" not in marks_in(out, "placeName")  # (Sandy, no person now, may be the town in Utah)
     persons = etree.parse(str(out / "persons.xml")).findall(".//t:person", NS)
     sandy = [p for p in persons if "".join(p.itertext()).split()[0] == "Sandy"]
     assert len(sandy) == 1 and sandy[0].find("t:note[@type='rejected']", NS) is not None
@@ -268,13 +260,13 @@ def test_a_person_is_known_by_where_the_name_stands_and_by_the_company_it_keeps(
     source = tmp_path / "salon.txt"
     source.write_text(_SALON, encoding="utf-8")
     convert(source, tmp_path / "out")
-    persons = _marks(tmp_path / "out", "persName")
+    persons = marks_in(tmp_path / "out", "persName")
     assert sorted(set(persons)) == ["Couthon", "Danton", "Marat", "Necker"]
     assert persons.count("Necker") == 2 and persons.count("Marat") == 2
     evidence = _evidence(tmp_path / "out", "person")
     assert evidence["Necker"].startswith("twice where a person stands")
     assert evidence["Marat"].startswith("named once in a list with persons the book names: “")
-    assert sorted(_marks(tmp_path / "out", "placeName")) == ["Langmere"] * 4 + ["Talbot county", "Vaud"]
+    assert sorted(marks_in(tmp_path / "out", "placeName")) == ["Langmere"] * 4 + ["Talbot county", "Vaud"]
 
 
 _MINISTERS = (
@@ -319,7 +311,7 @@ def test_a_general_index_names_persons_by_what_its_entries_say_of_them(tmp_path)
         evidence["Calonne"] == "a heading of the book's index whose entries speak of a person: “Calonne, ministry of”"
     )
     assert evidence["Moreau"].endswith("“Moreau, crosses the river”")
-    persons = _marks(tmp_path / "out", "persName")
+    persons = marks_in(tmp_path / "out", "persName")
     assert sorted(persons) == ["Burke"] * 2 + ["Calonne"] * 2 + ["Moreau"] * 3
 
 
@@ -395,7 +387,7 @@ def test_an_index_that_prints_persons_in_capitals_names_them(tmp_path):
     assert names == ["Achilles", "Alvarez de Paz", "Augustine, Saint", "Emerson", "Pascal"]
     sources = {p.find("t:note[@type='source']", NS).get("subtype") for p in register.iterfind(".//t:person", NS)}
     assert sources == {"index"}
-    persons = _marks(tmp_path / "out", "persName")
+    persons = marks_in(tmp_path / "out", "persName")
     assert sorted(persons) == ["Achilles", "Alvarez de Paz", "Augustine", "Emerson", "Pascal", "Pascal"]
 
 
@@ -461,7 +453,7 @@ def test_the_place_a_letter_is_dated_from_is_a_place(tmp_path):
     evidence = _evidence(tmp_path / "out", "place")
     assert sorted(evidence) == ["Hollowmere", "London"]
     assert evidence["Hollowmere"] == "the place a letter is dated from: “Hollowmere, Dec.”"
-    assert sorted(_marks(tmp_path / "out", "placeName")) == ["Hollowmere"] * 3 + ["London"]
+    assert sorted(marks_in(tmp_path / "out", "placeName")) == ["Hollowmere"] * 3 + ["London"]
 
 
 _STREETS = (
@@ -479,7 +471,7 @@ def test_a_street_name_keeps_a_first_word_that_belongs_to_it(tmp_path):
     source = tmp_path / "streets.txt"
     source.write_text(_STREETS, encoding="utf-8")
     convert(source, tmp_path / "out")
-    assert sorted(set(_marks(tmp_path / "out", "placeName"))) == [
+    assert sorted(set(marks_in(tmp_path / "out", "placeName"))) == [
         "Gower Street",
         "Great Russell Street",
         "Upper Grosvenor Street",
@@ -523,7 +515,7 @@ def test_a_name_spoken_to_is_a_persons(tmp_path):
     source = tmp_path / "calls.txt"
     source.write_text(_ADDRESSED, encoding="utf-8")
     convert(source, tmp_path / "out")
-    assert _marks(tmp_path / "out", "persName") == ["Algy", "Algy", "Nanie", "Nanie"]
+    assert marks_in(tmp_path / "out", "persName") == ["Algy", "Algy", "Nanie", "Nanie"]
 
 
 _CITED = (
@@ -548,7 +540,7 @@ def test_a_name_cited_as_an_author_or_after_a_role_is_a_persons(tmp_path):
     source = tmp_path / "error.txt"
     source.write_text(_CITED, encoding="utf-8")
     convert(source, tmp_path / "out")
-    persons = _marks(tmp_path / "out", "persName")
+    persons = marks_in(tmp_path / "out", "persName")
     assert sorted(set(persons)) == ["Dryden", "Kaunitz", "Leibnitz", "Pope"]
     evidence = _evidence(tmp_path / "out", "person")
     assert evidence["Leibnitz"].startswith("once where a person stands")
@@ -572,11 +564,11 @@ def test_a_place_is_known_by_another_name_a_spelling_and_one_locative(tmp_path):
     source = tmp_path / "conference.txt"
     source.write_text(_CONFERENCE, encoding="utf-8")
     convert(source, tmp_path / "out")
-    places = _marks(tmp_path / "out", "placeName")
+    places = marks_in(tmp_path / "out", "placeName")
     assert sorted(places) == ["Czecho-Slovakia", "Leamington", "Treves", "Treves"]
     evidence = _evidence(tmp_path / "out", "place")
     assert evidence["Treves"].startswith("another name of Trier, a city in GeoNames")
-    assert _marks(tmp_path / "out", "persName") == ["Pope", "Pope", "Pope"]
+    assert marks_in(tmp_path / "out", "persName") == ["Pope", "Pope", "Pope"]
 
 
 _REIGNS = (
@@ -597,7 +589,7 @@ def test_a_rulers_number_and_a_common_surname_belong_to_the_name(tmp_path):
     source = tmp_path / "reigns.txt"
     source.write_text(_REIGNS, encoding="utf-8")
     convert(source, tmp_path / "out")
-    persons = _marks(tmp_path / "out", "persName")
+    persons = marks_in(tmp_path / "out", "persName")
     assert persons == ["King Charles II", "George III", "Sir William Temple", "George III"]
 
 
@@ -617,7 +609,7 @@ def test_a_list_ending_in_a_common_noun_still_lists_persons(tmp_path):
     source = tmp_path / "thermidor.txt"
     source.write_text(_OUTLAWED, encoding="utf-8")
     convert(source, tmp_path / "out")
-    assert sorted(set(_marks(tmp_path / "out", "persName"))) == ["Henriot", "Robespierre"]
+    assert sorted(set(marks_in(tmp_path / "out", "persName"))) == ["Henriot", "Robespierre"]
     assert _evidence(tmp_path / "out", "person")["Henriot"].startswith("named once in a list with persons")
 
 
@@ -634,7 +626,7 @@ def test_a_surname_may_open_with_a_particle_in_lower_case(tmp_path):
     source = tmp_path / "bastille.txt"
     source.write_text(_PARTICLES, encoding="utf-8")
     convert(source, tmp_path / "out")
-    assert _marks(tmp_path / "out", "persName") == [
+    assert marks_in(tmp_path / "out", "persName") == [
         "Marquis de Launay",
         "Madame d'Eon",
         "Madame de la Mothe",
@@ -673,7 +665,7 @@ def test_the_towns_of_a_story_are_places_on_the_books_own_evidence(tmp_path):
     assert sorted(evidence) == ["Cree", "Port Burdock", "Stamton"]
     assert evidence["Stamton"].startswith("a name no gazetteer holds; after a preposition of place 5 times")
     assert evidence["Cree"].startswith("named after a feature of a place: “")
-    assert _marks(tmp_path / "out", "placeName").count("Stamton") == 5
+    assert marks_in(tmp_path / "out", "placeName").count("Stamton") == 5
 
 
 def test_scots_landscapes_and_british_counties_come_from_packs(tmp_path):
@@ -726,7 +718,7 @@ def test_a_place_named_in_a_stanza_is_found(tmp_path):
     source.write_text(_STANZAS, encoding="utf-8")
     source.with_suffix(".toml").write_text('include = ["scots"]\n', encoding="utf-8")
     convert(source, tmp_path / "out")
-    assert _marks(tmp_path / "out", "placeName") == ["Ballochmyle"]
+    assert marks_in(tmp_path / "out", "placeName") == ["Ballochmyle"]
 
 
 _CITED_BY = (
@@ -745,7 +737,7 @@ def test_an_author_cited_as_the_agent_of_saying_and_a_saints_name_in_a_surname(t
     source = tmp_path / "leagues.txt"
     source.write_text(_CITED_BY, encoding="utf-8")
     convert(source, tmp_path / "out")
-    assert _marks(tmp_path / "out", "persName") == ["Grotius", "Abbe de St. Croix", "Abbe Mably"]
+    assert marks_in(tmp_path / "out", "persName") == ["Grotius", "Abbe de St. Croix", "Abbe Mably"]
     assert "remarked by Grotius" in _evidence(tmp_path / "out", "person")["Grotius"]
 
 
@@ -764,9 +756,9 @@ def test_a_rulers_country_is_a_place_and_a_diminutive_a_forename(tmp_path):
     source = tmp_path / "heroines.txt"
     source.write_text(_EXCEPTIONS, encoding="utf-8")
     convert(source, tmp_path / "out")
-    assert _marks(tmp_path / "out", "placeName") == ["Russia", "Bavaria"]
+    assert marks_in(tmp_path / "out", "placeName") == ["Russia", "Bavaria"]
     assert _evidence(tmp_path / "out", "place")["Russia"].startswith("a country after a ruler's title: “")
-    assert _marks(tmp_path / "out", "persName") == ["Mrs. Macaulay", "Peggy", "Peggy", "Meg", "Meg"]
+    assert marks_in(tmp_path / "out", "persName") == ["Mrs. Macaulay", "Peggy", "Peggy", "Meg", "Meg"]
 
 
 _ESTATES = (

@@ -8,17 +8,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from conftest import NS
+from conftest import NS, marks_in
 from teikit.convert import convert
 from teikit.profile import load_profile
-
-
-def _marks(folder: Path, tag: str) -> list[str]:
-    out = []
-    for f in sorted(folder.glob("*.xml")):
-        if f.name not in ("persons.xml", "places.xml", "orgs.xml", "book.xml"):
-            out += [" ".join("".join(e.itertext()).split()) for e in etree.parse(str(f)).iterfind(f".//t:{tag}", NS)]
-    return out
 
 
 def _convert(tmp_path: Path, text: str, include: list[str] | None = None, name: str = "out") -> Path:
@@ -46,11 +38,11 @@ def test_a_river_of_the_pack_is_a_place_though_a_man_bears_its_name(tmp_path):
     person); a Scots pet name before a surname makes a full name ("Jock Milton"). Without the
     pack, Logan alone is the Major's surname and Jock no forename."""
     scots = _convert(tmp_path, _LOGAN, ["scots"], "scots")
-    assert _marks(scots, "persName") == ["Major Logan", "Jock Milton", "Jock Milton", "Major Logan"]
-    assert _marks(scots, "placeName") == ["Logan", "Logan"]
+    assert marks_in(scots, "persName") == ["Major Logan", "Jock Milton", "Jock Milton", "Major Logan"]
+    assert marks_in(scots, "placeName") == ["Logan", "Logan"]
     plain = _convert(tmp_path, _LOGAN, None, "plain")
-    assert "Jock Milton" not in _marks(plain, "persName")
-    assert _marks(plain, "persName").count("Logan") == 2 and _marks(plain, "placeName") == []
+    assert "Jock Milton" not in marks_in(plain, "persName")
+    assert marks_in(plain, "persName").count("Logan") == 2 and marks_in(plain, "placeName") == []
 
 
 _PRAYERS = (
@@ -68,7 +60,7 @@ def test_names_of_god_are_persons_though_the_book_writes_them_in_lower_case(tmp_
     ("a God", "my Lord"), nor after a possessive ("thy God that is in thee", the god within).
     Its register entry says on what evidence."""
     out = _convert(tmp_path, _PRAYERS + "A lord and a god.\n")
-    assert _marks(out, "persName") == ["Lord", "Lord", "Lord Panmure", "God", "Jesus Christ"]
+    assert marks_in(out, "persName") == ["Lord", "Lord", "Lord Panmure", "God", "Jesus Christ"]
     persons = etree.parse(str(out / "persons.xml"))
     evidence = persons.xpath("//t:person[t:persName='God']/t:note[@type='evidence']/text()", namespaces=NS)
     assert evidence[0].startswith(
@@ -88,7 +80,7 @@ def test_only_a_noun_of_a_person_before_a_word_makes_it_a_name_at_once(tmp_path)
     none ("my wretched life, Snatched", "the collieshangie works Atween": a verse line's
     first word after a noun that a person has, not is)."""
     out = _convert(tmp_path, _VERSE_LINES)
-    assert _marks(out, "persName") == ["Dryden"]
+    assert marks_in(out, "persName") == ["Dryden"]
 
 
 def test_alleys_parks_and_chapels_are_places(tmp_path):
@@ -101,7 +93,7 @@ def test_alleys_parks_and_chapels_are_places(tmp_path):
         "The dog went round the corner into Granville Alley, and thence to Gervase Park, where\n"
         "the old Park gate stood by Hope Chapel and the park was green.\n",
     )
-    assert _marks(out, "placeName") == ["Granville Alley", "Gervase Park", "Hope Chapel"]
+    assert marks_in(out, "placeName") == ["Granville Alley", "Gervase Park", "Hope Chapel"]
 
 
 def test_the_agent_of_a_verb_in_the_passive_is_cited_as_an_author(tmp_path):
@@ -116,7 +108,7 @@ def test_the_agent_of_a_verb_in_the_passive_is_cited_as_an_author(tmp_path):
         "was exercised by Jacobin clubs; the clause is strengthened by Article 234; the land was\n"
         "invaded by Prussia.\n",
     )
-    assert _marks(out, "persName") == ["Grégoire", "Cleomenes"]
+    assert marks_in(out, "persName") == ["Grégoire", "Cleomenes"]
 
 
 def test_a_name_and_a_capitalised_feature_of_a_place_is_a_place(tmp_path):
@@ -128,9 +120,9 @@ def test_a_name_and_a_capitalised_feature_of_a_place_is_a_place(tmp_path):
         "There lived a carl in Kellyburn Braes, by Cessnock Banks; her face wad fyle\n"
         "the Logan Water. The Banks were bonie, and Flowery Banks the flowery hills.\n"
     )
-    assert _marks(_convert(tmp_path, text, None, "plain"), "placeName") == ["Cessnock Banks"]
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == ["Cessnock Banks"]
     scots = _convert(tmp_path, text, ["scots"], "scots")
-    assert _marks(scots, "placeName") == ["Kellyburn Braes", "Cessnock Banks", "Logan Water"]
+    assert marks_in(scots, "placeName") == ["Kellyburn Braes", "Cessnock Banks", "Logan Water"]
 
 
 def test_a_name_written_once_in_a_list_with_persons_is_a_persons(tmp_path):
@@ -144,7 +136,7 @@ def test_a_name_written_once_in_a_list_with_persons_is_a_persons(tmp_path):
         "Mr. Moncrieff came, and Mr. Burns. Mallam, Maxbohm, Magley, what names they have--Markby,\n"
         "Migsby, Mobbs, Moncrieff! The family moved to Lochlea, and Burns went to school.\n",
     )
-    marked = _marks(out, "persName")
+    marked = marks_in(out, "persName")
     assert {"Markby", "Migsby", "Mobbs"} <= set(marked)
     assert not {"Mallam", "Maxbohm", "Magley", "Lochlea"} & set(marked)
 
@@ -157,8 +149,8 @@ def test_scots_quo_says_as_said_does(tmp_path):
         "\u201cWha's that at my chamber door?\u201d \u201cFair widow, are ye wauking?\u201d quo' Findlay;\n"
         "\u201cIndeed maun I,\u201d quo' Findlay, and the lassie laughed.\n"
     )
-    assert _marks(_convert(tmp_path, text, ["scots"], "scots"), "persName") == ["Findlay", "Findlay"]
-    assert _marks(_convert(tmp_path, text, None, "plain"), "persName") == []
+    assert marks_in(_convert(tmp_path, text, ["scots"], "scots"), "persName") == ["Findlay", "Findlay"]
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == []
 
 
 def test_a_word_spoken_to_at_the_end_of_an_utterance_is_a_name(tmp_path):
@@ -172,7 +164,7 @@ def test_a_word_spoken_to_at_the_end_of_an_utterance_is_a_name(tmp_path):
         '"I loved you, Elfrid," said she. "Did you hear what I was playing, Elfrid?" They went\n'
         "through Alsace, Franche-Comt\u00e9, Lorraine! The rain fell on them, Paris! Oh the rain, Paris!\n",
     )
-    assert _marks(out, "persName") == ["Elfrid", "Elfrid"]
+    assert marks_in(out, "persName") == ["Elfrid", "Elfrid"]
 
 
 def test_a_trade_before_a_name_is_a_scots_title(tmp_path):
@@ -183,9 +175,9 @@ def test_a_trade_before_a_name_is_a_scots_title(tmp_path):
         "Here Souter Hood in death does sleep, and Factor John, whom the souter kent, and the\n"
         "factor, with Doctor Hornbook by the doctor's door.\n"
     )
-    scots = _marks(_convert(tmp_path, text, ["scots"], "scots"), "persName")
+    scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "persName")
     assert scots == ["Souter Hood", "Factor John", "Doctor Hornbook"]
-    assert _marks(_convert(tmp_path, text, None, "plain"), "persName") == ["Doctor Hornbook"]
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == ["Doctor Hornbook"]
 
 
 def test_an_entry_naming_a_person_surname_first_is_a_persons(tmp_path):
@@ -201,4 +193,4 @@ def test_an_entry_naming_a_person_surname_first_is_a_persons(tmp_path):
         "Paris, A. B. Publisher, printed it.\n\nPatience, A. Virtue, a word of the book.\n\n"
         "And patience is a virtue.\n",
     )
-    assert _marks(out, "persName") == ["Rusticus", "Rusticus"]
+    assert marks_in(out, "persName") == ["Rusticus", "Rusticus"]
