@@ -114,11 +114,22 @@ def _in_fresh_processes(fn: Callable[[B], R], batches: Sequence[B], jobs: int) -
     # thread here: no fork server and no resource tracker, which a pool would start and keep
     # for the whole run beside the worker (some 45 MiB of the 432 a collection of 400
     # documents took); the worker imports only what the batch needs.
-    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+    from concurrent.futures import ThreadPoolExecutor
 
     workers = _Workers()
     pool = ThreadPoolExecutor(max_workers=jobs)
-    pending = {pool.submit(workers.run, fn, batch): i for i, batch in enumerate(batches)}
+    try:
+        yield from _as_done({pool.submit(workers.run, fn, batch): i for i, batch in enumerate(batches)})
+    finally:
+        workers.stop()
+        pool.shutdown(wait=True)
+
+
+def _as_done(pending: dict[Any, int]) -> Iterator[tuple[int, Any]]:
+    """(batch number, result) of each future as it is done (those done together in batch
+    order); the ones not started are cancelled when the caller stops early."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     try:
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -127,8 +138,6 @@ def _in_fresh_processes(fn: Callable[[B], R], batches: Sequence[B], jobs: int) -
     finally:
         for future in pending:
             future.cancel()
-        workers.stop()
-        pool.shutdown(wait=True)
 
 
 class _Workers:
@@ -179,19 +188,11 @@ class _Workers:
 
 
 def _in_processes(fn: Callable[[B], R], batches: Sequence[B], jobs: int) -> Iterator[tuple[int, R]]:
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import ProcessPoolExecutor
 
     context = _context(fn)
     with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context) as pool:
-        pending = {pool.submit(fn, batch): i for i, batch in enumerate(batches)}
-        try:
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in sorted(done, key=pending.__getitem__):
-                    yield pending.pop(future), future.result()
-        finally:
-            for future in pending:
-                future.cancel()
+        yield from _as_done({pool.submit(fn, batch): i for i, batch in enumerate(batches)})
 
 
 def client(address: str) -> Any:
