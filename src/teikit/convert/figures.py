@@ -40,6 +40,7 @@ _LABEL_IN_LINE = re.compile(
     r"[.:]?(?(bold)\*\*)[.:]?\s+",
     re.I,
 )
+_LABEL_WORDS = ("figure", "fig.", "plate", "illustration", "map")  # `_LABEL_IN_LINE`'s, lower-cased
 _CAPTION_MIN_WORDS = 3  # a label followed by fewer words is a reference, not a caption
 
 
@@ -137,6 +138,9 @@ def _caption_of_line(rest: str, entry: Listed | None, bold: bool, listed: dict[s
 def cut_caption_in_line(block, listed: dict[str, Listed], ctx: Context):
     """The figure of a caption that ends one of a paragraph's lines, cut from the block's
     text; None when no line ends with one."""
+    low = (block.text or "").lower()
+    if not any(word in low for word in _LABEL_WORDS):
+        return None  # most paragraphs: a substring test, not the pattern tried at every place
     lines = (block.text or "").split("\n")
     for k, line in enumerate(lines):
         for m in _LABEL_IN_LINE.finditer(line):
