@@ -502,3 +502,25 @@ def test_word_counts_of_one_scan_are_those_each_pattern_counts():
     assert counts.lower["don"] == 1 and "t" not in counts.lower and counts.lower_parts["t"] == 1
     assert "well" not in counts.lower and counts.lower_parts["known"] == 1
     assert counts.capitalised["Gorky"] == 1 and "Moscow" not in counts.capitalised
+
+
+def test_a_sample_block_that_is_a_footnote_is_found_among_the_notes(tmp_path):
+    """A plain-text book prints a note as "[Footnote 2: ...]"; the edition keeps the note's
+    text in a `note`, without the label, apart from the running text. The scorer finds the
+    block there, its mentions moved past the label, and the note's own mentions scored."""
+    (tmp_path / "one.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div>'
+        '<p>He wrote to Jess.<note n="2" place="foot"><persName>Racer Jess</persName> was a '
+        "daughter of Poosie Nansie.</note> Then he left.</p></div></body></text></TEI>",
+        encoding="utf-8",
+    )
+    sample = tmp_path / "sample.txt"
+    sample.write_text(
+        "@ 1\n[Footnote 2: {P Racer Jess|?} was a daughter of {P Poosie Nansie|?}.]\n"
+        "@ 9\nHe wrote to Jess. Then he left.\n",
+        encoding="utf-8",
+    )
+    scores, missing = evaluate.score_anchored(evaluate.parse_anchored(sample), tmp_path)
+    assert missing == []
+    assert scores.counts[("P", "gold")] == 2 and scores.counts[("P", "exact", "tp")] == 1
+    assert scores.counts[("P", "pred")] == 1

@@ -95,7 +95,7 @@ def test_dates_and_names_in_date_bearing_paragraphs_are_precise(name, editions):
     if not sample.is_file():
         pytest.skip(f"no annotated sample {sample}")
     scores, missing = evaluate.score_anchored(evaluate.parse_anchored(sample), editions(name))
-    assert len(missing) <= 3  # verse a conversion lays out otherwise
+    assert missing == []  # footnote blocks too: the scorer finds them among the notes
     for kind in "PLD":
         assert scores.prf(kind, "overlap")[0] >= 0.9, (kind, scores.counts)
     assert scores.counts.get(("D", "pred"), 0) >= 10  # precision of marking nothing would be no measure

@@ -338,7 +338,9 @@ def _key(block: Block) -> tuple[str, list[Mention]]:
 
 def edition_text(folder: Path) -> Block:
     """The edition's running text, document after document in the corpus file's order,
-    with every mention; notes are left out (a sample holds no paragraph with a note marker)."""
+    with every mention, then the notes' text: a note stands apart from the sentence that
+    refers to it (a sample's paragraph holds no note marker), and a sample's block may be a
+    note ("[Footnote 2: ...]" in the source), found among the notes."""
     folder = Path(folder)
     order = [f.name for f in sorted(folder.glob("*.xml")) if f.name not in ("book.xml", "persons.xml", "places.xml")]
     corpus = folder / "book.xml"
@@ -357,15 +359,18 @@ def edition_text(folder: Path) -> Block:
             parts.append(s)
             size += len(s)
 
-    def walk(node) -> None:
-        if local(node) == "note":
+    notes: list = []
+
+    def walk(node, in_note: bool = False) -> None:
+        if local(node) == "note" and not in_note:
+            notes.append(node)
             put(" ")
             return
         start = size
         put(node.text)
         for child in node:
             if isinstance(child.tag, str):
-                walk(child)
+                walk(child, in_note)
             put(child.tail)
         if local(node) in TYPES:
             mentions.append(Mention(TYPES[local(node)], start, size, _value(node)))
@@ -374,6 +379,8 @@ def edition_text(folder: Path) -> Block:
     for name in order:
         for text in xpath(parse_xml(folder / name).getroot(), "//t:text"):
             walk(text)
+    for note in notes:
+        walk(note, in_note=True)
     return Block("", "text", "", "".join(parts), mentions)
 
 
@@ -391,6 +398,10 @@ def _clean(block: Block) -> Block:
     return _normalise(Block(block.file, block.kind, block.which, text, moved))
 
 
+# A note's label as a plain-text book prints it, in letters and digits: "[Footnote 2:", "Note 3."
+_NOTE_LABEL = re.compile(r"(?:Footnote|Note)\d+")
+
+
 def locate(gold: list[Block], edition: Block) -> list[tuple[Block, list[Mention] | None]]:
     """Each gold block (in letters and digits) with the edition's mentions over the same
     stretch of text, or None where the edition does not hold its text."""
@@ -402,6 +413,11 @@ def locate(gold: list[Block], edition: Block) -> list[tuple[Block, list[Mention]
         g = _clean(g)
         gkey, gmarks = _key(g)
         at = key.find(gkey) if gkey else -1
+        label = _NOTE_LABEL.match(gkey)
+        if at < 0 and label:  # the source's note label ("Footnote 2:"), which the edition's note drops
+            gkey = gkey[label.end() :]
+            gmarks = [Mention(m.kind, m.start - label.end(), m.end - label.end(), m.value) for m in gmarks]
+            at = key.find(gkey) if gkey else -1
         while at in taken:
             at = key.find(gkey, at + 1)
         if at < 0:
