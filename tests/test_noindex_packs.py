@@ -177,7 +177,8 @@ def test_a_trade_before_a_name_is_a_scots_title(tmp_path):
     )
     scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "persName")
     assert scots == ["Souter Hood", "Factor John", "Doctor Hornbook"]
-    assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == ["Doctor Hornbook"]
+    # without the pack the trade is no title: the forename alone is the name
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == ["John", "Doctor Hornbook"]
 
 
 def test_an_entry_naming_a_person_surname_first_is_a_persons(tmp_path):
@@ -194,3 +195,68 @@ def test_an_entry_naming_a_person_surname_first_is_a_persons(tmp_path):
         "And patience is a virtue.\n",
     )
     assert marks_in(out, "persName") == ["Rusticus", "Rusticus"]
+
+
+_ANCIENTS = (
+    "ESSAYS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "The bard of Troy was Homer, and Sappho's flame burns yet; Nero fiddled. Venus rose from\n"
+    "the sea, though the ancients saw venus in the evening sky. The Cato of the club laughed.\n"
+)
+
+
+def test_a_person_of_myth_or_history_the_profile_lists_is_a_name_alone(tmp_path):
+    """A person of myth, scripture or history the default profile lists (`[names] known`) is
+    a person wherever the book writes the word capitalised ("Homer", "Sappho's", "Nero"); not
+    a word the book also writes in lower case ("venus"), nor one it mostly writes after "the"
+    (a club's wit called its Cato). The register entry says on what evidence."""
+    out = _convert(tmp_path, _ANCIENTS)
+    assert marks_in(out, "persName") == ["Homer", "Sappho", "Nero"]
+    persons = etree.parse(str(out / "persons.xml"))
+    evidence = persons.xpath("//t:person[t:persName='Sappho']/t:note[@type='evidence']/text()", namespaces=NS)
+    assert evidence == [
+        "a person of myth, scripture or history the profile lists ([names] known), capitalised once: "
+        "“The bard of Troy was Homer, and Sappho's flame burns yet; Nero fiddled. Venus…”"
+    ]
+
+
+_ADDRESSED = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "Then came the laird, and Craigdarroch began to sing.\n\n"
+    "Craigdarroch, thou art a man of worth, Thy cup is fu'.\n\n"
+    "Morality, thou deadly bane, Thy tens o' thousands slain; and the Morality we sang.\n\n"
+    "Yes, thou must rest. Afton, thou flowest by the Afton braes.\n"
+)
+
+
+def test_one_spoken_to_as_thou_is_a_person(tmp_path):
+    """A word before a comma and "thou" (`[names] address_pronouns`) is spoken to as a person
+    is: once is enough ("Craigdarroch, thou art"), where the book also writes it mid-sentence;
+    not an abstraction made a person ("Morality, thou deadly bane"), nor a word that only
+    opens sentences ("Yes, thou must"), nor a place ("Afton, thou", a river of the pack)."""
+    out = _convert(tmp_path, _ADDRESSED, ["scots"])
+    assert marks_in(out, "persName") == ["Craigdarroch", "Craigdarroch"]
+    evidence = _evidence_of(out, "Craigdarroch")
+    assert evidence.startswith("once where a person stands")
+    assert "Craigdarroch, thou art" in evidence
+
+
+_ONCE = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "And maun I still on Menie doat, and bear the scorn that's in her e'e?\n\n"
+    "We sailed up the Saint Lawrence; at the Valentine's dealing the lads drew lots.\n"
+)
+
+
+def test_a_forename_written_once_mid_sentence_is_a_name_unless_a_saint_or_a_thing(tmp_path):
+    """A forename of the profile written once mid-sentence is a person's ("on Menie doat", a
+    forename of the pack "scots"); not after "Saint" (a river, a town or a day: "the Saint
+    Lawrence"), nor after "the" ("the Valentine's dealing")."""
+    out = _convert(tmp_path, _ONCE, ["scots"])
+    assert marks_in(out, "persName") == ["Menie"]
+
+
+def _evidence_of(folder: Path, word: str) -> str:
+    persons = etree.parse(str(folder / "persons.xml"))
+    notes = persons.xpath(f"//t:person[t:persName='{word}']/t:note[@type='evidence']/text()", namespaces=NS)
+    assert len(notes) == 1
+    return notes[0]

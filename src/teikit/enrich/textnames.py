@@ -13,9 +13,10 @@ only on evidence from the way names are written, never from a list of particular
 - after initials, a capitalised word that the gazetteer does not know as a place
   ("R. V. Daniels", but not "S. Fairbanks");
 - a forename of the profile alone, where the book writes it capitalised mid-sentence
-  at least twice (not after a full stop, a colon, an opening quotation mark or bracket,
-  or at the start of a paragraph), and not after a preposition of place of the profile
-  as a town the gazetteer knows ("at Nancy");
+  (not after a full stop, a colon, an opening quotation mark or bracket, or at the start
+  of a paragraph) twice, or once and neither after "Saint" nor after "the" ("the Saint
+  Lawrence", "the Valentine's dealing": a river, a day), and not after a preposition of
+  place of the profile as a town the gazetteer knows ("at Nancy");
 - a capitalised word that says or writes, next to a verb of the profile
   (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes", "Pope has
   said"; a small town's name too ("Sandy said"), but not a country's or a great city's
@@ -32,6 +33,11 @@ only on evidence from the way names are written, never from a list of particular
 - a name of God or of a god the profile lists (`[names] deities`: God, "the Lord",
   Jesus Christ, Diana), though the book writes the word in lower case too ("the god of
   love"); "Lord" only with no name after it, none after an indefinite ("a God", "my Lord");
+- a person of myth, scripture or history the profile lists (`[names] known`: Homer,
+  Sappho, Nero), wherever the book writes the word capitalised and never in lower case;
+- a capitalised word spoken to as "thou" (`[names] address_pronouns`: "Craigdarroch, thou
+  art") once, where the book also writes it mid-sentence, it is no abstraction made a
+  person ("Morality, thou deadly bane") and the gazetteer knows no place of that name;
 - a paragraph's first word before a comma, initials and a name, as an index, a glossary
   of names or a bibliography names a person ("Rusticus, Q. Junius, or Stoic philosopher");
 - a heading of the book's general index whose entries speak of a person ("Calonne,
@@ -89,7 +95,7 @@ from .namewords import (
 # A ruler's number after the name: "Charles II", "Louis XVI.", "Charles I." (its full stop
 # left out); "I" alone only before a stop or a comma ("Charles I think" is a pronoun).
 _REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}|I(?=[.,;:)]))(?![\w'’-])")
-MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone
+MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone (once: `_saint_or_thing`)
 HEAD = (
     "Persons named in the text, a register built without an index (the book has none that "
     "names persons): a capitalised word is a name here only after an honorific, after a "
@@ -318,7 +324,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 why[word] = f"the subject of a verb of saying {times(n)}: {seen[word]}"
             else:
                 why[word] = (
-                    f"{times(n)} where a person stands (said, who, himself; 's friends, the minister): {seen[word]}"
+                    f"{times(n)} where a person stands (said, who, himself; 's friends, the minister; spoken to): {seen[word]}"
                 )
     for word, where in inverted_entries(words):
         if word not in alone:
@@ -330,10 +336,11 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
         found[word] = Name("", (), word)
         why[word] = f"named {times(n)} in a list with persons the book names: {where}"
     _deities(text, words, found, why, alone)
+    _known_persons(words, found, why, alone)
     for word in sorted(words.forenames):
         if (
             word not in alone
-            and words.mid[word] >= MIN_MID
+            and (words.mid[word] >= MIN_MID or words.mid[word] == 1 and not _saint_or_thing(text, word, words))
             and not words.common(word)
             and not (place_name(word) and _after_place_preposition(text, word, words.place_prepositions))  # "at Nancy"
         ):
@@ -379,6 +386,45 @@ def _deities(text: str, words: Words, found: dict[str, Name], why: dict[str, str
         )
         if len(parts) == 1:
             alone[deity] = "surname"
+
+
+def _saint_or_thing(text: str, word: str, words: Words) -> bool:
+    """Whether a forename the book writes mid-sentence only once may name something else there:
+    a saint's name names a river, a town or a day as often ("the Saint Lawrence"), and a
+    person's name after "the" a thing ("the Valentine's dealing")."""
+    return words.after_the[word] > 0 or any(f"{saint} {word}" in text for saint in _SAINTS)
+
+
+_SAINTS = ("Saint", "St.", "St")
+
+
+def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], alone: dict[str, str]) -> None:
+    """The persons of myth, scripture and history the profile lists (`[names] known`: Homer,
+    Sappho, Cato) that the prose writes capitalised: persons, marked wherever so written,
+    unless the book writes the word in lower case too or nothing else may be a person's name
+    (`_may_be_person`: a place the profile lists, a body written after "the")."""
+    for name in words.known_persons:
+        if words.caps[name] == 0 or name in alone or name in found or not _may_be_person(name, words):
+            continue
+        written = re.compile(rf"{re.escape(name)}(?![\w-]|['’][a-rt-z])")
+        first = next(
+            (
+                (piece, m)
+                for piece in words.prose
+                for m in written.finditer(piece)
+                if not (m.start() and (piece[m.start() - 1].isalnum() or piece[m.start() - 1] in "_'’-"))
+            ),
+            None,
+        )
+        if first is None:
+            continue
+        piece, m = first
+        alone[name] = "surname"
+        found[name] = Name("", (), name)
+        why[name] = (
+            f"a person of myth, scripture or history the profile lists ([names] known), capitalised "
+            f"{times(words.caps[name])}: {passage(piece, m.start(), m.end())}"
+        )
 
 
 def _after_place_preposition(text: str, word: str, prepositions) -> bool:
@@ -492,13 +538,19 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     office or calling in apposition (`determiners`, `roles`: "the poet Milton", "its mayor,
     Pache"; not a person's thing, "my wretched life, Snatched", a verse line's first word), or
     is cited as an author (`citations`: "according to Rousseau", "in the words of
-    Leibnitz"). `cited`, if given, counts the citations apart: one may be enough."""
+    Leibnitz"), or is spoken to as "thou" (`address_pronouns`: "Craigdarroch, thou art",
+    where the book writes the word mid-sentence too and it has no abstract noun's ending).
+    `cited`, if given, counts the citations and those spoken to apart: one may be enough."""
     cued: Counter = Counter()
-    if not (words.person_cues or words.person_nouns or words.address_words or words.citations):
+    if not (
+        words.person_cues or words.person_nouns or words.address_words or words.citations or words.address_pronouns
+    ):
         return cued
     cues = "|".join(map(re.escape, words.person_cues)) or "(?!)"
     nouns = "|".join(map(re.escape, words.person_nouns)) or "(?!)"
     after = re.compile(rf",?\s(?:{cues})\b|['’]s\s(?:{nouns})\b|,\s(?:[a-z]+\s){{1,3}}(?:{nouns})\b")
+    # "Craigdarroch, thou": spoken to as one person is; as strong as a citation
+    spoken_to = re.compile(rf",\s(?:{'|'.join(map(re.escape, words.address_pronouns)) or '(?!)'})\b")
     # What stands before a word is read from the words before it (`_before`), not by a
     # pattern searched backwards from each capitalised word: a pattern that opens with a
     # look-behind is tried at every position of the stretch before it.
@@ -525,6 +577,13 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
             if len(run) != 1:
                 continue
             start, end, word = run[0]
+            if spoken_to.match(piece, end) is not None and words.mid[word] and not _ABSTRACT.search(word):
+                cued[word] += 1
+                if cited is not None:
+                    cited[word] += 1
+                if seen is not None:
+                    seen.setdefault(word, passage(piece, start, end + 20))
+                continue
             m = after.match(piece, end)
             if m is not None and not word.endswith("."):
                 cued[word] += 1
@@ -563,6 +622,10 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
     return cued
+
+
+# An abstract noun's ending: "Morality, thou deadly bane" speaks to a thing made a person, no one
+_ABSTRACT = re.compile(r"(?:ity|ness|tion|sion|ment|ism|dom|hood|ship)$")
 
 
 def _vocative(piece: str, start: int, end: int) -> bool:
