@@ -260,3 +260,19 @@ def _evidence_of(folder: Path, word: str) -> str:
     notes = persons.xpath(f"//t:person[t:persName='{word}']/t:note[@type='evidence']/text()", namespaces=NS)
     assert len(notes) == 1
     return notes[0]
+
+
+def test_persons_counted_by_a_number_and_a_saint_listed_with_a_person_are_persons(tmp_path):
+    """A number before a noun of a person's calling counts the persons after it, as a
+    determiner does ("two peasants, Stofflet and Cathelineau": the first cited, the second
+    listed with him); a saint's name listed with a person is a person's ("Couthon and St.
+    Just"), not one listed with no person ("St. Cloud and Versailles")."""
+    out = _convert(
+        tmp_path,
+        "THE WAR\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "In the west two peasants, Stofflet and Cathelineau, commanded. The court went to St.\n"
+        "Cloud and Versailles, and the tyrant took his friends, Couthon and St. Just. The\n"
+        "sections feared Couthon and St. Just no less.\n",
+    )
+    persons = marks_in(out, "persName")
+    assert persons == ["Stofflet", "Cathelineau", "Couthon", "St. Just", "Couthon", "St. Just"]

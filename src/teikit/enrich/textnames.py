@@ -737,13 +737,14 @@ def _plural_people(w: str, words: Words) -> bool:
 
 def name_lists(words: Words) -> list[tuple[list[str], str]]:
     """The lists of capitalised words standing alone in the prose ("Danton, Hébert and
-    Marat"; "Henriot, Robespierre, and his colleagues"), joined by a word of `[names] joins`,
+    Marat"; "Henriot, Robespierre, and his colleagues"; a saint's name with its "St." is one
+    word: "Couthon and St. Just"), joined by a word of `[names] joins`,
     or three or more joined by commas alone, the list ending at a stop, a dash or a lower-case
     word ("Markby, Migsby, Mobbs, Moncrieff!"): (the words, a passage quoting the list)."""
     if not words.name_joins:
         return []
     joins = "|".join(map(re.escape, words.name_joins))
-    w = LISTED_WORD
+    w = rf"(?:St\. )?{LISTED_WORD}"  # a saint's name is one word of a list: "Couthon and St. Just"
     # "Danton, Hébert and Marat"; "Henriot, Robespierre, and his colleagues" (the last of the
     # list no name: the names before it, a comma after each, are listed all the same)
     listed = re.compile(
