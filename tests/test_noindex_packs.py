@@ -276,3 +276,21 @@ def test_persons_counted_by_a_number_and_a_saint_listed_with_a_person_are_person
     )
     persons = marks_in(out, "persName")
     assert persons == ["Stofflet", "Cathelineau", "Couthon", "St. Just", "Couthon", "St. Just"]
+
+
+def test_a_word_opening_its_clause_before_who_is_a_person(tmp_path):
+    """A word opening its sentence or clause before a comma and a relative pronoun of persons
+    (`[names] relatives`) is a person's name, once is enough ("Santerre, who commanded"; "A
+    deputy, Feraud, who sought"); not after a preposition ("sitting at Ratisbon, who"), nor
+    after an abbreviation ("Afr. Minor, who"), nor a people's name ("an Englishman, who";
+    "the Spartans, who")."""
+    out = _convert(
+        tmp_path,
+        "THE WAR\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The guard waited. Santerre, who commanded it, obeyed. A deputy, Feraud, who sought to\n"
+        "protect the hall, fell. The envoys sitting at Ratisbon, who were many, spoke English.\n"
+        "Corn. Sc. Afr. Minor, who came by adoption, was there; and an Englishman, who saw it,\n"
+        "wrote of the Spartans, who fought.\n",
+    )
+    assert marks_in(out, "persName") == ["Santerre", "Feraud"]
+    assert _evidence_of(out, "Santerre").startswith("once where a person stands")

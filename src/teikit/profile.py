@@ -96,6 +96,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "indefinites": "strings",
         "known": "strings",
         "address_pronouns": "strings",
+        "relatives": "strings",
     },
     "dates": {"months": "months"},
     "passes": {"disable": "strings"},
@@ -301,6 +302,7 @@ class Profile:
     indefinites: tuple[str, ...] = ()  # [names]: words before a deity's name that make it none (a God, my Lord)
     known_persons: tuple[str, ...] = ()  # [names] known: persons of myth and history known by one name (Homer)
     address_pronouns: tuple[str, ...] = ()  # [names]: pronouns after a name one speaks to (Craigdarroch, thou)
+    relatives: tuple[str, ...] = ()  # [names]: relative pronouns of persons (Carnot, who)
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
     months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
     packs: tuple[str, ...] = ()  # the packs included, in order
@@ -449,6 +451,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         indefinites=tuple(data["names"]["indefinites"]),
         known_persons=tuple(data["names"]["known"]),
         address_pronouns=tuple(data["names"]["address_pronouns"]),
+        relatives=tuple(data["names"]["relatives"]),
         place_heads=dict(places["heads"]),
         months={k: int(v) for k, v in data["dates"]["months"].items()},
         packs=tuple(included),

@@ -79,6 +79,7 @@ class Words:
         self.deities = profile.deities
         self.known_persons = profile.known_persons
         self.address_pronouns = profile.address_pronouns
+        self.relatives = profile.relatives
         self.indefinites = set(_either_case(profile.indefinites))
         self.place_prepositions = profile.place_prepositions
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:

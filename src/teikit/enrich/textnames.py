@@ -38,6 +38,8 @@ only on evidence from the way names are written, never from a list of particular
 - a capitalised word spoken to as "thou" (`[names] address_pronouns`: "Craigdarroch, thou
   art") once, where the book also writes it mid-sentence, it is no abstraction made a
   person ("Morality, thou deadly bane") and the gazetteer knows no place of that name;
+  likewise a word opening its sentence or clause before a comma and a relative pronoun of
+  persons (`[names] relatives`: "Carnot, who was one of these"; not "at Lyons, who");
 - a paragraph's first word before a comma, initials and a name, as an index, a glossary
   of names or a bibliography names a person ("Rusticus, Q. Junius, or Stoic philosopher");
 - a heading of the book's general index whose entries speak of a person ("Calonne,
@@ -540,7 +542,9 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     is cited as an author (`citations`: "according to Rousseau", "in the words of
     Leibnitz"), or is spoken to as "thou" (`address_pronouns`: "Craigdarroch, thou art",
     where the book writes the word mid-sentence too and it has no abstract noun's ending).
-    `cited`, if given, counts the citations and those spoken to apart: one may be enough."""
+    `cited`, if given, counts apart the citations, those spoken to, and the words opening
+    their clause before a comma and a relative pronoun of persons (`relatives`: "Carnot,
+    who was one of these"; not "at Lyons, who"): one may be enough."""
     cued: Counter = Counter()
     if not (
         words.person_cues or words.person_nouns or words.address_words or words.citations or words.address_pronouns
@@ -549,6 +553,8 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     cues = "|".join(map(re.escape, words.person_cues)) or "(?!)"
     nouns = "|".join(map(re.escape, words.person_nouns)) or "(?!)"
     after = re.compile(rf",?\s(?:{cues})\b|['’]s\s(?:{nouns})\b|,\s(?:[a-z]+\s){{1,3}}(?:{nouns})\b")
+    # "Carnot, who": a relative pronoun of persons after a comma, the name opening its clause
+    relative = re.compile(rf",\s(?:{'|'.join(map(re.escape, words.relatives)) or '(?!)'})\b")
     # "Craigdarroch, thou": spoken to as one person is; as strong as a citation
     spoken_to = re.compile(rf",\s(?:{'|'.join(map(re.escape, words.address_pronouns)) or '(?!)'})\b")
     # What stands before a word is read from the words before it (`_before`), not by a
@@ -587,6 +593,8 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
             m = after.match(piece, end)
             if m is not None and not word.endswith("."):
                 cued[word] += 1
+                if cited is not None and relative.match(piece, end) and _opens_clause(piece, start):
+                    cited[word] += 1  # "Carnot, who was one of these": as strong as a citation
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start, m.end()))
             elif word.endswith("."):
@@ -626,6 +634,22 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
 
 # An abstract noun's ending: "Morality, thou deadly bane" speaks to a thing made a person, no one
 _ABSTRACT = re.compile(r"(?:ity|ness|tion|sion|ment|ism|dom|hood|ship)$")
+
+
+def _opens_clause(piece: str, start: int) -> bool:
+    """Whether a word opens a sentence or a clause: nothing before it in the paragraph, or a
+    stop or a comma right before it ("Carnot, who"; "A deputy, Feraud, who"), not a word
+    ("at Lyons, who"; "the Duke of York, who": a place, or a person named by it)."""
+    k = start - 1
+    while k >= 0 and piece[k] in " \t\n":
+        k -= 1
+    if k >= 0 and piece[k] == ".":
+        # an abbreviation's full stop ends no sentence: "Corn. Sc. Afr. Minor, who" (Asia Minor)
+        return not _ABBREVIATED.search(piece, max(0, k - 5), k + 1)
+    return k < 0 or piece[k] in ",;:!?"
+
+
+_ABBREVIATED = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}\.$")
 
 
 def _vocative(piece: str, start: int, end: int) -> bool:
