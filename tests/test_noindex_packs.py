@@ -294,3 +294,33 @@ def test_a_word_opening_its_clause_before_who_is_a_person(tmp_path):
     )
     assert marks_in(out, "persName") == ["Santerre", "Feraud"]
     assert _evidence_of(out, "Santerre").startswith("once where a person stands")
+
+
+def test_a_scots_forename_runs_on_through_what_tells_its_bearer_apart(tmp_path):
+    """With the pack "scots", a forename and "o'", an article if any, and a capitalised word
+    are one name ("Meg o' the Mill", "Tam o' Shanter"; `[names] name_links`); without it the
+    forename alone is the name."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "O ken ye what Meg o' the Mill has gotten, and where Tam o' Shanter rode? And Meg\n"
+        "smiled at Tam o' the mill-door.\n"
+    )
+    scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "persName")
+    assert scots == ["Meg o' the Mill", "Tam o' Shanter", "Meg", "Tam"]
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == ["Meg", "Meg"]
+
+
+def test_a_surname_that_is_a_common_noun_is_none_after_an_article(tmp_path):
+    """A surname the book also writes in lower case (Miss Miller's, and a miller's trade) is
+    no name after an article and up to two lower-case words ("the dusty Miller", "the
+    Miller"), but is one after a calling ("the poet Miller") or a function word ("a song of
+    Miller's making"), and wherever it stands alone; a name never written in lower case is
+    one after an article too ("the great Pitt")."""
+    out = _convert(
+        tmp_path,
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Miss Miller sang, and Mr. Pitt listened. Hey, the dusty Miller, and the miller's mare!\n"
+        "The Miller came. Then the poet Miller wrote a song of Miller's making, and the great\n"
+        "Pitt smiled; Miller laughed.\n",
+    )
+    assert marks_in(out, "persName") == ["Miss Miller", "Mr. Pitt", "Miller", "Miller", "Pitt", "Miller"]

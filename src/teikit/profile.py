@@ -97,6 +97,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "known": "strings",
         "address_pronouns": "strings",
         "relatives": "strings",
+        "name_links": "strings",
     },
     "dates": {"months": "months"},
     "passes": {"disable": "strings"},
@@ -303,6 +304,7 @@ class Profile:
     known_persons: tuple[str, ...] = ()  # [names] known: persons of myth and history known by one name (Homer)
     address_pronouns: tuple[str, ...] = ()  # [names]: pronouns after a name one speaks to (Craigdarroch, thou)
     relatives: tuple[str, ...] = ()  # [names]: relative pronouns of persons (Carnot, who)
+    name_links: tuple[str, ...] = ()  # [names]: words joining a forename to what tells it apart (Meg o' the Mill)
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
     months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
     packs: tuple[str, ...] = ()  # the packs included, in order
@@ -452,6 +454,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         known_persons=tuple(data["names"]["known"]),
         address_pronouns=tuple(data["names"]["address_pronouns"]),
         relatives=tuple(data["names"]["relatives"]),
+        name_links=tuple(data["names"]["name_links"]),
         place_heads=dict(places["heads"]),
         months={k: int(v) for k, v in data["dates"]["months"].items()},
         packs=tuple(included),

@@ -80,6 +80,8 @@ class Words:
         self.known_persons = profile.known_persons
         self.address_pronouns = profile.address_pronouns
         self.relatives = profile.relatives
+        self.name_links = profile.name_links
+        self.articles = profile.articles
         self.indefinites = set(_either_case(profile.indefinites))
         self.place_prepositions = profile.place_prepositions
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:

@@ -50,7 +50,8 @@ it ends the name that follows a forename or initials, and it is never a name alo
 may stand after an honorific ("Mr. Pope"), where the honorific is the evidence, and as
 the last word of a run right after a forename ("Sir William Temple"), when it is no
 function word. A ruler's number after a name belongs to it ("Charles II.", "George
-III": the full stop left out). A word is
+III": the full stop left out), and so does what tells a forename's bearer apart where the
+profile joins it so (`[names] name_links`, Scots "o'": "Meg o' the Mill"). A word is
 common unless its lower-case uses are rare beside its capitalised mid-sentence ones (the
 man named Ernest sixty times, against "earnest" five times).
 
@@ -141,6 +142,12 @@ class Finder:
         # A run without any (most runs: "The", "Yes") holds no name, and is not cut.
         self._as_written = set(words.honorifics) | self.full_starts
         self._as_word = set(words.forenames) | set(words.particles) | set(self.alone)
+        self._articles = {w for a in words.articles for w in (a, a[:1].upper() + a[1:])}
+        self._roles = set(words.roles)
+        # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
+        links = "|".join(map(re.escape, words.name_links))
+        articles = "|".join(map(re.escape, words.articles))
+        self._told_apart = re.compile(rf" (?:{links}) (?:(?:{articles}) )?{LISTED_WORD}(?![\w'’-])") if links else None
 
     def spans(self, text: str) -> list[Span]:
         out: list[Span] = []
@@ -160,6 +167,10 @@ class Finder:
             m = _REGNAL.match(text, span.end)
             if m is not None and not text[span.end - 1 : span.end] == ".":
                 span.end = m.end()  # "Charles II", "George III." (the full stop left out)
+            elif self._told_apart is not None and span.name.given and not span.name.surname:
+                m = self._told_apart.match(text, span.end)
+                if m is not None:
+                    span.end = m.end()  # "Meg o' the Mill": the forename's bearer, told apart
         return out
 
     def _body(self, toks, j: int, after_abbreviation: bool):
@@ -250,13 +261,41 @@ class Finder:
                     and self.alone.get(pair := f"{word} {toks[i + 1][2]}")
                 ):
                     span, k = Span(start, toks[i + 1][1], Name("", (), pair), "known"), i + 2
-                elif not tok.endswith(".") and self.alone.get(word) and not self._not_deity(text, toks, i):
+                elif (
+                    not tok.endswith(".")
+                    and self.alone.get(word)
+                    and not self._not_deity(text, toks, i)
+                    and not self._a_common_noun_here(text, toks, i)
+                ):
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
                     span = Span(start, end, name, "known")
             if span is not None:
                 out.append(span)
             i = k
         return out
+
+    def _a_common_noun_here(self, text: str, toks, i: int) -> bool:
+        """Whether a name the book also writes in lower case stands here as the common noun,
+        after an article and up to two lower-case words ("the dusty Miller", "the Miller":
+        Miss Miller's name, and a miller), none of them a calling or a function word ("the
+        poet Miller", "the songs of Burns"). A deity
+        is a name there ("the Lord"); a name never written in lower case is one after an
+        article too ("the great Pitt")."""
+        word = toks[i][2]
+        if not self.words.lower.get(word.lower()) or word in self.words.deities or i > 1:
+            return False
+        if i == 1:
+            return toks[0][2] in self._articles  # "The Miller came"
+        ahead = _before(text, toks[0][0])
+        for n in range(1, min(3, len(ahead)) + 1):
+            if ahead[-n] in self._articles:
+                return True
+            w = ahead[-n]
+            if not (w.isalpha() and w.islower()) or w in self._roles or w in self.words.function_words:
+                # "the poet Miller", "the heart, Miller", "the songs of Burns": a calling, a
+                # comma, a function word between
+                return False
+        return False
 
     def _not_deity(self, text: str, toks, i: int) -> bool:
         """Whether a deity's name of the profile names none here: an honorific with a word
