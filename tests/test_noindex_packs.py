@@ -324,3 +324,20 @@ def test_a_surname_that_is_a_common_noun_is_none_after_an_article(tmp_path):
         "Pitt smiled; Miller laughed.\n",
     )
     assert marks_in(out, "persName") == ["Miss Miller", "Mr. Pitt", "Miller", "Miller", "Pitt", "Miller"]
+
+
+def test_a_peer_is_called_by_the_name_of_his_title(tmp_path):
+    """A name written after a peer's title and "of" (`[names] peerages`: "the Earl of
+    Glencairn") is a person wherever the book writes it alone ("honest man! Glencairn"); not
+    a place the gazetteer knows ("the Duke of York"), nor a name the book also writes after
+    "of" or a preposition of place otherwise ("the Duke of Athole", "the braes of Athole")."""
+    out = _convert(
+        tmp_path,
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The nobleman is James, the Earl of Glencairn; the Duke of York and the Duke of Athole came.\n\n"
+        "Our patron, honest man! Glencairn, it dwells with York and Athole, on the braes of Athole.\n",
+    )
+    assert marks_in(out, "persName") == ["James", "Glencairn", "Glencairn"]
+    assert _evidence_of(out, "Glencairn") == (
+        "the name of a peer's title ([names] peerages): “The nobleman is James, the Earl of Glencairn; the Duke of York and the Duke of…”"
+    )

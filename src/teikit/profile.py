@@ -98,6 +98,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "address_pronouns": "strings",
         "relatives": "strings",
         "name_links": "strings",
+        "peerages": "strings",
     },
     "dates": {"months": "months"},
     "passes": {"disable": "strings"},
@@ -305,6 +306,7 @@ class Profile:
     address_pronouns: tuple[str, ...] = ()  # [names]: pronouns after a name one speaks to (Craigdarroch, thou)
     relatives: tuple[str, ...] = ()  # [names]: relative pronouns of persons (Carnot, who)
     name_links: tuple[str, ...] = ()  # [names]: words joining a forename to what tells it apart (Meg o' the Mill)
+    peerages: tuple[str, ...] = ()  # [names]: titles of a peer "of" his title's name (Earl of Glencairn)
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
     months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
     packs: tuple[str, ...] = ()  # the packs included, in order
@@ -455,6 +457,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         address_pronouns=tuple(data["names"]["address_pronouns"]),
         relatives=tuple(data["names"]["relatives"]),
         name_links=tuple(data["names"]["name_links"]),
+        peerages=tuple(data["names"]["peerages"]),
         place_heads=dict(places["heads"]),
         months={k: int(v) for k, v in data["dates"]["months"].items()},
         packs=tuple(included),

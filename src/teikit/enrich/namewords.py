@@ -81,6 +81,7 @@ class Words:
         self.address_pronouns = profile.address_pronouns
         self.relatives = profile.relatives
         self.name_links = profile.name_links
+        self.peerages = profile.peerages
         self.articles = profile.articles
         self.indefinites = set(_either_case(profile.indefinites))
         self.place_prepositions = profile.place_prepositions

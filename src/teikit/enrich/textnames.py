@@ -40,6 +40,9 @@ only on evidence from the way names are written, never from a list of particular
   person ("Morality, thou deadly bane") and the gazetteer knows no place of that name;
   likewise a word opening its sentence or clause before a comma and a relative pronoun of
   persons (`[names] relatives`: "Carnot, who was one of these"; not "at Lyons, who");
+- the name of a peer's title (`[names] peerages`: "the Earl of Glencairn"), by which the
+  peer is called alone, when the book writes it after "of" only in such titles, never after
+  a preposition of place, and the gazetteer knows no place of that name ("the Duke of York");
 - a paragraph's first word before a comma, initials and a name, as an index, a glossary
   of names or a bibliography names a person ("Rusticus, Q. Junius, or Stoic philosopher");
 - a heading of the book's general index whose entries speak of a person ("Calonne,
@@ -93,6 +96,7 @@ from .namewords import (
     times,
     titlecase,
     unmarked_prose,
+    words_at_start,
 )
 
 # A ruler's number after the name: "Charles II", "Louis XVI.", "Charles I." (its full stop
@@ -378,6 +382,11 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
         why[word] = f"named {times(n)} in a list with persons the book names: {where}"
     _deities(text, words, found, why, alone)
     _known_persons(words, found, why, alone)
+    for word, where in peers_by_title(words):
+        if word not in alone and word not in found:
+            alone[word] = "surname"
+            found[word] = Name("", (), word)
+            why[word] = f"the name of a peer's title ([names] peerages): {where}"
     saints: list[set[str]] = []
     for word in sorted(words.forenames):
         if (
@@ -430,6 +439,40 @@ def _deities(text: str, words: Words, found: dict[str, Name], why: dict[str, str
             alone[deity] = "surname"
 
 
+def _quote(joined: str, start: int, end: int) -> str:
+    """`passage` of the piece of the prose joined by blank lines that holds `joined[start:end]`:
+    the quotation stays within its paragraph."""
+    at = joined.rfind("\n\n", 0, start)
+    at = 0 if at < 0 else at + 2
+    until = joined.find("\n\n", end)
+    return passage(joined[at : len(joined) if until < 0 else until], start - at, end - at)
+
+
+def peers_by_title(words: Words) -> list[tuple[str, str]]:
+    """The names of peers' titles the prose writes ("the Earl of Glencairn", `[names]
+    peerages`), by which a peer is called alone ("honest man! Glencairn"): when the book writes
+    the name after "of" only in such titles, and never after a preposition of place, and the
+    gazetteer knows no place of that name and it may be a person's (`_may_be_person`; not
+    "the Duke of York", "the braes of Athole"). (name, a passage quoting the title)."""
+    if not words.peerages:
+        return []
+    joined = "\n\n".join(words.prose)
+    titled = re.compile(rf"(?:{words_at_start(words.peerages)}) of ({LISTED_WORD})(?![\w'’-])")
+    seen: dict[str, str] = {}
+    times_titled: Counter = Counter()
+    for m in titled.finditer(joined):
+        times_titled[m.group(1)] += 1
+        seen.setdefault(m.group(1), _quote(joined, m.start(), m.end()))
+    return [
+        (word, seen[word])
+        for word in sorted(seen)
+        if joined.count(f" of {word}") == times_titled[word]
+        and not gazetteer.lookup(word)
+        and _may_be_person(word, words)
+        and not _after_place_preposition(joined, word, words.place_prepositions)
+    ]
+
+
 def _saint_or_thing(text: str, word: str, words: Words, saints: list[set[str]]) -> bool:
     """Whether a forename the book writes mid-sentence only once may name something else there:
     a saint's name names a river, a town or a day as often ("the Saint Lawrence"), and a
@@ -468,16 +511,11 @@ def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], al
         )
         if m is None:
             continue
-        # the paragraph it stands in, for the passage quoted (the pieces are joined by blank lines)
-        at = joined.rfind("\n\n", 0, m.start())
-        at = 0 if at < 0 else at + 2
-        until = joined.find("\n\n", m.end())
-        piece = joined[at : len(joined) if until < 0 else until]
         alone[name] = "surname"
         found[name] = Name("", (), name)
         why[name] = (
             f"a person of myth, scripture or history the profile lists ([names] known), capitalised "
-            f"{times(words.caps[name])}: {passage(piece, m.start() - at, m.end() - at)}"
+            f"{times(words.caps[name])}: {_quote(joined, m.start(), m.end())}"
         )
 
 
