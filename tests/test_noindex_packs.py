@@ -177,7 +177,8 @@ def test_a_trade_before_a_name_is_a_scots_title(tmp_path):
     )
     scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "persName")
     assert scots == ["Souter Hood", "Factor John", "Doctor Hornbook"]
-    assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == ["Doctor Hornbook"]
+    # without the pack the trade is no title: the forename alone is the name
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == ["John", "Doctor Hornbook"]
 
 
 def test_an_entry_naming_a_person_surname_first_is_a_persons(tmp_path):
@@ -194,3 +195,149 @@ def test_an_entry_naming_a_person_surname_first_is_a_persons(tmp_path):
         "And patience is a virtue.\n",
     )
     assert marks_in(out, "persName") == ["Rusticus", "Rusticus"]
+
+
+_ANCIENTS = (
+    "ESSAYS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "The bard of Troy was Homer, and Sappho's flame burns yet; Nero fiddled. Venus rose from\n"
+    "the sea, though the ancients saw venus in the evening sky. The Cato of the club laughed.\n"
+)
+
+
+def test_a_person_of_myth_or_history_the_profile_lists_is_a_name_alone(tmp_path):
+    """A person of myth, scripture or history the default profile lists (`[names] known`) is
+    a person wherever the book writes the word capitalised ("Homer", "Sappho's", "Nero"); not
+    a word the book also writes in lower case ("venus"), nor one it mostly writes after "the"
+    (a club's wit called its Cato). The register entry says on what evidence."""
+    out = _convert(tmp_path, _ANCIENTS)
+    assert marks_in(out, "persName") == ["Homer", "Sappho", "Nero"]
+    persons = etree.parse(str(out / "persons.xml"))
+    evidence = persons.xpath("//t:person[t:persName='Sappho']/t:note[@type='evidence']/text()", namespaces=NS)
+    assert evidence == [
+        "a person of myth, scripture or history the profile lists ([names] known), capitalised once: "
+        "“The bard of Troy was Homer, and Sappho's flame burns yet; Nero fiddled. Venus…”"
+    ]
+
+
+_ADDRESSED = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "Then came the laird, and Craigdarroch began to sing.\n\n"
+    "Craigdarroch, thou art a man of worth, Thy cup is fu'.\n\n"
+    "Morality, thou deadly bane, Thy tens o' thousands slain; and the Morality we sang.\n\n"
+    "Yes, thou must rest. Afton, thou flowest by the Afton braes.\n"
+)
+
+
+def test_one_spoken_to_as_thou_is_a_person(tmp_path):
+    """A word before a comma and "thou" (`[names] address_pronouns`) is spoken to as a person
+    is: once is enough ("Craigdarroch, thou art"), where the book also writes it mid-sentence;
+    not an abstraction made a person ("Morality, thou deadly bane"), nor a word that only
+    opens sentences ("Yes, thou must"), nor a place ("Afton, thou", a river of the pack)."""
+    out = _convert(tmp_path, _ADDRESSED, ["scots"])
+    assert marks_in(out, "persName") == ["Craigdarroch", "Craigdarroch"]
+    evidence = _evidence_of(out, "Craigdarroch")
+    assert evidence.startswith("once where a person stands")
+    assert "Craigdarroch, thou art" in evidence
+
+
+_ONCE = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "And maun I still on Menie doat, and bear the scorn that's in her e'e?\n\n"
+    "We sailed up the Saint Lawrence; at the Valentine's dealing the lads drew lots.\n"
+)
+
+
+def test_a_forename_written_once_mid_sentence_is_a_name_unless_a_saint_or_a_thing(tmp_path):
+    """A forename of the profile written once mid-sentence is a person's ("on Menie doat", a
+    forename of the pack "scots"); not after "Saint" (a river, a town or a day: "the Saint
+    Lawrence"), nor after "the" ("the Valentine's dealing")."""
+    out = _convert(tmp_path, _ONCE, ["scots"])
+    assert marks_in(out, "persName") == ["Menie"]
+
+
+def _evidence_of(folder: Path, word: str) -> str:
+    persons = etree.parse(str(folder / "persons.xml"))
+    notes = persons.xpath(f"//t:person[t:persName='{word}']/t:note[@type='evidence']/text()", namespaces=NS)
+    assert len(notes) == 1
+    return notes[0]
+
+
+def test_persons_counted_by_a_number_and_a_saint_listed_with_a_person_are_persons(tmp_path):
+    """A number before a noun of a person's calling counts the persons after it, as a
+    determiner does ("two peasants, Stofflet and Cathelineau": the first cited, the second
+    listed with him); a saint's name listed with a person is a person's ("Couthon and St.
+    Just"), not one listed with no person ("St. Cloud and Versailles")."""
+    out = _convert(
+        tmp_path,
+        "THE WAR\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "In the west two peasants, Stofflet and Cathelineau, commanded. The court went to St.\n"
+        "Cloud and Versailles, and the tyrant took his friends, Couthon and St. Just. The\n"
+        "sections feared Couthon and St. Just no less.\n",
+    )
+    persons = marks_in(out, "persName")
+    assert persons == ["Stofflet", "Cathelineau", "Couthon", "St. Just", "Couthon", "St. Just"]
+
+
+def test_a_word_opening_its_clause_before_who_is_a_person(tmp_path):
+    """A word opening its sentence or clause before a comma and a relative pronoun of persons
+    (`[names] relatives`) is a person's name, once is enough ("Santerre, who commanded"; "A
+    deputy, Feraud, who sought"); not after a preposition ("sitting at Ratisbon, who"), nor
+    after an abbreviation ("Afr. Minor, who"), nor a people's name ("an Englishman, who";
+    "the Spartans, who")."""
+    out = _convert(
+        tmp_path,
+        "THE WAR\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The guard waited. Santerre, who commanded it, obeyed. A deputy, Feraud, who sought to\n"
+        "protect the hall, fell. The envoys sitting at Ratisbon, who were many, spoke English.\n"
+        "Corn. Sc. Afr. Minor, who came by adoption, was there; and an Englishman, who saw it,\n"
+        "wrote of the Spartans, who fought.\n",
+    )
+    assert marks_in(out, "persName") == ["Santerre", "Feraud"]
+    assert _evidence_of(out, "Santerre").startswith("once where a person stands")
+
+
+def test_a_scots_forename_runs_on_through_what_tells_its_bearer_apart(tmp_path):
+    """With the pack "scots", a forename and "o'", an article if any, and a capitalised word
+    are one name ("Meg o' the Mill", "Tam o' Shanter"; `[names] name_links`); without it the
+    forename alone is the name."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "O ken ye what Meg o' the Mill has gotten, and where Tam o' Shanter rode? And Meg\n"
+        "smiled at Tam o' the mill-door.\n"
+    )
+    scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "persName")
+    assert scots == ["Meg o' the Mill", "Tam o' Shanter", "Meg", "Tam"]
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == ["Meg", "Meg"]
+
+
+def test_a_surname_that_is_a_common_noun_is_none_after_an_article(tmp_path):
+    """A surname the book also writes in lower case (Miss Miller's, and a miller's trade) is
+    no name after an article and up to two lower-case words ("the dusty Miller", "the
+    Miller"), but is one after a calling ("the poet Miller") or a function word ("a song of
+    Miller's making"), and wherever it stands alone; a name never written in lower case is
+    one after an article too ("the great Pitt")."""
+    out = _convert(
+        tmp_path,
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Miss Miller sang, and Mr. Pitt listened. Hey, the dusty Miller, and the miller's mare!\n"
+        "The Miller came. Then the poet Miller wrote a song of Miller's making, and the great\n"
+        "Pitt smiled; Miller laughed.\n",
+    )
+    assert marks_in(out, "persName") == ["Miss Miller", "Mr. Pitt", "Miller", "Miller", "Pitt", "Miller"]
+
+
+def test_a_peer_is_called_by_the_name_of_his_title(tmp_path):
+    """A name written after a peer's title and "of" (`[names] peerages`: "the Earl of
+    Glencairn") is a person wherever the book writes it alone ("honest man! Glencairn"); not
+    a place the gazetteer knows ("the Duke of York"), nor a name the book also writes after
+    "of" or a preposition of place otherwise ("the Duke of Athole", "the braes of Athole")."""
+    out = _convert(
+        tmp_path,
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The nobleman is James, the Earl of Glencairn; the Duke of York and the Duke of Athole came.\n\n"
+        "Our patron, honest man! Glencairn, it dwells with York and Athole, on the braes of Athole.\n",
+    )
+    assert marks_in(out, "persName") == ["James", "Glencairn", "Glencairn"]
+    assert _evidence_of(out, "Glencairn") == (
+        "the name of a peer's title ([names] peerages): “The nobleman is James, the Earl of Glencairn; the Duke of York and the Duke of…”"
+    )

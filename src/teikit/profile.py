@@ -94,6 +94,11 @@ SCHEMA: dict[str, dict[str, str]] = {
         "patronymics": "strings",
         "deities": "strings",
         "indefinites": "strings",
+        "known": "strings",
+        "address_pronouns": "strings",
+        "relatives": "strings",
+        "name_links": "strings",
+        "peerages": "strings",
     },
     "dates": {"months": "months"},
     "passes": {"disable": "strings"},
@@ -297,6 +302,11 @@ class Profile:
     patronymics: tuple[str, ...] = ()  # [names]: endings of patronymics (ovich), from a pack
     deities: tuple[str, ...] = ()  # [names]: names of God and of gods, persons wherever written (God, the Lord)
     indefinites: tuple[str, ...] = ()  # [names]: words before a deity's name that make it none (a God, my Lord)
+    known_persons: tuple[str, ...] = ()  # [names] known: persons of myth and history known by one name (Homer)
+    address_pronouns: tuple[str, ...] = ()  # [names]: pronouns after a name one speaks to (Craigdarroch, thou)
+    relatives: tuple[str, ...] = ()  # [names]: relative pronouns of persons (Carnot, who)
+    name_links: tuple[str, ...] = ()  # [names]: words joining a forename to what tells it apart (Meg o' the Mill)
+    peerages: tuple[str, ...] = ()  # [names]: titles of a peer "of" his title's name (Earl of Glencairn)
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
     months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
     packs: tuple[str, ...] = ()  # the packs included, in order
@@ -443,6 +453,11 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         patronymics=tuple(data["names"]["patronymics"]),
         deities=tuple(data["names"]["deities"]),
         indefinites=tuple(data["names"]["indefinites"]),
+        known_persons=tuple(data["names"]["known"]),
+        address_pronouns=tuple(data["names"]["address_pronouns"]),
+        relatives=tuple(data["names"]["relatives"]),
+        name_links=tuple(data["names"]["name_links"]),
+        peerages=tuple(data["names"]["peerages"]),
         place_heads=dict(places["heads"]),
         months={k: int(v) for k, v in data["dates"]["months"].items()},
         packs=tuple(included),

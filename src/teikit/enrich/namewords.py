@@ -77,6 +77,12 @@ class Words:
         self.regions = profile.regions
         self.known_places = profile.known_places  # [places] known: a place wherever written
         self.deities = profile.deities
+        self.known_persons = profile.known_persons
+        self.address_pronouns = profile.address_pronouns
+        self.relatives = profile.relatives
+        self.name_links = profile.name_links
+        self.peerages = profile.peerages
+        self.articles = profile.articles
         self.indefinites = set(_either_case(profile.indefinites))
         self.place_prepositions = profile.place_prepositions
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:

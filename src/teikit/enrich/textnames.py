@@ -13,9 +13,10 @@ only on evidence from the way names are written, never from a list of particular
 - after initials, a capitalised word that the gazetteer does not know as a place
   ("R. V. Daniels", but not "S. Fairbanks");
 - a forename of the profile alone, where the book writes it capitalised mid-sentence
-  at least twice (not after a full stop, a colon, an opening quotation mark or bracket,
-  or at the start of a paragraph), and not after a preposition of place of the profile
-  as a town the gazetteer knows ("at Nancy");
+  (not after a full stop, a colon, an opening quotation mark or bracket, or at the start
+  of a paragraph) twice, or once and neither after "Saint" nor after "the" ("the Saint
+  Lawrence", "the Valentine's dealing": a river, a day), and not after a preposition of
+  place of the profile as a town the gazetteer knows ("at Nancy");
 - a capitalised word that says or writes, next to a verb of the profile
   (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes", "Pope has
   said"; a small town's name too ("Sandy said"), but not a country's or a great city's
@@ -32,6 +33,16 @@ only on evidence from the way names are written, never from a list of particular
 - a name of God or of a god the profile lists (`[names] deities`: God, "the Lord",
   Jesus Christ, Diana), though the book writes the word in lower case too ("the god of
   love"); "Lord" only with no name after it, none after an indefinite ("a God", "my Lord");
+- a person of myth, scripture or history the profile lists (`[names] known`: Homer,
+  Sappho, Nero), wherever the book writes the word capitalised and never in lower case;
+- a capitalised word spoken to as "thou" (`[names] address_pronouns`: "Craigdarroch, thou
+  art") once, where the book also writes it mid-sentence, it is no abstraction made a
+  person ("Morality, thou deadly bane") and the gazetteer knows no place of that name;
+  likewise a word opening its sentence or clause before a comma and a relative pronoun of
+  persons (`[names] relatives`: "Carnot, who was one of these"; not "at Lyons, who");
+- the name of a peer's title (`[names] peerages`: "the Earl of Glencairn"), by which the
+  peer is called alone, when the book writes it after "of" only in such titles, never after
+  a preposition of place, and the gazetteer knows no place of that name ("the Duke of York");
 - a paragraph's first word before a comma, initials and a name, as an index, a glossary
   of names or a bibliography names a person ("Rusticus, Q. Junius, or Stoic philosopher");
 - a heading of the book's general index whose entries speak of a person ("Calonne,
@@ -42,7 +53,8 @@ it ends the name that follows a forename or initials, and it is never a name alo
 may stand after an honorific ("Mr. Pope"), where the honorific is the evidence, and as
 the last word of a run right after a forename ("Sir William Temple"), when it is no
 function word. A ruler's number after a name belongs to it ("Charles II.", "George
-III": the full stop left out). A word is
+III": the full stop left out), and so does what tells a forename's bearer apart where the
+profile joins it so (`[names] name_links`, Scots "o'": "Meg o' the Mill"). A word is
 common unless its lower-case uses are rare beside its capitalised mid-sentence ones (the
 man named Ernest sixty times, against "earnest" five times).
 
@@ -84,12 +96,13 @@ from .namewords import (
     times,
     titlecase,
     unmarked_prose,
+    words_at_start,
 )
 
 # A ruler's number after the name: "Charles II", "Louis XVI.", "Charles I." (its full stop
 # left out); "I" alone only before a stop or a comma ("Charles I think" is a pronoun).
 _REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}|I(?=[.,;:)]))(?![\w'’-])")
-MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone
+MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone (once: `_saint_or_thing`)
 HEAD = (
     "Persons named in the text, a register built without an index (the book has none that "
     "names persons): a capitalised word is a name here only after an honorific, after a "
@@ -133,6 +146,12 @@ class Finder:
         # A run without any (most runs: "The", "Yes") holds no name, and is not cut.
         self._as_written = set(words.honorifics) | self.full_starts
         self._as_word = set(words.forenames) | set(words.particles) | set(self.alone)
+        self._articles = {w for a in words.articles for w in (a, a[:1].upper() + a[1:])}
+        self._roles = set(words.roles)
+        # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
+        links = "|".join(map(re.escape, words.name_links))
+        articles = "|".join(map(re.escape, words.articles))
+        self._told_apart = re.compile(rf" (?:{links}) (?:(?:{articles}) )?{LISTED_WORD}(?![\w'’-])") if links else None
 
     def spans(self, text: str) -> list[Span]:
         out: list[Span] = []
@@ -152,6 +171,10 @@ class Finder:
             m = _REGNAL.match(text, span.end)
             if m is not None and not text[span.end - 1 : span.end] == ".":
                 span.end = m.end()  # "Charles II", "George III." (the full stop left out)
+            elif self._told_apart is not None and span.name.given and not span.name.surname:
+                m = self._told_apart.match(text, span.end)
+                if m is not None:
+                    span.end = m.end()  # "Meg o' the Mill": the forename's bearer, told apart
         return out
 
     def _body(self, toks, j: int, after_abbreviation: bool):
@@ -242,13 +265,41 @@ class Finder:
                     and self.alone.get(pair := f"{word} {toks[i + 1][2]}")
                 ):
                     span, k = Span(start, toks[i + 1][1], Name("", (), pair), "known"), i + 2
-                elif not tok.endswith(".") and self.alone.get(word) and not self._not_deity(text, toks, i):
+                elif (
+                    not tok.endswith(".")
+                    and self.alone.get(word)
+                    and not self._not_deity(text, toks, i)
+                    and not self._a_common_noun_here(text, toks, i)
+                ):
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
                     span = Span(start, end, name, "known")
             if span is not None:
                 out.append(span)
             i = k
         return out
+
+    def _a_common_noun_here(self, text: str, toks, i: int) -> bool:
+        """Whether a name the book also writes in lower case stands here as the common noun,
+        after an article and up to two lower-case words ("the dusty Miller", "the Miller":
+        Miss Miller's name, and a miller), none of them a calling or a function word ("the
+        poet Miller", "the songs of Burns"). A deity
+        is a name there ("the Lord"); a name never written in lower case is one after an
+        article too ("the great Pitt")."""
+        word = toks[i][2]
+        if not self.words.lower.get(word.lower()) or word in self.words.deities or i > 1:
+            return False
+        if i == 1:
+            return toks[0][2] in self._articles  # "The Miller came"
+        ahead = _before(text, toks[0][0])
+        for n in range(1, min(3, len(ahead)) + 1):
+            if ahead[-n] in self._articles:
+                return True
+            w = ahead[-n]
+            if not (w.isalpha() and w.islower()) or w in self._roles or w in self.words.function_words:
+                # "the poet Miller", "the heart, Miller", "the songs of Burns": a calling, a
+                # comma, a function word between
+                return False
+        return False
 
     def _not_deity(self, text: str, toks, i: int) -> bool:
         """Whether a deity's name of the profile names none here: an honorific with a word
@@ -318,7 +369,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 why[word] = f"the subject of a verb of saying {times(n)}: {seen[word]}"
             else:
                 why[word] = (
-                    f"{times(n)} where a person stands (said, who, himself; 's friends, the minister): {seen[word]}"
+                    f"{times(n)} where a person stands (said, who, himself; 's friends, the minister; spoken to): {seen[word]}"
                 )
     for word, where in inverted_entries(words):
         if word not in alone:
@@ -330,10 +381,17 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
         found[word] = Name("", (), word)
         why[word] = f"named {times(n)} in a list with persons the book names: {where}"
     _deities(text, words, found, why, alone)
+    _known_persons(words, found, why, alone)
+    for word, where in peers_by_title(words):
+        if word not in alone and word not in found:
+            alone[word] = "surname"
+            found[word] = Name("", (), word)
+            why[word] = f"the name of a peer's title ([names] peerages): {where}"
+    saints: list[set[str]] = []
     for word in sorted(words.forenames):
         if (
             word not in alone
-            and words.mid[word] >= MIN_MID
+            and (words.mid[word] >= MIN_MID or words.mid[word] == 1 and not _saint_or_thing(text, word, words, saints))
             and not words.common(word)
             and not (place_name(word) and _after_place_preposition(text, word, words.place_prepositions))  # "at Nancy"
         ):
@@ -379,6 +437,86 @@ def _deities(text: str, words: Words, found: dict[str, Name], why: dict[str, str
         )
         if len(parts) == 1:
             alone[deity] = "surname"
+
+
+def _quote(joined: str, start: int, end: int) -> str:
+    """`passage` of the piece of the prose joined by blank lines that holds `joined[start:end]`:
+    the quotation stays within its paragraph."""
+    at = joined.rfind("\n\n", 0, start)
+    at = 0 if at < 0 else at + 2
+    until = joined.find("\n\n", end)
+    return passage(joined[at : len(joined) if until < 0 else until], start - at, end - at)
+
+
+def peers_by_title(words: Words) -> list[tuple[str, str]]:
+    """The names of peers' titles the prose writes ("the Earl of Glencairn", `[names]
+    peerages`), by which a peer is called alone ("honest man! Glencairn"): when the book writes
+    the name after "of" only in such titles, and never after a preposition of place, and the
+    gazetteer knows no place of that name and it may be a person's (`_may_be_person`; not
+    "the Duke of York", "the braes of Athole"). (name, a passage quoting the title)."""
+    if not words.peerages:
+        return []
+    joined = "\n\n".join(words.prose)
+    titled = re.compile(rf"(?:{words_at_start(words.peerages)}) of ({LISTED_WORD})(?![\w'’-])")
+    seen: dict[str, str] = {}
+    times_titled: Counter = Counter()
+    for m in titled.finditer(joined):
+        times_titled[m.group(1)] += 1
+        seen.setdefault(m.group(1), _quote(joined, m.start(), m.end()))
+    return [
+        (word, seen[word])
+        for word in sorted(seen)
+        if joined.count(f" of {word}") == times_titled[word]
+        and not gazetteer.lookup(word)
+        and _may_be_person(word, words)
+        and not _after_place_preposition(joined, word, words.place_prepositions)
+    ]
+
+
+def _saint_or_thing(text: str, word: str, words: Words, saints: list[set[str]]) -> bool:
+    """Whether a forename the book writes mid-sentence only once may name something else there:
+    a saint's name names a river, a town or a day as often ("the Saint Lawrence"), and a
+    person's name after "the" a thing ("the Valentine's dealing"). `saints`: the names the
+    book writes after "Saint" or "St.", found at the first call (one search of the book)."""
+    if words.after_the[word] > 0:
+        return True
+    if not saints:
+        saints.append(set(_SAINTED.findall(text)))
+    return word in saints[0]
+
+
+# "Saint Lawrence", "St. Lawrence", "St Lawrence"; the S first, its look-behind after it (a
+# pattern that opens with a letter is sought by `re`'s fast scan)
+_SAINTED = re.compile(r"S(?<![\w'’-].)(?:aint|t\.?) ([A-Z][a-z]+)")
+
+
+def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], alone: dict[str, str]) -> None:
+    """The persons of myth, scripture and history the profile lists (`[names] known`: Homer,
+    Sappho, Cato) that the prose writes capitalised: persons, marked wherever so written,
+    unless the book writes the word in lower case too or nothing else may be a person's name
+    (`_may_be_person`: a place the profile lists, a body written after "the")."""
+    joined = ""  # the prose, joined once if a name is to be quoted (a search per piece cost more)
+    for name in words.known_persons:
+        if words.caps[name] == 0 or name in alone or name in found or not _may_be_person(name, words):
+            continue
+        joined = joined or "\n\n".join(words.prose)
+        written = re.compile(rf"{re.escape(name)}(?![\w-]|['’][a-rt-z])")
+        m = next(
+            (
+                m
+                for m in written.finditer(joined)
+                if not (m.start() and (joined[m.start() - 1].isalnum() or joined[m.start() - 1] in "_'’-"))
+            ),
+            None,
+        )
+        if m is None:
+            continue
+        alone[name] = "surname"
+        found[name] = Name("", (), name)
+        why[name] = (
+            f"a person of myth, scripture or history the profile lists ([names] known), capitalised "
+            f"{times(words.caps[name])}: {_quote(joined, m.start(), m.end())}"
+        )
 
 
 def _after_place_preposition(text: str, word: str, prepositions) -> bool:
@@ -492,13 +630,23 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     office or calling in apposition (`determiners`, `roles`: "the poet Milton", "its mayor,
     Pache"; not a person's thing, "my wretched life, Snatched", a verse line's first word), or
     is cited as an author (`citations`: "according to Rousseau", "in the words of
-    Leibnitz"). `cited`, if given, counts the citations apart: one may be enough."""
+    Leibnitz"), or is spoken to as "thou" (`address_pronouns`: "Craigdarroch, thou art",
+    where the book writes the word mid-sentence too and it has no abstract noun's ending).
+    `cited`, if given, counts apart the citations, those spoken to, and the words opening
+    their clause before a comma and a relative pronoun of persons (`relatives`: "Carnot,
+    who was one of these"; not "at Lyons, who"): one may be enough."""
     cued: Counter = Counter()
-    if not (words.person_cues or words.person_nouns or words.address_words or words.citations):
+    if not (
+        words.person_cues or words.person_nouns or words.address_words or words.citations or words.address_pronouns
+    ):
         return cued
     cues = "|".join(map(re.escape, words.person_cues)) or "(?!)"
     nouns = "|".join(map(re.escape, words.person_nouns)) or "(?!)"
     after = re.compile(rf",?\s(?:{cues})\b|['’]s\s(?:{nouns})\b|,\s(?:[a-z]+\s){{1,3}}(?:{nouns})\b")
+    # "Carnot, who": a relative pronoun of persons after a comma, the name opening its clause
+    relative = re.compile(rf",\s(?:{'|'.join(map(re.escape, words.relatives)) or '(?!)'})\b")
+    # "Craigdarroch, thou": spoken to as one person is; as strong as a citation
+    spoken_to = re.compile(rf",\s(?:{'|'.join(map(re.escape, words.address_pronouns)) or '(?!)'})\b")
     # What stands before a word is read from the words before it (`_before`), not by a
     # pattern searched backwards from each capitalised word: a pattern that opens with a
     # look-behind is tried at every position of the stretch before it.
@@ -525,9 +673,18 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
             if len(run) != 1:
                 continue
             start, end, word = run[0]
+            if spoken_to.match(piece, end) is not None and words.mid[word] and not _ABSTRACT.search(word):
+                cued[word] += 1
+                if cited is not None:
+                    cited[word] += 1
+                if seen is not None:
+                    seen.setdefault(word, passage(piece, start, end + 20))
+                continue
             m = after.match(piece, end)
             if m is not None and not word.endswith("."):
                 cued[word] += 1
+                if cited is not None and relative.match(piece, end) and _opens_clause(piece, start):
+                    cited[word] += 1  # "Carnot, who was one of these": as strong as a citation
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start, m.end()))
             elif word.endswith("."):
@@ -563,6 +720,26 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
     return cued
+
+
+# An abstract noun's ending: "Morality, thou deadly bane" speaks to a thing made a person, no one
+_ABSTRACT = re.compile(r"(?:ity|ness|tion|sion|ment|ism|dom|hood|ship)$")
+
+
+def _opens_clause(piece: str, start: int) -> bool:
+    """Whether a word opens a sentence or a clause: nothing before it in the paragraph, or a
+    stop or a comma right before it ("Carnot, who"; "A deputy, Feraud, who"), not a word
+    ("at Lyons, who"; "the Duke of York, who": a place, or a person named by it)."""
+    k = start - 1
+    while k >= 0 and piece[k] in " \t\n":
+        k -= 1
+    if k >= 0 and piece[k] == ".":
+        # an abbreviation's full stop ends no sentence: "Corn. Sc. Afr. Minor, who" (Asia Minor)
+        return not _ABBREVIATED.search(piece, max(0, k - 5), k + 1)
+    return k < 0 or piece[k] in ",;:!?"
+
+
+_ABBREVIATED = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}\.$")
 
 
 def _vocative(piece: str, start: int, end: int) -> bool:
@@ -674,13 +851,17 @@ def _plural_people(w: str, words: Words) -> bool:
 
 def name_lists(words: Words) -> list[tuple[list[str], str]]:
     """The lists of capitalised words standing alone in the prose ("Danton, Hébert and
-    Marat"; "Henriot, Robespierre, and his colleagues"), joined by a word of `[names] joins`,
+    Marat"; "Henriot, Robespierre, and his colleagues"; a saint's name with its "St." is one
+    word: "Couthon and St. Just"), joined by a word of `[names] joins`,
     or three or more joined by commas alone, the list ending at a stop, a dash or a lower-case
     word ("Markby, Migsby, Mobbs, Moncrieff!"): (the words, a passage quoting the list)."""
     if not words.name_joins:
         return []
     joins = "|".join(map(re.escape, words.name_joins))
-    w = LISTED_WORD
+    # A saint's name is one word of a list ("Couthon and St. Just"): its "t. " and capital after
+    # the S, so that the pattern still opens with a capital (`re`'s fast scan; an optional
+    # "St. " before it made the lists' search ten times slower)
+    w = rf"[{UPPER}](?:(?<=S)t\. [{UPPER}])?[{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
     # "Danton, Hébert and Marat"; "Henriot, Robespierre, and his colleagues" (the last of the
     # list no name: the names before it, a comma after each, are listed all the same)
     listed = re.compile(
