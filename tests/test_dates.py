@@ -56,6 +56,7 @@ def values(text: str) -> list[tuple[str, dict[str, str]]]:
         ("From 1 to 5 April 1935 a meeting", ("1 to 5 April 1935", {"from": "1935-04-01", "to": "1935-04-05"})),
         ("the October seizure of power", ("October", {"when": "--10"})),
         ("Kerensky's June offensive produced", ("June", {"when": "--06"})),
+        ("In Paris streets, on a March day, he", ("March", {"when": "--03"})),
         ("In the first half of 1936 the", ("first half of 1936", {"notBefore": "1936-01", "notAfter": "1936-06"})),
         ("in the second half of June", ("second half of June", {"notBefore": "--06-16", "notAfter": "--06-30"})),
         ("since the mid-1930s", ("mid-1930s", {"notBefore": "1933", "notAfter": "1937"})),
@@ -246,6 +247,12 @@ def test_a_date_in_the_pluperfect_or_after_a_past_tense_recalls_another_time():
     dates.find_dates("The war began (February 1, 1793).", context, True)
     found = {text[s:e]: v for s, e, v in dates.find_dates(text, context)}
     assert found["October 9"]["when"] == "1793-10-09"  # not 1792: the stormed town is a look back
+
+
+def test_a_month_of_no_year_in_particular_takes_none_from_the_context():
+    """James: "on a March day" in a paragraph that has named 1898 is any March."""
+    found = dict(values("In 1898 the book came out. In Paris streets, on a March day, he saw a jonquil."))
+    assert found["March"] == {"when": "--03"}
 
 
 def test_a_paragraph_opens_after_a_margin_note(tmp_path):

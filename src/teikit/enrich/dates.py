@@ -58,7 +58,8 @@
 A month or season alone is a date only after a word that makes it one ("in March", "by
 September", "(December)", "that summer", "the following February", "the ensuing spring")
 or before a common noun it dates ("the October seizure of power", "Kerensky's June
-offensive"; not "the October Revolution", an event's name); a season also after another
+offensive", "on a March day" — a March of no year in particular, which takes none from the
+context; not "the October Revolution", an event's name); a season also after another
 that such a word makes one ("during the spring and summer") or before "and" and a dated
 one ("the summer and autumn of 1930"), not when a noun follows the two ("the spring and
 summer campaigns"); a bare number is a year only
@@ -404,7 +405,7 @@ _NOT_A_YEAR_BEFORE = re.compile(
 )
 # What joins a date without a year to the dated one that ends its range: "10 April to 15
 # May 1943", "April and May 1943", "from 10 April until 2 May 1943".
-_MONTH_BEFORE_NOUN = re.compile(r"(?:\bthe|\w['’]s)\s$")
+_MONTH_BEFORE_NOUN = re.compile(r"(?:\bthe|\ba|\w['’]s)\s$")
 _LOWER_WORD_AFTER = re.compile(r"\s(?!of\b|and\b|or\b|to\b)[a-z]{3,}")
 _ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b")
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s$")
@@ -910,7 +911,9 @@ def find_dates(
             elif g["year"]:  # "the year 1808": the words name the year
                 the = _THE_YEAR_BEFORE.search(text, max(0, start - 9), start)
                 start = the.start() if the else start
-            found.append(_Found(start, at + m.end(), g, attrs, _needs_year(g)))
+            # "on a March day": a month of no year in particular, which takes none from context
+            indefinite = g["bare"] is not None and text.endswith(" a ", 0, start)
+            found.append(_Found(start, at + m.end(), g, attrs, _needs_year(g) and not indefinite))
     if not found:
         return []
     out = []
