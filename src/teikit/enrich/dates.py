@@ -718,8 +718,9 @@ class YearContext:
         if not rel:
             if self.ahead_of is not None and not g["wdecade"]:
                 self._resolve_ahead(_first_month(g, self.months))
-            if not g["wdecade"] and self.since is not None and self.since - _first_month(g, self.months) >= _BEHIND:
-                return self.year + 1  # "… (December 2, 1792) … (March 9)": March 1793
+            if self.since is not None and self.since > _BEHIND and not g["wdecade"]:
+                if self.since - _first_month(g, self.months) >= _BEHIND:
+                    return self.year + 1  # "… (December 2, 1792) … (March 9)": March 1793
             return self.year
         month = _first_month(g, self.months)
         if rel in ("following", "next", "ensuing"):
@@ -807,8 +808,6 @@ _SENTENCE_END = re.compile(r"[.!?;][\"'’”)]*\s")
 def _in_pluperfect(text: str, start: int, end: int) -> bool:
     """Whether the sentence (clause up to a semicolon) a date stands in is in the pluperfect:
     the date then names a time before the narrative's."""
-    if "had" not in text:
-        return False
     before = max(0, start - 100)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, before, start)]
     after = _SENTENCE_END.search(text, end, end + 80)
@@ -912,7 +911,7 @@ def find_dates(
                 the = _THE_YEAR_BEFORE.search(text, max(0, start - 9), start)
                 start = the.start() if the else start
             # "on a March day": a month of no year in particular, which takes none from context
-            indefinite = g["bare"] is not None and text.endswith(" a ", 0, start)
+            indefinite = text.endswith(" a ", 0, start) and g["bare"] is not None
             found.append(_Found(start, at + m.end(), g, attrs, _needs_year(g) and not indefinite))
     if not found:
         return []
@@ -922,6 +921,7 @@ def find_dates(
     last = 0
     ranged = _range_years(text, found)
     joined = None  # the first value of a date without a year that took it from the next one
+    has_had = "had" in text  # the pluperfect's word (`_in_pluperfect`)
     i = 0
     while i < len(found):
         f = found[i]
@@ -935,8 +935,8 @@ def find_dates(
             continue
         # "April and May 1943", "in 1790 and 1791": the first read with the second, as a span
         takes_year = ranged[i] is not None or (
-            f.groups["year"] is not None
-            and i + 1 < len(found)
+            i + 1 < len(found)
+            and f.groups["year"] is not None
             and found[i + 1].groups["year"] is not None
             and _RANGE_JOIN.fullmatch(text, f.end, found[i + 1].start) is not None
         )
@@ -968,7 +968,12 @@ def find_dates(
                         or _PARTICIPLE_BEFORE.search(text, max(0, f.start - 24), f.start) is not None
                     )
                     opens = _opens(text, f.start, block_start)
-                    earlier = opens != "paragraph" and context.goes_back(attrs) and _in_pluperfect(text, f.start, end)
+                    earlier = (
+                        has_had
+                        and opens != "paragraph"
+                        and context.goes_back(attrs)
+                        and _in_pluperfect(text, f.start, end)
+                    )
                     read = attrs
                     if f.groups["relative"]:  # "the following winter": the text comes to its start
                         read = {"when": attrs.get("notBefore") or attrs["when"]}
