@@ -24,6 +24,10 @@ def marked(body: str, tmp_path: Path) -> list[tuple[str, dict[str, str]]]:
     return [("".join(d.itertext()), dict(d.attrib)) for d in tei.iterfind(".//t:date", NS)]
 
 
+def _values_of(attrs: dict[str, str]) -> list[str]:
+    return [attrs[k] for k in ("when", "from", "to", "notBefore", "notAfter") if k in attrs]
+
+
 def values(text: str) -> list[tuple[str, dict[str, str]]]:
     context = dates.YearContext()
     return [(text[s:e], v) for s, e, v in dates.find_dates(text, context)]
@@ -52,6 +56,7 @@ def values(text: str) -> list[tuple[str, dict[str, str]]]:
         ("From 1 to 5 April 1935 a meeting", ("1 to 5 April 1935", {"from": "1935-04-01", "to": "1935-04-05"})),
         ("the October seizure of power", ("October", {"when": "--10"})),
         ("Kerensky's June offensive produced", ("June", {"when": "--06"})),
+        ("In Paris streets, on a March day, he", ("March", {"when": "--03"})),
         ("In the first half of 1936 the", ("first half of 1936", {"notBefore": "1936-01", "notAfter": "1936-06"})),
         ("in the second half of June", ("second half of June", {"notBefore": "--06-16", "notAfter": "--06-30"})),
         ("since the mid-1930s", ("mid-1930s", {"notBefore": "1933", "notAfter": "1937"})),
@@ -188,33 +193,90 @@ def test_a_range_gives_its_year_to_the_date_that_opens_it():
 
 
 def test_the_context_year_holds_until_the_text_moves_it():
-    """ "In February" after "In November 1932" is February 1932 (the rule is the context's
-    year); "the following February" is 1933; "the previous January" before July is January."""
+    """ "In June" after "In November 1932" is June 1932 (the rule is the context's year);
+    "the following February" is 1933; "the previous January" before July is January."""
     text = (
-        "In November 1932 he left. In February he came back; the following February he went. "
+        "In November 1932 he left. In June he came back; the following February he went. "
         "In July 1933 it was reported that he had planned it the previous January."
     )
     found = {w: v["when"] for w, v in values(text)}
     assert found == {
         "November 1932": "1932-11",
-        "February": "1932-02",
+        "June": "1932-06",
         "following February": "1933-02",
         "July 1933": "1933-07",
         "previous January": "1933-01",
     }
 
 
+def test_a_month_half_a_year_or_more_before_the_one_established_is_the_next_years():
+    """A narrative goes forward: after December 1792, "March 9" is 1793 (Gardiner); after
+    November 1928, "4 March" is 1929 (Iron Lazar); five months back stays in the year; the
+    month counted from the first of a span ("From January to September 1919 … in February")
+    or of two dates joined by "and" ("between 9 April and 30 December 1938")."""
+    cases = (
+        ("Frankfort was stormed (December 2, 1792). A court was set up (March 9).", "March 9", "1793-03-09"),
+        ("On 29 November 1928 the Politburo met. On 4 March he went to the Urals.", "4 March", "1929-03-04"),
+        ("In November 1932 he left. In June he came back.", "June", "1932-06"),
+        ("From January to September 1919 he served. He spoke at the conference in February.", "February", "1919-02"),
+        (
+            "Between 9 April and 30 December 1938 they met 66 times. On 27 April he convened them.",
+            "27 April",
+            "1938-04-27",
+        ),
+    )
+    for text, day, wanted in cases:
+        assert dict(values(text))[day]["when"] == wanted, text
+
+
+def test_a_date_in_the_pluperfect_or_after_a_past_tense_recalls_another_time():
+    """Gardiner: in a text on autumn 1793, "In February 1793, the Convention had determined"
+    and "The year I. began on September 22, 1792," look back and do not move the year; "the
+    following winter" brings the text to December, not to the February after."""
+    text = (
+        "In the autumn of 1793 the army grew. In February 1793, the Convention had determined to fuse "
+        "the troops, and this was done during the following winter. The victory came (September 8)."
+    )
+    found = dict(values(text))
+    assert found["following winter"] == {"notBefore": "1793-12", "notAfter": "1794-02", "evidence": "internal"}
+    assert found["September 8"]["when"] == "1793-09-08"
+    text = "In October 1793 a calendar was adopted. The year I. began on September 22, 1792, the day of it. On November 7 he spoke."
+    assert dict(values(text))["November 7"]["when"] == "1793-11-07"
+    text = "During the winter Frankfort had been stormed by the Prussians (December 2, 1792). On October 9 a court sat."
+    context = dates.YearContext()
+    dates.find_dates("The war began (February 1, 1793).", context, True)
+    found = {text[s:e]: v for s, e, v in dates.find_dates(text, context)}
+    assert found["October 9"]["when"] == "1793-10-09"  # not 1792: the stormed town is a look back
+
+
+def test_a_month_of_no_year_in_particular_takes_none_from_the_context():
+    """James: "on a March day" in a paragraph that has named 1898 is any March."""
+    found = dict(values("In 1898 the book came out. In Paris streets, on a March day, he saw a jonquil."))
+    assert found["March"] == {"when": "--03"}
+
+
+def test_a_paragraph_opens_after_a_margin_note(tmp_path):
+    """A margin note that stands first is not running text: the words after it open the
+    paragraph, and a year alone there sets the scene."""
+    found = marked(
+        '<div type="chapter"><p>In June 1792 the war began.</p>'
+        '<p><note place="margin">Pitt.</note> In 1783 Pitt came to power. On 6 May he spoke.</p></div>',
+        tmp_path,
+    )
+    assert found[-1] == ("6 May", {"when": "1783-05-06", "evidence": "internal"})
+
+
 def test_asides_look_backs_and_spans_establish_no_year():
     text = (
         "In 1918 Kaganovich was sent to Nizhnyi (established in March 1917). He reminded the workers that, "
         "in 1905, they had been in the front rank; on 30 August he spoke. His article of March 1930 was "
-        "recalled on 5 September. The years 1918–19 were hard and on 4 April the strikes began. In the "
+        "recalled on 5 September. The years 1919–20 were hard and on 4 April the strikes began. In the "
         "winter of 1919–20 the front held; on 2 March it broke."
     )
     found = {w: v.get("when") for w, v in values(text)}
     assert found["30 August"] == "1918-08-30"  # not 1917 (an aside), not 1905 (a look back)
     assert found["5 September"] == "1918-09-05"  # "of March 1930" names the article's time
-    assert found["4 April"] == "--04-04"  # after years that span two, which year?
+    assert found["4 April"] == "--04-04"  # after years that span two, later ones: which year?
     assert found["2 March"] == "1920-03-02"  # a winter across a year's end ends in the second
 
 
@@ -229,7 +291,7 @@ def test_a_date_that_ends_its_sentence_looking_back_does_not_move_the_year():
     assert found["16 January"] == "1918-01-16"
     text = "In February 1936 it was hailed. The target, set in July 1935, was met. On 3 April it rose."
     assert dict(values(text))["3 April"]["when"] == "1936-04-03"  # "set in": when it was done
-    text = "The debt grew in 1790. But in the autumn of 1789 the debt had reached a peak; on August 4 tithes went."
+    text = "The debt grew in 1790. But in the autumn of 1789 the debt reached a peak; on August 4 tithes went."
     found = {w: v.get("when") for w, v in values(text)}
     assert found["August 4"] == "1789-08-04"
     # Dated in parentheses, as some histories date what they tell: the year moves back.
@@ -238,12 +300,32 @@ def test_a_date_that_ends_its_sentence_looking_back_does_not_move_the_year():
     assert found["June 1"] == "1794-06-01"
 
 
-def test_a_span_of_years_ending_in_the_year_established_keeps_it():
-    """ "In February 1936 Pravda hailed 1935–36 as …" is still February 1936; a span that
-    begins in the year established ("The years 1918–19 were hard") moves on, to no one year."""
-    text = "In February 1936 Pravda hailed 1935–36 as the first winter. On 3 April the target rose."
-    found = {w: v.get("when") for w, v in values(text)}
-    assert found["3 April"] == "1936-04-03"
+def test_a_span_of_years_that_begins_at_or_before_the_year_established_keeps_it():
+    """ "In February 1936 Pravda hailed 1935–36 as …" is still February 1936; so is a span
+    that lies before ("since the early 1920s") or begins in the year ("The years 1918–19"),
+    and two years alone joined by "and" are one span (Gardiner: "in 1790 and 1791")."""
+    for text, day, wanted in (
+        ("In February 1936 Pravda hailed 1935–36 as the first winter. On 3 April the target rose.", "3 April", "1936"),
+        (
+            "In April 1932 a strike, unprecedented since the early 1920s, broke out. On 12 April he came.",
+            "12 April",
+            "1932",
+        ),
+        ("In 1918 he was sent there. The years 1918–19 were hard and on 4 April the strikes began.", "4 April", "1918"),
+        (
+            "The order was restored (June 9, 1790). Again and again, in 1790 and 1791, peasants burnt "
+            "country-houses. A mutiny broke out at Nancy (August 31).",
+            "August 31",
+            "1790",
+        ),
+        (
+            "In 1943 the strain placed on the economy in 1941 and 1942 was eased. In July-August it met.",
+            "July-August",
+            "1943",
+        ),
+    ):
+        found = {w: v for w, v in values(text)}
+        assert _values_of(found[day])[0][:4] == wanted, text
 
 
 def test_a_day_named_as_a_laws_moves_the_year_forward_only():
@@ -335,27 +417,44 @@ def test_a_year_that_opens_a_paragraph_sets_the_scene(tmp_path):
     assert found[2] == ("October", {"when": "1938-10", "evidence": "internal"})
 
 
-def test_no_year_crosses_a_chapter_or_comes_from_a_note(tmp_path):
-    """Iron Lazar, ch. 2: a section goes on in its chapter's year; a note keeps to its own;
-    the next chapter, and a chapter of a part, start without one."""
+def test_a_chapter_goes_on_from_the_one_before_and_no_year_comes_from_a_note(tmp_path):
+    """Iron Lazar, ch. 2: a section goes on in its chapter's year; a note keeps to its own; a
+    chapter after a chapter that told its time by dates without a year goes on in its year
+    (Gardiner's chapters say no year at their head), unless its heading dates it later; not
+    after one that dated a testimony (James); an introduction lends none to the first
+    chapter; a part's chapters go on from its text; a letter starts with none."""
     found = marked(
+        '<div type="introduction"><p>In 1996 his memoirs were published.</p></div>'
+        '<div type="chapter"><p>On 2 May he was born. “It was about September, 1884, when I had it.”</p></div>'
+        '<div type="chapter"><p>“One day in early spring I was alone.”</p></div>'
         '<div type="chapter"><head>Nizhnyi Novgorod</head>'
         '<p>In 1918 Kaganovich was sent to Nizhnyi.<note place="end" n="1">Pravda, 12 March 1937; '
         "the decree of 4 May.</note> On 26 May the committee co-opted him.</p>"
-        '<div type="section"><head>The Red Terror</head><p>On 7 August Trotsky was appointed.</p></div></div>'
+        '<div type="section"><head>The Red Terror</head><p>On 7 August Trotsky was appointed. '
+        "On 30 August Lenin was shot.</p></div></div>"
         '<div type="chapter"><p>On 3 March the Treaty was signed.</p></div>'
-        '<div type="part"><p>In 1920 the war went on.</p><div type="chapter"><p>On 5 May it ended.</p></div></div>',
+        '<div type="chapter"><head>Civil War, 1919–1921</head><p>On 6 June it ended.</p></div>'
+        '<div type="part"><p>In 1920 the war went on.</p><div type="chapter"><p>On 5 May it ended.</p></div>'
+        '<div type="letter"><p>On 9 May I wrote.</p></div></div>',
         tmp_path,
     )
     assert found == [
+        ("1996", {"when": "1996"}),
+        ("2 May", {"when": "--05-02"}),  # the first chapter: not the introduction's 1996
+        ("September, 1884", {"when": "1884-09"}),
+        ("early spring", {"notBefore": "--03", "notAfter": "--05"}),  # not 1885: one testimony's year
         ("1918", {"when": "1918"}),
         ("12 March 1937", {"when": "1937-03-12"}),
         ("4 May", {"when": "1937-05-04", "evidence": "internal"}),  # the note's own year
         ("26 May", {"when": "1918-05-26", "evidence": "internal"}),  # not the note's 1937
         ("7 August", {"when": "1918-08-07", "evidence": "internal"}),  # the section goes on in 1918
-        ("3 March", {"when": "--03-03"}),  # a new chapter
+        ("30 August", {"when": "1918-08-30", "evidence": "internal"}),
+        ("3 March", {"when": "1918-03-03", "evidence": "internal"}),  # the next chapter too
+        ("1919–1921", {"from": "1919", "to": "1921"}),
+        ("6 June", {"when": "--06-06"}),  # its heading dated it later: which year?
         ("1920", {"when": "1920"}),
-        ("5 May", {"when": "--05-05"}),  # a chapter of a part
+        ("5 May", {"when": "1920-05-05", "evidence": "internal"}),  # a chapter of a part
+        ("9 May", {"when": "--05-09"}),  # a letter
     ]
 
 

@@ -58,7 +58,8 @@
 A month or season alone is a date only after a word that makes it one ("in March", "by
 September", "(December)", "that summer", "the following February", "the ensuing spring")
 or before a common noun it dates ("the October seizure of power", "Kerensky's June
-offensive"; not "the October Revolution", an event's name); a season also after another
+offensive", "on a March day" — a March of no year in particular, which takes none from the
+context; not "the October Revolution", an event's name); a season also after another
 that such a word makes one ("during the spring and summer") or before "and" and a dated
 one ("the summer and autumn of 1930"), not when a noun follows the two ("the spring and
 summer campaigns"); a bare number is a year only
@@ -81,9 +82,13 @@ the evidence for the value is within the text):
   chapter's preceding paragraphs — that is, the latest one read. A date with one
   year establishes it ("August 1911", "spring 1932"); a span of months across a year's end
   establishes the year it ends in ("winter of 1942–43": 1943, as "February 1943" would);
-  other dates spanning years ("1904–5", "the 1890s") establish none and end the earlier
-  year's reach: the text has moved on without saying where — unless they end in the year
-  established ("In February 1936 Pravda hailed 1935–36 as …": the text looks back and stays).
+  other dates spanning years ("1904–5", "the 1890s", "in 1790 and 1791": two years alone
+  joined by "and" read as one span) establish none and end the earlier year's reach when
+  they begin after it: the text has moved on without saying where; one that begins at or
+  before the year established leaves it ("In February 1936 Pravda hailed 1935–36 as …",
+  "since the early 1920s": the text looks back or round and stays). Two dates joined by
+  "and" the first of which takes its year from the second ("between 9 April and 30 December
+  1938") bring the text to the second from the first's month.
 - What establishes no year: a date inside parentheses, an aside ("(born 1893)",
   "(1893–1991)", "(established in March 1918)") — unless it opens them and gives its
   month: "(May 4, 1795)", "(February, 1794)" is how some histories date what they tell;
@@ -101,8 +106,12 @@ the evidence for the value is within the text):
   always moves it, and so does a date with its month ("On 5 March 1940 …"): events are
   dated that way, references to other times seldom — but not one that lies before the
   month established and ends its sentence ("… his speech to the conference in June 1917."
-  in a text on January 1918) or follows a past participle ("Stalin's target, set in July
-  1935, …" in a text on February 1936): such a date recalls when something was.
+  in a text on January 1918) or follows a past participle or past tense and "in" or "on"
+  ("Stalin's target, set in July 1935, …" in a text on February 1936; "The year I. began on
+  September 22, 1792, …" in one on October 1793): such a date recalls when something was;
+  nor one, wherever it stands but at a paragraph's head, in a sentence in the pluperfect
+  ("In February 1793 the Convention had determined …", "Frankfort had been stormed by the
+  Prussians (December 2, 1792)" in a text on 1793): "had" puts it before the narrative's time.
   A date with its month inside a sentence that lies in a later year than the year and
   month established ("… publicly endorsed this view on 31 January 1937 with …" in a text
   on September 1936) may look ahead or move the text on: the next date without a year
@@ -111,17 +120,34 @@ the evidence for the value is within the text):
   before the month established ("On 10 March": 1937) or follows the later month as closely
   or more; a date with a year at or past the later one, within a year alone's reach of it,
   confirms the move ("the plan, adopted in April 1937"; not "… realized in 1940").
-- A year never crosses from one chapter into the next: each top-level division of front,
-  body and back, each chapter of a part and each letter starts with none, while a section
-  goes on with the text of its chapter before it (a new section seldom says the year
-  again). Each note starts with none too: a note takes years from its own text only, and
-  running text never from a note (a citation's year is not the narrative's).
+- A chapter that follows a chapter goes on in the year and month the one before ended in,
+  when that one told its time by dates without a year (three or more took its year): a
+  history told in order seldom says the year again at a chapter's head ("The departments
+  accepted passively the results of the insurrection of August 10." opens a chapter after
+  one that ended in August 1792), while a book that dates a testimony here and there does
+  not run on ("about September, 1884" in one of James's lectures says nothing of the
+  "early spring" in the next); a chapter's heading that dates it with a span beginning
+  after that year ends its reach ("Chapter 4 Ukrainian Party Boss, 1925–1928" after a
+  chapter that ended in 1924). Any other top-level division of front, body and back (a
+  preface, an introduction, an appendix), the first chapter after one, and each letter
+  start with none; a section goes on with the text of its chapter before it (a new section
+  seldom says the year again), and a part's chapters with the part's text and each other.
+  (Words that open a paragraph are those after a margin note that stands first: the note,
+  "♦The 20th June.♦", is not running text.) Each note starts with none too: a note takes
+  years from its own text only, and running text never from a note (a citation's year is
+  not the narrative's).
 - "winter" alone takes no year from context: it spans two, and the context does not say
-  which two ("winter of 1942–43", "the following winter" do).
-- Which year: the context's, even where the month comes before the context's month ("In
-  November 1932 … in February" is February 1932). Only the text moves it: "the following
-  / next February" is the first February after the context's month (the next year when
-  the context gives no month), "the previous / preceding December" the last one before.
+  which two ("winter of 1942–43", "the following winter" do). "The following winter" (a
+  date the text moves the year of) brings the text to its start, December, not its end.
+- Which year: the context's, where the month lies in it up to five months before the
+  context's month ("In November 1932 … in June" is June 1932); half a year or more before
+  it, the next year's: a narrative goes forward ("… (December 2, 1792) … (March 9)" is
+  March 1793; "On 29 November 1928 … in December … On 4 March" is March 1929). The
+  context's month is counted from the first month of the date that established it when
+  that spans months ("From January to September 1919 … in February" is February 1919).
+  "The following / next February" is the first February after the context's month (the
+  next year when the context gives no month), "the previous / preceding December" the last
+  one before.
 - No year established: the value stays without one — `--MM-DD`, `--MM`.
 """
 
@@ -379,7 +405,7 @@ _NOT_A_YEAR_BEFORE = re.compile(
 )
 # What joins a date without a year to the dated one that ends its range: "10 April to 15
 # May 1943", "April and May 1943", "from 10 April until 2 May 1943".
-_MONTH_BEFORE_NOUN = re.compile(r"(?:\bthe|\w['’]s)\s$")
+_MONTH_BEFORE_NOUN = re.compile(r"(?:\bthe|\ba|\w['’]s)\s$")
 _LOWER_WORD_AFTER = re.compile(r"\s(?!of\b|and\b|or\b|to\b)[a-z]{3,}")
 _ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b")
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s$")
@@ -570,6 +596,12 @@ def _valid_day(attrs: dict[str, str]) -> bool:
 _AHEAD = {"sentence": 20, "": 1}
 
 
+# How many months before the month established a date without a year may lie and still be in
+# its year ("In November 1932 … in June": June 1932); half a year or more before it, it is in
+# the next year: a narrative goes forward ("… (December 2, 1792) … (March 9)": March 1793).
+_BEHIND = 6
+
+
 class YearContext:
     """The year the text has established so far in one chapter or note (see the module
     docstring): the latest date read that has one year, and its month when it gives one."""
@@ -577,13 +609,20 @@ class YearContext:
     def __init__(self, months: Mapping[str, int] | None = None) -> None:
         self.year: int | None = None
         self.month: int | None = None
+        # The first month of the date that established them, when it spans several ("From
+        # January to September 1919": 1): a date without a year that lies before it by half
+        # a year or more is the next year's (`year_for`).
+        self.since: int | None = None
         # A later year and month a date inside a sentence named ("… endorsed this view on 31
         # January 1937 …" in a text on September 1936): a look ahead, or the text moving on;
         # the next date without a year tells which (`year_for`).
         self.ahead_of: tuple[int, int] | None = None
         self.months = months  # month names of another language (a profile's [dates] months)
+        self.lent = 0  # how many dates without a year took this context's (`year_for`)
 
-    def read(self, attrs: dict[str, str], opens: str = "", aside: bool = False, recalls: bool = False) -> None:
+    def read(
+        self, attrs: dict[str, str], opens: str = "", aside: bool = False, recalls: bool = False, earlier: bool = False
+    ) -> None:
         """Take in a date read in the text; `opens`: "paragraph" or "sentence" when it opens
         one; `aside`: it stands in parentheses; `recalls`: it ends its sentence, or says when
         something was done ("the target, set in July 1935,")."""
@@ -596,16 +635,18 @@ class YearContext:
             # text has moved on to it ("… finally realized in 1940" looks further ahead still)
             gap = int(min(years)) - self.ahead_of[0]
             if 0 <= gap and (len(values[-1]) >= 7 or opens == "paragraph" or gap <= _AHEAD[opens]):
-                self.year, self.month = self.ahead_of
+                self._at(*self.ahead_of)
             self.ahead_of = None
         if len(years) > 1:
             last = values[-1]
             if len(last) >= 7:  # "winter of 1942–43": the narrative is at its end, February 1943
-                self.year, self.month = int(last[:4]), int(last[5:7])
-            elif self.year is not None and str(self.year) == max(years):
-                pass  # "1935–36" in a paragraph on February 1936: looks back, the text stays
+                self._at(int(last[:4]), int(last[5:7]))
+            elif self.year is not None and min(years) <= str(self.year):
+                # "1935–36" in a paragraph on February 1936, "in 1941 and 1942" in one on 1943,
+                # "since the early 1920s": a look back or round, and the text stays
+                pass
             else:
-                self.year = self.month = None  # "1904–5", "the 1890s": moved on, but to which year?
+                self._at(None, None)  # "1904–5", "the 1890s": moved on, but to which year?
             return
         year = int(years.pop())
         last = values[-1]
@@ -613,7 +654,7 @@ class YearContext:
         if month is None and self.year is not None and opens != "paragraph":
             if not 0 <= year - self.year <= _AHEAD[opens]:
                 return  # "In 1756 …" in a chapter on 1792, "published in 1991": another time
-        if month is not None and self.year is not None and recalls and not opens and not aside:
+        if month is not None and self.year is not None and (recalls and not opens and not aside or earlier):
             if (year, month) < (self.year, self.month or 1):
                 return  # "… his speech to the conference in June 1917." on January 1918: looks back
         if (
@@ -626,7 +667,22 @@ class YearContext:
         ):
             self.ahead_of = (year, month)  # inside a sentence, in a later year: which, the next date says
             return
-        self.year, self.month = year, month
+        self._at(year, month, int(values[0][5:7]) if len(values[0]) >= 7 and month is not None else None)
+
+    def goes_back(self, attrs: dict[str, str]) -> bool:
+        """Whether a date with its month lies before the year and month established (the
+        only dates the pluperfect around them keeps from moving the text: `read`)."""
+        last = _values(attrs)[-1]
+        if self.year is None or len(last) < 7 or not last[:4].isdigit():
+            return False
+        return (int(last[:4]), int(last[5:7])) < (self.year, self.month or 1)
+
+    def go_on(self, before: YearContext) -> None:
+        """Start where the chapter `before` ended: in its year and month."""
+        self._at(before.year, before.month, before.since)
+
+    def _at(self, year: int | None, month: int | None, since: int | None = None) -> None:
+        self.year, self.month, self.since = year, month, since if since is not None else month
 
     def ahead(self, attrs: dict[str, str]) -> None:
         """Take in a day's date that names when something else was ("the law of 7 August
@@ -637,7 +693,7 @@ class YearContext:
             return  # a day's date only: "his article of March 1930" names another time
         year, month = int(values[0][:4]), int(values[0][5:7])
         if self.year is None or (self.year, self.month or 12) < (year, month) and year - self.year <= _AHEAD[""] + 1:
-            self.year, self.month = year, month
+            self._at(year, month)
 
     def _resolve_ahead(self, month: int) -> None:
         """After a date inside a sentence that named a later year, a date without a year in
@@ -651,16 +707,20 @@ class YearContext:
         year, later = self.ahead_of
         self.ahead_of = None
         if month < self.month or later <= month and month - later <= month - self.month:
-            self.year, self.month = year, later
+            self._at(year, later)
 
     def year_for(self, g: re.Match) -> int | None:
         """The year a date without one (its groups) takes here, or None."""
         if self.year is None:
             return None
+        self.lent += 1
         rel = (g["rel"] or "").lower()
         if not rel:
             if self.ahead_of is not None and not g["wdecade"]:
                 self._resolve_ahead(_first_month(g, self.months))
+            if self.since is not None and self.since > _BEHIND and not g["wdecade"]:
+                if self.since - _first_month(g, self.months) >= _BEHIND:
+                    return self.year + 1  # "… (December 2, 1792) … (March 9)": March 1793
             return self.year
         month = _first_month(g, self.months)
         if rel in ("following", "next", "ensuing"):
@@ -728,10 +788,30 @@ def _range_years(text: str, found: list[_Found]) -> list[int | None]:
 _CLOSES = re.compile(r"[)'’\"”]*(?:[.;!?]|$)")
 # A past participle and "in"/"on" before a date: when something was done ("the target, set in
 # July 1935, …", "the decree adopted on 5 March"), a look back as a sentence's last date is.
-_PARTICIPLE_BEFORE = re.compile(r"\b(?:[a-z]+ed|set|held|made|given|taken|written|begun|laid|built|put)\s(?:in|on)\s$")
+_PARTICIPLE_BEFORE = re.compile(
+    r"\b(?:[a-z]+ed|set|held|made|given|gave|taken|took|written|wrote|begun|began|laid|built|put)\s(?:in|on)\s$"
+)
 # The words before a date that opens a paragraph ("In 1938 the economy …").
 _OPENING = re.compile(r"\s*(?:(?:[Ii]n|[Bb]y|[Dd]uring|[Ff]rom|[Ee]arly\sin|[Ll]ate\sin)\s)?(?:the\s)?")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"'’”)]*\s+)(?:(?:In|By|During|From|Early\sin|Late\sin)\s)?(?:the\s)?$")
+
+
+# "had" and a past participle: the pluperfect, which tells what was before the time the
+# narrative is at ("In February 1793 the Convention had determined …", "Frankfort had been
+# stormed (December 2, 1792)"). ("had to", "had a": no participle.)
+_PLUPERFECT = re.compile(
+    r"\bhad\s(?:(?:not|already|long|just|never|also|then|once)\s)?(?:been\s)?[a-z]+(?:ed|en|wn|ne|ght|un|de|lt|nt|pt|ft|ung|ook)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?;][\"'’”)]*\s")
+
+
+def _in_pluperfect(text: str, start: int, end: int) -> bool:
+    """Whether the sentence (clause up to a semicolon) a date stands in is in the pluperfect:
+    the date then names a time before the narrative's."""
+    before = max(0, start - 100)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, before, start)]
+    after = _SENTENCE_END.search(text, end, end + 80)
+    return _PLUPERFECT.search(text, ends[-1] if ends else before, after.start() if after else end + 80) is not None
 
 
 def _attributive(text: str, start: int) -> bool:
@@ -830,7 +910,9 @@ def find_dates(
             elif g["year"]:  # "the year 1808": the words name the year
                 the = _THE_YEAR_BEFORE.search(text, max(0, start - 9), start)
                 start = the.start() if the else start
-            found.append(_Found(start, at + m.end(), g, attrs, _needs_year(g)))
+            # "on a March day": a month of no year in particular, which takes none from context
+            indefinite = text.endswith(" a ", 0, start) and g["bare"] is not None
+            found.append(_Found(start, at + m.end(), g, attrs, _needs_year(g) and not indefinite))
     if not found:
         return []
     out = []
@@ -838,6 +920,8 @@ def find_dates(
     depth = 0  # parentheses open before the date (in this text)
     last = 0
     ranged = _range_years(text, found)
+    joined = None  # the first value of a date without a year that took it from the next one
+    has_had = "had" in text  # the pluperfect's word (`_in_pluperfect`)
     i = 0
     while i < len(found):
         f = found[i]
@@ -847,8 +931,15 @@ def find_dates(
         attrs = _dated(f, ranged[i], context, months)
         end = f.end
         if not attrs:  # "the thirties" with no year in context: which century's, no one can say
-            i += 1
+            i, joined = i + 1, None
             continue
+        # "April and May 1943", "in 1790 and 1791": the first read with the second, as a span
+        takes_year = ranged[i] is not None or (
+            i + 1 < len(found)
+            and f.groups["year"] is not None
+            and found[i + 1].groups["year"] is not None
+            and _RANGE_JOIN.fullmatch(text, f.end, found[i + 1].start) is not None
+        )
         # "From 1938 until 1941", "10 April to 15 May 1943": one span, from … to.
         if i + 1 < len(found) and _SPAN_JOIN.fullmatch(text, f.end, found[i + 1].start):
             first = attrs
@@ -857,11 +948,16 @@ def find_dates(
             span = _span(first, _dated(found[i + 1], ranged[i + 1], context, months))
             if span is not None:
                 attrs, end = span, found[i + 1].end
-                i += 1
+                i, takes_year = i + 1, False
         # In parentheses only a date that opens them counts ("(May 4, 1795)", how some
         # histories date what they tell), not one in an aside ("(established in March 1918)").
         aside = depth > 0
-        if context is not None and ("evidence" not in attrs or f.groups["relative"]) and not f.groups["century"]:
+        if (
+            context is not None
+            and ("evidence" not in attrs or f.groups["relative"])
+            and not f.groups["century"]
+            and not takes_year
+        ):
             if not aside or text[: f.start].rstrip().endswith("("):
                 if _attributive(text, f.start):
                     context.ahead(attrs)  # "the law of 7 August 1934" in a paragraph on 1932
@@ -871,7 +967,20 @@ def find_dates(
                         _CLOSES.match(text, end) is not None
                         or _PARTICIPLE_BEFORE.search(text, max(0, f.start - 24), f.start) is not None
                     )
-                    context.read(attrs, _opens(text, f.start, block_start), aside, recalls)
+                    opens = _opens(text, f.start, block_start)
+                    earlier = (
+                        has_had
+                        and opens != "paragraph"
+                        and context.goes_back(attrs)
+                        and _in_pluperfect(text, f.start, end)
+                    )
+                    read = attrs
+                    if f.groups["relative"]:  # "the following winter": the text comes to its start
+                        read = {"when": attrs.get("notBefore") or attrs["when"]}
+                    elif joined is not None:  # "between 9 April and 30 December 1938": from April
+                        read = {"from": joined, "to": _values(attrs)[-1]}
+                    context.read(read, opens, aside, recalls, earlier)
+        joined = _values(attrs)[0] if takes_year else None
         out.append((f.start, end, attrs))
         i += 1
     return out
@@ -890,6 +999,11 @@ def _dated(
     return f.attrs
 
 
+def _values(attrs: dict[str, str]) -> list[str]:
+    """A date's values in the order of time: when, or from and to, or notBefore and notAfter."""
+    return [attrs[k] for k in ("when", "from", "to", "notBefore", "notAfter") if k in attrs]
+
+
 def _span(first: dict[str, str], second: dict[str, str]) -> dict[str, str] | None:
     """Two dates joined by "to", "until" or a dash as one span, or None when they make none
     (one has a year and the other not, or the second is not after the first)."""
@@ -905,9 +1019,27 @@ def _span(first: dict[str, str], second: dict[str, str]) -> dict[str, str] | Non
 
 _BLOCKS = tuple(f"{{{TEI_NS}}}{name}" for name in ("p", "head", "item", "note"))
 _DIV, _NOTE = f"{{{TEI_NS}}}div", f"{{{TEI_NS}}}note"
-# Divisions a year does not cross into: each starts without one (the chapters of a part,
-# letters). Other divisions below a chapter (its sections) go on with the chapter's text.
-_OWN_YEARS = {"chapter", "letter"}
+# Divisions a year does not cross into: each starts without one (letters, dated by their
+# own heads). Other divisions below a top-level one (its sections, a part's chapters) go on
+# with the text before them.
+_OWN_YEARS = {"letter"}
+
+
+# How many dates without a year a chapter must have given the year of its context for the
+# next to go on in it: a book that tells its time that way (a history's "(March 9)", "In
+# June") runs on from chapter to chapter; one that dates a few testimonies does not (James's
+# lectures: "about September, 1884" in one says nothing of the next).
+_TELLS_TIME = 3
+
+
+def _opening(block) -> str | None:
+    """The text that opens a block: its first text, or, when a note stands first (a margin
+    note, "♦The 20th June.♦", which the running text does not read), the text after it."""
+    if block.text and not block.text.isspace():
+        return block.text
+    if len(block) and block[0].tag == _NOTE:
+        return block[0].tail
+    return block.text
 
 
 def _below(top, tag: str) -> list:
@@ -955,8 +1087,16 @@ def apply(tei, ctx: Context):
         for inside in _below(note, _NOTE):
             read_note(inside, openings)
 
+    chapter = None  # the context of the chapter read last, while chapters follow each other
     for region in ctx.view(REGIONS, regions):
+        context = YearContext(ctx.profile.months)
+        if region.get("type") == "chapter":
+            if chapter is not None and chapter.lent >= _TELLS_TIME:
+                context.go_on(chapter)
+            chapter = context
+        else:
+            chapter = None
         # The texts that open a block, told apart by value: wrap hands over strings only.
-        read(region, {el.text for el in region.iter(*_BLOCKS) if el.text}, YearContext(ctx.profile.months))
+        read(region, {t for el in region.iter(*_BLOCKS) if (t := _opening(el))}, context)
     ctx.report.counts["date"] = counts["date"]
     return tei
