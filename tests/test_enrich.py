@@ -469,6 +469,33 @@ def test_an_earlier_runs_entry_keeps_the_initials_a_misprint_would_give_the_inde
     assert not fits(["M.", "L."], people.reg.entries["rukhimovich-m-i"], people)
 
 
+def test_surnames_a_hyphen_joins_are_two_mentions_other_hyphened_words_none():
+    """ "the Malenkov-Beria group", "the Zinoviev-Kamenev opposition": each a surname of the
+    register, each a mention ending where the next begins; "the Stalin-Kaganovich
+    Correspondence" goes on with a capitalised word (a title's, like "Stalin Prize");
+    "anti-Stalin", "Team-Stalin", "Stalin-Era" are one word with a surname in it."""
+    from teikit.enrich.persons import _hyphen_chain, _hyphened
+
+    people = _people(("Malenkov", ["G.", "M."]), ("Beria", ["L.", "P."]), ("Stalin", ["I.", "V."]))
+    said = "the Malenkov-Beria group"
+    for name in ("Malenkov", "Beria"):
+        at = said.index(name)
+        assert _hyphened(said, at, at + len(name))
+        assert _hyphen_chain(said, at, at + len(name), people) == said.index(" group")
+    for said in ("an anti-Stalin line", "From Team-Stalin to", "the Stalin-Era files"):
+        at = said.index("Stalin")
+        assert _hyphen_chain(said, at, at + 6, people) is None
+    said = "Stalin--Beria"  # a dash
+    assert not _hyphened(said, 0, 6) and not _hyphened(said, 8, 13)
+
+
+def test_a_surname_the_index_writes_with_a_particle_is_found_without_it():
+    """ "Robespierre, M. de": the text writes "Robespierre's fall" (and "de Robespierre")."""
+    people = _people(("de Robespierre", ["M."]), ("van Ree", ["E."]))
+    assert people.by_surname["Robespierre"] == people.by_surname["de Robespierre"] != []
+    assert "Ree" in people.keys() and "van Ree" in people.keys()
+
+
 def test_a_citys_other_name_in_brackets_is_no_person():
     """ "Nizhnyi Novgorod (Gorky)", "Samara (Kuibyshev)": the gazetteer gives the bracketed
     name for the city before it (renamed after a person for a time): the places pass marks

@@ -38,6 +38,8 @@ _INITIALS_ONLY_BEFORE = re.compile(rf"(?=[A-Z])((?:{_INITIAL}\s){{1,3}})$")
 # space maybe, and the line break `$` may stand before. Sought in the last characters first:
 # most words before a surname are no initials, and end otherwise.
 _INITIALS_END = re.compile(r"(?:\.|Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\s?\n?\Z")
+_WORD_BEFORE_HYPHEN = re.compile(r"\w+$")
+_WORD_AFTER_HYPHEN = re.compile(r"\w+")
 _NEXT_CAPITAL = re.compile(r"^\s([A-Z][a-z]+)")
 _INSTITUTION_BEFORE = re.compile(r"(?:Orders? of(?: the)?|Prize|named)\s$")
 # Patterns run over the whole text open with a letter, not a look-behind, so that `re`
@@ -190,8 +192,9 @@ class People:
         self.weight[person] = len(person.findall(f"{q('note')}/{q('ref')}"))
         for n in names:
             if n["surname"]:
-                if person not in self.by_surname[n["surname"]]:
-                    self.by_surname[n["surname"]].append(person)
+                for surname in dict.fromkeys((n["surname"], _without_particles(n["surname"]))):
+                    if person not in self.by_surname[surname]:
+                        self.by_surname[surname].append(person)
                 if n["given"]:
                     self.given[person.get(XML_ID)].append(n["given"])
                 for g in n["given"]:
@@ -230,6 +233,16 @@ class People:
         return out
 
 
+# Lower-case particles an index writes after the given names ("Robespierre, M. de", "Ree, E.
+# van"), and so before the surname: the text names the man by the surname alone too.
+_PARTICLES = re.compile(r"^(?:(?:von|van|de|der|den|du|la|le|ten|ter) )+(?=[A-Z])")
+
+
+def _without_particles(surname: str) -> str:
+    """The surname less the lower-case particles before it ("de Robespierre": Robespierre)."""
+    return _PARTICLES.sub("", surname)
+
+
 def is_demonym(word: str) -> bool:
     """A forename that is also a people's name (German Krasin, the German army): never
     matched alone. Told by the country it derives from: German - Germany, Russian - Russia."""
@@ -265,6 +278,34 @@ def _fits(given: list[str], person, people: People) -> bool:
         if ok:
             return True
     return False
+
+
+def _hyphened(text: str, start: int, end: int) -> bool:
+    """Whether one hyphen joins a match to a word before or after it (two are a dash)."""
+    return (text[start - 1 : start] == "-" and text[start - 2 : start] != "--") or (
+        text[end : end + 1] == "-" and text[end : end + 2] != "--"
+    )
+
+
+def _hyphen_chain(text: str, start: int, end: int, people: People) -> int | None:
+    """Where the run of words single hyphens join around a surname ends, when every word of
+    it is a surname of the register ("the Malenkov-Beria group", "the Zinoviev-Kamenev
+    opposition": each a mention, the hyphen outside both); else None ("anti-Stalin",
+    "Team-Stalin", "Stalin-Era": one word, no person's name)."""
+    words = [text[start:end]]
+    first, last = start, end
+    while first > 1 and text[first - 1] == "-" and text[first - 2].isalnum():
+        word = _WORD_BEFORE_HYPHEN.search(text, max(0, first - 40), first - 1)
+        if word is None:
+            break
+        words.insert(0, word.group())
+        first = word.start()
+    while text[last : last + 1] == "-" and (word := _WORD_AFTER_HYPHEN.match(text, last + 1)) is not None:
+        words.append(word.group())
+        last = word.end()
+    if len(words) < 2 or not all(w in people.by_surname for w in words):
+        return None
+    return last
 
 
 def _renamed_place(text: str, start: int, end: int) -> bool:
@@ -610,7 +651,8 @@ def apply(tei, ctx: Context):
     # A forename alone names the person only when it is no common word of the book ("Mark
     # Rutherford" makes no name of "Mark the difference").
     keys = {k: kind for k, kind in people.keys().items() if kind != "forename" or k not in common}
-    matcher = Matcher(keys)
+    # Hyphens split: "the Malenkov-Beria group" names two men (`_hyphen_chain` decides).
+    matcher = Matcher(keys, split_hyphens=True)
     resolver = Resolver(people, _subject(people, ctx))
     unresolved: Counter = Counter()
     counts: Counter[str] = Counter()
@@ -625,6 +667,12 @@ def apply(tei, ctx: Context):
         for start, end, key, kind in found:
             if spans and start < spans[-1][1]:
                 continue
+            chain_end = end
+            if _hyphened(text, start, end):
+                chain = _hyphen_chain(text, start, end, people) if kind == "surname" else None
+                if chain is None:
+                    continue  # "anti-Stalin", "Team-Stalin", "Jean-Paul": a hyphened word, no name of its own
+                chain_end = chain
             if kind == "surname":
                 if _INSTITUTION_BEFORE.search(text[max(0, start - 20) : start]):
                     continue
@@ -636,9 +684,9 @@ def apply(tei, ctx: Context):
                     continue  # "the Bauman district": a unit named after him, for the places pass
                 if _renamed_place(text, start, end):
                     continue  # "Nizhnyi Novgorod (Gorky)": the city's other name, for the places pass
-                nxt = _NEXT_CAPITAL.match(text[end : end + 30])
-                if nxt and nxt.group(1) not in keys and start > 0 and text[end : end + 1] not in ",;.":
-                    continue  # "Stalin Prize", "Kaganovich Metro"
+                nxt = _NEXT_CAPITAL.match(text[chain_end : chain_end + 30])
+                if nxt and nxt.group(1) not in keys and start > 0 and text[chain_end : chain_end + 1] not in ",;.":
+                    continue  # "Stalin Prize", "Kaganovich Metro", "the Stalin-Kaganovich Correspondence"
                 follow = _FOLLOWING_NAME.match(text[end : end + 40])
                 if follow and follow.group(1) in people.by_surname:
                     continue  # "James R. Harris": a forename, the surname that follows decides
