@@ -110,6 +110,37 @@ def test_a_name_written_with_its_noun_in_lower_case_too_is_the_same_organisation
     assert marked.count("Moscow party") == 1 and len({ref for name, ref in refs if name.startswith("Moscow")}) == 1
 
 
+def test_names_differing_in_case_apostrophes_or_a_places_spelling_are_one_entry():
+    """ "the Moscow Party Committee" and "the Moscow party committee", "Workers' Opposition"
+    and "Workers Opposition", "People's" and "Peoples' Commissariat", "Nizhny" and "Nizhnyi
+    province party committee" (one city's spellings the profile gives): one entry each,
+    named as first registered; "Moscow Soviet" and "Moscow Committee" stay two."""
+    profile = load_profile(ROOT / "sources" / "iron-lazar.toml")
+    register = orgs.Orgs(registers.Register("org"), profile)
+    for name in (
+        "Moscow Party Committee",
+        "Moscow party committee",
+        "Workers' Opposition",
+        "Workers Opposition",
+        "People's Commissariat of Workers' and Peasants' Inspection",
+        "Peoples' Commissariat of Workers' and Peasants' Inspection",
+        "Nizhny province party committee",
+        "Nizhnyi province party committee",
+        "Nizhnyi Novgorod province party committee",
+        "Moscow Soviet",
+        "Moscow Committee",
+    ):
+        register.add(name, registers.FROM_TEXT, orgs.TEXT_SOURCE)
+    assert [orgs.names(org)[0] for org in register.reg.entries.values()] == [
+        "Moscow Party Committee",
+        "Workers' Opposition",
+        "People's Commissariat of Workers' and Peasants' Inspection",
+        "Nizhny province party committee",
+        "Moscow Soviet",
+        "Moscow Committee",
+    ]
+
+
 def test_a_noun_alone_after_the_means_an_organisation_named_elsewhere():
     said = "The public exercise of all forms of worship permitted by the\n    Convention"
     found = orgs.find(said, orgs.Shapes.of(load_profile(), said))

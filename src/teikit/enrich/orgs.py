@@ -160,6 +160,9 @@ INDEX_SOURCE = "Subject Index"
 TEXT_SOURCE = "named in the text"
 
 
+_APOSTROPHES = re.compile(r"['’]")
+
+
 def fold(name: str) -> str:
     return " ".join(name.replace("’", "'").split())
 
@@ -627,28 +630,49 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
 
 
 class Orgs:
-    """The organisation register with its look-up by name."""
+    """The organisation register with its look-up by name.
 
-    def __init__(self, reg: registers.Register):
+    Names are looked up as one whatever their case, their apostrophes and the spelling of a
+    place in them (the profile's `[places] same`): "the Moscow Party Committee" and "the
+    Moscow party committee", "Workers' Opposition" and "Workers Opposition", "People's
+    Commissariat" and "Peoples' Commissariat", "Nizhny" and "Nizhnyi province party
+    committee" are one organisation, its entry named as first registered."""
+
+    def __init__(self, reg: registers.Register, profile=None):
         self.reg = reg
         self.by_name: dict[str, etree._Element] = {}
         self.written: dict[str, etree._Element] = {}  # each name as the register writes it
+        self._keys: dict[str, str] = {}  # a name -> `key(name)`
+        same = dict(profile.same_places) if profile is not None else {}
+        same.update({name: name for name in same.values()})
+        self._places = {form: _APOSTROPHES.sub("", name).casefold() for form, name in same.items()}
+        forms = sorted(self._places, key=lambda f: (-len(f), f))
+        self._place_form = re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b") if forms else None
         for org in reg.entries.values():
             self._learn(org)
 
+    def key(self, name: str) -> str:
+        """A name as looked up: its words in lower case, without apostrophes, a place's
+        other spellings written as the profile's one (each name's made once: a book asks
+        for the same names again and again)."""
+        key = self._keys.get(name)
+        if key is None:
+            folded = name if self._place_form is None else self._place_form.sub(self._place, name)
+            key = self._keys[name] = " ".join(_APOSTROPHES.sub("", folded).casefold().split())
+        return key
+
+    def _place(self, m: re.Match) -> str:
+        return self._places[m.group()]
+
     def _learn(self, org) -> None:
         for name in names(org):
-            self.by_name.setdefault(fold(name), org)
+            self.by_name.setdefault(self.key(name), org)
             self.written.setdefault(name, org)
 
     def find(self, name: str):
-        """The organisation of a name; of a name with its noun in lower case too, when the
-        register has it capitalised ("the Ukrainian Communist party", "the Moscow party")."""
-        org = self.by_name.get(fold(name))
-        if org is None and " " in name and name[-1:].islower():
-            last = name.rindex(" ") + 1
-            org = self.by_name.get(fold(name[:last] + name[last].upper() + name[last + 1 :]))
-        return org
+        """The organisation of a name, however its case, apostrophes and places are written
+        ("the Ukrainian Communist party", "the Moscow party": the register's capitalised)."""
+        return self.by_name.get(self.key(name))
 
     def add(self, name: str, origin: str, note: str, item=None):
         org = self.find(name)
@@ -1003,7 +1027,7 @@ def apply(tei, ctx: Context):
     pieces = [text for _, _, text in nodes]
     surnames = {text_of(s) for s in ctx.registers["person"].list.iter(q("surname"))}
     shapes = Shapes.of(ctx.profile, "\n\n".join(pieces), frozenset(surnames))
-    orgs = Orgs(reg)
+    orgs = Orgs(reg, ctx.profile)
     seed(orgs, tei, shapes, ctx.profile, ctx.view(registers.INDEX_DIVS, registers.index_divs))
     found = discover(orgs, pieces, shapes, ctx.profile)
     last: dict[str, etree._Element] = {}  # a noun -> the organisation of that noun named last
