@@ -496,6 +496,36 @@ def test_a_surname_the_index_writes_with_a_particle_is_found_without_it():
     assert "Ree" in people.keys() and "van Ree" in people.keys()
 
 
+def test_an_indexed_surname_in_a_cited_titles_case_or_before_initials_makes_no_new_person():
+    """With the russian pack's case endings: "Pis'ma I. V. Stalina V. M. Molotovu", "Poezdki
+    V. Molotova" are the index's Stalin and Molotov in a Russian title, no persons
+    "Molotovu, Stalina V. M." or "Molotova, Poezdki V."; "A. Ivanova" (initials of no
+    Ivanov of the index) is a woman of her own. "R. Medvedev S. Parofenov" (a comma
+    missing): the indexed surname is no forename of the next man's. Without the pack, the
+    case endings are no one's."""
+    from teikit.enrich.matching import WordCounts
+    from teikit.enrich.persons import _CommonWords, _find_unindexed, _given_before
+
+    said = (
+        "(eds), Pis'ma I. V. Stalina V. M. Molotovu, 1925; Poezdki V. Molotova i L. Kaganovicha; "
+        "A. Ivanova wrote; R. Medvedev S. Parofenov and P. Khmelinskii"
+    )
+    index = (("Stalin", ["I.", "V."]), ("Molotov", ["V.", "M."]), ("Kaganovich", ["L.", "M."]))
+    index += (("Ivanov", ["V.", "P."]), ("Medvedev", ["R.", "A."]))
+    people = _people(*index)
+    people.inflections = load_profile(ROOT / "sources" / "iron-lazar.toml").inflections
+    _find_unindexed(people, said, _CommonWords(WordCounts(said)))
+    assert not {"Stalina", "Molotovu", "Molotova", "Kaganovicha"} & set(people.by_surname)
+    assert len(people.by_surname["Ivanova"]) == 1
+    [parofenov] = people.by_surname["Parofenov"]
+    assert people.given_names(parofenov) == [["S."]]
+    at = said.index("Parofenov")
+    assert _given_before(said, at, people, "Parofenov") == (at - 3, ["S."])
+    english = _people(*index)
+    _find_unindexed(english, said, _CommonWords(WordCounts(said)))
+    assert "Molotovu" in english.by_surname
+
+
 def test_a_citys_other_name_in_brackets_is_no_person():
     """ "Nizhnyi Novgorod (Gorky)", "Samara (Kuibyshev)": the gazetteer gives the bracketed
     name for the city before it (renamed after a person for a time): the places pass marks

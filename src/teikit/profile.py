@@ -92,6 +92,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "not": "strings",
         "articles": "strings",
         "patronymics": "strings",
+        "inflections": "strings",
         "deities": "strings",
         "indefinites": "strings",
     },
@@ -295,6 +296,7 @@ class Profile:
     name_joins: tuple[str, ...] = ()  # [names] joins: words joining names in a list (and, or)
     articles: tuple[str, ...] = ()  # [names]: definite articles (the Senate is a body)
     patronymics: tuple[str, ...] = ()  # [names]: endings of patronymics (ovich), from a pack
+    inflections: tuple[str, ...] = ()  # [names]: case endings a surname takes in cited titles (Molotov-u), from a pack
     deities: tuple[str, ...] = ()  # [names]: names of God and of gods, persons wherever written (God, the Lord)
     indefinites: tuple[str, ...] = ()  # [names]: words before a deity's name that make it none (a God, my Lord)
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
@@ -441,6 +443,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         name_joins=tuple(data["names"]["joins"]),
         articles=tuple(data["names"]["articles"]),
         patronymics=tuple(data["names"]["patronymics"]),
+        inflections=tuple(data["names"]["inflections"]),
         deities=tuple(data["names"]["deities"]),
         indefinites=tuple(data["names"]["indefinites"]),
         place_heads=dict(places["heads"]),

@@ -154,8 +154,10 @@ class People:
         patronymics: tuple[str, ...] = (),
         honorifics: tuple[str, ...] = (),
         forenames: frozenset[str] = frozenset(),
+        inflections: tuple[str, ...] = (),
     ):
         self.reg = reg
+        self.inflections = inflections  # the profile's case endings of surnames ([names] inflections)
         self.forenames = forenames  # the profile's given names ([names] forenames)
         # Titles written before a name (the profile's [names] honorifics, "Mr.", "Dr."): no
         # initials. One capital and a full stop ("M." for Monsieur) is an initial all the same.
@@ -175,6 +177,17 @@ class People:
         self.fitting: dict[tuple, bool] = {}  # (given names, person) -> `fits`, until a person is learnt
         for person in reg.entries.values():
             self.learn(person)
+
+    def inflected(self, word: str, initials: list[str]) -> bool:
+        """Whether a word is an indexed surname with a case ending of the profile's and the
+        initials before it fit that person ("V. M. Molotovu" in a cited title: Molotov, V. M.;
+        "A. Ivanova" beside the index's "Ivanov, V. P." is a woman of her own)."""
+        for ending in self.inflections:
+            base = word[: -len(ending)]
+            if word.endswith(ending) and base in self.by_surname:
+                if any(self.indexed(p) and fits(initials, p, self) for p in self.by_surname[base]):
+                    return True
+        return False
 
     def indexed(self, person) -> bool:
         """`_indexed(person)`, read once for each person: where an entry came from does not
@@ -337,7 +350,8 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
         if words[0] in people.titles:
             given = [w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]]
             return cut + m.start(1), given  # "Dr. Starbuck": the title is written with the name
-        if words[0] in _NOT_FORENAMES:
+        if words[0] in _NOT_FORENAMES or (len(words) > 1 and words[0] in people.by_surname):
+            # "R. Medvedev S. Parofenov" (a comma missing): a surname is another's mention
             return cut + m.start(1) + len(words[0]) + 1, [
                 w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]
             ]
@@ -523,9 +537,17 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
             continue  # a title alone ("Mr. John"), or one capital before a common word ("A. Nothing
             # whatever"); two initials make a name's shape whatever follows ("R. J. Service")
         forename = re.search(r"\b([A-Z][a-zà-ÿ]+) $", text[max(0, m.start() - 20) : m.start()])
-        if forename and forename.group(1) not in _NOT_FORENAMES and forename.group(1) not in common:
+        if (
+            forename
+            and forename.group(1) not in _NOT_FORENAMES
+            and forename.group(1) not in common
+            and forename.group(1) not in indexed_surnames  # "R. Medvedev S. Parofenov": a comma missing
+            and not people.inflected(forename.group(1), [])  # "I. V. Stalina V. M. Molotovu"
+        ):
             initials.insert(0, forename.group(1))  # "Carl J. Friedrich"
         surname = _soft_signed(m.group(2), text, m.end(), people)
+        if surname not in people.by_surname and people.inflected(surname, initials):
+            continue  # "V. M. Molotovu": the index's Molotov in a cited title's case
         known = [p for p in people.by_surname.get(surname, []) if people.indexed(p)]
         if known and len(initials) < 2:
             continue  # one initial against a known surname: a variant, not a new person
@@ -645,7 +667,9 @@ def _subject(people: People, ctx: Context):
 
 def apply(tei, ctx: Context):
     reg = ctx.registers["person"]
-    people = People(reg, ctx.profile.patronymics, ctx.profile.honorifics, ctx.profile.forenames)
+    people = People(
+        reg, ctx.profile.patronymics, ctx.profile.honorifics, ctx.profile.forenames, ctx.profile.inflections
+    )
     discover(people, tei, ctx)
     common = _CommonWords(word_counts(ctx))
     # A forename alone names the person only when it is no common word of the book ("Mark
@@ -688,8 +712,12 @@ def apply(tei, ctx: Context):
                 if nxt and nxt.group(1) not in keys and start > 0 and text[chain_end : chain_end + 1] not in ",;.":
                     continue  # "Stalin Prize", "Kaganovich Metro", "the Stalin-Kaganovich Correspondence"
                 follow = _FOLLOWING_NAME.match(text[end : end + 40])
-                if follow and follow.group(1) in people.by_surname:
-                    continue  # "James R. Harris": a forename, the surname that follows decides
+                if (
+                    follow
+                    and follow.group(1) in people.by_surname
+                    and not _INITIALS_ONLY_BEFORE.search(text[max(0, start - 12) : start])
+                ):
+                    continue  # "James R. Harris": a forename, the surname that follows decides (not "R. Medvedev S. Parofenov")
                 new_start, given = _given_before(text, start, people, key)
                 if spans and new_start < spans[-1][1]:
                     new_start, given = start, []
