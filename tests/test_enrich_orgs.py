@@ -578,3 +578,16 @@ def test_a_place_and_ranks_before_a_name_an_establishments_trade_and_no_persons_
     register.add("Zinoviev-Kamenev Opposition", registers.FROM_TEXT, orgs.TEXT_SOURCE)
     found = orgs._lower_case_nouns([orgs.find(book, shapes)], [book], register, shapes)
     assert [f.name for f in found[0]] == ["Zinoviev-Kamenev Opposition"]
+
+
+def test_a_territorial_units_word_after_an_unknown_name_makes_it_a_places_body():
+    """Without a profile the gazetteer knows neither Nizhnyi nor Presnaya: "province",
+    "district" after the name say it is a place's, and the body its ("the Nizhnyi province
+    party committee", "the Presnaya district party committee"); "the Nizhnyi party committee"
+    says nothing of the kind, and a person's surname is never a place here."""
+    assert _names("He led the Nizhnyi province party committee in 1920.") == ["Nizhnyi province party committee"]
+    assert _names("in the Presnaya district party committee, he") == ["Presnaya district party committee"]
+    assert _names("He led the Nizhnyi party committee in 1920.") == []
+    said = "the Peters district party committee met"
+    shapes = orgs.Shapes.of(load_profile(), said, frozenset({"Peters"}))
+    assert orgs.find(said, shapes) == []

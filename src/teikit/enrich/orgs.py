@@ -29,7 +29,8 @@ profile adds its own):
   up to three `[orgs] ranks` between, two joined by "and" maybe; a meeting's noun, `[orgs]
   meetings`, with one at least: "the Moscow province and city party conference"): "the Moscow party committee", "the Ukrainian party
   organization", "the Kiev province party committee", a place's and a party's: "the Kiev
-  Bolshevik committee"; not "the Kaganovich commission", a person's); any name before an establishment's noun (`[orgs] establishments`): "the
+  Bolshevik committee"; a name no gazetteer knows when a territorial unit's word follows
+  it: "the Presnaya district party committee"; not "the Kaganovich commission", a person's); any name before an establishment's noun (`[orgs] establishments`): "the
   Aivazov factory", "the Zhukov institute" (not a people's adjective alone: "the German factory");
 - a faction: a wing's word (`[orgs] wings`) and capitalised words ending in a plural:
   "Left Communists", "Left Socialist Revolutionaries" (the members alone, "Bolsheviks",
@@ -564,7 +565,11 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
         return None  # "the Genoa conference": a meeting of no body the name says
     if head not in shapes.establishments and (
         any(w in shapes.surnames for w in words)
-        or not (_place_or_people(qualifier, shapes.profile) or _place_or_people(words[0], shapes.profile))
+        or not (
+            _place_or_people(qualifier, shapes.profile)
+            or _place_or_people(words[0], shapes.profile)
+            or _unit_after(text, start + len(text[start:at].rstrip()), shapes)
+        )
     ):
         return None  # "the Kaganovich commission": a person's, who is marked; "the Kiev Bolshevik committee" is one
     if start > 1 and text[start - 1] in "–—" and text[start - 2].isalpha():
@@ -584,6 +589,22 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     if head.endswith("s") and not _THE_BEFORE.search(text, max(0, start - 8), start):
         return None  # "the Sormovo works"; not "Stalin works", a verb
     return Found(start, he, name, head, False)
+
+
+# English words of a territorial unit, written between a place's name and a body's noun:
+# "the Nizhnyi province party committee", "the Presnaya district party committee" say the
+# name is a place's, whatever the gazetteer knows (with a profile's `[places] heads` too:
+# "oblast", "raion").
+_UNITS = frozenset({"city", "town", "county", "province", "provincial", "district", "regional"})
+
+
+def _unit_after(text: str, end: int, shapes: Shapes) -> bool:
+    """Whether the first lower-case word after a name at `end` is a territorial unit's."""
+    word = _LOWER_WORD.match(text, end)
+    if word is None:
+        return False
+    heads = shapes.profile.place_heads if shapes.profile is not None else {}
+    return word.group(1) in _UNITS or word.group(1) in heads
 
 
 def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None:
