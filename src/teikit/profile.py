@@ -93,6 +93,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "articles": "strings",
         "patronymics": "strings",
         "inflections": "strings",
+        "spellings": "table",
         "deities": "strings",
         "indefinites": "strings",
     },
@@ -297,6 +298,9 @@ class Profile:
     articles: tuple[str, ...] = ()  # [names]: definite articles (the Senate is a body)
     patronymics: tuple[str, ...] = ()  # [names]: endings of patronymics (ovich), from a pack
     inflections: tuple[str, ...] = ()  # [names]: case endings a surname takes in cited titles (Molotov-u), from a pack
+    spellings: dict[str, str] = field(
+        default_factory=dict
+    )  # [names]: letters a surname is also written with ("ie" = "'e")
     deities: tuple[str, ...] = ()  # [names]: names of God and of gods, persons wherever written (God, the Lord)
     indefinites: tuple[str, ...] = ()  # [names]: words before a deity's name that make it none (a God, my Lord)
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
@@ -444,6 +448,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         articles=tuple(data["names"]["articles"]),
         patronymics=tuple(data["names"]["patronymics"]),
         inflections=tuple(data["names"]["inflections"]),
+        spellings=dict(data["names"]["spellings"]),
         deities=tuple(data["names"]["deities"]),
         indefinites=tuple(data["names"]["indefinites"]),
         place_heads=dict(places["heads"]),

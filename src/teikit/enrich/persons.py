@@ -155,9 +155,11 @@ class People:
         honorifics: tuple[str, ...] = (),
         forenames: frozenset[str] = frozenset(),
         inflections: tuple[str, ...] = (),
+        spellings: dict[str, str] | None = None,
     ):
         self.reg = reg
         self.inflections = inflections  # the profile's case endings of surnames ([names] inflections)
+        self.spellings = spellings or {}  # the profile's other spellings of letters ([names] spellings)
         self.forenames = forenames  # the profile's given names ([names] forenames)
         # Titles written before a name (the profile's [names] honorifics, "Mr.", "Dr."): no
         # initials. One capital and a full stop ("M." for Monsieur) is an initial all the same.
@@ -189,6 +191,23 @@ class People:
                     return True
         return False
 
+    def spelt_otherwise(self, surname: str, initials: list[str]) -> bool:
+        """Whether a surname the register lacks is, spelt otherwise (the profile's [names]
+        spellings), the surname of the one indexed person the initials fit: the surname is
+        then found as that person's too ("A. A. Sol'ts", the index's "Solts, A. A.")."""
+        same = {
+            id(p): p
+            for form in _spelt_otherwise(surname, self.spellings)
+            for p in self.by_surname.get(form, [])
+            if self.indexed(p) and fits(initials, p, self)
+        }
+        if len(same) != 1:
+            return False
+        [person] = same.values()
+        self.by_surname[surname].append(person)
+        self._given_of.clear()
+        return True
+
     def indexed(self, person) -> bool:
         """`_indexed(person)`, read once for each person: where an entry came from does not
         change while the pass runs (a person it finds in the text is made so)."""
@@ -205,7 +224,8 @@ class People:
         self.weight[person] = len(person.findall(f"{q('note')}/{q('ref')}"))
         for n in names:
             if n["surname"]:
-                for surname in dict.fromkeys((n["surname"], _without_particles(n["surname"]))):
+                bare = _without_particles(n["surname"])
+                for surname in dict.fromkeys((n["surname"], bare, *_spelt_otherwise(bare, self.spellings))):
                     if person not in self.by_surname[surname]:
                         self.by_surname[surname].append(person)
                 if n["given"]:
@@ -254,6 +274,20 @@ _PARTICLES = re.compile(r"^(?:(?:von|van|de|der|den|du|la|le|ten|ter) )+(?=[A-Z]
 def _without_particles(surname: str) -> str:
     """The surname less the lower-case particles before it ("de Robespierre": Robespierre)."""
     return _PARTICLES.sub("", surname)
+
+
+def _spelt_otherwise(surname: str, spellings: dict[str, str]) -> list[str]:
+    """The surname written with each of the profile's other spellings of its letters, one
+    pair at a time ("Kondratiev": "Kondrat'ev"; "Bel'sky": "Belsky"), an apostrophe either
+    way it is printed."""
+    out = []
+    surname = surname.replace("’", "'")
+    for letters, other in spellings.items():
+        pairs = [(letters, other), (other, letters)] if other else [(letters, other)]
+        for said, written in pairs:
+            if said in surname:
+                out.append(surname.replace(said, written))
+    return [w for form in out for w in dict.fromkeys((form, form.replace("'", "’"))) if w and w != surname]
 
 
 def is_demonym(word: str) -> bool:
@@ -548,6 +582,8 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
         surname = _soft_signed(m.group(2), text, m.end(), people)
         if surname not in people.by_surname and people.inflected(surname, initials):
             continue  # "V. M. Molotovu": the index's Molotov in a cited title's case
+        if surname not in people.by_surname and people.spelt_otherwise(surname, initials):
+            continue  # "A. A. Sol'ts": the index's "Solts, A. A.", found by this spelling too
         known = [p for p in people.by_surname.get(surname, []) if people.indexed(p)]
         if known and len(initials) < 2:
             continue  # one initial against a known surname: a variant, not a new person
@@ -668,7 +704,12 @@ def _subject(people: People, ctx: Context):
 def apply(tei, ctx: Context):
     reg = ctx.registers["person"]
     people = People(
-        reg, ctx.profile.patronymics, ctx.profile.honorifics, ctx.profile.forenames, ctx.profile.inflections
+        reg,
+        ctx.profile.patronymics,
+        ctx.profile.honorifics,
+        ctx.profile.forenames,
+        ctx.profile.inflections,
+        ctx.profile.spellings,
     )
     discover(people, tei, ctx)
     common = _CommonWords(word_counts(ctx))
