@@ -551,6 +551,29 @@ def test_a_surname_spelt_with_or_without_the_soft_sign_is_the_index_persons():
     assert "grinko-g-g" in english.reg.entries and "Kondrat'ev" not in english.by_surname
 
 
+def test_a_rank_written_as_a_word_before_a_name_is_no_part_of_the_mention():
+    """ "Colonel I. A. Serov", "Count Mirbach": the rank stands outside the mention; the
+    index's "Simon, Sir E. D." is "E. D. Simon" all the same."""
+    from teikit.enrich import headings, persons, registers
+    from teikit.enrich.persons import _given_before, fits
+
+    reg = registers.Register("person")
+    for surname, given in (("Serov", ["I.", "A."]), ("Simon", ["Sir", "E.", "D."]), ("Mirbach", ["Count", "W."])):
+        reg.add(
+            registers._person_entry(reg, headings.Heading(surname, given), None, "Name Index", registers.FROM_INDEX)
+        )
+    people = persons.People(reg, honorifics=load_profile().honorifics)
+    for said, surname, mention in (
+        ("supported by Colonel I. A. Serov, chairman", "Serov", "I. A. Serov"),
+        ("the ambassador, Count Mirbach, was", "Mirbach", "Mirbach"),
+        ("Sir E. D. Simon, Lady Simon", "Simon", "E. D. Simon"),
+    ):
+        at = said.index(surname)
+        start, given = _given_before(said, at, people, surname)
+        assert said[start : at + len(surname)] == mention
+        assert any(fits(given, p, people) for p in people.by_surname[surname])
+
+
 def test_a_citys_other_name_in_brackets_is_no_person():
     """ "Nizhnyi Novgorod (Gorky)", "Samara (Kuibyshev)": the gazetteer gives the bracketed
     name for the city before it (renamed after a person for a time): the places pass marks

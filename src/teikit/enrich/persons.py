@@ -164,6 +164,9 @@ class People:
         # Titles written before a name (the profile's [names] honorifics, "Mr.", "Dr."): no
         # initials. One capital and a full stop ("M." for Monsieur) is an initial all the same.
         self.titles = frozenset(h for h in honorifics if h.endswith(".") and len(h) > 2) | _NOT_INITIALS
+        # Those written as whole words ("Colonel I. A. Serov", "Sir John Simon"): a rank or
+        # a form of address before the name, no part of the mention.
+        self.title_words = frozenset(h for h in honorifics if h[-1:].isalpha())
         # Endings of patronymics (a profile pack's [names] patronymics): "Mikhailovich".
         endings = "|".join(map(re.escape, patronymics)) or "(?!)"
         self.patronymic = re.compile(rf"(?:{endings})$")
@@ -314,6 +317,8 @@ def fits(given: list[str], person, people: People) -> bool:
 
 def _fits(given: list[str], person, people: People) -> bool:
     for names in people.given_names(person):
+        if names[0] in people.title_words and given[0] not in people.title_words:
+            names = names[1:]  # the index's "Simon, Sir E. D.": "E. D. Simon", the title before the mention
         if len(given) > len(names) + 1:
             continue
         ok = True
@@ -384,7 +389,11 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
         if words[0] in people.titles:
             given = [w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]]
             return cut + m.start(1), given  # "Dr. Starbuck": the title is written with the name
-        if words[0] in _NOT_FORENAMES or (len(words) > 1 and words[0] in people.by_surname):
+        if (
+            words[0] in _NOT_FORENAMES
+            or words[0] in people.title_words
+            or (len(words) > 1 and words[0] in people.by_surname)
+        ):
             # "R. Medvedev S. Parofenov" (a comma missing): a surname is another's mention
             return cut + m.start(1) + len(words[0]) + 1, [
                 w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]
@@ -393,7 +402,7 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
     m = _WORDS_BEFORE.search(before)
     if m:
         words = m.group(1).split()
-        while words and (words[0] in _NOT_FORENAMES or words[0] in people.by_surname):
+        while words and (words[0] in _NOT_FORENAMES or words[0] in people.title_words or words[0] in people.by_surname):
             words = words[1:]
         given = []
         first_letters, theirs = people.given_of(surname)
