@@ -501,21 +501,29 @@ def test_an_indexed_surname_in_a_cited_titles_case_or_before_initials_makes_no_n
     V. Molotova" are the index's Stalin and Molotov in a Russian title, no persons
     "Molotovu, Stalina V. M." or "Molotova, Poezdki V."; "A. Ivanova" (initials of no
     Ivanov of the index) is a woman of her own. "R. Medvedev S. Parofenov" (a comma
-    missing): the indexed surname is no forename of the next man's. Without the pack, the
-    case endings are no one's."""
+    missing): the indexed surname is no forename of the next man's, nor a surname after its
+    initials ("J. Cooper M. Perrie"). Without the pack, the case endings are no one's."""
     from teikit.enrich.matching import WordCounts
     from teikit.enrich.persons import _CommonWords, _find_unindexed, _given_before
 
     said = (
         "(eds), Pis'ma I. V. Stalina V. M. Molotovu, 1925; Poezdki V. Molotova i L. Kaganovicha; "
-        "A. Ivanova wrote; R. Medvedev S. Parofenov and P. Khmelinskii"
+        "A. Ivanova wrote; R. Medvedev S. Parofenov and P. Khmelinskii; 'Dve besedy s L. M. Kaganovichem'; "
+        "stat'i L. D. Trotskogo; in J. Cooper M. Perrie and E. A. Rees (eds)"
     )
-    index = (("Stalin", ["I.", "V."]), ("Molotov", ["V.", "M."]), ("Kaganovich", ["L.", "M."]))
+    index = (
+        ("Stalin", ["I.", "V."]),
+        ("Molotov", ["V.", "M."]),
+        ("Kaganovich", ["L.", "M."]),
+        ("Trotsky", ["L.", "D."]),
+    )
     index += (("Ivanov", ["V.", "P."]), ("Medvedev", ["R.", "A."]))
     people = _people(*index)
     people.inflections = load_profile(ROOT / "sources" / "iron-lazar.toml").inflections
     _find_unindexed(people, said, _CommonWords(WordCounts(said)))
-    assert not {"Stalina", "Molotovu", "Molotova", "Kaganovicha"} & set(people.by_surname)
+    assert not {"Stalina", "Molotovu", "Molotova", "Kaganovicha", "Kaganovichem", "Trotskogo"} & set(people.by_surname)
+    # "J. Cooper M. Perrie" (a comma missing): Cooper, a surname after its initials, is no forename
+    assert [people.given_names(p) for p in people.by_surname["Perrie"]] == [[["M."]]]
     assert len(people.by_surname["Ivanova"]) == 1
     [parofenov] = people.by_surname["Parofenov"]
     assert people.given_names(parofenov) == [["S."]]

@@ -186,13 +186,20 @@ class People:
     def inflected(self, word: str, initials: list[str]) -> bool:
         """Whether a word is an indexed surname with a case ending of the profile's and the
         initials before it fit that person ("V. M. Molotovu" in a cited title: Molotov, V. M.;
-        "A. Ivanova" beside the index's "Ivanov, V. P." is a woman of her own)."""
-        for ending in self.inflections:
-            base = word[: -len(ending)]
-            if word.endswith(ending) and base in self.by_surname:
-                if any(self.indexed(p) and fits(initials, p, self) for p in self.by_surname[base]):
-                    return True
-        return False
+        "L. D. Trotskogo": Trotsky, the ending "ogo" in place of his "y"; "A. Ivanova"
+        beside the index's "Ivanov, V. P." is a woman of her own)."""
+        return bool(self.uninflected(word, initials))
+
+    def uninflected(self, word: str, initials: list[str]) -> list:
+        """The indexed persons a word names in a case of the profile's (see `inflected`)."""
+        found = []
+        for inflection in self.inflections:
+            ending, _, replaced = inflection.partition(":")
+            if not word.endswith(ending) or len(word) <= len(ending) + 2:
+                continue
+            base = word[: -len(ending)] + replaced
+            found += [p for p in self.by_surname.get(base, ()) if self.indexed(p) and fits(initials, p, self)]
+        return found
 
     def spelt_otherwise(self, surname: str, initials: list[str]) -> bool:
         """Whether a surname the register lacks is, spelt otherwise (the profile's [names]
@@ -586,10 +593,11 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
             and forename.group(1) not in common
             and forename.group(1) not in indexed_surnames  # "R. Medvedev S. Parofenov": a comma missing
             and not people.inflected(forename.group(1), [])  # "I. V. Stalina V. M. Molotovu"
-        ):
+            and not _INITIALS_ONLY_BEFORE.search(text[max(0, m.start() - 32) : m.start() - len(forename.group())])
+        ):  # nor "J. Cooper M. Perrie": a surname after its initials
             initials.insert(0, forename.group(1))  # "Carl J. Friedrich"
         surname = _soft_signed(m.group(2), text, m.end(), people)
-        if surname not in people.by_surname and people.inflected(surname, initials):
+        if people.inflected(surname, initials):
             continue  # "V. M. Molotovu": the index's Molotov in a cited title's case
         if surname not in people.by_surname and people.spelt_otherwise(surname, initials):
             continue  # "A. A. Sol'ts": the index's "Solts, A. A.", found by this spelling too
@@ -772,6 +780,11 @@ def apply(tei, ctx: Context):
                 if spans and new_start < spans[-1][1]:
                     new_start, given = start, []
                 person = resolver.by_surname(people.by_surname[key], given)
+                if person is None and given and people.inflections:
+                    # "L. M. Kaganovicha" in a cited title, the index's Kaganovicha (his wife)
+                    # another: the initials that fit the index's Kaganovich, L. M. decide
+                    inflected = people.uninflected(key, given)
+                    person = inflected[0] if len(set(map(id, inflected))) == 1 else None
                 start = new_start
             else:
                 patronymic = people.patronymic_after.match(text[end : end + 30])
