@@ -110,6 +110,37 @@ def test_a_name_written_with_its_noun_in_lower_case_too_is_the_same_organisation
     assert marked.count("Moscow party") == 1 and len({ref for name, ref in refs if name.startswith("Moscow")}) == 1
 
 
+def test_names_differing_in_case_apostrophes_or_a_places_spelling_are_one_entry():
+    """ "the Moscow Party Committee" and "the Moscow party committee", "Workers' Opposition"
+    and "Workers Opposition", "People's" and "Peoples' Commissariat", "Nizhny" and "Nizhnyi
+    province party committee" (one city's spellings the profile gives): one entry each,
+    named as first registered; "Moscow Soviet" and "Moscow Committee" stay two."""
+    profile = load_profile(ROOT / "sources" / "iron-lazar.toml")
+    register = orgs.Orgs(registers.Register("org"), profile)
+    for name in (
+        "Moscow Party Committee",
+        "Moscow party committee",
+        "Workers' Opposition",
+        "Workers Opposition",
+        "People's Commissariat of Workers' and Peasants' Inspection",
+        "Peoples' Commissariat of Workers' and Peasants' Inspection",
+        "Nizhny province party committee",
+        "Nizhnyi province party committee",
+        "Nizhnyi Novgorod province party committee",
+        "Moscow Soviet",
+        "Moscow Committee",
+    ):
+        register.add(name, registers.FROM_TEXT, orgs.TEXT_SOURCE)
+    assert [orgs.names(org)[0] for org in register.reg.entries.values()] == [
+        "Moscow Party Committee",
+        "Workers' Opposition",
+        "People's Commissariat of Workers' and Peasants' Inspection",
+        "Nizhny province party committee",
+        "Moscow Soviet",
+        "Moscow Committee",
+    ]
+
+
 def test_a_noun_alone_after_the_means_an_organisation_named_elsewhere():
     said = "The public exercise of all forms of worship permitted by the\n    Convention"
     found = orgs.find(said, orgs.Shapes.of(load_profile(), said))
@@ -547,3 +578,16 @@ def test_a_place_and_ranks_before_a_name_an_establishments_trade_and_no_persons_
     register.add("Zinoviev-Kamenev Opposition", registers.FROM_TEXT, orgs.TEXT_SOURCE)
     found = orgs._lower_case_nouns([orgs.find(book, shapes)], [book], register, shapes)
     assert [f.name for f in found[0]] == ["Zinoviev-Kamenev Opposition"]
+
+
+def test_a_territorial_units_word_after_an_unknown_name_makes_it_a_places_body():
+    """Without a profile the gazetteer knows neither Nizhnyi nor Presnaya: "province",
+    "district" after the name say it is a place's, and the body its ("the Nizhnyi province
+    party committee", "the Presnaya district party committee"); "the Nizhnyi party committee"
+    says nothing of the kind, and a person's surname is never a place here."""
+    assert _names("He led the Nizhnyi province party committee in 1920.") == ["Nizhnyi province party committee"]
+    assert _names("in the Presnaya district party committee, he") == ["Presnaya district party committee"]
+    assert _names("He led the Nizhnyi party committee in 1920.") == []
+    said = "the Peters district party committee met"
+    shapes = orgs.Shapes.of(load_profile(), said, frozenset({"Peters"}))
+    assert orgs.find(said, shapes) == []

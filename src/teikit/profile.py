@@ -92,6 +92,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "not": "strings",
         "articles": "strings",
         "patronymics": "strings",
+        "inflections": "strings",
+        "spellings": "table",
         "deities": "strings",
         "indefinites": "strings",
         "known": "strings",
@@ -300,6 +302,10 @@ class Profile:
     name_joins: tuple[str, ...] = ()  # [names] joins: words joining names in a list (and, or)
     articles: tuple[str, ...] = ()  # [names]: definite articles (the Senate is a body)
     patronymics: tuple[str, ...] = ()  # [names]: endings of patronymics (ovich), from a pack
+    inflections: tuple[str, ...] = ()  # [names]: case endings a surname takes in cited titles (Molotov-u), from a pack
+    spellings: dict[str, str] = field(
+        default_factory=dict
+    )  # [names]: letters a surname is also written with ("ie" = "'e")
     deities: tuple[str, ...] = ()  # [names]: names of God and of gods, persons wherever written (God, the Lord)
     indefinites: tuple[str, ...] = ()  # [names]: words before a deity's name that make it none (a God, my Lord)
     known_persons: tuple[str, ...] = ()  # [names] known: persons of myth and history known by one name (Homer)
@@ -451,6 +457,8 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         name_joins=tuple(data["names"]["joins"]),
         articles=tuple(data["names"]["articles"]),
         patronymics=tuple(data["names"]["patronymics"]),
+        inflections=tuple(data["names"]["inflections"]),
+        spellings=dict(data["names"]["spellings"]),
         deities=tuple(data["names"]["deities"]),
         indefinites=tuple(data["names"]["indefinites"]),
         known_persons=tuple(data["names"]["known"]),

@@ -29,7 +29,8 @@ profile adds its own):
   up to three `[orgs] ranks` between, two joined by "and" maybe; a meeting's noun, `[orgs]
   meetings`, with one at least: "the Moscow province and city party conference"): "the Moscow party committee", "the Ukrainian party
   organization", "the Kiev province party committee", a place's and a party's: "the Kiev
-  Bolshevik committee"; not "the Kaganovich commission", a person's); any name before an establishment's noun (`[orgs] establishments`): "the
+  Bolshevik committee"; a name no gazetteer knows when a territorial unit's word follows
+  it: "the Presnaya district party committee"; not "the Kaganovich commission", a person's); any name before an establishment's noun (`[orgs] establishments`): "the
   Aivazov factory", "the Zhukov institute" (not a people's adjective alone: "the German factory");
 - a faction: a wing's word (`[orgs] wings`) and capitalised words ending in a plural:
   "Left Communists", "Left Socialist Revolutionaries" (the members alone, "Bolsheviks",
@@ -158,6 +159,9 @@ _ORDINALS = frozenset(
 )
 INDEX_SOURCE = "Subject Index"
 TEXT_SOURCE = "named in the text"
+
+
+_APOSTROPHES = re.compile(r"['’]")
 
 
 def fold(name: str) -> str:
@@ -561,7 +565,11 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
         return None  # "the Genoa conference": a meeting of no body the name says
     if head not in shapes.establishments and (
         any(w in shapes.surnames for w in words)
-        or not (_place_or_people(qualifier, shapes.profile) or _place_or_people(words[0], shapes.profile))
+        or not (
+            _place_or_people(qualifier, shapes.profile)
+            or _place_or_people(words[0], shapes.profile)
+            or _unit_after(text, start + len(text[start:at].rstrip()), shapes)
+        )
     ):
         return None  # "the Kaganovich commission": a person's, who is marked; "the Kiev Bolshevik committee" is one
     if start > 1 and text[start - 1] in "–—" and text[start - 2].isalpha():
@@ -581,6 +589,22 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     if head.endswith("s") and not _THE_BEFORE.search(text, max(0, start - 8), start):
         return None  # "the Sormovo works"; not "Stalin works", a verb
     return Found(start, he, name, head, False)
+
+
+# English words of a territorial unit, written between a place's name and a body's noun:
+# "the Nizhnyi province party committee", "the Presnaya district party committee" say the
+# name is a place's, whatever the gazetteer knows (with a profile's `[places] heads` too:
+# "oblast", "raion").
+_UNITS = frozenset({"city", "town", "county", "province", "provincial", "district", "regional"})
+
+
+def _unit_after(text: str, end: int, shapes: Shapes) -> bool:
+    """Whether the first lower-case word after a name at `end` is a territorial unit's."""
+    word = _LOWER_WORD.match(text, end)
+    if word is None:
+        return False
+    heads = shapes.profile.place_heads if shapes.profile is not None else {}
+    return word.group(1) in _UNITS or word.group(1) in heads
 
 
 def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None:
@@ -627,28 +651,49 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
 
 
 class Orgs:
-    """The organisation register with its look-up by name."""
+    """The organisation register with its look-up by name.
 
-    def __init__(self, reg: registers.Register):
+    Names are looked up as one whatever their case, their apostrophes and the spelling of a
+    place in them (the profile's `[places] same`): "the Moscow Party Committee" and "the
+    Moscow party committee", "Workers' Opposition" and "Workers Opposition", "People's
+    Commissariat" and "Peoples' Commissariat", "Nizhny" and "Nizhnyi province party
+    committee" are one organisation, its entry named as first registered."""
+
+    def __init__(self, reg: registers.Register, profile=None):
         self.reg = reg
         self.by_name: dict[str, etree._Element] = {}
         self.written: dict[str, etree._Element] = {}  # each name as the register writes it
+        self._keys: dict[str, str] = {}  # a name -> `key(name)`
+        same = dict(profile.same_places) if profile is not None else {}
+        same.update({name: name for name in same.values()})
+        self._places = {form: _APOSTROPHES.sub("", name).casefold() for form, name in same.items()}
+        forms = sorted(self._places, key=lambda f: (-len(f), f))
+        self._place_form = re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b") if forms else None
         for org in reg.entries.values():
             self._learn(org)
 
+    def key(self, name: str) -> str:
+        """A name as looked up: its words in lower case, without apostrophes, a place's
+        other spellings written as the profile's one (each name's made once: a book asks
+        for the same names again and again)."""
+        key = self._keys.get(name)
+        if key is None:
+            folded = name if self._place_form is None else self._place_form.sub(self._place, name)
+            key = self._keys[name] = " ".join(_APOSTROPHES.sub("", folded).casefold().split())
+        return key
+
+    def _place(self, m: re.Match) -> str:
+        return self._places[m.group()]
+
     def _learn(self, org) -> None:
         for name in names(org):
-            self.by_name.setdefault(fold(name), org)
+            self.by_name.setdefault(self.key(name), org)
             self.written.setdefault(name, org)
 
     def find(self, name: str):
-        """The organisation of a name; of a name with its noun in lower case too, when the
-        register has it capitalised ("the Ukrainian Communist party", "the Moscow party")."""
-        org = self.by_name.get(fold(name))
-        if org is None and " " in name and name[-1:].islower():
-            last = name.rindex(" ") + 1
-            org = self.by_name.get(fold(name[:last] + name[last].upper() + name[last + 1 :]))
-        return org
+        """The organisation of a name, however its case, apostrophes and places are written
+        ("the Ukrainian Communist party", "the Moscow party": the register's capitalised)."""
+        return self.by_name.get(self.key(name))
 
     def add(self, name: str, origin: str, note: str, item=None):
         org = self.find(name)
@@ -1003,7 +1048,7 @@ def apply(tei, ctx: Context):
     pieces = [text for _, _, text in nodes]
     surnames = {text_of(s) for s in ctx.registers["person"].list.iter(q("surname"))}
     shapes = Shapes.of(ctx.profile, "\n\n".join(pieces), frozenset(surnames))
-    orgs = Orgs(reg)
+    orgs = Orgs(reg, ctx.profile)
     seed(orgs, tei, shapes, ctx.profile, ctx.view(registers.INDEX_DIVS, registers.index_divs))
     found = discover(orgs, pieces, shapes, ctx.profile)
     last: dict[str, etree._Element] = {}  # a noun -> the organisation of that noun named last

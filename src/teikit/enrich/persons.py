@@ -38,6 +38,8 @@ _INITIALS_ONLY_BEFORE = re.compile(rf"(?=[A-Z])((?:{_INITIAL}\s){{1,3}})$")
 # space maybe, and the line break `$` may stand before. Sought in the last characters first:
 # most words before a surname are no initials, and end otherwise.
 _INITIALS_END = re.compile(r"(?:\.|Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\s?\n?\Z")
+_WORD_BEFORE_HYPHEN = re.compile(r"\w+$")
+_WORD_AFTER_HYPHEN = re.compile(r"\w+")
 _NEXT_CAPITAL = re.compile(r"^\s([A-Z][a-z]+)")
 _INSTITUTION_BEFORE = re.compile(r"(?:Orders? of(?: the)?|Prize|named)\s$")
 # Patterns run over the whole text open with a letter, not a look-behind, so that `re`
@@ -152,12 +154,19 @@ class People:
         patronymics: tuple[str, ...] = (),
         honorifics: tuple[str, ...] = (),
         forenames: frozenset[str] = frozenset(),
+        inflections: tuple[str, ...] = (),
+        spellings: dict[str, str] | None = None,
     ):
         self.reg = reg
+        self.inflections = inflections  # the profile's case endings of surnames ([names] inflections)
+        self.spellings = spellings or {}  # the profile's other spellings of letters ([names] spellings)
         self.forenames = forenames  # the profile's given names ([names] forenames)
         # Titles written before a name (the profile's [names] honorifics, "Mr.", "Dr."): no
         # initials. One capital and a full stop ("M." for Monsieur) is an initial all the same.
         self.titles = frozenset(h for h in honorifics if h.endswith(".") and len(h) > 2) | _NOT_INITIALS
+        # Those written as whole words ("Colonel I. A. Serov", "Sir John Simon"): a rank or
+        # a form of address before the name, no part of the mention.
+        self.title_words = frozenset(h for h in honorifics if h[-1:].isalpha())
         # Endings of patronymics (a profile pack's [names] patronymics): "Mikhailovich".
         endings = "|".join(map(re.escape, patronymics)) or "(?!)"
         self.patronymic = re.compile(rf"(?:{endings})$")
@@ -173,6 +182,41 @@ class People:
         self.fitting: dict[tuple, bool] = {}  # (given names, person) -> `fits`, until a person is learnt
         for person in reg.entries.values():
             self.learn(person)
+
+    def inflected(self, word: str, initials: list[str]) -> bool:
+        """Whether a word is an indexed surname with a case ending of the profile's and the
+        initials before it fit that person ("V. M. Molotovu" in a cited title: Molotov, V. M.;
+        "L. D. Trotskogo": Trotsky, the ending "ogo" in place of his "y"; "A. Ivanova"
+        beside the index's "Ivanov, V. P." is a woman of her own)."""
+        return bool(self.uninflected(word, initials))
+
+    def uninflected(self, word: str, initials: list[str]) -> list:
+        """The indexed persons a word names in a case of the profile's (see `inflected`)."""
+        found = []
+        for inflection in self.inflections:
+            ending, _, replaced = inflection.partition(":")
+            if not word.endswith(ending) or len(word) <= len(ending) + 2:
+                continue
+            base = word[: -len(ending)] + replaced
+            found += [p for p in self.by_surname.get(base, ()) if self.indexed(p) and fits(initials, p, self)]
+        return found
+
+    def spelt_otherwise(self, surname: str, initials: list[str]) -> bool:
+        """Whether a surname the register lacks is, spelt otherwise (the profile's [names]
+        spellings), the surname of the one indexed person the initials fit: the surname is
+        then found as that person's too ("A. A. Sol'ts", the index's "Solts, A. A.")."""
+        same = {
+            id(p): p
+            for form in _spelt_otherwise(surname, self.spellings)
+            for p in self.by_surname.get(form, [])
+            if self.indexed(p) and fits(initials, p, self)
+        }
+        if len(same) != 1:
+            return False
+        [person] = same.values()
+        self.by_surname[surname].append(person)
+        self._given_of.clear()
+        return True
 
     def indexed(self, person) -> bool:
         """`_indexed(person)`, read once for each person: where an entry came from does not
@@ -190,8 +234,10 @@ class People:
         self.weight[person] = len(person.findall(f"{q('note')}/{q('ref')}"))
         for n in names:
             if n["surname"]:
-                if person not in self.by_surname[n["surname"]]:
-                    self.by_surname[n["surname"]].append(person)
+                bare = _without_particles(n["surname"])
+                for surname in dict.fromkeys((n["surname"], bare, *_spelt_otherwise(bare, self.spellings))):
+                    if person not in self.by_surname[surname]:
+                        self.by_surname[surname].append(person)
                 if n["given"]:
                     self.given[person.get(XML_ID)].append(n["given"])
                 for g in n["given"]:
@@ -230,6 +276,30 @@ class People:
         return out
 
 
+# Lower-case particles an index writes after the given names ("Robespierre, M. de", "Ree, E.
+# van"), and so before the surname: the text names the man by the surname alone too.
+_PARTICLES = re.compile(r"^(?:(?:von|van|de|der|den|du|la|le|ten|ter) )+(?=[A-Z])")
+
+
+def _without_particles(surname: str) -> str:
+    """The surname less the lower-case particles before it ("de Robespierre": Robespierre)."""
+    return _PARTICLES.sub("", surname)
+
+
+def _spelt_otherwise(surname: str, spellings: dict[str, str]) -> list[str]:
+    """The surname written with each of the profile's other spellings of its letters, one
+    pair at a time ("Kondratiev": "Kondrat'ev"; "Bel'sky": "Belsky"), an apostrophe either
+    way it is printed."""
+    out = []
+    surname = surname.replace("’", "'")
+    for letters, other in spellings.items():
+        pairs = [(letters, other), (other, letters)] if other else [(letters, other)]
+        for said, written in pairs:
+            if said in surname:
+                out.append(surname.replace(said, written))
+    return [w for form in out for w in dict.fromkeys((form, form.replace("'", "’"))) if w and w != surname]
+
+
 def is_demonym(word: str) -> bool:
     """A forename that is also a people's name (German Krasin, the German army): never
     matched alone. Told by the country it derives from: German - Germany, Russian - Russia."""
@@ -254,6 +324,8 @@ def fits(given: list[str], person, people: People) -> bool:
 
 def _fits(given: list[str], person, people: People) -> bool:
     for names in people.given_names(person):
+        if names[0] in people.title_words and given[0] not in people.title_words:
+            names = names[1:]  # the index's "Simon, Sir E. D.": "E. D. Simon", the title before the mention
         if len(given) > len(names) + 1:
             continue
         ok = True
@@ -265,6 +337,34 @@ def _fits(given: list[str], person, people: People) -> bool:
         if ok:
             return True
     return False
+
+
+def _hyphened(text: str, start: int, end: int) -> bool:
+    """Whether one hyphen joins a match to a word before or after it (two are a dash)."""
+    return (text[start - 1 : start] == "-" and text[start - 2 : start] != "--") or (
+        text[end : end + 1] == "-" and text[end : end + 2] != "--"
+    )
+
+
+def _hyphen_chain(text: str, start: int, end: int, people: People) -> int | None:
+    """Where the run of words single hyphens join around a surname ends, when every word of
+    it is a surname of the register ("the Malenkov-Beria group", "the Zinoviev-Kamenev
+    opposition": each a mention, the hyphen outside both); else None ("anti-Stalin",
+    "Team-Stalin", "Stalin-Era": one word, no person's name)."""
+    words = [text[start:end]]
+    first, last = start, end
+    while first > 1 and text[first - 1] == "-" and text[first - 2].isalnum():
+        word = _WORD_BEFORE_HYPHEN.search(text, max(0, first - 40), first - 1)
+        if word is None:
+            break
+        words.insert(0, word.group())
+        first = word.start()
+    while text[last : last + 1] == "-" and (word := _WORD_AFTER_HYPHEN.match(text, last + 1)) is not None:
+        words.append(word.group())
+        last = word.end()
+    if len(words) < 2 or not all(w in people.by_surname for w in words):
+        return None
+    return last
 
 
 def _renamed_place(text: str, start: int, end: int) -> bool:
@@ -296,7 +396,12 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
         if words[0] in people.titles:
             given = [w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]]
             return cut + m.start(1), given  # "Dr. Starbuck": the title is written with the name
-        if words[0] in _NOT_FORENAMES:
+        if (
+            words[0] in _NOT_FORENAMES
+            or words[0] in people.title_words
+            or (len(words) > 1 and words[0] in people.by_surname)
+        ):
+            # "R. Medvedev S. Parofenov" (a comma missing): a surname is another's mention
             return cut + m.start(1) + len(words[0]) + 1, [
                 w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]
             ]
@@ -304,7 +409,7 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
     m = _WORDS_BEFORE.search(before)
     if m:
         words = m.group(1).split()
-        while words and (words[0] in _NOT_FORENAMES or words[0] in people.by_surname):
+        while words and (words[0] in _NOT_FORENAMES or words[0] in people.title_words or words[0] in people.by_surname):
             words = words[1:]
         given = []
         first_letters, theirs = people.given_of(surname)
@@ -482,9 +587,20 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
             continue  # a title alone ("Mr. John"), or one capital before a common word ("A. Nothing
             # whatever"); two initials make a name's shape whatever follows ("R. J. Service")
         forename = re.search(r"\b([A-Z][a-zà-ÿ]+) $", text[max(0, m.start() - 20) : m.start()])
-        if forename and forename.group(1) not in _NOT_FORENAMES and forename.group(1) not in common:
+        if (
+            forename
+            and forename.group(1) not in _NOT_FORENAMES
+            and forename.group(1) not in common
+            and forename.group(1) not in indexed_surnames  # "R. Medvedev S. Parofenov": a comma missing
+            and not people.inflected(forename.group(1), [])  # "I. V. Stalina V. M. Molotovu"
+            and not _INITIALS_ONLY_BEFORE.search(text[max(0, m.start() - 32) : m.start() - len(forename.group())])
+        ):  # nor "J. Cooper M. Perrie": a surname after its initials
             initials.insert(0, forename.group(1))  # "Carl J. Friedrich"
         surname = _soft_signed(m.group(2), text, m.end(), people)
+        if people.inflected(surname, initials):
+            continue  # "V. M. Molotovu": the index's Molotov in a cited title's case
+        if surname not in people.by_surname and people.spelt_otherwise(surname, initials):
+            continue  # "A. A. Sol'ts": the index's "Solts, A. A.", found by this spelling too
         known = [p for p in people.by_surname.get(surname, []) if people.indexed(p)]
         if known and len(initials) < 2:
             continue  # one initial against a known surname: a variant, not a new person
@@ -604,13 +720,21 @@ def _subject(people: People, ctx: Context):
 
 def apply(tei, ctx: Context):
     reg = ctx.registers["person"]
-    people = People(reg, ctx.profile.patronymics, ctx.profile.honorifics, ctx.profile.forenames)
+    people = People(
+        reg,
+        ctx.profile.patronymics,
+        ctx.profile.honorifics,
+        ctx.profile.forenames,
+        ctx.profile.inflections,
+        ctx.profile.spellings,
+    )
     discover(people, tei, ctx)
     common = _CommonWords(word_counts(ctx))
     # A forename alone names the person only when it is no common word of the book ("Mark
     # Rutherford" makes no name of "Mark the difference").
     keys = {k: kind for k, kind in people.keys().items() if kind != "forename" or k not in common}
-    matcher = Matcher(keys)
+    # Hyphens split: "the Malenkov-Beria group" names two men (`_hyphen_chain` decides).
+    matcher = Matcher(keys, split_hyphens=True)
     resolver = Resolver(people, _subject(people, ctx))
     unresolved: Counter = Counter()
     counts: Counter[str] = Counter()
@@ -625,6 +749,12 @@ def apply(tei, ctx: Context):
         for start, end, key, kind in found:
             if spans and start < spans[-1][1]:
                 continue
+            chain_end = end
+            if _hyphened(text, start, end):
+                chain = _hyphen_chain(text, start, end, people) if kind == "surname" else None
+                if chain is None:
+                    continue  # "anti-Stalin", "Team-Stalin", "Jean-Paul": a hyphened word, no name of its own
+                chain_end = chain
             if kind == "surname":
                 if _INSTITUTION_BEFORE.search(text[max(0, start - 20) : start]):
                     continue
@@ -636,16 +766,25 @@ def apply(tei, ctx: Context):
                     continue  # "the Bauman district": a unit named after him, for the places pass
                 if _renamed_place(text, start, end):
                     continue  # "Nizhnyi Novgorod (Gorky)": the city's other name, for the places pass
-                nxt = _NEXT_CAPITAL.match(text[end : end + 30])
-                if nxt and nxt.group(1) not in keys and start > 0 and text[end : end + 1] not in ",;.":
-                    continue  # "Stalin Prize", "Kaganovich Metro"
+                nxt = _NEXT_CAPITAL.match(text[chain_end : chain_end + 30])
+                if nxt and nxt.group(1) not in keys and start > 0 and text[chain_end : chain_end + 1] not in ",;.":
+                    continue  # "Stalin Prize", "Kaganovich Metro", "the Stalin-Kaganovich Correspondence"
                 follow = _FOLLOWING_NAME.match(text[end : end + 40])
-                if follow and follow.group(1) in people.by_surname:
-                    continue  # "James R. Harris": a forename, the surname that follows decides
+                if (
+                    follow
+                    and follow.group(1) in people.by_surname
+                    and not _INITIALS_ONLY_BEFORE.search(text[max(0, start - 12) : start])
+                ):
+                    continue  # "James R. Harris": a forename, the surname that follows decides (not "R. Medvedev S. Parofenov")
                 new_start, given = _given_before(text, start, people, key)
                 if spans and new_start < spans[-1][1]:
                     new_start, given = start, []
                 person = resolver.by_surname(people.by_surname[key], given)
+                if person is None and given and people.inflections:
+                    # "L. M. Kaganovicha" in a cited title, the index's Kaganovicha (his wife)
+                    # another: the initials that fit the index's Kaganovich, L. M. decide
+                    inflected = people.uninflected(key, given)
+                    person = inflected[0] if len(set(map(id, inflected))) == 1 else None
                 start = new_start
             else:
                 patronymic = people.patronymic_after.match(text[end : end + 30])
