@@ -117,7 +117,7 @@
                'editor', 'pubPlace', 'publisher', 'idno', 'bibl', $tk:name-elements)"/>
 
   <!-- The lists of names above as sets, for the tests asked of every node (tk:is-block,
-       tk:contains-block, tk:is-spaced-before/-after): a look-up, not a comparison with
+       tk:contains-block, tk:is-spaced-before/-after, tk:is-guarded): a look-up, not a comparison with
        each name. -->
   <xsl:variable name="tk:is-block-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:block-names)"/>
   <xsl:variable name="tk:is-container-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:container-names)"/>
@@ -340,12 +340,16 @@
 
   <!-- ===== what cannot be rendered ===== -->
 
-  <!-- The blocks whose rendering is guarded (html.xsl, text.xsl) are the children of a
-       division ($tk:div-names), a body, a front or a back, whatever their namespace:
-       should the templates fail on anything inside one, it is reported and shown as its
-       text, and the rest of the edition renders. The guarding templates name those
-       parents in their patterns (a function in the pattern, asked of every element
-       rendered, took some 6% of the HTML transform). -->
+  <!-- The blocks whose rendering is guarded (html.xsl, text.xsl): should the templates fail
+       on anything inside one, it is reported and shown as its text, and the rest of the
+       edition renders. -->
+  <xsl:variable name="tk:is-guarded-parent" as="map(xs:string, xs:boolean)"
+      select="tk:name-set(($tk:div-names, 'body', 'front', 'back'))"/>
+
+  <xsl:function name="tk:is-guarded" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="map:contains($tk:is-guarded-parent, local-name($e/..))"/>
+  </xsl:function>
 
   <!-- Where an element is: the path of element positions from the root of the tree the
        transform reads ("/*[1]/*[2]/*[7]"), which teikit.render turns into its file and line. -->

@@ -43,13 +43,7 @@
 
   <xsl:import href="html.xsl"/>
 
-  <!-- escape-uri-attributes stated: html.xsl turns the serializer's escaping off (it escapes
-       its own URLs, h:uri), and this edition's links are escaped by the serializer, as they
-       are written: print.xsl, which imports this stylesheet, finds a link's target by the
-       link as it was made. -->
-  <xsl:variable name="h:escape-urls" as="xs:boolean" select="false()"/>
-  <xsl:output method="xhtml" html-version="5" encoding="UTF-8" indent="no" omit-xml-declaration="no"
-              escape-uri-attributes="yes"/>
+  <xsl:output method="xhtml" html-version="5" encoding="UTF-8" indent="no" omit-xml-declaration="no"/>
   <xsl:output name="e:package" method="xml" encoding="UTF-8" indent="yes"/>
   <xsl:output name="e:css" method="text" encoding="UTF-8"/>
 

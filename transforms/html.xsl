@@ -29,11 +29,7 @@
   <xsl:import href="common.xsl"/>
   <xsl:include href="mathml.xsl"/>
 
-  <!-- URL attributes are escaped where they are made (h:uri), not by the serializer: its
-       escaping copies every attribute of every element of the pages to look for the few
-       that hold a URL (some 6% of the transform), and most of those are made of page
-       names and node numbers, ASCII by construction. -->
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" escape-uri-attributes="no"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
   <xsl:mode name="html" on-no-match="shallow-skip"/>
   <!-- What a page shows inside its shell (h:shell): the opening page's, or a page's. -->
@@ -93,20 +89,6 @@
       </xsl:for-each>
     </xsl:for-each>
   </xsl:template>
-
-  <!-- A URL attribute's value (href, src) as the HTML serializer's escape-uri-attributes
-       writes it: when it holds a character outside printable ASCII, normalised to NFC and
-       each such character written as %HH of its UTF-8 bytes (escape-html-uri); otherwise
-       as it is. Given every value made from document data (ids, pointers, image paths);
-       a value made only of page names, node numbers and fixed text needs none.
-       $h:escape-urls: an edition that imports these templates and reads the links they
-       make (epub.xsl, print.xsl: a link's target found by its id) leaves them as made. -->
-  <xsl:variable name="h:escape-urls" as="xs:boolean" select="true()"/>
-
-  <xsl:function name="h:uri" as="xs:string?">
-    <xsl:param name="url" as="xs:string?"/>
-    <xsl:sequence select="if ($h:escape-urls) then $url ! escape-html-uri(normalize-unicode(.)) else $url"/>
-  </xsl:function>
 
   <!-- ===== page shells ===== -->
 
@@ -267,7 +249,7 @@
       <ol>
         <xsl:for-each select="$sections">
           <li>
-            <a href="{h:uri(tk:page-name($page) || $h:page-extension || '#' || tk:html-id(.))}"><xsl:value-of select="tk:plain(tei:head[1])"/></a>
+            <a href="{tk:page-name($page)}{$h:page-extension}#{tk:html-id(.)}"><xsl:value-of select="tk:plain(tei:head[1])"/></a>
             <xsl:call-template name="h:toc-sections">
               <xsl:with-param name="page" select="$page"/>
               <xsl:with-param name="within" select="."/>
@@ -305,7 +287,7 @@
           <ol class="notes">
             <xsl:for-each select="$notes">
               <li id="{tk:html-id(.)}">
-                <a class="note-label" href="{h:uri('#' || tk:html-id(.) || '-ref')}" title="Back to the text">
+                <a class="note-label" href="#{tk:html-id(.)}-ref" title="Back to the text">
                   <xsl:value-of select="tk:note-label(.)"/>
                 </a>
                 <xsl:text> </xsl:text>
@@ -316,7 +298,7 @@
                   </xsl:apply-templates>
                 </div>
                 <xsl:text> </xsl:text>
-                <a class="back" href="{h:uri('#' || tk:html-id(.) || '-ref')}" aria-label="Back to the text of note {tk:note-label(.)}">↩</a>
+                <a class="back" href="#{tk:html-id(.)}-ref" aria-label="Back to the text of note {tk:note-label(.)}">↩</a>
               </li>
             </xsl:for-each>
           </ol>
@@ -336,10 +318,9 @@
 
   <!-- ===== structure ===== -->
 
-  <!-- Every block of a division is rendered under guard (common.xsl: the guarded blocks):
-       a failure inside it is reported with its location and the block shown as its text. -->
-  <xsl:template match="*:div/* | *:div1/* | *:div2/* | *:div3/* | *:div4/* | *:div5/* | *:div6/* | *:div7/*
-                       | *:body/* | *:front/* | *:back/*" mode="html" priority="10">
+  <!-- Every block of a division is rendered under guard (tk:is-guarded): a failure inside
+       it is reported with its location and the block shown as its text. -->
+  <xsl:template match="*[tk:is-guarded(.)]" mode="html" priority="10">
     <xsl:try>
       <xsl:next-match/>
       <xsl:catch xmlns:err="http://www.w3.org/2005/xqt-errors">
@@ -383,7 +364,7 @@
       <xsl:apply-templates mode="html"/>
       <xsl:if test="local-name(..) = $tk:div-names and not(tk:is-page(..))">
         <xsl:text> </xsl:text>
-        <a class="self" href="{h:uri('#' || tk:html-id(..))}" aria-label="Link to this section">
+        <a class="self" href="#{tk:html-id(..)}" aria-label="Link to this section">
           <xsl:if test="$h:search"><xsl:attribute name="data-pagefind-ignore" select="'all'"/></xsl:if>
           <xsl:text>§</xsl:text>
         </a>
@@ -675,7 +656,7 @@
     <xsl:variable name="alt" select="normalize-space((tei:desc, ../tei:figDesc, ../tei:head, '')[1])"/>
     <xsl:choose>
       <xsl:when test="tk:safe-href(@rm:src)">
-        <img src="{h:uri(tk:safe-href(@rm:src))}" alt="{$alt}"/>
+        <img src="{tk:safe-href(@rm:src)}" alt="{$alt}"/>
       </xsl:when>
       <!-- Inside a link (a licence badge in its ref) it is named, not linked: links do not nest. -->
       <xsl:when test="tk:link-scheme(string(@url)) = ('http', 'https') and tk:safe-href(@url)
@@ -683,7 +664,7 @@
         <span class="graphic"><xsl:value-of select="if ($alt) then 'Image: ' || $alt else 'Image'"/></span>
       </xsl:when>
       <xsl:when test="tk:link-scheme(string(@url)) = ('http', 'https') and tk:safe-href(@url)">
-        <a class="graphic" href="{h:uri(tk:safe-href(@url))}">
+        <a class="graphic" href="{tk:safe-href(@url)}">
           <xsl:value-of select="if ($alt) then 'Image: ' || $alt else 'Image'"/>
         </a>
       </xsl:when>
@@ -733,7 +714,7 @@
   <!-- A note outside every page (the header's, on the opening page) has no list to be in:
        it is read in place, by the next template. -->
   <xsl:template match="tei:note[tk:is-attached-note(.) and exists(tk:page-of(.))]" mode="html">
-    <a class="noteref" id="{tk:html-id(.)}-ref" href="{h:uri('#' || tk:html-id(.))}" role="doc-noteref">
+    <a class="noteref" id="{tk:html-id(.)}-ref" href="#{tk:html-id(.)}" role="doc-noteref">
       <sup><xsl:value-of select="tk:note-label(.)"/></sup>
     </a>
   </xsl:template>
@@ -765,7 +746,7 @@
                        | tei:settlement | tei:country | tei:region | tei:district | tei:bloc" mode="html">
     <xsl:variable name="entry" select="if (@ref) then tk:entry(.) else ()"/>
     <xsl:variable name="href" select="if ($entry) then h:entry-href($entry)
-                                      else h:uri((tokenize(normalize-space(@ref), ' ')[tk:is-external(.)] ! tk:safe-href(.))[1])"/>
+                                      else (tokenize(normalize-space(@ref), ' ')[tk:is-external(.)] ! tk:safe-href(.))[1]"/>
     <xsl:choose>
       <xsl:when test="$href and not(ancestor::tei:ref[@target] | ancestor::tei:ptr)">
         <a class="name {local-name()}" href="{$href}">
@@ -786,11 +767,11 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="id" select="generate-id($entry)"/>
     <xsl:sequence select="if (map:contains($h:entry-hrefs, $id)) then $h:entry-hrefs($id)
-                          else h:uri(tk:href-to($entry, $h:page-extension))"/>
+                          else tk:href-to($entry, $h:page-extension)"/>
   </xsl:function>
 
   <xsl:variable name="h:entry-hrefs" as="map(xs:string, xs:string?)"
-      select="map:merge(($tk:mentions-by-page ! ?entry)/. ! map:entry(generate-id(.), h:uri(tk:href-to(., $h:page-extension))))"/>
+      select="map:merge(($tk:mentions-by-page ! ?entry)/. ! map:entry(generate-id(.), tk:href-to(., $h:page-extension)))"/>
 
   <xsl:template match="tei:date | tei:time" mode="html">
     <xsl:variable name="when" select="string((@when, @when-iso)[1])"/>
@@ -1028,7 +1009,7 @@
     <xsl:variable name="href" select="(tokenize(normalize-space(@target), ' ') ! tk:safe-href(tk:href(., current(), $h:page-extension)))[1]"/>
     <xsl:choose>
       <xsl:when test="$href and not(ancestor::tei:ref[@target] | ancestor::*[local-name() = $tk:name-elements][@ref])">
-        <a href="{h:uri($href)}" class="{local-name()}">
+        <a href="{$href}" class="{local-name()}">
           <xsl:call-template name="h:id-and-lang"/>
           <xsl:apply-templates mode="html"/>
           <xsl:if test="self::tei:ptr"><xsl:value-of select="@target"/></xsl:if>

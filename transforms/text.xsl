@@ -295,10 +295,8 @@
 
   <xsl:template match="tei:teiHeader" mode="txt txt-inline"/>
 
-  <!-- Every block of a division is rendered under guard, as in html.xsl (common.xsl: the
-       guarded blocks). -->
-  <xsl:template match="*:div/* | *:div1/* | *:div2/* | *:div3/* | *:div4/* | *:div5/* | *:div6/* | *:div7/*
-                       | *:body/* | *:front/* | *:back/*" mode="txt" priority="10">
+  <!-- Every block of a division is rendered under guard, as in html.xsl. -->
+  <xsl:template match="*[tk:is-guarded(.)]" mode="txt" priority="10">
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
     <xsl:try>
       <xsl:next-match/>
