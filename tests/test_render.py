@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -503,3 +504,50 @@ def test_an_id_given_twice_does_not_stop_the_render(tmp_path):
             '<p id="a" class="p">First <a href="twice.html#a" class="ref">here</a>.</p><p id="a" class="p">Second.</p>'
             in page
         )
+
+
+def test_links_outside_ascii_are_escaped_in_the_site_and_found_in_the_epub_and_the_print_edition(tmp_path, monkeypatch):
+    """html.xsl escapes the URLs it makes from document data itself (h:uri), as the HTML
+    serializer's escape-uri-attributes did: NFC, then each character outside printable
+    ASCII as %HH of its UTF-8 bytes. The EPUB leaves that to its serializer, and the print
+    edition, which finds a link's target by the link as made, gets it unescaped."""
+    import teikit.render.pdf as pdf
+
+    doc = tmp_path / "src" / "une.xml"
+    doc.parent.mkdir()
+    doc.write_text(
+        f"""<TEI xmlns="{NS["t"]}"><teiHeader><fileDesc><titleStmt><title>Une</title></titleStmt>
+<publicationStmt><p>test</p></publicationStmt><sourceDesc><p>test</p></sourceDesc></fileDesc></teiHeader>
+<text><body><div xml:id="première"><head>Première</head>
+<p>Voir <ref target="#deuxième">la suite</ref>, <ref target="https://example.org/été">l’été</ref> et
+<persName ref="#zoë">Zoë</persName>.<note xml:id="n-à" place="foot">Note.</note></p>
+<div xml:id="deuxième"><head>Deuxième</head><p><ref target="#première">Retour</ref>.</p></div></div></body></text>
+<standOff><listPerson><person xml:id="zoë"><persName>Zoë</persName></person></listPerson></standOff></TEI>""",
+        encoding="utf-8",
+    )
+    render([doc], "html", tmp_path / "site", search=False)
+    first = page(tmp_path / "site", "premiere.html")
+    links = {a.text_content(): a.get("href") for a in first.xpath("//main//a[@href]")}
+    assert links["la suite"] == "premiere.html#deuxi%C3%A8me"
+    assert links["l’été"] == "https://example.org/%C3%A9t%C3%A9"
+    assert links["Zoë"] == "persons.html#zo%C3%AB"
+    assert first.xpath("//a[@class='noteref']/@href") == ["#n-%C3%A0"]
+    assert first.xpath("//a[@class='back']/@href") == ["#n-%C3%A0-ref"]
+    assert broken_links(tmp_path / "site") == []
+
+    render([doc], "epub", tmp_path / "une.epub")
+    with zipfile.ZipFile(tmp_path / "une.epub") as epub:
+        xhtml = epub.read("EPUB/premiere.xhtml").decode("utf-8")
+    assert 'href="premiere.xhtml#deuxi%C3%A8me"' in xhtml and 'href="https://example.org/%C3%A9t%C3%A9"' in xhtml
+
+    markup: list[str] = []
+
+    def captured(typ_file: Path, warn=lambda message: None) -> tuple[bytes, int]:
+        markup.append(typ_file.read_text(encoding="utf-8"))
+        return b"%PDF-", 1  # the markup is what is looked at; no layout is needed
+
+    monkeypatch.setattr(pdf, "layout", captured)
+    render([doc], "pdf", tmp_path / "une.pdf")
+    # both links inside the book lead to their target's label; the address is as written
+    assert markup[0].count("#link(<") == 2 and "%C3" not in markup[0]
+    assert '#link("https://example.org/été")[l’été]' in markup[0]
