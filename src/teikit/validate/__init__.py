@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import heapq
 import os
 import tempfile
 import time
@@ -548,10 +549,15 @@ def _split(files: list[str], parts: int, size: int = PART) -> list[list[str]]:
             sizes[f] = 0
     bins: list[list[str]] = [[] for _ in range(count)]
     weights = [0] * count
+    # The lightest part that is not full, the first of equals: a heap of (weight, part), a full
+    # part left out of it (a scan of every part for every file cost 0.4 s at 10,000 files).
+    lightest = [(0, i) for i in range(count)]
     for f in sorted(files, key=sizes.__getitem__, reverse=True):
-        i = min((i for i in range(count) if len(bins[i]) < size), key=weights.__getitem__)
+        _, i = heapq.heappop(lightest)
         bins[i].append(f)
         weights[i] += sizes[f]
+        if len(bins[i]) < size:
+            heapq.heappush(lightest, (weights[i], i))
     order = {f: i for i, f in enumerate(files)}
     heaviest = sorted(range(count), key=lambda i: -weights[i])
     return [sorted(bins[i], key=order.__getitem__) for i in heaviest if bins[i]]
