@@ -677,3 +677,73 @@ def test_a_place_in_apposition_to_a_towns_word_or_with_a_possessive_after_a_cue(
     assert found("The port, Odessa, was closed.") == {"Odessa"}
     assert found("They walked to Efremov's market.") == {"Efremov"}
     assert found("In the city, Zhdanov, said the report.", {"Zhdanov"}) == set()
+
+
+def _discovered(text: str, persons: set[str] = set(), common: tuple[str, ...] = ()) -> set[str]:  # noqa: B006
+    """The places `discover` enters for `text`, its capitalised words offered to the rules
+    that read them all, as a book's word counts give them."""
+    import re
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    places = registers.Places(registers.Register("place"))
+    lowercase = Counter({w: 10 for w in [*re.findall(r"\b[a-z]+\b", text), *common]})
+    capitalised = set(re.findall(r"\b[A-Z][a-z]+\b", text))
+    discover(places, text, persons, lowercase, capitalised=capitalised)
+    return {registers.place_names(p)[0] for p in places.reg.entries.values()}
+
+
+def test_a_country_or_big_city_standing_alone_is_a_place_without_a_cue():
+    """ "the army entered Warsaw", "he visited Vladivostok", "talks with Finland": a country,
+    or a city of 100,000 or more under its own name, written with no capitalised word beside
+    it, is a place with no preposition before it. Not a person's name (Engels), another name
+    of a city (Gorky, Nizhnii Novgorod's), a name beside a capitalised word ("George
+    Washington", "Lincoln Memorial"), a building's name ("the Astoria hotel"), nor a name the
+    text writes only opening a sentence."""
+    text = (
+        "The army entered Warsaw. He visited Vladivostok, then talks with Finland began. "
+        "Engels wrote much; he read Gorky gladly. George Washington spoke; the Lincoln Memorial stood. "
+        "He lived at the Astoria hotel. Harbin fell."
+    )
+    found = _discovered(text, persons={"Engels", "Washington"})
+    assert {"Warsaw", "Vladivostok", "Finland"} <= found
+    assert not found & {"Engels", "Gorky", "Washington", "Lincoln", "Astoria", "Harbin"}
+
+
+def test_a_hall_a_church_or_a_metro_named_after_a_name_is_a_site():
+    """ "the October Hall", "the Moscow Metro" (a capitalised head after a place: the whole
+    name), "the Smolny church": sites; not "the Town Hall" nor "the Main Gate" (a common
+    word before a head that needs a name), nor "the Moscow metro" (the city's metro: the
+    city). The persons' pass leaves a surname that is such a head to the places pass where a
+    capitalised word that is no forename comes before it ("the October Hall"), not "Jason
+    Hall"."""
+    from teikit.enrich.places import names_site
+
+    text = (
+        "The trial opened in the October Hall in Moscow. The Moscow Metro opened; the Moscow metro grew. "
+        "Prayers in the Smolny church. They met at the Town Hall and by the Main Gate."
+    )
+    found = _discovered(text, common=("main", "town"))
+    assert {"October Hall", "Moscow Metro", "Smolny church"} <= found
+    assert not found & {"Town Hall", "Main Gate", "Moscow metro"}
+    hall = text.index("Hall")
+    assert names_site(text, hall, hall + 4, {"Jason"})
+    other = "A book by Jason Hall."
+    assert not names_site(other, other.index("Hall"), other.index("Hall") + 4, {"Jason"})
+
+
+def test_a_military_or_autonomous_unit_is_one_territory():
+    """ "the Moscow military district", "the Volga German autonomous republic": the place,
+    the unit's kind and its word, one name."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import units
+
+    keys = {"Moscow": etree.Element("place", type="city"), "Kiev": etree.Element("place", type="city")}
+    text = "He commanded the Moscow military district, then the Kiev military region; Moscow district."
+    assert [found[:2] for found in units(text, keys, dict(registers.PLACE_HEADS))] == [
+        ("Moscow military district", "district"),
+        ("Kiev military region", "region"),
+        ("Moscow district", "district"),
+    ]

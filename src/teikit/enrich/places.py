@@ -194,8 +194,12 @@ _SITE_HEADS = {
     "palace": "site", "cathedral": "site", "monastery": "site", "tower": "site", "station": "site",
     "square": "square", "bridge": "site", "embankment": "street", "canal": "canal", "theatre": "site",
     "theater": "site", "hotel": "site", "cemetery": "site", "prison": "site", "park": "site",
-    "mausoleum": "site", "museum": "site", "stadium": "site",
+    "mausoleum": "site", "museum": "site", "stadium": "site", "hall": "site", "church": "site", "gardens": "site",
+    "gate": "site", "metro": "site", "airport": "site", "fortress": "site",
 }  # fmt: skip
+# Heads that name a site only after a name of its own, not after a common word ("the Town
+# Hall", "the Main Gate"): those the other heads' rules, older, did not need.
+_NAMED_SITE_HEADS = frozenset({"hall", "church", "gardens", "gate", "metro", "airport", "fortress"})
 _SITE_WORDS = "|".join(f"{w}|{w.capitalize()}" for w in _SITE_HEADS)
 # Not a possessive before the head: "the Kremlin's Great Palace" is the Kremlin's palace.
 # "The Passion Monastery" opening a sentence; one lower-case word between ("the vast Moskva hotel").
@@ -218,12 +222,24 @@ _SHARED_HEAD = re.compile(r"\b((?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and [A-Z][a-z]+) 
 # or a district ("oblast", "krai" in the russian pack).
 _UNIT_TYPES = ("region", "district", "republic")
 _PEOPLES = re.compile(r"(?:ian|an)$")
+# A unit's word may have a word of its kind before it: "the Moscow military district", "the
+# Jewish autonomous region".
+_UNIT_QUALIFIER = re.compile(r" (?:military|autonomous)$")
 _UNIT_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$")
 # A city named after a person: where the text calls it a city or names its province.
 _TOWN_NAME = re.compile(r"([A-Z][a-z'’-]+)\b")
 TOWN_UNIT_HEAD = re.compile(r" (?:province|region|oblast)\b")
 _UNIT_NAME_LAST = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+) (?:province|region|oblast)$")
 _MIN_RENAMED = 100_000
+# A country, or a city of this size under its own name, is a place wherever the text writes
+# it as one alone ("Warsaw fell", "visited Vladivostok"), with no cue before it: see `bare_places`.
+_MIN_BARE = 100_000
+# Where a bare name stands as one of its own: not right after a capitalised word or an
+# initial ("George Washington", "Mr. Lincoln") nor before one ("Berlin Wall", "Washington
+# Irving"), nor opening a sentence, where any word has a capital.
+_BARE_BEFORE = re.compile(r"(?:[A-Z][\w'’]*\.?|[.!?:;\"“‘'(\[—–-]|^)\s*$")
+_LOWER_AFTER = re.compile(r" ([a-z]+)\b")
+_BARE_AFTER = re.compile(r"\s[A-Z]|[-–][A-Za-z]|['’]s\b")
 # The parts of the world English names with "the" and a capital ("the West" of the Cold War,
 # "the East", "the Continent" of British usage: Europe), not a sentence's "The" (the
 # compass word may be an adjective there), nor before a capitalised word or a hyphen ("the
@@ -315,7 +331,9 @@ def units(text: str, keys: dict, heads: dict[str, str]):
         return
     unit = re.compile(" (" + "|".join(f"{w}|{w.capitalize()}|{w.upper()}" for w in words) + r")\b(?! [A-Z])")
     for h in unit.finditer(text):
-        m = _UNIT_NAME.search(text, max(0, h.start() - 60), h.start())
+        qualified = _UNIT_QUALIFIER.search(text, max(0, h.start() - 12), h.start())
+        before = qualified.start() if qualified else h.start()
+        m = _UNIT_NAME.search(text, max(0, before - 60), before)
         if m is None:
             continue
         name, head = m.group(1), h.group(1).lower()
@@ -329,7 +347,7 @@ def units(text: str, keys: dict, heads: dict[str, str]):
             name = name.split()[-1]  # "In Moscow province": the last word alone
             place = keys.get(name)
         if place is not None and place.get("type") not in ("country", "continent", "sea", "river", "ocean"):
-            yield f"{name} {h.group(1)}", heads[head], place
+            yield f"{name}{qualified.group(0) if qualified else ''} {h.group(1)}", heads[head], place
 
 
 def unit_words(heads: dict[str, str]) -> list[str]:
@@ -359,6 +377,21 @@ def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str,
             if geo is not None and geo.type == "city" and geo.population >= _MIN_RENAMED:
                 found[name] = geo
     return found
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+ $")
+
+
+def names_site(text: str, start: int, end: int, forenames: Collection[str]) -> bool:
+    """Whether the word at `start`:`end`, a site's head capitalised ("Hall", "Church",
+    "Gate"), closes a building's name: right after a capitalised word that is no forename
+    ("the October Hall", "Sverdlov Hall"; not "Jason Hall", "Jason R. Hall"). A surname of
+    the same letters is then no mention of a person: the persons' pass leaves it here."""
+    return (
+        text[start:end].lower() in _SITE_HEADS
+        and (m := _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)) is not None
+        and m.group(0)[:-1] not in forenames
+    )
 
 
 def town_at(text: str, start: int, end: int) -> bool:
@@ -566,6 +599,7 @@ def discover(
     lowercase_words: Counter,
     topics: set[str] = set(),  # noqa: B006 (never changed)
     regions: dict[str, str] | None = None,
+    capitalised: Collection[str] = (),
 ) -> set[str]:
     """Countries and cities of the gazetteer the text names as places ("in Vitebsk"), and
     named features ("Panama Canal"). `topics`, the index's headings that name no place, are
@@ -686,11 +720,16 @@ def discover(
             places.add(name, geo.type, geo, "named in the text; GeoNames")
     for name, geo in coordinated(text, places, person_like | not_places | topics, lowercase_words):
         places.add(name, geo.type, geo, "named in the text; GeoNames")
+    for name, geo in bare_places(text, capitalised, person_like | not_places | topics | nicknames, lowercase_words):
+        if places.find(name) is None:
+            places.add(name, geo.type, geo, "named in the text; GeoNames")
     for m in _ending_at_heads(text, _SITE_HEAD, _SITE):
         name, words = m.group(1), m.group(1).split()
         if (
             places.find(name) is None
-            and places.find(" ".join(words[:-1])) is None  # "the Belomor canal": Belomor is the place
+            # "the Belomor canal": Belomor is the place; "the Moscow Metro", capitalised, is a name
+            and (places.find(" ".join(words[:-1])) is None or words[-1][0].isupper())
+            and (words[-1].lower() not in _NAMED_SITE_HEADS or words[0].lower() not in lowercase_words)
             # a person's name before a capitalised head names the site after him ("the Lenin Mausoleum")
             and (words[0] not in not_places or words[-1][0].isupper())
             and not _ADJECTIVE.search(words[0])
@@ -771,6 +810,36 @@ def unit_named(places: registers.Places, name: str, kind: str):
             if place is not None and place.get("type") == kind:
                 return place
     return None
+
+
+def bare_places(text: str, capitalised: Collection[str], not_places: Collection[str], lowercase: Counter):
+    """Countries, and cities of 100,000 people or more under their own name (not another
+    name of one: "Gorky", "Molotov"), that the text writes as names of their own with no
+    cue before them ("Warsaw fell", "he visited Vladivostok"): (name, place) for each word of
+    `capitalised` (the book's capitalised words) that every one of its uses shows standing
+    alone (`_BARE_BEFORE`, `_BARE_AFTER`: no capitalised word beside it, no possessive, no
+    hyphenated word it opens), once at least in a sentence. Not a word of `not_places` (a
+    person's name: "Engels", "Lincoln"), nor one the book writes in lower case ("Nice")."""
+    for name in sorted(capitalised):
+        if name in not_places or name in lowercase or name.lower() in lowercase or _ADJECTIVE.search(name):
+            continue
+        geo = gazetteer.lookup(name)
+        if geo is None or not (geo.type == "country" or (geo.type == "city" and geo.population >= _MIN_BARE)):
+            continue
+        if gazetteer.fold(geo.name) != gazetteer.fold(name):
+            continue
+        alone = 0
+        for m in re.finditer(rf"(?<![\w'’-]){name}(?![\w])", text):
+            follows = _LOWER_AFTER.match(text, m.end())
+            if _BARE_AFTER.match(text, m.end()) or (
+                follows and (follows.group(1) in _SITE_HEADS or lowercase.get(follows.group(1), 0) < _COMMON)
+            ):
+                alone = 0  # "the Astoria hotel", "Tsentralnyi gosudarstvennyi arkhiv": a building's, a title's
+                break
+            if not _BARE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                alone += 1
+        if alone:
+            yield name, geo
 
 
 def coordinated(text: str, places: registers.Places, not_places: Collection[str], lowercase: Collection[str]):
@@ -895,6 +964,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 lowercase,
                 topics or set(),
                 ctx.profile.regions,
+                word_counts(ctx).capitalised,
             )
         ):
             ctx.report.info(
