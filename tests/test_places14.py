@@ -747,3 +747,58 @@ def test_a_military_or_autonomous_unit_is_one_territory():
         ("Kiev military region", "region"),
         ("Moscow district", "district"),
     ]
+
+
+def test_a_railway_named_by_the_places_it_joins_is_one_route():
+    """ "the Moscow-Donbass trunk line", "the Baikal–Amur line": a route, one place, as a
+    canal is; not "the Donetsk line" (a line's administration, a body), nor a line named by
+    persons ("the Stalin-Kaganovich line")."""
+    found = _discovered(
+        "He built the Moscow-Donbass trunk line and planned the Baikal–Amur line. The Donetsk line ran late. "
+        "He followed the Stalin-Kaganovich line.",
+        persons={"Stalin", "Kaganovich"},
+    )
+    assert {"Moscow-Donbass trunk line", "Baikal–Amur line"} <= found
+    assert not {n for n in found if n.endswith("line")} - {"Moscow-Donbass trunk line", "Baikal–Amur line"}
+
+
+def test_a_features_name_and_its_own_kind_in_lower_case_is_that_feature_named_whole():
+    """ "the Belomor canal", where the register's Belomor is a canal: the canal, the whole
+    name its form; "the Dmitrov canal" (Dmitrov a town) leaves the town's name alone."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    places = registers.Places(registers.Register("place"))
+    canal = places.add("Belomor", "canal", None, "named in the text")
+    town = places.add("Dmitrov", "city", None, "named in the text")
+    discover(places, "The Belomor canal was dug; the Dmitrov canal too.", set(), Counter({"the": 9, "canal": 9}))
+    assert places.forms.get("Belomor canal") is canal  # marked as the canal (`apply` reads the forms)
+    assert "Dmitrov canal" not in places.forms and places.find("Dmitrov canal") is None
+    assert places.find("Dmitrov") is town
+
+
+def test_a_town_named_after_a_person_is_a_town_where_a_works_stands_there():
+    """ "the wagon-building works at Kalinin" (Tver, so named 1931-90): a works' town, so
+    Kalinin names a town there as after "the city of"; not "met Kalinin", nor "at Kirov's
+    dacha", nor a longer name ("the plant at Kirov Works")."""
+    from teikit.enrich.places import towns_named_after_persons
+
+    text = "The works at Kalinin grew. He met Kalinin. The plant at Kirov Works; the mill at Frunze's dacha."
+    assert set(towns_named_after_persons(text, {"Kalinin", "Kirov", "Frunze"})) == {"Kalinin"}
+
+
+def test_a_sites_head_alone_names_the_one_site_of_the_register_so_headed():
+    """ "the Metro", where the register's one site ending in "Metro" is the Moscow Metro; not
+    "the Hall" where two halls share it, nor a head in lower case or before a capitalised word."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import sites_by_head
+
+    reg = registers.Register("place")
+    places = registers.Places(reg)
+    metro = places.add("Moscow Metro", "site", None, "named in the text")
+    places.add("October Hall", "site", None, "named in the text")
+    places.add("Sverdlov Hall", "site", None, "named in the text")
+    places.add("Belomor canal", "canal", None, "named in the text")
+    assert sites_by_head(reg, []) == {"Metro": metro}

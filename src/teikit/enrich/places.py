@@ -205,6 +205,14 @@ _SITE_WORDS = "|".join(f"{w}|{w.capitalize()}" for w in _SITE_HEADS)
 # "The Passion Monastery" opening a sentence; one lower-case word between ("the vast Moskva hotel").
 _SITE = re.compile(rf"\b[Tt]he (?:[a-z]+ )?((?:[A-Z][a-z'’]*[a-z](?<!['’]s)\s){{1,2}}(?:{_SITE_WORDS}))$")
 _SITE_HEAD = re.compile(rf" (?:{_SITE_WORDS})\b")
+# A railway or a road named by the places it joins, a dash between them: "the Moscow-Donbass
+# trunk line", "the Baikal–Amur line" (a route, as a canal is; a line named by one place is
+# its administration's, a body: "the Donetsk line").
+_ROUTE = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z'’]+[-–][A-Z][a-z'’]+) (?:(?:trunk|main|railway|rail|military) )?"
+    r"(?:line|railway|railroad|highway|road)$"
+)
+_ROUTE_HEAD = re.compile(r" (?:line|railway|railroad|highway|road)\b")
 # A hyphen and a people's adjective after a name: the name is half of an adjective.
 _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
 # Another name of a place in brackets after it: "Nizhnyi Novgorod (Gorky)".
@@ -350,16 +358,45 @@ def units(text: str, keys: dict, heads: dict[str, str]):
             yield f"{name}{qualified.group(0) if qualified else ''} {h.group(1)}", heads[head], place
 
 
+def sites_by_head(reg: registers.Register, rejected: Collection) -> dict:
+    """The sites of the register that a capitalised head ends, of two words ("Moscow Metro",
+    "Bolshoi Theatre"), by that head ("Metro"), where no other site of the register has it:
+    "the Metro" names that one ("the opening of the Metro"). Not a head two sites share
+    ("the Hall" of the October Hall and the Sverdlov Hall: which one?)."""
+    found: dict[str, list] = {}
+    for place in reg.entries.values():
+        if place in rejected:
+            continue
+        for name in registers.place_names(place):
+            words = name.split()
+            if len(words) == 2 and words[1][:1].isupper() and words[1].lower() in _SITE_HEADS:
+                found.setdefault(words[1], []).append(place)
+    return {head: ps[0] for head, ps in found.items() if len({id(p) for p in ps}) == 1}
+
+
 def unit_words(heads: dict[str, str]) -> list[str]:
     """The lower-case words of `heads` (`registers.PLACE_HEADS` and the profile's) that name a
     territorial unit: "district", "province", "region" ("oblast", "raion" in a pack)."""
     return sorted(w for w, kind in heads.items() if kind in _UNIT_TYPES)
 
 
+# A building or an establishment in a town, the town after it: "the works at Kalinin", "the
+# factory in Kirov". Sought by the preposition, the noun before it looked behind at.
+_SITE_NOUNS = (
+    "works", "factory", "factories", "plant", "plants", "mill", "mills", "mine", "mines", "shipyard", "shipyards",
+    "station", "depot", "port", "garrison", "camp", "camps", "prison",
+)  # fmt: skip
+_TOWN_AFTER_SITE = re.compile(
+    r" (?:at|in|near) (?:"
+    + "|".join(rf"(?<=\b{noun} {prep} )" for noun in _SITE_NOUNS for prep in ("at", "in", "near"))
+    + r")([A-Z][a-z'’-]+)\b(?!['’]s| [A-Z])"
+)
+
+
 def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str, gazetteer.GeoPlace]:
     """The persons' surnames that are towns' names too, where the text shows it names a town
-    so ("the city of Kuibyshev", "Kuibyshev province": a city named after a person for a
-    time) and the gazetteer knows a city of 100,000 people or more by it: each with the
+    so ("the city of Kuibyshev", "Kuibyshev province", "the works at Kalinin": a city named
+    after a person for a time) and the gazetteer knows a city of 100,000 people or more by it: each with the
     city. Such a name stands for the town right after "in", "at" or "near" (`town_at`)."""
     found: dict[str, gazetteer.GeoPlace] = {}
     named = []
@@ -371,6 +408,7 @@ def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str,
                 named.append(m.group(1))
             at = text.find(words, at + 1)
     named += [m.group(1) for m in _ending_at_heads(text, TOWN_UNIT_HEAD, _UNIT_NAME_LAST)]
+    named += [m.group(1) for m in _TOWN_AFTER_SITE.finditer(text)]
     for name in named:
         if name in surnames and name not in found:
             geo = gazetteer.lookup(name)
@@ -725,6 +763,10 @@ def discover(
             places.add(name, geo.type, geo, "named in the text; GeoNames")
     for m in _ending_at_heads(text, _SITE_HEAD, _SITE):
         name, words = m.group(1), m.group(1).split()
+        same = places.find(" ".join(words[:-1]))
+        if same is not None and same.get("type") == _SITE_HEADS[words[-1].lower()] and places.find(name) is None:
+            places.forms[name] = same  # "the Belomor canal", the index's Belomor a canal: the canal, named whole
+            continue
         if (
             places.find(name) is None
             # "the Belomor canal": Belomor is the place; "the Moscow Metro", capitalised, is a name
@@ -737,6 +779,14 @@ def discover(
             and (words[-1][0].isupper() or words[0].lower() not in lowercase_words)
         ):
             places.add(name, _SITE_HEADS[words[-1].lower()], None, "named in the text")
+    for m in _ending_at_heads(text, _ROUTE_HEAD, _ROUTE):  # "the Moscow-Donbass trunk line"
+        ends = re.split(r"[-–]", m.group(1))
+        if places.find(m.group(0)) is None and all(
+            end not in not_places
+            and (places.find(end) is not None or gazetteer.lookup_romanised(end, everything=True) is not None)
+            for end in ends
+        ):
+            places.add(m.group(0), "route", None, "named in the text")
     for name, kind in _features_word_first(text):
         if places.find(name) is None and name.split()[-1] not in not_places:
             places.add(name, kind, gazetteer.lookup(name, everything=True), "named in the text")
@@ -1019,6 +1069,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for name in sorted({m.group(1) for m in world_parts(text)} - set(ctx.profile.not_places)):
         known = places.find(name)
         world[name] = known if known is not None else places.add(name, "region", None, "named in the text")
+    # "the Metro" where the register's one site so headed is "Moscow Metro"
+    by_head = sites_by_head(reg, rejected)
+    head_alone = re.compile(r"\b[Tt]he (" + "|".join(sorted(by_head)) + r")(?![\w'’-]| [A-Z])") if by_head else None
     towns = towns_named_after_persons(text, person_words)
     for name in towns:  # "Kuibyshev province": the province of the city named after him
         for head in ("province", "region", "oblast"):
@@ -1059,6 +1112,18 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 start, end = m.span(1)
                 place = world.get(m.group(1))
                 if place is not None and place not in rejected and not any(a < end and start < b for a, b in taken):
+                    spans.append(
+                        (start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}"))
+                    )
+                    used.add(place.get(XML_ID))
+                    counts["placeName"] += 1
+            spans.sort(key=lambda span: span[0])
+        if head_alone is not None:
+            taken = [(a, b) for a, b, _ in spans]
+            for m in head_alone.finditer(text):
+                start, end = m.span(1)
+                if not any(a < end and start < b for a, b in taken):
+                    place = by_head[m.group(1)]
                     spans.append(
                         (start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}"))
                     )
