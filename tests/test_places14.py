@@ -714,20 +714,20 @@ def test_a_country_or_big_city_standing_alone_is_a_place_without_a_cue():
 
 def test_a_hall_a_church_or_a_metro_named_after_a_name_is_a_site():
     """ "the October Hall", "the Moscow Metro" (a capitalised head after a place: the whole
-    name), "the Smolny church": sites; not "the Town Hall" nor "the Main Gate" (a common
-    word before a head that needs a name), nor "the Moscow metro" (the city's metro: the
-    city). The persons' pass leaves a surname that is such a head to the places pass where a
+    name), "the Smolny Church": sites; not "the Town Hall" nor "the Main Gate" (a common
+    word before a head that needs a name), nor "the Moslem church" (in lower case: a faith's
+    church), nor "the Moscow metro" (the city's metro: the city). The persons' pass leaves a surname that is such a head to the places pass where a
     capitalised word that is no forename comes before it ("the October Hall"), not "Jason
     Hall"."""
     from teikit.enrich.places import names_site
 
     text = (
         "The trial opened in the October Hall in Moscow. The Moscow Metro opened; the Moscow metro grew. "
-        "Prayers in the Smolny church. They met at the Town Hall and by the Main Gate."
+        "Prayers in the Smolny Church. They met at the Town Hall and by the Main Gate, then in the Moslem church."
     )
     found = _discovered(text, common=("main", "town"))
-    assert {"October Hall", "Moscow Metro", "Smolny church"} <= found
-    assert not found & {"Town Hall", "Main Gate", "Moscow metro"}
+    assert {"October Hall", "Moscow Metro", "Smolny Church"} <= found
+    assert not found & {"Town Hall", "Main Gate", "Moscow metro", "Moslem church"}
     hall = text.index("Hall")
     assert names_site(text, hall, hall + 4, {"Jason"})
     other = "A book by Jason Hall."

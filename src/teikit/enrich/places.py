@@ -195,11 +195,12 @@ _SITE_HEADS = {
     "square": "square", "bridge": "site", "embankment": "street", "canal": "canal", "theatre": "site",
     "theater": "site", "hotel": "site", "cemetery": "site", "prison": "site", "park": "site",
     "mausoleum": "site", "museum": "site", "stadium": "site", "hall": "site", "church": "site", "gardens": "site",
-    "gate": "site", "metro": "site", "airport": "site", "fortress": "site",
+    "gate": "site", "metro": "site", "airport": "site", "fortress": "site", "chapel": "site",
 }  # fmt: skip
-# Heads that name a site only after a name of its own, not after a common word ("the Town
-# Hall", "the Main Gate"): those the other heads' rules, older, did not need.
-_NAMED_SITE_HEADS = frozenset({"hall", "church", "gardens", "gate", "metro", "airport", "fortress"})
+# Heads that name a site only capitalised and after a name of their own: not after a common
+# word ("the Town Hall", "the Main Gate"), nor in lower case, where a faith's or a people's
+# word before them makes no name ("the Moslem church", "the Catholic church").
+_NAMED_SITE_HEADS = frozenset({"hall", "church", "gardens", "gate", "metro", "airport", "fortress", "chapel"})
 _SITE_WORDS = "|".join(f"{w}|{w.capitalize()}" for w in _SITE_HEADS)
 # Not a possessive before the head: "the Kremlin's Great Palace" is the Kremlin's palace.
 # "The Passion Monastery" opening a sentence; one lower-case word between ("the vast Moskva hotel").
@@ -208,11 +209,11 @@ _SITE_HEAD = re.compile(rf" (?:{_SITE_WORDS})\b")
 # A railway or a road named by the places it joins, a dash between them: "the Moscow-Donbass
 # trunk line", "the Baikal–Amur line" (a route, as a canal is; a line named by one place is
 # its administration's, a body: "the Donetsk line").
-_ROUTE = re.compile(
-    r"(?<![\w'’-])([A-Z][a-z'’]+[-–][A-Z][a-z'’]+) (?:(?:trunk|main|railway|rail|military) )?"
-    r"(?:line|railway|railroad|highway|road)$"
+# Sought by the dash and the second name (`re` seeks the dash fast), the first read back.
+_ROUTE_END = re.compile(
+    r"[-–]([A-Z][a-z'’]+) (?:(?:trunk|main|railway|rail|military) )?(?:line|railway|railroad|highway|road)\b"
 )
-_ROUTE_HEAD = re.compile(r" (?:line|railway|railroad|highway|road)\b")
+_ROUTE_START = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+$")
 # A hyphen and a people's adjective after a name: the name is half of an adjective.
 _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
 # Another name of a place in brackets after it: "Nizhnyi Novgorod (Gorky)".
@@ -358,6 +359,10 @@ def units(text: str, keys: dict, heads: dict[str, str]):
             yield f"{name}{qualified.group(0) if qualified else ''} {h.group(1)}", heads[head], place
 
 
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
 def sites_by_head(reg: registers.Register, rejected: Collection) -> dict:
     """The sites of the register that a capitalised head ends, of two words ("Moscow Metro",
     "Bolshoi Theatre"), by that head ("Metro"), where no other site of the register has it:
@@ -386,11 +391,24 @@ _SITE_NOUNS = (
     "works", "factory", "factories", "plant", "plants", "mill", "mills", "mine", "mines", "shipyard", "shipyards",
     "station", "depot", "port", "garrison", "camp", "camps", "prison",
 )  # fmt: skip
-_TOWN_AFTER_SITE = re.compile(
-    r" (?:at|in|near) (?:"
-    + "|".join(rf"(?<=\b{noun} {prep} )" for noun in _SITE_NOUNS for prep in ("at", "in", "near"))
-    + r")([A-Z][a-z'’-]+)\b(?!['’]s| [A-Z])"
-)
+_TOWN_AFTER_SITE = re.compile(r"([A-Z][a-z'’-]+)\b(?!['’]s| [A-Z])")
+
+
+@cache
+def _site_prepositions() -> ahocorasick_rs.AhoCorasick:
+    # "works at ", "factory in "...: found in one scan of the book (in Rust), the name after
+    # each matched there; a pattern of them all, opening with a space, was tried at every space
+    return ahocorasick_rs.AhoCorasick([f"{noun} {prep} " for noun in _SITE_NOUNS for prep in ("at", "in", "near")])
+
+
+def _towns_after_sites(text: str) -> Iterator[str]:
+    """The names right after a building's or an establishment's noun and "at", "in" or
+    "near" ("the works at Kalinin"): not a possessive, nor a longer name ("at Kirov Works")."""
+    for _, at, end in _site_prepositions().find_matches_as_indexes(text):
+        if at == 0 or not text[at - 1].isalnum():
+            m = _TOWN_AFTER_SITE.match(text, end)
+            if m:
+                yield m.group(1)
 
 
 def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str, gazetteer.GeoPlace]:
@@ -408,7 +426,7 @@ def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str,
                 named.append(m.group(1))
             at = text.find(words, at + 1)
     named += [m.group(1) for m in _ending_at_heads(text, TOWN_UNIT_HEAD, _UNIT_NAME_LAST)]
-    named += [m.group(1) for m in _TOWN_AFTER_SITE.finditer(text)]
+    named += _towns_after_sites(text)
     for name in named:
         if name in surnames and name not in found:
             geo = gazetteer.lookup(name)
@@ -758,9 +776,11 @@ def discover(
             places.add(name, geo.type, geo, "named in the text; GeoNames")
     for name, geo in coordinated(text, places, person_like | not_places | topics, lowercase_words):
         places.add(name, geo.type, geo, "named in the text; GeoNames")
-    for name, geo in bare_places(text, capitalised, person_like | not_places | topics | nicknames, lowercase_words):
-        if places.find(name) is None:
-            places.add(name, geo.type, geo, "named in the text; GeoNames")
+    held = places.find
+    for name, geo in bare_places(
+        text, capitalised, person_like | not_places | topics | nicknames, lowercase_words, lambda n: held(n) is not None
+    ):
+        places.add(name, geo.type, geo, "named in the text; GeoNames")
     for m in _ending_at_heads(text, _SITE_HEAD, _SITE):
         name, words = m.group(1), m.group(1).split()
         same = places.find(" ".join(words[:-1]))
@@ -771,7 +791,10 @@ def discover(
             places.find(name) is None
             # "the Belomor canal": Belomor is the place; "the Moscow Metro", capitalised, is a name
             and (places.find(" ".join(words[:-1])) is None or words[-1][0].isupper())
-            and (words[-1].lower() not in _NAMED_SITE_HEADS or words[0].lower() not in lowercase_words)
+            and (
+                words[-1].lower() not in _NAMED_SITE_HEADS
+                or (words[-1][0].isupper() and words[0].lower() not in lowercase_words)
+            )
             # a person's name before a capitalised head names the site after him ("the Lenin Mausoleum")
             and (words[0] not in not_places or words[-1][0].isupper())
             and not _ADJECTIVE.search(words[0])
@@ -779,14 +802,17 @@ def discover(
             and (words[-1][0].isupper() or words[0].lower() not in lowercase_words)
         ):
             places.add(name, _SITE_HEADS[words[-1].lower()], None, "named in the text")
-    for m in _ending_at_heads(text, _ROUTE_HEAD, _ROUTE):  # "the Moscow-Donbass trunk line"
-        ends = re.split(r"[-–]", m.group(1))
-        if places.find(m.group(0)) is None and all(
+    for m in _ROUTE_END.finditer(text):  # "the Moscow-Donbass trunk line"
+        first = _ROUTE_START.search(text, max(0, m.start() - 30), m.start())
+        if first is None:
+            continue
+        name, ends = text[first.start() : m.end()], (first.group(0), m.group(1))
+        if places.find(name) is None and all(
             end not in not_places
             and (places.find(end) is not None or gazetteer.lookup_romanised(end, everything=True) is not None)
             for end in ends
         ):
-            places.add(m.group(0), "route", None, "named in the text")
+            places.add(name, "route", None, "named in the text")
     for name, kind in _features_word_first(text):
         if places.find(name) is None and name.split()[-1] not in not_places:
             places.add(name, kind, gazetteer.lookup(name, everything=True), "named in the text")
@@ -862,34 +888,51 @@ def unit_named(places: registers.Places, name: str, kind: str):
     return None
 
 
-def bare_places(text: str, capitalised: Collection[str], not_places: Collection[str], lowercase: Counter):
+def bare_places(
+    text: str, capitalised: Collection[str], not_places: Collection[str], lowercase: Counter, held=lambda name: False
+):
     """Countries, and cities of 100,000 people or more under their own name (not another
     name of one: "Gorky", "Molotov"), that the text writes as names of their own with no
     cue before them ("Warsaw fell", "he visited Vladivostok"): (name, place) for each word of
     `capitalised` (the book's capitalised words) that every one of its uses shows standing
     alone (`_BARE_BEFORE`, `_BARE_AFTER`: no capitalised word beside it, no possessive, no
     hyphenated word it opens), once at least in a sentence. Not a word of `not_places` (a
-    person's name: "Engels", "Lincoln"), nor one the book writes in lower case ("Nice")."""
-    for name in sorted(capitalised):
-        if name in not_places or name in lowercase or name.lower() in lowercase or _ADJECTIVE.search(name):
-            continue
-        geo = gazetteer.lookup(name)
-        if geo is None or not (geo.type == "country" or (geo.type == "city" and geo.population >= _MIN_BARE)):
-            continue
-        if gazetteer.fold(geo.name) != gazetteer.fold(name):
-            continue
-        alone = 0
-        for m in re.finditer(rf"(?<![\w'’-]){name}(?![\w])", text):
-            follows = _LOWER_AFTER.match(text, m.end())
-            if _BARE_AFTER.match(text, m.end()) or (
-                follows and (follows.group(1) in _SITE_HEADS or lowercase.get(follows.group(1), 0) < _COMMON)
-            ):
-                alone = 0  # "the Astoria hotel", "Tsentralnyi gosudarstvennyi arkhiv": a building's, a title's
-                break
-            if not _BARE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
-                alone += 1
-        if alone:
-            yield name, geo
+    person's name: "Engels", "Lincoln"), nor one the book writes in lower case ("Nice"), nor
+    one `held` says the register holds already."""
+    wanted = [
+        name
+        for name in capitalised
+        if name not in not_places and name.lower() not in lowercase and not _ADJECTIVE.search(name) and not held(name)
+    ]
+    candidates = {
+        name: geo
+        for name, geo in gazetteer.lookup_many(wanted).items()
+        if (geo.type == "country" or (geo.type == "city" and geo.population >= _MIN_BARE))
+        and gazetteer.fold(geo.name) == gazetteer.fold(name)
+    }
+    if not candidates:
+        return
+    alone: Counter = Counter()
+    never: set[str] = set()  # written once at least beside a capitalised word, a building's word...
+    # every use of every candidate in one scan of the book (Aho-Corasick, in Rust): a pattern
+    # of each, or `str.find` for each, took tens of milliseconds of the bundled book
+    names = sorted(candidates)
+    finder = ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    for i, start, end in finder.find_matches_as_indexes(text):
+        if (start and (text[start - 1].isalnum() or text[start - 1] in "_'’-")) or (
+            end < len(text) and (text[end].isalnum() or text[end] == "_")
+        ):
+            continue  # inside a longer word
+        follows = _LOWER_AFTER.match(text, end)
+        if _BARE_AFTER.match(text, end) or (
+            follows and (follows.group(1) in _SITE_HEADS or lowercase.get(follows.group(1), 0) < _COMMON)
+        ):
+            never.add(names[i])  # "the Astoria hotel", "Tsentralnyi gosudarstvennyi arkhiv": a building's, a title's
+        elif not _BARE_BEFORE.search(text, max(0, start - 20), start):
+            alone[names[i]] += 1
+    for name in names:
+        if alone[name] and name not in never:
+            yield name, candidates[name]
 
 
 def coordinated(text: str, places: registers.Places, not_places: Collection[str], lowercase: Collection[str]):
@@ -1071,7 +1114,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         world[name] = known if known is not None else places.add(name, "region", None, "named in the text")
     # "the Metro" where the register's one site so headed is "Moscow Metro"
     by_head = sites_by_head(reg, rejected)
-    head_alone = re.compile(r"\b[Tt]he (" + "|".join(sorted(by_head)) + r")(?![\w'’-]| [A-Z])") if by_head else None
+    # (the heads' capitals open the pattern, which `re` seeks fast; "the " before is read after)
+    head_alone = re.compile("(" + "|".join(sorted(by_head)) + r")(?![\w'’-]| [A-Z])") if by_head else None
     towns = towns_named_after_persons(text, person_words)
     for name in towns:  # "Kuibyshev province": the province of the city named after him
         for head in ("province", "region", "oblast"):
@@ -1079,7 +1123,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             if unit_name not in keys and unit_name in text:
                 keys[unit_name] = places.find(unit_name) or places.add(unit_name, "region", None, "named in the text")
     matcher = Matcher(keys, split_hyphens=True)
-    town_names = re.compile(r"\b(" + "|".join(map(re.escape, sorted(towns))) + r")\b") if towns else None
+    # (the names' capitals open the pattern, which `re` seeks fast; one opening with `\b` was
+    # tried at every position of every paragraph: the word boundary before is tested after)
+    town_names = re.compile(r"(" + "|".join(map(re.escape, sorted(towns))) + r")\b") if towns else None
     cue = textplaces.before(ctx.profile)
     bodies = body_words(ctx.profile)
     function_words = _FUNCTION_WORDS | ctx.profile.english_words
@@ -1118,21 +1164,31 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                     used.add(place.get(XML_ID))
                     counts["placeName"] += 1
             spans.sort(key=lambda span: span[0])
-        if head_alone is not None:
+        alone = [
+            m.span(1)
+            for m in (head_alone.finditer(text) if head_alone is not None and head_alone.search(text) else ())
+            if text[m.start() - 4 : m.start()] in ("the ", "The ")
+            and not (m.start() > 4 and _word_char(text[m.start() - 5]))
+        ]
+        if alone:
             taken = [(a, b) for a, b, _ in spans]
-            for m in head_alone.finditer(text):
-                start, end = m.span(1)
+            for start, end in alone:
                 if not any(a < end and start < b for a, b in taken):
-                    place = by_head[m.group(1)]
+                    place = by_head[text[start:end]]
                     spans.append(
                         (start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}"))
                     )
                     used.add(place.get(XML_ID))
                     counts["placeName"] += 1
             spans.sort(key=lambda span: span[0])
-        if town_names is not None:  # "evacuated to Moscow, then in Kuibyshev": the town named after him
+        named_towns = [
+            m
+            for m in (town_names.finditer(text) if town_names is not None and town_names.search(text) else ())
+            if not (m.start() and _word_char(text[m.start() - 1]))
+        ]
+        if named_towns:  # "evacuated to Moscow, then in Kuibyshev": the town named after him
             taken = [(a, b) for a, b, _ in spans]
-            for m in town_names.finditer(text):
+            for m in named_towns:
                 start, end = m.span(1)
                 if town_at(text, start, end) and not any(a < end and start < b for a, b in taken):
                     place = places.find(m.group(1))
