@@ -802,3 +802,25 @@ def test_a_sites_head_alone_names_the_one_site_of_the_register_so_headed():
     places.add("Sverdlov Hall", "site", None, "named in the text")
     places.add("Belomor canal", "canal", None, "named in the text")
     assert sites_by_head(reg, []) == {"Metro": metro}
+
+
+def test_a_place_the_text_says_what_it_is_of_in_apposition_is_a_place():
+    """ "Kabany, a village near Chernobyl", "the Conciergerie, a prison situated on the
+    island", "Granville, a port town,": places of that kind, no gazetteer needed; not a
+    person's trade ("Jones, a town councillor", "Smith, a village blacksmith"), nor a
+    sentence's first word without "the" ("Paris, a city of light": anything may open one)."""
+    text = (
+        "He was born in Kabany, a village near Chernobyl. She was taken to the Conciergerie, a prison situated "
+        "on the island. They hoped for Granville, a port town, in vain. He met Jones, a town councillor, and "
+        "Smith, a village blacksmith. Paris, a city of light."
+    )
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, set(), Counter({"the": 9, "town": 9, "village": 9}))
+    kinds = {registers.place_names(p)[0]: p.get("type") for p in places.reg.entries.values()}
+    assert kinds.get("Kabany") == kinds.get("Granville") == "settlement" and kinds.get("Conciergerie") == "site"
+    assert not {"Jones", "Smith", "Paris"} & set(kinds)

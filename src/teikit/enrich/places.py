@@ -30,6 +30,13 @@ it includes); the text adds, in a book with an index:
   and so, after "the", by a name of their own the register does not hold as a place ("the
   Krasnopresnensky district"; "the Bauman district", named after a person: no mention of
   him), but not where a body's words follow ("the Proletarsky district party committee");
+- countries, and cities of 100,000 people or more under their own name, written alone with
+  no cue ("the army entered Warsaw", "visited Vladivostok"): no capitalised word beside them,
+  no possessive, not only opening sentences, nor a person's name (`bare_places`);
+- a place the text says what it is of, in apposition ("Kabany, a village near Chernobyl",
+  "the Conciergerie, a prison situated on the island"), though no gazetteer knows it;
+- railways and roads named by the two places they join, a dash between ("the Moscow-Donbass
+  trunk line", "the Baikal–Amur line"): one route;
 - squares, streets and buildings named their word first, the French, Italian or Spanish way
   ("the Palais Royal", "the Hôtel de Ville", "the Place de la Concorde", "Piazza Navona");
 - named features by their last word ("Panama Canal", "Lenin Hills") or their first, the
@@ -40,10 +47,18 @@ it includes); the text adds, in a book with an index:
   ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"), and
   names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas); a building's
   name may open a sentence ("The Passion Monastery") or follow a lower-case word ("the vast
-  Moskva hotel").
+  Moskva hotel"); halls, churches, chapels, gates, gardens, metros, airports and fortresses
+  only capitalised after a name ("the October Hall"; not "the Town Hall", "the Moslem
+  church"); a capitalised head after a place names the whole ("the Moscow Metro"), a
+  lower-case one the place ("the Dmitrov canal"), unless the place is itself of the head's
+  kind ("the Belomor canal", the register's canal Belomor); "the Metro" alone names the
+  register's one site so headed (`sites_by_head`);
+- a unit's word with "military" or "autonomous" before it ("the Moscow military region"):
+  one territory, as "Moscow province" is.
 
 A person's surname that a city bore (Kuibyshev, Samara's name from 1935 to 1991) is that
-city where the text shows it names a town ("the city of Kuibyshev", "Kuibyshev province")
+city where the text shows it names a town ("the city of Kuibyshev", "Kuibyshev province",
+"the works at Kalinin")
 and the gazetteer knows a city of 100,000 or more by it, only right after "in", "at" or
 "near" ("stayed in Kuibyshev"; not "faith in Kuibyshev", "in Kuibyshev's view"): the
 persons' pass leaves those mentions to this one.
@@ -285,6 +300,39 @@ _UNIT_AFTER_THE = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:-[A-Z][a-z'�
 # capital – Piter – made an impression", "the port, Odessa, was". Sought by the words'
 # letters; the word boundary before them tested after (`_appositions`).
 _APPOSITION = re.compile(r"(?:capital|city|town|village|port)(?:,| –| —) ([A-Z][a-z'’]+)(?=,| –| —)")
+
+
+# A place the text says what it is of, in apposition after it: "Kabany, a village near
+# Chernobyl", "the Conciergerie, a prison situated on the island". Sought by ", a " (fast for
+# `re`), the name read back; the word after the kind's must not go on with a noun ("Smith, a
+# village blacksmith", "Jones, a town councillor": a person's trade).
+_KIND_AFTER = {
+    "village": "settlement", "town": "settlement", "hamlet": "settlement", "settlement": "settlement",
+    "city": "city", "port": "city", "suburb": "district", "district": "district", "province": "region",
+    "region": "region", "river": "river", "island": "island", "prison": "site", "fortress": "site",
+    "palace": "site", "castle": "site", "monastery": "site", "cathedral": "site",
+}  # fmt: skip
+_APPOSED_KIND = re.compile(
+    r", an? (?:[a-z]+ )?(" + "|".join(_KIND_AFTER) + r")(?=[,.;:)]| (?:near|in|on|of|at|by|north|south|east|west"
+    r"|situated|where|which|that|some|about|with|close|outside|not|then|founded|built|lying|famous)\b)"
+)
+_APPOSED_NAME = re.compile(r"(?<![\w'’.-])([A-Z][a-zß-ÿ'’]+(?:[ -][A-Z][a-zß-ÿ'’]+)?)$")
+
+
+def _apposed_kinds(text: str) -> Iterator[tuple[str, str, int]]:
+    """(name, type, where it begins) for each place named before an apposition saying what
+    it is ("Kabany, a village near Chernobyl"); the name not opening a sentence unless
+    "the" comes before it ("The Conciergerie, a prison")."""
+    for m in _APPOSED_KIND.finditer(text):
+        n = _APPOSED_NAME.search(text, max(0, m.start() - 40), m.start())
+        if n is None:
+            continue
+        before = text[max(0, n.start() - 4) : n.start()]
+        if n.start() and not before.endswith((" ", "(", "\n")):
+            continue
+        if initial(text, n.start()) and not before.endswith(("the ", "The ")):
+            continue  # "Smith, a town he knew": a sentence's first word may be anything's
+        yield n.group(1), _KIND_AFTER[m.group(1)], n.start()
 
 
 def _appositions(text: str) -> Iterator[re.Match]:
@@ -699,6 +747,10 @@ def discover(
     for m in _appositions(text):  # "the capital – Piter –", "the port, Odessa,"
         seen[m.group(1)] += 1
         strong[m.group(1)] += 1
+    for name, kind, _ in _apposed_kinds(text):  # "Kabany, a village near Chernobyl"
+        if name not in not_places and name not in person_like and name.lower() not in lowercase_words:
+            if places.find(name) is None and not _ADJECTIVE.search(name):
+                places.add(name, kind, None, "named in the text")
     for m in _EVENT.finditer(text):
         seen[m.group(1)] += 1
         strong[m.group(1)] += 1
