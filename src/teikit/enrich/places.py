@@ -411,6 +411,17 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c in "_-"
 
 
+# Markers among the matcher's keys of names marked only in some contexts (`apply`).
+_HEAD_ALONE = "a site's head alone"
+_TOWN = "a town named after a person"
+_NOT_ALONE_AFTER = re.compile(r"[\w'’-]| [A-Z]")
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether "the" (or "The") stands right before `start` as a word of its own."""
+    return text[start - 4 : start] in ("the ", "The ") and not (start > 4 and _word_char(text[start - 5]))
+
+
 def sites_by_head(reg: registers.Register, rejected: Collection) -> dict:
     """The sites of the register that a capitalised head ends, of two words ("Moscow Metro",
     "Bolshoi Theatre"), by that head ("Metro"), where no other site of the register has it:
@@ -1164,20 +1175,21 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for name in sorted({m.group(1) for m in world_parts(text)} - set(ctx.profile.not_places)):
         known = places.find(name)
         world[name] = known if known is not None else places.add(name, "region", None, "named in the text")
-    # "the Metro" where the register's one site so headed is "Moscow Metro"
-    by_head = sites_by_head(reg, rejected)
-    # (the heads' capitals open the pattern, which `re` seeks fast; "the " before is read after)
-    head_alone = re.compile("(" + "|".join(sorted(by_head)) + r")(?![\w'’-]| [A-Z])") if by_head else None
     towns = towns_named_after_persons(text, person_words)
     for name in towns:  # "Kuibyshev province": the province of the city named after him
         for head in ("province", "region", "oblast"):
             unit_name = f"{name} {head}"
             if unit_name not in keys and unit_name in text:
                 keys[unit_name] = places.find(unit_name) or places.add(unit_name, "region", None, "named in the text")
+    # Names matched only where their context says so, found by the same scan as the others:
+    # "the Metro" where the register's one site so headed is "Moscow Metro" (`sites_by_head`),
+    # and "in Kuibyshev" where the book names a town after a person (`town_at`).
+    by_head = {head: place for head, place in sites_by_head(reg, rejected).items() if head not in keys}
+    for head in by_head:
+        keys[head] = _HEAD_ALONE
+    for name in towns:
+        keys.setdefault(name, _TOWN)
     matcher = Matcher(keys, split_hyphens=True)
-    # (the names' capitals open the pattern, which `re` seeks fast; one opening with `\b` was
-    # tried at every position of every paragraph: the word boundary before is tested after)
-    town_names = re.compile(r"(" + "|".join(map(re.escape, sorted(towns))) + r")\b") if towns else None
     cue = textplaces.before(ctx.profile)
     bodies = body_words(ctx.profile)
     function_words = _FUNCTION_WORDS | ctx.profile.english_words
@@ -1189,6 +1201,16 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         found = matcher.find(text)
         starts = {start for start, _, _, _ in found}  # a bracketed name the register knows is matched as such
         for start, end, key, place in found:
+            if place is _HEAD_ALONE:
+                if not _after_the(text, start) or _NOT_ALONE_AFTER.match(text, end):
+                    continue  # "the Metro", not "Metro-Vickers" nor "the Metro Vickers"
+                place = by_head[key]
+            elif place is _TOWN:
+                if not town_at(text, start, end):
+                    continue  # "evacuated to Moscow, then in Kuibyshev": the town named after him
+                place = places.find(key)
+                if place is None:
+                    place = places.add(key, "city", towns[key], "named in the text; GeoNames")
             if place is None or place in rejected:
                 continue  # a name of an entry the editor rejected
             if strict and key.lower() in lowercase and not textplaces.cue_before(text, start, cue):
@@ -1210,44 +1232,6 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 start, end = m.span(1)
                 place = world.get(m.group(1))
                 if place is not None and place not in rejected and not any(a < end and start < b for a, b in taken):
-                    spans.append(
-                        (start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}"))
-                    )
-                    used.add(place.get(XML_ID))
-                    counts["placeName"] += 1
-            spans.sort(key=lambda span: span[0])
-        alone = [
-            m.span(1)
-            for m in (head_alone.finditer(text) if head_alone is not None and head_alone.search(text) else ())
-            if text[m.start() - 4 : m.start()] in ("the ", "The ")
-            and not (m.start() > 4 and _word_char(text[m.start() - 5]))
-        ]
-        if alone:
-            taken = [(a, b) for a, b, _ in spans]
-            for start, end in alone:
-                if not any(a < end and start < b for a, b in taken):
-                    place = by_head[text[start:end]]
-                    spans.append(
-                        (start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}"))
-                    )
-                    used.add(place.get(XML_ID))
-                    counts["placeName"] += 1
-            spans.sort(key=lambda span: span[0])
-        named_towns = [
-            m
-            for m in (town_names.finditer(text) if town_names is not None and town_names.search(text) else ())
-            if not (m.start() and _word_char(text[m.start() - 1]))
-        ]
-        if named_towns:  # "evacuated to Moscow, then in Kuibyshev": the town named after him
-            taken = [(a, b) for a, b, _ in spans]
-            for m in named_towns:
-                start, end = m.span(1)
-                if town_at(text, start, end) and not any(a < end and start < b for a, b in taken):
-                    place = places.find(m.group(1))
-                    if place is None:
-                        place = places.add(m.group(1), "city", towns[m.group(1)], "named in the text; GeoNames")
-                    if place in rejected:
-                        continue
                     spans.append(
                         (start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}"))
                     )
