@@ -220,7 +220,6 @@ _SITE_WORDS = "|".join(f"{w}|{w.capitalize()}" for w in _SITE_HEADS)
 # Not a possessive before the head: "the Kremlin's Great Palace" is the Kremlin's palace.
 # "The Passion Monastery" opening a sentence; one lower-case word between ("the vast Moskva hotel").
 _SITE = re.compile(rf"\b[Tt]he (?:[a-z]+ )?((?:[A-Z][a-z'’]*[a-z](?<!['’]s)\s){{1,2}}(?:{_SITE_WORDS}))$")
-_SITE_HEAD = re.compile(rf" (?:{_SITE_WORDS})\b")
 # A railway or a road named by the places it joins, a dash between them: "the Moscow-Donbass
 # trunk line", "the Baikal–Amur line" (a route, as a canal is; a line named by one place is
 # its administration's, a body: "the Donetsk line").
@@ -639,6 +638,23 @@ def _districts_of(text: str) -> Iterator[tuple[str, str]]:
             yield m.group(1), head + m.group(0)
 
 
+@cache
+def _site_head_words() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick([f" {w}" for head in _SITE_HEADS for w in (head, head.capitalize())])
+
+
+def _site_names(text: str) -> Iterator[re.Match]:
+    """The matches of `_SITE` (anchored at its end) ending with a site's head: the heads
+    found in one scan (Aho-Corasick, in Rust; a pattern of them, opening with a space,
+    was tried at every space of the book), each followed by no letter."""
+    for _, start, end in _site_head_words().find_matches_as_indexes(text, overlapping=True):
+        if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            continue
+        m = _SITE.search(text, max(0, start - 60), end)
+        if m:
+            yield m
+
+
 def _ending_at_heads(text: str, heads: re.Pattern, name: re.Pattern):
     """The matches of `name` (anchored at its end) that end with a match of `heads`: the
     head words are found first, a scan much faster than one for the whole names."""
@@ -844,7 +860,7 @@ def discover(
         text, capitalised, person_like | not_places | topics | nicknames, lowercase_words, lambda n: held(n) is not None
     ):
         places.add(name, geo.type, geo, "named in the text; GeoNames")
-    for m in _ending_at_heads(text, _SITE_HEAD, _SITE):
+    for m in _site_names(text):
         name, words = m.group(1), m.group(1).split()
         same = places.find(" ".join(words[:-1]))
         if same is not None and same.get("type") == _SITE_HEADS[words[-1].lower()] and places.find(name) is None:
