@@ -2,7 +2,7 @@
 
 Converts the bundled book afresh (with its profile, and with teikit's default profile
 only) and ../shared/corpus/books/gardiner-french-revolution.txt, scores them against
-tests/data/enrich/anchored/iron-lazar-dev.txt, iron-lazar-dev2.txt, iron-lazar-dev3.txt and
+tests/data/enrich/anchored/iron-lazar-dev.txt, iron-lazar-dev2.txt, iron-lazar-dev3.txt, iron-lazar-dev4.txt and
 gardiner-french-revolution.txt (and the
 date-only samples in tests/data/enrich/dates-dev); likewise each book of the no-index
 development samples (tests/data/enrich/noindex-dev, run name = the book's file stem), and prints the figures and every miss,
@@ -41,13 +41,19 @@ RUNS = {
             "anchored/iron-lazar-dev.txt",
             "anchored/iron-lazar-dev2.txt",
             "anchored/iron-lazar-dev3.txt",
+            "anchored/iron-lazar-dev4.txt",
             "dates-dev/iron-lazar-dates.txt",
         ),
     ),
     "lazar-noprofile": (
         LAZAR,
         "default",
-        ("anchored/iron-lazar-dev.txt", "anchored/iron-lazar-dev2.txt", "anchored/iron-lazar-dev3.txt"),
+        (
+            "anchored/iron-lazar-dev.txt",
+            "anchored/iron-lazar-dev2.txt",
+            "anchored/iron-lazar-dev3.txt",
+            "anchored/iron-lazar-dev4.txt",
+        ),
     ),
     "gardiner": (GARDINER, None, ("anchored/gardiner-french-revolution.txt", "dates-dev/gardiner-dates.txt")),
 }

@@ -677,3 +677,150 @@ def test_a_place_in_apposition_to_a_towns_word_or_with_a_possessive_after_a_cue(
     assert found("The port, Odessa, was closed.") == {"Odessa"}
     assert found("They walked to Efremov's market.") == {"Efremov"}
     assert found("In the city, Zhdanov, said the report.", {"Zhdanov"}) == set()
+
+
+def _discovered(text: str, persons: set[str] = set(), common: tuple[str, ...] = ()) -> set[str]:  # noqa: B006
+    """The places `discover` enters for `text`, its capitalised words offered to the rules
+    that read them all, as a book's word counts give them."""
+    import re
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    places = registers.Places(registers.Register("place"))
+    lowercase = Counter({w: 10 for w in [*re.findall(r"\b[a-z]+\b", text), *common]})
+    capitalised = set(re.findall(r"\b[A-Z][a-z]+\b", text))
+    discover(places, text, persons, lowercase, capitalised=capitalised)
+    return {registers.place_names(p)[0] for p in places.reg.entries.values()}
+
+
+def test_a_country_or_big_city_standing_alone_is_a_place_without_a_cue():
+    """ "the army entered Warsaw", "he visited Vladivostok", "talks with Finland": a country,
+    or a city of 100,000 or more under its own name, written with no capitalised word beside
+    it, is a place with no preposition before it. Not a person's name (Engels), another name
+    of a city (Gorky, Nizhnii Novgorod's), a name beside a capitalised word ("George
+    Washington", "Lincoln Memorial"), a building's name ("the Astoria hotel"), nor a name the
+    text writes only opening a sentence."""
+    text = (
+        "The army entered Warsaw. He visited Vladivostok, then talks with Finland began. "
+        "Engels wrote much; he read Gorky gladly. George Washington spoke; the Lincoln Memorial stood. "
+        "He lived at the Astoria hotel. Harbin fell."
+    )
+    found = _discovered(text, persons={"Engels", "Washington"})
+    assert {"Warsaw", "Vladivostok", "Finland"} <= found
+    assert not found & {"Engels", "Gorky", "Washington", "Lincoln", "Astoria", "Harbin"}
+
+
+def test_a_hall_a_church_or_a_metro_named_after_a_name_is_a_site():
+    """ "the October Hall", "the Moscow Metro" (a capitalised head after a place: the whole
+    name), "the Smolny Church": sites; not "the Town Hall" nor "the Main Gate" (a common
+    word before a head that needs a name), nor "the Moslem church" (in lower case: a faith's
+    church), nor "the Moscow metro" (the city's metro: the city). The persons' pass leaves a surname that is such a head to the places pass where a
+    capitalised word that is no forename comes before it ("the October Hall"), not "Jason
+    Hall"."""
+    from teikit.enrich.places import names_site
+
+    text = (
+        "The trial opened in the October Hall in Moscow. The Moscow Metro opened; the Moscow metro grew. "
+        "Prayers in the Smolny Church. They met at the Town Hall and by the Main Gate, then in the Moslem church."
+    )
+    found = _discovered(text, common=("main", "town"))
+    assert {"October Hall", "Moscow Metro", "Smolny Church"} <= found
+    assert not found & {"Town Hall", "Main Gate", "Moscow metro", "Moslem church"}
+    hall = text.index("Hall")
+    assert names_site(text, hall, hall + 4, {"Jason"})
+    other = "A book by Jason Hall."
+    assert not names_site(other, other.index("Hall"), other.index("Hall") + 4, {"Jason"})
+
+
+def test_a_military_or_autonomous_unit_is_one_territory():
+    """ "the Moscow military district", "the Volga German autonomous republic": the place,
+    the unit's kind and its word, one name."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import units
+
+    keys = {"Moscow": etree.Element("place", type="city"), "Kiev": etree.Element("place", type="city")}
+    text = "He commanded the Moscow military district, then the Kiev military region; Moscow district."
+    assert [found[:2] for found in units(text, keys, dict(registers.PLACE_HEADS))] == [
+        ("Moscow military district", "district"),
+        ("Kiev military region", "region"),
+        ("Moscow district", "district"),
+    ]
+
+
+def test_a_railway_named_by_the_places_it_joins_is_one_route():
+    """ "the Moscow-Donbass trunk line", "the Baikal–Amur line": a route, one place, as a
+    canal is; not "the Donetsk line" (a line's administration, a body), nor a line named by
+    persons ("the Stalin-Kaganovich line")."""
+    found = _discovered(
+        "He built the Moscow-Donbass trunk line and planned the Baikal–Amur line. The Donetsk line ran late. "
+        "He followed the Stalin-Kaganovich line.",
+        persons={"Stalin", "Kaganovich"},
+    )
+    assert {"Moscow-Donbass trunk line", "Baikal–Amur line"} <= found
+    assert not {n for n in found if n.endswith("line")} - {"Moscow-Donbass trunk line", "Baikal–Amur line"}
+
+
+def test_a_features_name_and_its_own_kind_in_lower_case_is_that_feature_named_whole():
+    """ "the Belomor canal", where the register's Belomor is a canal: the canal, the whole
+    name its form; "the Dmitrov canal" (Dmitrov a town) leaves the town's name alone."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    places = registers.Places(registers.Register("place"))
+    canal = places.add("Belomor", "canal", None, "named in the text")
+    town = places.add("Dmitrov", "city", None, "named in the text")
+    discover(places, "The Belomor canal was dug; the Dmitrov canal too.", set(), Counter({"the": 9, "canal": 9}))
+    assert places.forms.get("Belomor canal") is canal  # marked as the canal (`apply` reads the forms)
+    assert "Dmitrov canal" not in places.forms and places.find("Dmitrov canal") is None
+    assert places.find("Dmitrov") is town
+
+
+def test_a_town_named_after_a_person_is_a_town_where_a_works_stands_there():
+    """ "the wagon-building works at Kalinin" (Tver, so named 1931-90): a works' town, so
+    Kalinin names a town there as after "the city of"; not "met Kalinin", nor "at Kirov's
+    dacha", nor a longer name ("the plant at Kirov Works")."""
+    from teikit.enrich.places import towns_named_after_persons
+
+    text = "The works at Kalinin grew. He met Kalinin. The plant at Kirov Works; the mill at Frunze's dacha."
+    assert set(towns_named_after_persons(text, {"Kalinin", "Kirov", "Frunze"})) == {"Kalinin"}
+
+
+def test_a_sites_head_alone_names_the_one_site_of_the_register_so_headed():
+    """ "the Metro", where the register's one site ending in "Metro" is the Moscow Metro; not
+    "the Hall" where two halls share it, nor a head in lower case or before a capitalised word."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import sites_by_head
+
+    reg = registers.Register("place")
+    places = registers.Places(reg)
+    metro = places.add("Moscow Metro", "site", None, "named in the text")
+    places.add("October Hall", "site", None, "named in the text")
+    places.add("Sverdlov Hall", "site", None, "named in the text")
+    places.add("Belomor canal", "canal", None, "named in the text")
+    assert sites_by_head(reg, []) == {"Metro": metro}
+
+
+def test_a_place_the_text_says_what_it_is_of_in_apposition_is_a_place():
+    """ "Kabany, a village near Chernobyl", "the Conciergerie, a prison situated on the
+    island", "Granville, a port town,": places of that kind, no gazetteer needed; not a
+    person's trade ("Jones, a town councillor", "Smith, a village blacksmith"), nor a
+    sentence's first word without "the" ("Paris, a city of light": anything may open one)."""
+    text = (
+        "He was born in Kabany, a village near Chernobyl. She was taken to the Conciergerie, a prison situated "
+        "on the island. They hoped for Granville, a port town, in vain. He met Jones, a town councillor, and "
+        "Smith, a village blacksmith. Paris, a city of light."
+    )
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    places = registers.Places(registers.Register("place"))
+    discover(places, text, set(), Counter({"the": 9, "town": 9, "village": 9}))
+    kinds = {registers.place_names(p)[0]: p.get("type") for p in places.reg.entries.values()}
+    assert kinds.get("Kabany") == kinds.get("Granville") == "settlement" and kinds.get("Conciergerie") == "site"
+    assert not {"Jones", "Smith", "Paris"} & set(kinds)

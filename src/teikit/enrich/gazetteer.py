@@ -44,6 +44,7 @@ import sqlite3
 import tempfile
 import tomllib
 import unicodedata
+from collections.abc import Collection
 from dataclasses import astuple, dataclass
 from functools import cache, lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
@@ -364,6 +365,32 @@ def lookup(name: str, everything: bool = False) -> GeoPlace | None:
     `everything`: then also smaller places, subdivisions and the features of gazetteer.toml."""
     rows = _rows(name, everything, " LIMIT 1")
     return GeoPlace(*rows[0]) if rows else None
+
+
+def lookup_many(names: Collection[str]) -> dict[str, GeoPlace]:
+    """`lookup` (well-known places only) for many names at once, those found: one query for
+    hundreds of names, where a query for each of a book's thousands of capitalised words
+    took tens of milliseconds."""
+    keys: dict[str, list[str]] = {}
+    for name in names:
+        keys.setdefault(fold(name), []).append(name)
+    found: dict[str, GeoPlace] = {}
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), 500):  # well under SQLite's limit of parameters
+        chunk = ordered[i : i + 500]
+        rows = (
+            _database()
+            .execute(
+                "SELECT key, geonameid, name, type, lat, lng, population FROM place"
+                f" WHERE key IN ({','.join('?' * len(chunk))}) AND {_WELL_KNOWN} ORDER BY key, rank",
+                chunk,
+            )
+            .fetchall()
+        )
+        for key, *row in rows:
+            for name in keys[key]:
+                found.setdefault(name, GeoPlace(*row))
+    return found
 
 
 def lookup_romanised(name: str, everything: bool = False) -> GeoPlace | None:

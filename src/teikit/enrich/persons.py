@@ -762,6 +762,8 @@ def apply(tei, ctx: Context):
                     continue  # "in Kuibyshev", "Kuibyshev province" where the book names a city so: for the places pass
                 if registers.FEATURE_FIRST.match(text, start):
                     continue  # "the Hall of Columns": a building's name, for the places pass
+                if places.names_site(text, start, end, people.by_forename):
+                    continue  # "the October Hall", "Sverdlov Hall": a building's name, for the places pass
                 if places.names_unit(text, start, end, unit, followers):
                     continue  # "the Bauman district": a unit named after him, for the places pass
                 if _renamed_place(text, start, end):

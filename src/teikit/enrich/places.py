@@ -30,6 +30,13 @@ it includes); the text adds, in a book with an index:
   and so, after "the", by a name of their own the register does not hold as a place ("the
   Krasnopresnensky district"; "the Bauman district", named after a person: no mention of
   him), but not where a body's words follow ("the Proletarsky district party committee");
+- countries, and cities of 100,000 people or more under their own name, written alone with
+  no cue ("the army entered Warsaw", "visited Vladivostok"): no capitalised word beside them,
+  no possessive, not only opening sentences, nor a person's name (`bare_places`);
+- a place the text says what it is of, in apposition ("Kabany, a village near Chernobyl",
+  "the Conciergerie, a prison situated on the island"), though no gazetteer knows it;
+- railways and roads named by the two places they join, a dash between ("the Moscow-Donbass
+  trunk line", "the Baikal–Amur line"): one route;
 - squares, streets and buildings named their word first, the French, Italian or Spanish way
   ("the Palais Royal", "the Hôtel de Ville", "the Place de la Concorde", "Piazza Navona");
 - named features by their last word ("Panama Canal", "Lenin Hills") or their first, the
@@ -40,10 +47,18 @@ it includes); the text adds, in a book with an index:
   ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"), and
   names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas); a building's
   name may open a sentence ("The Passion Monastery") or follow a lower-case word ("the vast
-  Moskva hotel").
+  Moskva hotel"); halls, churches, chapels, gates, gardens, metros, airports and fortresses
+  only capitalised after a name ("the October Hall"; not "the Town Hall", "the Moslem
+  church"); a capitalised head after a place names the whole ("the Moscow Metro"), a
+  lower-case one the place ("the Dmitrov canal"), unless the place is itself of the head's
+  kind ("the Belomor canal", the register's canal Belomor); "the Metro" alone names the
+  register's one site so headed (`sites_by_head`);
+- a unit's word with "military" or "autonomous" before it ("the Moscow military region"):
+  one territory, as "Moscow province" is.
 
 A person's surname that a city bore (Kuibyshev, Samara's name from 1935 to 1991) is that
-city where the text shows it names a town ("the city of Kuibyshev", "Kuibyshev province")
+city where the text shows it names a town ("the city of Kuibyshev", "Kuibyshev province",
+"the works at Kalinin")
 and the gazetteer knows a city of 100,000 or more by it, only right after "in", "at" or
 "near" ("stayed in Kuibyshev"; not "faith in Kuibyshev", "in Kuibyshev's view"): the
 persons' pass leaves those mentions to this one.
@@ -194,13 +209,25 @@ _SITE_HEADS = {
     "palace": "site", "cathedral": "site", "monastery": "site", "tower": "site", "station": "site",
     "square": "square", "bridge": "site", "embankment": "street", "canal": "canal", "theatre": "site",
     "theater": "site", "hotel": "site", "cemetery": "site", "prison": "site", "park": "site",
-    "mausoleum": "site", "museum": "site", "stadium": "site",
+    "mausoleum": "site", "museum": "site", "stadium": "site", "hall": "site", "church": "site", "gardens": "site",
+    "gate": "site", "metro": "site", "airport": "site", "fortress": "site", "chapel": "site",
 }  # fmt: skip
+# Heads that name a site only capitalised and after a name of their own: not after a common
+# word ("the Town Hall", "the Main Gate"), nor in lower case, where a faith's or a people's
+# word before them makes no name ("the Moslem church", "the Catholic church").
+_NAMED_SITE_HEADS = frozenset({"hall", "church", "gardens", "gate", "metro", "airport", "fortress", "chapel"})
 _SITE_WORDS = "|".join(f"{w}|{w.capitalize()}" for w in _SITE_HEADS)
 # Not a possessive before the head: "the Kremlin's Great Palace" is the Kremlin's palace.
 # "The Passion Monastery" opening a sentence; one lower-case word between ("the vast Moskva hotel").
 _SITE = re.compile(rf"\b[Tt]he (?:[a-z]+ )?((?:[A-Z][a-z'’]*[a-z](?<!['’]s)\s){{1,2}}(?:{_SITE_WORDS}))$")
-_SITE_HEAD = re.compile(rf" (?:{_SITE_WORDS})\b")
+# A railway or a road named by the places it joins, a dash between them: "the Moscow-Donbass
+# trunk line", "the Baikal–Amur line" (a route, as a canal is; a line named by one place is
+# its administration's, a body: "the Donetsk line").
+# Sought by the dash and the second name (`re` seeks the dash fast), the first read back.
+_ROUTE_END = re.compile(
+    r"[-–]([A-Z][a-z'’]+) (?:(?:trunk|main|railway|rail|military) )?(?:line|railway|railroad|highway|road)\b"
+)
+_ROUTE_START = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+$")
 # A hyphen and a people's adjective after a name: the name is half of an adjective.
 _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
 # Another name of a place in brackets after it: "Nizhnyi Novgorod (Gorky)".
@@ -218,12 +245,24 @@ _SHARED_HEAD = re.compile(r"\b((?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and [A-Z][a-z]+) 
 # or a district ("oblast", "krai" in the russian pack).
 _UNIT_TYPES = ("region", "district", "republic")
 _PEOPLES = re.compile(r"(?:ian|an)$")
+# A unit's word may have a word of its kind before it: "the Moscow military district", "the
+# Jewish autonomous region".
+_UNIT_QUALIFIER = re.compile(r" (?:military|autonomous)$")
 _UNIT_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$")
 # A city named after a person: where the text calls it a city or names its province.
 _TOWN_NAME = re.compile(r"([A-Z][a-z'’-]+)\b")
 TOWN_UNIT_HEAD = re.compile(r" (?:province|region|oblast)\b")
 _UNIT_NAME_LAST = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+) (?:province|region|oblast)$")
 _MIN_RENAMED = 100_000
+# A country, or a city of this size under its own name, is a place wherever the text writes
+# it as one alone ("Warsaw fell", "visited Vladivostok"), with no cue before it: see `bare_places`.
+_MIN_BARE = 100_000
+# Where a bare name stands as one of its own: not right after a capitalised word or an
+# initial ("George Washington", "Mr. Lincoln") nor before one ("Berlin Wall", "Washington
+# Irving"), nor opening a sentence, where any word has a capital.
+_BARE_BEFORE = re.compile(r"(?:[A-Z][\w'’]*\.?|[.!?:;\"“‘'(\[—–-]|^)\s*$")
+_LOWER_AFTER = re.compile(r" ([a-z]+)\b")
+_BARE_AFTER = re.compile(r"\s[A-Z]|[-–][A-Za-z]|['’]s\b")
 # The parts of the world English names with "the" and a capital ("the West" of the Cold War,
 # "the East", "the Continent" of British usage: Europe), not a sentence's "The" (the
 # compass word may be an adjective there), nor before a capitalised word or a hyphen ("the
@@ -260,6 +299,39 @@ _UNIT_AFTER_THE = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:-[A-Z][a-z'�
 # capital – Piter – made an impression", "the port, Odessa, was". Sought by the words'
 # letters; the word boundary before them tested after (`_appositions`).
 _APPOSITION = re.compile(r"(?:capital|city|town|village|port)(?:,| –| —) ([A-Z][a-z'’]+)(?=,| –| —)")
+
+
+# A place the text says what it is of, in apposition after it: "Kabany, a village near
+# Chernobyl", "the Conciergerie, a prison situated on the island". Sought by ", a " (fast for
+# `re`), the name read back; the word after the kind's must not go on with a noun ("Smith, a
+# village blacksmith", "Jones, a town councillor": a person's trade).
+_KIND_AFTER = {
+    "village": "settlement", "town": "settlement", "hamlet": "settlement", "settlement": "settlement",
+    "city": "city", "port": "city", "suburb": "district", "district": "district", "province": "region",
+    "region": "region", "river": "river", "island": "island", "prison": "site", "fortress": "site",
+    "palace": "site", "castle": "site", "monastery": "site", "cathedral": "site",
+}  # fmt: skip
+_APPOSED_KIND = re.compile(
+    r", an? (?:[a-z]+ )?(" + "|".join(_KIND_AFTER) + r")(?=[,.;:)]| (?:near|in|on|of|at|by|north|south|east|west"
+    r"|situated|where|which|that|some|about|with|close|outside|not|then|founded|built|lying|famous)\b)"
+)
+_APPOSED_NAME = re.compile(r"(?<![\w'’.-])([A-Z][a-zß-ÿ'’]+(?:[ -][A-Z][a-zß-ÿ'’]+)?)$")
+
+
+def _apposed_kinds(text: str) -> Iterator[tuple[str, str, int]]:
+    """(name, type, where it begins) for each place named before an apposition saying what
+    it is ("Kabany, a village near Chernobyl"); the name not opening a sentence unless
+    "the" comes before it ("The Conciergerie, a prison")."""
+    for m in _APPOSED_KIND.finditer(text):
+        n = _APPOSED_NAME.search(text, max(0, m.start() - 40), m.start())
+        if n is None:
+            continue
+        before = text[max(0, n.start() - 4) : n.start()]
+        if n.start() and not before.endswith((" ", "(", "\n")):
+            continue
+        if initial(text, n.start()) and not before.endswith(("the ", "The ")):
+            continue  # "Smith, a town he knew": a sentence's first word may be anything's
+        yield n.group(1), _KIND_AFTER[m.group(1)], n.start()
 
 
 def _appositions(text: str) -> Iterator[re.Match]:
@@ -315,7 +387,9 @@ def units(text: str, keys: dict, heads: dict[str, str]):
         return
     unit = re.compile(" (" + "|".join(f"{w}|{w.capitalize()}|{w.upper()}" for w in words) + r")\b(?! [A-Z])")
     for h in unit.finditer(text):
-        m = _UNIT_NAME.search(text, max(0, h.start() - 60), h.start())
+        qualified = _UNIT_QUALIFIER.search(text, max(0, h.start() - 12), h.start())
+        before = qualified.start() if qualified else h.start()
+        m = _UNIT_NAME.search(text, max(0, before - 60), before)
         if m is None:
             continue
         name, head = m.group(1), h.group(1).lower()
@@ -329,7 +403,38 @@ def units(text: str, keys: dict, heads: dict[str, str]):
             name = name.split()[-1]  # "In Moscow province": the last word alone
             place = keys.get(name)
         if place is not None and place.get("type") not in ("country", "continent", "sea", "river", "ocean"):
-            yield f"{name} {h.group(1)}", heads[head], place
+            yield f"{name}{qualified.group(0) if qualified else ''} {h.group(1)}", heads[head], place
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
+# Markers among the matcher's keys of names marked only in some contexts (`apply`).
+_HEAD_ALONE = "a site's head alone"
+_TOWN = "a town named after a person"
+_NOT_ALONE_AFTER = re.compile(r"[\w'’-]| [A-Z]")
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether "the" (or "The") stands right before `start` as a word of its own."""
+    return text[start - 4 : start] in ("the ", "The ") and not (start > 4 and _word_char(text[start - 5]))
+
+
+def sites_by_head(reg: registers.Register, rejected: Collection) -> dict:
+    """The sites of the register that a capitalised head ends, of two words ("Moscow Metro",
+    "Bolshoi Theatre"), by that head ("Metro"), where no other site of the register has it:
+    "the Metro" names that one ("the opening of the Metro"). Not a head two sites share
+    ("the Hall" of the October Hall and the Sverdlov Hall: which one?)."""
+    found: dict[str, list] = {}
+    for place in reg.entries.values():
+        if place in rejected:
+            continue
+        for name in registers.place_names(place):
+            words = name.split()
+            if len(words) == 2 and words[1][:1].isupper() and words[1].lower() in _SITE_HEADS:
+                found.setdefault(words[1], []).append(place)
+    return {head: ps[0] for head, ps in found.items() if len({id(p) for p in ps}) == 1}
 
 
 def unit_words(heads: dict[str, str]) -> list[str]:
@@ -338,10 +443,36 @@ def unit_words(heads: dict[str, str]) -> list[str]:
     return sorted(w for w, kind in heads.items() if kind in _UNIT_TYPES)
 
 
+# A building or an establishment in a town, the town after it: "the works at Kalinin", "the
+# factory in Kirov". Sought by the preposition, the noun before it looked behind at.
+_SITE_NOUNS = (
+    "works", "factory", "factories", "plant", "plants", "mill", "mills", "mine", "mines", "shipyard", "shipyards",
+    "station", "depot", "port", "garrison", "camp", "camps", "prison",
+)  # fmt: skip
+_TOWN_AFTER_SITE = re.compile(r"([A-Z][a-z'’-]+)\b(?!['’]s| [A-Z])")
+
+
+@cache
+def _site_prepositions() -> ahocorasick_rs.AhoCorasick:
+    # "works at ", "factory in "...: found in one scan of the book (in Rust), the name after
+    # each matched there; a pattern of them all, opening with a space, was tried at every space
+    return ahocorasick_rs.AhoCorasick([f"{noun} {prep} " for noun in _SITE_NOUNS for prep in ("at", "in", "near")])
+
+
+def _towns_after_sites(text: str) -> Iterator[str]:
+    """The names right after a building's or an establishment's noun and "at", "in" or
+    "near" ("the works at Kalinin"): not a possessive, nor a longer name ("at Kirov Works")."""
+    for _, at, end in _site_prepositions().find_matches_as_indexes(text):
+        if at == 0 or not text[at - 1].isalnum():
+            m = _TOWN_AFTER_SITE.match(text, end)
+            if m:
+                yield m.group(1)
+
+
 def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str, gazetteer.GeoPlace]:
     """The persons' surnames that are towns' names too, where the text shows it names a town
-    so ("the city of Kuibyshev", "Kuibyshev province": a city named after a person for a
-    time) and the gazetteer knows a city of 100,000 people or more by it: each with the
+    so ("the city of Kuibyshev", "Kuibyshev province", "the works at Kalinin": a city named
+    after a person for a time) and the gazetteer knows a city of 100,000 people or more by it: each with the
     city. Such a name stands for the town right after "in", "at" or "near" (`town_at`)."""
     found: dict[str, gazetteer.GeoPlace] = {}
     named = []
@@ -353,12 +484,28 @@ def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str,
                 named.append(m.group(1))
             at = text.find(words, at + 1)
     named += [m.group(1) for m in _ending_at_heads(text, TOWN_UNIT_HEAD, _UNIT_NAME_LAST)]
+    named += _towns_after_sites(text)
     for name in named:
         if name in surnames and name not in found:
             geo = gazetteer.lookup(name)
             if geo is not None and geo.type == "city" and geo.population >= _MIN_RENAMED:
                 found[name] = geo
     return found
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+ $")
+
+
+def names_site(text: str, start: int, end: int, forenames: Collection[str]) -> bool:
+    """Whether the word at `start`:`end`, a site's head capitalised ("Hall", "Church",
+    "Gate"), closes a building's name: right after a capitalised word that is no forename
+    ("the October Hall", "Sverdlov Hall"; not "Jason Hall", "Jason R. Hall"). A surname of
+    the same letters is then no mention of a person: the persons' pass leaves it here."""
+    return (
+        text[start:end].lower() in _SITE_HEADS
+        and (m := _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)) is not None
+        and m.group(0)[:-1] not in forenames
+    )
 
 
 def town_at(text: str, start: int, end: int) -> bool:
@@ -491,6 +638,23 @@ def _districts_of(text: str) -> Iterator[tuple[str, str]]:
             yield m.group(1), head + m.group(0)
 
 
+@cache
+def _site_head_words() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick([f" {w}" for head in _SITE_HEADS for w in (head, head.capitalize())])
+
+
+def _site_names(text: str) -> Iterator[re.Match]:
+    """The matches of `_SITE` (anchored at its end) ending with a site's head: the heads
+    found in one scan (Aho-Corasick, in Rust; a pattern of them, opening with a space,
+    was tried at every space of the book), each followed by no letter."""
+    for _, start, end in _site_head_words().find_matches_as_indexes(text, overlapping=True):
+        if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            continue
+        m = _SITE.search(text, max(0, start - 60), end)
+        if m:
+            yield m
+
+
 def _ending_at_heads(text: str, heads: re.Pattern, name: re.Pattern):
     """The matches of `name` (anchored at its end) that end with a match of `heads`: the
     head words are found first, a scan much faster than one for the whole names."""
@@ -566,6 +730,7 @@ def discover(
     lowercase_words: Counter,
     topics: set[str] = set(),  # noqa: B006 (never changed)
     regions: dict[str, str] | None = None,
+    capitalised: Collection[str] = (),
 ) -> set[str]:
     """Countries and cities of the gazetteer the text names as places ("in Vitebsk"), and
     named features ("Panama Canal"). `topics`, the index's headings that name no place, are
@@ -609,6 +774,10 @@ def discover(
     for m in _appositions(text):  # "the capital – Piter –", "the port, Odessa,"
         seen[m.group(1)] += 1
         strong[m.group(1)] += 1
+    for name, kind, _ in _apposed_kinds(text):  # "Kabany, a village near Chernobyl"
+        if name not in not_places and name not in person_like and name.lower() not in lowercase_words:
+            if places.find(name) is None and not _ADJECTIVE.search(name):
+                places.add(name, kind, None, "named in the text")
     for m in _EVENT.finditer(text):
         seen[m.group(1)] += 1
         strong[m.group(1)] += 1
@@ -686,11 +855,25 @@ def discover(
             places.add(name, geo.type, geo, "named in the text; GeoNames")
     for name, geo in coordinated(text, places, person_like | not_places | topics, lowercase_words):
         places.add(name, geo.type, geo, "named in the text; GeoNames")
-    for m in _ending_at_heads(text, _SITE_HEAD, _SITE):
+    held = places.find
+    for name, geo in bare_places(
+        text, capitalised, person_like | not_places | topics | nicknames, lowercase_words, lambda n: held(n) is not None
+    ):
+        places.add(name, geo.type, geo, "named in the text; GeoNames")
+    for m in _site_names(text):
         name, words = m.group(1), m.group(1).split()
+        same = places.find(" ".join(words[:-1]))
+        if same is not None and same.get("type") == _SITE_HEADS[words[-1].lower()] and places.find(name) is None:
+            places.forms[name] = same  # "the Belomor canal", the index's Belomor a canal: the canal, named whole
+            continue
         if (
             places.find(name) is None
-            and places.find(" ".join(words[:-1])) is None  # "the Belomor canal": Belomor is the place
+            # "the Belomor canal": Belomor is the place; "the Moscow Metro", capitalised, is a name
+            and (places.find(" ".join(words[:-1])) is None or words[-1][0].isupper())
+            and (
+                words[-1].lower() not in _NAMED_SITE_HEADS
+                or (words[-1][0].isupper() and words[0].lower() not in lowercase_words)
+            )
             # a person's name before a capitalised head names the site after him ("the Lenin Mausoleum")
             and (words[0] not in not_places or words[-1][0].isupper())
             and not _ADJECTIVE.search(words[0])
@@ -698,6 +881,17 @@ def discover(
             and (words[-1][0].isupper() or words[0].lower() not in lowercase_words)
         ):
             places.add(name, _SITE_HEADS[words[-1].lower()], None, "named in the text")
+    for m in _ROUTE_END.finditer(text):  # "the Moscow-Donbass trunk line"
+        first = _ROUTE_START.search(text, max(0, m.start() - 30), m.start())
+        if first is None:
+            continue
+        name, ends = text[first.start() : m.end()], (first.group(0), m.group(1))
+        if places.find(name) is None and all(
+            end not in not_places
+            and (places.find(end) is not None or gazetteer.lookup_romanised(end, everything=True) is not None)
+            for end in ends
+        ):
+            places.add(name, "route", None, "named in the text")
     for name, kind in _features_word_first(text):
         if places.find(name) is None and name.split()[-1] not in not_places:
             places.add(name, kind, gazetteer.lookup(name, everything=True), "named in the text")
@@ -771,6 +965,53 @@ def unit_named(places: registers.Places, name: str, kind: str):
             if place is not None and place.get("type") == kind:
                 return place
     return None
+
+
+def bare_places(
+    text: str, capitalised: Collection[str], not_places: Collection[str], lowercase: Counter, held=lambda name: False
+):
+    """Countries, and cities of 100,000 people or more under their own name (not another
+    name of one: "Gorky", "Molotov"), that the text writes as names of their own with no
+    cue before them ("Warsaw fell", "he visited Vladivostok"): (name, place) for each word of
+    `capitalised` (the book's capitalised words) that every one of its uses shows standing
+    alone (`_BARE_BEFORE`, `_BARE_AFTER`: no capitalised word beside it, no possessive, no
+    hyphenated word it opens), once at least in a sentence. Not a word of `not_places` (a
+    person's name: "Engels", "Lincoln"), nor one the book writes in lower case ("Nice"), nor
+    one `held` says the register holds already."""
+    wanted = [
+        name
+        for name in capitalised
+        if name not in not_places and name.lower() not in lowercase and not _ADJECTIVE.search(name) and not held(name)
+    ]
+    candidates = {
+        name: geo
+        for name, geo in gazetteer.lookup_many(wanted).items()
+        if (geo.type == "country" or (geo.type == "city" and geo.population >= _MIN_BARE))
+        and gazetteer.fold(geo.name) == gazetteer.fold(name)
+    }
+    if not candidates:
+        return
+    alone: Counter = Counter()
+    never: set[str] = set()  # written once at least beside a capitalised word, a building's word...
+    # every use of every candidate in one scan of the book (Aho-Corasick, in Rust): a pattern
+    # of each, or `str.find` for each, took tens of milliseconds of the bundled book
+    names = sorted(candidates)
+    finder = ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    for i, start, end in finder.find_matches_as_indexes(text):
+        if (start and (text[start - 1].isalnum() or text[start - 1] in "_'’-")) or (
+            end < len(text) and (text[end].isalnum() or text[end] == "_")
+        ):
+            continue  # inside a longer word
+        follows = _LOWER_AFTER.match(text, end)
+        if _BARE_AFTER.match(text, end) or (
+            follows and (follows.group(1) in _SITE_HEADS or lowercase.get(follows.group(1), 0) < _COMMON)
+        ):
+            never.add(names[i])  # "the Astoria hotel", "Tsentralnyi gosudarstvennyi arkhiv": a building's, a title's
+        elif not _BARE_BEFORE.search(text, max(0, start - 20), start):
+            alone[names[i]] += 1
+    for name in names:
+        if alone[name] and name not in never:
+            yield name, candidates[name]
 
 
 def coordinated(text: str, places: registers.Places, not_places: Collection[str], lowercase: Collection[str]):
@@ -895,6 +1136,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 lowercase,
                 topics or set(),
                 ctx.profile.regions,
+                word_counts(ctx).capitalised,
             )
         ):
             ctx.report.info(
@@ -955,8 +1197,15 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             unit_name = f"{name} {head}"
             if unit_name not in keys and unit_name in text:
                 keys[unit_name] = places.find(unit_name) or places.add(unit_name, "region", None, "named in the text")
+    # Names matched only where their context says so, found by the same scan as the others:
+    # "the Metro" where the register's one site so headed is "Moscow Metro" (`sites_by_head`),
+    # and "in Kuibyshev" where the book names a town after a person (`town_at`).
+    by_head = {head: place for head, place in sites_by_head(reg, rejected).items() if head not in keys}
+    for head in by_head:
+        keys[head] = _HEAD_ALONE
+    for name in towns:
+        keys.setdefault(name, _TOWN)
     matcher = Matcher(keys, split_hyphens=True)
-    town_names = re.compile(r"\b(" + "|".join(map(re.escape, sorted(towns))) + r")\b") if towns else None
     cue = textplaces.before(ctx.profile)
     bodies = body_words(ctx.profile)
     function_words = _FUNCTION_WORDS | ctx.profile.english_words
@@ -968,6 +1217,16 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         found = matcher.find(text)
         starts = {start for start, _, _, _ in found}  # a bracketed name the register knows is matched as such
         for start, end, key, place in found:
+            if place is _HEAD_ALONE:
+                if not _after_the(text, start) or _NOT_ALONE_AFTER.match(text, end):
+                    continue  # "the Metro", not "Metro-Vickers" nor "the Metro Vickers"
+                place = by_head[key]
+            elif place is _TOWN:
+                if not town_at(text, start, end):
+                    continue  # "evacuated to Moscow, then in Kuibyshev": the town named after him
+                place = places.find(key)
+                if place is None:
+                    place = places.add(key, "city", towns[key], "named in the text; GeoNames")
             if place is None or place in rejected:
                 continue  # a name of an entry the editor rejected
             if strict and key.lower() in lowercase and not textplaces.cue_before(text, start, cue):
@@ -989,22 +1248,6 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 start, end = m.span(1)
                 place = world.get(m.group(1))
                 if place is not None and place not in rejected and not any(a < end and start < b for a, b in taken):
-                    spans.append(
-                        (start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}"))
-                    )
-                    used.add(place.get(XML_ID))
-                    counts["placeName"] += 1
-            spans.sort(key=lambda span: span[0])
-        if town_names is not None:  # "evacuated to Moscow, then in Kuibyshev": the town named after him
-            taken = [(a, b) for a, b, _ in spans]
-            for m in town_names.finditer(text):
-                start, end = m.span(1)
-                if town_at(text, start, end) and not any(a < end and start < b for a, b in taken):
-                    place = places.find(m.group(1))
-                    if place is None:
-                        place = places.add(m.group(1), "city", towns[m.group(1)], "named in the text; GeoNames")
-                    if place in rejected:
-                        continue
                     spans.append(
                         (start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}"))
                     )
