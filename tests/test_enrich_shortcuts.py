@@ -356,3 +356,67 @@ def test_names_whose_word_comes_first_are_found_where_a_search_of_each_word_find
     for text in texts:
         assert [_found(m) for m in places._first_word_names(text)] == plainly(text), text
     assert len(places._first_word_names(texts[2])) == 4
+
+
+def test_marking_through_the_list_of_text_nodes_is_marking_by_a_walk_of_the_tree():
+    """`textnodes.wrap_slots` over the list `text_slots` made once, kept up to date by each
+    pass that marks through it (`matching.mark`), against `textnodes.wrap` walking the tree
+    anew for each pass: the same texts handed to each finder, in the same order, and the
+    same tree after four passes one after another (marks next to each other, at the ends of
+    a text node, a text node marked whole, skipped elements and comments in between)."""
+    from lxml import etree
+
+    from teikit.textnodes import text_slots, wrap, wrap_slots
+
+    rng = random.Random(14)
+    paragraphs = [p for p in BOOK.split("\n\n") if p.strip()][:600]
+    inline = ["hi", "title", "note", "ref", "q", "foreign", "date", "persName"]
+
+    def book():
+        tei = make("TEI")
+        body = sub(sub(tei, "text"), "body")
+        regions = []
+        for k in range(0, len(paragraphs), 40):
+            div = sub(body, "div")
+            regions.append(div)
+            for paragraph in paragraphs[k : k + 40]:
+                words = paragraph.split(" ")
+                p = sub(div, "p")
+                p.text = " ".join(words[: len(words) // 3])
+                child = sub(p, rng.choice(inline), " ".join(words[len(words) // 3 : len(words) // 2]))
+                child.tail = " ".join(words[len(words) // 2 :]) or None
+                if rng.random() < 0.2:
+                    child.addnext(etree.Comment("c"))
+                if rng.random() < 0.1:
+                    sub(p, "lb")
+        return tei, regions
+
+    def finder(pattern: str, tag: str, handed: list):
+        def find(text: str):
+            handed.append(text)
+            return [(m.start(), m.end(), make(tag)) for m in re.finditer(pattern, text)]
+
+        return find
+
+    passes = [
+        (r"\b1[89]\d\d\b", "date"),
+        (r"\b[A-Z][a-z]+ (?:Committee|Party|Commissariat)\b", "orgName"),
+        (r"\b[A-Z][a-z]{3,}\b", "persName"),
+        (r"(?<= )[a-z]+$|^[A-Za-z]+|\S+", "placeName"),  # text nodes marked at their ends, and whole
+    ]
+    rng.seed(14)
+    walked, walked_regions = book()
+    rng.seed(14)
+    listed, listed_regions = book()
+    assert etree.tostring(walked) == etree.tostring(listed)
+    found = [text_slots(region, matching.SKIP) for region in listed_regions]
+    for pattern, tag in passes:
+        by_walk: list[str] = []
+        by_list: list[str] = []
+        for region in walked_regions:
+            wrap(region, finder(pattern, tag, by_walk), matching.SKIP)
+        for slots in found:
+            wrap_slots(slots, finder(pattern, tag, by_list))
+        assert by_list == by_walk and by_walk
+        assert etree.tostring(listed) == etree.tostring(walked), tag
+        assert found == [text_slots(region, matching.SKIP) for region in listed_regions]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick_rs
 
 from ..tei import only, q, xpath
-from ..textnodes import texts
+from ..textnodes import Finder, Slot, text_slots, texts, wrap_slots
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -80,6 +80,27 @@ def plain_text(tei) -> str:
     """The running text as one string, for passes that learn from the whole book before
     they mark anything (blank lines keep text nodes apart)."""
     return "\n\n".join(t for region in regions(tei) for t in texts(region, SKIP))
+
+
+# The name of `marked_text` as a view of the tree: the name passes that mark the text through
+# `mark` keep it true (`Pass.keeps_views`), so each reads a list, not every element of the book.
+TEXT_SLOTS = "text-slots"
+
+
+def marked_text(ctx: Context) -> list[list[Slot]]:
+    """The text nodes of running text and notes, region by region (`regions`), as the name
+    passes read them (`SKIP` elements left out, the marks made already among them)."""
+    return ctx.view(TEXT_SLOTS, lambda tree: [text_slots(r, SKIP) for r in ctx.view(REGIONS, regions)])
+
+
+def mark(ctx: Context, find: Finder, region_start=None) -> None:
+    """`textnodes.wrap(region, find, SKIP)` for each region in turn (`regions`), through the
+    `TEXT_SLOTS` view, which stays that of the tree; `region_start()` is called before each
+    region (a pass that forgets what it read in the last)."""
+    for found in marked_text(ctx):
+        if region_start is not None:
+            region_start()
+        wrap_slots(found, find)
 
 
 # What the enrichment passes add: read through by `unmarked_text`.
