@@ -420,3 +420,19 @@ def test_marking_through_the_list_of_text_nodes_is_marking_by_a_walk_of_the_tree
         assert by_list == by_walk and by_walk
         assert etree.tostring(listed) == etree.tostring(walked), tag
         assert found == [text_slots(region, matching.SKIP) for region in listed_regions]
+
+
+def test_tokens_counted_by_the_words_between_spaces_are_those_the_pattern_finds():
+    """`matching.tokens` (each word between spaces told apart once) against the token
+    pattern over the whole text: the same counts, in the order each token first comes, on
+    the book and on random texts of letters, digits, hyphens, apostrophes, quotation marks,
+    brackets, white space of every kind and marks the words' ends lose."""
+    rng = random.Random(14)
+    alphabet = ["a", "B", "é", "ж", "𝔄", "1", "_", "-", "'", "’", "‘", '"', "“", "(", ")", ",", ".", "!", "…", "§"]
+    alphabet += [" ", " ", "\n", "\t", "\u00a0", "\u2028", "\u200b", "ab", "Moscow", "don't"]
+    texts = [BOOK, EDGES, ""]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    for text in texts:
+        plain = Counter(matching._TOKEN.findall(text))
+        fast = matching.tokens(text)
+        assert list(fast.items()) == list(plain.items()), text
