@@ -183,16 +183,17 @@ def wrap_slot(parent: etree._Element, child: Any, spans) -> list:
     return nodes
 
 
-# A text node as a place in the tree: (its element, None) for the element's text, (the
-# parent, the child) for the child's tail. Read afresh when used: a slot stays true while
-# the text in it changes.
-Slot = tuple[etree._Element, Any]
+# A text node as a place in the tree, with its text: (its element, None, the text) for the
+# element's text, (the parent, the child, the text) for the child's tail. The text is the
+# node's while only `wrap_slots` changes it (which brings the slot up to date).
+Slot = tuple[etree._Element, Any, str]
 
 
 def text_slots(el: etree._Element, skip: tuple[str, ...] = ()) -> list[Slot]:
     """The text nodes `wrap(el, find, skip)` would hand to `find`, in its order, as slots:
     for passes that mark the same text one after another (`wrap_slots`), without walking
-    every element of the tree for each. Empty text nodes are left out, as `wrap` leaves them."""
+    every element of the tree, nor reading each text from it, for each. Empty text nodes are
+    left out, as `wrap` leaves them."""
     out: list[Slot] = []
     _text_slots(el, skip, {}, out)
     return out
@@ -200,8 +201,9 @@ def text_slots(el: etree._Element, skip: tuple[str, ...] = ()) -> list[Slot]:
 
 def _text_slots(el: etree._Element, skip: tuple[str, ...], enters: dict, out: list[Slot]) -> None:
     # the walk of `_wrap`, element for element (its test of each tag, decided once per tag)
-    if el.text:
-        out.append((el, None))
+    text = el.text
+    if text:
+        out.append((el, None, text))
     for child in el:
         tag = child.tag
         enter = enters.get(tag)
@@ -209,29 +211,29 @@ def _text_slots(el: etree._Element, skip: tuple[str, ...], enters: dict, out: li
             enter = enters[tag] = isinstance(tag, str) and local(child) not in skip
         if enter:
             _text_slots(child, skip, enters, out)
-        if child.tail:
-            out.append((el, child))
+        text = child.tail
+        if text:
+            out.append((el, child, text))
 
 
 def wrap_slots(found: list[Slot], find: Finder) -> None:
     """`wrap` over the text nodes `found` lists (`text_slots`), in their order; the list is
     brought up to date in place: a wrapped text node gives way to what is left of it and to
     the tails of the elements made, so the list stays that of the tree's text nodes (the
-    elements made are not entered: they are among those `text_slots` skipped)."""
+    elements made are not entered: they are among those `text_slots` skipped). The tree's
+    text nodes must not have changed otherwise since the list was made."""
     out: list[Slot] = []
     for slot in found:
-        parent, child = slot
-        text = parent.text if child is None else child.tail
-        if not text:  # emptied since (no pass leaves a text node empty: kept as `wrap` would skip it)
-            continue
+        parent, child, text = slot
         spans = find(text)
         if not spans:
             out.append(slot)
             continue
         nodes = wrap_slot(parent, child, spans)
-        if (parent.text if child is None else child.tail) is not None:
-            out.append(slot)
-        out.extend((parent, node) for node in nodes if node.tail)
+        left = parent.text if child is None else child.tail
+        if left is not None:
+            out.append((parent, child, left))
+        out.extend((parent, node, node.tail) for node in nodes if node.tail)
     found[:] = out
 
 

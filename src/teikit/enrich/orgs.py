@@ -998,7 +998,7 @@ def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> 
 def apply(tei, ctx: Context):
     """Find, register and mark the organisations of the book."""
     reg = ctx.registers["org"]
-    pieces = [parent.text if child is None else child.tail for found in marked_text(ctx) for parent, child in found]
+    pieces = [text for found in marked_text(ctx) for _, _, text in found]
     surnames = {text_of(s) for s in ctx.registers["person"].list.iter(q("surname"))}
     shapes = Shapes.of(ctx.profile, "\n\n".join(pieces), frozenset(surnames))
     orgs = Orgs(reg)
