@@ -419,7 +419,7 @@ def test_marking_through_the_list_of_text_nodes_is_marking_by_a_walk_of_the_tree
             wrap_slots(slots, finder(pattern, tag, by_list))
         assert by_list == by_walk and by_walk
         assert etree.tostring(listed) == etree.tostring(walked), tag
-        assert found == [text_slots(region, matching.SKIP) for region in listed_regions]
+        assert found == [text_slots(region, matching.SKIP) for region in listed_regions]  # texts too
 
 
 def test_tokens_counted_by_the_words_between_spaces_are_those_the_pattern_finds():
@@ -436,3 +436,24 @@ def test_tokens_counted_by_the_words_between_spaces_are_those_the_pattern_finds(
         plain = Counter(matching._TOKEN.findall(text))
         fast = matching.tokens(text)
         assert list(fast.items()) == list(plain.items()), text
+
+
+def test_matches_read_ahead_for_many_texts_are_those_found_in_each():
+    """`matching.Matcher.read_ahead` (every text node in one scan, joined by blank lines)
+    against `find` of each text on its own: on the book's paragraphs and lines (the same
+    text twice among them, texts that open or close with a key, with a hyphen, dash or
+    apostrophe next to it, empty ones), and with a key holding a blank line (then each
+    text is scanned on its own)."""
+    names = sorted(set(re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", BOOK)))[::3]
+    texts = [t for p in BOOK.split("\n\n") for t in (p, *p.split("\n")[:2])][:4000]
+    texts += ["", "Stalin", "-Stalin", "Stalin-", "--Stalin", "’Stalin", "Stalin’s", "x Lenin", "Lenin\n", "\n\nLenin"]
+    texts += ["Stalin", texts[5], "Lenin Stalin\n\nPrize Lenin", EDGES]
+    for extra in ({}, {"Stalin": "s", "Stalin Prize": "p", "Lenin": "l"}, {"Lenin\n\nStalin": "odd", "Stalin": "s"}):
+        keys = {name: k for k, name in enumerate(names)} | extra
+        for split in (False, True):
+            one_by_one = matching.Matcher(keys, split_hyphens=split)
+            ahead = matching.Matcher(keys, split_hyphens=split)
+            ahead.read_ahead(texts)
+            assert [ahead.find(t) for t in texts] == [one_by_one.find(t) for t in texts]
+            assert ahead.find("Stalin and Lenin, not read ahead") == one_by_one.find("Stalin and Lenin, not read ahead")
+    assert matching.Matcher({"Stalin": 1}).find("-Stalin") == []  # the hyphen's case is tried above

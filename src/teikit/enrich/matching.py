@@ -10,8 +10,10 @@ book writes a word in lower case.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick_rs
@@ -93,10 +95,13 @@ def marked_text(ctx: Context) -> list[list[Slot]]:
     return ctx.view(TEXT_SLOTS, lambda tree: [text_slots(r, SKIP) for r in ctx.view(REGIONS, regions)])
 
 
-def mark(ctx: Context, find: Finder, region_start=None) -> None:
+def mark(ctx: Context, find: Finder, region_start=None, matcher: Matcher | None = None) -> None:
     """`textnodes.wrap(region, find, SKIP)` for each region in turn (`regions`), through the
     `TEXT_SLOTS` view, which stays that of the tree; `region_start()` is called before each
-    region (a pass that forgets what it read in the last)."""
+    region (a pass that forgets what it read in the last). `matcher`: the one `find` asks of
+    each text, its matches read ahead in one scan of them all (`Matcher.read_ahead`)."""
+    if matcher is not None:
+        matcher.read_ahead([text for found in marked_text(ctx) for _, _, text in found])
     for found in marked_text(ctx):
         if region_start is not None:
             region_start()
@@ -266,11 +271,34 @@ class Matcher:
         # The scan in Rust reports every match, overlapping ones too, as (key's index, start,
         # end) in characters: twice as fast as pyahocorasick's over a book's text.
         self.automaton = None if self.empty else ahocorasick_rs.AhoCorasick(self.keys)
+        self._ahead: dict[str, list] = {}  # `find`'s answers for the texts read ahead, by text
+
+    def read_ahead(self, texts: list[str]) -> None:
+        """Find the matches of each of `texts` in one scan of them all, for `find` to give
+        when asked for that text (a pass that hands every text node of the book to `find`,
+        one call into the automaton for each). The texts are joined by blank lines, which no
+        key holds (else each is left to `find`): a match never runs from one into the next,
+        and the ends of each are read as `find` reads them, as no letter, hyphen nor
+        apostrophe."""
+        self._ahead = {}
+        if self.automaton is None or any("\n\n" in key for key in self.keys):
+            return
+        starts = list(accumulate((len(text) + 2 for text in texts[:-1]), initial=0))
+        each: list[list] = [[] for _ in texts]
+        for start, end, key, value in self.find("\n\n".join(texts)):
+            k = bisect_right(starts, start) - 1
+            each[k].append((start - starts[k], end - starts[k], key, value))
+        for text, found in zip(texts, each):
+            self._ahead.setdefault(text, found)
 
     def find(self, text: str) -> list[tuple[int, int, str, Any]]:
         """Leftmost-longest, non-overlapping whole-word matches: (start, end, key, value)."""
         if self.automaton is None:
             return []
+        if self._ahead:
+            ahead = self._ahead.get(text)
+            if ahead is not None:
+                return list(ahead)  # the caller's own, as a scan's
         # The hot loop of every name pass (each text node of the book): the word-character
         # test is written out, not called. Most matches of a register's forms lie inside a
         # longer word ("Ivan" in "Ivanov"): a letter or digit next to the match rejects it

@@ -667,7 +667,7 @@ def apply(tei, ctx: Context):
         resolver.offset += len(text)
         return spans
 
-    mark(ctx, find, resolver.recent.clear)  # each region read afresh
+    mark(ctx, find, resolver.recent.clear, matcher)  # each region read afresh
     ctx.person_words = set(people.by_surname) | set(people.by_forename) | set(people.by_alias)
     ctx.report.counts["persons"] = len(reg.entries)
     ctx.report.counts["persName"] = counts["persName"]

@@ -1022,7 +1022,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             spans.sort(key=lambda span: span[0])
         return spans
 
-    mark(ctx, find)
+    mark(ctx, find, matcher=matcher)
     for place in list(reg.added):
         if place.get(XML_ID) not in used and registers.provenance(place) != registers.FROM_INDEX:
             reg.remove(place)  # the profile's list names places this book may not have
