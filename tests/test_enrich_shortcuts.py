@@ -356,3 +356,104 @@ def test_names_whose_word_comes_first_are_found_where_a_search_of_each_word_find
     for text in texts:
         assert [_found(m) for m in places._first_word_names(text)] == plainly(text), text
     assert len(places._first_word_names(texts[2])) == 4
+
+
+def test_marking_through_the_list_of_text_nodes_is_marking_by_a_walk_of_the_tree():
+    """`textnodes.wrap_slots` over the list `text_slots` made once, kept up to date by each
+    pass that marks through it (`matching.mark`), against `textnodes.wrap` walking the tree
+    anew for each pass: the same texts handed to each finder, in the same order, and the
+    same tree after four passes one after another (marks next to each other, at the ends of
+    a text node, a text node marked whole, skipped elements and comments in between)."""
+    from lxml import etree
+
+    from teikit.textnodes import text_slots, wrap, wrap_slots
+
+    rng = random.Random(14)
+    paragraphs = [p for p in BOOK.split("\n\n") if p.strip()][:600]
+    inline = ["hi", "title", "note", "ref", "q", "foreign", "date", "persName"]
+
+    def book():
+        tei = make("TEI")
+        body = sub(sub(tei, "text"), "body")
+        regions = []
+        for k in range(0, len(paragraphs), 40):
+            div = sub(body, "div")
+            regions.append(div)
+            for paragraph in paragraphs[k : k + 40]:
+                words = paragraph.split(" ")
+                p = sub(div, "p")
+                p.text = " ".join(words[: len(words) // 3])
+                child = sub(p, rng.choice(inline), " ".join(words[len(words) // 3 : len(words) // 2]))
+                child.tail = " ".join(words[len(words) // 2 :]) or None
+                if rng.random() < 0.2:
+                    child.addnext(etree.Comment("c"))
+                if rng.random() < 0.1:
+                    sub(p, "lb")
+        return tei, regions
+
+    def finder(pattern: str, tag: str, handed: list):
+        def find(text: str):
+            handed.append(text)
+            return [(m.start(), m.end(), make(tag)) for m in re.finditer(pattern, text)]
+
+        return find
+
+    passes = [
+        (r"\b1[89]\d\d\b", "date"),
+        (r"\b[A-Z][a-z]+ (?:Committee|Party|Commissariat)\b", "orgName"),
+        (r"\b[A-Z][a-z]{3,}\b", "persName"),
+        (r"(?<= )[a-z]+$|^[A-Za-z]+|\S+", "placeName"),  # text nodes marked at their ends, and whole
+    ]
+    rng.seed(14)
+    walked, walked_regions = book()
+    rng.seed(14)
+    listed, listed_regions = book()
+    assert etree.tostring(walked) == etree.tostring(listed)
+    found = [text_slots(region, matching.SKIP) for region in listed_regions]
+    for pattern, tag in passes:
+        by_walk: list[str] = []
+        by_list: list[str] = []
+        for region in walked_regions:
+            wrap(region, finder(pattern, tag, by_walk), matching.SKIP)
+        for slots in found:
+            wrap_slots(slots, finder(pattern, tag, by_list))
+        assert by_list == by_walk and by_walk
+        assert etree.tostring(listed) == etree.tostring(walked), tag
+        assert found == [text_slots(region, matching.SKIP) for region in listed_regions]  # texts too
+
+
+def test_tokens_counted_by_the_words_between_spaces_are_those_the_pattern_finds():
+    """`matching.tokens` (each word between spaces told apart once) against the token
+    pattern over the whole text: the same counts, in the order each token first comes, on
+    the book and on random texts of letters, digits, hyphens, apostrophes, quotation marks,
+    brackets, white space of every kind and marks the words' ends lose."""
+    rng = random.Random(14)
+    alphabet = ["a", "B", "é", "ж", "𝔄", "1", "_", "-", "'", "’", "‘", '"', "“", "(", ")", ",", ".", "!", "…", "§"]
+    alphabet += [" ", " ", "\n", "\t", "\u00a0", "\u2028", "\u200b", "ab", "Moscow", "don't"]
+    texts = [BOOK, EDGES, ""]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    for text in texts:
+        plain = Counter(matching._TOKEN.findall(text))
+        fast = matching.tokens(text)
+        assert list(fast.items()) == list(plain.items()), text
+
+
+def test_matches_read_ahead_for_many_texts_are_those_found_in_each():
+    """`matching.Matcher.read_ahead` (every text node in one scan, joined by blank lines)
+    against `find` of each text on its own: on the book's paragraphs and lines (the same
+    text twice among them, texts that open or close with a key, with a hyphen, dash or
+    apostrophe next to it, empty ones), and with a key holding a blank line (then each
+    text is scanned on its own)."""
+    names = sorted(set(re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", BOOK)))[::3]
+    texts = [t for p in BOOK.split("\n\n") for t in (p, *p.split("\n")[:2])][:4000]
+    texts += ["", "Stalin", "-Stalin", "Stalin-", "--Stalin", "’Stalin", "Stalin’s", "x Lenin", "Lenin\n", "\n\nLenin"]
+    texts += ["Stalin", texts[5], "Lenin Stalin\n\nPrize Lenin", EDGES]
+    for extra in ({}, {"Stalin": "s", "Stalin Prize": "p", "Lenin": "l"}, {"Lenin\n\nStalin": "odd", "Stalin": "s"}):
+        keys = {name: k for k, name in enumerate(names)} | extra
+        for split in (False, True):
+            one_by_one = matching.Matcher(keys, split_hyphens=split)
+            ahead = matching.Matcher(keys, split_hyphens=split)
+            ahead.read_ahead(texts)
+            assert [ahead.find(t) for t in texts] == [one_by_one.find(t) for t in texts]
+            assert ahead.find("Stalin and Lenin, not read ahead") == one_by_one.find("Stalin and Lenin, not read ahead")
+    assert matching.Matcher({"Stalin": 1}).find("-Stalin") == []  # the hyphen's case is tried above

@@ -168,10 +168,11 @@ def _slots(el: etree._Element, skip: frozenset[str]) -> Iterator[tuple[etree._El
             yield el, child, child.tail
 
 
-def wrap_slot(parent: etree._Element, child: Any, spans) -> None:
+def wrap_slot(parent: etree._Element, child: Any, spans) -> list:
     """Wrap `spans` (sorted, non-overlapping (start, end, element), as `wrap`'s finder gives
     them) in the text node `slots` gave as (parent, child); the slots not yet wrapped stay
-    valid, whatever the order."""
+    valid, whatever the order. Returns the elements made, in order (each holds its span,
+    and the text after it as tail)."""
     if child is None:
         parent.text, nodes = _pieces(parent.text, spans)
         parent.text = parent.text or None
@@ -179,6 +180,61 @@ def wrap_slot(parent: etree._Element, child: Any, spans) -> None:
         child.tail, nodes = _pieces(child.tail, spans)
         child.tail = child.tail or None
     _link_after(parent, child, nodes)
+    return nodes
+
+
+# A text node as a place in the tree, with its text: (its element, None, the text) for the
+# element's text, (the parent, the child, the text) for the child's tail. The text is the
+# node's while only `wrap_slots` changes it (which brings the slot up to date).
+Slot = tuple[etree._Element, Any, str]
+
+
+def text_slots(el: etree._Element, skip: tuple[str, ...] = ()) -> list[Slot]:
+    """The text nodes `wrap(el, find, skip)` would hand to `find`, in its order, as slots:
+    for passes that mark the same text one after another (`wrap_slots`), without walking
+    every element of the tree, nor reading each text from it, for each. Empty text nodes are
+    left out, as `wrap` leaves them."""
+    out: list[Slot] = []
+    _text_slots(el, skip, {}, out)
+    return out
+
+
+def _text_slots(el: etree._Element, skip: tuple[str, ...], enters: dict, out: list[Slot]) -> None:
+    # the walk of `_wrap`, element for element (its test of each tag, decided once per tag)
+    text = el.text
+    if text:
+        out.append((el, None, text))
+    for child in el:
+        tag = child.tag
+        enter = enters.get(tag)
+        if enter is None:
+            enter = enters[tag] = isinstance(tag, str) and local(child) not in skip
+        if enter:
+            _text_slots(child, skip, enters, out)
+        text = child.tail
+        if text:
+            out.append((el, child, text))
+
+
+def wrap_slots(found: list[Slot], find: Finder) -> None:
+    """`wrap` over the text nodes `found` lists (`text_slots`), in their order; the list is
+    brought up to date in place: a wrapped text node gives way to what is left of it and to
+    the tails of the elements made, so the list stays that of the tree's text nodes (the
+    elements made are not entered: they are among those `text_slots` skipped). The tree's
+    text nodes must not have changed otherwise since the list was made."""
+    out: list[Slot] = []
+    for slot in found:
+        parent, child, text = slot
+        spans = find(text)
+        if not spans:
+            out.append(slot)
+            continue
+        nodes = wrap_slot(parent, child, spans)
+        left = parent.text if child is None else child.tail
+        if left is not None:
+            out.append((parent, child, left))
+        out.extend((parent, node, node.tail) for node in nodes if node.tail)
+    found[:] = out
 
 
 def texts(el: etree._Element, skip: tuple[str, ...] = ()) -> Iterator[str]:

@@ -27,7 +27,7 @@ from ..context import Context
 from ..pipeline import Pass
 from ..teiheader import build_header
 from . import dates, orgs, persons, places, registers, textnames
-from .matching import REGIONS, UNMARKED_TEXT, WORD_COUNTS
+from .matching import REGIONS, TEXT_SLOTS, UNMARKED_TEXT, WORD_COUNTS
 from .namewords import UNMARKED_PROSE
 from .registers import INDEX_DIVS
 
@@ -109,7 +109,7 @@ PASSES = [
         needs=("registers", "dates"),
         provides=("orgs",),
         doc="orgName, linked to orgs.xml",
-        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, INDEX_DIVS),
+        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, INDEX_DIVS, TEXT_SLOTS),
     ),
     Pass(
         "persons",
@@ -117,7 +117,7 @@ PASSES = [
         needs=("registers", "book", "dates"),
         provides=("persons", "person-words"),
         doc="persName, linked to persons.xml",
-        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, INDEX_DIVS),
+        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, INDEX_DIVS, TEXT_SLOTS),
     ),
     Pass(
         "places",
@@ -125,6 +125,6 @@ PASSES = [
         needs=("registers", "person-words"),
         provides=("places",),
         doc="placeName, linked to places.xml",
-        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, INDEX_DIVS),
+        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, INDEX_DIVS, TEXT_SLOTS),
     ),
 ]

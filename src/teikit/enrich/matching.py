@@ -10,14 +10,16 @@ book writes a word in lower case.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick_rs
 
 from ..tei import only, q, xpath
-from ..textnodes import texts
+from ..textnodes import Finder, Slot, text_slots, texts, wrap_slots
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -80,6 +82,30 @@ def plain_text(tei) -> str:
     """The running text as one string, for passes that learn from the whole book before
     they mark anything (blank lines keep text nodes apart)."""
     return "\n\n".join(t for region in regions(tei) for t in texts(region, SKIP))
+
+
+# The name of `marked_text` as a view of the tree: the name passes that mark the text through
+# `mark` keep it true (`Pass.keeps_views`), so each reads a list, not every element of the book.
+TEXT_SLOTS = "text-slots"
+
+
+def marked_text(ctx: Context) -> list[list[Slot]]:
+    """The text nodes of running text and notes, region by region (`regions`), as the name
+    passes read them (`SKIP` elements left out, the marks made already among them)."""
+    return ctx.view(TEXT_SLOTS, lambda tree: [text_slots(r, SKIP) for r in ctx.view(REGIONS, regions)])
+
+
+def mark(ctx: Context, find: Finder, region_start=None, matcher: Matcher | None = None) -> None:
+    """`textnodes.wrap(region, find, SKIP)` for each region in turn (`regions`), through the
+    `TEXT_SLOTS` view, which stays that of the tree; `region_start()` is called before each
+    region (a pass that forgets what it read in the last). `matcher`: the one `find` asks of
+    each text, its matches read ahead in one scan of them all (`Matcher.read_ahead`)."""
+    if matcher is not None:
+        matcher.read_ahead([text for found in marked_text(ctx) for _, _, text in found])
+    for found in marked_text(ctx):
+        if region_start is not None:
+            region_start()
+        wrap_slots(found, find)
 
 
 # What the enrichment passes add: read through by `unmarked_text`.
@@ -163,6 +189,29 @@ def _unmarked(el) -> list[str]:
 _TOKEN = re.compile(r"['’]?[\w-]+")
 # The name of `word_counts` as a view of the tree: the marking passes keep it (`Pass.keeps_views`).
 WORD_COUNTS = "word-counts"
+# Marks that are never part of a token (`_TOKEN`), taken off the ends of a word between spaces
+# ("(Moscow),"): what is left of most is letters only, one token.
+_NOT_IN_TOKENS = ',.;:!?()[]{}"“”‘«»*/'
+
+
+def tokens(text: str) -> dict[str, int]:
+    """How often `text` writes each token (`_TOKEN`), in the order each first comes: what
+    `Counter(_TOKEN.findall(text))` gives, counted by the words between spaces, each told
+    apart once. No token holds white space, so the tokens of a text are those of its words in
+    turn; a word of letters alone, once the marks at its ends are off, is its one token, the
+    others are scanned by the pattern (the pattern over the whole book made a string of every
+    token, nine in ten of them repeats)."""
+    out: dict[str, int] = {}
+    get = out.get
+    findall = _TOKEN.findall
+    for word, n in Counter(text.split()).items():
+        core = word if word.isalpha() else word.strip(_NOT_IN_TOKENS)
+        if core.isalpha():
+            out[core] = get(core, 0) + n
+        else:
+            for token in findall(core):
+                out[token] = get(token, 0) + n
+    return out
 
 
 class WordCounts:
@@ -176,7 +225,7 @@ class WordCounts:
     """
 
     def __init__(self, text: str):
-        tokens = Counter(_TOKEN.findall(text))
+        counted = tokens(text)
         # One walk over the distinct tokens fills the three, each in the order its words
         # first come (as three walks would). Told by str's tests (in ASCII, letters all
         # lower-case: [a-z]+; a capital, then lower-case letters: [A-Z][a-z]+), not a
@@ -184,7 +233,7 @@ class WordCounts:
         lower: dict[str, int] = {}
         capitalised: dict[str, int] = {}
         parts: dict[str, int] = {}
-        for token, n in tokens.items():
+        for token, n in counted.items():
             if token.isascii() and token.isalpha():  # a word of letters alone: its only part
                 if token.islower():
                     lower[token] = n
@@ -222,11 +271,34 @@ class Matcher:
         # The scan in Rust reports every match, overlapping ones too, as (key's index, start,
         # end) in characters: twice as fast as pyahocorasick's over a book's text.
         self.automaton = None if self.empty else ahocorasick_rs.AhoCorasick(self.keys)
+        self._ahead: dict[str, list] = {}  # `find`'s answers for the texts read ahead, by text
+
+    def read_ahead(self, texts: list[str]) -> None:
+        """Find the matches of each of `texts` in one scan of them all, for `find` to give
+        when asked for that text (a pass that hands every text node of the book to `find`,
+        one call into the automaton for each). The texts are joined by blank lines, which no
+        key holds (else each is left to `find`): a match never runs from one into the next,
+        and the ends of each are read as `find` reads them, as no letter, hyphen nor
+        apostrophe."""
+        self._ahead = {}
+        if self.automaton is None or any("\n\n" in key for key in self.keys):
+            return
+        starts = list(accumulate((len(text) + 2 for text in texts[:-1]), initial=0))
+        each: list[list] = [[] for _ in texts]
+        for start, end, key, value in self.find("\n\n".join(texts)):
+            k = bisect_right(starts, start) - 1
+            each[k].append((start - starts[k], end - starts[k], key, value))
+        for text, found in zip(texts, each):
+            self._ahead.setdefault(text, found)
 
     def find(self, text: str) -> list[tuple[int, int, str, Any]]:
         """Leftmost-longest, non-overlapping whole-word matches: (start, end, key, value)."""
         if self.automaton is None:
             return []
+        if self._ahead:
+            ahead = self._ahead.get(text)
+            if ahead is not None:
+                return list(ahead)  # the caller's own, as a scan's
         # The hot loop of every name pass (each text node of the book): the word-character
         # test is written out, not called. Most matches of a register's forms lie inside a
         # longer word ("Ivan" in "Ivanov"): a letter or digit next to the match rejects it

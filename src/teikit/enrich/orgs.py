@@ -76,9 +76,8 @@ from lxml import etree
 
 from ..context import Context
 from ..tei import XML_ID, children, make, make_in, q, sub, text_of, xpath
-from ..textnodes import slots, wrap_slot
 from . import gazetteer, registers
-from .matching import REGIONS, SKIP, Matcher, regions
+from .matching import Matcher, mark, marked_text
 from .namewords import initial
 
 # A capitalised word: "All-Union", "People's", "Workers'" (not "Notables--Brienne", a dash).
@@ -1044,19 +1043,19 @@ def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> 
 def apply(tei, ctx: Context):
     """Find, register and mark the organisations of the book."""
     reg = ctx.registers["org"]
-    nodes = [slot for region in ctx.view(REGIONS, regions) for slot in slots(region, SKIP)]
-    pieces = [text for _, _, text in nodes]
+    pieces = [text for found in marked_text(ctx) for _, _, text in found]
     surnames = {text_of(s) for s in ctx.registers["person"].list.iter(q("surname"))}
     shapes = Shapes.of(ctx.profile, "\n\n".join(pieces), frozenset(surnames))
     orgs = Orgs(reg, ctx.profile)
     seed(orgs, tei, shapes, ctx.profile, ctx.view(registers.INDEX_DIVS, registers.index_divs))
-    found = discover(orgs, pieces, shapes, ctx.profile)
+    found = iter(discover(orgs, pieces, shapes, ctx.profile))  # the names of each piece, in turn
     last: dict[str, etree._Element] = {}  # a noun -> the organisation of that noun named last
     used: set[str] = set()
     counts: Counter = Counter()
-    for (parent, child, _), names_found in zip(nodes, found):
+
+    def find(text: str):  # handed the pieces in their order (`mark`)
         spans = []
-        for f in names_found:
+        for f in next(found):
             if f.bare:
                 org = last.get(f.head)
                 if org is None:
@@ -1073,8 +1072,9 @@ def apply(tei, ctx: Context):
                 counts["linked"] += 1
             counts["orgName"] += 1
             spans.append((f.start, f.end, el))
-        if spans:
-            wrap_slot(parent, child, spans)
+        return spans
+
+    mark(ctx, find)
     for org in list(reg.added):
         if org.get(XML_ID) not in used and registers.provenance(org) != registers.FROM_INDEX:
             reg.remove(org)

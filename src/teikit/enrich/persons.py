@@ -18,9 +18,8 @@ from collections import Counter, defaultdict
 
 from ..context import Context
 from ..tei import XML_ID, make, make_in, q, sub
-from ..textnodes import wrap
 from . import gazetteer, headings, places, registers
-from .matching import REGIONS, SKIP, Matcher, WordCounts, regions, unmarked, word_counts
+from .matching import Matcher, WordCounts, mark, unmarked, word_counts
 
 _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
 # Abbreviations before a capitalised word that are no one's initials, whatever the profile's
@@ -809,9 +808,7 @@ def apply(tei, ctx: Context):
         resolver.offset += len(text)
         return spans
 
-    for region in ctx.view(REGIONS, regions):
-        resolver.recent.clear()
-        wrap(region, find, SKIP)
+    mark(ctx, find, resolver.recent.clear, matcher)  # each region read afresh
     ctx.person_words = set(people.by_surname) | set(people.by_forename) | set(people.by_alias)
     ctx.report.counts["persons"] = len(reg.entries)
     ctx.report.counts["persName"] = counts["persName"]

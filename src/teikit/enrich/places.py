@@ -98,9 +98,8 @@ import ahocorasick_rs
 
 from ..context import Context
 from ..tei import XML_ID, make_in, q
-from ..textnodes import wrap
 from . import gazetteer, namewords, registers, textplaces
-from .matching import REGIONS, SKIP, UNMARKED_TEXT, Matcher, regions, unmarked_text, word_counts
+from .matching import UNMARKED_TEXT, Matcher, mark, unmarked_text, word_counts
 from .namewords import initial
 
 # Accented letters too: "Lozère", "Besançon", "Orléans".
@@ -1266,8 +1265,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             spans.sort(key=lambda span: span[0])
         return spans
 
-    for region in ctx.view(REGIONS, regions):
-        wrap(region, find, SKIP)
+    mark(ctx, find, matcher=matcher)
     for place in list(reg.added):
         if place.get(XML_ID) not in used and registers.provenance(place) != registers.FROM_INDEX:
             reg.remove(place)  # the profile's list names places this book may not have

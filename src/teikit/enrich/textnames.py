@@ -76,10 +76,9 @@ from functools import cache
 
 from ..context import Context
 from ..tei import XML_ID, children, make, make_in, q, sub, text_of
-from ..textnodes import wrap
 from . import gazetteer, registers
 from .indexpersons import index_persons
-from .matching import REGIONS, SKIP, regions, unmarked, word_counts
+from .matching import mark, unmarked, word_counts
 from .namewords import (
     INITIAL,
     LISTED_WORD,
@@ -1173,8 +1172,7 @@ def apply(tei, ctx: Context):
             out.append((span.start, span.end, el))
         return out
 
-    for region in ctx.view(REGIONS, regions):
-        wrap(region, find, SKIP)
+    mark(ctx, find)
     ctx.person_words = {w for n in found.values() for w in (*n.given, n.surname) if w and not w.endswith(".")}
     ctx.person_words |= set(alone)
     # a place the profile lists is its own though a person bears the name ("Major Logan"):
