@@ -27,11 +27,13 @@ profile adds its own):
   (Committee of State Security)"): the book then uses it alone, as a known name;
 - a place's or a people's name qualifying a body's noun in lower case (`[orgs] bodies`,
   up to three `[orgs] ranks` between, two joined by "and" maybe; a meeting's noun, `[orgs]
-  meetings`, with one at least: "the Moscow province and city party conference"): "the Moscow party committee", "the Ukrainian party
-  organization", "the Kiev province party committee", a place's and a party's: "the Kiev
-  Bolshevik committee"; a name no gazetteer knows when a territorial unit's word follows
-  it: "the Presnaya district party committee"; not "the Kaganovich commission", a person's); any name before an establishment's noun (`[orgs] establishments`): "the
-  Aivazov factory", "the Zhukov institute" (not a people's adjective alone: "the German factory");
+  meetings`, with one at least: "the Moscow province and city party conference"): "the
+  Moscow party committee", "the Ukrainian party organization", "the Kiev province party
+  committee", a place's and a party's: "the Kiev Bolshevik committee"; a name no gazetteer
+  knows when a territorial unit's word follows it: "the Presnaya district party committee";
+  not "the Kaganovich commission", a person's); any name before an establishment's noun
+  (`[orgs] establishments`): "the Aivazov factory", "the Zhukov institute" (not a people's
+  adjective alone: "the German factory");
 - a faction: a wing's word (`[orgs] wings`) and capitalised words ending in a plural:
   "Left Communists", "Left Socialist Revolutionaries" (the members alone, "Bolsheviks",
   are no organisation);
