@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from lxml import etree
 
-from .tei import TEI_NS, local
+from .tei import local
 
 Builder = Callable[[re.Match], "etree._Element | str | None"]
 
@@ -150,27 +150,9 @@ def _wrap(el: etree._Element, find: Finder, skip: tuple[str, ...], enters: dict)
                 _link_after(el, child, nodes)
 
 
-def slots(el: etree._Element, skip: tuple[str, ...] = ()) -> Iterator[tuple[etree._Element, Any, str]]:
-    """The text nodes below `el` in the order `wrap` visits them, each as (element, None,
-    its text) or (parent, child, the child's tail): for a pass that reads them all before
-    it marks a few (`wrap_slot`), without walking the tree twice."""
-    yield from _slots(el, frozenset(f"{{{TEI_NS}}}{name}" for name in skip))
-
-
-def _slots(el: etree._Element, skip: frozenset[str]) -> Iterator[tuple[etree._Element, Any, str]]:
-    # `skip` holds Clark names: comparing tags whole is cheaper than taking each local name
-    if el.text:
-        yield el, None, el.text
-    for child in el:
-        if isinstance(child.tag, str) and child.tag not in skip:
-            yield from _slots(child, skip)
-        if child.tail:
-            yield el, child, child.tail
-
-
 def wrap_slot(parent: etree._Element, child: Any, spans) -> list:
     """Wrap `spans` (sorted, non-overlapping (start, end, element), as `wrap`'s finder gives
-    them) in the text node `slots` gave as (parent, child); the slots not yet wrapped stay
+    them) in the text node `text_slots` gave as (parent, child); the slots not yet wrapped stay
     valid, whatever the order. Returns the elements made, in order (each holds its span,
     and the text after it as tail)."""
     if child is None:
