@@ -2,12 +2,12 @@
 
 Converts the bundled book afresh (with its profile, and with teikit's default profile
 only) and ../shared/corpus/books/gardiner-french-revolution.txt, scores them against
-tests/data/enrich/anchored/iron-lazar-dev.txt, iron-lazar-dev2.txt, iron-lazar-dev3.txt, iron-lazar-dev4.txt and
+tests/data/enrich/anchored/iron-lazar-dev*.txt (every development sample) and
 gardiner-french-revolution.txt (and the
 date-only samples in tests/data/enrich/dates-dev); likewise each book of the no-index
 development samples (tests/data/enrich/noindex-dev, run name = the book's file stem), and prints the figures and every miss,
 spurious mark and wrong date value, grouped by type. The held-out sample
-(anchored/iron-lazar-test.txt, iron-lazar-test2.txt) is refused: its errors are not to be read while tuning.
+(anchored/iron-lazar-test*.txt) is refused: its errors are not to be read while tuning.
 
     PYTHONPATH=src python benchmarks/enrich_errors.py [--out DIR] [--types LOD] [--only NAME]
 """
@@ -31,29 +31,21 @@ LAZAR = ROOT / "sources" / "iron-lazar.txt"
 GARDINER = BOOKS / "gardiner-french-revolution.txt"
 
 
+# Every development sample of the bundled book (never anchored/iron-lazar-test*.txt, held out).
+_LAZAR_DEV = tuple(f"anchored/{p.name}" for p in sorted((GOLD / "anchored").glob("iron-lazar-dev*.txt")))
+
 RUNS = {
     # name: (source, profile: None = the one beside the source, or for a book of the corpus the
     # one the editor chose (bench_enrich.book_profile); "default" = teikit's own, samples)
     "lazar": (
         LAZAR,
         None,
-        (
-            "anchored/iron-lazar-dev.txt",
-            "anchored/iron-lazar-dev2.txt",
-            "anchored/iron-lazar-dev3.txt",
-            "anchored/iron-lazar-dev4.txt",
-            "dates-dev/iron-lazar-dates.txt",
-        ),
+        (*_LAZAR_DEV, "dates-dev/iron-lazar-dates.txt"),
     ),
     "lazar-noprofile": (
         LAZAR,
         "default",
-        (
-            "anchored/iron-lazar-dev.txt",
-            "anchored/iron-lazar-dev2.txt",
-            "anchored/iron-lazar-dev3.txt",
-            "anchored/iron-lazar-dev4.txt",
-        ),
+        _LAZAR_DEV,
     ),
     "gardiner": (GARDINER, None, ("anchored/gardiner-french-revolution.txt", "dates-dev/gardiner-dates.txt")),
 }
