@@ -741,11 +741,15 @@ def test_a_military_or_autonomous_unit_is_one_territory():
     from teikit.enrich.places import units
 
     keys = {"Moscow": etree.Element("place", type="city"), "Kiev": etree.Element("place", type="city")}
-    text = "He commanded the Moscow military district, then the Kiev military region; Moscow district."
+    text = (
+        "He commanded the Moscow military district, then the Kiev military region; Moscow district. "
+        "He addressed the Kiev Military District."
+    )
     assert [found[:2] for found in units(text, keys, dict(registers.PLACE_HEADS))] == [
         ("Moscow military district", "district"),
         ("Kiev military region", "region"),
         ("Moscow district", "district"),
+        ("Kiev Military District", "district"),
     ]
 
 

@@ -245,8 +245,8 @@ _SHARED_HEAD = re.compile(r"\b((?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and [A-Z][a-z]+) 
 _UNIT_TYPES = ("region", "district", "republic")
 _PEOPLES = re.compile(r"(?:ian|an)$")
 # A unit's word may have a word of its kind before it: "the Moscow military district", "the
-# Jewish autonomous region".
-_UNIT_QUALIFIER = re.compile(r" (?:military|autonomous)$")
+# Jewish autonomous region", in a name's capitals too ("the Kiev Military District").
+_UNIT_QUALIFIER = re.compile(r" (?:[Mm]ilitary|[Aa]utonomous)$")
 _UNIT_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$")
 # A city named after a person: where the text calls it a city or names its province.
 _TOWN_NAME = re.compile(r"([A-Z][a-z'’-]+)\b")
