@@ -832,7 +832,7 @@ def _opens(text: str, start: int, block_start: bool) -> str:
 # (the profile's months whole), a season's name, "century" or a decade in words. A text with none of them is
 # passed over: the date pattern opens with a look-ahead, which `re` tries at every position
 # (most text nodes of a novel hold no date). The ASCII digits and the words are sought in one
-# scan by an Aho-Corasick automaton, which stops at the first (as alternatives of a pattern,
+# scan by an Aho-Corasick automaton, in Rust (as alternatives of a pattern,
 # a profile's many month names made the search slower than the date pattern it spares);
 # other digits (`\d` is any Unicode digit) only in a text that is not ASCII.
 _DIGIT = re.compile(r"\d")
