@@ -464,22 +464,32 @@ def test_editions_rendered_together_are_those_rendered_apart(tmp_path):
 
 def test_editions_rendered_together_read_the_collections_tree_once(tmp_path, monkeypatch):
     """The book's documents fit in one window: render_editions has Saxon read their tree
-    once, and gives that tree to both transforms (Reading.parse), as it does one document;
+    once, and gives that tree to both transforms (Reading.parse), as it does one document,
+    with the mentions of the register entries gathered once for both (Reading.shared);
     the previous test shows the editions are those rendered apart."""
     import teikit.render as rendering
     from teikit.render.saxon import Parsed
 
     given = []
-    real = rendering.transform
+    gathered = []
+    real, real_value_of = rendering.transform, rendering.value_of
 
-    def spy(name, source, *args, **kwargs):
-        given.append((name, source))
-        return real(name, source, *args, **kwargs)
+    def spy(name, source, outdir, params):
+        given.append((name, source, params))
+        return real(name, source, outdir, params)
+
+    def spy_value_of(name, source, template, params):
+        gathered.append(template)
+        return real_value_of(name, source, template, params)
 
     monkeypatch.setattr(rendering, "transform", spy)
+    monkeypatch.setattr(rendering, "value_of", spy_value_of)
     made = rendering.render_editions([EDITION], [(to, tmp_path / to) for to in ("html", "text")], search=False)
-    assert [name for name, _ in given] == ["html.xsl", "text.xsl"]
+    assert [name for name, _, _ in given] == ["html.xsl", "text.xsl"]
     assert isinstance(given[0][1], Parsed) and given[1][1] is given[0][1]
+    assert gathered == [rendering.GATHER_MENTIONS]
+    mentions = [params[rendering.MENTIONS] for _, _, params in given]
+    assert mentions[0] is mentions[1] and mentions[0].size > 1000  # a map for each page and entry named there
     assert len(made[0].files) > 20 and "book.txt" in made[1].files
 
 

@@ -630,8 +630,17 @@
        (tk:entry): a map of the entry, the page and the names for each page and entry named
        there, the pages in order (each page's names are those it shows, tk:page-of). They are
        gathered in one pass for every entry (an entry may be named hundreds of times), and a
-       pointer is resolved once for each page and way of writing it, not once per name. -->
-  <xsl:variable name="tk:mentions-by-page" as="map(*)*">
+       pointer is resolved once for each page and way of writing it, not once per name.
+       A parameter, not a variable: the editions rendered from one tree (teikit.render,
+       Reading.shared) have them gathered once, by tk:gather-mentions, and given to each;
+       a transform given none gathers them itself. -->
+  <xsl:param name="tk:mentions-by-page" as="map(*)*">
+    <xsl:call-template name="tk:gather-mentions"/>
+  </xsl:param>
+
+  <!-- Depends on the tree alone (no parameter of any edition): what it gives one
+       transform of a tree is what it would give another. -->
+  <xsl:template name="tk:gather-mentions" as="map(*)*">
     <xsl:for-each select="$tk:text-pages">
       <xsl:variable name="page" select="."/>
       <!-- (a page holding another page, which no page does, would leave it its names) -->
@@ -646,7 +655,7 @@
         <xsl:sequence select="map {'entry': ?entry, 'page': $page, 'names': (current-group() ! ?names)/.}"/>
       </xsl:for-each-group>
     </xsl:for-each>
-  </xsl:variable>
+  </xsl:template>
 
   <!-- The same the other way round: the entry each of those names points to, by the name
        (generate-id): a page links every name to its entry, and reports the pointers that

@@ -33,11 +33,18 @@ from ..errors import TeikitError, UsageError
 from ..xmlio import atomic_folder, output_folder
 from . import media, windows
 from .collection import Gathered, gather_documents, located_in, prepare_documents
-from .saxon import TRANSFORMS, Parsed, stylesheet, transform
+from .saxon import TRANSFORMS, Parsed, stylesheet, transform, value_of
 from .search import Indexing
 from .windows import render_windows
 
 FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl", "pdf": "typst.xsl"}
+
+# The names in the pages of text, by page and register entry (common.xsl): html.xsl links
+# every name to its entry and lists each entry's mentions, text.xsl lists the pages of
+# each. Gathered once for the editions rendered together from one tree (Reading.shared),
+# given to each transform as this parameter, which it otherwise computes itself.
+MENTIONS = "{urn:teikit:transforms}mentions-by-page"
+GATHER_MENTIONS = "{urn:teikit:transforms}gather-mentions"
 
 
 @dataclass
@@ -173,6 +180,15 @@ class Reading:
             self.documents_parsed = list(documents)
         return self.parsed
 
+    def shared(self, parsed: Parsed, name: str, params: dict[str, bool | int | str]) -> dict[str, object]:
+        """What the transforms of the tree `parsed` have in common, computed once (by
+        transforms/NAME with `params`, the first edition's), as their parameters: the
+        mentions of the register entries (common.xsl, tk:gather-mentions), which depend
+        on the tree alone, not on the edition."""
+        if MENTIONS not in parsed.values:
+            parsed.values[MENTIONS] = value_of(name, parsed, GATHER_MENTIONS, params)
+        return {MENTIONS: parsed.values[MENTIONS]}
+
 
 @contextlib.contextmanager
 def _edition(
@@ -212,8 +228,11 @@ def _edition(
         if len(documents) == 1 and not shared:  # the collection is that document
             messages = transform(FORMATS[to], documents[0], tmp, params)
         elif shared and (len(documents) == 1 or windows.one_run(documents)):
-            # read once for the editions that read the same documents
-            messages = transform(FORMATS[to], reading.parse(documents), tmp, params)
+            # read once for the editions that read the same documents, and what their
+            # transforms share computed once
+            parsed = reading.parse(documents)
+            common = reading.shared(parsed, FORMATS[to], params)
+            messages = transform(FORMATS[to], parsed, tmp, {**params, **common})
         else:
             messages = render_windows(FORMATS[to], documents, Path(work), tmp, params, book=to == "text", **spread)
         result.warnings += located_in(paths, messages, documents)
