@@ -710,6 +710,8 @@ def _by_path(paths: list[str], declared: dict[str, list[SchemaRef]], options: Op
     libxslt could not read it, or when it is not the same file after the run as before."""
     settled: dict[str, _Prepared] = {}
     reports: dict[tuple[str, str], tuple] = {}
+    # Only files a schema reads by their paths (not teikit.sch, read in Python on the tree).
+    paths = [p for p in paths if _read_by_path(declared[p], options)]
     if not paths:
         return settled, reports
     stamps = {p: stamp_of(p) for p in paths}
@@ -742,6 +744,18 @@ def _by_path(paths: list[str], declared: dict[str, list[SchemaRef]], options: Op
                 result.schematron.append(each)
         settled[p] = _Prepared(result, os.path.abspath(p))
     return settled, reports
+
+
+def _read_by_path(declared: list[SchemaRef], options: Options) -> bool:
+    """Whether a Schematron schema of a file that declares `declared` reads files by their paths."""
+    for sch in _wanted(declared, options):
+        if isinstance(sch, str):
+            try:
+                if _schematron(sch, options).reads_files:
+                    return True
+            except TeikitError:
+                continue
+    return False
 
 
 def _schematrons_of(doc, options: Options) -> list[str | Problem]:
