@@ -122,6 +122,9 @@ def _mutate(text: str, name: str, rng: random.Random) -> str:
     ]
     for _ in range(rng.randint(1, 3)):
         text = rng.choice(kinds)()
+    if rng.random() < 0.05:  # a DOCTYPE: an entity that is empty
+        text = text.replace("<TEI ", '<!DOCTYPE TEI [<!ENTITY nothing "">]><TEI ', 1)
+        text = text.replace("<p>", "<p>&nothing;</p><p>", 1)
     return text
 
 

@@ -21,6 +21,7 @@ whose XPath reading it does not reproduce:
   URL is not a plain absolute path: libxml2's URI resolution is reproduced only for these;
 - a pointer to the validated file itself (libxslt reads it from the tree being checked), or
   to a document that cannot be parsed;
+- a document with a DOCTYPE (entity references, attribute defaults);
 - an endnote number, or the number of the endnote before it, that is not a plain integer
   (number()'s reading of other strings is left to libxml2), or a note inside another note
   (the rule's preceding axis then skips ancestors).
@@ -169,6 +170,25 @@ _BACKWARDS = etree.XPath(
 )
 
 
+_ISO_DATE = re.compile(r"^[0-9]{4}(?:-[0-9]{2}){0,2}$")
+
+
+def _backwards(el) -> bool:
+    """Whether an element with @from or @notBefore fails the rule of "date-ranges" that applies
+    to it. Bounds written as ISO dates of the common era are compared here (the rules' number()
+    of their digits, padded, is that integer); any other element is asked of _BACKWARDS."""
+    low, high = el.get("from"), el.get("to")
+    if low is not None and high is not None and not (low.startswith("-") or high.startswith("-")):
+        pass  # the first rule applies
+    else:
+        low, high = el.get("notBefore"), el.get("notAfter")
+        if low is None or high is None or low.startswith("-") or high.startswith("-"):
+            return False  # no rule applies
+    if _ISO_DATE.match(low) and _ISO_DATE.match(high):
+        return int((low.replace("-", "") + "00000000")[:8]) > int((high.replace("-", "") + "99999999")[:8])
+    return bool(_BACKWARDS(el))
+
+
 def is_clean(tree: etree._ElementTree, documents: Documents) -> bool:
     """True only when teikit.sch's rules find nothing in `tree` (see the module docstring);
     False when they may find something or this module does not reproduce what they would
@@ -176,6 +196,9 @@ def is_clean(tree: etree._ElementTree, documents: Documents) -> bool:
 
     One walk of the tree gathers what the rules test: every pointer attribute's value, the
     xml:ids, the elements with date bounds, the notes and the paragraphs."""
+    info = tree.docinfo
+    if info.internalDTD is not None or info.system_url or info.public_id:
+        return False  # entities, defaults: what a DOCTYPE can change is left to the rules
     values: list[str] = []
     ids: set[str] = set()
     named: list[tuple[bool, str]] = []  # (a persName's, its @ref) for persName and placeName
@@ -200,7 +223,7 @@ def is_clean(tree: etree._ElementTree, documents: Documents) -> bool:
     try:
         return (
             _pointers_clean(tree, documents, values, ids, named)
-            and not any(_BACKWARDS(el) for el in dated)
+            and not any(_backwards(el) for el in dated)
             and not any(_empty(p) for p in paragraphs)
             and _notes_clean(notes)
         )
@@ -293,24 +316,24 @@ def _notes_clean(notes: list) -> bool:
     before it in document order, and the rule's $previous is the last of them with @n and
     place="end"."""
     seen: set = set()
+    above: dict = {}  # element -> _Above of it and its ancestors (notes share their parents)
     previous = None  # the last note so far with @n and place="end": (note, chapter, in a notes div)
     for note in notes:
+        parent = note.getparent()
+        where = _above(parent, above) if parent is not None else _NOTHING
+        if where.note:
+            raise Declined("a note inside a note")
         n = note.get("n")
         if n is None or note.get("place") != "end":
-            if _ancestry(note) is None:
-                raise Declined("a note inside a note")
             continue
-        where = _ancestry(note)
-        if where is None:
-            raise Declined("a note inside a note")
-        chapter, in_notes = where
+        chapter = where.chapter()
         number = _number(n)
         if number == number:  # not NaN: the rule applies
             key = (chapter, n)
             if key in seen:
                 return False  # a number used twice in a chapter
             seen.add(key)
-            if previous is not None and not in_notes:
+            if previous is not None and not where.notes_div:
                 _, before_chapter, before_in_notes = previous
                 before = _number(previous[0].get("n"))
                 if (
@@ -320,28 +343,51 @@ def _notes_clean(notes: list) -> bool:
                     and not number > before
                 ):
                     return False
-        previous = (note, chapter, in_notes)
+        previous = (note, chapter, where.notes_div)
     return True
 
 
-def _ancestry(note):
-    """(the note's chapter, whether it lies in a div of type "notes"); None for a note inside
-    another note. The chapter is the rule's (ancestor::tei:div[last()] | ancestor::tei:text[1])
-    [last()]: the later in document order of the outermost div and the nearest text, i.e. the
-    deeper of the two (None when there is neither)."""
-    outer_div = text = None
-    outer_at = text_at = -1
-    in_notes = False
-    for depth, a in enumerate(note.iterancestors()):
-        tag = a.tag
-        if tag == _DIV:
-            outer_div, outer_at = a, depth
-            in_notes = in_notes or a.get("type") == "notes"
-        elif tag == _TEXT:
-            if text is None:
-                text, text_at = a, depth
-        elif tag == _NOTE:
-            return None
-    if outer_div is None or (text is not None and text_at < outer_at):
-        return text, in_notes
-    return outer_div, in_notes
+class _Above:
+    """What a note's rule asks of an element and its ancestors: the outermost tei:div and the
+    nearest tei:text among them (with their depths), whether one is a div of type "notes", and
+    whether one is a tei:note."""
+
+    __slots__ = ("depth", "div", "div_depth", "text", "text_depth", "notes_div", "note")
+
+    def __init__(self):
+        self.depth = self.div_depth = self.text_depth = -1
+        self.div = self.text = None
+        self.notes_div = self.note = False
+
+    def chapter(self):
+        """(ancestor::tei:div[last()] | ancestor::tei:text[1])[last()] of a child: the later in
+        document order of the two, the deeper (None when there is neither)."""
+        if self.div is None or (self.text is not None and self.text_depth > self.div_depth):
+            return self.text
+        return self.div
+
+
+_NOTHING = _Above()
+
+
+def _above(el, memo: dict) -> _Above:
+    found = memo.get(el)
+    if found is not None:
+        return found
+    parent = el.getparent()
+    up = _above(parent, memo) if parent is not None else _NOTHING
+    found = _Above()
+    found.depth = up.depth + 1
+    found.div, found.div_depth, found.text, found.text_depth = up.div, up.div_depth, up.text, up.text_depth
+    found.notes_div, found.note = up.notes_div, up.note
+    tag = el.tag
+    if tag == _DIV:
+        if found.div is None:  # the outermost
+            found.div, found.div_depth = el, found.depth
+        found.notes_div = found.notes_div or el.get("type") == "notes"
+    elif tag == _TEXT:
+        found.text, found.text_depth = el, found.depth  # the nearest
+    elif tag == _NOTE:
+        found.note = True
+    memo[el] = found
+    return found
