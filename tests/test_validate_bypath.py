@@ -117,3 +117,19 @@ def test_provenance_marks_of_its_own_are_told_from_the_bytes(tmp_path):
         assert may_mark_origins(str(tmp_path / name)) is marked, name
     (tmp_path / "utf16.xml").write_text("<TEI/>", encoding="utf-16")
     assert may_mark_origins(str(tmp_path / "utf16.xml"))  # not searched as bytes: it may
+
+
+def test_provenance_marks_of_its_own_are_dropped_in_every_encoding(tmp_path):
+    """load drops the marks a file wrote itself; it skips the search of the tree only where the
+    bytes show no attribute named origin and the encoding writes markup in ASCII."""
+    body = '<TEI xmlns:v="urn:teikit:&#118;alidate"><p v:origin = "a.xml"/><q o:origin="b.xml" xmlns:o="urn:teikit:validate"/></TEI>'
+    for encoding in ("utf-8", "iso-8859-1", "utf-16", "utf-32"):
+        path = tmp_path / f"{encoding}.xml"
+        path.write_bytes(f'<?xml version="1.0" encoding="{encoding}"?>{body}'.encode(encoding))
+        doc = load(str(path), 10**9, ())
+        assert doc.tree is not None, encoding
+        assert not doc.tree.xpath("//@v:origin", namespaces={"v": "urn:teikit:validate"}), encoding
+        assert doc.on_disk is None, encoding  # the tree is not the file as it stands
+    plain = tmp_path / "plain.xml"
+    plain.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text origin="x"/></TEI>', encoding="utf-8")
+    assert load(str(plain), 10**9, ()).on_disk is not None

@@ -415,7 +415,8 @@ def _plan(files, options):
     could not be read, so that they are not known); and the files Schematron may read by
     their paths, with their declarations (_by_path): files jing reads as they are, that teikit's
     grammar does not judge in-process, and that load would not change (no provenance marks
-    of their own), at paths libxslt reads as they are written.
+    of their own), at paths libxslt reads as they are written, for a schema that reads
+    files so (not teikit.sch: _read_by_path).
     """
     groups: dict[str, list[str]] = {}
     includers = []
@@ -447,7 +448,11 @@ def _plan(files, options):
             needs_schematron = options.schematron or any(d.kind == "schematron" for d in prolog.declared)
             if not needs_schematron:
                 direct[f] = _Prepared(FileResult(f, schema=schema), os.path.abspath(f))
-            elif reads_by_path(os.path.abspath(f)) and not may_mark_origins(f):
+            elif (
+                _read_by_path(prolog.declared, options)
+                and reads_by_path(os.path.abspath(f))
+                and not may_mark_origins(f)
+            ):
                 by_path[f] = prolog.declared
     return groups, includers, direct, declared, by_path
 
