@@ -57,15 +57,19 @@ def corpus(mutants, tmp_path):  # noqa: F811
         (work / f"forged-{source.name}").write_text(text.replace("<TEI ", forged, 1), encoding="utf-8")
     rng = tmp_path / "grammar.rng"
     rng.write_text(open(TEIKIT_RNG, encoding="utf-8").read() + "<!-- a copy -->\n", encoding="utf-8")
-    return work, str(rng)
+    # The rules as a copy that is not byte for byte teikit.sch, which is read in Python on
+    # parsed trees (ownrules.py), not by path.
+    sch = tmp_path / "rules.sch"
+    sch.write_text(open(TEIKIT_SCH, encoding="utf-8").read() + "<!-- a copy -->\n", encoding="utf-8")
+    return work, str(rng), str(sch)
 
 
 def test_files_read_by_path_get_the_verdicts_of_files_parsed_here(corpus, monkeypatch):
-    work, rng = corpus
+    work, rng, sch = corpus
     parsed: list[str] = []
     real_load = validation.load
     monkeypatch.setattr(validation, "load", lambda path, *a: parsed.append(path) or real_load(path, *a))
-    by_path = validate([str(work)], schema=rng, schematron=TEIKIT_SCH)
+    by_path = validate([str(work)], schema=rng, schematron=sch)
     files = len(by_path.results)
     # Parsed here: the files the rules find something in, and those with marks of their own.
     with_findings = [r.path for r in by_path.results if any(p.source == "schematron" for p in r.problems)]
@@ -74,7 +78,7 @@ def test_files_read_by_path_get_the_verdicts_of_files_parsed_here(corpus, monkey
 
     monkeypatch.setattr(validation, "may_mark_origins", lambda path: True)  # no file read by path
     parsed.clear()
-    reference = validate([str(work)], schema=rng, schematron=TEIKIT_SCH)
+    reference = validate([str(work)], schema=rng, schematron=sch)
     assert len(parsed) == files
     assert _seen(by_path) == _seen(reference)
     assert by_path.summary.invalid >= 8 and by_path.summary.valid >= 6  # not vacuous
@@ -83,9 +87,9 @@ def test_files_read_by_path_get_the_verdicts_of_files_parsed_here(corpus, monkey
 def test_a_file_changed_during_the_run_is_judged_as_it_is_then(corpus, monkeypatch):
     """The rules read the file as it was; it then changes: it is parsed and checked again, so
     that its findings are those of the file its tree holds (and no verdict of another text)."""
-    work, rng = corpus
+    work, rng, sch = corpus
     clean, broken = work / "ch01.xml", work / "mutant00.xml"
-    schematron = Schematron(TEIKIT_SCH, (str(work),))
+    schematron = Schematron(sch, (str(work),))
     expected = schematron.check(load(str(broken), 10**9, ()).tree)
     assert expected  # the mutant breaks some rule
     run_files = Schematron.run_files
@@ -96,7 +100,7 @@ def test_a_file_changed_during_the_run_is_judged_as_it_is_then(corpus, monkeypat
         return reports
 
     monkeypatch.setattr(Schematron, "run_files", then_changed)
-    options = validation.Options(schema=rng, schematron=TEIKIT_SCH, read=(str(work),), workdir=str(work))
+    options = validation.Options(schema=rng, schematron=sch, read=(str(work),), workdir=str(work))
     [prepared] = validation._prepare_part([str(clean)], options, {str(clean): []})
     assert [p for p in prepared.result.problems if p.source == "schematron"] == expected
 
@@ -113,3 +117,19 @@ def test_provenance_marks_of_its_own_are_told_from_the_bytes(tmp_path):
         assert may_mark_origins(str(tmp_path / name)) is marked, name
     (tmp_path / "utf16.xml").write_text("<TEI/>", encoding="utf-16")
     assert may_mark_origins(str(tmp_path / "utf16.xml"))  # not searched as bytes: it may
+
+
+def test_provenance_marks_of_its_own_are_dropped_in_every_encoding(tmp_path):
+    """load drops the marks a file wrote itself; it skips the search of the tree only where the
+    bytes show no attribute named origin and the encoding writes markup in ASCII."""
+    body = '<TEI xmlns:v="urn:teikit:&#118;alidate"><p v:origin = "a.xml"/><q o:origin="b.xml" xmlns:o="urn:teikit:validate"/></TEI>'
+    for encoding in ("utf-8", "iso-8859-1", "utf-16", "utf-32"):
+        path = tmp_path / f"{encoding}.xml"
+        path.write_bytes(f'<?xml version="1.0" encoding="{encoding}"?>{body}'.encode(encoding))
+        doc = load(str(path), 10**9, ())
+        assert doc.tree is not None, encoding
+        assert not doc.tree.xpath("//@v:origin", namespaces={"v": "urn:teikit:validate"}), encoding
+        assert doc.on_disk is None, encoding  # the tree is not the file as it stands
+    plain = tmp_path / "plain.xml"
+    plain.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text origin="x"/></TEI>', encoding="utf-8")
+    assert load(str(plain), 10**9, ()).on_disk is not None

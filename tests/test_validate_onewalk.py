@@ -2,7 +2,8 @@
 
 teikit rewrites the stylesheet lxml's ISO skeleton makes so that the document is walked
 once, every pattern's mode applied on each node (schematron._walk_once). The reference is
-the skeleton's own stylesheet, one walk per pattern (Schematron(..., one_walk=False)).
+the skeleton's own stylesheet, one walk per pattern (Schematron(..., one_walk=False)); both
+without ownrules.py, which shows files clean without them (test_validate_ownrules.py).
 Both are compared, finding by finding and in order, on the bundled book, on mutants of its
 chapters that break every rule of teikit.sch, and on schemas written here to reach the
 corners of ISO Schematron: several rules of a pattern matching one node (only the first
@@ -43,7 +44,7 @@ def findings(schematron: Schematron, path) -> list:
 @pytest.fixture(scope="module")
 def teikit_sch():
     read = (str(BOOK),)
-    return Schematron(TEIKIT_SCH, read), Schematron(TEIKIT_SCH, read, one_walk=False)
+    return Schematron(TEIKIT_SCH, read, own_rules=False), Schematron(TEIKIT_SCH, read, one_walk=False, own_rules=False)
 
 
 def test_teikit_sch_is_walked_once(teikit_sch):
@@ -65,8 +66,8 @@ def test_the_book_gives_the_same_findings(teikit_sch, tmp_path):
     text = re.sub(r'(<orgName ref=")[^"]*#', r"\1orgs.xml#nobody-", text, count=3)
     text = re.sub(r'(<date from=")(\d{4})(" to=")(\d{4})', r"\g<1>1999\g<3>1001", text, count=2)
     ch.write_text(text, encoding="utf-8")
-    whole = Schematron(TEIKIT_SCH, (str(book),))
-    reference = Schematron(TEIKIT_SCH, (str(book),), one_walk=False)
+    whole = Schematron(TEIKIT_SCH, (str(book),), own_rules=False)
+    reference = Schematron(TEIKIT_SCH, (str(book),), one_walk=False, own_rules=False)
     found = findings(whole, book / "iron-lazar.xml")
     assert found == findings(reference, book / "iron-lazar.xml")
     assert {"runs backwards", "does not resolve"} <= {
@@ -132,7 +133,8 @@ def mutants(tmp_path_factory):
 
 def test_mutants_give_the_same_findings_walked_once(mutants):
     folder, paths = mutants
-    walked, skeleton = Schematron(TEIKIT_SCH, (str(folder),)), Schematron(TEIKIT_SCH, (str(folder),), one_walk=False)
+    walked = Schematron(TEIKIT_SCH, (str(folder),), own_rules=False)
+    skeleton = Schematron(TEIKIT_SCH, (str(folder),), one_walk=False, own_rules=False)
     assert walked.one_walk
     seen = set()
     for path in paths:
@@ -149,7 +151,7 @@ def test_mutants_give_the_same_findings_as_the_plain_pointer_checks(mutants, tmp
     assert len(asserts) == 2
     plain = text.replace(asserts[0], PLAIN_LOCAL).replace(asserts[1], PLAIN_REMOTE)
     (tmp_path / "plain.sch").write_text(plain, encoding="utf-8")
-    keyed = Schematron(TEIKIT_SCH, (str(folder),))
+    keyed = Schematron(TEIKIT_SCH, (str(folder),), own_rules=False)
     reference = Schematron(str(tmp_path / "plain.sch"), (str(folder),), one_walk=False)
     pointer_findings = 0
     for path in paths:
@@ -365,12 +367,12 @@ def test_files_checked_together_give_the_findings_of_each_alone(mutants, monkeyp
     registers read once), finding by finding as each file checked alone; none left to be
     checked alone."""
     folder, paths = mutants
-    schematron = Schematron(TEIKIT_SCH, (str(folder),))
+    schematron = Schematron(TEIKIT_SCH, (str(folder),), own_rules=False)
     docs = _loaded(paths + [folder / name for name in REGISTERS])
     alone = [schematron.check(d.tree) for d in docs]
     singles = []
-    check = schematron.check
-    monkeypatch.setattr(schematron, "check", lambda tree: singles.append(tree) or check(tree))
+    check = schematron._compiled_check
+    monkeypatch.setattr(schematron, "_compiled_check", lambda tree: singles.append(tree) or check(tree))
     together = schematron.check_many([d.tree for d in docs], [d.on_disk for d in docs])
     assert together == alone
     assert singles == []
@@ -401,14 +403,14 @@ def test_files_libxslt_would_not_read_as_they_were_parsed_are_checked_alone(muta
     changed = work / "changed.xml"
     changed.write_text(texts[4], encoding="utf-8")
     files = [plain, doctype, forged, linked, changed]
-    schematron = Schematron(TEIKIT_SCH, (str(work), str(tmp_path / "link")))
+    schematron = Schematron(TEIKIT_SCH, (str(work), str(tmp_path / "link")), own_rules=False)
     docs = _loaded(files)
     assert [d.on_disk is not None for d in docs] == [True, False, False, True, True]
     alone = [schematron.check(d.tree) for d in docs]
     changed.write_text(texts[0], encoding="utf-8")  # after the parse: another document
     singles = []
-    check = schematron.check
-    monkeypatch.setattr(schematron, "check", lambda tree: singles.append(tree) or check(tree))
+    check = schematron._compiled_check
+    monkeypatch.setattr(schematron, "_compiled_check", lambda tree: singles.append(tree) or check(tree))
     got = schematron.check_many([d.tree for d in docs], [d.on_disk for d in docs])
     assert got[:4] == alone[:4]
     # The changed file's findings are those of its tree, but their columns are read from the

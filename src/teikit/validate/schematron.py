@@ -28,6 +28,7 @@ What a schema may read is decided by teikit.access.LocalFiles, as for documents:
 from __future__ import annotations
 
 import copy
+import functools
 import os
 import re
 from urllib.parse import unquote
@@ -37,8 +38,10 @@ from lxml import etree, isoschematron
 from ..access import AccessDenied, LocalFiles, link_scheme
 from ..errors import TeikitError
 from ..xmlio import safe_parser
+from . import ownrules
 from .documents import ORIGIN, content_digest
 from .locations import Locator, origin_of, readable_path
+from .owngrammar import is_copy_of
 from .results import Problem
 from .saxon import SaxonSchematron
 
@@ -47,6 +50,7 @@ SUPPORTED_BINDINGS = {None, "xslt", "xslt1", "exslt", "xpath"}  # run here, by l
 SAXON_BINDINGS = {"xslt2", "xslt3"}  # run by Saxon (saxon.py)
 _MISSING = '<missing xmlns="urn:teikit:missing"/>'
 SCHEMATRON_NS = ("http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xml/schematron")
+_BUNDLED = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "schema", "teikit.sch")
 
 
 class UnsupportedBinding(TeikitError):
@@ -61,17 +65,25 @@ class _LocalOnly(etree.Resolver):
         self.policy = policy
 
     def resolve(self, url, pubid, context):
-        if self.policy is not None:
-            try:
-                if link_scheme(url) is None:
-                    real = self.policy.check(os.path.abspath(unquote(url)))
-                else:
-                    real = self.policy.resolve(url, os.getcwd() + os.sep + "-")
-                if real.is_file():
-                    return self.resolve_filename(str(real), context)
-            except AccessDenied:
-                pass
+        real = _allowed_file(self.policy, url)
+        if real is not None:
+            return self.resolve_filename(real, context)
         return self.resolve_string(_MISSING, context)
+
+
+def _allowed_file(policy: LocalFiles | None, url: str) -> str | None:
+    """The real path of the local file `url` names if `policy` lets the rules read it; None
+    otherwise (the rules then read an empty document)."""
+    if policy is None:
+        return None
+    try:
+        if link_scheme(url) is None:
+            real = policy.check(os.path.abspath(unquote(url)))
+        else:
+            real = policy.resolve(url, os.getcwd() + os.sep + "-")
+    except AccessDenied:
+        return None
+    return str(real) if real.is_file() else None
 
 
 def _document_parser(policy: LocalFiles | None) -> etree.XMLParser:
@@ -87,7 +99,15 @@ class Schematron:
     `allow_read`: more folders, for document() and for sch:include.
     """
 
-    def __init__(self, path: str, read=(), allow_read=(), start_saxon: bool = True, one_walk: bool = True):
+    def __init__(
+        self,
+        path: str,
+        read=(),
+        allow_read=(),
+        start_saxon: bool = True,
+        one_walk: bool = True,
+        own_rules: bool = True,
+    ):
         self.path = path
         self.one_walk = False
         roots = [*read, *allow_read]
@@ -108,6 +128,10 @@ class Schematron:
         self._many: etree.XSLT | None = None  # many files in one run (_for_many), where the lets allow
         self._walked: tuple | None = None
         self._outside: etree.XSLT | None = None
+        # teikit.sch itself (the file, or a copy with its bytes) is read in Python (ownrules.py);
+        # the compiled rules stay for the files ownrules declines.
+        self._own = False
+        self._own_reads: LocalFiles | None = None  # what their document() may read
         if binding in SAXON_BINDINGS:
             self._saxon = SaxonSchematron(path, source.getroot(), etree.tostring(source), start_saxon)
             return
@@ -139,6 +163,23 @@ class Schematron:
                         pass  # (a global let this rewrite cannot place) each file is checked alone
         except (etree.SchematronParseError, etree.XSLTParseError, etree.XMLSyntaxError) as exc:
             raise TeikitError(f"cannot compile Schematron schema: {exc}", path) from None
+        if own_rules and _is_bundled(path):
+            self._own, self._own_reads = True, documents
+
+    @property
+    def own_rules(self) -> bool:
+        """Whether the rules are teikit.sch's, read in Python (ownrules.py) on parsed trees: files
+        are then better parsed here than read by libxslt by their paths (run_files)."""
+        return self._own
+
+    def _documents(self) -> ownrules.Documents:
+        policy = self._own_reads
+        return ownrules.Documents(functools.partial(_allowed_file, policy), _document_parser(policy))
+
+    def _own_check(self, tree: etree._ElementTree, documents: ownrules.Documents) -> list[Problem] | None:
+        """No problem when ownrules shows that the rules find nothing in `tree`; None when it
+        cannot (the compiled rules are then run: what they find, and how they say it, is theirs)."""
+        return [] if ownrules.is_clean(tree, documents) else None
 
     @property
     def runs_in_saxon(self) -> bool:
@@ -147,6 +188,13 @@ class Schematron:
     def check(self, tree: etree._ElementTree) -> list[Problem]:
         if self._saxon is not None:
             return self._saxon.check(tree)
+        if self.own_rules:
+            found = self._own_check(tree, self._documents())
+            if found is not None:
+                return found
+        return self._compiled_check(tree)
+
+    def _compiled_check(self, tree: etree._ElementTree) -> list[Problem]:
         try:
             report = self._xslt(tree)
         except etree.XSLTApplyError as exc:
@@ -188,19 +236,23 @@ class Schematron:
         libxslt could not read, one that changed on disk since it was parsed, or a run that
         fails: checked alone, on its tree."""
         results: list[list[Problem] | None] = [None] * len(trees)
-        plain = [i for i, t in enumerate(trees) if on_disk[i] and reads_by_path(t.docinfo.URL)]
-        if self.reads_files and len(plain) > 1:
+        if self.own_rules:  # in Python, what the rules read with document() read once for all
+            documents = self._documents()
+            results = [self._own_check(tree, documents) for tree in trees]
+        plain = [i for i, t in enumerate(trees) if results[i] is None and on_disk[i] and reads_by_path(t.docinfo.URL)]
+        if self._many is not None and len(plain) > 1:
             reports = self.run_files([trees[i].docinfo.URL for i in plain])
             for i, report in zip(plain, reports, strict=True):
                 if report is not None and unchanged(trees[i].docinfo.URL, on_disk[i]):
                     results[i] = self.problems_in(report, trees[i])
-        return [found if found is not None else self.check(trees[i]) for i, found in enumerate(results)]
+        return [found if found is not None else self._compiled_check(trees[i]) for i, found in enumerate(results)]
 
     @property
     def reads_files(self) -> bool:
         """Whether run_files() can check files read by their paths (an XSLT 1.0 schema whose
-        lets allow many files in one run, with folders document() may read)."""
-        return self._many is not None
+        lets allow many files in one run, with folders document() may read), and is the
+        cheaper way: not for teikit.sch, read in Python on the parsed tree (own_rules)."""
+        return self._many is not None and not self._own
 
     def run_files(self, paths: list[str]) -> list[etree._Element | None]:
         """The files at `paths` (each reads_by_path) read by libxslt and checked in one
@@ -247,11 +299,24 @@ class Schematron:
             if node is None:
                 problems.append(Problem(0, 0, text, severity, "schematron"))
                 continue
-            origin = origin_of(node)
-            line, column = locator.start_tag(node, origin or own)
-            path = origin if origin and origin != own else None
-            problems.append(Problem(line, column, f"{text} [{readable_path(node)}]", severity, "schematron", path))
+            problems.append(_placed(node, text, severity, locator, own))
         return problems
+
+
+def _placed(node, text: str, severity: str, locator: Locator, own: str) -> Problem:
+    """A finding on `node` of the tree `locator` indexes (the file `own`), where a person finds
+    it: its start tag, in the file it came from."""
+    origin = origin_of(node)
+    line, column = locator.start_tag(node, origin or own)
+    path = origin if origin and origin != own else None
+    return Problem(line, column, f"{text} [{readable_path(node)}]", severity, "schematron", path)
+
+
+def _is_bundled(path: str) -> bool:
+    try:
+        return is_copy_of(path, _BUNDLED)
+    except OSError:
+        return False
 
 
 def unchanged(path: str, stamp: tuple | None) -> bool:
