@@ -102,7 +102,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "name_links": "strings",
         "peerages": "strings",
     },
-    "dates": {"months": "months"},
+    "dates": {"months": "months", "feasts": "feasts"},
     "passes": {"disable": "strings"},
     "notes": {"headings": "strings", "body_words": "strings", "foot_words": "strings", "read_marks": "table"},
     "drama": {"act_words": "strings", "scene_words": "strings", "numbers": "strings", "joint_words": "strings"},
@@ -118,6 +118,7 @@ SCHEMA: dict[str, dict[str, str]] = {
 _LANGUAGE = regex.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47 (xml:lang)
 _TYPE = regex.compile(r"[^\s]+")  # one word (@type)
 _MONTH_NUMBERS = {str(n) for n in range(1, 13)}
+_MONTH_DAY = regex.compile(r"(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")  # a day of the year: "12-25"
 _EXPECTED = {
     "string": "a string",
     "strings": "a list of strings",
@@ -127,6 +128,7 @@ _EXPECTED = {
     "languages": 'a table of language tags (term = "de")',
     "types": 'a table of one-word place types (name = "region")',
     "months": 'a table of month numbers (word = "4")',
+    "feasts": 'a table of days of the year (name = "12-25")',
 }
 
 # Time bounds for user patterns: one search, and all of them over one conversion.
@@ -152,6 +154,12 @@ def _check_value(kind: str, value) -> str | None:
         if wrong:
             return wrong
         bad = next((k for k, v in value.items() if v not in _MONTH_NUMBERS), None)
+        return None if bad is None else f'a table whose "{bad}" is "{value[bad]}"'
+    if kind == "feasts":
+        wrong = _check_value("table", value)
+        if wrong:
+            return wrong
+        bad = next((k for k, v in value.items() if not _MONTH_DAY.fullmatch(v)), None)
         return None if bad is None else f'a table whose "{bad}" is "{value[bad]}"'
     if kind in ("languages", "types"):
         wrong = _check_value("table", value)
@@ -315,6 +323,7 @@ class Profile:
     peerages: tuple[str, ...] = ()  # [names]: titles of a peer "of" his title's name (Earl of Glencairn)
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
     months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
+    feasts: dict[str, str] = field(default_factory=dict)  # [dates] feasts: "Lammas" -> "08-01"
     packs: tuple[str, ...] = ()  # the packs included, in order
     org_nouns: tuple[str, ...] = ()  # [orgs] nouns: the last word of an organisation's name (Committee)
     known_orgs: tuple[str, ...] = ()  # [orgs] known: names of organisations alone (Politburo, NKVD)
@@ -468,6 +477,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         peerages=tuple(data["names"]["peerages"]),
         place_heads=dict(places["heads"]),
         months={k: int(v) for k, v in data["dates"]["months"].items()},
+        feasts=dict(data["dates"]["feasts"]),
         packs=tuple(included),
         org_nouns=tuple(data["orgs"]["nouns"]),
         known_orgs=tuple(data["orgs"]["known"]),
