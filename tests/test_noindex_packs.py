@@ -341,3 +341,20 @@ def test_a_peer_is_called_by_the_name_of_his_title(tmp_path):
     assert _evidence_of(out, "Glencairn") == (
         "the name of a peer's title ([names] peerages): “The nobleman is James, the Earl of Glencairn; the Duke of York and the Duke of…”"
     )
+
+
+def test_a_name_before_a_word_for_its_land_is_a_scots_place(tmp_path):
+    """With the pack "scots", a name before a lower-case word for a stretch of land or water
+    ("the distant Cumnock hills", "owre Galston muirs", "Coila's plains") is a place, marked
+    wherever written; not a people's adjective ("the Roman walls", "the Highland hills"), a
+    personified abstract noun ("Detraction shore", cut), a possessive before "side" (a
+    body's), nor a word the book writes in lower case ("Bonie hills"). Without the pack, none."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The moon rose owre the distant Cumnock hills; the rising sun owre Galston muirs\n"
+        "lit auld Coila's plains, the Roman walls and the Highland hills. If e'er Detraction\n"
+        "shore to smit you, by Pegasus's side, the bonie lass. Bonie hills. I gaed to Galston.\n"
+    )
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == []
+    scots = _convert(tmp_path, text, ["scots"], "scots")
+    assert marks_in(scots, "placeName") == ["Cumnock", "Galston", "Coila", "Galston"]

@@ -259,6 +259,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 evidence=f"a street's or a building's name: {passage(text, m.start(), m.end())}",
             )
     _named_features(places, text, not_places, profile, lowercase)
+    _landscapes(places, text, not_places, profile, lowercase)
     district_of, district_words = _district_of(tuple(profile.place_features), tuple(profile.feature_links))
     for m in _in_pieces_holding(district_of, district_words, text):
         name = m.group(1)
@@ -400,6 +401,58 @@ def _named_features(places: registers.Places, text: str, not_places, profile, lo
             None,
             "named in the text",
             evidence=f"a name and a feature of a place: {passage(text, m.start(), m.end())}",
+        )
+
+
+@cache
+def _landscape_after(nouns: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """A capitalised word, its possessive maybe, before a lower-case word of the profile's
+    `[places] landscape` ("the Cumnock hills", "Coila's plains"), and the pattern of those
+    words (`_in_pieces_holding`)."""
+    words = "|".join(map(re.escape, nouns)) or "(?!)"
+    return (
+        re.compile(rf"([A-Z](?<![\w'’-].)[a-z]+)(['’]s)?\s({words})(?![\w'’-])"),
+        re.compile(rf"(?<=\s)(?:{words})(?![\w'’-])"),
+    )
+
+
+# A people's or a language's adjective, or a name of the same shape: "the Roman walls", "the
+# Highland hills" is no more a place than "the Irish shore" (see also _ADJECTIVE).
+_PEOPLES = re.compile(r"(?:an|ic|land)$")
+# An abstract noun, which verse personifies: "If e'er Detraction shore to smit you" (cut).
+_ABSTRACT = re.compile(r"(?:tion|sion|ness|ment|ity|ance|ence)$")
+
+
+def _landscapes(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """A name before a lower-case word for a stretch of land or water (`[places] landscape`:
+    "the distant Cumnock hills", "owre Galston muirs", "on Carrick shore", "Coila's plains"):
+    the name is a place, when it is no word the book writes in lower case, no honorific,
+    forename nor a person's name, no people's adjective ("the Roman walls") nor abstract noun
+    (personified: "Detraction"), and opens no sentence. Not a possessive before "side" (a body's: "Pegasus' side")."""
+    if not profile.landscape:
+        return
+    pattern, words = _landscape_after(tuple(profile.landscape))
+    for m in _in_pieces_holding(pattern, words, text):
+        name, possessive, noun = m.groups()
+        if (
+            name.lower() in lowercase
+            or name in profile.honorifics
+            or name in profile.forenames
+            or name in not_places
+            or (possessive and noun == "side")
+            or _ADJECTIVE.search(name)
+            or _PEOPLES.search(name)
+            or _ABSTRACT.search(name)
+            or initial(text, m.start())
+            or places.find(name) is not None
+        ):
+            continue
+        places.add(
+            name,
+            "place",
+            gazetteer.lookup_named(name),
+            "named in the text",
+            evidence=f"a name before a word for its land or water: {passage(text, m.start(), m.end())}",
         )
 
 
