@@ -358,3 +358,21 @@ def test_a_name_before_a_word_for_its_land_is_a_scots_place(tmp_path):
     assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == []
     scots = _convert(tmp_path, text, ["scots"], "scots")
     assert marks_in(scots, "placeName") == ["Cumnock", "Galston", "Coila", "Galston"]
+
+
+def test_the_names_that_date_a_paragraph_as_a_dateline_are_places(tmp_path):
+    """A paragraph that ends with a date after names and their commas, opening it or a
+    sentence ("Mossgiel, February 22, 1786."; after a signature, "Robert Burns. Ellisland,
+    near Dumfries, 18th May, 1789."), is dated as a letter is: the names are places, marked
+    wherever written; not a weekday ("Ellisland, Monday Morning, 1790."), nor in the middle of
+    a sentence ("the tale of Kilbride, May 3, 1786."), nor a citation in a note."""
+    text = (
+        "EPISTLES\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Now, Kennedy, if foot or horse E'er bring you in by Mauchlin corse.\n\n"
+        "Mossgiel, February 22, 1786.\n\n"
+        "So fare ye weel, an' gude be wi' you. Robert Burns. Ellisland, near Dumfries, 18th May, 1789.\n\n"
+        "I sang it at Mossgiel; then heard the tale of Kilbride, May 3, 1786.\n\n"
+        "Gude night, Sandy. Monday Morning, 1790.\n"
+    )
+    places = marks_in(_convert(tmp_path, text, None, "plain"), "placeName")
+    assert places == ["Mossgiel", "Ellisland", "Dumfries", "Mossgiel"]

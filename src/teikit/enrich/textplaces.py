@@ -57,8 +57,11 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   region (the gazetteer's, or the profile's `[places] regions`); any name before a region
   found by its ending ("Sporran, Fifeshire");
 - the place a letter is dated from: the name that opens its `dateline` ("Langford, Dec."),
-  when it is no month, weekday, honorific or forename, no person's name and no word the book
-  writes in lower case.
+  and the names before a date that ends a paragraph of the running text, opening it or a
+  sentence, each with its comma ("Mossgiel, February 22, 1786."; "Robert Burns. Ellisland,
+  near Dumfries, 18th May, 1789.": a dateline the book prints as a paragraph, after the
+  signature maybe; not in a note, where "Moniteur, 12 March 1793" cites), when it is no month,
+  weekday, honorific or forename, no person's name and no word the book writes in lower case.
 
 A preposition that opens a sentence is one too ("At Toulon"). Each entry so found has an
 evidence note quoting where it was seen; an entry the editor rejected (`<note
@@ -522,28 +525,64 @@ _DATELINE_PLACE = re.compile(rf"({_NAME})\s*(?:[,.;:]|$)")
 
 
 def datelines(places: registers.Places, tei, not_places: set[str], profile, lowercase: Collection[str]) -> None:
-    """The places letters are dated from: the name that opens a `dateline` (see the module)."""
+    """The places letters are dated from: the name that opens a `dateline`, and the names
+    that date a paragraph of the running text as a letter's dateline does (see the module)."""
     for dateline in tei.iter(q("dateline")):
         written = " ".join("".join(dateline.itertext()).split())
         m = _DATELINE_PLACE.match(written)
-        if m is None:
-            continue
-        name = m.group(1)
-        if (
-            places.find(name) is not None
-            or name in not_places
-            or any(w.lower() in lowercase for w in name.split())
-            or any(w in profile.honorifics or w in profile.forenames or _month(w, profile) for w in name.split())
-            or name.lower().rstrip(".") in _WEEKDAYS
-        ):
-            continue
-        places.add(
-            name,
-            "settlement",
-            gazetteer.lookup_named(name),
-            "named in the text",
-            evidence=f"the place a letter is dated from: “{written}”",
-        )
+        if m is not None:
+            _dated_from(places, m.group(1), written, not_places, profile, lowercase)
+    for block in tei.iter(q("p")):
+        for name, written in _dating_names(block):
+            _dated_from(places, name, written, not_places, profile, lowercase)
+
+
+def _dated_from(places, name: str, written: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """Enter `name`, a place a letter is dated from (`written`: the words dating it), unless it
+    may be no place: a person's name, a month, weekday, honorific or forename, a word the book
+    writes in lower case."""
+    if (
+        places.find(name) is not None
+        or name in not_places
+        or any(w.lower() in lowercase for w in name.split())
+        or any(w in profile.honorifics or w in profile.forenames or _month(w, profile) for w in name.split())
+        or any(w.lower().rstrip(".") in _WEEKDAYS for w in name.split())
+    ):
+        return
+    places.add(
+        name,
+        "settlement",
+        gazetteer.lookup_named(name),
+        "named in the text",
+        evidence=f"the place a letter is dated from: “{written}”",
+    )
+
+
+# The names before a date that ends a paragraph, each and a comma, after the paragraph's start
+# or a sentence's end: "Mossgiel, February 22, 1786.", "… Robert Burns. Ellisland, near Dumfries,
+# 18th May, 1789." (a letter's or a verse epistle's dateline, which the book prints as a
+# paragraph, or as the last sentence of one, after the signature).
+_DATING_NAMES = re.compile(rf"(?:^|[.!?]\s+)((?:(?:near\s)?{_NAME},\s+)+)$")
+_DATING_NAME = re.compile(rf"(?:near\s)?({_NAME}),")
+_AFTER_DATELINE = frozenset(" \t\n.”\"’'")
+
+
+def _dating_names(block) -> list[tuple[str, str]]:
+    """The names that date a paragraph as a dateline does (`_DATING_NAMES`), each with the
+    words of that dateline: none in a note (a citation, "Moniteur, 12 March 1793"), nor where
+    the date is no paragraph's last words."""
+    if not len(block) or block[-1].tag != q("date") or not set(block[-1].tail or "") <= _AFTER_DATELINE:
+        return []
+    if any(a.tag == q("note") for a in block.iterancestors()):
+        return []
+    date = block[-1]
+    before = date.getprevious()
+    text = (before.tail if before is not None else block.text) or ""
+    m = _DATING_NAMES.search(text)
+    if m is None:
+        return []
+    written = " ".join((m.group(1) + "".join(date.itertext())).split())
+    return [(n.group(1), written) for n in _DATING_NAME.finditer(m.group(1))]
 
 
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
