@@ -330,14 +330,15 @@ def test_a_peer_is_called_by_the_name_of_his_title(tmp_path):
     """A name written after a peer's title and "of" (`[names] peerages`: "the Earl of
     Glencairn") is a person wherever the book writes it alone ("honest man! Glencairn"); not
     a place the gazetteer knows ("the Duke of York"), nor a name the book also writes after
-    "of" or a preposition of place otherwise ("the Duke of Athole", "the braes of Athole")."""
+    "of" or a preposition of place otherwise ("the Duke of Athole", "the braes of Athole").
+    The titles themselves are persons, each whole (`textnames.titles_for_names`)."""
     out = _convert(
         tmp_path,
         "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
         "The nobleman is James, the Earl of Glencairn; the Duke of York and the Duke of Athole came.\n\n"
         "Our patron, honest man! Glencairn, it dwells with York and Athole, on the braes of Athole.\n",
     )
-    assert marks_in(out, "persName") == ["James", "Glencairn", "Glencairn"]
+    assert marks_in(out, "persName") == ["James", "Earl of Glencairn", "Duke of York", "Duke of Athole", "Glencairn"]
     assert _evidence_of(out, "Glencairn") == (
         "the name of a peer's title ([names] peerages): “The nobleman is James, the Earl of Glencairn; the Duke of York and the Duke of…”"
     )
@@ -376,3 +377,20 @@ def test_the_names_that_date_a_paragraph_as_a_dateline_are_places(tmp_path):
     )
     places = marks_in(_convert(tmp_path, text, None, "plain"), "placeName")
     assert places == ["Mossgiel", "Ellisland", "Dumfries", "Mossgiel"]
+
+
+def test_a_title_of_rank_in_place_of_a_name_is_one_person(tmp_path):
+    """A title of rank after "the" used in place of a name ("the Duke of Orleans", "the
+    Elector of Bavaria", `[names] peerages` and `rulers`) is one person, the whole title marked
+    and the article outside, the place inside it no place of its own there; not an epithet
+    ("the King of Love": a word the book writes in lower case), and the place alone stays one."""
+    text = (
+        "HISTORY\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The Assembly met in Paris. The Duke of Orleans plotted, and the Elector of Bavaria took\n"
+        "Belgium in exchange. Bavaria was far; the Duke of Orleans fled. He reign'd the King of\n"
+        "Love, for love is blind.\n"
+    )
+    folder = _convert(tmp_path, text, None, "plain")
+    assert marks_in(folder, "persName") == ["Duke of Orleans", "Elector of Bavaria", "Duke of Orleans"]
+    assert "Orleans" not in marks_in(folder, "placeName")
+    assert marks_in(folder, "placeName").count("Bavaria") == 1

@@ -102,6 +102,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "relatives": "strings",
         "name_links": "strings",
         "peerages": "strings",
+        "rulers": "strings",
     },
     "dates": {"months": "months", "feasts": "feasts"},
     "passes": {"disable": "strings"},
@@ -323,6 +324,7 @@ class Profile:
     relatives: tuple[str, ...] = ()  # [names]: relative pronouns of persons (Carnot, who)
     name_links: tuple[str, ...] = ()  # [names]: words joining a forename to what tells it apart (Meg o' the Mill)
     peerages: tuple[str, ...] = ()  # [names]: titles of a peer "of" his title's name (Earl of Glencairn)
+    rulers: tuple[str, ...] = ()  # [names]: titles of a ruler "of" his land (the Elector of Bavaria)
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
     months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
     feasts: dict[str, str] = field(default_factory=dict)  # [dates] feasts: "Lammas" -> "08-01"
@@ -478,6 +480,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         relatives=tuple(data["names"]["relatives"]),
         name_links=tuple(data["names"]["name_links"]),
         peerages=tuple(data["names"]["peerages"]),
+        rulers=tuple(data["names"]["rulers"]),
         place_heads=dict(places["heads"]),
         months={k: int(v) for k, v in data["dates"]["months"].items()},
         feasts=dict(data["dates"]["feasts"]),

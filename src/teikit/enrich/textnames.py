@@ -43,6 +43,10 @@ only on evidence from the way names are written, never from a list of particular
 - the name of a peer's title (`[names] peerages`: "the Earl of Glencairn"), by which the
   peer is called alone, when the book writes it after "of" only in such titles, never after
   a preposition of place, and the gazetteer knows no place of that name ("the Duke of York");
+- a title of rank used in place of a name (`[names] peerages` and `rulers`): "the Duke of
+  Orleans", "the Elector of Bavaria", one person by its whole title, the article outside and
+  the place inside no mention of its own; not an epithet ("the King of Love": the word after
+  "of" is one the book writes in lower case, unless a country or a region);
 - a paragraph's first word before a comma, initials and a name, as an index, a glossary
   of names or a bibliography names a person ("Rusticus, Q. Junius, or Stoic philosopher");
 - a heading of the book's general index whose entries speak of a person ("Calonne,
@@ -470,6 +474,41 @@ def peers_by_title(words: Words) -> list[tuple[str, str]]:
         and _may_be_person(word, words)
         and not _after_place_preposition(joined, word, words.place_prepositions)
     ]
+
+
+@cache
+def _title_pattern(titles: tuple[str, ...]) -> re.Pattern:
+    """ "the", a title of rank, "of" and a name of one or two capitalised words: "the Duke of
+    Orleans", "The Elector of Bavaria", "the King of Great Britain" (a possessive after it)."""
+    written = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    return re.compile(rf"\b[Tt]he\s((?:{written})\sof\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?))(?![\w-]|\s[A-Z])")
+
+
+def _titles_of_rank(profile) -> tuple[str, ...]:
+    return (*profile.peerages, *profile.rulers)
+
+
+def titles_for_names(words: Words, titles: tuple[str, ...]) -> dict[str, str]:
+    """The titles of rank used in place of a name (`[names] peerages` and `rulers`): "the
+    Duke of Orleans", "the Elector of Bavaria", "the Prince of Orange", each one person, by
+    its whole title (the article outside); a passage quoting each. Not an epithet ("the King
+    of Love", "the Prince of Peace"): the name after "of" is no word the book writes in lower
+    case, unless the gazetteer knows it as a country or a region ("the King of Great
+    Britain")."""
+    if not titles:
+        return {}
+    joined = "\n\n".join(words.prose)
+    out: dict[str, str] = {}
+    for m in _title_pattern(titles).finditer(joined):
+        title, name = m.groups()
+        if title in out:
+            continue
+        if any(words.common(w) for w in name.split()):
+            geo = gazetteer.lookup(name)
+            if geo is None or geo.type not in ("country", "state", "region"):
+                continue
+        out[title] = _quote(joined, m.start(1), m.end(1))
+    return out
 
 
 def _saint_or_thing(text: str, word: str, words: Words, saints: list[set[str]]) -> bool:
@@ -1122,6 +1161,11 @@ def apply(tei, ctx: Context):
     text = unmarked(ctx)
     words = Words(text, ctx.profile, unmarked_prose(ctx), word_counts(ctx).lower)
     found, why, alone = discover(text, words)
+    titles = _titles_of_rank(ctx.profile)
+    for title, where in titles_for_names(words, titles).items():
+        if title not in found:
+            found[title] = Name(title, (), "")  # the whole title, as a roleName
+            why[title] = f"a title of rank in place of a name ([names] peerages, rulers): {where}"
     for word, entry in index_persons(tei, words, text).items():
         if word not in alone and _may_be_person(word, words) and not _plural_people(word, words):
             alone[word] = "surname"
@@ -1155,6 +1199,15 @@ def apply(tei, ctx: Context):
         if piece not in names_in:
             heading = piece not in prose and titlecase(piece, words.function_words)
             spans = [s for s in finder.spans(piece) if s.name.key() not in rejected]
+            if titles and " of" in piece:  # "the Duke of Orleans": the whole title, whatever it holds
+                held = [
+                    Span(m.start(1), m.end(1), found[m.group(1)], "title")
+                    for m in _title_pattern(titles).finditer(piece)
+                    if m.group(1) in found and m.group(1) not in rejected
+                ]
+                if held:
+                    spans = [s for s in spans if not any(h.start < s.end and s.start < h.end for h in held)]
+                    spans = sorted(spans + held, key=lambda s: s.start)
             names_in[piece] = [s for s in spans if not (heading and s.why != "known" and s.name.key() not in found)]
         return names_in[piece]
 
