@@ -394,3 +394,18 @@ def test_a_title_of_rank_in_place_of_a_name_is_one_person(tmp_path):
     assert marks_in(folder, "persName") == ["Duke of Orleans", "Elector of Bavaria", "Duke of Orleans"]
     assert "Orleans" not in marks_in(folder, "placeName")
     assert marks_in(folder, "placeName").count("Bavaria") == 1
+
+
+def test_a_place_whose_lower_case_word_is_rare_is_marked_without_a_preposition(tmp_path):
+    """With the pack "scots": the river Doon, which Scots also writes "doon" (down), is marked
+    only after a preposition of place where the book writes "doon" as often as a fifth of
+    "Doon"; where "doon" is rarer, wherever written ("o' bonie Doon", "Where Doon rins")."""
+    rare = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Ye banks and braes o' bonie Doon, How can ye bloom sae fresh and fair? Where Doon rins\n"
+        "wimplin clear, to Doon I cam; the sun gaed doon. Here Doon pour'd his floods, and Doon\n"
+        "ran on, and sweet Doon sang.\n"
+    )
+    assert marks_in(_convert(tmp_path, rare, ["scots"], "rare"), "placeName") == ["Doon"] * 6
+    common = rare.replace("the sun gaed doon.", "the sun gaed doon, doon, doon.")
+    assert marks_in(_convert(tmp_path, common, ["scots"], "common"), "placeName") == ["Doon"]
