@@ -409,3 +409,20 @@ def test_a_place_whose_lower_case_word_is_rare_is_marked_without_a_preposition(t
     assert marks_in(_convert(tmp_path, rare, ["scots"], "rare"), "placeName") == ["Doon"] * 6
     common = rare.replace("the sun gaed doon.", "the sun gaed doon, doon, doon.")
     assert marks_in(_convert(tmp_path, common, ["scots"], "common"), "placeName") == ["Doon"]
+
+
+def test_a_poet_of_later_ages_is_a_name_alone_but_not_a_thing_named_after_him(tmp_path):
+    """The profile's persons of history include poets and thinkers of later ages named by the
+    surname alone ("Shakespeare", "Rousseau", "Cromwell"); right after an article the name is a
+    thing named after him ("at the Shakespeare, Covent Garden": a tavern), none."""
+    text = (
+        "ESSAYS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "From the time of Shakespeare to our own, men read Rousseau; a Cromwell rose. We met in May\n"
+        "last at the Shakespeare, Covent Garden, and spoke of Shakespeare.\n"
+    )
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == [
+        "Shakespeare",
+        "Rousseau",
+        "Cromwell",
+        "Shakespeare",
+    ]

@@ -34,7 +34,8 @@ only on evidence from the way names are written, never from a list of particular
   Jesus Christ, Diana), though the book writes the word in lower case too ("the god of
   love"); "Lord" only with no name after it, none after an indefinite ("a God", "my Lord");
 - a person of myth, scripture or history the profile lists (`[names] known`: Homer,
-  Sappho, Nero), wherever the book writes the word capitalised and never in lower case;
+  Sappho, Nero, Shakespeare), wherever the book writes the word capitalised and never in
+  lower case, but right after an article ("at the Shakespeare": a tavern named after him);
 - a capitalised word spoken to as "thou" (`[names] address_pronouns`: "Craigdarroch, thou
   art") once, where the book also writes it mid-sentence, it is no abstraction made a
   person ("Morality, thou deadly bane") and the gazetteer knows no place of that name;
@@ -273,6 +274,7 @@ class Finder:
                     and self.alone.get(word)
                     and not self._not_deity(text, toks, i)
                     and not self._a_common_noun_here(text, toks, i)
+                    and not self._named_after(text, toks, i)
                 ):
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
                     span = Span(start, end, name, "known")
@@ -303,6 +305,16 @@ class Finder:
                 # comma, a function word between
                 return False
         return False
+
+    def _named_after(self, text: str, toks, i: int) -> bool:
+        """Whether a person of the profile's list (`[names] known`) names here a thing named
+        after him, right after an article ("May last at the Shakespeare, Covent Garden": a
+        tavern; "the Milton sailed"): a person so named takes none."""
+        word = toks[i][2]
+        if i or word not in self.words.known_persons:
+            return False
+        ahead = _before(text, toks[0][0])
+        return bool(ahead) and ahead[-1] in self._articles
 
     def _not_deity(self, text: str, toks, i: int) -> bool:
         """Whether a deity's name of the profile names none here: an honorific with a word
