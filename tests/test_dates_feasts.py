@@ -76,3 +76,38 @@ def test_a_feast_that_is_no_day_of_the_year_is_refused(tmp_path):
     book.write_text('[dates]\nfeasts = { "Lammas" = "13-01" }\n', encoding="utf-8")
     with pytest.raises(TeikitError, match=r"feasts.*Lammas"):
         load_profile(book)
+
+
+def _republican(tmp_path: Path):
+    book = tmp_path / "republic.toml"
+    book.write_text('include = ["french-republican"]\n', encoding="utf-8")
+    return load_profile(book)
+
+
+def test_a_date_of_the_republican_calendar_is_its_gregorian_day(tmp_path):
+    """With the pack "french-republican": a day or a month of the Republic's calendar is the
+    Gregorian day or the thirty days it was, in the year its number gives ("the 18th Brumaire
+    (Year VIII)", 9 November 1799) or else the Gregorian year the text established (Thermidor,
+    the eleventh month, in the summer after the autumn of the year's start); none where neither
+    says which year, nor inside a word ("the Thermidorians")."""
+    body = (
+        "<p>In July 1794 the Convention turned; Thermidor 9 ended the Terror, and the Thermidorians ruled.</p>"
+        "<p>In 1795 came the insurrection of Prairial.</p>"
+        "<p>Then on the 18th Brumaire (Year VIII) he seized power.</p>"
+    )
+    assert marked(body, tmp_path, _republican(tmp_path)) == [
+        ("July 1794", {"when": "1794-07"}),
+        ("Thermidor 9", {"when": "1794-07-27", "evidence": "internal"}),
+        ("1795", {"when": "1795"}),
+        ("Prairial", {"notBefore": "1795-05-20", "notAfter": "1795-06-18", "evidence": "internal"}),
+        ("18th Brumaire (Year VIII)", {"when": "1799-11-09"}),
+    ]
+    assert [d for d, _ in marked(body, tmp_path)] == ["July 1794", "1795"]  # without the pack, none
+    assert marked("<p>Fructidor 30 was hot.</p>", tmp_path, _republican(tmp_path)) == []  # no year known
+
+
+def test_a_calendar_year_that_is_no_date_is_refused(tmp_path):
+    book = tmp_path / "book.toml"
+    book.write_text('[dates]\ncalendar_years = { "2" = "1793-22-09" }\n', encoding="utf-8")
+    with pytest.raises(TeikitError, match=r"calendar_years.*1793-22-09"):
+        load_profile(book)

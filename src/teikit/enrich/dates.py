@@ -1101,6 +1101,65 @@ def add_feasts(
     return sorted(out, key=lambda d: d[0])
 
 
+# Another calendar of twelve months of thirty days (a profile's `[dates] calendar_months` and
+# `calendar_years`: the pack "french-republican"): "Thermidor 9", "9 Thermidor", "the 18th
+# Brumaire", "Prairial" alone, with the year's number after it maybe ("Thermidor 9 (Year II)",
+# "Prairial, Year III"): a day is a Gregorian day, a month alone its thirty days (notBefore,
+# notAfter). Without the year's number, the Gregorian year the text has established gives it
+# (evidence="internal"): its autumn holds the first three months, the rest lie in the year after
+# the one that began then; with neither, no value can be given and none is marked.
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[c] for c in numeral]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+
+
+@lru_cache(maxsize=4)
+def _calendar_pattern(names: tuple[str, ...]) -> re.Pattern:
+    written = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?:(\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?)?({written})(?![\w-])(?:\s(\d{{1,2}})(?![\w,.]\d))?"
+        r"(?:,?\s\(?(?:of\s)?(?:the\s)?[Yy]ear\s([IVX]+)\b\)?)?"
+    )
+
+
+def add_calendar_dates(
+    text: str,
+    dates: list[tuple[int, int, dict[str, str]]],
+    months: Mapping[str, int] | None,
+    years: Mapping[str, str] | None,
+    context_year: int | None,
+) -> list[tuple[int, int, dict[str, str]]]:
+    """`dates` with the dates of another calendar (`months`: its month names to their
+    numbers; `years`: the first day of each of its years, by number) that overlap none of
+    them; `context_year`: the Gregorian year the text has established, if any."""
+    if not months or not years or not any(name in text for name in months):
+        return dates
+    out = list(dates)
+    for m in _calendar_pattern(tuple(months)).finditer(text):
+        day = int(m.group(1) or m.group(3) or 0)
+        month = months[m.group(2)]
+        if day > 30 or any(s < m.end() and m.start() < e for s, e, _ in out):
+            continue
+        if m.group(4):
+            year, evidence = _roman(m.group(4)), {}
+        elif context_year is not None:
+            year, evidence = context_year - (1791 if month <= 3 else 1792), {"evidence": "internal"}
+        else:
+            continue
+        if str(year) not in years:
+            continue
+        first = datetime.date.fromisoformat(years[str(year)]) + datetime.timedelta(days=(month - 1) * 30)
+        if day:
+            attrs = {"when": (first + datetime.timedelta(days=day - 1)).isoformat()}
+        else:
+            attrs = {"notBefore": first.isoformat(), "notAfter": (first + datetime.timedelta(days=29)).isoformat()}
+        out.append((m.start(), m.end(), {**attrs, **evidence}))
+    return sorted(out, key=lambda d: d[0])
+
+
 _BLOCKS = tuple(f"{{{TEI_NS}}}{name}" for name in ("p", "head", "item", "note"))
 _DIV, _NOTE = f"{{{TEI_NS}}}div", f"{{{TEI_NS}}}note"
 # Divisions a year does not cross into: each starts without one (letters, dated by their
@@ -1148,7 +1207,11 @@ def apply(tei, ctx: Context):
         def find(text: str):
             spans = []
             found = find_dates(text, context, text in openings, ctx.profile.months)
-            for start, end, attrs in add_feasts(text, found, ctx.profile.feasts, function_words):
+            found = add_feasts(text, found, ctx.profile.feasts, function_words)
+            found = add_calendar_dates(
+                text, found, ctx.profile.calendar_months, ctx.profile.calendar_years, context.year
+            )
+            for start, end, attrs in found:
                 spans.append((start, end, make_in(tei, "date", attrib=attrs)))
                 counts["date"] += 1
             return spans
