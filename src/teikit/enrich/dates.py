@@ -1039,10 +1039,11 @@ def _feast_finder(names: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
     return ahocorasick_rs.AhoCorasick(list(names), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
-def _feast_days(text: str, feasts: Mapping[str, str], function_words: Collection[str]) -> list[tuple[int, int, str]]:
+def _feast_days(
+    text: str, feasts: Mapping[str, str], names: tuple[str, ...], function_words: Collection[str]
+) -> list[tuple[int, int, str]]:
     """The feasts of `feasts` (name -> "MM-DD") `text` writes as dates: (start, end, "MM-DD");
-    `function_words`: the profile's, in lower case."""
-    names = tuple(sorted(feasts))
+    `names`: the feasts' names, sorted; `function_words`: the profile's, in lower case."""
     out = []
     for index, start, end in _feast_finder(names).find_matches_as_indexes(text):
         if (start and (text[start - 1].isalnum() or text[start - 1] in "-'’")) or (
@@ -1067,14 +1068,16 @@ def add_feasts(
     dates: list[tuple[int, int, dict[str, str]]],
     feasts: Mapping[str, str] | None,
     function_words: Collection[str] = (),
+    names: tuple[str, ...] | None = None,
 ) -> list[tuple[int, int, dict[str, str]]]:
     """`dates` (what `find_dates` found in `text`) with the feast days of `feasts` (a profile's
     `[dates] feasts`, see `_feast_days`) that overlap none of them; a feast right before a year
     `dates` holds ("Christmas 1790") is one date with it. `function_words`: the profile's
-    (`english_words`), in lower case."""
+    (`english_words`), in lower case; `names`: the feasts' names sorted, if the caller has them
+    (a book's every text is read with the same)."""
     if not feasts:
         return dates
-    days = _feast_days(text, feasts, function_words)
+    days = _feast_days(text, feasts, names or tuple(sorted(feasts)), function_words)
     if not days:
         return dates
     out = list(dates)
@@ -1202,12 +1205,13 @@ def _below(top, tag: str) -> list:
 def apply(tei, ctx: Context):
     counts: Counter = Counter()
     function_words = frozenset(ctx.profile.english_words)
+    feast_names = tuple(sorted(ctx.profile.feasts))
 
     def finder(openings: set[str], context: YearContext):
         def find(text: str):
             spans = []
             found = find_dates(text, context, text in openings, ctx.profile.months)
-            found = add_feasts(text, found, ctx.profile.feasts, function_words)
+            found = add_feasts(text, found, ctx.profile.feasts, function_words, feast_names)
             found = add_calendar_dates(
                 text, found, ctx.profile.calendar_months, ctx.profile.calendar_years, context.year
             )

@@ -490,10 +490,21 @@ def peers_by_title(words: Words) -> list[tuple[str, str]]:
 
 @cache
 def _title_pattern(titles: tuple[str, ...]) -> re.Pattern:
-    """ "the", a title of rank, "of" and a name of one or two capitalised words: "the Duke of
-    Orleans", "The Elector of Bavaria", "the King of Great Britain" (a possessive after it)."""
+    """A title of rank, "of" and a name of one or two capitalised words: "Duke of Orleans",
+    "King of Great Britain" (a possessive after it); "the" before it is `_titles_in`'s to see.
+    The title opens the pattern: `re` seeks its first letters, not every position."""
     written = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-    return re.compile(rf"\b[Tt]he\s((?:{written})\sof\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?))(?![\w-]|\s[A-Z])")
+    return re.compile(rf"((?:{written})\sof\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?))(?![\w-]|\s[A-Z])")
+
+
+_THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he\s$")
+
+
+def _titles_in(pattern: re.Pattern, text: str):
+    """The matches of `_title_pattern` in `text` right after "the" ("the Duke of Orleans")."""
+    for m in pattern.finditer(text):
+        if _THE_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+            yield m
 
 
 def _titles_of_rank(profile) -> tuple[str, ...]:
@@ -511,7 +522,7 @@ def titles_for_names(words: Words, titles: tuple[str, ...]) -> dict[str, str]:
         return {}
     joined = "\n\n".join(words.prose)
     out: dict[str, str] = {}
-    for m in _title_pattern(titles).finditer(joined):
+    for m in _titles_in(_title_pattern(titles), joined):
         title, name = m.groups()
         if title in out:
             continue
@@ -1174,7 +1185,10 @@ def apply(tei, ctx: Context):
     words = Words(text, ctx.profile, unmarked_prose(ctx), word_counts(ctx).lower)
     found, why, alone = discover(text, words)
     titles = _titles_of_rank(ctx.profile)
-    for title, where in titles_for_names(words, titles).items():
+    titled = titles_for_names(words, titles)
+    # the titles' words ("Duke", "Elector"): a text holding none holds no title to mark
+    title_heads = sorted({title.split(" of ")[0] for title in titled})
+    for title, where in titled.items():
         if title not in found:
             found[title] = Name(title, (), "")  # the whole title, as a roleName
             why[title] = f"a title of rank in place of a name ([names] peerages, rulers): {where}"
@@ -1211,10 +1225,10 @@ def apply(tei, ctx: Context):
         if piece not in names_in:
             heading = piece not in prose and titlecase(piece, words.function_words)
             spans = [s for s in finder.spans(piece) if s.name.key() not in rejected]
-            if titles and " of" in piece:  # "the Duke of Orleans": the whole title, whatever it holds
+            if title_heads and any(head in piece for head in title_heads):  # "the Duke of Orleans": the whole title
                 held = [
                     Span(m.start(1), m.end(1), found[m.group(1)], "title")
-                    for m in _title_pattern(titles).finditer(piece)
+                    for m in _titles_in(_title_pattern(titles), piece)
                     if m.group(1) in found and m.group(1) not in rejected
                 ]
                 if held:
