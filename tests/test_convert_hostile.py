@@ -61,7 +61,10 @@ def assert_valid(out: Path) -> None:
         ("[furniture]\npatterns = []\n", "unknown section [furniture]"),
         ("[running_heads]\npatterns = ['(unclosed']\n", "is not a valid regular expression"),
         ("[running_heads]\npatterns = ['.*']\n", "'.*' matches an empty line, so it would remove every line"),
-        ('include = ["rusian"]\n', "unknown profile pack 'rusian' in include (packs: british, russian, scots)"),
+        (
+            'include = ["rusian"]\n',
+            "unknown profile pack 'rusian' in include (packs: british, french-republican, russian, scots)",
+        ),
         ('include = "russian"\n', "include must be a list of pack names"),
         ('[dates]\nmonths = { aprelya = "April" }\n', "[dates] months must be a table of month numbers"),
     ],

@@ -330,14 +330,99 @@ def test_a_peer_is_called_by_the_name_of_his_title(tmp_path):
     """A name written after a peer's title and "of" (`[names] peerages`: "the Earl of
     Glencairn") is a person wherever the book writes it alone ("honest man! Glencairn"); not
     a place the gazetteer knows ("the Duke of York"), nor a name the book also writes after
-    "of" or a preposition of place otherwise ("the Duke of Athole", "the braes of Athole")."""
+    "of" or a preposition of place otherwise ("the Duke of Athole", "the braes of Athole").
+    The titles themselves are persons, each whole (`textnames.titles_for_names`)."""
     out = _convert(
         tmp_path,
         "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
         "The nobleman is James, the Earl of Glencairn; the Duke of York and the Duke of Athole came.\n\n"
         "Our patron, honest man! Glencairn, it dwells with York and Athole, on the braes of Athole.\n",
     )
-    assert marks_in(out, "persName") == ["James", "Glencairn", "Glencairn"]
+    assert marks_in(out, "persName") == ["James", "Earl of Glencairn", "Duke of York", "Duke of Athole", "Glencairn"]
     assert _evidence_of(out, "Glencairn") == (
         "the name of a peer's title ([names] peerages): “The nobleman is James, the Earl of Glencairn; the Duke of York and the Duke of…”"
     )
+
+
+def test_a_name_before_a_word_for_its_land_is_a_scots_place(tmp_path):
+    """With the pack "scots", a name before a lower-case word for a stretch of land or water
+    ("the distant Cumnock hills", "owre Galston muirs", "Coila's plains") is a place, marked
+    wherever written; not a people's adjective ("the Roman walls", "the Highland hills"), a
+    personified abstract noun ("Detraction shore", cut), a possessive before "side" (a
+    body's), nor a word the book writes in lower case ("Bonie hills"). Without the pack, none."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The moon rose owre the distant Cumnock hills; the rising sun owre Galston muirs\n"
+        "lit auld Coila's plains, the Roman walls and the Highland hills. If e'er Detraction\n"
+        "shore to smit you, by Pegasus's side, the bonie lass. Bonie hills. I gaed to Galston.\n"
+    )
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == []
+    scots = _convert(tmp_path, text, ["scots"], "scots")
+    assert marks_in(scots, "placeName") == ["Cumnock", "Galston", "Coila", "Galston"]
+
+
+def test_the_names_that_date_a_paragraph_as_a_dateline_are_places(tmp_path):
+    """A paragraph that ends with a date after names and their commas, opening it or a
+    sentence ("Mossgiel, February 22, 1786."; after a signature, "Robert Burns. Ellisland,
+    near Dumfries, 18th May, 1789."), is dated as a letter is: the names are places, marked
+    wherever written; not a weekday ("Ellisland, Monday Morning, 1790."), nor in the middle of
+    a sentence ("the tale of Kilbride, May 3, 1786."), nor a citation in a note."""
+    text = (
+        "EPISTLES\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Now, Kennedy, if foot or horse E'er bring you in by Mauchlin corse.\n\n"
+        "Mossgiel, February 22, 1786.\n\n"
+        "So fare ye weel, an' gude be wi' you. Robert Burns. Ellisland, near Dumfries, 18th May, 1789.\n\n"
+        "I sang it at Mossgiel; then heard the tale of Kilbride, May 3, 1786.\n\n"
+        "Gude night, Sandy. Monday Morning, 1790.\n"
+    )
+    places = marks_in(_convert(tmp_path, text, None, "plain"), "placeName")
+    assert places == ["Mossgiel", "Ellisland", "Dumfries", "Mossgiel"]
+
+
+def test_a_title_of_rank_in_place_of_a_name_is_one_person(tmp_path):
+    """A title of rank after "the" used in place of a name ("the Duke of Orleans", "the
+    Elector of Bavaria", `[names] peerages` and `rulers`) is one person, the whole title marked
+    and the article outside, the place inside it no place of its own there; not an epithet
+    ("the King of Love": a word the book writes in lower case), and the place alone stays one."""
+    text = (
+        "HISTORY\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The Assembly met in Paris. The Duke of Orleans plotted, and the Elector of Bavaria took\n"
+        "Belgium in exchange. Bavaria was far; the Duke of Orleans fled. He reign'd the King of\n"
+        "Love, for love is blind.\n"
+    )
+    folder = _convert(tmp_path, text, None, "plain")
+    assert marks_in(folder, "persName") == ["Duke of Orleans", "Elector of Bavaria", "Duke of Orleans"]
+    assert "Orleans" not in marks_in(folder, "placeName")
+    assert marks_in(folder, "placeName").count("Bavaria") == 1
+
+
+def test_a_place_whose_lower_case_word_is_rare_is_marked_without_a_preposition(tmp_path):
+    """With the pack "scots": the river Doon, which Scots also writes "doon" (down), is marked
+    only after a preposition of place where the book writes "doon" as often as a fifth of
+    "Doon"; where "doon" is rarer, wherever written ("o' bonie Doon", "Where Doon rins")."""
+    rare = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Ye banks and braes o' bonie Doon, How can ye bloom sae fresh and fair? Where Doon rins\n"
+        "wimplin clear, to Doon I cam; the sun gaed doon. Here Doon pour'd his floods, and Doon\n"
+        "ran on, and sweet Doon sang.\n"
+    )
+    assert marks_in(_convert(tmp_path, rare, ["scots"], "rare"), "placeName") == ["Doon"] * 6
+    common = rare.replace("the sun gaed doon.", "the sun gaed doon, doon, doon.")
+    assert marks_in(_convert(tmp_path, common, ["scots"], "common"), "placeName") == ["Doon"]
+
+
+def test_a_poet_of_later_ages_is_a_name_alone_but_not_a_thing_named_after_him(tmp_path):
+    """The profile's persons of history include poets and thinkers of later ages named by the
+    surname alone ("Shakespeare", "Rousseau", "Cromwell"); right after an article the name is a
+    thing named after him ("at the Shakespeare, Covent Garden": a tavern), none."""
+    text = (
+        "ESSAYS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "From the time of Shakespeare to our own, men read Rousseau; a Cromwell rose. We met in May\n"
+        "last at the Shakespeare, Covent Garden, and spoke of Shakespeare.\n"
+    )
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == [
+        "Shakespeare",
+        "Rousseau",
+        "Cromwell",
+        "Shakespeare",
+    ]

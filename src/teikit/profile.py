@@ -65,6 +65,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "locatives": "strings",
         "features": "strings",
         "feature_links": "strings",
+        "landscape": "strings",
         "endings": "types",
     },
     "orgs": {
@@ -101,8 +102,9 @@ SCHEMA: dict[str, dict[str, str]] = {
         "relatives": "strings",
         "name_links": "strings",
         "peerages": "strings",
+        "rulers": "strings",
     },
-    "dates": {"months": "months"},
+    "dates": {"months": "months", "feasts": "feasts", "calendar_months": "months", "calendar_years": "days"},
     "passes": {"disable": "strings"},
     "notes": {"headings": "strings", "body_words": "strings", "foot_words": "strings", "read_marks": "table"},
     "drama": {"act_words": "strings", "scene_words": "strings", "numbers": "strings", "joint_words": "strings"},
@@ -118,6 +120,8 @@ SCHEMA: dict[str, dict[str, str]] = {
 _LANGUAGE = regex.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47 (xml:lang)
 _TYPE = regex.compile(r"[^\s]+")  # one word (@type)
 _MONTH_NUMBERS = {str(n) for n in range(1, 13)}
+_ISO_DAY = regex.compile(r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")  # "1793-09-22"
+_MONTH_DAY = regex.compile(r"(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")  # a day of the year: "12-25"
 _EXPECTED = {
     "string": "a string",
     "strings": "a list of strings",
@@ -127,6 +131,8 @@ _EXPECTED = {
     "languages": 'a table of language tags (term = "de")',
     "types": 'a table of one-word place types (name = "region")',
     "months": 'a table of month numbers (word = "4")',
+    "feasts": 'a table of days of the year (name = "12-25")',
+    "days": 'a table of dates (key = "1793-09-22")',
 }
 
 # Time bounds for user patterns: one search, and all of them over one conversion.
@@ -152,6 +158,18 @@ def _check_value(kind: str, value) -> str | None:
         if wrong:
             return wrong
         bad = next((k for k, v in value.items() if v not in _MONTH_NUMBERS), None)
+        return None if bad is None else f'a table whose "{bad}" is "{value[bad]}"'
+    if kind == "days":
+        wrong = _check_value("table", value)
+        if wrong:
+            return wrong
+        bad = next((k for k, v in value.items() if not _ISO_DAY.fullmatch(v)), None)
+        return None if bad is None else f'a table whose "{bad}" is "{value[bad]}"'
+    if kind == "feasts":
+        wrong = _check_value("table", value)
+        if wrong:
+            return wrong
+        bad = next((k for k, v in value.items() if not _MONTH_DAY.fullmatch(v)), None)
         return None if bad is None else f'a table whose "{bad}" is "{value[bad]}"'
     if kind in ("languages", "types"):
         wrong = _check_value("table", value)
@@ -287,6 +305,7 @@ class Profile:
     place_links: tuple[str, ...] = ()  # [places] links: "of", "and" (before a country, not a town)
     place_features: tuple[str, ...] = ()  # [places] features: "banks", "vale" (the banks of Ayr)
     feature_links: tuple[str, ...] = ()  # [places] feature_links: "of" (a pack adds a dialect's "o'")
+    landscape: tuple[str, ...] = ()  # [places] landscape: "hills", "muirs" (the Cumnock hills), from a pack
     place_endings: dict[str, str] = field(default_factory=dict)  # [places] endings: "shire" -> "county"
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
@@ -313,8 +332,12 @@ class Profile:
     relatives: tuple[str, ...] = ()  # [names]: relative pronouns of persons (Carnot, who)
     name_links: tuple[str, ...] = ()  # [names]: words joining a forename to what tells it apart (Meg o' the Mill)
     peerages: tuple[str, ...] = ()  # [names]: titles of a peer "of" his title's name (Earl of Glencairn)
+    rulers: tuple[str, ...] = ()  # [names]: titles of a ruler "of" his land (the Elector of Bavaria)
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
     months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
+    feasts: dict[str, str] = field(default_factory=dict)  # [dates] feasts: "Lammas" -> "08-01"
+    calendar_months: dict[str, int] = field(default_factory=dict)  # [dates]: "Thermidor" -> 11
+    calendar_years: dict[str, str] = field(default_factory=dict)  # [dates]: "2" -> "1793-09-22"
     packs: tuple[str, ...] = ()  # the packs included, in order
     org_nouns: tuple[str, ...] = ()  # [orgs] nouns: the last word of an organisation's name (Committee)
     known_orgs: tuple[str, ...] = ()  # [orgs] known: names of organisations alone (Politburo, NKVD)
@@ -442,6 +465,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         place_locatives=tuple(places["locatives"]),
         place_features=tuple(places["features"]),
         feature_links=tuple(places["feature_links"]),
+        landscape=tuple(places["landscape"]),
         place_endings=dict(places["endings"]),
         honorifics=tuple(data["names"]["honorifics"]),
         forenames=frozenset(data["names"]["forenames"]),
@@ -466,8 +490,12 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         relatives=tuple(data["names"]["relatives"]),
         name_links=tuple(data["names"]["name_links"]),
         peerages=tuple(data["names"]["peerages"]),
+        rulers=tuple(data["names"]["rulers"]),
         place_heads=dict(places["heads"]),
         months={k: int(v) for k, v in data["dates"]["months"].items()},
+        feasts=dict(data["dates"]["feasts"]),
+        calendar_months={k: int(v) for k, v in data["dates"]["calendar_months"].items()},
+        calendar_years=dict(data["dates"]["calendar_years"]),
         packs=tuple(included),
         org_nouns=tuple(data["orgs"]["nouns"]),
         known_orgs=tuple(data["orgs"]["known"]),

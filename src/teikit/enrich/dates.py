@@ -157,7 +157,7 @@ import calendar
 import datetime
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -1017,6 +1017,152 @@ def _span(first: dict[str, str], second: dict[str, str]) -> dict[str, str] | Non
     return {"from": start, "to": end, **inferred}
 
 
+# Feast days: the days a profile's `[dates] feasts` names ("Lammas" = "08-01"), each a date of
+# that day wherever the text writes it capitalised as listed ("upon a Lammas night",
+# "Hallowmass is come and gane", "at Michaelmas"), with a year only where one follows
+# ("Christmas 1790", "Christmas of 1790": when="1790-12-25"); else the day of no year named
+# (when="--12-25"): a feast recurs, and the year a poem's heading gives is the writing's, not
+# the feast's. Not a date: a feast alone as a whole text (a poem's title, "Halloween"), one
+# joined by a hyphen to a word ("Yule-night", "Christmas-box": a compound's part), nor one a
+# capitalised word stands beside ("Merry Christmas", "Father Christmas", "the Halloween
+# Supper": a greeting, a person, an event's name), but after a capitalised preposition ("At
+# Martinmas") or before a function word of the profile, which opens a verse's next line or a
+# sentence ("An' just on Halloween It fell that night").
+_FEAST_YEAR = re.compile(r"(?:,?\s|\sof\s)$")
+_CAPITAL_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*)\s$")
+_CAPITAL_AFTER = re.compile(r"\s([A-Z][\w'’]*)")
+_CAPITALISED_CUES = {"At", "On", "Upon", "In", "By", "Till", "Until", "Since", "Before", "After", "From", "Towards"}
+
+
+@lru_cache(maxsize=8)
+def _feast_finder(names: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(list(names), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+
+def _feast_days(
+    text: str, feasts: Mapping[str, str], names: tuple[str, ...], function_words: Collection[str]
+) -> list[tuple[int, int, str]]:
+    """The feasts of `feasts` (name -> "MM-DD") `text` writes as dates: (start, end, "MM-DD");
+    `names`: the feasts' names, sorted; `function_words`: the profile's, in lower case."""
+    out = []
+    for index, start, end in _feast_finder(names).find_matches_as_indexes(text):
+        if (start and (text[start - 1].isalnum() or text[start - 1] in "-'’")) or (
+            end < len(text)
+            and (text[end].isalnum() or text[end] == "-" and end + 1 < len(text) and text[end + 1].isalpha())
+        ):
+            continue  # inside a word, or a hyphenated compound's part
+        if not text[:start].strip(" \t\n\"“‘'([") and not text[end:].strip(" \t\n.,;:!?\"”’')]*^0123456789"):
+            continue  # the whole text: a title
+        before = _CAPITAL_BEFORE.search(text, max(0, start - 24), start)
+        if before is not None and before.group(1) not in _CAPITALISED_CUES:
+            continue
+        after = _CAPITAL_AFTER.match(text, end)
+        if after is not None and after.group(1).lower() not in function_words:
+            continue
+        out.append((start, end, feasts[names[index]]))
+    return out
+
+
+def add_feasts(
+    text: str,
+    dates: list[tuple[int, int, dict[str, str]]],
+    feasts: Mapping[str, str] | None,
+    function_words: Collection[str] = (),
+    names: tuple[str, ...] | None = None,
+) -> list[tuple[int, int, dict[str, str]]]:
+    """`dates` (what `find_dates` found in `text`) with the feast days of `feasts` (a profile's
+    `[dates] feasts`, see `_feast_days`) that overlap none of them; a feast right before a year
+    `dates` holds ("Christmas 1790") is one date with it. `function_words`: the profile's
+    (`english_words`), in lower case; `names`: the feasts' names sorted, if the caller has them
+    (a book's every text is read with the same)."""
+    if not feasts:
+        return dates
+    days = _feast_days(text, feasts, names or tuple(sorted(feasts)), function_words)
+    if not days:
+        return dates
+    out = list(dates)
+    for start, end, day in days:
+        if any(s < end and start < e for s, e, _ in out):
+            continue
+        year = next(
+            (
+                (i, e, attrs["when"])
+                for i, (s, e, attrs) in enumerate(out)
+                if s >= end
+                and s - end <= 4
+                and _FEAST_YEAR.fullmatch(text, end, s)
+                and set(attrs) == {"when"}
+                and len(attrs["when"]) == 4
+            ),
+            None,
+        )
+        if year is not None:
+            i, year_end, when = year
+            out[i] = (start, year_end, {"when": f"{when}-{day}"})
+        else:
+            out.append((start, end, {"when": f"--{day}"}))
+    return sorted(out, key=lambda d: d[0])
+
+
+# Another calendar of twelve months of thirty days (a profile's `[dates] calendar_months` and
+# `calendar_years`: the pack "french-republican"): "Thermidor 9", "9 Thermidor", "the 18th
+# Brumaire", "Prairial" alone, with the year's number after it maybe ("Thermidor 9 (Year II)",
+# "Prairial, Year III"): a day is a Gregorian day, a month alone its thirty days (notBefore,
+# notAfter). Without the year's number, the Gregorian year the text has established gives it
+# (evidence="internal"): its autumn holds the first three months, the rest lie in the year after
+# the one that began then; with neither, no value can be given and none is marked.
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[c] for c in numeral]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+
+
+@lru_cache(maxsize=4)
+def _calendar_pattern(names: tuple[str, ...]) -> re.Pattern:
+    written = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?:(\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?)?({written})(?![\w-])(?:\s(\d{{1,2}})(?![\w,.]\d))?"
+        r"(?:,?\s\(?(?:of\s)?(?:the\s)?[Yy]ear\s([IVX]+)\b\)?)?"
+    )
+
+
+def add_calendar_dates(
+    text: str,
+    dates: list[tuple[int, int, dict[str, str]]],
+    months: Mapping[str, int] | None,
+    years: Mapping[str, str] | None,
+    context_year: int | None,
+) -> list[tuple[int, int, dict[str, str]]]:
+    """`dates` with the dates of another calendar (`months`: its month names to their
+    numbers; `years`: the first day of each of its years, by number) that overlap none of
+    them; `context_year`: the Gregorian year the text has established, if any."""
+    if not months or not years or not any(name in text for name in months):
+        return dates
+    out = list(dates)
+    for m in _calendar_pattern(tuple(months)).finditer(text):
+        day = int(m.group(1) or m.group(3) or 0)
+        month = months[m.group(2)]
+        if day > 30 or any(s < m.end() and m.start() < e for s, e, _ in out):
+            continue
+        if m.group(4):
+            year, evidence = _roman(m.group(4)), {}
+        elif context_year is not None:
+            year, evidence = context_year - (1791 if month <= 3 else 1792), {"evidence": "internal"}
+        else:
+            continue
+        if str(year) not in years:
+            continue
+        first = datetime.date.fromisoformat(years[str(year)]) + datetime.timedelta(days=(month - 1) * 30)
+        if day:
+            attrs = {"when": (first + datetime.timedelta(days=day - 1)).isoformat()}
+        else:
+            attrs = {"notBefore": first.isoformat(), "notAfter": (first + datetime.timedelta(days=29)).isoformat()}
+        out.append((m.start(), m.end(), {**attrs, **evidence}))
+    return sorted(out, key=lambda d: d[0])
+
+
 _BLOCKS = tuple(f"{{{TEI_NS}}}{name}" for name in ("p", "head", "item", "note"))
 _DIV, _NOTE = f"{{{TEI_NS}}}div", f"{{{TEI_NS}}}note"
 # Divisions a year does not cross into: each starts without one (letters, dated by their
@@ -1058,11 +1204,18 @@ def _below(top, tag: str) -> list:
 
 def apply(tei, ctx: Context):
     counts: Counter = Counter()
+    function_words = frozenset(ctx.profile.english_words)
+    feast_names = tuple(sorted(ctx.profile.feasts))
 
     def finder(openings: set[str], context: YearContext):
         def find(text: str):
             spans = []
-            for start, end, attrs in find_dates(text, context, text in openings, ctx.profile.months):
+            found = find_dates(text, context, text in openings, ctx.profile.months)
+            found = add_feasts(text, found, ctx.profile.feasts, function_words, feast_names)
+            found = add_calendar_dates(
+                text, found, ctx.profile.calendar_months, ctx.profile.calendar_years, context.year
+            )
+            for start, end, attrs in found:
                 spans.append((start, end, make_in(tei, "date", attrib=attrs)))
                 counts["date"] += 1
             return spans

@@ -1101,6 +1101,17 @@ def forename_like(text: str, names: set[str], person_words: set[str]) -> set[str
     return {w for w, n in seen.items() if n >= 2}
 
 
+_RARE_LOWER = 5  # a place's name written capitalised more than five times as often as in lower case is a name
+
+
+def _common_word(name: str, lowercase: Counter, capitalised: Counter) -> bool:
+    """Whether a place's name is also a word the book uses in lower case ("Bath", "bath";
+    "Reading"): not when its lower-case uses are rare beside its capitalised ones (Scots "doon",
+    down, once in a book that names the river Doon nineteen times)."""
+    low = lowercase.get(name.lower(), 0)
+    return low > 0 and low * _RARE_LOWER >= capitalised.get(name, 0)
+
+
 def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = None):
     """Mark the places of the register; `strict` for a book without an index, where the
     text alone says what is a place (`textplaces`). `topics`: the index's headings that name
@@ -1206,6 +1217,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         keys.setdefault(name, _TOWN)
     matcher = Matcher(keys, split_hyphens=True)
     cue = textplaces.before(ctx.profile)
+    capitalised = word_counts(ctx).capitalised
     bodies = body_words(ctx.profile)
     function_words = _FUNCTION_WORDS | ctx.profile.english_words
     counts: Counter = Counter()
@@ -1228,7 +1240,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                     place = places.add(key, "city", towns[key], "named in the text; GeoNames")
             if place is None or place in rejected:
                 continue  # a name of an entry the editor rejected
-            if strict and key.lower() in lowercase and not textplaces.cue_before(text, start, cue):
+            if strict and _common_word(key, lowercase, capitalised) and not textplaces.cue_before(text, start, cue):
                 continue  # "Bath" where the book also writes "bath": only "in Bath"
             if _IN_ADJECTIVE.match(text, end):
                 continue  # "the Urals-Siberian method": half of an adjective, not a place

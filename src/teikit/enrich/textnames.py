@@ -34,7 +34,8 @@ only on evidence from the way names are written, never from a list of particular
   Jesus Christ, Diana), though the book writes the word in lower case too ("the god of
   love"); "Lord" only with no name after it, none after an indefinite ("a God", "my Lord");
 - a person of myth, scripture or history the profile lists (`[names] known`: Homer,
-  Sappho, Nero), wherever the book writes the word capitalised and never in lower case;
+  Sappho, Nero, Shakespeare), wherever the book writes the word capitalised and never in
+  lower case, but right after an article ("at the Shakespeare": a tavern named after him);
 - a capitalised word spoken to as "thou" (`[names] address_pronouns`: "Craigdarroch, thou
   art") once, where the book also writes it mid-sentence, it is no abstraction made a
   person ("Morality, thou deadly bane") and the gazetteer knows no place of that name;
@@ -43,6 +44,10 @@ only on evidence from the way names are written, never from a list of particular
 - the name of a peer's title (`[names] peerages`: "the Earl of Glencairn"), by which the
   peer is called alone, when the book writes it after "of" only in such titles, never after
   a preposition of place, and the gazetteer knows no place of that name ("the Duke of York");
+- a title of rank used in place of a name (`[names] peerages` and `rulers`): "the Duke of
+  Orleans", "the Elector of Bavaria", one person by its whole title, the article outside and
+  the place inside no mention of its own; not an epithet ("the King of Love": the word after
+  "of" is one the book writes in lower case, unless a country or a region);
 - a paragraph's first word before a comma, initials and a name, as an index, a glossary
   of names or a bibliography names a person ("Rusticus, Q. Junius, or Stoic philosopher");
 - a heading of the book's general index whose entries speak of a person ("Calonne,
@@ -269,6 +274,7 @@ class Finder:
                     and self.alone.get(word)
                     and not self._not_deity(text, toks, i)
                     and not self._a_common_noun_here(text, toks, i)
+                    and not self._named_after(text, toks, i)
                 ):
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
                     span = Span(start, end, name, "known")
@@ -299,6 +305,16 @@ class Finder:
                 # comma, a function word between
                 return False
         return False
+
+    def _named_after(self, text: str, toks, i: int) -> bool:
+        """Whether a person of the profile's list (`[names] known`) names here a thing named
+        after him, right after an article ("May last at the Shakespeare, Covent Garden": a
+        tavern; "the Milton sailed"): a person so named takes none."""
+        word = toks[i][2]
+        if i or word not in self.words.known_persons:
+            return False
+        ahead = _before(text, toks[0][0])
+        return bool(ahead) and ahead[-1] in self._articles
 
     def _not_deity(self, text: str, toks, i: int) -> bool:
         """Whether a deity's name of the profile names none here: an honorific with a word
@@ -470,6 +486,52 @@ def peers_by_title(words: Words) -> list[tuple[str, str]]:
         and _may_be_person(word, words)
         and not _after_place_preposition(joined, word, words.place_prepositions)
     ]
+
+
+@cache
+def _title_pattern(titles: tuple[str, ...]) -> re.Pattern:
+    """A title of rank, "of" and a name of one or two capitalised words: "Duke of Orleans",
+    "King of Great Britain" (a possessive after it); "the" before it is `_titles_in`'s to see.
+    The title opens the pattern: `re` seeks its first letters, not every position."""
+    written = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    return re.compile(rf"((?:{written})\sof\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?))(?![\w-]|\s[A-Z])")
+
+
+_THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he\s$")
+
+
+def _titles_in(pattern: re.Pattern, text: str):
+    """The matches of `_title_pattern` in `text` right after "the" ("the Duke of Orleans")."""
+    for m in pattern.finditer(text):
+        if _THE_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+            yield m
+
+
+def _titles_of_rank(profile) -> tuple[str, ...]:
+    return (*profile.peerages, *profile.rulers)
+
+
+def titles_for_names(words: Words, titles: tuple[str, ...]) -> dict[str, str]:
+    """The titles of rank used in place of a name (`[names] peerages` and `rulers`): "the
+    Duke of Orleans", "the Elector of Bavaria", "the Prince of Orange", each one person, by
+    its whole title (the article outside); a passage quoting each. Not an epithet ("the King
+    of Love", "the Prince of Peace"): the name after "of" is no word the book writes in lower
+    case, unless the gazetteer knows it as a country or a region ("the King of Great
+    Britain")."""
+    if not titles:
+        return {}
+    joined = "\n\n".join(words.prose)
+    out: dict[str, str] = {}
+    for m in _titles_in(_title_pattern(titles), joined):
+        title, name = m.groups()
+        if title in out:
+            continue
+        if any(words.common(w) for w in name.split()):
+            geo = gazetteer.lookup(name)
+            if geo is None or geo.type not in ("country", "state", "region"):
+                continue
+        out[title] = _quote(joined, m.start(1), m.end(1))
+    return out
 
 
 def _saint_or_thing(text: str, word: str, words: Words, saints: list[set[str]]) -> bool:
@@ -1122,6 +1184,14 @@ def apply(tei, ctx: Context):
     text = unmarked(ctx)
     words = Words(text, ctx.profile, unmarked_prose(ctx), word_counts(ctx).lower)
     found, why, alone = discover(text, words)
+    titles = _titles_of_rank(ctx.profile)
+    titled = titles_for_names(words, titles)
+    # the titles' words ("Duke", "Elector"): a text holding none holds no title to mark
+    title_heads = sorted({title.split(" of ")[0] for title in titled})
+    for title, where in titled.items():
+        if title not in found:
+            found[title] = Name(title, (), "")  # the whole title, as a roleName
+            why[title] = f"a title of rank in place of a name ([names] peerages, rulers): {where}"
     for word, entry in index_persons(tei, words, text).items():
         if word not in alone and _may_be_person(word, words) and not _plural_people(word, words):
             alone[word] = "surname"
@@ -1155,6 +1225,15 @@ def apply(tei, ctx: Context):
         if piece not in names_in:
             heading = piece not in prose and titlecase(piece, words.function_words)
             spans = [s for s in finder.spans(piece) if s.name.key() not in rejected]
+            if title_heads and any(head in piece for head in title_heads):  # "the Duke of Orleans": the whole title
+                held = [
+                    Span(m.start(1), m.end(1), found[m.group(1)], "title")
+                    for m in _titles_in(_title_pattern(titles), piece)
+                    if m.group(1) in found and m.group(1) not in rejected
+                ]
+                if held:
+                    spans = [s for s in spans if not any(h.start < s.end and s.start < h.end for h in held)]
+                    spans = sorted(spans + held, key=lambda s: s.start)
             names_in[piece] = [s for s in spans if not (heading and s.why != "known" and s.name.key() not in found)]
         return names_in[piece]
 

@@ -57,8 +57,11 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   region (the gazetteer's, or the profile's `[places] regions`); any name before a region
   found by its ending ("Sporran, Fifeshire");
 - the place a letter is dated from: the name that opens its `dateline` ("Langford, Dec."),
-  when it is no month, weekday, honorific or forename, no person's name and no word the book
-  writes in lower case.
+  and the names before a date that ends a paragraph of the running text, opening it or a
+  sentence, each with its comma ("Mossgiel, February 22, 1786."; "Robert Burns. Ellisland,
+  near Dumfries, 18th May, 1789.": a dateline the book prints as a paragraph, after the
+  signature maybe; not in a note, where "Moniteur, 12 March 1793" cites), when it is no month,
+  weekday, honorific or forename, no person's name and no word the book writes in lower case.
 
 A preposition that opens a sentence is one too ("At Toulon"). Each entry so found has an
 evidence note quoting where it was seen; an entry the editor rejected (`<note
@@ -71,7 +74,9 @@ June", "on Monday": a time).
 
 A place whose name the book also writes in lower case ("Reading", "Bath", "Nice",
 "Union") is marked only where a preposition of place stands right before it ("in Bath",
-not "the Bath" nor "a hot bath"): see `cue_before`.
+not "the Bath" nor "a hot bath"): see `cue_before`; not where its lower-case uses are rare
+beside its capitalised ones, under one in five (Scots "doon", down, once in a book that names
+the river Doon nineteen times: `places._common_word`).
 """
 
 from __future__ import annotations
@@ -259,6 +264,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 evidence=f"a street's or a building's name: {passage(text, m.start(), m.end())}",
             )
     _named_features(places, text, not_places, profile, lowercase)
+    _landscapes(places, text, not_places, profile, lowercase)
     district_of, district_words = _district_of(tuple(profile.place_features), tuple(profile.feature_links))
     for m in _in_pieces_holding(district_of, district_words, text):
         name = m.group(1)
@@ -403,6 +409,58 @@ def _named_features(places: registers.Places, text: str, not_places, profile, lo
         )
 
 
+@cache
+def _landscape_after(nouns: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """A capitalised word, its possessive maybe, before a lower-case word of the profile's
+    `[places] landscape` ("the Cumnock hills", "Coila's plains"), and the pattern of those
+    words (`_in_pieces_holding`)."""
+    words = "|".join(map(re.escape, nouns)) or "(?!)"
+    return (
+        re.compile(rf"([A-Z](?<![\w'’-].)[a-z]+)(['’]s)?\s({words})(?![\w'’-])"),
+        re.compile(rf"(?<=\s)(?:{words})(?![\w'’-])"),
+    )
+
+
+# A people's or a language's adjective, or a name of the same shape: "the Roman walls", "the
+# Highland hills" is no more a place than "the Irish shore" (see also _ADJECTIVE).
+_PEOPLES = re.compile(r"(?:an|ic|land)$")
+# An abstract noun, which verse personifies: "If e'er Detraction shore to smit you" (cut).
+_ABSTRACT = re.compile(r"(?:tion|sion|ness|ment|ity|ance|ence)$")
+
+
+def _landscapes(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """A name before a lower-case word for a stretch of land or water (`[places] landscape`:
+    "the distant Cumnock hills", "owre Galston muirs", "on Carrick shore", "Coila's plains"):
+    the name is a place, when it is no word the book writes in lower case, no honorific,
+    forename nor a person's name, no people's adjective ("the Roman walls") nor abstract noun
+    (personified: "Detraction"), and opens no sentence. Not a possessive before "side" (a body's: "Pegasus' side")."""
+    if not profile.landscape:
+        return
+    pattern, words = _landscape_after(tuple(profile.landscape))
+    for m in _in_pieces_holding(pattern, words, text):
+        name, possessive, noun = m.groups()
+        if (
+            name.lower() in lowercase
+            or name in profile.honorifics
+            or name in profile.forenames
+            or name in not_places
+            or (possessive and noun == "side")
+            or _ADJECTIVE.search(name)
+            or _PEOPLES.search(name)
+            or _ABSTRACT.search(name)
+            or initial(text, m.start())
+            or places.find(name) is not None
+        ):
+            continue
+        places.add(
+            name,
+            "place",
+            gazetteer.lookup_named(name),
+            "named in the text",
+            evidence=f"a name before a word for its land or water: {passage(text, m.start(), m.end())}",
+        )
+
+
 _TOWN_FIRST = ("Port", "Fort")  # a town named so: "at Port Burdock", "to Fort William"
 
 
@@ -469,28 +527,64 @@ _DATELINE_PLACE = re.compile(rf"({_NAME})\s*(?:[,.;:]|$)")
 
 
 def datelines(places: registers.Places, tei, not_places: set[str], profile, lowercase: Collection[str]) -> None:
-    """The places letters are dated from: the name that opens a `dateline` (see the module)."""
+    """The places letters are dated from: the name that opens a `dateline`, and the names
+    that date a paragraph of the running text as a letter's dateline does (see the module)."""
     for dateline in tei.iter(q("dateline")):
         written = " ".join("".join(dateline.itertext()).split())
         m = _DATELINE_PLACE.match(written)
-        if m is None:
-            continue
-        name = m.group(1)
-        if (
-            places.find(name) is not None
-            or name in not_places
-            or any(w.lower() in lowercase for w in name.split())
-            or any(w in profile.honorifics or w in profile.forenames or _month(w, profile) for w in name.split())
-            or name.lower().rstrip(".") in _WEEKDAYS
-        ):
-            continue
-        places.add(
-            name,
-            "settlement",
-            gazetteer.lookup_named(name),
-            "named in the text",
-            evidence=f"the place a letter is dated from: “{written}”",
-        )
+        if m is not None:
+            _dated_from(places, m.group(1), written, not_places, profile, lowercase)
+    for block in tei.iter(q("p")):
+        for name, written in _dating_names(block):
+            _dated_from(places, name, written, not_places, profile, lowercase)
+
+
+def _dated_from(places, name: str, written: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """Enter `name`, a place a letter is dated from (`written`: the words dating it), unless it
+    may be no place: a person's name, a month, weekday, honorific or forename, a word the book
+    writes in lower case."""
+    if (
+        places.find(name) is not None
+        or name in not_places
+        or any(w.lower() in lowercase for w in name.split())
+        or any(w in profile.honorifics or w in profile.forenames or _month(w, profile) for w in name.split())
+        or any(w.lower().rstrip(".") in _WEEKDAYS for w in name.split())
+    ):
+        return
+    places.add(
+        name,
+        "settlement",
+        gazetteer.lookup_named(name),
+        "named in the text",
+        evidence=f"the place a letter is dated from: “{written}”",
+    )
+
+
+# The names before a date that ends a paragraph, each and a comma, after the paragraph's start
+# or a sentence's end: "Mossgiel, February 22, 1786.", "… Robert Burns. Ellisland, near Dumfries,
+# 18th May, 1789." (a letter's or a verse epistle's dateline, which the book prints as a
+# paragraph, or as the last sentence of one, after the signature).
+_DATING_NAMES = re.compile(rf"(?:^|[.!?]\s+)((?:(?:near\s)?{_NAME},\s+)+)$")
+_DATING_NAME = re.compile(rf"(?:near\s)?({_NAME}),")
+_AFTER_DATELINE = frozenset(" \t\n.”\"’'")
+
+
+def _dating_names(block) -> list[tuple[str, str]]:
+    """The names that date a paragraph as a dateline does (`_DATING_NAMES`), each with the
+    words of that dateline: none in a note (a citation, "Moniteur, 12 March 1793"), nor where
+    the date is no paragraph's last words."""
+    if not len(block) or block[-1].tag != q("date") or not set(block[-1].tail or "") <= _AFTER_DATELINE:
+        return []
+    if any(a.tag == q("note") for a in block.iterancestors()):
+        return []
+    date = block[-1]
+    before = date.getprevious()
+    text = (before.tail if before is not None else block.text) or ""
+    m = _DATING_NAMES.search(text)
+    if m is None:
+        return []
+    written = " ".join((m.group(1) + "".join(date.itertext())).split())
+    return [(n.group(1), written) for n in _DATING_NAME.finditer(m.group(1))]
 
 
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
