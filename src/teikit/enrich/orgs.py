@@ -24,7 +24,11 @@ profile adds its own):
   a run of capitalised words as a noun does ("Nizhnyi Cheka");
 - a short name in brackets right after an organisation's name, in the text or in the
   index ("Political Bureau (Politburo)", "Communist International (Comintern)", "KGB
-  (Committee of State Security)"): the book then uses it alone, as a known name;
+  (Committee of State Security)"), or two that "or" joins after an acronym ("(NKRKI or
+  Rabkrin)"): the book then uses it alone, as a known name, in the case the index writes
+  it or another with two capitals or more ("NKTyazhProm", "NKTyazhprom"); an acronym
+  the text writes after "the" twice or more, unless it spells it out as no organisation
+  ("NEP (New Economic Policy)"; "G. G. Yagoda (OGPU)" names the body a person served);
 - a place's or a people's name qualifying a body's noun in lower case (`[orgs] bodies`,
   up to three `[orgs] ranks` between, two joined by "and" maybe; a meeting's noun, `[orgs]
   meetings`, with one at least: "the Moscow province and city party conference"): "the
@@ -52,7 +56,11 @@ begin sentences ("The", "In": the profile's `[inline] english_words`; "But", "Ad
 a sentence's first word the book also writes in lower case) are not part of a name.
 
 The register is seeded from the Subject Index (every heading of one of these shapes, its
-bracketed short name an alias; `subtype="index"`), then completed from the text (every
+bracketed short name an alias; a heading of capitalised words whose sub-entries are
+organisations, "Supreme Soviet: Presidium, Budget Commission", unless the book writes its
+words in lower case too, "Civil War"; a word the index writes after two places' names and
+at the end of such a heading, "Tashkent Soviet", becomes a body's noun as `[orgs] bodies`
+are; `subtype="index"`), then completed from the text (every
 name of these shapes; `subtype="text"`). Every name the register holds is marked as
 written too, whatever its shape (the index's "Organization and Assignment Department", a
 name an editor adds). An entry this run made that no mention uses is dropped again; an
@@ -96,7 +104,8 @@ _RUN_WORD = rf"[A-Z](?<![\w.-].)(?<!\w['’].){_TOKEN.removeprefix('[A-Z]')}{_SP
 _RUN_BEFORE = re.compile(rf"{_RUN_WORD}(?:{_RUN_WORD})*$")
 # "of the Soviet Union", "for Labour and Defence": what follows a noun that heads a name.
 _POST = re.compile(rf"{_SP}(?:of|for){_SP}(?:the{_SP})?{_TOKEN}(?:(?:{_SP}(?:and|of|of{_SP}the|for))?{_SP}{_TOKEN})*")
-_SHORT_NAME = re.compile(r"\(([A-Z][\w'’-]*)\)")
+# "(NKVD)"; two short names, the first an acronym: "(NKRKI or Rabkrin)", "(NKRKI, or Rabkrin)".
+_SHORT_NAME = re.compile(r"\(([A-Z][\w'’-]*)(?:,?[ \t]+or[ \t]+([A-Z][\w'’-]*))?\)")
 # A short name the text gives in brackets is an acronym ("NKVD", "TsIK", "CCC-Rabkrin"):
 # a word in brackets after a body's name may name its head ("(Grin'ko)") or members.
 _ACRONYM = re.compile(r"[A-Z][\w-]*[A-Z][\w-]*")
@@ -250,6 +259,12 @@ class Shapes:
         if short not in self.known and (alone or short not in self.nouns):
             self.known.add(short)
             self._heads = None
+
+    def learn_body(self, word: str) -> None:
+        """A body's noun the book shows (see `body_words`), capitalised and in lower case:
+        after a place's name, "the Tashkent Soviet", "the Gomel' soviet"."""
+        self.bodies = self.bodies | {word, word.lower()}
+        self._heads = None
 
     def common(self, word: str) -> bool:
         """Whether the book writes a word (a possessive's: "People's") in lower case too:
@@ -781,9 +796,12 @@ def seed(orgs: Orgs, tei, shapes: Shapes, profile, divs: tuple[list, list] | Non
                     learnt.append(short)
     for short in learnt:  # after the headings: each short name learnt makes the nouns' scan anew
         shapes.learn(short)
-    for item, word in index_bodies(subjects, shapes, profile):
+    taken = index_bodies(subjects, shapes, profile)
+    for item, word in taken:
         orgs.add(word, registers.FROM_INDEX, f"{INDEX_SOURCE}: ", item)
         shapes.learn(word, alone=True)
+    for word in body_words(subjects, [w for _, w in taken], shapes, profile):
+        shapes.learn_body(word)
 
 
 def _heading(item) -> str:
@@ -800,7 +818,10 @@ def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str
     at least, two at least, name one ("Communist Party: Central Committee, Orgburo, Politburo,
     Secretariat"); and a one-word heading two of whose sub-entries name organisations, or name
     it after a place ("Sovnarkom: Council of Labour and Defence, Economic Council"; "Cheka:
-    Nizhnyi Cheka, Voronezh Cheka"). Not a word the book writes as a title as often as not (a
+    Nizhnyi Cheka, Voronezh Cheka"); a heading of capitalised words that no shape makes an
+    organisation's, two at least and a third of whose capitalised sub-entries name organisations or are a
+    body's noun alone ("Supreme Soviet: Presidium, Budget Commission"; `_named_heading`).
+    Not a word the book writes as a title as often as not (a
     journal's, "*Bol'shevik*"; not "the Political Bureau (*Politburo*)" once), nor one it
     writes in lower case once in ten uses or more ("soviet officials"; not a Russian
     title's "komsomol'" twice in 40), unless it is an organisation's noun ("the
@@ -815,8 +836,8 @@ def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str
     bodies: dict[str, bool] = {}
 
     def body(name: str) -> bool:
-        if name not in bodies:
-            bodies[name] = any(_whole(part, shapes) for part in name.split("/") if part)
+        if name not in bodies:  # a noun alone names a body too: "Supreme Soviet: Presidium"
+            bodies[name] = name in shapes.nouns or any(_whole(part, shapes) for part in name.split("/") if part)
         return bodies[name] or name in taken
 
     def candidate(name: str) -> str | None:
@@ -856,6 +877,15 @@ def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str
             capitalised = [h for h in headings if h[:1].isupper()]
             named = sum(1 for h in capitalised if body(h))
             head_word = candidate(head)  # the shape first, the uses in the text (slower) after
+            if (
+                head_word is None
+                and head not in taken
+                and named >= 2
+                and 3 * named >= len(capitalised)
+                and _named_heading(head, shapes, profile)
+            ):
+                taken.add(head)
+                out.append((parent, head))  # "Supreme Soviet: Presidium, Budget Commission"
             if head_word is not None and head_word not in taken:
                 after_a_place = any(
                     h.endswith(" " + head_word) and _is_place(h[: -len(head_word)].strip(), profile) for h in headings
@@ -873,6 +903,45 @@ def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str
     return out
 
 
+def _named_heading(head: str, shapes: Shapes, profile) -> bool:
+    """Whether a heading of two capitalised words or more, that no shape makes an
+    organisation's, may be one's name: not a person's ("Kaganovich, L. M."), a place's, a
+    title (after "The"), nor words the book writes in lower case too, a common phrase's
+    ("Civil War": "the civil war")."""
+    words = head.split()
+    return (
+        len(words) >= 2
+        and all(_TOKENS.fullmatch(w) for w in words)
+        and words[0] != "The"
+        and not any(w in shapes.surnames for w in words)
+        and not _whole(head, shapes)
+        and not _is_place(head, profile)
+        and not _written(head.lower(), shapes.text)
+    )
+
+
+def body_words(subjects: list, learnt: list[str], shapes: Shapes, profile) -> list[str]:
+    """Capitalised words the Subject Index shows to be a body's noun, like the profile's
+    `[orgs] bodies`: the last word of an organisation's heading that `index_bodies` learnt
+    ("Supreme Soviet") which two headings at least write after a place's name ("Tashkent
+    Soviet", "Nizhnyi Novgorod Soviet"): each place has a body of that word ("the Moscow
+    Soviet", "the Kiev Soviet", "the Gomel' soviet")."""
+    ends = {name.split()[-1] for name in learnt if " " in name}
+    ends -= shapes.nouns | shapes.known | shapes.bodies
+    ends = {w for w in ends if w[:1].isupper()}
+    if not ends:
+        return []
+    after_places: Counter = Counter()
+    for div in subjects:
+        for item in div.iter(q("item")):
+            if item.find(q("term")) is None:
+                continue
+            words = _heading(item).split()
+            if len(words) >= 2 and words[-1] in ends and _is_place(" ".join(words[:-1]), profile):
+                after_places[words[-1]] += 1
+    return sorted(w for w, n in after_places.items() if n >= 2)
+
+
 def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[list[Found]]:
     """The short names the text gives in brackets after a name, then every name the text
     gives an organisation: what `find` finds in each of the text's `pieces` (`shapes.text`
@@ -882,6 +951,8 @@ def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[lis
         _short_name(orgs, text, m, shapes, profile)
     for short in _acronyms(text, shapes, profile):
         shapes.learn(short)
+    for variant in _case_variants(text, shapes):
+        shapes.learn(variant)
     # One scan of the whole text for the nouns, then `find` only where they stand.
     starts = list(accumulate((len(p) + 2 for p in pieces[:-1]), initial=0))
     heads: dict[int, list] = {}
@@ -968,7 +1039,7 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
             or short in shapes.surnames
             or short.lower() in shapes.stops
             or _written(short.lower(), text)  # "the VOICE": a word written in capitals
-            or f"({short})" in text
+            or _spelt_out_before(short, text, shapes)
             or _spelt_out_otherwise(short, text, shapes)
             or _written(short + "s", text)
             or _is_place(short, profile)
@@ -977,6 +1048,27 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
             continue
         out.append(short)
     return out
+
+
+def _case_variants(text: str, shapes: Shapes) -> list[str]:
+    """The other cases the text writes a known short name in, where the name has two
+    capitals or more, as the text's does: the index's "NKTyazhProm" is the text's
+    "NKTyazhprom" (not "Sto", a Russian title's word beside "STO"; nor "PRESIDIUM", a heading
+    in capitals). Sought in the text in lower case, each name by `str.find`."""
+    names = sorted(k for k in shapes.known if sum(c.isupper() for c in k) >= 2 and " " not in k)
+    if not names:
+        return []
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return []  # a letter whose lower case is longer: the places would not match
+    out: set[str] = set()
+    for name in names:
+        for at in _uses(name.lower(), lowered):
+            written = text[at : at + len(name)]
+            capitals = sum(c.isupper() for c in written)
+            if written != name and capitals >= 2 and not written.isupper() and written not in shapes.known:
+                out.add(written)
+    return sorted(out)
 
 
 def _uses(word: str, text: str):
@@ -1003,6 +1095,23 @@ def _with_a_place(short: str, text: str, profile) -> bool:
     return False
 
 
+_WORD_BEFORE = re.compile(r"([\w'’-]+)[ \t]*\n?[ \t]*$")
+
+
+def _spelt_out_before(short: str, text: str, shapes: Shapes) -> bool:
+    """Whether the text writes an acronym in brackets after words that it stands for ("New
+    Economic Policy (NEP)"): not after a person's name, where it names the body the person
+    served ("G. G. Yagoda (OGPU)", "Ordzhonikidze (CCC)")."""
+    bracketed = f"({short})"
+    at = text.find(bracketed)
+    while at >= 0:
+        before = _WORD_BEFORE.search(text, max(0, at - 60), at)
+        if before is None or _APOSTROPHE_S.sub("", before.group(1)) not in shapes.surnames:
+            return True
+        at = text.find(bracketed, at + 1)
+    return False
+
+
 def _spelt_out_otherwise(short: str, text: str, shapes: Shapes) -> bool:
     """Whether the text gives words in brackets after an acronym ("NEP (New Economic
     Policy)"), none of them an organisation's name ("the Ukrainian MVD (Ukrainian Ministry
@@ -1021,10 +1130,16 @@ def _spelt_out_otherwise(short: str, text: str, shapes: Shapes) -> bool:
 
 
 def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> None:
-    """An acronym in brackets right after an organisation's name: another name of it."""
+    """An acronym in brackets right after an organisation's name: another name of it; and
+    a word "or" joins to the acronym there, a third ("People's Commissariat of Workers' and
+    Peasants' Inspection (NKRKI or Rabkrin)"), where it is no common word ("(NKVD or
+    police)" is lower-case anyway)."""
     short = m.group(1)
     if not _ACRONYM.fullmatch(short) or not shapes.short_name(short, profile):
         return
+    other = m.group(2)
+    if other is not None and (not shapes.short_name(other, profile) or shapes.common(other)):
+        other = None
     stop = m.start()
     while stop and text[stop - 1] in " \t\n":
         stop -= 1
@@ -1038,8 +1153,9 @@ def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> 
         if org is None:
             org = orgs.add(full, registers.FROM_TEXT, TEXT_SOURCE)
         orgs.add_name(org, full)
-        orgs.add_name(org, short)
-        shapes.learn(short)
+        for name in (short, other) if other else (short,):
+            orgs.add_name(org, name)
+            shapes.learn(name)
 
 
 def apply(tei, ctx: Context):
