@@ -681,3 +681,15 @@ def test_the_index_tells_a_headings_bodies_and_a_bodys_word_after_places():
 def test_an_international_is_a_body():
     said = "the VII Congress of the Communist International, and the Amsterdam International; III International Square"
     assert _names(said) == ["VII Congress of the Communist International", "Amsterdam International"]
+
+
+def test_a_sentences_first_word_the_book_writes_after_the_opens_a_name():
+    """A sentence's first word the book writes in lower case too is left out of a name
+    ("But Komsomol"), unless the book writes it capitalised after "the" as well: a name's
+    first word ("Political Department of Red Army" beside "the Political Department")."""
+    said = "(Political Department of Red Army). But Komsomol members were few."
+    book = said + " The political line of the Political Department, but not all."
+    assert _names(said, profile=_iron_lazar(), book=book) == ["Political Department of Red Army", "Komsomol"]
+    book = said + " The political line, but not all."
+    assert _names(said, profile=_iron_lazar(), book=book) == ["Department of Red Army", "Komsomol"]
+

@@ -53,7 +53,8 @@ capitalised words follow ("Red Army Day": the name goes on and names something e
 initial does not: "the Central Committee A. A. Ivanov"), a name after "The" written
 mid-sentence (a title: "Schapiro, The Communist Party of the Soviet Union"). Words that
 begin sentences ("The", "In": the profile's `[inline] english_words`; "But", "Addressing":
-a sentence's first word the book also writes in lower case) are not part of a name.
+a sentence's first word the book also writes in lower case, but not after "the" capitalised:
+"the Political Department") are not part of a name.
 
 The register is seeded from the Subject Index (every heading of one of these shapes, its
 bracketed short name an alias; a heading of capitalised words whose sub-entries are
@@ -197,6 +198,7 @@ class Shapes:
     text: str  # the book's text: its words in lower case are common words
     profile: Any = None  # for the places it knows
     _common: dict[str, bool] = field(default_factory=dict)
+    _opens: dict[str, bool] = field(default_factory=dict)
     _heads: Matcher | None = None
 
     @classmethod
@@ -265,6 +267,15 @@ class Shapes:
         after a place's name, "the Tashkent Soviet", "the Gomel' soviet"."""
         self.bodies = self.bodies | {word, word.lower()}
         self._heads = None
+
+    def opens_names(self, word: str) -> bool:
+        """Whether the book writes a word capitalised after "the", as a name's first word
+        ("the Central Committee", "the Political Department"): at a sentence's opening it
+        begins a name there too ("Political Department of Red Army"; not "But Komsomol",
+        "Addressing Red Army")."""
+        if word not in self._opens:
+            self._opens[word] = _written("the " + word, self.text)
+        return self._opens[word]
 
     def common(self, word: str) -> bool:
         """Whether the book writes a word (a possessive's: "People's") in lower case too:
@@ -656,7 +667,14 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
     starts = [run.start() + at for at, _ in words]
     # a quotation after "the" opens a name, not a sentence ("rebuked the 'New Opposition'")
     quoted = first > 0 and text[first - 1] in "'‘’" and _THE_BEFORE.search(text, max(0, first - 6), first - 1)
-    if first >= 0 and prose and not quoted and initial(text, first) and shapes.common(words[starts.index(first)][1]):
+    if (
+        first >= 0
+        and prose
+        and not quoted
+        and initial(text, first)
+        and shapes.common(words[starts.index(first)][1])
+        and not shapes.opens_names(words[starts.index(first)][1])
+    ):
         rest = [at for at in starts if at > first]
         first = rest[0] if rest else -1  # "But Komsomol", "Addressing Red Army": a sentence's first word
     if first == run.start():
