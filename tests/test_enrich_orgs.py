@@ -693,3 +693,20 @@ def test_a_sentences_first_word_the_book_writes_after_the_opens_a_name():
     book = said + " The political line, but not all."
     assert _names(said, profile=_iron_lazar(), book=book) == ["Department of Red Army", "Komsomol"]
 
+
+def test_a_commission_on_its_matter_and_a_bodys_sitting_after_its_name():
+    """ "on" names a commission's matter as "of" and "for" do ("the Commission on
+    Ukrainization", "the Committee on Labour and Wages"), not a day ("the Central Committee on
+    January 5", "the Congress on Monday"); a sitting's noun after a place's party ends the
+    body's name: "the Moscow city party plenum" is a sitting of the Moscow city party."""
+    said = (
+        "the Commission on Ukrainization and the Committee on Labour and Wages; the Central Committee on "
+        "January 5 and the Congress on Monday; the Moscow city party plenum met."
+    )
+    assert _names(said, book=said + " ukrainization, transport") == [
+        "Commission on Ukrainization",
+        "Committee on Labour and Wages",
+        "Central Committee",
+        "Congress",
+        "Moscow city party",
+    ]

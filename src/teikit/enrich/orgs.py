@@ -76,6 +76,7 @@ persName or placeName, nor on a person's or a place's name alone.
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -104,7 +105,12 @@ _SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 _RUN_WORD = rf"[A-Z](?<![\w.-].)(?<!\w['’].){_TOKEN.removeprefix('[A-Z]')}{_SP}"
 _RUN_BEFORE = re.compile(rf"{_RUN_WORD}(?:{_RUN_WORD})*$")
 # "of the Soviet Union", "for Labour and Defence": what follows a noun that heads a name.
-_POST = re.compile(rf"{_SP}(?:of|for){_SP}(?:the{_SP})?{_TOKEN}(?:(?:{_SP}(?:and|of|of{_SP}the|for))?{_SP}{_TOKEN})*")
+# "on" too, as a commission is named for its matter ("Commission on Ukrainization", "Committee
+# on Labour and Wages"), but not before a day ("the Politburo on Monday", "on January 5").
+_POST = re.compile(
+    rf"{_SP}(of|for|on){_SP}(?:the{_SP})?({_TOKEN})(?:(?:{_SP}(?:and|of|of{_SP}the|for))?{_SP}{_TOKEN})*"
+)
+_DAYS = frozenset(name for name in (*calendar.month_name, *calendar.day_name, *calendar.month_abbr) if name)
 # "(NKVD)"; two short names, the first an acronym: "(NKRKI or Rabkrin)", "(NKRKI, or Rabkrin)".
 _SHORT_NAME = re.compile(r"\(([A-Z][\w'’-]*)(?:,?[ \t]+or[ \t]+([A-Z][\w'’-]*))?\)")
 # A short name the text gives in brackets is an acronym ("NKVD", "TsIK", "CCC-Rabkrin"):
@@ -146,7 +152,7 @@ _ENDS_ONLY = frozenset({"Centre", "Center"})
 # the earth": the party in general, not the "Ukrainian Communist Party" named last.
 _NEVER_BARE = frozenset({"Government"})
 _NOT_ALONE = frozenset({"Government", "Party"})
-_OF_THE = re.compile(rf"^{_SP}(?:of|for){_SP}(?:the{_SP})?")
+_OF_THE = re.compile(rf"^{_SP}(?:of|for|on){_SP}(?:the{_SP})?")
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
 # An acronym after "the" ("the NKVD"; the look-behind after the literal lets `re` seek "the"
 # first), and how often at least the text so writes it to make it a body's name.
@@ -341,6 +347,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
             if head in shapes.nouns and head not in _ENDS_ONLY and not text.startswith(("'", "’"), he)
             else None
         )
+        if post and post.group(1) == "on" and post.group(2) in _DAYS:
+            post = None  # "the Central Committee on January 5": a day, no matter
         start = words if words >= 0 else hs
         if start < hs and head in shapes.known and head not in shapes.nouns and _names_before(text[start:hs], shapes):
             start = hs  # "NKPS NKRKI", "People's Commissariats NKFin" (an index's run-on lines): two names
@@ -482,9 +490,9 @@ def _body_after(text: str, end: int, shapes: Shapes) -> int:
 
 def _ends_name(text: str, end: int, shapes: Shapes) -> bool:
     """Whether a body's word that is a rank too ("party", "soviet") ends a name at `end`:
-    before a stop, a possessive, a little word or a verb in the past ("the Ukrainian party,
-    which", "the Ukrainian party's policy", "the Mogiliev soviet was", "the Gomel' soviet
-    met", "the Moscow party and the Comintern"); not before a noun it qualifies ("the Kharkov
+    before a stop, a possessive, a little word, a verb in the past or a sitting's noun ("the
+    Ukrainian party, which", "the Ukrainian party's policy", "the Mogiliev soviet was", "the
+    Gomel' soviet met", "the Moscow party and the Comintern", "the Moscow city party plenum"); not before a noun it qualifies ("the Kharkov
     party activists", "the Moscow party secretary", "the Ukrainian party and government
     leaders"), nor another rank or body ("the Moscow party committee": that one ends it)."""
     if text[end : end + 1].isalnum() or text[end : end + 1] == "-":
@@ -495,7 +503,12 @@ def _ends_name(text: str, end: int, shapes: Shapes) -> bool:
     w = word.group(1)
     if w in ("and", "or"):
         return _THE_AFTER.match(text, word.end()) is not None
-    return w in _LITTLE or (w.endswith("ed") and w not in shapes.ranks)
+    return w in _LITTLE or w in _SITTINGS or (w.endswith("ed") and w not in shapes.ranks)
+
+
+# A body's sittings, after its name: "the Moscow city party plenum" is a sitting of the Moscow
+# city party, as "the Central Committee plenum" is of the Central Committee.
+_SITTINGS = frozenset({"plenum", "plenums", "session", "sessions"})
 
 
 def _place_and_ranks_before(text: str, start: int, shapes: Shapes) -> int:
