@@ -710,3 +710,16 @@ def test_a_commission_on_its_matter_and_a_bodys_sitting_after_its_name():
         "Congress",
         "Moscow city party",
     ]
+
+
+def test_a_group_is_a_faction():
+    """ "the 'Anti-Party Group'" names a faction, and the book's "Anti-Party group" in lower
+    case the same one; "the Stalin group" in lower case is no organisation's name."""
+    said = "the party denounced the 'Anti-Party Group', headed by Malenkov; the Stalin group won."
+    assert _names(said) == ["Anti-Party Group"]
+    book = said + " Later the 'Anti-Party group' failed."
+    profile = load_profile()
+    shapes = orgs.Shapes.of(profile, book, frozenset({"Stalin", "Malenkov"}))
+    register = orgs.Orgs(registers.Register("org"))
+    found = [book[f.start : f.end] for fs in orgs.discover(register, [book], shapes, profile) for f in fs]
+    assert found == ["Anti-Party Group", "Anti-Party group"]
