@@ -723,3 +723,14 @@ def test_a_group_is_a_faction():
     register = orgs.Orgs(registers.Register("org"))
     found = [book[f.start : f.end] for fs in orgs.discover(register, [book], shapes, profile) for f in fs]
     assert found == ["Anti-Party Group", "Anti-Party group"]
+
+
+def test_a_trust_and_a_combine_are_establishments_without_a_profile():
+    """ "the Leningrad shipbuilding trust", "the Stalinogorsk chemical combine": firms named as
+    a factory is, in any English book; not "Bolsheviks trust Lenin", "Stalin's trust", verbs
+    and a person's confidence."""
+    said = (
+        "the Leningrad shipbuilding trust and the Stalinogorsk chemical combine grew; "
+        "Bolsheviks trust Lenin; he lost Stalin's trust; the powers of the Universe combine to help us."
+    )
+    assert _names(said) == ["Leningrad shipbuilding trust", "Stalinogorsk chemical combine"]

@@ -626,9 +626,18 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     name = " ".join(text[start:he].split())
     if _goes_on(text, he, shapes) or fold(name) in shapes.not_orgs:
         return None
-    if head.endswith("s") and not _THE_BEFORE.search(text, max(0, start - 8), start):
-        return None  # "the Sormovo works"; not "Stalin works", a verb
+    if (head.endswith("s") or head in _ALSO_VERBS) and not _THE_BEFORE.search(text, max(0, start - 8), start):
+        return None  # "the Sormovo works"; not "Stalin works", "Bolsheviks trust", a verb
+    if head in _ALSO_VERBS and (after := _LOWER_WORD.match(text, he)) is not None and after.group(1) in _VERB_OBJECTS:
+        return None  # "all the powers of the Universe combine to help us": a verb
     return Found(start, he, name, head, False)
+
+
+# Establishments' nouns that English writes as verbs too ("Stalin works", "the workers trust
+# Lenin", "they combine"): a name only after "the".
+_ALSO_VERBS = frozenset({"trust", "combine", "plant"})  # and every noun ending in "s": "works"
+# What follows such a word as a verb, not as a noun: "combine to help", "trust them".
+_VERB_OBJECTS = frozenset("to with the a an that him her them us me it".split())
 
 
 # English words of a territorial unit, written between a place's name and a body's noun:
