@@ -734,3 +734,16 @@ def test_a_trust_and_a_combine_are_establishments_without_a_profile():
         "Bolsheviks trust Lenin; he lost Stalin's trust; the powers of the Universe combine to help us."
     )
     assert _names(said) == ["Leningrad shipbuilding trust", "Stalinogorsk chemical combine"]
+
+
+def test_an_acronym_of_two_capitals_alone_after_the_names_a_body():
+    """ "the CC's commissar", "the CC and the CCC": two capitals (a Roman numeral's letters
+    too) written alone after "the" twice are a body's acronym; not "the XV Congress" nor "the
+    IX", which number a meeting, nor a country's ("the US")."""
+    book = (
+        "He was the CC's commissar; the CC and the CCC met, and the CCC agreed. "
+        "At the XV Congress and the XV, the IX Congress and the IX Congress. The US and the US army."
+    )
+    profile = load_profile()
+    shapes = orgs.Shapes.of(profile, book)
+    assert orgs._acronyms(book, shapes, profile) == ["CC", "CCC"]

@@ -156,7 +156,7 @@ _OF_THE = re.compile(rf"^{_SP}(?:of|for|on){_SP}(?:the{_SP})?")
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
 # An acronym after "the" ("the NKVD"; the look-behind after the literal lets `re` seek "the"
 # first), and how often at least the text so writes it to make it a body's name.
-_THE_ACRONYM = re.compile(r"the(?<![\w-]the)[ \t\n]+([A-Z]{3,})(?![\w-]|['’](?!s\b))")  # "the NKVD's" too
+_THE_ACRONYM = re.compile(r"the(?<![\w-]the)[ \t\n]+([A-Z]{2,})(?![\w-]|['’](?!s\b))")  # "the NKVD's" too
 _ACRONYM_USES = 2
 # A Roman numeral, as written ("the XVII Party Congress"); not "MVD", whose letters are numerals'.
 _BRACKETS_AT = re.compile(r" \(([^()]+)\)")
@@ -1061,21 +1061,27 @@ def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, s
 def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
     """Acronyms the text uses as a body's name, without saying what they stand for: three
     capitals or more ("NKVD", "MGB", "BBC") written after "the" twice or more, as English
-    writes an organisation's acronym and a country's ("the USSR": a place, never taken).
-    Not a Roman numeral, a person's name, a word the text writes in lower case too ("the
+    writes an organisation's acronym and a country's ("the USSR": a place, never taken);
+    two capitals, or a Roman numeral's letters, only where no use is before another
+    capitalised word ("the CC's commissar", "the CC and CCC"; not "the XV Congress").
+    Not a person's name, a word the text writes in lower case too ("the
     VOICE": emphasis), nor an acronym the text or the index spells out
     (in brackets after the words, or the words in brackets after it) other than as an
     organisation's ("New Economic Policy (NEP)", "Machine Tractor Stations (MTS)": a short
     name taken already is known), one written in the plural ("MTSs", "SRs": members or
     things, not a body), nor one the text joins to a place ("Ukraine and the RSFSR")."""
-    found: Counter = Counter(m.group(1) for m in _THE_ACRONYM.finditer(text))
+    found: Counter = Counter()
+    named: Counter = Counter()  # the uses before another capitalised word: "the XV Congress"
+    for m in _THE_ACRONYM.finditer(text):
+        found[m.group(1)] += 1
+        named[m.group(1)] += _CONTINUES.match(text, m.end()) is not None
     out = []
     for short, n in sorted(found.items()):
         if (
             n < _ACRONYM_USES
             or short in shapes.known
             or short in shapes.nouns
-            or _ROMAN.fullmatch(short)
+            or ((_ROMAN.fullmatch(short) or len(short) < 3) and named[short])  # "the XV Congress"; "the CC" alone
             or short in shapes.surnames
             or short.lower() in shapes.stops
             or _written(short.lower(), text)  # "the VOICE": a word written in capitals
