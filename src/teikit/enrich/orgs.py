@@ -1100,20 +1100,19 @@ def _case_variants(text: str, shapes: Shapes) -> list[str]:
     """The other cases the text writes a known short name in, where the name has two
     capitals or more, as the text's does: the index's "NKTyazhProm" is the text's
     "NKTyazhprom" (not "Sto", a Russian title's word beside "STO"; nor "PRESIDIUM", a heading
-    in capitals). Sought in the text in lower case, each name by `str.find`."""
-    names = sorted(k for k in shapes.known if sum(c.isupper() for c in k) >= 2 and " " not in k)
+    in capitals). Sought in the text in lower case, all in one scan."""
+    names = {k.lower(): k for k in sorted(shapes.known) if sum(c.isupper() for c in k) >= 2 and " " not in k}
     if not names:
         return []
     lowered = text.lower()
     if len(lowered) != len(text):
         return []  # a letter whose lower case is longer: the places would not match
     out: set[str] = set()
-    for name in names:
-        for at in _uses(name.lower(), lowered):
-            written = text[at : at + len(name)]
-            capitals = sum(c.isupper() for c in written)
-            if written != name and capitals >= 2 and not written.isupper() and written not in shapes.known:
-                out.add(written)
+    for start, end, _, name in Matcher(names).find(lowered):  # one scan for them all
+        written = text[start:end]
+        capitals = sum(c.isupper() for c in written)
+        if written != name and capitals >= 2 and not written.isupper() and written not in shapes.known:
+            out.add(written)
     return sorted(out)
 
 
