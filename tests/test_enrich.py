@@ -599,6 +599,58 @@ def test_a_rank_written_as_a_word_before_a_name_is_no_part_of_the_mention():
         assert any(fits(given, p, people) for p in people.by_surname[surname])
 
 
+def test_a_rank_the_name_index_gives_after_a_name_stands_before_it_outside_the_mention():
+    """The Name Index's "Tukhachevsky, M. N. Marshall": the text's "Marshall Tukhachevsky",
+    "Marshall Mikhail Tukhachevsky" are the rank and the name, the mention the name alone
+    (whatever the profile's honorifics); a surname of the register stays a name."""
+    from teikit.enrich import headings, persons, registers
+    from teikit.enrich.persons import _given_before
+
+    for printed, ranked in (("Tukhachevsky, M. N. Marshall", True), ("Zhukov, G. K.", False)):
+        reg = registers.Register("person")
+        for heading in (printed, "Gamarnik, Ya. B."):
+            reg.add(registers._person_entry(reg, headings.parse(heading), None, "Name Index", registers.FROM_INDEX))
+        people = persons.People(reg)
+        assert ("Marshall" in people.title_words) is ranked
+    reg = registers.Register("person")
+    for heading in ("Tukhachevsky, M. N. Marshall", "Marshall, A."):
+        reg.add(registers._person_entry(reg, headings.parse(heading), None, "Name Index", registers.FROM_INDEX))
+    assert "Marshall" not in persons.People(reg).title_words
+    reg = registers.Register("person")
+    reg.add(
+        registers._person_entry(
+            reg, headings.parse("Tukhachevsky, M. N. Marshall"), None, "Name Index", registers.FROM_INDEX
+        )
+    )
+    people = persons.People(reg)
+    for said, mention in (
+        ("the execution of Marshall Tukhachevsky, Yan Gamarnik", "Tukhachevsky"),
+        ("clashed with Marshall Mikhail Tukhachevsky on strategy", "Mikhail Tukhachevsky"),
+    ):
+        at = said.index("Tukhachevsky")
+        start, _ = _given_before(said, at, people, "Tukhachevsky")
+        assert said[start : at + len("Tukhachevsky")] == mention
+
+
+def test_a_citys_name_as_a_citations_imprint_is_no_person():
+    """ "Khronika (Gorky, 1932), 144": in a book whose citations give a place and a year in
+    brackets, a city's name so written is where the book was printed, not the writer Gorky;
+    in a book that cites authors so ("(Rees, 1987)", Rees a town too) it is the author."""
+    from teikit.enrich.persons import _imprint, cites_imprints
+
+    imprints = (
+        "Istoriya (Moscow, 1996), 3; Ocherki (London, 1971); Trudy (Kharkov, 1926), 5; Khronika (Gorky, 1932), 144."
+    )
+    authors = "as argued (Rees, 1987), (Davies, 1980), (Getty, 1985) and (Gorky, 1932)."
+    surnames = {"Rees", "Davies", "Getty", "Gorky"}
+    assert cites_imprints(imprints, surnames) and not cites_imprints(authors, surnames)
+    at = imprints.index("Gorky")
+    assert _imprint(imprints, at, at + 5)
+    cut = imprints[: at + 7]  # the year marked already: the text's piece ends after the comma
+    assert _imprint(cut, at, at + 5)
+    assert not _imprint("the writer Gorky, 1932", 11, 16)  # no bracket
+
+
 def test_a_citys_other_name_in_brackets_is_no_person():
     """ "Nizhnyi Novgorod (Gorky)", "Samara (Kuibyshev)": the gazetteer gives the bracketed
     name for the city before it (renamed after a person for a time): the places pass marks

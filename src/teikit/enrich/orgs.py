@@ -24,7 +24,11 @@ profile adds its own):
   a run of capitalised words as a noun does ("Nizhnyi Cheka");
 - a short name in brackets right after an organisation's name, in the text or in the
   index ("Political Bureau (Politburo)", "Communist International (Comintern)", "KGB
-  (Committee of State Security)"): the book then uses it alone, as a known name;
+  (Committee of State Security)"), or two that "or" joins after an acronym ("(NKRKI or
+  Rabkrin)"): the book then uses it alone, as a known name, in the case the index writes
+  it or another with two capitals or more ("NKTyazhProm", "NKTyazhprom"); an acronym
+  the text writes after "the" twice or more, unless it spells it out as no organisation
+  ("NEP (New Economic Policy)"; "G. G. Yagoda (OGPU)" names the body a person served);
 - a place's or a people's name qualifying a body's noun in lower case (`[orgs] bodies`,
   up to three `[orgs] ranks` between, two joined by "and" maybe; a meeting's noun, `[orgs]
   meetings`, with one at least: "the Moscow province and city party conference"): "the
@@ -49,10 +53,15 @@ capitalised words follow ("Red Army Day": the name goes on and names something e
 initial does not: "the Central Committee A. A. Ivanov"), a name after "The" written
 mid-sentence (a title: "Schapiro, The Communist Party of the Soviet Union"). Words that
 begin sentences ("The", "In": the profile's `[inline] english_words`; "But", "Addressing":
-a sentence's first word the book also writes in lower case) are not part of a name.
+a sentence's first word the book also writes in lower case, but not after "the" capitalised:
+"the Political Department") are not part of a name.
 
 The register is seeded from the Subject Index (every heading of one of these shapes, its
-bracketed short name an alias; `subtype="index"`), then completed from the text (every
+bracketed short name an alias; a heading of capitalised words whose sub-entries are
+organisations, "Supreme Soviet: Presidium, Budget Commission", unless the book writes its
+words in lower case too, "Civil War"; a word the index writes after two places' names and
+at the end of such a heading, "Tashkent Soviet", becomes a body's noun as `[orgs] bodies`
+are; `subtype="index"`), then completed from the text (every
 name of these shapes; `subtype="text"`). Every name the register holds is marked as
 written too, whatever its shape (the index's "Organization and Assignment Department", a
 name an editor adds). An entry this run made that no mention uses is dropped again; an
@@ -67,6 +76,7 @@ persName or placeName, nor on a person's or a place's name alone.
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -95,8 +105,14 @@ _SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 _RUN_WORD = rf"[A-Z](?<![\w.-].)(?<!\w['’].){_TOKEN.removeprefix('[A-Z]')}{_SP}"
 _RUN_BEFORE = re.compile(rf"{_RUN_WORD}(?:{_RUN_WORD})*$")
 # "of the Soviet Union", "for Labour and Defence": what follows a noun that heads a name.
-_POST = re.compile(rf"{_SP}(?:of|for){_SP}(?:the{_SP})?{_TOKEN}(?:(?:{_SP}(?:and|of|of{_SP}the|for))?{_SP}{_TOKEN})*")
-_SHORT_NAME = re.compile(r"\(([A-Z][\w'’-]*)\)")
+# "on" too, as a commission is named for its matter ("Commission on Ukrainization", "Committee
+# on Labour and Wages"), but not before a day ("the Politburo on Monday", "on January 5").
+_POST = re.compile(
+    rf"{_SP}(of|for|on){_SP}(?:the{_SP})?({_TOKEN})(?:(?:{_SP}(?:and|of|of{_SP}the|for))?{_SP}{_TOKEN})*"
+)
+_DAYS = frozenset(name for name in (*calendar.month_name, *calendar.day_name, *calendar.month_abbr) if name)
+# "(NKVD)"; two short names, the first an acronym: "(NKRKI or Rabkrin)", "(NKRKI, or Rabkrin)".
+_SHORT_NAME = re.compile(r"\(([A-Z][\w'’-]*)(?:,?[ \t]+or[ \t]+([A-Z][\w'’-]*))?\)")
 # A short name the text gives in brackets is an acronym ("NKVD", "TsIK", "CCC-Rabkrin"):
 # a word in brackets after a body's name may name its head ("(Grin'ko)") or members.
 _ACRONYM = re.compile(r"[A-Z][\w-]*[A-Z][\w-]*")
@@ -136,11 +152,11 @@ _ENDS_ONLY = frozenset({"Centre", "Center"})
 # the earth": the party in general, not the "Ukrainian Communist Party" named last.
 _NEVER_BARE = frozenset({"Government"})
 _NOT_ALONE = frozenset({"Government", "Party"})
-_OF_THE = re.compile(rf"^{_SP}(?:of|for){_SP}(?:the{_SP})?")
+_OF_THE = re.compile(rf"^{_SP}(?:of|for|on){_SP}(?:the{_SP})?")
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
 # An acronym after "the" ("the NKVD"; the look-behind after the literal lets `re` seek "the"
 # first), and how often at least the text so writes it to make it a body's name.
-_THE_ACRONYM = re.compile(r"the(?<![\w-]the)[ \t\n]+([A-Z]{3,})(?![\w-]|['’](?!s\b))")  # "the NKVD's" too
+_THE_ACRONYM = re.compile(r"the(?<![\w-]the)[ \t\n]+([A-Z]{2,})(?![\w-]|['’](?!s\b))")  # "the NKVD's" too
 _ACRONYM_USES = 2
 # A Roman numeral, as written ("the XVII Party Congress"); not "MVD", whose letters are numerals'.
 _BRACKETS_AT = re.compile(r" \(([^()]+)\)")
@@ -188,6 +204,7 @@ class Shapes:
     text: str  # the book's text: its words in lower case are common words
     profile: Any = None  # for the places it knows
     _common: dict[str, bool] = field(default_factory=dict)
+    _opens: dict[str, bool] = field(default_factory=dict)
     _heads: Matcher | None = None
 
     @classmethod
@@ -250,6 +267,21 @@ class Shapes:
         if short not in self.known and (alone or short not in self.nouns):
             self.known.add(short)
             self._heads = None
+
+    def learn_body(self, word: str) -> None:
+        """A body's noun the book shows (see `body_words`), capitalised and in lower case:
+        after a place's name, "the Tashkent Soviet", "the Gomel' soviet"."""
+        self.bodies = self.bodies | {word, word.lower()}
+        self._heads = None
+
+    def opens_names(self, word: str) -> bool:
+        """Whether the book writes a word capitalised after "the", as a name's first word
+        ("the Central Committee", "the Political Department"): at a sentence's opening it
+        begins a name there too ("Political Department of Red Army"; not "But Komsomol",
+        "Addressing Red Army")."""
+        if word not in self._opens:
+            self._opens[word] = _written("the " + word, self.text)
+        return self._opens[word]
 
     def common(self, word: str) -> bool:
         """Whether the book writes a word (a possessive's: "People's") in lower case too:
@@ -315,6 +347,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
             if head in shapes.nouns and head not in _ENDS_ONLY and not text.startswith(("'", "’"), he)
             else None
         )
+        if post and post.group(1) == "on" and post.group(2) in _DAYS:
+            post = None  # "the Central Committee on January 5": a day, no matter
         start = words if words >= 0 else hs
         if start < hs and head in shapes.known and head not in shapes.nouns and _names_before(text[start:hs], shapes):
             start = hs  # "NKPS NKRKI", "People's Commissariats NKFin" (an index's run-on lines): two names
@@ -456,9 +490,9 @@ def _body_after(text: str, end: int, shapes: Shapes) -> int:
 
 def _ends_name(text: str, end: int, shapes: Shapes) -> bool:
     """Whether a body's word that is a rank too ("party", "soviet") ends a name at `end`:
-    before a stop, a possessive, a little word or a verb in the past ("the Ukrainian party,
-    which", "the Ukrainian party's policy", "the Mogiliev soviet was", "the Gomel' soviet
-    met", "the Moscow party and the Comintern"); not before a noun it qualifies ("the Kharkov
+    before a stop, a possessive, a little word, a verb in the past or a sitting's noun ("the
+    Ukrainian party, which", "the Ukrainian party's policy", "the Mogiliev soviet was", "the
+    Gomel' soviet met", "the Moscow party and the Comintern", "the Moscow city party plenum"); not before a noun it qualifies ("the Kharkov
     party activists", "the Moscow party secretary", "the Ukrainian party and government
     leaders"), nor another rank or body ("the Moscow party committee": that one ends it)."""
     if text[end : end + 1].isalnum() or text[end : end + 1] == "-":
@@ -469,7 +503,12 @@ def _ends_name(text: str, end: int, shapes: Shapes) -> bool:
     w = word.group(1)
     if w in ("and", "or"):
         return _THE_AFTER.match(text, word.end()) is not None
-    return w in _LITTLE or (w.endswith("ed") and w not in shapes.ranks)
+    return w in _LITTLE or w in _SITTINGS or (w.endswith("ed") and w not in shapes.ranks)
+
+
+# A body's sittings, after its name: "the Moscow city party plenum" is a sitting of the Moscow
+# city party, as "the Central Committee plenum" is of the Central Committee.
+_SITTINGS = frozenset({"plenum", "plenums", "session", "sessions"})
 
 
 def _place_and_ranks_before(text: str, start: int, shapes: Shapes) -> int:
@@ -587,9 +626,18 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     name = " ".join(text[start:he].split())
     if _goes_on(text, he, shapes) or fold(name) in shapes.not_orgs:
         return None
-    if head.endswith("s") and not _THE_BEFORE.search(text, max(0, start - 8), start):
-        return None  # "the Sormovo works"; not "Stalin works", a verb
+    if (head.endswith("s") or head in _ALSO_VERBS) and not _THE_BEFORE.search(text, max(0, start - 8), start):
+        return None  # "the Sormovo works"; not "Stalin works", "Bolsheviks trust", a verb
+    if head in _ALSO_VERBS and (after := _LOWER_WORD.match(text, he)) is not None and after.group(1) in _VERB_OBJECTS:
+        return None  # "all the powers of the Universe combine to help us": a verb
     return Found(start, he, name, head, False)
+
+
+# Establishments' nouns that English writes as verbs too ("Stalin works", "the workers trust
+# Lenin", "they combine"): a name only after "the".
+_ALSO_VERBS = frozenset({"trust", "combine", "plant"})  # and every noun ending in "s": "works"
+# What follows such a word as a verb, not as a noun: "combine to help", "trust them".
+_VERB_OBJECTS = frozenset("to with the a an that him her them us me it".split())
 
 
 # English words of a territorial unit, written between a place's name and a body's noun:
@@ -641,7 +689,14 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
     starts = [run.start() + at for at, _ in words]
     # a quotation after "the" opens a name, not a sentence ("rebuked the 'New Opposition'")
     quoted = first > 0 and text[first - 1] in "'‘’" and _THE_BEFORE.search(text, max(0, first - 6), first - 1)
-    if first >= 0 and prose and not quoted and initial(text, first) and shapes.common(words[starts.index(first)][1]):
+    if (
+        first >= 0
+        and prose
+        and not quoted
+        and initial(text, first)
+        and shapes.common(words[starts.index(first)][1])
+        and not shapes.opens_names(words[starts.index(first)][1])
+    ):
         rest = [at for at in starts if at > first]
         first = rest[0] if rest else -1  # "But Komsomol", "Addressing Red Army": a sentence's first word
     if first == run.start():
@@ -781,9 +836,12 @@ def seed(orgs: Orgs, tei, shapes: Shapes, profile, divs: tuple[list, list] | Non
                     learnt.append(short)
     for short in learnt:  # after the headings: each short name learnt makes the nouns' scan anew
         shapes.learn(short)
-    for item, word in index_bodies(subjects, shapes, profile):
+    taken = index_bodies(subjects, shapes, profile)
+    for item, word in taken:
         orgs.add(word, registers.FROM_INDEX, f"{INDEX_SOURCE}: ", item)
         shapes.learn(word, alone=True)
+    for word in body_words(subjects, [w for _, w in taken], shapes, profile):
+        shapes.learn_body(word)
 
 
 def _heading(item) -> str:
@@ -800,7 +858,10 @@ def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str
     at least, two at least, name one ("Communist Party: Central Committee, Orgburo, Politburo,
     Secretariat"); and a one-word heading two of whose sub-entries name organisations, or name
     it after a place ("Sovnarkom: Council of Labour and Defence, Economic Council"; "Cheka:
-    Nizhnyi Cheka, Voronezh Cheka"). Not a word the book writes as a title as often as not (a
+    Nizhnyi Cheka, Voronezh Cheka"); a heading of capitalised words that no shape makes an
+    organisation's, two at least and a third of whose capitalised sub-entries name organisations or are a
+    body's noun alone ("Supreme Soviet: Presidium, Budget Commission"; `_named_heading`).
+    Not a word the book writes as a title as often as not (a
     journal's, "*Bol'shevik*"; not "the Political Bureau (*Politburo*)" once), nor one it
     writes in lower case once in ten uses or more ("soviet officials"; not a Russian
     title's "komsomol'" twice in 40), unless it is an organisation's noun ("the
@@ -815,8 +876,8 @@ def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str
     bodies: dict[str, bool] = {}
 
     def body(name: str) -> bool:
-        if name not in bodies:
-            bodies[name] = any(_whole(part, shapes) for part in name.split("/") if part)
+        if name not in bodies:  # a noun alone names a body too: "Supreme Soviet: Presidium"
+            bodies[name] = name in shapes.nouns or any(_whole(part, shapes) for part in name.split("/") if part)
         return bodies[name] or name in taken
 
     def candidate(name: str) -> str | None:
@@ -856,6 +917,15 @@ def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str
             capitalised = [h for h in headings if h[:1].isupper()]
             named = sum(1 for h in capitalised if body(h))
             head_word = candidate(head)  # the shape first, the uses in the text (slower) after
+            if (
+                head_word is None
+                and head not in taken
+                and named >= 2
+                and 3 * named >= len(capitalised)
+                and _named_heading(head, shapes, profile)
+            ):
+                taken.add(head)
+                out.append((parent, head))  # "Supreme Soviet: Presidium, Budget Commission"
             if head_word is not None and head_word not in taken:
                 after_a_place = any(
                     h.endswith(" " + head_word) and _is_place(h[: -len(head_word)].strip(), profile) for h in headings
@@ -873,6 +943,45 @@ def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str
     return out
 
 
+def _named_heading(head: str, shapes: Shapes, profile) -> bool:
+    """Whether a heading of two capitalised words or more, that no shape makes an
+    organisation's, may be one's name: not a person's ("Kaganovich, L. M."), a place's, a
+    title (after "The"), nor words the book writes in lower case too, a common phrase's
+    ("Civil War": "the civil war")."""
+    words = head.split()
+    return (
+        len(words) >= 2
+        and all(_TOKENS.fullmatch(w) for w in words)
+        and words[0] != "The"
+        and not any(w in shapes.surnames for w in words)
+        and not _whole(head, shapes)
+        and not _is_place(head, profile)
+        and not _written(head.lower(), shapes.text)
+    )
+
+
+def body_words(subjects: list, learnt: list[str], shapes: Shapes, profile) -> list[str]:
+    """Capitalised words the Subject Index shows to be a body's noun, like the profile's
+    `[orgs] bodies`: the last word of an organisation's heading that `index_bodies` learnt
+    ("Supreme Soviet") which two headings at least write after a place's name ("Tashkent
+    Soviet", "Nizhnyi Novgorod Soviet"): each place has a body of that word ("the Moscow
+    Soviet", "the Kiev Soviet", "the Gomel' soviet")."""
+    ends = {name.split()[-1] for name in learnt if " " in name}
+    ends -= shapes.nouns | shapes.known | shapes.bodies
+    ends = {w for w in ends if w[:1].isupper()}
+    if not ends:
+        return []
+    after_places: Counter = Counter()
+    for div in subjects:
+        for item in div.iter(q("item")):
+            if item.find(q("term")) is None:
+                continue
+            words = _heading(item).split()
+            if len(words) >= 2 and words[-1] in ends and _is_place(" ".join(words[:-1]), profile):
+                after_places[words[-1]] += 1
+    return sorted(w for w, n in after_places.items() if n >= 2)
+
+
 def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[list[Found]]:
     """The short names the text gives in brackets after a name, then every name the text
     gives an organisation: what `find` finds in each of the text's `pieces` (`shapes.text`
@@ -882,6 +991,8 @@ def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[lis
         _short_name(orgs, text, m, shapes, profile)
     for short in _acronyms(text, shapes, profile):
         shapes.learn(short)
+    for variant in _case_variants(text, shapes):
+        shapes.learn(variant)
     # One scan of the whole text for the nouns, then `find` only where they stand.
     starts = list(accumulate((len(p) + 2 for p in pieces[:-1]), initial=0))
     heads: dict[int, list] = {}
@@ -950,25 +1061,31 @@ def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, s
 def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
     """Acronyms the text uses as a body's name, without saying what they stand for: three
     capitals or more ("NKVD", "MGB", "BBC") written after "the" twice or more, as English
-    writes an organisation's acronym and a country's ("the USSR": a place, never taken).
-    Not a Roman numeral, a person's name, a word the text writes in lower case too ("the
+    writes an organisation's acronym and a country's ("the USSR": a place, never taken);
+    two capitals, or a Roman numeral's letters, only where no use is before another
+    capitalised word ("the CC's commissar", "the CC and CCC"; not "the XV Congress").
+    Not a person's name, a word the text writes in lower case too ("the
     VOICE": emphasis), nor an acronym the text or the index spells out
     (in brackets after the words, or the words in brackets after it) other than as an
     organisation's ("New Economic Policy (NEP)", "Machine Tractor Stations (MTS)": a short
     name taken already is known), one written in the plural ("MTSs", "SRs": members or
     things, not a body), nor one the text joins to a place ("Ukraine and the RSFSR")."""
-    found: Counter = Counter(m.group(1) for m in _THE_ACRONYM.finditer(text))
+    found: Counter = Counter()
+    named: Counter = Counter()  # the uses before another capitalised word: "the XV Congress"
+    for m in _THE_ACRONYM.finditer(text):
+        found[m.group(1)] += 1
+        named[m.group(1)] += _CONTINUES.match(text, m.end()) is not None
     out = []
     for short, n in sorted(found.items()):
         if (
             n < _ACRONYM_USES
             or short in shapes.known
             or short in shapes.nouns
-            or _ROMAN.fullmatch(short)
+            or ((_ROMAN.fullmatch(short) or len(short) < 3) and named[short])  # "the XV Congress"; "the CC" alone
             or short in shapes.surnames
             or short.lower() in shapes.stops
             or _written(short.lower(), text)  # "the VOICE": a word written in capitals
-            or f"({short})" in text
+            or _spelt_out_before(short, text, shapes)
             or _spelt_out_otherwise(short, text, shapes)
             or _written(short + "s", text)
             or _is_place(short, profile)
@@ -977,6 +1094,26 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
             continue
         out.append(short)
     return out
+
+
+def _case_variants(text: str, shapes: Shapes) -> list[str]:
+    """The other cases the text writes a known short name in, where the name has two
+    capitals or more, as the text's does: the index's "NKTyazhProm" is the text's
+    "NKTyazhprom" (not "Sto", a Russian title's word beside "STO"; nor "PRESIDIUM", a heading
+    in capitals). Sought in the text in lower case, all in one scan."""
+    names = {k.lower(): k for k in sorted(shapes.known) if sum(c.isupper() for c in k) >= 2 and " " not in k}
+    if not names:
+        return []
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return []  # a letter whose lower case is longer: the places would not match
+    out: set[str] = set()
+    for start, end, _, name in Matcher(names).find(lowered):  # one scan for them all
+        written = text[start:end]
+        capitals = sum(c.isupper() for c in written)
+        if written != name and capitals >= 2 and not written.isupper() and written not in shapes.known:
+            out.add(written)
+    return sorted(out)
 
 
 def _uses(word: str, text: str):
@@ -1003,6 +1140,23 @@ def _with_a_place(short: str, text: str, profile) -> bool:
     return False
 
 
+_WORD_BEFORE = re.compile(r"([\w'’-]+)[ \t]*\n?[ \t]*$")
+
+
+def _spelt_out_before(short: str, text: str, shapes: Shapes) -> bool:
+    """Whether the text writes an acronym in brackets after words that it stands for ("New
+    Economic Policy (NEP)"): not after a person's name, where it names the body the person
+    served ("G. G. Yagoda (OGPU)", "Ordzhonikidze (CCC)")."""
+    bracketed = f"({short})"
+    at = text.find(bracketed)
+    while at >= 0:
+        before = _WORD_BEFORE.search(text, max(0, at - 60), at)
+        if before is None or _APOSTROPHE_S.sub("", before.group(1)) not in shapes.surnames:
+            return True
+        at = text.find(bracketed, at + 1)
+    return False
+
+
 def _spelt_out_otherwise(short: str, text: str, shapes: Shapes) -> bool:
     """Whether the text gives words in brackets after an acronym ("NEP (New Economic
     Policy)"), none of them an organisation's name ("the Ukrainian MVD (Ukrainian Ministry
@@ -1021,10 +1175,16 @@ def _spelt_out_otherwise(short: str, text: str, shapes: Shapes) -> bool:
 
 
 def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> None:
-    """An acronym in brackets right after an organisation's name: another name of it."""
+    """An acronym in brackets right after an organisation's name: another name of it; and
+    a word "or" joins to the acronym there, a third ("People's Commissariat of Workers' and
+    Peasants' Inspection (NKRKI or Rabkrin)"), where it is no common word ("(NKVD or
+    police)" is lower-case anyway)."""
     short = m.group(1)
     if not _ACRONYM.fullmatch(short) or not shapes.short_name(short, profile):
         return
+    other = m.group(2)
+    if other is not None and (not shapes.short_name(other, profile) or shapes.common(other)):
+        other = None
     stop = m.start()
     while stop and text[stop - 1] in " \t\n":
         stop -= 1
@@ -1038,8 +1198,9 @@ def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> 
         if org is None:
             org = orgs.add(full, registers.FROM_TEXT, TEXT_SOURCE)
         orgs.add_name(org, full)
-        orgs.add_name(org, short)
-        shapes.learn(short)
+        for name in (short, other) if other else (short,):
+            orgs.add_name(org, name)
+            shapes.learn(name)
 
 
 def apply(tei, ctx: Context):

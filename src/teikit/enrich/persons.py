@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..context import Context
-from ..tei import XML_ID, make, make_in, q, sub
+from ..tei import XML_ID, make, make_in, q, sub, text_of
 from . import gazetteer, headings, places, registers
 from .matching import Matcher, WordCounts, mark, unmarked, word_counts
 
@@ -181,6 +181,11 @@ class People:
         self.fitting: dict[tuple, bool] = {}  # (given names, person) -> `fits`, until a person is learnt
         for person in reg.entries.values():
             self.learn(person)
+        # The ranks the register gives its persons are title words too (the Name Index's
+        # "Tukhachevsky, M. N. Marshall": the text's "Marshall Tukhachevsky" is a rank and a
+        # name), but a surname of the register ("Marshall, A.") stays a name.
+        ranks = {text_of(r).strip() for r in reg.list.iter(q("roleName"))}
+        self.title_words |= frozenset(r for r in ranks if r.isalpha() and r[:1].isupper() and r not in self.by_surname)
 
     def inflected(self, word: str, initials: list[str]) -> bool:
         """Whether a word is an indexed surname with a case ending of the profile's and the
@@ -377,6 +382,36 @@ def _renamed_place(text: str, start: int, end: int) -> bool:
         return False
     here, there = gazetteer.lookup(text[start:end]), gazetteer.lookup(before.group(1))
     return here is not None and there is not None and here.geonameid == there.geonameid
+
+
+# What follows a city's name in a citation's imprint: ", 1932)", ", 1918-20)".
+# (Or ", " where the text's piece ends: the year is marked as a date already.)
+_IMPRINT_AFTER = re.compile(r",[ \t]*(?:\d{4}(?:[–-]\d{2,4})?\)|$)")
+_BRACKETED_YEAR = re.compile(r"\(([A-Z][\w'’-]+),[ \t]*\d{4}(?:[–-]\d{2,4})?\)")
+
+
+def cites_imprints(text: str, surnames) -> bool:
+    """Whether a book's citations give a place and a year in brackets ("(Moscow, 1996)",
+    "(London, 1971)"), not an author and a year ("(Rees, 1987)"): of the names so written
+    three at least, and most, are cities no person of the register is named."""
+    cities = others = 0
+    for name, n in Counter(_BRACKETED_YEAR.findall(text)).items():
+        place = gazetteer.lookup(name) if name not in surnames else None
+        if place is not None and place.type == "city":
+            cities += n
+        else:
+            others += n
+    return cities >= 3 and cities > others
+
+
+def _imprint(text: str, start: int, end: int) -> bool:
+    """Whether a name is a city's printed as a citation's place of publication, in a book
+    that so cites (`cites_imprints`): "Khronika (Gorky, 1932), 144", the city of that name
+    for a time, not the writer."""
+    if text[start - 1 : start] != "(" or not _IMPRINT_AFTER.match(text, end):
+        return False
+    place = gazetteer.lookup(text[start:end])
+    return place is not None and place.type == "city"
 
 
 def _initial(name: str) -> str:
@@ -739,6 +774,7 @@ def apply(tei, ctx: Context):
     counts: Counter[str] = Counter()
     unit = places.unit_pattern(registers.PLACE_HEADS | ctx.profile.place_heads)
     towns = places.towns_named_after_persons(unmarked(ctx), set(people.by_surname))
+    imprints = cites_imprints(unmarked(ctx), people.by_surname)
     followers = places.unit_followers(ctx.profile)
 
     def find(text: str):
@@ -767,6 +803,8 @@ def apply(tei, ctx: Context):
                     continue  # "the Bauman district": a unit named after him, for the places pass
                 if _renamed_place(text, start, end):
                     continue  # "Nizhnyi Novgorod (Gorky)": the city's other name, for the places pass
+                if imprints and _imprint(text, start, end):
+                    continue  # "(Gorky, 1932)": where a cited book was printed
                 nxt = _NEXT_CAPITAL.match(text[chain_end : chain_end + 30])
                 if nxt and nxt.group(1) not in keys and start > 0 and text[chain_end : chain_end + 1] not in ",;.":
                     continue  # "Stalin Prize", "Kaganovich Metro", "the Stalin-Kaganovich Correspondence"
