@@ -828,3 +828,75 @@ def test_a_place_the_text_says_what_it_is_of_in_apposition_is_a_place():
     kinds = {registers.place_names(p)[0]: p.get("type") for p in places.reg.entries.values()}
     assert kinds.get("Kabany") == kinds.get("Granville") == "settlement" and kinds.get("Conciergerie") == "site"
     assert not {"Jones", "Smith", "Paris"} & set(kinds)
+
+
+def test_a_place_before_the_last_word_of_an_index_heading_that_names_no_place_opens_that_name():
+    """The index's "Tashkent Soviet" and "Voronezh Cheka" name no place: "the Moscow Soviet",
+    "the Nizhnyi Cheka" are bodies, not mentions of Moscow (without a profile that knows
+    soviets). Not a site's or an event's word ("Moscow Metro", "the 'Leningrad Affair'", where
+    the place is marked), nor two places run together by the index ("Byelorussia Berlin")."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import heading_tails
+
+    places = registers.Places(registers.Register("place"))
+    topics = {"Tashkent Soviet", "Voronezh Cheka", "Moscow Metro", "'Leningrad Affair'", "Kemerovo Trial"}
+    topics |= {"Byelorussia Berlin", "Pravda", "Red Army", "Civil War"}
+    assert heading_tails(topics, places) == {"Soviet", "Cheka"}
+
+
+def test_the_moscow_soviet_is_no_mention_of_moscow_without_the_profile(without_profile):
+    for f in sorted(without_profile.glob("ch*.xml")):
+        for p in etree.parse(str(f)).iterfind(".//t:placeName", NS):
+            assert not (p.tail or "").startswith(" Soviet"), (f.name, text(p))
+
+
+def test_an_index_heading_the_text_writes_without_its_soft_sign_is_that_settlement():
+    """The index's "Chernobyl'" (a heading no gazetteer knows), written "Chernobyl" and only
+    after prepositions of place: a settlement, as "Martynovich" is."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    text = "He came from Chernobyl to Kiev. A teacher in Chernobyl taught him."
+    places = registers.Places(registers.Register("place"))
+    lowercase = Counter({w: 9 for w in ("he", "came", "from", "to", "a", "teacher", "in", "taught", "him")})
+    discover(places, text, set(), lowercase, topics={"Chernobyl'", "Pravda"})
+    found = places.find("Chernobyl")
+    assert found is not None and found.get("type") == "settlement"
+
+
+def test_an_index_heading_is_a_region_of_the_gazetteer_under_another_romanisation():
+    """The index's "Bashkirya" is gazetteer.toml's Bashkiria, with or without a profile."""
+    from teikit.enrich import registers
+
+    found = registers.classify_place("Bashkirya", load_profile())
+    assert found is not None and found[0] == "region" and found[1].name == "Bashkiria"
+
+
+def test_a_surname_listed_among_towns_is_the_town_named_after_him():
+    """ "Andreev visited Voronezh, Sverdlovsk, Kursk, Saratov, Kuibyshev, Rostov and Krasnodar":
+    Kuibyshev (Samara, 1935-91) among towns is the town; not in "Stalin, Molotov, Kuibyshev
+    and Kaganovich", where the others are persons (towns were named after them too), nor in
+    a list with a name no gazetteer knows as a town."""
+    from teikit.enrich.places import town_at, towns_named_after_persons
+
+    persons = {"Kuibyshev", "Stalin", "Molotov", "Kaganovich", "Andreev"}
+    text = (
+        "Andreev visited Voronezh, Sverdlovsk, Kursk, Saratov, Kuibyshev, Rostov and Krasnodar. "
+        "Stalin, Molotov, Kuibyshev and Kaganovich met. Gold, Silver, Kuibyshev and Copper."
+    )
+    assert set(towns_named_after_persons(text, persons)) == {"Kuibyshev"}
+    at = [i for i in range(len(text)) if text.startswith("Kuibyshev", i)]
+    assert [town_at(text, i, i + len("Kuibyshev"), persons) for i in at] == [True, False, False]
+
+
+def test_a_place_opening_a_bodys_name_before_its_sitting_is_no_mention():
+    """ "the Moscow city party plenum": the Moscow city party's plenum, Moscow in its name."""
+    from teikit.enrich.places import _FUNCTION_WORDS, body_words, names_a_body
+
+    words = body_words(load_profile())
+    for said in ("addressed the Moscow city party plenum, outlining", "the Moscow party meeting was"):
+        assert names_a_body(said, said.index("Moscow"), said.index("Moscow") + 6, words, _FUNCTION_WORDS), said
+    said = "the Moscow party post"
+    assert not names_a_body(said, 4, 10, words, _FUNCTION_WORDS)

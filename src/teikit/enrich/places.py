@@ -470,7 +470,8 @@ def _towns_after_sites(text: str) -> Iterator[str]:
 
 def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str, gazetteer.GeoPlace]:
     """The persons' surnames that are towns' names too, where the text shows it names a town
-    so ("the city of Kuibyshev", "Kuibyshev province", "the works at Kalinin": a city named
+    so ("the city of Kuibyshev", "Kuibyshev province", "the works at Kalinin", "visited
+    Saratov, Kuibyshev and Rostov": a city named
     after a person for a time) and the gazetteer knows a city of 100,000 people or more by it: each with the
     city. Such a name stands for the town right after "in", "at" or "near" (`town_at`)."""
     found: dict[str, gazetteer.GeoPlace] = {}
@@ -484,6 +485,7 @@ def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str,
             at = text.find(words, at + 1)
     named += [m.group(1) for m in _ending_at_heads(text, TOWN_UNIT_HEAD, _UNIT_NAME_LAST)]
     named += _towns_after_sites(text)
+    named += _listed_among_towns(text, surnames)
     for name in named:
         if name in surnames and name not in found:
             geo = gazetteer.lookup(name)
@@ -507,16 +509,56 @@ def names_site(text: str, start: int, end: int, forenames: Collection[str]) -> b
     )
 
 
-def town_at(text: str, start: int, end: int) -> bool:
+def town_at(text: str, start: int, end: int, persons: Collection[str] = ()) -> bool:
     """Whether the name at `start`:`end` stands where a town does: right after "in", "at",
     "near" or "the city of", not after a word whose object is a person ("faith in Kirov"),
     and neither a possessive nor a longer name after it ("in Kirov's absence", "at Kirov
-    Works")."""
-    return (
-        _LOCATIVE_BEFORE.search(text, max(0, start - 8), start) is not None
-        and _PERSON_OBJECT_BEFORE.search(text, max(0, start - 20), start) is None
-        and not _NOT_TOWN_AFTER.match(text, end)
-    )
+    Works"); or among towns, in a list (`_among_towns`) of which no other name is one of
+    `persons`."""
+    if _NOT_TOWN_AFTER.match(text, end):
+        return False
+    if _LOCATIVE_BEFORE.search(text, max(0, start - 8), start) is not None:
+        return _PERSON_OBJECT_BEFORE.search(text, max(0, start - 20), start) is None
+    return _among_towns(text, start, end, persons)
+
+
+def _listed_among_towns(text: str, surnames: Collection[str]) -> Iterator[str]:
+    """The names of `surnames` the text lists among towns (`_among_towns`): "visited
+    Voronezh, Saratov, Kuibyshev and Krasnodar"."""
+    for m in _COORDINATED.finditer(text):
+        for n in _COORDINATED_NAME.finditer(m.group(0)):
+            start = m.start() + n.start()
+            if n.group(0) in surnames and _among_towns(text, start, start + len(n.group(0)), surnames):
+                yield n.group(0)
+
+
+_LIST_REACH = 200  # how far before and after a name the list it stands in is sought
+
+
+def _among_towns(text: str, start: int, end: int, persons: Collection[str]) -> bool:
+    """Whether the name at `start`:`end` is one of a list of names that "and" or "or" closes
+    ("visited Voronezh, Kursk, Saratov, Kuibyshev, Rostov and Krasnodar"), every other name
+    of which the gazetteer knows as a city or a country, two at least, and none a name of
+    `persons` ("Stalin, Molotov, Kuibyshev and Kaganovich": towns were named after them)."""
+    for m in _COORDINATED.finditer(text, max(0, start - _LIST_REACH), min(len(text), end + _LIST_REACH)):
+        if m.start() > start:
+            return False
+        if m.end() < end:
+            continue
+        others = []
+        for n in _COORDINATED_NAME.finditer(m.group(0)):
+            if m.start() + n.start() != start:
+                name = n.group(0)
+                if n.start() == 0 and " " in name and gazetteer.lookup_romanised(name) is None:
+                    name = name.split(" ")[1]  # "Visiting Voronezh, ...": a sentence's first word
+                others.append(name)
+        return len(others) >= 2 and all(
+            name not in persons
+            and (geo := gazetteer.lookup_romanised(name)) is not None
+            and geo.type in ("city", "country")
+            for name in others
+        )
+    return False
 
 
 def named_units(
@@ -557,6 +599,8 @@ _FUNCTION_WORDS = frozenset(
     " not no also then there this these those he she they we his her their our".split()
 )
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he $")
+# A body's sitting after its name: "the Moscow city party plenum" is the Moscow city party's.
+_SITTINGS = frozenset({"plenum", "plenums", "meeting", "meetings", "session", "sessions"})
 
 
 def body_words(profile) -> tuple[set[str], set[str], set[str]]:
@@ -591,7 +635,7 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
             follows = text[m.start() + len(" ".join(after[: i + 1])) + 1 :][:1]
             if follows != " ":
                 return True  # a stop, a comma: the name ends there
-            return not nxt.islower() or nxt in function_words or nxt in ends or nxt in meetings
+            return not nxt.islower() or nxt in function_words or nxt in ends or nxt in meetings or nxt in _SITTINGS
         if not w.islower() or w in function_words:
             return False
     return False
@@ -809,7 +853,10 @@ def discover(
     # An index heading no gazetteer knows, that the text writes only right after prepositions
     # of place, twice or more ("to a school in Martynovich", "from Kabany to Martynovich"): a
     # settlement (a newspaper is also written otherwise: "in Pravda", "Pravda reported").
-    for name in sorted(topics & set(settled) - person_like - not_places):
+    # The text may write the heading as romanised without its soft sign ("in Chernobyl", the
+    # index's "Chernobyl'"), or otherwise as `spellings` gives: the same heading.
+    topic_forms = {form for topic in topics if topic[:1].isupper() for form in spellings(topic)}
+    for name in sorted(topic_forms & set(settled) - person_like - not_places):
         if (
             settled[name] >= _SETTLED_USES
             and settled[name] == textplaces.uses(name, text)
@@ -1101,6 +1148,31 @@ def forename_like(text: str, names: set[str], person_words: set[str]) -> set[str
     return {w for w, n in seen.items() if n >= 2}
 
 
+# A capitalised word right after a place's name: the word a heading of the index may end with.
+_CAPITAL_AFTER = re.compile(r" ([A-Z][\w'’]*)(?![\w'’-])")
+_HEADS_OF_PLACES = frozenset({*registers.PLACE_HEADS, *_SITE_HEADS, *(w.lower() for w in _FEATURE_TYPES)})
+
+
+def heading_tails(topics: Collection[str], places: registers.Places) -> set[str]:
+    """The capitalised words that end the index's headings naming no place, a place's name
+    before them ("Tashkent Soviet", "Voronezh Cheka", "Leningrad Opposition"): after any
+    place the text writes, such a word makes one name of the kind the index says, not a
+    place's mention ("the Moscow Soviet", "the Nizhnyi Cheka"). Not a word for a place, a
+    site or a unit ("Moscow Metro", "Gorky Park"), nor a place's own name."""
+    tails = set()
+    for heading in topics:
+        words = heading.split()
+        if len(words) != 2 or not words[1][:1].isupper() or not words[1].isalpha():
+            continue  # "'Leningrad Affair'": quoted, an event's name (the place in it marked)
+        if words[1].lower() in _HEADS_OF_PLACES or words[1].lower() in _EVENT_NOUNS:
+            continue
+        if places.find(words[1]) is not None or gazetteer.lookup(words[1]) is not None:
+            continue  # "Byelorussia Berlin": two places, an index's line run together
+        if places.find(words[0]) is not None or gazetteer.lookup(words[0]) is not None:
+            tails.add(words[1])
+    return tails
+
+
 def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = None):
     """Mark the places of the register; `strict` for a book without an index, where the
     text alone says what is a place (`textplaces`). `topics`: the index's headings that name
@@ -1205,6 +1277,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for name in towns:
         keys.setdefault(name, _TOWN)
     matcher = Matcher(keys, split_hyphens=True)
+    tails = heading_tails(topics or (), places)
     cue = textplaces.before(ctx.profile)
     bodies = body_words(ctx.profile)
     function_words = _FUNCTION_WORDS | ctx.profile.english_words
@@ -1221,7 +1294,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                     continue  # "the Metro", not "Metro-Vickers" nor "the Metro Vickers"
                 place = by_head[key]
             elif place is _TOWN:
-                if not town_at(text, start, end):
+                if not town_at(text, start, end, person_words):
                     continue  # "evacuated to Moscow, then in Kuibyshev": the town named after him
                 place = places.find(key)
                 if place is None:
@@ -1234,6 +1307,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # "the Urals-Siberian method": half of an adjective, not a place
             if names_a_body(text, start, end, bodies, function_words):
                 continue  # "the Moscow party committee": a body's name, the organisations' to mark
+            if tails and (after := _CAPITAL_AFTER.match(text, end)) and after.group(1) in tails:
+                continue  # "the Moscow Soviet", the index's "Tashkent Soviet" no place: a body's name
             spans.append((start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
             used.add(place.get(XML_ID))
             counts["placeName"] += 1
