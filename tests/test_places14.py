@@ -326,8 +326,9 @@ def test_names_listed_with_places_are_places():
     """ "visited Zaporozhe, Kramatorsk, Gorlovka and Makeevka": a name the gazetteer knows
     (Gorlovka, GeoNames' Horlivka) listed with places of the register is one; "visiting
     Khabarovsk, Vladivostok and Komsomolsk-on-Amur": three large cities are places without
-    one; not a list with a person's name in it, nor two names alone the register does not
-    hold, nor a word the book writes in lower case."""
+    one; not a list with a person's name in it that is no city's, nor one with as many
+    persons' names as towns ("Stalin, Kirov, Kuibyshev and Tula"), nor two names alone the
+    register does not hold, nor a word the book writes in lower case."""
 
     from teikit.enrich import registers
     from teikit.enrich.places import coordinated
@@ -338,10 +339,14 @@ def test_names_listed_with_places_are_places():
     text = (
         "He visited Zaporozhe, Kramatorsk, Gorlovka and Makeevka. Visiting Khabarovsk, Vladivostok and "
         "Komsomolsk-on-Amur. He wrote to Moscow, Kirov and Kuibyshev. Tashkent and Samarkand. "
-        "He saw Moscow, Reading and Bath."
+        "He saw Moscow, Reading and Bath. Towns such as Moscow, Kalinin, Orekhovo-Zuevo and Kolomna. "
+        "Stalin, Kirov, Kuibyshev and Tula."
     )
-    found = {name: geo.name for name, geo in coordinated(text, places, {"Kirov", "Kuibyshev"}, {"reading"})}
+    persons = {"Kirov", "Kuibyshev", "Kalinin", "Stalin"}
+    found = {name: geo.name for name, geo in coordinated(text, places, persons, {"reading"})}
     assert found == {
+        "Orekhovo-Zuevo": "Orekhovo-Zuyevo",  # Kalinin (Tver, 1931-90) a person's name too: no veto
+        "Kolomna": "Kolomna",
         "Gorlovka": "Horlivka",
         "Makeevka": "Makiyivka",
         "Khabarovsk": "Khabarovsk",
@@ -900,3 +905,24 @@ def test_a_place_opening_a_bodys_name_before_its_sitting_is_no_mention():
         assert names_a_body(said, said.index("Moscow"), said.index("Moscow") + 6, words, _FUNCTION_WORDS), said
     said = "the Moscow party post"
     assert not names_a_body(said, 4, 10, words, _FUNCTION_WORDS)
+
+
+def test_another_name_of_a_big_city_before_a_noun_of_it_is_the_city():
+    """ "members of the Tsaritsyn group": Tsaritsyn (Volgograd's name until 1925) before a
+    noun of it is the city, no cue needed; not "he read Gorky gladly" (another name of a city,
+    a person's as often), nor "the Proletarsky locomotive repair workshop" (a works)."""
+    text = (
+        "The alliance included members of the Tsaritsyn group, most notably Voroshilov. He read Gorky gladly. "
+        "He was not in Stalin's Tsaritsyn group. "
+        "Arrests at the Proletarsky locomotive repair workshop were made."
+    )
+    found = _discovered(text, persons={"Voroshilov"}, common=("group", "locomotive", "repair", "workshop"))
+    assert "Tsaritsyn" in found
+    assert not found & {"Gorky", "Proletarsky"}
+
+
+def test_a_site_named_with_its_head_capitalised_after_in_or_at_is_a_site():
+    """ "The plenum met in Sverdlov Hall": a site without "the" before it; not "he wrote to
+    Jason Hall" (a person, after a preposition that is no place's)."""
+    found = _discovered("The plenum met in Sverdlov Hall. He wrote to Jason Hall.", persons={"Sverdlov", "Jason"})
+    assert "Sverdlov Hall" in found and "Jason Hall" not in found

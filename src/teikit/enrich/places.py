@@ -219,6 +219,13 @@ _SITE_WORDS = "|".join(f"{w}|{w.capitalize()}" for w in _SITE_HEADS)
 # Not a possessive before the head: "the Kremlin's Great Palace" is the Kremlin's palace.
 # "The Passion Monastery" opening a sentence; one lower-case word between ("the vast Moskva hotel").
 _SITE = re.compile(rf"\b[Tt]he (?:[a-z]+ )?((?:[A-Z][a-z'’]*[a-z](?<!['’]s)\s){{1,2}}(?:{_SITE_WORDS}))$")
+# Without "the", a capitalised head after a preposition saying where: "met in Sverdlov Hall"
+# (not "wrote to Jason Hall": a person's name as often).
+_SITE_AFTER_CUE = re.compile(
+    r"(?<![\w-])(?:in|at|outside|inside) ((?:[A-Z][a-z'’]*[a-z](?<!['’]s)\s){1,2}(?:"
+    + "|".join(w.capitalize() for w in _SITE_HEADS)
+    + "))$"
+)
 # A railway or a road named by the places it joins, a dash between them: "the Moscow-Donbass
 # trunk line", "the Baikal–Amur line" (a route, as a canal is; a line named by one place is
 # its administration's, a body: "the Donetsk line").
@@ -689,11 +696,14 @@ def _site_head_words() -> ahocorasick_rs.AhoCorasick:
 def _site_names(text: str) -> Iterator[re.Match]:
     """The matches of `_SITE` (anchored at its end) ending with a site's head: the heads
     found in one scan (Aho-Corasick, in Rust; a pattern of them, opening with a space,
-    was tried at every space of the book), each followed by no letter."""
+    was tried at every space of the book), each followed by no letter; a capitalised head
+    also after a preposition of place without "the" ("met in Sverdlov Hall")."""
     for _, start, end in _site_head_words().find_matches_as_indexes(text, overlapping=True):
         if end < len(text) and (text[end].isalnum() or text[end] == "_"):
             continue
         m = _SITE.search(text, max(0, start - 60), end)
+        if m is None and text[start + 1].isupper():
+            m = _SITE_AFTER_CUE.search(text, max(0, start - 60), end)
         if m:
             yield m
 
@@ -1016,9 +1026,11 @@ def unit_named(places: registers.Places, name: str, kind: str):
 def bare_places(
     text: str, capitalised: Collection[str], not_places: Collection[str], lowercase: Counter, held=lambda name: False
 ):
-    """Countries, and cities of 100,000 people or more under their own name (not another
-    name of one: "Gorky", "Molotov"), that the text writes as names of their own with no
-    cue before them ("Warsaw fell", "he visited Vladivostok"): (name, place) for each word of
+    """Countries, and cities of 100,000 people or more under their own name, that the text
+    writes as names of their own with no cue before them ("Warsaw fell", "he visited
+    Vladivostok"), or under another name ("Gorky", "Molotov", "Tsaritsyn": a person's as
+    often) only where every use is a word before a noun of it after "the" ("the Tsaritsyn
+    group"; not "the Proletarsky locomotive repair workshop", a works): (name, place) for each word of
     `capitalised` (the book's capitalised words) that every one of its uses shows standing
     alone (`_BARE_BEFORE`, `_BARE_AFTER`: no capitalised word beside it, no possessive, no
     hyphenated word it opens), once at least in a sentence. Not a word of `not_places` (a
@@ -1032,9 +1044,10 @@ def bare_places(
     candidates = {
         name: geo
         for name, geo in gazetteer.lookup_many(wanted).items()
-        if (geo.type == "country" or (geo.type == "city" and geo.population >= _MIN_BARE))
-        and gazetteer.fold(geo.name) == gazetteer.fold(name)
+        if geo.type == "country" or (geo.type == "city" and geo.population >= _MIN_BARE)
     }
+    # another name of a city (Tsaritsyn, Volgograd's), only as a word before a noun: see below
+    renamed = {name for name, geo in candidates.items() if gazetteer.fold(geo.name) != gazetteer.fold(name)}
     if not candidates:
         return
     alone: Counter = Counter()
@@ -1049,7 +1062,9 @@ def bare_places(
         ):
             continue  # inside a longer word
         follows = _LOWER_AFTER.match(text, end)
-        if _BARE_AFTER.match(text, end) or (
+        if names[i] in renamed and not _names_a_group(text, start, end):
+            never.add(names[i])  # "he read Gorky gladly": another name of a city is a person's as often
+        elif _BARE_AFTER.match(text, end) or (
             follows and (follows.group(1) in _SITE_HEADS or lowercase.get(follows.group(1), 0) < _COMMON)
         ):
             never.add(names[i])  # "the Astoria hotel", "Tsentralnyi gosudarstvennyi arkhiv": a building's, a title's
@@ -1060,6 +1075,22 @@ def bare_places(
             yield name, candidates[name]
 
 
+# What follows a city's other name that makes a word before a noun of it ("the Tsaritsyn
+# group"); not an establishment's noun ("the Proletarsky locomotive repair workshop": a works
+# named so, not the town) nor a site's.
+_LOWER_WORDS_AFTER = re.compile(r"(?: [a-z]+){1,4}")
+_NOT_OF_A_TOWN = frozenset({*_SITE_NOUNS, *_SITE_HEADS, "workshop", "workshops", "institute", "trust", "combine"})
+
+
+def _names_a_group(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`:`end` stands after "the" or a possessive and before
+    lower-case words none of which is an establishment's or a site's noun: "the Tsaritsyn
+    group", "Stalin's Tsaritsyn group"."""
+    words = _LOWER_WORDS_AFTER.match(text, end)
+    determined = _after_the(text, start) or text[max(0, start - 3) : start] in ("'s ", "’s ")
+    return determined and words is not None and not set(words.group(0).split()) & _NOT_OF_A_TOWN
+
+
 def coordinated(text: str, places: registers.Places, not_places: Collection[str], lowercase: Collection[str]):
     """Names listed with places, places themselves: in a list of three names or more that
     "and" or "or" closes ("visited Zaporozhe, Kramatorsk, Gorlovka and Makeevka"), each name the register does
@@ -1067,17 +1098,25 @@ def coordinated(text: str, places: registers.Places, not_places: Collection[str]
     place) for each, where every name of the list is a place of the register or such a one
     and the register holds one at least, or the list names three cities of 50,000 or more
     ("visiting Khabarovsk, Vladivostok and Komsomolsk-on-Amur"). Not a list with a name that
-    is none of these ("Moscow, Kirov and Kuibyshev" where the book names persons so), nor
-    a word the book writes in lower case."""
+    is none of these, nor a word the book writes in lower case. A person's name that is a
+    city's of 100,000 or more too ("Tula, Kalinin, Kolomna, Orekhovo-Zuevo and Kaluga") is
+    left to `towns_named_after_persons`, taken for neither; the list is none where such names
+    are as many as the others ("Moscow, Kirov and Kuibyshev" where the book names persons so)."""
     for m in _COORDINATED.finditer(text):
         names = _COORDINATED_NAME.findall(m.group(0))
         first = names[0].split(" ")
         if len(first) == 2 and places.find(names[0]) is None and gazetteer.lookup_romanised(names[0]) is None:
             names[0] = first[1]  # "Visiting Khabarovsk, ...": a sentence's first word
-        held, new = 0, []
+        held, new, renamed = 0, [], 0
         for name in names:
-            if name in not_places or name.lower() in lowercase or _ADJECTIVE.search(name):
+            if name.lower() in lowercase or _ADJECTIVE.search(name):
                 break
+            if name in not_places:
+                geo = gazetteer.lookup_romanised(name)
+                if geo is None or geo.type != "city" or geo.population < _MIN_RENAMED:
+                    break
+                renamed += 1  # "Tula, Kalinin, Kolomna": a town named after a person, for `towns_named_after_persons`
+                continue
             if places.find(name) is not None:
                 held += 1
                 continue
@@ -1086,6 +1125,8 @@ def coordinated(text: str, places: registers.Places, not_places: Collection[str]
                 break
             new.append((name, geo))
         else:
+            if renamed >= held + len(new):
+                continue  # "Stalin, Molotov, Kirov and Tula": more persons than towns
             if new and (held or (len(names) >= 3 and all(g.population >= _MIN_POPULATION for _, g in new))):
                 yield from new
 
