@@ -296,7 +296,8 @@ def test_a_unit_named_by_a_name_of_its_own_is_one_place():
     """ "the Krasnopresnensky district", "the Bauman district" (named after a person): the
     name and the unit's word, one place, whatever the name; not a body's name ("the
     Proletarsky district party committee"), nor a common word or a people's adjective
-    before the unit's word, nor a place the register knows (the units' rule decides those)."""
+    before the unit's word unless joined to another by a dash ("the Western–Byelorussian
+    region"), nor a place the register knows (the units' rule decides those)."""
     from teikit.enrich import registers
     from teikit.enrich.places import named_units, names_unit, unit_followers, unit_pattern
 
@@ -305,13 +306,15 @@ def test_a_unit_named_by_a_name_of_its_own_is_one_place():
     text = (
         "He worked in the Bauman district and the Krasnopresnensky district of Moscow; the Proletarsky "
         "district party committee met; in the Central region and the Ukrainian region; the Moscow "
-        "province; the Kaganovich commission; the Sokol'niki raion."
+        "province; the Kaganovich commission; the Sokol'niki raion. Support in the Western–Byelorussian "
+        "region; the Moscow-Volga region."
     )
-    found = list(named_units(text, heads, {"Moscow"}, {"central"}, unit_followers(profile)))
+    found = list(named_units(text, heads, {"Moscow"}, {"central", "western"}, unit_followers(profile)))
     assert found == [
         ("Bauman district", "district"),
         ("Krasnopresnensky district", "district"),
         ("Sokol'niki raion", "district"),
+        ("Western–Byelorussian region", "region"),  # two words joined by a dash: a name
     ]
     unit, followers = unit_pattern(heads), unit_followers(profile)
     bauman = text.index("Bauman")
@@ -844,9 +847,11 @@ def test_a_place_before_the_last_word_of_an_index_heading_that_names_no_place_op
     from teikit.enrich.places import heading_tails
 
     places = registers.Places(registers.Register("place"))
+    for name in ("Tashkent", "Voronezh", "Moscow", "Leningrad", "Kemerovo", "Byelorussia"):
+        places.add(name, "city", None, "test")
     topics = {"Tashkent Soviet", "Voronezh Cheka", "Moscow Metro", "'Leningrad Affair'", "Kemerovo Trial"}
-    topics |= {"Byelorussia Berlin", "Pravda", "Red Army", "Civil War"}
-    assert heading_tails(topics, places) == {"Soviet", "Cheka"}
+    topics |= {"Byelorussia Berlin", "Pravda", "Red Army", "Civil War", "Vladimir Ilich", "Stalin Constitution"}
+    assert heading_tails(topics, places) == {"Soviet", "Cheka"}  # Vladimir, Stalin: no places of the register
 
 
 def test_the_moscow_soviet_is_no_mention_of_moscow_without_the_profile(without_profile):
@@ -926,3 +931,17 @@ def test_a_site_named_with_its_head_capitalised_after_in_or_at_is_a_site():
     Jason Hall" (a person, after a preposition that is no place's)."""
     found = _discovered("The plenum met in Sverdlov Hall. He wrote to Jason Hall.", persons={"Sverdlov", "Jason"})
     assert "Sverdlov Hall" in found and "Jason Hall" not in found
+
+
+def test_names_listed_after_a_plural_word_for_places_are_places_of_that_kind():
+    """ "Sixteen Cossack villages in the Kuban, including Poltavskaya, Medvedovskaya,
+    Urupskaya and Bagaevskaya": villages, though no gazetteer knows two of them; not the
+    names after "including" where no word for places comes before ("leaders, including Kirov
+    and Zhdanov"), nor a person's name in such a list."""
+    text = (
+        "Sixteen Cossack villages in the Kuban, including Poltavskaya, Medvedovskaya, Urupskaya and Bagaevskaya, "
+        "were bombarded. Several leaders, including Kirov and Zhdanov, spoke. Towns such as Tula, Smith and Kaluga."
+    )
+    found = _discovered(text, persons={"Kirov", "Zhdanov", "Smith"})
+    assert {"Poltavskaya", "Medvedovskaya", "Urupskaya", "Bagaevskaya", "Tula", "Kaluga"} <= found
+    assert not found & {"Kirov", "Zhdanov", "Smith"}

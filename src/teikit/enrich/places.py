@@ -298,7 +298,7 @@ _PERSON_OBJECT_BEFORE = re.compile(
 )
 _NOT_TOWN_AFTER = re.compile(r"['’]s?\b| [A-Z]")
 # "the Krasnopresnensky district", "the Black Earth region": "the" and one or two capitalised words.
-_UNIT_AFTER_THE = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?: [A-Z][a-z'’]+)?) $")
+_UNIT_AFTER_THE = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:[-–][A-Z][a-z'’]+)?(?: [A-Z][a-z'’]+)?) $")
 
 
 # A place's name in apposition to a word for a town, between commas or dashes: "the
@@ -338,6 +338,34 @@ def _apposed_kinds(text: str) -> Iterator[tuple[str, str, int]]:
         if initial(text, n.start()) and not before.endswith(("the ", "The ")):
             continue  # "Smith, a town he knew": a sentence's first word may be anything's
         yield n.group(1), _KIND_AFTER[m.group(1)], n.start()
+
+
+# Places of a kind the text names in a list after the kind's plural: "villages in the Kuban,
+# including Poltavskaya, Medvedovskaya, Urupskaya and Bagaevskaya", "towns such as Tula,
+# Kolomna and Kaluga". Sought by the words that open the list (fast for `re`), the kind read back.
+_KINDS = {
+    "villages": "settlement", "towns": "settlement", "settlements": "settlement", "hamlets": "settlement",
+    "cities": "city", "ports": "city", "provinces": "region", "regions": "region", "counties": "region",
+    "republics": "country", "countries": "country", "islands": "island",
+}  # fmt: skip
+_KIND_BEFORE = re.compile(r"\b(" + "|".join(_KINDS) + r")\b[^.;:!?()]{0,40}$")
+_NAMES_AFTER_KIND = re.compile(
+    r"(?:including|such as|notably) ((?:[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?, )*[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?,? "
+    r"(?:and|or) [A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?)(?![\w'’-])"
+)
+_KIND_ITEM = re.compile(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?")
+
+
+def _kinds_listed(text: str) -> Iterator[tuple[str, str]]:
+    """(name, type) for each name of a list "and" or "or" closes after "including", "such
+    as" or "notably", where a plural word for places comes shortly before ("villages in the
+    Kuban, including Poltavskaya ... and Bagaevskaya"; "towns such as Tula ... and Kaluga"):
+    each a place of that kind, as the text says, though no gazetteer knows it."""
+    for m in _NAMES_AFTER_KIND.finditer(text):
+        kind = _KIND_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if kind is not None:
+            for item in _KIND_ITEM.finditer(m.group(1)):
+                yield item.group(0), _KINDS[kind.group(1)]
 
 
 def _appositions(text: str) -> Iterator[re.Match]:
@@ -576,8 +604,9 @@ def named_units(
     district", "the Bauman district" (named after a person, whose name is then no mention of
     him). (name, type) for each. Not where a word of `bodies` follows the unit's ("the
     Proletarsky district party committee": a body's name, the organisations' to judge), nor
-    a name with a common word of the book ("the Central region"), a people's adjective ("the
-    Ukrainian region"), or a word of `not_names` (an organisation's noun: "the Party
+    a name with a common word of the book ("the Central region") or a people's adjective ("the
+    Ukrainian region") unless two words joined by a dash make it ("the Western–Byelorussian
+    region"), nor one with a word of `not_names` (an organisation's noun: "the Party
     district")."""
     unit = unit_pattern(heads)
     if unit is None:
@@ -589,10 +618,13 @@ def named_units(
         if m is None:
             continue
         name, kind = m.group(1), heads[h.group(1)[1:].lower()]
-        names = name.replace("-", " ").split()
-        if any(w.lower() in lowercase or w in not_names for w in names):
+        names = re.split(r"[-– ]", name)
+        # two capitalised words joined by a dash make a name, however common or adjectival
+        # their words: "the Western–Byelorussian region", "the Volga-Vyatka region"
+        compound = "-" in name or "–" in name
+        if any(w in not_names or (w.lower() in lowercase and not compound) for w in names):
             continue
-        if _ADJECTIVE.search(names[-1]) and kind != "republic":
+        if _ADJECTIVE.search(names[-1]) and kind != "republic" and not compound:
             continue  # "the Ukrainian region"; but a republic is named so: "the Ukrainian SSR"
         yield f"{name} {h.group(1)[1:]}", kind
 
@@ -831,6 +863,12 @@ def discover(
         if name not in not_places and name not in person_like and name.lower() not in lowercase_words:
             if places.find(name) is None and not _ADJECTIVE.search(name):
                 places.add(name, kind, None, "named in the text")
+    for name, kind in _kinds_listed(text):  # "villages in the Kuban, including Poltavskaya, ... and Bagaevskaya"
+        if name in not_places or name in person_like or name.lower() in lowercase_words or _ADJECTIVE.search(name):
+            continue
+        if places.find(name) is None:
+            geo = gazetteer.lookup_romanised(name, everything=True)
+            places.add(name, geo.type if geo else kind, geo, "named in the text")
     for m in _EVENT.finditer(text):
         seen[m.group(1)] += 1
         strong[m.group(1)] += 1
@@ -1198,8 +1236,10 @@ def heading_tails(topics: Collection[str], places: registers.Places) -> set[str]
     """The capitalised words that end the index's headings naming no place, a place's name
     before them ("Tashkent Soviet", "Voronezh Cheka", "Leningrad Opposition"): after any
     place the text writes, such a word makes one name of the kind the index says, not a
-    place's mention ("the Moscow Soviet", "the Nizhnyi Cheka"). Not a word for a place, a
-    site or a unit ("Moscow Metro", "Gorky Park"), nor a place's own name."""
+    place's mention ("the Moscow Soviet", "the Nizhnyi Cheka"), and in lower case it ends a
+    body's name as the profile's bodies do ("the Gomel' soviet"). Only after a place of the
+    register; not a word for a place, a site or a unit ("Moscow Metro", "Gorky Park"), nor a
+    place's own name."""
     tails = set()
     for heading in topics:
         words = heading.split()
@@ -1209,7 +1249,9 @@ def heading_tails(topics: Collection[str], places: registers.Places) -> set[str]
             continue
         if places.find(words[1]) is not None or gazetteer.lookup(words[1]) is not None:
             continue  # "Byelorussia Berlin": two places, an index's line run together
-        if places.find(words[0]) is not None or gazetteer.lookup(words[0]) is not None:
+        # a place of the register, not any the gazetteer knows: "Vladimir Ilich", "Stalin
+        # Constitution" (Stalin another name of Donetsk) open no place's name
+        if places.find(words[0]) is not None:
             tails.add(words[1])
     return tails
 
@@ -1321,6 +1363,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     tails = heading_tails(topics or (), places)
     cue = textplaces.before(ctx.profile)
     bodies = body_words(ctx.profile)
+    bodies[0].update(tail.lower() for tail in tails)  # "the Gomel' soviet", as the index's "Tashkent Soviet"
     function_words = _FUNCTION_WORDS | ctx.profile.english_words
     counts: Counter = Counter()
     used = set()
