@@ -54,18 +54,28 @@ it includes); the text adds, in a book with an index:
   kind ("the Belomor canal", the register's canal Belomor); "the Metro" alone names the
   register's one site so headed (`sites_by_head`);
 - a unit's word with "military" or "autonomous" before it ("the Moscow military region"):
-  one territory, as "Moscow province" is.
+  one territory, as "Moscow province" is;
+- names listed after a plural word for places and "including", "such as" or "notably"
+  ("villages in the Kuban, including Poltavskaya, Urupskaya and Bagaevskaya"): each a place
+  of that kind, though no gazetteer knows it;
+- another name of a city of 100,000 or more (Tsaritsyn, Volgograd's) where every use is a
+  word before a noun of it after "the" or a possessive ("the Tsaritsyn group"; not "the
+  Proletarsky locomotive repair workshop", a works);
+- a site's capitalised head after "in" or "at" without "the" ("met in Sverdlov Hall").
 
 A person's surname that a city bore (Kuibyshev, Samara's name from 1935 to 1991) is that
 city where the text shows it names a town ("the city of Kuibyshev", "Kuibyshev province",
-"the works at Kalinin")
+"the works at Kalinin", listed among towns: "visited Saratov, Kuibyshev and Rostov")
 and the gazetteer knows a city of 100,000 or more by it, only right after "in", "at" or
 "near" ("stayed in Kuibyshev"; not "faith in Kuibyshev", "in Kuibyshev's view"): the
 persons' pass leaves those mentions to this one.
 
 An index heading no gazetteer knows is a settlement where the text writes it twice or more,
 and only, right after a preposition of place ("to a school in Martynovich", "from Kabany
-to Martynovich").
+to Martynovich"), under its romanised spellings too (the index's "Chernobyl'", "in
+Chernobyl"). A heading that names no place, a place of the register its first word ("Tashkent
+Soviet", "Voronezh Cheka"), makes its last word end such a name after any place: "the Moscow
+Soviet", "the Gomel' soviet" are bodies, no mention of the town.
 
 Never taken from the gazetteer: words that are also persons' names (Kirov, Frunze),
 ordinary English words (Union), the index's headings that name no place (Pravda, Duma),
@@ -1227,6 +1237,9 @@ def forename_like(text: str, names: set[str], person_words: set[str]) -> set[str
     return {w for w, n in seen.items() if n >= 2}
 
 
+# A newspaper's word after a place's name makes a title, no mention of the place: "The New
+# York Times", "Moscow News" (titles are not marked).
+_TITLE_AFTER = re.compile(r" (?:Times|Herald|Gazette|Tribune|Chronicle|Courier|Telegraph|Observer|News)(?![\w'’-])")
 # A capitalised word right after a place's name: the word a heading of the index may end with.
 _CAPITAL_AFTER = re.compile(r" ([A-Z][\w'’]*)(?![\w'’-])")
 _HEADS_OF_PLACES = frozenset({*registers.PLACE_HEADS, *_SITE_HEADS, *(w.lower() for w in _FEATURE_TYPES)})
@@ -1320,8 +1333,11 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for form, name in ctx.profile.same_places.items():
         if places.find(name) is not None:
             keys.setdefault(form, places.find(name))
+    shorts = set()  # a city's first word alone: not before another capitalised word ("on Nizhnyi Val", a street)
     for form, place in short_forms(reg, keys, text, lowercase).items():
-        keys.setdefault(form, place)
+        if form not in keys:
+            keys[form] = place
+            shorts.add(form)
     heads = registers.PLACE_HEADS | ctx.profile.place_heads
     for name, kind, named in units(text, keys, heads):
         if name not in keys:
@@ -1391,6 +1407,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # "the Urals-Siberian method": half of an adjective, not a place
             if names_a_body(text, start, end, bodies, function_words):
                 continue  # "the Moscow party committee": a body's name, the organisations' to mark
+            if _TITLE_AFTER.match(text, end) or (key in shorts and _CAPITAL_AFTER.match(text, end)):
+                continue  # "The New York Times correspondent": a newspaper's title; "Nizhnyi Val", a street
             if tails and (after := _CAPITAL_AFTER.match(text, end)) and after.group(1) in tails:
                 continue  # "the Moscow Soviet", the index's "Tashkent Soviet" no place: a body's name
             spans.append((start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
