@@ -865,18 +865,27 @@ def test_the_moscow_soviet_is_no_mention_of_moscow_without_the_profile(without_p
 
 def test_an_index_heading_the_text_writes_without_its_soft_sign_is_that_settlement():
     """The index's "Chernobyl'" (a heading no gazetteer knows), written "Chernobyl" and only
-    after prepositions of place: a settlement, as "Martynovich" is."""
+    after prepositions of place: a settlement, as "Martynovich" is; "at Khalkhin Gol", once,
+    two capitalised words: a place."""
     from collections import Counter
 
     from teikit.enrich import registers
     from teikit.enrich.places import discover
 
-    text = "He came from Chernobyl to Kiev. A teacher in Chernobyl taught him."
+    text = (
+        "He came from Chernobyl to Kiev. A teacher in Chernobyl taught him. Clashes at Khalkhin Gol followed; "
+        "he lectured at Sverdlov University; it was reported in Komsomolskaya Pravda."
+    )
     places = registers.Places(registers.Register("place"))
-    lowercase = Counter({w: 9 for w in ("he", "came", "from", "to", "a", "teacher", "in", "taught", "him")})
-    discover(places, text, set(), lowercase, topics={"Chernobyl'", "Pravda"})
+    words = "he came from to a teacher in taught him clashes at followed lectured it was reported"
+    lowercase = Counter({w: 9 for w in words.split()})
+    topics = {"Chernobyl'", "Pravda", "Khalkhin Gol", "Sverdlov University", "Komsomolskaya Pravda"}
+    discover(places, text, set(), lowercase, topics=topics, org_nouns=("University",))
     found = places.find("Chernobyl")
     assert found is not None and found.get("type") == "settlement"
+    # written once right after "at": a place; not an organisation's name, nor a newspaper "in"
+    assert places.find("Khalkhin Gol") is not None
+    assert places.find("Sverdlov University") is None and places.find("Komsomolskaya Pravda") is None
 
 
 def test_an_index_heading_is_a_region_of_the_gazetteer_under_another_romanisation():
@@ -959,3 +968,16 @@ def test_a_place_opening_a_newspapers_title_or_a_citys_first_word_before_a_name(
             tail = p.tail or ""
             assert not tail.startswith(" Times") and not (text(p) == "Nizhnyi" and tail.startswith(" Val")), f.name
     assert _places(without_profile, "Nizhnyi")  # "from Nizhnyi": the city, where alone
+
+
+def test_a_place_named_in_quotation_marks_as_a_second_one_of_another_is_a_place():
+    """ "developing the 'Second Baku' of the East", "the 'Second Baku of the East'", "the
+    'Third Rome'": a place of its own; not "the 'Second Front'" (no place's name) nor a
+    second without quotation marks ("a Second Baku campaign" may be anything)."""
+    text = (
+        "Oil came from developing the 'Second Baku' of the East. He approved the 'Second Baku of the East'. "
+        "Moscow was the 'Third Rome'. They demanded the 'Second Front'. A Second Tula campaign."
+    )
+    found = _discovered(text)
+    assert {"Second Baku", "Third Rome"} <= found
+    assert not found & {"Second Front", "Second Tula"}

@@ -61,7 +61,9 @@ it includes); the text adds, in a book with an index:
 - another name of a city of 100,000 or more (Tsaritsyn, Volgograd's) where every use is a
   word before a noun of it after "the" or a possessive ("the Tsaritsyn group"; not "the
   Proletarsky locomotive repair workshop", a works);
-- a site's capitalised head after "in" or "at" without "the" ("met in Sverdlov Hall").
+- a site's capitalised head after "in" or "at" without "the" ("met in Sverdlov Hall");
+- a place named in quotation marks as a second one of another ("the 'Second Baku' of the
+  East", "the 'Third Rome'").
 
 A person's surname that a city bore (Kuibyshev, Samara's name from 1935 to 1991) is that
 city where the text shows it names a town ("the city of Kuibyshev", "Kuibyshev province",
@@ -73,9 +75,11 @@ persons' pass leaves those mentions to this one.
 An index heading no gazetteer knows is a settlement where the text writes it twice or more,
 and only, right after a preposition of place ("to a school in Martynovich", "from Kabany
 to Martynovich"), under its romanised spellings too (the index's "Chernobyl'", "in
-Chernobyl"). A heading that names no place, a place of the register its first word ("Tashkent
-Soviet", "Voronezh Cheka"), makes its last word end such a name after any place: "the Moscow
-Soviet", "the Gomel' soviet" are bodies, no mention of the town.
+Chernobyl"); a place, one of two capitalised words written once, right after "at" or "near"
+("at Khalkhin Gol"; not "at Sverdlov University", an organisation's). A heading that names
+no place, a place of the register its first word ("Tashkent Soviet", "Voronezh Cheka"),
+makes its last word end such a name after any place: "the Moscow Soviet", "the Gomel'
+soviet" are bodies, no mention of the town.
 
 Never taken from the gazetteer: words that are also persons' names (Kirov, Frunze),
 ordinary English words (Union), the index's headings that name no place (Pravda, Duma),
@@ -376,6 +380,11 @@ def _kinds_listed(text: str) -> Iterator[tuple[str, str]]:
         if kind is not None:
             for item in _KIND_ITEM.finditer(m.group(1)):
                 yield item.group(0), _KINDS[kind.group(1)]
+
+
+# A place named, in quotation marks, as a second one of another: "the 'Second Baku' of the
+# East" (the oil fields between the Volga and the Urals), "the 'Third Rome'": a place of its own.
+_NICKNAME = re.compile(r"['‘](?<![\w'’].)((?:Second|Third|Another|New) [A-Z][a-z]+)(?= of |['’])")
 
 
 def _appositions(text: str) -> Iterator[re.Match]:
@@ -826,16 +835,19 @@ def discover(
     topics: set[str] = set(),  # noqa: B006 (never changed)
     regions: dict[str, str] | None = None,
     capitalised: Collection[str] = (),
+    org_nouns: Collection[str] = (),
 ) -> set[str]:
     """Countries and cities of the gazetteer the text names as places ("in Vitebsk"), and
     named features ("Panama Canal"). `topics`, the index's headings that name no place, are
     taken only where the text says what they are ("the village of Lubyanka"). Returns the
     names left alone as a person's forename or nickname although a town bears them (Sergo).
-    `regions`: the profile's regions and former states, places after any cue, as countries."""
+    `regions`: the profile's regions and former states, places after any cue, as countries;
+    `org_nouns`: the profile's nouns that end an organisation's name ("University")."""
     regions = regions or {}
     seen: Counter = Counter()
     strong: Counter = Counter()  # after a preposition of place, or "the town of"
     settled: Counter = Counter()  # right after a preposition of place, without "the" ("in Martynovich")
+    located: Counter = Counter()  # of those, right after "at" or "near" ("at Khalkhin Gol")
     imprints: set[str] = set()  # places of publication: towns of any size
     compass: set[tuple[str, str]] = set(_COMPASS.findall(text))  # "North Caucasus"
     person_like: set[str] = set(_BEFORE_INITIAL.findall(text))  # "David W. Doyle"
@@ -862,6 +874,8 @@ def discover(
             strong[name] += 1
             if not the and cue not in _WEAK_CUES:
                 settled[name] += 1
+                if cue in ("at", "near", "At", "Near"):
+                    located[name] += 1
         for item, at in _listed(text, m.end(3), lowercase_words):
             listed.add(at)
             seen[item] += 1
@@ -879,6 +893,10 @@ def discover(
         if places.find(name) is None:
             geo = gazetteer.lookup_romanised(name, everything=True)
             places.add(name, geo.type if geo else kind, geo, "named in the text")
+    for m in _NICKNAME.finditer(text):  # "the 'Second Baku' of the East", "the 'Third Rome'"
+        named = m.group(1).split()[-1]
+        if places.find(m.group(1)) is None and (places.find(named) is not None or gazetteer.lookup(named)):
+            places.add(m.group(1), "region", None, "named in the text")
     for m in _EVENT.finditer(text):
         seen[m.group(1)] += 1
         strong[m.group(1)] += 1
@@ -914,14 +932,24 @@ def discover(
     # The text may write the heading as romanised without its soft sign ("in Chernobyl", the
     # index's "Chernobyl'"), or otherwise as `spellings` gives: the same heading.
     topic_forms = {form for topic in topics if topic[:1].isupper() for form in spellings(topic)}
+    # Written once, a heading of two capitalised words right after "at" or "near" is a place
+    # too ("at Khalkhin Gol"): a newspaper is written "in" ("in Komsomolskaya Pravda"); not an
+    # organisation's name ("at Sverdlov University").
     for name in sorted(topic_forms & set(settled) - person_like - not_places):
+        words = name.split()
+        once = (
+            located[name] == 1
+            and len(words) == 2
+            and all(w[:1].isupper() for w in words)
+            and words[-1] not in org_nouns
+        )
         if (
-            settled[name] >= _SETTLED_USES
+            (settled[name] >= _SETTLED_USES or once)
             and settled[name] == textplaces.uses(name, text)
             and name.lower() not in lowercase_words
             and places.find(name) is None
         ):
-            places.add(name, "settlement", None, "named in the text")
+            places.add(name, "settlement" if not once else None, None, "named in the text")
     for name in sorted((set(seen) | imprints) - person_like - not_places - topics):
         if name.lower() in lowercase_words or places.find(name) is not None or _ADJECTIVE.search(name):
             continue  # "Union" is a word before it is a town; "Russian" is no place
@@ -1304,6 +1332,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 topics or set(),
                 ctx.profile.regions,
                 word_counts(ctx).capitalised,
+                ctx.profile.org_nouns,
             )
         ):
             ctx.report.info(
