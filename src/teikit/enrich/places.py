@@ -1278,8 +1278,7 @@ def heading_tails(topics: Collection[str], places: registers.Places) -> set[str]
     before them ("Tashkent Soviet", "Voronezh Cheka", "Leningrad Opposition"): after any
     place the text writes, such a word makes one name of the kind the index says, not a
     place's mention ("the Moscow Soviet", "the Nizhnyi Cheka"), and in lower case it ends a
-    body's name as the profile's bodies do ("the Gomel' soviet"); alone it names no place
-    either ("the IV Duma", though GeoNames has a Duma, and the index too from it). Only after a place of the
+    body's name as the profile's bodies do ("the Gomel' soviet"). Only after a place of the
     register; not a word for a place, a site or a unit ("Moscow Metro", "Gorky Park"), nor a
     place's own name."""
     tails = set()
@@ -1437,8 +1436,6 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # "the Urals-Siberian method": half of an adjective, not a place
             if names_a_body(text, start, end, bodies, function_words):
                 continue  # "the Moscow party committee": a body's name, the organisations' to mark
-            if key in tails:
-                continue  # "the IV Duma": the index's "Moscow Duma" says what a Duma is (a body), not Douma the town
             if _TITLE_AFTER.match(text, end) or (key in shorts and _CAPITAL_AFTER.match(text, end)):
                 continue  # "The New York Times correspondent": a newspaper's title; "Nizhnyi Val", a street
             if tails and (after := _CAPITAL_AFTER.match(text, end)) and after.group(1) in tails:
