@@ -340,6 +340,20 @@ def known() -> dict[str, GeoPlace]:
     return out
 
 
+def known_as(name: str) -> GeoPlace | None:
+    """The place of gazetteer.toml a name is, however romanised ("Bashkirya" for its
+    Bashkiria, as `fold` makes them one), else None."""
+    return _known_folded().get(fold(name))
+
+
+@cache
+def _known_folded() -> dict[str, GeoPlace]:
+    folded: dict[str, GeoPlace] = {}
+    for name, geo in known().items():
+        folded.setdefault(fold(name), geo)
+    return folded
+
+
 # What `lookup` answers by default, as teikit's gazetteer did before it held small places,
 # regions and features: the name passes of persons ask only whether a word is a well-known
 # place ("Moscow Stalin"), and a village named Alexander must not make a forename a place.

@@ -793,7 +793,9 @@ def apply(tei, ctx: Context):
             if kind == "surname":
                 if _INSTITUTION_BEFORE.search(text[max(0, start - 20) : start]):
                     continue
-                if key in towns and (places.town_at(text, start, end) or places.TOWN_UNIT_HEAD.match(text, end)):
+                if key in towns and (
+                    places.town_at(text, start, end, people.by_surname) or places.TOWN_UNIT_HEAD.match(text, end)
+                ):
                     continue  # "in Kuibyshev", "Kuibyshev province" where the book names a city so: for the places pass
                 if registers.FEATURE_FIRST.match(text, start):
                     continue  # "the Hall of Columns": a building's name, for the places pass

@@ -54,18 +54,32 @@ it includes); the text adds, in a book with an index:
   kind ("the Belomor canal", the register's canal Belomor); "the Metro" alone names the
   register's one site so headed (`sites_by_head`);
 - a unit's word with "military" or "autonomous" before it ("the Moscow military region"):
-  one territory, as "Moscow province" is.
+  one territory, as "Moscow province" is;
+- names listed after a plural word for places and "including", "such as" or "notably"
+  ("villages in the Kuban, including Poltavskaya, Urupskaya and Bagaevskaya"): each a place
+  of that kind, though no gazetteer knows it;
+- another name of a city of 100,000 or more (Tsaritsyn, Volgograd's) where every use is a
+  word before a noun of it after "the" or a possessive ("the Tsaritsyn group"; not "the
+  Proletarsky locomotive repair workshop", a works);
+- a site's capitalised head after "in" or "at" without "the" ("met in Sverdlov Hall");
+- a place named in quotation marks as a second one of another ("the 'Second Baku' of the
+  East", "the 'Third Rome'").
 
 A person's surname that a city bore (Kuibyshev, Samara's name from 1935 to 1991) is that
 city where the text shows it names a town ("the city of Kuibyshev", "Kuibyshev province",
-"the works at Kalinin")
+"the works at Kalinin", listed among towns: "visited Saratov, Kuibyshev and Rostov")
 and the gazetteer knows a city of 100,000 or more by it, only right after "in", "at" or
 "near" ("stayed in Kuibyshev"; not "faith in Kuibyshev", "in Kuibyshev's view"): the
 persons' pass leaves those mentions to this one.
 
 An index heading no gazetteer knows is a settlement where the text writes it twice or more,
 and only, right after a preposition of place ("to a school in Martynovich", "from Kabany
-to Martynovich").
+to Martynovich"), under its romanised spellings too (the index's "Chernobyl'", "in
+Chernobyl"); a place, one of two capitalised words written once, right after "at" or "near"
+("at Khalkhin Gol"; not "at Sverdlov University", an organisation's). A heading that names
+no place, a place of the register its first word ("Tashkent Soviet", "Voronezh Cheka"),
+makes its last word end such a name after any place: "the Moscow Soviet", "the Gomel'
+soviet" are bodies, no mention of the town.
 
 Never taken from the gazetteer: words that are also persons' names (Kirov, Frunze),
 ordinary English words (Union), the index's headings that name no place (Pravda, Duma),
@@ -219,6 +233,13 @@ _SITE_WORDS = "|".join(f"{w}|{w.capitalize()}" for w in _SITE_HEADS)
 # Not a possessive before the head: "the Kremlin's Great Palace" is the Kremlin's palace.
 # "The Passion Monastery" opening a sentence; one lower-case word between ("the vast Moskva hotel").
 _SITE = re.compile(rf"\b[Tt]he (?:[a-z]+ )?((?:[A-Z][a-z'’]*[a-z](?<!['’]s)\s){{1,2}}(?:{_SITE_WORDS}))$")
+# Without "the", a capitalised head after a preposition saying where: "met in Sverdlov Hall"
+# (not "wrote to Jason Hall": a person's name as often).
+_SITE_AFTER_CUE = re.compile(
+    r"(?<![\w-])(?:in|at|outside|inside) ((?:[A-Z][a-z'’]*[a-z](?<!['’]s)\s){1,2}(?:"
+    + "|".join(w.capitalize() for w in _SITE_HEADS)
+    + "))$"
+)
 # A railway or a road named by the places it joins, a dash between them: "the Moscow-Donbass
 # trunk line", "the Baikal–Amur line" (a route, as a canal is; a line named by one place is
 # its administration's, a body: "the Donetsk line").
@@ -291,7 +312,7 @@ _PERSON_OBJECT_BEFORE = re.compile(
 )
 _NOT_TOWN_AFTER = re.compile(r"['’]s?\b| [A-Z]")
 # "the Krasnopresnensky district", "the Black Earth region": "the" and one or two capitalised words.
-_UNIT_AFTER_THE = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?: [A-Z][a-z'’]+)?) $")
+_UNIT_AFTER_THE = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:[-–][A-Z][a-z'’]+)?(?: [A-Z][a-z'’]+)?) $")
 
 
 # A place's name in apposition to a word for a town, between commas or dashes: "the
@@ -331,6 +352,55 @@ def _apposed_kinds(text: str) -> Iterator[tuple[str, str, int]]:
         if initial(text, n.start()) and not before.endswith(("the ", "The ")):
             continue  # "Smith, a town he knew": a sentence's first word may be anything's
         yield n.group(1), _KIND_AFTER[m.group(1)], n.start()
+
+
+# Places of a kind the text names in a list after the kind's plural: "villages in the Kuban,
+# including Poltavskaya, Medvedovskaya, Urupskaya and Bagaevskaya", "towns such as Tula,
+# Kolomna and Kaluga". Sought by the words that open the list (fast for `re`), the kind read back.
+_KINDS = {
+    "villages": "settlement", "towns": "settlement", "settlements": "settlement", "hamlets": "settlement",
+    "cities": "city", "ports": "city", "provinces": "region", "regions": "region", "counties": "region",
+    "republics": "country", "countries": "country", "islands": "island",
+}  # fmt: skip
+_KIND_BEFORE = re.compile(r"\b(" + "|".join(_KINDS) + r")\b[^.;:!?()]{0,40}$")
+_NAMES_AFTER_KIND = re.compile(
+    r"(?:including|such as|notably) ((?:[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?, )*[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?,? "
+    r"(?:and|or) [A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?)(?![\w'’-])"
+)
+_KIND_ITEM = re.compile(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?")
+
+
+def _names_after_kind(text: str) -> Iterator[re.Match]:
+    """The matches of `_NAMES_AFTER_KIND`, in order: its words sought by `str.find` (a
+    pattern opening with their alternatives is tried at every position of the book)."""
+    starts = []
+    for word in ("including ", "such as ", "notably "):
+        at = text.find(word)
+        while at >= 0:
+            if at == 0 or not _word_char(text[at - 1]):
+                starts.append(at)
+            at = text.find(word, at + 1)
+    for at in sorted(starts):
+        m = _NAMES_AFTER_KIND.match(text, at)
+        if m:
+            yield m
+
+
+def _kinds_listed(text: str) -> Iterator[tuple[str, str]]:
+    """(name, type) for each name of a list "and" or "or" closes after "including", "such
+    as" or "notably", where a plural word for places comes shortly before ("villages in the
+    Kuban, including Poltavskaya ... and Bagaevskaya"; "towns such as Tula ... and Kaluga"):
+    each a place of that kind, as the text says, though no gazetteer knows it."""
+    for m in _names_after_kind(text):
+        kind = _KIND_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if kind is not None:
+            for item in _KIND_ITEM.finditer(m.group(1)):
+                yield item.group(0), _KINDS[kind.group(1)]
+
+
+# A place named, in quotation marks, as a second one of another: "the 'Second Baku' of the
+# East" (the oil fields between the Volga and the Urals), "the 'Third Rome'": a place of its own.
+_NICKNAME = re.compile(r"['‘](?<![\w'’].)((?:Second|Third|Another|New) [A-Z][a-z]+)(?= of |['’])")
 
 
 def _appositions(text: str) -> Iterator[re.Match]:
@@ -470,7 +540,8 @@ def _towns_after_sites(text: str) -> Iterator[str]:
 
 def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str, gazetteer.GeoPlace]:
     """The persons' surnames that are towns' names too, where the text shows it names a town
-    so ("the city of Kuibyshev", "Kuibyshev province", "the works at Kalinin": a city named
+    so ("the city of Kuibyshev", "Kuibyshev province", "the works at Kalinin", "visited
+    Saratov, Kuibyshev and Rostov": a city named
     after a person for a time) and the gazetteer knows a city of 100,000 people or more by it: each with the
     city. Such a name stands for the town right after "in", "at" or "near" (`town_at`)."""
     found: dict[str, gazetteer.GeoPlace] = {}
@@ -484,6 +555,7 @@ def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str,
             at = text.find(words, at + 1)
     named += [m.group(1) for m in _ending_at_heads(text, TOWN_UNIT_HEAD, _UNIT_NAME_LAST)]
     named += _towns_after_sites(text)
+    named += _listed_among_towns(text, surnames)
     for name in named:
         if name in surnames and name not in found:
             geo = gazetteer.lookup(name)
@@ -507,16 +579,83 @@ def names_site(text: str, start: int, end: int, forenames: Collection[str]) -> b
     )
 
 
-def town_at(text: str, start: int, end: int) -> bool:
+def town_at(text: str, start: int, end: int, persons: Collection[str] = ()) -> bool:
     """Whether the name at `start`:`end` stands where a town does: right after "in", "at",
     "near" or "the city of", not after a word whose object is a person ("faith in Kirov"),
     and neither a possessive nor a longer name after it ("in Kirov's absence", "at Kirov
-    Works")."""
-    return (
-        _LOCATIVE_BEFORE.search(text, max(0, start - 8), start) is not None
-        and _PERSON_OBJECT_BEFORE.search(text, max(0, start - 20), start) is None
-        and not _NOT_TOWN_AFTER.match(text, end)
+    Works"); or among towns, in a list (`_among_towns`) of which no other name is one of
+    `persons`."""
+    if _NOT_TOWN_AFTER.match(text, end):
+        return False
+    if _LOCATIVE_BEFORE.search(text, max(0, start - 8), start) is not None:
+        return _PERSON_OBJECT_BEFORE.search(text, max(0, start - 20), start) is None
+    return _among_towns(text, start, end, persons)
+
+
+def _listed_among_towns(text: str, surnames: Collection[str]) -> Iterator[str]:
+    """The names of `surnames` the text lists among towns (`_among_towns`): "visited
+    Voronezh, Saratov, Kuibyshev and Krasnodar". Only the surnames the gazetteer knows as
+    cities of 100,000 or more are sought, each by `str.find`, and tried where a comma, "and"
+    or "or" stands beside them (a scan of the book for every list took 25 ms)."""
+    wanted = [name for name in surnames if name[:1].isupper()]
+    cities = sorted(
+        name
+        for name, geo in gazetteer.lookup_many(wanted).items()
+        if geo.type == "city" and geo.population >= _MIN_RENAMED
     )
+    for name in cities:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (
+                (at == 0 or not _word_char(text[at - 1]))
+                and (end == len(text) or not _word_char(text[end]))
+                and (text.startswith((", ", " and ", " or "), end) or text.endswith((", ", "and ", "or "), 0, at))
+                and _among_towns(text, at, end, surnames)
+            ):
+                yield name
+                break
+            at = text.find(name, end)
+
+
+_NEXT_ITEM = re.compile(r",? (?:and |or )?([A-Z][a-z'’-]+)")
+_PREVIOUS_ITEM = re.compile(r"([A-Z][a-z'’-]+),? (?:and |or )?$")
+_LIST_REACH = 200  # how far before and after a name the list it stands in is sought
+
+
+def _among_towns(text: str, start: int, end: int, persons: Collection[str]) -> bool:
+    """Whether the name at `start`:`end` is one of a list of names that "and" or "or" closes
+    ("visited Voronezh, Kursk, Saratov, Kuibyshev, Rostov and Krasnodar"), every other name
+    of which the gazetteer knows as a city or a country, two at least, and none a name of
+    `persons` ("Stalin, Molotov, Kuibyshev and Kaganovich": towns were named after them)."""
+    # its neighbours first, a test much faster than reading the list: a person's name beside
+    # it, or no town, and the list is none of towns
+    near = [
+        n.group(1) for n in (_NEXT_ITEM.match(text, end), _PREVIOUS_ITEM.search(text, max(0, start - 40), start)) if n
+    ]
+    if not near or any(n in persons for n in near):
+        return False
+    if not any((geo := gazetteer.lookup_romanised(n)) is not None and geo.type in ("city", "country") for n in near):
+        return False
+    for m in _COORDINATED.finditer(text, max(0, start - _LIST_REACH), min(len(text), end + _LIST_REACH)):
+        if m.start() > start:
+            return False
+        if m.end() < end:
+            continue
+        others = []
+        for n in _COORDINATED_NAME.finditer(m.group(0)):
+            if m.start() + n.start() != start:
+                name = n.group(0)
+                if n.start() == 0 and " " in name and gazetteer.lookup_romanised(name) is None:
+                    name = name.split(" ")[1]  # "Visiting Voronezh, ...": a sentence's first word
+                others.append(name)
+        return len(others) >= 2 and all(
+            name not in persons
+            and (geo := gazetteer.lookup_romanised(name)) is not None
+            and geo.type in ("city", "country")
+            for name in others
+        )
+    return False
 
 
 def named_units(
@@ -527,8 +666,9 @@ def named_units(
     district", "the Bauman district" (named after a person, whose name is then no mention of
     him). (name, type) for each. Not where a word of `bodies` follows the unit's ("the
     Proletarsky district party committee": a body's name, the organisations' to judge), nor
-    a name with a common word of the book ("the Central region"), a people's adjective ("the
-    Ukrainian region"), or a word of `not_names` (an organisation's noun: "the Party
+    a name with a common word of the book ("the Central region") or a people's adjective ("the
+    Ukrainian region") unless two words joined by a dash make it ("the Western–Byelorussian
+    region"), nor one with a word of `not_names` (an organisation's noun: "the Party
     district")."""
     unit = unit_pattern(heads)
     if unit is None:
@@ -540,10 +680,13 @@ def named_units(
         if m is None:
             continue
         name, kind = m.group(1), heads[h.group(1)[1:].lower()]
-        names = name.replace("-", " ").split()
-        if any(w.lower() in lowercase or w in not_names for w in names):
+        names = re.split(r"[-– ]", name)
+        # two capitalised words joined by a dash make a name, however common or adjectival
+        # their words: "the Western–Byelorussian region", "the Volga-Vyatka region"
+        compound = "-" in name or "–" in name
+        if any(w in not_names or (w.lower() in lowercase and not compound) for w in names):
             continue
-        if _ADJECTIVE.search(names[-1]) and kind != "republic":
+        if _ADJECTIVE.search(names[-1]) and kind != "republic" and not compound:
             continue  # "the Ukrainian region"; but a republic is named so: "the Ukrainian SSR"
         yield f"{name} {h.group(1)[1:]}", kind
 
@@ -557,6 +700,8 @@ _FUNCTION_WORDS = frozenset(
     " not no also then there this these those he she they we his her their our".split()
 )
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he $")
+# A body's sitting after its name: "the Moscow city party plenum" is the Moscow city party's.
+_SITTINGS = frozenset({"plenum", "plenums", "meeting", "meetings", "session", "sessions"})
 
 
 def body_words(profile) -> tuple[set[str], set[str], set[str]]:
@@ -591,7 +736,7 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
             follows = text[m.start() + len(" ".join(after[: i + 1])) + 1 :][:1]
             if follows != " ":
                 return True  # a stop, a comma: the name ends there
-            return not nxt.islower() or nxt in function_words or nxt in ends or nxt in meetings
+            return not nxt.islower() or nxt in function_words or nxt in ends or nxt in meetings or nxt in _SITTINGS
         if not w.islower() or w in function_words:
             return False
     return False
@@ -645,11 +790,14 @@ def _site_head_words() -> ahocorasick_rs.AhoCorasick:
 def _site_names(text: str) -> Iterator[re.Match]:
     """The matches of `_SITE` (anchored at its end) ending with a site's head: the heads
     found in one scan (Aho-Corasick, in Rust; a pattern of them, opening with a space,
-    was tried at every space of the book), each followed by no letter."""
+    was tried at every space of the book), each followed by no letter; a capitalised head
+    also after a preposition of place without "the" ("met in Sverdlov Hall")."""
     for _, start, end in _site_head_words().find_matches_as_indexes(text, overlapping=True):
         if end < len(text) and (text[end].isalnum() or text[end] == "_"):
             continue
         m = _SITE.search(text, max(0, start - 60), end)
+        if m is None and text[start + 1].isupper():
+            m = _SITE_AFTER_CUE.search(text, max(0, start - 60), end)
         if m:
             yield m
 
@@ -730,16 +878,19 @@ def discover(
     topics: set[str] = set(),  # noqa: B006 (never changed)
     regions: dict[str, str] | None = None,
     capitalised: Collection[str] = (),
+    org_nouns: Collection[str] = (),
 ) -> set[str]:
     """Countries and cities of the gazetteer the text names as places ("in Vitebsk"), and
     named features ("Panama Canal"). `topics`, the index's headings that name no place, are
     taken only where the text says what they are ("the village of Lubyanka"). Returns the
     names left alone as a person's forename or nickname although a town bears them (Sergo).
-    `regions`: the profile's regions and former states, places after any cue, as countries."""
+    `regions`: the profile's regions and former states, places after any cue, as countries;
+    `org_nouns`: the profile's nouns that end an organisation's name ("University")."""
     regions = regions or {}
     seen: Counter = Counter()
     strong: Counter = Counter()  # after a preposition of place, or "the town of"
     settled: Counter = Counter()  # right after a preposition of place, without "the" ("in Martynovich")
+    located: Counter = Counter()  # of those, right after "at" or "near" ("at Khalkhin Gol")
     imprints: set[str] = set()  # places of publication: towns of any size
     compass: set[tuple[str, str]] = set(_COMPASS.findall(text))  # "North Caucasus"
     person_like: set[str] = set(_BEFORE_INITIAL.findall(text))  # "David W. Doyle"
@@ -766,6 +917,8 @@ def discover(
             strong[name] += 1
             if not the and cue not in _WEAK_CUES:
                 settled[name] += 1
+                if cue in ("at", "near", "At", "Near"):
+                    located[name] += 1
         for item, at in _listed(text, m.end(3), lowercase_words):
             listed.add(at)
             seen[item] += 1
@@ -777,6 +930,16 @@ def discover(
         if name not in not_places and name not in person_like and name.lower() not in lowercase_words:
             if places.find(name) is None and not _ADJECTIVE.search(name):
                 places.add(name, kind, None, "named in the text")
+    for name, kind in _kinds_listed(text):  # "villages in the Kuban, including Poltavskaya, ... and Bagaevskaya"
+        if name in not_places or name in person_like or name.lower() in lowercase_words or _ADJECTIVE.search(name):
+            continue
+        if places.find(name) is None:
+            geo = gazetteer.lookup_romanised(name, everything=True)
+            places.add(name, geo.type if geo else kind, geo, "named in the text")
+    for m in _NICKNAME.finditer(text):  # "the 'Second Baku' of the East", "the 'Third Rome'"
+        named = m.group(1).split()[-1]
+        if places.find(m.group(1)) is None and (places.find(named) is not None or gazetteer.lookup(named)):
+            places.add(m.group(1), "region", None, "named in the text")
     for m in _EVENT.finditer(text):
         seen[m.group(1)] += 1
         strong[m.group(1)] += 1
@@ -809,14 +972,27 @@ def discover(
     # An index heading no gazetteer knows, that the text writes only right after prepositions
     # of place, twice or more ("to a school in Martynovich", "from Kabany to Martynovich"): a
     # settlement (a newspaper is also written otherwise: "in Pravda", "Pravda reported").
-    for name in sorted(topics & set(settled) - person_like - not_places):
+    # The text may write the heading as romanised without its soft sign ("in Chernobyl", the
+    # index's "Chernobyl'"), or otherwise as `spellings` gives: the same heading.
+    topic_forms = {form for topic in topics if topic[:1].isupper() for form in spellings(topic)}
+    # Written once, a heading of two capitalised words right after "at" or "near" is a place
+    # too ("at Khalkhin Gol"): a newspaper is written "in" ("in Komsomolskaya Pravda"); not an
+    # organisation's name ("at Sverdlov University").
+    for name in sorted(topic_forms & set(settled) - person_like - not_places):
+        words = name.split()
+        once = (
+            located[name] == 1
+            and len(words) == 2
+            and all(w[:1].isupper() for w in words)
+            and words[-1] not in org_nouns
+        )
         if (
-            settled[name] >= _SETTLED_USES
+            (settled[name] >= _SETTLED_USES or once)
             and settled[name] == textplaces.uses(name, text)
             and name.lower() not in lowercase_words
             and places.find(name) is None
         ):
-            places.add(name, "settlement", None, "named in the text")
+            places.add(name, "settlement" if not once else None, None, "named in the text")
     for name in sorted((set(seen) | imprints) - person_like - not_places - topics):
         if name.lower() in lowercase_words or places.find(name) is not None or _ADJECTIVE.search(name):
             continue  # "Union" is a word before it is a town; "Russian" is no place
@@ -969,9 +1145,11 @@ def unit_named(places: registers.Places, name: str, kind: str):
 def bare_places(
     text: str, capitalised: Collection[str], not_places: Collection[str], lowercase: Counter, held=lambda name: False
 ):
-    """Countries, and cities of 100,000 people or more under their own name (not another
-    name of one: "Gorky", "Molotov"), that the text writes as names of their own with no
-    cue before them ("Warsaw fell", "he visited Vladivostok"): (name, place) for each word of
+    """Countries, and cities of 100,000 people or more under their own name, that the text
+    writes as names of their own with no cue before them ("Warsaw fell", "he visited
+    Vladivostok"), or under another name ("Gorky", "Molotov", "Tsaritsyn": a person's as
+    often) only where every use is a word before a noun of it after "the" ("the Tsaritsyn
+    group"; not "the Proletarsky locomotive repair workshop", a works): (name, place) for each word of
     `capitalised` (the book's capitalised words) that every one of its uses shows standing
     alone (`_BARE_BEFORE`, `_BARE_AFTER`: no capitalised word beside it, no possessive, no
     hyphenated word it opens), once at least in a sentence. Not a word of `not_places` (a
@@ -985,9 +1163,10 @@ def bare_places(
     candidates = {
         name: geo
         for name, geo in gazetteer.lookup_many(wanted).items()
-        if (geo.type == "country" or (geo.type == "city" and geo.population >= _MIN_BARE))
-        and gazetteer.fold(geo.name) == gazetteer.fold(name)
+        if geo.type == "country" or (geo.type == "city" and geo.population >= _MIN_BARE)
     }
+    # another name of a city (Tsaritsyn, Volgograd's), only as a word before a noun: see below
+    renamed = {name for name, geo in candidates.items() if gazetteer.fold(geo.name) != gazetteer.fold(name)}
     if not candidates:
         return
     alone: Counter = Counter()
@@ -1002,7 +1181,9 @@ def bare_places(
         ):
             continue  # inside a longer word
         follows = _LOWER_AFTER.match(text, end)
-        if _BARE_AFTER.match(text, end) or (
+        if names[i] in renamed and not _names_a_group(text, start, end):
+            never.add(names[i])  # "he read Gorky gladly": another name of a city is a person's as often
+        elif _BARE_AFTER.match(text, end) or (
             follows and (follows.group(1) in _SITE_HEADS or lowercase.get(follows.group(1), 0) < _COMMON)
         ):
             never.add(names[i])  # "the Astoria hotel", "Tsentralnyi gosudarstvennyi arkhiv": a building's, a title's
@@ -1013,6 +1194,22 @@ def bare_places(
             yield name, candidates[name]
 
 
+# What follows a city's other name that makes a word before a noun of it ("the Tsaritsyn
+# group"); not an establishment's noun ("the Proletarsky locomotive repair workshop": a works
+# named so, not the town) nor a site's.
+_LOWER_WORDS_AFTER = re.compile(r"(?: [a-z]+){1,4}")
+_NOT_OF_A_TOWN = frozenset({*_SITE_NOUNS, *_SITE_HEADS, "workshop", "workshops", "institute", "trust", "combine"})
+
+
+def _names_a_group(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`:`end` stands after "the" or a possessive and before
+    lower-case words none of which is an establishment's or a site's noun: "the Tsaritsyn
+    group", "Stalin's Tsaritsyn group"."""
+    words = _LOWER_WORDS_AFTER.match(text, end)
+    determined = _after_the(text, start) or text[max(0, start - 3) : start] in ("'s ", "’s ")
+    return determined and words is not None and not set(words.group(0).split()) & _NOT_OF_A_TOWN
+
+
 def coordinated(text: str, places: registers.Places, not_places: Collection[str], lowercase: Collection[str]):
     """Names listed with places, places themselves: in a list of three names or more that
     "and" or "or" closes ("visited Zaporozhe, Kramatorsk, Gorlovka and Makeevka"), each name the register does
@@ -1020,17 +1217,25 @@ def coordinated(text: str, places: registers.Places, not_places: Collection[str]
     place) for each, where every name of the list is a place of the register or such a one
     and the register holds one at least, or the list names three cities of 50,000 or more
     ("visiting Khabarovsk, Vladivostok and Komsomolsk-on-Amur"). Not a list with a name that
-    is none of these ("Moscow, Kirov and Kuibyshev" where the book names persons so), nor
-    a word the book writes in lower case."""
+    is none of these, nor a word the book writes in lower case. A person's name that is a
+    city's of 100,000 or more too ("Tula, Kalinin, Kolomna, Orekhovo-Zuevo and Kaluga") is
+    left to `towns_named_after_persons`, taken for neither; the list is none where such names
+    are as many as the others ("Moscow, Kirov and Kuibyshev" where the book names persons so)."""
     for m in _COORDINATED.finditer(text):
         names = _COORDINATED_NAME.findall(m.group(0))
         first = names[0].split(" ")
         if len(first) == 2 and places.find(names[0]) is None and gazetteer.lookup_romanised(names[0]) is None:
             names[0] = first[1]  # "Visiting Khabarovsk, ...": a sentence's first word
-        held, new = 0, []
+        held, new, renamed = 0, [], 0
         for name in names:
-            if name in not_places or name.lower() in lowercase or _ADJECTIVE.search(name):
+            if name.lower() in lowercase or _ADJECTIVE.search(name):
                 break
+            if name in not_places:
+                geo = gazetteer.lookup_romanised(name)
+                if geo is None or geo.type != "city" or geo.population < _MIN_RENAMED:
+                    break
+                renamed += 1  # "Tula, Kalinin, Kolomna": a town named after a person, for `towns_named_after_persons`
+                continue
             if places.find(name) is not None:
                 held += 1
                 continue
@@ -1039,6 +1244,8 @@ def coordinated(text: str, places: registers.Places, not_places: Collection[str]
                 break
             new.append((name, geo))
         else:
+            if renamed >= held + len(new):
+                continue  # "Stalin, Molotov, Kirov and Tula": more persons than towns
             if new and (held or (len(names) >= 3 and all(g.population >= _MIN_POPULATION for _, g in new))):
                 yield from new
 
@@ -1112,6 +1319,38 @@ def _common_word(name: str, lowercase: Counter, capitalised: Counter) -> bool:
     return low > 0 and low * _RARE_LOWER >= capitalised.get(name, 0)
 
 
+# A newspaper's word after a place's name makes a title, no mention of the place: "The New
+# York Times", "Moscow News" (titles are not marked).
+_TITLE_AFTER = re.compile(r" (?:Times|Herald|Gazette|Tribune|Chronicle|Courier|Telegraph|Observer|News)(?![\w'’-])")
+# A capitalised word right after a place's name: the word a heading of the index may end with.
+_CAPITAL_AFTER = re.compile(r" ([A-Z][\w'’]*)(?![\w'’-])")
+_HEADS_OF_PLACES = frozenset({*registers.PLACE_HEADS, *_SITE_HEADS, *(w.lower() for w in _FEATURE_TYPES)})
+
+
+def heading_tails(topics: Collection[str], places: registers.Places) -> set[str]:
+    """The capitalised words that end the index's headings naming no place, a place's name
+    before them ("Tashkent Soviet", "Voronezh Cheka", "Leningrad Opposition"): after any
+    place the text writes, such a word makes one name of the kind the index says, not a
+    place's mention ("the Moscow Soviet", "the Nizhnyi Cheka"), and in lower case it ends a
+    body's name as the profile's bodies do ("the Gomel' soviet"). Only after a place of the
+    register; not a word for a place, a site or a unit ("Moscow Metro", "Gorky Park"), nor a
+    place's own name."""
+    tails = set()
+    for heading in topics:
+        words = heading.split()
+        if len(words) != 2 or not words[1][:1].isupper() or not words[1].isalpha():
+            continue  # "'Leningrad Affair'": quoted, an event's name (the place in it marked)
+        if words[1].lower() in _HEADS_OF_PLACES or words[1].lower() in _EVENT_NOUNS:
+            continue
+        if places.find(words[1]) is not None or gazetteer.lookup(words[1]) is not None:
+            continue  # "Byelorussia Berlin": two places, an index's line run together
+        # a place of the register, not any the gazetteer knows: "Vladimir Ilich", "Stalin
+        # Constitution" (Stalin another name of Donetsk) open no place's name
+        if places.find(words[0]) is not None:
+            tails.add(words[1])
+    return tails
+
+
 def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = None):
     """Mark the places of the register; `strict` for a book without an index, where the
     text alone says what is a place (`textplaces`). `topics`: the index's headings that name
@@ -1147,6 +1386,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 topics or set(),
                 ctx.profile.regions,
                 word_counts(ctx).capitalised,
+                ctx.profile.org_nouns,
             )
         ):
             ctx.report.info(
@@ -1176,8 +1416,11 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for form, name in ctx.profile.same_places.items():
         if places.find(name) is not None:
             keys.setdefault(form, places.find(name))
+    shorts = set()  # a city's first word alone: not before another capitalised word ("on Nizhnyi Val", a street)
     for form, place in short_forms(reg, keys, text, lowercase).items():
-        keys.setdefault(form, place)
+        if form not in keys:
+            keys[form] = place
+            shorts.add(form)
     heads = registers.PLACE_HEADS | ctx.profile.place_heads
     for name, kind, named in units(text, keys, heads):
         if name not in keys:
@@ -1216,9 +1459,11 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for name in towns:
         keys.setdefault(name, _TOWN)
     matcher = Matcher(keys, split_hyphens=True)
+    tails = heading_tails(topics or (), places)
     cue = textplaces.before(ctx.profile)
     capitalised = word_counts(ctx).capitalised
     bodies = body_words(ctx.profile)
+    bodies[0].update(tail.lower() for tail in tails)  # "the Gomel' soviet", as the index's "Tashkent Soviet"
     function_words = _FUNCTION_WORDS | ctx.profile.english_words
     counts: Counter = Counter()
     used = set()
@@ -1233,7 +1478,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                     continue  # "the Metro", not "Metro-Vickers" nor "the Metro Vickers"
                 place = by_head[key]
             elif place is _TOWN:
-                if not town_at(text, start, end):
+                if not town_at(text, start, end, person_words):
                     continue  # "evacuated to Moscow, then in Kuibyshev": the town named after him
                 place = places.find(key)
                 if place is None:
@@ -1246,6 +1491,10 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # "the Urals-Siberian method": half of an adjective, not a place
             if names_a_body(text, start, end, bodies, function_words):
                 continue  # "the Moscow party committee": a body's name, the organisations' to mark
+            if _TITLE_AFTER.match(text, end) or (key in shorts and _CAPITAL_AFTER.match(text, end)):
+                continue  # "The New York Times correspondent": a newspaper's title; "Nizhnyi Val", a street
+            if tails and (after := _CAPITAL_AFTER.match(text, end)) and after.group(1) in tails:
+                continue  # "the Moscow Soviet", the index's "Tashkent Soviet" no place: a body's name
             spans.append((start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
             used.add(place.get(XML_ID))
             counts["placeName"] += 1

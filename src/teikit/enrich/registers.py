@@ -477,8 +477,8 @@ def classify_place(name: str, profile) -> tuple[str | None, gazetteer.GeoPlace |
         if head in heads and words[0][:1].isupper():
             return heads[head], None
         return None
-    if canonical in gazetteer.known():  # gazetteer.toml's names: Turkestan the region, not the town
-        own = gazetteer.known()[canonical]
+    own = gazetteer.known_as(canonical)  # gazetteer.toml's names: Turkestan the region, not the town;
+    if own is not None:  # however romanised: the index's "Bashkirya" is its Bashkiria
         return own.type, own
     unit = (PLACE_HEADS | profile.place_heads).get(words[-1].lower()) if len(words) > 1 else None
     if unit is not None:  # "Don River", "Northern Territory": a feature's or a unit's word ends the name
