@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
@@ -182,6 +182,24 @@ def _unmarked(el) -> list[str]:
     if piece:
         pieces.append("".join(piece))
     return pieces
+
+
+def pieces_holding(pattern: re.Pattern, words: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose every match holds a match of `words` and
+    spans no blank line (its spaces are single `\\s`), and whose look-aheads read the end of
+    a text as they read a blank line: only the pieces of `text` between blank lines that
+    hold one of the words are searched, most of a book is not (a pattern `re` tries at every
+    capital, or at every position, is tried in a few pieces). The same matches, in the same
+    order (a piece is searched in `text`, which its look-behinds see)."""
+    end = 0
+    for word in words.finditer(text):
+        if word.start() < end:
+            continue  # in the piece searched last
+        start = text.rfind("\n\n", 0, word.start())
+        start = 0 if start < 0 else start + 2
+        end = text.find("\n\n", word.end())
+        end = len(text) if end < 0 else end
+        yield from pattern.finditer(text, start, end)
 
 
 # A word and the hyphens joining it to others ("well-known", "Moscow-Leningrad"), with
