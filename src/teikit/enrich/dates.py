@@ -897,15 +897,16 @@ def _date_starts(months: tuple[str, ...], centuries: bool, decades: bool) -> aho
     return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
-def _scan(pattern: re.Pattern, text: str, starts: ahocorasick_rs.AhoCorasick | None):
-    """`pattern.finditer(text)`, the pattern tried only where `starts` finds a word that
-    begins a word of the text (where the pattern's `\\b` holds): the same matches."""
-    if starts is None or (not text.isascii() and _OTHER_DIGIT.search(text)):
+def _scan(pattern: re.Pattern, text: str, words: list | None):
+    """`pattern.finditer(text)`, the pattern tried only where one of `words` (what the
+    automaton of `_date_starts` finds in `text`) begins a word of the text, where the
+    pattern's `\\b` holds: the same matches. None: the pattern is tried everywhere."""
+    if words is None:
         yield from pattern.finditer(text)
         return
     end = 0
     match = pattern.match
-    for _, at, _ in starts.find_matches_as_indexes(text):
+    for _, at, _ in words:
         if at < end or at and ((before := text[at - 1]).isalnum() or before == "_"):
             continue  # inside the last date, or inside a word
         m = match(text, at)
@@ -920,21 +921,21 @@ _GLUED = re.compile(r"\d(?<=(?:[Oo]n|[Ii]n|[Bb]y)\d)(?<![\w'’-]...)")
 _GLUED_REACH = 40  # characters a glued date is searched for in
 
 
-def _matches(pattern: re.Pattern, text: str, starts: ahocorasick_rs.AhoCorasick | None = None):
+def _matches(pattern: re.Pattern, text: str, words: list | None = None):
     """The date pattern's matches in `text`, each with the offset its positions count from:
     those `finditer` gives (offset 0), and, in their place in the text, a date run into the
     preposition before it ("On16 September": no word boundary, where the pattern begins),
-    matched in the characters after the preposition. `starts`: see `_scan`."""
+    matched in the characters after the preposition. `words`: see `_scan`."""
     extra = []
     for g in _GLUED.finditer(text):
         m = pattern.match(text[g.start() : g.start() + _GLUED_REACH])
         if m is not None:
             extra.append((g.start(), g.start(), m))
     if not extra:
-        yield from ((m, 0) for m in _scan(pattern, text, starts))
+        yield from ((m, 0) for m in _scan(pattern, text, words))
         return
     end = 0
-    for start, at, m in sorted([(m.start(), 0, m) for m in _scan(pattern, text, starts)] + extra, key=lambda x: x[0]):
+    for start, at, m in sorted([(m.start(), 0, m) for m in _scan(pattern, text, words)] + extra, key=lambda x: x[0]):
         if start >= end:  # not "September 1918" inside "On16 September 1918"
             end = at + m.end()
             yield m, at
@@ -951,12 +952,21 @@ def find_dates(
     `block_start`: the text opens a paragraph or heading."""
     found: list[_Found] = []
     own = tuple(months or ())
-    if not may_hold_dates(text, own):
-        return []
     decades = "ties" in text and _HOLDS_DECADE_WORD.search(text) is not None
     centuries = "century" in text
+    starts = _date_starts(own, centuries, decades)
+    if starts is None or (not text.isascii() and _OTHER_DIGIT.search(text)):
+        if not may_hold_dates(text, own):
+            return []
+        words = None  # the pattern tried at every position
+    else:
+        # Every date begins with one of the words, a date run into a preposition with a
+        # digit: a text without any holds none (the scan `may_hold_dates` would make).
+        words = starts.find_matches_as_indexes(text)
+        if not words:
+            return []
     pattern = _pattern(own, centuries, decades)
-    for m, at in _matches(pattern, text, _date_starts(own, centuries, decades)):
+    for m, at in _matches(pattern, text, words):
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         attrs = value(g, months=months)
         if attrs is not None and _valid_day(attrs) and _acceptable(g, text, at + m.start(), at + m.end()):
