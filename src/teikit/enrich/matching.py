@@ -10,7 +10,6 @@ book writes a word in lower case.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from itertools import accumulate
@@ -301,13 +300,22 @@ class Matcher:
         self._ahead = {}
         if self.automaton is None or any("\n\n" in key for key in self.keys):
             return
-        starts = list(accumulate((len(text) + 2 for text in texts[:-1]), initial=0))
-        each: list[list] = [[] for _ in texts]
+        # Every text has its answer, most none (made at once, in C); the matches, in the
+        # order of the texts, are dealt out by walking the texts' offsets along with them. A
+        # text written twice has the same matches each time: its first list is kept.
+        ahead: dict[str, Any] = dict.fromkeys(texts, ())
+        starts = list(accumulate((len(text) + 2 for text in texts), initial=0))
+        k, last = 0, -1
+        found: list = []
         for start, end, key, value in self.find("\n\n".join(texts)):
-            k = bisect_right(starts, start) - 1
-            each[k].append((start - starts[k], end - starts[k], key, value))
-        for text, found in zip(texts, each):
-            self._ahead.setdefault(text, found)
+            while starts[k + 1] <= start:
+                k += 1
+            if k != last:
+                last, found = k, []
+                if not ahead[texts[k]]:
+                    ahead[texts[k]] = found
+            found.append((start - starts[k], end - starts[k], key, value))
+        self._ahead = ahead
 
     def find(self, text: str) -> list[tuple[int, int, str, Any]]:
         """Leftmost-longest, non-overlapping whole-word matches: (start, end, key, value)."""
