@@ -1106,11 +1106,12 @@ _TELLS_TIME = 3
 def _opening(block) -> str | None:
     """The text that opens a block: its first text, or, when a note stands first (a margin
     note, "♦The 20th June.♦", which the running text does not read), the text after it."""
-    if block.text and not block.text.isspace():
-        return block.text
+    text = block.text  # read once: each read converts the paragraph's text from lxml's UTF-8
+    if text and not text.isspace():
+        return text
     if len(block) and block[0].tag == _NOTE:
         return block[0].tail
-    return block.text
+    return text
 
 
 def _below(top, tag: str) -> list:
