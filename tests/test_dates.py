@@ -574,3 +574,36 @@ def test_the_article_of_an_ordinal_day_and_of_the_year_belongs_to_the_date():
         "5 May 1920",
         "1808",
     ]
+
+
+def test_the_scan_at_word_starts_finds_what_the_pattern_finds():
+    """`_scan` tries the date pattern only where a word a date may begin with begins a word:
+    sound only if it finds the very matches `finditer` finds. Checked over the bundled book
+    and the date samples, paragraph by paragraph as the pass reads them, with English months
+    and the Russian pack's (whose names hold apostrophes), with and without centuries and
+    decades; and a text holding a digit of another script is scanned whole."""
+    root = Path(__file__).resolve().parent.parent
+    months = tuple(load_profile(root / "sources" / "iron-lazar.toml").months)
+    texts = [(root / "sources" / "iron-lazar.txt").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests/data/enrich/dates-dev").glob("*.txt"))]
+    texts.append(
+        "the following spring, in mid-July 1936, late in the nineteenth century; aprelya 1937; dekabr'1927;"
+        " 4-5 May; the early thirties; x1917 _1918; On16 May 1919"
+    )
+    paragraphs = [p for text in texts for p in text.split("\n\n")]
+    found = 0
+    for own in ((), months):
+        for centuries in (False, True):
+            for decades in (False, True):
+                pattern = dates._pattern(own, centuries, decades)
+                starts = dates._date_starts(own, centuries, decades)
+                assert starts is not None
+                for text in paragraphs:
+                    expected = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+                    words = starts.find_matches_as_indexes(text)
+                    assert [(m.span(), m.lastgroup) for m in dates._scan(pattern, text, words)] == expected, text
+                    found += len(expected)
+    assert found > 4000
+    assert dates._date_starts((".mai",), False, False) is None  # a name that begins no word: scanned whole
+    # a digit of another script begins no word the automaton knows: such a text is scanned whole
+    assert dates.find_dates("on \u0664 May 1919") == [(3, 13, {"when": "1919-05-04"})]

@@ -136,6 +136,10 @@ def sub(
 
 def text_of(el: etree._Element) -> str:
     """All the text inside an element, notes included."""
+    if not len(el) and isinstance(el.tag, str):
+        # An element of text alone (a register's surname, an index's term): asked by the
+        # ten thousand, its text is read directly, not through lxml's walk of its subtree.
+        return el.text or ""
     return "".join(el.itertext())
 
 

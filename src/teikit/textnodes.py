@@ -101,17 +101,20 @@ def _substitute(el: etree._Element, pattern: Finds, build: Builder, skip: tuple[
 Finder = Callable[[str], "list[tuple[int, int, etree._Element]]"]
 
 
-def _pieces(text: str, spans) -> tuple[str, list]:
+def _pieces(text: str, spans) -> tuple[str | None, list]:
     """Cut `text` at sorted, non-overlapping (start, end, element) spans; each element
-    takes its matched text and the text after it as tail."""
-    lead = text[: spans[0][0]]
+    takes its matched text and the text after it as tail. Returns the text before the
+    first (None when empty) and the elements made, each with its tail (None when empty):
+    the strings the tree now holds, which the caller need not read back from lxml."""
+    lead = text[: spans[0][0]] or None
     nodes = []
+    last = len(spans) - 1
     for k, (start, end, node) in enumerate(spans):
         if node.text is None and not len(node):
             node.text = text[start:end]
-        stop = spans[k + 1][0] if k + 1 < len(spans) else len(text)
-        node.tail = text[end:stop] or None
-        nodes.append(node)
+        tail = text[end : spans[k + 1][0] if k < last else len(text)] or None
+        node.tail = tail
+        nodes.append((node, tail))
     return lead, nodes
 
 
@@ -128,13 +131,15 @@ def wrap(el: etree._Element, find: Finder, skip: tuple[str, ...] = ()) -> None:
 def _wrap(el: etree._Element, find: Finder, skip: tuple[str, ...], enters: dict) -> None:
     # `enters`: whether an element of each tag is entered, decided once per tag of the walk
     # (the marking passes walk every element of the book)
+    # (Each text is read from lxml once, and set once: each read and each setting converts
+    # the whole text node between lxml's UTF-8 and a Python string.)
     originals = list(el)
-    if el.text:
-        spans = find(el.text)
+    text = el.text
+    if text:
+        spans = find(text)
         if spans:
-            el.text, nodes = _pieces(el.text, spans)
-            el.text = el.text or None
-            _link_after(el, None, nodes)
+            el.text, pieces = _pieces(text, spans)
+            _link_after(el, None, [node for node, _ in pieces])
     for child in originals:
         tag = child.tag
         enter = enters.get(tag)
@@ -142,27 +147,26 @@ def _wrap(el: etree._Element, find: Finder, skip: tuple[str, ...], enters: dict)
             enter = enters[tag] = isinstance(tag, str) and local(child) not in skip
         if enter:
             _wrap(child, find, skip, enters)
-        if child.tail:
-            spans = find(child.tail)
+        text = child.tail
+        if text:
+            spans = find(text)
             if spans:
-                child.tail, nodes = _pieces(child.tail, spans)
-                child.tail = child.tail or None
-                _link_after(el, child, nodes)
+                child.tail, pieces = _pieces(text, spans)
+                _link_after(el, child, [node for node, _ in pieces])
 
 
-def wrap_slot(parent: etree._Element, child: Any, spans) -> list:
+def wrap_slot(parent: etree._Element, child: Any, text: str, spans) -> tuple[str | None, list]:
     """Wrap `spans` (sorted, non-overlapping (start, end, element), as `wrap`'s finder gives
-    them) in the text node `text_slots` gave as (parent, child); the slots not yet wrapped stay
-    valid, whatever the order. Returns the elements made, in order (each holds its span,
-    and the text after it as tail)."""
+    them) in the text node `text_slots` gave as (parent, child), which holds `text`; the
+    slots not yet wrapped stay valid, whatever the order. Returns what `_pieces` does: the
+    text left before the first element, and the elements made, in order, each with its tail."""
+    lead, pieces = _pieces(text, spans)
     if child is None:
-        parent.text, nodes = _pieces(parent.text, spans)
-        parent.text = parent.text or None
+        parent.text = lead
     else:
-        child.tail, nodes = _pieces(child.tail, spans)
-        child.tail = child.tail or None
-    _link_after(parent, child, nodes)
-    return nodes
+        child.tail = lead
+    _link_after(parent, child, [node for node, _ in pieces])
+    return lead, pieces
 
 
 # A text node as a place in the tree, with its text: (its element, None, the text) for the
@@ -211,11 +215,10 @@ def wrap_slots(found: list[Slot], find: Finder) -> None:
         if not spans:
             out.append(slot)
             continue
-        nodes = wrap_slot(parent, child, spans)
-        left = parent.text if child is None else child.tail
+        left, pieces = wrap_slot(parent, child, text, spans)
         if left is not None:
             out.append((parent, child, left))
-        out.extend((parent, node, node.tail) for node in nodes if node.tail)
+        out.extend((parent, node, tail) for node, tail in pieces if tail)
     found[:] = out
 
 

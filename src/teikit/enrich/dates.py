@@ -854,27 +854,88 @@ def may_hold_dates(text: str, months: tuple[str, ...] = ()) -> bool:
     return not text.isascii() and _DIGIT.search(text) is not None
 
 
+# Where a date may begin: the date pattern opens with `\b` and look-aheads, which `re` tries
+# at every position of a text that holds a date (a tenth of the date pass's time on the
+# bundled book). Every match begins with a digit or one of these words, as the pattern's
+# branches begin (a month's first letters, the parts of a month or year, seasons, the edges of
+# a year, "turn of", the words that move a year, and, for the texts they are sought in, "the"
+# of a century and the decades in words); they are found in one scan by an Aho-Corasick
+# automaton, in Rust, and the pattern is tried only where one begins a word (`_scan`).
+_START_WORDS = (
+    *"0123456789",
+    *"Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
+    *(
+        w
+        for word in "early mid late spring summer autumn fall winter beginning start end first second latter last third turn".split()
+        for w in (word, word.capitalize())
+    ),
+    *"following next ensuing previous preceding".split(),  # `_RELATIVE`, in lower case only
+)
+# A digit of another script (`\d` is any Unicode digit): a text that holds one is scanned whole.
+_OTHER_DIGIT = re.compile(r"[^\D0-9]")
+
+
+_NON_WORD = re.compile(r"\W")
+
+
+@lru_cache(maxsize=8)
+def _date_starts(months: tuple[str, ...], centuries: bool, decades: bool) -> ahocorasick_rs.AhoCorasick | None:
+    """The automaton of the words a date may begin with (`_START_WORDS`), for `_pattern(months,
+    centuries, decades)`; a month's name by its word characters up to the first other one
+    ("dekabr" of "dekabr'"); None where one begins with no word character (`_scan` would
+    not try it)."""
+    own = [_NON_WORD.split(m, 1)[0] for m in months if m]
+    if not all(own):
+        return None
+    words = [*_START_WORDS, *own]
+    if centuries:
+        words += ["The", "the"]
+    if decades:
+        words += _DECADE_WORDS
+    # Each word is word characters only: one begun inside another's match, which the
+    # leftmost-longest scan passes over, follows a word character, where no date begins.
+    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+
+def _scan(pattern: re.Pattern, text: str, words: list | None):
+    """`pattern.finditer(text)`, the pattern tried only where one of `words` (what the
+    automaton of `_date_starts` finds in `text`) begins a word of the text, where the
+    pattern's `\\b` holds: the same matches. None: the pattern is tried everywhere."""
+    if words is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    match = pattern.match
+    for _, at, _ in words:
+        if at < end or at and ((before := text[at - 1]).isalnum() or before == "_"):
+            continue  # inside the last date, or inside a word
+        m = match(text, at)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 # A print run's words together: "On16 September", "in1935" (a preposition the date follows).
 # (The digit first, the words looked behind: a scan for digits is three times faster.)
 _GLUED = re.compile(r"\d(?<=(?:[Oo]n|[Ii]n|[Bb]y)\d)(?<![\w'’-]...)")
 _GLUED_REACH = 40  # characters a glued date is searched for in
 
 
-def _matches(pattern: re.Pattern, text: str):
+def _matches(pattern: re.Pattern, text: str, words: list | None = None):
     """The date pattern's matches in `text`, each with the offset its positions count from:
     those `finditer` gives (offset 0), and, in their place in the text, a date run into the
     preposition before it ("On16 September": no word boundary, where the pattern begins),
-    matched in the characters after the preposition."""
+    matched in the characters after the preposition. `words`: see `_scan`."""
     extra = []
     for g in _GLUED.finditer(text):
         m = pattern.match(text[g.start() : g.start() + _GLUED_REACH])
         if m is not None:
             extra.append((g.start(), g.start(), m))
     if not extra:
-        yield from ((m, 0) for m in pattern.finditer(text))
+        yield from ((m, 0) for m in _scan(pattern, text, words))
         return
     end = 0
-    for start, at, m in sorted([(m.start(), 0, m) for m in pattern.finditer(text)] + extra, key=lambda x: x[0]):
+    for start, at, m in sorted([(m.start(), 0, m) for m in _scan(pattern, text, words)] + extra, key=lambda x: x[0]):
         if start >= end:  # not "September 1918" inside "On16 September 1918"
             end = at + m.end()
             yield m, at
@@ -891,11 +952,21 @@ def find_dates(
     `block_start`: the text opens a paragraph or heading."""
     found: list[_Found] = []
     own = tuple(months or ())
-    if not may_hold_dates(text, own):
-        return []
     decades = "ties" in text and _HOLDS_DECADE_WORD.search(text) is not None
-    pattern = _pattern(own, "century" in text, decades)
-    for m, at in _matches(pattern, text):
+    centuries = "century" in text
+    starts = _date_starts(own, centuries, decades)
+    if starts is None or (not text.isascii() and _OTHER_DIGIT.search(text)):
+        if not may_hold_dates(text, own):
+            return []
+        words = None  # the pattern tried at every position
+    else:
+        # Every date begins with one of the words, a date run into a preposition with a
+        # digit: a text without any holds none (the scan `may_hold_dates` would make).
+        words = starts.find_matches_as_indexes(text)
+        if not words:
+            return []
+    pattern = _pattern(own, centuries, decades)
+    for m, at in _matches(pattern, text, words):
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         attrs = value(g, months=months)
         if attrs is not None and _valid_day(attrs) and _acceptable(g, text, at + m.start(), at + m.end()):
@@ -1181,11 +1252,12 @@ _TELLS_TIME = 3
 def _opening(block) -> str | None:
     """The text that opens a block: its first text, or, when a note stands first (a margin
     note, "♦The 20th June.♦", which the running text does not read), the text after it."""
-    if block.text and not block.text.isspace():
-        return block.text
+    text = block.text  # read once: each read converts the paragraph's text from lxml's UTF-8
+    if text and not text.isspace():
+        return text
     if len(block) and block[0].tag == _NOTE:
         return block[0].tail
-    return block.text
+    return text
 
 
 def _below(top, tag: str) -> list:

@@ -10,9 +10,8 @@ book writes a word in lower case.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
@@ -184,6 +183,24 @@ def _unmarked(el) -> list[str]:
     return pieces
 
 
+def pieces_holding(pattern: re.Pattern, words: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose every match holds a match of `words` and
+    spans no blank line (its spaces are single `\\s`), and whose look-aheads read the end of
+    a text as they read a blank line: only the pieces of `text` between blank lines that
+    hold one of the words are searched, most of a book is not (a pattern `re` tries at every
+    capital, or at every position, is tried in a few pieces). The same matches, in the same
+    order (a piece is searched in `text`, which its look-behinds see)."""
+    end = 0
+    for word in words.finditer(text):
+        if word.start() < end:
+            continue  # in the piece searched last
+        start = text.rfind("\n\n", 0, word.start())
+        start = 0 if start < 0 else start + 2
+        end = text.find("\n\n", word.end())
+        end = len(text) if end < 0 else end
+        yield from pattern.finditer(text, start, end)
+
+
 # A word and the hyphens joining it to others ("well-known", "Moscow-Leningrad"), with
 # the apostrophe it may follow ("'t" of "don't"): each counted whole, as one scan gives them.
 _TOKEN = re.compile(r"['’]?[\w-]+")
@@ -283,13 +300,22 @@ class Matcher:
         self._ahead = {}
         if self.automaton is None or any("\n\n" in key for key in self.keys):
             return
-        starts = list(accumulate((len(text) + 2 for text in texts[:-1]), initial=0))
-        each: list[list] = [[] for _ in texts]
+        # Every text has its answer, most none (made at once, in C); the matches, in the
+        # order of the texts, are dealt out by walking the texts' offsets along with them. A
+        # text written twice has the same matches each time: its first list is kept.
+        ahead: dict[str, Any] = dict.fromkeys(texts, ())
+        starts = list(accumulate((len(text) + 2 for text in texts), initial=0))
+        k, last = 0, -1
+        found: list = []
         for start, end, key, value in self.find("\n\n".join(texts)):
-            k = bisect_right(starts, start) - 1
-            each[k].append((start - starts[k], end - starts[k], key, value))
-        for text, found in zip(texts, each):
-            self._ahead.setdefault(text, found)
+            while starts[k + 1] <= start:
+                k += 1
+            if k != last:
+                last, found = k, []
+                if not ahead[texts[k]]:
+                    ahead[texts[k]] = found
+            found.append((start - starts[k], end - starts[k], key, value))
+        self._ahead = ahead
 
     def find(self, text: str) -> list[tuple[int, int, str, Any]]:
         """Leftmost-longest, non-overlapping whole-word matches: (start, end, key, value)."""

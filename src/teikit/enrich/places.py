@@ -113,7 +113,7 @@ import ahocorasick_rs
 from ..context import Context
 from ..tei import XML_ID, make_in, q
 from . import gazetteer, namewords, registers, textplaces
-from .matching import UNMARKED_TEXT, Matcher, mark, unmarked_text, word_counts
+from .matching import UNMARKED_TEXT, Matcher, mark, pieces_holding, unmarked_text, word_counts
 from .namewords import initial
 
 # Accented letters too: "Lozère", "Besançon", "Orléans".
@@ -157,6 +157,7 @@ STREET_WORDS = ("Boulevard", "Street", "Square", "Prospekt", "Prospect", "Avenue
 _STREET = re.compile(
     rf"([A-Z](?<![\w-].)[a-z'’]+(?:-[A-Z][a-z'’]+)*\s(?:[A-Z][a-z'’]+\s)?(?:{'|'.join(STREET_WORDS)}))\b"
 )  # "Half-Moon Street", not "Moon Street"
+_STREET_WORD = re.compile("|".join(STREET_WORDS))  # sought first (`pieces_holding`)
 # Not "settlement of": as often the settling of something ("the settlement of French affairs").
 # Streets, squares and buildings named the French, Italian or Spanish way, their word first
 # ("Palais Royal", "Hôtel de Ville", "Place de la Concorde", "Champ de Mars", "Piazza
@@ -945,7 +946,7 @@ def discover(
         strong[m.group(1)] += 1
     for m in _IMPRINT.finditer(text):
         imprints.update(n for n in m.groups() if n)
-    for m in _STREET.finditer(text):
+    for m in pieces_holding(_STREET, _STREET_WORD, text):
         # not "The Road to Terror", a title
         if places.find(m.group(1)) is None and m.group(1).split()[0] not in ("The", "A", "An"):
             places.add(m.group(1), "street", None, "named in the text")

@@ -89,6 +89,7 @@ from functools import cache
 from ..tei import q
 from . import gazetteer, registers
 from .dates import MONTHS
+from .matching import pieces_holding
 from .namewords import LISTED_WORD, LOWER, UPPER, initial, passage, times, words_at_start
 
 _NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
@@ -108,7 +109,7 @@ def _district_of(features: tuple[str, ...], links: tuple[str, ...]) -> tuple[re.
     """A name after a town's or a district's word and "of" ("the village of Easewood"), or
     after a feature of a place and a link of the profile (`[places] features`,
     `feature_links`: "the banks of Ayr", "the braes o' Ballochmyle"), each link's apostrophe
-    written either way; and the pattern of the words it opens with (`_in_pieces_holding`)."""
+    written either way; and the pattern of the words it opens with (`pieces_holding`)."""
     linked = "|".join(re.escape(w).replace("'", "['’]") for w in links) or "(?!)"
     pattern = re.compile(
         rf"(?:(?:{words_at_start(_DISTRICTS)}) of|(?:{words_at_start(features)}) (?:{linked})) "
@@ -118,7 +119,7 @@ def _district_of(features: tuple[str, ...], links: tuple[str, ...]) -> tuple[re.
 
 
 # The words each of those patterns holds, written out (no `[Cc]`): a pattern that opens with
-# letters is sought by `re`'s fast scan for them (see `_in_pieces_holding`)
+# letters is sought by `re`'s fast scan for them (see `pieces_holding`)
 _COUNTY_WORDS = re.compile("County|county|Parish|parish|Canton|canton")
 _STREET_WORDS = re.compile("|".join(registers.PLACE_WORDS))
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
@@ -144,22 +145,6 @@ def _words(words) -> str:
 def prepositions(profile) -> str:
     """The profile's prepositions of place as a pattern ("in|at|to")."""
     return _words(profile.place_prepositions)
-
-
-def _in_pieces_holding(pattern: re.Pattern, words: re.Pattern, text: str) -> Iterator[re.Match]:
-    """`pattern.finditer(text)` for a pattern whose every match holds a match of `words` and
-    spans no blank line (its spaces are single `\\s`): only the pieces of `text` between blank
-    lines that hold one of the words are searched, most of a book is not. The same matches,
-    in the same order (a piece is searched in `text`, which its look-behinds see)."""
-    end = 0
-    for word in words.finditer(text):
-        if word.start() < end:
-            continue  # in the piece searched last
-        start = text.rfind("\n\n", 0, word.start())
-        start = 0 if start < 0 else start + 2
-        end = text.find("\n\n", word.end())
-        end = len(text) if end < 0 else end
-        yield from pattern.finditer(text, start, end)
 
 
 def _cued_matches(cued: re.Pattern, text: str, cue_words: list[str], article: str) -> Iterator[re.Match]:
@@ -198,7 +183,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     cued = re.compile(
         rf"(\b[A-Z][a-z]+\s)?\b({_words(cue_words)})\s((?:{article})\s)?({_NAME})(?![\w-]|\.\w)(?=(\s[a-z]+)?)"
     )
-    for m in _in_pieces_holding(_COUNTY, _COUNTY_WORDS, text):
+    for m in pieces_holding(_COUNTY, _COUNTY_WORDS, text):
         name = m.group(1)
         if (
             not initial(text, m.start())
@@ -242,7 +227,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         return f"{what}; {cue}: {seen[name]}"
 
     function_words = set(profile.english_words)
-    for m in _in_pieces_holding(_STREET, _STREET_WORDS, text):
+    for m in pieces_holding(_STREET, _STREET_WORDS, text):
         first, rest = m.group(1), m.group(2)
         three = rest.count(" ") == 2  # "Upper Grosvenor Street", "In Grosvenor Street"
         if (
@@ -266,7 +251,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     _named_features(places, text, not_places, profile, lowercase)
     _landscapes(places, text, not_places, profile, lowercase)
     district_of, district_words = _district_of(tuple(profile.place_features), tuple(profile.feature_links))
-    for m in _in_pieces_holding(district_of, district_words, text):
+    for m in pieces_holding(district_of, district_words, text):
         name = m.group(1)
         if (
             places.find(name) is None
@@ -378,7 +363,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
 @cache
 def _feature_after(features: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     """A capitalised word and a feature of a place of the profile, capitalised ("Kellyburn
-    Braes", "Cessnock Banks"), and the pattern of those words (`_in_pieces_holding`)."""
+    Braes", "Cessnock Banks"), and the pattern of those words (`pieces_holding`)."""
     words = "|".join(re.escape(f[:1].upper() + f[1:]) for f in features) or "(?!)"
     return re.compile(rf"([A-Z](?<![\w'’-].)[a-z'’]+)\s({words})(?![\w'’-])"), re.compile(words)
 
@@ -389,7 +374,7 @@ def _named_features(places: registers.Places, text: str, not_places, profile, lo
     the first word is no word the book writes in lower case ("Flowery Banks"), no honorific,
     and does not open a sentence ("The Banks")."""
     pattern, words = _feature_after(tuple(profile.place_features))
-    for m in _in_pieces_holding(pattern, words, text):
+    for m in pieces_holding(pattern, words, text):
         first = m.group(1)
         name = f"{first} {m.group(2)}"  # one space, as written across a line's end or not
         if (
@@ -467,7 +452,7 @@ _TOWN_FIRST = ("Port", "Fort")  # a town named so: "at Port Burdock", "to Fort W
 @cache
 def _ending_patterns(endings: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     """A capitalised word with one of `endings` ("Ayrshire": two letters at least before the
-    ending), and the pattern of the endings alone (`_in_pieces_holding`)."""
+    ending), and the pattern of the endings alone (`pieces_holding`)."""
     written = "|".join(map(re.escape, endings))
     return re.compile(rf"([A-Z](?<![\w'’-].)[a-z]{{2,}}(?:{written}))(?![\w'’-])"), re.compile(written)
 
@@ -484,7 +469,7 @@ def _endings(places: registers.Places, text: str, not_places: set[str], profile)
     if not profile.place_endings:
         return
     pattern, ending_words = _ending_patterns(tuple(sorted(profile.place_endings)))
-    for m in _in_pieces_holding(pattern, ending_words, text):
+    for m in pieces_holding(pattern, ending_words, text):
         name = m.group(1)
         if name in not_places or places.find(name) is not None or name in profile.regions:
             continue
