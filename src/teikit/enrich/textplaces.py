@@ -398,7 +398,7 @@ def _named_features(places: registers.Places, text: str, not_places, profile, lo
 def _landscape_after(nouns: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     """A capitalised word, its possessive maybe, before a lower-case word of the profile's
     `[places] landscape` ("the Cumnock hills", "Coila's plains"), and the pattern of those
-    words (`_in_pieces_holding`)."""
+    words (`pieces_holding`)."""
     words = "|".join(map(re.escape, nouns)) or "(?!)"
     return (
         re.compile(rf"([A-Z](?<![\w'’-].)[a-z]+)(['’]s)?\s({words})(?![\w'’-])"),
@@ -422,7 +422,7 @@ def _landscapes(places: registers.Places, text: str, not_places, profile, lowerc
     if not profile.landscape:
         return
     pattern, words = _landscape_after(tuple(profile.landscape))
-    for m in _in_pieces_holding(pattern, words, text):
+    for m in pieces_holding(pattern, words, text):
         name, possessive, noun = m.groups()
         if (
             name.lower() in lowercase
