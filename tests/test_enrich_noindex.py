@@ -394,6 +394,30 @@ def test_an_index_that_prints_persons_in_capitals_names_them(tmp_path):
     assert sorted(persons) == ["Achilles", "Alvarez de Paz", "Augustine", "Emerson", "Pascal", "Pascal"]
 
 
+def test_an_indexs_persons_in_capitals_and_its_common_words_are_no_places(tmp_path):
+    """An index printing persons in capitals makes them persons, not the towns GeoNames
+    names like them ("KANT", "TAYLOR"), also one whose name is a common word ("YOUNG"); a
+    heading the book writes as a word of its language ("Soul", another name of Seoul in
+    GeoNames) is a topic; a heading naming a place (Geneva) stays a place."""
+    text = _ESSAYS.replace(
+        "Later Emerson walked",
+        "Kant doubted it, Taylor preached it and Young wrote it in a young man's verse; the soul,\n"
+        "the soul alone, answered in Geneva. Later Emerson walked",
+    )
+    for before, heading in (("Grace", "Geneva"), ("Melancholy", "KANT"), ("SPCK", "Soul"), ("YMCA", "TAYLOR")):
+        text = text.replace(f"{before}, ", f"{heading}, 1.\n\n{before}, ")
+    text += "\nYOUNG, 1.\n"
+    source = tmp_path / "essays.txt"
+    source.write_text(text, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    register = etree.parse(str(tmp_path / "out" / "places.xml"))
+    places = [" ".join(p.find("t:placeName", NS).itertext()) for p in register.iterfind(".//t:place", NS)]
+    assert places == ["Geneva"]
+    assert marks_in(tmp_path / "out", "placeName") == ["Geneva"]
+    persons = marks_in(tmp_path / "out", "persName")
+    assert {"Kant", "Taylor"} <= set(persons)
+
+
 _LETTERS = (
     "LETTERS FROM THE COUNTRY\n"
     "\n"

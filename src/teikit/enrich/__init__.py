@@ -27,7 +27,7 @@ from ..context import Context
 from ..pipeline import Pass
 from ..teiheader import build_header
 from . import dates, orgs, persons, places, registers, textnames
-from .matching import REGIONS, TEXT_SLOTS, UNMARKED_TEXT, WORD_COUNTS
+from .matching import REGIONS, TEXT_SLOTS, UNMARKED_TEXT, WORD_COUNTS, word_counts
 from .namewords import UNMARKED_PROSE
 from .registers import INDEX_DIVS
 
@@ -80,7 +80,16 @@ def _persons(tei, ctx: Context):
 def _places(tei, ctx: Context):
     place_register = registers.Places(ctx.registers["place"])
     divs = ctx.view(INDEX_DIVS, registers.index_divs)
-    topics = registers.seed_places(place_register, tei, ctx.profile, ctx.person_words, ctx.report, divs)
+    counts = word_counts(ctx)
+    topics = registers.seed_places(
+        place_register,
+        tei,
+        ctx.profile,
+        ctx.person_words,
+        ctx.report,
+        divs,
+        common_word=lambda name: places.common_word(name, counts.lower, counts.capitalised),
+    )
     return places.apply(tei, ctx, strict=without_index(tei, divs), topics=topics)
 
 

@@ -1312,7 +1312,7 @@ def forename_like(text: str, names: set[str], person_words: set[str]) -> set[str
 _RARE_LOWER = 5  # a place's name written capitalised more than five times as often as in lower case is a name
 
 
-def _common_word(name: str, lowercase: Counter, capitalised: Counter) -> bool:
+def common_word(name: str, lowercase: Counter, capitalised: Counter) -> bool:
     """Whether a place's name is also a word the book uses in lower case ("Bath", "bath";
     "Reading"): not when its lower-case uses are rare beside its capitalised ones (Scots "doon",
     down, once in a book that names the river Doon nineteen times)."""
@@ -1486,7 +1486,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                     place = places.add(key, "city", towns[key], "named in the text; GeoNames")
             if place is None or place in rejected:
                 continue  # a name of an entry the editor rejected
-            if strict and _common_word(key, lowercase, capitalised) and not textplaces.cue_before(text, start, cue):
+            if strict and common_word(key, lowercase, capitalised) and not textplaces.cue_before(text, start, cue):
                 continue  # "Bath" where the book also writes "bath": only "in Bath"
             if _IN_ADJECTIVE.match(text, end):
                 continue  # "the Urals-Siberian method": half of an adjective, not a place

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -588,11 +589,22 @@ def _sites(item) -> list[tuple[str, str]]:
 
 
 def seed_places(
-    places: Places, tei, profile, person_surnames: set[str], report, divs: tuple[list, list] | None = None
+    places: Places,
+    tei,
+    profile,
+    person_surnames: set[str],
+    report,
+    divs: tuple[list, list] | None = None,
+    common_word: Callable[[str], bool] = lambda name: False,
 ) -> set[str]:
     """A place for every Subject Index heading that names one; the profile's own list next.
     Returns the headings that name no place: topics ("Pravda", "Duma"), which the text
-    may name like a town somewhere. `divs`: `index_divs(tei)`, when found already."""
+    may name like a town somewhere. `divs`: `index_divs(tei)`, when found already.
+
+    Not a place: a heading that is a person's surname, also when the index prints persons'
+    names in capitals ("KANT": Kant the philosopher, not the town in India), nor a heading
+    `common_word` says the book writes as a word of its language ("Soul", a topic, though
+    GeoNames gives it as another name of Seoul; "YOUNG", a person the text calls Young)."""
     topics: set[str] = set()
     _, subjects = divs if divs is not None else index_divs(tei)
     for div in subjects:
@@ -605,6 +617,12 @@ def seed_places(
             aliases = [a for a in re.findall(r"\(([A-Z][^)]*)\)", term) if len(a.split()) <= 2]
             term = re.sub(r"\s*\([^)]*\)", "", term).strip()
             if not term or term in person_surnames:
+                continue
+            written = headings.from_capitals(term) if headings.in_capitals(term) else term  # "KANT": Kant
+            if written in person_surnames:
+                continue
+            if common_word(written):
+                topics.add(term)
                 continue
             found = classify_place(term, profile)
             if found is None and kind is None:
