@@ -607,3 +607,19 @@ def test_the_scan_at_word_starts_finds_what_the_pattern_finds():
     assert dates._date_starts((".mai",), False, False) is None  # a name that begins no word: scanned whole
     # a digit of another script begins no word the automaton knows: such a text is scanned whole
     assert dates.find_dates("on \u0664 May 1919") == [(3, 13, {"when": "1919-05-04"})]
+
+
+@pytest.mark.parametrize(
+    "sentence, years",
+    [
+        ("After 1933 membership fell sharply.", ["1933"]),  # "membership" is no count of members
+        ("In 1921 peasantry and workers alike went hungry.", ["1921"]),
+        ("There were 1933 members present.", []),  # a count
+        ("About 1920 per cent of the plan.", []),
+        ("In all 1917 workers' deputies signed.", []),
+    ],
+)
+def test_a_year_before_a_word_that_only_begins_like_a_counted_noun(sentence, years):
+    """A number before a counted noun ("members", "workers", "per cent") is a count, not a
+    year; a word that only begins like one ("membership", "peasantry") leaves it a year."""
+    assert [attrs["when"] for _, _, attrs in dates.find_dates(sentence)] == years

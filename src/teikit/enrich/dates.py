@@ -259,9 +259,10 @@ _EDGE_OF_DECADE = {
     "second half": (5, 9),
     "latter half": (5, 9),
 }
+# What a number counts: whole words ("1933 membership" is a year, "1933 members" a count).
 _COUNTED = (
-    r"(?:tons?|tonnes|people|persons|men|women|workers|members|delegates|roubles|rubles|"
-    r"kilometres|km|miles|copies|votes|peasants|households|deaths|cases|%|per\b)"
+    r"(?:(?:tons?|tonnes|people|persons|men|women|workers|members|delegates|roubles|rubles|"
+    r"kilometres|km|miles|copies|votes|peasants|households|deaths|cases|per)\b|%)"
 )
 # Years before 1700 only after a word that makes a number a year ("in 1306", "since 1273"),
 # and not before a lower-case word other than these ("of 1500 livres" is a sum).
