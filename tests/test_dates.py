@@ -86,6 +86,8 @@ def values(text: str) -> list[tuple[str, dict[str, str]]]:
         ("by late autumn 1941 the", ("late autumn 1941", {"notBefore": "1941-09", "notAfter": "1941-11"})),
         ("in the first six months of 1919 the", ("first six months of 1919", {"from": "1919-01", "to": "1919-06"})),
         ("in the last 3 months of 1932,", ("last 3 months of 1932", {"from": "1932-10", "to": "1932-12"})),
+        ("Early in 1935 the plan", ("Early in 1935", {"notBefore": "1935-01", "notAfter": "1935-04"})),
+        ("came late in 1935 to", ("late in 1935", {"notBefore": "1935-09", "notAfter": "1935-12"})),
         (
             "sanctification on the 15th day of March, 1893, about",
             ("the 15th day of March, 1893", {"when": "1893-03-15"}),

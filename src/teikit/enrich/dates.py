@@ -24,6 +24,8 @@
                                                   10-12; early/first months of, first quarter
                                                   of: 01-03; first half: 01-06, second/latter
                                                   half: 07-12)
+  late in 1914           notBefore="1914-09" notAfter="1914-12"   (early or late in a year: as
+                                                  early or late before it)
   From 1938 until 1941   from="1938" to="1941"    (two dates joined by to, until, till or a dash
                                                   are one span: "December 1944 until March
                                                   1947", "1 to 5 April 1935")
@@ -350,7 +352,7 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
       | (?P<pdecade>(?P<dpart>early|mid|late)[\s-](?P<pdec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<season2>(?P<sword2>{_SEASON})(?:\s|\sof\s)(?P<y12>{_YEAR})(?:{_DASH}|/)(?P<y13>\d{{2,4}})\b)
       | (?P<part>(?P<pword>[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
-            (?:[\s-]|\sof\s)(?P<y5>{_YEAR})\b(?![-–]\d))
+            (?:[\s-]|\sof\s|(?:(?<=arly)|(?<=ate))\sin\s)(?P<y5>{_YEAR})\b(?![-–]\d))
       | (?P<season>(?P<sword>{_SEASON})\b(?!\s\d|-\w|['’]s)))
   | (?=[Bb]eginning\sof|[Ss]tart\sof|[Mm]iddle\sof|[Ee]nd\sof|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf
         |(?:[Ee]arly|[Ff]irst|[Ll]ast)\s(?:{_MONTHS_COUNT}\s)?months|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
