@@ -596,17 +596,29 @@ def town_at(text: str, start: int, end: int, persons: Collection[str] = ()) -> b
 def _listed_among_towns(text: str, surnames: Collection[str]) -> Iterator[str]:
     """The names of `surnames` the text lists among towns (`_among_towns`): "visited
     Voronezh, Saratov, Kuibyshev and Krasnodar". Only the surnames the gazetteer knows as
-    cities of 100,000 or more are sought, each by `str.find`, and tried where a comma, "and"
-    or "or" stands beside them (a scan of the book for every list took 25 ms)."""
+    cities of 100,000 or more are sought, and tried where a comma, "and" or "or" stands
+    beside them (a scan of the book for every list took 25 ms); each name in alphabetical
+    order, where it is written first so (each place where it is written taken after the
+    end of the one before, as `str.find` from there gives them)."""
     wanted = [name for name in surnames if name[:1].isupper()]
     cities = sorted(
         name
         for name, geo in gazetteer.lookup_many(wanted).items()
         if geo.type == "city" and geo.population >= _MIN_RENAMED
     )
-    for name in cities:
-        at = text.find(name)
-        while at >= 0:
+    if not cities:
+        return
+    # Where each name is written, all found in one scan of the book (Aho-Corasick, in Rust,
+    # overlapping matches too, each name's in the order of the text): sought name by name
+    # with `str.find`, the bundled book's 25 names took 15 ms, the scan a fraction of it.
+    written: list[list[int]] = [[] for _ in cities]
+    for index, at, _ in ahocorasick_rs.AhoCorasick(cities).find_matches_as_indexes(text, overlapping=True):
+        written[index].append(at)
+    for name, starts in zip(cities, written):
+        end = 0
+        for at in starts:
+            if at < end:
+                continue  # within the name written before: `str.find` went on after it
             end = at + len(name)
             if (
                 (at == 0 or not _word_char(text[at - 1]))
@@ -616,7 +628,6 @@ def _listed_among_towns(text: str, surnames: Collection[str]) -> Iterator[str]:
             ):
                 yield name
                 break
-            at = text.find(name, end)
 
 
 _NEXT_ITEM = re.compile(r",? (?:and |or )?([A-Z][a-z'’-]+)")
