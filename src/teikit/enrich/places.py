@@ -1264,17 +1264,27 @@ def coordinated(text: str, places: registers.Places, not_places: Collection[str]
 
 def _features_word_first(text: str) -> list[tuple[str, str]]:
     """The features the text names their word first ("Lake Khasan", "Mount Elbrus", "the
-    Gulf of Finland"), with their type: each word sought by `str.find` (a pattern of them
-    all would be tried at every position of the book), the name matched there."""
+    Gulf of Finland"), with their type, word after word of `FEATURE_FIRST_TYPES`, each in
+    the order of the text: the words found in one scan (Aho-Corasick; a pattern of them all
+    would be tried at every position of the book, each word sought by `str.find` took four
+    times as long), the name matched there."""
+    kinds = list(registers.FEATURE_FIRST_TYPES.values())
+    where: list[list[int]] = [[] for _ in kinds]
+    for index, at, _ in _feature_first_words().find_matches_as_indexes(text, overlapping=True):
+        where[index].append(at)
     found = []
-    for word, kind in registers.FEATURE_FIRST_TYPES.items():
-        at = text.find(word + " ")
-        while at >= 0:
+    for kind, starts in zip(kinds, where):
+        for at in starts:
             m = registers.FEATURE_FIRST.match(text, at)
             if m and (at == 0 or not text[at - 1].isalnum()):
                 found.append((m.group(0), kind))
-            at = text.find(word + " ", at + 1)
     return found
+
+
+@cache
+def _feature_first_words() -> ahocorasick_rs.AhoCorasick:
+    # every match, overlapping ones too, in Rust; the words in the order of FEATURE_FIRST_TYPES
+    return ahocorasick_rs.AhoCorasick([word + " " for word in registers.FEATURE_FIRST_TYPES])
 
 
 def _same_place(name: str, place) -> bool:
