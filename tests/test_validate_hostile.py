@@ -611,3 +611,25 @@ def test_a_value_ending_in_a_newline_gets_the_compiled_rules_verdict(tmp_path, b
     doc.write_text(f"{ROOT_OPEN}<teiHeader/><text><body><p>x{body}</p></body></text></TEI>\n")
     own, compiled = _own_and_compiled(doc)
     assert own == compiled
+
+
+@pytest.mark.parametrize("register", ["<TEI", "", '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>&nbsp;</p></TEI>'])
+def test_a_register_that_is_not_well_formed_is_an_error_on_it_not_a_traceback(tmp_path, register):
+    """document() raised the register's parse error out of the transformation (through check,
+    check_many and validate): the error is said on the register, with its line."""
+    (tmp_path / "persons.xml").write_text(register)
+    docs = []
+    for n in range(2):
+        doc = tmp_path / f"doc{n}.xml"
+        doc.write_text(
+            f'{ROOT_OPEN}<teiHeader/><text><body><p>x<ptr target="persons.xml#p{n}"/></p></body></text></TEI>\n'
+        )
+        docs.append(doc)
+    own, compiled = _own_and_compiled(docs[0])
+    assert own == compiled
+    (problem,) = compiled
+    assert problem.path == str(tmp_path / "persons.xml") and "not well-formed XML" in problem.message
+    loaded = [load(str(d), 10**9, ()) for d in docs]
+    for rules in (Schematron(TEIKIT_SCH, (str(tmp_path),)), Schematron(TEIKIT_SCH, (str(tmp_path),), own_rules=False)):
+        found = rules.check_many([d.tree for d in loaded], [d.on_disk for d in loaded])
+        assert [[p.path for p in f] for f in found] == [[str(tmp_path / "persons.xml")]] * 2
