@@ -81,6 +81,12 @@ def assert_valid(out: Path) -> None:
             "[places] landscape must be a list of words, not a list holding an empty",
         ),
         ('[names]\nrulers = [" "]\n', "[names] rulers must be a list of words, not a list holding an empty string"),
+        # A month or feast without a letter is a number of anything ("12 men"); a calendar year
+        # that is no number is never looked up.
+        ('[dates]\ncalendar_months = { "12" = "3" }\n', 'not a table whose name "12" has no letter'),
+        ('[dates]\nmonths = { "9." = "5" }\n', 'not a table whose name "9." has no letter'),
+        ('[dates]\nfeasts = { "25" = "12-25" }\n', 'not a table whose name "25" has no letter'),
+        ('[dates]\ncalendar_years = { II = "1793-09-22" }\n', 'not a table whose key "II" is no year number'),
     ],
 )
 def test_profile_of_wrong_type_is_a_clear_error(tmp_path, capsys, toml, message):

@@ -123,6 +123,7 @@ _TYPE = regex.compile(r"[^\s]+")  # one word (@type)
 _MONTH_NUMBERS = {str(n) for n in range(1, 13)}
 # ASCII digits only (\d also takes other scripts' digits, which an ISO date cannot hold).
 _ISO_DAY = regex.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])")  # "1793-09-22"
+_YEAR_NUMBER = regex.compile(r"[1-9][0-9]*")  # a year of another calendar: "2" (Year II)
 _MONTH_DAY = regex.compile(r"(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])")  # a day of the year: "12-25"
 
 
@@ -185,10 +186,20 @@ def _check_value(kind: str, value) -> str | None:
         wrong = _check_value("table", value)
         if wrong:
             return wrong
-        # Their keys are words (or numbers) searched for in the text: an empty one is found
-        # everywhere, or stops the search.
+        # The keys of months and feasts are names searched for in the text: an empty one is
+        # found everywhere (or stops the search), one without a letter ("12") is a number of
+        # anything. Those of days are the other calendar's years as its dates number them
+        # ("2" for Year II): any other key would never be looked up.
         if any(not k.strip() for k in value):
             return "a table with an empty name"
+        if kind == "days":
+            odd = next((k for k in value if not _YEAR_NUMBER.fullmatch(k)), None)
+            if odd is not None:
+                return f'a table whose key "{odd}" is no year number (1, 2, 3...)'
+        else:
+            odd = next((k for k in value if not any(c.isalpha() for c in k)), None)
+            if odd is not None:
+                return f'a table whose name "{odd}" has no letter'
         fits = {"months": _MONTH_NUMBERS.__contains__, "days": _is_day, "feasts": _is_day_of_year}[kind]
         bad = next((k for k, v in value.items() if not fits(v)), None)
         return None if bad is None else f'a table whose "{bad}" is "{value[bad]}"'
