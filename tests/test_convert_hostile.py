@@ -67,6 +67,26 @@ def assert_valid(out: Path) -> None:
         ),
         ('include = "russian"\n', "include must be a list of pack names"),
         ('[dates]\nmonths = { aprelya = "April" }\n', "[dates] months must be a table of month numbers"),
+        # Values a conversion could not use (a traceback) or names found everywhere (empty).
+        ('[dates]\nfeasts = { "" = "12-25" }\n', "[dates] feasts must be a table of days of the year"),
+        ('[dates]\nfeasts = { Candlemas = "02-30" }\n', 'not a table whose "Candlemas" is "02-30"'),
+        ('[dates]\ncalendar_months = { " " = "3" }\n', "calendar_months must be a table of month numbers"),
+        ('[dates]\nmonths = { "" = "3" }\n', "[dates] months must be a table of month numbers"),
+        ('[dates]\ncalendar_years = { 2 = "1793-02-31" }\n', 'not a table whose "2" is "1793-02-31"'),
+        ('[dates]\ncalendar_years = { 2 = "9999-12-20" }\n', 'not a table whose "2" is "9999-12-20"'),
+        ('[dates]\ncalendar_years = { 2 = "0000-01-01" }\n', 'not a table whose "2" is "0000-01-01"'),
+        ('[dates]\ncalendar_years = { 2 = "\uff11\uff17\uff19\uff13-09-22" }\n', "[dates] calendar_years must be"),
+        (
+            '[places]\nlandscape = ["", "hills"]\n',
+            "[places] landscape must be a list of words, not a list holding an empty",
+        ),
+        ('[names]\nrulers = [" "]\n', "[names] rulers must be a list of words, not a list holding an empty string"),
+        # A month or feast without a letter is a number of anything ("12 men"); a calendar year
+        # that is no number is never looked up.
+        ('[dates]\ncalendar_months = { "12" = "3" }\n', 'not a table whose name "12" has no letter'),
+        ('[dates]\nmonths = { "9." = "5" }\n', 'not a table whose name "9." has no letter'),
+        ('[dates]\nfeasts = { "25" = "12-25" }\n', 'not a table whose name "25" has no letter'),
+        ('[dates]\ncalendar_years = { II = "1793-09-22" }\n', 'not a table whose key "II" is no year number'),
     ],
 )
 def test_profile_of_wrong_type_is_a_clear_error(tmp_path, capsys, toml, message):

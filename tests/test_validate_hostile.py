@@ -575,3 +575,61 @@ def test_xslt2_schematron_may_not_carry_xslt_that_writes_or_includes(tmp_path, c
     doc.write_text(TINY)
     assert main(["validate", str(doc), "--schematron", str(sch)]) == 2
     assert "Schematron schema refused: xsl:" in capsys.readouterr().err
+
+
+from teikit.validate import TEIKIT_SCH  # noqa: E402
+from teikit.validate.documents import load  # noqa: E402
+from teikit.validate.schematron import Schematron  # noqa: E402
+
+
+def _own_and_compiled(path):
+    """teikit.sch's findings on `path`, told with ownrules and by the compiled rules alone."""
+    folder = str(path.parent)
+    tree = load(str(path), 10**9, ()).tree
+    own = Schematron(TEIKIT_SCH, (folder,)).check(tree)
+    return own, Schematron(TEIKIT_SCH, (folder,), own_rules=False).check(tree)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<date from="1905&#10;" to="1904">x</date>',
+        '<date notBefore="1905-06&#10;" notAfter="1905">x</date>',
+        '<date from="1905-06-01&#10;" to="1905-05">x</date>',
+        '<note place="end" n="2&#10;">a</note><note place="end" n="1">b</note>',
+        '<ptr target="persons.xml&#10;#p1"/>',
+    ],
+)
+def test_a_value_ending_in_a_newline_gets_the_compiled_rules_verdict(tmp_path, body):
+    """A character reference puts a newline at the end of an attribute value: ownrules' plain
+    forms must be matched whole ('$' also matches before a final newline; from="1905&#10;" was
+    a ValueError out of validate)."""
+    (tmp_path / "persons.xml").write_text(
+        f'{ROOT_OPEN}<text><body><listPerson><person xml:id="p1"/></listPerson></body></text></TEI>'
+    )
+    doc = tmp_path / "doc.xml"
+    doc.write_text(f"{ROOT_OPEN}<teiHeader/><text><body><p>x{body}</p></body></text></TEI>\n")
+    own, compiled = _own_and_compiled(doc)
+    assert own == compiled
+
+
+@pytest.mark.parametrize("register", ["<TEI", "", '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>&nbsp;</p></TEI>'])
+def test_a_register_that_is_not_well_formed_is_an_error_on_it_not_a_traceback(tmp_path, register):
+    """document() raised the register's parse error out of the transformation (through check,
+    check_many and validate): the error is said on the register, with its line."""
+    (tmp_path / "persons.xml").write_text(register)
+    docs = []
+    for n in range(2):
+        doc = tmp_path / f"doc{n}.xml"
+        doc.write_text(
+            f'{ROOT_OPEN}<teiHeader/><text><body><p>x<ptr target="persons.xml#p{n}"/></p></body></text></TEI>\n'
+        )
+        docs.append(doc)
+    own, compiled = _own_and_compiled(docs[0])
+    assert own == compiled
+    (problem,) = compiled
+    assert problem.path == str(tmp_path / "persons.xml") and "not well-formed XML" in problem.message
+    loaded = [load(str(d), 10**9, ()) for d in docs]
+    for rules in (Schematron(TEIKIT_SCH, (str(tmp_path),)), Schematron(TEIKIT_SCH, (str(tmp_path),), own_rules=False)):
+        found = rules.check_many([d.tree for d in loaded], [d.on_disk for d in loaded])
+        assert [[p.path for p in f] for f in found] == [[str(tmp_path / "persons.xml")]] * 2

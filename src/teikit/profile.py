@@ -26,6 +26,7 @@ error naming the key and the pattern instead of hanging.
 from __future__ import annotations
 
 import copy
+import datetime
 import time
 import tomllib
 from dataclasses import dataclass, field
@@ -65,7 +66,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "locatives": "strings",
         "features": "strings",
         "feature_links": "strings",
-        "landscape": "strings",
+        "landscape": "words",
         "endings": "types",
     },
     "orgs": {
@@ -102,7 +103,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "relatives": "strings",
         "name_links": "strings",
         "peerages": "strings",
-        "rulers": "strings",
+        "rulers": "words",
     },
     "dates": {"months": "months", "feasts": "feasts", "calendar_months": "months", "calendar_years": "days"},
     "passes": {"disable": "strings"},
@@ -120,11 +121,39 @@ SCHEMA: dict[str, dict[str, str]] = {
 _LANGUAGE = regex.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47 (xml:lang)
 _TYPE = regex.compile(r"[^\s]+")  # one word (@type)
 _MONTH_NUMBERS = {str(n) for n in range(1, 13)}
-_ISO_DAY = regex.compile(r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")  # "1793-09-22"
-_MONTH_DAY = regex.compile(r"(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")  # a day of the year: "12-25"
+# ASCII digits only (\d also takes other scripts' digits, which an ISO date cannot hold).
+_ISO_DAY = regex.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])")  # "1793-09-22"
+_YEAR_NUMBER = regex.compile(r"[1-9][0-9]*")  # a year of another calendar: "2" (Year II)
+_MONTH_DAY = regex.compile(r"(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])")  # a day of the year: "12-25"
+
+
+def _is_day(value: str) -> bool:
+    """An ISO date of a day that exists, with the 360 days of a year of another calendar after
+    it still a date (a year's first day; datetime's range ends in 9999)."""
+    if not _ISO_DAY.fullmatch(value):
+        return False
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:
+        return False  # "1793-02-31", year 0
+    return day.year < 9999
+
+
+def _is_day_of_year(value: str) -> bool:
+    """A day of the year ("MM-DD") that some year has (February 29 included)."""
+    if not _MONTH_DAY.fullmatch(value):
+        return False
+    try:
+        datetime.date(2000, int(value[:2]), int(value[3:]))
+    except ValueError:
+        return False  # "02-30", "04-31"
+    return True
+
+
 _EXPECTED = {
     "string": "a string",
     "strings": "a list of strings",
+    "words": "a list of words",
     "patterns": "a list of strings",
     "table": 'a table of strings (key = "value")',
     "language": 'a language tag such as "ru-Latn" (or "" for none)',
@@ -153,23 +182,26 @@ def _check_value(kind: str, value) -> str | None:
         if not isinstance(value, str):
             return _type_name(value)
         return None if value == "" or _LANGUAGE.fullmatch(value) else f'"{value}"'
-    if kind == "months":
+    if kind in ("months", "days", "feasts"):
         wrong = _check_value("table", value)
         if wrong:
             return wrong
-        bad = next((k for k, v in value.items() if v not in _MONTH_NUMBERS), None)
-        return None if bad is None else f'a table whose "{bad}" is "{value[bad]}"'
-    if kind == "days":
-        wrong = _check_value("table", value)
-        if wrong:
-            return wrong
-        bad = next((k for k, v in value.items() if not _ISO_DAY.fullmatch(v)), None)
-        return None if bad is None else f'a table whose "{bad}" is "{value[bad]}"'
-    if kind == "feasts":
-        wrong = _check_value("table", value)
-        if wrong:
-            return wrong
-        bad = next((k for k, v in value.items() if not _MONTH_DAY.fullmatch(v)), None)
+        # The keys of months and feasts are names searched for in the text: an empty one is
+        # found everywhere (or stops the search), one without a letter ("12") is a number of
+        # anything. Those of days are the other calendar's years as its dates number them
+        # ("2" for Year II): any other key would never be looked up.
+        if any(not k.strip() for k in value):
+            return "a table with an empty name"
+        if kind == "days":
+            odd = next((k for k in value if not _YEAR_NUMBER.fullmatch(k)), None)
+            if odd is not None:
+                return f'a table whose key "{odd}" is no year number (1, 2, 3...)'
+        else:
+            odd = next((k for k in value if not any(c.isalpha() for c in k)), None)
+            if odd is not None:
+                return f'a table whose name "{odd}" has no letter'
+        fits = {"months": _MONTH_NUMBERS.__contains__, "days": _is_day, "feasts": _is_day_of_year}[kind]
+        bad = next((k for k, v in value.items() if not fits(v)), None)
         return None if bad is None else f'a table whose "{bad}" is "{value[bad]}"'
     if kind in ("languages", "types"):
         wrong = _check_value("table", value)
@@ -178,11 +210,16 @@ def _check_value(kind: str, value) -> str | None:
         rule = _LANGUAGE if kind == "languages" else _TYPE
         bad = next((k for k, v in value.items() if not rule.fullmatch(v)), None)
         return None if bad is None else f'a table whose "{bad}" is "{value[bad]}"'
-    if kind in ("strings", "patterns"):
+    if kind in ("strings", "patterns", "words"):
         if not isinstance(value, list):
             return _type_name(value)
         bad = next((v for v in value if not isinstance(v, str)), None)
-        return None if bad is None else f"a list holding {_type_name(bad)}"
+        if bad is not None:
+            return f"a list holding {_type_name(bad)}"
+        # Words searched for in the text: an empty one is found before any space or stop.
+        if kind == "words" and any(not v.strip() for v in value):
+            return "a list holding an empty string"
+        return None
     if not isinstance(value, dict):
         return _type_name(value)
     bad = next(((k, v) for k, v in value.items() if not isinstance(v, str)), None)

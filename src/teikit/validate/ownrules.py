@@ -63,8 +63,10 @@ POINTERS = (
     "hand",
     "synch",
 )
-_PLAIN_NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$")
-_PLAIN_URL = re.compile(r"^/[A-Za-z0-9/._-]*$")
+# Matched whole (fullmatch): '$' would also match before a final newline, which a value may
+# hold as a character reference (&#10;).
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*(?:/[A-Za-z0-9_-][A-Za-z0-9._-]*)*")
+_PLAIN_URL = re.compile(r"/[A-Za-z0-9/._-]*")
 
 
 class Declined(Exception):
@@ -110,7 +112,7 @@ class Documents:
     def target(self, base: str, name: str, own: str) -> Target:
         """The document `name` (from a pointer) names, as read from the validated file at
         `base` (its URL), whose real path is `own`."""
-        if not _PLAIN_NAME.match(name):
+        if not _PLAIN_NAME.fullmatch(name):
             raise Declined(name)
         url = os.path.join(os.path.dirname(base), name)
         if url not in self._real:
@@ -170,7 +172,7 @@ _BACKWARDS = etree.XPath(
 )
 
 
-_ISO_DATE = re.compile(r"^[0-9]{4}(?:-[0-9]{2}){0,2}$")
+_ISO_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}){0,2}")
 
 
 def _backwards(el) -> bool:
@@ -184,7 +186,7 @@ def _backwards(el) -> bool:
         low, high = el.get("notBefore"), el.get("notAfter")
         if low is None or high is None or low.startswith("-") or high.startswith("-"):
             return False  # no rule applies
-    if _ISO_DATE.match(low) and _ISO_DATE.match(high):
+    if _ISO_DATE.fullmatch(low) and _ISO_DATE.fullmatch(high):
         return int((low.replace("-", "") + "00000000")[:8]) > int((high.replace("-", "") + "99999999")[:8])
     return bool(_BACKWARDS(el))
 
@@ -263,7 +265,7 @@ def _pointers_clean(tree, documents: Documents, values: list[str], ids: set[str]
         found = by_name.get(name)
         if found is None:
             if not own:
-                if not _PLAIN_URL.match(base) or os.path.normpath(base) != base:
+                if not _PLAIN_URL.fullmatch(base) or os.path.normpath(base) != base:
                     raise Declined(base)
                 own.append(os.path.realpath(base))
             found = by_name[name] = documents.target(base, name, own[0])
@@ -292,14 +294,14 @@ def _pointers_clean(tree, documents: Documents, values: list[str], ids: set[str]
     return True
 
 
-_NUMBER = re.compile(r"^[ \t\r\n]*-?[0-9]{1,15}[ \t\r\n]*$")
+_NUMBER = re.compile(r"[ \t\r\n]*-?[0-9]{1,15}[ \t\r\n]*")
 _DIGIT = re.compile(r"[0-9]")
 
 
 def _number(value: str) -> float:
     """XPath's number() on a string: plain integers (the usual note numbers) and strings
     without a digit (NaN); anything else is not read here."""
-    if _NUMBER.match(value):
+    if _NUMBER.fullmatch(value):
         return float(int(value))
     if not _DIGIT.search(value):
         return float("nan")

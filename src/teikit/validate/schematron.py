@@ -199,6 +199,8 @@ class Schematron:
             report = self._xslt(tree)
         except etree.XSLTApplyError as exc:
             return [self._failed(exc)]
+        except etree.XMLSyntaxError as exc:
+            return [_unreadable(exc)]
         return self._problems(report.getroot(), tree)
 
     @property
@@ -218,6 +220,8 @@ class Schematron:
             report = self._outside(tree)
         except etree.XSLTApplyError as exc:
             return [self._failed(exc)]
+        except etree.XMLSyntaxError as exc:
+            return [_unreadable(exc)]
         return self._problems(report.getroot(), tree)
 
     def _failed(self, exc: Exception) -> Problem:
@@ -264,7 +268,7 @@ class Schematron:
             etree.SubElement(files, "f").text = path
         try:
             report = self._many(files.getroottree())
-        except etree.XSLTApplyError:
+        except (etree.XSLTApplyError, etree.XMLSyntaxError):
             return [None] * len(paths)  # each file alone: the failure is then said on its own file
         parts = list(report.getroot())
         if len(parts) != len(paths):  # one per file, in order (anything else: each alone)
@@ -301,6 +305,20 @@ class Schematron:
                 continue
             problems.append(_placed(node, text, severity, locator, own))
         return problems
+
+
+def _unreadable(exc: etree.XMLSyntaxError) -> Problem:
+    """A document the rules read with document() (a register a pointer names) that is not
+    well-formed: lxml raises its parser's error out of the transformation. Said on that
+    document, where it is to be mended; the rules' verdict on the checked file is then none."""
+    line, column = exc.position if exc.position else (0, 0)
+    return Problem(
+        line or 0,
+        column or 0,
+        f"not well-formed XML, in a document the Schematron rules read: {exc.msg}",
+        source="schematron",
+        path=exc.filename or None,
+    )
 
 
 def _placed(node, text: str, severity: str, locator: Locator, own: str) -> Problem:
