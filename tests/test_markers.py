@@ -38,6 +38,23 @@ def test_a_title_reads_as_one():
     assert [_headline(s) for s in not_titles] == [False] * 5
 
 
+def test_a_names_short_form_in_brackets_is_no_title(tmp_path):
+    """An italic word in brackets shortening the name before it stays emphasis (which the name
+    passes read, unlike a title's words); a work named after a person, or announced, stays a title."""
+    book = tmp_path / "book.txt"
+    book.write_text(
+        "Chapter 1\n\nThe party renamed them the Political Bureau (*Politburo*) and the Organizational"
+        " Bureau (*Orgburo*). He berated the People's Commissariat of Enlightenment (*Narkompros*)."
+        " He read it in *Pravda* and in Ivan Turgenev (*Smoke*) and (*Izvestiya*).\n",
+        encoding="utf-8",
+    )
+    convert(book, tmp_path / "out")
+    [ch] = sorted((tmp_path / "out").glob("ch*.xml"))
+    body = etree.parse(str(ch)).find(".//t:body", NS)
+    assert [text(h) for h in body.iterfind(".//t:hi[@rend='italic']", NS)] == ["Politburo", "Orgburo", "Narkompros"]
+    assert [text(t) for t in body.iterfind(".//t:title", NS)] == ["Pravda", "Smoke", "Izvestiya"]
+
+
 def test_italic_and_bold_markers_become_hi_and_title(tmp_path):
     out = tmp_path / "modern"
     report = convert(DATA / "modern.txt", out)

@@ -8,7 +8,10 @@ Bold is <hi rend="bold">. An italic span is a <title> when it names a work
 that is not English (language from the profile), else <hi rend="italic">.
 For the marker conventions a single capitalised word is emphasis ("_He_ said"), not
 a title: a title takes two words or more, and reads as one (no sentence in it, its longer
-words mostly capitalised). Each convention found is reported
+words mostly capitalised). Nor is one italic word in brackets right after a name of two
+capitalised words or more that it shortens ("the Political Bureau (*Politburo*)": it starts
+as a word of the name starts, or the name joins its words with "of", "and", "for"): the
+name's short or original form, emphasis that later passes may read as a name. Each convention found is reported
 (`inline-convention`, with its pairs and occurrences), and so are marker characters of
 a convention left unpaired.
 """
@@ -44,6 +47,20 @@ def _headline(span: str) -> bool:
     return 3 * sum(w[:1].isupper() for w in long) >= 2 * len(long)
 
 
+# A name of two capitalised words or more, lower-case joiners between, ending before "(".
+_NAME_BEFORE_BRACKET = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|on|the)\s+)*[A-Z][\w'’-]*)+)\s*\($")
+
+
+def _short_form(span: str, before: str) -> bool:
+    """Whether a one-word span in brackets gives the short form of the name before it."""
+    m = _NAME_BEFORE_BRACKET.search(before[-160:])
+    if not m or len(span.split()) != 1:
+        return False
+    name = m["name"].split()
+    joined = any(w in ("of", "and", "for") for w in name)
+    return joined or any(w[:3].lower() == span[:3].lower() for w in name if w[:1].isupper())
+
+
 def _classify(span: str, before: str, ctx: Context, title_words: int = 1):
     """`title_words` 2 (the marker conventions): a title takes two words or more, and
     must read as one (`_headline`)."""
@@ -56,6 +73,8 @@ def _classify(span: str, before: str, ctx: Context, title_words: int = 1):
     cue = prev[-1] if prev else ""
     capital = span[:1].isupper() and len(words) >= title_words
     announced = cue in ctx.profile.title_cues and len(words) > 1
+    if capital and _short_form(span, before):
+        return make("hi", span, rend="italic")
     if (capital or announced) and (title_words == 1 or _headline(span)):
         return make("title", span)
     english = sum(w.lower().strip(".,;:!?'") in ctx.profile.english_words for w in words)
