@@ -360,18 +360,23 @@ def test_a_pointer_leads_to_the_file_it_names_however_it_is_written(tmp_path):
         '<persName ref="sub/../registers.xml#pers-ada">climbing</persName> '
         '<persName ref="registers.xml?v=1#pers-ada">queried</persName></p>'
         f'<p xml:base="{elsewhere}/"><persName ref="registers.xml#pers-tom">moved</persName></p>'
-        '<p xml:base="sub/"><persName ref="registers.xml#pers-tom">relative</persName></p></div></body></text></TEI>',
+        '<p xml:base="sub/"><persName ref="registers.xml#pers-tom">relative</persName> '
+        '<persName ref="../registers.xml#pers-tom">back up</persName></p></div></body></text></TEI>',
         encoding="utf-8",
     )
     result = render([folder], "html", tmp_path / "out")
     one = page(tmp_path / "out", "one.html")
     links = {a.text_content(): a.get("href") for a in one.xpath("//main//a[contains(@class, 'persName')]")}
-    assert links == {name: "persons.html#pers-ada" for name in ("plain", "dotted", "climbing")}
+    assert links == {name: "persons.html#pers-ada" for name in ("plain", "dotted", "climbing")} | {
+        "back up": "persons.html#pers-tom"  # read against the base the paragraph makes: ed/sub/../
+    }
     # another folder's registers.xml, a query (another resource) and a relative base lead nowhere
     for name in ("moved", "relative", "queried"):
         assert one.xpath(f"//main//span[contains(@class, 'persName')][. = '{name}']"), name
     reported = [w for w in result.warnings if "not in the collection" in w]
     assert len(reported) == 3 and sum("registers.xml#pers-tom" in w for w in reported) == 2
+    # each names the file the pointer is written in, an xml:base of its own or not
+    assert all(w.startswith("warning: text: persName points to") for w in reported), reported
 
 
 def test_a_corpus_file_renders_its_included_documents_once(tmp_path):

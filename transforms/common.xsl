@@ -155,6 +155,14 @@
     <xsl:sequence select="string($doc/@xml:base)"/>
   </xsl:function>
 
+  <!-- The document a node belongs to: the nearest TEI or teiCorpus carrying the URI of its
+       file (teikit.render puts it there). An xml:base the document wrote on another element
+       only moves the base its pointers are read against (tk:target), never names a file. -->
+  <xsl:function name="tk:document" as="element()?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node/ancestor-or-self::*[self::tei:TEI or self::tei:teiCorpus][@xml:base][1]"/>
+  </xsl:function>
+
   <!-- file:/a and file:///a are one file. -->
   <xsl:function name="tk:uri-key" as="xs:string">
     <xsl:param name="uri" as="xs:anyAtomicType"/>
@@ -163,7 +171,7 @@
 
   <xsl:function name="tk:doc-stem" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:variable name="doc" select="$node/ancestor-or-self::*[@xml:base][1]"/>
+    <xsl:variable name="doc" select="tk:document($node)"/>
     <xsl:sequence select="if ($doc) then replace(tk:base($doc), '^.*/|\.[^./]*$', '') else 'text'"/>
   </xsl:function>
 
@@ -451,13 +459,38 @@
   <xsl:function name="tk:target" as="element()?">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
-    <xsl:sequence select="tk:target-from($pointer, $context/ancestor-or-self::*[@xml:base][1])"/>
+    <xsl:variable name="doc" select="tk:document($context)"/>
+    <xsl:variable name="moved" select="$context/ancestor-or-self::*[@xml:base][1] except $doc"/>
+    <!-- Under an xml:base of the document's own, a file's name is read against the base
+         it makes of its ancestors' (`<p xml:base="sub/">` and "../persons.xml"); a base
+         that is no URI leads nowhere. -->
+    <xsl:choose>
+      <xsl:when test="empty($moved) or starts-with($pointer, '#')">
+        <xsl:sequence select="tk:target-from($pointer, ($doc, $moved)[1])"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="base" as="xs:string">
+          <xsl:try select="string(base-uri($context))">
+            <xsl:catch select="''"/>
+          </xsl:try>
+        </xsl:variable>
+        <xsl:sequence select="tk:target-from($pointer, $doc, $base)"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- The same, given the document the pointer is written in. -->
   <xsl:function name="tk:target-from" as="element()?">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="from" as="element()?"/>
+    <xsl:sequence select="tk:target-from($pointer, $from, if (exists($from)) then tk:base($from) else '')"/>
+  </xsl:function>
+
+  <!-- The same, with the base URI the file's name is read against. -->
+  <xsl:function name="tk:target-from" as="element()?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="from" as="element()?"/>
+    <xsl:param name="base" as="xs:string"/>
     <xsl:variable name="file" select="substring-before($pointer || '#', '#')"/>
     <xsl:variable name="fragment" select="substring-after($pointer, '#')"/>
     <!-- A pointer that is not a URI (':x', 'a%zz.xml') leads nowhere: it is reported as
@@ -466,11 +499,12 @@
       <xsl:choose>
         <xsl:when test="tk:is-external($pointer)"/>
         <xsl:when test="$file eq ''"><xsl:sequence select="$from"/></xsl:when>
-        <xsl:when test="exists($from) and tk:is-plain-file($file) and map:contains($tk:folders, tk:base($from))">
-          <xsl:sequence select="key('tk:doc', $tk:folders(tk:base($from)) || $file, root($from))[1]"/>
+        <xsl:when test="exists($from) and tk:is-plain-file($file) and map:contains($tk:folders, $base)">
+          <xsl:sequence select="key('tk:doc', $tk:folders($base) || $file, root($from))[1]"/>
         </xsl:when>
+        <xsl:when test="empty($from) or $base eq ''"/>
         <xsl:otherwise>
-          <xsl:try select="key('tk:doc', tk:uri-key(resolve-uri($file, tk:base($from))), root($from))[1]">
+          <xsl:try select="key('tk:doc', tk:uri-key(resolve-uri($file, $base)), root($from))[1]">
             <xsl:catch/>
           </xsl:try>
         </xsl:otherwise>
