@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import shutil
 import tempfile
 from collections import Counter
@@ -101,6 +102,25 @@ def lost_words(source: str, out: Path) -> Counter:
 
 
 EDITION = ROOT / "tei" / "iron-lazar"
+REGISTERS = ("persons.xml", "places.xml", "orgs.xml")  # the bundled edition's registers
+
+
+def copy_registers(folder: Path, edition: Path = EDITION) -> None:
+    """The edition's registers beside files made from its chapters, so that their pointers lead somewhere."""
+    for name in REGISTERS:
+        shutil.copy(edition / name, folder / name)
+
+
+def edit_at_random(text: str, pattern: str, replace, rng) -> str:
+    """`text` with one match of `pattern`, chosen by `rng`, replaced by `replace(match)`;
+    unchanged where nothing matches (the mutant tests' one way of placing a fault)."""
+    hits = list(re.finditer(pattern, text))
+    if not hits:
+        return text
+    m = rng.choice(hits)
+    return text[: m.start()] + replace(m) + text[m.end() :]
+
+
 RENDER_DATA = Path(__file__).resolve().parent / "data" / "render"
 
 

@@ -15,11 +15,11 @@ import shutil
 import pytest
 
 import teikit.validate as validation
-from conftest import ROOT
+from conftest import REGISTERS, ROOT
 from teikit.validate import TEIKIT_RNG, TEIKIT_SCH, validate
 from teikit.validate.documents import load, may_mark_origins
 from teikit.validate.schematron import Schematron
-from test_validate_onewalk import REGISTERS, mutants  # noqa: F401  (the fixture)
+from test_validate_onewalk import mutants  # noqa: F401  (the fixture)
 
 BOOK = ROOT / "tei" / "iron-lazar"
 _MODEL = re.compile(r"<\?xml-model[^>]*\?>\s*")

@@ -24,13 +24,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import ROOT
+from conftest import REGISTERS, ROOT, copy_registers, edit_at_random
 from teikit.validate import TEIKIT_SCH
 from teikit.validate.documents import XML_ID, load
 from teikit.validate.schematron import Schematron
 
 BOOK = ROOT / "tei" / "iron-lazar"
-REGISTERS = ("persons.xml", "places.xml", "orgs.xml")
 
 # The pointer checks of teikit.sch as first written: every token compared with every xml:id.
 PLAIN_LOCAL = "not($local[not(substring(., 2) = $ids)])"
@@ -82,11 +81,7 @@ def _mutate(text: str, rng: random.Random) -> str:
     """One to four faults of the kinds teikit.sch looks for, placed at random."""
 
     def at_random(pattern: str, replace) -> str:
-        hits = list(re.finditer(pattern, text))
-        if not hits:
-            return text
-        m = rng.choice(hits)
-        return text[: m.start()] + replace(m) + text[m.end() :]
+        return edit_at_random(text, pattern, replace, rng)
 
     ids = re.findall(r'xml:id="([^"]+)"', text)
     kinds = [
@@ -118,8 +113,7 @@ def _mutate(text: str, rng: random.Random) -> str:
 @pytest.fixture(scope="module")
 def mutants(tmp_path_factory):
     folder = tmp_path_factory.mktemp("mutants")
-    for name in REGISTERS:
-        shutil.copy(BOOK / name, folder / name)
+    copy_registers(folder)
     rng = random.Random(15)
     chapters = sorted(BOOK.glob("ch*.xml")) + [BOOK / "introduction.xml", BOOK / "conclusion.xml"]
     paths = []

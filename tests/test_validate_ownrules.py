@@ -19,13 +19,12 @@ import pytest
 from lxml import etree
 
 import teikit.validate as validation
-from conftest import ROOT
+from conftest import ROOT, copy_registers, edit_at_random
 from teikit.validate import TEIKIT_RNG, TEIKIT_SCH, ownrules, validate
 from teikit.validate.documents import load
 from teikit.validate.schematron import Schematron
 
 BOOK = ROOT / "tei" / "iron-lazar"
-REGISTERS = ("persons.xml", "places.xml", "orgs.xml")
 
 
 def _mutate(text: str, name: str, rng: random.Random) -> str:
@@ -36,11 +35,7 @@ def _mutate(text: str, name: str, rng: random.Random) -> str:
     orgs = re.findall(r'xml:id="([^"]+)"', (BOOK / "orgs.xml").read_text(encoding="utf-8"))
 
     def at_random(pattern: str, replace) -> str:
-        hits = list(re.finditer(pattern, text))
-        if not hits:
-            return text
-        m = rng.choice(hits)
-        return text[: m.start()] + replace(m) + text[m.end() :]
+        return edit_at_random(text, pattern, replace, rng)
 
     org_refs = [
         "orgs.xml#no-such-org",
@@ -131,8 +126,7 @@ def _mutate(text: str, name: str, rng: random.Random) -> str:
 @pytest.fixture(scope="module")
 def mutants(tmp_path_factory):
     folder = tmp_path_factory.mktemp("mutants")
-    for name in REGISTERS:
-        shutil.copy(BOOK / name, folder / name)
+    copy_registers(folder)
     (folder / "sub").mkdir()
     shutil.copy(BOOK / "orgs.xml", folder / "sub" / "orgs.xml")
     rng = random.Random(19)
