@@ -426,3 +426,68 @@ def test_a_poet_of_later_ages_is_a_name_alone_but_not_a_thing_named_after_him(tm
         "Cromwell",
         "Shakespeare",
     ]
+
+
+_COMMON_FORENAMES = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "In Homer's craft the bard thrives; Eschylus' pen Will Shakespeare drives.\n\n"
+    "For rakish rooks, like Rob Mossgiel; and then you're prey for Rob Mossgiel.\n\n"
+    "Mossgiel, February 22, 1786.\n\n"
+    "Will Scotland rise? The Frank kings will rob and mark the land; I will rob no man.\n"
+)
+
+
+def test_a_forename_that_is_a_common_word_makes_a_full_name_mid_sentence(tmp_path):
+    """A forename that is a common word too (`[names] common_forenames`: Will, Rob) makes a
+    full name with the capitalised word after it where it stands mid-sentence ("pen Will
+    Shakespeare drives", "like Rob Mossgiel"); not where it opens a sentence ("Will Scotland
+    rise?"), nor after an article ("The Frank kings"). The surname alone is no name on that
+    evidence (Mossgiel opens a dateline), and the register says what the evidence was."""
+    out = _convert(tmp_path, _COMMON_FORENAMES)
+    assert marks_in(out, "persName") == ["Homer", "Eschylus", "Will Shakespeare", "Rob Mossgiel", "Rob Mossgiel"]
+    assert _evidence_of(out, "Rob Mossgiel").startswith("a forename that is a common word too before it")
+
+
+def test_a_word_between_commas_in_a_sentence_said_to_thee_is_spoken_to(tmp_path):
+    """A capitalised word set between commas after a lower-case word, in a sentence with a word
+    of the second person singular (`[names] second_person`: thy, thee), is spoken to: a
+    person once ("In thy sweet sang, Barbauld, survives"). Not a word the book writes in
+    lower case ("thee, Love,"), a place ("thy banks, Nith,", a river of the pack), nor a list
+    ("at Paris, Lyons, and Toulon"); and without such a word, no evidence at all."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "In thy sweet sang, Barbauld, survives the flame.\n\n"
+        "I loved thee, Love, for love is kind, and thy banks, Nith, are green.\n\n"
+        "We saw them at Paris, Lyons, and Toulon, where thy friends were.\n\n"
+        "In the sweet sang, Aikin, survives the flame.\n"
+    )
+    out = _convert(tmp_path, text, ["scots"])
+    assert marks_in(out, "persName") == ["Barbauld"]
+    assert "In thy sweet sang, Barbauld, survives" in _evidence_of(out, "Barbauld")
+
+
+def test_a_keepers_possessive_after_a_preposition_is_his_shop_not_him(tmp_path):
+    """A person's name and its possessive with no noun after it, right after a word of
+    `[names] establishment_prepositions`, names his shop or house ("by Rusper's to take a
+    better view", "outside Rusper's, woke"): no mention of the man there; his name elsewhere
+    is ("Mr. Rusper came", "Rusper's door")."""
+    out = _convert(
+        tmp_path,
+        "THE FIRE\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Mr. Rusper came out. They moved to the corner by Rusper's to take a better view; the dog\n"
+        "lay outside Rusper's, woke, and ran to Rusper's door, where Rusper stood.\n",
+    )
+    assert marks_in(out, "persName") == ["Mr. Rusper", "Rusper", "Rusper"]
+
+
+def test_the_agent_of_a_verb_in_the_passive_may_be_followed_by_his_subject(tmp_path):
+    """ "predicted by Malthus of population": a past participle and "by" cite the agent though
+    "of" and his subject follow (an "of" after a word cited by "vide" makes it a title's:
+    "vide Protest of the Minority")."""
+    out = _convert(
+        tmp_path,
+        "ON GROWTH\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The cake grew in the geometrical proportion predicted by Malthus of population; see the\n"
+        "tables, vide Protest of the Minority.\n",
+    )
+    assert marks_in(out, "persName") == ["Malthus"]

@@ -64,6 +64,7 @@ class Words:
         self.particles = set(profile.particles)
         self.honorifics = set(profile.honorifics)
         self.forenames = profile.forenames
+        self.common_forenames = profile.common_forenames  # "Will", "Rob": a name only before a surname
         self.function_words = profile.english_words
         self.speech_verbs = profile.speech_verbs
         self.person_cues = profile.person_cues
@@ -79,6 +80,8 @@ class Words:
         self.deities = profile.deities
         self.known_persons = profile.known_persons
         self.address_pronouns = profile.address_pronouns
+        self.second_person = profile.second_person
+        self.establishment_prepositions = frozenset(profile.establishment_prepositions)
         self.relatives = profile.relatives
         self.name_links = profile.name_links
         self.peerages = profile.peerages

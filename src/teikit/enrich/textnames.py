@@ -9,7 +9,11 @@ only on evidence from the way names are written, never from a list of particular
   "d'", opens the surname: "Madame d'Eon"). An honorific abbreviation right after a proper noun written
   mid-sentence abbreviates something else ("4557 Melan Dr." is a drive);
 - after a forename of the profile (`[names] forenames`), initials and capitalised words:
-  "Maria Mainwaring", "Michael S. Hart";
+  "Maria Mainwaring", "Michael S. Hart"; after a forename that is a common word too
+  (`[names] common_forenames`, or a forename the book writes in lower case) where it stands
+  mid-sentence, first of its run and not after an article, a capitalised word that is no
+  common word: "like Rob Mossgiel", "pen Will Shakespeare drives" (marked whole; the
+  surname alone needs evidence of its own, as Mossgiel may name the farm);
 - after initials, a capitalised word that the gazetteer does not know as a place
   ("R. V. Daniels", but not "S. Fairbanks");
 - a forename of the profile alone, where the book writes it capitalised mid-sentence
@@ -38,7 +42,9 @@ only on evidence from the way names are written, never from a list of particular
   lower case, but right after an article ("at the Shakespeare": a tavern named after him);
 - a capitalised word spoken to as "thou" (`[names] address_pronouns`: "Craigdarroch, thou
   art") once, where the book also writes it mid-sentence, it is no abstraction made a
-  person ("Morality, thou deadly bane") and the gazetteer knows no place of that name;
+  person ("Morality, thou deadly bane") and the gazetteer knows no place of that name; so
+  too a word set between commas mid-sentence in a sentence that speaks to one person
+  (`[names] second_person`: "In thy sweet sang, Barbauld, survives");
   likewise a word opening its sentence or clause before a comma and a relative pronoun of
   persons (`[names] relatives`: "Carnot, who was one of these"; not "at Lyons, who");
 - the name of a peer's title (`[names] peerages`: "the Earl of Glencairn"), by which the
@@ -149,7 +155,7 @@ class Finder:
         # written, a forename, particle or word marked alone without its full stop, an initial.
         # A run without any (most runs: "The", "Yes") holds no name, and is not cut.
         self._as_written = set(words.honorifics) | self.full_starts
-        self._as_word = set(words.forenames) | set(words.particles) | set(self.alone)
+        self._as_word = set(words.forenames) | set(words.common_forenames) | set(words.particles) | set(self.alone)
         self._articles = {w for a in words.articles for w in (a, a[:1].upper() + a[1:])}
         self._roles = set(words.roles)
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
@@ -251,6 +257,12 @@ class Finder:
                 k, given, surname = self._body(toks, i + 1, False)
                 if surname:
                     span = Span(start, toks[k - 1][1], Name("", (word, *given), surname), "forename")
+            elif self._common_forename(text, toks, i, starts_sentence):
+                k, given, surname = self._body(toks, i + 1, False)
+                if surname and not self.words.common(surname.split()[-1]):
+                    span = Span(start, toks[k - 1][1], Name("", (word, *given), surname), "common forename")
+                else:
+                    k = i + 1
             if span is not None and not span.name.hon and place_word(span.name.surname):
                 i = k  # "Edward Street": no person, and no forename alone either
                 continue
@@ -275,6 +287,7 @@ class Finder:
                     and not self._not_deity(text, toks, i)
                     and not self._a_common_noun_here(text, toks, i)
                     and not self._named_after(text, toks, i)
+                    and not self._establishment(text, toks, i)
                 ):
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
                     span = Span(start, end, name, "known")
@@ -282,6 +295,19 @@ class Finder:
                 out.append(span)
             i = k
         return out
+
+    def _common_forename(self, text: str, toks, i: int, starts_sentence: bool) -> bool:
+        """Whether a forename that is a common word too (`[names] common_forenames`, or a
+        forename of the profile the book writes in lower case) stands where only a name's
+        first word does: first of its run, mid-sentence, not after an article ("Eschylus' pen
+        Will Shakespeare drives", "like Rob Mossgiel"; not "Will ye go", "the Frank kings"),
+        a capitalised word after it."""
+        tok = toks[i][2]
+        if i or starts_sentence or len(toks) < 2 or tok.endswith("."):
+            return False
+        if tok not in self.words.common_forenames and not (tok in self.words.forenames and self.words.common(tok)):
+            return False
+        return _last_word(text, toks[0][0]) not in self._articles
 
     def _a_common_noun_here(self, text: str, toks, i: int) -> bool:
         """Whether a name the book also writes in lower case stands here as the common noun,
@@ -315,6 +341,16 @@ class Finder:
             return False
         ahead = _before(text, toks[0][0])
         return bool(ahead) and ahead[-1] in self._articles
+
+    def _establishment(self, text: str, toks, i: int) -> bool:
+        """Whether a name alone names the shop or house its keeper's possessive stands for:
+        right after a word of `[names] establishment_prepositions`, its "'s" and no noun after
+        it ("by Rusper's to take a better view", "outside Wintershed's, woke"; not "Boomer's
+        shop", the man)."""
+        if len(toks) != 1 or _last_word(text, toks[0][0]) not in self.words.establishment_prepositions:
+            return False
+        m = _POSSESSIVE_AFTER.match(text, toks[i][1])
+        return m is not None and (not m.group(1) or m.group(1) in self.words.function_words)
 
     def _not_deity(self, text: str, toks, i: int) -> bool:
         """Whether a deity's name of the profile names none here: an honorific with a word
@@ -357,12 +393,13 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     for piece in words.prose:  # the prose of `text`, which `words` was read from
         for span in finder.spans(piece):
             found.setdefault(span.name.key(), span.name)
-            if span.name.key() not in why:
+            if span.name.key() not in why or _weak(why[span.name.key()]) and span.why != "common forename":
                 why[span.name.key()] = f"{_EVIDENCE[span.why]}: {passage(piece, span.start, span.end)}"
     alone: dict[str, str] = {}
-    for name in found.values():
+    for key, name in found.items():
         if (
             name.surname
+            and not _weak(why[key])  # "Rob Mossgiel": Mossgiel alone may be his farm
             and not words.common(name.surname.split()[-1])
             and name.surname not in words.honorifics
             and name.surname not in words.known_places  # "Major Logan"; alone, Logan is the river
@@ -417,6 +454,8 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     return found, why, alone
 
 
+# A possessive and the word after it, if a lower-case one: "Rusper's to", "Wintershed's,"
+_POSSESSIVE_AFTER = re.compile(r"['’]s(?![\w'’-])(?:\s+([a-z]+)\b)?")
 _BEFORE_NAME = r"(?![ \t]+[A-Z])"  # no capitalised word after it: "Lord" in "the Lord made", not "Lord Panmure"
 
 
@@ -692,13 +731,19 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     Pache"; not a person's thing, "my wretched life, Snatched", a verse line's first word), or
     is cited as an author (`citations`: "according to Rousseau", "in the words of
     Leibnitz"), or is spoken to as "thou" (`address_pronouns`: "Craigdarroch, thou art",
-    where the book writes the word mid-sentence too and it has no abstract noun's ending).
-    `cited`, if given, counts apart the citations, those spoken to, and the words opening
+    where the book writes the word mid-sentence too and it has no abstract noun's ending), or
+    set between commas in a sentence that speaks to one person (`second_person`: "In thy
+    sweet sang, Barbauld, survives"). `cited`, if given, counts apart the citations, those spoken to, and the words opening
     their clause before a comma and a relative pronoun of persons (`relatives`: "Carnot,
     who was one of these"; not "at Lyons, who"): one may be enough."""
     cued: Counter = Counter()
     if not (
-        words.person_cues or words.person_nouns or words.address_words or words.citations or words.address_pronouns
+        words.person_cues
+        or words.person_nouns
+        or words.address_words
+        or words.citations
+        or words.address_pronouns
+        or words.second_person
     ):
         return cued
     cues = "|".join(map(re.escape, words.person_cues)) or "(?!)"
@@ -708,6 +753,9 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     relative = re.compile(rf",\s(?:{'|'.join(map(re.escape, words.relatives)) or '(?!)'})\b")
     # "Craigdarroch, thou": spoken to as one person is; as strong as a citation
     spoken_to = re.compile(rf",\s(?:{'|'.join(map(re.escape, words.address_pronouns)) or '(?!)'})\b")
+    # "In thy sweet sang, Barbauld, survives": set between commas where the sentence says "thy"
+    thee = "|".join(map(re.escape, words.second_person))
+    second_person = re.compile(rf"\b(?:{thee})\b", re.IGNORECASE) if thee else None
     # What stands before a word is read from the words before it (`_before`), not by a
     # pattern searched backwards from each capitalised word: a pattern that opens with a
     # look-behind is tried at every position of the stretch before it.
@@ -734,7 +782,16 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
             if len(run) != 1:
                 continue
             start, end, word = run[0]
-            if spoken_to.match(piece, end) is not None and words.mid[word] and not _ABSTRACT.search(word):
+            if (
+                (
+                    spoken_to.match(piece, end) is not None
+                    or second_person is not None
+                    and _between_commas(piece, start, end, words.function_words)
+                    and _in_sentence(second_person, piece, start, end)
+                )
+                and words.mid[word]
+                and not _ABSTRACT.search(word)
+            ):
                 cued[word] += 1
                 if cited is not None:
                     cited[word] += 1
@@ -772,9 +829,12 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                     seen.setdefault(word, passage(piece, start - 20, end))
             elif (
                 any(tuple(ahead[-n:]) in citations for n in cited_lengths)
+                and _author(piece, end)
                 or _agent(ahead)
                 and _noun_ends(piece, end, words.function_words)
-            ) and _author(piece, end):
+                and _JOINED.match(piece, end) is None
+            ):
+                # an agent's "of" is his subject's, no title's: "predicted by Malthus of population"
                 cued[word] += 1
                 if cited is not None:
                     cited[word] += 1
@@ -798,6 +858,38 @@ def _opens_clause(piece: str, start: int) -> bool:
         # an abbreviation's full stop ends no sentence: "Corn. Sc. Afr. Minor, who" (Asia Minor)
         return not _ABBREVIATED.search(piece, max(0, k - 5), k + 1)
     return k < 0 or piece[k] in ",;:!?"
+
+
+def _between_commas(piece: str, start: int, end: int, function_words) -> bool:
+    """Whether a word stands between commas after a lower-case word, as one spoken to does in
+    the middle of a sentence ("In thy sweet sang, Barbauld, survives"; not a list, "Paris,
+    Lyons, and Toulon", nor a verse line's first word)."""
+    if start < 3 or piece[start - 2 : start] != ", " or piece[end : end + 1] != ",":
+        return False
+    before = piece[max(0, start - 30) : start - 2].split()
+    after = _NEXT_WORD.match(piece, end + 1)
+    # a lower-case word before, and one after that goes on with the clause: a stanza printed
+    # as one paragraph sets a line's first word after a comma too ("face, Enclasped, and
+    # grasped"), and a function word after it is a list's or a line's
+    return (
+        bool(before)
+        and before[-1].isalpha()
+        and before[-1].islower()
+        and after is not None
+        and after.group(1).isalpha()
+        and after.group(1) not in function_words
+    )
+
+
+_SENTENCE_END = re.compile(r"[.!?;:]")
+
+
+def _in_sentence(pattern: re.Pattern, piece: str, start: int, end: int) -> bool:
+    """Whether `pattern` is found in the sentence around `piece[start:end]` (stops, colons and
+    semicolons bound it)."""
+    before = max((m.end() for m in _SENTENCE_END.finditer(piece, 0, start)), default=0)
+    after = _SENTENCE_END.search(piece, end)
+    return pattern.search(piece, before, after.start() if after else len(piece)) is not None
 
 
 _ABBREVIATED = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}\.$")
@@ -838,6 +930,7 @@ def _noun_ends(piece: str, end: int, function_words) -> bool:
     return m is None or m.group(1) in function_words
 
 
+_JOINED = re.compile(r"\w|-\w")  # a word runs on: "by Malthus-like", no name ending there
 _WORK_OF = re.compile(r"\w|-\w|\s+of\b")  # a possessive is an author's: "vide Blackstone's Commentaries"
 
 
@@ -1029,8 +1122,15 @@ def inverted_entries(words: Words) -> list[tuple[str, str]]:
 _EVIDENCE = {
     "honorific": "after an honorific",
     "forename": "a forename before it",
+    "common forename": "a forename that is a common word too before it, mid-sentence",
     "initials": "initials before it",
 }
+
+
+def _weak(evidence: str) -> bool:
+    """Whether a name was found only after a forename that is a common word too ("Rob
+    Mossgiel"): it is marked whole, its surname alone only on evidence of its own."""
+    return evidence.startswith(_EVIDENCE["common forename"])
 
 
 def _pers_name(pn) -> Name:
@@ -1202,6 +1302,7 @@ def apply(tei, ctx: Context):
     for name in (n for p in reg.entries.values() if not registers.rejected(p) for n in entry_names(p)):
         if (
             name.surname
+            and not _weak(why.get(name.key(), ""))
             and not words.common(name.surname)
             and name.surname not in words.known_places
             and name.key() not in rejected
@@ -1252,7 +1353,15 @@ def apply(tei, ctx: Context):
         return out
 
     mark(ctx, find)
-    ctx.person_words = {w for n in found.values() for w in (*n.given, n.surname) if w and not w.endswith(".")}
+    # a name found only after a common word's forename leaves its words to the places pass
+    # ("Rob Mossgiel", and Mossgiel his farm)
+    ctx.person_words = {
+        w
+        for key, n in found.items()
+        if not _weak(why.get(key, ""))
+        for w in (*n.given, n.surname)
+        if w and not w.endswith(".")
+    }
     ctx.person_words |= set(alone)
     # a place the profile lists is its own though a person bears the name ("Major Logan"):
     # the places pass marks it where no persName holds it
