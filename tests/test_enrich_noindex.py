@@ -816,3 +816,31 @@ def test_a_name_before_a_county_found_by_its_ending_is_a_place(tmp_path):
     evidence = _evidence(tmp_path / "out", "place")
     assert sorted(evidence) == ["Fifeshire", "Sporran"]
     assert evidence["Sporran"].startswith("a town before its region, as addresses name them: “")
+
+
+def test_a_subject_index_naming_some_persons_is_completed_from_the_text(editions):
+    """James's Varieties has one index, of subjects, that gives some persons a heading
+    (Fraser, Emerson) and leaves others out: those the index holds are marked from it, the
+    others on the text's evidence beside them ("Sir William Hamilton", after an honorific;
+    Rousseau, a person the profile lists), their entries saying they are not in the index.
+    No surname of the index's persons is taken again from the text, and "a God" (a kind of
+    being, after an indefinite of the profile) is no mention of the index's God."""
+    folder = editions("james-varieties-of-religious-experience")
+    register = etree.parse(str(folder / "persons.xml"))
+    sources = {
+        " ".join("".join(p.find("t:persName", NS).itertext()).split()): p.findtext(
+            "t:note[@type='source']", namespaces=NS
+        )
+        for p in register.iterfind(".//t:person", NS)
+    }
+    assert sources["Sir William Hamilton"] == textnames.BESIDE_INDEX
+    assert sources["Rousseau"] == textnames.BESIDE_INDEX
+    assert sources["Fraser"].startswith("Subject Index")
+    assert "Professor Fraser" not in sources  # the index's Fraser, not a second one from the text
+    marked = marks_in(folder, "persName")
+    assert {"Sir William Hamilton", "Rousseau", "Diderot", "Fraser", "Emerson"} <= set(marked)
+    for f in sorted(folder.glob("ch*.xml")):
+        for el in etree.parse(str(f)).iterfind(".//t:persName", NS):
+            before = (el.getprevious().tail if el.getprevious() is not None else el.getparent().text) or ""
+            if "".join(el.itertext()) == "God":
+                assert not re.search(r"\b[Aa]n?\s+$", before), f"{f.name}: “{before[-20:]}God”"

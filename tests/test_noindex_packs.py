@@ -491,3 +491,31 @@ def test_the_agent_of_a_verb_in_the_passive_may_be_followed_by_his_subject(tmp_p
         "tables, vide Protest of the Minority.\n",
     )
     assert marks_in(out, "persName") == ["Malthus"]
+
+
+def test_scots_given_names_and_pet_forms_of_the_pack_are_forenames(tmp_path):
+    """With the pack "scots", its given names and pet forms ("Gawn" for Gavin, "Hughie",
+    "Elspet") written mid-sentence are names alone, as the English forenames of the default
+    profile are; without the pack they are no evidence."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The lads gaed out, and auld Gawn sat by the fire wi' Elspet; syne Hughie came ben, and\n"
+        "Gawn rose, and Elspet laughed at Hughie.\n"
+    )
+    marked = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "persName")
+    assert marked == ["Gawn", "Elspet", "Hughie", "Gawn", "Elspet", "Hughie"]
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == []
+
+
+def test_a_peoples_or_a_faiths_word_is_no_name(tmp_path):
+    """A word with a people's, a faith's or a school's ending (-ian, -ean, -ese, -ish, -ist)
+    is no person's name, whatever the evidence: "Christian thought has grown" is no one who
+    thinks, "Buddhist, Christian, or Mohammedan" lists no persons; a forename so ending
+    ("Julian") and a person the profile lists ("Lucian") still are."""
+    out = _convert(
+        tmp_path,
+        "ON FAITHS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Christian thought has grown, and Christian thought has changed; Julian said so, and\n"
+        "Julian said it twice. Be he Buddhist, Christian, or Julian, he reads Lucian.\n",
+    )
+    assert marks_in(out, "persName") == ["Julian", "Julian", "Julian", "Lucian"]

@@ -120,6 +120,7 @@ HEAD = (
     "verb of saying; each entry's source note says which."
 )
 SOURCE = "named in the text, register built without an index"
+BESIDE_INDEX = "named in the text, not in the book's index"  # as `persons` says of those it finds
 
 
 @dataclass(frozen=True)
@@ -940,14 +941,25 @@ def _author(piece: str, end: int) -> bool:
     return _WORK_OF.match(piece, end) is None
 
 
+# A people's, a faith's or a school's word: "Christian thought", "Buddhist, Christian, or
+# Mohammedan" (a forename, "Julian", or a person the profile lists, "Lucian", is a name)
+_PEOPLES_WORD = re.compile(r"(?:ian|ean|ese|ish|ist)$")
+
+
 def _may_be_person(w: str, words: Words) -> bool:
-    """No common word, honorific, nor a place that speaks as a government does
+    """No common word, a people's or a faith's word ("Christian", "Buddhist"), honorific, nor a place that speaks as a government does
     (`namewords.speaking_place`: "Sandy said" is a man, though a town bears the name), nor a
     region or a place the profile lists (`[places] regions`, `known`: "O Logan", a river
     spoken to), nor a word the book mostly writes after "the" (the Court, the Government: a
     body, not a person)."""
     return (
         not words.common(w)
+        and not (
+            _PEOPLES_WORD.search(w)
+            and w not in words.forenames
+            and w not in words.known_persons
+            and w not in words.deities
+        )
         and w not in words.honorifics
         and w not in words.not_names
         and bool(VOWEL.search(w))
@@ -1153,10 +1165,10 @@ def _fill(pn, name: Name) -> None:
         sub(pn, tag, value)
 
 
-def _add(reg: registers.Register, name: Name, evidence: str):
+def _add(reg: registers.Register, name: Name, evidence: str, source: str = SOURCE):
     person = make("person", attrib={XML_ID: reg.new_id(registers.slug(name.key()))})
     _fill(sub(person, "persName"), name)
-    registers.source_note(person, registers.FROM_TEXT, SOURCE)
+    registers.source_note(person, registers.FROM_TEXT, source)
     registers.evidence_note(person, evidence)
     return reg.add(person)
 
@@ -1209,7 +1221,9 @@ def reject(reg: registers.Register, found: dict[str, Name], alone: dict[str, str
     return out
 
 
-def register(reg: registers.Register, found: dict[str, Name], why: dict[str, str]) -> dict[str, object]:
+def register(
+    reg: registers.Register, found: dict[str, Name], why: dict[str, str], source: str = SOURCE
+) -> dict[str, object]:
     """The entry of every name found, made where the register has none: full names first,
     a partial name joining the one full name it fits as another persName. A rejected
     entry (`reject`) is none: no mention links to it."""
@@ -1235,7 +1249,7 @@ def register(reg: registers.Register, found: dict[str, Name], why: dict[str, str
             _alias(person, name)
             entries[key] = person
         else:
-            entries[key] = person = _add(reg, name, why[key])
+            entries[key] = person = _add(reg, name, why[key], source)
         entered.add(person)
     return entries
 
@@ -1275,15 +1289,34 @@ def _fits(said: Name, known: Name) -> bool:
     return bool(said.given) and said.given[0] in known.given[:1]
 
 
-def apply(tei, ctx: Context):
-    """Find, register and mark the persons of a book that has no index."""
+def _index_taken(found: dict[str, Name], why: dict[str, str], alone: dict[str, str], taken: set[str]) -> None:
+    """Leave out of what the text gave every name whose surname (a forename, for a name
+    without one) the index's persons hold: the index's pass marks those, and leaves unmarked
+    what it judged no mention of them ("the Stalin Prize")."""
+    for key, name in list(found.items()):
+        if (name.surname or (name.given[:1] or ("",))[0]) in taken:
+            del found[key]
+            why.pop(key, None)
+    for word in [w for w in alone if w in taken]:
+        del alone[word]
+
+
+def apply(tei, ctx: Context, beside_index: bool = False):
+    """Find, register and mark the persons of a book that has no index. `beside_index`: the
+    book's subject index names some persons, marked already (`persons`): the text's evidence
+    adds those it leaves out ("Sir William Hamilton", "Rousseau"), none of a surname the
+    index's persons hold."""
     reg = ctx.registers["person"]
-    if reg.list.find(q("head")) is None:
+    if reg.list.find(q("head")) is None and not beside_index:
         head = make("head", HEAD)
         reg.list.insert(0, head)
+    taken = set(ctx.person_words) if beside_index else set()  # the words of the index's persons
+    entered_before = len(reg.entries)
     text = unmarked(ctx)
     words = Words(text, ctx.profile, unmarked_prose(ctx), word_counts(ctx).lower)
     found, why, alone = discover(text, words)
+    if beside_index:
+        _index_taken(found, why, alone, taken)
     titles = _titles_of_rank(ctx.profile)
     titled = titles_for_names(words, titles)
     # the titles' words ("Duke", "Elector"): a text holding none holds no title to mark
@@ -1292,16 +1325,17 @@ def apply(tei, ctx: Context):
         if title not in found:
             found[title] = Name(title, (), "")  # the whole title, as a roleName
             why[title] = f"a title of rank in place of a name ([names] peerages, rulers): {where}"
-    for word, entry in index_persons(tei, words, text).items():
+    for word, entry in ({} if beside_index else index_persons(tei, words, text)).items():
         if word not in alone and _may_be_person(word, words) and not _plural_people(word, words):
             alone[word] = "surname"
             found.setdefault(word, Name("", (), word))
             why.setdefault(word, f"a heading of the book's index whose entries speak of a person: “{entry}”")
     rejected = reject(reg, found, alone)
-    entries = register(reg, found, why)
+    entries = register(reg, found, why, BESIDE_INDEX if beside_index else SOURCE)
     for name in (n for p in reg.entries.values() if not registers.rejected(p) for n in entry_names(p)):
         if (
             name.surname
+            and name.surname not in taken
             and not _weak(why.get(name.key(), ""))
             and not words.common(name.surname)
             and name.surname not in words.known_places
@@ -1326,6 +1360,15 @@ def apply(tei, ctx: Context):
         if piece not in names_in:
             heading = piece not in prose and titlecase(piece, words.function_words)
             spans = [s for s in finder.spans(piece) if s.name.key() not in rejected]
+            if taken:
+                # a name of the index's persons ("Mr. Fraser" of the index's Fraser) is theirs; a
+                # name cut short by their mark ("Captain Mayne" before the index's Reid) no name
+                spans = [
+                    s
+                    for s in spans
+                    if (s.name.surname or (s.name.given[:1] or ("",))[0]) not in taken
+                    and (s.why == "known" or s.name.key() in found)
+                ]
             if title_heads and any(head in piece for head in title_heads):  # "the Duke of Orleans": the whole title
                 held = [
                     Span(m.start(1), m.end(1), found[m.group(1)], "title")
@@ -1355,7 +1398,7 @@ def apply(tei, ctx: Context):
     mark(ctx, find)
     # a name found only after a common word's forename leaves its words to the places pass
     # ("Rob Mossgiel", and Mossgiel his farm)
-    ctx.person_words = {
+    ctx.person_words = taken | {
         w
         for key, n in found.items()
         if not _weak(why.get(key, ""))
@@ -1367,13 +1410,23 @@ def apply(tei, ctx: Context):
     # the places pass marks it where no persName holds it
     ctx.person_words -= set(ctx.profile.known_places)
     ctx.report.counts["persons"] = len(reg.entries)
-    ctx.report.counts["persName"] = counts["persName"]
-    ctx.report.info(
-        "persons-without-index",
-        None,
-        f"no index names persons: {len(reg.entries)} person(s) taken from the text on evidence "
-        f"(honorific, forename, initials, verb of saying), {counts['persName']} mention(s) marked",
-    )
-    ctx.report.counts["persName_linked"] = counts["linked"]
+    if beside_index:  # the index's pass counted its own marks
+        ctx.report.counts["persName"] += counts["persName"]
+        ctx.report.counts["persName_linked"] += counts["linked"]
+        ctx.report.info(
+            "persons-beside-index",
+            None,
+            f"the subject index names some persons: {len(reg.entries) - entered_before} more taken from the "
+            f"text on evidence, {counts['persName']} mention(s) of them marked",
+        )
+    else:
+        ctx.report.counts["persName"] = counts["persName"]
+        ctx.report.counts["persName_linked"] = counts["linked"]
+        ctx.report.info(
+            "persons-without-index",
+            None,
+            f"no index names persons: {len(reg.entries)} person(s) taken from the text on evidence "
+            f"(honorific, forename, initials, verb of saying), {counts['persName']} mention(s) marked",
+        )
     registers.report_unresolved(ctx.report, unresolved, "named in the text")
     return tei
