@@ -519,3 +519,19 @@ def test_a_peoples_or_a_faiths_word_is_no_name(tmp_path):
         "Julian said it twice. Be he Buddhist, Christian, or Julian, he reads Lucian.\n",
     )
     assert marks_in(out, "persName") == ["Julian", "Julian", "Julian", "Lucian"]
+
+
+def test_an_office_before_a_name_is_a_scots_title_and_a_brother_an_english_one(tmp_path):
+    """With the pack "scots", an office written before a name as a title belongs to the name
+    ("Provost John", "Mess John", "Laird Ballantine"); in English at large a kin word does
+    ("Brother John", as "Uncle Jim"), but not before a common word ("Come rouse, Brother
+    Sportsman!")."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Then Provost John and Mess John came ben, and Laird Ballantine sat down. Brother John,\n"
+        "I have come down from town; come rouse, Brother Sportsman! the sportsman cried.\n"
+    )
+    scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "persName")
+    assert scots == ["Provost John", "Mess John", "Laird Ballantine", "Brother John"]
+    plain = marks_in(_convert(tmp_path, text, None, "plain"), "persName")
+    assert "Provost John" not in plain and "Brother John" in plain
