@@ -535,3 +535,36 @@ def test_an_office_before_a_name_is_a_scots_title_and_a_brother_an_english_one(t
     assert scots == ["Provost John", "Mess John", "Laird Ballantine", "Brother John"]
     plain = marks_in(_convert(tmp_path, text, None, "plain"), "persName")
     assert "Provost John" not in plain and "Brother John" in plain
+
+
+def test_a_stanza_printed_as_one_paragraph_is_no_title_though_its_lines_open_with_capitals(tmp_path):
+    """A stanza printed as one paragraph opens each line with a capital, function words too
+    ("duty To warn", "be Not fitted"): it writes its words of content in lower case, as no
+    title does, so its names count ("Master Tootie"); a title in capitals holds none
+    ("The Lass Of The Mill And The Brig")."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "I hold it, sir, my bounden duty To warn you how that Master Tootie, Alias, Laird M'Gaun,\n"
+        "Was here to hire yon lad away; If sae be ye may be Not fitted otherwhere.\n\n"
+        "Song--The Lass Of The Mill And The Brig\n"
+    )
+    assert marks_in(_convert(tmp_path, text, ["scots"]), "persName") == ["Master Tootie", "Laird M'Gaun"]
+
+
+def test_a_forename_after_saint_names_the_saint_or_a_house_and_a_quality_spoken_to_no_one(tmp_path):
+    """A forename known as a name alone ("Stephen Young") is none right after "Saint" ("to
+    Saint Stephen's House", the saint's or a house's), nor do its uses there count towards
+    the two mid-sentence uses that make a forename a name; a quality spoken to ("O Dulness")
+    is no one; a forename that is a common word before a land is a verb ("Mark Scotia's
+    eye"); the names pastoral verse gives ("Of Phillis to muse") are forenames."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "O wha will to Saint Stephen's House, to do our errands there, and wha will to Saint\n"
+        "Stephen's House, man? I saw Stephen Young of Barr, and then Stephen spoke.\n\n"
+        "O Dulness, portion of the blest! O Dulness, calm haven of rest!\n\n"
+        "That chief thou may'st discern, Mark Scotia's fond-returning eye; I mark the day.\n\n"
+        "Adown winding Nith I did wander, of Phillis to muse and to sing.\n\n"
+        "The road to Saint Ambrose and to Saint Ambrose's well.\n"
+    )
+    out = _convert(tmp_path, text, ["scots"])
+    assert marks_in(out, "persName") == ["Stephen Young", "Stephen", "Phillis"]

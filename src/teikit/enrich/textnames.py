@@ -18,8 +18,9 @@ only on evidence from the way names are written, never from a list of particular
   ("R. V. Daniels", but not "S. Fairbanks");
 - a forename of the profile alone, where the book writes it capitalised mid-sentence
   (not after a full stop, a colon, an opening quotation mark or bracket, or at the start
-  of a paragraph) twice, or once and neither after "Saint" nor after "the" ("the Saint
-  Lawrence", "the Valentine's dealing": a river, a day), and not after a preposition of
+  of a paragraph) twice besides its uses after "Saint" ("to Saint Stephen's House"), or once
+  and neither after "Saint" nor after "the" ("the Saint Lawrence", "the Valentine's
+  dealing": a river, a day), and not after a preposition of
   place of the profile as a town the gazetteer knows ("at Nancy");
 - a capitalised word that says or writes, next to a verb of the profile
   (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes", "Pope has
@@ -260,7 +261,13 @@ class Finder:
                     span = Span(start, toks[k - 1][1], Name("", (word, *given), surname), "forename")
             elif self._common_forename(text, toks, i, starts_sentence):
                 k, given, surname = self._body(toks, i + 1, False)
-                if surname and not self.words.common(surname.split()[-1]):
+                if (
+                    surname
+                    and not self.words.common(surname.split()[-1])
+                    and surname not in self.words.known_places
+                    and surname not in self.words.regions
+                    and not place_name(surname)
+                ):  # not "Mark Scotia's fond-returning eye", a verb before a land
                     span = Span(start, toks[k - 1][1], Name("", (word, *given), surname), "common forename")
                 else:
                     k = i + 1
@@ -289,7 +296,8 @@ class Finder:
                     and not self._a_common_noun_here(text, toks, i)
                     and not self._named_after(text, toks, i)
                     and not self._establishment(text, toks, i)
-                ):
+                    and not (self.alone[word] == "forename" and i and toks[i - 1][2] == "Saint")
+                ):  # "to Saint Stephen's House": the saint's, or a house's, not a bearer of the forename
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
                     span = Span(start, end, name, "known")
             if span is not None:
@@ -440,11 +448,16 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             alone[word] = "surname"
             found[word] = Name("", (), word)
             why[word] = f"the name of a peer's title ([names] peerages): {where}"
-    saints: list[set[str]] = []
+    saints: list[Counter] = []
     for word in sorted(words.forenames):
         if (
             word not in alone
-            and (words.mid[word] >= MIN_MID or words.mid[word] == 1 and not _saint_or_thing(text, word, words, saints))
+            and (
+                words.mid[word] >= MIN_MID
+                and words.mid[word] - _sainted(text, words, saints)[word] >= MIN_MID
+                or words.mid[word] == 1
+                and not _saint_or_thing(text, word, words, saints)
+            )
             and not words.common(word)
             and not (place_name(word) and _after_place_preposition(text, word, words.place_prepositions))  # "at Nancy"
         ):
@@ -574,16 +587,23 @@ def titles_for_names(words: Words, titles: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _saint_or_thing(text: str, word: str, words: Words, saints: list[set[str]]) -> bool:
+def _saint_or_thing(text: str, word: str, words: Words, saints: list[Counter]) -> bool:
     """Whether a forename the book writes mid-sentence only once may name something else there:
     a saint's name names a river, a town or a day as often ("the Saint Lawrence"), and a
     person's name after "the" a thing ("the Valentine's dealing"). `saints`: the names the
     book writes after "Saint" or "St.", found at the first call (one search of the book)."""
     if words.after_the[word] > 0:
         return True
+    return word in _sainted(text, words, saints)
+
+
+def _sainted(text: str, words: Words, saints: list[Counter]) -> Counter:
+    """How often the book writes each word after "Saint" or "St." (`saints`: found at the first
+    call, one search of the book): those uses name a saint, a church or a house ("to Saint
+    Stephen's House"), no forename's bearer mid-sentence."""
     if not saints:
-        saints.append(set(_SAINTED.findall(text)))
-    return word in saints[0]
+        saints.append(Counter(_SAINTED.findall(text)))
+    return saints[0]
 
 
 # "Saint Lawrence", "St. Lawrence", "St Lawrence"; the S first, its look-behind after it (a
@@ -816,6 +836,8 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 continue  # the common case, told without reading the words before
             ahead = _before(piece, start)
             if ahead[-1] in address:
+                if _ABSTRACT.search(word):
+                    continue  # "O Dulness, portion of the truly blest!": a quality spoken to, no one
                 cued[word] += 1  # "my dear Algy"
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
