@@ -568,3 +568,16 @@ def test_a_forename_after_saint_names_the_saint_or_a_house_and_a_quality_spoken_
     )
     out = _convert(tmp_path, text, ["scots"])
     assert marks_in(out, "persName") == ["Stephen Young", "Stephen", "Phillis"]
+
+
+def test_a_word_listed_with_a_person_the_profile_lists_is_a_persons(tmp_path):
+    """A list holding a person the profile lists (`[names] known`: Sappho) makes a person of a
+    word listed with it, as a list with a person found on the text's evidence does: "a few
+    women (Sappho, Eloisa, Mrs. Macaulay, etc.)"."""
+    out = _convert(
+        tmp_path,
+        "ON WOMEN\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "I lay no stress upon the example of a few women (Sappho, Eloisa, Mrs. Macaulay, etc.)\n"
+        "who had a masculine education; and Eloisa loved in vain.\n",
+    )
+    assert marks_in(out, "persName") == ["Sappho", "Eloisa", "Mrs. Macaulay", "Eloisa"]

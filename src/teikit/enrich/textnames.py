@@ -437,12 +437,13 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             alone[word] = "surname"
             found[word] = Name("", (), word)
             why[word] = f"an entry naming a person surname first, initials after: {where}"
+    # the persons of the profile's lists first: "(Sappho, Eloisa, Mrs. Macaulay": Sappho's list
+    _deities(text, words, found, why, alone)
+    _known_persons(words, found, why, alone)
     for word, n, where in beside_persons(words, alone, lists):
         alone[word] = "surname"
         found[word] = Name("", (), word)
         why[word] = f"named {times(n)} in a list with persons the book names: {where}"
-    _deities(text, words, found, why, alone)
-    _known_persons(words, found, why, alone)
     for word, where in peers_by_title(words):
         if word not in alone and word not in found:
             alone[word] = "surname"
