@@ -379,19 +379,29 @@ def test_an_index_that_prints_persons_in_capitals_names_them(tmp_path):
     headings in lower case marks the persons' names by them: each becomes a person,
     written as the text writes it, and the text's mentions are marked; the subjects in
     lower case (Asceticism, Grace) are not persons, nor abbreviations that the text too
-    writes in capitals (YMCA)."""
+    writes in capitals (YMCA). A subject index names persons beside its subjects, not all of
+    them: one it names only by a reference to a heading it lacks ("PLATO, see ARISTOCLES") is
+    taken from the text's evidence beside them (Plato, a person the profile lists)."""
     source = tmp_path / "essays.txt"
     source.write_text(_ESSAYS, encoding="utf-8")
     convert(source, tmp_path / "out")
     register = etree.parse(str(tmp_path / "out" / "persons.xml"))
-    names = sorted(
-        " ".join("".join(p.find("t:persName", NS).itertext()).split()) for p in register.iterfind(".//t:person", NS)
-    )
-    assert names == ["Achilles", "Alvarez de Paz", "Augustine, Saint", "Emerson", "Pascal"]
-    sources = {p.find("t:note[@type='source']", NS).get("subtype") for p in register.iterfind(".//t:person", NS)}
-    assert sources == {"index"}
+    sources = {
+        " ".join("".join(p.find("t:persName", NS).itertext()).split()): p.find("t:note[@type='source']", NS).get(
+            "subtype"
+        )
+        for p in register.iterfind(".//t:person", NS)
+    }
+    assert sources == {
+        "Achilles": "index",
+        "Alvarez de Paz": "index",
+        "Augustine, Saint": "index",
+        "Emerson": "index",
+        "Pascal": "index",
+        "Plato": "text",
+    }
     persons = marks_in(tmp_path / "out", "persName")
-    assert sorted(persons) == ["Achilles", "Alvarez de Paz", "Augustine", "Emerson", "Pascal", "Pascal"]
+    assert sorted(persons) == ["Achilles", "Alvarez de Paz", "Augustine", "Emerson", "Pascal", "Pascal", "Plato"]
 
 
 def test_an_indexs_persons_in_capitals_and_its_common_words_are_no_places(tmp_path):
@@ -816,3 +826,31 @@ def test_a_name_before_a_county_found_by_its_ending_is_a_place(tmp_path):
     evidence = _evidence(tmp_path / "out", "place")
     assert sorted(evidence) == ["Fifeshire", "Sporran"]
     assert evidence["Sporran"].startswith("a town before its region, as addresses name them: “")
+
+
+def test_a_subject_index_naming_some_persons_is_completed_from_the_text(editions):
+    """James's Varieties has one index, of subjects, that gives some persons a heading
+    (Fraser, Emerson) and leaves others out: those the index holds are marked from it, the
+    others on the text's evidence beside them ("Sir William Hamilton", after an honorific;
+    Rousseau, a person the profile lists), their entries saying they are not in the index.
+    No surname of the index's persons is taken again from the text, and "a God" (a kind of
+    being, after an indefinite of the profile) is no mention of the index's God."""
+    folder = editions("james-varieties-of-religious-experience")
+    register = etree.parse(str(folder / "persons.xml"))
+    sources = {
+        " ".join("".join(p.find("t:persName", NS).itertext()).split()): p.findtext(
+            "t:note[@type='source']", namespaces=NS
+        )
+        for p in register.iterfind(".//t:person", NS)
+    }
+    assert sources["Sir William Hamilton"] == textnames.BESIDE_INDEX
+    assert sources["Rousseau"] == textnames.BESIDE_INDEX
+    assert sources["Fraser"].startswith("Subject Index")
+    assert "Professor Fraser" not in sources  # the index's Fraser, not a second one from the text
+    marked = marks_in(folder, "persName")
+    assert {"Sir William Hamilton", "Rousseau", "Diderot", "Fraser", "Emerson"} <= set(marked)
+    for f in sorted(folder.glob("ch*.xml")):
+        for el in etree.parse(str(f)).iterfind(".//t:persName", NS):
+            before = (el.getprevious().tail if el.getprevious() is not None else el.getparent().text) or ""
+            if "".join(el.itertext()) == "God":
+                assert not re.search(r"\b[Aa]n?\s+$", before), f"{f.name}: “{before[-20:]}God”"

@@ -426,3 +426,158 @@ def test_a_poet_of_later_ages_is_a_name_alone_but_not_a_thing_named_after_him(tm
         "Cromwell",
         "Shakespeare",
     ]
+
+
+_COMMON_FORENAMES = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "In Homer's craft the bard thrives; Eschylus' pen Will Shakespeare drives.\n\n"
+    "For rakish rooks, like Rob Mossgiel; and then you're prey for Rob Mossgiel.\n\n"
+    "Mossgiel, February 22, 1786.\n\n"
+    "Will Scotland rise? The Frank kings will rob and mark the land; I will rob no man.\n"
+)
+
+
+def test_a_forename_that_is_a_common_word_makes_a_full_name_mid_sentence(tmp_path):
+    """A forename that is a common word too (`[names] common_forenames`: Will, Rob) makes a
+    full name with the capitalised word after it where it stands mid-sentence ("pen Will
+    Shakespeare drives", "like Rob Mossgiel"); not where it opens a sentence ("Will Scotland
+    rise?"), nor after an article ("The Frank kings"). The surname alone is no name on that
+    evidence (Mossgiel opens a dateline), and the register says what the evidence was."""
+    out = _convert(tmp_path, _COMMON_FORENAMES)
+    assert marks_in(out, "persName") == ["Homer", "Eschylus", "Will Shakespeare", "Rob Mossgiel", "Rob Mossgiel"]
+    assert _evidence_of(out, "Rob Mossgiel").startswith("a forename that is a common word too before it")
+
+
+def test_a_word_between_commas_in_a_sentence_said_to_thee_is_spoken_to(tmp_path):
+    """A capitalised word set between commas after a lower-case word, in a sentence with a word
+    of the second person singular (`[names] second_person`: thy, thee), is spoken to: a
+    person once ("In thy sweet sang, Barbauld, survives"). Not a word the book writes in
+    lower case ("thee, Love,"), a place ("thy banks, Nith,", a river of the pack), nor a list
+    ("at Paris, Lyons, and Toulon"); and without such a word, no evidence at all."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "In thy sweet sang, Barbauld, survives the flame.\n\n"
+        "I loved thee, Love, for love is kind, and thy banks, Nith, are green.\n\n"
+        "We saw them at Paris, Lyons, and Toulon, where thy friends were.\n\n"
+        "In the sweet sang, Aikin, survives the flame.\n"
+    )
+    out = _convert(tmp_path, text, ["scots"])
+    assert marks_in(out, "persName") == ["Barbauld"]
+    assert "In thy sweet sang, Barbauld, survives" in _evidence_of(out, "Barbauld")
+
+
+def test_a_keepers_possessive_after_a_preposition_is_his_shop_not_him(tmp_path):
+    """A person's name and its possessive with no noun after it, right after a word of
+    `[names] establishment_prepositions`, names his shop or house ("by Rusper's to take a
+    better view", "outside Rusper's, woke"): no mention of the man there; his name elsewhere
+    is ("Mr. Rusper came", "Rusper's door")."""
+    out = _convert(
+        tmp_path,
+        "THE FIRE\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Mr. Rusper came out. They moved to the corner by Rusper's to take a better view; the dog\n"
+        "lay outside Rusper's, woke, and ran to Rusper's door, where Rusper stood.\n",
+    )
+    assert marks_in(out, "persName") == ["Mr. Rusper", "Rusper", "Rusper"]
+
+
+def test_the_agent_of_a_verb_in_the_passive_may_be_followed_by_his_subject(tmp_path):
+    """ "predicted by Malthus of population": a past participle and "by" cite the agent though
+    "of" and his subject follow (an "of" after a word cited by "vide" makes it a title's:
+    "vide Protest of the Minority")."""
+    out = _convert(
+        tmp_path,
+        "ON GROWTH\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The cake grew in the geometrical proportion predicted by Malthus of population; see the\n"
+        "tables, vide Protest of the Minority.\n",
+    )
+    assert marks_in(out, "persName") == ["Malthus"]
+
+
+def test_scots_given_names_and_pet_forms_of_the_pack_are_forenames(tmp_path):
+    """With the pack "scots", its given names and pet forms ("Gawn" for Gavin, "Hughie",
+    "Elspet") written mid-sentence are names alone, as the English forenames of the default
+    profile are; without the pack they are no evidence."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The lads gaed out, and auld Gawn sat by the fire wi' Elspet; syne Hughie came ben, and\n"
+        "Gawn rose, and Elspet laughed at Hughie.\n"
+    )
+    marked = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "persName")
+    assert marked == ["Gawn", "Elspet", "Hughie", "Gawn", "Elspet", "Hughie"]
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == []
+
+
+def test_a_peoples_or_a_faiths_word_is_no_name(tmp_path):
+    """A word with a people's, a faith's or a school's ending (-ian, -ean, -ese, -ish, -ist)
+    is no person's name, whatever the evidence: "Christian thought has grown" is no one who
+    thinks, "Buddhist, Christian, or Mohammedan" lists no persons; a forename so ending
+    ("Julian") and a person the profile lists ("Lucian") still are."""
+    out = _convert(
+        tmp_path,
+        "ON FAITHS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Christian thought has grown, and Christian thought has changed; Julian said so, and\n"
+        "Julian said it twice. Be he Buddhist, Christian, or Julian, he reads Lucian.\n",
+    )
+    assert marks_in(out, "persName") == ["Julian", "Julian", "Julian", "Lucian"]
+
+
+def test_an_office_before_a_name_is_a_scots_title_and_a_brother_an_english_one(tmp_path):
+    """With the pack "scots", an office written before a name as a title belongs to the name
+    ("Provost John", "Mess John", "Laird Ballantine"); in English at large a kin word does
+    ("Brother John", as "Uncle Jim"), but not before a common word ("Come rouse, Brother
+    Sportsman!")."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Then Provost John and Mess John came ben, and Laird Ballantine sat down. Brother John,\n"
+        "I have come down from town; come rouse, Brother Sportsman! the sportsman cried.\n"
+    )
+    scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "persName")
+    assert scots == ["Provost John", "Mess John", "Laird Ballantine", "Brother John"]
+    plain = marks_in(_convert(tmp_path, text, None, "plain"), "persName")
+    assert "Provost John" not in plain and "Brother John" in plain
+
+
+def test_a_stanza_printed_as_one_paragraph_is_no_title_though_its_lines_open_with_capitals(tmp_path):
+    """A stanza printed as one paragraph opens each line with a capital, function words too
+    ("duty To warn", "be Not fitted"): it writes its words of content in lower case, as no
+    title does, so its names count ("Master Tootie"); a title in capitals holds none
+    ("The Lass Of The Mill And The Brig")."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "I hold it, sir, my bounden duty To warn you how that Master Tootie, Alias, Laird M'Gaun,\n"
+        "Was here to hire yon lad away; If sae be ye may be Not fitted otherwhere.\n\n"
+        "Song--The Lass Of The Mill And The Brig\n"
+    )
+    assert marks_in(_convert(tmp_path, text, ["scots"]), "persName") == ["Master Tootie", "Laird M'Gaun"]
+
+
+def test_a_forename_after_saint_names_the_saint_or_a_house_and_a_quality_spoken_to_no_one(tmp_path):
+    """A forename known as a name alone ("Stephen Young") is none right after "Saint" ("to
+    Saint Stephen's House", the saint's or a house's), nor do its uses there count towards
+    the two mid-sentence uses that make a forename a name; a quality spoken to ("O Dulness")
+    is no one; a forename that is a common word before a land is a verb ("Mark Scotia's
+    eye"); the names pastoral verse gives ("Of Phillis to muse") are forenames."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "O wha will to Saint Stephen's House, to do our errands there, and wha will to Saint\n"
+        "Stephen's House, man? I saw Stephen Young of Barr, and then Stephen spoke.\n\n"
+        "O Dulness, portion of the blest! O Dulness, calm haven of rest!\n\n"
+        "That chief thou may'st discern, Mark Scotia's fond-returning eye; I mark the day.\n\n"
+        "Adown winding Nith I did wander, of Phillis to muse and to sing.\n\n"
+        "The road to Saint Ambrose and to Saint Ambrose's well.\n"
+    )
+    out = _convert(tmp_path, text, ["scots"])
+    assert marks_in(out, "persName") == ["Stephen Young", "Stephen", "Phillis"]
+
+
+def test_a_word_listed_with_a_person_the_profile_lists_is_a_persons(tmp_path):
+    """A list holding a person the profile lists (`[names] known`: Sappho) makes a person of a
+    word listed with it, as a list with a person found on the text's evidence does: "a few
+    women (Sappho, Eloisa, Mrs. Macaulay, etc.)"."""
+    out = _convert(
+        tmp_path,
+        "ON WOMEN\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "I lay no stress upon the example of a few women (Sappho, Eloisa, Mrs. Macaulay, etc.)\n"
+        "who had a masculine education; and Eloisa loved in vain.\n",
+    )
+    assert marks_in(out, "persName") == ["Sappho", "Eloisa", "Mrs. Macaulay", "Eloisa"]

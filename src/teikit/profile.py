@@ -82,6 +82,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "names": {
         "honorifics": "strings",
         "forenames": "strings",
+        "common_forenames": "strings",
         "particles": "strings",
         "speech_verbs": "strings",
         "person_cues": "strings",
@@ -100,6 +101,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "indefinites": "strings",
         "known": "strings",
         "address_pronouns": "strings",
+        "second_person": "strings",
+        "establishment_prepositions": "strings",
         "relatives": "strings",
         "name_links": "strings",
         "peerages": "strings",
@@ -346,6 +349,7 @@ class Profile:
     place_endings: dict[str, str] = field(default_factory=dict)  # [places] endings: "shire" -> "county"
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
+    common_forenames: frozenset[str] = frozenset()  # [names]: given names that are common words too (Will, Rob)
     particles: tuple[str, ...] = ()  # [names]: words that begin a surname (De Courcy)
     speech_verbs: tuple[str, ...] = ()  # [names]: verbs whose subject is a person (said, wrote)
     person_cues: tuple[str, ...] = ()  # [names]: words after a person's name (who, himself, died)
@@ -366,6 +370,8 @@ class Profile:
     indefinites: tuple[str, ...] = ()  # [names]: words before a deity's name that make it none (a God, my Lord)
     known_persons: tuple[str, ...] = ()  # [names] known: persons of myth and history known by one name (Homer)
     address_pronouns: tuple[str, ...] = ()  # [names]: pronouns after a name one speaks to (Craigdarroch, thou)
+    establishment_prepositions: tuple[str, ...] = ()  # [names]: words before a shop's possessive (by Rusper's)
+    second_person: tuple[str, ...] = ()  # [names]: words speaking to one (thy): "thy sang, Barbauld,"
     relatives: tuple[str, ...] = ()  # [names]: relative pronouns of persons (Carnot, who)
     name_links: tuple[str, ...] = ()  # [names]: words joining a forename to what tells it apart (Meg o' the Mill)
     peerages: tuple[str, ...] = ()  # [names]: titles of a peer "of" his title's name (Earl of Glencairn)
@@ -506,6 +512,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         place_endings=dict(places["endings"]),
         honorifics=tuple(data["names"]["honorifics"]),
         forenames=frozenset(data["names"]["forenames"]),
+        common_forenames=frozenset(data["names"]["common_forenames"]),
         particles=tuple(data["names"]["particles"]),
         speech_verbs=tuple(data["names"]["speech_verbs"]),
         person_cues=tuple(data["names"]["person_cues"]),
@@ -524,6 +531,8 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         indefinites=tuple(data["names"]["indefinites"]),
         known_persons=tuple(data["names"]["known"]),
         address_pronouns=tuple(data["names"]["address_pronouns"]),
+        second_person=tuple(data["names"]["second_person"]),
+        establishment_prepositions=tuple(data["names"]["establishment_prepositions"]),
         relatives=tuple(data["names"]["relatives"]),
         name_links=tuple(data["names"]["name_links"]),
         peerages=tuple(data["names"]["peerages"]),

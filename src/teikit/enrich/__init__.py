@@ -13,7 +13,9 @@ Motor Works"): the name passes do not enter an orgName (see `orgs`).
 
 A book without an index (for persons: without one that names a person) has no authority
 for the registers; its names are taken from the text on evidence only (`textnames` for
-persons, `textplaces` for places, both reading `namewords`).
+persons, `textplaces` for places, both reading `namewords`). A book whose only index is a
+subject index naming some persons gets those from it, and the others from the text's
+evidence (`textnames` beside the index).
 
 This package builds on `teikit.context` and `teikit.teiheader`, not on `teikit.convert`:
 `teikit.convert` puts these passes after its own.
@@ -72,9 +74,16 @@ def without_index(tei, divs: tuple[list, list] | None = None) -> bool:
 
 def _persons(tei, ctx: Context):
     # An index that names no person (a subject index of events and places) is no
-    # authority for persons either: the text's evidence decides, as without an index.
+    # authority for persons either: the text's evidence decides, as without an index. A
+    # subject index that names some persons among its subjects names only those it found
+    # worth a heading: the text's evidence adds the others, beside them. A Name Index names
+    # them all.
     indexed = any(registers.from_index(p) for p in ctx.registers["person"].entries.values())
-    return persons.apply(tei, ctx) if indexed else textnames.apply(tei, ctx)
+    if not indexed:
+        return textnames.apply(tei, ctx)
+    tei = persons.apply(tei, ctx)
+    names, _ = ctx.view(INDEX_DIVS, registers.index_divs)
+    return tei if names else textnames.apply(tei, ctx, beside_index=True)
 
 
 def _places(tei, ctx: Context):

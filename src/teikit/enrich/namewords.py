@@ -64,6 +64,7 @@ class Words:
         self.particles = set(profile.particles)
         self.honorifics = set(profile.honorifics)
         self.forenames = profile.forenames
+        self.common_forenames = profile.common_forenames  # "Will", "Rob": a name only before a surname
         self.function_words = profile.english_words
         self.speech_verbs = profile.speech_verbs
         self.person_cues = profile.person_cues
@@ -79,6 +80,8 @@ class Words:
         self.deities = profile.deities
         self.known_persons = profile.known_persons
         self.address_pronouns = profile.address_pronouns
+        self.second_person = profile.second_person
+        self.establishment_prepositions = frozenset(profile.establishment_prepositions)
         self.relatives = profile.relatives
         self.name_links = profile.name_links
         self.peerages = profile.peerages
@@ -185,14 +188,28 @@ def titlecase(piece: str, function_words) -> bool:
     two function words of the profile capitalised mid-sentence, after a word (not after a
     comma or a semicolon: a stanza set as one paragraph opens each line with a capital,
     "the dewy fields were green, On every blade the pearls hang; The zephyr"). Its capitals
-    are no evidence of names."""
+    are no evidence of names. Not a stretch that writes more than `_LOWER_IN_TITLE` words of
+    content in lower case: a title capitalises its every word of content ("The Lass Of
+    Cessnock Banks"), a stanza printed as one paragraph, each line opening with a capital
+    ("duty To warn you how that Master Tootie, … be Not fitted"), does not."""
     seen = 0
     for m in _CAPITAL_WORD.finditer(piece):
         if m.group().lower() in function_words and not initial(piece, m.start()) and not _after_stop(piece, m.start()):
             seen += 1
             if seen == 2:
-                return True
-    return False
+                break
+    else:
+        return False
+    lower = 0
+    for m in _LOWER.finditer(piece):
+        if m.group() not in function_words:
+            lower += 1
+            if lower > _LOWER_IN_TITLE:
+                return False
+    return True
+
+
+_LOWER_IN_TITLE = 3  # "Song--Handsome Nell, a tune of the old style": a title's few words in lower case
 
 
 def _after_stop(text: str, at: int) -> bool:

@@ -5,6 +5,9 @@ first — forenames the index gives as initials ("Lazar Kaganovich" teaches that
 Kaganovich, L. M. is Lazar), persons the index leaves out ("R. V. Daniels") — and
 then every surname, forename and alias it knows is matched in one scan.
 
+A name of God or of a god the profile lists (`[names] deities`) after an indefinite of the
+profile ("a God", "my Lord") names a kind of being or a man's title: no mention.
+
 A mention is linked when the text settles who is meant: initials or forename that
 fit one person; else, for a bare surname, the person the book is about; else the
 candidate named most recently nearby (Mikhail beside his brother Lazar). What
@@ -38,6 +41,7 @@ _INITIALS_ONLY_BEFORE = re.compile(rf"(?=[A-Z])((?:{_INITIAL}\s){{1,3}})$")
 # most words before a surname are no initials, and end otherwise.
 _INITIALS_END = re.compile(r"(?:\.|Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\s?\n?\Z")
 _WORD_BEFORE_HYPHEN = re.compile(r"\w+$")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])(\w+)\s+$")  # the word right before a name, spaces between
 _WORD_AFTER_HYPHEN = re.compile(r"\w+")
 _NEXT_CAPITAL = re.compile(r"^\s([A-Z][a-z]+)")
 _INSTITUTION_BEFORE = re.compile(r"(?:Orders? of(?: the)?|Prize|named)\s$")
@@ -341,6 +345,12 @@ def _fits(given: list[str], person, people: People) -> bool:
         if ok:
             return True
     return False
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before `start`, spaces between ("" if none)."""
+    m = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    return m.group(1) if m else ""
 
 
 def _hyphened(text: str, start: int, end: int) -> bool:
@@ -776,6 +786,8 @@ def apply(tei, ctx: Context):
     towns = places.towns_named_after_persons(unmarked(ctx), set(people.by_surname))
     imprints = cites_imprints(unmarked(ctx), people.by_surname)
     followers = places.unit_followers(ctx.profile)
+    deities = frozenset(ctx.profile.deities)
+    indefinites = frozenset(w for i in ctx.profile.indefinites for w in (i, i[:1].upper() + i[1:]))
 
     def find(text: str):
         spans: list = []
@@ -784,6 +796,8 @@ def apply(tei, ctx: Context):
         for start, end, key, kind in found:
             if spans and start < spans[-1][1]:
                 continue
+            if key in deities and _word_before(text, start) in indefinites:
+                continue  # "a God", "my Lord": a kind of being, a man's title, not the one named so
             chain_end = end
             if _hyphened(text, start, end):
                 chain = _hyphen_chain(text, start, end, people) if kind == "surname" else None

@@ -9,13 +9,18 @@ only on evidence from the way names are written, never from a list of particular
   "d'", opens the surname: "Madame d'Eon"). An honorific abbreviation right after a proper noun written
   mid-sentence abbreviates something else ("4557 Melan Dr." is a drive);
 - after a forename of the profile (`[names] forenames`), initials and capitalised words:
-  "Maria Mainwaring", "Michael S. Hart";
+  "Maria Mainwaring", "Michael S. Hart"; after a forename that is a common word too
+  (`[names] common_forenames`, or a forename the book writes in lower case) where it stands
+  mid-sentence, first of its run and not after an article, a capitalised word that is no
+  common word: "like Rob Mossgiel", "pen Will Shakespeare drives" (marked whole; the
+  surname alone needs evidence of its own, as Mossgiel may name the farm);
 - after initials, a capitalised word that the gazetteer does not know as a place
   ("R. V. Daniels", but not "S. Fairbanks");
 - a forename of the profile alone, where the book writes it capitalised mid-sentence
   (not after a full stop, a colon, an opening quotation mark or bracket, or at the start
-  of a paragraph) twice, or once and neither after "Saint" nor after "the" ("the Saint
-  Lawrence", "the Valentine's dealing": a river, a day), and not after a preposition of
+  of a paragraph) twice besides its uses after "Saint" ("to Saint Stephen's House"), or once
+  and neither after "Saint" nor after "the" ("the Saint Lawrence", "the Valentine's
+  dealing": a river, a day), and not after a preposition of
   place of the profile as a town the gazetteer knows ("at Nancy");
 - a capitalised word that says or writes, next to a verb of the profile
   (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes", "Pope has
@@ -38,7 +43,9 @@ only on evidence from the way names are written, never from a list of particular
   lower case, but right after an article ("at the Shakespeare": a tavern named after him);
 - a capitalised word spoken to as "thou" (`[names] address_pronouns`: "Craigdarroch, thou
   art") once, where the book also writes it mid-sentence, it is no abstraction made a
-  person ("Morality, thou deadly bane") and the gazetteer knows no place of that name;
+  person ("Morality, thou deadly bane") and the gazetteer knows no place of that name; so
+  too a word set between commas mid-sentence in a sentence that speaks to one person
+  (`[names] second_person`: "In thy sweet sang, Barbauld, survives");
   likewise a word opening its sentence or clause before a comma and a relative pronoun of
   persons (`[names] relatives`: "Carnot, who was one of these"; not "at Lyons, who");
 - the name of a peer's title (`[names] peerages`: "the Earl of Glencairn"), by which the
@@ -114,6 +121,7 @@ HEAD = (
     "verb of saying; each entry's source note says which."
 )
 SOURCE = "named in the text, register built without an index"
+BESIDE_INDEX = "named in the text, not in the book's index"  # as `persons` says of those it finds
 
 
 @dataclass(frozen=True)
@@ -149,7 +157,7 @@ class Finder:
         # written, a forename, particle or word marked alone without its full stop, an initial.
         # A run without any (most runs: "The", "Yes") holds no name, and is not cut.
         self._as_written = set(words.honorifics) | self.full_starts
-        self._as_word = set(words.forenames) | set(words.particles) | set(self.alone)
+        self._as_word = set(words.forenames) | set(words.common_forenames) | set(words.particles) | set(self.alone)
         self._articles = {w for a in words.articles for w in (a, a[:1].upper() + a[1:])}
         self._roles = set(words.roles)
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
@@ -251,6 +259,18 @@ class Finder:
                 k, given, surname = self._body(toks, i + 1, False)
                 if surname:
                     span = Span(start, toks[k - 1][1], Name("", (word, *given), surname), "forename")
+            elif self._common_forename(text, toks, i, starts_sentence):
+                k, given, surname = self._body(toks, i + 1, False)
+                if (
+                    surname
+                    and not self.words.common(surname.split()[-1])
+                    and surname not in self.words.known_places
+                    and surname not in self.words.regions
+                    and not place_name(surname)
+                ):  # not "Mark Scotia's fond-returning eye", a verb before a land
+                    span = Span(start, toks[k - 1][1], Name("", (word, *given), surname), "common forename")
+                else:
+                    k = i + 1
             if span is not None and not span.name.hon and place_word(span.name.surname):
                 i = k  # "Edward Street": no person, and no forename alone either
                 continue
@@ -275,13 +295,28 @@ class Finder:
                     and not self._not_deity(text, toks, i)
                     and not self._a_common_noun_here(text, toks, i)
                     and not self._named_after(text, toks, i)
-                ):
+                    and not self._establishment(text, toks, i)
+                    and not (self.alone[word] == "forename" and i and toks[i - 1][2] == "Saint")
+                ):  # "to Saint Stephen's House": the saint's, or a house's, not a bearer of the forename
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
                     span = Span(start, end, name, "known")
             if span is not None:
                 out.append(span)
             i = k
         return out
+
+    def _common_forename(self, text: str, toks, i: int, starts_sentence: bool) -> bool:
+        """Whether a forename that is a common word too (`[names] common_forenames`, or a
+        forename of the profile the book writes in lower case) stands where only a name's
+        first word does: first of its run, mid-sentence, not after an article ("Eschylus' pen
+        Will Shakespeare drives", "like Rob Mossgiel"; not "Will ye go", "the Frank kings"),
+        a capitalised word after it."""
+        tok = toks[i][2]
+        if i or starts_sentence or len(toks) < 2 or tok.endswith("."):
+            return False
+        if tok not in self.words.common_forenames and not (tok in self.words.forenames and self.words.common(tok)):
+            return False
+        return _last_word(text, toks[0][0]) not in self._articles
 
     def _a_common_noun_here(self, text: str, toks, i: int) -> bool:
         """Whether a name the book also writes in lower case stands here as the common noun,
@@ -315,6 +350,16 @@ class Finder:
             return False
         ahead = _before(text, toks[0][0])
         return bool(ahead) and ahead[-1] in self._articles
+
+    def _establishment(self, text: str, toks, i: int) -> bool:
+        """Whether a name alone names the shop or house its keeper's possessive stands for:
+        right after a word of `[names] establishment_prepositions`, its "'s" and no noun after
+        it ("by Rusper's to take a better view", "outside Wintershed's, woke"; not "Boomer's
+        shop", the man)."""
+        if len(toks) != 1 or _last_word(text, toks[0][0]) not in self.words.establishment_prepositions:
+            return False
+        m = _POSSESSIVE_AFTER.match(text, toks[i][1])
+        return m is not None and (not m.group(1) or m.group(1) in self.words.function_words)
 
     def _not_deity(self, text: str, toks, i: int) -> bool:
         """Whether a deity's name of the profile names none here: an honorific with a word
@@ -357,12 +402,13 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     for piece in words.prose:  # the prose of `text`, which `words` was read from
         for span in finder.spans(piece):
             found.setdefault(span.name.key(), span.name)
-            if span.name.key() not in why:
+            if span.name.key() not in why or _weak(why[span.name.key()]) and span.why != "common forename":
                 why[span.name.key()] = f"{_EVIDENCE[span.why]}: {passage(piece, span.start, span.end)}"
     alone: dict[str, str] = {}
-    for name in found.values():
+    for key, name in found.items():
         if (
             name.surname
+            and not _weak(why[key])  # "Rob Mossgiel": Mossgiel alone may be his farm
             and not words.common(name.surname.split()[-1])
             and name.surname not in words.honorifics
             and name.surname not in words.known_places  # "Major Logan"; alone, Logan is the river
@@ -391,22 +437,28 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             alone[word] = "surname"
             found[word] = Name("", (), word)
             why[word] = f"an entry naming a person surname first, initials after: {where}"
+    # the persons of the profile's lists first: "(Sappho, Eloisa, Mrs. Macaulay": Sappho's list
+    _deities(text, words, found, why, alone)
+    _known_persons(words, found, why, alone)
     for word, n, where in beside_persons(words, alone, lists):
         alone[word] = "surname"
         found[word] = Name("", (), word)
         why[word] = f"named {times(n)} in a list with persons the book names: {where}"
-    _deities(text, words, found, why, alone)
-    _known_persons(words, found, why, alone)
     for word, where in peers_by_title(words):
         if word not in alone and word not in found:
             alone[word] = "surname"
             found[word] = Name("", (), word)
             why[word] = f"the name of a peer's title ([names] peerages): {where}"
-    saints: list[set[str]] = []
+    saints: list[Counter] = []
     for word in sorted(words.forenames):
         if (
             word not in alone
-            and (words.mid[word] >= MIN_MID or words.mid[word] == 1 and not _saint_or_thing(text, word, words, saints))
+            and (
+                words.mid[word] >= MIN_MID
+                and words.mid[word] - _sainted(text, words, saints)[word] >= MIN_MID
+                or words.mid[word] == 1
+                and not _saint_or_thing(text, word, words, saints)
+            )
             and not words.common(word)
             and not (place_name(word) and _after_place_preposition(text, word, words.place_prepositions))  # "at Nancy"
         ):
@@ -417,6 +469,8 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     return found, why, alone
 
 
+# A possessive and the word after it, if a lower-case one: "Rusper's to", "Wintershed's,"
+_POSSESSIVE_AFTER = re.compile(r"['’]s(?![\w'’-])(?:\s+([a-z]+)\b)?")
 _BEFORE_NAME = r"(?![ \t]+[A-Z])"  # no capitalised word after it: "Lord" in "the Lord made", not "Lord Panmure"
 
 
@@ -534,16 +588,23 @@ def titles_for_names(words: Words, titles: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _saint_or_thing(text: str, word: str, words: Words, saints: list[set[str]]) -> bool:
+def _saint_or_thing(text: str, word: str, words: Words, saints: list[Counter]) -> bool:
     """Whether a forename the book writes mid-sentence only once may name something else there:
     a saint's name names a river, a town or a day as often ("the Saint Lawrence"), and a
     person's name after "the" a thing ("the Valentine's dealing"). `saints`: the names the
     book writes after "Saint" or "St.", found at the first call (one search of the book)."""
     if words.after_the[word] > 0:
         return True
+    return word in _sainted(text, words, saints)
+
+
+def _sainted(text: str, words: Words, saints: list[Counter]) -> Counter:
+    """How often the book writes each word after "Saint" or "St." (`saints`: found at the first
+    call, one search of the book): those uses name a saint, a church or a house ("to Saint
+    Stephen's House"), no forename's bearer mid-sentence."""
     if not saints:
-        saints.append(set(_SAINTED.findall(text)))
-    return word in saints[0]
+        saints.append(Counter(_SAINTED.findall(text)))
+    return saints[0]
 
 
 # "Saint Lawrence", "St. Lawrence", "St Lawrence"; the S first, its look-behind after it (a
@@ -692,13 +753,19 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     Pache"; not a person's thing, "my wretched life, Snatched", a verse line's first word), or
     is cited as an author (`citations`: "according to Rousseau", "in the words of
     Leibnitz"), or is spoken to as "thou" (`address_pronouns`: "Craigdarroch, thou art",
-    where the book writes the word mid-sentence too and it has no abstract noun's ending).
-    `cited`, if given, counts apart the citations, those spoken to, and the words opening
+    where the book writes the word mid-sentence too and it has no abstract noun's ending), or
+    set between commas in a sentence that speaks to one person (`second_person`: "In thy
+    sweet sang, Barbauld, survives"). `cited`, if given, counts apart the citations, those spoken to, and the words opening
     their clause before a comma and a relative pronoun of persons (`relatives`: "Carnot,
     who was one of these"; not "at Lyons, who"): one may be enough."""
     cued: Counter = Counter()
     if not (
-        words.person_cues or words.person_nouns or words.address_words or words.citations or words.address_pronouns
+        words.person_cues
+        or words.person_nouns
+        or words.address_words
+        or words.citations
+        or words.address_pronouns
+        or words.second_person
     ):
         return cued
     cues = "|".join(map(re.escape, words.person_cues)) or "(?!)"
@@ -708,6 +775,9 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     relative = re.compile(rf",\s(?:{'|'.join(map(re.escape, words.relatives)) or '(?!)'})\b")
     # "Craigdarroch, thou": spoken to as one person is; as strong as a citation
     spoken_to = re.compile(rf",\s(?:{'|'.join(map(re.escape, words.address_pronouns)) or '(?!)'})\b")
+    # "In thy sweet sang, Barbauld, survives": set between commas where the sentence says "thy"
+    thee = "|".join(map(re.escape, words.second_person))
+    second_person = re.compile(rf"\b(?:{thee})\b", re.IGNORECASE) if thee else None
     # What stands before a word is read from the words before it (`_before`), not by a
     # pattern searched backwards from each capitalised word: a pattern that opens with a
     # look-behind is tried at every position of the stretch before it.
@@ -734,7 +804,16 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
             if len(run) != 1:
                 continue
             start, end, word = run[0]
-            if spoken_to.match(piece, end) is not None and words.mid[word] and not _ABSTRACT.search(word):
+            if (
+                (
+                    spoken_to.match(piece, end) is not None
+                    or second_person is not None
+                    and _between_commas(piece, start, end, words.function_words)
+                    and _in_sentence(second_person, piece, start, end)
+                )
+                and words.mid[word]
+                and not _ABSTRACT.search(word)
+            ):
                 cued[word] += 1
                 if cited is not None:
                     cited[word] += 1
@@ -758,6 +837,8 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 continue  # the common case, told without reading the words before
             ahead = _before(piece, start)
             if ahead[-1] in address:
+                if _ABSTRACT.search(word):
+                    continue  # "O Dulness, portion of the truly blest!": a quality spoken to, no one
                 cued[word] += 1  # "my dear Algy"
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
@@ -772,9 +853,12 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                     seen.setdefault(word, passage(piece, start - 20, end))
             elif (
                 any(tuple(ahead[-n:]) in citations for n in cited_lengths)
+                and _author(piece, end)
                 or _agent(ahead)
                 and _noun_ends(piece, end, words.function_words)
-            ) and _author(piece, end):
+                and _JOINED.match(piece, end) is None
+            ):
+                # an agent's "of" is his subject's, no title's: "predicted by Malthus of population"
                 cued[word] += 1
                 if cited is not None:
                     cited[word] += 1
@@ -798,6 +882,38 @@ def _opens_clause(piece: str, start: int) -> bool:
         # an abbreviation's full stop ends no sentence: "Corn. Sc. Afr. Minor, who" (Asia Minor)
         return not _ABBREVIATED.search(piece, max(0, k - 5), k + 1)
     return k < 0 or piece[k] in ",;:!?"
+
+
+def _between_commas(piece: str, start: int, end: int, function_words) -> bool:
+    """Whether a word stands between commas after a lower-case word, as one spoken to does in
+    the middle of a sentence ("In thy sweet sang, Barbauld, survives"; not a list, "Paris,
+    Lyons, and Toulon", nor a verse line's first word)."""
+    if start < 3 or piece[start - 2 : start] != ", " or piece[end : end + 1] != ",":
+        return False
+    before = piece[max(0, start - 30) : start - 2].split()
+    after = _NEXT_WORD.match(piece, end + 1)
+    # a lower-case word before, and one after that goes on with the clause: a stanza printed
+    # as one paragraph sets a line's first word after a comma too ("face, Enclasped, and
+    # grasped"), and a function word after it is a list's or a line's
+    return (
+        bool(before)
+        and before[-1].isalpha()
+        and before[-1].islower()
+        and after is not None
+        and after.group(1).isalpha()
+        and after.group(1) not in function_words
+    )
+
+
+_SENTENCE_END = re.compile(r"[.!?;:]")
+
+
+def _in_sentence(pattern: re.Pattern, piece: str, start: int, end: int) -> bool:
+    """Whether `pattern` is found in the sentence around `piece[start:end]` (stops, colons and
+    semicolons bound it)."""
+    before = max((m.end() for m in _SENTENCE_END.finditer(piece, 0, start)), default=0)
+    after = _SENTENCE_END.search(piece, end)
+    return pattern.search(piece, before, after.start() if after else len(piece)) is not None
 
 
 _ABBREVIATED = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}\.$")
@@ -838,6 +954,7 @@ def _noun_ends(piece: str, end: int, function_words) -> bool:
     return m is None or m.group(1) in function_words
 
 
+_JOINED = re.compile(r"\w|-\w")  # a word runs on: "by Malthus-like", no name ending there
 _WORK_OF = re.compile(r"\w|-\w|\s+of\b")  # a possessive is an author's: "vide Blackstone's Commentaries"
 
 
@@ -847,14 +964,25 @@ def _author(piece: str, end: int) -> bool:
     return _WORK_OF.match(piece, end) is None
 
 
+# A people's, a faith's or a school's word: "Christian thought", "Buddhist, Christian, or
+# Mohammedan" (a forename, "Julian", or a person the profile lists, "Lucian", is a name)
+_PEOPLES_WORD = re.compile(r"(?:ian|ean|ese|ish|ist)$")
+
+
 def _may_be_person(w: str, words: Words) -> bool:
-    """No common word, honorific, nor a place that speaks as a government does
+    """No common word, a people's or a faith's word ("Christian", "Buddhist"), honorific, nor a place that speaks as a government does
     (`namewords.speaking_place`: "Sandy said" is a man, though a town bears the name), nor a
     region or a place the profile lists (`[places] regions`, `known`: "O Logan", a river
     spoken to), nor a word the book mostly writes after "the" (the Court, the Government: a
     body, not a person)."""
     return (
         not words.common(w)
+        and not (
+            _PEOPLES_WORD.search(w)
+            and w not in words.forenames
+            and w not in words.known_persons
+            and w not in words.deities
+        )
         and w not in words.honorifics
         and w not in words.not_names
         and bool(VOWEL.search(w))
@@ -1029,8 +1157,15 @@ def inverted_entries(words: Words) -> list[tuple[str, str]]:
 _EVIDENCE = {
     "honorific": "after an honorific",
     "forename": "a forename before it",
+    "common forename": "a forename that is a common word too before it, mid-sentence",
     "initials": "initials before it",
 }
+
+
+def _weak(evidence: str) -> bool:
+    """Whether a name was found only after a forename that is a common word too ("Rob
+    Mossgiel"): it is marked whole, its surname alone only on evidence of its own."""
+    return evidence.startswith(_EVIDENCE["common forename"])
 
 
 def _pers_name(pn) -> Name:
@@ -1053,10 +1188,10 @@ def _fill(pn, name: Name) -> None:
         sub(pn, tag, value)
 
 
-def _add(reg: registers.Register, name: Name, evidence: str):
+def _add(reg: registers.Register, name: Name, evidence: str, source: str = SOURCE):
     person = make("person", attrib={XML_ID: reg.new_id(registers.slug(name.key()))})
     _fill(sub(person, "persName"), name)
-    registers.source_note(person, registers.FROM_TEXT, SOURCE)
+    registers.source_note(person, registers.FROM_TEXT, source)
     registers.evidence_note(person, evidence)
     return reg.add(person)
 
@@ -1109,7 +1244,9 @@ def reject(reg: registers.Register, found: dict[str, Name], alone: dict[str, str
     return out
 
 
-def register(reg: registers.Register, found: dict[str, Name], why: dict[str, str]) -> dict[str, object]:
+def register(
+    reg: registers.Register, found: dict[str, Name], why: dict[str, str], source: str = SOURCE
+) -> dict[str, object]:
     """The entry of every name found, made where the register has none: full names first,
     a partial name joining the one full name it fits as another persName. A rejected
     entry (`reject`) is none: no mention links to it."""
@@ -1135,7 +1272,7 @@ def register(reg: registers.Register, found: dict[str, Name], why: dict[str, str
             _alias(person, name)
             entries[key] = person
         else:
-            entries[key] = person = _add(reg, name, why[key])
+            entries[key] = person = _add(reg, name, why[key], source)
         entered.add(person)
     return entries
 
@@ -1175,15 +1312,34 @@ def _fits(said: Name, known: Name) -> bool:
     return bool(said.given) and said.given[0] in known.given[:1]
 
 
-def apply(tei, ctx: Context):
-    """Find, register and mark the persons of a book that has no index."""
+def _index_taken(found: dict[str, Name], why: dict[str, str], alone: dict[str, str], taken: set[str]) -> None:
+    """Leave out of what the text gave every name whose surname (a forename, for a name
+    without one) the index's persons hold: the index's pass marks those, and leaves unmarked
+    what it judged no mention of them ("the Stalin Prize")."""
+    for key, name in list(found.items()):
+        if (name.surname or (name.given[:1] or ("",))[0]) in taken:
+            del found[key]
+            why.pop(key, None)
+    for word in [w for w in alone if w in taken]:
+        del alone[word]
+
+
+def apply(tei, ctx: Context, beside_index: bool = False):
+    """Find, register and mark the persons of a book that has no index. `beside_index`: the
+    book's subject index names some persons, marked already (`persons`): the text's evidence
+    adds those it leaves out ("Sir William Hamilton", "Rousseau"), none of a surname the
+    index's persons hold."""
     reg = ctx.registers["person"]
-    if reg.list.find(q("head")) is None:
+    if reg.list.find(q("head")) is None and not beside_index:
         head = make("head", HEAD)
         reg.list.insert(0, head)
+    taken = set(ctx.person_words) if beside_index else set()  # the words of the index's persons
+    entered_before = len(reg.entries)
     text = unmarked(ctx)
     words = Words(text, ctx.profile, unmarked_prose(ctx), word_counts(ctx).lower)
     found, why, alone = discover(text, words)
+    if beside_index:
+        _index_taken(found, why, alone, taken)
     titles = _titles_of_rank(ctx.profile)
     titled = titles_for_names(words, titles)
     # the titles' words ("Duke", "Elector"): a text holding none holds no title to mark
@@ -1192,16 +1348,18 @@ def apply(tei, ctx: Context):
         if title not in found:
             found[title] = Name(title, (), "")  # the whole title, as a roleName
             why[title] = f"a title of rank in place of a name ([names] peerages, rulers): {where}"
-    for word, entry in index_persons(tei, words, text).items():
+    for word, entry in ({} if beside_index else index_persons(tei, words, text)).items():
         if word not in alone and _may_be_person(word, words) and not _plural_people(word, words):
             alone[word] = "surname"
             found.setdefault(word, Name("", (), word))
             why.setdefault(word, f"a heading of the book's index whose entries speak of a person: “{entry}”")
     rejected = reject(reg, found, alone)
-    entries = register(reg, found, why)
+    entries = register(reg, found, why, BESIDE_INDEX if beside_index else SOURCE)
     for name in (n for p in reg.entries.values() if not registers.rejected(p) for n in entry_names(p)):
         if (
             name.surname
+            and name.surname not in taken
+            and not _weak(why.get(name.key(), ""))
             and not words.common(name.surname)
             and name.surname not in words.known_places
             and name.key() not in rejected
@@ -1225,6 +1383,15 @@ def apply(tei, ctx: Context):
         if piece not in names_in:
             heading = piece not in prose and titlecase(piece, words.function_words)
             spans = [s for s in finder.spans(piece) if s.name.key() not in rejected]
+            if taken:
+                # a name of the index's persons ("Mr. Fraser" of the index's Fraser) is theirs; a
+                # name cut short by their mark ("Captain Mayne" before the index's Reid) no name
+                spans = [
+                    s
+                    for s in spans
+                    if (s.name.surname or (s.name.given[:1] or ("",))[0]) not in taken
+                    and (s.why == "known" or s.name.key() in found)
+                ]
             if title_heads and any(head in piece for head in title_heads):  # "the Duke of Orleans": the whole title
                 held = [
                     Span(m.start(1), m.end(1), found[m.group(1)], "title")
@@ -1252,19 +1419,37 @@ def apply(tei, ctx: Context):
         return out
 
     mark(ctx, find)
-    ctx.person_words = {w for n in found.values() for w in (*n.given, n.surname) if w and not w.endswith(".")}
+    # a name found only after a common word's forename leaves its words to the places pass
+    # ("Rob Mossgiel", and Mossgiel his farm)
+    ctx.person_words = taken | {
+        w
+        for key, n in found.items()
+        if not _weak(why.get(key, ""))
+        for w in (*n.given, n.surname)
+        if w and not w.endswith(".")
+    }
     ctx.person_words |= set(alone)
     # a place the profile lists is its own though a person bears the name ("Major Logan"):
     # the places pass marks it where no persName holds it
     ctx.person_words -= set(ctx.profile.known_places)
     ctx.report.counts["persons"] = len(reg.entries)
-    ctx.report.counts["persName"] = counts["persName"]
-    ctx.report.info(
-        "persons-without-index",
-        None,
-        f"no index names persons: {len(reg.entries)} person(s) taken from the text on evidence "
-        f"(honorific, forename, initials, verb of saying), {counts['persName']} mention(s) marked",
-    )
-    ctx.report.counts["persName_linked"] = counts["linked"]
+    if beside_index:  # the index's pass counted its own marks
+        ctx.report.counts["persName"] += counts["persName"]
+        ctx.report.counts["persName_linked"] += counts["linked"]
+        ctx.report.info(
+            "persons-beside-index",
+            None,
+            f"the subject index names some persons: {len(reg.entries) - entered_before} more taken from the "
+            f"text on evidence, {counts['persName']} mention(s) of them marked",
+        )
+    else:
+        ctx.report.counts["persName"] = counts["persName"]
+        ctx.report.counts["persName_linked"] = counts["linked"]
+        ctx.report.info(
+            "persons-without-index",
+            None,
+            f"no index names persons: {len(reg.entries)} person(s) taken from the text on evidence "
+            f"(honorific, forename, initials, verb of saying), {counts['persName']} mention(s) marked",
+        )
     registers.report_unresolved(ctx.report, unresolved, "named in the text")
     return tei
