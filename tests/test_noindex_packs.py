@@ -426,3 +426,37 @@ def test_a_poet_of_later_ages_is_a_name_alone_but_not_a_thing_named_after_him(tm
         "Cromwell",
         "Shakespeare",
     ]
+
+
+def test_a_name_after_a_scots_word_for_a_places_folk_or_parts_is_a_place(tmp_path):
+    """With the pack "scots", a name after a word for a place's folk or parts and "o'" or "of"
+    (`[places] folk`, `features`: "the lass o' Inverness", "the lads o' Thorniebank", "the birks
+    of Aberfeldy") is a place, though a verse's next line opens with a capital right after it
+    ("o' Devon / Was", a word the book writes in lower case); not a possessive ("the lass o' Patie's mill": a man's), nor a name of
+    two words ("the lads o' Galla Water", found whole). Without the pack, none of them."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The lovely lass o' Inverness, Nae joy nor pleasure can she see; the lads o' Thorniebank\n"
+        "Gaed by the birks of Aberfeldy, and the lass o' Patie's mill. The banks o' Devon\n"
+        "Was a' my care, wi' the lads o' Galla Water. Was it the lass o' Kilbride Water? Aye, it\n"
+        "was, and she gaed hame.\n"
+    )
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == []
+    scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "placeName")
+    assert scots == ["Inverness", "Thorniebank", "Aberfeldy", "Devon", "Galla Water", "Kilbride Water"]
+
+
+def test_a_scots_place_before_its_braes_or_burn_and_a_river_side_written_as_one_word(tmp_path):
+    """With the pack "scots", a name before a lower-case "braes", "banks", "burn" or "water"
+    is a place ("frae Cessnock banks", "Castalia's burn"), and so is a place's name and "side"
+    or "dale" written as one word where the first part is a place found ("down Nithside",
+    "Teviotdale", with the river Nith and Teviot of the pack), not where it is none
+    ("Burnside", a man) nor a word the book writes in lower case ("Beside")."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Far frae Cessnock banks and Castalia's burn she saunters down Nithside; 'tween Inverness\n"
+        "an' Teviotdale, John Burnside sang. Beside the Nith she sat, beside the Teviot too.\n"
+    )
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == ["Castalia"]
+    scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "placeName")
+    assert scots == ["Cessnock", "Castalia", "Nithside", "Teviotdale", "Nith", "Teviot"]

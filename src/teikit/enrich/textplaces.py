@@ -107,15 +107,27 @@ _DISTRICTS = ("district", "village", "town", "city", "suburb", "parish", "county
 @cache
 def _district_of(features: tuple[str, ...], links: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     """A name after a town's or a district's word and "of" ("the village of Easewood"), or
-    after a feature of a place and a link of the profile (`[places] features`,
-    `feature_links`: "the banks of Ayr", "the braes o' Ballochmyle"), each link's apostrophe
-    written either way; and the pattern of the words it opens with (`pieces_holding`)."""
+    after a feature of a place (or a word for its folk) and a link of the profile (`[places]
+    features`, `folk`, `feature_links`: "the banks of Ayr", "the braes o' Ballochmyle", "the
+    lass o' Inverness"), each link's apostrophe written either way, and the capitalised word
+    after it, if any (group 2: a name's second word, or the first of a verse's next line);
+    and the pattern of the words it opens with (`pieces_holding`)."""
     linked = "|".join(re.escape(w).replace("'", "['’]") for w in links) or "(?!)"
     pattern = re.compile(
         rf"(?:(?:{words_at_start(_DISTRICTS)}) of|(?:{words_at_start(features)}) (?:{linked})) "
-        rf"([A-Z][a-z'’]+)(?![\w'’-]|\s[A-Z])"
+        rf"([A-Z][a-z'’]+)(?![\w'’-])(?:\s([A-Z][a-z'’]+))?"
     )
     return pattern, re.compile("|".join(map(re.escape, _DISTRICTS + features)))
+
+
+def _ends_name(name: str, following: str | None, lowercase: Collection[str], profile) -> bool:
+    """Whether `name` ends there, though a capitalised word follows it: one the book writes in
+    lower case, which opens a verse's next line or a sentence ("the banks o' Devon / Was
+    a' my care": the line's "Was"), not a word of a place's name ("Galla Water")."""
+    if following is None:
+        return True
+    word = following.lower()
+    return word in lowercase and word not in profile.place_features and word not in profile.landscape
 
 
 # The words each of those patterns holds, written out (no `[Cc]`): a pattern that opens with
@@ -250,9 +262,13 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
     _named_features(places, text, not_places, profile, lowercase)
     _landscapes(places, text, not_places, profile, lowercase)
-    district_of, district_words = _district_of(tuple(profile.place_features), tuple(profile.feature_links))
+    district_of, district_words = _district_of(
+        tuple(profile.place_features) + tuple(profile.place_folk), tuple(profile.feature_links)
+    )
     for m in pieces_holding(district_of, district_words, text):
         name = m.group(1)
+        if name.endswith(("'s", "’s")) or not _ends_name(name, m.group(2), lowercase, profile):
+            continue  # "the lass o' Patie's mill": a man's mill; "the banks of Galla Water": one name of two
         if (
             places.find(name) is None
             and name not in not_places
@@ -267,7 +283,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 gazetteer.lookup_named(name),
                 "named in the text",
                 evidence=f"named {'after a feature of a place' if feature else 'a town or district'}: "
-                f"{passage(text, m.start(), m.end())}",
+                f"{passage(text, m.start(), m.end(1))}",
             )
     _endings(places, text, not_places, profile)
     for name in sorted(set(strong) | set(weak)):
@@ -358,6 +374,37 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
     _addresses(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
+    _compounds(places, text, not_places, profile, lowercase)
+
+
+_COMPOUND = re.compile(r"([A-Z](?<![\w'’-].)[a-z]+?)s?(side|dale)(?![\w'’-])")
+
+
+def _compounds(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """A place's name and a word of the profile's `[places] landscape` for its side or its
+    valley written as one word ("down Nithside", "Teviotdale", "Nithsdale", with a linking
+    "s"): a place, where the first part is a place found already (the river Nith, Teviot), and
+    the whole is no word the book writes in lower case ("Beside") nor a person's name."""
+    endings = {"side", "dale"} & set(profile.landscape)
+    if not endings:
+        return
+    for m in _COMPOUND.finditer(text):
+        name, part, ending = m.group(), m.group(1), m.group(2)
+        if (
+            ending not in endings
+            or name.lower() in lowercase
+            or name in not_places
+            or places.find(name) is not None
+            or places.find(part) is None
+        ):
+            continue
+        places.add(
+            name,
+            "region" if ending == "dale" else "place",
+            None,
+            "named in the text",
+            evidence=f"a place's name and a word for its land: {passage(text, m.start(), m.end())}",
+        )
 
 
 @cache
