@@ -460,3 +460,14 @@ def test_a_scots_place_before_its_braes_or_burn_and_a_river_side_written_as_one_
     assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == ["Castalia"]
     scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "placeName")
     assert scots == ["Cessnock", "Castalia", "Nithside", "Teviotdale", "Nith", "Teviot"]
+
+
+def test_a_scots_song_names_its_folk_and_braes_with_capitals_too(tmp_path):
+    """With the pack "scots", a word for a place's folk or parts is taken capitalised as well
+    ("the bonie Lass of Albany", "On the Braes o' Killiecrankie"), the name after it a place."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "They've wrang'd the bonie Lass of Albany, I met the devil an' Dundee, On the Braes o'\n"
+        "Killiecrankie, O.\n"
+    )
+    assert marks_in(_convert(tmp_path, text, ["scots"], "scots"), "placeName") == ["Albany", "Killiecrankie"]

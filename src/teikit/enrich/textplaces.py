@@ -262,9 +262,10 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
     _named_features(places, text, not_places, profile, lowercase)
     _landscapes(places, text, not_places, profile, lowercase)
-    district_of, district_words = _district_of(
-        tuple(profile.place_features) + tuple(profile.place_folk), tuple(profile.feature_links)
-    )
+    features = tuple(profile.place_features) + tuple(profile.place_folk)
+    # a song names them with a capital too: "the bonie Lass of Albany", "On the Braes o' Killiecrankie"
+    features += tuple(w[:1].upper() + w[1:] for w in features)
+    district_of, district_words = _district_of(features, tuple(profile.feature_links))
     for m in pieces_holding(district_of, district_words, text):
         name = m.group(1)
         if name.endswith(("'s", "’s")) or not _ends_name(name, m.group(2), lowercase, profile):
