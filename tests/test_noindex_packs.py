@@ -471,3 +471,15 @@ def test_a_scots_song_names_its_folk_and_braes_with_capitals_too(tmp_path):
         "Killiecrankie, O.\n"
     )
     assert marks_in(_convert(tmp_path, text, ["scots"], "scots"), "placeName") == ["Albany", "Killiecrankie"]
+
+
+def test_a_buildings_word_before_of_and_a_name_opens_a_bodys_name(tmp_path):
+    """A capitalised word and a building's word are a building ("Wigmore Street", "Kelso
+    Abbey"), but not where "of" and a capitalised word follow: "the British House of
+    Commons" is a body's name, no place."""
+    text = (
+        "ESSAYS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The members of the British House of Commons dined in Wigmore Street, near Kelso Abbey,\n"
+        "and the house of a friend.\n"
+    )
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == ["Wigmore Street", "Kelso Abbey"]

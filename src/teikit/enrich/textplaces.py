@@ -46,7 +46,8 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   Condé"), where the gazetteer knows a place of that very name: the book's own consistency;
 - streets, buildings, districts and counties ("Wigmore Street", "Victoria Station", "the
   village of Easewood", "Talbot county"), when the first word is not a common word, an
-  honorific, nor the first of a sentence ("Enter Lane" is a stage direction). Of three
+  honorific, nor the first of a sentence ("Enter Lane" is a stage direction), and no "of"
+  and a capitalised word follow ("the British House of Commons" is a body's name). Of three
   words, a first that is a common word but no function word of the profile belongs to the
   name ("Upper Grosvenor Street", "Great Russell Street"); one that may not begin the name
   leaves the other two ("In Grosvenor Street": "Grosvenor Street"); a hyphenated first
@@ -101,6 +102,7 @@ _COUNTY = re.compile(rf"([{UPPER}](?<!\w.)[{LOWER}'’]+(?:\s[{UPPER}][{LOWER}'�
 _STREET = re.compile(
     rf"([A-Z](?<![\w-].)[a-z'’]+(?:-[A-Z][a-z'’]+)*)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b"
 )
+_OF_CAPITAL = re.compile(rf"\s[Oo]f\s[{UPPER}]")
 _DISTRICTS = ("district", "village", "town", "city", "suburb", "parish", "county")
 
 
@@ -240,6 +242,8 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
 
     function_words = set(profile.english_words)
     for m in pieces_holding(_STREET, _STREET_WORDS, text):
+        if _OF_CAPITAL.match(text, m.end()):
+            continue  # "the British House of Commons": the first words of a longer name, a body's
         first, rest = m.group(1), m.group(2)
         three = rest.count(" ") == 2  # "Upper Grosvenor Street", "In Grosvenor Street"
         if (
