@@ -483,3 +483,23 @@ def test_a_buildings_word_before_of_and_a_name_opens_a_bodys_name(tmp_path):
         "and the house of a friend.\n"
     )
     assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == ["Wigmore Street", "Kelso Abbey"]
+
+
+def test_a_shop_named_by_its_keepers_possessive_where_it_stands_is_a_place(tmp_path):
+    """A man's surname in the possessive with nothing after it but a stop or a function word,
+    where a shop stands ("by Rusper's to take a view", "outside Wintershed's,"), is his shop: a
+    place, marked without the possessive and linked to an entry "Rusper's"; not the man himself
+    ("Mr. Rusper", "Rusper's door"), nor whither ("his effort to Rusper's": his effort), nor a
+    forename ("at Polly's"), nor before a name ("at Chaucer's "Chequers"")."""
+    text = (
+        "THE FIRE\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Mr. Rusper sold nails, and Mr. Wintershed sold hats, and Mr. Chaucer kept an inn. The\n"
+        "lads moved to the corner by Rusper's to take a view; a dog lay outside Wintershed's,\n"
+        "and woke. Rusper's door opened, and Wintershed joined his effort to Rusper's. Polly\n"
+        "Smith sat at Polly's, and they stared at Chaucer's \"Chequers,\" and Rusper shouted.\n"
+    )
+    folder = _convert(tmp_path, text, ["british"], "british")
+    assert marks_in(folder, "placeName") == ["Rusper", "Wintershed"]
+    assert marks_in(folder, "persName").count("Rusper") == 3
+    names = etree.parse(str(folder / "places.xml")).xpath("//t:place/t:placeName/text()", namespaces=NS)
+    assert sorted(names) == ["Rusper's", "Wintershed's"]

@@ -87,7 +87,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 from functools import cache
 
-from ..tei import q
+from ..tei import XML_ID, q
 from . import gazetteer, registers
 from .dates import MONTHS
 from .matching import pieces_holding
@@ -850,3 +850,58 @@ def cue_before(text: str, start: int, pattern: re.Pattern) -> bool:
 
 def before(profile) -> re.Pattern:
     return re.compile(rf"\b(?:{prepositions(profile)})\s$")
+
+
+# The possessive of a name written alone, and the word after it, maybe quoted ("Chaucer's
+# "Chequers"": a name follows, the inn's own): a stop, a line's end or a function word ends the
+# shop's name ("by Rusper's to take a better view"), a noun does not ("Rusper's hair").
+_POSSESSIVE_END = re.compile(r"['’]s(?![\w'’-])\s*([\"'‘“]?)([A-Za-z]*)")
+# Where a shop stands, not whither nor whence ("his effort to Morrison's" is Morrison's effort):
+# the locatives and these.
+_ESTABLISHMENT_CUES = ("by", "outside", "beyond", "opposite", "past", "inside", "into")
+
+
+def establishments(tei, places: registers.Places, profile) -> int:
+    """A shop or an inn named by its keeper's possessive where it stands ("by Rusper's",
+    "outside Wintershed's", "at Willis's"; the locatives of the profile and `_ESTABLISHMENT_CUES`),
+    which the persons' pass marked as the man: a place, its `persName` made a `placeName` (the
+    possessive outside, as "at Willis's" is marked) linked to an entry of that name ("Rusper's").
+    Only a surname written alone (not "Mr. Rusper's", a man's; nor a forename, "at Tom's", a home
+    as often as not; nor a deity), with no name or noun after the possessive ("Rusper's door" is
+    the man's) but a stop or a function word of the profile. Returns how many mentions it made
+    places."""
+    function_words = set(profile.english_words)
+    cue = re.compile(rf"\b(?:{_words(profile.place_locatives + _ESTABLISHMENT_CUES)})\s+$", re.IGNORECASE)
+    made = 0
+    for person in list(tei.iter(q("persName"))):
+        name = "".join(person.itertext())
+        if (
+            len(person)
+            or not re.fullmatch(rf"[{UPPER}][{LOWER}]+", name)
+            or name in profile.forenames
+            or name in profile.deities
+        ):
+            continue
+        after = _POSSESSIVE_END.match(person.tail or "")
+        if after is None or after.group(1) or (after.group(2) and after.group(2) not in function_words):
+            continue
+        before = person.getprevious()
+        text_before = (before.tail if before is not None else person.getparent().text) or ""
+        if cue.search(text_before[-20:]) is None:
+            continue
+        shop = f"{name}'s"
+        place = places.find(shop)
+        if place is None:
+            where = " ".join((text_before[-40:] + name + (person.tail or "")[:30]).split())
+            place = places.add(
+                shop,
+                "building",
+                None,
+                "named in the text",
+                evidence=f"a shop or an inn by its keeper's name: “…{where}…”",
+            )
+        person.tag = q("placeName")
+        person.attrib.clear()
+        person.set("ref", f"{registers.PLACES_FILE}#{place.get(XML_ID)}")
+        made += 1
+    return made
