@@ -503,3 +503,18 @@ def test_a_shop_named_by_its_keepers_possessive_where_it_stands_is_a_place(tmp_p
     assert marks_in(folder, "persName").count("Rusper") == 3
     names = etree.parse(str(folder / "places.xml")).xpath("//t:place/t:placeName/text()", namespaces=NS)
     assert sorted(names) == ["Rusper's", "Wintershed's"]
+
+
+def test_scots_prepositions_provinces_and_the_old_names_of_britain(tmp_path):
+    """With the pack "scots": its prepositions of place ("frae", "thro'") cue a place as "from"
+    does ("frae Aberdeen", a city), its old provinces are places ("Athole's bonie lasses", "the
+    Lothians three"), and the gazetteer knows the poets' names of the British Isles' countries
+    ("thro' Albion's farthest ken"). Without the pack, Albion alone."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "So may, thro' Albion's farthest ken, the grace be wi' Athole's bonie lasses; he cam\n"
+        "frae Aberdeen, and wad haud the Lothians three in tackets. He gaed frae them a'.\n"
+    )
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == ["Albion"]
+    scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "placeName")
+    assert scots == ["Albion", "Athole", "Aberdeen", "Lothians"]
