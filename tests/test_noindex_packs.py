@@ -518,3 +518,17 @@ def test_scots_prepositions_provinces_and_the_old_names_of_britain(tmp_path):
     assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == ["Albion"]
     scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "placeName")
     assert scots == ["Albion", "Athole", "Aberdeen", "Lothians"]
+
+
+def test_a_building_named_after_a_saint_is_one_place_though_the_saint_is_a_forename(tmp_path):
+    """A building named after a saint ("Saint Stephen's House") is one place, each time,
+    though the persons' pass takes the saint's name for a man's forename (Stephen Young is
+    named too); not the saint's name before a lower-case word ("Saint Stephen's wa's")."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Stephen Young sang. O wha will to Saint Stephen's House, to do our errands there? Then\n"
+        "echo thro' Saint Stephen's wa's, and Stephen walked to Saint Stephen's House.\n"
+    )
+    folder = _convert(tmp_path, text, None, "plain")
+    assert marks_in(folder, "placeName") == ["Saint Stephen's House", "Saint Stephen's House"]
+    assert marks_in(folder, "persName") == ["Stephen Young", "Stephen", "Stephen"]

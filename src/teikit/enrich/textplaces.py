@@ -905,3 +905,40 @@ def establishments(tei, places: registers.Places, profile) -> int:
         person.set("ref", f"{registers.PLACES_FILE}#{place.get(XML_ID)}")
         made += 1
     return made
+
+
+_SAINT_BEFORE = re.compile(r"\b(?:Saint|St\.)\s$")
+_SAINTS_BUILDING = re.compile(rf"['’]s?\s(?:{'|'.join(registers.PLACE_WORDS)})(?![\w'’-])")
+
+
+def saints_buildings(tei, places: registers.Places) -> int:
+    """A building or a street named after a saint ("Saint Stephen's House", "St. James's
+    Park"), whose saint the persons' pass marked as a person of that forename ("Saint
+    <persName>Stephen</persName>'s House"): the whole name made one `placeName`, linked to an
+    entry of that name. Returns how many mentions it made places."""
+    made = 0
+    for person in list(tei.iter(q("persName"))):
+        if len(person):
+            continue
+        before = person.getprevious()
+        text_before = (before.tail if before is not None else person.getparent().text) or ""
+        saint = _SAINT_BEFORE.search(text_before)
+        after = _SAINTS_BUILDING.match(person.tail or "")
+        if saint is None or after is None:
+            continue
+        name = text_before[saint.start() :] + (person.text or "") + after.group()
+        name = " ".join(name.split())
+        if before is not None:
+            before.tail = text_before[: saint.start()]
+        else:
+            person.getparent().text = text_before[: saint.start()]
+        place = places.find(name)
+        if place is None:
+            place = places.add(name, "building", None, "named in the text", evidence=f"a saint's building: “{name}”")
+        person.tag = q("placeName")
+        person.attrib.clear()
+        person.set("ref", f"{registers.PLACES_FILE}#{place.get(XML_ID)}")
+        person.text = text_before[saint.start() :] + (person.text or "") + after.group()
+        person.tail = (person.tail or "")[after.end() :]
+        made += 1
+    return made
