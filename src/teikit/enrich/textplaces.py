@@ -37,8 +37,14 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   lower case, no honorific, and opens no sentence;
 - a name after a feature of a place of the profile (`[places] features`) and one of its
   `feature_links` ("the banks of Cree", "the streets of Stamton"; with the pack "scots",
-  "the braes o' Nith", verse eliding "of"), as after a town's or a district's word and "of"
-  ("the village of Easewood"), when it is no word the book writes in lower case;
+  "the braes o' Nith", verse eliding "of"), or after a word for its folk (`[places] folk`:
+  "the lass o' Inverness"), either word written with a capital too ("the bonie Lass of
+  Albany"), as after a town's or a district's word and "of" ("the village of Easewood"), when
+  it is no word the book writes in lower case nor a possessive; a capitalised word after the
+  name ends it where the book writes that word in lower case (a verse's next line: "the banks
+  o' Devon / Was");
+- a place found and a word of `[places] landscape` for its side or its dale written as one
+  word ("down Nithside", "Teviotdale");
 - a name with an ending of the profile (`[places] endings`; the pack "british" gives
   "-shire": "Ayrshire", "Fifeshire"), a place of that type wherever written, but not after an
   honorific ("Lord Wiltshire", a peer);
@@ -63,6 +69,11 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   near Dumfries, 18th May, 1789.": a dateline the book prints as a paragraph, after the
   signature maybe; not in a note, where "Moniteur, 12 March 1793" cites), when it is no month,
   weekday, honorific or forename, no person's name and no word the book writes in lower case.
+
+After the marking, two kinds of mention the persons' pass took for a man are made places
+(`establishments`, `saints_buildings`): a shop or an inn named by its keeper's possessive
+where it stands ("by Rusper's", "outside Wintershed's,"), and a building named after a saint
+whose name is a forename ("Saint Stephen's House").
 
 A preposition that opens a sentence is one too ("At Toulon"). Each entry so found has an
 evidence note quoting where it was seen; an entry the editor rejected (`<note
