@@ -581,3 +581,109 @@ def test_a_word_listed_with_a_person_the_profile_lists_is_a_persons(tmp_path):
         "who had a masculine education; and Eloisa loved in vain.\n",
     )
     assert marks_in(out, "persName") == ["Sappho", "Eloisa", "Mrs. Macaulay", "Eloisa"]
+
+
+def test_a_name_after_a_scots_word_for_a_places_folk_or_parts_is_a_place(tmp_path):
+    """With the pack "scots", a name after a word for a place's folk or parts and "o'" or "of"
+    (`[places] folk`, `features`: "the lass o' Inverness", "the lads o' Thorniebank", "the birks
+    of Aberfeldy") is a place, though a verse's next line opens with a capital right after it
+    ("o' Devon / Was", a word the book writes in lower case); not a possessive ("the lass o' Patie's mill": a man's), nor a name of
+    two words ("the lads o' Galla Water", found whole). Without the pack, none of them."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The lovely lass o' Inverness, Nae joy nor pleasure can she see; the lads o' Thorniebank\n"
+        "Gaed by the birks of Aberfeldy, and the lass o' Patie's mill. The banks o' Devon\n"
+        "Was a' my care, wi' the lads o' Galla Water. Was it the lass o' Kilbride Water? Aye, it\n"
+        "was, and she gaed hame.\n"
+    )
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == []
+    scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "placeName")
+    assert scots == ["Inverness", "Thorniebank", "Aberfeldy", "Devon", "Galla Water", "Kilbride Water"]
+
+
+def test_a_scots_place_before_its_braes_or_burn_and_a_river_side_written_as_one_word(tmp_path):
+    """With the pack "scots", a name before a lower-case "braes", "banks", "burn" or "water"
+    is a place ("frae Cessnock banks", "Castalia's burn"), and so is a place's name and "side"
+    or "dale" written as one word where the first part is a place found ("down Nithside",
+    "Teviotdale", with the river Nith and Teviot of the pack), not where it is none
+    ("Burnside", a man) nor a word the book writes in lower case ("Beside")."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Far frae Cessnock banks and Castalia's burn she saunters down Nithside; 'tween Inverness\n"
+        "an' Teviotdale, John Burnside sang. Beside the Nith she sat, beside the Teviot too.\n"
+    )
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == ["Castalia"]
+    scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "placeName")
+    assert scots == ["Cessnock", "Castalia", "Nithside", "Teviotdale", "Nith", "Teviot"]
+
+
+def test_a_scots_song_names_its_folk_and_braes_with_capitals_too(tmp_path):
+    """With the pack "scots", a word for a place's folk or parts is taken capitalised as well
+    ("the bonie Lass of Albany", "On the Braes o' Killiecrankie"), the name after it a place."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "They've wrang'd the bonie Lass of Albany, I met the devil an' Dundee, On the Braes o'\n"
+        "Killiecrankie, O.\n"
+    )
+    assert marks_in(_convert(tmp_path, text, ["scots"], "scots"), "placeName") == ["Albany", "Killiecrankie"]
+
+
+def test_a_buildings_word_before_of_and_a_name_opens_a_bodys_name(tmp_path):
+    """A capitalised word and a building's word are a building ("Wigmore Street", "Kelso
+    Abbey"), but not where "of" and a capitalised word follow: "the British House of
+    Commons" is a body's name, no place."""
+    text = (
+        "ESSAYS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The members of the British House of Commons dined in Wigmore Street, near Kelso Abbey,\n"
+        "and the house of a friend.\n"
+    )
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == ["Wigmore Street", "Kelso Abbey"]
+
+
+def test_a_shop_named_by_its_keepers_possessive_where_it_stands_is_a_place(tmp_path):
+    """A man's surname in the possessive with nothing after it but a stop or a function word,
+    where a shop stands ("by Rusper's to take a view", "outside Wintershed's,"), is his shop: a
+    place, marked without the possessive and linked to an entry "Rusper's"; not the man himself
+    ("Mr. Rusper", "Rusper's door"), nor whither ("his effort to Rusper's": his effort), nor a
+    forename ("at Polly's"), nor before a name ("at Chaucer's "Chequers"")."""
+    text = (
+        "THE FIRE\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Mr. Rusper sold nails, and Mr. Wintershed sold hats, and Mr. Chaucer kept an inn. The\n"
+        "lads moved to the corner by Rusper's to take a view; a dog lay outside Wintershed's,\n"
+        "and woke. Rusper's door opened, and Wintershed joined his effort to Rusper's. Polly\n"
+        "Smith sat at Polly's, and they stared at Chaucer's \"Chequers,\" and Rusper shouted.\n"
+    )
+    folder = _convert(tmp_path, text, ["british"], "british")
+    assert marks_in(folder, "placeName") == ["Rusper", "Wintershed"]
+    assert marks_in(folder, "persName").count("Rusper") == 3
+    names = etree.parse(str(folder / "places.xml")).xpath("//t:place/t:placeName/text()", namespaces=NS)
+    assert sorted(names) == ["Rusper's", "Wintershed's"]
+
+
+def test_scots_prepositions_provinces_and_the_old_names_of_britain(tmp_path):
+    """With the pack "scots": its prepositions of place ("frae", "thro'") cue a place as "from"
+    does ("frae Aberdeen", a city), its old provinces are places ("Athole's bonie lasses", "the
+    Lothians three"), and the gazetteer knows the poets' names of the British Isles' countries
+    ("thro' Albion's farthest ken"). Without the pack, Albion alone."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "So may, thro' Albion's farthest ken, the grace be wi' Athole's bonie lasses; he cam\n"
+        "frae Aberdeen, and wad haud the Lothians three in tackets. He gaed frae them a'.\n"
+    )
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == ["Albion"]
+    scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "placeName")
+    assert scots == ["Albion", "Athole", "Aberdeen", "Lothians"]
+
+
+def test_a_building_named_after_a_saint_is_one_place_though_the_saint_is_a_forename(tmp_path):
+    """A building named after a saint ("Saint Stephen's House") is one place, each time,
+    though the persons' pass takes the saint's name for a man's forename (Stephen Young is
+    named too); not the saint's name before a lower-case word ("Saint Stephen's wa's")."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Stephen Young sang. O wha will to Saint Stephen's House, to do our errands there? Then\n"
+        "echo thro' Saint Stephen's wa's, and Stephen walked to Saint Stephen's House.\n"
+    )
+    folder = _convert(tmp_path, text, None, "plain")
+    assert marks_in(folder, "placeName") == ["Saint Stephen's House", "Saint Stephen's House"]
+    assert marks_in(folder, "persName") == ["Stephen Young", "Stephen", "Stephen"]

@@ -66,6 +66,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "locatives": "strings",
         "features": "strings",
         "feature_links": "strings",
+        "folk": "words",
         "landscape": "words",
         "endings": "types",
     },
@@ -345,6 +346,7 @@ class Profile:
     place_links: tuple[str, ...] = ()  # [places] links: "of", "and" (before a country, not a town)
     place_features: tuple[str, ...] = ()  # [places] features: "banks", "vale" (the banks of Ayr)
     feature_links: tuple[str, ...] = ()  # [places] feature_links: "of" (a pack adds a dialect's "o'")
+    place_folk: tuple[str, ...] = ()  # [places] folk: "lass", "lads" (the lass o' Inverness), from a pack
     landscape: tuple[str, ...] = ()  # [places] landscape: "hills", "muirs" (the Cumnock hills), from a pack
     place_endings: dict[str, str] = field(default_factory=dict)  # [places] endings: "shire" -> "county"
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
@@ -508,6 +510,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         place_locatives=tuple(places["locatives"]),
         place_features=tuple(places["features"]),
         feature_links=tuple(places["feature_links"]),
+        place_folk=tuple(places["folk"]),
         landscape=tuple(places["landscape"]),
         place_endings=dict(places["endings"]),
         honorifics=tuple(data["names"]["honorifics"]),

@@ -1552,6 +1552,11 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for place in list(reg.added):
         if place.get(XML_ID) not in used and registers.provenance(place) != registers.FROM_INDEX:
             reg.remove(place)  # the profile's list names places this book may not have
+    if strict:  # "by Rusper's", "Saint Stephen's House": the shop, the building, not the man the persons' pass marked
+        shops = textplaces.establishments(tei, places, ctx.profile) + textplaces.saints_buildings(tei, places)
+        counts["placeName"] += shops
+        if shops:
+            ctx.report.counts["persName"] -= shops
     ctx.report.counts["places"] = len(reg.entries)
     ctx.report.counts["placeName"] = counts["placeName"]
     return tei

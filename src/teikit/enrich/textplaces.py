@@ -37,8 +37,14 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   lower case, no honorific, and opens no sentence;
 - a name after a feature of a place of the profile (`[places] features`) and one of its
   `feature_links` ("the banks of Cree", "the streets of Stamton"; with the pack "scots",
-  "the braes o' Nith", verse eliding "of"), as after a town's or a district's word and "of"
-  ("the village of Easewood"), when it is no word the book writes in lower case;
+  "the braes o' Nith", verse eliding "of"), or after a word for its folk (`[places] folk`:
+  "the lass o' Inverness"), either word written with a capital too ("the bonie Lass of
+  Albany"), as after a town's or a district's word and "of" ("the village of Easewood"), when
+  it is no word the book writes in lower case nor a possessive; a capitalised word after the
+  name ends it where the book writes that word in lower case (a verse's next line: "the banks
+  o' Devon / Was");
+- a place found and a word of `[places] landscape` for its side or its dale written as one
+  word ("down Nithside", "Teviotdale");
 - a name with an ending of the profile (`[places] endings`; the pack "british" gives
   "-shire": "Ayrshire", "Fifeshire"), a place of that type wherever written, but not after an
   honorific ("Lord Wiltshire", a peer);
@@ -46,7 +52,8 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   Condé"), where the gazetteer knows a place of that very name: the book's own consistency;
 - streets, buildings, districts and counties ("Wigmore Street", "Victoria Station", "the
   village of Easewood", "Talbot county"), when the first word is not a common word, an
-  honorific, nor the first of a sentence ("Enter Lane" is a stage direction). Of three
+  honorific, nor the first of a sentence ("Enter Lane" is a stage direction), and no "of"
+  and a capitalised word follow ("the British House of Commons" is a body's name). Of three
   words, a first that is a common word but no function word of the profile belongs to the
   name ("Upper Grosvenor Street", "Great Russell Street"); one that may not begin the name
   leaves the other two ("In Grosvenor Street": "Grosvenor Street"); a hyphenated first
@@ -62,6 +69,11 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   near Dumfries, 18th May, 1789.": a dateline the book prints as a paragraph, after the
   signature maybe; not in a note, where "Moniteur, 12 March 1793" cites), when it is no month,
   weekday, honorific or forename, no person's name and no word the book writes in lower case.
+
+After the marking, two kinds of mention the persons' pass took for a man are made places
+(`establishments`, `saints_buildings`): a shop or an inn named by its keeper's possessive
+where it stands ("by Rusper's", "outside Wintershed's,"), and a building named after a saint
+whose name is a forename ("Saint Stephen's House").
 
 A preposition that opens a sentence is one too ("At Toulon"). Each entry so found has an
 evidence note quoting where it was seen; an entry the editor rejected (`<note
@@ -86,7 +98,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 from functools import cache
 
-from ..tei import q
+from ..tei import XML_ID, q
 from . import gazetteer, registers
 from .dates import MONTHS
 from .matching import pieces_holding
@@ -101,21 +113,34 @@ _COUNTY = re.compile(rf"([{UPPER}](?<!\w.)[{LOWER}'’]+(?:\s[{UPPER}][{LOWER}'�
 _STREET = re.compile(
     rf"([A-Z](?<![\w-].)[a-z'’]+(?:-[A-Z][a-z'’]+)*)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b"
 )
+_OF_CAPITAL = re.compile(rf"\s[Oo]f\s[{UPPER}]")
 _DISTRICTS = ("district", "village", "town", "city", "suburb", "parish", "county")
 
 
 @cache
 def _district_of(features: tuple[str, ...], links: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     """A name after a town's or a district's word and "of" ("the village of Easewood"), or
-    after a feature of a place and a link of the profile (`[places] features`,
-    `feature_links`: "the banks of Ayr", "the braes o' Ballochmyle"), each link's apostrophe
-    written either way; and the pattern of the words it opens with (`pieces_holding`)."""
+    after a feature of a place (or a word for its folk) and a link of the profile (`[places]
+    features`, `folk`, `feature_links`: "the banks of Ayr", "the braes o' Ballochmyle", "the
+    lass o' Inverness"), each link's apostrophe written either way, and the capitalised word
+    after it, if any (group 2: a name's second word, or the first of a verse's next line);
+    and the pattern of the words it opens with (`pieces_holding`)."""
     linked = "|".join(re.escape(w).replace("'", "['’]") for w in links) or "(?!)"
     pattern = re.compile(
         rf"(?:(?:{words_at_start(_DISTRICTS)}) of|(?:{words_at_start(features)}) (?:{linked})) "
-        rf"([A-Z][a-z'’]+)(?![\w'’-]|\s[A-Z])"
+        rf"([A-Z][a-z'’]+)(?![\w'’-])(?:\s([A-Z][a-z'’]+))?"
     )
     return pattern, re.compile("|".join(map(re.escape, _DISTRICTS + features)))
+
+
+def _ends_name(name: str, following: str | None, lowercase: Collection[str], profile) -> bool:
+    """Whether `name` ends there, though a capitalised word follows it: one the book writes in
+    lower case, which opens a verse's next line or a sentence ("the banks o' Devon / Was
+    a' my care": the line's "Was"), not a word of a place's name ("Galla Water")."""
+    if following is None:
+        return True
+    word = following.lower()
+    return word in lowercase and word not in profile.place_features and word not in profile.landscape
 
 
 # The words each of those patterns holds, written out (no `[Cc]`): a pattern that opens with
@@ -228,6 +253,8 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
 
     function_words = set(profile.english_words)
     for m in pieces_holding(_STREET, _STREET_WORDS, text):
+        if _OF_CAPITAL.match(text, m.end()):
+            continue  # "the British House of Commons": the first words of a longer name, a body's
         first, rest = m.group(1), m.group(2)
         three = rest.count(" ") == 2  # "Upper Grosvenor Street", "In Grosvenor Street"
         if (
@@ -250,9 +277,14 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
     _named_features(places, text, not_places, profile, lowercase)
     _landscapes(places, text, not_places, profile, lowercase)
-    district_of, district_words = _district_of(tuple(profile.place_features), tuple(profile.feature_links))
+    features = tuple(profile.place_features) + tuple(profile.place_folk)
+    # a song names them with a capital too: "the bonie Lass of Albany", "On the Braes o' Killiecrankie"
+    features += tuple(w[:1].upper() + w[1:] for w in features)
+    district_of, district_words = _district_of(features, tuple(profile.feature_links))
     for m in pieces_holding(district_of, district_words, text):
         name = m.group(1)
+        if name.endswith(("'s", "’s")) or not _ends_name(name, m.group(2), lowercase, profile):
+            continue  # "the lass o' Patie's mill": a man's mill; "the banks of Galla Water": one name of two
         if (
             places.find(name) is None
             and name not in not_places
@@ -267,7 +299,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 gazetteer.lookup_named(name),
                 "named in the text",
                 evidence=f"named {'after a feature of a place' if feature else 'a town or district'}: "
-                f"{passage(text, m.start(), m.end())}",
+                f"{passage(text, m.start(), m.end(1))}",
             )
     _endings(places, text, not_places, profile)
     for name in sorted(set(strong) | set(weak)):
@@ -358,6 +390,37 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
     _addresses(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
+    _compounds(places, text, not_places, profile, lowercase)
+
+
+_COMPOUND = re.compile(r"([A-Z](?<![\w'’-].)[a-z]+?)s?(side|dale)(?![\w'’-])")
+
+
+def _compounds(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """A place's name and a word of the profile's `[places] landscape` for its side or its
+    valley written as one word ("down Nithside", "Teviotdale", "Nithsdale", with a linking
+    "s"): a place, where the first part is a place found already (the river Nith, Teviot), and
+    the whole is no word the book writes in lower case ("Beside") nor a person's name."""
+    endings = {"side", "dale"} & set(profile.landscape)
+    if not endings:
+        return
+    for m in _COMPOUND.finditer(text):
+        name, part, ending = m.group(), m.group(1), m.group(2)
+        if (
+            ending not in endings
+            or name.lower() in lowercase
+            or name in not_places
+            or places.find(name) is not None
+            or places.find(part) is None
+        ):
+            continue
+        places.add(
+            name,
+            "region" if ending == "dale" else "place",
+            None,
+            "named in the text",
+            evidence=f"a place's name and a word for its land: {passage(text, m.start(), m.end())}",
+        )
 
 
 @cache
@@ -798,3 +861,95 @@ def cue_before(text: str, start: int, pattern: re.Pattern) -> bool:
 
 def before(profile) -> re.Pattern:
     return re.compile(rf"\b(?:{prepositions(profile)})\s$")
+
+
+# The possessive of a name written alone, and the word after it, maybe quoted ("Chaucer's
+# "Chequers"": a name follows, the inn's own): a stop, a line's end or a function word ends the
+# shop's name ("by Rusper's to take a better view"), a noun does not ("Rusper's hair").
+_POSSESSIVE_END = re.compile(r"['’]s(?![\w'’-])\s*([\"'‘“]?)([A-Za-z]*)")
+# Where a shop stands, not whither nor whence ("his effort to Morrison's" is Morrison's effort):
+# the locatives and these.
+_ESTABLISHMENT_CUES = ("by", "outside", "beyond", "opposite", "past", "inside", "into")
+
+
+def establishments(tei, places: registers.Places, profile) -> int:
+    """A shop or an inn named by its keeper's possessive where it stands ("by Rusper's",
+    "outside Wintershed's", "at Willis's"; the locatives of the profile and `_ESTABLISHMENT_CUES`),
+    which the persons' pass marked as the man: a place, its `persName` made a `placeName` (the
+    possessive outside, as "at Willis's" is marked) linked to an entry of that name ("Rusper's").
+    Only a surname written alone (not "Mr. Rusper's", a man's; nor a forename, "at Tom's", a home
+    as often as not; nor a deity), with no name or noun after the possessive ("Rusper's door" is
+    the man's) but a stop or a function word of the profile. Returns how many mentions it made
+    places."""
+    function_words = set(profile.english_words)
+    cue = re.compile(rf"\b(?:{_words(profile.place_locatives + _ESTABLISHMENT_CUES)})\s+$", re.IGNORECASE)
+    made = 0
+    for person in list(tei.iter(q("persName"))):
+        name = "".join(person.itertext())
+        if (
+            len(person)
+            or not re.fullmatch(rf"[{UPPER}][{LOWER}]+", name)
+            or name in profile.forenames
+            or name in profile.deities
+        ):
+            continue
+        after = _POSSESSIVE_END.match(person.tail or "")
+        if after is None or after.group(1) or (after.group(2) and after.group(2) not in function_words):
+            continue
+        before = person.getprevious()
+        text_before = (before.tail if before is not None else person.getparent().text) or ""
+        if cue.search(text_before[-20:]) is None:
+            continue
+        shop = f"{name}'s"
+        place = places.find(shop)
+        if place is None:
+            where = " ".join((text_before[-40:] + name + (person.tail or "")[:30]).split())
+            place = places.add(
+                shop,
+                "building",
+                None,
+                "named in the text",
+                evidence=f"a shop or an inn by its keeper's name: “…{where}…”",
+            )
+        person.tag = q("placeName")
+        person.attrib.clear()
+        person.set("ref", f"{registers.PLACES_FILE}#{place.get(XML_ID)}")
+        made += 1
+    return made
+
+
+_SAINT_BEFORE = re.compile(r"\b(?:Saint|St\.)\s$")
+_SAINTS_BUILDING = re.compile(rf"['’]s?\s(?:{'|'.join(registers.PLACE_WORDS)})(?![\w'’-])")
+
+
+def saints_buildings(tei, places: registers.Places) -> int:
+    """A building or a street named after a saint ("Saint Stephen's House", "St. James's
+    Park"), whose saint the persons' pass marked as a person of that forename ("Saint
+    <persName>Stephen</persName>'s House"): the whole name made one `placeName`, linked to an
+    entry of that name. Returns how many mentions it made places."""
+    made = 0
+    for person in list(tei.iter(q("persName"))):
+        if len(person):
+            continue
+        before = person.getprevious()
+        text_before = (before.tail if before is not None else person.getparent().text) or ""
+        saint = _SAINT_BEFORE.search(text_before)
+        after = _SAINTS_BUILDING.match(person.tail or "")
+        if saint is None or after is None:
+            continue
+        name = text_before[saint.start() :] + (person.text or "") + after.group()
+        name = " ".join(name.split())
+        if before is not None:
+            before.tail = text_before[: saint.start()]
+        else:
+            person.getparent().text = text_before[: saint.start()]
+        place = places.find(name)
+        if place is None:
+            place = places.add(name, "building", None, "named in the text", evidence=f"a saint's building: “{name}”")
+        person.tag = q("placeName")
+        person.attrib.clear()
+        person.set("ref", f"{registers.PLACES_FILE}#{place.get(XML_ID)}")
+        person.text = text_before[saint.start() :] + (person.text or "") + after.group()
+        person.tail = (person.tail or "")[after.end() :]
+        made += 1
+    return made
