@@ -467,10 +467,10 @@ def test_a_word_between_commas_in_a_sentence_said_to_thee_is_spoken_to(tmp_path)
 
 
 def test_a_keepers_possessive_after_a_preposition_is_his_shop_not_him(tmp_path):
-    """A person's name and its possessive with no noun after it, right after a word of
-    `[names] establishment_prepositions`, names his shop or house ("by Rusper's to take a
-    better view", "outside Rusper's, woke"): no mention of the man there; his name elsewhere
-    is ("Mr. Rusper came", "Rusper's door")."""
+    """A person's name and its possessive with no noun after it, where a shop stands, names
+    his shop or house ("by Rusper's to take a better view", "outside Rusper's, woke"): no
+    mention of the man there but of a place; his name elsewhere is ("Mr. Rusper came",
+    "Rusper's door")."""
     out = _convert(
         tmp_path,
         "THE FIRE\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
@@ -478,6 +478,7 @@ def test_a_keepers_possessive_after_a_preposition_is_his_shop_not_him(tmp_path):
         "lay outside Rusper's, woke, and ran to Rusper's door, where Rusper stood.\n",
     )
     assert marks_in(out, "persName") == ["Mr. Rusper", "Rusper", "Rusper"]
+    assert marks_in(out, "placeName") == ["Rusper", "Rusper"]
 
 
 def test_the_agent_of_a_verb_in_the_passive_may_be_followed_by_his_subject(tmp_path):
@@ -678,7 +679,8 @@ def test_scots_prepositions_provinces_and_the_old_names_of_britain(tmp_path):
 def test_a_building_named_after_a_saint_is_one_place_though_the_saint_is_a_forename(tmp_path):
     """A building named after a saint ("Saint Stephen's House") is one place, each time,
     though the persons' pass takes the saint's name for a man's forename (Stephen Young is
-    named too); not the saint's name before a lower-case word ("Saint Stephen's wa's")."""
+    named too); not the saint's name before a lower-case word ("Saint Stephen's wa's"), nor
+    there a man of that forename."""
     text = (
         "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
         "Stephen Young sang. O wha will to Saint Stephen's House, to do our errands there? Then\n"
@@ -686,4 +688,4 @@ def test_a_building_named_after_a_saint_is_one_place_though_the_saint_is_a_foren
     )
     folder = _convert(tmp_path, text, None, "plain")
     assert marks_in(folder, "placeName") == ["Saint Stephen's House", "Saint Stephen's House"]
-    assert marks_in(folder, "persName") == ["Stephen Young", "Stephen", "Stephen"]
+    assert marks_in(folder, "persName") == ["Stephen Young", "Stephen"]

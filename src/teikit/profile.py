@@ -103,7 +103,6 @@ SCHEMA: dict[str, dict[str, str]] = {
         "known": "strings",
         "address_pronouns": "strings",
         "second_person": "strings",
-        "establishment_prepositions": "strings",
         "relatives": "strings",
         "name_links": "strings",
         "peerages": "strings",
@@ -372,7 +371,6 @@ class Profile:
     indefinites: tuple[str, ...] = ()  # [names]: words before a deity's name that make it none (a God, my Lord)
     known_persons: tuple[str, ...] = ()  # [names] known: persons of myth and history known by one name (Homer)
     address_pronouns: tuple[str, ...] = ()  # [names]: pronouns after a name one speaks to (Craigdarroch, thou)
-    establishment_prepositions: tuple[str, ...] = ()  # [names]: words before a shop's possessive (by Rusper's)
     second_person: tuple[str, ...] = ()  # [names]: words speaking to one (thy): "thy sang, Barbauld,"
     relatives: tuple[str, ...] = ()  # [names]: relative pronouns of persons (Carnot, who)
     name_links: tuple[str, ...] = ()  # [names]: words joining a forename to what tells it apart (Meg o' the Mill)
@@ -535,7 +533,6 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         known_persons=tuple(data["names"]["known"]),
         address_pronouns=tuple(data["names"]["address_pronouns"]),
         second_person=tuple(data["names"]["second_person"]),
-        establishment_prepositions=tuple(data["names"]["establishment_prepositions"]),
         relatives=tuple(data["names"]["relatives"]),
         name_links=tuple(data["names"]["name_links"]),
         peerages=tuple(data["names"]["peerages"]),

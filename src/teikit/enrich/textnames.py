@@ -295,7 +295,6 @@ class Finder:
                     and not self._not_deity(text, toks, i)
                     and not self._a_common_noun_here(text, toks, i)
                     and not self._named_after(text, toks, i)
-                    and not self._establishment(text, toks, i)
                     and not (self.alone[word] == "forename" and i and toks[i - 1][2] == "Saint")
                 ):  # "to Saint Stephen's House": the saint's, or a house's, not a bearer of the forename
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
@@ -350,16 +349,6 @@ class Finder:
             return False
         ahead = _before(text, toks[0][0])
         return bool(ahead) and ahead[-1] in self._articles
-
-    def _establishment(self, text: str, toks, i: int) -> bool:
-        """Whether a name alone names the shop or house its keeper's possessive stands for:
-        right after a word of `[names] establishment_prepositions`, its "'s" and no noun after
-        it ("by Rusper's to take a better view", "outside Wintershed's, woke"; not "Boomer's
-        shop", the man)."""
-        if len(toks) != 1 or _last_word(text, toks[0][0]) not in self.words.establishment_prepositions:
-            return False
-        m = _POSSESSIVE_AFTER.match(text, toks[i][1])
-        return m is not None and (not m.group(1) or m.group(1) in self.words.function_words)
 
     def _not_deity(self, text: str, toks, i: int) -> bool:
         """Whether a deity's name of the profile names none here: an honorific with a word
@@ -470,7 +459,6 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
 
 
 # A possessive and the word after it, if a lower-case one: "Rusper's to", "Wintershed's,"
-_POSSESSIVE_AFTER = re.compile(r"['’]s(?![\w'’-])(?:\s+([a-z]+)\b)?")
 _BEFORE_NAME = r"(?![ \t]+[A-Z])"  # no capitalised word after it: "Lord" in "the Lord made", not "Lord Panmure"
 
 
