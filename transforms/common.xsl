@@ -672,6 +672,9 @@
     <xsl:call-template name="tk:gather-mentions"/>
   </xsl:param>
 
+  <!-- The elements that start a document of the collection (each carries its file's URI). -->
+  <xsl:variable name="tk:documents" as="element()*" select="//*[@xml:base]"/>
+
   <!-- Depends on the tree alone (no parameter of any edition): what it gives one
        transform of a tree is what it would give another. -->
   <xsl:template name="tk:gather-mentions" as="map(*)*">
@@ -679,9 +682,16 @@
       <xsl:variable name="page" select="."/>
       <!-- (a page holding another page, which no page does, would leave it its names) -->
       <xsl:variable name="inner" select="$tk:pages[. >> $page][ancestor::* intersect $page]"/>
+      <xsl:variable name="names" select="$page//tei:*[@ref][map:contains($tk:is-name-element, local-name())]"/>
+      <!-- A pointer is resolved from the document it is written in: on a page that holds no
+           document of its own (no xml:base below it, the usual case) that is the page's
+           document for every name, and the pointer alone tells the groups apart, without a
+           walk up from each name to its document. -->
+      <xsl:variable name="one-document" select="empty($tk:documents[some $a in ancestor::* satisfies $a is $page])"/>
       <xsl:variable name="resolved" as="map(*)*">
-        <xsl:for-each-group select="$page//tei:*[@ref][map:contains($tk:is-name-element, local-name())] except $inner//*"
-                            group-by="generate-id(ancestor-or-self::*[@xml:base][1]) || ' ' || normalize-space(@ref)">
+        <xsl:for-each-group select="if (empty($inner)) then $names else $names except $inner//*"
+                            group-by="if ($one-document) then normalize-space(@ref)
+                                      else generate-id(ancestor-or-self::*[@xml:base][1]) || ' ' || normalize-space(@ref)">
           <xsl:sequence select="tk:entry-resolved(.) ! map {'entry': ., 'names': current-group()}"/>
         </xsl:for-each-group>
       </xsl:variable>

@@ -813,6 +813,10 @@
       <xsl:variable name="pages" select="tk:mention-pages(.)"/>
       <xsl:if test="exists($pages)">
         <p class="mentions">
+          <!-- Where the entry is named is navigation, not text: indexed, its page titles and
+               mention numbers, repeated for every entry, would make a register page match a
+               query for any word of a chapter's title. -->
+          <xsl:if test="$h:search"><xsl:attribute name="data-pagefind-ignore" select="'all'"/></xsl:if>
           <xsl:text>In the text: </xsl:text>
           <xsl:for-each select="$pages">
             <xsl:variable name="file" select="tk:page-name(?page) || $h:page-extension"/>

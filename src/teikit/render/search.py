@@ -7,8 +7,11 @@
 Pagefind (its Python package ships the indexer as a binary) reads the finished pages and
 writes a static index that the browser fetches in small pieces as the reader types. What
 is indexed is each page's `main` (html.xsl marks it `data-pagefind-body`), so the site's
-header, pager and footer do not match every query; each division heading carries an id,
-so a result links to the section that holds the passage, not only to the page.
+header, pager and footer do not match every query, and of that neither a heading's link
+to itself nor a register entry's list of the pages that name it (`data-pagefind-ignore`),
+which would make every register page match the words of every chapter title; each
+division heading carries an id, so a result links to the section that holds the passage,
+not only to the page.
 
 Only the search library is kept from what Pagefind writes: its ready-made interfaces
 (`pagefind-ui.js` and the like) are removed, since teikit's own script (assets/edition.js)
