@@ -672,7 +672,8 @@
     <xsl:call-template name="tk:gather-mentions"/>
   </xsl:param>
 
-  <!-- The elements that start a document of the collection (each carries its file's URI). -->
+  <!-- The elements carrying an xml:base: the root of each document of the collection (its
+       file's URI) and any element where a document moves the base of its pointers. -->
   <xsl:variable name="tk:documents" as="element()*" select="//*[@xml:base]"/>
 
   <!-- Depends on the tree alone (no parameter of any edition): what it gives one
@@ -683,10 +684,9 @@
       <!-- (a page holding another page, which no page does, would leave it its names) -->
       <xsl:variable name="inner" select="$tk:pages[. >> $page][ancestor::* intersect $page]"/>
       <xsl:variable name="names" select="$page//tei:*[@ref][map:contains($tk:is-name-element, local-name())]"/>
-      <!-- A pointer is resolved from the document it is written in: on a page that holds no
-           document of its own (no xml:base below it, the usual case) that is the page's
-           document for every name, and the pointer alone tells the groups apart, without a
-           walk up from each name to its document. -->
+      <!-- A pointer is resolved from the base it is written under: on a page with no
+           xml:base below it (the usual case) that is one base for every name, and the pointer
+           alone tells the groups apart, without a walk up from each name to its base. -->
       <xsl:variable name="one-document" select="empty($tk:documents[some $a in ancestor::* satisfies $a is $page])"/>
       <xsl:variable name="resolved" as="map(*)*">
         <xsl:for-each-group select="if (empty($inner)) then $names else $names except $inner//*"
