@@ -4,6 +4,7 @@ conversion, best of N, on the bundled book (with its committed registers, as
 
     PYTHONPATH=src python benchmarks/bench_enrich_passes.py [--runs 5] [BOOK ...]
     PYTHONPATH=src python benchmarks/bench_enrich_passes.py --against /tmp/old/src [BOOK ...]
+    PYTHONPATH=src python benchmarks/bench_enrich_passes.py --profile persons [--top 40] [BOOK]
 
 BOOK: `iron-lazar` (the bundled book, the default along with Wilde's play) or a file
 name of the corpus without `.txt`. `--against SRC`: the same figures for another source
@@ -13,14 +14,22 @@ turn `--rounds` times, the best of all runs of each kept, then the ratio new/old
 Each pass is timed in the CPU time of the process (`timing.clock`): a loaded machine
 disturbs it far less than wall time. Figures in ms; `s/MB` is the whole conversion's time
 per megabyte of the source (issue 13's measure).
+
+`--profile PASS`: cProfile of that pass alone (its second run, caches warm), on the CPU
+clock, the functions that take most of its time, by their own time and with what they
+call. cProfile's cost per call inflates functions called by the ten thousand several
+times over (the whole pass reads three to four times its real time): their ranks, not
+their figures, are what it tells; time a change with the figures above.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import dataclasses
 import json
 import os
+import pstats
 import subprocess
 import sys
 from pathlib import Path
@@ -58,11 +67,7 @@ def measure(books: list[str], runs: int) -> dict[str, dict[str, float]]:
     )
     out: dict[str, dict[str, float]] = {}
     for book in books:
-        if book == "iron-lazar":
-            source = ROOT / "sources" / "iron-lazar.txt"
-            extra = {"registers_from": ROOT / "tei" / "iron-lazar"}
-        else:
-            source, extra = BOOKS / f"{book}.txt", {}
+        source, extra = _source(book)
 
         def convert(source=source, extra=extra):
             convert_module.convert_tree(source, passes=registry, **extra)
@@ -80,6 +85,49 @@ def measure(books: list[str], runs: int) -> dict[str, dict[str, float]]:
         best["bytes"] = source.stat().st_size
         out[book] = best
     return out
+
+
+def _source(book: str) -> tuple[Path, dict]:
+    """A book's source file and the conversion's extra arguments (the bundled book's registers)."""
+    if book == "iron-lazar":
+        return ROOT / "sources" / "iron-lazar.txt", {"registers_from": ROOT / "tei" / "iron-lazar"}
+    return BOOKS / f"{book}.txt", {}
+
+
+def profile(book: str, name: str, top: int) -> None:
+    """Print cProfile's figures for the enrichment pass `name` on `book` (see the docstring)."""
+    import teikit.convert as convert_module
+    from teikit import enrich
+    from teikit.pipeline import Registry
+    from timing import clock
+
+    if name not in ENRICHMENT:
+        raise SystemExit(f"--profile: no enrichment pass {name!r} (one of {', '.join(ENRICHMENT)})")
+    profiler = cProfile.Profile(clock(cpu=True))
+    wanted = [False]
+
+    def profiled(p):
+        def apply(tei, ctx):
+            if not wanted[0]:
+                return p.apply(tei, ctx)
+            profiler.enable()
+            try:
+                return p.apply(tei, ctx)
+            finally:
+                profiler.disable()
+
+        return dataclasses.replace(p, apply=apply) if p.name == name else p
+
+    registry = Registry(
+        tuple(convert_module.PASSES) + tuple(profiled(p) for p in enrich.PASSES) + tuple(convert_module.FINISHING)
+    )
+    source, extra = _source(book)
+    convert_module.convert_tree(source, passes=registry, **extra)  # imports, the gazetteer's cache
+    wanted[0] = True
+    convert_module.convert_tree(source, passes=registry, **extra)
+    stats = pstats.Stats(profiler).sort_stats("tottime")
+    stats.print_stats(top)
+    stats.print_callees(top)
 
 
 def _in_process(src: Path, books: list[str], runs: int) -> dict[str, dict[str, float]]:
@@ -110,8 +158,13 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3, help="conversions of each book per measurement")
     ap.add_argument("--against", type=Path, help="another source tree to measure side by side")
     ap.add_argument("--rounds", type=int, default=2, help="with --against: measurements of each tree, in turn")
+    ap.add_argument("--profile", metavar="PASS", help="cProfile of this enrichment pass (first BOOK only)")
+    ap.add_argument("--top", type=int, default=30, help="with --profile: how many functions to show")
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # for `_in_process`
     args = ap.parse_args()
+    if args.profile:
+        profile(args.books[0], args.profile, args.top)
+        return
     if args.json:
         print(json.dumps(measure(args.books, args.runs)))
         return
