@@ -36,7 +36,8 @@ it includes); the text adds, in a book with an index:
 - a place the text says what it is of, in apposition ("Kabany, a village near Chernobyl",
   "the Conciergerie, a prison situated on the island"), though no gazetteer knows it;
 - railways and roads named by the two places they join, a dash between ("the Moscow-Donbass
-  trunk line", "the Baikal–Amur line"): one route;
+  trunk line", "the Baikal–Amur line"): one route; a line named by one place is its
+  administration's, no mention of the place ("the Donetsk line");
 - squares, streets and buildings named their word first, the French, Italian or Spanish way
   ("the Palais Royal", "the Hôtel de Ville", "the Place de la Concorde", "Piazza Navona");
 - named features by their last word ("Panama Canal", "Lenin Hills") or their first, the
@@ -44,7 +45,8 @@ it includes); the text adds, in a book with an index:
   "the Palace of Soviets"), buildings by a lower-case or capitalised head after "the" ("the
   Novodevichy cemetery"; "the Lenin Mausoleum", a person's name before a capitalised head;
   not "the Kremlin's Great Palace", the Kremlin's), streets, districts
-  ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"), and
+  ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"; of a
+  country, a region or a city of 100,000 or more the gazetteer knows: "Eastern Bukhara"), and
   names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas); a building's
   name may open a sentence ("The Passion Monastery") or follow a lower-case word ("the vast
   Moskva hotel"); halls, churches, chapels, gates, gardens, metros, airports and fortresses
@@ -80,6 +82,10 @@ Chernobyl"); a place, one of two capitalised words written once, right after "at
 no place, a place of the register its first word ("Tashkent Soviet", "Voronezh Cheka"),
 makes its last word end such a name after any place: "the Moscow Soviet", "the Gomel'
 soviet" are bodies, no mention of the town.
+
+An index heading the gazetteer takes for a town (Duma: Douma, in Syria) that the text writes
+only after "the", numbered or after a place once at least ("the IV Duma", "the Moscow
+Duma"), is an institution: no place, and no entry of the register.
 
 Never taken from the gazetteer: words that are also persons' names (Kirov, Frunze),
 ordinary English words (Union), the index's headings that name no place (Pravda, Duma),
@@ -249,6 +255,9 @@ _ROUTE_END = re.compile(
     r"[-–]([A-Z][a-z'’]+) (?:(?:trunk|main|railway|rail|military) )?(?:line|railway|railroad|highway|road)\b"
 )
 _ROUTE_START = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+$")
+# A line named by one place ("the Donetsk line", "the main coal carrying Donetsk line"): a
+# railway's line, run by its own administration, no mention of the place.
+_LINE_AFTER = re.compile(r" line(?![\w'’-])")
 # A hyphen and a people's adjective after a name: the name is half of an adjective.
 _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
 # Another name of a place in brackets after it: "Nizhnyi Novgorod (Gorky)".
@@ -285,12 +294,14 @@ _BARE_BEFORE = re.compile(r"(?:[A-Z][\w'’]*\.?|[.!?:;\"“‘'(\[—–-]|^)\s
 _LOWER_AFTER = re.compile(r" ([a-z]+)\b")
 _BARE_AFTER = re.compile(r"\s[A-Z]|[-–][A-Za-z]|['’]s\b")
 # The parts of the world English names with "the" and a capital ("the West" of the Cold War,
-# "the East", "the Continent" of British usage: Europe), not a sentence's "The" (the
-# compass word may be an adjective there), nor before a capitalised word or a hyphen ("the
-# West Bank", "the East-West divide"), nor a possessive ("the West's").
+# "the East", "the Continent" of British usage: Europe), a lower-case word between or not
+# ("the capitalist West"), a closing quotation mark after or not ("revolution in the
+# East'"), not a sentence's "The" (the compass word may be an adjective there), nor before
+# a capitalised word or a hyphen ("the West Bank", "the East-West divide"), nor a
+# possessive ("the West's").
 # (The pattern opens with its letters, which `re` seeks fast; the word boundary before
 # them is tested after: `world_parts`.)
-_WORLD_PART = re.compile(r"the (West|East|Continent)(?![\w'’-])(?! [A-Z])")
+_WORLD_PART = re.compile(r"the (?:[a-z]+ )?(West|East|Continent)(?![\w-]|['’]\w)(?! [A-Z])")
 # Their entries are marked only where `_WORLD_PART` finds them, on every run: read back from
 # the register as names, they would be marked wherever the word is (an adjective: "from
 # West and East") and a second run would mark what the first did not.
@@ -734,7 +745,8 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
     without "the" ("his Moscow party post"), nor where a function word comes first ("the
     Moscow organizations and the party committee"), a capitalised word that is no body's
     ("the Kiev Social Democrats"), or a lower-case word other than a function word after
-    the body's word ("the Moscow party post": a post)."""
+    the body's word ("the Moscow party post": a post). A rank after the body's word goes on
+    to another body's word: "the Nizhnyi soviet executive committee" is the committee's."""
     if not _THE_BEFORE.search(text, max(0, start - 4), start):
         return False
     m = _WORDS_AFTER.match(text, end)
@@ -748,10 +760,20 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
             follows = text[m.start() + len(" ".join(after[: i + 1])) + 1 :][:1]
             if follows != " ":
                 return True  # a stop, a comma: the name ends there
+            if nxt in ranks and i + 1 < 4:
+                continue  # "the Nizhnyi soviet executive committee": the name goes on to its body
             return not nxt.islower() or nxt in function_words or nxt in ends or nxt in meetings or nxt in _SITTINGS
         if not w.islower() or w in function_words:
             return False
     return False
+
+
+def names_a_line(text: str, start: int, end: int) -> bool:
+    """Whether the place at `start`:`end` names a railway's line, "line" after it ("the
+    Donetsk line", "the main coal carrying Donetsk line"): no mention of the place, as a body's
+    name is none (the line's administration). Not the end of a route ("the Baikal–Amur
+    line", one place of its own)."""
+    return _LINE_AFTER.match(text, end) is not None and not (start and text[start - 1] in "-–")
 
 
 def unit_followers(profile) -> set[str]:
@@ -974,6 +996,14 @@ def discover(
             )
     for name, base in sorted(compass):
         place = places.find(base)
+        if place is None and base not in not_places and places.find(name) is None:
+            # "Eastern Bukhara": a compass part of a country, a region or a city of 100,000
+            # or more the gazetteer knows, though the register holds no place of that name
+            geo = gazetteer.lookup_romanised(base)
+            if geo is not None and (geo.type != "city" or geo.population >= _MIN_BARE):
+                own = gazetteer.lookup(name, everything=True)  # "North Korea": a country of its own
+                places.add(name, own.type if own else "region", own, "named in the text")
+            continue
         if place is not None and places.find(name) is None:
             region = unit_named(places, name, "region")
             if region is not None:
@@ -1373,6 +1403,42 @@ def heading_tails(topics: Collection[str], places: registers.Places) -> set[str]
     return tails
 
 
+# What stands before an institution named like a town: "the", and a number or a place
+# between ("the IV Duma", "the Moscow Duma"), or nothing ("the Duma").
+_INSTITUTION_BEFORE = re.compile(r"(?<![\w-])[Tt]he (?:([IVXLC]+|[A-Z][\w'’]*) )?$")
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def institutions_named_like_towns(reg: registers.Register, text: str) -> list:
+    """The index's headings that the gazetteer gave a town's entry to (Duma: Douma, in
+    Syria) but the text writes only as an institution is written: every use after "the",
+    one at least numbered or after a place ("the IV Duma", "the Moscow Duma"), as no town is
+    written. Each name is sought by `str.find`, the first use written otherwise ending the
+    search (a town's first "in Moscow")."""
+    found = []
+    for place in reg.entries.values():
+        if place.get("type") != "city" or registers.provenance(place) != registers.FROM_INDEX:
+            continue
+        uses, qualified, alone = 0, False, False
+        for name in registers.place_names(place):
+            at = text.find(name)
+            while at >= 0 and not alone:
+                end = at + len(name)
+                if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+                    uses += 1
+                    before = _INSTITUTION_BEFORE.search(text, max(0, at - 30), at)
+                    if before is None:
+                        alone = True  # "in Moscow": a town
+                    elif before.group(1) and (
+                        _ROMAN.fullmatch(before.group(1)) or gazetteer.lookup(before.group(1)) is not None
+                    ):
+                        qualified = True
+                at = text.find(name, at + 1)
+        if uses and qualified and not alone:
+            found.append(place)
+    return found
+
+
 def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = None):
     """Mark the places of the register; `strict` for a book without an index, where the
     text alone says what is a place (`textplaces`). `topics`: the index's headings that name
@@ -1381,6 +1447,16 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     places = registers.Places(reg)
     person_words = set(ctx.person_words)
     text = ctx.view(UNMARKED_TEXT, unmarked_text)
+    institutions = [] if strict else institutions_named_like_towns(reg, text)
+    for place in institutions:  # "the IV Duma": never a town, here nor from the gazetteer
+        topics = {*(topics or ()), *registers.place_names(place)}
+        ctx.report.info(
+            "place-not-taken",
+            None,
+            f"'{registers.place_names(place)[0]}' names a town in GeoNames, but the text writes it only as an "
+            "institution ('the IV Duma', 'the Moscow Duma'): no place",
+            text=registers.place_names(place)[0],
+        )
     lowercase = word_counts(ctx).lower_parts  # every run of lower-case letters, counted
     for form, name, place in close_spellings(places, word_counts(ctx).capitalised, text, person_words):
         places.alias(form, place)  # found as the index's place by every rule below, and marked so
@@ -1419,7 +1495,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 text=name,
             )
     keys: dict = {}
-    rejected = [place for place in reg.entries.values() if registers.rejected(place)]
+    rejected = [place for place in reg.entries.values() if registers.rejected(place)] + institutions
     for place in rejected:  # an editor's verdict: no mention of it is marked (nor entered again)
         for name in registers.place_names(place):
             for form in spellings(name):
@@ -1513,6 +1589,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # "the Urals-Siberian method": half of an adjective, not a place
             if names_a_body(text, start, end, bodies, function_words):
                 continue  # "the Moscow party committee": a body's name, the organisations' to mark
+            if names_a_line(text, start, end):
+                continue  # "the Donetsk line": a railway's line named by one place, its administration's
             if _TITLE_AFTER.match(text, end) or (key in shorts and _CAPITAL_AFTER.match(text, end)):
                 continue  # "The New York Times correspondent": a newspaper's title; "Nizhnyi Val", a street
             if tails and (after := _CAPITAL_AFTER.match(text, end)) and after.group(1) in tails:
@@ -1550,7 +1628,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
 
     mark(ctx, find, matcher=matcher)
     for place in list(reg.added):
-        if place.get(XML_ID) not in used and registers.provenance(place) != registers.FROM_INDEX:
+        if place.get(XML_ID) not in used and (
+            registers.provenance(place) != registers.FROM_INDEX or place in institutions
+        ):
             reg.remove(place)  # the profile's list names places this book may not have
     ctx.report.counts["places"] = len(reg.entries)
     ctx.report.counts["placeName"] = counts["placeName"]
