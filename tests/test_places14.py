@@ -1102,3 +1102,37 @@ def test_the_bundled_books_institutions_railway_lines_and_regions_without_its_pr
     for f in sorted(without_profile.glob("ch*.xml")):
         for p in etree.parse(str(f)).iterfind(".//t:placeName", NS):
             assert not (text(p) == "Donetsk" and (p.tail or "").startswith(" line")), f.name
+
+
+def test_a_sites_first_word_after_at_is_the_site_where_the_text_writes_it_so_only():
+    """ "orations at Novodevichy", "buried at Novodevichy": the register's Novodevichy
+    cemetery, the text writing the word alone only after "at"; not "October", the October
+    Hall's, which the text also writes "the October Revolution"; nor a person's name (the
+    Lenin Mausoleum's)."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import site_first_words
+
+    places = registers.Places(registers.Register("place"))
+    cemetery = places.add("Novodevichy cemetery", "site", None, "Subject Index", registers.FROM_INDEX)
+    for name in ("October Hall", "Lenin Mausoleum"):
+        places.add(name, "site", None, "Subject Index", registers.FROM_INDEX)
+    text = (
+        "He spoke at Novodevichy. His ashes lie in the Novodevichy cemetery; his headstone at "
+        "Novodevichy. They met in the October Hall in October, after the October Revolution; at Lenin."
+    )
+    assert site_first_words(places.reg, {}, text, {"Lenin"}, set()) == {"Novodevichy": cemetery}
+    assert site_first_words(places.reg, {}, text + " The Novodevichy Convent.", {"Lenin"}, set()) == {}
+
+
+def test_a_citys_first_word_alone_is_the_city_under_each_of_its_spellings():
+    """ "from Nizhnyi" and "In Nizhny, Voronezh": the register's Nizhnyi Novgorod, the text
+    writing its first word alone twice in two romanisations; written alone once, it is none
+    ("Velikii", Velikii Novgorod's)."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import short_forms
+
+    places = registers.Places(registers.Register("place"))
+    nizhnyi = places.add("Nizhnyi Novgorod", "city", None, "Subject Index", registers.FROM_INDEX)
+    places.add("Velikii Novgorod", "city", None, "Subject Index", registers.FROM_INDEX)
+    text = "In Nizhnyi Novgorod he lived; from Nizhnyi he went. In Nizhny, Voronezh and Tashkent. In Velikii, once."
+    assert short_forms(places.reg, {}, text, set()) == {"Nizhnyi": nizhnyi, "Nizhny": nizhnyi}

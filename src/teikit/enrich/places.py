@@ -64,6 +64,8 @@ it includes); the text adds, in a book with an index:
   word before a noun of it after "the" or a possessive ("the Tsaritsyn group"; not "the
   Proletarsky locomotive repair workshop", a works);
 - a site's capitalised head after "in" or "at" without "the" ("met in Sverdlov Hall");
+- a site's first word alone ("orations at Novodevichy", the Novodevichy cemetery) where
+  every use of it without the site's head comes right after "in", "at" or "near";
 - a place named in quotation marks as a second one of another ("the 'Second Baku' of the
   East", "the 'Third Rome'").
 
@@ -878,20 +880,20 @@ def spellings(name: str) -> set[str]:
 
 
 def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: Collection[str]) -> dict:
-    """A city's first word where the text uses it alone ("from Nizhnyi" for Nizhnyi Novgorod):
-    a word the text never writes in lower case, that names nothing else."""
+    """A city's first word where the text uses it alone ("from Nizhnyi" for Nizhnyi Novgorod),
+    under the spellings romanisation gives it too ("In Nizhny, Voronezh and Tashkent"): a word
+    the text never writes in lower case, that names nothing else, written alone twice at
+    least in all its spellings."""
     wanted: dict = {}
     for place in reg.entries.values():
         if place.get("type") == "city":
             for name in registers.place_names(place):
                 words = name.split()
-                if (
-                    len(words) == 2
-                    and words[0] not in keys
-                    and len(words[0]) >= 4
-                    and words[0].lower() not in lowercase
-                ):
-                    wanted.setdefault(words[0], (words[1], place))
+                if len(words) != 2:
+                    continue
+                for first in sorted(spellings(words[0])):
+                    if first not in keys and len(first) >= 4 and first.lower() not in lowercase and " " not in first:
+                        wanted.setdefault(first, (words[1], place, words[0]))
     if not wanted:
         return {}
     alone: Counter = Counter()
@@ -901,7 +903,60 @@ def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: Colle
     for m in pattern.finditer(text):
         if m.group(2) != wanted[m.group(1)][0]:
             alone[m.group(1)] += 1
-    return {first: wanted[first][1] for first, n in alone.items() if n >= 2}
+    written: Counter = Counter()  # the uses alone of a first word in all its spellings
+    for first, n in alone.items():
+        written[wanted[first][2]] += n
+    return {first: wanted[first][1] for first in alone if written[wanted[first][2]] >= 2}
+
+
+def site_first_words(
+    reg: registers.Register, keys: Collection[str], text: str, persons: Collection[str], lowercase: Collection[str]
+) -> dict:
+    """A site's first word where the text writes it alone ("Kaganovich delivered one of the
+    funeral orations at Novodevichy", the register's Novodevichy cemetery): the site, where
+    every use of the word without the site's head stands right after "in", "at" or "near"
+    as a place does, before no capitalised word or possessive (not "in October", which "the
+    October Hall" also holds: "the October Revolution"). Not a word of another name of the
+    register's, a person's name, a word the book writes in lower case, nor one that two sites
+    share. Each word is sought by `str.find`."""
+    wanted: dict[str, list] = {}
+    for place in reg.entries.values():
+        if registers.rejected(place):
+            continue
+        for name in registers.place_names(place):
+            words = name.split()
+            if (
+                len(words) == 2
+                and words[1].lower() in _SITE_HEADS
+                and words[0][:1].isupper()
+                and len(words[0]) >= 4
+                and words[0] not in keys
+                and words[0] not in persons
+                and words[0].lower() not in lowercase
+            ):
+                wanted.setdefault(words[0], []).append(place)
+    found = {}
+    for first, sites in sorted(wanted.items()):
+        if len({id(site) for site in sites}) != 1:
+            continue  # "the Sverdlov Hall" and "the Sverdlov Square": which one?
+        alone = located = 0
+        at = text.find(first)
+        while at >= 0:
+            end = at + len(first)
+            if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+                head = _LOWER_AFTER.match(text, end) or _CAPITAL_AFTER.match(text, end)
+                if head is None or head.group(1).lower() not in _SITE_HEADS:  # not "the Novodevichy cemetery"
+                    alone += 1
+                    if (
+                        _LOCATIVE_BEFORE.search(text, max(0, at - 8), at) is not None
+                        and _PERSON_OBJECT_BEFORE.search(text, max(0, at - 20), at) is None
+                        and not _NOT_TOWN_AFTER.match(text, end)
+                    ):
+                        located += 1
+            at = text.find(first, at + 1)
+        if alone and located == alone:
+            found[first] = sites[0]
+    return found
 
 
 def discover(
@@ -1519,6 +1574,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         if form not in keys:
             keys[form] = place
             shorts.add(form)
+    for form, place in site_first_words(reg, keys, text, person_words, lowercase).items():
+        keys.setdefault(form, place)  # "buried at Novodevichy": the Novodevichy cemetery
     heads = registers.PLACE_HEADS | ctx.profile.place_heads
     for name, kind, named in units(text, keys, heads):
         if name not in keys:
