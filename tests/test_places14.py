@@ -1136,3 +1136,18 @@ def test_a_citys_first_word_alone_is_the_city_under_each_of_its_spellings():
     places.add("Velikii Novgorod", "city", None, "Subject Index", registers.FROM_INDEX)
     text = "In Nizhnyi Novgorod he lived; from Nizhnyi he went. In Nizhny, Voronezh and Tashkent. In Velikii, once."
     assert short_forms(places.reg, {}, text, set()) == {"Nizhnyi": nizhnyi, "Nizhny": nizhnyi}
+
+
+def test_an_institution_named_like_a_town_ends_a_bodys_name_after_a_place():
+    """The index's "Moscow Duma": Duma is no town here (`institutions_named_like_towns`), so
+    "the Moscow Duma" is the Duma's name, as "the Moscow Soviet" is, no mention of Moscow; a
+    place of the gazetteer ("Byelorussia Berlin", a line run together) ends none."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import heading_tails
+
+    places = registers.Places(registers.Register("place"))
+    for name, kind in (("Moscow", "city"), ("Duma", "city"), ("Byelorussia", "region"), ("Berlin", "city")):
+        places.add(name, kind, gazetteer.lookup(name), "Subject Index", registers.FROM_INDEX)
+    topics = {"Moscow Duma", "Byelorussia Berlin", "Tashkent Soviet", "Moscow Soviet"}
+    assert heading_tails(topics, places) == {"Soviet"}
+    assert heading_tails(topics, places, {"Duma"}) == {"Soviet", "Duma"}

@@ -1434,14 +1434,15 @@ _CAPITAL_AFTER = re.compile(r" ([A-Z][\w'’]*)(?![\w'’-])")
 _HEADS_OF_PLACES = frozenset({*registers.PLACE_HEADS, *_SITE_HEADS, *(w.lower() for w in _FEATURE_TYPES)})
 
 
-def heading_tails(topics: Collection[str], places: registers.Places) -> set[str]:
+def heading_tails(topics: Collection[str], places: registers.Places, institutions: Collection[str] = ()) -> set[str]:
     """The capitalised words that end the index's headings naming no place, a place's name
     before them ("Tashkent Soviet", "Voronezh Cheka", "Leningrad Opposition"): after any
     place the text writes, such a word makes one name of the kind the index says, not a
     place's mention ("the Moscow Soviet", "the Nizhnyi Cheka"), and in lower case it ends a
     body's name as the profile's bodies do ("the Gomel' soviet"). Only after a place of the
     register; not a word for a place, a site or a unit ("Moscow Metro", "Gorky Park"), nor a
-    place's own name."""
+    place's own name, unless it is one of `institutions`, headings the text writes only as an
+    institution though the gazetteer knows a town so named ("Moscow Duma": Duma, Douma's)."""
     tails = set()
     for heading in topics:
         words = heading.split()
@@ -1449,7 +1450,9 @@ def heading_tails(topics: Collection[str], places: registers.Places) -> set[str]
             continue  # "'Leningrad Affair'": quoted, an event's name (the place in it marked)
         if words[1].lower() in _HEADS_OF_PLACES or words[1].lower() in _EVENT_NOUNS:
             continue
-        if places.find(words[1]) is not None or gazetteer.lookup(words[1]) is not None:
+        if words[1] not in institutions and (
+            places.find(words[1]) is not None or gazetteer.lookup(words[1]) is not None
+        ):
             continue  # "Byelorussia Berlin": two places, an index's line run together
         # a place of the register, not any the gazetteer knows: "Vladimir Ilich", "Stalin
         # Constitution" (Stalin another name of Donetsk) open no place's name
@@ -1614,7 +1617,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for name in towns:
         keys.setdefault(name, _TOWN)
     matcher = Matcher(keys, split_hyphens=True)
-    tails = heading_tails(topics or (), places)
+    tails = heading_tails(
+        topics or (), places, {name for place in institutions for name in registers.place_names(place)}
+    )
     cue = textplaces.before(ctx.profile)
     capitalised = word_counts(ctx).capitalised
     bodies = body_words(ctx.profile)
