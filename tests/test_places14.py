@@ -1151,3 +1151,31 @@ def test_an_institution_named_like_a_town_ends_a_bodys_name_after_a_place():
     topics = {"Moscow Duma", "Byelorussia Berlin", "Tashkent Soviet", "Moscow Soviet"}
     assert heading_tails(topics, places) == {"Soviet"}
     assert heading_tails(topics, places, {"Duma"}) == {"Soviet", "Duma"}
+
+
+def test_the_titles_of_running_text_and_notes_are_read_for_places_not_a_bibliographys():
+    """A title in a paragraph or a note is read for the places it names; one inside a
+    bibliography's entry, a foreign phrase or another title is not."""
+    from teikit.enrich.places import titles_in_running_text
+    from teikit.tei import TEI_NS
+
+    div = etree.fromstring(
+        f'<div xmlns="{TEI_NS}"><p>The biography <title>The Wolf in the Kremlin</title> appeared.'
+        "<note><title>Moscow in the Making</title>; <bibl><title>Stalin in Moscow</title></bibl></note>"
+        "<foreign><title>Ukraina</title></foreign> <title>A <title>Kiev</title> Story</title></p></div>"
+    )
+    assert [text(t) for t in titles_in_running_text([div])] == [
+        "The Wolf in the Kremlin",
+        "Moscow in the Making",
+        "A Kiev Story",
+    ]
+
+
+def test_the_bundled_books_places_in_titles_of_works(without_profile):
+    """ "*The Wolf in the Kremlin*": the Kremlin marked in the title (as the development
+    samples' gold marks it); the journal *Europe-Asia Studies* and a title that is a place's
+    name alone are no mention of the place."""
+    titles = [t for f in sorted(without_profile.glob("*.xml")) for t in etree.parse(str(f)).iterfind(".//t:title", NS)]
+    marked = {text(t): [text(p) for p in t.iterfind("t:placeName", NS)] for t in titles}
+    assert marked["The Wolf in the Kremlin"] == ["Kremlin"]
+    assert marked["Europe-Asia Studies"] == [] and marked.get("Ukraina", []) == []

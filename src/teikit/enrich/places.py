@@ -103,6 +103,10 @@ index heading ("Krasnaya Presnya" for the index's "Krasnaya Presnaya", the mispr
 only, is the index's place (reported as `place-spelling`); a compass region the index names
 with a unit's word is that entry ("the Lower Volga", the index's "Lower Volga region").
 
+In a book with an index, the places the titles of works in the running text and its notes
+name are marked too ("*The Wolf in the Kremlin*"; not a title that is a place's name alone, a
+periodical's: "*Ukraina*"), by the rules that mark them in the text (`titles_in_running_text`).
+
 A place that opens a body's name after "the" is no mention of its own: "the Moscow party
 committee", "the Voronezh locomotive repair works" (the profile's bodies, establishments
 and meetings; not "his Moscow party post", "the Kiev Social Democrats"). A book without an
@@ -119,9 +123,10 @@ from functools import cache
 import ahocorasick_rs
 
 from ..context import Context
-from ..tei import XML_ID, make_in, q
+from ..tei import XML_ID, local, make_in, q
+from ..textnodes import text_slots, wrap_slots
 from . import gazetteer, namewords, registers, textplaces
-from .matching import UNMARKED_TEXT, Matcher, mark, pieces_holding, unmarked_text, word_counts
+from .matching import REGIONS, SKIP, UNMARKED_TEXT, Matcher, mark, pieces_holding, regions, unmarked_text, word_counts
 from .namewords import initial
 
 # Accented letters too: "Lozère", "Besançon", "Orléans".
@@ -1497,6 +1502,33 @@ def institutions_named_like_towns(reg: registers.Register, text: str) -> list:
     return found
 
 
+# What is not read inside a title: what is not read elsewhere, but the title itself.
+_SKIP_IN_TITLES = tuple(tag for tag in SKIP if tag != "title")
+_TITLE = q("title")
+# In a title, a place a hyphen joins to another name opens a compound of the title's own
+# ("Europe-Asia Studies", a journal's).
+_COMPOUND_AFTER = re.compile(r"[-–][A-Z]")
+
+
+def titles_in_running_text(divisions: list) -> list:
+    """The titles of works the running text and its notes name (`title` elements of
+    `divisions`), not inside another element whose words are not running text (a
+    bibliography's entry, a foreign phrase, another title): the places they name are marked
+    ("*The Wolf in the Kremlin*", "*Moscow in the Making*"), as the persons' and
+    organisations' passes leave them; not a title that is a place's name alone, a
+    periodical's or a film's ("*Ukraina*"), nor a place a hyphen joins to another name
+    ("*Europe-Asia Studies*")."""
+    found = []
+    for division in divisions:
+        for title in division.iter(_TITLE):
+            parent = title.getparent()
+            while parent is not None and parent is not division and local(parent) not in SKIP:
+                parent = parent.getparent()
+            if parent is division:
+                found.append(title)
+    return found
+
+
 def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = None):
     """Mark the places of the register; `strict` for a book without an index, where the
     text alone says what is a place (`textplaces`). `topics`: the index's headings that name
@@ -1628,7 +1660,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     counts: Counter = Counter()
     used = set()
 
-    def find(text: str):
+    def find(text: str, in_title: bool = False):
         spans = []
         found = matcher.find(text)
         starts = {start for start, _, _, _ in found}  # a bracketed name the register knows is matched as such
@@ -1657,6 +1689,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # "The New York Times correspondent": a newspaper's title; "Nizhnyi Val", a street
             if tails and (after := _CAPITAL_AFTER.match(text, end)) and after.group(1) in tails:
                 continue  # "the Moscow Soviet", the index's "Tashkent Soviet" no place: a body's name
+            if in_title and (_COMPOUND_AFTER.match(text, end) or (start == 0 and end == len(text))):
+                continue  # the journal "Europe-Asia Studies"; a title that is a place's name alone ("Ukraina")
             spans.append((start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
             used.add(place.get(XML_ID))
             counts["placeName"] += 1
@@ -1689,6 +1723,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         return spans
 
     mark(ctx, find, matcher=matcher)
+    if not strict:
+        for title in titles_in_running_text(ctx.view(REGIONS, regions)):
+            wrap_slots(text_slots(title, _SKIP_IN_TITLES), lambda text: find(text, in_title=True))
     for place in list(reg.added):
         if place.get(XML_ID) not in used and (
             registers.provenance(place) != registers.FROM_INDEX or place in institutions
