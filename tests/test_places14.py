@@ -1179,3 +1179,45 @@ def test_the_bundled_books_places_in_titles_of_works(without_profile):
     marked = {text(t): [text(p) for p in t.iterfind("t:placeName", NS)] for t in titles}
     assert marked["The Wolf in the Kremlin"] == ["Kremlin"]
     assert marked["Europe-Asia Studies"] == [] and marked.get("Ukraina", []) == []
+
+
+def test_a_bodys_word_before_a_verbs_past_tense_ends_the_bodys_name():
+    """ "the Nizhnyi province soviet confiscated", "the Moscow party decided": the body did
+    something, its name ended; "the Moscow party post" and "the Moscow party bed" are things
+    (a noun, no verb of three letters and "ed")."""
+    from teikit.enrich.places import _FUNCTION_WORDS, body_words, names_a_body
+
+    words = body_words(load_profile())
+    words[0].add("soviet")
+    for said, body in (
+        ("the Nizhnyi province soviet confiscated it", True),
+        ("the Nizhnyi party decided to act", True),
+        ("the Nizhnyi party post", False),
+        ("the Nizhnyi party bed", False),
+    ):
+        assert names_a_body(said, 4, 11, words, _FUNCTION_WORDS) is body, said
+
+
+def test_a_text_node_an_organisations_mark_follows_is_known():
+    """ "the Nizhnyi province <orgName>Cheka</orgName>": the text before the mark, a space
+    between, is known, so that a place ending it after "the" opens the body's name; not the
+    text before a person's mark, nor one the mark follows without a space."""
+    from teikit.enrich.places import texts_before_bodies
+    from teikit.tei import TEI_NS
+    from teikit.textnodes import text_slots
+
+    p = etree.fromstring(
+        f'<p xmlns="{TEI_NS}">On 20 June the Nizhnyi province <orgName>Cheka</orgName> acted; the Moscow '
+        "<persName>Stalin</persName> and the Kiev<orgName>Soviet</orgName>.</p>"
+    )
+    assert texts_before_bodies([text_slots(p)]) == {"On 20 June the Nizhnyi province "}
+
+
+def test_a_city_named_with_its_word_first_is_one_name_of_the_city(without_profile):
+    """ "the Reconstruction of the City of Moscow'": one name, Moscow's (not "Moscow'", the
+    quotation's mark)."""
+    from teikit.enrich.places import _CITY_OF
+
+    assert _CITY_OF.findall("of the City of Moscow', co-signed; the City of London.") == ["Moscow", "London"]
+    city = _places(without_profile, "City of Moscow")
+    assert city and city[0].get("ref") == "places.xml#moscow"

@@ -64,6 +64,7 @@ it includes); the text adds, in a book with an index:
   word before a noun of it after "the" or a possessive ("the Tsaritsyn group"; not "the
   Proletarsky locomotive repair workshop", a works);
 - a site's capitalised head after "in" or "at" without "the" ("met in Sverdlov Hall");
+- a city of the register named with its word first ("the City of Moscow"): one name;
 - a site's first word alone ("orations at Novodevichy", the Novodevichy cemetery) where
   every use of it without the site's head comes right after "in", "at" or "near";
 - a place named in quotation marks as a second one of another ("the 'Second Baku' of the
@@ -126,7 +127,18 @@ from ..context import Context
 from ..tei import XML_ID, local, make_in, q
 from ..textnodes import text_slots, wrap_slots
 from . import gazetteer, namewords, registers, textplaces
-from .matching import REGIONS, SKIP, UNMARKED_TEXT, Matcher, mark, pieces_holding, regions, unmarked_text, word_counts
+from .matching import (
+    REGIONS,
+    SKIP,
+    UNMARKED_TEXT,
+    Matcher,
+    mark,
+    marked_text,
+    pieces_holding,
+    regions,
+    unmarked_text,
+    word_counts,
+)
 from .namewords import initial
 
 # Accented letters too: "Lozère", "Besançon", "Orléans".
@@ -730,6 +742,9 @@ _FUNCTION_WORDS = frozenset(
     " not no also then there this these those he she they we his her their our".split()
 )
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he $")
+# A verb's past tense after a body's word: the body did something, its name has ended ("the
+# Gomel' soviet elected"), as a noun would not ("the Moscow party post").
+_PAST_TENSE = re.compile(r"[a-z]{3,}ed")
 # A body's sitting after its name: "the Moscow city party plenum" is the Moscow city party's.
 _SITTINGS = frozenset({"plenum", "plenums", "meeting", "meetings", "session", "sessions"})
 
@@ -752,8 +767,9 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
     without "the" ("his Moscow party post"), nor where a function word comes first ("the
     Moscow organizations and the party committee"), a capitalised word that is no body's
     ("the Kiev Social Democrats"), or a lower-case word other than a function word after
-    the body's word ("the Moscow party post": a post). A rank after the body's word goes on
-    to another body's word: "the Nizhnyi soviet executive committee" is the committee's."""
+    the body's word ("the Moscow party post": a post) but a verb's past tense ("the Nizhnyi
+    province soviet confiscated"). A rank after the body's word goes on to another body's
+    word: "the Nizhnyi soviet executive committee" is the committee's."""
     if not _THE_BEFORE.search(text, max(0, start - 4), start):
         return False
     m = _WORDS_AFTER.match(text, end)
@@ -769,10 +785,33 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
                 return True  # a stop, a comma: the name ends there
             if nxt in ranks and i + 1 < 4:
                 continue  # "the Nizhnyi soviet executive committee": the name goes on to its body
-            return not nxt.islower() or nxt in function_words or nxt in ends or nxt in meetings or nxt in _SITTINGS
+            return (
+                not nxt.islower()
+                or nxt in function_words
+                or nxt in ends
+                or nxt in meetings
+                or nxt in _SITTINGS
+                or _PAST_TENSE.fullmatch(nxt) is not None  # "the Nizhnyi province soviet confiscated"
+            )
         if not w.islower() or w in function_words:
             return False
     return False
+
+
+_ORG_NAME = q("orgName")
+
+
+def texts_before_bodies(slots: list) -> set[str]:
+    """The text nodes (of `matching.marked_text`) that an organisation's name marked already
+    follows, a space between: a place that ends one after "the" opens that body's name ("the
+    Nizhnyi province Cheka", the Cheka marked by the organisations' pass), no mention of its own."""
+    found = set()
+    for region in slots:
+        for parent, child, text in region:
+            after = (parent[0] if len(parent) else None) if child is None else child.getnext()
+            if after is not None and after.tag == _ORG_NAME and text.endswith(" "):
+                found.add(text)
+    return found
 
 
 def names_a_line(text: str, start: int, end: int) -> bool:
@@ -1510,6 +1549,10 @@ _TITLE = q("title")
 _COMPOUND_AFTER = re.compile(r"[-–][A-Z]")
 
 
+# A city named with its word first, the English way: "the City of Moscow", one name of the city.
+_CITY_OF = re.compile(r"City of ([A-Z][\w'’-]*\w)")
+
+
 def titles_in_running_text(divisions: list) -> list:
     """The titles of works the running text and its notes name (`title` elements of
     `divisions`), not inside another element whose words are not running text (a
@@ -1611,6 +1654,10 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             shorts.add(form)
     for form, place in site_first_words(reg, keys, text, person_words, lowercase).items():
         keys.setdefault(form, place)  # "buried at Novodevichy": the Novodevichy cemetery
+    for m in _CITY_OF.finditer(text):  # "the Master Plan for the Reconstruction of the City of Moscow"
+        city = keys.get(m.group(1))
+        if city is not None and not isinstance(city, str) and city.get("type") == "city":
+            keys.setdefault(m.group(0), city)
     heads = registers.PLACE_HEADS | ctx.profile.place_heads
     for name, kind, named in units(text, keys, heads):
         if name not in keys:
@@ -1659,6 +1706,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     function_words = _FUNCTION_WORDS | ctx.profile.english_words
     counts: Counter = Counter()
     used = set()
+    before_bodies = texts_before_bodies(marked_text(ctx))
 
     def find(text: str, in_title: bool = False):
         spans = []
@@ -1683,6 +1731,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # "the Urals-Siberian method": half of an adjective, not a place
             if names_a_body(text, start, end, bodies, function_words):
                 continue  # "the Moscow party committee": a body's name, the organisations' to mark
+            if end == len(text) - 1 and text in before_bodies and _after_the(text, start):
+                continue  # "the Nizhnyi province <orgName>Cheka</orgName>": the body's name
             if names_a_line(text, start, end):
                 continue  # "the Donetsk line": a railway's line named by one place, its administration's
             if _TITLE_AFTER.match(text, end) or (key in shorts and _CAPITAL_AFTER.match(text, end)):
