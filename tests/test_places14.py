@@ -1221,3 +1221,25 @@ def test_a_city_named_with_its_word_first_is_one_name_of_the_city(without_profil
     assert _CITY_OF.findall("of the City of Moscow', co-signed; the City of London.") == ["Moscow", "London"]
     city = _places(without_profile, "City of Moscow")
     assert city and city[0].get("ref") == "places.xml#moscow"
+
+
+def test_an_index_works_the_text_locates_things_at_is_a_place_there():
+    """The index's Sormovo (listed among works), written "at Sormovo" twice: a place after
+    "at", "near" and "in" ("convened in Sormovo"), not after "the" ("the Sormovo works");
+    "in Pravda" (a newspaper) however often, and a heading written "at" once, are none."""
+    from teikit.enrich.places import located_topics
+
+    text = (
+        "Workers convened in Sormovo. At the Sormovo works he spoke; at Sormovo, with 15,000 workers, "
+        "membership fell. He spoke at Sormovo. Pravda wrote; in Pravda; in Pravda. A meeting at Kolomna."
+    )
+    assert located_topics({"Sormovo", "Pravda", "Kolomna", "Sormovo works"}, text, {}, set()) == ["Sormovo"]
+    assert located_topics({"Sormovo"}, text, {"Sormovo": None}, set()) == []  # a name of the register's
+
+
+def test_the_bundled_books_sormovo_is_a_place_at_sormovo_not_in_the_sormovo_works(without_profile):
+    marks = [
+        p for f in sorted(without_profile.glob("ch*.xml")) for p in etree.parse(str(f)).iterfind(".//t:placeName", NS)
+    ]
+    sormovo = [p for p in marks if text(p) == "Sormovo"]
+    assert sormovo and all(not (p.tail or "").startswith(" works") for p in sormovo)

@@ -65,6 +65,9 @@ it includes); the text adds, in a book with an index:
   Proletarsky locomotive repair workshop", a works);
 - a site's capitalised head after "in" or "at" without "the" ("met in Sverdlov Hall");
 - a city of the register named with its word first ("the City of Moscow"): one name;
+- an index heading that names no place (a works: Sormovo) written right after "at" or
+  "near" twice or more: a place where the text locates something at it, there and after
+  "in" ("convened in Sormovo"), not after "the" ("the Sormovo works");
 - a site's first word alone ("orations at Novodevichy", the Novodevichy cemetery) where
   every use of it without the site's head comes right after "in", "at" or "near";
 - a place named in quotation marks as a second one of another ("the 'Second Baku' of the
@@ -513,6 +516,7 @@ def _word_char(c: str) -> bool:
 # Markers among the matcher's keys of names marked only in some contexts (`apply`).
 _HEAD_ALONE = "a site's head alone"
 _TOWN = "a town named after a person"
+_LOCATED = "an index heading named like an establishment, a place where the text locates something at it"
 _NOT_ALONE_AFTER = re.compile(r"[\w'’-]| [A-Z]")
 
 
@@ -1553,6 +1557,39 @@ _COMPOUND_AFTER = re.compile(r"[-–][A-Z]")
 _CITY_OF = re.compile(r"City of ([A-Z][\w'’-]*\w)")
 
 
+# "at Sormovo", "near Sormovo" this often: prepositions saying where, which a newspaper's or
+# a body's name does not follow as "in" does ("in Pravda").
+_LOCATED_USES = 2
+
+
+def located_topics(topics: Collection[str], text: str, keys: Collection[str], not_names: Collection[str]) -> list:
+    """The index's headings that name no place (a works: Sormovo, listed among factories)
+    that the text writes right after "at" or "near" twice or more, before no capitalised
+    word nor a possessive ("the meeting at Sormovo, with 15,000 workers"): a place too, where
+    the text so locates something, and after "in" ("convened in Sormovo"); not after "the"
+    ("the Sormovo works": the establishment). One word only, no name of the register's, nor
+    a person's. Each heading is sought by `str.find` after each preposition."""
+    found = []
+    for name in sorted(topics):
+        if " " in name or not name[:1].isupper() or name in keys or name in not_names:
+            continue
+        uses = 0
+        for cue in ("at ", "near ", "At ", "Near "):
+            at = text.find(cue + name)
+            while at >= 0:
+                end = at + len(cue) + len(name)
+                if (
+                    (at == 0 or not _word_char(text[at - 1]))
+                    and (end == len(text) or not _word_char(text[end]))
+                    and not _NOT_TOWN_AFTER.match(text, end)
+                ):
+                    uses += 1
+                at = text.find(cue + name, at + 1)
+        if uses >= _LOCATED_USES:
+            found.append(name)
+    return found
+
+
 def titles_in_running_text(divisions: list) -> list:
     """The titles of works the running text and its notes name (`title` elements of
     `divisions`), not inside another element whose words are not running text (a
@@ -1695,6 +1732,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         keys[head] = _HEAD_ALONE
     for name in towns:
         keys.setdefault(name, _TOWN)
+    located = {} if strict else located_topics(topics or (), text, keys, person_words | set(ctx.profile.not_places))
+    for name in located:  # "at Sormovo, with 15,000 workers", the index's works: "the Sormovo works"
+        keys[name] = _LOCATED
     matcher = Matcher(keys, split_hyphens=True)
     tails = heading_tails(
         topics or (), places, {name for place in institutions for name in registers.place_names(place)}
@@ -1717,6 +1757,12 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 if not _after_the(text, start) or _NOT_ALONE_AFTER.match(text, end):
                     continue  # "the Metro", not "Metro-Vickers" nor "the Metro Vickers"
                 place = by_head[key]
+            elif place is _LOCATED:
+                if _after_the(text, start) or not town_at(text, start, end):
+                    continue  # "the Sormovo works", "such as Sormovo in Nizhnyi": the works
+                place = places.find(key)
+                if place is None:
+                    place = places.add(key, "settlement", None, "named in the text")
             elif place is _TOWN:
                 if not town_at(text, start, end, person_words):
                     continue  # "evacuated to Moscow, then in Kuibyshev": the town named after him
