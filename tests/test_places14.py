@@ -1243,3 +1243,22 @@ def test_the_bundled_books_sormovo_is_a_place_at_sormovo_not_in_the_sormovo_work
     ]
     sormovo = [p for p in marks if text(p) == "Sormovo"]
     assert sormovo and all(not (p.tail or "").startswith(" works") for p in sormovo)
+
+
+def test_a_places_other_names_in_brackets_after_it_are_its_names():
+    """ "Nizhnyi Novgorod (Nizhnyi or Nizhegorod)", "Kitaigorod (Chinatown)": the register's
+    place under each name; not after a longer name the register does not hold ("the New
+    Tula (Novotula) works"), nor a person's name, a people's word, a word the book writes in
+    lower case or a heading the index says names no place ("the Dnieper (Dneprostroi)")."""
+    from teikit.enrich.places import bracketed_names
+
+    nizhnyi, kitaigorod, tula, dnieper = (etree.Element("place") for _ in range(4))
+    keys = {"Nizhnyi Novgorod": nizhnyi, "Nizhnyi": nizhnyi, "Kitaigorod": kitaigorod, "Tula": tula}
+    keys["Dnieper"] = dnieper
+    text = (
+        "Nizhnyi Novgorod (Nizhnyi or Nizhegorod) was a centre. The walls of Kitaigorod (Chinatown) fell. "
+        "The New Tula (Novotula) works. Kitaigorod (Stalin) and Kitaigorod (Russian), Tula (Market); "
+        "the Dnieper (Dneprostroi)."
+    )
+    found = bracketed_names(text, keys, {"Stalin", "Dneprostroi"}, {"market"})
+    assert found == {"Nizhegorod": nizhnyi, "Chinatown": kitaigorod}

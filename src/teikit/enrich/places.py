@@ -64,6 +64,8 @@ it includes); the text adds, in a book with an index:
   word before a noun of it after "the" or a possessive ("the Tsaritsyn group"; not "the
   Proletarsky locomotive repair workshop", a works);
 - a site's capitalised head after "in" or "at" without "the" ("met in Sverdlov Hall");
+- a place's other names the text gives in brackets after it ("Nizhnyi Novgorod (Nizhnyi or
+  Nizhegorod)", "Kitaigorod (Chinatown)"), wherever written;
 - a city of the register named with its word first ("the City of Moscow"): one name;
 - an index heading that names no place (a works: Sormovo) written right after "at" or
   "near" twice or more: a place where the text locates something at it, there and after
@@ -1590,6 +1592,39 @@ def located_topics(topics: Collection[str], text: str, keys: Collection[str], no
     return found
 
 
+# A place's other names in brackets after it, "or" between two: "Nizhnyi Novgorod (Nizhnyi
+# or Nizhegorod)", "Kitaigorod (Chinatown)". Sought by the bracket (fast for `re`), the name
+# before it read back.
+_OTHER_NAMES = re.compile(r" \(([A-Z][a-z'’-]+)(?: or ([A-Z][a-z'’-]+))?\)")
+_NAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$")
+
+
+def bracketed_names(text: str, keys: dict, not_names: Collection[str], lowercase: Collection[str]) -> dict:
+    """The other names the text gives a place of the register in brackets right after it
+    ("Nizhnyi Novgorod (Nizhnyi or Nizhegorod)", "Kitaigorod (Chinatown)"): each that
+    place's, where it is no name of the register's, no person's or organisation's (nor a
+    heading of the index that names no place: "the Dnieper (Dneprostroi)"), no word
+    the book writes in lower case and no people's word. The name before the bracket must be
+    the register's whole ("the New Tula (Novotula) works": New Tula is none)."""
+    found: dict = {}
+    for m in _OTHER_NAMES.finditer(text):
+        before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is None or (before.start() and text[before.start() - 1] not in " \n(‘'\"“"):
+            continue
+        place = keys.get(before.group(1))
+        if place is None or isinstance(place, str):
+            continue  # no place, or one named only in some contexts
+        for name in (n for n in m.groups() if n):
+            if (
+                name not in keys
+                and name not in not_names
+                and name.lower() not in lowercase
+                and not _ADJECTIVE.search(name)
+            ):
+                found.setdefault(name, place)
+    return found
+
+
 def titles_in_running_text(divisions: list) -> list:
     """The titles of works the running text and its notes name (`title` elements of
     `divisions`), not inside another element whose words are not running text (a
@@ -1691,6 +1726,10 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             shorts.add(form)
     for form, place in site_first_words(reg, keys, text, person_words, lowercase).items():
         keys.setdefault(form, place)  # "buried at Novodevichy": the Novodevichy cemetery
+    not_names = person_words | set(ctx.profile.not_places) | set(ctx.profile.known_orgs) | set(ctx.profile.org_nouns)
+    # not a heading of the index that names no place: "the Dnieper (Dneprostroi)", its works' trust
+    for form, place in bracketed_names(text, keys, not_names | set(topics or ()), lowercase).items():
+        keys.setdefault(form, place)  # "Nizhnyi Novgorod (Nizhnyi or Nizhegorod)", "Kitaigorod (Chinatown)"
     for m in _CITY_OF.finditer(text):  # "the Master Plan for the Reconstruction of the City of Moscow"
         city = keys.get(m.group(1))
         if city is not None and not isinstance(city, str) and city.get("type") == "city":
