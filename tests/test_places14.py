@@ -1006,6 +1006,14 @@ def test_the_gazetteer_knows_other_spellings_of_regions(name):
     assert geo is not None and geo.type == "region"
 
 
+@pytest.mark.parametrize("name", ["Ukrainian SSR", "Ukrainian Soviet Socialist Republic", "Uzbek SSR"])
+def test_the_gazetteer_knows_the_soviet_union_republics_wherever_written(name):
+    """A union republic, short or in full, is a place wherever a book writes it, as the RSFSR
+    is: "the history of the Ukrainian Soviet Socialist Republic"."""
+    assert gazetteer.known_as(name) is not None and gazetteer.known_as(name).type == "country"
+    assert gazetteer.known_in(f"the history of the {name}.") == [name]
+
+
 def test_a_part_of_the_world_after_an_adjective_or_before_a_closing_quote():
     """ "the capitalist West", "a 'centre for revolution in the East'": the West and the
     East as "the West" is; not "the capitalist West's" (a possessive) nor "the old West
