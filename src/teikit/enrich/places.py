@@ -1564,17 +1564,24 @@ _CITY_OF = re.compile(r"City of ([A-Z][\w'’-]*\w)")
 _LOCATED_USES = 2
 
 
-def located_topics(topics: Collection[str], text: str, keys: Collection[str], not_names: Collection[str]) -> list:
+def located_topics(topics: Collection[str], text: str, keys: dict, not_names: Collection[str]) -> list:
     """The index's headings that name no place (a works: Sormovo, listed among factories)
     that the text writes right after "at" or "near" twice or more, before no capitalised
     word nor a possessive ("the meeting at Sormovo, with 15,000 workers"): a place too, where
     the text so locates something, and after "in" ("convened in Sormovo"); not after "the"
-    ("the Sormovo works": the establishment). One word only, no name of the register's, nor
-    a person's. Each heading is sought by `str.find` after each preposition."""
+    ("the Sormovo works": the establishment). One word only, no place of the index's nor one
+    an editor rejected (an earlier run's entry made so is the same), nor a person's name.
+    Each heading is sought by `str.find` after each preposition."""
     found = []
     for name in sorted(topics):
-        if " " in name or not name[:1].isupper() or name in keys or name in not_names:
+        if " " in name or not name[:1].isupper() or name in not_names:
             continue
+        if name in keys and (
+            keys[name] is None
+            or isinstance(keys[name], str)
+            or registers.provenance(keys[name]) == registers.FROM_INDEX
+        ):
+            continue  # the index's place, or a rejected one: an earlier run's entry from the text is this one
         uses = 0
         for cue in ("at ", "near ", "At ", "Near "):
             at = text.find(cue + name)
