@@ -73,6 +73,11 @@ _OTHER_LETTERS = (
     (re.compile(r"oy\b"), "oi"),
     (re.compile(r"(?<=[bcdfgklmnprstvz])ie"), "e"),
 )
+# A union of two countries named with the first's combining form, as English often writes
+# it: "Austro-Hungary" for Austria-Hungary. The form's stem and a country's ending ("Austr"
+# and "ia"; "Ital" and "y", "Franc" and "e") give the name the gazetteer holds.
+_COMBINING_FORM = re.compile(r"([A-Z][a-z]+)o-([A-Z][\w'’]+)")
+_COUNTRY_ENDINGS = ("ia", "a", "y", "e", "")
 
 
 @lru_cache(maxsize=65536)
@@ -409,7 +414,8 @@ def lookup_many(names: Collection[str]) -> dict[str, GeoPlace]:
 
 def lookup_romanised(name: str, everything: bool = False) -> GeoPlace | None:
     """`lookup`, else the place of another romanisation of the name (`_OTHER_LETTERS`):
-    "Krivoi Rog" is GeoNames' Krivoy Rog, "Mogiliev" its Mogilev."""
+    "Krivoi Rog" is GeoNames' Krivoy Rog, "Mogiliev" its Mogilev; else the country a
+    combining form names ("Austro-Hungary": Austria-Hungary, `_COMBINING_FORM`)."""
     geo = lookup(name, everything)
     if geo is not None:
         return geo
@@ -420,6 +426,12 @@ def lookup_romanised(name: str, everything: bool = False) -> GeoPlace | None:
         geo = lookup(other, everything)
         if geo is not None:
             return geo
+    combined = _COMBINING_FORM.fullmatch(name)
+    if combined is not None:  # "Austro-Hungary": Austria-Hungary, a country; no town so named
+        for ending in _COUNTRY_ENDINGS:
+            geo = lookup(f"{combined.group(1)}{ending}-{combined.group(2)}", everything)
+            if geo is not None and geo.type == "country":
+                return geo
     return None
 
 

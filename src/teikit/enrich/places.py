@@ -36,7 +36,8 @@ it includes); the text adds, in a book with an index:
 - a place the text says what it is of, in apposition ("Kabany, a village near Chernobyl",
   "the Conciergerie, a prison situated on the island"), though no gazetteer knows it;
 - railways and roads named by the two places they join, a dash between ("the Moscow-Donbass
-  trunk line", "the Baikal–Amur line"): one route;
+  trunk line", "the Baikal–Amur line"): one route; a line named by one place is its
+  administration's, no mention of the place ("the Donetsk line");
 - squares, streets and buildings named their word first, the French, Italian or Spanish way
   ("the Palais Royal", "the Hôtel de Ville", "the Place de la Concorde", "Piazza Navona");
 - named features by their last word ("Panama Canal", "Lenin Hills") or their first, the
@@ -44,7 +45,8 @@ it includes); the text adds, in a book with an index:
   "the Palace of Soviets"), buildings by a lower-case or capitalised head after "the" ("the
   Novodevichy cemetery"; "the Lenin Mausoleum", a person's name before a capitalised head;
   not "the Kremlin's Great Palace", the Kremlin's), streets, districts
-  ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"), and
+  ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"; of a
+  country, a region or a city of 100,000 or more the gazetteer knows: "Eastern Bukhara"), and
   names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas); a building's
   name may open a sentence ("The Passion Monastery") or follow a lower-case word ("the vast
   Moskva hotel"); halls, churches, chapels, gates, gardens, metros, airports and fortresses
@@ -62,6 +64,14 @@ it includes); the text adds, in a book with an index:
   word before a noun of it after "the" or a possessive ("the Tsaritsyn group"; not "the
   Proletarsky locomotive repair workshop", a works);
 - a site's capitalised head after "in" or "at" without "the" ("met in Sverdlov Hall");
+- a place's other names the text gives in brackets after it ("Nizhnyi Novgorod (Nizhnyi or
+  Nizhegorod)", "Kitaigorod (Chinatown)"), wherever written;
+- a city of the register named with its word first ("the City of Moscow"): one name;
+- an index heading that names no place (a works: Sormovo) written right after "at" or
+  "near" twice or more: a place where the text locates something at it, there and after
+  "in" ("convened in Sormovo"), not after "the" ("the Sormovo works");
+- a site's first word alone ("orations at Novodevichy", the Novodevichy cemetery) where
+  every use of it without the site's head comes right after "in", "at" or "near";
 - a place named in quotation marks as a second one of another ("the 'Second Baku' of the
   East", "the 'Third Rome'").
 
@@ -81,6 +91,10 @@ no place, a place of the register its first word ("Tashkent Soviet", "Voronezh C
 makes its last word end such a name after any place: "the Moscow Soviet", "the Gomel'
 soviet" are bodies, no mention of the town.
 
+An index heading the gazetteer takes for a town (Duma: Douma, in Syria) that the text writes
+only after "the", numbered or after a place once at least ("the IV Duma", "the Moscow
+Duma"), is an institution: no place, and no entry of the register.
+
 Never taken from the gazetteer: words that are also persons' names (Kirov, Frunze),
 ordinary English words (Union), the index's headings that name no place (Pravda, Duma),
 and a doubtful town (smaller, or found under another of its names) that the text writes
@@ -94,6 +108,10 @@ index heading ("Krasnaya Presnya" for the index's "Krasnaya Presnaya", the mispr
 "Dnepropretrovsk"), that is no other place's nor a person's name and close to that heading
 only, is the index's place (reported as `place-spelling`); a compass region the index names
 with a unit's word is that entry ("the Lower Volga", the index's "Lower Volga region").
+
+In a book with an index, the places the titles of works in the running text and its notes
+name are marked too ("*The Wolf in the Kremlin*"; not a title that is a place's name alone, a
+periodical's: "*Ukraina*"), by the rules that mark them in the text (`titles_in_running_text`).
 
 A place that opens a body's name after "the" is no mention of its own: "the Moscow party
 committee", "the Voronezh locomotive repair works" (the profile's bodies, establishments
@@ -111,9 +129,21 @@ from functools import cache
 import ahocorasick_rs
 
 from ..context import Context
-from ..tei import XML_ID, make_in, q
+from ..tei import XML_ID, local, make_in, q
+from ..textnodes import text_slots, wrap_slots
 from . import gazetteer, namewords, registers, textplaces
-from .matching import UNMARKED_TEXT, Matcher, mark, pieces_holding, unmarked_text, word_counts
+from .matching import (
+    REGIONS,
+    SKIP,
+    UNMARKED_TEXT,
+    Matcher,
+    mark,
+    marked_text,
+    pieces_holding,
+    regions,
+    unmarked_text,
+    word_counts,
+)
 from .namewords import initial
 
 # Accented letters too: "Lozère", "Besançon", "Orléans".
@@ -249,6 +279,9 @@ _ROUTE_END = re.compile(
     r"[-–]([A-Z][a-z'’]+) (?:(?:trunk|main|railway|rail|military) )?(?:line|railway|railroad|highway|road)\b"
 )
 _ROUTE_START = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+$")
+# A line named by one place ("the Donetsk line", "the main coal carrying Donetsk line"): a
+# railway's line, run by its own administration, no mention of the place.
+_LINE_AFTER = re.compile(r" line(?![\w'’-])")
 # A hyphen and a people's adjective after a name: the name is half of an adjective.
 _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
 # Another name of a place in brackets after it: "Nizhnyi Novgorod (Gorky)".
@@ -285,12 +318,14 @@ _BARE_BEFORE = re.compile(r"(?:[A-Z][\w'’]*\.?|[.!?:;\"“‘'(\[—–-]|^)\s
 _LOWER_AFTER = re.compile(r" ([a-z]+)\b")
 _BARE_AFTER = re.compile(r"\s[A-Z]|[-–][A-Za-z]|['’]s\b")
 # The parts of the world English names with "the" and a capital ("the West" of the Cold War,
-# "the East", "the Continent" of British usage: Europe), not a sentence's "The" (the
-# compass word may be an adjective there), nor before a capitalised word or a hyphen ("the
-# West Bank", "the East-West divide"), nor a possessive ("the West's").
+# "the East", "the Continent" of British usage: Europe), a lower-case word between or not
+# ("the capitalist West"), a closing quotation mark after or not ("revolution in the
+# East'"), not a sentence's "The" (the compass word may be an adjective there), nor before
+# a capitalised word or a hyphen ("the West Bank", "the East-West divide"), nor a
+# possessive ("the West's").
 # (The pattern opens with its letters, which `re` seeks fast; the word boundary before
 # them is tested after: `world_parts`.)
-_WORLD_PART = re.compile(r"the (West|East|Continent)(?![\w'’-])(?! [A-Z])")
+_WORLD_PART = re.compile(r"the (?:[a-z]+ )?(West|East|Continent)(?![\w-]|['’]\w)(?! [A-Z])")
 # Their entries are marked only where `_WORLD_PART` finds them, on every run: read back from
 # the register as names, they would be marked wherever the word is (an adjective: "from
 # West and East") and a second run would mark what the first did not.
@@ -483,6 +518,7 @@ def _word_char(c: str) -> bool:
 # Markers among the matcher's keys of names marked only in some contexts (`apply`).
 _HEAD_ALONE = "a site's head alone"
 _TOWN = "a town named after a person"
+_LOCATED = "an index heading named like an establishment, a place where the text locates something at it"
 _NOT_ALONE_AFTER = re.compile(r"[\w'’-]| [A-Z]")
 
 
@@ -712,6 +748,9 @@ _FUNCTION_WORDS = frozenset(
     " not no also then there this these those he she they we his her their our".split()
 )
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he $")
+# A verb's past tense after a body's word: the body did something, its name has ended ("the
+# Gomel' soviet elected"), as a noun would not ("the Moscow party post").
+_PAST_TENSE = re.compile(r"[a-z]{3,}ed")
 # A body's sitting after its name: "the Moscow city party plenum" is the Moscow city party's.
 _SITTINGS = frozenset({"plenum", "plenums", "meeting", "meetings", "session", "sessions"})
 
@@ -734,7 +773,9 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
     without "the" ("his Moscow party post"), nor where a function word comes first ("the
     Moscow organizations and the party committee"), a capitalised word that is no body's
     ("the Kiev Social Democrats"), or a lower-case word other than a function word after
-    the body's word ("the Moscow party post": a post)."""
+    the body's word ("the Moscow party post": a post) but a verb's past tense ("the Nizhnyi
+    province soviet confiscated"). A rank after the body's word goes on to another body's
+    word: "the Nizhnyi soviet executive committee" is the committee's."""
     if not _THE_BEFORE.search(text, max(0, start - 4), start):
         return False
     m = _WORDS_AFTER.match(text, end)
@@ -748,10 +789,43 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
             follows = text[m.start() + len(" ".join(after[: i + 1])) + 1 :][:1]
             if follows != " ":
                 return True  # a stop, a comma: the name ends there
-            return not nxt.islower() or nxt in function_words or nxt in ends or nxt in meetings or nxt in _SITTINGS
+            if nxt in ranks and i + 1 < 4:
+                continue  # "the Nizhnyi soviet executive committee": the name goes on to its body
+            return (
+                not nxt.islower()
+                or nxt in function_words
+                or nxt in ends
+                or nxt in meetings
+                or nxt in _SITTINGS
+                or _PAST_TENSE.fullmatch(nxt) is not None  # "the Nizhnyi province soviet confiscated"
+            )
         if not w.islower() or w in function_words:
             return False
     return False
+
+
+_ORG_NAME = q("orgName")
+
+
+def texts_before_bodies(slots: list) -> set[str]:
+    """The text nodes (of `matching.marked_text`) that an organisation's name marked already
+    follows, a space between: a place that ends one after "the" opens that body's name ("the
+    Nizhnyi province Cheka", the Cheka marked by the organisations' pass), no mention of its own."""
+    found = set()
+    for region in slots:
+        for parent, child, text in region:
+            after = (parent[0] if len(parent) else None) if child is None else child.getnext()
+            if after is not None and after.tag == _ORG_NAME and text.endswith(" "):
+                found.add(text)
+    return found
+
+
+def names_a_line(text: str, start: int, end: int) -> bool:
+    """Whether the place at `start`:`end` names a railway's line, "line" after it ("the
+    Donetsk line", "the main coal carrying Donetsk line"): no mention of the place, as a body's
+    name is none (the line's administration). Not the end of a route ("the Baikal–Amur
+    line", one place of its own)."""
+    return _LINE_AFTER.match(text, end) is not None and not (start and text[start - 1] in "-–")
 
 
 def unit_followers(profile) -> set[str]:
@@ -856,20 +930,20 @@ def spellings(name: str) -> set[str]:
 
 
 def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: Collection[str]) -> dict:
-    """A city's first word where the text uses it alone ("from Nizhnyi" for Nizhnyi Novgorod):
-    a word the text never writes in lower case, that names nothing else."""
+    """A city's first word where the text uses it alone ("from Nizhnyi" for Nizhnyi Novgorod),
+    under the spellings romanisation gives it too ("In Nizhny, Voronezh and Tashkent"): a word
+    the text never writes in lower case, that names nothing else, written alone twice at
+    least in all its spellings."""
     wanted: dict = {}
     for place in reg.entries.values():
         if place.get("type") == "city":
             for name in registers.place_names(place):
                 words = name.split()
-                if (
-                    len(words) == 2
-                    and words[0] not in keys
-                    and len(words[0]) >= 4
-                    and words[0].lower() not in lowercase
-                ):
-                    wanted.setdefault(words[0], (words[1], place))
+                if len(words) != 2:
+                    continue
+                for first in sorted(spellings(words[0])):
+                    if first not in keys and len(first) >= 4 and first.lower() not in lowercase and " " not in first:
+                        wanted.setdefault(first, (words[1], place, words[0]))
     if not wanted:
         return {}
     alone: Counter = Counter()
@@ -879,7 +953,60 @@ def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: Colle
     for m in pattern.finditer(text):
         if m.group(2) != wanted[m.group(1)][0]:
             alone[m.group(1)] += 1
-    return {first: wanted[first][1] for first, n in alone.items() if n >= 2}
+    written: Counter = Counter()  # the uses alone of a first word in all its spellings
+    for first, n in alone.items():
+        written[wanted[first][2]] += n
+    return {first: wanted[first][1] for first in alone if written[wanted[first][2]] >= 2}
+
+
+def site_first_words(
+    reg: registers.Register, keys: Collection[str], text: str, persons: Collection[str], lowercase: Collection[str]
+) -> dict:
+    """A site's first word where the text writes it alone ("Kaganovich delivered one of the
+    funeral orations at Novodevichy", the register's Novodevichy cemetery): the site, where
+    every use of the word without the site's head stands right after "in", "at" or "near"
+    as a place does, before no capitalised word or possessive (not "in October", which "the
+    October Hall" also holds: "the October Revolution"). Not a word of another name of the
+    register's, a person's name, a word the book writes in lower case, nor one that two sites
+    share. Each word is sought by `str.find`."""
+    wanted: dict[str, list] = {}
+    for place in reg.entries.values():
+        if registers.rejected(place):
+            continue
+        for name in registers.place_names(place):
+            words = name.split()
+            if (
+                len(words) == 2
+                and words[1].lower() in _SITE_HEADS
+                and words[0][:1].isupper()
+                and len(words[0]) >= 4
+                and words[0] not in keys
+                and words[0] not in persons
+                and words[0].lower() not in lowercase
+            ):
+                wanted.setdefault(words[0], []).append(place)
+    found = {}
+    for first, sites in sorted(wanted.items()):
+        if len({id(site) for site in sites}) != 1:
+            continue  # "the Sverdlov Hall" and "the Sverdlov Square": which one?
+        alone = located = 0
+        at = text.find(first)
+        while at >= 0:
+            end = at + len(first)
+            if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+                head = _LOWER_AFTER.match(text, end) or _CAPITAL_AFTER.match(text, end)
+                if head is None or head.group(1).lower() not in _SITE_HEADS:  # not "the Novodevichy cemetery"
+                    alone += 1
+                    if (
+                        _LOCATIVE_BEFORE.search(text, max(0, at - 8), at) is not None
+                        and _PERSON_OBJECT_BEFORE.search(text, max(0, at - 20), at) is None
+                        and not _NOT_TOWN_AFTER.match(text, end)
+                    ):
+                        located += 1
+            at = text.find(first, at + 1)
+        if alone and located == alone:
+            found[first] = sites[0]
+    return found
 
 
 def discover(
@@ -974,6 +1101,14 @@ def discover(
             )
     for name, base in sorted(compass):
         place = places.find(base)
+        if place is None and base not in not_places and places.find(name) is None:
+            # "Eastern Bukhara": a compass part of a country, a region or a city of 100,000
+            # or more the gazetteer knows, though the register holds no place of that name
+            geo = gazetteer.lookup_romanised(base)
+            if geo is not None and (geo.type != "city" or geo.population >= _MIN_BARE):
+                own = gazetteer.lookup(name, everything=True)  # "North Korea": a country of its own
+                places.add(name, own.type if own else "region", own, "named in the text")
+            continue
         if place is not None and places.find(name) is None:
             region = unit_named(places, name, "region")
             if region is not None:
@@ -1349,14 +1484,15 @@ _CAPITAL_AFTER = re.compile(r" ([A-Z][\w'’]*)(?![\w'’-])")
 _HEADS_OF_PLACES = frozenset({*registers.PLACE_HEADS, *_SITE_HEADS, *(w.lower() for w in _FEATURE_TYPES)})
 
 
-def heading_tails(topics: Collection[str], places: registers.Places) -> set[str]:
+def heading_tails(topics: Collection[str], places: registers.Places, institutions: Collection[str] = ()) -> set[str]:
     """The capitalised words that end the index's headings naming no place, a place's name
     before them ("Tashkent Soviet", "Voronezh Cheka", "Leningrad Opposition"): after any
     place the text writes, such a word makes one name of the kind the index says, not a
     place's mention ("the Moscow Soviet", "the Nizhnyi Cheka"), and in lower case it ends a
     body's name as the profile's bodies do ("the Gomel' soviet"). Only after a place of the
     register; not a word for a place, a site or a unit ("Moscow Metro", "Gorky Park"), nor a
-    place's own name."""
+    place's own name, unless it is one of `institutions`, headings the text writes only as an
+    institution though the gazetteer knows a town so named ("Moscow Duma": Duma, Douma's)."""
     tails = set()
     for heading in topics:
         words = heading.split()
@@ -1364,13 +1500,163 @@ def heading_tails(topics: Collection[str], places: registers.Places) -> set[str]
             continue  # "'Leningrad Affair'": quoted, an event's name (the place in it marked)
         if words[1].lower() in _HEADS_OF_PLACES or words[1].lower() in _EVENT_NOUNS:
             continue
-        if places.find(words[1]) is not None or gazetteer.lookup(words[1]) is not None:
+        if words[1] not in institutions and (
+            places.find(words[1]) is not None or gazetteer.lookup(words[1]) is not None
+        ):
             continue  # "Byelorussia Berlin": two places, an index's line run together
         # a place of the register, not any the gazetteer knows: "Vladimir Ilich", "Stalin
         # Constitution" (Stalin another name of Donetsk) open no place's name
         if places.find(words[0]) is not None:
             tails.add(words[1])
     return tails
+
+
+# What stands before an institution named like a town: "the", and a number or a place
+# between ("the IV Duma", "the Moscow Duma"), or nothing ("the Duma").
+_INSTITUTION_BEFORE = re.compile(r"(?<![\w-])[Tt]he (?:([IVXLC]+|[A-Z][\w'’]*) )?$")
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def institutions_named_like_towns(reg: registers.Register, text: str) -> list:
+    """The index's headings that the gazetteer gave a town's entry to (Duma: Douma, in
+    Syria) but the text writes only as an institution is written: every use after "the",
+    one at least numbered or after a place ("the IV Duma", "the Moscow Duma"), as no town is
+    written. The uses of every such name are found in one scan of the book (Aho-Corasick,
+    in Rust; each name sought by `str.find` took 30 ms of the bundled book)."""
+    cities = [
+        place
+        for place in reg.entries.values()
+        if place.get("type") == "city" and registers.provenance(place) == registers.FROM_INDEX
+    ]
+    names = sorted({name for place in cities for name in registers.place_names(place)})
+    if not names:
+        return []
+    written: dict[str, list[int]] = {name: [] for name in names}
+    for index, at, end in ahocorasick_rs.AhoCorasick(names).find_matches_as_indexes(text, overlapping=True):
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            written[names[index]].append(at)
+    found = []
+    for place in cities:
+        uses = [at for name in registers.place_names(place) for at in written.get(name, ())]
+        qualified = False
+        for at in uses:
+            before = _INSTITUTION_BEFORE.search(text, max(0, at - 30), at)
+            if before is None:
+                break  # "in Moscow": a town
+            if before.group(1) and (_ROMAN.fullmatch(before.group(1)) or gazetteer.lookup(before.group(1))):
+                qualified = True
+        else:
+            if uses and qualified:
+                found.append(place)
+    return found
+
+
+# What is not read inside a title: what is not read elsewhere, but the title itself.
+_SKIP_IN_TITLES = tuple(tag for tag in SKIP if tag != "title")
+_TITLE = q("title")
+# In a title, a place a hyphen joins to another name opens a compound of the title's own
+# ("Europe-Asia Studies", a journal's).
+_COMPOUND_AFTER = re.compile(r"[-–][A-Z]")
+
+
+# A city named with its word first, the English way: "the City of Moscow", one name of the city.
+_CITY_OF = re.compile(r"City of ([A-Z][\w'’-]*\w)")
+
+
+# "at Sormovo", "near Sormovo" this often: prepositions saying where, which a newspaper's or
+# a body's name does not follow as "in" does ("in Pravda").
+_LOCATED_USES = 2
+
+
+def located_topics(topics: Collection[str], text: str, keys: dict, not_names: Collection[str]) -> list:
+    """The index's headings that name no place (a works: Sormovo, listed among factories)
+    that the text writes right after "at" or "near" twice or more, before no capitalised
+    word nor a possessive ("the meeting at Sormovo, with 15,000 workers"): a place too, where
+    the text so locates something, and after "in" ("convened in Sormovo"); not after "the"
+    ("the Sormovo works": the establishment). One word only, no place of the index's nor one
+    an editor rejected (an earlier run's entry made so is the same), nor a person's name.
+    The words after "at" and "near" are counted in one scan of the book (`_locating_words`;
+    each heading sought after each took a quarter of a second of the bundled book)."""
+    located: Counter = Counter()
+    for _, start, end in _locating_words().find_matches_as_indexes(text):
+        if start and _word_char(text[start - 1]):
+            continue  # "that Sormovo"
+        word = _LOCATED_WORD.match(text, end)
+        if word is not None and not _NOT_TOWN_AFTER.match(text, word.end()):
+            located[word.group(0)] += 1
+    found = []
+    for name in sorted(topics):
+        if located[name] < _LOCATED_USES or name in not_names:
+            continue
+        if name in keys and (
+            keys[name] is None
+            or isinstance(keys[name], str)
+            or registers.provenance(keys[name]) == registers.FROM_INDEX
+        ):
+            continue  # the index's place, or a rejected one: an earlier run's entry from the text is this one
+        found.append(name)
+    return found
+
+
+# A word after "at" or "near", whole: "Sormovo" of "at Sormovo," (not of "at Sormovo-Gorky").
+_LOCATED_WORD = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*")
+
+
+@cache
+def _locating_words() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(["at ", "near ", "At ", "Near "])
+
+
+# A place's other names in brackets after it, "or" between two: "Nizhnyi Novgorod (Nizhnyi
+# or Nizhegorod)", "Kitaigorod (Chinatown)". Sought by the bracket (fast for `re`), the name
+# before it read back.
+_OTHER_NAMES = re.compile(r" \(([A-Z][a-z'’-]+)(?: or ([A-Z][a-z'’-]+))?\)")
+_NAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$")
+
+
+def bracketed_names(text: str, keys: dict, not_names: Collection[str], lowercase: Collection[str]) -> dict:
+    """The other names the text gives a place of the register in brackets right after it
+    ("Nizhnyi Novgorod (Nizhnyi or Nizhegorod)", "Kitaigorod (Chinatown)"): each that
+    place's, where it is no name of the register's, no person's or organisation's (nor a
+    heading of the index that names no place: "the Dnieper (Dneprostroi)"), no word
+    the book writes in lower case and no people's word. The name before the bracket must be
+    the register's whole ("the New Tula (Novotula) works": New Tula is none)."""
+    found: dict = {}
+    for m in _OTHER_NAMES.finditer(text):
+        before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is None or (before.start() and text[before.start() - 1] not in " \n(‘'\"“"):
+            continue
+        place = keys.get(before.group(1))
+        if place is None or isinstance(place, str):
+            continue  # no place, or one named only in some contexts
+        for name in (n for n in m.groups() if n):
+            if (
+                name not in keys
+                and name not in not_names
+                and name.lower() not in lowercase
+                and not _ADJECTIVE.search(name)
+            ):
+                found.setdefault(name, place)
+    return found
+
+
+def titles_in_running_text(divisions: list) -> list:
+    """The titles of works the running text and its notes name (`title` elements of
+    `divisions`), not inside another element whose words are not running text (a
+    bibliography's entry, a foreign phrase, another title): the places they name are marked
+    ("*The Wolf in the Kremlin*", "*Moscow in the Making*"), as the persons' and
+    organisations' passes leave them; not a title that is a place's name alone, a
+    periodical's or a film's ("*Ukraina*"), nor a place a hyphen joins to another name
+    ("*Europe-Asia Studies*")."""
+    found = []
+    for division in divisions:
+        for title in division.iter(_TITLE):
+            parent = title.getparent()
+            while parent is not None and parent is not division and local(parent) not in SKIP:
+                parent = parent.getparent()
+            if parent is division:
+                found.append(title)
+    return found
 
 
 def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = None):
@@ -1381,6 +1667,16 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     places = registers.Places(reg)
     person_words = set(ctx.person_words)
     text = ctx.view(UNMARKED_TEXT, unmarked_text)
+    institutions = [] if strict else institutions_named_like_towns(reg, text)
+    for place in institutions:  # "the IV Duma": never a town, here nor from the gazetteer
+        topics = {*(topics or ()), *registers.place_names(place)}
+        ctx.report.info(
+            "place-not-taken",
+            None,
+            f"'{registers.place_names(place)[0]}' names a town in GeoNames, but the text writes it only as an "
+            "institution ('the IV Duma', 'the Moscow Duma'): no place",
+            text=registers.place_names(place)[0],
+        )
     lowercase = word_counts(ctx).lower_parts  # every run of lower-case letters, counted
     for form, name, place in close_spellings(places, word_counts(ctx).capitalised, text, person_words):
         places.alias(form, place)  # found as the index's place by every rule below, and marked so
@@ -1419,7 +1715,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 text=name,
             )
     keys: dict = {}
-    rejected = [place for place in reg.entries.values() if registers.rejected(place)]
+    rejected = [place for place in reg.entries.values() if registers.rejected(place)] + institutions
     for place in rejected:  # an editor's verdict: no mention of it is marked (nor entered again)
         for name in registers.place_names(place):
             for form in spellings(name):
@@ -1443,6 +1739,16 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         if form not in keys:
             keys[form] = place
             shorts.add(form)
+    for form, place in site_first_words(reg, keys, text, person_words, lowercase).items():
+        keys.setdefault(form, place)  # "buried at Novodevichy": the Novodevichy cemetery
+    not_names = person_words | set(ctx.profile.not_places) | set(ctx.profile.known_orgs) | set(ctx.profile.org_nouns)
+    # not a heading of the index that names no place: "the Dnieper (Dneprostroi)", its works' trust
+    for form, place in bracketed_names(text, keys, not_names | set(topics or ()), lowercase).items():
+        keys.setdefault(form, place)  # "Nizhnyi Novgorod (Nizhnyi or Nizhegorod)", "Kitaigorod (Chinatown)"
+    for m in _CITY_OF.finditer(text):  # "the Master Plan for the Reconstruction of the City of Moscow"
+        city = keys.get(m.group(1))
+        if city is not None and not isinstance(city, str) and city.get("type") == "city":
+            keys.setdefault(m.group(0), city)
     heads = registers.PLACE_HEADS | ctx.profile.place_heads
     for name, kind, named in units(text, keys, heads):
         if name not in keys:
@@ -1480,8 +1786,13 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         keys[head] = _HEAD_ALONE
     for name in towns:
         keys.setdefault(name, _TOWN)
+    located = {} if strict else located_topics(topics or (), text, keys, person_words | set(ctx.profile.not_places))
+    for name in located:  # "at Sormovo, with 15,000 workers", the index's works: "the Sormovo works"
+        keys[name] = _LOCATED
     matcher = Matcher(keys, split_hyphens=True)
-    tails = heading_tails(topics or (), places)
+    tails = heading_tails(
+        topics or (), places, {name for place in institutions for name in registers.place_names(place)}
+    )
     cue = textplaces.before(ctx.profile)
     capitalised = word_counts(ctx).capitalised
     bodies = body_words(ctx.profile)
@@ -1489,8 +1800,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     function_words = _FUNCTION_WORDS | ctx.profile.english_words
     counts: Counter = Counter()
     used = set()
+    before_bodies = texts_before_bodies(marked_text(ctx))
 
-    def find(text: str):
+    def find(text: str, in_title: bool = False):
         spans = []
         found = matcher.find(text)
         starts = {start for start, _, _, _ in found}  # a bracketed name the register knows is matched as such
@@ -1499,6 +1811,12 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 if not _after_the(text, start) or _NOT_ALONE_AFTER.match(text, end):
                     continue  # "the Metro", not "Metro-Vickers" nor "the Metro Vickers"
                 place = by_head[key]
+            elif place is _LOCATED:
+                if _after_the(text, start) or not town_at(text, start, end):
+                    continue  # "the Sormovo works", "such as Sormovo in Nizhnyi": the works
+                place = places.find(key)
+                if place is None:
+                    place = places.add(key, "settlement", None, "named in the text")
             elif place is _TOWN:
                 if not town_at(text, start, end, person_words):
                     continue  # "evacuated to Moscow, then in Kuibyshev": the town named after him
@@ -1513,10 +1831,16 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # "the Urals-Siberian method": half of an adjective, not a place
             if names_a_body(text, start, end, bodies, function_words):
                 continue  # "the Moscow party committee": a body's name, the organisations' to mark
+            if end == len(text) - 1 and text in before_bodies and _after_the(text, start):
+                continue  # "the Nizhnyi province <orgName>Cheka</orgName>": the body's name
+            if names_a_line(text, start, end):
+                continue  # "the Donetsk line": a railway's line named by one place, its administration's
             if _TITLE_AFTER.match(text, end) or (key in shorts and _CAPITAL_AFTER.match(text, end)):
                 continue  # "The New York Times correspondent": a newspaper's title; "Nizhnyi Val", a street
             if tails and (after := _CAPITAL_AFTER.match(text, end)) and after.group(1) in tails:
                 continue  # "the Moscow Soviet", the index's "Tashkent Soviet" no place: a body's name
+            if in_title and (_COMPOUND_AFTER.match(text, end) or (start == 0 and end == len(text))):
+                continue  # the journal "Europe-Asia Studies"; a title that is a place's name alone ("Ukraina")
             spans.append((start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
             used.add(place.get(XML_ID))
             counts["placeName"] += 1
@@ -1549,8 +1873,13 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         return spans
 
     mark(ctx, find, matcher=matcher)
+    if not strict:
+        for title in titles_in_running_text(ctx.view(REGIONS, regions)):
+            wrap_slots(text_slots(title, _SKIP_IN_TITLES), lambda text: find(text, in_title=True))
     for place in list(reg.added):
-        if place.get(XML_ID) not in used and registers.provenance(place) != registers.FROM_INDEX:
+        if place.get(XML_ID) not in used and (
+            registers.provenance(place) != registers.FROM_INDEX or place in institutions
+        ):
             reg.remove(place)  # the profile's list names places this book may not have
     if strict:  # "by Rusper's", "Saint Stephen's House": the shop, the building, not the man the persons' pass marked
         shops = textplaces.establishments(tei, places, ctx.profile) + textplaces.saints_buildings(tei, places)
