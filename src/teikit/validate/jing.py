@@ -48,9 +48,11 @@ _LINE = re.compile(r"^(?P<path>.*?):(?P<line>-?\d+):(?P<col>-?\d+): (?P<sev>erro
 # -Xmx given in JAVA_TOOL_OPTIONS lowers it) instead of 1/64: jing keeps nothing of a file it
 # has judged, and the default's large young generation is memory the JVM touches for nothing
 # (1,000 chapters in one JVM: 172 -> 86 MiB, the same 11.4-11.5 s of CPU).
-_HEAP = "-XX:InitialRAMPercentage=0.25"
-JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", _HEAP]
-JVM_OPTIONS_LONG = ["-XX:+UseSerialGC", "-Xshare:auto", _HEAP]
+# (A Java 8 older than 8u191 knows no InitialRAMPercentage: IgnoreUnrecognizedVMOptions lets it
+# start with its default heap rather than refuse to start.)
+_HEAP = ["-XX:+IgnoreUnrecognizedVMOptions", "-XX:InitialRAMPercentage=0.25"]
+JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", *_HEAP]
+JVM_OPTIONS_LONG = ["-XX:+UseSerialGC", "-Xshare:auto", *_HEAP]
 LONG_RUN = 800  # files in one JVM from which JVM_OPTIONS_LONG are used
 # What a JVM says on standard error when the security manager is switched on; not a failure.
 _SANDBOX_NOTICE = (
