@@ -18,7 +18,10 @@ valid file, so silence counts only when the whole batch is accounted for:
   makes jing fail costs a few runs, not one per file), down to single files; a
   single file whose run cannot be trusted gets an error with jing's reason;
 - a line that names the schema means the schema failed to load: every file of
-  the batch gets an error, and the line is a schema error.
+  the batch gets an error, and the line is a schema error;
+- jing stops at the first document it cannot parse (a `fatal:` line): the files
+  given after it were never read, whatever the exit status says. Their silence
+  means nothing: they are run again, in a batch of their own.
 
 The JVM also runs under a Java security policy that grants reading the private
 folder only and no network at all (where the JVM still offers a security
@@ -132,6 +135,9 @@ def run_jing(schema: Staged, files: list[str], workdir: str) -> JingOutcome:
     while todo:
         part = todo.pop()
         raw = _run_once(schema, part, workdir)
+        if raw.trusted and raw.stopped_at is not None and raw.stopped_at + 1 < len(part):
+            todo.append(part[raw.stopped_at + 1 :])  # never read: jing stopped before them
+            part = part[: raw.stopped_at + 1]
         if raw.trusted or len(part) == 1 or raw.schema_errors:
             _merge(out, raw, part, schema.originals.get(schema.path, schema.path))
         else:  # could not attribute everything: halves, down to one file
@@ -159,6 +165,7 @@ class _Raw:
     problems: dict[str, list]
     schema_errors: list[str]
     reason: str = ""
+    stopped_at: int | None = None  # the position of the document jing could not parse, and stopped at
 
 
 def _run_once(schema: Staged, files: list[str], workdir: str) -> _Raw:
@@ -194,6 +201,8 @@ def _read(proc, names: dict[str, str], schema: Staged) -> _Raw:
     schema_errors: list[str] = []
     stray: list[str] = []
     errors = 0
+    position = {name: i for i, name in enumerate(names)}
+    stopped_at: int | None = None
     for raw in proc.stdout.splitlines():
         if not raw.strip():
             continue
@@ -202,6 +211,9 @@ def _read(proc, names: dict[str, str], schema: Staged) -> _Raw:
         if m and path in names:
             sev = "warning" if m["sev"] == "warning" else "error"
             errors += sev == "error"
+            if m["sev"] == "fatal":
+                at = position[path]
+                stopped_at = at if stopped_at is None else min(stopped_at, at)
             problems.setdefault(names[path], []).append((int(m["line"]), int(m["col"]), sev, m["msg"]))
         elif m and path in schema.originals:
             if m["sev"] == "warning":  # about the schema, not a failure to load it
@@ -223,7 +235,7 @@ def _read(proc, names: dict[str, str], schema: Staged) -> _Raw:
         reason = _reason(stderr + stray)
     elif (proc.returncode == 0) != (errors == 0):
         reason = f"jing exited with status {proc.returncode} after reporting {errors} errors"
-    return _Raw(not reason, problems, [], reason)
+    return _Raw(not reason, problems, [], reason, stopped_at)
 
 
 def _reason(lines: list[str]) -> str:
