@@ -4,7 +4,9 @@ The corpus is N files: copies of the bundled book's chapters (tei/iron-lazar/ch*
 113 KiB each) with the book's registers beside every 1,000 (their references must resolve),
 their xml-model declarations removed so that the schemas given decide.
 Each row is one command run in its own process tree, timed from outside, with the
-memory of the whole tree (teikit, its worker processes and JVMs) sampled every 100 ms:
+memory of the whole tree (teikit, its worker processes and JVMs) sampled every 100 ms (the
+JVMs' share of the peak shown beside it: a batch of teikit.rng under jing.LONG_RUN files is
+judged by libxml2 and starts none, so 2 jobs on 1,000 files run no JVM and on 10,000 run two):
 
 - jing by hand: `java -jar jing.jar teikit.rng FILE...`, default JVM settings, RELAX NG only;
 - teikit RELAX NG: `teikit validate --schema teikit.rng`, 1 and 2 jobs;
@@ -63,8 +65,9 @@ def make_corpus(folder: Path, count: int) -> list[Path]:
     return files
 
 
-def measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, float, int]:
-    """Run `cmd`; return (seconds, CPU seconds, peak MiB of its process tree, exit status).
+def measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, float, float, int]:
+    """Run `cmd`; return (seconds, CPU seconds, peak MiB of its process tree, the JVMs' share of
+    that peak in MiB, exit status).
 
     CPU seconds (user + system of the whole tree, as the kernel counts them for waited-for
     children) are the steadier figure on a shared machine: wall time grows with the load of
@@ -74,31 +77,34 @@ def measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, floa
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    peak = 0
+    peak = peak_jvm = 0
     stop = threading.Event()
 
     cpu_of: dict[int, float] = {}  # the CPU seconds each process of the tree was last seen with
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_jvm
         try:
             top = psutil.Process(proc.pid)
         except psutil.NoSuchProcess:
             return
         while not stop.is_set():
-            total = 0
+            total = jvm = 0
             try:
                 for p in [top, *top.children(recursive=True)]:
                     try:
                         with p.oneshot():
-                            total += p.memory_info().rss
+                            rss = p.memory_info().rss
+                            total += rss
+                            jvm += rss if p.name() == "java" else 0
                             t = p.cpu_times()
                             cpu_of[p.pid] = t.user + t.system
                     except psutil.Error:
                         pass
             except psutil.Error:
                 break
-            peak = max(peak, total)
+            if total > peak:
+                peak, peak_jvm = total, jvm
             stop.wait(0.1)
 
     watcher = threading.Thread(target=sample, daemon=True)
@@ -114,7 +120,7 @@ def measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, floa
     cpu = max(cpu, sum(cpu_of.values()))
     if proc.returncode not in (0, 1):
         print(f"    ! {' '.join(cmd[:6])}... exited {proc.returncode}: {err.decode()[-400:]}", file=sys.stderr)
-    return seconds, cpu, peak / 2**20, proc.returncode
+    return seconds, cpu, peak / 2**20, peak_jvm / 2**20, proc.returncode
 
 
 def rows(folder: Path, files: list[Path], cluster: str | None) -> list[tuple[str, list[str], str]]:
@@ -181,13 +187,13 @@ def main() -> None:
                 print(f"{count} files ({mib:.0f} MiB)")
                 print(
                     f"  {'row':9s} {'what':46s} {'seconds':>8s} {'files/s':>8s} {'CPU s':>7s} "
-                    f"{'files/CPU-s':>11s} {'peak MiB':>9s}  vs jing (files/s; files/CPU-s)"
+                    f"{'files/CPU-s':>11s} {'peak MiB':>9s} {'JVMs':>5s}  vs jing (files/s; files/CPU-s)"
                 )
                 ref: dict[str, tuple[float, float]] = {}
                 for name, cmd, label in rows(Path(tmp), files, cluster.scheduler_address if cluster else None):
                     if args.rows and name not in args.rows:
                         continue
-                    seconds, cpu, peak, _ = measure(cmd, env)
+                    seconds, cpu, peak, jvm, _ = measure(cmd, env)
                     rate, per_cpu = count / seconds, count / max(cpu, 1e-9)
                     if name.startswith("jing"):
                         ref[name] = (rate, per_cpu)
@@ -200,7 +206,7 @@ def main() -> None:
                     if name.endswith("dask"):  # the workers are not the command's: client figures only
                         ratio = ratio.split(";")[0] + "; (client CPU and memory only)"
                     print(
-                        f"  {name:9s} {label:46s} {seconds:8.1f} {rate:8.1f} {cpu:7.1f} {per_cpu:11.1f} {peak:9.0f}  {ratio}",
+                        f"  {name:9s} {label:46s} {seconds:8.1f} {rate:8.1f} {cpu:7.1f} {per_cpu:11.1f} {peak:9.0f} {jvm:5.0f}  {ratio}",
                         flush=True,
                     )
     finally:

