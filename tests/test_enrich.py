@@ -46,11 +46,12 @@ def test_held_out_sample_figures_do_not_fall():
     (persName 0.98, placeName 0.95, orgName 0.90, date 0.97, values 0.95) are not all met: see
     the README. On 2026-12-06: 0.993, 0.950, 0.921, 1.000, values 0.972, the floors now (the
     places rise partly from a rule found over the whole book's text, this sample's paragraphs
-    among them: see the README)."""
+    among them: see the README). Later on 2026-12-06 (rules found over the book's text outside
+    the held-out paragraphs): 0.993, 0.976, 0.925, 1.000, values 0.972; placeName 0.97 the floor."""
     gold = evaluate.parse_anchored(GOLD / "anchored" / "iron-lazar-test.txt")
     scores, missing = evaluate.score_anchored(gold, EDITION)
     f1 = {k: scores.prf(k, "exact")[2] for k in "PLOD"}
-    assert f1["P"] >= 0.99 and f1["L"] >= 0.94 and f1["O"] >= 0.92 and f1["D"] >= 0.99, f1
+    assert f1["P"] >= 0.99 and f1["L"] >= 0.97 and f1["O"] >= 0.92 and f1["D"] >= 0.99, f1
     assert scores.accuracy("date value")[0] >= 0.97
     assert len(missing) <= 1  # a paragraph the edition does not hold as read (its text differs)
     assert scores.counts[("P", "gold")] >= 200 and scores.counts[("D", "gold")] >= 100
@@ -85,11 +86,13 @@ def test_third_held_out_sample_figures_do_not_fall():
     the code of that morning: exact-span F1 persName 0.982, placeName 0.816, orgName 0.900,
     date 0.981, date values 51 of 51. Against the edition regenerated the same evening (the
     places rules tuned on the place-rich dev4 sample): 0.982, 0.900, 0.900, 0.981, 51 of 51
-    (placeName 0.920 by overlapping spans; issue 14's 0.95 is not met). These are floors."""
+    (placeName 0.920 by overlapping spans; issue 14's 0.95 is not met). These are floors. On
+    2026-12-06: 0.987, 0.909, 0.900, 0.981 (placeName 0.929 by overlapping spans); placeName
+    0.90 the floor."""
     gold = evaluate.parse_anchored(GOLD / "anchored" / "iron-lazar-test3.txt")
     scores, missing = evaluate.score_anchored(gold, EDITION)
     f1 = {k: scores.prf(k, "exact")[2] for k in "PLOD"}
-    assert f1["P"] >= 0.98 and f1["L"] >= 0.89 and f1["O"] >= 0.89 and f1["D"] >= 0.98, f1
+    assert f1["P"] >= 0.98 and f1["L"] >= 0.90 and f1["O"] >= 0.89 and f1["D"] >= 0.98, f1
     assert scores.accuracy("date value")[0] >= 0.98
     assert missing == []
     assert len(gold) == 42 and scores.counts[("P", "gold")] == 200 and scores.counts[("L", "gold")] == 50
