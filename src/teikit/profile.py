@@ -99,6 +99,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "inflections": "strings",
         "spellings": "table",
         "deities": "strings",
+        "invocations": "strings",
         "indefinites": "strings",
         "known": "strings",
         "address_pronouns": "strings",
@@ -368,6 +369,7 @@ class Profile:
         default_factory=dict
     )  # [names]: letters a surname is also written with ("ie" = "'e")
     deities: tuple[str, ...] = ()  # [names]: names of God and of gods, persons wherever written (God, the Lord)
+    invocations: tuple[str, ...] = ()  # [names]: a word naming God only before a wish's verb (Scots "Gude help")
     indefinites: tuple[str, ...] = ()  # [names]: words before a deity's name that make it none (a God, my Lord)
     known_persons: tuple[str, ...] = ()  # [names] known: persons of myth and history known by one name (Homer)
     address_pronouns: tuple[str, ...] = ()  # [names]: pronouns after a name one speaks to (Craigdarroch, thou)
@@ -529,6 +531,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         inflections=tuple(data["names"]["inflections"]),
         spellings=dict(data["names"]["spellings"]),
         deities=tuple(data["names"]["deities"]),
+        invocations=tuple(data["names"]["invocations"]),
         indefinites=tuple(data["names"]["indefinites"]),
         known_persons=tuple(data["names"]["known"]),
         address_pronouns=tuple(data["names"]["address_pronouns"]),

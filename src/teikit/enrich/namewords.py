@@ -78,6 +78,7 @@ class Words:
         self.regions = profile.regions
         self.known_places = profile.known_places  # [places] known: a place wherever written
         self.deities = profile.deities
+        self.invocations = profile.invocations
         self.known_persons = profile.known_persons
         self.address_pronouns = profile.address_pronouns
         self.second_person = profile.second_person

@@ -38,6 +38,9 @@ only on evidence from the way names are written, never from a list of particular
 - a name of God or of a god the profile lists (`[names] deities`: God, "the Lord",
   Jesus Christ, Diana), though the book writes the word in lower case too ("the god of
   love"); "Lord" only with no name after it, none after an indefinite ("a God", "my Lord");
+- a name of God in a tongue whose word for it is a common word too, only before the verb
+  of a wish (`[names] invocations`, Scots "Gude help the day", "Gude forgie me"; not "Gude
+  ale"): the name alone marked, the verb outside, and the word marked nowhere else;
 - a person of myth, scripture or history the profile lists (`[names] known`: Homer,
   Sappho, Nero, Shakespeare), wherever the book writes the word capitalised and never in
   lower case, but right after an article ("at the Shakespeare": a tavern named after him);
@@ -71,8 +74,9 @@ common unless its lower-case uses are rare beside its capitalised mid-sentence o
 man named Ernest sixty times, against "earnest" five times).
 
 Once a word is a person's surname or forename, it is marked wherever the book writes
-it capitalised (a sentence may begin with a name); a common word only inside the full
-form that made it a name. The register so built says so: its list has a head saying
+it capitalised (a sentence may begin with a name), and where an old printing hid letters
+of it in square brackets that an editor restored ("M[ontgomer]y", "D[undas]": marked
+whole, brackets inside); a common word only inside the full form that made it a name. The register so built says so: its list has a head saying
 how it was built, every entry a source note, and an evidence note that names its
 evidence and quotes a passage where it was seen. An entry the editor rejected
 (`<note type="rejected">`, see `registers.rejected`) is entered no more and marked
@@ -164,6 +168,15 @@ class Finder:
         links = "|".join(map(re.escape, words.name_links))
         articles = "|".join(map(re.escape, words.articles))
         self._told_apart = re.compile(rf" (?:{links}) (?:(?:{articles}) )?{LISTED_WORD}(?![\w'’-])") if links else None
+        # "Gude help the day": the name of God, the verb of the wish after it outside the name
+        self._invocation = (
+            re.compile(
+                rf"({words_at_start(sorted({p.split()[0] for p in words.invocations}))})\s+(?:"
+                rf"{'|'.join(re.escape(p.split(' ', 1)[1]) for p in words.invocations if ' ' in p)})(?![\w'’-])"
+            )
+            if any(" " in p for p in words.invocations)
+            else None
+        )
 
     def spans(self, text: str) -> list[Span]:
         out: list[Span] = []
@@ -179,6 +192,15 @@ class Finder:
                 ):
                     out.extend(self._cut(text, toks, initial(text, toks[0][0])))
                     break
+        if self._invocation is not None:
+            out.extend(
+                Span(m.start(1), m.end(1), Name("", (), m.group(1)), "invocation")
+                for m in self._invocation.finditer(text)
+                if not any(s.start < m.end(1) and m.start(1) < s.end for s in out)
+            )
+        if "[" in text and self.alone:
+            out.extend(self._suppressed(text, out))
+        out.sort(key=lambda s: s.start)
         for span in out:
             m = _REGNAL.match(text, span.end)
             if m is not None and not text[span.end - 1 : span.end] == ".":
@@ -188,6 +210,18 @@ class Finder:
                 if m is not None:
                     span.end = m.end()  # "Meg o' the Mill": the forename's bearer, told apart
         return out
+
+    def _suppressed(self, text: str, out: list[Span]) -> list[Span]:
+        """Names printed with letters suppressed in square brackets, as an old printing hid
+        a living person's name and an editor restored it ("M[ontgomer]y", "D[undas]"): marked
+        whole where the name restored is one the book names on evidence of its own."""
+        found = []
+        for m in _BRACKETED.finditer(text):
+            word = m.group(0).replace("[", "").replace("]", "")
+            if self.alone.get(word) and not any(s.start < m.end() and m.start() < s.end for s in out):
+                name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
+                found.append(Span(m.start(), m.end(), name, "known"))
+        return found
 
     def _body(self, toks, j: int, after_abbreviation: bool):
         """Initials and capitalised words from token j, up to the first common word (the
@@ -401,6 +435,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             and not words.common(name.surname.split()[-1])
             and name.surname not in words.honorifics
             and name.surname not in words.known_places  # "Major Logan"; alone, Logan is the river
+            and not _invoked(name.surname, words)  # "Gude ale": good
         ):
             alone[name.surname] = "surname"
     for name in found.values():
@@ -460,6 +495,11 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
 
 # A possessive and the word after it, if a lower-case one: "Rusper's to", "Wintershed's,"
 _BEFORE_NAME = r"(?![ \t]+[A-Z])"  # no capitalised word after it: "Lord" in "the Lord made", not "Lord Panmure"
+
+
+def _invoked(word: str, words: Words) -> bool:
+    """Whether `word` names God only before the verb of a wish (`[names] invocations`)."""
+    return any(p.split()[0] == word for p in words.invocations)
 
 
 def _deities(text: str, words: Words, found: dict[str, Name], why: dict[str, str], alone: dict[str, str]) -> None:
@@ -1142,7 +1182,11 @@ def inverted_entries(words: Words) -> list[tuple[str, str]]:
     return sorted(out.items())
 
 
+# A capitalised word with letters suppressed in square brackets: "M[ontgomer]y", "D[undas]",
+# "Mont[gomer]y"; the capital first (the fast scan), what stands before it no letter.
+_BRACKETED = re.compile(rf"[{UPPER}](?<![\w'’\]-].)[{LOWER}]*\[[{LOWER}]+\][{LOWER}]*(?![\w'’\[-])")
 _EVIDENCE = {
+    "invocation": "a name of God before the verb of a wish ([names] invocations)",
     "honorific": "after an honorific",
     "forename": "a forename before it",
     "common forename": "a forename that is a common word too before it, mid-sentence",
@@ -1350,6 +1394,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
             and not _weak(why.get(name.key(), ""))
             and not words.common(name.surname)
             and name.surname not in words.known_places
+            and not _invoked(name.surname, words)
             and name.key() not in rejected
         ):
             alone.setdefault(name.surname, "surname")  # an editor's additions count too

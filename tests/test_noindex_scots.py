@@ -1,0 +1,65 @@
+"""Names of a Scots book without an index (profiles/scots.toml and the rules of textnames it
+feeds): Scots "Gude" as a name of God before a wish's verb (`[names] invocations`), and a
+name printed with letters suppressed in square brackets. Each rule on a small text written
+for it, with and without the pack where the pack is the evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import marks_in
+from teikit.convert import convert
+from teikit.profile import load_profile
+
+
+def _convert(tmp_path: Path, text: str, include: list[str] | None = None, name: str = "out") -> Path:
+    source = tmp_path / "book.txt"
+    source.write_text(text, encoding="utf-8")
+    profile = None
+    if include is not None:
+        (tmp_path / f"{name}.toml").write_text(f"include = {include!r}\n".replace("'", '"'), encoding="utf-8")
+        profile = load_profile(tmp_path / f"{name}.toml")
+    convert(source, tmp_path / name, profile=profile, force=True)
+    return tmp_path / name
+
+
+_WISHES = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE WHIGS\n\n"
+    "Gude help the day when royal heads are hunted like a maukin! I like the lasses--Gude\n"
+    "forgie me! But Gude preserve us frae the gallows.\n\n"
+    "Gude ale keeps the heart aboon, and a gude kail-whittle cuts. Gude night, and Gude faith,\n"
+    "my friend; the Gude news came late.\n"
+)
+
+
+def test_scots_gude_names_god_only_before_the_verb_of_a_wish(tmp_path):
+    """With the pack "scots": "Gude" is God where a wish's verb follows it ("Gude help the
+    day", "Gude forgie me", the verb outside the name), one person in the register; the same
+    word capitalised before a noun ("Gude ale", "Gude night", "the Gude news") is "good", and
+    unmarked. Without the pack, "Gude" is no name at all."""
+    scots = _convert(tmp_path, _WISHES, ["scots"], "scots")
+    assert marks_in(scots, "persName") == ["Gude", "Gude", "Gude"]
+    persons = (scots / "persons.xml").read_text(encoding="utf-8")
+    assert persons.count('xml:id="gude"') == 1 and "[names] invocations" in persons
+    plain = _convert(tmp_path, _WISHES, None, "plain")
+    assert "Gude" not in marks_in(plain, "persName")
+
+
+_SUPPRESSED = (
+    "LETTERS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "I dined with Mr. Montgomery at the inn, and Mr. Montgomery paid.\n\n"
+    "Let Prudence' direst bodements on me fall, M[ontgomer]y, rich reward, o'erpays them all!\n\n"
+    "The shape of high D[undas] and of W[ilki]e stood before the door of the P[arliamen]t.\n"
+)
+
+
+def test_a_name_with_letters_suppressed_in_brackets_is_the_name_the_book_knows(tmp_path):
+    """A name printed with letters hidden in square brackets and restored by an editor
+    ("M[ontgomer]y") is marked whole, the brackets inside, and linked to the person the book
+    names on evidence of its own (Mr. Montgomery); a bracketed word whose restored form the
+    book names nowhere as a person ("D[undas]", "W[ilki]e", "the P[arliamen]t") is left as
+    written."""
+    out = _convert(tmp_path, _SUPPRESSED, [])
+    assert marks_in(out, "persName") == ["Mr. Montgomery", "Mr. Montgomery", "M[ontgomer]y"]
+    chapter = "".join(p.read_text(encoding="utf-8") for p in sorted(out.glob("ch*.xml")))
+    assert '<persName ref="persons.xml#mr-montgomery">M[ontgomer]y</persName>' in chapter
