@@ -63,3 +63,21 @@ def test_a_name_with_letters_suppressed_in_brackets_is_the_name_the_book_knows(t
     assert marks_in(out, "persName") == ["Mr. Montgomery", "Mr. Montgomery", "M[ontgomer]y"]
     chapter = "".join(p.read_text(encoding="utf-8") for p in sorted(out.glob("ch*.xml")))
     assert '<persName ref="persons.xml#mr-montgomery">M[ontgomer]y</persName>' in chapter
+
+
+_READING = (
+    "LETTERS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE EPISTLE\n\n"
+    "I sent you, by the carrier, the books of Mr. Smith and of Mr. Bunyan, as you asked.\n\n"
+    "My shins, my lane, I there sit roastin', perusing Bunyan, Brown, an' Reid, till by an' by\n"
+    "I grunt a real gospel-groan.\n"
+)
+
+
+def test_scots_an_joins_a_list_of_names_as_and_does(tmp_path):
+    """With the pack "scots", Scots "an'" (and) ends a list of names as "and" does: in
+    "Bunyan, Brown, an' Reid", one a person the book names (Mr. Bunyan), the others are taken
+    as persons too. Without the pack the list is no list, and Brown and Reid no names."""
+    scots = _convert(tmp_path, _READING, ["scots"], "scots")
+    assert marks_in(scots, "persName") == ["Mr. Smith", "Mr. Bunyan", "Bunyan", "Brown", "Reid"]
+    plain = _convert(tmp_path, _READING, None, "plain")
+    assert "Brown" not in marks_in(plain, "persName") and "Reid" not in marks_in(plain, "persName")
