@@ -971,20 +971,29 @@ def native_streets(text: str, words: dict[str, str], lowercase: Counter) -> Iter
     World's Most"). None without such words: English streets are `STREET_WORDS`."""
     if not words:
         return
-    sought = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    pattern = _native_street_pattern(sought)
-    for m in pieces_holding(pattern, re.compile(sought), text):
-        first = m.group(1).split()[0]
-        if lowercase.get(first.lower(), 0) >= _COMMON:
+    keys = tuple(sorted(words))
+    size = len(text)
+    # The words sought in one scan (most books write them seldom, "Most" opening sentences),
+    # the name read back from each: a pattern with the words at its end would be tried at
+    # every capital of the book.
+    for index, start, end in _street_words(keys).find_matches_as_indexes(text):
+        if end < size and (text[end].isalnum() or text[end] in "'’-"):
             continue
-        yield m.group(1), words[m.group(2)]
+        m = _STREET_NAME_BEFORE.search(text, max(0, start - 60), start)
+        if m is None or lowercase.get(m.group(1).lower(), 0) >= _COMMON:
+            continue
+        yield m.group(0) + keys[index], words[keys[index]]
 
 
 @cache
-def _native_street_pattern(sought: str) -> re.Pattern:
-    return re.compile(
-        rf"([A-Z](?<![\w'’-].)[a-z'’]*[a-z](?:-[A-Z][a-z'’]*[a-z])?(?:\s[A-Z][a-z'’]*[a-z])?\s({sought}))(?![\w'’-])"
-    )
+def _street_words(keys: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+
+# One or two capitalised words (the first in group 1) and a space, ending where it is sought.
+_STREET_NAME_BEFORE = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z'’]*[a-z](?:-[A-Z][a-z'’]*[a-z])?)(?:\s[A-Z][a-z'’]*[a-z])?\s$"
+)
 
 
 def site_first_words(
