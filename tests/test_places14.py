@@ -1270,3 +1270,52 @@ def test_a_places_other_names_in_brackets_after_it_are_its_names():
     )
     found = bracketed_names(text, keys, {"Stalin", "Dneprostroi"}, {"market"})
     assert found == {"Nizhegorod": nizhnyi, "Chinatown": kitaigorod}
+
+
+def test_a_street_named_the_russian_way_is_one_place_with_the_pack(tmp_path):
+    """With the russian pack (`[places] streets`): "Nizhnyi Val", "Staraya ploshchad",
+    "Kuznetsky Most" and "Tverskaya ulitsa" are streets and squares, the word with the name;
+    not an English "Most" after a sentence's first word or a possessive ("The Most",
+    "the World's Most"), nor "val" in lower case. Without the pack, none."""
+    from collections import Counter
+
+    from teikit.enrich.places import native_streets
+
+    text = (
+        "They stayed in a dosshouse in Nizhnyi Val. We moved to Staraya ploshchad (Old Square). "
+        "He was housed on Kuznetsky Most. He walked down Tverskaya ulitsa. The Most famous square. "
+        "In Most cases not. The World's Most Dangerous Man. A val of earth; Most scholars agree."
+    )
+    lowercase = Counter({"the": 40, "in": 30, "most": 12, "world": 5, "val": 1})
+    (tmp_path / "book.toml").write_text('include = ["russian"]\n', encoding="utf-8")
+    words = load_profile(tmp_path / "book.toml").place_streets
+    assert list(native_streets(text, words, lowercase)) == [
+        ("Nizhnyi Val", "street"),
+        ("Staraya ploshchad", "square"),
+        ("Kuznetsky Most", "street"),
+        ("Tverskaya ulitsa", "street"),
+    ]
+    assert list(native_streets(text, load_profile().place_streets, lowercase)) == []
+
+
+def test_a_russian_street_opening_with_a_towns_other_name_is_the_street(tmp_path):
+    """The pack's "Nizhnyi" is Nizhnyi Novgorod; "in Nizhnyi Val" (a street of Kiev) is the
+    street, whole, and no mention of the town; "Nizhnyi" alone still is."""
+    from teikit.convert import convert
+
+    (tmp_path / "book.toml").write_text('include = ["russian"]\n', encoding="utf-8")
+    source = tmp_path / "book.txt"
+    source.write_text(
+        "A Life\n\nChapter 1 Kiev\n\n"
+        "He moved to Kiev and stayed in a dosshouse in Nizhnyi Val. Later he worked in Nizhnyi Novgorod, "
+        "and in Nizhnyi he met the workers of Sormovo. The group met on Nizhnyi Val again.\n",
+        encoding="utf-8",
+    )
+    convert(source, tmp_path / "out", profile=load_profile(tmp_path / "book.toml"))
+    marks = [
+        text(p)
+        for f in sorted((tmp_path / "out").glob("*.xml"))
+        for p in etree.parse(str(f)).iterfind(".//t:text//t:placeName", NS)
+    ]
+    assert marks.count("Nizhnyi Val") == 2
+    assert "Nizhnyi" in marks and "Nizhnyi Novgorod" in marks

@@ -40,6 +40,10 @@ it includes); the text adds, in a book with an index:
   administration's, no mention of the place ("the Donetsk line");
 - squares, streets and buildings named their word first, the French, Italian or Spanish way
   ("the Palais Royal", "the Hôtel de Ville", "the Place de la Concorde", "Piazza Navona");
+- streets, squares and bridges named the way of a language whose words for them a pack
+  gives (`[places] streets`), the word after one or two capitalised words ("Staraya
+  ploshchad", "Nizhnyi Val", "Kuznetsky Most" with the russian pack): wherever written, the
+  whole a place, longer than a town's other name it opens ("Nizhnyi");
 - named features by their last word ("Panama Canal", "Lenin Hills") or their first, the
   English way ("Lake Khasan", "Mount Elbrus", "the Gulf of Finland", "the Hall of Columns",
   "the Palace of Soviets"), buildings by a lower-case or capitalised head after "the" ("the
@@ -959,6 +963,39 @@ def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: Colle
     return {first: wanted[first][1] for first in alone if written[wanted[first][2]] >= 2}
 
 
+def native_streets(text: str, words: dict[str, str], lowercase: Counter) -> Iterator[tuple[str, str]]:
+    """Streets, squares and bridges named the way of a language a pack knows, a name and its
+    word after it ("Staraya ploshchad", "Nizhnyi Val", "Kuznetsky Most"; `[places] streets`:
+    word -> type), and the type the word gives. One or two capitalised words before it, the
+    first no English word of the book's (not "The Most", "In Val"), no possessive ("the
+    World's Most"). None without such words: English streets are `STREET_WORDS`."""
+    if not words:
+        return
+    keys = tuple(sorted(words))
+    size = len(text)
+    # The words sought in one scan (most books write them seldom, "Most" opening sentences),
+    # the name read back from each: a pattern with the words at its end would be tried at
+    # every capital of the book.
+    for index, start, end in _street_words(keys).find_matches_as_indexes(text):
+        if end < size and (text[end].isalnum() or text[end] in "'’-"):
+            continue
+        m = _STREET_NAME_BEFORE.search(text, max(0, start - 60), start)
+        if m is None or lowercase.get(m.group(1).lower(), 0) >= _COMMON:
+            continue
+        yield m.group(0) + keys[index], words[keys[index]]
+
+
+@cache
+def _street_words(keys: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+
+# One or two capitalised words (the first in group 1) and a space, ending where it is sought.
+_STREET_NAME_BEFORE = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z'’]*[a-z](?:-[A-Z][a-z'’]*[a-z])?)(?:\s[A-Z][a-z'’]*[a-z])?\s$"
+)
+
+
 def site_first_words(
     reg: registers.Register, keys: Collection[str], text: str, persons: Collection[str], lowercase: Collection[str]
 ) -> dict:
@@ -1690,6 +1727,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         if name not in ctx.profile.not_places and name not in person_words and places.find(name) is None:
             geo = gazetteer.known()[name]
             places.add(name, geo.type, geo, "named in the text")
+    for name, kind in native_streets(text, ctx.profile.place_streets, lowercase):
+        if name not in ctx.profile.not_places and places.find(name) is None:
+            places.add(name, kind, None, "named in the text")
     if strict:
         evidence = "\n\n".join(namewords.unmarked_prose(ctx))
         textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
