@@ -153,8 +153,9 @@ from .namewords import initial
 # Accented letters too: "Lozère", "Besançon", "Orléans".
 _NAME = r"(?:St\.? |Saint )?[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[ -][A-ZÀ-Ý][a-zß-ÿ'’]+){0,2}"
 # The cue, "the", the name, and the lower-case word after it if any (looked at, not taken).
+# (The lookahead, the cues' first letters, lets `re` skip every other position at once.)
 _AFTER_CUE = re.compile(
-    r"\b(in|at|to|from|near|into|via|through|towards|toward|outside|around|throughout|across|within|beyond|along"
+    r"(?=[ABFINTabfinotvw])\b(in|at|to|from|near|into|via|through|towards|toward|outside|around|throughout|across|within|beyond|along"
     r"|inside|of|and|between|In|At|To|From|Near|Into|Throughout|Across|Between)"
     rf"\s(the\s)?({_NAME})(?![\w'-])"
     r"(?=(?:\s([a-z]+)\b)?)"
@@ -177,6 +178,8 @@ _COORDINATED = re.compile(
     rf"(?:{_COORDINATED_ITEM}, )*{_COORDINATED_ITEM},? (?:and|or) {_COORDINATED_ITEM}(?![\w'’-])"
 )
 _COORDINATED_NAME = re.compile(rf"{_COORDINATED_ITEM}")
+# What closes every such list, sought first (`pieces_holding`): the pieces without it are not searched.
+_COORDINATED_CLOSE = re.compile(r" (?:and|or) [A-Z]")
 # "(Frankfurt, 2003)" — the year may be a <date> already, ending the text node — "(London and New York, 1990)", "(Athens, OH, 1990)": where a book was published
 _IMPRINT = re.compile(rf"\(({_NAME})(?: and ({_NAME}))?, ?(?:1[89]\d\d|20\d\d|[A-Z]{{2}}\b|$)")
 # Patterns that begin at a capital test the word boundary after it: `(?<!\w.)` right after
@@ -223,6 +226,7 @@ _EVENT_NOUNS = (
 _EVENT = re.compile(
     r"[Tt](?<![\w-].)he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?) (?:" + "|".join(_EVENT_NOUNS) + r")(?![\w-])"
 )
+_EVENT_NOUN = re.compile(" (?:" + "|".join(_EVENT_NOUNS) + ")")  # sought first (`pieces_holding`)
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
 # A smaller town, or a subdivision, only after a preposition of place ("in Efremov") or a
@@ -818,8 +822,10 @@ def texts_before_bodies(slots: list) -> set[str]:
     found = set()
     for region in slots:
         for parent, child, text in region:
+            if not text.endswith(" "):
+                continue  # told first: most texts end otherwise, and a sibling is slow to reach
             after = (parent[0] if len(parent) else None) if child is None else child.getnext()
-            if after is not None and after.tag == _ORG_NAME and text.endswith(" "):
+            if after is not None and after.tag == _ORG_NAME:
                 found.add(text)
     return found
 
@@ -909,18 +915,22 @@ def _unquoted(name: str) -> str:
     return name
 
 
+# A word's romanised endings and the others each may be written as ("Nizhnyi", "Nizhny").
+_ENDINGS = (
+    (re.compile(r"yi\b"), ("y", "iy", "ii")),
+    (re.compile(r"iy\b"), ("y", "yi")),
+    (re.compile(r"y\b"), ("yi", "iy")),
+    (re.compile(r"ii\b"), ("y", "yi", "iy")),
+)
+
+
 def spellings(name: str) -> set[str]:
     """The romanisations under which a printed name may appear."""
     out = {name}
-    for pattern, alts in (
-        (r"yi\b", ("y", "iy", "ii")),
-        (r"iy\b", ("y", "yi")),
-        (r"y\b", ("yi", "iy")),
-        (r"ii\b", ("y", "yi", "iy")),
-    ):
+    for pattern, alts in _ENDINGS:
         for variant in list(out):
-            if re.search(pattern, variant):
-                out.update(re.sub(pattern, a, variant) for a in alts)
+            if pattern.search(variant):
+                out.update(pattern.sub(a, variant) for a in alts)
     out.update({n.replace("'", "") for n in out} | {n.replace("'", "’") for n in out})
     # "Moscow–Volga canal" (the index's en dash) is the text's "Moscow-Volga canal"
     out.update({n.replace("–", "-") for n in out} | {n.replace("-", "–") for n in out if "-" in n and " " in n})
@@ -1116,7 +1126,7 @@ def discover(
         named = m.group(1).split()[-1]
         if places.find(m.group(1)) is None and (places.find(named) is not None or gazetteer.lookup(named)):
             places.add(m.group(1), "region", None, "named in the text")
-    for m in _EVENT.finditer(text):
+    for m in pieces_holding(_EVENT, _EVENT_NOUN, text):
         seen[m.group(1)] += 1
         strong[m.group(1)] += 1
     for m in _IMPRINT.finditer(text):
@@ -1405,7 +1415,7 @@ def coordinated(text: str, places: registers.Places, not_places: Collection[str]
     city's of 100,000 or more too ("Tula, Kalinin, Kolomna, Orekhovo-Zuevo and Kaluga") is
     left to `towns_named_after_persons`, taken for neither; the list is none where such names
     are as many as the others ("Moscow, Kirov and Kuibyshev" where the book names persons so)."""
-    for m in _COORDINATED.finditer(text):
+    for m in pieces_holding(_COORDINATED, _COORDINATED_CLOSE, text):
         names = _COORDINATED_NAME.findall(m.group(0))
         first = names[0].split(" ")
         if len(first) == 2 and places.find(names[0]) is None and gazetteer.lookup_romanised(names[0]) is None:
