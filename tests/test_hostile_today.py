@@ -64,3 +64,30 @@ def test_an_xml_base_a_corpus_writes_on_its_documents_names_no_file(tmp_path):
     assert "Ada Real" in entry(linked("moved.html")["up"])
     reported = [w for w in result.warnings if "nowhere.xml" in w]
     assert reported and all(w.startswith("warning: corpus: ") for w in reported), reported
+
+
+def test_a_person_whose_only_mentions_became_a_shop_leaves_no_entry(tmp_path):
+    """The persons' pass made entries for "Napoleon" and "Cromwell" from these mentions only;
+    the places' step makes them shops ("outside Napoleon's,", "beyond Cromwell's to"): no
+    mention of the men is left, so neither is their entry (the places' pass takes back the
+    entries it made and did not use, as here)."""
+    from lxml import etree
+
+    from teikit.convert import convert
+
+    source = tmp_path / "book.txt"
+    source.write_text(
+        "THE WALK\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "We stood outside Napoleon's, and went beyond Cromwell's to see. Stephen Young sang at\n"
+        "Saint Stephen's House.\n",
+        encoding="utf-8",
+    )
+    convert(source, tmp_path / "out", force=True)
+    t = {"t": "http://www.tei-c.org/ns/1.0"}
+    [chapter] = sorted((tmp_path / "out").glob("ch*.xml"))
+    places = etree.parse(str(chapter)).xpath("//t:body//t:placeName/@ref", namespaces=t)
+    assert len(places) == 3  # the two shops and the house
+    mentioned = {r.split("#")[1] for r in etree.parse(str(chapter)).xpath("//t:body//t:persName/@ref", namespaces=t)}
+    persons = etree.parse(str(tmp_path / "out" / "persons.xml"))
+    entries = {p.get("{http://www.w3.org/XML/1998/namespace}id") for p in persons.xpath("//t:person", namespaces=t)}
+    assert entries == mentioned == {"stephen-young"}
