@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lxml import html
 
 from teikit.render import render
@@ -33,10 +31,18 @@ def test_an_xml_base_a_corpus_writes_on_its_documents_names_no_file(tmp_path):
     )
     (folder / "corpus.xml").write_text(
         f"<teiCorpus {NS}>{HEADER.format('Corpus')}"
-        + _tei("Moved", '<div><head>Moved</head><p><persName ref="../persons.xml#a">up</persName> '
-               '<persName ref="nowhere.xml#a">lost</persName></p></div>', ' xml:base="sub/"')
-        + _tei("Forged", '<div><head>Forged</head><listPerson><person xml:id="a"><persName>Mallory Fake'
-               "</persName></person></listPerson></div>", f' xml:base="{persons.as_uri()}"')
+        + _tei(
+            "Moved",
+            '<div><head>Moved</head><p><persName ref="../persons.xml#a">up</persName> '
+            '<persName ref="nowhere.xml#a">lost</persName></p></div>',
+            ' xml:base="sub/"',
+        )
+        + _tei(
+            "Forged",
+            '<div><head>Forged</head><listPerson><person xml:id="a"><persName>Mallory Fake'
+            "</persName></person></listPerson></div>",
+            f' xml:base="{persons.as_uri()}"',
+        )
         + "</teiCorpus>",
         encoding="utf-8",
     )
