@@ -97,3 +97,16 @@ def test_a_person_whose_only_mentions_became_a_shop_leaves_no_entry(tmp_path):
     persons = etree.parse(str(tmp_path / "out" / "persons.xml"))
     entries = {p.get("{http://www.w3.org/XML/1998/namespace}id") for p in persons.xpath("//t:person", namespaces=t)}
     assert entries == mentioned == {"stephen-young"}
+
+
+def test_evidence_for_a_name_near_a_paragraphs_start_quotes_the_text_once():
+    """The persons' pass asks for the words from 20 characters before a name ("by
+    Shakespeare's," where the paragraph starts 12 before it): the quotation starts at the
+    paragraph's start, not at a negative index that wraps round to its end."""
+    from teikit.enrich.namewords import passage
+
+    piece = "We dined by Shakespeare's, then left. We stood outside Napoleon's, and went on."
+    start = piece.index("Shakespeare")
+    quoted = passage(piece, start - 20, start + len("Shakespeare") + 10)
+    words = quoted.strip("“”").rstrip("…")
+    assert piece.startswith(words), quoted
