@@ -110,3 +110,26 @@ def test_evidence_for_a_name_near_a_paragraphs_start_quotes_the_text_once():
     quoted = passage(piece, start - 20, start + len("Shakespeare") + 10)
     words = quoted.strip("“”").rstrip("…")
     assert piece.startswith(words), quoted
+
+
+def test_a_short_form_after_a_name_with_an_accented_capital_is_no_title(tmp_path):
+    """The short form in brackets after a name (convert.inline) is told by the name's
+    capitals: an accented one ("the Élysée Palace (*Élysée*)", "the Comité Général") counts
+    as "A" does, as the enrichment's names take it (namewords.UPPER); a work after an
+    author's name stays a title."""
+    from lxml import etree
+
+    from teikit.convert import convert
+
+    book = tmp_path / "book.txt"
+    book.write_text(
+        "Chapter 1\n\nThey met at the Élysée Palace (*Élysée*) with the Comité Général (*Comité*)"
+        " and the Østre Landsret (*Østre*), and read Sir Walter Scott (*Waverley*).\n",
+        encoding="utf-8",
+    )
+    convert(book, tmp_path / "out")
+    [chapter] = sorted((tmp_path / "out").glob("ch*.xml"))
+    body = etree.parse(str(chapter)).find(".//{http://www.tei-c.org/ns/1.0}body")
+    italic = ["".join(h.itertext()) for h in body.iterfind(".//{http://www.tei-c.org/ns/1.0}hi[@rend='italic']")]
+    titles = ["".join(t.itertext()) for t in body.iterfind(".//{http://www.tei-c.org/ns/1.0}title")]
+    assert italic == ["Élysée", "Comité", "Østre"] and titles == ["Waverley"]
