@@ -79,7 +79,10 @@
   </xsl:function>
 
   <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>
-  <xsl:key name="tk:doc" match="tei:TEI | tei:teiCorpus" use="tk:uri-key(tk:base(.))"/>
+  <!-- The files of the collection by their URI: only a root teikit.render marked as read
+       from a file (rm:origin, which no document can write) names one; a TEI inside a corpus
+       file writing another file's URI as its xml:base would otherwise capture its pointers. -->
+  <xsl:key name="tk:doc" match="tei:TEI[@rm:origin] | tei:teiCorpus[@rm:origin]" use="tk:uri-key(tk:base(.))"/>
 
   <xsl:variable name="tk:name-elements" as="xs:string+"
       select="('persName', 'placeName', 'orgName', 'name', 'rs', 'geogName', 'settlement',
@@ -156,11 +159,12 @@
   </xsl:function>
 
   <!-- The document a node belongs to: the nearest TEI or teiCorpus carrying the URI of its
-       file (teikit.render puts it there). An xml:base the document wrote on another element
-       only moves the base its pointers are read against (tk:target), never names a file. -->
+       file, which teikit.render puts there beside rm:origin. An xml:base the document wrote
+       itself, on a TEI of a corpus file too, only moves the base its pointers are read
+       against (tk:target), never names a file. -->
   <xsl:function name="tk:document" as="element()?">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="$node/ancestor-or-self::*[self::tei:TEI or self::tei:teiCorpus][@xml:base][1]"/>
+    <xsl:sequence select="$node/ancestor-or-self::*[self::tei:TEI or self::tei:teiCorpus][@rm:origin][@xml:base][1]"/>
   </xsl:function>
 
   <!-- file:/a and file:///a are one file. -->

@@ -48,7 +48,11 @@ def _headline(span: str) -> bool:
 
 
 # A name of two capitalised words or more, lower-case joiners between, ending before "(".
-_NAME_BEFORE_BRACKET = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|on|the)\s+)*[A-Z][\w'’-]*)+)\s*\($")
+# Capitals as the enrichment's names take them (teikit.enrich.namewords.UPPER): "Élysée" too.
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_NAME_BEFORE_BRACKET = re.compile(
+    rf"(?P<name>[{_UPPER}][\w'’-]*(?:\s+(?:(?:of|and|for|on|the)\s+)*[{_UPPER}][\w'’-]*)+)\s*\($"
+)
 
 
 def _short_form(span: str, before: str) -> bool:

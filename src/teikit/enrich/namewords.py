@@ -253,7 +253,10 @@ def times(n: int) -> str:
 
 def passage(piece: str, start: int, end: int, reach: int = 40) -> str:
     """The words around `piece[start:end]`, quoted: where the evidence for a name was seen,
-    for the editor who judges it."""
+    for the editor who judges it. `start` and `end` may reach past the piece (a caller's
+    "20 characters before the name"): the piece's ends bound them, as a negative index
+    would quote its other end."""
+    start, end = max(0, start), min(len(piece), end)
     before = piece[max(0, start - reach) : start]
     after = piece[end : end + reach]
     if start > reach and " " in before:

@@ -340,6 +340,30 @@ _WORLD_PART = re.compile(r"the (?:[a-z]+ )?(West|East|Continent)(?![\w-]|['’]\
 _WORLD_PART_NAMES = frozenset({"West", "East", "Continent"})
 
 
+def _persons_mentioned(tei) -> set[str]:
+    """The ids of the person entries the persName of `tei` point to."""
+    prefix = f"{registers.PERSONS_FILE}#"
+    return {
+        ref[len(prefix) :]
+        for person in tei.iter(q("persName"))
+        for ref in (person.get("ref") or "").split()
+        if ref.startswith(prefix)
+    }
+
+
+def _forget_persons(ctx, ids: set[str]) -> None:
+    """Take back the person entries this run made from the text whose every mention became
+    a place ("outside Napoleon's,"): a register entry the book no longer mentions is none of
+    its persons. An entry of the index, of an earlier run or of an editor stays."""
+    reg = ctx.registers["person"]
+    for ident in sorted(ids):
+        entry = reg.entries.get(ident)
+        if entry is not None and entry in reg.added and registers.provenance(entry) == registers.FROM_TEXT:
+            reg.remove(entry)
+    if "persons" in ctx.report.counts:
+        ctx.report.counts["persons"] = len(reg.entries)
+
+
 def world_parts(text: str) -> Iterator[re.Match]:
     """The matches of `_WORLD_PART` that begin a word ("the West", not "Lathe West")."""
     for m in _WORLD_PART.finditer(text):
@@ -1932,10 +1956,12 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         ):
             reg.remove(place)  # the profile's list names places this book may not have
     if strict:  # "by Rusper's", "Saint Stephen's House": the shop, the building, not the man the persons' pass marked
+        persons_before = _persons_mentioned(tei)
         shops = textplaces.establishments(tei, places, ctx.profile) + textplaces.saints_buildings(tei, places)
         counts["placeName"] += shops
         if shops:
             ctx.report.counts["persName"] -= shops
+            _forget_persons(ctx, persons_before - _persons_mentioned(tei))
     ctx.report.counts["places"] = len(reg.entries)
     ctx.report.counts["placeName"] = counts["placeName"]
     return tei
