@@ -21,7 +21,12 @@ valid file, so silence counts only when the whole batch is accounted for:
   the batch gets an error, and the line is a schema error;
 - jing stops at the first document it cannot parse (a `fatal:` line): the files
   given after it were never read, whatever the exit status says. Their silence
-  means nothing: they are run again, in a batch of their own.
+  means nothing: they are run again, in a batch of their own. Where that batch
+  stops too, the files still to run are first read by libxml2 (safely, as
+  teikit reads any file): one it cannot parse gets libxml2's error there, and
+  only the others go to jing again. So a batch of many broken files costs two
+  or three JVMs, not one per file; a file libxml2 reads and jing cannot (their
+  parsers disagree) costs one more.
 
 The JVM also runs under a Java security policy that grants reading the private
 folder only and no network at all (where the JVM still offers a security
@@ -37,7 +42,10 @@ import subprocess
 import threading
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from ..errors import TeikitError
+from ..xmlio import safe_parser
 from .schemas import Staged, is_compact  # noqa: F401  (is_compact re-exported)
 
 _LINE = re.compile(r"^(?P<path>.*?):(?P<line>-?\d+):(?P<col>-?\d+): (?P<sev>error|fatal|warning): (?P<msg>.*)$")
@@ -76,7 +84,7 @@ _counter_lock = threading.Lock()
 @dataclass
 class JingOutcome:
     problems: dict[str, list[tuple[int, int, str, str]]] = field(default_factory=dict)
-    checked: set[str] = field(default_factory=set)  # inputs jing gave a verdict on
+    checked: set[str] = field(default_factory=set)  # inputs given a verdict (by jing; after its stops, libxml2)
     failed: dict[str, str] = field(default_factory=dict)  # input -> why there is no verdict
     schema_errors: list[str] = field(default_factory=list)
 
@@ -131,19 +139,40 @@ def _next() -> int:
 def run_jing(schema: Staged, files: list[str], workdir: str) -> JingOutcome:
     """Validate `files` (absolute paths) against the staged `schema`; see the module docstring."""
     out = JingOutcome()
-    todo = [files]
+    todo = [(files, False)]  # a part, and whether it is what jing left unread after a stop
     while todo:
-        part = todo.pop()
+        part, left_unread = todo.pop()
         raw = _run_once(schema, part, workdir)
         if raw.trusted and raw.stopped_at is not None and raw.stopped_at + 1 < len(part):
-            todo.append(part[raw.stopped_at + 1 :])  # never read: jing stopped before them
+            rest = part[raw.stopped_at + 1 :]  # never read: jing stopped before them
+            if left_unread:  # a second stop: libxml2 first, so that jing stops no more
+                rest = _parsable(rest, out)
+            if rest:
+                todo.append((rest, True))
             part = part[: raw.stopped_at + 1]
         if raw.trusted or len(part) == 1 or raw.schema_errors:
             _merge(out, raw, part, schema.originals.get(schema.path, schema.path))
         else:  # could not attribute everything: halves, down to one file
             half = len(part) // 2
-            todo += [part[half:], part[:half]]
+            todo += [(part[half:], left_unread), (part[:half], left_unread)]
     return out
+
+
+def _parsable(files: list[str], out: JingOutcome) -> list[str]:
+    """The files libxml2 can parse; each of the others gets libxml2's error in `out`."""
+    kept = []
+    for f in files:
+        try:
+            etree.parse(f, safe_parser(resolve_entities="internal", collect_ids=False))
+        except etree.XMLSyntaxError as exc:
+            line, col = exc.position if exc.position else (0, 0)
+            out.checked.add(f)
+            out.problems[f] = [(line, col, "error", f"not well-formed (libxml2): {exc.msg}")]
+            continue
+        except OSError:
+            pass  # jing says what it cannot read
+        kept.append(f)
+    return kept
 
 
 def _merge(out: JingOutcome, raw: _Raw, files: list[str], schema: str) -> None:
