@@ -69,6 +69,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "folk": "words",
         "landscape": "words",
         "endings": "types",
+        "streets_first": "strings",
     },
     "orgs": {
         "nouns": "strings",
@@ -348,6 +349,7 @@ class Profile:
     place_folk: tuple[str, ...] = ()  # [places] folk: "lass", "lads" (the lass o' Inverness), from a pack
     landscape: tuple[str, ...] = ()  # [places] landscape: "hills", "muirs" (the Cumnock hills), from a pack
     place_endings: dict[str, str] = field(default_factory=dict)  # [places] endings: "shire" -> "county"
+    streets_first: tuple[str, ...] = ()  # [places] streets_first: "Prospekt" (Prospekt Marx), from a pack
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
     common_forenames: frozenset[str] = frozenset()  # [names]: given names that are common words too (Will, Rob)
@@ -511,6 +513,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         place_folk=tuple(places["folk"]),
         landscape=tuple(places["landscape"]),
         place_endings=dict(places["endings"]),
+        streets_first=tuple(places["streets_first"]),
         honorifics=tuple(data["names"]["honorifics"]),
         forenames=frozenset(data["names"]["forenames"]),
         common_forenames=frozenset(data["names"]["common_forenames"]),
