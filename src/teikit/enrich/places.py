@@ -1731,6 +1731,17 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                     keys.setdefault(form, place)
     for form, place in places.forms.items():
         keys.setdefault(form, place)
+    for name, where in sorted(ctx.territories.items()):
+        # a peer's land where the text names the land (`textnames`: "In Galloway sae wide"),
+        # marked where the persons' pass left the name, though the peer bears it elsewhere
+        if name not in ctx.profile.not_places and keys.get(name, "") is not None:
+            keys[name] = places.find(name) or places.add(
+                name,
+                "region",
+                None,
+                "named in the text",
+                evidence=f"a peer's title's land after a preposition of place: {where}",
+            )
     for form, name in ctx.profile.same_places.items():
         if places.find(name) is not None:
             keys.setdefault(form, places.find(name))
