@@ -371,6 +371,25 @@ def test_a_peers_land_after_a_preposition_of_place_is_the_land_though_the_peer_i
     assert persons.count("Drumlanrig") == 3, persons
 
 
+def test_a_persons_name_after_a_journeys_noun_and_for_is_the_town(tmp_path):
+    """A man named after a town (Mr. Worthing): "a first-class ticket for Worthing" is the
+    town (`[places] journeys`), a place of the register with the passage; "Mr. Worthing",
+    "said Worthing" and "a letter for Worthing" (no journey's noun) stay the man's."""
+    out = _convert(
+        tmp_path,
+        "THE PLAY\n\nBy Anne Writer\n\n\nACT I\n\n"
+        "Mr. Worthing came in. The old gentleman gave me the name because he happened to have a\n"
+        "first-class ticket for Worthing in his pocket at the time. Mr. Worthing bowed.\n\n"
+        "There is a letter for Worthing on the table, said Worthing.\n",
+    )
+    persons = marks_in(out, "persName")
+    assert persons.count("Mr. Worthing") == 2 and persons.count("Worthing") == 2, persons
+    assert marks_in(out, "placeName") == ["Worthing"]
+    places = etree.parse(str(out / "places.xml"))
+    evidence = places.xpath("//t:place[t:placeName='Worthing']/t:note[@type='evidence']/text()", namespaces=NS)
+    assert evidence and "ticket for Worthing" in evidence[0]
+
+
 def test_a_name_before_a_word_for_its_land_is_a_scots_place(tmp_path):
     """With the pack "scots", a name before a lower-case word for a stretch of land or water
     ("the distant Cumnock hills", "owre Galston muirs", "Coila's plains") is a place, marked

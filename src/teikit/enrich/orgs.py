@@ -61,7 +61,10 @@ bracketed short name an alias; a heading of capitalised words whose sub-entries 
 organisations, "Supreme Soviet: Presidium, Budget Commission", unless the book writes its
 words in lower case too, "Civil War"; a word the index writes after two places' names and
 at the end of such a heading, "Tashkent Soviet", becomes a body's noun as `[orgs] bodies`
-are; `subtype="index"`), then completed from the text (every
+are, and so does a one-word heading no title prints that another heading writes after a
+place's name, "Duma" and "Moscow Duma"; a known name the index writes after a place's name,
+"Cheka: Nizhnyi Cheka", takes a place's name and ranks before it, "the Nizhnyi province
+Cheka"; `subtype="index"`), then completed from the text (every
 name of these shapes; `subtype="text"`). Every name the register holds is marked as
 written too, whatever its shape (the index's "Organization and Assignment Department", a
 name an editor adds). An entry this run made that no mention uses is dropped again; an

@@ -1731,20 +1731,14 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                     keys.setdefault(form, place)
     for form, place in places.forms.items():
         keys.setdefault(form, place)
-    for name, where in sorted(ctx.territories.items()):
-        # a peer's land where the text names the land (`textnames`: "In Galloway sae wide"),
-        # marked where the persons' pass left the name, though the peer bears it elsewhere
+    for name, where in sorted(ctx.places_of_persons_names.items()):
+        # a person's name where the text names a place by it (`textnames`: "In Galloway sae
+        # wide", "a ticket for Worthing"), marked where the persons' pass left it
         if name not in ctx.profile.not_places and keys.get(name, "") is not None:
+            geo = gazetteer.lookup(name)
             keys[name] = places.find(name) or places.add(
-                name,
-                "region",
-                None,
-                "named in the text",
-                evidence=f"a peer's title's land after a preposition of place: {where}",
+                name, geo.type if geo else "region", geo, "named in the text", evidence=f"{where}"
             )
-    for form, name in ctx.profile.same_places.items():
-        if places.find(name) is not None:
-            keys.setdefault(form, places.find(name))
     shorts = set()  # a city's first word alone: not before another capitalised word ("on Nizhnyi Val", a street)
     for form, place in short_forms(reg, keys, text, lowercase).items():
         if form not in keys:

@@ -55,7 +55,9 @@ only on evidence from the way names are written, never from a list of particular
   Galloway" too), found a person by other evidence ("Spare me thy vengeance, Galloway!"),
   is the land, not the peer, where it follows a preposition of place of the profile, in lower
   case or capitalised at a verse line's or a sentence's start ("In Galloway sae wide", "Thro'
-  Galloway"): left unmarked there, and handed to the places pass (`Context.territories`);
+  Galloway"): left unmarked there, and handed to the places pass (`Context.places_of_persons_names`);
+  so is a person's name after a journey's noun and "for" or "to" (`[places] journeys`: "a
+  first-class ticket for Worthing", the town Jack Worthing was named after);
 - a title of rank used in place of a name (`[names] peerages` and `rulers`): "the Duke of
   Orleans", "the Elector of Bavaria", one person by its whole title, the article outside and
   the place inside no mention of its own; not an epithet ("the King of Love": the word after
@@ -559,6 +561,8 @@ def after_place_preposition(text: str, start: int, prepositions: Collection[str]
     return _POSSESSIVE_AT.match(text, start) is None
 
 
+# A journey's noun and "for" or "to" right before a name: "a first-class ticket for ".
+_JOURNEY_TO = re.compile(r"\b([A-Za-z]+)\s+(?:for|to)\s+$")
 # The word right before a name, an elided one's apostrophe kept ("Thro' "), spaces between.
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w'’-])([A-Za-z]+['’]?)\s+$")
 _POSSESSIVE_AT = re.compile(r"[A-Z][\w-]*['’]s\b")
@@ -1396,9 +1400,11 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     finder = Finder(words, alone, full)
     # A peer called by his title's land ("Spare me thy vengeance, Galloway!") is a person;
     # the land after a preposition of place ("In Galloway sae wide", "Thro' Galloway") is the
-    # land's, left to the places pass (`Context.territories`).
+    # land's, left to the places pass (`Context.places_of_persons_names`); so is a journey's
+    # destination ("a ticket for Worthing").
     territories = peers_territories(text, words.peerages) & set(alone)
     lands = {p.lower() for p in ctx.profile.place_prepositions}
+    journeys = frozenset(ctx.profile.journeys)
     counts: Counter = Counter()
     unresolved: Counter = Counter()
 
@@ -1429,17 +1435,24 @@ def apply(tei, ctx: Context, beside_index: bool = False):
                     spans = [s for s in spans if not any(h.start < s.end and s.start < h.end for h in held)]
                     spans = sorted(spans + held, key=lambda s: s.start)
             names_in[piece] = [s for s in spans if not (heading and s.why != "known" and s.name.key() not in found)]
-            if territories:
-                names_in[piece] = [s for s in names_in[piece] if not _a_peers_land(piece, s)]
+            if territories or journeys:
+                names_in[piece] = [s for s in names_in[piece] if not _a_place_here(piece, s)]
         return names_in[piece]
 
-    def _a_peers_land(piece: str, span: Span) -> bool:
+    def _a_place_here(piece: str, span: Span) -> bool:
         name = span.name
-        if name.hon or name.given or name.surname not in territories:
+        if name.hon or name.given or not name.surname:
             return False
-        if not after_place_preposition(piece, span.start, lands):
+        if name.surname in territories and after_place_preposition(piece, span.start, lands):
+            why = "a peer's title's land after a preposition of place"
+        elif journeys and _JOURNEY_TO.search(piece, max(0, span.start - 30), span.start):
+            m = _JOURNEY_TO.search(piece, max(0, span.start - 30), span.start)
+            if m is None or m.group(1).lower() not in journeys:
+                return False
+            why = "a journey's destination ([places] journeys)"
+        else:
             return False
-        ctx.territories.setdefault(name.surname, passage(piece, span.start, span.end))
+        ctx.places_of_persons_names.setdefault(name.surname, f"{why}: {passage(piece, span.start, span.end)}")
         return True
 
     def find(piece: str):
