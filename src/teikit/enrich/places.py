@@ -1735,9 +1735,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         # a person's name where the text names a place by it (`textnames`: "In Galloway sae
         # wide", "a ticket for Worthing"), marked where the persons' pass left it
         if name not in ctx.profile.not_places and keys.get(name, "") is not None:
-            geo = gazetteer.lookup(name)
+            named = gazetteer.lookup(name)
             keys[name] = places.find(name) or places.add(
-                name, geo.type if geo else "region", geo, "named in the text", evidence=f"{where}"
+                name, named.type if named else "region", named, "named in the text", evidence=where
             )
     shorts = set()  # a city's first word alone: not before another capitalised word ("on Nizhnyi Val", a street)
     for form, place in short_forms(reg, keys, text, lowercase).items():
