@@ -1735,10 +1735,12 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         # a person's name where the text names a place by it (`textnames`: "In Galloway sae
         # wide", "a ticket for Worthing"), marked where the persons' pass left it
         if name not in ctx.profile.not_places and keys.get(name, "") is not None:
-            named = gazetteer.lookup(name)
-            keys[name] = places.find(name) or places.add(
-                name, named.type if named else "region", named, "named in the text", evidence=where
-            )
+            entry = places.find(name)
+            if entry is None:
+                named = gazetteer.lookup(name)
+                kind = named.type if named else "region"
+                entry = places.add(name, kind, named, "named in the text", evidence=where)
+            keys[name] = entry
     shorts = set()  # a city's first word alone: not before another capitalised word ("on Nizhnyi Val", a street)
     for form, place in short_forms(reg, keys, text, lowercase).items():
         if form not in keys:
