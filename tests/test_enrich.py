@@ -673,6 +673,45 @@ def test_a_citys_other_name_in_brackets_is_no_person():
     assert not _renamed_place(said, said.index("Gorky"), said.index("Gorky") + 5)
 
 
+def test_a_surname_that_ends_a_place_the_index_holds_whole_or_follows_a_street_word_is_no_person(tmp_path):
+    """The Subject Index's "Moscow, buildings and locations, Prospekt Marx": the text's
+    "on Prospekt Marx" is the street, no mention of Marx; nor is "ulitsa Gor'kogo"'s
+    surname after a street word of the Russian pack (`[places] streets_first`). "Marx
+    argued", "Karl Marx" and "Prospekt" elsewhere leave Marx a person; the default profile
+    has no such words, and a surname after a Russian street word is then a person's."""
+    from teikit.enrich import registers
+    from teikit.enrich.persons import _ends_place_name, places_ending_in_surnames
+    from teikit.tei import TEI_NS
+
+    index = etree.fromstring(
+        f"""<div xmlns="{TEI_NS}" type="index"><head>Subject Index</head><list>
+        <item><term>Moscow</term> <list><item><term>buildings and locations Bolshoi Theatre</term></item>
+        <item><term>Prospekt Marx</term></item><item><term>industry</term></item></list></item>
+        </list></div>"""
+    )
+    sites = registers.indexed_sites(([], [index]))
+    assert sites == ["Bolshoi Theatre", "Prospekt Marx"]
+    surnames = {"Marx", "Gorky", "Kaganovich"}
+    whole = places_ending_in_surnames(sites, surnames, ())
+    assert dict(whole) == {"Marx": {"Prospekt "}}
+    for said, name, street in (
+        ("the office block of Gosplan on Prospekt Marx and the", "Marx", True),
+        ("Marx argued, and Karl Marx wrote", "Marx", False),
+        ("a Noprospekt Marx", "Marx", False),
+        ("the Prospekt where Marx lived", "Marx", False),
+    ):
+        at = said.rindex(name)
+        assert _ends_place_name(said, at, whole.get(name, ())) is street, said
+    (tmp_path / "book.toml").write_text('include = ["russian"]\n', encoding="utf-8")
+    russian = load_profile(tmp_path / "book.toml").streets_first
+    assert "Prospekt" in russian and "ulitsa" in russian and not load_profile().streets_first
+    packed = places_ending_in_surnames([], surnames, russian)
+    said = "lived on ulitsa Gorky, near Kaganovich"
+    assert _ends_place_name(said, said.index("Gorky"), packed["Gorky"])
+    assert not _ends_place_name(said, said.index("Kaganovich"), packed["Kaganovich"])
+    assert not _ends_place_name(said, said.index("Gorky"), places_ending_in_surnames([], surnames, ())["Gorky"])
+
+
 # ------------------------------------------------------------------ words counted once
 
 

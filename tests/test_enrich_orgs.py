@@ -678,6 +678,31 @@ def test_the_index_tells_a_headings_bodies_and_a_bodys_word_after_places():
     assert [f.name for f in orgs.find(book, shapes)] == ["Supreme Soviet"]
 
 
+def test_a_place_before_a_body_the_index_writes_after_a_place_makes_one_name():
+    """ "Cheka: Nizhnyi Cheka, Voronezh Cheka" (a known name after a place's name): "the Kazan
+    province Cheka" is the province's body, one name, as "the Kazan province soviet" is; "the
+    district Cheka" with no place before it, the Cheka alone. "Duma" and "Moscow Duma", two
+    headings (no known name, and the gazetteer's Douma): "the Moscow Duma", "the Kiev Duma"
+    are a town's duma, one name each. A heading the book prints as a title ("Pravda",
+    "Leningradskaya Pravda") is a newspaper's, none. Without the index none of them is."""
+    tei = _index_tei(
+        "<item><term>Cheka</term><list><item><term>Nizhnyi Cheka</term></item>"
+        "<item><term>Voronezh Cheka</term></item></list></item>"
+        "<item><term>Duma</term></item><item><term>Moscow Duma</term></item>"
+        "<item><term>Pravda</term></item><item><term>Leningradskaya Pravda</term></item>",
+        "<p>In <title>Pravda</title> he wrote</p>",
+    )
+    said = (
+        "On 20 June the Kazan province Cheka ordered it; the district Cheka agreed. As early as "
+        "1900 the Moscow Duma had discussed it, and the Kiev Duma too. The Kazan Pravda wrote."
+    )
+    profile = _iron_lazar()
+    shapes = orgs.Shapes.of(profile, said)
+    orgs.seed(orgs.Orgs(registers.Register("org")), tei, shapes, profile)
+    assert [f.name for f in orgs.find(said, shapes)] == ["Kazan province Cheka", "Cheka", "Moscow Duma", "Kiev Duma"]
+    assert _names(said, profile) == ["Cheka", "Cheka"]
+
+
 def test_an_international_is_a_body():
     said = "the VII Congress of the Communist International, and the Amsterdam International; III International Square"
     assert _names(said) == ["VII Congress of the Communist International", "Amsterdam International"]

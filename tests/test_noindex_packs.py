@@ -344,6 +344,52 @@ def test_a_peer_is_called_by_the_name_of_his_title(tmp_path):
     )
 
 
+def test_a_peers_land_after_a_preposition_of_place_is_the_land_though_the_peer_is_addressed(tmp_path):
+    """A heading's "THE EARL OF KILBRANNAN" makes Kilbrannan a peer's title's land: spoken to
+    ("No Stewart art thou, Kilbrannan", "Spare me thy vengeance, Kilbrannan!") it is the peer;
+    after a preposition of place, in lower case or capitalised at a verse line's start ("In
+    Kilbrannan sae wide", "Thro' Kilbrannan" with the pack's "thro'") it is the land, a place of
+    the register with the passage; "in Kilbrannan's name" stays the man's. A man spoken to
+    whose name no peer's title holds keeps his mark after a preposition ("in Drumlanrig")."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nEPIGRAMS AGAINST THE EARL OF KILBRANNAN\n\n"
+        "No Stewart art thou, Kilbrannan, The Stewarts a' were brave. Bright ran thy line, O\n"
+        "Kilbrannan, Thro' many a far-fam'd sire!\n\n"
+        "Spare me thy vengeance, Kilbrannan! In quiet let me live.\n\n"
+        "And whisky Jean, that took her gill, In Kilbrannan sae wide. Thro' Kilbrannan and a'\n"
+        "that, in Kilbrannan's name they drank.\n\n"
+        "Weel, Drumlanrig, thou art my friend; O Drumlanrig, thou art kind; they met in Drumlanrig\n"
+        "and a' that.\n"
+    )
+    out = _convert(tmp_path, text, ["scots"], "scots")
+    persons = marks_in(out, "persName")
+    assert persons.count("Kilbrannan") == 4, persons  # thou art, thy line, thy vengeance, Kilbrannan's name
+    assert marks_in(out, "placeName").count("Kilbrannan") == 2
+    places = etree.parse(str(out / "places.xml"))
+    evidence = places.xpath("//t:place[t:placeName='Kilbrannan']/t:note[@type='evidence']/text()", namespaces=NS)
+    assert evidence and "In Kilbrannan sae wide" in evidence[0]
+    assert persons.count("Drumlanrig") == 3, persons
+
+
+def test_a_persons_name_after_a_journeys_noun_and_for_is_the_town(tmp_path):
+    """A man named after a town (Mr. Worthing): "a first-class ticket for Worthing" is the
+    town (`[places] journeys`), a place of the register with the passage; "Mr. Worthing",
+    "said Worthing" and "a letter for Worthing" (no journey's noun) stay the man's."""
+    out = _convert(
+        tmp_path,
+        "THE PLAY\n\nBy Anne Writer\n\n\nACT I\n\n"
+        "Mr. Worthing came in. The old gentleman gave me the name because he happened to have a\n"
+        "first-class ticket for Worthing in his pocket at the time. Mr. Worthing bowed.\n\n"
+        "There is a letter for Worthing on the table, said Worthing.\n",
+    )
+    persons = marks_in(out, "persName")
+    assert persons.count("Mr. Worthing") == 2 and persons.count("Worthing") == 2, persons
+    assert marks_in(out, "placeName") == ["Worthing"]
+    places = etree.parse(str(out / "places.xml"))
+    evidence = places.xpath("//t:place[t:placeName='Worthing']/t:note[@type='evidence']/text()", namespaces=NS)
+    assert evidence and "ticket for Worthing" in evidence[0]
+
+
 def test_a_name_before_a_word_for_its_land_is_a_scots_place(tmp_path):
     """With the pack "scots", a name before a lower-case word for a stretch of land or water
     ("the distant Cumnock hills", "owre Galston muirs", "Coila's plains") is a place, marked

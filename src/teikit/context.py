@@ -86,6 +86,11 @@ class Context:
     the paragraphs are made (`teikit.convert.noteattach.Pending`) ["note-bodies"]."""
     person_words: set[str] = field(default_factory=set)
     """Every surname, forename and alias the person register knows (places must not take them)."""
+    places_of_persons_names: dict[str, str] = field(default_factory=dict)
+    """Persons' names the persons' pass left where the text names a place by them, each with
+    a passage: a peer's land after a preposition of place ("In Galloway sae wide"), a
+    journey's destination ("a ticket for Worthing"), for the places pass to enter and mark
+    there, though a person keeps the name elsewhere."""
     reader: str = "text"
     """The name of the reader that read the source (`teikit.convert.READERS`)."""
     passes: list[str] = field(default_factory=list)

@@ -70,6 +70,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "landscape": "words",
         "endings": "types",
         "streets": "types",
+        "streets_first": "strings",
+        "journeys": "strings",
     },
     "orgs": {
         "nouns": "strings",
@@ -351,6 +353,8 @@ class Profile:
     landscape: tuple[str, ...] = ()  # [places] landscape: "hills", "muirs" (the Cumnock hills), from a pack
     place_endings: dict[str, str] = field(default_factory=dict)  # [places] endings: "shire" -> "county"
     place_streets: dict[str, str] = field(default_factory=dict)  # [places] streets: "ploshchad" -> "square"
+    streets_first: tuple[str, ...] = ()  # [places] streets_first: "Prospekt" (Prospekt Marx), from a pack
+    journeys: tuple[str, ...] = ()  # [places] journeys: "ticket", "train" (a ticket for Worthing)
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
     common_forenames: frozenset[str] = frozenset()  # [names]: given names that are common words too (Will, Rob)
@@ -516,6 +520,8 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         landscape=tuple(places["landscape"]),
         place_endings=dict(places["endings"]),
         place_streets=dict(places["streets"]),
+        streets_first=tuple(places["streets_first"]),
+        journeys=tuple(places["journeys"]),
         honorifics=tuple(data["names"]["honorifics"]),
         forenames=frozenset(data["names"]["forenames"]),
         common_forenames=frozenset(data["names"]["common_forenames"]),

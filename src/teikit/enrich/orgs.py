@@ -61,7 +61,10 @@ bracketed short name an alias; a heading of capitalised words whose sub-entries 
 organisations, "Supreme Soviet: Presidium, Budget Commission", unless the book writes its
 words in lower case too, "Civil War"; a word the index writes after two places' names and
 at the end of such a heading, "Tashkent Soviet", becomes a body's noun as `[orgs] bodies`
-are; `subtype="index"`), then completed from the text (every
+are, and so does a one-word heading no title prints that another heading writes after a
+place's name, "Duma" and "Moscow Duma"; a known name the index writes after a place's name,
+"Cheka: Nizhnyi Cheka", takes a place's name and ranks before it, "the Nizhnyi province
+Cheka"; `subtype="index"`), then completed from the text (every
 name of these shapes; `subtype="text"`). Every name the register holds is marked as
 written too, whatever its shape (the index's "Organization and Assignment Department", a
 name an editor adds). An entry this run made that no mention uses is dropped again; an
@@ -197,6 +200,7 @@ class Shapes:
     wings: frozenset[str]  # words that begin a faction's name ("Left Communists")
     place_nouns: frozenset[str]  # nouns that end a place's name ("Soviet Union"): never alone
     known: set[str]  # known names and short names: organisations alone
+    placed: set[str]  # known names a place's name and ranks may qualify ("the Nizhnyi province Cheka")
     stops: frozenset[str]  # words that begin sentences, in lower case
     persons: frozenset[str]  # honorifics and forenames: a person's name, not a body
     surnames: frozenset[str]  # the person register's: never an organisation's short name
@@ -222,6 +226,7 @@ class Shapes:
                 p.split()[-1] for p in (*profile.known_places, *profile.regions, *gazetteer.known()) if " " in p
             ),
             known=set(profile.known_orgs),
+            placed=set(),
             stops=frozenset(profile.english_words),
             persons=frozenset(profile.honorifics) | profile.forenames,
             surnames=surnames,
@@ -379,6 +384,9 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         name = " ".join(text[start:end].split())
         if _title(text, start):
             continue
+        if start == hs and not post and head in shapes.placed:
+            start = _place_and_ranks_before(text, hs, shapes)  # "the Nizhnyi province Cheka"
+            name = " ".join(text[start:end].split())
         if start < hs or post or head in shapes.known:
             if start < hs and not post:
                 start = _place_and_ranks_before(text, start, shapes)  # "the Moscow party Control Commission"
@@ -842,6 +850,7 @@ def seed(orgs: Orgs, tei, shapes: Shapes, profile, divs: tuple[list, list] | Non
         shapes.learn(word, alone=True)
     for word in body_words(subjects, [w for _, w in taken], shapes, profile):
         shapes.learn_body(word)
+    shapes.placed |= set(placed_names(subjects, shapes, profile))
 
 
 def _heading(item) -> str:
@@ -969,17 +978,43 @@ def body_words(subjects: list, learnt: list[str], shapes: Shapes, profile) -> li
     ends = {name.split()[-1] for name in learnt if " " in name}
     ends -= shapes.nouns | shapes.known | shapes.bodies
     ends = {w for w in ends if w[:1].isupper()}
-    if not ends:
+    if not subjects:
         return []
+    headings = [_heading(item) for div in subjects for item in div.iter(q("item")) if item.find(q("term")) is not None]
+    # A one-word heading, the index's name of a body ("Cheka", "Duma"), that a heading writes
+    # after a place's name too ("Nizhnyi Cheka", "Moscow Duma"): each place has its body of
+    # that name ("the Nizhnyi province Cheka"); not a journal's, a title the book prints
+    # ("Pravda": "Leningradskaya Pravda" is a newspaper of its own)
+    alone = {h for h in headings if _TOKENS.fullmatch(h) and " " not in h and h[:1].isupper()}
+    alone -= shapes.nouns | shapes.bodies | shapes.surnames | shapes.known  # a known name: `placed_names`
+    titles = {text_of(t).strip() for t in subjects[0].getroottree().iter(q("title"))} if alone else set()
     after_places: Counter = Counter()
+    own: set[str] = set()
+    for heading in headings:
+        words = heading.split()
+        if len(words) < 2 or not (words[-1] in ends or words[-1] in alone):
+            continue
+        if _is_place(" ".join(words[:-1]), profile):
+            after_places[words[-1]] += 1
+            if words[-1] in alone and words[-1] not in titles and fold(words[-1]) not in shapes.not_orgs:
+                own.add(words[-1])
+    return sorted({w for w, n in after_places.items() if n >= 2 and w in ends} | own)
+
+
+def placed_names(subjects: list, shapes: Shapes, profile) -> list[str]:
+    """The known names (`[orgs] known`, short names learnt) that Subject Index headings write
+    after a place's name ("Cheka: Nizhnyi Cheka, Voronezh Cheka"): a place has its own body of
+    that name, which a place's name and a rank's word may qualify in the text ("the Nizhnyi
+    province Cheka", one body, as "the Nizhnyi province soviet" is)."""
+    found = set()
     for div in subjects:
         for item in div.iter(q("item")):
             if item.find(q("term")) is None:
                 continue
             words = _heading(item).split()
-            if len(words) >= 2 and words[-1] in ends and _is_place(" ".join(words[:-1]), profile):
-                after_places[words[-1]] += 1
-    return sorted(w for w, n in after_places.items() if n >= 2)
+            if len(words) >= 2 and words[-1] in shapes.known and _is_place(" ".join(words[:-1]), profile):
+                found.add(words[-1])
+    return sorted(found)
 
 
 def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[list[Found]]:

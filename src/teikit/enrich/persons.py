@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Collection
 
 from ..context import Context
 from ..tei import XML_ID, make, make_in, q, sub, text_of
@@ -351,6 +352,32 @@ def _word_before(text: str, start: int) -> str:
     """The word right before `start`, spaces between ("" if none)."""
     m = _WORD_BEFORE.search(text, max(0, start - 16), start)
     return m.group(1) if m else ""
+
+
+def places_ending_in_surnames(names, surnames: Collection[str], streets_first: Collection[str]) -> dict[str, set[str]]:
+    """For each surname of `surnames` that ends a place's name of `names` (the place register's,
+    the index's sites: "Prospekt Marx"), the words before it there ("Prospekt "); and after
+    each of `streets_first` (the words that open a street's name, a pack's: "Prospekt",
+    "ulitsa"), every surname: the surname so written is the place's, no mention of him."""
+    before: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        head, _, last = name.rpartition(" ")
+        if head and last in surnames:
+            before[last].add(head + " ")
+    if streets_first:
+        for surname in surnames:
+            before[surname].update(f"{word} " for word in streets_first)
+    return before
+
+
+def _ends_place_name(text: str, start: int, heads: Collection[str]) -> bool:
+    """Whether `text` right before `start` ends with one of `heads` ("Prospekt "), the word
+    the character before it no letter of a word ("the Prospekt Marx", not "Noprospekt Marx")."""
+    return any(text.endswith(head, 0, start) and not _word_char_at(text, start - len(head) - 1) for head in heads)
+
+
+def _word_char_at(text: str, at: int) -> bool:
+    return at >= 0 and (text[at].isalnum() or text[at] in "'’-")
 
 
 def _hyphened(text: str, start: int, end: int) -> bool:
@@ -787,6 +814,14 @@ def apply(tei, ctx: Context):
     imprints = cites_imprints(unmarked(ctx), people.by_surname)
     followers = places.unit_followers(ctx.profile)
     deities = frozenset(ctx.profile.deities)
+    whole_places = places_ending_in_surnames(
+        [
+            *(name for place in ctx.registers["place"].entries.values() for name in registers.place_names(place)),
+            *registers.indexed_sites(ctx.view(registers.INDEX_DIVS, registers.index_divs)),
+        ],
+        people.by_surname,
+        ctx.profile.streets_first,
+    )
     indefinites = frozenset(w for i in ctx.profile.indefinites for w in (i, i[:1].upper() + i[1:]))
 
     def find(text: str):
@@ -811,6 +846,8 @@ def apply(tei, ctx: Context):
                     places.town_at(text, start, end, people.by_surname) or places.TOWN_UNIT_HEAD.match(text, end)
                 ):
                     continue  # "in Kuibyshev", "Kuibyshev province" where the book names a city so: for the places pass
+                if key in whole_places and _ends_place_name(text, start, whole_places[key]):
+                    continue  # "Prospekt Marx": a street named after him, the places pass's
                 if registers.FEATURE_FIRST.match(text, start):
                     continue  # "the Hall of Columns": a building's name, for the places pass
                 if places.names_site(text, start, end, people.by_forename):

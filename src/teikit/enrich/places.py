@@ -1805,9 +1805,16 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                     keys.setdefault(form, place)
     for form, place in places.forms.items():
         keys.setdefault(form, place)
-    for form, name in ctx.profile.same_places.items():
-        if places.find(name) is not None:
-            keys.setdefault(form, places.find(name))
+    for name, where in sorted(ctx.places_of_persons_names.items()):
+        # a person's name where the text names a place by it (`textnames`: "In Galloway sae
+        # wide", "a ticket for Worthing"), marked where the persons' pass left it
+        if name not in ctx.profile.not_places and keys.get(name, "") is not None:
+            entry = places.find(name)
+            if entry is None:
+                named = gazetteer.lookup(name)
+                kind = named.type if named else "region"
+                entry = places.add(name, kind, named, "named in the text", evidence=where)
+            keys[name] = entry
     shorts = set()  # a city's first word alone: not before another capitalised word ("on Nizhnyi Val", a street)
     for form, place in short_forms(reg, keys, text, lowercase).items():
         if form not in keys:

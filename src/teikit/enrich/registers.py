@@ -588,6 +588,13 @@ def _sites(item) -> list[tuple[str, str]]:
     return out
 
 
+def indexed_sites(divs: tuple[list, list]) -> list[str]:
+    """The names of the sites a Subject Index lists under a place (`_sites`: "Moscow,
+    buildings and locations, Prospekt Marx"), each a place whole, as `seed_places` enters it."""
+    _, subjects = divs
+    return [name for div in subjects for item in xpath(div, ".//t:item[t:term]") for name, _ in _sites(item)]
+
+
 def seed_places(
     places: Places,
     tei,

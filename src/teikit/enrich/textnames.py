@@ -54,6 +54,13 @@ only on evidence from the way names are written, never from a list of particular
 - the name of a peer's title (`[names] peerages`: "the Earl of Glencairn"), by which the
   peer is called alone, when the book writes it after "of" only in such titles, never after
   a preposition of place, and the gazetteer knows no place of that name ("the Duke of York");
+  a name the book writes after a peer's title and "of" anywhere (a heading's "The Earl Of
+  Galloway" too), found a person by other evidence ("Spare me thy vengeance, Galloway!"),
+  is the land, not the peer, where it follows a preposition of place of the profile, in lower
+  case or capitalised at a verse line's or a sentence's start ("In Galloway sae wide", "Thro'
+  Galloway"): left unmarked there, and handed to the places pass (`Context.places_of_persons_names`);
+  so is a person's name after a journey's noun and "for" or "to" (`[places] journeys`: "a
+  first-class ticket for Worthing", the town Jack Worthing was named after);
 - a title of rank used in place of a name (`[names] peerages` and `rulers`): "the Duke of
   Orleans", "the Elector of Bavaria", one person by its whole title, the article outside and
   the place inside no mention of its own; not an epithet ("the King of Love": the word after
@@ -87,12 +94,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
 from ..context import Context
 from ..tei import XML_ID, children, make, make_in, q, sub, text_of
-from . import gazetteer, registers
+from . import gazetteer, headings, registers
 from .indexpersons import index_persons
 from .matching import mark, unmarked, word_counts
 from .namewords import (
@@ -568,6 +576,36 @@ def peers_by_title(words: Words) -> list[tuple[str, str]]:
         and _may_be_person(word, words)
         and not _after_place_preposition(joined, word, words.place_prepositions)
     ]
+
+
+def peers_territories(text: str, peerages: Collection[str]) -> set[str]:
+    """The names the book writes after a peer's title and "of", in prose or in a heading
+    ("the Earl of Eglinton", "Epigrams Against The Earl Of Galloway", "THE EARL OF GALLOWAY"):
+    a land's names, by
+    which the peer is called too."""
+    if not peerages:
+        return set()
+    titled = re.compile(rf"(?:{'|'.join(map(re.escape, peerages))})\s+of\s+([A-Z][A-Za-z'’]+)(?![\w'’-])", re.I)
+    # a heading in capitals ("THE EARL OF GALLOWAY") names the land as the prose writes it
+    return {headings.from_capitals(n) if n.isupper() else n for n in (m.group(1) for m in titled.finditer(text))}
+
+
+def after_place_preposition(text: str, start: int, prepositions: Collection[str]) -> bool:
+    """Whether the name at `start` follows one of `prepositions` ("in", "thro'"), in lower
+    case or opening a verse line or a sentence with a capital ("In Galloway sae wide"), and
+    stands as a place does, no possessive after it (`text[start:]`: "in Galloway's name" is
+    the man's)."""
+    m = _WORD_BEFORE_NAME.search(text, max(0, start - 16), start)
+    if m is None or m.group(1).lower() not in prepositions:
+        return False
+    return _POSSESSIVE_AT.match(text, start) is None
+
+
+# A journey's noun and "for" or "to" right before a name: "a first-class ticket for ".
+_JOURNEY_TO = re.compile(r"\b([A-Za-z]+)\s+(?:for|to)\s+$")
+# The word right before a name, an elided one's apostrophe kept ("Thro' "), spaces between.
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w'’-])([A-Za-z]+['’]?)\s+$")
+_POSSESSIVE_AT = re.compile(r"[A-Z][\w-]*['’]s\b")
 
 
 @cache
@@ -1405,6 +1443,13 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         if n.surname and n.given and not any(g.endswith(".") for g in n.given)
     }
     finder = Finder(words, alone, full)
+    # A peer called by his title's land ("Spare me thy vengeance, Galloway!") is a person;
+    # the land after a preposition of place ("In Galloway sae wide", "Thro' Galloway") is the
+    # land's, left to the places pass (`Context.places_of_persons_names`); so is a journey's
+    # destination ("a ticket for Worthing").
+    territories = peers_territories(text, words.peerages) & set(alone)
+    lands = {p.lower() for p in ctx.profile.place_prepositions}
+    journeys = frozenset(ctx.profile.journeys)
     counts: Counter = Counter()
     unresolved: Counter = Counter()
 
@@ -1435,7 +1480,25 @@ def apply(tei, ctx: Context, beside_index: bool = False):
                     spans = [s for s in spans if not any(h.start < s.end and s.start < h.end for h in held)]
                     spans = sorted(spans + held, key=lambda s: s.start)
             names_in[piece] = [s for s in spans if not (heading and s.why != "known" and s.name.key() not in found)]
+            if territories or journeys:
+                names_in[piece] = [s for s in names_in[piece] if not _a_place_here(piece, s)]
         return names_in[piece]
+
+    def _a_place_here(piece: str, span: Span) -> bool:
+        name = span.name
+        if name.hon or name.given or not name.surname:
+            return False
+        if name.surname in territories and after_place_preposition(piece, span.start, lands):
+            why = "a peer's title's land after a preposition of place"
+        elif journeys and _JOURNEY_TO.search(piece, max(0, span.start - 30), span.start):
+            m = _JOURNEY_TO.search(piece, max(0, span.start - 30), span.start)
+            if m is None or m.group(1).lower() not in journeys:
+                return False
+            why = "a journey's destination ([places] journeys)"
+        else:
+            return False
+        ctx.places_of_persons_names.setdefault(name.surname, f"{why}: {passage(piece, span.start, span.end)}")
+        return True
 
     def find(piece: str):
         out = []
