@@ -136,30 +136,43 @@ def _render(args) -> int:
 
 
 def _validate(args) -> int:
+    import io
+    import shutil
+    import tempfile
+
     from .cluster import dask_address
     from .validate import validate
-    from .validate.formats import FORMATS
-    from .xmlio import atomic_write_text
+    from .validate.formats import WRITERS
+    from .xmlio import atomic_write_bytes
 
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    with progress_bar("validating") as tick:
-        run = validate(
-            args.paths,
-            schema=args.schema,
-            schematron=args.schematron,
-            jobs=args.jobs,
-            max_bytes=args.max_size * 2**20,
-            progress=tick,
-            allow_read=args.allow_read or (),
-            dask=dask_address(args.dask),
-        )
-    text = FORMATS[args.format](run)
-    if args.output:
-        atomic_write_text(args.output, text)
-        print(f"teikit validate: {run.summary.line()} (written to {args.output})", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    # The report is written as the results come (formats.WRITERS: memory does not grow with the
+    # files), into a temporary file: the output or standard output gets it only once the run
+    # is done, whole (a run that fails leaves no report half-written).
+    with tempfile.TemporaryFile() as spool:
+        report = io.TextIOWrapper(spool, encoding="utf-8", newline="")
+        writer = WRITERS[args.format](report)
+        with progress_bar("validating") as tick:
+            run = validate(
+                args.paths,
+                schema=args.schema,
+                schematron=args.schematron,
+                jobs=args.jobs,
+                max_bytes=args.max_size * 2**20,
+                progress=tick,
+                allow_read=args.allow_read or (),
+                dask=dask_address(args.dask),
+                on_result=writer.add,
+            )
+        writer.finish(run)
+        report.seek(0)  # flushes what the wrapper holds
+        if args.output:
+            atomic_write_bytes(args.output, spool)
+            print(f"teikit validate: {run.summary.line()} (written to {args.output})", file=sys.stderr)
+        else:
+            shutil.copyfileobj(report, sys.stdout)
+        report.detach()  # the spool is closed by its own `with`
     if run.schema_errors:
         return 2
     return 0 if run.summary.invalid == 0 else 1

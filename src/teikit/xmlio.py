@@ -36,6 +36,7 @@ import time
 from collections.abc import Iterable
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import BinaryIO
 
 try:
     import fcntl
@@ -66,8 +67,11 @@ def parse_xml(path: str | os.PathLike) -> etree._ElementTree:
         raise TeikitError(f"cannot read: {exc}", str(path)) from None
 
 
-def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
+def atomic_write_bytes(path: str | os.PathLike, data: bytes | BinaryIO) -> None:
     """Write to a temporary file beside the target, then rename over it.
+
+    `data`: the bytes, or a binary file read from where it stands to its end (a report
+    made in a temporary file, never held in memory whole).
 
     The file gets 0666 less the umask, like any other tool's output (mkstemp's 0600 would
     hide a report from the people it is for). An OSError becomes a TeikitError naming `path`.
@@ -78,7 +82,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
         # regular file in the device's place.
         try:
             with open(path, "wb") as fh:
-                fh.write(data)
+                _put(fh, data)
         except OSError as exc:
             raise TeikitError(f"cannot write: {exc.strerror or exc}", str(path)) from None
         return
@@ -94,7 +98,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
         raise _os_error(exc, str(path)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            _put(fh, data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -104,6 +108,13 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
         if isinstance(exc, OSError):  # named by the target, not the temporary file
             raise TeikitError(f"cannot write: {exc.strerror or exc}", str(path)) from None
         raise
+
+
+def _put(fh: BinaryIO, data: bytes | BinaryIO) -> None:
+    if isinstance(data, bytes):
+        fh.write(data)
+    else:
+        shutil.copyfileobj(data, fh)
 
 
 def _is_special(path: Path) -> bool:

@@ -69,7 +69,7 @@ import heapq
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,12 +154,17 @@ def validate(
     progress: Callable[[int, int], None] | None = None,
     allow_read=(),
     dask: str | None = None,
+    on_result: Callable[[FileResult], None] | None = None,
 ) -> Run:
     """Validate files and folders (recursed for *.xml). Raises TeikitError for unusable schemas.
 
     `allow_read`: folders that Schematron document(), XIncludes and schema
     includes may also read, beyond the folders of `paths` (documents), of the
     including file (XInclude) and of the schema (includes).
+    `on_result`: called with each file's result, in the order of the files, as soon as the
+    results before it are known; the Run then holds none of them (`results` is empty), only
+    the summary and the schema errors, so that a report written as they come (formats.WRITERS)
+    keeps the run's memory from growing with its files. Without it, `results` holds them all.
     """
     start = time.perf_counter()
     paths = list(paths)
@@ -191,20 +196,35 @@ def validate(
     if schema:  # a given schema that is refused stops the run, before any file is read
         with tempfile.TemporaryDirectory(prefix="teikit-validate-") as workdir:
             _SchemaStager(workdir, allow_read).get(schema, fail=True)
+    schema_errors: list[str] = []  # the engines' (each batch's added as it comes)
     if batched:
-        results, schema_errors = _in_batches(files, options, jobs, address, progress)
+        found = _in_batches(files, options, jobs, address, progress, schema_errors)
     else:
         ticker = _Ticker(2 * len(files), progress)
         results, schema_errors = _validate_files(files, options, ticker, whole_run=True)
         ticker.finish()
+        found = _handed_on(results)
     # A schema a file declares that could not be used is a schema error of the run (exit 2).
-    schema_errors += [f"{r.path}: {p.message}" for r in results for p in r.problems if p.source == "schema"]
+    declared_errors: list[str] = []
+    kept: list[FileResult] = []
     summary = Summary()
-    for r in results:
+    for r in found:
         r.problems.sort(key=lambda p: (p.path or "", p.line, p.column))
+        declared_errors += [f"{r.path}: {p.message}" for p in r.problems if p.source == "schema"]
         summary.add(r)
+        if on_result is None:
+            kept.append(r)
+        else:
+            on_result(r)
     summary.seconds = time.perf_counter() - start
-    return Run(results, summary, list(dict.fromkeys(schema_errors)))
+    return Run(kept, summary, list(dict.fromkeys(schema_errors + declared_errors)))
+
+
+def _handed_on(results: list[FileResult]) -> Iterator[FileResult]:
+    """The results in order, each let go of by the list once handed on."""
+    for i, r in enumerate(results):
+        results[i] = None  # type: ignore[call-overload]
+        yield r
 
 
 def _validate_files(
@@ -289,12 +309,16 @@ def validate_batch(files: list[str], options: Options) -> tuple[list[FileResult]
     return _validate_files(list(files), options, _Ticker(0, None))
 
 
-def _in_batches(files, options: Options, jobs: int, address: str | None, progress):
+def _in_batches(
+    files, options: Options, jobs: int, address: str | None, progress, schema_errors: list[str]
+) -> Iterator[FileResult]:
     """The files split in batches, run by teikit.cluster in `jobs` processes or on Dask.
 
     A batch is large enough to pay for its JVM start and schema compilation (at least
     BATCH_MIN files; one batch per worker up to MAX_FILES_PER_JVM files each). Results come
-    back as batches finish and are put in the order of `files`; each batch is counted once."""
+    back as batches finish and are yielded in the order of `files`: a batch that finishes
+    before one of the files before it waits for it (and only so long); each batch is counted
+    once. Each batch's schema errors are added to `schema_errors` as it comes."""
     workers = jobs
     if address:
         workers = max(1, _dask_workers(address))
@@ -303,17 +327,21 @@ def _in_batches(files, options: Options, jobs: int, address: str | None, progres
     size = cluster.batch_size(len(files), workers, smallest=BATCH_MIN, largest=MAX_FILES_PER_JVM, per_worker=1)
     batches = cluster.split(files, size)
     ticker = _Ticker(len(files), progress)
-    found: list[list[FileResult] | None] = [None] * len(batches)
-    schema_errors: list[str] = []
+    waiting: dict[int, list[FileResult]] = {}
+    following = 0  # the batch whose results are yielded next
     work = functools.partial(validate_batch, options=options)
     for i, (results, errors) in cluster.map_batches(work, batches, jobs=jobs, dask=address):
-        if found[i] is not None or [r.path for r in results] != list(batches[i]):
+        if i < following or i in waiting or [r.path for r in results] != list(batches[i]):
             raise TeikitError(f"batch {i + 1} of the run came back twice or not whole; no verdict is given")
-        found[i] = results
+        waiting[i] = results
         schema_errors += errors
         ticker(len(results))
+        while following in waiting:
+            yield from _handed_on(waiting.pop(following))
+            following += 1
     ticker.finish()
-    return [r for part in found if part is not None for r in part], schema_errors
+    if following < len(batches):  # fail closed: a batch that never came back has no verdict
+        raise TeikitError(f"batch {following + 1} of the run never came back; no verdict is given")
 
 
 def _dask_workers(address: str) -> int:

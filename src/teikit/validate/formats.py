@@ -9,16 +9,26 @@ Every format is valid UTF-8 whatever the files are called or say:
   document cannot forge a report line;
 - JSON escapes control characters itself; JUnit XML is an XML document, so
   characters XML cannot hold are escaped as in the text format.
+
+Two ways to the same text: `as_text`, `as_json` and `as_junit` format a whole Run (its
+list of results); `WRITERS` hold, per format, a report written as the results come
+(`add` each file's result in the order of the files, then `finish` with the run, whose
+`results` may be empty): the same text, byte for byte, with only counts kept in memory
+(tests/test_validate_stream.py compares them). JUnit's totals come before its test cases, so
+the streamed cases wait in a temporary file until the totals are known.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
+import tempfile
+from typing import IO
 
 from lxml import etree
 
-from . import Run
+from . import FileResult, Run
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\\]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
@@ -57,18 +67,31 @@ def as_text(run: Run) -> str:
 
 def schemas_used(run: Run) -> str:
     """Which schemas the files were checked against, so that no choice goes unsaid."""
-    grammars: dict[str, int] = {}
-    rules: dict[str, int] = {}
+    count = _SchemaCount()
     for r in run.results:
+        count.add(r)
+    return count.text()
+
+
+class _SchemaCount:
+    """How many files each schema checked (by file name), in the order first met."""
+
+    def __init__(self) -> None:
+        self.grammars: dict[str, int] = {}
+        self.rules: dict[str, int] = {}
+
+    def add(self, r: FileResult) -> None:
         name = os.path.basename(r.schema) if r.schema else "none declared"
-        grammars[name] = grammars.get(name, 0) + 1
+        self.grammars[name] = self.grammars.get(name, 0) + 1
         for s in r.schematron:
-            rules[os.path.basename(s)] = rules.get(os.path.basename(s), 0) + 1
-    part = ", ".join(f"{k} ({v})" for k, v in grammars.items())
-    text = f"RELAX NG: {part}"
-    if rules:
-        text += "; Schematron: " + ", ".join(f"{k} ({v})" for k, v in rules.items())
-    return unicode_path(text) or text
+            self.rules[os.path.basename(s)] = self.rules.get(os.path.basename(s), 0) + 1
+
+    def text(self) -> str:
+        part = ", ".join(f"{k} ({v})" for k, v in self.grammars.items())
+        text = f"RELAX NG: {part}"
+        if self.rules:
+            text += "; Schematron: " + ", ".join(f"{k} ({v})" for k, v in self.rules.items())
+        return unicode_path(text) or text
 
 
 def as_json(run: Run) -> str:
@@ -78,17 +101,24 @@ def as_json(run: Run) -> str:
     dumped whole: the same text, but the objects of every file are never held at once
     (10,000 files: a peak of 13.3 MiB above the results, the 1.6 MiB text included, -> 4.8 MiB).
     Nested values are indented by prefixing their lines: JSON text holds no raw newline."""
-    import json  # here: the text format, the usual one, does without it
-
-    def dumped(value, depth: int) -> str:
-        return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
-
-    entries = [f"  {dumped(_json_entry(r), 2)}" for r in run.results]
+    entries = [f"  {_dumped(_json_entry(r), 2)}" for r in run.results]
     files = "[\n" + ",\n".join(entries) + "\n ]" if entries else "[]"
     del entries
-    summary = dumped(run.summary.as_dict(), 1)
-    errors = dumped([_unicode(e) for e in run.schema_errors], 1)
-    return f'{{\n "files": {files},\n "summary": {summary},\n "schema_errors": {errors}\n}}\n'
+    return f'{{\n "files": {files},\n{_json_end(run)}'
+
+
+def _dumped(value, depth: int) -> str:
+    """`value` as JSON indented by one space a level, its lines after the first `depth` deeper."""
+    import json  # here: the text format, the usual one, does without it
+
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+
+
+def _json_end(run: Run) -> str:
+    """What follows the files in the JSON report: the summary and the schema errors."""
+    summary = _dumped(run.summary.as_dict(), 1)
+    errors = _dumped([_unicode(e) for e in run.schema_errors], 1)
+    return f' "summary": {summary},\n "schema_errors": {errors}\n}}\n'
 
 
 def _json_entry(r) -> dict:
@@ -117,6 +147,15 @@ def _unicode(text: str) -> str:
 
 
 def as_junit(run: Run) -> str:
+    suites, suite = _junit_suites(run)
+    for r in run.results:
+        _testcase(suite, r)
+    _junit_errors(suite, run)
+    return etree.tostring(suites, encoding="unicode", pretty_print=True)
+
+
+def _junit_suites(run: Run) -> tuple[etree._Element, etree._Element]:
+    """The <testsuites> element and its one <testsuite>, with the run's totals."""
     s = run.summary
     suites = etree.Element(
         "testsuites",
@@ -136,21 +175,110 @@ def as_junit(run: Run) -> str:
         skipped="0",
         time=f"{s.seconds:.3f}",
     )
-    for r in run.results:
-        path = one_line(r.path)
-        case = etree.SubElement(suite, "testcase", classname=os.path.dirname(path) or ".", name=os.path.basename(path))
-        errors = r.errors
-        if errors:
-            failure = etree.SubElement(
-                case, "failure", type="invalid", message=f"{len(errors)} error(s); first: {one_line(errors[0].message)}"
-            )
-            failure.text = "\n".join(problem_line(r, p) for p in r.problems)
-        elif r.problems:
-            out = etree.SubElement(case, "system-out")
-            out.text = "\n".join(problem_line(r, p) for p in r.problems)
+    return suites, suite
+
+
+def _testcase(suite: etree._Element, r: FileResult) -> None:
+    path = one_line(r.path)
+    case = etree.SubElement(suite, "testcase", classname=os.path.dirname(path) or ".", name=os.path.basename(path))
+    errors = r.errors
+    if errors:
+        failure = etree.SubElement(
+            case, "failure", type="invalid", message=f"{len(errors)} error(s); first: {one_line(errors[0].message)}"
+        )
+        failure.text = "\n".join(problem_line(r, p) for p in r.problems)
+    elif r.problems:
+        out = etree.SubElement(case, "system-out")
+        out.text = "\n".join(problem_line(r, p) for p in r.problems)
+
+
+def _junit_errors(suite: etree._Element, run: Run) -> None:
     for e in run.schema_errors:
         etree.SubElement(suite, "error", message=one_line(e))
-    return etree.tostring(suites, encoding="unicode", pretty_print=True)
 
 
 FORMATS = {"text": as_text, "json": as_json, "junit": as_junit}
+
+
+class Writer:
+    """A report written to `out` as the results come: `add` each file's result in the order of
+    the files, then `finish` with the run (its summary and schema errors; its results are not
+    read). Holds counts, never the results."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def add(self, r: FileResult) -> None:
+        raise NotImplementedError
+
+    def finish(self, run: Run) -> None:
+        raise NotImplementedError
+
+
+class TextWriter(Writer):
+    def __init__(self, out: IO[str]) -> None:
+        super().__init__(out)
+        self.schemas = _SchemaCount()
+
+    def add(self, r: FileResult) -> None:
+        self.schemas.add(r)
+        for p in r.problems:
+            self.out.write(problem_line(r, p) + "\n")
+
+    def finish(self, run: Run) -> None:
+        for e in run.schema_errors:
+            self.out.write(f"schema error: {one_line(e)}\n")
+        self.out.write(f"teikit validate: {run.summary.line()}; {one_line(self.schemas.text())}\n")
+
+
+class JsonWriter(Writer):
+    def __init__(self, out: IO[str]) -> None:
+        super().__init__(out)
+        self.files = 0
+
+    def add(self, r: FileResult) -> None:
+        self.out.write(('{\n "files": [\n  ' if not self.files else ",\n  ") + _dumped(_json_entry(r), 2))
+        self.files += 1
+
+    def finish(self, run: Run) -> None:
+        self.out.write("\n ],\n" if self.files else '{\n "files": [],\n')
+        self.out.write(_json_end(run))
+
+
+class JunitWriter(Writer):
+    """The test cases go to a temporary file as they come, each serialized as lxml indents it
+    inside the whole document (two levels deep); `finish` writes the totals, copies the cases
+    after them and closes the document."""
+
+    _OPEN, _CLOSE = "<s>\n  <t>\n", "  </t>\n</s>\n"  # around a case serialized two levels deep
+
+    def __init__(self, out: IO[str]) -> None:
+        super().__init__(out)
+        self.cases: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+        self.count = 0
+
+    def add(self, r: FileResult) -> None:
+        holder = etree.Element("s")
+        _testcase(etree.SubElement(holder, "t"), r)
+        text = etree.tostring(holder, encoding="unicode", pretty_print=True)
+        self.cases.write(text[len(self._OPEN) : -len(self._CLOSE)])
+        self.count += 1
+
+    def finish(self, run: Run) -> None:
+        suites, suite = _junit_suites(run)
+        if not self.count:
+            _junit_errors(suite, run)
+            self.out.write(etree.tostring(suites, encoding="unicode", pretty_print=True))
+            self.cases.close()
+            return
+        etree.SubElement(suite, "cases")  # where the cases go: a line of its own, split on
+        _junit_errors(suite, run)
+        head, tail = etree.tostring(suites, encoding="unicode", pretty_print=True).split("    <cases/>\n")
+        self.out.write(head)
+        self.cases.seek(0)
+        shutil.copyfileobj(self.cases, self.out)
+        self.cases.close()
+        self.out.write(tail)
+
+
+WRITERS: dict[str, type[Writer]] = {"text": TextWriter, "json": JsonWriter, "junit": JunitWriter}
