@@ -105,6 +105,22 @@ EDITION = ROOT / "tei" / "iron-lazar"
 REGISTERS = ("persons.xml", "places.xml", "orgs.xml")  # the bundled edition's registers
 
 
+def convert_with_packs(tmp_path: Path, text: str, include: list[str] | None = None, name: str = "out") -> Path:
+    """`text` converted as a book, with a profile that includes the packs `include` (none: no
+    profile at all), into tmp_path / name."""
+    from teikit.convert import convert
+    from teikit.profile import load_profile
+
+    source = tmp_path / "book.txt"
+    source.write_text(text, encoding="utf-8")
+    profile = None
+    if include is not None:
+        (tmp_path / f"{name}.toml").write_text(f"include = {include!r}\n".replace("'", '"'), encoding="utf-8")
+        profile = load_profile(tmp_path / f"{name}.toml")
+    convert(source, tmp_path / name, profile=profile, force=True)
+    return tmp_path / name
+
+
 def copy_registers(folder: Path, edition: Path = EDITION) -> None:
     """The edition's registers beside files made from its chapters, so that their pointers lead somewhere."""
     for name in REGISTERS:

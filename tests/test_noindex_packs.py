@@ -9,20 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from conftest import NS, marks_in
-from teikit.convert import convert
-from teikit.profile import load_profile
-
-
-def _convert(tmp_path: Path, text: str, include: list[str] | None = None, name: str = "out") -> Path:
-    source = tmp_path / "book.txt"
-    source.write_text(text, encoding="utf-8")
-    profile = None
-    if include is not None:
-        (tmp_path / f"{name}.toml").write_text(f"include = {include!r}\n".replace("'", '"'), encoding="utf-8")
-        profile = load_profile(tmp_path / f"{name}.toml")
-    convert(source, tmp_path / name, profile=profile, force=True)
-    return tmp_path / name
-
+from conftest import convert_with_packs as _convert
 
 _LOGAN = (
     "SONGS\n\nBy Anne Writer\n\n\nEPISTLE TO MAJOR LOGAN\n\n"
