@@ -58,7 +58,7 @@ def book_file(stem: str) -> Path:
     """The book a sample of `stem` was drawn from: ../shared/corpus/books/<stem>.txt, or the one
     book whose name is the stem and a suffix ("federalist-papers" of federalist-papers-1998.txt).
     A sample drawn for its dates or a second sample of a book names the same book
-    ("burns-poems-and-songs-dates", "burns-poems-and-songs-dev2", "burns-poems-and-songs-dev3")."""
+    ("burns-poems-and-songs-dates", "burns-poems-and-songs-dev2" … "burns-poems-and-songs-dev4")."""
     stem = re.sub(r"-(?:dates|dev\d+)$", "", stem)
     exact = BOOKS / f"{stem}.txt"
     if exact.is_file():
