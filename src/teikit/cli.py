@@ -141,12 +141,14 @@ def _validate(args) -> int:
     import tempfile
 
     from .cluster import dask_address
-    from .validate import validate
+    from .validate import find_xml_files, validate
     from .validate.formats import WRITERS
-    from .xmlio import atomic_write_bytes
+    from .xmlio import atomic_write_bytes, report_file
 
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.output:
+        report_file(args.output, lambda: find_xml_files(args.paths))
     # The report is written as the results come (formats.WRITERS: memory does not grow with the
     # files), into a temporary file: the output or standard output gets it only once the run
     # is done, whole (a run that fails leaves no report half-written).

@@ -23,8 +23,9 @@ valid file, so silence counts only when the whole batch is accounted for:
   given after it were never read, whatever the exit status says. Their silence
   means nothing: they are run again, in a batch of their own. Where that batch
   stops too, the files still to run are first read by libxml2 (safely, as
-  teikit reads any file): one it cannot parse gets libxml2's error there, and
-  only the others go to jing again. So a batch of many broken files costs two
+  teikit reads any file): one it cannot parse gets libxml2's error there (a fault
+  of XML, not one of libxml2's own limits, which jing does not share), and only the
+  others go to jing again. So a batch of many broken files costs two
   or three JVMs, not one per file; a file libxml2 reads and jing cannot (their
   parsers disagree) costs one more.
 
@@ -35,6 +36,7 @@ manager; on Java 24+ the staging alone keeps jing from reaching anything).
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -77,6 +79,12 @@ _sandbox_works = True
 # Bytes of document names one JVM's command line may hold: well under Linux's smallest usual
 # limit on a command line and its environment (2 MiB), whatever the other arguments.
 ARG_BYTES = 1 << 20
+# libxml2's errors that are its own limits, not faults of XML (older versions call some internal)
+_LIMITS = {
+    getattr(etree.ErrorTypes, name)
+    for name in ("ERR_RESOURCE_LIMIT", "ERR_INTERNAL_ERROR", "ERR_NO_MEMORY")
+    if hasattr(etree.ErrorTypes, name)
+}
 _counter = iter(range(10**12))
 _counter_lock = threading.Lock()
 
@@ -159,16 +167,25 @@ def run_jing(schema: Staged, files: list[str], workdir: str) -> JingOutcome:
 
 
 def _parsable(files: list[str], out: JingOutcome) -> list[str]:
-    """The files libxml2 can parse; each of the others gets libxml2's error in `out`."""
+    """The files libxml2 can parse; each of the others gets libxml2's error in `out`.
+
+    Only an error of XML itself decides: a file libxml2 refuses for a limit of its own (deeper
+    than 256 elements, a text over 10 MB), which jing reads, goes to jing as it would alone.
+    Read as bytes: by its path, libxml2 takes bytes that are not of the file's encoding for a
+    file it cannot read (an OSError), which would cost a JVM each."""
     kept = []
     for f in files:
         try:
-            etree.parse(f, safe_parser(resolve_entities="internal", collect_ids=False))
+            with open(f, "rb") as fh:
+                data = fh.read()
+            etree.parse(io.BytesIO(data), safe_parser(resolve_entities="internal", collect_ids=False))
         except etree.XMLSyntaxError as exc:
-            line, col = exc.position if exc.position else (0, 0)
-            out.checked.add(f)
-            out.problems[f] = [(line, col, "error", f"not well-formed (libxml2): {exc.msg}")]
-            continue
+            if exc.code not in _LIMITS and "XML_PARSE_HUGE" not in (exc.msg or ""):
+                line, col = exc.position if exc.position else (0, 0)
+                out.checked.add(f)
+                message = re.sub(r", line \d+, column \d+$", "", exc.msg or "").strip()
+                out.problems[f] = [(line, col, "error", f"not well-formed (libxml2): {message}")]
+                continue
         except OSError:
             pass  # jing says what it cannot read
         kept.append(f)

@@ -1,0 +1,165 @@
+"""Hostile tests of the day's validation changes: jing's stops and libxml2's pre-read
+(jing.run_jing), the report written as the results come (formats.WRITERS, the CLI's -o), and
+a run that is stopped.
+
+Each test failed on main when written; the fix is in the same commit."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import ROOT
+from teikit.cli import main
+from teikit.validate import validate
+
+MINIMAL = (ROOT / "tests" / "data" / "validate" / "minimal.xml").read_text(encoding="utf-8")
+BROKEN = MINIMAL.replace("</TEI>", "")
+# Valid, but deeper than libxml2's limit (256) without XML_PARSE_HUGE: jing reads it.
+DEEP = MINIMAL.replace("A note.", '<hi rend="bold">' * 300 + "x" + "</hi>" * 300, 1)
+
+
+@pytest.fixture
+def other_grammar(tmp_path) -> Path:
+    """teikit.rng under another name: jing, not libxml2, judges every file."""
+    other = tmp_path / "schema" / "other.rng"
+    other.parent.mkdir()
+    other.write_text((ROOT / "schema" / "teikit.rng").read_text(encoding="utf-8") + "<!-- other -->\n")
+    return other
+
+
+# ---------------------------------------------------------------- jing's stops
+
+
+def test_a_file_past_libxml2s_limits_has_jings_verdict_after_a_second_stop(tmp_path, other_grammar):
+    """After jing's second stop libxml2 reads the files left first, to spare JVMs; a file it
+    refuses only for its own limits (depth, a text node over 10 MB), which jing reads, kept
+    libxml2's 'not well-formed' where alone, or elsewhere in the batch, jing judges it valid."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.xml").write_text(BROKEN)
+    (docs / "b.xml").write_text(MINIMAL)
+    (docs / "c.xml").write_text(BROKEN)
+    (docs / "d-deep.xml").write_text(DEEP)
+    (docs / "e.xml").write_text(BROKEN)
+    alone = validate([docs / "d-deep.xml"], schema=str(other_grammar)).results[0]
+    assert alone.valid, alone.problems
+    run = validate([docs], schema=str(other_grammar))
+    verdicts = {Path(r.path).name: r.valid for r in run.results}
+    assert verdicts == {"a.xml": False, "b.xml": True, "c.xml": False, "d-deep.xml": True, "e.xml": False}
+
+
+def test_files_in_a_wrong_encoding_after_a_second_stop_cost_no_jvm_each(tmp_path, other_grammar, monkeypatch):
+    """libxml2 refuses bytes that are not UTF-8 with an OSError when it reads the file by its
+    path; the pre-read took that for a file it cannot open and gave each to jing again, one
+    more JVM per file."""
+    from teikit.validate import jing
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    expected = {}
+    for i in range(12):
+        name = f"f{i:02}.xml"
+        if i % 2:
+            (docs / name).write_bytes(MINIMAL.encode().replace(b"Kiev</placeName>", b"K\xffev</placeName>"))
+            expected[name] = False
+        else:
+            (docs / name).write_text(MINIMAL)
+            expected[name] = True
+    runs = []
+    real = jing._run_once
+    monkeypatch.setattr(jing, "_run_once", lambda s, files, w: runs.append(len(files)) or real(s, files, w))
+    run = validate([docs], schema=str(other_grammar))
+    assert {Path(r.path).name: r.valid for r in run.results} == expected
+    assert len(runs) <= 3, runs
+    assert all(p.line == 15 for r in run.results for p in r.errors)
+
+
+# ---------------------------------------------------------------- the report's path
+
+
+def _validate_not_called(monkeypatch):
+    import teikit.validate
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the run started before its report's path was checked")
+
+    monkeypatch.setattr(teikit.validate, "validate", refuse)
+
+
+@pytest.mark.parametrize("how", ["same", "symlink", "hardlink", "in-folder"])
+def test_a_report_written_over_an_input_is_refused_and_the_input_kept(tmp_path, capsys, how):
+    doc = tmp_path / "doc.xml"
+    doc.write_text(MINIMAL)
+    report = doc
+    given = [str(doc)]
+    if how == "symlink":
+        report = tmp_path / "report.xml"
+        report.symlink_to(doc)
+    elif how == "hardlink":
+        report = tmp_path / "report.xml"
+        os.link(doc, report)
+    elif how == "in-folder":
+        given = [str(tmp_path)]
+    assert main(["validate", *given, "-o", str(report)]) == 2
+    err = capsys.readouterr().err
+    assert "input" in err and str(report) in err and "Traceback" not in err
+    assert doc.read_text() == MINIMAL
+
+
+@pytest.mark.parametrize("where", ["folder", "below-a-file"])
+def test_a_report_path_that_cannot_be_written_is_refused_before_the_run(tmp_path, capsys, monkeypatch, where):
+    doc = tmp_path / "doc.xml"
+    doc.write_text(MINIMAL)
+    if where == "folder":
+        report = tmp_path / "reports"
+        report.mkdir()
+        said = "folder"
+    else:
+        report = tmp_path / "doc.xml" / "report.txt"
+        said = "not a folder"
+    _validate_not_called(monkeypatch)
+    assert main(["validate", str(doc), "-o", str(report)]) == 2
+    err = capsys.readouterr().err
+    assert said in err and str(report) in err and "Traceback" not in err
+    assert doc.read_text() == MINIMAL
+
+
+def test_a_report_in_a_missing_folder_is_written_there(tmp_path, capsys):
+    doc = tmp_path / "doc.xml"
+    doc.write_text(MINIMAL)
+    report = tmp_path / "new" / "sub" / "report.json"
+    assert main(["validate", "--format", "json", str(doc), "-o", str(report)]) == 0
+    assert json.loads(report.read_text())["summary"]["valid"] == 1
+
+
+# ---------------------------------------------------------------- the writers
+
+
+@pytest.mark.parametrize("char", ["\ufffe", "\uffff"])
+def test_a_file_named_with_a_noncharacter_keeps_every_report_well_formed(tmp_path, capsys, char):
+    """U+FFFE and U+FFFF are valid in a Linux file name and in UTF-8, not in XML: lxml refused
+    them in the JUnit report's attributes (a ValueError, a traceback, no report)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / f"a{char}.xml").write_text(MINIMAL)
+    (docs / f"b{char}.xml").write_text(MINIMAL.replace("<p>", "<para>", 1).replace("</p>", "</para>", 1))
+    for fmt in ("junit", "json", "text"):
+        report = tmp_path / f"report.{fmt}"
+        assert main(["validate", "--format", fmt, str(docs), "-o", str(report)]) == 1, capsys.readouterr().err
+        data = report.read_bytes()
+        if fmt == "junit":
+            suites = etree.fromstring(data)
+            names = [c.get("name") for c in suites.iter("testcase")]
+            assert names == [f"a\\u{ord(char):04x}.xml", f"b\\u{ord(char):04x}.xml"]
+            assert len(suites.findall(".//failure")) == 1
+        elif fmt == "json":
+            files = json.loads(data.decode("utf-8"))["files"]
+            assert [Path(f["path"]).name for f in files] == [f"a{char}.xml", f"b{char}.xml"]
+        else:
+            text = data.decode("utf-8")
+            assert f"b\\u{ord(char):04x}.xml:" in text and char not in text
