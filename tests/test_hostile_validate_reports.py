@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -163,3 +165,18 @@ def test_a_file_named_with_a_noncharacter_keeps_every_report_well_formed(tmp_pat
         else:
             text = data.decode("utf-8")
             assert f"b\\u{ord(char):04x}.xml:" in text and char not in text
+
+
+# ---------------------------------------------------------------- files that are not files
+
+
+def test_a_named_pipe_given_by_name_is_an_error_not_a_hang(tmp_path):
+    pipe = tmp_path / "pipe.xml"
+    os.mkfifo(pipe)
+    code = "import sys; from teikit.cli import main; sys.exit(main(sys.argv[1:]))"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "validate", str(pipe)], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert proc.returncode == 2
+    assert str(pipe) in proc.stderr and "not a regular file" in proc.stderr and "Traceback" not in proc.stderr

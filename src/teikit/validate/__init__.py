@@ -172,6 +172,10 @@ def validate(
     missing = [p for p in files if not os.path.exists(p)]
     if missing:
         raise TeikitError("no such file or folder", missing[0])
+    # A pipe, socket or device named as a file: reading it would wait on whatever writes it.
+    special = [p for p in files if not os.path.isfile(p)]
+    if special:
+        raise TeikitError("not a regular file (a pipe, a socket or a device); give files and folders", special[0])
     allow_read = tuple(os.path.abspath(d) for d in allow_read)
     for d in allow_read:
         if not os.path.isdir(d):
