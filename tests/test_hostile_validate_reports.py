@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -180,3 +182,55 @@ def test_a_named_pipe_given_by_name_is_an_error_not_a_hang(tmp_path):
     )
     assert proc.returncode == 2
     assert str(pipe) in proc.stderr and "not a regular file" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# ---------------------------------------------------------------- a run that is stopped
+
+
+@pytest.mark.parametrize("sig, status", [(signal.SIGTERM, 128 + signal.SIGTERM), (signal.SIGINT, 130)])
+def test_a_stopped_run_ends_its_jvm_and_leaves_no_temporary_files_and_no_report(tmp_path, other_grammar, sig, status):
+    """SIGTERM (a supervisor, `timeout`, a cancelled CI job) ended the process at once: the
+    run's temporary folder (the staged schema, a link to every file, any sanitized copies)
+    stayed, and jing's JVM ran on without its parent. SIGINT sent to teikit alone (not to its
+    process group, as Ctrl-C does) waited for jing to judge every file it had. Here `java` is a
+    JVM that never finishes: the run must end it, not wait for it."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(10):
+        (docs / f"f{i}.xml").write_text(MINIMAL)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    java = bin_dir / "java"
+    java.write_text("#!/bin/sh\nexec sleep 300\n")
+    java.chmod(0o755)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    report = tmp_path / "report.txt"
+    code = "import sys; from teikit.cli import main; sys.exit(main(sys.argv[1:]))"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "src"),
+        "TMPDIR": str(temp),
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+    }
+    argv = [sys.executable, "-c", code, "validate", "--schema", str(other_grammar), str(docs), "-o", str(report)]
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    jvm = None
+    deadline = time.monotonic() + 60
+    while jvm is None and time.monotonic() < deadline and proc.poll() is None:
+        found = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        jvm = int(found[0]) if found else None
+        time.sleep(0.05)
+    assert jvm is not None, "jing never started"
+    proc.send_signal(sig)
+    try:
+        _, err = proc.communicate(timeout=60)  # a guard against a hang, not a speed target
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        subprocess.run(["kill", "-9", str(jvm)], capture_output=True)
+    assert proc.returncode == status, err
+    assert "Traceback" not in err
+    assert not report.exists() and list(tmp_path.glob("report.txt*")) == []
+    assert list(temp.iterdir()) == []
+    assert not Path(f"/proc/{jvm}").exists()

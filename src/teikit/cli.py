@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -317,6 +318,10 @@ def main(argv: list[str] | None = None) -> int:
     v.set_defaults(run=_validate)
     args = parser.parse_args(argv)
     try:
+        previous = signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread, which alone may handle signals
+        previous = None
+    try:
         return args.run(args)
     except UsageError as exc:
         print(f"teikit: error: {exc}", file=sys.stderr)
@@ -330,9 +335,25 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"teikit: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2 if args.command == "validate" else 1
+    except Terminated:
+        print("teikit: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print("teikit: interrupted", file=sys.stderr)
         return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a supervisor, `timeout`, a cancelled CI job), raised in the main thread so that
+    the command ends as on Ctrl-C, not at once: its temporary files removed, no output
+    half-written, the JVMs and workers it started ended."""
+
+
+def _terminated(signum, frame) -> None:
+    raise Terminated
 
 
 if __name__ == "__main__":

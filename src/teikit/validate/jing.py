@@ -42,6 +42,9 @@ import re
 import shutil
 import subprocess
 import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -237,9 +240,27 @@ def _run_once(schema: Staged, files: list[str], workdir: str) -> _Raw:
 
 
 def _jing(cmd: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        cmd, capture_output=True, text=True, encoding="utf-8", errors="replace", stdin=subprocess.DEVNULL
-    )
+    """Run jing to its end; in a thread of jvm_threads, the JVM is ended when the run stops."""
+    workdir = getattr(_serving, "workdir", None)
+    with _live_lock:
+        if workdir is not None and workdir in _stopped:
+            raise TeikitError("the run was stopped before jing could judge these files")
+        proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        )
+        _live.setdefault(workdir, set()).add(proc)
+    try:
+        out, err = proc.communicate()
+    finally:
+        with _live_lock:
+            _live.get(workdir, set()).discard(proc)
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
 def _read(proc, names: dict[str, str], schema: Staged) -> _Raw:
@@ -291,3 +312,39 @@ def _reason(lines: list[str]) -> str:
         return "jing ran out of memory"
     text = re.sub(r"(/[^\s:]*)?/in\d+/d\d+\.xml", "the file", text)
     return "jing said: " + text[:300]
+
+
+# ---------------------------------------------------------------- a run that stops
+# A run that stops (SIGTERM or Ctrl-C turned into an exception by the CLI, an error, a caller's
+# on_result that raises) must not wait for its JVMs to judge every file they were given, nor
+# leave them running after it: its temporary folder, which they read, is removed as it ends.
+_serving = threading.local()  # .workdir: the run the JVMs started in this thread belong to
+_live: dict[str | None, set[subprocess.Popen]] = {}  # run (workdir) -> its JVMs running now
+_stopped: set[str] = set()  # runs that stopped: no JVM is started for them again
+_live_lock = threading.Lock()
+
+
+@contextmanager
+def jvm_threads(workdir: str) -> Iterator[ThreadPoolExecutor]:
+    """The thread that runs jing (run_jing) for the run in `workdir`. When the run leaves it
+    with an exception, the JVMs it started are killed and no other starts (run_jing then
+    raises), so that the run ends at once instead of after jing is done."""
+    pool = ThreadPoolExecutor(max_workers=1, initializer=_serve, initargs=(workdir,))
+    try:
+        yield pool
+    except BaseException:
+        with _live_lock:
+            _stopped.add(workdir)
+            running = _live.pop(workdir, set())
+        for proc in running:
+            proc.kill()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        with _live_lock:
+            _stopped.discard(workdir)
+            _live.pop(workdir, None)
+
+
+def _serve(workdir: str) -> None:
+    _serving.workdir = workdir
