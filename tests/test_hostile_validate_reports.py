@@ -151,6 +151,41 @@ def test_a_report_path_that_cannot_be_written_is_refused_before_the_run(tmp_path
     assert doc.read_text() == MINIMAL
 
 
+def test_a_report_in_a_folder_teikit_may_not_write_is_refused_before_the_run():
+    """Root may write anywhere: when the tests run as root, the run drops to `nobody` once
+    teikit is imported. The report was found unwritable only after the whole run."""
+    import shutil
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="teikit-perm-", dir="/tmp"))
+    try:
+        os.chmod(base, 0o755)
+        doc = base / "doc.xml"
+        doc.write_text(MINIMAL)
+        os.chmod(doc, 0o644)
+        locked = base / "locked"
+        locked.mkdir()
+        os.chmod(locked, 0o555)
+        report = locked / "report.txt"
+        script = (
+            "import os, sys\n"
+            "import teikit.cli, teikit.validate, teikit.validate.formats, teikit.xmlio\n"
+            "def refuse(*a, **k):\n"
+            "    raise SystemExit('the run started before its report was checked')\n"
+            "teikit.validate.validate = refuse\n"
+            "if os.geteuid() == 0:\n"
+            "    os.setgid(65534); os.setuid(65534)\n"
+            f"sys.exit(teikit.cli.main(['validate', {str(doc)!r}, '-o', {str(report)!r}]))\n"
+        )
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr == f"teikit: error: {report}: cannot be written: no permission to write in {locked}\n"
+    finally:
+        os.chmod(base / "locked", 0o755)
+        shutil.rmtree(base)
+
+
 def test_a_report_in_a_missing_folder_is_written_there(tmp_path, capsys):
     doc = tmp_path / "doc.xml"
     doc.write_text(MINIMAL)

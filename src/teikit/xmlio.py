@@ -128,7 +128,8 @@ def _is_special(path: Path) -> bool:
 
 def report_file(path: str | os.PathLike, inputs: Callable[[], Iterable[str | os.PathLike]]) -> None:
     """Refuse, before a run, a file its report cannot be written to (a TeikitError naming
-    `path` as given): an existing folder, a path below a file, or an input of the run (`inputs`
+    `path` as given): an existing folder, a path below a file, in a folder this process may not
+    write, or an input of the run (`inputs`
     is called only when `path` exists; compared by the file itself, so that a link or another
     name of an input is refused too). A report written at the run's end over an input would
     replace the document with its own verdict; one that cannot be written at all would be
@@ -143,7 +144,11 @@ def report_file(path: str | os.PathLike, inputs: Callable[[], Iterable[str | os.
             ancestor = ancestor.parent
         if not ancestor.is_dir():
             raise TeikitError(f"cannot be created: {ancestor} is a file, not a folder", given)
-        if not target.exists() or _is_special(target):
+        if _is_special(target):
+            return  # written into where it stands (atomic_write_bytes)
+        if not os.access(ancestor, os.W_OK | os.X_OK):  # the report is written beside, then renamed
+            raise TeikitError(f"cannot be written: no permission to write in {ancestor}", given)
+        if not target.exists():
             return
         st = target.stat()
         for inp in inputs():
