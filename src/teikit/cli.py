@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -141,12 +142,14 @@ def _validate(args) -> int:
     import tempfile
 
     from .cluster import dask_address
-    from .validate import validate
+    from .validate import find_xml_files, validate
     from .validate.formats import WRITERS
-    from .xmlio import atomic_write_bytes
+    from .xmlio import atomic_write_bytes, report_file
 
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.output:
+        report_file(args.output, lambda: find_xml_files(args.paths))
     # The report is written as the results come (formats.WRITERS: memory does not grow with the
     # files), into a temporary file: the output or standard output gets it only once the run
     # is done, whole (a run that fails leaves no report half-written).
@@ -315,6 +318,10 @@ def main(argv: list[str] | None = None) -> int:
     v.set_defaults(run=_validate)
     args = parser.parse_args(argv)
     try:
+        previous = signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread, which alone may handle signals
+        previous = None
+    try:
         return args.run(args)
     except UsageError as exc:
         print(f"teikit: error: {exc}", file=sys.stderr)
@@ -328,9 +335,25 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"teikit: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2 if args.command == "validate" else 1
+    except Terminated:
+        print("teikit: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print("teikit: interrupted", file=sys.stderr)
         return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a supervisor, `timeout`, a cancelled CI job), raised in the main thread so that
+    the command ends as on Ctrl-C, not at once: its temporary files removed, no output
+    half-written, the JVMs and workers it started ended."""
+
+
+def _terminated(signum, frame) -> None:
+    raise Terminated
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ import shutil
 import socket
 import stat
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
@@ -124,6 +124,45 @@ def _is_special(path: Path) -> bool:
     except OSError:
         return False
     return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+def report_file(path: str | os.PathLike, inputs: Callable[[], Iterable[str | os.PathLike]]) -> None:
+    """Refuse, before a run, a file its report cannot be written to (a TeikitError naming
+    `path` as given): an existing folder, a path below a file, in a folder this process may not
+    write, or an input of the run (`inputs`
+    is called only when `path` exists; compared by the file itself, so that a link or another
+    name of an input is refused too). A report written at the run's end over an input would
+    replace the document with its own verdict; one that cannot be written at all would be
+    found so only after the whole run."""
+    given = str(path)
+    target = Path(path)
+    try:
+        if target.is_dir():
+            raise TeikitError("is a folder; give the file to write the report to", given)
+        ancestor = target.parent
+        while not ancestor.exists() and ancestor != ancestor.parent:
+            ancestor = ancestor.parent
+        if not ancestor.is_dir():
+            raise TeikitError(f"cannot be created: {ancestor} is a file, not a folder", given)
+        if _is_special(target):
+            return  # written into where it stands (atomic_write_bytes)
+        if not os.access(ancestor, os.W_OK | os.X_OK):  # the report is written beside, then renamed
+            raise TeikitError(f"cannot be written: no permission to write in {ancestor}", given)
+        if not target.exists():
+            return
+        st = target.stat()
+        for inp in inputs():
+            try:
+                other = os.stat(inp)
+            except OSError:
+                continue
+            if (other.st_dev, other.st_ino) == (st.st_dev, st.st_ino):
+                raise TeikitError(
+                    f"is an input of this run ({inp}); teikit will not write the report over it: choose another file",
+                    given,
+                )
+    except OSError as exc:
+        raise TeikitError(f"cannot be inspected: {exc.strerror or exc}", given) from None
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:

@@ -92,7 +92,7 @@ from .documents import (
     stamp_of,
 )
 from .inclusion import Judged
-from .jing import LONG_RUN, JingOutcome, files_per_run, jing_command, run_jing
+from .jing import LONG_RUN, JingOutcome, files_per_run, jing_command, jvm_threads, run_jing
 from .results import FileResult, Problem, Summary
 from .saxon import saxon_started
 from .schemas import stage
@@ -172,6 +172,10 @@ def validate(
     missing = [p for p in files if not os.path.exists(p)]
     if missing:
         raise TeikitError("no such file or folder", missing[0])
+    # A pipe, socket or device named as a file: reading it would wait on whatever writes it.
+    special = [p for p in files if not os.path.isfile(p)]
+    if special:
+        raise TeikitError("not a regular file (a pipe, a socket or a device); give files and folders", special[0])
     allow_read = tuple(os.path.abspath(d) for d in allow_read)
     for d in allow_read:
         if not os.path.isdir(d):
@@ -236,7 +240,7 @@ def _validate_files(
     threads (_threads)."""
     with (
         tempfile.TemporaryDirectory(prefix="teikit-validate-") as workdir,
-        ThreadPoolExecutor(max_workers=1) as jvms,
+        jvm_threads(workdir) as jvms,  # its JVMs killed if the run stops (jing.py)
     ):
         # teikit.rng: libxml2 in-process spares a small run the JVM's start, but costs more
         # per file than a JVM that judges many (measured on the book's chapters: libxml2

@@ -6,7 +6,8 @@ Every format is valid UTF-8 whatever the files are called or say:
 - in the text format (and in the text of JUnit failures, which repeats it), a
   message or a path never holds a raw newline or other control character: they
   are escaped (`\\n`, `\\x1b`, and a backslash as `\\\\`), so that a
-  document cannot forge a report line;
+  document cannot forge a report line; so are U+FFFE and U+FFFF, which a file
+  name may hold and XML may not (`\\ufffe`);
 - JSON escapes control characters itself; JUnit XML is an XML document, so
   characters XML cannot hold are escaped as in the text format.
 
@@ -30,7 +31,7 @@ from lxml import etree
 
 from . import FileResult, Run
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\\]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\\]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
 
 

@@ -23,8 +23,9 @@ valid file, so silence counts only when the whole batch is accounted for:
   given after it were never read, whatever the exit status says. Their silence
   means nothing: they are run again, in a batch of their own. Where that batch
   stops too, the files still to run are first read by libxml2 (safely, as
-  teikit reads any file): one it cannot parse gets libxml2's error there, and
-  only the others go to jing again. So a batch of many broken files costs two
+  teikit reads any file): one it cannot parse gets libxml2's error there (a fault
+  of XML, not one of libxml2's own limits, which jing does not share), and only the
+  others go to jing again. So a batch of many broken files costs two
   or three JVMs, not one per file; a file libxml2 reads and jing cannot (their
   parsers disagree) costs one more.
 
@@ -35,11 +36,15 @@ manager; on Java 24+ the staging alone keeps jing from reaching anything).
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
 import subprocess
 import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -77,6 +82,12 @@ _sandbox_works = True
 # Bytes of document names one JVM's command line may hold: well under Linux's smallest usual
 # limit on a command line and its environment (2 MiB), whatever the other arguments.
 ARG_BYTES = 1 << 20
+# libxml2's errors that are its own limits, not faults of XML (older versions call some internal)
+_LIMITS = {
+    getattr(etree.ErrorTypes, name)
+    for name in ("ERR_RESOURCE_LIMIT", "ERR_INTERNAL_ERROR", "ERR_NO_MEMORY")
+    if hasattr(etree.ErrorTypes, name)
+}
 _counter = iter(range(10**12))
 _counter_lock = threading.Lock()
 
@@ -159,16 +170,25 @@ def run_jing(schema: Staged, files: list[str], workdir: str) -> JingOutcome:
 
 
 def _parsable(files: list[str], out: JingOutcome) -> list[str]:
-    """The files libxml2 can parse; each of the others gets libxml2's error in `out`."""
+    """The files libxml2 can parse; each of the others gets libxml2's error in `out`.
+
+    Only an error of XML itself decides: a file libxml2 refuses for a limit of its own (deeper
+    than 256 elements, a text over 10 MB), which jing reads, goes to jing as it would alone.
+    Read as bytes: by its path, libxml2 takes bytes that are not of the file's encoding for a
+    file it cannot read (an OSError), which would cost a JVM each."""
     kept = []
     for f in files:
         try:
-            etree.parse(f, safe_parser(resolve_entities="internal", collect_ids=False))
+            with open(f, "rb") as fh:
+                data = fh.read()
+            etree.parse(io.BytesIO(data), safe_parser(resolve_entities="internal", collect_ids=False))
         except etree.XMLSyntaxError as exc:
-            line, col = exc.position if exc.position else (0, 0)
-            out.checked.add(f)
-            out.problems[f] = [(line, col, "error", f"not well-formed (libxml2): {exc.msg}")]
-            continue
+            if exc.code not in _LIMITS and "XML_PARSE_HUGE" not in (exc.msg or ""):
+                line, col = exc.position if exc.position else (0, 0)
+                out.checked.add(f)
+                message = re.sub(r", line \d+, column \d+$", "", exc.msg or "").strip()
+                out.problems[f] = [(line, col, "error", f"not well-formed (libxml2): {message}")]
+                continue
         except OSError:
             pass  # jing says what it cannot read
         kept.append(f)
@@ -220,9 +240,27 @@ def _run_once(schema: Staged, files: list[str], workdir: str) -> _Raw:
 
 
 def _jing(cmd: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        cmd, capture_output=True, text=True, encoding="utf-8", errors="replace", stdin=subprocess.DEVNULL
-    )
+    """Run jing to its end; in a thread of jvm_threads, the JVM is ended when the run stops."""
+    workdir = getattr(_serving, "workdir", None)
+    with _live_lock:
+        if workdir is not None and workdir in _stopped:
+            raise TeikitError("the run was stopped before jing could judge these files")
+        proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        )
+        _live.setdefault(workdir, set()).add(proc)
+    try:
+        out, err = proc.communicate()
+    finally:
+        with _live_lock:
+            _live.get(workdir, set()).discard(proc)
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
 def _read(proc, names: dict[str, str], schema: Staged) -> _Raw:
@@ -274,3 +312,39 @@ def _reason(lines: list[str]) -> str:
         return "jing ran out of memory"
     text = re.sub(r"(/[^\s:]*)?/in\d+/d\d+\.xml", "the file", text)
     return "jing said: " + text[:300]
+
+
+# ---------------------------------------------------------------- a run that stops
+# A run that stops (SIGTERM or Ctrl-C turned into an exception by the CLI, an error, a caller's
+# on_result that raises) must not wait for its JVMs to judge every file they were given, nor
+# leave them running after it: its temporary folder, which they read, is removed as it ends.
+_serving = threading.local()  # .workdir: the run the JVMs started in this thread belong to
+_live: dict[str | None, set[subprocess.Popen]] = {}  # run (workdir) -> its JVMs running now
+_stopped: set[str] = set()  # runs that stopped: no JVM is started for them again
+_live_lock = threading.Lock()
+
+
+@contextmanager
+def jvm_threads(workdir: str) -> Iterator[ThreadPoolExecutor]:
+    """The thread that runs jing (run_jing) for the run in `workdir`. When the run leaves it
+    with an exception, the JVMs it started are killed and no other starts (run_jing then
+    raises), so that the run ends at once instead of after jing is done."""
+    pool = ThreadPoolExecutor(max_workers=1, initializer=_serve, initargs=(workdir,))
+    try:
+        yield pool
+    except BaseException:
+        with _live_lock:
+            _stopped.add(workdir)
+            running = _live.pop(workdir, set())
+        for proc in running:
+            proc.kill()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        with _live_lock:
+            _stopped.discard(workdir)
+            _live.pop(workdir, None)
+
+
+def _serve(workdir: str) -> None:
+    _serving.workdir = workdir
