@@ -643,8 +643,18 @@
   <xsl:function name="tk:entry-details" as="element()*">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="first" select="tk:entry-names($entry)[1]"/>
-    <xsl:variable name="listed" select="tokenize(tk:entry-name($entry), '\W+')"/>
-    <xsl:sequence select="$entry/* except $first[every $w in tokenize(tk:name-text(.), '\W+')[.] satisfies $w = $listed]"/>
+    <xsl:variable name="name" select="tk:entry-name($entry)"/>
+    <!-- The words are compared only when the two names differ otherwise than by commas and
+         spaces ("Surname, Forename" and "Surname Forename"): those part words alike, so the
+         words are the same. A regular expression costs more than the rest of the entry. -->
+    <xsl:variable name="same-words" select="exists($first) and tk:comma-less($name) eq tk:comma-less(tk:name-text($first))"/>
+    <xsl:variable name="listed" select="if ($same-words) then () else tokenize($name, '\W+')"/>
+    <xsl:sequence select="$entry/* except $first[$same-words or (every $w in tokenize(tk:name-text(.), '\W+')[.] satisfies $w = $listed)]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:comma-less" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="normalize-space(translate($s, ',', ' '))"/>
   </xsl:function>
 
   <!-- Mentions of a register entry anywhere in the pages of text, in document order. -->

@@ -68,7 +68,13 @@
        else a pointer into the collection that finds nothing (outside the header). Every
        edition made of these pages (the EPUB too) reports the same. -->
   <xsl:template name="h:report-pointers">
-    <xsl:for-each select="//tei:*[@target or @ref][tk:is-written(.)]">
+    <!-- The names the mentions found an entry for, by a pointer written without ':', '/'
+         or '\': they lead somewhere and every page may carry them (tk:safe-href), so the
+         thousands of them are set aside at once, not asked about one by one. -->
+    <xsl:variable name="settled" select="($tk:mentions-by-page ! ?names)/.[not(@target)]
+        [let $ref := normalize-space(@ref)
+         return not(contains($ref, ' ') or contains($ref, ':') or contains($ref, '/') or contains($ref, '\'))]"/>
+    <xsl:for-each select="//tei:*[@target or @ref][tk:is-written(.)] except $settled">
       <xsl:variable name="from" select="."/>
       <xsl:variable name="in-header" select="exists(ancestor::tei:teiHeader)"/>
       <xsl:variable name="tokens" select="tokenize(normalize-space(string-join(@target | @ref, ' ')), ' ')"/>
