@@ -316,3 +316,18 @@ def test_the_header_names_the_reader_and_the_passes_that_ran():
     desc = tei.find(f".//{q('application')}/{q('desc')}").text
     assert desc.startswith("converted from plain text by the teikit pipeline (wrapper, outline,")
     assert "persons, navigation)" in desc and "places" not in desc
+
+
+def test_python_dash_m_teikit_runs_the_command_line(tmp_path):
+    """`python -m teikit` is the `teikit` script for an environment whose scripts are not on PATH:
+    the same commands, the same exit status, the same error naming the file and line."""
+    import subprocess
+    import sys
+
+    broken = tmp_path / "broken.xml"
+    broken.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<teiHeader>\n</TEI>\n', encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "teikit", "validate", str(broken)], capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 1, run.stderr
+    assert "broken.xml:3" in run.stdout + run.stderr
