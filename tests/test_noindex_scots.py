@@ -66,3 +66,20 @@ def test_scots_an_joins_a_list_of_names_as_and_does(tmp_path):
     assert marks_in(scots, "persName") == ["Mr. Smith", "Mr. Bunyan", "Bunyan", "Brown", "Reid"]
     plain = _convert(tmp_path, _READING, None, "plain")
     assert "Brown" not in marks_in(plain, "persName") and "Reid" not in marks_in(plain, "persName")
+
+
+_SONG_TO_ANNA = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE GOWDEN LOCKS\n\n"
+    "Yestreen I had a pint o' wine, the gowden locks of Anna; I give and take wi' Anna,\n"
+    "and kindled still at Anna, when I'm to meet my Anna.\n\n"
+    "CHAPTER II\n\nTHE MUTINY\n\n"
+    "The mutiny broke out at Nancy in August, and the mutiny at Nancy was put down.\n"
+)
+
+
+def test_a_forename_sung_to_is_a_name_though_once_after_a_preposition_of_place(tmp_path):
+    """A forename that is a town's name too (Anna, Nancy) is the town's where the book writes
+    it after a preposition of place in half its mid-sentence uses or more ("at Nancy" twice);
+    a song's "of Anna", "wi' Anna", "my Anna" make it a woman's though "at Anna" comes once."""
+    out = _convert(tmp_path, _SONG_TO_ANNA, [])
+    assert marks_in(out, "persName") == ["Anna"] * 4

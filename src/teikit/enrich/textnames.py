@@ -492,7 +492,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 and not _saint_or_thing(text, word, words, saints)
             )
             and not words.common(word)
-            and not (place_name(word) and _after_place_preposition(text, word, words.place_prepositions))  # "at Nancy"
+            and not (place_name(word) and _mostly_after_place_preposition(text, word, words))  # "at Nancy"
         ):
             alone[word] = "forename"
             if not any(word in n.given for n in found.values()):
@@ -707,22 +707,40 @@ def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], al
         )
 
 
+def _mostly_after_place_preposition(text: str, word: str, words: Words) -> bool:
+    """Whether a forename that is a town's name too stands after a preposition of place
+    ("at Nancy") in half its mid-sentence uses at least: the town's name then, though the
+    book writes it capitalised mid-sentence twice. A name a song sings to and of ("my Anna",
+    "wi' Anna", "the lips of Anna") is a woman's though once "at Anna" too."""
+    placed = _times_after_place_preposition(text, word, words.place_prepositions)
+    return placed > 0 and 2 * placed >= words.mid[word]
+
+
 def _after_place_preposition(text: str, word: str, prepositions) -> bool:
-    r"""Whether `text` writes `word` right after a preposition of place ("at Nancy"), as
-    `\b(?:at|in|…) Nancy\b` finds it: each place the text writes " Nancy" is tried (a
-    pattern that opens with the prepositions is tried all over the book)."""
+    """Whether `text` writes `word` right after a preposition of place ("at Nancy")."""
+    return _times_after_place_preposition(text, word, prepositions, first_only=True) > 0
+
+
+def _times_after_place_preposition(text: str, word: str, prepositions, first_only: bool = False) -> int:
+    r"""How often `text` writes `word` right after a preposition of place ("at Nancy"), as
+    `\b(?:at|in|…) Nancy\b` finds it (the first time only, if `first_only`): each place the
+    text writes " Nancy" is tried (a pattern that opens with the prepositions is tried all
+    over the book)."""
     if not prepositions:
-        return False
+        return 0
     before = re.compile(rf"\b(?:{'|'.join(map(re.escape, prepositions))})\Z")
     longest = max(map(len, prepositions))
     written = re.compile(rf" {re.escape(word)}\b")
     at = text.find(" " + word)
+    n = 0
     while at >= 0:
         # the window before the space holds any preposition; `\b` still sees the character before it
         if written.match(text, at) and before.search(text, max(0, at - longest), at):
-            return True
+            n += 1
+            if first_only:
+                break
         at = text.find(" " + word, at + 1)
-    return False
+    return n
 
 
 def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
