@@ -83,3 +83,24 @@ def test_a_forename_sung_to_is_a_name_though_once_after_a_preposition_of_place(t
     a song's "of Anna", "wi' Anna", "my Anna" make it a woman's though "at Anna" comes once."""
     out = _convert(tmp_path, _SONG_TO_ANNA, [])
     assert marks_in(out, "persName") == ["Anna"] * 4
+
+
+_EPITHETS = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE EWE\n\n"
+    "As the ewe lay on the ground, when honest Hughoc came doytin by, poor Hughoc like a statue stood.\n\n"
+    "O saw ye bonie Lesley, as she gaed o'er the Border? Thou art a queen, fair Lesley.\n\n"
+    "Flow gently, sweet Afton, among thy green braes; and safe to fair Strathspey, and bonie\n"
+    "Strathspey again, the lads went hame.\n"
+)
+
+
+def test_an_epithet_of_feeling_before_a_word_twice_makes_a_name(tmp_path):
+    """An adjective of feeling before a capitalised word ("honest Hughoc", "poor Hughoc";
+    with the pack "scots" also "bonie Lesley", beside "fair Lesley") twice makes a person; not a
+    river or a country the gazetteer knows ("sweet Afton"), nor a word after a preposition of
+    place and the epithet ("safe to fair Strathspey"). Without the pack, "bonie" is no epithet,
+    and Lesley, praised once in English, is no name."""
+    scots = _convert(tmp_path, _EPITHETS, ["scots"], "scots")
+    assert marks_in(scots, "persName") == ["Hughoc", "Hughoc", "Lesley", "Lesley"]
+    plain = _convert(tmp_path, _EPITHETS, [], "plain")
+    assert marks_in(plain, "persName") == ["Hughoc", "Hughoc"]

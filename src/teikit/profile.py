@@ -92,6 +92,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "person_cues": "strings",
         "person_nouns": "strings",
         "address_words": "strings",
+        "epithets": "strings",
         "citations": "strings",
         "determiners": "strings",
         "roles": "strings",
@@ -363,6 +364,7 @@ class Profile:
     person_cues: tuple[str, ...] = ()  # [names]: words after a person's name (who, himself, died)
     person_nouns: tuple[str, ...] = ()  # [names]: nouns a person has or is (wife, death; the minister)
     address_words: tuple[str, ...] = ()  # [names]: words before a name one speaks to (dear Algy)
+    epithets: tuple[str, ...] = ()  # [names]: adjectives verse sets before a person's name (poor Mailie)
     citations: tuple[str, ...] = ()  # [names]: words before an author cited (according to, in the words of)
     determiners: tuple[str, ...] = ()  # [names]: words before a noun naming a person (the poet Milton)
     roles: tuple[str, ...] = ()  # [names]: nouns of office or calling written before a name (its mayor, Pache)
@@ -530,6 +532,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         person_cues=tuple(data["names"]["person_cues"]),
         person_nouns=tuple(data["names"]["person_nouns"]),
         address_words=tuple(data["names"]["address_words"]),
+        epithets=tuple(data["names"]["epithets"]),
         citations=tuple(data["names"]["citations"]),
         determiners=tuple(data["names"]["determiners"]),
         roles=tuple(data["names"]["roles"]),

@@ -870,14 +870,25 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     determiners = set(_either_forms(words.determiners))
     citations = {tuple(c.split()) for c in _either_forms(words.citations)}
     cited_lengths = sorted({len(c) for c in citations})
-    last_words = address | roles | {c[-1] for c in citations}
+    # "poor Mailie", "fair Lesley": an adjective of feeling verse sets before a person's name
+    epithets = set(_either_forms(words.epithets))
+    last_words = address | epithets | roles | {c[-1] for c in citations}
     addressing = {w.lower() for w in words.address_words}
+    epithet_first = {w.lower() for w in words.epithets}  # "Poor Hughoc like a statue stan's"
+    place_prepositions = {w.lower() for w in words.place_prepositions}  # "safe to fair Strathspey": a place
     citing_word = {w.lower() for w in words.citations if " " not in w}  # "Vide Milton", capitalised
     for piece in words.prose:
         for run in words.tokens(piece):
             first = run[0][2].lower()
-            if len(run) == 2 and (first in addressing or first in citing_word and _author(piece, run[1][1])):
-                # "Dear Algy" opening a sentence: spoken to; "(Vide Milton)": cited
+            if len(run) == 2 and (
+                first in addressing
+                or first in citing_word
+                and _author(piece, run[1][1])
+                or first in epithet_first
+                and _no_known_place(run[1][2])
+            ):
+                # "Dear Algy" opening a sentence: spoken to; "(Vide Milton)": cited; "Fair
+                # Burnet strikes th' adoring eye": a person's epithet, a verse line's first word
                 start, end, word = run[1]
                 cued[word] += 1
                 if cited is not None and first in citing_word:
@@ -926,6 +937,11 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 cued[word] += 1  # "my dear Algy"
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
+            elif ahead[-1] in epithets:
+                if _no_known_place(word) and not (ahead[-2:-1] and ahead[-2].lower() in place_prepositions):
+                    cued[word] += 1  # "honest Hughoc", "bonie Lesley"; not "sweet Afton", "fair Scotia"
+                    if seen is not None:
+                        seen.setdefault(word, passage(piece, start - 20, end))
             elif ahead[-1].rstrip(",") in roles and (
                 ahead[-2:-1] and ahead[-2] in determiners or _adjective(ahead[-3:-1], determiners)
             ):
@@ -949,6 +965,13 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
     return cued
+
+
+def _no_known_place(word: str) -> bool:
+    """Whether the well-known part of the gazetteer knows no place of that name: after an
+    epithet a river, a town or a country is praised as a person is ("sweet Afton", "bonie
+    Dundee", "old England")."""
+    return gazetteer.lookup(word) is None
 
 
 # An abstract noun's ending: "Morality, thou deadly bane" speaks to a thing made a person, no one
