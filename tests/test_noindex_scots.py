@@ -104,3 +104,18 @@ def test_an_epithet_of_feeling_before_a_word_twice_makes_a_name(tmp_path):
     assert marks_in(scots, "persName") == ["Hughoc", "Hughoc", "Lesley", "Lesley"]
     plain = _convert(tmp_path, _EPITHETS, [], "plain")
     assert marks_in(plain, "persName") == ["Hughoc", "Hughoc"]
+
+
+_PET_NAMES = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE FAIR\n\n"
+    "At the fair we met wi' Theniel Menzies and his lass, and syne wi' Steenie, and Steenie paid.\n"
+)
+
+
+def test_the_scots_pack_knows_the_pet_names_of_scots_song(tmp_path):
+    """With the pack "scots", Scots forms of given names ("Theniel", Nathaniel; "Steenie",
+    Stephen) make a full name before a surname and a name alone mid-sentence twice; without
+    it the surname alone has no evidence and the forms are no names."""
+    scots = _convert(tmp_path, _PET_NAMES, ["scots"], "scots")
+    assert marks_in(scots, "persName") == ["Theniel Menzies", "Steenie", "Steenie"]
+    assert marks_in(_convert(tmp_path, _PET_NAMES, [], "plain"), "persName") == []
