@@ -723,3 +723,19 @@ def test_a_building_named_after_a_saint_is_one_place_though_the_saint_is_a_foren
     folder = _convert(tmp_path, text, None, "plain")
     assert marks_in(folder, "placeName") == ["Saint Stephen's House", "Saint Stephen's House"]
     assert marks_in(folder, "persName") == ["Stephen Young", "Stephen"]
+
+
+_COUNTRIES = (
+    "THE GAZETTE\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE NEWS\n\n"
+    "We heard how cut-throat blades were hingin, how libbet Italy was singin; if Denmark, any body\n"
+    "spak o't, or Poland, wha had now the tack o't. It was in sweet Senegal that my foes did me enthral.\n\n"
+    "The china cups were set out, and the turkey was carved; China, they said, was far away.\n"
+)
+
+
+def test_a_country_is_a_place_wherever_the_book_writes_it(tmp_path):
+    """A country the gazetteer knows by that very name is a place with no preposition before
+    it (a subject, "if Denmark", "how libbet Italy"; after an epithet, "in sweet Senegal");
+    not a word the book writes in lower case too ("china", "turkey")."""
+    out = _convert(tmp_path, _COUNTRIES, [])
+    assert marks_in(out, "placeName") == ["Italy", "Denmark", "Poland", "Senegal"]

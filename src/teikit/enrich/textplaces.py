@@ -389,8 +389,43 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 evidence=f"a {geo.type} after a ruler's title: {where}",
             )
     _addresses(places, text, not_places, profile, lowercase)
+    _countries(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
     _compounds(places, text, not_places, profile, lowercase)
+
+
+_CAPITALISED_WORD = re.compile(rf"[{UPPER}](?<![\w'’-].)[{LOWER}]+(?![\w'’-])")
+
+
+def _countries(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """A country or a continent the gazetteer knows by that very name, wherever the text
+    writes it, with no cue: a country does and suffers as its people do ("If Denmark, any
+    body spak o't; Or Poland", "How libbet Italy was singin", "more than India boasts",
+    "Within America"), and a poem names it with a verb or an epithet between ("in sweet
+    Senegal"). Not a word the book writes in lower case ("turkey", "china"), a forename
+    of the profile, a person's name found, nor a people's word ("Roman")."""
+    for name in sorted(set(_CAPITALISED_WORD.findall(text))):
+        if (
+            name in not_places
+            or name.lower() in lowercase
+            or name in profile.forenames
+            or name in profile.honorifics
+            or _ADJECTIVE.search(name)
+            or places.find(name) is not None
+        ):
+            continue
+        geo = _named(name)
+        if geo is None or geo.type not in ("country", "continent"):
+            continue
+        at = re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text)
+        assert at is not None  # found by the scan above
+        places.add(
+            name,
+            geo.type,
+            geo,
+            "named in the text; GeoNames",
+            evidence=f"a {geo.type} in GeoNames, named {times(uses(name, text))}: {passage(text, at.start(), at.end())}",
+        )
 
 
 _COMPOUND = re.compile(r"([A-Z](?<![\w'’-].)[a-z]+?)s?(side|dale)(?![\w'’-])")
