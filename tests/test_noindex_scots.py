@@ -5,8 +5,12 @@ for it, with and without the pack where the pack is the evidence."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import convert_with_packs as _convert
 from conftest import marks_in
+from teikit.errors import TeikitError
+from teikit.profile import load_profile
 
 _WISHES = (
     "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE WHIGS\n\n"
@@ -119,3 +123,33 @@ def test_the_scots_pack_knows_the_pet_names_of_scots_song(tmp_path):
     scots = _convert(tmp_path, _PET_NAMES, ["scots"], "scots")
     assert marks_in(scots, "persName") == ["Theniel Menzies", "Steenie", "Steenie"]
     assert marks_in(_convert(tmp_path, _PET_NAMES, [], "plain"), "persName") == []
+
+
+_SMALL_TOWNS = (
+    "BALLADS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE ELECTION\n\n"
+    "Fy, let us a' to Kirkcudbright, for there will be bickerin' there; and at Dunblane, in my ain\n"
+    "sight, they took the field.\n"
+)
+
+
+def test_a_small_town_of_the_packs_land_is_a_place_once_after_a_preposition(tmp_path):
+    """With the pack "scots" ([places] home: Scotland's box), a small town the gazetteer holds
+    in Scotland is a place once after a preposition of place ("to Kirkcudbright", "at
+    Dunblane"), as a well-known town is; without it, a village of a name that many share
+    needs more evidence, and is none here."""
+    scots = _convert(tmp_path, _SMALL_TOWNS, ["scots"], "scots")
+    assert marks_in(scots, "placeName") == ["Kirkcudbright", "Dunblane"]
+    places = (scots / "places.xml").read_text(encoding="utf-8")
+    assert "a town of the book's land in GeoNames" in places and "<geo>" in places
+    assert marks_in(_convert(tmp_path, _SMALL_TOWNS, [], "plain"), "placeName") == []
+
+
+def test_a_home_box_that_is_no_box_is_refused_with_its_name(tmp_path):
+    """A [places] home entry that is not four numbers running south to north and west to
+    east is refused, naming the land and the profile."""
+    for box in ("54.6 60.9 -8.7", "60.9 54.6 -8.7 -0.7", "north south west east"):
+        path = tmp_path / "bad.toml"
+        path.write_text(f'[places]\nhome = {{ "Scotland" = "{box}" }}\n', encoding="utf-8")
+        with pytest.raises(TeikitError, match=r"\[places\] home: Scotland") as err:
+            load_profile(path)
+        assert str(err.value).startswith(f"{path}: ")

@@ -793,6 +793,22 @@ def _smaller(
         return
     if geo.type == "region" and (strong or weak >= 2):
         places.add(name, "region", None, "named in the text; ISO 3166-2", evidence=evidence(name, "a country's region"))
+    elif (
+        geo.type == "city"
+        and strong
+        and strong >= _SMALL_SHARE * uses(name, text)
+        and (home := _at_home(name, profile)) is not None
+        and not _demonym(name, geo)
+        and not _listed_with_persons(name, text, not_places)
+    ):
+        # "In Tarbolton, ye ken": a town of the book's own land, as a well-known town is
+        places.add(
+            name,
+            "settlement",
+            home,
+            "named in the text; GeoNames",
+            evidence=evidence(name, "a town of the book's land in GeoNames"),
+        )
     elif geo.type == "city" and located >= 2 and strong >= _SMALL_SHARE * uses(name, text) and not _demonym(name, geo):
         places.add(name, "settlement", None, "named in the text", evidence=evidence(name, "a town's name in GeoNames"))
     elif (
@@ -806,6 +822,17 @@ def _smaller(
         # a town of 15,000 people or more (the gazetteer's well-known part), written only
         # after a preposition of place, once after a locative: "occurred at Leamington"
         places.add(name, "settlement", None, "named in the text", evidence=evidence(name, "a town's name in GeoNames"))
+
+
+def _at_home(name: str, profile) -> gazetteer.GeoPlace | None:
+    """The gazetteer's town of that very name inside a land of `[places] home`, if any."""
+    if not profile.home:
+        return None
+    for geo in gazetteer.lookup_all_named(name):
+        if geo.type == "city" and geo.lat is not None and geo.lng is not None:
+            if any(s <= geo.lat <= n and w <= geo.lng <= e for s, n, w, e in profile.home):
+                return geo
+    return None
 
 
 def _listed_with_persons(name: str, text: str, not_places) -> bool:
