@@ -153,3 +153,21 @@ def test_a_home_box_that_is_no_box_is_refused_with_its_name(tmp_path):
         with pytest.raises(TeikitError, match=r"\[places\] home: Scotland") as err:
             load_profile(path)
         assert str(err.value).startswith(f"{path}: ")
+
+
+_DEVIL = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE ADDRESS\n\n"
+    "O thou! whatever title suit thee, Auld Hornie, Satan, Nick, or Clootie; my spaviet Pegasus\n"
+    "will limp, and the wind blew hansel in on Robin, and Robin was a rovin' boy.\n"
+)
+
+
+def test_the_devils_scots_names_and_the_beings_of_myth_are_persons(tmp_path):
+    """With the pack "scots", the devil's Scots names (Hornie, Clootie) are persons as Satan
+    is; Pegasus, a being of myth, is one with the default profile too; "Robin", a forename,
+    twice capitalised mid-sentence, names a man. Without the pack, Hornie and Clootie are no
+    names."""
+    scots = _convert(tmp_path, _DEVIL, ["scots"], "scots")
+    assert marks_in(scots, "persName") == ["Hornie", "Satan", "Clootie", "Pegasus", "Robin", "Robin"]
+    plain = marks_in(_convert(tmp_path, _DEVIL, [], "plain"), "persName")
+    assert "Hornie" not in plain and "Clootie" not in plain and "Pegasus" in plain
