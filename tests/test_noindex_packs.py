@@ -739,3 +739,20 @@ def test_a_country_is_a_place_wherever_the_book_writes_it(tmp_path):
     not a word the book writes in lower case too ("china", "turkey")."""
     out = _convert(tmp_path, _COUNTRIES, [])
     assert marks_in(out, "placeName") == ["Italy", "Denmark", "Poland", "Senegal"]
+
+
+_CALLED_ON = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE EPITAPH\n\n"
+    "For had He said the soul alone from death I will deliver, alas, alas! O Cardoness,\n"
+    "then hadst thou lain for ever. And there will be Cardoness, Esquire, sae mighty in his eyes.\n\n"
+    "O Dulness, thou portion of the truly blest! The dull are blest in thee.\n"
+)
+
+
+def test_one_called_on_and_spoken_to_as_thou_is_a_person_at_once(tmp_path):
+    """A word called on ("O Cardoness") and spoken to as "thou" in the same sentence is a
+    person once, as "Craigdarroch, thou art" is, though its name ends as an abstract noun
+    does: "Cardoness" has no stem the book writes in lower case, "Dulness" has ("dull"), and is
+    a quality spoken to. "Esquire" after the name lists no second person."""
+    out = _convert(tmp_path, _CALLED_ON, [])
+    assert marks_in(out, "persName") == ["Cardoness", "Cardoness"]

@@ -891,8 +891,12 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 # Burnet strikes th' adoring eye": a person's epithet, a verse line's first word
                 start, end, word = run[1]
                 cued[word] += 1
-                if cited is not None and first in citing_word:
-                    cited[word] += 1
+                if cited is not None and (
+                    first in citing_word
+                    or first in addressing
+                    and _thou_spoken_to(piece, start, end, word, words, second_person)
+                ):
+                    cited[word] += 1  # "(Vide Milton)"; "O Cardoness, Then hadst thou lain"
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 5, end))
                 continue
@@ -907,7 +911,7 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                     and _in_sentence(second_person, piece, start, end)
                 )
                 and words.mid[word]
-                and not _ABSTRACT.search(word)
+                and not _abstract(word, words)
             ):
                 cued[word] += 1
                 if cited is not None:
@@ -932,9 +936,11 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 continue  # the common case, told without reading the words before
             ahead = _before(piece, start)
             if ahead[-1] in address:
-                if _ABSTRACT.search(word):
+                if _abstract(word, words):
                     continue  # "O Dulness, portion of the truly blest!": a quality spoken to, no one
                 cued[word] += 1  # "my dear Algy"
+                if cited is not None and _thou_spoken_to(piece, start, end, word, words, second_person):
+                    cited[word] += 1  # "my dear Maria, thou art": as strong as "Craigdarroch, thou art"
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
             elif ahead[-1] in epithets:
@@ -967,6 +973,21 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     return cued
 
 
+def _thou_spoken_to(piece: str, start: int, end: int, word: str, words: Words, second_person) -> bool:
+    """Whether a word called on ("O Cardoness") is spoken to as one person in the same
+    sentence (`[names] second_person`: "O Cardoness, Then hadst thou lain for ever"), as
+    strong as "Craigdarroch, thou art": where the book writes it mid-sentence too, as no
+    abstraction ("O Dulness"), no place the gazetteer knows ("O Scotia! my dear, my native
+    soil", a country the profile lists, is left to `_may_be_person`)."""
+    return (
+        second_person is not None
+        and words.mid[word] > 0
+        and not _abstract(word, words)
+        and _no_known_place(word)
+        and _in_sentence(second_person, piece, start, end)
+    )
+
+
 def _no_known_place(word: str) -> bool:
     """Whether the well-known part of the gazetteer knows no place of that name: after an
     epithet a river, a town or a country is praised as a person is ("sweet Afton", "bonie
@@ -976,6 +997,19 @@ def _no_known_place(word: str) -> bool:
 
 # An abstract noun's ending: "Morality, thou deadly bane" speaks to a thing made a person, no one
 _ABSTRACT = re.compile(r"(?:ity|ness|tion|sion|ment|ism|dom|hood|ship)$")
+
+
+def _abstract(word: str, words: Words) -> bool:
+    """Whether a word is an abstract noun made a person ("Morality, thou deadly bane", "O
+    Dulness"): an abstract noun's ending after a stem the book writes as a word in lower case
+    ("moral", "dull", "happy" for Happiness), or the word itself in lower case. A name that
+    only ends so is none ("O Cardoness", "Inverness": no "cardo" in the book)."""
+    m = _ABSTRACT.search(word)
+    if m is None:
+        return False
+    stem = word[: m.start()].lower()
+    forms = (word.lower(), stem, stem + stem[-1:], stem[:-1] + "y", stem + "e", stem + "t")
+    return any(words.lower[form] for form in forms if len(form) > 2)
 
 
 def _opens_clause(piece: str, start: int) -> bool:
