@@ -171,3 +171,18 @@ def test_the_devils_scots_names_and_the_beings_of_myth_are_persons(tmp_path):
     assert marks_in(scots, "persName") == ["Hornie", "Satan", "Clootie", "Pegasus", "Robin", "Robin"]
     plain = marks_in(_convert(tmp_path, _DEVIL, [], "plain"), "persName")
     assert "Hornie" not in plain and "Clootie" not in plain and "Pegasus" in plain
+
+
+_SHORE_AND_WOOD = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE ALE-WIFE\n\n"
+    "There's a lucky brews gude ale at the shore o' Bucky; sweet closes the ev'ning on\n"
+    "Craigieburn Wood, and the wood was green.\n"
+)
+
+
+def test_the_scots_pack_knows_a_shore_and_a_wood_as_parts_of_a_place(tmp_path):
+    """With the pack "scots", "the shore o' Bucky" names a place as "the braes o' Ballochmyle"
+    does, and "Craigieburn Wood", a name and the word, is one place; without it neither is."""
+    scots = _convert(tmp_path, _SHORE_AND_WOOD, ["scots"], "scots")
+    assert marks_in(scots, "placeName") == ["Bucky", "Craigieburn Wood"]
+    assert marks_in(_convert(tmp_path, _SHORE_AND_WOOD, [], "plain"), "placeName") == []
