@@ -911,7 +911,7 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                     and _in_sentence(second_person, piece, start, end)
                 )
                 and words.mid[word]
-                and not _abstract(word, words)
+                and not _ABSTRACT.search(word)
             ):
                 cued[word] += 1
                 if cited is not None:
@@ -936,8 +936,13 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 continue  # the common case, told without reading the words before
             ahead = _before(piece, start)
             if ahead[-1] in address:
-                if _abstract(word, words):
-                    continue  # "O Dulness, portion of the truly blest!": a quality spoken to, no one
+                if _ABSTRACT.search(word) and not (
+                    cited is not None and _thou_spoken_to(piece, start, end, word, words, second_person)
+                ):
+                    # "O Dulness, portion of the truly blest!": a quality spoken to, no one; but
+                    # a name that only ends so, called on and spoken to as "thou", is someone's
+                    # ("O Cardoness, Then hadst thou lain": `_abstract`)
+                    continue
                 cued[word] += 1  # "my dear Algy"
                 if cited is not None and _thou_spoken_to(piece, start, end, word, words, second_person):
                     cited[word] += 1  # "my dear Maria, thou art": as strong as "Craigdarroch, thou art"
@@ -1000,10 +1005,12 @@ _ABSTRACT = re.compile(r"(?:ity|ness|tion|sion|ment|ism|dom|hood|ship)$")
 
 
 def _abstract(word: str, words: Words) -> bool:
-    """Whether a word is an abstract noun made a person ("Morality, thou deadly bane", "O
-    Dulness"): an abstract noun's ending after a stem the book writes as a word in lower case
-    ("moral", "dull", "happy" for Happiness), or the word itself in lower case. A name that
-    only ends so is none ("O Cardoness", "Inverness": no "cardo" in the book)."""
+    """Whether a word called on and spoken to as "thou" is an abstract noun made a person
+    ("O Happiness, thou"): an abstract noun's ending after a stem the book writes as a word in
+    lower case ("moral", "dull", "happy" for Happiness), or the word itself in lower case. A
+    name that only ends so is none ("O Cardoness, Then hadst thou lain": no "cardo" in the
+    book). Called on alone, without "thou", any such ending is taken for an abstraction ("O
+    Dulness, portion of the blest!")."""
     m = _ABSTRACT.search(word)
     if m is None:
         return False
