@@ -723,3 +723,36 @@ def test_a_building_named_after_a_saint_is_one_place_though_the_saint_is_a_foren
     folder = _convert(tmp_path, text, None, "plain")
     assert marks_in(folder, "placeName") == ["Saint Stephen's House", "Saint Stephen's House"]
     assert marks_in(folder, "persName") == ["Stephen Young", "Stephen"]
+
+
+_COUNTRIES = (
+    "THE GAZETTE\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE NEWS\n\n"
+    "We heard how cut-throat blades were hingin, how libbet Italy was singin; if Denmark, any body\n"
+    "spak o't, or Poland, wha had now the tack o't. It was in sweet Senegal that my foes did me enthral.\n\n"
+    "The china cups were set out, and the turkey was carved; China, they said, was far away.\n"
+)
+
+
+def test_a_country_is_a_place_wherever_the_book_writes_it(tmp_path):
+    """A country the gazetteer knows by that very name is a place with no preposition before
+    it (a subject, "if Denmark", "how libbet Italy"; after an epithet, "in sweet Senegal");
+    not a word the book writes in lower case too ("china", "turkey")."""
+    out = _convert(tmp_path, _COUNTRIES, [])
+    assert marks_in(out, "placeName") == ["Italy", "Denmark", "Poland", "Senegal"]
+
+
+_CALLED_ON = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE EPITAPH\n\n"
+    "For had He said the soul alone from death I will deliver, alas, alas! O Cardoness,\n"
+    "then hadst thou lain for ever. And there will be Cardoness, Esquire, sae mighty in his eyes.\n\n"
+    "O Dulness, thou portion of the truly blest! The dull are blest in thee.\n"
+)
+
+
+def test_one_called_on_and_spoken_to_as_thou_is_a_person_at_once(tmp_path):
+    """A word called on ("O Cardoness") and spoken to as "thou" in the same sentence is a
+    person once, as "Craigdarroch, thou art" is, though its name ends as an abstract noun
+    does: "Cardoness" has no stem the book writes in lower case, "Dulness" has ("dull"), and is
+    a quality spoken to. "Esquire" after the name lists no second person."""
+    out = _convert(tmp_path, _CALLED_ON, [])
+    assert marks_in(out, "persName") == ["Cardoness", "Cardoness"]

@@ -5,8 +5,12 @@ for it, with and without the pack where the pack is the evidence."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import convert_with_packs as _convert
 from conftest import marks_in
+from teikit.errors import TeikitError
+from teikit.profile import load_profile
 
 _WISHES = (
     "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE WHIGS\n\n"
@@ -66,3 +70,119 @@ def test_scots_an_joins_a_list_of_names_as_and_does(tmp_path):
     assert marks_in(scots, "persName") == ["Mr. Smith", "Mr. Bunyan", "Bunyan", "Brown", "Reid"]
     plain = _convert(tmp_path, _READING, None, "plain")
     assert "Brown" not in marks_in(plain, "persName") and "Reid" not in marks_in(plain, "persName")
+
+
+_SONG_TO_ANNA = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE GOWDEN LOCKS\n\n"
+    "Yestreen I had a pint o' wine, the gowden locks of Anna; I give and take wi' Anna,\n"
+    "and kindled still at Anna, when I'm to meet my Anna.\n\n"
+    "CHAPTER II\n\nTHE MUTINY\n\n"
+    "The mutiny broke out at Nancy in August, and the mutiny at Nancy was put down.\n"
+)
+
+
+def test_a_forename_sung_to_is_a_name_though_once_after_a_preposition_of_place(tmp_path):
+    """A forename that is a town's name too (Anna, Nancy) is the town's where the book writes
+    it after a preposition of place in half its mid-sentence uses or more ("at Nancy" twice);
+    a song's "of Anna", "wi' Anna", "my Anna" make it a woman's though "at Anna" comes once."""
+    out = _convert(tmp_path, _SONG_TO_ANNA, [])
+    assert marks_in(out, "persName") == ["Anna"] * 4
+
+
+_EPITHETS = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE EWE\n\n"
+    "As the ewe lay on the ground, when honest Hughoc came doytin by, poor Hughoc like a statue stood.\n\n"
+    "O saw ye bonie Lesley, as she gaed o'er the Border? Thou art a queen, fair Lesley.\n\n"
+    "Flow gently, sweet Afton, among thy green braes; and safe to fair Strathspey, and bonie\n"
+    "Strathspey again, the lads went hame.\n"
+)
+
+
+def test_an_epithet_of_feeling_before_a_word_twice_makes_a_name(tmp_path):
+    """An adjective of feeling before a capitalised word ("honest Hughoc", "poor Hughoc";
+    with the pack "scots" also "bonie Lesley", beside "fair Lesley") twice makes a person; not a
+    river or a country the gazetteer knows ("sweet Afton"), nor a word after a preposition of
+    place and the epithet ("safe to fair Strathspey"). Without the pack, "bonie" is no epithet,
+    and Lesley, praised once in English, is no name."""
+    scots = _convert(tmp_path, _EPITHETS, ["scots"], "scots")
+    assert marks_in(scots, "persName") == ["Hughoc", "Hughoc", "Lesley", "Lesley"]
+    plain = _convert(tmp_path, _EPITHETS, [], "plain")
+    assert marks_in(plain, "persName") == ["Hughoc", "Hughoc"]
+
+
+_PET_NAMES = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE FAIR\n\n"
+    "At the fair we met wi' Theniel Menzies and his lass, and syne wi' Steenie, and Steenie paid.\n"
+)
+
+
+def test_the_scots_pack_knows_the_pet_names_of_scots_song(tmp_path):
+    """With the pack "scots", Scots forms of given names ("Theniel", Nathaniel; "Steenie",
+    Stephen) make a full name before a surname and a name alone mid-sentence twice; without
+    it the surname alone has no evidence and the forms are no names."""
+    scots = _convert(tmp_path, _PET_NAMES, ["scots"], "scots")
+    assert marks_in(scots, "persName") == ["Theniel Menzies", "Steenie", "Steenie"]
+    assert marks_in(_convert(tmp_path, _PET_NAMES, [], "plain"), "persName") == []
+
+
+_SMALL_TOWNS = (
+    "BALLADS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE ELECTION\n\n"
+    "Fy, let us a' to Kirkcudbright, for there will be bickerin' there; and at Dunblane, in my ain\n"
+    "sight, they took the field.\n"
+)
+
+
+def test_a_small_town_of_the_packs_land_is_a_place_once_after_a_preposition(tmp_path):
+    """With the pack "scots" ([places] home: Scotland's box), a small town the gazetteer holds
+    in Scotland is a place once after a preposition of place ("to Kirkcudbright", "at
+    Dunblane"), as a well-known town is; without it, a village of a name that many share
+    needs more evidence, and is none here."""
+    scots = _convert(tmp_path, _SMALL_TOWNS, ["scots"], "scots")
+    assert marks_in(scots, "placeName") == ["Kirkcudbright", "Dunblane"]
+    places = (scots / "places.xml").read_text(encoding="utf-8")
+    assert "a town of the book's land in GeoNames" in places and "<geo>" in places
+    assert marks_in(_convert(tmp_path, _SMALL_TOWNS, [], "plain"), "placeName") == []
+
+
+def test_a_home_box_that_is_no_box_is_refused_with_its_name(tmp_path):
+    """A [places] home entry that is not four numbers running south to north and west to
+    east is refused, naming the land and the profile."""
+    for box in ("54.6 60.9 -8.7", "60.9 54.6 -8.7 -0.7", "north south west east"):
+        path = tmp_path / "bad.toml"
+        path.write_text(f'[places]\nhome = {{ "Scotland" = "{box}" }}\n', encoding="utf-8")
+        with pytest.raises(TeikitError, match=r"\[places\] home: Scotland") as err:
+            load_profile(path)
+        assert str(err.value).startswith(f"{path}: ")
+
+
+_DEVIL = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE ADDRESS\n\n"
+    "O thou! whatever title suit thee, Auld Hornie, Satan, Nick, or Clootie; my spaviet Pegasus\n"
+    "will limp, and the wind blew hansel in on Robin, and Robin was a rovin' boy.\n"
+)
+
+
+def test_the_devils_scots_names_and_the_beings_of_myth_are_persons(tmp_path):
+    """With the pack "scots", the devil's Scots names (Hornie, Clootie) are persons as Satan
+    is; Pegasus, a being of myth, is one with the default profile too; "Robin", a forename,
+    twice capitalised mid-sentence, names a man. Without the pack, Hornie and Clootie are no
+    names."""
+    scots = _convert(tmp_path, _DEVIL, ["scots"], "scots")
+    assert marks_in(scots, "persName") == ["Hornie", "Satan", "Clootie", "Pegasus", "Robin", "Robin"]
+    plain = marks_in(_convert(tmp_path, _DEVIL, [], "plain"), "persName")
+    assert "Hornie" not in plain and "Clootie" not in plain and "Pegasus" in plain
+
+
+_SHORE_AND_WOOD = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE ALE-WIFE\n\n"
+    "There's a lucky brews gude ale at the shore o' Bucky; sweet closes the ev'ning on\n"
+    "Craigieburn Wood, and the wood was green.\n"
+)
+
+
+def test_the_scots_pack_knows_a_shore_and_a_wood_as_parts_of_a_place(tmp_path):
+    """With the pack "scots", "the shore o' Bucky" names a place as "the braes o' Ballochmyle"
+    does, and "Craigieburn Wood", a name and the word, is one place; without it neither is."""
+    scots = _convert(tmp_path, _SHORE_AND_WOOD, ["scots"], "scots")
+    assert marks_in(scots, "placeName") == ["Bucky", "Craigieburn Wood"]
+    assert marks_in(_convert(tmp_path, _SHORE_AND_WOOD, [], "plain"), "placeName") == []

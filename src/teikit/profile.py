@@ -72,6 +72,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "streets": "types",
         "streets_first": "strings",
         "journeys": "strings",
+        "home": "table",
     },
     "orgs": {
         "nouns": "strings",
@@ -92,6 +93,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "person_cues": "strings",
         "person_nouns": "strings",
         "address_words": "strings",
+        "epithets": "strings",
         "citations": "strings",
         "determiners": "strings",
         "roles": "strings",
@@ -355,6 +357,8 @@ class Profile:
     place_streets: dict[str, str] = field(default_factory=dict)  # [places] streets: "ploshchad" -> "square"
     streets_first: tuple[str, ...] = ()  # [places] streets_first: "Prospekt" (Prospekt Marx), from a pack
     journeys: tuple[str, ...] = ()  # [places] journeys: "ticket", "train" (a ticket for Worthing)
+    # [places] home: the lands the book is of, each a box (south, north, west, east in degrees)
+    home: tuple[tuple[float, float, float, float], ...] = ()
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
     common_forenames: frozenset[str] = frozenset()  # [names]: given names that are common words too (Will, Rob)
@@ -363,6 +367,7 @@ class Profile:
     person_cues: tuple[str, ...] = ()  # [names]: words after a person's name (who, himself, died)
     person_nouns: tuple[str, ...] = ()  # [names]: nouns a person has or is (wife, death; the minister)
     address_words: tuple[str, ...] = ()  # [names]: words before a name one speaks to (dear Algy)
+    epithets: tuple[str, ...] = ()  # [names]: adjectives verse sets before a person's name (poor Mailie)
     citations: tuple[str, ...] = ()  # [names]: words before an author cited (according to, in the words of)
     determiners: tuple[str, ...] = ()  # [names]: words before a noun naming a person (the poet Milton)
     roles: tuple[str, ...] = ()  # [names]: nouns of office or calling written before a name (its mayor, Pache)
@@ -406,6 +411,24 @@ class Profile:
     drama: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [drama]: key -> lower-case words
     letters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [letters]: key -> lower-case words
     source: str = "default"
+
+
+def _home_box(name: str, box: str, origin: str) -> tuple[float, float, float, float]:
+    """A land of `[places] home` as its box: "south north west east", degrees of latitude
+    and longitude (west negative), as "54.6 60.9 -8.7 -0.7" for Scotland."""
+    try:
+        south, north, west, east = (float(x) for x in box.split())
+    except ValueError:
+        raise TeikitError(
+            f"[places] home: {name} must be four numbers, south north west east in degrees "
+            f'("54.6 60.9 -8.7 -0.7"), not {box!r}',
+            origin,
+        ) from None
+    if not (-90 <= south < north <= 90 and -180 <= west < east <= 180):
+        raise TeikitError(
+            f"[places] home: {name} must run south to north and west to east within the globe, not {box!r}", origin
+        )
+    return south, north, west, east
 
 
 def _merge(base: dict, over: dict) -> dict:
@@ -522,6 +545,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         place_streets=dict(places["streets"]),
         streets_first=tuple(places["streets_first"]),
         journeys=tuple(places["journeys"]),
+        home=tuple(_home_box(name, box, origin) for name, box in sorted(places["home"].items())),
         honorifics=tuple(data["names"]["honorifics"]),
         forenames=frozenset(data["names"]["forenames"]),
         common_forenames=frozenset(data["names"]["common_forenames"]),
@@ -530,6 +554,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         person_cues=tuple(data["names"]["person_cues"]),
         person_nouns=tuple(data["names"]["person_nouns"]),
         address_words=tuple(data["names"]["address_words"]),
+        epithets=tuple(data["names"]["epithets"]),
         citations=tuple(data["names"]["citations"]),
         determiners=tuple(data["names"]["determiners"]),
         roles=tuple(data["names"]["roles"]),

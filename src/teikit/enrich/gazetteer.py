@@ -436,6 +436,12 @@ def lookup_romanised(name: str, everything: bool = False) -> GeoPlace | None:
 
 
 @cache
+def lookup_all_named(name: str) -> list[GeoPlace]:
+    """Every place of the gazetteer (small ones too) of that very name, best ranked first:
+    the Tarbolton of Ayrshire beside any other."""
+    return [GeoPlace(*row) for row in _rows(name, True) if fold(row[1]) == fold(name)]
+
+
 def lookup_named(name: str, everything: bool = False) -> GeoPlace | None:
     """The place whose own name this is (not another name of it, as "Wilson" is of Uptown,
     Chicago): a country, continent, state or feature before a region, a region before a city,

@@ -70,6 +70,7 @@ class Words:
         self.person_cues = profile.person_cues
         self.person_nouns = profile.person_nouns
         self.address_words = profile.address_words
+        self.epithets = profile.epithets
         self.citations = profile.citations
         self.determiners = profile.determiners
         self.roles = profile.roles

@@ -492,7 +492,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 and not _saint_or_thing(text, word, words, saints)
             )
             and not words.common(word)
-            and not (place_name(word) and _after_place_preposition(text, word, words.place_prepositions))  # "at Nancy"
+            and not (place_name(word) and _mostly_after_place_preposition(text, word, words))  # "at Nancy"
         ):
             alone[word] = "forename"
             if not any(word in n.given for n in found.values()):
@@ -707,22 +707,40 @@ def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], al
         )
 
 
+def _mostly_after_place_preposition(text: str, word: str, words: Words) -> bool:
+    """Whether a forename that is a town's name too stands after a preposition of place
+    ("at Nancy") in half its mid-sentence uses at least: the town's name then, though the
+    book writes it capitalised mid-sentence twice. A name a song sings to and of ("my Anna",
+    "wi' Anna", "the lips of Anna") is a woman's though once "at Anna" too."""
+    placed = _times_after_place_preposition(text, word, words.place_prepositions)
+    return placed > 0 and 2 * placed >= words.mid[word]
+
+
 def _after_place_preposition(text: str, word: str, prepositions) -> bool:
-    r"""Whether `text` writes `word` right after a preposition of place ("at Nancy"), as
-    `\b(?:at|in|…) Nancy\b` finds it: each place the text writes " Nancy" is tried (a
-    pattern that opens with the prepositions is tried all over the book)."""
+    """Whether `text` writes `word` right after a preposition of place ("at Nancy")."""
+    return _times_after_place_preposition(text, word, prepositions, first_only=True) > 0
+
+
+def _times_after_place_preposition(text: str, word: str, prepositions, first_only: bool = False) -> int:
+    r"""How often `text` writes `word` right after a preposition of place ("at Nancy"), as
+    `\b(?:at|in|…) Nancy\b` finds it (the first time only, if `first_only`): each place the
+    text writes " Nancy" is tried (a pattern that opens with the prepositions is tried all
+    over the book)."""
     if not prepositions:
-        return False
+        return 0
     before = re.compile(rf"\b(?:{'|'.join(map(re.escape, prepositions))})\Z")
     longest = max(map(len, prepositions))
     written = re.compile(rf" {re.escape(word)}\b")
     at = text.find(" " + word)
+    n = 0
     while at >= 0:
         # the window before the space holds any preposition; `\b` still sees the character before it
         if written.match(text, at) and before.search(text, max(0, at - longest), at):
-            return True
+            n += 1
+            if first_only:
+                break
         at = text.find(" " + word, at + 1)
-    return False
+    return n
 
 
 def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
@@ -852,18 +870,33 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     determiners = set(_either_forms(words.determiners))
     citations = {tuple(c.split()) for c in _either_forms(words.citations)}
     cited_lengths = sorted({len(c) for c in citations})
-    last_words = address | roles | {c[-1] for c in citations}
+    # "poor Mailie", "fair Lesley": an adjective of feeling verse sets before a person's name
+    epithets = set(_either_forms(words.epithets))
+    last_words = address | epithets | roles | {c[-1] for c in citations}
     addressing = {w.lower() for w in words.address_words}
+    epithet_first = {w.lower() for w in words.epithets}  # "Poor Hughoc like a statue stan's"
+    place_prepositions = {w.lower() for w in words.place_prepositions}  # "safe to fair Strathspey": a place
     citing_word = {w.lower() for w in words.citations if " " not in w}  # "Vide Milton", capitalised
     for piece in words.prose:
         for run in words.tokens(piece):
             first = run[0][2].lower()
-            if len(run) == 2 and (first in addressing or first in citing_word and _author(piece, run[1][1])):
-                # "Dear Algy" opening a sentence: spoken to; "(Vide Milton)": cited
+            if len(run) == 2 and (
+                first in addressing
+                or first in citing_word
+                and _author(piece, run[1][1])
+                or first in epithet_first
+                and _no_known_place(run[1][2])
+            ):
+                # "Dear Algy" opening a sentence: spoken to; "(Vide Milton)": cited; "Fair
+                # Burnet strikes th' adoring eye": a person's epithet, a verse line's first word
                 start, end, word = run[1]
                 cued[word] += 1
-                if cited is not None and first in citing_word:
-                    cited[word] += 1
+                if cited is not None and (
+                    first in citing_word
+                    or first in addressing
+                    and _thou_spoken_to(piece, start, end, word, words, second_person)
+                ):
+                    cited[word] += 1  # "(Vide Milton)"; "O Cardoness, Then hadst thou lain"
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 5, end))
                 continue
@@ -903,11 +936,23 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 continue  # the common case, told without reading the words before
             ahead = _before(piece, start)
             if ahead[-1] in address:
-                if _ABSTRACT.search(word):
-                    continue  # "O Dulness, portion of the truly blest!": a quality spoken to, no one
+                if _ABSTRACT.search(word) and not (
+                    cited is not None and _thou_spoken_to(piece, start, end, word, words, second_person)
+                ):
+                    # "O Dulness, portion of the truly blest!": a quality spoken to, no one; but
+                    # a name that only ends so, called on and spoken to as "thou", is someone's
+                    # ("O Cardoness, Then hadst thou lain": `_abstract`)
+                    continue
                 cued[word] += 1  # "my dear Algy"
+                if cited is not None and _thou_spoken_to(piece, start, end, word, words, second_person):
+                    cited[word] += 1  # "my dear Maria, thou art": as strong as "Craigdarroch, thou art"
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
+            elif ahead[-1] in epithets:
+                if _no_known_place(word) and not (ahead[-2:-1] and ahead[-2].lower() in place_prepositions):
+                    cued[word] += 1  # "honest Hughoc", "bonie Lesley"; not "sweet Afton", "fair Scotia"
+                    if seen is not None:
+                        seen.setdefault(word, passage(piece, start - 20, end))
             elif ahead[-1].rstrip(",") in roles and (
                 ahead[-2:-1] and ahead[-2] in determiners or _adjective(ahead[-3:-1], determiners)
             ):
@@ -933,8 +978,45 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     return cued
 
 
+def _thou_spoken_to(piece: str, start: int, end: int, word: str, words: Words, second_person) -> bool:
+    """Whether a word called on ("O Cardoness") is spoken to as one person in the same
+    sentence (`[names] second_person`: "O Cardoness, Then hadst thou lain for ever"), as
+    strong as "Craigdarroch, thou art": where the book writes it mid-sentence too, as no
+    abstraction ("O Dulness"), no place the gazetteer knows ("O Scotia! my dear, my native
+    soil", a country the profile lists, is left to `_may_be_person`)."""
+    return (
+        second_person is not None
+        and words.mid[word] > 0
+        and not _abstract(word, words)
+        and _no_known_place(word)
+        and _in_sentence(second_person, piece, start, end)
+    )
+
+
+def _no_known_place(word: str) -> bool:
+    """Whether the well-known part of the gazetteer knows no place of that name: after an
+    epithet a river, a town or a country is praised as a person is ("sweet Afton", "bonie
+    Dundee", "old England")."""
+    return gazetteer.lookup(word) is None
+
+
 # An abstract noun's ending: "Morality, thou deadly bane" speaks to a thing made a person, no one
 _ABSTRACT = re.compile(r"(?:ity|ness|tion|sion|ment|ism|dom|hood|ship)$")
+
+
+def _abstract(word: str, words: Words) -> bool:
+    """Whether a word called on and spoken to as "thou" is an abstract noun made a person
+    ("O Happiness, thou"): an abstract noun's ending after a stem the book writes as a word in
+    lower case ("moral", "dull", "happy" for Happiness), or the word itself in lower case. A
+    name that only ends so is none ("O Cardoness, Then hadst thou lain": no "cardo" in the
+    book). Called on alone, without "thou", any such ending is taken for an abstraction ("O
+    Dulness, portion of the blest!")."""
+    m = _ABSTRACT.search(word)
+    if m is None:
+        return False
+    stem = word[: m.start()].lower()
+    forms = (word.lower(), stem, stem + stem[-1:], stem[:-1] + "y", stem + "e", stem + "t")
+    return any(words.lower[form] for form in forms if len(form) > 2)
 
 
 def _opens_clause(piece: str, start: int) -> bool:

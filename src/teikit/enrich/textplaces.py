@@ -389,8 +389,43 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 evidence=f"a {geo.type} after a ruler's title: {where}",
             )
     _addresses(places, text, not_places, profile, lowercase)
+    _countries(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
     _compounds(places, text, not_places, profile, lowercase)
+
+
+_CAPITALISED_WORD = re.compile(rf"[{UPPER}](?<![\w'’-].)[{LOWER}]+(?![\w'’-])")
+
+
+def _countries(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """A country or a continent the gazetteer knows by that very name, wherever the text
+    writes it, with no cue: a country does and suffers as its people do ("If Denmark, any
+    body spak o't; Or Poland", "How libbet Italy was singin", "more than India boasts",
+    "Within America"), and a poem names it with a verb or an epithet between ("in sweet
+    Senegal"). Not a word the book writes in lower case ("turkey", "china"), a forename
+    of the profile, a person's name found, nor a people's word ("Roman")."""
+    for name in sorted(set(_CAPITALISED_WORD.findall(text))):
+        if (
+            name in not_places
+            or name.lower() in lowercase
+            or name in profile.forenames
+            or name in profile.honorifics
+            or _ADJECTIVE.search(name)
+            or places.find(name) is not None
+        ):
+            continue
+        geo = _named(name)
+        if geo is None or geo.type not in ("country", "continent"):
+            continue
+        at = re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text)
+        assert at is not None  # found by the scan above
+        places.add(
+            name,
+            geo.type,
+            geo,
+            "named in the text; GeoNames",
+            evidence=f"a {geo.type} in GeoNames, named {times(uses(name, text))}: {passage(text, at.start(), at.end())}",
+        )
 
 
 _COMPOUND = re.compile(r"([A-Z](?<![\w'’-].)[a-z]+?)s?(side|dale)(?![\w'’-])")
@@ -758,6 +793,22 @@ def _smaller(
         return
     if geo.type == "region" and (strong or weak >= 2):
         places.add(name, "region", None, "named in the text; ISO 3166-2", evidence=evidence(name, "a country's region"))
+    elif (
+        geo.type == "city"
+        and strong
+        and strong >= _SMALL_SHARE * uses(name, text)
+        and (home := _at_home(name, profile)) is not None
+        and not _demonym(name, geo)
+        and not _listed_with_persons(name, text, not_places)
+    ):
+        # "In Tarbolton, ye ken": a town of the book's own land, as a well-known town is
+        places.add(
+            name,
+            "settlement",
+            home,
+            "named in the text; GeoNames",
+            evidence=evidence(name, "a town of the book's land in GeoNames"),
+        )
     elif geo.type == "city" and located >= 2 and strong >= _SMALL_SHARE * uses(name, text) and not _demonym(name, geo):
         places.add(name, "settlement", None, "named in the text", evidence=evidence(name, "a town's name in GeoNames"))
     elif (
@@ -771,6 +822,17 @@ def _smaller(
         # a town of 15,000 people or more (the gazetteer's well-known part), written only
         # after a preposition of place, once after a locative: "occurred at Leamington"
         places.add(name, "settlement", None, "named in the text", evidence=evidence(name, "a town's name in GeoNames"))
+
+
+def _at_home(name: str, profile) -> gazetteer.GeoPlace | None:
+    """The gazetteer's town of that very name inside a land of `[places] home`, if any."""
+    if not profile.home:
+        return None
+    for geo in gazetteer.lookup_all_named(name):
+        if geo.type == "city" and geo.lat is not None and geo.lng is not None:
+            if any(s <= geo.lat <= n and w <= geo.lng <= e for s, n, w, e in profile.home):
+                return geo
+    return None
 
 
 def _listed_with_persons(name: str, text: str, not_places) -> bool:
