@@ -723,3 +723,29 @@ def test_a_building_named_after_a_saint_is_one_place_though_the_saint_is_a_foren
     folder = _convert(tmp_path, text, None, "plain")
     assert marks_in(folder, "placeName") == ["Saint Stephen's House", "Saint Stephen's House"]
     assert marks_in(folder, "persName") == ["Stephen Young", "Stephen"]
+
+
+_ANCIENT = (
+    "THE UNION\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "Had Greece been united by a stricter confederation, she would never have worn the chains\n"
+    "of Macedon, and might have proved a barrier to the vast projects of Rome. The senate of\n"
+    "Carthage was jealous, and Carthage fell at last.\n\n"
+    "Sparta, Athens, Rome, and Carthage were all republics. The arms of Rome were feared.\n\n"
+    "It is well known that the deputies of the United Provinces have, in various instances,\n"
+    "been purchased by the emissaries of the neighboring kingdoms.\n"
+)
+
+
+def test_a_state_of_antiquity_is_a_place_after_of_with_the_pack_classical(tmp_path):
+    """With the pack "classical" the cities of antiquity are states, places after "of" as a
+    country is ("the vast projects of Rome", "the senate of Carthage"), and so wherever the
+    book writes them, listed ("Sparta, Athens, Rome, and Carthage") or not; without it a
+    modern city of the gazetteer is one only after a preposition of place, and none is here.
+    The United Provinces, a former state of the default profile, is one after "of the" though
+    a lower-case word follows ("the deputies of the United Provinces have"), with or without."""
+    plain = marks_in(_convert(tmp_path, _ANCIENT, [], "plain"), "placeName")
+    assert "Rome" not in plain and "Carthage" not in plain
+    assert "United Provinces" in plain
+    classical = marks_in(_convert(tmp_path, _ANCIENT, ["classical"], "classical"), "placeName")
+    assert classical.count("Rome") == 3 and classical.count("Carthage") == 3
+    assert {"Sparta", "Athens", "Macedon", "United Provinces"} <= set(classical)

@@ -6,7 +6,10 @@ gazetteer knows it under that very name (not only as another name of somewhere e
 
 - a country, continent or state after a preposition of place or after "of"/"and"
   ("the people of Virginia", not "the Prince of Orange"), and so a region or former
-  state the profile lists (`[places] regions`: England, Bohemia, Kent); so after a
+  state the profile lists (`[places] regions`: England, Bohemia, Kent, the United
+  Provinces — one of two words after "the" too when a lower-case word follows, "the
+  deputies of the United Provinces have"; with the pack "classical" the cities of antiquity, states as much as
+  towns: "the vast projects of Rome"); so after a
   ruler's title too ("the Empress of Russia", "the Duke of Bavaria"; not a town's name,
   "the Prince of Orange");
 - a city of 50,000 people or more only after a preposition of place ("in Bath", "to
@@ -230,8 +233,11 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         title, cue, the, name, after = m.groups()
         if name.endswith(("'s", "’s")):
             name = name[:-2]  # "at Willis's": the place is Willis, the possessive stays outside
-        if the and after:
-            continue  # "in the Roman republic": an adjective
+        if the and after and not (" " in name and name in profile.regions):
+            # "in the Roman republic", "the Surrey hills": an adjective; not a state of two
+            # words the profile lists ("the deputies of the United Provinces have"), a name
+            # whole whatever follows it
+            continue
         if cue in profile.place_links and title and title.strip() in profile.honorifics:
             titled.setdefault(name, passage(text, m.start(1), m.end(4)))
             continue  # "the Duke of Norfolk", "the Prince of Orange": a title (a country's, below)
