@@ -854,3 +854,22 @@ def test_a_subject_index_naming_some_persons_is_completed_from_the_text(editions
             before = (el.getprevious().tail if el.getprevious() is not None else el.getparent().text) or ""
             if "".join(el.itertext()) == "God":
                 assert not re.search(r"\b[Aa]n?\s+$", before), f"{f.name}: “{before[-20:]}God”"
+
+
+def test_a_country_under_its_own_name_is_a_place_without_a_cue(tmp_path):
+    """A country the gazetteer holds under that very name is a place wherever a sentence
+    writes it, no preposition before it ("than Poland before", "between Canada and"); not a
+    country's other name ("America"), a name the book writes in lower case ("turkey"), nor one
+    written only where a sentence begins."""
+    from conftest import convert_with_packs
+
+    text = (
+        "THE UNION\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Nothing was ever so weak as the empire, unless it were Poland before the late\n"
+        "dismemberment. A connection between Canada and that State alarmed them, and the\n"
+        "people of America knew it. They ate turkey at the feast, a roast Turkey with chestnuts.\n\n"
+        "Chad came home. Japan was far away.\n"
+    )
+    marked = marks_in(convert_with_packs(tmp_path, text), "placeName")
+    assert "Poland" in marked and "Canada" in marked
+    assert "Turkey" not in marked and "Chad" not in marked and "Japan" not in marked

@@ -12,6 +12,10 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   towns: "the vast projects of Rome"); so after a
   ruler's title too ("the Empress of Russia", "the Duke of Bavaria"; not a town's name,
   "the Prince of Orange");
+- a country under its own name in the gazetteer wherever the book writes it inside a
+  sentence, cue or none ("than Poland before the late dismemberment"; not "America",
+  another name of the United States), when it is no forename, honorific, person's name or
+  word the book writes in lower case ("Chad", "turkey");
 - a city of 50,000 people or more only after a preposition of place ("in Bath", "to
   Canterbury"), never after "of" ("the Prince of Orange", "a pile of Bolton sheeting"),
   nor after "the" when a lower-case word follows ("in the Roman republic"); and only
@@ -378,6 +382,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             _smaller(
                 places, name, (strong[name], weak[name], located[name]), text, not_places, profile, lowercase, evidence
             )
+    _countries(places, text, not_places, profile, lowercase)
     for name, where in sorted(titled.items()):
         # a ruler's country or region is a place all the same: "the Empress of Russia", "the
         # Duke of Bavaria" (not "the Prince of Orange": a town's name in a title)
@@ -397,6 +402,44 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     _addresses(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
     _compounds(places, text, not_places, profile, lowercase)
+
+
+# A capitalised word, or two (a country's name may have two: "New Zealand"), not inside a longer one.
+_CAPITALISED = re.compile(rf"(?<![\w'’-])[{UPPER}][{LOWER}]+(?:\s[{UPPER}][{LOWER}]+)?(?![\w'’-])")
+
+
+def _countries(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """A country under its own name in the gazetteer ("Poland", not "America", another name
+    of the United States) wherever the book writes it inside a sentence, cue or none ("than
+    Poland before the late dismemberment"): a country's name is seldom anything else. Not a
+    forename or a name found for a person ("Chad", "Israel"), an honorific, a word the book
+    writes in lower case ("turkey", "china"), nor a name the book writes only where a
+    sentence begins."""
+    seen: dict[str, int] = {}
+    for m in _CAPITALISED.finditer(text):
+        words = m.group().split()
+        for name, at in ((m.group(), m.start()), (words[0], m.start())) if len(words) > 1 else ((words[0], m.start()),):
+            if name not in seen and not initial(text, at):
+                seen[name] = at
+    for name, at in sorted(seen.items()):
+        if (
+            places.find(name) is not None
+            or name in not_places
+            or name.lower() in lowercase
+            or name in profile.forenames
+            or name in profile.honorifics
+            or any(w in not_places for w in name.split())
+        ):
+            continue
+        geo = gazetteer.lookup_named(name)
+        if geo is not None and geo.type == "country":
+            places.add(
+                name,
+                "country",
+                geo,
+                "named in the text; GeoNames",
+                evidence=f"a country in GeoNames, under its own name: {passage(text, at, at + len(name))}",
+            )
 
 
 _COMPOUND = re.compile(r"([A-Z](?<![\w'’-].)[a-z]+?)s?(side|dale)(?![\w'’-])")
