@@ -873,3 +873,24 @@ def test_a_country_under_its_own_name_is_a_place_without_a_cue(tmp_path):
     marked = marks_in(convert_with_packs(tmp_path, text), "placeName")
     assert "Poland" in marked and "Canada" in marked
     assert "Turkey" not in marked and "Chad" not in marked and "Japan" not in marked
+
+
+def test_a_name_after_a_states_word_and_of_is_a_state(tmp_path):
+    """ "the state of Genoa", "the republic of Venice": a state's word and "of" make the name
+    after them a place (a country), as "the village of Easewood" makes a settlement; not "the
+    kingdom of God" (a deity), nor "a state of Nature" where the book writes "nature" too."""
+    from conftest import convert_with_packs
+
+    text = (
+        "THE UNION\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "In the year 1685, the state of Genoa having offended the king, endeavored to appease\n"
+        "him. The republic of Venice was no wiser, and the kingdom of God is not of this world.\n"
+        "Men in a state of Nature are free, and nature is kind.\n"
+    )
+    out = convert_with_packs(tmp_path, text)
+    assert marks_in(out, "placeName") == ["Genoa", "Venice"]
+    types = {
+        "".join(p.find("t:placeName", NS).itertext()): p.get("type")
+        for p in etree.parse(str(out / "places.xml")).iterfind(".//t:place", NS)
+    }
+    assert types == {"Genoa": "country", "Venice": "country"}

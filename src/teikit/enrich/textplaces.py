@@ -47,7 +47,10 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   "the braes o' Nith", verse eliding "of"), or after a word for its folk (`[places] folk`:
   "the lass o' Inverness"), either word written with a capital too ("the bonie Lass of
   Albany"), as after a town's or a district's word and "of" ("the village of Easewood"), when
-  it is no word the book writes in lower case nor a possessive; a capitalised word after the
+  it is no word the book writes in lower case nor a possessive; so after a state's word and
+  "of" ("the state of Genoa", "the republic of Venice", "the canton of Berne": a country or a
+  region; not "the kingdom of God", a deity's, nor "a state of Nature", a word the book
+  writes in lower case too); a capitalised word after the
   name ends it where the book writes that word in lower case (a verse's next line: "the banks
   o' Devon / Was");
 - a place found and a word of `[places] landscape` for its side or its dale written as one
@@ -122,6 +125,18 @@ _STREET = re.compile(
 )
 _OF_CAPITAL = re.compile(rf"\s[Oo]f\s[{UPPER}]")
 _DISTRICTS = ("district", "village", "town", "city", "suburb", "parish", "county")
+# A state's word and "of" before its name ("the state of Genoa", "the republic of Venice", "the
+# canton of Berne"): what a history calls a polity it names; of the type given.
+_POLITIES = {
+    "state": "country",
+    "republic": "country",
+    "kingdom": "country",
+    "duchy": "country",
+    "principality": "country",
+    "electorate": "country",
+    "province": "region",
+    "canton": "region",
+}
 
 
 @cache
@@ -134,10 +149,10 @@ def _district_of(features: tuple[str, ...], links: tuple[str, ...]) -> tuple[re.
     and the pattern of the words it opens with (`pieces_holding`)."""
     linked = "|".join(re.escape(w).replace("'", "['’]") for w in links) or "(?!)"
     pattern = re.compile(
-        rf"(?:(?:{words_at_start(_DISTRICTS)}) of|(?:{words_at_start(features)}) (?:{linked})) "
+        rf"(?:(?:{words_at_start(_DISTRICTS + tuple(_POLITIES))}) of|(?:{words_at_start(features)}) (?:{linked})) "
         rf"([A-Z][a-z'’]+)(?![\w'’-])(?:\s([A-Z][a-z'’]+))?"
     )
-    return pattern, re.compile("|".join(map(re.escape, _DISTRICTS + features)))
+    return pattern, re.compile("|".join(map(re.escape, _DISTRICTS + tuple(_POLITIES) + features)))
 
 
 def _ends_name(name: str, following: str | None, lowercase: Collection[str], profile) -> bool:
@@ -300,12 +315,14 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             and name not in not_places
             and name.lower() not in lowercase
             and name not in profile.honorifics
+            and name not in profile.deities  # "the kingdom of God"
             and not _ADJECTIVE.search(name)
         ):
-            feature = not m.group().startswith(_DISTRICTS)  # "the banks of Ayr": a river's, a town's
+            polity = _POLITIES.get(m.group().split()[0])
+            feature = polity is None and not m.group().startswith(_DISTRICTS)  # "the banks of Ayr": a river's, a town's
             places.add(
                 name,
-                "place" if feature else "settlement",
+                polity or ("place" if feature else "settlement"),
                 gazetteer.lookup_named(name),
                 "named in the text",
                 evidence=f"named {'after a feature of a place' if feature else 'a town or district'}: "
