@@ -894,3 +894,19 @@ def test_a_name_after_a_states_word_and_of_is_a_state(tmp_path):
         for p in etree.parse(str(out / "places.xml")).iterfind(".//t:place", NS)
     }
     assert types == {"Genoa": "country", "Venice": "country"}
+
+
+def test_a_place_an_event_is_named_after_is_a_place(tmp_path):
+    """ "the treaty of Hanover", "the union of Utrecht": an event's word and "of" before a
+    name the gazetteer knows make it a place, though a city after "of" alone is none ("a pile
+    of Bolton sheeting"); not a town of fewer than 50,000 ("the treaty of Alliance": Alliance,
+    Ohio)."""
+    from conftest import convert_with_packs
+
+    text = (
+        "THE UNION\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The union of Utrecht, says another writer, reposes an authority in the States. In that\n"
+        "year the treaty of Hanover was delayed by these means a whole year, and the treaty of\n"
+        "Alliance with it.\n"
+    )
+    assert marks_in(convert_with_packs(tmp_path, text), "placeName") == ["Utrecht", "Hanover"]

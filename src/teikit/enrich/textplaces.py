@@ -50,7 +50,10 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   it is no word the book writes in lower case nor a possessive; so after a state's word and
   "of" ("the state of Genoa", "the republic of Venice", "the canton of Berne": a country or a
   region; not "the kingdom of God", a deity's, nor "a state of Nature", a word the book
-  writes in lower case too); a capitalised word after the
+  writes in lower case too), and after an event's word and "of", a country, a region or a
+  city of 50,000 people or more the gazetteer knows ("the treaty of Hanover", "the peace of
+  Westphalia"; not "a treaty of Alliance"); a
+  capitalised word after the
   name ends it where the book writes that word in lower case (a verse's next line: "the banks
   o' Devon / Was");
 - a place found and a word of `[places] landscape` for its side or its dale written as one
@@ -137,6 +140,9 @@ _POLITIES = {
     "province": "region",
     "canton": "region",
 }
+# An event and "of" before the place it is named after ("the treaty of Hanover", "the peace of
+# Westphalia", "the battle of Waterloo", "the union of Utrecht"): a place the gazetteer knows.
+_EVENTS = ("treaty", "peace", "battle", "siege", "union")
 
 
 @cache
@@ -149,10 +155,10 @@ def _district_of(features: tuple[str, ...], links: tuple[str, ...]) -> tuple[re.
     and the pattern of the words it opens with (`pieces_holding`)."""
     linked = "|".join(re.escape(w).replace("'", "['’]") for w in links) or "(?!)"
     pattern = re.compile(
-        rf"(?:(?:{words_at_start(_DISTRICTS + tuple(_POLITIES))}) of|(?:{words_at_start(features)}) (?:{linked})) "
+        rf"(?:(?:{words_at_start(_DISTRICTS + tuple(_POLITIES) + _EVENTS)}) of|(?:{words_at_start(features)}) (?:{linked})) "
         rf"([A-Z][a-z'’]+)(?![\w'’-])(?:\s([A-Z][a-z'’]+))?"
     )
-    return pattern, re.compile("|".join(map(re.escape, _DISTRICTS + tuple(_POLITIES) + features)))
+    return pattern, re.compile("|".join(map(re.escape, _DISTRICTS + tuple(_POLITIES) + _EVENTS + features)))
 
 
 def _ends_name(name: str, following: str | None, lowercase: Collection[str], profile) -> bool:
@@ -174,6 +180,12 @@ _MIN_POPULATION = 50_000
 _SMALL_SHARE = 0.5  # of a smaller town's uses, those after a preposition of place (twice at least)
 _PLACE_SHARE = 0.2  # of a city's uses, those after a preposition of place ("to Davie" twice in 27: a man)
 _REGIONS = ("country", "continent", "state")
+
+
+def _size(geo) -> tuple[bool, int]:
+    """A place's rank among the gazetteer's answers for a name: a country, a region or a state
+    first, then the more populous."""
+    return geo.type != "city", geo.population
 
 
 def _demonym(name: str, geo) -> bool:
@@ -318,12 +330,20 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             and name not in profile.deities  # "the kingdom of God"
             and not _ADJECTIVE.search(name)
         ):
-            polity = _POLITIES.get(m.group().split()[0])
+            word = m.group().split()[0]
+            polity = _POLITIES.get(word)
+            geo = gazetteer.lookup_named(name)
+            if word in _EVENTS:
+                # under its own name or another ("Hanover", Hannover's English name)
+                geo = max((g for g in (geo, gazetteer.lookup(name)) if g is not None), key=_size, default=None)
+                if geo is None or geo.type == "city" and geo.population < _MIN_POPULATION:
+                    continue  # "a treaty of Alliance": Alliance, Ohio, is a town of 22,000
+                polity = "settlement" if geo.type == "city" else geo.type
             feature = polity is None and not m.group().startswith(_DISTRICTS)  # "the banks of Ayr": a river's, a town's
             places.add(
                 name,
                 polity or ("place" if feature else "settlement"),
-                gazetteer.lookup_named(name),
+                geo,
                 "named in the text",
                 evidence=f"named {'after a feature of a place' if feature else 'a town or district'}: "
                 f"{passage(text, m.start(), m.end(1))}",
