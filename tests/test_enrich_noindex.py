@@ -910,3 +910,25 @@ def test_a_place_an_event_is_named_after_is_a_place(tmp_path):
         "Alliance with it.\n"
     )
     assert marks_in(convert_with_packs(tmp_path, text), "placeName") == ["Utrecht", "Hanover"]
+
+
+def test_a_place_set_in_capitals_is_the_place(tmp_path):
+    """A book without an index sets words in capitals for emphasis: a place it names, of two
+    words or five letters or more, is the place there too ("THE STATE OF NEW YORK", "to
+    FRANCE"); a short one is not ("IOWA" may be initials), nor a name it never found."""
+    from conftest import convert_with_packs
+
+    text = (
+        "THE UNION\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The people of New York and of Iowa sent delegates to France and to Spain. Several of the\n"
+        "States, and PARTICULARLY THE STATE OF NEW YORK, have asked that their deputies go to\n"
+        "FRANCE, to IOWA and to GENOA.\n"
+    )
+    assert marks_in(convert_with_packs(tmp_path, text), "placeName") == [
+        "New York",
+        "Iowa",
+        "France",
+        "Spain",
+        "NEW YORK",
+        "FRANCE",
+    ]

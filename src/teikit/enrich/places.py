@@ -120,7 +120,10 @@ periodical's: "*Ukraina*"), by the rules that mark them in the text (`titles_in_
 A place that opens a body's name after "the" is no mention of its own: "the Moscow party
 committee", "the Voronezh locomotive repair works" (the profile's bodies, establishments
 and meetings; not "his Moscow party post", "the Kiev Social Democrats"). A book without an
-index is read by `textplaces`.
+index is read by `textplaces`; there a place it found is marked in capitals too, where the
+book sets words so for emphasis ("PARTICULARLY THE STATE OF NEW YORK", "to FRANCE"), when
+its name has two words or five letters or more (not "IOWA": short capitals are often
+initials).
 """
 
 from __future__ import annotations
@@ -1867,6 +1870,13 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         keys[head] = _HEAD_ALONE
     for name in towns:
         keys.setdefault(name, _TOWN)
+    if strict:
+        # "PARTICULARLY THE STATE OF NEW YORK", "to FRANCE": a book without an index sets
+        # words in capitals for emphasis, a place's name among them; a name of five letters
+        # or more, or of two words (not "ROME" nor "IOWA": short capitals are often initials)
+        for form, place in sorted(keys.items()):
+            if place is not None and not isinstance(place, str) and (" " in form or len(form) >= 5):
+                keys.setdefault(form.upper(), place)
     located = {} if strict else located_topics(topics or (), text, keys, person_words | set(ctx.profile.not_places))
     for name in located:  # "at Sormovo, with 15,000 workers", the index's works: "the Sormovo works"
         keys[name] = _LOCATED
