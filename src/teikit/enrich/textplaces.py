@@ -442,7 +442,9 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
 
 
 # A capitalised word, or two (a country's name may have two: "New Zealand"), not inside a longer one.
-_CAPITALISED = re.compile(rf"(?<![\w'’-])[{UPPER}][{LOWER}]+(?:\s[{UPPER}][{LOWER}]+)?(?![\w'’-])")
+# (The capital first, the look-behind after it: `re` scans for the capital, a pattern opening
+# with a look-behind is tried at every position.)
+_CAPITALISED = re.compile(rf"[{UPPER}](?<![\w'’-].)[{LOWER}]+(?: [{UPPER}][{LOWER}]+)?(?![\w'’-])")
 
 
 def _countries(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
@@ -454,13 +456,18 @@ def _countries(places: registers.Places, text: str, not_places, profile, lowerca
     sentence begins."""
     seen: dict[str, int] = {}
     for m in _CAPITALISED.finditer(text):
-        words = m.group().split()
-        for name, at in ((m.group(), m.start()), (words[0], m.start())) if len(words) > 1 else ((words[0], m.start()),):
-            if name not in seen and not initial(text, at):
-                seen[name] = at
+        name, at = m.group(), m.start()
+        first = name.split(" ", 1)[0]
+        if (name not in seen or first not in seen) and not initial(text, at):
+            seen.setdefault(name, at)
+            seen.setdefault(first, at)
+    # one query for every name (a country ranks first among a name's places), then the few
+    # that may be one asked whether it is under its own name
+    countries = {n for n, geo in gazetteer.lookup_many(seen).items() if geo.type == "country"}
     for name, at in sorted(seen.items()):
         if (
-            places.find(name) is not None
+            name not in countries
+            or places.find(name) is not None
             or name in not_places
             or name.lower() in lowercase
             or name in profile.forenames
