@@ -625,3 +625,39 @@ def test_a_year_before_a_word_that_only_begins_like_a_counted_noun(sentence, yea
     """A number before a counted noun ("members", "workers", "per cent") is a count, not a
     year; a word that only begins like one ("membership", "peasantry") leaves it a year."""
     assert [attrs["when"] for _, _, attrs in dates.find_dates(sentence)] == years
+
+
+def test_the_year_before_an_early_number_makes_it_a_year():
+    """ "In the year 1685" names a year before 1700 as "in 1685" does, its words with it; "the
+    year" before no number, or a sum after "of", is none."""
+    assert values("In the year 1685, the state of Genoa having offended the king.") == [
+        ("the year 1685", {"when": "1685"})
+    ]
+    assert values("A fine of 1500 crowns, paid in the year of grace.") == []
+
+
+def test_the_present_century_is_the_century_of_the_year_in_context():
+    """ "the present century" in a text on 1787 is the eighteenth (1701-1800), on 1836 the
+    nineteenth; with no year in context no century is said, and so no date."""
+    found = values("In October 1787 the paper appeared. In the early part of the present century there was a rage.")
+    assert found[-1] == ("the present century", {"notBefore": "1701", "notAfter": "1800", "evidence": "internal"})
+    assert values("In 1836 the mills of the present century grew.")[-1][1] == {
+        "notBefore": "1801",
+        "notAfter": "1900",
+        "evidence": "internal",
+    }
+    assert values("The civilized women of the present century are vain.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, months",
+    [
+        ("The times of election vary between extremes as wide as March and November. The", []),
+        ("The elections are held in March and November each year.", ["March", "November"]),
+        ("It sat between April or May and the autumn.", ["April", "May"]),
+    ],
+)
+def test_a_month_joined_to_another_is_a_date_as_that_one_is(sentence, months):
+    """A month after "and" or "or" is a date where the month before it is one ("in March and
+    November"), none where nothing makes that one a date ("as wide as March and November")."""
+    assert [words for words, _ in values(sentence)] == months

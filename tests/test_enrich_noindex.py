@@ -854,3 +854,81 @@ def test_a_subject_index_naming_some_persons_is_completed_from_the_text(editions
             before = (el.getprevious().tail if el.getprevious() is not None else el.getparent().text) or ""
             if "".join(el.itertext()) == "God":
                 assert not re.search(r"\b[Aa]n?\s+$", before), f"{f.name}: “{before[-20:]}God”"
+
+
+def test_a_country_under_its_own_name_is_a_place_without_a_cue(tmp_path):
+    """A country the gazetteer holds under that very name is a place wherever a sentence
+    writes it, no preposition before it ("than Poland before", "between Canada and"); not a
+    country's other name ("America"), a name the book writes in lower case ("turkey"), nor one
+    written only where a sentence begins."""
+    from conftest import convert_with_packs
+
+    text = (
+        "THE UNION\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Nothing was ever so weak as the empire, unless it were Poland before the late\n"
+        "dismemberment. A connection between Canada and that State alarmed them, and the\n"
+        "people of America knew it. They ate turkey at the feast, a roast Turkey with chestnuts.\n\n"
+        "Chad came home. Japan was far away.\n"
+    )
+    marked = marks_in(convert_with_packs(tmp_path, text), "placeName")
+    assert "Poland" in marked and "Canada" in marked
+    assert "Turkey" not in marked and "Chad" not in marked and "Japan" not in marked
+
+
+def test_a_name_after_a_states_word_and_of_is_a_state(tmp_path):
+    """ "the state of Genoa", "the republic of Venice": a state's word and "of" make the name
+    after them a place (a country), as "the village of Easewood" makes a settlement; not "the
+    kingdom of God" (a deity), nor "a state of Nature" where the book writes "nature" too."""
+    from conftest import convert_with_packs
+
+    text = (
+        "THE UNION\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "In the year 1685, the state of Genoa having offended the king, endeavored to appease\n"
+        "him. The republic of Venice was no wiser, and the kingdom of God is not of this world.\n"
+        "Men in a state of Nature are free, and nature is kind.\n"
+    )
+    out = convert_with_packs(tmp_path, text)
+    assert marks_in(out, "placeName") == ["Genoa", "Venice"]
+    types = {
+        "".join(p.find("t:placeName", NS).itertext()): p.get("type")
+        for p in etree.parse(str(out / "places.xml")).iterfind(".//t:place", NS)
+    }
+    assert types == {"Genoa": "country", "Venice": "country"}
+
+
+def test_a_place_an_event_is_named_after_is_a_place(tmp_path):
+    """ "the treaty of Hanover", "the union of Utrecht": an event's word and "of" before a
+    name the gazetteer knows make it a place, though a city after "of" alone is none ("a pile
+    of Bolton sheeting"); not a town of fewer than 50,000 ("the treaty of Alliance": Alliance,
+    Ohio)."""
+    from conftest import convert_with_packs
+
+    text = (
+        "THE UNION\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The union of Utrecht, says another writer, reposes an authority in the States. In that\n"
+        "year the treaty of Hanover was delayed by these means a whole year, and the treaty of\n"
+        "Alliance with it.\n"
+    )
+    assert marks_in(convert_with_packs(tmp_path, text), "placeName") == ["Utrecht", "Hanover"]
+
+
+def test_a_place_set_in_capitals_is_the_place(tmp_path):
+    """A book without an index sets words in capitals for emphasis: a place it names, of two
+    words or five letters or more, is the place there too ("THE STATE OF NEW YORK", "to
+    FRANCE"); a short one is not ("IOWA" may be initials), nor a name it never found."""
+    from conftest import convert_with_packs
+
+    text = (
+        "THE UNION\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "The people of New York and of Iowa sent delegates to France and to Spain. Several of the\n"
+        "States, and PARTICULARLY THE STATE OF NEW YORK, have asked that their deputies go to\n"
+        "FRANCE, to IOWA and to GENOA.\n"
+    )
+    assert marks_in(convert_with_packs(tmp_path, text), "placeName") == [
+        "New York",
+        "Iowa",
+        "France",
+        "Spain",
+        "NEW YORK",
+        "FRANCE",
+    ]

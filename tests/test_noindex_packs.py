@@ -756,3 +756,31 @@ def test_one_called_on_and_spoken_to_as_thou_is_a_person_at_once(tmp_path):
     a quality spoken to. "Esquire" after the name lists no second person."""
     out = _convert(tmp_path, _CALLED_ON, [])
     assert marks_in(out, "persName") == ["Cardoness", "Cardoness"]
+
+
+_ANCIENT = (
+    "THE UNION\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "Had Greece been united by a stricter confederation, she would never have worn the chains\n"
+    "of Macedon, and might have proved a barrier to the vast projects of Rome. The senate of\n"
+    "Carthage was jealous, and Carthage fell at last.\n\n"
+    "Sparta, Athens, Rome, and Carthage were all republics. The arms of Rome were feared.\n"
+    "When Lacedaemon was brought into the league, it was by force.\n\n"
+    "It is well known that the deputies of the United Provinces have, in various instances,\n"
+    "been purchased by the emissaries of the neighboring kingdoms.\n"
+)
+
+
+def test_a_state_of_antiquity_is_a_place_after_of_with_the_pack_classical(tmp_path):
+    """With the pack "classical" the cities of antiquity are states, places after "of" as a
+    country is ("the vast projects of Rome", "the senate of Carthage"), and so wherever the
+    book writes them, listed ("Sparta, Athens, Rome, and Carthage") or not; a state no modern
+    place is named after is one wherever written ("When Lacedaemon was brought"). Without the
+    pack a modern city of the gazetteer is one only after a preposition of place, none here.
+    The United Provinces, a former state of the default profile, is one after "of the" though
+    a lower-case word follows ("the deputies of the United Provinces have"), with or without."""
+    plain = marks_in(_convert(tmp_path, _ANCIENT, [], "plain"), "placeName")
+    assert "Rome" not in plain and "Carthage" not in plain and "Lacedaemon" not in plain
+    assert "United Provinces" in plain
+    classical = marks_in(_convert(tmp_path, _ANCIENT, ["classical"], "classical"), "placeName")
+    assert classical.count("Rome") == 3 and classical.count("Carthage") == 3
+    assert {"Sparta", "Athens", "Macedon", "Lacedaemon", "United Provinces"} <= set(classical)

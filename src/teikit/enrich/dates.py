@@ -46,11 +46,16 @@
   the turn of 1929–30    notBefore="1929-12" notAfter="1930-01"
   1929                   when="1929"
   since 1273, in 1306    when="1273"              (a year before 1700 only after in, of, since, by,
-                                                  from, until, till, about, after or before, and
-                                                  not before a noun: "of 1500 livres" is a sum)
+                                                  from, until, till, about, after, before or
+                                                  "the year" — "In the year 1685", its words
+                                                  with it — and not before a noun: "of 1500
+                                                  livres" is a sum)
   the tenth century      notBefore="0901" notAfter="1000"  (as the calendar counts; early: 01-33,
                                                   mid/middle: 34-66, late/later: 67-00; it
                                                   establishes no year and leaves the context's)
+  the present century    notBefore="1701" notAfter="1800" evidence="internal"  (the century of the
+                                                  year in context, 1787 here; without one no
+                                                  century is said, and it is no date)
   the early thirties     notBefore="1930" notAfter="1933" evidence="internal"  (a decade in
                                                   words, after "the" only: "in his thirties" is
                                                   an age; its century is the context year's,
@@ -64,7 +69,9 @@ offensive", "on a March day" — a March of no year in particular, which takes n
 context; not "the October Revolution", an event's name); a season also after another
 that such a word makes one ("during the spring and summer") or before "and" and a dated
 one ("the summer and autumn of 1930"), not when a noun follows the two ("the spring and
-summer campaigns"); a bare number is a year only
+summer campaigns"); a month joined by "and" or "or" to one before it is a date where that
+one is ("in March and November"), not where no word makes it one ("as wide as March and
+November": the months of any year); a bare number is a year only
 between 1700 and 2099, and not when it is a volume, page, archival file or count
 ("vol. 1923", "1917 workers"). Ages, durations and ordinals ("13 years of age", "XV
 Party Congress") contain no month or year and so are never matched.
@@ -273,6 +280,7 @@ _OLD_YEAR_CUE = (
     + "|".join(
         rf"(?<=\b{w}\s)"
         for w in ("in", "In", "of", "since", "Since", "by", "By", "from", "until", "till", "about", "after", "before")
+        + ("year",)  # "in the year 1685"
     )
     + ")"
 )
@@ -362,7 +370,7 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
         |(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days))\sof\s
         (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR})|(?:(?<=[Bb]eginning\sof\s)|(?<=[Ss]tart\sof\s)|(?<=[Mm]iddle\sof\s)|(?<=[Ee]nd\sof\s)|(?<=half\sof\s))the\s(?P<edec>1[7-9]\d0|20\d0)['’]?s)\b(?![-–]\d))
   | (?P<turn>[Tt]urn\sof\s(?P<y14>{_YEAR})(?:{_DASH}|/)(?P<y15>\d{{2,4}})\b)
-  | (?P<century>[Tt]he\s(?:(?P<cpart>early|middle|mid|late|later)[\s-])?(?P<cent>{_CENTURY_ORDINAL})\scentury\b)
+  | (?P<century>[Tt]he\s(?:(?P<cpart>early|middle|mid|late|later)[\s-])?(?:(?P<cent>{_CENTURY_ORDINAL})|(?P<cnow>present))\scentury\b)
   | (?P<relative>(?P<rel>{_RELATIVE})\s(?:(?P<m11>{_FULL_MONTH})|(?P<sword3>{_SEASON}))\b(?!\s\d))
   {decade}
     )
@@ -408,6 +416,7 @@ _NOT_A_YEAR_BEFORE = re.compile(
 )
 # What joins a date without a year to the dated one that ends its range: "10 April to 15
 # May 1943", "April and May 1943", "from 10 April until 2 May 1943".
+_MONTH_AND_BEFORE = re.compile(rf"(?<![\w-]){_FULL_MONTH}\s(?:and|or)\s$")
 _MONTH_BEFORE_NOUN = re.compile(r"(?:\bthe|\ba|\w['’]s)\s$")
 _LOWER_WORD_AFTER = re.compile(r"\s(?!of\b|and\b|or\b|to\b)[a-z]{3,}")
 _ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b")
@@ -436,7 +445,7 @@ def _span_year(first: str, second: str) -> str | None:
 
 def _needs_year(g: re.Match) -> bool:
     """Whether the expression (its groups) names a day, month or season but no year."""
-    if g["md"] or g["dm"] or g["bare"] or g["season"] or g["relative"] or g["wdecade"]:
+    if g["md"] or g["dm"] or g["bare"] or g["season"] or g["relative"] or g["wdecade"] or g["cnow"]:
         return True
     if g["pseason"]:
         return not g["y17"]
@@ -573,6 +582,12 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         return {"when": g["y8"]}
     if g["oldyear"]:
         return {"when": g["y16"]}
+    if g["cnow"]:  # "the present century": the context year's; without one, none said (no date)
+        if not year:
+            return {}
+        lo, hi = _CENTURY_PART.get(g["cpart"] or "", (1, 100))
+        first = (year - 1) // 100 * 100
+        return {"notBefore": f"{first + lo:04d}", "notAfter": f"{first + hi:04d}"}
     if g["century"]:
         word = g["cent"].lower()
         n = int(word[:-2]) if word[:1].isdigit() else _ORDINALS.index(word) + 1
@@ -719,9 +734,9 @@ class YearContext:
         self.lent += 1
         rel = (g["rel"] or "").lower()
         if not rel:
-            if self.ahead_of is not None and not g["wdecade"]:
+            if self.ahead_of is not None and not (g["wdecade"] or g["cnow"]):
                 self._resolve_ahead(_first_month(g, self.months))
-            if self.since is not None and self.since > _BEHIND and not g["wdecade"]:
+            if self.since is not None and self.since > _BEHIND and not (g["wdecade"] or g["cnow"]):
                 if self.since - _first_month(g, self.months) >= _BEHIND:
                     return self.year + 1  # "… (December 2, 1792) … (March 9)": March 1793
             return self.year
@@ -733,6 +748,14 @@ class YearContext:
 
 def _acceptable(g: re.Match, text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 16) : start]
+    if g["bare"] and (partner := _MONTH_AND_BEFORE.search(text, max(0, start - 16), start)) is not None:
+        # A month joined to another is a date as that one is: "in March and November" are two,
+        # "as wide as March and November" none ("and" alone would make the second one).
+        at = partner.start()
+        return _MONTH_CUE_BEFORE.search(text, max(0, at - 8), at) is not None or (
+            _MONTH_BEFORE_NOUN.search(text, max(0, at - 16), at) is not None
+            and _LOWER_WORD_AFTER.match(text, end) is not None
+        )
     if g["bare"] and not _MONTH_CUE_BEFORE.search(before[-8:]):
         # "the October seizure of power", "Kerensky's June offensive": a month naming a time
         # before a common noun (not "the October Revolution", an event's name).
@@ -981,7 +1004,7 @@ def find_dates(
                 # "the 13th May, 1919", "the 15th day of March": the article belongs to the day
                 the = _THE_BEFORE.search(text, max(0, start - 4), start)
                 start = the.start() if the else start
-            elif g["year"]:  # "the year 1808": the words name the year
+            elif g["year"] or g["oldyear"]:  # "the year 1808", "the year 1685": the words name the year
                 the = _THE_YEAR_BEFORE.search(text, max(0, start - 9), start)
                 start = the.start() if the else start
             # "on a March day": a month of no year in particular, which takes none from context

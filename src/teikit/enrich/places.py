@@ -120,7 +120,10 @@ periodical's: "*Ukraina*"), by the rules that mark them in the text (`titles_in_
 A place that opens a body's name after "the" is no mention of its own: "the Moscow party
 committee", "the Voronezh locomotive repair works" (the profile's bodies, establishments
 and meetings; not "his Moscow party post", "the Kiev Social Democrats"). A book without an
-index is read by `textplaces`.
+index is read by `textplaces`; there a place it found is marked in capitals too, where the
+book sets words so for emphasis ("PARTICULARLY THE STATE OF NEW YORK", "to FRANCE"), when
+its name has two words or five letters or more (not "IOWA": short capitals are often
+initials) and no honorific stands before it ("EPISTLE TO MAJOR LOGAN").
 """
 
 from __future__ import annotations
@@ -1867,6 +1870,18 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         keys[head] = _HEAD_ALONE
     for name in towns:
         keys.setdefault(name, _TOWN)
+    capitals: set[str] = set()
+    titles = {h.rstrip(".").upper() for h in ctx.profile.honorifics}
+    if strict:
+        # "PARTICULARLY THE STATE OF NEW YORK", "to FRANCE": a book without an index sets
+        # words in capitals for emphasis, a place's name among them; a name of five letters
+        # or more, or of two words (not "ROME" nor "IOWA": short capitals are often initials);
+        # not after an honorific ("EPISTLE TO MAJOR LOGAN", where Logan is also a river: `find`)
+        for form, place in sorted(keys.items()):
+            if place is not None and not isinstance(place, str) and (" " in form or len(form) >= 5):
+                if form.upper() not in keys:
+                    keys[form.upper()] = place
+                    capitals.add(form.upper())
     located = {} if strict else located_topics(topics or (), text, keys, person_words | set(ctx.profile.not_places))
     for name in located:  # "at Sormovo, with 15,000 workers", the index's works: "the Sormovo works"
         keys[name] = _LOCATED
@@ -1906,6 +1921,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                     place = places.add(key, "city", towns[key], "named in the text; GeoNames")
             if place is None or place in rejected:
                 continue  # a name of an entry the editor rejected
+            if key in capitals and text[:start].rstrip().rpartition(" ")[2].rstrip(".") in titles:
+                continue  # "TO MAJOR LOGAN": a man's name in capitals, not the river's
             if strict and common_word(key, lowercase, capitalised) and not textplaces.cue_before(text, start, cue):
                 continue  # "Bath" where the book also writes "bath": only "in Bath"
             if _IN_ADJECTIVE.match(text, end):

@@ -6,9 +6,16 @@ gazetteer knows it under that very name (not only as another name of somewhere e
 
 - a country, continent or state after a preposition of place or after "of"/"and"
   ("the people of Virginia", not "the Prince of Orange"), and so a region or former
-  state the profile lists (`[places] regions`: England, Bohemia, Kent); so after a
+  state the profile lists (`[places] regions`: England, Bohemia, Kent, the United
+  Provinces — one of two words after "the" too when a lower-case word follows, "the
+  deputies of the United Provinces have"; with the pack "classical" the cities of antiquity, states as much as
+  towns: "the vast projects of Rome"); so after a
   ruler's title too ("the Empress of Russia", "the Duke of Bavaria"; not a town's name,
   "the Prince of Orange");
+- a country under its own name in the gazetteer wherever the book writes it inside a
+  sentence, cue or none ("than Poland before the late dismemberment"; not "America",
+  another name of the United States), when it is no forename, honorific, person's name or
+  word the book writes in lower case ("Chad", "turkey");
 - a city of 50,000 people or more only after a preposition of place ("in Bath", "to
   Canterbury"), never after "of" ("the Prince of Orange", "a pile of Bolton sheeting"),
   nor after "the" when a lower-case word follows ("in the Roman republic"); and only
@@ -40,7 +47,13 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   "the braes o' Nith", verse eliding "of"), or after a word for its folk (`[places] folk`:
   "the lass o' Inverness"), either word written with a capital too ("the bonie Lass of
   Albany"), as after a town's or a district's word and "of" ("the village of Easewood"), when
-  it is no word the book writes in lower case nor a possessive; a capitalised word after the
+  it is no word the book writes in lower case nor a possessive; so after a state's word and
+  "of" ("the state of Genoa", "the republic of Venice", "the canton of Berne": a country or a
+  region; not "the kingdom of God", a deity's, nor "a state of Nature", a word the book
+  writes in lower case too), and after an event's word and "of", a country, a region or a
+  city of 50,000 people or more the gazetteer knows ("the treaty of Hanover", "the peace of
+  Westphalia"; not "a treaty of Alliance"); a
+  capitalised word after the
   name ends it where the book writes that word in lower case (a verse's next line: "the banks
   o' Devon / Was");
 - a place found and a word of `[places] landscape` for its side or its dale written as one
@@ -115,6 +128,21 @@ _STREET = re.compile(
 )
 _OF_CAPITAL = re.compile(rf"\s[Oo]f\s[{UPPER}]")
 _DISTRICTS = ("district", "village", "town", "city", "suburb", "parish", "county")
+# A state's word and "of" before its name ("the state of Genoa", "the republic of Venice", "the
+# canton of Berne"): what a history calls a polity it names; of the type given.
+_POLITIES = {
+    "state": "country",
+    "republic": "country",
+    "kingdom": "country",
+    "duchy": "country",
+    "principality": "country",
+    "electorate": "country",
+    "province": "region",
+    "canton": "region",
+}
+# An event and "of" before the place it is named after ("the treaty of Hanover", "the peace of
+# Westphalia", "the battle of Waterloo", "the union of Utrecht"): a place the gazetteer knows.
+_EVENTS = ("treaty", "peace", "battle", "siege", "union")
 
 
 @cache
@@ -127,10 +155,10 @@ def _district_of(features: tuple[str, ...], links: tuple[str, ...]) -> tuple[re.
     and the pattern of the words it opens with (`pieces_holding`)."""
     linked = "|".join(re.escape(w).replace("'", "['’]") for w in links) or "(?!)"
     pattern = re.compile(
-        rf"(?:(?:{words_at_start(_DISTRICTS)}) of|(?:{words_at_start(features)}) (?:{linked})) "
+        rf"(?:(?:{words_at_start(_DISTRICTS + tuple(_POLITIES) + _EVENTS)}) of|(?:{words_at_start(features)}) (?:{linked})) "
         rf"([A-Z][a-z'’]+)(?![\w'’-])(?:\s([A-Z][a-z'’]+))?"
     )
-    return pattern, re.compile("|".join(map(re.escape, _DISTRICTS + features)))
+    return pattern, re.compile("|".join(map(re.escape, _DISTRICTS + tuple(_POLITIES) + _EVENTS + features)))
 
 
 def _ends_name(name: str, following: str | None, lowercase: Collection[str], profile) -> bool:
@@ -152,6 +180,12 @@ _MIN_POPULATION = 50_000
 _SMALL_SHARE = 0.5  # of a smaller town's uses, those after a preposition of place (twice at least)
 _PLACE_SHARE = 0.2  # of a city's uses, those after a preposition of place ("to Davie" twice in 27: a man)
 _REGIONS = ("country", "continent", "state")
+
+
+def _size(geo) -> tuple[bool, int]:
+    """A place's rank among the gazetteer's answers for a name: a country, a region or a state
+    first, then the more populous."""
+    return geo.type != "city", geo.population
 
 
 def _demonym(name: str, geo) -> bool:
@@ -230,8 +264,11 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         title, cue, the, name, after = m.groups()
         if name.endswith(("'s", "’s")):
             name = name[:-2]  # "at Willis's": the place is Willis, the possessive stays outside
-        if the and after:
-            continue  # "in the Roman republic": an adjective
+        if the and after and not (" " in name and name in profile.regions):
+            # "in the Roman republic", "the Surrey hills": an adjective; not a state of two
+            # words the profile lists ("the deputies of the United Provinces have"), a name
+            # whole whatever follows it
+            continue
         if cue in profile.place_links and title and title.strip() in profile.honorifics:
             titled.setdefault(name, passage(text, m.start(1), m.end(4)))
             continue  # "the Duke of Norfolk", "the Prince of Orange": a title (a country's, below)
@@ -290,13 +327,23 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             and name not in not_places
             and name.lower() not in lowercase
             and name not in profile.honorifics
+            and name not in profile.deities  # "the kingdom of God"
             and not _ADJECTIVE.search(name)
         ):
-            feature = not m.group().startswith(_DISTRICTS)  # "the banks of Ayr": a river's, a town's
+            word = m.group().split()[0]
+            polity = _POLITIES.get(word)
+            geo = gazetteer.lookup_named(name)
+            if word in _EVENTS:
+                # under its own name or another ("Hanover", Hannover's English name)
+                geo = max((g for g in (geo, gazetteer.lookup(name)) if g is not None), key=_size, default=None)
+                if geo is None or geo.type == "city" and geo.population < _MIN_POPULATION:
+                    continue  # "a treaty of Alliance": Alliance, Ohio, is a town of 22,000
+                polity = "settlement" if geo.type == "city" else geo.type
+            feature = polity is None and not m.group().startswith(_DISTRICTS)  # "the banks of Ayr": a river's, a town's
             places.add(
                 name,
-                "place" if feature else "settlement",
-                gazetteer.lookup_named(name),
+                polity or ("place" if feature else "settlement"),
+                geo,
                 "named in the text",
                 evidence=f"named {'after a feature of a place' if feature else 'a town or district'}: "
                 f"{passage(text, m.start(), m.end(1))}",
@@ -394,38 +441,56 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     _compounds(places, text, not_places, profile, lowercase)
 
 
-_CAPITALISED_WORD = re.compile(rf"[{UPPER}](?<![\w'’-].)[{LOWER}]+(?![\w'’-])")
+# A capitalised word, or two (a country's name may have two: "New Zealand"), not inside a longer one.
+# (The capital first, the look-behind after it: `re` scans for the capital, a pattern opening
+# with a look-behind is tried at every position.)
+_CAPITALISED = re.compile(rf"[{UPPER}](?<![\w'’-].)[{LOWER}]+(?: [{UPPER}][{LOWER}]+)?(?![\w'’-])")
+
+
+_LANDS = ("country", "continent")
 
 
 def _countries(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
-    """A country or a continent the gazetteer knows by that very name, wherever the text
-    writes it, with no cue: a country does and suffers as its people do ("If Denmark, any
-    body spak o't; Or Poland", "How libbet Italy was singin", "more than India boasts",
-    "Within America"), and a poem names it with a verb or an epithet between ("in sweet
-    Senegal"). Not a word the book writes in lower case ("turkey", "china"), a forename
-    of the profile, a person's name found, nor a people's word ("Roman")."""
-    for name in sorted(set(_CAPITALISED_WORD.findall(text))):
+    """A country or a continent under its own name in the gazetteer ("Poland", "Europe"; not
+    "America" as a country, another name of the United States, but America the continent)
+    wherever the book writes it inside a sentence, cue or none: a country does and suffers as
+    its people do ("than Poland before the late dismemberment", "If Denmark, any body spak
+    o't", "How libbet Italy was singin"), and a poem names it with an epithet between ("in
+    sweet Senegal"); such a name is seldom anything else. Not a forename or a name found for
+    a person ("Chad", "Israel"), an honorific, a people's word ("Roman"), a word the book
+    writes in lower case ("turkey", "china"), nor a name the book writes only where a
+    sentence begins."""
+    seen: dict[str, int] = {}
+    for m in _CAPITALISED.finditer(text):
+        name, at = m.group(), m.start()
+        first = name.split(" ", 1)[0]
+        if (name not in seen or first not in seen) and not initial(text, at):
+            seen.setdefault(name, at)
+            seen.setdefault(first, at)
+    # one query for every name (a country ranks first among a name's places), then the few
+    # that may be one asked whether it is under its own name
+    countries = {n for n, geo in gazetteer.lookup_many(seen).items() if geo.type in _LANDS}
+    for name, at in sorted(seen.items()):
         if (
-            name in not_places
+            name not in countries
+            or places.find(name) is not None
+            or name in not_places
             or name.lower() in lowercase
             or name in profile.forenames
             or name in profile.honorifics
+            or any(w in not_places for w in name.split())
             or _ADJECTIVE.search(name)
-            or places.find(name) is not None
         ):
             continue
-        geo = _named(name)
-        if geo is None or geo.type not in ("country", "continent"):
-            continue
-        at = re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text)
-        assert at is not None  # found by the scan above
-        places.add(
-            name,
-            geo.type,
-            geo,
-            "named in the text; GeoNames",
-            evidence=f"a {geo.type} in GeoNames, named {times(uses(name, text))}: {passage(text, at.start(), at.end())}",
-        )
+        geo = gazetteer.lookup_named(name)
+        if geo is not None and geo.type in _LANDS:
+            places.add(
+                name,
+                geo.type,
+                geo,
+                "named in the text; GeoNames",
+                evidence=f"a {geo.type} in GeoNames, under its own name: {passage(text, at, at + len(name))}",
+            )
 
 
 _COMPOUND = re.compile(r"([A-Z](?<![\w'’-].)[a-z]+?)s?(side|dale)(?![\w'’-])")
