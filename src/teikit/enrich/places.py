@@ -24,7 +24,11 @@ it includes); the text adds, in a book with an index:
   closes, that the
   gazetteer knows as countries or cities of 15,000 or more ("visited Zaporozhe, Kramatorsk,
   Gorlovka and Makeevka"), and lists of three cities of 50,000 or more ("visiting Khabarovsk,
-  Vladivostok and Komsomolsk-on-Amur"): every name of the list a place, or none taken;
+  Vladivostok and Komsomolsk-on-Amur"): every name of the list a place, or none taken; and
+  one heading of the index no gazetteer knows after three places of the register or more
+  ("went to Leningrad, Orenburg, Bashkirya, and Tatary"), of the kind of the place before it;
+- a town the gazetteer knows (15,000 people or more), a river or a region, and "-side": the
+  part of a town or a country named after it ("the Vyborg-side working class district");
 - territorial units named by a place and a lower-case word for the unit ("Moscow province",
   "the Donetsk region", "the Siberian region"; `[places] heads` adds "oblast"): one name;
   and so, after "the", by a name of their own the register does not hold as a place ("the
@@ -76,6 +80,8 @@ it includes); the text adds, in a book with an index:
   "in" ("convened in Sormovo"), not after "the" ("the Sormovo works");
 - a site's first word alone ("orations at Novodevichy", the Novodevichy cemetery) where
   every use of it without the site's head comes right after "in", "at" or "near";
+- no name right after a lower-case prefix and a hyphen, half of an adjective ("anti-Moscow");
+  a longer name's last words after it, where they name a place ("post-Soviet Russia": Russia);
 - a place named in quotation marks as a second one of another ("the 'Second Baku' of the
   East", "the 'Third Rome'").
 
@@ -292,6 +298,14 @@ _ROUTE_START = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+$")
 _LINE_AFTER = re.compile(r" line(?![\w'’-])")
 # A hyphen and a people's adjective after a name: the name is half of an adjective.
 _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
+# A lower-case word and a hyphen before a name: the name's first word is the second half of
+# an adjective ("post-Soviet Russia", "pre-war", "anti-Moscow"), no place's (a name before the
+# hyphen is one: "the Moscow-Leningrad line").
+_PREFIXED = re.compile(r"(?<![\w'’-])[a-z]+-$")
+# A place and "-side": the part of a town along or across a river, or of a country along a
+# river, that English names after it ("the Vyborg-side", Petrograd's district across the
+# Neva; "Clyde-side", "Thames-side"), one place.
+_SIDE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+)-side(?![\w'’-])")
 # Another name of a place in brackets after it: "Nizhnyi Novgorod (Gorky)".
 _BRACKETED = re.compile(r"\s\(([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)\)")
 
@@ -997,6 +1011,32 @@ def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: Colle
     return {first: wanted[first][1] for first in alone if written[wanted[first][2]] >= 2}
 
 
+def _town_or_feature(name: str) -> bool:
+    """Whether the gazetteer knows `name` as a country, a town of 15,000 people or more, or a
+    river, region or other feature (not a village's name that is a surname too: Smith)."""
+    if gazetteer.lookup_romanised(name) is not None:
+        return True
+    geo = gazetteer.lookup_romanised(name, everything=True)
+    return geo is not None and geo.type != "city"
+
+
+def sides(text: str, places: registers.Places, not_places: Collection[str]) -> list[str]:
+    """The parts of a place named after it with "-side" (`_SIDE`: "the Vyborg-side working
+    class district"), where the register holds the place or the gazetteer knows it
+    (`_town_or_feature`), and the register not the whole yet; each name once, in the order of the text."""
+    found: list[str] = []
+    for m in _SIDE.finditer(text):
+        place, name = m.group(1), m.group(0)
+        if (
+            name not in found
+            and places.find(name) is None
+            and place not in not_places
+            and (places.find(place) is not None or _town_or_feature(place))
+        ):
+            found.append(name)
+    return found
+
+
 def native_streets(text: str, words: dict[str, str], lowercase: Counter) -> Iterator[tuple[str, str]]:
     """Streets, squares and bridges named the way of a language a pack knows, a name and its
     word after it ("Staraya ploshchad", "Nizhnyi Val", "Kuznetsky Most"; `[places] streets`:
@@ -1246,8 +1286,11 @@ def discover(
     for name, geo in found.items():
         if name not in nicknames:
             places.add(name, geo.type, geo, "named in the text; GeoNames")
-    for name, geo in coordinated(text, places, person_like | not_places | topics, lowercase_words):
-        places.add(name, geo.type, geo, "named in the text; GeoNames")
+    with_places = coordinated(
+        text, places, person_like | not_places | topics, lowercase_words, topics - person_like - not_places
+    )
+    for name, geo, kind in with_places:
+        places.add(name, kind, geo, "named in the text; GeoNames" if geo else "listed with places in the text")
     held = places.find
     for name, geo in bare_places(
         text, capitalised, person_like | not_places | topics | nicknames, lowercase_words, lambda n: held(n) is not None
@@ -1428,7 +1471,13 @@ def _names_a_group(text: str, start: int, end: int) -> bool:
     return determined and words is not None and not set(words.group(0).split()) & _NOT_OF_A_TOWN
 
 
-def coordinated(text: str, places: registers.Places, not_places: Collection[str], lowercase: Collection[str]):
+def coordinated(
+    text: str,
+    places: registers.Places,
+    not_places: Collection[str],
+    lowercase: Collection[str],
+    headings: Collection[str] = (),
+) -> Iterator[tuple[str, gazetteer.GeoPlace | None, str]]:
     """Names listed with places, places themselves: in a list of three names or more that
     "and" or "or" closes ("visited Zaporozhe, Kramatorsk, Gorlovka and Makeevka"), each name the register does
     not hold that the gazetteer knows as a country or a city of 15,000 people or more, (name,
@@ -1438,34 +1487,49 @@ def coordinated(text: str, places: registers.Places, not_places: Collection[str]
     is none of these, nor a word the book writes in lower case. A person's name that is a
     city's of 100,000 or more too ("Tula, Kalinin, Kolomna, Orekhovo-Zuevo and Kaluga") is
     left to `towns_named_after_persons`, taken for neither; the list is none where such names
-    are as many as the others ("Moscow, Kirov and Kuibyshev" where the book names persons so)."""
+    are as many as the others ("Moscow, Kirov and Kuibyshev" where the book names persons so).
+    One name of `headings` (the index's headings that no gazetteer knows, nor as a person's
+    or a body's) in a list of three places of the register or more and nothing else ("went
+    to Leningrad, Orenburg, Bashkirya, and Tatary") is a place too, of the kind of the name
+    before it: English lists places with places; (name, None) for it."""
     for m in pieces_holding(_COORDINATED, _COORDINATED_CLOSE, text):
         names = _COORDINATED_NAME.findall(m.group(0))
         first = names[0].split(" ")
         if len(first) == 2 and places.find(names[0]) is None and gazetteer.lookup_romanised(names[0]) is None:
             names[0] = first[1]  # "Visiting Khabarovsk, ...": a sentence's first word
         held, new, renamed = 0, [], 0
+        heading: tuple[str, str] | None = None
+        kind: str | None = None
         for name in names:
             if name.lower() in lowercase or _ADJECTIVE.search(name):
                 break
+            if name in headings and heading is None and kind is not None:
+                heading = (name, kind)  # the kind of the place listed before it
+                continue
             if name in not_places:
                 geo = gazetteer.lookup_romanised(name)
                 if geo is None or geo.type != "city" or geo.population < _MIN_RENAMED:
                     break
                 renamed += 1  # "Tula, Kalinin, Kolomna": a town named after a person, for `towns_named_after_persons`
                 continue
-            if places.find(name) is not None:
+            if (held_place := places.find(name)) is not None:
                 held += 1
+                kind = held_place.get("type") or "settlement"
                 continue
             geo = gazetteer.lookup_romanised(name)
             if geo is None or geo.type not in ("city", "country"):
                 break
             new.append((name, geo))
+            kind = geo.type
         else:
             if renamed >= held + len(new):
                 continue  # "Stalin, Molotov, Kirov and Tula": more persons than towns
+            if heading is not None:
+                if held >= 3 and not new and not renamed:
+                    yield heading[0], None, heading[1]
+                continue
             if new and (held or (len(names) >= 3 and all(g.population >= _MIN_POPULATION for _, g in new))):
-                yield from new
+                yield from ((name, geo, geo.type) for name, geo in new)
 
 
 def _features_word_first(text: str) -> list[tuple[str, str]]:
@@ -1764,6 +1828,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for name, kind in native_streets(text, ctx.profile.place_streets, lowercase):
         if name not in ctx.profile.not_places and places.find(name) is None:
             places.add(name, kind, None, "named in the text")
+    for name in sides(text, places, person_words | set(ctx.profile.not_places)):
+        places.add(name, "district", None, "named in the text")
     if strict:
         evidence = "\n\n".join(namewords.unmarked_prose(ctx))
         textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
@@ -1888,6 +1954,12 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         found = matcher.find(text)
         starts = {start for start, _, _, _ in found}  # a bracketed name the register knows is matched as such
         for start, end, key, place in found:
+            if _PREFIXED.search(text, max(0, start - 16), start):
+                # "post-Soviet Russia": Russia, the name after the adjective, where the register has it
+                rest = key.partition(" ")[2]
+                if rest not in keys:
+                    continue
+                start, key, place = end - len(rest), rest, keys[rest]
             if place is _HEAD_ALONE:
                 if not _after_the(text, start) or _NOT_ALONE_AFTER.match(text, end):
                     continue  # "the Metro", not "Metro-Vickers" nor "the Metro Vickers"

@@ -1,0 +1,76 @@
+"""Places named the way English writes them around a name: after a lower-case prefix and a
+hyphen ("post-Soviet Russia"), with "-side" after a town ("the Vyborg-side"), and an index's
+heading listed with places ("went to Leningrad, Orenburg, Bashkirya, and Tatary")
+(teikit.enrich.places), on small texts converted with and without the russian pack."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import convert_with_packs, marks_in
+from teikit.enrich import gazetteer, registers
+from teikit.enrich.places import coordinated, sides
+
+_BOOK = "A Book\n\nChapter 1\n\n{}\n"
+
+
+@pytest.mark.parametrize("include", [None, ["russian"]])
+def test_a_name_after_a_lower_case_prefix_and_a_hyphen_is_the_name_after_the_adjective(tmp_path, include):
+    """ "In the post-Soviet Russia": Russia, "Soviet" the second half of "post-Soviet" (the
+    russian pack's "Soviet Russia" is not matched across the hyphen); "Soviet Russia" written
+    alone is one place, with the pack or without (gazetteer.toml); "anti-Moscow" is an
+    adjective, no mention of Moscow; a name before the hyphen still splits ("the
+    Moscow-Leningrad line": two places)."""
+    text = _BOOK.format(
+        "He was born in Russia and moved from Moscow to Leningrad. In the post-Soviet Russia, he was called a "
+        "villain. He lived in Soviet Russia for years. The anti-Moscow faction met in Kiev. The Moscow-Leningrad "
+        "line was busy."
+    )
+    marks = marks_in(convert_with_packs(tmp_path, text, include), "placeName")
+    assert marks == ["Russia", "Moscow", "Leningrad", "Russia", "Soviet Russia", "Kiev", "Moscow", "Leningrad"]
+
+
+def test_soviet_russia_is_a_former_state_of_the_gazetteer():
+    geo = gazetteer.lookup("Soviet Russia", everything=True)
+    assert geo is not None and geo.type == "country"
+
+
+@pytest.mark.parametrize("include", [None, ["russian"]])
+def test_a_town_or_a_river_and_side_names_one_district(tmp_path, include):
+    """ "the Vyborg-side working class district" (Vyborg a town of the gazetteer), "Thames-side"
+    (a river): one place each; not "the Smith-side of the argument" (Smith is a village's name
+    too, of a few hundred people)."""
+    text = _BOOK.format(
+        "He spoke in the Vyborg-side working class district. Dockers came from Thames-side to the Thames. "
+        "The Smith-side of the argument won."
+    )
+    marks = marks_in(convert_with_packs(tmp_path, text, include), "placeName")
+    assert marks == ["Vyborg-side", "Thames-side", "Thames"]
+
+
+def test_sides_are_sought_once_and_not_of_a_persons_name():
+    """ "the Kirov-side": no place where the text names a person Kirov (a town's name too)."""
+    places = registers.Places(registers.Register("place"))
+    text = "the Vyborg-side; the Vyborg-side again; the Kirov-side; Jones-side"
+    assert sides(text, places, {"Kirov"}) == ["Vyborg-side"]
+
+
+def test_an_index_heading_listed_with_three_places_is_a_place_of_the_kind_before_it():
+    """ "Zhdanov went to Leningrad, Orenburg, Bashkirya, and Tatary": Tatary, a heading of the
+    index no gazetteer knows, listed after three places of the register, is a region as
+    Bashkirya before it is; not with two places only, nor with a name of another kind in the
+    list (a person's), nor two headings in one list, nor a heading opening the list."""
+    places = registers.Places(registers.Register("place"))
+    for name, kind in (("Leningrad", "city"), ("Orenburg", "city"), ("Bashkirya", "region"), ("Kiev", "city")):
+        places.add(name, kind, None, "test")
+    headings = {"Tatary", "Polese", "Gosplan", "Komi"}
+    persons = {"Zhdanov", "Smith"} | headings
+    said = [
+        ("Zhdanov went to Leningrad, Orenburg, Bashkirya, and Tatary.", [("Tatary", None, "region")]),
+        ("He went to Leningrad, Orenburg and Tatary.", []),
+        ("He went to Leningrad, Orenburg, Smith and Tatary.", []),
+        ("He went to Leningrad, Orenburg, Kiev, Polese and Tatary.", []),
+        ("He went to Gosplan, Leningrad, Orenburg and Kiev.", []),
+    ]
+    for text, expected in said:
+        assert list(coordinated(text, places, persons, set(), headings)) == expected, text
