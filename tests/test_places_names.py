@@ -9,7 +9,7 @@ import pytest
 
 from conftest import convert_with_packs, marks_in
 from teikit.enrich import gazetteer, registers
-from teikit.enrich.places import coordinated, sides
+from teikit.enrich.places import coordinated, rivers_by_their_parts, sides
 
 _BOOK = "A Book\n\nChapter 1\n\n{}\n"
 
@@ -74,3 +74,26 @@ def test_an_index_heading_listed_with_three_places_is_a_place_of_the_kind_before
     ]
     for text, expected in said:
         assert list(coordinated(text, places, persons, set(), headings)) == expected, text
+
+
+@pytest.mark.parametrize("include", [None, ["russian"]])
+def test_a_name_after_a_part_of_a_river_is_a_river(tmp_path, include):
+    """ "a crossing of the Don" (no gazetteer holds Don, a forename and a word too), "the banks
+    of the Dnieper", "the mouth of the Neva": rivers, and the Don wherever written since; not
+    "the banks of the Moskva River" cut short (one name, its head capitalised)."""
+    text = _BOOK.format(
+        "The army forced a crossing of the Don in spring. They camped on the banks of the Dnieper "
+        "and at the mouth of the Neva. The Don froze."
+    )
+    marks = marks_in(convert_with_packs(tmp_path, text, include), "placeName")
+    assert marks == ["Don", "Dnieper", "Neva", "Don"]
+
+
+def test_rivers_are_sought_after_their_parts_once_and_not_a_persons_name():
+    places = registers.Places(registers.Register("place"))
+    places.add("Volga", "river", None, "test")
+    text = (
+        "the banks of the Don; the mouth of the Don; the source of the Volga; the delta of the Kirov; "
+        "the banks of the Moskva River; the banks of Ayr"
+    )
+    assert rivers_by_their_parts(text, places, {"Kirov"}) == ["Don"]

@@ -27,6 +27,8 @@ it includes); the text adds, in a book with an index:
   Vladivostok and Komsomolsk-on-Amur"): every name of the list a place, or none taken; and
   one heading of the index no gazetteer knows after three places of the register or more
   ("went to Leningrad, Orenburg, Bashkirya, and Tatary"), of the kind of the place before it;
+- a river named after a part of it ("a crossing of the Don", "the mouth of the Neva", "the
+  banks of the Dnieper"), though no gazetteer knows the name (Don, a common word too);
 - a town the gazetteer knows (15,000 people or more), a river or a region, and "-side": the
   part of a town or a country named after it ("the Vyborg-side working class district");
 - territorial units named by a place and a lower-case word for the unit ("Moscow province",
@@ -306,6 +308,12 @@ _PREFIXED = re.compile(r"(?<![\w'’-])[a-z]+-$")
 # river, that English names after it ("the Vyborg-side", Petrograd's district across the
 # Neva; "Clyde-side", "Thames-side"), one place.
 _SIDE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+)-side(?![\w'’-])")
+# A part of a river, "of the" and a name, no capitalised word after it (that would make one
+# name: "the banks of the Moskva River"): "a crossing of the Don", "the mouth of the Neva".
+_RIVER_PART = re.compile(
+    r"(?<![\w'’-])(?:crossings?|banks?|mouths?|estuary|delta|headwaters|sources?|tributar(?:y|ies)|"
+    r"upper reaches|lower reaches) of the ([A-Z][a-z'’]+)(?![\w'’-])(?! [A-Z])"
+)
 # Another name of a place in brackets after it: "Nizhnyi Novgorod (Gorky)".
 _BRACKETED = re.compile(r"\s\(([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)\)")
 
@@ -1018,6 +1026,22 @@ def _town_or_feature(name: str) -> bool:
         return True
     geo = gazetteer.lookup_romanised(name, everything=True)
     return geo is not None and geo.type != "city"
+
+
+def rivers_by_their_parts(text: str, places: registers.Places, not_places: Collection[str]) -> list[str]:
+    """The names after a part of a river, "of" and "the" (`_RIVER_PART`: "a crossing of the
+    Don", "the mouth of the Neva", "the banks of the Dnieper"): rivers, though the gazetteer
+    leaves out a name that is a common word or a forename too (Don); not a name of
+    `not_places`, nor one the register holds; each once, in the order of the text. (The
+    words are a river's only: in the thirteen books of the corpus every name so written is a
+    river's, the Danube, the Ayr, the Meuse, the Rhine, the Seine... A book's "don't" makes no
+    word of "Don".)"""
+    found: list[str] = []
+    for m in _RIVER_PART.finditer(text):
+        name = m.group(1)
+        if name not in found and places.find(name) is None and name not in not_places:
+            found.append(name)
+    return found
 
 
 def sides(text: str, places: registers.Places, not_places: Collection[str]) -> list[str]:
@@ -1830,6 +1854,14 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             places.add(name, kind, None, "named in the text")
     for name in sides(text, places, person_words | set(ctx.profile.not_places)):
         places.add(name, "district", None, "named in the text")
+    # "a crossing of the Don": the river, not where a capitalised word follows ("Don Juan")
+    rivers = rivers_by_their_parts(text, places, person_words | set(ctx.profile.not_places))
+    for name in rivers:
+        if (whole := places.find(f"{name} River")) is not None:
+            places.alias(name, whole)  # the index's "Don River"
+            continue
+        river = gazetteer.lookup_named(name, everything=True)
+        places.add(name, "river", river if river is not None and river.type == "river" else None, "named in the text")
     if strict:
         evidence = "\n\n".join(namewords.unmarked_prose(ctx))
         textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
@@ -1881,7 +1913,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 kind = named.type if named else "region"
                 entry = places.add(name, kind, named, "named in the text", evidence=where)
             keys[name] = entry
-    shorts = set()  # a city's first word alone: not before another capitalised word ("on Nizhnyi Val", a street)
+    shorts = set(rivers)  # a city's first word alone: not before another capitalised word ("on Nizhnyi Val", a street)
     for form, place in short_forms(reg, keys, text, lowercase).items():
         if form not in keys:
             keys[form] = place
