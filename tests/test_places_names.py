@@ -9,7 +9,7 @@ import pytest
 
 from conftest import convert_with_packs, marks_in
 from teikit.enrich import gazetteer, registers
-from teikit.enrich.places import coordinated, rivers_by_their_parts, sides
+from teikit.enrich.places import coordinated, places_in_towns, rivers_by_their_parts, sides
 
 _BOOK = "A Book\n\nChapter 1\n\n{}\n"
 
@@ -97,3 +97,25 @@ def test_rivers_are_sought_after_their_parts_once_and_not_a_persons_name():
         "the banks of the Moskva River; the banks of Ayr"
     )
     assert rivers_by_their_parts(text, places, {"Kirov"}) == ["Don"]
+
+
+@pytest.mark.parametrize("include", [None, ["russian"]])
+def test_a_towns_short_name_and_a_capitalised_word_after_in_name_a_place_in_it(tmp_path, include):
+    """ "a dosshouse in Nizhny Val", Nizhny the text's short name of Nizhny Novgorod: one place
+    (a street), with the russian pack (whose "Val" makes it a street) or without; not "in
+    Nizhny Smith spoke" (a person's name after it)."""
+    text = _BOOK.format(
+        "He was born in Nizhny Novgorod in 1890. In Nizhny the workers struck, and from Nizhny he went to "
+        "Kazan. Later they stayed in a dosshouse in Nizhny Val with Ivan Smith. In Nizhny Smith spoke."
+    )
+    marks = marks_in(convert_with_packs(tmp_path, text, include), "placeName")
+    assert marks == ["Nizhny Novgorod", "Nizhny", "Nizhny", "Kazan", "Nizhny Val"]
+
+
+def test_places_in_towns_are_named_after_a_locative_only_by_a_word_no_person_writes_in_lower_case():
+    text = (
+        "in Nizhnyi Val; on Nizhnyi Val; to Nizhnyi Kreml; in Nizhnyi Party circles; at Nizhnyi Kaganovich; "
+        "in Nizhnyi Times; at Nizhnyi Kreml; in Moscow Kreml; in Nizhnyi Novgorod"
+    )
+    found = places_in_towns(text, {"Nizhnyi"}, {"Nizhnyi Novgorod"}, {"Kaganovich"}, {"party"})
+    assert found == ["Nizhnyi Val", "Nizhnyi Kreml"]

@@ -74,6 +74,9 @@ it includes); the text adds, in a book with an index:
   word before a noun of it after "the" or a possessive ("the Tsaritsyn group"; not "the
   Proletarsky locomotive repair workshop", a works);
 - a site's capitalised head after "in" or "at" without "the" ("met in Sverdlov Hall");
+- a city's short name (`short_forms`: "Nizhnyi") and a capitalised word, after "in", "at" or
+  "on" ("a dosshouse in Nizhnyi Val"): a place in the town named after it, one name, though
+  no pack gives its word for a street;
 - a place's other names the text gives in brackets after it ("Nizhnyi Novgorod (Nizhnyi or
   Nizhegorod)", "Kitaigorod (Chinatown)"), wherever written;
 - a city of the register named with its word first ("the City of Moscow"): one name;
@@ -1019,6 +1022,35 @@ def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: Colle
     return {first: wanted[first][1] for first in alone if written[wanted[first][2]] >= 2}
 
 
+def places_in_towns(
+    text: str, shorts: Collection[str], keys: Collection[str], not_names: Collection[str], lowercase: Collection[str]
+) -> list[str]:
+    """A city's first word alone (`short_forms`: "Nizhnyi" for Nizhnyi Novgorod) and a
+    capitalised word after it, written after "in", "at" or "on" ("they stayed in
+    a dosshouse in Nizhnyi Val"): a place in the town (a street, a square, a quarter) named
+    after it, as English books leave such names untranslated; not where the second word is a
+    name of `not_names` (a person's: "in Nizhnyi Kaganovich spoke"), one the book writes in
+    lower case ("in Nizhnyi Party circles"), a newspaper's word (`_TITLE_AFTER`), nor a
+    name of `keys` already; each once, in the order of the text."""
+    found: list[str] = []
+    if not shorts:
+        return found
+    # after a preposition that says where something is: a place in the town named after it
+    towns = "|".join(map(re.escape, sorted(shorts)))
+    for m in re.finditer(rf"(?<![\w'’-])(?:in|at|on) ({towns}) ([A-Z][a-z'’]+)(?![\w'’-])", text):
+        town, word = m.group(1), m.group(2)
+        name = f"{town} {word}"
+        if (
+            name not in found
+            and name not in keys
+            and word not in not_names
+            and word.lower() not in lowercase
+            and not _TITLE_AFTER.match(" " + word)
+        ):
+            found.append(name)
+    return found
+
+
 def _town_or_feature(name: str) -> bool:
     """Whether the gazetteer knows `name` as a country, a town of 15,000 people or more, or a
     river, region or other feature (not a village's name that is a surname too: Smith)."""
@@ -1921,6 +1953,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for form, place in site_first_words(reg, keys, text, person_words, lowercase).items():
         keys.setdefault(form, place)  # "buried at Novodevichy": the Novodevichy cemetery
     not_names = person_words | set(ctx.profile.not_places) | set(ctx.profile.known_orgs) | set(ctx.profile.org_nouns)
+    for name in places_in_towns(text, shorts - set(rivers), keys, not_names, lowercase):
+        keys[name] = places.find(name) or places.add(name, "place", None, "named in the text")
     # not a heading of the index that names no place: "the Dnieper (Dneprostroi)", its works' trust
     for form, place in bracketed_names(text, keys, not_names | set(topics or ()), lowercase).items():
         keys.setdefault(form, place)  # "Nizhnyi Novgorod (Nizhnyi or Nizhegorod)", "Kitaigorod (Chinatown)"
