@@ -79,7 +79,8 @@ it includes); the text adds, in a book with an index:
   no pack gives its word for a street;
 - a place's other names the text gives in brackets after it ("Nizhnyi Novgorod (Nizhnyi or
   Nizhegorod)", "Kitaigorod (Chinatown)"), wherever written;
-- a city of the register named with its word first ("the City of Moscow"): one name;
+- a city of the register named with its word first ("the City of Moscow") or "city" in lower
+  case after it ("Moscow city and province"): one name;
 - an index heading that names no place (a works: Sormovo) written right after "at" or
   "near" twice or more: a place where the text locates something at it, there and after
   "in" ("convened in Sormovo"), not after "the" ("the Sormovo works");
@@ -1752,6 +1753,10 @@ _COMPOUND_AFTER = re.compile(r"[-–][A-Z]")
 
 # A city named with its word first, the English way: "the City of Moscow", one name of the city.
 _CITY_OF = re.compile(r"City of ([A-Z][\w'’-]*\w)")
+# A city and "city" in lower case after it, as a province is named ("Moscow city and
+# province"): one name of the city; not where a body's words follow ("the Moscow city party
+# committee", `names_a_body`).
+_CITY_AFTER = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*\w) city(?![\w'’-])")
 
 
 # "at Sormovo", "near Sormovo" this often: prepositions saying where, which a newspaper's or
@@ -1959,6 +1964,10 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for form, place in bracketed_names(text, keys, not_names | set(topics or ()), lowercase).items():
         keys.setdefault(form, place)  # "Nizhnyi Novgorod (Nizhnyi or Nizhegorod)", "Kitaigorod (Chinatown)"
     for m in _CITY_OF.finditer(text):  # "the Master Plan for the Reconstruction of the City of Moscow"
+        city = keys.get(m.group(1))
+        if city is not None and not isinstance(city, str) and city.get("type") == "city":
+            keys.setdefault(m.group(0), city)
+    for m in _CITY_AFTER.finditer(text):  # "Moscow city and province accounted for a fifth"
         city = keys.get(m.group(1))
         if city is not None and not isinstance(city, str) and city.get("type") == "city":
             keys.setdefault(m.group(0), city)
