@@ -132,3 +132,16 @@ def test_a_city_and_city_in_lower_case_after_it_is_one_name_of_the_city(tmp_path
     out = convert_with_packs(tmp_path, text, include)
     assert marks_in(out, "placeName") == ["Moscow", "Moscow city"]
     assert "Moscow city party committee" in marks_in(out, "orgName")
+
+
+def test_the_russian_pack_knows_moscows_old_streets_named_alone(tmp_path):
+    """ "we would go by foot to the Kremlin via Ilinka", "moved to Vozdvizhenka": streets of
+    Moscow the russian pack knows (English books name them alone, without "ulitsa"); a book
+    without the pack has no word of them."""
+    text = _BOOK.format(
+        "Then we would go by foot to the Kremlin via Ilinka. Later the offices moved to Vozdvizhenka. "
+        "He lived on the Arbat."
+    )
+    with_pack = convert_with_packs(tmp_path, text, ["russian"], name="with")
+    assert marks_in(with_pack, "placeName") == ["Kremlin", "Ilinka", "Vozdvizhenka", "Arbat"]
+    assert marks_in(convert_with_packs(tmp_path, text, None, name="without"), "placeName") == ["Kremlin"]
