@@ -1753,10 +1753,14 @@ _COMPOUND_AFTER = re.compile(r"[-–][A-Z]")
 
 # A city named with its word first, the English way: "the City of Moscow", one name of the city.
 _CITY_OF = re.compile(r"City of ([A-Z][\w'’-]*\w)")
-# A city and "city" in lower case after it, as a province is named ("Moscow city and
-# province"): one name of the city; not where a body's words follow ("the Moscow city party
-# committee", `names_a_body`).
+# A city and "city" in lower case after it, named so beside its province ("Moscow city and
+# province"): one name of the city, as "Moscow province" is the province's; not where a
+# body's word follows ("the Moscow city and province party committees": Moscow, as before
+# "city party").
+# Elsewhere "city" is the common noun after the name ("Moscow city leaders": Moscow).
 _CITY_AFTER = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*\w) city(?![\w'’-])")
+_WORD_AFTER = re.compile(r" ([a-z]+)")
+_AND_PROVINCE = re.compile(r" (?:and|or) (?:the )?(?:province|region|oblast)(?![\w'’-])")
 
 
 # "at Sormovo", "near Sormovo" this often: prepositions saying where, which a newspaper's or
@@ -1967,10 +1971,18 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         city = keys.get(m.group(1))
         if city is not None and not isinstance(city, str) and city.get("type") == "city":
             keys.setdefault(m.group(0), city)
+    city_and_unit = set()  # "Moscow city", where "and province" follows only (`_AND_PROVINCE`)
     for m in _CITY_AFTER.finditer(text):  # "Moscow city and province accounted for a fifth"
         city = keys.get(m.group(1))
-        if city is not None and not isinstance(city, str) and city.get("type") == "city":
-            keys.setdefault(m.group(0), city)
+        if (
+            city is not None
+            and not isinstance(city, str)
+            and city.get("type") == "city"
+            and _AND_PROVINCE.match(text, m.end())
+            and m.group(0) not in keys
+        ):
+            keys[m.group(0)] = city
+            city_and_unit.add(m.group(0))
     heads = registers.PLACE_HEADS | ctx.profile.place_heads
     for name, kind, named in units(text, keys, heads):
         if name not in keys:
@@ -2035,6 +2047,11 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 if rest not in keys:
                     continue
                 start, key, place = end - len(rest), rest, keys[rest]
+            if key in city_and_unit:
+                unit = _AND_PROVINCE.match(text, end)
+                word_after = _WORD_AFTER.match(text, unit.end()) if unit else None
+                if unit is None or (word_after is not None and word_after.group(1) in bodies[0]):
+                    end, key = end - len(" city"), key[: -len(" city")]  # "Moscow city leaders": Moscow
             if place is _HEAD_ALONE:
                 if not _after_the(text, start) or _NOT_ALONE_AFTER.match(text, end):
                     continue  # "the Metro", not "Metro-Vickers" nor "the Metro Vickers"
