@@ -1,7 +1,9 @@
-"""Places named the way English writes them around a name: after a lower-case prefix and a
-hyphen ("post-Soviet Russia"), with "-side" after a town ("the Vyborg-side"), and an index's
-heading listed with places ("went to Leningrad, Orenburg, Bashkirya, and Tatary")
-(teikit.enrich.places), on small texts converted with and without the russian pack."""
+"""Places named the way English writes them around a name (teikit.enrich.places), on small
+texts converted with and without the russian pack: after a lower-case prefix and a hyphen
+("post-Soviet Russia"), with "-side" after a town ("the Vyborg-side"), an index's heading
+listed with places ("went to Leningrad, Orenburg, Bashkirya, and Tatary"), a river after a
+part of it ("a crossing of the Don"), a town's short name and a word after "in" ("in Nizhnyi
+Val"), "city" beside a province ("Moscow city and province"), and the pack's Moscow streets."""
 
 from __future__ import annotations
 
