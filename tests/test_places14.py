@@ -346,7 +346,7 @@ def test_names_listed_with_places_are_places():
         "Stalin, Kirov, Kuibyshev and Tula."
     )
     persons = {"Kirov", "Kuibyshev", "Kalinin", "Stalin"}
-    found = {name: geo.name for name, geo in coordinated(text, places, persons, {"reading"})}
+    found = {name: geo.name for name, geo, _ in coordinated(text, places, persons, {"reading"})}
     assert found == {
         "Orekhovo-Zuevo": "Orekhovo-Zuyevo",  # Kalinin (Tver, 1931-90) a person's name too: no veto
         "Kolomna": "Kolomna",

@@ -24,7 +24,13 @@ it includes); the text adds, in a book with an index:
   closes, that the
   gazetteer knows as countries or cities of 15,000 or more ("visited Zaporozhe, Kramatorsk,
   Gorlovka and Makeevka"), and lists of three cities of 50,000 or more ("visiting Khabarovsk,
-  Vladivostok and Komsomolsk-on-Amur"): every name of the list a place, or none taken;
+  Vladivostok and Komsomolsk-on-Amur"): every name of the list a place, or none taken; and
+  one heading of the index no gazetteer knows after three places of the register or more
+  ("went to Leningrad, Orenburg, Bashkirya, and Tatary"), of the kind of the place before it;
+- a river named after a part of it ("a crossing of the Don", "the mouth of the Neva", "the
+  banks of the Dnieper"), though no gazetteer knows the name (Don, a common word too);
+- a town the gazetteer knows (15,000 people or more), a river or a region, and "-side": the
+  part of a town or a country named after it ("the Vyborg-side working class district");
 - territorial units named by a place and a lower-case word for the unit ("Moscow province",
   "the Donetsk region", "the Siberian region"; `[places] heads` adds "oblast"): one name;
   and so, after "the", by a name of their own the register does not hold as a place ("the
@@ -68,14 +74,20 @@ it includes); the text adds, in a book with an index:
   word before a noun of it after "the" or a possessive ("the Tsaritsyn group"; not "the
   Proletarsky locomotive repair workshop", a works);
 - a site's capitalised head after "in" or "at" without "the" ("met in Sverdlov Hall");
+- a city's short name (`short_forms`: "Nizhnyi") and a capitalised word, after "in", "at" or
+  "on" ("a dosshouse in Nizhnyi Val"): a place in the town named after it, one name, though
+  no pack gives its word for a street;
 - a place's other names the text gives in brackets after it ("Nizhnyi Novgorod (Nizhnyi or
   Nizhegorod)", "Kitaigorod (Chinatown)"), wherever written;
-- a city of the register named with its word first ("the City of Moscow"): one name;
+- a city of the register named with its word first ("the City of Moscow") or "city" in lower
+  case after it ("Moscow city and province"): one name;
 - an index heading that names no place (a works: Sormovo) written right after "at" or
   "near" twice or more: a place where the text locates something at it, there and after
   "in" ("convened in Sormovo"), not after "the" ("the Sormovo works");
 - a site's first word alone ("orations at Novodevichy", the Novodevichy cemetery) where
   every use of it without the site's head comes right after "in", "at" or "near";
+- no name right after a lower-case prefix and a hyphen, half of an adjective ("anti-Moscow");
+  a longer name's last words after it, where they name a place ("post-Soviet Russia": Russia);
 - a place named in quotation marks as a second one of another ("the 'Second Baku' of the
   East", "the 'Third Rome'").
 
@@ -295,6 +307,20 @@ _ROUTE_START = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+$")
 _LINE_AFTER = re.compile(r" line(?![\w'’-])")
 # A hyphen and a people's adjective after a name: the name is half of an adjective.
 _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
+# A lower-case word and a hyphen before a name: the name's first word is the second half of
+# an adjective ("post-Soviet Russia", "pre-war", "anti-Moscow"), no place's (a name before the
+# hyphen is one: "the Moscow-Leningrad line").
+_PREFIXED = re.compile(r"(?<![\w'’-])[a-z]+-$")
+# A place and "-side": the part of a town along or across a river, or of a country along a
+# river, that English names after it ("the Vyborg-side", Petrograd's district across the
+# Neva; "Clyde-side", "Thames-side"), one place.
+_SIDE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+)-side(?![\w'’-])")
+# A part of a river, "of the" and a name, no capitalised word after it (that would make one
+# name: "the banks of the Moskva River"): "a crossing of the Don", "the mouth of the Neva".
+_RIVER_PART = re.compile(
+    r"(?<![\w'’-])(?:crossings?|banks?|mouths?|estuary|delta|headwaters|sources?|tributar(?:y|ies)|"
+    r"upper reaches|lower reaches) of the ([A-Z][a-z'’]+)(?![\w'’-])(?! [A-Z])"
+)
 # Another name of a place in brackets after it: "Nizhnyi Novgorod (Gorky)".
 _BRACKETED = re.compile(r"\s\(([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)\)")
 
@@ -1000,6 +1026,77 @@ def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: Colle
     return {first: wanted[first][1] for first in alone if written[wanted[first][2]] >= 2}
 
 
+def places_in_towns(
+    text: str, shorts: Collection[str], keys: Collection[str], not_names: Collection[str], lowercase: Collection[str]
+) -> list[str]:
+    """A city's first word alone (`short_forms`: "Nizhnyi" for Nizhnyi Novgorod) and a
+    capitalised word after it, written after "in", "at" or "on" ("they stayed in
+    a dosshouse in Nizhnyi Val"): a place in the town (a street, a square, a quarter) named
+    after it, as English books leave such names untranslated; not where the second word is a
+    name of `not_names` (a person's: "in Nizhnyi Kaganovich spoke"), one the book writes in
+    lower case ("in Nizhnyi Party circles"), a newspaper's word (`_TITLE_AFTER`), nor a
+    name of `keys` already; each once, in the order of the text."""
+    found: list[str] = []
+    if not shorts:
+        return found
+    # after a preposition that says where something is: a place in the town named after it
+    towns = "|".join(map(re.escape, sorted(shorts)))
+    for m in re.finditer(rf"(?<![\w'’-])(?:in|at|on) ({towns}) ([A-Z][a-z'’]+)(?![\w'’-])", text):
+        town, word = m.group(1), m.group(2)
+        name = f"{town} {word}"
+        if (
+            name not in found
+            and name not in keys
+            and word not in not_names
+            and word.lower() not in lowercase
+            and not _TITLE_AFTER.match(" " + word)
+        ):
+            found.append(name)
+    return found
+
+
+def _town_or_feature(name: str) -> bool:
+    """Whether the gazetteer knows `name` as a country, a town of 15,000 people or more, or a
+    river, region or other feature (not a village's name that is a surname too: Smith)."""
+    if gazetteer.lookup_romanised(name) is not None:
+        return True
+    geo = gazetteer.lookup_romanised(name, everything=True)
+    return geo is not None and geo.type != "city"
+
+
+def rivers_by_their_parts(text: str, places: registers.Places, not_places: Collection[str]) -> list[str]:
+    """The names after a part of a river, "of" and "the" (`_RIVER_PART`: "a crossing of the
+    Don", "the mouth of the Neva", "the banks of the Dnieper"): rivers, though the gazetteer
+    leaves out a name that is a common word or a forename too (Don); not a name of
+    `not_places`, nor one the register holds; each once, in the order of the text. (The
+    words are a river's only: in the thirteen books of the corpus every name so written is a
+    river's, the Danube, the Ayr, the Meuse, the Rhine, the Seine... A book's "don't" makes no
+    word of "Don".)"""
+    found: list[str] = []
+    for m in _RIVER_PART.finditer(text):
+        name = m.group(1)
+        if name not in found and places.find(name) is None and name not in not_places:
+            found.append(name)
+    return found
+
+
+def sides(text: str, places: registers.Places, not_places: Collection[str]) -> list[str]:
+    """The parts of a place named after it with "-side" (`_SIDE`: "the Vyborg-side working
+    class district"), where the register holds the place or the gazetteer knows it
+    (`_town_or_feature`), and the register not the whole yet; each name once, in the order of the text."""
+    found: list[str] = []
+    for m in _SIDE.finditer(text):
+        place, name = m.group(1), m.group(0)
+        if (
+            name not in found
+            and places.find(name) is None
+            and place not in not_places
+            and (places.find(place) is not None or _town_or_feature(place))
+        ):
+            found.append(name)
+    return found
+
+
 def native_streets(text: str, words: dict[str, str], lowercase: Counter) -> Iterator[tuple[str, str]]:
     """Streets, squares and bridges named the way of a language a pack knows, a name and its
     word after it ("Staraya ploshchad", "Nizhnyi Val", "Kuznetsky Most"; `[places] streets`:
@@ -1249,8 +1346,11 @@ def discover(
     for name, geo in found.items():
         if name not in nicknames:
             places.add(name, geo.type, geo, "named in the text; GeoNames")
-    for name, geo in coordinated(text, places, person_like | not_places | topics, lowercase_words):
-        places.add(name, geo.type, geo, "named in the text; GeoNames")
+    with_places = coordinated(
+        text, places, person_like | not_places | topics, lowercase_words, topics - person_like - not_places
+    )
+    for name, geo, kind in with_places:
+        places.add(name, kind, geo, "named in the text; GeoNames" if geo else "listed with places in the text")
     held = places.find
     for name, geo in bare_places(
         text, capitalised, person_like | not_places | topics | nicknames, lowercase_words, lambda n: held(n) is not None
@@ -1431,7 +1531,13 @@ def _names_a_group(text: str, start: int, end: int) -> bool:
     return determined and words is not None and not set(words.group(0).split()) & _NOT_OF_A_TOWN
 
 
-def coordinated(text: str, places: registers.Places, not_places: Collection[str], lowercase: Collection[str]):
+def coordinated(
+    text: str,
+    places: registers.Places,
+    not_places: Collection[str],
+    lowercase: Collection[str],
+    headings: Collection[str] = (),
+) -> Iterator[tuple[str, gazetteer.GeoPlace | None, str]]:
     """Names listed with places, places themselves: in a list of three names or more that
     "and" or "or" closes ("visited Zaporozhe, Kramatorsk, Gorlovka and Makeevka"), each name the register does
     not hold that the gazetteer knows as a country or a city of 15,000 people or more, (name,
@@ -1441,34 +1547,49 @@ def coordinated(text: str, places: registers.Places, not_places: Collection[str]
     is none of these, nor a word the book writes in lower case. A person's name that is a
     city's of 100,000 or more too ("Tula, Kalinin, Kolomna, Orekhovo-Zuevo and Kaluga") is
     left to `towns_named_after_persons`, taken for neither; the list is none where such names
-    are as many as the others ("Moscow, Kirov and Kuibyshev" where the book names persons so)."""
+    are as many as the others ("Moscow, Kirov and Kuibyshev" where the book names persons so).
+    One name of `headings` (the index's headings that no gazetteer knows, nor as a person's
+    or a body's) in a list of three places of the register or more and nothing else ("went
+    to Leningrad, Orenburg, Bashkirya, and Tatary") is a place too, of the kind of the name
+    before it: English lists places with places; (name, None) for it."""
     for m in pieces_holding(_COORDINATED, _COORDINATED_CLOSE, text):
         names = _COORDINATED_NAME.findall(m.group(0))
         first = names[0].split(" ")
         if len(first) == 2 and places.find(names[0]) is None and gazetteer.lookup_romanised(names[0]) is None:
             names[0] = first[1]  # "Visiting Khabarovsk, ...": a sentence's first word
         held, new, renamed = 0, [], 0
+        heading: tuple[str, str] | None = None
+        kind: str | None = None
         for name in names:
             if name.lower() in lowercase or _ADJECTIVE.search(name):
                 break
+            if name in headings and heading is None and kind is not None:
+                heading = (name, kind)  # the kind of the place listed before it
+                continue
             if name in not_places:
                 geo = gazetteer.lookup_romanised(name)
                 if geo is None or geo.type != "city" or geo.population < _MIN_RENAMED:
                     break
                 renamed += 1  # "Tula, Kalinin, Kolomna": a town named after a person, for `towns_named_after_persons`
                 continue
-            if places.find(name) is not None:
+            if (held_place := places.find(name)) is not None:
                 held += 1
+                kind = held_place.get("type") or "settlement"
                 continue
             geo = gazetteer.lookup_romanised(name)
             if geo is None or geo.type not in ("city", "country"):
                 break
             new.append((name, geo))
+            kind = geo.type
         else:
             if renamed >= held + len(new):
                 continue  # "Stalin, Molotov, Kirov and Tula": more persons than towns
+            if heading is not None:
+                if held >= 3 and not new and not renamed:
+                    yield heading[0], None, heading[1]
+                continue
             if new and (held or (len(names) >= 3 and all(g.population >= _MIN_POPULATION for _, g in new))):
-                yield from new
+                yield from ((name, geo, geo.type) for name, geo in new)
 
 
 def _features_word_first(text: str) -> list[tuple[str, str]]:
@@ -1635,6 +1756,14 @@ _COMPOUND_AFTER = re.compile(r"[-–][A-Z]")
 
 # A city named with its word first, the English way: "the City of Moscow", one name of the city.
 _CITY_OF = re.compile(r"City of ([A-Z][\w'’-]*\w)")
+# A city and "city" in lower case after it, named so beside its province ("Moscow city and
+# province"): one name of the city, as "Moscow province" is the province's; not where a
+# body's word follows ("the Moscow city and province party committees": Moscow, as before
+# "city party").
+# Elsewhere "city" is the common noun after the name ("Moscow city leaders": Moscow).
+_CITY_AFTER = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*\w) city(?![\w'’-])")
+_WORD_AFTER = re.compile(r" ([a-z]+)")
+_AND_PROVINCE = re.compile(r" (?:and|or) (?:the )?(?:province|region|oblast)(?![\w'’-])")
 
 
 # "at Sormovo", "near Sormovo" this often: prepositions saying where, which a newspaper's or
@@ -1767,6 +1896,16 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for name, kind in native_streets(text, ctx.profile.place_streets, lowercase):
         if name not in ctx.profile.not_places and places.find(name) is None:
             places.add(name, kind, None, "named in the text")
+    for name in sides(text, places, person_words | set(ctx.profile.not_places)):
+        places.add(name, "district", None, "named in the text")
+    # "a crossing of the Don": the river, not where a capitalised word follows ("Don Juan")
+    rivers = rivers_by_their_parts(text, places, person_words | set(ctx.profile.not_places))
+    for name in rivers:
+        if (whole := places.find(f"{name} River")) is not None:
+            places.alias(name, whole)  # the index's "Don River"
+            continue
+        river = gazetteer.lookup_named(name, everything=True)
+        places.add(name, "river", river if river is not None and river.type == "river" else None, "named in the text")
     if strict:
         evidence = "\n\n".join(namewords.unmarked_prose(ctx))
         textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
@@ -1818,7 +1957,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 kind = named.type if named else "region"
                 entry = places.add(name, kind, named, "named in the text", evidence=where)
             keys[name] = entry
-    shorts = set()  # a city's first word alone: not before another capitalised word ("on Nizhnyi Val", a street)
+    shorts = set(rivers)  # a city's first word alone: not before another capitalised word ("on Nizhnyi Val", a street)
     for form, place in short_forms(reg, keys, text, lowercase).items():
         if form not in keys:
             keys[form] = place
@@ -1826,6 +1965,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for form, place in site_first_words(reg, keys, text, person_words, lowercase).items():
         keys.setdefault(form, place)  # "buried at Novodevichy": the Novodevichy cemetery
     not_names = person_words | set(ctx.profile.not_places) | set(ctx.profile.known_orgs) | set(ctx.profile.org_nouns)
+    for name in places_in_towns(text, shorts - set(rivers), keys, not_names, lowercase):
+        keys[name] = places.find(name) or places.add(name, "place", None, "named in the text")
     # not a heading of the index that names no place: "the Dnieper (Dneprostroi)", its works' trust
     for form, place in bracketed_names(text, keys, not_names | set(topics or ()), lowercase).items():
         keys.setdefault(form, place)  # "Nizhnyi Novgorod (Nizhnyi or Nizhegorod)", "Kitaigorod (Chinatown)"
@@ -1833,6 +1974,18 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         city = keys.get(m.group(1))
         if city is not None and not isinstance(city, str) and city.get("type") == "city":
             keys.setdefault(m.group(0), city)
+    city_and_unit = set()  # "Moscow city", where "and province" follows only (`_AND_PROVINCE`)
+    for m in _CITY_AFTER.finditer(text):  # "Moscow city and province accounted for a fifth"
+        city = keys.get(m.group(1))
+        if (
+            city is not None
+            and not isinstance(city, str)
+            and city.get("type") == "city"
+            and _AND_PROVINCE.match(text, m.end())
+            and m.group(0) not in keys
+        ):
+            keys[m.group(0)] = city
+            city_and_unit.add(m.group(0))
     heads = registers.PLACE_HEADS | ctx.profile.place_heads
     for name, kind, named in units(text, keys, heads):
         if name not in keys:
@@ -1903,6 +2056,17 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         found = matcher.find(text)
         starts = {start for start, _, _, _ in found}  # a bracketed name the register knows is matched as such
         for start, end, key, place in found:
+            if _PREFIXED.search(text, max(0, start - 16), start):
+                # "post-Soviet Russia": Russia, the name after the adjective, where the register has it
+                rest = key.partition(" ")[2]
+                if rest not in keys:
+                    continue
+                start, key, place = end - len(rest), rest, keys[rest]
+            if key in city_and_unit:
+                unit = _AND_PROVINCE.match(text, end)
+                word_after = _WORD_AFTER.match(text, unit.end()) if unit else None
+                if unit is None or (word_after is not None and word_after.group(1) in bodies[0]):
+                    end, key = end - len(" city"), key[: -len(" city")]  # "Moscow city leaders": Moscow
             if place is _HEAD_ALONE:
                 if not _after_the(text, start) or _NOT_ALONE_AFTER.match(text, end):
                     continue  # "the Metro", not "Metro-Vickers" nor "the Metro Vickers"
