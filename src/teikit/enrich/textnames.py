@@ -585,9 +585,56 @@ def peers_territories(text: str, peerages: Collection[str]) -> set[str]:
     which the peer is called too."""
     if not peerages:
         return set()
-    titled = re.compile(rf"(?:{'|'.join(map(re.escape, peerages))})\s+of\s+([A-Z][A-Za-z'’]+)(?![\w'’-])", re.I)
+    titled, title_before = _peer_patterns(tuple(peerages))
     # a heading in capitals ("THE EARL OF GALLOWAY") names the land as the prose writes it
-    return {headings.from_capitals(n) if n.isupper() else n for n in (m.group(1) for m in titled.finditer(text))}
+    return {
+        headings.from_capitals(n) if n.isupper() else n
+        for n in (m.group(1) for m in _titled_matches(text, titled, title_before, peerages))
+    }
+
+
+@cache
+def _peer_patterns(peerages: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """A peer's title, "of" and a name, in any case (`peers_territories`); and a title alone,
+    at the end of what it is searched in."""
+    written = "|".join(map(re.escape, peerages))
+    return (
+        re.compile(rf"(?:{written})\s+of\s+([A-Z][A-Za-z'’]+)(?![\w'’-])", re.I),
+        re.compile(rf"(?:{written})\Z", re.I),
+    )
+
+
+# "of" in any case (no other character is "o" or "f" to `re.I`), sought among the words.
+_OF = re.compile(r"[oO][fF]")
+
+
+def _titled_matches(text: str, titled: re.Pattern, title_before: re.Pattern, peerages: Collection[str]):
+    """`titled.finditer(text)`, the same matches, found from the places the text writes "of":
+    a pattern that opens with words in any case has no first letters for `re` to seek, and
+    was tried at every position of the book (a tenth of a second on a long one). Each match
+    is a title, the white space after it, then "of": so it starts a title's length before
+    the white space that ends at an "of", and a title ends there (`title_before`)."""
+    if any(not p or p[-1].isspace() for p in peerages):
+        yield from titled.finditer(text)  # a title that ends in white space: no such start
+        return
+    lengths = sorted({len(p) for p in peerages})
+    longest = lengths[-1]
+    starts: set[int] = set()
+    for of in _OF.finditer(text):
+        at = of.start()
+        if at == 0 or not text[at - 1].isspace():
+            continue
+        white = at - 1
+        while white > 0 and text[white - 1].isspace():
+            white -= 1
+        if title_before.search(text, max(0, white - longest), white) is None:
+            continue
+        starts.update(white - n for n in lengths if white >= n)
+    end = 0  # as `finditer`: each match sought from the end of the last
+    for start in sorted(starts):
+        if start >= end and (m := titled.match(text, start)) is not None:
+            end = m.end()
+            yield m
 
 
 def after_place_preposition(text: str, start: int, prepositions: Collection[str]) -> bool:
