@@ -782,6 +782,7 @@ def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
     # word before a run ("said Danton"), the words after it ("Tolstoy writes", "Pope has
     # said", "Milton justly observes"); a run counts once.
     verbs = set(words.speech_verbs)
+    verb_tails = _tails(verbs)
     for piece in words.prose:
         for run in words.tokens(piece):
             start, end, tok = run[-1]
@@ -791,7 +792,7 @@ def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
                     seen.setdefault(tok, passage(piece, start, end + 24))
                 continue
             start, end, tok = run[0]
-            last = _last_word(piece, start)
+            last = _last_word(piece, start) if _may_end_word_before(piece, start, verb_tails) else ""
             if last in verbs and _WORD.fullmatch(tok):
                 said[tok] += 1
                 if seen is not None:
@@ -836,6 +837,27 @@ def _before(piece: str, start: int) -> list[str]:
     if at and ahead and not piece[at - 1].isspace():
         ahead = ahead[1:]  # the window began inside a word
     return [w.lstrip(_OPENING) for w in ahead[-4:]]
+
+
+def _tails(words: Collection[str]) -> frozenset[str] | None:
+    """The last two characters of each of `words` (None if one is shorter): what the word
+    before a name must end with to be one of them (`_may_end_word_before`)."""
+    return None if any(len(w) < 2 for w in words) else frozenset(w[-2:] for w in words)
+
+
+def _may_end_word_before(piece: str, start: int, tails: frozenset[str] | None, commas: bool = False) -> bool:
+    """False when `_last_word(piece, start)` (with `commas`, less the commas after it) is
+    none of the words whose `_tails` are `tails`: its last two characters, read in `piece`
+    right before the space before `start`, are none of theirs. Told for every run of
+    capitals of the book, before the word is cut out (most words before a name are "the",
+    "of", "and": no verb of saying, no calling)."""
+    if tails is None:
+        return True
+    end = start - 1  # the word ends at the one space before `start`
+    if commas:
+        while end > 0 and piece[end - 1] == ",":
+            end -= 1
+    return end >= 2 and piece[end - 2 : end] in tails
 
 
 def _last_word(piece: str, start: int) -> str:
@@ -900,6 +922,7 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     citations = {tuple(c.split()) for c in _either_forms(words.citations)}
     cited_lengths = sorted({len(c) for c in citations})
     last_words = address | roles | {c[-1] for c in citations}
+    last_tails = _tails(last_words)
     addressing = {w.lower() for w in words.address_words}
     citing_word = {w.lower() for w in words.citations if " " not in w}  # "Vide Milton", capitalised
     for piece in words.prose:
@@ -946,7 +969,10 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 cued[word] += 1  # "I loved you, Elfrid," said Miriam
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end + 10))
-            if _last_word(piece, start).rstrip(",") not in last_words:
+            if (
+                not _may_end_word_before(piece, start, last_tails, commas=True)
+                or _last_word(piece, start).rstrip(",") not in last_words
+            ):
                 continue  # the common case, told without reading the words before
             ahead = _before(piece, start)
             if ahead[-1] in address:
