@@ -585,50 +585,47 @@ def peers_territories(text: str, peerages: Collection[str]) -> set[str]:
     which the peer is called too."""
     if not peerages:
         return set()
-    titled, title_before = _peer_patterns(tuple(peerages))
+    titled, title_before_of = _peer_patterns(tuple(peerages))
     # a heading in capitals ("THE EARL OF GALLOWAY") names the land as the prose writes it
     return {
         headings.from_capitals(n) if n.isupper() else n
-        for n in (m.group(1) for m in _titled_matches(text, titled, title_before, peerages))
+        for n in (m.group(1) for m in _titled_matches(text, titled, title_before_of, peerages))
     }
 
 
 @cache
 def _peer_patterns(peerages: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
-    """A peer's title, "of" and a name, in any case (`peers_territories`); and a title alone,
-    at the end of what it is searched in."""
+    """A peer's title, "of" and a name, in any case (`peers_territories`); and, to be sought in
+    the text reversed, "of" (reversed), white space and a title (reversed, in any case)."""
     written = "|".join(map(re.escape, peerages))
+    backwards = "|".join(re.escape(p[::-1]) for p in peerages)
     return (
         re.compile(rf"(?:{written})\s+of\s+([A-Z][A-Za-z'’]+)(?![\w'’-])", re.I),
-        re.compile(rf"(?:{written})\Z", re.I),
+        # "fo" opens it, in either case but no other (no other character is o or f to `re.I`):
+        # `re` seeks its first letter, where the forward pattern was tried at every position
+        re.compile(rf"[fF][oO](\s+)(?i:{backwards})"),
     )
 
 
-# "of" in any case (no other character is "o" or "f" to `re.I`), sought among the words.
-_OF = re.compile(r"[oO][fF]")
-
-
-def _titled_matches(text: str, titled: re.Pattern, title_before: re.Pattern, peerages: Collection[str]):
-    """`titled.finditer(text)`, the same matches, found from the places the text writes "of":
-    a pattern that opens with words in any case has no first letters for `re` to seek, and
-    was tried at every position of the book (a tenth of a second on a long one). Each match
-    is a title, the white space after it, then "of": so it starts a title's length before
-    the white space that ends at an "of", and a title ends there (`title_before`)."""
-    if any(not p or p[-1].isspace() for p in peerages):
-        yield from titled.finditer(text)  # a title that ends in white space: no such start
+def _titled_matches(text: str, titled: re.Pattern, title_before_of: re.Pattern, peerages: Collection[str]):
+    """`titled.finditer(text)`, the same matches, found from the places the text writes a
+    title, white space and "of": a pattern that opens with words in any case has no first
+    letters for `re` to seek, and was tried at every position of the book (a tenth of a
+    second on a long one). Those places are sought in the text reversed ("fo", white space,
+    the title reversed: `title_before_of`), whose first letters `re` seeks. Each match of
+    `titled` starts a title's length before the white space there (all the white space after
+    the title: a title ends in none) and is tried there. The reversed matches, not
+    overlapping, miss none of those places unless a title holds white space or "of" (in any
+    case), or is one letter ("oF of": the "of" after "F", then the title "F"'s "of"): the
+    whole text is searched then."""
+    if any(len(p) < 2 or "of" in p.lower() or any(c.isspace() for c in p) for p in peerages):
+        yield from titled.finditer(text)
         return
     lengths = sorted({len(p) for p in peerages})
-    longest = lengths[-1]
+    size = len(text)
     starts: set[int] = set()
-    for of in _OF.finditer(text):
-        at = of.start()
-        if at == 0 or not text[at - 1].isspace():
-            continue
-        white = at - 1
-        while white > 0 and text[white - 1].isspace():
-            white -= 1
-        if title_before.search(text, max(0, white - longest), white) is None:
-            continue
+    for m in title_before_of.finditer(text[::-1]):
+        white = size - m.end(1)  # where the white space before "of" begins, in `text`
         starts.update(white - n for n in lengths if white >= n)
     end = 0  # as `finditer`: each match sought from the end of the last
     for start in sorted(starts):
