@@ -624,8 +624,8 @@ def _titled_matches(text: str, titled: re.Pattern, title_before_of: re.Pattern, 
     lengths = sorted({len(p) for p in peerages})
     size = len(text)
     starts: set[int] = set()
-    for m in title_before_of.finditer(text[::-1]):
-        white = size - m.end(1)  # where the white space before "of" begins, in `text`
+    for backwards in title_before_of.finditer(text[::-1]):
+        white = size - backwards.end(1)  # where the white space before "of" begins, in `text`
         starts.update(white - n for n in lengths if white >= n)
     end = 0  # as `finditer`: each match sought from the end of the last
     for start in sorted(starts):
