@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
+from functools import lru_cache
 
 from ..context import Context
 from ..tei import XML_ID, make, make_in, q, sub, text_of
@@ -354,11 +355,14 @@ def _word_before(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
-def places_ending_in_surnames(names, surnames: Collection[str], streets_first: Collection[str]) -> dict[str, set[str]]:
+def places_ending_in_surnames(
+    names, surnames: Collection[str], streets_first: Collection[str]
+) -> dict[str, frozenset[str]]:
     """For each surname of `surnames` that ends a place's name of `names` (the place register's,
     the index's sites: "Prospekt Marx"), the words before it there ("Prospekt "); and after
     each of `streets_first` (the words that open a street's name, a pack's: "Prospekt",
-    "ulitsa"), every surname: the surname so written is the place's, no mention of him."""
+    "ulitsa"), every surname: the surname so written is the place's, no mention of him.
+    A surname of none of them has none (an empty set)."""
     before: dict[str, set[str]] = defaultdict(set)
     for name in names:
         head, _, last = name.rpartition(" ")
@@ -367,13 +371,35 @@ def places_ending_in_surnames(names, surnames: Collection[str], streets_first: C
     if streets_first:
         for surname in surnames:
             before[surname].update(f"{word} " for word in streets_first)
-    return before
+    # Frozen: `_ends_place_name` groups each set by length once (`_by_length`), and most
+    # surnames share one set (a pack's street words), grouped once for them all.
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    out: dict[str, frozenset[str]] = defaultdict(frozenset)
+    for surname, heads in before.items():
+        frozen = frozenset(heads)
+        out[surname] = shared.setdefault(frozen, frozen)
+    return out
 
 
 def _ends_place_name(text: str, start: int, heads: Collection[str]) -> bool:
     """Whether `text` right before `start` ends with one of `heads` ("Prospekt "), the word
     the character before it no letter of a word ("the Prospekt Marx", not "Noprospekt Marx")."""
-    return any(text.endswith(head, 0, start) and not _word_char_at(text, start - len(head) - 1) for head in heads)
+    # Asked at every mention of a surname, of a dozen heads or more (a pack's street words):
+    # the text before the mention is cut once for each length of head and looked up, not
+    # compared with each head in turn.
+    for length, same in _by_length(frozenset(heads)):
+        if length <= start and text[start - length : start] in same and not _word_char_at(text, start - length - 1):
+            return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _by_length(heads: frozenset[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """`heads` grouped by their length, shortest first."""
+    grouped: dict[int, set[str]] = defaultdict(set)
+    for head in heads:
+        grouped[len(head)].add(head)
+    return tuple((length, frozenset(grouped[length])) for length in sorted(grouped))
 
 
 def _word_char_at(text: str, at: int) -> bool:

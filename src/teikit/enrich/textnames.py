@@ -585,9 +585,53 @@ def peers_territories(text: str, peerages: Collection[str]) -> set[str]:
     which the peer is called too."""
     if not peerages:
         return set()
-    titled = re.compile(rf"(?:{'|'.join(map(re.escape, peerages))})\s+of\s+([A-Z][A-Za-z'’]+)(?![\w'’-])", re.I)
+    titled, title_before_of = _peer_patterns(tuple(peerages))
     # a heading in capitals ("THE EARL OF GALLOWAY") names the land as the prose writes it
-    return {headings.from_capitals(n) if n.isupper() else n for n in (m.group(1) for m in titled.finditer(text))}
+    return {
+        headings.from_capitals(n) if n.isupper() else n
+        for n in (m.group(1) for m in _titled_matches(text, titled, title_before_of, peerages))
+    }
+
+
+@cache
+def _peer_patterns(peerages: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """A peer's title, "of" and a name, in any case (`peers_territories`); and, to be sought in
+    the text reversed, "of" (reversed), white space and a title (reversed, in any case)."""
+    written = "|".join(map(re.escape, peerages))
+    backwards = "|".join(re.escape(p[::-1]) for p in peerages)
+    return (
+        re.compile(rf"(?:{written})\s+of\s+([A-Z][A-Za-z'’]+)(?![\w'’-])", re.I),
+        # "fo" opens it, in either case but no other (no other character is o or f to `re.I`):
+        # `re` seeks its first letter, where the forward pattern was tried at every position
+        re.compile(rf"[fF][oO](\s+)(?i:{backwards})"),
+    )
+
+
+def _titled_matches(text: str, titled: re.Pattern, title_before_of: re.Pattern, peerages: Collection[str]):
+    """`titled.finditer(text)`, the same matches, found from the places the text writes a
+    title, white space and "of": a pattern that opens with words in any case has no first
+    letters for `re` to seek, and was tried at every position of the book (a tenth of a
+    second on a long one). Those places are sought in the text reversed ("fo", white space,
+    the title reversed: `title_before_of`), whose first letters `re` seeks. Each match of
+    `titled` starts a title's length before the white space there (all the white space after
+    the title: a title ends in none) and is tried there. The reversed matches, not
+    overlapping, miss none of those places unless a title holds white space or "of" (in any
+    case), or is one letter ("oF of": the "of" after "F", then the title "F"'s "of"): the
+    whole text is searched then."""
+    if any(len(p) < 2 or "of" in p.lower() or any(c.isspace() for c in p) for p in peerages):
+        yield from titled.finditer(text)
+        return
+    lengths = sorted({len(p) for p in peerages})
+    size = len(text)
+    starts: set[int] = set()
+    for backwards in title_before_of.finditer(text[::-1]):
+        white = size - backwards.end(1)  # where the white space before "of" begins, in `text`
+        starts.update(white - n for n in lengths if white >= n)
+    end = 0  # as `finditer`: each match sought from the end of the last
+    for start in sorted(starts):
+        if start >= end and (m := titled.match(text, start)) is not None:
+            end = m.end()
+            yield m
 
 
 def after_place_preposition(text: str, start: int, prepositions: Collection[str]) -> bool:
@@ -753,6 +797,7 @@ def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
     # word before a run ("said Danton"), the words after it ("Tolstoy writes", "Pope has
     # said", "Milton justly observes"); a run counts once.
     verbs = set(words.speech_verbs)
+    verb_tails = _tails(verbs)
     for piece in words.prose:
         for run in words.tokens(piece):
             start, end, tok = run[-1]
@@ -762,7 +807,7 @@ def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
                     seen.setdefault(tok, passage(piece, start, end + 24))
                 continue
             start, end, tok = run[0]
-            last = _last_word(piece, start)
+            last = _last_word(piece, start) if _may_end_word_before(piece, start, verb_tails) else ""
             if last in verbs and _WORD.fullmatch(tok):
                 said[tok] += 1
                 if seen is not None:
@@ -807,6 +852,27 @@ def _before(piece: str, start: int) -> list[str]:
     if at and ahead and not piece[at - 1].isspace():
         ahead = ahead[1:]  # the window began inside a word
     return [w.lstrip(_OPENING) for w in ahead[-4:]]
+
+
+def _tails(words: Collection[str]) -> frozenset[str] | None:
+    """The last two characters of each of `words` (None if one is shorter): what the word
+    before a name must end with to be one of them (`_may_end_word_before`)."""
+    return None if any(len(w) < 2 for w in words) else frozenset(w[-2:] for w in words)
+
+
+def _may_end_word_before(piece: str, start: int, tails: frozenset[str] | None, commas: bool = False) -> bool:
+    """False when `_last_word(piece, start)` (with `commas`, less the commas after it) is
+    none of the words whose `_tails` are `tails`: its last two characters, read in `piece`
+    right before the space before `start`, are none of theirs. Told for every run of
+    capitals of the book, before the word is cut out (most words before a name are "the",
+    "of", "and": no verb of saying, no calling)."""
+    if tails is None:
+        return True
+    end = start - 1  # the word ends at the one space before `start`
+    if commas:
+        while end > 0 and piece[end - 1] == ",":
+            end -= 1
+    return end >= 2 and piece[end - 2 : end] in tails
 
 
 def _last_word(piece: str, start: int) -> str:
@@ -873,6 +939,7 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     # "poor Mailie", "fair Lesley": an adjective of feeling verse sets before a person's name
     epithets = set(_either_forms(words.epithets))
     last_words = address | epithets | roles | {c[-1] for c in citations}
+    last_tails = _tails(last_words)
     addressing = {w.lower() for w in words.address_words}
     epithet_first = {w.lower() for w in words.epithets}  # "Poor Hughoc like a statue stan's"
     place_prepositions = {w.lower() for w in words.place_prepositions}  # "safe to fair Strathspey": a place
@@ -932,7 +999,10 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 cued[word] += 1  # "I loved you, Elfrid," said Miriam
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end + 10))
-            if _last_word(piece, start).rstrip(",") not in last_words:
+            if (
+                not _may_end_word_before(piece, start, last_tails, commas=True)
+                or _last_word(piece, start).rstrip(",") not in last_words
+            ):
                 continue  # the common case, told without reading the words before
             ahead = _before(piece, start)
             if ahead[-1] in address:
