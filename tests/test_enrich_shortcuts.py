@@ -457,3 +457,41 @@ def test_matches_read_ahead_for_many_texts_are_those_found_in_each():
             assert [ahead.find(t) for t in texts] == [one_by_one.find(t) for t in texts]
             assert ahead.find("Stalin and Lenin, not read ahead") == one_by_one.find("Stalin and Lenin, not read ahead")
     assert matching.Matcher({"Stalin": 1}).find("-Stalin") == []  # the hyphen's case is tried above
+
+
+def test_patterns_tried_where_their_words_begin_find_what_finditer_finds():
+    """`places.matches_at_words` (the pattern tried only where an automaton found one of its
+    words) against `finditer`, for each pattern the places' pass seeks so: the compass parts,
+    the nicknames, the heads of features and of towns' units, and the units' words of the
+    default heads and of the russian pack's, on the bundled book, the edges and random runs of
+    the words, their look-alikes ("Islandsx", "Western", "assr") and the characters around."""
+    russian = registers.PLACE_HEADS | load_profile(SAMPLE.parent / "iron-lazar.toml").place_heads
+    seeks = [
+        (places._COMPASS, places._COMPASS_WORDS, 0),
+        (places._NICKNAME, places._NICKNAME_WORDS, 1),
+        (places._FEATURE_HEAD, places._FEATURE_HEAD_WORDS, 1),
+        (places.TOWN_UNIT_HEAD, places._TOWN_UNIT_WORDS, 1),
+    ]
+    for heads in (registers.PLACE_HEADS, russian):
+        words = places.unit_words(heads)
+        forms = tuple(dict.fromkeys(form for w in words for form in (w, w.capitalize(), w.upper())))
+        seeks.append((re.compile(" (" + "|".join(forms) + r")\b(?! [A-Z])"), forms, 1))
+        seeks.append((places.unit_pattern(heads), tuple(form for w in words for form in (w, w.upper())), 1))
+    pieces = [w for _, words, _ in seeks for w in words] + ["Islandsx", "Caucasus", "Baku", "Rome", "assr", "Ab"]
+    pieces += [" ", " ", "-", "'", "‘", "’", " of ", "x", "é", ", "]
+    rng = random.Random(14)
+    texts = [BOOK, EDGES, "the 'Second Baku' of the East, North-West Caucasus, North West Africa, the Uzbek SSR"]
+    texts += ["".join(rng.choice(pieces) for _ in range(12)) for _ in range(3000)]
+    found = 0
+    for pattern, words, before in seeks:
+        for text in texts:
+            expected = [_found(m) for m in pattern.finditer(text)]
+            assert [_found(m) for m in places.matches_at_words(pattern, text, words, before)] == expected, text
+            found += len(expected)
+    assert found > 900
+    # a profile's unit word with a space in it is sought by `finditer` itself
+    spaced = re.compile(r" (autonomous region|region)\b")
+    text = "the Jewish autonomous region, the Moscow region"
+    assert [_found(m) for m in places._after_spaces(spaced, text, ("autonomous region", "region"))] == [
+        _found(m) for m in spaced.finditer(text)
+    ]
