@@ -420,6 +420,24 @@ def test_marking_through_the_list_of_text_nodes_is_marking_by_a_walk_of_the_tree
         assert by_list == by_walk and by_walk
         assert etree.tostring(listed) == etree.tostring(walked), tag
         assert found == [text_slots(region, matching.SKIP) for region in listed_regions]  # texts too
+    # The text nodes an orgName follows, read from the names (`places.texts_before_bodies`),
+    # against those read from the list: names first in an element and after a sibling, after a
+    # comment, and inside skipped elements (a title's), whose texts the list leaves out.
+    for title in list(listed.iter(q("title")))[::2]:
+        title.text = (title.text or "") + " the "
+        sub(title, "orgName", "Cheka").tail = " and"
+    for k, comment in enumerate(list(listed.iter(etree.Comment))[::2]):
+        comment.tail = f"at the {k} "
+        comment.addnext(make("orgName"))
+    slots = [text_slots(region, matching.SKIP) for region in listed_regions]
+    by_slots = set()
+    for parent, child, text in (slot for region in slots for slot in region):
+        after = (parent[0] if len(parent) else None) if child is None else child.getnext()
+        if text.endswith(" ") and after is not None and after.tag == q("orgName"):
+            by_slots.add(text)
+    assert len(by_slots) > 20
+    assert places.texts_before_bodies(listed_regions) == by_slots
+    assert not any(text.endswith(" the ") for text in by_slots)  # a title's only
 
 
 def test_tokens_counted_by_the_words_between_spaces_are_those_the_pattern_finds():
@@ -495,3 +513,20 @@ def test_patterns_tried_where_their_words_begin_find_what_finditer_finds():
     assert [_found(m) for m in places._after_spaces(spaced, text, ("autonomous region", "region"))] == [
         _found(m) for m in spaced.finditer(text)
     ]
+
+
+def test_the_words_before_initials_read_back_from_their_stops_are_those_the_pattern_finds():
+    """`places._words_before_initials` (each initial's stop found, the word read back) against
+    `_BEFORE_INITIAL.findall`, on the bundled book, the edges, a word longer than the reach
+    read back at once, and random runs of capitals, letters, stops, spaces and apostrophes."""
+    rng = random.Random(14)
+    pieces = ["Ab", "cd", "X", ".", " ", "\n", "’", "'", "Ya", "é", "_", "Q", "zz", "-", "É", "1", "Ab C.", " Ya."]
+    texts = [BOOK, EDGES, "A" + "b" * 100 + " C.", "xAb C. and _Ab C.", "Ab C. De F. Gh Ij."]
+    texts += ["".join(rng.choice(pieces) for _ in range(15)) for _ in range(5000)]
+    found = 0
+    for text in texts:
+        expected = set(places._BEFORE_INITIAL.findall(text))
+        assert places._words_before_initials(text) == expected, text
+        found += len(expected)
+    assert found > 1000
+    assert places._words_before_initials(texts[2]) == {"A" + "b" * 100}

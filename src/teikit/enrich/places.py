@@ -142,7 +142,6 @@ from .matching import (
     UNMARKED_TEXT,
     Matcher,
     mark,
-    marked_text,
     pieces_holding,
     regions,
     unmarked_text,
@@ -219,6 +218,11 @@ _COMPASS = re.compile(
     "((?:" + "|".join(f"{w[0]}(?<!\\w.){w[1:]}" for w in _COMPASS_WORDS) + r")(?:-[A-Z][a-z]+)? ([A-Z][a-z]+))\b"
 )
 _BEFORE_INITIAL = re.compile(r"([A-Z](?<!\w.)[a-z'’]+)\s(?:[A-Z][a-z]?\.)")
+# The stop of an initial after a space ("W." of "David W. Doyle", "Ya."): `_BEFORE_INITIAL`'s
+# end, sought by its stop (a literal `re` finds at once), the rest looked behind at.
+_INITIAL_STOP = re.compile(r"\.(?:(?<=\s[A-Z]\.)|(?<=\s[A-Z][a-z]\.))")
+_WORD_LETTERS = "abcdefghijklmnopqrstuvwxyz'’"  # `_BEFORE_INITIAL`'s after the word's capital
+_WORD_REACH = 40  # characters read back at once for the word before an initial
 STREET_WORDS = ("Boulevard", "Street", "Square", "Prospekt", "Prospect", "Avenue", "Road", "Embankment", "Lane")
 _STREET = re.compile(
     rf"([A-Z](?<![\w-].)[a-z'’]+(?:-[A-Z][a-z'’]+)*\s(?:[A-Z][a-z'’]+\s)?(?:{'|'.join(STREET_WORDS)}))\b"
@@ -501,6 +505,32 @@ def _kinds_listed(text: str) -> Iterator[tuple[str, str]]:
 # East" (the oil fields between the Volga and the Urals), "the 'Third Rome'": a place of its own.
 _NICKNAME_WORDS = ("Second", "Third", "Another", "New")
 _NICKNAME = re.compile(r"['‘](?<![\w'’].)((?:" + "|".join(_NICKNAME_WORDS) + r") [A-Z][a-z]+)(?= of |['’])")
+
+
+def _words_before_initials(text: str) -> set[str]:
+    """The words `_BEFORE_INITIAL.findall(text)` gives, as a set: found from the initials'
+    stops (`_INITIAL_STOP`), the word read back from the space before each (its letters
+    stripped off the end of what comes before, in C). The pattern, opening with a capital, was
+    tried at every capital of the book; its matches cannot overlap (a word's letters hold no
+    stop), so each initial after a word is one of them."""
+    found = set()
+    for m in _INITIAL_STOP.finditer(text):
+        stop = m.start()
+        space = stop - 2 if "A" <= text[stop - 1] <= "Z" else stop - 3  # "W." or "Ya."
+        reach = max(0, space - _WORD_REACH)
+        start = reach + len(text[reach:space].rstrip(_WORD_LETTERS))
+        while start == reach and reach > 0:  # a word longer than the reach: read further back
+            reach = max(0, reach - _WORD_REACH)
+            start = reach + len(text[reach:space].rstrip(_WORD_LETTERS))
+        capital = start - 1
+        if (
+            start < space
+            and capital >= 0
+            and "A" <= text[capital] <= "Z"
+            and (capital == 0 or not ((before := text[capital - 1]).isalnum() or before == "_"))
+        ):
+            found.add(text[capital:space])
+    return found
 
 
 def _appositions(text: str) -> Iterator[re.Match]:
@@ -872,17 +902,27 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
 _ORG_NAME = q("orgName")
 
 
-def texts_before_bodies(slots: list) -> set[str]:
+def texts_before_bodies(divisions: list) -> set[str]:
     """The text nodes (of `matching.marked_text`) that an organisation's name marked already
     follows, a space between: a place that ends one after "the" opens that body's name ("the
-    Nizhnyi province Cheka", the Cheka marked by the organisations' pass), no mention of its own."""
+    Nizhnyi province Cheka", the Cheka marked by the organisations' pass), no mention of its own.
+    `divisions`: the regions (`matching.regions`) whose text nodes `marked_text` lists. Read
+    from the names (lxml finds them in C), not from every text node of the book: the text
+    node before a name is its previous sibling's tail, or its parent's text where it comes
+    first, one of `marked_text`'s where the parent is (`text_slots` enters the region and
+    every element below it but those of `SKIP`)."""
     found = set()
-    for region in slots:
-        for parent, child, text in region:
-            if not text.endswith(" "):
-                continue  # told first: most texts end otherwise, and a sibling is slow to reach
-            after = (parent[0] if len(parent) else None) if child is None else child.getnext()
-            if after is not None and after.tag == _ORG_NAME:
+    for division in divisions:
+        for name in division.iter(_ORG_NAME):
+            before = name.getprevious()
+            parent = name.getparent()
+            text = parent.text if before is None else before.tail
+            if not text or not text.endswith(" "):
+                continue
+            entered = parent
+            while entered is not division and local(entered) not in SKIP:
+                entered = entered.getparent()
+            if entered is division:
                 found.add(text)
     return found
 
@@ -1146,7 +1186,7 @@ def discover(
     located: Counter = Counter()  # of those, right after "at" or "near" ("at Khalkhin Gol")
     imprints: set[str] = set()  # places of publication: towns of any size
     compass: set[tuple[str, str]] = {m.groups() for m in matches_at_words(_COMPASS, text, _COMPASS_WORDS)}
-    person_like: set[str] = set(_BEFORE_INITIAL.findall(text))  # "David W. Doyle"
+    person_like: set[str] = _words_before_initials(text)  # "David W. Doyle"
     listed: set[int] = set()  # where a name a list gave its cue begins: not counted again after its "and"
     qualifying: Counter = Counter()  # after "the", before a lower-case word: "at the Proletarsky ... workshop"
     for m in _AFTER_CUE.finditer(text):
@@ -1924,12 +1964,11 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     function_words = _FUNCTION_WORDS | ctx.profile.english_words
     counts: Counter = Counter()
     used = set()
-    before_bodies = texts_before_bodies(marked_text(ctx))
+    before_bodies = texts_before_bodies(ctx.view(REGIONS, regions))
 
     def find(text: str, in_title: bool = False):
         spans = []
         found = matcher.find(text)
-        starts = {start for start, _, _, _ in found}  # a bracketed name the register knows is matched as such
         for start, end, key, place in found:
             if place is _HEAD_ALONE:
                 if not _after_the(text, start) or _NOT_ALONE_AFTER.match(text, end):
@@ -1969,7 +2008,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             used.add(place.get(XML_ID))
             counts["placeName"] += 1
             other = _BRACKETED.match(text, end)
-            if other and other.start(1) not in starts and _same_place(other.group(1), place):
+            # a bracketed name the register knows is matched as such
+            if other and all(other.start(1) != s for s, _, _, _ in found) and _same_place(other.group(1), place):
                 spans.append((other.start(1), other.end(1), make_in(tei, "placeName", ref=spans[-1][2].get("ref"))))
                 counts["placeName"] += 1
         if world and ("West" in text or "East" in text or "Continent" in text):
