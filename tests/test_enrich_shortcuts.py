@@ -507,6 +507,15 @@ def test_patterns_tried_where_their_words_begin_find_what_finditer_finds():
             assert [_found(m) for m in places.matches_at_words(pattern, text, words, before)] == expected, text
             found += len(expected)
     assert found > 900
+    # the pieces holding the words of events and of streets, the words found by the automaton
+    events = (
+        "the Kronstadt revolt\n\nthe Shakhty affair, the Moscow trials\n\nby Tverskaya Street and the Lenin Prospekt"
+    )
+    for pattern, words in ((places._EVENT, places._EVENT_NOUN), (places._STREET, places._STREET_WORD)):
+        for text in (BOOK, EDGES, events):
+            expected = [_found(m) for m in pattern.finditer(text)]
+            assert [_found(m) for m in matching.pieces_holding(pattern, words, text)] == expected
+        assert [_found(m) for m in matching.pieces_holding(pattern, words, events)]
     # a profile's unit word with a space in it is sought by `finditer` itself
     spaced = re.compile(r" (autonomous region|region)\b")
     text = "the Jewish autonomous region, the Moscow region"

@@ -227,7 +227,7 @@ STREET_WORDS = ("Boulevard", "Street", "Square", "Prospekt", "Prospect", "Avenue
 _STREET = re.compile(
     rf"([A-Z](?<![\w-].)[a-z'’]+(?:-[A-Z][a-z'’]+)*\s(?:[A-Z][a-z'’]+\s)?(?:{'|'.join(STREET_WORDS)}))\b"
 )  # "Half-Moon Street", not "Moon Street"
-_STREET_WORD = re.compile("|".join(STREET_WORDS))  # sought first (`pieces_holding`)
+_STREET_WORD = STREET_WORDS  # sought first (`pieces_holding`)
 # Not "settlement of": as often the settling of something ("the settlement of French affairs").
 # Streets, squares and buildings named the French, Italian or Spanish way, their word first
 # ("Palais Royal", "Hôtel de Ville", "Place de la Concorde", "Champ de Mars", "Piazza
@@ -259,7 +259,7 @@ _EVENT_NOUNS = (
 _EVENT = re.compile(
     r"[Tt](?<![\w-].)he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?) (?:" + "|".join(_EVENT_NOUNS) + r")(?![\w-])"
 )
-_EVENT_NOUN = re.compile(" (?:" + "|".join(_EVENT_NOUNS) + ")")  # sought first (`pieces_holding`)
+_EVENT_NOUN = tuple(f" {noun}" for noun in _EVENT_NOUNS)  # sought first (`pieces_holding`)
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
 # A smaller town, or a subdivision, only after a preposition of place ("in Efremov") or a
