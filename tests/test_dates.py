@@ -4,6 +4,7 @@ figures on a source-anchored sample."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -583,7 +584,9 @@ def test_the_scan_at_word_starts_finds_what_the_pattern_finds():
     sound only if it finds the very matches `finditer` finds. Checked over the bundled book
     and the date samples, paragraph by paragraph as the pass reads them, with English months
     and the Russian pack's (whose names hold apostrophes), with and without centuries and
-    decades; and a text holding a digit of another script is scanned whole."""
+    decades; and a text holding a digit of another script is scanned whole. So too the dates
+    run into a preposition ("On16 May"), sought where the automaton found a digit (`_glued`),
+    and the test for a decade in words, sought by "ties"."""
     root = Path(__file__).resolve().parent.parent
     months = tuple(load_profile(root / "sources" / "iron-lazar.toml").months)
     texts = [(root / "sources" / "iron-lazar.txt").read_text(encoding="utf-8")]
@@ -593,7 +596,7 @@ def test_the_scan_at_word_starts_finds_what_the_pattern_finds():
         " 4-5 May; the early thirties; x1917 _1918; On16 May 1919"
     )
     paragraphs = [p for text in texts for p in text.split("\n\n")]
-    found = 0
+    found = glued = 0
     for own in ((), months):
         for centuries in (False, True):
             for decades in (False, True):
@@ -605,7 +608,18 @@ def test_the_scan_at_word_starts_finds_what_the_pattern_finds():
                     words = starts.find_matches_as_indexes(text)
                     assert [(m.span(), m.lastgroup) for m in dates._scan(pattern, text, words)] == expected, text
                     found += len(expected)
+                    # the dates run into a preposition, found where the automaton found digits
+                    glued_expected = [g.start() for g in dates._GLUED.finditer(text)]
+                    assert dates._glued(text, words) == glued_expected, text
+                    glued += len(glued_expected)
     assert found > 4000
+    assert glued >= 4  # "On16 May 1919" and the bundled book's own, for each of the 4 patterns
+    # the test for a decade in words, sought by "ties": the same texts as `\b(?:thirties|...)\b`
+    decade_word = re.compile(rf"\b{dates._DECADE_WORD}\b")
+    holding = [text for text in paragraphs if decade_word.search(text)]
+    assert holding and all(dates._HOLDS_DECADE_WORD.search(text) for text in holding)
+    assert not any(dates._HOLDS_DECADE_WORD.search(text) for text in paragraphs if text not in holding)
+    assert not dates._HOLDS_DECADE_WORD.search("the parties, the authorities, the mid-thirtiesque")
     assert dates._date_starts((".mai",), False, False) is None  # a name that begins no word: scanned whole
     # a digit of another script begins no word the automaton knows: such a text is scanned whole
     assert dates.find_dates("on \u0664 May 1919") == [(3, 13, {"when": "1919-05-04"})]

@@ -420,6 +420,24 @@ def test_marking_through_the_list_of_text_nodes_is_marking_by_a_walk_of_the_tree
         assert by_list == by_walk and by_walk
         assert etree.tostring(listed) == etree.tostring(walked), tag
         assert found == [text_slots(region, matching.SKIP) for region in listed_regions]  # texts too
+    # The text nodes an orgName follows, read from the names (`places.texts_before_bodies`),
+    # against those read from the list: names first in an element and after a sibling, after a
+    # comment, and inside skipped elements (a title's), whose texts the list leaves out.
+    for title in list(listed.iter(q("title")))[::2]:
+        title.text = (title.text or "") + " the "
+        sub(title, "orgName", "Cheka").tail = " and"
+    for k, comment in enumerate(list(listed.iter(etree.Comment))[::2]):
+        comment.tail = f"at the {k} "
+        comment.addnext(make("orgName"))
+    slots = [text_slots(region, matching.SKIP) for region in listed_regions]
+    by_slots = set()
+    for parent, child, text in (slot for region in slots for slot in region):
+        after = (parent[0] if len(parent) else None) if child is None else child.getnext()
+        if text.endswith(" ") and after is not None and after.tag == q("orgName"):
+            by_slots.add(text)
+    assert len(by_slots) > 20
+    assert places.texts_before_bodies(listed_regions) == by_slots
+    assert not any(text.endswith(" the ") for text in by_slots)  # a title's only
 
 
 def test_tokens_counted_by_the_words_between_spaces_are_those_the_pattern_finds():
@@ -457,3 +475,67 @@ def test_matches_read_ahead_for_many_texts_are_those_found_in_each():
             assert [ahead.find(t) for t in texts] == [one_by_one.find(t) for t in texts]
             assert ahead.find("Stalin and Lenin, not read ahead") == one_by_one.find("Stalin and Lenin, not read ahead")
     assert matching.Matcher({"Stalin": 1}).find("-Stalin") == []  # the hyphen's case is tried above
+
+
+def test_patterns_tried_where_their_words_begin_find_what_finditer_finds():
+    """`places.matches_at_words` (the pattern tried only where an automaton found one of its
+    words) against `finditer`, for each pattern the places' pass seeks so: the compass parts,
+    the nicknames, the heads of features and of towns' units, and the units' words of the
+    default heads and of the russian pack's, on the bundled book, the edges and random runs of
+    the words, their look-alikes ("Islandsx", "Western", "assr") and the characters around."""
+    russian = registers.PLACE_HEADS | load_profile(SAMPLE.parent / "iron-lazar.toml").place_heads
+    seeks = [
+        (places._COMPASS, places._COMPASS_WORDS, 0),
+        (places._NICKNAME, places._NICKNAME_WORDS, 1),
+        (places._FEATURE_HEAD, places._FEATURE_HEAD_WORDS, 1),
+        (places.TOWN_UNIT_HEAD, places._TOWN_UNIT_WORDS, 1),
+    ]
+    for heads in (registers.PLACE_HEADS, russian):
+        words = places.unit_words(heads)
+        forms = tuple(dict.fromkeys(form for w in words for form in (w, w.capitalize(), w.upper())))
+        seeks.append((re.compile(" (" + "|".join(forms) + r")\b(?! [A-Z])"), forms, 1))
+        seeks.append((places.unit_pattern(heads), tuple(form for w in words for form in (w, w.upper())), 1))
+    pieces = [w for _, words, _ in seeks for w in words] + ["Islandsx", "Caucasus", "Baku", "Rome", "assr", "Ab"]
+    pieces += [" ", " ", "-", "'", "‘", "’", " of ", "x", "é", ", "]
+    rng = random.Random(14)
+    texts = [BOOK, EDGES, "the 'Second Baku' of the East, North-West Caucasus, North West Africa, the Uzbek SSR"]
+    texts += ["".join(rng.choice(pieces) for _ in range(12)) for _ in range(3000)]
+    found = 0
+    for pattern, words, before in seeks:
+        for text in texts:
+            expected = [_found(m) for m in pattern.finditer(text)]
+            assert [_found(m) for m in places.matches_at_words(pattern, text, words, before)] == expected, text
+            found += len(expected)
+    assert found > 900
+    # the pieces holding the words of events and of streets, the words found by the automaton
+    events = (
+        "the Kronstadt revolt\n\nthe Shakhty affair, the Moscow trials\n\nby Tverskaya Street and the Lenin Prospekt"
+    )
+    for pattern, words in ((places._EVENT, places._EVENT_NOUN), (places._STREET, places._STREET_WORD)):
+        for text in (BOOK, EDGES, events):
+            expected = [_found(m) for m in pattern.finditer(text)]
+            assert [_found(m) for m in matching.pieces_holding(pattern, words, text)] == expected
+        assert [_found(m) for m in matching.pieces_holding(pattern, words, events)]
+    # a profile's unit word with a space in it is sought by `finditer` itself
+    spaced = re.compile(r" (autonomous region|region)\b")
+    text = "the Jewish autonomous region, the Moscow region"
+    assert [_found(m) for m in places._after_spaces(spaced, text, ("autonomous region", "region"))] == [
+        _found(m) for m in spaced.finditer(text)
+    ]
+
+
+def test_the_words_before_initials_read_back_from_their_stops_are_those_the_pattern_finds():
+    """`places._words_before_initials` (each initial's stop found, the word read back) against
+    `_BEFORE_INITIAL.findall`, on the bundled book, the edges, a word longer than the reach
+    read back at once, and random runs of capitals, letters, stops, spaces and apostrophes."""
+    rng = random.Random(14)
+    pieces = ["Ab", "cd", "X", ".", " ", "\n", "’", "'", "Ya", "é", "_", "Q", "zz", "-", "É", "1", "Ab C.", " Ya."]
+    texts = [BOOK, EDGES, "A" + "b" * 100 + " C.", "xAb C. and _Ab C.", "Ab C. De F. Gh Ij."]
+    texts += ["".join(rng.choice(pieces) for _ in range(15)) for _ in range(5000)]
+    found = 0
+    for text in texts:
+        expected = set(places._BEFORE_INITIAL.findall(text))
+        assert places._words_before_initials(text) == expected, text
+        found += len(expected)
+    assert found > 1000
+    assert places._words_before_initials(texts[2]) == {"A" + "b" * 100}

@@ -1212,13 +1212,12 @@ def test_a_text_node_an_organisations_mark_follows_is_known():
     text before a person's mark, nor one the mark follows without a space."""
     from teikit.enrich.places import texts_before_bodies
     from teikit.tei import TEI_NS
-    from teikit.textnodes import text_slots
 
     p = etree.fromstring(
         f'<p xmlns="{TEI_NS}">On 20 June the Nizhnyi province <orgName>Cheka</orgName> acted; the Moscow '
         "<persName>Stalin</persName> and the Kiev<orgName>Soviet</orgName>.</p>"
     )
-    assert texts_before_bodies([text_slots(p)]) == {"On 20 June the Nizhnyi province "}
+    assert texts_before_bodies([p]) == {"On 20 June the Nizhnyi province "}
 
 
 def test_a_city_named_with_its_word_first_is_one_name_of_the_city(without_profile):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
@@ -183,22 +184,37 @@ def _unmarked(el) -> list[str]:
     return pieces
 
 
-def pieces_holding(pattern: re.Pattern, words: re.Pattern, text: str) -> Iterator[re.Match]:
+def pieces_holding(pattern: re.Pattern, words: re.Pattern | tuple[str, ...], text: str) -> Iterator[re.Match]:
     """`pattern.finditer(text)` for a pattern whose every match holds a match of `words` and
     spans no blank line (its spaces are single `\\s`), and whose look-aheads read the end of
     a text as they read a blank line: only the pieces of `text` between blank lines that
     hold one of the words are searched, most of a book is not (a pattern `re` tries at every
     capital, or at every position, is tried in a few pieces). The same matches, in the same
-    order (a piece is searched in `text`, which its look-behinds see)."""
+    order (a piece is searched in `text`, which its look-behinds see). `words` may be the
+    words themselves, none holding a blank line, found by one Aho-Corasick scan (a pattern of
+    words, or of a space and words, is tried by `re` at every character, or every space):
+    only where each word begins and ends counts, to find its piece, which holds it whole."""
     end = 0
-    for word in words.finditer(text):
-        if word.start() < end:
+    found = (m.span() for m in words.finditer(text)) if isinstance(words, re.Pattern) else _words_in(words, text)
+    for word_start, word_end in found:
+        if word_start < end:
             continue  # in the piece searched last
-        start = text.rfind("\n\n", 0, word.start())
+        start = text.rfind("\n\n", 0, word_start)
         start = 0 if start < 0 else start + 2
-        end = text.find("\n\n", word.end())
+        end = text.find("\n\n", word_end)
         end = len(text) if end < 0 else end
         yield from pattern.finditer(text, start, end)
+
+
+def _words_in(words: tuple[str, ...], text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the words of `words` in `text`, leftmost first (`pieces_holding`)."""
+    for _, start, end in _word_automaton(words).find_matches_as_indexes(text):
+        yield start, end
+
+
+@cache
+def _word_automaton(words: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(list(words), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
 # A word and the hyphens joining it to others ("well-known", "Moscow-Leningrad"), with

@@ -157,13 +157,41 @@ from .matching import (
     UNMARKED_TEXT,
     Matcher,
     mark,
-    marked_text,
     pieces_holding,
     regions,
     unmarked_text,
     word_counts,
 )
 from .namewords import initial
+
+
+@cache
+def _word_finder(words: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
+    # the leftmost of the words found first, the longest of those beginning there, in Rust
+    return ahocorasick_rs.AhoCorasick(list(words), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+
+def matches_at_words(pattern: re.Pattern, text: str, words: tuple[str, ...], before: int = 0) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern every match of which begins `before` characters
+    before one of `words`, where the character right before that word is one no word holds
+    (a space before "province", no letter before "North"): the words found in one scan of the
+    text (Aho-Corasick), the pattern tried there only, not at every position (`re` tries a
+    pattern opening with a space at every space, one opening with a look-behind or with
+    several words at every character). The same matches: the scan reports every place such a
+    word begins (the leftmost first, then after its end: a word is passed over only inside
+    another, whose characters would stand before it), each tried, as `finditer` goes on, from
+    the end of the match before."""
+    end = 0
+    match = pattern.match
+    for _, at, _ in _word_finder(words).find_matches_as_indexes(text):
+        start = at - before
+        if start < end or start < 0:
+            continue
+        m = match(text, start)
+        if m is not None:
+            end = m.end()
+            yield m
+
 
 # Accented letters too: "Lozère", "Besançon", "Orléans".
 _NAME = r"(?:St\.? |Saint )?[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[ -][A-ZÀ-Ý][a-zß-ÿ'’]+){0,2}"
@@ -200,16 +228,21 @@ _IMPRINT = re.compile(rf"\(({_NAME})(?: and ({_NAME}))?, ?(?:1[89]\d\d|20\d\d|[A
 # Patterns that begin at a capital test the word boundary after it: `(?<!\w.)` right after
 # the first letter is the `\b` before it. A pattern that opens with a letter is sought by
 # `re`'s fast scan for that letter; one that opens with `\b` is tried at every position.
-_COMPASS_WORDS = "North South East West Northern Southern Eastern Western Central Lower Upper Middle".split()
+_COMPASS_WORDS = tuple("North South East West Northern Southern Eastern Western Central Lower Upper Middle".split())
 _COMPASS = re.compile(
     "((?:" + "|".join(f"{w[0]}(?<!\\w.){w[1:]}" for w in _COMPASS_WORDS) + r")(?:-[A-Z][a-z]+)? ([A-Z][a-z]+))\b"
 )
 _BEFORE_INITIAL = re.compile(r"([A-Z](?<!\w.)[a-z'’]+)\s(?:[A-Z][a-z]?\.)")
+# The stop of an initial after a space ("W." of "David W. Doyle", "Ya."): `_BEFORE_INITIAL`'s
+# end, sought by its stop (a literal `re` finds at once), the rest looked behind at.
+_INITIAL_STOP = re.compile(r"\.(?:(?<=\s[A-Z]\.)|(?<=\s[A-Z][a-z]\.))")
+_WORD_LETTERS = "abcdefghijklmnopqrstuvwxyz'’"  # `_BEFORE_INITIAL`'s after the word's capital
+_WORD_REACH = 40  # characters read back at once for the word before an initial
 STREET_WORDS = ("Boulevard", "Street", "Square", "Prospekt", "Prospect", "Avenue", "Road", "Embankment", "Lane")
 _STREET = re.compile(
     rf"([A-Z](?<![\w-].)[a-z'’]+(?:-[A-Z][a-z'’]+)*\s(?:[A-Z][a-z'’]+\s)?(?:{'|'.join(STREET_WORDS)}))\b"
 )  # "Half-Moon Street", not "Moon Street"
-_STREET_WORD = re.compile("|".join(STREET_WORDS))  # sought first (`pieces_holding`)
+_STREET_WORD = STREET_WORDS  # sought first (`pieces_holding`)
 # Not "settlement of": as often the settling of something ("the settlement of French affairs").
 # Streets, squares and buildings named the French, Italian or Spanish way, their word first
 # ("Palais Royal", "Hôtel de Ville", "Place de la Concorde", "Champ de Mars", "Piazza
@@ -241,7 +274,7 @@ _EVENT_NOUNS = (
 _EVENT = re.compile(
     r"[Tt](?<![\w-].)he ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?) (?:" + "|".join(_EVENT_NOUNS) + r")(?![\w-])"
 )
-_EVENT_NOUN = re.compile(" (?:" + "|".join(_EVENT_NOUNS) + ")")  # sought first (`pieces_holding`)
+_EVENT_NOUN = tuple(f" {noun}" for noun in _EVENT_NOUNS)  # sought first (`pieces_holding`)
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
 # A smaller town, or a subdivision, only after a preposition of place ("in Efremov") or a
@@ -269,6 +302,7 @@ _FEATURE = re.compile(
     rf"(?<![\w'’-])(?!The\s)((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s){{1,2}}(?:{'|'.join(_FEATURE_TYPES)}))$"
 )
 _FEATURE_HEAD = re.compile(rf" (?:{'|'.join(_FEATURE_TYPES)})\b")
+_FEATURE_HEAD_WORDS = tuple(_FEATURE_TYPES)
 # Buildings and sites written with their head after "the", in lower case or capitalised
 # ("the Kshesinsky palace", "the Spassky tower", "the Sovetsky Theatre", "the Novodevichy
 # cemetery"), and the type each head gives.
@@ -342,7 +376,8 @@ _UNIT_QUALIFIER = re.compile(r" (?:[Mm]ilitary|[Aa]utonomous)$")
 _UNIT_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$")
 # A city named after a person: where the text calls it a city or names its province.
 _TOWN_NAME = re.compile(r"([A-Z][a-z'’-]+)\b")
-TOWN_UNIT_HEAD = re.compile(r" (?:province|region|oblast)\b")
+_TOWN_UNIT_WORDS = ("province", "region", "oblast")
+TOWN_UNIT_HEAD = re.compile(r" (?:" + "|".join(_TOWN_UNIT_WORDS) + r")\b")
 _UNIT_NAME_LAST = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+) (?:province|region|oblast)$")
 _MIN_RENAMED = 100_000
 # A country, or a city of this size under its own name, is a place wherever the text writes
@@ -497,7 +532,34 @@ def _kinds_listed(text: str) -> Iterator[tuple[str, str]]:
 
 # A place named, in quotation marks, as a second one of another: "the 'Second Baku' of the
 # East" (the oil fields between the Volga and the Urals), "the 'Third Rome'": a place of its own.
-_NICKNAME = re.compile(r"['‘](?<![\w'’].)((?:Second|Third|Another|New) [A-Z][a-z]+)(?= of |['’])")
+_NICKNAME_WORDS = ("Second", "Third", "Another", "New")
+_NICKNAME = re.compile(r"['‘](?<![\w'’].)((?:" + "|".join(_NICKNAME_WORDS) + r") [A-Z][a-z]+)(?= of |['’])")
+
+
+def _words_before_initials(text: str) -> set[str]:
+    """The words `_BEFORE_INITIAL.findall(text)` gives, as a set: found from the initials'
+    stops (`_INITIAL_STOP`), the word read back from the space before each (its letters
+    stripped off the end of what comes before, in C). The pattern, opening with a capital, was
+    tried at every capital of the book; its matches cannot overlap (a word's letters hold no
+    stop), so each initial after a word is one of them."""
+    found = set()
+    for m in _INITIAL_STOP.finditer(text):
+        stop = m.start()
+        space = stop - 2 if "A" <= text[stop - 1] <= "Z" else stop - 3  # "W." or "Ya."
+        reach = max(0, space - _WORD_REACH)
+        start = reach + len(text[reach:space].rstrip(_WORD_LETTERS))
+        while start == reach and reach > 0:  # a word longer than the reach: read further back
+            reach = max(0, reach - _WORD_REACH)
+            start = reach + len(text[reach:space].rstrip(_WORD_LETTERS))
+        capital = start - 1
+        if (
+            start < space
+            and capital >= 0
+            and "A" <= text[capital] <= "Z"
+            and (capital == 0 or not ((before := text[capital - 1]).isalnum() or before == "_"))
+        ):
+            found.add(text[capital:space])
+    return found
 
 
 def _appositions(text: str) -> Iterator[re.Match]:
@@ -551,8 +613,9 @@ def units(text: str, keys: dict, heads: dict[str, str]):
     words = sorted(w for w, kind in heads.items() if kind in _UNIT_TYPES)
     if not words:
         return
-    unit = re.compile(" (" + "|".join(f"{w}|{w.capitalize()}|{w.upper()}" for w in words) + r")\b(?! [A-Z])")
-    for h in unit.finditer(text):
+    forms = tuple(dict.fromkeys(form for w in words for form in (w, w.capitalize(), w.upper())))
+    unit = re.compile(" (" + "|".join(forms) + r")\b(?! [A-Z])")
+    for h in _after_spaces(unit, text, forms):
         qualified = _UNIT_QUALIFIER.search(text, max(0, h.start() - 12), h.start())
         before = qualified.start() if qualified else h.start()
         m = _UNIT_NAME.search(text, max(0, before - 60), before)
@@ -651,7 +714,7 @@ def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str,
             if m:
                 named.append(m.group(1))
             at = text.find(words, at + 1)
-    named += [m.group(1) for m in _ending_at_heads(text, TOWN_UNIT_HEAD, _UNIT_NAME_LAST)]
+    named += [m.group(1) for m in _ending_at_heads(text, TOWN_UNIT_HEAD, _TOWN_UNIT_WORDS, _UNIT_NAME_LAST)]
     named += _towns_after_sites(text)
     named += _listed_among_towns(text, surnames)
     for name in named:
@@ -782,7 +845,7 @@ def named_units(
     unit = unit_pattern(heads)
     if unit is None:
         return
-    for h in unit.finditer(text):
+    for h in _after_spaces(unit, text, tuple(form for w in unit_words(heads) for form in (w, w.upper()))):
         if h.group(2) in bodies:
             continue
         m = _UNIT_AFTER_THE.search(text, max(0, h.start() - 60), h.start() + 1)
@@ -868,17 +931,27 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
 _ORG_NAME = q("orgName")
 
 
-def texts_before_bodies(slots: list) -> set[str]:
+def texts_before_bodies(divisions: list) -> set[str]:
     """The text nodes (of `matching.marked_text`) that an organisation's name marked already
     follows, a space between: a place that ends one after "the" opens that body's name ("the
-    Nizhnyi province Cheka", the Cheka marked by the organisations' pass), no mention of its own."""
+    Nizhnyi province Cheka", the Cheka marked by the organisations' pass), no mention of its own.
+    `divisions`: the regions (`matching.regions`) whose text nodes `marked_text` lists. Read
+    from the names (lxml finds them in C), not from every text node of the book: the text
+    node before a name is its previous sibling's tail, or its parent's text where it comes
+    first, one of `marked_text`'s where the parent is (`text_slots` enters the region and
+    every element below it but those of `SKIP`)."""
     found = set()
-    for region in slots:
-        for parent, child, text in region:
-            if not text.endswith(" "):
-                continue  # told first: most texts end otherwise, and a sibling is slow to reach
-            after = (parent[0] if len(parent) else None) if child is None else child.getnext()
-            if after is not None and after.tag == _ORG_NAME:
+    for division in divisions:
+        for name in division.iter(_ORG_NAME):
+            before = name.getprevious()
+            parent = name.getparent()
+            text = parent.text if before is None else before.tail
+            if not text or not text.endswith(" "):
+                continue
+            entered = parent
+            while entered is not division and local(entered) not in SKIP:
+                entered = entered.getparent()
+            if entered is division:
                 found.add(text)
     return found
 
@@ -895,6 +968,15 @@ def unit_followers(profile) -> set[str]:
     """Lower-case words after a unit's word that make it part of a body's name ("district
     party committee"): the profile's organisation ranks, bodies and establishments."""
     return {*profile.org_ranks, *profile.org_bodies, *profile.org_establishments}
+
+
+def _after_spaces(pattern: re.Pattern, text: str, words: tuple[str, ...]) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose every match is a space and one of
+    `words`, then what follows (a unit's word): by `matches_at_words` where no word holds a
+    space (a profile's may), else by `finditer`."""
+    if not all(words) or any(" " in word for word in words):
+        return pattern.finditer(text)
+    return matches_at_words(pattern, text, tuple(dict.fromkeys(words)), 1)
 
 
 def unit_pattern(heads: dict[str, str]) -> re.Pattern | None:
@@ -951,10 +1033,11 @@ def _site_names(text: str) -> Iterator[re.Match]:
             yield m
 
 
-def _ending_at_heads(text: str, heads: re.Pattern, name: re.Pattern):
-    """The matches of `name` (anchored at its end) that end with a match of `heads`: the
-    head words are found first, a scan much faster than one for the whole names."""
-    for h in heads.finditer(text):
+def _ending_at_heads(text: str, heads: re.Pattern, words: tuple[str, ...], name: re.Pattern):
+    """The matches of `name` (anchored at its end) that end with a match of `heads` (a
+    space and one of `words`, which hold no space): the head words are found first, a scan
+    much faster than one for the whole names (`matches_at_words`)."""
+    for h in matches_at_words(heads, text, words, 1):
         m = name.search(text, max(0, h.start() - 60), h.end())
         if m:
             yield m
@@ -1202,8 +1285,8 @@ def discover(
     settled: Counter = Counter()  # right after a preposition of place, without "the" ("in Martynovich")
     located: Counter = Counter()  # of those, right after "at" or "near" ("at Khalkhin Gol")
     imprints: set[str] = set()  # places of publication: towns of any size
-    compass: set[tuple[str, str]] = set(_COMPASS.findall(text))  # "North Caucasus"
-    person_like: set[str] = set(_BEFORE_INITIAL.findall(text))  # "David W. Doyle"
+    compass: set[tuple[str, str]] = {m.groups() for m in matches_at_words(_COMPASS, text, _COMPASS_WORDS)}
+    person_like: set[str] = _words_before_initials(text)  # "David W. Doyle"
     listed: set[int] = set()  # where a name a list gave its cue begins: not counted again after its "and"
     qualifying: Counter = Counter()  # after "the", before a lower-case word: "at the Proletarsky ... workshop"
     for m in _AFTER_CUE.finditer(text):
@@ -1246,7 +1329,7 @@ def discover(
         if places.find(name) is None:
             geo = gazetteer.lookup_romanised(name, everything=True)
             places.add(name, geo.type if geo else kind, geo, "named in the text")
-    for m in _NICKNAME.finditer(text):  # "the 'Second Baku' of the East", "the 'Third Rome'"
+    for m in matches_at_words(_NICKNAME, text, _NICKNAME_WORDS, 1):  # "the 'Second Baku' of the East"
         named = m.group(1).split()[-1]
         if places.find(m.group(1)) is None and (places.find(named) is not None or gazetteer.lookup(named)):
             places.add(m.group(1), "region", None, "named in the text")
@@ -1391,7 +1474,7 @@ def discover(
     for name, kind in _features_word_first(text):
         if places.find(name) is None and name.split()[-1] not in not_places:
             places.add(name, kind, gazetteer.lookup(name, everything=True), "named in the text")
-    for m in _ending_at_heads(text, _FEATURE_HEAD, _FEATURE):
+    for m in _ending_at_heads(text, _FEATURE_HEAD, _FEATURE_HEAD_WORDS, _FEATURE):
         name = m.group(1)
         words = name.split()
         if places.find(name) is None and not initial(text, m.start()) and words[0].lower() not in lowercase_words:
@@ -2049,12 +2132,11 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     function_words = _FUNCTION_WORDS | ctx.profile.english_words
     counts: Counter = Counter()
     used = set()
-    before_bodies = texts_before_bodies(marked_text(ctx))
+    before_bodies = texts_before_bodies(ctx.view(REGIONS, regions))
 
     def find(text: str, in_title: bool = False):
         spans = []
         found = matcher.find(text)
-        starts = {start for start, _, _, _ in found}  # a bracketed name the register knows is matched as such
         for start, end, key, place in found:
             if _PREFIXED.search(text, max(0, start - 16), start):
                 # "post-Soviet Russia": Russia, the name after the adjective, where the register has it
@@ -2107,7 +2189,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             used.add(place.get(XML_ID))
             counts["placeName"] += 1
             other = _BRACKETED.match(text, end)
-            if other and other.start(1) not in starts and _same_place(other.group(1), place):
+            # a bracketed name the register knows is matched as such
+            if other and all(other.start(1) != s for s, _, _, _ in found) and _same_place(other.group(1), place):
                 spans.append((other.start(1), other.end(1), make_in(tei, "placeName", ref=spans[-1][2].get("ref"))))
                 counts["placeName"] += 1
         if world and ("West" in text or "East" in text or "Continent" in text):
