@@ -113,3 +113,23 @@ def test_a_whole_run_judged_by_jing_with_its_names_in_a_memory_folder(tmp_path, 
     run = validate([Path(docs[0]).parent], schema=str(other))
     assert [(Path(r.path).name, r.valid) for r in run.results] == [("a.xml", True), ("b.xml", False), ("c.xml", True)]
     assert list(memory.iterdir()) == []
+
+
+@pytest.mark.parametrize("part, valid", [("<p>Included.</p>", True), ("<para>Included.</para>", False)])
+def test_a_file_given_to_jing_before_it_was_searched_for_xincludes_is_judged_included(tmp_path, part, valid):
+    """A file with no Schematron to run goes to jing on its prolog alone, and is searched for
+    XIncludes (declared below its root) while jing runs: one that includes is then judged with
+    its inclusions, not by what jing said of it as it stands."""
+    other = tmp_path / "other.rng"  # not teikit's own grammar: jing, not libxml2, judges
+    other.write_text(Path(TEIKIT_RNG).read_text(encoding="utf-8") + "<!-- other -->\n", encoding="utf-8")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "part.xml").write_text(part.replace(">", ' xmlns="http://www.tei-c.org/ns/1.0">', 1), encoding="utf-8")
+    include = '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="part.xml"/>'
+    (folder / "whole.xml").write_text(MINIMAL.replace("<head>One</head>", "<head>One</head>" + include))
+    (folder / "plain.xml").write_text(MINIMAL, encoding="utf-8")
+    results = {Path(r.path).name: r for r in validate([folder], schema=str(other)).results}
+    assert results["plain.xml"].valid
+    assert results["whole.xml"].valid is valid
+    if not valid:
+        assert any('element "para" not allowed' in p.message for p in results["whole.xml"].errors)
