@@ -453,7 +453,8 @@ def _plan(files, options):
     their paths, with their declarations (_by_path): files jing reads as they are, that teikit's
     grammar does not judge in-process, and that load would not change (no provenance marks
     of their own), at paths libxslt reads as they are written, for a schema that reads
-    files so (not teikit.sch: _read_by_path).
+    files so (not teikit.sch: _read_by_path); and the files of the third group not yet
+    searched for XIncludes below their root (_rescanned does, once jing has been started).
     """
     groups: dict[str, list[str]] = {}
     includers = []
