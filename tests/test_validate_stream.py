@@ -117,3 +117,21 @@ def test_batches_hand_on_their_results_in_the_order_of_the_files(tmp_path):
     streamed = validate([tmp_path], jobs=2, on_result=seen.append)
     assert streamed.results == [] and streamed.summary.invalid == whole.summary.invalid == 18
     assert [(r.path, r.problems) for r in seen] == [(r.path, r.problems) for r in whole.results]
+
+
+def test_json_values_are_written_as_the_json_module_writes_them(folder):
+    """formats._dumped writes the report's values itself: the same text as json.dumps with
+    one space a level (the reports of tests/data/validate/odd and the others, and values
+    that go to json: a float, a key that is not text)."""
+    import json
+
+    from teikit.validate.formats import _dumped, _json_entry
+
+    run = validate([folder])
+    values: list = [_json_entry(r) for r in run.results] + [run.summary.as_dict(), run.schema_errors]
+    values += [[], {}, [[], {}, [1, [2, {"a": None}]]], 'é\x1b"\\\n\udcff', -7, True, {"x": 1.5}, {1: "a"}]
+    assert any(entry["errors"] for entry in values[:-8])  # problems, with files and lines, among them
+    for value in values:
+        for depth in (0, 1, 2):
+            expected = json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+            assert _dumped(value, depth) == expected

@@ -67,12 +67,14 @@ import dataclasses
 import functools
 import heapq
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import cluster
 from ..errors import TeikitError
@@ -94,9 +96,10 @@ from .documents import (
 from .inclusion import Judged
 from .jing import LONG_RUN, JingOutcome, files_per_run, jing_command, jvm_threads, run_jing
 from .results import FileResult, Problem, Summary
-from .saxon import saxon_started
 from .schemas import stage
-from .schematron import Schematron, reads_by_path, unchanged
+
+if TYPE_CHECKING:  # imported where used: a run without Schematron never loads it (nor Saxon)
+    from .schematron import Schematron
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 TEIKIT_RNG = str(SCHEMA_DIR / "teikit.rng")
@@ -192,6 +195,8 @@ def validate(
         if batched:
             # Workers will be forked (or are elsewhere): Saxon is not started here, so a
             # schema Saxon cannot compile is reported on each file, as a schema error.
+            from .schematron import Schematron
+
             Schematron(schematron, read, allow_read, start_saxon=False)
         else:
             _schematron(schematron, Options(schematron=schematron, read=read, allow_read=allow_read))
@@ -252,8 +257,9 @@ def _validate_files(
         options = dataclasses.replace(options, workdir=workdir, own_in_process=own_in_process)
         stager = _SchemaStager(workdir, options.allow_read)
         # jing starts on the files whose prolog is plain while Python parses them all.
-        plain, includers, direct, declared, by_path = _plan(files, options)
+        plain, includers, direct, declared, by_path, unscanned = _plan(files, options)
         early = _submit(jvms, plain, 1, stager)
+        _rescanned(unscanned, includers, direct)  # while the JVM starts
         done = {(inp, schema) for schema, part, _ in early for inp in part}
         skip = set(includers) | set(direct)
         rest = [f for f in files if f not in skip]
@@ -451,12 +457,15 @@ def _plan(files, options):
     their paths, with their declarations (_by_path): files jing reads as they are, that teikit's
     grammar does not judge in-process, and that load would not change (no provenance marks
     of their own), at paths libxslt reads as they are written, for a schema that reads
-    files so (not teikit.sch: _read_by_path).
+    files so (not teikit.sch: _read_by_path); and the files of the third group not yet
+    searched for XIncludes below their root (_rescanned does, once jing has been started).
     """
     groups: dict[str, list[str]] = {}
     includers = []
     direct: dict[str, _Prepared] = {}
     by_path: dict[str, list[SchemaRef]] = {}
+    unscanned: list[str] = []  # files in `direct` not yet searched for XIncludes
+    own_grammar: dict[str, bool] = {}
     declared: set[str] | None = set()  # the Schematron schemas the files declare; None: not known
     for f in files:
         try:
@@ -472,24 +481,52 @@ def _plan(files, options):
             declared.update(d.href for d in prolog.declared if d.kind == "schematron" and not d.remote)
         if prolog.has_doctype:
             continue
-        if prolog.uses_xinclude or may_xinclude(f):
+        if prolog.uses_xinclude:
             includers.append(f)
             continue
         schema, problems = _choose_schema(prolog.declared, options)
-        if schema and owngrammar.is_own_grammar(schema) and options.own_in_process:
+        own = options.own_in_process and schema is not None and _own_grammar(schema, own_grammar)
+        needs_schematron = options.schematron or any(d.kind == "schematron" for d in prolog.declared)
+        if schema and not problems and not own and not needs_schematron:
+            # Given to jing now; whether it may XInclude is asked after jing has started
+            # (unscanned: _validate_files).
+            path = os.path.abspath(f)
+            groups.setdefault(schema, []).append(path)
+            direct[f] = _Prepared(FileResult(f, schema=schema), path)
+            unscanned.append(f)
+            continue
+        if may_xinclude(f):
+            includers.append(f)
+            continue
+        if own:
             continue  # checked in-process when parsed (_prepare); jing only if libxml2 objects
         if schema and not problems:
             groups.setdefault(schema, []).append(os.path.abspath(f))
-            needs_schematron = options.schematron or any(d.kind == "schematron" for d in prolog.declared)
-            if not needs_schematron:
-                direct[f] = _Prepared(FileResult(f, schema=schema), os.path.abspath(f))
-            elif (
+            if (
                 _read_by_path(prolog.declared, options)
-                and reads_by_path(os.path.abspath(f))
+                and _reads_by_path(os.path.abspath(f))
                 and not may_mark_origins(f)
             ):
                 by_path[f] = prolog.declared
-    return groups, includers, direct, declared, by_path
+    return groups, includers, direct, declared, by_path, unscanned
+
+
+def _own_grammar(schema: str, known: dict[str, bool]) -> bool:
+    """owngrammar.is_own_grammar, asked once per schema in one plan."""
+    if schema not in known:
+        known[schema] = owngrammar.is_own_grammar(schema)
+    return known[schema]
+
+
+def _rescanned(unscanned: list[str], includers: list[str], direct: dict[str, _Prepared]) -> None:
+    """The files of `unscanned` that may XInclude others moved from `direct` to `includers`:
+    prepared as includers, whatever jing already said about them as they stand. jing judged
+    them as they are on disk; that verdict is used only if the file turns out to include
+    nothing (its input for jing is then the file itself)."""
+    for f in unscanned:
+        if may_xinclude(f):
+            del direct[f]
+            includers.append(f)
 
 
 def _late(prepared, done) -> dict[str, list[str]]:
@@ -619,7 +656,7 @@ def _threads(files, declared, options: Options) -> int:
     with threads of its own) is kept to one thread; the schemas are compiled here
     first to know, which each file would do anyway.
     """
-    if THREADS < 2 or len(files) < 2 or saxon_started():
+    if THREADS < 2 or len(files) < 2 or _saxon_started():
         return 1
     if declared is None:
         return 1
@@ -631,6 +668,18 @@ def _threads(files, declared, options: Options) -> int:
         except TeikitError:
             continue  # each file that declares it reports it; nothing runs
     return THREADS
+
+
+def _saxon_started() -> bool:
+    """Whether this process has started Saxon (never, when the module was not even imported)."""
+    saxon = sys.modules.get(f"{__name__}.saxon")
+    return saxon is not None and saxon.saxon_started()
+
+
+def _reads_by_path(path: str) -> bool:
+    from .schematron import reads_by_path
+
+    return reads_by_path(path)
 
 
 def _gathered(futures, ticker) -> list[_Prepared]:
@@ -652,6 +701,8 @@ def _schematron(path: str, options: Options) -> Schematron:
     except OSError:
         key = (path, options.read, options.allow_read)
     if key not in _schematrons:
+        from .schematron import Schematron
+
         try:
             _schematrons[key] = Schematron(path, options.read, options.allow_read)
         except TeikitError as exc:
@@ -763,6 +814,8 @@ def _by_path(paths: list[str], declared: dict[str, list[SchemaRef]], options: Op
         return settled, reports
     stamps = {p: stamp_of(p) for p in paths}
     wanted = {p: _wanted(declared[p], options) for p in paths if stamps[p] is not None}
+    from .schematron import Schematron, unchanged
+
     clean: dict[str, bool] = dict.fromkeys(wanted, True)
     for sch in dict.fromkeys(s for w in wanted.values() for s in w if isinstance(s, str)):
         which = [p for p, w in wanted.items() if sch in w]

