@@ -202,3 +202,23 @@ def test_the_scots_pack_knows_a_pier_and_caledon(tmp_path):
     scots = _convert(tmp_path, _PIER_AND_CALEDON, ["scots"], "scots")
     assert marks_in(scots, "placeName") == ["Leith", "Caledon"]
     assert marks_in(_convert(tmp_path, _PIER_AND_CALEDON, [], "plain"), "placeName") == []
+
+
+_CALLED_AT_CLAUSE_END = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE DESERTER\n\n"
+    "You're welcome to Despots, Gaspardin; I will fight France with you, Gaspardin:\n"
+    "we'll dance with you, Gaspardin.\n\n"
+    "The wind was cold at the ford, Harkness; the boat lay still at the mill, Harkness.\n\n"
+    "I will go with you, Paris; I will stay with you, Paris.\n"
+)
+
+
+def test_a_word_called_on_at_a_clause_end_in_a_clause_of_address_is_a_person(tmp_path):
+    """A capitalised word after a comma that closes a clause (";", ":", "."), in a clause that
+    says "you" (`[names] addressed`), is called on as one before "!" does: twice or more, a
+    person ("with you, Gaspardin;"). The same shape in clauses that speak to no one
+    ("at the ford, Harkness;") is no evidence, nor is a place the gazetteer knows (Paris)."""
+    out = _convert(tmp_path, _CALLED_AT_CLAUSE_END, [])
+    persons = marks_in(out, "persName")
+    assert persons.count("Gaspardin") == 3
+    assert "Harkness" not in persons and "Paris" not in persons
