@@ -191,16 +191,18 @@ def test_the_scots_pack_knows_a_shore_and_a_wood_as_parts_of_a_place(tmp_path):
 _PIER_AND_CALEDON = (
     "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE PARTING\n\n"
     "The boat rocks at the pier o' Leith; the pier was wet wi' rain.\n\n"
-    "Auld Caledon drew out her drone, and to her pipe was singing.\n"
+    "Auld Caledon drew out her drone, and to her pipe was singing.\n\n"
+    "If foot or horse e'er bring you in by Mauchlin corse, stay.\n"
 )
 
 
-def test_the_scots_pack_knows_a_pier_and_caledon(tmp_path):
+def test_the_scots_pack_knows_a_pier_caledon_and_mauchlin(tmp_path):
     """With the pack "scots", "the pier o' Leith" names the port as "the shore o' Bucky" does
-    (the lower-case "the pier" alone names nothing), and Caledon, the poets' Caledonia, is a
-    country wherever written; without the pack neither is a place."""
+    (the lower-case "the pier" alone names nothing), Caledon, the poets' Caledonia, is a
+    country wherever written, and Mauchlin, Mauchline's older spelling, a town wherever
+    written; without the pack none is a place."""
     scots = _convert(tmp_path, _PIER_AND_CALEDON, ["scots"], "scots")
-    assert marks_in(scots, "placeName") == ["Leith", "Caledon"]
+    assert marks_in(scots, "placeName") == ["Leith", "Caledon", "Mauchlin"]
     assert marks_in(_convert(tmp_path, _PIER_AND_CALEDON, [], "plain"), "placeName") == []
 
 
