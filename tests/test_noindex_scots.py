@@ -224,3 +224,20 @@ def test_a_word_called_on_at_a_clause_end_in_a_clause_of_address_is_a_person(tmp
     persons = marks_in(out, "persName")
     assert persons.count("Gaspardin") == 3
     assert "Harkness" not in persons and "Paris" not in persons
+
+
+_HYPHENED_LANDSCAPE = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE SHIP\n\n"
+    "The ship rides by the Berwick-law, and the lass that dwelt near Solway-side.\n\n"
+    "A well-known air; the brown-haired lass; the Roman-law books.\n"
+)
+
+
+def test_a_name_hyphened_to_a_word_for_its_land_is_one_place(tmp_path):
+    """With the pack "scots", a name joined by a hyphen to a word of `[places] landscape` is
+    one place's name, marked whole ("the Berwick-law", a hill, Scots "law"; "Solway-side");
+    a lower-case word so joined ("well-known", "brown-haired") is none, nor a people's
+    adjective ("Roman-law"). Without the pack nothing is."""
+    scots = _convert(tmp_path, _HYPHENED_LANDSCAPE, ["scots"], "scots")
+    assert marks_in(scots, "placeName") == ["Berwick-law", "Solway-side"]
+    assert marks_in(_convert(tmp_path, _HYPHENED_LANDSCAPE, [], "plain"), "placeName") == []
