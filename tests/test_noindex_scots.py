@@ -186,3 +186,58 @@ def test_the_scots_pack_knows_a_shore_and_a_wood_as_parts_of_a_place(tmp_path):
     scots = _convert(tmp_path, _SHORE_AND_WOOD, ["scots"], "scots")
     assert marks_in(scots, "placeName") == ["Bucky", "Craigieburn Wood"]
     assert marks_in(_convert(tmp_path, _SHORE_AND_WOOD, [], "plain"), "placeName") == []
+
+
+_PIER_AND_CALEDON = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE PARTING\n\n"
+    "The boat rocks at the pier o' Leith; the pier was wet wi' rain.\n\n"
+    "Auld Caledon drew out her drone, and to her pipe was singing.\n\n"
+    "If foot or horse e'er bring you in by Mauchlin corse, stay.\n"
+)
+
+
+def test_the_scots_pack_knows_a_pier_caledon_and_mauchlin(tmp_path):
+    """With the pack "scots", "the pier o' Leith" names the port as "the shore o' Bucky" does
+    (the lower-case "the pier" alone names nothing), Caledon, the poets' Caledonia, is a
+    country wherever written, and Mauchlin, Mauchline's older spelling, a town wherever
+    written; without the pack none is a place."""
+    scots = _convert(tmp_path, _PIER_AND_CALEDON, ["scots"], "scots")
+    assert marks_in(scots, "placeName") == ["Leith", "Caledon", "Mauchlin"]
+    assert marks_in(_convert(tmp_path, _PIER_AND_CALEDON, [], "plain"), "placeName") == []
+
+
+_CALLED_AT_CLAUSE_END = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE DESERTER\n\n"
+    "You're welcome to Despots, Gaspardin; I will fight France with you, Gaspardin:\n"
+    "we'll dance with you, Gaspardin.\n\n"
+    "The wind was cold at the ford, Harkness; the boat lay still at the mill, Harkness.\n\n"
+    "I will go with you, Paris; I will stay with you, Paris.\n"
+)
+
+
+def test_a_word_called_on_at_a_clause_end_in_a_clause_of_address_is_a_person(tmp_path):
+    """A capitalised word after a comma that closes a clause (";", ":", "."), in a clause that
+    says "you" (`[names] addressed`), is called on as one before "!" does: twice or more, a
+    person ("with you, Gaspardin;"). The same shape in clauses that speak to no one
+    ("at the ford, Harkness;") is no evidence, nor is a place the gazetteer knows (Paris)."""
+    out = _convert(tmp_path, _CALLED_AT_CLAUSE_END, [])
+    persons = marks_in(out, "persName")
+    assert persons.count("Gaspardin") == 3
+    assert "Harkness" not in persons and "Paris" not in persons
+
+
+_HYPHENED_LANDSCAPE = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE SHIP\n\n"
+    "The ship rides by the Berwick-law, and the lass that dwelt near Solway-side.\n\n"
+    "A well-known air; the brown-haired lass; the Roman-law books.\n"
+)
+
+
+def test_a_name_hyphened_to_a_word_for_its_land_is_one_place(tmp_path):
+    """With the pack "scots", a name joined by a hyphen to a word of `[places] landscape` is
+    one place's name, marked whole ("the Berwick-law", a hill, Scots "law"; "Solway-side");
+    a lower-case word so joined ("well-known", "brown-haired") is none, nor a people's
+    adjective ("Roman-law"). Without the pack nothing is."""
+    scots = _convert(tmp_path, _HYPHENED_LANDSCAPE, ["scots"], "scots")
+    assert marks_in(scots, "placeName") == ["Berwick-law", "Solway-side"]
+    assert marks_in(_convert(tmp_path, _HYPHENED_LANDSCAPE, [], "plain"), "placeName") == []

@@ -109,6 +109,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "known": "strings",
         "address_pronouns": "strings",
         "second_person": "strings",
+        "addressed": "strings",
         "relatives": "strings",
         "name_links": "strings",
         "peerages": "strings",
@@ -385,6 +386,7 @@ class Profile:
     known_persons: tuple[str, ...] = ()  # [names] known: persons of myth and history known by one name (Homer)
     address_pronouns: tuple[str, ...] = ()  # [names]: pronouns after a name one speaks to (Craigdarroch, thou)
     second_person: tuple[str, ...] = ()  # [names]: words speaking to one (thy): "thy sang, Barbauld,"
+    addressed: tuple[str, ...] = ()  # [names]: words of a clause a name called on closes ("with you, Dumourier;")
     relatives: tuple[str, ...] = ()  # [names]: relative pronouns of persons (Carnot, who)
     name_links: tuple[str, ...] = ()  # [names]: words joining a forename to what tells it apart (Meg o' the Mill)
     peerages: tuple[str, ...] = ()  # [names]: titles of a peer "of" his title's name (Earl of Glencairn)
@@ -570,6 +572,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         known_persons=tuple(data["names"]["known"]),
         address_pronouns=tuple(data["names"]["address_pronouns"]),
         second_person=tuple(data["names"]["second_person"]),
+        addressed=tuple(data["names"]["addressed"]),
         relatives=tuple(data["names"]["relatives"]),
         name_links=tuple(data["names"]["name_links"]),
         peerages=tuple(data["names"]["peerages"]),

@@ -83,6 +83,7 @@ class Words:
         self.known_persons = profile.known_persons
         self.address_pronouns = profile.address_pronouns
         self.second_person = profile.second_person
+        self.addressed = profile.addressed
         self.relatives = profile.relatives
         self.name_links = profile.name_links
         self.peerages = profile.peerages

@@ -49,6 +49,10 @@ only on evidence from the way names are written, never from a list of particular
   person ("Morality, thou deadly bane") and the gazetteer knows no place of that name; so
   too a word set between commas mid-sentence in a sentence that speaks to one person
   (`[names] second_person`: "In thy sweet sang, Barbauld, survives");
+- a capitalised word called on at a clause's end twice or more: after a comma and a
+  lower-case word, before "!" or "?" ("Come here, Prism!"), or before ";", ":" or "." in a
+  clause of address (`[names] addressed`: "I will fight France with you, Dumourier;"), where
+  the well-known part of the gazetteer knows no place of that name;
   likewise a word opening its sentence or clause before a comma and a relative pronoun of
   persons (`[names] relatives`: "Carnot, who was one of these"; not "at Lyons, who");
 - the name of a peer's title (`[names] peerages`: "the Earl of Glencairn"), by which the
@@ -928,6 +932,9 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     # "In thy sweet sang, Barbauld, survives": set between commas where the sentence says "thy"
     thee = "|".join(map(re.escape, words.second_person))
     second_person = re.compile(rf"\b(?:{thee})\b", re.IGNORECASE) if thee else None
+    # "I will fight France with you, Dumourier;": called on at a clause's end
+    you = "|".join(map(re.escape, words.addressed))
+    addressed = re.compile(rf"\b(?:{you})\b", re.IGNORECASE) if you else None
     # What stands before a word is read from the words before it (`_before`), not by a
     # pattern searched backwards from each capitalised word: a pattern that opens with a
     # look-behind is tried at every position of the stretch before it.
@@ -995,7 +1002,12 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                     seen.setdefault(word, passage(piece, start, m.end()))
             elif word.endswith("."):
                 continue
-            elif _vocative(piece, start, end) and gazetteer.lookup(word) is None:
+            elif (
+                _vocative(piece, start, end)
+                or addressed is not None
+                and _vocative(piece, start, end, _CLAUSE_STOPS)
+                and _in_sentence(addressed, piece, start, end)
+            ) and gazetteer.lookup(word) is None:
                 cued[word] += 1  # "I loved you, Elfrid," said Miriam
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end + 10))
@@ -1137,20 +1149,23 @@ def _in_sentence(pattern: re.Pattern, piece: str, start: int, end: int) -> bool:
 _ABBREVIATED = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}\.$")
 
 
-def _vocative(piece: str, start: int, end: int) -> bool:
+def _vocative(piece: str, start: int, end: int, stops: tuple[str, ...] = ("!", "?")) -> bool:
     """Whether a word ends an utterance as one spoken to does ("I loved you, Elfrid," said
     she; "what I was playing, Lane?"; "Come here, Prism!"): a lower-case word and a comma
     before it, and after it "!", "?", or a comma or full stop closing a quotation (not a
-    list: "Paris, Lyons, and Toulon" has a name before the comma, and goes on after one)."""
+    list: "Paris, Lyons, and Toulon" has a name before the comma, and goes on after one).
+    With `stops` `_CLAUSE_STOPS`, a clause's end after it too ("with you, Dumourier;"), which
+    the caller takes as a call only in a clause of address (`[names] addressed`)."""
     if start < 3 or piece[start - 2 : start] != ", ":
         return False
-    if not (piece[end : end + 1] in ("!", "?") or piece[end : end + 2] in _CLOSING_QUOTE):
+    if not (piece[end : end + 1] in stops or piece[end : end + 2] in _CLOSING_QUOTE):
         return False
     before = piece[max(0, start - 40) : start - 2].split()  # the word before the comma
     return bool(before) and "a" <= before[-1][0] <= "z"
 
 
 _CLOSING_QUOTE = {f"{stop}{quote}" for stop in ",." for quote in "\"”’'"}
+_CLAUSE_STOPS = ("!", "?", ";", ":", ".")
 
 
 _PARTICIPLE = re.compile(r"[a-z]{2,}ed")  # "predicted", "founded": a verb's past participle

@@ -560,12 +560,13 @@ def _named_features(places: registers.Places, text: str, not_places, profile, lo
 @cache
 def _landscape_after(nouns: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     """A capitalised word, its possessive maybe, before a lower-case word of the profile's
-    `[places] landscape` ("the Cumnock hills", "Coila's plains"), and the pattern of those
-    words (`pieces_holding`)."""
+    `[places] landscape` ("the Cumnock hills", "Coila's plains"), or joined to it by a hyphen
+    ("the Berwick-law", "on Yarrow-braes": group 3 the hyphen), and the pattern of those words
+    (`pieces_holding`)."""
     words = "|".join(map(re.escape, nouns)) or "(?!)"
     return (
-        re.compile(rf"([A-Z](?<![\w'’-].)[a-z]+)(['’]s)?\s({words})(?![\w'’-])"),
-        re.compile(rf"(?<=\s)(?:{words})(?![\w'’-])"),
+        re.compile(rf"([A-Z](?<![\w'’-].)[a-z]+)(?:(['’]s)?\s|(-))({words})(?![\w'’-])"),
+        re.compile(rf"(?<=[\s-])(?:{words})(?![\w'’-])"),
     )
 
 
@@ -581,12 +582,14 @@ def _landscapes(places: registers.Places, text: str, not_places, profile, lowerc
     "the distant Cumnock hills", "owre Galston muirs", "on Carrick shore", "Coila's plains"):
     the name is a place, when it is no word the book writes in lower case, no honorific,
     forename nor a person's name, no people's adjective ("the Roman walls") nor abstract noun
-    (personified: "Detraction"), and opens no sentence. Not a possessive before "side" (a body's: "Pegasus' side")."""
+    (personified: "Detraction"), and opens no sentence. Not a possessive before "side" (a body's: "Pegasus' side").
+    Joined by a hyphen, the name and the word are one place's name ("the Berwick-law", a
+    hill, "Berwick" alone the town; "on Yarrow-braes"), on the same terms."""
     if not profile.landscape:
         return
     pattern, words = _landscape_after(tuple(profile.landscape))
     for m in pieces_holding(pattern, words, text):
-        name, possessive, noun = m.groups()
+        name, possessive, hyphen, noun = m.groups()
         if (
             name.lower() in lowercase
             or name in profile.honorifics
@@ -600,10 +603,14 @@ def _landscapes(places: registers.Places, text: str, not_places, profile, lowerc
             or places.find(name) is not None
         ):
             continue
+        if hyphen:
+            name = f"{name}-{noun}"
+            if places.find(name) is not None:
+                continue
         places.add(
             name,
             "place",
-            gazetteer.lookup_named(name),
+            None if hyphen else gazetteer.lookup_named(name),
             "named in the text",
             evidence=f"a name before a word for its land or water: {passage(text, m.start(), m.end())}",
         )
