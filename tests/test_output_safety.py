@@ -513,3 +513,19 @@ def test_a_report_written_to_a_pipe_or_device_goes_into_it_and_leaves_it_in_plac
     assert got == [b"the report\n"]
     assert stat.S_ISFIFO(pipe.stat().st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]  # no temporary file left beside it
+
+
+def test_published_assets_take_the_umask_not_the_installations_modes(tmp_path, umask):
+    """teikit's own files copied into an edition (the HTML's assets) get the modes the user's
+    umask gives, whatever modes the installation has (a checkout made under umask 002)."""
+    from teikit.render import _copy_contents
+
+    source = tmp_path / "installed"
+    (source / "fonts").mkdir(parents=True)
+    (source / "edition.css").write_text("p { }", encoding="utf-8")
+    (source / "fonts" / "a.woff2").write_bytes(b"\0")
+    for p in [source, source / "fonts", *source.rglob("*")]:
+        p.chmod(0o775 if p.is_dir() else 0o664)
+    _copy_contents(source, tmp_path / "assets")
+    assert modes(tmp_path / "assets") == {("dir", 0o755), ("file", 0o644)}
+    assert (tmp_path / "assets" / "fonts" / "a.woff2").read_bytes() == b"\0"

@@ -237,7 +237,7 @@ def _edition(
             messages = render_windows(FORMATS[to], documents, Path(work), tmp, params, book=to == "text", **spread)
         result.warnings += located_in(paths, messages, documents)
         if to == "html":
-            shutil.copytree(TRANSFORMS / "assets", tmp / "assets")
+            _copy_contents(TRANSFORMS / "assets", tmp / "assets")
             media.publish(planner.images, tmp, warn=result.warnings.append)
         result.seconds["transform"] = time.perf_counter() - t0
         if not search:
@@ -262,3 +262,14 @@ def _list_files(result: Rendered, folder: Path) -> None:
     result.files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
     if not result.files:
         raise TeikitError("the transform wrote nothing", str(result.outdir))
+
+
+def _copy_contents(source: Path, target: Path) -> None:
+    """A folder's files copied by their contents only: the user's umask decides the modes of
+    what teikit writes, not those of teikit's installation (copytree copies them)."""
+    target.mkdir()
+    for item in sorted(source.iterdir()):
+        if item.is_dir():
+            _copy_contents(item, target / item.name)
+        else:
+            shutil.copyfile(item, target / item.name)
