@@ -140,6 +140,20 @@ def edit_at_random(text: str, pattern: str, replace, rng) -> str:
 RENDER_DATA = Path(__file__).resolve().parent / "data" / "render"
 
 
+@pytest.fixture
+def jing_batches(monkeypatch) -> list[list[str]]:
+    """The files each jing run of the test was given, one list per JVM run, in order (jing
+    still runs: the list only watches teikit.validate.jing._run_once)."""
+    from teikit.validate import jing
+
+    batches: list[list[str]] = []
+    real = jing._run_once
+    monkeypatch.setattr(
+        jing, "_run_once", lambda schema, files, workdir: batches.append(list(files)) or real(schema, files, workdir)
+    )
+    return batches
+
+
 @pytest.fixture(scope="session")
 def book_html(tmp_path_factory):
     """The committed edition of the bundled book rendered to HTML: the site's folder."""
