@@ -80,3 +80,20 @@ def test_existing_output_is_not_clobbered_without_force(tmp_path, capsys):
     code, _ = run(tmp_path, (BOOKS / "garden.txt").read_bytes(), capsys, "--force")
     assert code == 0 and (tmp_path / "out" / "ch01.xml").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("command", ["convert", "validate", "render"])
+def test_a_file_name_cannot_forge_error_lines_or_drive_the_terminal(tmp_path, capsys, command):
+    # a missing input whose name holds a newline and an ANSI escape: each command names it
+    # on one `teikit: error:` line, the control characters escaped as the text report does
+    name = str(tmp_path / "no\nsuch \x1b[31mbook.xml")
+    argv = {
+        "convert": ["convert", name, "-o", str(tmp_path / "out")],
+        "render": ["render", name, "--to", "html", "-o", str(tmp_path / "out")],
+    }
+    code = main(argv.get(command, ["validate", name]))
+    err = capsys.readouterr().err
+    assert code in (1, 2)
+    assert err.startswith("teikit: error: ") and err.count("\n") == 1
+    assert "\x1b" not in err and "no\\nsuch \\x1b[31mbook.xml" in err
+    assert not (tmp_path / "out").exists()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import TeikitError, UsageError
+from .oneline import one_line
 from .progress import progress_bar
 
 # `teikit convert`'s exit status when the edition lacks words of the source (without --allow-loss)
@@ -97,7 +98,7 @@ def _convert(args) -> int:
     except accounting.WordsLost as exc:
         print(exc.report.summary())
         print(f"wrote {args.output} (report: {Path(args.output) / 'conversion-report.json'})")
-        print(f"teikit: error: {exc}", file=sys.stderr)
+        _say_error(exc)
         return WORDS_LOST
     print(report.summary())
     print(f"wrote {args.output} (report: {Path(args.output) / 'conversion-report.json'})")
@@ -130,8 +131,8 @@ def _render(args) -> int:
         jobs=args.jobs,
         dask=dask_address(args.dask),
     )
-    for warning in result.warnings:
-        print(f"teikit render: {warning}", file=sys.stderr)
+    for warning in result.warnings:  # they quote the documents, which may hold control characters
+        print(f"teikit render: {one_line(warning)}", file=sys.stderr)
     print(result.summary())
     return 0
 
@@ -172,7 +173,7 @@ def _validate(args) -> int:
         report.seek(0)  # flushes what the wrapper holds
         if args.output:
             atomic_write_bytes(args.output, spool)
-            print(f"teikit validate: {run.summary.line()} (written to {args.output})", file=sys.stderr)
+            print(f"teikit validate: {run.summary.line()} (written to {one_line(args.output)})", file=sys.stderr)
         else:
             shutil.copyfileobj(report, sys.stdout)
         report.detach()  # the spool is closed by its own `with`
@@ -324,16 +325,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except UsageError as exc:
-        print(f"teikit: error: {exc}", file=sys.stderr)
+        _say_error(exc)
         return 2
     except TeikitError as exc:
-        print(f"teikit: error: {exc}", file=sys.stderr)
+        _say_error(exc)
         return 2 if args.command == "validate" else 1
     except OSError as exc:
         # what the library did not turn into a TeikitError (permission, disk full, a file
         # vanished): still one line naming the file, never a traceback
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"teikit: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        _say_error(f"{where}{exc.strerror or exc}")
         return 2 if args.command == "validate" else 1
     except Terminated:
         print("teikit: terminated", file=sys.stderr)
@@ -344,6 +345,13 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _say_error(message: object) -> None:
+    """One `teikit: error:` line on stderr. Error messages name the files given, and a file's
+    name may hold a newline or a terminal's escape sequence: escaped as in the text report
+    (`\\n`, `\\x1b`), so that a name can neither forge a second line nor drive the terminal."""
+    print(f"teikit: error: {one_line(str(message))}", file=sys.stderr)
 
 
 class Terminated(KeyboardInterrupt):

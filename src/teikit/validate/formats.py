@@ -22,33 +22,14 @@ the streamed cases wait in a temporary file until the totals are known.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
 from typing import IO
 
 from lxml import etree
 
+from ..oneline import one_line, unicode_path, valid_unicode
 from . import FileResult, Run
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\\]")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
-
-
-def unicode_path(path: str | None) -> str | None:
-    """A path as valid Unicode: bytes that were not UTF-8 become \\xNN."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace") if path else path
-
-
-def one_line(text: str) -> str:
-    """`text` on one line: control characters and backslashes escaped."""
-    text = _CONTROL.sub(
-        lambda m: _NAMED.get(
-            m.group(), f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}"
-        ),
-        text,
-    )
-    return _unicode(text)
 
 
 def problem_line(r, p) -> str:
@@ -160,7 +141,7 @@ def _indented(value, inner: str, string) -> str:
 def _json_end(run: Run) -> str:
     """What follows the files in the JSON report: the summary and the schema errors."""
     summary = _dumped(run.summary.as_dict(), 1)
-    errors = _dumped([_unicode(e) for e in run.schema_errors], 1)
+    errors = _dumped([valid_unicode(e) for e in run.schema_errors], 1)
     return f' "summary": {summary},\n "schema_errors": {errors}\n}}\n'
 
 
@@ -176,17 +157,13 @@ def _json_entry(r) -> dict:
                 "line": p.line,
                 "column": p.column,
                 "severity": p.severity,
-                "message": _unicode(p.message),
+                "message": valid_unicode(p.message),
                 "source": p.source,
                 **({"file": u(p.path)} if p.path else {}),
             }
             for p in r.problems
         ],
     }
-
-
-def _unicode(text: str) -> str:
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def as_junit(run: Run) -> str:
