@@ -120,12 +120,14 @@
                'editor', 'pubPlace', 'publisher', 'idno', 'bibl', $tk:name-elements)"/>
 
   <!-- The lists of names above as sets, for the tests asked of every node (tk:is-block,
-       tk:contains-block, tk:is-spaced-before/-after, tk:is-guarded): a look-up, not a comparison with
-       each name. -->
+       tk:contains-block, tk:is-spaced-before/-after, tk:is-guarded; the registers and the
+       milestones, looked for in the whole tree): a look-up, not a comparison with each name. -->
   <xsl:variable name="tk:is-block-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:block-names)"/>
   <xsl:variable name="tk:is-container-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:container-names)"/>
   <xsl:variable name="tk:is-in-word-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:in-word-names)"/>
   <xsl:variable name="tk:is-name-element" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:name-elements)"/>
+  <xsl:variable name="tk:is-register-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:register-names)"/>
+  <xsl:variable name="tk:is-milestone-name" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:milestone-names)"/>
 
   <xsl:function name="tk:name-set" as="map(xs:string, xs:boolean)">
     <xsl:param name="names" as="xs:string*"/>
@@ -225,7 +227,7 @@
 
   <!-- Registers outside the text (standOff, the header) get pages of their own. -->
   <xsl:variable name="tk:registers" as="element()*"
-      select="//*[local-name() = $tk:register-names]
+      select="//*[map:contains($tk:is-register-name, local-name())]
                  [not(ancestor::*[local-name() = $tk:register-names])]
                  [not(ancestor::* intersect $tk:parts)]"/>
 
@@ -292,7 +294,7 @@
        follows. -->
   <xsl:variable name="tk:loose-milestones" as="map(xs:string, element()*)">
     <xsl:map>
-      <xsl:for-each-group select="//tei:text//*[local-name() = $tk:milestone-names]
+      <xsl:for-each-group select="//tei:text//*[map:contains($tk:is-milestone-name, local-name())]
                                     [not(ancestor::*[local-name() = $tk:title-page-names])]
                                     [not(ancestor::*[parent::tei:group][not(self::tei:text or self::tei:group)])]
                                     [empty(tk:page-of(.))]

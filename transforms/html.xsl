@@ -79,7 +79,7 @@
       <xsl:variable name="in-header" select="exists(ancestor::tei:teiHeader)"/>
       <xsl:variable name="tokens" select="tokenize(normalize-space(string-join(@target | @ref, ' ')), ' ')"/>
       <!-- A name whose one pointer the mentions found an entry for leads somewhere. -->
-      <xsl:variable name="found" select="count($tokens) eq 1 and map:contains($tk:name-entries, generate-id())"/>
+      <xsl:variable name="found" select="count($tokens) eq 1 and map:contains($h:name-hrefs, generate-id())"/>
       <xsl:for-each select="$tokens">
         <xsl:choose>
           <xsl:when test="empty(tk:safe-href(.))">
@@ -750,13 +750,17 @@
        the list is $tk:name-elements. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName
                        | tei:settlement | tei:country | tei:region | tei:district | tei:bloc" mode="html">
-    <xsl:variable name="entry" select="if (@ref) then tk:entry(.) else ()"/>
-    <xsl:variable name="href" select="if ($entry) then h:entry-href($entry)
+    <!-- A name in the pages of text has its link looked up once (h:name-hrefs); any other
+         name's entry is resolved here. -->
+    <xsl:variable name="found" select="if (@ref) then $h:name-hrefs(generate-id()) else ()"/>
+    <xsl:variable name="entry" select="if (exists($found) or not(@ref)) then () else tk:entry-resolved(.)"/>
+    <xsl:variable name="href" select="if (exists($found)) then $found
+                                      else if ($entry) then h:entry-href($entry)
                                       else (tokenize(normalize-space(@ref), ' ')[tk:is-external(.)] ! tk:safe-href(.))[1]"/>
     <xsl:choose>
-      <xsl:when test="$href and not(ancestor::tei:ref[@target] | ancestor::tei:ptr)">
+      <xsl:when test="$href and not(ancestor::*[self::tei:ref[@target] or self::tei:ptr])">
         <a class="name {local-name()}" href="{$href}">
-          <xsl:if test="$entry"><xsl:attribute name="id" select="'m' || tk:node-id(.)"/></xsl:if>
+          <xsl:if test="exists($found) or $entry"><xsl:attribute name="id" select="'m' || tk:node-id(.)"/></xsl:if>
           <xsl:call-template name="h:lang"/>
           <xsl:apply-templates mode="html"/>
         </a>
@@ -778,6 +782,12 @@
 
   <xsl:variable name="h:entry-hrefs" as="map(xs:string, xs:string?)"
       select="map:merge(($tk:mentions-by-page ! ?entry)/. ! map:entry(generate-id(.), tk:href-to(., $h:page-extension)))"/>
+
+  <!-- The same by the name, for every name in the pages of text (those of tk:name-entries,
+       which it stands for here): its entry's link, '' when the entry is on no page. -->
+  <xsl:variable name="h:name-hrefs" as="map(xs:string, xs:string)"
+      select="map:merge($tk:mentions-by-page ! (let $href := string(h:entry-href(?entry))
+                                                return ?names ! map:entry(generate-id(.), $href)))"/>
 
   <xsl:template match="tei:date | tei:time" mode="html">
     <xsl:variable name="when" select="string((@when, @when-iso)[1])"/>

@@ -16,8 +16,11 @@ not only to the page.
 Only the search library is kept from what Pagefind writes: its ready-made interfaces
 (`pagefind-ui.js` and the like) are removed, since teikit's own script (assets/edition.js)
 draws the search box and its results, and an edition should carry no script it does not
-use. The index is byte-identical from run to run for the same pages (Pagefind names its
-files by their content).
+use. The index is byte-identical from run to run for the same pages on the same file
+system (Pagefind names its files by their content), not across file systems: Pagefind
+numbers the pages in the order the file system lists the folder (ext4 by a hash of the
+names, seeded per file system; tmpfs newest first), and the numbers are part of the index.
+Another machine may thus write other index files that find the same passages.
 
 Browsers fetch the index with `fetch()` and load `pagefind.js` as a module: that works
 over HTTP (any static server) and, where the browser allows modules from `file:` pages,
