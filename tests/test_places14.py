@@ -396,6 +396,40 @@ def test_a_surname_opening_a_buildings_name_is_no_mention_of_a_person():
     assert FEATURE_FIRST.match(text, 4) and not FEATURE_FIRST.match(text, text.index("Hall said"))
 
 
+def test_a_unit_named_after_a_preposition_of_place_needs_no_article():
+    """ "Tovarkovo in Tul'sk province, Pashennaya in Chitinskaya province" (Iron Lazar, ch. 11,
+    note 47): English leaves the article out before a unit's name after "in", "at" or
+    "near", as before the Tadzhik SSR with the russian pack; the same exclusions as after
+    "the" (a common word of the book, a people's adjective, a place of the register)."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import named_units, unit_followers
+
+    profile = load_profile(SAMPLE.with_suffix(".toml"))
+    heads = registers.PLACE_HEADS | profile.place_heads
+    text = (
+        "Ternovsk in Moscow province, Tovarkovo in Tul'sk province, Pashennaya in Chitinskaya province "
+        "and Popasnaya in Lugansk province were all renamed Kaganovich. The town of Tugalan in Tadzhik "
+        "SSR was renamed Kaganovichabad. Support in Western province; at Ukrainian region; this province."
+    )
+    found = list(named_units(text, heads, {"Moscow", "Lugansk"}, {"western"}, unit_followers(profile)))
+    assert found == [
+        ("Tul'sk province", "region"),
+        ("Chitinskaya province", "region"),
+        ("Tadzhik SSR", "republic"),
+    ]
+    default = load_profile()
+    found = list(
+        named_units(
+            text,
+            registers.PLACE_HEADS | default.place_heads,
+            {"Moscow", "Lugansk"},
+            {"western"},
+            unit_followers(default),
+        )
+    )
+    assert found == [("Tul'sk province", "region"), ("Chitinskaya province", "region")]  # no SSR without the pack
+
+
 def test_a_republic_is_named_by_its_peoples_adjective():
     """With the russian pack: "the Uzbek SSR", "The Karelo-Finnish SSR", "the Ukrainian
     republic" are republics, a people's adjective and all; "the Ukrainian region" is not a

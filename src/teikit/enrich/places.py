@@ -443,8 +443,12 @@ _PERSON_OBJECT_BEFORE = re.compile(
     re.I,
 )
 _NOT_TOWN_AFTER = re.compile(r"['’]s?\b| [A-Z]")
-# "the Krasnopresnensky district", "the Black Earth region": "the" and one or two capitalised words.
-_UNIT_AFTER_THE = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:[-–][A-Z][a-z'’]+)?(?: [A-Z][a-z'’]+)?) $")
+# "the Krasnopresnensky district", "the Black Earth region": "the" and one or two capitalised words;
+# or a preposition of place where English leaves the article out before a unit's name ("Tovarkovo
+# in Tul'sk province", "a town in Tadzhik SSR").
+_UNIT_AFTER_THE = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Ii]n|[Aa]t|[Nn]ear) ([A-Z][a-z'’]+(?:[-–][A-Z][a-z'’]+)?(?: [A-Z][a-z'’]+)?) $"
+)
 
 
 # A place's name in apposition to a word for a town, between commas or dashes: "the
