@@ -358,6 +358,21 @@ def test_names_listed_with_places_are_places():
     }
 
 
+def test_names_listed_with_places_may_hold_accented_letters():
+    """Gardiner, *The French Revolution*: "the surrender of Mainz, Condé, and Valenciennes",
+    "three French fortresses--Valenciennes, Condé, and Le Quesnoi": a list of names with an
+    accented letter in one is read as any other, its towns places where the register holds
+    one of them (Mainz); the same list of persons' names is none."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import coordinated
+
+    places = registers.Places(registers.Register("place"))
+    places.add("Mainz", "city", None, "test")
+    text = "Surrender of Mainz, Condé, and Valenciennes. Letters of Danton, Hérault, and Desmoulins."
+    found = {name: geo.name for name, geo, _ in coordinated(text, places, set(), set())}
+    assert found == {"Condé": "Conde", "Valenciennes": "Valenciennes"}
+
+
 def test_a_peninsula_or_a_steppe_is_a_region():
     from teikit.enrich.registers import classify_place
 

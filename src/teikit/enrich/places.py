@@ -213,11 +213,12 @@ _LIST_ITEM = rf"(?:the\s)?({_NAME}|[A-ZÀ-Ý][\w'’]+(?:-[a-zà-ÿ]+)+-[A-ZÀ-�
 _LIST = re.compile(rf"((?:,\s{_LIST_ITEM})*),?\s(?:and|or)\s{_LIST_ITEM}(?:\s([a-z]+)\b)?")
 _LIST_ITEMS = re.compile(rf",\s{_LIST_ITEM}")
 # A list of names alone (no "the"), "and" or "or" closing it: "Zaporozhe, Kramatorsk, Gorlovka
-# and Makeevka", "Khabarovsk, Vladivostok and Komsomolsk-on-Amur" (particles in a hyphenated name).
-_COORDINATED_ITEM = r"[A-Z](?:[a-z'’]+)(?:-(?:[a-z]{1,4}-)?[A-Z][a-z'’]+)*(?: [A-Z][a-z'’]+)?"
+# and Makeevka", "Khabarovsk, Vladivostok and Komsomolsk-on-Amur" (particles in a hyphenated name),
+# accented letters too ("Mainz, Condé, and Valenciennes").
+_COORDINATED_ITEM = r"[A-Z](?:[a-zß-ÿ'’]+)(?:-(?:[a-z]{1,4}-)?[A-Z][a-zß-ÿ'’]+)*(?: [A-Z][a-zß-ÿ'’]+)?"
 # (It opens with a capital, the word boundary tested after it, so that `re` seeks capitals.)
 _COORDINATED = re.compile(
-    rf"[A-Z](?<![\w'’.-].)[a-z'’]+(?:-(?:[a-z]{{1,4}}-)?[A-Z][a-z'’]+)*(?: [A-Z][a-z'’]+)?, "
+    rf"[A-Z](?<![\w'’.-].)[a-zß-ÿ'’]+(?:-(?:[a-z]{{1,4}}-)?[A-Z][a-zß-ÿ'’]+)*(?: [A-Z][a-zß-ÿ'’]+)?, "
     rf"(?:{_COORDINATED_ITEM}, )*{_COORDINATED_ITEM},? (?:and|or) {_COORDINATED_ITEM}(?![\w'’-])"
 )
 _COORDINATED_NAME = re.compile(rf"{_COORDINATED_ITEM}")
