@@ -1367,3 +1367,25 @@ def test_a_russian_street_opening_with_a_towns_other_name_is_the_street(tmp_path
     ]
     assert marks.count("Nizhnyi Val") == 2
     assert "Nizhnyi" in marks and "Nizhnyi Novgorod" in marks
+
+
+def test_french_provinces_are_places_where_the_text_uses_them_as_places(tmp_path):
+    """Gardiner, *The French Revolution*: "walking up a hill in Champagne", "in Artois,
+    Franche-Comté, and Champagne, peasants ... went about", "the rising in La Vendée" (the
+    department with its article, one name): regions of the default profile, places after a
+    preposition of place or in a list it heads. In a book that writes "champagne", the wine,
+    in lower case, "a bottle of Champagne" is left alone."""
+    from conftest import convert_with_packs, marks_in
+
+    out = convert_with_packs(
+        tmp_path,
+        "Chapter 1\n\nAs he was walking up a hill in Champagne, he was joined by a poor woman. In "
+        "Alsace, Franche-Comté, and Champagne, peasants went about the country in bands. The rising "
+        "in La Vendée spread.\n",
+        name="gardiner",
+    )
+    assert marks_in(out, "placeName") == ["Champagne", "Alsace", "Franche-Comté", "Champagne", "La Vendée"]
+    out = convert_with_packs(
+        tmp_path, "Chapter 1\n\nHe ordered champagne, and then a bottle of Champagne for the table.\n", name="wine"
+    )
+    assert marks_in(out, "placeName") == []
