@@ -1118,7 +1118,9 @@ def test_a_rank_after_a_bodys_word_goes_on_to_the_body():
 def test_a_railways_line_named_by_one_place_is_no_mention_of_it():
     """ "the Donetsk line", "the main coal carrying Donetsk line": the line (its
     administration), not Donetsk; "the Baikal–Amur line" ends a route, a place of its own;
-    "the Donetsk lines" and "Donetsk, lined with trees" name the town."""
+    "the Donetsk lines" and "Donetsk, lined with trees" name the town. Two lines sharing the
+    plural (dev9, l. 2085: "the key coalcarrying South and North Donetsk lines"; ch. 9: "on the
+    Omsk and Tomsk lines"): lines too."""
     from teikit.enrich.places import names_a_line
 
     def line(said: str, name: str = "Donetsk") -> bool:
@@ -1128,6 +1130,9 @@ def test_a_railways_line_named_by_one_place_is_no_mention_of_it():
     assert line("freight on the Donetsk line.") and line("the main coal carrying Donetsk line was")
     assert not line("building the Baikal–Amur line", "Amur")
     assert not line("Donetsk lines") and not line("Donetsk, lined with trees") and not line("Donetsk linen")
+    assert line("he visited the key coalcarrying South and North Donetsk lines.", "North Donetsk")
+    assert line("former kulaks on the Omsk and Tomsk lines.", "Omsk") and line("the Omsk and Tomsk lines.", "Tomsk")
+    assert not line("Soviet forces held the Donetsk lines.") and not line("from Kharkov and Donetsk, lines", "Kharkov")
 
 
 def test_an_index_heading_written_only_as_an_institution_is_no_town():

@@ -340,6 +340,11 @@ _ROUTE_START = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+$")
 # A line named by one place ("the Donetsk line", "the main coal carrying Donetsk line"): a
 # railway's line, run by its own administration, no mention of the place.
 _LINE_AFTER = re.compile(r" line(?![\w'’-])")
+# Two lines sharing the plural ("the South and North Donetsk lines", "the Omsk and Tomsk
+# lines"): the name before "lines", the last of two a conjunction joins, and the first.
+_LINES_AFTER = re.compile(r" lines(?![\w'’-])")
+_LINES_SHARED = re.compile(r"[A-Z][\w'’-]* (?:and|or) $")
+_LINES_SHARED_AFTER = re.compile(r" (?:and|or) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)? lines(?![\w'’-])")
 # A hyphen and a people's adjective after a name: the name is half of an adjective.
 _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
 # A lower-case word and a hyphen before a name: the name's first word is the second half of
@@ -963,10 +968,19 @@ def texts_before_bodies(divisions: list) -> set[str]:
 
 def names_a_line(text: str, start: int, end: int) -> bool:
     """Whether the place at `start`:`end` names a railway's line, "line" after it ("the
-    Donetsk line", "the main coal carrying Donetsk line"): no mention of the place, as a body's
+    Donetsk line", "the main coal carrying Donetsk line"), or either of two names that share
+    "lines" ("the South and North Donetsk lines", "on the Omsk and Tomsk lines"): no mention of the place, as a body's
     name is none (the line's administration). Not the end of a route ("the Baikal–Amur
     line", one place of its own)."""
-    return _LINE_AFTER.match(text, end) is not None and not (start and text[start - 1] in "-–")
+    if start and text[start - 1] in "-–":
+        return False
+    if _LINE_AFTER.match(text, end) is not None:
+        return True
+    if _LINES_SHARED_AFTER.match(text, end) is not None:
+        return True
+    return (
+        _LINES_AFTER.match(text, end) is not None and _LINES_SHARED.search(text, max(0, start - 40), start) is not None
+    )
 
 
 def unit_followers(profile) -> set[str]:
