@@ -1394,3 +1394,20 @@ def test_french_provinces_are_places_where_the_text_uses_them_as_places(tmp_path
         tmp_path, "Chapter 1\n\nHe ordered champagne, and then a bottle of Champagne for the table.\n", name="wine"
     )
     assert marks_in(out, "placeName") == []
+
+
+def test_a_title_of_rank_before_a_double_hyphen_dash_is_one_person(tmp_path):
+    """Gardiner, *The French Revolution*, ch. 3: "a palace belonging to the Duke of
+    Orleans--who, although distantly related to the King, had taken the popular side--": a
+    dash written as two hyphens after the title ends it as a space would; the whole title one
+    person, Orleans no place of its own there."""
+    from conftest import convert_with_packs, marks_in
+
+    out = convert_with_packs(
+        tmp_path,
+        "Chapter 1\n\nThe Assembly met in Paris. In the garden of the Palais Royal, a palace belonging to "
+        "the Duke of Orleans--who, although distantly related to the King, had taken the popular "
+        "side--agitators discoursed to excited throngs.\n",
+    )
+    assert marks_in(out, "persName") == ["Duke of Orleans"]
+    assert "Orleans" not in marks_in(out, "placeName")
