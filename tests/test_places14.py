@@ -530,7 +530,9 @@ def test_a_town_named_for_an_event_there_and_a_building_opening_a_sentence():
     """ "The Kemerovo trial", "the Kronstadt revolt": a town before a word for an event that
     happened there stands where a preposition of place would put it, and a city of 50,000 or
     more so written is a place (not a person's name: "the Kirov affair" where Kirov is one);
-    "The Passion Monastery" opening a sentence and "the vast Moskva hotel" are buildings."""
+    "The Passion Monastery" opening a sentence and "the vast Moskva hotel" are buildings; not
+    "the Papal palace" (Gardiner), an adjective before the head, though the book never writes
+    "papal"."""
     from collections import Counter
 
     from teikit.enrich import registers
@@ -539,7 +541,7 @@ def test_a_town_named_for_an_event_there_and_a_building_opening_a_sentence():
     text = (
         "The Kemerovo trial opened. After the Kirov affair they met. The Passion Monastery was destroyed "
         "and the vast Moskva hotel was built; the famous Royal palace stood. He lived in the Astoria hotel. "
-        "See Getty, The Road to Terror."
+        "See Getty, The Road to Terror. The assassins murdered the prisoners in the Papal palace."
     )
     places = registers.Places(registers.Register("place"))
     discover(places, text, {"Kirov"}, Counter({"the": 100, "royal": 3, "hotel": 5}))

@@ -277,6 +277,7 @@ _EVENT = re.compile(
 )
 _EVENT_NOUN = tuple(f" {noun}" for noun in _EVENT_NOUNS)  # sought first (`pieces_holding`)
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
+_AL_ADJECTIVE = re.compile(r"[a-z]al$")  # "Papal", "Royal", "Imperial", "Episcopal"
 _MIN_POPULATION = 50_000
 # A smaller town, or a subdivision, only after a preposition of place ("in Efremov") or a
 # word for a place and "of" ("the population of Efremov"), and only of this size at least.
@@ -1477,6 +1478,9 @@ def discover(
             and not _ADJECTIVE.search(words[0])
             # "the Papal palace", "the Royal palace"; a capitalised head makes a name ("the Winter Palace")
             and (words[-1][0].isupper() or words[0].lower() not in lowercase_words)
+            # an adjective in "-al" before a lower-case head ("the Papal palace", "the Imperial
+            # palace", of a book that never writes "papal"), unless a place's name ("Bengal")
+            and not (words[-1][0].islower() and _AL_ADJECTIVE.search(words[0]) and gazetteer.lookup(words[0]) is None)
         ):
             places.add(name, _SITE_HEADS[words[-1].lower()], None, "named in the text")
     for m in _ROUTE_END.finditer(text):  # "the Moscow-Donbass trunk line"
