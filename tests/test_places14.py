@@ -1101,6 +1101,25 @@ def test_a_compass_part_of_a_place_the_gazetteer_knows_is_a_region():
     assert not {"Central Committee", "Southern Front", "North Kirov"} & set(names)
 
 
+def test_a_compass_part_of_a_profiles_region_is_a_region():
+    """Gardiner: "Charette, in Lower Vendée, agreed to open an attack", "troops penetrated to
+    the heart of Upper Vendée": a compass word before a region of the profile's (the
+    default's Vendée, accented), one region; the region alone needs its cue as before."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    places = registers.Places(registers.Register("place"))
+    text = (
+        "Charette, in Lower Vendée, agreed to open an attack; the troops penetrated to the heart of "
+        "Upper Vendée. Lower Mortlake stayed quiet."
+    )
+    discover(places, text, {"Charette"}, Counter({"the": 10, "to": 10}), regions=load_profile().regions)
+    names = {registers.place_names(p)[0]: p.get("type") for p in places.reg.entries.values()}
+    assert names == {"Lower Vendée": "region", "Upper Vendée": "region"}
+
+
 def test_a_rank_after_a_bodys_word_goes_on_to_the_body():
     """ "the Nizhnyi soviet executive committee": the soviet's executive committee, a body's
     name the place opens; "the Moscow party post" stays a post."""

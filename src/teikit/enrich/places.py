@@ -231,7 +231,7 @@ _IMPRINT = re.compile(rf"\(({_NAME})(?: and ({_NAME}))?, ?(?:1[89]\d\d|20\d\d|[A
 # `re`'s fast scan for that letter; one that opens with `\b` is tried at every position.
 _COMPASS_WORDS = tuple("North South East West Northern Southern Eastern Western Central Lower Upper Middle".split())
 _COMPASS = re.compile(
-    "((?:" + "|".join(f"{w[0]}(?<!\\w.){w[1:]}" for w in _COMPASS_WORDS) + r")(?:-[A-Z][a-z]+)? ([A-Z][a-z]+))\b"
+    "((?:" + "|".join(f"{w[0]}(?<!\\w.){w[1:]}" for w in _COMPASS_WORDS) + r")(?:-[A-Z][a-z]+)? ([A-Z][a-zß-ÿ]+))\b"
 )
 _BEFORE_INITIAL = re.compile(r"([A-Z](?<!\w.)[a-z'’]+)\s(?:[A-Z][a-z]?\.)")
 # The stop of an initial after a space ("W." of "David W. Doyle", "Ya."): `_BEFORE_INITIAL`'s
@@ -1377,9 +1377,10 @@ def discover(
         place = places.find(base)
         if place is None and base not in not_places and places.find(name) is None:
             # "Eastern Bukhara": a compass part of a country, a region or a city of 100,000
-            # or more the gazetteer knows, though the register holds no place of that name
+            # or more the gazetteer knows, though the register holds no place of that name;
+            # or of a region of the profile's ("in Lower Vendée")
             geo = gazetteer.lookup_romanised(base)
-            if geo is not None and (geo.type != "city" or geo.population >= _MIN_BARE):
+            if base in regions or (geo is not None and (geo.type != "city" or geo.population >= _MIN_BARE)):
                 own = gazetteer.lookup(name, everything=True)  # "North Korea": a country of its own
                 places.add(name, own.type if own else "region", own, "named in the text")
             continue
