@@ -1432,3 +1432,21 @@ def test_a_title_of_rank_before_a_double_hyphen_dash_is_one_person(tmp_path):
     )
     assert marks_in(out, "persName") == ["Duke of Orleans"]
     assert "Orleans" not in marks_in(out, "placeName")
+
+
+def test_a_dash_of_two_hyphens_after_a_name_leaves_its_cue_standing():
+    """Books set in plain text write a dash as two hyphens (Gardiner: "Orleans--who"): "at
+    Valenciennes--the last fortress" is a town after its preposition as "at Valenciennes, the
+    last fortress" is; a hyphen joining a word ("at Valenciennes-Nord") leaves it none."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    for said, found in (
+        ("The army halted at Valenciennes--the last fortress before the frontier.", {"Valenciennes"}),
+        ("The army halted at Valenciennes-Nord, the last fortress.", set()),
+    ):
+        places = registers.Places(registers.Register("place"))
+        discover(places, said, set(), Counter({"the": 10}))
+        assert {registers.place_names(p)[0] for p in places.reg.entries.values()} == found, said

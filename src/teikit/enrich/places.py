@@ -195,12 +195,13 @@ def matches_at_words(pattern: re.Pattern, text: str, words: tuple[str, ...], bef
 
 # Accented letters too: "Lozère", "Besançon", "Orléans".
 _NAME = r"(?:St\.? |Saint )?[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[ -][A-ZÀ-Ý][a-zß-ÿ'’]+){0,2}"
-# The cue, "the", the name, and the lower-case word after it if any (looked at, not taken).
+# The cue, "the", the name, and the lower-case word after it if any (looked at, not taken);
+# a dash written as two hyphens may follow the name ("at Quimper--a small town").
 # (The lookahead, the cues' first letters, lets `re` skip every other position at once.)
 _AFTER_CUE = re.compile(
     r"(?=[ABFINTabfinotvw])\b(in|at|to|from|near|into|via|through|towards|toward|outside|around|throughout|across|within|beyond|along"
     r"|inside|of|and|between|In|At|To|From|Near|Into|Throughout|Across|Between)"
-    rf"\s(the\s)?({_NAME})(?![\w'-])"
+    rf"\s(the\s)?({_NAME})(?![\w']|-(?!-))"
     r"(?=(?:\s([a-z]+)\b)?)"
 )
 # Cues that persons follow as often as places ("the works of Tolstoy", "between Stalin and
