@@ -1450,3 +1450,19 @@ def test_a_dash_of_two_hyphens_after_a_name_leaves_its_cue_standing():
         places = registers.Places(registers.Register("place"))
         discover(places, said, set(), Counter({"the": 10}))
         assert {registers.place_names(p)[0] for p in places.reg.entries.values()} == found, said
+
+
+def test_a_river_whose_name_is_a_title_before_a_name_is_no_river_there(tmp_path):
+    """With the russian pack, whose Don is a river wherever written: "a crossing of the Don"
+    (Iron Lazar, ch. 2), "the Cossacks of the Don" are the river; "Byron's Don Juan" is a
+    man's title ("Don", of the default profile's honorifics) and his name, no river."""
+    from conftest import convert_with_packs, marks_in
+
+    out = convert_with_packs(
+        tmp_path,
+        "Chapter 1\n\nThe operation to force a crossing of the Don was planned in Rostov. He read "
+        "Byron's Don Juan in the evening. The Cossacks of the Don rode north.\n\nSubject Index\n\n"
+        "Don River 1\nRostov 1\n",
+        ["russian"],
+    )
+    assert marks_in(out, "placeName") == ["Don", "Rostov", "Don"]

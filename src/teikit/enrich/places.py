@@ -2133,6 +2133,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         keys.setdefault(name, _TOWN)
     capitals: set[str] = set()
     titles = {h.rstrip(".").upper() for h in ctx.profile.honorifics}
+    # a place's name that is also a title before a name ("Don Juan", "Don Carlos": the Don)
+    honorific_names = {h for h in ctx.profile.honorifics if not h.endswith(".")}
     if strict:
         # "PARTICULARLY THE STATE OF NEW YORK", "to FRANCE": a book without an index sets
         # words in capitals for emphasis, a place's name among them; a name of five letters
@@ -2208,6 +2210,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # "The New York Times correspondent": a newspaper's title; "Nizhnyi Val", a street
             if tails and (after := _CAPITAL_AFTER.match(text, end)) and after.group(1) in tails:
                 continue  # "the Moscow Soviet", the index's "Tashkent Soviet" no place: a body's name
+            if key in honorific_names and _CAPITAL_AFTER.match(text, end):
+                continue  # "Byron's Don Juan": a man's title and his name, not the river Don
             if in_title and (_COMPOUND_AFTER.match(text, end) or (start == 0 and end == len(text))):
                 continue  # the journal "Europe-Asia Studies"; a title that is a place's name alone ("Ukraina")
             spans.append((start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
