@@ -358,6 +358,21 @@ def test_names_listed_with_places_are_places():
     }
 
 
+def test_names_listed_with_places_may_hold_accented_letters():
+    """Gardiner, *The French Revolution*: "the surrender of Mainz, Condé, and Valenciennes",
+    "three French fortresses--Valenciennes, Condé, and Le Quesnoi": a list of names with an
+    accented letter in one is read as any other, its towns places where the register holds
+    one of them (Mainz); the same list of persons' names is none."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import coordinated
+
+    places = registers.Places(registers.Register("place"))
+    places.add("Mainz", "city", None, "test")
+    text = "Surrender of Mainz, Condé, and Valenciennes. Letters of Danton, Hérault, and Desmoulins."
+    found = {name: geo.name for name, geo, _ in coordinated(text, places, set(), set())}
+    assert found == {"Condé": "Conde", "Valenciennes": "Valenciennes"}
+
+
 def test_a_peninsula_or_a_steppe_is_a_region():
     from teikit.enrich.registers import classify_place
 
@@ -394,6 +409,40 @@ def test_a_surname_opening_a_buildings_name_is_no_mention_of_a_person():
 
     text = "the Hall of Columns; Hall said so"
     assert FEATURE_FIRST.match(text, 4) and not FEATURE_FIRST.match(text, text.index("Hall said"))
+
+
+def test_a_unit_named_after_a_preposition_of_place_needs_no_article():
+    """ "Tovarkovo in Tul'sk province, Pashennaya in Chitinskaya province" (Iron Lazar, ch. 11,
+    note 47): English leaves the article out before a unit's name after "in", "at" or
+    "near", as before the Tadzhik SSR with the russian pack; the same exclusions as after
+    "the" (a common word of the book, a people's adjective, a place of the register)."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import named_units, unit_followers
+
+    profile = load_profile(SAMPLE.with_suffix(".toml"))
+    heads = registers.PLACE_HEADS | profile.place_heads
+    text = (
+        "Ternovsk in Moscow province, Tovarkovo in Tul'sk province, Pashennaya in Chitinskaya province "
+        "and Popasnaya in Lugansk province were all renamed Kaganovich. The town of Tugalan in Tadzhik "
+        "SSR was renamed Kaganovichabad. Support in Western province; at Ukrainian region; this province."
+    )
+    found = list(named_units(text, heads, {"Moscow", "Lugansk"}, {"western"}, unit_followers(profile)))
+    assert found == [
+        ("Tul'sk province", "region"),
+        ("Chitinskaya province", "region"),
+        ("Tadzhik SSR", "republic"),
+    ]
+    default = load_profile()
+    found = list(
+        named_units(
+            text,
+            registers.PLACE_HEADS | default.place_heads,
+            {"Moscow", "Lugansk"},
+            {"western"},
+            unit_followers(default),
+        )
+    )
+    assert found == [("Tul'sk province", "region"), ("Chitinskaya province", "region")]  # no SSR without the pack
 
 
 def test_a_republic_is_named_by_its_peoples_adjective():
@@ -481,7 +530,9 @@ def test_a_town_named_for_an_event_there_and_a_building_opening_a_sentence():
     """ "The Kemerovo trial", "the Kronstadt revolt": a town before a word for an event that
     happened there stands where a preposition of place would put it, and a city of 50,000 or
     more so written is a place (not a person's name: "the Kirov affair" where Kirov is one);
-    "The Passion Monastery" opening a sentence and "the vast Moskva hotel" are buildings."""
+    "The Passion Monastery" opening a sentence and "the vast Moskva hotel" are buildings; not
+    "the Papal palace" (Gardiner), an adjective before the head, though the book never writes
+    "papal"."""
     from collections import Counter
 
     from teikit.enrich import registers
@@ -490,7 +541,7 @@ def test_a_town_named_for_an_event_there_and_a_building_opening_a_sentence():
     text = (
         "The Kemerovo trial opened. After the Kirov affair they met. The Passion Monastery was destroyed "
         "and the vast Moskva hotel was built; the famous Royal palace stood. He lived in the Astoria hotel. "
-        "See Getty, The Road to Terror."
+        "See Getty, The Road to Terror. The assassins murdered the prisoners in the Papal palace."
     )
     places = registers.Places(registers.Register("place"))
     discover(places, text, {"Kirov"}, Counter({"the": 100, "royal": 3, "hotel": 5}))
@@ -1050,6 +1101,25 @@ def test_a_compass_part_of_a_place_the_gazetteer_knows_is_a_region():
     assert not {"Central Committee", "Southern Front", "North Kirov"} & set(names)
 
 
+def test_a_compass_part_of_a_profiles_region_is_a_region():
+    """Gardiner: "Charette, in Lower Vendée, agreed to open an attack", "troops penetrated to
+    the heart of Upper Vendée": a compass word before a region of the profile's (the
+    default's Vendée, accented), one region; the region alone needs its cue as before."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    places = registers.Places(registers.Register("place"))
+    text = (
+        "Charette, in Lower Vendée, agreed to open an attack; the troops penetrated to the heart of "
+        "Upper Vendée. Lower Mortlake stayed quiet."
+    )
+    discover(places, text, {"Charette"}, Counter({"the": 10, "to": 10}), regions=load_profile().regions)
+    names = {registers.place_names(p)[0]: p.get("type") for p in places.reg.entries.values()}
+    assert names == {"Lower Vendée": "region", "Upper Vendée": "region"}
+
+
 def test_a_rank_after_a_bodys_word_goes_on_to_the_body():
     """ "the Nizhnyi soviet executive committee": the soviet's executive committee, a body's
     name the place opens; "the Moscow party post" stays a post."""
@@ -1069,7 +1139,9 @@ def test_a_rank_after_a_bodys_word_goes_on_to_the_body():
 def test_a_railways_line_named_by_one_place_is_no_mention_of_it():
     """ "the Donetsk line", "the main coal carrying Donetsk line": the line (its
     administration), not Donetsk; "the Baikal–Amur line" ends a route, a place of its own;
-    "the Donetsk lines" and "Donetsk, lined with trees" name the town."""
+    "the Donetsk lines" and "Donetsk, lined with trees" name the town. Two lines sharing the
+    plural (dev9, l. 2085: "the key coalcarrying South and North Donetsk lines"; ch. 9: "on the
+    Omsk and Tomsk lines"): lines too."""
     from teikit.enrich.places import names_a_line
 
     def line(said: str, name: str = "Donetsk") -> bool:
@@ -1079,6 +1151,9 @@ def test_a_railways_line_named_by_one_place_is_no_mention_of_it():
     assert line("freight on the Donetsk line.") and line("the main coal carrying Donetsk line was")
     assert not line("building the Baikal–Amur line", "Amur")
     assert not line("Donetsk lines") and not line("Donetsk, lined with trees") and not line("Donetsk linen")
+    assert line("he visited the key coalcarrying South and North Donetsk lines.", "North Donetsk")
+    assert line("former kulaks on the Omsk and Tomsk lines.", "Omsk") and line("the Omsk and Tomsk lines.", "Tomsk")
+    assert not line("Soviet forces held the Donetsk lines.") and not line("from Kharkov and Donetsk, lines", "Kharkov")
 
 
 def test_an_index_heading_written_only_as_an_institution_is_no_town():
@@ -1318,3 +1393,76 @@ def test_a_russian_street_opening_with_a_towns_other_name_is_the_street(tmp_path
     ]
     assert marks.count("Nizhnyi Val") == 2
     assert "Nizhnyi" in marks and "Nizhnyi Novgorod" in marks
+
+
+def test_french_provinces_are_places_where_the_text_uses_them_as_places(tmp_path):
+    """Gardiner, *The French Revolution*: "walking up a hill in Champagne", "in Artois,
+    Franche-Comté, and Champagne, peasants ... went about", "the rising in La Vendée" (the
+    department with its article, one name): regions of the default profile, places after a
+    preposition of place or in a list it heads. In a book that writes "champagne", the wine,
+    in lower case, "a bottle of Champagne" is left alone."""
+    from conftest import convert_with_packs, marks_in
+
+    out = convert_with_packs(
+        tmp_path,
+        "Chapter 1\n\nAs he was walking up a hill in Champagne, he was joined by a poor woman. In "
+        "Alsace, Franche-Comté, and Champagne, peasants went about the country in bands. The rising "
+        "in La Vendée spread.\n",
+        name="gardiner",
+    )
+    assert marks_in(out, "placeName") == ["Champagne", "Alsace", "Franche-Comté", "Champagne", "La Vendée"]
+    out = convert_with_packs(
+        tmp_path, "Chapter 1\n\nHe ordered champagne, and then a bottle of Champagne for the table.\n", name="wine"
+    )
+    assert marks_in(out, "placeName") == []
+
+
+def test_a_title_of_rank_before_a_double_hyphen_dash_is_one_person(tmp_path):
+    """Gardiner, *The French Revolution*, ch. 3: "a palace belonging to the Duke of
+    Orleans--who, although distantly related to the King, had taken the popular side--": a
+    dash written as two hyphens after the title ends it as a space would; the whole title one
+    person, Orleans no place of its own there."""
+    from conftest import convert_with_packs, marks_in
+
+    out = convert_with_packs(
+        tmp_path,
+        "Chapter 1\n\nThe Assembly met in Paris. In the garden of the Palais Royal, a palace belonging to "
+        "the Duke of Orleans--who, although distantly related to the King, had taken the popular "
+        "side--agitators discoursed to excited throngs.\n",
+    )
+    assert marks_in(out, "persName") == ["Duke of Orleans"]
+    assert "Orleans" not in marks_in(out, "placeName")
+
+
+def test_a_dash_of_two_hyphens_after_a_name_leaves_its_cue_standing():
+    """Books set in plain text write a dash as two hyphens (Gardiner: "Orleans--who"): "at
+    Valenciennes--the last fortress" is a town after its preposition as "at Valenciennes, the
+    last fortress" is; a hyphen joining a word ("at Valenciennes-Nord") leaves it none."""
+    from collections import Counter
+
+    from teikit.enrich import registers
+    from teikit.enrich.places import discover
+
+    for said, found in (
+        ("The army halted at Valenciennes--the last fortress before the frontier.", {"Valenciennes"}),
+        ("The army halted at Valenciennes-Nord, the last fortress.", set()),
+    ):
+        places = registers.Places(registers.Register("place"))
+        discover(places, said, set(), Counter({"the": 10}))
+        assert {registers.place_names(p)[0] for p in places.reg.entries.values()} == found, said
+
+
+def test_a_river_whose_name_is_a_title_before_a_name_is_no_river_there(tmp_path):
+    """With the russian pack, whose Don is a river wherever written: "a crossing of the Don"
+    (Iron Lazar, ch. 2), "the Cossacks of the Don" are the river; "Byron's Don Juan" is a
+    man's title ("Don", of the default profile's honorifics) and his name, no river."""
+    from conftest import convert_with_packs, marks_in
+
+    out = convert_with_packs(
+        tmp_path,
+        "Chapter 1\n\nThe operation to force a crossing of the Don was planned in Rostov. He read "
+        "Byron's Don Juan in the evening. The Cossacks of the Don rode north.\n\nSubject Index\n\n"
+        "Don River 1\nRostov 1\n",
+        ["russian"],
+    )
+    assert marks_in(out, "placeName") == ["Don", "Rostov", "Don"]

@@ -195,12 +195,13 @@ def matches_at_words(pattern: re.Pattern, text: str, words: tuple[str, ...], bef
 
 # Accented letters too: "Lozère", "Besançon", "Orléans".
 _NAME = r"(?:St\.? |Saint )?[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[ -][A-ZÀ-Ý][a-zß-ÿ'’]+){0,2}"
-# The cue, "the", the name, and the lower-case word after it if any (looked at, not taken).
+# The cue, "the", the name, and the lower-case word after it if any (looked at, not taken);
+# a dash written as two hyphens may follow the name ("at Quimper--a small town").
 # (The lookahead, the cues' first letters, lets `re` skip every other position at once.)
 _AFTER_CUE = re.compile(
     r"(?=[ABFINTabfinotvw])\b(in|at|to|from|near|into|via|through|towards|toward|outside|around|throughout|across|within|beyond|along"
     r"|inside|of|and|between|In|At|To|From|Near|Into|Throughout|Across|Between)"
-    rf"\s(the\s)?({_NAME})(?![\w'-])"
+    rf"\s(the\s)?({_NAME})(?![\w']|-(?!-))"
     r"(?=(?:\s([a-z]+)\b)?)"
 )
 # Cues that persons follow as often as places ("the works of Tolstoy", "between Stalin and
@@ -213,11 +214,12 @@ _LIST_ITEM = rf"(?:the\s)?({_NAME}|[A-ZÀ-Ý][\w'’]+(?:-[a-zà-ÿ]+)+-[A-ZÀ-�
 _LIST = re.compile(rf"((?:,\s{_LIST_ITEM})*),?\s(?:and|or)\s{_LIST_ITEM}(?:\s([a-z]+)\b)?")
 _LIST_ITEMS = re.compile(rf",\s{_LIST_ITEM}")
 # A list of names alone (no "the"), "and" or "or" closing it: "Zaporozhe, Kramatorsk, Gorlovka
-# and Makeevka", "Khabarovsk, Vladivostok and Komsomolsk-on-Amur" (particles in a hyphenated name).
-_COORDINATED_ITEM = r"[A-Z](?:[a-z'’]+)(?:-(?:[a-z]{1,4}-)?[A-Z][a-z'’]+)*(?: [A-Z][a-z'’]+)?"
+# and Makeevka", "Khabarovsk, Vladivostok and Komsomolsk-on-Amur" (particles in a hyphenated name),
+# accented letters too ("Mainz, Condé, and Valenciennes").
+_COORDINATED_ITEM = r"[A-Z](?:[a-zß-ÿ'’]+)(?:-(?:[a-z]{1,4}-)?[A-Z][a-zß-ÿ'’]+)*(?: [A-Z][a-zß-ÿ'’]+)?"
 # (It opens with a capital, the word boundary tested after it, so that `re` seeks capitals.)
 _COORDINATED = re.compile(
-    rf"[A-Z](?<![\w'’.-].)[a-z'’]+(?:-(?:[a-z]{{1,4}}-)?[A-Z][a-z'’]+)*(?: [A-Z][a-z'’]+)?, "
+    rf"[A-Z](?<![\w'’.-].)[a-zß-ÿ'’]+(?:-(?:[a-z]{{1,4}}-)?[A-Z][a-zß-ÿ'’]+)*(?: [A-Z][a-zß-ÿ'’]+)?, "
     rf"(?:{_COORDINATED_ITEM}, )*{_COORDINATED_ITEM},? (?:and|or) {_COORDINATED_ITEM}(?![\w'’-])"
 )
 _COORDINATED_NAME = re.compile(rf"{_COORDINATED_ITEM}")
@@ -230,7 +232,7 @@ _IMPRINT = re.compile(rf"\(({_NAME})(?: and ({_NAME}))?, ?(?:1[89]\d\d|20\d\d|[A
 # `re`'s fast scan for that letter; one that opens with `\b` is tried at every position.
 _COMPASS_WORDS = tuple("North South East West Northern Southern Eastern Western Central Lower Upper Middle".split())
 _COMPASS = re.compile(
-    "((?:" + "|".join(f"{w[0]}(?<!\\w.){w[1:]}" for w in _COMPASS_WORDS) + r")(?:-[A-Z][a-z]+)? ([A-Z][a-z]+))\b"
+    "((?:" + "|".join(f"{w[0]}(?<!\\w.){w[1:]}" for w in _COMPASS_WORDS) + r")(?:-[A-Z][a-z]+)? ([A-Z][a-zß-ÿ]+))\b"
 )
 _BEFORE_INITIAL = re.compile(r"([A-Z](?<!\w.)[a-z'’]+)\s(?:[A-Z][a-z]?\.)")
 # The stop of an initial after a space ("W." of "David W. Doyle", "Ya."): `_BEFORE_INITIAL`'s
@@ -276,6 +278,7 @@ _EVENT = re.compile(
 )
 _EVENT_NOUN = tuple(f" {noun}" for noun in _EVENT_NOUNS)  # sought first (`pieces_holding`)
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
+_AL_ADJECTIVE = re.compile(r"[a-z]al$")  # "Papal", "Royal", "Imperial", "Episcopal"
 _MIN_POPULATION = 50_000
 # A smaller town, or a subdivision, only after a preposition of place ("in Efremov") or a
 # word for a place and "of" ("the population of Efremov"), and only of this size at least.
@@ -339,6 +342,11 @@ _ROUTE_START = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+$")
 # A line named by one place ("the Donetsk line", "the main coal carrying Donetsk line"): a
 # railway's line, run by its own administration, no mention of the place.
 _LINE_AFTER = re.compile(r" line(?![\w'’-])")
+# Two lines sharing the plural ("the South and North Donetsk lines", "the Omsk and Tomsk
+# lines"): the name before "lines", the last of two a conjunction joins, and the first.
+_LINES_AFTER = re.compile(r" lines(?![\w'’-])")
+_LINES_SHARED = re.compile(r"[A-Z][\w'’-]* (?:and|or) $")
+_LINES_SHARED_AFTER = re.compile(r" (?:and|or) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)? lines(?![\w'’-])")
 # A hyphen and a people's adjective after a name: the name is half of an adjective.
 _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
 # A lower-case word and a hyphen before a name: the name's first word is the second half of
@@ -443,8 +451,12 @@ _PERSON_OBJECT_BEFORE = re.compile(
     re.I,
 )
 _NOT_TOWN_AFTER = re.compile(r"['’]s?\b| [A-Z]")
-# "the Krasnopresnensky district", "the Black Earth region": "the" and one or two capitalised words.
-_UNIT_AFTER_THE = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z'’]+(?:[-–][A-Z][a-z'’]+)?(?: [A-Z][a-z'’]+)?) $")
+# "the Krasnopresnensky district", "the Black Earth region": "the" and one or two capitalised words;
+# or a preposition of place where English leaves the article out before a unit's name ("Tovarkovo
+# in Tul'sk province", "a town in Tadzhik SSR").
+_UNIT_AFTER_THE = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Ii]n|[Aa]t|[Nn]ear) ([A-Z][a-z'’]+(?:[-–][A-Z][a-z'’]+)?(?: [A-Z][a-z'’]+)?) $"
+)
 
 
 # A place's name in apposition to a word for a town, between commas or dashes: "the
@@ -958,10 +970,19 @@ def texts_before_bodies(divisions: list) -> set[str]:
 
 def names_a_line(text: str, start: int, end: int) -> bool:
     """Whether the place at `start`:`end` names a railway's line, "line" after it ("the
-    Donetsk line", "the main coal carrying Donetsk line"): no mention of the place, as a body's
+    Donetsk line", "the main coal carrying Donetsk line"), or either of two names that share
+    "lines" ("the South and North Donetsk lines", "on the Omsk and Tomsk lines"): no mention of the place, as a body's
     name is none (the line's administration). Not the end of a route ("the Baikal–Amur
     line", one place of its own)."""
-    return _LINE_AFTER.match(text, end) is not None and not (start and text[start - 1] in "-–")
+    if start and text[start - 1] in "-–":
+        return False
+    if _LINE_AFTER.match(text, end) is not None:
+        return True
+    if _LINES_SHARED_AFTER.match(text, end) is not None:
+        return True
+    return (
+        _LINES_AFTER.match(text, end) is not None and _LINES_SHARED.search(text, max(0, start - 40), start) is not None
+    )
 
 
 def unit_followers(profile) -> set[str]:
@@ -1357,9 +1378,10 @@ def discover(
         place = places.find(base)
         if place is None and base not in not_places and places.find(name) is None:
             # "Eastern Bukhara": a compass part of a country, a region or a city of 100,000
-            # or more the gazetteer knows, though the register holds no place of that name
+            # or more the gazetteer knows, though the register holds no place of that name;
+            # or of a region of the profile's ("in Lower Vendée")
             geo = gazetteer.lookup_romanised(base)
-            if geo is not None and (geo.type != "city" or geo.population >= _MIN_BARE):
+            if base in regions or (geo is not None and (geo.type != "city" or geo.population >= _MIN_BARE)):
                 own = gazetteer.lookup(name, everything=True)  # "North Korea": a country of its own
                 places.add(name, own.type if own else "region", own, "named in the text")
             continue
@@ -1458,6 +1480,9 @@ def discover(
             and not _ADJECTIVE.search(words[0])
             # "the Papal palace", "the Royal palace"; a capitalised head makes a name ("the Winter Palace")
             and (words[-1][0].isupper() or words[0].lower() not in lowercase_words)
+            # an adjective in "-al" before a lower-case head ("the Papal palace", "the Imperial
+            # palace", of a book that never writes "papal"), unless a place's name ("Bengal")
+            and not (words[-1][0].islower() and _AL_ADJECTIVE.search(words[0]) and gazetteer.lookup(words[0]) is None)
         ):
             places.add(name, _SITE_HEADS[words[-1].lower()], None, "named in the text")
     for m in _ROUTE_END.finditer(text):  # "the Moscow-Donbass trunk line"
@@ -2108,6 +2133,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         keys.setdefault(name, _TOWN)
     capitals: set[str] = set()
     titles = {h.rstrip(".").upper() for h in ctx.profile.honorifics}
+    # a place's name that is also a title before a name ("Don Juan", "Don Carlos": the Don)
+    honorific_names = {h for h in ctx.profile.honorifics if not h.endswith(".")}
     if strict:
         # "PARTICULARLY THE STATE OF NEW YORK", "to FRANCE": a book without an index sets
         # words in capitals for emphasis, a place's name among them; a name of five letters
@@ -2183,6 +2210,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # "The New York Times correspondent": a newspaper's title; "Nizhnyi Val", a street
             if tails and (after := _CAPITAL_AFTER.match(text, end)) and after.group(1) in tails:
                 continue  # "the Moscow Soviet", the index's "Tashkent Soviet" no place: a body's name
+            if key in honorific_names and _CAPITAL_AFTER.match(text, end):
+                continue  # "Byron's Don Juan": a man's title and his name, not the river Don
             if in_title and (_COMPOUND_AFTER.match(text, end) or (start == 0 and end == len(text))):
                 continue  # the journal "Europe-Asia Studies"; a title that is a place's name alone ("Ukraina")
             spans.append((start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))

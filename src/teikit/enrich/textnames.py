@@ -659,10 +659,11 @@ _POSSESSIVE_AT = re.compile(r"[A-Z][\w-]*['’]s\b")
 @cache
 def _title_pattern(titles: tuple[str, ...]) -> re.Pattern:
     """A title of rank, "of" and a name of one or two capitalised words: "Duke of Orleans",
-    "King of Great Britain" (a possessive after it); "the" before it is `_titles_in`'s to see.
-    The title opens the pattern: `re` seeks its first letters, not every position."""
+    "King of Great Britain" (a possessive after it), a dash written as two hyphens after it or
+    not ("the Duke of Orleans--who"); "the" before it is `_titles_in`'s to see. The title opens
+    the pattern: `re` seeks its first letters, not every position."""
     written = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-    return re.compile(rf"((?:{written})\sof\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?))(?![\w-]|\s[A-Z])")
+    return re.compile(rf"((?:{written})\sof\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?))(?!\w|-(?!-)|\s[A-Z])")
 
 
 _THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he\s$")
