@@ -541,6 +541,26 @@ def test_scots_given_names_and_pet_forms_of_the_pack_are_forenames(tmp_path):
     assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == []
 
 
+def test_a_scots_forename_written_with_an_elision_is_one_word(tmp_path):
+    """With the pack "scots", "Gaw'n" (Gavin, as Burns writes it in 'Holy Willie's Prayer' and
+    the 'Epistle to the Rev. John M'Math') is one forename, the apostrophe inside it: before a
+    surname it makes a full name, alone it is the same man; a verb elided so ("Admir'd") stays
+    none. Without the pack, no evidence of a name."""
+    text = (
+        "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+        "Lord, mind Gaw'n Hamilton's deserts; He drinks, an' swears, an' plays at cartes,\n\n"
+        "There's Gaw'n, misca'd waur than a beast, Wha has mair honour in his breast\n\n"
+        "Admir'd Misfortune's child, and Gaw'n's friend.\n"
+    )
+    assert marks_in(_convert(tmp_path, text, ["scots"], "scots"), "persName") == [
+        "Lord",
+        "Gaw'n Hamilton",
+        "Gaw'n",
+        "Gaw'n",
+    ]
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == ["Lord"]
+
+
 def test_a_peoples_or_a_faiths_word_is_no_name(tmp_path):
     """A word with a people's, a faith's or a school's ending (-ian, -ean, -ese, -ish, -ist)
     is no person's name, whatever the evidence: "Christian thought has grown" is no one who
