@@ -561,6 +561,27 @@ def test_a_scots_forename_written_with_an_elision_is_one_word(tmp_path):
     assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == ["Lord"]
 
 
+def test_a_goddess_a_beast_of_fable_a_field_by_its_moor_and_a_clipped_province(tmp_path):
+    """Burns's own lines: Luna (the moon goddess, a deity of the default profile, as Diana is),
+    Chanticleer and Reynard (beasts of fable by their names, persons the default profile
+    lists) are persons; with the pack "scots", a name joined by a hyphen to "moor" is one
+    place ("afore the Sherra-moor", Sheriffmuir), and "Gallowa'", Galloway as Scots clips it,
+    the apostrophe inside, a province. Without the pack, neither place."""
+    text = (
+        "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+        "Is fortune's fickle Luna waning? E'en ca' this place, wi' Gallowa' bodies.\n\n"
+        "I heard nae mair, for Chanticleer Shook off the pouthery snaw,\n\n"
+        "And oft was Reynard's prison passing.\n\n"
+        "Ae hairst afore the Sherra-moor, The simmer had been cauld an' wat.\n"
+    )
+    scots = _convert(tmp_path, text, ["scots"], "scots")
+    assert marks_in(scots, "persName") == ["Luna", "Chanticleer", "Reynard"]
+    assert marks_in(scots, "placeName") == ["Gallowa'", "Sherra-moor"]
+    plain = _convert(tmp_path, text, None, "plain")
+    assert marks_in(plain, "persName") == ["Luna", "Chanticleer", "Reynard"]
+    assert marks_in(plain, "placeName") == []
+
+
 def test_a_peoples_or_a_faiths_word_is_no_name(tmp_path):
     """A word with a people's, a faith's or a school's ending (-ian, -ean, -ese, -ish, -ist)
     is no person's name, whatever the evidence: "Christian thought has grown" is no one who
