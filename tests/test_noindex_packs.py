@@ -582,6 +582,24 @@ def test_a_goddess_a_beast_of_fable_a_field_by_its_moor_and_a_clipped_province(t
     assert marks_in(plain, "placeName") == []
 
 
+def test_a_laird_praised_as_trusty_and_worthy_is_a_person_but_not_his_hermitage(tmp_path):
+    """Burns's 'The Whistle': a word after two adjectives of praise for a person (`[names]
+    epithets`: "trusty Glenriddel", "worthy Glenriddel") is a person's name, a laird called by
+    his estate; the same word before a building's word ("Glenriddel Hermitage", where a letter
+    is dated from) is the building's, no mention of him."""
+    text = (
+        "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+        "Three joyous good fellows, with hearts clear of flaw; Craigdarroch, so famous for wit, worth,\n"
+        "and law; And trusty Glenriddel, so skill'd in old coins; And gallant Sir Robert, deep-read in\n"
+        "old wines.\n\n"
+        "Then worthy Glenriddel, so cautious and sage, No longer the warfare ungodly would wage.\n\n"
+        "Glenriddel Hermitage, June 28th, 1788.\n"
+    )
+    out = _convert(tmp_path, text)
+    assert marks_in(out, "persName") == ["Glenriddel", "Sir Robert", "Glenriddel"]
+    assert marks_in(out, "placeName") == ["Glenriddel Hermitage"]
+
+
 def test_a_peoples_or_a_faiths_word_is_no_name(tmp_path):
     """A word with a people's, a faith's or a school's ending (-ian, -ean, -ese, -ish, -ist)
     is no person's name, whatever the evidence: "Christian thought has grown" is no one who
