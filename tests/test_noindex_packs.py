@@ -600,6 +600,26 @@ def test_a_laird_praised_as_trusty_and_worthy_is_a_person_but_not_his_hermitage(
     assert marks_in(out, "placeName") == ["Glenriddel Hermitage"]
 
 
+def test_auld_nick_is_the_devil_and_the_forth_a_river_of_scots_song(tmp_path):
+    """With the pack "scots", Burns's lines: "Nick" is the Devil wherever capitalised ("auld
+    Nick", "Satan, Nick, or Clootie", "Ah Nick!"), though the book writes "nick" in lower case
+    ("to nick the thread"); the Forth is a river right after a preposition of place ("back to
+    Forth"), though "forth" is a common word ("Forth I did fare" stays unmarked). Without the
+    pack, neither."""
+    text = (
+        "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+        "He's gane, a-sinkin Straught to auld Nick's. Sin' I began to nick the thread,\n\n"
+        "Auld Hornie, Satan, Nick, or Clootie, Wherever thou be.\n\n"
+        "The horsemen back to Forth, man; Forth I did fare, and forth I gaed.\n\n"
+        "Ah Nick! ah Nick! it is na fair.\n"
+    )
+    scots = _convert(tmp_path, text, ["scots"], "scots")
+    assert marks_in(scots, "persName") == ["Nick", "Hornie", "Satan", "Nick", "Clootie", "Nick", "Nick"]
+    assert marks_in(scots, "placeName") == ["Forth"]
+    plain = _convert(tmp_path, text, None, "plain")
+    assert "Nick" not in marks_in(plain, "persName") and marks_in(plain, "placeName") == []
+
+
 def test_a_peoples_or_a_faiths_word_is_no_name(tmp_path):
     """A word with a people's, a faith's or a school's ending (-ian, -ean, -ese, -ish, -ist)
     is no person's name, whatever the evidence: "Christian thought has grown" is no one who
