@@ -562,9 +562,9 @@ def test_a_scots_forename_written_with_an_elision_is_one_word(tmp_path):
 
 
 def test_a_goddess_a_beast_of_fable_a_field_by_its_moor_and_a_clipped_province(tmp_path):
-    """Burns's own lines: Luna (the moon goddess, a deity of the default profile, as Diana is),
-    Chanticleer and Reynard (beasts of fable by their names, persons the default profile
-    lists) are persons; with the pack "scots", a name joined by a hyphen to "moor" is one
+    """Burns's own lines: Luna and Sol (the moon and the sun as deities of the default profile, as
+    Diana and Phoebus are), Chanticleer and Reynard (beasts of fable by their names, persons the
+    default profile lists) are persons; with the pack "scots", a name joined by a hyphen to "moor" is one
     place ("afore the Sherra-moor", Sheriffmuir), and "Gallowa'", Galloway as Scots clips it,
     the apostrophe inside, a province. Without the pack, neither place."""
     text = (
@@ -572,13 +572,14 @@ def test_a_goddess_a_beast_of_fable_a_field_by_its_moor_and_a_clipped_province(t
         "Is fortune's fickle Luna waning? E'en ca' this place, wi' Gallowa' bodies.\n\n"
         "I heard nae mair, for Chanticleer Shook off the pouthery snaw,\n\n"
         "And oft was Reynard's prison passing.\n\n"
+        "And did Sol's business in a crack; Sol paid him with a sonnet.\n\n"
         "Ae hairst afore the Sherra-moor, The simmer had been cauld an' wat.\n"
     )
     scots = _convert(tmp_path, text, ["scots"], "scots")
-    assert marks_in(scots, "persName") == ["Luna", "Chanticleer", "Reynard"]
+    assert marks_in(scots, "persName") == ["Luna", "Chanticleer", "Reynard", "Sol", "Sol"]
     assert marks_in(scots, "placeName") == ["Gallowa'", "Sherra-moor"]
     plain = _convert(tmp_path, text, None, "plain")
-    assert marks_in(plain, "persName") == ["Luna", "Chanticleer", "Reynard"]
+    assert marks_in(plain, "persName") == ["Luna", "Chanticleer", "Reynard", "Sol", "Sol"]
     assert marks_in(plain, "placeName") == []
 
 
@@ -602,7 +603,8 @@ def test_a_laird_praised_as_trusty_and_worthy_is_a_person_but_not_his_hermitage(
 
 def test_auld_nick_is_the_devil_and_the_forth_a_river_of_scots_song(tmp_path):
     """With the pack "scots", Burns's lines: "Nick" is the Devil wherever capitalised ("auld
-    Nick", "Satan, Nick, or Clootie", "Ah Nick!"), though the book writes "nick" in lower case
+    Nick", "Satan, Nick, or Clootie", "Ah Nick!"), and so is "Sautan" (Satan as Scots spells
+    him), though the book writes "nick" in lower case
     ("to nick the thread"); the Forth is a river right after a preposition of place ("back to
     Forth"), though "forth" is a common word ("Forth I did fare" stays unmarked). Without the
     pack, neither."""
@@ -611,13 +613,14 @@ def test_auld_nick_is_the_devil_and_the_forth_a_river_of_scots_song(tmp_path):
         "He's gane, a-sinkin Straught to auld Nick's. Sin' I began to nick the thread,\n\n"
         "Auld Hornie, Satan, Nick, or Clootie, Wherever thou be.\n\n"
         "The horsemen back to Forth, man; Forth I did fare, and forth I gaed.\n\n"
-        "Ah Nick! ah Nick! it is na fair.\n"
+        "Ah Nick! ah Nick! it is na fair.\n\n"
+        "When Death comes in wi' glimmerin blink, May Sautan gie her doup a clink.\n"
     )
     scots = _convert(tmp_path, text, ["scots"], "scots")
-    assert marks_in(scots, "persName") == ["Nick", "Hornie", "Satan", "Nick", "Clootie", "Nick", "Nick"]
+    assert marks_in(scots, "persName") == ["Nick", "Hornie", "Satan", "Nick", "Clootie", "Nick", "Nick", "Sautan"]
     assert marks_in(scots, "placeName") == ["Forth"]
     plain = _convert(tmp_path, text, None, "plain")
-    assert "Nick" not in marks_in(plain, "persName") and marks_in(plain, "placeName") == []
+    assert not {"Nick", "Sautan"} & set(marks_in(plain, "persName")) and marks_in(plain, "placeName") == []
 
 
 def test_a_town_of_the_books_land_after_a_persons_name_and_of_is_his_home(tmp_path):
