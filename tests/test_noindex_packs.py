@@ -623,22 +623,24 @@ def test_auld_nick_is_the_devil_and_the_forth_a_river_of_scots_song(tmp_path):
     assert not {"Nick", "Sautan"} & set(marks_in(plain, "persName")) and marks_in(plain, "placeName") == []
 
 
-def test_a_town_of_the_books_land_after_a_persons_name_and_of_is_his_home(tmp_path):
+def test_a_town_of_the_books_land_or_a_well_known_place_after_a_persons_name_and_of_is_his_home(tmp_path):
     """With the pack "scots" (home: Scotland), Burns's notes and verse: "Dr. Peter Wodrow of
     Tarbolton" names the minister's town, a place wherever the book writes it ("Tarbolton,
     twenty-fourth o' June", "The Tarbolton Lasses"), though no preposition of place stands
-    before it anywhere; a town the gazetteer knows only outside that land ("Adam Wallace of
-    Richardton", a town of North Dakota) is none. Without the pack, no land is home."""
+    before it anywhere; a small town the gazetteer knows only outside that land ("Adam Wallace
+    of Richardton", a town of North Dakota) is none, a well-known place anywhere is one ("Dr.
+    Taylor of Norwich"). Without the pack, no land is home: Norwich alone is a place."""
     text = (
         "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
         "Auld Wodrow lang has hatch'd mischief. The minister was Dr. Peter Wodrow of Tarbolton.\n\n"
         "How can I write what ye can read?-- Tarbolton, twenty-fourth o' June, Ye'll find me in a\n"
         "better tune. The Tarbolton Lasses were there, and Bold Richardton's heroic swell, sung of\n"
-        "Adam Wallace of Richardton.\n"
+        "Adam Wallace of Richardton.\n\n"
+        "It's you an' Taylor are the chief To blame for a' this black mischief; Dr. Taylor of Norwich.\n"
     )
     scots = _convert(tmp_path, text, ["scots"], "scots")
-    assert marks_in(scots, "placeName") == ["Tarbolton", "Tarbolton", "Tarbolton"]
-    assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == []
+    assert marks_in(scots, "placeName") == ["Tarbolton", "Tarbolton", "Tarbolton", "Norwich"]
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == ["Norwich"]
 
 
 def test_a_peoples_or_a_faiths_word_is_no_name(tmp_path):
