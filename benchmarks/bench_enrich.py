@@ -17,8 +17,8 @@ no measure.
 
 Books without an index (issue 18's targets: F1 >= 0.90 and precision >= 0.95 for persName,
 placeName and date; <book>-dates.txt samples are paragraphs drawn for their dates,
-<book>-devN.txt further draws of a book (burns-poems-and-songs-dev3: 20 names-rich stanzas by
-an independent annotator, first measured unseen on 2026-12-06), and
+<book>-devN.txt further draws of a book (burns-poems-and-songs-dev3 to -dev5: 20 names-rich
+stanzas each by an independent annotator, each first measured unseen on 2026-12-06), and
 Gardiner's anchored sample is scored here too, its subject index naming no person; dates
 and date values are printed where a sample marks them): each sample in
 tests/data/enrich/noindex-dev/<book>.txt (to tune
@@ -58,7 +58,7 @@ def book_file(stem: str) -> Path:
     """The book a sample of `stem` was drawn from: ../shared/corpus/books/<stem>.txt, or the one
     book whose name is the stem and a suffix ("federalist-papers" of federalist-papers-1998.txt).
     A sample drawn for its dates or a second sample of a book names the same book
-    ("burns-poems-and-songs-dates", "burns-poems-and-songs-dev2" … "burns-poems-and-songs-dev4")."""
+    ("burns-poems-and-songs-dates", "burns-poems-and-songs-dev2" … "burns-poems-and-songs-dev5")."""
     stem = re.sub(r"-(?:dates|dev\d+)$", "", stem)
     exact = BOOKS / f"{stem}.txt"
     if exact.is_file():

@@ -541,6 +541,108 @@ def test_scots_given_names_and_pet_forms_of_the_pack_are_forenames(tmp_path):
     assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == []
 
 
+def test_a_scots_forename_written_with_an_elision_is_one_word(tmp_path):
+    """With the pack "scots", "Gaw'n" (Gavin, as Burns writes it in 'Holy Willie's Prayer' and
+    the 'Epistle to the Rev. John M'Math') is one forename, the apostrophe inside it: before a
+    surname it makes a full name, alone it is the same man; a verb elided so ("Admir'd") stays
+    none. Without the pack, no evidence of a name."""
+    text = (
+        "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+        "Lord, mind Gaw'n Hamilton's deserts; He drinks, an' swears, an' plays at cartes,\n\n"
+        "There's Gaw'n, misca'd waur than a beast, Wha has mair honour in his breast\n\n"
+        "Admir'd Misfortune's child, and Gaw'n's friend.\n"
+    )
+    assert marks_in(_convert(tmp_path, text, ["scots"], "scots"), "persName") == [
+        "Lord",
+        "Gaw'n Hamilton",
+        "Gaw'n",
+        "Gaw'n",
+    ]
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "persName") == ["Lord"]
+
+
+def test_a_goddess_a_beast_of_fable_a_field_by_its_moor_and_a_clipped_province(tmp_path):
+    """Burns's own lines: Luna and Sol (the moon and the sun as deities of the default profile, as
+    Diana and Phoebus are), Chanticleer and Reynard (beasts of fable by their names, persons the
+    default profile lists) are persons; with the pack "scots", a name joined by a hyphen to "moor" is one
+    place ("afore the Sherra-moor", Sheriffmuir), and "Gallowa'", Galloway as Scots clips it,
+    the apostrophe inside, a province. Without the pack, neither place."""
+    text = (
+        "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+        "Is fortune's fickle Luna waning? E'en ca' this place, wi' Gallowa' bodies.\n\n"
+        "I heard nae mair, for Chanticleer Shook off the pouthery snaw,\n\n"
+        "And oft was Reynard's prison passing.\n\n"
+        "And did Sol's business in a crack; Sol paid him with a sonnet.\n\n"
+        "Ae hairst afore the Sherra-moor, The simmer had been cauld an' wat.\n"
+    )
+    scots = _convert(tmp_path, text, ["scots"], "scots")
+    assert marks_in(scots, "persName") == ["Luna", "Chanticleer", "Reynard", "Sol", "Sol"]
+    assert marks_in(scots, "placeName") == ["Gallowa'", "Sherra-moor"]
+    plain = _convert(tmp_path, text, None, "plain")
+    assert marks_in(plain, "persName") == ["Luna", "Chanticleer", "Reynard", "Sol", "Sol"]
+    assert marks_in(plain, "placeName") == []
+
+
+def test_a_laird_praised_as_trusty_and_worthy_is_a_person_but_not_his_hermitage(tmp_path):
+    """Burns's 'The Whistle': a word after two adjectives of praise for a person (`[names]
+    epithets`: "trusty Glenriddel", "worthy Glenriddel") is a person's name, a laird called by
+    his estate; the same word before a building's word ("Glenriddel Hermitage", where a letter
+    is dated from) is the building's, no mention of him."""
+    text = (
+        "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+        "Three joyous good fellows, with hearts clear of flaw; Craigdarroch, so famous for wit, worth,\n"
+        "and law; And trusty Glenriddel, so skill'd in old coins; And gallant Sir Robert, deep-read in\n"
+        "old wines.\n\n"
+        "Then worthy Glenriddel, so cautious and sage, No longer the warfare ungodly would wage.\n\n"
+        "Glenriddel Hermitage, June 28th, 1788.\n"
+    )
+    out = _convert(tmp_path, text)
+    assert marks_in(out, "persName") == ["Glenriddel", "Sir Robert", "Glenriddel"]
+    assert marks_in(out, "placeName") == ["Glenriddel Hermitage"]
+
+
+def test_auld_nick_is_the_devil_and_the_forth_a_river_of_scots_song(tmp_path):
+    """With the pack "scots", Burns's lines: "Nick" is the Devil wherever capitalised ("auld
+    Nick", "Satan, Nick, or Clootie", "Ah Nick!"), and so is "Sautan" (Satan as Scots spells
+    him), though the book writes "nick" in lower case
+    ("to nick the thread"); the Forth is a river right after a preposition of place ("back to
+    Forth"), though "forth" is a common word ("Forth I did fare" stays unmarked). Without the
+    pack, neither."""
+    text = (
+        "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+        "He's gane, a-sinkin Straught to auld Nick's. Sin' I began to nick the thread,\n\n"
+        "Auld Hornie, Satan, Nick, or Clootie, Wherever thou be.\n\n"
+        "The horsemen back to Forth, man; Forth I did fare, and forth I gaed.\n\n"
+        "Ah Nick! ah Nick! it is na fair.\n\n"
+        "When Death comes in wi' glimmerin blink, May Sautan gie her doup a clink.\n"
+    )
+    scots = _convert(tmp_path, text, ["scots"], "scots")
+    assert marks_in(scots, "persName") == ["Nick", "Hornie", "Satan", "Nick", "Clootie", "Nick", "Nick", "Sautan"]
+    assert marks_in(scots, "placeName") == ["Forth"]
+    plain = _convert(tmp_path, text, None, "plain")
+    assert not {"Nick", "Sautan"} & set(marks_in(plain, "persName")) and marks_in(plain, "placeName") == []
+
+
+def test_a_town_of_the_books_land_or_a_well_known_place_after_a_persons_name_and_of_is_his_home(tmp_path):
+    """With the pack "scots" (home: Scotland), Burns's notes and verse: "Dr. Peter Wodrow of
+    Tarbolton" names the minister's town, a place wherever the book writes it ("Tarbolton,
+    twenty-fourth o' June", "The Tarbolton Lasses"), though no preposition of place stands
+    before it anywhere; a small town the gazetteer knows only outside that land ("Adam Wallace
+    of Richardton", a town of North Dakota) is none, a well-known place anywhere is one ("Dr.
+    Taylor of Norwich"). Without the pack, no land is home: Norwich alone is a place."""
+    text = (
+        "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+        "Auld Wodrow lang has hatch'd mischief. The minister was Dr. Peter Wodrow of Tarbolton.\n\n"
+        "How can I write what ye can read?-- Tarbolton, twenty-fourth o' June, Ye'll find me in a\n"
+        "better tune. The Tarbolton Lasses were there, and Bold Richardton's heroic swell, sung of\n"
+        "Adam Wallace of Richardton.\n\n"
+        "It's you an' Taylor are the chief To blame for a' this black mischief; Dr. Taylor of Norwich.\n"
+    )
+    scots = _convert(tmp_path, text, ["scots"], "scots")
+    assert marks_in(scots, "placeName") == ["Tarbolton", "Tarbolton", "Tarbolton", "Norwich"]
+    assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == ["Norwich"]
+
+
 def test_a_peoples_or_a_faiths_word_is_no_name(tmp_path):
     """A word with a people's, a faith's or a school's ending (-ian, -ean, -ese, -ish, -ist)
     is no person's name, whatever the evidence: "Christian thought has grown" is no one who

@@ -105,7 +105,11 @@ class Words:
         # runs on through it. A word elided before an apostrophe ("Admir'd", "Wand'ring") is
         # a verse's verb, no name: only "'s" (a possessive) may follow a token's word.
         saint = rf"(?:(?:{particle})?St\. [{UPPER}][{LOWER}]+(?![\w]|-\w))" if small else rf"St\. [{UPPER}][{LOWER}]+"
-        tok = rf"(?:{hons}|{saint}|[A-Z]\.|{WORD}(?![\w]|-\w|['’][a-rt-z])|{named})"
+        # A forename of the profile written with an elision ("Gaw'n", Scots for Gavin) is one
+        # token, the apostrophe inside it: a verb elided so ("Admir'd") is no forename.
+        elided = [f for f in sorted(profile.forenames, key=lambda f: (-len(f), f)) if "'" in f or "’" in f]
+        elided_forename = "|".join(re.escape(f) + r"(?![\w-]|['’][a-rt-z])" for f in elided) or "(?!)"
+        tok = rf"(?:{hons}|{saint}|[A-Z]\.|{elided_forename}|{WORD}(?![\w]|-\w|['’][a-rt-z])|{named})"
         self.token = re.compile(tok)
         # Not inside a word nor after a hyphen ("Inter-Ally"); after a dash written as two
         # hyphens, yes ("what names they have--Markby").

@@ -94,7 +94,7 @@ COMPASS_WORDS = frozenset("North South East West Northern Southern Eastern Weste
 PLACE_WORDS = (
     "Boulevard", "Street", "Square", "Avenue", "Road", "Embankment", "Lane", "Place", "Station", "House",
     "Abbey", "Castle", "Bridge", "Inn", "Hotel", "Cathedral", "Gardens", "Terrace",
-    "Crescent", "Lodge", "Manor", "Alley", "Park", "Chapel", "Mews", "Wharf",
+    "Crescent", "Lodge", "Manor", "Alley", "Park", "Chapel", "Mews", "Wharf", "Hermitage",
 )  # fmt: skip
 
 

@@ -338,6 +338,7 @@ class Finder:
                 elif (
                     not tok.endswith(".")
                     and self.alone.get(word)
+                    and not (i + 1 < len(toks) and place_word(toks[i + 1][2]))  # "Glenriddel Hermitage": a house
                     and not self._not_deity(text, toks, i)
                     and not self._a_common_noun_here(text, toks, i)
                     and not self._named_after(text, toks, i)

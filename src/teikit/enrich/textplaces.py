@@ -39,6 +39,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   a locative ("to Stamton", "in Stamton"); seldom before a lower-case word other than a
   function word ("the French army": a language, a people; "to Stamton that day": a town);
 - a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
+- a town of the book's own land (`[places] home`), or a place of the gazetteer's well-known
+  part, after a person's name and "of", his home ("Dr. Peter Wodrow of Tarbolton", "Dr.
+  Taylor of Norwich"), wherever the book writes it;
 - a name and a feature of a place of the profile, capitalised as part of the name ("in
   Kellyburn Braes", "Cessnock Banks"), when the first word is no word the book writes in
   lower case, no honorific, and opens no sentence;
@@ -115,7 +118,7 @@ from ..tei import XML_ID, q
 from . import gazetteer, registers
 from .dates import MONTHS
 from .matching import pieces_holding
-from .namewords import LISTED_WORD, LOWER, UPPER, initial, passage, times, words_at_start
+from .namewords import LISTED_WORD, LOWER, UPPER, initial, passage, place_name, times, words_at_start
 
 _NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
 # "Talbot county", "Queen Anne's County": a name before the word for a county is a county's
@@ -439,6 +442,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     _countries(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
     _compounds(places, text, not_places, profile, lowercase)
+    _homes(places, text, not_places, profile, lowercase)
 
 
 # A capitalised word, or two (a country's name may have two: "New Zealand"), not inside a longer one.
@@ -894,6 +898,46 @@ def _smaller(
         # a town of 15,000 people or more (the gazetteer's well-known part), written only
         # after a preposition of place, once after a locative: "occurred at Leamington"
         places.add(name, "settlement", None, "named in the text", evidence=evidence(name, "a town's name in GeoNames"))
+
+
+# A person's name, "of" and one capitalised word: "Dr. Peter Wodrow of Tarbolton", "Dr. David
+# Shaw of Coylton" (the capital first: `re` scans for it).
+_OF_HOME = re.compile(rf"([{UPPER}](?<![\w'’-].)[{LOWER}]+) of ([{UPPER}][{LOWER}]+)(?![\w'’-]|\s[{UPPER}])")
+
+
+def _homes(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """A town of the book's own land (`[places] home`), or a place the well-known part of the
+    gazetteer holds under that very name, after a person's name and "of", as a note names a man
+    by his parish or his town ("Dr. Peter Wodrow of Tarbolton", "Dr. Taylor of Norwich",
+    "Archimedes of Syracuse"): his home, a place wherever the book writes it. The name before "of"
+    is one the persons' pass found (`not_places` holds its words; not a word the profile says
+    is never a place's), the town's no person's name, forename, honorific or word the book
+    writes in lower case; one word, no second capitalised word after it ("of New Cumnock")."""
+    persons = not_places - set(profile.not_places)
+    for m in _OF_HOME.finditer(text):
+        person, name = m.groups()
+        if (
+            person not in persons
+            or name in not_places
+            or name.lower() in lowercase
+            or name in profile.forenames
+            or name in profile.honorifics
+            or places.find(name) is not None
+        ):
+            continue
+        home = _at_home(name, profile)
+        what = "a town of the book's land"
+        if home is None and place_name(name):
+            home, what = gazetteer.lookup_named(name), "a well-known place"
+        if home is None or _demonym(name, home):
+            continue
+        places.add(
+            name,
+            "settlement" if home.type == "city" else home.type,
+            home,
+            "named in the text; GeoNames",
+            evidence=f"{what} after a person's name and 'of': {passage(text, m.start(), m.end())}",
+        )
 
 
 def _at_home(name: str, profile) -> gazetteer.GeoPlace | None:
