@@ -38,6 +38,28 @@ _NOT_INITIALS = frozenset({"St.", "Mt.", "No.", "Ft."})
 _INITIALS_BEFORE = re.compile(rf"(?=[A-Z])((?:\b[A-Z][a-z]+\s)?(?:{_INITIAL}\s?){{1,3}})$")
 _PLACE_BEFORE_BRACKET = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) \($")
 _WORDS_BEFORE = re.compile(r"([A-Z](?<!\w.)[a-z]+\s(?:[A-Z](?<!\w.)[a-z]+\s)?)$")  # one or two words
+_LOWER_CASE = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _words_before(before: str) -> re.Match | None:
+    """`_WORDS_BEFORE.search(before)`: the one or two capitalised words `before` ends with.
+    Asked before most mentions, where the text ends otherwise ("said by "): the last word
+    is told first, without `re`, and the pattern tried only where it is a capital and small
+    letters and a space, ending the text or before a line break that does (as `$` reads it)."""
+    if _ends_capitalised(before, len(before)) or (before.endswith("\n") and _ends_capitalised(before, len(before) - 1)):
+        return _WORDS_BEFORE.search(before)
+    return None
+
+
+def _ends_capitalised(text: str, end: int) -> bool:
+    """Whether `text[:end]` ends with a capital, small letters (a-z) and a white space."""
+    if end < 3 or not text[end - 1].isspace():
+        return False
+    word = text[: end - 1]
+    rest = word.rstrip(_LOWER_CASE)
+    return len(rest) < len(word) and "A" <= rest[-1:] <= "Z"
+
+
 _INITIALS_ONLY_BEFORE = re.compile(rf"(?=[A-Z])((?:{_INITIAL}\s){{1,3}})$")
 # How `_INITIALS_BEFORE`'s matches end: an initial's full stop or two letters (`_INITIAL`), a
 # space maybe, and the line break `$` may stand before. Sought in the last characters first:
@@ -523,7 +545,7 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
                 w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]
             ]
         return cut + m.start(1), [w if w.endswith(".") or len(w) > 2 else w + "." for w in words]
-    m = _WORDS_BEFORE.search(before)
+    m = _words_before(before)
     if m:
         words = m.group(1).split()
         while words and (words[0] in _NOT_FORENAMES or words[0] in people.title_words or words[0] in people.by_surname):
@@ -575,7 +597,7 @@ def _learn_forenames(people: People, text: str, ctx: Context) -> None:
     indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(people.indexed, ps))}
     surnames = Matcher({k: None for k in indexed_surnames})
     for start, _end, surname, _ in surnames.find(text):
-        m = _WORDS_BEFORE.search(text[max(0, start - 40) : start])
+        m = _words_before(text[max(0, start - 40) : start])
         if not m:
             continue
         words = [w for w in m.group(1).split() if w not in _NOT_FORENAMES]
@@ -868,6 +890,7 @@ def apply(tei, ctx: Context):
         ctx.profile.streets_first,
     )
     indefinites = frozenset(w for i in ctx.profile.indefinites for w in (i, i[:1].upper() + i[1:]))
+    refs: dict = {}  # a person -> @ref of a mention of them
 
     def find(text: str):
         spans: list = []
@@ -934,7 +957,10 @@ def apply(tei, ctx: Context):
                 end = stop
             el = make_in(tei, "persName")
             if person is not None:
-                el.set("ref", f"{registers.PERSONS_FILE}#{person.get(XML_ID)}")
+                ref = refs.get(person)
+                if ref is None:  # each person's made once: most mentions are of a few persons
+                    ref = refs[person] = f"{registers.PERSONS_FILE}#{person.get(XML_ID)}"
+                el.set("ref", ref)
                 resolver.saw(person, start, kind == "surname")
                 counts["linked"] += 1
             else:
