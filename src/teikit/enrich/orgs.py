@@ -90,7 +90,7 @@ from typing import Any, NamedTuple
 from lxml import etree
 
 from ..context import Context
-from ..tei import XML_ID, children, make, make_in, q, sub, text_of, xpath
+from ..tei import XML_ID, children, make, make_in, q, sub, text_of
 from . import gazetteer, registers
 from .matching import Matcher, mark, marked_text
 from .namewords import initial
@@ -817,49 +817,73 @@ def seed(orgs: Orgs, tei, shapes: Shapes, profile, divs: tuple[list, list] | Non
     """An organisation for every Subject Index heading of an organisation's shape (`divs`:
     `registers.index_divs(tei)`, when found already)."""
     _, subjects = divs if divs is not None else registers.index_divs(tei)
+    index = IndexItems(subjects)
     learnt: list[str] = []
     heads = shapes.heads()
-    for div in subjects:
-        for item in xpath(div, ".//t:item[t:term]"):
-            term = " ".join(text_of(item.find(q("term"))).split()).strip(" ,;")
-            if not heads.find(term):
-                continue  # no organisation's noun or name: most headings
-            term = _PAGES_BEFORE.sub("", term)  # page numbers run into the heading
-            shorts = _BRACKETED.findall(term)
-            name = _BRACKETS.sub("", term).strip()
-            expansion = next((s for s in shorts if _whole(s, shapes)), None)
-            if expansion and _ACRONYM.fullmatch(name):
-                name, shorts = expansion, [name]  # "KGB (Committee of State Security)"
-            if (
-                not name
-                or not _whole_heading(name, shapes)
-                or fold(name) in shapes.not_orgs
-                or _is_place(name, profile)
-            ):
-                continue
-            org = orgs.add(name, registers.FROM_INDEX, f"{INDEX_SOURCE}: ", item)
-            for short in shorts:
-                if _TOKENS.fullmatch(short) and shapes.short_name(short, profile):
-                    orgs.add_name(org, short)
-                    learnt.append(short)
+    for item in index.items:
+        term = index.term(item)
+        if not heads.find(term):
+            continue  # no organisation's noun or name: most headings
+        term = _PAGES_BEFORE.sub("", term)  # page numbers run into the heading
+        shorts = _BRACKETED.findall(term)
+        name = _BRACKETS.sub("", term).strip()
+        expansion = next((s for s in shorts if _whole(s, shapes)), None)
+        if expansion and _ACRONYM.fullmatch(name):
+            name, shorts = expansion, [name]  # "KGB (Committee of State Security)"
+        if not name or not _whole_heading(name, shapes) or fold(name) in shapes.not_orgs or _is_place(name, profile):
+            continue
+        org = orgs.add(name, registers.FROM_INDEX, f"{INDEX_SOURCE}: ", item)
+        for short in shorts:
+            if _TOKENS.fullmatch(short) and shapes.short_name(short, profile):
+                orgs.add_name(org, short)
+                learnt.append(short)
     for short in learnt:  # after the headings: each short name learnt makes the nouns' scan anew
         shapes.learn(short)
-    taken = index_bodies(subjects, shapes, profile)
+    taken = index_bodies(subjects, shapes, profile, index)
     for item, word in taken:
         orgs.add(word, registers.FROM_INDEX, f"{INDEX_SOURCE}: ", item)
         shapes.learn(word, alone=True)
-    for word in body_words(subjects, [w for _, w in taken], shapes, profile):
+    for word in body_words(subjects, [w for _, w in taken], shapes, profile, index):
         shapes.learn_body(word)
-    shapes.placed |= set(placed_names(subjects, shapes, profile))
+    shapes.placed |= set(placed_names(subjects, shapes, profile, index))
 
 
-def _heading(item) -> str:
-    """An index item's heading: its words, page numbers and brackets left out."""
-    term = " ".join(text_of(item.find(q("term"))).split()).strip(" ,;")
-    return _BRACKETS.sub("", _PAGES_BEFORE.sub("", term)).strip()
+class IndexItems:
+    """The Subject Index's items that have a heading (a `term`), in the index's order, each
+    heading read once: `seed` and the readings after it (`index_bodies`, `body_words`,
+    `placed_names`) each walked every item of the index and read its heading again."""
+
+    def __init__(self, subjects: list):
+        self.subjects = subjects
+        self.items = [item for div in subjects for item in div.iter(q("item")) if item.find(q("term")) is not None]
+        # by the item itself: the list keeps each alive, so no other element takes its key
+        self._terms: dict[Any, str] = {}
+        self._headings: dict[Any, str] = {}
+        self._titles: Counter | None = None
+
+    def term(self, item) -> str:
+        """An item's term: its words, the stops and commas at its ends left out."""
+        term = self._terms.get(item)
+        if term is None:
+            term = self._terms[item] = " ".join(text_of(item.find(q("term"))).split()).strip(" ,;")
+        return term
+
+    def heading(self, item) -> str:
+        """An item's heading: its term less page numbers and brackets."""
+        heading = self._headings.get(item)
+        if heading is None:
+            heading = self._headings[item] = _BRACKETS.sub("", _PAGES_BEFORE.sub("", self.term(item))).strip()
+        return heading
+
+    def titles(self) -> Counter:
+        """How often the book prints each title (`title` elements), its text as written."""
+        if self._titles is None:
+            root = self.subjects[0].getroottree() if self.subjects else None
+            self._titles = Counter(text_of(t).strip() for t in root.iter(q("title"))) if root is not None else Counter()
+        return self._titles
 
 
-def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str]]:
+def index_bodies(subjects: list, shapes: Shapes, profile, index: IndexItems | None = None) -> list[tuple[Any, str]]:
     """The one-word organisations the Subject Index lists as parts of an organisation, with
     their items: a word (not a person's, a place's, nor one the book writes in lower case)
     under a heading that names an organisation ("Supreme Court: Military Collegium", "Ukrainian
@@ -880,7 +904,8 @@ def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str
     taken: set[str] = set()
     if not subjects:
         return out
-    titles = Counter(text_of(t).strip() for t in subjects[0].getroottree().iter(q("title")))
+    index = index if index is not None else IndexItems(subjects)
+    titles = index.titles()
 
     bodies: dict[str, bool] = {}
 
@@ -919,8 +944,8 @@ def index_bodies(subjects: list, shapes: Shapes, profile) -> list[tuple[Any, str
             if parent is None or parent.tag != q("item") or parent.find(q("term")) is None:
                 continue  # the index's own list of headings: every kind of heading
             items = [i for i in lst.iterfind(q("item")) if i.find(q("term")) is not None]
-            headings = [_heading(i) for i in items]
-            head = _heading(parent)
+            headings = [index.heading(i) for i in items]
+            head = index.heading(parent)
             if candidate(head) is None and not any(candidate(h) for h in headings):
                 continue  # no one word to learn here: most lists
             capitalised = [h for h in headings if h[:1].isupper()]
@@ -969,7 +994,9 @@ def _named_heading(head: str, shapes: Shapes, profile) -> bool:
     )
 
 
-def body_words(subjects: list, learnt: list[str], shapes: Shapes, profile) -> list[str]:
+def body_words(
+    subjects: list, learnt: list[str], shapes: Shapes, profile, index: IndexItems | None = None
+) -> list[str]:
     """Capitalised words the Subject Index shows to be a body's noun, like the profile's
     `[orgs] bodies`: the last word of an organisation's heading that `index_bodies` learnt
     ("Supreme Soviet") which two headings at least write after a place's name ("Tashkent
@@ -980,14 +1007,15 @@ def body_words(subjects: list, learnt: list[str], shapes: Shapes, profile) -> li
     ends = {w for w in ends if w[:1].isupper()}
     if not subjects:
         return []
-    headings = [_heading(item) for div in subjects for item in div.iter(q("item")) if item.find(q("term")) is not None]
+    index = index if index is not None else IndexItems(subjects)
+    headings = [index.heading(item) for item in index.items]
     # A one-word heading, the index's name of a body ("Cheka", "Duma"), that a heading writes
     # after a place's name too ("Nizhnyi Cheka", "Moscow Duma"): each place has its body of
     # that name ("the Nizhnyi province Cheka"); not a journal's, a title the book prints
     # ("Pravda": "Leningradskaya Pravda" is a newspaper of its own)
     alone = {h for h in headings if _TOKENS.fullmatch(h) and " " not in h and h[:1].isupper()}
     alone -= shapes.nouns | shapes.bodies | shapes.surnames | shapes.known  # a known name: `placed_names`
-    titles = {text_of(t).strip() for t in subjects[0].getroottree().iter(q("title"))} if alone else set()
+    titles = set(index.titles()) if alone else set()
     after_places: Counter = Counter()
     own: set[str] = set()
     for heading in headings:
@@ -1001,19 +1029,17 @@ def body_words(subjects: list, learnt: list[str], shapes: Shapes, profile) -> li
     return sorted({w for w, n in after_places.items() if n >= 2 and w in ends} | own)
 
 
-def placed_names(subjects: list, shapes: Shapes, profile) -> list[str]:
+def placed_names(subjects: list, shapes: Shapes, profile, index: IndexItems | None = None) -> list[str]:
     """The known names (`[orgs] known`, short names learnt) that Subject Index headings write
     after a place's name ("Cheka: Nizhnyi Cheka, Voronezh Cheka"): a place has its own body of
     that name, which a place's name and a rank's word may qualify in the text ("the Nizhnyi
     province Cheka", one body, as "the Nizhnyi province soviet" is)."""
     found = set()
-    for div in subjects:
-        for item in div.iter(q("item")):
-            if item.find(q("term")) is None:
-                continue
-            words = _heading(item).split()
-            if len(words) >= 2 and words[-1] in shapes.known and _is_place(" ".join(words[:-1]), profile):
-                found.add(words[-1])
+    index = index if index is not None else IndexItems(subjects)
+    for item in index.items:
+        words = index.heading(item).split()
+        if len(words) >= 2 and words[-1] in shapes.known and _is_place(" ".join(words[:-1]), profile):
+            found.add(words[-1])
     return sorted(found)
 
 
@@ -1079,17 +1105,26 @@ def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, s
             variants.setdefault(" ".join([*words[:-1], words[-1].lower()]), name)
     if not variants:
         return found
-    matcher = Matcher(variants)
-    out = []
-    for piece, names in zip(pieces, found):
+    # One scan of the pieces joined by blank lines (`shapes.text`), which no variant holds,
+    # each match then dealt to its piece: a call into the automaton for each of the book's
+    # thousands of pieces, most without a variant, took longer than the scan.
+    starts = list(accumulate((len(p) + 2 for p in pieces[:-1]), initial=0))
+    written: dict[int, list[tuple[int, int, str]]] = {}
+    for start, end, _, name in Matcher(variants).find(shapes.text):
+        k = bisect_right(starts, start) - 1
+        written.setdefault(k, []).append((start - starts[k], end - starts[k], name))
+    out = list(found)
+    for k, matches in written.items():
+        piece, names = pieces[k], found[k]
         extra = [
             Found(start, end, name, name.split()[-1], False)
-            for start, end, _, name in matcher.find(piece)
+            for start, end, name in matches
             if not any(f.start < end and start < f.end for f in names)
             and not _CONTINUES.match(piece, end)
             and _words_before(piece, start, shapes, True) in (-1, start)
         ]
-        out.append(sorted([*names, *extra], key=lambda f: f.start) if extra else names)
+        if extra:
+            out[k] = sorted([*names, *extra], key=lambda f: f.start)
     return out
 
 

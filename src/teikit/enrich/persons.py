@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from functools import lru_cache
+from string import ascii_lowercase, ascii_uppercase
 
 from ..context import Context
 from ..tei import XML_ID, make, make_in, q, sub, text_of
@@ -37,6 +38,28 @@ _NOT_INITIALS = frozenset({"St.", "Mt.", "No.", "Ft."})
 _INITIALS_BEFORE = re.compile(rf"(?=[A-Z])((?:\b[A-Z][a-z]+\s)?(?:{_INITIAL}\s?){{1,3}})$")
 _PLACE_BEFORE_BRACKET = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) \($")
 _WORDS_BEFORE = re.compile(r"([A-Z](?<!\w.)[a-z]+\s(?:[A-Z](?<!\w.)[a-z]+\s)?)$")  # one or two words
+_LOWER_CASE = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _words_before(before: str) -> re.Match | None:
+    """`_WORDS_BEFORE.search(before)`: the one or two capitalised words `before` ends with.
+    Asked before most mentions, where the text ends otherwise ("said by "): the last word
+    is told first, without `re`, and the pattern tried only where it is a capital and small
+    letters and a space, ending the text or before a line break that does (as `$` reads it)."""
+    if _ends_capitalised(before, len(before)) or (before.endswith("\n") and _ends_capitalised(before, len(before) - 1)):
+        return _WORDS_BEFORE.search(before)
+    return None
+
+
+def _ends_capitalised(text: str, end: int) -> bool:
+    """Whether `text[:end]` ends with a capital, small letters (a-z) and a white space."""
+    if end < 3 or not text[end - 1].isspace():
+        return False
+    word = text[: end - 1]
+    rest = word.rstrip(_LOWER_CASE)
+    return len(rest) < len(word) and "A" <= rest[-1:] <= "Z"
+
+
 _INITIALS_ONLY_BEFORE = re.compile(rf"(?=[A-Z])((?:{_INITIAL}\s){{1,3}})$")
 # How `_INITIALS_BEFORE`'s matches end: an initial's full stop or two letters (`_INITIAL`), a
 # space maybe, and the line break `$` may stand before. Sought in the last characters first:
@@ -54,6 +77,12 @@ _UNKNOWN_BY_INITIALS = re.compile(
     r"((?:[A-Z](?<![\w.].)[a-z]?\.\s?)(?:[A-Z][a-z]?\.\s?){0,2})([A-Z][a-z]{2,}(?:[-'’][A-Za-z][a-z]+)?)(?![\w-])"
 )
 _UNKNOWN_BY_FORENAME = re.compile(r"(?<![\w-])([A-Z][a-zà-ÿ]+) ([A-Z]\.? )?([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w-])")
+# What every match of `_UNKNOWN_BY_INITIALS` opens with, an initial: a capital, or a capital
+# and a small letter, and a full stop. Found in one scan of the book (`places.matches_at_words`:
+# none of them can begin inside another), the pattern is tried there only, not at every capital.
+_INITIAL_WORDS = tuple(
+    sorted({f"{c}." for c in ascii_uppercase} | {f"{c}{d}." for c in ascii_uppercase for d in ascii_lowercase})
+)
 _DERIVED = re.compile(r"(?:ist|ists|ism|ite|ites|ian|ians|ese)$")  # Trotskyist, Leninism
 # Capitalised words that begin sentences or titles, never forenames.
 _NOT_FORENAMES = {
@@ -193,6 +222,18 @@ class People:
         ranks = {text_of(r).strip() for r in reg.list.iter(q("roleName"))}
         self.title_words |= frozenset(r for r in ranks if r.isalpha() and r[:1].isupper() and r not in self.by_surname)
 
+    @property
+    def inflections(self) -> tuple[str, ...]:
+        return self._inflections
+
+    @inflections.setter
+    def inflections(self, inflections: tuple[str, ...]) -> None:
+        self._inflections = inflections
+        # Each as (ending, what replaces it), and the endings together: most words a text
+        # writes after initials end with none, told in one test of them all.
+        self._endings = [(ending, replaced) for ending, _, replaced in (i.partition(":") for i in inflections)]
+        self._any_ending = tuple(ending for ending, _ in self._endings)
+
     def inflected(self, word: str, initials: list[str]) -> bool:
         """Whether a word is an indexed surname with a case ending of the profile's and the
         initials before it fit that person ("V. M. Molotovu" in a cited title: Molotov, V. M.;
@@ -202,9 +243,10 @@ class People:
 
     def uninflected(self, word: str, initials: list[str]) -> list:
         """The indexed persons a word names in a case of the profile's (see `inflected`)."""
-        found = []
-        for inflection in self.inflections:
-            ending, _, replaced = inflection.partition(":")
+        found: list = []
+        if not word.endswith(self._any_ending):
+            return found
+        for ending, replaced in self._endings:
             if not word.endswith(ending) or len(word) <= len(ending) + 2:
                 continue
             base = word[: -len(ending)] + replaced
@@ -503,7 +545,7 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
                 w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]
             ]
         return cut + m.start(1), [w if w.endswith(".") or len(w) > 2 else w + "." for w in words]
-    m = _WORDS_BEFORE.search(before)
+    m = _words_before(before)
     if m:
         words = m.group(1).split()
         while words and (words[0] in _NOT_FORENAMES or words[0] in people.title_words or words[0] in people.by_surname):
@@ -555,7 +597,7 @@ def _learn_forenames(people: People, text: str, ctx: Context) -> None:
     indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(people.indexed, ps))}
     surnames = Matcher({k: None for k in indexed_surnames})
     for start, _end, surname, _ in surnames.find(text):
-        m = _WORDS_BEFORE.search(text[max(0, start - 40) : start])
+        m = _words_before(text[max(0, start - 40) : start])
         if not m:
             continue
         words = [w for w in m.group(1).split() if w not in _NOT_FORENAMES]
@@ -672,7 +714,7 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
         ):
             initials = [m.group(1)] + ([m.group(2).strip().rstrip(".") + "."] if m.group(2) else [])
             unknown[(m.group(3), tuple(initials))] += 1
-    for m in _UNKNOWN_BY_INITIALS.finditer(text):
+    for m in places.matches_at_words(_UNKNOWN_BY_INITIALS, text, _INITIAL_WORDS):
         written = re.findall(r"[A-Z][a-z]?\.", m.group(1))
         initials = [i for i in written if i not in people.titles]
         if len(initials) < len(written) and written[0] in initials:
@@ -736,20 +778,19 @@ class Resolver:
         self.offset = 0
         self.fitting: dict = {}  # (candidates, given) -> those that fit
 
-    def near(self, candidates, by_surname: bool = False) -> list:
-        """Candidates named within the window, latest first; with `by_surname`, only those
-        named with their surname: a bare surname after "his brother Papulia" means the man
-        the book calls by that surname, not the brother it called by his forename."""
-        seen, out = set(), []
+    def nearest(self, candidates, by_surname: bool = False):
+        """The candidate named last within the window, else None; with `by_surname`, only
+        one named with their surname: a bare surname after "his brother Papulia" means the
+        man the book calls by that surname, not the brother it called by his forename.
+        (Asked at most mentions: the walk back stops at the first found.)"""
         for off, person, surnamed in reversed(self.recent):
             if self.offset - off > RECENT_WINDOW:
                 break
             if by_surname and not surnamed:
                 continue
-            if person in candidates and id(person) not in seen:
-                seen.add(id(person))
-                out.append(person)
-        return out
+            if person in candidates:
+                return person
+        return None
 
     def kin(self, candidates) -> list:
         """Candidates sharing a surname with a person named nearby (Mikhail beside Lazar)."""
@@ -769,9 +810,9 @@ class Resolver:
             return fitting[0]
         if not given and self.subject in fitting:
             return self.subject
-        near = self.near(fitting, by_surname=not given)
-        if near:
-            return near[0]
+        near = self.nearest(fitting, by_surname=not given)
+        if near is not None:
+            return near
         return None if given else self.dominant(fitting)
 
     def dominant(self, candidates):
@@ -785,9 +826,9 @@ class Resolver:
     def by_forename(self, candidates):
         if len(candidates) == 1:
             return candidates[0]
-        near = self.near(candidates)
-        if near:
-            return near[0]
+        near = self.nearest(candidates)
+        if near is not None:
+            return near
         kin = self.kin(candidates)
         if len(kin) == 1:
             return kin[0]
@@ -849,6 +890,7 @@ def apply(tei, ctx: Context):
         ctx.profile.streets_first,
     )
     indefinites = frozenset(w for i in ctx.profile.indefinites for w in (i, i[:1].upper() + i[1:]))
+    refs: dict = {}  # a person -> @ref of a mention of them
 
     def find(text: str):
         spans: list = []
@@ -866,7 +908,7 @@ def apply(tei, ctx: Context):
                     continue  # "anti-Stalin", "Team-Stalin", "Jean-Paul": a hyphened word, no name of its own
                 chain_end = chain
             if kind == "surname":
-                if _INSTITUTION_BEFORE.search(text[max(0, start - 20) : start]):
+                if _INSTITUTION_BEFORE.search(text, max(0, start - 20), start):
                     continue
                 if key in towns and (
                     places.town_at(text, start, end, people.by_surname) or places.TOWN_UNIT_HEAD.match(text, end)
@@ -915,7 +957,10 @@ def apply(tei, ctx: Context):
                 end = stop
             el = make_in(tei, "persName")
             if person is not None:
-                el.set("ref", f"{registers.PERSONS_FILE}#{person.get(XML_ID)}")
+                ref = refs.get(person)
+                if ref is None:  # each person's made once: most mentions are of a few persons
+                    ref = refs[person] = f"{registers.PERSONS_FILE}#{person.get(XML_ID)}"
+                el.set("ref", ref)
                 resolver.saw(person, start, kind == "surname")
                 counts["linked"] += 1
             else:
