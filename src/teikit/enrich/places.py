@@ -157,41 +157,13 @@ from .matching import (
     UNMARKED_TEXT,
     Matcher,
     mark,
+    matches_at_words,
     pieces_holding,
     regions,
     unmarked_text,
     word_counts,
 )
 from .namewords import initial
-
-
-@cache
-def _word_finder(words: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
-    # the leftmost of the words found first, the longest of those beginning there, in Rust
-    return ahocorasick_rs.AhoCorasick(list(words), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-
-
-def matches_at_words(pattern: re.Pattern, text: str, words: tuple[str, ...], before: int = 0) -> Iterator[re.Match]:
-    """`pattern.finditer(text)` for a pattern every match of which begins `before` characters
-    before one of `words`, where the character right before that word is one no word holds
-    (a space before "province", no letter before "North"): the words found in one scan of the
-    text (Aho-Corasick), the pattern tried there only, not at every position (`re` tries a
-    pattern opening with a space at every space, one opening with a look-behind or with
-    several words at every character). The same matches: the scan reports every place such a
-    word begins (the leftmost first, then after its end: a word is passed over only inside
-    another, whose characters would stand before it), each tried, as `finditer` goes on, from
-    the end of the match before."""
-    end = 0
-    match = pattern.match
-    for _, at, _ in _word_finder(words).find_matches_as_indexes(text):
-        start = at - before
-        if start < end or start < 0:
-            continue
-        m = match(text, start)
-        if m is not None:
-            end = m.end()
-            yield m
-
 
 # Accented letters too: "Lozère", "Besançon", "Orléans".
 _NAME = r"(?:St\.? |Saint )?[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[ -][A-ZÀ-Ý][a-zß-ÿ'’]+){0,2}"
