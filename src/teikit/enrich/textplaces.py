@@ -232,8 +232,9 @@ def _cued_matches(cued: re.Pattern, text: str, cue_words: list[str], article: st
     places are found by a scan for the cues' first letters (`words_at_start`), the pattern
     is tried there only, in order, never inside a match already made but at a title, which
     may end the match before ("Macaulay and the Empress of Russia")."""
-    cues = [rf"{words_at_start([w])}(?=\s(?:(?:{article})\s)?[{UPPER}])" for w in sorted(set(cue_words))]
-    at_cue = re.compile("|".join(cues) or "(?!)")
+    # the cues in one alternation, the look-ahead after it: each first letter's look-behind
+    # tested once at a position (`words_at_start`), not once for each cue
+    at_cue = re.compile(rf"(?:{words_at_start(sorted(set(cue_words)))})(?=\s(?:(?:{article})\s)?[{UPPER}])")
     end = 0
     for cue in at_cue.finditer(text):
         at = cue.start()
