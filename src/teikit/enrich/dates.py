@@ -1309,10 +1309,10 @@ def _opening(block) -> str | None:
     return text
 
 
-def _names_any(tei, names: tuple[str, ...]) -> bool:
-    """Whether the document's text, all of it at once, holds one of `names` (sorted): where
-    it does not, no text node of it does."""
-    return bool(_feast_finder(names).find_matches_as_indexes(etree.tostring(tei, method="text", encoding="unicode")))
+def _names_any(el, names: tuple[str, ...]) -> bool:
+    """Whether the text of `el`, all of it at once, holds one of `names` (sorted): where it
+    does not, no text node of it does."""
+    return bool(_feast_finder(names).find_matches_as_indexes(etree.tostring(el, method="text", encoding="unicode")))
 
 
 def _owned(region) -> dict:
@@ -1342,9 +1342,7 @@ def apply(tei, ctx: Context):
     counts: Counter = Counter()
     function_words = frozenset(ctx.profile.english_words)
     feast_names = tuple(sorted(ctx.profile.feasts))
-    # A book that names no feast anywhere (its whole text, read at once) has none in any of
-    # its texts: they are not each scanned for one.
-    feasts = ctx.profile.feasts if feast_names and _names_any(tei, feast_names) else None
+    feasts = None  # the profile's feasts where the region read names one (set for each region)
 
     def finder(openings: set[str], context: YearContext):
         def find(text: str):
@@ -1390,6 +1388,9 @@ def apply(tei, ctx: Context):
             chapter = context
         else:
             chapter = None
+        # A region that names no feast anywhere (its whole text, read at once) has none in
+        # any of its texts: they are not each scanned for one (`find` reads `feasts` as set here).
+        feasts = ctx.profile.feasts if feast_names and _names_any(region, feast_names) else None
         # The texts that open a block, told apart by value: wrap hands over strings only.
         read(region, {t for el in region.iter(*_BLOCKS) if (t := _opening(el))}, context, _owned(region))
     ctx.report.counts["date"] = counts["date"]
