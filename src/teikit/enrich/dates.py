@@ -171,6 +171,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick_rs
+from lxml import etree
 
 from ..context import Context
 from ..tei import TEI_NS, local, make_in
@@ -1308,30 +1309,46 @@ def _opening(block) -> str | None:
     return text
 
 
-def _below(top, tag: str) -> list:
-    """The `tag` elements that belong to `top`: below it, with no division or note between
-    (that one holds them) and not inside skipped elements."""
-    out = []
-    for found in top.iter(tag):
+def _names_any(el, names: tuple[str, ...]) -> bool:
+    """Whether the text of `el`, all of it at once, holds one of `names` (sorted): where it
+    does not, no text node of it does."""
+    return bool(_feast_finder(names).find_matches_as_indexes(etree.tostring(el, method="text", encoding="unicode")))
+
+
+def _owned(region) -> dict:
+    """The divisions and notes that belong to each division or note of `region` (and to
+    the region): below it, with no division or note between (that one holds them) and not
+    inside skipped elements, each in document order, as (divisions, notes) by the element
+    they belong to. Found in one walk of the region's divisions and notes, each looked up
+    from once, not once for every division or note above it."""
+    owned: dict = {}
+    blocks: dict = {}  # whether an element of each tag holds what is below it, decided once per tag
+    for found in region.iter(_DIV, _NOTE):
+        if found is region:
+            continue
         for a in found.iterancestors():
-            if a is top:
-                out.append(found)
+            tag = a.tag
+            holds = blocks.get(tag)
+            if holds is None:
+                holds = blocks[tag] = tag in (_DIV, _NOTE) or local(a) in SKIP
+            if holds:
+                if tag in (_DIV, _NOTE):  # in a skipped element, it belongs to none
+                    owned.setdefault(a, ([], []))[found.tag == _NOTE].append(found)
                 break
-            if a.tag in (_DIV, _NOTE) or local(a) in SKIP:
-                break
-    return out
+    return owned
 
 
 def apply(tei, ctx: Context):
     counts: Counter = Counter()
     function_words = frozenset(ctx.profile.english_words)
     feast_names = tuple(sorted(ctx.profile.feasts))
+    feasts = None  # the profile's feasts where the region read names one (set for each region)
 
     def finder(openings: set[str], context: YearContext):
         def find(text: str):
             spans = []
             found = find_dates(text, context, text in openings, ctx.profile.months)
-            found = add_feasts(text, found, ctx.profile.feasts, function_words, feast_names)
+            found = add_feasts(text, found, feasts, function_words, feast_names)
             found = add_calendar_dates(
                 text, found, ctx.profile.calendar_months, ctx.profile.calendar_years, context.year
             )
@@ -1348,17 +1365,19 @@ def apply(tei, ctx: Context):
     # the next, nor the narrative to a note.
     inner = (*SKIP, "div", "note")
 
-    def read(division, openings: set[str], context: YearContext) -> None:
+    def read(division, openings: set[str], context: YearContext, owned: dict) -> None:
         wrap(division, finder(openings, context), inner)
-        for child in _below(division, _DIV):
-            read(child, openings, YearContext(ctx.profile.months) if child.get("type") in _OWN_YEARS else context)
-        for note in _below(division, _NOTE):
-            read_note(note, openings)
+        divisions, notes = owned.get(division, ((), ()))
+        for child in divisions:
+            months = ctx.profile.months
+            read(child, openings, YearContext(months) if child.get("type") in _OWN_YEARS else context, owned)
+        for note in notes:
+            read_note(note, openings, owned)
 
-    def read_note(note, openings: set[str]) -> None:
+    def read_note(note, openings: set[str], owned: dict) -> None:
         wrap(note, finder(openings, YearContext(ctx.profile.months)), inner)
-        for inside in _below(note, _NOTE):
-            read_note(inside, openings)
+        for inside in owned.get(note, ((), ()))[1]:
+            read_note(inside, openings, owned)
 
     chapter = None  # the context of the chapter read last, while chapters follow each other
     for region in ctx.view(REGIONS, regions):
@@ -1369,7 +1388,10 @@ def apply(tei, ctx: Context):
             chapter = context
         else:
             chapter = None
+        # A region that names no feast anywhere (its whole text, read at once) has none in
+        # any of its texts: they are not each scanned for one (`find` reads `feasts` as set here).
+        feasts = ctx.profile.feasts if feast_names and _names_any(region, feast_names) else None
         # The texts that open a block, told apart by value: wrap hands over strings only.
-        read(region, {t for el in region.iter(*_BLOCKS) if (t := _opening(el))}, context)
+        read(region, {t for el in region.iter(*_BLOCKS) if (t := _opening(el))}, context, _owned(region))
     ctx.report.counts["date"] = counts["date"]
     return tei

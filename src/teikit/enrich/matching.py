@@ -217,6 +217,28 @@ def _word_automaton(words: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
     return ahocorasick_rs.AhoCorasick(list(words), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
+def matches_at_words(pattern: re.Pattern, text: str, words: tuple[str, ...], before: int = 0) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern every match of which begins `before` characters
+    before one of `words`, where the character right before that word is one no word holds
+    (a space before "province", no letter before "North"): the words found in one scan of the
+    text (Aho-Corasick), the pattern tried there only, not at every position (`re` tries a
+    pattern opening with a space at every space, one opening with a look-behind or with
+    several words at every character). The same matches: the scan reports every place such a
+    word begins (the leftmost first, then after its end: a word is passed over only inside
+    another, whose characters would stand before it), each tried, as `finditer` goes on, from
+    the end of the match before."""
+    end = 0
+    match = pattern.match
+    for _, at, _ in _word_automaton(words).find_matches_as_indexes(text):
+        start = at - before
+        if start < end or start < 0:
+            continue
+        m = match(text, start)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 # A word and the hyphens joining it to others ("well-known", "Moscow-Leningrad"), with
 # the apostrophe it may follow ("'t" of "don't"): each counted whole, as one scan gives them.
 _TOKEN = re.compile(r"['’]?[\w-]+")

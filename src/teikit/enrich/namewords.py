@@ -32,14 +32,22 @@ def words_at_start(words) -> str:
     first letter, then `(?<!\w.)` (the character before it is no word character: the `\b`),
     then the rest. A pattern that opens with letters is sought by `re`'s fast scan for them;
     one that opens with `\b` is tried at every position. (A word that begins with no word
-    character keeps its `\b`.)"""
-    return (
-        "|".join(
-            re.escape(w[0]) + r"(?<!\w.)" + re.escape(w[1:]) if re.match(r"\w", w) else r"\b" + re.escape(w)
-            for w in words
-        )
-        or "(?!)"
-    )
+    character keeps its `\b`.) The words that share a first letter share it and its
+    look-behind ("a(?<!\w.)(?:cross|t|nd)"), the rest in their order: at each position of
+    that letter the look-behind is tested once, not once for each word (the same matches, as
+    the words of other first letters cannot match there)."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[:1], []).append(w)
+    parts = []
+    for first, group in by_first.items():
+        if not re.match(r"\w", first):
+            parts += [r"\b" + re.escape(w) for w in group]
+        elif len(group) == 1:
+            parts.append(re.escape(first) + r"(?<!\w.)" + re.escape(group[0][1:]))
+        else:
+            parts.append(re.escape(first) + r"(?<!\w.)(?:" + "|".join(re.escape(w[1:]) for w in group) + ")")
+    return "|".join(parts) or "(?!)"
 
 
 INITIAL = re.compile(r"[A-Z]\.")

@@ -157,41 +157,13 @@ from .matching import (
     UNMARKED_TEXT,
     Matcher,
     mark,
+    matches_at_words,
     pieces_holding,
     regions,
     unmarked_text,
     word_counts,
 )
 from .namewords import initial
-
-
-@cache
-def _word_finder(words: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
-    # the leftmost of the words found first, the longest of those beginning there, in Rust
-    return ahocorasick_rs.AhoCorasick(list(words), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-
-
-def matches_at_words(pattern: re.Pattern, text: str, words: tuple[str, ...], before: int = 0) -> Iterator[re.Match]:
-    """`pattern.finditer(text)` for a pattern every match of which begins `before` characters
-    before one of `words`, where the character right before that word is one no word holds
-    (a space before "province", no letter before "North"): the words found in one scan of the
-    text (Aho-Corasick), the pattern tried there only, not at every position (`re` tries a
-    pattern opening with a space at every space, one opening with a look-behind or with
-    several words at every character). The same matches: the scan reports every place such a
-    word begins (the leftmost first, then after its end: a word is passed over only inside
-    another, whose characters would stand before it), each tried, as `finditer` goes on, from
-    the end of the match before."""
-    end = 0
-    match = pattern.match
-    for _, at, _ in _word_finder(words).find_matches_as_indexes(text):
-        start = at - before
-        if start < end or start < 0:
-            continue
-        m = match(text, start)
-        if m is not None:
-            end = m.end()
-            yield m
-
 
 # Accented letters too: "Lozère", "Besançon", "Orléans".
 _NAME = r"(?:St\.? |Saint )?[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[ -][A-ZÀ-Ý][a-zß-ÿ'’]+){0,2}"
@@ -338,6 +310,7 @@ _SITE_AFTER_CUE = re.compile(
 _ROUTE_END = re.compile(
     r"[-–]([A-Z][a-z'’]+) (?:(?:trunk|main|railway|rail|military) )?(?:line|railway|railroad|highway|road)\b"
 )
+_ROUTE_WORDS = ("line", "railway", "railroad", "highway", "road")  # sought first (`pieces_holding`)
 _ROUTE_START = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+$")
 # A line named by one place ("the Donetsk line", "the main coal carrying Donetsk line"): a
 # railway's line, run by its own administration, no mention of the place.
@@ -357,12 +330,15 @@ _PREFIXED = re.compile(r"(?<![\w'’-])[a-z]+-$")
 # river, that English names after it ("the Vyborg-side", Petrograd's district across the
 # Neva; "Clyde-side", "Thames-side"), one place.
 _SIDE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+)-side(?![\w'’-])")
+_SIDE_WORD = ("-side",)  # sought first (`pieces_holding`): `re` tries the look-behind at every character
 # A part of a river, "of the" and a name, no capitalised word after it (that would make one
 # name: "the banks of the Moskva River"): "a crossing of the Don", "the mouth of the Neva".
 _RIVER_PART = re.compile(
     r"(?<![\w'’-])(?:crossings?|banks?|mouths?|estuary|delta|headwaters|sources?|tributar(?:y|ies)|"
     r"upper reaches|lower reaches) of the ([A-Z][a-z'’]+)(?![\w'’-])(?! [A-Z])"
 )
+# `_RIVER_PART`'s words, sought first (`pieces_holding`), each held by one of its parts
+_RIVER_PART_WORDS = ("crossing", "bank", "mouth", "estuary", "delta", "headwaters", "source", "tributar", "reaches")
 # Another name of a place in brackets after it: "Nizhnyi Novgorod (Gorky)".
 _BRACKETED = re.compile(r"\s\(([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)\)")
 
@@ -463,6 +439,7 @@ _UNIT_AFTER_THE = re.compile(
 # capital – Piter – made an impression", "the port, Odessa, was". Sought by the words'
 # letters; the word boundary before them tested after (`_appositions`).
 _APPOSITION = re.compile(r"(?:capital|city|town|village|port)(?:,| –| —) ([A-Z][a-z'’]+)(?=,| –| —)")
+_APPOSITION_WORDS = ("capital", "city", "town", "village", "port")  # sought first (`pieces_holding`)
 
 
 # A place the text says what it is of, in apposition after it: "Kabany, a village near
@@ -575,7 +552,7 @@ def _words_before_initials(text: str) -> set[str]:
 
 
 def _appositions(text: str) -> Iterator[re.Match]:
-    for m in _APPOSITION.finditer(text):
+    for m in pieces_holding(_APPOSITION, _APPOSITION_WORDS, text):
         if m.start() == 0 or not text[m.start() - 1].isalnum():
             yield m
 
@@ -1177,7 +1154,7 @@ def rivers_by_their_parts(text: str, places: registers.Places, not_places: Colle
     river's, the Danube, the Ayr, the Meuse, the Rhine, the Seine... A book's "don't" makes no
     word of "Don".)"""
     found: list[str] = []
-    for m in _RIVER_PART.finditer(text):
+    for m in pieces_holding(_RIVER_PART, _RIVER_PART_WORDS, text):
         name = m.group(1)
         if name not in found and places.find(name) is None and name not in not_places:
             found.append(name)
@@ -1189,7 +1166,7 @@ def sides(text: str, places: registers.Places, not_places: Collection[str]) -> l
     class district"), where the register holds the place or the gazetteer knows it
     (`_town_or_feature`), and the register not the whole yet; each name once, in the order of the text."""
     found: list[str] = []
-    for m in _SIDE.finditer(text):
+    for m in pieces_holding(_SIDE, _SIDE_WORD, text):
         place, name = m.group(1), m.group(0)
         if (
             name not in found
@@ -1485,7 +1462,7 @@ def discover(
             and not (words[-1][0].islower() and _AL_ADJECTIVE.search(words[0]) and gazetteer.lookup(words[0]) is None)
         ):
             places.add(name, _SITE_HEADS[words[-1].lower()], None, "named in the text")
-    for m in _ROUTE_END.finditer(text):  # "the Moscow-Donbass trunk line"
+    for m in pieces_holding(_ROUTE_END, _ROUTE_WORDS, text):  # "the Moscow-Donbass trunk line"
         first = _ROUTE_START.search(text, max(0, m.start() - 30), m.start())
         if first is None:
             continue
@@ -1870,6 +1847,7 @@ _CITY_OF = re.compile(r"City of ([A-Z][\w'’-]*\w)")
 # "city party").
 # Elsewhere "city" is the common noun after the name ("Moscow city leaders": Moscow).
 _CITY_AFTER = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*\w) city(?![\w'’-])")
+_CITY_WORD = (" city",)  # sought first (`pieces_holding`): `re` tries the look-behind at every character
 _WORD_AFTER = re.compile(r" ([a-z]+)")
 _AND_PROVINCE = re.compile(r" (?:and|or) (?:the )?(?:province|region|oblast)(?![\w'’-])")
 
@@ -2083,7 +2061,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         if city is not None and not isinstance(city, str) and city.get("type") == "city":
             keys.setdefault(m.group(0), city)
     city_and_unit = set()  # "Moscow city", where "and province" follows only (`_AND_PROVINCE`)
-    for m in _CITY_AFTER.finditer(text):  # "Moscow city and province accounted for a fifth"
+    for m in pieces_holding(_CITY_AFTER, _CITY_WORD, text):  # "Moscow city and province accounted for a fifth"
         city = keys.get(m.group(1))
         if (
             city is not None

@@ -376,9 +376,7 @@ class _RunningWords(Counter[str]):
 
     def __missing__(self, word: str) -> int:
         if self._all is None and (not self.few or len(self) >= self.SOUGHT):
-            self._all = Counter()
-            for text in self.texts():  # each part's words counted in one call
-                self._all.update(_LETTERS.findall(text))
+            self._all = _letter_runs(self.texts())
         if self._all is not None:
             n = self._all[word]
         elif _LETTERS.fullmatch(word) is None:
@@ -390,6 +388,24 @@ class _RunningWords(Counter[str]):
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _letter_runs(texts: list[str]) -> Counter[str]:
+    """How often `texts` write each run of letters (`_LETTERS`): counted by the words between
+    white space, each distinct word read once (a run holds no white space, so each lies in one
+    word; most of a book's words are repeats), a word of letters alone its one run. Counting
+    every run the pattern finds in the whole text took twice as long."""
+    words: Counter[str] = Counter()
+    for text in texts:
+        words.update(text.split())
+    runs: Counter[str] = Counter()
+    for word, n in words.items():
+        if word.isalpha():
+            runs[word] += n
+        else:
+            for run in _LETTERS.findall(word):
+                runs[run] += n
+    return runs
 
 
 def _runs_of(word: str, text: str) -> int:

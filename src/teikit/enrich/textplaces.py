@@ -117,7 +117,7 @@ from functools import cache
 from ..tei import XML_ID, q
 from . import gazetteer, registers
 from .dates import MONTHS
-from .matching import pieces_holding
+from .matching import matches_at_words, pieces_holding
 from .namewords import LISTED_WORD, LOWER, UPPER, initial, passage, place_name, times, words_at_start
 
 _NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
@@ -149,19 +149,36 @@ _EVENTS = ("treaty", "peace", "battle", "siege", "union")
 
 
 @cache
-def _district_of(features: tuple[str, ...], links: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+def _district_of(features: tuple[str, ...], links: tuple[str, ...]) -> tuple[re.Pattern, tuple[str, ...]]:
     """A name after a town's or a district's word and "of" ("the village of Easewood"), or
     after a feature of a place (or a word for its folk) and a link of the profile (`[places]
     features`, `folk`, `feature_links`: "the banks of Ayr", "the braes o' Ballochmyle", "the
     lass o' Inverness"), each link's apostrophe written either way, and the capitalised word
     after it, if any (group 2: a name's second word, or the first of a verse's next line);
-    and the pattern of the words it opens with (`pieces_holding`)."""
+    and the words it opens with (`_districts_in`)."""
     linked = "|".join(re.escape(w).replace("'", "['’]") for w in links) or "(?!)"
     pattern = re.compile(
         rf"(?:(?:{words_at_start(_DISTRICTS + tuple(_POLITIES) + _EVENTS)}) of|(?:{words_at_start(features)}) (?:{linked})) "
         rf"([A-Z][a-z'’]+)(?![\w'’-])(?:\s([A-Z][a-z'’]+))?"
     )
-    return pattern, re.compile("|".join(map(re.escape, _DISTRICTS + tuple(_POLITIES) + _EVENTS + features)))
+    return pattern, tuple(dict.fromkeys(_DISTRICTS + tuple(_POLITIES) + _EVENTS + features))
+
+
+def _districts_in(text: str, pattern: re.Pattern, words: tuple[str, ...]) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for `_district_of`'s pattern and words. Its words ("state",
+    "town", "union", "banks") are in most paragraphs of a history: the pattern is tried where
+    one begins (`matches_at_words`), not in every piece holding one (`pieces_holding`), which
+    is most of the book. That takes words of word characters only (a word the scan passes over
+    inside another then follows a letter, where the pattern's `\\b` fails); a profile's feature
+    of other characters has the pieces searched (an empty one, the whole text)."""
+    if not all(words):
+        return pattern.finditer(text)
+    if all(_WORD.fullmatch(w) for w in words):
+        return matches_at_words(pattern, text, words)
+    return pieces_holding(pattern, words, text)
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _ends_name(name: str, following: str | None, lowercase: Collection[str], profile) -> bool:
@@ -218,8 +235,9 @@ def _cued_matches(cued: re.Pattern, text: str, cue_words: list[str], article: st
     places are found by a scan for the cues' first letters (`words_at_start`), the pattern
     is tried there only, in order, never inside a match already made but at a title, which
     may end the match before ("Macaulay and the Empress of Russia")."""
-    cues = [rf"{words_at_start([w])}(?=\s(?:(?:{article})\s)?[{UPPER}])" for w in sorted(set(cue_words))]
-    at_cue = re.compile("|".join(cues) or "(?!)")
+    # the cues in one alternation, the look-ahead after it: each first letter's look-behind
+    # tested once at a position (`words_at_start`), not once for each cue
+    at_cue = re.compile(rf"(?:{words_at_start(sorted(set(cue_words)))})(?=\s(?:(?:{article})\s)?[{UPPER}])")
     end = 0
     for cue in at_cue.finditer(text):
         at = cue.start()
@@ -321,7 +339,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     # a song names them with a capital too: "the bonie Lass of Albany", "On the Braes o' Killiecrankie"
     features += tuple(w[:1].upper() + w[1:] for w in features)
     district_of, district_words = _district_of(features, tuple(profile.feature_links))
-    for m in pieces_holding(district_of, district_words, text):
+    for m in _districts_in(text, district_of, district_words):
         name = m.group(1)
         if name.endswith(("'s", "’s")) or not _ends_name(name, m.group(2), lowercase, profile):
             continue  # "the lass o' Patie's mill": a man's mill; "the banks of Galla Water": one name of two
