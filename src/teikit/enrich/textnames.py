@@ -178,6 +178,7 @@ class Finder:
         self._as_word = set(words.forenames) | set(words.common_forenames) | set(words.particles) | set(self.alone)
         self._articles = {w for a in words.articles for w in (a, a[:1].upper() + a[1:])}
         self._roles = set(words.roles)
+        self._known_persons = frozenset(words.known_persons)  # the profile's list, asked of every name marked alone
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
         articles = "|".join(map(re.escape, words.articles))
@@ -393,7 +394,7 @@ class Finder:
         after him, right after an article ("May last at the Shakespeare, Covent Garden": a
         tavern; "the Milton sailed"): a person so named takes none."""
         word = toks[i][2]
-        if i or word not in self.words.known_persons:
+        if i or word not in self._known_persons:
             return False
         ahead = _before(text, toks[0][0])
         return bool(ahead) and ahead[-1] in self._articles
@@ -962,7 +963,7 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     citing_word = {w.lower() for w in words.citations if " " not in w}  # "Vide Milton", capitalised
     for piece in words.prose:
         for run in words.tokens(piece):
-            first = run[0][2].lower()
+            first = run[0][2].lower() if len(run) == 2 else ""  # asked of two words only
             if len(run) == 2 and (
                 first in addressing
                 or first in citing_word
