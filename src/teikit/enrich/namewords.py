@@ -58,6 +58,8 @@ _LOWER = re.compile(r"[a-z](?<![\w'’-].)[a-z]*(?![\w-])")
 _CAPITAL_WORD = re.compile(r"[A-Z](?<![\w'’-].)[a-z]+(?![\w'’-])")
 _OPENERS = '"“‘([{'
 _ENDERS = ".!?:"
+# What may stand right before the space before a word that `initial` finds opening something
+_BEFORE_INITIAL = frozenset(_ENDERS + _OPENERS + " \t\n'’")
 
 
 class Words:
@@ -252,6 +254,8 @@ def unmarked_prose(ctx: Context) -> list[str]:
 
 def initial(text: str, at: int) -> bool:
     """Whether a word at `at` begins a sentence, a paragraph, a quotation or a bracket."""
+    if at > 1 and text[at - 1] == " " and text[at - 2] not in _BEFORE_INITIAL:
+        return False  # one space after a word or a comma: most words, asked by every pass
     k = at - 1
     while k >= 0 and text[k] in " \t\n":
         k -= 1

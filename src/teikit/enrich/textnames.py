@@ -102,6 +102,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick_rs
+
 from ..context import Context
 from ..tei import XML_ID, children, make, make_in, q, sub, text_of
 from . import gazetteer, headings, registers
@@ -176,6 +178,7 @@ class Finder:
         self._as_word = set(words.forenames) | set(words.common_forenames) | set(words.particles) | set(self.alone)
         self._articles = {w for a in words.articles for w in (a, a[:1].upper() + a[1:])}
         self._roles = set(words.roles)
+        self._known_persons = frozenset(words.known_persons)  # the profile's list, asked of every name marked alone
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
         articles = "|".join(map(re.escape, words.articles))
@@ -392,7 +395,7 @@ class Finder:
         after him, right after an article ("May last at the Shakespeare, Covent Garden": a
         tavern; "the Milton sailed"): a person so named takes none."""
         word = toks[i][2]
-        if i or word not in self.words.known_persons:
+        if i or word not in self._known_persons:
             return False
         ahead = _before(text, toks[0][0])
         return bool(ahead) and ahead[-1] in self._articles
@@ -804,7 +807,13 @@ def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
     # said", "Milton justly observes"); a run counts once.
     verbs = set(words.speech_verbs)
     verb_tails = _tails(verbs)
+    # A piece that writes none of the verbs, not even inside a word, has no run that says:
+    # most pieces of a book (nine in ten of a book of verse), told apart by one scan each
+    # before their runs are read one by one.
+    verb_in = ahocorasick_rs.AhoCorasick(sorted(verbs))
     for piece in words.prose:
+        if not verb_in.find_matches_as_indexes(piece):
+            continue
         for run in words.tokens(piece):
             start, end, tok = run[-1]
             if _says(piece, end, verbs) and _WORD.fullmatch(tok):
@@ -861,24 +870,25 @@ def _before(piece: str, start: int) -> list[str]:
 
 
 def _tails(words: Collection[str]) -> frozenset[str] | None:
-    """The last two characters of each of `words` (None if one is shorter): what the word
-    before a name must end with to be one of them (`_may_end_word_before`)."""
-    return None if any(len(w) < 2 for w in words) else frozenset(w[-2:] for w in words)
+    """The last two characters of each of `words`, and each word of one letter ("O"), whole
+    (None if one is empty): what the word before a name must end with to be one of them
+    (`_may_end_word_before`)."""
+    return None if not all(words) else frozenset(w[-2:] for w in words)
 
 
 def _may_end_word_before(piece: str, start: int, tails: frozenset[str] | None, commas: bool = False) -> bool:
     """False when `_last_word(piece, start)` (with `commas`, less the commas after it) is
     none of the words whose `_tails` are `tails`: its last two characters, read in `piece`
-    right before the space before `start`, are none of theirs. Told for every run of
-    capitals of the book, before the word is cut out (most words before a name are "the",
-    "of", "and": no verb of saying, no calling)."""
+    right before the space before `start`, are none of theirs, nor its last one a word of one
+    letter of theirs. Told for every run of capitals of the book, before the word is cut out
+    (most words before a name are "the", "of", "and": no verb of saying, no calling)."""
     if tails is None:
         return True
     end = start - 1  # the word ends at the one space before `start`
     if commas:
         while end > 0 and piece[end - 1] == ",":
             end -= 1
-    return end >= 2 and piece[end - 2 : end] in tails
+    return end >= 2 and piece[end - 2 : end] in tails or end >= 1 and piece[end - 1] in tails
 
 
 def _last_word(piece: str, start: int) -> str:
@@ -955,7 +965,7 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     citing_word = {w.lower() for w in words.citations if " " not in w}  # "Vide Milton", capitalised
     for piece in words.prose:
         for run in words.tokens(piece):
-            first = run[0][2].lower()
+            first = run[0][2].lower() if len(run) == 2 else ""  # asked of two words only
             if len(run) == 2 and (
                 first in addressing
                 or first in citing_word
@@ -979,10 +989,14 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
             if len(run) != 1:
                 continue
             start, end, word = run[0]
+            # what `_between_commas` and `_vocative` ask first, told here for every run of
+            # the book (most stand after a lower-case word)
+            comma_before = piece[start - 2 : start] == ", "
             if (
                 (
                     spoken_to.match(piece, end) is not None
                     or second_person is not None
+                    and comma_before
                     and _between_commas(piece, start, end, words.function_words)
                     and _in_sentence(second_person, piece, start, end)
                 )
@@ -1005,11 +1019,15 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
             elif word.endswith("."):
                 continue
             elif (
-                _vocative(piece, start, end)
-                or addressed is not None
-                and _vocative(piece, start, end, _CLAUSE_STOPS)
-                and _in_sentence(addressed, piece, start, end)
-            ) and gazetteer.lookup(word) is None:
+                comma_before
+                and (
+                    _vocative(piece, start, end)
+                    or addressed is not None
+                    and _vocative(piece, start, end, _CLAUSE_STOPS)
+                    and _in_sentence(addressed, piece, start, end)
+                )
+                and gazetteer.lookup(word) is None
+            ):
                 cued[word] += 1  # "I loved you, Elfrid," said Miriam
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end + 10))
@@ -1288,9 +1306,12 @@ def name_lists(words: Words) -> list[tuple[list[str], str]]:
     w = rf"[{UPPER}](?:(?<=S)t\. [{UPPER}])?[{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
     # "Danton, Hébert and Marat"; "Henriot, Robespierre, and his colleagues" (the last of the
     # list no name: the names before it, a comma after each, are listed all the same)
+    # The first word is matched once, the three forms of a list tried after it: it ends where
+    # a comma or a space follows in each, so a shorter match of it fits none (one `re` tries
+    # at every capital of the book, a quarter faster than the three forms each from the word).
     listed = re.compile(
-        rf"{w}(?:,\s{w})*,?\s(?:{joins})\s{w}(?![\w'’-]|\s[{UPPER}])|{w}(?:,\s{w})+,\s(?:{joins})\s(?=[a-z])"
-        rf"|{w}(?:,\s{w}){{2,}}(?=[!?;:.]|,\s[a-z]|\s*[-–—]{{2}}|\s[a-z])"
+        rf"{w}(?:(?:,\s{w})*,?\s(?:{joins})\s{w}(?![\w'’-]|\s[{UPPER}])|(?:,\s{w})+,\s(?:{joins})\s(?=[a-z])"
+        rf"|(?:,\s{w}){{2,}}(?=[!?;:.]|,\s[a-z]|\s*[-–—]{{2}}|\s[a-z]))"
     )
     word = re.compile(w)
     lists: list[tuple[list[str], str]] = []
