@@ -35,9 +35,17 @@ profile adds its own):
   Moscow party committee", "the Ukrainian party organization", "the Kiev province party
   committee", a place's and a party's: "the Kiev Bolshevik committee"; a name no gazetteer
   knows when a territorial unit's word follows it: "the Presnaya district party committee";
-  not "the Kaganovich commission", a person's); any name before an establishment's noun
+  a place's name and ranks before a party's capitalised word: "the Nizhnyi province
+  Bolshevik party committee"; a capitalised word whose part after a hyphen is in lower case
+  describes, no word of the name: "the Russian-dominated Tashkent Soviet"; a lower-case
+  plural alone after "of" says whose body it is: "the Gomel' union of leatherworkers"; a
+  Roman numeral alone before a body's capitalised word numbers it: "the IV Duma"; not "the
+  Kaganovich commission", a person's); any name before an establishment's noun
   (`[orgs] establishments`): "the Aivazov factory", "the Zhukov institute" (not a people's
   adjective alone: "the German factory");
+- a meeting of a place's bodies, in lower case after "the", with its ordinal: a meeting's
+  noun, "of", a body's plural, "of", a place's name and maybe its unit's word: "the third
+  congress of soviets of Mogiliev province" (not "the congress of Vienna");
 - a faction: a wing's word (`[orgs] wings`) and capitalised words ending in a plural:
   "Left Communists", "Left Socialist Revolutionaries" (the members alone, "Bolsheviks",
   are no organisation);
@@ -339,6 +347,7 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         if head in shapes.wings or head in shapes.bodies:
             found = _faction(text, hs, he, head, shapes, prose) if head in shapes.wings else None
             found = found or (_body(text, hs, he, head, shapes, prose) if head in shapes.bodies else None)
+            found = found or (_meeting_of_place(text, hs, he, head, shapes) if head in shapes.meetings else None)
             if found is not None:
                 out.append(found)
             continue
@@ -598,8 +607,17 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     start = _words_before(text, at, shapes, prose)
     if start is None or start < 0 or _title(text, start):
         return None
+    start = _past_descriptions(text, start, at)  # "the Russian-dominated Tashkent Soviet"
     qualifier = " ".join(text[start:at].split())
     words = qualifier.split()
+    if head not in shapes.establishments and not (
+        _place_or_people(qualifier, shapes.profile) or _place_or_people(words[0], shapes.profile)
+    ):
+        placed = _place_and_ranks_before(text, start, shapes)  # "the Nizhnyi province Bolshevik party committee"
+        if placed < start:
+            start = placed
+            qualifier = " ".join(text[start:at].split())
+            words = qualifier.split()
     if words[-1] in shapes.nouns or words[-1] in shapes.known:
         # "the Politburo commission": the Politburo's, marked as the Politburo; but a body's
         # word written capitalised ("the NKPS Soviet") and a numbered meeting of a body ("the
@@ -608,6 +626,10 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
         capitalised = head[0].isupper() and head not in shapes.meetings
         if at == hs and (capitalised or (numbered and head in shapes.meetings)) and not _goes_on(text, he, shapes):
             return Found(start, he, " ".join(text[start:he].split()), head, False)
+        return None
+    if head[0].isupper() and at == hs and len(words) == 1 and _ROMAN.fullmatch(words[0]) and words[0] != "I":
+        if _THE_BEFORE.search(text, max(0, start - 8), start) and not _goes_on(text, he, shapes):
+            return Found(start, he, " ".join(text[start:he].split()), head, False)  # "the IV Duma": numbered
         return None
     if head in shapes.meetings and at == hs:
         return None  # "the Genoa conference": a meeting of no body the name says
@@ -638,7 +660,66 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
         return None  # "the Sormovo works"; not "Stalin works", "Bolsheviks trust", a verb
     if head in _ALSO_VERBS and (after := _LOWER_WORD.match(text, he)) is not None and after.group(1) in _VERB_OBJECTS:
         return None  # "all the powers of the Universe combine to help us": a verb
+    members = _MEMBERS_AFTER.match(text, he)
+    if (
+        members
+        and members.group(1) not in shapes.bodies
+        and members.group(1)[:-1] not in shapes.bodies
+        and ((more := _LOWER_WORD.match(text, members.end())) is None or more.group(1) in _LITTLE)
+    ):
+        he = members.end()  # "the Gomel' union of leatherworkers": whose union it is says which
+        name = " ".join(text[start:he].split())
     return Found(start, he, name, head, False)
+
+
+# The members a body of a place is of, a lower-case plural alone after "of" ("the Gomel' union
+# of leatherworkers"); not "of the ...", nor before more lower-case words than a little one ("of
+# metal workers", "the Gomel' soviet of workers and soldiers deputies": the name goes on).
+_MEMBERS_AFTER = re.compile(rf"{_SP}of{_SP}([a-z]+s)(?![\w'’-])")
+# A meeting of a place's bodies, in lower case: "the third congress of soviets of Mogiliev
+# province" (a body's plural, "of", a place's name, maybe its unit's word).
+_BODIES_OF = re.compile(
+    rf"{_SP}of{_SP}([a-z]+){_SP}of{_SP}(?:the{_SP})?((?:{_TOKEN})(?:{_SP}{_TOKEN})*)(?:{_SP}([a-z]+))?"
+)
+_WORD_BEFORE = re.compile(rf"([a-z]+){_SP}$")
+
+
+def _meeting_of_place(text: str, hs: int, he: int, head: str, shapes: Shapes) -> Found | None:
+    """A meeting of a place's bodies, its noun in lower case after "the", its ordinal with
+    it: "the third congress of soviets of Mogiliev province", one name (the place's is in
+    it). Not a meeting of no body ("the congress of Vienna"), nor of people ("the congress
+    of peasants of Tambov")."""
+    if not head.islower():
+        return None
+    after = _BODIES_OF.match(text, he)
+    if after is None:
+        return None
+    bodies, place, unit = after.groups()
+    if not (bodies.endswith("s") and bodies[:-1] in shapes.bodies) or not _is_place(place, shapes.profile):
+        return None
+    end = after.end() if unit is not None and _unit_word(unit, shapes) else after.end(2)
+    start = hs
+    ordinal = _WORD_BEFORE.search(text, max(0, hs - 20), hs)
+    if ordinal is not None and ordinal.group(1) in _ORDINALS:
+        start = ordinal.start()
+    if not _THE_BEFORE.search(text, max(0, start - 8), start):
+        return None
+    return Found(start, end, " ".join(text[start:end].split()), head, False)
+
+
+# A capitalised word whose part after a hyphen is in lower case describes ("Russian-dominated",
+# "Bolshevik-controlled"): no word of the name it stands before.
+_DESCRIBING = re.compile(r"[A-Z][\w'’]*-[a-z][\w-]*" + _SP)
+
+
+def _past_descriptions(text: str, start: int, end: int) -> int:
+    """Where the capitalised words of a name between `start` and `end` begin once the
+    describing words before them are left out ("the Russian-dominated Tashkent Soviet": the
+    Tashkent Soviet); `start` when every word describes."""
+    at = start
+    while (m := _DESCRIBING.match(text, at)) is not None and m.end() < end:
+        at = m.end()
+    return at
 
 
 # Establishments' nouns that English writes as verbs too ("Stalin works", "the workers trust
@@ -658,10 +739,13 @@ _UNITS = frozenset({"city", "town", "county", "province", "provincial", "distric
 def _unit_after(text: str, end: int, shapes: Shapes) -> bool:
     """Whether the first lower-case word after a name at `end` is a territorial unit's."""
     word = _LOWER_WORD.match(text, end)
-    if word is None:
-        return False
+    return word is not None and _unit_word(word.group(1), shapes)
+
+
+def _unit_word(word: str, shapes: Shapes) -> bool:
+    """Whether a lower-case word is a territorial unit's ("province", a pack's "oblast")."""
     heads = shapes.profile.place_heads if shapes.profile is not None else {}
-    return word.group(1) in _UNITS or word.group(1) in heads
+    return word in _UNITS or word in heads
 
 
 def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None:
