@@ -60,6 +60,16 @@ def test_a_name_made_after_the_grant_leads_nowhere(tmp_path, names):
     assert proc.stdout == "the document\n" and "d1.xml: Permission denied" in proc.stderr
 
 
+@landlock
+def test_a_name_that_leads_to_a_folder_grants_nothing_in_it(tmp_path, names):
+    """A document replaced by a link to a folder after teikit chose it: the JVM reads nothing there."""
+    folder, corpus = names
+    os.symlink(corpus, folder / "d1.xml")
+    cmd = [CAT, str(corpus / "doc.xml"), str(corpus / "secret.txt")]
+    proc = subprocess.run(confine.command(cmd, SOFTWARE, str(folder)), capture_output=True, text=True)
+    assert proc.stdout == "the document\n" and "secret.txt: Permission denied" in proc.stderr
+
+
 def test_the_launcher_never_runs_a_command_it_cannot_confine(tmp_path):
     cmd = [CAT, "/etc/hostname"]
     proc = subprocess.run(confine.command(cmd, [], str(tmp_path / "no-such-folder")), capture_output=True, text=True)

@@ -120,13 +120,16 @@ def _confine(reads: list[str], names: str) -> None:
     if ruleset < 0:
         raise OSError(ctypes.get_errno(), "landlock_create_ruleset")
 
-    def grant(path: str, rights: int) -> None:
+    def grant(path: str, rights: int, files_only: bool = False) -> None:
         try:
             fd = os.open(path, os.O_PATH | os.O_CLOEXEC)  # follows a symlink: its target is granted
         except OSError:
             return  # nothing there to read: the JVM (or jing, of a document) says so
         try:
-            if not stat.S_ISDIR(os.fstat(fd).st_mode):
+            if stat.S_ISDIR(os.fstat(fd).st_mode):
+                if files_only:
+                    return  # a document's name that leads to a folder (replaced since) grants nothing
+            else:
                 rights &= _READ_FILE  # a file takes only the rights of a file
             rule = ctypes.create_string_buffer(struct.pack("=Qi", rights, fd), 12)
             if libc.syscall(_ADD_RULE, ruleset, _PATH_BENEATH, rule, 0) != 0:
@@ -139,7 +142,7 @@ def _confine(reads: list[str], names: str) -> None:
     with os.scandir(names) as entries:
         for entry in entries:
             if entry.is_symlink():
-                grant(entry.path, _READ_FILE)
+                grant(entry.path, _READ_FILE, files_only=True)
     if libc.prctl(_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS)")
     if libc.syscall(_RESTRICT_SELF, ruleset, 0) != 0:
