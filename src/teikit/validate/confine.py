@@ -57,9 +57,10 @@ KERNEL_READS = (
     "/sys/fs/cgroup",
     "/sys/devices/system/cpu",
 )
-# Where the dynamic loader finds the system's shared libraries (libc, libz, libstdc++ ...):
+# Where the dynamic loader finds the system's shared libraries (libc, libz, libstdc++ ...) when,
+# as here, it may not read its cache (/etc/ld.so.cache):
 # files any program on the machine may load.
-LIBRARY_FOLDERS = ("/lib", "/lib64", "/usr/lib", "/usr/lib64", "/usr/local/lib")
+LIBRARY_FOLDERS = ("/lib", "/lib64", "/usr/lib", "/usr/lib64")
 _abi: int | None = None
 
 
