@@ -31,7 +31,6 @@ site, no user paths) before it has confined itself.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import stat
 import struct
@@ -65,6 +64,8 @@ _abi: int | None = None
 
 
 def _libc():
+    import ctypes  # here: teikit's runs that start no JVM never load it
+
     libc = ctypes.CDLL(None, use_errno=True)
     libc.syscall.restype = ctypes.c_long
     return libc
@@ -78,7 +79,7 @@ def abi() -> int:
         if sys.platform.startswith("linux"):
             try:
                 _abi = max(0, int(_libc().syscall(_CREATE_RULESET, None, 0, _VERSION)))
-            except (OSError, AttributeError):
+            except (OSError, AttributeError, ImportError):  # no libc to call (or no ctypes)
                 _abi = 0
     return _abi
 
@@ -110,6 +111,8 @@ def command(cmd: list[str], reads: list[str], names: str) -> list[str]:
 
 
 def _confine(reads: list[str], names: str) -> None:
+    import ctypes
+
     libc = _libc()
     version = int(libc.syscall(_CREATE_RULESET, None, 0, _VERSION))
     if version < 1:
