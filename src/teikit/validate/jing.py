@@ -29,22 +29,10 @@ valid file, so silence counts only when the whole batch is accounted for:
   or three JVMs, not one per file; a file libxml2 reads and jing cannot (their
   parsers disagree) costs one more.
 
-The JVM is also confined, so that even a schema or document the staging missed
-could make it read nothing but the run's own files:
-
-- on Linux with Landlock (confine.py), by the kernel: it reads its own runtime, the
-  run's folder and the very files its documents' names lead to, and connects
-  nowhere by TCP. This costs nothing per file;
-- elsewhere, by a Java security policy that grants reading the private folders
-  only (the run's folder, and the one that holds its documents' names) and no
-  network at all: a check of every file jing opens (1,000 chapters: 2-4% more CPU
-  than jing alone), where the JVM still offers a security manager;
-- on Java 24+ without Landlock, the staging alone keeps jing from reaching anything.
-
-A launcher that cannot confine the JVM never starts it (confine.py); teikit then
-uses the security policy for the rest of the process. So does a JVM that cannot
-start confined (a runtime that needs a file confine.py does not grant), when it
-starts under the policy.
+The JVM also runs under a Java security policy that grants reading the private
+folders only (the run's folder, and the one that holds its documents' names) and
+no network at all (where the JVM still offers a security manager; on Java 24+
+the staging alone keeps jing from reaching anything).
 
 The documents' names (one symlink each) are made in a private folder of their own
 on a memory file system (MEMORY_FOLDERS) when there is one, else in the run's
@@ -72,7 +60,6 @@ from lxml import etree
 
 from ..errors import TeikitError
 from ..xmlio import safe_parser
-from . import confine
 from .schemas import Staged, is_compact  # noqa: F401  (is_compact re-exported)
 
 _LINE = re.compile(r"^(?P<path>.*?):(?P<line>-?\d+):(?P<col>-?\d+): (?P<sev>error|fatal|warning): (?P<msg>.*)$")
@@ -101,10 +88,6 @@ _SANDBOX_NOTICE = (
 _ENV_NOTICE = ("Picked up JAVA_TOOL_OPTIONS:", "Picked up _JAVA_OPTIONS:", "Picked up JDK_JAVA_OPTIONS:")
 _NO_SANDBOX = "Security Manager is not supported"
 _sandbox_works = True
-_landlock_works = True  # until a launcher could not confine a JVM, or a JVM could not start confined
-# What a JVM that could not start at all says (a runtime that needs a file it may not read).
-_NO_START = ("Error occurred during initialization of VM", "Error: ", "Unable to access jarfile")
-_runtimes: dict[tuple[str, str], list[str]] = {}
 # Bytes of document names one JVM's command line may hold: well under Linux's smallest usual
 # limit on a command line and its environment (2 MiB), whatever the other arguments.
 ARG_BYTES = 1 << 20
@@ -277,7 +260,7 @@ class _Raw:
 
 
 def _run_once(schema: Staged, files: list[str], workdir: str) -> _Raw:
-    global _sandbox_works, _landlock_works
+    global _sandbox_works
     own = _memory_folder()
     folder = os.path.join(own or workdir, f"in{_next()}")
     try:
@@ -291,53 +274,15 @@ def _run_once(schema: Staged, files: list[str], workdir: str) -> _Raw:
             own, folder = None, os.path.join(workdir, f"in{_next()}")
             names = _named(files, folder)
         base = jing_command(len(files))
+        sandbox = _sandbox(workdir, own) if _sandbox_works else []
         args = (["-c"] if schema.compact else []) + [schema.path, *names]
-        proc = confined = None
-        if _landlock_works and confine.abi():
-            confined = _jing(confine.command(base + args, [workdir, *_runtime(base)], folder))
-            # The launcher could not confine the JVM, or the JVM could not start confined: the
-            # policy instead, and for the rest of the process.
-            if not _refused_by_launcher(confined) and not _could_not_start(confined):
-                proc = confined
-            else:
-                _landlock_works = False
-        if proc is None:
-            sandbox = _sandbox(workdir, own) if _sandbox_works else []
-            proc = _jing(base[:1] + sandbox + base[1:] + args)
-            if sandbox and _NO_SANDBOX in proc.stderr:
-                _sandbox_works = False
-                proc = _jing(base + args)
-            if confined is not None and not _refused_by_launcher(confined) and _could_not_start(proc):
-                _landlock_works = True  # the JVM cannot start at all: not Landlock's doing
+        proc = _jing(base[:1] + sandbox + base[1:] + args)
+        if sandbox and _NO_SANDBOX in proc.stderr:
+            _sandbox_works = False
+            proc = _jing(base + args)
     finally:
         shutil.rmtree(own or folder, ignore_errors=True)
     return _read(proc, names, schema)
-
-
-def confinement() -> str:
-    """How the next JVM will be confined: "landlock", "security manager" (as far as known before
-    a JVM says it offers none) or "none"."""
-    if _landlock_works and confine.abi():
-        return "landlock"
-    return "security manager" if _sandbox_works else "none"
-
-
-def _runtime(base: list[str]) -> list[str]:
-    """What the JVM of `base` (jing_command) reads of its own (confine.runtime_reads), once per process."""
-    key = (base[0], base[-1])
-    if key not in _runtimes:
-        _runtimes[key] = confine.runtime_reads(*key)
-    return _runtimes[key]
-
-
-def _refused_by_launcher(proc: subprocess.CompletedProcess) -> bool:
-    """Whether confine.py could not confine the JVM (and so never started it)."""
-    return proc.returncode == confine.FAILED and confine.CANNOT in proc.stderr
-
-
-def _could_not_start(proc: subprocess.CompletedProcess) -> bool:
-    """Whether the JVM could not start: nothing on standard output, a launcher's error on standard error."""
-    return not proc.stdout.strip() and any(line.startswith(_NO_START) for line in proc.stderr.splitlines())
 
 
 def _jing(cmd: list[str]) -> subprocess.CompletedProcess:
