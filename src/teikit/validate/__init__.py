@@ -53,7 +53,10 @@ JVM judges (jing.py).
 Fail closed: a file is valid only when every engine that had to judge it gave a
 verdict and found no error; a file jing gave no verdict on (see jing.py), a file
 over `max_bytes` (never given to any engine) or a file whose schema could not be
-loaded has an error saying why.
+loaded has an error saying why. A file libxml2 refuses for a limit of its own, not for a
+fault of XML (documents.libxml2_limit: deeper than 256 elements, a text over 10,000,000
+bytes), has jing's verdict on its grammar in a run of any size, and an error saying that
+Schematron could not read it where Schematron must run (never "not well-formed").
 
 What may be read: documents and XIncludes as documents.py says; RELAX NG schemas
 only as staged by schemas.py (jing never opens a URL, an entity or a file the
@@ -894,6 +897,8 @@ def _finish(doc, options: Options, wanted: list[str | Problem], found: dict, cov
     path = doc.path
     result = FileResult(path, list(doc.problems))
     prepared = _Prepared(result)
+    if doc.beyond_limit is not None:
+        return _beyond_limit(doc, options, prepared)
     if not doc.usable:
         return prepared
     result.schema, problems = _choose_schema(doc.declared, options)
@@ -928,6 +933,45 @@ def _finish(doc, options: Options, wanted: list[str | Problem], found: dict, cov
             prepared.jing_input, prepared.line_map = sanitized_copy(doc, options.workdir)
         else:
             prepared.jing_input = os.path.abspath(path)
+    return prepared
+
+
+def _beyond_limit(doc: Loaded, options: Options, prepared: _Prepared) -> _Prepared:
+    """A file libxml2 could not read for a limit of its own (documents.libxml2_limit), not for a
+    fault of XML: its grammar's verdict is jing's, on the file as it stands, as in a run where
+    jing alone reads it (the same verdict whatever the run's size); what needs a tree has none,
+    and says so (fail closed). jing reads it only where it would in such a run: without a
+    DOCTYPE or XIncludes, which jing is never trusted with."""
+    result = prepared.result
+    result.schema, problems = _choose_schema(doc.declared, options)
+    result.problems += problems
+    wanted = _wanted(doc.declared, options)
+    result.problems += [sch for sch in wanted if isinstance(sch, Problem)]
+    if any(isinstance(sch, str) for sch in wanted):
+        result.problems.append(
+            Problem(
+                1,
+                0,
+                f"libxml2 cannot read this file for Schematron: {doc.beyond_limit} (not an XML error)",
+                "error",
+                "schematron",
+            )
+        )
+    if not result.schema:
+        return prepared
+    if doc.needs_copy:
+        result.problems.append(
+            Problem(
+                1,
+                0,
+                f"no RELAX NG verdict: libxml2 cannot read this file ({doc.beyond_limit}; not an XML error), "
+                "and jing is given a file with a DOCTYPE or XIncludes only as libxml2 read it",
+                "error",
+                "relaxng",
+            )
+        )
+    else:
+        prepared.jing_input = os.path.abspath(doc.path)
     return prepared
 
 

@@ -8,6 +8,12 @@ teikit.access.LocalFiles allows (the including file's folder, real paths, plus
 fetch DTDs and external entities itself; a file whose DOCTYPE or XIncludes jing
 cannot be trusted with gets a sanitized copy instead, with a map from its lines
 back to the lines of the original files.
+
+A well-formed file libxml2 refuses for a limit of its own (libxml2_limit: nesting deeper
+than 256 elements, a text over 10,000,000 bytes; XML_PARSE_HUGE stays off) is not called
+not well-formed: it has no tree, and what its prolog declares is kept (Loaded.beyond_limit),
+so that jing judges it as it stands where jing may read it (validate._beyond_limit), as in a
+run where no file is parsed in Python. jing.py's pre-read uses the same definition.
 """
 
 from __future__ import annotations
@@ -36,6 +42,14 @@ XINCLUDE = f"{{{XINCLUDE_NS}}}include"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 ORIGIN = "{urn:teikit:validate}origin"  # provenance of XIncluded elements, removed before jing
 MAX_BYTES = 256 * 1024 * 1024
+# libxml2's errors that are its own limits, not faults of XML (older versions call some internal):
+# without XML_PARSE_HUGE (huge_tree, which teikit keeps off) it refuses nesting deeper than 256
+# elements or a text over 10,000,000 bytes in a file that is well-formed, and that jing reads.
+LIBXML2_LIMITS = frozenset(
+    getattr(etree.ErrorTypes, name)
+    for name in ("ERR_RESOURCE_LIMIT", "ERR_INTERNAL_ERROR", "ERR_NO_MEMORY")
+    if hasattr(etree.ErrorTypes, name)
+)
 
 
 def find_xml_files(paths) -> list[str]:
@@ -88,6 +102,9 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     declared: list[SchemaRef] = field(default_factory=list)
     needs_copy: bool = False  # jing must not read the original (DOCTYPE, XInclude)
+    # Why libxml2 could not read the file, when that is one of its own limits (libxml2_limit),
+    # not a fault of XML: there is no tree, `declared` and `needs_copy` are from its prolog.
+    beyond_limit: str | None = None
     # The tree is the file as a plain parse gives it (no DOCTYPE, nothing included or dropped):
     # the file's (mtime, size, inode) when it was read, to tell whether it is still that file.
     on_disk: tuple[int, int, int, bytes] | None = None
@@ -128,7 +145,10 @@ def load(path: str, max_bytes: int = MAX_BYTES, allow_read=()) -> Loaded:
         doc.tree = _parse(data, os.path.abspath(path))
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (exc.lineno or 0, 0)
-        if not _external_entities(doc, data):
+        limit = libxml2_limit(exc)
+        if limit is not None:
+            _beyond_limit(doc, limit)
+        elif not _external_entities(doc, data):
             doc.problems.append(Problem(line, col, f"not well-formed: {_plain(exc.msg)}"))
         return doc
     except OSError as exc:
@@ -143,6 +163,38 @@ def load(path: str, max_bytes: int = MAX_BYTES, allow_read=()) -> Loaded:
         doc.on_disk = (st.st_mtime_ns, st.st_size, st.st_ino, content_digest(data))
     _expand_xincludes(doc, allow_read, max_bytes)
     return doc
+
+
+def libxml2_limit(exc: etree.XMLSyntaxError) -> str | None:
+    """What limit of libxml2's own refused the document, in words (nesting deeper than its
+    limit of 256 elements); None when `exc` is a fault of the XML itself."""
+    message = _plain(exc.msg or "").strip()
+    if exc.code not in LIBXML2_LIMITS and "XML_PARSE_HUGE" not in message:
+        return None
+    # Its bound on entity expansion is teikit's defence against entity bombs: such a file is
+    # refused as XML. Only a DOCTYPE declares entities, and jing never reads one as it stands.
+    if "entity" in message.lower():
+        return None
+    depth = re.search(r"Excessive depth in document: (\d+)", message)
+    if depth:
+        return f"nesting deeper than its limit of {depth[1]} elements"
+    if "Text node too long" in message:
+        return "a text longer than its limit of 10,000,000 bytes"
+    return message
+
+
+def _beyond_limit(doc: Loaded, limit: str) -> None:
+    """A file libxml2 refused for a limit of its own: what its prolog declares, and whether jing
+    may read it as it stands (as it would in a run that never parses it in Python: no DOCTYPE,
+    no XInclude). Problems are said where the engines are chosen (validate._finish)."""
+    doc.beyond_limit = limit
+    prolog = read_prolog(doc.path)
+    if prolog is None:  # its prolog is not plain either: nothing is known of what it declares
+        doc.problems.append(Problem(0, 0, f"libxml2 cannot read this file: {limit} (not an XML error); not checked"))
+        doc.beyond_limit = None
+        return
+    doc.declared = prolog.declared
+    doc.needs_copy = prolog.has_doctype or may_xinclude(doc.path)
 
 
 def content_digest(data: bytes) -> bytes:

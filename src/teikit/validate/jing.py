@@ -60,6 +60,7 @@ from lxml import etree
 
 from ..errors import TeikitError
 from ..xmlio import safe_parser
+from .documents import libxml2_limit
 from .schemas import Staged, is_compact  # noqa: F401  (is_compact re-exported)
 
 _LINE = re.compile(r"^(?P<path>.*?):(?P<line>-?\d+):(?P<col>-?\d+): (?P<sev>error|fatal|warning): (?P<msg>.*)$")
@@ -91,12 +92,6 @@ _sandbox_works = True
 # Bytes of document names one JVM's command line may hold: well under Linux's smallest usual
 # limit on a command line and its environment (2 MiB), whatever the other arguments.
 ARG_BYTES = 1 << 20
-# libxml2's errors that are its own limits, not faults of XML (older versions call some internal)
-_LIMITS = {
-    getattr(etree.ErrorTypes, name)
-    for name in ("ERR_RESOURCE_LIMIT", "ERR_INTERNAL_ERROR", "ERR_NO_MEMORY")
-    if hasattr(etree.ErrorTypes, name)
-}
 # Where the documents' names are made when it can be (a memory file system: see the module
 # docstring); the first that is a folder teikit may write in.
 MEMORY_FOLDERS = ("/dev/shm",)
@@ -230,7 +225,7 @@ def _parsable(files: list[str], out: JingOutcome) -> list[str]:
                 data = fh.read()
             etree.parse(io.BytesIO(data), safe_parser(resolve_entities="internal", collect_ids=False))
         except etree.XMLSyntaxError as exc:
-            if exc.code not in _LIMITS and "XML_PARSE_HUGE" not in (exc.msg or ""):
+            if libxml2_limit(exc) is None:
                 line, col = exc.position if exc.position else (0, 0)
                 out.checked.add(f)
                 message = re.sub(r", line \d+, column \d+$", "", exc.msg or "").strip()
