@@ -55,7 +55,6 @@ INITIAL = re.compile(r"[A-Z]\.")
 # letter, apostrophe or hyphen): a pattern that opens with a letter is sought by `re`'s fast
 # scan, one that opens with a look-behind is tried at every position.
 _LOWER = re.compile(r"[a-z](?<![\w'’-].)[a-z]*(?![\w-])")
-_CAPITAL_WORD = re.compile(r"[A-Z](?<![\w'’-].)[a-z]+(?![\w'’-])")
 _OPENERS = '"“‘([{'
 _ENDERS = ".!?:"
 # What may stand right before the space before a word that `initial` finds opening something
@@ -138,6 +137,13 @@ class Words:
         mid: list[str] = []
         for piece in self.prose:
             for run in self.tokens(piece):
+                if len(run) == 1:  # most runs: one word, and no word after it to be a place's
+                    start, _, tok = run[0]
+                    word = tok.rstrip(".")
+                    caps.append(word)
+                    if len(word) > 1 and not initial(piece, start):
+                        mid.append(word)
+                    continue
                 last = len(run) - 1
                 for k, (start, _, tok) in enumerate(run):
                     if k < last and place_word(run[k + 1][2]):
@@ -170,15 +176,26 @@ class Words:
         found = self._tokens.get(text)
         if found is None:
             found = self._tokens[text] = []
-            token = self.token
-            for run in self.runs(text):  # its tokens, sought in `text` between the run's ends
+            token, match = self.token, self.run.match
+            end = 0
+            # the runs, as `runs` finds them (its loop, written out: no generator to resume
+            # at each of the book's runs)
+            for first in self._run_start.finditer(text):
+                pos = first.start()
+                if pos < end:
+                    continue
+                run = match(text, pos)
+                if run is None:
+                    continue
+                end = run.end()
+                # its tokens, sought in `text` between the run's ends
                 written = run.group()
                 if " " in written or "\t" in written or "." in written:
-                    found.append([(*t.span(), t.group()) for t in token.finditer(text, run.start(), run.end())])
+                    found.append([(*t.span(), t.group()) for t in token.finditer(text, pos, end)])
                 else:
                     # A token after the first stands after a space, a tab or a full stop (`run`):
                     # without any, the run is one token, the whole of it (most runs: "The", "Moscow")
-                    found.append([(run.start(), run.end(), written)])
+                    found.append([(pos, end, written)])
         return found
 
     def body(self, word: str) -> bool:
@@ -199,7 +216,26 @@ def _either_case(words) -> list[str]:
     return [w for a in words for w in (a, a[:1].upper() + a[1:])]
 
 
-def titlecase(piece: str, function_words) -> bool:
+def capitalised_function_words(function_words) -> re.Pattern[str]:
+    """The capitalised words (a capital A to Z after no letter, apostrophe or hyphen, then
+    a to z to the word's end) whose lower case is one of `function_words` ("The", "Of"), as
+    one pattern: `titlecase` looks for these only, and `re` skips to their first
+    letters, where reading every capitalised word of a stanza and lowering it cost the most
+    of telling title case apart. (A function word of other characters than a to z, or of
+    one letter, is never the lower case of such a word: it is left out.)"""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(w for w in function_words if _TWO_LETTERS_OR_MORE.fullmatch(w)):
+        by_first.setdefault(w[0], []).append(w[1:])
+    # each word's letter first, then the look-behind (`re` skips to the letters); the rest
+    # followed by what ends its word, so that "They" is not read as "The"
+    alternatives = [f"{first.upper()}(?<![\\w'’-].)(?:{'|'.join(rests)})" for first, rests in by_first.items()]
+    return re.compile(f"(?:{'|'.join(alternatives) or '(?!)'})(?![\\w'’-])")
+
+
+_TWO_LETTERS_OR_MORE = re.compile(r"[a-z][a-z]+")
+
+
+def titlecase(piece: str, function_words, capitalised: re.Pattern[str] | None = None) -> bool:
     """Whether a stretch is written in title case ("Song--The Lass Of Cessnock Banks"):
     two function words of the profile capitalised mid-sentence, after a word (not after a
     comma or a semicolon: a stanza set as one paragraph opens each line with a capital,
@@ -207,10 +243,13 @@ def titlecase(piece: str, function_words) -> bool:
     are no evidence of names. Not a stretch that writes more than `_LOWER_IN_TITLE` words of
     content in lower case: a title capitalises its every word of content ("The Lass Of
     Cessnock Banks"), a stanza printed as one paragraph, each line opening with a capital
-    ("duty To warn you how that Master Tootie, … be Not fitted"), does not."""
+    ("duty To warn you how that Master Tootie, … be Not fitted"), does not. `capitalised`:
+    `capitalised_function_words(function_words)`, when made already."""
+    if capitalised is None:
+        capitalised = capitalised_function_words(function_words)
     seen = 0
-    for m in _CAPITAL_WORD.finditer(piece):
-        if m.group().lower() in function_words and not initial(piece, m.start()) and not _after_stop(piece, m.start()):
+    for m in capitalised.finditer(piece):
+        if not initial(piece, m.start()) and not _after_stop(piece, m.start()):
             seen += 1
             if seen == 2:
                 break
@@ -238,7 +277,8 @@ def _after_stop(text: str, at: int) -> bool:
 
 def prose(text: str, function_words) -> list[str]:
     """The pieces of the running text (blank lines apart) that are not in title case."""
-    return [piece for piece in text.split("\n\n") if not titlecase(piece, function_words)]
+    capitalised = capitalised_function_words(function_words)
+    return [piece for piece in text.split("\n\n") if not titlecase(piece, function_words, capitalised)]
 
 
 # `prose` of the unmarked text, as a view of the tree: kept with the unmarked text by the

@@ -117,6 +117,7 @@ from .namewords import (
     VOWEL,
     WORD,
     Words,
+    capitalised_function_words,
     initial,
     passage,
     place_name,
@@ -197,6 +198,17 @@ class Finder:
         out: list[Span] = []
         as_written, as_word = self._as_written, self._as_word
         for toks in self.words.tokens(text):
+            if len(toks) == 1:  # most runs: one word, told without a loop
+                tok = toks[0][2]
+                if (
+                    tok in as_written
+                    or tok.rstrip(".") in as_word
+                    or len(tok) == 2
+                    and tok[1] == "."
+                    and "A" <= tok[0] <= "Z"
+                ):
+                    out.extend(self._cut(text, toks, initial(text, toks[0][0])))
+                continue
             for _, _, tok in toks:  # a loop, not `any` over a generator: the test of every run of the book
                 if (
                     tok in as_written
@@ -965,28 +977,26 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     citing_word = {w.lower() for w in words.citations if " " not in w}  # "Vide Milton", capitalised
     for piece in words.prose:
         for run in words.tokens(piece):
-            first = run[0][2].lower() if len(run) == 2 else ""  # asked of two words only
-            if len(run) == 2 and (
-                first in addressing
-                or first in citing_word
-                and _author(piece, run[1][1])
-                or first in epithet_first
-                and _no_known_place(run[1][2])
-            ):
-                # "Dear Algy" opening a sentence: spoken to; "(Vide Milton)": cited; "Fair
-                # Burnet strikes th' adoring eye": a person's epithet, a verse line's first word
-                start, end, word = run[1]
-                cued[word] += 1
-                if cited is not None and (
-                    first in citing_word
-                    or first in addressing
-                    and _thou_spoken_to(piece, start, end, word, words, second_person)
+            if len(run) != 1:  # most runs are one word: its cues below
+                if len(run) == 2 and (
+                    (first := run[0][2].lower()) in addressing
+                    or first in citing_word
+                    and _author(piece, run[1][1])
+                    or first in epithet_first
+                    and _no_known_place(run[1][2])
                 ):
-                    cited[word] += 1  # "(Vide Milton)"; "O Cardoness, Then hadst thou lain"
-                if seen is not None:
-                    seen.setdefault(word, passage(piece, start - 5, end))
-                continue
-            if len(run) != 1:
+                    # "Dear Algy" opening a sentence: spoken to; "(Vide Milton)": cited; "Fair
+                    # Burnet strikes th' adoring eye": a person's epithet, a verse line's first word
+                    start, end, word = run[1]
+                    cued[word] += 1
+                    if cited is not None and (
+                        first in citing_word
+                        or first in addressing
+                        and _thou_spoken_to(piece, start, end, word, words, second_person)
+                    ):
+                        cited[word] += 1  # "(Vide Milton)"; "O Cardoness, Then hadst thou lain"
+                    if seen is not None:
+                        seen.setdefault(word, passage(piece, start - 5, end))
                 continue
             start, end, word = run[0]
             # what `_between_commas` and `_vocative` ask first, told here for every run of
@@ -1020,6 +1030,10 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 continue
             elif (
                 comma_before
+                # what either `_vocative` asks of the character after the word (its `stops`
+                # are `_CLAUSE_STOPS` or fewer), told once here: most words after a comma
+                # go on to a space
+                and (piece[end : end + 1] in _CLAUSE_STOPS or piece[end : end + 2] in _CLOSING_QUOTE)
                 and (
                     _vocative(piece, start, end)
                     or addressed is not None
@@ -1645,11 +1659,12 @@ def apply(tei, ctx: Context, beside_index: bool = False):
 
     names_in: dict[str, list[Span]] = {}  # by text: a play writes each speaker's name hundreds of times
     prose = set(words.prose)  # most text nodes are pieces of the prose, told apart from title case already
+    capitalised = capitalised_function_words(words.function_words)
 
     def names(piece: str) -> list[Span]:
         """The names to mark in a text; in title case, only names the prose made known."""
         if piece not in names_in:
-            heading = piece not in prose and titlecase(piece, words.function_words)
+            heading = piece not in prose and titlecase(piece, words.function_words, capitalised)
             spans = [s for s in finder.spans(piece) if s.name.key() not in rejected]
             if taken:
                 # a name of the index's persons ("Mr. Fraser" of the index's Fraser) is theirs; a
