@@ -51,6 +51,16 @@ def test_the_gazetteer_knows_former_countries_features_and_small_places(name, ki
     assert geo is not None and geo.type == kind, geo
 
 
+def _units_named(text: str, known: set, common: set, profile=None) -> list:
+    """places.named_units on `text` with the heads and followers of `profile` (by default the
+    bundled book's, with its packs): (name, type) of each territorial unit it names."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import named_units, unit_followers
+
+    profile = profile or load_profile(SAMPLE.with_suffix(".toml"))
+    return list(named_units(text, registers.PLACE_HEADS | profile.place_heads, known, common, unit_followers(profile)))
+
+
 def test_one_entry_for_the_names_of_a_former_country():
     assert gazetteer.lookup("USSR", everything=True) == gazetteer.lookup("Soviet Union", everything=True)
     assert gazetteer.lookup("Soviet Union", everything=True).name == "Soviet Union"
@@ -299,7 +309,7 @@ def test_a_unit_named_by_a_name_of_its_own_is_one_place():
     before the unit's word unless joined to another by a dash ("the Western–Byelorussian
     region"), nor a place the register knows (the units' rule decides those)."""
     from teikit.enrich import registers
-    from teikit.enrich.places import named_units, names_unit, unit_followers, unit_pattern
+    from teikit.enrich.places import names_unit, unit_followers, unit_pattern
 
     profile = load_profile(SAMPLE.with_suffix(".toml"))
     heads = registers.PLACE_HEADS | profile.place_heads
@@ -309,7 +319,7 @@ def test_a_unit_named_by_a_name_of_its_own_is_one_place():
         "province; the Kaganovich commission; the Sokol'niki raion. Support in the Western–Byelorussian "
         "region; the Moscow-Volga region."
     )
-    found = list(named_units(text, heads, {"Moscow"}, {"central", "western"}, unit_followers(profile)))
+    found = _units_named(text, {"Moscow"}, {"central", "western"})
     assert found == [
         ("Bauman district", "district"),
         ("Krasnopresnensky district", "district"),
@@ -416,32 +426,18 @@ def test_a_unit_named_after_a_preposition_of_place_needs_no_article():
     note 47): English leaves the article out before a unit's name after "in", "at" or
     "near", as before the Tadzhik SSR with the russian pack; the same exclusions as after
     "the" (a common word of the book, a people's adjective, a place of the register)."""
-    from teikit.enrich import registers
-    from teikit.enrich.places import named_units, unit_followers
-
-    profile = load_profile(SAMPLE.with_suffix(".toml"))
-    heads = registers.PLACE_HEADS | profile.place_heads
     text = (
         "Ternovsk in Moscow province, Tovarkovo in Tul'sk province, Pashennaya in Chitinskaya province "
         "and Popasnaya in Lugansk province were all renamed Kaganovich. The town of Tugalan in Tadzhik "
         "SSR was renamed Kaganovichabad. Support in Western province; at Ukrainian region; this province."
     )
-    found = list(named_units(text, heads, {"Moscow", "Lugansk"}, {"western"}, unit_followers(profile)))
+    found = _units_named(text, {"Moscow", "Lugansk"}, {"western"})
     assert found == [
         ("Tul'sk province", "region"),
         ("Chitinskaya province", "region"),
         ("Tadzhik SSR", "republic"),
     ]
-    default = load_profile()
-    found = list(
-        named_units(
-            text,
-            registers.PLACE_HEADS | default.place_heads,
-            {"Moscow", "Lugansk"},
-            {"western"},
-            unit_followers(default),
-        )
-    )
+    found = _units_named(text, {"Moscow", "Lugansk"}, {"western"}, load_profile())
     assert found == [("Tul'sk province", "region"), ("Chitinskaya province", "region")]  # no SSR without the pack
 
 
@@ -449,22 +445,14 @@ def test_a_republic_is_named_by_its_peoples_adjective():
     """With the russian pack: "the Uzbek SSR", "The Karelo-Finnish SSR", "the Ukrainian
     republic" are republics, a people's adjective and all; "the Ukrainian region" is not a
     region's name (the Ukraine's? a part of it?); without the pack, no republic."""
-    from teikit.enrich import registers
-    from teikit.enrich.places import named_units, unit_followers
-
-    profile = load_profile(SAMPLE.with_suffix(".toml"))
     text = "He went to the Uzbek SSR. The Karelo-Finnish SSR was formed; the Ukrainian republic; the Ukrainian region."
-    found = list(named_units(text, registers.PLACE_HEADS | profile.place_heads, set(), set(), unit_followers(profile)))
+    found = _units_named(text, set(), set())
     assert found == [
         ("Uzbek SSR", "republic"),
         ("Karelo-Finnish SSR", "republic"),
         ("Ukrainian republic", "republic"),
     ]
-    default = load_profile()
-    assert (
-        list(named_units(text, registers.PLACE_HEADS | default.place_heads, set(), set(), unit_followers(default)))
-        == []
-    )
+    assert _units_named(text, set(), set(), load_profile()) == []
 
 
 def test_a_town_named_after_a_person_is_a_place_where_it_stands_as_one():
