@@ -153,3 +153,24 @@ def test_a_file_too_deep_for_libxml2_and_broken_beyond_is_not_well_formed_by_jin
     assert all(v == verdicts["alone"] for v in verdicts.values()), verdicts
     valid, problems = verdicts["alone"]
     assert not valid and [source for source, _, _ in problems] == ["relaxng"], problems
+
+
+DEEPER_THAN_THE_BOUND = MINIMAL.replace(
+    "A note.", '<hi rend="bold">' * (jing.MAX_DEPTH + 50) + "x" + "</hi>" * (jing.MAX_DEPTH + 50), 1
+)
+
+
+@pytest.mark.parametrize("schematron", [None, TEIKIT_SCH], ids=["no Schematron", "teikit.sch"])
+def test_a_file_nested_beyond_teikits_bound_is_refused_by_jing_in_every_run(tmp_path, monkeypatch, schematron):
+    """jing reads no deeper than jing.MAX_DEPTH (it would take minutes and gigabytes on a file a
+    million elements deep): the file is never valid, the other files of the run keep their
+    verdicts. Valid to the grammar but for its depth, the bound is its only error there."""
+    verdicts = {run: _judged(tmp_path, monkeypatch, DEEPER_THAN_THE_BOUND, run, schematron=schematron) for run in RUNS}
+    valid, problems = verdicts["alone"]
+    assert all(v == verdicts["alone"] for v in verdicts.values()), verdicts
+    assert not valid
+    note_line = MINIMAL[: MINIMAL.index("A note.")].count("\n") + 1  # where the nesting is
+    assert [p for p in problems if p[0] == "relaxng"] == [("relaxng", note_line, jing.DEPTH_MESSAGE)]
+    assert "10,000 elements" in jing.DEPTH_MESSAGE
+    if schematron:
+        assert ("schematron", 1, NO_SCHEMATRON.format(DEPTH)) in problems

@@ -63,6 +63,8 @@ from ..xmlio import safe_parser
 from .documents import libxml2_limit
 from .schemas import Staged, is_compact  # noqa: F401  (is_compact re-exported)
 
+# The JDK parser's words when a document is deeper than -Djdk.xml.maxElementDepth allows.
+_TOO_DEEP = re.compile(r"JAXP00010006\b")
 _LINE = re.compile(r"^(?P<path>.*?):(?P<line>-?\d+):(?P<col>-?\d+): (?P<sev>error|fatal|warning): (?P<msg>.*)$")
 # JVM settings by the number of files one JVM validates (measured: jing on copies of the
 # bundled book's chapters against tei_all, CPU seconds). A short run finishes sooner with the
@@ -77,8 +79,18 @@ _LINE = re.compile(r"^(?P<path>.*?):(?P<line>-?\d+):(?P<col>-?\d+): (?P<sev>erro
 # (A Java 8 older than 8u191 knows no InitialRAMPercentage: IgnoreUnrecognizedVMOptions lets it
 # start with its default heap rather than refuse to start.)
 _HEAP = ["-XX:+IgnoreUnrecognizedVMOptions", "-XX:InitialRAMPercentage=0.25"]
-JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", *_HEAP]
-JVM_OPTIONS_LONG = ["-XX:+UseSerialGC", "-Xshare:auto", *_HEAP]
+# The deepest nesting jing is let read. jing's time and memory grow with a document's depth
+# (1,000,000 nested elements in 9 MB: 79 s and 1.2 GB; a file of the largest size teikit reads
+# could hold thirty times as many), so a hostile file could hold a run for many minutes, and
+# again each time a batch is split to find it. The JDK's own XML parser, which jing reads with,
+# stops at this depth with a fatal error (JAXP00010006; the check costs nothing measurable on
+# ordinary files): jing judges such a file no further, and it gets DEPTH_MESSAGE, never valid.
+# TEI nests a few dozen elements deep; libxml2 itself stops at 256 (2,048 with XML_PARSE_HUGE).
+MAX_DEPTH = 10_000
+DEPTH_MESSAGE = f"nesting deeper than {MAX_DEPTH:,} elements, teikit's bound: not read further (not an XML error)"
+_DEPTH = [f"-Djdk.xml.maxElementDepth={MAX_DEPTH}"]
+JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", *_HEAP, *_DEPTH]
+JVM_OPTIONS_LONG = ["-XX:+UseSerialGC", "-Xshare:auto", *_HEAP, *_DEPTH]
 LONG_RUN = 800  # files in one JVM from which JVM_OPTIONS_LONG are used
 # What a JVM says on standard error when the security manager is switched on; not a failure.
 _SANDBOX_NOTICE = (
@@ -324,10 +336,13 @@ def _read(proc, names: dict[str, str], schema: Staged) -> _Raw:
         if m and path in names:
             sev = "warning" if m["sev"] == "warning" else "error"
             errors += sev == "error"
+            message = m["msg"]
             if m["sev"] == "fatal":
                 at = position[path]
                 stopped_at = at if stopped_at is None else min(stopped_at, at)
-            problems.setdefault(names[path], []).append((int(m["line"]), int(m["col"]), sev, m["msg"]))
+                if _TOO_DEEP.match(message):
+                    message = DEPTH_MESSAGE
+            problems.setdefault(names[path], []).append((int(m["line"]), int(m["col"]), sev, message))
         elif m and path in schema.originals:
             if m["sev"] == "warning":  # about the schema, not a failure to load it
                 continue
