@@ -22,6 +22,9 @@ profile adds its own):
   that word is a place's or a person's ("the Reparation Commission for Germany's");
 - a name of `[orgs] known` (acronyms and single words: NKVD, Politburo), alone or ending
   a run of capitalised words as a noun does ("Nizhnyi Cheka");
+- a known name, or one so shaped, with a country's acronym or a country's name right after
+  it on its line: that country's own body ("NKZem USSR", "Gosplan RSFSR", "Sovnarkom
+  Ukraine"; not "the NKVD USSR's", nor a town: "the Moscow Soviet Kharkov");
 - a short name in brackets right after an organisation's name, in the text or in the
   index ("Political Bureau (Politburo)", "Communist International (Comintern)", "KGB
   (Committee of State Security)"), or two that "or" joins after an acronym ("(NKRKI or
@@ -62,7 +65,10 @@ initial does not: "the Central Committee A. A. Ivanov"), a name after "The" writ
 mid-sentence (a title: "Schapiro, The Communist Party of the Soviet Union"). Words that
 begin sentences ("The", "In": the profile's `[inline] english_words`; "But", "Addressing":
 a sentence's first word the book also writes in lower case, but not after "the" capitalised:
-"the Political Department") are not part of a name.
+"the Political Department") are not part of a name. A name the book writes with its noun capitalised is found with
+the noun in lower case too ("the Ukrainian Communist party"), but not opening a sentence
+with a word the book writes in lower case ("Trade union membership had grown", beside a
+title's "Trade Union"): that capital is the sentence's.
 
 The register is seeded from the Subject Index (every heading of one of these shapes, its
 bracketed short name an alias; a heading of capitalised words whose sub-entries are
@@ -177,8 +183,9 @@ _JOINED_COMMON = re.compile(rf"(?<![\w-])the{_SP}([A-Z][a-z]+){_SP}and{_SP}$")
 _JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*) (?:and|or) (?:the )?$")
 _JOINED_AFTER = re.compile(r" (?:and|or) (?:the )?([A-Z][\w'’-]*)")
 _ACRONYM_AT = re.compile(r"[A-Z]{2,}(?![\w-])")
-# A country's acronym right after a body's name, on its line: "NKZem USSR" (not "'s": "the NKVD USSR's").
-_COUNTRY_AFTER = re.compile(r"[ \t]+([A-Z]{3,})(?![\w'’-])")
+# A country's acronym or name right after a body's name, on its line: "NKZem USSR", "Sovnarkom
+# Ukraine" (not "'s": "the NKVD USSR's"; a name only of a country: `_country_after`).
+_COUNTRY_AFTER = re.compile(r"[ \t]+([A-Z]{3,}|[A-Z][a-z]{3,})(?![\w'’-])")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # The ordinals that number a body's meetings in words ("the Seventeenth Comintern congress").
 _ORDINALS = frozenset(
@@ -402,8 +409,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
                 if head.lower() in shapes.ranks:
                     end = _body_after(text, end, shapes)  # "the Moscow Party committee"
                 name = " ".join(text[start:end].split())
-            country = _COUNTRY_AFTER.match(text, end)
-            if country and _is_place(country.group(1), shapes.profile) and not _CONTINUES.match(text, country.end()):
+            country = _country_after(text, end, shapes)
+            if country:
                 end = country.end()  # "NKZem USSR", "Gosplan RSFSR": the country's own body
                 name = " ".join(text[start:end].split())
             if fold(name) not in shapes.not_orgs:
@@ -544,6 +551,22 @@ def _place_and_ranks_before(text: str, start: int, shapes: Shapes) -> int:
     if place is None or not _is_place(place.group(1), shapes.profile):
         return start
     return place.start(1)
+
+
+def _country_after(text: str, end: int, shapes: Shapes) -> re.Match | None:
+    """The country a body's name ending at `end` is written with, right after it, where it
+    names that country's own body: an acronym ("NKZem USSR", "Gosplan RSFSR") or a country's
+    name ("Sovnarkom Ukraine", "Vesenkha Ukraine": a republic's council, not the Union's);
+    not a name that goes on ("Gosplan USSR Ministers") nor a town ("the Moscow Soviet
+    Kharkov", a list's run-on)."""
+    country = _COUNTRY_AFTER.match(text, end)
+    if country is None or _CONTINUES.match(text, country.end()):
+        return None
+    name = country.group(1)
+    if name.isupper():
+        return country if _is_place(name, shapes.profile) else None
+    kind = registers.classify_place(name, shapes.profile)
+    return country if kind is not None and kind[0] == "country" else None
 
 
 def _title(text: str, start: int) -> bool:
@@ -1175,7 +1198,8 @@ def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, s
     party" beside "the Ukrainian Communist Party"): the same organisation. Only names of two
     words or more the book or the register gives with the noun capitalised, none of their
     other words a place's or a person's ("the Zinoviev-Kamenev opposition" names the two),
-    and not where another name is found already."""
+    and not where another name is found already, nor opening a sentence with a common word
+    ("Trade union membership had grown": the book's "Trade Union" is a title's words)."""
     variants: dict[str, str] = {}
     for name in orgs.written:
         words = name.split()
@@ -1206,10 +1230,19 @@ def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, s
             if not any(f.start < end and start < f.end for f in names)
             and not _CONTINUES.match(piece, end)
             and _words_before(piece, start, shapes, True) in (-1, start)
+            and not (_opens_sentence(piece, start) and shapes.common(name.split()[0]))
         ]
         if extra:
             out[k] = sorted([*names, *extra], key=lambda f: f.start)
     return out
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at `at` opens a sentence or the text: its capital may be the
+    sentence's only ("Trade union membership had grown"); not a quotation's first word,
+    which a name may open ("denounced the 'Anti-Party group'")."""
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?"
 
 
 def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:

@@ -64,7 +64,8 @@ it includes); the text adds, in a book with an index:
   church"); a capitalised head after a place names the whole ("the Moscow Metro"), a
   lower-case one the place ("the Dmitrov canal"), unless the place is itself of the head's
   kind ("the Belomor canal", the register's canal Belomor); "the Metro" alone names the
-  register's one site so headed (`sites_by_head`);
+  register's one site so headed (`sites_by_head`), a quotation mark closing after it too
+  ("the slogan 'All Moscow builds the Metro'");
 - a unit's word with "military" or "autonomous" before it ("the Moscow military region"):
   one territory, as "Moscow province" is;
 - names listed after a plural word for places and "including", "such as" or "notably"
@@ -86,7 +87,9 @@ it includes); the text adds, in a book with an index:
   "in" ("convened in Sormovo"), not after "the" ("the Sormovo works");
 - a site's first word alone ("orations at Novodevichy", the Novodevichy cemetery) where
   every use of it without the site's head comes right after "in", "at" or "near";
-- no name right after a lower-case prefix and a hyphen, half of an adjective ("anti-Moscow");
+- no name right after a lower-case prefix and a hyphen, half of an adjective ("anti-Moscow"),
+  nor after such a prefix capitalised as bodies' names write it ("the All-Turkestan
+  territorial party conference");
   a longer name's last words after it, where they name a place ("post-Soviet Russia": Russia);
 - a place named in quotation marks as a second one of another ("the 'Second Baku' of the
   East", "the 'Third Rome'").
@@ -324,8 +327,10 @@ _LINES_SHARED_AFTER = re.compile(r" (?:and|or) [A-Z][\w'’-]*(?: [A-Z][\w'’-]
 _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
 # A lower-case word and a hyphen before a name: the name's first word is the second half of
 # an adjective ("post-Soviet Russia", "pre-war", "anti-Moscow"), no place's (a name before the
-# hyphen is one: "the Moscow-Leningrad line").
-_PREFIXED = re.compile(r"(?<![\w'’-])[a-z]+-$")
+# hyphen is one: "the Moscow-Leningrad line"); so after such a prefix capitalised, the way
+# bodies' and meetings' names write it ("the All-Turkestan territorial party conference",
+# as "All-Union", "All-Russian": of the whole country, no mention of it).
+_PREFIXED = re.compile(r"(?<![\w'’-])(?:[a-z]+|All|Anti|Pan|Pro|Pre|Post|Non)-$")
 # A place and "-side": the part of a town along or across a river, or of a country along a
 # river, that English names after it ("the Vyborg-side", Petrograd's district across the
 # Neva; "Clyde-side", "Thames-side"), one place.
@@ -632,12 +637,22 @@ def _word_char(c: str) -> bool:
 _HEAD_ALONE = "a site's head alone"
 _TOWN = "a town named after a person"
 _LOCATED = "an index heading named like an establishment, a place where the text locates something at it"
-_NOT_ALONE_AFTER = re.compile(r"[\w'’-]| [A-Z]")
+# What makes a site's head alone part of another name: a letter, a hyphen, a possessive or
+# a capitalised word after it ("Metro-Vickers", "the Metro Vickers"); not a quotation's
+# close ("under the slogan 'All Moscow builds the Metro'").
+_MID_SENTENCE = re.compile(r"[a-z,] $")  # a lower-case word or a comma, and a space, before a word
+_NOT_ALONE_AFTER = re.compile(r"[\w-]|['’]\w| [A-Z]")
 
 
 def _after_the(text: str, start: int) -> bool:
     """Whether "the" (or "The") stands right before `start` as a word of its own."""
     return text[start - 4 : start] in ("the ", "The ") and not (start > 4 and _word_char(text[start - 5]))
+
+
+def _a_places(site: str, keys: dict) -> bool:
+    """Whether a site's name opens with a place's of the matcher's `keys` ("Moscow Metro")."""
+    first = keys.get(site.split()[0])
+    return first is not None and not isinstance(first, str)
 
 
 def sites_by_head(reg: registers.Register, rejected: Collection) -> dict:
@@ -2107,6 +2122,15 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     by_head = {head: place for head, place in sites_by_head(reg, rejected).items() if head not in keys}
     for head in by_head:
         keys[head] = _HEAD_ALONE
+    # A head the book names its site by, "the Metro", twice or more, where the site is a
+    # place's ("Moscow Metro"; not the "Catholic Church" of "Church lands"): the site
+    # mid-sentence without "the" too ("in charge of Metro construction").
+    heads_alone = {
+        head
+        for head, place in by_head.items()
+        if _a_places(registers.place_names(place)[0], keys)
+        and len(re.findall(rf"\bthe {head}(?![\w'’-]| [A-Z])", text)) >= 2
+    }
     for name in towns:
         keys.setdefault(name, _TOWN)
     capitals: set[str] = set()
@@ -2155,8 +2179,11 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 if unit is None or (word_after is not None and word_after.group(1) in bodies[0]):
                     end, key = end - len(" city"), key[: -len(" city")]  # "Moscow city leaders": Moscow
             if place is _HEAD_ALONE:
-                if not _after_the(text, start) or _NOT_ALONE_AFTER.match(text, end):
-                    continue  # "the Metro", not "Metro-Vickers" nor "the Metro Vickers"
+                if _NOT_ALONE_AFTER.match(text, end) or not (
+                    _after_the(text, start)
+                    or (key in heads_alone and _MID_SENTENCE.match(text, max(0, start - 2), start))
+                ):
+                    continue  # "the Metro", "of Metro construction"; not "Metro-Vickers", "the Metro Vickers"
                 place = by_head[key]
             elif place is _LOCATED:
                 if _after_the(text, start) or not town_at(text, start, end):
