@@ -90,3 +90,15 @@ def test_a_sites_head_alone_before_a_quotations_close_is_the_site(sample_docs):
     assert [(tag, name, ref) for tag, name, ref, s, e in marks if s < at + 5 and at < e] == [
         ("placeName", "Metro", "places.xml#moscow-metro")
     ], marks
+
+
+def test_a_places_sites_head_mid_sentence_without_the_is_the_site(sample_docs):
+    """The book names the Moscow Metro "the Metro" again and again: "placed in charge of Metro
+    construction" is the Metro too: the site of a place, "Moscow Metro" (a head of a site no
+    place's name opens, as Gardiner's "Catholic Church", stays with "the": "Church lands")."""
+    for phrase in ("placed in charge of Metro construction", "questions of Metro construction"):
+        marks = _marks_in(sample_docs, "ch08.xml", phrase)
+        at = phrase.index("Metro")
+        assert [(tag, name, ref) for tag, name, ref, s, e in marks if s < at + 5 and at < e] == [
+            ("placeName", "Metro", "places.xml#moscow-metro")
+        ], marks
