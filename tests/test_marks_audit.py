@@ -102,3 +102,21 @@ def test_a_places_sites_head_mid_sentence_without_the_is_the_site(sample_docs):
         assert [(tag, name, ref) for tag, name, ref, s, e in marks if s < at + 5 and at < e] == [
             ("placeName", "Metro", "places.xml#moscow-metro")
         ], marks
+
+
+def test_a_headings_title_case_names_no_body_the_text_writes_in_lower_case(sample_docs):
+    """Section headings of the bundled book: "The Ruling Group", "Party Organization in 1934",
+    "The Stalin Group" are the text's "the ruling group", "the party organization", "the
+    Stalin group" set in title case, no bodies; "The XX Party Congress", "The Turkestan
+    Front" (named so in the text, or never in lower case) still are."""
+    heads = {
+        text(h): [text(o) for o in h.iterfind(".//t:orgName", NS)]
+        for name, doc in sample_docs.items()
+        if name.startswith("ch")
+        for h in doc.iterfind(".//t:body//t:head", NS)
+    }
+    assert heads["The Ruling Group"] == []
+    assert heads["Party Organization in 1934"] == []
+    assert heads["The Stalin Group"] == []
+    assert heads["The XX Party Congress"] == ["XX Party Congress"]
+    assert heads["The Turkestan Front, 1920–1922"] == ["Turkestan Front"]

@@ -97,6 +97,7 @@ import calendar
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, NamedTuple
@@ -1150,10 +1151,14 @@ def placed_names(subjects: list, shapes: Shapes, profile, index: IndexItems | No
     return sorted(found)
 
 
-def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[list[Found]]:
+def discover(
+    orgs: Orgs, pieces: list[str], shapes: Shapes, profile, headings: Collection[int] = ()
+) -> list[list[Found]]:
     """The short names the text gives in brackets after a name, then every name the text
     gives an organisation: what `find` finds in each of the text's `pieces` (`shapes.text`
-    is the pieces joined by blank lines)."""
+    is the pieces joined by blank lines). A name found only in `headings` (the pieces'
+    indexes), whose capitals the book writes in lower case in its running text, is the
+    heading's title case, no name ("The Ruling Group", "the ruling group")."""
     text = shapes.text  # the pieces, joined by blank lines
     for m in _SHORT_NAME.finditer(text):
         _short_name(orgs, text, m, shapes, profile)
@@ -1187,10 +1192,21 @@ def discover(orgs: Orgs, pieces: list[str], shapes: Shapes, profile) -> list[lis
         for k, piece in enumerate(pieces)
     ]
     seen = {f.name for fs in found for f in fs if not f.bare}
+    in_text = {f.name for k, fs in enumerate(found) if k not in headings for f in fs if not f.bare}
     for name in sorted(seen):
         if orgs.find(name) is None and not _is_place(name, profile):
+            if name not in in_text and _title_case(name, shapes):
+                continue
             orgs.add(name, registers.FROM_TEXT, TEXT_SOURCE)
     return _lower_case_nouns(found, pieces, orgs, shapes)
+
+
+def _title_case(name: str, shapes: Shapes) -> bool:
+    """Whether the book writes `name` with the words it writes in lower case elsewhere so
+    ("Party Organization": "party organization"; "Stalin Group": "Stalin group"): its
+    capitals a heading's, not a name's."""
+    lowered = " ".join(w.lower() if shapes.common(w) else w for w in name.split())
+    return lowered != name and _written(lowered, shapes.text)
 
 
 def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, shapes: Shapes) -> list[list[Found]]:
@@ -1390,6 +1406,22 @@ def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> 
             shapes.learn(name)
 
 
+def _in_heading(el) -> bool:
+    """Whether a text node's element is a heading's or inside one (a label, a hi)."""
+    while el is not None:
+        tag = el.tag
+        if tag == _HEAD:
+            return True
+        if tag in _BLOCKS:
+            return False
+        el = el.getparent()
+    return False
+
+
+_HEAD = q("head")
+_BLOCKS = frozenset(q(t) for t in ("p", "note", "item", "div", "body", "front", "back", "quote", "cell", "l"))
+
+
 def apply(tei, ctx: Context):
     """Find, register and mark the organisations of the book."""
     reg = ctx.registers["org"]
@@ -1398,7 +1430,8 @@ def apply(tei, ctx: Context):
     shapes = Shapes.of(ctx.profile, "\n\n".join(pieces), frozenset(surnames))
     orgs = Orgs(reg, ctx.profile)
     seed(orgs, tei, shapes, ctx.profile, ctx.view(registers.INDEX_DIVS, registers.index_divs))
-    found = iter(discover(orgs, pieces, shapes, ctx.profile))  # the names of each piece, in turn
+    headings = [k for k, el in enumerate(el for found in marked_text(ctx) for el, _, _ in found) if _in_heading(el)]
+    found = iter(discover(orgs, pieces, shapes, ctx.profile, frozenset(headings)))  # each piece's names, in turn
     last: dict[str, etree._Element] = {}  # a noun -> the organisation of that noun named last
     used: set[str] = set()
     counts: Counter = Counter()
