@@ -120,3 +120,22 @@ def test_a_headings_title_case_names_no_body_the_text_writes_in_lower_case(sampl
     assert heads["The Stalin Group"] == []
     assert heads["The XX Party Congress"] == ["XX Party Congress"]
     assert heads["The Turkestan Front, 1920–1922"] == ["Turkestan Front"]
+
+
+def test_a_works_named_alone_among_other_works_is_the_works(sample_docs):
+    """The register's "Sormovo works" (the text's "the Sormovo works") listed with other works
+    by its name alone: "decided to place Sormovo and other works under military discipline",
+    "at other works, such as Sormovo in Nizhnyi Novgorod" name the works (dev.txt marks the
+    first O); "convened in Sormovo" is still the place."""
+    for chapter, phrase in (
+        ("ch02.xml", "decided to place Sormovo and other works"),
+        ("ch04.xml", "other works, such as Sormovo in Nizhnyi"),
+    ):
+        marks = _marks_in(sample_docs, chapter, phrase)
+        at = phrase.index("Sormovo")
+        assert [(tag, name, ref) for tag, name, ref, s, e in marks if s < at + 7 and at < e] == [
+            ("orgName", "Sormovo", "orgs.xml#sormovo-works")
+        ], marks
+    marks = _marks_in(sample_docs, "ch02.xml", "convened in Sormovo")
+    at = len("convened in ")
+    assert [(tag, name) for tag, name, _, s, e in marks if s < at + 7 and at < e] == [("placeName", "Sormovo")]

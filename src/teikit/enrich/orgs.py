@@ -49,6 +49,9 @@ profile adds its own):
 - a meeting of a place's bodies, in lower case after "the", with its ordinal: a meeting's
   noun, "of", a body's plural, "of", a place's name and maybe its unit's word: "the third
   congress of soviets of Mogiliev province" (not "the congress of Vienna");
+- an establishment the register names by a name and its noun ("the Sormovo works"), by its
+  name alone where the text lists it with other establishments of that kind ("Sormovo and
+  other works", "other works, such as Sormovo");
 - a faction: a wing's word (`[orgs] wings`) and capitalised words ending in a plural:
   "Left Communists", "Left Socialist Revolutionaries" (the members alone, "Bolsheviks",
   are no organisation);
@@ -1198,7 +1201,43 @@ def discover(
             if name not in in_text and _title_case(name, shapes):
                 continue
             orgs.add(name, registers.FROM_TEXT, TEXT_SOURCE)
-    return _lower_case_nouns(found, pieces, orgs, shapes)
+    return _establishments_alone(_lower_case_nouns(found, pieces, orgs, shapes), pieces, orgs, shapes)
+
+
+# A name listed with "other" establishments of a kind: "to place Sormovo and other works under
+# military discipline", "at other works, such as Sormovo in Nizhnyi Novgorod".
+_AND_OTHER = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) and other ([a-z]+)\b")
+_OTHER_SUCH_AS = re.compile(r"\bother ([a-z]+),? (?:such as|like|including) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
+
+
+def _plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") else noun if noun.endswith("s") else noun + "s"
+
+
+def _establishments_alone(found: list[list[Found]], pieces: list[str], orgs: Orgs, shapes: Shapes) -> list[list[Found]]:
+    """An establishment the register names by a name and its noun ("the Sormovo works") is
+    named by the name alone where the text lists it with other establishments of that kind
+    ("Sormovo and other works", "other works, such as Sormovo"): one organisation, not the
+    town the works are in. Not where another name is found already."""
+    plurals = {_plural(n): n for n in shapes.establishments}  # "factories": "factory"; "works": "works"
+    out = list(found)
+    for k, piece in enumerate(pieces):
+        if " other " not in piece:
+            continue
+        spans = [(m.start(1), m.end(1), m.group(1), m.group(2)) for m in _AND_OTHER.finditer(piece)] + [
+            (m.start(2), m.end(2), m.group(2), m.group(1)) for m in _OTHER_SUCH_AS.finditer(piece)
+        ]
+        extra = []
+        for start, end, name, plural in spans:
+            noun = plurals.get(plural)
+            if noun is None:
+                continue  # "Sormovo and other towns": of no establishment's kind
+            org = orgs.find(f"{name} {noun}")
+            if org is not None and not any(f.start < end and start < f.end for f in out[k]):
+                extra.append(Found(start, end, names(org)[0], noun, False))
+        if extra:
+            out[k] = sorted([*out[k], *extra], key=lambda f: f.start)
+    return out
 
 
 def _title_case(name: str, shapes: Shapes) -> bool:
