@@ -139,3 +139,18 @@ def test_a_works_named_alone_among_other_works_is_the_works(sample_docs):
     marks = _marks_in(sample_docs, "ch02.xml", "convened in Sormovo")
     at = len("convened in ")
     assert [(tag, name) for tag, name, _, s, e in marks if s < at + 7 and at < e] == [("placeName", "Sormovo")]
+
+
+def test_a_capitalised_gerund_in_a_name_takes_the_before_its_object():
+    """ "for Organizing the Workers' and Peasants' Red Army", "for Investigating the Frontier":
+    the name goes on past "the" after a gerund (it was cut at "Organizing", and "Peasants' Red
+    Army" taken for a body of its own); not after another word ("the Commission of Party
+    Control the Politburo set up" is two names)."""
+    said = "The All-Russian Collegium for Organizing the Workers' and Peasants' Red Army, headed by Podvoisky"
+    assert _names(said) == ["All-Russian Collegium for Organizing the Workers' and Peasants' Red Army"]
+    said = "He addressed the Ukrainian Politburo's Commission for Investigating the Frontier, outlining it"
+    assert _names(said)[-1] == "Commission for Investigating the Frontier"
+    assert _names("to the Commission of Party Control the Politburo sent") == [
+        "Commission of Party Control",
+        "Politburo",
+    ]

@@ -13,7 +13,8 @@ profile adds its own):
   'Anti-Soviet Bloc of Rights and Trotskyites'");
 - such a noun followed by "of" or "for" (and "the") and capitalised words, which "and",
   "of", "for" may join: "Committee of Public Safety", "Council of Labour and Defence",
-  "People's Commissariat for Procurement". One word after "of" only when it is a plural,
+  "People's Commissariat for Procurement"; "the" after a capitalised gerund too ("the
+  Commission for Investigating the Frontier"). One word after "of" only when it is a plural,
   an abstract or common noun, an acronym, a body or a place ("of Ministers", "of
   Enlightenment", "of Paris"; not "the Ministry of Turgot", the time he led it), or when
   a body's lower-case noun, singular or plural, follows it ("the All-Russian Conference of
@@ -128,8 +129,11 @@ _RUN_BEFORE = re.compile(rf"{_RUN_WORD}(?:{_RUN_WORD})*$")
 # "of the Soviet Union", "for Labour and Defence": what follows a noun that heads a name.
 # "on" too, as a commission is named for its matter ("Commission on Ukrainization", "Committee
 # on Labour and Wages"), but not before a day ("the Politburo on Monday", "on January 5").
+# (A capitalised gerund may take "the" before its object: "the Commission for Investigating the
+# Frontier", "the All-Russian Collegium for Organizing the Workers' and Peasants' Red Army".)
 _POST = re.compile(
-    rf"{_SP}(of|for|on){_SP}(?:the{_SP})?({_TOKEN})(?:(?:{_SP}(?:and|of|of{_SP}the|for))?{_SP}{_TOKEN})*"
+    rf"{_SP}(of|for|on){_SP}(?:the{_SP})?({_TOKEN})"
+    rf"(?:(?:{_SP}(?:and|of|of{_SP}the|for)|(?<=[a-z]ing){_SP}the)?{_SP}{_TOKEN})*"
 )
 _DAYS = frozenset(name for name in (*calendar.month_name, *calendar.day_name, *calendar.month_abbr) if name)
 # "(NKVD)"; two short names, the first an acronym: "(NKRKI or Rabkrin)", "(NKRKI, or Rabkrin)".
