@@ -932,3 +932,28 @@ def test_a_place_set_in_capitals_is_the_place(tmp_path):
         "NEW YORK",
         "FRANCE",
     ]
+
+
+_SCRIPTURE_PLACES = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTO A FRIEND\n\n"
+    "If envious buckies view wi' sorrow\nThy lengthen'd days on this blest morrow,\n"
+    "May Desolation's lang-teeth'd harrow,\nNine miles an hour,\nRake them, like Sodom and Gomorrah,\n"
+    "In brunstane stoure.\n\n"
+    "As once on Pisgah purg'd was the sight\nOf a son of Circumcision,\nSo may be, on this Pisgah height,\n"
+    "Bob's purblind mental vision.\n\n"
+    "How graceless Ham leugh at his dad,\nWhich made Canaan a nigger.\n"
+)
+
+
+def test_the_cities_and_mountains_of_scripture_are_places(tmp_path):
+    """The cities and mountains of scripture that the default profile lists ([places] known)
+    are places wherever the book writes them, with no preposition before them ("like Sodom and
+    Gomorrah", "on Pisgah", "this Pisgah height"); a land named after its people's father is
+    left out, as the father is named too ("made Canaan a nigger": Ham's son)."""
+    out = tmp_path / "out"
+    source = tmp_path / "poems.txt"
+    source.write_text(_SCRIPTURE_PLACES, encoding="utf-8")
+    convert(source, out)
+    assert marks_in(out, "placeName") == ["Sodom", "Gomorrah", "Pisgah", "Pisgah"]
+    places = (out / "places.xml").read_text(encoding="utf-8")
+    assert 'type="mountain"' in places and "Canaan" not in places
