@@ -957,3 +957,29 @@ def test_the_cities_and_mountains_of_scripture_are_places(tmp_path):
     assert marks_in(out, "placeName") == ["Sodom", "Gomorrah", "Pisgah", "Pisgah"]
     places = (out / "places.xml").read_text(encoding="utf-8")
     assert 'type="mountain"' in places and "Canaan" not in places
+
+
+_TITLED_TWICE = (
+    "A HISTORY\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "There was a good piece of Stilton cheese, lots of bottled beer, some lemonade for the ladies and milk\n"
+    "for Master Punt; a very bright and satisfying meal.\n\n"
+    "All feasts come to an end at last, and the breakup of things was precipitated by alarming symptoms\n"
+    "on the part of Master Punt. He was taken out hastily after a whispered consultation.\n\n"
+    '"Can you punt?" "Well--pull the pole out before you reach the end of the punt."\n\n'
+    "On special occasions this Committee consulted in common with the Committee of General Security,\n"
+    "which, however, always occupied a position subordinate to it. The final blow was given when, on\n"
+    "the demand of the Committee of General Security, the Convention sent twenty-one deputies.\n"
+    "The general security of the town was in question.\n"
+)
+
+
+def test_a_title_before_the_same_common_word_twice_names_a_person(tmp_path):
+    """A title written out ("Master") before the same capitalised word twice names a person,
+    though the book writes the word in lower case too ("for Master Punt", "on the part of
+    Master Punt"; "Can you punt?"); not where the pair is inside a longer name after a
+    capitalised word and "of" ("the Committee of General Security", twice)."""
+    out = tmp_path / "out"
+    source = tmp_path / "history.txt"
+    source.write_text(_TITLED_TWICE, encoding="utf-8")
+    convert(source, out)
+    assert marks_in(out, "persName") == ["Master Punt", "Master Punt"]

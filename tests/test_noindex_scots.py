@@ -241,3 +241,28 @@ def test_a_name_hyphened_to_a_word_for_its_land_is_one_place(tmp_path):
     scots = _convert(tmp_path, _HYPHENED_LANDSCAPE, ["scots"], "scots")
     assert marks_in(scots, "placeName") == ["Berwick-law", "Solway-side"]
     assert marks_in(_convert(tmp_path, _HYPHENED_LANDSCAPE, [], "plain"), "placeName") == []
+
+
+_LUCKY = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE TOSS O' ECCLEFECHAN\n\n"
+    "O haud your tongue now, Lucky Lang,\nO haud your tongue and jauner\n"
+    "I held the gate till you I met,\nSyne I began to wander:\n"
+    "I tint my whistle and my sang,\nI tint my peace and pleasure;\n"
+    "But your green graff, now Lucky Lang,\nWad airt me to my treasure.\n\n"
+    "Some, lucky, find a flow'ry spot,\nFor which they never toil'd nor swat;\n"
+    "Sae lang as I'll enjoy it, I'll fear nae scant;\nHow lang ye look about ye.\n\n"
+    "Sir Wisdom's a fool when he's fou,\nOr say, ye wisdom want, or fire.\n"
+)
+
+
+def test_scots_lucky_is_a_title_before_a_surname_written_so_twice(tmp_path):
+    """With the pack "scots", "Lucky" is a title, as Scots calls an old woman or an ale-wife:
+    before the same word twice ("now, Lucky Lang", twice) it names her, the title inside the
+    name as "Souter Hood", though the book writes "lang" (long) in lower case too; the adjective
+    in lower case ("Some, lucky, find") is no name, nor is a common word a title precedes once,
+    a personification ("Sir Wisdom's a fool", the book writing "wisdom" too). Without the
+    pack "Lucky" is no title."""
+    scots = _convert(tmp_path, _LUCKY, ["scots"], "scots")
+    assert marks_in(scots, "persName") == ["Lucky Lang", "Lucky Lang"]
+    plain = _convert(tmp_path, _LUCKY, [], "plain")
+    assert marks_in(plain, "persName") == []

@@ -7,7 +7,11 @@ only on evidence from the way names are written, never from a list of particular
 - after an honorific of the profile (`[names] honorifics`): "Mr. Polly", "Mr Polly",
   "Lady Susan Vernon", "Marquis de Launay" (a particle of the profile in lower case, or
   "d'", opens the surname: "Madame d'Eon"). An honorific abbreviation right after a proper noun written
-  mid-sentence abbreviates something else ("4557 Melan Dr." is a drive);
+  mid-sentence abbreviates something else ("4557 Melan Dr." is a drive). After a title written
+  out, a word the book writes in lower case too is a surname where the book writes the pair
+  twice or more, after no article and inside no longer name ("on the part of Master Punt",
+  "the Punts, Master Punt"; Scots "now, Lucky Lang", twice; not "Sir Wisdom's a fool",
+  once, "A Brother Poet", "the Committee of General Security");
 - after a forename of the profile (`[names] forenames`), initials and capitalised words:
   "Maria Mainwaring", "Michael S. Hart"; after a forename that is a common word too
   (`[names] common_forenames`, or a forename the book writes in lower case) where it stands
@@ -163,6 +167,11 @@ class Span:
     why: str  # the evidence: "honorific", "forename", "initials", "known"
 
 
+# A capitalised word and "of" or "and" before a title: the title is inside a longer name, a
+# body's ("the Committee of General Security"), no person's.
+_IN_LONGER_NAME = re.compile(r"[A-Z][\w'’]*\s(?:of|and|&)\s$")
+
+
 class Finder:
     """Cuts the runs of capitalised words of a text into the persons they name (`alone` and
     `full` as they are when it is made)."""
@@ -179,6 +188,7 @@ class Finder:
         self._as_word = set(words.forenames) | set(words.common_forenames) | set(words.particles) | set(self.alone)
         self._articles = {w for a in words.articles for w in (a, a[:1].upper() + a[1:])}
         self._roles = set(words.roles)
+        self._titled: Counter | None = None  # (title, word) -> times written: `_titled_twice`
         self._known_persons = frozenset(words.known_persons)  # the profile's list, asked of every name marked alone
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
@@ -293,11 +303,37 @@ class Finder:
         before = parts[-1] if parts else (toks[j - 1][2] if k == j and j > 0 else "")
         word = toks[k][2]
         return (
-            before in self.words.forenames
+            (before in self.words.forenames or not parts and self._titled_twice(before, word))
             and k == len(toks) - 1
             and word.lower() not in self.words.function_words
             and word not in self.words.honorifics
         )
+
+    def _titled_twice(self, title: str, word: str) -> bool:
+        """Whether the prose writes a title of the profile written out (no abbreviation) before
+        the same common word twice or more, after no article ("O haud your tongue now, Lucky
+        Lang", "But your green graff, now Lucky Lang"; "the Punts, Master Punt"): a name, as a
+        personification so titled is named once ("Sir Wisdom's a fool", "Dame Fortune should
+        hing"), a kind of man after an article ("A Brother Poet"), and a body's name after a
+        capitalised word and "of" or "and" ("the Committee of General Security", "of Public
+        Safety and General Security")."""
+        if title not in self.words.honorifics or title.endswith("."):
+            return False
+        if self._titled is None:
+            titles = "|".join(
+                sorted((re.escape(h) for h in self.words.honorifics if not h.endswith(".")), key=len, reverse=True)
+            )
+            # not after an article: "A Brother Poet" is a kind of man, no one named
+            pair = re.compile(
+                rf"(?<![\w'’-])(?<![Aa] )(?<![Aa]n )(?<![Tt]he )({titles}) ([{UPPER}][{LOWER}]+)(?![\w'’-])"
+            )
+            self._titled = Counter(
+                m.groups()
+                for piece in self.words.prose
+                for m in pair.finditer(piece)
+                if _IN_LONGER_NAME.search(piece, max(0, m.start() - 40), m.start()) is None
+            )
+        return self._titled[(title, word)] >= 2
 
     def _cut(self, text: str, toks, starts_sentence: bool) -> list[Span]:
         out: list[Span] = []
