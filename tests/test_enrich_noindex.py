@@ -983,3 +983,23 @@ def test_a_title_before_the_same_common_word_twice_names_a_person(tmp_path):
     source.write_text(_TITLED_TWICE, encoding="utf-8")
     convert(source, out)
     assert marks_in(out, "persName") == ["Master Punt", "Master Punt"]
+
+
+_LANDS_AFTER_A_LINES_FIRST_WORD = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE RIGHTS OF WOMAN\n\n"
+    "While Europe's eye is fix'd on mighty things,\nThe fate of Empires and the fall of Kings;\n"
+    "While quacks of State must each produce his plan,\nAnd even children lisp the Rights of Man.\n\n"
+    "How guessed ye, Sir, what maist I wanted?\nHow libbet Italy was singin,\n"
+    "If Denmark, any body spak o't;\nOr Poland, wha had now the tack o't.\n"
+)
+
+
+def test_a_country_or_continent_after_a_verse_lines_first_word_is_a_place(tmp_path):
+    """A country or a continent under its own name is a place wherever the book writes it
+    inside a sentence: after a verse line's capitalised first word too ("If Denmark", "Or
+    Poland", "How libbet Italy"), and in the possessive ("While Europe's eye", the 's outside)."""
+    out = tmp_path / "out"
+    source = tmp_path / "poems.txt"
+    source.write_text(_LANDS_AFTER_A_LINES_FIRST_WORD, encoding="utf-8")
+    convert(source, out)
+    assert marks_in(out, "placeName") == ["Europe", "Italy", "Denmark", "Poland"]
