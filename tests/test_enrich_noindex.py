@@ -1003,3 +1003,21 @@ def test_a_country_or_continent_after_a_verse_lines_first_word_is_a_place(tmp_pa
     source.write_text(_LANDS_AFTER_A_LINES_FIRST_WORD, encoding="utf-8")
     convert(source, out)
     assert marks_in(out, "placeName") == ["Europe", "Italy", "Denmark", "Poland"]
+
+
+_AFRIC = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE MENAGERIE\n\n"
+    "Talk not to me of savages,\nFrom Afric's burning sun;\nNo savage e'er could rend my heart,\n\n"
+    "O had my fate been Greenland snows,\nOr Afric's burning zone.\n"
+)
+
+
+def test_africa_under_its_poetic_name_is_a_place(tmp_path):
+    """The gazetteer knows Africa under the name English poetry clips it to ("From Afric's
+    burning sun", "Or Afric's burning zone"), a place, its possessive outside, as a country
+    is under its own ("Greenland snows")."""
+    out = tmp_path / "out"
+    source = tmp_path / "poems.txt"
+    source.write_text(_AFRIC, encoding="utf-8")
+    convert(source, out)
+    assert marks_in(out, "placeName") == ["Afric", "Greenland", "Afric"]
