@@ -266,3 +266,26 @@ def test_scots_lucky_is_a_title_before_a_surname_written_so_twice(tmp_path):
     assert marks_in(scots, "persName") == ["Lucky Lang", "Lucky Lang"]
     plain = _convert(tmp_path, _LUCKY, [], "plain")
     assert marks_in(plain, "persName") == []
+
+
+_ABOUT_MUIRKIRK = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nEPISTLE TO A BARD\n\n"
+    "I've scarce heard ought describ'd sae weel,\nWhat gen'rous, manly bosoms feel;\n"
+    "They tauld me 'twas an odd kind chiel\nAbout Muirkirk.\n\n"
+    "And there will be rich brother nabobs,\n(Tho' Nabobs, yet men not the worst,)\n"
+    "And Quintin--a lad o' the first.\n\n"
+    "How lang ye look about ye; I was come round about the hill.\n"
+)
+
+
+def test_scots_about_places_a_man_by_his_parish_and_quintin_is_a_forename(tmp_path):
+    """With the pack "scots", "about" is a preposition of place, as Scots verse places a man
+    by the parish he lives about ("an odd kind chiel About Muirkirk": a small town of
+    Scotland, the book's land, once after it); and "Quintin", the Scots spelling of Quentin,
+    is a forename, a name alone mid-sentence ("And Quintin--a lad o' the first"). Without the
+    pack neither is marked."""
+    scots = _convert(tmp_path, _ABOUT_MUIRKIRK, ["scots"], "scots")
+    assert marks_in(scots, "placeName") == ["Muirkirk"]
+    assert marks_in(scots, "persName") == ["Quintin"]
+    plain = _convert(tmp_path, _ABOUT_MUIRKIRK, [], "plain")
+    assert marks_in(plain, "placeName") == [] and marks_in(plain, "persName") == []
