@@ -289,3 +289,26 @@ def test_scots_about_places_a_man_by_his_parish_and_quintin_is_a_forename(tmp_pa
     assert marks_in(scots, "persName") == ["Quintin"]
     plain = _convert(tmp_path, _ABOUT_MUIRKIRK, [], "plain")
     assert marks_in(plain, "placeName") == [] and marks_in(plain, "persName") == []
+
+
+_MY_SANDY = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nI LOVE MY LOVE IN SECRET\n\n"
+    "My Sandy gied to me a ring,\nWas a' beset wi' diamonds fine;\nBut I gied him a far better thing,\n"
+    "I gied my heart in pledge o' his ring.\n\n"
+    "Chorus.--My Sandy O, my Sandy O,\nMy bonie, bonie Sandy O;\nTho' the love that I owe\n"
+    "To thee I dare na show,\nYet I love my love in secret, my Sandy O.\n\n"
+    "Low, in a sandy valley spread,\nAn ancient borough rear'd her head.\n"
+    "Near and sandy wilds, I last did note.\n"
+)
+
+
+def test_a_forename_of_the_pack_written_in_lower_case_now_and_then_is_a_name(tmp_path):
+    """With the pack "scots", "Sandy" (Alexander) is a forename: capitalised mid-sentence five
+    times ("my Sandy O", "bonie, bonie Sandy O") against twice in lower case ("a sandy
+    valley", "sandy wilds"), it names a man wherever the book writes it capitalised (the
+    lower-case uses half as many or more would make it a common word). Without the pack it
+    is no forename, and no name."""
+    scots = _convert(tmp_path, _MY_SANDY, ["scots"], "scots")
+    assert marks_in(scots, "persName") == ["Sandy"] * 5
+    plain = _convert(tmp_path, _MY_SANDY, [], "plain")
+    assert marks_in(plain, "persName") == []

@@ -25,7 +25,10 @@ only on evidence from the way names are written, never from a list of particular
   of a paragraph) twice besides its uses after "Saint" ("to Saint Stephen's House"), or once
   and neither after "Saint" nor after "the" ("the Saint Lawrence", "the Valentine's
   dealing": a river, a day), and not after a preposition of
-  place of the profile as a town the gazetteer knows ("at Nancy");
+  place of the profile as a town the gazetteer knows ("at Nancy"); a forename the book also
+  writes in lower case is common only where the lower-case uses are half as many as those
+  capitalised mid-sentence or more ("My Sandy gied to me a ring" seven times against "a sandy
+  valley" thrice is a man; "Ben", "ben" the parlour, is not);
 - a capitalised word that says or writes, next to a verb of the profile
   (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes", "Pope has
   said"; a small town's name too ("Sandy said"), but not a country's or a great city's
@@ -547,7 +550,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 or words.mid[word] == 1
                 and not _saint_or_thing(text, word, words, saints)
             )
-            and not words.common(word)
+            and not _common_forename(word, words)
             and not (place_name(word) and _mostly_after_place_preposition(text, word, words))  # "at Nancy"
         ):
             alone[word] = "forename"
@@ -753,6 +756,16 @@ def titles_for_names(words: Words, titles: tuple[str, ...]) -> dict[str, str]:
                 continue
         out[title] = _quote(joined, m.start(1), m.end(1))
     return out
+
+
+def _common_forename(word: str, words: Words) -> bool:
+    """Whether a forename of the profile is a common word in the book: written in lower case
+    half as often as capitalised mid-sentence, or more ("Ben", "ben": the parlour). A word
+    the profile lists as a forename needs less to be one than any word does (`Words.common`):
+    "My Sandy gied to me a ring", "my bonie Sandy O", seven times, against "a sandy valley"
+    twice and a glossary's "sandy"."""
+    low = words.lower.get(word.lower(), 0)
+    return low > 0 and words.mid[word] < 2 * low
 
 
 def _saint_or_thing(text: str, word: str, words: Words, saints: list[Counter]) -> bool:
