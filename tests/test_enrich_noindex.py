@@ -1021,3 +1021,24 @@ def test_africa_under_its_poetic_name_is_a_place(tmp_path):
     source.write_text(_AFRIC, encoding="utf-8")
     convert(source, out)
     assert marks_in(out, "placeName") == ["Afric", "Greenland", "Afric"]
+
+
+_BLOOMING_KEITH = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nSKETCH\n\n"
+    "Will you (the Major's with the hounds,\nThe happy tenants share his rounds;\n"
+    "Coila's fair Rachel's care to-day,\nAnd blooming Keith's engaged with Gray)\n"
+    "From housewife cares a minute borrow.\n\n"
+    "Poor Keith's gane to hell to be fuel,\nThe auld man's word was still the same.\n"
+)
+
+
+def test_an_epithet_before_a_name_that_is_only_another_name_of_a_place(tmp_path):
+    """An epithet of feeling before a word twice makes it a person's name ("blooming Keith's
+    engaged", "Poor Keith's gane": "blooming" one of the default profile's epithets), though
+    the gazetteer gives the word as another name of a place (Bay Shore, New York): only a
+    place under that very name is praised so ("sweet Afton")."""
+    out = tmp_path / "out"
+    source = tmp_path / "poems.txt"
+    source.write_text(_BLOOMING_KEITH, encoding="utf-8")
+    convert(source, out)
+    assert marks_in(out, "persName").count("Keith") == 2

@@ -1159,10 +1159,11 @@ def _thou_spoken_to(piece: str, start: int, end: int, word: str, words: Words, s
 
 
 def _no_known_place(word: str) -> bool:
-    """Whether the well-known part of the gazetteer knows no place of that name: after an
-    epithet a river, a town or a country is praised as a person is ("sweet Afton", "bonie
-    Dundee", "old England")."""
-    return gazetteer.lookup(word) is None
+    """Whether the well-known part of the gazetteer knows no place under that very name: after
+    an epithet a river, a town or a country is praised as a person is ("sweet Afton", "bonie
+    Dundee", "old England"); a place's other name is none ("blooming Keith", "Poor Keith":
+    GeoNames gives "Keith" as another name of Bay Shore, New York)."""
+    return gazetteer.lookup_named(word) is None
 
 
 # An abstract noun's ending: "Morality, thou deadly bane" speaks to a thing made a person, no one
