@@ -17,7 +17,7 @@ no measure.
 
 Books without an index (issue 18's targets: F1 >= 0.90 and precision >= 0.95 for persName,
 placeName and date; <book>-dates.txt samples are paragraphs drawn for their dates,
-<book>-devN.txt further draws of a book (burns-poems-and-songs-dev3 to -dev5: 20 names-rich
+<book>-devN.txt further draws of a book (burns-poems-and-songs-dev3 to -dev7: 20 names-rich
 stanzas each by an independent annotator, each first measured unseen on 2026-12-06), and
 Gardiner's anchored sample is scored here too, its subject index naming no person; dates
 and date values are printed where a sample marks them): each sample in

@@ -932,3 +932,113 @@ def test_a_place_set_in_capitals_is_the_place(tmp_path):
         "NEW YORK",
         "FRANCE",
     ]
+
+
+_SCRIPTURE_PLACES = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTO A FRIEND\n\n"
+    "If envious buckies view wi' sorrow\nThy lengthen'd days on this blest morrow,\n"
+    "May Desolation's lang-teeth'd harrow,\nNine miles an hour,\nRake them, like Sodom and Gomorrah,\n"
+    "In brunstane stoure.\n\n"
+    "As once on Pisgah purg'd was the sight\nOf a son of Circumcision,\nSo may be, on this Pisgah height,\n"
+    "Bob's purblind mental vision.\n\n"
+    "How graceless Ham leugh at his dad,\nWhich made Canaan a nigger.\n"
+)
+
+
+def test_the_cities_and_mountains_of_scripture_are_places(tmp_path):
+    """The cities and mountains of scripture that the default profile lists ([places] known)
+    are places wherever the book writes them, with no preposition before them ("like Sodom and
+    Gomorrah", "on Pisgah", "this Pisgah height"); a land named after its people's father is
+    left out, as the father is named too ("made Canaan a nigger": Ham's son)."""
+    out = tmp_path / "out"
+    source = tmp_path / "poems.txt"
+    source.write_text(_SCRIPTURE_PLACES, encoding="utf-8")
+    convert(source, out)
+    assert marks_in(out, "placeName") == ["Sodom", "Gomorrah", "Pisgah", "Pisgah"]
+    places = (out / "places.xml").read_text(encoding="utf-8")
+    assert 'type="mountain"' in places and "Canaan" not in places
+
+
+_TITLED_TWICE = (
+    "A HISTORY\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "There was a good piece of Stilton cheese, lots of bottled beer, some lemonade for the ladies and milk\n"
+    "for Master Punt; a very bright and satisfying meal.\n\n"
+    "All feasts come to an end at last, and the breakup of things was precipitated by alarming symptoms\n"
+    "on the part of Master Punt. He was taken out hastily after a whispered consultation.\n\n"
+    '"Can you punt?" "Well--pull the pole out before you reach the end of the punt."\n\n'
+    "On special occasions this Committee consulted in common with the Committee of General Security,\n"
+    "which, however, always occupied a position subordinate to it. The final blow was given when, on\n"
+    "the demand of the Committee of General Security, the Convention sent twenty-one deputies.\n"
+    "The general security of the town was in question.\n"
+)
+
+
+def test_a_title_before_the_same_common_word_twice_names_a_person(tmp_path):
+    """A title written out ("Master") before the same capitalised word twice names a person,
+    though the book writes the word in lower case too ("for Master Punt", "on the part of
+    Master Punt"; "Can you punt?"); not where the pair is inside a longer name after a
+    capitalised word and "of" ("the Committee of General Security", twice)."""
+    out = tmp_path / "out"
+    source = tmp_path / "history.txt"
+    source.write_text(_TITLED_TWICE, encoding="utf-8")
+    convert(source, out)
+    assert marks_in(out, "persName") == ["Master Punt", "Master Punt"]
+
+
+_LANDS_AFTER_A_LINES_FIRST_WORD = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE RIGHTS OF WOMAN\n\n"
+    "While Europe's eye is fix'd on mighty things,\nThe fate of Empires and the fall of Kings;\n"
+    "While quacks of State must each produce his plan,\nAnd even children lisp the Rights of Man.\n\n"
+    "How guessed ye, Sir, what maist I wanted?\nHow libbet Italy was singin,\n"
+    "If Denmark, any body spak o't;\nOr Poland, wha had now the tack o't.\n"
+)
+
+
+def test_a_country_or_continent_after_a_verse_lines_first_word_is_a_place(tmp_path):
+    """A country or a continent under its own name is a place wherever the book writes it
+    inside a sentence: after a verse line's capitalised first word too ("If Denmark", "Or
+    Poland", "How libbet Italy"), and in the possessive ("While Europe's eye", the 's outside)."""
+    out = tmp_path / "out"
+    source = tmp_path / "poems.txt"
+    source.write_text(_LANDS_AFTER_A_LINES_FIRST_WORD, encoding="utf-8")
+    convert(source, out)
+    assert marks_in(out, "placeName") == ["Europe", "Italy", "Denmark", "Poland"]
+
+
+_AFRIC = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE MENAGERIE\n\n"
+    "Talk not to me of savages,\nFrom Afric's burning sun;\nNo savage e'er could rend my heart,\n\n"
+    "O had my fate been Greenland snows,\nOr Afric's burning zone.\n"
+)
+
+
+def test_africa_under_its_poetic_name_is_a_place(tmp_path):
+    """The gazetteer knows Africa under the name English poetry clips it to ("From Afric's
+    burning sun", "Or Afric's burning zone"), a place, its possessive outside, as a country
+    is under its own ("Greenland snows")."""
+    out = tmp_path / "out"
+    source = tmp_path / "poems.txt"
+    source.write_text(_AFRIC, encoding="utf-8")
+    convert(source, out)
+    assert marks_in(out, "placeName") == ["Afric", "Greenland", "Afric"]
+
+
+_BLOOMING_KEITH = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nSKETCH\n\n"
+    "Will you (the Major's with the hounds,\nThe happy tenants share his rounds;\n"
+    "Coila's fair Rachel's care to-day,\nAnd blooming Keith's engaged with Gray)\n"
+    "From housewife cares a minute borrow.\n\n"
+    "Poor Keith's gane to hell to be fuel,\nThe auld man's word was still the same.\n"
+)
+
+
+def test_an_epithet_before_a_name_that_is_only_another_name_of_a_place(tmp_path):
+    """An epithet of feeling before a word twice makes it a person's name ("blooming Keith's
+    engaged", "Poor Keith's gane": "blooming" one of the default profile's epithets), though
+    the gazetteer gives the word as another name of a place (Bay Shore, New York): only a
+    place under that very name is praised so ("sweet Afton")."""
+    out = tmp_path / "out"
+    source = tmp_path / "poems.txt"
+    source.write_text(_BLOOMING_KEITH, encoding="utf-8")
+    convert(source, out)
+    assert marks_in(out, "persName").count("Keith") == 2

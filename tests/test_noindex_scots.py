@@ -241,3 +241,74 @@ def test_a_name_hyphened_to_a_word_for_its_land_is_one_place(tmp_path):
     scots = _convert(tmp_path, _HYPHENED_LANDSCAPE, ["scots"], "scots")
     assert marks_in(scots, "placeName") == ["Berwick-law", "Solway-side"]
     assert marks_in(_convert(tmp_path, _HYPHENED_LANDSCAPE, [], "plain"), "placeName") == []
+
+
+_LUCKY = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE TOSS O' ECCLEFECHAN\n\n"
+    "O haud your tongue now, Lucky Lang,\nO haud your tongue and jauner\n"
+    "I held the gate till you I met,\nSyne I began to wander:\n"
+    "I tint my whistle and my sang,\nI tint my peace and pleasure;\n"
+    "But your green graff, now Lucky Lang,\nWad airt me to my treasure.\n\n"
+    "Some, lucky, find a flow'ry spot,\nFor which they never toil'd nor swat;\n"
+    "Sae lang as I'll enjoy it, I'll fear nae scant;\nHow lang ye look about ye.\n\n"
+    "Sir Wisdom's a fool when he's fou,\nOr say, ye wisdom want, or fire.\n"
+)
+
+
+def test_scots_lucky_is_a_title_before_a_surname_written_so_twice(tmp_path):
+    """With the pack "scots", "Lucky" is a title, as Scots calls an old woman or an ale-wife:
+    before the same word twice ("now, Lucky Lang", twice) it names her, the title inside the
+    name as "Souter Hood", though the book writes "lang" (long) in lower case too; the adjective
+    in lower case ("Some, lucky, find") is no name, nor is a common word a title precedes once,
+    a personification ("Sir Wisdom's a fool", the book writing "wisdom" too). Without the
+    pack "Lucky" is no title."""
+    scots = _convert(tmp_path, _LUCKY, ["scots"], "scots")
+    assert marks_in(scots, "persName") == ["Lucky Lang", "Lucky Lang"]
+    plain = _convert(tmp_path, _LUCKY, [], "plain")
+    assert marks_in(plain, "persName") == []
+
+
+_ABOUT_MUIRKIRK = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nEPISTLE TO A BARD\n\n"
+    "I've scarce heard ought describ'd sae weel,\nWhat gen'rous, manly bosoms feel;\n"
+    "They tauld me 'twas an odd kind chiel\nAbout Muirkirk.\n\n"
+    "And there will be rich brother nabobs,\n(Tho' Nabobs, yet men not the worst,)\n"
+    "And Quintin--a lad o' the first.\n\n"
+    "How lang ye look about ye; I was come round about the hill.\n"
+)
+
+
+def test_scots_about_places_a_man_by_his_parish_and_quintin_is_a_forename(tmp_path):
+    """With the pack "scots", "about" is a preposition of place, as Scots verse places a man
+    by the parish he lives about ("an odd kind chiel About Muirkirk": a small town of
+    Scotland, the book's land, once after it); and "Quintin", the Scots spelling of Quentin,
+    is a forename, a name alone mid-sentence ("And Quintin--a lad o' the first"). Without the
+    pack neither is marked."""
+    scots = _convert(tmp_path, _ABOUT_MUIRKIRK, ["scots"], "scots")
+    assert marks_in(scots, "placeName") == ["Muirkirk"]
+    assert marks_in(scots, "persName") == ["Quintin"]
+    plain = _convert(tmp_path, _ABOUT_MUIRKIRK, [], "plain")
+    assert marks_in(plain, "placeName") == [] and marks_in(plain, "persName") == []
+
+
+_MY_SANDY = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nI LOVE MY LOVE IN SECRET\n\n"
+    "My Sandy gied to me a ring,\nWas a' beset wi' diamonds fine;\nBut I gied him a far better thing,\n"
+    "I gied my heart in pledge o' his ring.\n\n"
+    "Chorus.--My Sandy O, my Sandy O,\nMy bonie, bonie Sandy O;\nTho' the love that I owe\n"
+    "To thee I dare na show,\nYet I love my love in secret, my Sandy O.\n\n"
+    "Low, in a sandy valley spread,\nAn ancient borough rear'd her head.\n"
+    "Near and sandy wilds, I last did note.\n"
+)
+
+
+def test_a_forename_of_the_pack_written_in_lower_case_now_and_then_is_a_name(tmp_path):
+    """With the pack "scots", "Sandy" (Alexander) is a forename: capitalised mid-sentence five
+    times ("my Sandy O", "bonie, bonie Sandy O") against twice in lower case ("a sandy
+    valley", "sandy wilds"), it names a man wherever the book writes it capitalised (the
+    lower-case uses half as many or more would make it a common word). Without the pack it
+    is no forename, and no name."""
+    scots = _convert(tmp_path, _MY_SANDY, ["scots"], "scots")
+    assert marks_in(scots, "persName") == ["Sandy"] * 5
+    plain = _convert(tmp_path, _MY_SANDY, [], "plain")
+    assert marks_in(plain, "persName") == []

@@ -7,7 +7,11 @@ only on evidence from the way names are written, never from a list of particular
 - after an honorific of the profile (`[names] honorifics`): "Mr. Polly", "Mr Polly",
   "Lady Susan Vernon", "Marquis de Launay" (a particle of the profile in lower case, or
   "d'", opens the surname: "Madame d'Eon"). An honorific abbreviation right after a proper noun written
-  mid-sentence abbreviates something else ("4557 Melan Dr." is a drive);
+  mid-sentence abbreviates something else ("4557 Melan Dr." is a drive). After a title written
+  out, a word the book writes in lower case too is a surname where the book writes the pair
+  twice or more, after no article and inside no longer name ("on the part of Master Punt",
+  "the Punts, Master Punt"; Scots "now, Lucky Lang", twice; not "Sir Wisdom's a fool",
+  once, "A Brother Poet", "the Committee of General Security");
 - after a forename of the profile (`[names] forenames`), initials and capitalised words:
   "Maria Mainwaring", "Michael S. Hart"; after a forename that is a common word too
   (`[names] common_forenames`, or a forename the book writes in lower case) where it stands
@@ -21,7 +25,10 @@ only on evidence from the way names are written, never from a list of particular
   of a paragraph) twice besides its uses after "Saint" ("to Saint Stephen's House"), or once
   and neither after "Saint" nor after "the" ("the Saint Lawrence", "the Valentine's
   dealing": a river, a day), and not after a preposition of
-  place of the profile as a town the gazetteer knows ("at Nancy");
+  place of the profile as a town the gazetteer knows ("at Nancy"); a forename the book also
+  writes in lower case is common only where the lower-case uses are half as many as those
+  capitalised mid-sentence or more ("My Sandy gied to me a ring" seven times against "a sandy
+  valley" thrice is a man; "Ben", "ben" the parlour, is not);
 - a capitalised word that says or writes, next to a verb of the profile
   (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes", "Pope has
   said"; a small town's name too ("Sandy said"), but not a country's or a great city's
@@ -163,6 +170,11 @@ class Span:
     why: str  # the evidence: "honorific", "forename", "initials", "known"
 
 
+# A capitalised word and "of" or "and" before a title: the title is inside a longer name, a
+# body's ("the Committee of General Security"), no person's.
+_IN_LONGER_NAME = re.compile(r"[A-Z][\w'’]*\s(?:of|and|&)\s$")
+
+
 class Finder:
     """Cuts the runs of capitalised words of a text into the persons they name (`alone` and
     `full` as they are when it is made)."""
@@ -179,6 +191,7 @@ class Finder:
         self._as_word = set(words.forenames) | set(words.common_forenames) | set(words.particles) | set(self.alone)
         self._articles = {w for a in words.articles for w in (a, a[:1].upper() + a[1:])}
         self._roles = set(words.roles)
+        self._titled: Counter | None = None  # (title, word) -> times written: `_titled_twice`
         self._known_persons = frozenset(words.known_persons)  # the profile's list, asked of every name marked alone
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
@@ -293,11 +306,37 @@ class Finder:
         before = parts[-1] if parts else (toks[j - 1][2] if k == j and j > 0 else "")
         word = toks[k][2]
         return (
-            before in self.words.forenames
+            (before in self.words.forenames or not parts and self._titled_twice(before, word))
             and k == len(toks) - 1
             and word.lower() not in self.words.function_words
             and word not in self.words.honorifics
         )
+
+    def _titled_twice(self, title: str, word: str) -> bool:
+        """Whether the prose writes a title of the profile written out (no abbreviation) before
+        the same common word twice or more, after no article ("O haud your tongue now, Lucky
+        Lang", "But your green graff, now Lucky Lang"; "the Punts, Master Punt"): a name, as a
+        personification so titled is named once ("Sir Wisdom's a fool", "Dame Fortune should
+        hing"), a kind of man after an article ("A Brother Poet"), and a body's name after a
+        capitalised word and "of" or "and" ("the Committee of General Security", "of Public
+        Safety and General Security")."""
+        if title not in self.words.honorifics or title.endswith("."):
+            return False
+        if self._titled is None:
+            titles = "|".join(
+                sorted((re.escape(h) for h in self.words.honorifics if not h.endswith(".")), key=len, reverse=True)
+            )
+            # not after an article: "A Brother Poet" is a kind of man, no one named
+            pair = re.compile(
+                rf"(?<![\w'’-])(?<![Aa] )(?<![Aa]n )(?<![Tt]he )({titles}) ([{UPPER}][{LOWER}]+)(?![\w'’-])"
+            )
+            self._titled = Counter(
+                m.groups()
+                for piece in self.words.prose
+                for m in pair.finditer(piece)
+                if _IN_LONGER_NAME.search(piece, max(0, m.start() - 40), m.start()) is None
+            )
+        return self._titled[(title, word)] >= 2
 
     def _cut(self, text: str, toks, starts_sentence: bool) -> list[Span]:
         out: list[Span] = []
@@ -511,7 +550,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 or words.mid[word] == 1
                 and not _saint_or_thing(text, word, words, saints)
             )
-            and not words.common(word)
+            and not _common_forename(word, words)
             and not (place_name(word) and _mostly_after_place_preposition(text, word, words))  # "at Nancy"
         ):
             alone[word] = "forename"
@@ -717,6 +756,16 @@ def titles_for_names(words: Words, titles: tuple[str, ...]) -> dict[str, str]:
                 continue
         out[title] = _quote(joined, m.start(1), m.end(1))
     return out
+
+
+def _common_forename(word: str, words: Words) -> bool:
+    """Whether a forename of the profile is a common word in the book: written in lower case
+    half as often as capitalised mid-sentence, or more ("Ben", "ben": the parlour). A word
+    the profile lists as a forename needs less to be one than any word does (`Words.common`):
+    "My Sandy gied to me a ring", "my bonie Sandy O", seven times, against "a sandy valley"
+    twice and a glossary's "sandy"."""
+    low = words.lower.get(word.lower(), 0)
+    return low > 0 and words.mid[word] < 2 * low
 
 
 def _saint_or_thing(text: str, word: str, words: Words, saints: list[Counter]) -> bool:
@@ -1110,10 +1159,11 @@ def _thou_spoken_to(piece: str, start: int, end: int, word: str, words: Words, s
 
 
 def _no_known_place(word: str) -> bool:
-    """Whether the well-known part of the gazetteer knows no place of that name: after an
-    epithet a river, a town or a country is praised as a person is ("sweet Afton", "bonie
-    Dundee", "old England")."""
-    return gazetteer.lookup(word) is None
+    """Whether the well-known part of the gazetteer knows no place under that very name: after
+    an epithet a river, a town or a country is praised as a person is ("sweet Afton", "bonie
+    Dundee", "old England"); a place's other name is none ("blooming Keith", "Poor Keith":
+    GeoNames gives "Keith" as another name of Bay Shore, New York)."""
+    return gazetteer.lookup_named(word) is None
 
 
 # An abstract noun's ending: "Morality, thou deadly bane" speaks to a thing made a person, no one

@@ -463,10 +463,12 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     _homes(places, text, not_places, profile, lowercase)
 
 
-# A capitalised word, or two (a country's name may have two: "New Zealand"), not inside a longer one.
+# A capitalised word, or two (a country's name may have two: "New Zealand"), not inside a longer one,
+# maybe with a possessive after it ("While Europe's eye is fix'd": a country's or a continent's
+# name, as often as its people's or its rulers' deeds, its possessive).
 # (The capital first, the look-behind after it: `re` scans for the capital, a pattern opening
 # with a look-behind is tried at every position.)
-_CAPITALISED = re.compile(rf"[{UPPER}](?<![\w'’-].)[{LOWER}]+(?: [{UPPER}][{LOWER}]+)?(?![\w'’-])")
+_CAPITALISED = re.compile(rf"[{UPPER}](?<![\w'’-].)[{LOWER}]+(?: [{UPPER}][{LOWER}]+)?(?![\w-]|['’](?!s(?![\w'’-])))")
 
 
 _LANDS = ("country", "continent")
@@ -481,14 +483,19 @@ def _countries(places: registers.Places, text: str, not_places, profile, lowerca
     sweet Senegal"); such a name is seldom anything else. Not a forename or a name found for
     a person ("Chad", "Israel"), an honorific, a people's word ("Roman"), a word the book
     writes in lower case ("turkey", "china"), nor a name the book writes only where a
-    sentence begins."""
+    sentence begins. After a verse line's capitalised first word ("If Denmark", "Or Poland")
+    and in the possessive ("While Europe's eye is fix'd") it is inside a sentence all the same."""
     seen: dict[str, int] = {}
     for m in _CAPITALISED.finditer(text):
         name, at = m.group(), m.start()
-        first = name.split(" ", 1)[0]
+        first, _, second = name.partition(" ")
         if (name not in seen or first not in seen) and not initial(text, at):
             seen.setdefault(name, at)
             seen.setdefault(first, at)
+        if second:
+            # the second of two is a name of its own after a verse line's first word ("While
+            # Europe's eye is fix'd"), a word inside a sentence
+            seen.setdefault(second, at + len(first) + 1)
     # one query for every name (a country ranks first among a name's places), then the few
     # that may be one asked whether it is under its own name
     countries = {n for n, geo in gazetteer.lookup_many(seen).items() if geo.type in _LANDS}
