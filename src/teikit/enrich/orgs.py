@@ -408,7 +408,12 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
                 name = " ".join(text[start:end].split())
             if fold(name) not in shapes.not_orgs:
                 out.append(Found(start, end, name, head, False))
-        elif _THE_BEFORE.search(text, max(0, hs - 8), hs) and head not in shapes.place_nouns | _NOT_ALONE | _ENDS_ONLY:
+        elif (
+            _THE_BEFORE.search(text, max(0, hs - 8), hs)
+            and head not in shapes.place_nouns
+            and head not in _NOT_ALONE
+            and head not in _ENDS_ONLY
+        ):
             out.append(Found(hs, he, head, head, True))
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
@@ -439,7 +444,8 @@ def _the_whose(text: str, start: int, word: str, shapes: Shapes) -> bool:
         _THE_BEFORE.search(text, max(0, start - 8), start) is not None
         and bare not in shapes.surnames
         and bare not in shapes.persons
-        and bare not in shapes.nouns | shapes.known
+        and bare not in shapes.nouns
+        and bare not in shapes.known
         and not _is_place(bare, shapes.profile)
     )
 
@@ -771,7 +777,7 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
         if word in shapes.persons and not shapes.common(word):
             return None  # "Frederick Church", "Mr Bank"; but "General Assembly"
         if _POSSESSIVE.search(word) and (
-            not shapes.common(word) or _APOSTROPHE_S.sub("", word) in shapes.nouns | shapes.known
+            not shapes.common(word) or (bare := _APOSTROPHE_S.sub("", word)) in shapes.nouns or bare in shapes.known
         ):
             if at == 0 and len(words) == 1 and _the_whose(text, run.start(), word, shapes):
                 first = run.start()  # "the Freeman's Movement": "the" says the possessive is the name's
