@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick_rs
 
 from ..tei import only, q, xpath
-from ..textnodes import Finder, Slot, text_slots, texts, wrap_slots
+from ..textnodes import Finder, Slot, texts, wrap_slots
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -91,8 +91,23 @@ TEXT_SLOTS = "text-slots"
 
 def marked_text(ctx: Context) -> list[list[Slot]]:
     """The text nodes of running text and notes, region by region (`regions`), as the name
-    passes read them (`SKIP` elements left out, the marks made already among them)."""
-    return ctx.view(TEXT_SLOTS, lambda tree: [text_slots(r, SKIP) for r in ctx.view(REGIONS, regions)])
+    passes read them (`SKIP` elements left out, the marks made already among them).
+
+    The same walk of the tree reads the book's `unmarked_text`, kept as that view
+    (`UNMARKED_TEXT`) where none is yet: the first name pass asks for both, each a walk of
+    every element of the book and a read of each text node from lxml."""
+    return ctx.view(TEXT_SLOTS, lambda tree: _slots_and_unmarked(ctx))
+
+
+def _slots_and_unmarked(ctx: Context) -> list[list[Slot]]:
+    slots: list[list[Slot]] = []
+    pieces: list[str] = []
+    for region in ctx.view(REGIONS, regions):
+        region_slots: list[Slot] = []
+        _unmarked_walk(region, pieces, region_slots)
+        slots.append(region_slots)
+    ctx.view(UNMARKED_TEXT, lambda tree: "\n\n".join(pieces))
+    return slots
 
 
 def mark(ctx: Context, find: Finder, region_start=None, matcher: Matcher | None = None) -> None:
@@ -148,40 +163,55 @@ def _reading(tag) -> int:
 
 
 def _unmarked(el) -> list[str]:
+    pieces: list[str] = []
+    _unmarked_walk(el, pieces)
+    return pieces
+
+
+def _unmarked_walk(el, pieces: list[str], slots: list[Slot] | None = None) -> None:
+    """Add the pieces of `el`'s unmarked text to `pieces`; and, given `slots`, its text nodes
+    as `textnodes.text_slots(el, SKIP)` gives them, read in the same walk: the marks are
+    among SKIP's names, so the elements this walk enters outside a mark (`_READ`) are those
+    `text_slots` enters, and the text nodes it reads there are those `text_slots` gives."""
     # Each piece is gathered as a list of its texts and joined once when an element boundary
     # ends it: adding to a piece's string text by text copied it each time (quadratic in a
     # long paragraph). How each tag is read is decided once per tag of the walk.
-    pieces: list[str] = []
     piece: list[str] = []
     reading: dict = {}
 
-    def walk(e) -> None:
+    def walk(e, out: list[Slot] | None) -> None:
+        # `out`: where the slots go; None inside a mark (and when none are asked for)
         nonlocal piece
-        if e.text:
-            piece.append(e.text)
+        text = e.text  # each text read from lxml once: a read converts it from UTF-8
+        if text:
+            piece.append(text)
+            if out is not None:
+                out.append((e, None, text))
         for child in e:
             tag = child.tag
             how = reading.get(tag)
             if how is None:
                 how = reading[tag] = _reading(tag)
             if how == _MARK:
-                walk(child)
+                walk(child, None)
             else:
                 if piece:
                     pieces.append("".join(piece))
                     piece = []
                 if how == _READ:
-                    walk(child)
+                    walk(child, out)
                     if piece:
                         pieces.append("".join(piece))
                         piece = []
-            if child.tail:
-                piece.append(child.tail)
+            tail = child.tail
+            if tail:
+                piece.append(tail)
+                if out is not None:
+                    out.append((e, child, tail))
 
-    walk(el)
+    walk(el, slots)
     if piece:
         pieces.append("".join(piece))
-    return pieces
 
 
 def pieces_holding(pattern: re.Pattern, words: re.Pattern | tuple[str, ...], text: str) -> Iterator[re.Match]:
