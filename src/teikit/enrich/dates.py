@@ -337,6 +337,10 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
     # previous, preceding), and the first letters of the profile's month names
     firsts = "".join(sorted({re.escape(m[0]) for m in months} - set("JFMASONDEeMmLlSsAaFfWwBbTtnp")))
     starts = "".join(f"|{re.escape(m[:3])}" for m in sorted({m[:3] for m in months}))
+    # A date that opens with digits opens with a day (one or two digits, then a space, a
+    # dash or an ordinal's ending) or a year (four, the first 1 or 2), as each alternative
+    # of the first group says: the look-ahead that opens the group tells it at once of every
+    # other number of the book (pages, "f. 17, op. 3", "p. 245"), which it would try them all on.
     return re.compile(
         rf"""
     \b(?=[\dJFMASONDEeMmLlSsAaFfWwBbTtnp{firsts}])(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
@@ -344,7 +348,7 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
         |(?:[Ee]arly|[Ff]irst|[Ll]ast)\s(?:{_MONTHS_COUNT}\s)?months|(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days)|{_RELATIVE}\s
         {starts})
     (?:
-    (?=\d)
+    (?=\d\d?[\s\-–—snrt]|[12]\d\d\d(?!\d))
     (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d2>\d{{1,2}}))?{_ORD}\s(?:day\sof\s|of\s)?(?P<m1>{month})(?:,)?\s(?P<y1>{_YEAR})\b)
       | (?P<dm>(?P<d4>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d7>\d{{1,2}}))?{_ORD}\s(?:day\sof\s|of\s)?(?P<m3>{month})(?!\w|\.\w))
       | (?P<decade>(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
