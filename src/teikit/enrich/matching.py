@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from functools import cache
+from functools import cache, cached_property
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
@@ -307,10 +307,12 @@ class WordCounts:
     "don't"). `capitalised`: such words with a capital first ("Moscow"). `lower_parts`:
     every run of lower-case letters between characters that are no letters, digits or
     underscores, hyphens and apostrophes among them ("well" and "known", the "t" of "don't").
+    `whole`: every word as a run of letters, digits, underscores and hyphens between other
+    characters ("well-known", the "t" of "don't"), for `uses`.
     """
 
     def __init__(self, text: str):
-        counted = tokens(text)
+        counted = self._tokens = tokens(text)
         # One walk over the distinct tokens fills the three, each in the order its words
         # first come (as three walks would). Told by str's tests (in ASCII, letters all
         # lower-case: [a-z]+; a capital, then lower-case letters: [A-Z][a-z]+), not a
@@ -332,6 +334,43 @@ class WordCounts:
         self.lower: Counter[str] = Counter(lower)
         self.capitalised: Counter[str] = Counter(capitalised)
         self.lower_parts: Counter[str] = Counter(parts)
+
+    @cached_property
+    def whole(self) -> dict[str, int]:
+        # A token is such a run, after the apostrophe it may follow (`_TOKEN`).
+        out: dict[str, int] = {}
+        for token, n in self._tokens.items():
+            run = token[1:] if token[0] in "'’" else token
+            out[run] = out.get(run, 0) + n
+        return out
+
+    def uses(self, name: str, text: str) -> int:
+        """`uses(name, text)` for the text these are the counts of: a name of one `whole`
+        word is counted already (asked of a dozen candidates, each a search of the whole
+        book), another is sought."""
+        return self.whole.get(name, 0) if _WHOLE_WORD.fullmatch(name) else uses(name, text)
+
+
+_WHOLE_WORD = re.compile(r"[\w-]+")
+
+
+def uses(name: str, text: str) -> int:
+    """How often `text` writes `name` as a word of its own (not inside a word or a
+    hyphenated one). Found by `str.find`, not by a pattern: a pattern made for each
+    candidate and run over the whole book took most of the places pass."""
+    n = start = 0
+    while (at := text.find(name, start)) >= 0:
+        end = at + len(name)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            n += 1
+            start = end  # occurrences do not overlap
+        else:
+            start = at + 1
+    return n
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"  # the regular expressions' \w, or a hyphen
 
 
 def word_counts(ctx: Context) -> WordCounts:

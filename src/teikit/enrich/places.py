@@ -156,6 +156,7 @@ from .matching import (
     SKIP,
     UNMARKED_TEXT,
     Matcher,
+    WordCounts,
     mark,
     matches_at_words,
     pieces_holding,
@@ -1270,14 +1271,18 @@ def discover(
     regions: dict[str, str] | None = None,
     capitalised: Collection[str] = (),
     org_nouns: Collection[str] = (),
+    counts: WordCounts | None = None,
 ) -> set[str]:
     """Countries and cities of the gazetteer the text names as places ("in Vitebsk"), and
     named features ("Panama Canal"). `topics`, the index's headings that name no place, are
     taken only where the text says what they are ("the village of Lubyanka"). Returns the
     names left alone as a person's forename or nickname although a town bears them (Sergo).
     `regions`: the profile's regions and former states, places after any cue, as countries;
-    `org_nouns`: the profile's nouns that end an organisation's name ("University")."""
+    `org_nouns`: the profile's nouns that end an organisation's name ("University");
+    `counts`: the counts of the words of `text` (`word_counts`), which know how often it
+    writes a name of one word."""
     regions = regions or {}
+    uses = (lambda name: counts.uses(name, text)) if counts is not None else (lambda name: textplaces.uses(name, text))
     seen: Counter = Counter()
     strong: Counter = Counter()  # after a preposition of place, or "the town of"
     settled: Counter = Counter()  # right after a preposition of place, without "the" ("in Martynovich")
@@ -1388,7 +1393,7 @@ def discover(
         )
         if (
             (settled[name] >= _SETTLED_USES or once)
-            and settled[name] == textplaces.uses(name, text)
+            and settled[name] == uses(name)
             and name.lower() not in lowercase_words
             and places.find(name) is None
         ):
@@ -1415,7 +1420,7 @@ def discover(
         if (
             geo
             and (geo.type != "city" or geo.population >= _MIN_STRONG)  # a region: a subdivision, a province
-            and strong[name] >= _STRONG_SHARE * textplaces.uses(name, text)
+            and strong[name] >= _STRONG_SHARE * uses(name)
         ):  # not "in Pravda" once and "Pravda, 4 March 1919" often: a newspaper
             found[name] = geo
     # A name that is not the place's own (Sergo, once a name of Kadiyivka) or names a town of
@@ -2007,6 +2012,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 ctx.profile.regions,
                 word_counts(ctx).capitalised,
                 ctx.profile.org_nouns,
+                word_counts(ctx),
             )
         ):
             ctx.report.info(
