@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import cache, cached_property
 from itertools import accumulate
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick_rs
@@ -383,6 +384,9 @@ def is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "-"
 
 
+_START, _END = itemgetter(0), itemgetter(1)  # of a match as `Matcher.find` gives it
+
+
 class Matcher:
     """Whole-word, case-sensitive matches of many keys in one scan."""
 
@@ -462,7 +466,12 @@ class Matcher:
             found.append((start, after_at, keys[index], values[index]))
         if len(found) < 2:
             return found
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        # Leftmost first, the longest first of those at one place: sorted by their ends, the
+        # last first, then by their starts, which keeps that order among those of one start
+        # (a stable sort), each sort keyed in C (a key made in Python for each of a book's
+        # ten thousand matches took four times as long).
+        found.sort(key=_END, reverse=True)
+        found.sort(key=_START)
         out, last = [], -1
         for m in found:
             if m[0] >= last:
