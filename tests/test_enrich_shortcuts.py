@@ -664,3 +664,33 @@ def test_the_date_patterns_digit_look_ahead_keeps_every_match():
             assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, text
             matched += len(expected)
     assert matched > 5000
+
+
+def test_words_told_unwritten_by_the_counts_are_those_a_search_does_not_find():
+    """`orgs.Shapes.written` (a word no whole word of the unmarked text nor the first or last
+    of a text node is not written, told without a search) against `orgs._written`, the search
+    of the text nodes joined: every word of random paragraphs of the book whose marks (dates)
+    stand right against words ("pre<date>1914</date>war", "<date>May</date>day"), so that
+    the unmarked text joins words the text nodes hold apart."""
+    from teikit.textnodes import text_slots
+
+    rng = random.Random(14)
+    words = BOOK.split()
+    glued = ["pre", "war", "day", "ish", "post", "1914", "May", "s", "-", "_x", "don't"]
+    div = make("div")
+    for _ in range(200):
+        p = sub(div, "p")
+        p.text = " ".join(rng.sample(words, rng.randint(0, 8))) + rng.choice(["", " ", *glued])
+        for _ in range(rng.randint(0, 3)):
+            mark = sub(p, rng.choice(["date", "persName", "hi", "title"]), rng.choice([*glued, "4 May 1930"]))
+            mark.tail = rng.choice(["", " ", *glued]) + " ".join(rng.sample(words, rng.randint(0, 8)))
+    pieces = [text for _, _, text in text_slots(div, matching.SKIP)]
+    text = "\n\n".join(pieces)
+    counts = matching.WordCounts(matching._unmarked_of([div]))
+    shapes = orgs.Shapes.of(load_profile(), text, whole=counts.whole, pieces=pieces)
+    asked = set(re.findall(r"[\w'’-]+", matching._unmarked_of([div]))) | {*glued, "1914war", "Mayday", "the May"}
+    unwritten = 0
+    for word in sorted(asked):
+        assert shapes.written(word) == orgs._written(word, text), word
+        unwritten += not orgs._written(word, text)
+    assert unwritten > 20 and shapes.written("pre") and shapes.written("war")

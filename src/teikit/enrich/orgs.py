@@ -91,6 +91,7 @@ import calendar
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, NamedTuple
@@ -100,7 +101,7 @@ from lxml import etree
 from ..context import Context
 from ..tei import XML_ID, children, make, make_in, q, sub, text_of
 from . import gazetteer, registers
-from .matching import Matcher, mark, marked_text
+from .matching import Matcher, mark, marked_text, word_counts
 from .namewords import initial
 
 # A capitalised word: "All-Union", "People's", "Workers'" (not "Notables--Brienne", a dash).
@@ -215,12 +216,27 @@ class Shapes:
     not_orgs: frozenset[str]
     text: str  # the book's text: its words in lower case are common words
     profile: Any = None  # for the places it knows
+    # What tells `written` at once of most words the text does not write (see there): the
+    # counts of the unmarked text's whole words, and the text nodes `text` joins.
+    whole: Mapping[str, int] | None = None
+    pieces: list[str] | None = None
+    _edges: set[str] | None = None
     _common: dict[str, bool] = field(default_factory=dict)
     _opens: dict[str, bool] = field(default_factory=dict)
     _heads: Matcher | None = None
 
     @classmethod
-    def of(cls, profile, text: str, surnames: frozenset[str] = frozenset()) -> Shapes:
+    def of(
+        cls,
+        profile,
+        text: str,
+        surnames: frozenset[str] = frozenset(),
+        whole: Mapping[str, int] | None = None,
+        pieces: list[str] | None = None,
+    ) -> Shapes:
+        """The shapes of `profile` and the book's `text`; `pieces`: the text nodes `text`
+        joins (by blank lines), `whole`: the counts of the words of the book's unmarked text
+        (`WordCounts.whole`), both given or neither."""
         return cls(
             nouns=frozenset(profile.org_nouns),
             bodies=frozenset(profile.org_bodies)
@@ -241,6 +257,8 @@ class Shapes:
             not_orgs=profile.not_orgs,
             text=text,
             profile=profile,
+            whole=whole,
+            pieces=pieces,
         )
 
     def heads(self) -> Matcher:
@@ -293,7 +311,7 @@ class Shapes:
         begins a name there too ("Political Department of Red Army"; not "But Komsomol",
         "Addressing Red Army")."""
         if word not in self._opens:
-            self._opens[word] = _written("the " + word, self.text)
+            self._opens[word] = self.written("the " + word)
         return self._opens[word]
 
     def common(self, word: str) -> bool:
@@ -303,8 +321,22 @@ class Shapes:
         of the book collected."""
         stem = _POSSESSIVE.sub("", word).lower()
         if stem not in self._common:
-            self._common[stem] = _written(stem, self.text)
+            self._common[stem] = self.written(stem)
         return self._common[stem]
+
+    def written(self, word: str) -> bool:
+        """`_written(word, self.text)`. A word of word characters and hyphens alone that is
+        no whole word of the unmarked text (`whole`) nor the first or last of a text node
+        (`pieces`) is not written, told without a search of the book (which, not finding
+        it, reads all of it): a word the text node writes whole inside it is one of the
+        unmarked text too, which holds each text node as it is, only joined to the marks
+        beside it (a date)."""
+        if self.whole is not None and word not in self.whole and _WHOLE_WORD.fullmatch(word):
+            if self._edges is None:
+                self._edges = _edge_words(self.pieces or [])
+            if word not in self._edges:
+                return False
+        return _written(word, self.text)
 
 
 def _written(word: str, text: str) -> bool:
@@ -321,6 +353,24 @@ def _written(word: str, text: str) -> bool:
 
 def _word_char(c: str) -> bool:
     return c.isalnum() or c in "_-"
+
+
+_WHOLE_WORD = re.compile(r"[\w-]+")  # the characters of `_word_char`
+
+
+def _edge_words(texts: list[str]) -> set[str]:
+    """The first word of each text that opens with one, and the last of each that ends with
+    one (a word: a run of `_word_char`s)."""
+    out: set[str] = set()
+    for text in texts:
+        if (first := _WHOLE_WORD.match(text)) is not None:
+            out.add(first.group())
+        if _word_char(text[-1]):
+            k = len(text) - 1
+            while k and _word_char(text[k - 1]):
+                k -= 1
+            out.add(text[k:])
+    return out
 
 
 class Found(NamedTuple):
@@ -1080,7 +1130,7 @@ def _named_heading(head: str, shapes: Shapes, profile) -> bool:
         and not any(w in shapes.surnames for w in words)
         and not _whole(head, shapes)
         and not _is_place(head, profile)
-        and not _written(head.lower(), shapes.text)
+        and not shapes.written(head.lower())
     )
 
 
@@ -1368,7 +1418,9 @@ def apply(tei, ctx: Context):
     reg = ctx.registers["org"]
     pieces = [text for found in marked_text(ctx) for _, _, text in found]
     surnames = {text_of(s) for s in ctx.registers["person"].list.iter(q("surname"))}
-    shapes = Shapes.of(ctx.profile, "\n\n".join(pieces), frozenset(surnames))
+    shapes = Shapes.of(
+        ctx.profile, "\n\n".join(pieces), frozenset(surnames), whole=word_counts(ctx).whole, pieces=pieces
+    )
     orgs = Orgs(reg, ctx.profile)
     seed(orgs, tei, shapes, ctx.profile, ctx.view(registers.INDEX_DIVS, registers.index_divs))
     found = iter(discover(orgs, pieces, shapes, ctx.profile))  # the names of each piece, in turn
