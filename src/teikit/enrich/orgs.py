@@ -325,18 +325,21 @@ class Shapes:
         return self._common[stem]
 
     def written(self, word: str) -> bool:
-        """`_written(word, self.text)`. A word of word characters and hyphens alone that is
-        no whole word of the unmarked text (`whole`) nor the first or last of a text node
-        (`pieces`) is not written, told without a search of the book (which, not finding
-        it, reads all of it): a word the text node writes whole inside it is one of the
-        unmarked text too, which holds each text node as it is, only joined to the marks
-        beside it (a date)."""
+        """`_written(word, self.text)`, not searched for where `may_write` says no."""
+        return self.may_write(word) and _written(word, self.text)
+
+    def may_write(self, word: str) -> bool:
+        """False for a word `text` does not write whole, told without a search of the book
+        (which, not finding it, reads all of it): a word of word characters and hyphens alone
+        that is no whole word of the unmarked text (`whole`) nor the first or last of a text
+        node (`pieces`). A word a text node writes whole inside it is one of the unmarked text
+        too, which holds each text node as it is, only joined to the marks beside it (a date).
+        True: the text may write it."""
         if self.whole is not None and word not in self.whole and _WHOLE_WORD.fullmatch(word):
             if self._edges is None:
                 self._edges = _edge_words(self.pieces or [])
-            if word not in self._edges:
-                return False
-        return _written(word, self.text)
+            return word in self._edges
+        return True
 
 
 def _written(word: str, text: str) -> bool:
@@ -1072,7 +1075,8 @@ def index_bodies(subjects: list, shapes: Shapes, profile, index: IndexItems | No
             return None
         # a journal's ("*Bol'shevik*"), a common word's ("Soviet": "soviet officials"); the
         # uses in lower case counted (seldom any), the others only as far as they must be
-        lower = 0 if found in shapes.nouns else sum(1 for _ in _uses(found.lower(), shapes.text))
+        unwritten = found in shapes.nouns or not shapes.may_write(found.lower())
+        lower = 0 if unwritten else sum(1 for _ in _uses(found.lower(), shapes.text))
         needed = max(titles[found], 10 * lower) + 1
         if sum(1 for _, _ in zip(range(needed), _uses(found, shapes.text))) >= needed:
             words[found] = found
@@ -1282,6 +1286,7 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
     things, not a body), nor one the text joins to a place ("Ukraine and the RSFSR")."""
     found: Counter = Counter()
     named: Counter = Counter()  # the uses before another capitalised word: "the XV Congress"
+    written = shapes.written if text is shapes.text else lambda word: _written(word, text)
     for m in _THE_ACRONYM.finditer(text):
         found[m.group(1)] += 1
         named[m.group(1)] += _CONTINUES.match(text, m.end()) is not None
@@ -1294,10 +1299,10 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
             or ((_ROMAN.fullmatch(short) or len(short) < 3) and named[short])  # "the XV Congress"; "the CC" alone
             or short in shapes.surnames
             or short.lower() in shapes.stops
-            or _written(short.lower(), text)  # "the VOICE": a word written in capitals
+            or written(short.lower())  # "the VOICE": a word written in capitals
             or _spelt_out_before(short, text, shapes)
             or _spelt_out_otherwise(short, text, shapes)
-            or _written(short + "s", text)
+            or written(short + "s")
             or _is_place(short, profile)
             or _with_a_place(short, text, profile)
         ):
