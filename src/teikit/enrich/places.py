@@ -689,13 +689,16 @@ def _towns_after_sites(text: str) -> Iterator[str]:
                 yield m.group(1)
 
 
-def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str, gazetteer.GeoPlace]:
-    """The persons' surnames that are towns' names too, where the text shows it names a town
-    so ("the city of Kuibyshev", "Kuibyshev province", "the works at Kalinin", "visited
-    Saratov, Kuibyshev and Rostov": a city named
-    after a person for a time) and the gazetteer knows a city of 100,000 people or more by it: each with the
-    city. Such a name stands for the town right after "in", "at" or "near" (`town_at`)."""
-    found: dict[str, gazetteer.GeoPlace] = {}
+# The name of `named_as_towns` as a view of the tree: it reads the unmarked text alone, and
+# is kept with it (`Pass.keeps_views`), so the persons' and the places' passes, which both
+# ask `towns_named_after_persons`, read the text for it once.
+TOWN_NAMES = "town-names"
+
+
+def named_as_towns(text: str) -> list[str]:
+    """The names the text writes where a town's stands, whoever they may name elsewhere:
+    after "city of" and "town of", before a unit's word ("Kuibyshev province"), after a
+    building's or an establishment's noun and "at" ("the works at Kalinin"); in that order."""
     named = []
     for words in ("city of ", "town of "):  # each sought by `str.find`: a pattern of both is slower
         at = text.find(words)
@@ -706,7 +709,20 @@ def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str,
             at = text.find(words, at + 1)
     named += [m.group(1) for m in _ending_at_heads(text, TOWN_UNIT_HEAD, _TOWN_UNIT_WORDS, _UNIT_NAME_LAST)]
     named += _towns_after_sites(text)
-    named += _listed_among_towns(text, surnames)
+    return named
+
+
+def towns_named_after_persons(
+    text: str, surnames: Collection[str], named: list[str] | None = None
+) -> dict[str, gazetteer.GeoPlace]:
+    """The persons' surnames that are towns' names too, where the text shows it names a town
+    so ("the city of Kuibyshev", "Kuibyshev province", "the works at Kalinin", "visited
+    Saratov, Kuibyshev and Rostov": a city named
+    after a person for a time) and the gazetteer knows a city of 100,000 people or more by it: each with the
+    city. Such a name stands for the town right after "in", "at" or "near" (`town_at`).
+    `named`: `named_as_towns(text)`, when found already."""
+    found: dict[str, gazetteer.GeoPlace] = {}
+    named = [*(named_as_towns(text) if named is None else named), *_listed_among_towns(text, surnames)]
     for name in named:
         if name in surnames and name not in found:
             geo = gazetteer.lookup(name)
@@ -2101,7 +2117,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for name in sorted({m.group(1) for m in world_parts(text)} - set(ctx.profile.not_places)):
         known = places.find(name)
         world[name] = known if known is not None else places.add(name, "region", None, "named in the text")
-    towns = towns_named_after_persons(text, person_words)
+    towns = towns_named_after_persons(text, person_words, ctx.view(TOWN_NAMES, lambda tree: named_as_towns(text)))
     for name in towns:  # "Kuibyshev province": the province of the city named after him
         for head in ("province", "region", "oblast"):
             unit_name = f"{name} {head}"
