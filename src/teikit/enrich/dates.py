@@ -313,6 +313,13 @@ _DECADE_WORD = "(?:" + "|".join(_DECADE_WORDS) + ")"
 _HOLDS_DECADE_WORD = re.compile(r"ties\b(?:" + "|".join(rf"(?<=\b{w})" for w in _DECADE_WORDS) + ")")
 
 
+# A date that opens with digits opens with a day (one or two digits, then a space, a dash or
+# an ordinal's ending) or a year (four, the first 1 or 2), as each alternative of the pattern's
+# first group says: the look-ahead that opens the group tells it at once of every other
+# number of the book (pages, "f. 17, op. 3", "p. 245"), which it would try them all on.
+_DIGIT_START = r"(?=\d\d?[\s\-–—snrt]|[12]\d\d\d(?!\d))"
+
+
 # The pattern runs over every word of the book, so a word that can begin no date is
 # passed over at once: first by its first character, then by the words a date begins
 # with; the alternatives are grouped by how they begin, each group behind a look-ahead.
@@ -344,7 +351,7 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
         |(?:[Ee]arly|[Ff]irst|[Ll]ast)\s(?:{_MONTHS_COUNT}\s)?months|(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days)|{_RELATIVE}\s
         {starts})
     (?:
-    (?=\d)
+    {_DIGIT_START}
     (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d2>\d{{1,2}}))?{_ORD}\s(?:day\sof\s|of\s)?(?P<m1>{month})(?:,)?\s(?P<y1>{_YEAR})\b)
       | (?P<dm>(?P<d4>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d7>\d{{1,2}}))?{_ORD}\s(?:day\sof\s|of\s)?(?P<m3>{month})(?!\w|\.\w))
       | (?P<decade>(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)

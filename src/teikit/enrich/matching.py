@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from functools import cache
+from functools import cache, cached_property
 from itertools import accumulate
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick_rs
 
 from ..tei import only, q, xpath
-from ..textnodes import Finder, Slot, text_slots, texts, wrap_slots
+from ..textnodes import Finder, Slot, texts, wrap_slots
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -91,8 +92,23 @@ TEXT_SLOTS = "text-slots"
 
 def marked_text(ctx: Context) -> list[list[Slot]]:
     """The text nodes of running text and notes, region by region (`regions`), as the name
-    passes read them (`SKIP` elements left out, the marks made already among them)."""
-    return ctx.view(TEXT_SLOTS, lambda tree: [text_slots(r, SKIP) for r in ctx.view(REGIONS, regions)])
+    passes read them (`SKIP` elements left out, the marks made already among them).
+
+    The same walk of the tree reads the book's `unmarked_text`, kept as that view
+    (`UNMARKED_TEXT`) where none is yet: the first name pass asks for both, each a walk of
+    every element of the book and a read of each text node from lxml."""
+    return ctx.view(TEXT_SLOTS, lambda tree: _slots_and_unmarked(ctx))
+
+
+def _slots_and_unmarked(ctx: Context) -> list[list[Slot]]:
+    slots: list[list[Slot]] = []
+    pieces: list[str] = []
+    for region in ctx.view(REGIONS, regions):
+        region_slots: list[Slot] = []
+        _unmarked_walk(region, pieces, region_slots)
+        slots.append(region_slots)
+    ctx.view(UNMARKED_TEXT, lambda tree: "\n\n".join(pieces))
+    return slots
 
 
 def mark(ctx: Context, find: Finder, region_start=None, matcher: Matcher | None = None) -> None:
@@ -148,40 +164,55 @@ def _reading(tag) -> int:
 
 
 def _unmarked(el) -> list[str]:
+    pieces: list[str] = []
+    _unmarked_walk(el, pieces)
+    return pieces
+
+
+def _unmarked_walk(el, pieces: list[str], slots: list[Slot] | None = None) -> None:
+    """Add the pieces of `el`'s unmarked text to `pieces`; and, given `slots`, its text nodes
+    as `textnodes.text_slots(el, SKIP)` gives them, read in the same walk: the marks are
+    among SKIP's names, so the elements this walk enters outside a mark (`_READ`) are those
+    `text_slots` enters, and the text nodes it reads there are those `text_slots` gives."""
     # Each piece is gathered as a list of its texts and joined once when an element boundary
     # ends it: adding to a piece's string text by text copied it each time (quadratic in a
     # long paragraph). How each tag is read is decided once per tag of the walk.
-    pieces: list[str] = []
     piece: list[str] = []
     reading: dict = {}
 
-    def walk(e) -> None:
+    def walk(e, out: list[Slot] | None) -> None:
+        # `out`: where the slots go; None inside a mark (and when none are asked for)
         nonlocal piece
-        if e.text:
-            piece.append(e.text)
+        text = e.text  # each text read from lxml once: a read converts it from UTF-8
+        if text:
+            piece.append(text)
+            if out is not None:
+                out.append((e, None, text))
         for child in e:
             tag = child.tag
             how = reading.get(tag)
             if how is None:
                 how = reading[tag] = _reading(tag)
             if how == _MARK:
-                walk(child)
+                walk(child, None)
             else:
                 if piece:
                     pieces.append("".join(piece))
                     piece = []
                 if how == _READ:
-                    walk(child)
+                    walk(child, out)
                     if piece:
                         pieces.append("".join(piece))
                         piece = []
-            if child.tail:
-                piece.append(child.tail)
+            tail = child.tail
+            if tail:
+                piece.append(tail)
+                if out is not None:
+                    out.append((e, child, tail))
 
-    walk(el)
+    walk(el, slots)
     if piece:
         pieces.append("".join(piece))
-    return pieces
 
 
 def pieces_holding(pattern: re.Pattern, words: re.Pattern | tuple[str, ...], text: str) -> Iterator[re.Match]:
@@ -277,10 +308,12 @@ class WordCounts:
     "don't"). `capitalised`: such words with a capital first ("Moscow"). `lower_parts`:
     every run of lower-case letters between characters that are no letters, digits or
     underscores, hyphens and apostrophes among them ("well" and "known", the "t" of "don't").
+    `whole`: every word as a run of letters, digits, underscores and hyphens between other
+    characters ("well-known", the "t" of "don't"), for `uses`.
     """
 
     def __init__(self, text: str):
-        counted = tokens(text)
+        counted = self._tokens = tokens(text)
         # One walk over the distinct tokens fills the three, each in the order its words
         # first come (as three walks would). Told by str's tests (in ASCII, letters all
         # lower-case: [a-z]+; a capital, then lower-case letters: [A-Z][a-z]+), not a
@@ -303,6 +336,43 @@ class WordCounts:
         self.capitalised: Counter[str] = Counter(capitalised)
         self.lower_parts: Counter[str] = Counter(parts)
 
+    @cached_property
+    def whole(self) -> dict[str, int]:
+        # A token is such a run, after the apostrophe it may follow (`_TOKEN`).
+        out: dict[str, int] = {}
+        for token, n in self._tokens.items():
+            run = token[1:] if token[0] in "'’" else token
+            out[run] = out.get(run, 0) + n
+        return out
+
+    def uses(self, name: str, text: str) -> int:
+        """`uses(name, text)` for the text these are the counts of: a name of one `whole`
+        word is counted already (asked of a dozen candidates, each a search of the whole
+        book), another is sought."""
+        return self.whole.get(name, 0) if _WHOLE_WORD.fullmatch(name) else uses(name, text)
+
+
+_WHOLE_WORD = re.compile(r"[\w-]+")
+
+
+def uses(name: str, text: str) -> int:
+    """How often `text` writes `name` as a word of its own (not inside a word or a
+    hyphenated one). Found by `str.find`, not by a pattern: a pattern made for each
+    candidate and run over the whole book took most of the places pass."""
+    n = start = 0
+    while (at := text.find(name, start)) >= 0:
+        end = at + len(name)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            n += 1
+            start = end  # occurrences do not overlap
+        else:
+            start = at + 1
+    return n
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"  # the regular expressions' \w, or a hyphen
+
 
 def word_counts(ctx: Context) -> WordCounts:
     """The words of the book's unmarked text (`unmarked_text`), counted once for every pass."""
@@ -312,6 +382,9 @@ def word_counts(ctx: Context) -> WordCounts:
 
 def is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "-"
+
+
+_START, _END = itemgetter(0), itemgetter(1)  # of a match as `Matcher.find` gives it
 
 
 class Matcher:
@@ -393,7 +466,12 @@ class Matcher:
             found.append((start, after_at, keys[index], values[index]))
         if len(found) < 2:
             return found
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        # Leftmost first, the longest first of those at one place: sorted by their ends, the
+        # last first, then by their starts, which keeps that order among those of one start
+        # (a stable sort), each sort keyed in C (a key made in Python for each of a book's
+        # ten thousand matches took four times as long).
+        found.sort(key=_END, reverse=True)
+        found.sort(key=_START)
         out, last = [], -1
         for m in found:
             if m[0] >= last:

@@ -101,7 +101,7 @@ import calendar
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, NamedTuple
@@ -111,7 +111,7 @@ from lxml import etree
 from ..context import Context
 from ..tei import XML_ID, children, make, make_in, q, sub, text_of
 from . import gazetteer, registers
-from .matching import Matcher, mark, marked_text
+from .matching import Matcher, mark, marked_text, word_counts
 from .namewords import initial
 
 # A capitalised word: "All-Union", "People's", "Workers'" (not "Notables--Brienne", a dash).
@@ -230,12 +230,27 @@ class Shapes:
     not_orgs: frozenset[str]
     text: str  # the book's text: its words in lower case are common words
     profile: Any = None  # for the places it knows
+    # What tells `written` at once of most words the text does not write (see there): the
+    # counts of the unmarked text's whole words, and the text nodes `text` joins.
+    whole: Mapping[str, int] | None = None
+    pieces: list[str] | None = None
+    _edges: set[str] | None = None
     _common: dict[str, bool] = field(default_factory=dict)
     _opens: dict[str, bool] = field(default_factory=dict)
     _heads: Matcher | None = None
 
     @classmethod
-    def of(cls, profile, text: str, surnames: frozenset[str] = frozenset()) -> Shapes:
+    def of(
+        cls,
+        profile,
+        text: str,
+        surnames: frozenset[str] = frozenset(),
+        whole: Mapping[str, int] | None = None,
+        pieces: list[str] | None = None,
+    ) -> Shapes:
+        """The shapes of `profile` and the book's `text`; `pieces`: the text nodes `text`
+        joins (by blank lines), `whole`: the counts of the words of the book's unmarked text
+        (`WordCounts.whole`), both given or neither."""
         return cls(
             nouns=frozenset(profile.org_nouns),
             bodies=frozenset(profile.org_bodies)
@@ -256,6 +271,8 @@ class Shapes:
             not_orgs=profile.not_orgs,
             text=text,
             profile=profile,
+            whole=whole,
+            pieces=pieces,
         )
 
     def heads(self) -> Matcher:
@@ -308,7 +325,7 @@ class Shapes:
         begins a name there too ("Political Department of Red Army"; not "But Komsomol",
         "Addressing Red Army")."""
         if word not in self._opens:
-            self._opens[word] = _written("the " + word, self.text)
+            self._opens[word] = self.written("the " + word)
         return self._opens[word]
 
     def common(self, word: str) -> bool:
@@ -318,8 +335,25 @@ class Shapes:
         of the book collected."""
         stem = _POSSESSIVE.sub("", word).lower()
         if stem not in self._common:
-            self._common[stem] = _written(stem, self.text)
+            self._common[stem] = self.written(stem)
         return self._common[stem]
+
+    def written(self, word: str) -> bool:
+        """`_written(word, self.text)`, not searched for where `may_write` says no."""
+        return self.may_write(word) and _written(word, self.text)
+
+    def may_write(self, word: str) -> bool:
+        """False for a word `text` does not write whole, told without a search of the book
+        (which, not finding it, reads all of it): a word of word characters and hyphens alone
+        that is no whole word of the unmarked text (`whole`) nor the first or last of a text
+        node (`pieces`). A word a text node writes whole inside it is one of the unmarked text
+        too, which holds each text node as it is, only joined to the marks beside it (a date).
+        True: the text may write it."""
+        if self.whole is not None and word not in self.whole and _WHOLE_WORD.fullmatch(word):
+            if self._edges is None:
+                self._edges = _edge_words(self.pieces or [])
+            return word in self._edges
+        return True
 
 
 def _written(word: str, text: str) -> bool:
@@ -336,6 +370,24 @@ def _written(word: str, text: str) -> bool:
 
 def _word_char(c: str) -> bool:
     return c.isalnum() or c in "_-"
+
+
+_WHOLE_WORD = re.compile(r"[\w-]+")  # the characters of `_word_char`
+
+
+def _edge_words(texts: list[str]) -> set[str]:
+    """The first word of each text that opens with one, and the last of each that ends with
+    one (a word: a run of `_word_char`s)."""
+    out: set[str] = set()
+    for text in texts:
+        if (first := _WHOLE_WORD.match(text)) is not None:
+            out.add(first.group())
+        if _word_char(text[-1]):
+            k = len(text) - 1
+            while k and _word_char(text[k - 1]):
+                k -= 1
+            out.add(text[k:])
+    return out
 
 
 class Found(NamedTuple):
@@ -423,7 +475,12 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
                 name = " ".join(text[start:end].split())
             if fold(name) not in shapes.not_orgs:
                 out.append(Found(start, end, name, head, False))
-        elif _THE_BEFORE.search(text, max(0, hs - 8), hs) and head not in shapes.place_nouns | _NOT_ALONE | _ENDS_ONLY:
+        elif (
+            _THE_BEFORE.search(text, max(0, hs - 8), hs)
+            and head not in shapes.place_nouns
+            and head not in _NOT_ALONE
+            and head not in _ENDS_ONLY
+        ):
             out.append(Found(hs, he, head, head, True))
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
@@ -454,7 +511,8 @@ def _the_whose(text: str, start: int, word: str, shapes: Shapes) -> bool:
         _THE_BEFORE.search(text, max(0, start - 8), start) is not None
         and bare not in shapes.surnames
         and bare not in shapes.persons
-        and bare not in shapes.nouns | shapes.known
+        and bare not in shapes.nouns
+        and bare not in shapes.known
         and not _is_place(bare, shapes.profile)
     )
 
@@ -802,7 +860,7 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
         if word in shapes.persons and not shapes.common(word):
             return None  # "Frederick Church", "Mr Bank"; but "General Assembly"
         if _POSSESSIVE.search(word) and (
-            not shapes.common(word) or _APOSTROPHE_S.sub("", word) in shapes.nouns | shapes.known
+            not shapes.common(word) or (bare := _APOSTROPHE_S.sub("", word)) in shapes.nouns or bare in shapes.known
         ):
             if at == 0 and len(words) == 1 and _the_whose(text, run.start(), word, shapes):
                 first = run.start()  # "the Freeman's Movement": "the" says the possessive is the name's
@@ -1047,7 +1105,8 @@ def index_bodies(subjects: list, shapes: Shapes, profile, index: IndexItems | No
             return None
         # a journal's ("*Bol'shevik*"), a common word's ("Soviet": "soviet officials"); the
         # uses in lower case counted (seldom any), the others only as far as they must be
-        lower = 0 if found in shapes.nouns else sum(1 for _ in _uses(found.lower(), shapes.text))
+        unwritten = found in shapes.nouns or not shapes.may_write(found.lower())
+        lower = 0 if unwritten else sum(1 for _ in _uses(found.lower(), shapes.text))
         needed = max(titles[found], 10 * lower) + 1
         if sum(1 for _, _ in zip(range(needed), _uses(found, shapes.text))) >= needed:
             words[found] = found
@@ -1105,7 +1164,7 @@ def _named_heading(head: str, shapes: Shapes, profile) -> bool:
         and not any(w in shapes.surnames for w in words)
         and not _whole(head, shapes)
         and not _is_place(head, profile)
-        and not _written(head.lower(), shapes.text)
+        and not shapes.written(head.lower())
     )
 
 
@@ -1318,6 +1377,7 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
     things, not a body), nor one the text joins to a place ("Ukraine and the RSFSR")."""
     found: Counter = Counter()
     named: Counter = Counter()  # the uses before another capitalised word: "the XV Congress"
+    written = shapes.written if text is shapes.text else lambda word: _written(word, text)
     for m in _THE_ACRONYM.finditer(text):
         found[m.group(1)] += 1
         named[m.group(1)] += _CONTINUES.match(text, m.end()) is not None
@@ -1330,10 +1390,10 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
             or ((_ROMAN.fullmatch(short) or len(short) < 3) and named[short])  # "the XV Congress"; "the CC" alone
             or short in shapes.surnames
             or short.lower() in shapes.stops
-            or _written(short.lower(), text)  # "the VOICE": a word written in capitals
+            or written(short.lower())  # "the VOICE": a word written in capitals
             or _spelt_out_before(short, text, shapes)
             or _spelt_out_otherwise(short, text, shapes)
-            or _written(short + "s", text)
+            or written(short + "s")
             or _is_place(short, profile)
             or _with_a_place(short, text, profile)
         ):
@@ -1470,7 +1530,9 @@ def apply(tei, ctx: Context):
     reg = ctx.registers["org"]
     pieces = [text for found in marked_text(ctx) for _, _, text in found]
     surnames = {text_of(s) for s in ctx.registers["person"].list.iter(q("surname"))}
-    shapes = Shapes.of(ctx.profile, "\n\n".join(pieces), frozenset(surnames))
+    shapes = Shapes.of(
+        ctx.profile, "\n\n".join(pieces), frozenset(surnames), whole=word_counts(ctx).whole, pieces=pieces
+    )
     orgs = Orgs(reg, ctx.profile)
     seed(orgs, tei, shapes, ctx.profile, ctx.view(registers.INDEX_DIVS, registers.index_divs))
     headings = [k for k, el in enumerate(el for found in marked_text(ctx) for el, _, _ in found) if _in_heading(el)]

@@ -427,21 +427,25 @@ def _ends_place_name(text: str, start: int, heads: Collection[str]) -> bool:
     """Whether `text` right before `start` ends with one of `heads` ("Prospekt "), the word
     the character before it no letter of a word ("the Prospekt Marx", not "Noprospekt Marx")."""
     # Asked at every mention of a surname, of a dozen heads or more (a pack's street words):
-    # the text before the mention is cut once for each length of head and looked up, not
-    # compared with each head in turn.
-    for length, same in _by_length(frozenset(heads)):
+    # one `endswith` of them all (in C) answers most mentions, which follow none; where one
+    # does, the text before the mention is cut once for each length of head and looked up,
+    # not compared with each head in turn.
+    ends, by_length = _by_length(frozenset(heads))
+    if not text.endswith(ends, 0, start):
+        return False
+    for length, same in by_length:
         if length <= start and text[start - length : start] in same and not _word_char_at(text, start - length - 1):
             return True
     return False
 
 
 @lru_cache(maxsize=256)
-def _by_length(heads: frozenset[str]) -> tuple[tuple[int, frozenset[str]], ...]:
-    """`heads` grouped by their length, shortest first."""
+def _by_length(heads: frozenset[str]) -> tuple[tuple[str, ...], tuple[tuple[int, frozenset[str]], ...]]:
+    """`heads` as a tuple (for `str.endswith`), and grouped by their length, shortest first."""
     grouped: dict[int, set[str]] = defaultdict(set)
     for head in heads:
         grouped[len(head)].add(head)
-    return tuple((length, frozenset(grouped[length])) for length in sorted(grouped))
+    return tuple(sorted(heads)), tuple((length, frozenset(grouped[length])) for length in sorted(grouped))
 
 
 def _word_char_at(text: str, at: int) -> bool:
@@ -877,7 +881,8 @@ def apply(tei, ctx: Context):
     unresolved: Counter = Counter()
     counts: Counter[str] = Counter()
     unit = places.unit_pattern(registers.PLACE_HEADS | ctx.profile.place_heads)
-    towns = places.towns_named_after_persons(unmarked(ctx), set(people.by_surname))
+    named_as_towns = ctx.view(places.TOWN_NAMES, lambda tree: places.named_as_towns(unmarked(ctx)))
+    towns = places.towns_named_after_persons(unmarked(ctx), set(people.by_surname), named_as_towns)
     imprints = cites_imprints(unmarked(ctx), people.by_surname)
     followers = places.unit_followers(ctx.profile)
     deities = frozenset(ctx.profile.deities)

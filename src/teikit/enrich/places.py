@@ -159,6 +159,7 @@ from .matching import (
     SKIP,
     UNMARKED_TEXT,
     Matcher,
+    WordCounts,
     mark,
     matches_at_words,
     pieces_holding,
@@ -703,13 +704,16 @@ def _towns_after_sites(text: str) -> Iterator[str]:
                 yield m.group(1)
 
 
-def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str, gazetteer.GeoPlace]:
-    """The persons' surnames that are towns' names too, where the text shows it names a town
-    so ("the city of Kuibyshev", "Kuibyshev province", "the works at Kalinin", "visited
-    Saratov, Kuibyshev and Rostov": a city named
-    after a person for a time) and the gazetteer knows a city of 100,000 people or more by it: each with the
-    city. Such a name stands for the town right after "in", "at" or "near" (`town_at`)."""
-    found: dict[str, gazetteer.GeoPlace] = {}
+# The name of `named_as_towns` as a view of the tree: it reads the unmarked text alone, and
+# is kept with it (`Pass.keeps_views`), so the persons' and the places' passes, which both
+# ask `towns_named_after_persons`, read the text for it once.
+TOWN_NAMES = "town-names"
+
+
+def named_as_towns(text: str) -> list[str]:
+    """The names the text writes where a town's stands, whoever they may name elsewhere:
+    after "city of" and "town of", before a unit's word ("Kuibyshev province"), after a
+    building's or an establishment's noun and "at" ("the works at Kalinin"); in that order."""
     named = []
     for words in ("city of ", "town of "):  # each sought by `str.find`: a pattern of both is slower
         at = text.find(words)
@@ -720,7 +724,20 @@ def towns_named_after_persons(text: str, surnames: Collection[str]) -> dict[str,
             at = text.find(words, at + 1)
     named += [m.group(1) for m in _ending_at_heads(text, TOWN_UNIT_HEAD, _TOWN_UNIT_WORDS, _UNIT_NAME_LAST)]
     named += _towns_after_sites(text)
-    named += _listed_among_towns(text, surnames)
+    return named
+
+
+def towns_named_after_persons(
+    text: str, surnames: Collection[str], named: list[str] | None = None
+) -> dict[str, gazetteer.GeoPlace]:
+    """The persons' surnames that are towns' names too, where the text shows it names a town
+    so ("the city of Kuibyshev", "Kuibyshev province", "the works at Kalinin", "visited
+    Saratov, Kuibyshev and Rostov": a city named
+    after a person for a time) and the gazetteer knows a city of 100,000 people or more by it: each with the
+    city. Such a name stands for the town right after "in", "at" or "near" (`town_at`).
+    `named`: `named_as_towns(text)`, when found already."""
+    found: dict[str, gazetteer.GeoPlace] = {}
+    named = [*(named_as_towns(text) if named is None else named), *_listed_among_towns(text, surnames)]
     for name in named:
         if name in surnames and name not in found:
             geo = gazetteer.lookup(name)
@@ -1285,14 +1302,18 @@ def discover(
     regions: dict[str, str] | None = None,
     capitalised: Collection[str] = (),
     org_nouns: Collection[str] = (),
+    counts: WordCounts | None = None,
 ) -> set[str]:
     """Countries and cities of the gazetteer the text names as places ("in Vitebsk"), and
     named features ("Panama Canal"). `topics`, the index's headings that name no place, are
     taken only where the text says what they are ("the village of Lubyanka"). Returns the
     names left alone as a person's forename or nickname although a town bears them (Sergo).
     `regions`: the profile's regions and former states, places after any cue, as countries;
-    `org_nouns`: the profile's nouns that end an organisation's name ("University")."""
+    `org_nouns`: the profile's nouns that end an organisation's name ("University");
+    `counts`: the counts of the words of `text` (`word_counts`), which know how often it
+    writes a name of one word."""
     regions = regions or {}
+    uses = (lambda name: counts.uses(name, text)) if counts is not None else (lambda name: textplaces.uses(name, text))
     seen: Counter = Counter()
     strong: Counter = Counter()  # after a preposition of place, or "the town of"
     settled: Counter = Counter()  # right after a preposition of place, without "the" ("in Martynovich")
@@ -1403,7 +1424,7 @@ def discover(
         )
         if (
             (settled[name] >= _SETTLED_USES or once)
-            and settled[name] == textplaces.uses(name, text)
+            and settled[name] == uses(name)
             and name.lower() not in lowercase_words
             and places.find(name) is None
         ):
@@ -1430,7 +1451,7 @@ def discover(
         if (
             geo
             and (geo.type != "city" or geo.population >= _MIN_STRONG)  # a region: a subdivision, a province
-            and strong[name] >= _STRONG_SHARE * textplaces.uses(name, text)
+            and strong[name] >= _STRONG_SHARE * uses(name)
         ):  # not "in Pravda" once and "Pravda, 4 March 1919" often: a newspaper
             found[name] = geo
     # A name that is not the place's own (Sergo, once a name of Kadiyivka) or names a town of
@@ -2022,6 +2043,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 ctx.profile.regions,
                 word_counts(ctx).capitalised,
                 ctx.profile.org_nouns,
+                word_counts(ctx),
             )
         ):
             ctx.report.info(
@@ -2110,7 +2132,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for name in sorted({m.group(1) for m in world_parts(text)} - set(ctx.profile.not_places)):
         known = places.find(name)
         world[name] = known if known is not None else places.add(name, "region", None, "named in the text")
-    towns = towns_named_after_persons(text, person_words)
+    towns = towns_named_after_persons(text, person_words, ctx.view(TOWN_NAMES, lambda tree: named_as_towns(text)))
     for name in towns:  # "Kuibyshev province": the province of the city named after him
         for head in ("province", "region", "oblast"):
             unit_name = f"{name} {head}"

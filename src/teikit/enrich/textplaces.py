@@ -117,7 +117,7 @@ from functools import cache
 from ..tei import XML_ID, q
 from . import gazetteer, registers
 from .dates import MONTHS
-from .matching import matches_at_words, pieces_holding
+from .matching import matches_at_words, pieces_holding, uses
 from .namewords import LISTED_WORD, LOWER, UPPER, initial, passage, place_name, times, words_at_start
 
 _NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
@@ -1034,21 +1034,6 @@ def _attributive(name: str, text: str, profile) -> int:
 
 def _word_char(c: str) -> bool:
     return c.isalnum() or c in "_-"  # the regular expressions' \w, or a hyphen
-
-
-def uses(name: str, text: str) -> int:
-    """How often the text writes `name` as a word of its own (not inside a word or a
-    hyphenated one). Found by `str.find`, not by a pattern: a pattern made for each
-    candidate and run over the whole book took most of the places pass."""
-    n = start = 0
-    while (at := text.find(name, start)) >= 0:
-        end = at + len(name)
-        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
-            n += 1
-            start = end  # occurrences do not overlap
-        else:
-            start = at + 1
-    return n
 
 
 def _strong_only(name: str, text: str, profile) -> bool:
