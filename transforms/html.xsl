@@ -338,9 +338,9 @@
 
   <!-- ===== structure ===== -->
 
-  <!-- Every block of a division is rendered under guard (tk:is-guarded): a failure inside
-       it is reported with its location and the block shown as its text. -->
-  <xsl:template match="*[tk:is-guarded(.)]" mode="html" priority="10">
+  <!-- Every block of a division is rendered under guard (common.xsl, tk:is-guarded-parent):
+       a failure inside it is reported with its location and the block shown as its text. -->
+  <xsl:template match="*[map:contains($tk:is-guarded-parent, local-name(..))]" mode="html" priority="10">
     <xsl:try>
       <xsl:next-match/>
       <xsl:catch xmlns:err="http://www.w3.org/2005/xqt-errors">
@@ -356,8 +356,8 @@
     <xsl:value-of select="."/>
   </xsl:template>
 
-  <xsl:template match="*[local-name() = $tk:div-names] | tei:floatingText | tei:group | tei:text
-                       | tei:front | tei:body | tei:back" mode="html">
+  <xsl:template _match="{$tk:div-pattern} | tei:floatingText | tei:group | tei:text
+                        | tei:front | tei:body | tei:back" mode="html">
     <xsl:param name="depth" tunnel="yes" as="xs:integer"/>
     <xsl:element name="{if (tei:head) then 'section' else 'div'}">
       <xsl:attribute name="id" select="tk:html-id(.)"/>
@@ -821,7 +821,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="*[local-name() = $tk:register-names]" mode="html">
+  <xsl:template _match="{$tk:register-pattern}" mode="html">
     <xsl:param name="depth" tunnel="yes" as="xs:integer"/>
     <div class="register {local-name()}">
       <xsl:call-template name="h:id-and-lang"/>

@@ -11,6 +11,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:teix="http://www.tei-c.org/ns/Examples"
     xmlns:tk="urn:teikit:transforms"
@@ -296,7 +297,7 @@
   <xsl:template match="tei:teiHeader" mode="txt txt-inline"/>
 
   <!-- Every block of a division is rendered under guard, as in html.xsl. -->
-  <xsl:template match="*[tk:is-guarded(.)]" mode="txt" priority="10">
+  <xsl:template match="*[map:contains($tk:is-guarded-parent, local-name(..))]" mode="txt" priority="10">
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
     <xsl:try>
       <xsl:next-match/>
@@ -312,8 +313,8 @@
     <xsl:sequence select="t:blocks(., $indent)"/>
   </xsl:template>
 
-  <xsl:template match="*[local-name() = $tk:div-names] | tei:floatingText | tei:group | tei:text
-                       | tei:front | tei:body | tei:back" mode="txt">
+  <xsl:template _match="{$tk:div-pattern} | tei:floatingText | tei:group | tei:text
+                        | tei:front | tei:body | tei:back" mode="txt">
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
     <!-- none when reached through a function (a division in a list item): numbered from 1 -->
     <xsl:param name="number" tunnel="yes" as="xs:string" select="''"/>
