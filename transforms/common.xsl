@@ -147,11 +147,14 @@
 
   <!-- An element not made to sit inside a word is set apart by a space from an element or
        a word it touches: on the side it touches ("Katalog" "I" "41" as "Katalog I 41", not
-       "Katalog I 41 )"). -->
+       "Katalog I 41 )"). Before it, the word character is looked for in the last character
+       of the text alone: an expression anchored at the end ('\w$') is tried at every
+       position of the text (over all the text nodes of the bundled book, 1.14 s against
+       0.08). -->
   <xsl:function name="tk:is-spaced-before" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="not(map:contains($tk:is-in-word-name, local-name($e)))
-        and exists($e/preceding-sibling::node()[1][self::* or self::text()[matches(., '\w$')]])"/>
+        and exists($e/preceding-sibling::node()[1][self::* or self::text()[matches(substring(., string-length(.)), '\w')]])"/>
   </xsl:function>
 
   <xsl:function name="tk:is-spaced-after" as="xs:boolean">
