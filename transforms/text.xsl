@@ -262,19 +262,28 @@
   <xsl:function name="t:blocks" as="xs:string*">
     <xsl:param name="parent" as="element()"/>
     <xsl:param name="indent" as="xs:string"/>
-    <xsl:for-each-group select="$parent/node()" group-adjacent="tk:is-block(.)">
-      <xsl:choose>
-        <xsl:when test="current-grouping-key()">
-          <xsl:apply-templates select="current-group()" mode="txt">
-            <xsl:with-param name="indent" select="$indent" tunnel="yes"/>
-          </xsl:apply-templates>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:variable name="run" select="normalize-space(t:inline-nodes(current-group()))"/>
-          <xsl:if test="$run"><xsl:sequence select="t:wrap($run, $indent, $indent)"/></xsl:if>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:for-each-group>
+    <xsl:choose>
+      <!-- content that is all plain running text (t:is-plain) is one run: none of it is a block -->
+      <xsl:when test="every $n in $parent/node() satisfies t:is-plain($n)">
+        <xsl:variable name="run" select="normalize-space(t:plain-text($parent/node()))"/>
+        <xsl:if test="$run"><xsl:sequence select="t:wrap($run, $indent, $indent)"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each-group select="$parent/node()" group-adjacent="tk:is-block(.)">
+          <xsl:choose>
+            <xsl:when test="current-grouping-key()">
+              <xsl:apply-templates select="current-group()" mode="txt">
+                <xsl:with-param name="indent" select="$indent" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:variable name="run" select="normalize-space(t:inline-nodes(current-group()))"/>
+              <xsl:if test="$run"><xsl:sequence select="t:wrap($run, $indent, $indent)"/></xsl:if>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each-group>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <xsl:function name="t:inline" as="xs:string">
@@ -290,8 +299,45 @@
   <!-- The running text of nodes (mode txt-inline), in one pass over them. -->
   <xsl:function name="t:inline-nodes" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
-    <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates select="$nodes" mode="txt-inline"/></xsl:variable>
-    <xsl:sequence select="string-join($parts)"/>
+    <xsl:choose>
+      <xsl:when test="every $n in $nodes satisfies t:is-plain($n)">
+        <xsl:sequence select="t:plain-text($nodes)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates select="$nodes" mode="txt-inline"/></xsl:variable>
+        <xsl:sequence select="string-join($parts)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- Plain running text: what mode txt-inline gives as the words of the tree, without a
+       template applied to each node (most paragraphs of a book are made of it; the text
+       edition of the bundled book took a tenth longer through the templates). A text node
+       is plain; so is an annotation's marker (an attached note, "[n]"), and a phrase that
+       is only its words (one of $t:plain-names, holding only such phrases) unless its
+       parent is a container, where it would be a block (tk:is-block). -->
+  <xsl:function name="t:is-plain" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="$n instance of text()
+        or $n instance of element() and not(map:contains($tk:is-container-name, local-name($n/..)))
+           and ($n/self::tei:note and tk:is-attached-note($n)
+                or map:contains($t:plain-names, local-name($n))
+                   and empty($n//*[not(map:contains($t:plain-names, local-name()))]))"/>
+  </xsl:function>
+
+  <!-- The phrases mode txt-inline gives as their words alone: those made to sit inside a
+       word (tk:is-spaced-before: no space set around them) but for those its templates
+       give otherwise (a note's marker, a quotation's marks, [sic], a pointer's target ...),
+       and none that is a block wherever it stands. -->
+  <xsl:variable name="t:plain-names" as="map(xs:string, xs:boolean)" select="tk:name-set(
+      $tk:in-word-names[not(. = ('note', 'lb', 'pb', 'cb', 'milestone', 'anchor', 'gap', 'space', 'q', 'quote',
+                                 'said', 'sic', 'supplied', 'del', 'choice', 'app', 'ptr'))]
+                       [not(map:contains($tk:is-block-name, .))])"/>
+
+  <!-- The words of plain running text (t:is-plain), as mode txt-inline gives them. -->
+  <xsl:function name="t:plain-text" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="string-join($nodes ! (if (self::tei:note) then '[' || tk:note-label(.) || ']' else string(.)))"/>
   </xsl:function>
 
   <xsl:template match="tei:teiHeader" mode="txt txt-inline"/>
