@@ -43,9 +43,7 @@
 
   <xsl:import href="html.xsl"/>
 
-  <!-- The serializer escapes the links (html.xsl leaves that to h:uri, for the links of
-       its own templates only). -->
-  <xsl:output method="xhtml" html-version="5" encoding="UTF-8" indent="no" omit-xml-declaration="no" escape-uri-attributes="yes"/>
+  <xsl:output method="xhtml" html-version="5" encoding="UTF-8" indent="no" omit-xml-declaration="no"/>
   <xsl:output name="e:package" method="xml" encoding="UTF-8" indent="yes"/>
   <xsl:output name="e:css" method="text" encoding="UTF-8"/>
 

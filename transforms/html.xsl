@@ -29,11 +29,7 @@
   <xsl:import href="common.xsl"/>
   <xsl:include href="mathml.xsl"/>
 
-  <!-- The links are written as they are made (escape-uri-attributes="no"): those that may
-       hold characters the serializer would escape are escaped where they are made (h:uri),
-       which writes them as the serializer would; its own escaping looked at every
-       attribute of every element written, a tenth of the transform of a book. -->
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" escape-uri-attributes="no"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
   <xsl:mode name="html" on-no-match="shallow-skip"/>
   <!-- What a page shows inside its shell (h:shell): the opening page's, or a page's. -->
@@ -42,16 +38,6 @@
   <!-- What a link to a page ends with: an edition that imports these templates for pages
        of another kind (epub.xsl: .xhtml) sets its own. -->
   <xsl:variable name="h:page-extension" as="xs:string" select="'.html'"/>
-
-  <!-- A link's URL as HTML serialization writes it (escape-uri-attributes, which html.xsl
-       leaves to this function): a URL with a character outside printable ASCII normalised
-       to NFC and each such character written as the %-escapes of its UTF-8 bytes. Every
-       href or src that may hold one (an xml:id, a URL of the document) goes through it;
-       page names and node ids (tk:page-name, tk:node-id) are ASCII. -->
-  <xsl:function name="h:uri" as="xs:string?">
-    <xsl:param name="url" as="xs:string?"/>
-    <xsl:sequence select="$url ! escape-html-uri(normalize-unicode(.))"/>
-  </xsl:function>
 
   <!-- Whether the pages carry a search box (teikit.render.search writes the index after
        the transform); the pages' Content-Security-Policy then lets the index load. -->
@@ -269,7 +255,7 @@
       <ol>
         <xsl:for-each select="$sections">
           <li>
-            <a href="{tk:page-name($page)}{$h:page-extension}#{h:uri(tk:html-id(.))}"><xsl:value-of select="tk:plain(tei:head[1])"/></a>
+            <a href="{tk:page-name($page)}{$h:page-extension}#{tk:html-id(.)}"><xsl:value-of select="tk:plain(tei:head[1])"/></a>
             <xsl:call-template name="h:toc-sections">
               <xsl:with-param name="page" select="$page"/>
               <xsl:with-param name="within" select="."/>
@@ -307,7 +293,7 @@
           <ol class="notes">
             <xsl:for-each select="$notes">
               <li id="{tk:html-id(.)}">
-                <a class="note-label" href="#{h:uri(tk:html-id(.))}-ref" title="Back to the text">
+                <a class="note-label" href="#{tk:html-id(.)}-ref" title="Back to the text">
                   <xsl:value-of select="tk:note-label(.)"/>
                 </a>
                 <xsl:text> </xsl:text>
@@ -318,7 +304,7 @@
                   </xsl:apply-templates>
                 </div>
                 <xsl:text> </xsl:text>
-                <a class="back" href="#{h:uri(tk:html-id(.))}-ref" aria-label="Back to the text of note {tk:note-label(.)}">↩</a>
+                <a class="back" href="#{tk:html-id(.)}-ref" aria-label="Back to the text of note {tk:note-label(.)}">↩</a>
               </li>
             </xsl:for-each>
           </ol>
@@ -384,7 +370,7 @@
       <xsl:apply-templates mode="html"/>
       <xsl:if test="local-name(..) = $tk:div-names and not(tk:is-page(..))">
         <xsl:text> </xsl:text>
-        <a class="self" href="#{h:uri(tk:html-id(..))}" aria-label="Link to this section">
+        <a class="self" href="#{tk:html-id(..)}" aria-label="Link to this section">
           <xsl:if test="$h:search"><xsl:attribute name="data-pagefind-ignore" select="'all'"/></xsl:if>
           <xsl:text>§</xsl:text>
         </a>
@@ -676,7 +662,7 @@
     <xsl:variable name="alt" select="normalize-space((tei:desc, ../tei:figDesc, ../tei:head, '')[1])"/>
     <xsl:choose>
       <xsl:when test="tk:safe-href(@rm:src)">
-        <img src="{h:uri(tk:safe-href(@rm:src))}" alt="{$alt}"/>
+        <img src="{tk:safe-href(@rm:src)}" alt="{$alt}"/>
       </xsl:when>
       <!-- Inside a link (a licence badge in its ref) it is named, not linked: links do not nest. -->
       <xsl:when test="tk:link-scheme(string(@url)) = ('http', 'https') and tk:safe-href(@url)
@@ -684,7 +670,7 @@
         <span class="graphic"><xsl:value-of select="if ($alt) then 'Image: ' || $alt else 'Image'"/></span>
       </xsl:when>
       <xsl:when test="tk:link-scheme(string(@url)) = ('http', 'https') and tk:safe-href(@url)">
-        <a class="graphic" href="{h:uri(tk:safe-href(@url))}">
+        <a class="graphic" href="{tk:safe-href(@url)}">
           <xsl:value-of select="if ($alt) then 'Image: ' || $alt else 'Image'"/>
         </a>
       </xsl:when>
@@ -734,7 +720,7 @@
   <!-- A note outside every page (the header's, on the opening page) has no list to be in:
        it is read in place, by the next template. -->
   <xsl:template match="tei:note[tk:is-attached-note(.) and exists(tk:page-of(.))]" mode="html">
-    <a class="noteref" id="{tk:html-id(.)}-ref" href="#{h:uri(tk:html-id(.))}" role="doc-noteref">
+    <a class="noteref" id="{tk:html-id(.)}-ref" href="#{tk:html-id(.)}" role="doc-noteref">
       <sup><xsl:value-of select="tk:note-label(.)"/></sup>
     </a>
   </xsl:template>
@@ -770,7 +756,7 @@
     <xsl:variable name="entry" select="if (exists($found) or not(@ref)) then () else tk:entry-resolved(.)"/>
     <xsl:variable name="href" select="if (exists($found)) then $found
                                       else if ($entry) then h:entry-href($entry)
-                                      else h:uri((tokenize(normalize-space(@ref), ' ')[tk:is-external(.)] ! tk:safe-href(.))[1])"/>
+                                      else (tokenize(normalize-space(@ref), ' ')[tk:is-external(.)] ! tk:safe-href(.))[1]"/>
     <xsl:choose>
       <xsl:when test="$href and not(ancestor::*[self::tei:ref[@target] or self::tei:ptr])">
         <a class="name {local-name()}" href="{$href}">
@@ -785,18 +771,17 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Where a name links to its entry, as the page writes it (h:uri): the same for every
-       name of the entry, so found once for each entry named in the pages of text
-       (h:entry-hrefs). -->
+  <!-- Where a name links to its entry: the same for every name of the entry, so found once
+       for each entry named in the pages of text (h:entry-hrefs). -->
   <xsl:function name="h:entry-href" as="xs:string?">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="id" select="generate-id($entry)"/>
     <xsl:sequence select="if (map:contains($h:entry-hrefs, $id)) then $h:entry-hrefs($id)
-                          else h:uri(tk:href-to($entry, $h:page-extension))"/>
+                          else tk:href-to($entry, $h:page-extension)"/>
   </xsl:function>
 
   <xsl:variable name="h:entry-hrefs" as="map(xs:string, xs:string?)"
-      select="map:merge(($tk:mentions-by-page ! ?entry)/. ! map:entry(generate-id(.), h:uri(tk:href-to(., $h:page-extension))))"/>
+      select="map:merge(($tk:mentions-by-page ! ?entry)/. ! map:entry(generate-id(.), tk:href-to(., $h:page-extension)))"/>
 
   <!-- The same by the name, for every name in the pages of text (those of tk:name-entries,
        which it stands for here): its entry's link, '' when the entry is on no page. -->
@@ -1044,7 +1029,7 @@
     <xsl:variable name="href" select="(tokenize(normalize-space(@target), ' ') ! tk:safe-href(tk:href(., current(), $h:page-extension)))[1]"/>
     <xsl:choose>
       <xsl:when test="$href and not(ancestor::tei:ref[@target] | ancestor::*[local-name() = $tk:name-elements][@ref])">
-        <a href="{h:uri($href)}" class="{local-name()}">
+        <a href="{$href}" class="{local-name()}">
           <xsl:call-template name="h:id-and-lang"/>
           <xsl:apply-templates mode="html"/>
           <xsl:if test="self::tei:ptr"><xsl:value-of select="@target"/></xsl:if>
