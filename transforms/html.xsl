@@ -478,7 +478,7 @@
     <xsl:param name="depth" tunnel="yes" as="xs:integer"/>
     <section class="listBibl">
       <xsl:call-template name="h:id-and-lang"/>
-      <xsl:for-each-group select="*" group-adjacent="boolean(self::tei:bibl | self::tei:biblStruct | self::tei:msDesc | self::tei:biblFull)">
+      <xsl:for-each-group select="* | text()[normalize-space()]" group-adjacent="boolean(self::tei:bibl | self::tei:biblStruct | self::tei:msDesc | self::tei:biblFull)">
         <xsl:choose>
           <xsl:when test="current-grouping-key()">
             <ul class="bibl">
@@ -640,7 +640,8 @@
   <xsl:template match="tei:figure" mode="html">
     <figure>
       <xsl:call-template name="h:id-and-lang"/>
-      <xsl:apply-templates select="* except (tei:head, tei:figDesc)" mode="html"/>
+      <!-- text where TEI puts none (hand-made TEI) is kept, as anywhere in mode html -->
+      <xsl:apply-templates select="(* except (tei:head, tei:figDesc)) | text()[normalize-space()]" mode="html"/>
       <!-- the description is the image's text (its alt, or its link's), and the caption's
            when no image is shown -->
       <xsl:variable name="described" select="tei:figDesc[not(../tei:graphic[tk:safe-href(@rm:src)

@@ -359,6 +359,14 @@
     <xsl:sequence select="t:blocks(., $indent)"/>
   </xsl:template>
 
+  <!-- Text where TEI puts none (directly in a division, a stanza, a speech, a figure: older
+       and hand-made TEI): a paragraph of its own, never dropped. Whitespace between blocks
+       is no text. -->
+  <xsl:template match="text()[normalize-space()]" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:sequence select="t:wrap(normalize-space(.), $indent, $indent)"/>
+  </xsl:template>
+
   <xsl:template _match="{$tk:div-pattern} | tei:floatingText | tei:group | tei:text
                         | tei:front | tei:body | tei:back" mode="txt">
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
@@ -388,7 +396,7 @@
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
     <xsl:variable name="inner" select="$indent || '    '"/>
     <xsl:variable name="parts" as="xs:string*">
-      <xsl:for-each-group select="*" group-adjacent="boolean(self::tei:l)">
+      <xsl:for-each-group select="* | text()[normalize-space()]" group-adjacent="boolean(self::tei:l)">
         <xsl:choose>
           <xsl:when test="current-grouping-key()">
             <xsl:sequence select="string-join(current-group()[normalize-space(t:inline(.))] ! t:verse(., $inner), $t:nl)"/>
@@ -425,7 +433,7 @@
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
     <xsl:variable name="speaker" select="string-join(tei:speaker ! t:inline(.), ' ')"/>
     <xsl:variable name="rest" as="xs:string*">
-      <xsl:apply-templates select="* except tei:speaker" mode="txt">
+      <xsl:apply-templates select="(* except tei:speaker) | text()[normalize-space()]" mode="txt">
         <xsl:with-param name="indent" select="$indent || '    '" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:variable>
@@ -458,7 +466,7 @@
   <xsl:template match="tei:listBibl" mode="txt">
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
     <xsl:variable name="hang" select="$indent || '  '"/>
-    <xsl:for-each-group select="*" group-adjacent="if (self::tei:bibl | self::tei:biblStruct | self::tei:biblFull | self::tei:msDesc)
+    <xsl:for-each-group select="* | text()[normalize-space()]" group-adjacent="if (self::tei:bibl | self::tei:biblStruct | self::tei:biblFull | self::tei:msDesc)
                                                    then 'entries' else generate-id()">
       <xsl:choose>
         <xsl:when test="current-grouping-key() eq 'entries'">
@@ -494,7 +502,7 @@
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
     <xsl:variable name="caption" select="normalize-space(string-join((tei:head, tei:figDesc) ! t:inline(.), ' '))"/>
     <xsl:sequence select="t:wrap('[' || (if ($caption) then $caption else 'Figure') || ']', $indent, $indent || ' ')"/>
-    <xsl:apply-templates select="* except (tei:head, tei:figDesc)" mode="txt"/>
+    <xsl:apply-templates select="(* except (tei:head, tei:figDesc)) | text()[normalize-space()]" mode="txt"/>
   </xsl:template>
 
   <xsl:template match="tei:person | tei:place | tei:org | tei:event | tei:personGrp" mode="txt">
