@@ -31,7 +31,11 @@
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
-  <xsl:mode name="html" on-no-match="shallow-skip"/>
+  <!-- Text is copied by the built-in rule (text-only-copy): a template of the stylesheet
+       for every text node cost the transform of a book some 3%; an element with no
+       template of its own is skipped, its content rendered, as with shallow-skip (mode
+       html is applied to nodes only, never to attributes or atomic values). -->
+  <xsl:mode name="html" on-no-match="text-only-copy"/>
   <!-- What a page shows inside its shell (h:shell): the opening page's, or a page's. -->
   <xsl:mode name="h:content" on-no-match="fail"/>
 
@@ -324,9 +328,9 @@
 
   <!-- ===== structure ===== -->
 
-  <!-- Every block of a division is rendered under guard (tk:is-guarded): a failure inside
-       it is reported with its location and the block shown as its text. -->
-  <xsl:template match="*[tk:is-guarded(.)]" mode="html" priority="10">
+  <!-- Every block of a division is rendered under guard (common.xsl, tk:is-guarded-parent):
+       a failure inside it is reported with its location and the block shown as its text. -->
+  <xsl:template match="*[map:contains($tk:is-guarded-parent, local-name(..))]" mode="html" priority="10">
     <xsl:try>
       <xsl:next-match/>
       <xsl:catch xmlns:err="http://www.w3.org/2005/xqt-errors">
@@ -338,12 +342,8 @@
 
   <xsl:template match="tei:teiHeader" mode="html"/>
 
-  <xsl:template match="text()" mode="html">
-    <xsl:value-of select="."/>
-  </xsl:template>
-
-  <xsl:template match="*[local-name() = $tk:div-names] | tei:floatingText | tei:group | tei:text
-                       | tei:front | tei:body | tei:back" mode="html">
+  <xsl:template _match="{$tk:div-pattern} | tei:floatingText | tei:group | tei:text
+                        | tei:front | tei:body | tei:back" mode="html">
     <xsl:param name="depth" tunnel="yes" as="xs:integer"/>
     <xsl:element name="{if (tei:head) then 'section' else 'div'}">
       <xsl:attribute name="id" select="tk:html-id(.)"/>
@@ -478,7 +478,7 @@
     <xsl:param name="depth" tunnel="yes" as="xs:integer"/>
     <section class="listBibl">
       <xsl:call-template name="h:id-and-lang"/>
-      <xsl:for-each-group select="*" group-adjacent="boolean(self::tei:bibl | self::tei:biblStruct | self::tei:msDesc | self::tei:biblFull)">
+      <xsl:for-each-group select="* | text()[normalize-space()]" group-adjacent="boolean(self::tei:bibl | self::tei:biblStruct | self::tei:msDesc | self::tei:biblFull)">
         <xsl:choose>
           <xsl:when test="current-grouping-key()">
             <ul class="bibl">
@@ -640,7 +640,8 @@
   <xsl:template match="tei:figure" mode="html">
     <figure>
       <xsl:call-template name="h:id-and-lang"/>
-      <xsl:apply-templates select="* except (tei:head, tei:figDesc)" mode="html"/>
+      <!-- text where TEI puts none (hand-made TEI) is kept, as anywhere in mode html -->
+      <xsl:apply-templates select="(* except (tei:head, tei:figDesc)) | text()[normalize-space()]" mode="html"/>
       <!-- the description is the image's text (its alt, or its link's), and the caption's
            when no image is shown -->
       <xsl:variable name="described" select="tei:figDesc[not(../tei:graphic[tk:safe-href(@rm:src)
@@ -806,7 +807,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="*[local-name() = $tk:register-names]" mode="html">
+  <xsl:template _match="{$tk:register-pattern}" mode="html">
     <xsl:param name="depth" tunnel="yes" as="xs:integer"/>
     <div class="register {local-name()}">
       <xsl:call-template name="h:id-and-lang"/>

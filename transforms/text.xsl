@@ -11,6 +11,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:teix="http://www.tei-c.org/ns/Examples"
     xmlns:tk="urn:teikit:transforms"
@@ -261,19 +262,28 @@
   <xsl:function name="t:blocks" as="xs:string*">
     <xsl:param name="parent" as="element()"/>
     <xsl:param name="indent" as="xs:string"/>
-    <xsl:for-each-group select="$parent/node()" group-adjacent="tk:is-block(.)">
-      <xsl:choose>
-        <xsl:when test="current-grouping-key()">
-          <xsl:apply-templates select="current-group()" mode="txt">
-            <xsl:with-param name="indent" select="$indent" tunnel="yes"/>
-          </xsl:apply-templates>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:variable name="run" select="normalize-space(t:inline-nodes(current-group()))"/>
-          <xsl:if test="$run"><xsl:sequence select="t:wrap($run, $indent, $indent)"/></xsl:if>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:for-each-group>
+    <xsl:choose>
+      <!-- content that is all plain running text (t:is-plain) is one run: none of it is a block -->
+      <xsl:when test="every $n in $parent/node() satisfies t:is-plain($n)">
+        <xsl:variable name="run" select="normalize-space(t:plain-text($parent/node()))"/>
+        <xsl:if test="$run"><xsl:sequence select="t:wrap($run, $indent, $indent)"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each-group select="$parent/node()" group-adjacent="tk:is-block(.)">
+          <xsl:choose>
+            <xsl:when test="current-grouping-key()">
+              <xsl:apply-templates select="current-group()" mode="txt">
+                <xsl:with-param name="indent" select="$indent" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:variable name="run" select="normalize-space(t:inline-nodes(current-group()))"/>
+              <xsl:if test="$run"><xsl:sequence select="t:wrap($run, $indent, $indent)"/></xsl:if>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each-group>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <xsl:function name="t:inline" as="xs:string">
@@ -289,14 +299,51 @@
   <!-- The running text of nodes (mode txt-inline), in one pass over them. -->
   <xsl:function name="t:inline-nodes" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
-    <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates select="$nodes" mode="txt-inline"/></xsl:variable>
-    <xsl:sequence select="string-join($parts)"/>
+    <xsl:choose>
+      <xsl:when test="every $n in $nodes satisfies t:is-plain($n)">
+        <xsl:sequence select="t:plain-text($nodes)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates select="$nodes" mode="txt-inline"/></xsl:variable>
+        <xsl:sequence select="string-join($parts)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- Plain running text: what mode txt-inline gives as the words of the tree, without a
+       template applied to each node (most paragraphs of a book are made of it; the text
+       edition of the bundled book took a tenth longer through the templates). A text node
+       is plain; so is an annotation's marker (an attached note, "[n]"), and a phrase that
+       is only its words (one of $t:plain-names, holding only such phrases) unless its
+       parent is a container, where it would be a block (tk:is-block). -->
+  <xsl:function name="t:is-plain" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="$n instance of text()
+        or $n instance of element() and not(map:contains($tk:is-container-name, local-name($n/..)))
+           and ($n/self::tei:note and tk:is-attached-note($n)
+                or map:contains($t:plain-names, local-name($n))
+                   and empty($n//*[not(map:contains($t:plain-names, local-name()))]))"/>
+  </xsl:function>
+
+  <!-- The phrases mode txt-inline gives as their words alone: those made to sit inside a
+       word (tk:is-spaced-before: no space set around them) but for those its templates
+       give otherwise (a note's marker, a quotation's marks, [sic], a pointer's target ...),
+       and none that is a block wherever it stands. -->
+  <xsl:variable name="t:plain-names" as="map(xs:string, xs:boolean)" select="tk:name-set(
+      $tk:in-word-names[not(. = ('note', 'lb', 'pb', 'cb', 'milestone', 'anchor', 'gap', 'space', 'q', 'quote',
+                                 'said', 'sic', 'supplied', 'del', 'choice', 'app', 'ptr'))]
+                       [not(map:contains($tk:is-block-name, .))])"/>
+
+  <!-- The words of plain running text (t:is-plain), as mode txt-inline gives them. -->
+  <xsl:function name="t:plain-text" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="string-join($nodes ! (if (self::tei:note) then '[' || tk:note-label(.) || ']' else string(.)))"/>
   </xsl:function>
 
   <xsl:template match="tei:teiHeader" mode="txt txt-inline"/>
 
   <!-- Every block of a division is rendered under guard, as in html.xsl. -->
-  <xsl:template match="*[tk:is-guarded(.)]" mode="txt" priority="10">
+  <xsl:template match="*[map:contains($tk:is-guarded-parent, local-name(..))]" mode="txt" priority="10">
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
     <xsl:try>
       <xsl:next-match/>
@@ -312,8 +359,16 @@
     <xsl:sequence select="t:blocks(., $indent)"/>
   </xsl:template>
 
-  <xsl:template match="*[local-name() = $tk:div-names] | tei:floatingText | tei:group | tei:text
-                       | tei:front | tei:body | tei:back" mode="txt">
+  <!-- Text where TEI puts none (directly in a division, a stanza, a speech, a figure: older
+       and hand-made TEI): a paragraph of its own, never dropped. Whitespace between blocks
+       is no text. -->
+  <xsl:template match="text()[normalize-space()]" mode="txt">
+    <xsl:param name="indent" tunnel="yes" as="xs:string"/>
+    <xsl:sequence select="t:wrap(normalize-space(.), $indent, $indent)"/>
+  </xsl:template>
+
+  <xsl:template _match="{$tk:div-pattern} | tei:floatingText | tei:group | tei:text
+                        | tei:front | tei:body | tei:back" mode="txt">
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
     <!-- none when reached through a function (a division in a list item): numbered from 1 -->
     <xsl:param name="number" tunnel="yes" as="xs:string" select="''"/>
@@ -341,7 +396,7 @@
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
     <xsl:variable name="inner" select="$indent || '    '"/>
     <xsl:variable name="parts" as="xs:string*">
-      <xsl:for-each-group select="*" group-adjacent="boolean(self::tei:l)">
+      <xsl:for-each-group select="* | text()[normalize-space()]" group-adjacent="boolean(self::tei:l)">
         <xsl:choose>
           <xsl:when test="current-grouping-key()">
             <xsl:sequence select="string-join(current-group()[normalize-space(t:inline(.))] ! t:verse(., $inner), $t:nl)"/>
@@ -378,7 +433,7 @@
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
     <xsl:variable name="speaker" select="string-join(tei:speaker ! t:inline(.), ' ')"/>
     <xsl:variable name="rest" as="xs:string*">
-      <xsl:apply-templates select="* except tei:speaker" mode="txt">
+      <xsl:apply-templates select="(* except tei:speaker) | text()[normalize-space()]" mode="txt">
         <xsl:with-param name="indent" select="$indent || '    '" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:variable>
@@ -411,7 +466,7 @@
   <xsl:template match="tei:listBibl" mode="txt">
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
     <xsl:variable name="hang" select="$indent || '  '"/>
-    <xsl:for-each-group select="*" group-adjacent="if (self::tei:bibl | self::tei:biblStruct | self::tei:biblFull | self::tei:msDesc)
+    <xsl:for-each-group select="* | text()[normalize-space()]" group-adjacent="if (self::tei:bibl | self::tei:biblStruct | self::tei:biblFull | self::tei:msDesc)
                                                    then 'entries' else generate-id()">
       <xsl:choose>
         <xsl:when test="current-grouping-key() eq 'entries'">
@@ -447,7 +502,7 @@
     <xsl:param name="indent" tunnel="yes" as="xs:string"/>
     <xsl:variable name="caption" select="normalize-space(string-join((tei:head, tei:figDesc) ! t:inline(.), ' '))"/>
     <xsl:sequence select="t:wrap('[' || (if ($caption) then $caption else 'Figure') || ']', $indent, $indent || ' ')"/>
-    <xsl:apply-templates select="* except (tei:head, tei:figDesc)" mode="txt"/>
+    <xsl:apply-templates select="(* except (tei:head, tei:figDesc)) | text()[normalize-space()]" mode="txt"/>
   </xsl:template>
 
   <xsl:template match="tei:person | tei:place | tei:org | tei:event | tei:personGrp" mode="txt">
