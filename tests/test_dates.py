@@ -600,6 +600,15 @@ def test_a_day_in_words_is_a_date_with_its_month():
         assert values(text) == expected, text
 
 
+def test_a_month_in_the_possessive_before_a_noun_is_a_date():
+    """A month's own weather, in Burns's verse ("When chill November's surly blast", "An'
+    bleak December's winds ensuin"), is the month; a month in the possessive after a
+    capitalised word, or one that is a forename too, may be someone's ("Aunt May's")."""
+    assert values("When chill November's surly blast Made fields and forests bare,") == [("November", {"when": "--11"})]
+    assert values("An' bleak December's winds ensuin, Baith snell an' keen!") == [("December", {"when": "--12"})]
+    assert values("They dined at Aunt May's house; June's letter came.") == []
+
+
 def test_a_day_in_words_takes_its_year_from_the_text_or_its_own():
     """ "the thirty-first of December, 1786" gives its year; "On the twenty first of April" in a
     text on February 1786 takes 1786, as "On 21 April" would; "June the first, 1787" the

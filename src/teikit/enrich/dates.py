@@ -76,7 +76,9 @@ A month or season alone is a date only after a word that makes it one ("in March
 September", "(December)", "that summer", "the following February", "the ensuing spring")
 or before a common noun it dates ("the October seizure of power", "Kerensky's June
 offensive", "on a March day" — a March of no year in particular, which takes none from the
-context; not "the October Revolution", an event's name); a season also after another
+context; not "the October Revolution", an event's name) or in the possessive before one
+("chill November's surly blast", "bleak December's winds"; not "April's", "May's", "June's",
+forenames too, nor after a capitalised word: "Aunt May's"); a season also after another
 that such a word makes one ("during the spring and summer") or before "and" and a dated
 one ("the summer and autumn of 1930"), not when a noun follows the two ("the spring and
 summer campaigns"); a month joined by "and" or "or" to one before it is a date where that
@@ -471,6 +473,11 @@ _NOT_A_YEAR_BEFORE = re.compile(
 _MONTH_AND_BEFORE = re.compile(rf"(?<![\w-]){_FULL_MONTH}\s(?:and|or)\s$")
 _MONTH_BEFORE_NOUN = re.compile(r"(?:\bthe|\ba|\w['’]s)\s$")
 _LOWER_WORD_AFTER = re.compile(r"\s(?!of\b|and\b|or\b|to\b)[a-z]{3,}")
+_POSSESSIVE_BEFORE_NOUN = re.compile(r"['’]s\s[a-z]")
+# A month in the possessive may be someone's: not after a capitalised word ("Aunt May's
+# house"), and not the months that are forenames too ("June's letter" is as often a girl's).
+_FORENAME_MONTHS = frozenset({"April", "May", "June"})
+_CAPITAL_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’.]*\s$")
 _ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b")
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s$")
 _THE_YEAR_BEFORE = re.compile(r"(?<![\w-])[Tt]he\syear\s$")
@@ -815,8 +822,15 @@ def _acceptable(g: re.Match, text: str, start: int, end: int) -> bool:
         )
     if g["bare"] and not _MONTH_CUE_BEFORE.search(before[-8:]):
         # "the October seizure of power", "Kerensky's June offensive": a month naming a time
-        # before a common noun (not "the October Revolution", an event's name).
-        if not (_MONTH_BEFORE_NOUN.search(before) and _LOWER_WORD_AFTER.match(text, end)):
+        # before a common noun (not "the October Revolution", an event's name); "chill
+        # November's surly blast", "bleak December's winds": a month's own (its weather).
+        if not (
+            _MONTH_BEFORE_NOUN.search(before)
+            and _LOWER_WORD_AFTER.match(text, end)
+            or g["m8"] not in _FORENAME_MONTHS
+            and _POSSESSIVE_BEFORE_NOUN.match(text, end)
+            and not _CAPITAL_WORD_BEFORE.search(before)
+        ):
             return False
     if g["season"]:
         if _SEASON_NOUN_AFTER.match(text, end):
