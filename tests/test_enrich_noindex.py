@@ -1042,3 +1042,24 @@ def test_an_epithet_before_a_name_that_is_only_another_name_of_a_place(tmp_path)
     source.write_text(_BLOOMING_KEITH, encoding="utf-8")
     convert(source, out)
     assert marks_in(out, "persName").count("Keith") == 2
+
+
+_CHEVALIER = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nThe Chevalier's Lament\n\n"
+    "'Twas on a Monday morning,\nRight early in the year,\nThat Charlie came to our town,\n"
+    "The young Chevalier.\n\n"
+    "An' Charlie, he's my darling,\nMy darling, my darling,\nCharlie, he's my darling,\n"
+    "The young Chevalier.\n"
+)
+
+
+def test_a_title_alone_names_no_person(tmp_path):
+    """ "Chevalier", a title as "Duke" is, is one of the default profile's honorifics: "The
+    young Chevalier" (Prince Charles Edward's by-name, in Burns's song) and "The Chevalier's
+    Lament" name no one by a name, and Charlie stays a person."""
+    out = tmp_path / "out"
+    source = tmp_path / "songs.txt"
+    source.write_text(_CHEVALIER, encoding="utf-8")
+    convert(source, out)
+    persons = marks_in(out, "persName")
+    assert "Chevalier" not in persons and "Charlie" in persons
