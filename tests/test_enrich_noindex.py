@@ -1063,3 +1063,33 @@ def test_a_title_alone_names_no_person(tmp_path):
     convert(source, out)
     persons = marks_in(out, "persName")
     assert "Chevalier" not in persons and "Charlie" in persons
+
+
+_SHORTENED_FORENAMES = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE KIRK'S ALARM\n\n"
+    "Orthodox! orthodox! wha believe in John Knox,\nLet me sound an alarm to your conscience:\n\n"
+    "[Footnote 1: Rev. Wm. Boyd, pastor of Fenwick.]\n\n"
+    "[Footnote 2: Sir Wm. Augustus Cunningham, Baronet, of Livingstone.]\n\n"
+    "[Footnote 3: Rev. Alex. Miller, afterward of Kilmaurs.]\n"
+)
+
+
+def test_a_forename_shortened_with_its_full_stop_runs_on_in_a_name(tmp_path):
+    """Burns's notes write "Wm." and "Alex." ("Rev. Wm. Boyd, pastor of Fenwick"): a forename
+    the default profile's `[names] forename_abbreviations` shortens is one inside a name after
+    an honorific, marked whole as written, and the register gives the forename it stands for
+    (the old code left "Rev. Wm. Boyd" unmarked, cut "Rev. Alex" from "Miller", and took
+    "Augustus Cunningham" without "Sir Wm.")."""
+    out = tmp_path / "out"
+    source = tmp_path / "poems.txt"
+    source.write_text(_SHORTENED_FORENAMES, encoding="utf-8")
+    convert(source, out)
+    assert marks_in(out, "persName") == [
+        "John Knox",
+        "Rev. Wm. Boyd",
+        "Sir Wm. Augustus Cunningham",
+        "Rev. Alex. Miller",
+    ]
+    register = etree.parse(str(out / "persons.xml"))
+    forenames = {"".join(f.itertext()) for f in register.iterfind(".//t:forename", NS)}
+    assert {"William", "Alexander"} <= forenames and "Wm." not in forenames

@@ -88,6 +88,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "honorifics": "strings",
         "forenames": "strings",
         "common_forenames": "strings",
+        "forename_abbreviations": "table",
         "particles": "strings",
         "speech_verbs": "strings",
         "person_cues": "strings",
@@ -363,6 +364,7 @@ class Profile:
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
     common_forenames: frozenset[str] = frozenset()  # [names]: given names that are common words too (Will, Rob)
+    forename_abbreviations: dict[str, str] = field(default_factory=dict)  # [names]: "Wm." -> "William"
     particles: tuple[str, ...] = ()  # [names]: words that begin a surname (De Courcy)
     speech_verbs: tuple[str, ...] = ()  # [names]: verbs whose subject is a person (said, wrote)
     person_cues: tuple[str, ...] = ()  # [names]: words after a person's name (who, himself, died)
@@ -551,6 +553,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         honorifics=tuple(data["names"]["honorifics"]),
         forenames=frozenset(data["names"]["forenames"]),
         common_forenames=frozenset(data["names"]["common_forenames"]),
+        forename_abbreviations=dict(data["names"].get("forename_abbreviations", {})),
         particles=tuple(data["names"]["particles"]),
         speech_verbs=tuple(data["names"]["speech_verbs"]),
         person_cues=tuple(data["names"]["person_cues"]),
