@@ -72,6 +72,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "streets": "types",
         "streets_first": "strings",
         "journeys": "strings",
+        "holders": "strings",
         "home": "table",
     },
     "orgs": {
@@ -359,6 +360,7 @@ class Profile:
     place_streets: dict[str, str] = field(default_factory=dict)  # [places] streets: "ploshchad" -> "square"
     streets_first: tuple[str, ...] = ()  # [places] streets_first: "Prospekt" (Prospekt Marx), from a pack
     journeys: tuple[str, ...] = ()  # [places] journeys: "ticket", "train" (a ticket for Worthing)
+    place_holders: tuple[str, ...] = ()  # [places] holders: "minister", "laird" (Boyd, pastor of Fenwick)
     # [places] home: the lands the book is of, each a box (south, north, west, east in degrees)
     home: tuple[tuple[float, float, float, float], ...] = ()
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
@@ -549,6 +551,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         place_streets=dict(places["streets"]),
         streets_first=tuple(places["streets_first"]),
         journeys=tuple(places["journeys"]),
+        place_holders=tuple(places.get("holders", ())),
         home=tuple(_home_box(name, box, origin) for name, box in sorted(places["home"].items())),
         honorifics=tuple(data["names"]["honorifics"]),
         forenames=frozenset(data["names"]["forenames"]),
