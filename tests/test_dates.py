@@ -609,6 +609,13 @@ def test_a_month_in_the_possessive_before_a_noun_is_a_date():
     assert values("They dined at Aunt May's house; June's letter came.") == []
 
 
+def test_a_dateline_with_a_comma_between_month_and_day():
+    """Burns's "Elegy On The Year 1788" is dated "January, 1, 1789.": the month, its day and
+    the year, a comma after each; with no year after it, "in January, 1 man" is no day."""
+    assert values("January, 1, 1789.") == [("January, 1, 1789", {"when": "1789-01-01"})]
+    assert values("Ellisland, in January, 1 man came") == [("January", {"when": "--01"})]
+
+
 def test_a_day_in_words_takes_its_year_from_the_text_or_its_own():
     """ "the thirty-first of December, 1786" gives its year; "On the twenty first of April" in a
     text on February 1786 takes 1786, as "On 21 April" would; "June the first, 1787" the

@@ -117,7 +117,13 @@ SCHEMA: dict[str, dict[str, str]] = {
         "peerages": "strings",
         "rulers": "words",
     },
-    "dates": {"months": "months", "feasts": "feasts", "calendar_months": "months", "calendar_years": "days"},
+    "dates": {
+        "months": "months",
+        "feasts": "feasts",
+        "calendar_months": "months",
+        "calendar_years": "days",
+        "cues": "strings",
+    },
     "passes": {"disable": "strings"},
     "notes": {"headings": "strings", "body_words": "strings", "foot_words": "strings", "read_marks": "table"},
     "drama": {"act_words": "strings", "scene_words": "strings", "numbers": "strings", "joint_words": "strings"},
@@ -398,6 +404,7 @@ class Profile:
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
     months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
     feasts: dict[str, str] = field(default_factory=dict)  # [dates] feasts: "Lammas" -> "08-01"
+    date_cues: tuple[str, ...] = ()  # [dates] cues: words before a month that make it a date ("frae")
     calendar_months: dict[str, int] = field(default_factory=dict)  # [dates]: "Thermidor" -> 11
     calendar_years: dict[str, str] = field(default_factory=dict)  # [dates]: "2" -> "1793-09-22"
     packs: tuple[str, ...] = ()  # the packs included, in order
@@ -586,6 +593,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         place_heads=dict(places["heads"]),
         months={k: int(v) for k, v in data["dates"]["months"].items()},
         feasts=dict(data["dates"]["feasts"]),
+        date_cues=tuple(data["dates"].get("cues", ())),
         calendar_months={k: int(v) for k, v in data["dates"]["calendar_months"].items()},
         calendar_years=dict(data["dates"]["calendar_years"]),
         packs=tuple(included),

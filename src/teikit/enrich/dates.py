@@ -4,7 +4,8 @@
   August 1911            when="1911-08"        (also "August, 1911", "August of 1911", and
                                                   "August1911" as text taken from print runs
                                                   words together)
-  July 14, 1789          when="1789-07-14"        (American order; October 17–31, 1961 a range)
+  July 14, 1789          when="1789-07-14"        (American order; October 17–31, 1961 a range;
+                                                  "January, 1, 1789" with the year)
   the 14th of July 1789  when="1789-07-14"        ("the" belongs to the day, and is inside;
                                                   also "the 15th day of March, 1893")
   the twenty-fourth of June  when="--06-24"       (a day in words, one to thirty-one: "the first
@@ -73,7 +74,7 @@
                                                   no year)
 
 A month or season alone is a date only after a word that makes it one ("in March", "by
-September", "(December)", "that summer", "the following February", "the ensuing spring")
+September", "the mirk night o' December" — "o'" is "of" elided —, "(December)", "that summer", "the following February", "the ensuing spring")
 or before a common noun it dates ("the October seizure of power", "Kerensky's June
 offensive", "on a March day" — a March of no year in particular, which takes none from the
 context; not "the October Revolution", an event's name) or in the possessive before one
@@ -401,7 +402,7 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
       | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED}))
       | (?P<oldyear>(?=1[0-6]\d\d\b){_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])))
   | (?=[JFMASOND]{starts})
-    (?:(?P<mdy>(?P<m2>{month})\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?{_ORD},?\s(?P<y2>{_YEAR})\b)
+    (?:(?P<mdy>(?P<m2>{month}),?\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?{_ORD},?\s(?P<y2>{_YEAR})\b)
       | (?P<md>(?P<m9>{month})\s(?P<d5>\d{{1,2}})(?:{_DASH}(?P<d8>\d{{1,2}}))?{_ORD}\b(?![\d,.]\d|\s?{_COUNTED}))
       | (?P<mwd>(?P<wm2>{month})\s(?:(?<!May\s)the\s)?(?P<wd2>{_DAY_ORDINAL})\b(?:,?\s(?P<wy2>{_YEAR})\b)?(?![-\w]|\s(?:of|o['’])\s))
       | (?P<mmy>(?P<m4>{month}){_DASH}(?P<m5>{month})(?:\s(?P<y3>{_YEAR})\b|(?!\w|\.\w)))
@@ -434,7 +435,8 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
 
 
 _MONTH_CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|by|until|till|since|from|during|of|to|and|or|early|late|end|before|after|between)\s|\()$", re.I
+    r"(?:\b(?:in|by|until|till|since|from|during|of|o['’]|to|and|or|early|late|end|before|after|between)\s|\()$",
+    re.I,
 )
 # A season is a time only where the words around say so: "in the spring", "by summer",
 # "that winter", "the autumn of that year", "the war scare of the autumn", not "a hot
@@ -810,7 +812,9 @@ class YearContext:
         return self.year if self.month is not None and month < self.month else self.year - 1
 
 
-def _acceptable(g: re.Match, text: str, start: int, end: int) -> bool:
+def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, ...] = ()) -> bool:
+    """Whether a match is a date where it stands; `cues`: words of the profile that make a
+    month one before it, each with its space after it (`[dates] cues`, Scots "frae")."""
     before = text[max(0, start - 16) : start]
     if g["bare"] and (partner := _MONTH_AND_BEFORE.search(text, max(0, start - 16), start)) is not None:
         # A month joined to another is a date as that one is: "in March and November" are two,
@@ -820,7 +824,7 @@ def _acceptable(g: re.Match, text: str, start: int, end: int) -> bool:
             _MONTH_BEFORE_NOUN.search(text, max(0, at - 16), at) is not None
             and _LOWER_WORD_AFTER.match(text, end) is not None
         )
-    if g["bare"] and not _MONTH_CUE_BEFORE.search(before[-8:]):
+    if g["bare"] and not _MONTH_CUE_BEFORE.search(before[-8:]) and not (cues and _after_cue(before, cues)):
         # "the October seizure of power", "Kerensky's June offensive": a month naming a time
         # before a common noun (not "the October Revolution", an event's name); "chill
         # November's surly blast", "bleak December's winds": a month's own (its weather).
@@ -852,6 +856,16 @@ def _acceptable(g: re.Match, text: str, start: int, end: int) -> bool:
     if (g["year"] or g["range"]) and _NOT_A_YEAR_BEFORE.search(before[-8:]):
         return False
     return True
+
+
+def _after_cue(before: str, cues: tuple[str, ...]) -> bool:
+    """Whether `before` ends with one of `cues` as a word of its own, or with it capitalised."""
+    for cue in cues:
+        if before.endswith(cue) or before.endswith(cue[:1].upper() + cue[1:]):
+            at = len(before) - len(cue)
+            if at == 0 or not before[at - 1].isalnum():
+                return True
+    return False
 
 
 @dataclass(slots=True)
@@ -1092,10 +1106,13 @@ def find_dates(
     context: YearContext | None = None,
     block_start: bool = False,
     months: Mapping[str, int] | None = None,
+    cues: tuple[str, ...] = (),
 ) -> list[tuple[int, int, dict[str, str]]]:
     """The dates in `text`: (start, end, attributes). With a `context`, dates without a year
     take the year it holds (marked `evidence="internal"`), and dated ones update it;
-    `block_start`: the text opens a paragraph or heading."""
+    `block_start`: the text opens a paragraph or heading; `cues`: a profile's words that make
+    a month a date after them (`[dates] cues`: Scots "frae November"), beside the English."""
+    cues = tuple(f"{c} " for c in cues)
     found: list[_Found] = []
     own = tuple(months or ())
     decades = "ties" in text and _HOLDS_DECADE_WORD.search(text) is not None
@@ -1115,7 +1132,7 @@ def find_dates(
     for m, at in _matches(pattern, text, words):
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         attrs = value(g, months=months)
-        if attrs is not None and _valid_day(attrs) and _acceptable(g, text, at + m.start(), at + m.end()):
+        if attrs is not None and _valid_day(attrs) and _acceptable(g, text, at + m.start(), at + m.end(), cues):
             start = at + m.start()
             if g["dmy"] or g["dm"] or g["md"] or g["mdy"] or g["wdm"] or g["mwd"]:  # "the night of 4 March 1953"
                 part_of_day = _PART_OF_DAY_BEFORE.search(text, max(0, start - 14), start)
@@ -1445,7 +1462,7 @@ def apply(tei, ctx: Context):
     def finder(openings: set[str], context: YearContext):
         def find(text: str):
             spans = []
-            found = find_dates(text, context, text in openings, ctx.profile.months)
+            found = find_dates(text, context, text in openings, ctx.profile.months, ctx.profile.date_cues)
             found = add_feasts(text, found, feasts, function_words, feast_names)
             found = add_calendar_dates(
                 text, found, ctx.profile.calendar_months, ctx.profile.calendar_years, context.year
