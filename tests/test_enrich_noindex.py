@@ -1093,3 +1093,22 @@ def test_a_forename_shortened_with_its_full_stop_runs_on_in_a_name(tmp_path):
     register = etree.parse(str(out / "persons.xml"))
     forenames = {"".join(f.itertext()) for f in register.iterfind(".//t:forename", NS)}
     assert {"William", "Alexander"} <= forenames and "Wm." not in forenames
+
+
+_HONORIFICS_IN_A_ROW = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE KIRK'S ALARM\n\n"
+    "Orthodox! orthodox! wha believe in John Knox,\nLet me sound an alarm to your conscience:\n\n"
+    "[Footnote 1: Rev. Mr. Moodie of Riccarton.]\n\n"
+    "[Footnote 2: Rev. Dr. Dalrymple of Ayr.]\n"
+)
+
+
+def test_honorifics_in_a_row_are_the_names(tmp_path):
+    """Burns's notes: "Rev. Mr. Moodie of Riccarton", "Rev. Dr. Dalrymple of Ayr": the span
+    holds every honorific before the name, as a title written before a name is the name's
+    (the old code marked "Mr. Moodie" and "Dr. Dalrymple", "Rev." left outside)."""
+    out = tmp_path / "out"
+    source = tmp_path / "poems.txt"
+    source.write_text(_HONORIFICS_IN_A_ROW, encoding="utf-8")
+    convert(source, out)
+    assert marks_in(out, "persName") == ["John Knox", "Rev. Mr. Moodie", "Rev. Dr. Dalrymple"]

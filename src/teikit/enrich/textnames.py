@@ -5,7 +5,8 @@ alone says little: every sentence begins with one. A word is taken as a person's
 only on evidence from the way names are written, never from a list of particular names:
 
 - after an honorific of the profile (`[names] honorifics`): "Mr. Polly", "Mr Polly",
-  "Lady Susan Vernon", "Marquis de Launay" (a particle of the profile in lower case, or
+  "Lady Susan Vernon", "Marquis de Launay" (honorifics in a row are all the name's: "Rev. Mr.
+  Moodie", "Rev. Dr. Dalrymple") (a particle of the profile in lower case, or
   "d'", opens the surname: "Madame d'Eon"). An honorific abbreviation right after a proper noun written
   mid-sentence abbreviates something else ("4557 Melan Dr." is a drive). After a title written
   out, a word the book writes in lower case too is a surname where the book writes the pair
@@ -355,9 +356,15 @@ class Finder:
             span = None
             k = i + 1
             if self._honorific(toks, i, starts_sentence):
-                k, given, surname = self._body(toks, i + 1, tok.endswith("."))
+                # honorifics in a row are the name's ("Rev. Mr. Moodie", "Rev. Dr. Dalrymple"):
+                # the last says how the name after it reads, the span holds them all
+                final = i
+                while final + 1 < len(toks) and toks[final + 1][2] in self.words.honorifics:
+                    final += 1
+                hon_tok = toks[final][2]
+                k, given, surname = self._body(toks, final + 1, hon_tok.endswith("."))
                 if surname:
-                    span = self._name(word, tok, given, surname, start, toks[k - 1][1])
+                    span = self._name(hon_tok.rstrip("."), hon_tok, given, surname, start, toks[k - 1][1])
             elif INITIAL.fullmatch(tok):
                 k, given, surname = self._body(toks, i, False)
                 last = surname.split()[-1] if surname else ""
