@@ -579,6 +579,58 @@ def test_the_article_of_an_ordinal_day_and_of_the_year_belongs_to_the_date():
     ]
 
 
+def test_a_day_in_words_is_a_date_with_its_month():
+    """A month's day written as an ordinal in words, before "of" (or verse's "o'") and a
+    month's name or after the name, is a date as "the 24th of June" is, "the" inside
+    (real lines of Gilman's story and of Burns's verse epistles and songs); an ordinal of
+    anything else is none ("The first of my performances", Burns's note; "the first of
+    human kind")."""
+    cases = [
+        ("Well, the Fourth of July is over! The people are gone", [("the Fourth of July", {"when": "--07-04"})]),
+        (
+            "Tarbolton, twenty-fourth o' June, Ye'll find me in a better tune;",
+            [("twenty-fourth o' June", {"when": "--06-24"})],
+        ),
+        ("I, Rhymer Robin, alias Burns, October twenty-third,", [("October twenty-third", {"when": "--10-23"})]),
+        ("[Footnote 1: The first of my performances.--R. B.]", []),
+        ("The first of my loves was a swaggering blade,", []),
+        ("Might charm the first of human kind.", []),
+    ]
+    for text, expected in cases:
+        assert values(text) == expected, text
+
+
+def test_a_month_in_the_possessive_before_a_noun_is_a_date():
+    """A month's own weather, in Burns's verse ("When chill November's surly blast", "An'
+    bleak December's winds ensuin"), is the month; a month in the possessive after a
+    capitalised word, or one that is a forename too, may be someone's ("Aunt May's")."""
+    assert values("When chill November's surly blast Made fields and forests bare,") == [("November", {"when": "--11"})]
+    assert values("An' bleak December's winds ensuin, Baith snell an' keen!") == [("December", {"when": "--12"})]
+    assert values("They dined at Aunt May's house; June's letter came.") == []
+
+
+def test_a_dateline_with_a_comma_between_month_and_day():
+    """Burns's "Elegy On The Year 1788" is dated "January, 1, 1789.": the month, its day and
+    the year, a comma after each; with no year after it, "in January, 1 man" is no day."""
+    assert values("January, 1, 1789.") == [("January, 1, 1789", {"when": "1789-01-01"})]
+    assert values("Ellisland, in January, 1 man came") == [("January", {"when": "--01"})]
+
+
+def test_a_day_in_words_takes_its_year_from_the_text_or_its_own():
+    """ "the thirty-first of December, 1786" gives its year; "On the twenty first of April" in a
+    text on February 1786 takes 1786, as "On 21 April" would; "June the first, 1787" the
+    month before."""
+    text = (
+        "In February 1786 the poems went to press. On the twenty first of April he left, and on the"
+        " thirty-first of December, 1786, he was in Edinburgh; June the first, 1787, saw him home."
+    )
+    assert values(text)[1:] == [
+        ("the twenty first of April", {"when": "1786-04-21", "evidence": "internal"}),
+        ("the thirty-first of December, 1786", {"when": "1786-12-31"}),
+        ("June the first, 1787", {"when": "1787-06-01"}),
+    ]
+
+
 def test_the_scan_at_word_starts_finds_what_the_pattern_finds():
     """`_scan` tries the date pattern only where a word a date may begin with begins a word:
     sound only if it finds the very matches `finditer` finds. Checked over the bundled book
@@ -593,7 +645,9 @@ def test_the_scan_at_word_starts_finds_what_the_pattern_finds():
     texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests/data/enrich/dates-dev").glob("*.txt"))]
     texts.append(
         "the following spring, in mid-July 1936, late in the nineteenth century; aprelya 1937; dekabr'1927;"
-        " 4-5 May; the early thirties; x1917 _1918; On16 May 1919"
+        " 4-5 May; the early thirties; x1917 _1918; On16 May 1919; the Twenty-fourth o' June, October"
+        " twenty-third, 1786; the fifteenth day of March; Ninth of May; the twenty-first of June, thirty first"
+        " o' May, the Twenty second day of July, twentyfirst of May, the first of his friends"
     )
     paragraphs = [p for text in texts for p in text.split("\n\n")]
     found = glued = 0

@@ -71,6 +71,22 @@ def test_a_pack_adds_its_countrys_feasts(tmp_path):
     ]
 
 
+def test_a_pack_adds_its_languages_prepositions_before_a_month(tmp_path):
+    """With the pack "scots" (`[dates] cues`), "frae" makes a month a date as "from" does
+    (Burns's "Tam o' Shanter": "That frae November till October"); English "till" does in
+    any profile, and "o'" ("of" elided, English as much as Scots: "As the mirk night o'
+    December!", Burns's "Thou Gloomy December")."""
+    text = (
+        "<p>That frae November till October, Ae market-day thou was na sober;</p><p>As the mirk night o' December!</p>"
+    )
+    assert marked(text, tmp_path) == [("October", {"when": "--10"}), ("December", {"when": "--12"})]
+    assert marked(text, tmp_path, load_profile(SCOTS)) == [
+        ("November", {"when": "--11"}),
+        ("October", {"when": "--10"}),
+        ("December", {"when": "--12"}),
+    ]
+
+
 def test_a_feast_that_is_no_day_of_the_year_is_refused(tmp_path):
     book = tmp_path / "book.toml"
     book.write_text('[dates]\nfeasts = { "Lammas" = "13-01" }\n', encoding="utf-8")

@@ -1042,3 +1042,73 @@ def test_an_epithet_before_a_name_that_is_only_another_name_of_a_place(tmp_path)
     source.write_text(_BLOOMING_KEITH, encoding="utf-8")
     convert(source, out)
     assert marks_in(out, "persName").count("Keith") == 2
+
+
+_CHEVALIER = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nThe Chevalier's Lament\n\n"
+    "'Twas on a Monday morning,\nRight early in the year,\nThat Charlie came to our town,\n"
+    "The young Chevalier.\n\n"
+    "An' Charlie, he's my darling,\nMy darling, my darling,\nCharlie, he's my darling,\n"
+    "The young Chevalier.\n"
+)
+
+
+def test_a_title_alone_names_no_person(tmp_path):
+    """ "Chevalier", a title as "Duke" is, is one of the default profile's honorifics: "The
+    young Chevalier" (Prince Charles Edward's by-name, in Burns's song) and "The Chevalier's
+    Lament" name no one by a name, and Charlie stays a person."""
+    out = tmp_path / "out"
+    source = tmp_path / "songs.txt"
+    source.write_text(_CHEVALIER, encoding="utf-8")
+    convert(source, out)
+    persons = marks_in(out, "persName")
+    assert "Chevalier" not in persons and "Charlie" in persons
+
+
+_SHORTENED_FORENAMES = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE KIRK'S ALARM\n\n"
+    "Orthodox! orthodox! wha believe in John Knox,\nLet me sound an alarm to your conscience:\n\n"
+    "[Footnote 1: Rev. Wm. Boyd, pastor of Fenwick.]\n\n"
+    "[Footnote 2: Sir Wm. Augustus Cunningham, Baronet, of Livingstone.]\n\n"
+    "[Footnote 3: Rev. Alex. Miller, afterward of Kilmaurs.]\n"
+)
+
+
+def test_a_forename_shortened_with_its_full_stop_runs_on_in_a_name(tmp_path):
+    """Burns's notes write "Wm." and "Alex." ("Rev. Wm. Boyd, pastor of Fenwick"): a forename
+    the default profile's `[names] forename_abbreviations` shortens is one inside a name after
+    an honorific, marked whole as written, and the register gives the forename it stands for
+    (the old code left "Rev. Wm. Boyd" unmarked, cut "Rev. Alex" from "Miller", and took
+    "Augustus Cunningham" without "Sir Wm.")."""
+    out = tmp_path / "out"
+    source = tmp_path / "poems.txt"
+    source.write_text(_SHORTENED_FORENAMES, encoding="utf-8")
+    convert(source, out)
+    assert marks_in(out, "persName") == [
+        "John Knox",
+        "Rev. Wm. Boyd",
+        "Sir Wm. Augustus Cunningham",
+        "Rev. Alex. Miller",
+    ]
+    register = etree.parse(str(out / "persons.xml"))
+    forenames = {"".join(f.itertext()) for f in register.iterfind(".//t:forename", NS)}
+    assert {"William", "Alexander"} <= forenames and "Wm." not in forenames
+
+
+_HONORIFICS_IN_A_ROW = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE KIRK'S ALARM\n\n"
+    "Orthodox! orthodox! wha believe in John Knox,\nLet me sound an alarm to your conscience:\n\n"
+    "[Footnote 1: Rev. Mr. Moodie of Riccarton.]\n\n"
+    "[Footnote 2: Rev. Dr. Dalrymple of Ayr.]\n"
+)
+
+
+def test_honorifics_in_a_row_are_the_names(tmp_path):
+    """Burns's notes: "Rev. Mr. Moodie of Riccarton", "Rev. Dr. Dalrymple of Ayr": the span
+    holds every honorific before the name, as a title written before a name is the name's
+    (the old code marked "Mr. Moodie" and "Dr. Dalrymple", "Rev." left outside)."""
+    out = tmp_path / "out"
+    source = tmp_path / "poems.txt"
+    source.write_text(_HONORIFICS_IN_A_ROW, encoding="utf-8")
+    convert(source, out)
+    assert marks_in(out, "persName") == ["John Knox", "Rev. Mr. Moodie", "Rev. Dr. Dalrymple"]

@@ -643,6 +643,27 @@ def test_a_town_of_the_books_land_or_a_well_known_place_after_a_persons_name_and
     assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == ["Norwich"]
 
 
+def test_a_name_no_gazetteer_vouches_for_after_a_persons_name_and_of_is_his_land(tmp_path):
+    """Burns's notes name a man by his estate or parish ("George Dempster of Dunnichen.", "Sir
+    Adam Ferguson of Kilkerran, Bart.", "Capt. Wm. Roddirk, of Corbiston.", "Rev. Wm. Boyd,
+    pastor of Fenwick.": after a comma and a noun of one who holds a place, `[places]
+    holders`); a name the gazetteer does not place in the book's land is a place all the same
+    where the book writes it after "of" only, and a stop ends it; not where the verse calls the
+    laird by his land ("Thee, aith-detesting, chaste Kilkerran"), nor after a noun of kin
+    ("Jean, daughter of Hamilton.")."""
+    text = (
+        "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+        "Dempster, a true blue Scot I'se warran'; Thee, aith-detesting, chaste Kilkerran.\n\n"
+        "[Footnote 1: George Dempster of Dunnichen.]\n\n"
+        "[Footnote 2: Sir Adam Ferguson of Kilkerran, Bart.]\n\n"
+        "[Footnote 3: Capt. Wm. Roddirk, of Corbiston.]\n\n"
+        "[Footnote 4: Rev. Wm. Boyd, pastor of Fenwick.]\n\n"
+        "[Footnote 5: Jean Armour, daughter of Hamilton.]\n"
+    )
+    scots = _convert(tmp_path, text, ["scots"], "scots")
+    assert marks_in(scots, "placeName") == ["Dunnichen", "Corbiston", "Fenwick"]
+
+
 def test_a_peoples_or_a_faiths_word_is_no_name(tmp_path):
     """A word with a people's, a faith's or a school's ending (-ian, -ean, -ese, -ish, -ist)
     is no person's name, whatever the evidence: "Christian thought has grown" is no one who

@@ -72,6 +72,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "streets": "types",
         "streets_first": "strings",
         "journeys": "strings",
+        "holders": "strings",
         "home": "table",
     },
     "orgs": {
@@ -88,6 +89,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "honorifics": "strings",
         "forenames": "strings",
         "common_forenames": "strings",
+        "forename_abbreviations": "table",
         "particles": "strings",
         "speech_verbs": "strings",
         "person_cues": "strings",
@@ -115,7 +117,13 @@ SCHEMA: dict[str, dict[str, str]] = {
         "peerages": "strings",
         "rulers": "words",
     },
-    "dates": {"months": "months", "feasts": "feasts", "calendar_months": "months", "calendar_years": "days"},
+    "dates": {
+        "months": "months",
+        "feasts": "feasts",
+        "calendar_months": "months",
+        "calendar_years": "days",
+        "cues": "strings",
+    },
     "passes": {"disable": "strings"},
     "notes": {"headings": "strings", "body_words": "strings", "foot_words": "strings", "read_marks": "table"},
     "drama": {"act_words": "strings", "scene_words": "strings", "numbers": "strings", "joint_words": "strings"},
@@ -358,11 +366,13 @@ class Profile:
     place_streets: dict[str, str] = field(default_factory=dict)  # [places] streets: "ploshchad" -> "square"
     streets_first: tuple[str, ...] = ()  # [places] streets_first: "Prospekt" (Prospekt Marx), from a pack
     journeys: tuple[str, ...] = ()  # [places] journeys: "ticket", "train" (a ticket for Worthing)
+    place_holders: tuple[str, ...] = ()  # [places] holders: "minister", "laird" (Boyd, pastor of Fenwick)
     # [places] home: the lands the book is of, each a box (south, north, west, east in degrees)
     home: tuple[tuple[float, float, float, float], ...] = ()
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
     common_forenames: frozenset[str] = frozenset()  # [names]: given names that are common words too (Will, Rob)
+    forename_abbreviations: dict[str, str] = field(default_factory=dict)  # [names]: "Wm." -> "William"
     particles: tuple[str, ...] = ()  # [names]: words that begin a surname (De Courcy)
     speech_verbs: tuple[str, ...] = ()  # [names]: verbs whose subject is a person (said, wrote)
     person_cues: tuple[str, ...] = ()  # [names]: words after a person's name (who, himself, died)
@@ -394,6 +404,7 @@ class Profile:
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
     months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
     feasts: dict[str, str] = field(default_factory=dict)  # [dates] feasts: "Lammas" -> "08-01"
+    date_cues: tuple[str, ...] = ()  # [dates] cues: words before a month that make it a date ("frae")
     calendar_months: dict[str, int] = field(default_factory=dict)  # [dates]: "Thermidor" -> 11
     calendar_years: dict[str, str] = field(default_factory=dict)  # [dates]: "2" -> "1793-09-22"
     packs: tuple[str, ...] = ()  # the packs included, in order
@@ -547,10 +558,12 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         place_streets=dict(places["streets"]),
         streets_first=tuple(places["streets_first"]),
         journeys=tuple(places["journeys"]),
+        place_holders=tuple(places.get("holders", ())),
         home=tuple(_home_box(name, box, origin) for name, box in sorted(places["home"].items())),
         honorifics=tuple(data["names"]["honorifics"]),
         forenames=frozenset(data["names"]["forenames"]),
         common_forenames=frozenset(data["names"]["common_forenames"]),
+        forename_abbreviations=dict(data["names"].get("forename_abbreviations", {})),
         particles=tuple(data["names"]["particles"]),
         speech_verbs=tuple(data["names"]["speech_verbs"]),
         person_cues=tuple(data["names"]["person_cues"]),
@@ -580,6 +593,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         place_heads=dict(places["heads"]),
         months={k: int(v) for k, v in data["dates"]["months"].items()},
         feasts=dict(data["dates"]["feasts"]),
+        date_cues=tuple(data["dates"].get("cues", ())),
         calendar_months={k: int(v) for k, v in data["dates"]["calendar_months"].items()},
         calendar_years=dict(data["dates"]["calendar_years"]),
         packs=tuple(included),

@@ -4,9 +4,20 @@
   August 1911            when="1911-08"        (also "August, 1911", "August of 1911", and
                                                   "August1911" as text taken from print runs
                                                   words together)
-  July 14, 1789          when="1789-07-14"        (American order; October 17–31, 1961 a range)
-  the 14th of July 1789  when="1789-07-14"        ("the" stays outside, as in "the 1890s";
+  July 14, 1789          when="1789-07-14"        (American order; October 17–31, 1961 a range;
+                                                  "January, 1, 1789" with the year)
+  the 14th of July 1789  when="1789-07-14"        ("the" belongs to the day, and is inside;
                                                   also "the 15th day of March, 1893")
+  the twenty-fourth of June  when="--06-24"       (a day in words, one to thirty-one: "the first
+                                                  of May", "the thirty-first of December, 1786",
+                                                  "the fifteenth day of March", "twenty-fourth
+                                                  o' June" — "o'" is "of" as English verse and
+                                                  dialect write it —, "June the twenty-fourth",
+                                                  "October twenty-third"; "the" inside, as with
+                                                  "the 14th of July"; without "of" and a
+                                                  month's name an ordinal is none: "the first of
+                                                  his friends", and "the twentieth of the month"
+                                                  names a month the text does not: no date)
   20-29 November 1936    from="1936-11-20" to="1936-11-29"
   September–October 1936 from="1936-09" to="1936-10"
   dekabr' 1927           when="1927-12"           (month names a profile pack gives: russian.toml)
@@ -63,10 +74,12 @@
                                                   no year)
 
 A month or season alone is a date only after a word that makes it one ("in March", "by
-September", "(December)", "that summer", "the following February", "the ensuing spring")
+September", "the mirk night o' December" — "o'" is "of" elided —, "(December)", "that summer", "the following February", "the ensuing spring")
 or before a common noun it dates ("the October seizure of power", "Kerensky's June
 offensive", "on a March day" — a March of no year in particular, which takes none from the
-context; not "the October Revolution", an event's name); a season also after another
+context; not "the October Revolution", an event's name) or in the possessive before one
+("chill November's surly blast", "bleak December's winds"; not "April's", "May's", "June's",
+forenames too, nor after a capitalised word: "Aunt May's"); a season also after another
 that such a word makes one ("during the spring and summer") or before "and" and a dated
 one ("the summer and autumn of 1930"), not when a noun follows the two ("the spring and
 summer campaigns"); a month joined by "and" or "or" to one before it is a date where that
@@ -312,6 +325,43 @@ _DECADE_WORD = "(?:" + "|".join(_DECADE_WORDS) + ")"
 # opens with `\b` is tried at every position of each text holding "ties" ("parties").
 _HOLDS_DECADE_WORD = re.compile(r"ties\b(?:" + "|".join(rf"(?<=\b{w})" for w in _DECADE_WORDS) + ")")
 
+# A month's day in words ("the twenty-fourth of June", "June the first"): the ordinals of one
+# to thirty-one, the tens joined to the units by a hyphen or a space ("twenty first"); the
+# first letter may be a capital ("Fourth of July" as a name of the day, "Seventh of November").
+_DAY_UNITS = _ORDINALS[:9]  # first … ninth
+_DAY_ORDINAL_WORDS = (
+    *_ORDINALS[:20],  # first … twentieth
+    *(f"twenty-{unit}" for unit in _DAY_UNITS),
+    "thirtieth",
+    "thirty-first",
+)
+
+
+def _day_number(word: str) -> int:
+    """The day an ordinal in words names: "Twenty fourth" 24."""
+    return _DAY_ORDINAL_WORDS.index("-".join(word.lower().split())) + 1
+
+
+def _either_case(word: str) -> str:
+    return f"[{word[0].upper()}{word[0]}]{word[1:]}"
+
+
+# (The compounds by their tens once, the units after: an alternative of its own for each would
+# be tried in turn at every word a date may begin with.)
+_DAY_ORDINAL = (
+    r"(?:[Tt]wenty[-\s](?:"
+    + "|".join(_DAY_UNITS)
+    + r")|[Tt]hirty[-\s]first|"
+    + "|".join(_either_case(w) for w in sorted(_ORDINALS[:20], key=len, reverse=True))  # "fourteenth" before "fourth"
+    + ")"
+)
+# The first three letters of each, by the first (a cheap test of the pattern's opening
+# look-ahead; the branch tests the rest): "[Ff](?:ir|ou|if)|…".
+_DAY_ORDINAL_FIRSTS = "|".join(
+    f"[{first.upper()}{first}](?:{'|'.join(sorted({w[1:3] for w in _DAY_ORDINAL_WORDS if w[0] == first}))})"
+    for first in sorted({w[0] for w in _DAY_ORDINAL_WORDS})
+)
+
 
 # A date that opens with digits opens with a day (one or two digits, then a space, a dash or
 # an ordinal's ending) or a year (four, the first 1 or 2), as each alternative of the pattern's
@@ -342,14 +392,14 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
     # the first letters a date may begin with: digits, months, parts of months and years,
     # seasons, "end of", "turn of", the words that move a year (following, next, ensuing,
     # previous, preceding), and the first letters of the profile's month names
-    firsts = "".join(sorted({re.escape(m[0]) for m in months} - set("JFMASONDEeMmLlSsAaFfWwBbTtnp")))
+    firsts = "".join(sorted({re.escape(m[0]) for m in months} - set("JFMASONDEeMmLlSsAaFfWwBbTtnpN")))
     starts = "".join(f"|{re.escape(m[:3])}" for m in sorted({m[:3] for m in months}))
     return re.compile(
         rf"""
-    \b(?=[\dJFMASONDEeMmLlSsAaFfWwBbTtnp{firsts}])(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
+    \b(?=[\dJFMASONDEeMmLlSsAaFfWwBbTtnpN{firsts}])(?=\d|Jan|Feb|Ma|Apr|Ju|Aug|Sep|Oct|Nov|Dec|[Ee]a|[Mm]i|[Ll]a|[Ss]p|[Ss]u|[Aa]u|[Ff]a|[Ww]i
         |[Ee]nd\sof|[Bb]eginning\sof|[Ss]tart\sof|[Tt]urn\sof{century}|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
         |(?:[Ee]arly|[Ff]irst|[Ll]ast)\s(?:{_MONTHS_COUNT}\s)?months|(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days)|{_RELATIVE}\s
-        {starts})
+        |{_DAY_ORDINAL_FIRSTS}{starts})
     (?:
     {_DIGIT_START}
     (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d2>\d{{1,2}}))?{_ORD}\s(?:day\sof\s|of\s)?(?P<m1>{month})(?:,)?\s(?P<y1>{_YEAR})\b)
@@ -359,8 +409,9 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
       | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED}))
       | (?P<oldyear>(?=1[0-6]\d\d\b){_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])))
   | (?=[JFMASOND]{starts})
-    (?:(?P<mdy>(?P<m2>{month})\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?{_ORD},?\s(?P<y2>{_YEAR})\b)
+    (?:(?P<mdy>(?P<m2>{month}),?\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?{_ORD},?\s(?P<y2>{_YEAR})\b)
       | (?P<md>(?P<m9>{month})\s(?P<d5>\d{{1,2}})(?:{_DASH}(?P<d8>\d{{1,2}}))?{_ORD}\b(?![\d,.]\d|\s?{_COUNTED}))
+      | (?P<mwd>(?P<wm2>{month})\s(?:(?<!May\s)the\s)?(?P<wd2>{_DAY_ORDINAL})\b(?:,?\s(?P<wy2>{_YEAR})\b)?(?![-\w]|\s(?:of|o['’])\s))
       | (?P<mmy>(?P<m4>{month}){_DASH}(?P<m5>{month})(?:\s(?P<y3>{_YEAR})\b|(?!\w|\.\w)))
       | (?P<my>(?P<m6>{month})(?:\sof|,)?\s?(?P<y4>{_YEAR})\b)
       | (?P<bare>(?P<m8>{_FULL_MONTH})\b(?!\s\d)))
@@ -382,6 +433,7 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
   | (?P<turn>[Tt]urn\sof\s(?P<y14>{_YEAR})(?:{_DASH}|/)(?P<y15>\d{{2,4}})\b)
   | (?P<century>[Tt]he\s(?:(?P<cpart>early|middle|mid|late|later)[\s-])?(?:(?P<cent>{_CENTURY_ORDINAL})|(?P<cnow>present))\scentury\b)
   | (?P<relative>(?P<rel>{_RELATIVE})\s(?:(?P<m11>{_FULL_MONTH})|(?P<sword3>{_SEASON}))\b(?!\s\d))
+  | (?=[EeFfNnSsTt])(?P<wdm>(?P<wd1>{_DAY_ORDINAL})\s(?:day\sof|of|o['’])\s(?P<wm1>{month})(?:,?\s(?P<wy1>{_YEAR})\b)?(?!\w|\.\w))
   {decade}
     )
 """,
@@ -390,7 +442,8 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
 
 
 _MONTH_CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|by|until|till|since|from|during|of|to|and|or|early|late|end|before|after|between)\s|\()$", re.I
+    r"(?:\b(?:in|by|until|till|since|from|during|of|o['’]|to|and|or|early|late|end|before|after|between)\s|\()$",
+    re.I,
 )
 # A season is a time only where the words around say so: "in the spring", "by summer",
 # "that winter", "the autumn of that year", "the war scare of the autumn", not "a hot
@@ -429,6 +482,11 @@ _NOT_A_YEAR_BEFORE = re.compile(
 _MONTH_AND_BEFORE = re.compile(rf"(?<![\w-]){_FULL_MONTH}\s(?:and|or)\s$")
 _MONTH_BEFORE_NOUN = re.compile(r"(?:\bthe|\ba|\w['’]s)\s$")
 _LOWER_WORD_AFTER = re.compile(r"\s(?!of\b|and\b|or\b|to\b)[a-z]{3,}")
+_POSSESSIVE_BEFORE_NOUN = re.compile(r"['’]s\s[a-z]")
+# A month in the possessive may be someone's: not after a capitalised word ("Aunt May's
+# house"), and not the months that are forenames too ("June's letter" is as often a girl's).
+_FORENAME_MONTHS = frozenset({"April", "May", "June"})
+_CAPITAL_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’.]*\s$")
 _ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b")
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s$")
 _THE_YEAR_BEFORE = re.compile(r"(?<![\w-])[Tt]he\syear\s$")
@@ -457,6 +515,8 @@ def _needs_year(g: re.Match) -> bool:
     """Whether the expression (its groups) names a day, month or season but no year."""
     if g["md"] or g["dm"] or g["bare"] or g["season"] or g["relative"] or g["wdecade"] or g["cnow"]:
         return True
+    if g["wdm"] or g["mwd"]:
+        return not (g["wy1"] or g["wy2"])
     if g["pseason"]:
         return not g["y17"]
     if g["mmy"]:
@@ -468,7 +528,7 @@ def _needs_year(g: re.Match) -> bool:
 
 def _first_month(g: re.Match, months: Mapping[str, int] | None = None) -> int:
     """The month a yearless expression starts in (for "the following …")."""
-    for key in ("m9", "m3", "m4", "m7", "m10", "m8", "m11"):
+    for key in ("m9", "m3", "wm1", "wm2", "m4", "m7", "m10", "m8", "m11"):
         if g[key]:
             return _month(g[key], months)
     season = (g["sword"] or g["sword3"] or g["sword4"] or "").lower()
@@ -521,6 +581,9 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         if g["d7"]:
             return {"from": f"{y}-{mo:02d}-{a:02d}", "to": f"{y}-{mo:02d}-{b:02d}"}
         return {"when": f"{y}-{mo:02d}-{a:02d}"}
+    if g["wdm"] or g["mwd"]:  # "the twenty-fourth of June", "June the first, 1786"
+        mo = _month(g["wm1"] or g["wm2"], months)
+        return {"when": f"{g['wy1'] or g['wy2'] or y}-{mo:02d}-{_day_number(g['wd1'] or g['wd2']):02d}"}
     if g["mmy"]:
         y = g["y3"] or y
         first, last = _month(g["m4"], months), _month(g["m5"], months)
@@ -756,7 +819,9 @@ class YearContext:
         return self.year if self.month is not None and month < self.month else self.year - 1
 
 
-def _acceptable(g: re.Match, text: str, start: int, end: int) -> bool:
+def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, ...] = ()) -> bool:
+    """Whether a match is a date where it stands; `cues`: words of the profile that make a
+    month one before it, each with its space after it (`[dates] cues`, Scots "frae")."""
     before = text[max(0, start - 16) : start]
     if g["bare"] and (partner := _MONTH_AND_BEFORE.search(text, max(0, start - 16), start)) is not None:
         # A month joined to another is a date as that one is: "in March and November" are two,
@@ -766,10 +831,17 @@ def _acceptable(g: re.Match, text: str, start: int, end: int) -> bool:
             _MONTH_BEFORE_NOUN.search(text, max(0, at - 16), at) is not None
             and _LOWER_WORD_AFTER.match(text, end) is not None
         )
-    if g["bare"] and not _MONTH_CUE_BEFORE.search(before[-8:]):
+    if g["bare"] and not _MONTH_CUE_BEFORE.search(before[-8:]) and not (cues and _after_cue(before, cues)):
         # "the October seizure of power", "Kerensky's June offensive": a month naming a time
-        # before a common noun (not "the October Revolution", an event's name).
-        if not (_MONTH_BEFORE_NOUN.search(before) and _LOWER_WORD_AFTER.match(text, end)):
+        # before a common noun (not "the October Revolution", an event's name); "chill
+        # November's surly blast", "bleak December's winds": a month's own (its weather).
+        if not (
+            _MONTH_BEFORE_NOUN.search(before)
+            and _LOWER_WORD_AFTER.match(text, end)
+            or g["m8"] not in _FORENAME_MONTHS
+            and _POSSESSIVE_BEFORE_NOUN.match(text, end)
+            and not _CAPITAL_WORD_BEFORE.search(before)
+        ):
             return False
     if g["season"]:
         if _SEASON_NOUN_AFTER.match(text, end):
@@ -791,6 +863,16 @@ def _acceptable(g: re.Match, text: str, start: int, end: int) -> bool:
     if (g["year"] or g["range"]) and _NOT_A_YEAR_BEFORE.search(before[-8:]):
         return False
     return True
+
+
+def _after_cue(before: str, cues: tuple[str, ...]) -> bool:
+    """Whether `before` ends with one of `cues` as a word of its own, or with it capitalised."""
+    for cue in cues:
+        if before.endswith(cue) or before.endswith(cue[:1].upper() + cue[1:]):
+            at = len(before) - len(cue)
+            if at == 0 or not before[at - 1].isalnum():
+                return True
+    return False
 
 
 @dataclass(slots=True)
@@ -896,7 +978,8 @@ def may_hold_dates(text: str, months: tuple[str, ...] = ()) -> bool:
 # branches begin (a month's first letters, the parts of a month or year, seasons, the edges of
 # a year, "turn of", the words that move a year, and, for the texts they are sought in, "the"
 # of a century and the decades in words); they are found in one scan by an Aho-Corasick
-# automaton, in Rust, and the pattern is tried only where one begins a word (`_scan`).
+# automaton, in Rust, and the pattern is tried only where one begins a word (`_scan`), or where
+# a day in words begins before one (`_DAY_IN_WORDS_BEFORE`).
 _START_WORDS = (
     *"0123456789",
     *"Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
@@ -933,6 +1016,24 @@ def _date_starts(months: tuple[str, ...], centuries: bool, decades: bool) -> aho
     return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
+# A day in words before its month ("the twenty-fourth of June") begins with no word of the
+# automaton but "first", "second" and "third" (the ordinals it would hold besides slow its scan
+# of every text twofold: it finds too many words): its month is one, and the ordinal is sought
+# before a word found after "of" or "o'" (the longest, "twenty-seventh day of ", is 22
+# characters); and "twenty-first" begins at "twenty", before the word "first".
+_OF_BEFORE_MONTH = frozenset({"of ", "o' ", "o’ "})
+_DAY_IN_WORDS_BEFORE = re.compile(rf"\b{_DAY_ORDINAL}\s(?:day\sof|of|o['’])\s$")
+_DAY_IN_WORDS_REACH = 24
+_TENS = frozenset({"twenty", "Twenty", "thirty", "Thirty"})
+# The words of `_START_WORDS` a day in words may come before (the English months) or end
+# with ("first", "second", "third"), by their index; those from `_OWN_WORDS` on are a
+# profile's months (and the words of centuries and decades, also looked at).
+_DAY_IN_WORDS_AFTER = frozenset(
+    i for i, w in enumerate(_START_WORDS) if w.lower() in MONTHS and len(w) == 3 or w.lower() in _ORDINALS[:3]
+)
+_OWN_WORDS = len(_START_WORDS)
+
+
 def _scan(pattern: re.Pattern, text: str, words: list | None):
     """`pattern.finditer(text)`, the pattern tried only where one of `words` (what the
     automaton of `_date_starts` finds in `text`) begins a word of the text, where the
@@ -942,9 +1043,19 @@ def _scan(pattern: re.Pattern, text: str, words: list | None):
         return
     end = 0
     match = pattern.match
-    for _, at, _ in words:
+    for index, at, _ in words:
         if at < end or at and ((before := text[at - 1]).isalnum() or before == "_"):
             continue  # inside the last date, or inside a word
+        if index in _DAY_IN_WORDS_AFTER or index >= _OWN_WORDS:  # a month's name (or "first" …)
+            if at > 2 and text[at - 3 : at] in _OF_BEFORE_MONTH:
+                day = _DAY_IN_WORDS_BEFORE.search(text, max(end, at - _DAY_IN_WORDS_REACH), at)
+                tens = day.start() if day is not None else None
+            else:  # "twenty-first of April", "twenty first": the date begins at "twenty", before "first"
+                tens = at - 7 if at >= 7 + end and text[at - 7 : at - 1] in _TENS and text[at - 1] in "- " else None
+            if tens is not None and (m := match(text, tens)) is not None:
+                end = m.end()
+                yield m
+                continue
         m = match(text, at)
         if m is not None:
             end = m.end()
@@ -1002,10 +1113,13 @@ def find_dates(
     context: YearContext | None = None,
     block_start: bool = False,
     months: Mapping[str, int] | None = None,
+    cues: tuple[str, ...] = (),
 ) -> list[tuple[int, int, dict[str, str]]]:
     """The dates in `text`: (start, end, attributes). With a `context`, dates without a year
     take the year it holds (marked `evidence="internal"`), and dated ones update it;
-    `block_start`: the text opens a paragraph or heading."""
+    `block_start`: the text opens a paragraph or heading; `cues`: a profile's words that make
+    a month a date after them (`[dates] cues`: Scots "frae November"), beside the English."""
+    cues = tuple(f"{c} " for c in cues)
     found: list[_Found] = []
     own = tuple(months or ())
     decades = "ties" in text and _HOLDS_DECADE_WORD.search(text) is not None
@@ -1025,13 +1139,14 @@ def find_dates(
     for m, at in _matches(pattern, text, words):
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         attrs = value(g, months=months)
-        if attrs is not None and _valid_day(attrs) and _acceptable(g, text, at + m.start(), at + m.end()):
+        if attrs is not None and _valid_day(attrs) and _acceptable(g, text, at + m.start(), at + m.end(), cues):
             start = at + m.start()
-            if g["dmy"] or g["dm"] or g["md"] or g["mdy"]:  # "the night of 4 March 1953": that day
+            if g["dmy"] or g["dm"] or g["md"] or g["mdy"] or g["wdm"] or g["mwd"]:  # "the night of 4 March 1953"
                 part_of_day = _PART_OF_DAY_BEFORE.search(text, max(0, start - 14), start)
                 start = part_of_day.start() if part_of_day else start
-            if (g["dmy"] or g["dm"]) and start == at + m.start() and _ORDINAL_DAY.match(text, start):
-                # "the 13th May, 1919", "the 15th day of March": the article belongs to the day
+            if (g["dmy"] or g["dm"]) and start == at + m.start() and _ORDINAL_DAY.match(text, start) or g["wdm"]:
+                # "the 13th May, 1919", "the 15th day of March", "the first of May": the article
+                # belongs to the day
                 the = _THE_BEFORE.search(text, max(0, start - 4), start)
                 start = the.start() if the else start
             elif g["year"] or g["oldyear"]:  # "the year 1808", "the year 1685": the words name the year
@@ -1354,7 +1469,7 @@ def apply(tei, ctx: Context):
     def finder(openings: set[str], context: YearContext):
         def find(text: str):
             spans = []
-            found = find_dates(text, context, text in openings, ctx.profile.months)
+            found = find_dates(text, context, text in openings, ctx.profile.months, ctx.profile.date_cues)
             found = add_feasts(text, found, feasts, function_words, feast_names)
             found = add_calendar_dates(
                 text, found, ctx.profile.calendar_months, ctx.profile.calendar_years, context.year

@@ -74,6 +74,7 @@ class Words:
         self.honorifics = set(profile.honorifics)
         self.forenames = profile.forenames
         self.common_forenames = profile.common_forenames  # "Will", "Rob": a name only before a surname
+        self.forename_abbreviations = profile.forename_abbreviations  # "Wm.": a forename inside a name
         self.function_words = profile.english_words
         self.speech_verbs = profile.speech_verbs
         self.person_cues = profile.person_cues
@@ -101,7 +102,13 @@ class Words:
         self.place_prepositions = profile.place_prepositions
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:
         # tokens one space apart (or none after a full stop: "J.M. Keynes").
-        dotted = sorted((h for h in self.honorifics if h.endswith(".")), key=len, reverse=True)
+        # (and a shortened forename, "Wm.", its full stop with it: a name runs on through it)
+        dotted = sorted(
+            {h for h in self.honorifics if h.endswith(".")}
+            | {f for f in self.forename_abbreviations if f.endswith(".")},
+            key=len,
+            reverse=True,
+        )
         hons = "|".join(map(re.escape, dotted)) or "(?!)"
         # A surname that opens with a particle in lower case is one token with it ("Marquis de
         # Launay", "Madame d'Eon", "Madame de la Mothe"); it never opens a run (`runs` begin at

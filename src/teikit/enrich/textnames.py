@@ -5,7 +5,8 @@ alone says little: every sentence begins with one. A word is taken as a person's
 only on evidence from the way names are written, never from a list of particular names:
 
 - after an honorific of the profile (`[names] honorifics`): "Mr. Polly", "Mr Polly",
-  "Lady Susan Vernon", "Marquis de Launay" (a particle of the profile in lower case, or
+  "Lady Susan Vernon", "Marquis de Launay" (honorifics in a row are all the name's: "Rev. Mr.
+  Moodie", "Rev. Dr. Dalrymple") (a particle of the profile in lower case, or
   "d'", opens the surname: "Madame d'Eon"). An honorific abbreviation right after a proper noun written
   mid-sentence abbreviates something else ("4557 Melan Dr." is a drive). After a title written
   out, a word the book writes in lower case too is a surname where the book writes the pair
@@ -18,6 +19,11 @@ only on evidence from the way names are written, never from a list of particular
   mid-sentence, first of its run and not after an article, a capitalised word that is no
   common word: "like Rob Mossgiel", "pen Will Shakespeare drives" (marked whole; the
   surname alone needs evidence of its own, as Mossgiel may name the farm);
+- a forename shortened with its full stop (`[names] forename_abbreviations`: "Wm.", "Alex.")
+  as a forename written whole, after an honorific and inside a name ("Rev. Wm. Boyd", "Sir Wm.
+  Augustus Cunningham") or before a capitalised word the gazetteer does not know as a place
+  ("To Alex. Cunningham, ESQ."); the register gives the forename it stands for (William,
+  Alexander), so that "Rev. Wm. Peebles" is the "William Peebles" of another note;
 - after initials, a capitalised word that the gazetteer does not know as a place
   ("R. V. Daniels", but not "S. Fairbanks");
 - a forename of the profile alone, where the book writes it capitalised mid-sentence
@@ -187,7 +193,7 @@ class Finder:
         # What a name is cut from (`_cut`): an honorific or the first word of a whole name as
         # written, a forename, particle or word marked alone without its full stop, an initial.
         # A run without any (most runs: "The", "Yes") holds no name, and is not cut.
-        self._as_written = set(words.honorifics) | self.full_starts
+        self._as_written = set(words.honorifics) | self.full_starts | set(words.forename_abbreviations)
         self._as_word = set(words.forenames) | set(words.common_forenames) | set(words.particles) | set(self.alone)
         self._articles = {w for a in words.articles for w in (a, a[:1].upper() + a[1:])}
         self._roles = set(words.roles)
@@ -274,6 +280,9 @@ class Finder:
             word = tok.rstrip(".")
             if INITIAL.fullmatch(tok):
                 parts.append(tok)
+            elif tok in self.words.forename_abbreviations and k + 1 < len(toks):
+                # "Rev. Wm. Boyd": the forename it stands for (not last: a name ends with a word)
+                parts.append(self.words.forename_abbreviations[tok])
             elif tok.endswith(".") or tok in self.words.honorifics:
                 break
             elif word in self.words.particles and k + 1 < len(toks) and not toks[k + 1][2].endswith("."):
@@ -347,9 +356,15 @@ class Finder:
             span = None
             k = i + 1
             if self._honorific(toks, i, starts_sentence):
-                k, given, surname = self._body(toks, i + 1, tok.endswith("."))
+                # honorifics in a row are the name's ("Rev. Mr. Moodie", "Rev. Dr. Dalrymple"):
+                # the last says how the name after it reads, the span holds them all
+                final = i
+                while final + 1 < len(toks) and toks[final + 1][2] in self.words.honorifics:
+                    final += 1
+                hon_tok = toks[final][2]
+                k, given, surname = self._body(toks, final + 1, hon_tok.endswith("."))
                 if surname:
-                    span = self._name(word, tok, given, surname, start, toks[k - 1][1])
+                    span = self._name(hon_tok.rstrip("."), hon_tok, given, surname, start, toks[k - 1][1])
             elif INITIAL.fullmatch(tok):
                 k, given, surname = self._body(toks, i, False)
                 last = surname.split()[-1] if surname else ""
@@ -359,6 +374,11 @@ class Finder:
                 k, given, surname = self._body(toks, i + 1, False)
                 if surname:
                     span = Span(start, toks[k - 1][1], Name("", (word, *given), surname), "forename")
+            elif tok in self.words.forename_abbreviations:  # "To Alex. Cunningham, ESQ., Writer"
+                k, given, surname = self._body(toks, i + 1, False)
+                if surname and not place_name(surname):
+                    full = self.words.forename_abbreviations[tok]
+                    span = Span(start, toks[k - 1][1], Name("", (full, *given), surname), "forename")
             elif self._common_forename(text, toks, i, starts_sentence):
                 k, given, surname = self._body(toks, i + 1, False)
                 if (

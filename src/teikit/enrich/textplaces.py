@@ -926,20 +926,37 @@ def _smaller(
 
 
 # A person's name, "of" and one capitalised word: "Dr. Peter Wodrow of Tarbolton", "Dr. David
-# Shaw of Coylton" (the capital first: `re` scans for it).
-_OF_HOME = re.compile(rf"([{UPPER}](?<![\w'’-].)[{LOWER}]+) of ([{UPPER}][{LOWER}]+)(?![\w'’-]|\s[{UPPER}])")
+# Shaw of Coylton"; after a comma, and a noun of his office maybe: "Capt. Wm. Roddirk, of
+# Corbiston", "Rev. Wm. Boyd, pastor of Fenwick" (the capital first: `re` scans for it).
+_STOP_AFTER = re.compile(r"[.,;:)!?]")
+
+
+@cache
+def _of_home(roles: tuple[str, ...]) -> re.Pattern:
+    office = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True)) or "(?!)"
+    return re.compile(
+        rf"([{UPPER}](?<![\w'’-].)[{LOWER}]+)(?: |, (?:(?:{office}) )?)of ([{UPPER}][{LOWER}]+)(?![\w'’-]|\s[{UPPER}])"
+    )
 
 
 def _homes(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
     """A town of the book's own land (`[places] home`), or a place the well-known part of the
     gazetteer holds under that very name, after a person's name and "of", as a note names a man
     by his parish or his town ("Dr. Peter Wodrow of Tarbolton", "Dr. Taylor of Norwich",
-    "Archimedes of Syracuse"): his home, a place wherever the book writes it. The name before "of"
+    "Archimedes of Syracuse"): his home, a place wherever the book writes it; after a comma too,
+    and a noun of one who holds a place of the profile (`[places] holders`) maybe ("Capt. Wm. Roddirk, of
+    Corbiston", "Rev. Wm. Boyd, pastor of Fenwick", "Wallace, laird of Craigie"). A name the
+    gazetteer does not hold in the book's land nor among well-known places is his estate, farm
+    or parish all the same, a place without a GeoNames id ("George Dempster of Dunnichen", "Sir
+    Adam Ferguson of Kilkerran", "Rev. Alexander Moodie of Riccarton"): a notes' way of naming
+    a man; where the book writes it after "of" only (verse calls a laird by his land: "chaste
+    Kilkerran", "Bold Richardton's heroic swell"). The name before "of"
     is one the persons' pass found (`not_places` holds its words; not a word the profile says
-    is never a place's), the town's no person's name, forename, honorific or word the book
-    writes in lower case; one word, no second capitalised word after it ("of New Cumnock")."""
+    is never a place's), the place's no person's name, forename, honorific or word the book
+    writes in lower case ("the God of Nature"); one word, no second capitalised word after it
+    ("of New Cumnock")."""
     persons = not_places - set(profile.not_places)
-    for m in _OF_HOME.finditer(text):
+    for m in _of_home(tuple(profile.place_holders)).finditer(text):
         person, name = m.groups()
         if (
             person not in persons
@@ -954,7 +971,21 @@ def _homes(places: registers.Places, text: str, not_places, profile, lowercase: 
         what = "a town of the book's land"
         if home is None and place_name(name):
             home, what = gazetteer.lookup_named(name), "a well-known place"
-        if home is None or _demonym(name, home):
+        if home is None:
+            # (a name the gazetteer does not vouch for: only one a clause's stop ends, as a
+            # notes' "of Dunnichen." does, not "of Scottish birth"; and one the book writes
+            # after "of" only, for verse calls a laird by his land: "chaste Kilkerran", "Bold
+            # Richardton's heroic swell", "Barr Steenie!")
+            if _STOP_AFTER.match(text, m.end()) and uses(f"of {name}", text) == uses(name, text):
+                places.add(
+                    name,
+                    "place",
+                    None,
+                    "named in the text",
+                    evidence=f"a name after a person's name and 'of': {passage(text, m.start(), m.end())}",
+                )
+            continue
+        if _demonym(name, home):
             continue
         places.add(
             name,
