@@ -27,7 +27,7 @@ LISTED_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 VOWEL = re.compile(r"[aeiouyAEIOUY]")
 
 
-def words_at_start(words) -> str:
+def words_at_start(words, before: str = r"\w", not_after: tuple[str, ...] = ()) -> str:
     r"""`\b(?:w1|w2|…)`, as a pattern that opens with the words' first letters: each word's
     first letter, then `(?<!\w.)` (the character before it is no word character: the `\b`),
     then the rest. A pattern that opens with letters is sought by `re`'s fast scan for them;
@@ -35,18 +35,24 @@ def words_at_start(words) -> str:
     character keeps its `\b`.) The words that share a first letter share it and its
     look-behind ("a(?<!\w.)(?:cross|t|nd)"), the rest in their order: at each position of
     that letter the look-behind is tested once, not once for each word (the same matches, as
-    the words of other first letters cannot match there)."""
+    the words of other first letters cannot match there).
+
+    `before`: the characters that may not stand before a word, for `\w`; `not_after`: more
+    that may not (fixed-width patterns: "[Tt]he " for `(?<![Tt]he )` before the word)."""
+    behind = "".join(f"(?<!{b}.)" for b in (before, *not_after))
     by_first: dict[str, list[str]] = {}
     for w in words:
         by_first.setdefault(w[:1], []).append(w)
     parts = []
     for first, group in by_first.items():
         if not re.match(r"\w", first):
-            parts += [r"\b" + re.escape(w) for w in group]
+            opening = r"\b" if before == r"\w" else f"(?<!{before})"
+            opening += "".join(f"(?<!{b})" for b in not_after)
+            parts += [opening + re.escape(w) for w in group]
         elif len(group) == 1:
-            parts.append(re.escape(first) + r"(?<!\w.)" + re.escape(group[0][1:]))
+            parts.append(re.escape(first) + behind + re.escape(group[0][1:]))
         else:
-            parts.append(re.escape(first) + r"(?<!\w.)(?:" + "|".join(re.escape(w[1:]) for w in group) + ")")
+            parts.append(re.escape(first) + behind + "(?:" + "|".join(re.escape(w[1:]) for w in group) + ")")
     return "|".join(parts) or "(?!)"
 
 

