@@ -632,8 +632,22 @@
                                   | tei:label | tei:geogName | tei:settlement)"/>
   </xsl:function>
 
+  <!-- The name and the details of every register entry (tk:entry-name-of,
+       tk:entry-details-of), by the entry (generate-id): each edition lists every entry, and
+       the HTML edition asks an entry's name twice. One of the values of tk:tree-values. -->
+  <xsl:param name="tk:entries" as="map(xs:string, map(*))"
+      select="map:merge(//(tei:person | tei:place | tei:org | tei:event | tei:personGrp)
+                        ! map:entry(generate-id(.), let $name := tk:entry-name-of(.)
+                                                    return map {'name': $name, 'details': tk:entry-details-of(., $name)}))"/>
+
   <!-- A register entry's name for lists: surname first when the name is structured. -->
   <xsl:function name="tk:entry-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="known" select="$tk:entries(generate-id($entry))"/>
+    <xsl:sequence select="if (exists($known)) then $known?name else tk:entry-name-of($entry)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:entry-name-of" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="name" select="tk:entry-names($entry)[1]"/>
     <xsl:sequence select="
@@ -657,8 +671,15 @@
        listed name already has all its words). -->
   <xsl:function name="tk:entry-details" as="element()*">
     <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="known" select="$tk:entries(generate-id($entry))"/>
+    <xsl:sequence select="if (exists($known)) then $known?details else tk:entry-details-of($entry, tk:entry-name-of($entry))"/>
+  </xsl:function>
+
+  <!-- (`name`: the entry's, tk:entry-name-of) -->
+  <xsl:function name="tk:entry-details-of" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="name" as="xs:string"/>
     <xsl:variable name="first" select="tk:entry-names($entry)[1]"/>
-    <xsl:variable name="name" select="tk:entry-name($entry)"/>
     <!-- The words are compared only when the two names differ otherwise than by commas and
          spaces ("Surname, Forename" and "Surname Forename"): those part words alike, so the
          words are the same. A regular expression costs more than the rest of the entry. -->
@@ -740,12 +761,13 @@
        computed once, here, and give each value to each transform as that parameter (a
        transform given none computes it itself). Each depends on the tree alone, no
        parameter of an edition: the mentions of the register entries and the maps made
-       of them, the registers, the loose milestones, the files' folders. -->
+       of them, the registers, the loose milestones, the files' folders, the entries'
+       names and details. -->
   <xsl:template name="tk:tree-values" as="map(xs:string, item()*)">
     <xsl:sequence select="map {
         'mentions-by-page': $tk:mentions-by-page, 'mention-pages': $tk:mention-pages,
         'name-entries': $tk:name-entries, 'registers': $tk:registers,
-        'loose-milestones': $tk:loose-milestones, 'folders': $tk:folders}"/>
+        'loose-milestones': $tk:loose-milestones, 'folders': $tk:folders, 'entries': $tk:entries}"/>
   </xsl:template>
 
   <!-- ===== manuscript descriptions ===== -->

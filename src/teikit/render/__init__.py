@@ -46,7 +46,15 @@ FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl", "pdf": "t
 # text, by page and register entry: html.xsl links every name to its entry and lists each
 # entry's mentions, text.xsl lists the pages of each.
 TREE_VALUES = "{urn:teikit:transforms}tree-values"
-TREE_VALUE_NAMES = ("mentions-by-page", "mention-pages", "name-entries", "registers", "loose-milestones", "folders")
+TREE_VALUE_NAMES = (
+    "mentions-by-page",
+    "mention-pages",
+    "name-entries",
+    "registers",
+    "loose-milestones",
+    "folders",
+    "entries",
+)
 MENTIONS = "{urn:teikit:transforms}mentions-by-page"
 
 
