@@ -2,9 +2,9 @@
 transforms side by side with teikit's.
 
 The steps are those of `teikit build`'s render_editions for a collection read in one run:
-Saxon reads the collection (parse), the register entries' mentions are gathered
-(common.xsl, tk:gather-mentions), then the HTML transform (with a search box) and the text
-transform write their pages (the search index, a process of its own, is left out). Saxon
+Saxon reads the collection (parse), what the transforms compute alike is computed once
+(common.xsl, tk:tree-values: the register entries' mentions among it), then the HTML
+transform (with a search box) and the text transform write their pages (the search index, a process of its own, is left out). Saxon
 runs in this process and holds it while it works, so the CPU time of this process (user
 and system) is what each step costs; on a shared machine it is disturbed far less than
 the wall-clock time, which is printed beside it.
@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from teikit.access import LINK_SCHEMES
-from teikit.render import GATHER_MENTIONS, MENTIONS, Reading, windows
+from teikit.render import Reading, windows
 from teikit.render.collection import prepare_documents
-from teikit.render.saxon import Parsed, stylesheet, transform, value_of
+from teikit.render.saxon import Parsed, stylesheet, transform
 
 ROOT = Path(__file__).resolve().parent.parent
 T = TypeVar("T")
@@ -62,7 +62,8 @@ def main() -> None:
     steps: dict[str, list[tuple[float, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        gathered, _ = Reading([args.edition], work).documents()
+        reading = Reading([args.edition], work)
+        gathered, _ = reading.documents()
         documents = prepare_documents(gathered, work, lambda root: None)
         tree = documents[0]
         if len(documents) > 1:  # the tree teikit.render reads for a collection (Reading.parse)
@@ -71,12 +72,12 @@ def main() -> None:
         for run in range(args.runs):
             c, w, parsed = timed(functools.partial(Parsed, tree))
             steps.setdefault("parse", []).append((c, w))
-            c, w, mentions = timed(functools.partial(value_of, "html.xsl", parsed, GATHER_MENTIONS, html_params))
-            steps.setdefault("mentions", []).append((c, w))
+            c, w, shared = timed(functools.partial(reading.shared, parsed, "html.xsl", html_params))
+            steps.setdefault("shared values", []).append((c, w))
             for k, (to, name, params) in enumerate(versions):
                 out = work / f"{run}-{k}"
                 out.mkdir()
-                given = {**params, MENTIONS: mentions}
+                given = {**params, **shared}
                 c, w, _ = timed(functools.partial(transform, name, parsed, out, given))
                 steps.setdefault(f"{to} {name}", []).append((c, w))
     print(f"{args.edition}: CPU seconds (wall-clock beside), best of {args.runs} (median)")

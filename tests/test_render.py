@@ -470,7 +470,8 @@ def test_editions_rendered_together_are_those_rendered_apart(tmp_path):
 def test_editions_rendered_together_read_the_collections_tree_once(tmp_path, monkeypatch):
     """The book's documents fit in one window: render_editions has Saxon read their tree
     once, and gives that tree to both transforms (Reading.parse), as it does one document,
-    with the mentions of the register entries gathered once for both (Reading.shared);
+    with what their transforms compute alike, the mentions of the register entries among
+    it, computed once for both (Reading.shared);
     the previous test shows the editions are those rendered apart."""
     import teikit.render as rendering
     from teikit.render.saxon import Parsed
@@ -492,9 +493,11 @@ def test_editions_rendered_together_read_the_collections_tree_once(tmp_path, mon
     made = rendering.render_editions([EDITION], [(to, tmp_path / to) for to in ("html", "text")], search=False)
     assert [name for name, _, _ in given] == ["html.xsl", "text.xsl"]
     assert isinstance(given[0][1], Parsed) and given[1][1] is given[0][1]
-    assert gathered == [rendering.GATHER_MENTIONS]
+    assert gathered == [rendering.TREE_VALUES]
     mentions = [params[rendering.MENTIONS] for _, _, params in given]
     assert mentions[0] is mentions[1] and mentions[0].size > 1000  # a map for each page and entry named there
+    shared = [{key: value for key, value in params.items() if key.startswith("{")} for _, _, params in given]
+    assert shared[0] == shared[1] and len(shared[0]) == len(rendering.TREE_VALUE_NAMES)
     assert len(made[0].files) > 20 and "book.txt" in made[1].files
 
 

@@ -133,3 +133,25 @@ def test_provenance_marks_of_its_own_are_dropped_in_every_encoding(tmp_path):
     plain = tmp_path / "plain.xml"
     plain.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text origin="x"/></TEI>', encoding="utf-8")
     assert load(str(plain), 10**9, ()).on_disk is not None
+
+
+def test_provenance_marks_an_entity_writes_are_dropped_in_the_file_and_those_it_includes(tmp_path):
+    """An entity's markup may spell the attribute's name with a character reference (o&#58;origin),
+    which the file's bytes do not show as the name: the tree is searched all the same, in the
+    file read and in a file it includes."""
+    entity = "<!DOCTYPE TEI [<!ENTITY e \"<p xmlns:o='urn:teikit:validate' o&#58;origin='x.xml'>e</p>\">]>"
+    body = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>&e;</body></text></TEI>'
+    (tmp_path / "part.xml").write_text(entity + body, encoding="utf-8")
+    (tmp_path / "whole.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">'
+        '<text><body><xi:include href="part.xml"/></body></text></TEI>',
+        encoding="utf-8",
+    )
+    marks = {"v": "urn:teikit:validate"}
+    part = load(str(tmp_path / "part.xml"), 10**9, ())
+    assert part.tree is not None and part.tree.xpath("//*[local-name() = 'p'] = 'e'")  # the entity's markup
+    assert not part.tree.xpath("//@v:origin", namespaces=marks)
+    whole = load(str(tmp_path / "whole.xml"), 10**9, ())
+    assert whole.tree is not None
+    # the included root's own mark, which the XInclude step wrote, and no other
+    assert whole.tree.xpath("//@v:origin", namespaces=marks) == [str(tmp_path / "part.xml")]

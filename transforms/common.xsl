@@ -239,8 +239,9 @@
     </xsl:for-each>
   </xsl:variable>
 
-  <!-- Registers outside the text (standOff, the header) get pages of their own. -->
-  <xsl:variable name="tk:registers" as="element()*"
+  <!-- Registers outside the text (standOff, the header) get pages of their own. (A
+       parameter, as the others of the tree alone: see tk:tree-values.) -->
+  <xsl:param name="tk:registers" as="element()*"
       select="//*[map:contains($tk:is-register-name, local-name())]
                  [not(ancestor::*[local-name() = $tk:register-names])]
                  [not(ancestor::* intersect $tk:parts)]"/>
@@ -306,7 +307,7 @@
        texts says of itself (its head, its closing trailer). Each is shown on the first page
        after it (what closes a group: on the group's last page), or the last page when none
        follows. -->
-  <xsl:variable name="tk:loose-milestones" as="map(xs:string, element()*)">
+  <xsl:param name="tk:loose-milestones" as="map(xs:string, element()*)">
     <xsl:map>
       <xsl:for-each-group select="//tei:text//*[map:contains($tk:is-milestone-name, local-name())]
                                     [not(ancestor::*[local-name() = $tk:title-page-names])]
@@ -321,7 +322,7 @@
         <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
       </xsl:for-each-group>
     </xsl:map>
-  </xsl:variable>
+  </xsl:param>
 
   <!-- The loose milestones a page shows before its content, or after it. -->
   <xsl:function name="tk:loose-milestones" as="element()*">
@@ -540,7 +541,7 @@
        to that folder and the name, so the thousands of pointers to a register file
        ("persons.xml#p1") are resolved by joining two strings, not by resolve-uri each. A
        base with a query or a fragment, or one that names no folder, is left to resolve-uri. -->
-  <xsl:variable name="tk:folders" as="map(xs:string, xs:string)">
+  <xsl:param name="tk:folders" as="map(xs:string, xs:string)">
     <xsl:map>
       <xsl:for-each select="distinct-values(//@xml:base ! string())
                             [starts-with(., 'file:') and not(contains(., '?') or contains(., '#'))]">
@@ -550,7 +551,7 @@
         </xsl:try>
       </xsl:for-each>
     </xsl:map>
-  </xsl:variable>
+  </xsl:param>
 
   <!-- A file name of letters, digits, '-', '_' and '.', not starting with '.' (so neither
        '.' nor '..'): nothing in it for resolve-uri to interpret. -->
@@ -631,8 +632,22 @@
                                   | tei:label | tei:geogName | tei:settlement)"/>
   </xsl:function>
 
+  <!-- The name and the details of every register entry (tk:entry-name-of,
+       tk:entry-details-of), by the entry (generate-id): each edition lists every entry, and
+       the HTML edition asks an entry's name twice. One of the values of tk:tree-values. -->
+  <xsl:param name="tk:entries" as="map(xs:string, map(*))"
+      select="map:merge(//(tei:person | tei:place | tei:org | tei:event | tei:personGrp)
+                        ! map:entry(generate-id(.), let $name := tk:entry-name-of(.)
+                                                    return map {'name': $name, 'details': tk:entry-details-of(., $name)}))"/>
+
   <!-- A register entry's name for lists: surname first when the name is structured. -->
   <xsl:function name="tk:entry-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="known" select="$tk:entries(generate-id($entry))"/>
+    <xsl:sequence select="if (exists($known)) then $known?name else tk:entry-name-of($entry)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:entry-name-of" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="name" select="tk:entry-names($entry)[1]"/>
     <xsl:sequence select="
@@ -656,8 +671,15 @@
        listed name already has all its words). -->
   <xsl:function name="tk:entry-details" as="element()*">
     <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="known" select="$tk:entries(generate-id($entry))"/>
+    <xsl:sequence select="if (exists($known)) then $known?details else tk:entry-details-of($entry, tk:entry-name-of($entry))"/>
+  </xsl:function>
+
+  <!-- (`name`: the entry's, tk:entry-name-of) -->
+  <xsl:function name="tk:entry-details-of" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="name" as="xs:string"/>
     <xsl:variable name="first" select="tk:entry-names($entry)[1]"/>
-    <xsl:variable name="name" select="tk:entry-name($entry)"/>
     <!-- The words are compared only when the two names differ otherwise than by commas and
          spaces ("Surname, Forename" and "Surname Forename"): those part words alike, so the
          words are the same. A regular expression costs more than the rest of the entry. -->
@@ -685,7 +707,7 @@
     <xsl:sequence select="if ($entry/@xml:id) then $tk:mention-pages(generate-id($entry)) else ()"/>
   </xsl:function>
 
-  <xsl:variable name="tk:mention-pages" as="map(xs:string, map(*)*)"
+  <xsl:param name="tk:mention-pages" as="map(xs:string, map(*)*)"
       select="map:merge($tk:mentions-by-page ! map:entry(generate-id(?entry), .), map {'duplicates': 'combine'})"/>
 
   <!-- The names in the pages of text, by page and by the register entry each points to
@@ -693,9 +715,8 @@
        there, the pages in order (each page's names are those it shows, tk:page-of). They are
        gathered in one pass for every entry (an entry may be named hundreds of times), and a
        pointer is resolved once for each page and way of writing it, not once per name.
-       A parameter, not a variable: the editions rendered from one tree (teikit.render,
-       Reading.shared) have them gathered once, by tk:gather-mentions, and given to each;
-       a transform given none gathers them itself. -->
+       A parameter, not a variable: the editions rendered from one tree have them gathered
+       once (tk:tree-values) and given to each; a transform given none gathers them itself. -->
   <xsl:param name="tk:mentions-by-page" as="map(*)*">
     <xsl:call-template name="tk:gather-mentions"/>
   </xsl:param>
@@ -732,8 +753,22 @@
   <!-- The same the other way round: the entry each of those names points to, by the name
        (generate-id): a page links every name to its entry, and reports the pointers that
        lead nowhere. -->
-  <xsl:variable name="tk:name-entries" as="map(xs:string, element())"
+  <xsl:param name="tk:name-entries" as="map(xs:string, element())"
       select="map:merge($tk:mentions-by-page ! (let $entry := ?entry return ?names ! map:entry(generate-id(.), $entry)))"/>
+
+  <!-- What the transforms of one tree compute alike, by the name of the parameter that
+       holds it: the editions rendered from one tree (teikit.render, Reading.shared) have it
+       computed once, here, and give each value to each transform as that parameter (a
+       transform given none computes it itself). Each depends on the tree alone, no
+       parameter of an edition: the mentions of the register entries and the maps made
+       of them, the registers, the loose milestones, the files' folders, the entries'
+       names and details. -->
+  <xsl:template name="tk:tree-values" as="map(xs:string, item()*)">
+    <xsl:sequence select="map {
+        'mentions-by-page': $tk:mentions-by-page, 'mention-pages': $tk:mention-pages,
+        'name-entries': $tk:name-entries, 'registers': $tk:registers,
+        'loose-milestones': $tk:loose-milestones, 'folders': $tk:folders, 'entries': $tk:entries}"/>
+  </xsl:template>
 
   <!-- ===== manuscript descriptions ===== -->
 

@@ -39,12 +39,23 @@ from .windows import render_windows
 
 FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl", "pdf": "typst.xsl"}
 
-# The names in the pages of text, by page and register entry (common.xsl): html.xsl links
-# every name to its entry and lists each entry's mentions, text.xsl lists the pages of
-# each. Gathered once for the editions rendered together from one tree (Reading.shared),
-# given to each transform as this parameter, which it otherwise computes itself.
+# What the transforms of one tree compute alike (common.xsl, tk:tree-values): a map of
+# values by the name of the parameter of the transforms that holds each, computed once for
+# the editions rendered together from one tree (Reading.shared) and given to each
+# transform, which otherwise computes them itself. Among them the names in the pages of
+# text, by page and register entry: html.xsl links every name to its entry and lists each
+# entry's mentions, text.xsl lists the pages of each.
+TREE_VALUES = "{urn:teikit:transforms}tree-values"
+TREE_VALUE_NAMES = (
+    "mentions-by-page",
+    "mention-pages",
+    "name-entries",
+    "registers",
+    "loose-milestones",
+    "folders",
+    "entries",
+)
 MENTIONS = "{urn:teikit:transforms}mentions-by-page"
-GATHER_MENTIONS = "{urn:teikit:transforms}gather-mentions"
 
 
 @dataclass
@@ -183,11 +194,18 @@ class Reading:
     def shared(self, parsed: Parsed, name: str, params: dict[str, bool | int | str]) -> dict[str, object]:
         """What the transforms of the tree `parsed` have in common, computed once (by
         transforms/NAME with `params`, the first edition's), as their parameters: the
-        mentions of the register entries (common.xsl, tk:gather-mentions), which depend
-        on the tree alone, not on the edition."""
-        if MENTIONS not in parsed.values:
-            parsed.values[MENTIONS] = value_of(name, parsed, GATHER_MENTIONS, params)
-        return {MENTIONS: parsed.values[MENTIONS]}
+        values of common.xsl's tk:tree-values (the mentions of the register entries among
+        them), which depend on the tree alone, not on the edition."""
+        if TREE_VALUES not in parsed.values:
+            values = value_of(name, parsed, TREE_VALUES, params).head.get_map_value()
+            given = {key: values.get(key) for key in TREE_VALUE_NAMES}
+            # (a value Saxon gives as none, an empty sequence, is left to the transform)
+            parsed.values[TREE_VALUES] = {
+                f"{{urn:teikit:transforms}}{key}": value for key, value in given.items() if value is not None
+            }
+        shared = parsed.values[TREE_VALUES]
+        assert isinstance(shared, dict)
+        return shared
 
 
 @contextlib.contextmanager

@@ -476,8 +476,9 @@ def _include_into(
                 continue
             with open(target, "rb") as fh:
                 data = fh.read()
-            included = _parse(data, target).getroot()
-            _drop_forged_origins(included)
+            parsed = _parse(data, target)
+            included = parsed.getroot()
+            _drop_forged_origins(included, data, parsed.docinfo.encoding)
             if digests is not None:
                 digests.setdefault(target, []).append(content_digest(data))
         except (etree.XMLSyntaxError, OSError) as exc:
@@ -510,8 +511,14 @@ def _drop_forged_origins(root, data: bytes | None = None, encoding: str | None =
     Returns how many were removed. `data`: the bytes the tree was parsed from, in `encoding`;
     when that writes markup in ASCII and no attribute named origin shows in them (as
     may_mark_origins looks), there is none to remove and the tree is not searched (0.5 ms a
-    chapter of the bundled book)."""
-    if data is not None and (encoding or "").lower() in _ASCII_MARKUP and not _ORIGIN_ATTRIBUTE.search(data):
+    chapter of the bundled book). Not when the file declares entities: an entity's markup may
+    write the name with character references, which the bytes do not show as the name."""
+    if (
+        data is not None
+        and (encoding or "").lower() in _ASCII_MARKUP
+        and root.getroottree().docinfo.internalDTD is None
+        and not _ORIGIN_ATTRIBUTE.search(data)
+    ):
         return 0
     forged = _FORGED(root)
     for el in forged:
