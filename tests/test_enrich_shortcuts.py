@@ -19,6 +19,39 @@ from teikit.profile import load_profile
 from teikit.tei import make, q, sub
 
 BOOK = SAMPLE.read_text(encoding="utf-8")[:300_000]  # its front matter and first chapters
+
+
+def _random_content(rng: random.Random):
+    """A function that fills an element with random content, as the name passes meet it: the
+    book's words, marks (nested too), other elements, skipped ones, comments and processing
+    instructions, to a depth of four."""
+    from lxml import etree
+
+    words = BOOK.split()
+    tags = ["persName", "date", "placeName", "orgName", "hi", "title", "note", "ref", "lb", "q", "foreign"]
+
+    def text() -> str | None:
+        return rng.choice([None, "", " ".join(rng.sample(words, rng.randint(1, 6)))])
+
+    def grow(el, depth: int) -> None:
+        el.text = text()
+        for _ in range(rng.randint(0, 4)):
+            kind = rng.random()
+            if kind < 0.07:
+                child = etree.Comment("c")
+                el.append(child)
+            elif kind < 0.1:
+                child = etree.ProcessingInstruction("pi", "x")
+                el.append(child)
+            else:
+                child = sub(el, rng.choice(tags))
+                if depth < 4:
+                    grow(child, depth + 1)
+            child.tail = text()
+
+    return grow
+
+
 EDGES = (
     "to a xto b _to c é to d  to\nTolstoy, the district of Bauman; subdistrict of Xy; a city of Ab and town of Cd\n"
     "J. V. Stalin, Ya. Sverdlov, Kh.\nKhrushchev, Comrade Ivan Ivanov, A.\n\nB. Smith, Central Committee-CCC plenum, "
@@ -191,30 +224,8 @@ def test_the_unmarked_text_is_read_as_the_plain_walk_reads_it():
     """`matching._unmarked` (one list per piece, each tag's reading decided once) gives the
     pieces of the plain walk: marks (nested too) joined into the text around them, other
     elements, skipped ones, comments and processing instructions ending a piece."""
-    from lxml import etree
 
-    rng = random.Random(14)
-    words = BOOK.split()
-    tags = ["persName", "date", "placeName", "orgName", "hi", "title", "note", "ref", "lb", "q", "foreign"]
-
-    def text() -> str | None:
-        return rng.choice([None, "", " ".join(rng.sample(words, rng.randint(1, 6)))])
-
-    def grow(el, depth: int) -> None:
-        el.text = text()
-        for _ in range(rng.randint(0, 4)):
-            kind = rng.random()
-            if kind < 0.07:
-                child = etree.Comment("c")
-                el.append(child)
-            elif kind < 0.1:
-                child = etree.ProcessingInstruction("pi", "x")
-                el.append(child)
-            else:
-                child = sub(el, rng.choice(tags))
-                if depth < 4:
-                    grow(child, depth + 1)
-            child.tail = text()
+    grow = _random_content(random.Random(14))
 
     for _ in range(300):
         div = make("div")
@@ -546,32 +557,10 @@ def test_the_text_slots_and_the_unmarked_text_read_in_one_walk_are_those_of_two(
     gives both views) against `textnodes.text_slots` and the plain walk of the unmarked text,
     on random trees of marks (nested too), other elements, skipped ones, comments and
     processing instructions."""
-    from lxml import etree
 
     from teikit.textnodes import text_slots
 
-    rng = random.Random(14)
-    words = BOOK.split()
-    tags = ["persName", "date", "placeName", "orgName", "hi", "title", "note", "ref", "lb", "q", "foreign"]
-
-    def text() -> str | None:
-        return rng.choice([None, "", " ".join(rng.sample(words, rng.randint(1, 6)))])
-
-    def grow(el, depth: int) -> None:
-        el.text = text()
-        for _ in range(rng.randint(0, 4)):
-            kind = rng.random()
-            if kind < 0.07:
-                child = etree.Comment("c")
-                el.append(child)
-            elif kind < 0.1:
-                child = etree.ProcessingInstruction("pi", "x")
-                el.append(child)
-            else:
-                child = sub(el, rng.choice(tags))
-                if depth < 4:
-                    grow(child, depth + 1)
-            child.tail = text()
+    grow = _random_content(random.Random(14))
 
     slots_seen = 0
     for _ in range(300):
