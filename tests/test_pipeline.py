@@ -28,6 +28,7 @@ def test_the_default_order_is_the_documented_one_and_checks():
         "footnotes",
         "drama",
         "letters",
+        "verse",
         "notes",
         "sidenotes",
         "bibliography",

@@ -91,6 +91,9 @@ class Context:
     a passage: a peer's land after a preposition of place ("In Galloway sae wide"), a
     journey's destination ("a ticket for Worthing"), for the places pass to enter and mark
     there, though a person keeps the name elsewhere."""
+    source_blocks: Any = None
+    """The source's blocks read again for passes that ask for its printed lines
+    (`teikit.convert.sourcelines.SourceBlocks`), read once when first asked."""
     reader: str = "text"
     """The name of the reader that read the source (`teikit.convert.READERS`)."""
     passes: list[str] = field(default_factory=list)

@@ -115,6 +115,11 @@ def _more_normalization(ctx: Context) -> str:
         said.append(f"The transcription's own emphasis markers ({', '.join(marks)}) encoded as hi or title.")
     if c["sidenotes"]:
         said.append(f"Sidenotes ({c['sidenotes']}) encoded as margin notes at the start of their paragraphs.")
+    if c["stanzas"]:
+        said.append(
+            f"Verse the source prints as verse, set in from the margin, encoded as stanzas ({c['stanzas']}) "
+            f"of lines ({c['stanza_lines']}), a line element each printed line; its indentation not kept."
+        )
     return "".join(" " + s for s in said)
 
 

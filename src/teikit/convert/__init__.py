@@ -47,6 +47,7 @@ from . import (
     sidenotes,
     structure,
     titlepage,
+    verse,
     wrapper,
     writer,
 )
@@ -141,6 +142,13 @@ PASSES = (
         needs=("paragraphs",),
         provides=("letters",),
         doc="letters as divisions with their opener (dateline, salutation) and closer (salutation, signature)",
+    ),
+    Pass(
+        "verse",
+        verse.apply,
+        needs=("paragraphs", "speeches", "letters"),
+        provides=("verse",),
+        doc="stanzas printed as verse set as line groups, a line element each printed line",
     ),
     Pass(
         "notes",

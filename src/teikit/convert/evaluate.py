@@ -114,15 +114,28 @@ def _notes(edition: Path) -> list[etree._Element]:
 
 
 def _before(note: etree._Element, words: int) -> str:
-    """The last `words` words of the text before the note in its paragraph (notes aside)."""
+    """The last `words` words of the text before the note in its paragraph, or in its
+    stanza when a verse line holds it (notes aside)."""
     parent = note.getparent()
-    parts = [parent.text or ""]
-    for child in parent:
-        if child is note:
-            break
-        if not (isinstance(child.tag, str) and etree.QName(child).localname == "note"):
-            parts.append("".join(child.itertext()))
-        parts.append(child.tail or "")
+    grand = parent.getparent()
+    block = grand if etree.QName(parent).localname == "l" and grand is not None else parent
+    parts: list[str] = []
+
+    def read(el) -> bool:
+        """The text of `el` up to the note into `parts`; whether the note was reached."""
+        parts.append(el.text or "")
+        for child in el:
+            if child is note:
+                return True
+            if not isinstance(child.tag, str) or etree.QName(child).localname != "note":
+                if read(child):
+                    return True
+            parts.append(child.tail or "")
+        if etree.QName(el).localname == "l":
+            parts.append(" ")  # a verse line's end
+        return False
+
+    read(block)
     return " ".join(fold("".join(parts)).split()[-words:])
 
 

@@ -39,7 +39,17 @@ class SourceBlocks(dict[int, list[str]]):
 
 
 def source_blocks(ctx: Context) -> SourceBlocks:
-    """The source's blocks, read as the reader read them."""
+    """The source's blocks, read as the reader read them: once a conversion (the source
+    does not change while it is converted)."""
+    kept = getattr(ctx, "source_blocks", None)
+    if kept is None:
+        kept = _read_blocks(ctx)
+        if hasattr(ctx, "source_blocks"):
+            ctx.source_blocks = kept
+    return kept
+
+
+def _read_blocks(ctx: Context) -> SourceBlocks:
     try:
         data = ctx.source.read_bytes()
         text = reader.clean_text(reader.decode(data, str(ctx.source), Report()), Report())

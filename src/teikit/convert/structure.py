@@ -33,9 +33,10 @@ import re
 
 from ..tei import children, is_, line_of, make, only, q, sub, xpath
 from ..textnodes import merge_into
-from . import figures
+from . import figures, verse
 from .blocks import SUPERSCRIPTS, ends_sentence, is_title_case, para_text, starts_lower, strip_refs, word_count
 from .context import Context, norm_title
+from .sourcelines import source_blocks
 
 _HEAD_MAX_CHARS = 120
 _HEAD_MAX_WORDS = 16
@@ -130,7 +131,7 @@ def _verse_lines(text: str) -> list[str] | None:
     return [" ".join(l) for l in lines] if len(lines) >= 3 else None
 
 
-def _structure_div(div, ctx: Context, listed) -> None:
+def _structure_div(div, ctx: Context, listed, width: int) -> None:
     items = [c for c in children(div) if not is_(c, "head")]
     for c in items:
         div.remove(c)
@@ -152,6 +153,7 @@ def _structure_div(div, ctx: Context, listed) -> None:
     # 1. figures, tables, paragraphs
     flat = []
     one_line: set = set()  # blocks that were a line alone in the source
+    stanzas: set = set()  # blocks printed as verse: never rejoined (the verse pass sets them)
     for c in items:
         if not is_(c, "p"):
             flat.append(c)
@@ -167,6 +169,8 @@ def _structure_div(div, ctx: Context, listed) -> None:
         in_line = figures.cut_caption_in_line(c, listed, ctx)
         if "\n" not in (c.text or "").strip():
             one_line.add(c)
+        elif verse.is_stanza((c.text or "").split("\n"), width):
+            stanzas.add(c)
         c.text = para_text(c.text)
         if c.text:
             flat.append(c)
@@ -187,6 +191,8 @@ def _structure_div(div, ctx: Context, listed) -> None:
         if (
             prev is not None
             and joined[-1] is prev
+            and c not in stanzas
+            and prev not in stanzas
             and _continues(prev, c)
             and (not after_colon or starts_lower(c.text or ""))
         ):
@@ -394,8 +400,9 @@ def _unwrap(el) -> None:
 def apply(tei, ctx: Context):
     listed = figures.read_list(tei)
     ctx.figures = listed
+    width = verse.measure(source_blocks(ctx))
     for div in xpath(tei, "//t:text/t:body//t:div | //t:text/t:back/t:div[@type='appendix']"):
-        _structure_div(div, ctx, listed)
+        _structure_div(div, ctx, listed, width)
     # captions outside the body (a frontispiece on the title page)
     for b in xpath(tei, "//t:text/t:front/t:div[@type='titlepage']/t:p"):
         fig = figures.caption_figure(b, listed, ctx)
