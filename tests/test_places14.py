@@ -1454,3 +1454,56 @@ def test_a_river_whose_name_is_a_title_before_a_name_is_no_river_there(tmp_path)
         ["russian"],
     )
     assert marks_in(out, "placeName") == ["Don", "Rostov", "Don"]
+
+
+def test_a_site_or_a_region_of_the_index_under_another_form_of_its_name(without_profile):
+    """The index's "Church of Christ the Saviour" (under Moscow) is the text's "the cathedral
+    church of Christ the Saviour", its head in lower case; its "Baltic states" the text's
+    "the Baltic republics"; its "Far East territory" would be a "Far Eastern Territory"."""
+    from teikit.enrich.places import other_forms
+
+    church = _places(without_profile, "church of Christ the Saviour")
+    assert church and church[0].get("ref") == "places.xml#church-of-christ-the-saviour"
+    baltic = _places(without_profile, "Baltic republics")
+    assert baltic and baltic[0].get("ref") == "places.xml#baltic-states"
+    assert {"Far Eastern territory", "Far Eastern Territory"} <= other_forms("Far East territory")
+    assert not other_forms("Moscow province") and not other_forms("Lenin Hills")  # no other form to write
+
+
+def test_a_buildings_head_alone_after_a_preposition_of_place_is_that_building(tmp_path):
+    """Gardiner: "kept under harsh durance in the Temple", "her removal from the Temple to the
+    Conciergerie", "At the Abbey a dozen individuals": the building the text has in mind; not
+    Burns's "o'er the Castle wa'" (the head before a noun, an adjective)."""
+    from conftest import convert_with_packs, marks_in
+
+    text = (
+        "Since the fall of the throne the King and his family had been kept under harsh durance in the Temple, "
+        "an old keep once belonging to the Knights Templars.\n\n"
+        "At two of the chief prisons, the Abbey and La Force, some show of judicial forms was observed. At the "
+        "Abbey a dozen individuals appointed themselves judges with a president at their head.\n\n"
+        "She was informed of the fate that awaited her by her removal from the Temple to the Conciergerie, a "
+        "prison situated on the island in the Seine.\n\n"
+        "O lady Mary Ann looks o'er the Castle wa', she saw three bonie boys.\n"
+    )
+    marks = marks_in(convert_with_packs(tmp_path, text), "placeName")
+    assert marks.count("Temple") == 2 and "Abbey" in marks
+    assert "Castle" not in marks
+
+
+def test_a_place_of_the_register_written_with_other_accents_is_that_place():
+    """Gardiner: the index's "Quiberon" and "Liege" are the text's "the landing of the emigrants
+    at Quibéron" and "as also in Liége": the same letters, accents aside; not a person's name
+    so written, nor a word whose letters differ."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import accented_spellings
+
+    places = registers.Places(registers.Register("place"))
+    quiberon = places.add("Quiberon", "city", None, "Subject Index")
+    liege = places.add("Liege", "city", None, "Subject Index")
+    sentence = (
+        "The danger was increased by the landing of the emigrants at Quibéron. In Savoy and in Nice, as also in "
+        "Liége and the small states near the Rhine, Liège and Quiberon"
+    )
+    words = set(sentence.replace(",", " ").replace(".", " ").split())
+    found = dict(accented_spellings(places, words, not_names={"Liège"}))
+    assert found == {"Quibéron": quiberon, "Liége": liege}

@@ -92,7 +92,15 @@ it includes); the text adds, in a book with an index:
   territorial party conference");
   a longer name's last words after it, where they name a place ("post-Soviet Russia": Russia);
 - a place named in quotation marks as a second one of another ("the 'Second Baku' of the
-  East", "the 'Third Rome'").
+  East", "the 'Third Rome'");
+- a place of the register under another form of its name (`other_forms`): a site named head
+  first with its head in lower case ("the cathedral church of Christ the Saviour", the index's
+  "Church of Christ the Saviour"), a region named by a plural word for states with another
+  ("the Baltic republics", the index's "Baltic states"), a unit after a point of the compass
+  with the compass's adjective ("Far Eastern Territory", the index's "Far East territory");
+- a building named by its capitalised head alone after "the" and a preposition of place,
+  before punctuation or a function word ("kept in the Temple", "At the Abbey a dozen men",
+  "on display in the Mausoleum"; not "the Temple of Reason", "o'er the Castle wa'").
 
 A person's surname that a city bore (Kuibyshev, Samara's name from 1935 to 1991) is that
 city where the text shows it names a town ("the city of Kuibyshev", "Kuibyshev province",
@@ -144,6 +152,7 @@ initials) and no honorific stands before it ("EPISTLE TO MAJOR LOGAN").
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterator
 from functools import cache
@@ -637,6 +646,7 @@ def _word_char(c: str) -> bool:
 # Markers among the matcher's keys of names marked only in some contexts (`apply`).
 _HEAD_ALONE = "a site's head alone"
 _TOWN = "a town named after a person"
+_BUILDING = "a building's head alone"
 _LOCATED = "an index heading named like an establishment, a place where the text locates something at it"
 # What makes a site's head alone part of another name: a letter, a hyphen, a possessive or
 # a capitalised word after it ("Metro-Vickers", "the Metro Vickers"); not a quotation's
@@ -670,6 +680,65 @@ def sites_by_head(reg: registers.Register, rejected: Collection) -> dict:
             if len(words) == 2 and words[1][:1].isupper() and words[1].lower() in _SITE_HEADS:
                 found.setdefault(words[1], []).append(place)
     return {head: ps[0] for head, ps in found.items() if len({id(p) for p in ps}) == 1}
+
+
+# A region named by a plural word for the states in it: the index's "Baltic states" are the
+# text's "Baltic republics" and "Baltic countries", one region.
+_REGION_PLURALS = ("states", "republics", "countries")
+# A unit's word after a point of the compass: the index's "Far East territory" is the text's
+# "Far Eastern territory", the compass's adjective before the unit's word.
+_COMPASS_ADJECTIVES = {"East": "Eastern", "West": "Western", "North": "Northern", "South": "Southern"}
+
+
+def other_forms(name: str) -> set[str]:
+    """The other forms in which a text writes the register's place `name`, beyond its
+    spellings: a site named head first ("Church of Christ the Saviour", "Palace of Soviets")
+    with its head in lower case ("the cathedral church of Christ the Saviour"); a region named
+    by a plural word for states ("Baltic states") with another ("the Baltic republics"); a
+    unit after a point of the compass ("Far East territory") with the compass's adjective
+    ("Far Eastern territory"), its word in either case ("Far Eastern Territory")."""
+    words = name.split(" ")
+    if len(words) < 2:
+        return set()
+    out = set()
+    if words[0].lower() in _SITE_HEADS and words[0][0].isupper() and words[1] == "of" and len(words) > 2:
+        out.add(" ".join((words[0].lower(), *words[1:])))
+    if words[-1] in _REGION_PLURALS and words[-2][:1].isupper():
+        out.update(" ".join((*words[:-1], other)) for other in _REGION_PLURALS)
+    head = words[-1].lower()
+    if registers.PLACE_HEADS.get(head) == "region" and words[-2] in _COMPASS_ADJECTIVES:
+        bases = (" ".join(words[:-1]), " ".join((*words[:-2], _COMPASS_ADJECTIVES[words[-2]])))
+        out.update(f"{base} {form}" for base in bases for form in (head, head.capitalize()))
+    out.discard(name)
+    return out
+
+
+# Buildings a text may name by their capitalised head alone, after "the", where it has one
+# building in mind ("imprisoned in the Temple", "at the Abbey a dozen men", "on the
+# Mausoleum"): after a preposition of place, and before punctuation or a function word (not
+# "the Temple of Reason", a longer name, nor "the Castle wa'", the head as an adjective).
+_BUILDING_HEADS = ("Abbey", "Castle", "Cathedral", "Citadel", "Mausoleum", "Palace", "Temple", "Tower")
+_BUILDING_CUE = re.compile(
+    r"(?<![\w-])(?:[Ii]n|[Aa]t|[Oo]n|[Ii]nto|[Ff]rom|[Tt]o|[Nn]ear|[Ii]nside|[Oo]utside|[Ww]ithin|[Bb]ehind|[Bb]eside)"
+    r" the $"
+)
+_BUILDING_END = re.compile(
+    r"(?=[,.;:!?)]|$| (?:and|or|a|an|the|was|were|is|had|has|where|which|with|in|at|on|to|for|by|from|until)\b)"
+)
+_BUILDING_ALONE = re.compile(rf"\bthe ({'|'.join(_BUILDING_HEADS)})\b")
+
+
+def building_alone(text: str, start: int, end: int) -> bool:
+    """Whether the head of `_BUILDING_HEADS` at `start` names one building there (`_BUILDING_CUE`
+    before it, `_BUILDING_END` after)."""
+    return (
+        _BUILDING_CUE.search(text, max(0, start - 16), start) is not None and _BUILDING_END.match(text, end) is not None
+    )
+
+
+def buildings_alone(text: str) -> set[str]:
+    """The heads of `_BUILDING_HEADS` the text names a building by, alone (`building_alone`)."""
+    return {m.group(1) for m in _BUILDING_ALONE.finditer(text) if building_alone(text, m.start(1), m.end(1))}
 
 
 def unit_words(heads: dict[str, str]) -> list[str]:
@@ -1573,6 +1642,27 @@ def close_spellings(places: registers.Places, capitalised: Collection[str], text
                 yield form, name, place
 
 
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def accented_spellings(places: registers.Places, words: Collection[str], not_names: Collection[str]):
+    """The text's capitalised `words` that write a place of the register with accents other
+    than its name's ("Quibéron" for the index's "Quiberon", "Vendee" for a "Vendée"): (the
+    text's form, the place) for each, not a word of `not_names` (persons') nor of a rejected
+    place. The letters the same, accents aside: no other spelling."""
+    for word in sorted(words):
+        if not (word[:1].isupper() and word.isalpha()) or word in not_names:
+            continue
+        place = places.find(word)
+        if place is None or registers.rejected(place):
+            continue
+        names = registers.place_names(place)
+        plain = _unaccented(word)
+        if word not in names and any(_unaccented(name) == plain for name in names):
+            yield word, place
+
+
 def unit_named(places: registers.Places, name: str, kind: str):
     """The register's territorial unit of type `kind` named by `name` and a unit's word
     ("Lower Volga region" for "Lower Volga"), if any: the same region, the word left out."""
@@ -2053,6 +2143,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 "taken for a forename or nickname, not marked",
                 text=name,
             )
+    for form, place in accented_spellings(places, word_counts(ctx).whole, person_words):
+        places.alias(form, place)  # "the landing of the emigrants at Quibéron", the index's "Quiberon"
     keys: dict = {}
     rejected = [place for place in reg.entries.values() if registers.rejected(place)] + institutions
     for place in rejected:  # an editor's verdict: no mention of it is marked (nor entered again)
@@ -2067,6 +2159,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 keys.setdefault(name[: -len(head)] + other, place)
             for form in spellings(name):
                 if form not in person_words and form not in ctx.profile.not_places and form not in _WORLD_PART_NAMES:
+                    keys.setdefault(form, place)
+            for form in other_forms(name):  # "the church of Christ the Saviour", "the Baltic republics"
+                if form not in ctx.profile.not_places:
                     keys.setdefault(form, place)
     for form, place in places.forms.items():
         keys.setdefault(form, place)
@@ -2155,6 +2250,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     }
     for name in towns:
         keys.setdefault(name, _TOWN)
+    for head in buildings_alone(text):  # "imprisoned in the Temple": marked where so written only
+        keys.setdefault(head, _BUILDING)
     capitals: set[str] = set()
     titles = {h.rstrip(".").upper() for h in ctx.profile.honorifics}
     # a place's name that is also a title before a name ("Don Juan", "Don Carlos": the Don)
@@ -2213,6 +2310,12 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 place = places.find(key)
                 if place is None:
                     place = places.add(key, "settlement", None, "named in the text")
+            elif place is _BUILDING:
+                if not building_alone(text, start, end):
+                    continue  # "the Temple of Reason", "the Palace's guard"
+                place = places.find(key)
+                if place is None:
+                    place = places.add(key, "site", None, "named in the text")
             elif place is _TOWN:
                 if not town_at(text, start, end, person_words):
                     continue  # "evacuated to Moscow, then in Kuibyshev": the town named after him
