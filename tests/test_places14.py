@@ -1507,3 +1507,24 @@ def test_a_place_of_the_register_written_with_other_accents_is_that_place():
     words = set(sentence.replace(",", " ").replace(".", " ").split())
     found = dict(accented_spellings(places, words, not_names={"Liège"}))
     assert found == {"Quibéron": quiberon, "Liége": liege}
+
+
+def test_a_city_listed_under_another_of_its_names_is_that_city(tmp_path):
+    """Keynes: "the local and domestic business of Hamburg, Magdeburg, Dresden, Stettin,
+    Frankfurt, Breslan, and Ulm": Stettin (Szczecin) and Frankfurt (Frankfurt am Main),
+    cities the gazetteer knows by those names as other names of theirs, listed with places;
+    not Breslan (a misprint no gazetteer knows), nor Burns's "Here's to Maitland and
+    Wycombe" (two lords: a list of two)."""
+    from conftest import convert_with_packs, marks_in
+
+    text = (
+        "For the present, no lines will run from Hamburg, except such as foreign nations may find it worth while "
+        "to establish out of their surplus tonnage.\n\n"
+        "Thus the great waterways of Germany are handed over to foreign bodies with the widest powers; and much "
+        "of the local and domestic business of Hamburg, Magdeburg, Dresden, Stettin, Frankfurt, Breslan, and Ulm "
+        "will be subject to a foreign jurisdiction.\n\n"
+        "Here's to Maitland and Wycombe, let wha doesna like 'em be built in a hole.\n"
+    )
+    marks = marks_in(convert_with_packs(tmp_path, text), "placeName")
+    assert {"Hamburg", "Dresden", "Stettin", "Frankfurt", "Ulm"} <= set(marks)
+    assert "Breslan" not in marks and "Wycombe" not in marks
