@@ -1528,3 +1528,25 @@ def test_a_city_listed_under_another_of_its_names_is_that_city(tmp_path):
     marks = marks_in(convert_with_packs(tmp_path, text), "placeName")
     assert {"Hamburg", "Dresden", "Stettin", "Frankfurt", "Ulm"} <= set(marks)
     assert "Breslan" not in marks and "Wycombe" not in marks
+
+
+def test_names_listed_before_and_other_and_a_plural_word_for_places_are_places_of_that_kind(tmp_path):
+    """Gardiner: "first at Lyons, then at Aix, Toulon, Marseilles, and other towns", "At
+    Perpignon, Tarn, Toulouse, and other towns", "Tobago, St. Martinique, Guadaloupe, and other
+    French West Indian islands": each name a place, though no gazetteer knows Aix, Perpignon
+    (misprinted) or St. Martinique; the preposition opening the list left outside; not names
+    before "and other" and a word for persons ("Danton, Desmoulins, and other deputies")."""
+    from conftest import convert_with_packs, marks_in
+
+    text = (
+        "Young men belonging to the upper and middle classes were organised in bands bearing the name of "
+        "companies of the Sun, and first at Lyons, then at Aix, Toulon, Marseilles, and other towns, they broke "
+        "into the prisons and murdered their inmates.\n\n"
+        "At Perpignon, Tarn, Toulouse, and other towns, the elections were disturbed.\n\n"
+        "Tobago, St. Martinique, Guadaloupe, and other French West Indian islands were already in English "
+        "possession.\n\n"
+        "The Mountain was led by Danton, Desmoulins, and other deputies of Paris.\n"
+    )
+    marks = set(marks_in(convert_with_packs(tmp_path, text), "placeName"))
+    assert {"Aix", "Toulon", "Perpignon", "Tarn", "St. Martinique", "Guadaloupe"} <= marks
+    assert not {"At Perpignon", "Danton", "Desmoulins"} & marks

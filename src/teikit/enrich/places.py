@@ -93,6 +93,10 @@ it includes); the text adds, in a book with an index:
   a longer name's last words after it, where they name a place ("post-Soviet Russia": Russia);
 - a place named in quotation marks as a second one of another ("the 'Second Baku' of the
   East", "the 'Third Rome'");
+- names listed before "and other" and a plural word for places ("at Lyons, Aix, Toulon,
+  Marseilles, and other towns", "Tobago, St. Martinique, Guadaloupe, and other French West
+  Indian islands"): each a place of that kind, though no gazetteer knows it, in a book
+  without an index too (`kinds_before_others`);
 - a place of the register under another form of its name (`other_forms`): a site named head
   first with its head in lower case ("the cathedral church of Christ the Saviour", the index's
   "Church of Christ the Saviour"), a region named by a plural word for states with another
@@ -532,6 +536,50 @@ def _kinds_listed(text: str) -> Iterator[tuple[str, str]]:
         if kind is not None:
             for item in _KIND_ITEM.finditer(m.group(1)):
                 yield item.group(0), _KINDS[kind.group(1)]
+
+
+# A list closed by "and other" and a plural word for places, adjectives between: "at Lyons,
+# Aix, Toulon, Marseilles, and other towns", "Tobago, St. Martinique, Guadaloupe, and other
+# French West Indian islands": each name of it a place of that kind, as the text says.
+_OTHER_KINDS = {**_KINDS, "states": "country", "departments": "region", "places": "place"}
+_OTHER_ITEM = r"(?:St\.? |Saint )?[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?: [A-Z][^\W\d_]+)?"
+_LIST_OF_OTHERS = re.compile(
+    rf"(?<![\w'’.-])((?:{_OTHER_ITEM}, )+{_OTHER_ITEM}),? (?:and|or) other (?:[A-Za-z-]+ ){{0,3}}"
+    rf"({'|'.join(_OTHER_KINDS)})(?![\w'’-])"
+)
+
+
+def kinds_before_others(text: str) -> Iterator[tuple[str, str]]:
+    """(name, type) for each name of a list closed by "and other" and a plural word for
+    places (`_LIST_OF_OTHERS`: "Lyons, Aix, Toulon, Marseilles, and other towns"): places of
+    that kind, though no gazetteer knows them (Aix). Sought by "and other"/"or other"."""
+    for word in (" and other ", " or other "):
+        at = text.find(word)
+        while at >= 0:
+            m = _LIST_OF_OTHERS.search(text, max(0, at - 200), at + 60)
+            while m is not None and m.end() <= at + 60:
+                if m.start(2) > at:
+                    for item in m.group(1).split(", "):
+                        first, _, rest = item.partition(" ")
+                        if rest and first.lower() in _FUNCTION_WORDS:  # "At Perpignon, Tarn, ...": Perpignon
+                            item = rest
+                        yield item, _OTHER_KINDS[m.group(2)]
+                    break
+                m = _LIST_OF_OTHERS.search(text, m.end(), at + 60)
+            at = text.find(word, at + 1)
+
+
+def add_kinds_before_others(
+    places: registers.Places, text: str, not_names: Collection[str], lowercase: Collection[str]
+) -> None:
+    """The places of `kinds_before_others` into the register: not a name of `not_names`
+    (persons', the profile's), nor a word the book writes in lower case, nor an adjective."""
+    for name, kind in kinds_before_others(text):
+        if name in not_names or name.lower() in lowercase or _ADJECTIVE.search(name):
+            continue
+        if places.find(name) is None:
+            geo = gazetteer.lookup_romanised(name, everything=True)
+            places.add(name, geo.type if geo else kind, geo, "named in the text")
 
 
 # A place named, in quotation marks, as a second one of another: "the 'Second Baku' of the
@@ -1432,6 +1480,7 @@ def discover(
         if places.find(name) is None:
             geo = gazetteer.lookup_romanised(name, everything=True)
             places.add(name, geo.type if geo else kind, geo, "named in the text")
+    add_kinds_before_others(places, text, set(not_places) | set(person_like), lowercase_words)
     for m in matches_at_words(_NICKNAME, text, _NICKNAME_WORDS, 1):  # "the 'Second Baku' of the East"
         named = m.group(1).split()[-1]
         if places.find(m.group(1)) is None and (places.find(named) is not None or gazetteer.lookup(named)):
@@ -2122,6 +2171,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         evidence = "\n\n".join(namewords.unmarked_prose(ctx))
         textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
         textplaces.datelines(places, tei, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
+        # "in Paris, Hamburg, Vienna, Sweden, and other places"
+        add_kinds_before_others(places, evidence, person_words | set(ctx.profile.not_places), lowercase)
     else:
         for name in sorted(
             discover(
