@@ -1550,3 +1550,12 @@ def test_names_listed_before_and_other_and_a_plural_word_for_places_are_places_o
     marks = set(marks_in(convert_with_packs(tmp_path, text), "placeName"))
     assert {"Aix", "Toulon", "Perpignon", "Tarn", "St. Martinique", "Guadaloupe"} <= marks
     assert not {"At Perpignon", "Danton", "Desmoulins"} & marks
+
+
+def test_a_unit_named_by_a_peoples_word_and_autonomous_is_one_name(without_profile):
+    """ "he visited the Jewish autonomous region of Birobidzhan": the unit, one name of
+    Birobidzhan's entry (not Birobidzhan alone); "the film Birobidzhan, about the Jewish
+    autonomous region": the region, named so alone."""
+    whole = _places(without_profile, "Jewish autonomous region of Birobidzhan")
+    assert whole and whole[0].get("ref") == "places.xml#birobidzhan"
+    assert _places(without_profile, "Jewish autonomous region")

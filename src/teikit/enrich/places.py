@@ -67,7 +67,10 @@ it includes); the text adds, in a book with an index:
   register's one site so headed (`sites_by_head`), a quotation mark closing after it too
   ("the slogan 'All Moscow builds the Metro'");
 - a unit's word with "military" or "autonomous" before it ("the Moscow military region"):
-  one territory, as "Moscow province" is;
+  one territory, as "Moscow province" is; and a unit named by a people's word and
+  "autonomous" after "the" (`autonomous_units`): "the Jewish autonomous region of
+  Birobidzhan", one name of the place it is of, "the Jewish autonomous region" alone a
+  region of its own;
 - names listed after a plural word for places and "including", "such as" or "notably"
   ("villages in the Kuban, including Poltavskaya, Urupskaya and Bagaevskaya"): each a place
   of that kind, though no gazetteer knows it;
@@ -685,6 +688,29 @@ def units(text: str, keys: dict, heads: dict[str, str]):
             place = keys.get(name)
         if place is not None and place.get("type") not in ("country", "continent", "sea", "river", "ocean"):
             yield f"{name}{qualified.group(0) if qualified else ''} {h.group(1)}", heads[head], place
+
+
+# A unit named by a people's word and "autonomous" ("the Jewish autonomous region"), the
+# place it is "of" after it ("the Jewish autonomous region of Birobidzhan"): one name.
+_AUTONOMOUS_UNIT = re.compile(
+    r"(?<=\b[Tt]he )([A-Z][a-z]+(?: [A-Z][a-z]+)?) [Aa]utonomous (?:region|republic|province|oblast|okrug|district|"
+    r"territory|Region|Republic|Province|Oblast|Okrug|District|Territory)\b(?: of ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z]))?"
+)
+
+
+def autonomous_units(text: str, keys: dict) -> Iterator[tuple[str, object]]:
+    """(name, the place of `keys` it is of, or None) for each unit named by a people's word
+    and "autonomous" after "the" (`_AUTONOMOUS_UNIT`): "the Jewish autonomous region of
+    Birobidzhan", Birobidzhan's name as a unit; "the Jewish autonomous region" alone, a
+    region of its own. Not a name whose first word is a place of `keys` ("the Moscow
+    autonomous region": `units`), nor one "of" a name that is none."""
+    for m in pieces_holding(_AUTONOMOUS_UNIT, ("autonomous ", "Autonomous "), text):
+        if m.group(1) in keys or m.group(1).split()[0] in keys:
+            continue
+        if m.group(2) is None:
+            yield m.group(0), None
+        elif (place := keys.get(m.group(2))) is not None and not isinstance(place, str):
+            yield m.group(0), place
 
 
 def _word_char(c: str) -> bool:
@@ -2268,6 +2294,11 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 for form in sorted(spellings(name)):
                     if form not in person_words and form not in ctx.profile.not_places:
                         keys.setdefault(form, keys[name])
+    for name, of in autonomous_units(text, keys):  # "the Jewish autonomous region of Birobidzhan"
+        if name not in keys:
+            keys[name] = (
+                of if of is not None else places.find(name) or places.add(name, "region", None, "named in the text")
+            )
     # "the Krasnopresnensky district", "the Bauman district": a unit named by a name of its own
     not_names = set(keys) | set(ctx.profile.org_nouns) | set(ctx.profile.known_orgs) | set(ctx.profile.not_places)
     for name, kind in named_units(text, heads, not_names, lowercase, unit_followers(ctx.profile)):
