@@ -1559,3 +1559,18 @@ def test_a_unit_named_by_a_peoples_word_and_autonomous_is_one_name(without_profi
     whole = _places(without_profile, "Jewish autonomous region of Birobidzhan")
     assert whole and whole[0].get("ref") == "places.xml#birobidzhan"
     assert _places(without_profile, "Jewish autonomous region")
+
+
+def test_a_region_named_by_two_points_of_the_compass_before_a_place_is_one_name(tmp_path):
+    """Keynes: "in the whole of Eastern and Central and South-Eastern Europe": one region,
+    "South-Eastern Europe", not "Eastern Europe" after "South-"."""
+    from conftest import convert_with_packs, marks_in
+
+    text = (
+        "Besides, a new military power establishing itself in the East, with its spiritual home in Brandenburg, "
+        "drawing to itself all the military talent and all the military adventurers, all those who regret "
+        "emperors and hate democracy, in the whole of Eastern and Central and South-Eastern Europe, a power "
+        "which would be geographically inaccessible to the military forces of the Allies.\n"
+    )
+    marks = marks_in(convert_with_packs(tmp_path, text), "placeName")
+    assert "South-Eastern Europe" in marks and "Eastern Europe" not in marks

@@ -96,6 +96,9 @@ it includes); the text adds, in a book with an index:
   a longer name's last words after it, where they name a place ("post-Soviet Russia": Russia);
 - a place named in quotation marks as a second one of another ("the 'Second Baku' of the
   East", "the 'Third Rome'");
+- a region named by two points of the compass, a hyphen between, before a place
+  ("Central and South-Eastern Europe", where "Eastern Europe" is one): one name
+  (`compass_compounds`);
 - names listed before "and other" and a plural word for places ("at Lyons, Aix, Toulon,
   Marseilles, and other towns", "Tobago, St. Martinique, Guadaloupe, and other French West
   Indian islands"): each a place of that kind, though no gazetteer knows it, in a book
@@ -711,6 +714,23 @@ def autonomous_units(text: str, keys: dict) -> Iterator[tuple[str, object]]:
             yield m.group(0), None
         elif (place := keys.get(m.group(2))) is not None and not isinstance(place, str):
             yield m.group(0), place
+
+
+# A region named by two points of the compass, joined by a hyphen, before a place: "South-Eastern
+# Europe", "North-West Africa" (not "Eastern Europe", the name's last words).
+_COMPASS_COMPOUND = re.compile(r"(?<![\w'’-])(?:North|South)-((?:East|West)(?:ern)? [A-Z][a-z]+)\b(?![\w'’-]| [A-Z])")
+
+
+def compass_compounds(text: str, keys: dict) -> list[str]:
+    """The regions named by two points of the compass before a place of `keys` ("South-Eastern
+    Europe", where "Eastern Europe" is one), each once, in the order of the text. Sought by
+    the hyphen's word after it."""
+    found: dict[str, None] = {}
+    for m in pieces_holding(_COMPASS_COMPOUND, ("-East", "-West"), text):
+        place = keys.get(m.group(1))
+        if place is not None and not isinstance(place, str):
+            found.setdefault(m.group(0))
+    return list(found)
 
 
 def _word_char(c: str) -> bool:
@@ -2294,6 +2314,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 for form in sorted(spellings(name)):
                     if form not in person_words and form not in ctx.profile.not_places:
                         keys.setdefault(form, keys[name])
+    for name in compass_compounds(text, keys):  # "Central and South-Eastern Europe"
+        keys.setdefault(name, places.find(name) or places.add(name, "region", None, "named in the text"))
     for name, of in autonomous_units(text, keys):  # "the Jewish autonomous region of Birobidzhan"
         if name not in keys:
             keys[name] = (
