@@ -1574,3 +1574,26 @@ def test_a_region_named_by_two_points_of_the_compass_before_a_place_is_one_name(
     )
     marks = marks_in(convert_with_packs(tmp_path, text), "placeName")
     assert "South-Eastern Europe" in marks and "Eastern Europe" not in marks
+
+
+def test_a_states_formal_name_is_one_name_of_the_state(tmp_path):
+    """The Federalist: "To the People of the State of New York", "several of the States, and
+    PARTICULARLY THE STATE OF NEW YORK", "the revolt of a part of the State of North Carolina":
+    the state's formal name, one name (the development gold's 'THE {L STATE OF NEW YORK}'); not
+    the Gardiner's side-note "State of Europe" (a continent)."""
+    from conftest import convert_with_packs, marks_in
+
+    text = (
+        "HAMILTON\n\nTo the People of the State of New York:\n\n"
+        "AFTER an unequivocal experience of the inefficacy of the subsisting federal government, you are called "
+        "upon to deliberate on a new Constitution for the United States of America.\n\n"
+        "Whereas experience hath evinced, that there are defects in the present Confederation; as a mean to remedy "
+        "which, several of the States, and PARTICULARLY THE STATE OF NEW YORK, by express instructions to their "
+        "delegates in Congress, have suggested a convention.\n\n"
+        "Let the revolt of a part of the State of North Carolina, the late menacing disturbances in Pennsylvania, "
+        "and the actual insurrections and rebellions in Massachusetts, declare!\n\n"
+        "State of Europe. The war had spread over Europe.\n"
+    )
+    marks = marks_in(convert_with_packs(tmp_path, text), "placeName")
+    assert {"State of New York", "STATE OF NEW YORK", "State of North Carolina"} <= set(marks)
+    assert "New York" not in marks and "State of Europe" not in marks

@@ -96,6 +96,8 @@ it includes); the text adds, in a book with an index:
   a longer name's last words after it, where they name a place ("post-Soviet Russia": Russia);
 - a place named in quotation marks as a second one of another ("the 'Second Baku' of the
   East", "the 'Third Rome'");
+- a state's formal name, "State of" and a state, a region or a country ("the State of New
+  York", "THE STATE OF NEW YORK"): one name of that place (`formal_names`);
 - a region named by two points of the compass, a hyphen between, before a place
   ("Central and South-Eastern Europe", where "Eastern Europe" is one): one name
   (`compass_compounds`);
@@ -731,6 +733,23 @@ def compass_compounds(text: str, keys: dict) -> list[str]:
         if place is not None and not isinstance(place, str):
             found.setdefault(m.group(0))
     return list(found)
+
+
+# A state's formal name, its word first: "the State of New York", "THE STATE OF NEW YORK".
+_STATE_OF = re.compile(r"(?<![\w'’-])(?:State of|STATE OF) ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?![\w'’-])")
+_STATE_TYPES = ("state", "region", "country")
+
+
+def formal_names(text: str, keys: dict) -> dict[str, object]:
+    """A state's formal name, "State of" and a state, a region or a country of `keys` ("the
+    State of New York", "THE STATE OF NEW YORK"): one name of that place. Not "the State of
+    Europe" (a continent: the state of things there)."""
+    found: dict[str, object] = {}
+    for m in pieces_holding(_STATE_OF, ("State of ", "STATE OF "), text):
+        place = keys.get(m.group(1))
+        if place is not None and not isinstance(place, str) and place.get("type") in _STATE_TYPES:
+            found.setdefault(m.group(0), place)
+    return found
 
 
 def _word_char(c: str) -> bool:
@@ -2370,6 +2389,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 if form.upper() not in keys:
                     keys[form.upper()] = place
                     capitals.add(form.upper())
+    for name, place in formal_names(text, keys).items():  # "To the People of the State of New York"
+        keys.setdefault(name, place)
     located = {} if strict else located_topics(topics or (), text, keys, person_words | set(ctx.profile.not_places))
     for name in located:  # "at Sormovo, with 15,000 workers", the index's works: "the Sormovo works"
         keys[name] = _LOCATED
