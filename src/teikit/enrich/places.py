@@ -2276,7 +2276,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             for form in spellings(name):
                 if form not in person_words and form not in ctx.profile.not_places and form not in _WORLD_PART_NAMES:
                     keys.setdefault(form, place)
-            for form in other_forms(name):  # "the church of Christ the Saviour", "the Baltic republics"
+            for form in sorted(other_forms(name)):  # "the church of Christ the Saviour", "the Baltic republics"
                 if form not in ctx.profile.not_places:
                     keys.setdefault(form, place)
     for form, place in places.forms.items():
@@ -2373,7 +2373,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     }
     for name in towns:
         keys.setdefault(name, _TOWN)
-    for head in buildings_alone(text):  # "imprisoned in the Temple": marked where so written only
+    for head in sorted(buildings_alone(text)):  # "imprisoned in the Temple": marked where so written only
         keys.setdefault(head, _BUILDING)
     capitals: set[str] = set()
     titles = {h.rstrip(".").upper() for h in ctx.profile.honorifics}
