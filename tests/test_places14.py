@@ -1454,3 +1454,146 @@ def test_a_river_whose_name_is_a_title_before_a_name_is_no_river_there(tmp_path)
         ["russian"],
     )
     assert marks_in(out, "placeName") == ["Don", "Rostov", "Don"]
+
+
+def test_a_site_or_a_region_of_the_index_under_another_form_of_its_name(without_profile):
+    """The index's "Church of Christ the Saviour" (under Moscow) is the text's "the cathedral
+    church of Christ the Saviour", its head in lower case; its "Baltic states" the text's
+    "the Baltic republics"; its "Far East territory" would be a "Far Eastern Territory"."""
+    from teikit.enrich.places import other_forms
+
+    church = _places(without_profile, "church of Christ the Saviour")
+    assert church and church[0].get("ref") == "places.xml#church-of-christ-the-saviour"
+    baltic = _places(without_profile, "Baltic republics")
+    assert baltic and baltic[0].get("ref") == "places.xml#baltic-states"
+    assert {"Far Eastern territory", "Far Eastern Territory"} <= other_forms("Far East territory")
+    assert not other_forms("Moscow province") and not other_forms("Lenin Hills")  # no other form to write
+
+
+def test_a_buildings_head_alone_after_a_preposition_of_place_is_that_building(tmp_path):
+    """Gardiner: "kept under harsh durance in the Temple", "her removal from the Temple to the
+    Conciergerie", "At the Abbey a dozen individuals": the building the text has in mind; not
+    Burns's "o'er the Castle wa'" (the head before a noun, an adjective)."""
+    from conftest import convert_with_packs, marks_in
+
+    text = (
+        "Since the fall of the throne the King and his family had been kept under harsh durance in the Temple, "
+        "an old keep once belonging to the Knights Templars.\n\n"
+        "At two of the chief prisons, the Abbey and La Force, some show of judicial forms was observed. At the "
+        "Abbey a dozen individuals appointed themselves judges with a president at their head.\n\n"
+        "She was informed of the fate that awaited her by her removal from the Temple to the Conciergerie, a "
+        "prison situated on the island in the Seine.\n\n"
+        "O lady Mary Ann looks o'er the Castle wa', she saw three bonie boys.\n"
+    )
+    marks = marks_in(convert_with_packs(tmp_path, text), "placeName")
+    assert marks.count("Temple") == 2 and "Abbey" in marks
+    assert "Castle" not in marks
+
+
+def test_a_place_of_the_register_written_with_other_accents_is_that_place():
+    """Gardiner: the index's "Quiberon" and "Liege" are the text's "the landing of the emigrants
+    at Quibéron" and "as also in Liége": the same letters, accents aside; not a person's name
+    so written, nor a word whose letters differ."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import accented_spellings
+
+    places = registers.Places(registers.Register("place"))
+    quiberon = places.add("Quiberon", "city", None, "Subject Index")
+    liege = places.add("Liege", "city", None, "Subject Index")
+    sentence = (
+        "The danger was increased by the landing of the emigrants at Quibéron. In Savoy and in Nice, as also in "
+        "Liége and the small states near the Rhine, Liège and Quiberon"
+    )
+    words = set(sentence.replace(",", " ").replace(".", " ").split())
+    found = dict(accented_spellings(places, words, not_names={"Liège"}))
+    assert found == {"Quibéron": quiberon, "Liége": liege}
+
+
+def test_a_city_listed_under_another_of_its_names_is_that_city(tmp_path):
+    """Keynes: "the local and domestic business of Hamburg, Magdeburg, Dresden, Stettin,
+    Frankfurt, Breslan, and Ulm": Stettin (Szczecin) and Frankfurt (Frankfurt am Main),
+    cities the gazetteer knows by those names as other names of theirs, listed with places;
+    not Breslan (a misprint no gazetteer knows), nor Burns's "Here's to Maitland and
+    Wycombe" (two lords: a list of two)."""
+    from conftest import convert_with_packs, marks_in
+
+    text = (
+        "For the present, no lines will run from Hamburg, except such as foreign nations may find it worth while "
+        "to establish out of their surplus tonnage.\n\n"
+        "Thus the great waterways of Germany are handed over to foreign bodies with the widest powers; and much "
+        "of the local and domestic business of Hamburg, Magdeburg, Dresden, Stettin, Frankfurt, Breslan, and Ulm "
+        "will be subject to a foreign jurisdiction.\n\n"
+        "Here's to Maitland and Wycombe, let wha doesna like 'em be built in a hole.\n"
+    )
+    marks = marks_in(convert_with_packs(tmp_path, text), "placeName")
+    assert {"Hamburg", "Dresden", "Stettin", "Frankfurt", "Ulm"} <= set(marks)
+    assert "Breslan" not in marks and "Wycombe" not in marks
+
+
+def test_names_listed_before_and_other_and_a_plural_word_for_places_are_places_of_that_kind(tmp_path):
+    """Gardiner: "first at Lyons, then at Aix, Toulon, Marseilles, and other towns", "At
+    Perpignon, Tarn, Toulouse, and other towns", "Tobago, St. Martinique, Guadaloupe, and other
+    French West Indian islands": each name a place, though no gazetteer knows Aix, Perpignon
+    (misprinted) or St. Martinique; the preposition opening the list left outside; not names
+    before "and other" and a word for persons ("Danton, Desmoulins, and other deputies")."""
+    from conftest import convert_with_packs, marks_in
+
+    text = (
+        "Young men belonging to the upper and middle classes were organised in bands bearing the name of "
+        "companies of the Sun, and first at Lyons, then at Aix, Toulon, Marseilles, and other towns, they broke "
+        "into the prisons and murdered their inmates.\n\n"
+        "At Perpignon, Tarn, Toulouse, and other towns, the elections were disturbed.\n\n"
+        "Tobago, St. Martinique, Guadaloupe, and other French West Indian islands were already in English "
+        "possession.\n\n"
+        "The Mountain was led by Danton, Desmoulins, and other deputies of Paris.\n"
+    )
+    marks = set(marks_in(convert_with_packs(tmp_path, text), "placeName"))
+    assert {"Aix", "Toulon", "Perpignon", "Tarn", "St. Martinique", "Guadaloupe"} <= marks
+    assert not {"At Perpignon", "Danton", "Desmoulins"} & marks
+
+
+def test_a_unit_named_by_a_peoples_word_and_autonomous_is_one_name(without_profile):
+    """ "he visited the Jewish autonomous region of Birobidzhan": the unit, one name of
+    Birobidzhan's entry (not Birobidzhan alone); "the film Birobidzhan, about the Jewish
+    autonomous region": the region, named so alone."""
+    whole = _places(without_profile, "Jewish autonomous region of Birobidzhan")
+    assert whole and whole[0].get("ref") == "places.xml#birobidzhan"
+    assert _places(without_profile, "Jewish autonomous region")
+
+
+def test_a_region_named_by_two_points_of_the_compass_before_a_place_is_one_name(tmp_path):
+    """Keynes: "in the whole of Eastern and Central and South-Eastern Europe": one region,
+    "South-Eastern Europe", not "Eastern Europe" after "South-"."""
+    from conftest import convert_with_packs, marks_in
+
+    text = (
+        "Besides, a new military power establishing itself in the East, with its spiritual home in Brandenburg, "
+        "drawing to itself all the military talent and all the military adventurers, all those who regret "
+        "emperors and hate democracy, in the whole of Eastern and Central and South-Eastern Europe, a power "
+        "which would be geographically inaccessible to the military forces of the Allies.\n"
+    )
+    marks = marks_in(convert_with_packs(tmp_path, text), "placeName")
+    assert "South-Eastern Europe" in marks and "Eastern Europe" not in marks
+
+
+def test_a_states_formal_name_is_one_name_of_the_state(tmp_path):
+    """The Federalist: "To the People of the State of New York", "several of the States, and
+    PARTICULARLY THE STATE OF NEW YORK", "the revolt of a part of the State of North Carolina":
+    the state's formal name, one name (the development gold's 'THE {L STATE OF NEW YORK}'); not
+    the Gardiner's side-note "State of Europe" (a continent)."""
+    from conftest import convert_with_packs, marks_in
+
+    text = (
+        "HAMILTON\n\nTo the People of the State of New York:\n\n"
+        "AFTER an unequivocal experience of the inefficacy of the subsisting federal government, you are called "
+        "upon to deliberate on a new Constitution for the United States of America.\n\n"
+        "Whereas experience hath evinced, that there are defects in the present Confederation; as a mean to remedy "
+        "which, several of the States, and PARTICULARLY THE STATE OF NEW YORK, by express instructions to their "
+        "delegates in Congress, have suggested a convention.\n\n"
+        "Let the revolt of a part of the State of North Carolina, the late menacing disturbances in Pennsylvania, "
+        "and the actual insurrections and rebellions in Massachusetts, declare!\n\n"
+        "State of Europe. The war had spread over Europe.\n"
+    )
+    marks = marks_in(convert_with_packs(tmp_path, text), "placeName")
+    assert {"State of New York", "STATE OF NEW YORK", "State of North Carolina"} <= set(marks)
+    assert "New York" not in marks and "State of Europe" not in marks

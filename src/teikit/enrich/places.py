@@ -67,7 +67,10 @@ it includes); the text adds, in a book with an index:
   register's one site so headed (`sites_by_head`), a quotation mark closing after it too
   ("the slogan 'All Moscow builds the Metro'");
 - a unit's word with "military" or "autonomous" before it ("the Moscow military region"):
-  one territory, as "Moscow province" is;
+  one territory, as "Moscow province" is; and a unit named by a people's word and
+  "autonomous" after "the" (`autonomous_units`): "the Jewish autonomous region of
+  Birobidzhan", one name of the place it is of, "the Jewish autonomous region" alone a
+  region of its own;
 - names listed after a plural word for places and "including", "such as" or "notably"
   ("villages in the Kuban, including Poltavskaya, Urupskaya and Bagaevskaya"): each a place
   of that kind, though no gazetteer knows it;
@@ -92,7 +95,24 @@ it includes); the text adds, in a book with an index:
   territorial party conference");
   a longer name's last words after it, where they name a place ("post-Soviet Russia": Russia);
 - a place named in quotation marks as a second one of another ("the 'Second Baku' of the
-  East", "the 'Third Rome'").
+  East", "the 'Third Rome'");
+- a state's formal name, "State of" and a state, a region or a country ("the State of New
+  York", "THE STATE OF NEW YORK"): one name of that place (`formal_names`);
+- a region named by two points of the compass, a hyphen between, before a place
+  ("Central and South-Eastern Europe", where "Eastern Europe" is one): one name
+  (`compass_compounds`);
+- names listed before "and other" and a plural word for places ("at Lyons, Aix, Toulon,
+  Marseilles, and other towns", "Tobago, St. Martinique, Guadaloupe, and other French West
+  Indian islands"): each a place of that kind, though no gazetteer knows it, in a book
+  without an index too (`kinds_before_others`);
+- a place of the register under another form of its name (`other_forms`): a site named head
+  first with its head in lower case ("the cathedral church of Christ the Saviour", the index's
+  "Church of Christ the Saviour"), a region named by a plural word for states with another
+  ("the Baltic republics", the index's "Baltic states"), a unit after a point of the compass
+  with the compass's adjective ("Far Eastern Territory", the index's "Far East territory");
+- a building named by its capitalised head alone after "the" and a preposition of place,
+  before punctuation or a function word ("kept in the Temple", "At the Abbey a dozen men",
+  "on display in the Mausoleum"; not "the Temple of Reason", "o'er the Castle wa'").
 
 A person's surname that a city bore (Kuibyshev, Samara's name from 1935 to 1991) is that
 city where the text shows it names a town ("the city of Kuibyshev", "Kuibyshev province",
@@ -144,6 +164,7 @@ initials) and no honorific stands before it ("EPISTLE TO MAJOR LOGAN").
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterator
 from functools import cache
@@ -525,6 +546,50 @@ def _kinds_listed(text: str) -> Iterator[tuple[str, str]]:
                 yield item.group(0), _KINDS[kind.group(1)]
 
 
+# A list closed by "and other" and a plural word for places, adjectives between: "at Lyons,
+# Aix, Toulon, Marseilles, and other towns", "Tobago, St. Martinique, Guadaloupe, and other
+# French West Indian islands": each name of it a place of that kind, as the text says.
+_OTHER_KINDS = {**_KINDS, "states": "country", "departments": "region", "places": "place"}
+_OTHER_ITEM = r"(?:St\.? |Saint )?[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?: [A-Z][^\W\d_]+)?"
+_LIST_OF_OTHERS = re.compile(
+    rf"(?<![\w'’.-])((?:{_OTHER_ITEM}, )+{_OTHER_ITEM}),? (?:and|or) other (?:[A-Za-z-]+ ){{0,3}}"
+    rf"({'|'.join(_OTHER_KINDS)})(?![\w'’-])"
+)
+
+
+def kinds_before_others(text: str) -> Iterator[tuple[str, str]]:
+    """(name, type) for each name of a list closed by "and other" and a plural word for
+    places (`_LIST_OF_OTHERS`: "Lyons, Aix, Toulon, Marseilles, and other towns"): places of
+    that kind, though no gazetteer knows them (Aix). Sought by "and other"/"or other"."""
+    for word in (" and other ", " or other "):
+        at = text.find(word)
+        while at >= 0:
+            m = _LIST_OF_OTHERS.search(text, max(0, at - 200), at + 60)
+            while m is not None and m.end() <= at + 60:
+                if m.start(2) > at:
+                    for item in m.group(1).split(", "):
+                        first, _, rest = item.partition(" ")
+                        if rest and first.lower() in _FUNCTION_WORDS:  # "At Perpignon, Tarn, ...": Perpignon
+                            item = rest
+                        yield item, _OTHER_KINDS[m.group(2)]
+                    break
+                m = _LIST_OF_OTHERS.search(text, m.end(), at + 60)
+            at = text.find(word, at + 1)
+
+
+def add_kinds_before_others(
+    places: registers.Places, text: str, not_names: Collection[str], lowercase: Collection[str]
+) -> None:
+    """The places of `kinds_before_others` into the register: not a name of `not_names`
+    (persons', the profile's), nor a word the book writes in lower case, nor an adjective."""
+    for name, kind in kinds_before_others(text):
+        if name in not_names or name.lower() in lowercase or _ADJECTIVE.search(name):
+            continue
+        if places.find(name) is None:
+            geo = gazetteer.lookup_romanised(name, everything=True)
+            places.add(name, geo.type if geo else kind, geo, "named in the text")
+
+
 # A place named, in quotation marks, as a second one of another: "the 'Second Baku' of the
 # East" (the oil fields between the Volga and the Urals), "the 'Third Rome'": a place of its own.
 _NICKNAME_WORDS = ("Second", "Third", "Another", "New")
@@ -630,6 +695,63 @@ def units(text: str, keys: dict, heads: dict[str, str]):
             yield f"{name}{qualified.group(0) if qualified else ''} {h.group(1)}", heads[head], place
 
 
+# A unit named by a people's word and "autonomous" ("the Jewish autonomous region"), the
+# place it is "of" after it ("the Jewish autonomous region of Birobidzhan"): one name.
+_AUTONOMOUS_UNIT = re.compile(
+    r"(?<=\b[Tt]he )([A-Z][a-z]+(?: [A-Z][a-z]+)?) [Aa]utonomous (?:region|republic|province|oblast|okrug|district|"
+    r"territory|Region|Republic|Province|Oblast|Okrug|District|Territory)\b(?: of ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z]))?"
+)
+
+
+def autonomous_units(text: str, keys: dict) -> Iterator[tuple[str, object]]:
+    """(name, the place of `keys` it is of, or None) for each unit named by a people's word
+    and "autonomous" after "the" (`_AUTONOMOUS_UNIT`): "the Jewish autonomous region of
+    Birobidzhan", Birobidzhan's name as a unit; "the Jewish autonomous region" alone, a
+    region of its own. Not a name whose first word is a place of `keys` ("the Moscow
+    autonomous region": `units`), nor one "of" a name that is none."""
+    for m in pieces_holding(_AUTONOMOUS_UNIT, ("autonomous ", "Autonomous "), text):
+        if m.group(1) in keys or m.group(1).split()[0] in keys:
+            continue
+        if m.group(2) is None:
+            yield m.group(0), None
+        elif (place := keys.get(m.group(2))) is not None and not isinstance(place, str):
+            yield m.group(0), place
+
+
+# A region named by two points of the compass, joined by a hyphen, before a place: "South-Eastern
+# Europe", "North-West Africa" (not "Eastern Europe", the name's last words).
+_COMPASS_COMPOUND = re.compile(r"(?<![\w'’-])(?:North|South)-((?:East|West)(?:ern)? [A-Z][a-z]+)\b(?![\w'’-]| [A-Z])")
+
+
+def compass_compounds(text: str, keys: dict) -> list[str]:
+    """The regions named by two points of the compass before a place of `keys` ("South-Eastern
+    Europe", where "Eastern Europe" is one), each once, in the order of the text. Sought by
+    the hyphen's word after it."""
+    found: dict[str, None] = {}
+    for m in pieces_holding(_COMPASS_COMPOUND, ("-East", "-West"), text):
+        place = keys.get(m.group(1))
+        if place is not None and not isinstance(place, str):
+            found.setdefault(m.group(0))
+    return list(found)
+
+
+# A state's formal name, its word first: "the State of New York", "THE STATE OF NEW YORK".
+_STATE_OF = re.compile(r"(?<![\w'’-])(?:State of|STATE OF) ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?![\w'’-])")
+_STATE_TYPES = ("state", "region", "country")
+
+
+def formal_names(text: str, keys: dict) -> dict[str, object]:
+    """A state's formal name, "State of" and a state, a region or a country of `keys` ("the
+    State of New York", "THE STATE OF NEW YORK"): one name of that place. Not "the State of
+    Europe" (a continent: the state of things there)."""
+    found: dict[str, object] = {}
+    for m in pieces_holding(_STATE_OF, ("State of ", "STATE OF "), text):
+        place = keys.get(m.group(1))
+        if place is not None and not isinstance(place, str) and place.get("type") in _STATE_TYPES:
+            found.setdefault(m.group(0), place)
+    return found
+
+
 def _word_char(c: str) -> bool:
     return c.isalnum() or c in "_-"
 
@@ -637,6 +759,7 @@ def _word_char(c: str) -> bool:
 # Markers among the matcher's keys of names marked only in some contexts (`apply`).
 _HEAD_ALONE = "a site's head alone"
 _TOWN = "a town named after a person"
+_BUILDING = "a building's head alone"
 _LOCATED = "an index heading named like an establishment, a place where the text locates something at it"
 # What makes a site's head alone part of another name: a letter, a hyphen, a possessive or
 # a capitalised word after it ("Metro-Vickers", "the Metro Vickers"); not a quotation's
@@ -670,6 +793,65 @@ def sites_by_head(reg: registers.Register, rejected: Collection) -> dict:
             if len(words) == 2 and words[1][:1].isupper() and words[1].lower() in _SITE_HEADS:
                 found.setdefault(words[1], []).append(place)
     return {head: ps[0] for head, ps in found.items() if len({id(p) for p in ps}) == 1}
+
+
+# A region named by a plural word for the states in it: the index's "Baltic states" are the
+# text's "Baltic republics" and "Baltic countries", one region.
+_REGION_PLURALS = ("states", "republics", "countries")
+# A unit's word after a point of the compass: the index's "Far East territory" is the text's
+# "Far Eastern territory", the compass's adjective before the unit's word.
+_COMPASS_ADJECTIVES = {"East": "Eastern", "West": "Western", "North": "Northern", "South": "Southern"}
+
+
+def other_forms(name: str) -> set[str]:
+    """The other forms in which a text writes the register's place `name`, beyond its
+    spellings: a site named head first ("Church of Christ the Saviour", "Palace of Soviets")
+    with its head in lower case ("the cathedral church of Christ the Saviour"); a region named
+    by a plural word for states ("Baltic states") with another ("the Baltic republics"); a
+    unit after a point of the compass ("Far East territory") with the compass's adjective
+    ("Far Eastern territory"), its word in either case ("Far Eastern Territory")."""
+    words = name.split(" ")
+    if len(words) < 2:
+        return set()
+    out = set()
+    if words[0].lower() in _SITE_HEADS and words[0][0].isupper() and words[1] == "of" and len(words) > 2:
+        out.add(" ".join((words[0].lower(), *words[1:])))
+    if words[-1] in _REGION_PLURALS and words[-2][:1].isupper():
+        out.update(" ".join((*words[:-1], other)) for other in _REGION_PLURALS)
+    head = words[-1].lower()
+    if registers.PLACE_HEADS.get(head) == "region" and words[-2] in _COMPASS_ADJECTIVES:
+        bases = (" ".join(words[:-1]), " ".join((*words[:-2], _COMPASS_ADJECTIVES[words[-2]])))
+        out.update(f"{base} {form}" for base in bases for form in (head, head.capitalize()))
+    out.discard(name)
+    return out
+
+
+# Buildings a text may name by their capitalised head alone, after "the", where it has one
+# building in mind ("imprisoned in the Temple", "at the Abbey a dozen men", "on the
+# Mausoleum"): after a preposition of place, and before punctuation or a function word (not
+# "the Temple of Reason", a longer name, nor "the Castle wa'", the head as an adjective).
+_BUILDING_HEADS = ("Abbey", "Castle", "Cathedral", "Citadel", "Mausoleum", "Palace", "Temple", "Tower")
+_BUILDING_CUE = re.compile(
+    r"(?<![\w-])(?:[Ii]n|[Aa]t|[Oo]n|[Ii]nto|[Ff]rom|[Tt]o|[Nn]ear|[Ii]nside|[Oo]utside|[Ww]ithin|[Bb]ehind|[Bb]eside)"
+    r" the $"
+)
+_BUILDING_END = re.compile(
+    r"(?=[,.;:!?)]|$| (?:and|or|a|an|the|was|were|is|had|has|where|which|with|in|at|on|to|for|by|from|until)\b)"
+)
+_BUILDING_ALONE = re.compile(rf"\bthe ({'|'.join(_BUILDING_HEADS)})\b")
+
+
+def building_alone(text: str, start: int, end: int) -> bool:
+    """Whether the head of `_BUILDING_HEADS` at `start` names one building there (`_BUILDING_CUE`
+    before it, `_BUILDING_END` after)."""
+    return (
+        _BUILDING_CUE.search(text, max(0, start - 16), start) is not None and _BUILDING_END.match(text, end) is not None
+    )
+
+
+def buildings_alone(text: str) -> set[str]:
+    """The heads of `_BUILDING_HEADS` the text names a building by, alone (`building_alone`)."""
+    return {m.group(1) for m in _BUILDING_ALONE.finditer(text) if building_alone(text, m.start(1), m.end(1))}
 
 
 def unit_words(heads: dict[str, str]) -> list[str]:
@@ -1363,6 +1545,7 @@ def discover(
         if places.find(name) is None:
             geo = gazetteer.lookup_romanised(name, everything=True)
             places.add(name, geo.type if geo else kind, geo, "named in the text")
+    add_kinds_before_others(places, text, set(not_places) | set(person_like), lowercase_words)
     for m in matches_at_words(_NICKNAME, text, _NICKNAME_WORDS, 1):  # "the 'Second Baku' of the East"
         named = m.group(1).split()[-1]
         if places.find(m.group(1)) is None and (places.find(named) is not None or gazetteer.lookup(named)):
@@ -1571,6 +1754,27 @@ def close_spellings(places: registers.Places, capitalised: Collection[str], text
             form = " ".join(word if w == known else w for w in name.split())
             if places.find(form) is None and (form == word or form in text):
                 yield form, name, place
+
+
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def accented_spellings(places: registers.Places, words: Collection[str], not_names: Collection[str]):
+    """The text's capitalised `words` that write a place of the register with accents other
+    than its name's ("Quibéron" for the index's "Quiberon", "Vendee" for a "Vendée"): (the
+    text's form, the place) for each, not a word of `not_names` (persons') nor of a rejected
+    place. The letters the same, accents aside: no other spelling."""
+    for word in sorted(words):
+        if not (word[:1].isupper() and word.isalpha()) or word in not_names:
+            continue
+        place = places.find(word)
+        if place is None or registers.rejected(place):
+            continue
+        names = registers.place_names(place)
+        plain = _unaccented(word)
+        if word not in names and any(_unaccented(name) == plain for name in names):
+            yield word, place
 
 
 def unit_named(places: registers.Places, name: str, kind: str):
@@ -2032,6 +2236,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         evidence = "\n\n".join(namewords.unmarked_prose(ctx))
         textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
         textplaces.datelines(places, tei, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
+        # "in Paris, Hamburg, Vienna, Sweden, and other places"
+        add_kinds_before_others(places, evidence, person_words | set(ctx.profile.not_places), lowercase)
     else:
         for name in sorted(
             discover(
@@ -2053,6 +2259,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 "taken for a forename or nickname, not marked",
                 text=name,
             )
+    for form, place in accented_spellings(places, word_counts(ctx).whole, person_words):
+        places.alias(form, place)  # "the landing of the emigrants at Quibéron", the index's "Quiberon"
     keys: dict = {}
     rejected = [place for place in reg.entries.values() if registers.rejected(place)] + institutions
     for place in rejected:  # an editor's verdict: no mention of it is marked (nor entered again)
@@ -2067,6 +2275,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 keys.setdefault(name[: -len(head)] + other, place)
             for form in spellings(name):
                 if form not in person_words and form not in ctx.profile.not_places and form not in _WORLD_PART_NAMES:
+                    keys.setdefault(form, place)
+            for form in sorted(other_forms(name)):  # "the church of Christ the Saviour", "the Baltic republics"
+                if form not in ctx.profile.not_places:
                     keys.setdefault(form, place)
     for form, place in places.forms.items():
         keys.setdefault(form, place)
@@ -2122,6 +2333,13 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 for form in sorted(spellings(name)):
                     if form not in person_words and form not in ctx.profile.not_places:
                         keys.setdefault(form, keys[name])
+    for name in compass_compounds(text, keys):  # "Central and South-Eastern Europe"
+        keys.setdefault(name, places.find(name) or places.add(name, "region", None, "named in the text"))
+    for name, of in autonomous_units(text, keys):  # "the Jewish autonomous region of Birobidzhan"
+        if name not in keys:
+            keys[name] = (
+                of if of is not None else places.find(name) or places.add(name, "region", None, "named in the text")
+            )
     # "the Krasnopresnensky district", "the Bauman district": a unit named by a name of its own
     not_names = set(keys) | set(ctx.profile.org_nouns) | set(ctx.profile.known_orgs) | set(ctx.profile.not_places)
     for name, kind in named_units(text, heads, not_names, lowercase, unit_followers(ctx.profile)):
@@ -2155,6 +2373,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     }
     for name in towns:
         keys.setdefault(name, _TOWN)
+    for head in sorted(buildings_alone(text)):  # "imprisoned in the Temple": marked where so written only
+        keys.setdefault(head, _BUILDING)
     capitals: set[str] = set()
     titles = {h.rstrip(".").upper() for h in ctx.profile.honorifics}
     # a place's name that is also a title before a name ("Don Juan", "Don Carlos": the Don)
@@ -2169,6 +2389,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 if form.upper() not in keys:
                     keys[form.upper()] = place
                     capitals.add(form.upper())
+    for name, place in formal_names(text, keys).items():  # "To the People of the State of New York"
+        keys.setdefault(name, place)
     located = {} if strict else located_topics(topics or (), text, keys, person_words | set(ctx.profile.not_places))
     for name in located:  # "at Sormovo, with 15,000 workers", the index's works: "the Sormovo works"
         keys[name] = _LOCATED
@@ -2213,6 +2435,12 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 place = places.find(key)
                 if place is None:
                     place = places.add(key, "settlement", None, "named in the text")
+            elif place is _BUILDING:
+                if not building_alone(text, start, end):
+                    continue  # "the Temple of Reason", "the Palace's guard"
+                place = places.find(key)
+                if place is None:
+                    place = places.add(key, "site", None, "named in the text")
             elif place is _TOWN:
                 if not town_at(text, start, end, person_words):
                     continue  # "evacuated to Moscow, then in Kuibyshev": the town named after him

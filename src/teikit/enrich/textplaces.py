@@ -65,7 +65,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   "-shire": "Ayrshire", "Fifeshire"), a place of that type wherever written, but not after an
   honorific ("Lord Wiltshire", a peer);
 - a name listed with places the book names ("Lyons and Toulon", "Bayonne, Mainz,
-  Condé"), where the gazetteer knows a place of that very name: the book's own consistency;
+  Condé"), where the gazetteer knows a place of that very name, or, in a list of three or
+  more, a city of 100,000 people or more by another of its names ("Dresden, Stettin,
+  Frankfurt"): the book's own consistency;
 - streets, buildings, districts and counties ("Wigmore Street", "Victoria Station", "the
   village of Easewood", "Talbot county"), when the first word is not a common word, an
   honorific, nor the first of a sentence ("Enter Lane" is a stage direction), and no "of"
@@ -835,10 +837,25 @@ def _addresses(places: registers.Places, text: str, not_places: set[str], profil
             )
 
 
+# A city listed with places under another of its names, known the world over: "Stettin"
+# (Szczecin), "Frankfurt" (Frankfurt am Main), of 100,000 people or more.
+_LISTED_CITY_BY_ANOTHER_NAME = 100_000
+
+
+def _city_by_another_name(name: str):
+    """The gazetteer's city of `_LISTED_CITY_BY_ANOTHER_NAME` people or more that `name` is
+    another name of, if any."""
+    geo = gazetteer.lookup(name)
+    return geo if geo is not None and geo.type == "city" and geo.population >= _LISTED_CITY_BY_ANOTHER_NAME else None
+
+
 def _listed(places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]) -> None:
     """Names listed with places the book names ("in Lyons, Toulon, Bordeaux", "Lyons and
     Toulon"): the book's own consistency. A name is taken when the gazetteer knows a place of
-    that very name (any size, or a country's region), and it is no person's name, no
+    that very name (any size, or a country's region), or a city of 100,000 people or more by
+    it as another of its names in a list of three or more ("Hamburg, Magdeburg, Dresden,
+    Stettin, Frankfurt": Szczecin, Frankfurt am Main; not "Here's to Maitland and Wycombe",
+    two lords), and it is no person's name, no
     forename, no word the book writes in lower case. Many places share a small town's name:
     the entry has no GeoNames id unless the well-known part of the gazetteer holds it."""
     if not profile.name_joins:
@@ -864,9 +881,11 @@ def _listed(places: registers.Places, text: str, not_places: set[str], profile, 
             ):
                 continue
             geo = gazetteer.lookup_named(name, everything=True)
+            known = gazetteer.lookup_named(name)
+            if geo is None and len(names) >= 3:  # not "to Maitland and Wycombe", two lords
+                geo = known = _city_by_another_name(name)
             if geo is None or _demonym(name, geo):
                 continue
-            known = gazetteer.lookup_named(name)
             places.add(
                 name,
                 geo.type if geo.type != "city" else "settlement",
