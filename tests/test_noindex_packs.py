@@ -640,6 +640,9 @@ def test_a_town_of_the_books_land_or_a_well_known_place_after_a_persons_name_and
     )
     scots = _convert(tmp_path, text, ["scots"], "scots")
     assert marks_in(scots, "placeName") == ["Tarbolton", "Tarbolton", "Tarbolton", "Norwich"]
+    # Richardton, no town of the book's land, is the laird's seat (textnames.seats): the man
+    # where the verse calls him so, his lands after "of" left unmarked
+    assert marks_in(scots, "persName").count("Richardton") == 1
     assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == ["Norwich"]
 
 
@@ -649,8 +652,8 @@ def test_a_name_no_gazetteer_vouches_for_after_a_persons_name_and_of_is_his_land
     pastor of Fenwick.": after a comma and a noun of one who holds a place, `[places]
     holders`); a name the gazetteer does not place in the book's land is a place all the same
     where the book writes it after "of" only, and a stop ends it; not where the verse calls the
-    laird by his land ("Thee, aith-detesting, chaste Kilkerran"), nor after a noun of kin
-    ("Jean, daughter of Hamilton.")."""
+    laird by his land ("Thee, aith-detesting, chaste Kilkerran": the man there,
+    `textnames.seats`), nor after a noun of kin ("Jean, daughter of Hamilton.")."""
     text = (
         "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
         "Dempster, a true blue Scot I'se warran'; Thee, aith-detesting, chaste Kilkerran.\n\n"
@@ -662,6 +665,7 @@ def test_a_name_no_gazetteer_vouches_for_after_a_persons_name_and_of_is_his_land
     )
     scots = _convert(tmp_path, text, ["scots"], "scots")
     assert marks_in(scots, "placeName") == ["Dunnichen", "Corbiston", "Fenwick"]
+    assert marks_in(scots, "persName").count("Kilkerran") == 1  # the verse's, not the note's "of Kilkerran"
 
 
 def test_a_peoples_or_a_faiths_word_is_no_name(tmp_path):
@@ -907,3 +911,56 @@ def test_a_state_of_antiquity_is_a_place_after_of_with_the_pack_classical(tmp_pa
     classical = marks_in(_convert(tmp_path, _ANCIENT, ["classical"], "classical"), "placeName")
     assert classical.count("Rome") == 3 and classical.count("Carthage") == 3
     assert {"Sparta", "Athens", "Macedon", "Lacedaemon", "United Provinces"} <= set(classical)
+
+
+_HEADED = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "     Compliments Of John Syme Of Ryedale\n\n\n\n\n"
+    "Lines sent with a Present of a Dozen of Porter.\n\n"
+    "     O had the malt thy strength of mind,\n     Or hops the flavour of thy wit,\n"
+    "     'Twere drink for first of human kind,\n     A gift that e'en for Syme were fit.\n\n"
+    "     Lines Written Under The Picture Of Miss Brown Of The Mill\n\n\n\n\n"
+    "     Her een sae bonie blue, her hair sae brown,\n     That Brown was fairest in the town.\n"
+)
+
+
+def test_a_name_after_a_forename_or_an_honorific_in_a_heading_is_a_name_in_the_prose(tmp_path):
+    """A heading in title case ("Compliments Of John Syme Of Ryedale") gives no evidence by
+    its capitals, but a forename or an honorific before a capitalised word gives as much
+    there as in prose: the surname is a person's where the verse writes it ("A gift that
+    e'en for Syme were fit"); not a word the book writes in lower case ("Miss Brown", and
+    "her hair sae brown")."""
+    out = _convert(tmp_path, _HEADED, [], "plain")
+    persons = marks_in(out, "persName")
+    assert persons.count("Syme") == 1 and "John Syme" in persons
+    assert "Brown" not in persons
+    chapter = "".join(p.read_text(encoding="utf-8") for p in sorted(out.glob("ch*.xml")))
+    assert '<persName ref="persons.xml#john-syme">Syme</persName> were fit' in chapter
+
+
+_SEATS = (
+    "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+    "     Address To Wm. Tytler, Esq., Of Woodhouselee\n\n\n\n\n"
+    "     Revered defender of beauteous Stuart, Of Stuart, a name once respected.\n\n"
+    "     Barr Steenie! Barr Steenie, what mean ye, what mean ye?\n"
+    "     If ye meddle nae mair wi' the matter,\n"
+    "     Ye may hae some pretence to havins and sense,\n"
+    "     Wi' people that ken ye nae better.\n\n"
+    "[Footnote 1: Stephen Young of Barr.--R.B.]\n"
+)
+
+
+def test_a_lairds_seat_after_his_name_and_of_names_the_man_where_verse_calls_him_so(tmp_path):
+    """A word after a person's name and "of" ("Stephen Young of Barr", a town of the gazetteer
+    only outside the book's land) is the laird's seat: the man where the verse calls him by
+    it, one name with the forename it stands before ("Barr Steenie!"), and unmarked after "of"
+    (the lands, or a part of the man's style); a seat the book writes after "of" only ("Wm.
+    Tytler, Esq., Of Woodhouselee", a heading) names no man, and is entered as none. Without
+    the pack no land is the book's: a town of the gazetteer anywhere (Barr, in Alsace) is no
+    man's seat."""
+    out = _convert(tmp_path, _SEATS, ["scots"], "scots")
+    assert marks_in(out, "persName").count("Barr Steenie") == 2
+    assert "Barr" not in marks_in(out, "persName") and "Barr" not in marks_in(out, "placeName")
+    assert 'xml:id="woodhouselee"' not in (out / "persons.xml").read_text(encoding="utf-8")
+    plain = marks_in(_convert(tmp_path, _SEATS, [], "plain"), "persName")
+    assert not any("Barr" in name for name in plain)
