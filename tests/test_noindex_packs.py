@@ -964,3 +964,25 @@ def test_a_lairds_seat_after_his_name_and_of_names_the_man_where_verse_calls_him
     assert 'xml:id="woodhouselee"' not in (out / "persons.xml").read_text(encoding="utf-8")
     plain = marks_in(_convert(tmp_path, _SEATS, [], "plain"), "persName")
     assert not any("Barr" in name for name in plain)
+
+
+_SIGNED = (
+    "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+    "     Yes! let the rich deride, the proud disdain,\n     The simple pleasure of the lowly train;\n"
+    "     To me more dear, congenial to my heart,\n     One native charm, than all the gloss of art.--Goldsmith.\n\n"
+    "     Lang may his hand be strang, and lang his days be fair;\n     O' liberty he sang, that lang had nane to spare.\n\n"
+    "[Footnote 1: These are rhymes of dubious authenticity.--Lang.]\n\n"
+    "[Footnote 2: Bacon was the name of a presumably intrusive host. The lines are said to\n"
+    "have “afforded much amusement.”--Lang]\n\n"
+    "They emigrated to the wilds of Canada, in search of that fantastic thing--Liberty.\n"
+)
+
+
+def test_a_name_signing_a_note_or_closing_a_quotation_after_a_dash_is_a_persons(tmp_path):
+    """A word after a dash at a paragraph's end signs a note or names a quotation's author
+    ("--Goldsmith.", "--Lang."): a person. One the book writes in lower case too (Scots
+    "lang", long) signs so twice before it is taken, and is marked there only, not where the
+    verse writes it capitalised ("Lang may his hand be strang"); a word in lower case
+    elsewhere that closes a paragraph so once is no name ("that fantastic thing--Liberty.")."""
+    out = _convert(tmp_path, _SIGNED, ["scots"], "scots")
+    assert marks_in(out, "persName") == ["Goldsmith", "Lang", "Lang"]

@@ -688,6 +688,65 @@ def seats(
     return out
 
 
+# A word after a dash that closes a paragraph or a note, its full stop and bracket maybe:
+# a note's signature ("These are rhymes of dubious authenticity.--Lang."), a quotation's
+# author ("One native charm, than all the gloss of art.--Goldsmith.").
+_SIGNED = re.compile(rf"(?:--|—)[ \t]?({LISTED_WORD})\.?\]?\s*$")
+_SIGNED_COMMON = 2  # a word the book writes in lower case too signs so twice or more
+
+
+def signatures(
+    words: Words,
+    found: dict[str, Name],
+    why: dict[str, str],
+    alone: dict[str, str],
+    home: tuple[tuple[float, float, float, float], ...] = (),
+) -> set[str]:
+    """The names that sign a note or close a quotation, after a dash at its paragraph's end
+    ("--Lang.", an editor's notes; "--Goldsmith.", a motto's poet; "--Jessy.", a song's
+    refrain called to her): persons. A word the book writes nowhere in lower case once, taken
+    as names are (`alone`: marked wherever capitalised); a common word too ("lang", Scots
+    long) where it signs so twice or more, entered, and returned: it is marked at such a
+    paragraph's end only (`apply`). Not a word the profile says is no name, an abstraction
+    ("--Liberty.", once; "that fantastic thing--Liberty."), nor a place the profile or the
+    gazetteer knows, or a word for one (a letter's dateline: "--Paris.", "----Hotel.")."""
+    counts: Counter = Counter()
+    seen: dict[str, str] = {}
+    for piece in words.prose:
+        if "--" not in piece and "—" not in piece:
+            continue
+        m = _SIGNED.search(piece)
+        if m is not None:
+            counts[m.group(1)] += 1
+            seen.setdefault(m.group(1), passage(piece, m.start(), m.end()))
+    signed: set[str] = set()
+    for word, n in sorted(counts.items()):
+        if (
+            word in alone
+            or word in found
+            or word in words.not_names
+            or word in words.honorifics
+            or word.lower() in words.function_words
+            or _abstract(word, words)
+            or place_word(word)  # a letter's dateline: "----Hotel."
+            or place_name(word)
+            or word in words.known_places
+            or word in words.regions
+            or _town_at_home(word, home)
+        ):
+            continue
+        common = words.common(word)
+        if common and n < _SIGNED_COMMON:
+            continue
+        found[word] = Name("", (), word)
+        why[word] = f"signs a note or closes a quotation after a dash {times(n)}: {seen[word]}"
+        if common:
+            signed.add(word)
+        else:
+            alone[word] = "surname"
+    return signed
+
+
 def _seat_and_name(piece: str, spans: list[Span], seated: set[str]) -> list[Span]:
     """`spans` with a laird's seat written right before another name of his joined to it, one
     name ("Barr Steenie!", Stephen Young of Barr), as a forename and a surname are."""
@@ -1821,6 +1880,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     words = Words(text, ctx.profile, unmarked_prose(ctx), word_counts(ctx).lower)
     found, why, alone = discover(text, words)
     seated = seats(text, words, Finder(words), found, why, alone, ctx.profile.home)
+    signed = signatures(words, found, why, alone, ctx.profile.home)
     if beside_index:
         _index_taken(found, why, alone, taken)
     titles = _titles_of_rank(ctx.profile)
@@ -1904,6 +1964,10 @@ def apply(tei, ctx: Context, beside_index: bool = False):
                     for s in names_in[piece]
                     if not (s.name.surname in seated and after_place_preposition(piece, s.start, seat_links))
                 ]
+            if signed and (m := _SIGNED.search(piece)) is not None and m.group(1) in signed:
+                # a common word's signature: "--Lang." (Scots "lang", long, elsewhere)
+                if not any(s.start < m.end(1) and m.start(1) < s.end for s in names_in[piece]):
+                    names_in[piece].append(Span(m.start(1), m.end(1), found[m.group(1)], "known"))
             if territories or journeys:
                 names_in[piece] = [s for s in names_in[piece] if not _a_place_here(piece, s)]
         return names_in[piece]
