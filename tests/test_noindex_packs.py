@@ -986,3 +986,20 @@ def test_a_name_signing_a_note_or_closing_a_quotation_after_a_dash_is_a_persons(
     elsewhere that closes a paragraph so once is no name ("that fantastic thing--Liberty.")."""
     out = _convert(tmp_path, _SIGNED, ["scots"], "scots")
     assert marks_in(out, "persName") == ["Goldsmith", "Lang", "Lang"]
+
+
+_IDENTIFIED = (
+    "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+    "     O Willie brew'd a peck o' maut, And Rob and Allan cam to see;\n"
+    "     Three blyther hearts, that lee-lang night, Ye wad na found in Christendie.\n\n"
+    "[Footnote 1: Willie is Nicol, Allan is Masterton the writing--master. The scene is\n"
+    "between Moffat and the head of the Loch of the Lowes. Date, August--September, 1789.]\n"
+)
+
+
+def test_a_name_a_note_says_a_person_of_the_book_is_is_a_persons(tmp_path):
+    """A note that says who a poem's person is ("Allan is Masterton the writing--master":
+    Allan a forename, a person) names the same person: Masterton is a person, though a town
+    of New Zealand bears the name (a small town elsewhere names a man as often)."""
+    out = _convert(tmp_path, _IDENTIFIED, ["scots"], "scots")
+    assert "Masterton" in marks_in(out, "persName")

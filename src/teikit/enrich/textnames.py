@@ -747,6 +747,49 @@ def signatures(
     return signed
 
 
+# A name, "is" and a capitalised word that ends there: a note saying who a poem's person is
+# ("Willie is Nicol, Allan is Masterton the writing--master").
+_IS_NAMED = re.compile(rf"({LISTED_WORD}) is ({LISTED_WORD})(?![\w'’-]|\s+[{UPPER}])")
+
+
+def identified(
+    words: Words,
+    found: dict[str, Name],
+    why: dict[str, str],
+    alone: dict[str, str],
+    home: tuple[tuple[float, float, float, float], ...] = (),
+) -> None:
+    """The persons a note identifies by a name of the book's persons, "is" and another name
+    ("Willie is Nicol, Allan is Masterton the writing--master": Allan, a forename, names a
+    person; Masterton is the same man's surname): a person, entered and marked as names are,
+    where the second is no word the book writes in lower case ("Willie is Dead" is none), no
+    place the profile knows, no country, region or great city of the gazetteer nor town of
+    the book's land (`home`; a small town elsewhere, Masterton in New Zealand, names a man as
+    often), and no people's or faith's word ("Jean is Scottish")."""
+    for piece in words.prose:
+        if " is " not in piece:
+            continue
+        for m in _IS_NAMED.finditer(piece):
+            person, word = m.groups()
+            if (
+                alone.get(person) is None
+                or word in alone
+                or word in found
+                or words.common(word)
+                or word in words.honorifics
+                or word in words.not_names
+                or _large_place(word)  # a small town's name is a surname too ("Masterton")
+                or word in words.known_places
+                or word in words.regions
+                or _town_at_home(word, home)
+                or _PEOPLES_WORD.search(word)
+            ):
+                continue
+            alone[word] = "forename" if word in words.forenames else "surname"
+            found[word] = Name("", (word,), "") if word in words.forenames else Name("", (), word)
+            why[word] = f"named as who a person of the book is: {passage(piece, m.start(), m.end())}"
+
+
 def _seat_and_name(piece: str, spans: list[Span], seated: set[str]) -> list[Span]:
     """`spans` with a laird's seat written right before another name of his joined to it, one
     name ("Barr Steenie!", Stephen Young of Barr), as a forename and a surname are."""
@@ -1881,6 +1924,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     found, why, alone = discover(text, words)
     seated = seats(text, words, Finder(words), found, why, alone, ctx.profile.home)
     signed = signatures(words, found, why, alone, ctx.profile.home)
+    identified(words, found, why, alone, ctx.profile.home)
     if beside_index:
         _index_taken(found, why, alone, taken)
     titles = _titles_of_rank(ctx.profile)
