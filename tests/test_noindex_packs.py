@@ -1003,3 +1003,11 @@ def test_a_name_a_note_says_a_person_of_the_book_is_is_a_persons(tmp_path):
     of New Zealand bears the name (a small town elsewhere names a man as often)."""
     out = _convert(tmp_path, _IDENTIFIED, ["scots"], "scots")
     assert "Masterton" in marks_in(out, "persName")
+
+
+def test_a_town_after_between_is_a_place(tmp_path):
+    """ "Between" is a preposition of place: a town of the book's land after it is a place
+    ("The scene is between Moffat and the head of the Loch of the Lowes", with the pack
+    "scots", whose land is Scotland), as after "near" or "at"."""
+    out = _convert(tmp_path, _IDENTIFIED, ["scots"], "scots")
+    assert marks_in(out, "placeName") == ["Moffat"]
