@@ -1011,3 +1011,22 @@ def test_a_town_after_between_is_a_place(tmp_path):
     "scots", whose land is Scotland), as after "near" or "at"."""
     out = _convert(tmp_path, _IDENTIFIED, ["scots"], "scots")
     assert marks_in(out, "placeName") == ["Moffat"]
+
+
+_EARN = (
+    "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+    "     Her looks were like a flow'r in May,\n     Her smile was like a simmer morn:\n"
+    "     She tripped by the banks o' Earn,\n     As light's a bird upon a thorn.\n\n"
+    "     At length, by my labour, I earn a little money, O,\n"
+    "     Some unforeseen misfortune comes gen'rally upon me, O.\n\n"
+    "GLOSSARY\n\nEar', early. Earn, eagle. Eastlin, eastern.\n"
+)
+
+
+def test_a_word_the_book_writes_in_lower_case_after_a_feature_of_a_place_is_a_place_there(tmp_path):
+    """With the pack "scots" (its link "o'"), a capitalised word after a feature of a place
+    and its link is a place though the book writes the word in lower case elsewhere ("She
+    tripped by the banks o' Earn", the river; "I earn a little money"): marked there, and not
+    where it opens a sentence ("Earn, eagle.", the Glossary's)."""
+    out = _convert(tmp_path, _EARN, ["scots"], "scots")
+    assert marks_in(out, "placeName") == ["Earn"]

@@ -346,7 +346,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         if (
             places.find(name) is None
             and name not in not_places
-            and name.lower() not in lowercase
+            and (name.lower() not in lowercase or _feature_of_common_word(m.group().split()[0], name, profile))
             and name not in profile.honorifics
             and name not in profile.deities  # "the kingdom of God"
             and not _ADJECTIVE.search(name)
@@ -1079,7 +1079,30 @@ def cue_before(text: str, start: int, pattern: re.Pattern) -> bool:
 
 
 def before(profile) -> re.Pattern:
-    return re.compile(rf"\b(?:{prepositions(profile)})\s$")
+    """A preposition of place, or a feature of a place and its link ("the banks o' "), right
+    before the end of a text (`cue_before`)."""
+    return re.compile(rf"\b(?:{prepositions(profile)}|{_feature_links(profile)})\s$")
+
+
+def _feature_links(profile) -> str:
+    """`[places] features` and a link after them as a pattern ("banks of|banks o'"), each
+    link's apostrophe written either way."""
+    features, links = tuple(profile.place_features), tuple(profile.feature_links)
+    if not features or not links:
+        return "(?!)"
+    linked = "|".join(re.escape(w).replace("'", "['’]") for w in links)
+    return rf"(?:{_words(features)}) (?:{linked})"
+
+
+def _feature_of_common_word(word: str, name: str, profile) -> bool:
+    """Whether a name the book also writes in lower case stands after a feature of a place
+    of the profile and its link ("She tripped by the banks o' Earn", "the banks of Sark":
+    Scots "earn", an eagle, "sark", a shirt, elsewhere): a place there, capitalised where a
+    common word would not be, and marked only so (`cue_before`). Not after a town's or a
+    district's word ("the town of Reading" needs more), nor a word the profile says is never a
+    name (`[names] not`: "the shores of Fate") or with an abstract noun's ending ("the shores of
+    Eternity")."""
+    return word in profile.place_features and name not in profile.not_names and _ABSTRACT.search(name) is None
 
 
 # The possessive of a name written alone, and the word after it, maybe quoted ("Chaucer's
