@@ -1015,6 +1015,8 @@ def test_a_town_after_between_is_a_place(tmp_path):
 
 _EARN = (
     "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+    "     Blythe, blythe and merry was she,\n     Blythe was she but and ben;\n"
+    "     Blythe by the banks of Earn,\n     And blythe in Glenturit glen.\n\n"
     "     Her looks were like a flow'r in May,\n     Her smile was like a simmer morn:\n"
     "     She tripped by the banks o' Earn,\n     As light's a bird upon a thorn.\n\n"
     "     At length, by my labour, I earn a little money, O,\n"
@@ -1026,7 +1028,11 @@ _EARN = (
 def test_a_word_the_book_writes_in_lower_case_after_a_feature_of_a_place_is_a_place_there(tmp_path):
     """With the pack "scots" (its link "o'"), a capitalised word after a feature of a place
     and its link is a place though the book writes the word in lower case elsewhere ("She
-    tripped by the banks o' Earn", the river; "I earn a little money"): marked there, and not
-    where it opens a sentence ("Earn, eagle.", the Glossary's)."""
+    tripped by the banks o' Earn", the river; "I earn a little money"), where the book writes
+    it capitalised mid-sentence twice ("Blythe by the banks of Earn"): marked after the
+    feature, and not where it opens a sentence ("Earn, eagle.", the Glossary's). Written so
+    once, it is none (the first stanza left out)."""
     out = _convert(tmp_path, _EARN, ["scots"], "scots")
-    assert marks_in(out, "placeName") == ["Earn"]
+    assert marks_in(out, "placeName") == ["Earn", "Glenturit", "Earn"]
+    once = _EARN.replace("     Blythe by the banks of Earn,\n", "")
+    assert marks_in(_convert(tmp_path, once, ["scots"], "once"), "placeName") == ["Glenturit"]
