@@ -640,6 +640,9 @@ def test_a_town_of_the_books_land_or_a_well_known_place_after_a_persons_name_and
     )
     scots = _convert(tmp_path, text, ["scots"], "scots")
     assert marks_in(scots, "placeName") == ["Tarbolton", "Tarbolton", "Tarbolton", "Norwich"]
+    # Richardton, no town of the book's land, is the laird's seat (textnames.seats): the man
+    # where the verse calls him so, his lands after "of" left unmarked
+    assert marks_in(scots, "persName").count("Richardton") == 1
     assert marks_in(_convert(tmp_path, text, None, "plain"), "placeName") == ["Norwich"]
 
 
@@ -649,8 +652,8 @@ def test_a_name_no_gazetteer_vouches_for_after_a_persons_name_and_of_is_his_land
     pastor of Fenwick.": after a comma and a noun of one who holds a place, `[places]
     holders`); a name the gazetteer does not place in the book's land is a place all the same
     where the book writes it after "of" only, and a stop ends it; not where the verse calls the
-    laird by his land ("Thee, aith-detesting, chaste Kilkerran"), nor after a noun of kin
-    ("Jean, daughter of Hamilton.")."""
+    laird by his land ("Thee, aith-detesting, chaste Kilkerran": the man there,
+    `textnames.seats`), nor after a noun of kin ("Jean, daughter of Hamilton.")."""
     text = (
         "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
         "Dempster, a true blue Scot I'se warran'; Thee, aith-detesting, chaste Kilkerran.\n\n"
@@ -662,6 +665,7 @@ def test_a_name_no_gazetteer_vouches_for_after_a_persons_name_and_of_is_his_land
     )
     scots = _convert(tmp_path, text, ["scots"], "scots")
     assert marks_in(scots, "placeName") == ["Dunnichen", "Corbiston", "Fenwick"]
+    assert marks_in(scots, "persName").count("Kilkerran") == 1  # the verse's, not the note's "of Kilkerran"
 
 
 def test_a_peoples_or_a_faiths_word_is_no_name(tmp_path):
@@ -907,3 +911,128 @@ def test_a_state_of_antiquity_is_a_place_after_of_with_the_pack_classical(tmp_pa
     classical = marks_in(_convert(tmp_path, _ANCIENT, ["classical"], "classical"), "placeName")
     assert classical.count("Rome") == 3 and classical.count("Carthage") == 3
     assert {"Sparta", "Athens", "Macedon", "Lacedaemon", "United Provinces"} <= set(classical)
+
+
+_HEADED = (
+    "POEMS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "     Compliments Of John Syme Of Ryedale\n\n\n\n\n"
+    "Lines sent with a Present of a Dozen of Porter.\n\n"
+    "     O had the malt thy strength of mind,\n     Or hops the flavour of thy wit,\n"
+    "     'Twere drink for first of human kind,\n     A gift that e'en for Syme were fit.\n\n"
+    "     Lines Written Under The Picture Of Miss Brown Of The Mill\n\n\n\n\n"
+    "     Her een sae bonie blue, her hair sae brown,\n     That Brown was fairest in the town.\n"
+)
+
+
+def test_a_name_after_a_forename_or_an_honorific_in_a_heading_is_a_name_in_the_prose(tmp_path):
+    """A heading in title case ("Compliments Of John Syme Of Ryedale") gives no evidence by
+    its capitals, but a forename or an honorific before a capitalised word gives as much
+    there as in prose: the surname is a person's where the verse writes it ("A gift that
+    e'en for Syme were fit"); not a word the book writes in lower case ("Miss Brown", and
+    "her hair sae brown")."""
+    out = _convert(tmp_path, _HEADED, [], "plain")
+    persons = marks_in(out, "persName")
+    assert persons.count("Syme") == 1 and "John Syme" in persons
+    assert "Brown" not in persons
+    chapter = "".join(p.read_text(encoding="utf-8") for p in sorted(out.glob("ch*.xml")))
+    assert '<persName ref="persons.xml#john-syme">Syme</persName> were fit' in chapter
+
+
+_SEATS = (
+    "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+    "     Address To Wm. Tytler, Esq., Of Woodhouselee\n\n\n\n\n"
+    "     Revered defender of beauteous Stuart, Of Stuart, a name once respected.\n\n"
+    "     Barr Steenie! Barr Steenie, what mean ye, what mean ye?\n"
+    "     If ye meddle nae mair wi' the matter,\n"
+    "     Ye may hae some pretence to havins and sense,\n"
+    "     Wi' people that ken ye nae better.\n\n"
+    "[Footnote 1: Stephen Young of Barr.--R.B.]\n"
+)
+
+
+def test_a_lairds_seat_after_his_name_and_of_names_the_man_where_verse_calls_him_so(tmp_path):
+    """A word after a person's name and "of" ("Stephen Young of Barr", a town of the gazetteer
+    only outside the book's land) is the laird's seat: the man where the verse calls him by
+    it, one name with the forename it stands before ("Barr Steenie!"), and unmarked after "of"
+    (the lands, or a part of the man's style); a seat the book writes after "of" only ("Wm.
+    Tytler, Esq., Of Woodhouselee", a heading) names no man, and is entered as none. Without
+    the pack no land is the book's: a town of the gazetteer anywhere (Barr, in Alsace) is no
+    man's seat."""
+    out = _convert(tmp_path, _SEATS, ["scots"], "scots")
+    assert marks_in(out, "persName").count("Barr Steenie") == 2
+    assert "Barr" not in marks_in(out, "persName") and "Barr" not in marks_in(out, "placeName")
+    assert 'xml:id="woodhouselee"' not in (out / "persons.xml").read_text(encoding="utf-8")
+    plain = marks_in(_convert(tmp_path, _SEATS, [], "plain"), "persName")
+    assert not any("Barr" in name for name in plain)
+
+
+_SIGNED = (
+    "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+    "     Yes! let the rich deride, the proud disdain,\n     The simple pleasure of the lowly train;\n"
+    "     To me more dear, congenial to my heart,\n     One native charm, than all the gloss of art.--Goldsmith.\n\n"
+    "     Lang may his hand be strang, and lang his days be fair;\n     O' liberty he sang, that lang had nane to spare.\n\n"
+    "[Footnote 1: These are rhymes of dubious authenticity.--Lang.]\n\n"
+    "[Footnote 2: Bacon was the name of a presumably intrusive host. The lines are said to\n"
+    "have “afforded much amusement.”--Lang]\n\n"
+    "They emigrated to the wilds of Canada, in search of that fantastic thing--Liberty.\n"
+)
+
+
+def test_a_name_signing_a_note_or_closing_a_quotation_after_a_dash_is_a_persons(tmp_path):
+    """A word after a dash at a paragraph's end signs a note or names a quotation's author
+    ("--Goldsmith.", "--Lang."): a person. One the book writes in lower case too (Scots
+    "lang", long) signs so twice before it is taken, and is marked there only, not where the
+    verse writes it capitalised ("Lang may his hand be strang"); a word in lower case
+    elsewhere that closes a paragraph so once is no name ("that fantastic thing--Liberty.")."""
+    out = _convert(tmp_path, _SIGNED, ["scots"], "scots")
+    assert marks_in(out, "persName") == ["Goldsmith", "Lang", "Lang"]
+
+
+_IDENTIFIED = (
+    "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+    "     O Willie brew'd a peck o' maut, And Rob and Allan cam to see;\n"
+    "     Three blyther hearts, that lee-lang night, Ye wad na found in Christendie.\n\n"
+    "[Footnote 1: Willie is Nicol, Allan is Masterton the writing--master. The scene is\n"
+    "between Moffat and the head of the Loch of the Lowes. Date, August--September, 1789.]\n"
+)
+
+
+def test_a_name_a_note_says_a_person_of_the_book_is_is_a_persons(tmp_path):
+    """A note that says who a poem's person is ("Allan is Masterton the writing--master":
+    Allan a forename, a person) names the same person: Masterton is a person, though a town
+    of New Zealand bears the name (a small town elsewhere names a man as often)."""
+    out = _convert(tmp_path, _IDENTIFIED, ["scots"], "scots")
+    assert "Masterton" in marks_in(out, "persName")
+
+
+def test_a_town_after_between_is_a_place(tmp_path):
+    """ "Between" is a preposition of place: a town of the book's land after it is a place
+    ("The scene is between Moffat and the head of the Loch of the Lowes", with the pack
+    "scots", whose land is Scotland), as after "near" or "at"."""
+    out = _convert(tmp_path, _IDENTIFIED, ["scots"], "scots")
+    assert marks_in(out, "placeName") == ["Moffat"]
+
+
+_EARN = (
+    "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
+    "     Blythe, blythe and merry was she,\n     Blythe was she but and ben;\n"
+    "     Blythe by the banks of Earn,\n     And blythe in Glenturit glen.\n\n"
+    "     Her looks were like a flow'r in May,\n     Her smile was like a simmer morn:\n"
+    "     She tripped by the banks o' Earn,\n     As light's a bird upon a thorn.\n\n"
+    "     At length, by my labour, I earn a little money, O,\n"
+    "     Some unforeseen misfortune comes gen'rally upon me, O.\n\n"
+    "GLOSSARY\n\nEar', early. Earn, eagle. Eastlin, eastern.\n"
+)
+
+
+def test_a_word_the_book_writes_in_lower_case_after_a_feature_of_a_place_is_a_place_there(tmp_path):
+    """With the pack "scots" (its link "o'"), a capitalised word after a feature of a place
+    and its link is a place though the book writes the word in lower case elsewhere ("She
+    tripped by the banks o' Earn", the river; "I earn a little money"), where the book writes
+    it capitalised mid-sentence twice ("Blythe by the banks of Earn"): marked after the
+    feature, and not where it opens a sentence ("Earn, eagle.", the Glossary's). Written so
+    once, it is none (the first stanza left out)."""
+    out = _convert(tmp_path, _EARN, ["scots"], "scots")
+    assert marks_in(out, "placeName") == ["Earn", "Glenturit", "Earn"]
+    once = _EARN.replace("     Blythe by the banks of Earn,\n", "")
+    assert marks_in(_convert(tmp_path, once, ["scots"], "once"), "placeName") == ["Glenturit"]

@@ -109,6 +109,7 @@ nowhere, though the text gives the same evidence again.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Collection
@@ -121,7 +122,7 @@ from ..context import Context
 from ..tei import XML_ID, children, make, make_in, q, sub, text_of
 from . import gazetteer, headings, registers
 from .indexpersons import index_persons
-from .matching import mark, unmarked, word_counts
+from .matching import mark, unmarked, uses, word_counts
 from .namewords import (
     INITIAL,
     LISTED_WORD,
@@ -515,6 +516,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             found.setdefault(span.name.key(), span.name)
             if span.name.key() not in why or _weak(why[span.name.key()]) and span.why != "common forename":
                 why[span.name.key()] = f"{_EVIDENCE[span.why]}: {passage(piece, span.start, span.end)}"
+    _headed(text, words, finder, found, why)
     alone: dict[str, str] = {}
     for key, name in found.items():
         if (
@@ -579,6 +581,243 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 found[word] = Name("", (word,), "")
                 why[word] = f"a forename of the profile, capitalised mid-sentence {times(words.mid[word])}"
     return found, why, alone
+
+
+_HEADED = ("honorific", "forename")  # the evidence a heading's capitals do not weaken
+
+
+def _headed(text: str, words: Words, finder: Finder, found: dict[str, Name], why: dict[str, str]) -> None:
+    """The names of the book's headings in title case ("Apology To Mr. Syme For Not Dining
+    with him", "Compliments Of John Syme Of Ryedale"), whose capitals are no evidence, but
+    whose honorific, or forename before a capitalised word, is as much as in prose: taken
+    where the surname is written capitalised in the prose too ("A gift that e'en for Syme
+    were fit"), which the heading names, and which is no common word and no place the
+    gazetteer or the profile knows (a heading's "Miss Graham Of Fintry" or "Tibbie Dunbar"
+    says less of a word that names a town: the prose decides those)."""
+    prose = set(words.prose)
+    for piece in text.split("\n\n"):
+        if piece in prose or not piece.strip():
+            continue
+        for span in finder.spans(piece):
+            name, key = span.name, span.name.key()
+            surname = name.surname
+            if (
+                span.why not in _HEADED
+                or key in found
+                or not surname
+                or " " in surname
+                or not words.mid[surname]
+                or words.common(surname)
+                or place_name(surname)
+                or surname in words.known_places
+                or surname in words.regions
+                or surname in words.honorifics
+                or surname in words.forenames  # "The Rev. John M'math": a forename, the surname unread
+            ):
+                continue
+            found[key] = name
+            why[key] = f"{_EVIDENCE[span.why]}, in a heading: {passage(piece, span.start, span.end)}"
+
+
+# After a person's name: "of" and a word, a title of gentry maybe between ("Sir Adam Ferguson
+# of Kilkerran, Bart.", "Robert Graham, Esq., of Fintry", "Stephen Young of Barr").
+_SEAT_AFTER = re.compile(
+    rf",?[ \t]+(?:(?:Esq|Esquire|Bart|Baronet|Kt)\.?,?[ \t]+)?[Oo]f[ \t]+({LISTED_WORD})(?![\w'’-]|[ \t]+[{UPPER}])"
+)
+_MONTH_NAMES = frozenset(calendar.month_name[1:])
+_SEATED = ("honorific", "forename", "initials")  # the evidence of a name a seat may follow
+
+
+def seats(
+    text: str,
+    words: Words,
+    finder: Finder,
+    found: dict[str, Name],
+    why: dict[str, str],
+    alone: dict[str, str],
+    home: tuple[tuple[float, float, float, float], ...] = (),
+) -> set[str]:
+    """The seats of the gentry, as notes and headings name a laird "of" his lands ("Sir Adam
+    Ferguson of Kilkerran, Bart.", "Epistle To Robert Graham, Esq., Of Fintry"), by which
+    verse calls the man himself ("Thee, aith-detesting, chaste Kilkerran", "Fintry, my stay
+    in wordly strife"): the word a person, entered under it, and marked wherever the book
+    writes it but after "of" or a preposition of place, where it is the lands ("the tow'rs of
+    Stair"), left unmarked (`apply`): a note's "Sir Adam Ferguson of Kilkerran" is read as one
+    man's style as often as a man and his lands. A seat the book writes after "of" only is
+    none. Not a word the book writes in lower
+    case, a forename, a name the book gives a person already, a month, nor a place the
+    profile, the well-known part of the gazetteer or its towns of the book's land (`home`:
+    the lands' boxes; none given, a town anywhere) know ("James Boswell of Auchinleck", "Dr.
+    Taylor of Norwich": towns, whose names are no man's), nor a word the book writes after a
+    preposition of place ("By Oughtertyre grows the aik"), as it does a place's."""
+    out: set[str] = set()
+    prepositions = [w for p in words.place_prepositions for w in (p, p[:1].upper() + p[1:])]
+    for piece in text.split("\n\n"):
+        if " of " not in piece and " Of " not in piece:
+            continue
+        for span in finder.spans(piece):
+            if span.why not in _SEATED or not (span.name.surname or span.name.given):
+                continue
+            m = _SEAT_AFTER.match(piece, span.end)
+            if m is None:
+                continue
+            seat = m.group(1)
+            if (
+                seat in alone
+                or seat in found
+                or seat in out
+                or words.common(seat)
+                or seat in words.forenames
+                or seat in words.honorifics
+                or seat in _MONTH_NAMES  # "a letter of Mr. Nicol of June"
+                or place_name(seat)
+                or seat in words.known_places
+                or seat in words.regions
+                or _town_at_home(seat, home)
+                or _times_after_place_preposition(text, seat, prepositions, first_only=True)
+            ):
+                continue
+            if uses(f"of {seat}", text) + uses(f"Of {seat}", text) >= uses(seat, text):
+                continue  # never the man, his lands only ("Address To Wm. Tytler, Esq., Of Woodhouselee")
+            out.add(seat)
+            alone[seat] = "surname"
+            found[seat] = Name("", (), seat)
+            why[seat] = (
+                f"a laird called by his seat, named after a person's name and 'of': {passage(piece, span.start, m.end())}"
+            )
+    return out
+
+
+# A word after a dash that closes a paragraph or a note, its full stop and bracket maybe:
+# a note's signature ("These are rhymes of dubious authenticity.--Lang."), a quotation's
+# author ("One native charm, than all the gloss of art.--Goldsmith.").
+_SIGNED = re.compile(rf"(?:--|—)[ \t]?({LISTED_WORD})\.?\]?\s*$")
+_SIGNED_COMMON = 2  # a word the book writes in lower case too signs so twice or more
+
+
+def signatures(
+    words: Words,
+    found: dict[str, Name],
+    why: dict[str, str],
+    alone: dict[str, str],
+    home: tuple[tuple[float, float, float, float], ...] = (),
+) -> set[str]:
+    """The names that sign a note or close a quotation, after a dash at its paragraph's end
+    ("--Lang.", an editor's notes; "--Goldsmith.", a motto's poet; "--Jessy.", a song's
+    refrain called to her): persons. A word the book writes nowhere in lower case once, taken
+    as names are (`alone`: marked wherever capitalised); a common word too ("lang", Scots
+    long) where it signs so twice or more, entered, and returned: it is marked at such a
+    paragraph's end only (`apply`). Not a word the profile says is no name, an abstraction
+    ("--Liberty.", once; "that fantastic thing--Liberty."), nor a place the profile or the
+    gazetteer knows, or a word for one (a letter's dateline: "--Paris.", "----Hotel.")."""
+    counts: Counter = Counter()
+    seen: dict[str, str] = {}
+    for piece in words.prose:
+        if "--" not in piece and "—" not in piece:
+            continue
+        m = _SIGNED.search(piece)
+        if m is not None:
+            counts[m.group(1)] += 1
+            seen.setdefault(m.group(1), passage(piece, m.start(), m.end()))
+    signed: set[str] = set()
+    for word, n in sorted(counts.items()):
+        if (
+            word in alone
+            or word in found
+            or word in words.not_names
+            or word in words.honorifics
+            or word.lower() in words.function_words
+            or _abstract(word, words)
+            or place_word(word)  # a letter's dateline: "----Hotel."
+            or place_name(word)
+            or word in words.known_places
+            or word in words.regions
+            or _town_at_home(word, home)
+        ):
+            continue
+        common = words.common(word)
+        if common and n < _SIGNED_COMMON:
+            continue
+        found[word] = Name("", (), word)
+        why[word] = f"signs a note or closes a quotation after a dash {times(n)}: {seen[word]}"
+        if common:
+            signed.add(word)
+        else:
+            alone[word] = "surname"
+    return signed
+
+
+# A name, "is" and a capitalised word that ends there: a note saying who a poem's person is
+# ("Willie is Nicol, Allan is Masterton the writing--master").
+_IS_NAMED = re.compile(rf"({LISTED_WORD}) is ({LISTED_WORD})(?![\w'’-]|\s+[{UPPER}])")
+
+
+def identified(
+    words: Words,
+    found: dict[str, Name],
+    why: dict[str, str],
+    alone: dict[str, str],
+    home: tuple[tuple[float, float, float, float], ...] = (),
+) -> None:
+    """The persons a note identifies by a name of the book's persons, "is" and another name
+    ("Willie is Nicol, Allan is Masterton the writing--master": Allan, a forename, names a
+    person; Masterton is the same man's surname): a person, entered and marked as names are,
+    where the second is no word the book writes in lower case ("Willie is Dead" is none), no
+    place the profile knows, no country, region or great city of the gazetteer nor town of
+    the book's land (`home`; a small town elsewhere, Masterton in New Zealand, names a man as
+    often), and no people's or faith's word ("Jean is Scottish")."""
+    for piece in words.prose:
+        if " is " not in piece:
+            continue
+        for m in _IS_NAMED.finditer(piece):
+            person, word = m.groups()
+            if (
+                alone.get(person) is None
+                or word in alone
+                or word in found
+                or words.common(word)
+                or word in words.honorifics
+                or word in words.not_names
+                or _large_place(word)  # a small town's name is a surname too ("Masterton")
+                or word in words.known_places
+                or word in words.regions
+                or _town_at_home(word, home)
+                or _PEOPLES_WORD.search(word)
+            ):
+                continue
+            alone[word] = "forename" if word in words.forenames else "surname"
+            found[word] = Name("", (word,), "") if word in words.forenames else Name("", (), word)
+            why[word] = f"named as who a person of the book is: {passage(piece, m.start(), m.end())}"
+
+
+def _seat_and_name(piece: str, spans: list[Span], seated: set[str]) -> list[Span]:
+    """`spans` with a laird's seat written right before another name of his joined to it, one
+    name ("Barr Steenie!", Stephen Young of Barr), as a forename and a surname are."""
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.name.surname in seated
+            and not last.name.given
+            and piece[last.end : span.start] == " "
+        ):
+            out[-1] = Span(last.start, span.end, span.name, span.why)
+        else:
+            out.append(span)
+    return out
+
+
+def _town_at_home(word: str, home: tuple[tuple[float, float, float, float], ...]) -> bool:
+    """Whether the gazetteer holds a town of that very name in one of the lands `home` (south,
+    north, west, east), or anywhere when `home` is empty."""
+    for geo in gazetteer.lookup_all_named(word):
+        if not home:
+            return True
+        if geo.lat is not None and geo.lng is not None:
+            if any(s <= geo.lat <= n and w <= geo.lng <= e for s, n, w, e in home):
+                return True
+    return False
 
 
 # A possessive and the word after it, if a lower-case one: "Rusper's to", "Wintershed's,"
@@ -1683,6 +1922,9 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     text = unmarked(ctx)
     words = Words(text, ctx.profile, unmarked_prose(ctx), word_counts(ctx).lower)
     found, why, alone = discover(text, words)
+    seated = seats(text, words, Finder(words), found, why, alone, ctx.profile.home)
+    signed = signatures(words, found, why, alone, ctx.profile.home)
+    identified(words, found, why, alone, ctx.profile.home)
     if beside_index:
         _index_taken(found, why, alone, taken)
     titles = _titles_of_rank(ctx.profile)
@@ -1724,6 +1966,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     # destination ("a ticket for Worthing").
     territories = peers_territories(text, words.peerages) & set(alone)
     lands = {p.lower() for p in ctx.profile.place_prepositions}
+    seat_links = lands | {"of"} | {link.lower() for link in ctx.profile.feature_links}  # "the tow'rs of Stair"
     journeys = frozenset(ctx.profile.journeys)
     counts: Counter = Counter()
     unresolved: Counter = Counter()
@@ -1756,6 +1999,19 @@ def apply(tei, ctx: Context, beside_index: bool = False):
                     spans = [s for s in spans if not any(h.start < s.end and s.start < h.end for h in held)]
                     spans = sorted(spans + held, key=lambda s: s.start)
             names_in[piece] = [s for s in spans if not (heading and s.why != "known" and s.name.key() not in found)]
+            if seated:
+                names_in[piece] = _seat_and_name(piece, names_in[piece], seated)
+                # the seat after "of" is the lands, no man: left unmarked, as a note's "Sir Adam
+                # Ferguson of Kilkerran" may be read as one name or as a man and his lands
+                names_in[piece] = [
+                    s
+                    for s in names_in[piece]
+                    if not (s.name.surname in seated and after_place_preposition(piece, s.start, seat_links))
+                ]
+            if signed and (m := _SIGNED.search(piece)) is not None and m.group(1) in signed:
+                # a common word's signature: "--Lang." (Scots "lang", long, elsewhere)
+                if not any(s.start < m.end(1) and m.start(1) < s.end for s in names_in[piece]):
+                    names_in[piece].append(Span(m.start(1), m.end(1), found[m.group(1)], "known"))
             if territories or journeys:
                 names_in[piece] = [s for s in names_in[piece] if not _a_place_here(piece, s)]
         return names_in[piece]

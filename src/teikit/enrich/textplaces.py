@@ -348,7 +348,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         if (
             places.find(name) is None
             and name not in not_places
-            and name.lower() not in lowercase
+            and (name.lower() not in lowercase or _feature_of_common_word(m.group().split()[0], name, text, profile))
             and name not in profile.honorifics
             and name not in profile.deities  # "the kingdom of God"
             and not _ADJECTIVE.search(name)
@@ -1098,7 +1098,56 @@ def cue_before(text: str, start: int, pattern: re.Pattern) -> bool:
 
 
 def before(profile) -> re.Pattern:
-    return re.compile(rf"\b(?:{prepositions(profile)})\s$")
+    """A preposition of place, or a feature of a place and its link ("the banks o' "), right
+    before the end of a text (`cue_before`)."""
+    return re.compile(rf"\b(?:{prepositions(profile)}|{_feature_links(profile)})\s$")
+
+
+def _feature_links(profile) -> str:
+    """`[places] features` and a link after them as a pattern ("banks of|banks o'"), each
+    link's apostrophe written either way."""
+    features, links = tuple(profile.place_features), tuple(profile.feature_links)
+    if not features or not links:
+        return "(?!)"
+    linked = "|".join(re.escape(w).replace("'", "['’]") for w in links)
+    return rf"(?:{_words(features)}) (?:{linked})"
+
+
+def _feature_of_common_word(word: str, name: str, text: str, profile) -> bool:
+    """Whether a name the book also writes in lower case stands after a feature of a place
+    of the profile and its link ("She tripped by the banks o' Earn", "the banks of Sark":
+    Scots "earn", an eagle, "sark", a shirt, elsewhere), and the book writes it capitalised
+    mid-sentence twice or more ("Blythe by the banks of Earn", "Now Sark rins over Solway
+    sands"): a place there, as a proper noun of the book, marked only after such a feature and
+    link (`cue_before`). Not one capitalised once ("The streets of Mankind were wide, for
+    mankind is many"), nor after a town's or a district's word ("the town of Reading" needs
+    more), nor a word the profile says is never a name (`[names] not`: "the shores of Fate") or
+    with an abstract noun's ending ("the shores of Eternity")."""
+    return (
+        word in profile.place_features
+        and name not in profile.not_names
+        and _ABSTRACT.search(name) is None
+        and _mid_sentence_uses(name, text) >= _PROPER_USES
+    )
+
+
+_PROPER_USES = 2  # mid-sentence capitalised uses that make a common word's twin a proper noun
+
+
+def _mid_sentence_uses(name: str, text: str) -> int:
+    """How often `text` writes `name` as a word of its own where it opens no sentence,
+    paragraph, quotation or bracket (`namewords.initial`)."""
+    n = 0
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        whole = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-")) and (
+            end == len(text) or not (text[end].isalnum() or text[end] in "-")
+        )
+        if whole and not initial(text, at):
+            n += 1
+        at = text.find(name, end)
+    return n
 
 
 # The possessive of a name written alone, and the word after it, maybe quoted ("Chaucer's
