@@ -1,0 +1,59 @@
+"""The places' and organisations' passes' shortcuts find what the plain forms they stand for find.
+
+Each shortcut (a pattern tried only where an automaton found how its matches open, an answer
+made once for a name asked again) is compared with the plain form on the bundled book's
+text, on books of the shared corpus where present, and on random strings made of the
+pieces that catch the edges: a shortcut that found a match more or less would change the
+edition.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+from conftest import SAMPLE, SHARED
+from teikit.enrich import places
+
+BOOK = SAMPLE.read_text(encoding="utf-8")
+CORPUS = sorted((SHARED / "corpus" / "books").glob("*.txt"))[:4]
+
+
+def _found(m: re.Match | None):
+    return None if m is None else (m.span(), m.groups())
+
+
+def test_the_spaces_the_cues_openings_are_made_of_are_those_the_pattern_reads_as_spaces():
+    """`places._SPACES` is every character `\\s` matches in a pattern of `str` (and
+    `str.isspace` says is one); `places._NAME_CAPITALS` those `_NAME` opens with."""
+    everything = [chr(c) for c in range(sys.maxunicode + 1)]
+    assert set(places._SPACES) == {c for c in everything if re.fullmatch(r"\s", c)}
+    assert set(places._SPACES) == {c for c in everything if c.isspace()}
+    assert set(places._NAME_CAPITALS) == {c for c in everything if re.fullmatch(r"[A-ZÀ-Ý]", c)}
+
+
+def test_the_names_after_a_cue_are_those_finditer_finds():
+    """`places.after_cue` (the pattern tried only where a cue, a space, "the" perhaps and a
+    capital open a string) against `_AFTER_CUE.finditer`, on the bundled book, corpus books,
+    and random runs of cues, their look-alikes ("land", "Into", "within"), names, spaces of
+    every kind and the marks around them: matches that a longer opening covers ("land In
+    Moscow"), saints, dashes, hyphens and possessives."""
+    pieces = [*places._CUES, "the", "The", "land", "hand", "to", "In", "Saint", "St.", "St", "x", "é", "Éire"]
+    pieces += ["Moscow", "Baku's", "Quimper", "Nizhnyi", "Val", "Ab", "oil", "fields", "a", "ploshchad"]
+    pieces += [" ", " ", " ", " ", "\n", "\xa0", "\u2009", "\t", "-", "--", "'", "’", ",", ".", "é"]
+    rng = random.Random(18)
+    texts = [BOOK, *(path.read_bytes().decode("utf-8", "replace") for path in CORPUS)]
+    texts += [
+        "Finland In Moscow, from the St. Petersburg--a town, at Quimper--a small town; toward Baku's oil fields",
+        "in\xa0the\u2009Urals and\nLille, in the\nthe Volga; within Riga-Minsk and into Ab-cd, to Saint Roch’",
+        "",
+        "no space at all",
+    ]
+    texts += ["".join(rng.choice(pieces) for _ in range(16)) for _ in range(6000)]
+    found = 0
+    for text in texts:
+        expected = [_found(m) for m in places._AFTER_CUE.finditer(text)]
+        assert [_found(m) for m in places.after_cue(text)] == expected, text[:200]
+        found += len(expected)
+    assert found > 5000
