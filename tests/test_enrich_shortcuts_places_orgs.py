@@ -14,7 +14,7 @@ import re
 import sys
 
 from conftest import SAMPLE, SHARED
-from teikit.enrich import places
+from teikit.enrich import places, textplaces
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
 CORPUS = sorted((SHARED / "corpus" / "books").glob("*.txt"))[:4]
@@ -57,3 +57,26 @@ def test_the_names_after_a_cue_are_those_finditer_finds():
         assert [_found(m) for m in places.after_cue(text)] == expected, text[:200]
         found += len(expected)
     assert found > 5000
+
+
+def test_the_uses_counted_in_one_scan_are_those_a_search_of_each_name_finds():
+    """`textplaces.Uses` (the names counted in one scan of the text) against `uses` (a search
+    of the text for each), on the bundled book and corpus books, for their capitalised words
+    and names holding one another ("New", "New York", "York"; "Ayr", "Ayrshire"), and on random
+    runs of those names, hyphens, apostrophes and letters: names inside words, written
+    twice running ("AbAb"), overlapping themselves ("aaa" in "aaaaa"), and a name asked that
+    was not counted."""
+    names = ["New", "New York", "York", "Ayr", "Ayrshire", "Ab", "AbAb", "Ab Ab", "aaa", "Ab-cd", "O'Neil", "St. Roch", "x"]
+    pieces = [*names, " ", " ", "-", "'", "’", "a", "é", "_", "\n\n", ".", "1"]
+    rng = random.Random(14)
+    texts = [BOOK, *(path.read_bytes().decode("utf-8", "replace") for path in CORPUS)]
+    texts += ["".join(rng.choice(pieces) for _ in range(14)) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        asked = names + sorted(set(re.findall(r"[A-Z][a-z]+", text)))[:300]
+        count = textplaces.Uses(text, asked[:-1] + [""])  # the last asked is not counted in the scan
+        for name in asked:
+            expected = textplaces.uses(name, text)
+            assert count(name) == expected, (name, text[:200])
+            found += expected
+    assert found > 10000

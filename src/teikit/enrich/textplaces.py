@@ -114,6 +114,8 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 from functools import cache
 
+import ahocorasick_rs
+
 from ..tei import XML_ID, q
 from . import gazetteer, registers
 from .dates import MONTHS
@@ -252,6 +254,38 @@ def _cued_matches(cued: re.Pattern, text: str, cue_words: list[str], article: st
                 break
 
 
+class Uses:
+    """`uses(name, text)` for one text, asked of many names: those of `names` (the names
+    `discover` found after cues, a few hundred, a hundred or so of them asked) counted in one
+    scan of the text (Aho-Corasick, overlapping matches, each name's in the order of the
+    text), not each by a search of the whole book; any other name searched for when asked.
+    The same counts: a name's occurrence that is a word of its own counts, and the next is
+    sought after its end; one inside a word is passed over, the next sought after its start."""
+
+    def __init__(self, text: str, names: Collection[str]):
+        self.text = text
+        wanted = sorted(name for name in names if name)
+        self.counts = dict.fromkeys(wanted, 0)
+        if not wanted:
+            return
+        ends = [0] * len(wanted)
+        counts = [0] * len(wanted)
+        size = len(text)
+        for index, at, end in ahocorasick_rs.AhoCorasick(wanted).find_matches_as_indexes(text, overlapping=True):
+            if (
+                at >= ends[index]
+                and (at == 0 or not _word_char(text[at - 1]))
+                and (end == size or not _word_char(text[end]))
+            ):
+                counts[index] += 1
+                ends[index] = end
+        self.counts = dict(zip(wanted, counts))
+
+    def __call__(self, name: str) -> int:
+        n = self.counts.get(name)
+        return uses(name, self.text) if n is None else n
+
+
 def discover(places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]) -> None:
     """Add the places the text names as places, on the evidence above."""
     strong: Counter = Counter()
@@ -300,6 +334,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             located[name] += 1
         if name not in seen or (is_strong and strong[name] == 1):
             seen[name] = passage(text, m.start(2), m.end(4))
+    count = Uses(text, strong.keys() | weak.keys())  # the uses of the names found, asked below
 
     def evidence(name: str, what: str) -> str:
         cue = (
@@ -401,7 +436,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
             continue
         geo = _named(name)
-        other = None if geo is not None else _other_name(name, strong[name], text, profile)
+        other = None if geo is not None else _other_name(name, strong[name], count, profile)
         if other is not None:
             places.add(
                 name,
@@ -413,7 +448,15 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             continue
         if geo is None:
             _smaller(
-                places, name, (strong[name], weak[name], located[name]), text, not_places, profile, lowercase, evidence
+                places,
+                name,
+                (strong[name], weak[name], located[name]),
+                text,
+                not_places,
+                profile,
+                lowercase,
+                evidence,
+                count,
             )
             continue
         if _demonym(name, geo):
@@ -424,7 +467,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
         elif (
             strong[name]
-            and strong[name] >= _PLACE_SHARE * uses(name, text)
+            and strong[name] >= _PLACE_SHARE * count(name)
             and geo.population >= _MIN_POPULATION
             and name not in profile.forenames
             and not (name.lower() in lowercase and not _strong_only(name, text, profile))
@@ -438,7 +481,15 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
         elif geo.population < _MIN_POPULATION:
             _smaller(
-                places, name, (strong[name], weak[name], located[name]), text, not_places, profile, lowercase, evidence
+                places,
+                name,
+                (strong[name], weak[name], located[name]),
+                text,
+                not_places,
+                profile,
+                lowercase,
+                evidence,
+                count,
             )
     for name, where in sorted(titled.items()):
         # a ruler's country or region is a place all the same: "the Empress of Russia", "the
@@ -694,7 +745,7 @@ def _named(name: str):
     return geo
 
 
-def _other_name(name: str, strong: int, text: str, profile) -> gazetteer.GeoPlace | None:
+def _other_name(name: str, strong: int, count: Uses, profile) -> gazetteer.GeoPlace | None:
     """The place a name the gazetteer knows only as another name of it ("Treves" of Trier,
     "Fiume" of Rijeka) names here, if any: a country or state, or a city of 100,000 people
     or more, after a preposition of place in half the name's uses at least; one word ("the
@@ -704,7 +755,7 @@ def _other_name(name: str, strong: int, text: str, profile) -> gazetteer.GeoPlac
     geo = gazetteer.lookup(name)
     if geo is None or not (geo.type in _REGIONS or geo.population >= _OTHER_NAME_POPULATION):
         return None
-    return geo if strong >= _SMALL_SHARE * uses(name, text) else None
+    return geo if strong >= _SMALL_SHARE * count(name) else None
 
 
 _DATELINE_PLACE = re.compile(rf"({_NAME})\s*(?:[,.;:]|$)")
@@ -877,7 +928,7 @@ def _listed(places: registers.Places, text: str, not_places: set[str], profile, 
 
 
 def _smaller(
-    places, name: str, cues: tuple[int, int, int], text: str, not_places, profile, lowercase, evidence
+    places, name: str, cues: tuple[int, int, int], text: str, not_places, profile, lowercase, evidence, count: Uses
 ) -> None:
     """A place the well-known part of the gazetteer does not hold: a first-level region of a
     country (ISO 3166-2: "Vaud", "Valais") after a preposition of place, or twice after
@@ -890,14 +941,14 @@ def _smaller(
     if name in not_places or name.lower() in lowercase or name in profile.forenames:
         return
     if geo is None:
-        _unknown(places, name, cues, text, evidence, profile)
+        _unknown(places, name, cues, text, evidence, profile, count)
         return
     if geo.type == "region" and (strong or weak >= 2):
         places.add(name, "region", None, "named in the text; ISO 3166-2", evidence=evidence(name, "a country's region"))
     elif (
         geo.type == "city"
         and strong
-        and strong >= _SMALL_SHARE * uses(name, text)
+        and strong >= _SMALL_SHARE * count(name)
         and (home := _at_home(name, profile)) is not None
         and not _demonym(name, geo)
         and not _listed_with_persons(name, text, not_places)
@@ -910,11 +961,11 @@ def _smaller(
             "named in the text; GeoNames",
             evidence=evidence(name, "a town of the book's land in GeoNames"),
         )
-    elif geo.type == "city" and located >= 2 and strong >= _SMALL_SHARE * uses(name, text) and not _demonym(name, geo):
+    elif geo.type == "city" and located >= 2 and strong >= _SMALL_SHARE * count(name) and not _demonym(name, geo):
         places.add(name, "settlement", None, "named in the text", evidence=evidence(name, "a town's name in GeoNames"))
     elif (
         located
-        and strong == uses(name, text)
+        and strong == count(name)
         and (known := gazetteer.lookup_named(name)) is not None
         and known.geonameid == geo.geonameid
         and not _demonym(name, geo)
@@ -1029,7 +1080,7 @@ _UNKNOWN_STRONG = 4  # or uses after a preposition of place, two in three of its
 _MOSTLY = 2 / 3
 
 
-def _unknown(places, name: str, cues: tuple[int, int, int], text: str, evidence, profile) -> None:
+def _unknown(places, name: str, cues: tuple[int, int, int], text: str, evidence, profile, count: Uses) -> None:
     """A name no gazetteer holds (a house, an estate, a village of the story: "at Churchill"):
     a place where the book writes it after a locative three times or more and after a
     preposition of place in half its uses at least, or after a preposition of place four
@@ -1040,7 +1091,7 @@ def _unknown(places, name: str, cues: tuple[int, int, int], text: str, evidence,
     strong, _, located = cues
     if " " in name or not located:
         return
-    n = uses(name, text)
+    n = count(name)
     if not (
         located >= _UNKNOWN_LOCATED
         and strong >= _SMALL_SHARE * n
