@@ -66,7 +66,21 @@ def test_the_uses_counted_in_one_scan_are_those_a_search_of_each_name_finds():
     runs of those names, hyphens, apostrophes and letters: names inside words, written
     twice running ("AbAb"), overlapping themselves ("aaa" in "aaaaa"), and a name asked that
     was not counted."""
-    names = ["New", "New York", "York", "Ayr", "Ayrshire", "Ab", "AbAb", "Ab Ab", "aaa", "Ab-cd", "O'Neil", "St. Roch", "x"]
+    names = [
+        "New",
+        "New York",
+        "York",
+        "Ayr",
+        "Ayrshire",
+        "Ab",
+        "AbAb",
+        "Ab Ab",
+        "aaa",
+        "Ab-cd",
+        "O'Neil",
+        "St. Roch",
+        "x",
+    ]
     pieces = [*names, " ", " ", "-", "'", "’", "a", "é", "_", "\n\n", ".", "1"]
     rng = random.Random(14)
     texts = [BOOK, *(path.read_bytes().decode("utf-8", "replace") for path in CORPUS)]
@@ -80,3 +94,23 @@ def test_the_uses_counted_in_one_scan_are_those_a_search_of_each_name_finds():
             assert count(name) == expected, (name, text[:200])
             found += expected
     assert found > 10000
+
+
+def test_the_head_alone_after_the_is_found_where_the_plain_pattern_finds_it():
+    """`places.the_head_alone` ("the" tested for a word's start after it is read) against
+    the plain pattern (`\\bthe` first), on the bundled book for heads of sites it writes, and
+    on random runs of the head, its look-alikes and the characters around ("xthe Metro",
+    "the Metro-Vickers", "the Metro Vickers", "_the", "éthe", a text that opens with "the")."""
+    heads = ["Metro", "Kremlin", "Hall", "Church", "Theatre", "Palace", "Cathedral", "Mausoleum", "Gate"]
+    pieces = ["the", "The", "x", "é", "_", "-", "'", "’", " ", " ", "\n", "Metro", "Metros", "Vickers", "1"]
+    rng = random.Random(17)
+    texts = [BOOK, "the Metro", "xthe Metro", "_the Metro", "the Metro-Vickers", "the Metro Vickers, the Metro."]
+    texts += ["".join(rng.choice(pieces) for _ in range(12)) for _ in range(4000)]
+    found = 0
+    for head in heads:
+        plain = re.compile(rf"\bthe {head}(?![\w'’-]| [A-Z])")
+        for text in texts if head == "Metro" else texts[:1]:
+            expected = [_found(m) for m in plain.finditer(text)]
+            assert [_found(m) for m in places.the_head_alone(head).finditer(text)] == expected, (head, text[:200])
+            found += len(expected)
+    assert found > 30
