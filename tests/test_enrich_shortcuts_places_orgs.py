@@ -114,3 +114,32 @@ def test_the_head_alone_after_the_is_found_where_the_plain_pattern_finds_it():
             assert [_found(m) for m in places.the_head_alone(head).finditer(text)] == expected, (head, text[:200])
             found += len(expected)
     assert found > 30
+
+
+def _found_by_find(word: str, text: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def test_the_occurrences_found_in_one_scan_are_those_str_find_gives():
+    """`places.occurrences` (every word's places, found in one scan) against `str.find` from
+    the start and then from the character after each, on the bundled book and corpus books
+    for words written often, seldom and never, words inside one another ("Nizhnyi",
+    "Nizhnyi Novgorod", "Novgorod"), and on random runs where a word overlaps itself
+    ("aa" in "aaaa")."""
+    words = ["Moscow", "Nizhnyi", "Nizhnyi Novgorod", "Novgorod", "Novodevichy", "the", "Zzyzx", "aa", "a"]
+    rng = random.Random(16)
+    texts = [BOOK, *(path.read_bytes().decode("utf-8", "replace") for path in CORPUS), ""]
+    texts += [
+        "".join(rng.choice(["a", "aa", "b", " ", "Novgorod", "Nizhnyi "]) for _ in range(10)) for _ in range(2000)
+    ]
+    found = 0
+    for text in texts:
+        expected = [_found_by_find(word, text) for word in words]
+        assert places.occurrences(words, text) == expected, text[:200]
+        found += sum(map(len, expected))
+    assert places.occurrences([], BOOK) == []
+    assert found > 50000

@@ -840,13 +840,10 @@ def _listed_among_towns(text: str, surnames: Collection[str]) -> Iterator[str]:
     )
     if not cities:
         return
-    # Where each name is written, all found in one scan of the book (Aho-Corasick, in Rust,
-    # overlapping matches too, each name's in the order of the text): sought name by name
-    # with `str.find`, the bundled book's 25 names took 15 ms, the scan a fraction of it.
-    written: list[list[int]] = [[] for _ in cities]
-    for index, at, _ in ahocorasick_rs.AhoCorasick(cities).find_matches_as_indexes(text, overlapping=True):
-        written[index].append(at)
-    for name, starts in zip(cities, written):
+    # Where each name is written, all found in one scan of the book (`occurrences`): sought
+    # name by name with `str.find`, the bundled book's 25 names took 15 ms, the scan a
+    # fraction of it.
+    for name, starts in zip(cities, occurrences(cities, text)):
         end = 0
         for at in starts:
             if at < end:
@@ -1294,6 +1291,18 @@ _STREET_NAME_BEFORE = re.compile(
 )
 
 
+def occurrences(words: list[str], text: str) -> list[list[int]]:
+    """Where `text` writes each of `words` (distinct, none empty), overlapping ones too, in the
+    order of the text: what `str.find` gives, from the start and then from the character after
+    each, found in one scan of the text (Aho-Corasick, in Rust), not a search of the whole book
+    for each word (for most words, which it writes seldom, a read of all of it)."""
+    written: list[list[int]] = [[] for _ in words]
+    if words:
+        for index, at, _ in ahocorasick_rs.AhoCorasick(words).find_matches_as_indexes(text, overlapping=True):
+            written[index].append(at)
+    return written
+
+
 def site_first_words(
     reg: registers.Register, keys: Collection[str], text: str, persons: Collection[str], lowercase: Collection[str]
 ) -> dict:
@@ -1303,7 +1312,7 @@ def site_first_words(
     as a place does, before no capitalised word or possessive (not "in October", which "the
     October Hall" also holds: "the October Revolution"). Not a word of another name of the
     register's, a person's name, a word the book writes in lower case, nor one that two sites
-    share. Each word is sought by `str.find`."""
+    share. The words are found in one scan of the book (`occurrences`)."""
     wanted: dict[str, list] = {}
     for place in reg.entries.values():
         if registers.rejected(place):
@@ -1321,12 +1330,11 @@ def site_first_words(
             ):
                 wanted.setdefault(words[0], []).append(place)
     found = {}
-    for first, sites in sorted(wanted.items()):
-        if len({id(site) for site in sites}) != 1:
-            continue  # "the Sverdlov Hall" and "the Sverdlov Square": which one?
+    # not "the Sverdlov Hall" and "the Sverdlov Square": which one?
+    firsts = [(first, sites) for first, sites in sorted(wanted.items()) if len({id(site) for site in sites}) == 1]
+    for (first, sites), starts in zip(firsts, occurrences([first for first, _ in firsts], text)):
         alone = located = 0
-        at = text.find(first)
-        while at >= 0:
+        for at in starts:
             end = at + len(first)
             if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
                 head = _LOWER_AFTER.match(text, end) or _CAPITAL_AFTER.match(text, end)
@@ -1338,7 +1346,6 @@ def site_first_words(
                         and not _NOT_TOWN_AFTER.match(text, end)
                     ):
                         located += 1
-            at = text.find(first, at + 1)
         if alone and located == alone:
             found[first] = sites[0]
     return found
