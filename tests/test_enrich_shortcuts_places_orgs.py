@@ -13,8 +13,10 @@ import random
 import re
 import sys
 
-from conftest import SAMPLE, SHARED
+from conftest import ROOT, SAMPLE, SHARED
 from teikit.enrich import places, textplaces
+from teikit.enrich.namewords import UPPER, words_at_start
+from teikit.profile import load_profile
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
 CORPUS = sorted((SHARED / "corpus" / "books").glob("*.txt"))[:4]
@@ -24,13 +26,15 @@ def _found(m: re.Match | None):
     return None if m is None else (m.span(), m.groups())
 
 
-def test_the_spaces_the_cues_openings_are_made_of_are_those_the_pattern_reads_as_spaces():
-    """`places._SPACES` is every character `\\s` matches in a pattern of `str` (and
-    `str.isspace` says is one); `places._NAME_CAPITALS` those `_NAME` opens with."""
+def test_the_spaces_and_capitals_the_openings_are_made_of_are_those_the_patterns_read():
+    """`textplaces.SPACES` is every character `\\s` matches in a pattern of `str` (and
+    `str.isspace` says is one); `places._NAME_CAPITALS` those `_NAME` opens with,
+    `textplaces.UPPER_LETTERS` those of `namewords.UPPER`."""
     everything = [chr(c) for c in range(sys.maxunicode + 1)]
-    assert set(places._SPACES) == {c for c in everything if re.fullmatch(r"\s", c)}
-    assert set(places._SPACES) == {c for c in everything if c.isspace()}
-    assert set(places._NAME_CAPITALS) == {c for c in everything if re.fullmatch(r"[A-ZÀ-Ý]", c)}
+    assert set(textplaces.SPACES) == {c for c in everything if re.fullmatch(r"\s", c)}
+    assert set(textplaces.SPACES) == {c for c in everything if c.isspace()}
+    assert places._NAME_CAPITALS == {c for c in everything if re.fullmatch(r"[A-ZÀ-Ý]", c)}
+    assert textplaces.UPPER_LETTERS == {c for c in everything if re.fullmatch(f"[{UPPER}]", c)}
 
 
 def test_the_names_after_a_cue_are_those_finditer_finds():
@@ -143,3 +147,26 @@ def test_the_occurrences_found_in_one_scan_are_those_str_find_gives():
         found += sum(map(len, expected))
     assert places.occurrences([], BOOK) == []
     assert found > 50000
+
+
+def test_the_cues_of_a_book_without_an_index_are_found_where_finditer_finds_them():
+    """`textplaces.matches_from` over `cued_openings` (a cue, a space, an article perhaps and
+    a capital, found in one scan) against `finditer` of the pattern of cues `_cued_matches`
+    seeks, with the Burns profile's cues ("frae", "thro'", "owre") and articles, on corpus
+    books and random runs of the cues, their look-alikes, articles, capitals and spaces."""
+    profile = load_profile(ROOT / "tests" / "data" / "enrich" / "profiles" / "burns-poems-and-songs.toml")
+    cue_words = [w for cue in profile.place_prepositions + profile.place_links for w in (cue, cue.capitalize())]
+    cues = tuple(sorted(set(cue_words)))
+    article = textplaces._words(profile.articles)
+    plain = re.compile(rf"(?:{words_at_start(cues)})(?=\s(?:(?:{article})\s)?[{UPPER}])")
+    pieces = [*cues, "the", "The", "x", "é", "Éire", "Ayr", "land", "thro", "'", "’", "-", ",", " ", " ", "\n", "\xa0"]
+    rng = random.Random(15)
+    texts = [BOOK, *(path.read_bytes().decode("utf-8", "replace") for path in CORPUS), "", "In Ayr"]
+    texts += ["".join(rng.choice(pieces) for _ in range(14)) for _ in range(4000)]
+    found = 0
+    for text in texts:
+        expected = [_found(m) for m in plain.finditer(text)]
+        openings = textplaces.cued_openings(text, cues, tuple(profile.articles), textplaces.UPPER_LETTERS)
+        assert [_found(m) for m in textplaces.matches_from(plain, text, openings)] == expected, text[:200]
+        found += len(expected)
+    assert found > 3000

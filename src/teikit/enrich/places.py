@@ -184,15 +184,8 @@ _AFTER_CUE = re.compile(
     rf"\s(the\s)?({_NAME})(?![\w']|-(?!-))"
     r"(?=(?:\s([a-z]+)\b)?)"
 )
-# Every match of `_AFTER_CUE` opens with a cue, a space, "the" and a space perhaps, and the
-# name's capital (a saint's "St" too): the strings so made of the spaces a text writes are
-# sought in one scan (`after_cue`), and the pattern tried only where one begins. The
-# characters `\s` matches, `str.isspace`'s (checked by a test), and the capitals of `_NAME`:
-_SPACES = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-_NAME_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "".join(map(chr, range(ord("À"), ord("Ý") + 1)))
+# The capitals `_NAME` opens with, each.
+_NAME_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "".join(map(chr, range(ord("À"), ord("Ý") + 1))))
 # Cues that persons follow as often as places ("the works of Tolstoy", "between Stalin and
 # Kirov"): only a country or a city of 50,000 people or more is taken after them.
 _WEAK_CUES = ("of", "and", "between", "Between")
@@ -572,32 +565,10 @@ def _words_before_initials(text: str) -> set[str]:
 
 def after_cue(text: str) -> Iterator[re.Match]:
     """`_AFTER_CUE.finditer(text)`, the pattern tried only where a cue, a space ("the" and a
-    space perhaps) and a capital are written: `re` tried it at each of the many letters a cue
-    opens with, the slowest scan of the pass. A match starts where one of those strings does
-    (`_cue_automaton`); each such place is tried in turn, from the end of the match before,
-    as `finditer` goes on. (The strings are found overlapping: one that a longer one covers,
-    "In Moscow" inside "land In Moscow", may still open a match.)"""
-    spaces = "".join(space for space in _SPACES if space in text)
-    if not spaces:
-        return
-    openings = _cue_automaton(spaces).find_matches_as_indexes(text, overlapping=True)
-    end = 0
-    match = _AFTER_CUE.match
-    for start in sorted({start for _, start, _ in openings}):
-        if start >= end and (m := match(text, start)) is not None:
-            end = m.end()
-            yield m
-
-
-@cache
-def _cue_automaton(spaces: str) -> ahocorasick_rs.AhoCorasick:
-    """Every opening `_AFTER_CUE` may have in a text that writes `spaces`: a cue, a space,
-    "the" and a space or nothing, and a capital of `_NAME`."""
-    thes = ("", *(f"the{space}" for space in spaces))
-    openings = [
-        f"{cue}{space}{the}{capital}" for cue in _CUES for space in spaces for the in thes for capital in _NAME_CAPITALS
-    ]
-    return ahocorasick_rs.AhoCorasick(openings, implementation=ahocorasick_rs.Implementation.DFA)
+    space perhaps) and a capital are written (`textplaces.cued_openings`): `re` tried it at
+    each of the many letters a cue opens with, the slowest scan of the pass."""
+    openings = textplaces.cued_openings(text, _CUES, ("the",), _NAME_CAPITALS)
+    return textplaces.matches_from(_AFTER_CUE, text, openings)
 
 
 def _appositions(text: str) -> Iterator[re.Match]:

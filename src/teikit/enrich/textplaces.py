@@ -228,20 +228,66 @@ def prepositions(profile) -> str:
     return _words(profile.place_prepositions)
 
 
-def _cued_matches(cued: re.Pattern, text: str, cue_words: list[str], article: str) -> Iterator[re.Match]:
+# The characters `\s` matches in a pattern of `str`: those `str.isspace` says are spaces
+# (a test checks both).
+SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# The capitals of `namewords.UPPER`, each (a test checks them).
+UPPER_LETTERS = frozenset(c for c in map(chr, range(0x300)) if re.fullmatch(f"[{UPPER}]", c))
+
+
+def cued_openings(text: str, words: tuple[str, ...], articles: tuple[str, ...], capitals: Collection[str]) -> list[int]:
+    """Where `text` writes one of `words`, a space (`\\s`), one of `articles` and a space or
+    nothing, and one of `capitals`: each place once, in order. Found in one scan of the text
+    (Aho-Corasick, in Rust), the words and spaces (and articles) it writes; the capital after
+    each looked at. Every such string is found, those inside a longer one too (overlapping
+    matches: "In Moscow" in "land In Moscow"). A pattern that opens so (a cue and a name after
+    it) is tried there only (`matches_from`), not by `re` at each of the many letters its
+    words open with."""
+    spaces = "".join(space for space in SPACES if space in text)
+    if not spaces or not words:
+        return []
+    size = len(text)
+    found = _openings(words, articles, spaces).find_matches_as_indexes(text, overlapping=True)
+    return sorted({start for _, start, end in found if end < size and text[end] in capitals})
+
+
+@cache
+def _openings(words: tuple[str, ...], articles: tuple[str, ...], spaces: str) -> ahocorasick_rs.AhoCorasick:
+    thes = ("", *(f"{article}{space}" for article in articles for space in spaces))
+    return ahocorasick_rs.AhoCorasick(sorted({f"{w}{space}{the}" for w in words for space in spaces for the in thes}))
+
+
+def matches_from(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern that can match only at `starts` (in order): each
+    tried in turn, from the end of the match before, as `finditer` goes on."""
+    end = 0
+    match = pattern.match
+    for start in starts:
+        if start >= end and (m := match(text, start)) is not None:
+            end = m.end()
+            yield m
+
+
+def _cued_matches(
+    cued: re.Pattern, text: str, cue_words: list[str], article: str, articles: tuple[str, ...]
+) -> Iterator[re.Match]:
     """The matches of `discover`'s pattern `cued` in `text`, as its `finditer` gives them.
 
     That pattern opens with an optional title word and a `\\b`: `re` would try it at every
     position of the book. A match begins at a cue that a capital follows (after an
     article, maybe), or at the capitalised word right before such a cue (its title): those
-    places are found by a scan for the cues' first letters (`words_at_start`), the pattern
-    is tried there only, in order, never inside a match already made but at a title, which
-    may end the match before ("Macaulay and the Empress of Russia")."""
-    # the cues in one alternation, the look-ahead after it: each first letter's look-behind
-    # tested once at a position (`words_at_start`), not once for each cue
+    places are found by a scan for the cues, spaces and articles (`cued_openings`; `re` would
+    try a pattern of the cues at each of their first letters), the pattern is tried there
+    only, in order, never inside a match already made but at a title, which may end the
+    match before ("Macaulay and the Empress of Russia")."""
+    # the cues in one alternation, the look-ahead after it: tried where `cued_openings` says
     at_cue = re.compile(rf"(?:{words_at_start(sorted(set(cue_words)))})(?=\s(?:(?:{article})\s)?[{UPPER}])")
     end = 0
-    for cue in at_cue.finditer(text):
+    cues = tuple(sorted(set(cue_words)))
+    for cue in matches_from(at_cue, text, cued_openings(text, cues, articles, UPPER_LETTERS)):
         at = cue.start()
         k = at - 2  # the title's first letter: back over the lower-case letters before the space
         while k >= 0 and "a" <= text[k] <= "z":
@@ -315,7 +361,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
     seen: dict[str, str] = {}  # a passage where each was seen, strong cue first
     titled: dict[str, str] = {}  # after a title of rank and "of": "the Empress of Russia"
-    for m in _cued_matches(cued, text, cue_words, article):
+    for m in _cued_matches(cued, text, cue_words, article, tuple(profile.articles)):
         title, cue, the, name, after = m.groups()
         if name.endswith(("'s", "’s")):
             name = name[:-2]  # "at Willis's": the place is Willis, the possessive stays outside
