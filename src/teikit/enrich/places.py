@@ -173,7 +173,8 @@ from .namewords import initial
 _NAME = r"(?:St\.? |Saint )?[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[ -][A-ZÀ-Ý][a-zß-ÿ'’]+){0,2}"
 # The cue, "the", the name, and the lower-case word after it if any (looked at, not taken);
 # a dash written as two hyphens may follow the name ("at Quimper--a small town").
-# (The lookahead, the cues' first letters, lets `re` skip every other position at once.)
+# Tried only where a cue, a space and a capital open a string (`after_cue`); searched
+# whole, the lookahead, the cues' first letters, lets `re` skip every other position at once.
 _CUES = (
     "in", "at", "to", "from", "near", "into", "via", "through", "towards", "toward", "outside", "around",
     "throughout", "across", "within", "beyond", "along", "inside", "of", "and", "between",
