@@ -194,13 +194,20 @@ from .namewords import initial
 _NAME = r"(?:St\.? |Saint )?[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[ -][A-ZÀ-Ý][a-zß-ÿ'’]+){0,2}"
 # The cue, "the", the name, and the lower-case word after it if any (looked at, not taken);
 # a dash written as two hyphens may follow the name ("at Quimper--a small town").
-# (The lookahead, the cues' first letters, lets `re` skip every other position at once.)
+# Tried only where a cue, a space and a capital open a string (`after_cue`); searched
+# whole, the lookahead, the cues' first letters, lets `re` skip every other position at once.
+_CUES = (
+    "in", "at", "to", "from", "near", "into", "via", "through", "towards", "toward", "outside", "around",
+    "throughout", "across", "within", "beyond", "along", "inside", "of", "and", "between",
+    "In", "At", "To", "From", "Near", "Into", "Throughout", "Across", "Between",
+)  # fmt: skip
 _AFTER_CUE = re.compile(
-    r"(?=[ABFINTabfinotvw])\b(in|at|to|from|near|into|via|through|towards|toward|outside|around|throughout|across|within|beyond|along"
-    r"|inside|of|and|between|In|At|To|From|Near|Into|Throughout|Across|Between)"
+    r"(?=[ABFINTabfinotvw])\b(" + "|".join(_CUES) + ")"
     rf"\s(the\s)?({_NAME})(?![\w']|-(?!-))"
     r"(?=(?:\s([a-z]+)\b)?)"
 )
+# The capitals `_NAME` opens with, each.
+_NAME_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "".join(map(chr, range(ord("À"), ord("Ý") + 1))))
 # Cues that persons follow as often as places ("the works of Tolstoy", "between Stalin and
 # Kirov"): only a country or a city of 50,000 people or more is taken after them.
 _WEAK_CUES = ("of", "and", "between", "Between")
@@ -622,6 +629,14 @@ def _words_before_initials(text: str) -> set[str]:
     return found
 
 
+def after_cue(text: str) -> Iterator[re.Match]:
+    """`_AFTER_CUE.finditer(text)`, the pattern tried only where a cue, a space ("the" and a
+    space perhaps) and a capital are written (`textplaces.cued_openings`): `re` tried it at
+    each of the many letters a cue opens with, the slowest scan of the pass."""
+    openings = textplaces.cued_openings(text, _CUES, ("the",), _NAME_CAPITALS)
+    return textplaces.matches_from(_AFTER_CUE, text, openings)
+
+
 def _appositions(text: str) -> Iterator[re.Match]:
     for m in pieces_holding(_APPOSITION, _APPOSITION_WORDS, text):
         if m.start() == 0 or not text[m.start() - 1].isalnum():
@@ -777,6 +792,14 @@ def _a_places(site: str, keys: dict) -> bool:
     """Whether a site's name opens with a place's of the matcher's `keys` ("Moscow Metro")."""
     first = keys.get(site.split()[0])
     return first is not None and not isinstance(first, str)
+
+
+def the_head_alone(head: str) -> re.Pattern:
+    """ "the" and a site's head, alone ("the Metro"; not "the Metro-Vickers", "the Metro
+    Vickers", "the Metros"): "the" at a word's start (`\\bthe`), tested after it (`the(?<!\\wthe)`),
+    so that `re` seeks the words' letters at once, not trying the pattern at every position
+    of the book."""
+    return re.compile(rf"the(?<!\wthe) {head}(?![\w'’-]| [A-Z])")
 
 
 def sites_by_head(reg: registers.Register, rejected: Collection) -> dict:
@@ -971,13 +994,10 @@ def _listed_among_towns(text: str, surnames: Collection[str]) -> Iterator[str]:
     )
     if not cities:
         return
-    # Where each name is written, all found in one scan of the book (Aho-Corasick, in Rust,
-    # overlapping matches too, each name's in the order of the text): sought name by name
-    # with `str.find`, the bundled book's 25 names took 15 ms, the scan a fraction of it.
-    written: list[list[int]] = [[] for _ in cities]
-    for index, at, _ in ahocorasick_rs.AhoCorasick(cities).find_matches_as_indexes(text, overlapping=True):
-        written[index].append(at)
-    for name, starts in zip(cities, written):
+    # Where each name is written, all found in one scan of the book (`occurrences`): sought
+    # name by name with `str.find`, the bundled book's 25 names took 15 ms, the scan a
+    # fraction of it.
+    for name, starts in zip(cities, occurrences(cities, text)):
         end = 0
         for at in starts:
             if at < end:
@@ -1425,6 +1445,18 @@ _STREET_NAME_BEFORE = re.compile(
 )
 
 
+def occurrences(words: list[str], text: str) -> list[list[int]]:
+    """Where `text` writes each of `words` (distinct, none empty), overlapping ones too, in the
+    order of the text: what `str.find` gives, from the start and then from the character after
+    each, found in one scan of the text (Aho-Corasick, in Rust), not a search of the whole book
+    for each word (for most words, which it writes seldom, a read of all of it)."""
+    written: list[list[int]] = [[] for _ in words]
+    if words:
+        for index, at, _ in ahocorasick_rs.AhoCorasick(words).find_matches_as_indexes(text, overlapping=True):
+            written[index].append(at)
+    return written
+
+
 def site_first_words(
     reg: registers.Register, keys: Collection[str], text: str, persons: Collection[str], lowercase: Collection[str]
 ) -> dict:
@@ -1434,7 +1466,7 @@ def site_first_words(
     as a place does, before no capitalised word or possessive (not "in October", which "the
     October Hall" also holds: "the October Revolution"). Not a word of another name of the
     register's, a person's name, a word the book writes in lower case, nor one that two sites
-    share. Each word is sought by `str.find`."""
+    share. The words are found in one scan of the book (`occurrences`)."""
     wanted: dict[str, list] = {}
     for place in reg.entries.values():
         if registers.rejected(place):
@@ -1452,12 +1484,11 @@ def site_first_words(
             ):
                 wanted.setdefault(words[0], []).append(place)
     found = {}
-    for first, sites in sorted(wanted.items()):
-        if len({id(site) for site in sites}) != 1:
-            continue  # "the Sverdlov Hall" and "the Sverdlov Square": which one?
+    # not "the Sverdlov Hall" and "the Sverdlov Square": which one?
+    firsts = [(first, sites) for first, sites in sorted(wanted.items()) if len({id(site) for site in sites}) == 1]
+    for (first, sites), starts in zip(firsts, occurrences([first for first, _ in firsts], text)):
         alone = located = 0
-        at = text.find(first)
-        while at >= 0:
+        for at in starts:
             end = at + len(first)
             if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
                 head = _LOWER_AFTER.match(text, end) or _CAPITAL_AFTER.match(text, end)
@@ -1469,7 +1500,6 @@ def site_first_words(
                         and not _NOT_TOWN_AFTER.match(text, end)
                     ):
                         located += 1
-            at = text.find(first, at + 1)
         if alone and located == alone:
             found[first] = sites[0]
     return found
@@ -1505,7 +1535,7 @@ def discover(
     person_like: set[str] = _words_before_initials(text)  # "David W. Doyle"
     listed: set[int] = set()  # where a name a list gave its cue begins: not counted again after its "and"
     qualifying: Counter = Counter()  # after "the", before a lower-case word: "at the Proletarsky ... workshop"
-    for m in _AFTER_CUE.finditer(text):
+    for m in after_cue(text):
         cue, the, name, follows = m.groups()
         if m.start(3) in listed:
             continue
@@ -2368,8 +2398,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     heads_alone = {
         head
         for head, place in by_head.items()
-        if _a_places(registers.place_names(place)[0], keys)
-        and len(re.findall(rf"\bthe {head}(?![\w'’-]| [A-Z])", text)) >= 2
+        if _a_places(registers.place_names(place)[0], keys) and len(the_head_alone(head).findall(text)) >= 2
     }
     for name in towns:
         keys.setdefault(name, _TOWN)

@@ -116,6 +116,8 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 from functools import cache
 
+import ahocorasick_rs
+
 from ..tei import XML_ID, q
 from . import gazetteer, registers
 from .dates import MONTHS
@@ -228,20 +230,66 @@ def prepositions(profile) -> str:
     return _words(profile.place_prepositions)
 
 
-def _cued_matches(cued: re.Pattern, text: str, cue_words: list[str], article: str) -> Iterator[re.Match]:
+# The characters `\s` matches in a pattern of `str`: those `str.isspace` says are spaces
+# (a test checks both).
+SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# The capitals of `namewords.UPPER`, each (a test checks them).
+UPPER_LETTERS = frozenset(c for c in map(chr, range(0x300)) if re.fullmatch(f"[{UPPER}]", c))
+
+
+def cued_openings(text: str, words: tuple[str, ...], articles: tuple[str, ...], capitals: Collection[str]) -> list[int]:
+    """Where `text` writes one of `words`, a space (`\\s`), one of `articles` and a space or
+    nothing, and one of `capitals`: each place once, in order. Found in one scan of the text
+    (Aho-Corasick, in Rust), the words and spaces (and articles) it writes; the capital after
+    each looked at. Every such string is found, those inside a longer one too (overlapping
+    matches: "In Moscow" in "land In Moscow"). A pattern that opens so (a cue and a name after
+    it) is tried there only (`matches_from`), not by `re` at each of the many letters its
+    words open with."""
+    spaces = "".join(space for space in SPACES if space in text)
+    if not spaces or not words:
+        return []
+    size = len(text)
+    found = _openings(words, articles, spaces).find_matches_as_indexes(text, overlapping=True)
+    return sorted({start for _, start, end in found if end < size and text[end] in capitals})
+
+
+@cache
+def _openings(words: tuple[str, ...], articles: tuple[str, ...], spaces: str) -> ahocorasick_rs.AhoCorasick:
+    thes = ("", *(f"{article}{space}" for article in articles for space in spaces))
+    return ahocorasick_rs.AhoCorasick(sorted({f"{w}{space}{the}" for w in words for space in spaces for the in thes}))
+
+
+def matches_from(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern that can match only at `starts` (in order): each
+    tried in turn, from the end of the match before, as `finditer` goes on."""
+    end = 0
+    match = pattern.match
+    for start in starts:
+        if start >= end and (m := match(text, start)) is not None:
+            end = m.end()
+            yield m
+
+
+def _cued_matches(
+    cued: re.Pattern, text: str, cue_words: list[str], article: str, articles: tuple[str, ...]
+) -> Iterator[re.Match]:
     """The matches of `discover`'s pattern `cued` in `text`, as its `finditer` gives them.
 
     That pattern opens with an optional title word and a `\\b`: `re` would try it at every
     position of the book. A match begins at a cue that a capital follows (after an
     article, maybe), or at the capitalised word right before such a cue (its title): those
-    places are found by a scan for the cues' first letters (`words_at_start`), the pattern
-    is tried there only, in order, never inside a match already made but at a title, which
-    may end the match before ("Macaulay and the Empress of Russia")."""
-    # the cues in one alternation, the look-ahead after it: each first letter's look-behind
-    # tested once at a position (`words_at_start`), not once for each cue
+    places are found by a scan for the cues, spaces and articles (`cued_openings`; `re` would
+    try a pattern of the cues at each of their first letters), the pattern is tried there
+    only, in order, never inside a match already made but at a title, which may end the
+    match before ("Macaulay and the Empress of Russia")."""
+    # the cues in one alternation, the look-ahead after it: tried where `cued_openings` says
     at_cue = re.compile(rf"(?:{words_at_start(sorted(set(cue_words)))})(?=\s(?:(?:{article})\s)?[{UPPER}])")
     end = 0
-    for cue in at_cue.finditer(text):
+    cues = tuple(sorted(set(cue_words)))
+    for cue in matches_from(at_cue, text, cued_openings(text, cues, articles, UPPER_LETTERS)):
         at = cue.start()
         k = at - 2  # the title's first letter: back over the lower-case letters before the space
         while k >= 0 and "a" <= text[k] <= "z":
@@ -252,6 +300,38 @@ def _cued_matches(cued: re.Pattern, text: str, cue_words: list[str], article: st
                 end = m.end()
                 yield m
                 break
+
+
+class Uses:
+    """`uses(name, text)` for one text, asked of many names: those of `names` (the names
+    `discover` found after cues, a few hundred, a hundred or so of them asked) counted in one
+    scan of the text (Aho-Corasick, overlapping matches, each name's in the order of the
+    text), not each by a search of the whole book; any other name searched for when asked.
+    The same counts: a name's occurrence that is a word of its own counts, and the next is
+    sought after its end; one inside a word is passed over, the next sought after its start."""
+
+    def __init__(self, text: str, names: Collection[str]):
+        self.text = text
+        wanted = sorted(name for name in names if name)
+        self.counts = dict.fromkeys(wanted, 0)
+        if not wanted:
+            return
+        ends = [0] * len(wanted)
+        counts = [0] * len(wanted)
+        size = len(text)
+        for index, at, end in ahocorasick_rs.AhoCorasick(wanted).find_matches_as_indexes(text, overlapping=True):
+            if (
+                at >= ends[index]
+                and (at == 0 or not _word_char(text[at - 1]))
+                and (end == size or not _word_char(text[end]))
+            ):
+                counts[index] += 1
+                ends[index] = end
+        self.counts = dict(zip(wanted, counts))
+
+    def __call__(self, name: str) -> int:
+        n = self.counts.get(name)
+        return uses(name, self.text) if n is None else n
 
 
 def discover(places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]) -> None:
@@ -283,7 +363,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
     seen: dict[str, str] = {}  # a passage where each was seen, strong cue first
     titled: dict[str, str] = {}  # after a title of rank and "of": "the Empress of Russia"
-    for m in _cued_matches(cued, text, cue_words, article):
+    for m in _cued_matches(cued, text, cue_words, article, tuple(profile.articles)):
         title, cue, the, name, after = m.groups()
         if name.endswith(("'s", "’s")):
             name = name[:-2]  # "at Willis's": the place is Willis, the possessive stays outside
@@ -302,6 +382,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             located[name] += 1
         if name not in seen or (is_strong and strong[name] == 1):
             seen[name] = passage(text, m.start(2), m.end(4))
+    count = Uses(text, strong.keys() | weak.keys())  # the uses of the names found, asked below
 
     def evidence(name: str, what: str) -> str:
         cue = (
@@ -403,7 +484,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
             continue
         geo = _named(name)
-        other = None if geo is not None else _other_name(name, strong[name], text, profile)
+        other = None if geo is not None else _other_name(name, strong[name], count, profile)
         if other is not None:
             places.add(
                 name,
@@ -415,7 +496,15 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             continue
         if geo is None:
             _smaller(
-                places, name, (strong[name], weak[name], located[name]), text, not_places, profile, lowercase, evidence
+                places,
+                name,
+                (strong[name], weak[name], located[name]),
+                text,
+                not_places,
+                profile,
+                lowercase,
+                evidence,
+                count,
             )
             continue
         if _demonym(name, geo):
@@ -426,7 +515,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
         elif (
             strong[name]
-            and strong[name] >= _PLACE_SHARE * uses(name, text)
+            and strong[name] >= _PLACE_SHARE * count(name)
             and geo.population >= _MIN_POPULATION
             and name not in profile.forenames
             and not (name.lower() in lowercase and not _strong_only(name, text, profile))
@@ -440,7 +529,15 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
         elif geo.population < _MIN_POPULATION:
             _smaller(
-                places, name, (strong[name], weak[name], located[name]), text, not_places, profile, lowercase, evidence
+                places,
+                name,
+                (strong[name], weak[name], located[name]),
+                text,
+                not_places,
+                profile,
+                lowercase,
+                evidence,
+                count,
             )
     for name, where in sorted(titled.items()):
         # a ruler's country or region is a place all the same: "the Empress of Russia", "the
@@ -696,7 +793,7 @@ def _named(name: str):
     return geo
 
 
-def _other_name(name: str, strong: int, text: str, profile) -> gazetteer.GeoPlace | None:
+def _other_name(name: str, strong: int, count: Uses, profile) -> gazetteer.GeoPlace | None:
     """The place a name the gazetteer knows only as another name of it ("Treves" of Trier,
     "Fiume" of Rijeka) names here, if any: a country or state, or a city of 100,000 people
     or more, after a preposition of place in half the name's uses at least; one word ("the
@@ -706,7 +803,7 @@ def _other_name(name: str, strong: int, text: str, profile) -> gazetteer.GeoPlac
     geo = gazetteer.lookup(name)
     if geo is None or not (geo.type in _REGIONS or geo.population >= _OTHER_NAME_POPULATION):
         return None
-    return geo if strong >= _SMALL_SHARE * uses(name, text) else None
+    return geo if strong >= _SMALL_SHARE * count(name) else None
 
 
 _DATELINE_PLACE = re.compile(rf"({_NAME})\s*(?:[,.;:]|$)")
@@ -896,7 +993,7 @@ def _listed(places: registers.Places, text: str, not_places: set[str], profile, 
 
 
 def _smaller(
-    places, name: str, cues: tuple[int, int, int], text: str, not_places, profile, lowercase, evidence
+    places, name: str, cues: tuple[int, int, int], text: str, not_places, profile, lowercase, evidence, count: Uses
 ) -> None:
     """A place the well-known part of the gazetteer does not hold: a first-level region of a
     country (ISO 3166-2: "Vaud", "Valais") after a preposition of place, or twice after
@@ -909,14 +1006,14 @@ def _smaller(
     if name in not_places or name.lower() in lowercase or name in profile.forenames:
         return
     if geo is None:
-        _unknown(places, name, cues, text, evidence, profile)
+        _unknown(places, name, cues, text, evidence, profile, count)
         return
     if geo.type == "region" and (strong or weak >= 2):
         places.add(name, "region", None, "named in the text; ISO 3166-2", evidence=evidence(name, "a country's region"))
     elif (
         geo.type == "city"
         and strong
-        and strong >= _SMALL_SHARE * uses(name, text)
+        and strong >= _SMALL_SHARE * count(name)
         and (home := _at_home(name, profile)) is not None
         and not _demonym(name, geo)
         and not _listed_with_persons(name, text, not_places)
@@ -929,11 +1026,11 @@ def _smaller(
             "named in the text; GeoNames",
             evidence=evidence(name, "a town of the book's land in GeoNames"),
         )
-    elif geo.type == "city" and located >= 2 and strong >= _SMALL_SHARE * uses(name, text) and not _demonym(name, geo):
+    elif geo.type == "city" and located >= 2 and strong >= _SMALL_SHARE * count(name) and not _demonym(name, geo):
         places.add(name, "settlement", None, "named in the text", evidence=evidence(name, "a town's name in GeoNames"))
     elif (
         located
-        and strong == uses(name, text)
+        and strong == count(name)
         and (known := gazetteer.lookup_named(name)) is not None
         and known.geonameid == geo.geonameid
         and not _demonym(name, geo)
@@ -1048,7 +1145,7 @@ _UNKNOWN_STRONG = 4  # or uses after a preposition of place, two in three of its
 _MOSTLY = 2 / 3
 
 
-def _unknown(places, name: str, cues: tuple[int, int, int], text: str, evidence, profile) -> None:
+def _unknown(places, name: str, cues: tuple[int, int, int], text: str, evidence, profile, count: Uses) -> None:
     """A name no gazetteer holds (a house, an estate, a village of the story: "at Churchill"):
     a place where the book writes it after a locative three times or more and after a
     preposition of place in half its uses at least, or after a preposition of place four
@@ -1059,7 +1156,7 @@ def _unknown(places, name: str, cues: tuple[int, int, int], text: str, evidence,
     strong, _, located = cues
     if " " in name or not located:
         return
-    n = uses(name, text)
+    n = count(name)
     if not (
         located >= _UNKNOWN_LOCATED
         and strong >= _SMALL_SHARE * n
