@@ -374,10 +374,12 @@ def test_marking_through_the_list_of_text_nodes_is_marking_by_a_walk_of_the_tree
     pass that marks through it (`matching.mark`), against `textnodes.wrap` walking the tree
     anew for each pass: the same texts handed to each finder, in the same order, and the
     same tree after four passes one after another (marks next to each other, at the ends of
-    a text node, a text node marked whole, skipped elements and comments in between)."""
+    a text node, a text node marked whole, skipped elements and comments in between). Both
+    against `textnodes.substitute`, the plain find-and-replace over the tree, which cuts
+    each text node by a pattern's matches and links the elements in a walk of its own."""
     from lxml import etree
 
-    from teikit.textnodes import text_slots, wrap, wrap_slots
+    from teikit.textnodes import substitute, text_slots, wrap, wrap_slots
 
     rng = random.Random(14)
     paragraphs = [p for p in BOOK.split("\n\n") if p.strip()][:600]
@@ -419,7 +421,9 @@ def test_marking_through_the_list_of_text_nodes_is_marking_by_a_walk_of_the_tree
     walked, walked_regions = book()
     rng.seed(14)
     listed, listed_regions = book()
-    assert etree.tostring(walked) == etree.tostring(listed)
+    rng.seed(14)
+    replaced, replaced_regions = book()
+    assert etree.tostring(walked) == etree.tostring(listed) == etree.tostring(replaced)
     found = [text_slots(region, matching.SKIP) for region in listed_regions]
     for pattern, tag in passes:
         by_walk: list[str] = []
@@ -428,8 +432,10 @@ def test_marking_through_the_list_of_text_nodes_is_marking_by_a_walk_of_the_tree
             wrap(region, finder(pattern, tag, by_walk), matching.SKIP)
         for slots in found:
             wrap_slots(slots, finder(pattern, tag, by_list))
+        for region in replaced_regions:
+            substitute(region, re.compile(pattern), lambda m, tag=tag: make(tag, m.group()), matching.SKIP)
         assert by_list == by_walk and by_walk
-        assert etree.tostring(listed) == etree.tostring(walked), tag
+        assert etree.tostring(listed) == etree.tostring(walked) == etree.tostring(replaced), tag
         assert found == [text_slots(region, matching.SKIP) for region in listed_regions]  # texts too
     # The text nodes an orgName follows, read from the names (`places.texts_before_bodies`),
     # against those read from the list: names first in an element and after a sibling, after a
