@@ -637,15 +637,15 @@ def test_the_scan_at_word_starts_finds_what_the_pattern_finds():
     and the date samples, paragraph by paragraph as the pass reads them, with English months
     and the Russian pack's (whose names hold apostrophes), with and without centuries and
     decades; and a text holding a digit of another script is scanned whole. So too the dates
-    run into a preposition ("On16 May"), sought where the automaton found a digit (`_glued`),
-    and the test for a decade in words, sought by "ties"."""
+    run into a preposition ("On16 May"), sought where the automaton found a digit (`_glued`, and
+    `_scan` as it reads the words), and the test for a decade in words, sought by "ties"."""
     root = Path(__file__).resolve().parent.parent
     months = tuple(load_profile(root / "sources" / "iron-lazar.toml").months)
     texts = [(root / "sources" / "iron-lazar.txt").read_text(encoding="utf-8")]
     texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests/data/enrich/dates-dev").glob("*.txt"))]
     texts.append(
         "the following spring, in mid-July 1936, late in the nineteenth century; aprelya 1937; dekabr'1927;"
-        " 4-5 May; the early thirties; x1917 _1918; On16 May 1919; the Twenty-fourth o' June, October"
+        " 4-5 May; the early thirties; x1917 _1918; On16 May 1919; by1921, abby1922; the Twenty-fourth o' June, October"
         " twenty-third, 1786; the fifteenth day of March; Ninth of May; the twenty-first of June, thirty first"
         " o' May, the Twenty second day of July, twentyfirst of May, the first of his friends"
     )
@@ -660,11 +660,14 @@ def test_the_scan_at_word_starts_finds_what_the_pattern_finds():
                 for text in paragraphs:
                     expected = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
                     words = starts.find_matches_as_indexes(text)
-                    assert [(m.span(), m.lastgroup) for m in dates._scan(pattern, text, words)] == expected, text
+                    filled: list[int] = []
+                    scanned = [(m.span(), m.lastgroup) for m in dates._scan(pattern, text, words, filled)]
+                    assert scanned == expected, text
                     found += len(expected)
                     # the dates run into a preposition, found where the automaton found digits
+                    # (by `_glued`, and by `_scan` among the words it passes over)
                     glued_expected = [g.start() for g in dates._GLUED.finditer(text)]
-                    assert dates._glued(text, words) == glued_expected, text
+                    assert dates._glued(text, words) == glued_expected == filled, text
                     glued += len(glued_expected)
     assert found > 4000
     assert glued >= 4  # "On16 May 1919" and the bundled book's own, for each of the 4 patterns

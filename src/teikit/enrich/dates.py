@@ -1034,18 +1034,27 @@ _DAY_IN_WORDS_AFTER = frozenset(
 _OWN_WORDS = len(_START_WORDS)
 
 
-def _scan(pattern: re.Pattern, text: str, words: list | None):
-    """`pattern.finditer(text)`, the pattern tried only where one of `words` (what the
+def _scan(pattern: re.Pattern, text: str, words: list | None, glued: list[int] | None = None) -> list[re.Match]:
+    """`list(pattern.finditer(text))`, the pattern tried only where one of `words` (what the
     automaton of `_date_starts` finds in `text`) begins a word of the text, where the
-    pattern's `\\b` holds: the same matches. None: the pattern is tried everywhere."""
+    pattern's `\\b` holds: the same matches. None: the pattern is tried everywhere.
+    `glued`: given with `words`, filled as the words are read with what `_glued` gives, the
+    digits run into a preposition (each follows a letter: a word passed over here), rather
+    than in a walk of the words of its own."""
     if words is None:
-        yield from pattern.finditer(text)
-        return
+        return list(pattern.finditer(text))
+    found = []
     end = 0
     match = pattern.match
     for index, at, _ in words:
-        if at < end or at and ((before := text[at - 1]).isalnum() or before == "_"):
-            continue  # inside the last date, or inside a word
+        if at:
+            before = text[at - 1]
+            if before.isalnum() or before == "_":  # inside a word
+                if glued is not None and index < _DIGIT_WORDS and before in "ny" and _glued_at(text, at):
+                    glued.append(at)
+                continue
+        if at < end:
+            continue  # inside the last date
         if index in _DAY_IN_WORDS_AFTER or index >= _OWN_WORDS:  # a month's name (or "first" …)
             if at > 2 and text[at - 3 : at] in _OF_BEFORE_MONTH:
                 day = _DAY_IN_WORDS_BEFORE.search(text, max(end, at - _DAY_IN_WORDS_REACH), at)
@@ -1054,12 +1063,13 @@ def _scan(pattern: re.Pattern, text: str, words: list | None):
                 tens = at - 7 if at >= 7 + end and text[at - 7 : at - 1] in _TENS and text[at - 1] in "- " else None
             if tens is not None and (m := match(text, tens)) is not None:
                 end = m.end()
-                yield m
+                found.append(m)
                 continue
         m = match(text, at)
         if m is not None:
             end = m.end()
-            yield m
+            found.append(m)
+    return found
 
 
 # A print run's words together: "On16 September", "in1935" (a preposition the date follows).
@@ -1078,34 +1088,40 @@ def _glued(text: str, words: list | None) -> list[int]:
     (`re` tests `\d` at every character: a tenth of the date pattern's own time)."""
     if words is None:
         return [g.start() for g in _GLUED.finditer(text)]
+    return [at for index, at, _ in words if index < _DIGIT_WORDS and _glued_at(text, at)]
+
+
+def _glued_at(text: str, at: int) -> bool:
+    """Whether the digit at `at` is run into a preposition: `_GLUED` matches there."""
     # `(?<![\w'’-]...)`: no word character, apostrophe or hyphen before the preposition
-    return [
-        at
-        for index, at, _ in words
-        if index < _DIGIT_WORDS
-        and text[at - 2 : at] in _GLUING
-        and (at == 2 or not ((before := text[at - 3]).isalnum() or before in "_'’-"))
-    ]
+    return text[at - 2 : at] in _GLUING and (at == 2 or not ((before := text[at - 3]).isalnum() or before in "_'’-"))
 
 
-def _matches(pattern: re.Pattern, text: str, words: list | None = None):
+def _matches(pattern: re.Pattern, text: str, words: list | None = None) -> list[tuple[re.Match, int]]:
     """The date pattern's matches in `text`, each with the offset its positions count from:
     those `finditer` gives (offset 0), and, in their place in the text, a date run into the
     preposition before it ("On16 September": no word boundary, where the pattern begins),
     matched in the characters after the preposition. `words`: see `_scan`."""
+    if words is None:
+        glued = _glued(text, None)
+        scanned = _scan(pattern, text, None)
+    else:  # the digits run into a preposition found as the words are read for the pattern
+        glued = []
+        scanned = _scan(pattern, text, words, glued)
     extra = []
-    for at in _glued(text, words):
+    for at in glued:
         m = pattern.match(text[at : at + _GLUED_REACH])
         if m is not None:
             extra.append((at, at, m))
     if not extra:
-        yield from ((m, 0) for m in _scan(pattern, text, words))
-        return
+        return [(m, 0) for m in scanned]
+    out = []
     end = 0
-    for start, at, m in sorted([(m.start(), 0, m) for m in _scan(pattern, text, words)] + extra, key=lambda x: x[0]):
+    for start, at, m in sorted([(m.start(), 0, m) for m in scanned] + extra, key=lambda x: x[0]):
         if start >= end:  # not "September 1918" inside "On16 September 1918"
             end = at + m.end()
-            yield m, at
+            out.append((m, at))
+    return out
 
 
 def find_dates(
@@ -1119,7 +1135,7 @@ def find_dates(
     take the year it holds (marked `evidence="internal"`), and dated ones update it;
     `block_start`: the text opens a paragraph or heading; `cues`: a profile's words that make
     a month a date after them (`[dates] cues`: Scots "frae November"), beside the English."""
-    cues = tuple(f"{c} " for c in cues)
+    cues = tuple(f"{c} " for c in cues) if cues else ()
     found: list[_Found] = []
     own = tuple(months or ())
     decades = "ties" in text and _HOLDS_DECADE_WORD.search(text) is not None
