@@ -689,3 +689,40 @@ def test_words_told_unwritten_by_the_counts_are_those_a_search_does_not_find():
         assert shapes.written(word) == orgs._written(word, text), word
         unwritten += not orgs._written(word, text)
     assert unwritten > 20 and shapes.written("pre") and shapes.written("war")
+
+
+def test_child_elements_chosen_by_lxml_are_those_each_childs_name_chooses():
+    """`tei.children`, lxml's walk choosing the children by "{*}name", against the plain test
+    of each child (an element, its local name among those asked): on the bundled book's
+    edition and registers, every element asked for its children of each name it holds and
+    for all of them; and on random content with comments, processing instructions and
+    elements of another namespace and of none."""
+    from lxml import etree
+
+    from teikit.tei import children, local
+
+    def plain(el, *names):
+        return [c for c in el if isinstance(c.tag, str) and (not names or local(c) in names)]
+
+    edition = SAMPLE.parent.parent / "tei" / "iron-lazar"
+    trees = [etree.parse(str(path)).getroot() for path in sorted(edition.glob("*.xml"))]
+    rng = random.Random(5)
+    grow = _random_content(rng)
+    for _ in range(30):
+        root = make("div")
+        grow(root, 0)
+        for el in list(root.iter())[::3]:
+            if isinstance(el.tag, str) and el is not root:
+                el.addnext(etree.Element(rng.choice(["hi", "{urn:other}hi", "{urn:other}persName", "note"])))
+        trees.append(root)
+    asked = 0
+    for tree in trees:
+        for el in tree.iter():
+            names = sorted({local(c) for c in el if isinstance(c.tag, str)})
+            assert children(el) == plain(el)
+            for name in names:
+                assert children(el, name) == plain(el, name)
+                asked += 1
+            assert children(el, *names[:2], "surname") == plain(el, *names[:2], "surname")
+            assert children(el, "") == plain(el, "") == []
+    assert asked > 10_000
