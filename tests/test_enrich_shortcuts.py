@@ -473,6 +473,23 @@ def test_tokens_counted_by_the_words_between_spaces_are_those_the_pattern_finds(
         assert list(fast.items()) == list(plain.items()), text
 
 
+def test_words_counted_a_stretch_at_a_time_are_those_of_the_whole_text(monkeypatch):
+    """`matching._words` (the words between white space counted a stretch of the text at a
+    time, each cut at a space) against `Counter(text.split())`: the same counts in the same
+    order, on the book in stretches of its own size and of a few characters (cut inside
+    runs of spaces, before and after white space of other kinds, at the text's end), and on
+    random texts of words and white space of every kind."""
+    rng = random.Random(3)
+    pieces = ["ab", "Moscow", "don't", " ", "  ", "\n", "\t", "\u00a0", "\u2028", "\u3000", "x\ny", "é"]
+    texts = [BOOK, EDGES, "", " ", "   a", "a   ", "a \n b"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(2000)]
+    for stretch in (matching._STRETCH, 1, 2, 7):
+        monkeypatch.setattr(matching, "_STRETCH", stretch)
+        for text in texts if stretch < 1000 else texts[:3]:
+            plain = Counter(text.split())
+            assert list(matching._words(text).items()) == list(plain.items()), (stretch, text)
+
+
 def test_matches_read_ahead_for_many_texts_are_those_found_in_each():
     """`matching.Matcher.read_ahead` (every text node in one scan, joined by blank lines)
     against `find` of each text on its own: on the book's paragraphs and lines (the same
