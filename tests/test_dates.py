@@ -732,3 +732,26 @@ def test_a_month_joined_to_another_is_a_date_as_that_one_is(sentence, months):
     """A month after "and" or "or" is a date where the month before it is one ("in March and
     November"), none where nothing makes that one a date ("as wide as March and November")."""
     assert [words for words, _ in values(sentence)] == months
+
+
+def test_dates_read_with_one_reading_for_every_text_are_those_read_afresh():
+    """`find_dates` with one `Reading` for every text (what the pass does: its automata and
+    patterns, for texts with a century or not and a decade in words or not, each taken once)
+    against `find_dates` making its own for each text: the same dates, and the same years
+    lent, over the bundled book and the date samples, paragraph by paragraph, with the
+    Russian pack's months and a cue, and with neither."""
+    root = Path(__file__).resolve().parent.parent
+    months = load_profile(root / "sources" / "iron-lazar.toml").months
+    texts = [(root / "sources" / "iron-lazar.txt").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests/data/enrich/dates-dev").glob("*.txt"))]
+    paragraphs = [p for text in texts for p in text.split("\n\n")]
+    kinds = set()
+    for own, cues in (({}, ()), (months, ("frae",))):
+        reading = dates.Reading(own, cues)
+        afresh, once = dates.YearContext(own), dates.YearContext(own)
+        for k, text in enumerate(paragraphs):
+            expected = dates.find_dates(text, afresh, k % 2 == 0, own, cues)
+            assert dates.find_dates(text, once, k % 2 == 0, reading=reading) == expected, text
+            assert (once.year, once.month) == (afresh.year, afresh.month)
+            kinds.add(("century" in text, "ties" in text))
+    assert len(kinds) == 4  # texts of every kind, each read with the automaton and pattern of its own

@@ -1124,23 +1124,60 @@ def _matches(pattern: re.Pattern, text: str, words: list | None = None) -> list[
     return out
 
 
+_UNMADE = object()
+
+
+class Reading:
+    """What `find_dates` reads a text with, for a profile's `months` and `cues` (see
+    `find_dates`): their names as the key of the automata and patterns made for them, the
+    cues each with its space, and the automaton (`_date_starts`) and pattern (`_pattern`)
+    for each kind of text (with a century or not, with a decade in words or not), each
+    taken from its cache once, when first needed. The date pass reads every text node of a
+    book with one: the key was made, and looked up twice, for each."""
+
+    def __init__(self, months: Mapping[str, int] | None = None, cues: tuple[str, ...] = ()) -> None:
+        self.months = months
+        self.own = tuple(months or ())
+        self.cues = tuple(f"{c} " for c in cues)
+        self._starts: list = [_UNMADE] * 4  # by kind of text: 2 * centuries + decades
+        self._patterns: list = [_UNMADE] * 4
+
+    def starts(self, centuries: bool, decades: bool) -> ahocorasick_rs.AhoCorasick | None:
+        kind = 2 * centuries + decades
+        made = self._starts[kind]
+        if made is _UNMADE:
+            made = self._starts[kind] = _date_starts(self.own, centuries, decades)
+        return made
+
+    def pattern(self, centuries: bool, decades: bool) -> re.Pattern:
+        kind = 2 * centuries + decades
+        made = self._patterns[kind]
+        if made is _UNMADE:
+            made = self._patterns[kind] = _pattern(self.own, centuries, decades)
+        return made
+
+
 def find_dates(
     text: str,
     context: YearContext | None = None,
     block_start: bool = False,
     months: Mapping[str, int] | None = None,
     cues: tuple[str, ...] = (),
+    reading: Reading | None = None,
 ) -> list[tuple[int, int, dict[str, str]]]:
     """The dates in `text`: (start, end, attributes). With a `context`, dates without a year
     take the year it holds (marked `evidence="internal"`), and dated ones update it;
-    `block_start`: the text opens a paragraph or heading; `cues`: a profile's words that make
-    a month a date after them (`[dates] cues`: Scots "frae November"), beside the English."""
-    cues = tuple(f"{c} " for c in cues) if cues else ()
+    `block_start`: the text opens a paragraph or heading; `months`: a profile's month names
+    (`[dates] months`) beside the English; `cues`: a profile's words that make a month a
+    date after them (`[dates] cues`: Scots "frae November"), beside the English. `reading`:
+    `Reading(months, cues)`, when made already (then `months` and `cues` are its own)."""
+    if reading is None:
+        reading = Reading(months, cues)
+    months, cues, own = reading.months, reading.cues, reading.own
     found: list[_Found] = []
-    own = tuple(months or ())
     decades = "ties" in text and _HOLDS_DECADE_WORD.search(text) is not None
     centuries = "century" in text
-    starts = _date_starts(own, centuries, decades)
+    starts = reading.starts(centuries, decades)
     if starts is None or (not text.isascii() and _OTHER_DIGIT.search(text)):
         if not may_hold_dates(text, own):
             return []
@@ -1151,7 +1188,7 @@ def find_dates(
         words = starts.find_matches_as_indexes(text)
         if not words:
             return []
-    pattern = _pattern(own, centuries, decades)
+    pattern = reading.pattern(centuries, decades)
     for m, at in _matches(pattern, text, words):
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         attrs = value(g, months=months)
@@ -1481,11 +1518,12 @@ def apply(tei, ctx: Context):
     function_words = frozenset(ctx.profile.english_words)
     feast_names = tuple(sorted(ctx.profile.feasts))
     feasts = None  # the profile's feasts where the region read names one (set for each region)
+    reading = Reading(ctx.profile.months, ctx.profile.date_cues)
 
     def finder(openings: set[str], context: YearContext):
         def find(text: str):
             spans = []
-            found = find_dates(text, context, text in openings, ctx.profile.months, ctx.profile.date_cues)
+            found = find_dates(text, context, text in openings, reading=reading)
             found = add_feasts(text, found, feasts, function_words, feast_names)
             found = add_calendar_dates(
                 text, found, ctx.profile.calendar_months, ctx.profile.calendar_years, context.year
