@@ -637,15 +637,15 @@ def test_the_scan_at_word_starts_finds_what_the_pattern_finds():
     and the date samples, paragraph by paragraph as the pass reads them, with English months
     and the Russian pack's (whose names hold apostrophes), with and without centuries and
     decades; and a text holding a digit of another script is scanned whole. So too the dates
-    run into a preposition ("On16 May"), sought where the automaton found a digit (`_glued`),
-    and the test for a decade in words, sought by "ties"."""
+    run into a preposition ("On16 May"), sought where the automaton found a digit (`_glued`, and
+    `_scan` as it reads the words), and the test for a decade in words, sought by "ties"."""
     root = Path(__file__).resolve().parent.parent
     months = tuple(load_profile(root / "sources" / "iron-lazar.toml").months)
     texts = [(root / "sources" / "iron-lazar.txt").read_text(encoding="utf-8")]
     texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests/data/enrich/dates-dev").glob("*.txt"))]
     texts.append(
         "the following spring, in mid-July 1936, late in the nineteenth century; aprelya 1937; dekabr'1927;"
-        " 4-5 May; the early thirties; x1917 _1918; On16 May 1919; the Twenty-fourth o' June, October"
+        " 4-5 May; the early thirties; x1917 _1918; On16 May 1919; by1921, abby1922; the Twenty-fourth o' June, October"
         " twenty-third, 1786; the fifteenth day of March; Ninth of May; the twenty-first of June, thirty first"
         " o' May, the Twenty second day of July, twentyfirst of May, the first of his friends"
     )
@@ -660,11 +660,14 @@ def test_the_scan_at_word_starts_finds_what_the_pattern_finds():
                 for text in paragraphs:
                     expected = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
                     words = starts.find_matches_as_indexes(text)
-                    assert [(m.span(), m.lastgroup) for m in dates._scan(pattern, text, words)] == expected, text
+                    filled: list[int] = []
+                    scanned = [(m.span(), m.lastgroup) for m in dates._scan(pattern, text, words, filled)]
+                    assert scanned == expected, text
                     found += len(expected)
                     # the dates run into a preposition, found where the automaton found digits
+                    # (by `_glued`, and by `_scan` among the words it passes over)
                     glued_expected = [g.start() for g in dates._GLUED.finditer(text)]
-                    assert dates._glued(text, words) == glued_expected, text
+                    assert dates._glued(text, words) == glued_expected == filled, text
                     glued += len(glued_expected)
     assert found > 4000
     assert glued >= 4  # "On16 May 1919" and the bundled book's own, for each of the 4 patterns
@@ -729,3 +732,26 @@ def test_a_month_joined_to_another_is_a_date_as_that_one_is(sentence, months):
     """A month after "and" or "or" is a date where the month before it is one ("in March and
     November"), none where nothing makes that one a date ("as wide as March and November")."""
     assert [words for words, _ in values(sentence)] == months
+
+
+def test_dates_read_with_one_reading_for_every_text_are_those_read_afresh():
+    """`find_dates` with one `Reading` for every text (what the pass does: its automata and
+    patterns, for texts with a century or not and a decade in words or not, each taken once)
+    against `find_dates` making its own for each text: the same dates, and the same years
+    lent, over the bundled book and the date samples, paragraph by paragraph, with the
+    Russian pack's months and a cue, and with neither."""
+    root = Path(__file__).resolve().parent.parent
+    months = load_profile(root / "sources" / "iron-lazar.toml").months
+    texts = [(root / "sources" / "iron-lazar.txt").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests/data/enrich/dates-dev").glob("*.txt"))]
+    paragraphs = [p for text in texts for p in text.split("\n\n")]
+    kinds = set()
+    for own, cues in (({}, ()), (months, ("frae",))):
+        reading = dates.Reading(own, cues)
+        afresh, once = dates.YearContext(own), dates.YearContext(own)
+        for k, text in enumerate(paragraphs):
+            expected = dates.find_dates(text, afresh, k % 2 == 0, own, cues)
+            assert dates.find_dates(text, once, k % 2 == 0, reading=reading) == expected, text
+            assert (once.year, once.month) == (afresh.year, afresh.month)
+            kinds.add(("century" in text, "ties" in text))
+    assert len(kinds) == 4  # texts of every kind, each read with the automaton and pattern of its own

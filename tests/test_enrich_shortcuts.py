@@ -374,10 +374,12 @@ def test_marking_through_the_list_of_text_nodes_is_marking_by_a_walk_of_the_tree
     pass that marks through it (`matching.mark`), against `textnodes.wrap` walking the tree
     anew for each pass: the same texts handed to each finder, in the same order, and the
     same tree after four passes one after another (marks next to each other, at the ends of
-    a text node, a text node marked whole, skipped elements and comments in between)."""
+    a text node, a text node marked whole, skipped elements and comments in between). Both
+    against `textnodes.substitute`, the plain find-and-replace over the tree, which cuts
+    each text node by a pattern's matches and links the elements in a walk of its own."""
     from lxml import etree
 
-    from teikit.textnodes import text_slots, wrap, wrap_slots
+    from teikit.textnodes import substitute, text_slots, wrap, wrap_slots
 
     rng = random.Random(14)
     paragraphs = [p for p in BOOK.split("\n\n") if p.strip()][:600]
@@ -419,7 +421,9 @@ def test_marking_through_the_list_of_text_nodes_is_marking_by_a_walk_of_the_tree
     walked, walked_regions = book()
     rng.seed(14)
     listed, listed_regions = book()
-    assert etree.tostring(walked) == etree.tostring(listed)
+    rng.seed(14)
+    replaced, replaced_regions = book()
+    assert etree.tostring(walked) == etree.tostring(listed) == etree.tostring(replaced)
     found = [text_slots(region, matching.SKIP) for region in listed_regions]
     for pattern, tag in passes:
         by_walk: list[str] = []
@@ -428,8 +432,10 @@ def test_marking_through_the_list_of_text_nodes_is_marking_by_a_walk_of_the_tree
             wrap(region, finder(pattern, tag, by_walk), matching.SKIP)
         for slots in found:
             wrap_slots(slots, finder(pattern, tag, by_list))
+        for region in replaced_regions:
+            substitute(region, re.compile(pattern), lambda m, tag=tag: make(tag, m.group()), matching.SKIP)
         assert by_list == by_walk and by_walk
-        assert etree.tostring(listed) == etree.tostring(walked), tag
+        assert etree.tostring(listed) == etree.tostring(walked) == etree.tostring(replaced), tag
         assert found == [text_slots(region, matching.SKIP) for region in listed_regions]  # texts too
     # The text nodes an orgName follows, read from the names (`places.texts_before_bodies`),
     # against those read from the list: names first in an element and after a sibling, after a
@@ -465,6 +471,23 @@ def test_tokens_counted_by_the_words_between_spaces_are_those_the_pattern_finds(
         plain = Counter(matching._TOKEN.findall(text))
         fast = matching.tokens(text)
         assert list(fast.items()) == list(plain.items()), text
+
+
+def test_words_counted_a_stretch_at_a_time_are_those_of_the_whole_text(monkeypatch):
+    """`matching._words` (the words between white space counted a stretch of the text at a
+    time, each cut at a space) against `Counter(text.split())`: the same counts in the same
+    order, on the book in stretches of its own size and of a few characters (cut inside
+    runs of spaces, before and after white space of other kinds, at the text's end), and on
+    random texts of words and white space of every kind."""
+    rng = random.Random(3)
+    pieces = ["ab", "Moscow", "don't", " ", "  ", "\n", "\t", "\u00a0", "\u2028", "\u3000", "x\ny", "é"]
+    texts = [BOOK, EDGES, "", " ", "   a", "a   ", "a \n b"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(2000)]
+    for stretch in (matching._STRETCH, 1, 2, 7):
+        monkeypatch.setattr(matching, "_STRETCH", stretch)
+        for text in texts if stretch < 1000 else texts[:3]:
+            plain = Counter(text.split())
+            assert list(matching._words(text).items()) == list(plain.items()), (stretch, text)
 
 
 def test_matches_read_ahead_for_many_texts_are_those_found_in_each():
@@ -683,3 +706,40 @@ def test_words_told_unwritten_by_the_counts_are_those_a_search_does_not_find():
         assert shapes.written(word) == orgs._written(word, text), word
         unwritten += not orgs._written(word, text)
     assert unwritten > 20 and shapes.written("pre") and shapes.written("war")
+
+
+def test_child_elements_chosen_by_lxml_are_those_each_childs_name_chooses():
+    """`tei.children`, lxml's walk choosing the children by "{*}name", against the plain test
+    of each child (an element, its local name among those asked): on the bundled book's
+    edition and registers, every element asked for its children of each name it holds and
+    for all of them; and on random content with comments, processing instructions and
+    elements of another namespace and of none."""
+    from lxml import etree
+
+    from teikit.tei import children, local
+
+    def plain(el, *names):
+        return [c for c in el if isinstance(c.tag, str) and (not names or local(c) in names)]
+
+    edition = SAMPLE.parent.parent / "tei" / "iron-lazar"
+    trees = [etree.parse(str(path)).getroot() for path in sorted(edition.glob("*.xml"))]
+    rng = random.Random(5)
+    grow = _random_content(rng)
+    for _ in range(30):
+        root = make("div")
+        grow(root, 0)
+        for el in list(root.iter())[::3]:
+            if isinstance(el.tag, str) and el is not root:
+                el.addnext(etree.Element(rng.choice(["hi", "{urn:other}hi", "{urn:other}persName", "note"])))
+        trees.append(root)
+    asked = 0
+    for tree in trees:
+        for el in tree.iter():
+            names = sorted({local(c) for c in el if isinstance(c.tag, str)})
+            assert children(el) == plain(el)
+            for name in names:
+                assert children(el, name) == plain(el, name)
+                asked += 1
+            assert children(el, *names[:2], "surname") == plain(el, *names[:2], "surname")
+            assert children(el, "") == plain(el, "") == []
+    assert asked > 10_000

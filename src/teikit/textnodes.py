@@ -138,8 +138,7 @@ def _wrap(el: etree._Element, find: Finder, skip: tuple[str, ...], enters: dict)
     if text:
         spans = find(text)
         if spans:
-            el.text, pieces = _pieces(text, spans)
-            _link_after(el, None, [node for node, _ in pieces])
+            _cut(el, None, text, spans, None)
     for child in originals:
         tag = child.tag
         enter = enters.get(tag)
@@ -151,8 +150,36 @@ def _wrap(el: etree._Element, find: Finder, skip: tuple[str, ...], enters: dict)
         if text:
             spans = find(text)
             if spans:
-                child.tail, pieces = _pieces(text, spans)
-                _link_after(el, child, [node for node, _ in pieces])
+                _cut(el, child, text, spans, None)
+
+
+def _cut(parent: etree._Element, child: Any, text: str, spans, slots: list | None) -> None:
+    """Wrap `spans` in the text node (parent, child) holding `text`, as `wrap_slot` does, each
+    element linked as soon as its text and tail are set; with `slots`, the text nodes left
+    (what is left before the first element, then each element's tail) are added to it as
+    slots. (One walk of the spans: the wrapping passes cut thousands of text nodes, and
+    `_pieces` and `_link_after` in turn each made a list and walked it.)"""
+    lead = text[: spans[0][0]] or None
+    if child is None:
+        parent.text = lead
+    else:
+        child.tail = lead
+    if slots is not None and lead is not None:
+        slots.append((parent, child, lead))
+    anchor = child
+    last = len(spans) - 1
+    for k, (start, end, node) in enumerate(spans):
+        if node.text is None and not len(node):
+            node.text = text[start:end]
+        tail = text[end : spans[k + 1][0] if k < last else len(text)] or None
+        node.tail = tail
+        if anchor is None:
+            parent.insert(0, node)
+        else:
+            anchor.addnext(node)
+        anchor = node
+        if slots is not None and tail is not None:
+            slots.append((parent, node, tail))
 
 
 def wrap_slot(parent: etree._Element, child: Any, text: str, spans) -> tuple[str | None, list]:
@@ -209,16 +236,14 @@ def wrap_slots(found: list[Slot], find: Finder) -> None:
     elements made are not entered: they are among those `text_slots` skipped). The tree's
     text nodes must not have changed otherwise since the list was made."""
     out: list[Slot] = []
+    keep = out.append
     for slot in found:
         parent, child, text = slot
         spans = find(text)
-        if not spans:
-            out.append(slot)
-            continue
-        left, pieces = wrap_slot(parent, child, text, spans)
-        if left is not None:
-            out.append((parent, child, left))
-        out.extend((parent, node, tail) for node, tail in pieces if tail)
+        if spans:
+            _cut(parent, child, text, spans, out)
+        else:
+            keep(slot)
     found[:] = out
 
 

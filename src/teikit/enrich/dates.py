@@ -1034,18 +1034,27 @@ _DAY_IN_WORDS_AFTER = frozenset(
 _OWN_WORDS = len(_START_WORDS)
 
 
-def _scan(pattern: re.Pattern, text: str, words: list | None):
-    """`pattern.finditer(text)`, the pattern tried only where one of `words` (what the
+def _scan(pattern: re.Pattern, text: str, words: list | None, glued: list[int] | None = None) -> list[re.Match]:
+    """`list(pattern.finditer(text))`, the pattern tried only where one of `words` (what the
     automaton of `_date_starts` finds in `text`) begins a word of the text, where the
-    pattern's `\\b` holds: the same matches. None: the pattern is tried everywhere."""
+    pattern's `\\b` holds: the same matches. None: the pattern is tried everywhere.
+    `glued`: given with `words`, filled as the words are read with what `_glued` gives, the
+    digits run into a preposition (each follows a letter: a word passed over here), rather
+    than in a walk of the words of its own."""
     if words is None:
-        yield from pattern.finditer(text)
-        return
+        return list(pattern.finditer(text))
+    found = []
     end = 0
     match = pattern.match
     for index, at, _ in words:
-        if at < end or at and ((before := text[at - 1]).isalnum() or before == "_"):
-            continue  # inside the last date, or inside a word
+        if at:
+            before = text[at - 1]
+            if before.isalnum() or before == "_":  # inside a word
+                if glued is not None and index < _DIGIT_WORDS and before in "ny" and _glued_at(text, at):
+                    glued.append(at)
+                continue
+        if at < end:
+            continue  # inside the last date
         if index in _DAY_IN_WORDS_AFTER or index >= _OWN_WORDS:  # a month's name (or "first" …)
             if at > 2 and text[at - 3 : at] in _OF_BEFORE_MONTH:
                 day = _DAY_IN_WORDS_BEFORE.search(text, max(end, at - _DAY_IN_WORDS_REACH), at)
@@ -1054,12 +1063,13 @@ def _scan(pattern: re.Pattern, text: str, words: list | None):
                 tens = at - 7 if at >= 7 + end and text[at - 7 : at - 1] in _TENS and text[at - 1] in "- " else None
             if tens is not None and (m := match(text, tens)) is not None:
                 end = m.end()
-                yield m
+                found.append(m)
                 continue
         m = match(text, at)
         if m is not None:
             end = m.end()
-            yield m
+            found.append(m)
+    return found
 
 
 # A print run's words together: "On16 September", "in1935" (a preposition the date follows).
@@ -1078,34 +1088,73 @@ def _glued(text: str, words: list | None) -> list[int]:
     (`re` tests `\d` at every character: a tenth of the date pattern's own time)."""
     if words is None:
         return [g.start() for g in _GLUED.finditer(text)]
+    return [at for index, at, _ in words if index < _DIGIT_WORDS and _glued_at(text, at)]
+
+
+def _glued_at(text: str, at: int) -> bool:
+    """Whether the digit at `at` is run into a preposition: `_GLUED` matches there."""
     # `(?<![\w'’-]...)`: no word character, apostrophe or hyphen before the preposition
-    return [
-        at
-        for index, at, _ in words
-        if index < _DIGIT_WORDS
-        and text[at - 2 : at] in _GLUING
-        and (at == 2 or not ((before := text[at - 3]).isalnum() or before in "_'’-"))
-    ]
+    return text[at - 2 : at] in _GLUING and (at == 2 or not ((before := text[at - 3]).isalnum() or before in "_'’-"))
 
 
-def _matches(pattern: re.Pattern, text: str, words: list | None = None):
+def _matches(pattern: re.Pattern, text: str, words: list | None = None) -> list[tuple[re.Match, int]]:
     """The date pattern's matches in `text`, each with the offset its positions count from:
     those `finditer` gives (offset 0), and, in their place in the text, a date run into the
     preposition before it ("On16 September": no word boundary, where the pattern begins),
     matched in the characters after the preposition. `words`: see `_scan`."""
+    if words is None:
+        glued = _glued(text, None)
+        scanned = _scan(pattern, text, None)
+    else:  # the digits run into a preposition found as the words are read for the pattern
+        glued = []
+        scanned = _scan(pattern, text, words, glued)
     extra = []
-    for at in _glued(text, words):
+    for at in glued:
         m = pattern.match(text[at : at + _GLUED_REACH])
         if m is not None:
             extra.append((at, at, m))
     if not extra:
-        yield from ((m, 0) for m in _scan(pattern, text, words))
-        return
+        return [(m, 0) for m in scanned]
+    out = []
     end = 0
-    for start, at, m in sorted([(m.start(), 0, m) for m in _scan(pattern, text, words)] + extra, key=lambda x: x[0]):
+    for start, at, m in sorted([(m.start(), 0, m) for m in scanned] + extra, key=lambda x: x[0]):
         if start >= end:  # not "September 1918" inside "On16 September 1918"
             end = at + m.end()
-            yield m, at
+            out.append((m, at))
+    return out
+
+
+_UNMADE = object()
+
+
+class Reading:
+    """What `find_dates` reads a text with, for a profile's `months` and `cues` (see
+    `find_dates`): their names as the key of the automata and patterns made for them, the
+    cues each with its space, and the automaton (`_date_starts`) and pattern (`_pattern`)
+    for each kind of text (with a century or not, with a decade in words or not), each
+    taken from its cache once, when first needed. The date pass reads every text node of a
+    book with one: the key was made, and looked up twice, for each."""
+
+    def __init__(self, months: Mapping[str, int] | None = None, cues: tuple[str, ...] = ()) -> None:
+        self.months = months
+        self.own = tuple(months or ())
+        self.cues = tuple(f"{c} " for c in cues)
+        self._starts: list = [_UNMADE] * 4  # by kind of text: 2 * centuries + decades
+        self._patterns: list = [_UNMADE] * 4
+
+    def starts(self, centuries: bool, decades: bool) -> ahocorasick_rs.AhoCorasick | None:
+        kind = 2 * centuries + decades
+        made = self._starts[kind]
+        if made is _UNMADE:
+            made = self._starts[kind] = _date_starts(self.own, centuries, decades)
+        return made
+
+    def pattern(self, centuries: bool, decades: bool) -> re.Pattern:
+        kind = 2 * centuries + decades
+        made = self._patterns[kind]
+        if made is _UNMADE:
+            made = self._patterns[kind] = _pattern(self.own, centuries, decades)
+        return made
 
 
 def find_dates(
@@ -1114,17 +1163,21 @@ def find_dates(
     block_start: bool = False,
     months: Mapping[str, int] | None = None,
     cues: tuple[str, ...] = (),
+    reading: Reading | None = None,
 ) -> list[tuple[int, int, dict[str, str]]]:
     """The dates in `text`: (start, end, attributes). With a `context`, dates without a year
     take the year it holds (marked `evidence="internal"`), and dated ones update it;
-    `block_start`: the text opens a paragraph or heading; `cues`: a profile's words that make
-    a month a date after them (`[dates] cues`: Scots "frae November"), beside the English."""
-    cues = tuple(f"{c} " for c in cues)
+    `block_start`: the text opens a paragraph or heading; `months`: a profile's month names
+    (`[dates] months`) beside the English; `cues`: a profile's words that make a month a
+    date after them (`[dates] cues`: Scots "frae November"), beside the English. `reading`:
+    `Reading(months, cues)`, when made already (then `months` and `cues` are its own)."""
+    if reading is None:
+        reading = Reading(months, cues)
+    months, cues, own = reading.months, reading.cues, reading.own
     found: list[_Found] = []
-    own = tuple(months or ())
     decades = "ties" in text and _HOLDS_DECADE_WORD.search(text) is not None
     centuries = "century" in text
-    starts = _date_starts(own, centuries, decades)
+    starts = reading.starts(centuries, decades)
     if starts is None or (not text.isascii() and _OTHER_DIGIT.search(text)):
         if not may_hold_dates(text, own):
             return []
@@ -1135,7 +1188,7 @@ def find_dates(
         words = starts.find_matches_as_indexes(text)
         if not words:
             return []
-    pattern = _pattern(own, centuries, decades)
+    pattern = reading.pattern(centuries, decades)
     for m, at in _matches(pattern, text, words):
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         attrs = value(g, months=months)
@@ -1465,11 +1518,12 @@ def apply(tei, ctx: Context):
     function_words = frozenset(ctx.profile.english_words)
     feast_names = tuple(sorted(ctx.profile.feasts))
     feasts = None  # the profile's feasts where the region read names one (set for each region)
+    reading = Reading(ctx.profile.months, ctx.profile.date_cues)
 
     def finder(openings: set[str], context: YearContext):
         def find(text: str):
             spans = []
-            found = find_dates(text, context, text in openings, ctx.profile.months, ctx.profile.date_cues)
+            found = find_dates(text, context, text in openings, reading=reading)
             found = add_feasts(text, found, feasts, function_words, feast_names)
             found = add_calendar_dates(
                 text, found, ctx.profile.calendar_months, ctx.profile.calendar_years, context.year
