@@ -235,7 +235,7 @@ class People:
         self.by_alias: dict[str, list] = defaultdict(list)
         self.given: dict[str, list[list[str]]] = defaultdict(list)
         self.surnames: dict = {}
-        self.weight: dict = {}  # how many places the index gives for a person
+        self._weight: dict = {}  # person -> `weight(person)`, read when first asked
         self._indexed: dict = {}  # person -> `_indexed(person)`: asked of each by the thousand
         self._given_of: dict[str, tuple[set[str], set[str]]] = {}  # see `given_of`
         self.fitting: dict[tuple, bool] = {}  # (given names, person) -> `fits`, until a person is learnt
@@ -308,7 +308,7 @@ class People:
         self.fitting.clear()
         names = registers.person_names(person)
         self.surnames[person] = {n["surname"] for n in names if n["surname"]}
-        self.weight[person] = len(person.findall(_NOTE_REFS))
+        self._weight.pop(person, None)
         for n in names:
             if n["surname"]:
                 bare = _without_particles(n["surname"])
@@ -327,6 +327,14 @@ class People:
                         self.by_forename[g].append(person)
             elif n["full"] and person not in self.by_alias[n["full"]]:
                 self.by_alias[n["full"]].append(person)
+
+    def weight(self, person) -> int:
+        """How many places the index gives for a person: read when first asked (only a bare
+        surname that several persons bear asks it, of a few), not for every person learnt."""
+        known = self._weight.get(person)
+        if known is None:
+            known = self._weight[person] = len(person.findall(_NOTE_REFS))
+        return known
 
     def also_given(self, person, given: list[str]) -> None:
         """Other given names by which the text names a person (a misprint of the index's)."""
@@ -639,14 +647,13 @@ def discover(people: People, tei, ctx: Context) -> None:
     is the same whether or not an earlier register exists.
     """
     text = unmarked(ctx)
-    # The surnames of the index's persons: learning their forenames adds no surname of its own.
-    indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(people.indexed, ps))}
-    _learn_forenames(people, text, ctx, indexed_surnames)
-    _find_unindexed(people, text, _CommonWords(word_counts(ctx)), indexed_surnames)
+    _learn_forenames(people, text, ctx)
+    _find_unindexed(people, text, _CommonWords(word_counts(ctx)))
 
 
-def _learn_forenames(people: People, text: str, ctx: Context, indexed_surnames: set[str]) -> None:
+def _learn_forenames(people: People, text: str, ctx: Context) -> None:
     learnt: dict[str, Counter] = defaultdict(Counter)
+    indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(people.indexed, ps))}
     surnames = Matcher({k: None for k in indexed_surnames})
     for start, _end, surname, _ in surnames.find(text):
         m = _words_before(text[max(0, start - 40) : start])
@@ -749,8 +756,9 @@ def _misprinted(initials: list[str], known: list, surname: str, text: str, peopl
     return None
 
 
-def _find_unindexed(people: People, text: str, common: _CommonWords, indexed_surnames: set[str]) -> None:
+def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
     forenames = {f for f, ps in people.by_forename.items() if any(map(people.indexed, ps)) and not is_demonym(f)}
+    indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(people.indexed, ps))}
     unknown: Counter = Counter()
     starts = [start for start, _, _, _ in Matcher(dict.fromkeys(forenames)).find(text)]
     for m in filter(None, (_UNKNOWN_BY_FORENAME.match(text, start) for start in starts)):
@@ -872,7 +880,7 @@ class Resolver:
     def dominant(self, candidates):
         """The candidate the index names ten times as often as all the others together
         (Ordzhonikidze, G. K. on 80 pages; his brother Papulia on one)."""
-        weights = sorted(((self.people.weight[p], k) for k, p in enumerate(candidates)), reverse=True)
+        weights = sorted(((self.people.weight(p), k) for k, p in enumerate(candidates)), reverse=True)
         if len(weights) > 1 and weights[0][0] >= 5 and weights[0][0] >= 10 * sum(w for w, _ in weights[1:]):
             return candidates[weights[0][1]]
         return None
