@@ -46,9 +46,28 @@ def _words_before(before: str) -> re.Match | None:
     Asked before most mentions, where the text ends otherwise ("said by "): the last word
     is told first, without `re`, and the pattern tried only where it is a capital and small
     letters and a space, ending the text or before a line break that does (as `$` reads it)."""
+    if not _may_end_capitalised(before, len(before)):
+        return None  # two names in five follow a comma, a bracket, a quotation mark, a line's end
     if _ends_capitalised(before, len(before)) or (before.endswith("\n") and _ends_capitalised(before, len(before) - 1)):
         return _WORDS_BEFORE.search(before)
     return None
+
+
+def _words_before_at(text: str, start: int) -> re.Match | None:
+    """`_words_before(text[max(0, start - 40) : start])`, asked at every place the book names
+    an indexed surname (`_learn_forenames`): the window is cut only where a capitalised word
+    and a white space may end there, a white space before `start` and a small letter (or a
+    white space, before a line break) before that (`_may_end_capitalised`)."""
+    if not _may_end_capitalised(text, start):
+        return None
+    return _words_before(text[max(0, start - 40) : start])
+
+
+def _may_end_capitalised(text: str, end: int) -> bool:
+    """Whether `text[:end]` may end as `_words_before` finds words: a white space at its end,
+    and a small letter (a word's last) or a white space (before a line break) before it."""
+    before = text[end - 2 : end - 1]
+    return text[end - 1 : end].isspace() and ("a" <= before <= "z" or before.isspace())
 
 
 def _ends_capitalised(text: str, end: int) -> bool:
@@ -656,7 +675,7 @@ def _learn_forenames(people: People, text: str, ctx: Context) -> None:
     indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(people.indexed, ps))}
     surnames = Matcher({k: None for k in indexed_surnames})
     for start, _end, surname, _ in surnames.find(text):
-        m = _words_before(text[max(0, start - 40) : start])
+        m = _words_before_at(text, start)
         if not m:
             continue
         words = [w for w in m.group(1).split() if w not in _NOT_FORENAMES]
@@ -1038,8 +1057,8 @@ def apply(tei, ctx: Context):
             else:
                 el = make_in(tei, "persName")
                 unresolved[text[start:end]] += 1
-            counts["persName"] += 1
             spans.append((start, end, el))
+        counts["persName"] += len(spans)  # each span a mention
         resolver.offset += len(text)
         return spans
 
