@@ -125,3 +125,46 @@ def test_a_mention_copied_from_its_persons_model_is_written_as_one_made_for_it()
 
     assert paragraph(lambda doc: model.__copy__()) == paragraph(made)
     assert model.text is None and len(model) == 0  # the copies' words never reached the model
+
+
+def test_the_words_before_a_surname_are_sought_where_the_window_cut_finds_them():
+    """`_words_before_at` (the window cut only after a white space and a small letter, or two
+    white spaces) against `_words_before` of the window cut, and that against the pattern it
+    stands for, at every position: of the book's first chapters, and of edges (a line's end,
+    a blank line, the text's start, a capital alone)."""
+    edges = "Ivan Petrov\nIvan \nPetrov, (Ivan Petrov 'Ivan Petrov I Petrov Ivan\tX Ab  Cd\n\nEf Gh \nIj é Kl"
+    found = 0
+    for text in (BOOK[:200_000], edges, "A ", "Ab ", "Ab\n"):
+        for start in range(len(text) + 1):
+            window = text[max(0, start - 40) : start]
+            expected = persons._words_before(window)
+            plain = persons._WORDS_BEFORE.search(window)  # what `_words_before` stands for
+            assert (expected is None) == (plain is None), window
+            if expected is not None and plain is not None:
+                assert (expected.span(), expected.groups()) == (plain.span(), plain.groups())
+            fast = persons._words_before_at(text, start)
+            assert (fast is None) == (expected is None), (text[max(0, start - 40) : start], start)
+            if fast is not None and expected is not None:
+                assert (fast.span(), fast.groups()) == (expected.span(), expected.groups())
+                found += 1
+    assert found > 1000
+
+
+def test_a_names_key_kept_is_the_key_made_and_leaves_the_name_equal_to_its_twin():
+    """`textnames.Name.key` kept on the name once made: the words joined as the plain form
+    joins them, asked once or twice, and a name asked its key still equal to (and hashed as)
+    one never asked."""
+    from teikit.enrich.textnames import Name
+
+    names = [
+        Name("Mr", ("John", "W."), "Smith"),
+        Name("", (), "Danton"),
+        Name("Lady", (), ""),
+        Name("", ("Meg",), ""),
+        Name("Sir", (), "De Courcy"),
+    ]
+    for name in names:
+        plain = " ".join(w for w in (name.hon, *name.given, name.surname) if w)
+        twin = Name(name.hon, name.given, name.surname)
+        assert name.key() == plain and name.key() == plain
+        assert name == twin and hash(name) == hash(twin) and {twin: 1}[name] == 1

@@ -167,7 +167,13 @@ class Name:
     surname: str
 
     def key(self) -> str:
-        return " ".join(filter(None, [self.hon, *self.given, self.surname]))
+        # Asked of each name again and again (each span's, each found name's): made once,
+        # kept beside the fields (not one of them: equality and hashing read only those).
+        key = self.__dict__.get("_key")
+        if key is None:
+            key = " ".join(filter(None, [self.hon, *self.given, self.surname]))
+            object.__setattr__(self, "_key", key)
+        return key
 
 
 @dataclass
