@@ -168,3 +168,32 @@ def test_a_names_key_kept_is_the_key_made_and_leaves_the_name_equal_to_its_twin(
         twin = Name(name.hon, name.given, name.surname)
         assert name.key() == plain and name.key() == plain
         assert name == twin and hash(name) == hash(twin) and {twin: 1}[name] == 1
+
+
+def test_a_register_name_read_in_one_walk_is_read_as_each_kind_apart():
+    """`textnames._pers_name` (one walk of a persName's children) against the plain form (the
+    roleNames, forenames and surnames each gathered apart), on every name of the bundled
+    book's person register and on names made with a comment, two surnames, a nested part."""
+    from lxml import etree
+
+    from teikit.enrich.textnames import Name, _pers_name
+    from teikit.tei import children, q, sub, text_of
+
+    def plainly(pn) -> Name:
+        role = " ".join(text_of(r) for r in children(pn, "roleName"))
+        given = tuple(text_of(f) for f in children(pn, "forename"))
+        surname = " ".join(text_of(s) for s in children(pn, "surname"))
+        return Name(role.rstrip("."), given, surname)
+
+    register = etree.parse(str(ROOT / "tei" / "iron-lazar" / "persons.xml")).getroot()
+    names = list(register.iter(q("persName")))
+    made = make("persName")
+    sub(made, "roleName", "Sir.")
+    made.append(etree.Comment("an editor's"))
+    sub(made, "forename", "John")
+    sub(made, "surname", "Lloyd")
+    sub(sub(made, "surname", "Ge"), "hi", "orge")
+    sub(made, "note", "not a name's part")
+    for pn in [*names, made, make("persName", "Anon")]:
+        assert _pers_name(pn) == plainly(pn), etree.tostring(pn)
+    assert len(names) > 500 and _pers_name(made) == Name("Sir", ("John",), "Lloyd George")

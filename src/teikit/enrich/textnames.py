@@ -120,7 +120,7 @@ import ahocorasick_rs
 from lxml import etree
 
 from ..context import Context
-from ..tei import XML_ID, children, make, make_in, q, sub, text_of
+from ..tei import XML_ID, children, local, make, make_in, q, sub, text_of
 from . import gazetteer, headings, registers
 from .indexpersons import index_persons
 from .matching import mark, unmarked, word_counts
@@ -1537,10 +1537,16 @@ def _weak(evidence: str) -> bool:
 
 
 def _pers_name(pn) -> Name:
-    role = " ".join(text_of(r) for r in children(pn, "roleName"))
-    given = tuple(text_of(f) for f in children(pn, "forename"))
-    surname = " ".join(text_of(s) for s in children(pn, "surname"))
-    return Name(role.rstrip("."), given, surname)
+    """A register's persName as a `Name`: its roleNames, forenames and surnames, each kind in
+    its order. Read in one walk of its children, not one for each kind: every entry's names
+    are read again and again (`entry_names`) while the register is made and linked."""
+    parts: dict[str, list[str]] = {"roleName": [], "forename": [], "surname": []}
+    for child in pn:
+        if isinstance(child.tag, str):
+            part = parts.get(local(child))
+            if part is not None:
+                part.append(text_of(child))
+    return Name(" ".join(parts["roleName"]).rstrip("."), tuple(parts["forename"]), " ".join(parts["surname"]))
 
 
 def entry_names(person) -> list[Name]:
