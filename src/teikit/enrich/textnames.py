@@ -1814,10 +1814,13 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     marks_in: dict[str, list[tuple[int, int, etree._Element, bool]]] = {}  # by text: (start, end, model, linked)
 
     def marks(piece: str) -> list[tuple[int, int, etree._Element, bool]]:
+        spans = names(piece)
+        if not spans:
+            return []  # most texts: nothing kept for them beyond `names_in`'s empty answer
         found = marks_in.get(piece)
         if found is None:
             found = marks_in[piece] = []
-            for span in names(piece):
+            for span in spans:
                 person = link(span.name)
                 model = bare
                 if person is not None:
