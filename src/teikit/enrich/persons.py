@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
-from functools import lru_cache
+from functools import cache, lru_cache
 from string import ascii_lowercase, ascii_uppercase
 
 from ..context import Context
@@ -46,9 +46,28 @@ def _words_before(before: str) -> re.Match | None:
     Asked before most mentions, where the text ends otherwise ("said by "): the last word
     is told first, without `re`, and the pattern tried only where it is a capital and small
     letters and a space, ending the text or before a line break that does (as `$` reads it)."""
+    if not _may_end_capitalised(before, len(before)):
+        return None  # two names in five follow a comma, a bracket, a quotation mark, a line's end
     if _ends_capitalised(before, len(before)) or (before.endswith("\n") and _ends_capitalised(before, len(before) - 1)):
         return _WORDS_BEFORE.search(before)
     return None
+
+
+def _words_before_at(text: str, start: int) -> re.Match | None:
+    """`_words_before(text[max(0, start - 40) : start])`, asked at every place the book names
+    an indexed surname (`_learn_forenames`): the window is cut only where a capitalised word
+    and a white space may end there, a white space before `start` and a small letter (or a
+    white space, before a line break) before that (`_may_end_capitalised`)."""
+    if not _may_end_capitalised(text, start):
+        return None
+    return _words_before(text[max(0, start - 40) : start])
+
+
+def _may_end_capitalised(text: str, end: int) -> bool:
+    """Whether `text[:end]` may end as `_words_before` finds words: a white space at its end,
+    and a small letter (a word's last) or a white space (before a line break) before it."""
+    before = text[end - 2 : end - 1]
+    return text[end - 1 : end].isspace() and ("a" <= before <= "z" or before.isspace())
 
 
 def _ends_capitalised(text: str, end: int) -> bool:
@@ -65,11 +84,32 @@ _INITIALS_ONLY_BEFORE = re.compile(rf"(?=[A-Z])((?:{_INITIAL}\s){{1,3}})$")
 # space maybe, and the line break `$` may stand before. Sought in the last characters first:
 # most words before a surname are no initials, and end otherwise.
 _INITIALS_END = re.compile(r"(?:\.|Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\s?\n?\Z")
+_INITIAL_STOPS = (".", "Ya", "Yu", "Ye", "Sh", "Kh", "Ts", "Ch", "Zh")  # what `_INITIALS_END` opens with
+
+
+def _ends_as_initials(text: str, start: int) -> bool:
+    """`_INITIALS_END.search(text[max(0, start - 5) : start])`, asked before every mention of
+    a surname: told by `endswith` of its stops, before no character, a white space, or a
+    white space and a line break (as `\\s?\\n?` reads them), without a window cut for it nor
+    a pattern tried at each of its characters."""
+    if text.endswith(_INITIAL_STOPS, 0, start):
+        return True
+    if start < 2 or not text[start - 1].isspace():
+        return False
+    if text.endswith(_INITIAL_STOPS, 0, start - 1):
+        return True
+    return text[start - 1] == "\n" and text[start - 2].isspace() and text.endswith(_INITIAL_STOPS, 0, start - 2)
+
+
 _WORD_BEFORE_HYPHEN = re.compile(r"\w+$")
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])(\w+)\s+$")  # the word right before a name, spaces between
 _WORD_AFTER_HYPHEN = re.compile(r"\w+")
-_NEXT_CAPITAL = re.compile(r"^\s([A-Z][a-z]+)")
+# The patterns read after a name are tried at its end within a few characters (`match(text,
+# end, end + n)`), not on a slice cut for them: the same as on the slice (none looks behind).
+_NEXT_CAPITAL = re.compile(r"\s([A-Z][a-z]+)")
 _INSTITUTION_BEFORE = re.compile(r"(?:Orders? of(?: the)?|Prize|named)\s$")
+# What `_INSTITUTION_BEFORE` finds a white space after (`_institution_before`).
+_INSTITUTION_WORDS = ("Order of", "Orders of", "Order of the", "Orders of the", "Prize", "named")
 # Patterns run over the whole text open with a letter, not a look-behind, so that `re`
 # looks for that letter first instead of trying every position: the look-behind right
 # after the first letter (`(?<![\w.].)`) tests the character before it, as one in front would.
@@ -173,9 +213,13 @@ _NOT_FORENAMES = {
     "Great",
     "Russian",
 }
-_FOLLOWING_NAME = re.compile(r"^\s(?:[A-Z][a-z]?\.\s?){0,2}([A-Z][\w'’-]+)")
-_INITIALS_AFTER = re.compile(r"^\s(?:[A-Z][a-z]?\.\s?){1,3}[A-Z]")
+_FOLLOWING_NAME = re.compile(r"\s(?:[A-Z][a-z]?\.\s?){0,2}([A-Z][\w'’-]+)")
+_INITIALS_AFTER = re.compile(r"\s(?:[A-Z][a-z]?\.\s?){1,3}[A-Z]")
 _CANONICAL_INITIAL = {"Ye": "E", "Yu": "Iu", "Ya": "Ia", "J": "I", "Y": "I", "Io": "I"}
+# What `registers.FEATURE_FIRST` opens with, its feature's word and a space ("Hall of "):
+# the pattern is tried only after a name that so opens.
+_FEATURE_HEADS = tuple(f"{word} " for word in registers.FEATURE_FIRST_TYPES)
+_NOTE_REFS = f"{q('note')}/{q('ref')}"  # where an entry gives the index's places for the person
 RECENT_WINDOW = 2500  # characters back in which a candidate counts as "named nearby"
 
 
@@ -204,13 +248,13 @@ class People:
         # Endings of patronymics (a profile pack's [names] patronymics): "Mikhailovich".
         endings = "|".join(map(re.escape, patronymics)) or "(?!)"
         self.patronymic = re.compile(rf"(?:{endings})$")
-        self.patronymic_after = re.compile(rf"^\s[A-Z][a-z]+(?:{endings})\b")
+        self.patronymic_after = re.compile(rf"\s[A-Z][a-z]+(?:{endings})\b")  # tried as `_NEXT_CAPITAL`
         self.by_surname: dict[str, list] = defaultdict(list)
         self.by_forename: dict[str, list] = defaultdict(list)
         self.by_alias: dict[str, list] = defaultdict(list)
         self.given: dict[str, list[list[str]]] = defaultdict(list)
         self.surnames: dict = {}
-        self.weight: dict = {}  # how many places the index gives for a person
+        self._weight: dict = {}  # person -> `weight(person)`, read when first asked
         self._indexed: dict = {}  # person -> `_indexed(person)`: asked of each by the thousand
         self._given_of: dict[str, tuple[set[str], set[str]]] = {}  # see `given_of`
         self.fitting: dict[tuple, bool] = {}  # (given names, person) -> `fits`, until a person is learnt
@@ -283,7 +327,7 @@ class People:
         self.fitting.clear()
         names = registers.person_names(person)
         self.surnames[person] = {n["surname"] for n in names if n["surname"]}
-        self.weight[person] = len(person.findall(f"{q('note')}/{q('ref')}"))
+        self._weight.pop(person, None)
         for n in names:
             if n["surname"]:
                 bare = _without_particles(n["surname"])
@@ -302,6 +346,14 @@ class People:
                         self.by_forename[g].append(person)
             elif n["full"] and person not in self.by_alias[n["full"]]:
                 self.by_alias[n["full"]].append(person)
+
+    def weight(self, person) -> int:
+        """How many places the index gives for a person: read when first asked (only a bare
+        surname that several persons bear asks it, of a few), not for every person learnt."""
+        known = self._weight.get(person)
+        if known is None:
+            known = self._weight[person] = len(person.findall(_NOTE_REFS))
+        return known
 
     def also_given(self, person, given: list[str]) -> None:
         """Other given names by which the text names a person (a misprint of the index's)."""
@@ -391,6 +443,20 @@ def _fits(given: list[str], person, people: People) -> bool:
     return False
 
 
+def _institution_before(text: str, start: int) -> bool:
+    """`_INSTITUTION_BEFORE.search(text, max(0, start - 20), start)`: whether an order's or a
+    prize's words and a white space stand right before `start` ("Order of Lenin", "Stalin
+    Prize"... "named Kirov"). Asked at every mention of a surname, which most follow
+    otherwise: told by `endswith`, the white space first, not by a pattern tried at each of
+    twenty characters. As `$` reads the end, a line break may follow that white space."""
+    if start < 2 or not text[start - 1].isspace():
+        return False
+    low = max(0, start - 20)
+    if text.endswith(_INSTITUTION_WORDS, low, start - 1):
+        return True
+    return text[start - 1] == "\n" and text[start - 2].isspace() and text.endswith(_INSTITUTION_WORDS, low, start - 2)
+
+
 def _word_before(text: str, start: int) -> str:
     """The word right before `start`, spaces between ("" if none)."""
     m = _WORD_BEFORE.search(text, max(0, start - 16), start)
@@ -430,7 +496,13 @@ def _ends_place_name(text: str, start: int, heads: Collection[str]) -> bool:
     # one `endswith` of them all (in C) answers most mentions, which follow none; where one
     # does, the text before the mention is cut once for each length of head and looked up,
     # not compared with each head in turn.
-    ends, by_length = _by_length(frozenset(heads))
+    return _ends_head(text, start, _by_length(frozenset(heads)))
+
+
+def _ends_head(text: str, start: int, grouped: tuple[tuple[str, ...], tuple[tuple[int, frozenset[str]], ...]]) -> bool:
+    """`_ends_place_name` of the heads `_by_length` grouped (`grouped`): a pass that asks of
+    the same heads at every mention groups them once for each surname, not at each mention."""
+    ends, by_length = grouped
     if not text.endswith(ends, 0, start):
         return False
     for length, same in by_length:
@@ -523,8 +595,10 @@ def _imprint(text: str, start: int, end: int) -> bool:
     return place is not None and place.type == "city"
 
 
+@cache
 def _initial(name: str) -> str:
-    """An initial as romanisations agree on it: Ye. = E., Iu. = Yu., J. = I."""
+    """An initial as romanisations agree on it: Ye. = E., Iu. = Yu., J. = I. (Kept for each
+    name: `fits` asks it of the same few hundred names by the thousand.)"""
     head = name[:2] if name[1:2].islower() and name[:2] in _CANONICAL_INITIAL else name[:1]
     return _CANONICAL_INITIAL.get(head, head)[:1]
 
@@ -533,7 +607,7 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
     """Initials or forenames written just before a surname: (new start, the names)."""
     cut = max(0, start - 40)  # a $-anchored search must not scan the whole text
     before = text[cut:start]
-    m = _INITIALS_BEFORE.search(before) if _INITIALS_END.search(before[-5:]) else None
+    m = _INITIALS_BEFORE.search(before) if _ends_as_initials(text, start) else None
     if m:
         words = m.group(1).split()
         if words[0] in people.titles:
@@ -601,7 +675,7 @@ def _learn_forenames(people: People, text: str, ctx: Context) -> None:
     indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(people.indexed, ps))}
     surnames = Matcher({k: None for k in indexed_surnames})
     for start, _end, surname, _ in surnames.find(text):
-        m = _words_before(text[max(0, start - 40) : start])
+        m = _words_before_at(text, start)
         if not m:
             continue
         words = [w for w in m.group(1).split() if w not in _NOT_FORENAMES]
@@ -723,7 +797,7 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
         initials = [i for i in written if i not in people.titles]
         if len(initials) < len(written) and written[0] in initials:
             continue  # "J. Mr. Smith": no name's shape
-        after = _NEXT_CAPITAL.match(text[m.end() : m.end() + 30])
+        after = _NEXT_CAPITAL.match(text, m.end(), m.end() + 30)
         if after and after.group(1) in indexed_surnames:
             continue  # "J. Arch Getty", "A. James Gregor": a forename between initials and a surname
         if not initials or (len(initials) == 1 and m.group(2) in common):
@@ -762,11 +836,14 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
         earlier = [p for p in people.by_surname.get(surname, []) if people.indexed(p)] + added[surname]
         if any(fits(list(initials), p, people) for p in earlier):
             continue  # "R. Terekhov" after "R. V. Terekhov"
-        existing = [
-            p
-            for p in people.by_surname.get(surname, [])
-            if not people.indexed(p) and registers.person_key(p) == headings.Heading(surname, list(initials)).key
-        ]
+        found_key = None  # the heading these name, made once for the entries of the text beside it
+        existing = []
+        for p in people.by_surname.get(surname, []):
+            if not people.indexed(p):
+                if found_key is None:
+                    found_key = headings.Heading(surname, list(initials)).key
+                if registers.person_key(p) == found_key:
+                    existing.append(p)
         person = existing[0] if existing else registers.new_person(people.reg, surname, list(initials), UNINDEXED)
         added[surname].append(person)
         people.learn(person)
@@ -822,7 +899,7 @@ class Resolver:
     def dominant(self, candidates):
         """The candidate the index names ten times as often as all the others together
         (Ordzhonikidze, G. K. on 80 pages; his brother Papulia on one)."""
-        weights = sorted(((self.people.weight[p], k) for k, p in enumerate(candidates)), reverse=True)
+        weights = sorted(((self.people.weight(p), k) for k, p in enumerate(candidates)), reverse=True)
         if len(weights) > 1 and weights[0][0] >= 5 and weights[0][0] >= 10 * sum(w for w, _ in weights[1:]):
             return candidates[weights[0][1]]
         return None
@@ -894,34 +971,39 @@ def apply(tei, ctx: Context):
         people.by_surname,
         ctx.profile.streets_first,
     )
+    place_heads = {surname: _by_length(heads) for surname, heads in whole_places.items() if heads}
     indefinites = frozenset(w for i in ctx.profile.indefinites for w in (i, i[:1].upper() + i[1:]))
-    refs: dict = {}  # a person -> @ref of a mention of them
+    # A mention's element, linked or not, is a copy of one made for each person with its @ref
+    # (lxml copies the attribute in C): most of the book's mentions are of a few persons, and
+    # an attribute set on each copy took as long as making the element.
+    linked: dict = {}  # a person -> a persName linking to them, never put in the tree
 
     def find(text: str):
         spans: list = []
         found = matcher.find(text)
-        starts = {m[0]: m[3] for m in found}
+        starts = None  # where each match starts, its kind: asked after a forename only
         for start, end, key, kind in found:
             if spans and start < spans[-1][1]:
                 continue
             if key in deities and _word_before(text, start) in indefinites:
                 continue  # "a God", "my Lord": a kind of being, a man's title, not the one named so
             chain_end = end
-            if _hyphened(text, start, end):
+            # (A hyphen beside the name is told first: most have none.)
+            if (text[start - 1 : start] == "-" or text[end : end + 1] == "-") and _hyphened(text, start, end):
                 chain = _hyphen_chain(text, start, end, people) if kind == "surname" else None
                 if chain is None:
                     continue  # "anti-Stalin", "Team-Stalin", "Jean-Paul": a hyphened word, no name of its own
                 chain_end = chain
             if kind == "surname":
-                if _INSTITUTION_BEFORE.search(text, max(0, start - 20), start):
+                if _institution_before(text, start):
                     continue
                 if key in towns and (
                     places.town_at(text, start, end, people.by_surname) or places.TOWN_UNIT_HEAD.match(text, end)
                 ):
                     continue  # "in Kuibyshev", "Kuibyshev province" where the book names a city so: for the places pass
-                if key in whole_places and _ends_place_name(text, start, whole_places[key]):
+                if key in place_heads and _ends_head(text, start, place_heads[key]):
                     continue  # "Prospekt Marx": a street named after him, the places pass's
-                if registers.FEATURE_FIRST.match(text, start):
+                if text.startswith(_FEATURE_HEADS, start) and registers.FEATURE_FIRST.match(text, start):
                     continue  # "the Hall of Columns": a building's name, for the places pass
                 if places.names_site(text, start, end, people.by_forename):
                     continue  # "the October Hall", "Sverdlov Hall": a building's name, for the places pass
@@ -931,10 +1013,10 @@ def apply(tei, ctx: Context):
                     continue  # "Nizhnyi Novgorod (Gorky)": the city's other name, for the places pass
                 if imprints and _imprint(text, start, end):
                     continue  # "(Gorky, 1932)": where a cited book was printed
-                nxt = _NEXT_CAPITAL.match(text[chain_end : chain_end + 30])
+                nxt = _NEXT_CAPITAL.match(text, chain_end, chain_end + 30)
                 if nxt and nxt.group(1) not in keys and start > 0 and text[chain_end : chain_end + 1] not in ",;.":
                     continue  # "Stalin Prize", "Kaganovich Metro", "the Stalin-Kaganovich Correspondence"
-                follow = _FOLLOWING_NAME.match(text[end : end + 40])
+                follow = _FOLLOWING_NAME.match(text, end, end + 40)
                 if (
                     follow
                     and follow.group(1) in people.by_surname
@@ -952,26 +1034,31 @@ def apply(tei, ctx: Context):
                     person = inflected[0] if len(set(map(id, inflected))) == 1 else None
                 start = new_start
             else:
-                patronymic = people.patronymic_after.match(text[end : end + 30])
-                stop = end + patronymic.end() if patronymic else end  # "Vyacheslav Mikhailovich"
-                nxt = _NEXT_CAPITAL.match(text[stop : stop + 30])
-                if nxt or starts.get(stop + 1) == "surname" or _INITIALS_AFTER.match(text[stop : stop + 12]):
+                patronymic = people.patronymic_after.match(text, end, end + 30)
+                stop = patronymic.end() if patronymic else end  # "Vyacheslav Mikhailovich"
+                if _NEXT_CAPITAL.match(text, stop, stop + 30):
+                    continue  # the surname that follows makes the mention, or names someone else
+                if starts is None:
+                    starts = {m[0]: m[3] for m in found}
+                if starts.get(stop + 1) == "surname" or _INITIALS_AFTER.match(text, stop, stop + 12):
                     continue  # the surname that follows makes the mention, or names someone else
                 candidates = people.by_forename.get(key) or people.by_alias.get(key, [])
                 person = resolver.by_forename(candidates)
                 end = stop
-            el = make_in(tei, "persName")
             if person is not None:
-                ref = refs.get(person)
-                if ref is None:  # each person's made once: most mentions are of a few persons
-                    ref = refs[person] = f"{registers.PERSONS_FILE}#{person.get(XML_ID)}"
-                el.set("ref", ref)
+                model = linked.get(person)
+                if model is None:
+                    model = linked[person] = make_in(
+                        tei, "persName", ref=f"{registers.PERSONS_FILE}#{person.get(XML_ID)}"
+                    )
+                el = model.__copy__()
                 resolver.saw(person, start, kind == "surname")
                 counts["linked"] += 1
             else:
+                el = make_in(tei, "persName")
                 unresolved[text[start:end]] += 1
-            counts["persName"] += 1
             spans.append((start, end, el))
+        counts["persName"] += len(spans)  # each span a mention
         resolver.offset += len(text)
         return spans
 

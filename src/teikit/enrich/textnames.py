@@ -115,11 +115,13 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
+from weakref import WeakKeyDictionary
 
 import ahocorasick_rs
+from lxml import etree
 
 from ..context import Context
-from ..tei import XML_ID, children, make, make_in, q, sub, text_of
+from ..tei import XML_ID, children, local, make, make_in, q, sub, text_of
 from . import gazetteer, headings, registers
 from .indexpersons import index_persons
 from .matching import mark, unmarked, uses, word_counts
@@ -166,7 +168,13 @@ class Name:
     surname: str
 
     def key(self) -> str:
-        return " ".join(filter(None, [self.hon, *self.given, self.surname]))
+        # Asked of each name again and again (each span's, each found name's): made once,
+        # kept beside the fields (not one of them: equality and hashing read only those).
+        key = self.__dict__.get("_key")
+        if key is None:
+            key = " ".join(filter(None, [self.hon, *self.given, self.surname]))
+            object.__setattr__(self, "_key", key)
+        return key
 
 
 @dataclass
@@ -180,6 +188,34 @@ class Span:
 # A capitalised word and "of" or "and" before a title: the title is inside a longer name, a
 # body's ("the Committee of General Security"), no person's.
 _IN_LONGER_NAME = re.compile(r"[A-Z][\w'’]*\s(?:of|and|&)\s$")
+
+
+# `_titled_words` of each `Words`, counted once for the Finders that read it (the discovery's
+# and the marking's): a scan of the whole prose each. Kept while the `Words` lives.
+_TITLED: WeakKeyDictionary[Words, Counter] = WeakKeyDictionary()
+
+
+def _titled_words(words: Words) -> Counter:
+    """How often the prose writes each title of the profile written out (no abbreviation)
+    before each capitalised word, after no article and outside a body's longer name (see
+    `Finder._titled_twice`): {(title, word): times}."""
+    counted = _TITLED.get(words)
+    if counted is None:
+        # not after an article: "A Brother Poet" is a kind of man, no one named (the titles
+        # opening with their letters: `re` skips to them, 10 times faster over a book)
+        titles = words_at_start(
+            sorted((h for h in words.honorifics if not h.endswith(".")), key=len, reverse=True),
+            before=r"[\w'’-]",
+            not_after=(r"[Aa] ", r"[Aa]n ", r"[Tt]he "),
+        )
+        pair = re.compile(rf"({titles}) ([{UPPER}][{LOWER}]+)(?![\w'’-])")
+        counted = _TITLED[words] = Counter(
+            m.groups()
+            for piece in words.prose
+            for m in pair.finditer(piece)
+            if _IN_LONGER_NAME.search(piece, max(0, m.start() - 40), m.start()) is None
+        )
+    return counted
 
 
 class Finder:
@@ -333,20 +369,7 @@ class Finder:
         if title not in self.words.honorifics or title.endswith("."):
             return False
         if self._titled is None:
-            # not after an article: "A Brother Poet" is a kind of man, no one named (the titles
-            # opening with their letters: `re` skips to them, 10 times faster over a book)
-            titles = words_at_start(
-                sorted((h for h in self.words.honorifics if not h.endswith(".")), key=len, reverse=True),
-                before=r"[\w'’-]",
-                not_after=(r"[Aa] ", r"[Aa]n ", r"[Tt]he "),
-            )
-            pair = re.compile(rf"({titles}) ([{UPPER}][{LOWER}]+)(?![\w'’-])")
-            self._titled = Counter(
-                m.groups()
-                for piece in self.words.prose
-                for m in pair.finditer(piece)
-                if _IN_LONGER_NAME.search(piece, max(0, m.start() - 40), m.start()) is None
-            )
+            self._titled = _titled_words(self.words)
         return self._titled[(title, word)] >= 2
 
     def _cut(self, text: str, toks, starts_sentence: bool) -> list[Span]:
@@ -1753,10 +1776,16 @@ def _weak(evidence: str) -> bool:
 
 
 def _pers_name(pn) -> Name:
-    role = " ".join(text_of(r) for r in children(pn, "roleName"))
-    given = tuple(text_of(f) for f in children(pn, "forename"))
-    surname = " ".join(text_of(s) for s in children(pn, "surname"))
-    return Name(role.rstrip("."), given, surname)
+    """A register's persName as a `Name`: its roleNames, forenames and surnames, each kind in
+    its order. Read in one walk of its children, not one for each kind: every entry's names
+    are read again and again (`entry_names`) while the register is made and linked."""
+    parts: dict[str, list[str]] = {"roleName": [], "forename": [], "surname": []}
+    for child in pn:
+        if isinstance(child.tag, str):
+            part = parts.get(local(child))
+            if part is not None:
+                part.append(text_of(child))
+    return Name(" ".join(parts["roleName"]).rstrip("."), tuple(parts["forename"]), " ".join(parts["surname"]))
 
 
 def entry_names(person) -> list[Name]:
@@ -2032,18 +2061,41 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         ctx.places_of_persons_names.setdefault(name.surname, f"{why}: {passage(piece, span.start, span.end)}")
         return True
 
+    # Each mention's element is a copy of a model: one persName for each person, its @ref set
+    # (lxml copies the attribute in C; set on each element, it took as long as making it),
+    # and a bare one for a mention linked to no one. What a text's mentions are copied from
+    # is kept by text, as its names are: a play writes its speakers' names by the hundred.
+    bare = make_in(tei, "persName")
+    models: dict[object, etree._Element] = {}  # a person -> the persName linking to them, never put in the tree
+    marks_in: dict[str, list[tuple[int, int, etree._Element, bool]]] = {}  # by text: (start, end, model, linked)
+
+    def marks(piece: str) -> list[tuple[int, int, etree._Element, bool]]:
+        spans = names(piece)
+        if not spans:
+            return []  # most texts: nothing kept for them beyond `names_in`'s empty answer
+        found = marks_in.get(piece)
+        if found is None:
+            found = marks_in[piece] = []
+            for span in spans:
+                person = link(span.name)
+                model = bare
+                if person is not None:
+                    model = models.get(person)
+                    if model is None:
+                        ref = f"{registers.PERSONS_FILE}#{person.get(XML_ID)}"
+                        model = models[person] = make_in(tei, "persName", ref=ref)
+                found.append((span.start, span.end, model, person is not None))
+        return found
+
     def find(piece: str):
         out = []
-        for span in names(piece):
-            el = make_in(tei, "persName")
-            person = link(span.name)
-            if person is not None:
-                el.set("ref", f"{registers.PERSONS_FILE}#{person.get(XML_ID)}")
+        for start, end, model, linked in marks(piece):
+            if linked:
                 counts["linked"] += 1
             else:
-                unresolved[piece[span.start : span.end]] += 1
+                unresolved[piece[start:end]] += 1
             counts["persName"] += 1
-            out.append((span.start, span.end, el))
+            out.append((start, end, model.__copy__()))
         return out
 
     mark(ctx, find)
