@@ -1036,3 +1036,17 @@ def test_a_word_the_book_writes_in_lower_case_after_a_feature_of_a_place_is_a_pl
     assert marks_in(out, "placeName") == ["Earn", "Glenturit", "Earn"]
     once = _EARN.replace("     Blythe by the banks of Earn,\n", "")
     assert marks_in(_convert(tmp_path, once, ["scots"], "once"), "placeName") == ["Glenturit"]
+
+
+def test_a_river_before_the_pronoun_i_and_the_poets_name_of_edinburgh_are_places(tmp_path):
+    """A short name of a river or town before a capitalised word is taken for part of a
+    longer name ("Nizhnyi Val", a street), but not before the pronoun I ("As on the banks of
+    Ayr I stray'd"); with the pack "scots", Edina, the poets' Edinburgh, is a place."""
+    text = (
+        "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+        "Edina! Scotia's darling seat! All hail thy palaces and tow'rs. From marking wildly\n"
+        "scatt'red flow'rs, As on the banks of Ayr I stray'd, I met a lass frae Ayr.\n"
+    )
+    scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "placeName")
+    assert scots == ["Edina", "Scotia", "Ayr", "Ayr"]
+    assert "Edina" not in marks_in(_convert(tmp_path, text, None, "plain"), "placeName")

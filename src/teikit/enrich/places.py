@@ -2030,7 +2030,9 @@ def common_word(name: str, lowercase: Counter, capitalised: Counter) -> bool:
 # York Times", "Moscow News" (titles are not marked).
 _TITLE_AFTER = re.compile(r" (?:Times|Herald|Gazette|Tribune|Chronicle|Courier|Telegraph|Observer|News)(?![\w'’-])")
 # A capitalised word right after a place's name: the word a heading of the index may end with.
-_CAPITAL_AFTER = re.compile(r" ([A-Z][\w'’]*)(?![\w'’-])")
+# A capitalised word after a name, which may make it part of another's ("Nizhnyi Val", a
+# street; "the Moscow Soviet", a body): not the pronoun I ("on the banks of Ayr I stray'd").
+_CAPITAL_AFTER = re.compile(r" (?!I(?![\w'’-]))([A-Z][\w'’]*)(?![\w'’-])")
 _HEADS_OF_PLACES = frozenset({*registers.PLACE_HEADS, *_SITE_HEADS, *(w.lower() for w in _FEATURE_TYPES)})
 
 
