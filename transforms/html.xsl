@@ -109,7 +109,8 @@
     <xsl:variable name="settled" select="($tk:mentions-by-page ! ?names)/.[not(@target)]
         [let $ref := normalize-space(@ref)
          return not(contains($ref, ' ') or contains($ref, ':') or contains($ref, '/') or contains($ref, '\'))]"/>
-    <xsl:for-each select="//tei:*[@target or @ref][tk:is-written(.)] except $settled">
+    <!-- (whether a page is written is asked of what is left, not of the thousands settled) -->
+    <xsl:for-each select="(//tei:*[@target or @ref] except $settled)[tk:is-written(.)]">
       <xsl:variable name="from" select="."/>
       <xsl:variable name="in-header" select="exists(ancestor::tei:teiHeader)"/>
       <xsl:variable name="tokens" select="tokenize(normalize-space(string-join(@target | @ref, ' ')), ' ')"/>
