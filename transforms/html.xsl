@@ -71,7 +71,7 @@
   <!-- A link as the HTML serializer escapes it (escape-uri-attributes): normalised to NFC,
        then each character outside printable ASCII written as the %HH of its UTF-8 bytes.
        The pages are written with that escaping of the serializer's off (their result
-       documents above): it looks at every attribute of every element written, some 5% of
+       documents above): it looks at every attribute of every element written, some 4% of
        the HTML transform of a book, while only a link made from the document's data (a
        pointer, an image's file, an xml:id) may hold a character to escape. Those pass
        here; the others are made of page names (tk:slug: ASCII) and node numbers. -->
@@ -95,7 +95,7 @@
   </xsl:function>
 
   <!-- (escape-html-uri leaves a string of printable ASCII as it is: a scan, not a regular
-       expression, which over all the ids of a book took 0.02 s) -->
+       expression, which over all the ids of a book took about 0.02 s) -->
   <xsl:variable name="h:ascii-ids" as="xs:boolean"
       select="let $ids := string-join(//@xml:id) return escape-html-uri($ids) eq $ids"/>
 
