@@ -52,6 +52,9 @@
   <xsl:param name="identifier" as="xs:string" required="yes"/>
 
   <xsl:variable name="h:page-extension" as="xs:string" select="'.xhtml'"/>
+  <!-- The pages' links are left to the serializer to escape (escape-uri-attributes, as by
+       default), and print.xsl reads them as written: see html.xsl, h:uri. -->
+  <xsl:variable name="h:escaped-links" as="xs:boolean" select="false()"/>
   <!-- The XHTML documents this stylesheet writes besides the pages, which no page may replace. -->
   <xsl:variable name="tk:reserved-names" as="xs:string+"
       select="('index', 'book', 'assets', 'search', 'media', 'nav', 'title', 'about')"/>

@@ -50,14 +50,14 @@
 
   <xsl:template match="/">
     <xsl:if test="$opening">
-      <xsl:result-document href="index.html">
+      <xsl:result-document href="index.html" escape-uri-attributes="no">
         <xsl:call-template name="h:opening-page"/>
       </xsl:result-document>
     </xsl:if>
     <xsl:for-each select="$tk:pages">
       <xsl:variable name="i" select="position()"/>
       <xsl:if test="tk:is-written(.)">
-        <xsl:result-document href="{tk:page-name(.)}.html">
+        <xsl:result-document href="{tk:page-name(.)}.html" escape-uri-attributes="no">
           <xsl:call-template name="h:page">
             <xsl:with-param name="previous" select="$tk:pages[$i - 1]"/>
             <xsl:with-param name="next" select="$tk:pages[$i + 1]"/>
@@ -67,6 +67,37 @@
     </xsl:for-each>
     <xsl:call-template name="h:report-pointers"/>
   </xsl:template>
+
+  <!-- A link as the HTML serializer escapes it (escape-uri-attributes): normalised to NFC,
+       then each character outside printable ASCII written as the %HH of its UTF-8 bytes.
+       The pages are written with that escaping of the serializer's off (their result
+       documents above): it looks at every attribute of every element written, some 4% of
+       the HTML transform of a book, while only a link made from the document's data (a
+       pointer, an image's file, an xml:id) may hold a character to escape. Those pass
+       here; the others are made of page names (tk:slug: ASCII) and node numbers. -->
+  <xsl:function name="h:uri" as="xs:string">
+    <xsl:param name="uri" as="xs:string"/>
+    <xsl:sequence select="if ($h:escaped-links) then escape-html-uri(normalize-unicode($uri)) else $uri"/>
+  </xsl:function>
+
+  <!-- Whether the links are escaped as they are made (h:uri): an edition that imports these
+       templates and keeps the serializer's escaping, or reads the links it makes (epub.xsl,
+       print.xsl), sets it false and gets its links as they were written. -->
+  <xsl:variable name="h:escaped-links" as="xs:boolean" select="true()"/>
+
+  <!-- The same for a link made of a page's name and an element's id (tk:html-id), which
+       only an xml:id can make other than ASCII: asked once of the whole collection whether
+       one does, not of each of the thousands of such links (notes, names), for h:uri
+       costs about what the serializer's escaping did. -->
+  <xsl:function name="h:id-link" as="xs:string">
+    <xsl:param name="link" as="xs:string"/>
+    <xsl:sequence select="if ($h:ascii-ids) then $link else h:uri($link)"/>
+  </xsl:function>
+
+  <!-- (escape-html-uri leaves a string of printable ASCII as it is: a scan, not a regular
+       expression, which over all the ids of a book took about 0.02 s) -->
+  <xsl:variable name="h:ascii-ids" as="xs:boolean"
+      select="let $ids := string-join(//@xml:id) return escape-html-uri($ids) eq $ids"/>
 
   <!-- One pass over every pointer: a link pages may not carry (anywhere, the header too),
        else a pointer into the collection that finds nothing (outside the header). Every
@@ -78,7 +109,8 @@
     <xsl:variable name="settled" select="($tk:mentions-by-page ! ?names)/.[not(@target)]
         [let $ref := normalize-space(@ref)
          return not(contains($ref, ' ') or contains($ref, ':') or contains($ref, '/') or contains($ref, '\'))]"/>
-    <xsl:for-each select="//tei:*[@target or @ref][tk:is-written(.)] except $settled">
+    <!-- (whether a page is written is asked of what is left, not of the thousands settled) -->
+    <xsl:for-each select="(//tei:*[@target or @ref] except $settled)[tk:is-written(.)]">
       <xsl:variable name="from" select="."/>
       <xsl:variable name="in-header" select="exists(ancestor::tei:teiHeader)"/>
       <xsl:variable name="tokens" select="tokenize(normalize-space(string-join(@target | @ref, ' ')), ' ')"/>
@@ -259,7 +291,7 @@
       <ol>
         <xsl:for-each select="$sections">
           <li>
-            <a href="{tk:page-name($page)}{$h:page-extension}#{tk:html-id(.)}"><xsl:value-of select="tk:plain(tei:head[1])"/></a>
+            <a href="{h:id-link(tk:page-name($page) || $h:page-extension || '#' || tk:html-id(.))}"><xsl:value-of select="tk:plain(tei:head[1])"/></a>
             <xsl:call-template name="h:toc-sections">
               <xsl:with-param name="page" select="$page"/>
               <xsl:with-param name="within" select="."/>
@@ -297,7 +329,7 @@
           <ol class="notes">
             <xsl:for-each select="$notes">
               <li id="{tk:html-id(.)}">
-                <a class="note-label" href="#{tk:html-id(.)}-ref" title="Back to the text">
+                <a class="note-label" href="{h:id-link('#' || tk:html-id(.) || '-ref')}" title="Back to the text">
                   <xsl:value-of select="tk:note-label(.)"/>
                 </a>
                 <xsl:text> </xsl:text>
@@ -308,7 +340,7 @@
                   </xsl:apply-templates>
                 </div>
                 <xsl:text> </xsl:text>
-                <a class="back" href="#{tk:html-id(.)}-ref" aria-label="Back to the text of note {tk:note-label(.)}">↩</a>
+                <a class="back" href="{h:id-link('#' || tk:html-id(.) || '-ref')}" aria-label="Back to the text of note {tk:note-label(.)}">↩</a>
               </li>
             </xsl:for-each>
           </ol>
@@ -370,7 +402,7 @@
       <xsl:apply-templates mode="html"/>
       <xsl:if test="local-name(..) = $tk:div-names and not(tk:is-page(..))">
         <xsl:text> </xsl:text>
-        <a class="self" href="#{tk:html-id(..)}" aria-label="Link to this section">
+        <a class="self" href="{h:id-link('#' || tk:html-id(..))}" aria-label="Link to this section">
           <xsl:if test="$h:search"><xsl:attribute name="data-pagefind-ignore" select="'all'"/></xsl:if>
           <xsl:text>§</xsl:text>
         </a>
@@ -663,7 +695,7 @@
     <xsl:variable name="alt" select="normalize-space((tei:desc, ../tei:figDesc, ../tei:head, '')[1])"/>
     <xsl:choose>
       <xsl:when test="tk:safe-href(@rm:src)">
-        <img src="{tk:safe-href(@rm:src)}" alt="{$alt}"/>
+        <img src="{h:uri(tk:safe-href(@rm:src))}" alt="{$alt}"/>
       </xsl:when>
       <!-- Inside a link (a licence badge in its ref) it is named, not linked: links do not nest. -->
       <xsl:when test="tk:link-scheme(string(@url)) = ('http', 'https') and tk:safe-href(@url)
@@ -671,7 +703,7 @@
         <span class="graphic"><xsl:value-of select="if ($alt) then 'Image: ' || $alt else 'Image'"/></span>
       </xsl:when>
       <xsl:when test="tk:link-scheme(string(@url)) = ('http', 'https') and tk:safe-href(@url)">
-        <a class="graphic" href="{tk:safe-href(@url)}">
+        <a class="graphic" href="{h:uri(tk:safe-href(@url))}">
           <xsl:value-of select="if ($alt) then 'Image: ' || $alt else 'Image'"/>
         </a>
       </xsl:when>
@@ -721,7 +753,7 @@
   <!-- A note outside every page (the header's, on the opening page) has no list to be in:
        it is read in place, by the next template. -->
   <xsl:template match="tei:note[tk:is-attached-note(.) and exists(tk:page-of(.))]" mode="html">
-    <a class="noteref" id="{tk:html-id(.)}-ref" href="#{tk:html-id(.)}" role="doc-noteref">
+    <a class="noteref" id="{tk:html-id(.)}-ref" href="{h:id-link('#' || tk:html-id(.))}" role="doc-noteref">
       <sup><xsl:value-of select="tk:note-label(.)"/></sup>
     </a>
   </xsl:template>
@@ -757,7 +789,7 @@
     <xsl:variable name="entry" select="if (exists($found) or not(@ref)) then () else tk:entry-resolved(.)"/>
     <xsl:variable name="href" select="if (exists($found)) then $found
                                       else if ($entry) then h:entry-href($entry)
-                                      else (tokenize(normalize-space(@ref), ' ')[tk:is-external(.)] ! tk:safe-href(.))[1]"/>
+                                      else (tokenize(normalize-space(@ref), ' ')[tk:is-external(.)] ! tk:safe-href(.))[1] ! h:uri(.)"/>
     <xsl:choose>
       <xsl:when test="$href and not(ancestor::*[self::tei:ref[@target] or self::tei:ptr])">
         <a class="name {local-name()}" href="{$href}">
@@ -772,17 +804,17 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Where a name links to its entry: the same for every name of the entry, so found once
-       for each entry named in the pages of text (h:entry-hrefs). -->
+  <!-- Where a name links to its entry (escaped, h:id-link): the same for every name of the
+       entry, so found once for each entry named in the pages of text (h:entry-hrefs). -->
   <xsl:function name="h:entry-href" as="xs:string?">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="id" select="generate-id($entry)"/>
     <xsl:sequence select="if (map:contains($h:entry-hrefs, $id)) then $h:entry-hrefs($id)
-                          else tk:href-to($entry, $h:page-extension)"/>
+                          else tk:href-to($entry, $h:page-extension) ! h:id-link(.)"/>
   </xsl:function>
 
   <xsl:variable name="h:entry-hrefs" as="map(xs:string, xs:string?)"
-      select="map:merge(($tk:mentions-by-page ! ?entry)/. ! map:entry(generate-id(.), tk:href-to(., $h:page-extension)))"/>
+      select="map:merge(($tk:mentions-by-page ! ?entry)/. ! map:entry(generate-id(.), tk:href-to(., $h:page-extension) ! h:id-link(.)))"/>
 
   <!-- The same by the name, for every name in the pages of text (those of tk:name-entries,
        which it stands for here): its entry's link, '' when the entry is on no page. -->
@@ -1027,7 +1059,7 @@
   </xsl:template>
 
   <xsl:template match="tei:ref | tei:ptr" mode="html">
-    <xsl:variable name="href" select="(tokenize(normalize-space(@target), ' ') ! tk:safe-href(tk:href(., current(), $h:page-extension)))[1]"/>
+    <xsl:variable name="href" select="(tokenize(normalize-space(@target), ' ') ! tk:safe-href(tk:href(., current(), $h:page-extension)))[1] ! h:uri(.)"/>
     <xsl:choose>
       <xsl:when test="$href and not(ancestor::tei:ref[@target] | ancestor::*[local-name() = $tk:name-elements][@ref])">
         <a href="{$href}" class="{local-name()}">
