@@ -215,4 +215,3 @@ def _trimmed(parts: list) -> list:
     if parts and isinstance(parts[-1], str):
         parts[-1] = parts[-1].rstrip()
     return [x for x in parts if not isinstance(x, str) or x]
-
