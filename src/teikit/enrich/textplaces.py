@@ -494,7 +494,9 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 evidence=evidence(name, f"another name of {other.name}, a {other.type} in GeoNames"),
             )
             continue
-        if geo is None:
+        if geo is not None and _demonym(name, geo):
+            continue
+        if geo is None or (geo.type not in _REGIONS and geo.population < _MIN_POPULATION):
             _smaller(
                 places,
                 name,
@@ -506,10 +508,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 evidence,
                 count,
             )
-            continue
-        if _demonym(name, geo):
-            continue
-        if geo.type in _REGIONS:
+        elif geo.type in _REGIONS:
             places.add(
                 name, geo.type, geo, "named in the text; GeoNames", evidence=evidence(name, f"a {geo.type} in GeoNames")
             )
@@ -526,18 +525,6 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 geo,
                 "named in the text; GeoNames",
                 evidence=evidence(name, f"a {geo.type} of {geo.population:,} people in GeoNames"),
-            )
-        elif geo.population < _MIN_POPULATION:
-            _smaller(
-                places,
-                name,
-                (strong[name], weak[name], located[name]),
-                text,
-                not_places,
-                profile,
-                lowercase,
-                evidence,
-                count,
             )
     for name, where in sorted(titled.items()):
         # a ruler's country or region is a place all the same: "the Empress of Russia", "the
