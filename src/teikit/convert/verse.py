@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 
 from ..tei import is_, line_of, make, sub, xpath
+from ..textnodes import append_text
 from .context import Context
 from .sourcelines import SourceBlocks, lines_of, source_blocks
 
@@ -127,7 +128,7 @@ def apply(tei, ctx: Context):
             verse_line = sub(stanza, "l", line=line + k)
             for piece in pieces:
                 if isinstance(piece, str):
-                    _put_text(verse_line, piece)
+                    append_text(verse_line, piece)
                 else:
                     piece.tail = None
                     verse_line.append(piece)
@@ -136,13 +137,6 @@ def apply(tei, ctx: Context):
         ctx.report.counts["stanzas"] += 1
         ctx.report.counts["stanza_lines"] += len(cut)
     return tei
-
-
-def _put_text(el, text: str) -> None:
-    if len(el):
-        el[-1].tail = (el[-1].tail or "") + text
-    else:
-        el.text = (el.text or "") + text
 
 
 def _letters(text: str) -> list[int]:
