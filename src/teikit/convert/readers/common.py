@@ -22,8 +22,8 @@ from ...tei import XML_ID, children, is_, make, q, unique_id
 
 # The facts a structured reader establishes itself (see teikit.pipeline.Registry.after_reader).
 # The text passes that read raw lines or the source's line breaks (the ebook wrapper, notes in
-# the text's stream, sidenotes, plays and letters told by their lines) have nothing to do on a
-# document whose structure its format states.
+# the text's stream, sidenotes, plays, letters and verse told by their lines) have nothing to do
+# on a document whose structure its format states.
 PROVIDES = (
     "blocks",
     "wrapper",
@@ -32,6 +32,7 @@ PROVIDES = (
     "sidenotes",
     "speeches",
     "letters",
+    "verse",
     "outline",
     "divisions",
     "furniture-removed",
