@@ -149,21 +149,9 @@ def jing_batches(monkeypatch) -> list[list[str]]:
     batches: list[list[str]] = []
     real = jing._run_once
     monkeypatch.setattr(
-        jing,
-        "_run_once",
-        lambda schema, files, workdir, *opened: batches.append(list(files)) or real(schema, files, workdir, *opened),
+        jing, "_run_once", lambda schema, files, workdir: batches.append(list(files)) or real(schema, files, workdir)
     )
     return batches
-
-
-@pytest.fixture
-def late_jvm(monkeypatch) -> None:
-    """jing's JVMs started only once their files are known (validate starts none early,
-    jing.start_early): for tests that fake jing's runs through jing._jing, which a JVM started
-    early does not go through (tests/test_validate_early_jvm.py fakes that one's)."""
-    import teikit.validate as validate_module
-
-    monkeypatch.setattr(validate_module, "start_early", lambda *args: None)
 
 
 @pytest.fixture(scope="session")

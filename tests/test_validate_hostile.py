@@ -377,7 +377,7 @@ def test_a_jvm_out_of_memory_fails_every_file_it_had(tmp_path, monkeypatch, caps
     assert all(f["errors"][0]["message"] == "no RELAX NG verdict: jing ran out of memory" for f in files)
 
 
-def test_a_batch_jing_cannot_finish_is_rerun_in_halves(tmp_path, monkeypatch, jing_grammar, late_jvm):
+def test_a_batch_jing_cannot_finish_is_rerun_in_halves(tmp_path, monkeypatch, jing_grammar):
     """jing dies on one file of a batch (as on a 130 MB nested file): only that file fails."""
     real = jing_module._jing
 
@@ -432,9 +432,7 @@ def test_xincluded_files_over_the_size_limit_are_not_read(tmp_path):
         (0, "fatal: file not found: x.xml\n", ""),
     ],
 )
-def test_whatever_jing_cannot_account_for_is_an_error(
-    tmp_path, monkeypatch, returncode, stdout, stderr, jing_grammar, late_jvm
-):
+def test_whatever_jing_cannot_account_for_is_an_error(tmp_path, monkeypatch, returncode, stdout, stderr, jing_grammar):
     monkeypatch.setattr(jing_module, "_jing", lambda cmd: subprocess.CompletedProcess(cmd, returncode, stdout, stderr))
     folder = tmp_path / "docs"
     folder.mkdir()

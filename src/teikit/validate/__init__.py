@@ -75,7 +75,6 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,7 +97,7 @@ from .documents import (
     stamp_of,
 )
 from .inclusion import Judged
-from .jing import LONG_RUN, JingOutcome, Opened, files_per_run, jing_command, jvm_threads, run_jing, start_early
+from .jing import LONG_RUN, JingOutcome, files_per_run, jing_command, jvm_threads, run_jing
 from .results import FileResult, Problem, Summary
 from .schemas import stage
 
@@ -249,7 +248,6 @@ def _validate_files(
     threads (_threads)."""
     with (
         tempfile.TemporaryDirectory(prefix="teikit-validate-") as workdir,
-        _ended_if_unused() as unused,
         jvm_threads(workdir) as jvms,  # its JVMs killed if the run stops (jing.py)
     ):
         # teikit.rng: libxml2 in-process spares a small run the JVM's start, but costs more
@@ -261,15 +259,9 @@ def _validate_files(
         own_in_process = options.own_in_process and len(files) < LONG_RUN
         options = dataclasses.replace(options, workdir=workdir, own_in_process=own_in_process)
         stager = _SchemaStager(workdir, options.allow_read)
-        # jing starts on the files whose prolog is plain while Python parses them all; its JVM
-        # even before, while their prologs are read, where it is likely to have files.
-        opened = _start_early(files, options, stager)
-        if opened is not None:
-            unused.append(opened)
+        # jing starts on the files whose prolog is plain while Python parses them all.
         plain, includers, direct, declared, by_path, unscanned = _plan(files, options)
-        early = _submit(jvms, plain, 1, stager, opened)
-        if opened is not None and not opened.given:
-            opened.cancel()  # no file for it: its CPU is not spent for nothing
+        early = _submit(jvms, plain, 1, stager)
         _rescanned(unscanned, includers, direct)  # while the JVM starts
         done = {(inp, schema) for schema, part, _ in early for inp in part}
         skip = set(includers) | set(direct)
@@ -320,51 +312,6 @@ def _validate_files(
         prepared = sorted(first + others + list(direct.values()), key=lambda p: order[p.result.path])
         schema_errors = _collect(batches, prepared, ticker)
     return [p.result for p in prepared], schema_errors
-
-
-@contextmanager
-def _ended_if_unused() -> Iterator[list[Opened]]:
-    """Where the JVM started early (_start_early) is held: on leaving, once jing's thread has
-    ended, one that was never given its files (the run stopped first) is ended and its folder
-    removed."""
-    held: list[Opened] = []
-    try:
-        yield held
-    finally:
-        for opened in held:
-            opened.cancel()
-
-
-def _start_early(files: list[str], options: Options, stager: _SchemaStager) -> Opened | None:
-    """jing's JVM started before the files' prologs are read (jing.start_early), for the schema
-    the run's files are likely to be given to jing for (the one given, else the first file's), where
-    they are likely to go to jing on their prologs alone (_plan's `direct`): no Schematron given
-    or declared by the first file, a grammar not judged in-process; else None. A guess
-    only: a file planned otherwise goes as it would have gone, and a JVM given no file is ended."""
-    if not files or options.schematron:
-        return None
-    schema = options.schema
-    if schema is None:
-        prolog = read_prolog(files[0])
-        if (
-            prolog is None
-            or prolog.has_doctype
-            or prolog.uses_xinclude
-            or any(d.kind == "schematron" for d in prolog.declared)
-        ):
-            return None
-        schema, problems = _choose_schema(prolog.declared, options)
-        if schema is None or problems:
-            return None
-    if options.own_in_process and owngrammar.is_own_grammar(schema):
-        return None
-    staged = stager.get(schema)
-    if isinstance(staged, TeikitError) or len(files) > MAX_FILES_PER_JVM:
-        return None
-    opened = start_early(staged, len(files), options.workdir)
-    if opened is not None:
-        opened.key = schema
-    return opened
 
 
 def validate_batch(files: list[str], options: Options) -> tuple[list[FileResult], list[str]]:
@@ -593,11 +540,8 @@ def _late(prepared, done) -> dict[str, list[str]]:
     return late
 
 
-def _submit(
-    pool, groups: dict[str, list[str]], jobs: int, stager, opened: Opened | None = None
-) -> list[tuple[str, list[str], Future[JingOutcome]]]:
-    """One JVM per worker and schema (more only past MAX_FILES_PER_JVM files). `opened`: a JVM
-    started early (_start_early), given the files of its schema where they are one batch."""
+def _submit(pool, groups: dict[str, list[str]], jobs: int, stager) -> list[tuple[str, list[str], Future[JingOutcome]]]:
+    """One JVM per worker and schema (more only past MAX_FILES_PER_JVM files)."""
     batches = []
     for schema, inputs in groups.items():
         staged = stager.get(schema)
@@ -617,10 +561,7 @@ def _submit(
         size = -(-len(inputs) // parts)
         for i in range(0, len(inputs), size):
             part = inputs[i : i + size]
-            early = None
-            if opened is not None and not opened.given and opened.key == schema and len(part) == len(inputs):
-                early, opened.given = opened, True
-            batches.append((schema, part, pool.submit(run_jing, staged, part, stager.workdir, early)))
+            batches.append((schema, part, pool.submit(run_jing, staged, part, stager.workdir)))
     return batches
 
 

@@ -44,7 +44,6 @@ cannot be made or filled is no failure: the names are made in the run's folder.
 
 from __future__ import annotations
 
-import errno
 import io
 import os
 import re
@@ -52,7 +51,6 @@ import shutil
 import subprocess
 import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -203,16 +201,13 @@ def _next() -> int:
         return next(_counter)
 
 
-def run_jing(schema: Staged, files: list[str], workdir: str, opened: Opened | None = None) -> JingOutcome:
-    """Validate `files` (absolute paths) against the staged `schema`; see the module docstring.
-    `opened`: a JVM started for them before they were known (start_early), used for the
-    first run; the halves and the files left unread after a stop run in JVMs of their own."""
+def run_jing(schema: Staged, files: list[str], workdir: str) -> JingOutcome:
+    """Validate `files` (absolute paths) against the staged `schema`; see the module docstring."""
     out = JingOutcome()
     todo = [(files, False)]  # a part, and whether it is what jing left unread after a stop
     while todo:
         part, left_unread = todo.pop()
-        raw = _run_once(schema, part, workdir, opened)
-        opened = None
+        raw = _run_once(schema, part, workdir)
         if raw.trusted and raw.stopped_at is not None and raw.stopped_at + 1 < len(part):
             rest = part[raw.stopped_at + 1 :]  # never read: jing stopped before them
             if left_unread:  # a second stop: libxml2 first, so that jing stops no more
@@ -276,12 +271,8 @@ class _Raw:
     stopped_at: int | None = None  # the position of the document jing could not parse, and stopped at
 
 
-def _run_once(schema: Staged, files: list[str], workdir: str, opened: Opened | None = None) -> _Raw:
+def _run_once(schema: Staged, files: list[str], workdir: str) -> _Raw:
     global _sandbox_works
-    if opened is not None:
-        raw = opened.run(files)
-        if raw is not None:
-            return raw
     own = _memory_folder()
     folder = os.path.join(own or workdir, f"in{_next()}")
     try:
@@ -330,9 +321,7 @@ def _jing(cmd: list[str]) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
-def _read(proc, names: dict[str, str], schema: Staged, own_names: frozenset[str] = frozenset()) -> _Raw:
-    """jing's output on `names` ({name: file}); a line on one of `own_names` (documents of
-    teikit's own, see Opened) is counted with the errors and otherwise left out."""
+def _read(proc, names: dict[str, str], schema: Staged) -> _Raw:
     problems: dict[str, list] = {}
     schema_errors: list[str] = []
     stray: list[str] = []
@@ -344,9 +333,7 @@ def _read(proc, names: dict[str, str], schema: Staged, own_names: frozenset[str]
             continue
         m = _LINE.match(raw)
         path = m and os.path.abspath(m["path"])
-        if m and path in own_names:
-            errors += m["sev"] != "warning"
-        elif m and path in names:
+        if m and path in names:
             sev = "warning" if m["sev"] == "warning" else "error"
             errors += sev == "error"
             message = m["msg"]
@@ -386,152 +373,6 @@ def _reason(lines: list[str]) -> str:
         return "jing ran out of memory"
     text = re.sub(r"(/[^\s:]*)?/in\d+/d\d+\.xml", "the file", text)
     return "jing said: " + text[:300]
-
-
-# ---------------------------------------------------------------- a JVM started early
-# The JVM's start and the schema's compilation (0.3-0.5 s of CPU for teikit.rng) need no
-# document: start_early begins them before teikit has read the files' prologs to know which
-# jing may read (validate._plan: 0.2 s at 1,000 files, 0.6 s at 10,000, before the JVM could
-# start). jing is given names for as many documents as the run has, plus two of teikit's own:
-#
-# - the first, the gate, is a named pipe: jing blocks reading it once the schema is loaded,
-#   until teikit has made the other names (symlinks to the files it gives jing, in order)
-#   and writes GATE_DOCUMENT into it;
-# - after the files comes the stopper, an empty file: jing stops at the first document it
-#   cannot parse (see the module docstring), so the names after it are never read, and need
-#   not exist.
-#
-# jing's lines on these two are counted with the errors (the exit status must agree) and
-# otherwise left out; its lines on the files are read as in any run. A JVM that ends before it
-# has read the gate (the schema failed to load, the JVM refused the security manager) is read
-# as it stands where it said something of the schema, else it is as if it had not been
-# started: the files run in a JVM of their own.
-GATE_DOCUMENT = b"<teikit-gate/>"
-
-
-class Opened:
-    """A jing run started before its files are known (start_early); its files given by run()."""
-
-    def __init__(self, schema: Staged, names: list[str], own: str | None, folder: str, workdir: str):
-        self.schema, self.names, self.own, self.folder, self.workdir = schema, names, own, folder, workdir
-        self.capacity = len(names) - 2  # files it can take: the gate and the stopper besides them
-        self.proc: subprocess.Popen | None = None
-        self.taken = False  # given its files (run) or cancelled
-        self.given = False  # handed to a run of jing (validate._submit), which calls run()
-        self.key = ""  # the schema as the run names it (validate._start_early)
-
-    def start(self, files: int) -> None:
-        base = jing_command(files)
-        sandbox = _sandbox(self.workdir, self.own)
-        args = (["-c"] if self.schema.compact else []) + [self.schema.path, *self.names]
-        # Its output goes to files, not pipes: no one reads it before the files are given.
-        with (
-            open(os.path.join(self.folder, "out"), "wb") as out,
-            open(os.path.join(self.folder, "err"), "wb") as err,
-            _live_lock,
-        ):
-            self.proc = subprocess.Popen(
-                base[:1] + sandbox + base[1:] + args, stdin=subprocess.DEVNULL, stdout=out, stderr=err
-            )
-            _live.setdefault(self.workdir, set()).add(self.proc)
-
-    def run(self, files: list[str]) -> _Raw | None:
-        """jing's output on `files` (at most `capacity`), or None when this JVM could not judge
-        them (they are then run as in any run)."""
-        global _sandbox_works
-        if self.taken or self.proc is None or len(files) > self.capacity:
-            self.cancel()
-            return None
-        self.taken = True
-        proc = self.proc
-        try:
-            named: dict[str, str] = {}
-            try:
-                for name, f in zip(self.names[1:], files, strict=False):
-                    os.symlink(f, name)
-                    named[name] = f
-                os.symlink(os.path.join(self.folder, "end"), self.names[len(files) + 1])
-            except OSError:
-                proc.kill()
-                proc.wait()
-                return None
-            opened_gate = self._open_gate(proc)
-            done = self._ended(proc)
-        finally:
-            with _live_lock:
-                _live.get(self.workdir, set()).discard(proc)
-            self._remove()
-        if _NO_SANDBOX in done.stderr:
-            _sandbox_works = False
-            return None
-        raw = _read(done, named, self.schema, frozenset(self.names[:1] + self.names[len(files) + 1 :]))
-        if not opened_gate and not raw.schema_errors:
-            return None  # ended before it read a document, with nothing to say of the schema
-        return raw
-
-    def cancel(self) -> None:
-        """End the JVM, unused (no file for it, or the run stopped)."""
-        if self.proc is not None and not self.taken:
-            self.taken = True
-            self.proc.kill()
-            self.proc.wait()
-            with _live_lock:
-                _live.get(self.workdir, set()).discard(self.proc)
-            self._remove()
-
-    def _open_gate(self, proc: subprocess.Popen) -> bool:
-        """Write GATE_DOCUMENT into the gate once jing has opened it; False when the JVM ended
-        first. (A pipe written and closed before its reader opens it loses what was written,
-        so the gate is opened for writing only once there is a reader: ENXIO until then.)"""
-        pause = 0.001
-        while True:
-            try:
-                fd = os.open(self.names[0], os.O_WRONLY | os.O_NONBLOCK)
-            except OSError as exc:
-                if exc.errno != errno.ENXIO or proc.poll() is not None:
-                    return False
-                time.sleep(pause)
-                pause = min(2 * pause, 0.02)
-                continue
-            try:
-                os.write(fd, GATE_DOCUMENT)  # shorter than a pipe's buffer: never blocks
-            finally:
-                os.close(fd)
-            return True
-
-    def _ended(self, proc: subprocess.Popen) -> subprocess.CompletedProcess:
-        """The JVM waited for; what it wrote (as _jing returns it)."""
-        proc.wait()
-        out, err = (self._text(n) for n in ("out", "err"))
-        return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
-
-    def _text(self, name: str) -> str:
-        with open(os.path.join(self.folder, name), encoding="utf-8", errors="replace") as fh:
-            return fh.read()
-
-    def _remove(self) -> None:
-        shutil.rmtree(self.own or self.folder, ignore_errors=True)
-
-
-def start_early(schema: Staged, files: int, workdir: str) -> Opened | None:
-    """A JVM started on the staged `schema` for up to `files` documents not yet known (see
-    above), or None where it cannot be (no named pipes, no security manager, more names than
-    a command line holds, a folder that cannot be made)."""
-    if not hasattr(os, "mkfifo") or not _sandbox_works or files + 2 > files_per_run(workdir):
-        return None
-    own = _memory_folder()
-    folder = os.path.join(own or workdir, f"in{_next()}")
-    names = [os.path.join(folder, f"d{i}.xml") for i in range(files + 2)]
-    opened = Opened(schema, names, own, folder, workdir)
-    try:
-        os.mkdir(folder)
-        os.mkfifo(names[0], 0o600)
-        open(os.path.join(folder, "end"), "wb").close()
-        opened.start(files)
-    except OSError:
-        opened._remove()
-        return None
-    return opened
 
 
 # ---------------------------------------------------------------- a run that stops
