@@ -89,19 +89,8 @@ _HEAP = ["-XX:+IgnoreUnrecognizedVMOptions", "-XX:InitialRAMPercentage=0.25"]
 MAX_DEPTH = 10_000
 DEPTH_MESSAGE = f"nesting deeper than {MAX_DEPTH:,} elements, teikit's bound: not read further (not an XML error)"
 _DEPTH = [f"-Djdk.xml.maxElementDepth={MAX_DEPTH}"]
-# In a long run the optimising compiler (C2) takes a method only after three times as many
-# calls and loops as by default: fewer methods compiled twice (by C1, then C2), C2 kept for
-# the hottest. jing on the chapters against teikit.rng, under the security policy, side by
-# side, CPU seconds: 1,000 files 11.50/11.50/11.79 -> 10.93/11.31/10.63 (load 10-14);
-# 10,000 files 82.8 -> 79.9 (one round each, load 12.6 and 6.4). teikit validate, 1,000 files,
-# whole tree, side by side, six rounds (load 2-5): 10.48-10.99 -> 10.15-10.94 (lower in each).
-_C2_LATER = [
-    "-XX:Tier4InvocationThreshold=15000",
-    "-XX:Tier4CompileThreshold=45000",
-    "-XX:Tier4BackEdgeThreshold=120000",
-]
 JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", *_HEAP, *_DEPTH]
-JVM_OPTIONS_LONG = ["-XX:+UseSerialGC", "-Xshare:auto", *_C2_LATER, *_HEAP, *_DEPTH]
+JVM_OPTIONS_LONG = ["-XX:+UseSerialGC", "-Xshare:auto", *_HEAP, *_DEPTH]
 LONG_RUN = 800  # files in one JVM from which JVM_OPTIONS_LONG are used
 # What a JVM says on standard error when the security manager is switched on; not a failure.
 _SANDBOX_NOTICE = (
