@@ -101,23 +101,6 @@ def _substitute(el: etree._Element, pattern: Finds, build: Builder, skip: tuple[
 Finder = Callable[[str], "list[tuple[int, int, etree._Element]]"]
 
 
-def _pieces(text: str, spans) -> tuple[str | None, list]:
-    """Cut `text` at sorted, non-overlapping (start, end, element) spans; each element
-    takes its matched text and the text after it as tail. Returns the text before the
-    first (None when empty) and the elements made, each with its tail (None when empty):
-    the strings the tree now holds, which the caller need not read back from lxml."""
-    lead = text[: spans[0][0]] or None
-    nodes = []
-    last = len(spans) - 1
-    for k, (start, end, node) in enumerate(spans):
-        if node.text is None and not len(node):
-            node.text = text[start:end]
-        tail = text[end : spans[k + 1][0] if k < last else len(text)] or None
-        node.tail = tail
-        nodes.append((node, tail))
-    return lead, nodes
-
-
 def wrap(el: etree._Element, find: Finder, skip: tuple[str, ...] = ()) -> None:
     """Wrap the spans `find` reports in each text node below `el`, in document order.
 
@@ -154,11 +137,12 @@ def _wrap(el: etree._Element, find: Finder, skip: tuple[str, ...], enters: dict)
 
 
 def _cut(parent: etree._Element, child: Any, text: str, spans, slots: list | None) -> None:
-    """Wrap `spans` in the text node (parent, child) holding `text`, as `wrap_slot` does, each
-    element linked as soon as its text and tail are set; with `slots`, the text nodes left
-    (what is left before the first element, then each element's tail) are added to it as
-    slots. (One walk of the spans: the wrapping passes cut thousands of text nodes, and
-    `_pieces` and `_link_after` in turn each made a list and walked it.)"""
+    """Wrap `spans` (sorted, non-overlapping (start, end, element); an element left empty
+    takes the text it spans, and the text after it as tail) in the text node (parent, child)
+    holding `text`, each element linked as soon as its text and tail are set; with `slots`,
+    the text nodes left (what is left before the first element, then each element's tail)
+    are added to it as slots. (One walk of the spans: the wrapping passes cut thousands of
+    text nodes.)"""
     lead = text[: spans[0][0]] or None
     if child is None:
         parent.text = lead
@@ -180,20 +164,6 @@ def _cut(parent: etree._Element, child: Any, text: str, spans, slots: list | Non
         anchor = node
         if slots is not None and tail is not None:
             slots.append((parent, node, tail))
-
-
-def wrap_slot(parent: etree._Element, child: Any, text: str, spans) -> tuple[str | None, list]:
-    """Wrap `spans` (sorted, non-overlapping (start, end, element), as `wrap`'s finder gives
-    them) in the text node `text_slots` gave as (parent, child), which holds `text`; the
-    slots not yet wrapped stay valid, whatever the order. Returns what `_pieces` does: the
-    text left before the first element, and the elements made, in order, each with its tail."""
-    lead, pieces = _pieces(text, spans)
-    if child is None:
-        parent.text = lead
-    else:
-        child.tail = lead
-    _link_after(parent, child, [node for node, _ in pieces])
-    return lead, pieces
 
 
 # A text node as a place in the tree, with its text: (its element, None, the text) for the
