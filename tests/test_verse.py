@@ -84,6 +84,13 @@ def test_poems_of_a_book_are_line_groups_and_its_prose_stays_prose(tmp_path):
     set_in = [b for b in (list(filter(None, b)) for b in set_in) if all(line.startswith("     ") for line in b)]
     assert report.counts["stanzas"] == len(set_in) > 100
     assert report.counts["stanza_lines"] == sum(map(len, set_in))
+    # the summary counts them as verse, and no longer as the paragraphs they were
+    body_paragraphs = sum(
+        len(etree.parse(str(f)).xpath("//t:text/t:body//t:p[not(ancestor::t:note)]", namespaces=NS))
+        for f in out.glob("ch*.xml")  # the body's documents
+    )
+    assert f"{body_paragraphs} paragraphs," in report.summary()
+    assert f"{len(set_in)} verse groups" in report.summary()
     # the preface is prose, the epigraph's source a line of text, the glossary a list
     front = etree.parse(str(out / "front.xml"))
     assert front.xpath("//t:p[starts-with(., 'These poems were written')]", namespaces=NS)

@@ -66,7 +66,7 @@ class Report:
         c = self.counts
         lines = [
             f"{self.source}: {c['chapters']} chapters, {c['sections']} sections, "
-            f"{c['paragraphs']} paragraphs, {c['quotes']} quotations, {c['verse']} verse groups, "
+            f"{c['paragraphs']} paragraphs, {c['quotes']} quotations, {c['verse'] + c['stanzas']} verse groups, "
             f"{c['figures']} figures, {c['tables']} tables",
             f"notes: {c['notes_linked']} linked of {c['notes']} "
             f"({c['refs_corrected']} references corrected by sequence), "

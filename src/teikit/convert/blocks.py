@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 
-from ..tei import children, local
+from ..tei import children, local, xpath
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -148,3 +148,8 @@ def through_sections(div) -> list:
         else:
             out.append(c)
     return out
+
+
+def body_paragraphs(tei) -> int:
+    """The paragraphs of the body that the summary counts (a note's paragraphs are the note's)."""
+    return len(xpath(tei, "//t:text/t:body//t:p[not(ancestor::t:note)]"))

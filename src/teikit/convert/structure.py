@@ -34,7 +34,16 @@ import re
 from ..tei import children, is_, line_of, make, only, q, sub, xpath
 from ..textnodes import merge_into
 from . import figures, verse
-from .blocks import SUPERSCRIPTS, ends_sentence, is_title_case, para_text, starts_lower, strip_refs, word_count
+from .blocks import (
+    SUPERSCRIPTS,
+    body_paragraphs,
+    ends_sentence,
+    is_title_case,
+    para_text,
+    starts_lower,
+    strip_refs,
+    word_count,
+)
 from .context import Context, norm_title
 from .sourcelines import source_blocks
 
@@ -410,5 +419,5 @@ def apply(tei, ctx: Context):
             b.addprevious(fig)
             b.getparent().remove(b)
     figures.place_missing(listed, ctx)
-    ctx.report.counts["paragraphs"] = len(xpath(tei, "//t:text/t:body//t:p[not(ancestor::t:note)]"))
+    ctx.report.counts["paragraphs"] = body_paragraphs(tei)
     return tei

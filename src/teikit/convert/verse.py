@@ -43,6 +43,7 @@ import re
 
 from ..tei import is_, line_of, make, sub, xpath
 from ..textnodes import append_text
+from .blocks import body_paragraphs
 from .context import Context
 from .sourcelines import SourceBlocks, lines_of, source_blocks
 
@@ -136,6 +137,9 @@ def apply(tei, ctx: Context):
         p.getparent().remove(p)
         ctx.report.counts["stanzas"] += 1
         ctx.report.counts["stanza_lines"] += len(cut)
+    if ctx.report.counts["stanzas"]:
+        # the structure pass counted these stanzas as the paragraphs they were
+        ctx.report.counts["paragraphs"] = body_paragraphs(tei)
     return tei
 
 
