@@ -34,7 +34,7 @@ from ..xmlio import atomic_folder, output_folder
 from . import media, windows
 from .collection import Gathered, gather_documents, located_in, prepare_documents
 from .saxon import TRANSFORMS, Parsed, stylesheet, transform, value_of
-from .search import Feeding
+from .search import Indexing
 from .windows import render_windows
 
 FORMATS = {"html": "html.xsl", "text": "text.xsl", "epub": "epub.xsl", "pdf": "typst.xsl"}
@@ -241,42 +241,34 @@ def _edition(
         t0 = time.perf_counter()
         params: dict[str, bool | int | str] = {"width": width} if to == "text" else {}
         params["link-schemes"] = " ".join(LINK_SCHEMES)
-        feeding = None
         if search:
             params["search"] = True
-            # The indexer is given each page as soon as it is written (teikit.render.search).
-            feeding = Feeding(tmp)
-        try:
-            if len(documents) == 1 and not shared:  # the collection is that document
-                messages = transform(FORMATS[to], documents[0], tmp, params)
-            elif shared and (len(documents) == 1 or windows.one_run(documents)):
-                # read once for the editions that read the same documents, and what their
-                # transforms share computed once
-                parsed = reading.parse(documents)
-                common = reading.shared(parsed, FORMATS[to], params)
-                messages = transform(FORMATS[to], parsed, tmp, {**params, **common})
-            else:
-                messages = render_windows(FORMATS[to], documents, Path(work), tmp, params, book=to == "text", **spread)
-            result.warnings += located_in(paths, messages, documents)
-            if to == "html":
-                _copy_contents(TRANSFORMS / "assets", tmp / "assets")
-                media.publish(planner.images, tmp, warn=result.warnings.append)
-        except BaseException:
-            if feeding is not None:
-                feeding.stop()
-            raise
+        if len(documents) == 1 and not shared:  # the collection is that document
+            messages = transform(FORMATS[to], documents[0], tmp, params)
+        elif shared and (len(documents) == 1 or windows.one_run(documents)):
+            # read once for the editions that read the same documents, and what their
+            # transforms share computed once
+            parsed = reading.parse(documents)
+            common = reading.shared(parsed, FORMATS[to], params)
+            messages = transform(FORMATS[to], parsed, tmp, {**params, **common})
+        else:
+            messages = render_windows(FORMATS[to], documents, Path(work), tmp, params, book=to == "text", **spread)
+        result.warnings += located_in(paths, messages, documents)
+        if to == "html":
+            _copy_contents(TRANSFORMS / "assets", tmp / "assets")
+            media.publish(planner.images, tmp, warn=result.warnings.append)
         result.seconds["transform"] = time.perf_counter() - t0
-        if feeding is None:
+        if not search:
             _list_files(result, tmp)
             yield result
             return
+        indexing = Indexing(tmp)
         try:
-            feeding.written()
             yield result  # the caller renders the next edition while the index is built
             waited = time.perf_counter()
-            feeding.finish()
+            indexing.finish()
         except BaseException:
-            feeding.stop()
+            indexing.stop()
             raise
         # What the index cost the run: the time it was waited for (all of it when nothing
         # else was done meanwhile).

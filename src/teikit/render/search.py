@@ -33,9 +33,7 @@ need no `'wasm-unsafe-eval'`.)
 
 from __future__ import annotations
 
-import hashlib
 import importlib
-import json
 import os
 import shutil
 import subprocess
@@ -43,7 +41,6 @@ import sys
 from pathlib import Path
 
 from ..errors import TeikitError
-from . import pagefeed
 
 FOLDER = "pagefind"
 # What Pagefind writes for sites that use its ready-made interfaces; teikit's pages do not.
@@ -111,94 +108,13 @@ class Indexing:
             if "No module named pagefind" in reason:
                 reason += " (install teikit again: pagefind is one of its dependencies)"
             raise TeikitError(f"cannot build the search index: {reason}", str(site))
-        return _kept_only_the_library(site)
+        for name in UNUSED:
+            (site / FOLDER / name).unlink(missing_ok=True)
+        shutil.rmtree(site / FOLDER / "playground", ignore_errors=True)
+        return len(list(site.glob("*.html")))
 
     def stop(self) -> None:
         """End the indexer if it still runs (its half-written index goes with the site's folder)."""
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.communicate()
-
-
-def _kept_only_the_library(site: Path) -> int:
-    """Remove what the index's library does not need; returns the number of pages indexed."""
-    for name in UNUSED:
-        (site / FOLDER / name).unlink(missing_ok=True)
-    shutil.rmtree(site / FOLDER / "playground", ignore_errors=True)
-    return len(list(site.glob("*.html")))
-
-
-class Feeding:
-    """The index made while the pages are written (teikit.render.pagefeed): made before the
-    transform starts on `site`, told when it has finished (`written`), waited for (`finish`).
-
-    The indexer parses each page as soon as it is written, on another core while the
-    transform writes the next, instead of reading them all again once they all are; what is
-    left when the pages are written (building the index and writing it, about half of the
-    work) is done while the caller renders the next edition. `finish` checks the feeder's
-    account (the pages it gave, in order, with the digest of each) against the pages as they
-    are: if a page changed after it was read, or they were given in another order than
-    `pagefeed.reading_order` of the final pages, the index is made again the plain way
-    (`Indexing`), so that the index depends on the pages alone. `plain` then says why.
-    """
-
-    def __init__(self, site: Path) -> None:
-        self.site = site
-        self.plain: str | None = None
-        command = [sys.executable, pagefeed.__file__, *indexer(), str(site.resolve())]
-        try:
-            self.process = subprocess.Popen(
-                command, cwd=site, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-            )
-        except OSError as exc:
-            raise TeikitError(f"cannot build the search index: {exc}", str(site)) from None
-
-    def written(self) -> None:
-        """The pages are all written: the feeder gives the indexer those not yet given."""
-        stdin, self.process.stdin = self.process.stdin, None  # (communicate would flush it)
-        if stdin is None:
-            return
-        try:
-            stdin.write("written\n")
-            stdin.close()
-        except OSError:
-            pass  # the feeder has ended: finish says why
-
-    def finish(self) -> int:
-        """Wait for the index; returns the number of pages indexed."""
-        self.written()
-        try:
-            out, err = self.process.communicate(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            self.stop()
-            raise TeikitError(f"cannot build the search index: no answer in {TIMEOUT} s", str(self.site)) from None
-        self.plain = self._disagreement(out, err)
-        if self.plain is not None:
-            shutil.rmtree(self.site / FOLDER, ignore_errors=True)
-            return Indexing(self.site).finish()
-        return _kept_only_the_library(self.site)
-
-    def _disagreement(self, out: str, err: str) -> str | None:
-        """Why the feeder's index is not the one of the pages as they are, or None."""
-        try:
-            account = json.loads(out.strip().splitlines()[-1])
-        except (ValueError, IndexError):
-            said = err.strip().splitlines()
-            return said[-1] if said else f"the feeder exited with status {self.process.returncode}"
-        if "error" in account:
-            return str(account["error"])
-        pages = {page.name: page.read_bytes() for page in self.site.glob("*.html")}
-        order = pagefeed.reading_order({name: pagefeed.previous_page(text) for name, text in pages.items()})
-        given = [(name, digest) for name, digest in account["pages"]]
-        expected = [(name, hashlib.sha256(pages[name]).hexdigest()) for name in order]
-        if given != expected:
-            return "the pages changed after they were read, or were given in another order"
-        if not (self.site / FOLDER / "pagefind.js").is_file():
-            return "the feeder wrote no index"
-        return None
-
-    def stop(self) -> None:
-        """End the feeder if it still runs (the indexer, its input closed, ends with it)."""
         if self.process.poll() is None:
             self.process.kill()
         self.process.communicate()
