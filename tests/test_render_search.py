@@ -8,7 +8,9 @@ box says why it cannot search; a hostile document's text is only ever text in a 
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -59,6 +61,35 @@ def test_every_page_has_the_box_and_its_text_marked_for_the_index(letters_site):
         doc = html.parse(str(page))
         assert doc.xpath("count(//div[@role='search'][@hidden]//input[@type='search'])") == 1, page.name
         assert doc.xpath("count(//main[@data-pagefind-body])") == 1, page.name
+
+
+def records(index: Path) -> dict[str, dict]:
+    """What the index holds of each page, by URL: its fragment (gzip; a 12-byte signature, then
+    JSON), from which Pagefind's script builds a result's title, excerpt and sections."""
+    found = {}
+    for fragment in (index / "fragment").iterdir():
+        record = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd") :])
+        found[record["url"]] = record
+    return found
+
+
+def test_the_index_holds_each_pages_main_text_less_what_is_ignored(letters_site):
+    """Pagefind honours the marks: the index holds the text of `main`, not the site's header,
+    pager or footer (which would match every page), nor a register entry's list of mentions
+    (`data-pagefind-ignore`)."""
+    held = records(letters_site / FOLDER)
+    assert set(held) == {f"/{page.name}" for page in letters_site.glob("*.html")}
+    letter = held["/letter1.html"]
+    assert letter["meta"]["title"] == "First letter"
+    assert "Dear Tom, Ada Finch came to Harwick in August 1911" in letter["content"]
+    assert [a["text"] for a in letter["anchors"] if a["element"] == "h2"] == ["Notes"]  # a result's sections
+    persons = held["/persons.html"]["content"]
+    assert "Finch, Ada. A visitor to the harbour." in persons
+    for record in held.values():
+        for elsewhere in ("Skip to the text", "Previous:", "Next:", "Rendered from TEI", "In the text:", "Search"):
+            assert elsewhere not in record["content"], (record["url"], elsewhere)
+        if record["url"] != "/index.html":  # the book's title heads the site's header on every page
+            assert "Letters from the Harbour" not in record["content"], record["url"]
 
 
 def test_without_search_there_is_no_index_no_box_and_the_strict_policy(tmp_path):
