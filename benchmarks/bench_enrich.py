@@ -7,7 +7,8 @@ index is loaded from the user's cache, as on every run after the first.
 Quality: precision, recall and F1 per type (exact and overlapping spans), date-value and
 inferred-year accuracy of the committed edition against the samples marked by reading the
 source, tests/data/enrich/anchored/iron-lazar-dev*.txt (tuned on; dev2, dev3 and dev4
-drawn on 2026-12-05 from paragraphs no earlier sample holds, dev4 from those that name a place's word), iron-lazar-test*.txt (held out; test2
+drawn on 2026-12-05 from paragraphs no earlier sample holds, dev4 from those that name a place's word;
+dev10 drawn so on 2026-12-06, first measured unseen), iron-lazar-test*.txt (held out; test2
 and test3 drawn by the same procedure on 2026-12-05, test3 by an annotator who never saw the converter;
 issue 14's targets: F1 persName 0.98, placeName 0.95, orgName 0.90, date 0.97;
 date values 0.95); `--fresh` scores a conversion made afresh, with the book's profile and
