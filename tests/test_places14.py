@@ -624,6 +624,25 @@ def test_a_place_opening_a_bodys_name_is_no_mention_of_the_place():
         assert not body(said, "Kiev" if "Kiev" in said else "Moscow"), said
 
 
+def test_a_place_before_two_bodies_words_and_a_plural_is_a_mention_of_the_place():
+    """ "the wishes of the builders of the Metropoliten and the Moscow party and Soviet
+    organizations" (the bundled book, ch. 8): Moscow qualifies two bodies, a plural noun
+    after "and" and a word, no one body's name (the organisations' pass marks none), a
+    mention of the city as "the Moscow and Ukrainian party organizations" is; "the Moscow
+    party and the Soviet" still opens the party's name."""
+    from teikit.enrich.places import _FUNCTION_WORDS, body_words, names_a_body
+
+    words = body_words(load_profile())
+    said = (
+        "'In accordance with the wishes of the builders of the Metropoliten and the Moscow party and Soviet "
+        "organizations, to assign to the Moscow Metropoliten the name comrade KAGANOVICH, L. M.'"
+    )
+    at = said.index("Moscow")
+    assert not names_a_body(said, at, at + len("Moscow"), words, _FUNCTION_WORDS)
+    said = "the Moscow party and the Soviet met"
+    assert names_a_body(said, 4, 10, words, _FUNCTION_WORDS)
+
+
 def test_a_name_with_a_hyphen_is_the_same_name_with_an_en_dash():
     from teikit.enrich.places import spellings
 

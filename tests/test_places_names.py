@@ -57,10 +57,11 @@ def test_sides_are_sought_once_and_not_of_a_persons_name():
     assert sides(text, places, {"Kirov"}) == ["Vyborg-side"]
 
 
-def test_an_index_heading_listed_with_three_places_is_a_place_of_the_kind_before_it():
+def test_an_index_heading_listed_with_places_is_a_place_of_the_kind_before_it():
     """ "Zhdanov went to Leningrad, Orenburg, Bashkirya, and Tatary": Tatary, a heading of the
-    index no gazetteer knows, listed after three places of the register, is a region as
-    Bashkirya before it is; not with two places only, nor with a name of another kind in the
+    index no gazetteer knows, listed after places of the register, is a region as Bashkirya
+    before it is; after two places too ("seized Simbirsk, Samara and Izhev", the bundled
+    book's Izhev, a heading, a town as Samara is); not with a name of another kind in the
     list (a person's), nor two headings in one list, nor a heading opening the list."""
     places = registers.Places(registers.Register("place"))
     for name, kind in (("Leningrad", "city"), ("Orenburg", "city"), ("Bashkirya", "region"), ("Kiev", "city")):
@@ -69,13 +70,22 @@ def test_an_index_heading_listed_with_three_places_is_a_place_of_the_kind_before
     persons = {"Zhdanov", "Smith"} | headings
     said = [
         ("Zhdanov went to Leningrad, Orenburg, Bashkirya, and Tatary.", [("Tatary", None, "region")]),
-        ("He went to Leningrad, Orenburg and Tatary.", []),
+        ("He went to Leningrad, Orenburg and Tatary.", [("Tatary", None, "city")]),
         ("He went to Leningrad, Orenburg, Smith and Tatary.", []),
         ("He went to Leningrad, Orenburg, Kiev, Polese and Tatary.", []),
         ("He went to Gosplan, Leningrad, Orenburg and Kiev.", []),
     ]
     for text, expected in said:
         assert list(coordinated(text, places, persons, set(), headings)) == expected, text
+    for name in ("Simbirsk", "Samara", "Kazan"):
+        places.add(name, "city", None, "test")
+    text = (
+        "The Czechoslovak Legion, which supported the Socialist Revolutionary Komuch government, seized Simbirsk, "
+        "Samara and Izhev and took Kazan on 6 July."
+    )
+    assert list(coordinated(text, places, persons | {"Izhev"}, set(), headings | {"Izhev"})) == [
+        ("Izhev", None, "city")
+    ]
 
 
 @pytest.mark.parametrize("include", [None, ["russian"]])

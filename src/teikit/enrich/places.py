@@ -25,8 +25,9 @@ it includes); the text adds, in a book with an index:
   gazetteer knows as countries or cities of 15,000 or more ("visited Zaporozhe, Kramatorsk,
   Gorlovka and Makeevka"), and lists of three cities of 50,000 or more ("visiting Khabarovsk,
   Vladivostok and Komsomolsk-on-Amur"): every name of the list a place, or none taken; and
-  one heading of the index no gazetteer knows after three places of the register or more
-  ("went to Leningrad, Orenburg, Bashkirya, and Tatary"), of the kind of the place before it;
+  one heading of the index no gazetteer knows after two places of the register or more
+  ("went to Leningrad, Orenburg, Bashkirya, and Tatary", "seized Simbirsk, Samara and
+  Izhev"), of the kind of the place before it;
 - a river named after a part of it ("a crossing of the Don", "the mouth of the Neva", "the
   banks of the Dnieper"), though no gazetteer knows the name (Don, a common word too);
 - a town the gazetteer knows (15,000 people or more), a river or a region, and "-side": the
@@ -154,7 +155,9 @@ periodical's: "*Ukraina*"), by the rules that mark them in the text (`titles_in_
 
 A place that opens a body's name after "the" is no mention of its own: "the Moscow party
 committee", "the Voronezh locomotive repair works" (the profile's bodies, establishments
-and meetings; not "his Moscow party post", "the Kiev Social Democrats"). A book without an
+and meetings; not "his Moscow party post", "the Kiev Social Democrats", nor a place before
+a body's word, "and", a word and a body's plural: "the Moscow party and Soviet
+organizations" names no one body). A book without an
 index is read by `textplaces`; there a place it found is marked in capitals too, where the
 book sets words so for emphasis ("PARTICULARLY THE STATE OF NEW YORK", "to FRANCE"), when
 its name has two words or five letters or more (not "IOWA": short capitals are often
@@ -1112,6 +1115,19 @@ def body_words(profile) -> tuple[set[str], set[str], set[str]]:
     return ends, set(profile.org_meetings), set(profile.org_ranks)
 
 
+# A conjunct after a body's word and "and": one word, then a plural noun ("party and Soviet
+# organizations").
+_CONJUNCT_PLURAL = re.compile(r"(?:the )?[A-Za-z]+ ([a-z]+s)(?![\w'’-])")
+
+
+def _bodies_coordinated(text: str, at: int, ends: Collection[str]) -> bool:
+    """Whether the words at `at`, after a body's word and "and", are a word and the plural of
+    a body's word of `ends` ("the Moscow party and Soviet organizations"): the place before
+    qualifies each body of a plural, no one body's name (the organisations' pass marks none)."""
+    m = _CONJUNCT_PLURAL.match(text, at)
+    return m is not None and m.group(1)[:-1] in ends
+
+
 def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str], set[str]], function_words) -> bool:
     """Whether the place at `start`:`end` opens a body's name, "the" before it and a body's
     word of `words` (`body_words`) after it, lower-case words between ("the Moscow party
@@ -1138,6 +1154,8 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
                 return True  # a stop, a comma: the name ends there
             if nxt in ranks and i + 1 < 4:
                 continue  # "the Nizhnyi soviet executive committee": the name goes on to its body
+            if nxt in ("and", "or") and _bodies_coordinated(text, m.start() + len(" ".join(after[: i + 2])) + 2, ends):
+                return False  # "the Moscow party and Soviet organizations": the place qualifies two bodies
             return (
                 not nxt.islower()
                 or nxt in function_words
@@ -1904,9 +1922,10 @@ def coordinated(
     left to `towns_named_after_persons`, taken for neither; the list is none where such names
     are as many as the others ("Moscow, Kirov and Kuibyshev" where the book names persons so).
     One name of `headings` (the index's headings that no gazetteer knows, nor as a person's
-    or a body's) in a list of three places of the register or more and nothing else ("went
-    to Leningrad, Orenburg, Bashkirya, and Tatary") is a place too, of the kind of the name
-    before it: English lists places with places; (name, None) for it."""
+    or a body's) in a list of two places of the register or more and nothing else ("went
+    to Leningrad, Orenburg, Bashkirya, and Tatary", "seized Simbirsk, Samara and Izhev") is a
+    place too, of the kind of the name before it: English lists places with places; (name,
+    None) for it."""
     for m in pieces_holding(_COORDINATED, _COORDINATED_CLOSE, text):
         names = _COORDINATED_NAME.findall(m.group(0))
         first = names[0].split(" ")
@@ -1940,7 +1959,7 @@ def coordinated(
             if renamed >= held + len(new):
                 continue  # "Stalin, Molotov, Kirov and Tula": more persons than towns
             if heading is not None:
-                if held >= 3 and not new and not renamed:
+                if held >= 2 and not new and not renamed:
                     yield heading[0], None, heading[1]
                 continue
             if new and (held or (len(names) >= 3 and all(g.population >= _MIN_POPULATION for _, g in new))):
