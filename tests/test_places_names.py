@@ -160,3 +160,16 @@ def test_the_russian_pack_knows_moscows_old_streets_named_alone(tmp_path):
     with_pack = convert_with_packs(tmp_path, text, ["russian"], name="with")
     assert marks_in(with_pack, "placeName") == ["Kremlin", "Ilinka", "Vozdvizhenka", "Arbat"]
     assert marks_in(convert_with_packs(tmp_path, text, None, name="without"), "placeName") == ["Kremlin"]
+
+
+@pytest.mark.parametrize("include", [None, ["russian"]])
+def test_a_rivers_bank_capitalised_is_a_region(tmp_path, include):
+    """ "the agricultural provinces of the Right Bank" (the bundled book, ch. 4: Ukraine west
+    of the Dnieper): a region of the gazetteer's list, as the Left Bank is; "the left bank of
+    the Dnieper", in lower case, a river's bank."""
+    text = _BOOK.format(
+        "The dominance of the industrial centres was challenged by the agricultural provinces of the Right Bank. They camped on the "
+        "left bank of the Dnieper."
+    )
+    marks = marks_in(convert_with_packs(tmp_path, text, include), "placeName")
+    assert marks == ["Right Bank", "Dnieper"]
