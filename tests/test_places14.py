@@ -1214,6 +1214,30 @@ def test_a_sites_first_word_after_at_is_the_site_where_the_text_writes_it_so_onl
     assert site_first_words(places.reg, {}, text + " The Novodevichy Convent.", {"Lenin"}, set()) == {}
 
 
+def test_a_sites_first_word_alone_after_the_is_the_site_where_the_text_writes_it_so_only():
+    """Gardiner's "the Tuileries" (the register's Tuileries Gardens, the text also writing
+    "clearing the Tuileries Gardens"): the site, every use of the word without the head
+    after "the" and before punctuation, a function word, a preposition or a past participle
+    ("left the Tuileries unobserved", "left the Tuileries without doing further harm"); not
+    once only, nor "Catholic", the Catholic Church's, which the text writes before a noun
+    ("the Catholic faith")."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import site_first_words
+
+    places = registers.Places(registers.Register("place"))
+    tuileries = places.add("Tuileries Gardens", "site", None, "named in the text")
+    places.add("Catholic Church", "site", None, "named in the text")
+    text = (
+        "On their arrival in Paris, the King and Queen were conducted to the Tuileries. The Assembly sat. The "
+        "Queen, the two children, and their governess, left the Tuileries unobserved. At last, but not before "
+        "night, the mob left the Tuileries without doing further harm. Clearing the Tuileries Gardens of "
+        "disorderly persons. The Catholic Church; they denounced the Catholic faith; the Catholic worship."
+    )
+    assert site_first_words(places.reg, {}, text, set(), set()) == {"Tuileries": tuileries}
+    once = "the King and Queen were conducted to the Tuileries. Clearing the Tuileries Gardens."
+    assert site_first_words(places.reg, {}, once, set(), set()) == {}
+
+
 def test_a_citys_first_word_alone_is_the_city_under_each_of_its_spellings():
     """ "from Nizhnyi" and "In Nizhny, Voronezh": the register's Nizhnyi Novgorod, the text
     writing its first word alone twice in two romanisations; written alone once, it is none

@@ -90,7 +90,10 @@ it includes); the text adds, in a book with an index:
   "near" twice or more: a place where the text locates something at it, there and after
   "in" ("convened in Sormovo"), not after "the" ("the Sormovo works");
 - a site's first word alone ("orations at Novodevichy", the Novodevichy cemetery) where
-  every use of it without the site's head comes right after "in", "at" or "near";
+  every use of it without the site's head comes right after "in", "at" or "near", or, twice
+  or more, right after "the" and before punctuation, a function word, a preposition or a
+  past participle ("left the Tuileries unobserved", the Tuileries Gardens; not "the
+  Catholic faith");
 - no name right after a lower-case prefix and a hyphen, half of an adjective ("anti-Moscow"),
   nor after such a prefix capitalised as bodies' names write it ("the All-Turkestan
   territorial party conference");
@@ -1482,7 +1485,9 @@ def site_first_words(
     funeral orations at Novodevichy", the register's Novodevichy cemetery): the site, where
     every use of the word without the site's head stands right after "in", "at" or "near"
     as a place does, before no capitalised word or possessive (not "in October", which "the
-    October Hall" also holds: "the October Revolution"). Not a word of another name of the
+    October Hall" also holds: "the October Revolution"), or every use, twice or more, stands
+    as a name of its own after "the" (`_the_site_alone`: "left the Tuileries unobserved",
+    the Tuileries Gardens). Not a word of another name of the
     register's, a person's name, a word the book writes in lower case, nor one that two sites
     share. The words are found in one scan of the book (`occurrences`)."""
     wanted: dict[str, list] = {}
@@ -1505,7 +1510,7 @@ def site_first_words(
     # not "the Sverdlov Hall" and "the Sverdlov Square": which one?
     firsts = [(first, sites) for first, sites in sorted(wanted.items()) if len({id(site) for site in sites}) == 1]
     for (first, sites), starts in zip(firsts, occurrences([first for first, _ in firsts], text)):
-        alone = located = 0
+        alone = located = named = 0
         for at in starts:
             end = at + len(first)
             if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
@@ -1518,9 +1523,34 @@ def site_first_words(
                         and not _NOT_TOWN_AFTER.match(text, end)
                     ):
                         located += 1
-        if alone and located == alone:
+                    if _the_site_alone(text, at, end):
+                        named += 1
+        if alone and (located == alone or (named == alone and alone >= _SITE_ALONE_USES)):
             found[first] = sites[0]
     return found
+
+
+# "the Tuileries" this often, and only so, names the site ("the Tuileries Gardens") alone.
+_SITE_ALONE_USES = 2
+_THE_JUST_BEFORE = re.compile(r"(?<![\w'’-])the $")
+# Prepositions a name of its own may come before ("the mob left the Tuileries without doing
+# further harm"), with the function words.
+_PREPOSITIONS = frozenset(
+    "without within upon after before during until till under over through towards near behind beyond against"
+    " among".split()
+)
+
+
+def _the_site_alone(text: str, at: int, end: int) -> bool:
+    """Whether the site's first word at `at`:`end` stands as a name of its own: after "the",
+    before punctuation, a function word or a past participle ("left the Tuileries unobserved",
+    "broke into the Tuileries. The King"), not before a noun it qualifies ("the Catholic
+    faith") nor a capitalised word or a possessive."""
+    if _THE_JUST_BEFORE.search(text, max(0, at - 5), at) is None or _NOT_TOWN_AFTER.match(text, end):
+        return False
+    after = _LOWER_AFTER.match(text, end)
+    word = after.group(1) if after else ""
+    return not word or word in _FUNCTION_WORDS or word in _PREPOSITIONS or _PAST_TENSE.fullmatch(word) is not None
 
 
 def discover(
