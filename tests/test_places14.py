@@ -1640,3 +1640,30 @@ def test_a_states_formal_name_is_one_name_of_the_state(tmp_path):
     marks = marks_in(convert_with_packs(tmp_path, text), "placeName")
     assert {"State of New York", "STATE OF NEW YORK", "State of North Carolina"} <= set(marks)
     assert "New York" not in marks and "State of Europe" not in marks
+
+
+def test_an_index_heading_a_place_sends_the_reader_to_is_that_place_written_with_the():
+    """Gardiner's index: "Germany. See Empire, the" (run on, as read, into the next item,
+    "Germinal, insurrection of"): "the Empire" of the text is Germany's entry, where the text
+    writes the word only after "the" ("giving her increased predominance within the Empire");
+    not "La Vendée. See Vendeans, the" (a plural, its people), nor a name the text writes
+    without "the"."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import index_see_names
+
+    tei_ns = NS["t"]
+    div = etree.fromstring(
+        f'<div xmlns="{tei_ns}" type="index"><list>'
+        '<item><term>Germany. <hi rend="italic">See</hi> Empire, the Germinal, insurrection of,</term></item>'
+        '<item><term>La Vendée. <hi rend="italic">See</hi> Vendeans, the Legislative Assembly, the,</term></item>'
+        "</list></div>"
+    )
+    places = registers.Places(registers.Register("place"))
+    germany = places.add("Germany", "country", gazetteer.lookup("Germany"), "named in the text")
+    places.add("La Vendée", "region", None, "Subject Index", registers.FROM_INDEX)
+    text = (
+        "Austria in consolidating her dominions and giving her increased predominance within the Empire. "
+        "The Empire was henceforth torn in half. The Vendeans rose; the Vendeans fled."
+    )
+    assert list(index_see_names([div], places, text, set())) == [("Empire", germany)]
+    assert list(index_see_names([div], places, text + " An Empire of the mind.", set())) == []

@@ -84,6 +84,9 @@ it includes); the text adds, in a book with an index:
   no pack gives its word for a street;
 - a place's other names the text gives in brackets after it ("Nizhnyi Novgorod (Nizhnyi or
   Nizhegorod)", "Kitaigorod (Chinatown)"), wherever written;
+- a name the subject index sends the reader to from a place's heading, written with "the"
+  ("Germany. See Empire, the"), where the text writes it only after "the" ("within the
+  Empire"): that place (`index_see_names`);
 - a city of the register named with its word first ("the City of Moscow") or "city" in lower
   case after it ("Moscow city and province"): one name;
 - an index heading that names no place (a works: Sormovo) written right after "at" or
@@ -2269,6 +2272,29 @@ def titles_in_running_text(divisions: list) -> list:
     return found
 
 
+# "Germany. See Empire, the": a place's heading sending the reader to another heading, a name
+# written with "the" ("the Empire"); the index's item as read may run on into the next one's.
+_SEE_THE = re.compile(r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)\. [Ss]ee ([A-Z][\w'’-]*[a-rt-z]), the\b")
+
+
+def index_see_names(subjects: list, places: registers.Places, text: str, not_names: Collection[str]):
+    """Other names the subject index gives a place of the register, sending the reader from
+    the place's heading to a heading written with "the" ("Germany. See Empire, the", in
+    Gardiner's index): (name, place) for each, where the text writes the name only after
+    "the" (Gardiner's "the Empire", "The Empire"), no other place's, no person's, and no
+    plural (not "La Vendée. See Vendeans, the": its people)."""
+    for div in subjects:
+        for term in div.iter(q("term")):
+            for m in _SEE_THE.finditer(" ".join("".join(term.itertext()).split())):
+                source, name = m.group(1), m.group(2)
+                place = places.find(source)
+                if place is None or name in not_names or places.find(name) is not None:
+                    continue
+                uses = [u.start() for u in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text)]
+                if uses and all(text[max(0, at - 4) : at] in ("the ", "The ") for at in uses):
+                    yield name, place
+
+
 def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = None):
     """Mark the places of the register; `strict` for a book without an index, where the
     text alone says what is a place (`textplaces`). `topics`: the index's headings that name
@@ -2342,6 +2368,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             )
     for form, place in accented_spellings(places, word_counts(ctx).whole, person_words):
         places.alias(form, place)  # "the landing of the emigrants at Quibéron", the index's "Quiberon"
+    if not strict:
+        for form, place in index_see_names(registers.index_divs(tei)[1], places, text, person_words):
+            places.alias(form, place)  # the index's "Germany. See Empire, the": "the Empire"
     keys: dict = {}
     rejected = [place for place in reg.entries.values() if registers.rejected(place)] + institutions
     for place in rejected:  # an editor's verdict: no mention of it is marked (nor entered again)
