@@ -12,7 +12,8 @@ it includes); the text adds, in a book with an index:
   any place of publication ("(Frankfurt, 2003)"); not another name of a town written only
   after "the" and before a lower-case word ("at the Proletarsky locomotive repair
   workshop": a works' name);
-- "the West", "the East", "the Continent": parts of the world, where so written;
+- "the West", "the East", "the Continent": parts of the world, where so written, and the
+  two paired without "the" after "from" or "between" ("intervention from West and East");
 - smaller towns and subdivisions (ISO 3166-2's regions, departments, provinces and
   counties: "in Lozère", "the departments of Gard") only after a preposition of place or a
   word for a place and "of" ("in Katyn", "the population of Efremov") or before a word for an
@@ -455,11 +456,25 @@ def _forget_persons(ctx, ids: set[str]) -> None:
         ctx.report.counts["persons"] = len(reg.entries)
 
 
+# The two parts of the world paired without "the" after "from" or "between" ("intervention
+# from West and East", "between East and West"): each a part of the world, as "the West" is;
+# not before a capitalised word ("from East and West Prussia").
+_WORLD_PAIR_FIRST = re.compile(r"(?:from|between) (West|East) and (?:East|West)(?![\w-]|['’]\w)(?! [A-Z])")
+_WORLD_PAIR_SECOND = re.compile(r"(?:from|between) (?:West|East) and (East|West)(?![\w-]|['’]\w)(?! [A-Z])")
+
+
 def world_parts(text: str) -> Iterator[re.Match]:
-    """The matches of `_WORLD_PART` that begin a word ("the West", not "Lathe West")."""
+    """The matches of `_WORLD_PART` that begin a word ("the West", not "Lathe West"), and of
+    the two parts paired (`_WORLD_PAIR_FIRST`, `_WORLD_PAIR_SECOND`: "from West and East",
+    the two names each a match, group 1)."""
     for m in _WORLD_PART.finditer(text):
         if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
             yield m
+    for pattern in (_WORLD_PAIR_FIRST, _WORLD_PAIR_SECOND):
+        for m in pattern.finditer(text):
+            before = text[m.start() - 1] if m.start() else " "
+            if not (before.isalnum() or before in "_-") and m.group(0).count("West") == 1:
+                yield m
 
 
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near|In|At|Near|city of|town of) $")
