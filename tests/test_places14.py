@@ -624,6 +624,25 @@ def test_a_place_opening_a_bodys_name_is_no_mention_of_the_place():
         assert not body(said, "Kiev" if "Kiev" in said else "Moscow"), said
 
 
+def test_a_place_before_two_bodies_words_and_a_plural_is_a_mention_of_the_place():
+    """ "the wishes of the builders of the Metropoliten and the Moscow party and Soviet
+    organizations" (the bundled book, ch. 8): Moscow qualifies two bodies, a plural noun
+    after "and" and a word, no one body's name (the organisations' pass marks none), a
+    mention of the city as "the Moscow and Ukrainian party organizations" is; "the Moscow
+    party and the Soviet" still opens the party's name."""
+    from teikit.enrich.places import _FUNCTION_WORDS, body_words, names_a_body
+
+    words = body_words(load_profile())
+    said = (
+        "'In accordance with the wishes of the builders of the Metropoliten and the Moscow party and Soviet "
+        "organizations, to assign to the Moscow Metropoliten the name comrade KAGANOVICH, L. M.'"
+    )
+    at = said.index("Moscow")
+    assert not names_a_body(said, at, at + len("Moscow"), words, _FUNCTION_WORDS)
+    said = "the Moscow party and the Soviet met"
+    assert names_a_body(said, 4, 10, words, _FUNCTION_WORDS)
+
+
 def test_a_name_with_a_hyphen_is_the_same_name_with_an_en_dash():
     from teikit.enrich.places import spellings
 
@@ -1195,6 +1214,30 @@ def test_a_sites_first_word_after_at_is_the_site_where_the_text_writes_it_so_onl
     assert site_first_words(places.reg, {}, text + " The Novodevichy Convent.", {"Lenin"}, set()) == {}
 
 
+def test_a_sites_first_word_alone_after_the_is_the_site_where_the_text_writes_it_so_only():
+    """Gardiner's "the Tuileries" (the register's Tuileries Gardens, the text also writing
+    "clearing the Tuileries Gardens"): the site, every use of the word without the head
+    after "the" and before punctuation, a function word, a preposition or a past participle
+    ("left the Tuileries unobserved", "left the Tuileries without doing further harm"); not
+    once only, nor "Catholic", the Catholic Church's, which the text writes before a noun
+    ("the Catholic faith")."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import site_first_words
+
+    places = registers.Places(registers.Register("place"))
+    tuileries = places.add("Tuileries Gardens", "site", None, "named in the text")
+    places.add("Catholic Church", "site", None, "named in the text")
+    text = (
+        "On their arrival in Paris, the King and Queen were conducted to the Tuileries. The Assembly sat. The "
+        "Queen, the two children, and their governess, left the Tuileries unobserved. At last, but not before "
+        "night, the mob left the Tuileries without doing further harm. Clearing the Tuileries Gardens of "
+        "disorderly persons. The Catholic Church; they denounced the Catholic faith; the Catholic worship."
+    )
+    assert site_first_words(places.reg, {}, text, set(), set()) == {"Tuileries": tuileries}
+    once = "the King and Queen were conducted to the Tuileries. Clearing the Tuileries Gardens."
+    assert site_first_words(places.reg, {}, once, set(), set()) == {}
+
+
 def test_a_citys_first_word_alone_is_the_city_under_each_of_its_spellings():
     """ "from Nizhnyi" and "In Nizhny, Voronezh": the register's Nizhnyi Novgorod, the text
     writing its first word alone twice in two romanisations; written alone once, it is none
@@ -1597,3 +1640,30 @@ def test_a_states_formal_name_is_one_name_of_the_state(tmp_path):
     marks = marks_in(convert_with_packs(tmp_path, text), "placeName")
     assert {"State of New York", "STATE OF NEW YORK", "State of North Carolina"} <= set(marks)
     assert "New York" not in marks and "State of Europe" not in marks
+
+
+def test_an_index_heading_a_place_sends_the_reader_to_is_that_place_written_with_the():
+    """Gardiner's index: "Germany. See Empire, the" (run on, as read, into the next item,
+    "Germinal, insurrection of"): "the Empire" of the text is Germany's entry, where the text
+    writes the word only after "the" ("giving her increased predominance within the Empire");
+    not "La Vendée. See Vendeans, the" (a plural, its people), nor a name the text writes
+    without "the"."""
+    from teikit.enrich import registers
+    from teikit.enrich.places import index_see_names
+
+    tei_ns = NS["t"]
+    div = etree.fromstring(
+        f'<div xmlns="{tei_ns}" type="index"><list>'
+        '<item><term>Germany. <hi rend="italic">See</hi> Empire, the Germinal, insurrection of,</term></item>'
+        '<item><term>La Vendée. <hi rend="italic">See</hi> Vendeans, the Legislative Assembly, the,</term></item>'
+        "</list></div>"
+    )
+    places = registers.Places(registers.Register("place"))
+    germany = places.add("Germany", "country", gazetteer.lookup("Germany"), "named in the text")
+    places.add("La Vendée", "region", None, "Subject Index", registers.FROM_INDEX)
+    text = (
+        "Austria in consolidating her dominions and giving her increased predominance within the Empire. "
+        "The Empire was henceforth torn in half. The Vendeans rose; the Vendeans fled."
+    )
+    assert list(index_see_names([div], places, text, set())) == [("Empire", germany)]
+    assert list(index_see_names([div], places, text + " An Empire of the mind.", set())) == []

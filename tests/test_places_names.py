@@ -57,10 +57,11 @@ def test_sides_are_sought_once_and_not_of_a_persons_name():
     assert sides(text, places, {"Kirov"}) == ["Vyborg-side"]
 
 
-def test_an_index_heading_listed_with_three_places_is_a_place_of_the_kind_before_it():
+def test_an_index_heading_listed_with_places_is_a_place_of_the_kind_before_it():
     """ "Zhdanov went to Leningrad, Orenburg, Bashkirya, and Tatary": Tatary, a heading of the
-    index no gazetteer knows, listed after three places of the register, is a region as
-    Bashkirya before it is; not with two places only, nor with a name of another kind in the
+    index no gazetteer knows, listed after places of the register, is a region as Bashkirya
+    before it is; after two places too ("seized Simbirsk, Samara and Izhev", the bundled
+    book's Izhev, a heading, a town as Samara is); not with a name of another kind in the
     list (a person's), nor two headings in one list, nor a heading opening the list."""
     places = registers.Places(registers.Register("place"))
     for name, kind in (("Leningrad", "city"), ("Orenburg", "city"), ("Bashkirya", "region"), ("Kiev", "city")):
@@ -69,13 +70,22 @@ def test_an_index_heading_listed_with_three_places_is_a_place_of_the_kind_before
     persons = {"Zhdanov", "Smith"} | headings
     said = [
         ("Zhdanov went to Leningrad, Orenburg, Bashkirya, and Tatary.", [("Tatary", None, "region")]),
-        ("He went to Leningrad, Orenburg and Tatary.", []),
+        ("He went to Leningrad, Orenburg and Tatary.", [("Tatary", None, "city")]),
         ("He went to Leningrad, Orenburg, Smith and Tatary.", []),
         ("He went to Leningrad, Orenburg, Kiev, Polese and Tatary.", []),
         ("He went to Gosplan, Leningrad, Orenburg and Kiev.", []),
     ]
     for text, expected in said:
         assert list(coordinated(text, places, persons, set(), headings)) == expected, text
+    for name in ("Simbirsk", "Samara", "Kazan"):
+        places.add(name, "city", None, "test")
+    text = (
+        "The Czechoslovak Legion, which supported the Socialist Revolutionary Komuch government, seized Simbirsk, "
+        "Samara and Izhev and took Kazan on 6 July."
+    )
+    assert list(coordinated(text, places, persons | {"Izhev"}, set(), headings | {"Izhev"})) == [
+        ("Izhev", None, "city")
+    ]
 
 
 @pytest.mark.parametrize("include", [None, ["russian"]])
@@ -150,3 +160,29 @@ def test_the_russian_pack_knows_moscows_old_streets_named_alone(tmp_path):
     with_pack = convert_with_packs(tmp_path, text, ["russian"], name="with")
     assert marks_in(with_pack, "placeName") == ["Kremlin", "Ilinka", "Vozdvizhenka", "Arbat"]
     assert marks_in(convert_with_packs(tmp_path, text, None, name="without"), "placeName") == ["Kremlin"]
+
+
+@pytest.mark.parametrize("include", [None, ["russian"]])
+def test_a_rivers_bank_capitalised_is_a_region(tmp_path, include):
+    """ "the agricultural provinces of the Right Bank" (the bundled book, ch. 4: Ukraine west
+    of the Dnieper): a region of the gazetteer's list, as the Left Bank is; "the left bank of
+    the Dnieper", in lower case, a river's bank."""
+    text = _BOOK.format(
+        "The dominance of the industrial centres was challenged by the agricultural provinces of the Right Bank. They camped on the "
+        "left bank of the Dnieper."
+    )
+    marks = marks_in(convert_with_packs(tmp_path, text, include), "placeName")
+    assert marks == ["Right Bank", "Dnieper"]
+
+
+@pytest.mark.parametrize("include", [None, ["russian"]])
+def test_west_and_east_paired_after_from_are_two_parts_of_the_world(tmp_path, include):
+    """ "they would have faced war and intervention from West and East" (the bundled book, ch.
+    6): the two parts of the world, as "the West" is, without "the"; not before a
+    capitalised word ("between East and West Prussia": the provinces' names)."""
+    text = _BOOK.format(
+        "Without industrialization, they would have faced war and intervention from West and East. The war "
+        "between East and West Prussia ended."
+    )
+    marks = marks_in(convert_with_packs(tmp_path, text, include), "placeName")
+    assert marks == ["West", "East", "Prussia"]

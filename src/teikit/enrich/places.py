@@ -12,7 +12,8 @@ it includes); the text adds, in a book with an index:
   any place of publication ("(Frankfurt, 2003)"); not another name of a town written only
   after "the" and before a lower-case word ("at the Proletarsky locomotive repair
   workshop": a works' name);
-- "the West", "the East", "the Continent": parts of the world, where so written;
+- "the West", "the East", "the Continent": parts of the world, where so written, and the
+  two paired without "the" after "from" or "between" ("intervention from West and East");
 - smaller towns and subdivisions (ISO 3166-2's regions, departments, provinces and
   counties: "in Lozère", "the departments of Gard") only after a preposition of place or a
   word for a place and "of" ("in Katyn", "the population of Efremov") or before a word for an
@@ -25,8 +26,9 @@ it includes); the text adds, in a book with an index:
   gazetteer knows as countries or cities of 15,000 or more ("visited Zaporozhe, Kramatorsk,
   Gorlovka and Makeevka"), and lists of three cities of 50,000 or more ("visiting Khabarovsk,
   Vladivostok and Komsomolsk-on-Amur"): every name of the list a place, or none taken; and
-  one heading of the index no gazetteer knows after three places of the register or more
-  ("went to Leningrad, Orenburg, Bashkirya, and Tatary"), of the kind of the place before it;
+  one heading of the index no gazetteer knows after two places of the register or more
+  ("went to Leningrad, Orenburg, Bashkirya, and Tatary", "seized Simbirsk, Samara and
+  Izhev"), of the kind of the place before it;
 - a river named after a part of it ("a crossing of the Don", "the mouth of the Neva", "the
   banks of the Dnieper"), though no gazetteer knows the name (Don, a common word too);
 - a town the gazetteer knows (15,000 people or more), a river or a region, and "-side": the
@@ -83,13 +85,19 @@ it includes); the text adds, in a book with an index:
   no pack gives its word for a street;
 - a place's other names the text gives in brackets after it ("Nizhnyi Novgorod (Nizhnyi or
   Nizhegorod)", "Kitaigorod (Chinatown)"), wherever written;
+- a name the subject index sends the reader to from a place's heading, written with "the"
+  ("Germany. See Empire, the"), where the text writes it only after "the" ("within the
+  Empire"): that place (`index_see_names`);
 - a city of the register named with its word first ("the City of Moscow") or "city" in lower
   case after it ("Moscow city and province"): one name;
 - an index heading that names no place (a works: Sormovo) written right after "at" or
   "near" twice or more: a place where the text locates something at it, there and after
   "in" ("convened in Sormovo"), not after "the" ("the Sormovo works");
 - a site's first word alone ("orations at Novodevichy", the Novodevichy cemetery) where
-  every use of it without the site's head comes right after "in", "at" or "near";
+  every use of it without the site's head comes right after "in", "at" or "near", or, twice
+  or more, right after "the" and before punctuation, a function word, a preposition or a
+  past participle ("left the Tuileries unobserved", the Tuileries Gardens; not "the
+  Catholic faith");
 - no name right after a lower-case prefix and a hyphen, half of an adjective ("anti-Moscow"),
   nor after such a prefix capitalised as bodies' names write it ("the All-Turkestan
   territorial party conference");
@@ -154,7 +162,9 @@ periodical's: "*Ukraina*"), by the rules that mark them in the text (`titles_in_
 
 A place that opens a body's name after "the" is no mention of its own: "the Moscow party
 committee", "the Voronezh locomotive repair works" (the profile's bodies, establishments
-and meetings; not "his Moscow party post", "the Kiev Social Democrats"). A book without an
+and meetings; not "his Moscow party post", "the Kiev Social Democrats", nor a place before
+a body's word, "and", a word and a body's plural: "the Moscow party and Soviet
+organizations" names no one body). A book without an
 index is read by `textplaces`; there a place it found is marked in capitals too, where the
 book sets words so for emphasis ("PARTICULARLY THE STATE OF NEW YORK", "to FRANCE"), when
 its name has two words or five letters or more (not "IOWA": short capitals are often
@@ -446,11 +456,25 @@ def _forget_persons(ctx, ids: set[str]) -> None:
         ctx.report.counts["persons"] = len(reg.entries)
 
 
+# The two parts of the world paired without "the" after "from" or "between" ("intervention
+# from West and East", "between East and West"): each a part of the world, as "the West" is;
+# not before a capitalised word ("from East and West Prussia").
+_WORLD_PAIR_FIRST = re.compile(r"(?:from|between) (West|East) and (?:East|West)(?![\w-]|['’]\w)(?! [A-Z])")
+_WORLD_PAIR_SECOND = re.compile(r"(?:from|between) (?:West|East) and (East|West)(?![\w-]|['’]\w)(?! [A-Z])")
+
+
 def world_parts(text: str) -> Iterator[re.Match]:
-    """The matches of `_WORLD_PART` that begin a word ("the West", not "Lathe West")."""
+    """The matches of `_WORLD_PART` that begin a word ("the West", not "Lathe West"), and of
+    the two parts paired (`_WORLD_PAIR_FIRST`, `_WORLD_PAIR_SECOND`: "from West and East",
+    the two names each a match, group 1)."""
     for m in _WORLD_PART.finditer(text):
         if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
             yield m
+    for pattern in (_WORLD_PAIR_FIRST, _WORLD_PAIR_SECOND):
+        for m in pattern.finditer(text):
+            before = text[m.start() - 1] if m.start() else " "
+            if not (before.isalnum() or before in "_-") and m.group(0).count("West") == 1:
+                yield m
 
 
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near|In|At|Near|city of|town of) $")
@@ -1112,6 +1136,19 @@ def body_words(profile) -> tuple[set[str], set[str], set[str]]:
     return ends, set(profile.org_meetings), set(profile.org_ranks)
 
 
+# A conjunct after a body's word and "and": one word, then a plural noun ("party and Soviet
+# organizations").
+_CONJUNCT_PLURAL = re.compile(r"(?:the )?[A-Za-z]+ ([a-z]+s)(?![\w'’-])")
+
+
+def _bodies_coordinated(text: str, at: int, ends: Collection[str]) -> bool:
+    """Whether the words at `at`, after a body's word and "and", are a word and the plural of
+    a body's word of `ends` ("the Moscow party and Soviet organizations"): the place before
+    qualifies each body of a plural, no one body's name (the organisations' pass marks none)."""
+    m = _CONJUNCT_PLURAL.match(text, at)
+    return m is not None and m.group(1)[:-1] in ends
+
+
 def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str], set[str]], function_words) -> bool:
     """Whether the place at `start`:`end` opens a body's name, "the" before it and a body's
     word of `words` (`body_words`) after it, lower-case words between ("the Moscow party
@@ -1138,6 +1175,8 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
                 return True  # a stop, a comma: the name ends there
             if nxt in ranks and i + 1 < 4:
                 continue  # "the Nizhnyi soviet executive committee": the name goes on to its body
+            if nxt in ("and", "or") and _bodies_coordinated(text, m.start() + len(" ".join(after[: i + 2])) + 2, ends):
+                return False  # "the Moscow party and Soviet organizations": the place qualifies two bodies
             return (
                 not nxt.islower()
                 or nxt in function_words
@@ -1464,7 +1503,9 @@ def site_first_words(
     funeral orations at Novodevichy", the register's Novodevichy cemetery): the site, where
     every use of the word without the site's head stands right after "in", "at" or "near"
     as a place does, before no capitalised word or possessive (not "in October", which "the
-    October Hall" also holds: "the October Revolution"). Not a word of another name of the
+    October Hall" also holds: "the October Revolution"), or every use, twice or more, stands
+    as a name of its own after "the" (`_the_site_alone`: "left the Tuileries unobserved",
+    the Tuileries Gardens). Not a word of another name of the
     register's, a person's name, a word the book writes in lower case, nor one that two sites
     share. The words are found in one scan of the book (`occurrences`)."""
     wanted: dict[str, list] = {}
@@ -1487,7 +1528,7 @@ def site_first_words(
     # not "the Sverdlov Hall" and "the Sverdlov Square": which one?
     firsts = [(first, sites) for first, sites in sorted(wanted.items()) if len({id(site) for site in sites}) == 1]
     for (first, sites), starts in zip(firsts, occurrences([first for first, _ in firsts], text)):
-        alone = located = 0
+        alone = located = named = 0
         for at in starts:
             end = at + len(first)
             if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
@@ -1500,9 +1541,34 @@ def site_first_words(
                         and not _NOT_TOWN_AFTER.match(text, end)
                     ):
                         located += 1
-        if alone and located == alone:
+                    if _the_site_alone(text, at, end):
+                        named += 1
+        if alone and (located == alone or (named == alone and alone >= _SITE_ALONE_USES)):
             found[first] = sites[0]
     return found
+
+
+# "the Tuileries" this often, and only so, names the site ("the Tuileries Gardens") alone.
+_SITE_ALONE_USES = 2
+_THE_JUST_BEFORE = re.compile(r"(?<![\w'’-])the $")
+# Prepositions a name of its own may come before ("the mob left the Tuileries without doing
+# further harm"), with the function words.
+_PREPOSITIONS = frozenset(
+    "without within upon after before during until till under over through towards near behind beyond against"
+    " among".split()
+)
+
+
+def _the_site_alone(text: str, at: int, end: int) -> bool:
+    """Whether the site's first word at `at`:`end` stands as a name of its own: after "the",
+    before punctuation, a function word or a past participle ("left the Tuileries unobserved",
+    "broke into the Tuileries. The King"), not before a noun it qualifies ("the Catholic
+    faith") nor a capitalised word or a possessive."""
+    if _THE_JUST_BEFORE.search(text, max(0, at - 5), at) is None or _NOT_TOWN_AFTER.match(text, end):
+        return False
+    after = _LOWER_AFTER.match(text, end)
+    word = after.group(1) if after else ""
+    return not word or word in _FUNCTION_WORDS or word in _PREPOSITIONS or _PAST_TENSE.fullmatch(word) is not None
 
 
 def discover(
@@ -1904,9 +1970,10 @@ def coordinated(
     left to `towns_named_after_persons`, taken for neither; the list is none where such names
     are as many as the others ("Moscow, Kirov and Kuibyshev" where the book names persons so).
     One name of `headings` (the index's headings that no gazetteer knows, nor as a person's
-    or a body's) in a list of three places of the register or more and nothing else ("went
-    to Leningrad, Orenburg, Bashkirya, and Tatary") is a place too, of the kind of the name
-    before it: English lists places with places; (name, None) for it."""
+    or a body's) in a list of two places of the register or more and nothing else ("went
+    to Leningrad, Orenburg, Bashkirya, and Tatary", "seized Simbirsk, Samara and Izhev") is a
+    place too, of the kind of the name before it: English lists places with places; (name,
+    None) for it."""
     for m in pieces_holding(_COORDINATED, _COORDINATED_CLOSE, text):
         names = _COORDINATED_NAME.findall(m.group(0))
         first = names[0].split(" ")
@@ -1940,7 +2007,7 @@ def coordinated(
             if renamed >= held + len(new):
                 continue  # "Stalin, Molotov, Kirov and Tula": more persons than towns
             if heading is not None:
-                if held >= 3 and not new and not renamed:
+                if held >= 2 and not new and not renamed:
                     yield heading[0], None, heading[1]
                 continue
             if new and (held or (len(names) >= 3 and all(g.population >= _MIN_POPULATION for _, g in new))):
@@ -2220,6 +2287,29 @@ def titles_in_running_text(divisions: list) -> list:
     return found
 
 
+# "Germany. See Empire, the": a place's heading sending the reader to another heading, a name
+# written with "the" ("the Empire"); the index's item as read may run on into the next one's.
+_SEE_THE = re.compile(r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)\. [Ss]ee ([A-Z][\w'’-]*[a-rt-z]), the\b")
+
+
+def index_see_names(subjects: list, places: registers.Places, text: str, not_names: Collection[str]):
+    """Other names the subject index gives a place of the register, sending the reader from
+    the place's heading to a heading written with "the" ("Germany. See Empire, the", in
+    Gardiner's index): (name, place) for each, where the text writes the name only after
+    "the" (Gardiner's "the Empire", "The Empire"), no other place's, no person's, and no
+    plural (not "La Vendée. See Vendeans, the": its people)."""
+    for div in subjects:
+        for term in div.iter(q("term")):
+            for m in _SEE_THE.finditer(" ".join("".join(term.itertext()).split())):
+                source, name = m.group(1), m.group(2)
+                place = places.find(source)
+                if place is None or name in not_names or places.find(name) is not None:
+                    continue
+                uses = [u.start() for u in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text)]
+                if uses and all(text[max(0, at - 4) : at] in ("the ", "The ") for at in uses):
+                    yield name, place
+
+
 def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = None):
     """Mark the places of the register; `strict` for a book without an index, where the
     text alone says what is a place (`textplaces`). `topics`: the index's headings that name
@@ -2293,6 +2383,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             )
     for form, place in accented_spellings(places, word_counts(ctx).whole, person_words):
         places.alias(form, place)  # "the landing of the emigrants at Quibéron", the index's "Quiberon"
+    if not strict:
+        for form, place in index_see_names(registers.index_divs(tei)[1], places, text, person_words):
+            places.alias(form, place)  # the index's "Germany. See Empire, the": "the Empire"
     keys: dict = {}
     rejected = [place for place in reg.entries.values() if registers.rejected(place)] + institutions
     for place in rejected:  # an editor's verdict: no mention of it is marked (nor entered again)
