@@ -312,3 +312,56 @@ def test_a_forename_of_the_pack_written_in_lower_case_now_and_then_is_a_name(tmp
     assert marks_in(scots, "persName") == ["Sandy"] * 5
     plain = _convert(tmp_path, _MY_SANDY, [], "plain")
     assert marks_in(plain, "persName") == []
+
+
+_TRYST = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE WOOER\n\n"
+    "But a' the niest week, as I petted wi' care,\nI gaed to the tryst o' Dalgarnock;\n"
+    "But wha but my fine fickle wooer was there,\nI glowr'd as I'd seen a warlock.\n"
+)
+
+
+def test_a_scots_tryst_names_the_place_it_is_held(tmp_path):
+    """With the pack "scots", a tryst (a fair, a cattle market) is a feature of a place as the
+    braes and the pier are: the name after "the tryst o'" is a place (Burns, "Last May a braw
+    wooer"); without the pack, a name once and after no preposition of place is none."""
+    assert marks_in(_convert(tmp_path, _TRYST, ["scots"], "scots"), "placeName") == ["Dalgarnock"]
+    assert marks_in(_convert(tmp_path, _TRYST, [], "plain"), "placeName") == []
+
+
+_HIGHLAND_NAMES = (
+    "EPISTLES\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTO A FRIEND\n\n"
+    "While winds frae aff Ben-Lomond blaw,\nAn' bar the doors wi' driving snaw,\n"
+    "I set me down to pass the time.\n\n"
+    "Auld comrade dear, and brither sinner,\nHow's a' the folk about Glenconner?\n\n"
+    "Our patron, honest man! Glencairn,\nThe day is come to pay him.\n"
+)
+
+
+def test_a_scots_name_opening_with_ben_or_glen_is_a_hill_or_a_valley(tmp_path):
+    """With the pack "scots" (`[places] openings`), "Ben" and a name joined by a hyphen is a
+    hill wherever written ("frae aff Ben-Lomond"), and a name opening with "Glen" a place after
+    a preposition of place ("the folk about Glenconner", Burns's epistle to James Tennant);
+    not where no preposition stands before it ("honest man! Glencairn", the earl). Without
+    the pack, no rule makes them places."""
+    assert marks_in(_convert(tmp_path, _HIGHLAND_NAMES, ["scots"], "scots"), "placeName") == [
+        "Ben-Lomond",
+        "Glenconner",
+    ]
+    assert marks_in(_convert(tmp_path, _HIGHLAND_NAMES, [], "plain"), "placeName") == []
+
+
+_BUSKIE_GLEN = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE WOOING\n\n"
+    "There's Johnie o' the Buskie-glen,\nFu' is his barn, fu' is his byre;\n\n"
+    "\u201cFor Johnie o' the Buskie-glen,\nI dinna care a single flie.\u201d\n"
+)
+
+
+def test_a_forename_told_apart_by_a_hyphened_glen_is_one_name(tmp_path):
+    """With the pack "scots", "Johnie o' the Buskie-glen" (a forename, Scots "o'" and the
+    place its bearer lives at, the place's name and "glen" hyphened) is one person's name,
+    as "Meg o' the Mill" is; the glen is not marked a place inside it."""
+    out = _convert(tmp_path, _BUSKIE_GLEN, ["scots"], "scots")
+    assert marks_in(out, "persName") == ["Johnie o' the Buskie-glen"] * 2
+    assert marks_in(out, "placeName") == []

@@ -239,7 +239,10 @@ class Finder:
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
         articles = "|".join(map(re.escape, words.articles))
-        self._told_apart = re.compile(rf" (?:{links}) (?:(?:{articles}) )?{LISTED_WORD}(?![\w'’-])") if links else None
+        # ("Johnie o' the Buskie-glen": a place's name and a word for its land, hyphened, the same)
+        self._told_apart = (
+            re.compile(rf" (?:{links}) (?:(?:{articles}) )?{LISTED_WORD}(?:-[{LOWER}]+)?(?![\w'’-])") if links else None
+        )
         # "Gude help the day": the name of God, the verb of the wish after it outside the name
         self._invocation = (
             re.compile(

@@ -39,6 +39,12 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   a locative ("to Stamton", "in Stamton"); seldom before a lower-case word other than a
   function word ("the French army": a language, a people; "to Stamton that day": a town);
 - a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
+- a name that opens with a word of the profile for a hill, a lake or a valley (`[places]
+  openings`; the pack "scots": "Ben", "Loch", "Glen", "Strath", "Inver"), that word and a
+  capitalised one joined by a hyphen wherever written ("frae aff Ben-Lomond", "Loch-Ness"),
+  written as one word after a preposition of place ("the folk about Glenconner", "beyond
+  Benledi"; not "Glencairn" alone, an earl), when it is no word the book writes in lower
+  case ("Beneath"), honorific, forename nor person's name;
 - a town of the book's own land (`[places] home`), or a place of the gazetteer's well-known
   part, after a person's name and "of", his home ("Dr. Peter Wodrow of Tarbolton", "Dr.
   Taylor of Norwich"), wherever the book writes it;
@@ -542,6 +548,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 "named in the text; GeoNames",
                 evidence=f"a {geo.type} after a ruler's title: {where}",
             )
+    _opened(places, text, not_places, profile, lowercase, strong, seen)
     _addresses(places, text, not_places, profile, lowercase)
     _countries(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
@@ -732,6 +739,54 @@ def _landscapes(places: registers.Places, text: str, not_places, profile, lowerc
 
 
 _TOWN_FIRST = ("Port", "Fort")  # a town named so: "at Port Burdock", "to Fort William"
+
+
+@cache
+def _opening_pattern(openings: tuple[str, ...]) -> re.Pattern:
+    """A word of `openings` and a capitalised word joined by a hyphen ("Ben-Lomond"), or
+    three lower-case letters or more joined to it ("Glenconner"), a word of its own."""
+    return re.compile(rf"(?<![\w'’-])(?:{_words(openings)})(?:-[{UPPER}][{LOWER}]+|[{LOWER}]{{3,}})(?![\w'’-])")
+
+
+def _opened(
+    places: registers.Places,
+    text: str,
+    not_places,
+    profile,
+    lowercase: Collection[str],
+    strong: Counter,
+    seen: dict[str, str],
+) -> None:
+    """A name that opens with a word of the profile's `[places] openings` (a hill's, a
+    lake's, a valley's: Scots "Ben", "Loch", "Glen"): joined to a capitalised word by a
+    hyphen, a place wherever written ("frae aff Ben-Lomond"); written as one word, a place
+    after a preposition of place ("the folk about Glenconner"), the lairds and earls named
+    after such lands being named so alone or after "of" ("Glencairn", "Earl of Glencairn").
+    Never a word the book writes in lower case ("Beneath"), an honorific, a forename, nor a
+    person's name."""
+    if not profile.place_openings:
+        return
+    pattern = _opening_pattern(tuple(profile.place_openings))
+    for m in pieces_holding(pattern, tuple(profile.place_openings), text):
+        name = m.group()
+        hyphened = "-" in name
+        if (
+            (not hyphened and not strong[name])
+            or name.lower() in lowercase
+            or name in profile.honorifics
+            or name in profile.forenames
+            or name in not_places
+            or places.find(name) is not None
+        ):
+            continue
+        where = passage(text, m.start(), m.end()) if hyphened else seen[name]
+        places.add(
+            name,
+            "place",
+            None,
+            "named in the text",
+            evidence=f"a name opening with a word for a hill, a lake or a valley: {where}",
+        )
 
 
 @cache
