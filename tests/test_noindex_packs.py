@@ -1050,3 +1050,19 @@ def test_a_river_before_the_pronoun_i_and_the_poets_name_of_edinburgh_are_places
     scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "placeName")
     assert scots == ["Edina", "Scotia", "Ayr", "Ayr"]
     assert "Edina" not in marks_in(_convert(tmp_path, text, None, "plain"), "placeName")
+
+
+_COLUMBIA = (
+    "ODES\n\nBy Anne Writer\n\n\nODE FOR GENERAL WASHINGTON'S BIRTHDAY\n\n"
+    "No Spartan tube, no Attic shell,\nNo lyre Aeolian I awake;\n'Tis liberty's bold note I swell,\n"
+    "Thy harp, Columbia, let me take!\n\n"
+    "And tell him he no more is feared--\nNo more the despot of Columbia's race!\n"
+)
+
+
+def test_columbia_is_america_in_british_verse(tmp_path):
+    """With the pack "british", Columbia, America as British verse of Burns's age names it, is
+    a place wherever written, addressed ("Thy harp, Columbia") or its possessive; without it,
+    a name the gazetteer holds as a city, and after no preposition of place, is none."""
+    assert marks_in(_convert(tmp_path, _COLUMBIA, ["british"], "british"), "placeName") == ["Columbia"] * 2
+    assert marks_in(_convert(tmp_path, _COLUMBIA, [], "plain"), "placeName") == []
