@@ -365,3 +365,25 @@ def test_a_forename_told_apart_by_a_hyphened_glen_is_one_name(tmp_path):
     out = _convert(tmp_path, _BUSKIE_GLEN, ["scots"], "scots")
     assert marks_in(out, "persName") == ["Johnie o' the Buskie-glen"] * 2
     assert marks_in(out, "placeName") == []
+
+
+_TWINS = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nA PARCEL OF ROGUES\n\n"
+    "Fareweel ev'n to the Scottish name,\nSae fam'd in martial story.\nNow Sark rins over Solway sands,\n"
+    "An' Tweed rins to the ocean.\n\n"
+    "The chief, on Sark who glorious fell,\nWas laid on the banks of Sark.\n\n"
+    "Her cutty sark, o' Paisley harn,\nThat while a lassie she had worn.\n\n"
+    "The whistle's sang gied Forth an' Tay a lift aboon.\nForth I did fare:\n"
+    "And forth she gaed, and forth they came, and forth the lads.\n"
+)
+
+
+def test_a_river_whose_name_is_a_common_word_is_the_river_capitalised_mid_sentence(tmp_path):
+    """With the pack "scots", a place whose name the book also writes in lower case (Scots
+    "sark", a shirt; "forth") is the place wherever written capitalised inside a sentence
+    ("Now Sark rins over Solway sands", "on Sark who glorious fell", "gied Forth an' Tay"),
+    not only after a preposition or a feature of a place ("the banks of Sark"), where the
+    pack knows it (the river Forth) or the book names it after a feature of a place; at a
+    sentence's start it stays the word ("Forth I did fare"), and in lower case it is none."""
+    out = _convert(tmp_path, _TWINS, ["scots"], "scots")
+    assert [m for m in marks_in(out, "placeName") if m in ("Sark", "Forth")] == ["Sark", "Sark", "Sark", "Forth"]

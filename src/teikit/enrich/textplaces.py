@@ -110,7 +110,9 @@ June", "on Monday": a time).
 
 A place whose name the book also writes in lower case ("Reading", "Bath", "Nice",
 "Union") is marked only where a preposition of place stands right before it ("in Bath",
-not "the Bath" nor "a hot bath"): see `cue_before`; not where its lower-case uses are rare
+not "the Bath" nor "a hot bath"): see `cue_before`; but one the profile knows, or one named
+after a feature of a place (`proper_twins`: the river Forth, "the banks of Sark"), wherever
+written capitalised inside a sentence ("Now Sark rins over Solway sands"); not where its lower-case uses are rare
 beside its capitalised ones, under one in five (Scots "doon", down, once in a book that names
 the river Doon nineteen times: `places._common_word`).
 """
@@ -1271,6 +1273,29 @@ def _feature_of_common_word(word: str, name: str, text: str, profile) -> bool:
 
 
 _PROPER_USES = 2  # mid-sentence capitalised uses that make a common word's twin a proper noun
+
+
+def proper_twins(names: Collection[str], text: str, profile) -> frozenset[str]:
+    """Of `names` (places whose names the book also writes in lower case), those it knows as
+    places on evidence that is no preposition's: the profile's own places (`[places] known`:
+    the river Forth, beside "forth") and those it writes after a feature of a place and its
+    link ("the banks of Sark", Scots "sark" a shirt elsewhere), capitalised mid-sentence twice
+    or more (`_feature_of_common_word`). Such a name is the place wherever the book writes it
+    capitalised inside a sentence, as verse does a river's ("Now Sark rins over Solway
+    sands", "Gied Forth an' Tay a lift aboon"), not only after a preposition of place (see
+    `places.apply`); where it opens a sentence or a verse's line it stays the common word
+    ("Forth I did fare")."""
+    twins = {name for name in names if name in profile.known_places}
+    linked = _feature_links(profile)
+    for name in set(names) - twins:
+        if (
+            name not in profile.not_names
+            and _ABSTRACT.search(name) is None
+            and re.search(rf"\b{linked} {re.escape(name)}(?![\w'’-])", text)
+            and _mid_sentence_uses(name, text) >= _PROPER_USES
+        ):
+            twins.add(name)
+    return frozenset(twins)
 
 
 def _mid_sentence_uses(name: str, text: str) -> int:
