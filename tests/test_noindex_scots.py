@@ -387,3 +387,16 @@ def test_a_river_whose_name_is_a_common_word_is_the_river_capitalised_mid_senten
     sentence's start it stays the word ("Forth I did fare"), and in lower case it is none."""
     out = _convert(tmp_path, _TWINS, ["scots"], "scots")
     assert [m for m in marks_in(out, "placeName") if m in ("Sark", "Forth")] == ["Sark", "Sark", "Sark", "Forth"]
+
+
+_YARROW = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nBRAW LADS\n\n"
+    "Braw, braw lads on Yarrow-braes,\nYe wander thro' the blooming heather.\n"
+)
+
+
+def test_a_known_river_and_its_braes_hyphened_are_one_place(tmp_path):
+    """With the pack "scots", a river the pack knows (Yarrow) and a word for its land joined
+    by a hyphen ("on Yarrow-braes") is one place's name, marked whole, as a name found
+    nowhere before ("the Berwick-law") is."""
+    assert marks_in(_convert(tmp_path, _YARROW, ["scots"], "scots"), "placeName") == ["Yarrow-braes"]

@@ -724,10 +724,12 @@ def _landscapes(places: registers.Places, text: str, not_places, profile, lowerc
             or _PEOPLES.search(name)
             or _ABSTRACT.search(name)
             or initial(text, m.start())
-            or places.find(name) is not None
+            or (not hyphen and places.find(name) is not None)
         ):
             continue
         if hyphen:
+            # a place found already joined to the word is another's name all the same: "on
+            # Yarrow-braes", the river Yarrow's hillsides
             name = f"{name}-{noun}"
             if places.find(name) is not None:
                 continue
