@@ -400,3 +400,18 @@ def test_a_known_river_and_its_braes_hyphened_are_one_place(tmp_path):
     by a hyphen ("on Yarrow-braes") is one place's name, marked whole, as a name found
     nowhere before ("the Berwick-law") is."""
     assert marks_in(_convert(tmp_path, _YARROW, ["scots"], "scots"), "placeName") == ["Yarrow-braes"]
+
+
+_CALEDONIE = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE EXILE\n\n"
+    "Though cruel fate should bid us part,\nFar as the pole and line,\n"
+    "Return to Caledonie!\nAnd hear the pibroch sound.\n"
+)
+
+
+def test_caledonie_is_scotland_as_scots_song_rhymes_it(tmp_path):
+    """With the pack "scots", Caledonie (Caledonia, as Scots song rhymes it) is Scotland
+    wherever written ("Return to Caledonie!"); without it, a name once after a preposition of
+    place, which no gazetteer holds, is none."""
+    assert marks_in(_convert(tmp_path, _CALEDONIE, ["scots"], "scots"), "placeName") == ["Caledonie"]
+    assert marks_in(_convert(tmp_path, _CALEDONIE, [], "plain"), "placeName") == []
