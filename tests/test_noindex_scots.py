@@ -415,3 +415,30 @@ def test_caledonie_is_scotland_as_scots_song_rhymes_it(tmp_path):
     place, which no gazetteer holds, is none."""
     assert marks_in(_convert(tmp_path, _CALEDONIE, ["scots"], "scots"), "placeName") == ["Caledonie"]
     assert marks_in(_convert(tmp_path, _CALEDONIE, [], "plain"), "placeName") == []
+
+
+_WHISTLE = (
+    "THE WHISTLE\n\nBy Anne Writer\n\n\nTHE WHISTLE\n\n"
+    "As the authentic prose history of the Whistle is curious, I shall here give it. In the\n"
+    "train of Anne of Denmark, when she came to Scotland with our James the Sixth, there came\n"
+    "over also a Danish gentleman of gigantic stature and great prowess, and a matchless\n"
+    "champion of Bacchus, who had a little ebony whistle on the table at the commencement.\n\n"
+    "     Three joyous good fellows, with hearts clear of flaw\n"
+    "     Craigdarroch, so famous for wit, worth, and law;\n"
+    "     And trusty Glenriddel, so skill'd in old coins;\n"
+    "     And gallant Sir Robert, deep-read in old wines.\n\n"
+    "     Next uprose our Bard, like a prophet in drink:--\n"
+    "     \u201cCraigdarroch, thou'lt soar when creation shall sink!\n"
+    "     But if thou would flourish immortal in rhyme,\n"
+    "     Come--one bottle more--and have at the sublime!\u201d\n"
+)
+
+
+def test_a_verse_line_opens_no_sentence_where_the_line_before_runs_on(tmp_path):
+    """Burns's "The Whistle", set as verse (each printed line a line of its own): a line
+    whose first word goes on with the sentence of the line before ("with hearts clear of
+    flaw / Craigdarroch, so famous") writes it mid-sentence, as prose would; so the laird
+    named by his estate, spoken to as "thou" ("Craigdarroch, thou'lt soar"), is a person,
+    though the book writes his name only at lines' starts."""
+    out = _convert(tmp_path, _WHISTLE, ["scots"], "scots")
+    assert marks_in(out, "persName").count("Craigdarroch") == 2
