@@ -1066,3 +1066,17 @@ def test_columbia_is_america_in_british_verse(tmp_path):
     a name the gazetteer holds as a city, and after no preposition of place, is none."""
     assert marks_in(_convert(tmp_path, _COLUMBIA, ["british"], "british"), "placeName") == ["Columbia"] * 2
     assert marks_in(_convert(tmp_path, _COLUMBIA, [], "plain"), "placeName") == []
+
+
+_EPITHETS_OF_NAMES = (
+    "HISTORY\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "The King of Prussia had no more the genius of Frederick the Great, and the memory of\n"
+    "Frederick the Great was the only strength of his army. Frederick had died in 1786.\n"
+)
+
+
+def test_a_forename_and_its_epithet_are_one_name(tmp_path):
+    """A forename, "the" and a capitalised word after it ("Frederick the Great") is one
+    person's name, marked whole; the forename alone elsewhere is the same man's."""
+    out = _convert(tmp_path, _EPITHETS_OF_NAMES, [])
+    assert marks_in(out, "persName")[-3:] == ["Frederick the Great", "Frederick the Great", "Frederick"]
