@@ -2442,7 +2442,11 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     # the river Forth, beside "forth"): the place wherever written capitalised mid-sentence
     twins = (
         textplaces.proper_twins(
-            [k for k, p in keys.items() if p is not None and not isinstance(p, str) and common_word(k, lowercase, capitalised)],
+            [
+                k
+                for k, p in keys.items()
+                if p is not None and not isinstance(p, str) and common_word(k, lowercase, capitalised)
+            ],
             text,
             ctx.profile,
         )
