@@ -442,3 +442,36 @@ def test_a_verse_line_opens_no_sentence_where_the_line_before_runs_on(tmp_path):
     though the book writes his name only at lines' starts."""
     out = _convert(tmp_path, _WHISTLE, ["scots"], "scots")
     assert marks_in(out, "persName").count("Craigdarroch") == 2
+
+
+def test_the_names_opening_with_a_highland_word_are_found_where_finditer_finds_them():
+    """`textplaces._opened` seeks its pattern in the pieces holding one of the pack's openings
+    (`matching.pieces_holding`), not over the whole book: the same matches as `finditer`, on
+    Burns's book (when ../shared is there), and on the edges of the words ("Beneath",
+    "o'Ben-Lomond", "Loch-", "Glen\\n\\nconner", a name across a blank line)."""
+    from conftest import ROOT
+    from teikit.enrich import matching, textplaces
+
+    openings = tuple(load_profile(_pack_profile("scots")).place_openings)
+    assert openings
+    pattern = textplaces._opening_pattern(openings)
+    texts = [
+        "frae aff Ben-Lomond blaw, about Glenconner; Beneath o'Ben-Lomond, Loch- and Loch-ness\n\n"
+        "Glen\n\nconner, Inverary's, Strath-Allan, the Glenkens-side, GLENCONNER, xGlenbuck",
+    ]
+    book = ROOT.parent / "shared" / "corpus" / "books" / "burns-poems-and-songs.txt"
+    if book.is_file():
+        texts.append(book.read_text(encoding="utf-8"))
+    for text in texts:
+        expected = [(m.start(), m.group()) for m in pattern.finditer(text)]
+        assert [(m.start(), m.group()) for m in matching.pieces_holding(pattern, openings, text)] == expected
+        assert expected
+
+
+def _pack_profile(pack: str):
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.mkdtemp())
+    (folder / "book.toml").write_text(f'include = ["{pack}"]\n', encoding="utf-8")
+    return folder / "book.toml"
