@@ -431,17 +431,19 @@ def test_a_title_of_rank_in_place_of_a_name_is_one_person(tmp_path):
 
 def test_a_place_whose_lower_case_word_is_rare_is_marked_without_a_preposition(tmp_path):
     """With the pack "scots": the river Doon, which Scots also writes "doon" (down), is marked
-    only after a preposition of place where the book writes "doon" as often as a fifth of
-    "Doon"; where "doon" is rarer, wherever written ("o' bonie Doon", "Where Doon rins")."""
+    where the book writes "doon" as often as a fifth of "Doon" only after a preposition of
+    place or inside a sentence, where its capital makes it a name ("Where Doon rins", "Here
+    Doon pour'd": see `textplaces.proper_twins`), not where it opens a sentence ("Doon the
+    brae she ran", down); where "doon" is rarer, wherever written."""
     rare = (
         "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
         "Ye banks and braes o' bonie Doon, How can ye bloom sae fresh and fair? Where Doon rins\n"
         "wimplin clear, to Doon I cam; the sun gaed doon. Here Doon pour'd his floods, and Doon\n"
-        "ran on, and sweet Doon sang.\n"
+        "ran on, and sweet Doon sang. Doon the brae she ran.\n"
     )
-    assert marks_in(_convert(tmp_path, rare, ["scots"], "rare"), "placeName") == ["Doon"] * 6
+    assert marks_in(_convert(tmp_path, rare, ["scots"], "rare"), "placeName") == ["Doon"] * 7
     common = rare.replace("the sun gaed doon.", "the sun gaed doon, doon, doon.")
-    assert marks_in(_convert(tmp_path, common, ["scots"], "common"), "placeName") == ["Doon"]
+    assert marks_in(_convert(tmp_path, common, ["scots"], "common"), "placeName") == ["Doon"] * 6
 
 
 def test_a_poet_of_later_ages_is_a_name_alone_but_not_a_thing_named_after_him(tmp_path):
