@@ -614,7 +614,7 @@ def test_auld_nick_is_the_devil_and_the_forth_a_river_of_scots_song(tmp_path):
         "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
         "He's gane, a-sinkin Straught to auld Nick's. Sin' I began to nick the thread,\n\n"
         "Auld Hornie, Satan, Nick, or Clootie, Wherever thou be.\n\n"
-        "The horsemen back to Forth, man; Forth I did fare, and forth I gaed.\n\n"
+        "The horsemen back to Forth, man. Forth I did fare, and forth I gaed.\n\n"
         "Ah Nick! ah Nick! it is na fair.\n\n"
         "When Death comes in wi' glimmerin blink, May Sautan gie her doup a clink.\n"
     )
