@@ -431,17 +431,19 @@ def test_a_title_of_rank_in_place_of_a_name_is_one_person(tmp_path):
 
 def test_a_place_whose_lower_case_word_is_rare_is_marked_without_a_preposition(tmp_path):
     """With the pack "scots": the river Doon, which Scots also writes "doon" (down), is marked
-    only after a preposition of place where the book writes "doon" as often as a fifth of
-    "Doon"; where "doon" is rarer, wherever written ("o' bonie Doon", "Where Doon rins")."""
+    where the book writes "doon" as often as a fifth of "Doon" only after a preposition of
+    place or inside a sentence, where its capital makes it a name ("Where Doon rins", "Here
+    Doon pour'd": see `textplaces.proper_twins`), not where it opens a sentence ("Doon the
+    brae she ran", down); where "doon" is rarer, wherever written."""
     rare = (
         "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
         "Ye banks and braes o' bonie Doon, How can ye bloom sae fresh and fair? Where Doon rins\n"
         "wimplin clear, to Doon I cam; the sun gaed doon. Here Doon pour'd his floods, and Doon\n"
-        "ran on, and sweet Doon sang.\n"
+        "ran on, and sweet Doon sang. Doon the brae she ran.\n"
     )
-    assert marks_in(_convert(tmp_path, rare, ["scots"], "rare"), "placeName") == ["Doon"] * 6
+    assert marks_in(_convert(tmp_path, rare, ["scots"], "rare"), "placeName") == ["Doon"] * 7
     common = rare.replace("the sun gaed doon.", "the sun gaed doon, doon, doon.")
-    assert marks_in(_convert(tmp_path, common, ["scots"], "common"), "placeName") == ["Doon"]
+    assert marks_in(_convert(tmp_path, common, ["scots"], "common"), "placeName") == ["Doon"] * 6
 
 
 def test_a_poet_of_later_ages_is_a_name_alone_but_not_a_thing_named_after_him(tmp_path):
@@ -612,7 +614,7 @@ def test_auld_nick_is_the_devil_and_the_forth_a_river_of_scots_song(tmp_path):
         "POEMS\n\nBy Robert Burns\n\n\nCHAPTER I\n\n"
         "He's gane, a-sinkin Straught to auld Nick's. Sin' I began to nick the thread,\n\n"
         "Auld Hornie, Satan, Nick, or Clootie, Wherever thou be.\n\n"
-        "The horsemen back to Forth, man; Forth I did fare, and forth I gaed.\n\n"
+        "The horsemen back to Forth, man. Forth I did fare, and forth I gaed.\n\n"
         "Ah Nick! ah Nick! it is na fair.\n\n"
         "When Death comes in wi' glimmerin blink, May Sautan gie her doup a clink.\n"
     )
@@ -1050,3 +1052,33 @@ def test_a_river_before_the_pronoun_i_and_the_poets_name_of_edinburgh_are_places
     scots = marks_in(_convert(tmp_path, text, ["scots"], "scots"), "placeName")
     assert scots == ["Edina", "Scotia", "Ayr", "Ayr"]
     assert "Edina" not in marks_in(_convert(tmp_path, text, None, "plain"), "placeName")
+
+
+_COLUMBIA = (
+    "ODES\n\nBy Anne Writer\n\n\nODE FOR GENERAL WASHINGTON'S BIRTHDAY\n\n"
+    "No Spartan tube, no Attic shell,\nNo lyre Aeolian I awake;\n'Tis liberty's bold note I swell,\n"
+    "Thy harp, Columbia, let me take!\n\n"
+    "And tell him he no more is feared--\nNo more the despot of Columbia's race!\n"
+)
+
+
+def test_columbia_is_america_in_british_verse(tmp_path):
+    """With the pack "british", Columbia, America as British verse of Burns's age names it, is
+    a place wherever written, addressed ("Thy harp, Columbia") or its possessive; without it,
+    a name the gazetteer holds as a city, and after no preposition of place, is none."""
+    assert marks_in(_convert(tmp_path, _COLUMBIA, ["british"], "british"), "placeName") == ["Columbia"] * 2
+    assert marks_in(_convert(tmp_path, _COLUMBIA, [], "plain"), "placeName") == []
+
+
+_EPITHETS_OF_NAMES = (
+    "HISTORY\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
+    "The King of Prussia had no more the genius of Frederick the Great, and the memory of\n"
+    "Frederick the Great was the only strength of his army. Frederick had died in 1786.\n"
+)
+
+
+def test_a_forename_and_its_epithet_are_one_name(tmp_path):
+    """A forename, "the" and a capitalised word after it ("Frederick the Great") is one
+    person's name, marked whole; the forename alone elsewhere is the same man's."""
+    out = _convert(tmp_path, _EPITHETS_OF_NAMES, [])
+    assert marks_in(out, "persName")[-3:] == ["Frederick the Great", "Frederick the Great", "Frederick"]

@@ -312,3 +312,166 @@ def test_a_forename_of_the_pack_written_in_lower_case_now_and_then_is_a_name(tmp
     assert marks_in(scots, "persName") == ["Sandy"] * 5
     plain = _convert(tmp_path, _MY_SANDY, [], "plain")
     assert marks_in(plain, "persName") == []
+
+
+_TRYST = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE WOOER\n\n"
+    "But a' the niest week, as I petted wi' care,\nI gaed to the tryst o' Dalgarnock;\n"
+    "But wha but my fine fickle wooer was there,\nI glowr'd as I'd seen a warlock.\n"
+)
+
+
+def test_a_scots_tryst_names_the_place_it_is_held(tmp_path):
+    """With the pack "scots", a tryst (a fair, a cattle market) is a feature of a place as the
+    braes and the pier are: the name after "the tryst o'" is a place (Burns, "Last May a braw
+    wooer"); without the pack, a name once and after no preposition of place is none."""
+    assert marks_in(_convert(tmp_path, _TRYST, ["scots"], "scots"), "placeName") == ["Dalgarnock"]
+    assert marks_in(_convert(tmp_path, _TRYST, [], "plain"), "placeName") == []
+
+
+_HIGHLAND_NAMES = (
+    "EPISTLES\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTO A FRIEND\n\n"
+    "While winds frae aff Ben-Lomond blaw,\nAn' bar the doors wi' driving snaw,\n"
+    "I set me down to pass the time.\n\n"
+    "Auld comrade dear, and brither sinner,\nHow's a' the folk about Glenconner?\n\n"
+    "Our patron, honest man! Glencairn,\nThe day is come to pay him.\n"
+)
+
+
+def test_a_scots_name_opening_with_ben_or_glen_is_a_hill_or_a_valley(tmp_path):
+    """With the pack "scots" (`[places] openings`), "Ben" and a name joined by a hyphen is a
+    hill wherever written ("frae aff Ben-Lomond"), and a name opening with "Glen" a place after
+    a preposition of place ("the folk about Glenconner", Burns's epistle to James Tennant);
+    not where no preposition stands before it ("honest man! Glencairn", the earl). Without
+    the pack, no rule makes them places."""
+    assert marks_in(_convert(tmp_path, _HIGHLAND_NAMES, ["scots"], "scots"), "placeName") == [
+        "Ben-Lomond",
+        "Glenconner",
+    ]
+    assert marks_in(_convert(tmp_path, _HIGHLAND_NAMES, [], "plain"), "placeName") == []
+
+
+_BUSKIE_GLEN = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE WOOING\n\n"
+    "There's Johnie o' the Buskie-glen,\nFu' is his barn, fu' is his byre;\n\n"
+    "\u201cFor Johnie o' the Buskie-glen,\nI dinna care a single flie.\u201d\n"
+)
+
+
+def test_a_forename_told_apart_by_a_hyphened_glen_is_one_name(tmp_path):
+    """With the pack "scots", "Johnie o' the Buskie-glen" (a forename, Scots "o'" and the
+    place its bearer lives at, the place's name and "glen" hyphened) is one person's name,
+    as "Meg o' the Mill" is; the glen is not marked a place inside it."""
+    out = _convert(tmp_path, _BUSKIE_GLEN, ["scots"], "scots")
+    assert marks_in(out, "persName") == ["Johnie o' the Buskie-glen"] * 2
+    assert marks_in(out, "placeName") == []
+
+
+_TWINS = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nA PARCEL OF ROGUES\n\n"
+    "Fareweel ev'n to the Scottish name,\nSae fam'd in martial story.\nNow Sark rins over Solway sands,\n"
+    "An' Tweed rins to the ocean.\n\n"
+    "The chief, on Sark who glorious fell,\nWas laid on the banks of Sark.\n\n"
+    "Her cutty sark, o' Paisley harn,\nThat while a lassie she had worn.\n\n"
+    "The whistle's sang gied Forth an' Tay a lift aboon.\nForth I did fare:\n"
+    "And forth she gaed, and forth they came, and forth the lads.\n"
+)
+
+
+def test_a_river_whose_name_is_a_common_word_is_the_river_capitalised_mid_sentence(tmp_path):
+    """With the pack "scots", a place whose name the book also writes in lower case (Scots
+    "sark", a shirt; "forth") is the place wherever written capitalised inside a sentence
+    ("Now Sark rins over Solway sands", "on Sark who glorious fell", "gied Forth an' Tay"),
+    not only after a preposition or a feature of a place ("the banks of Sark"), where the
+    pack knows it (the river Forth) or the book names it after a feature of a place; at a
+    sentence's start it stays the word ("Forth I did fare"), and in lower case it is none."""
+    out = _convert(tmp_path, _TWINS, ["scots"], "scots")
+    assert [m for m in marks_in(out, "placeName") if m in ("Sark", "Forth")] == ["Sark", "Sark", "Sark", "Forth"]
+
+
+_YARROW = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nBRAW LADS\n\n"
+    "Braw, braw lads on Yarrow-braes,\nYe wander thro' the blooming heather.\n"
+)
+
+
+def test_a_known_river_and_its_braes_hyphened_are_one_place(tmp_path):
+    """With the pack "scots", a river the pack knows (Yarrow) and a word for its land joined
+    by a hyphen ("on Yarrow-braes") is one place's name, marked whole, as a name found
+    nowhere before ("the Berwick-law") is."""
+    assert marks_in(_convert(tmp_path, _YARROW, ["scots"], "scots"), "placeName") == ["Yarrow-braes"]
+
+
+_CALEDONIE = (
+    "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\nTHE EXILE\n\n"
+    "Though cruel fate should bid us part,\nFar as the pole and line,\n"
+    "Return to Caledonie!\nAnd hear the pibroch sound.\n"
+)
+
+
+def test_caledonie_is_scotland_as_scots_song_rhymes_it(tmp_path):
+    """With the pack "scots", Caledonie (Caledonia, as Scots song rhymes it) is Scotland
+    wherever written ("Return to Caledonie!"); without it, a name once after a preposition of
+    place, which no gazetteer holds, is none."""
+    assert marks_in(_convert(tmp_path, _CALEDONIE, ["scots"], "scots"), "placeName") == ["Caledonie"]
+    assert marks_in(_convert(tmp_path, _CALEDONIE, [], "plain"), "placeName") == []
+
+
+_WHISTLE = (
+    "THE WHISTLE\n\nBy Anne Writer\n\n\nTHE WHISTLE\n\n"
+    "As the authentic prose history of the Whistle is curious, I shall here give it. In the\n"
+    "train of Anne of Denmark, when she came to Scotland with our James the Sixth, there came\n"
+    "over also a Danish gentleman of gigantic stature and great prowess, and a matchless\n"
+    "champion of Bacchus, who had a little ebony whistle on the table at the commencement.\n\n"
+    "     Three joyous good fellows, with hearts clear of flaw\n"
+    "     Craigdarroch, so famous for wit, worth, and law;\n"
+    "     And trusty Glenriddel, so skill'd in old coins;\n"
+    "     And gallant Sir Robert, deep-read in old wines.\n\n"
+    "     Next uprose our Bard, like a prophet in drink:--\n"
+    "     \u201cCraigdarroch, thou'lt soar when creation shall sink!\n"
+    "     But if thou would flourish immortal in rhyme,\n"
+    "     Come--one bottle more--and have at the sublime!\u201d\n"
+)
+
+
+def test_a_verse_line_opens_no_sentence_where_the_line_before_runs_on(tmp_path):
+    """Burns's "The Whistle", set as verse (each printed line a line of its own): a line
+    whose first word goes on with the sentence of the line before ("with hearts clear of
+    flaw / Craigdarroch, so famous") writes it mid-sentence, as prose would; so the laird
+    named by his estate, spoken to as "thou" ("Craigdarroch, thou'lt soar"), is a person,
+    though the book writes his name only at lines' starts."""
+    out = _convert(tmp_path, _WHISTLE, ["scots"], "scots")
+    assert marks_in(out, "persName").count("Craigdarroch") == 2
+
+
+def test_the_names_opening_with_a_highland_word_are_found_where_finditer_finds_them():
+    """`textplaces._opened` seeks its pattern in the pieces holding one of the pack's openings
+    (`matching.pieces_holding`), not over the whole book: the same matches as `finditer`, on
+    Burns's book (when ../shared is there), and on the edges of the words ("Beneath",
+    "o'Ben-Lomond", "Loch-", "Glen\\n\\nconner", a name across a blank line)."""
+    from conftest import ROOT
+    from teikit.enrich import matching, textplaces
+
+    openings = tuple(load_profile(_pack_profile("scots")).place_openings)
+    assert openings
+    pattern = textplaces._opening_pattern(openings)
+    texts = [
+        "frae aff Ben-Lomond blaw, about Glenconner; Beneath o'Ben-Lomond, Loch- and Loch-ness\n\n"
+        "Glen\n\nconner, Inverary's, Strath-Allan, the Glenkens-side, GLENCONNER, xGlenbuck",
+    ]
+    book = ROOT.parent / "shared" / "corpus" / "books" / "burns-poems-and-songs.txt"
+    if book.is_file():
+        texts.append(book.read_text(encoding="utf-8"))
+    for text in texts:
+        expected = [(m.start(), m.group()) for m in pattern.finditer(text)]
+        assert [(m.start(), m.group()) for m in matching.pieces_holding(pattern, openings, text)] == expected
+        assert expected
+
+
+def _pack_profile(pack: str):
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.mkdtemp())
+    (folder / "book.toml").write_text(f'include = ["{pack}"]\n', encoding="utf-8")
+    return folder / "book.toml"

@@ -73,6 +73,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "streets_first": "strings",
         "journeys": "strings",
         "holders": "strings",
+        "openings": "strings",
         "home": "table",
     },
     "orgs": {
@@ -367,6 +368,7 @@ class Profile:
     streets_first: tuple[str, ...] = ()  # [places] streets_first: "Prospekt" (Prospekt Marx), from a pack
     journeys: tuple[str, ...] = ()  # [places] journeys: "ticket", "train" (a ticket for Worthing)
     place_holders: tuple[str, ...] = ()  # [places] holders: "minister", "laird" (Boyd, pastor of Fenwick)
+    place_openings: tuple[str, ...] = ()  # [places] openings: "Ben", "Glen" (Ben-Lomond, about Glenconner), from a pack
     # [places] home: the lands the book is of, each a box (south, north, west, east in degrees)
     home: tuple[tuple[float, float, float, float], ...] = ()
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
@@ -559,6 +561,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         streets_first=tuple(places["streets_first"]),
         journeys=tuple(places["journeys"]),
         place_holders=tuple(places.get("holders", ())),
+        place_openings=tuple(places.get("openings", ())),
         home=tuple(_home_box(name, box, origin) for name, box in sorted(places["home"].items())),
         honorifics=tuple(data["names"]["honorifics"]),
         forenames=frozenset(data["names"]["forenames"]),

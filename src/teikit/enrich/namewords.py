@@ -65,6 +65,9 @@ _OPENERS = '"“‘([{'
 _ENDERS = ".!?:"
 # What may stand right before the space before a word that `initial` finds opening something
 _BEFORE_INITIAL = frozenset(_ENDERS + _OPENERS + " \t\n'’")
+# A piece that ends inside a sentence: on a word or a comma or a semicolon, a verse's line
+# whose sentence the next line goes on with (see `Words`)
+_RUNS_ON = re.compile(r"[\w,;]\s*$")
 
 
 class Words:
@@ -148,13 +151,19 @@ class Words:
         self.after_the.update(after_the.findall("\n\n".join(self.prose)))
         caps: list[str] = []  # counted at the end, in one pass (a Counter's update per word cost more)
         mid: list[str] = []
+        runs_on = False  # the piece before ends inside a sentence: a verse line the next goes on
         for piece in self.prose:
+            # A verse's line is a piece of its own, capitalised: its first word opens a
+            # sentence only where the line before ended one ("Glenriddel, skill'd in old coins;
+            # / Craigdarroch, thou'lt soar": the name inside a sentence, as in prose)
+            first = len(piece) - len(piece.lstrip()) if runs_on else -1
+            runs_on = _RUNS_ON.search(piece) is not None
             for run in self.tokens(piece):
                 if len(run) == 1:  # most runs: one word, and no word after it to be a place's
                     start, _, tok = run[0]
                     word = tok.rstrip(".")
                     caps.append(word)
-                    if len(word) > 1 and not initial(piece, start):
+                    if len(word) > 1 and (start == first or not initial(piece, start)):
                         mid.append(word)
                     continue
                 last = len(run) - 1
@@ -163,7 +172,7 @@ class Words:
                         continue  # "Edward Street" is no use of Edward
                     word = tok.rstrip(".")
                     caps.append(word)
-                    if len(word) > 1 and (k or not initial(piece, start)):
+                    if len(word) > 1 and (k or start == first or not initial(piece, start)):
                         mid.append(word)
         self.caps.update(caps)
         self.mid.update(mid)

@@ -2531,6 +2531,22 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     used = set()
     before_bodies = texts_before_bodies(ctx.view(REGIONS, regions))
 
+    # a common word's twin the book knows as a place on evidence of its own (`proper_twins`:
+    # the river Forth, beside "forth"): the place wherever written capitalised mid-sentence
+    twins = (
+        textplaces.proper_twins(
+            [
+                k
+                for k, p in keys.items()
+                if p is not None and not isinstance(p, str) and common_word(k, lowercase, capitalised)
+            ],
+            text,
+            ctx.profile,
+        )
+        if strict
+        else frozenset()
+    )
+
     def find(text: str, in_title: bool = False):
         spans = []
         found = matcher.find(text)
@@ -2575,7 +2591,12 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # a name of an entry the editor rejected
             if key in capitals and text[:start].rstrip().rpartition(" ")[2].rstrip(".") in titles:
                 continue  # "TO MAJOR LOGAN": a man's name in capitals, not the river's
-            if strict and common_word(key, lowercase, capitalised) and not textplaces.cue_before(text, start, cue):
+            if (
+                strict
+                and common_word(key, lowercase, capitalised)
+                and not textplaces.cue_before(text, start, cue)
+                and not (key in twins and not initial(text, start))
+            ):
                 continue  # "Bath" where the book also writes "bath": only "in Bath"
             if _IN_ADJECTIVE.match(text, end):
                 continue  # "the Urals-Siberian method": half of an adjective, not a place

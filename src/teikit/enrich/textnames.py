@@ -147,6 +147,10 @@ from .namewords import (
 
 # A ruler's number after the name: "Charles II", "Louis XVI.", "Charles I." (its full stop
 # left out); "I" alone only before a stop or a comma ("Charles I think" is a pronoun).
+# A forename's epithet, "the" and a capitalised word (no name's first word: no capitalised
+# word after it), is part of the name: "Rob the Ranter", "Rab the Ranter" (Burns signing an
+# epistle), "Peter the Great"
+_EPITHET = re.compile(rf" the [{UPPER}][{LOWER}]+(?![\w'’-]| [{UPPER}])")
 _REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}|I(?=[.,;:)]))(?![\w'’-])")
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone (once: `_saint_or_thing`)
 HEAD = (
@@ -239,7 +243,10 @@ class Finder:
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
         articles = "|".join(map(re.escape, words.articles))
-        self._told_apart = re.compile(rf" (?:{links}) (?:(?:{articles}) )?{LISTED_WORD}(?![\w'’-])") if links else None
+        # ("Johnie o' the Buskie-glen": a place's name and a word for its land, hyphened, the same)
+        self._told_apart = (
+            re.compile(rf" (?:{links}) (?:(?:{articles}) )?{LISTED_WORD}(?:-[{LOWER}]+)?(?![\w'’-])") if links else None
+        )
         # "Gude help the day": the name of God, the verb of the wish after it outside the name
         self._invocation = (
             re.compile(
@@ -288,6 +295,8 @@ class Finder:
             m = _REGNAL.match(text, span.end)
             if m is not None and not text[span.end - 1 : span.end] == ".":
                 span.end = m.end()  # "Charles II", "George III." (the full stop left out)
+            elif span.name.given and not span.name.surname and (m := _EPITHET.match(text, span.end)) is not None:
+                span.end = m.end()  # "Rob the Ranter", "Peter the Great": the forename's bearer by his epithet
             elif self._told_apart is not None and span.name.given and not span.name.surname:
                 m = self._told_apart.match(text, span.end)
                 if m is not None:

@@ -39,6 +39,12 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   a locative ("to Stamton", "in Stamton"); seldom before a lower-case word other than a
   function word ("the French army": a language, a people; "to Stamton that day": a town);
 - a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
+- a name that opens with a word of the profile for a hill, a lake or a valley (`[places]
+  openings`; the pack "scots": "Ben", "Loch", "Glen", "Strath", "Inver"), that word and a
+  capitalised one joined by a hyphen wherever written ("frae aff Ben-Lomond", "Loch-Ness"),
+  written as one word after a preposition of place ("the folk about Glenconner", "beyond
+  Benledi"; not "Glencairn" alone, an earl), when it is no word the book writes in lower
+  case ("Beneath"), honorific, forename nor person's name;
 - a town of the book's own land (`[places] home`), or a place of the gazetteer's well-known
   part, after a person's name and "of", his home ("Dr. Peter Wodrow of Tarbolton", "Dr.
   Taylor of Norwich"), wherever the book writes it;
@@ -104,7 +110,9 @@ June", "on Monday": a time).
 
 A place whose name the book also writes in lower case ("Reading", "Bath", "Nice",
 "Union") is marked only where a preposition of place stands right before it ("in Bath",
-not "the Bath" nor "a hot bath"): see `cue_before`; not where its lower-case uses are rare
+not "the Bath" nor "a hot bath"): see `cue_before`; but one the profile knows, or one named
+after a feature of a place (`proper_twins`: the river Forth, "the banks of Sark"), wherever
+written capitalised inside a sentence ("Now Sark rins over Solway sands"); not where its lower-case uses are rare
 beside its capitalised ones, under one in five (Scots "doon", down, once in a book that names
 the river Doon nineteen times: `places._common_word`).
 """
@@ -542,6 +550,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 "named in the text; GeoNames",
                 evidence=f"a {geo.type} after a ruler's title: {where}",
             )
+    _opened(places, text, not_places, profile, lowercase, strong, seen)
     _addresses(places, text, not_places, profile, lowercase)
     _countries(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
@@ -715,10 +724,12 @@ def _landscapes(places: registers.Places, text: str, not_places, profile, lowerc
             or _PEOPLES.search(name)
             or _ABSTRACT.search(name)
             or initial(text, m.start())
-            or places.find(name) is not None
+            or (not hyphen and places.find(name) is not None)
         ):
             continue
         if hyphen:
+            # a place found already joined to the word is another's name all the same: "on
+            # Yarrow-braes", the river Yarrow's hillsides
             name = f"{name}-{noun}"
             if places.find(name) is not None:
                 continue
@@ -732,6 +743,54 @@ def _landscapes(places: registers.Places, text: str, not_places, profile, lowerc
 
 
 _TOWN_FIRST = ("Port", "Fort")  # a town named so: "at Port Burdock", "to Fort William"
+
+
+@cache
+def _opening_pattern(openings: tuple[str, ...]) -> re.Pattern:
+    """A word of `openings` and a capitalised word joined by a hyphen ("Ben-Lomond"), or
+    three lower-case letters or more joined to it ("Glenconner"), a word of its own."""
+    return re.compile(rf"(?<![\w'’-])(?:{_words(openings)})(?:-[{UPPER}][{LOWER}]+|[{LOWER}]{{3,}})(?![\w'’-])")
+
+
+def _opened(
+    places: registers.Places,
+    text: str,
+    not_places,
+    profile,
+    lowercase: Collection[str],
+    strong: Counter,
+    seen: dict[str, str],
+) -> None:
+    """A name that opens with a word of the profile's `[places] openings` (a hill's, a
+    lake's, a valley's: Scots "Ben", "Loch", "Glen"): joined to a capitalised word by a
+    hyphen, a place wherever written ("frae aff Ben-Lomond"); written as one word, a place
+    after a preposition of place ("the folk about Glenconner"), the lairds and earls named
+    after such lands being named so alone or after "of" ("Glencairn", "Earl of Glencairn").
+    Never a word the book writes in lower case ("Beneath"), an honorific, a forename, nor a
+    person's name."""
+    if not profile.place_openings:
+        return
+    pattern = _opening_pattern(tuple(profile.place_openings))
+    for m in pieces_holding(pattern, tuple(profile.place_openings), text):
+        name = m.group()
+        hyphened = "-" in name
+        if (
+            (not hyphened and not strong[name])
+            or name.lower() in lowercase
+            or name in profile.honorifics
+            or name in profile.forenames
+            or name in not_places
+            or places.find(name) is not None
+        ):
+            continue
+        where = passage(text, m.start(), m.end()) if hyphened else seen[name]
+        places.add(
+            name,
+            "place",
+            None,
+            "named in the text",
+            evidence=f"a name opening with a word for a hill, a lake or a valley: {where}",
+        )
 
 
 @cache
@@ -1216,6 +1275,29 @@ def _feature_of_common_word(word: str, name: str, text: str, profile) -> bool:
 
 
 _PROPER_USES = 2  # mid-sentence capitalised uses that make a common word's twin a proper noun
+
+
+def proper_twins(names: Collection[str], text: str, profile) -> frozenset[str]:
+    """Of `names` (places whose names the book also writes in lower case), those it knows as
+    places on evidence that is no preposition's: the profile's own places (`[places] known`:
+    the river Forth, beside "forth") and those it writes after a feature of a place and its
+    link ("the banks of Sark", Scots "sark" a shirt elsewhere), capitalised mid-sentence twice
+    or more (`_feature_of_common_word`). Such a name is the place wherever the book writes it
+    capitalised inside a sentence, as verse does a river's ("Now Sark rins over Solway
+    sands", "Gied Forth an' Tay a lift aboon"), not only after a preposition of place (see
+    `places.apply`); where it opens a sentence or a verse's line it stays the common word
+    ("Forth I did fare")."""
+    twins = {name for name in names if name in profile.known_places}
+    linked = _feature_links(profile)
+    for name in set(names) - twins:
+        if (
+            name not in profile.not_names
+            and _ABSTRACT.search(name) is None
+            and re.search(rf"\b{linked} {re.escape(name)}(?![\w'’-])", text)
+            and _mid_sentence_uses(name, text) >= _PROPER_USES
+        ):
+            twins.add(name)
+    return frozenset(twins)
 
 
 def _mid_sentence_uses(name: str, text: str) -> int:
