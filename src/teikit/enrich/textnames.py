@@ -124,7 +124,7 @@ from ..context import Context
 from ..tei import XML_ID, children, local, make, make_in, q, sub, text_of
 from . import gazetteer, headings, registers
 from .indexpersons import index_persons
-from .matching import mark, unmarked, uses, word_counts
+from .matching import mark, unmarked, uses_of, word_counts
 from .namewords import (
     INITIAL,
     LISTED_WORD,
@@ -686,6 +686,9 @@ def seats(
     preposition of place ("By Oughtertyre grows the aik"), as it does a place's."""
     out: set[str] = set()
     prepositions = [w for p in words.place_prepositions for w in (p, p[:1].upper() + p[1:])]
+    # Each name and the seat after it, in the book's order: the words so written are then
+    # counted in the book in one scan (`uses_of`), not in three searches of it each.
+    named: list[tuple[str, Span, re.Match[str]]] = []
     for piece in text.split("\n\n"):
         if " of " not in piece and " Of " not in piece:
             continue
@@ -693,32 +696,34 @@ def seats(
             if span.why not in _SEATED or not (span.name.surname or span.name.given):
                 continue
             m = _SEAT_AFTER.match(piece, span.end)
-            if m is None:
-                continue
-            seat = m.group(1)
-            if (
-                seat in alone
-                or seat in found
-                or seat in out
-                or words.common(seat)
-                or seat in words.forenames
-                or seat in words.honorifics
-                or seat in _MONTH_NAMES  # "a letter of Mr. Nicol of June"
-                or place_name(seat)
-                or seat in words.known_places
-                or seat in words.regions
-                or _town_at_home(seat, home)
-                or _times_after_place_preposition(text, seat, prepositions, first_only=True)
-            ):
-                continue
-            if uses(f"of {seat}", text) + uses(f"Of {seat}", text) >= uses(seat, text):
-                continue  # never the man, his lands only ("Address To Wm. Tytler, Esq., Of Woodhouselee")
-            out.add(seat)
-            alone[seat] = "surname"
-            found[seat] = Name("", (), seat)
-            why[seat] = (
-                f"a laird called by his seat, named after a person's name and 'of': {passage(piece, span.start, m.end())}"
-            )
+            if m is not None:
+                named.append((piece, span, m))
+    counted = uses_of({w for _, _, m in named for w in (m.group(1), f"of {m.group(1)}", f"Of {m.group(1)}")}, text)
+    for piece, span, m in named:
+        seat = m.group(1)
+        if (
+            seat in alone
+            or seat in found
+            or seat in out
+            or words.common(seat)
+            or seat in words.forenames
+            or seat in words.honorifics
+            or seat in _MONTH_NAMES  # "a letter of Mr. Nicol of June"
+            or place_name(seat)
+            or seat in words.known_places
+            or seat in words.regions
+            or _town_at_home(seat, home)
+            or _times_after_place_preposition(text, seat, prepositions, first_only=True)
+        ):
+            continue
+        if counted[f"of {seat}"] + counted[f"Of {seat}"] >= counted[seat]:
+            continue  # never the man, his lands only ("Address To Wm. Tytler, Esq., Of Woodhouselee")
+        out.add(seat)
+        alone[seat] = "surname"
+        found[seat] = Name("", (), seat)
+        why[seat] = (
+            f"a laird called by his seat, named after a person's name and 'of': {passage(piece, span.start, m.end())}"
+        )
     return out
 
 
