@@ -287,9 +287,9 @@ class Finder:
                     out.extend(self._cut(text, toks, initial(text, toks[0][0])))
                     break
         if self._invocation is not None:
-            for m in self._invocation.finditer(text):  # a loop: no generator made for each text
-                if not any(s.start < m.end(1) and m.start(1) < s.end for s in out):
-                    out.append(Span(m.start(1), m.end(1), Name("", (), m.group(1)), "invocation"))
+            for wish in self._invocation.finditer(text):  # a loop: no generator made for each text
+                if not any(s.start < wish.end(1) and wish.start(1) < s.end for s in out):
+                    out.append(Span(wish.start(1), wish.end(1), Name("", (), wish.group(1)), "invocation"))
         if "[" in text and self.alone:
             out.extend(self._suppressed(text, out))
         if not out:
