@@ -112,7 +112,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 from weakref import WeakKeyDictionary
@@ -189,7 +189,7 @@ def _span_start(span: Span) -> int:
     return span.start
 
 
-def written_in(strings: Collection[str]):
+def written_in(strings: Collection[str]) -> Callable[[str], bool]:
     """`lambda text: any(s in text for s in strings)`, told by one search of `text` for them
     all (asked of every text node of a book: "Duke", "Earl" are in few)."""
     search = re.compile("|".join(map(re.escape, strings)) if strings else "(?!)").search
