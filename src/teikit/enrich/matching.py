@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from functools import cache, cached_property
 from itertools import accumulate
 from operator import itemgetter
@@ -391,6 +391,33 @@ def uses(name: str, text: str) -> int:
         else:
             start = at + 1
     return n
+
+
+def uses_of(names: Collection[str], text: str) -> dict[str, int]:
+    """`{name: uses(name, text)}` for each of `names` (none empty), from one scan of `text`
+    for them all (each `uses` a search of the whole book). `uses` reads a name's places in
+    `text` in order and counts one that stands as a word of its own and begins at or after
+    the end of the last it counted: so here, from every place of every name the scan finds,
+    overlapping ones too."""
+    wanted = sorted(set(names))
+    counts = dict.fromkeys(wanted, 0)
+    if not wanted:
+        return counts
+    last_end = [0] * len(wanted)  # where the last use counted of each name ends
+    size = len(text)
+    automaton = ahocorasick_rs.AhoCorasick(wanted)
+    for index, at, end in sorted(automaton.find_matches_as_indexes(text, overlapping=True), key=_START_OF_PLACE):
+        if (
+            at >= last_end[index]
+            and (at == 0 or not _word_char(text[at - 1]))
+            and (end == size or not _word_char(text[end]))
+        ):
+            counts[wanted[index]] += 1
+            last_end[index] = end
+    return counts
+
+
+_START_OF_PLACE = itemgetter(1)  # of a place as `find_matches_as_indexes` gives it: (name, start, end)
 
 
 def _word_char(c: str) -> bool:

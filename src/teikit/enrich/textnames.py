@@ -112,7 +112,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 from weakref import WeakKeyDictionary
@@ -124,7 +124,7 @@ from ..context import Context
 from ..tei import XML_ID, children, local, make, make_in, q, sub, text_of
 from . import gazetteer, headings, registers
 from .indexpersons import index_persons
-from .matching import mark, unmarked, uses, word_counts
+from .matching import mark, unmarked, uses_of, word_counts
 from .namewords import (
     INITIAL,
     LISTED_WORD,
@@ -187,6 +187,17 @@ class Span:
     end: int
     name: Name
     why: str  # the evidence: "honorific", "forename", "initials", "known"
+
+
+def _span_start(span: Span) -> int:
+    return span.start
+
+
+def written_in(strings: Collection[str]) -> Callable[[str], bool]:
+    """`lambda text: any(s in text for s in strings)`, told by one search of `text` for them
+    all (asked of every text node of a book: "Duke", "Earl" are in few)."""
+    search = re.compile("|".join(map(re.escape, strings)) if strings else "(?!)").search
+    return lambda text: search(text) is not None
 
 
 # A capitalised word and "of" or "and" before a title: the title is inside a longer name, a
@@ -283,14 +294,14 @@ class Finder:
                     out.extend(self._cut(text, toks, initial(text, toks[0][0])))
                     break
         if self._invocation is not None:
-            out.extend(
-                Span(m.start(1), m.end(1), Name("", (), m.group(1)), "invocation")
-                for m in self._invocation.finditer(text)
-                if not any(s.start < m.end(1) and m.start(1) < s.end for s in out)
-            )
+            for wish in self._invocation.finditer(text):  # a loop: no generator made for each text
+                if not any(s.start < wish.end(1) and wish.start(1) < s.end for s in out):
+                    out.append(Span(wish.start(1), wish.end(1), Name("", (), wish.group(1)), "invocation"))
         if "[" in text and self.alone:
             out.extend(self._suppressed(text, out))
-        out.sort(key=lambda s: s.start)
+        if not out:
+            return out  # most texts: no name, nothing to order or lengthen
+        out.sort(key=_span_start)
         for span in out:
             m = _REGNAL.match(text, span.end)
             if m is not None and not text[span.end - 1 : span.end] == ".":
@@ -684,6 +695,9 @@ def seats(
     preposition of place ("By Oughtertyre grows the aik"), as it does a place's."""
     out: set[str] = set()
     prepositions = [w for p in words.place_prepositions for w in (p, p[:1].upper() + p[1:])]
+    # Each name and the seat after it, in the book's order: the words so written are then
+    # counted in the book in one scan (`uses_of`), not in three searches of it each.
+    named: list[tuple[str, Span, re.Match[str]]] = []
     for piece in text.split("\n\n"):
         if " of " not in piece and " Of " not in piece:
             continue
@@ -691,32 +705,34 @@ def seats(
             if span.why not in _SEATED or not (span.name.surname or span.name.given):
                 continue
             m = _SEAT_AFTER.match(piece, span.end)
-            if m is None:
-                continue
-            seat = m.group(1)
-            if (
-                seat in alone
-                or seat in found
-                or seat in out
-                or words.common(seat)
-                or seat in words.forenames
-                or seat in words.honorifics
-                or seat in _MONTH_NAMES  # "a letter of Mr. Nicol of June"
-                or place_name(seat)
-                or seat in words.known_places
-                or seat in words.regions
-                or _town_at_home(seat, home)
-                or _times_after_place_preposition(text, seat, prepositions, first_only=True)
-            ):
-                continue
-            if uses(f"of {seat}", text) + uses(f"Of {seat}", text) >= uses(seat, text):
-                continue  # never the man, his lands only ("Address To Wm. Tytler, Esq., Of Woodhouselee")
-            out.add(seat)
-            alone[seat] = "surname"
-            found[seat] = Name("", (), seat)
-            why[seat] = (
-                f"a laird called by his seat, named after a person's name and 'of': {passage(piece, span.start, m.end())}"
-            )
+            if m is not None:
+                named.append((piece, span, m))
+    counted = uses_of({w for _, _, m in named for w in (m.group(1), f"of {m.group(1)}", f"Of {m.group(1)}")}, text)
+    for piece, span, m in named:
+        seat = m.group(1)
+        if (
+            seat in alone
+            or seat in found
+            or seat in out
+            or words.common(seat)
+            or seat in words.forenames
+            or seat in words.honorifics
+            or seat in _MONTH_NAMES  # "a letter of Mr. Nicol of June"
+            or place_name(seat)
+            or seat in words.known_places
+            or seat in words.regions
+            or _town_at_home(seat, home)
+            or _times_after_place_preposition(text, seat, prepositions, first_only=True)
+        ):
+            continue
+        if counted[f"of {seat}"] + counted[f"Of {seat}"] >= counted[seat]:
+            continue  # never the man, his lands only ("Address To Wm. Tytler, Esq., Of Woodhouselee")
+        out.add(seat)
+        alone[seat] = "surname"
+        found[seat] = Name("", (), seat)
+        why[seat] = (
+            f"a laird called by his seat, named after a person's name and 'of': {passage(piece, span.start, m.end())}"
+        )
     return out
 
 
@@ -2013,46 +2029,54 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     prose = set(words.prose)  # most text nodes are pieces of the prose, told apart from title case already
     capitalised = capitalised_function_words(words.function_words)
 
+    heads_in = written_in(title_heads) if title_heads else None
+
     def names(piece: str) -> list[Span]:
         """The names to mark in a text; in title case, only names the prose made known."""
-        if piece not in names_in:
-            heading = piece not in prose and titlecase(piece, words.function_words, capitalised)
-            spans = [s for s in finder.spans(piece) if s.name.key() not in rejected]
-            if taken:
-                # a name of the index's persons ("Mr. Fraser" of the index's Fraser) is theirs; a
-                # name cut short by their mark ("Captain Mayne" before the index's Reid) no name
-                spans = [
-                    s
-                    for s in spans
-                    if (s.name.surname or (s.name.given[:1] or ("",))[0]) not in taken
-                    and (s.why == "known" or s.name.key() in found)
-                ]
-            if title_heads and any(head in piece for head in title_heads):  # "the Duke of Orleans": the whole title
-                held = [
-                    Span(m.start(1), m.end(1), found[m.group(1)], "title")
-                    for m in _titles_in(_title_pattern(titles), piece)
-                    if m.group(1) in found and m.group(1) not in rejected
-                ]
-                if held:
-                    spans = [s for s in spans if not any(h.start < s.end and s.start < h.end for h in held)]
-                    spans = sorted(spans + held, key=lambda s: s.start)
-            names_in[piece] = [s for s in spans if not (heading and s.why != "known" and s.name.key() not in found)]
-            if seated:
-                names_in[piece] = _seat_and_name(piece, names_in[piece], seated)
-                # the seat after "of" is the lands, no man: left unmarked, as a note's "Sir Adam
-                # Ferguson of Kilkerran" may be read as one name or as a man and his lands
-                names_in[piece] = [
-                    s
-                    for s in names_in[piece]
-                    if not (s.name.surname in seated and after_place_preposition(piece, s.start, seat_links))
-                ]
-            if signed and (m := _SIGNED.search(piece)) is not None and m.group(1) in signed:
-                # a common word's signature: "--Lang." (Scots "lang", long, elsewhere)
-                if not any(s.start < m.end(1) and m.start(1) < s.end for s in names_in[piece]):
-                    names_in[piece].append(Span(m.start(1), m.end(1), found[m.group(1)], "known"))
-            if territories or journeys:
-                names_in[piece] = [s for s in names_in[piece] if not _a_place_here(piece, s)]
-        return names_in[piece]
+        spans = names_in.get(piece)
+        if spans is not None:
+            return spans
+        spans = finder.spans(piece)  # a list of its own, made for this call
+        if rejected:
+            spans = [s for s in spans if s.name.key() not in rejected]
+        if taken:
+            # a name of the index's persons ("Mr. Fraser" of the index's Fraser) is theirs; a
+            # name cut short by their mark ("Captain Mayne" before the index's Reid) no name
+            spans = [
+                s
+                for s in spans
+                if (s.name.surname or (s.name.given[:1] or ("",))[0]) not in taken
+                and (s.why == "known" or s.name.key() in found)
+            ]
+        if heads_in is not None and heads_in(piece):  # "the Duke of Orleans": the whole title
+            held = [
+                Span(m.start(1), m.end(1), found[m.group(1)], "title")
+                for m in _titles_in(_title_pattern(titles), piece)
+                if m.group(1) in found and m.group(1) not in rejected
+            ]
+            if held:
+                spans = [s for s in spans if not any(h.start < s.end and s.start < h.end for h in held)]
+                spans = sorted(spans + held, key=_span_start)
+        # Most texts name no one: what is told of a text's names is told only of one that has some.
+        if spans and piece not in prose and titlecase(piece, words.function_words, capitalised):
+            spans = [s for s in spans if not (s.why != "known" and s.name.key() not in found)]  # a heading
+        if spans and seated:
+            spans = _seat_and_name(piece, spans, seated)
+            # the seat after "of" is the lands, no man: left unmarked, as a note's "Sir Adam
+            # Ferguson of Kilkerran" may be read as one name or as a man and his lands
+            spans = [
+                s
+                for s in spans
+                if not (s.name.surname in seated and after_place_preposition(piece, s.start, seat_links))
+            ]
+        if signed and (m := _SIGNED.search(piece)) is not None and m.group(1) in signed:
+            # a common word's signature: "--Lang." (Scots "lang", long, elsewhere)
+            if not any(s.start < m.end(1) and m.start(1) < s.end for s in spans):
+                spans.append(Span(m.start(1), m.end(1), found[m.group(1)], "known"))
+        if spans and (territories or journeys):
+            spans = [s for s in spans if not _a_place_here(piece, s)]
+        names_in[piece] = spans
+        return spans
 
     def _a_place_here(piece: str, span: Span) -> bool:
         name = span.name
