@@ -998,6 +998,27 @@ _NON_WORD = re.compile(r"\W")
 
 
 @lru_cache(maxsize=8)
+def _holding(months: tuple[str, ...], names: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
+    """The automaton of what every date the pass finds holds (`holds_any`): the words a date
+    may begin with (`_START_WORDS`, a profile month's word characters up to the first other
+    one), those `may_hold_dates` seeks (a century, a decade in words, a season, a profile's
+    month whole), and `names`: the feasts' and another calendar's months (`add_feasts`,
+    `add_calendar_dates`)."""
+    seasons = [w for s in ("spring", "summer", "autumn", "winter") for w in (s, s.capitalize())]
+    own = [_NON_WORD.split(m, 1)[0] for m in months]
+    words = {*_START_WORDS, *_DECADE_WORDS, "century", *seasons, *own, *months, *names}
+    return ahocorasick_rs.AhoCorasick(sorted(w for w in words if w))
+
+
+def holds_any(text: str, holding: ahocorasick_rs.AhoCorasick) -> bool:
+    """Whether `text` may hold a date, a feast or another calendar's date: one of the words
+    of `holding` (`_holding`), or a digit of another script. A text without (most text nodes
+    of a poem or a play) is passed over at once: `find_dates`, `add_feasts` and
+    `add_calendar_dates` each scan it for their words first, and find nothing."""
+    return bool(holding.find_matches_as_indexes(text)) or (not text.isascii() and _OTHER_DIGIT.search(text) is not None)
+
+
+@lru_cache(maxsize=8)
 def _date_starts(months: tuple[str, ...], centuries: bool, decades: bool) -> ahocorasick_rs.AhoCorasick | None:
     """The automaton of the words a date may begin with (`_START_WORDS`), for `_pattern(months,
     centuries, decades)`; a month's name by its word characters up to the first other one
@@ -1520,14 +1541,21 @@ def apply(tei, ctx: Context):
     feasts = None  # the profile's feasts where the region read names one (set for each region)
     reading = Reading(ctx.profile.months, ctx.profile.date_cues)
 
+    calendar = ctx.profile.calendar_months if ctx.profile.calendar_years else None
+    holding = _holding(reading.own, (*feast_names, *(calendar or ())))
+
     def finder(openings: set[str], context: YearContext):
         def find(text: str):
+            # Where feasts or another calendar's months are sought too, a text that holds
+            # none of the words of any of them (most) is passed over after one scan, not three.
+            if (feasts or calendar) and not holds_any(text, holding):
+                return []
             spans = []
             found = find_dates(text, context, text in openings, reading=reading)
-            found = add_feasts(text, found, feasts, function_words, feast_names)
-            found = add_calendar_dates(
-                text, found, ctx.profile.calendar_months, ctx.profile.calendar_years, context.year
-            )
+            if feasts:
+                found = add_feasts(text, found, feasts, function_words, feast_names)
+            if calendar:
+                found = add_calendar_dates(text, found, calendar, ctx.profile.calendar_years, context.year)
             for start, end, attrs in found:
                 spans.append((start, end, make_in(tei, "date", attrib=attrs)))
                 counts["date"] += 1
