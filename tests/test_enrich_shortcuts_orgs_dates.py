@@ -10,6 +10,7 @@ catch the edges: a shortcut that answered otherwise would change the edition.
 from __future__ import annotations
 
 import random
+import re
 
 from lxml import etree
 
@@ -122,3 +123,31 @@ def test_a_text_that_holds_none_of_the_words_holds_no_date_feast_nor_calendar_da
             assert dates.add_feasts(text, [], profile.feasts, profile.english_words, feasts) == [], text
             assert dates.add_calendar_dates(text, [], profile.calendar_months, profile.calendar_years, 1794) == []
         assert passed_over > len(texts) // 3 and found > 1000
+
+
+def test_the_form_a_date_matched_is_the_one_outer_group_that_holds_a_value():
+    """`Match.lastgroup`, by which the date pass tells which form of its pattern a date took
+    (`dates._KINDS`), against the plain look at each form's group: in every match of the
+    pattern (with centuries and decades in words, and a profile's months) over every line
+    of the bundled book, of four corpus books and the edge strings, exactly one of the
+    forms' groups holds a value, and it is the one `lastgroup` names; and each form's name
+    the pass compares with is one of the forms."""
+    import inspect
+
+    from teikit.enrich import dates
+    from teikit.profile import load_profile
+
+    months = tuple(load_profile(source=SAMPLE).months)
+    patterns = [dates._pattern(), dates._pattern(months, True, True)]
+    assert all(dates._KINDS <= set(p.groupindex) for p in patterns)
+    kinds = set()
+    for text in _texts():
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                assert [k for k in dates._KINDS if m[k] is not None] == [m.lastgroup], m.group()
+                kinds.add(m.lastgroup)
+    assert len(kinds) >= 18  # most forms met
+    source = inspect.getsource(dates)
+    compared = re.findall(r'kind (?:==|!=) "(\w+)"|lastgroup (?:==|!=) "(\w+)"', source)
+    named = {a or b for a, b in compared} | dates._YEARLESS | dates._DAYS
+    assert len(named) > 20 and named <= dates._KINDS
