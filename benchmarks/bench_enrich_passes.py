@@ -36,7 +36,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-BOOKS = ROOT.parent / "shared" / "corpus" / "books"
+# ../shared beside the checkout, or beside its parent for a worktree of it (../wt/<name>)
+BOOKS = next(
+    (d / "shared" / "corpus" / "books" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared").is_dir()),
+    ROOT.parent / "shared" / "corpus" / "books",
+)
 DEFAULT_BOOKS = ("iron-lazar", "wilde-importance-of-being-earnest")
 ENRICHMENT = ("registers", "dates", "orgs", "persons", "places")
 

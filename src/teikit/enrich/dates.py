@@ -513,17 +513,29 @@ def _span_year(first: str, second: str) -> str | None:
 
 def _needs_year(g: re.Match) -> bool:
     """Whether the expression (its groups) names a day, month or season but no year."""
-    if g["md"] or g["dm"] or g["bare"] or g["season"] or g["relative"] or g["wdecade"] or g["cnow"]:
+    kind = g.lastgroup
+    if kind in _YEARLESS or kind == "century" and g["cnow"]:
         return True
-    if g["wdm"] or g["mwd"]:
+    if kind == "wdm" or kind == "mwd":
         return not (g["wy1"] or g["wy2"])
-    if g["pseason"]:
+    if kind == "pseason":
         return not g["y17"]
-    if g["mmy"]:
+    if kind == "mmy":
         return not g["y3"]
-    if g["pmonth"]:
+    if kind == "pmonth":
         return not g["y9"]
-    return bool(g["edge"] and g["m10"] and not g["y10"])
+    return bool(kind == "edge" and g["m10"] and not g["y10"])
+
+
+# The forms of the date pattern (`_pattern`), its alternatives' outer groups: exactly one
+# matches, the group `re` closes last, which `Match.lastgroup` names. Told by that name, not
+# by looking up each form's group in turn (the pass asked some fifty groups of each date).
+_KINDS = frozenset(
+    "dmy dm decade range year oldyear mdy md mwd mmy my bare pseason pmonth pdecade season2 part season"
+    " edge turn century relative wdm wdecade".split()
+)
+_YEARLESS = frozenset({"md", "dm", "bare", "season", "relative", "wdecade"})  # never a year of their own
+_DAYS = frozenset({"dmy", "dm", "md", "mdy", "wdm", "mwd"})  # a day's date
 
 
 def _first_month(g: re.Match, months: Mapping[str, int] | None = None) -> int:
@@ -555,44 +567,45 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
     after all. `year` is the year a date without one takes from its context (None: it has none);
     `months`: month names of another language (a profile's [dates] months)."""
     y = f"{year:04d}" if year else "-"  # "--04-15" without a year
-    if g["dmy"]:
+    kind = g.lastgroup  # which of the pattern's forms matched (`_KINDS`)
+    if kind == "dmy":
         mo, y = _month(g["m1"], months), g["y1"]
         if g["d2"]:
             if int(g["d2"]) <= int(g["d1"]):
                 return None  # "20-4 November": a damaged range, no date to trust
             return {"from": f"{y}-{mo:02d}-{int(g['d1']):02d}", "to": f"{y}-{mo:02d}-{int(g['d2']):02d}"}
         return {"when": f"{y}-{mo:02d}-{int(g['d1']):02d}"}
-    if g["mdy"]:
+    if kind == "mdy":
         mo, a, b = _month(g["m2"], months), int(g["d3"]), int(g["d6"] or 0)
         if g["d6"]:
             return {"from": f"{g['y2']}-{mo:02d}-{a:02d}", "to": f"{g['y2']}-{mo:02d}-{b:02d}"} if a < b else None
         return {"when": f"{g['y2']}-{mo:02d}-{a:02d}"}
-    if g["md"]:
+    if kind == "md":
         mo, a, b = _month(g["m9"], months), int(g["d5"]), int(g["d8"] or 0)
         if not 1 <= a <= 31 or g["d8"] and not a < b <= 31:
             return None
         if g["d8"]:
             return {"from": f"{y}-{mo:02d}-{a:02d}", "to": f"{y}-{mo:02d}-{b:02d}"}
         return {"when": f"{y}-{mo:02d}-{a:02d}"}
-    if g["dm"]:
+    if kind == "dm":
         mo, a, b = _month(g["m3"], months), int(g["d4"]), int(g["d7"] or 0)
         if not 1 <= a <= 31 or g["d7"] and not a < b <= 31:
             return None
         if g["d7"]:
             return {"from": f"{y}-{mo:02d}-{a:02d}", "to": f"{y}-{mo:02d}-{b:02d}"}
         return {"when": f"{y}-{mo:02d}-{a:02d}"}
-    if g["wdm"] or g["mwd"]:  # "the twenty-fourth of June", "June the first, 1786"
+    if kind == "wdm" or kind == "mwd":  # "the twenty-fourth of June", "June the first, 1786"
         mo = _month(g["wm1"] or g["wm2"], months)
         return {"when": f"{g['wy1'] or g['wy2'] or y}-{mo:02d}-{_day_number(g['wd1'] or g['wd2']):02d}"}
-    if g["mmy"]:
+    if kind == "mmy":
         y = g["y3"] or y
         first, last = _month(g["m4"], months), _month(g["m5"], months)
         return {"from": f"{y}-{first:02d}", "to": f"{y}-{last:02d}"} if first < last else None
-    if g["pmonth"]:
+    if kind == "pmonth":
         mo, y = _month(g["m7"], months), g["y9"] or y
         a, b = _month_days(g["mpart"], mo, y)
         return {"notBefore": f"{y}-{mo:02d}-{a:02d}", "notAfter": f"{y}-{mo:02d}-{b:02d}"}
-    if g["edge"]:
+    if kind == "edge":
         word = " ".join(g["eword"].lower().split())
         if g["edec"]:  # "the end of the 1930s": a part of a decade, as "late 1930s" is
             if word not in _EDGE_OF_DECADE:
@@ -613,47 +626,47 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         mo, y = _month(g["m10"], months), g["y10"] or y
         a, b = _month_days(word, mo, y)
         return {"notBefore": f"{y}-{mo:02d}-{a:02d}", "notAfter": f"{y}-{mo:02d}-{b:02d}"}
-    if g["bare"]:
+    if kind == "bare":
         return {"when": f"{y}-{_month(g['m8'], months):02d}"}
-    if g["relative"]:
+    if kind == "relative":
         return {"when": f"{y}-{_month(g['m11'], months):02d}"} if g["m11"] else _season(g["sword3"], year)
-    if g["season"]:
+    if kind == "season":
         # "winter" alone spans two years, and a year in context does not say which two.
         return _season(g["sword"], None if g["sword"].lower() == "winter" else year)
-    if g["pseason"]:  # "early spring of 1919": early or late does not narrow a season
+    if kind == "pseason":  # "early spring of 1919": early or late does not narrow a season
         if g["y17"]:
             return _season(g["sword4"], int(g["y17"]))
         return _season(g["sword4"], None if g["sword4"].lower() == "winter" else year)
-    if g["my"]:
+    if kind == "my":
         return {"when": f"{g['y4']}-{_month(g['m6'], months):02d}"}
-    if g["decade"] or g["pdecade"]:
+    if kind == "decade" or kind == "pdecade":
         lo, hi = _DECADE_PART.get(g["dpart"] or "", (0, 9))
         dec = int(g["dec"] or g["pdec"])
         return {"notBefore": str(dec + lo), "notAfter": str(dec + hi)}
-    if g["wdecade"]:  # "the early thirties": the context's century; without one, none said (no date)
+    if kind == "wdecade":  # "the early thirties": the context's century; without one, none said (no date)
         if not year:
             return {}
         lo, hi = _DECADE_PART.get(g["wpart"] or "", (0, 9))
         dec = year // 100 * 100 + (_DECADE_WORDS.index(g["wdec"]) + 2) * 10
         return {"notBefore": f"{dec + lo:04d}", "notAfter": f"{dec + hi:04d}"}
-    if g["season2"]:
+    if kind == "season2":
         first, end = int(g["y12"]), _span_year(g["y12"], g["y13"])
         return _season(g["sword2"], first, int(end)) if end and int(end) == first + 1 else None
-    if g["turn"]:
+    if kind == "turn":
         first, end = int(g["y14"]), _span_year(g["y14"], g["y15"])
         return {"notBefore": f"{first}-12", "notAfter": f"{end}-01"} if end and int(end) == first + 1 else None
-    if g["part"]:
+    if kind == "part":
         word, y4 = g["pword"].lower(), int(g["y5"])
         if word == "winter":
             return _season(word, y4)
         a, b = _PART[word]
         return {"notBefore": f"{y4}-{a:02d}", "notAfter": f"{y4}-{b:02d}"}
-    if g["range"]:
+    if kind == "range":
         end = _span_year(g["y6"], g["y7"])
         return {"from": g["y6"], "to": end} if end else None
-    if g["year"]:
+    if kind == "year":
         return {"when": g["y8"]}
-    if g["oldyear"]:
+    if kind == "oldyear":
         return {"when": g["y16"]}
     if g["cnow"]:  # "the present century": the context year's; without one, none said (no date)
         if not year:
@@ -661,7 +674,7 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         lo, hi = _CENTURY_PART.get(g["cpart"] or "", (1, 100))
         first = (year - 1) // 100 * 100
         return {"notBefore": f"{first + lo:04d}", "notAfter": f"{first + hi:04d}"}
-    if g["century"]:
+    if kind == "century":
         word = g["cent"].lower()
         n = int(word[:-2]) if word[:1].isdigit() else _ORDINALS.index(word) + 1
         lo, hi = _CENTURY_PART.get(g["cpart"] or "", (1, 100))
@@ -823,7 +836,8 @@ def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, .
     """Whether a match is a date where it stands; `cues`: words of the profile that make a
     month one before it, each with its space after it (`[dates] cues`, Scots "frae")."""
     before = text[max(0, start - 16) : start]
-    if g["bare"] and (partner := _MONTH_AND_BEFORE.search(text, max(0, start - 16), start)) is not None:
+    kind = g.lastgroup
+    if kind == "bare" and (partner := _MONTH_AND_BEFORE.search(text, max(0, start - 16), start)) is not None:
         # A month joined to another is a date as that one is: "in March and November" are two,
         # "as wide as March and November" none ("and" alone would make the second one).
         at = partner.start()
@@ -831,7 +845,7 @@ def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, .
             _MONTH_BEFORE_NOUN.search(text, max(0, at - 16), at) is not None
             and _LOWER_WORD_AFTER.match(text, end) is not None
         )
-    if g["bare"] and not _MONTH_CUE_BEFORE.search(before[-8:]) and not (cues and _after_cue(before, cues)):
+    if kind == "bare" and not _MONTH_CUE_BEFORE.search(before[-8:]) and not (cues and _after_cue(before, cues)):
         # "the October seizure of power", "Kerensky's June offensive": a month naming a time
         # before a common noun (not "the October Revolution", an event's name); "chill
         # November's surly blast", "bleak December's winds": a month's own (its weather).
@@ -843,7 +857,7 @@ def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, .
             and not _CAPITAL_WORD_BEFORE.search(before)
         ):
             return False
-    if g["season"]:
+    if kind == "season":
         if _SEASON_NOUN_AFTER.match(text, end):
             return False
         dated_after = _SEASON_AND_DATED_AFTER.match(text, end) is not None
@@ -854,13 +868,13 @@ def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, .
             joined = _SEASON_AND_BEFORE.search(text, max(0, start - 20), start)
             if joined is None or not _SEASON_CUE_BEFORE.search(text, max(0, joined.start() - 16), joined.start()):
                 return False
-    if g["pseason"] and not g["y17"]:
+    if kind == "pseason" and not g["y17"]:
         # "in early spring", "by late autumn"; not "the late summer sun", "an early spring"
         if not _PART_SEASON_CUE_BEFORE.search(before) or _SEASON_NOUN_AFTER.match(text, end):
             return False
-    if g["relative"] and _SEASON_NOUN_AFTER.match(text, end):
+    if kind == "relative" and _SEASON_NOUN_AFTER.match(text, end):
         return False
-    if (g["year"] or g["range"]) and _NOT_A_YEAR_BEFORE.search(before[-8:]):
+    if (kind == "year" or kind == "range") and _NOT_A_YEAR_BEFORE.search(before[-8:]):
         return False
     return True
 
@@ -890,7 +904,7 @@ def _range_years(text: str, found: list[_Found]) -> list[int | None]:
     years: list[int | None] = [None] * len(found)
     for i in range(len(found) - 2, -1, -1):
         here, following = found[i], found[i + 1]
-        if not here.yearless or here.groups["relative"]:
+        if not here.yearless or here.groups.lastgroup == "relative":
             continue
         if _RANGE_JOIN.fullmatch(text, here.end, following.start) is None:
             continue
@@ -995,6 +1009,27 @@ _OTHER_DIGIT = re.compile(r"[^\D0-9]")
 
 
 _NON_WORD = re.compile(r"\W")
+
+
+@lru_cache(maxsize=8)
+def _holding(months: tuple[str, ...], names: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
+    """The automaton of what every date the pass finds holds (`holds_any`): the words a date
+    may begin with (`_START_WORDS`, a profile month's word characters up to the first other
+    one), those `may_hold_dates` seeks (a century, a decade in words, a season, a profile's
+    month whole), and `names`: the feasts' and another calendar's months (`add_feasts`,
+    `add_calendar_dates`)."""
+    seasons = [w for s in ("spring", "summer", "autumn", "winter") for w in (s, s.capitalize())]
+    own = [_NON_WORD.split(m, 1)[0] for m in months]
+    words = {*_START_WORDS, *_DECADE_WORDS, "century", *seasons, *own, *months, *names}
+    return ahocorasick_rs.AhoCorasick(sorted(w for w in words if w))
+
+
+def holds_any(text: str, holding: ahocorasick_rs.AhoCorasick) -> bool:
+    """Whether `text` may hold a date, a feast or another calendar's date: one of the words
+    of `holding` (`_holding`), or a digit of another script. A text without (most text nodes
+    of a poem or a play) is passed over at once: `find_dates`, `add_feasts` and
+    `add_calendar_dates` each scan it for their words first, and find nothing."""
+    return bool(holding.find_matches_as_indexes(text)) or (not text.isascii() and _OTHER_DIGIT.search(text) is not None)
 
 
 @lru_cache(maxsize=8)
@@ -1191,22 +1226,28 @@ def find_dates(
     pattern = reading.pattern(centuries, decades)
     for m, at in _matches(pattern, text, words):
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
+        kind = m.lastgroup
         attrs = value(g, months=months)
         if attrs is not None and _valid_day(attrs) and _acceptable(g, text, at + m.start(), at + m.end(), cues):
             start = at + m.start()
-            if g["dmy"] or g["dm"] or g["md"] or g["mdy"] or g["wdm"] or g["mwd"]:  # "the night of 4 March 1953"
+            if kind in _DAYS:  # "the night of 4 March 1953"
                 part_of_day = _PART_OF_DAY_BEFORE.search(text, max(0, start - 14), start)
                 start = part_of_day.start() if part_of_day else start
-            if (g["dmy"] or g["dm"]) and start == at + m.start() and _ORDINAL_DAY.match(text, start) or g["wdm"]:
+            if (
+                (kind == "dmy" or kind == "dm")
+                and start == at + m.start()
+                and _ORDINAL_DAY.match(text, start)
+                or kind == "wdm"
+            ):
                 # "the 13th May, 1919", "the 15th day of March", "the first of May": the article
                 # belongs to the day
                 the = _THE_BEFORE.search(text, max(0, start - 4), start)
                 start = the.start() if the else start
-            elif g["year"] or g["oldyear"]:  # "the year 1808", "the year 1685": the words name the year
+            elif kind == "year" or kind == "oldyear":  # "the year 1808", "the year 1685": the words name the year
                 the = _THE_YEAR_BEFORE.search(text, max(0, start - 9), start)
                 start = the.start() if the else start
             # "on a March day": a month of no year in particular, which takes none from context
-            indefinite = text.endswith(" a ", 0, start) and g["bare"] is not None
+            indefinite = text.endswith(" a ", 0, start) and kind == "bare"
             found.append(_Found(start, at + m.end(), g, attrs, _needs_year(g) and not indefinite))
     if not found:
         return []
@@ -1231,8 +1272,8 @@ def find_dates(
         # "April and May 1943", "in 1790 and 1791": the first read with the second, as a span
         takes_year = ranged[i] is not None or (
             i + 1 < len(found)
-            and f.groups["year"] is not None
-            and found[i + 1].groups["year"] is not None
+            and f.groups.lastgroup == "year"
+            and found[i + 1].groups.lastgroup == "year"
             and _RANGE_JOIN.fullmatch(text, f.end, found[i + 1].start) is not None
         )
         # "From 1938 until 1941", "10 April to 15 May 1943": one span, from … to.
@@ -1249,8 +1290,8 @@ def find_dates(
         aside = depth > 0
         if (
             context is not None
-            and ("evidence" not in attrs or f.groups["relative"])
-            and not f.groups["century"]
+            and ("evidence" not in attrs or f.groups.lastgroup == "relative")
+            and f.groups.lastgroup != "century"
             and not takes_year
         ):
             if not aside or text[: f.start].rstrip().endswith("("):
@@ -1270,7 +1311,7 @@ def find_dates(
                         and _in_pluperfect(text, f.start, end)
                     )
                     read = attrs
-                    if f.groups["relative"]:  # "the following winter": the text comes to its start
+                    if f.groups.lastgroup == "relative":  # "the following winter": the text comes to its start
                         read = {"when": attrs.get("notBefore") or attrs["when"]}
                     elif joined is not None:  # "between 9 April and 30 December 1938": from April
                         read = {"from": joined, "to": _values(attrs)[-1]}
@@ -1520,14 +1561,21 @@ def apply(tei, ctx: Context):
     feasts = None  # the profile's feasts where the region read names one (set for each region)
     reading = Reading(ctx.profile.months, ctx.profile.date_cues)
 
+    calendar = ctx.profile.calendar_months if ctx.profile.calendar_years else None
+    holding = _holding(reading.own, (*feast_names, *(calendar or ())))
+
     def finder(openings: set[str], context: YearContext):
         def find(text: str):
+            # Where feasts or another calendar's months are sought too, a text that holds
+            # none of the words of any of them (most) is passed over after one scan, not three.
+            if (feasts or calendar) and not holds_any(text, holding):
+                return []
             spans = []
             found = find_dates(text, context, text in openings, reading=reading)
-            found = add_feasts(text, found, feasts, function_words, feast_names)
-            found = add_calendar_dates(
-                text, found, ctx.profile.calendar_months, ctx.profile.calendar_years, context.year
-            )
+            if feasts:
+                found = add_feasts(text, found, feasts, function_words, feast_names)
+            if calendar:
+                found = add_calendar_dates(text, found, calendar, ctx.profile.calendar_years, context.year)
             for start, end, attrs in found:
                 spans.append((start, end, make_in(tei, "date", attrib=attrs)))
                 counts["date"] += 1

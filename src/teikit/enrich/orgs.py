@@ -351,7 +351,7 @@ class Shapes:
         True: the text may write it."""
         if self.whole is not None and word not in self.whole and _WHOLE_WORD.fullmatch(word):
             if self._edges is None:
-                self._edges = _edge_words(self.pieces or [])
+                self._edges = joined_edge_words(self.text) if self.pieces is not None else set()
             return word in self._edges
         return True
 
@@ -375,9 +375,29 @@ def _word_char(c: str) -> bool:
 _WHOLE_WORD = re.compile(r"[\w-]+")  # the characters of `_word_char`
 
 
+# A word right after a blank line: a text node's first, in the text nodes joined by them.
+_AFTER_BLANK_LINE = re.compile(r"\n\n([\w-]+)")
+
+
+def joined_edge_words(text: str) -> set[str]:
+    """`_edge_words(pieces)` for `text`, the pieces joined by blank lines, read in two scans
+    of it (forwards for the first words, backwards for the last), not piece by piece (a
+    book's thousands). A piece that holds a blank line itself gives the word after it, and
+    the one before, besides: a word inside a piece, whole, which the unmarked text writes
+    whole too, so `may_write` never asks these of them (it asks of no word of `whole`)."""
+    out = set(_AFTER_BLANK_LINE.findall(text))
+    if (first := _WHOLE_WORD.match(text)) is not None:
+        out.add(first.group())
+    backwards = text[::-1]  # a word's characters reversed are word characters still
+    out.update(word[::-1] for word in _AFTER_BLANK_LINE.findall(backwards))
+    if (last := _WHOLE_WORD.match(backwards)) is not None:
+        out.add(last.group()[::-1])
+    return out
+
+
 def _edge_words(texts: list[str]) -> set[str]:
     """The first word of each text that opens with one, and the last of each that ends with
-    one (a word: a run of `_word_char`s)."""
+    one (a word: a run of `_word_char`s). (The plain form of `joined_edge_words`.)"""
     out: set[str] = set()
     for text in texts:
         if (first := _WHOLE_WORD.match(text)) is not None:

@@ -1,0 +1,153 @@
+"""The organisations' and dates' passes' shortcuts give what the plain forms they stand for give.
+
+Each shortcut (a scan of the whole text for what was read text node by text node, a test
+told by the kind of match rather than by each group's value) is compared with its plain
+form on the bundled book's edition (its text nodes cut by every mark the passes make), on
+its source text, on books of the shared corpus where present, and on strings made to
+catch the edges: a shortcut that answered otherwise would change the edition.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from lxml import etree
+
+from conftest import SAMPLE, SHARED
+from teikit.enrich import matching, orgs
+from teikit.textnodes import text_slots
+
+EDITION = SAMPLE.parent.parent / "tei" / "iron-lazar"
+CORPUS = sorted((SHARED / "corpus" / "books").glob("*.txt"))[:4]
+
+
+def _edition_pieces() -> list[list[str]]:
+    """The text nodes of the edition's running text, chapter by chapter, as the name passes
+    read them (`matching.SKIP` left out): cut by every date, name and note the book has."""
+    out = []
+    for path in sorted(EDITION.glob("ch*.xml")):
+        tei = etree.parse(str(path)).getroot()
+        out.append([text for region in matching.regions(tei) for _, _, text in text_slots(region, matching.SKIP)])
+    return out
+
+
+def test_the_edge_words_of_the_joined_text_are_those_of_its_pieces_where_may_write_asks():
+    """`orgs.joined_edge_words` (two scans of the pieces joined by blank lines) against
+    `orgs._edge_words` (each piece's first and last word): every word the plain form gives,
+    and no other that `Shapes.may_write` would ask of (a word no whole word of the unmarked
+    text): on the edition's chapters, whose pieces the marks cut, and on random pieces that
+    open and close with newlines, blank lines, hyphens and marks glued to words."""
+    samples = _edition_pieces()
+    rng = random.Random(18)
+    words = SAMPLE.read_text(encoding="utf-8")[:200_000].split()
+    ends = ["", " ", "\n", "\n\n", "-", "_", "x", "é", "’s", "1914", "\n\nword", "word\n\n", " \n"]
+    for _ in range(60):
+        samples.append(
+            [
+                rng.choice(ends) + " ".join(rng.sample(words, rng.randint(0, 5))) + rng.choice(ends) or "x"
+                for _ in range(rng.randint(1, 30))
+            ]
+        )
+    extra_seen = 0
+    for pieces in samples:
+        text = "\n\n".join(pieces)
+        plain = orgs._edge_words(pieces)
+        joined = orgs.joined_edge_words(text)
+        assert plain <= joined
+        whole = matching.WordCounts(text).whole  # the pieces' own whole words
+        assert not {w for w in joined - plain if w not in whole}
+        extra_seen += len(joined - plain)
+    assert extra_seen  # the random pieces hold blank lines of their own
+
+
+def _texts() -> list[str]:
+    """Real texts to read dates in: every line of the bundled book and of the corpus books
+    (most lines of a book hold no date, as most text nodes of a poem or a play), every text
+    node of the edition's chapters, and strings made to catch the edges."""
+    texts = SAMPLE.read_text(encoding="utf-8").splitlines()
+    for path in CORPUS:
+        texts += path.read_bytes().decode("utf-8", "replace").splitlines()
+    texts += [text for pieces in _edition_pieces() for text in pieces]
+    texts += [
+        "the ninth century",
+        "in the late twenties",
+        "in the thirties",
+        "at Martinmas",
+        "on Lammas day",
+        "Christmas 1790",
+        "on 9 Thermidor",
+        "in Prairial, Year III",
+        "dekabr' 1927",
+        "v dekabre",
+        "in 1٩١٧",
+        "in ١٩١٧",
+        "by the following February",
+        "On16 September",
+        "the turn of 1929–30",
+        "early in the spring",
+    ]
+    return [text for text in texts if text]
+
+
+def test_a_text_that_holds_none_of_the_words_holds_no_date_feast_nor_calendar_date(tmp_path):
+    """`dates.holds_any` (one scan for every word a date, a feast or another calendar's date
+    holds) against what it passes over: in every text it says holds none, `find_dates` (with
+    a year in context, at a paragraph's opening and not), `add_feasts` and
+    `add_calendar_dates` find nothing, for the default profile, the bundled book's (Russian
+    months), a Scots one (its feasts) and the French Republican calendar's."""
+    from teikit.enrich import dates
+    from teikit.profile import load_profile
+
+    packs = []
+    for include in ("scots", "french-republican"):
+        own = tmp_path / f"{include}.toml"
+        own.write_text(f'include = ["{include}"]\n', encoding="utf-8")
+        packs.append(load_profile(own))
+    profiles = [load_profile(), load_profile(source=SAMPLE), *packs]
+    texts = _texts()
+    for profile in profiles:
+        reading = dates.Reading(profile.months, profile.date_cues)
+        feasts = tuple(sorted(profile.feasts))
+        holding = dates._holding(reading.own, (*feasts, *profile.calendar_months))
+        passed_over = found = 0
+        for text in texts:
+            if dates.holds_any(text, holding):
+                found += bool(dates.find_dates(text, dates.YearContext(profile.months), reading=reading))
+                continue
+            passed_over += 1
+            for block_start in (False, True):
+                context = dates.YearContext(profile.months)
+                context.read({"when": "1793-10"})
+                assert dates.find_dates(text, context, block_start, reading=reading) == [], text
+            assert dates.add_feasts(text, [], profile.feasts, profile.english_words, feasts) == [], text
+            assert dates.add_calendar_dates(text, [], profile.calendar_months, profile.calendar_years, 1794) == []
+        assert passed_over > len(texts) // 3 and found > 1000
+
+
+def test_the_form_a_date_matched_is_the_one_outer_group_that_holds_a_value():
+    """`Match.lastgroup`, by which the date pass tells which form of its pattern a date took
+    (`dates._KINDS`), against the plain look at each form's group: in every match of the
+    pattern (with centuries and decades in words, and a profile's months) over every line
+    of the bundled book, of four corpus books and the edge strings, exactly one of the
+    forms' groups holds a value, and it is the one `lastgroup` names; and each form's name
+    the pass compares with is one of the forms."""
+    import inspect
+
+    from teikit.enrich import dates
+    from teikit.profile import load_profile
+
+    months = tuple(load_profile(source=SAMPLE).months)
+    patterns = [dates._pattern(), dates._pattern(months, True, True)]
+    assert all(dates._KINDS <= set(p.groupindex) for p in patterns)
+    kinds = set()
+    for text in _texts():
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                assert [k for k in dates._KINDS if m[k] is not None] == [m.lastgroup], m.group()
+                kinds.add(m.lastgroup)
+    assert len(kinds) >= 18  # most forms met
+    source = inspect.getsource(dates)
+    compared = re.findall(r'kind (?:==|!=) "(\w+)"|lastgroup (?:==|!=) "(\w+)"', source)
+    named = {a or b for a, b in compared} | dates._YEARLESS | dates._DAYS
+    assert len(named) > 20 and named <= dates._KINDS
