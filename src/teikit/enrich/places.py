@@ -861,7 +861,10 @@ _BUILDING_CUE = re.compile(
 _BUILDING_END = re.compile(
     r"(?=[,.;:!?)]|$| (?:and|or|a|an|the|was|were|is|had|has|where|which|with|in|at|on|to|for|by|from|until)\b)"
 )
-_BUILDING_ALONE = re.compile(rf"\bthe ({'|'.join(_BUILDING_HEADS)})\b")
+# Opening with a literal, not `\b`, it is sought by `re`'s fast scan for "the ", not tried at
+# every character (15 ms of the bundled book's pass): the cue `building_alone` asks for holds
+# a space right before "the", so where a word character stands before it, nothing is taken.
+_BUILDING_ALONE = re.compile(rf"the ({'|'.join(_BUILDING_HEADS)})\b")
 
 
 def building_alone(text: str, start: int, end: int) -> bool:
