@@ -9,7 +9,7 @@ import random
 import re
 
 from conftest import SAMPLE, SHARED
-from teikit.enrich import places
+from teikit.enrich import gazetteer, places
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
 CORPUS = [path.read_bytes().decode("utf-8", "replace") for path in sorted((SHARED / "corpus" / "books").glob("*.txt"))]
@@ -41,3 +41,29 @@ def test_the_buildings_named_alone_are_those_the_plain_pattern_finds():
         assert places.buildings_alone(text) == expected, text[:200]
         found += bool(expected)
     assert found > 200
+
+
+def test_the_gazetteers_answers_kept_for_each_name_are_those_a_fresh_lookup_gives():
+    """`gazetteer.lookup_romanised` and `lookup_named`, answered once for each name and then
+    kept, against the lookups themselves (`__wrapped__`), for the bundled book's and Burns's
+    capitalised words, each asked for well-known places and for everything, in turn, twice
+    (the second answer the kept one): names of places, of other places under another
+    romanisation ("Krivoi Rog") or a combining form ("Austro-Hungary"), of small towns only,
+    and words that name no place."""
+    burns = next(
+        text for path, text in zip(sorted((SHARED / "corpus" / "books").glob("*.txt")), CORPUS) if "burns" in path.name
+    )
+    words = sorted({w for text in (BOOK, burns) for w in re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?", text)})
+    names = ["Krivoi Rog", "Mogiliev", "Austro-Hungary", "Anglo-Saxon", "Tarbolton", "Moscow", *words[::7]]
+    found = {"romanised": 0, "named": 0, "only everything": 0}
+    for _ in range(2):
+        for name in names:
+            for everything in (False, True):
+                romanised = gazetteer.lookup_romanised(name, everything)
+                assert romanised == gazetteer.lookup_romanised.__wrapped__(name, everything), (name, everything)
+                named = gazetteer.lookup_named(name, everything=everything)
+                assert named == gazetteer.lookup_named.__wrapped__(name, everything=everything), (name, everything)
+                found["romanised"] += romanised is not None
+                found["named"] += named is not None
+            found["only everything"] += gazetteer.lookup_named(name) is None and named is not None
+    assert min(found.values()) > 50, found
