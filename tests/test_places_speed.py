@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 
-from conftest import SAMPLE, SHARED
-from teikit.enrich import gazetteer, places
+from lxml import etree
+
+from conftest import ROOT, SAMPLE, SHARED
+from teikit.enrich import gazetteer, places, registers, textplaces
+from teikit.enrich.matching import uses
+from teikit.profile import load_profile
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
-CORPUS = [path.read_bytes().decode("utf-8", "replace") for path in sorted((SHARED / "corpus" / "books").glob("*.txt"))]
+BOOKS = sorted((SHARED / "corpus" / "books").glob("*.txt"))
+CORPUS = [path.read_bytes().decode("utf-8", "replace") for path in BOOKS]
 
 
 _BUILDING_ALONE = re.compile(rf"\bthe ({'|'.join(places._BUILDING_HEADS)})\b")
@@ -67,3 +73,96 @@ def test_the_gazetteers_answers_kept_for_each_name_are_those_a_fresh_lookup_give
                 found["named"] += named is not None
             found["only everything"] += gazetteer.lookup_named(name) is None and named is not None
     assert min(found.values()) > 50, found
+
+
+def _homes_found(text: str, profile, lowercase) -> list[bytes]:
+    persons = {m.group(1) for m in textplaces._of_home(tuple(profile.place_holders)).finditer(text)}
+    places = registers.Places(registers.Register("place"))
+    textplaces._homes(places, text, persons | set(profile.not_places), profile, lowercase)
+    return [etree.tostring(place) for place in places.reg.entries.values()]
+
+
+class _SearchedUses:
+    """`textplaces.Uses` as the plain search it stands for: each name sought when asked."""
+
+    def __init__(self, text: str, names):
+        self.text = text
+
+    def __call__(self, name: str) -> int:
+        return uses(name, self.text)
+
+
+def test_the_homes_after_a_persons_name_are_those_found_with_each_name_searched(monkeypatch):
+    """`textplaces._homes` (the names after a person's name and "of", and "of" with each,
+    counted in one scan) against the same with each name searched when asked (`uses`), on
+    Burns's poems and notes with the Burns profile ("Dr. Peter Wodrow of Tarbolton", "George
+    Dempster of Dunnichen", "chaste Kilkerran" in verse), every word before "of" taken for a
+    person's, and on the bundled book: the same places, in the same order, with the same
+    evidence; and each name so found, and "of" with it, counted as often as `uses` finds it."""
+    burns = next(text for path, text in zip(BOOKS, CORPUS) if "burns" in path.name)
+    profile = load_profile(ROOT / "tests" / "data" / "enrich" / "profiles" / "burns-poems-and-songs.toml")
+    found = 0
+    for text in (burns, BOOK):
+        lowercase = Counter(re.findall(r"\b[a-z]+\b", text))
+        shortcut = _homes_found(text, profile, lowercase)
+        with monkeypatch.context() as plain:
+            plain.setattr(textplaces, "Uses", _SearchedUses)
+            assert _homes_found(text, profile, lowercase) == shortcut
+        found += len(shortcut)
+        names = {
+            n for m in textplaces._of_home(tuple(profile.place_holders)).finditer(text) for n in (m[2], f"of {m[2]}")
+        }
+        count = textplaces.Uses(text, names)
+        assert {name: count(name) for name in names} == {name: uses(name, text) for name in names}
+    assert found > 20
+
+
+def _countries_plain(places, text: str, not_places, profile, lowercase) -> None:
+    """`textplaces._countries` as it was: the gazetteer asked of every name the text writes."""
+    seen: dict[str, int] = {}
+    for m in textplaces._CAPITALISED.finditer(text):
+        name, at = m.group(), m.start()
+        first, _, second = name.partition(" ")
+        if (name not in seen or first not in seen) and not textplaces.initial(text, at):
+            seen.setdefault(name, at)
+            seen.setdefault(first, at)
+        if second:
+            seen.setdefault(second, at + len(first) + 1)
+    countries = {n for n, geo in gazetteer.lookup_many(seen).items() if geo.type in textplaces._LANDS}
+    for name, at in sorted(seen.items()):
+        if (
+            name not in countries
+            or places.find(name) is not None
+            or name in not_places
+            or name.lower() in lowercase
+            or name in profile.forenames
+            or name in profile.honorifics
+            or any(w in not_places for w in name.split())
+            or textplaces._ADJECTIVE.search(name)
+        ):
+            continue
+        geo = gazetteer.lookup_named(name)
+        if geo is not None and geo.type in textplaces._LANDS:
+            evidence = f"a {geo.type} in GeoNames, under its own name: {textplaces.passage(text, at, at + len(name))}"
+            places.add(name, geo.type, geo, "named in the text; GeoNames", evidence=evidence)
+
+
+def test_the_countries_are_those_found_when_the_gazetteer_is_asked_of_every_name():
+    """`textplaces._countries` (the gazetteer asked only of the names no other test rules
+    out) against the same asking it of every capitalised name, on every book of the corpus
+    and the bundled book, with the Burns profile, the forenames of one book's persons ("Chad",
+    "Israel") and words it writes in lower case ("turkey", "china"): the same countries and
+    continents, in the same order, with the same evidence."""
+    profile = load_profile(ROOT / "tests" / "data" / "enrich" / "profiles" / "burns-poems-and-songs.toml")
+    found = 0
+    for text in (BOOK, *CORPUS):
+        lowercase = Counter(re.findall(r"\b[a-z]+\b", text))
+        not_places = {m.group(1) for m in re.finditer(r"\b(?:Mr|Mrs|Dr|Sir|Lord)\.? ([A-Z][a-z]+)", text)}
+        entries = []
+        for find in (textplaces._countries, _countries_plain):
+            places = registers.Places(registers.Register("place"))
+            find(places, text, not_places | {"Chad", "Israel"}, profile, lowercase)
+            entries.append([etree.tostring(place) for place in places.reg.entries.values()])
+        assert entries[0] == entries[1]
+        found += len(entries[0])
+    assert found > 100
