@@ -12,9 +12,10 @@ from collections import Counter
 from lxml import etree
 
 from conftest import ROOT, SAMPLE, SHARED
-from teikit.enrich import gazetteer, places, registers, textplaces
+from teikit.enrich import gazetteer, matching, places, registers, textplaces
 from teikit.enrich.matching import uses
 from teikit.profile import load_profile
+from teikit.tei import XML_ID
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
 BOOKS = sorted((SHARED / "corpus" / "books").glob("*.txt"))
@@ -166,3 +167,34 @@ def test_the_countries_are_those_found_when_the_gazetteer_is_asked_of_every_name
         assert entries[0] == entries[1]
         found += len(entries[0])
     assert found > 100
+
+
+def _accented_plain(places_, words, not_names):
+    """`places.accented_spellings` as it was: every word of the book sorted, then tested."""
+    for word in sorted(words):
+        if not (word[:1].isupper() and word.isalpha()) or word in not_names:
+            continue
+        place = places_.find(word)
+        if place is None or registers.rejected(place):
+            continue
+        names = registers.place_names(place)
+        plain = places._unaccented(word)
+        if word not in names and any(places._unaccented(name) == plain for name in names):
+            yield word, place
+
+
+def test_the_accented_spellings_are_those_found_when_every_word_is_sorted():
+    """`places.accented_spellings` (the capitalised words alone sorted) against the same
+    sorting every word, for a register of the corpus's places with and without accents
+    (Gardiner's "Quibéron" and "Quiberon", "Vendée"; "Zürich" and "Zurich"), on the words of
+    every book of the corpus and the bundled book, a person's name among them."""
+    found = 0
+    for text in (BOOK, *CORPUS):
+        places_ = registers.Places(registers.Register("place"))
+        for name in ("Quiberon", "Vendee", "Zürich", "Moscow", "Gérardmer", "Orleans"):
+            places_.add(name, "place", None, "named in the text")
+        words = matching.WordCounts(text + " Vendée Zurich Gerardmer Orléans").whole
+        shortcut = [(w, p.get(XML_ID)) for w, p in places.accented_spellings(places_, words, {"Orléans"})]
+        assert shortcut == [(w, p.get(XML_ID)) for w, p in _accented_plain(places_, words, {"Orléans"})]
+        found += len(shortcut)
+    assert found >= 3 * (1 + len(CORPUS))

@@ -1798,9 +1798,8 @@ def accented_spellings(places: registers.Places, words: Collection[str], not_nam
     than its name's ("Quibéron" for the index's "Quiberon", "Vendee" for a "Vendée"): (the
     text's form, the place) for each, not a word of `not_names` (persons') nor of a rejected
     place. The letters the same, accents aside: no other spelling."""
-    for word in sorted(words):
-        if not (word[:1].isupper() and word.isalpha()) or word in not_names:
-            continue
+    # the capitalised words alone sorted, not every word of the book (a third of them)
+    for word in sorted(w for w in words if w[:1].isupper() and w.isalpha() and w not in not_names):
         place = places.find(word)
         if place is None or registers.rejected(place):
             continue
