@@ -14,6 +14,7 @@ from lxml import etree
 from conftest import ROOT, SAMPLE, SHARED
 from teikit.enrich import gazetteer, matching, places, registers, textplaces
 from teikit.enrich.matching import uses
+from teikit.enrich.namewords import LISTED_WORD
 from teikit.profile import load_profile
 from teikit.tei import XML_ID
 
@@ -198,3 +199,26 @@ def test_the_accented_spellings_are_those_found_when_every_word_is_sorted():
         assert shortcut == [(w, p.get(XML_ID)) for w, p in _accented_plain(places_, words, {"Orléans"})]
         found += len(shortcut)
     assert found >= 3 * (1 + len(CORPUS))
+
+
+def test_the_lists_of_names_are_those_the_pattern_giving_letters_back_finds():
+    """`textplaces._listed`'s pattern of lists with its words' letters held (`++`) against
+    the same with `LISTED_WORD` as it is, for the default profile's joins and Burns's ("an'"),
+    on the bundled book, the corpus, and random runs of names, hyphenated names, letters with
+    accents, commas, spaces, joins and what may follow a list (a word character, a hyphen,
+    an apostrophe, a capital after a space)."""
+    burns = load_profile(ROOT / "tests" / "data" / "enrich" / "profiles" / "burns-poems-and-songs.toml")
+    pieces = ["Lyons", "Toulon", "Half-Moon", "Ayr-", "Öland", "Ba", "ß", "é", "x", "1", "_", "-", "'", "’", "'s"]
+    pieces += [",", ", ", " ", "\n", " and ", " or ", " an' ", "an’", " Ayr", "A", "Z"]
+    rng = random.Random(13)
+    texts = [BOOK, *CORPUS, "", "Lyons, Toulon and Half-Moon-Ayr, Ayr an' Dee, Dee, Doon"]
+    texts += ["".join(rng.choice(pieces) for _ in range(14)) for _ in range(6000)]
+    found = 0
+    for joins in (tuple(load_profile().name_joins), tuple(burns.name_joins)):
+        plain = textplaces.list_of_names(joins, LISTED_WORD)
+        held = textplaces.list_of_names(joins, textplaces._LISTED_WORD_HELD)
+        for text in texts:
+            expected = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in held.finditer(text)] == expected, text[:200]
+            found += len(expected)
+    assert found > 3000
