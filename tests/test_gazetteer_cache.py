@@ -15,11 +15,11 @@ from teikit.enrich import gazetteer
 def fresh(tmp_path, monkeypatch):
     """The gazetteer with an empty cache folder of its own (and nothing remembered)."""
     monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path))
-    gazetteer._database.cache_clear()
-    gazetteer.lookup.cache_clear()
+    for kept in (gazetteer._database, gazetteer.lookup, gazetteer.lookup_romanised, gazetteer.lookup_named):
+        kept.cache_clear()
     yield tmp_path
-    gazetteer._database.cache_clear()
-    gazetteer.lookup.cache_clear()
+    for kept in (gazetteer._database, gazetteer.lookup, gazetteer.lookup_romanised, gazetteer.lookup_named):
+        kept.cache_clear()
 
 
 def test_the_tests_do_not_use_the_users_cache():

@@ -591,20 +591,25 @@ def _countries(places: registers.Places, text: str, not_places, profile, lowerca
             # the second of two is a name of its own after a verse line's first word ("While
             # Europe's eye is fix'd"), a word inside a sentence
             seen.setdefault(second, at + len(first) + 1)
-    # one query for every name (a country ranks first among a name's places), then the few
-    # that may be one asked whether it is under its own name
-    countries = {n for n, geo in gazetteer.lookup_many(seen).items() if geo.type in _LANDS}
-    for name, at in sorted(seen.items()):
-        if (
-            name not in countries
-            or places.find(name) is not None
-            or name in not_places
+
+    def no_land(name: str) -> bool:  # whatever the gazetteer says of it
+        return (
+            name in not_places
             or name.lower() in lowercase
             or name in profile.forenames
             or name in profile.honorifics
             or any(w in not_places for w in name.split())
-            or _ADJECTIVE.search(name)
-        ):
+            or _ADJECTIVE.search(name) is not None
+        )
+
+    # one query for the names that may be a country's (a country ranks first among a name's
+    # places), not for those no answer would make one (most of a poem's capitalised words,
+    # which it also writes in lower case); then each country's asked whether it is its own
+    countries = {
+        n for n, geo in gazetteer.lookup_many([n for n in seen if not no_land(n)]).items() if geo.type in _LANDS
+    }
+    for name, at in sorted(seen.items()):
+        if name not in countries or places.find(name) is not None or no_land(name):
             continue
         geo = gazetteer.lookup_named(name)
         if geo is not None and geo.type in _LANDS:
@@ -992,6 +997,21 @@ def _city_by_another_name(name: str):
     return geo if geo is not None and geo.type == "city" and geo.population >= _LISTED_CITY_BY_ANOTHER_NAME else None
 
 
+# `LISTED_WORD` with its lower-case letters held (possessive `++`): what follows them in
+# `_listed`'s pattern (a hyphen, a comma, a space, the end of a list, no word character
+# after it) never follows a letter given back, so `re` gives none back to try it; the same
+# matches, found in half the time (it tried each of a book's capitalised words, letter by
+# letter from its end).
+_LISTED_WORD_HELD = rf"[{UPPER}][{LOWER}]++(?:-[{UPPER}][{LOWER}]++)?"
+
+
+def list_of_names(joins: tuple[str, ...], w: str) -> re.Pattern:
+    """Names of the pattern `w` in a list that one of `joins` closes ("Lyons and Toulon"), or
+    that commas join, three or more ("Hamburg, Magdeburg, Dresden")."""
+    join = "|".join(map(re.escape, joins))
+    return re.compile(rf"{w}(?:,\s{w})*,?\s(?:{join})\s{w}(?![\w'’-]|\s[{UPPER}])|{w}(?:,\s{w}){{2,}}")
+
+
 def _listed(places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]) -> None:
     """Names listed with places the book names ("in Lyons, Toulon, Bordeaux", "Lyons and
     Toulon"): the book's own consistency. A name is taken when the gazetteer knows a place of
@@ -1003,10 +1023,8 @@ def _listed(places: registers.Places, text: str, not_places: set[str], profile, 
     the entry has no GeoNames id unless the well-known part of the gazetteer holds it."""
     if not profile.name_joins:
         return
-    joins = "|".join(map(re.escape, profile.name_joins))
-    w = LISTED_WORD
-    listed = re.compile(rf"{w}(?:,\s{w})*,?\s(?:{joins})\s{w}(?![\w'’-]|\s[{UPPER}])|{w}(?:,\s{w}){{2,}}")
-    word = re.compile(w)
+    listed = list_of_names(tuple(profile.name_joins), _LISTED_WORD_HELD)
+    word = re.compile(LISTED_WORD)
     for m in listed.finditer(text):
         names = word.findall(m.group())
         if not any(places.find(n) is not None for n in names):
@@ -1118,7 +1136,11 @@ def _homes(places: registers.Places, text: str, not_places, profile, lowercase: 
     writes in lower case ("the God of Nature"); one word, no second capitalised word after it
     ("of New Cumnock")."""
     persons = not_places - set(profile.not_places)
-    for m in _of_home(tuple(profile.place_holders)).finditer(text):
+    found = list(_of_home(tuple(profile.place_holders)).finditer(text))
+    # how often the book writes each name found, and "of" before it, all counted in one scan
+    # (`Uses`): two searches of the whole book for each name took most of this pass
+    count = Uses(text, {written for m in found for written in (m.group(2), f"of {m.group(2)}")})
+    for m in found:
         person, name = m.groups()
         if (
             person not in persons
@@ -1138,7 +1160,7 @@ def _homes(places: registers.Places, text: str, not_places, profile, lowercase: 
             # notes' "of Dunnichen." does, not "of Scottish birth"; and one the book writes
             # after "of" only, for verse calls a laird by his land: "chaste Kilkerran", "Bold
             # Richardton's heroic swell", "Barr Steenie!")
-            if _STOP_AFTER.match(text, m.end()) and uses(f"of {name}", text) == uses(name, text):
+            if _STOP_AFTER.match(text, m.end()) and count(f"of {name}") == count(name):
                 places.add(
                     name,
                     "place",

@@ -1,0 +1,224 @@
+"""The places' pass computed faster, with the same answers: each shortcut of places.py,
+textplaces.py and gazetteer.py against the plain form it stands for, on the bundled book's
+text, books of the shared corpus, and random strings made of the pieces that catch the
+edges (a shortcut that found one match more or less would change the edition)."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+
+from lxml import etree
+
+from conftest import ROOT, SAMPLE, SHARED
+from teikit.enrich import gazetteer, matching, places, registers, textplaces
+from teikit.enrich.matching import uses
+from teikit.enrich.namewords import LISTED_WORD
+from teikit.profile import load_profile
+from teikit.tei import XML_ID
+
+BOOK = SAMPLE.read_text(encoding="utf-8")
+BOOKS = sorted((SHARED / "corpus" / "books").glob("*.txt"))
+CORPUS = [path.read_bytes().decode("utf-8", "replace") for path in BOOKS]
+
+
+_BUILDING_ALONE = re.compile(rf"\bthe ({'|'.join(places._BUILDING_HEADS)})\b")
+
+
+def _buildings_plain(text: str) -> set[str]:
+    return {m.group(1) for m in _BUILDING_ALONE.finditer(text) if places.building_alone(text, m.start(1), m.end(1))}
+
+
+def test_the_buildings_named_alone_are_those_the_plain_pattern_finds():
+    """`places.buildings_alone` (the heads after "the" sought by `re`'s scan for "the ", a
+    word's start left to `building_alone`'s cue) against the plain pattern (`\\bthe` first), on the bundled book,
+    the corpus, and random runs of heads, cues, look-alikes ("lathe", "_the", "éthe") and
+    the marks after a building named alone."""
+    pieces = ["the ", "in the ", "at the ", "In lathe ", "in _the ", "at éthe ", "1the ", "x", "-", " ", ",", "."]
+    pieces += [" and", " of", "\n", *places._BUILDING_HEADS, "Templeton", "Towers"]
+    pieces += [
+        f"{cue} {head}" for cue in ("in the", "at lathe", "in _the", "In éthe", "inthe") for head in ("Temple", "Tower")
+    ]
+    rng = random.Random(14)
+    texts = [BOOK, *CORPUS, "", "the Temple.", "lathe Temple, in the Temple, in the_the Tower."]
+    texts += ["".join(rng.choice(pieces) for _ in range(10)) for _ in range(6000)]
+    found = 0
+    for text in texts:
+        expected = _buildings_plain(text)
+        assert places.buildings_alone(text) == expected, text[:200]
+        found += bool(expected)
+    assert found > 200
+
+
+def test_the_gazetteers_answers_kept_for_each_name_are_those_a_fresh_lookup_gives():
+    """`gazetteer.lookup_romanised` and `lookup_named`, answered once for each name and then
+    kept, against the lookups themselves (`__wrapped__`), for the bundled book's and Burns's
+    capitalised words, each asked for well-known places and for everything, in turn, twice
+    (the second answer the kept one): names of places, of other places under another
+    romanisation ("Krivoi Rog") or a combining form ("Austro-Hungary"), of small towns only,
+    and words that name no place."""
+    burns = next(
+        text for path, text in zip(sorted((SHARED / "corpus" / "books").glob("*.txt")), CORPUS) if "burns" in path.name
+    )
+    words = sorted({w for text in (BOOK, burns) for w in re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?", text)})
+    names = ["Krivoi Rog", "Mogiliev", "Austro-Hungary", "Anglo-Saxon", "Tarbolton", "Moscow", *words[::7]]
+    found = {"romanised": 0, "named": 0, "only everything": 0}
+    for _ in range(2):
+        for name in names:
+            for everything in (False, True):
+                romanised = gazetteer.lookup_romanised(name, everything)
+                assert romanised == gazetteer.lookup_romanised.__wrapped__(name, everything), (name, everything)
+                named = gazetteer.lookup_named(name, everything=everything)
+                assert named == gazetteer.lookup_named.__wrapped__(name, everything=everything), (name, everything)
+                found["romanised"] += romanised is not None
+                found["named"] += named is not None
+            found["only everything"] += gazetteer.lookup_named(name) is None and named is not None
+    assert min(found.values()) > 50, found
+
+
+def _homes_found(text: str, profile, lowercase) -> list[bytes]:
+    persons = {m.group(1) for m in textplaces._of_home(tuple(profile.place_holders)).finditer(text)}
+    places = registers.Places(registers.Register("place"))
+    textplaces._homes(places, text, persons | set(profile.not_places), profile, lowercase)
+    return [etree.tostring(place) for place in places.reg.entries.values()]
+
+
+class _SearchedUses:
+    """`textplaces.Uses` as the plain search it stands for: each name sought when asked."""
+
+    def __init__(self, text: str, names):
+        self.text = text
+
+    def __call__(self, name: str) -> int:
+        return uses(name, self.text)
+
+
+def test_the_homes_after_a_persons_name_are_those_found_with_each_name_searched(monkeypatch):
+    """`textplaces._homes` (the names after a person's name and "of", and "of" with each,
+    counted in one scan) against the same with each name searched when asked (`uses`), on
+    Burns's poems and notes with the Burns profile ("Dr. Peter Wodrow of Tarbolton", "George
+    Dempster of Dunnichen", "chaste Kilkerran" in verse), every word before "of" taken for a
+    person's, and on the bundled book: the same places, in the same order, with the same
+    evidence; and each name so found, and "of" with it, counted as often as `uses` finds it."""
+    burns = next(text for path, text in zip(BOOKS, CORPUS) if "burns" in path.name)
+    profile = load_profile(ROOT / "tests" / "data" / "enrich" / "profiles" / "burns-poems-and-songs.toml")
+    found = 0
+    for text in (burns, BOOK):
+        lowercase = Counter(re.findall(r"\b[a-z]+\b", text))
+        shortcut = _homes_found(text, profile, lowercase)
+        with monkeypatch.context() as plain:
+            plain.setattr(textplaces, "Uses", _SearchedUses)
+            assert _homes_found(text, profile, lowercase) == shortcut
+        found += len(shortcut)
+        names = {
+            n for m in textplaces._of_home(tuple(profile.place_holders)).finditer(text) for n in (m[2], f"of {m[2]}")
+        }
+        count = textplaces.Uses(text, names)
+        assert {name: count(name) for name in names} == {name: uses(name, text) for name in names}
+    assert found > 20
+
+
+def _countries_plain(places, text: str, not_places, profile, lowercase) -> None:
+    """`textplaces._countries` as it was: the gazetteer asked of every name the text writes."""
+    seen: dict[str, int] = {}
+    for m in textplaces._CAPITALISED.finditer(text):
+        name, at = m.group(), m.start()
+        first, _, second = name.partition(" ")
+        if (name not in seen or first not in seen) and not textplaces.initial(text, at):
+            seen.setdefault(name, at)
+            seen.setdefault(first, at)
+        if second:
+            seen.setdefault(second, at + len(first) + 1)
+    countries = {n for n, geo in gazetteer.lookup_many(seen).items() if geo.type in textplaces._LANDS}
+    for name, at in sorted(seen.items()):
+        if (
+            name not in countries
+            or places.find(name) is not None
+            or name in not_places
+            or name.lower() in lowercase
+            or name in profile.forenames
+            or name in profile.honorifics
+            or any(w in not_places for w in name.split())
+            or textplaces._ADJECTIVE.search(name)
+        ):
+            continue
+        geo = gazetteer.lookup_named(name)
+        if geo is not None and geo.type in textplaces._LANDS:
+            evidence = f"a {geo.type} in GeoNames, under its own name: {textplaces.passage(text, at, at + len(name))}"
+            places.add(name, geo.type, geo, "named in the text; GeoNames", evidence=evidence)
+
+
+def test_the_countries_are_those_found_when_the_gazetteer_is_asked_of_every_name():
+    """`textplaces._countries` (the gazetteer asked only of the names no other test rules
+    out) against the same asking it of every capitalised name, on every book of the corpus
+    and the bundled book, with the Burns profile, the forenames of one book's persons ("Chad",
+    "Israel") and words it writes in lower case ("turkey", "china"): the same countries and
+    continents, in the same order, with the same evidence."""
+    profile = load_profile(ROOT / "tests" / "data" / "enrich" / "profiles" / "burns-poems-and-songs.toml")
+    found = 0
+    for text in (BOOK, *CORPUS):
+        lowercase = Counter(re.findall(r"\b[a-z]+\b", text))
+        not_places = {m.group(1) for m in re.finditer(r"\b(?:Mr|Mrs|Dr|Sir|Lord)\.? ([A-Z][a-z]+)", text)}
+        entries = []
+        for find in (textplaces._countries, _countries_plain):
+            places = registers.Places(registers.Register("place"))
+            find(places, text, not_places | {"Chad", "Israel"}, profile, lowercase)
+            entries.append([etree.tostring(place) for place in places.reg.entries.values()])
+        assert entries[0] == entries[1]
+        found += len(entries[0])
+    assert found > 100
+
+
+def _accented_plain(places_, words, not_names):
+    """`places.accented_spellings` as it was: every word of the book sorted, then tested."""
+    for word in sorted(words):
+        if not (word[:1].isupper() and word.isalpha()) or word in not_names:
+            continue
+        place = places_.find(word)
+        if place is None or registers.rejected(place):
+            continue
+        names = registers.place_names(place)
+        plain = places._unaccented(word)
+        if word not in names and any(places._unaccented(name) == plain for name in names):
+            yield word, place
+
+
+def test_the_accented_spellings_are_those_found_when_every_word_is_sorted():
+    """`places.accented_spellings` (the capitalised words alone sorted) against the same
+    sorting every word, for a register of the corpus's places with and without accents
+    (Gardiner's "Quibéron" and "Quiberon", "Vendée"; "Zürich" and "Zurich"), on the words of
+    every book of the corpus and the bundled book, a person's name among them."""
+    found = 0
+    for text in (BOOK, *CORPUS):
+        places_ = registers.Places(registers.Register("place"))
+        for name in ("Quiberon", "Vendee", "Zürich", "Moscow", "Gérardmer", "Orleans"):
+            places_.add(name, "place", None, "named in the text")
+        words = matching.WordCounts(text + " Vendée Zurich Gerardmer Orléans").whole
+        shortcut = [(w, p.get(XML_ID)) for w, p in places.accented_spellings(places_, words, {"Orléans"})]
+        assert shortcut == [(w, p.get(XML_ID)) for w, p in _accented_plain(places_, words, {"Orléans"})]
+        found += len(shortcut)
+    assert found >= 3 * (1 + len(CORPUS))
+
+
+def test_the_lists_of_names_are_those_the_pattern_giving_letters_back_finds():
+    """`textplaces._listed`'s pattern of lists with its words' letters held (`++`) against
+    the same with `LISTED_WORD` as it is, for the default profile's joins and Burns's ("an'"),
+    on the bundled book, the corpus, and random runs of names, hyphenated names, letters with
+    accents, commas, spaces, joins and what may follow a list (a word character, a hyphen,
+    an apostrophe, a capital after a space)."""
+    burns = load_profile(ROOT / "tests" / "data" / "enrich" / "profiles" / "burns-poems-and-songs.toml")
+    pieces = ["Lyons", "Toulon", "Half-Moon", "Ayr-", "Öland", "Ba", "ß", "é", "x", "1", "_", "-", "'", "’", "'s"]
+    pieces += [",", ", ", " ", "\n", " and ", " or ", " an' ", "an’", " Ayr", "A", "Z"]
+    rng = random.Random(13)
+    texts = [BOOK, *CORPUS, "", "Lyons, Toulon and Half-Moon-Ayr, Ayr an' Dee, Dee, Doon"]
+    texts += ["".join(rng.choice(pieces) for _ in range(14)) for _ in range(6000)]
+    found = 0
+    for joins in (tuple(load_profile().name_joins), tuple(burns.name_joins)):
+        plain = textplaces.list_of_names(joins, LISTED_WORD)
+        held = textplaces.list_of_names(joins, textplaces._LISTED_WORD_HELD)
+        for text in texts:
+            expected = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in held.finditer(text)] == expected, text[:200]
+            found += len(expected)
+    assert found > 3000
