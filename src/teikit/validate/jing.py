@@ -89,8 +89,22 @@ _HEAP = ["-XX:+IgnoreUnrecognizedVMOptions", "-XX:InitialRAMPercentage=0.25"]
 MAX_DEPTH = 10_000
 DEPTH_MESSAGE = f"nesting deeper than {MAX_DEPTH:,} elements, teikit's bound: not read further (not an XML error)"
 _DEPTH = [f"-Djdk.xml.maxElementDepth={MAX_DEPTH}"]
-JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", *_HEAP, *_DEPTH]
-JVM_OPTIONS_LONG = ["-XX:+UseSerialGC", "-Xshare:auto", *_HEAP, *_DEPTH]
+# Exceptions without their stack traces. jing tries each alternative of a choice of datatypes
+# in turn and learns that a value is not of one from an exception (teikit.rng's dates: a full
+# date fails as a year and as a year and month first), some 1,600 exceptions a chapter of the
+# book, each thrown deep in jing's recursive matching: the JVM filling in their stack traces,
+# which nothing reads, is a fifth of jing's work. jing's messages are the exceptions' own, and
+# a JVM that fails still names its exception and its message (the line _reason reads), only
+# not where it was thrown. Measured: teikit's JVM on 1,000 copies of the book's chapters
+# against teikit.rng, CPU seconds side by side, four rounds on a loaded machine: 7.8-8.4 s
+# with the stack traces, 6.2-6.7 s without them; bench_throughput, teikit (1 job) against jing by
+# hand per CPU second: x0.95 before, x1.20-1.25 after on 1,000 files (3 rounds), x1.45 on 10,000.
+# (Measured in the same rounds and not adopted: the locale pinned, -Duser.country=US or
+# -Djava.locale.providers=COMPAT, for the locale lookups jing's calendars make: 7.6-8.4 and
+# 7.6-8.5 s against 7.8-8.4 s, no difference.)
+_NO_TRACES = ["-XX:-StackTraceInThrowable"]
+JVM_OPTIONS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", *_NO_TRACES, *_HEAP, *_DEPTH]
+JVM_OPTIONS_LONG = ["-XX:+UseSerialGC", "-Xshare:auto", *_NO_TRACES, *_HEAP, *_DEPTH]
 LONG_RUN = 800  # files in one JVM from which JVM_OPTIONS_LONG are used
 # What a JVM says on standard error when the security manager is switched on; not a failure.
 _SANDBOX_NOTICE = (
@@ -103,6 +117,9 @@ _NO_SANDBOX = "Security Manager is not supported"
 _sandbox_works = True
 # Bytes of document names one JVM's command line may hold: well under Linux's smallest usual
 # limit on a command line and its environment (2 MiB), whatever the other arguments.
+# (A run of 10,000 files is one JVM, as jing by hand: ARG_BYTES holds 15,420 names made in
+# /dev/shm or /tmp, so a Java @argfile or a list read from standard input would spare a JVM
+# only past that.)
 ARG_BYTES = 1 << 20
 # Where the documents' names are made when it can be (a memory file system: see the module
 # docstring); the first that is a folder teikit may write in.
@@ -147,7 +164,9 @@ def files_per_run(workdir: str) -> int:
 # run's folder and each name's target granted, the security manager left off). jing alone,
 # teikit.rng, the book's chapters, CPU seconds, best of 2-4 rounds side by side: 1,000 files
 # 10.34 against the policy's 10.75 (the policy's cost is mostly at the JVM's start), 10,000 files
-# 74.3 against 73.3 - no gain where most files are judged.
+# 74.3 against 73.3 - no gain where most files are judged. Measured again (issue 19, CPU seconds,
+# medians side by side): the policy costs 0.05 s at the JVM's start (20 files, 12 rounds: 1.12
+# against 1.07 s without) and nothing per file (1,000 files, 6 rounds: 7.28 against 7.29 s).
 def _sandbox(workdir: str, names: str | None = None) -> list[str]:
     """JVM options: read the private folders only (`workdir`, and `names` where the documents'
     names were made outside it), no network (Java security manager).
