@@ -1115,3 +1115,49 @@ def test_honorifics_in_a_row_are_the_names(tmp_path):
     source.write_text(_HONORIFICS_IN_A_ROW, encoding="utf-8")
     convert(source, out)
     assert marks_in(out, "persName") == ["John Knox", "Rev. Mr. Moodie", "Rev. Dr. Dalrymple"]
+
+
+# Sentences of Gardiner's *French Revolution* (../shared/corpus/books), a book without a name
+# index: a historian named once among authorities, and the king called by his forename.
+_KING_AND_HISTORIAN = (
+    "THE FRENCH REVOLUTION\n\nBy S. R. Gardiner\n\n\nCHAPTER I\n\n"
+    "Amongst general histories those of Michelet and Louis Blanc will probably be found most "
+    "serviceable.\n\n"
+    "Whether Turgot was to stand or fall depended entirely on the resolution of the King. "
+    "Louis XVI. was well-intentioned, conscientious, and sincerely desirous of ruling for the "
+    "good of his subjects. ‘The King,’ said Turgot, ‘is above all, for the good of all.’ Louis "
+    "could never rise to this conception of his position. Desirous as Louis was to ease the "
+    "lower classes of their burdens, he was never able to conceive of the noble as being on "
+    "the same footing as the common man.\n"
+)
+
+
+def _links(folder: Path, documents: str = "ch*.xml") -> list[tuple[str, str | None]]:
+    return [
+        (" ".join("".join(e.itertext()).split()), e.get("ref"))
+        for f in sorted(folder.glob(documents))
+        for e in etree.parse(str(f)).iterfind(".//t:persName", NS)
+    ]
+
+
+def test_a_forename_alone_is_the_bearer_of_a_full_name_only_where_the_book_makes_it_clear(tmp_path):
+    """A full name written once (Louis Blanc, among the authorities) makes no "Louis"
+    elsewhere his, nor "Louis XVI." (a ruler's number tells its bearer apart): those stay
+    persons' names linked to no one. Written twice or more, the full name is the forename's
+    bearer: Wilde's "Algernon" is Algernon Moncrieff, as before."""
+    source = tmp_path / "gardiner.txt"
+    source.write_text(_KING_AND_HISTORIAN, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    links = _links(tmp_path / "out")
+    assert ("Louis Blanc", "persons.xml#louis-blanc") in links
+    assert [ref for name, ref in links if name.startswith("Louis") and name != "Louis Blanc"] == [None, None, None]
+    # written twice, the full name is clear
+    source.write_text(_KING_AND_HISTORIAN.replace("serviceable.", "serviceable; Louis Blanc wrote best."))
+    convert(source, tmp_path / "out", force=True)
+    links = _links(tmp_path / "out")
+    assert [ref for name, ref in links if name == "Louis"] == ["persons.xml#louis-blanc"] * 2
+    assert [ref for name, ref in links if name == "Louis XVI"] == [None]
+    play = _book("wilde-importance-of-being-earnest")
+    convert(play, tmp_path / "wilde")
+    algernon = {ref for name, ref in _links(tmp_path / "wilde", "act*.xml") if name == "Algernon"}
+    assert algernon == {"persons.xml#algernon-moncrieff"}

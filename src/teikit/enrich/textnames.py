@@ -187,6 +187,10 @@ class Span:
     end: int
     name: Name
     why: str  # the evidence: "honorific", "forename", "initials", "known"
+    # a forename lengthened by a ruler's number, an epithet or what tells its bearer apart
+    # ("Louis XVI", "Peter the Great", "Meg o' the Mill"): not the bearer of a full name
+    # that shares the forename (`Linker.find`)
+    told_apart: bool = False
 
 
 def _span_start(span: Span) -> int:
@@ -306,12 +310,15 @@ class Finder:
             m = _REGNAL.match(text, span.end)
             if m is not None and not text[span.end - 1 : span.end] == ".":
                 span.end = m.end()  # "Charles II", "George III." (the full stop left out)
+                span.told_apart = True
             elif span.name.given and not span.name.surname and (m := _EPITHET.match(text, span.end)) is not None:
                 span.end = m.end()  # "Rob the Ranter", "Peter the Great": the forename's bearer by his epithet
+                span.told_apart = True
             elif self._told_apart is not None and span.name.given and not span.name.surname:
                 m = self._told_apart.match(text, span.end)
                 if m is not None:
                     span.end = m.end()  # "Meg o' the Mill": the forename's bearer, told apart
+                    span.told_apart = True
         return out
 
     def _suppressed(self, text: str, out: list[Span]) -> list[Span]:
@@ -1915,11 +1922,22 @@ def register(
     return entries
 
 
-class Linker:
-    """The register entry a mention means, when only one fits."""
+# A full name the book writes once (in a list of authorities, a song's title: "Michelet and
+# Louis Blanc", "Tune--'Maggie Lauder'") makes no forename alone elsewhere its bearer's: the
+# book must write it at least so often before a "Louis" or a "Maggie" is linked to it.
+MIN_WRITTEN = 2
 
-    def __init__(self, entries: dict[str, object]):
+
+class Linker:
+    """The register entry a mention means, when only one fits and the book makes it clear:
+    a forename alone is the bearer of the one full name it fits only where the book writes
+    that full name MIN_WRITTEN times or more (`written`: the uses of each of `full_forms`),
+    and never where the mention tells its bearer apart ("Louis XVI" is no Louis Blanc).
+    Otherwise the mention is linked to no one (and reported), not guessed."""
+
+    def __init__(self, entries: dict[str, object], written: dict[str, int] | None = None):
         self.by_key = entries
+        self.written = written or {}
         # every name of the register, by surname and by first forename: a mention is
         # compared with the names that can fit it (`_fits`), not with all of them
         self.by_surname: dict[str, list[tuple[Name, object]]] = {}
@@ -1930,7 +1948,7 @@ class Linker:
                 if n.given:
                     self.by_first.setdefault(n.given[0], []).append((n, p))
 
-    def find(self, name: Name):
+    def find(self, name: Name, told_apart: bool = False):
         person = self.by_key.get(name.key())
         if person is not None:
             return person
@@ -1939,7 +1957,21 @@ class Linker:
         else:
             names = self.by_first.get(name.given[0], []) if name.given else []
         fits = {id(p): p for n, p in names if _fits(name, n)}
-        return next(iter(fits.values())) if len(fits) == 1 else None
+        if len(fits) != 1:
+            return None
+        known, person = next((n, p) for n, p in names if _fits(name, n))
+        if name.surname or not known.surname:
+            return person
+        if told_apart or max(self.written.get(form, 0) for form in full_forms(known)) < MIN_WRITTEN:
+            return None
+        return person
+
+
+def full_forms(name: Name) -> tuple[str, ...]:
+    """The forms that write a full name's forename with what makes it that bearer's: its
+    forenames and surname ("Louis Blanc"), and its honorific and forenames ("Lady Susan")."""
+    forms = (" ".join((*name.given, name.surname)),)
+    return (*forms, " ".join((name.hon, *name.given))) if name.hon else forms
 
 
 def _fits(said: Name, known: Name) -> bool:
@@ -2007,7 +2039,16 @@ def apply(tei, ctx: Context, beside_index: bool = False):
             and name.key() not in rejected
         ):
             alone.setdefault(name.surname, "surname")  # an editor's additions count too
-    link = cache(Linker(entries).find)  # the register does not change while the book is marked
+    full_names = {
+        form
+        for p in dict.fromkeys(entries.values())
+        for n in entry_names(p)
+        if n.given and n.surname
+        for form in full_forms(n)
+    }
+    link = cache(
+        Linker(entries, uses_of(full_names, text)).find
+    )  # the register does not change while the book is marked
     full = {
         " ".join((*n.given, n.surname)): Name("", n.given, n.surname)
         for n in found.values()
@@ -2110,7 +2151,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         if found is None:
             found = marks_in[piece] = []
             for span in spans:
-                person = link(span.name)
+                person = link(span.name, span.told_apart)
                 model = bare
                 if person is not None:
                     model = models.get(person)
