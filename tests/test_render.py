@@ -286,6 +286,61 @@ def test_names_link_to_registers_which_list_every_mention(others):
     assert "- Finch, Ada — A visitor to the harbour.\n\n  In the text: First letter (2)" in text
 
 
+# A name inside a link (a ref with a target, a ptr) and the same name outside one.
+NAME_IN_LINK = """<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc><titleStmt><title>Names in links</title></titleStmt>
+    <publicationStmt><p>test</p></publicationStmt><sourceDesc><p>test</p></sourceDesc></fileDesc></teiHeader>
+  <text><body>
+    <div><head>Letters</head>
+      <p>Written to <ref target="https://example.org/ada"><persName ref="#ada">Ada Finch</persName></ref>
+         and read by <persName ref="#ada">Ada</persName> herself.</p></div>
+  </body>
+  <back><listPerson><person xml:id="ada"><persName>Ada Finch</persName></person></listPerson></back></text>
+</TEI>"""
+
+
+def test_a_name_inside_a_link_is_not_a_link_of_its_own(tmp_path):
+    """Links do not nest: a name inside a ref with a target keeps its words, unlinked; the
+    same name outside links to its entry, whose mentions list it."""
+    (tmp_path / "names.xml").write_text(NAME_IN_LINK, encoding="utf-8")
+    site = render([tmp_path / "names.xml"], "html", tmp_path / "html", search=False).outdir
+    letters = page(site, "letters.html")
+    outer = letters.xpath("//a[@href='https://example.org/ada']")[0]
+    assert outer.xpath(".//a") == [] and outer.xpath("span[contains(@class, 'persName')]/text()") == ["Ada Finch"]
+    assert letters.xpath("//a[contains(@class, 'persName')]/text()") == ["Ada"]
+
+
+def test_names_are_linked_as_without_the_shortcut_for_links_without_elements(tmp_path, monkeypatch):
+    """html.xsl asks once whether any link of the document holds an element
+    (h:links-hold-elements) and, when none does, links every name without a walk up its
+    ancestors: the site is the same, byte for byte, as with that walk for every name (the
+    plain form: the variable true), for the book (whose links hold no element) and for a
+    document whose link holds a name."""
+    import teikit.render as render_module
+    from teikit.render import saxon
+
+    transforms = tmp_path / "transforms"
+    shutil.copytree(saxon.TRANSFORMS, transforms)
+    (transforms / "plain-html.xsl").write_text(
+        """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+             xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:h="urn:teikit:html">
+          <xsl:import href="html.xsl"/>
+          <xsl:variable name="h:links-hold-elements" as="xs:boolean" select="true()"/>
+        </xsl:stylesheet>""",
+        encoding="utf-8",
+    )
+    (tmp_path / "names.xml").write_text(NAME_IN_LINK, encoding="utf-8")
+    for k, paths in enumerate(([EDITION], [tmp_path / "names.xml"])):
+        shortcut = render(paths, "html", tmp_path / f"{k}-shortcut", search=False)
+        monkeypatch.setattr(saxon, "TRANSFORMS", transforms)
+        monkeypatch.setitem(render_module.FORMATS, "html", "plain-html.xsl")
+        plain = render(paths, "html", tmp_path / f"{k}-plain", search=False)
+        monkeypatch.undo()
+        assert shortcut.files == plain.files and len(plain.files) > 3
+        for name in plain.files:
+            assert (shortcut.outdir / name).read_bytes() == (plain.outdir / name).read_bytes(), name
+
+
 # ----- bad input and safe output -----
 
 

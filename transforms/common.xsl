@@ -166,6 +166,8 @@
   <!-- A note whose parent is one of these is read where it stands, not as an annotation. -->
   <xsl:variable name="tk:note-in-place-parents" as="xs:string+"
       select="($tk:container-names, 'bibl', 'biblStruct', 'monogr', 'analytic', 'notesStmt')"/>
+  <!-- (as a set: every note the editions meet is asked, some of them several times) -->
+  <xsl:variable name="tk:is-note-in-place-parent" as="map(xs:string, xs:boolean)" select="tk:name-set($tk:note-in-place-parents)"/>
 
   <!-- ===== the collection ===== -->
 
@@ -419,7 +421,7 @@
   <!-- An annotation attached to a point in the text: shown as a marker and listed after the text. -->
   <xsl:function name="tk:is-attached-note" as="xs:boolean">
     <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="$n instance of element(tei:note) and not(local-name($n/..) = $tk:note-in-place-parents)"/>
+    <xsl:sequence select="$n instance of element(tei:note) and not(map:contains($tk:is-note-in-place-parent, local-name($n/..)))"/>
   </xsl:function>
 
   <xsl:function name="tk:attached-notes" as="element(tei:note)*">
