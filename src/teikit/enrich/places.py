@@ -1750,7 +1750,7 @@ def discover(
         text, places, person_like | not_places | topics, lowercase_words, topics - person_like - not_places
     )
     for name, geo, kind in with_places:
-        places.add(name, kind, geo, "named in the text; GeoNames" if geo else "listed with places in the text")
+        places.add(name, kind, geo, "named in the text; GeoNames" if geo else "named in the text, listed with places")
     held = places.find
     for name, geo in bare_places(
         text, capitalised, person_like | not_places | topics | nicknames, lowercase_words, lambda n: held(n) is not None
