@@ -1956,10 +1956,10 @@ class Linker:
             names = self.by_surname.get(name.surname, [])
         else:
             names = self.by_first.get(name.given[0], []) if name.given else []
-        fits = {id(p): p for n, p in names if _fits(name, n)}
-        if len(fits) != 1:
+        fitting = [(n, p) for n, p in names if _fits(name, n)]
+        if len({id(p) for _, p in fitting}) != 1:
             return None
-        known, person = next((n, p) for n, p in names if _fits(name, n))
+        known, person = fitting[0]
         if name.surname or not known.surname:
             return person
         if told_apart or max(self.written.get(form, 0) for form in full_forms(known)) < MIN_WRITTEN:
