@@ -132,6 +132,28 @@ def test_a_note_number_left_in_the_text_does_not_hide_a_paragraph_from_the_score
     assert found == [] and [m.kind for m in block.mentions] == ["P"]
 
 
+def test_a_note_call_a_sample_keeps_as_the_source_prints_it_is_found_as_the_editions_note(tmp_path):
+    """James prints note calls against the word ("The Buddha(199) and Mohammed(200)"); the
+    edition makes them notes, a sample keeps the source's text: the paragraph is found, its
+    mentions where they belong, and a number in the text itself ("in 1850 (the year)") stays."""
+    edition = evaluate.Block(
+        "",
+        "text",
+        "",
+        "The Buddha and Mohammed and their companions, in 1850 (2 years on), transgress. He is",
+        [evaluate.Mention("P", 4, 10, "?"), evaluate.Mention("P", 15, 23, "?")],
+    )
+    sample = tmp_path / "sample.txt"
+    sample.write_text(
+        "@ 1\nThe {P Buddha|?}(199) and {P Mohammed|?}(200) and their companions, in 1850 (2 years on),\n"
+        "transgress.(14) He is\n"
+    )
+    [(block, found)] = evaluate.locate(evaluate.parse_anchored(sample), edition)
+    assert found is not None
+    assert [(m.start, m.end) for m in block.mentions] == [(m.start, m.end) for m in found]
+    assert "1850" in block.text and "199" not in block.text
+
+
 def test_check_reports_where_gold_and_edition_differ(tmp_path):
     (tmp_path / "one.xml").write_text(
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div>'
