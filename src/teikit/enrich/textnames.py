@@ -115,6 +115,7 @@ from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 from weakref import WeakKeyDictionary
 
 import ahocorasick_rs
@@ -124,7 +125,16 @@ from ..context import Context
 from ..tei import XML_ID, children, local, make, make_in, q, sub, text_of
 from . import gazetteer, headings, registers
 from .indexpersons import index_persons
-from .matching import mark, unmarked, uses_of, word_counts
+from .matching import (
+    mark,
+    mark_in_divisions,
+    standalone_divisions,
+    unmarked,
+    unmarked_of,
+    uses,
+    uses_of,
+    word_counts,
+)
 from .namewords import (
     INITIAL,
     LISTED_WORD,
@@ -1926,6 +1936,9 @@ def register(
 # Louis Blanc", "Tune--'Maggie Lauder'") makes no forename alone elsewhere its bearer's: the
 # book must write it at least so often before a "Louis" or a "Maggie" is linked to it.
 MIN_WRITTEN = 2
+# A poem that stands alone and writes a full name once makes its forename alone that
+# bearer's there ("Epitaph For Gavin Hamilton, Esq. / ... here Gavin sleeps").
+MIN_WRITTEN_IN_DIVISION = 1
 
 
 class Linker:
@@ -1948,7 +1961,9 @@ class Linker:
                 if n.given:
                     self.by_first.setdefault(n.given[0], []).append((n, p))
 
-    def find(self, name: Name, told_apart: bool = False):
+    def find(self, name: Name, told_apart: bool = False, written: _Written | None = None):
+        """`written`: the uses of the full forms where the mention stands, if not the
+        book's (a poem that stands alone: `matching.standalone_divisions`)."""
         person = self.by_key.get(name.key())
         if person is not None:
             return person
@@ -1962,9 +1977,32 @@ class Linker:
         known, person = fitting[0]
         if name.surname or not known.surname:
             return person
-        if told_apart or max(self.written.get(form, 0) for form in full_forms(known)) < MIN_WRITTEN:
+        uses, least = (self.written, MIN_WRITTEN) if written is None else (written, MIN_WRITTEN_IN_DIVISION)
+        if told_apart or max(uses.get(form, 0) for form in full_forms(known)) < least:
             return None
         return person
+
+
+class _Written(Protocol):
+    def get(self, form: str, default: int, /) -> int: ...
+
+
+class _UsesIn:
+    """How often one division writes each full form, counted when first asked: the few
+    forms its forenames alone fit, not every full name of the book."""
+
+    def __init__(self, read: Callable[[], str]) -> None:
+        self.read = read  # the division's text, read when a count is first asked (most poems: never)
+        self.text: str | None = None
+        self.counts: dict[str, int] = {}
+
+    def get(self, form: str, default: int = 0) -> int:
+        n = self.counts.get(form)
+        if n is None:
+            if self.text is None:
+                self.text = self.read()
+            n = self.counts[form] = uses(form, self.text)
+        return n
 
 
 def full_forms(name: Name) -> tuple[str, ...]:
@@ -2046,9 +2084,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         if n.given and n.surname
         for form in full_forms(n)
     }
-    link = cache(
-        Linker(entries, uses_of(full_names, text)).find
-    )  # the register does not change while the book is marked
+    linker = Linker(entries, uses_of(full_names, text))
+    link = cache(linker.find)  # the register does not change while the book is marked
     full = {
         " ".join((*n.given, n.surname)): Name("", n.given, n.surname)
         for n in found.values()
@@ -2141,38 +2178,54 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     # is kept by text, as its names are: a play writes its speakers' names by the hundred.
     bare = make_in(tei, "persName")
     models: dict[object, etree._Element] = {}  # a person -> the persName linking to them, never put in the tree
-    marks_in: dict[str, list[tuple[int, int, etree._Element, bool]]] = {}  # by text: (start, end, model, linked)
 
-    def marks(piece: str) -> list[tuple[int, int, etree._Element, bool]]:
-        spans = names(piece)
-        if not spans:
-            return []  # most texts: nothing kept for them beyond `names_in`'s empty answer
-        found = marks_in.get(piece)
-        if found is None:
-            found = marks_in[piece] = []
-            for span in spans:
-                person = link(span.name, span.told_apart)
-                model = bare
-                if person is not None:
-                    model = models.get(person)
-                    if model is None:
-                        ref = f"{registers.PERSONS_FILE}#{person.get(XML_ID)}"
-                        model = models[person] = make_in(tei, "persName", ref=ref)
-                found.append((span.start, span.end, model, person is not None))
-        return found
+    def find_in(division) -> Callable[[str], list]:
+        """The finder of the mentions in `division`, a poem that stands alone, whose forename
+        alone is the bearer of a full name only where the poem writes it so
+        (`Linker.find`'s `written`); or, for None, in the rest of the book."""
+        marks_in: dict[str, list[tuple[int, int, etree._Element, bool]]] = {}  # by text: (start, end, model, linked)
+        if division is None:
+            linked_to = link
+        else:
+            written = _UsesIn(lambda: unmarked_of([division]))
+            linked_to = cache(lambda name, told_apart: linker.find(name, told_apart, written))
 
-    def find(piece: str):
-        out = []
-        for start, end, model, linked in marks(piece):
-            if linked:
-                counts["linked"] += 1
-            else:
-                unresolved[piece[start:end]] += 1
-            counts["persName"] += 1
-            out.append((start, end, model.__copy__()))
-        return out
+        def marks(piece: str) -> list[tuple[int, int, etree._Element, bool]]:
+            spans = names(piece)
+            if not spans:
+                return []  # most texts: nothing kept for them beyond `names_in`'s empty answer
+            found = marks_in.get(piece)
+            if found is None:
+                found = marks_in[piece] = []
+                for span in spans:
+                    person = linked_to(span.name, span.told_apart)
+                    model = bare
+                    if person is not None:
+                        model = models.get(person)
+                        if model is None:
+                            ref = f"{registers.PERSONS_FILE}#{person.get(XML_ID)}"
+                            model = models[person] = make_in(tei, "persName", ref=ref)
+                    found.append((span.start, span.end, model, person is not None))
+            return found
 
-    mark(ctx, find)
+        def find(piece: str):
+            out = []
+            for start, end, model, linked in marks(piece):
+                if linked:
+                    counts["linked"] += 1
+                else:
+                    unresolved[piece[start:end]] += 1
+                counts["persName"] += 1
+                out.append((start, end, model.__copy__()))
+            return out
+
+        return find
+
+    divisions = standalone_divisions(ctx)
+    if divisions:
+        mark_in_divisions(ctx, find_in, divisions)
+    else:
+        mark(ctx, find_in(None))
     # a name found only after a common word's forename leaves its words to the places pass
     # ("Rob Mossgiel", and Mossgiel his farm)
     ctx.person_words = taken | {

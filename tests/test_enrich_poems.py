@@ -1,0 +1,61 @@
+"""Persons in a book of separate poems and in a novel's headings (teikit.enrich.textnames):
+a poem stands alone, so a forename alone in it is the bearer of a full name only where the
+poem writes it; a novel's names are read book-wide; a heading's capitals make no surname.
+On the real books of the development corpus (skipped where it is absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import NS
+from teikit.convert import convert
+from teikit.enrich.matching import uses_of
+from teikit.enrich.textnames import _UsesIn
+from test_enrich_noindex import _book, _book_profile, _links
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory):
+    """Books of the corpus converted once for this module, by name."""
+    made: dict[str, Path] = {}
+
+    def edition(name: str) -> Path:
+        if name not in made:
+            out = tmp_path_factory.mktemp("poems") / name
+            convert(_book(name), out, profile=_book_profile(name))
+            made[name] = out
+        return made[name]
+
+    return edition
+
+
+def _persons(folder: Path) -> set[str]:
+    register = etree.parse(str(folder / "persons.xml"))
+    return {" ".join("".join(pn.itertext()).split()) for pn in register.iterfind(".//t:person/t:persName", NS)}
+
+
+def test_a_forename_alone_in_a_poem_is_the_bearer_of_a_full_name_only_that_poem_writes(editions):
+    """Burns: "Robin Adair" is only a tune named over two songs, so no "Robin" of any other
+    poem is he; the Tibbie of "O Tibbie, I Hae Seen The Day" is not the heroine of "Sweet
+    Tibbie Dunbar". A poem that names a person in full makes its forename alone that
+    person's, the full name written once there: "Epigram On Francis Grose / ... where poor
+    Francis lay moaning", "Epitaph For Gavin Hamilton, Esq. / ... here Gavin sleeps"."""
+    burns = editions("burns-poems-and-songs")
+    links = _links(burns)
+    assert not [name for name, ref in links if ref == "persons.xml#robin-adair" and name == "Robin"]
+    tibbie = {ref for name, ref in _links(burns, "ch1771.xml") if name == "Tibbie"}
+    assert tibbie == {None}
+    assert ("Francis", "persons.xml#francis-grose") in links
+    assert ("Gavin", "persons.xml#gavin-hamilton") in links
+
+
+def test_a_divisions_uses_counted_when_asked_are_those_of_one_scan():
+    """`textnames._UsesIn` counts each full form of a poem when first asked: the counts of
+    `matching.uses_of`, which scans for them all at once, on the real text of a book."""
+    text = _book("burns-poems-and-songs").read_text(encoding="utf-8")
+    forms = ["Gavin Hamilton", "Robin Adair", "Davie Bluster", "Rob Mossgiel", "John", "Mr. Aiken", "Jean"]
+    lazily = _UsesIn(lambda: text)
+    assert {form: lazily.get(form) for form in forms} == uses_of(forms, text)
