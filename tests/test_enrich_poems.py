@@ -52,6 +52,15 @@ def test_a_forename_alone_in_a_poem_is_the_bearer_of_a_full_name_only_that_poem_
     assert ("Gavin", "persons.xml#gavin-hamilton") in links
 
 
+def test_an_epithet_before_a_forename_that_is_a_common_word_stays_outside_the_name(editions):
+    """Burns, "There's Auld Rob Morris that wons in yon glen": the adjective (the book writes
+    "auld" in lower case) outside, the common word's forename and the surname after it one
+    name, not "Rob" alone (joined to Rob Mossgiel of another poem)."""
+    links = _links(editions("burns-poems-and-songs"), "ch1792.xml")
+    assert ("Rob Morris", "persons.xml#rob-morris") in links
+    assert not [ref for name, ref in links if name == "Rob"]
+
+
 def test_a_divisions_uses_counted_when_asked_are_those_of_one_scan():
     """`textnames._UsesIn` counts each full form of a poem when first asked: the counts of
     `matching.uses_of`, which scans for them all at once, on the real text of a book."""

@@ -16,9 +16,11 @@ only on evidence from the way names are written, never from a list of particular
 - after a forename of the profile (`[names] forenames`), initials and capitalised words:
   "Maria Mainwaring", "Michael S. Hart"; after a forename that is a common word too
   (`[names] common_forenames`, or a forename the book writes in lower case) where it stands
-  mid-sentence, first of its run and not after an article, a capitalised word that is no
-  common word: "like Rob Mossgiel", "pen Will Shakespeare drives" (marked whole; the
-  surname alone needs evidence of its own, as Mossgiel may name the farm);
+  mid-sentence, first of its run (but for an epithet before it, a word the book writes in
+  lower case: "There's Auld Rob Morris", the adjective outside) and not after an article,
+  a capitalised word that is no common word: "like Rob Mossgiel", "pen Will Shakespeare
+  drives" (marked whole; the surname alone needs evidence of its own, as Mossgiel may name
+  the farm);
 - a forename shortened with its full stop (`[names] forename_abbreviations`: "Wm.", "Alex.")
   as a forename written whole, after an honorific and inside a name ("Rev. Wm. Boyd", "Sir Wm.
   Augustus Cunningham") or before a capitalised word the gazetteer does not know as a place
@@ -492,13 +494,27 @@ class Finder:
         forename of the profile the book writes in lower case) stands where only a name's
         first word does: first of its run, mid-sentence, not after an article ("Eschylus' pen
         Will Shakespeare drives", "like Rob Mossgiel"; not "Will ye go", "the Frank kings"),
-        a capitalised word after it."""
+        a capitalised word after it. First of its run but for an epithet before it, a word the
+        book writes in lower case that is no function word ("There's Auld Rob Morris": the
+        adjective outside the name, as in "auld Nick")."""
         tok = toks[i][2]
-        if i or starts_sentence or len(toks) < 2 or tok.endswith("."):
+        if i > 1 or i == 0 and starts_sentence or len(toks) < i + 2 or tok.endswith("."):
+            return False
+        if i == 1 and not self._epithet(toks[0][2]):
             return False
         if tok not in self.words.common_forenames and not (tok in self.words.forenames and self.words.common(tok)):
             return False
         return _last_word(text, toks[0][0]) not in self._articles
+
+    def _epithet(self, word: str) -> bool:
+        """Whether a capitalised word is an adjective's kind of word before a name: one the
+        book writes in lower case, and no function word, article or honorific."""
+        return (
+            self.words.common(word)
+            and word.lower() not in self.words.function_words
+            and word not in self._articles
+            and word not in self.words.honorifics
+        )
 
     def _a_common_noun_here(self, text: str, toks, i: int) -> bool:
         """Whether a name the book also writes in lower case stands here as the common noun,
