@@ -13,7 +13,9 @@ from lxml import etree
 from conftest import NS
 from teikit.convert import convert
 from teikit.enrich.matching import uses_of
+from teikit.enrich.namewords import Words
 from teikit.enrich.textnames import _UsesIn
+from teikit.profile import load_profile
 from test_enrich_noindex import _book, _book_profile, _links
 
 
@@ -59,6 +61,30 @@ def test_an_epithet_before_a_forename_that_is_a_common_word_stays_outside_the_na
     links = _links(editions("burns-poems-and-songs"), "ch1792.xml")
     assert ("Rob Morris", "persons.xml#rob-morris") in links
     assert not [ref for name, ref in links if name == "Rob"]
+
+
+_WELLS_CHAPTER = [
+    " Miriam Revisited",  # Chapter the Tenth (its label apart)
+    "I",
+    "One summer afternoon about five years after his first coming to the Potwell Inn Mr. Polly "
+    "found himself sitting under the pollard willow fishing for dace.",
+]
+_WHISTLE_LINES = [
+    "     Three joyous good fellows, with hearts clear of flaw",
+    "     Craigdarroch, so famous for wit, worth, and law;",
+]
+
+
+def test_only_a_verse_line_goes_on_with_the_sentence_of_the_line_before():
+    """A verse line that ends on a word or a comma goes on in the next line ("with hearts
+    clear of flaw / Craigdarroch, so famous": written mid-sentence); a heading that ends
+    without a stop ("Miriam Revisited", "I") goes on with nothing: "One summer afternoon"
+    opens its paragraph."""
+    profile = load_profile()
+    prose = Words("\n\n".join(_WELLS_CHAPTER), profile, _WELLS_CHAPTER)
+    assert prose.mid["One"] == 0
+    verse = Words("\n\n".join(_WHISTLE_LINES), profile, _WHISTLE_LINES, lines=set(_WHISTLE_LINES))
+    assert verse.mid["Craigdarroch"] == 1
 
 
 def test_a_divisions_uses_counted_when_asked_are_those_of_one_scan():

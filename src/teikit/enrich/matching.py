@@ -230,6 +230,27 @@ def _reading(tag) -> int:
     return _MARK if name in _MARK_NAMES else _SKIPPED if name in _SKIP_NAMES else _READ
 
 
+def pieces_in(ctx: Context, tag: str) -> frozenset[str]:
+    """The pieces of the book's unmarked text (`unmarked`) that `tag` elements of its
+    regions hold, but those of their notes ("Blythe Was She" of a heading, not the note it
+    bears): the verse lines (`l`) or the headings (`head`), which a pass reads otherwise
+    than prose."""
+    out: set[str] = set()
+    name, note = q(tag), q("note")
+    for region in ctx.view(REGIONS, regions):
+        for el in region.iter(name):
+            if not len(el):  # most lines and headings: their text is their one piece
+                if el.text:
+                    out.add(el.text)
+                continue
+            pieces = _unmarked(el)
+            if el.find(f".//{note}") is not None:
+                held = {piece for n in el.iter(note) for piece in _unmarked(n)}
+                pieces = [piece for piece in pieces if piece not in held]
+            out.update(pieces)
+    return frozenset(out)
+
+
 def _unmarked(el) -> list[str]:
     pieces: list[str] = []
     _unmarked_walk(el, pieces)

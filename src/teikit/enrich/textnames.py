@@ -130,6 +130,7 @@ from .indexpersons import index_persons
 from .matching import (
     mark,
     mark_in_divisions,
+    pieces_in,
     standalone_divisions,
     unmarked,
     unmarked_of,
@@ -2060,7 +2061,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     taken = set(ctx.person_words) if beside_index else set()  # the words of the index's persons
     entered_before = len(reg.entries)
     text = unmarked(ctx)
-    words = Words(text, ctx.profile, unmarked_prose(ctx), word_counts(ctx).lower)
+    words = Words(text, ctx.profile, unmarked_prose(ctx), word_counts(ctx).lower, lines=pieces_in(ctx, "l"))
     found, why, alone = discover(text, words)
     seated = seats(text, words, Finder(words), found, why, alone, ctx.profile.home)
     signed = signatures(words, found, why, alone, ctx.profile.home)
