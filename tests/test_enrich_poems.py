@@ -54,6 +54,25 @@ def test_a_forename_alone_in_a_poem_is_the_bearer_of_a_full_name_only_that_poem_
     assert ("Gavin", "persons.xml#gavin-hamilton") in links
 
 
+def test_a_novels_forename_alone_is_linked_book_wide(editions):
+    """Wells, Mr Polly: "Cousin Miriam" (chapter four) is the Miriam of every later chapter:
+    a novel's chapters are prose, read as one book."""
+    wells = editions("wells-mr-polly")
+    assert ("Cousin Miriam", "persons.xml#cousin-miriam") in _links(wells, "ch04.xml")
+    assert {ref for name, ref in _links(wells, "ch0[5-9].xml") if name == "Miriam"} == {"persons.xml#cousin-miriam"}
+
+
+def test_a_headings_forename_and_capitalised_word_make_no_person_the_book_names_nowhere_else(editions):
+    """Wells's "Chapter the Tenth / Miriam Revisited": Revisited, capitalised as a heading
+    capitalises its words, is no surname, and Cousin Miriam is not joined to a "Miriam
+    Revisited". A heading that names a person after a word is read as prose: Burns's
+    "Epistle To John Goldie, In Kilmarnock" names John Goldie."""
+    wells = editions("wells-mr-polly")
+    assert "Miriam Revisited" not in _persons(wells)
+    assert "Cousin Miriam" in _persons(wells)
+    assert "John Goldie" in _persons(editions("burns-poems-and-songs"))
+
+
 def test_an_epithet_before_a_forename_that_is_a_common_word_stays_outside_the_name(editions):
     """Burns, "There's Auld Rob Morris that wons in yon glen": the adjective (the book writes
     "auld" in lower case) outside, the common word's forename and the surname after it one
@@ -81,7 +100,7 @@ def test_only_a_verse_line_goes_on_with_the_sentence_of_the_line_before():
     without a stop ("Miriam Revisited", "I") goes on with nothing: "One summer afternoon"
     opens its paragraph."""
     profile = load_profile()
-    prose = Words("\n\n".join(_WELLS_CHAPTER), profile, _WELLS_CHAPTER)
+    prose = Words("\n\n".join(_WELLS_CHAPTER), profile, _WELLS_CHAPTER, headings=set(_WELLS_CHAPTER[:2]))
     assert prose.mid["One"] == 0
     verse = Words("\n\n".join(_WHISTLE_LINES), profile, _WHISTLE_LINES, lines=set(_WHISTLE_LINES))
     assert verse.mid["Craigdarroch"] == 1

@@ -80,10 +80,12 @@ class Words:
         pieces: list[str] | None = None,
         lower: Counter | None = None,
         lines: Collection[str] = (),
+        headings: Collection[str] = (),
     ):
         # `lower`: the lower-case words of `text`, when counted already (`matching.WordCounts`);
-        # `lines`: its pieces that are verse lines (`matching.pieces_in`)
+        # `lines`, `headings`: its pieces that are verse lines, and headings (`matching.pieces_in`)
         self.lines = lines
+        self.headings = headings
         self.lower = Counter(_LOWER.findall(text)) if lower is None else lower
         self.mid: Counter = Counter()
         self.caps: Counter = Counter()  # every capitalised use

@@ -588,8 +588,11 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     found: dict[str, Name] = {}
     why: dict[str, str] = {}
     finder = Finder(words)
+    in_headings = _capitals_in_headings(words)
     for piece in words.prose:  # the prose of `text`, which `words` was read from
         for span in finder.spans(piece):
+            if piece in words.headings and _headed_only(piece, span, words, in_headings):
+                continue
             found.setdefault(span.name.key(), span.name)
             if span.name.key() not in why or _weak(why[span.name.key()]) and span.why != "common forename":
                 why[span.name.key()] = f"{_EVIDENCE[span.why]}: {passage(piece, span.start, span.end)}"
@@ -661,6 +664,29 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
 
 
 _HEADED = ("honorific", "forename")  # the evidence a heading's capitals do not weaken
+_AFTER_FORENAME = ("forename", "common forename")
+
+
+def _capitals_in_headings(words: Words) -> Counter:
+    """How often the headings among the prose write each capitalised word."""
+    out: Counter = Counter()
+    for piece in words.prose:
+        if piece in words.headings:
+            out.update(tok.rstrip(".") for run in words.tokens(piece) for _, _, tok in run)
+    return out
+
+
+def _headed_only(piece: str, span: Span, words: Words, in_headings: Counter) -> bool:
+    """Whether a heading opens with a forename and a capitalised word that the book writes
+    capitalised nowhere else ("Chapter the Tenth / Miriam Revisited", "Johnie Lad, Cock Up
+    Your Beaver"): a heading capitalises its every word, and one that opens with a person
+    tells what she does or is; Revisited is no Miriam's surname. A heading that names a
+    person after a word is read as prose ("Epistle To John Goldie"), and so is an honorific
+    ("Epitaph For Mr. Gabriel Richardson")."""
+    if span.why not in _AFTER_FORENAME or not span.name.surname or piece[: span.start].strip():
+        return False
+    last = span.name.surname.split()[-1]
+    return words.caps[last] <= in_headings[last]
 
 
 def _headed(text: str, words: Words, finder: Finder, found: dict[str, Name], why: dict[str, str]) -> None:
@@ -2061,7 +2087,14 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     taken = set(ctx.person_words) if beside_index else set()  # the words of the index's persons
     entered_before = len(reg.entries)
     text = unmarked(ctx)
-    words = Words(text, ctx.profile, unmarked_prose(ctx), word_counts(ctx).lower, lines=pieces_in(ctx, "l"))
+    words = Words(
+        text,
+        ctx.profile,
+        unmarked_prose(ctx),
+        word_counts(ctx).lower,
+        lines=pieces_in(ctx, "l"),
+        headings=pieces_in(ctx, "head"),
+    )
     found, why, alone = discover(text, words)
     seated = seats(text, words, Finder(words), found, why, alone, ctx.profile.home)
     signed = signatures(words, found, why, alone, ctx.profile.home)
@@ -2120,6 +2153,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     counts: Counter = Counter()
     unresolved: Counter = Counter()
 
+    in_headings = _capitals_in_headings(words)
     names_in: dict[str, list[Span]] = {}  # by text: a play writes each speaker's name hundreds of times
     prose = set(words.prose)  # most text nodes are pieces of the prose, told apart from title case already
     capitalised = capitalised_function_words(words.function_words)
@@ -2155,6 +2189,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         # Most texts name no one: what is told of a text's names is told only of one that has some.
         if spans and piece not in prose and titlecase(piece, words.function_words, capitalised):
             spans = [s for s in spans if not (s.why != "known" and s.name.key() not in found)]  # a heading
+        elif spans and piece in words.headings:  # "Miriam Revisited": no name the book found
+            spans = [s for s in spans if not (_headed_only(piece, s, words, in_headings) and s.name.key() not in found)]
         if spans and seated:
             spans = _seat_and_name(piece, spans, seated)
             # the seat after "of" is the lands, no man: left unmarked, as a note's "Sir Adam
