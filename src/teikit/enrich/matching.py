@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from functools import cache, cached_property
-from itertools import accumulate
+from itertools import accumulate, groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -124,6 +124,68 @@ def mark(ctx: Context, find: Finder, region_start=None, matcher: Matcher | None 
         wrap_slots(found, find)
 
 
+def standalone_divisions(ctx: Context) -> list:
+    """The divisions of the book's regions that stand alone: each titled (a `head`), holding
+    no division, and in verse for the most part (its line groups' text at least half the
+    text of all but its head), as the poems and songs of a book of poems are. A name that such a
+    division writes is its own: a forename alone in another poem is no bearer of it ("Robin"
+    of one song, "Robin Adair" a tune named over two others). A novel's or a treatise's
+    divisions are prose: none stands alone so, and the book's names are read book-wide."""
+    out = []
+    for region in ctx.view(REGIONS, regions):
+        for div in region.iter(_DIV):
+            if div.find(_DIV_BELOW) is not None or div.find(_HEAD) is None:
+                continue
+            verse = prose = 0
+            for child in div:
+                if child.tag != _HEAD:
+                    length = sum(map(len, child.itertext()))
+                    if child.tag in _VERSE:
+                        verse += length
+                    else:
+                        prose += length
+            if verse and verse >= prose:
+                out.append(div)
+    return out
+
+
+_DIV_BELOW, _HEAD, _VERSE = f".//{_DIV}", q("head"), (q("lg"), q("l"))
+
+
+def mark_in_divisions(ctx: Context, find_in: Callable[[Any], Finder], divisions: Collection) -> None:
+    """`mark`, each text node handed to the finder of the division of `divisions` it stands
+    in (`find_in(division)`), or to `find_in(None)` outside them all: a pass whose marks
+    depend on the division (`standalone_divisions`). The `TEXT_SLOTS` view stays that of
+    the tree: each region's text nodes are wrapped in runs of one division each, in order.
+    `divisions` must hold no division (as `standalone_divisions`' hold none)."""
+    inside = set(divisions)
+    division_of: dict = {}  # a text node's element -> its division among `divisions`, or None
+
+    def division(slot: Slot):
+        el = slot[0]
+        found = division_of.get(el, _UNSEEN)
+        if found is _UNSEEN:
+            # the nearest division: a division that stands alone holds none
+            nearest = el if el.tag == _DIV else next(el.iterancestors(_DIV), None)
+            found = division_of[el] = nearest if nearest in inside else None
+        return found
+
+    finders: dict = {}
+    for slots in marked_text(ctx):
+        out: list[Slot] = []
+        for where, run in groupby(slots, key=division):
+            part = list(run)
+            find = finders.get(where)
+            if find is None:
+                find = finders[where] = find_in(where)
+            wrap_slots(part, find)
+            out.extend(part)
+        slots[:] = out
+
+
+_UNSEEN = object()
+
+
 # What the enrichment passes add: read through by `unmarked_text`.
 MARKS = ("date", "persName", "placeName", "orgName")
 # The name of `unmarked_text` as a view of the tree (`Context.view`): a pass that only adds
@@ -145,6 +207,11 @@ def unmarked(ctx: Context) -> str:
     return ctx.view(UNMARKED_TEXT, lambda tree: _unmarked_of(ctx.view(REGIONS, regions)))
 
 
+def unmarked_of(divisions: list) -> str:
+    """`unmarked_text` of these divisions alone."""
+    return _unmarked_of(divisions)
+
+
 def _unmarked_of(divisions: list) -> str:
     return "\n\n".join(t for division in divisions for t in _unmarked(division))
 
@@ -161,6 +228,27 @@ def _reading(tag) -> int:
         return _SKIPPED
     name = tag.rsplit("}", 1)[-1]
     return _MARK if name in _MARK_NAMES else _SKIPPED if name in _SKIP_NAMES else _READ
+
+
+def pieces_in(ctx: Context, tag: str) -> frozenset[str]:
+    """The pieces of the book's unmarked text (`unmarked`) that `tag` elements of its
+    regions hold, but those of their notes ("Blythe Was She" of a heading, not the note it
+    bears): the verse lines (`l`) or the headings (`head`), which a pass reads otherwise
+    than prose."""
+    out: set[str] = set()
+    name, note = q(tag), q("note")
+    for region in ctx.view(REGIONS, regions):
+        for el in region.iter(name):
+            if not len(el):  # most lines and headings: their text is their one piece
+                if el.text:
+                    out.add(el.text)
+                continue
+            pieces = _unmarked(el)
+            if el.find(f".//{note}") is not None:
+                held = {piece for n in el.iter(note) for piece in _unmarked(n)}
+                pieces = [piece for piece in pieces if piece not in held]
+            out.update(pieces)
+    return frozenset(out)
 
 
 def _unmarked(el) -> list[str]:

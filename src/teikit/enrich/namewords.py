@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from ..context import Context
 from . import gazetteer, registers
@@ -73,8 +73,19 @@ _RUNS_ON = re.compile(r"[\w,;]\s*$")
 class Words:
     """What the whole book says about each capitalised word."""
 
-    def __init__(self, text: str, profile, pieces: list[str] | None = None, lower: Counter | None = None):
-        # `lower`: the lower-case words of `text`, when counted already (`matching.WordCounts`)
+    def __init__(
+        self,
+        text: str,
+        profile,
+        pieces: list[str] | None = None,
+        lower: Counter | None = None,
+        lines: Collection[str] = (),
+        headings: Collection[str] = (),
+    ):
+        # `lower`: the lower-case words of `text`, when counted already (`matching.WordCounts`);
+        # `lines`, `headings`: its pieces that are verse lines, and headings (`matching.pieces_in`)
+        self.lines = lines
+        self.headings = headings
         self.lower = Counter(_LOWER.findall(text)) if lower is None else lower
         self.mid: Counter = Counter()
         self.caps: Counter = Counter()  # every capitalised use
@@ -155,9 +166,12 @@ class Words:
         for piece in self.prose:
             # A verse's line is a piece of its own, capitalised: its first word opens a
             # sentence only where the line before ended one ("Glenriddel, skill'd in old coins;
-            # / Craigdarroch, thou'lt soar": the name inside a sentence, as in prose)
-            first = len(piece) - len(piece.lstrip()) if runs_on else -1
-            runs_on = _RUNS_ON.search(piece) is not None
+            # / Craigdarroch, thou'lt soar": the name inside a sentence, as in prose). Only a
+            # line after a line: a heading or a paragraph that ends without a stop ("Miriam
+            # Revisited") goes on with nothing.
+            verse = piece in lines
+            first = len(piece) - len(piece.lstrip()) if runs_on and verse else -1
+            runs_on = verse and _RUNS_ON.search(piece) is not None
             for run in self.tokens(piece):
                 if len(run) == 1:  # most runs: one word, and no word after it to be a place's
                     start, _, tok = run[0]

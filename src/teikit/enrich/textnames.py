@@ -16,9 +16,11 @@ only on evidence from the way names are written, never from a list of particular
 - after a forename of the profile (`[names] forenames`), initials and capitalised words:
   "Maria Mainwaring", "Michael S. Hart"; after a forename that is a common word too
   (`[names] common_forenames`, or a forename the book writes in lower case) where it stands
-  mid-sentence, first of its run and not after an article, a capitalised word that is no
-  common word: "like Rob Mossgiel", "pen Will Shakespeare drives" (marked whole; the
-  surname alone needs evidence of its own, as Mossgiel may name the farm);
+  mid-sentence, first of its run (but for an epithet before it, a word the book writes in
+  lower case: "There's Auld Rob Morris", the adjective outside) and not after an article,
+  a capitalised word that is no common word: "like Rob Mossgiel", "pen Will Shakespeare
+  drives" (marked whole; the surname alone needs evidence of its own, as Mossgiel may name
+  the farm);
 - a forename shortened with its full stop (`[names] forename_abbreviations`: "Wm.", "Alex.")
   as a forename written whole, after an honorific and inside a name ("Rev. Wm. Boyd", "Sir Wm.
   Augustus Cunningham") or before a capitalised word the gazetteer does not know as a place
@@ -115,6 +117,7 @@ from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 from weakref import WeakKeyDictionary
 
 import ahocorasick_rs
@@ -124,7 +127,17 @@ from ..context import Context
 from ..tei import XML_ID, children, local, make, make_in, q, sub, text_of
 from . import gazetteer, headings, registers
 from .indexpersons import index_persons
-from .matching import mark, unmarked, uses_of, word_counts
+from .matching import (
+    mark,
+    mark_in_divisions,
+    pieces_in,
+    standalone_divisions,
+    unmarked,
+    unmarked_of,
+    uses,
+    uses_of,
+    word_counts,
+)
 from .namewords import (
     INITIAL,
     LISTED_WORD,
@@ -482,13 +495,27 @@ class Finder:
         forename of the profile the book writes in lower case) stands where only a name's
         first word does: first of its run, mid-sentence, not after an article ("Eschylus' pen
         Will Shakespeare drives", "like Rob Mossgiel"; not "Will ye go", "the Frank kings"),
-        a capitalised word after it."""
+        a capitalised word after it. First of its run but for an epithet before it, a word the
+        book writes in lower case that is no function word ("There's Auld Rob Morris": the
+        adjective outside the name, as in "auld Nick")."""
         tok = toks[i][2]
-        if i or starts_sentence or len(toks) < 2 or tok.endswith("."):
+        if i > 1 or i == 0 and starts_sentence or len(toks) < i + 2 or tok.endswith("."):
+            return False
+        if i == 1 and not self._epithet(toks[0][2]):
             return False
         if tok not in self.words.common_forenames and not (tok in self.words.forenames and self.words.common(tok)):
             return False
         return _last_word(text, toks[0][0]) not in self._articles
+
+    def _epithet(self, word: str) -> bool:
+        """Whether a capitalised word is an adjective's kind of word before a name: one the
+        book writes in lower case, and no function word, article or honorific."""
+        return (
+            self.words.common(word)
+            and word.lower() not in self.words.function_words
+            and word not in self._articles
+            and word not in self.words.honorifics
+        )
 
     def _a_common_noun_here(self, text: str, toks, i: int) -> bool:
         """Whether a name the book also writes in lower case stands here as the common noun,
@@ -561,8 +588,11 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     found: dict[str, Name] = {}
     why: dict[str, str] = {}
     finder = Finder(words)
+    in_headings = _capitals_in_headings(words)
     for piece in words.prose:  # the prose of `text`, which `words` was read from
         for span in finder.spans(piece):
+            if piece in words.headings and _headed_only(piece, span, words, in_headings):
+                continue
             found.setdefault(span.name.key(), span.name)
             if span.name.key() not in why or _weak(why[span.name.key()]) and span.why != "common forename":
                 why[span.name.key()] = f"{_EVIDENCE[span.why]}: {passage(piece, span.start, span.end)}"
@@ -634,6 +664,29 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
 
 
 _HEADED = ("honorific", "forename")  # the evidence a heading's capitals do not weaken
+_AFTER_FORENAME = ("forename", "common forename")
+
+
+def _capitals_in_headings(words: Words) -> Counter:
+    """How often the headings among the prose write each capitalised word."""
+    out: Counter = Counter()
+    for piece in words.prose:
+        if piece in words.headings:
+            out.update(tok.rstrip(".") for run in words.tokens(piece) for _, _, tok in run)
+    return out
+
+
+def _headed_only(piece: str, span: Span, words: Words, in_headings: Counter) -> bool:
+    """Whether a heading opens with a forename and a capitalised word that the book writes
+    capitalised nowhere else ("Chapter the Tenth / Miriam Revisited", "Johnie Lad, Cock Up
+    Your Beaver"): a heading capitalises its every word, and one that opens with a person
+    tells what she does or is; Revisited is no Miriam's surname. A heading that names a
+    person after a word is read as prose ("Epistle To John Goldie"), and so is an honorific
+    ("Epitaph For Mr. Gabriel Richardson")."""
+    if span.why not in _AFTER_FORENAME or not span.name.surname or piece[: span.start].strip():
+        return False
+    last = span.name.surname.split()[-1]
+    return words.caps[last] <= in_headings[last]
 
 
 def _headed(text: str, words: Words, finder: Finder, found: dict[str, Name], why: dict[str, str]) -> None:
@@ -1926,6 +1979,9 @@ def register(
 # Louis Blanc", "Tune--'Maggie Lauder'") makes no forename alone elsewhere its bearer's: the
 # book must write it at least so often before a "Louis" or a "Maggie" is linked to it.
 MIN_WRITTEN = 2
+# A poem that stands alone and writes a full name once makes its forename alone that
+# bearer's there ("Epitaph For Gavin Hamilton, Esq. / ... here Gavin sleeps").
+MIN_WRITTEN_IN_DIVISION = 1
 
 
 class Linker:
@@ -1948,7 +2004,9 @@ class Linker:
                 if n.given:
                     self.by_first.setdefault(n.given[0], []).append((n, p))
 
-    def find(self, name: Name, told_apart: bool = False):
+    def find(self, name: Name, told_apart: bool = False, written: _Written | None = None):
+        """`written`: the uses of the full forms where the mention stands, if not the
+        book's (a poem that stands alone: `matching.standalone_divisions`)."""
         person = self.by_key.get(name.key())
         if person is not None:
             return person
@@ -1962,9 +2020,32 @@ class Linker:
         known, person = fitting[0]
         if name.surname or not known.surname:
             return person
-        if told_apart or max(self.written.get(form, 0) for form in full_forms(known)) < MIN_WRITTEN:
+        uses, least = (self.written, MIN_WRITTEN) if written is None else (written, MIN_WRITTEN_IN_DIVISION)
+        if told_apart or max(uses.get(form, 0) for form in full_forms(known)) < least:
             return None
         return person
+
+
+class _Written(Protocol):
+    def get(self, form: str, default: int, /) -> int: ...
+
+
+class _UsesIn:
+    """How often one division writes each full form, counted when first asked: the few
+    forms its forenames alone fit, not every full name of the book."""
+
+    def __init__(self, read: Callable[[], str]) -> None:
+        self.read = read  # the division's text, read when a count is first asked (most poems: never)
+        self.text: str | None = None
+        self.counts: dict[str, int] = {}
+
+    def get(self, form: str, default: int = 0) -> int:
+        n = self.counts.get(form)
+        if n is None:
+            if self.text is None:
+                self.text = self.read()
+            n = self.counts[form] = uses(form, self.text)
+        return n
 
 
 def full_forms(name: Name) -> tuple[str, ...]:
@@ -2006,7 +2087,14 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     taken = set(ctx.person_words) if beside_index else set()  # the words of the index's persons
     entered_before = len(reg.entries)
     text = unmarked(ctx)
-    words = Words(text, ctx.profile, unmarked_prose(ctx), word_counts(ctx).lower)
+    words = Words(
+        text,
+        ctx.profile,
+        unmarked_prose(ctx),
+        word_counts(ctx).lower,
+        lines=pieces_in(ctx, "l"),
+        headings=pieces_in(ctx, "head"),
+    )
     found, why, alone = discover(text, words)
     seated = seats(text, words, Finder(words), found, why, alone, ctx.profile.home)
     signed = signatures(words, found, why, alone, ctx.profile.home)
@@ -2046,9 +2134,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         if n.given and n.surname
         for form in full_forms(n)
     }
-    link = cache(
-        Linker(entries, uses_of(full_names, text)).find
-    )  # the register does not change while the book is marked
+    linker = Linker(entries, uses_of(full_names, text))
+    link = cache(linker.find)  # the register does not change while the book is marked
     full = {
         " ".join((*n.given, n.surname)): Name("", n.given, n.surname)
         for n in found.values()
@@ -2066,6 +2153,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     counts: Counter = Counter()
     unresolved: Counter = Counter()
 
+    in_headings = _capitals_in_headings(words)
     names_in: dict[str, list[Span]] = {}  # by text: a play writes each speaker's name hundreds of times
     prose = set(words.prose)  # most text nodes are pieces of the prose, told apart from title case already
     capitalised = capitalised_function_words(words.function_words)
@@ -2101,6 +2189,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         # Most texts name no one: what is told of a text's names is told only of one that has some.
         if spans and piece not in prose and titlecase(piece, words.function_words, capitalised):
             spans = [s for s in spans if not (s.why != "known" and s.name.key() not in found)]  # a heading
+        elif spans and piece in words.headings:  # "Miriam Revisited": no name the book found
+            spans = [s for s in spans if not (_headed_only(piece, s, words, in_headings) and s.name.key() not in found)]
         if spans and seated:
             spans = _seat_and_name(piece, spans, seated)
             # the seat after "of" is the lands, no man: left unmarked, as a note's "Sir Adam
@@ -2141,38 +2231,54 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     # is kept by text, as its names are: a play writes its speakers' names by the hundred.
     bare = make_in(tei, "persName")
     models: dict[object, etree._Element] = {}  # a person -> the persName linking to them, never put in the tree
-    marks_in: dict[str, list[tuple[int, int, etree._Element, bool]]] = {}  # by text: (start, end, model, linked)
 
-    def marks(piece: str) -> list[tuple[int, int, etree._Element, bool]]:
-        spans = names(piece)
-        if not spans:
-            return []  # most texts: nothing kept for them beyond `names_in`'s empty answer
-        found = marks_in.get(piece)
-        if found is None:
-            found = marks_in[piece] = []
-            for span in spans:
-                person = link(span.name, span.told_apart)
-                model = bare
-                if person is not None:
-                    model = models.get(person)
-                    if model is None:
-                        ref = f"{registers.PERSONS_FILE}#{person.get(XML_ID)}"
-                        model = models[person] = make_in(tei, "persName", ref=ref)
-                found.append((span.start, span.end, model, person is not None))
-        return found
+    def find_in(division) -> Callable[[str], list]:
+        """The finder of the mentions in `division`, a poem that stands alone, whose forename
+        alone is the bearer of a full name only where the poem writes it so
+        (`Linker.find`'s `written`); or, for None, in the rest of the book."""
+        marks_in: dict[str, list[tuple[int, int, etree._Element, bool]]] = {}  # by text: (start, end, model, linked)
+        if division is None:
+            linked_to = link
+        else:
+            written = _UsesIn(lambda: unmarked_of([division]))
+            linked_to = cache(lambda name, told_apart: linker.find(name, told_apart, written))
 
-    def find(piece: str):
-        out = []
-        for start, end, model, linked in marks(piece):
-            if linked:
-                counts["linked"] += 1
-            else:
-                unresolved[piece[start:end]] += 1
-            counts["persName"] += 1
-            out.append((start, end, model.__copy__()))
-        return out
+        def marks(piece: str) -> list[tuple[int, int, etree._Element, bool]]:
+            spans = names(piece)
+            if not spans:
+                return []  # most texts: nothing kept for them beyond `names_in`'s empty answer
+            found = marks_in.get(piece)
+            if found is None:
+                found = marks_in[piece] = []
+                for span in spans:
+                    person = linked_to(span.name, span.told_apart)
+                    model = bare
+                    if person is not None:
+                        model = models.get(person)
+                        if model is None:
+                            ref = f"{registers.PERSONS_FILE}#{person.get(XML_ID)}"
+                            model = models[person] = make_in(tei, "persName", ref=ref)
+                    found.append((span.start, span.end, model, person is not None))
+            return found
 
-    mark(ctx, find)
+        def find(piece: str):
+            out = []
+            for start, end, model, linked in marks(piece):
+                if linked:
+                    counts["linked"] += 1
+                else:
+                    unresolved[piece[start:end]] += 1
+                counts["persName"] += 1
+                out.append((start, end, model.__copy__()))
+            return out
+
+        return find
+
+    divisions = standalone_divisions(ctx)
+    if divisions:
+        mark_in_divisions(ctx, find_in, divisions)
+    else:
+        mark(ctx, find_in(None))
     # a name found only after a common word's forename leaves its words to the places pass
     # ("Rob Mossgiel", and Mossgiel his farm)
     ctx.person_words = taken | {
