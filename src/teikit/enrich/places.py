@@ -122,6 +122,12 @@ it includes); the text adds, in a book with an index:
   before punctuation or a function word ("kept in the Temple", "At the Abbey a dozen men",
   "on display in the Mausoleum"; not "the Temple of Reason", "o'er the Castle wa'").
 
+An earlier run's register is read back, but what it found in the text (its source note
+says so, and no editor rejected it, made it theirs or wrote a note of their own into it) is
+marked only where a rule of this run finds it again (`RunPlaces`): "At the Abbey a dozen
+men" is the Abbey on every run, "the Abbey and La Force" on none; converted again into its
+own output, a book gives the same edition.
+
 A person's surname that a city bore (Kuibyshev, Samara's name from 1935 to 1991) is that
 city where the text shows it names a town ("the city of Kuibyshev", "Kuibyshev province",
 "the works at Kalinin", listed among towns: "visited Saratov, Kuibyshev and Rostov")
@@ -180,6 +186,7 @@ from collections.abc import Collection, Iterator
 from functools import cache
 
 import ahocorasick_rs
+from lxml import etree
 
 from ..context import Context
 from ..tei import XML_ID, local, make_in, q
@@ -454,6 +461,85 @@ def _forget_persons(ctx, ids: set[str]) -> None:
             reg.remove(entry)
     if "persons" in ctx.report.counts:
         ctx.report.counts["persons"] = len(reg.entries)
+
+
+def earlier_findings(reg: registers.Register, profile) -> list:
+    """The entries an earlier run found in the text and left as it wrote them: the source
+    note says found in the text, no editor rejected the entry or wrote a note of their own
+    into it, and the profile does not list it (its places are entered on every run). A run
+    finds them again by its own rules, or leaves them be (`RunPlaces`)."""
+    listed = {gazetteer.fold(name) for name in profile.known_places}
+    return [
+        place
+        for place in reg.entries.values()
+        if place not in reg.added
+        and registers.provenance(place) == registers.FROM_TEXT
+        and all(note.get("type") in _CONVERTERS_NOTES for note in place.iterchildren(q("note")))
+        and not any(gazetteer.fold(name) in listed for name in registers.place_names(place))
+    ]
+
+
+# The notes the converter writes into an entry; any other is an editor's, the entry theirs.
+_CONVERTERS_NOTES = ("source", "evidence")
+
+
+class RunPlaces(registers.Places):
+    """The place register as this run's rules see it: an earlier run's findings in the
+    text (`earlier_findings`) are out of sight until a rule finds the name again, when the
+    rule gets that entry back (its id kept). Read back as names and marked wherever
+    written, they would widen a rule that held only somewhere ("kept in the Temple", not
+    "the Temple of Reason"): a conversion into a folder holding its own output would mark
+    what the first did not. `restore` puts the unfound back, the register unchanged."""
+
+    def __init__(self, reg: registers.Register, earlier: Collection):
+        self.earlier = {place.get(XML_ID): place for place in earlier}
+        for ident in self.earlier:
+            del reg.entries[ident]
+        self.unseen_names: dict[str, etree._Element] = {}
+        self.unseen_geo: dict[str, etree._Element] = {}
+        for place in earlier:
+            for name in registers.place_names(place):
+                self.unseen_names.setdefault(gazetteer.fold(name), place)
+            for idno in place.iterchildren(q("idno")):
+                if idno.get("type") == "geonames" and idno.text:
+                    self.unseen_geo.setdefault(idno.text.strip(), place)
+        super().__init__(reg)
+
+    def add(self, name, kind, geo, source, origin=registers.FROM_TEXT, evidence=None):
+        if self.unseen_names and self.find(name) is None:
+            # as `registers.Places.add` finds an entry: by the name, else by the GeoNames
+            # place's id or name; the unseen only where no entry in sight is found so
+            seen, unseen = None, self.unseen_names.get(gazetteer.fold(name))
+            if geo is not None:
+                by_geo = geo.geonameid is not None
+                seen = self.by_geo.get(str(geo.geonameid)) if by_geo else self.find(geo.name)
+                if unseen is None:
+                    table, key = (
+                        (self.unseen_geo, str(geo.geonameid))
+                        if by_geo
+                        else (self.unseen_names, gazetteer.fold(geo.name))
+                    )
+                    unseen = table.get(key)
+            if seen is None and unseen is not None:
+                self._reveal(unseen)
+        return super().add(name, kind, geo, source, origin, evidence)
+
+    def _reveal(self, place) -> None:
+        self.reg.entries[place.get(XML_ID)] = place
+        for table in (self.unseen_names, self.unseen_geo):
+            for key in [key for key, entry in table.items() if entry is place]:
+                del table[key]
+        self._learn(place)
+
+    def restore(self) -> None:
+        """Every entry back in the register's lookup, in the register's order."""
+        entries = self.reg.entries
+        if self.earlier:
+            order = [place.get(XML_ID) for place in self.reg.root.iter(q("place"))]
+            merged = {**entries, **self.earlier}
+            entries.clear()
+            entries.update({ident: merged[ident] for ident in order if ident in merged})
+            entries.update(merged)
 
 
 # The two parts of the world paired without "the" after "from" or "between" ("intervention
@@ -2317,7 +2403,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     text alone says what is a place (`textplaces`). `topics`: the index's headings that name
     no place ("Pravda"), never taken from the gazetteer."""
     reg = ctx.registers["place"]
-    places = registers.Places(reg)
+    places = RunPlaces(reg, earlier_findings(reg, ctx.profile))
     person_words = set(ctx.person_words)
     text = ctx.view(UNMARKED_TEXT, unmarked_text)
     institutions = [] if strict else institutions_named_like_towns(reg, text)
@@ -2664,6 +2750,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         if shops:
             ctx.report.counts["persName"] -= shops
             _forget_persons(ctx, persons_before - _persons_mentioned(tei))
+    places.restore()
     ctx.report.counts["places"] = len(reg.entries)
     ctx.report.counts["placeName"] = counts["placeName"]
     return tei
