@@ -65,3 +65,34 @@ def test_a_conversion_into_its_own_output_changes_nothing(tmp_path, book):
         profile = load_profile(own) if own.is_file() else load_profile()
     first, second = _twice(source, tmp_path / "out", profile)
     assert second == first
+
+
+def _places_marked(tmp_path: Path, text: str, include: list[str] | None = None) -> list[str]:
+    from conftest import convert_with_packs, marks_in
+
+    return marks_in(convert_with_packs(tmp_path, text, include), "placeName")
+
+
+def test_a_point_of_the_compass_sharing_the_next_ones_name_is_no_part_of_the_world(tmp_path):
+    """Wells, Mr Polly, ch. VII: "the East and West Indies" names two lands, the first by a
+    word whose name the second completes: no contiguous name of its own (the dev samples'
+    convention for "Eastern and Central and South-Eastern Europe"), and not the East, a part
+    of the world; "West Indies" is one place."""
+    text = (
+        "THE HISTORY OF MR. POLLY\n\nBy H. G. Wells\n\n\nCHAPTER I\n\nBEGINNINGS\n\n"
+        'He read Fenimore Cooper and "Tom Cringle\'s Log" side by side with Joseph\n'
+        "Conrad, and dreamt of the many-hued humanity of the East and West\n"
+        "Indies until his heart ached to see those sun-soaked lands before he\n"
+        "died.\n"
+    )
+    assert _places_marked(tmp_path, text, ["british"]) == ["West Indies"]
+
+
+def test_the_second_of_two_parts_of_the_world_after_the_is_one_too():
+    """Burns, "The Gowden Locks of Anna" (1790), a verse line: "take the East and West"
+    names both parts of the world, the second without its own "the", as "from West and
+    East" does; "the East and West Indies" names neither."""
+    from teikit.enrich.places import world_parts
+
+    assert [m.group(1) for m in world_parts("Ye monarchs, take the East and West")] == ["East", "West"]
+    assert [m.group(1) for m in world_parts("humanity of the East and West Indies until")] == []

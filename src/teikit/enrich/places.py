@@ -13,7 +13,9 @@ it includes); the text adds, in a book with an index:
   after "the" and before a lower-case word ("at the Proletarsky locomotive repair
   workshop": a works' name);
 - "the West", "the East", "the Continent": parts of the world, where so written, and the
-  two paired without "the" after "from" or "between" ("intervention from West and East");
+  two paired without "the" after "from" or "between" ("intervention from West and East"), the
+  second after "the" too ("take the East and West"); not a point of the compass whose name the
+  next one completes ("the East and West Indies": the West Indies only);
 - smaller towns and subdivisions (ISO 3166-2's regions, departments, provinces and
   counties: "in Lozère", "the departments of Gard") only after a preposition of place or a
   word for a place and "of" ("in Katyn", "the population of Efremov") or before a word for an
@@ -429,10 +431,15 @@ _BARE_AFTER = re.compile(r"\s[A-Z]|[-–][A-Za-z]|['’]s\b")
 # ("the capitalist West"), a closing quotation mark after or not ("revolution in the
 # East'"), not a sentence's "The" (the compass word may be an adjective there), nor before
 # a capitalised word or a hyphen ("the West Bank", "the East-West divide"), nor a
-# possessive ("the West's").
+# possessive ("the West's"), nor a point of the compass that shares the name after the next
+# ("the East and West Indies", "the North and South Poles": no name of its own to mark, the
+# West Indies one).
 # (The pattern opens with its letters, which `re` seeks fast; the word boundary before
 # them is tested after: `world_parts`.)
-_WORLD_PART = re.compile(r"the (?:[a-z]+ )?(West|East|Continent)(?![\w-]|['’]\w)(?! [A-Z])")
+_WORLD_PART = re.compile(
+    r"the (?:[a-z]+ )?(West|East|Continent)(?![\w-]|['’]\w)(?! [A-Z])"
+    r"(?! (?:and|or) (?:North|South|East|West)(?:ern)? [A-Z])"
+)
 # Their entries are marked only where `_WORLD_PART` finds them, on every run: read back from
 # the register as names, they would be marked wherever the word is (an adjective: "from
 # West and East") and a second run would mark what the first did not.
@@ -544,9 +551,10 @@ class RunPlaces(registers.Places):
 
 # The two parts of the world paired without "the" after "from" or "between" ("intervention
 # from West and East", "between East and West"): each a part of the world, as "the West" is;
-# not before a capitalised word ("from East and West Prussia").
+# not before a capitalised word ("from East and West Prussia"). After "the", the first is
+# `_WORLD_PART`'s, the second this one's ("Ye monarchs, take the East and West").
 _WORLD_PAIR_FIRST = re.compile(r"(?:from|between) (West|East) and (?:East|West)(?![\w-]|['’]\w)(?! [A-Z])")
-_WORLD_PAIR_SECOND = re.compile(r"(?:from|between) (?:West|East) and (East|West)(?![\w-]|['’]\w)(?! [A-Z])")
+_WORLD_PAIR_SECOND = re.compile(r"(?:from|between|the) (?:West|East) and (East|West)(?![\w-]|['’]\w)(?! [A-Z])")
 
 
 def world_parts(text: str) -> Iterator[re.Match]:
