@@ -44,11 +44,15 @@ _PRISONS = (
 def test_a_second_run_marks_a_building_only_where_the_rule_holds(tmp_path):
     """An entry the first run found in the text ("At the Abbey a dozen individuals") is read
     back from its register, but marked only where a rule of this run finds it, as the first
-    run did: not "the Abbey and La Force", where the first run's rule did not hold."""
+    run did: not "the Abbey and La Force", where the first run's rule did not hold. Nor is
+    "the Temple" a prison in "the Temple of Reason", a longer name's head."""
     source = tmp_path / "prisons.txt"
     source.write_text(_PRISONS, encoding="utf-8")
     first, second = _twice(source, tmp_path / "out")
     assert second == first
+    from conftest import marks_in
+
+    assert marks_in(tmp_path / "out", "placeName") == ["Abbey", "Temple"]  # not "the Temple of Reason"
 
 
 @pytest.mark.parametrize("book", ["gardiner-french-revolution", "iron-lazar"])
@@ -96,3 +100,42 @@ def test_the_second_of_two_parts_of_the_world_after_the_is_one_too():
 
     assert [m.group(1) for m in world_parts("Ye monarchs, take the East and West")] == ["East", "West"]
     assert [m.group(1) for m in world_parts("humanity of the East and West Indies until")] == []
+
+
+def _sentence_places(sample_docs, words: str) -> list[str]:
+    """The places marked in the bundled book's paragraph that holds `words`."""
+    from conftest import text
+
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    for doc in sample_docs.values():
+        for p in doc.iter(f"{tei}p"):
+            if words in " ".join(text(p).split()):
+                return [" ".join(text(n).split()) for n in p.iter(f"{tei}placeName")]
+    raise AssertionError(f"no paragraph holds {words!r}")
+
+
+def test_a_city_and_city_in_lower_case_is_one_name_before_a_common_noun(sample_docs):
+    """ "Water supply was one of the main concerns of Moscow city leaders": "Moscow city" one
+    place, the city (the dev samples' convention); before a body's word, the body's ("the
+    Moscow city party")."""
+    assert _sentence_places(sample_docs, "main concerns of Moscow city leaders")[0] == "Moscow city"
+
+
+def test_a_places_own_site_after_its_possessive(sample_docs):
+    """ "opened on 14 November 1935 in the Kremlin's Great Hall": the Kremlin, and its Great
+    Hall, a site of its own (a capitalised head after a place's possessive)."""
+    marked = _sentence_places(sample_docs, "opened on 14 November 1935 in the Kremlin's Great Hall")
+    assert marked[:2] == ["Kremlin", "Great Hall"]
+
+
+def test_a_place_ending_a_meetings_name_is_no_mention_of_its_own(sample_docs):
+    """ "in a speech to the party conference of the Bauman district in Moscow": the district
+    ends the meeting's name (a rank, a meeting's word, "of"), as "the Moscow party
+    conference" holds Moscow; Moscow after it is a place. Not after a meeting's word alone."""
+    from teikit.enrich.places import body_words, opens_with_meeting
+
+    marked = _sentence_places(sample_docs, "the party conference of the Bauman district in Moscow")
+    assert marked[:2] == ["Moscow", "Moscow"] and "Bauman district" not in marked
+    bodies = body_words(load_profile(source=SAMPLE))
+    text = "a speech to a conference of the Kiev Military District"
+    assert not opens_with_meeting(text, text.index("Kiev"), bodies)

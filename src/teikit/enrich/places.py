@@ -58,7 +58,8 @@ it includes); the text adds, in a book with an index:
   English way ("Lake Khasan", "Mount Elbrus", "the Gulf of Finland", "the Hall of Columns",
   "the Palace of Soviets"), buildings by a lower-case or capitalised head after "the" ("the
   Novodevichy cemetery"; "the Lenin Mausoleum", a person's name before a capitalised head;
-  not "the Kremlin's Great Palace", the Kremlin's), streets, districts
+  not "the Kremlin's Great Palace" as one name: the Kremlin, and its Great Palace, a place's
+  own site named after its possessive, capitalised), streets, districts
   ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"; of a
   country, a region or a city of 100,000 or more the gazetteer knows: "Eastern Bukhara"), and
   names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas); a building's
@@ -91,7 +92,8 @@ it includes); the text adds, in a book with an index:
   ("Germany. See Empire, the"), where the text writes it only after "the" ("within the
   Empire"): that place (`index_see_names`);
 - a city of the register named with its word first ("the City of Moscow") or "city" in lower
-  case after it ("Moscow city and province"): one name;
+  case after it ("Moscow city leaders", "Moscow city and province"): one name, not before a
+  body's word ("the Moscow city party": Moscow, the body's);
 - an index heading that names no place (a works: Sormovo) written right after "at" or
   "near" twice or more: a place where the text locates something at it, there and after
   "in" ("convened in Sormovo"), not after "the" ("the Sormovo works");
@@ -122,7 +124,9 @@ it includes); the text adds, in a book with an index:
   with the compass's adjective ("Far Eastern Territory", the index's "Far East territory");
 - a building named by its capitalised head alone after "the" and a preposition of place,
   before punctuation or a function word ("kept in the Temple", "At the Abbey a dozen men",
-  "on display in the Mausoleum"; not "the Temple of Reason", "o'er the Castle wa'").
+  "on display in the Mausoleum"; not "the Temple of Reason", "o'er the Castle wa'"); a
+  site's head that is a place's whole name, however found, is none before "of" and a
+  capital ("the Temple of Reason": a longer name's head).
 
 An earlier run's register is read back, but what it found in the text (its source note
 says so, and no editor rejected it, made it theirs or wrote a note of their own into it) is
@@ -172,7 +176,10 @@ A place that opens a body's name after "the" is no mention of its own: "the Mosc
 committee", "the Voronezh locomotive repair works" (the profile's bodies, establishments
 and meetings; not "his Moscow party post", "the Kiev Social Democrats", nor a place before
 a body's word, "and", a word and a body's plural: "the Moscow party and Soviet
-organizations" names no one body). A book without an
+organizations" names no one body); nor one that ends a meeting's name after a rank, a
+meeting's word and "of" ("the party conference of the Bauman district"; not "a conference
+of the Kiev Military District", after a meeting's word alone: `opens_with_meeting`). A
+book without an
 index is read by `textplaces`; there a place it found is marked in capitals too, where the
 book sets words so for emphasis ("PARTICULARLY THE STATE OF NEW YORK", "to FRANCE"), when
 its name has two words or five letters or more (not "IOWA": short capitals are often
@@ -347,6 +354,14 @@ _SITE_WORDS = "|".join(f"{w}|{w.capitalize()}" for w in _SITE_HEADS)
 # Not a possessive before the head: "the Kremlin's Great Palace" is the Kremlin's palace.
 # "The Passion Monastery" opening a sentence; one lower-case word between ("the vast Moskva hotel").
 _SITE = re.compile(rf"\b[Tt]he (?:[a-z]+ )?((?:[A-Z][a-z'’]*[a-z](?<!['’]s)\s){{1,2}}(?:{_SITE_WORDS}))$")
+# A place's own site after its possessive, named by one or two capitalised words and a
+# capitalised head: "in the Kremlin's Great Hall" (the Kremlin and its Great Hall, two places;
+# "Great Hall" alone would be no name, after a common word).
+_POSSESSED_SITE = re.compile(
+    r"[Tt]he ([A-Z][\w’'-]*\w)['’]s ((?:[A-Z][a-z'’]*[a-z] ){1,2}(?:"
+    + "|".join(w.capitalize() for w in _SITE_HEADS)
+    + r"))(?![\w'’-])"
+)
 # Without "the", a capitalised head after a preposition saying where: "met in Sverdlov Hall"
 # (not "wrote to Jason Hall": a person's name as often).
 _SITE_AFTER_CUE = re.compile(
@@ -1287,6 +1302,21 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
     return False
 
 
+# A meeting's word after a rank, and "of" ("the party conference of the Bauman district"):
+# the meeting of the place, named the other way round from "the Moscow party conference".
+_MEETING_OF = re.compile(r"(?<![\w-])([a-z]+) ([a-z]+?)(?:e?s)? of (?:the )?$")
+
+
+def opens_with_meeting(text: str, start: int, words: tuple[set[str], set[str], set[str]]) -> bool:
+    """Whether the place at `start` ends a meeting's name, a rank and a meeting's word of
+    `words` (`body_words`) and "of" before it ("a speech to the party conference of the
+    Bauman district in Moscow"): part of the meeting's name, as in "the Moscow party
+    conference", not a mention of its own; not after a meeting's word alone ("a conference
+    of the Kiev Military District", "a meeting of Moscow")."""
+    m = _MEETING_OF.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1) in words[2] and m.group(2) in words[1]
+
+
 _ORG_NAME = q("orgName")
 
 
@@ -1874,6 +1904,10 @@ def discover(
             and not (words[-1][0].islower() and _AL_ADJECTIVE.search(words[0]) and gazetteer.lookup(words[0]) is None)
         ):
             places.add(name, _SITE_HEADS[words[-1].lower()], None, "named in the text")
+    for m in _POSSESSED_SITE.finditer(text):  # "the Kremlin's Great Hall": a site of the Kremlin's
+        owner, name = m.groups()
+        if places.find(owner) is not None and places.find(name) is None and name not in not_places:
+            places.add(name, _SITE_HEADS[name.rsplit(" ", 1)[-1].lower()], None, "named in the text")
     for m in pieces_holding(_ROUTE_END, _ROUTE_WORDS, text):  # "the Moscow-Donbass trunk line"
         first = _ROUTE_START.search(text, max(0, m.start() - 30), m.start())
         if first is None:
@@ -2191,6 +2225,7 @@ def common_word(name: str, lowercase: Counter, capitalised: Counter) -> bool:
 
 # A newspaper's word after a place's name makes a title, no mention of the place: "The New
 # York Times", "Moscow News" (titles are not marked).
+_OF_NAME_AFTER = re.compile(r" of (?:the )?[A-Z]")
 _TITLE_AFTER = re.compile(r" (?:Times|Herald|Gazette|Tribune|Chronicle|Courier|Telegraph|Observer|News)(?![\w'’-])")
 # A capitalised word right after a place's name: the word a heading of the index may end with.
 # A capitalised word after a name, which may make it part of another's ("Nizhnyi Val", a
@@ -2276,12 +2311,13 @@ _COMPOUND_AFTER = re.compile(r"[-–][A-Z]")
 
 # A city named with its word first, the English way: "the City of Moscow", one name of the city.
 _CITY_OF = re.compile(r"City of ([A-Z][\w'’-]*\w)")
-# A city and "city" in lower case after it, named so beside its province ("Moscow city and
+# A city and "city" in lower case after it ("Moscow city leaders", "Moscow city and
 # province"): one name of the city, as "Moscow province" is the province's; not where a
-# body's word follows ("the Moscow city and province party committees": Moscow, as before
-# "city party").
-# Elsewhere "city" is the common noun after the name ("Moscow city leaders": Moscow).
+# body's word follows ("the Moscow city party", "the Moscow city and province party
+# committees": the body's, Moscow as before "party"), nor the last word of a longer name
+# ("New York city").
 _CITY_AFTER = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*\w) city(?![\w'’-])")
+_NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
 _CITY_WORD = (" city",)  # sought first (`pieces_holding`): `re` tries the look-behind at every character
 _WORD_AFTER = re.compile(r" ([a-z]+)")
 _AND_PROVINCE = re.compile(r" (?:and|or) (?:the )?(?:province|region|oblast)(?![\w'’-])")
@@ -2529,14 +2565,14 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         city = keys.get(m.group(1))
         if city is not None and not isinstance(city, str) and city.get("type") == "city":
             keys.setdefault(m.group(0), city)
-    city_and_unit = set()  # "Moscow city", where "and province" follows only (`_AND_PROVINCE`)
+    city_and_unit = set()  # "Moscow city", not before a body's word (`find`)
     for m in pieces_holding(_CITY_AFTER, _CITY_WORD, text):  # "Moscow city and province accounted for a fifth"
         city = keys.get(m.group(1))
         if (
             city is not None
             and not isinstance(city, str)
             and city.get("type") == "city"
-            and _AND_PROVINCE.match(text, m.end())
+            and not _NAME_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
             and m.group(0) not in keys
         ):
             keys[m.group(0)] = city
@@ -2622,6 +2658,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     capitalised = word_counts(ctx).capitalised
     bodies = body_words(ctx.profile)
     bodies[0].update(tail.lower() for tail in tails)  # "the Gomel' soviet", as the index's "Tashkent Soviet"
+    city_bodies = bodies[0] | bodies[1] | bodies[2]  # "the Moscow city party", "Moscow city soviet"
     function_words = _FUNCTION_WORDS | ctx.profile.english_words
     counts: Counter = Counter()
     used = set()
@@ -2655,9 +2692,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 start, key, place = end - len(rest), rest, keys[rest]
             if key in city_and_unit:
                 unit = _AND_PROVINCE.match(text, end)
-                word_after = _WORD_AFTER.match(text, unit.end()) if unit else None
-                if unit is None or (word_after is not None and word_after.group(1) in bodies[0]):
-                    end, key = end - len(" city"), key[: -len(" city")]  # "Moscow city leaders": Moscow
+                word_after = _WORD_AFTER.match(text, unit.end() if unit else end)
+                if word_after is not None and word_after.group(1) in city_bodies:
+                    end, key = end - len(" city"), key[: -len(" city")]  # "the Moscow city party": Moscow
             if place is _HEAD_ALONE:
                 if _NOT_ALONE_AFTER.match(text, end) or not (
                     _after_the(text, start)
@@ -2696,7 +2733,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # "Bath" where the book also writes "bath": only "in Bath"
             if _IN_ADJECTIVE.match(text, end):
                 continue  # "the Urals-Siberian method": half of an adjective, not a place
-            if names_a_body(text, start, end, bodies, function_words):
+            if (key in _BUILDING_HEADS or key.lower() in _SITE_HEADS) and _OF_NAME_AFTER.match(text, end):
+                continue  # "the Temple of Reason": the head of a longer name, not "the Temple" a prison
+            if names_a_body(text, start, end, bodies, function_words) or opens_with_meeting(text, start, bodies):
                 continue  # "the Moscow party committee": a body's name, the organisations' to mark
             if end == len(text) - 1 and text in before_bodies and _after_the(text, start):
                 continue  # "the Nizhnyi province <orgName>Cheka</orgName>": the body's name
