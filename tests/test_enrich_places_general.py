@@ -55,6 +55,30 @@ def test_a_second_run_marks_a_building_only_where_the_rule_holds(tmp_path):
     assert marks_in(tmp_path / "out", "placeName") == ["Abbey", "Temple"]  # not "the Temple of Reason"
 
 
+@pytest.mark.parametrize("edit", ["subtype", "note"])
+def test_an_entry_found_in_the_text_that_an_editor_made_theirs_is_marked_wherever_written(tmp_path, edit):
+    """The editor's word counts: an entry the first run found in the text ("the Abbey") that
+    the editor marks as theirs (`subtype="editor"`) or writes a note of their own into is the
+    editor's place, marked wherever the book names it ("the Abbey and La Force" too)."""
+    from lxml import etree
+
+    from conftest import NS, marks_in
+
+    source = tmp_path / "prisons.txt"
+    source.write_text(_PRISONS, encoding="utf-8")
+    out = tmp_path / "out"
+    convert(source, out, allow_loss=True)
+    register = etree.parse(str(out / "places.xml"))
+    abbey = register.xpath("//t:place[t:placeName='Abbey']", namespaces=NS)[0]
+    if edit == "subtype":
+        abbey.find("t:note[@type='source']", NS).set("subtype", "editor")
+    else:
+        etree.SubElement(abbey, f"{{{NS['t']}}}note").text = "The Abbaye de Saint-Germain, a prison."
+    register.write(str(out / "places.xml"), encoding="utf-8", xml_declaration=True)
+    convert(source, out, force=True, allow_loss=True)
+    assert marks_in(out, "placeName") == ["Abbey", "Abbey", "Temple"]
+
+
 @pytest.mark.parametrize("book", ["gardiner-french-revolution", "iron-lazar"])
 def test_a_conversion_into_its_own_output_changes_nothing(tmp_path, book):
     """Converted again into the folder holding its own edition (its registers read back as
