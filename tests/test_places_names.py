@@ -135,17 +135,17 @@ def test_places_in_towns_are_named_after_a_locative_only_by_a_word_no_person_wri
 
 @pytest.mark.parametrize("include", [None, ["russian"]])
 def test_a_city_and_city_in_lower_case_after_it_is_one_name_of_the_city(tmp_path, include):
-    """ "Moscow city and province accounted for a fifth": "Moscow city", one name of Moscow
-    beside its province; "Moscow city leaders" and "the Moscow city and province party
-    committees" name Moscow ("city" a common noun, a body's words after the province); not
-    "the Moscow city party committee" (a body's name: no place)."""
+    """ "Moscow city and province accounted for a fifth", "Moscow city leaders": "Moscow
+    city", one name of Moscow (the dev samples' convention, iron-lazar-dev10); "the Moscow
+    city and province party committees" names Moscow (a body's words after the province);
+    not "the Moscow city party committee" (a body's name: no place)."""
     text = _BOOK.format(
         "He lived in Moscow. By 1939 Moscow city and province accounted for a fifth of all industry. "
         "The Moscow city party committee met. He addressed the Moscow city and province party committees. "
         "He wrote that Moscow city leaders worried."
     )
     out = convert_with_packs(tmp_path, text, include)
-    assert marks_in(out, "placeName") == ["Moscow", "Moscow city", "Moscow", "Moscow"]
+    assert marks_in(out, "placeName") == ["Moscow", "Moscow city", "Moscow", "Moscow city"]
     assert "Moscow city party committee" in marks_in(out, "orgName")
 
 

@@ -13,7 +13,9 @@ it includes); the text adds, in a book with an index:
   after "the" and before a lower-case word ("at the Proletarsky locomotive repair
   workshop": a works' name);
 - "the West", "the East", "the Continent": parts of the world, where so written, and the
-  two paired without "the" after "from" or "between" ("intervention from West and East");
+  two paired without "the" after "from" or "between" ("intervention from West and East"), the
+  second after "the" too ("take the East and West"); not a point of the compass whose name the
+  next one completes ("the East and West Indies": the West Indies only);
 - smaller towns and subdivisions (ISO 3166-2's regions, departments, provinces and
   counties: "in Lozère", "the departments of Gard") only after a preposition of place or a
   word for a place and "of" ("in Katyn", "the population of Efremov") or before a word for an
@@ -56,7 +58,8 @@ it includes); the text adds, in a book with an index:
   English way ("Lake Khasan", "Mount Elbrus", "the Gulf of Finland", "the Hall of Columns",
   "the Palace of Soviets"), buildings by a lower-case or capitalised head after "the" ("the
   Novodevichy cemetery"; "the Lenin Mausoleum", a person's name before a capitalised head;
-  not "the Kremlin's Great Palace", the Kremlin's), streets, districts
+  not "the Kremlin's Great Palace" as one name: the Kremlin, and its Great Palace, a place's
+  own site named after its possessive, capitalised), streets, districts
   ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"; of a
   country, a region or a city of 100,000 or more the gazetteer knows: "Eastern Bukhara"), and
   names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas); a building's
@@ -89,7 +92,8 @@ it includes); the text adds, in a book with an index:
   ("Germany. See Empire, the"), where the text writes it only after "the" ("within the
   Empire"): that place (`index_see_names`);
 - a city of the register named with its word first ("the City of Moscow") or "city" in lower
-  case after it ("Moscow city and province"): one name;
+  case after it ("Moscow city leaders", "Moscow city and province"): one name, not before a
+  body's word ("the Moscow city party": Moscow, the body's);
 - an index heading that names no place (a works: Sormovo) written right after "at" or
   "near" twice or more: a place where the text locates something at it, there and after
   "in" ("convened in Sormovo"), not after "the" ("the Sormovo works");
@@ -120,7 +124,15 @@ it includes); the text adds, in a book with an index:
   with the compass's adjective ("Far Eastern Territory", the index's "Far East territory");
 - a building named by its capitalised head alone after "the" and a preposition of place,
   before punctuation or a function word ("kept in the Temple", "At the Abbey a dozen men",
-  "on display in the Mausoleum"; not "the Temple of Reason", "o'er the Castle wa'").
+  "on display in the Mausoleum"; not "the Temple of Reason", "o'er the Castle wa'"); a
+  site's head that is a place's whole name, however found, is none before "of" and a
+  capital ("the Temple of Reason": a longer name's head).
+
+An earlier run's register is read back, but what it found in the text (its source note
+says so, and no editor rejected it, made it theirs or wrote a note of their own into it) is
+marked only where a rule of this run finds it again (`RunPlaces`): "At the Abbey a dozen
+men" is the Abbey on every run, "the Abbey and La Force" on none; converted again into its
+own output, a book gives the same edition.
 
 A person's surname that a city bore (Kuibyshev, Samara's name from 1935 to 1991) is that
 city where the text shows it names a town ("the city of Kuibyshev", "Kuibyshev province",
@@ -164,7 +176,10 @@ A place that opens a body's name after "the" is no mention of its own: "the Mosc
 committee", "the Voronezh locomotive repair works" (the profile's bodies, establishments
 and meetings; not "his Moscow party post", "the Kiev Social Democrats", nor a place before
 a body's word, "and", a word and a body's plural: "the Moscow party and Soviet
-organizations" names no one body). A book without an
+organizations" names no one body); nor one that ends a meeting's name after a rank, a
+meeting's word and "of" ("the party conference of the Bauman district"; not "a conference
+of the Kiev Military District", after a meeting's word alone: `opens_with_meeting`). A
+book without an
 index is read by `textplaces`; there a place it found is marked in capitals too, where the
 book sets words so for emphasis ("PARTICULARLY THE STATE OF NEW YORK", "to FRANCE"), when
 its name has two words or five letters or more (not "IOWA": short capitals are often
@@ -180,6 +195,7 @@ from collections.abc import Collection, Iterator
 from functools import cache
 
 import ahocorasick_rs
+from lxml import etree
 
 from ..context import Context
 from ..tei import XML_ID, local, make_in, q
@@ -338,6 +354,14 @@ _SITE_WORDS = "|".join(f"{w}|{w.capitalize()}" for w in _SITE_HEADS)
 # Not a possessive before the head: "the Kremlin's Great Palace" is the Kremlin's palace.
 # "The Passion Monastery" opening a sentence; one lower-case word between ("the vast Moskva hotel").
 _SITE = re.compile(rf"\b[Tt]he (?:[a-z]+ )?((?:[A-Z][a-z'’]*[a-z](?<!['’]s)\s){{1,2}}(?:{_SITE_WORDS}))$")
+# A place's own site after its possessive, named by one or two capitalised words and a
+# capitalised head: "in the Kremlin's Great Hall" (the Kremlin and its Great Hall, two places;
+# "Great Hall" alone would be no name, after a common word).
+_POSSESSED_SITE = re.compile(
+    r"[Tt]he ([A-Z][\w’'-]*\w)['’]s ((?:[A-Z][a-z'’]*[a-z] ){1,2}(?:"
+    + "|".join(w.capitalize() for w in _SITE_HEADS)
+    + r"))(?![\w'’-])"
+)
 # Without "the", a capitalised head after a preposition saying where: "met in Sverdlov Hall"
 # (not "wrote to Jason Hall": a person's name as often).
 _SITE_AFTER_CUE = re.compile(
@@ -422,10 +446,15 @@ _BARE_AFTER = re.compile(r"\s[A-Z]|[-–][A-Za-z]|['’]s\b")
 # ("the capitalist West"), a closing quotation mark after or not ("revolution in the
 # East'"), not a sentence's "The" (the compass word may be an adjective there), nor before
 # a capitalised word or a hyphen ("the West Bank", "the East-West divide"), nor a
-# possessive ("the West's").
+# possessive ("the West's"), nor a point of the compass that shares the name after the next
+# ("the East and West Indies", "the North and South Poles": no name of its own to mark, the
+# West Indies one).
 # (The pattern opens with its letters, which `re` seeks fast; the word boundary before
 # them is tested after: `world_parts`.)
-_WORLD_PART = re.compile(r"the (?:[a-z]+ )?(West|East|Continent)(?![\w-]|['’]\w)(?! [A-Z])")
+_WORLD_PART = re.compile(
+    r"the (?:[a-z]+ )?(West|East|Continent)(?![\w-]|['’]\w)(?! [A-Z])"
+    r"(?! (?:and|or) (?:North|South|East|West)(?:ern)? [A-Z])"
+)
 # Their entries are marked only where `_WORLD_PART` finds them, on every run: read back from
 # the register as names, they would be marked wherever the word is (an adjective: "from
 # West and East") and a second run would mark what the first did not.
@@ -456,11 +485,91 @@ def _forget_persons(ctx, ids: set[str]) -> None:
         ctx.report.counts["persons"] = len(reg.entries)
 
 
+def earlier_findings(reg: registers.Register, profile) -> list:
+    """The entries an earlier run found in the text and left as it wrote them: the source
+    note says found in the text, no editor rejected the entry or wrote a note of their own
+    into it, and the profile does not list it (its places are entered on every run). A run
+    finds them again by its own rules, or leaves them be (`RunPlaces`)."""
+    listed = {gazetteer.fold(name) for name in profile.known_places}
+    return [
+        place
+        for place in reg.entries.values()
+        if place not in reg.added
+        and registers.provenance(place) == registers.FROM_TEXT
+        and all(note.get("type") in _CONVERTERS_NOTES for note in place.iterchildren(q("note")))
+        and not any(gazetteer.fold(name) in listed for name in registers.place_names(place))
+    ]
+
+
+# The notes the converter writes into an entry; any other is an editor's, the entry theirs.
+_CONVERTERS_NOTES = ("source", "evidence")
+
+
+class RunPlaces(registers.Places):
+    """The place register as this run's rules see it: an earlier run's findings in the
+    text (`earlier_findings`) are out of sight until a rule finds the name again, when the
+    rule gets that entry back (its id kept). Read back as names and marked wherever
+    written, they would widen a rule that held only somewhere ("kept in the Temple", not
+    "the Temple of Reason"): a conversion into a folder holding its own output would mark
+    what the first did not. `restore` puts the unfound back, the register unchanged."""
+
+    def __init__(self, reg: registers.Register, earlier: Collection):
+        self.earlier = {place.get(XML_ID): place for place in earlier}
+        for ident in self.earlier:
+            del reg.entries[ident]
+        self.unseen_names: dict[str, etree._Element] = {}
+        self.unseen_geo: dict[str, etree._Element] = {}
+        for place in earlier:
+            for name in registers.place_names(place):
+                self.unseen_names.setdefault(gazetteer.fold(name), place)
+            for idno in place.iterchildren(q("idno")):
+                if idno.get("type") == "geonames" and idno.text:
+                    self.unseen_geo.setdefault(idno.text.strip(), place)
+        super().__init__(reg)
+
+    def add(self, name, kind, geo, source, origin=registers.FROM_TEXT, evidence=None):
+        if self.unseen_names and self.find(name) is None:
+            # as `registers.Places.add` finds an entry: by the name, else by the GeoNames
+            # place's id or name; the unseen only where no entry in sight is found so
+            seen, unseen = None, self.unseen_names.get(gazetteer.fold(name))
+            if geo is not None:
+                by_geo = geo.geonameid is not None
+                seen = self.by_geo.get(str(geo.geonameid)) if by_geo else self.find(geo.name)
+                if unseen is None:
+                    table, key = (
+                        (self.unseen_geo, str(geo.geonameid))
+                        if by_geo
+                        else (self.unseen_names, gazetteer.fold(geo.name))
+                    )
+                    unseen = table.get(key)
+            if seen is None and unseen is not None:
+                self._reveal(unseen)
+        return super().add(name, kind, geo, source, origin, evidence)
+
+    def _reveal(self, place) -> None:
+        self.reg.entries[place.get(XML_ID)] = place
+        for table in (self.unseen_names, self.unseen_geo):
+            for key in [key for key, entry in table.items() if entry is place]:
+                del table[key]
+        self._learn(place)
+
+    def restore(self) -> None:
+        """Every entry back in the register's lookup, in the register's order."""
+        entries = self.reg.entries
+        if self.earlier:
+            order = [place.get(XML_ID) for place in self.reg.root.iter(q("place"))]
+            merged = {**entries, **self.earlier}
+            entries.clear()
+            entries.update({ident: merged[ident] for ident in order if ident in merged})
+            entries.update(merged)
+
+
 # The two parts of the world paired without "the" after "from" or "between" ("intervention
 # from West and East", "between East and West"): each a part of the world, as "the West" is;
-# not before a capitalised word ("from East and West Prussia").
+# not before a capitalised word ("from East and West Prussia"). After "the", the first is
+# `_WORLD_PART`'s, the second this one's ("Ye monarchs, take the East and West").
 _WORLD_PAIR_FIRST = re.compile(r"(?:from|between) (West|East) and (?:East|West)(?![\w-]|['’]\w)(?! [A-Z])")
-_WORLD_PAIR_SECOND = re.compile(r"(?:from|between) (?:West|East) and (East|West)(?![\w-]|['’]\w)(?! [A-Z])")
+_WORLD_PAIR_SECOND = re.compile(r"(?:from|between|the) (?:West|East) and (East|West)(?![\w-]|['’]\w)(?! [A-Z])")
 
 
 def world_parts(text: str) -> Iterator[re.Match]:
@@ -1193,6 +1302,21 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
     return False
 
 
+# A meeting's word after a rank, and "of" ("the party conference of the Bauman district"):
+# the meeting of the place, named the other way round from "the Moscow party conference".
+_MEETING_OF = re.compile(r"(?<![\w-])([a-z]+) ([a-z]+?)(?:e?s)? of (?:the )?$")
+
+
+def opens_with_meeting(text: str, start: int, words: tuple[set[str], set[str], set[str]]) -> bool:
+    """Whether the place at `start` ends a meeting's name, a rank and a meeting's word of
+    `words` (`body_words`) and "of" before it ("a speech to the party conference of the
+    Bauman district in Moscow"): part of the meeting's name, as in "the Moscow party
+    conference", not a mention of its own; not after a meeting's word alone ("a conference
+    of the Kiev Military District", "a meeting of Moscow")."""
+    m = _MEETING_OF.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1) in words[2] and m.group(2) in words[1]
+
+
 _ORG_NAME = q("orgName")
 
 
@@ -1780,6 +1904,10 @@ def discover(
             and not (words[-1][0].islower() and _AL_ADJECTIVE.search(words[0]) and gazetteer.lookup(words[0]) is None)
         ):
             places.add(name, _SITE_HEADS[words[-1].lower()], None, "named in the text")
+    for m in _POSSESSED_SITE.finditer(text):  # "the Kremlin's Great Hall": a site of the Kremlin's
+        owner, name = m.groups()
+        if places.find(owner) is not None and places.find(name) is None and name not in not_places:
+            places.add(name, _SITE_HEADS[name.rsplit(" ", 1)[-1].lower()], None, "named in the text")
     for m in pieces_holding(_ROUTE_END, _ROUTE_WORDS, text):  # "the Moscow-Donbass trunk line"
         first = _ROUTE_START.search(text, max(0, m.start() - 30), m.start())
         if first is None:
@@ -2097,6 +2225,7 @@ def common_word(name: str, lowercase: Counter, capitalised: Counter) -> bool:
 
 # A newspaper's word after a place's name makes a title, no mention of the place: "The New
 # York Times", "Moscow News" (titles are not marked).
+_OF_NAME_AFTER = re.compile(r" of (?:the )?[A-Z]")
 _TITLE_AFTER = re.compile(r" (?:Times|Herald|Gazette|Tribune|Chronicle|Courier|Telegraph|Observer|News)(?![\w'’-])")
 # A capitalised word right after a place's name: the word a heading of the index may end with.
 # A capitalised word after a name, which may make it part of another's ("Nizhnyi Val", a
@@ -2182,12 +2311,13 @@ _COMPOUND_AFTER = re.compile(r"[-–][A-Z]")
 
 # A city named with its word first, the English way: "the City of Moscow", one name of the city.
 _CITY_OF = re.compile(r"City of ([A-Z][\w'’-]*\w)")
-# A city and "city" in lower case after it, named so beside its province ("Moscow city and
+# A city and "city" in lower case after it ("Moscow city leaders", "Moscow city and
 # province"): one name of the city, as "Moscow province" is the province's; not where a
-# body's word follows ("the Moscow city and province party committees": Moscow, as before
-# "city party").
-# Elsewhere "city" is the common noun after the name ("Moscow city leaders": Moscow).
+# body's word follows ("the Moscow city party", "the Moscow city and province party
+# committees": the body's, Moscow as before "party"), nor the last word of a longer name
+# ("New York city").
 _CITY_AFTER = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*\w) city(?![\w'’-])")
+_NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
 _CITY_WORD = (" city",)  # sought first (`pieces_holding`): `re` tries the look-behind at every character
 _WORD_AFTER = re.compile(r" ([a-z]+)")
 _AND_PROVINCE = re.compile(r" (?:and|or) (?:the )?(?:province|region|oblast)(?![\w'’-])")
@@ -2317,7 +2447,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     text alone says what is a place (`textplaces`). `topics`: the index's headings that name
     no place ("Pravda"), never taken from the gazetteer."""
     reg = ctx.registers["place"]
-    places = registers.Places(reg)
+    places = RunPlaces(reg, earlier_findings(reg, ctx.profile))
     person_words = set(ctx.person_words)
     text = ctx.view(UNMARKED_TEXT, unmarked_text)
     institutions = [] if strict else institutions_named_like_towns(reg, text)
@@ -2435,14 +2565,14 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         city = keys.get(m.group(1))
         if city is not None and not isinstance(city, str) and city.get("type") == "city":
             keys.setdefault(m.group(0), city)
-    city_and_unit = set()  # "Moscow city", where "and province" follows only (`_AND_PROVINCE`)
+    city_and_unit = set()  # "Moscow city", not before a body's word (`find`)
     for m in pieces_holding(_CITY_AFTER, _CITY_WORD, text):  # "Moscow city and province accounted for a fifth"
         city = keys.get(m.group(1))
         if (
             city is not None
             and not isinstance(city, str)
             and city.get("type") == "city"
-            and _AND_PROVINCE.match(text, m.end())
+            and not _NAME_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
             and m.group(0) not in keys
         ):
             keys[m.group(0)] = city
@@ -2528,6 +2658,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     capitalised = word_counts(ctx).capitalised
     bodies = body_words(ctx.profile)
     bodies[0].update(tail.lower() for tail in tails)  # "the Gomel' soviet", as the index's "Tashkent Soviet"
+    city_bodies = bodies[0] | bodies[1] | bodies[2]  # "the Moscow city party", "Moscow city soviet"
     function_words = _FUNCTION_WORDS | ctx.profile.english_words
     counts: Counter = Counter()
     used = set()
@@ -2561,9 +2692,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 start, key, place = end - len(rest), rest, keys[rest]
             if key in city_and_unit:
                 unit = _AND_PROVINCE.match(text, end)
-                word_after = _WORD_AFTER.match(text, unit.end()) if unit else None
-                if unit is None or (word_after is not None and word_after.group(1) in bodies[0]):
-                    end, key = end - len(" city"), key[: -len(" city")]  # "Moscow city leaders": Moscow
+                word_after = _WORD_AFTER.match(text, unit.end() if unit else end)
+                if word_after is not None and word_after.group(1) in city_bodies:
+                    end, key = end - len(" city"), key[: -len(" city")]  # "the Moscow city party": Moscow
             if place is _HEAD_ALONE:
                 if _NOT_ALONE_AFTER.match(text, end) or not (
                     _after_the(text, start)
@@ -2602,7 +2733,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                 continue  # "Bath" where the book also writes "bath": only "in Bath"
             if _IN_ADJECTIVE.match(text, end):
                 continue  # "the Urals-Siberian method": half of an adjective, not a place
-            if names_a_body(text, start, end, bodies, function_words):
+            if (key in _BUILDING_HEADS or key.lower() in _SITE_HEADS) and _OF_NAME_AFTER.match(text, end):
+                continue  # "the Temple of Reason": the head of a longer name, not "the Temple" a prison
+            if names_a_body(text, start, end, bodies, function_words) or opens_with_meeting(text, start, bodies):
                 continue  # "the Moscow party committee": a body's name, the organisations' to mark
             if end == len(text) - 1 and text in before_bodies and _after_the(text, start):
                 continue  # "the Nizhnyi province <orgName>Cheka</orgName>": the body's name
@@ -2664,6 +2797,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         if shops:
             ctx.report.counts["persName"] -= shops
             _forget_persons(ctx, persons_before - _persons_mentioned(tei))
+    places.restore()
     ctx.report.counts["places"] = len(reg.entries)
     ctx.report.counts["placeName"] = counts["placeName"]
     return tei
