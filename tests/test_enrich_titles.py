@@ -146,3 +146,20 @@ def test_a_name_after_an_authors_work_and_of_is_the_works_title():
 def test_the_book_marks_hyphened_names_and_no_works_title(james):
     assert "Al‐Ghazzali" in _marks(james, "has translated a part of Al‐Ghazzali’s autobiography")
     assert _marks(james, "novel of Obermann a similar transient") == ["Sénancour"]
+
+
+def test_a_saint_told_apart_by_of_the_is_one_mention(james):
+    """ "Saint John of the Cross, a Spanish mystic": the whole; "of the" before a longer name
+    ("of the Church of Rome") tells no saint apart."""
+    assert persons._SAINTS_EPITHET.match(" of the Cross, a Spanish mystic")
+    assert not persons._SAINTS_EPITHET.match(" of the Church of Rome")
+    assert not persons._SAINTS_EPITHET.match(" of the Holy Ghost")
+    assert "Saint John of the Cross" in _marks(james, "Saint John of the Cross, a Spanish mystic")
+
+
+def test_a_person_english_names_after_the_is_one_there(james):
+    """ "Popularly, of course, the Buddha himself stands in place of a God" (`[names]
+    known_titled`): the book writes "the Buddha" mostly, which of another name of the list says
+    a thing named after him ("at the Shakespeare", a tavern)."""
+    assert "Buddha" in load_profile().known_titled
+    assert _marks(james, "the Buddha himself stands in place of a God") == ["Buddha", "God", "Emerson"]

@@ -644,6 +644,10 @@ def _own_title_on(words: list[str], theirs: set[str]) -> list[str]:
     return words
 
 
+# What tells a saint apart after the name, "of the" and a capitalised word that begins no
+# longer name: "Saint John of the Cross" (not "of the Church of Rome"; a place after "of", as
+# in "Saint Teresa of Avila", is left to the places pass).
+_SAINTS_EPITHET = re.compile(r" of the [A-Z][a-z]+(?![\w'’‐-]| of\b| [A-Z])")
 # A title that is part of a name as English cites it, unlike a rank ("Colonel I. A. Serov",
 # "Count Mirbach": the mention is the name after it): "Saint Augustine".
 _NAME_TITLES = frozenset({"Saint"})
@@ -1144,6 +1148,8 @@ def apply(tei, ctx: Context):
                     inflected = people.uninflected(key, given)
                     person = inflected[0] if len(set(map(id, inflected))) == 1 else None
                 start = new_start
+                if given[:1] == ["Saint"] and (epithet := _SAINTS_EPITHET.match(text, end)) is not None:
+                    end = epithet.end()  # "Saint John of the Cross": the saint told apart
             else:
                 patronymic = people.patronymic_after.match(text, end, end + 30)
                 stop = patronymic.end() if patronymic else end  # "Vyacheslav Mikhailovich"

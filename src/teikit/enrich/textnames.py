@@ -518,7 +518,7 @@ class Finder:
         after him, right after an article ("May last at the Shakespeare, Covent Garden": a
         tavern; "the Milton sailed"): a person so named takes none."""
         word = toks[i][2]
-        if i or word not in self._known_persons:
+        if i or word not in self._known_persons or word in self.words.known_titled:
             return False
         ahead = _before(text, toks[0][0])
         return bool(ahead) and ahead[-1] in self._articles
@@ -1114,7 +1114,7 @@ def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], al
     (`_may_be_person`: a place the profile lists, a body written after "the")."""
     joined = ""  # the prose, joined once if a name is to be quoted (a search per piece cost more)
     for name in words.known_persons:
-        if words.caps[name] == 0 or name in alone or name in found or not _may_be_person(name, words):
+        if words.caps[name] == 0 or name in alone or name in found or not _known_may_be_person(name, words):
             continue
         joined = joined or "\n\n".join(words.prose)
         written = re.compile(rf"{re.escape(name)}(?![\w-]|['’][a-rt-z])")
@@ -1134,6 +1134,14 @@ def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], al
             f"a person of myth, scripture or history the profile lists ([names] known), capitalised "
             f"{times(words.caps[name])}: {_quote(joined, m.start(), m.end())}"
         )
+
+
+def _known_may_be_person(name: str, words: Words) -> bool:
+    """`_may_be_person` of a person of the profile's list; one English names after "the" (`[names]
+    known_titled`: "the Buddha") is one though the book writes it mostly so."""
+    if name in words.known_titled:
+        return not words.common(name) and name not in words.known_places
+    return _may_be_person(name, words)
 
 
 def _mostly_after_place_preposition(text: str, word: str, words: Words) -> bool:
