@@ -163,3 +163,22 @@ def test_a_person_english_names_after_the_is_one_there(james):
     a thing named after him ("at the Shakespeare", a tavern)."""
     assert "Buddha" in load_profile().known_titled
     assert _marks(james, "the Buddha himself stands in place of a God") == ["Buddha", "God", "Emerson"]
+
+
+def test_names_in_the_plural_used_as_types_are_persons(james):
+    """ "the missionaries among them, the Xaviers, Brébeufs, Jogues, were objective minds" (the
+    book names Francis Xavier): men like them, persons by the samples' convention; not a list
+    of peoples or places ("the Germans, Austrians")."""
+    from teikit.enrich.namewords import Words
+    from teikit.enrich.textnames import names_as_types
+
+    profile = load_profile()
+    text = (
+        "Other early Jesuits, especially the missionaries among them, the\n"
+        "Xaviers, Brébeufs, Jogues, were objective minds.\n\n"
+        "Against them stood the Germans, Austrians, and Prussians of that day.\n"
+    )
+    words = Words(text, profile)
+    assert names_as_types(words, {"Xavier", "German"}) == {"Xaviers", "Brébeufs", "Jogues"}
+    marks = _marks(james, "the Xaviers, Brébeufs, Jogues, were objective minds")
+    assert {"Xaviers", "Brébeufs", "Jogues"} <= set(marks)

@@ -1136,6 +1136,35 @@ def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], al
         )
 
 
+# "the Xaviers, Brébeufs, Jogues,": after "the", capitalised words in the plural, a comma
+# after each but the last, "and" maybe before it.
+_TYPES_LIST = re.compile(
+    rf"(?<![\w'’-])[Tt]he ((?:[{UPPER}][{LOWER}]+s, )+(?:and )?[{UPPER}][{LOWER}]+s)(?![\w'’‐-]| [{UPPER}])"
+)
+
+
+def names_as_types(words: Words, names: Collection[str]) -> set[str]:
+    """Names in the plural used as types, as persons ("the Xaviers, Brébeufs, Jogues, were
+    objective minds": men like Xavier): a list after "the" of two or more capitalised words
+    in the plural, one of them the plural of a name the book gives a person (`names`: Xavier),
+    none a common word, a place or a people's word ("the Germans, Austrians")."""
+    out: set[str] = set()
+    for piece in words.prose:
+        if "s, " not in piece:
+            continue
+        for m in _TYPES_LIST.finditer(" ".join(piece.split())):
+            items = [w.removeprefix("and ") for w in m.group(1).split(", ")]
+            if not any(w[:-1] in names or w.endswith("es") and w[:-2] in names for w in items):
+                continue
+            if any(
+                words.common(w) or words.common(w[:-1]) or place_name(w) or place_name(w[:-1]) or _PEOPLE.search(w)
+                for w in items
+            ):
+                continue
+            out.update(items)
+    return out
+
+
 def _known_may_be_person(name: str, words: Words) -> bool:
     """`_may_be_person` of a person of the profile's list; one English names after "the" (`[names]
     known_titled`: "the Buddha") is one though the book writes it mostly so."""
@@ -2021,6 +2050,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     identified(words, found, why, alone, ctx.profile.home)
     if beside_index:
         _index_taken(found, why, alone, taken)
+    for word in names_as_types(words, set(alone) | taken):
+        alone.setdefault(word, "surname")  # marked, linked to no one: a kind of man, no person
     titles = _titles_of_rank(ctx.profile)
     titled = titles_for_names(words, titles)
     # the titles' words ("Duke", "Elector"): a text holding none holds no title to mark
