@@ -6,7 +6,16 @@ Kaganovich, L. M. is Lazar), persons the index leaves out ("R. V. Daniels") — 
 then every surname, forename and alias it knows is matched in one scan.
 
 A name of God or of a god the profile lists (`[names] deities`) after an indefinite of the
-profile ("a God", "my Lord") names a kind of being or a man's title: no mention.
+profile ("a God", "my Lord") names a kind of being or a man's title: no mention. Nor is a
+name quoted after "word" or "term" ("the mere word “God”"), nor one after an author's
+possessive, a noun of a work (`[inline] title_cues`) and "of" ("Sénancour’s novel of
+Obermann": the title).
+
+A rank before a name stands outside the mention ("Colonel I. A. Serov"); a saint's title the
+index gives with the name is inside it ("AUGUSTINE, SAINT": "Saint Augustine", "B. de Saint
+Pierre", "Saint John of the Cross"). Where the index gives no forename ("REID") and the text
+writes the same one before the surname every time it writes any, twice or more ("Mayne
+Reid", "Captain Mayne Reid"), the forename is the mention's, not the register's.
 
 A mention is linked when the text settles who is meant: initials or forename that
 fit one person; else, for a bare surname, the person the book is about; else the

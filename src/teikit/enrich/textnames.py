@@ -56,7 +56,11 @@ only on evidence from the way names are written, never from a list of particular
   ale"): the name alone marked, the verb outside, and the word marked nowhere else;
 - a person of myth, scripture or history the profile lists (`[names] known`: Homer,
   Sappho, Nero, Shakespeare), wherever the book writes the word capitalised and never in
-  lower case, but right after an article ("at the Shakespeare": a tavern named after him);
+  lower case, but right after an article ("at the Shakespeare": a tavern named after him),
+  unless English names that one after "the" (`[names] known_titled`: "the Buddha");
+- names in the plural used as types, a list after "the" of two or more plural capitalised
+  words, one the plural of a name the book gives a person ("the Xaviers, Brébeufs, Jogues":
+  Francis Xavier), none common, a place or a people's word: marked, linked to no one;
 - a capitalised word spoken to as "thou" (`[names] address_pronouns`: "Craigdarroch, thou
   art") once, where the book also writes it mid-sentence, it is no abstraction made a
   person ("Morality, thou deadly bane") and the gazetteer knows no place of that name; so
