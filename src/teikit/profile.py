@@ -110,6 +110,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "invocations": "strings",
         "indefinites": "strings",
         "known": "strings",
+        "known_titled": "strings",
         "address_pronouns": "strings",
         "second_person": "strings",
         "addressed": "strings",
@@ -396,6 +397,7 @@ class Profile:
     invocations: tuple[str, ...] = ()  # [names]: a word naming God only before a wish's verb (Scots "Gude help")
     indefinites: tuple[str, ...] = ()  # [names]: words before a deity's name that make it none (a God, my Lord)
     known_persons: tuple[str, ...] = ()  # [names] known: persons of myth and history known by one name (Homer)
+    known_titled: tuple[str, ...] = ()  # [names]: those of them English names after "the" (the Buddha)
     address_pronouns: tuple[str, ...] = ()  # [names]: pronouns after a name one speaks to (Craigdarroch, thou)
     second_person: tuple[str, ...] = ()  # [names]: words speaking to one (thy): "thy sang, Barbauld,"
     addressed: tuple[str, ...] = ()  # [names]: words of a clause a name called on closes ("with you, Dumourier;")
@@ -586,6 +588,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         invocations=tuple(data["names"]["invocations"]),
         indefinites=tuple(data["names"]["indefinites"]),
         known_persons=tuple(data["names"]["known"]),
+        known_titled=tuple(data["names"]["known_titled"]),
         address_pronouns=tuple(data["names"]["address_pronouns"]),
         second_person=tuple(data["names"]["second_person"]),
         addressed=tuple(data["names"]["addressed"]),

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_WORD = rf"[{_UPPER}][\w'’]*(?:-[{_UPPER}]?[\w'’]+)*"
+_WORD = rf"[{_UPPER}][\w'’]*(?:[-‐][{_UPPER}]?[\w'’]+)*"  # the hyphen, or Unicode's (U+2010): "Al‐Ghazzali"
 _INITIAL = rf"[{_UPPER}][a-z]{{0,2}}\."
 _PARTICLE = r"(?:von|van|de|der|du|la|le)"
 _LEADING_LOCATORS = re.compile(r"^(?:[\dxvi,–-]+n?\d*[,;]?\s+)+")

@@ -111,6 +111,7 @@ class Words:
         self.deities = profile.deities
         self.invocations = profile.invocations
         self.known_persons = profile.known_persons
+        self.known_titled = frozenset(profile.known_titled)  # "the Buddha": no thing named after him
         self.address_pronouns = profile.address_pronouns
         self.second_person = profile.second_person
         self.addressed = profile.addressed

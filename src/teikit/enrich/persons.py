@@ -6,7 +6,16 @@ Kaganovich, L. M. is Lazar), persons the index leaves out ("R. V. Daniels") — 
 then every surname, forename and alias it knows is matched in one scan.
 
 A name of God or of a god the profile lists (`[names] deities`) after an indefinite of the
-profile ("a God", "my Lord") names a kind of being or a man's title: no mention.
+profile ("a God", "my Lord") names a kind of being or a man's title: no mention. Nor is a
+name quoted after "word" or "term" ("the mere word “God”"), nor one after an author's
+possessive, a noun of a work (`[inline] title_cues`) and "of" ("Sénancour’s novel of
+Obermann": the title).
+
+A rank before a name stands outside the mention ("Colonel I. A. Serov"); a saint's title the
+index gives with the name is inside it ("AUGUSTINE, SAINT": "Saint Augustine", "B. de Saint
+Pierre", "Saint John of the Cross"). Where the index gives no forename ("REID") and the text
+writes the same one before the surname every time it writes any, twice or more ("Mayne
+Reid", "Captain Mayne Reid"), the forename is the mention's, not the register's.
 
 A mention is linked when the text settles who is meant: initials or forename that
 fit one person; else, for a bare surname, the person the book is about; else the
@@ -80,6 +89,8 @@ def _ends_capitalised(text: str, end: int) -> bool:
 
 
 _INITIALS_ONLY_BEFORE = re.compile(rf"(?=[A-Z])((?:{_INITIAL}\s){{1,3}})$")
+# The same with a particle in lower case after them, before a forename: "B. de Saint Pierre".
+_INITIALS_PARTICLE_BEFORE = re.compile(rf"(?=[A-Z])((?:{_INITIAL}\s){{1,3}}(?:de|du|von|van|le|la)\s)$")
 # How `_INITIALS_BEFORE`'s matches end: an initial's full stop or two letters (`_INITIAL`), a
 # space maybe, and the line break `$` may stand before. Sought in the last characters first:
 # most words before a surname are no initials, and end otherwise.
@@ -258,6 +269,9 @@ class People:
         self._indexed: dict = {}  # person -> `_indexed(person)`: asked of each by the thousand
         self._given_of: dict[str, tuple[set[str], set[str]]] = {}  # see `given_of`
         self.fitting: dict[tuple, bool] = {}  # (given names, person) -> `fits`, until a person is learnt
+        # surname -> the forenames the text always writes before it where the index gives none
+        # ("Mayne Reid"): inside the mention, no evidence of who it is (`_forenames_of_bare_headings`)
+        self.said_before: dict[str, tuple[str, ...]] = {}
         for person in reg.entries.values():
             self.learn(person)
         # The ranks the register gives its persons are title words too (the Name Index's
@@ -463,6 +477,31 @@ def _word_before(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
+# A name quoted alone after the noun "word" or "term": the word spoken of ("worked out from the
+# mere word “God”", "the terms ‘Son’"), no mention of its bearer. ("The family name
+# 'Kaganovich' was the same in root as Kagan": a name's noun, its bearer's family, is left.)
+_WORD_QUOTED_BEFORE = re.compile(r"\b(?:word|words|term|terms)\s[“\"‘']$")
+_QUOTE_CLOSED = re.compile(r"[,.;:!?]?[”\"’']")
+
+
+def _the_word_quoted(text: str, start: int, end: int) -> bool:
+    return (
+        text[start - 1 : start] in ("“", '"', "‘", "'")
+        and _QUOTE_CLOSED.match(text, end) is not None
+        and _WORD_QUOTED_BEFORE.search(text, max(0, start - 8), start) is not None
+    )
+
+
+def _work_of_pattern(title_cues: Collection[str]) -> re.Pattern | None:
+    """What stands before a work's title after its author's name: a possessive, a noun of a
+    work of the profile (`[inline] title_cues`) and "of" ("Sénancour’s novel of Obermann");
+    the name after it is the title's, the author named before it."""
+    nouns = sorted((c for c in title_cues if c.isalpha()), key=len, reverse=True)
+    if not nouns:
+        return None
+    return re.compile(rf"[A-Z][\w‐-]*['’]s (?:{'|'.join(map(re.escape, nouns))}) of $")
+
+
 def places_ending_in_surnames(
     names, surnames: Collection[str], streets_first: Collection[str]
 ) -> dict[str, frozenset[str]]:
@@ -603,6 +642,30 @@ def _initial(name: str) -> str:
     return _CANONICAL_INITIAL.get(head, head)[:1]
 
 
+def _own_title_on(words: list[str], theirs: set[str]) -> list[str]:
+    """The words before a surname from the last that is a title the register gives as the
+    person's own name ("AUGUSTINE, SAINT": "Saint Augustine", "Says Saint Teresa" ->
+    "Saint"), held then in the mention as the index holds it in the heading; else all of
+    them (a rank or a word opening a sentence, left out after: "Colonel I. A. Serov")."""
+    for i in range(len(words) - 1, -1, -1):
+        if _own_title(words[i], theirs):
+            return words[i:]
+    return words
+
+
+# What tells a saint apart after the name, "of the" and a capitalised word that begins no
+# longer name: "Saint John of the Cross" (not "of the Church of Rome"; a place after "of", as
+# in "Saint Teresa of Avila", is left to the places pass).
+_SAINTS_EPITHET = re.compile(r" of the [A-Z][a-z]+(?![\w'’‐-]| of\b| [A-Z])")
+# A title that is part of a name as English cites it, unlike a rank ("Colonel I. A. Serov",
+# "Count Mirbach": the mention is the name after it): "Saint Augustine".
+_NAME_TITLES = frozenset({"Saint"})
+
+
+def _own_title(word: str, theirs: set[str]) -> bool:
+    return word in _NAME_TITLES and word in theirs
+
+
 def _given_before(text: str, start: int, people: People, surname: str) -> tuple[int, list[str]]:
     """Initials or forenames written just before a surname: (new start, the names)."""
     cut = max(0, start - 40)  # a $-anchored search must not scan the whole text
@@ -626,10 +689,24 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
     m = _words_before(before)
     if m:
         words = m.group(1).split()
-        while words and (words[0] in _NOT_FORENAMES or words[0] in people.title_words or words[0] in people.by_surname):
-            words = words[1:]
-        given = []
         first_letters, theirs = people.given_of(surname)
+        words = _own_title_on(words, theirs)
+        while (
+            words
+            and not _own_title(words[0], theirs)
+            and (words[0] in _NOT_FORENAMES or words[0] in people.title_words or words[0] in people.by_surname)
+        ):
+            words = words[1:]
+        said = people.said_before.get(surname)
+        if said and tuple(words[-len(said) :]) == said:
+            # "Captain Mayne Reid": the mention is "Mayne Reid"; "Mr. Henry Alline" all three,
+            # an abbreviated title written with the name as after initials ("Dr. Starbuck")
+            at = start - len(" ".join(said)) - 1
+            title = _INITIALS_ONLY_BEFORE.search(text[max(0, at - 12) : at])
+            if title and all(w in people.titles for w in title.group(1).split()):
+                return at - len(title.group(1)), []
+            return at, []
+        given = []
         if words and words[0][0] in first_letters:
             given = words
         else:
@@ -643,9 +720,11 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
                 given.insert(0, w)
         if given:
             at = start - len(" ".join(given)) - 1
-            initials = _INITIALS_ONLY_BEFORE.search(text[max(0, at - 12) : at])
+            initials = _INITIALS_ONLY_BEFORE.search(text[max(0, at - 12) : at]) or _INITIALS_PARTICLE_BEFORE.search(
+                text[max(0, at - 16) : at]
+            )
             if initials:  # initials before the forename: "J. Arch Getty", "A. James Gregor"
-                return at - len(initials.group(1)), [*initials.group(1).split(), *given]
+                return at - len(initials.group(1)), [*(w for w in initials.group(1).split() if w[0].isupper()), *given]
             return at, given
     return start, []
 
@@ -672,6 +751,7 @@ def discover(people: People, tei, ctx: Context) -> None:
 
 def _learn_forenames(people: People, text: str, ctx: Context) -> None:
     learnt: dict[str, Counter] = defaultdict(Counter)
+    bare: dict[str, Counter] = defaultdict(Counter)  # the words before a heading that gives no forename
     indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(people.indexed, ps))}
     surnames = Matcher({k: None for k in indexed_surnames})
     for start, _end, surname, _ in surnames.find(text):
@@ -683,13 +763,22 @@ def _learn_forenames(people: People, text: str, ctx: Context) -> None:
             not words
             or words[0] in indexed_surnames
             or words[0] in ctx.profile.known_places
-            or text[max(0, start - 40) : start].rstrip().endswith(("(", "in " + words[0]))
+            or _in_or_bracket_before(text[max(0, start - 40) : start].rstrip(), words[0])
         ):
             continue
         indexed = [p for p in people.by_surname[surname] if people.indexed(p)]
         fitting = [p for p in indexed if fits([w[0] + "." for w in words], p, people)]
         if len(fitting) == 1 and not people.patronymic.search(words[0]):
             learnt[fitting[0].get(XML_ID)][tuple(words)] += 1
+        elif len(indexed) == 1 and not people.given_names(indexed[0]):
+            # a rank before the name is none of it ("Captain Mayne Reid", as "Mayne Reid")
+            untitled = tuple(w for w in words if w not in people.title_words)
+            if untitled:
+                bare[indexed[0].get(XML_ID)][untitled] += 1
+    for ident, forms in _forenames_of_bare_headings(bare, word_counts(ctx)).items():
+        person = people.reg.entries[ident]
+        for surname in people.surnames[person]:
+            people.said_before[surname] = next(iter(forms))
     for ident, forms in sorted(learnt.items()):
         person = people.reg.entries[ident]
         if len({w[0] for w in forms}) > 1:
@@ -709,6 +798,36 @@ def _learn_forenames(people: People, text: str, ctx: Context) -> None:
         pn.tail = first.tail
         first.addnext(pn)
         people.learn(person)
+
+
+def _in_or_bracket_before(before: str, word: str) -> bool:
+    """Whether `before` ends with a bracket, or with "in" and `word` ("in Moscow": a place
+    before the surname), "in" a word of its own (not "Captain Mayne")."""
+    if before.endswith("("):
+        return True
+    head = before[: len(before) - len(word) - 3]
+    return before.endswith("in " + word) and not head[-1:].isalpha()
+
+
+MIN_BARE_FORENAME = 2  # the times a heading without a forename must be written after the same one
+
+
+def _forenames_of_bare_headings(bare: dict[str, Counter], counts: WordCounts) -> dict[str, Counter]:
+    """The forenames of index headings that give none ("REID, 446"), where the text writes the
+    surname after the same capitalised words every time it writes any, MIN_BARE_FORENAME
+    times or more, none of them a word the book writes in lower case ("Mayne Reid", "Captain
+    Mayne Reid"; not "Thus Reid", "Moscow Reid" once). They are the mention's (`People.said_before`),
+    not the register's: the index gave none, and a forename entered would find other persons
+    of it in the text (`_find_unindexed`) and name its bearer alone."""
+    common = _CommonWords(counts)
+    out = {}
+    for ident, forms in bare.items():
+        if len(forms) != 1:
+            continue  # "John Hughes" and "James Hughes", or a sentence's first word: no one forename
+        ((words, seen),) = forms.items()
+        if seen >= MIN_BARE_FORENAME and not any(w in common or gazetteer.lookup(w) is not None for w in words):
+            out[ident] = forms
+    return out
 
 
 class _CommonWords:
@@ -973,6 +1092,7 @@ def apply(tei, ctx: Context):
     )
     place_heads = {surname: _by_length(heads) for surname, heads in whole_places.items() if heads}
     indefinites = frozenset(w for i in ctx.profile.indefinites for w in (i, i[:1].upper() + i[1:]))
+    work_of = _work_of_pattern(ctx.profile.title_cues)
     # A mention's element, linked or not, is a copy of one made for each person with its @ref
     # (lxml copies the attribute in C): most of the book's mentions are of a few persons, and
     # an attribute set on each copy took as long as making the element.
@@ -987,6 +1107,8 @@ def apply(tei, ctx: Context):
                 continue
             if key in deities and _word_before(text, start) in indefinites:
                 continue  # "a God", "my Lord": a kind of being, a man's title, not the one named so
+            if _the_word_quoted(text, start, end):
+                continue  # "the mere word “God”": the word, not the one it names
             chain_end = end
             # (A hyphen beside the name is told first: most have none.)
             if (text[start - 1 : start] == "-" or text[end : end + 1] == "-") and _hyphened(text, start, end):
@@ -997,6 +1119,8 @@ def apply(tei, ctx: Context):
             if kind == "surname":
                 if _institution_before(text, start):
                     continue
+                if work_of is not None and work_of.search(text, max(0, start - 40), start):
+                    continue  # "Sénancour’s novel of Obermann": the work's title, its author named
                 if key in towns and (
                     places.town_at(text, start, end, people.by_surname) or places.TOWN_UNIT_HEAD.match(text, end)
                 ):
@@ -1033,6 +1157,8 @@ def apply(tei, ctx: Context):
                     inflected = people.uninflected(key, given)
                     person = inflected[0] if len(set(map(id, inflected))) == 1 else None
                 start = new_start
+                if given[:1] == ["Saint"] and (epithet := _SAINTS_EPITHET.match(text, end)) is not None:
+                    end = epithet.end()  # "Saint John of the Cross": the saint told apart
             else:
                 patronymic = people.patronymic_after.match(text, end, end + 30)
                 stop = patronymic.end() if patronymic else end  # "Vyacheslav Mikhailovich"

@@ -58,7 +58,11 @@ only on evidence from the way names are written, never from a list of particular
   ale"): the name alone marked, the verb outside, and the word marked nowhere else;
 - a person of myth, scripture or history the profile lists (`[names] known`: Homer,
   Sappho, Nero, Shakespeare), wherever the book writes the word capitalised and never in
-  lower case, but right after an article ("at the Shakespeare": a tavern named after him);
+  lower case, but right after an article ("at the Shakespeare": a tavern named after him),
+  unless English names that one after "the" (`[names] known_titled`: "the Buddha");
+- names in the plural used as types, a list after "the" of two or more plural capitalised
+  words, one the plural of a name the book gives a person ("the Xaviers, Brébeufs, Jogues":
+  Francis Xavier), none common, a place or a people's word: marked, linked to no one;
 - a capitalised word spoken to as "thou" (`[names] address_pronouns`: "Craigdarroch, thou
   art") once, where the book also writes it mid-sentence, it is no abstraction made a
   person ("Morality, thou deadly bane") and the gazetteer knows no place of that name; so
@@ -545,7 +549,7 @@ class Finder:
         after him, right after an article ("May last at the Shakespeare, Covent Garden": a
         tavern; "the Milton sailed"): a person so named takes none."""
         word = toks[i][2]
-        if i or word not in self._known_persons:
+        if i or word not in self._known_persons or word in self.words.known_titled:
             return False
         ahead = _before(text, toks[0][0])
         return bool(ahead) and ahead[-1] in self._articles
@@ -1167,7 +1171,7 @@ def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], al
     (`_may_be_person`: a place the profile lists, a body written after "the")."""
     joined = ""  # the prose, joined once if a name is to be quoted (a search per piece cost more)
     for name in words.known_persons:
-        if words.caps[name] == 0 or name in alone or name in found or not _may_be_person(name, words):
+        if words.caps[name] == 0 or name in alone or name in found or not _known_may_be_person(name, words):
             continue
         joined = joined or "\n\n".join(words.prose)
         written = re.compile(rf"{re.escape(name)}(?![\w-]|['’][a-rt-z])")
@@ -1187,6 +1191,43 @@ def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], al
             f"a person of myth, scripture or history the profile lists ([names] known), capitalised "
             f"{times(words.caps[name])}: {_quote(joined, m.start(), m.end())}"
         )
+
+
+# "the Xaviers, Brébeufs, Jogues,": after "the", capitalised words in the plural, a comma
+# after each but the last, "and" maybe before it.
+_TYPES_LIST = re.compile(
+    rf"(?<![\w'’-])[Tt]he ((?:[{UPPER}][{LOWER}]+s, )+(?:and )?[{UPPER}][{LOWER}]+s)(?![\w'’‐-]| [{UPPER}])"
+)
+
+
+def names_as_types(words: Words, names: Collection[str]) -> set[str]:
+    """Names in the plural used as types, as persons ("the Xaviers, Brébeufs, Jogues, were
+    objective minds": men like Xavier): a list after "the" of two or more capitalised words
+    in the plural, one of them the plural of a name the book gives a person (`names`: Xavier),
+    none a common word, a place or a people's word ("the Germans, Austrians")."""
+    out: set[str] = set()
+    for piece in words.prose:
+        if "s, " not in piece:
+            continue
+        for m in _TYPES_LIST.finditer(" ".join(piece.split())):
+            items = [w.removeprefix("and ") for w in m.group(1).split(", ")]
+            if not any(w[:-1] in names or w.endswith("es") and w[:-2] in names for w in items):
+                continue
+            if any(
+                words.common(w) or words.common(w[:-1]) or place_name(w) or place_name(w[:-1]) or _PEOPLE.search(w)
+                for w in items
+            ):
+                continue
+            out.update(items)
+    return out
+
+
+def _known_may_be_person(name: str, words: Words) -> bool:
+    """`_may_be_person` of a person of the profile's list; one English names after "the" (`[names]
+    known_titled`: "the Buddha") is one though the book writes it mostly so."""
+    if name in words.known_titled:
+        return not words.common(name) and name not in words.known_places
+    return _may_be_person(name, words)
 
 
 def _mostly_after_place_preposition(text: str, word: str, words: Words) -> bool:
@@ -2101,6 +2142,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     identified(words, found, why, alone, ctx.profile.home)
     if beside_index:
         _index_taken(found, why, alone, taken)
+    for word in names_as_types(words, set(alone) | taken):
+        alone.setdefault(word, "surname")  # marked, linked to no one: a kind of man, no person
     titles = _titles_of_rank(ctx.profile)
     titled = titles_for_names(words, titles)
     # the titles' words ("Duke", "Elector"): a text holding none holds no title to mark
