@@ -9,7 +9,7 @@ many matches quadratic).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Protocol
 
 from lxml import etree
@@ -214,6 +214,27 @@ def wrap_slots(found: list[Slot], find: Finder) -> None:
             _cut(parent, child, text, spans, out)
         else:
             keep(slot)
+    found[:] = out
+
+
+def wrap_slots_at(found: list[Slot], spans: Mapping[int, list]) -> None:
+    """`wrap_slots(found, find)` for a `find` that gives `spans[k]` for the k-th text node
+    of `found` and nothing for the others, its spans made already: only the text nodes
+    marked are visited, the others kept by copying runs of the list (a pass whose names
+    stand in a few of a book's tens of thousands of text nodes made a call for each)."""
+    if not any(spans.values()):
+        return
+    out: list[Slot] = []
+    done = 0  # the slots before it are in `out`
+    for k in sorted(spans):
+        cuts = spans[k]
+        if not cuts:
+            continue
+        out += found[done:k]
+        parent, child, text = found[k]
+        _cut(parent, child, text, cuts, out)
+        done = k + 1
+    out += found[done:]
     found[:] = out
 
 
