@@ -128,7 +128,14 @@ def _wrap(el: etree._Element, find: Finder, skip: tuple[str, ...], enters: dict)
         if enter is None:
             enter = enters[tag] = isinstance(tag, str) and local(child) not in skip
         if enter:
-            _wrap(child, find, skip, enters)
+            if len(child):
+                _wrap(child, find, skip, enters)
+            else:  # a leaf (a verse line, a word set in italics): its one text, without a call
+                text = child.text
+                if text:
+                    spans = find(text)
+                    if spans:
+                        _cut(child, None, text, spans, None)
         text = child.tail
         if text:
             spans = find(text)
