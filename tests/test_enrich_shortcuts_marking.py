@@ -14,8 +14,8 @@ from itertools import accumulate
 from lxml import etree
 
 from conftest import SAMPLE
-from teikit.enrich import matching, orgs
-from teikit.tei import make, q
+from teikit.enrich import matching, orgs, registers
+from teikit.tei import make, q, text_of
 from teikit.textnodes import text_slots, wrap_slots, wrap_slots_at
 
 EDITION = SAMPLE.parent.parent / "tei" / "iron-lazar"
@@ -101,3 +101,59 @@ def test_where_each_piece_begins_in_the_joined_text():
         joined = "\n\n".join(pieces)
         assert all(joined.startswith(p, at) for p, at in zip(pieces, starts))
     assert orgs.piece_starts([]) == [0] and orgs.piece_starts(["x"]) == [0]
+
+
+def test_the_subject_index_headings_are_read_once_for_the_passes_that_seed_from_them():
+    """`registers.SUBJECT_TERMS` (the subject indexes' items and terms, read by the registers
+    pass) is the same list when places reads it, and what the final tree gives; seeding
+    the places' and the persons' registers and reading the organisations' headings from it
+    gives what each gives reading the index itself (`terms` not given)."""
+    from teikit.convert import convert_tree, default_passes
+    from teikit.enrich.registers import INDEX_DIVS, SUBJECT_TERMS, book_subject_terms, index_divs, subject_terms
+    from teikit.pipeline import Pass
+    from teikit.profile import load_profile
+
+    found, trees = [], []
+
+    def read(tei, ctx):
+        found.append(ctx.view(SUBJECT_TERMS, lambda tree: None))  # None: not read before
+        assert book_subject_terms(ctx) is found[-1]
+        trees.append((tei, ctx.view(INDEX_DIVS, index_divs)))
+        return tei
+
+    passes = default_passes().add(Pass("read1", read, changes_tree=False), after="registers")
+    passes = passes.add(Pass("read2", read, changes_tree=False), after="places")
+    tree, _ = convert_tree(SAMPLE, passes=passes)
+    assert found[0] is found[1] and found[0] is not None
+    divs = index_divs(tree)
+    assert [[(id(i), t) for i, t in items] for items in found[1]] == [
+        [(id(i), t) for i, t in items] for items in subject_terms(divs[1])
+    ]
+    assert sum(map(len, found[0])) > 500  # the sample's Subject Index
+
+    tei, divs = trees[1]
+    terms = found[1]
+    profile = load_profile(source=SAMPLE)
+
+    def seeded_places(**given):
+        places = registers.Places(registers.Register("place"))
+        topics = registers.seed_places(places, tei, profile, set(), None, divs, **given)
+        return sorted(topics), etree.tostring(places.reg.root)
+
+    assert seeded_places(terms=terms) == seeded_places()
+
+    class Report:
+        def info(self, *args, **kwargs):
+            pass
+
+    def seeded_persons(**given):
+        reg = registers.Register("person")
+        registers.seed_persons(reg, tei, Report(), divs, **given)
+        return etree.tostring(reg.root)
+
+    assert seeded_persons(terms=terms) == seeded_persons()
+    # the organisations' reading of the headings, as it was, each item's term read from it
+    items = [item for div in divs[1] for item in div.iter(q("item")) if item.find(q("term")) is not None]
+    index = orgs.IndexItems(divs[1], terms)
+    assert index.items == items
+    assert [index.term(i) for i in items] == [" ".join(text_of(i.find(q("term"))).split()).strip(" ,;") for i in items]

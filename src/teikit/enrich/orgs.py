@@ -1009,11 +1009,19 @@ def _whole_heading(term: str, shapes: Shapes) -> bool:
     return len(found) == 1 and not found[0].bare and (found[0].start, found[0].end) == (4, len(term) + 4)
 
 
-def seed(orgs: Orgs, tei, shapes: Shapes, profile, divs: tuple[list, list] | None = None) -> None:
+def seed(
+    orgs: Orgs,
+    tei,
+    shapes: Shapes,
+    profile,
+    divs: tuple[list, list] | None = None,
+    terms: list[list[tuple[Any, str]]] | None = None,
+) -> None:
     """An organisation for every Subject Index heading of an organisation's shape (`divs`:
-    `registers.index_divs(tei)`, when found already)."""
+    `registers.index_divs(tei)`, `terms`: `registers.subject_terms` of its subject indexes,
+    when found already)."""
     _, subjects = divs if divs is not None else registers.index_divs(tei)
-    index = IndexItems(subjects)
+    index = IndexItems(subjects, terms)
     learnt: list[str] = []
     heads = shapes.heads()
     for item in index.items:
@@ -1049,10 +1057,14 @@ class IndexItems:
     heading read once: `seed` and the readings after it (`index_bodies`, `body_words`,
     `placed_names`) each walked every item of the index and read its heading again."""
 
-    def __init__(self, subjects: list):
+    def __init__(self, subjects: list, terms: list[list[tuple[Any, str]]] | None = None):
+        """`terms`: `registers.subject_terms(subjects)`, when read already."""
         self.subjects = subjects
-        self.items = [item for div in subjects for item in div.iter(q("item")) if item.find(q("term")) is not None]
+        if terms is None:
+            terms = registers.subject_terms(subjects)
+        self.items = [item for items in terms for item, _ in items]
         # by the item itself: the list keeps each alive, so no other element takes its key
+        self._written: dict[Any, str] = {item: written for items in terms for item, written in items}
         self._terms: dict[Any, str] = {}
         self._headings: dict[Any, str] = {}
         self._titles: Counter | None = None
@@ -1061,7 +1073,7 @@ class IndexItems:
         """An item's term: its words, the stops and commas at its ends left out."""
         term = self._terms.get(item)
         if term is None:
-            term = self._terms[item] = " ".join(text_of(item.find(q("term"))).split()).strip(" ,;")
+            term = self._terms[item] = " ".join(self._written[item].split()).strip(" ,;")
         return term
 
     def heading(self, item) -> str:
@@ -1590,7 +1602,8 @@ def apply(tei, ctx: Context):
         ctx.profile, "\n\n".join(pieces), frozenset(surnames), whole=word_counts(ctx).whole, pieces=pieces
     )
     orgs = Orgs(reg, ctx.profile)
-    seed(orgs, tei, shapes, ctx.profile, ctx.view(registers.INDEX_DIVS, registers.index_divs))
+    divs = ctx.view(registers.INDEX_DIVS, registers.index_divs)
+    seed(orgs, tei, shapes, ctx.profile, divs, registers.book_subject_terms(ctx))
     headings = heading_pieces(regions, ctx.view(REGIONS, matching_regions))
     found = discover(orgs, pieces, shapes, ctx.profile, headings)  # each piece's names, in turn
     last: dict[str, etree._Element] = {}  # a noun -> the organisation of that noun named last
