@@ -1288,12 +1288,13 @@ def discover(
     for hs, he, name, org in named.find(text):
         k = bisect_right(starts, hs) - 1
         heads.setdefault(k, []).append((hs - starts[k], he - starts[k], name, org))
-    found = [
-        find(piece, shapes, heads=sorted(heads[k], key=lambda h: h[:2])) if k in heads else []
-        for k, piece in enumerate(pieces)
-    ]
-    seen = {f.name for fs in found for f in fs if not f.bare}
-    in_text = {f.name for k, fs in enumerate(found) if k not in headings for f in fs if not f.bare}
+    # `find` in the pieces a noun or name stands in, in their order; the others found nothing
+    found: list[list[Found]] = [[] for _ in pieces]
+    for k in sorted(heads):
+        found[k] = find(pieces[k], shapes, heads=sorted(heads[k], key=lambda h: h[:2]))
+    holding = list(compress(count(), found))  # the pieces with a name (of a book's thousands)
+    seen = {f.name for k in holding for f in found[k] if not f.bare}
+    in_text = {f.name for k in holding if k not in headings for f in found[k] if not f.bare}
     for name in sorted(seen):
         if orgs.find(name) is None and not _is_place(name, profile):
             if name not in in_text and _title_case(name, shapes):
@@ -1635,7 +1636,7 @@ def apply(tei, ctx: Context):
     # name not visited (most of a book's)
     at = 0  # the first piece of the region
     for slots in regions:
-        spans = {k - at: spans_of(found[k]) for k in range(at, at + len(slots)) if found[k]}
+        spans = {k - at: spans_of(found[k]) for k in compress(range(at, at + len(slots)), found[at : at + len(slots)])}
         at += len(slots)
         wrap_slots_at(slots, spans)
     for org in list(reg.added):
