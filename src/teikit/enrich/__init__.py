@@ -32,7 +32,7 @@ from . import dates, orgs, persons, places, registers, textnames
 from .matching import REGIONS, TEXT_SLOTS, UNMARKED_TEXT, WORD_COUNTS, word_counts
 from .namewords import UNMARKED_PROSE
 from .places import TOWN_NAMES
-from .registers import INDEX_DIVS
+from .registers import INDEX_DIVS, SUBJECT_TERMS
 
 # The book's ids as plain strings (`Context.ids` finds each one's element too, of no use here).
 _ID_VALUES = etree.XPath("descendant-or-self::*/@xml:id", smart_strings=False)
@@ -60,7 +60,8 @@ def seed(tei, ctx: Context):
         build_header(ctx.need_book(), ctx, "Register of organisations"),
         taken,
     )
-    registers.seed_persons(person_reg, tei, ctx.report, ctx.view(INDEX_DIVS, registers.index_divs))
+    divs = ctx.view(INDEX_DIVS, registers.index_divs)
+    registers.seed_persons(person_reg, tei, ctx.report, divs, registers.book_subject_terms(ctx))
     ctx.registers = {"person": person_reg, "place": place_reg, "org": org_reg}
     return tei
 
@@ -99,6 +100,7 @@ def _places(tei, ctx: Context):
         ctx.report,
         divs,
         common_word=lambda name: places.common_word(name, counts.lower, counts.capitalised),
+        terms=registers.book_subject_terms(ctx),
     )
     return places.apply(tei, ctx, strict=without_index(tei, divs), topics=topics)
 
@@ -112,7 +114,7 @@ PASSES = [
         needs=("book", "indexes"),
         provides=("registers",),
         doc="the person, place and organisation registers: an earlier run's, the indexes' persons",
-        keeps_views=(INDEX_DIVS,),  # it reads the tree only
+        keeps_views=(INDEX_DIVS, SUBJECT_TERMS),  # it reads the tree only
     ),
     Pass(
         "dates",
@@ -120,7 +122,7 @@ PASSES = [
         needs=("paragraphs",),
         provides=("dates",),
         doc="date, with ISO 8601 values",
-        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, TOWN_NAMES, INDEX_DIVS),
+        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, TOWN_NAMES, INDEX_DIVS, SUBJECT_TERMS),
     ),
     Pass(
         "orgs",
@@ -128,7 +130,16 @@ PASSES = [
         needs=("registers", "dates"),
         provides=("orgs",),
         doc="orgName, linked to orgs.xml",
-        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, TOWN_NAMES, INDEX_DIVS, TEXT_SLOTS),
+        keeps_views=(
+            REGIONS,
+            UNMARKED_TEXT,
+            UNMARKED_PROSE,
+            WORD_COUNTS,
+            TOWN_NAMES,
+            INDEX_DIVS,
+            SUBJECT_TERMS,
+            TEXT_SLOTS,
+        ),
     ),
     Pass(
         "persons",
@@ -136,7 +147,16 @@ PASSES = [
         needs=("registers", "book", "dates"),
         provides=("persons", "person-words"),
         doc="persName, linked to persons.xml",
-        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, TOWN_NAMES, INDEX_DIVS, TEXT_SLOTS),
+        keeps_views=(
+            REGIONS,
+            UNMARKED_TEXT,
+            UNMARKED_PROSE,
+            WORD_COUNTS,
+            TOWN_NAMES,
+            INDEX_DIVS,
+            SUBJECT_TERMS,
+            TEXT_SLOTS,
+        ),
     ),
     Pass(
         "places",
@@ -144,6 +164,15 @@ PASSES = [
         needs=("registers", "person-words"),
         provides=("places",),
         doc="placeName, linked to places.xml",
-        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, TOWN_NAMES, INDEX_DIVS, TEXT_SLOTS),
+        keeps_views=(
+            REGIONS,
+            UNMARKED_TEXT,
+            UNMARKED_PROSE,
+            WORD_COUNTS,
+            TOWN_NAMES,
+            INDEX_DIVS,
+            SUBJECT_TERMS,
+            TEXT_SLOTS,
+        ),
     ),
 ]

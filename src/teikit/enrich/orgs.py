@@ -103,15 +103,18 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, chain, compress, count
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from lxml import etree
 
 from ..context import Context
 from ..tei import XML_ID, children, make, make_in, q, sub, text_of
+from ..textnodes import Slot, wrap_slots_at
 from . import gazetteer, registers
-from .matching import Matcher, mark, marked_text, word_counts
+from .matching import REGIONS, Matcher, marked_text, word_counts
+from .matching import regions as matching_regions
 from .namewords import initial
 
 # A capitalised word: "All-Union", "People's", "Workers'" (not "Notables--Brienne", a dash).
@@ -1006,11 +1009,19 @@ def _whole_heading(term: str, shapes: Shapes) -> bool:
     return len(found) == 1 and not found[0].bare and (found[0].start, found[0].end) == (4, len(term) + 4)
 
 
-def seed(orgs: Orgs, tei, shapes: Shapes, profile, divs: tuple[list, list] | None = None) -> None:
+def seed(
+    orgs: Orgs,
+    tei,
+    shapes: Shapes,
+    profile,
+    divs: tuple[list, list] | None = None,
+    terms: list[list[tuple[Any, str]]] | None = None,
+) -> None:
     """An organisation for every Subject Index heading of an organisation's shape (`divs`:
-    `registers.index_divs(tei)`, when found already)."""
+    `registers.index_divs(tei)`, `terms`: `registers.subject_terms` of its subject indexes,
+    when found already)."""
     _, subjects = divs if divs is not None else registers.index_divs(tei)
-    index = IndexItems(subjects)
+    index = IndexItems(subjects, terms)
     learnt: list[str] = []
     heads = shapes.heads()
     for item in index.items:
@@ -1046,10 +1057,14 @@ class IndexItems:
     heading read once: `seed` and the readings after it (`index_bodies`, `body_words`,
     `placed_names`) each walked every item of the index and read its heading again."""
 
-    def __init__(self, subjects: list):
+    def __init__(self, subjects: list, terms: list[list[tuple[Any, str]]] | None = None):
+        """`terms`: `registers.subject_terms(subjects)`, when read already."""
         self.subjects = subjects
-        self.items = [item for div in subjects for item in div.iter(q("item")) if item.find(q("term")) is not None]
+        if terms is None:
+            terms = registers.subject_terms(subjects)
+        self.items = [item for items in terms for item, _ in items]
         # by the item itself: the list keeps each alive, so no other element takes its key
+        self._written: dict[Any, str] = {item: written for items in terms for item, written in items}
         self._terms: dict[Any, str] = {}
         self._headings: dict[Any, str] = {}
         self._titles: Counter | None = None
@@ -1058,7 +1073,7 @@ class IndexItems:
         """An item's term: its words, the stops and commas at its ends left out."""
         term = self._terms.get(item)
         if term is None:
-            term = self._terms[item] = " ".join(text_of(item.find(q("term"))).split()).strip(" ,;")
+            term = self._terms[item] = " ".join(self._written[item].split()).strip(" ,;")
         return term
 
     def heading(self, item) -> str:
@@ -1253,7 +1268,7 @@ def discover(
     for variant in _case_variants(text, shapes):
         shapes.learn(variant)
     # One scan of the whole text for the nouns, then `find` only where they stand.
-    starts = list(accumulate((len(p) + 2 for p in pieces[:-1]), initial=0))
+    starts = piece_starts(pieces)
     heads: dict[int, list] = {}
     for hs, he, head, value in shapes.heads().find(text):
         if head in shapes.ranks and not _ends_name(text, he, shapes):
@@ -1273,12 +1288,13 @@ def discover(
     for hs, he, name, org in named.find(text):
         k = bisect_right(starts, hs) - 1
         heads.setdefault(k, []).append((hs - starts[k], he - starts[k], name, org))
-    found = [
-        find(piece, shapes, heads=sorted(heads[k], key=lambda h: h[:2])) if k in heads else []
-        for k, piece in enumerate(pieces)
-    ]
-    seen = {f.name for fs in found for f in fs if not f.bare}
-    in_text = {f.name for k, fs in enumerate(found) if k not in headings for f in fs if not f.bare}
+    # `find` in the pieces a noun or name stands in, in their order; the others found nothing
+    found: list[list[Found]] = [[] for _ in pieces]
+    for k in sorted(heads):
+        found[k] = find(pieces[k], shapes, heads=sorted(heads[k], key=lambda h: h[:2]))
+    holding = list(compress(count(), found))  # the pieces with a name (of a book's thousands)
+    seen = {f.name for k in holding for f in found[k] if not f.bare}
+    in_text = {f.name for k in holding if k not in headings for f in found[k] if not f.bare}
     for name in sorted(seen):
         if orgs.find(name) is None and not _is_place(name, profile):
             if name not in in_text and _title_case(name, shapes):
@@ -1291,6 +1307,15 @@ def discover(
 # military discipline", "at other works, such as Sormovo in Nizhnyi Novgorod".
 _AND_OTHER = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) and other ([a-z]+)\b")
 _OTHER_SUCH_AS = re.compile(r"\bother ([a-z]+),? (?:such as|like|including) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
+
+
+def piece_starts(pieces: list[str]) -> list[int]:
+    """Where each of `pieces` begins in them joined by blank lines (summed in C: a generator
+    for each of a book's tens of thousands of pieces took longer)."""
+    return [0, *accumulate(map(_PLUS_BLANK_LINE, map(len, pieces[:-1])))]
+
+
+_PLUS_BLANK_LINE = (2).__add__
 
 
 def _plural(noun: str) -> str:
@@ -1354,7 +1379,7 @@ def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, s
     # One scan of the pieces joined by blank lines (`shapes.text`), which no variant holds,
     # each match then dealt to its piece: a call into the automaton for each of the book's
     # thousands of pieces, most without a variant, took longer than the scan.
-    starts = list(accumulate((len(p) + 2 for p in pieces[:-1]), initial=0))
+    starts = piece_starts(pieces)
     written: dict[int, list[tuple[int, int, str]]] = {}
     for start, end, _, name in Matcher(variants).find(shapes.text):
         k = bisect_right(starts, start) - 1
@@ -1545,25 +1570,50 @@ _HEAD = q("head")
 _BLOCKS = frozenset(q(t) for t in ("p", "note", "item", "div", "body", "front", "back", "quote", "cell", "l"))
 
 
+def heading_pieces(regions: list[list[Slot]], divisions: list) -> frozenset[int]:
+    """The indexes of the text nodes of `regions` (all of them in turn; the text nodes of
+    `divisions`, `matching.marked_text`) that are a heading's (`_in_heading` of each one's
+    element): the elements of the divisions' headings are found first, those a heading holds
+    outside a block, and each text node's element looked up among them, not climbed from
+    (a book has tens of thousands of text nodes, a few hundred in headings)."""
+    inside: set = set()
+    for division in divisions:
+        for head in division.iter(_HEAD):
+            below = [head]
+            while below:
+                el = below.pop()
+                inside.add(el)
+                below.extend(child for child in el if child.tag not in _BLOCKS)
+    if not inside:
+        return frozenset()
+    elements = map(_ELEMENT, chain.from_iterable(regions))
+    return frozenset(compress(count(), map(inside.__contains__, elements)))
+
+
+_ELEMENT = itemgetter(0)  # of a slot: the element its text node is in
+
+
 def apply(tei, ctx: Context):
     """Find, register and mark the organisations of the book."""
     reg = ctx.registers["org"]
-    pieces = [text for found in marked_text(ctx) for _, _, text in found]
+    regions = marked_text(ctx)
+    pieces = [text for found in regions for _, _, text in found]
     surnames = {text_of(s) for s in ctx.registers["person"].list.iter(q("surname"))}
     shapes = Shapes.of(
         ctx.profile, "\n\n".join(pieces), frozenset(surnames), whole=word_counts(ctx).whole, pieces=pieces
     )
     orgs = Orgs(reg, ctx.profile)
-    seed(orgs, tei, shapes, ctx.profile, ctx.view(registers.INDEX_DIVS, registers.index_divs))
-    headings = [k for k, el in enumerate(el for found in marked_text(ctx) for el, _, _ in found) if _in_heading(el)]
-    found = iter(discover(orgs, pieces, shapes, ctx.profile, frozenset(headings)))  # each piece's names, in turn
+    divs = ctx.view(registers.INDEX_DIVS, registers.index_divs)
+    seed(orgs, tei, shapes, ctx.profile, divs, registers.book_subject_terms(ctx))
+    headings = heading_pieces(regions, ctx.view(REGIONS, matching_regions))
+    found = discover(orgs, pieces, shapes, ctx.profile, headings)  # each piece's names, in turn
     last: dict[str, etree._Element] = {}  # a noun -> the organisation of that noun named last
     used: set[str] = set()
     counts: Counter = Counter()
 
-    def find(text: str):  # handed the pieces in their order (`mark`)
+    def spans_of(names: list[Found]) -> list:  # the pieces' names in their order: `last` follows them
         spans = []
-        for f in next(found):
+        for f in names:
             if f.bare:
                 org = last.get(f.head)
                 if org is None:
@@ -1582,7 +1632,13 @@ def apply(tei, ctx: Context):
             spans.append((f.start, f.end, el))
         return spans
 
-    mark(ctx, find)
+    # `matching.mark(ctx, find)` for a `find` handed each piece in turn, the pieces without a
+    # name not visited (most of a book's)
+    at = 0  # the first piece of the region
+    for slots in regions:
+        spans = {k - at: spans_of(found[k]) for k in compress(range(at, at + len(slots)), found[at : at + len(slots)])}
+        at += len(slots)
+        wrap_slots_at(slots, spans)
     for org in list(reg.added):
         if org.get(XML_ID) not in used and registers.provenance(org) != registers.FROM_INDEX:
             reg.remove(org)

@@ -32,6 +32,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -291,11 +292,37 @@ def index_divs(tei) -> tuple[list, list]:
     return names, subjects
 
 
-def seed_persons(reg: Register, tei, report, divs: tuple[list, list] | None = None) -> None:
+# The name of `subject_terms` as a view of the tree (`Context.view`): the registers', the
+# organisations' and the places' seeding each read every heading of the subject indexes; the
+# enrichment passes mark the running text only, never an index, so they are read once.
+SUBJECT_TERMS = "subject-terms"
+
+
+def subject_terms(subjects: list) -> list[list[tuple[Any, str]]]:
+    """For each subject index of `subjects` (`index_divs(tei)[1]`), its items that have a
+    term (`.//t:item[t:term]`, in the index's order) with the text of that term as written
+    (`text_of`)."""
+    return [[(item, text_of(item.find(q("term")))) for item in xpath(div, ".//t:item[t:term]")] for div in subjects]
+
+
+def book_subject_terms(ctx) -> list[list[tuple[Any, str]]]:
+    """`subject_terms` of the book's subject indexes (`index_divs`), as views of the tree
+    (`SUBJECT_TERMS`, `INDEX_DIVS`) of `ctx` (a `teikit.context.Context`)."""
+    return ctx.view(SUBJECT_TERMS, lambda tree: subject_terms(ctx.view(INDEX_DIVS, index_divs)[1]))
+
+
+def seed_persons(
+    reg: Register,
+    tei,
+    report,
+    divs: tuple[list, list] | None = None,
+    terms: list[list[tuple[Any, str]]] | None = None,
+) -> None:
     """Add a person for every name of the indexes the register does not hold yet (`divs`:
-    `index_divs(tei)`, when found already)."""
+    `index_divs(tei)`, `terms`: `subject_terms` of its subject indexes, when found already)."""
     known = {person_key(p): p for p in reg.entries.values()}
     names, subjects = divs if divs is not None else index_divs(tei)
+    by_index = terms if terms is not None else subject_terms(subjects)
     see_refs = []
     for div in names:
         for item in xpath(div, ".//t:item[t:term]"):
@@ -315,16 +342,16 @@ def seed_persons(reg: Register, tei, report, divs: tuple[list, list] | None = No
             if h.key not in known:
                 known[h.key] = reg.add(_person_entry(reg, h, item, "Name Index"))
     text_words: Counter | None = None
-    for div in subjects:
+    for div, items in zip(subjects, by_index):
         # A general index may print persons' names in capitals: those headings are persons.
         tops = xpath(div, "./t:list/t:item[t:term]")
-        terms = [text_of(item.find(q("term"))) for item in tops]
+        written = dict(items)  # the top headings are among the items
+        top_terms = [written[item] for item in tops]
         if text_words is None:  # the words asked for are those of the headings in capitals
-            text_words = _RunningWords(tei, few=sum(map(headings.in_capitals, terms)) < _RunningWords.SOUGHT)
-        capitals = headings.capitals_mark_persons(terms, text_words)
+            text_words = _RunningWords(tei, few=sum(map(headings.in_capitals, top_terms)) < _RunningWords.SOUGHT)
+        capitals = headings.capitals_mark_persons(top_terms, text_words)
         headed = set(tops)
-        for item in xpath(div, ".//t:item[t:term]"):
-            term = text_of(item.find(q("term")))
+        for item, term in items:
             if capitals and item in headed and headings.name_in_capitals(term, text_words):
                 h = headings.parse(headings.from_capitals(term).rstrip(" ,;"))
                 if h is not None and h.see:
@@ -619,10 +646,12 @@ def seed_places(
     report,
     divs: tuple[list, list] | None = None,
     common_word: Callable[[str], bool] = lambda name: False,
+    terms: list[list[tuple[Any, str]]] | None = None,
 ) -> set[str]:
     """A place for every Subject Index heading that names one; the profile's own list next.
     Returns the headings that name no place: topics ("Pravda", "Duma"), which the text
-    may name like a town somewhere. `divs`: `index_divs(tei)`, when found already.
+    may name like a town somewhere. `divs`: `index_divs(tei)`, `terms`: `subject_terms` of
+    its subject indexes, when found already.
 
     Not a place: a heading that is a person's surname, also when the index prints persons'
     names in capitals ("KANT": Kant the philosopher, not the town in India), nor a heading
@@ -630,9 +659,9 @@ def seed_places(
     GeoNames gives it as another name of Seoul; "YOUNG", a person the text calls Young)."""
     topics: set[str] = set()
     _, subjects = divs if divs is not None else index_divs(tei)
-    for div in subjects:
-        for item in xpath(div, ".//t:item[t:term]"):
-            term = " ".join(text_of(item.find(q("term"))).split()).strip(" ,;")
+    for items in terms if terms is not None else subject_terms(subjects):
+        for item, written in items:
+            term = " ".join(written.split()).strip(" ,;")
             kind = None
             m = _PLACE_QUALIFIER.search(term)
             if m:
