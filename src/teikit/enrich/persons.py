@@ -12,6 +12,12 @@ A mention is linked when the text settles who is meant: initials or forename tha
 fit one person; else, for a bare surname, the person the book is about; else the
 candidate named most recently nearby (Mikhail beside his brother Lazar). What
 stays ambiguous is tagged without @ref and reported, never linked to a guess.
+
+An earlier run's register read back is the index's persons and the editor's: the persons
+it found in the text (here, or beside the index by `textnames`) are set aside and taken
+back only where this run finds them again (`registers.Register.set_aside`), so that a book
+converted into its own output is marked as it was ("Sir William Hamilton", found beside
+the index, is no index person whose title stands outside the mention).
 """
 
 from __future__ import annotations
@@ -263,7 +269,9 @@ class People:
         # The ranks the register gives its persons are title words too (the Name Index's
         # "Tukhachevsky, M. N. Marshall": the text's "Marshall Tukhachevsky" is a rank and a
         # name), but a surname of the register ("Marshall, A.") stays a name.
-        ranks = {text_of(r).strip() for r in reg.list.iter(q("roleName"))}
+        # (The entries' ranks, not the whole list's: an earlier run's findings set aside
+        # are none, "Sir William Hamilton" found beside the index, `registers.set_aside`.)
+        ranks = {text_of(r).strip() for person in reg.entries.values() for r in person.iter(q("roleName"))}
         self.title_words |= frozenset(r for r in ranks if r.isalpha() and r[:1].isupper() and r not in self.by_surname)
 
     @property
@@ -832,6 +840,8 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
             continue
         unknown[(surname, tuple(initials))] += 1
     added: dict[str, list] = defaultdict(list)
+    # the earlier run's findings set aside (`registers.Register.set_aside`), by their name's key
+    unseen = {registers.person_key(p): p for p in reversed((people.reg.unseen or {}).values())}
     for (surname, initials), _ in sorted(unknown.items(), key=lambda kv: (kv[0][0], -len(kv[0][1]), kv[0][1])):
         earlier = [p for p in people.by_surname.get(surname, []) if people.indexed(p)] + added[surname]
         if any(fits(list(initials), p, people) for p in earlier):
@@ -844,6 +854,11 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
                     found_key = headings.Heading(surname, list(initials)).key
                 if registers.person_key(p) == found_key:
                     existing.append(p)
+        if not existing and unseen:  # an earlier run's finding of this name: taken back, its id kept
+            if found_key is None:
+                found_key = headings.Heading(surname, list(initials)).key
+            again = unseen.pop(found_key, None)
+            existing = [people.reg.bring_back(again)] if again is not None else []
         person = existing[0] if existing else registers.new_person(people.reg, surname, list(initials), UNINDEXED)
         added[surname].append(person)
         people.learn(person)
@@ -939,6 +954,7 @@ def _subject(people: People, ctx: Context):
 
 def apply(tei, ctx: Context):
     reg = ctx.registers["person"]
+    reg.set_aside()  # an earlier run's findings in the text count only where found again
     people = People(
         reg,
         ctx.profile.patronymics,
@@ -1064,6 +1080,7 @@ def apply(tei, ctx: Context):
 
     mark(ctx, find, resolver.recent.clear, matcher)  # each region read afresh
     ctx.person_words = set(people.by_surname) | set(people.by_forename) | set(people.by_alias)
+    reg.restore()
     ctx.report.counts["persons"] = len(reg.entries)
     ctx.report.counts["persName"] = counts["persName"]
     ctx.report.counts["persName_linked"] = counts["linked"]
