@@ -131,3 +131,31 @@ def test_the_editors_own_persons_are_marked_on_the_next_run(tmp_path, edit):
     assert _linked(out, "professor-fraser") == ["Fraser"]
     persons = marks_in(out, "persName")
     assert persons.count("Sir William Hamilton") == 2 and "The" not in persons
+
+
+def test_an_entry_rejected_beside_an_index_is_neither_marked_nor_entered_again(tmp_path):
+    """`<note type="rejected">` in entries the first run found beside the index, by the
+    persons pass ("R. Zinci", initials and a drug's name) and by the text's evidence ("M.
+    The", "Professor Fraser"): the next run marks none of their mentions, not even as the
+    index's persons are marked, and enters none of them again."""
+    source, out = _lectures(tmp_path)
+    rejected = ("zinci-r", "m-the", "professor-fraser")
+    register = etree.parse(str(out / "persons.xml"))
+    for ident in rejected:
+        entry = register.xpath(f"//t:person[@xml:id='{ident}']", namespaces=NS)[0]
+        etree.SubElement(entry, f"{{{NS['t']}}}note", type="rejected").text = "no person"
+    register.write(str(out / "persons.xml"), encoding="utf-8", xml_declaration=True)
+    convert(source, out, force=True, allow_loss=True)
+    persons = marks_in(out, "persName")
+    assert not [p for p in persons if p in ("The", "M. The", "R. Zinci", "Zinci", "Fraser", "Professor Fraser")]
+    assert persons.count("Sir William Hamilton") == 2  # the others stay
+    entries = etree.parse(str(out / "persons.xml")).findall(".//t:person", NS)
+    names = [" ".join("".join(e.find("t:persName", NS).itertext()).split()) for e in entries]
+    assert sorted(n for n in names if "Zinci" in n or "The" in n or "Fraser" in n) == [
+        "M The",
+        "Professor Fraser",
+        "Zinci, R.",
+    ]
+    for ident in rejected:
+        [entry] = [e for e in entries if e.get(XML_ID) == ident]
+        assert entry.find("t:note[@type='rejected']", NS) is not None

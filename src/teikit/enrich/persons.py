@@ -264,14 +264,18 @@ class People:
         self._indexed: dict = {}  # person -> `_indexed(person)`: asked of each by the thousand
         self._given_of: dict[str, tuple[set[str], set[str]]] = {}  # see `given_of`
         self.fitting: dict[tuple, bool] = {}  # (given names, person) -> `fits`, until a person is learnt
-        for person in reg.entries.values():
+        # An entry an editor rejected (`registers.rejected`) names no person of the book: its
+        # names are no keys, and the text's evidence for them enters no one (`_find_unindexed`).
+        self.rejected = [person for person in reg.entries.values() if registers.rejected(person)]
+        persons = [person for person in reg.entries.values() if not registers.rejected(person)]
+        for person in persons:
             self.learn(person)
         # The ranks the register gives its persons are title words too (the Name Index's
         # "Tukhachevsky, M. N. Marshall": the text's "Marshall Tukhachevsky" is a rank and a
         # name), but a surname of the register ("Marshall, A.") stays a name.
-        # (The entries' ranks, not the whole list's: an earlier run's findings set aside
+        # (The persons' ranks, not the whole list's: an earlier run's findings set aside
         # are none, "Sir William Hamilton" found beside the index, `registers.set_aside`.)
-        ranks = {text_of(r).strip() for person in reg.entries.values() for r in person.iter(q("roleName"))}
+        ranks = {text_of(r).strip() for person in persons for r in person.iter(q("roleName"))}
         self.title_words |= frozenset(r for r in ranks if r.isalpha() and r[:1].isupper() and r not in self.by_surname)
 
     @property
@@ -842,6 +846,7 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
     added: dict[str, list] = defaultdict(list)
     # the earlier run's findings set aside (`registers.Register.set_aside`), by their name's key
     unseen = {registers.person_key(p): p for p in reversed((people.reg.unseen or {}).values())}
+    rejected = {registers.person_key(p) for p in people.rejected}
     for (surname, initials), _ in sorted(unknown.items(), key=lambda kv: (kv[0][0], -len(kv[0][1]), kv[0][1])):
         earlier = [p for p in people.by_surname.get(surname, []) if people.indexed(p)] + added[surname]
         if any(fits(list(initials), p, people) for p in earlier):
@@ -854,9 +859,12 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
                     found_key = headings.Heading(surname, list(initials)).key
                 if registers.person_key(p) == found_key:
                     existing.append(p)
-        if not existing and unseen:  # an earlier run's finding of this name: taken back, its id kept
+        if not existing and (unseen or rejected):
             if found_key is None:
                 found_key = headings.Heading(surname, list(initials)).key
+            if found_key in rejected:
+                continue  # an editor said this name is no person's
+            # an earlier run's finding of this name: taken back, its id kept
             again = unseen.pop(found_key, None)
             existing = [people.reg.bring_back(again)] if again is not None else []
         person = existing[0] if existing else registers.new_person(people.reg, surname, list(initials), UNINDEXED)
