@@ -21,6 +21,12 @@ A mention is linked when the text settles who is meant: initials or forename tha
 fit one person; else, for a bare surname, the person the book is about; else the
 candidate named most recently nearby (Mikhail beside his brother Lazar). What
 stays ambiguous is tagged without @ref and reported, never linked to a guess.
+
+An earlier run's register read back is the index's persons and the editor's: the persons
+it found in the text (here, or beside the index by `textnames`) are set aside and taken
+back only where this run finds them again (`registers.Register.set_aside`), so that a book
+converted into its own output is marked as it was ("Sir William Hamilton", found beside
+the index, is no index person whose title stands outside the mention).
 """
 
 from __future__ import annotations
@@ -272,12 +278,18 @@ class People:
         # surname -> the forenames the text always writes before it where the index gives none
         # ("Mayne Reid"): inside the mention, no evidence of who it is (`_forenames_of_bare_headings`)
         self.said_before: dict[str, tuple[str, ...]] = {}
-        for person in reg.entries.values():
+        # An entry an editor rejected (`registers.rejected`) names no person of the book: its
+        # names are no keys, and the text's evidence for them enters no one (`_find_unindexed`).
+        self.rejected = [person for person in reg.entries.values() if registers.rejected(person)]
+        persons = [person for person in reg.entries.values() if not registers.rejected(person)]
+        for person in persons:
             self.learn(person)
         # The ranks the register gives its persons are title words too (the Name Index's
         # "Tukhachevsky, M. N. Marshall": the text's "Marshall Tukhachevsky" is a rank and a
         # name), but a surname of the register ("Marshall, A.") stays a name.
-        ranks = {text_of(r).strip() for r in reg.list.iter(q("roleName"))}
+        # (The persons' ranks, not the whole list's: an earlier run's findings set aside
+        # are none, "Sir William Hamilton" found beside the index, `registers.set_aside`.)
+        ranks = {text_of(r).strip() for person in persons for r in person.iter(q("roleName"))}
         self.title_words |= frozenset(r for r in ranks if r.isalpha() and r[:1].isupper() and r not in self.by_surname)
 
     @property
@@ -951,6 +963,9 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
             continue
         unknown[(surname, tuple(initials))] += 1
     added: dict[str, list] = defaultdict(list)
+    # the earlier run's findings set aside (`registers.Register.set_aside`), by their name's key
+    unseen = {registers.person_key(p): p for p in reversed((people.reg.unseen or {}).values())}
+    rejected = {registers.person_key(p) for p in people.rejected}
     for (surname, initials), _ in sorted(unknown.items(), key=lambda kv: (kv[0][0], -len(kv[0][1]), kv[0][1])):
         earlier = [p for p in people.by_surname.get(surname, []) if people.indexed(p)] + added[surname]
         if any(fits(list(initials), p, people) for p in earlier):
@@ -963,6 +978,14 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
                     found_key = headings.Heading(surname, list(initials)).key
                 if registers.person_key(p) == found_key:
                     existing.append(p)
+        if not existing and (unseen or rejected):
+            if found_key is None:
+                found_key = headings.Heading(surname, list(initials)).key
+            if found_key in rejected:
+                continue  # an editor said this name is no person's
+            # an earlier run's finding of this name: taken back, its id kept
+            again = unseen.pop(found_key, None)
+            existing = [people.reg.bring_back(again)] if again is not None else []
         person = existing[0] if existing else registers.new_person(people.reg, surname, list(initials), UNINDEXED)
         added[surname].append(person)
         people.learn(person)
@@ -1058,6 +1081,7 @@ def _subject(people: People, ctx: Context):
 
 def apply(tei, ctx: Context):
     reg = ctx.registers["person"]
+    reg.set_aside()  # an earlier run's findings in the text count only where found again
     people = People(
         reg,
         ctx.profile.patronymics,
@@ -1190,6 +1214,7 @@ def apply(tei, ctx: Context):
 
     mark(ctx, find, resolver.recent.clear, matcher)  # each region read afresh
     ctx.person_words = set(people.by_surname) | set(people.by_forename) | set(people.by_alias)
+    reg.restore()
     ctx.report.counts["persons"] = len(reg.entries)
     ctx.report.counts["persName"] = counts["persName"]
     ctx.report.counts["persName_linked"] = counts["linked"]

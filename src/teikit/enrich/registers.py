@@ -23,6 +23,15 @@ An entry found in the text also says on what evidence, in `<note type="evidence"
 seen). An editor who finds it wrong rejects it by adding `<note type="rejected">` to
 the entry (their reason, if any, as its words): the entry stays in the register, so the
 next run knows the name and does not enter it again, and no mention of it is marked.
+
+What an earlier run found in the text and left as it wrote it (`earlier_finding`: its
+source note says found in the text, and it holds no note but the converter's, so no
+editor rejected it, made it theirs or wrote into it) is no evidence for this run: the
+person passes set it aside (`Register.set_aside`) and take it back, its id kept, only
+where a rule of this run finds the name again (`Register.bring_back`). Read back as names
+of the book, such entries would be marked where the first run's rules did not hold (a
+word found after "M." in a prescription, "M. The", marked as "The" everywhere): converted
+again into its own output, a book gives the same edition.
 """
 
 from __future__ import annotations
@@ -52,6 +61,8 @@ NOTE = q("note")
 # Where a register entry came from: `<note type="source" subtype="...">` (see above).
 FROM_INDEX, FROM_TEXT, FROM_EDITOR = "index", "text", "editor"
 REJECTED = "rejected"  # an editor's verdict on an entry: `<note type="rejected">`
+# The notes the converter writes into an entry it finds in the text; any other is an editor's.
+CONVERTERS_NOTES = frozenset({"source", "evidence"})
 # How registers written before the subtype existed began their source notes.
 _LEGACY_SOURCES = (("Name Index", FROM_INDEX), ("Subject Index", FROM_INDEX), ("named in the text", FROM_TEXT))
 PLACE_HEADS = {
@@ -125,6 +136,44 @@ class Register:
         self.entries = {e.get(XML_ID): e for e in self.root.iter(q(kind)) if e.get(XML_ID)}
         self.taken.update(self.entries)
         self.added: list[etree._Element] = []
+        # An earlier run's findings in the text not found again by this run, by id, out of
+        # `entries` while a pass reads the register (`set_aside`); None until first set aside.
+        self.unseen: dict[str, etree._Element] | None = None
+
+    def set_aside(self) -> dict[str, etree._Element]:
+        """Take out of `entries` the entries an earlier run found in the text
+        (`earlier_finding`) that no rule of this run has found again, and return them by id:
+        the pass that reads the register then sees what a first run would, and takes one
+        back where its rules find the name (`bring_back`). Read once, on the first call (the
+        register as loaded); again after `restore`, the same entries less those taken back."""
+        if self.unseen is None:
+            self.unseen = {
+                ident: entry
+                for ident, entry in self.entries.items()
+                if entry not in self.added and earlier_finding(entry)
+            }
+        for ident in self.unseen:
+            self.entries.pop(ident, None)
+        return self.unseen
+
+    def bring_back(self, entry: etree._Element) -> etree._Element:
+        """An entry set aside (`set_aside`) that a rule of this run found again: in `entries`
+        once more, its id and its place in the register kept."""
+        assert self.unseen is not None
+        ident = entry.get(XML_ID)
+        del self.unseen[ident]
+        self.entries[ident] = entry
+        return entry
+
+    def restore(self) -> None:
+        """Every entry set aside back in `entries` (they stay in the register, marked nowhere),
+        `entries` in the register's order."""
+        if self.unseen:
+            merged = {**self.entries, **self.unseen}
+            order = [entry.get(XML_ID) for entry in self.root.iter(q(self.kind))]
+            self.entries.clear()
+            self.entries.update({ident: merged[ident] for ident in order if ident in merged})
+            self.entries.update(merged)
 
     def new_id(self, base: str) -> str:
         ident, n = base, 2
@@ -195,6 +244,17 @@ def rejected(entry) -> bool:
     """Whether an editor has rejected the entry (`<note type="rejected">`): it names no
     person or place of the book, and nothing is marked for it."""
     return any(note.get("type") == REJECTED for note in entry.iterchildren(NOTE))
+
+
+def earlier_finding(entry) -> bool:
+    """Whether an entry read back from an earlier run's register is that run's finding in
+    the text as it wrote it: its source note says found in the text (`provenance`), and it
+    holds no note but the converter's (`CONVERTERS_NOTES`). An entry rejected, or annotated
+    by an editor (a note of their own), is the editor's, as is one without a source note or
+    with `subtype="editor"`."""
+    return provenance(entry) == FROM_TEXT and all(
+        note.get("type") in CONVERTERS_NOTES for note in entry.iterchildren(NOTE)
+    )
 
 
 def provenance(entry) -> str:

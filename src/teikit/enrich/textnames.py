@@ -110,7 +110,9 @@ whole, brackets inside); a common word only inside the full form that made it a 
 how it was built, every entry a source note, and an evidence note that names its
 evidence and quotes a passage where it was seen. An entry the editor rejected
 (`<note type="rejected">`, see `registers.rejected`) is entered no more and marked
-nowhere, though the text gives the same evidence again.
+nowhere, though the text gives the same evidence again. An entry an earlier run found in
+the text, as it wrote it, is marked only where this run finds the name again
+(`registers.Register.set_aside`); an editor's entry wherever the book writes it.
 """
 
 from __future__ import annotations
@@ -1988,7 +1990,9 @@ def register(
 ) -> dict[str, object]:
     """The entry of every name found, made where the register has none: full names first,
     a partial name joining the one full name it fits as another persName. A rejected
-    entry (`reject`) is none: no mention links to it."""
+    entry (`reject`) is none: no mention links to it. An earlier run's finding set aside
+    (`registers.Register.set_aside`) that bears a name found is taken back, not made anew."""
+    unseen = {n.key(): p for p in reversed((reg.unseen or {}).values()) for n in reversed(entry_names(p))}
     entries: dict[str, object] = {}
     for person in reg.entries.values():
         if registers.rejected(person):
@@ -2010,6 +2014,10 @@ def register(
         if person is not None:
             _alias(person, name)
             entries[key] = person
+        elif (person := unseen.get(key)) is not None and person.get(XML_ID) in (reg.unseen or {}):
+            reg.bring_back(person)  # the first run's entry of this name, its id kept
+            for n in entry_names(person):
+                entries.setdefault(n.key(), person)
         else:
             entries[key] = person = _add(reg, name, why[key], source)
         entered.add(person)
@@ -2126,6 +2134,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         head = make("head", HEAD)
         reg.list.insert(0, head)
     taken = set(ctx.person_words) if beside_index else set()  # the words of the index's persons
+    reg.set_aside()  # an earlier run's findings in the text count only where found again
     entered_before = len(reg.entries)
     text = unmarked(ctx)
     words = Words(
@@ -2335,6 +2344,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     # a place the profile lists is its own though a person bears the name ("Major Logan"):
     # the places pass marks it where no persName holds it
     ctx.person_words -= set(ctx.profile.known_places)
+    entered = len(reg.entries) - entered_before
+    reg.restore()
     ctx.report.counts["persons"] = len(reg.entries)
     if beside_index:  # the index's pass counted its own marks
         ctx.report.counts["persName"] += counts["persName"]
@@ -2342,7 +2353,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         ctx.report.info(
             "persons-beside-index",
             None,
-            f"the subject index names some persons: {len(reg.entries) - entered_before} more taken from the "
+            f"the subject index names some persons: {entered} more taken from the "
             f"text on evidence, {counts['persName']} mention(s) of them marked",
         )
     else:
