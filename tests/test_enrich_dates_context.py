@@ -182,3 +182,49 @@ def test_the_spans_issue_14_names_stay_whole():
         ("September–October", {"from": "1917-09", "to": "1917-10", "evidence": "internal"}),
         ("winter of 1932–33", {"notBefore": "1932-12", "notAfter": "1933-02"}),
     ]
+
+
+def test_a_date_the_narrative_put_in_the_next_year_brings_the_text_there():
+    # Gardiner, ch. V: after "(October, 1791)", "In April" is April 1792, and the text is in
+    # 1792: "(June 6)" is June 1792 (the decree on the camp of 20,000 before Paris)
+    found = read(
+        [
+            "His comrades, led by Jourdan, a brigand by profession, retaliated by killing in cold blood"
+            " sixty and more prisoners--men, women, and children--whose bodies they flung into a dungeon"
+            " beneath a tower of the Papal palace (October, 1791).",
+            "Sanguine expectations of victory had been rapidly dissipated. In April the Belgian frontier"
+            " was crossed; but the troops on their first meeting with the enemy fled in disorder,"
+            " disobeying their officers, whom they accused of treason. Servan, the minister of war,"
+            " proposed the formation of an armed camp for the protection of Paris. Much opposition was"
+            " however, raised to the project, and the Assembly decreed (June 6) that 20,000 volunteers,"
+            " recruited in the departments, should meet at Paris.",
+        ]
+    )
+    assert found[1:] == [
+        ("April", {"when": "1792-04", "evidence": "internal"}),
+        ("June 6", {"when": "1792-06-06", "evidence": "internal"}),
+    ]
+    # a season does not move it, nor a date after a past participle: they recall (whichever
+    # spring the law's was, the December after it is the context's)
+    found = read(
+        [
+            "A new source of revenue was sought in the imposition of a forced loan, according to the law"
+            " passed in the spring. After the destruction of the great Vendean army in December, the"
+            " country was quiet through exhaustion."
+        ],
+        at(1793, 11),
+    )
+    assert found[-1] == ("December", {"when": "1793-12", "evidence": "internal"})
+
+
+def test_of_the_preceding_year_puts_a_date_in_the_year_before_the_texts():
+    # Gardiner, ch. V, on June 1792 (Bailly resigned as mayor of Paris in November 1791)
+    found = read(
+        [
+            "Though armed demonstrations were illegal, the municipality offered but a perfunctory and"
+            " half-hearted resistance. Bailly had resigned office in the autumn of the preceding year. The"
+            " new mayor, Pétion, was a Girondist."
+        ],
+        at(1792, 6),
+    )
+    assert found == [("autumn", {"notBefore": "1791-09", "notAfter": "1791-11", "evidence": "internal"})]

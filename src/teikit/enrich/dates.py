@@ -186,7 +186,13 @@ the evidence for the value is within the text):
 - Which year: the context's, where the month lies in it up to five months before the
   context's month ("In November 1932 … in June" is June 1932); half a year or more before
   it, the next year's: a narrative goes forward ("… (December 2, 1792) … (March 9)" is
-  March 1793; "On 29 November 1928 … in December … On 4 March" is March 1929). The
+  March 1793; "On 29 November 1928 … in December … On 4 March" is March 1929). A day's
+  or a month's date put in the next year so brings the text there ("… (October, 1791) …
+  In April the Belgian frontier was crossed … (June 6)" is June 1792, not 1791); a
+  season's does not, nor one after a past participle ("the law passed in the spring"):
+  they recall. A date followed by "of the preceding (previous) year" lies in the year
+  before the context's, by "of the following (next, ensuing) year" in the year after
+  ("Bailly had resigned office in the autumn of the preceding year" in a text on 1792). The
   context's month is counted from the first month of the date that established it when
   that spans months ("From January to September 1919 … in February" is February 1919).
   "The following / next February" is the first February after the context's month (the
@@ -835,6 +841,12 @@ class YearContext:
             return False
         return (int(last[:4]), int(last[5:7])) < (self.year, self.month or 1)
 
+    def cross(self, month: int) -> None:
+        """Go on into the next year, at `month`: a date without a year lay half a year or more
+        before the month established, and so in the year after (`year_for`)."""
+        assert self.year is not None
+        self._at(self.year + 1, month)
+
     def go_on(self, before: YearContext) -> None:
         """Start where the chapter `before` ended: in its year and month."""
         self._at(before.year, before.month, before.since)
@@ -969,6 +981,14 @@ def _range_years(text: str, found: list[_Found]) -> list[int | None]:
             years[i] = int(stated.pop()) if len(stated) == 1 else None
     return years
 
+
+# After a date without a year, the year it lies in, counted from the text's ("Bailly had
+# resigned office in the autumn of the preceding year").
+_YEAR_AWAY_AFTER = re.compile(r"\sof\sthe\s(preceding|previous|following|next|ensuing)\syear\b")
+
+# The dates without a year whose going into the next year moves the text there: a day's, a
+# month's (not a season's, which spans months: "the law passed in the spring").
+_CROSSING = frozenset({*_DAYS, "bare"})
 
 # What follows a date that ends its sentence.
 _CLOSES = re.compile(r"[)'’\"”]*(?:[.;!?]|$)")
@@ -1335,6 +1355,24 @@ def find_dates(
             depth = max(0, depth + text.count("(", last, f.start) - text.count(")", last, f.start))
             last = f.start
         attrs = _dated(f, ranged[i], context, months)
+        if context is not None and context.year is not None and "evidence" in attrs and ranged[i] is None:
+            away = _YEAR_AWAY_AFTER.match(text, f.end)
+            if away is not None:  # "in the autumn of the preceding year": the year before the text's
+                year = context.year + (1 if away[1] in ("following", "next", "ensuing") else -1)
+                attrs = {**(value(f.groups, year, months) or f.attrs), "evidence": "internal"}
+        if (
+            context is not None
+            and context.year is not None
+            and f.yearless
+            and ranged[i] is None
+            and f.groups.lastgroup in _CROSSING
+            and "evidence" in attrs
+            and _values(attrs)[0][:4] == str(context.year + 1)
+            and _PARTICIPLE_BEFORE.search(text, max(0, f.start - 90), f.start) is None
+        ):
+            # the next year's by the narrative's going forward ("… (October, 1791) … In April the
+            # Belgian frontier was crossed"): the text is there ("(June 6)" is June 1792)
+            context.cross(int(_values(attrs)[0][5:7]))
         end = f.end
         if not attrs:  # "the thirties" with no year in context: which century's, no one can say
             i, joined = i + 1, None
