@@ -228,3 +228,41 @@ def test_of_the_preceding_year_puts_a_date_in_the_year_before_the_texts():
         at(1792, 6),
     )
     assert found == [("autumn", {"notBefore": "1791-09", "notAfter": "1791-11", "evidence": "internal"})]
+
+
+def test_a_relative_clause_in_the_pluperfect_puts_its_date_before_the_texts():
+    found = read(
+        [
+            "From January to September 1919 Kaganovich served as chairman of the province soviet executive committee.",
+            "Kaganovich began to elaborate his ideas on party and soviet administration which he had"
+            " presented to the province party conference in October. On 11 December in a report to the"
+            " province party committee, he complained of the weakness of the local party leadership.",
+            "In January Nizhegorodskaya kommuna published Kaganovich's article entitled 'To the party"
+            " congress', addressed to the forthcoming VIII Party Congress.",
+        ]
+    )
+    assert found[1:] == [
+        ("October", {"when": "1918-10", "evidence": "internal"}),
+        ("11 December", {"when": "1918-12-11", "evidence": "internal"}),
+        ("January", {"when": "1919-01", "evidence": "internal"}),
+    ]
+    # a clause with no subject of its own names a thing, not what someone had done before
+    # (Gardiner, ch. XI, on 1795: the law on worship of February 1795)
+    found = read(
+        [
+            "Within the limits assigned by this law and the law which had been passed in February (p."
+            " 227), the Church was left at liberty to effect its own reorganisation."
+        ],
+        at(1795, 1),
+    )
+    assert found == [("February", {"when": "1795-02", "evidence": "internal"})]
+    # the pluperfect of a sequence ("after … had been …") is not a look back
+    found = read(
+        [
+            "The date 24 March 1934 was set as the day of an all-Moscow voluntary day of work (subbotnik)"
+            " under the slogan 'All Moscow builds the Metro', with Kaganovich hard at work with a shovel."
+            " However, after the shafts had been inspected in April by Molotov, Khrushchev and Bulganin,"
+            " the timetable was altered."
+        ]
+    )
+    assert found[-1] == ("April", {"when": "1934-04", "evidence": "internal"})

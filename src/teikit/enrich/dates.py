@@ -192,7 +192,13 @@ the evidence for the value is within the text):
   season's does not, nor one after a past participle ("the law passed in the spring"):
   they recall. A date followed by "of the preceding (previous) year" lies in the year
   before the context's, by "of the following (next, ensuing) year" in the year after
-  ("Bailly had resigned office in the autumn of the preceding year" in a text on 1792). The
+  ("Bailly had resigned office in the autumn of the preceding year" in a text on 1792). A
+  day's or month's date that ends a relative clause in the pluperfect with its own subject
+  ("which he had presented …", "what they had been …") lies before the
+  month established, in the year before when its month comes later, and the text goes
+  back to it ("… his ideas … which he had presented to the province party conference in
+  October. On 11 December …" in a text on September 1919: October and December 1918; not
+  "after the shafts had been inspected in April", a sequence, nor "… of August 10"). The
   context's month is counted from the first month of the date that established it when
   that spans months ("From January to September 1919 … in February" is February 1919).
   "The following / next February" is the first February after the context's month (the
@@ -841,6 +847,21 @@ class YearContext:
             return False
         return (int(last[:4]), int(last[5:7])) < (self.year, self.month or 1)
 
+    def before(self, g: re.Match, attrs: dict[str, str], months: Mapping[str, int] | None = None) -> dict[str, str]:
+        """A day's or month's date without a year that ends a relative clause in the
+        pluperfect (`attrs`: as the context dated it): it lies before the month established,
+        in the year before when its month comes later ("… his ideas … which he had presented
+        to the province party conference in October." in a text on September 1919: October
+        1918), and the text has gone back to it ("On 11 December …": 1918)."""
+        month = _first_month(g, months)
+        if self.year is None or self.month is None or month <= self.month:
+            return attrs
+        dated = value(g, self.year - 1, months)
+        if dated is None or not _valid_day(dated):
+            return attrs
+        self._at(self.year - 1, month)
+        return {**dated, "evidence": "internal"}
+
     def cross(self, month: int) -> None:
         """Go on into the next year, at `month`: a date without a year lay half a year or more
         before the month established, and so in the year after (`year_for`)."""
@@ -985,6 +1006,16 @@ def _range_years(text: str, found: list[_Found]) -> list[int | None]:
 # After a date without a year, the year it lies in, counted from the text's ("Bailly had
 # resigned office in the autumn of the preceding year").
 _YEAR_AWAY_AFTER = re.compile(r"\sof\sthe\s(preceding|previous|following|next|ensuing)\syear\b")
+
+# A relative clause in the pluperfect with a subject of its own that a date ends, no comma or
+# parenthesis between ("which he had presented to the province party conference in October",
+# "what they had been in July": what someone had done or been before the narrative's time;
+# not "the law which had been passed in February", "after the shafts had been inspected in
+# April": the pluperfect of a sequence, nor "the insurrection of August 10").
+_RELATIVE_PLUPERFECT_BEFORE = re.compile(
+    r"\b(?:which|who|whom|that|what)\s(?!had\b)(?:[\w'’]+\s){1,3}?had\s(?:been\s)?[a-z]+(?:ed|en|wn|ne|ght|un|de|lt|nt|pt|ft|ung|ook)\b"
+    r"[^,;:()]{0,60}?\s(?:in|on|at)\s$"
+)
 
 # The dates without a year whose going into the next year moves the text there: a day's, a
 # month's (not a season's, which spans months: "the law passed in the spring").
@@ -1360,6 +1391,15 @@ def find_dates(
             if away is not None:  # "in the autumn of the preceding year": the year before the text's
                 year = context.year + (1 if away[1] in ("following", "next", "ensuing") else -1)
                 attrs = {**(value(f.groups, year, months) or f.attrs), "evidence": "internal"}
+        if (
+            has_had
+            and context is not None
+            and ranged[i] is None
+            and f.groups.lastgroup in _CROSSING
+            and "evidence" in attrs
+            and _RELATIVE_PLUPERFECT_BEFORE.search(text, max(0, f.start - 90), f.start) is not None
+        ):
+            attrs = context.before(f.groups, attrs, months)
         if (
             context is not None
             and context.year is not None
