@@ -266,3 +266,27 @@ def test_a_relative_clause_in_the_pluperfect_puts_its_date_before_the_texts():
         ]
     )
     assert found[-1] == ("April", {"when": "1934-04", "evidence": "internal"})
+
+
+def test_early_in_a_month_is_its_first_days():
+    found = read(
+        [
+            "Early in April, a three day meeting of NKPS's party organization was held at which a new"
+            " leadership was elected.",
+            "This was given its clearest expression by Yezhov's report to the Central Committee early in June 1935.",
+        ],
+        at(1937, 3),
+    )
+    assert found == [
+        ("Early in April", {"notBefore": "1937-04-01", "notAfter": "1937-04-10", "evidence": "internal"}),
+        ("early in June 1935", {"notBefore": "1935-06-01", "notAfter": "1935-06-10"}),
+    ]
+    # the year after a comma is the month's (Keynes, ch. V)
+    found = read(
+        [
+            "A visitor to the salient early in November, 1918, when a few German bodies still added a"
+            " touch of realism and human horror, and the great struggle was not yet certainly ended, could"
+            " feel there, as nowhere else, the present outrage of war."
+        ]
+    )
+    assert found == [("early in November, 1918", {"notBefore": "1918-11-01", "notAfter": "1918-11-10"})]

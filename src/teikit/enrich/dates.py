@@ -21,7 +21,8 @@
   20-29 November 1936    from="1936-11-20" to="1936-11-29"
   September–October 1936 from="1936-09" to="1936-10"
   dekabr' 1927           when="1927-12"           (month names a profile pack gives: russian.toml)
-  early July 1921        notBefore="1921-07-01" notAfter="1921-07-10"  (mid: 11-20, late: 21-end)
+  early July 1921        notBefore="1921-07-01" notAfter="1921-07-10"  (mid: 11-20, late: 21-end;
+                                                  also "early in April", "late in May")
   end of August 1921     notBefore="1921-08-21" notAfter="1921-08-31"  (beginning/start, first
                                                   or early part, first days: 1-10; middle:
                                                   11-20; end, latter or last part, last days:
@@ -451,7 +452,7 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
       | (?P<bare>(?P<m8>{_FULL_MONTH})\b(?!\s\d)))
   | (?=[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
     (?:(?P<pseason>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<sword4>{_SEASON})(?:(?:\s|\sof\s)(?P<y17>{_YEAR})\b(?![-–]\d))?(?!-\w|['’]s))
-      | (?P<pmonth>(?P<mpart>[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<m7>{month})(?:\s(?P<y9>{_YEAR})\b)?)
+      | (?P<pmonth>(?P<mpart>[Ee]arly|[Mm]id|[Ll]ate)(?:[\s-]|(?:(?<=arly)|(?<=ate))\sin\s)(?P<m7>{month})(?:,?\s(?P<y9>{_YEAR})\b)?)
       | (?P<pdecade>(?P<dpart>early|mid|late)[\s-](?P<pdec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<season2>(?P<sword2>{_SEASON})(?:\s|\sof\s)(?P<y12>{_YEAR})(?:{_DASH}|/)(?P<y13>\d{{2,4}})\b)
       | (?P<part>(?P<pword>[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
