@@ -21,7 +21,8 @@
   20-29 November 1936    from="1936-11-20" to="1936-11-29"
   September–October 1936 from="1936-09" to="1936-10"
   dekabr' 1927           when="1927-12"           (month names a profile pack gives: russian.toml)
-  early July 1921        notBefore="1921-07-01" notAfter="1921-07-10"  (mid: 11-20, late: 21-end)
+  early July 1921        notBefore="1921-07-01" notAfter="1921-07-10"  (mid: 11-20, late: 21-end;
+                                                  also "early in April", "late in May")
   end of August 1921     notBefore="1921-08-21" notAfter="1921-08-31"  (beginning/start, first
                                                   or early part, first days: 1-10; middle:
                                                   11-20; end, latter or last part, last days:
@@ -39,7 +40,12 @@
                                                   early or late before it)
   From 1938 until 1941   from="1938" to="1941"    (two dates joined by to, until, till or a dash
                                                   are one span: "December 1944 until March
-                                                  1947", "1 to 5 April 1935")
+                                                  1947", "1 to 5 April 1935"; so are two
+                                                  joined by "and" after "between": "between
+                                                  July 1937 and August 1938")
+  from May until the end of July  from="1928-05" to="1928-07"  (a part of a month at one
+                                                  end, a month at the other: the ends are told
+                                                  in months)
   the night of 4 March 1953  when="1953-03-04"    (night, morning, evening, afternoon of a day)
   the 1890s, mid-1930s   notBefore="1890" notAfter="1899", notBefore="1933" notAfter="1937"
                                                   (early: 0-3, mid: 3-7, late: 7-9)
@@ -108,7 +114,12 @@ the evidence for the value is within the text):
   joined by "and" read as one span) establish none and end the earlier year's reach when
   they begin after it: the text has moved on without saying where; one that begins at or
   before the year established leaves it ("In February 1936 Pravda hailed 1935–36 as …",
-  "since the early 1920s": the text looks back or round and stays). Two dates joined by
+  "since the early 1920s": the text looks back or round and stays). So does a span of
+  months across years that begins at or before the month established ("Between July 1937
+  and August 1938 Kaganovich … signed 38 decisions" in a text on the summer of 1937); one
+  inside a sentence that begins later in the year established brings the text to its start,
+  not its end ("… preparing the railways for the winter 1938–39" in a text on 1938: "On
+  15–17 November" is 1938's). Two dates joined by
   "and" the first of which takes its year from the second ("between 9 April and 30 December
   1938") bring the text to the second from the first's month.
 - What establishes no year: a date inside parentheses, an aside ("(born 1893)",
@@ -124,13 +135,25 @@ the evidence for the value is within the text):
   at most inside a sentence ("… finally realized in 1940" in a paragraph on 1936 looks
   ahead), by up to 20 when it opens a sentence; a year alone before the one established
   looks back ("In 1756 …" in a chapter on 1792) and the narrative goes on where it was.
+  In a text that has come to a month, a year alone inside a sentence that it ends or that
+  says when something was done looks ahead ("Khrushchev was assigned to Ukraine in 1938."
+  in a text on the summer of 1937: a text told by months names the month it moves to),
+  not one that more of its sentence follows ("The harvest in 1935 was good and in
+  September …" in one on November 1934).
   A year alone that opens a paragraph ("In 1938 the economy …") sets the scene and
   always moves it, and so does a date with its month ("On 5 March 1940 …"): events are
   dated that way, references to other times seldom — but not one that lies before the
   month established and ends its sentence ("… his speech to the conference in June 1917."
   in a text on January 1918) or follows a past participle or past tense and "in" or "on"
   ("Stalin's target, set in July 1935, …" in a text on February 1936; "The year I. began on
-  September 22, 1792, …" in one on October 1793): such a date recalls when something was;
+  September 22, 1792, …" in one on October 1793; a named agent may stand between: "The
+  warnings issued by the Central Committee (i.e. by Stalin himself) in July 1936 …" in one
+  on February 1937, not "reinforced by the passage in the President's speech before
+  Congress on February 11, 1918", the passage's date), or ends a phrase set off by commas
+  that says more than when, and lies up to a year before the year established ("The
+  policy, one of the issues behind the rift with the Left SRs in July 1918, alienated …"
+  in a text on March 1919; not "…, in June 1794, the Prussians …", the clause's own time):
+  such a date recalls when something was;
   nor one, wherever it stands but at a paragraph's head, in a sentence in the pluperfect
   ("In February 1793 the Convention had determined …", "Frankfort had been stormed by the
   Prussians (December 2, 1792)" in a text on 1793): "had" puts it before the narrative's time.
@@ -164,7 +187,19 @@ the evidence for the value is within the text):
 - Which year: the context's, where the month lies in it up to five months before the
   context's month ("In November 1932 … in June" is June 1932); half a year or more before
   it, the next year's: a narrative goes forward ("… (December 2, 1792) … (March 9)" is
-  March 1793; "On 29 November 1928 … in December … On 4 March" is March 1929). The
+  March 1793; "On 29 November 1928 … in December … On 4 March" is March 1929). A day's
+  or a month's date put in the next year so brings the text there ("… (October, 1791) …
+  In April the Belgian frontier was crossed … (June 6)" is June 1792, not 1791); a
+  season's does not, nor one after a past participle ("the law passed in the spring"):
+  they recall. A date followed by "of the preceding (previous) year" lies in the year
+  before the context's, by "of the following (next, ensuing) year" in the year after
+  ("Bailly had resigned office in the autumn of the preceding year" in a text on 1792). A
+  day's or month's date that ends a relative clause in the pluperfect with its own subject
+  ("which he had presented …", "what they had been …") lies before the
+  month established, in the year before when its month comes later, and the text goes
+  back to it ("… his ideas … which he had presented to the province party conference in
+  October. On 11 December …" in a text on September 1919: October and December 1918; not
+  "after the shafts had been inspected in April", a sequence, nor "… of August 10"). The
   context's month is counted from the first month of the date that established it when
   that spans months ("From January to September 1919 … in February" is February 1919).
   "The following / next February" is the first February after the context's month (the
@@ -417,7 +452,7 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
       | (?P<bare>(?P<m8>{_FULL_MONTH})\b(?!\s\d)))
   | (?=[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
     (?:(?P<pseason>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<sword4>{_SEASON})(?:(?:\s|\sof\s)(?P<y17>{_YEAR})\b(?![-–]\d))?(?!-\w|['’]s))
-      | (?P<pmonth>(?P<mpart>[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<m7>{month})(?:\s(?P<y9>{_YEAR})\b)?)
+      | (?P<pmonth>(?P<mpart>[Ee]arly|[Mm]id|[Ll]ate)(?:[\s-]|(?:(?<=arly)|(?<=ate))\sin\s)(?P<m7>{month})(?:,?\s(?P<y9>{_YEAR})\b)?)
       | (?P<pdecade>(?P<dpart>early|mid|late)[\s-](?P<pdec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<season2>(?P<sword2>{_SEASON})(?:\s|\sof\s)(?P<y12>{_YEAR})(?:{_DASH}|/)(?P<y13>\d{{2,4}})\b)
       | (?P<part>(?P<pword>[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
@@ -491,7 +526,10 @@ _ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b")
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s$")
 _THE_YEAR_BEFORE = re.compile(r"(?<![\w-])[Tt]he\syear\s$")
 _PART_OF_DAY_BEFORE = re.compile(r"\b(?:[Nn]ight|[Mm]orning|[Ee]vening|[Aa]fternoon)\sof\s$")
-_SPAN_JOIN = re.compile(r"\s?[-–—]\s?|\s(?:to|until|till)\s")
+_SPAN_JOIN = re.compile(r"\s?[-–—]\s?|\s(?:to|until|till)\s(?:the\s)?")
+# "between July 1937 and August 1938", "between 1928 and 1933": the two ends of one span.
+_BETWEEN_BEFORE = re.compile(r"(?<![\w-])[Bb]etween\s$")
+_BETWEEN_JOIN = re.compile(r"\sand\s")
 _RANGE_JOIN = re.compile(r"\s?(?:[-–—/]|,?\s(?:and|or|to|until|till|through)\s)")
 
 
@@ -725,11 +763,19 @@ class YearContext:
         self.lent = 0  # how many dates without a year took this context's (`year_for`)
 
     def read(
-        self, attrs: dict[str, str], opens: str = "", aside: bool = False, recalls: bool = False, earlier: bool = False
+        self,
+        attrs: dict[str, str],
+        opens: str = "",
+        aside: bool = False,
+        recalls: bool = False,
+        earlier: bool = False,
+        set_off: bool = False,
     ) -> None:
         """Take in a date read in the text; `opens`: "paragraph" or "sentence" when it opens
         one; `aside`: it stands in parentheses; `recalls`: it ends its sentence, or says when
-        something was done ("the target, set in July 1935,")."""
+        something was done ("the target, set in July 1935,"); `earlier`: its sentence is in
+        the pluperfect; `set_off`: it ends a phrase set off by commas ("…, one of the issues
+        behind the rift with the Left SRs in July 1918, …")."""
         values = [attrs[k] for k in ("when", "from", "to", "notBefore", "notAfter") if k in attrs]
         years = {v[:4] for v in values if v[:4].isdigit()}
         if not years or aside and (len(years) > 1 or len(values[-1]) < 7):
@@ -742,7 +788,16 @@ class YearContext:
                 self._at(*self.ahead_of)
             self.ahead_of = None
         if len(years) > 1:
-            last = values[-1]
+            last, first = values[-1], values[0]
+            if len(last) >= 7 and len(first) >= 7 and self.year is not None:
+                begins = (int(first[:4]), int(first[5:7]))
+                if self.month is not None and begins <= (self.year, self.month):
+                    return  # "Between July 1937 and August 1938 …" on summer 1937: a look round
+                if not opens and begins[0] == self.year:
+                    # "… preparing the railways for the winter 1938–39" inside a sentence on
+                    # 1938: the text comes to its start, not its end
+                    self._at(*begins)
+                    return
             if len(last) >= 7:  # "winter of 1942–43": the narrative is at its end, February 1943
                 self._at(int(last[:4]), int(last[5:7]))
             elif self.year is not None and min(years) <= str(self.year):
@@ -758,9 +813,21 @@ class YearContext:
         if month is None and self.year is not None and opens != "paragraph":
             if not 0 <= year - self.year <= _AHEAD[opens]:
                 return  # "In 1756 …" in a chapter on 1792, "published in 1991": another time
+            if recalls and not opens and self.month is not None and year > self.year:
+                # "Khrushchev was assigned to Ukraine in 1938." in a text on summer 1937: one
+                # told month by month names the month it comes to; a year alone that ends its
+                # sentence says when something else was (not "The harvest in 1935 was good and
+                # in September …" in a text on November 1934)
+                return
         if month is not None and self.year is not None and (recalls and not opens and not aside or earlier):
             if (year, month) < (self.year, self.month or 1):
                 return  # "… his speech to the conference in June 1917." on January 1918: looks back
+        if month is not None and self.year is not None and set_off and not opens and not aside:
+            if self.year - 1 <= year and (year, month) < (self.year, self.month or 1):
+                # "The policy, one of the issues behind the rift with the Left SRs in July 1918,
+                # alienated …" in a text on March 1919: a phrase set off by commas recalls the
+                # recent past (one decades back is the text returning from a look ahead)
+                return
         if (
             month is not None
             and self.month is not None
@@ -780,6 +847,27 @@ class YearContext:
         if self.year is None or len(last) < 7 or not last[:4].isdigit():
             return False
         return (int(last[:4]), int(last[5:7])) < (self.year, self.month or 1)
+
+    def before(self, g: re.Match, attrs: dict[str, str], months: Mapping[str, int] | None = None) -> dict[str, str]:
+        """A day's or month's date without a year that ends a relative clause in the
+        pluperfect (`attrs`: as the context dated it): it lies before the month established,
+        in the year before when its month comes later ("… his ideas … which he had presented
+        to the province party conference in October." in a text on September 1919: October
+        1918), and the text has gone back to it ("On 11 December …": 1918)."""
+        month = _first_month(g, months)
+        if self.year is None or self.month is None or month <= self.month:
+            return attrs
+        dated = value(g, self.year - 1, months)
+        if dated is None or not _valid_day(dated):
+            return attrs
+        self._at(self.year - 1, month)
+        return {**dated, "evidence": "internal"}
+
+    def cross(self, month: int) -> None:
+        """Go on into the next year, at `month`: a date without a year lay half a year or more
+        before the month established, and so in the year after (`year_for`)."""
+        assert self.year is not None
+        self._at(self.year + 1, month)
 
     def go_on(self, before: YearContext) -> None:
         """Start where the chapter `before` ended: in its year and month."""
@@ -916,12 +1004,34 @@ def _range_years(text: str, found: list[_Found]) -> list[int | None]:
     return years
 
 
+# After a date without a year, the year it lies in, counted from the text's ("Bailly had
+# resigned office in the autumn of the preceding year").
+_YEAR_AWAY_AFTER = re.compile(r"\sof\sthe\s(preceding|previous|following|next|ensuing)\syear\b")
+
+# A relative clause in the pluperfect with a subject of its own that a date ends, no comma or
+# parenthesis between ("which he had presented to the province party conference in October",
+# "what they had been in July": what someone had done or been before the narrative's time;
+# not "the law which had been passed in February", "after the shafts had been inspected in
+# April": the pluperfect of a sequence, nor "the insurrection of August 10").
+_RELATIVE_PLUPERFECT_BEFORE = re.compile(
+    r"\b(?:which|who|whom|that|what)\s(?!had\b)(?:[\w'’]+\s){1,3}?had\s(?:been\s)?[a-z]+(?:ed|en|wn|ne|ght|un|de|lt|nt|pt|ft|ung|ook)\b"
+    r"[^,;:()]{0,60}?\s(?:in|on|at)\s$"
+)
+
+# The dates without a year whose going into the next year moves the text there: a day's, a
+# month's (not a season's, which spans months: "the law passed in the spring").
+_CROSSING = frozenset({*_DAYS, "bare"})
+
 # What follows a date that ends its sentence.
 _CLOSES = re.compile(r"[)'’\"”]*(?:[.;!?]|$)")
 # A past participle and "in"/"on" before a date: when something was done ("the target, set in
 # July 1935, …", "the decree adopted on 5 March"), a look back as a sentence's last date is.
 _PARTICIPLE_BEFORE = re.compile(
-    r"\b(?:[a-z]+ed|set|held|made|given|gave|taken|took|written|wrote|begun|began|laid|built|put)\s(?:in|on)\s$"
+    r"\b(?:[a-z]+ed|set|held|made|given|gave|taken|took|written|wrote|begun|began|laid|built|put)"
+    # "the warnings issued by the Central Committee (i.e. by Stalin himself) in July 1936": a
+    # named agent between, within the sentence (not "reinforced by the passage in the
+    # President's speech before Congress on February 11, 1918": the date is the passage's)
+    r"(?:\sby\s(?:the\s)?[A-Z](?:(?![.!?]\s+[A-Z])[^;:!?]){0,60}?)?\s(?:in|on)\s$"
 )
 # The words before a date that opens a paragraph ("In 1938 the economy …").
 _OPENING = re.compile(r"\s*(?:(?:[Ii]n|[Bb]y|[Dd]uring|[Ff]rom|[Ee]arly\sin|[Ll]ate\sin)\s)?(?:the\s)?")
@@ -944,6 +1054,18 @@ def _in_pluperfect(text: str, start: int, end: int) -> bool:
     ends = [m.end() for m in _SENTENCE_END.finditer(text, before, start)]
     after = _SENTENCE_END.search(text, end, end + 80)
     return _PLUPERFECT.search(text, ends[-1] if ends else before, after.start() if after else end + 80) is not None
+
+
+def _closes_commas(text: str, start: int, end: int) -> bool:
+    """Whether the date ends a phrase set off by commas inside its sentence, one that says
+    more than when ("The policy, one of the issues behind the rift with the Left SRs in July
+    1918, alienated …"; not "…, in June 1794, the Prussians …", the main clause's time)."""
+    if not text.startswith(",", end):
+        return False
+    before = max(0, start - 160)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, before, start)]
+    comma = text.rfind(",", ends[-1] if ends else before, start)
+    return comma >= 0 and len(text[comma + 1 : start].split()) > 2
 
 
 def _attributive(text: str, start: int) -> bool:
@@ -1265,6 +1387,33 @@ def find_dates(
             depth = max(0, depth + text.count("(", last, f.start) - text.count(")", last, f.start))
             last = f.start
         attrs = _dated(f, ranged[i], context, months)
+        if context is not None and context.year is not None and "evidence" in attrs and ranged[i] is None:
+            away = _YEAR_AWAY_AFTER.match(text, f.end)
+            if away is not None:  # "in the autumn of the preceding year": the year before the text's
+                year = context.year + (1 if away[1] in ("following", "next", "ensuing") else -1)
+                attrs = {**(value(f.groups, year, months) or f.attrs), "evidence": "internal"}
+        if (
+            has_had
+            and context is not None
+            and ranged[i] is None
+            and f.groups.lastgroup in _CROSSING
+            and "evidence" in attrs
+            and _RELATIVE_PLUPERFECT_BEFORE.search(text, max(0, f.start - 90), f.start) is not None
+        ):
+            attrs = context.before(f.groups, attrs, months)
+        if (
+            context is not None
+            and context.year is not None
+            and f.yearless
+            and ranged[i] is None
+            and f.groups.lastgroup in _CROSSING
+            and "evidence" in attrs
+            and _values(attrs)[0][:4] == str(context.year + 1)
+            and _PARTICIPLE_BEFORE.search(text, max(0, f.start - 90), f.start) is None
+        ):
+            # the next year's by the narrative's going forward ("… (October, 1791) … In April the
+            # Belgian frontier was crossed"): the text is there ("(June 6)" is June 1792)
+            context.cross(int(_values(attrs)[0][5:7]))
         end = f.end
         if not attrs:  # "the thirties" with no year in context: which century's, no one can say
             i, joined = i + 1, None
@@ -1277,7 +1426,11 @@ def find_dates(
             and _RANGE_JOIN.fullmatch(text, f.end, found[i + 1].start) is not None
         )
         # "From 1938 until 1941", "10 April to 15 May 1943": one span, from … to.
-        if i + 1 < len(found) and _SPAN_JOIN.fullmatch(text, f.end, found[i + 1].start):
+        if i + 1 < len(found) and (
+            _SPAN_JOIN.fullmatch(text, f.end, found[i + 1].start)
+            or _BETWEEN_JOIN.fullmatch(text, f.end, found[i + 1].start)
+            and _BETWEEN_BEFORE.search(text, max(0, f.start - 8), f.start)
+        ):
             first = attrs
             if ranged[i]:  # a year the first took from the second is in the span's own words
                 first = value(f.groups, ranged[i], months) or f.attrs
@@ -1301,7 +1454,7 @@ def find_dates(
                     # Where a year alone stands decides whether it moves the narrative.
                     recalls = (
                         _CLOSES.match(text, end) is not None
-                        or _PARTICIPLE_BEFORE.search(text, max(0, f.start - 24), f.start) is not None
+                        or _PARTICIPLE_BEFORE.search(text, max(0, f.start - 90), f.start) is not None
                     )
                     opens = _opens(text, f.start, block_start)
                     earlier = (
@@ -1315,7 +1468,8 @@ def find_dates(
                         read = {"when": attrs.get("notBefore") or attrs["when"]}
                     elif joined is not None:  # "between 9 April and 30 December 1938": from April
                         read = {"from": joined, "to": _values(attrs)[-1]}
-                    context.read(read, opens, aside, recalls, earlier)
+                    set_off = _closes_commas(text, f.start, end)
+                    context.read(read, opens, aside, recalls, earlier, set_off)
         joined = _values(attrs)[0] if takes_year else None
         out.append((f.start, end, attrs))
         i += 1
@@ -1347,6 +1501,12 @@ def _span(first: dict[str, str], second: dict[str, str]) -> dict[str, str] | Non
     end = second.get("to") or second.get("notAfter") or second.get("when")
     if start is None or end is None:
         return None  # a decade in words whose century no context gave
+    # "from May until the end of July": a part of a month at one end, a month at the other,
+    # is that month (the span's ends are told as precisely as each other)
+    if len(start) == 7 and "notBefore" in second and second["notBefore"][:7] == end[:7]:
+        end = end[:7]
+    if len(end) == 7 and "notAfter" in first and first["notAfter"][:7] == start[:7]:
+        start = start[:7]
     if start.startswith("-") != end.startswith("-") or not start < end:
         return None
     inferred = {"evidence": "internal"} if "evidence" in first or "evidence" in second else {}
