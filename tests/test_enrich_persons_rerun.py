@@ -106,9 +106,8 @@ def test_a_book_converted_into_its_own_output_gives_the_same_edition(tmp_path, b
 
 @pytest.mark.parametrize("edit", ["subtype", "note"])
 def test_the_editors_own_persons_are_marked_on_the_next_run(tmp_path, edit):
-    """An entry the editor adds (no source note: Ninian Stewart, whom no rule finds here:
-    the default profile lists no such forename) is
-    marked where the book names him; an entry the first run found that the editor made
+    """An entry the editor adds (no source note: Ninian Stewart, whom no rule finds here: the
+    default profile lists no such forename) is marked where the book names him; an entry the first run found that the editor made
     theirs (`subtype="editor"`, or a note of their own) stays linked wherever written, while
     the first run's other findings are marked as the first run marked them."""
     source, out = _lectures(tmp_path)
