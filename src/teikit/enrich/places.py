@@ -495,14 +495,17 @@ def earlier_findings(reg: registers.Register, profile) -> list:
         place
         for place in reg.entries.values()
         if place not in reg.added
-        and registers.provenance(place) == registers.FROM_TEXT
-        and all(note.get("type") in _CONVERTERS_NOTES for note in place.iterchildren(q("note")))
+        and registers.earlier_finding(place)
         and not any(gazetteer.fold(name) in listed for name in registers.place_names(place))
     ]
 
 
-# The notes the converter writes into an entry; any other is an editor's, the entry theirs.
-_CONVERTERS_NOTES = ("source", "evidence")
+def _entered(places: registers.Places, name: str, kind: str):
+    """The register's entry for a place named in the text, made if it has none (an entry is
+    an element, and an element without children is false: `find(...) or add(...)` would make
+    a second entry of a childless one)."""
+    found = places.find(name)
+    return found if found is not None else places.add(name, kind, None, "named in the text")
 
 
 class RunPlaces(registers.Places):
@@ -2557,7 +2560,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         keys.setdefault(form, place)  # "buried at Novodevichy": the Novodevichy cemetery
     not_names = person_words | set(ctx.profile.not_places) | set(ctx.profile.known_orgs) | set(ctx.profile.org_nouns)
     for name in places_in_towns(text, shorts - set(rivers), keys, not_names, lowercase):
-        keys[name] = places.find(name) or places.add(name, "place", None, "named in the text")
+        keys[name] = _entered(places, name, "place")
     # not a heading of the index that names no place: "the Dnieper (Dneprostroi)", its works' trust
     for form, place in bracketed_names(text, keys, not_names | set(topics or ()), lowercase).items():
         keys.setdefault(form, place)  # "Nizhnyi Novgorod (Nizhnyi or Nizhegorod)", "Kitaigorod (Chinatown)"
@@ -2583,7 +2586,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             # "the Siberian region", "Zamoskvorech'e district" are the region, the district;
             # "Moscow province" is not the city.
             same = named.get("type") == kind
-            keys[name] = named if same else places.find(name) or places.add(name, kind, None, "named in the text")
+            keys[name] = named if same else _entered(places, name, kind)
             if not same:
                 # the new entry's other spellings, as a later run reads them from its register
                 # ("Nizhny province" for "Nizhnyi province"): the same marks on every run
@@ -2591,17 +2594,15 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                     if form not in person_words and form not in ctx.profile.not_places:
                         keys.setdefault(form, keys[name])
     for name in compass_compounds(text, keys):  # "Central and South-Eastern Europe"
-        keys.setdefault(name, places.find(name) or places.add(name, "region", None, "named in the text"))
+        keys.setdefault(name, _entered(places, name, "region"))
     for name, of in autonomous_units(text, keys):  # "the Jewish autonomous region of Birobidzhan"
         if name not in keys:
-            keys[name] = (
-                of if of is not None else places.find(name) or places.add(name, "region", None, "named in the text")
-            )
+            keys[name] = of if of is not None else _entered(places, name, "region")
     # "the Krasnopresnensky district", "the Bauman district": a unit named by a name of its own
     not_names = set(keys) | set(ctx.profile.org_nouns) | set(ctx.profile.known_orgs) | set(ctx.profile.not_places)
     for name, kind in named_units(text, heads, not_names, lowercase, unit_followers(ctx.profile)):
         if name not in keys:
-            keys[name] = places.find(name) or places.add(name, kind, None, "named in the text")
+            keys[name] = _entered(places, name, kind)
     # "the West", "the East", "the Continent": a part of the world the text names so
     world: dict = {}
     for name in sorted({m.group(1) for m in world_parts(text)} - set(ctx.profile.not_places)):
@@ -2612,7 +2613,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         for head in ("province", "region", "oblast"):
             unit_name = f"{name} {head}"
             if unit_name not in keys and unit_name in text:
-                keys[unit_name] = places.find(unit_name) or places.add(unit_name, "region", None, "named in the text")
+                keys[unit_name] = _entered(places, unit_name, "region")
     # Names matched only where their context says so, found by the same scan as the others:
     # "the Metro" where the register's one site so headed is "Moscow Metro" (`sites_by_head`),
     # and "in Kuibyshev" where the book names a town after a person (`town_at`).
