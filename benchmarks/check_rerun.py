@@ -17,11 +17,10 @@ import sys
 from pathlib import Path
 
 import teikit.convert as convert_module
-from bench_enrich import book_profile
+from bench_enrich import BOOKS, book_profile
 from teikit.profile import load_profile
 
 ROOT = Path(__file__).resolve().parent.parent
-BOOKS = Path("/work/shared/corpus/books")
 
 
 def runs():
