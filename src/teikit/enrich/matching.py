@@ -158,23 +158,15 @@ def mark_in_divisions(ctx: Context, find_in: Callable[[Any], Finder], divisions:
     depend on the division (`standalone_divisions`). The `TEXT_SLOTS` view stays that of
     the tree: each region's text nodes are wrapped in runs of one division each, in order.
     `divisions` must hold no division (as `standalone_divisions`' hold none)."""
-    inside = set(divisions)
-    division_of: dict = {}  # a text node's element -> its division among `divisions`, or None
-
-    def division(slot: Slot):
-        el = slot[0]
-        found = division_of.get(el, _UNSEEN)
-        if found is _UNSEEN:
-            # the nearest division: a division that stands alone holds none
-            nearest = el if el.tag == _DIV else next(el.iterancestors(_DIV), None)
-            found = division_of[el] = nearest if nearest in inside else None
-        return found
-
+    division_of = _division_of(divisions)
     finders: dict = {}
     for slots in marked_text(ctx):
         out: list[Slot] = []
-        for where, run in groupby(slots, key=division):
-            part = list(run)
+        wheres = list(map(division_of.get, map(_ELEMENT, slots)))  # told in C, a slot at a time
+        done = 0  # the slots before it are in `out`
+        for where, run in groupby(wheres):
+            part = slots[done : done + len(list(run))]
+            done += len(part)
             find = finders.get(where)
             if find is None:
                 find = finders[where] = find_in(where)
@@ -183,7 +175,23 @@ def mark_in_divisions(ctx: Context, find_in: Callable[[Any], Finder], divisions:
         slots[:] = out
 
 
-_UNSEEN = object()
+_ELEMENT = itemgetter(0)
+
+
+def _division_of(divisions: Collection) -> dict:
+    """Each element of each of `divisions`, the division itself with them, mapped to it: a
+    division that stands alone holds none, so it is the nearest division of each; an element
+    outside them all is not mapped (None). One walk of the divisions (in C), not a climb
+    from each text node's element to its division (`_division_climbing`, its plain form)."""
+    return {el: division for division in divisions for el in division.iter()}
+
+
+def _division_climbing(slot: Slot, divisions: Collection):
+    """The plain form of `mark_in_divisions`' division of a text node: its element's nearest
+    division (the element itself, if one), if it is one of `divisions`; or None."""
+    el = slot[0]
+    nearest = el if el.tag == _DIV else next(el.iterancestors(_DIV), None)
+    return nearest if nearest in divisions else None
 
 
 # What the enrichment passes add: read through by `unmarked_text`.

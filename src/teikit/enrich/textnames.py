@@ -2056,21 +2056,37 @@ class Linker:
     def find(self, name: Name, told_apart: bool = False, written: _Written | None = None):
         """`written`: the uses of the full forms where the mention stands, if not the
         book's (a poem that stands alone: `matching.standalone_divisions`)."""
+        return self.linked(self.fitting(name), told_apart, written)
+
+    def fitting(self, name: Name) -> tuple[object | None, tuple[str, ...] | None]:
+        """What `find` tells of `name` wherever it stands: (the one person it fits, or None;
+        and None, or the full forms that must be written often enough where it stands for
+        it to be theirs, a forename alone against a full name's). A pass that links the
+        same name in many places (each poem its own) asks this once (`linked` then)."""
         person = self.by_key.get(name.key())
         if person is not None:
-            return person
+            return person, None
         if name.surname:
             names = self.by_surname.get(name.surname, [])
         else:
             names = self.by_first.get(name.given[0], []) if name.given else []
         fitting = [(n, p) for n, p in names if _fits(name, n)]
         if len({id(p) for _, p in fitting}) != 1:
-            return None
+            return None, None
         known, person = fitting[0]
         if name.surname or not known.surname:
+            return person, None
+        return person, full_forms(known)
+
+    def linked(
+        self, fitting: tuple[object | None, tuple[str, ...] | None], told_apart: bool, written: _Written | None
+    ) -> object | None:
+        """`find` of a name whose `fitting` is given."""
+        person, forms = fitting
+        if forms is None:
             return person
         uses, least = (self.written, MIN_WRITTEN) if written is None else (written, MIN_WRITTEN_IN_DIVISION)
-        if told_apart or max(uses.get(form, 0) for form in full_forms(known)) < least:
+        if told_apart or max(uses.get(form, 0) for form in forms) < least:
             return None
         return person
 
@@ -2188,6 +2204,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     }
     linker = Linker(entries, uses_of(full_names, text))
     link = cache(linker.find)  # the register does not change while the book is marked
+    fitting = cache(linker.fitting)  # the same, for the poems that stand alone (`find_in`)
     full = {
         " ".join((*n.given, n.surname)): Name("", n.given, n.surname)
         for n in found.values()
@@ -2289,11 +2306,14 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         alone is the bearer of a full name only where the poem writes it so
         (`Linker.find`'s `written`); or, for None, in the rest of the book."""
         marks_in: dict[str, list[tuple[int, int, etree._Element, bool]]] = {}  # by text: (start, end, model, linked)
-        if division is None:
-            linked_to = link
-        else:
+        linked_to: Callable[[Name, bool], object | None] = link
+        if division is not None:
             written = _UsesIn(lambda: unmarked_of([division]))
-            linked_to = cache(lambda name, told_apart: linker.find(name, told_apart, written))
+
+            def linked_in(name: Name, told_apart: bool) -> object | None:
+                return linker.linked(fitting(name), told_apart, written)
+
+            linked_to = linked_in
 
         def marks(piece: str) -> list[tuple[int, int, etree._Element, bool]]:
             spans = names(piece)
