@@ -12,9 +12,20 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from teikit.convert import convert_tree, default_passes
 from teikit.enrich import matching, persons, textnames
-from teikit.enrich.matching import marked_text, standalone_divisions, unmarked_of, uses_of
+from teikit.enrich.matching import (
+    marked_text,
+    pieces_in,
+    standalone_divisions,
+    unmarked,
+    unmarked_of,
+    uses_of,
+    word_counts,
+)
+from teikit.enrich.namewords import Words, unmarked_prose
 from teikit.enrich.textnames import Name
 from teikit.pipeline import Pass
 from teikit.profile import load_profile
@@ -48,6 +59,77 @@ def test_each_text_node_is_in_the_division_its_element_climbs_to():
 
     _before_persons(BURNS, look)
     assert told[True] > 10_000 and told[False] > 100  # the poems' lines, and the prose around them
+
+
+def _standalone_plainly(ctx) -> list:
+    """`standalone_divisions` as it was written: a division below found by `find`, its
+    children's text lengths summed over `itertext`."""
+    out = []
+    for region in ctx.view(matching.REGIONS, matching.regions):
+        for div in region.iter(matching._DIV):
+            if div.find(f".//{matching._DIV}") is not None or div.find(matching._HEAD) is None:
+                continue
+            verse = prose = 0
+            for child in div:
+                if child.tag != matching._HEAD:
+                    length = sum(map(len, child.itertext()))
+                    if child.tag in matching._VERSE:
+                        verse += length
+                    else:
+                        prose += length
+            if verse and verse >= prose:
+                out.append(div)
+    return out
+
+
+def test_the_poems_that_stand_alone_are_those_the_plain_reading_finds():
+    """`standalone_divisions` (each child's text serialised at once, `_text_length`) finds
+    in Burns's book the poems its plain form finds; and `_text_length` of every element of
+    the book, and of edges (a comment, a nested mark, an entity's character), is the sum
+    of its text nodes' lengths."""
+    seen = []
+
+    def look(tei, ctx):
+        divisions = standalone_divisions(ctx)
+        assert divisions == _standalone_plainly(ctx)
+        seen.append(len(divisions))
+        for el in tei.iter():
+            if isinstance(el.tag, str):
+                assert matching._text_length(el) == sum(map(len, el.itertext())), el.tag
+        return tei
+
+    _before_persons(BURNS, look)
+    assert seen[0] > 300
+    edges = etree.fromstring(
+        "<lg><l>O <!--x-->my <hi>Luve&amp;<?pi y?> <persName>Jean</persName></hi>, é\u2014</l>tail</lg>"
+    )[0]
+    assert matching._text_length(edges) == sum(map(len, edges.itertext())) == len("O my Luve& Jean, é\u2014")
+
+
+def test_the_capitals_of_the_headings_are_counted_once_as_afresh():
+    """`_capitals_in_headings` kept for a `Words` (asked by the discovery, then by the
+    marking) is what counting afresh gives after the discovery read Burns's book."""
+    kept = []
+
+    def look(tei, ctx):
+        text = unmarked(ctx)
+        words = Words(
+            text,
+            ctx.profile,
+            unmarked_prose(ctx),
+            word_counts(ctx).lower,
+            lines=pieces_in(ctx, "l"),
+            headings=pieces_in(ctx, "head"),
+        )
+        first = textnames._capitals_in_headings(words)
+        textnames.discover(text, words)
+        kept.append((first, textnames._capitals_in_headings(words), textnames._count_capitals_in_headings(words)))
+        return tei
+
+    _before_persons(BURNS, look)
+    first, again, afresh = kept[0]
+    assert again is first and first == afresh
+    assert sum(afresh.values()) > 500
 
 
 def _find_plainly(linker: textnames.Linker, name: Name, told_apart: bool, written) -> object | None:

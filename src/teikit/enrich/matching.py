@@ -18,6 +18,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick_rs
+from lxml import etree
 
 from ..tei import only, q, xpath
 from ..textnodes import Finder, Slot, texts, wrap_slots
@@ -134,12 +135,12 @@ def standalone_divisions(ctx: Context) -> list:
     out = []
     for region in ctx.view(REGIONS, regions):
         for div in region.iter(_DIV):
-            if div.find(_DIV_BELOW) is not None or div.find(_HEAD) is None:
+            if next(div.iterdescendants(_DIV), None) is not None or next(div.iterchildren(_HEAD), None) is None:
                 continue
             verse = prose = 0
             for child in div:
                 if child.tag != _HEAD:
-                    length = sum(map(len, child.itertext()))
+                    length = _text_length(child)
                     if child.tag in _VERSE:
                         verse += length
                     else:
@@ -149,7 +150,17 @@ def standalone_divisions(ctx: Context) -> list:
     return out
 
 
-_DIV_BELOW, _HEAD, _VERSE = f".//{_DIV}", q("head"), (q("lg"), q("l"))
+_HEAD, _VERSE = q("head"), (q("lg"), q("l"))
+
+
+def _text_length(el) -> int:
+    """`sum(map(len, el.itertext()))`: the length of the text `el` holds, its tail left out.
+    An element's is read as one string, serialised in C, not as each of its text nodes
+    (a poem's line group holds dozens); anything else (`itertext` refuses a comment) is
+    read as `itertext` reads it."""
+    if isinstance(el.tag, str):
+        return len(etree.tostring(el, method="text", encoding=str, with_tail=False))
+    return sum(map(len, el.itertext()))
 
 
 def mark_in_divisions(ctx: Context, find_in: Callable[[Any], Finder], divisions: Collection) -> None:

@@ -673,8 +673,20 @@ _HEADED = ("honorific", "forename")  # the evidence a heading's capitals do not 
 _AFTER_FORENAME = ("forename", "common forename")
 
 
+# `_capitals_in_headings` of each `Words`, counted once for the discovery and the marking
+# (a read of the whole prose each). Kept while the `Words` lives; read, never changed.
+_IN_HEADINGS: WeakKeyDictionary[Words, Counter] = WeakKeyDictionary()
+
+
 def _capitals_in_headings(words: Words) -> Counter:
     """How often the headings among the prose write each capitalised word."""
+    counted = _IN_HEADINGS.get(words)
+    if counted is None:
+        counted = _IN_HEADINGS[words] = _count_capitals_in_headings(words)
+    return counted
+
+
+def _count_capitals_in_headings(words: Words) -> Counter:
     out: Counter = Counter()
     for piece in words.prose:
         if piece in words.headings:
