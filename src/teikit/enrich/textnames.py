@@ -123,7 +123,7 @@ from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
-from typing import Protocol
+from typing import Any, Protocol
 from weakref import WeakKeyDictionary
 
 import ahocorasick_rs
@@ -2318,7 +2318,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         alone is the bearer of a full name only where the poem writes it so
         (`Linker.find`'s `written`); or, for None, in the rest of the book."""
         marks_in: dict[str, list[tuple[int, int, etree._Element, bool]]] = {}  # by text: (start, end, model, linked)
-        linked_to: Callable[[Name, bool], object | None] = link
+        linked_to: Callable[[Name, bool], Any] = link
         if division is not None:
             written = _UsesIn(lambda: unmarked_of([division]))
 
