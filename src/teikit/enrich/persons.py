@@ -280,8 +280,10 @@ class People:
         self.said_before: dict[str, tuple[str, ...]] = {}
         # An entry an editor rejected (`registers.rejected`) names no person of the book: its
         # names are no keys, and the text's evidence for them enters no one (`_find_unindexed`).
-        self.rejected = [person for person in reg.entries.values() if registers.rejected(person)]
-        persons = [person for person in reg.entries.values() if not registers.rejected(person)]
+        self.rejected: list = []
+        persons: list = []
+        for person in reg.entries.values():  # each entry's notes read once
+            (self.rejected if registers.rejected(person) else persons).append(person)
         for person in persons:
             self.learn(person)
         # The ranks the register gives its persons are title words too (the Name Index's
