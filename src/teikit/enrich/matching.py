@@ -18,6 +18,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick_rs
+from lxml import etree
 
 from ..tei import only, q, xpath
 from ..textnodes import Finder, Slot, texts, wrap_slots
@@ -134,12 +135,12 @@ def standalone_divisions(ctx: Context) -> list:
     out = []
     for region in ctx.view(REGIONS, regions):
         for div in region.iter(_DIV):
-            if div.find(_DIV_BELOW) is not None or div.find(_HEAD) is None:
+            if next(div.iterdescendants(_DIV), None) is not None or next(div.iterchildren(_HEAD), None) is None:
                 continue
             verse = prose = 0
             for child in div:
                 if child.tag != _HEAD:
-                    length = sum(map(len, child.itertext()))
+                    length = _text_length(child)
                     if child.tag in _VERSE:
                         verse += length
                     else:
@@ -149,7 +150,17 @@ def standalone_divisions(ctx: Context) -> list:
     return out
 
 
-_DIV_BELOW, _HEAD, _VERSE = f".//{_DIV}", q("head"), (q("lg"), q("l"))
+_HEAD, _VERSE = q("head"), (q("lg"), q("l"))
+
+
+def _text_length(el) -> int:
+    """`sum(map(len, el.itertext()))`: the length of the text `el` holds, its tail left out.
+    An element's is read as one string, serialised in C, not as each of its text nodes
+    (a poem's line group holds dozens); anything else (`itertext` refuses a comment) is
+    read as `itertext` reads it."""
+    if isinstance(el.tag, str):
+        return len(etree.tostring(el, method="text", encoding=str, with_tail=False))
+    return sum(map(len, el.itertext()))
 
 
 def mark_in_divisions(ctx: Context, find_in: Callable[[Any], Finder], divisions: Collection) -> None:
@@ -158,23 +169,15 @@ def mark_in_divisions(ctx: Context, find_in: Callable[[Any], Finder], divisions:
     depend on the division (`standalone_divisions`). The `TEXT_SLOTS` view stays that of
     the tree: each region's text nodes are wrapped in runs of one division each, in order.
     `divisions` must hold no division (as `standalone_divisions`' hold none)."""
-    inside = set(divisions)
-    division_of: dict = {}  # a text node's element -> its division among `divisions`, or None
-
-    def division(slot: Slot):
-        el = slot[0]
-        found = division_of.get(el, _UNSEEN)
-        if found is _UNSEEN:
-            # the nearest division: a division that stands alone holds none
-            nearest = el if el.tag == _DIV else next(el.iterancestors(_DIV), None)
-            found = division_of[el] = nearest if nearest in inside else None
-        return found
-
+    division_of = _division_of(divisions)
     finders: dict = {}
     for slots in marked_text(ctx):
         out: list[Slot] = []
-        for where, run in groupby(slots, key=division):
-            part = list(run)
+        wheres = list(map(division_of.get, map(_ELEMENT, slots)))  # told in C, a slot at a time
+        done = 0  # the slots before it are in `out`
+        for where, run in groupby(wheres):
+            part = slots[done : done + len(list(run))]
+            done += len(part)
             find = finders.get(where)
             if find is None:
                 find = finders[where] = find_in(where)
@@ -183,7 +186,23 @@ def mark_in_divisions(ctx: Context, find_in: Callable[[Any], Finder], divisions:
         slots[:] = out
 
 
-_UNSEEN = object()
+_ELEMENT = itemgetter(0)
+
+
+def _division_of(divisions: Collection) -> dict:
+    """Each element of each of `divisions`, the division itself with them, mapped to it: a
+    division that stands alone holds none, so it is the nearest division of each; an element
+    outside them all is not mapped (None). One walk of the divisions (in C), not a climb
+    from each text node's element to its division (`_division_climbing`, its plain form)."""
+    return {el: division for division in divisions for el in division.iter()}
+
+
+def _division_climbing(slot: Slot, divisions: Collection):
+    """The plain form of `mark_in_divisions`' division of a text node: its element's nearest
+    division (the element itself, if one), if it is one of `divisions`; or None."""
+    el = slot[0]
+    nearest = el if el.tag == _DIV else next(el.iterancestors(_DIV), None)
+    return nearest if nearest in divisions else None
 
 
 # What the enrichment passes add: read through by `unmarked_text`.

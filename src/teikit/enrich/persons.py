@@ -280,8 +280,10 @@ class People:
         self.said_before: dict[str, tuple[str, ...]] = {}
         # An entry an editor rejected (`registers.rejected`) names no person of the book: its
         # names are no keys, and the text's evidence for them enters no one (`_find_unindexed`).
-        self.rejected = [person for person in reg.entries.values() if registers.rejected(person)]
-        persons = [person for person in reg.entries.values() if not registers.rejected(person)]
+        self.rejected: list = []
+        persons: list = []
+        for person in reg.entries.values():  # each entry's notes read once
+            (self.rejected if registers.rejected(person) else persons).append(person)
         for person in persons:
             self.learn(person)
         # The ranks the register gives its persons are title words too (the Name Index's
@@ -496,9 +498,15 @@ _WORD_QUOTED_BEFORE = re.compile(r"\b(?:word|words|term|terms)\s[“\"‘']$")
 _QUOTE_CLOSED = re.compile(r"[,.;:!?]?[”\"’']")
 
 
+_QUOTES_OPENING = ("“", '"', "‘", "'")
+# What the text before a mention ends with where `_work_of_pattern`'s pattern, which ends in
+# " of $", can match there (`$` matches before a newline that ends the text searched, too).
+_OF_BEFORE = (" of ", " of \n")
+
+
 def _the_word_quoted(text: str, start: int, end: int) -> bool:
     return (
-        text[start - 1 : start] in ("“", '"', "‘", "'")
+        text[start - 1 : start] in _QUOTES_OPENING
         and _QUOTE_CLOSED.match(text, end) is not None
         and _WORD_QUOTED_BEFORE.search(text, max(0, start - 8), start) is not None
     )
@@ -1131,7 +1139,7 @@ def apply(tei, ctx: Context):
                 continue
             if key in deities and _word_before(text, start) in indefinites:
                 continue  # "a God", "my Lord": a kind of being, a man's title, not the one named so
-            if _the_word_quoted(text, start, end):
+            if text[start - 1 : start] in _QUOTES_OPENING and _the_word_quoted(text, start, end):
                 continue  # "the mere word “God”": the word, not the one it names
             chain_end = end
             # (A hyphen beside the name is told first: most have none.)
@@ -1143,7 +1151,12 @@ def apply(tei, ctx: Context):
             if kind == "surname":
                 if _institution_before(text, start):
                     continue
-                if work_of is not None and work_of.search(text, max(0, start - 40), start):
+                # (`work_of` ends in " of " at the mention: most mentions follow no "of")
+                if (
+                    work_of is not None
+                    and text.endswith(_OF_BEFORE, 0, start)
+                    and work_of.search(text, max(0, start - 40), start)
+                ):
                     continue  # "Sénancour’s novel of Obermann": the work's title, its author named
                 if key in towns and (
                     places.town_at(text, start, end, people.by_surname) or places.TOWN_UNIT_HEAD.match(text, end)

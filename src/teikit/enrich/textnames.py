@@ -123,7 +123,7 @@ from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
-from typing import Protocol
+from typing import Any, Protocol
 from weakref import WeakKeyDictionary
 
 import ahocorasick_rs
@@ -673,8 +673,20 @@ _HEADED = ("honorific", "forename")  # the evidence a heading's capitals do not 
 _AFTER_FORENAME = ("forename", "common forename")
 
 
+# `_capitals_in_headings` of each `Words`, counted once for the discovery and the marking
+# (a read of the whole prose each). Kept while the `Words` lives; read, never changed.
+_IN_HEADINGS: WeakKeyDictionary[Words, Counter] = WeakKeyDictionary()
+
+
 def _capitals_in_headings(words: Words) -> Counter:
     """How often the headings among the prose write each capitalised word."""
+    counted = _IN_HEADINGS.get(words)
+    if counted is None:
+        counted = _IN_HEADINGS[words] = _count_capitals_in_headings(words)
+    return counted
+
+
+def _count_capitals_in_headings(words: Words) -> Counter:
     out: Counter = Counter()
     for piece in words.prose:
         if piece in words.headings:
@@ -2056,21 +2068,37 @@ class Linker:
     def find(self, name: Name, told_apart: bool = False, written: _Written | None = None):
         """`written`: the uses of the full forms where the mention stands, if not the
         book's (a poem that stands alone: `matching.standalone_divisions`)."""
+        return self.linked(self.fitting(name), told_apart, written)
+
+    def fitting(self, name: Name) -> tuple[object | None, tuple[str, ...] | None]:
+        """What `find` tells of `name` wherever it stands: (the one person it fits, or None;
+        and None, or the full forms that must be written often enough where it stands for
+        it to be theirs, a forename alone against a full name's). A pass that links the
+        same name in many places (each poem its own) asks this once (`linked` then)."""
         person = self.by_key.get(name.key())
         if person is not None:
-            return person
+            return person, None
         if name.surname:
             names = self.by_surname.get(name.surname, [])
         else:
             names = self.by_first.get(name.given[0], []) if name.given else []
         fitting = [(n, p) for n, p in names if _fits(name, n)]
         if len({id(p) for _, p in fitting}) != 1:
-            return None
+            return None, None
         known, person = fitting[0]
         if name.surname or not known.surname:
+            return person, None
+        return person, full_forms(known)
+
+    def linked(
+        self, fitting: tuple[object | None, tuple[str, ...] | None], told_apart: bool, written: _Written | None
+    ) -> object | None:
+        """`find` of a name whose `fitting` is given."""
+        person, forms = fitting
+        if forms is None:
             return person
         uses, least = (self.written, MIN_WRITTEN) if written is None else (written, MIN_WRITTEN_IN_DIVISION)
-        if told_apart or max(uses.get(form, 0) for form in full_forms(known)) < least:
+        if told_apart or max(uses.get(form, 0) for form in forms) < least:
             return None
         return person
 
@@ -2188,6 +2216,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     }
     linker = Linker(entries, uses_of(full_names, text))
     link = cache(linker.find)  # the register does not change while the book is marked
+    fitting = cache(linker.fitting)  # the same, for the poems that stand alone (`find_in`)
     full = {
         " ".join((*n.given, n.surname)): Name("", n.given, n.surname)
         for n in found.values()
@@ -2289,11 +2318,14 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         alone is the bearer of a full name only where the poem writes it so
         (`Linker.find`'s `written`); or, for None, in the rest of the book."""
         marks_in: dict[str, list[tuple[int, int, etree._Element, bool]]] = {}  # by text: (start, end, model, linked)
-        if division is None:
-            linked_to = link
-        else:
+        linked_to: Callable[[Name, bool], Any] = link
+        if division is not None:
             written = _UsesIn(lambda: unmarked_of([division]))
-            linked_to = cache(lambda name, told_apart: linker.find(name, told_apart, written))
+
+            def linked_in(name: Name, told_apart: bool) -> object | None:
+                return linker.linked(fitting(name), told_apart, written)
+
+            linked_to = linked_in
 
         def marks(piece: str) -> list[tuple[int, int, etree._Element, bool]]:
             spans = names(piece)
