@@ -105,6 +105,11 @@ def _places(tei, ctx: Context):
     return places.apply(tei, ctx, strict=without_index(tei, divs), topics=topics)
 
 
+# The views of the tree every pass that marks the running text keeps (`Pass.keeps_views`);
+# organisations, persons and places keep the text slots too.
+_MARKING_KEEPS = (REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, TOWN_NAMES, INDEX_DIVS, SUBJECT_TERMS)
+
+
 # Dates go first: "4 May" is a date before "May" can be a person's surname. Organisations
 # next: "Stalin Motor Works" is one name before "Stalin" can be a person's.
 PASSES = [
@@ -122,7 +127,7 @@ PASSES = [
         needs=("paragraphs",),
         provides=("dates",),
         doc="date, with ISO 8601 values",
-        keeps_views=(REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, TOWN_NAMES, INDEX_DIVS, SUBJECT_TERMS),
+        keeps_views=_MARKING_KEEPS,
     ),
     Pass(
         "orgs",
@@ -130,16 +135,7 @@ PASSES = [
         needs=("registers", "dates"),
         provides=("orgs",),
         doc="orgName, linked to orgs.xml",
-        keeps_views=(
-            REGIONS,
-            UNMARKED_TEXT,
-            UNMARKED_PROSE,
-            WORD_COUNTS,
-            TOWN_NAMES,
-            INDEX_DIVS,
-            SUBJECT_TERMS,
-            TEXT_SLOTS,
-        ),
+        keeps_views=(*_MARKING_KEEPS, TEXT_SLOTS),
     ),
     Pass(
         "persons",
@@ -147,16 +143,7 @@ PASSES = [
         needs=("registers", "book", "dates"),
         provides=("persons", "person-words"),
         doc="persName, linked to persons.xml",
-        keeps_views=(
-            REGIONS,
-            UNMARKED_TEXT,
-            UNMARKED_PROSE,
-            WORD_COUNTS,
-            TOWN_NAMES,
-            INDEX_DIVS,
-            SUBJECT_TERMS,
-            TEXT_SLOTS,
-        ),
+        keeps_views=(*_MARKING_KEEPS, TEXT_SLOTS),
     ),
     Pass(
         "places",
@@ -164,15 +151,6 @@ PASSES = [
         needs=("registers", "person-words"),
         provides=("places",),
         doc="placeName, linked to places.xml",
-        keeps_views=(
-            REGIONS,
-            UNMARKED_TEXT,
-            UNMARKED_PROSE,
-            WORD_COUNTS,
-            TOWN_NAMES,
-            INDEX_DIVS,
-            SUBJECT_TERMS,
-            TEXT_SLOTS,
-        ),
+        keeps_views=(*_MARKING_KEEPS, TEXT_SLOTS),
     ),
 ]
