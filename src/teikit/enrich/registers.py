@@ -147,10 +147,9 @@ class Register:
         back where its rules find the name (`bring_back`). Read once, on the first call (the
         register as loaded); again after `restore`, the same entries less those taken back."""
         if self.unseen is None:
+            added = set(self.added)
             self.unseen = {
-                ident: entry
-                for ident, entry in self.entries.items()
-                if entry not in self.added and earlier_finding(entry)
+                ident: entry for ident, entry in self.entries.items() if entry not in added and earlier_finding(entry)
             }
         for ident in self.unseen:
             self.entries.pop(ident, None)
