@@ -171,6 +171,7 @@ from .namewords import (
 # epistle), "Peter the Great"
 _EPITHET = re.compile(rf" the [{UPPER}][{LOWER}]+(?![\w'’-]| [{UPPER}])")
 _REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}|I(?=[.,;:)]))(?![\w'’-])")
+MIN_PAIR_WRITTEN = 2  # times the prose writes "Bonar Law" after "Mr." for a common word to end the name
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone (once: `_saint_or_thing`)
 HEAD = (
     "Persons named in the text, a register built without an index (the book has none that "
@@ -273,6 +274,7 @@ class Finder:
         self._articles = {w for a in words.articles for w in (a, a[:1].upper() + a[1:])}
         self._roles = set(words.roles)
         self._titled: Counter | None = None  # (title, word) -> times written: `_titled_twice`
+        self._phrases: dict[str, int] = {}  # "Bonar Law" -> times the prose writes it: `_written_in_prose`
         self._known_persons = frozenset(words.known_persons)  # the profile's list, asked of every name marked alone
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
@@ -398,11 +400,39 @@ class Finder:
         before = parts[-1] if parts else (toks[j - 1][2] if k == j and j > 0 else "")
         word = toks[k][2]
         return (
-            (before in self.words.forenames or not parts and self._titled_twice(before, word))
+            (
+                before in self.words.forenames
+                or not parts
+                and self._titled_twice(before, word)
+                or self._forename_after_honorific(toks, j, k, parts)
+            )
             and k == len(toks) - 1
             and word.lower() not in self.words.function_words
             and word not in self.words.honorifics
         )
+
+    def _forename_after_honorific(self, toks, j: int, k: int, parts: list[str]) -> bool:
+        """Whether the one word between an honorific and a common word at token k is a
+        forename, though no forename of the profile, where the prose writes the pair twice
+        or more: "Sir Sidney Low", "Mr. Bonar Law" (a title names one person by forename and
+        surname; "Sir Sidney" is no name), not a heading's "Mr. Polly Takes a Vacation"."""
+        if not (
+            k == j + 1
+            and len(parts) == 1
+            and j > 0
+            and toks[j - 1][2] in self.words.honorifics
+            and not self.words.common(parts[0])
+        ):
+            return False
+        return self._written_in_prose(f"{parts[0]} {toks[k][2]}") >= MIN_PAIR_WRITTEN
+
+    def _written_in_prose(self, phrase: str) -> int:
+        """How often the prose writes `phrase` (asked of a few pairs of words: counted when
+        first asked)."""
+        found = self._phrases.get(phrase)
+        if found is None:
+            found = self._phrases[phrase] = sum(piece.count(phrase) for piece in self.words.prose)
+        return found
 
     def _titled_twice(self, title: str, word: str) -> bool:
         """Whether the prose writes a title of the profile written out (no abbreviation) before
@@ -1108,6 +1138,40 @@ def _title_pattern(titles: tuple[str, ...]) -> re.Pattern:
 
 
 _THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he\s$")
+
+
+# A name in a firm's: names before "& Co." ("Messrs. Longmans, Green & Co.", "London,
+# Hamilton, Adams & Co., 1887": a publisher in an imprint; a title page's "Longmans, Green,
+# And Co"), tried at a name's end. Not "and Co." in lower case: verse mocks men so ("North,
+# Fox, and Co.").
+_FIRM_AFTER = re.compile(r"(?:['’]s)?(?:,[ \t]*\n?[ \t]*[A-Z][\w'’-]*)*,?\s+(?:&|And)\s+Co\b")
+_NEXT_WORD_AT = re.compile(r"[ \t]+\n?[ \t]*([A-Za-z]+)\b")
+
+
+def in_firm(text: str, end: int) -> bool:
+    """Whether the name ending at `end` opens or lists the names of a firm ("Longmans,
+    Green & Co."): the firm's, no person's mention."""
+    return _FIRM_AFTER.match(text, end, end + 80) is not None
+
+
+def named_after(text: str, end: int, things: Collection[str]) -> bool:
+    """Whether the name ending at `end` names a thing named after a person, a noun of the
+    profile's `[names] named_after` right after it, in either case ("these very Gifford
+    lectures", "his Aberdeen Gifford Lectures", "the Gifford system"): the name is an
+    adjective there, no person's mention."""
+    m = _NEXT_WORD_AT.match(text, end, end + 30)
+    return m is not None and m.group(1).lower() in things
+
+
+def not_mentions(piece: str, spans: list[Span], things: Collection[str]) -> list[Span]:
+    """`spans` but the names standing in a firm's name, and the bare names (no honorific,
+    no forename) before a thing named after them (`in_firm`, `named_after`)."""
+    return [
+        s
+        for s in spans
+        if not in_firm(piece, s.end)
+        and not (things and not s.name.hon and not s.name.given and named_after(piece, s.end, things))
+    ]
 
 
 def _titles_in(pattern: re.Pattern, text: str):
@@ -2125,6 +2189,25 @@ class _UsesIn:
         return n
 
 
+def unmentioned(entered: list, linked: Collection, unlinked: Collection[str]) -> list:
+    """The entries found in the text (`entered`) that no mention names: none linked to them
+    (`linked`), and none of their forms the text of a mention linked to no one (`unlinked`).
+    The evidence was seen where another pass marked a longer name ("B. de Saint", before the
+    index's "Pierre, Saint") or where no mention stands ("Messrs. Longmans, Green & Co.", a
+    firm): no person of the book's text."""
+    out = []
+    for person in entered:
+        if person in linked:
+            continue
+        forms: set[str] = set()
+        for n in entry_names(person):
+            forms.update(full_forms(n))
+            forms.update(f for f in (n.surname, " ".join((n.hon, n.surname)).strip(), *n.given[:1]) if f)
+        if not forms & set(unlinked):
+            out.append(person)
+    return out
+
+
 def full_forms(name: Name) -> tuple[str, ...]:
     """The forms that write a full name's forename with what makes it that bearer's: its
     forenames and surname ("Louis Blanc"), and its honorific and forenames ("Lady Susan")."""
@@ -2164,6 +2247,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     taken = set(ctx.person_words) if beside_index else set()  # the words of the index's persons
     reg.set_aside()  # an earlier run's findings in the text count only where found again
     entered_before = len(reg.entries)
+    added_before = len(reg.added)
     text = unmarked(ctx)
     words = Words(
         text,
@@ -2231,6 +2315,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     lands = {p.lower() for p in ctx.profile.place_prepositions}
     seat_links = lands | {"of"} | {link.lower() for link in ctx.profile.feature_links}  # "the tow'rs of Stair"
     journeys = frozenset(ctx.profile.journeys)
+    things_named_after = frozenset(ctx.profile.named_after)
     counts: Counter = Counter()
     unresolved: Counter = Counter()
 
@@ -2287,6 +2372,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
                 spans.append(Span(m.start(1), m.end(1), found[m.group(1)], "known"))
         if spans and (territories or journeys):
             spans = [s for s in spans if not _a_place_here(piece, s)]
+        if spans:
+            spans = not_mentions(piece, spans, things_named_after)
         names_in[piece] = spans
         return spans
 
@@ -2363,6 +2450,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         mark_in_divisions(ctx, find_in, divisions)
     else:
         mark(ctx, find_in(None))
+    for person in unmentioned(reg.added[added_before:], models, unresolved):
+        reg.remove(person)
     # a name found only after a common word's forename leaves its words to the places pass
     # ("Rob Mossgiel", and Mossgiel his farm)
     ctx.person_words = taken | {
