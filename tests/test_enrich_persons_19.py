@@ -162,3 +162,28 @@ def test_the_register_holds_the_whole_names_and_no_one_unmentioned(edition):
     assert not re.search(r"<surname>Longmans</surname>", text)
     assert 'xml:id="b-de-saint"' not in text
     assert "B. de Saint Pierre" in _texts(james, "earlier years of his writing, Diderot, B. de Saint Pierre, and many")
+
+
+def test_an_epithet_of_god_is_no_person(edition):
+    """ "you shall be adoring Jesus Christ as your God and Saviour": God and Jesus Christ are
+    named, "Saviour" an epithet (`[names] not`), though listed with them."""
+    james = edition("james-varieties-of-religious-experience")
+    marked = _texts(james, "you shall be adoring Jesus Christ as your God and Saviour")
+    assert "Jesus Christ" in marked and "Saviour" not in marked
+
+
+def test_a_surname_of_a_rejected_full_name_is_marked_no_more_alone(tmp_path):
+    """The editor rejects "Sir William Hamilton", found beside the index after an honorific
+    (James, lecture I): "Hamilton’s own lectures", marked only because that name bears the
+    surname, is marked no more, linked or not."""
+    from test_enrich_persons_rerun import _lectures
+
+    source, out = _lectures(tmp_path)
+    assert "Hamilton" in _texts(out, "class‐room therein contained. Hamilton’s own lectures")
+    register = etree.parse(str(out / "persons.xml"))
+    entry = register.xpath("//t:person[@xml:id='sir-william-hamilton']", namespaces=NS)[0]
+    etree.SubElement(entry, f"{{{NS['t']}}}note", type="rejected").text = "no person of the book"
+    register.write(str(out / "persons.xml"), encoding="utf-8", xml_declaration=True)
+    convert(source, out, force=True, allow_loss=True)
+    marked = _texts(out, "class‐room therein contained. Hamilton’s own lectures")
+    assert "Professor Fraser" in marked and "Hamilton" not in marked and "Sir William Hamilton" not in marked

@@ -2054,10 +2054,19 @@ def reject(reg: registers.Register, found: dict[str, Name], alone: dict[str, str
     what the text gave (`found`, and `alone` for a name of one word): found again, they
     are neither entered nor marked. Returns them, by key."""
     out = {n.key() for p in reg.entries.values() if registers.rejected(p) for n in entry_names(p)}
+    words_of_rejected = set()
     for key in out:
-        found.pop(key, None)
+        name = found.pop(key, None)
         if " " not in key:
             alone.pop(key, None)  # "Sandy" rejected: no longer marked on its own
+        elif name is not None and name.surname:
+            words_of_rejected.add(name.surname)
+    # A surname marked alone because a rejected full name bears it ("Hamilton’s own lectures"
+    # after "Sir William Hamilton" rejected) is marked no more, unless another name found bears it.
+    kept = {n.surname for n in found.values()}
+    for surname in words_of_rejected - kept:
+        if alone.get(surname) == "surname":
+            del alone[surname]
     return out
 
 
