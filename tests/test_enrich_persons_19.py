@@ -187,3 +187,13 @@ def test_a_surname_of_a_rejected_full_name_is_marked_no_more_alone(tmp_path):
     convert(source, out, force=True, allow_loss=True)
     marked = _texts(out, "class‐room therein contained. Hamilton’s own lectures")
     assert "Professor Fraser" in marked and "Hamilton" not in marked and "Sir William Hamilton" not in marked
+
+
+def test_a_headings_capital_after_a_forename_is_no_surname_where_the_verse_writes_it_small(edition):
+    """ "Song--Young Peggy Blooms": the song's first line writes "Young Peggy blooms our
+    boniest lass", so "Blooms" is the verb, no surname: Peggy alone, and no entry "Peggy
+    Blooms"; "Epitaph On John Dove, Innkeeper" keeps its surname, never written small."""
+    burns = edition("burns-poems-and-songs")
+    assert _texts(burns, "Song--Young Peggy Blooms") == ["Peggy"]
+    assert "John Dove" in _texts(burns, "Epitaph On John Dove, Innkeeper")
+    assert 'xml:id="peggy-blooms"' not in (burns / "persons.xml").read_text(encoding="utf-8")

@@ -281,7 +281,7 @@ class People:
         self.said_before: dict[str, tuple[str, ...]] = {}
         # The book's common words (`_CommonWords`, set by `apply`): a capitalised one before
         # initials opens the sentence, no forename ("Similarly M. Taine").
-        self.common: Collection[str] = ()
+        self.common: _CommonWords | frozenset[str] = frozenset()
         # Whether a forename written out fits a heading that gives none (`_fits`): so when
         # mentions are linked, not while the text's persons are found (`discover`), where a
         # name that fits an index's person is none of its own.
@@ -506,6 +506,7 @@ _POSSESSIVE_END = ("’s", "'s", "’", "'")
 # A ruler's number after a name, its point inside where the sentence goes on ("Louis XIV.:—",
 # "Louis XIV. was"), outside where it may end the sentence ("under Louis XIV. The").
 _REGNAL_AFTER = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3})(?:\.(?=[:;,]| [a-z]))?(?![\w'’-])")
+_REGNAL_FIRST = ("I", "V", "X")  # what a ruler's number opens with, told before the pattern is tried
 _DEITY_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 
 
@@ -822,7 +823,11 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
                         break
                     unlisted = w  # "writes Alphonse Daudet", "James Russell Lowell"
                 given.insert(0, w)
-            if given and given[0] == unlisted and not _mid_sentence(text, start - len(unlisted) - 1, people):
+            if (
+                unlisted is not None
+                and given[0] == unlisted
+                and not _mid_sentence(text, start - len(unlisted) - 1, people)
+            ):
                 given = []
         if given:
             at = start - len(" ".join(given)) - 1
@@ -1223,7 +1228,8 @@ def apply(tei, ctx: Context):
     common = _CommonWords(word_counts(ctx))
     people.common = common
     people.bare_fits = True
-    people.fitting.clear()  # asked again with forenames fitting a bare heading
+    # asked again of the persons the index gives no forename (the others' answers stand)
+    people.fitting = {key: fit for key, fit in people.fitting.items() if people.given_names(key[1])}
     people.deities = frozenset(ctx.profile.deities)
     people.before_nouns = frozenset(
         (*ctx.profile.articles, *ctx.profile.determiners, *ctx.profile.indefinites, *ctx.profile.place_prepositions)
@@ -1340,7 +1346,7 @@ def apply(tei, ctx: Context):
                 start = new_start
                 if given[:1] == ["Saint"] and (epithet := _SAINTS_EPITHET.match(text, end)) is not None:
                     end = epithet.end()  # "Saint John of the Cross": the saint told apart
-                elif (regnal := _regnal_after(text, end)) is not None:
+                elif text[end + 1 : end + 2] in _REGNAL_FIRST and (regnal := _regnal_after(text, end)) is not None:
                     end, person = regnal, None  # "Louis XIV.:—": a king, no saint of the same name
                 if titles_before is not None and text[start - 1 : start].isspace():
                     title = titles_before.search(text, max(0, start - 40), start)

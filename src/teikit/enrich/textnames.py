@@ -234,6 +234,11 @@ _IN_LONGER_NAME = re.compile(r"[A-Z][\w'’]*\s(?:of|and|&)\s$")
 _TITLED: WeakKeyDictionary[Words, Counter] = WeakKeyDictionary()
 
 
+# The prose of a book but its headings, joined, and how often it writes each phrase asked
+# (`Finder._written_in_prose`), by the book's words: each finder of the book asks the same few.
+_PHRASES: WeakKeyDictionary[Words, tuple[str, dict[str, int]]] = WeakKeyDictionary()
+
+
 def _titled_words(words: Words) -> Counter:
     """How often the prose writes each title of the profile written out (no abbreviation)
     before each capitalised word, after no article and outside a body's longer name (see
@@ -274,7 +279,6 @@ class Finder:
         self._articles = {w for a in words.articles for w in (a, a[:1].upper() + a[1:])}
         self._roles = set(words.roles)
         self._titled: Counter | None = None  # (title, word) -> times written: `_titled_twice`
-        self._phrases: dict[str, int] = {}  # "Bonar Law" -> times the prose writes it: `_written_in_prose`
         self._known_persons = frozenset(words.known_persons)  # the profile's list, asked of every name marked alone
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
@@ -399,16 +403,14 @@ class Finder:
         ("Sir William Temple", "Thomas Baker"): it ends the run, and it is no function word."""
         before = parts[-1] if parts else (toks[j - 1][2] if k == j and j > 0 else "")
         word = toks[k][2]
+        if k != len(toks) - 1 or word.lower() in self.words.function_words or word in self.words.honorifics:
+            return False
         return (
-            (
-                before in self.words.forenames
-                or not parts
-                and self._titled_twice(before, word)
-                or self._forename_after_honorific(toks, j, k, parts)
-            )
-            and k == len(toks) - 1
-            and word.lower() not in self.words.function_words
-            and word not in self.words.honorifics
+            before in self.words.forenames
+            and not self._written_in_prose(f"{before} {word.lower()}")
+            or not parts
+            and self._titled_twice(before, word)
+            or self._forename_after_honorific(toks, j, k, parts)
         )
 
     def _forename_after_honorific(self, toks, j: int, k: int, parts: list[str]) -> bool:
@@ -427,11 +429,18 @@ class Finder:
         return self._written_in_prose(f"{parts[0]} {toks[k][2]}") >= MIN_PAIR_WRITTEN
 
     def _written_in_prose(self, phrase: str) -> int:
-        """How often the prose writes `phrase` (asked of a few pairs of words: counted when
-        first asked)."""
-        found = self._phrases.get(phrase)
+        """How often the prose writes `phrase`, its headings aside (asked of a few pairs of
+        words: counted when first asked). A heading capitalises every word: "Song--Young
+        Peggy Blooms" names no Peggy Blooms where the verse writes "Young Peggy blooms", nor
+        "Song--By Allan Stream" where it writes "By Allan stream"."""
+        counted = _PHRASES.get(self.words)
+        if counted is None:
+            headings = frozenset(self.words.headings)
+            counted = _PHRASES[self.words] = ("\n".join(p for p in self.words.prose if p not in headings), {})
+        prose, phrases = counted
+        found = phrases.get(phrase)
         if found is None:
-            found = self._phrases[phrase] = sum(piece.count(phrase) for piece in self.words.prose)
+            found = phrases[phrase] = prose.count(phrase)
         return found
 
     def _titled_twice(self, title: str, word: str) -> bool:
@@ -1166,10 +1175,11 @@ def named_after(text: str, end: int, things: Collection[str]) -> bool:
 def not_mentions(piece: str, spans: list[Span], things: Collection[str]) -> list[Span]:
     """`spans` but the names standing in a firm's name, and the bare names (no honorific,
     no forename) before a thing named after them (`in_firm`, `named_after`)."""
+    firm = "Co" in piece  # (most texts name no firm: the pattern is tried only where one may)
     return [
         s
         for s in spans
-        if not in_firm(piece, s.end)
+        if not (firm and in_firm(piece, s.end))
         and not (things and not s.name.hon and not s.name.given and named_after(piece, s.end, things))
     ]
 
