@@ -127,7 +127,7 @@ def test_a_name_in_a_firms_name_or_before_a_thing_named_after_him_is_no_mention(
     """A publisher ("Messrs. Longmans, Green & Co.", "London, Hamilton, Adams & Co., 1887")
     and a name before a thing named after the man ("these very Gifford lectures", "the
     Gifford system": `[names] named_after`) are no mention; verse mocking men as a firm in
-    lower case is ("North, Fox, and Co.")."""
+    lower case is ("North, Fox, and Co."). So is a body named after him: "the Hoover Mission"."""
     james = edition("james-varieties-of-religious-experience")
     assert "Messrs. Longmans" not in _texts(james, "which is already announced by Messrs. Longmans, Green")
     assert "Hamilton" not in _texts(james, "a Memoir of Billy Bray, London, Hamilton, Adams & Co., 1887")
@@ -136,6 +136,10 @@ def test_a_name_in_a_firms_name_or_before_a_thing_named_after_him_is_no_mention(
     assert "Lord Gifford" in _texts(james, "that part of Lord Gifford’s will which founded")
     burns = edition("burns-poems-and-songs")
     assert "Fox" in _texts(burns, "But, word an' blow, North, Fox, and Co.")
+    # a body named after a man, between "the" and a capitalised word that names no one
+    keynes = edition("keynes-economic-consequences")
+    assert "Hoover" not in _texts(keynes, "who accompanied the Hoover Mission to the Erzgebirge")
+    assert "Mr. Hoover" in _texts(keynes, "the main burden of Mr. Hoover's well-considered warnings")
 
 
 def test_a_common_word_after_an_honorific_and_a_forename_ends_the_name(edition):

@@ -1172,15 +1172,33 @@ def named_after(text: str, end: int, things: Collection[str]) -> bool:
     return m is not None and m.group(1).lower() in things
 
 
-def not_mentions(piece: str, spans: list[Span], things: Collection[str]) -> list[Span]:
+_CAPITALISED_AFTER = re.compile(r"[ \t]+\n?[ \t]*([A-Z][a-z]+)\b")
+
+
+def _the_namesake(piece: str, span: Span, named: Callable[[str], bool], deities: Collection[str]) -> bool:
+    """Whether a bare name stands between "the" and a capitalised word that names no one (no
+    name marked alone, forename or title): a body or a thing named after the man ("who
+    accompanied the Hoover Mission to the Erzgebirge"), no mention of him. Not a name of God
+    ("the Lord God")."""
+    start, name = span.start, span.name
+    if name.hon or name.given or name.surname in deities or _THE_BEFORE.search(piece, max(0, start - 5), start) is None:
+        return False
+    m = _CAPITALISED_AFTER.match(piece, span.end, span.end + 30)
+    return m is not None and m.group(1) not in deities and not named(m.group(1))
+
+
+def not_mentions(
+    piece: str, spans: list[Span], things: Collection[str], named: Callable[[str], bool], deities: Collection[str]
+) -> list[Span]:
     """`spans` but the names standing in a firm's name, and the bare names (no honorific,
-    no forename) before a thing named after them (`in_firm`, `named_after`)."""
+    no forename) before a thing named after them (`in_firm`, `named_after`, `_the_namesake`)."""
     firm = "Co" in piece  # (most texts name no firm: the pattern is tried only where one may)
     return [
         s
         for s in spans
         if not (firm and in_firm(piece, s.end))
         and not (things and not s.name.hon and not s.name.given and named_after(piece, s.end, things))
+        and not _the_namesake(piece, s, named, deities)
     ]
 
 
@@ -2335,6 +2353,11 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     seat_links = lands | {"of"} | {link.lower() for link in ctx.profile.feature_links}  # "the tow'rs of Stair"
     journeys = frozenset(ctx.profile.journeys)
     things_named_after = frozenset(ctx.profile.named_after)
+    name_words = frozenset(words.forenames) | frozenset(words.honorifics)
+
+    def names_a_person(word: str) -> bool:
+        return word in name_words or word in finder.alone
+
     counts: Counter = Counter()
     unresolved: Counter = Counter()
 
@@ -2392,7 +2415,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         if spans and (territories or journeys):
             spans = [s for s in spans if not _a_place_here(piece, s)]
         if spans:
-            spans = not_mentions(piece, spans, things_named_after)
+            spans = not_mentions(piece, spans, things_named_after, names_a_person, words.deities)
         names_in[piece] = spans
         return spans
 
