@@ -201,3 +201,11 @@ def test_a_headings_capital_after_a_forename_is_no_surname_where_the_verse_write
     assert _texts(burns, "Song--Young Peggy Blooms") == ["Peggy"]
     assert "John Dove" in _texts(burns, "Epitaph On John Dove, Innkeeper")
     assert 'xml:id="peggy-blooms"' not in (burns / "persons.xml").read_text(encoding="utf-8")
+
+
+def test_a_hyphened_surname_broken_at_its_hyphen_is_found(edition):
+    """ "You remember what Al‐\\nGhazzali told us": the line broken after the index's
+    "AL‐GHAZZALI" (U+2010) leaves a space after the hyphen; the name is found all the same."""
+    james = edition("james-varieties-of-religious-experience")
+    assert ("Al‐ Ghazzali", "al-ghazzali") in _marks(james, "You remember what Al‐ Ghazzali told us in the Lecture")
+    assert ("Al‐Ghazzali", "al-ghazzali") in _marks(james, "has translated a part of Al‐Ghazzali’s autobiography")
