@@ -114,13 +114,19 @@ def test_a_title_written_out_before_an_indexed_surname_is_in_the_mention(edition
     assert "Madame de Chantal" in _texts(james, "saints as Elizabeth of Hungary and Madame de Chantal are full")
 
 
-def test_names_of_god_in_a_row_and_a_kings_number_make_one_mention(edition):
+def test_names_of_god_in_a_row_and_a_kings_number_make_one_mention(edition, tmp_path_factory):
     """ "The hand of the Lord God fell upon me": one mention, of God; "under Louis XIV.:—"
     the king's number and its point (the sentence goes on) are the mention's, and the king
     is not the index's "LOUIS, SAINT, OF GONZAGA"."""
     james = edition("james-varieties-of-religious-experience")
     assert ("Lord God", "god") in _marks(james, "‘The hand of the Lord God fell upon me,’")
     assert ("Louis XIV.", None) in _marks(james, "persecuted as a Huguenot under Louis XIV.:—")
+    # no ruler's number where initials follow: the bundled book's "Pis'ma I.V. Stalina V.M.
+    # Molotovu" (converted with teikit's default profile), Molotov's initials
+    out = tmp_path_factory.mktemp("lazar") / "lazar"
+    convert(ROOT / "sources" / "iron-lazar.txt", out, profile=load_profile())
+    marked = _texts(out, "(eds), Pis'ma I.V. Stalina V.M. Molotovu")
+    assert "I.V. Stalina" in marked and "I.V. Stalina V" not in marked
 
 
 def test_a_name_in_a_firms_name_or_before_a_thing_named_after_him_is_no_mention(edition):

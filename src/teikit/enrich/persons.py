@@ -514,8 +514,11 @@ def _institution_before(text: str, start: int) -> bool:
 
 _POSSESSIVE_END = ("’s", "'s", "’", "'")
 # A ruler's number after a name, its point inside where the sentence goes on ("Louis XIV.:—",
-# "Louis XIV. was"), outside where it may end the sentence ("under Louis XIV. The").
-_REGNAL_AFTER = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3})(?:\.(?=[:;,]| [a-z]))?(?![\w'’-])")
+# "Louis XIV. was"), outside where it may end the sentence ("under Louis XIV. The"); no initial
+# ("Pis'ma I.V. Stalina V.M. Molotovu": Molotov's initials).
+_REGNAL_AFTER = re.compile(
+    r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3})(?:\.(?=[:;,]| [a-z]))?(?![\w'’-]|\.\s?[A-Z][a-z]?\.)"
+)
 _REGNAL_FIRST = ("I", "V", "X")  # what a ruler's number opens with, told before the pattern is tried
 _DEITY_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 
