@@ -127,8 +127,9 @@ def test_the_editors_own_persons_are_marked_on_the_next_run(tmp_path, edit):
     convert(source, out, force=True, allow_loss=True)
     assert _linked(out, "stewart") == ["Ninian Stewart"]
     # the editor's entry is an authority, as the index's persons are: linked by the persons
-    # pass, which leaves a title written out ("Professor") outside the mention
-    assert _linked(out, "professor-fraser") == ["Fraser"]
+    # pass, which beside a subject index holds a title written out inside the mention, as
+    # the first run's text pass did
+    assert _linked(out, "professor-fraser") == ["Professor Fraser"]
     persons = marks_in(out, "persName")
     assert persons.count("Sir William Hamilton") == 2 and "The" not in persons
 

@@ -124,7 +124,9 @@ def test_the_book_marks_saints_and_whole_names(james):
     assert "Saint Francis" in _marks(james, "Saint Francis and his immediate disciples")
     assert "B. de Saint Pierre" in _marks(james, "Diderot, B. de Saint Pierre, and many")
     marks = _marks(james, "Mayne Reid was the great writer")
-    assert marks.count("Mayne Reid") == 2 and "Mayne" not in marks and "Reid" not in marks
+    # beside a subject index a title written out is the mention's, as the text's conventions
+    # have it (the development sample's "Captain Mayne Reid"): the forename inside both
+    assert marks.count("Mayne Reid") == 1 and "Captain Mayne Reid" in marks and "Reid" not in marks
     # "God’s simplicity" is God's; "the mere word “God”" the word
     assert _marks(james, "from the mere word “God” by one of").count("God") == 1
 

@@ -111,6 +111,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "indefinites": "strings",
         "known": "strings",
         "known_titled": "strings",
+        "named_after": "strings",
         "address_pronouns": "strings",
         "second_person": "strings",
         "addressed": "strings",
@@ -398,6 +399,7 @@ class Profile:
     indefinites: tuple[str, ...] = ()  # [names]: words before a deity's name that make it none (a God, my Lord)
     known_persons: tuple[str, ...] = ()  # [names] known: persons of myth and history known by one name (Homer)
     known_titled: tuple[str, ...] = ()  # [names]: those of them English names after "the" (the Buddha)
+    named_after: tuple[str, ...] = ()  # [names]: nouns of things named after a person (the Gifford lectures)
     address_pronouns: tuple[str, ...] = ()  # [names]: pronouns after a name one speaks to (Craigdarroch, thou)
     second_person: tuple[str, ...] = ()  # [names]: words speaking to one (thy): "thy sang, Barbauld,"
     addressed: tuple[str, ...] = ()  # [names]: words of a clause a name called on closes ("with you, Dumourier;")
@@ -589,6 +591,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         indefinites=tuple(data["names"]["indefinites"]),
         known_persons=tuple(data["names"]["known"]),
         known_titled=tuple(data["names"]["known_titled"]),
+        named_after=tuple(data["names"].get("named_after", ())),
         address_pronouns=tuple(data["names"]["address_pronouns"]),
         second_person=tuple(data["names"]["second_person"]),
         addressed=tuple(data["names"]["addressed"]),

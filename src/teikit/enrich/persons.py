@@ -39,7 +39,7 @@ from string import ascii_lowercase, ascii_uppercase
 
 from ..context import Context
 from ..tei import XML_ID, make, make_in, q, sub, text_of
-from . import gazetteer, headings, places, registers
+from . import gazetteer, headings, places, registers, textnames
 from .matching import Matcher, WordCounts, mark, unmarked, word_counts
 
 _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
@@ -262,6 +262,7 @@ class People:
         # Those written as whole words ("Colonel I. A. Serov", "Sir John Simon"): a rank or
         # a form of address before the name, no part of the mention.
         self.title_words = frozenset(h for h in honorifics if h[-1:].isalpha())
+        self.honorifics = frozenset(honorifics)  # "M. Antonia Bourignon": a title, no initial
         # Endings of patronymics (a profile pack's [names] patronymics): "Mikhailovich".
         endings = "|".join(map(re.escape, patronymics)) or "(?!)"
         self.patronymic = re.compile(rf"(?:{endings})$")
@@ -278,6 +279,17 @@ class People:
         # surname -> the forenames the text always writes before it where the index gives none
         # ("Mayne Reid"): inside the mention, no evidence of who it is (`_forenames_of_bare_headings`)
         self.said_before: dict[str, tuple[str, ...]] = {}
+        # The book's common words (`_CommonWords`, set by `apply`): a capitalised one before
+        # initials opens the sentence, no forename ("Similarly M. Taine").
+        self.common: _CommonWords | frozenset[str] = frozenset()
+        # Whether a forename written out fits a heading that gives none (`_fits`): so when
+        # mentions are linked, not while the text's persons are found (`discover`), where a
+        # name that fits an index's person is none of its own.
+        self.bare_fits = False
+        # Names of God (`[names] deities`) and the words that stand before a noun, not a name
+        # (articles, determiners, particles), set by `apply`: see `_forename_unlisted`.
+        self.deities: Collection[str] = ()
+        self.before_nouns: Collection[str] = ()
         # An entry an editor rejected (`registers.rejected`) names no person of the book: its
         # names are no keys, and the text's evidence for them enters no one (`_find_unindexed`).
         self.rejected: list = []
@@ -359,7 +371,8 @@ class People:
         for n in names:
             if n["surname"]:
                 bare = _without_particles(n["surname"])
-                for surname in dict.fromkeys((n["surname"], bare, *_spelt_otherwise(bare, self.spellings))):
+                spelt = (n["surname"], bare, *_spelt_otherwise(bare, self.spellings))
+                for surname in dict.fromkeys((*spelt, *_broken_at_hyphen(bare))):
                     if person not in self.by_surname[surname]:
                         self.by_surname[surname].append(person)
                 if n["given"]:
@@ -432,6 +445,15 @@ def _spelt_otherwise(surname: str, spellings: dict[str, str]) -> list[str]:
     return [w for form in out for w in dict.fromkeys((form, form.replace("'", "’"))) if w and w != surname]
 
 
+_HYPHENS = ("‐", "-")  # U+2010, as a book may hyphenate throughout, and the hyphen-minus
+
+
+def _broken_at_hyphen(surname: str) -> tuple[str, ...]:
+    """A hyphened surname as a line broken after its hyphen joins it, a space after the
+    hyphen ("You remember what Al‐ Ghazzali told us": the index's "AL‐GHAZZALI")."""
+    return tuple(surname.replace(h, f"{h} ") for h in _HYPHENS if h in surname)
+
+
 def is_demonym(word: str) -> bool:
     """A forename that is also a people's name (German Krasin, the German army): never
     matched alone. Told by the country it derives from: German - Germany, Russian - Russia."""
@@ -455,7 +477,12 @@ def fits(given: list[str], person, people: People) -> bool:
 
 
 def _fits(given: list[str], person, people: People) -> bool:
-    for names in people.given_names(person):
+    known_names = people.given_names(person)
+    if not known_names and people.bare_fits:
+        # A heading with no forename ("BUNYAN"): a forename written out fits it ("John
+        # Bunyan’s autobiography"); initials may be another's ("R. Bunyan")
+        return not any(g.endswith(".") and g not in people.honorifics for g in given)
+    for names in known_names:
         if names[0] in people.title_words and given[0] not in people.title_words:
             names = names[1:]  # the index's "Simon, Sir E. D.": "E. D. Simon", the title before the mention
         if len(given) > len(names) + 1:
@@ -483,6 +510,69 @@ def _institution_before(text: str, start: int) -> bool:
     if text.endswith(_INSTITUTION_WORDS, low, start - 1):
         return True
     return text[start - 1] == "\n" and text[start - 2].isspace() and text.endswith(_INSTITUTION_WORDS, low, start - 2)
+
+
+_POSSESSIVE_END = ("’s", "'s", "’", "'")
+# A ruler's number after a name, its point inside where the sentence goes on ("Louis XIV.:—",
+# "Louis XIV. was"), outside where it may end the sentence ("under Louis XIV. The"); no initial
+# ("Pis'ma I.V. Stalina V.M. Molotovu": Molotov's initials).
+_REGNAL_AFTER = re.compile(
+    r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3})(?:\.(?=[:;,]| [a-z]))?(?![\w'’-]|\.\s?[A-Z][a-z]?\.)"
+)
+_REGNAL_FIRST = ("I", "V", "X")  # what a ruler's number opens with, told before the pattern is tried
+_DEITY_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def _regnal_after(text: str, end: int) -> int | None:
+    """Where a ruler's number after the name at `end` ends, or None."""
+    if text[end : end + 1] != " ":
+        return None
+    m = _REGNAL_AFTER.match(text, end, end + 12)
+    return m.end() if m is not None else None
+
+
+def _deity_after(text: str, end: int, deities: Collection[str], keys: Collection[str]) -> tuple[int, str] | None:
+    """Names of God right after one ("the Lord God", "Jehovah God", "the Lord Jesus Christ"):
+    where the last ends and its key, one mention of them all; None where none follows."""
+    found = None
+    while (m := _DEITY_AFTER.match(text, end, end + 20)) is not None:
+        word = m.group(1)
+        two = _DEITY_AFTER.match(text, m.end(1), m.end(1) + 20)
+        if two is not None and f"{word} {two.group(1)}" in deities and f"{word} {two.group(1)}" in keys:
+            word, m = f"{word} {two.group(1)}", two  # "Jesus Christ", one key
+        elif word not in deities or word not in keys:
+            break
+        end = m.end(1)
+        found = (end, word)
+    return found
+
+
+def _titles_before_pattern(honorifics: Collection[str]) -> re.Pattern:
+    """The titles of the profile written out, one or more, right before a mention (`$`)."""
+    words = sorted((h for h in honorifics if h[-1:].isalpha()), key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, words)) or "(?!)"
+    return re.compile(rf"(?<![\w'’.-])(?:(?:{alternatives})\s)+$")
+
+
+def _surname_follows(text: str, start: int, end: int, people: People) -> bool:
+    """Whether a surname of the register follows the one at `start:end`, initials maybe
+    between, so that this one is a forename of the mention the next makes ("James R.
+    Harris", "John Bunyan’s autobiography": the possessive outside; "Mr. John Nelson": a
+    title before is no initials): not after initials, where it is another's surname ("R.
+    Medvedev S. Parofenov", a comma missing)."""
+    follow = _FOLLOWING_NAME.match(text, end, end + 40)
+    if follow is None:
+        return False
+    word = follow.group(1)
+    if word not in people.by_surname:
+        for ending in _POSSESSIVE_END:
+            if word.endswith(ending):
+                word = word[: -len(ending)]
+                break
+        if word not in people.by_surname:
+            return False
+    initials = _INITIALS_ONLY_BEFORE.search(text[max(0, start - 12) : start])
+    return initials is None or all(w in people.titles for w in initials.group(1).split())
 
 
 def _word_before(text: str, start: int) -> str:
@@ -700,6 +790,7 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
             words[0] in _NOT_FORENAMES
             or words[0] in people.title_words
             or (len(words) > 1 and words[0] in people.by_surname)
+            or (len(words) > 1 and not words[0].endswith(".") and words[0] in people.common)
         ):
             # "R. Medvedev S. Parofenov" (a comma missing): a surname is another's mention
             return cut + m.start(1) + len(words[0]) + 1, [
@@ -714,7 +805,11 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
         while (
             words
             and not _own_title(words[0], theirs)
-            and (words[0] in _NOT_FORENAMES or words[0] in people.title_words or words[0] in people.by_surname)
+            and (
+                words[0] in _NOT_FORENAMES
+                or words[0] in people.title_words
+                or (words[0] in people.by_surname and words[0] not in people.forenames)
+            )
         ):
             words = words[1:]
         said = people.said_before.get(surname)
@@ -734,10 +829,19 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
             # initial: the mention is all the same the whole name ("Historian Oleg
             # Khlevniuk"; "Viktor Chernov": another Chernov than the index's M. A., left
             # unlinked).
+            unlisted = None  # a forename no list gives, right before a surname the index gives none
             for w in reversed(words):  # the register's given names, of this surname's persons ("J. Arch") or any
                 if w not in theirs and w not in people.by_forename and w not in people.forenames:
-                    break
+                    if given or first_letters or not _forename_unlisted(w, people, surname):
+                        break
+                    unlisted = w  # "writes Alphonse Daudet", "James Russell Lowell"
                 given.insert(0, w)
+            if (
+                unlisted is not None
+                and given[0] == unlisted
+                and not _mid_sentence(text, start - len(unlisted) - 1, people)
+            ):
+                given = []
         if given:
             at = start - len(" ".join(given)) - 1
             initials = _INITIALS_ONLY_BEFORE.search(text[max(0, at - 12) : at]) or _INITIALS_PARTICLE_BEFORE.search(
@@ -747,6 +851,41 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
                 return at - len(initials.group(1)), [*(w for w in initials.group(1).split() if w[0].isupper()), *given]
             return at, given
     return start, []
+
+
+def _forename_unlisted(word: str, people: People, surname: str) -> bool:
+    """Whether a capitalised word right before a surname the index gives no forename may be a
+    forename no list gives ("Alphonse Daudet", "Antonia Bourignon", "Russell Lowell"): no word
+    the book writes in lower case, no title, surname of the register, people's word or place
+    the gazetteer knows; before no name of God ("Almighty God") and no common word ("Hicks
+    Mill", a mill)."""
+    return (
+        len(word) > 2
+        and word.isalpha()
+        and word[1:].islower()
+        and surname not in people.deities
+        and surname not in people.common
+        and word not in people.common
+        and word not in people.title_words
+        and word not in _NOT_FORENAMES
+        and word not in people.by_surname
+        and not is_demonym(word)
+        and gazetteer.lookup(word) is None
+    )
+
+
+def _mid_sentence(text: str, at: int, people: People) -> bool:
+    """Whether a name starting at `at` stands mid-sentence, after a word in small letters that
+    is no article, determiner or particle ("writes Alphonse Daudet"; not "the Jesuit
+    Rodriguez", "de la Mothe Guyon"), or after initials or a title ("M. Antonia Bourignon")."""
+    before = text[max(0, at - 16) : at]
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
+        return False
+    if _INITIALS_ONLY_BEFORE.search(before):
+        return True
+    last = stripped.rsplit(None, 1)[-1] if stripped else ""
+    return last.isalpha() and last.islower() and last not in people.before_nouns
 
 
 UNINDEXED = "named in the text, not in the book's index"
@@ -1100,9 +1239,23 @@ def apply(tei, ctx: Context):
     )
     discover(people, tei, ctx)
     common = _CommonWords(word_counts(ctx))
+    people.common = common
+    people.bare_fits = True
+    # asked again of the persons the index gives no forename (the others' answers stand)
+    people.fitting = {key: fit for key, fit in people.fitting.items() if people.given_names(key[1])}
+    people.deities = frozenset(ctx.profile.deities)
+    people.before_nouns = frozenset(
+        (*ctx.profile.articles, *ctx.profile.determiners, *ctx.profile.indefinites, *ctx.profile.place_prepositions)
+    ) | {p.lower() for p in ctx.profile.particles}
     # A forename alone names the person only when it is no common word of the book ("Mark
     # Rutherford" makes no name of "Mark the difference").
-    keys = {k: kind for k, kind in people.keys().items() if kind != "forename" or k not in common}
+    # Nor does a title the index gives as a forename ("ACKERMANN, MADAME": not the "Madame" of
+    # "Madame de Chantal").
+    keys = {
+        k: kind
+        for k, kind in people.keys().items()
+        if kind != "forename" or (k not in common and k not in people.title_words)
+    }
     # Hyphens split: "the Malenkov-Beria group" names two men (`_hyphen_chain` decides).
     matcher = Matcher(keys, split_hyphens=True)
     resolver = Resolver(people, _subject(people, ctx))
@@ -1125,6 +1278,12 @@ def apply(tei, ctx: Context):
     place_heads = {surname: _by_length(heads) for surname, heads in whole_places.items() if heads}
     indefinites = frozenset(w for i in ctx.profile.indefinites for w in (i, i[:1].upper() + i[1:]))
     work_of = _work_of_pattern(ctx.profile.title_cues)
+    things_named_after = frozenset(ctx.profile.named_after)
+    # Beside a subject index (no Name Index), the text's own conventions hold, as `textnames`
+    # marks the persons the index leaves out: a title written out is the mention's ("Professor
+    # Fraser", "General Booth"), as an abbreviated one always is ("Dr. Starbuck").
+    name_index, _ = ctx.view(registers.INDEX_DIVS, registers.index_divs)
+    titles_before = _titles_before_pattern(ctx.profile.honorifics) if not name_index else None
     # A mention's element, linked or not, is a copy of one made for each person with its @ref
     # (lxml copies the attribute in C): most of the book's mentions are of a few persons, and
     # an attribute set on each copy took as long as making the element.
@@ -1148,7 +1307,12 @@ def apply(tei, ctx: Context):
                 if chain is None:
                     continue  # "anti-Stalin", "Team-Stalin", "Jean-Paul": a hyphened word, no name of its own
                 chain_end = chain
-            if kind == "surname":
+            pair = _deity_after(text, end, deities, keys) if key in deities else None
+            if pair is not None:
+                end, pair_key = pair  # "the Lord God", "Jehovah God": one name, the second's
+                named = people.by_surname.get(pair_key) or people.by_forename.get(pair_key)
+                person = resolver.by_forename(named or people.by_alias.get(pair_key, []))
+            elif kind == "surname":
                 if _institution_before(text, start):
                     continue
                 # (`work_of` ends in " of " at the mention: most mentions follow no "of")
@@ -1174,15 +1338,14 @@ def apply(tei, ctx: Context):
                     continue  # "Nizhnyi Novgorod (Gorky)": the city's other name, for the places pass
                 if imprints and _imprint(text, start, end):
                     continue  # "(Gorky, 1932)": where a cited book was printed
+                if textnames.in_firm(text, chain_end):
+                    continue  # "London, Hamilton, Adams & Co., 1887": a publisher, no person
+                if things_named_after and textnames.named_after(text, chain_end, things_named_after):
+                    continue  # "the Gifford lectures": a thing named after him
                 nxt = _NEXT_CAPITAL.match(text, chain_end, chain_end + 30)
                 if nxt and nxt.group(1) not in keys and start > 0 and text[chain_end : chain_end + 1] not in ",;.":
                     continue  # "Stalin Prize", "Kaganovich Metro", "the Stalin-Kaganovich Correspondence"
-                follow = _FOLLOWING_NAME.match(text, end, end + 40)
-                if (
-                    follow
-                    and follow.group(1) in people.by_surname
-                    and not _INITIALS_ONLY_BEFORE.search(text[max(0, start - 12) : start])
-                ):
+                if _surname_follows(text, start, end, people):
                     continue  # "James R. Harris": a forename, the surname that follows decides (not "R. Medvedev S. Parofenov")
                 new_start, given = _given_before(text, start, people, key)
                 if spans and new_start < spans[-1][1]:
@@ -1196,6 +1359,12 @@ def apply(tei, ctx: Context):
                 start = new_start
                 if given[:1] == ["Saint"] and (epithet := _SAINTS_EPITHET.match(text, end)) is not None:
                     end = epithet.end()  # "Saint John of the Cross": the saint told apart
+                elif text[end + 1 : end + 2] in _REGNAL_FIRST and (regnal := _regnal_after(text, end)) is not None:
+                    end, person = regnal, None  # "Louis XIV.:—": a king, no saint of the same name
+                if titles_before is not None and text[start - 1 : start].isspace():
+                    title = titles_before.search(text, max(0, start - 40), start)
+                    if title is not None and not (spans and title.start() < spans[-1][1]):
+                        start = title.start()  # "Professor Fraser": the title inside the mention
             else:
                 patronymic = people.patronymic_after.match(text, end, end + 30)
                 stop = patronymic.end() if patronymic else end  # "Vyacheslav Mikhailovich"

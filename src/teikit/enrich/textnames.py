@@ -171,6 +171,7 @@ from .namewords import (
 # epistle), "Peter the Great"
 _EPITHET = re.compile(rf" the [{UPPER}][{LOWER}]+(?![\w'’-]| [{UPPER}])")
 _REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}|I(?=[.,;:)]))(?![\w'’-])")
+MIN_PAIR_WRITTEN = 2  # times the prose writes "Bonar Law" after "Mr." for a common word to end the name
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone (once: `_saint_or_thing`)
 HEAD = (
     "Persons named in the text, a register built without an index (the book has none that "
@@ -231,6 +232,11 @@ _IN_LONGER_NAME = re.compile(r"[A-Z][\w'’]*\s(?:of|and|&)\s$")
 # `_titled_words` of each `Words`, counted once for the Finders that read it (the discovery's
 # and the marking's): a scan of the whole prose each. Kept while the `Words` lives.
 _TITLED: WeakKeyDictionary[Words, Counter] = WeakKeyDictionary()
+
+
+# The prose of a book but its headings, joined, and how often it writes each phrase asked
+# (`Finder._written_in_prose`), by the book's words: each finder of the book asks the same few.
+_PHRASES: WeakKeyDictionary[Words, tuple[str, dict[str, int]]] = WeakKeyDictionary()
 
 
 def _titled_words(words: Words) -> Counter:
@@ -397,12 +403,45 @@ class Finder:
         ("Sir William Temple", "Thomas Baker"): it ends the run, and it is no function word."""
         before = parts[-1] if parts else (toks[j - 1][2] if k == j and j > 0 else "")
         word = toks[k][2]
+        if k != len(toks) - 1 or word.lower() in self.words.function_words or word in self.words.honorifics:
+            return False
         return (
-            (before in self.words.forenames or not parts and self._titled_twice(before, word))
-            and k == len(toks) - 1
-            and word.lower() not in self.words.function_words
-            and word not in self.words.honorifics
+            before in self.words.forenames
+            and not self._written_in_prose(f"{before} {word.lower()}")
+            or not parts
+            and self._titled_twice(before, word)
+            or self._forename_after_honorific(toks, j, k, parts)
         )
+
+    def _forename_after_honorific(self, toks, j: int, k: int, parts: list[str]) -> bool:
+        """Whether the one word between an honorific and a common word at token k is a
+        forename, though no forename of the profile, where the prose writes the pair twice
+        or more: "Sir Sidney Low", "Mr. Bonar Law" (a title names one person by forename and
+        surname; "Sir Sidney" is no name), not a heading's "Mr. Polly Takes a Vacation"."""
+        if not (
+            k == j + 1
+            and len(parts) == 1
+            and j > 0
+            and toks[j - 1][2] in self.words.honorifics
+            and not self.words.common(parts[0])
+        ):
+            return False
+        return self._written_in_prose(f"{parts[0]} {toks[k][2]}") >= MIN_PAIR_WRITTEN
+
+    def _written_in_prose(self, phrase: str) -> int:
+        """How often the prose writes `phrase`, its headings aside (asked of a few pairs of
+        words: counted when first asked). A heading capitalises every word: "Song--Young
+        Peggy Blooms" names no Peggy Blooms where the verse writes "Young Peggy blooms", nor
+        "Song--By Allan Stream" where it writes "By Allan stream"."""
+        counted = _PHRASES.get(self.words)
+        if counted is None:
+            headings = frozenset(self.words.headings)
+            counted = _PHRASES[self.words] = ("\n".join(p for p in self.words.prose if p not in headings), {})
+        prose, phrases = counted
+        found = phrases.get(phrase)
+        if found is None:
+            found = phrases[phrase] = prose.count(phrase)
+        return found
 
     def _titled_twice(self, title: str, word: str) -> bool:
         """Whether the prose writes a title of the profile written out (no abbreviation) before
@@ -1108,6 +1147,59 @@ def _title_pattern(titles: tuple[str, ...]) -> re.Pattern:
 
 
 _THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he\s$")
+
+
+# A name in a firm's: names before "& Co." ("Messrs. Longmans, Green & Co.", "London,
+# Hamilton, Adams & Co., 1887": a publisher in an imprint; a title page's "Longmans, Green,
+# And Co"), tried at a name's end. Not "and Co." in lower case: verse mocks men so ("North,
+# Fox, and Co.").
+_FIRM_AFTER = re.compile(r"(?:['’]s)?(?:,[ \t]*\n?[ \t]*[A-Z][\w'’-]*)*,?\s+(?:&|And)\s+Co\b")
+_NEXT_WORD_AT = re.compile(r"[ \t]+\n?[ \t]*([A-Za-z]+)\b")
+
+
+def in_firm(text: str, end: int) -> bool:
+    """Whether the name ending at `end` opens or lists the names of a firm ("Longmans,
+    Green & Co."): the firm's, no person's mention."""
+    return _FIRM_AFTER.match(text, end, end + 80) is not None
+
+
+def named_after(text: str, end: int, things: Collection[str]) -> bool:
+    """Whether the name ending at `end` names a thing named after a person, a noun of the
+    profile's `[names] named_after` right after it, in either case ("these very Gifford
+    lectures", "his Aberdeen Gifford Lectures", "the Gifford system"): the name is an
+    adjective there, no person's mention."""
+    m = _NEXT_WORD_AT.match(text, end, end + 30)
+    return m is not None and m.group(1).lower() in things
+
+
+_CAPITALISED_AFTER = re.compile(r"[ \t]+\n?[ \t]*([A-Z][a-z]+)\b")
+
+
+def _the_namesake(piece: str, span: Span, named: Callable[[str], bool], deities: Collection[str]) -> bool:
+    """Whether a bare name stands between "the" and a capitalised word that names no one (no
+    name marked alone, forename or title): a body or a thing named after the man ("who
+    accompanied the Hoover Mission to the Erzgebirge"), no mention of him. Not a name of God
+    ("the Lord God")."""
+    start, name = span.start, span.name
+    if name.hon or name.given or name.surname in deities or _THE_BEFORE.search(piece, max(0, start - 5), start) is None:
+        return False
+    m = _CAPITALISED_AFTER.match(piece, span.end, span.end + 30)
+    return m is not None and m.group(1) not in deities and not named(m.group(1))
+
+
+def not_mentions(
+    piece: str, spans: list[Span], things: Collection[str], named: Callable[[str], bool], deities: Collection[str]
+) -> list[Span]:
+    """`spans` but the names standing in a firm's name, and the bare names (no honorific,
+    no forename) before a thing named after them (`in_firm`, `named_after`, `_the_namesake`)."""
+    firm = "Co" in piece  # (most texts name no firm: the pattern is tried only where one may)
+    return [
+        s
+        for s in spans
+        if not (firm and in_firm(piece, s.end))
+        and not (things and not s.name.hon and not s.name.given and named_after(piece, s.end, things))
+        and not _the_namesake(piece, s, named, deities)
+    ]
 
 
 def _titles_in(pattern: re.Pattern, text: str):
@@ -1990,10 +2082,19 @@ def reject(reg: registers.Register, found: dict[str, Name], alone: dict[str, str
     what the text gave (`found`, and `alone` for a name of one word): found again, they
     are neither entered nor marked. Returns them, by key."""
     out = {n.key() for p in reg.entries.values() if registers.rejected(p) for n in entry_names(p)}
+    words_of_rejected = set()
     for key in out:
-        found.pop(key, None)
+        name = found.pop(key, None)
         if " " not in key:
             alone.pop(key, None)  # "Sandy" rejected: no longer marked on its own
+        elif name is not None and name.surname:
+            words_of_rejected.add(name.surname)
+    # A surname marked alone because a rejected full name bears it ("Hamilton’s own lectures"
+    # after "Sir William Hamilton" rejected) is marked no more, unless another name found bears it.
+    kept = {n.surname for n in found.values()}
+    for surname in words_of_rejected - kept:
+        if alone.get(surname) == "surname":
+            del alone[surname]
     return out
 
 
@@ -2125,6 +2226,25 @@ class _UsesIn:
         return n
 
 
+def unmentioned(entered: list, linked: Collection, unlinked: Collection[str]) -> list:
+    """The entries found in the text (`entered`) that no mention names: none linked to them
+    (`linked`), and none of their forms the text of a mention linked to no one (`unlinked`).
+    The evidence was seen where another pass marked a longer name ("B. de Saint", before the
+    index's "Pierre, Saint") or where no mention stands ("Messrs. Longmans, Green & Co.", a
+    firm): no person of the book's text."""
+    out = []
+    for person in entered:
+        if person in linked:
+            continue
+        forms: set[str] = set()
+        for n in entry_names(person):
+            forms.update(full_forms(n))
+            forms.update(f for f in (n.surname, " ".join((n.hon, n.surname)).strip(), *n.given[:1]) if f)
+        if not forms & set(unlinked):
+            out.append(person)
+    return out
+
+
 def full_forms(name: Name) -> tuple[str, ...]:
     """The forms that write a full name's forename with what makes it that bearer's: its
     forenames and surname ("Louis Blanc"), and its honorific and forenames ("Lady Susan")."""
@@ -2164,6 +2284,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     taken = set(ctx.person_words) if beside_index else set()  # the words of the index's persons
     reg.set_aside()  # an earlier run's findings in the text count only where found again
     entered_before = len(reg.entries)
+    added_before = len(reg.added)
     text = unmarked(ctx)
     words = Words(
         text,
@@ -2231,6 +2352,12 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     lands = {p.lower() for p in ctx.profile.place_prepositions}
     seat_links = lands | {"of"} | {link.lower() for link in ctx.profile.feature_links}  # "the tow'rs of Stair"
     journeys = frozenset(ctx.profile.journeys)
+    things_named_after = frozenset(ctx.profile.named_after)
+    name_words = frozenset(words.forenames) | frozenset(words.honorifics)
+
+    def names_a_person(word: str) -> bool:
+        return word in name_words or word in finder.alone
+
     counts: Counter = Counter()
     unresolved: Counter = Counter()
 
@@ -2287,6 +2414,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
                 spans.append(Span(m.start(1), m.end(1), found[m.group(1)], "known"))
         if spans and (territories or journeys):
             spans = [s for s in spans if not _a_place_here(piece, s)]
+        if spans:
+            spans = not_mentions(piece, spans, things_named_after, names_a_person, words.deities)
         names_in[piece] = spans
         return spans
 
@@ -2363,6 +2492,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         mark_in_divisions(ctx, find_in, divisions)
     else:
         mark(ctx, find_in(None))
+    for person in unmentioned(reg.added[added_before:], models, unresolved):
+        reg.remove(person)
     # a name found only after a common word's forename leaves its words to the places pass
     # ("Rob Mossgiel", and Mossgiel his farm)
     ctx.person_words = taken | {
