@@ -6,6 +6,7 @@ Small books in tests/data/books/ hold one form each; three corpus books (read fr
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -385,3 +386,31 @@ def test_a_book_without_a_list_needs_the_bold_label_for_a_caption_in_a_line(tmp_
     all_text = " ".join(text(tree).split())
     # unbolded, unlisted: the words stay where they are, in the paragraph
     assert "their wives Figure 2. The keepers and their families on the gallery at night." in all_text
+
+
+def test_a_compound_broken_at_its_own_hyphen_is_joined_whole(tmp_path):
+    # A text wrapped anew by its transcriber (not printed lines): "-" at a line end is a
+    # compound's when the book writes the compound within a line, and U+2010 HYPHEN always is
+    source = tmp_path / "wrapped.txt"
+    source.write_text(
+        "THE BOOK\n\nCHAPTER I.\n\nTHE LECTURE\n\n"
+        "Long ago, as a boy, I well remember the awe\u2010\nstruck feeling I received, and the class\u2010room.\n"
+        "It was a well-\nknown story, a well-known one, and fully\nwritten out.\n\n"
+        + "A line of plain prose, and nothing more.\n"
+        * 300,
+        encoding="utf-8",
+    )
+    tei, ctx = _outline(source)
+    body = " ".join(text(tei.find(".//t:body", NS)).split())
+    assert "the awe\u2010struck feeling" in body and "awe\u2010 struck" not in body
+    assert "a well-known story" in body and "well- known" not in body
+    assert not ctx.report.counts["hyphens_rejoined"]
+
+
+def test_corpus_compounds_at_line_ends_keep_no_space():
+    tei, ctx = _outline(_corpus("james-varieties-of-religious-experience"))
+    body = " ".join(text(tei.find(".//t:text", NS)).split())
+    # the source's 96 lines that end in a letter and U+2010 (3 before a capital): each compound whole
+    assert "the awe\u2010struck feeling" in body and "healthy\u2010minded" in body
+    assert "what Al\u2010Ghazzali told us" in body and "non\u2010Christian countries" in body
+    assert re.findall("[A-Za-z]\u2010 [A-Za-z]+", body) == ["s\u2010 und"]  # written so within a line

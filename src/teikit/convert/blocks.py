@@ -82,10 +82,20 @@ def para_text(block_text: str) -> str:
     lines = [l.strip() for l in block_text.split("\n") if l.strip()]
     parts: list[str] = []  # joined once at the end: linear however long the block
     for line in lines:
-        if parts and not (parts[-1].endswith("-") and line[:1].islower()):
+        if parts and not _broken_at_hyphen(parts[-1], line):
             parts.append(" ")
         parts.append(line)
     return "".join(parts)
+
+
+def _broken_at_hyphen(line: str, after: str) -> bool:
+    """Whether a line and the next hold one word or compound the line end broke at its
+    hyphen (joined with no space): "-" before a lower-case letter ("well-" / "known"), or
+    U+2010 HYPHEN after a letter and before any, the mark a transcription gives a
+    compound's own hyphen ("awe‐" / "struck", "non‐" / "Christian", "Al‐" / "Ghazzali")."""
+    if line.endswith("-"):
+        return after[:1].islower()
+    return line.endswith("\u2010") and line[-2:-1].isalpha() and after[:1].isalpha()
 
 
 # A paragraph's text is asked for without its references several times over (is it a
