@@ -793,7 +793,7 @@ _MEMBERS_AFTER = re.compile(rf"{_SP}of{_SP}([a-z]+s)(?![\w'’-])")
 _BODIES_OF = re.compile(
     rf"{_SP}of{_SP}([a-z]+){_SP}of{_SP}(?:the{_SP})?((?:{_TOKEN})(?:{_SP}{_TOKEN})*)(?:{_SP}([a-z]+))?"
 )
-_WORD_BEFORE = re.compile(rf"([a-z]+){_SP}$")
+_ORDINAL_BEFORE = re.compile(rf"([a-z]+){_SP}$")  # the lower-case word before a meeting's noun
 
 
 def _meeting_of_place(text: str, hs: int, he: int, head: str, shapes: Shapes) -> Found | None:
@@ -811,7 +811,7 @@ def _meeting_of_place(text: str, hs: int, he: int, head: str, shapes: Shapes) ->
         return None
     end = after.end() if unit is not None and _unit_word(unit, shapes) else after.end(2)
     start = hs
-    ordinal = _WORD_BEFORE.search(text, max(0, hs - 20), hs)
+    ordinal = _ORDINAL_BEFORE.search(text, max(0, hs - 20), hs)
     if ordinal is not None and ordinal.group(1) in _ORDINALS:
         start = ordinal.start()
     if not _THE_BEFORE.search(text, max(0, start - 8), start):
