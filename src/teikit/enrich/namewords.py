@@ -10,8 +10,10 @@ capitals are no evidence at all. `textnames` and `textplaces` decide on this evi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterator
+from itertools import accumulate
 
 from ..context import Context
 from . import gazetteer, registers
@@ -66,8 +68,16 @@ _ENDERS = ".!?:"
 # What may stand right before the space before a word that `initial` finds opening something
 _BEFORE_INITIAL = frozenset(_ENDERS + _OPENERS + " \t\n'’")
 # A piece that ends inside a sentence: on a word or a comma or a semicolon, a verse's line
-# whose sentence the next line goes on with (see `Words`)
+# whose sentence the next line goes on with (see `Words`). The pattern says it; `_runs_on`
+# tells it (a search for a pattern anchored at the end tries every position of the line).
 _RUNS_ON = re.compile(r"[\w,;]\s*$")
+
+
+def _runs_on(piece: str) -> bool:
+    """`_RUNS_ON.search(piece) is not None`, read from the piece's last character but
+    spaces: `str.rstrip` strips what `\\s` matches, and `\\w` is `isalnum` or "_"."""
+    rest = piece.rstrip()
+    return rest != "" and (rest[-1] in ",;_" or rest[-1].isalnum())
 
 
 class Words:
@@ -159,11 +169,15 @@ class Words:
         # `textnames` reads again: the same text, told apart and cut into tokens once
         self.prose = prose(text, self.function_words) if pieces is None else pieces
         self._tokens: dict[str, list[list[tuple[int, int, str]]]] = {}
-        # searched once over the prose joined: no use crosses the blank line between pieces
-        self.after_the.update(after_the.findall("\n\n".join(self.prose)))
+        # The prose joined (`join_pieces`), for the searches of every piece: one search of
+        # the whole, not one begun for each of a book of verse's thousands of lines.
+        self.prose_joined, self.prose_starts = join_pieces(self.prose, PIECE_BREAK)
+        self.after_the.update(after_the.findall(self.prose_joined))
+        self._read_tokens()
         caps: list[str] = []  # counted at the end, in one pass (a Counter's update per word cost more)
         mid: list[str] = []
         runs_on = False  # the piece before ends inside a sentence: a verse line the next goes on
+        kept = self._tokens  # the tokens of every piece, read already (`_read_tokens`)
         for piece in self.prose:
             # A verse's line is a piece of its own, capitalised: its first word opens a
             # sentence only where the line before ended one ("Glenriddel, skill'd in old coins;
@@ -172,8 +186,8 @@ class Words:
             # Revisited") goes on with nothing.
             verse = piece in lines
             first = len(piece) - len(piece.lstrip()) if runs_on and verse else -1
-            runs_on = verse and _RUNS_ON.search(piece) is not None
-            for run in self.tokens(piece):
+            runs_on = verse and _runs_on(piece)
+            for run in kept[piece]:
                 if len(run) == 1:  # most runs: one word, and no word after it to be a place's
                     start, _, tok = run[0]
                     word = tok.rstrip(".")
@@ -212,27 +226,67 @@ class Words:
         of the tree, mostly those very pieces)."""
         found = self._tokens.get(text)
         if found is None:
-            found = self._tokens[text] = []
-            token, match = self.token, self.run.match
-            end = 0
-            # the runs, as `runs` finds them (its loop, written out: no generator to resume
-            # at each of the book's runs)
-            for first in self._run_start.finditer(text):
-                pos = first.start()
-                if pos < end:
-                    continue
-                run = match(text, pos)
-                if run is None:
-                    continue
-                end = run.end()
-                # its tokens, sought in `text` between the run's ends
-                written = run.group()
-                if " " in written or "\t" in written or "." in written:
-                    found.append([(*t.span(), t.group()) for t in token.finditer(text, pos, end)])
-                else:
-                    # A token after the first stands after a space, a tab or a full stop (`run`):
-                    # without any, the run is one token, the whole of it (most runs: "The", "Moscow")
-                    found.append([(pos, end, written)])
+            found = self._tokens[text] = self._cut_into_tokens(text)
+        return found
+
+    def piece_at(self, at: int) -> int:
+        """The index in `prose` of the piece holding the place `at` of `prose_joined`."""
+        return bisect_right(self.prose_starts, at) - 1
+
+    def _read_tokens(self) -> None:
+        """Keep the `tokens` of each piece of the prose, as `_cut_into_tokens` cuts each,
+        found in one scan of the prose joined: no run spans a `PIECE_BREAK` (its tokens
+        stand a space, a tab or a full stop apart), whose ends are no word character, as a
+        piece's ends are none. Each run's places are then taken from its piece's start."""
+        pieces, joined = self.prose, self.prose_joined
+        runs_of: list[list[list[tuple[int, int, str]]]] = [[] for _ in pieces]
+        starts = [*self.prose_starts, len(joined) + len(PIECE_BREAK)]  # and past the last piece
+        token, match = self.token, self.run.match
+        k, base, following, into = -1, 0, 0, runs_of[0] if pieces else []
+        end = 0
+        for first in self._run_start.finditer(joined):
+            pos = first.start()
+            if pos < end:
+                continue
+            run = match(joined, pos)
+            if run is None:
+                continue
+            end = run.end()
+            while pos >= following:  # the run's piece: the next one holding a run
+                k += 1
+                base, following, into = starts[k], starts[k + 1], runs_of[k]
+            written = run.group()
+            if " " in written or "\t" in written or "." in written:
+                into.append([(t.start() - base, t.end() - base, t.group()) for t in token.finditer(joined, pos, end)])
+            else:
+                into.append([(pos - base, end - base, written)])
+        kept = self._tokens
+        for piece, runs in zip(pieces, runs_of):
+            kept.setdefault(piece, runs)
+
+    def _cut_into_tokens(self, text: str) -> list[list[tuple[int, int, str]]]:
+        """`tokens` of `text`, cut anew."""
+        found: list[list[tuple[int, int, str]]] = []
+        token, match = self.token, self.run.match
+        end = 0
+        # the runs, as `runs` finds them (its loop, written out: no generator to resume
+        # at each of the book's runs)
+        for first in self._run_start.finditer(text):
+            pos = first.start()
+            if pos < end:
+                continue
+            run = match(text, pos)
+            if run is None:
+                continue
+            end = run.end()
+            # its tokens, sought in `text` between the run's ends
+            written = run.group()
+            if " " in written or "\t" in written or "." in written:
+                found.append([(*t.span(), t.group()) for t in token.finditer(text, pos, end)])
+            else:
+                # A token after the first stands after a space, a tab or a full stop (`run`):
+                # without any, the run is one token, the whole of it (most runs: "The", "Moscow")
+                found.append([(pos, end, written)])
         return found
 
     def body(self, word: str) -> bool:
@@ -339,6 +393,23 @@ def initial(text: str, at: int) -> bool:
     if k < 0 or text[k] in _ENDERS or text[k] in _OPENERS or text[k] == "\n":
         return True
     return text[k] in "'’" and (k == 0 or text[k - 1] in " \t\n")
+
+
+# What `Words.prose_joined` joins the pieces with: a line holding a NUL, which no pattern of
+# names matches a character of. A pattern that reads past a piece's end finds there what
+# it finds at the end ("\n" after a word, as nothing, is no word character), and none runs
+# on through it: "\n\n--" after a list of names would end it where the piece does not.
+PIECE_BREAK = "\n\0\n"
+
+
+def join_pieces(pieces: list[str], between: str) -> tuple[str, list[int]]:
+    """The pieces joined by `between`, and where each begins in the whole: a pattern is
+    searched once over them all (a search begun for each piece of a book of verse costs
+    more than the search), each match taken back to its piece by its start
+    (`bisect.bisect_right(starts, m.start()) - 1`). `between` must be what no match
+    spans or reads past a piece's end into: what a piece's end is to the pattern."""
+    steps = accumulate((len(piece) + len(between) for piece in pieces), initial=0)
+    return between.join(pieces), list(steps)[: len(pieces)]
 
 
 def times(n: int) -> str:

@@ -346,6 +346,34 @@ class Finder:
                     span.told_apart = True
         return out
 
+    def unnamed(self, also: Collection[str] = ()) -> set[str]:
+        """The pieces of the prose (`Words.prose`) whose `spans` are none for sure, and which
+        write none of `also`: most of a book's pieces, told apart in one search of the whole
+        prose (`Words.prose_joined`) for the strings a piece with spans writes, not by reading
+        the runs of each. A run is cut (`spans`) where a token is an honorific or first word
+        written so (`_as_written`), an initial ("R."), or a word of `_as_word` but for its
+        full stops; a token with no capital nor apostrophe is only one of the honorifics and
+        abbreviations written with their full stop, in `_as_written` already, so the words of
+        `_as_word` written in lower case need not be sought. A wish opens with its name of God
+        (`_invocation`); letters suppressed stand in a bracket (`_suppressed`). (A match that
+        hides another overlaps it, so lies in its piece too: no string sought holds the
+        characters of a `PIECE_BREAK`.)"""
+        words = self.words
+        sought = set(self._as_written) | {w for w in self._as_word if w != w.lower() or "'" in w or "’" in w}
+        sought |= {f"{c}." for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"} | {"["} | set(also)
+        if self._invocation is not None:
+            sought |= {p.split()[0] for p in words.invocations}
+        sought.discard("")  # no token is empty (nor is a dotted one but in `_as_written`)
+        pieces, starts = words.prose, words.prose_starts
+        naming = set()
+        following = -1  # where the piece after the last one found begins
+        for _, start, _ in ahocorasick_rs.AhoCorasick(sorted(sought)).find_matches_as_indexes(words.prose_joined):
+            if start >= following:  # the first match of its piece (matches come in order)
+                k = words.piece_at(start)
+                naming.add(pieces[k])
+                following = starts[k + 1] if k + 1 < len(starts) else len(words.prose_joined)
+        return set(pieces) - naming
+
     def _suppressed(self, text: str, out: list[Span]) -> list[Span]:
         """Names printed with letters suppressed in square brackets, as an old printing hid
         a living person's name and an editor restored it ("M[ontgomer]y", "D[undas]"): marked
@@ -633,8 +661,11 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     found: dict[str, Name] = {}
     why: dict[str, str] = {}
     finder = Finder(words)
+    silent = finder.unnamed()  # most pieces: told at once
     in_headings = _capitals_in_headings(words)
     for piece in words.prose:  # the prose of `text`, which `words` was read from
+        if piece in silent:
+            continue
         for span in finder.spans(piece):
             if piece in words.headings and _headed_only(piece, span, words, in_headings):
                 continue
@@ -1485,6 +1516,12 @@ def _adjective(pair: list[str], determiners: set[str]) -> bool:
     return len(pair) == 2 and pair[0] in determiners and pair[1].isalpha() and pair[1].islower()
 
 
+def _spoken_to(words: Words) -> re.Pattern[str]:
+    """After a word spoken to as one person is ("Craigdarroch, thou"): its comma first
+    (`_cued` tries it only after a comma)."""
+    return re.compile(rf",\s(?:{'|'.join(map(re.escape, words.address_pronouns)) or '(?!)'})\b")
+
+
 def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | None = None) -> Counter:
     """How often each capitalised word standing alone (no name runs on before or after it)
     is followed by what only a person takes (`[names] person_cues`: "Necker, who", "Marat
@@ -1516,7 +1553,7 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     # "Carnot, who": a relative pronoun of persons after a comma, the name opening its clause
     relative = re.compile(rf",\s(?:{'|'.join(map(re.escape, words.relatives)) or '(?!)'})\b")
     # "Craigdarroch, thou": spoken to as one person is; as strong as a citation
-    spoken_to = re.compile(rf",\s(?:{'|'.join(map(re.escape, words.address_pronouns)) or '(?!)'})\b")
+    spoken_to = _spoken_to(words)
     # "In thy sweet sang, Barbauld, survives": set between commas where the sentence says "thy"
     thee = "|".join(map(re.escape, words.second_person))
     second_person = re.compile(rf"\b(?:{thee})\b", re.IGNORECASE) if thee else None
@@ -1568,7 +1605,8 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
             comma_before = piece[start - 2 : start] == ", "
             if (
                 (
-                    spoken_to.match(piece, end) is not None
+                    piece[end : end + 1] == ","  # what `spoken_to` opens with: most words go on to a space
+                    and spoken_to.match(piece, end) is not None
                     or second_person is not None
                     and comma_before
                     and _between_commas(piece, start, end, words.function_words)
@@ -1878,6 +1916,23 @@ def name_lists(words: Words) -> list[tuple[list[str], str]]:
     word ("Markby, Migsby, Mobbs, Moncrieff!"): (the words, a passage quoting the list)."""
     if not words.name_joins:
         return []
+    listed, word = _list_patterns(words)
+    lists: list[tuple[list[str], str]] = []
+    # One search of the prose joined (`Words.prose_joined`): no list spans a break between
+    # pieces (its words stand a space apart), and none runs on into it, as none runs on
+    # past a piece's end. A search begun once, not once a piece.
+    pieces, starts = words.prose, words.prose_starts
+    for m in listed.finditer(words.prose_joined):
+        k = words.piece_at(m.start())
+        piece, start, end = pieces[k], m.start() - starts[k], m.end() - starts[k]
+        if start and re.search(rf"[{UPPER}][\w.]*\s$", piece[max(0, start - 30) : start]):
+            continue  # "Madame Roland and Danton": the list begins inside a name
+        lists.append((word.findall(m.group()), passage(piece, start, end)))
+    return lists
+
+
+def _list_patterns(words: Words) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a list of names, a name of a list), as `name_lists` seeks them."""
     joins = "|".join(map(re.escape, words.name_joins))
     # A saint's name is one word of a list ("Couthon and St. Just"): its "t. " and capital after
     # the S, so that the pattern still opens with a capital (`re`'s fast scan; an optional
@@ -1892,14 +1947,7 @@ def name_lists(words: Words) -> list[tuple[list[str], str]]:
         rf"{w}(?:(?:,\s{w})*,?\s(?:{joins})\s{w}(?![\w'’-]|\s[{UPPER}])|(?:,\s{w})+,\s(?:{joins})\s(?=[a-z])"
         rf"|(?:,\s{w}){{2,}}(?=[!?;:.]|,\s[a-z]|\s*[-–—]{{2}}|\s[a-z]))"
     )
-    word = re.compile(w)
-    lists: list[tuple[list[str], str]] = []
-    for piece in words.prose:
-        for m in listed.finditer(piece):
-            if m.start() and re.search(rf"[{UPPER}][\w.]*\s$", piece[max(0, m.start() - 30) : m.start()]):
-                continue  # "Madame Roland and Danton": the list begins inside a name
-            lists.append((word.findall(m.group()), passage(piece, m.start(), m.end())))
-    return lists
+    return listed, re.compile(w)
 
 
 _LARGE_PLACE = 250_000
@@ -2367,6 +2415,9 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     capitalised = capitalised_function_words(words.function_words)
 
     heads_in = written_in(title_heads) if title_heads else None
+    # the pieces of the prose that name no one for sure, nor hold a title or a signature:
+    # most text nodes, answered at once
+    silent = finder.unnamed([*title_heads, *(("--", "—") if signed else ())])
 
     def names(piece: str) -> list[Span]:
         """The names to mark in a text; in title case, only names the prose made known."""
@@ -2475,6 +2526,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
             return found
 
         def find(piece: str):
+            if piece in silent:
+                return []  # most text nodes: no name (`Finder.unnamed`)
             out = []
             for start, end, model, linked in marks(piece):
                 if linked:
