@@ -61,6 +61,32 @@ def test_the_edge_words_of_the_joined_text_are_those_of_its_pieces_where_may_wri
     assert extra_seen  # the random pieces hold blank lines of their own
 
 
+def test_the_words_after_the_found_in_one_scan_are_those_written_after_the():
+    """`orgs.capitalised_after_the` (one scan of the book for "the" and a capital) against
+    `orgs._written("the " + word)`, the search `Shapes.opens_names` made for each word: for
+    every capitalised word (and some the texts do not write after "the") of the edition's
+    chapters, joined as the pass joins them, of a stretch of the bundled book's source and
+    of the corpus books, and of strings that catch the edges ("the" inside a word, doubled,
+    after a hyphen or an underscore; a word going on with a hyphen, an underscore, an
+    accented letter or an apostrophe; two spaces, a line's end)."""
+    texts = ["\n\n".join(pieces) for pieces in _edition_pieces()[:6]]
+    texts.append(SAMPLE.read_text(encoding="utf-8")[:150_000])
+    texts += [path.read_bytes().decode("utf-8", "replace")[:60_000] for path in CORPUS]
+    texts.append(
+        "the Word. Xthe Bother the the Double; -the Hyphen _the Under the Going-on the Going_ "
+        "the Accenté the People's the  Two the\nLine the Last, (the Open) The Capital THE Upper"
+        " the Ünicode the Zed"
+    )
+    for text in texts:
+        after = orgs.capitalised_after_the(text)
+        words = set(re.findall(r"[A-Z][\w-]*", text)) | {"Bother", "Two", "Line", "Nowhere", "Going"}
+        assert after <= words
+        for word in words:
+            assert (word in after) == orgs._written("the " + word, text), word
+    assert {"Word", "Double", "Going-on", "Going_", "Accenté", "People", "Open", "Zed"} <= after
+    assert not {"Bother", "Hyphen", "Under", "Two", "Line", "Capital", "Upper", "Going"} & after
+
+
 def _texts() -> list[str]:
     """Real texts to read dates in: every line of the bundled book and of the corpus books
     (most lines of a book hold no date, as most text nodes of a poem or a play), every text
