@@ -87,6 +87,33 @@ def test_the_words_after_the_found_in_one_scan_are_those_written_after_the():
     assert not {"Bother", "Hyphen", "Under", "Two", "Line", "Capital", "Upper", "Going"} & after
 
 
+def test_the_nouns_scanned_by_a_dfa_are_those_the_matchers_automaton_finds():
+    """`orgs.scanner` (a `Matcher` whose automaton is a DFA, for the scan of the whole book
+    for the nouns and known names) against `Matcher` itself: the same matches, on the
+    edition's chapters joined as the pass joins them, the bundled book's source and four
+    corpus books, with the bundled book's profile's nouns and names and the default
+    profile's, hyphens split and not."""
+    from teikit.profile import load_profile
+
+    texts = ["\n\n".join(pieces) for pieces in _edition_pieces()[:5]]
+    texts.append(SAMPLE.read_text(encoding="utf-8"))
+    texts += [path.read_bytes().decode("utf-8", "replace") for path in CORPUS]
+    found = 0
+    for profile in (load_profile(source=SAMPLE), load_profile()):
+        keys = dict.fromkeys(  # `Shapes.head_keys` (`Shapes.of` reads the gazetteer too)
+            {*profile.org_nouns, *profile.known_orgs, *profile.org_bodies, *profile.org_establishments}
+            | {*profile.org_meetings, *profile.org_wings}
+        )
+        assert len(keys) > 50
+        for split in (True, False):
+            plain, dfa = orgs.Matcher(keys, split_hyphens=split), orgs.scanner(keys, split_hyphens=split)
+            for text in texts:
+                matches = dfa.find(text)
+                assert matches == plain.find(text)
+                found += len(matches)
+    assert found > 10_000
+
+
 def _texts() -> list[str]:
     """Real texts to read dates in: every line of the bundled book and of the corpus books
     (most lines of a book hold no date, as most text nodes of a poem or a play), every text

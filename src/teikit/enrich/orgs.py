@@ -107,6 +107,7 @@ from itertools import accumulate, chain, compress, count
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+import ahocorasick_rs
 from lxml import etree
 
 from ..context import Context
@@ -210,6 +211,21 @@ TEXT_SOURCE = "named in the text"
 _APOSTROPHES = re.compile(r"['’]")
 
 
+def scanner(keys: Mapping[str, Any], split_hyphens: bool = False) -> Matcher:
+    """`Matcher(keys, split_hyphens)`, its automaton a DFA, for the scan of the whole book
+    for the nouns and known names (`Shapes.heads`): the automaton `Matcher` makes for them
+    (a contiguous NFA, for so many keys) reads the bundled book in 8.1 ms, a DFA in 3.5 ms,
+    made in half a millisecond (its other scans, of other keys, gain nothing). It reports
+    the same matches, overlapping ones too, from which `Matcher.find` chooses."""
+    matcher = Matcher(keys, split_hyphens=split_hyphens)
+    if matcher.automaton is not None:
+        matcher.automaton = ahocorasick_rs.AhoCorasick(matcher.keys, implementation=_DFA)
+    return matcher
+
+
+_DFA = ahocorasick_rs.Implementation.DFA
+
+
 def fold(name: str) -> str:
     return " ".join(name.replace("’", "'").split())
 
@@ -283,8 +299,12 @@ class Shapes:
         """The nouns and known names, found in one scan (made again after a short name is learnt)."""
         if self._heads is None:
             # split at hyphens: "the Central Committee-CCC plenum" names two (see `_hyphened`)
-            self._heads = Matcher(dict.fromkeys(self.nouns | self.known | self.bodies | self.wings), split_hyphens=True)
+            self._heads = Matcher(self.head_keys(), split_hyphens=True)
         return self._heads
+
+    def head_keys(self) -> dict[str, None]:
+        """The keys of `heads`."""
+        return dict.fromkeys(self.nouns | self.known | self.bodies | self.wings)
 
     def qualifies(self, post: str) -> bool:
         """Whether "of X" can say which body a noun names: any words, but one word only when
@@ -1298,7 +1318,9 @@ def discover(
     # One scan of the whole text for the nouns, then `find` only where they stand.
     starts = piece_starts(pieces)
     heads: dict[int, list] = {}
-    for hs, he, head, value in shapes.heads().find(text):
+    # (the scan of the whole book by an automaton of its own, `scanner`'s: `heads` reads short
+    # texts, the index's headings, the words before a short name)
+    for hs, he, head, value in scanner(shapes.head_keys(), split_hyphens=True).find(text):
         if head in shapes.ranks and not _ends_name(text, he, shapes):
             continue  # "party" before a noun, at every turn of a book on a party: no name's end
         k = bisect_right(starts, hs) - 1
