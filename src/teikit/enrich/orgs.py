@@ -101,10 +101,9 @@ import calendar
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, compress, count
-from operator import itemgetter
+from itertools import accumulate, compress, count
 from typing import Any, NamedTuple
 
 import ahocorasick_rs
@@ -114,8 +113,7 @@ from ..context import Context
 from ..tei import XML_ID, children, make, make_in, q, sub, text_of
 from ..textnodes import Slot, wrap_slots_at
 from . import gazetteer, registers
-from .matching import REGIONS, Matcher, marked_text, word_counts
-from .matching import regions as matching_regions
+from .matching import Matcher, marked_text, word_counts
 from .namewords import initial
 
 # A capitalised word: "All-Union", "People's", "Workers'" (not "Notables--Brienne", a dash).
@@ -1301,7 +1299,7 @@ def placed_names(subjects: list, shapes: Shapes, profile, index: IndexItems | No
 
 
 def discover(
-    orgs: Orgs, pieces: list[str], shapes: Shapes, profile, headings: Collection[int] = ()
+    orgs: Orgs, pieces: list[str], shapes: Shapes, profile, headings: Container[int] = ()
 ) -> list[list[Found]]:
     """The short names the text gives in brackets after a name, then every name the text
     gives an organisation: what `find` finds in each of the text's `pieces` (`shapes.text`
@@ -1620,27 +1618,23 @@ _HEAD = q("head")
 _BLOCKS = frozenset(q(t) for t in ("p", "note", "item", "div", "body", "front", "back", "quote", "cell", "l"))
 
 
-def heading_pieces(regions: list[list[Slot]], divisions: list) -> frozenset[int]:
-    """The indexes of the text nodes of `regions` (all of them in turn; the text nodes of
-    `divisions`, `matching.marked_text`) that are a heading's (`_in_heading` of each one's
-    element): the elements of the divisions' headings are found first, those a heading holds
-    outside a block, and each text node's element looked up among them, not climbed from
-    (a book has tens of thousands of text nodes, a few hundred in headings)."""
-    inside: set = set()
-    for division in divisions:
-        for head in division.iter(_HEAD):
-            below = [head]
-            while below:
-                el = below.pop()
-                inside.add(el)
-                below.extend(child for child in el if child.tag not in _BLOCKS)
-    if not inside:
-        return frozenset()
-    elements = map(_ELEMENT, chain.from_iterable(regions))
-    return frozenset(compress(count(), map(inside.__contains__, elements)))
+class HeadingPieces:
+    """The text nodes of `regions` (all of them in turn, as `matching.marked_text` gives
+    them) that are a heading's, by their indexes: `k in headings` is `_in_heading` of the
+    element of the k-th text node, climbed from when asked. The pass asks of the text nodes
+    that hold an organisation's name only, a few hundred or thousand of a book's tens of
+    thousands: the headings' elements found in a walk of every division (a poem's lines
+    too), and every text node's element looked up among them, took longer."""
 
+    def __init__(self, regions: list[list[Slot]]) -> None:
+        self.regions = regions
+        self.starts = list(accumulate(map(len, regions), initial=0))  # each region's first index
 
-_ELEMENT = itemgetter(0)  # of a slot: the element its text node is in
+    def __contains__(self, k: object) -> bool:
+        if not isinstance(k, int) or not 0 <= k < self.starts[-1]:
+            return False
+        r = bisect_right(self.starts, k) - 1
+        return _in_heading(self.regions[r][k - self.starts[r]][0])
 
 
 def apply(tei, ctx: Context):
@@ -1655,7 +1649,7 @@ def apply(tei, ctx: Context):
     orgs = Orgs(reg, ctx.profile)
     divs = ctx.view(registers.INDEX_DIVS, registers.index_divs)
     seed(orgs, tei, shapes, ctx.profile, divs, registers.book_subject_terms(ctx))
-    headings = heading_pieces(regions, ctx.view(REGIONS, matching_regions))
+    headings = HeadingPieces(regions)
     found = discover(orgs, pieces, shapes, ctx.profile, headings)  # each piece's names, in turn
     last: dict[str, etree._Element] = {}  # a noun -> the organisation of that noun named last
     used: set[str] = set()
