@@ -104,6 +104,24 @@ def test_where_each_piece_begins_in_the_joined_text():
     assert orgs.piece_starts([]) == [0] and orgs.piece_starts(["x"]) == [0]
 
 
+def test_the_pieces_holding_a_word_found_in_the_joined_text_are_those_asked_in_turn():
+    """`pieces_holding` (`str.find` in the pieces joined by blank lines) against asking each
+    piece whether it holds the words: on the edition's pieces, for the words the pass seeks
+    (" other ") and others, one found in most pieces, one that would run over a blank line
+    between two pieces if it could ("s\n\nT" is never sought: a line's end is in no part);
+    and on pieces that hold blank lines and the word at their edges."""
+    samples = [[t for d in matching.regions(tei) for _, _, t in text_slots(d, matching.SKIP)] for tei in _chapters()]
+    samples.append([" other ", "x other \n\n other y", "", " other", "other ", "\n\n", "a other b other c", " other "])
+    seen = 0
+    for pieces in samples:
+        joined, starts = "\n\n".join(pieces), orgs.piece_starts(pieces)
+        for part in (" other ", " the ", "Committee", " other", "zzqx"):
+            plain = [k for k, piece in enumerate(pieces) if part in piece]
+            assert orgs.pieces_holding(part, joined, starts) == plain, part
+            seen += len(plain)
+    assert seen > 1000
+
+
 def test_the_subject_index_headings_are_read_once_for_the_passes_that_seed_from_them():
     """`registers.SUBJECT_TERMS` (the subject indexes' items and terms, read by the registers
     pass) is the same list when places reads it, and what the final tree gives; seeding

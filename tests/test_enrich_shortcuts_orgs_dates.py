@@ -85,6 +85,14 @@ def test_the_words_after_the_found_in_one_scan_are_those_written_after_the():
             assert (word in after) == orgs._written("the " + word, text), word
     assert {"Word", "Double", "Going-on", "Going_", "Accenté", "People", "Open", "Zed"} <= after
     assert not {"Bother", "Hyphen", "Under", "Two", "Line", "Capital", "Upper", "Going"} & after
+    # `Shapes.opens_names`, which seeks its first words one by one, then reads them all from
+    # the scan, answers as the search does, before the scan and after it
+    none: frozenset[str] = frozenset()
+    for text in texts[-3:]:
+        shapes = orgs.Shapes(*[none] * 7, set(), set(), none, none, none, none, text)  # type: ignore[arg-type]
+        words = [*sorted(set(re.findall(r"[A-Z][\w'’-]*", text)))[:300], "People's", "Nowhere"]
+        assert [shapes.opens_names(w) for w in words] == [orgs._written("the " + w, text) for w in words]
+        assert shapes._after_the is not None
 
 
 def test_the_nouns_scanned_by_a_dfa_are_those_the_matchers_automaton_finds():
@@ -112,6 +120,31 @@ def test_the_nouns_scanned_by_a_dfa_are_those_the_matchers_automaton_finds():
                 assert matches == plain.find(text)
                 found += len(matches)
     assert found > 10_000
+
+
+def test_the_patterns_of_establishments_listed_with_others_find_what_their_plain_forms_find():
+    """`orgs._AND_OTHER` and `orgs._OTHER_SUCH_AS` (their look-behinds after a capital or
+    "other", so that `re` seeks those first) against their plain forms (the look-behind or
+    `\\b` first): the same matches, on every piece of the edition that holds " other ", the
+    bundled book's source, four corpus books and strings that catch the edges."""
+    plain_and = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) and other ([a-z]+)\b")
+    plain_such = re.compile(r"\bother ([a-z]+),? (?:such as|like|including) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
+    texts = [piece for pieces in _edition_pieces() for piece in pieces if " other " in piece]
+    texts.append(SAMPLE.read_text(encoding="utf-8"))
+    texts += [path.read_bytes().decode("utf-8", "replace") for path in CORPUS]
+    texts += [
+        "Sormovo and other works, other works, such as Sormovo, and other works",
+        "xSormovo and other works; -Putilov and other plants; 'Putilov and other plants; _Ural and other trusts",
+        "another works, such as Sormovo; _other works like Putilov; other works including Ural Mash; other factories like Putilov",
+        "Éclair and other works; other works like Éclair",
+    ]
+    found = 0
+    for text in texts:
+        for shortcut, plain in ((orgs._AND_OTHER, plain_and), (orgs._OTHER_SUCH_AS, plain_such)):
+            matches = [(m.span(), m.groups()) for m in shortcut.finditer(text)]
+            assert matches == [(m.span(), m.groups()) for m in plain.finditer(text)]
+            found += len(matches)
+    assert found > 20
 
 
 def _texts() -> list[str]:

@@ -254,7 +254,10 @@ class Shapes:
     _edges: set[str] | None = None
     _common: dict[str, bool] = field(default_factory=dict)
     _opens: dict[str, bool] = field(default_factory=dict)
-    _after_the: set[str] | None = None  # see `capitalised_after_the`
+    # The words the book writes after "the" (`capitalised_after_the`), found once
+    # `opens_names` has sought a few words one by one (`_OPENS_SOUGHT`): a book that asks
+    # of two ("the Thy", "the Wad") reads less in two searches than in the scan for all.
+    _after_the: set[str] | None = None
     _heads: Matcher | None = None
 
     @classmethod
@@ -347,11 +350,11 @@ class Shapes:
         begins a name there too ("Political Department of Red Army"; not "But Komsomol",
         "Addressing Red Army")."""
         if word not in self._opens:
-            if _WHOLE_WORD.fullmatch(word) is None:
+            if self._after_the is None and len(self._opens) >= _OPENS_SOUGHT:
+                self._after_the = capitalised_after_the(self.text)
+            if self._after_the is None or _WHOLE_WORD.fullmatch(word) is None:
                 self._opens[word] = self.written("the " + word)
             else:  # a word of word characters: among those the book writes after "the", all found at once
-                if self._after_the is None:
-                    self._after_the = capitalised_after_the(self.text)
                 self._opens[word] = word in self._after_the
         return self._opens[word]
 
@@ -394,6 +397,8 @@ def _written(word: str, text: str) -> bool:
         at = text.find(word, end)
     return False
 
+
+_OPENS_SOUGHT = 3  # words `Shapes.opens_names` seeks one by one before it finds them all at once
 
 # "the" and a capital after its space, sought as one literal ("the " first: a look-behind
 # before it, the pattern's own test of the character before "the", made `re` try every
@@ -1348,13 +1353,18 @@ def discover(
             if name not in in_text and _title_case(name, shapes):
                 continue
             orgs.add(name, registers.FROM_TEXT, TEXT_SOURCE)
-    return _establishments_alone(_lower_case_nouns(found, pieces, orgs, shapes), pieces, orgs, shapes)
+    found = _lower_case_nouns(found, pieces, orgs, shapes, starts)
+    return _establishments_alone(found, pieces, orgs, shapes, starts)
 
 
 # A name listed with "other" establishments of a kind: "to place Sormovo and other works under
 # military discipline", "at other works, such as Sormovo in Nizhnyi Novgorod".
-_AND_OTHER = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) and other ([a-z]+)\b")
-_OTHER_SUCH_AS = re.compile(r"\bother ([a-z]+),? (?:such as|like|including) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
+# (Each written so that `re` seeks a capital or "other" first, the look-behind after it: the
+# look-behind or `\b` first made it try every position of the pieces that hold " other ".)
+_AND_OTHER = re.compile(r"([A-Z](?<![\w'’-].)[\w'’-]+) and other ([a-z]+)\b")
+_OTHER_SUCH_AS = re.compile(
+    r"other(?<!\wother) ([a-z]+),? (?:such as|like|including) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])"
+)
 
 
 def piece_starts(pieces: list[str]) -> list[int]:
@@ -1366,20 +1376,39 @@ def piece_starts(pieces: list[str]) -> list[int]:
 _PLUS_BLANK_LINE = (2).__add__
 
 
+def pieces_holding(part: str, text: str, starts: list[int]) -> list[int]:
+    """The indexes of the pieces that hold `part` (no line's end in it), in order: `text`
+    is the pieces joined by blank lines, `starts` where each begins (`piece_starts`). Found
+    by `str.find` in `text`, from each piece found to the next one's start, not asked of
+    each of a book's tens of thousands of pieces in turn. (Where `part` is found in `text`
+    it lies in one piece: no blank line between two is in it.)"""
+    out: list[int] = []
+    last = len(starts) - 1
+    at = text.find(part)
+    while at >= 0:
+        k = bisect_right(starts, at) - 1
+        out.append(k)
+        at = text.find(part, starts[k + 1]) if k < last else -1
+    return out
+
+
 def _plural(noun: str) -> str:
     return noun[:-1] + "ies" if noun.endswith("y") else noun if noun.endswith("s") else noun + "s"
 
 
-def _establishments_alone(found: list[list[Found]], pieces: list[str], orgs: Orgs, shapes: Shapes) -> list[list[Found]]:
+def _establishments_alone(
+    found: list[list[Found]], pieces: list[str], orgs: Orgs, shapes: Shapes, starts: list[int] | None = None
+) -> list[list[Found]]:
     """An establishment the register names by a name and its noun ("the Sormovo works") is
     named by the name alone where the text lists it with other establishments of that kind
     ("Sormovo and other works", "other works, such as Sormovo"): one organisation, not the
-    town the works are in. Not where another name is found already."""
+    town the works are in. Not where another name is found already. (`starts`:
+    `piece_starts(pieces)`, when found already.)"""
     plurals = {_plural(n): n for n in shapes.establishments}  # "factories": "factory"; "works": "works"
     out = list(found)
-    for k, piece in enumerate(pieces):
-        if " other " not in piece:
-            continue
+    starts = piece_starts(pieces) if starts is None else starts
+    for k in pieces_holding(" other ", shapes.text, starts):  # the few pieces with " other " (one scan)
+        piece = pieces[k]
         spans = [(m.start(1), m.end(1), m.group(1), m.group(2)) for m in _AND_OTHER.finditer(piece)] + [
             (m.start(2), m.end(2), m.group(2), m.group(1)) for m in _OTHER_SUCH_AS.finditer(piece)
         ]
@@ -1404,13 +1433,16 @@ def _title_case(name: str, shapes: Shapes) -> bool:
     return lowered != name and _written(lowered, shapes.text)
 
 
-def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, shapes: Shapes) -> list[list[Found]]:
+def _lower_case_nouns(
+    found: list[list[Found]], pieces: list[str], orgs: Orgs, shapes: Shapes, starts: list[int] | None = None
+) -> list[list[Found]]:
     """A name the book writes with its noun in lower case too ("the Ukrainian Communist
     party" beside "the Ukrainian Communist Party"): the same organisation. Only names of two
     words or more the book or the register gives with the noun capitalised, none of their
     other words a place's or a person's ("the Zinoviev-Kamenev opposition" names the two),
     and not where another name is found already, nor opening a sentence with a common word
-    ("Trade union membership had grown": the book's "Trade Union" is a title's words)."""
+    ("Trade union membership had grown": the book's "Trade Union" is a title's words).
+    (`starts`: `piece_starts(pieces)`, when found already.)"""
     variants: dict[str, str] = {}
     for name in orgs.written:
         words = name.split()
@@ -1427,7 +1459,7 @@ def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, s
     # One scan of the pieces joined by blank lines (`shapes.text`), which no variant holds,
     # each match then dealt to its piece: a call into the automaton for each of the book's
     # thousands of pieces, most without a variant, took longer than the scan.
-    starts = piece_starts(pieces)
+    starts = piece_starts(pieces) if starts is None else starts
     written: dict[int, list[tuple[int, int, str]]] = {}
     for start, end, _, name in Matcher(variants).find(shapes.text):
         k = bisect_right(starts, start) - 1
