@@ -147,6 +147,62 @@ def test_the_patterns_of_establishments_listed_with_others_find_what_their_plain
     assert found > 20
 
 
+def test_titles_and_hyphens_told_by_a_character_first_are_those_the_plain_tests_tell():
+    """`orgs._title` (the "T" four characters back looked at before the pattern) and
+    `orgs._hyphened` (a text without a hyphen passed over at once) against their plain
+    forms: at every capital of the edition's pieces and of strings that catch the edges
+    ("The" at the text's start, over a line's end, "the" in lower case, a "T" at the
+    text's end read backwards), and for the nouns and names found in each of them."""
+    from teikit.profile import load_profile
+
+    def plain_title(text: str, start: int) -> bool:
+        return (
+            orgs._THE_BEFORE.search(text, max(0, start - 8), start) is not None
+            and text[start - 4] == "T"
+            and not orgs.initial(text, start - 4)
+        )
+
+    def plain_hyphened(text: str, heads: list) -> list:
+        if not any(text[hs - 1 : hs] == "-" or text[he : he + 1] == "-" for hs, he, _, _ in heads):
+            return heads
+        starts, ends = {h[0] for h in heads}, {h[1] for h in heads}
+        return [
+            h
+            for h in heads
+            if (text[h[0] - 1 : h[0]] != "-" or h[0] - 1 in ends)
+            and (text[h[1] : h[1] + 1] != "-" or h[1] + 1 in starts or orgs._ACRONYM_AT.match(text, h[1] + 1))
+        ]
+
+    profile = load_profile(source=SAMPLE)
+    keys = dict.fromkeys({*profile.org_nouns, *profile.known_orgs, *profile.org_bodies, *profile.org_wings})
+    heads = orgs.Matcher(keys, split_hyphens=True)
+    texts = [piece for pieces in _edition_pieces() for piece in pieces]
+    texts += [
+        "The Party",
+        "Party T",
+        "TheParty",
+        "The\nCommunist Party",
+        "Schapiro, The Communist Party",
+        "the Party",
+        "A. The Party",
+        "T. The Committee",
+        "Central Committee-CCC plenum",
+        "Anti-Comintern",
+        "Party-State",
+        "-Party",
+    ]
+    titles = hyphened = 0
+    for text in texts:
+        for m in re.finditer(r"[A-Z]", text):
+            title = orgs._title(text, m.start())
+            assert title == plain_title(text, m.start()), (text, m.start())
+            titles += title
+        found = heads.find(text)
+        assert orgs._hyphened(text, found) == plain_hyphened(text, found)
+        hyphened += "-" in text and bool(found)
+    assert titles > 5 and hyphened > 50
+
+
 def _texts() -> list[str]:
     """Real texts to read dates in: every line of the bundled book and of the corpus books
     (most lines of a book hold no date, as most text nodes of a poem or a play), every text

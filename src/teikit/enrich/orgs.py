@@ -607,8 +607,8 @@ def _hyphened(text: str, heads: list) -> list:
     kept only where the hyphen joins two organisations' names, each a name of its own
     ("the Central Committee-CCC plenum", "the Central Control Commission-Rabkrin"): not a
     name inside a word ("Anti-Comintern"), nor a noun before any word ("Party-State")."""
-    if not any(text[hs - 1 : hs] == "-" or text[he : he + 1] == "-" for hs, he, _, _ in heads):
-        return heads
+    if "-" not in text or not any(text[hs - 1 : hs] == "-" or text[he : he + 1] == "-" for hs, he, _, _ in heads):
+        return heads  # (a text without a hyphen, most, told in one scan of it)
     starts = {hs for hs, _, _, _ in heads}
     ends = {he for _, he, _, _ in heads}
     return [
@@ -712,9 +712,12 @@ def _country_after(text: str, end: int, shapes: Shapes) -> re.Match | None:
 def _title(text: str, start: int) -> bool:
     """Whether a name follows "The" written mid-sentence: a title ("Schapiro, The Communist
     Party of the Soviet Union")."""
+    # "T" four characters back first (a name rarely follows it): the pattern, which tries each
+    # of the eight characters before, only where "The " may end there
     return (
-        _THE_BEFORE.search(text, max(0, start - 8), start) is not None
+        start >= 4
         and text[start - 4] == "T"
+        and _THE_BEFORE.search(text, max(0, start - 8), start) is not None
         and not initial(text, start - 4)
     )
 
