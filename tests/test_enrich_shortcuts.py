@@ -155,6 +155,52 @@ def test_running_words_counted_on_demand_are_those_of_a_count_of_every_word():
     assert registers._RunningWords(tei)["Kaganovich"] == every["Kaganovich"]
 
 
+def test_an_index_marks_persons_by_capitals_as_the_count_of_every_heading_tells():
+    """`headings.capitals_mark_persons` (each heading told in capitals once, the text's
+    words asked for only while enough headings are left to make the convention) against
+    its plain form, every heading counted: on the top headings of James's general index
+    (persons in capitals) and of the bundled book's Subject Index (a few acronyms), on
+    random samples of both mixed (around the five names the convention needs), the text's
+    words counted from the books' own text."""
+    from pathlib import Path
+
+    from conftest import SHARED
+
+    def plain(terms: list[str], text_words: Counter[str]) -> bool:
+        names = sum(headings.name_in_capitals(t, text_words) for t in terms)
+        lower = sum(not headings.in_capitals(t) for t in terms)
+        return names >= headings.MIN_CAPITALS and lower >= max(headings.MIN_CAPITALS, names // 4)
+
+    james = SHARED / "corpus" / "books" / "james-varieties-of-religious-experience.txt"
+    lazar = Path(__file__).resolve().parents[1] / "tei" / "iron-lazar" / "back.xml"
+    from lxml import etree
+
+    lazar_terms = [
+        " ".join("".join(t.itertext()).split())
+        for t in etree.parse(str(lazar)).iterfind(".//{*}div[@type='index']/{*}list/{*}item/{*}term")
+    ]
+    words: Counter[str] = Counter(re.findall(r"[^\W\d_]+", BOOK))
+    books = [(lazar_terms, words)]
+    if james.exists():
+        text = james.read_text(encoding="utf-8")
+        body, index = text[: text.index("\nINDEX.\n")], text[text.index("\nINDEX.\n") :]
+        james_terms = [line.strip() for line in index.splitlines() if line[:1].isalpha()]
+        books.append((james_terms, Counter(re.findall(r"[^\W\d_]+", body))))
+        books.append((lazar_terms + james_terms, books[-1][1] + words))
+    rng = random.Random(14)
+    answers = Counter()
+    for terms, text_words in list(books):
+        for _ in range(150):
+            books.append((rng.sample(terms, rng.randint(0, min(len(terms), 40))), text_words))
+    for terms, text_words in books:
+        answer = plain(terms, text_words)
+        assert headings.capitals_mark_persons(terms, text_words) == answer, terms
+        capitalised = [t for t in terms if headings.in_capitals(t)]
+        assert headings.capitals_mark_persons(terms, text_words, capitalised) == answer
+        answers[answer] += 1
+    assert answers[False] > 20 and (answers[True] > 20 or not james.exists())  # James's persons in capitals
+
+
 def test_a_persons_key_is_that_of_the_first_of_its_names():
     """`registers.person_key` reads the first persName only: the key `person_names` gives it."""
     people = []

@@ -1,7 +1,7 @@
 """The organisations' pass marks and reads the text nodes by shortcuts that give what their
 plain forms give: `textnodes.wrap_slots_at` (only the text nodes marked visited) against
-`textnodes.wrap_slots` (a call for each), `orgs.heading_pieces` (the headings' elements
-found once) against `orgs._in_heading` climbed from each text node, `orgs.piece_starts`
+`textnodes.wrap_slots` (a call for each), `orgs.HeadingPieces` (a text node's
+element found from its index) against `orgs._in_heading` climbed from each text node, `orgs.piece_starts`
 against the offsets summed piece by piece. On the bundled book's edition, whose text nodes
 every mark of the passes cuts, and on the bundled book converted afresh."""
 
@@ -58,10 +58,12 @@ def test_wrapping_only_the_text_nodes_marked_is_wrapping_each_in_turn():
     assert compared > 100
 
 
-def test_the_pieces_of_headings_found_from_the_headings_are_those_climbed_to():
-    """`heading_pieces` against `_in_heading` of each text node's element: on the edition's
-    chapters and back matter (headings holding a label, a date, names), and a heading given
-    a note (a block: its text is no heading's) and a hi inside that note."""
+def test_the_pieces_of_headings_told_by_their_index_are_those_climbed_to():
+    """`HeadingPieces` (a text node's element found from its index among the regions, when
+    asked) against `_in_heading` of each text node's element, in a walk of them all: on
+    the edition's chapters and back matter (headings holding a label, a date, names), and
+    a heading given a note (a block: its text is no heading's) and a hi inside that note;
+    no index outside the text nodes is a heading's."""
     chapters = _chapters()
     extra = copy.deepcopy(chapters[0])
     head = next(extra.iter(q("head")))
@@ -73,21 +75,20 @@ def test_the_pieces_of_headings_found_from_the_headings_are_those_climbed_to():
     note.tail = " the heading goes on"
     found_some = 0
     for tei in [*chapters, extra]:
-        divisions = matching.regions(tei)
-        regions = [text_slots(d, matching.SKIP) for d in divisions]
-        plain = frozenset(
-            k for k, (el, _, _) in enumerate(s for slots in regions for s in slots) if orgs._in_heading(el)
-        )
-        assert orgs.heading_pieces(regions, divisions) == plain
+        regions = [text_slots(d, matching.SKIP) for d in matching.regions(tei)]
+        slots = [s for region in regions for s in region]
+        plain = frozenset(k for k, (el, _, _) in enumerate(slots) if orgs._in_heading(el))
+        headings = orgs.HeadingPieces(regions)
+        assert frozenset(k for k in range(len(slots)) if k in headings) == plain
+        assert not {-1, len(slots), len(slots) + 5, "0", None} & {
+            k for k in (-1, len(slots), len(slots) + 5, "0", None) if k in headings
+        }
         found_some += len(plain)
     assert found_some > 50
-    texts = [t for d in matching.regions(extra) for _, _, t in text_slots(d, matching.SKIP)]
-    picked = {
-        texts[k]
-        for k in orgs.heading_pieces(
-            [text_slots(d, matching.SKIP) for d in matching.regions(extra)], matching.regions(extra)
-        )
-    }
+    regions = [text_slots(d, matching.SKIP) for d in matching.regions(extra)]
+    texts = [t for region in regions for _, _, t in region]
+    headings = orgs.HeadingPieces(regions)
+    picked = {text for k, text in enumerate(texts) if k in headings}
     assert " the heading goes on" in picked and "A note in a heading" not in picked and "emphasis in it" not in picked
 
 
@@ -101,6 +102,24 @@ def test_where_each_piece_begins_in_the_joined_text():
         joined = "\n\n".join(pieces)
         assert all(joined.startswith(p, at) for p, at in zip(pieces, starts))
     assert orgs.piece_starts([]) == [0] and orgs.piece_starts(["x"]) == [0]
+
+
+def test_the_pieces_holding_a_word_found_in_the_joined_text_are_those_asked_in_turn():
+    """`pieces_holding` (`str.find` in the pieces joined by blank lines) against asking each
+    piece whether it holds the words: on the edition's pieces, for the words the pass seeks
+    (" other ") and others, one found in most pieces, one that would run over a blank line
+    between two pieces if it could ("s\n\nT" is never sought: a line's end is in no part);
+    and on pieces that hold blank lines and the word at their edges."""
+    samples = [[t for d in matching.regions(tei) for _, _, t in text_slots(d, matching.SKIP)] for tei in _chapters()]
+    samples.append([" other ", "x other \n\n other y", "", " other", "other ", "\n\n", "a other b other c", " other "])
+    seen = 0
+    for pieces in samples:
+        joined, starts = "\n\n".join(pieces), orgs.piece_starts(pieces)
+        for part in (" other ", " the ", "Committee", " other", "zzqx"):
+            plain = [k for k, piece in enumerate(pieces) if part in piece]
+            assert orgs.pieces_holding(part, joined, starts) == plain, part
+            seen += len(plain)
+    assert seen > 1000
 
 
 def test_the_subject_index_headings_are_read_once_for_the_passes_that_seed_from_them():

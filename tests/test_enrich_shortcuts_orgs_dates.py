@@ -61,6 +61,148 @@ def test_the_edge_words_of_the_joined_text_are_those_of_its_pieces_where_may_wri
     assert extra_seen  # the random pieces hold blank lines of their own
 
 
+def test_the_words_after_the_found_in_one_scan_are_those_written_after_the():
+    """`orgs.capitalised_after_the` (one scan of the book for "the" and a capital) against
+    `orgs._written("the " + word)`, the search `Shapes.opens_names` made for each word: for
+    every capitalised word (and some the texts do not write after "the") of the edition's
+    chapters, joined as the pass joins them, of a stretch of the bundled book's source and
+    of the corpus books, and of strings that catch the edges ("the" inside a word, doubled,
+    after a hyphen or an underscore; a word going on with a hyphen, an underscore, an
+    accented letter or an apostrophe; two spaces, a line's end)."""
+    texts = ["\n\n".join(pieces) for pieces in _edition_pieces()[:6]]
+    texts.append(SAMPLE.read_text(encoding="utf-8")[:150_000])
+    texts += [path.read_bytes().decode("utf-8", "replace")[:60_000] for path in CORPUS]
+    texts.append(
+        "the Word. Xthe Bother the the Double; -the Hyphen _the Under the Going-on the Going_ "
+        "the Accenté the People's the  Two the\nLine the Last, (the Open) The Capital THE Upper"
+        " the Ünicode the Zed"
+    )
+    for text in texts:
+        after = orgs.capitalised_after_the(text)
+        words = set(re.findall(r"[A-Z][\w-]*", text)) | {"Bother", "Two", "Line", "Nowhere", "Going"}
+        assert after <= words
+        for word in words:
+            assert (word in after) == orgs._written("the " + word, text), word
+    assert {"Word", "Double", "Going-on", "Going_", "Accenté", "People", "Open", "Zed"} <= after
+    assert not {"Bother", "Hyphen", "Under", "Two", "Line", "Capital", "Upper", "Going"} & after
+    # `Shapes.opens_names`, which seeks its first words one by one, then reads them all from
+    # the scan, answers as the search does, before the scan and after it
+    none: frozenset[str] = frozenset()
+    for text in texts[-3:]:
+        shapes = orgs.Shapes(*[none] * 7, set(), set(), none, none, none, none, text)  # type: ignore[arg-type]
+        words = [*sorted(set(re.findall(r"[A-Z][\w'’-]*", text)))[:300], "People's", "Nowhere"]
+        assert [shapes.opens_names(w) for w in words] == [orgs._written("the " + w, text) for w in words]
+        assert shapes._after_the is not None
+
+
+def test_the_nouns_scanned_by_a_dfa_are_those_the_matchers_automaton_finds():
+    """`orgs.scanner` (a `Matcher` whose automaton is a DFA, for the scan of the whole book
+    for the nouns and known names) against `Matcher` itself: the same matches, on the
+    edition's chapters joined as the pass joins them, the bundled book's source and four
+    corpus books, with the bundled book's profile's nouns and names and the default
+    profile's, hyphens split and not."""
+    from teikit.profile import load_profile
+
+    texts = ["\n\n".join(pieces) for pieces in _edition_pieces()[:5]]
+    texts.append(SAMPLE.read_text(encoding="utf-8"))
+    texts += [path.read_bytes().decode("utf-8", "replace") for path in CORPUS]
+    found = 0
+    for profile in (load_profile(source=SAMPLE), load_profile()):
+        keys = dict.fromkeys(  # `Shapes.head_keys` (`Shapes.of` reads the gazetteer too)
+            {*profile.org_nouns, *profile.known_orgs, *profile.org_bodies, *profile.org_establishments}
+            | {*profile.org_meetings, *profile.org_wings}
+        )
+        assert len(keys) > 50
+        for split in (True, False):
+            plain, dfa = orgs.Matcher(keys, split_hyphens=split), orgs.scanner(keys, split_hyphens=split)
+            for text in texts:
+                matches = dfa.find(text)
+                assert matches == plain.find(text)
+                found += len(matches)
+    assert found > 10_000
+
+
+def test_the_patterns_of_establishments_listed_with_others_find_what_their_plain_forms_find():
+    """`orgs._AND_OTHER` and `orgs._OTHER_SUCH_AS` (their look-behinds after a capital or
+    "other", so that `re` seeks those first) against their plain forms (the look-behind or
+    `\\b` first): the same matches, on every piece of the edition that holds " other ", the
+    bundled book's source, four corpus books and strings that catch the edges."""
+    plain_and = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) and other ([a-z]+)\b")
+    plain_such = re.compile(r"\bother ([a-z]+),? (?:such as|like|including) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
+    texts = [piece for pieces in _edition_pieces() for piece in pieces if " other " in piece]
+    texts.append(SAMPLE.read_text(encoding="utf-8"))
+    texts += [path.read_bytes().decode("utf-8", "replace") for path in CORPUS]
+    texts += [
+        "Sormovo and other works, other works, such as Sormovo, and other works",
+        "xSormovo and other works; -Putilov and other plants; 'Putilov and other plants; _Ural and other trusts",
+        "another works, such as Sormovo; _other works like Putilov; other works including Ural Mash; other factories like Putilov",
+        "Éclair and other works; other works like Éclair",
+    ]
+    found = 0
+    for text in texts:
+        for shortcut, plain in ((orgs._AND_OTHER, plain_and), (orgs._OTHER_SUCH_AS, plain_such)):
+            matches = [(m.span(), m.groups()) for m in shortcut.finditer(text)]
+            assert matches == [(m.span(), m.groups()) for m in plain.finditer(text)]
+            found += len(matches)
+    assert found > 20
+
+
+def test_titles_and_hyphens_told_by_a_character_first_are_those_the_plain_tests_tell():
+    """`orgs._title` (the "T" four characters back looked at before the pattern) and
+    `orgs._hyphened` (a text without a hyphen passed over at once) against their plain
+    forms: at every capital of the edition's pieces and of strings that catch the edges
+    ("The" at the text's start, over a line's end, "the" in lower case, a "T" at the
+    text's end read backwards), and for the nouns and names found in each of them."""
+    from teikit.profile import load_profile
+
+    def plain_title(text: str, start: int) -> bool:
+        return (
+            orgs._THE_BEFORE.search(text, max(0, start - 8), start) is not None
+            and text[start - 4] == "T"
+            and not orgs.initial(text, start - 4)
+        )
+
+    def plain_hyphened(text: str, heads: list) -> list:
+        if not any(text[hs - 1 : hs] == "-" or text[he : he + 1] == "-" for hs, he, _, _ in heads):
+            return heads
+        starts, ends = {h[0] for h in heads}, {h[1] for h in heads}
+        return [
+            h
+            for h in heads
+            if (text[h[0] - 1 : h[0]] != "-" or h[0] - 1 in ends)
+            and (text[h[1] : h[1] + 1] != "-" or h[1] + 1 in starts or orgs._ACRONYM_AT.match(text, h[1] + 1))
+        ]
+
+    profile = load_profile(source=SAMPLE)
+    keys = dict.fromkeys({*profile.org_nouns, *profile.known_orgs, *profile.org_bodies, *profile.org_wings})
+    heads = orgs.Matcher(keys, split_hyphens=True)
+    texts = [piece for pieces in _edition_pieces() for piece in pieces]
+    texts += [
+        "The Party",
+        "Party T",
+        "TheParty",
+        "The\nCommunist Party",
+        "Schapiro, The Communist Party",
+        "the Party",
+        "A. The Party",
+        "T. The Committee",
+        "Central Committee-CCC plenum",
+        "Anti-Comintern",
+        "Party-State",
+        "-Party",
+    ]
+    titles = hyphened = 0
+    for text in texts:
+        for m in re.finditer(r"[A-Z]", text):
+            title = orgs._title(text, m.start())
+            assert title == plain_title(text, m.start()), (text, m.start())
+            titles += title
+        found = heads.find(text)
+        assert orgs._hyphened(text, found) == plain_hyphened(text, found)
+        hyphened += "-" in text and bool(found)
+    assert titles > 5 and hyphened > 50
+
+
 def _texts() -> list[str]:
     """Real texts to read dates in: every line of the bundled book and of the corpus books
     (most lines of a book hold no date, as most text nodes of a poem or a play), every text

@@ -112,8 +112,11 @@ def name_in_capitals(term: str, text_words: Counter[str]) -> bool:
     ("ACHILLES": the text has "Achilles"), not an abbreviation, which the text writes in
     capitals only ("NKVD", "USSR"), nor a common word ("CALL": the text has "call", and its
     "Call" may open a sentence). `text_words`: how often the book's running text writes each word."""
-    if not in_capitals(term):
-        return False
+    return in_capitals(term) and _read_as_name(term, text_words)
+
+
+def _read_as_name(term: str, text_words: Counter[str]) -> bool:
+    """`name_in_capitals` of a heading known to be in capitals (`in_capitals`)."""
     written = _CAPITALS_WORD.findall(from_capitals(term.split(",")[0]))
     # a name the text writes more as a common word ("CALL": "call") is taken from no capital;
     # "GOD" is a name where "God" outnumbers "god" three times
@@ -122,12 +125,28 @@ def name_in_capitals(term: str, text_words: Counter[str]) -> bool:
     )
 
 
-def capitals_mark_persons(terms: list[str], text_words: Counter[str]) -> bool:
+def capitals_mark_persons(terms: list[str], text_words: Counter[str], capitalised: list[str] | None = None) -> bool:
     """Whether an index marks persons by capitals: some of its headings are names in
     capitals (`name_in_capitals`), and more are in lower case (an index printed all in
-    capitals marks nothing)."""
-    names = sum(name_in_capitals(t, text_words) for t in terms)
-    lower = sum(not in_capitals(t) for t in terms)
+    capitals marks nothing). `capitalised`: the headings of `terms` in capitals
+    (`in_capitals`), in order, when told already.
+
+    Each heading is told in capitals or not once, and the text's words are asked for
+    (`text_words`: each a search of the book, or a count of all its words) only while
+    enough headings are left to make the convention: an index of subjects names a few
+    acronyms in capitals ("NKVD", "USSR"), which the text never writes as names."""
+    if capitalised is None:
+        capitalised = [t for t in terms if in_capitals(t)]
+    lower = len(terms) - len(capitalised)
+    if lower < MIN_CAPITALS:
+        return False
+    names = 0
+    left = len(capitalised)
+    for term in capitalised:
+        left -= 1
+        names += _read_as_name(term, text_words)
+        if names + left < MIN_CAPITALS:
+            return False
     return names >= MIN_CAPITALS and lower >= max(MIN_CAPITALS, names // 4)
 
 

@@ -101,20 +101,19 @@ import calendar
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, compress, count
-from operator import itemgetter
+from itertools import accumulate, compress, count
 from typing import Any, NamedTuple
 
+import ahocorasick_rs
 from lxml import etree
 
 from ..context import Context
 from ..tei import XML_ID, children, make, make_in, q, sub, text_of
 from ..textnodes import Slot, wrap_slots_at
 from . import gazetteer, registers
-from .matching import REGIONS, Matcher, marked_text, word_counts
-from .matching import regions as matching_regions
+from .matching import Matcher, marked_text, word_counts
 from .namewords import initial
 
 # A capitalised word: "All-Union", "People's", "Workers'" (not "Notables--Brienne", a dash).
@@ -210,6 +209,21 @@ TEXT_SOURCE = "named in the text"
 _APOSTROPHES = re.compile(r"['’]")
 
 
+def scanner(keys: Mapping[str, Any], split_hyphens: bool = False) -> Matcher:
+    """`Matcher(keys, split_hyphens)`, its automaton a DFA, for the scan of the whole book
+    for the nouns and known names (`Shapes.heads`): the automaton `Matcher` makes for them
+    (a contiguous NFA, for so many keys) reads the bundled book in 8.1 ms, a DFA in 3.5 ms,
+    made in half a millisecond (its other scans, of other keys, gain nothing). It reports
+    the same matches, overlapping ones too, from which `Matcher.find` chooses."""
+    matcher = Matcher(keys, split_hyphens=split_hyphens)
+    if matcher.automaton is not None:
+        matcher.automaton = ahocorasick_rs.AhoCorasick(matcher.keys, implementation=_DFA)
+    return matcher
+
+
+_DFA = ahocorasick_rs.Implementation.DFA
+
+
 def fold(name: str) -> str:
     return " ".join(name.replace("’", "'").split())
 
@@ -240,6 +254,10 @@ class Shapes:
     _edges: set[str] | None = None
     _common: dict[str, bool] = field(default_factory=dict)
     _opens: dict[str, bool] = field(default_factory=dict)
+    # The words the book writes after "the" (`capitalised_after_the`), found once
+    # `opens_names` has sought a few words one by one (`_OPENS_SOUGHT`): a book that asks
+    # of two ("the Thy", "the Wad") reads less in two searches than in the scan for all.
+    _after_the: set[str] | None = None
     _heads: Matcher | None = None
 
     @classmethod
@@ -282,8 +300,12 @@ class Shapes:
         """The nouns and known names, found in one scan (made again after a short name is learnt)."""
         if self._heads is None:
             # split at hyphens: "the Central Committee-CCC plenum" names two (see `_hyphened`)
-            self._heads = Matcher(dict.fromkeys(self.nouns | self.known | self.bodies | self.wings), split_hyphens=True)
+            self._heads = Matcher(self.head_keys(), split_hyphens=True)
         return self._heads
+
+    def head_keys(self) -> dict[str, None]:
+        """The keys of `heads`."""
+        return dict.fromkeys(self.nouns | self.known | self.bodies | self.wings)
 
     def qualifies(self, post: str) -> bool:
         """Whether "of X" can say which body a noun names: any words, but one word only when
@@ -328,7 +350,12 @@ class Shapes:
         begins a name there too ("Political Department of Red Army"; not "But Komsomol",
         "Addressing Red Army")."""
         if word not in self._opens:
-            self._opens[word] = self.written("the " + word)
+            if self._after_the is None and len(self._opens) >= _OPENS_SOUGHT:
+                self._after_the = capitalised_after_the(self.text)
+            if self._after_the is None or _WHOLE_WORD.fullmatch(word) is None:
+                self._opens[word] = self.written("the " + word)
+            else:  # a word of word characters: among those the book writes after "the", all found at once
+                self._opens[word] = word in self._after_the
         return self._opens[word]
 
     def common(self, word: str) -> bool:
@@ -369,6 +396,30 @@ def _written(word: str, text: str) -> bool:
             return True
         at = text.find(word, end)
     return False
+
+
+_OPENS_SOUGHT = 3  # words `Shapes.opens_names` seeks one by one before it finds them all at once
+
+# "the" and a capital after its space, sought as one literal ("the " first: a look-behind
+# before it, the pattern's own test of the character before "the", made `re` try every
+# position of the book, ten times slower).
+_THE_CAPITAL = re.compile(r"the (?=[A-Z])")
+
+
+def capitalised_after_the(text: str) -> set[str]:
+    """The words (runs of `_word_char`s) beginning with a capital A-Z that `text` writes
+    whole after "the" and one space, "the" itself a word of its own: a word of word
+    characters alone, `word`, is one of them exactly when `_written("the " + word, text)`
+    (the run after "the " is all of that word only where no word character follows it).
+    Found in one scan of the book for all the words `Shapes.opens_names` asks of, which
+    each read all of it when the book does not write them so ("the But", "the These")."""
+    out: set[str] = set()
+    word_at = _WHOLE_WORD.match
+    for m in _THE_CAPITAL.finditer(text):
+        at = m.start()
+        if at == 0 or not _word_char(text[at - 1]):
+            out.add(word_at(text, m.end()).group())  # type: ignore[union-attr]  # a capital is one
+    return out
 
 
 def _word_char(c: str) -> bool:
@@ -556,8 +607,8 @@ def _hyphened(text: str, heads: list) -> list:
     kept only where the hyphen joins two organisations' names, each a name of its own
     ("the Central Committee-CCC plenum", "the Central Control Commission-Rabkrin"): not a
     name inside a word ("Anti-Comintern"), nor a noun before any word ("Party-State")."""
-    if not any(text[hs - 1 : hs] == "-" or text[he : he + 1] == "-" for hs, he, _, _ in heads):
-        return heads
+    if "-" not in text or not any(text[hs - 1 : hs] == "-" or text[he : he + 1] == "-" for hs, he, _, _ in heads):
+        return heads  # (a text without a hyphen, most, told in one scan of it)
     starts = {hs for hs, _, _, _ in heads}
     ends = {he for _, he, _, _ in heads}
     return [
@@ -661,9 +712,12 @@ def _country_after(text: str, end: int, shapes: Shapes) -> re.Match | None:
 def _title(text: str, start: int) -> bool:
     """Whether a name follows "The" written mid-sentence: a title ("Schapiro, The Communist
     Party of the Soviet Union")."""
+    # "T" four characters back first (a name rarely follows it): the pattern, which tries each
+    # of the eight characters before, only where "The " may end there
     return (
-        _THE_BEFORE.search(text, max(0, start - 8), start) is not None
+        start >= 4
         and text[start - 4] == "T"
+        and _THE_BEFORE.search(text, max(0, start - 8), start) is not None
         and not initial(text, start - 4)
     )
 
@@ -1253,7 +1307,7 @@ def placed_names(subjects: list, shapes: Shapes, profile, index: IndexItems | No
 
 
 def discover(
-    orgs: Orgs, pieces: list[str], shapes: Shapes, profile, headings: Collection[int] = ()
+    orgs: Orgs, pieces: list[str], shapes: Shapes, profile, headings: Container[int] = ()
 ) -> list[list[Found]]:
     """The short names the text gives in brackets after a name, then every name the text
     gives an organisation: what `find` finds in each of the text's `pieces` (`shapes.text`
@@ -1270,7 +1324,9 @@ def discover(
     # One scan of the whole text for the nouns, then `find` only where they stand.
     starts = piece_starts(pieces)
     heads: dict[int, list] = {}
-    for hs, he, head, value in shapes.heads().find(text):
+    # (the scan of the whole book by an automaton of its own, `scanner`'s: `heads` reads short
+    # texts, the index's headings, the words before a short name)
+    for hs, he, head, value in scanner(shapes.head_keys(), split_hyphens=True).find(text):
         if head in shapes.ranks and not _ends_name(text, he, shapes):
             continue  # "party" before a noun, at every turn of a book on a party: no name's end
         k = bisect_right(starts, hs) - 1
@@ -1300,13 +1356,18 @@ def discover(
             if name not in in_text and _title_case(name, shapes):
                 continue
             orgs.add(name, registers.FROM_TEXT, TEXT_SOURCE)
-    return _establishments_alone(_lower_case_nouns(found, pieces, orgs, shapes), pieces, orgs, shapes)
+    found = _lower_case_nouns(found, pieces, orgs, shapes, starts)
+    return _establishments_alone(found, pieces, orgs, shapes, starts)
 
 
 # A name listed with "other" establishments of a kind: "to place Sormovo and other works under
 # military discipline", "at other works, such as Sormovo in Nizhnyi Novgorod".
-_AND_OTHER = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) and other ([a-z]+)\b")
-_OTHER_SUCH_AS = re.compile(r"\bother ([a-z]+),? (?:such as|like|including) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
+# (Each written so that `re` seeks a capital or "other" first, the look-behind after it: the
+# look-behind or `\b` first made it try every position of the pieces that hold " other ".)
+_AND_OTHER = re.compile(r"([A-Z](?<![\w'’-].)[\w'’-]+) and other ([a-z]+)\b")
+_OTHER_SUCH_AS = re.compile(
+    r"other(?<!\wother) ([a-z]+),? (?:such as|like|including) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])"
+)
 
 
 def piece_starts(pieces: list[str]) -> list[int]:
@@ -1318,20 +1379,39 @@ def piece_starts(pieces: list[str]) -> list[int]:
 _PLUS_BLANK_LINE = (2).__add__
 
 
+def pieces_holding(part: str, text: str, starts: list[int]) -> list[int]:
+    """The indexes of the pieces that hold `part` (no line's end in it), in order: `text`
+    is the pieces joined by blank lines, `starts` where each begins (`piece_starts`). Found
+    by `str.find` in `text`, from each piece found to the next one's start, not asked of
+    each of a book's tens of thousands of pieces in turn. (Where `part` is found in `text`
+    it lies in one piece: no blank line between two is in it.)"""
+    out: list[int] = []
+    last = len(starts) - 1
+    at = text.find(part)
+    while at >= 0:
+        k = bisect_right(starts, at) - 1
+        out.append(k)
+        at = text.find(part, starts[k + 1]) if k < last else -1
+    return out
+
+
 def _plural(noun: str) -> str:
     return noun[:-1] + "ies" if noun.endswith("y") else noun if noun.endswith("s") else noun + "s"
 
 
-def _establishments_alone(found: list[list[Found]], pieces: list[str], orgs: Orgs, shapes: Shapes) -> list[list[Found]]:
+def _establishments_alone(
+    found: list[list[Found]], pieces: list[str], orgs: Orgs, shapes: Shapes, starts: list[int] | None = None
+) -> list[list[Found]]:
     """An establishment the register names by a name and its noun ("the Sormovo works") is
     named by the name alone where the text lists it with other establishments of that kind
     ("Sormovo and other works", "other works, such as Sormovo"): one organisation, not the
-    town the works are in. Not where another name is found already."""
+    town the works are in. Not where another name is found already. (`starts`:
+    `piece_starts(pieces)`, when found already.)"""
     plurals = {_plural(n): n for n in shapes.establishments}  # "factories": "factory"; "works": "works"
     out = list(found)
-    for k, piece in enumerate(pieces):
-        if " other " not in piece:
-            continue
+    starts = piece_starts(pieces) if starts is None else starts
+    for k in pieces_holding(" other ", shapes.text, starts):  # the few pieces with " other " (one scan)
+        piece = pieces[k]
         spans = [(m.start(1), m.end(1), m.group(1), m.group(2)) for m in _AND_OTHER.finditer(piece)] + [
             (m.start(2), m.end(2), m.group(2), m.group(1)) for m in _OTHER_SUCH_AS.finditer(piece)
         ]
@@ -1356,13 +1436,16 @@ def _title_case(name: str, shapes: Shapes) -> bool:
     return lowered != name and _written(lowered, shapes.text)
 
 
-def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, shapes: Shapes) -> list[list[Found]]:
+def _lower_case_nouns(
+    found: list[list[Found]], pieces: list[str], orgs: Orgs, shapes: Shapes, starts: list[int] | None = None
+) -> list[list[Found]]:
     """A name the book writes with its noun in lower case too ("the Ukrainian Communist
     party" beside "the Ukrainian Communist Party"): the same organisation. Only names of two
     words or more the book or the register gives with the noun capitalised, none of their
     other words a place's or a person's ("the Zinoviev-Kamenev opposition" names the two),
     and not where another name is found already, nor opening a sentence with a common word
-    ("Trade union membership had grown": the book's "Trade Union" is a title's words)."""
+    ("Trade union membership had grown": the book's "Trade Union" is a title's words).
+    (`starts`: `piece_starts(pieces)`, when found already.)"""
     variants: dict[str, str] = {}
     for name in orgs.written:
         words = name.split()
@@ -1379,7 +1462,7 @@ def _lower_case_nouns(found: list[list[Found]], pieces: list[str], orgs: Orgs, s
     # One scan of the pieces joined by blank lines (`shapes.text`), which no variant holds,
     # each match then dealt to its piece: a call into the automaton for each of the book's
     # thousands of pieces, most without a variant, took longer than the scan.
-    starts = piece_starts(pieces)
+    starts = piece_starts(pieces) if starts is None else starts
     written: dict[int, list[tuple[int, int, str]]] = {}
     for start, end, _, name in Matcher(variants).find(shapes.text):
         k = bisect_right(starts, start) - 1
@@ -1570,27 +1653,23 @@ _HEAD = q("head")
 _BLOCKS = frozenset(q(t) for t in ("p", "note", "item", "div", "body", "front", "back", "quote", "cell", "l"))
 
 
-def heading_pieces(regions: list[list[Slot]], divisions: list) -> frozenset[int]:
-    """The indexes of the text nodes of `regions` (all of them in turn; the text nodes of
-    `divisions`, `matching.marked_text`) that are a heading's (`_in_heading` of each one's
-    element): the elements of the divisions' headings are found first, those a heading holds
-    outside a block, and each text node's element looked up among them, not climbed from
-    (a book has tens of thousands of text nodes, a few hundred in headings)."""
-    inside: set = set()
-    for division in divisions:
-        for head in division.iter(_HEAD):
-            below = [head]
-            while below:
-                el = below.pop()
-                inside.add(el)
-                below.extend(child for child in el if child.tag not in _BLOCKS)
-    if not inside:
-        return frozenset()
-    elements = map(_ELEMENT, chain.from_iterable(regions))
-    return frozenset(compress(count(), map(inside.__contains__, elements)))
+class HeadingPieces:
+    """The text nodes of `regions` (all of them in turn, as `matching.marked_text` gives
+    them) that are a heading's, by their indexes: `k in headings` is `_in_heading` of the
+    element of the k-th text node, climbed from when asked. The pass asks of the text nodes
+    that hold an organisation's name only, a few hundred or thousand of a book's tens of
+    thousands: the headings' elements found in a walk of every division (a poem's lines
+    too), and every text node's element looked up among them, took longer."""
 
+    def __init__(self, regions: list[list[Slot]]) -> None:
+        self.regions = regions
+        self.starts = list(accumulate(map(len, regions), initial=0))  # each region's first index
 
-_ELEMENT = itemgetter(0)  # of a slot: the element its text node is in
+    def __contains__(self, k: object) -> bool:
+        if not isinstance(k, int) or not 0 <= k < self.starts[-1]:
+            return False
+        r = bisect_right(self.starts, k) - 1
+        return _in_heading(self.regions[r][k - self.starts[r]][0])
 
 
 def apply(tei, ctx: Context):
@@ -1605,7 +1684,7 @@ def apply(tei, ctx: Context):
     orgs = Orgs(reg, ctx.profile)
     divs = ctx.view(registers.INDEX_DIVS, registers.index_divs)
     seed(orgs, tei, shapes, ctx.profile, divs, registers.book_subject_terms(ctx))
-    headings = heading_pieces(regions, ctx.view(REGIONS, matching_regions))
+    headings = HeadingPieces(regions)
     found = discover(orgs, pieces, shapes, ctx.profile, headings)  # each piece's names, in turn
     last: dict[str, etree._Element] = {}  # a noun -> the organisation of that noun named last
     used: set[str] = set()

@@ -406,9 +406,10 @@ def seed_persons(
         tops = xpath(div, "./t:list/t:item[t:term]")
         written = dict(items)  # the top headings are among the items
         top_terms = [written[item] for item in tops]
+        capitalised = [term for term in top_terms if headings.in_capitals(term)]
         if text_words is None:  # the words asked for are those of the headings in capitals
-            text_words = _RunningWords(tei, few=sum(map(headings.in_capitals, top_terms)) < _RunningWords.SOUGHT)
-        capitals = headings.capitals_mark_persons(top_terms, text_words)
+            text_words = _RunningWords(tei, few=len(capitalised) < _RunningWords.SOUGHT)
+        capitals = headings.capitals_mark_persons(top_terms, text_words, capitalised)
         headed = set(tops)
         for item, term in items:
             if capitals and item in headed and headings.name_in_capitals(term, text_words):
