@@ -222,3 +222,125 @@ def test_the_lists_of_names_are_those_the_pattern_giving_letters_back_finds():
             assert [m.span() for m in held.finditer(text)] == expected, text[:200]
             found += len(expected)
     assert found > 3000
+
+
+def _edition(source, registers_from=None) -> tuple[bytes, list[bytes]]:
+    """The book's tree and its register of places, as `convert_tree` makes them."""
+    from teikit.convert import convert_tree
+
+    tree, ctx = convert_tree(source, registers_from=registers_from)
+    place_register = [etree.tostring(place) for place in ctx.registers["place"].entries.values()]
+    return etree.tostring(tree), place_register
+
+
+def test_the_marks_made_asking_only_the_text_nodes_that_hold_a_name_are_those_made_asking_every_one(monkeypatch):
+    """The places' pass hands its finder only the text nodes holding a match of its names or
+    a word it looks for besides (`matching.mark`'s `also`, `textnodes.wrap_slots_only`),
+    against the plain form, every text node handed to it (`wrap_slots`): the same edition
+    and register of places, for the bundled book with its registers and for Burns's poems
+    (a book without an index, the rules of `textplaces`)."""
+    from teikit.textnodes import wrap_slots
+
+    burns = next(path for path in BOOKS if "burns" in path.name)
+    for source, registers_from in ((SAMPLE, ROOT / "tei" / "iron-lazar"), (burns, None)):
+        asked: list[int] = []
+        only = matching.wrap_slots_only
+
+        def counted(found, find, visit, only=only, asked=asked):
+            asked.append(len(visit))
+            return only(found, find, visit)
+
+        monkeypatch.setattr(matching, "wrap_slots_only", counted)
+        shortcut = _edition(source, registers_from)
+        monkeypatch.setattr(matching, "wrap_slots_only", lambda found, find, visit: wrap_slots(found, find))
+        assert _edition(source, registers_from) == shortcut, source.name
+        assert sum(asked) > 200  # the shortcut was taken
+        assert shortcut[0].count(b"<placeName") > 300
+
+
+def test_the_head_written_twice_is_told_as_findall_tells_it():
+    """`places.written_twice` (the head's opening found by `str.find`, the pattern tried
+    there, until two match) against `len(findall) >= 2`, on the bundled book and the corpus for
+    heads of sites, and on random runs of "the", the head, its look-alikes and what follows."""
+    heads = ["Metro", "Kremlin", "Hall", "Church", "Theatre", "Palace", "Cathedral", "Mausoleum", "Gate", "Temple"]
+    pieces = ["the", "The", "x", "é", "_", "-", "'", "’", " ", " ", "\n", "Metro", "Metros", "Vickers", "1", "Hall"]
+    pieces += ["the Metro", "the Metro", "the Hall", "the Hall"]
+    rng = random.Random(23)
+    texts = [BOOK, *CORPUS, "the Metro", "the Metro the Metro", "xthe Metro, the Metro", "the the Metro the Metro"]
+    texts += ["".join(rng.choice(pieces) for _ in range(14)) for _ in range(4000)]
+    told = {True: 0, False: 0}
+    for head in heads:
+        pattern = places.the_head_alone(head)
+        for text in texts if head in ("Metro", "Hall") else texts[: 1 + len(CORPUS)]:
+            expected = len(pattern.findall(text)) >= 2
+            assert places.written_twice(pattern, f"the {head}", text) == expected, (head, text[:200])
+            told[expected] += 1
+    assert min(told.values()) > 20, told
+
+
+def _well_known_plain(names) -> dict:
+    """`gazetteer.lookup_many` as it was: every name asked of the database, nothing kept."""
+    keys: dict[str, list[str]] = {}
+    for name in names:
+        keys.setdefault(gazetteer.fold(name), []).append(name)
+    found = {}
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), 500):
+        chunk = ordered[i : i + 500]
+        rows = (
+            gazetteer._database()
+            .execute(
+                "SELECT key, geonameid, name, type, lat, lng, population FROM place"
+                f" WHERE key IN ({','.join('?' * len(chunk))}) AND {gazetteer._WELL_KNOWN} ORDER BY key, rank",
+                chunk,
+            )
+            .fetchall()
+        )
+        for key, *row in rows:
+            for name in keys[key]:
+                found.setdefault(name, gazetteer.GeoPlace(*row))
+    return found
+
+
+def test_the_well_known_places_kept_for_each_name_are_those_a_fresh_query_gives():
+    """`gazetteer.lookup_many`, its answers kept by folded name, against a query of every
+    name, in the same order: for the bundled book's and the corpus's capitalised words in
+    overlapping batches (the second asking names the first answered, and new ones), names
+    one fold makes the same ("Kiev", "KIEV"), and words that name no place."""
+    words = sorted({w for text in (BOOK, *CORPUS) for w in re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?", text)})
+    batches = [words[::3], words[::2], ["Kiev", "KIEV", "Kyiv", "Moscow", "Krivoi Rog", "Nowhere-in-particular"]]
+    batches += [words[1::5] + words[:40], words]
+    found = 0
+    for names in batches * 2:
+        kept = gazetteer.lookup_many(names)
+        plain = _well_known_plain(names)
+        assert list(kept.items()) == list(plain.items())
+        found += len(plain)
+    assert found > 2000
+
+
+def test_the_names_after_a_feature_are_those_the_whole_pattern_finds():
+    """`textplaces.after_feature` (the name found by `str.find`, the feature and its link
+    sought before it) against the pattern searched over the whole text, with Burns's profile
+    (features and "of", "o'") and the default one (none), on Burns's poems and the bundled
+    book for their capitalised words, and on random runs of features, links, names, their
+    look-alikes, spaces and what may follow ("the banks o' Earn", "banks ofEarn", "Earn's")."""
+    burns_profile = load_profile(ROOT / "tests" / "data" / "enrich" / "profiles" / "burns-poems-and-songs.toml")
+    burns = next(text for path, text in zip(BOOKS, CORPUS) if "burns" in path.name)
+    pieces = ["the", "banks", "bank", "shores", "of", "o'", "o’", "vale", "vales", "xbanks", " ", " ", "\n"]
+    pieces += ["Earn", "Sark", "Earns", "-", "'", "’", "s", ",", "é", "_", "banks of ", "vale o' ", "vales o’ "]
+    rng = random.Random(29)
+    randoms = ["".join(rng.choice(pieces) for _ in range(12)) for _ in range(3000)]
+    told = {True: 0, False: 0}
+    for profile in (burns_profile, load_profile()):
+        linked = textplaces._feature_links(profile)
+        for text, names in [
+            (burns, ["Earn", "Sark", "Gath", "Ayr", "Doon", *sorted(set(re.findall(r"\b[A-Z][a-z]+", burns)))[::20]]),
+            (BOOK, ["Moscow", "Volga", "Don"]),
+            *((text, ["Earn", "Sark", "Ear"]) for text in randoms),
+        ]:
+            for name in names:
+                expected = re.search(rf"\b{linked} {re.escape(name)}(?![\w'’-])", text) is not None
+                assert textplaces.after_feature(name, text, profile) == expected, (name, text[:200])
+                told[expected] += 1
+    assert min(told.values()) > 40, told

@@ -574,6 +574,9 @@ class RunPlaces(registers.Places):
 _WORLD_PAIR_FIRST = re.compile(r"(?:from|between) (West|East) and (?:East|West)(?![\w-]|['’]\w)(?! [A-Z])")
 _WORLD_PAIR_SECOND = re.compile(r"(?:from|between|the) (?:West|East) and (East|West)(?![\w-]|['’]\w)(?! [A-Z])")
 
+# What a text must hold for `world_parts` to find anything in it (each of its patterns names one).
+_WORLD_WORDS = ("West", "East", "Continent")
+
 
 def world_parts(text: str) -> Iterator[re.Match]:
     """The matches of `_WORLD_PART` that begin a word ("the West", not "Lathe West"), and of
@@ -936,6 +939,21 @@ def the_head_alone(head: str) -> re.Pattern:
     so that `re` seeks the words' letters at once, not trying the pattern at every position
     of the book."""
     return re.compile(rf"the(?<!\wthe) {head}(?![\w'’-]| [A-Z])")
+
+
+def written_twice(pattern: re.Pattern, opening: str, text: str) -> bool:
+    """`len(pattern.findall(text)) >= 2` for a pattern whose every match opens with `opening`
+    and holds no other place where it opens (its matches cannot overlap): tried where
+    `str.find` finds the opening, until two match (`re` sought each "the" of the book)."""
+    found = 0
+    at = text.find(opening)
+    while at >= 0:
+        if pattern.match(text, at) is not None:
+            found += 1
+            if found == 2:
+                return True
+        at = text.find(opening, at + 1)
+    return False
 
 
 def sites_by_head(reg: registers.Register, rejected: Collection) -> dict:
@@ -2180,6 +2198,10 @@ def _same_place(name: str, place) -> bool:
     return geo is not None and str(geo.geonameid) in ids
 
 
+# What a text must hold for `shared_head` to find anything in it: the plural heads.
+_SHARED_HEAD_WORDS = ("seas", "rivers", "oceans", "lakes")
+
+
 def shared_head(text: str, places: registers.Places):
     """Names that share one plural head, each a place of its own: "the Black, Caspian,
     Baltic and White seas" names the Black Sea, the Caspian Sea... Each name is marked
@@ -2626,7 +2648,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     heads_alone = {
         head
         for head, place in by_head.items()
-        if _a_places(registers.place_names(place)[0], keys) and len(the_head_alone(head).findall(text)) >= 2
+        if _a_places(registers.place_names(place)[0], keys) and written_twice(the_head_alone(head), f"the {head}", text)
     }
     for name in towns:
         keys.setdefault(name, _TOWN)
@@ -2758,7 +2780,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             if other and all(other.start(1) != s for s, _, _, _ in found) and _same_place(other.group(1), place):
                 spans.append((other.start(1), other.end(1), make_in(tei, "placeName", ref=spans[-1][2].get("ref"))))
                 counts["placeName"] += 1
-        if world and ("West" in text or "East" in text or "Continent" in text):
+        if world and any(word in text for word in _WORLD_WORDS):
             taken = [(a, b) for a, b, _ in spans]
             for m in world_parts(text):
                 start, end = m.span(1)
@@ -2770,7 +2792,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                     used.add(place.get(XML_ID))
                     counts["placeName"] += 1
             spans.sort(key=lambda span: span[0])
-        if "seas" in text or "rivers" in text or "oceans" in text or "lakes" in text:
+        if any(word in text for word in _SHARED_HEAD_WORDS):
             taken = [(a, b) for a, b, _ in spans]
             for start, end, place in shared_head(text, places):
                 if place not in rejected and not any(a < end and start < b for a, b in taken):
@@ -2782,7 +2804,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             spans.sort(key=lambda span: span[0])
         return spans
 
-    mark(ctx, find, matcher=matcher)
+    # what `find` looks for besides the matcher's keys: a text holding none of them gives nothing
+    also = (*(_WORLD_WORDS if world else ()), *_SHARED_HEAD_WORDS)
+    mark(ctx, find, matcher=matcher, also=also)
     if not strict:
         for title in titles_in_running_text(ctx.view(REGIONS, regions)):
             wrap_slots(text_slots(title, _SKIP_IN_TITLES), lambda text: find(text, in_title=True))
