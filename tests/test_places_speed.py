@@ -344,3 +344,22 @@ def test_the_names_after_a_feature_are_those_the_whole_pattern_finds():
                 assert textplaces.after_feature(name, text, profile) == expected, (name, text[:200])
                 told[expected] += 1
     assert min(told.values()) > 40, told
+
+
+def test_the_texts_holding_a_word_found_in_one_scan_are_those_each_text_tells():
+    """`matching._texts_holding` (the texts joined, scanned once) against a test of each
+    text, for the words the places' finder looks for besides its names, on the lines of the
+    bundled book and of the corpus, and on random texts of the words, their look-alikes
+    ("overseas", "Easter") and line breaks' neighbours (a word at a text's end or start)."""
+    words = ("West", "East", "Continent", "seas", "rivers", "oceans", "lakes")
+    pieces = ["West", "East", "Easter", "seas", "overseas", "sea", "river", "rivers", "x", " ", "lakes", ""]
+    rng = random.Random(31)
+    samples = [text.split("\n") for text in (BOOK, *CORPUS)]
+    samples.append(["".join(rng.choice(pieces) for _ in range(rng.randrange(4))) for _ in range(5000)])
+    held = 0
+    for texts in samples:
+        expected = {k for k, text in enumerate(texts) if any(word in text for word in words)}
+        assert matching._texts_holding(texts, words) == expected
+        held += len(expected)
+    assert matching._texts_holding(["East"], ()) == set()
+    assert held > 2000

@@ -153,18 +153,20 @@ def mark(
 
 
 def _texts_holding(texts: list[str], strings: tuple[str, ...]) -> set[int]:
-    """The indexes of the `texts` that hold one of `strings` (none holding a line break): each
-    found by `str.find` in the texts joined by line breaks, not sought in every text."""
-    joined = "\n".join(texts)
+    """The indexes of the `texts` that hold one of `strings` (none holding a line break): the
+    texts joined by line breaks, scanned once for them all (Aho-Corasick), each place found
+    told to its text; a string the scan passes over inside another stands in the same text.
+    (`str.find` for each string took twice as long, a test of each text three times.)"""
+    if not strings:
+        return set()
     starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
-    out: set[int] = set()
-    for string in strings:
-        at = joined.find(string)
-        while at >= 0:
-            k = bisect_right(starts, at) - 1
-            out.add(k)
-            at = joined.find(string, starts[k + 1])  # the next text: this one is counted
-    return out
+    found = _strings_automaton(strings).find_matches_as_indexes("\n".join(texts))
+    return {bisect_right(starts, at) - 1 for _, at, _ in found}
+
+
+@cache
+def _strings_automaton(strings: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(list(strings))
 
 
 def standalone_divisions(ctx: Context) -> list:

@@ -2541,7 +2541,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for form, place in accented_spellings(places, word_counts(ctx).whole, person_words):
         places.alias(form, place)  # "the landing of the emigrants at Quibéron", the index's "Quiberon"
     if not strict:
-        for form, place in index_see_names(registers.index_divs(tei)[1], places, text, person_words):
+        subjects = ctx.view(registers.INDEX_DIVS, registers.index_divs)[1]  # as the registers pass found them
+        for form, place in index_see_names(subjects, places, text, person_words):
             places.alias(form, place)  # the index's "Germany. See Empire, the": "the Empire"
     keys: dict = {}
     rejected = [place for place in reg.entries.values() if registers.rejected(place)] + institutions
