@@ -363,3 +363,28 @@ def test_the_texts_holding_a_word_found_in_one_scan_are_those_each_text_tells():
         held += len(expected)
     assert matching._texts_holding(["East"], ()) == set()
     assert held > 2000
+
+
+def test_the_prefixes_and_meetings_before_a_name_are_those_the_patterns_find():
+    """`places.prefixed` and `places.opens_with_meeting` (the pattern searched only where the
+    text before ends as its matches do) against the pattern searched before every place, at
+    each capital of the bundled book and the corpus, and at every position of random runs of
+    prefixes, hyphens, "of", "the", meetings' words and line breaks (where `$` is met too)."""
+    words = places.body_words(load_profile())
+    pieces = ["post", "All", "Anti", "-", "-", "\n", " ", "of", " of ", "the ", "party", "conference", "Moscow", "x"]
+    pieces += ["conferences", "plenum", "city", "'", "é", " party conference of the ", " party conference of "]
+    rng = random.Random(37)
+    randoms = ["".join(rng.choice(pieces) for _ in range(10)) for _ in range(3000)]
+    told = Counter()
+    for text in [BOOK, *CORPUS, *randoms]:
+        positions = range(len(text) + 1) if len(text) < 200 else [m.start() for m in re.finditer("[A-Z]", text)]
+        for at in positions:
+            plain = places._PREFIXED.search(text, max(0, at - 16), at) is not None
+            assert places.prefixed(text, at) == plain, (text[max(0, at - 30) : at + 10], at)
+            told["prefixed", plain] += 1
+            m = places._MEETING_OF.search(text, max(0, at - 40), at)
+            meeting = m is not None and m.group(1) in words[2] and m.group(2) in words[1]
+            assert places.opens_with_meeting(text, at, words) == meeting, (text[max(0, at - 50) : at + 10], at)
+            told["meeting", m is not None] += 1
+            told["a meeting's", meeting] += 1
+    assert min(told.values()) > 20, told

@@ -394,6 +394,17 @@ _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
 # bodies' and meetings' names write it ("the All-Turkestan territorial party conference",
 # as "All-Union", "All-Russian": of the whole country, no mention of it).
 _PREFIXED = re.compile(r"(?<![\w'’-])(?:[a-z]+|All|Anti|Pan|Pro|Pre|Post|Non)-$")
+# How the text before a match of `_PREFIXED` ends (`$` is also met before a last line break).
+_PREFIX_ENDS = ("-", "-\n")
+
+
+def prefixed(text: str, start: int) -> bool:
+    """Whether a prefix and its hyphen stand right before `start` (`_PREFIXED`): the pattern
+    searched only where the text before ends as its matches do, with the hyphen (most
+    names of a book follow a space: a search of the characters before each for nothing)."""
+    return text.endswith(_PREFIX_ENDS, 0, start) and _PREFIXED.search(text, max(0, start - 16), start) is not None
+
+
 # A place and "-side": the part of a town along or across a river, or of a country along a
 # river, that English names after it ("the Vyborg-side", Petrograd's district across the
 # Neva; "Clyde-side", "Thames-side"), one place.
@@ -1326,6 +1337,8 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
 # A meeting's word after a rank, and "of" ("the party conference of the Bauman district"):
 # the meeting of the place, named the other way round from "the Moscow party conference".
 _MEETING_OF = re.compile(r"(?<![\w-])([a-z]+) ([a-z]+?)(?:e?s)? of (?:the )?$")
+# How the text before a match of `_MEETING_OF` ends (`$` is also met before a last line break).
+_MEETING_OF_ENDS = (" of ", " of the ", " of \n", " of the \n")
 
 
 def opens_with_meeting(text: str, start: int, words: tuple[set[str], set[str], set[str]]) -> bool:
@@ -1334,6 +1347,8 @@ def opens_with_meeting(text: str, start: int, words: tuple[set[str], set[str], s
     Bauman district in Moscow"): part of the meeting's name, as in "the Moscow party
     conference", not a mention of its own; not after a meeting's word alone ("a conference
     of the Kiev Military District", "a meeting of Moscow")."""
+    if not text.endswith(_MEETING_OF_ENDS, 0, start):
+        return False  # most places: the pattern, searched before each, finds nothing
     m = _MEETING_OF.search(text, max(0, start - 40), start)
     return m is not None and m.group(1) in words[2] and m.group(2) in words[1]
 
@@ -2708,7 +2723,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         spans = []
         found = matcher.find(text)
         for start, end, key, place in found:
-            if _PREFIXED.search(text, max(0, start - 16), start):
+            if prefixed(text, start):
                 # "post-Soviet Russia": Russia, the name after the adjective, where the register has it
                 rest = key.partition(" ")[2]
                 if rest not in keys:
