@@ -388,3 +388,50 @@ def test_the_prefixes_and_meetings_before_a_name_are_those_the_patterns_find():
             told["meeting", m is not None] += 1
             told["a meeting's", meeting] += 1
     assert min(told.values()) > 20, told
+
+
+def _found_by_find(word: str, text: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _overlap_plain(words: list[str]) -> bool:
+    """Whether two places of `words` can share a character: one word written at a character
+    of another's (itself included, not at its first), the two agreeing where both are."""
+    for word in words:
+        for other in words:
+            for at in range(len(word)):
+                if at == 0 and other is word:
+                    continue
+                rest = word[at:]
+                if rest.startswith(other) or other.startswith(rest):
+                    return True
+    return len(set(words)) < len(words)
+
+
+def test_the_places_of_words_that_cannot_overlap_are_those_str_find_gives():
+    """`places.occurrences` where no two places of the words can overlap (a leftmost scan, not
+    the overlapping one) against `str.find` from the start and after each place, and
+    `places.can_overlap` against a test of every pair at every character: for the bundled
+    book's capitalised words in sets as its pass makes them (surnames that are towns, sites'
+    first words) and random sets of short words over few letters (which overlap as often as not)
+    on random texts of those letters."""
+    names = sorted(set(re.findall(r"\b[A-Z][a-z]{3,}\b", BOOK)))
+    sets = [names[k::97] for k in range(0, 97, 7)] + [["Ivanov", "Ivanovo"], ["Kirov", "Kirovsk", "Ber'a", "Beria"]]
+    rng = random.Random(41)
+    sets += [
+        sorted({"".join(rng.choice("abc") for _ in range(rng.randint(1, 4))) for _ in range(3)}) for _ in range(300)
+    ]
+    told = Counter()
+    for words in sets:
+        overlap = places.can_overlap(words)
+        assert overlap == _overlap_plain(words), words
+        told[overlap] += 1
+        texts = [BOOK] if words[0][0].isupper() else ["".join(rng.choice("abc ") for _ in range(30)) for _ in range(20)]
+        for text in texts:
+            assert places.occurrences(words, text) == [_found_by_find(w, text) for w in words], (words, text[:100])
+    assert places.can_overlap(["Moscow", "Moscow"])
+    assert min(told.values()) > 20, told

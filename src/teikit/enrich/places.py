@@ -1654,9 +1654,38 @@ def occurrences(words: list[str], text: str) -> list[list[int]]:
     for each word (for most words, which it writes seldom, a read of all of it)."""
     written: list[list[int]] = [[] for _ in words]
     if words:
-        for index, at, _ in ahocorasick_rs.AhoCorasick(words).find_matches_as_indexes(text, overlapping=True):
+        # Where no two places of the words can overlap (the bundled book's surnames, sites'
+        # first words), the leftmost scan, which the automaton speeds by skipping to the
+        # words' first letters, finds every place, in the same order: half the time.
+        overlapping = can_overlap(words)
+        automaton = ahocorasick_rs.AhoCorasick(
+            words,
+            matchkind=ahocorasick_rs.MatchKind.Standard if overlapping else ahocorasick_rs.MatchKind.LeftmostFirst,
+        )
+        for index, at, _ in automaton.find_matches_as_indexes(text, overlapping=overlapping):
             written[index].append(at)
     return written
+
+
+def can_overlap(words: list[str]) -> bool:
+    """Whether two places a text writes `words` at (one word twice too) can share a
+    character: where a word begins at a character of another's (or of itself, not its first),
+    and the one holds the other from there or runs into it ("Ivanov" and "Ivanovo", "Novo"
+    in "Ivanovo", "aa" written "aaa")."""
+    if len(set(words)) < len(words):
+        return True  # a word written twice: each of its places is the other's
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word)
+    for word in words:
+        for at, c in enumerate(word):
+            for other in by_first.get(c, ()):
+                if at == 0 and other == word:
+                    continue  # the same place
+                rest = word[at:]
+                if rest.startswith(other) or other.startswith(rest):
+                    return True
+    return False
 
 
 def site_first_words(
