@@ -435,3 +435,35 @@ def test_the_places_of_words_that_cannot_overlap_are_those_str_find_gives():
             assert places.occurrences(words, text) == [_found_by_find(w, text) for w in words], (words, text[:100])
     assert places.can_overlap(["Moscow", "Moscow"])
     assert min(told.values()) > 20, told
+
+
+def _world_parts_plain(text: str) -> list:
+    """`places.world_parts` as it was: each pattern of the two parts paired tried by `finditer`."""
+    found = []
+    for m in places._WORLD_PART.finditer(text):
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+            found.append(m)
+    for pattern in (places._WORLD_PAIR_FIRST, places._WORLD_PAIR_SECOND):
+        for m in pattern.finditer(text):
+            before = text[m.start() - 1] if m.start() else " "
+            if not (before.isalnum() or before in "_-") and m.group(0).count("West") == 1:
+                found.append(m)
+    return found
+
+
+def test_the_parts_of_the_world_paired_are_those_finditer_finds():
+    """`places.world_parts` (the pairs' patterns tried where their opening words are written)
+    against `finditer` of each pattern, on the bundled book and the corpus, and on random
+    runs of "from", "between", "the", the parts, "and", capitals and what may stand before
+    ("xfrom", "-the"), a pair inside another's words ("from Westhe West and East")."""
+    pieces = ["from", "between", "the", "West", "East", "Continent", " ", " and ", "x", "-", "'", "s", " Prussia", "."]
+    pieces += ["he West", "he East", "from West", "between East", " and East", " and West"]
+    rng = random.Random(43)
+    texts = [BOOK, *CORPUS, "from West and East", "between East and West Prussia", "from Westhe West and East"]
+    texts += ["".join(rng.choice(pieces) for _ in range(12)) for _ in range(5000)]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.groups()) for m in _world_parts_plain(text)]
+        assert [(m.span(), m.groups()) for m in places.world_parts(text)] == expected, text[:200]
+        found += len(expected)
+    assert found > 100

@@ -584,6 +584,13 @@ class RunPlaces(registers.Places):
 # `_WORLD_PART`'s, the second this one's ("Ye monarchs, take the East and West").
 _WORLD_PAIR_FIRST = re.compile(r"(?:from|between) (West|East) and (?:East|West)(?![\w-]|['’]\w)(?! [A-Z])")
 _WORLD_PAIR_SECOND = re.compile(r"(?:from|between|the) (?:West|East) and (East|West)(?![\w-]|['’]\w)(?! [A-Z])")
+# Each with the words its matches open with: the pattern tried only where one is written
+# (`occurrences`, every place, those inside another too: "the West" in "from Westhe West"),
+# not by `re` at every position of the book.
+_WORLD_PAIRS = (
+    (_WORLD_PAIR_FIRST, [f"{w} {part}" for w in ("from", "between") for part in ("West", "East")]),
+    (_WORLD_PAIR_SECOND, [f"{w} {part}" for w in ("from", "between", "the") for part in ("West", "East")]),
+)
 
 # What a text must hold for `world_parts` to find anything in it (each of its patterns names one).
 _WORLD_WORDS = ("West", "East", "Continent")
@@ -596,8 +603,9 @@ def world_parts(text: str) -> Iterator[re.Match]:
     for m in _WORLD_PART.finditer(text):
         if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
             yield m
-    for pattern in (_WORLD_PAIR_FIRST, _WORLD_PAIR_SECOND):
-        for m in pattern.finditer(text):
+    for pattern, words in _WORLD_PAIRS:
+        starts = sorted({at for written in occurrences(words, text) for at in written})
+        for m in textplaces.matches_from(pattern, text, starts):
             before = text[m.start() - 1] if m.start() else " "
             if not (before.isalnum() or before in "_-") and m.group(0).count("West") == 1:
                 yield m
