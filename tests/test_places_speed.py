@@ -467,3 +467,20 @@ def test_the_parts_of_the_world_paired_are_those_finditer_finds():
         assert [(m.span(), m.groups()) for m in places.world_parts(text)] == expected, text[:200]
         found += len(expected)
     assert found > 100
+
+
+def test_the_compounds_of_a_name_and_its_side_or_dale_are_those_finditer_finds():
+    """`textplaces.compounds` (the pattern tried at the capital before each word's ending in
+    "side" or "dale") against `_COMPOUND.finditer`, on Burns's poems, the bundled book and
+    the corpus, and on random runs of capitals, lower-case letters, the endings, a linking "s",
+    hyphens, apostrophes and letters with accents ("Nithsdale", "Beside", "dales", "éside")."""
+    pieces = ["N", "T", "ith", "eviot", "s", "side", "dale", "Be", "x", "é", "É", "-", "'", "’", " ", "\n", "_", "1"]
+    rng = random.Random(47)
+    texts = [BOOK, *CORPUS, "down Nithside, Teviotdale and Nithsdale; Beside dales", "Xside", "side", "aside"]
+    texts += ["".join(rng.choice(pieces) for _ in range(10)) for _ in range(6000)]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.groups()) for m in textplaces._COMPOUND.finditer(text)]
+        assert [(m.span(), m.groups()) for m in textplaces.compounds(text)] == expected, text[:200]
+        found += len(expected)
+    assert found > 60

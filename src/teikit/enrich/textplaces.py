@@ -630,6 +630,27 @@ def _countries(places: registers.Places, text: str, not_places, profile, lowerca
 _COMPOUND = re.compile(r"([A-Z](?<![\w'’-].)[a-z]+?)s?(side|dale)(?![\w'’-])")
 
 
+def compounds(text: str) -> Iterator[re.Match]:
+    """`_COMPOUND.finditer(text)`, the pattern tried only at the capital that opens a word
+    ending in "side" or "dale" (found by `str.find`; `re` tried it at every capital of the
+    book): a match is a capital and the lower-case letters after it up to such an ending,
+    before no word's character, so it opens at the capital right before the run of
+    lower-case letters that holds the ending, and nowhere else."""
+    starts = set()
+    for ending in ("side", "dale"):
+        at = text.find(ending)
+        while at >= 0:
+            end = at + len(ending)
+            if _NO_WORD_GOES_ON.match(text, end) is not None:
+                start = at
+                while start > 0 and "a" <= text[start - 1] <= "z":
+                    start -= 1
+                if start < at and start > 0:  # a letter at least before the ending (`[a-z]+?`) and a capital before it
+                    starts.add(start - 1)
+            at = text.find(ending, at + 1)
+    return matches_from(_COMPOUND, text, sorted(starts))
+
+
 def _compounds(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
     """A place's name and a word of the profile's `[places] landscape` for its side or its
     valley written as one word ("down Nithside", "Teviotdale", "Nithsdale", with a linking
@@ -638,7 +659,7 @@ def _compounds(places: registers.Places, text: str, not_places, profile, lowerca
     endings = {"side", "dale"} & set(profile.landscape)
     if not endings:
         return
-    for m in _COMPOUND.finditer(text):
+    for m in compounds(text):
         name, part, ending = m.group(), m.group(1), m.group(2)
         if (
             ending not in endings
