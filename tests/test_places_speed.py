@@ -484,3 +484,31 @@ def test_the_compounds_of_a_name_and_its_side_or_dale_are_those_finditer_finds()
         assert [(m.span(), m.groups()) for m in textplaces.compounds(text)] == expected, text[:200]
         found += len(expected)
     assert found > 60
+
+
+def test_the_sites_after_a_possessive_are_those_finditer_finds():
+    """`places.possessed_sites` (the pattern tried four characters before the owner's word of
+    each possessive a capital follows) against `_POSSESSED_SITE.finditer`, on the bundled
+    book and the corpus, and on random runs of "the", owners' words with hyphens and
+    apostrophes, possessives, capitalised words and sites' heads ("bathe Kremlin's Great
+    Hall", "The Tsar's-Kremlin's Great Hall", "the O'Neill's Old Palace"); the possessives
+    can overlap none of one another."""
+    assert not places.can_overlap(list(places._POSSESSIVE_CAPITALS))
+    pieces = ["the ", "The ", "ba", "Kremlin", "Tsar", "-", "'", "’", "'s ", "’s ", "Great ", "Old ", "Hall", "Palace"]
+    pieces += ["x", " ", "é", "_", "1", "s", "the Kremlin's ", "The Tsar’s ", "Great Hall", "Old Palace"]
+    rng = random.Random(53)
+    texts = [
+        BOOK,
+        *CORPUS,
+        "in the Kremlin's Great Hall",
+        "bathe Kremlin's Old Great Palace",
+        "The Tsar's-Kremlin's Great Hall",
+    ]
+    texts += ["the O'Neill's Old Palace", "The Ó’Neill’s Great Hall"]
+    texts += ["".join(rng.choice(pieces) for _ in range(8)) for _ in range(6000)]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.groups()) for m in places._POSSESSED_SITE.finditer(text)]
+        assert [(m.span(), m.groups()) for m in places.possessed_sites(text)] == expected, text[:200]
+        found += len(expected)
+    assert found > 60

@@ -377,7 +377,7 @@ def pieces_holding(pattern: re.Pattern, words: re.Pattern | tuple[str, ...], tex
     words, or of a space and words, is tried by `re` at every character, or every space):
     only where each word begins and ends counts, to find its piece, which holds it whole."""
     end = 0
-    found = (m.span() for m in words.finditer(text)) if isinstance(words, re.Pattern) else _words_in(words, text)
+    found = (m.span() for m in words.finditer(text)) if isinstance(words, re.Pattern) else words_in(words, text)
     for word_start, word_end in found:
         if word_start < end:
             continue  # in the piece searched last
@@ -388,8 +388,10 @@ def pieces_holding(pattern: re.Pattern, words: re.Pattern | tuple[str, ...], tex
         yield from pattern.finditer(text, start, end)
 
 
-def _words_in(words: tuple[str, ...], text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of the words of `words` in `text`, leftmost first (`pieces_holding`)."""
+def words_in(words: tuple[str, ...], text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the words of `words` in `text`, leftmost first, the longest of those
+    at one place, each found after the end of the one before (`pieces_holding`): every place
+    they are written where none can overlap another (`places.can_overlap`)."""
     for _, start, end in _word_automaton(words).find_matches_as_indexes(text):
         yield start, end
 
