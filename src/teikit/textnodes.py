@@ -224,6 +224,25 @@ def wrap_slots(found: list[Slot], find: Finder) -> None:
     found[:] = out
 
 
+def wrap_slots_only(found: list[Slot], find: Finder, visit: list[int]) -> None:
+    """`wrap_slots(found, find)` for a `find` that gives nothing, and changes nothing, for the
+    text nodes of `found` but those at the indexes `visit` (in order): only those are handed
+    to it, in their order, each wrapped as soon as its spans are given; the others are kept by
+    copying runs of the list."""
+    out: list[Slot] = []
+    done = 0  # the slots before it are in `out`
+    for k in visit:
+        parent, child, text = found[k]
+        spans = find(text)
+        if spans:
+            out += found[done:k]
+            _cut(parent, child, text, spans, out)
+            done = k + 1
+    if done:
+        out += found[done:]
+        found[:] = out
+
+
 def wrap_slots_at(found: list[Slot], spans: Mapping[int, list]) -> None:
     """`wrap_slots(found, find)` for a `find` that gives `spans[k]` for the k-th text node
     of `found` and nothing for the others, its spans made already: only the text nodes

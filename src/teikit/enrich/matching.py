@@ -10,6 +10,7 @@ book writes a word in lower case.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping
 from functools import cache, cached_property
@@ -21,7 +22,7 @@ import ahocorasick_rs
 from lxml import etree
 
 from ..tei import only, q, xpath
-from ..textnodes import Finder, Slot, texts, wrap_slots
+from ..textnodes import Finder, Slot, texts, wrap_slots, wrap_slots_only
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -112,17 +113,60 @@ def _slots_and_unmarked(ctx: Context) -> list[list[Slot]]:
     return slots
 
 
-def mark(ctx: Context, find: Finder, region_start=None, matcher: Matcher | None = None) -> None:
+def mark(
+    ctx: Context,
+    find: Finder,
+    region_start=None,
+    matcher: Matcher | None = None,
+    also: tuple[str, ...] | None = None,
+) -> None:
     """`textnodes.wrap(region, find, SKIP)` for each region in turn (`regions`), through the
     `TEXT_SLOTS` view, which stays that of the tree; `region_start()` is called before each
     region (a pass that forgets what it read in the last). `matcher`: the one `find` asks of
-    each text, its matches read ahead in one scan of them all (`Matcher.read_ahead`)."""
-    if matcher is not None:
-        matcher.read_ahead([text for found in marked_text(ctx) for _, _, text in found])
-    for found in marked_text(ctx):
+    each text, its matches read ahead in one scan of them all (`Matcher.read_ahead`).
+
+    `also` (with `matcher`): the strings besides the matcher's keys that `find` looks for;
+    a text node holding no match of `matcher` and none of them is not handed to `find`, which
+    must give nothing for it and change nothing (a book's text nodes are tens of thousands, a
+    few thousand hold a name: a call for each of the others took most of the marking)."""
+    slots = marked_text(ctx)
+    if matcher is None:
+        for found in slots:
+            if region_start is not None:
+                region_start()
+            wrap_slots(found, find)
+        return
+    texts = [text for found in slots for _, _, text in found]
+    matched = matcher.read_ahead(texts)
+    wanted = None if matched is None or also is None else sorted(matched | _texts_holding(texts, also))
+    offset = 0
+    for found in slots:
         if region_start is not None:
             region_start()
-        wrap_slots(found, find)
+        if wanted is None:
+            wrap_slots(found, find)
+        else:
+            here = len(found)
+            first, last = bisect_left(wanted, offset), bisect_left(wanted, offset + here)
+            wrap_slots_only(found, find, [k - offset for k in wanted[first:last]])
+            offset += here
+
+
+def _texts_holding(texts: list[str], strings: tuple[str, ...]) -> set[int]:
+    """The indexes of the `texts` that hold one of `strings` (none holding a line break): the
+    texts joined by line breaks, scanned once for them all (Aho-Corasick), each place found
+    told to its text; a string the scan passes over inside another stands in the same text.
+    (`str.find` for each string took twice as long, a test of each text three times.)"""
+    if not strings:
+        return set()
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    found = _strings_automaton(strings).find_matches_as_indexes("\n".join(texts))
+    return {bisect_right(starts, at) - 1 for _, at, _ in found}
+
+
+@cache
+def _strings_automaton(strings: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(list(strings))
 
 
 def standalone_divisions(ctx: Context) -> list:
@@ -333,7 +377,7 @@ def pieces_holding(pattern: re.Pattern, words: re.Pattern | tuple[str, ...], tex
     words, or of a space and words, is tried by `re` at every character, or every space):
     only where each word begins and ends counts, to find its piece, which holds it whole."""
     end = 0
-    found = (m.span() for m in words.finditer(text)) if isinstance(words, re.Pattern) else _words_in(words, text)
+    found = (m.span() for m in words.finditer(text)) if isinstance(words, re.Pattern) else words_in(words, text)
     for word_start, word_end in found:
         if word_start < end:
             continue  # in the piece searched last
@@ -344,8 +388,10 @@ def pieces_holding(pattern: re.Pattern, words: re.Pattern | tuple[str, ...], tex
         yield from pattern.finditer(text, start, end)
 
 
-def _words_in(words: tuple[str, ...], text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of the words of `words` in `text`, leftmost first (`pieces_holding`)."""
+def words_in(words: tuple[str, ...], text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the words of `words` in `text`, leftmost first, the longest of those
+    at one place, each found after the end of the one before (`pieces_holding`): every place
+    they are written where none can overlap another (`places.can_overlap`)."""
     for _, start, end in _word_automaton(words).find_matches_as_indexes(text):
         yield start, end
 
@@ -558,16 +604,19 @@ class Matcher:
         self.automaton = None if self.empty else ahocorasick_rs.AhoCorasick(self.keys)
         self._ahead: dict[str, list] = {}  # `find`'s answers for the texts read ahead, by text
 
-    def read_ahead(self, texts: list[str]) -> None:
+    def read_ahead(self, texts: list[str]) -> set[int] | None:
         """Find the matches of each of `texts` in one scan of them all, for `find` to give
         when asked for that text (a pass that hands every text node of the book to `find`,
         one call into the automaton for each). The texts are joined by blank lines, which no
         key holds (else each is left to `find`): a match never runs from one into the next,
         and the ends of each are read as `find` reads them, as no letter, hyphen nor
-        apostrophe."""
+        apostrophe. Returns the indexes of the texts that hold a match, or None where they
+        are left to `find`."""
         self._ahead = {}
-        if self.automaton is None or any("\n\n" in key for key in self.keys):
-            return
+        if self.automaton is None:
+            return set()
+        if any("\n\n" in key for key in self.keys):
+            return None
         # Every text has its answer, most none (made at once, in C); the matches, in the
         # order of the texts, are dealt out by walking the texts' offsets along with them. A
         # text written twice has the same matches each time: its first list is kept.
@@ -575,15 +624,18 @@ class Matcher:
         starts = list(accumulate((len(text) + 2 for text in texts), initial=0))
         k, last = 0, -1
         found: list = []
+        matched: set[int] = set()
         for start, end, key, value in self.find("\n\n".join(texts)):
             while starts[k + 1] <= start:
                 k += 1
             if k != last:
                 last, found = k, []
+                matched.add(k)
                 if not ahead[texts[k]]:
                     ahead[texts[k]] = found
             found.append((start - starts[k], end - starts[k], key, value))
         self._ahead = ahead
+        return matched
 
     def find(self, text: str) -> list[tuple[int, int, str, Any]]:
         """Leftmost-longest, non-overlapping whole-word matches: (start, end, key, value)."""

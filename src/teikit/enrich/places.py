@@ -213,6 +213,7 @@ from .matching import (
     regions,
     unmarked_text,
     word_counts,
+    words_in,
 )
 from .namewords import initial
 
@@ -362,6 +363,26 @@ _POSSESSED_SITE = re.compile(
     + "|".join(w.capitalize() for w in _SITE_HEADS)
     + r"))(?![\w'’-])"
 )
+# What follows the owner in every match: its possessive, a space and a capital.
+_POSSESSIVE_CAPITALS = tuple(f"{mark}s {c}" for mark in "'’" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def possessed_sites(text: str) -> Iterator[re.Match]:
+    """`_POSSESSED_SITE.finditer(text)`, the pattern tried only where "the" or "The" and a
+    space open the word before a possessive that a space and a capital follow (found by one
+    scan for those, `_POSSESSIVE_CAPITALS`, none of which can overlap another): the owner's
+    word holds no space, so a match opens four characters before that word, and nowhere
+    else (`re` tried the pattern at every "t" and "T" of the book)."""
+    starts = set()
+    for at, _ in words_in(_POSSESSIVE_CAPITALS, text):
+        k = at
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "_’'-"):  # the owner's word: `[\w’'-]`
+            k -= 1
+        if text[k - 4 : k] in ("the ", "The "):
+            starts.add(k - 4)
+    return textplaces.matches_from(_POSSESSED_SITE, text, sorted(starts))
+
+
 # Without "the", a capitalised head after a preposition saying where: "met in Sverdlov Hall"
 # (not "wrote to Jason Hall": a person's name as often).
 _SITE_AFTER_CUE = re.compile(
@@ -394,6 +415,17 @@ _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
 # bodies' and meetings' names write it ("the All-Turkestan territorial party conference",
 # as "All-Union", "All-Russian": of the whole country, no mention of it).
 _PREFIXED = re.compile(r"(?<![\w'’-])(?:[a-z]+|All|Anti|Pan|Pro|Pre|Post|Non)-$")
+# How the text before a match of `_PREFIXED` ends (`$` is also met before a last line break).
+_PREFIX_ENDS = ("-", "-\n")
+
+
+def prefixed(text: str, start: int) -> bool:
+    """Whether a prefix and its hyphen stand right before `start` (`_PREFIXED`): the pattern
+    searched only where the text before ends as its matches do, with the hyphen (most
+    names of a book follow a space: a search of the characters before each for nothing)."""
+    return text.endswith(_PREFIX_ENDS, 0, start) and _PREFIXED.search(text, max(0, start - 16), start) is not None
+
+
 # A place and "-side": the part of a town along or across a river, or of a country along a
 # river, that English names after it ("the Vyborg-side", Petrograd's district across the
 # Neva; "Clyde-side", "Thames-side"), one place.
@@ -573,6 +605,16 @@ class RunPlaces(registers.Places):
 # `_WORLD_PART`'s, the second this one's ("Ye monarchs, take the East and West").
 _WORLD_PAIR_FIRST = re.compile(r"(?:from|between) (West|East) and (?:East|West)(?![\w-]|['’]\w)(?! [A-Z])")
 _WORLD_PAIR_SECOND = re.compile(r"(?:from|between|the) (?:West|East) and (East|West)(?![\w-]|['’]\w)(?! [A-Z])")
+# Each with the words its matches open with: the pattern tried only where one is written
+# (`occurrences`, every place, those inside another too: "the West" in "from Westhe West"),
+# not by `re` at every position of the book.
+_WORLD_PAIRS = (
+    (_WORLD_PAIR_FIRST, [f"{w} {part}" for w in ("from", "between") for part in ("West", "East")]),
+    (_WORLD_PAIR_SECOND, [f"{w} {part}" for w in ("from", "between", "the") for part in ("West", "East")]),
+)
+
+# What a text must hold for `world_parts` to find anything in it (each of its patterns names one).
+_WORLD_WORDS = ("West", "East", "Continent")
 
 
 def world_parts(text: str) -> Iterator[re.Match]:
@@ -582,8 +624,9 @@ def world_parts(text: str) -> Iterator[re.Match]:
     for m in _WORLD_PART.finditer(text):
         if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
             yield m
-    for pattern in (_WORLD_PAIR_FIRST, _WORLD_PAIR_SECOND):
-        for m in pattern.finditer(text):
+    for pattern, words in _WORLD_PAIRS:
+        starts = sorted({at for written in occurrences(words, text) for at in written})
+        for m in textplaces.matches_from(pattern, text, starts):
             before = text[m.start() - 1] if m.start() else " "
             if not (before.isalnum() or before in "_-") and m.group(0).count("West") == 1:
                 yield m
@@ -936,6 +979,21 @@ def the_head_alone(head: str) -> re.Pattern:
     so that `re` seeks the words' letters at once, not trying the pattern at every position
     of the book."""
     return re.compile(rf"the(?<!\wthe) {head}(?![\w'’-]| [A-Z])")
+
+
+def written_twice(pattern: re.Pattern, opening: str, text: str) -> bool:
+    """`len(pattern.findall(text)) >= 2` for a pattern whose every match opens with `opening`
+    and holds no other place where it opens (its matches cannot overlap): tried where
+    `str.find` finds the opening, until two match (`re` sought each "the" of the book)."""
+    found = 0
+    at = text.find(opening)
+    while at >= 0:
+        if pattern.match(text, at) is not None:
+            found += 1
+            if found == 2:
+                return True
+        at = text.find(opening, at + 1)
+    return False
 
 
 def sites_by_head(reg: registers.Register, rejected: Collection) -> dict:
@@ -1308,6 +1366,8 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
 # A meeting's word after a rank, and "of" ("the party conference of the Bauman district"):
 # the meeting of the place, named the other way round from "the Moscow party conference".
 _MEETING_OF = re.compile(r"(?<![\w-])([a-z]+) ([a-z]+?)(?:e?s)? of (?:the )?$")
+# How the text before a match of `_MEETING_OF` ends (`$` is also met before a last line break).
+_MEETING_OF_ENDS = (" of ", " of the ", " of \n", " of the \n")
 
 
 def opens_with_meeting(text: str, start: int, words: tuple[set[str], set[str], set[str]]) -> bool:
@@ -1316,6 +1376,8 @@ def opens_with_meeting(text: str, start: int, words: tuple[set[str], set[str], s
     Bauman district in Moscow"): part of the meeting's name, as in "the Moscow party
     conference", not a mention of its own; not after a meeting's word alone ("a conference
     of the Kiev Military District", "a meeting of Moscow")."""
+    if not text.endswith(_MEETING_OF_ENDS, 0, start):
+        return False  # most places: the pattern, searched before each, finds nothing
     m = _MEETING_OF.search(text, max(0, start - 40), start)
     return m is not None and m.group(1) in words[2] and m.group(2) in words[1]
 
@@ -1621,9 +1683,38 @@ def occurrences(words: list[str], text: str) -> list[list[int]]:
     for each word (for most words, which it writes seldom, a read of all of it)."""
     written: list[list[int]] = [[] for _ in words]
     if words:
-        for index, at, _ in ahocorasick_rs.AhoCorasick(words).find_matches_as_indexes(text, overlapping=True):
+        # Where no two places of the words can overlap (the bundled book's surnames, sites'
+        # first words), the leftmost scan, which the automaton speeds by skipping to the
+        # words' first letters, finds every place, in the same order: half the time.
+        overlapping = can_overlap(words)
+        automaton = ahocorasick_rs.AhoCorasick(
+            words,
+            matchkind=ahocorasick_rs.MatchKind.Standard if overlapping else ahocorasick_rs.MatchKind.LeftmostFirst,
+        )
+        for index, at, _ in automaton.find_matches_as_indexes(text, overlapping=overlapping):
             written[index].append(at)
     return written
+
+
+def can_overlap(words: list[str]) -> bool:
+    """Whether two places a text writes `words` at (one word twice too) can share a
+    character: where a word begins at a character of another's (or of itself, not its first),
+    and the one holds the other from there or runs into it ("Ivanov" and "Ivanovo", "Novo"
+    in "Ivanovo", "aa" written "aaa")."""
+    if len(set(words)) < len(words):
+        return True  # a word written twice: each of its places is the other's
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word)
+    for word in words:
+        for at, c in enumerate(word):
+            for other in by_first.get(c, ()):
+                if at == 0 and other == word:
+                    continue  # the same place
+                rest = word[at:]
+                if rest.startswith(other) or other.startswith(rest):
+                    return True
+    return False
 
 
 def site_first_words(
@@ -1907,7 +1998,7 @@ def discover(
             and not (words[-1][0].islower() and _AL_ADJECTIVE.search(words[0]) and gazetteer.lookup(words[0]) is None)
         ):
             places.add(name, _SITE_HEADS[words[-1].lower()], None, "named in the text")
-    for m in _POSSESSED_SITE.finditer(text):  # "the Kremlin's Great Hall": a site of the Kremlin's
+    for m in possessed_sites(text):  # "the Kremlin's Great Hall": a site of the Kremlin's
         owner, name = m.groups()
         if places.find(owner) is not None and places.find(name) is None and name not in not_places:
             places.add(name, _SITE_HEADS[name.rsplit(" ", 1)[-1].lower()], None, "named in the text")
@@ -2178,6 +2269,10 @@ def _same_place(name: str, place) -> bool:
     ids = {i.text for i in place.iter(q("idno")) if i.get("type") == "geonames"}
     geo = gazetteer.lookup(name)
     return geo is not None and str(geo.geonameid) in ids
+
+
+# What a text must hold for `shared_head` to find anything in it: the plural heads.
+_SHARED_HEAD_WORDS = ("seas", "rivers", "oceans", "lakes")
 
 
 def shared_head(text: str, places: registers.Places):
@@ -2519,7 +2614,8 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     for form, place in accented_spellings(places, word_counts(ctx).whole, person_words):
         places.alias(form, place)  # "the landing of the emigrants at Quibéron", the index's "Quiberon"
     if not strict:
-        for form, place in index_see_names(registers.index_divs(tei)[1], places, text, person_words):
+        subjects = ctx.view(registers.INDEX_DIVS, registers.index_divs)[1]  # as the registers pass found them
+        for form, place in index_see_names(subjects, places, text, person_words):
             places.alias(form, place)  # the index's "Germany. See Empire, the": "the Empire"
     keys: dict = {}
     rejected = [place for place in reg.entries.values() if registers.rejected(place)] + institutions
@@ -2626,7 +2722,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     heads_alone = {
         head
         for head, place in by_head.items()
-        if _a_places(registers.place_names(place)[0], keys) and len(the_head_alone(head).findall(text)) >= 2
+        if _a_places(registers.place_names(place)[0], keys) and written_twice(the_head_alone(head), f"the {head}", text)
     }
     for name in towns:
         keys.setdefault(name, _TOWN)
@@ -2685,7 +2781,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         spans = []
         found = matcher.find(text)
         for start, end, key, place in found:
-            if _PREFIXED.search(text, max(0, start - 16), start):
+            if prefixed(text, start):
                 # "post-Soviet Russia": Russia, the name after the adjective, where the register has it
                 rest = key.partition(" ")[2]
                 if rest not in keys:
@@ -2758,7 +2854,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             if other and all(other.start(1) != s for s, _, _, _ in found) and _same_place(other.group(1), place):
                 spans.append((other.start(1), other.end(1), make_in(tei, "placeName", ref=spans[-1][2].get("ref"))))
                 counts["placeName"] += 1
-        if world and ("West" in text or "East" in text or "Continent" in text):
+        if world and any(word in text for word in _WORLD_WORDS):
             taken = [(a, b) for a, b, _ in spans]
             for m in world_parts(text):
                 start, end = m.span(1)
@@ -2770,7 +2866,7 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
                     used.add(place.get(XML_ID))
                     counts["placeName"] += 1
             spans.sort(key=lambda span: span[0])
-        if "seas" in text or "rivers" in text or "oceans" in text or "lakes" in text:
+        if any(word in text for word in _SHARED_HEAD_WORDS):
             taken = [(a, b) for a, b, _ in spans]
             for start, end, place in shared_head(text, places):
                 if place not in rejected and not any(a < end and start < b for a, b in taken):
@@ -2782,7 +2878,9 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
             spans.sort(key=lambda span: span[0])
         return spans
 
-    mark(ctx, find, matcher=matcher)
+    # what `find` looks for besides the matcher's keys: a text holding none of them gives nothing
+    also = (*(_WORLD_WORDS if world else ()), *_SHARED_HEAD_WORDS)
+    mark(ctx, find, matcher=matcher, also=also)
     if not strict:
         for title in titles_in_running_text(ctx.view(REGIONS, regions)):
             wrap_slots(text_slots(title, _SKIP_IN_TITLES), lambda text: find(text, in_title=True))
