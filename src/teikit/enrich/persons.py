@@ -371,8 +371,7 @@ class People:
         for n in names:
             if n["surname"]:
                 bare = _without_particles(n["surname"])
-                spelt = (n["surname"], bare, *_spelt_otherwise(bare, self.spellings))
-                for surname in dict.fromkeys((*spelt, *_broken_at_hyphen(bare))):
+                for surname in dict.fromkeys((n["surname"], bare, *_spelt_otherwise(bare, self.spellings))):
                     if person not in self.by_surname[surname]:
                         self.by_surname[surname].append(person)
                 if n["given"]:
@@ -443,15 +442,6 @@ def _spelt_otherwise(surname: str, spellings: dict[str, str]) -> list[str]:
             if said in surname:
                 out.append(surname.replace(said, written))
     return [w for form in out for w in dict.fromkeys((form, form.replace("'", "’"))) if w and w != surname]
-
-
-_HYPHENS = ("‐", "-")  # U+2010, as a book may hyphenate throughout, and the hyphen-minus
-
-
-def _broken_at_hyphen(surname: str) -> tuple[str, ...]:
-    """A hyphened surname as a line broken after its hyphen joins it, a space after the
-    hyphen ("You remember what Al‐ Ghazzali told us": the index's "AL‐GHAZZALI")."""
-    return tuple(surname.replace(h, f"{h} ") for h in _HYPHENS if h in surname)
 
 
 def is_demonym(word: str) -> bool:
