@@ -59,11 +59,22 @@ profile adds its own):
 - a noun alone, capitalised, right after "the": "the Convention", "the Assembly". It means
   the organisation of that noun the text named last (the Legislative Assembly after the
   Legislative Assembly was named); before the text names one, it is none ("the Court" of
-  the king, before the Revolutionary Court).
+  the king, before the Revolutionary Court). Only in a book that writes the noun so twice
+  as often at least as in the names it ends or heads: the book's name for the body ("the
+  Convention" 176 times beside "National Convention" once); not a common noun standing for
+  one of the names the book writes as often ("the Commission" beside "the Reparation
+  Commission" and six other commissions, "the Conference", "the Council");
+- a noun without an article that the book writes so as a body's own name: "before Congress
+  on February 11", "an act of Congress", "Congress, from the nonattendance of a few
+  States" (two uses at least after a preposition, before a stop or a little word, and the
+  noun never in lower case: not "in Council" beside "the council"); "the Congress" too.
 
 Never an organisation: a run with a forename or honorific of the profile before the noun
 ("Frederick Church", "Mr Bank"), a name the profile or the gazetteer knows as a place
-("Soviet Union"), a name of `[orgs] not` ("Collected Works"), a noun that more
+("Soviet Union"), a name of `[orgs] not` ("Collected Works"), a Government that a place's
+name or a people's adjective alone qualifies (`[orgs] peoples`: "the German Government", "the
+French Government", the country's government described, as "the Government of Germany"; not
+"the Provisional Government"), a noun that more
 capitalised words follow ("Red Army Day": the name goes on and names something else; an
 initial does not: "the Central Committee A. A. Ivanov"), a name after "The" written
 mid-sentence (a title: "Schapiro, The Communist Party of the Soviet Union"). Words that
@@ -246,6 +257,7 @@ class Shapes:
     surnames: frozenset[str]  # the person register's: never an organisation's short name
     not_orgs: frozenset[str]
     text: str  # the book's text: its words in lower case are common words
+    peoples: frozenset[str] = frozenset()  # peoples' adjectives no rule derives from a country's name
     profile: Any = None  # for the places it knows
     # What tells `written` at once of most words the text does not write (see there): the
     # counts of the unmarked text's whole words, and the text nodes `text` joins.
@@ -259,6 +271,8 @@ class Shapes:
     # of two ("the Thy", "the Wad") reads less in two searches than in the scan for all.
     _after_the: set[str] | None = None
     _heads: Matcher | None = None
+    # The nouns the book writes without an article as a body's name (`_article_less`)
+    proper: set[str] = field(default_factory=set)
 
     @classmethod
     def of(
@@ -291,6 +305,7 @@ class Shapes:
             surnames=surnames,
             not_orgs=profile.not_orgs,
             text=text,
+            peoples=profile.org_peoples,
             profile=profile,
             whole=whole,
             pieces=pieces,
@@ -325,6 +340,12 @@ class Shapes:
             or last in self.nouns
             or _is_place(last, self.profile)
         )
+
+    def country_of(self, words: str) -> bool:
+        """Whether capitalised words before a noun say only which country's it is: a place's
+        name or a people's adjective ("the United States Government", "the German
+        Government", "the French Government")."""
+        return _place_or_people(words, self.profile) or words.split()[-1] in self.peoples
 
     def short_name(self, short: str, profile) -> bool:
         """Whether a word in brackets after an organisation's name may be its short name."""
@@ -502,8 +523,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
             if head in shapes.nouns and head not in _ENDS_ONLY and not text.startswith(("'", "’"), he)
             else None
         )
-        if post and post.group(1) == "on" and post.group(2) in _DAYS:
-            post = None  # "the Central Committee on January 5": a day, no matter
+        if post and post.group(2) in _DAYS and (post.group(1) == "on" or post.end() == post.end(2)):
+            post = None  # "the Central Committee on January 5": a day, no matter; "Address to Congress of January 8"
         start = words if words >= 0 else hs
         if start < hs and head in shapes.known and head not in shapes.nouns and _names_before(text[start:hs], shapes):
             start = hs  # "NKPS NKRKI", "People's Commissariats NKFin" (an index's run-on lines): two names
@@ -543,6 +564,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
                 if head.lower() in shapes.ranks:
                     end = _body_after(text, end, shapes)  # "the Moscow Party committee"
                 name = " ".join(text[start:end].split())
+            if head in _NEVER_BARE and not post and start < hs and shapes.country_of(text[start:hs]):
+                continue  # "the German Government": the country's government described, as "the Government of Germany"
             country = _country_after(text, end, shapes)
             if country:
                 end = country.end()  # "NKZem USSR", "Gosplan RSFSR": the country's own body
@@ -1348,6 +1371,7 @@ def discover(
     found: list[list[Found]] = [[] for _ in pieces]
     for k in sorted(heads):
         found[k] = find(pieces[k], shapes, heads=sorted(heads[k], key=lambda h: h[:2]))
+    found = _article_less(found, pieces, heads, shapes)
     holding = list(compress(count(), found))  # the pieces with a name (of a book's thousands)
     seen = {f.name for k in holding for f in found[k] if not f.bare}
     in_text = {f.name for k in holding if k not in headings for f in found[k] if not f.bare}
@@ -1358,6 +1382,65 @@ def discover(
             orgs.add(name, registers.FROM_TEXT, TEXT_SOURCE)
     found = _lower_case_nouns(found, pieces, orgs, shapes, starts)
     return _establishments_alone(found, pieces, orgs, shapes, starts)
+
+
+# The words after which a noun without an article is a name ("before Congress", "an act of
+# Congress"), and the words before a noun that make it a common noun ("every Congress").
+_PREPOSITIONS = frozenset(
+    "of to in into before by from with for on at upon through against between over under within without"
+    " towards toward among about after".split()
+)
+_DETERMINERS = frozenset(
+    "the a an this these those his her its their our your my every each any no some such another one".split()
+)
+_LOWER_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]*\n?[ \t]*$")
+_STOP_AFTER = re.compile(r"[ \t]*[.,;:!?)\"”’]")
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?]['\"’”]?[ \t\n]+|\n\n|[(\"“‘][ \t]*)$")
+_ARTICLE_LESS_USES = 2  # the uses after a preposition, before a stop or a little word, that make one a name
+
+
+def _article_less(
+    found: list[list[Found]], pieces: list[str], heads: Mapping[int, list], shapes: Shapes
+) -> list[list[Found]]:
+    """A noun the book writes without an article as a body's own name: "Congress" ("the
+    President's speech before Congress on February 11", "in his Address to Congress on the
+    8th January"), "Parliament". Such a noun, capitalised, stands two times at least after a
+    preposition, before a stop or a little word, and the book never writes it in lower case
+    ("in Council" beside "the council": an idiom's common noun; "Society" beside "society").
+    It is then the name wherever it stands alone: after a lower-case word other than an
+    article or a determiner ("every Congress": any one), or opening a sentence ("Congress,
+    from the nonattendance of a few States"); and "the Congress" is that body too
+    (`Shapes.proper`). (`heads`: the nouns found in each piece, by the piece's index.)"""
+    uses: dict[str, list[tuple[int, int, int]]] = {}
+    evidence: Counter = Counter()
+    for k, hits in heads.items():
+        piece = pieces[k]
+        for hs, he, head, value in hits:
+            if value is not None or head not in shapes.nouns or head in _NOT_ALONE or head in _ENDS_ONLY:
+                continue
+            if head in shapes.place_nouns or _CONTINUES.match(piece, he) or piece[he : he + 1] in "-'’":
+                continue  # "Soviet Union"; "Congress Party", "Congress's": the name goes on
+            before = _LOWER_BEFORE.search(piece, max(0, hs - 30), hs)
+            if before is None:
+                if _SENTENCE_BEFORE.search(piece, max(0, hs - 6), hs) is None:
+                    continue  # a capitalised word before it: a name's words, `find`'s
+            elif before.group(1) in _DETERMINERS:
+                continue
+            elif before.group(1) in _PREPOSITIONS:
+                after = _LOWER_WORD.match(piece, he)
+                if _STOP_AFTER.match(piece, he) or (after is not None and after.group(1) in _LITTLE):
+                    evidence[head] += 1
+            uses.setdefault(head, []).append((k, hs, he))
+    proper = {h for h, n in evidence.items() if n >= _ARTICLE_LESS_USES and not shapes.common(h)}
+    if not proper:
+        return found
+    shapes.proper |= proper
+    out = list(found)
+    for head in sorted(proper):
+        for k, hs, he in uses[head]:
+            if not any(f.start < he and hs < f.end for f in out[k]):
+                out[k] = sorted([*out[k], Found(hs, he, head, head, False)], key=lambda f: f.start)
+    return out
 
 
 # A name listed with "other" establishments of a kind: "to place Sormovo and other works under
@@ -1672,6 +1755,30 @@ class HeadingPieces:
         return _in_heading(self.regions[r][k - self.starts[r]][0])
 
 
+# How many times at least a book writes a noun alone after "the" for each time it writes it in
+# a name (`book_names`).
+_ALONE_SHARE = 2
+
+
+def book_names(found: list[list[Found]]) -> set[str]:
+    """The nouns that name a body alone after "the" in this book (`find`'s bare names, of
+    the book's pieces, `found`): those the book writes alone twice as often at least as in
+    the names they end or head. Such a noun is the book's name for the body ("the
+    Convention" 176 times beside "National Convention" once; "the Senate"); a noun the book
+    writes in full names as often is a common noun standing for one of them ("the
+    Commission" 42 times beside "the Reparation Commission" 52 and six other commissions,
+    "the Conference", "the Council")."""
+    alone: Counter = Counter()
+    named: Counter = Counter()
+    for names in found:
+        for f in names:
+            if f.bare:
+                alone[f.head] += 1
+            else:
+                named[f.head] += 1
+    return {head for head, n in alone.items() if n >= _ALONE_SHARE * named[head]}
+
+
 def apply(tei, ctx: Context):
     """Find, register and mark the organisations of the book."""
     reg = ctx.registers["org"]
@@ -1689,14 +1796,15 @@ def apply(tei, ctx: Context):
     last: dict[str, etree._Element] = {}  # a noun -> the organisation of that noun named last
     used: set[str] = set()
     counts: Counter = Counter()
+    alone = book_names(found) | shapes.proper
 
     def spans_of(names: list[Found]) -> list:  # the pieces' names in their order: `last` follows them
         spans = []
         for f in names:
             if f.bare:
-                org = last.get(f.head)
+                org = last.get(f.head) if f.head in alone else None
                 if org is None:
-                    continue  # no organisation of this noun named yet: "the Court" is the king's
+                    continue  # none of this noun named yet ("the Court" is the king's), or a common noun
             else:
                 org = orgs.find(f.name)
                 if org is None:
