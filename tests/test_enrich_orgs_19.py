@@ -90,6 +90,24 @@ def test_a_noun_the_book_writes_in_lower_case_too_is_an_idioms_not_a_name():
     assert _discovered(council) == [[], [], []]
 
 
+def test_a_body_named_by_its_number_is_called_by_the_number_alone_after_it_is_named():
+    """ "The Council of Four ... the interest of the Four" (Keynes, l. 5595-5601): the same
+    body; not before the book names it (l. 200), nor before another capitalised word."""
+    before = "house, where the Four fulfilled their destinies in empty and arid"  # l. 200
+    named = "The Council of Four paid no attention to these issues, being preoccupied"
+    after = "which it was impossible to arouse the interest of the Four. Reparation"
+    powers = "Germany has four votes out of ten; the Four Powers met."  # l. 2282; the book writes "four"
+    found = _discovered([before, named, after, powers])
+    assert [
+        [(f.name, pieces[f.start : f.end]) for f in fs] for fs, pieces in zip(found, [before, named, after, powers])
+    ] == [
+        [],
+        [("Council of Four", "Council of Four")],
+        [("Council of Four", "Four")],
+        [],
+    ]
+
+
 # ------------------------------------------------------------------ the pack "german", a Chamber
 
 
@@ -120,7 +138,11 @@ def test_keynes_marks_its_bodies_and_not_its_governments_nor_its_common_nouns(tm
         pytest.skip(f"the development corpus is not beside the project ({source} absent)")
     out = tmp_path / "keynes"
     convert(source, out, profile=load_profile(PROFILES / "keynes-economic-consequences.toml"))
-    marks = [" ".join(text(m).split()) for f in sorted(out.glob("ch*.xml")) for m in etree.parse(str(f)).iterfind(".//t:orgName", NS)]
+    marks = [
+        " ".join(text(m).split())
+        for f in sorted(out.glob("ch*.xml"))
+        for m in etree.parse(str(f)).iterfind(".//t:orgName", NS)
+    ]
     assert marks.count("Reichsbank") >= 10
     assert marks.count("Congress") >= 3
     assert "French Chamber" in marks

@@ -67,7 +67,10 @@ profile adds its own):
 - a noun without an article that the book writes so as a body's own name: "before Congress
   on February 11", "an act of Congress", "Congress, from the nonattendance of a few
   States" (two uses at least after a preposition, before a stop or a little word, and the
-  noun never in lower case: not "in Council" beside "the council"); "the Congress" too.
+  noun never in lower case: not "in Council" beside "the council"); "the Congress" too;
+- a body named by its number of members, called by the number alone after "the" once the
+  text has named it: "the Council of Four ... the interest of the Four" (not "the Four
+  Powers").
 
 Never an organisation: a run with a forename or honorific of the profile before the noun
 ("Frederick Church", "Mr Bank"), a name the profile or the gazetteer knows as a place
@@ -1372,6 +1375,7 @@ def discover(
     for k in sorted(heads):
         found[k] = find(pieces[k], shapes, heads=sorted(heads[k], key=lambda h: h[:2]))
     found = _article_less(found, pieces, heads, shapes)
+    found = _numbers_alone(found, pieces, shapes.text, starts)
     holding = list(compress(count(), found))  # the pieces with a name (of a book's thousands)
     seen = {f.name for k in holding for f in found[k] if not f.bare}
     in_text = {f.name for k in holding if k not in headings for f in found[k] if not f.bare}
@@ -1440,6 +1444,41 @@ def _article_less(
         for k, hs, he in uses[head]:
             if not any(f.start < he and hs < f.end for f in out[k]):
                 out[k] = sorted([*out[k], Found(hs, he, head, head, False)], key=lambda f: f.start)
+    return out
+
+
+_CARDINALS = frozenset(
+    "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen"
+    " Seventeen Eighteen Nineteen Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety Hundred Thousand".split()
+)
+_NUMBERED = re.compile(r"[A-Z][\w'’-]* of ((?:[A-Z][a-z]+ )*[A-Z][a-z]+)$")  # "Council of Four", "of Five Hundred"
+
+
+def _numbers_alone(found: list[list[Found]], pieces: list[str], text: str, starts: list[int]) -> list[list[Found]]:
+    """A body named by its number of members ("the Council of Four", "the Council of Ten")
+    that the text then calls by the number alone after "the": "the intimate equality of the
+    Four" (not before the text names the body, nor before another capitalised word: "the
+    Four Powers", "the Ten Commandments"). (`text`: the pieces joined by blank lines, `starts`
+    where each begins.)"""
+    first: dict[str, tuple[int, int, str]] = {}  # the number -> where its body is first named, its name
+    for k in compress(count(), found):
+        for f in found[k]:
+            numbered = _NUMBERED.search(f.name) if not f.bare else None
+            if numbered and all(w in _CARDINALS for w in numbered.group(1).split()):
+                first.setdefault(numbered.group(1), (k, f.end, f.name))
+    if not first:
+        return found
+    out = list(found)
+    for number, (k0, end0, name) in sorted(first.items()):
+        written = "the " + number
+        for k in pieces_holding(written, text, starts):
+            piece = pieces[k]
+            for at in _uses(written, piece):
+                hs, he = at + 4, at + len(written)
+                if (k, hs) < (k0, end0) or _CONTINUES.match(piece, he) or piece[he : he + 1] in "-'’":
+                    continue
+                if not any(f.start < he and hs < f.end for f in out[k]):
+                    out[k] = sorted([*out[k], Found(hs, he, name, number, False)], key=lambda f: f.start)
     return out
 
 
