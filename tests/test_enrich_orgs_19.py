@@ -127,6 +127,15 @@ def test_a_chamber_is_a_house_of_a_parliament():
     assert _names(said) == ["French Chamber"]
 
 
+def test_a_house_is_a_bodys_only_before_of_and_its_members():
+    said = "most to be relied on, is, that the House of Representatives is not"  # Federalist, l. 7343
+    assert _names(said) == ["House of Representatives"]
+    said = 'justices of county courts shall be eligible to either House of Assembly."'  # Federalist, l. 10915
+    assert _names(said) == ["House of Assembly"]
+    assert _names("amongst the political opponents of the House of Orange, but the") == []  # Gardiner, l. 7783
+    assert _names("had thundered from the White House. He could have preached") == []  # Keynes, l. 967
+
+
 # ------------------------------------------------------------------ the whole book
 
 

@@ -72,6 +72,10 @@ profile adds its own):
   text has named it: "the Council of Four ... the interest of the Four" (not "the Four
   Powers").
 
+A House heads a name only before "of" and its members' plural or a body's noun ("the House
+of Representatives", "the House of Commons", "either House of Assembly"; not "the White
+House", nor "the House of Bourbon"), and never names one alone.
+
 Never an organisation: a run with a forename or honorific of the profile before the noun
 ("Frederick Church", "Mr Bank"), a name the profile or the gazetteer knows as a place
 ("Soviet Union"), a name of `[orgs] not` ("Collected Works"), a Government that a place's
@@ -192,7 +196,17 @@ _ENDS_ONLY = frozenset({"Centre", "Center"})
 # Government of Germany" the country's); "The Party, like Antaeus, should keep its links to
 # the earth": the party in general, not the "Ukrainian Communist Party" named last.
 _NEVER_BARE = frozenset({"Government"})
-_NOT_ALONE = frozenset({"Government", "Party"})
+_NOT_ALONE = frozenset({"Government", "Party", "House"})
+# Nouns that head a name only before "of" and its members' plural or a body's noun: "the House
+# of Representatives", "the House of Commons", "either House of Assembly"; not "the White
+# House", a building, nor "the House of Bourbon", a dynasty.
+_ONLY_BEFORE_OF = frozenset({"House"})
+
+
+def _members_or_body(word: str, shapes: Shapes) -> bool:
+    return word.endswith("s") or word in shapes.nouns
+
+
 _OF_THE = re.compile(rf"^{_SP}(?:of|for|on){_SP}(?:the{_SP})?")
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
 # An acronym after "the" ("the NKVD"; the look-behind after the literal lets `re` seek "the"
@@ -555,6 +569,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         ):
             post = None  # "the Ministry of Turgot"; "of St. Roch": cut short
         end = bodies_end if post else he
+        if head in _ONLY_BEFORE_OF and not (post and _members_or_body(post.group().split()[-1], shapes)):
+            continue  # "the White House", a building; "the House of Bourbon", a dynasty
         name = " ".join(text[start:end].split())
         if _title(text, start):
             continue
@@ -1809,7 +1825,7 @@ def book_names(found: list[list[Found]]) -> set[str]:
     "the Conference", "the Council")."""
     alone: Counter = Counter()
     named: Counter = Counter()
-    for names in found:
+    for names in filter(None, found):  # the pieces with a name, a few of a book's thousands
         for f in names:
             if f.bare:
                 alone[f.head] += 1
