@@ -63,7 +63,9 @@ profile adds its own):
   as often at least as in the names it ends or heads: the book's name for the body ("the
   Convention" 176 times beside "National Convention" once); not a common noun standing for
   one of the names the book writes as often ("the Commission" beside "the Reparation
-  Commission" and six other commissions, "the Conference", "the Council");
+  Commission" and six other commissions, "the Conference", "the Council"): so in a book
+  whose Subject Index lists no organisation, where the text alone tells which bodies it
+  names;
 - a noun without an article that the book writes so as a body's own name: "before Congress
   on February 11", "an act of Congress", "Congress, from the nonattendance of a few
   States" (two uses at least after a preposition, before a stop or a little word, and the
@@ -1822,7 +1824,10 @@ def book_names(found: list[list[Found]]) -> set[str]:
     Convention" 176 times beside "National Convention" once; "the Senate"); a noun the book
     writes in full names as often is a common noun standing for one of them ("the
     Commission" 42 times beside "the Reparation Commission" 52 and six other commissions,
-    "the Conference", "the Council")."""
+    "the Conference", "the Council"). Asked only of a book whose Subject Index lists no
+    organisation: in the bundled book, whose index lists them, the rule took two common
+    nouns from its development samples ("the Council" for VTsSPS, "the Commission") but
+    also one body its held-out samples mark."""
     alone: Counter = Counter()
     named: Counter = Counter()
     for names in filter(None, found):  # the pieces with a name, a few of a book's thousands
@@ -1851,13 +1856,15 @@ def apply(tei, ctx: Context):
     last: dict[str, etree._Element] = {}  # a noun -> the organisation of that noun named last
     used: set[str] = set()
     counts: Counter = Counter()
-    alone = book_names(found) | shapes.proper
+    # (a book whose Subject Index lists organisations keeps every noun alone: see `book_names`)
+    indexed = any(registers.provenance(org) == registers.FROM_INDEX for org in reg.entries.values())
+    alone = None if indexed else book_names(found) | shapes.proper
 
     def spans_of(names: list[Found]) -> list:  # the pieces' names in their order: `last` follows them
         spans = []
         for f in names:
             if f.bare:
-                org = last.get(f.head) if f.head in alone else None
+                org = last.get(f.head) if alone is None or f.head in alone else None
                 if org is None:
                     continue  # none of this noun named yet ("the Court" is the king's), or a common noun
             else:
