@@ -85,6 +85,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "meetings": "strings",
         "ranks": "strings",
         "wings": "strings",
+        "peoples": "strings",
     },
     "names": {
         "honorifics": "strings",
@@ -422,6 +423,7 @@ class Profile:
     org_ranks: tuple[str, ...] = ()  # [orgs] ranks: words between a name and that noun (city, province)
     org_meetings: tuple[str, ...] = ()  # [orgs] meetings: a body's meeting, after a rank (party conference)
     org_wings: tuple[str, ...] = ()  # [orgs] wings: words that begin a faction's name (Left Communists)
+    org_peoples: frozenset[str] = frozenset()  # [orgs] peoples: a people's adjective no rule derives (French)
     disabled_passes: tuple[str, ...] = ()  # [passes] disable: names, checked at run
     note_headings: set[str] = field(default_factory=set)  # [notes] headings, lower case
     note_body_words: tuple[str, ...] = ()  # [notes] body_words, lower case
@@ -614,6 +616,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         org_ranks=tuple(data["orgs"]["ranks"]),
         org_meetings=tuple(data["orgs"]["meetings"]),
         org_wings=tuple(data["orgs"]["wings"]),
+        org_peoples=frozenset(data["orgs"]["peoples"]),
         disabled_passes=tuple(data["passes"]["disable"]),
         note_headings={w.lower() for w in data["notes"]["headings"]},
         note_body_words=tuple(w.lower() for w in data["notes"]["body_words"]),

@@ -59,11 +59,31 @@ profile adds its own):
 - a noun alone, capitalised, right after "the": "the Convention", "the Assembly". It means
   the organisation of that noun the text named last (the Legislative Assembly after the
   Legislative Assembly was named); before the text names one, it is none ("the Court" of
-  the king, before the Revolutionary Court).
+  the king, before the Revolutionary Court). Only in a book that writes the noun so twice
+  as often at least as in the names it ends or heads: the book's name for the body ("the
+  Convention" 176 times beside "National Convention" once); not a common noun standing for
+  one of the names the book writes as often ("the Commission" beside "the Reparation
+  Commission" and six other commissions, "the Conference", "the Council"): so in a book
+  whose Subject Index lists no organisation, where the text alone tells which bodies it
+  names;
+- a noun without an article that the book writes so as a body's own name: "before Congress
+  on February 11", "an act of Congress", "Congress, from the nonattendance of a few
+  States" (two uses at least after a preposition, before a stop or a little word, and the
+  noun never in lower case: not "in Council" beside "the council"); "the Congress" too;
+- a body named by its number of members, called by the number alone after "the" once the
+  text has named it: "the Council of Four ... the interest of the Four" (not "the Four
+  Powers").
+
+A House heads a name only before "of" and its members' plural or a body's noun ("the House
+of Representatives", "the House of Commons", "either House of Assembly"; not "the White
+House", nor "the House of Bourbon"), and never names one alone.
 
 Never an organisation: a run with a forename or honorific of the profile before the noun
 ("Frederick Church", "Mr Bank"), a name the profile or the gazetteer knows as a place
-("Soviet Union"), a name of `[orgs] not` ("Collected Works"), a noun that more
+("Soviet Union"), a name of `[orgs] not` ("Collected Works"), a Government that a place's
+name or a people's adjective alone qualifies (`[orgs] peoples`: "the German Government", "the
+French Government", the country's government described, as "the Government of Germany"; not
+"the Provisional Government"), a noun that more
 capitalised words follow ("Red Army Day": the name goes on and names something else; an
 initial does not: "the Central Committee A. A. Ivanov"), a name after "The" written
 mid-sentence (a title: "Schapiro, The Communist Party of the Soviet Union"). Words that
@@ -178,7 +198,17 @@ _ENDS_ONLY = frozenset({"Centre", "Center"})
 # Government of Germany" the country's); "The Party, like Antaeus, should keep its links to
 # the earth": the party in general, not the "Ukrainian Communist Party" named last.
 _NEVER_BARE = frozenset({"Government"})
-_NOT_ALONE = frozenset({"Government", "Party"})
+_NOT_ALONE = frozenset({"Government", "Party", "House"})
+# Nouns that head a name only before "of" and its members' plural or a body's noun: "the House
+# of Representatives", "the House of Commons", "either House of Assembly"; not "the White
+# House", a building, nor "the House of Bourbon", a dynasty.
+_ONLY_BEFORE_OF = frozenset({"House"})
+
+
+def _members_or_body(word: str, shapes: Shapes) -> bool:
+    return word.endswith("s") or word in shapes.nouns
+
+
 _OF_THE = re.compile(rf"^{_SP}(?:of|for|on){_SP}(?:the{_SP})?")
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
 # An acronym after "the" ("the NKVD"; the look-behind after the literal lets `re` seek "the"
@@ -246,6 +276,7 @@ class Shapes:
     surnames: frozenset[str]  # the person register's: never an organisation's short name
     not_orgs: frozenset[str]
     text: str  # the book's text: its words in lower case are common words
+    peoples: frozenset[str] = frozenset()  # peoples' adjectives no rule derives from a country's name
     profile: Any = None  # for the places it knows
     # What tells `written` at once of most words the text does not write (see there): the
     # counts of the unmarked text's whole words, and the text nodes `text` joins.
@@ -259,6 +290,8 @@ class Shapes:
     # of two ("the Thy", "the Wad") reads less in two searches than in the scan for all.
     _after_the: set[str] | None = None
     _heads: Matcher | None = None
+    # The nouns the book writes without an article as a body's name (`_article_less`)
+    proper: set[str] = field(default_factory=set)
 
     @classmethod
     def of(
@@ -291,6 +324,7 @@ class Shapes:
             surnames=surnames,
             not_orgs=profile.not_orgs,
             text=text,
+            peoples=profile.org_peoples,
             profile=profile,
             whole=whole,
             pieces=pieces,
@@ -325,6 +359,12 @@ class Shapes:
             or last in self.nouns
             or _is_place(last, self.profile)
         )
+
+    def country_of(self, words: str) -> bool:
+        """Whether capitalised words before a noun say only which country's it is: a place's
+        name or a people's adjective ("the United States Government", "the German
+        Government", "the French Government")."""
+        return _place_or_people(words, self.profile) or words.split()[-1] in self.peoples
 
     def short_name(self, short: str, profile) -> bool:
         """Whether a word in brackets after an organisation's name may be its short name."""
@@ -502,8 +542,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
             if head in shapes.nouns and head not in _ENDS_ONLY and not text.startswith(("'", "’"), he)
             else None
         )
-        if post and post.group(1) == "on" and post.group(2) in _DAYS:
-            post = None  # "the Central Committee on January 5": a day, no matter
+        if post and post.group(2) in _DAYS and (post.group(1) == "on" or post.end() == post.end(2)):
+            post = None  # "the Central Committee on January 5": a day, no matter; "Address to Congress of January 8"
         start = words if words >= 0 else hs
         if start < hs and head in shapes.known and head not in shapes.nouns and _names_before(text[start:hs], shapes):
             start = hs  # "NKPS NKRKI", "People's Commissariats NKFin" (an index's run-on lines): two names
@@ -531,6 +571,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         ):
             post = None  # "the Ministry of Turgot"; "of St. Roch": cut short
         end = bodies_end if post else he
+        if head in _ONLY_BEFORE_OF and not (post and _members_or_body(post.group().split()[-1], shapes)):
+            continue  # "the White House", a building; "the House of Bourbon", a dynasty
         name = " ".join(text[start:end].split())
         if _title(text, start):
             continue
@@ -543,6 +585,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
                 if head.lower() in shapes.ranks:
                     end = _body_after(text, end, shapes)  # "the Moscow Party committee"
                 name = " ".join(text[start:end].split())
+            if head in _NEVER_BARE and not post and start < hs and shapes.country_of(text[start:hs]):
+                continue  # "the German Government": the country's government described, as "the Government of Germany"
             country = _country_after(text, end, shapes)
             if country:
                 end = country.end()  # "NKZem USSR", "Gosplan RSFSR": the country's own body
@@ -1348,6 +1392,8 @@ def discover(
     found: list[list[Found]] = [[] for _ in pieces]
     for k in sorted(heads):
         found[k] = find(pieces[k], shapes, heads=sorted(heads[k], key=lambda h: h[:2]))
+    found = _article_less(found, pieces, heads, shapes)
+    found = _numbers_alone(found, pieces, shapes.text, starts)
     holding = list(compress(count(), found))  # the pieces with a name (of a book's thousands)
     seen = {f.name for k in holding for f in found[k] if not f.bare}
     in_text = {f.name for k in holding if k not in headings for f in found[k] if not f.bare}
@@ -1358,6 +1404,100 @@ def discover(
             orgs.add(name, registers.FROM_TEXT, TEXT_SOURCE)
     found = _lower_case_nouns(found, pieces, orgs, shapes, starts)
     return _establishments_alone(found, pieces, orgs, shapes, starts)
+
+
+# The words after which a noun without an article is a name ("before Congress", "an act of
+# Congress"), and the words before a noun that make it a common noun ("every Congress").
+_PREPOSITIONS = frozenset(
+    "of to in into before by from with for on at upon through against between over under within without"
+    " towards toward among about after".split()
+)
+_DETERMINERS = frozenset(
+    "the a an this these those his her its their our your my every each any no some such another one".split()
+)
+_LOWER_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]*\n?[ \t]*$")
+_STOP_AFTER = re.compile(r"[ \t]*[.,;:!?)\"”’]")
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?]['\"’”]?[ \t\n]+|\n\n|[(\"“‘][ \t]*)$")
+_ARTICLE_LESS_USES = 2  # the uses after a preposition, before a stop or a little word, that make one a name
+
+
+def _article_less(
+    found: list[list[Found]], pieces: list[str], heads: Mapping[int, list], shapes: Shapes
+) -> list[list[Found]]:
+    """A noun the book writes without an article as a body's own name: "Congress" ("the
+    President's speech before Congress on February 11", "in his Address to Congress on the
+    8th January"), "Parliament". Such a noun, capitalised, stands two times at least after a
+    preposition, before a stop or a little word, and the book never writes it in lower case
+    ("in Council" beside "the council": an idiom's common noun; "Society" beside "society").
+    It is then the name wherever it stands alone: after a lower-case word other than an
+    article or a determiner ("every Congress": any one), or opening a sentence ("Congress,
+    from the nonattendance of a few States"); and "the Congress" is that body too
+    (`Shapes.proper`). (`heads`: the nouns found in each piece, by the piece's index.)"""
+    uses: dict[str, list[tuple[int, int, int]]] = {}
+    evidence: Counter = Counter()
+    for k, hits in heads.items():
+        piece = pieces[k]
+        for hs, he, head, value in hits:
+            if value is not None or head not in shapes.nouns or head in _NOT_ALONE or head in _ENDS_ONLY:
+                continue
+            if head in shapes.place_nouns or _CONTINUES.match(piece, he) or piece[he : he + 1] in "-'’":
+                continue  # "Soviet Union"; "Congress Party", "Congress's": the name goes on
+            before = _LOWER_BEFORE.search(piece, max(0, hs - 30), hs)
+            if before is None:
+                if _SENTENCE_BEFORE.search(piece, max(0, hs - 6), hs) is None:
+                    continue  # a capitalised word before it: a name's words, `find`'s
+            elif before.group(1) in _DETERMINERS:
+                continue
+            elif before.group(1) in _PREPOSITIONS:
+                after = _LOWER_WORD.match(piece, he)
+                if _STOP_AFTER.match(piece, he) or (after is not None and after.group(1) in _LITTLE):
+                    evidence[head] += 1
+            uses.setdefault(head, []).append((k, hs, he))
+    proper = {h for h, n in evidence.items() if n >= _ARTICLE_LESS_USES and not shapes.common(h)}
+    if not proper:
+        return found
+    shapes.proper |= proper
+    out = list(found)
+    for head in sorted(proper):
+        for k, hs, he in uses[head]:
+            if not any(f.start < he and hs < f.end for f in out[k]):
+                out[k] = sorted([*out[k], Found(hs, he, head, head, False)], key=lambda f: f.start)
+    return out
+
+
+_CARDINALS = frozenset(
+    "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen"
+    " Seventeen Eighteen Nineteen Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety Hundred Thousand".split()
+)
+_NUMBERED = re.compile(r"[A-Z][\w'’-]* of ((?:[A-Z][a-z]+ )*[A-Z][a-z]+)$")  # "Council of Four", "of Five Hundred"
+
+
+def _numbers_alone(found: list[list[Found]], pieces: list[str], text: str, starts: list[int]) -> list[list[Found]]:
+    """A body named by its number of members ("the Council of Four", "the Council of Ten")
+    that the text then calls by the number alone after "the": "the intimate equality of the
+    Four" (not before the text names the body, nor before another capitalised word: "the
+    Four Powers", "the Ten Commandments"). (`text`: the pieces joined by blank lines, `starts`
+    where each begins.)"""
+    first: dict[str, tuple[int, int, str]] = {}  # the number -> where its body is first named, its name
+    for k in compress(count(), found):
+        for f in found[k]:
+            numbered = _NUMBERED.search(f.name) if not f.bare else None
+            if numbered and all(w in _CARDINALS for w in numbered.group(1).split()):
+                first.setdefault(numbered.group(1), (k, f.end, f.name))
+    if not first:
+        return found
+    out = list(found)
+    for number, (k0, end0, name) in sorted(first.items()):
+        written = "the " + number
+        for k in pieces_holding(written, text, starts):
+            piece = pieces[k]
+            for at in _uses(written, piece):
+                hs, he = at + 4, at + len(written)
+                if (k, hs) < (k0, end0) or _CONTINUES.match(piece, he) or piece[he : he + 1] in "-'’":
+                    continue
+                if not any(f.start < he and hs < f.end for f in out[k]):
+                    out[k] = sorted([*out[k], Found(hs, he, name, number, False)], key=lambda f: f.start)
+    return out
 
 
 # A name listed with "other" establishments of a kind: "to place Sormovo and other works under
@@ -1672,6 +1812,33 @@ class HeadingPieces:
         return _in_heading(self.regions[r][k - self.starts[r]][0])
 
 
+# How many times at least a book writes a noun alone after "the" for each time it writes it in
+# a name (`book_names`).
+_ALONE_SHARE = 2
+
+
+def book_names(found: list[list[Found]]) -> set[str]:
+    """The nouns that name a body alone after "the" in this book (`find`'s bare names, of
+    the book's pieces, `found`): those the book writes alone twice as often at least as in
+    the names they end or head. Such a noun is the book's name for the body ("the
+    Convention" 176 times beside "National Convention" once; "the Senate"); a noun the book
+    writes in full names as often is a common noun standing for one of them ("the
+    Commission" 42 times beside "the Reparation Commission" 52 and six other commissions,
+    "the Conference", "the Council"). Asked only of a book whose Subject Index lists no
+    organisation: in the bundled book, whose index lists them, the rule took two common
+    nouns from its development samples ("the Council" for VTsSPS, "the Commission") but
+    also one body its held-out samples mark."""
+    alone: Counter = Counter()
+    named: Counter = Counter()
+    for names in filter(None, found):  # the pieces with a name, a few of a book's thousands
+        for f in names:
+            if f.bare:
+                alone[f.head] += 1
+            else:
+                named[f.head] += 1
+    return {head for head, n in alone.items() if n >= _ALONE_SHARE * named[head]}
+
+
 def apply(tei, ctx: Context):
     """Find, register and mark the organisations of the book."""
     reg = ctx.registers["org"]
@@ -1689,14 +1856,17 @@ def apply(tei, ctx: Context):
     last: dict[str, etree._Element] = {}  # a noun -> the organisation of that noun named last
     used: set[str] = set()
     counts: Counter = Counter()
+    # (a book whose Subject Index lists organisations keeps every noun alone: see `book_names`)
+    indexed = any(registers.provenance(org) == registers.FROM_INDEX for org in reg.entries.values())
+    alone = None if indexed else book_names(found) | shapes.proper
 
     def spans_of(names: list[Found]) -> list:  # the pieces' names in their order: `last` follows them
         spans = []
         for f in names:
             if f.bare:
-                org = last.get(f.head)
+                org = last.get(f.head) if alone is None or f.head in alone else None
                 if org is None:
-                    continue  # no organisation of this noun named yet: "the Court" is the king's
+                    continue  # none of this noun named yet ("the Court" is the king's), or a common noun
             else:
                 org = orgs.find(f.name)
                 if org is None:
