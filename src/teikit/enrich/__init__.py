@@ -116,7 +116,7 @@ def _places(tei, ctx: Context):
 # The new container objects after which the cyclic collector looks at the young ones, while
 # a pass runs (Python's default: 700). The passes make small objects by the hundred thousand
 # (matches, spans, tuples), few of them in cycles, while the gazetteer's large structures
-# live: by default the collector ran some 150 times in the passes of the bundled book, a
+# live: by default the collector ran some 190 times in the passes of the bundled book, a
 # full collection among them, 55 ms of its 0.87 s of enrichment (0 with this setting; the
 # whole conversion's collections 59 -> 24 ms; Burns 91 -> 45 ms; peak memory the same).
 YOUNG_COLLECTED_AFTER = 50_000
