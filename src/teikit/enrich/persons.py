@@ -768,9 +768,10 @@ def _own_title(word: str, theirs: set[str]) -> bool:
 
 def _given_before(text: str, start: int, people: People, surname: str) -> tuple[int, list[str]]:
     """Initials or forenames written just before a surname: (new start, the names)."""
+    # Asked at every mention of a surname, most after no initials nor capitalised word (a
+    # comma, a bracket, a small word): the window before it is cut only where either may end.
     cut = max(0, start - 40)  # a $-anchored search must not scan the whole text
-    before = text[cut:start]
-    m = _INITIALS_BEFORE.search(before) if _ends_as_initials(text, start) else None
+    m = _INITIALS_BEFORE.search(text[cut:start]) if _ends_as_initials(text, start) else None
     if m:
         words = m.group(1).split()
         if words[0] in people.titles:
@@ -787,7 +788,7 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
                 w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]
             ]
         return cut + m.start(1), [w if w.endswith(".") or len(w) > 2 else w + "." for w in words]
-    m = _words_before(before)
+    m = _words_before_at(text, start)
     if m:
         words = m.group(1).split()
         first_letters, theirs = people.given_of(surname)
