@@ -11,7 +11,10 @@ it includes); the text adds, in a book with an index:
   or dashes ("the capital – Piter –"); cities of 50,000 people or more after one too, and
   any place of publication ("(Frankfurt, 2003)"); not another name of a town written only
   after "the" and before a lower-case word ("at the Proletarsky locomotive repair
-  workshop": a works' name);
+  workshop": a works' name); nor a town's name written after a cue only before a word it
+  qualifies, twice or more, a people's adjective ("the Greek and Roman gods", "of the Roman
+  ecclesiasticism": Roman, Romania, is no place there); a town whose name opens with
+  "Port" or "Fort" after any cue ("after he came to Port Royal");
 - "the West", "the East", "the Continent": parts of the world, where so written, and the
   two paired without "the" after "from" or "between" ("intervention from West and East"), the
   second after "the" too ("take the East and West"); not a point of the compass whose name the
@@ -61,7 +64,10 @@ it includes); the text adds, in a book with an index:
   not "the Kremlin's Great Palace" as one name: the Kremlin, and its Great Palace, a place's
   own site named after its possessive, capitalised), streets, districts
   ("the village of Lubyanka"), compass regions of a known place ("North Caucasus"; of a
-  country, a region or a city of 100,000 or more the gazetteer knows: "Eastern Bukhara"), and
+  country, a region or a city of 100,000 or more the gazetteer knows: "Eastern Bukhara"; of
+  a smaller town, where the book writes the whole name after a cue only: "Rankin, of East
+  Northfield"), a name and "Valley", "Falls" or "Forest" ("above Keene Valley",
+  `textplaces.landforms`), and
   names sharing a plural head ("the Black, Caspian, Baltic and White seas": four seas); a building's
   name may open a sentence ("The Passion Monastery") or follow a lower-case word ("the vast
   Moskva hotel"); halls, churches, chapels, gates, gardens, metros, airports and fortresses
@@ -1822,6 +1828,7 @@ def discover(
     person_like: set[str] = _words_before_initials(text)  # "David W. Doyle"
     listed: set[int] = set()  # where a name a list gave its cue begins: not counted again after its "and"
     qualifying: Counter = Counter()  # after "the", before a lower-case word: "at the Proletarsky ... workshop"
+    attributive: Counter = Counter()  # before a lower-case word, as an adjective: "and Roman gods"
     for m in after_cue(text):
         cue, the, name, follows = m.groups()
         if m.start(3) in listed:
@@ -1836,6 +1843,8 @@ def discover(
         if follows and follows not in registers.PLACE_HEADS:
             if the:
                 qualifying[name] += 1
+            if follows not in _FUNCTION_WORDS and follows not in _PREPOSITIONS and not _PAST_TENSE.fullmatch(follows):
+                attributive[name] += 1
             if the or lowercase_words.get(follows, 0) < _COMMON:
                 continue  # "at the Mercury factory"; "to Staraya ploshchad", "in Nash sovremennik": a foreign word
         is_strong = cue not in _WEAK_CUES or _PLACE_NOUN.search(text, max(0, m.start() - 20), m.start() + 3)
@@ -1876,6 +1885,9 @@ def discover(
         # not "The Road to Terror", a title
         if places.find(m.group(1)) is None and m.group(1).split()[0] not in ("The", "A", "An"):
             places.add(m.group(1), "street", None, "named in the text")
+    for name in textplaces.landforms(text, lowercase_words, not_places | person_like):  # "above Keene Valley"
+        if places.find(name) is None:
+            places.add(name, "place", None, "named in the text")
     for m in _first_word_names(text):
         if places.find(m.group(1)) is None:
             places.add(m.group(1), _FIRST_WORD_TYPES[m.group(1).split()[0]], None, "named in the text")
@@ -1897,6 +1909,10 @@ def discover(
             if base in regions or (geo is not None and (geo.type != "city" or geo.population >= _MIN_BARE)):
                 own = gazetteer.lookup(name, everything=True)  # "North Korea": a country of its own
                 places.add(name, own.type if own else "region", own, "named in the text")
+            elif geo is not None and seen[name] and seen[name] == uses(name) and base not in person_like:
+                # "Rankin, of East Northfield": a smaller town's part, or a town named after it,
+                # written nowhere but after a cue
+                places.add(name, "settlement", None, "named in the text")
             continue
         if place is not None and places.find(name) is None:
             region = unit_named(places, name, "region")
@@ -1935,6 +1951,10 @@ def discover(
         if name in regions:  # the profile's regions and former states (England, Bohemia, Kent)
             places.add(name, regions[name], gazetteer.known().get(name), "named in the text")
             continue
+        words = name.split()
+        if len(words) == 2 and words[0] in textplaces.TOWN_FIRST:  # "to Port Royal": a town named so
+            places.add(name, "settlement", gazetteer.lookup_named(name), "named in the text")
+            continue
         geo = gazetteer.lookup_romanised(name)  # countries and cities of 15,000 or more
         if geo and (geo.type != "city" or geo.population >= _MIN_POPULATION or name in imprints):
             if (
@@ -1943,6 +1963,14 @@ def discover(
                 and gazetteer.fold(geo.name) != gazetteer.fold(name)
             ):
                 continue  # only "at the Proletarsky locomotive repair workshop": another name of a town, naming a works
+            if (
+                geo.type == "city"
+                and attributive[name] == seen[name]
+                and seen[name] > 1
+                and name not in imprints
+                and gazetteer.fold(geo.name) == gazetteer.fold(name)  # not "of the Hague tribunal"
+            ):
+                continue  # only "the Greek and Roman gods", "of the Roman ecclesiasticism": an adjective
             found[name] = geo
             continue
         if not strong[name]:

@@ -6,7 +6,9 @@ only on evidence from the way names are written, never from a list of particular
 
 - after an honorific of the profile (`[names] honorifics`): "Mr. Polly", "Mr Polly",
   "Lady Susan Vernon", "Marquis de Launay" (honorifics in a row are all the name's: "Rev. Mr.
-  Moodie", "Rev. Dr. Dalrymple") (a particle of the profile in lower case, or
+  Moodie", "Rev. Dr. Dalrymple"; not a title written out after a determiner before a
+  land's name, the land personified: "our Mother England") (a particle of the profile in
+  lower case, or
   "d'", opens the surname: "Madame d'Eon"). An honorific abbreviation right after a proper noun written
   mid-sentence abbreviates something else ("4557 Melan Dr." is a drive). After a title written
   out, a word the book writes in lower case too is a surname where the book writes the pair
@@ -28,6 +30,11 @@ only on evidence from the way names are written, never from a list of particular
   Alexander), so that "Rev. Wm. Peebles" is the "William Peebles" of another note;
 - after initials, a capitalised word that the gazetteer does not know as a place
   ("R. V. Daniels", but not "S. Fairbanks");
+- before a surname marked alone, a capitalised word mid-sentence, after no article, that is
+  no common word, title, particle, name of its own, people's word, land, great city nor a
+  town's name the book writes elsewhere: a forename no list gives ("to Canning Schiller, of
+  Oxford", "Jerry M’Auley"); not before a deity's name ("Almighty God") nor in verse
+  ("Of grateful Minstrel Burns");
 - a forename of the profile alone, where the book writes it capitalised mid-sentence
   (not after a full stop, a colon, an opening quotation mark or bracket, or at the start
   of a paragraph) twice besides its uses after "Saint" ("to Saint Stephen's House"), or once
@@ -280,6 +287,8 @@ class Finder:
         self._roles = set(words.roles)
         self._titled: Counter | None = None  # (title, word) -> times written: `_titled_twice`
         self._known_persons = frozenset(words.known_persons)  # the profile's list, asked of every name marked alone
+        self._epithets = frozenset(words.epithets)  # "Bold Richardton": no forename before a surname
+        self._second_person: re.Pattern | None = None  # `_spoken_to`, made when first asked
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
         articles = "|".join(map(re.escape, words.articles))
@@ -501,6 +510,8 @@ class Finder:
                     final += 1
                 hon_tok = toks[final][2]
                 k, given, surname = self._body(toks, final + 1, hon_tok.endswith("."))
+                if surname and self._land_personified(text, toks, i, hon_tok, surname):
+                    surname = ""  # "our Mother England": a land, spoken of as a kinswoman
                 if surname:
                     span = self._name(hon_tok.rstrip("."), hon_tok, given, surname, start, toks[k - 1][1])
             elif INITIAL.fullmatch(tok):
@@ -558,10 +569,48 @@ class Finder:
                 ):  # "to Saint Stephen's House": the saint's, or a house's, not a bearer of the forename
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
                     span = Span(start, end, name, "known")
+                    if i == 1 and len(toks) == 2 and self._forename_unlisted(text, toks, starts_sentence):
+                        span = Span(toks[0][0], end, Name("", (toks[0][2],), word), "known")
             if span is not None:
                 out.append(span)
             i = k
         return out
+
+    def _forename_unlisted(self, text: str, toks, starts_sentence: bool) -> bool:
+        """Whether the first of two capitalised words, the second a surname marked alone, is
+        a forename no list gives ("to Canning Schiller, of Oxford"): mid-sentence, after no
+        article, and no word the book writes in lower case, title (with its full stop or
+        without: "Messrs Lombroso"), particle, name marked alone, people's word, land or
+        great city, nor a town's name the book writes elsewhere than before this surname. Not
+        before a deity's name ("Almighty God"), nor in verse, which titles and personifies
+        freely ("Of grateful Minstrel Burns", "now Yerl Galloway's sceptre's broke"), nor a
+        clause's first word ("bride; Like Logan"), nor an epithet of the profile ("Bold Richardton"), nor after a comma in a sentence that
+        speaks to one (`[names] second_person`: "whatever title suit thee, Auld Hornie")."""
+        first, before = toks[0][2], _last_word(text, toks[0][0])
+        return (
+            self.alone.get(toks[1][2]) == "surname"
+            and toks[1][2] not in self.words.deities
+            and not starts_sentence
+            and text not in self.words.lines
+            and not first.endswith(".")
+            and first not in self.alone
+            and first not in self.words.honorifics
+            and f"{first}." not in self.words.honorifics
+            and first.lower() not in self._roles
+            and first not in self.words.particles
+            and first not in self.words.deities
+            and first not in self.words.regions
+            and first not in self.words.known_places
+            and first != "Saint"
+            and not self.words.common(first)
+            and not _PEOPLES_WORD.search(first)
+            and before not in self._articles
+            and not before.endswith((";", ":", "!", "?"))  # "my lad's bride; Like Logan": a clause's first word
+            and first.lower() not in self._epithets
+            and not (before.endswith(",") and self._spoken_to(text, toks[0][0], toks[1][1]))
+            and not speaking_place(first)
+            and not (place_name(first) and self.words.caps[first] > self._written_in_prose(f"{first} {toks[1][2]}"))
+        )
 
     def _common_forename(self, text: str, toks, i: int, starts_sentence: bool) -> bool:
         """Whether a forename that is a common word too (`[names] common_forenames`, or a
@@ -579,6 +628,23 @@ class Finder:
         if tok not in self.words.common_forenames and not (tok in self.words.forenames and self.words.common(tok)):
             return False
         return _last_word(text, toks[0][0]) not in self._articles
+
+    def _spoken_to(self, text: str, start: int, end: int) -> bool:
+        """Whether the sentence around `text[start:end]` speaks to one (`[names] second_person`)."""
+        if self._second_person is None:
+            thee = "|".join(map(re.escape, self.words.second_person)) or "(?!)"
+            self._second_person = re.compile(rf"\b(?:{thee})\b", re.IGNORECASE)
+        return _in_sentence(self._second_person, text, start, end)
+
+    def _land_personified(self, text: str, toks, i: int, title: str, surname: str) -> bool:
+        """Whether a title written out, after a determiner, stands before a land's name
+        ("our Mother England"): the land personified, no one's name."""
+        return (
+            i == 0
+            and not title.endswith(".")
+            and (surname in self.words.regions or speaking_place(surname))
+            and _last_word(text, toks[0][0]) in self.words.determiners
+        )
 
     def _epithet(self, word: str) -> bool:
         """Whether a capitalised word is an adjective's kind of word before a name: one the

@@ -39,6 +39,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   a locative ("to Stamton", "in Stamton"); seldom before a lower-case word other than a
   function word ("the French army": a language, a people; "to Stamton that day": a town);
 - a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
+- a name and "Valley", "Falls" or "Forest" wherever written ("above Keene Valley", "Epping
+  Forest"), the first word none the book writes in lower case ("Happy Valley"), nor a
+  title quoted whole (Pope's “Windsor Forest.”);
 - a name that opens with a word of the profile for a hill, a lake or a valley (`[places]
   openings`; the pack "scots": "Ben", "Loch", "Glen", "Strath", "Inver"), that word and a
   capitalised one joined by a hyphen wherever written ("frae aff Ben-Lomond", "Loch-Ness"),
@@ -429,6 +432,11 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 "named in the text",
                 evidence=f"a street's or a building's name: {passage(text, m.start(), m.end())}",
             )
+    for name in landforms(text, lowercase, not_places | set(profile.honorifics)):
+        if places.find(name) is None:
+            places.add(
+                name, "place", None, "named in the text", evidence=f"a valley's, a fall's or a forest's name: {name}"
+            )
     _named_features(places, text, not_places, profile, lowercase)
     _landscapes(places, text, not_places, profile, lowercase)
     features = tuple(profile.place_features) + tuple(profile.place_folk)
@@ -468,7 +476,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     _endings(places, text, not_places, profile)
     for name in sorted(set(strong) | set(weak)):
         words = name.split()
-        if len(words) == 2 and words[0] in _TOWN_FIRST and words[1] not in not_places and places.find(name) is None:
+        if len(words) == 2 and words[0] in TOWN_FIRST and words[1] not in not_places and places.find(name) is None:
             places.add(
                 name,
                 "settlement",
@@ -773,7 +781,22 @@ def _landscapes(places: registers.Places, text: str, not_places, profile, lowerc
         )
 
 
-_TOWN_FIRST = ("Port", "Fort")  # a town named so: "at Port Burdock", "to Fort William"
+TOWN_FIRST = ("Port", "Fort")  # a town named so: "at Port Burdock", "to Fort William"
+# English words after a name that make a place of it, a valley, a waterfall, a forest:
+# "above Keene Valley", "Bruar Falls", "Epping Forest".
+_LANDFORM_WORDS = ("Valley", "Falls", "Forest")
+_LANDFORM = re.compile(rf"([{UPPER}](?<![\w'’-].)[{LOWER}]+ (?:{'|'.join(_LANDFORM_WORDS)}))(?![\w'’-])")
+
+
+def landforms(text: str, lowercase: Collection[str], not_places: Collection[str]) -> Iterator[str]:
+    """The names of a capitalised word and a word of `_LANDFORM_WORDS` ("Keene Valley"), the
+    first word none the book writes in lower case ("Happy Valley", "the Great Forest") nor
+    one of `not_places`; not a title quoted whole (Pope's “Windsor Forest.”)."""
+    for m in pieces_holding(_LANDFORM, _LANDFORM_WORDS, text):
+        first = m.group(1).split()[0]
+        quoted = m.start() > 0 and text[m.start() - 1] in "“‘\"'"
+        if first.lower() not in lowercase and first not in not_places and not quoted:
+            yield m.group(1)
 
 
 @cache

@@ -1,0 +1,124 @@
+"""Persons and places in prose beside a subject index (teikit.enrich.textnames, places,
+textplaces), on sentences of William James's *The Varieties of Religious Experience* (a
+subject index that names some persons, no place) and Wells's *The History of Mr Polly*
+(no index): a forename no list gives before a surname found in the text, a religious
+title before a name, a people's adjective that a town's name spells, and places of two
+words ("Port Royal", "East Northfield", "Keene Valley")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import NS, ROOT
+from teikit.convert import convert
+from teikit.profile import load_profile
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "books"
+PROFILES = Path(__file__).resolve().parent / "data" / "enrich" / "profiles"
+_BLOCKS = ("p", "l", "item", "head", "note", "bibl", "label", "cell")
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory):
+    """Books of the corpus converted once for this module, by name (with the profile the
+    editor chose, as the benchmarks convert them)."""
+    made: dict[str, Path] = {}
+
+    def converted(name: str) -> Path:
+        if name not in made:
+            source = CORPUS / f"{name}.txt"
+            if not source.is_file():
+                pytest.skip(f"the development corpus is not beside the project ({source} absent)")
+            own = PROFILES / f"{name}.toml"
+            out = tmp_path_factory.mktemp("james20") / name
+            convert(source, out, profile=load_profile(own) if own.is_file() else load_profile())
+            made[name] = out
+        return made[name]
+
+    return converted
+
+
+def _plain(el) -> str:
+    """The text of a block without the notes set inside it."""
+    out = [el.text or ""]
+    for child in el:
+        if etree.QName(child).localname != "note":
+            out.append(_plain(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def _texts(folder: Path, said: str, tag: str = "persName") -> list[str]:
+    """The mentions of `tag` marked in the innermost block of the book that writes `said`
+    (spaces normalised: a paragraph of a footnote, not the note), the notes inside it aside."""
+    for f in sorted(folder.glob("*.xml")):
+        if f.name in ("persons.xml", "places.xml", "orgs.xml"):
+            continue
+        blocks = etree.parse(str(f)).iter(*(f"{{{NS['t']}}}{b}" for b in _BLOCKS))
+        holding = [block for block in blocks if said in " ".join(_plain(block).split())]
+        for block in holding[-1:]:  # in document order, an inner block after the one holding it
+            out = []
+            for el in block.iter(f"{{{NS['t']}}}{tag}"):
+                inner = el.getparent()
+                while inner is not block and etree.QName(inner).localname not in _BLOCKS:
+                    inner = inner.getparent()
+                if inner is block:
+                    out.append(" ".join("".join(el.itertext()).split()))
+            return out
+    raise AssertionError(f"no block writes {said!r}")
+
+
+def test_a_word_before_a_surname_found_is_a_forename_no_list_gives(edition):
+    """ "to Canning Schiller, of Oxford": the surname found alone (a person the profile
+    lists), the capitalised word right before it mid-sentence no common word, title, land nor
+    place the book names otherwise ("Canning" a town of GeoNames, written nowhere else) is
+    his forename, in the mention; "Jerry M’Auley" likewise. Not a title written without its
+    full stop ("Messrs Lombroso"), nor a word opening the sentence ("The Lord", "As
+    Tennyson")."""
+    james = edition("james-varieties-of-religious-experience")
+    assert "Canning Schiller" in _texts(james, "to Canning Schiller, of Oxford, and to my colleague")
+    assert "Jerry M’Auley" in _texts(james, "toward evening it came into my head to go to Jerry M’Auley’s Mission")
+    marked = _texts(james, "It is they who get counted when Messrs Lombroso")
+    assert "Lombroso" in marked and "Messrs Lombroso" not in marked
+
+
+def test_a_religious_title_before_a_name_is_in_the_mention(edition):
+    """ "Mother Angélique", as "Sister Marie Claire" and "Father Vianney": the title is the
+    mention's; but "our Mother England" is the land personified, no one's name."""
+    james = edition("james-varieties-of-religious-experience")
+    marked = _texts(james, "seeing her so tenderly attached to Mother Angélique")
+    assert "Mother Angélique" in marked and "Sister Marie Claire" in marked
+    polly = edition("wells-mr-polly")
+    assert not any("Mother" in m for m in _texts(polly, "I have hinted that our Mother England had equipped"))
+
+
+def test_a_peoples_adjective_spelling_a_town_is_no_place(edition):
+    """ "Roman" is a town of Romania (67,000 people), but the book writes it after a cue
+    only before a noun it qualifies ("the Greek and Roman gods", "the dealings of the Roman
+    ecclesiasticism"): an adjective, marked nowhere ("less than a Greek or Roman"). A town
+    so written once before a word that is no function word is a place all the same ("Saint
+    Teresa of Avila just as")."""
+    james = edition("james-varieties-of-religious-experience")
+    for said in (
+        "other hand Whitman is less than a Greek or Roman",
+        "It was in this way that the Greek and Roman gods",
+        "the spirit of the Roman Emperor is!",
+    ):
+        assert "Roman" not in _texts(james, said, "placeName"), said
+    assert "Avila" in _texts(james, "Saint Teresa of Avila just as in any Moravian", "placeName")
+
+
+def test_places_of_two_words(edition):
+    """A town named with "Port" after a cue ("after he came to Port Royal", "[of Port
+    Royal]"), as beside no index; a compass word before a town the gazetteer knows, written
+    only after a cue ("Rankin, of East Northfield"); a name and "Valley" or "Falls"
+    ("above Keene Valley", "the Horseshoe Falls")."""
+    james = edition("james-varieties-of-religious-experience")
+    marked = _texts(james, "seeing her so tenderly attached to Mother Angélique", "placeName")
+    assert marked == ["Port Royal", "Port Royal"]
+    marked = _texts(james, "to Henry W. Rankin, of East Northfield, a friend", "placeName")
+    assert "East Northfield" in marked and "Keene Valley" in marked
+    assert "Horseshoe Falls" in _texts(james, "at the foot of the Horseshoe Falls, Niagara", "placeName")
