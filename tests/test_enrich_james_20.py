@@ -7,68 +7,18 @@ words ("Port Royal", "East Northfield", "Keene Valley")."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from lxml import etree
 
-from conftest import NS, ROOT
-from teikit.convert import convert
-from teikit.profile import load_profile
-
-CORPUS = ROOT.parent / "shared" / "corpus" / "books"
-PROFILES = Path(__file__).resolve().parent / "data" / "enrich" / "profiles"
-_BLOCKS = ("p", "l", "item", "head", "note", "bibl", "label", "cell")
+from corpus_marks import converted_books, marks
 
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory):
-    """Books of the corpus converted once for this module, by name (with the profile the
-    editor chose, as the benchmarks convert them)."""
-    made: dict[str, Path] = {}
-
-    def converted(name: str) -> Path:
-        if name not in made:
-            source = CORPUS / f"{name}.txt"
-            if not source.is_file():
-                pytest.skip(f"the development corpus is not beside the project ({source} absent)")
-            own = PROFILES / f"{name}.toml"
-            out = tmp_path_factory.mktemp("james20") / name
-            convert(source, out, profile=load_profile(own) if own.is_file() else load_profile())
-            made[name] = out
-        return made[name]
-
-    return converted
+    return converted_books(tmp_path_factory, "james20")
 
 
-def _plain(el) -> str:
-    """The text of a block without the notes set inside it."""
-    out = [el.text or ""]
-    for child in el:
-        if etree.QName(child).localname != "note":
-            out.append(_plain(child))
-        out.append(child.tail or "")
-    return "".join(out)
-
-
-def _texts(folder: Path, said: str, tag: str = "persName") -> list[str]:
-    """The mentions of `tag` marked in the innermost block of the book that writes `said`
-    (spaces normalised: a paragraph of a footnote, not the note), the notes inside it aside."""
-    for f in sorted(folder.glob("*.xml")):
-        if f.name in ("persons.xml", "places.xml", "orgs.xml"):
-            continue
-        blocks = etree.parse(str(f)).iter(*(f"{{{NS['t']}}}{b}" for b in _BLOCKS))
-        holding = [block for block in blocks if said in " ".join(_plain(block).split())]
-        for block in holding[-1:]:  # in document order, an inner block after the one holding it
-            out = []
-            for el in block.iter(f"{{{NS['t']}}}{tag}"):
-                inner = el.getparent()
-                while inner is not block and etree.QName(inner).localname not in _BLOCKS:
-                    inner = inner.getparent()
-                if inner is block:
-                    out.append(" ".join("".join(el.itertext()).split()))
-            return out
-    raise AssertionError(f"no block writes {said!r}")
+def _texts(folder, said: str, tag: str = "persName") -> list[str]:
+    return [text for text, _ in marks(folder, said, tag)]
 
 
 def test_a_word_before_a_surname_found_is_a_forename_no_list_gives(edition):

@@ -7,72 +7,26 @@ Wells's *The History of Mr Polly* (no index), Burns's *Poems and Songs* (verse).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from conftest import NS, ROOT
+from corpus_marks import converted_books, marks
 from teikit.convert import convert
 from teikit.profile import load_profile
-
-CORPUS = ROOT.parent / "shared" / "corpus" / "books"
-PROFILES = Path(__file__).resolve().parent / "data" / "enrich" / "profiles"
-_BLOCKS = ("p", "l", "item", "head", "note", "bibl", "label", "cell")
 
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory):
-    """Books of the corpus converted once for this module, by name (with the profile the
-    editor chose, as the benchmarks convert them)."""
-    made: dict[str, Path] = {}
-
-    def converted(name: str) -> Path:
-        if name not in made:
-            source = CORPUS / f"{name}.txt"
-            if not source.is_file():
-                pytest.skip(f"the development corpus is not beside the project ({source} absent)")
-            own = PROFILES / f"{name}.toml"
-            out = tmp_path_factory.mktemp("persons19") / name
-            convert(source, out, profile=load_profile(own) if own.is_file() else load_profile())
-            made[name] = out
-        return made[name]
-
-    return converted
+    return converted_books(tmp_path_factory, "persons19")
 
 
-def _plain(el) -> str:
-    """The text of a block without the notes set inside it."""
-    out = [el.text or ""]
-    for child in el:
-        if etree.QName(child).localname != "note":
-            out.append(_plain(child))
-        out.append(child.tail or "")
-    return "".join(out)
+def _marks(folder, said: str) -> list[tuple[str, str | None]]:
+    return marks(folder, said)
 
 
-def _marks(folder: Path, said: str) -> list[tuple[str, str | None]]:
-    """The persons marked (text, person linked) in the block of the book that writes `said`
-    (spaces normalised), the notes inside it aside."""
-    for f in sorted(folder.glob("*.xml")):
-        if f.name in ("persons.xml", "places.xml", "orgs.xml"):
-            continue
-        for block in etree.parse(str(f)).iter(*(f"{{{NS['t']}}}{b}" for b in _BLOCKS)):
-            if said not in " ".join(_plain(block).split()):
-                continue
-            out = []
-            for pn in block.iter(f"{{{NS['t']}}}persName"):
-                inner = pn.getparent()
-                while inner is not block and etree.QName(inner).localname not in _BLOCKS:
-                    inner = inner.getparent()
-                if inner is block:
-                    ref = pn.get("ref")
-                    out.append((" ".join("".join(pn.itertext()).split()), ref and ref.split("#")[1]))
-            return out
-    raise AssertionError(f"no block writes {said!r}")
-
-
-def _texts(folder: Path, said: str) -> list[str]:
+def _texts(folder, said: str) -> list[str]:
     return [text for text, _ in _marks(folder, said)]
 
 

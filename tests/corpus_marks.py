@@ -1,0 +1,71 @@
+"""Test helpers for mentions marked in books of the development corpus: the books
+converted once per test module (with the profile their editor chose, as the benchmarks
+convert them), and the mentions of a kind marked in the innermost block that writes a
+given sentence (the notes set inside it aside)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import NS, ROOT
+from teikit.convert import convert
+from teikit.profile import load_profile
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "books"
+PROFILES = Path(__file__).resolve().parent / "data" / "enrich" / "profiles"
+_BLOCKS = ("p", "l", "item", "head", "note", "bibl", "label", "cell")
+_REGISTERS = ("persons.xml", "places.xml", "orgs.xml")
+
+
+def converted_books(tmp_path_factory, label: str):
+    """A function that gives a corpus book's edition folder by name, converting it once
+    (skipped, with the reason, where the corpus is not beside the project)."""
+    made: dict[str, Path] = {}
+
+    def converted(name: str) -> Path:
+        if name not in made:
+            source = CORPUS / f"{name}.txt"
+            if not source.is_file():
+                pytest.skip(f"the development corpus is not beside the project ({source} absent)")
+            own = PROFILES / f"{name}.toml"
+            out = tmp_path_factory.mktemp(label) / name
+            convert(source, out, profile=load_profile(own) if own.is_file() else load_profile())
+            made[name] = out
+        return made[name]
+
+    return converted
+
+
+def plain(el) -> str:
+    """The text of a block without the notes set inside it."""
+    out = [el.text or ""]
+    for child in el:
+        if etree.QName(child).localname != "note":
+            out.append(plain(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def marks(folder: Path, said: str, tag: str = "persName") -> list[tuple[str, str | None]]:
+    """The mentions of `tag` (text, spaces normalised; the id it links to) marked in the
+    innermost block of the book that writes `said` (a paragraph of a footnote, not the note;
+    spaces normalised), the notes inside it aside."""
+    for f in sorted(folder.glob("*.xml")):
+        if f.name in _REGISTERS:
+            continue
+        blocks = etree.parse(str(f)).iter(*(f"{{{NS['t']}}}{b}" for b in _BLOCKS))
+        holding = [block for block in blocks if said in " ".join(plain(block).split())]
+        for block in holding[-1:]:  # in document order, an inner block after the one holding it
+            out = []
+            for el in block.iter(f"{{{NS['t']}}}{tag}"):
+                inner = el.getparent()
+                while inner is not block and etree.QName(inner).localname not in _BLOCKS:
+                    inner = inner.getparent()
+                if inner is block:
+                    ref = el.get("ref")
+                    out.append((" ".join("".join(el.itertext()).split()), ref and ref.split("#")[1]))
+            return out
+    raise AssertionError(f"no block writes {said!r}")
