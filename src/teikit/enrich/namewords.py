@@ -454,3 +454,59 @@ def place_word(surname: str) -> bool:
     """A name ending in a word for a street or a place ("Edward Street") names no person."""
     last = surname.split()[-1] if surname else ""
     return last.lower() in registers.PLACE_HEADS or last in registers.PLACE_WORDS
+
+
+# A capitalised word, its full stop, then a word in lower case: "Pulv. cubebae", "Ext. opii".
+# A sentence that ends on a name opens the next with a capital; a word so written is cut short.
+_DOTTED_BEFORE_LOWER = re.compile(rf"[{UPPER}](?<![\w'’.-].)[{LOWER}]+(?=\.[ \t]*\n?[ \t]*[{LOWER}])")
+# A one-letter "initial" opening a line (a numeral or a stray letter of a note's call before
+# it: "2 R. Hydrargyri"), and the capitalised word after it.
+_INITIAL_OPENING_LINE = re.compile(
+    rf"(?:^|\n)[ \t]*(?:[0-9a-z*†‡§]{{1,2}}[ \t]+)?([A-Z])\.[ \t]*([{UPPER}][{LOWER}]+)(?![\w'’-])"
+)
+# The same capital and full stop anywhere, and the word after it: what stands before it tells
+# a sign ("M. ft. gargarisma. R. Tinctura") from an initial ("Mr. R. Carmichael", "Sir C. M. Clarke").
+_INITIAL_AND_WORD = re.compile(rf"([A-Z])(?<![\w'’.-].)\.[ \t]*([{UPPER}][{LOWER}]+)(?![\w'’-])")
+_NAME_BEFORE = re.compile(rf"(?:^[A-Z]\.|[{UPPER}][{LOWER}]*)$")  # an initial, a word capitalised and no stop
+MIN_SIGNED_ABBREVIATIONS = 3  # words cut short an initial heads at a line's opening: a sign, no initial
+
+
+def recipe_words(text: str, honorifics: Collection[str]) -> frozenset[str]:
+    """Capitalised words of `text` that no surname is, written as a prescription writes its
+    Latin, whatever the book's language:
+
+    - an abbreviation: a word the book writes with a full stop after it wherever it writes
+      it, once at least before a word in lower case ("Pulv. cubebae", "Ext. opii", "Hyd.
+      chlorid."); a surname that ends a sentence is followed by a capital;
+    - a word after a sign that looks like an initial: a capital and its full stop opening
+      lines before three abbreviations or more ("R. Pulv.", "R. Ext.", "R. Bals.": the
+      Recipe of a prescription, no forename), and before the words of its other lines too
+      ("R. Hydrargyri", "R. Aquae"). An honorific of the profile ("M.") is no such sign.
+
+    Asked by the passes that take an initial and a capitalised word for a name (`persons`
+    beside an index, `textnames` without one)."""
+    honorifics = frozenset(honorifics)
+    cut_short = set(_DOTTED_BEFORE_LOWER.findall(text))
+    if cut_short:
+        written = re.compile(rf"(?<![\w'’.-])({'|'.join(sorted(cut_short))})(?![\w'’-])(\.)?")
+        undotted = {m.group(1) for m in written.finditer(text) if m.group(2) is None}
+        cut_short -= undotted
+        cut_short -= {h.rstrip(".") for h in honorifics}
+    heads: dict[str, set[str]] = {}
+    for m in _INITIAL_OPENING_LINE.finditer(text):
+        letter, word = m.groups()
+        if word in cut_short:
+            heads.setdefault(letter, set()).add(word)
+    signs = {
+        letter
+        for letter, shortened in heads.items()
+        if len(shortened) >= MIN_SIGNED_ABBREVIATIONS and f"{letter}." not in honorifics
+    }
+    found = set(cut_short)
+    for m in _INITIAL_AND_WORD.finditer(text) if signs else ():
+        if m.group(1) in signs:
+            before = text[max(0, m.start() - 30) : m.start()].rsplit("\n", 1)[-1].split()  # its line's
+            last = before[-1] if before else ""
+            if last not in honorifics and _NAME_BEFORE.search(last) is None:
+                found.add(m.group(2))
+    return frozenset(found)
