@@ -112,3 +112,17 @@ def test_recipe_words_are_a_prescriptions_only():
     assert not {"Ricord", "Carmichael", "Opii"} & found
     # two abbreviations at lines' openings make no sign: "R. Hydrargyri" may be a man
     assert "Hydrargyri" not in recipe_words("\n".join(text.split("\n")[1:]), ["Mr.", "M."])
+
+
+def test_titles_before_short_function_words_and_lower_case_words():
+    """A title before a short function word names no one ("M. To be taken"), nor a title of
+    one letter before a word the book writes in lower case, once ("M. Mix the powders");
+    "Mrs. More", a function word of four letters, is a name, and so is "M. Say", written
+    twice (tests/data/enrich/precision22/titles.txt, written for this test)."""
+    from teikit.enrich import textnames
+    from teikit.enrich.namewords import Words
+
+    text = (Path(__file__).parent / "data" / "enrich" / "precision22" / "titles.txt").read_text(encoding="utf-8")
+    found, _, _ = textnames.discover(text, Words(text, load_profile()))
+    assert {"Mrs More", "M Say"} <= set(found)
+    assert not {"M To", "M Mix"} & set(found)

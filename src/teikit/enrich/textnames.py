@@ -15,10 +15,11 @@ only on evidence from the way names are written, never from a list of particular
   twice or more, after no article and inside no longer name ("on the part of Master Punt",
   "the Punts, Master Punt"; Scots "now, Lucky Lang", twice; not "Sir Wisdom's a fool",
   once, "A Brother Poet", "the Committee of General Security"). No name follows a title
-  where the word after it is a function word of the profile ("M. To be made into pills":
-  a prescription's misce), or, after a title of one letter and its full stop, a word the
-  book writes in lower case ("M. Mix the turpentine"; "Mr. White" is a name), or a word
-  of a prescription's Latin (`namewords.recipe_words`: "M. Conf. aromat.");
+  where the word after it is a short function word of the profile ("M. To be made into
+  pills": a prescription's misce; "Mrs. More" is a name), or, after a title of one letter
+  and its full stop, a word the book writes in lower case, unless it writes the pair twice
+  ("M. Mix the turpentine"; "M. Say", twice; "Mr. White" is a name), or a word of a
+  prescription's Latin (`namewords.recipe_words`: "M. Conf. aromat.");
 - after a forename of the profile (`[names] forenames`), initials and capitalised words:
   "Maria Mainwaring", "Michael S. Hart"; after a forename that is a common word too
   (`[names] common_forenames`, or a forename the book writes in lower case) where it stands
@@ -189,6 +190,7 @@ from .namewords import (
 _EPITHET = re.compile(rf" the [{UPPER}][{LOWER}]+(?![\w'’-]| [{UPPER}])")
 _REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}|I(?=[.,;:)]))(?![\w'’-])")
 MIN_PAIR_WRITTEN = 2  # times the prose writes "Bonar Law" after "Mr." for a common word to end the name
+MAX_FUNCTION_TITLED = 3  # letters of a function word no title names ("the", "to", "as"; "More" may)
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone (once: `_saint_or_thing`)
 HEAD = (
     "Persons named in the text, a register built without an index (the book has none that "
@@ -667,13 +669,19 @@ class Finder:
         return _in_sentence(self._second_person, text, start, end)
 
     def _no_name_after(self, title: str, word: str) -> bool:
-        """Whether the word after a title is none of a name: a function word of the profile
-        after any ("M. To be made into pills", "P.M. The"), or a word the book writes in lower
-        case after a title of one letter and its full stop, which abbreviates other words
-        than "Monsieur" too ("M. Mix the turpentine": misce). "Mr. White" is a name."""
-        if word.lower() in self.words.function_words:
+        """Whether the word after a title is none of a name: a short function word of the
+        profile after any ("M. To be made into pills", "P.M. The"; "Mrs. More" is a name), or
+        a word the book writes in lower case after a title of one letter and its full stop,
+        which abbreviates other words than "Monsieur" too ("M. Mix the turpentine": misce),
+        unless the book writes the pair twice or more ("M. Say"). "Mr. White" is a name."""
+        if len(word) <= MAX_FUNCTION_TITLED and word.lower() in self.words.function_words:
             return True
-        return len(title) == 2 and title[1] == "." and self.words.common(word)
+        return (
+            len(title) == 2
+            and title[1] == "."
+            and self.words.common(word)
+            and self._written_in_prose(f"{title} {word}") < MIN_PAIR_WRITTEN
+        )
 
     def _land_personified(self, text: str, toks, i: int, title: str, surname: str) -> bool:
         """Whether a title written out, after a determiner, stands before a land's name
