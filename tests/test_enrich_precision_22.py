@@ -59,12 +59,15 @@ def test_a_prescriptions_latin_is_no_person(edition):
 
 
 def test_the_misce_of_a_prescription_is_no_monsieur(edition):
-    """ "M." before a function word ("M. To be made into pills") or before a word the book
-    writes in lower case ("M. Mix the turpentine") names no one; before a surname it is
-    Monsieur ("M. Ricord establishes")."""
+    """ "M." before a function word ("M. To be made into pills"), before a word the book
+    writes in lower case ("M. Mix the turpentine") or on a prescription's line ("Oij. M.
+    Macera per horas") names no one; before a surname it is Monsieur ("M. Ricord
+    establishes")."""
     parker = edition(PARKER)
     assert _texts(parker, "Sanguinis draconis, ^ss. M. To be made into pills") == []
     assert _texts(parker, "Olei hyperici, Jss. M. Mix the turpentine") == []
+    # on a prescription's line (a word written after its Recipe sign before it): misce
+    assert _texts(parker, "Liq. calcis, Oij. M. Macera per horas 24") == []
     assert _texts(parker, "R. Zinci chloridi, gr. viij. Aquae, ^vii]. M. The strength gradually increased.") == []
     assert _texts(parker, "employed by M. Local ap- Ricord at this period") == ["Ricord"]
     assert "M. Ricord" in _texts(parker, "M. Ricord establishes, in the first place, that a chancre")
@@ -107,11 +110,12 @@ def test_recipe_words_are_a_prescriptions_only():
             "noticed by Mr. R. Carmichael in his clinical lectures",
         ]
     )
-    found = recipe_words(text, ["Mr.", "M."])
+    found, signed = recipe_words(text, ["Mr.", "M."])
     assert {"Pulv", "Ext", "Bals", "Hyd", "Hydrargyri"} <= found
+    assert {"Pulv", "Ext", "Hyd", "Hydrargyri"} == signed
     assert not {"Ricord", "Carmichael", "Opii"} & found
     # two abbreviations at lines' openings make no sign: "R. Hydrargyri" may be a man
-    assert "Hydrargyri" not in recipe_words("\n".join(text.split("\n")[1:]), ["Mr.", "M."])
+    assert "Hydrargyri" not in recipe_words("\n".join(text.split("\n")[1:]), ["Mr.", "M."])[0]
 
 
 def test_titles_before_short_function_words_and_lower_case_words():

@@ -471,9 +471,10 @@ _NAME_BEFORE = re.compile(rf"(?:^[A-Z]\.|[{UPPER}][{LOWER}]*)$")  # an initial, 
 MIN_SIGNED_ABBREVIATIONS = 3  # words cut short an initial heads at a line's opening: a sign, no initial
 
 
-def recipe_words(text: str, honorifics: Collection[str]) -> frozenset[str]:
+def recipe_words(text: str, honorifics: Collection[str]) -> tuple[frozenset[str], frozenset[str]]:
     """Capitalised words of `text` that no surname is, written as a prescription writes its
-    Latin, whatever the book's language:
+    Latin, whatever the book's language, and those of them that stand after a sign (the
+    second set, a subset: what tells a prescription's line, `in_prescription`):
 
     - an abbreviation: a word the book writes with a full stop after it wherever it writes
       it, once at least before a word in lower case ("Pulv. cubebae", "Ext. opii", "Hyd.
@@ -502,11 +503,26 @@ def recipe_words(text: str, honorifics: Collection[str]) -> frozenset[str]:
         for letter, shortened in heads.items()
         if len(shortened) >= MIN_SIGNED_ABBREVIATIONS and f"{letter}." not in honorifics
     }
-    found = set(cut_short)
+    signed = set()
     for m in _INITIAL_AND_WORD.finditer(text) if signs else ():
         if m.group(1) in signs:
             before = text[max(0, m.start() - 30) : m.start()].rsplit("\n", 1)[-1].split()  # its line's
             last = before[-1] if before else ""
             if last not in honorifics and _NAME_BEFORE.search(last) is None:
-                found.add(m.group(2))
-    return frozenset(found)
+                signed.add(m.group(2))
+    return frozenset(cut_short | signed), frozenset(signed)
+
+
+_CAPITALISED_WORD = re.compile(rf"[{UPPER}](?<![\w'’.-].)[{LOWER}]+(?![\w'’-])")
+_RECIPE_REACH = 60  # characters before a title in which a prescription's word says it is one
+
+
+def in_prescription(text: str, start: int, signed: Collection[str]) -> bool:
+    """Whether `text[start:]`, a one-letter title ("M."), stands in a prescription: its line
+    writes a word the book writes after its Recipe sign (`recipe_words`, the second set)
+    before it, within a few words ("Liq. calcis, Oij. M. Macera per horas 24": misce, no
+    Monsieur; not an abbreviation alone: "Op. cit., p. 5. M. Taine")."""
+    if not signed:
+        return False
+    line = text[max(0, start - _RECIPE_REACH) : start].rsplit("\n", 1)[-1]
+    return any(m.group() in signed for m in _CAPITALISED_WORD.finditer(line))

@@ -170,6 +170,7 @@ from .namewords import (
     WORD,
     Words,
     capitalised_function_words,
+    in_prescription,
     initial,
     passage,
     place_name,
@@ -301,7 +302,8 @@ class Finder:
         self._known_persons = frozenset(words.known_persons)  # the profile's list, asked of every name marked alone
         self._epithets = frozenset(words.epithets)  # "Bold Richardton": no forename before a surname
         self._second_person: re.Pattern | None = None  # `_spoken_to`, made when first asked
-        self._recipe: frozenset[str] | None = None  # `namewords.recipe_words`, made when first asked
+        # `namewords.recipe_words`, made when first asked
+        self._recipe: tuple[frozenset[str], frozenset[str]] | None = None
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
         articles = "|".join(map(re.escape, words.articles))
@@ -525,7 +527,9 @@ class Finder:
                 k, given, surname = self._body(toks, final + 1, hon_tok.endswith("."))
                 if surname and (
                     self._no_name_after(hon_tok, toks[final + 1][2])
-                    or surname.split()[-1] in self._recipe_words()  # "M. Conf. aromat.", "M. R. Zinci"
+                    or surname.split()[-1] in self._recipe_words()[0]  # "M. Conf. aromat.", "M. R. Zinci"
+                    or len(hon_tok) == 2
+                    and in_prescription(text, start, self._recipe_words()[1])
                 ):
                     surname = ""  # "Aquae, 5iij. M. To be made into pills": the prescription's misce
                 if surname and self._land_personified(text, toks, i, hon_tok, surname):
@@ -540,7 +544,7 @@ class Finder:
                     and self.words.caps[surname] >= 2
                     and not place_name(surname)
                     and not self.words.body(last)
-                    and surname not in self._recipe_words()  # "R. Hydrargyri bichloridi"
+                    and surname not in self._recipe_words()[0]  # "R. Hydrargyri bichloridi"
                 ):
                     span = Span(start, toks[k - 1][1], Name("", given, surname), "initials")
             elif word in self.words.forenames and not tok.endswith(".") and not self.words.common(word):
@@ -655,8 +659,9 @@ class Finder:
             return False
         return _last_word(text, toks[0][0]) not in self._articles
 
-    def _recipe_words(self) -> frozenset[str]:
-        """`namewords.recipe_words` of the prose: a prescription's Latin, no surnames."""
+    def _recipe_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """`namewords.recipe_words` of the prose: a prescription's Latin, no surnames (and
+        the words of it after its Recipe sign)."""
         if self._recipe is None:
             self._recipe = recipe_words(self.words.prose_joined, self.words.honorifics)
         return self._recipe
