@@ -1180,3 +1180,49 @@ def test_a_forename_alone_is_the_bearer_of_a_full_name_only_where_the_book_makes
     convert(play, tmp_path / "wilde")
     algernon = {ref for name, ref in _links(tmp_path / "wilde", "act*.xml") if name == "Algernon"}
     assert algernon == {"persons.xml#algernon-moncrieff"}
+
+
+def test_anchored_scorer_aligns_a_block_the_edition_holds_with_pieces_left_out():
+    """An OCR book's paragraph as the sample keeps it (a running head with its page number, a
+    bare note call) and as the edition holds it (both removed): the block is found, each of
+    the edition's mentions in it scored at the gold's offsets; a mention of a note the edition
+    moved into the stretch is not the block's."""
+    gold = evaluate._clean(
+        evaluate.Block(
+            "source",
+            "line",
+            "1",
+            "The experience of M. Ricord at the Hopital du Midi shows 20 SYPHILITIC DISEASES. "
+            "that the treatment 1 recommended by Mr. Acton answers in most cases of the kind.",
+        )
+    )
+    gold.mentions.extend(
+        evaluate.Mention("P", gold.text.index(name), gold.text.index(name) + len(name), "?")
+        for name in ("M. Ricord", "Mr. Acton")
+    )
+    before = "Chapter the first tells of other things entirely. "
+    said = (
+        "The experience of M. Ricord at the Hopital du Midi shows that the treatment recommended "
+        "by Mr. Acton answers in most cases of the kind. Note: Lisfranc agrees."
+    )
+    edition = evaluate.Block("", "text", "", before + said)
+    edition.mentions.extend(
+        evaluate.Mention("P", len(before) + said.index(name), len(before) + said.index(name) + len(name), "?")
+        for name in ("M. Ricord", "Mr. Acton", "Lisfranc")
+    )
+    [(block, found)] = evaluate.locate([gold], edition)
+    assert found is not None
+    assert [block.text[m.start : m.end] for m in found] == ["MRicord", "MrActon"]
+    assert [(m.start, m.end) for m in found] == [(m.start, m.end) for m in block.mentions]
+
+
+def test_every_paragraph_of_an_ocr_books_sample_is_found(tmp_path):
+    """Parker's development sample keeps the OCR's running heads, bare note calls and
+    side-heads, which the edition removes or moves: every block is found all the same (the
+    book converted though the OCR's damage loses a few of its words, which the report names)."""
+    name = "parker-syphilitic-diseases-1845-ocr"
+    convert(_book(name), tmp_path / name, profile=_book_profile(name), allow_loss=True)
+    sample = GOLD / "noindex-dev" / f"{name}.txt"
+    scores, missing = evaluate.score_anchored(evaluate.parse_anchored(sample), tmp_path / name)
+    assert missing == []
+    assert scores.counts[("P", "overlap", "tp")] >= 20

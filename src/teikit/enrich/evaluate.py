@@ -22,6 +22,7 @@ the share linked to the gold's entry ("P link", "L link").
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -411,9 +412,47 @@ _NOTE_CALL = re.compile(r"(?<=[^\s(\[])(?:\(\d{1,4}\)|\[\d{1,4}\])|[_=]")
 _NOTE_LABEL = re.compile(r"(?:Footnote|Note)\d+")
 
 
+# A block the edition does not hold letter for letter (an OCR book's page furniture, bare note
+# calls or a side-head kept in the sample, which the edition removes or moves): aligned with the
+# stretch of the edition its pieces open, when three letters in four of it are found there in
+# order, in runs of `_RUN` at least. Only the edition's mentions inside aligned letters are the
+# block's (a note moved there is not); a gold mention over letters the edition lacks is missed.
+_ANCHOR_SIZE = 24
+_RUN = 4
+_ALIGNED_SHARE = 0.75
+
+
+def _aligned(gkey: str, key: str, marks: list[Mention]) -> list[Mention] | None:
+    """The edition's mentions over the stretch that aligns with `gkey`, in gkey's offsets;
+    None where no stretch does."""
+    starts = []
+    for offset in range(0, max(1, len(gkey) - _ANCHOR_SIZE), _ANCHOR_SIZE):
+        piece = gkey[offset : offset + _ANCHOR_SIZE]
+        at = key.find(piece)
+        if len(piece) == _ANCHOR_SIZE and at >= 0 and key.find(piece, at + 1) < 0:
+            starts.append(at - offset)
+    if not starts:
+        return None
+    start = max(0, sorted(starts)[len(starts) // 2] - len(gkey) // 4)
+    window = key[start : start + len(gkey) * 3 // 2 + 2 * _ANCHOR_SIZE]
+    to_gold: dict[int, int] = {}
+    matcher = difflib.SequenceMatcher(None, gkey, window, autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        if size >= _RUN:
+            to_gold.update((start + b + k, a + k) for k in range(size))
+    if len(to_gold) < _ALIGNED_SHARE * len(gkey):
+        return None
+    return [
+        Mention(m.kind, to_gold[m.start], to_gold[m.end - 1] + 1, m.value)
+        for m in marks
+        if m.start in to_gold and m.end - 1 in to_gold
+    ]
+
+
 def locate(gold: list[Block], edition: Block) -> list[tuple[Block, list[Mention] | None]]:
     """Each gold block (in letters and digits) with the edition's mentions over the same
-    stretch of text, or None where the edition does not hold its text."""
+    stretch of text (aligned where the edition holds it with pieces left out or moved), or
+    None where the edition does not hold its text."""
     spaced = _normalise(edition)
     key, marks = _key(spaced)
     out: list[tuple[Block, list[Mention] | None]] = []
@@ -434,7 +473,7 @@ def locate(gold: list[Block], edition: Block) -> list[tuple[Block, list[Mention]
         while at in taken:
             at = key.find(gkey, at + 1)
         if at < 0:
-            out.append((Block(g.file, g.kind, g.which, gkey, gmarks), None))
+            out.append((Block(g.file, g.kind, g.which, gkey, gmarks), _aligned(gkey, key, marks)))
             continue
         taken.add(at)
         end = at + len(gkey)
