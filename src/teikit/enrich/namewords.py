@@ -459,11 +459,11 @@ def place_word(surname: str) -> bool:
 # A capitalised word, its full stop, then a word in lower case: "Pulv. cubebae", "Ext. opii".
 # A sentence that ends on a name opens the next with a capital; a word so written is cut short.
 _DOTTED_BEFORE_LOWER = re.compile(rf"[{UPPER}](?<![\w'’.-].)[{LOWER}]+(?=\.[ \t]*\n?[ \t]*[{LOWER}])")
-# A one-letter "initial" opening a line (a numeral or a stray letter of a note's call before
-# it: "2 R. Hydrargyri"), and the capitalised word after it.
-_INITIAL_OPENING_LINE = re.compile(
-    rf"(?:^|\n)[ \t]*(?:[0-9a-z*†‡§]{{1,2}}[ \t]+)?([A-Z])\.[ \t]*([{UPPER}][{LOWER}]+)(?![\w'’-])"
-)
+# What may stand before a one-letter "initial" on its line for it to open the line: a numeral
+# or a stray letter of a note's call ("2 R. Hydrargyri").
+_OPENING_LINE = re.compile(r"[ \t]*(?:[0-9a-z*†‡§]{1,2}[ \t]+)?")
+_NOT_BEFORE_WORD = r"[\w'’.-]"
+_SIGN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z])\.[ \t]*$")  # "R. " before a word
 # The same capital and full stop anywhere, and the word after it: what stands before it tells
 # a sign ("M. ft. gargarisma. R. Tinctura") from an initial ("Mr. R. Carmichael", "Sir C. M. Clarke").
 _INITIAL_AND_WORD = re.compile(rf"([A-Z])(?<![\w'’.-].)\.[ \t]*([{UPPER}][{LOWER}]+)(?![\w'’-])")
@@ -488,16 +488,24 @@ def recipe_words(text: str, honorifics: Collection[str]) -> tuple[frozenset[str]
     beside an index, `textnames` without one)."""
     honorifics = frozenset(honorifics)
     cut_short = set(_DOTTED_BEFORE_LOWER.findall(text))
-    if cut_short:
-        written = re.compile(rf"(?<![\w'’.-])({'|'.join(sorted(cut_short))})(?![\w'’-])(\.)?")
-        undotted = {m.group(1) for m in written.finditer(text) if m.group(2) is None}
-        cut_short -= undotted
-        cut_short -= {h.rstrip(".") for h in honorifics}
+    if not cut_short:
+        return frozenset(), frozenset()  # no abbreviation, no sign: most books
+    # the words as a pattern that opens with their letters (`words_at_start`): `re` skips to them
+    written = re.compile(rf"({words_at_start(sorted(cut_short), before=_NOT_BEFORE_WORD)})(?![\w'’-])(\.)?")
+    uses = list(written.finditer(text))
+    cut_short -= {m.group(1) for m in uses if m.group(2) is None}
+    cut_short -= {h.rstrip(".") for h in honorifics}
+    if len(cut_short) < MIN_SIGNED_ABBREVIATIONS:
+        return frozenset(cut_short), frozenset()  # too few to follow a sign
+    # an initial before an abbreviation, opening its line: read before each use found already
+    # (the scan of every initial, `_INITIAL_AND_WORD`, is made only where a sign is found)
     heads: dict[str, set[str]] = {}
-    for m in _INITIAL_OPENING_LINE.finditer(text):
-        letter, word = m.groups()
-        if word in cut_short:
-            heads.setdefault(letter, set()).add(word)
+    for m in uses:
+        if m.group(1) in cut_short:
+            line = text.rfind("\n", 0, m.start()) + 1
+            sign = _SIGN_BEFORE.search(text, max(line, m.start() - _RECIPE_REACH), m.start())
+            if sign is not None and _OPENING_LINE.fullmatch(text, line, sign.start()):
+                heads.setdefault(sign.group(1), set()).add(m.group(1))
     signs = {
         letter
         for letter, shortened in heads.items()

@@ -1425,11 +1425,14 @@ def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], al
     unless the book writes the word in lower case too or nothing else may be a person's name
     (`_may_be_person`: a place the profile lists, a body written after "the")."""
     joined = ""  # the prose, joined once if a name is to be quoted (a search per piece cost more)
+    dated: set[str] | None = None  # the words the prose writes before a year, found in one scan
     for name in words.known_persons:
         if words.caps[name] == 0 or name in alone or name in found or not _known_may_be_person(name, words):
             continue
         joined = joined or "\n\n".join(words.prose)
-        if _before_years_only(name, joined, words):
+        if dated is None:
+            dated = {m.group(1) for m in _BEFORE_YEAR.finditer(joined)}
+        if name.rsplit(None, 1)[-1] in dated and _before_years_only(name, joined, words):
             continue
         written = re.compile(rf"{re.escape(name)}(?![\w-]|['’][a-rt-z])")
         m = next(
@@ -1448,6 +1451,10 @@ def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], al
             f"a person of myth, scripture or history the profile lists ([names] known), capitalised "
             f"{times(words.caps[name])}: {_quote(joined, m.start(), m.end())}"
         )
+
+
+# A capitalised word before a year ("Mars 1832"): where `_before_years_only` may hold.
+_BEFORE_YEAR = re.compile(rf"([{UPPER}][\w'’-]*)[ \t]+\n?[ \t]*[12][0-9]{{3}}(?![0-9])")
 
 
 def _before_years_only(name: str, joined: str, words: Words) -> bool:
