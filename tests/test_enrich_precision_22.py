@@ -130,3 +130,15 @@ def test_titles_before_short_function_words_and_lower_case_words():
     found, _, _ = textnames.discover(text, Words(text, load_profile()))
     assert {"Mrs More", "M Say"} <= set(found)
     assert not {"M To", "M Mix"} & set(found)
+
+
+def test_the_words_cut_short_are_read_from_their_full_stops_as_the_plain_pattern_finds_them():
+    """`namewords._cut_short_before_lower` (each full stop before a lower-case word, read
+    back to its capitalised word) finds what `_DOTTED_BEFORE_LOWER.findall` finds, on every
+    book of the corpus and the bundled one."""
+    from teikit.enrich import namewords
+
+    books = sorted(CORPUS.glob("*.txt")) + [Path(__file__).resolve().parents[1] / "sources" / "iron-lazar.txt"]
+    for book in books:
+        text = book.read_text(encoding="utf-8", errors="replace")
+        assert namewords._cut_short_before_lower(text) == set(namewords._DOTTED_BEFORE_LOWER.findall(text)), book.name

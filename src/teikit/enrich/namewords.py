@@ -459,6 +459,24 @@ def place_word(surname: str) -> bool:
 # A capitalised word, its full stop, then a word in lower case: "Pulv. cubebae", "Ext. opii".
 # A sentence that ends on a name opens the next with a capital; a word so written is cut short.
 _DOTTED_BEFORE_LOWER = re.compile(rf"[{UPPER}](?<![\w'’.-].)[{LOWER}]+(?=\.[ \t]*\n?[ \t]*[{LOWER}])")
+# The full stop itself, read first (rarer than capitals), the word before it told after.
+_STOP_BEFORE_LOWER = re.compile(rf"\.(?=[ \t]*\n?[ \t]*[{LOWER}])")
+_CAPITALISED_AT_END = re.compile(rf"[{UPPER}](?<![\w'’.-].)[{LOWER}]+$")
+
+
+def _cut_short_before_lower(text: str) -> set[str]:
+    """`set(_DOTTED_BEFORE_LOWER.findall(text))`, read from each full stop before a word in
+    lower case back to the capitalised word it ends, if any."""
+    out = set()
+    for stop in _STOP_BEFORE_LOWER.finditer(text):
+        end = stop.start()
+        if end and text[end - 1].islower():
+            m = _CAPITALISED_AT_END.search(text, max(0, end - 40), end)
+            if m is not None:
+                out.add(m.group())
+    return out
+
+
 # What may stand before a one-letter "initial" on its line for it to open the line: a numeral
 # or a stray letter of a note's call ("2 R. Hydrargyri").
 _OPENING_LINE = re.compile(r"[ \t]*(?:[0-9a-z*†‡§]{1,2}[ \t]+)?")
@@ -487,7 +505,7 @@ def recipe_words(text: str, honorifics: Collection[str]) -> tuple[frozenset[str]
     Asked by the passes that take an initial and a capitalised word for a name (`persons`
     beside an index, `textnames` without one)."""
     honorifics = frozenset(honorifics)
-    cut_short = set(_DOTTED_BEFORE_LOWER.findall(text))
+    cut_short = _cut_short_before_lower(text)
     if not cut_short:
         return frozenset(), frozenset()  # no abbreviation, no sign: most books
     # the words as a pattern that opens with their letters (`words_at_start`): `re` skips to them
