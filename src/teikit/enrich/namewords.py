@@ -454,3 +454,101 @@ def place_word(surname: str) -> bool:
     """A name ending in a word for a street or a place ("Edward Street") names no person."""
     last = surname.split()[-1] if surname else ""
     return last.lower() in registers.PLACE_HEADS or last in registers.PLACE_WORDS
+
+
+# A capitalised word, its full stop, then a word in lower case: "Pulv. cubebae", "Ext. opii".
+# A sentence that ends on a name opens the next with a capital; a word so written is cut short.
+_DOTTED_BEFORE_LOWER = re.compile(rf"[{UPPER}](?<![\w'’.-].)[{LOWER}]+(?=\.[ \t]*\n?[ \t]*[{LOWER}])")
+# The full stop itself, read first (rarer than capitals), the word before it told after.
+_STOP_BEFORE_LOWER = re.compile(rf"\.(?=[ \t]*\n?[ \t]*[{LOWER}])")
+_CAPITALISED_AT_END = re.compile(rf"[{UPPER}](?<![\w'’.-].)[{LOWER}]+$")
+
+
+def _cut_short_before_lower(text: str) -> set[str]:
+    """`set(_DOTTED_BEFORE_LOWER.findall(text))`, read from each full stop before a word in
+    lower case back to the capitalised word it ends, if any."""
+    out = set()
+    for stop in _STOP_BEFORE_LOWER.finditer(text):
+        end = stop.start()
+        if end and text[end - 1].islower():
+            m = _CAPITALISED_AT_END.search(text, max(0, end - 40), end)
+            if m is not None:
+                out.add(m.group())
+    return out
+
+
+# What may stand before a one-letter "initial" on its line for it to open the line: a numeral
+# or a stray letter of a note's call ("2 R. Hydrargyri").
+_OPENING_LINE = re.compile(r"[ \t]*(?:[0-9a-z*†‡§]{1,2}[ \t]+)?")
+_NOT_BEFORE_WORD = r"[\w'’.-]"
+_SIGN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z])\.[ \t]*$")  # "R. " before a word
+# The same capital and full stop anywhere, and the word after it: what stands before it tells
+# a sign ("M. ft. gargarisma. R. Tinctura") from an initial ("Mr. R. Carmichael", "Sir C. M. Clarke").
+_INITIAL_AND_WORD = re.compile(rf"([A-Z])(?<![\w'’.-].)\.[ \t]*([{UPPER}][{LOWER}]+)(?![\w'’-])")
+_NAME_BEFORE = re.compile(rf"(?:^[A-Z]\.|[{UPPER}][{LOWER}]*)$")  # an initial, a word capitalised and no stop
+MIN_SIGNED_ABBREVIATIONS = 3  # words cut short an initial heads at a line's opening: a sign, no initial
+
+
+def recipe_words(text: str, honorifics: Collection[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Capitalised words of `text` that no surname is, written as a prescription writes its
+    Latin, whatever the book's language, and those of them that stand after a sign (the
+    second set, a subset: what tells a prescription's line, `in_prescription`):
+
+    - an abbreviation: a word the book writes with a full stop after it wherever it writes
+      it, once at least before a word in lower case ("Pulv. cubebae", "Ext. opii", "Hyd.
+      chlorid."); a surname that ends a sentence is followed by a capital;
+    - a word after a sign that looks like an initial: a capital and its full stop opening
+      lines before three abbreviations or more ("R. Pulv.", "R. Ext.", "R. Bals.": the
+      Recipe of a prescription, no forename), and before the words of its other lines too
+      ("R. Hydrargyri", "R. Aquae"). An honorific of the profile ("M.") is no such sign.
+
+    Asked by the passes that take an initial and a capitalised word for a name (`persons`
+    beside an index, `textnames` without one)."""
+    honorifics = frozenset(honorifics)
+    cut_short = _cut_short_before_lower(text)
+    if not cut_short:
+        return frozenset(), frozenset()  # no abbreviation, no sign: most books
+    # the words as a pattern that opens with their letters (`words_at_start`): `re` skips to them
+    written = re.compile(rf"({words_at_start(sorted(cut_short), before=_NOT_BEFORE_WORD)})(?![\w'’-])(\.)?")
+    uses = list(written.finditer(text))
+    cut_short -= {m.group(1) for m in uses if m.group(2) is None}
+    cut_short -= {h.rstrip(".") for h in honorifics}
+    if len(cut_short) < MIN_SIGNED_ABBREVIATIONS:
+        return frozenset(cut_short), frozenset()  # too few to follow a sign
+    # an initial before an abbreviation, opening its line: read before each use found already
+    # (the scan of every initial, `_INITIAL_AND_WORD`, is made only where a sign is found)
+    heads: dict[str, set[str]] = {}
+    for m in uses:
+        if m.group(1) in cut_short:
+            line = text.rfind("\n", 0, m.start()) + 1
+            sign = _SIGN_BEFORE.search(text, max(line, m.start() - _RECIPE_REACH), m.start())
+            if sign is not None and _OPENING_LINE.fullmatch(text, line, sign.start()):
+                heads.setdefault(sign.group(1), set()).add(m.group(1))
+    signs = {
+        letter
+        for letter, shortened in heads.items()
+        if len(shortened) >= MIN_SIGNED_ABBREVIATIONS and f"{letter}." not in honorifics
+    }
+    signed = set()
+    for m in _INITIAL_AND_WORD.finditer(text) if signs else ():
+        if m.group(1) in signs:
+            before = text[max(0, m.start() - 30) : m.start()].rsplit("\n", 1)[-1].split()  # its line's
+            last = before[-1] if before else ""
+            if last not in honorifics and _NAME_BEFORE.search(last) is None:
+                signed.add(m.group(2))
+    return frozenset(cut_short | signed), frozenset(signed)
+
+
+_CAPITALISED_WORD = re.compile(rf"[{UPPER}](?<![\w'’.-].)[{LOWER}]+(?![\w'’-])")
+_RECIPE_REACH = 60  # characters before a title in which a prescription's word says it is one
+
+
+def in_prescription(text: str, start: int, signed: Collection[str]) -> bool:
+    """Whether `text[start:]`, a one-letter title ("M."), stands in a prescription: its line
+    writes a word the book writes after its Recipe sign (`recipe_words`, the second set)
+    before it, within a few words ("Liq. calcis, Oij. M. Macera per horas 24": misce, no
+    Monsieur; not an abbreviation alone: "Op. cit., p. 5. M. Taine")."""
+    if not signed:
+        return False
+    line = text[max(0, start - _RECIPE_REACH) : start].rsplit("\n", 1)[-1]
+    return any(m.group() in signed for m in _CAPITALISED_WORD.finditer(line))

@@ -2,8 +2,10 @@
 
 The register (seeded from the indexes, see `registers`) is completed from the text
 first — forenames the index gives as initials ("Lazar Kaganovich" teaches that
-Kaganovich, L. M. is Lazar), persons the index leaves out ("R. V. Daniels") — and
-then every surname, forename and alias it knows is matched in one scan.
+Kaganovich, L. M. is Lazar), persons the index leaves out ("R. V. Daniels"; not a
+prescription's Latin after its Recipe sign, "R. Hydrargyri", nor an abbreviation, "R. Pulv.
+opii": `namewords.recipe_words`) — and then every surname, forename and alias it knows is
+matched in one scan.
 
 A name of God or of a god the profile lists (`[names] deities`) after an indefinite of the
 profile ("a God", "my Lord") names a kind of being or a man's title: no mention. Nor is a
@@ -41,6 +43,7 @@ from ..context import Context
 from ..tei import XML_ID, make, make_in, q, sub, text_of
 from . import gazetteer, headings, places, registers, textnames
 from .matching import Matcher, WordCounts, mark, unmarked, word_counts
+from .namewords import in_prescription, recipe_words
 
 _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
 # Abbreviations before a capitalised word that are no one's initials, whatever the profile's
@@ -1048,6 +1051,7 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
     forenames = {f for f, ps in people.by_forename.items() if any(map(people.indexed, ps)) and not is_demonym(f)}
     indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(people.indexed, ps))}
     unknown: Counter = Counter()
+    recipe, signed = recipe_words(text, people.honorifics)
     starts = [start for start, _, _, _ in Matcher(dict.fromkeys(forenames)).find(text)]
     for m in filter(None, (_UNKNOWN_BY_FORENAME.match(text, start) for start in starts)):
         if (
@@ -1083,6 +1087,8 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
         ):  # nor "J. Cooper M. Perrie": a surname after its initials
             initials.insert(0, forename.group(1))  # "Carl J. Friedrich"
         surname = _soft_signed(m.group(2), text, m.end(), people)
+        if surname in recipe or len(initials) == 1 and in_prescription(text, m.start(), signed):
+            continue  # "R. Pulv. opii", "Oij. M. Macera": a prescription's Latin, its misce, no name
         if people.inflected(surname, initials):
             continue  # "V. M. Molotovu": the index's Molotov in a cited title's case
         if surname not in people.by_surname and people.spelt_otherwise(surname, initials):

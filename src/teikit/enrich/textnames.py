@@ -14,7 +14,12 @@ only on evidence from the way names are written, never from a list of particular
   out, a word the book writes in lower case too is a surname where the book writes the pair
   twice or more, after no article and inside no longer name ("on the part of Master Punt",
   "the Punts, Master Punt"; Scots "now, Lucky Lang", twice; not "Sir Wisdom's a fool",
-  once, "A Brother Poet", "the Committee of General Security");
+  once, "A Brother Poet", "the Committee of General Security"). No name follows a title
+  where the word after it is a short function word of the profile ("M. To be made into
+  pills": a prescription's misce; "Mrs. More" is a name), or, after a title of one letter
+  and its full stop, a word the book writes in lower case, unless it writes the pair twice
+  ("M. Mix the turpentine"; "M. Say", twice; "Mr. White" is a name), or a word of a
+  prescription's Latin (`namewords.recipe_words`: "M. Conf. aromat.");
 - after a forename of the profile (`[names] forenames`), initials and capitalised words:
   "Maria Mainwaring", "Michael S. Hart"; after a forename that is a common word too
   (`[names] common_forenames`, or a forename the book writes in lower case) where it stands
@@ -29,7 +34,8 @@ only on evidence from the way names are written, never from a list of particular
   ("To Alex. Cunningham, ESQ."); the register gives the forename it stands for (William,
   Alexander), so that "Rev. Wm. Peebles" is the "William Peebles" of another note;
 - after initials, a capitalised word that the gazetteer does not know as a place
-  ("R. V. Daniels", but not "S. Fairbanks");
+  ("R. V. Daniels", but not "S. Fairbanks"), nor a prescription's Latin after its Recipe
+  sign ("R. Hydrargyri bichloridi", `namewords.recipe_words`);
 - before a surname marked alone, a capitalised word mid-sentence, after no article, that is
   no common word, title, particle, name of its own, people's word, land, great city nor a
   town's name the book writes elsewhere: a forename no list gives ("to Canning Schiller, of
@@ -56,7 +62,9 @@ only on evidence from the way names are written, never from a list of particular
   Kaunitz"; not "vide Protest of the Minority", a title; not "my wretched life,
   Snatched", a person's thing before a verse line's first word) when the gazetteer knows no
   place of that name and it has no adjective's ending ("European"). A place of the gazetteer listed with a
-  country or a great city ("Athens and Sparta") is none, though it refuses and fears;
+  country or a great city ("Athens and Sparta") is none, though it refuses and fears; nor
+  is the article "A" a scan ran into a word the book writes in lower case ("Apatient, whose
+  case");
 - a name of God or of a god the profile lists (`[names] deities`: God, "the Lord",
   Jesus Christ, Diana), though the book writes the word in lower case too ("the god of
   love"); "Lord" only with no name after it, none after an indefinite ("a God", "my Lord");
@@ -66,7 +74,8 @@ only on evidence from the way names are written, never from a list of particular
 - a person of myth, scripture or history the profile lists (`[names] known`: Homer,
   Sappho, Nero, Shakespeare), wherever the book writes the word capitalised and never in
   lower case, but right after an article ("at the Shakespeare": a tavern named after him),
-  unless English names that one after "the" (`[names] known_titled`: "the Buddha");
+  unless English names that one after "the" (`[names] known_titled`: "the Buddha"), and not
+  where the book writes it only before a year ("Mars 1832": a month of another tongue);
 - names in the plural used as types, a list after "the" of two or more plural capitalised
   words, one the plural of a name the book gives a person ("the Xaviers, Brébeufs, Jogues":
   Francis Xavier), none common, a place or a people's word: marked, linked to no one;
@@ -111,7 +120,8 @@ common unless its lower-case uses are rare beside its capitalised mid-sentence o
 man named Ernest sixty times, against "earnest" five times).
 
 Once a word is a person's surname or forename, it is marked wherever the book writes
-it capitalised (a sentence may begin with a name), and where an old printing hid letters
+it capitalised (a sentence may begin with a name; not a word for a street after a town's
+name, "Warwick Lane", though Dr. Lane is a man), and where an old printing hid letters
 of it in square brackets that an editor restored ("M[ontgomer]y", "D[undas]": marked
 whole, brackets inside); a common word only inside the full form that made it a name. The register so built says so: its list has a head saying
 how it was built, every entry a source note, and an evidence note that names its
@@ -160,10 +170,12 @@ from .namewords import (
     WORD,
     Words,
     capitalised_function_words,
+    in_prescription,
     initial,
     passage,
     place_name,
     place_word,
+    recipe_words,
     speaking_place,
     times,
     titlecase,
@@ -179,6 +191,7 @@ from .namewords import (
 _EPITHET = re.compile(rf" the [{UPPER}][{LOWER}]+(?![\w'’-]| [{UPPER}])")
 _REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}|I(?=[.,;:)]))(?![\w'’-])")
 MIN_PAIR_WRITTEN = 2  # times the prose writes "Bonar Law" after "Mr." for a common word to end the name
+MAX_FUNCTION_TITLED = 3  # letters of a function word no title names ("the", "to", "as"; "More" may)
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone (once: `_saint_or_thing`)
 HEAD = (
     "Persons named in the text, a register built without an index (the book has none that "
@@ -289,6 +302,8 @@ class Finder:
         self._known_persons = frozenset(words.known_persons)  # the profile's list, asked of every name marked alone
         self._epithets = frozenset(words.epithets)  # "Bold Richardton": no forename before a surname
         self._second_person: re.Pattern | None = None  # `_spoken_to`, made when first asked
+        # `namewords.recipe_words`, made when first asked
+        self._recipe: tuple[frozenset[str], frozenset[str]] | None = None
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
         articles = "|".join(map(re.escape, words.articles))
@@ -510,6 +525,13 @@ class Finder:
                     final += 1
                 hon_tok = toks[final][2]
                 k, given, surname = self._body(toks, final + 1, hon_tok.endswith("."))
+                if surname and (
+                    self._no_name_after(hon_tok, toks[final + 1][2])
+                    or surname.split()[-1] in self._recipe_words()[0]  # "M. Conf. aromat.", "M. R. Zinci"
+                    or len(hon_tok) == 2
+                    and in_prescription(text, start, self._recipe_words()[1])
+                ):
+                    surname = ""  # "Aquae, 5iij. M. To be made into pills": the prescription's misce
                 if surname and self._land_personified(text, toks, i, hon_tok, surname):
                     surname = ""  # "our Mother England": a land, spoken of as a kinswoman
                 if surname:
@@ -517,7 +539,13 @@ class Finder:
             elif INITIAL.fullmatch(tok):
                 k, given, surname = self._body(toks, i, False)
                 last = surname.split()[-1] if surname else ""
-                if surname and self.words.caps[surname] >= 2 and not place_name(surname) and not self.words.body(last):
+                if (
+                    surname
+                    and self.words.caps[surname] >= 2
+                    and not place_name(surname)
+                    and not self.words.body(last)
+                    and surname not in self._recipe_words()[0]  # "R. Hydrargyri bichloridi"
+                ):
                     span = Span(start, toks[k - 1][1], Name("", given, surname), "initials")
             elif word in self.words.forenames and not tok.endswith(".") and not self.words.common(word):
                 k, given, surname = self._body(toks, i + 1, False)
@@ -562,6 +590,8 @@ class Finder:
                     not tok.endswith(".")
                     and self.alone.get(word)
                     and not (i + 1 < len(toks) and place_word(toks[i + 1][2]))  # "Glenriddel Hermitage": a house
+                    and not (i and place_word(word) and place_name(toks[i - 1][2]))  # "Warwick Lane": a
+                    # street named after a town, though Dr. Lane is a man ("Enter Lane": the butler)
                     and not self._not_deity(text, toks, i)
                     and not self._a_common_noun_here(text, toks, i)
                     and not self._named_after(text, toks, i)
@@ -629,12 +659,34 @@ class Finder:
             return False
         return _last_word(text, toks[0][0]) not in self._articles
 
+    def _recipe_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """`namewords.recipe_words` of the prose: a prescription's Latin, no surnames (and
+        the words of it after its Recipe sign)."""
+        if self._recipe is None:
+            self._recipe = recipe_words(self.words.prose_joined, self.words.honorifics)
+        return self._recipe
+
     def _spoken_to(self, text: str, start: int, end: int) -> bool:
         """Whether the sentence around `text[start:end]` speaks to one (`[names] second_person`)."""
         if self._second_person is None:
             thee = "|".join(map(re.escape, self.words.second_person)) or "(?!)"
             self._second_person = re.compile(rf"\b(?:{thee})\b", re.IGNORECASE)
         return _in_sentence(self._second_person, text, start, end)
+
+    def _no_name_after(self, title: str, word: str) -> bool:
+        """Whether the word after a title is none of a name: a short function word of the
+        profile after any ("M. To be made into pills", "P.M. The"; "Mrs. More" is a name), or
+        a word the book writes in lower case after a title of one letter and its full stop,
+        which abbreviates other words than "Monsieur" too ("M. Mix the turpentine": misce),
+        unless the book writes the pair twice or more ("M. Say"). "Mr. White" is a name."""
+        if len(word) <= MAX_FUNCTION_TITLED and word.lower() in self.words.function_words:
+            return True
+        return (
+            len(title) == 2
+            and title[1] == "."
+            and self.words.common(word)
+            and self._written_in_prose(f"{title} {word}") < MIN_PAIR_WRITTEN
+        )
 
     def _land_personified(self, text: str, toks, i: int, title: str, surname: str) -> bool:
         """Whether a title written out, after a determiner, stands before a land's name
@@ -1373,10 +1425,15 @@ def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], al
     unless the book writes the word in lower case too or nothing else may be a person's name
     (`_may_be_person`: a place the profile lists, a body written after "the")."""
     joined = ""  # the prose, joined once if a name is to be quoted (a search per piece cost more)
+    dated: set[str] | None = None  # the words the prose writes before a year, found in one scan
     for name in words.known_persons:
         if words.caps[name] == 0 or name in alone or name in found or not _known_may_be_person(name, words):
             continue
         joined = joined or "\n\n".join(words.prose)
+        if dated is None:
+            dated = {m.group(1) for m in _BEFORE_YEAR.finditer(joined)}
+        if name.rsplit(None, 1)[-1] in dated and _before_years_only(name, joined, words):
+            continue
         written = re.compile(rf"{re.escape(name)}(?![\w-]|['’][a-rt-z])")
         m = next(
             (
@@ -1394,6 +1451,17 @@ def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], al
             f"a person of myth, scripture or history the profile lists ([names] known), capitalised "
             f"{times(words.caps[name])}: {_quote(joined, m.start(), m.end())}"
         )
+
+
+# A capitalised word before a year ("Mars 1832"): where `_before_years_only` may hold.
+_BEFORE_YEAR = re.compile(rf"([{UPPER}][\w'’-]*)[ \t]+\n?[ \t]*[12][0-9]{{3}}(?![0-9])")
+
+
+def _before_years_only(name: str, joined: str, words: Words) -> bool:
+    """Whether every capitalised use of a name is right before a year ("Archives générales,
+    Mars 1832": a month of another tongue, no god)."""
+    dated = len(re.findall(rf"(?<![\w'’-]){re.escape(name)}[ \t]+\n?[ \t]*[12][0-9]{{3}}(?![0-9])", joined))
+    return dated >= words.caps[name]
 
 
 # "the Xaviers, Brébeufs, Jogues,": after "the", capitalised words in the plural, a comma
@@ -1926,6 +1994,24 @@ def _may_be_person(w: str, words: Words) -> bool:
         and w not in words.regions
         and w not in words.known_places
         and not words.body(w)
+        and not _article_joined(w, words)
+    )
+
+
+MIN_JOINED_REST = 5  # letters of the word an article is read joined to: "Apatient", not "Adam"
+
+
+def _article_joined(w: str, words: Words) -> bool:
+    """Whether a capitalised word is the article "A" run into a word the book writes in
+    lower case, twice or more, as a scan joins them ("Apatient, whose case": a patient), and
+    no forename of the profile."""
+    rest = w[1:]
+    return (
+        w[:1] == "A"
+        and len(rest) >= MIN_JOINED_REST
+        and rest.islower()
+        and words.lower.get(rest, 0) >= 2
+        and w not in words.forenames
     )
 
 
