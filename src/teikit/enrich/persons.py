@@ -52,8 +52,9 @@ _NOT_INITIALS = frozenset({"St.", "Mt.", "No.", "Ft."})
 # `\b` before it): a position without one fails at once, and most have none.
 _INITIALS_BEFORE = re.compile(rf"(?=[A-Z])((?:\b[A-Z][a-z]+\s)?(?:{_INITIAL}\s?){{1,3}})$")
 _PLACE_BEFORE_BRACKET = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) \($")
-_WORDS_BEFORE = re.compile(r"([A-Z](?<!\w.)[a-z]+\s(?:[A-Z](?<!\w.)[a-z]+\s)?)$")  # one or two words
-_LOWER_CASE = "abcdefghijklmnopqrstuvwxyz"
+# one or two words, of Latin-1's letters too ("André Towianski")
+_WORDS_BEFORE = re.compile(r"([A-Z](?<!\w.)[a-zß-öø-ÿ]+\s(?:[A-Z](?<!\w.)[a-zß-öø-ÿ]+\s)?)$")
+_LOWER_CASE = "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ"
 
 
 def _words_before(before: str) -> re.Match | None:
@@ -82,7 +83,7 @@ def _may_end_capitalised(text: str, end: int) -> bool:
     """Whether `text[:end]` may end as `_words_before` finds words: a white space at its end,
     and a small letter (a word's last) or a white space (before a line break) before it."""
     before = text[end - 2 : end - 1]
-    return text[end - 1 : end].isspace() and ("a" <= before <= "z" or before.isspace())
+    return text[end - 1 : end].isspace() and (before != "" and before in _LOWER_CASE or before.isspace())
 
 
 def _ends_capitalised(text: str, end: int) -> bool:
@@ -538,8 +539,10 @@ def _deity_after(text: str, end: int, deities: Collection[str], keys: Collection
 
 
 def _titles_before_pattern(honorifics: Collection[str]) -> re.Pattern:
-    """The titles of the profile written out, one or more, right before a mention (`$`)."""
-    words = sorted((h for h in honorifics if h[-1:].isalpha()), key=len, reverse=True)
+    """The titles of the profile, one or more, right before a mention (`$`): written out, or
+    abbreviated with a full stop ("Mrs. Annie Besant", "Prof. George A. Coe", "Rev. Mr. Henry
+    Alline"); not a capital and a full stop, which is as often an initial ("M.")."""
+    words = sorted((h for h in honorifics if h[-1:].isalpha() or len(h) > 2), key=len, reverse=True)
     alternatives = "|".join(map(re.escape, words)) or "(?!)"
     return re.compile(rf"(?<![\w'’.-])(?:(?:{alternatives})\s)+$")
 
@@ -663,10 +666,14 @@ def _word_char_at(text: str, at: int) -> bool:
     return at >= 0 and (text[at].isalnum() or text[at] in "'’-")
 
 
+# The hyphen, and Unicode's (U+2010) that some transcriptions set throughout ("Crump‐like").
+_HYPHENS = ("-", "‐")
+
+
 def _hyphened(text: str, start: int, end: int) -> bool:
     """Whether one hyphen joins a match to a word before or after it (two are a dash)."""
-    return (text[start - 1 : start] == "-" and text[start - 2 : start] != "--") or (
-        text[end : end + 1] == "-" and text[end : end + 2] != "--"
+    return (text[start - 1 : start] in _HYPHENS and text[start - 2 : start] != "--") or (
+        text[end : end + 1] in _HYPHENS and text[end : end + 2] != "--"
     )
 
 
@@ -677,13 +684,13 @@ def _hyphen_chain(text: str, start: int, end: int, people: People) -> int | None
     "Team-Stalin", "Stalin-Era": one word, no person's name)."""
     words = [text[start:end]]
     first, last = start, end
-    while first > 1 and text[first - 1] == "-" and text[first - 2].isalnum():
+    while first > 1 and text[first - 1] in _HYPHENS and text[first - 2].isalnum():
         word = _WORD_BEFORE_HYPHEN.search(text, max(0, first - 40), first - 1)
         if word is None:
             break
         words.insert(0, word.group())
         first = word.start()
-    while text[last : last + 1] == "-" and (word := _WORD_AFTER_HYPHEN.match(text, last + 1)) is not None:
+    while text[last : last + 1] in _HYPHENS and (word := _WORD_AFTER_HYPHEN.match(text, last + 1)) is not None:
         words.append(word.group())
         last = word.end()
     if len(words) < 2 or not all(w in people.by_surname for w in words):
@@ -780,10 +787,12 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
         if (
             words[0] in _NOT_FORENAMES
             or words[0] in people.title_words
-            or (len(words) > 1 and words[0] in people.by_surname)
+            or (len(words) > 1 and words[0] in people.by_surname and words[0] not in people.forenames)
             or (len(words) > 1 and not words[0].endswith(".") and words[0] in people.common)
         ):
-            # "R. Medvedev S. Parofenov" (a comma missing): a surname is another's mention
+            # "R. Medvedev S. Parofenov" (a comma missing): a surname is another's mention; a
+            # forename of the profile is this one's, though a saint bears it ("John B. Gough"
+            # beside the index's "John, Saint")
             return cut + m.start(1) + len(words[0]) + 1, [
                 w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]
             ]
@@ -1293,7 +1302,7 @@ def apply(tei, ctx: Context):
                 continue  # "the mere word “God”": the word, not the one it names
             chain_end = end
             # (A hyphen beside the name is told first: most have none.)
-            if (text[start - 1 : start] == "-" or text[end : end + 1] == "-") and _hyphened(text, start, end):
+            if (text[start - 1 : start] in _HYPHENS or text[end : end + 1] in _HYPHENS) and _hyphened(text, start, end):
                 chain = _hyphen_chain(text, start, end, people) if kind == "surname" else None
                 if chain is None:
                     continue  # "anti-Stalin", "Team-Stalin", "Jean-Paul": a hyphened word, no name of its own

@@ -152,6 +152,7 @@ from .matching import (
     word_counts,
 )
 from .namewords import (
+    HYPHENS,
     INITIAL,
     LISTED_WORD,
     LOWER,
@@ -750,6 +751,8 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             and not _invoked(name.surname, words)  # "Gude ale": good
         ):
             alone[name.surname] = "surname"
+            for part in _double_surname_parts(name.surname, words):
+                alone.setdefault(part, "surname")
     for name in found.values():
         for g in name.given:
             if not g.endswith(".") and not words.common(g) and g not in alone and g not in words.particles:
@@ -803,6 +806,17 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 found[word] = Name("", (word,), "")
                 why[word] = f"a forename of the profile, capitalised mid-sentence {times(words.mid[word])}"
     return found, why, alone
+
+
+def _double_surname_parts(surname: str, words: Words) -> list[str]:
+    """The names a double surname joins by a hyphen ("Dr. Binet‐Sanglé") that the book also
+    writes alone, capitalised mid-sentence ("the explorations by Binet, Janet, Breuer"):
+    surnames of their own, no common word nor place the gazetteer knows ("Crichton‐Browne"
+    writes neither alone)."""
+    parts = re.split(f"[{HYPHENS}]", surname)
+    if len(parts) < 2:
+        return []
+    return [p for p in parts if words.mid[p] and not words.common(p) and not place_name(p)]
 
 
 _HEADED = ("honorific", "forename")  # the evidence a heading's capitals do not weaken
