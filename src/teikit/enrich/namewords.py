@@ -126,6 +126,8 @@ class Words:
         self.invocations = profile.invocations
         self.known_persons = profile.known_persons
         self.known_titled = frozenset(profile.known_titled)  # "the Buddha": no thing named after him
+        self.planets = frozenset(profile.planets)  # "the planet Mars": no god
+        self.planet_nouns = profile.planet_nouns
         self.address_pronouns = profile.address_pronouns
         self.second_person = profile.second_person
         self.addressed = profile.addressed

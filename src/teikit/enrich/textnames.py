@@ -290,6 +290,8 @@ class Finder:
         self._known_persons = frozenset(words.known_persons)  # the profile's list, asked of every name marked alone
         self._epithets = frozenset(words.epithets)  # "Bold Richardton": no forename before a surname
         self._second_person: re.Pattern | None = None  # `_spoken_to`, made when first asked
+        nouns = "|".join(map(re.escape, words.planet_nouns)) or "(?!)"
+        self._planet_nouns = re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)  # `_a_planet_here`
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
         articles = "|".join(map(re.escape, words.articles))
@@ -523,7 +525,9 @@ class Finder:
             elif word in self.words.forenames and not tok.endswith(".") and not self.words.common(word):
                 k, given, surname = self._body(toks, i + 1, False)
                 if surname:
-                    span = Span(start, toks[k - 1][1], Name("", (word, *given), surname), "forename")
+                    # "Saint Francis Xavier": the saint's title, written whole, is the mention's
+                    first = toks[i - 1][0] if i and toks[i - 1][2] == "Saint" else start
+                    span = Span(first, toks[k - 1][1], Name("", (word, *given), surname), "forename")
             elif tok in self.words.forename_abbreviations:  # "To Alex. Cunningham, ESQ., Writer"
                 k, given, surname = self._body(toks, i + 1, False)
                 if surname and not place_name(surname):
@@ -566,6 +570,7 @@ class Finder:
                     and not self._not_deity(text, toks, i)
                     and not self._a_common_noun_here(text, toks, i)
                     and not self._named_after(text, toks, i)
+                    and not self._a_planet_here(text, toks, i)
                     and not (self.alone[word] == "forename" and i and toks[i - 1][2] == "Saint")
                 ):  # "to Saint Stephen's House": the saint's, or a house's, not a bearer of the forename
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
@@ -689,6 +694,14 @@ class Finder:
             return False
         ahead = _before(text, toks[0][0])
         return bool(ahead) and ahead[-1] in self._articles
+
+    def _a_planet_here(self, text: str, toks, i: int) -> bool:
+        """Whether a god's name that names a planet too (`[names] planets`: Venus, Mars) names
+        the planet here, in a sentence that writes a noun of planets (`[names] planet_nouns`:
+        "related to the planet Mars"; "under the planet Venus if possible, but never under
+        Mars or Saturn")."""
+        start, end, word = toks[i]
+        return word in self.words.planets and _in_sentence(self._planet_nouns, text, start, end)
 
     def _not_deity(self, text: str, toks, i: int) -> bool:
         """Whether a deity's name of the profile names none here: an honorific with a word
