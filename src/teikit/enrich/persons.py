@@ -291,6 +291,10 @@ class People:
         # (articles, determiners, particles), set by `apply`: see `_forename_unlisted`.
         self.deities: Collection[str] = ()
         self.before_nouns: Collection[str] = ()
+        # The book's unmarked text, set by `apply`: whether a word is written as a surname
+        # (`written_as_surname`, asked of a few words, answered once each).
+        self.text = ""
+        self._as_surname: dict[str, bool] = {}
         # An entry an editor rejected (`registers.rejected`) names no person of the book: its
         # names are no keys, and the text's evidence for them enters no one (`_find_unindexed`).
         self.rejected: list = []
@@ -388,6 +392,19 @@ class People:
             elif n["full"] and person not in self.by_alias[n["full"]]:
                 self.by_alias[n["full"]].append(person)
 
+    def written_as_surname(self, word: str) -> bool:
+        """Whether the book writes `word` right after a particle in lower case, an honorific
+        or an initial, the name's last word there, as a surname is written ("Joachim von
+        Ribbentrop": no forename in "in honour of Ribbentrop Kaganovich recalled", a comma
+        missing)."""
+        known = self._as_surname.get(word)
+        if known is None:
+            before = "|".join(map(re.escape, sorted({*self.honorifics, *_PARTICLE_WORDS}, key=len, reverse=True)))
+            # (the name's last word there: "M. Antonia Bourignon" writes a forename after a title)
+            after = re.compile(rf"(?<![\w'’‐-])(?:{before}|[A-Z]\.)\s+{re.escape(word)}(?![\w‐-]|\s+[A-Z])")
+            known = self._as_surname[word] = after.search(self.text) is not None
+        return known
+
     def weight(self, person) -> int:
         """How many places the index gives for a person: read when first asked (only a bare
         surname that several persons bear asks it, of a few), not for every person learnt."""
@@ -423,7 +440,8 @@ class People:
 
 # Lower-case particles an index writes after the given names ("Robespierre, M. de", "Ree, E.
 # van"), and so before the surname: the text names the man by the surname alone too.
-_PARTICLES = re.compile(r"^(?:(?:von|van|de|der|den|du|la|le|ten|ter) )+(?=[A-Z])")
+_PARTICLE_WORDS = ("von", "van", "de", "der", "den", "du", "la", "le", "ten", "ter")
+_PARTICLES = re.compile(rf"^(?:(?:{'|'.join(_PARTICLE_WORDS)}) )+(?=[A-Z])")
 
 
 def _without_particles(surname: str) -> str:
@@ -829,10 +847,12 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
             # initial: the mention is all the same the whole name ("Historian Oleg
             # Khlevniuk"; "Viktor Chernov": another Chernov than the index's M. A., left
             # unlinked).
-            unlisted = None  # a forename no list gives, right before a surname the index gives none
+            unlisted = None  # a forename no list gives, right before the surname
             for w in reversed(words):  # the register's given names, of this surname's persons ("J. Arch") or any
                 if w not in theirs and w not in people.by_forename and w not in people.forenames:
-                    if given or first_letters or not _forename_unlisted(w, people, surname):
+                    # (before a surname the index gives with other initials too: "Shadworth
+                    # Hodgson" beside the index's "Hodgson, R." is another Hodgson, unlinked)
+                    if given or not _forename_unlisted(w, people, surname):
                         break
                     unlisted = w  # "writes Alphonse Daudet", "James Russell Lowell"
                 given.insert(0, w)
@@ -856,9 +876,12 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
 def _forename_unlisted(word: str, people: People, surname: str) -> bool:
     """Whether a capitalised word right before a surname the index gives no forename may be a
     forename no list gives ("Alphonse Daudet", "Antonia Bourignon", "Russell Lowell"): no word
-    the book writes in lower case, no title, surname of the register, people's word or place
-    the gazetteer knows; before no name of God ("Almighty God") and no common word ("Hicks
-    Mill", a mill)."""
+    the book writes in lower case, no title, surname of the register, people's word, country,
+    state nor city of 250,000 people or more the gazetteer knows (a smaller town's name is a
+    forename as often: "Edward Everett Hale", "Hudson Taylor"), nor one the book writes as a
+    surname elsewhere ("in honour of Ribbentrop Kaganovich recalled", a comma missing, where it
+    writes "Joachim von Ribbentrop"); before no name of God ("Almighty God") and no common word
+    ("Hicks Mill", a mill)."""
     return (
         len(word) > 2
         and word.isalpha()
@@ -870,8 +893,19 @@ def _forename_unlisted(word: str, people: People, surname: str) -> bool:
         and word not in _NOT_FORENAMES
         and word not in people.by_surname
         and not is_demonym(word)
-        and gazetteer.lookup(word) is None
+        and not _large_place(word)
+        and not people.written_as_surname(word)
     )
+
+
+_LARGE_PLACE = 250_000  # people in a city whose name is no forename before a surname ("Moscow Kaganovich")
+
+
+def _large_place(word: str) -> bool:
+    """Whether the gazetteer knows a word as a country or state, or a city of `_LARGE_PLACE`
+    people or more (by its own name, or by another: "Leningrad")."""
+    geo = gazetteer.lookup_named(word) or gazetteer.lookup(word)
+    return geo is not None and (geo.type != "city" or geo.population >= _LARGE_PLACE)
 
 
 def _mid_sentence(text: str, at: int, people: People) -> bool:
@@ -1240,6 +1274,7 @@ def apply(tei, ctx: Context):
     discover(people, tei, ctx)
     common = _CommonWords(word_counts(ctx))
     people.common = common
+    people.text = unmarked(ctx)
     people.bare_fits = True
     # asked again of the persons the index gives no forename (the others' answers stand)
     people.fitting = {key: fit for key, fit in people.fitting.items() if people.given_names(key[1])}

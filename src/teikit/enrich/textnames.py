@@ -1275,9 +1275,9 @@ _THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he\s$")
 
 # A name in a firm's: names before "& Co." ("Messrs. Longmans, Green & Co.", "London,
 # Hamilton, Adams & Co., 1887": a publisher in an imprint; a title page's "Longmans, Green,
-# And Co"), tried at a name's end. Not "and Co." in lower case: verse mocks men so ("North,
-# Fox, and Co.").
-_FIRM_AFTER = re.compile(r"(?:['’]s)?(?:,[ \t]*\n?[ \t]*[A-Z][\w'’-]*)*,?\s+(?:&|And)\s+Co\b")
+# And Co"), or a founder's before "’s Sons" ("published by G. P. Putnam’s Sons, New York"),
+# tried at a name's end. Not "and Co." in lower case: verse mocks men so ("North, Fox, and Co.").
+_FIRM_AFTER = re.compile(r"(?:['’]s)?(?:,[ \t]*\n?[ \t]*[A-Z][\w'’-]*)*,?\s+(?:&|And)\s+Co\b|['’]s\s+Sons\b")
 _NEXT_WORD_AT = re.compile(r"[ \t]+\n?[ \t]*([A-Za-z]+)\b")
 
 
