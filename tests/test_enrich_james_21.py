@@ -110,3 +110,13 @@ def test_a_forename_no_list_gives_is_no_word_written_as_a_surname(sample_edition
     assert ("Anatoli Sudoplatov", None) in marks(folder, "Pavel Sudoplatov and Anatoli Sudoplatov (with Jerrold")
     marked = _texts(folder, "At the banquet in honour of Ribbentrop Kaganovich recalled")
     assert "Kaganovich" in marked and "Ribbentrop Kaganovich" not in marked
+
+
+def test_a_forename_at_a_sentences_start_or_a_common_word_too(edition):
+    """ "Xenos Clark, a philosopher", opening a sentence: a word the book writes nowhere but
+    before this surname is his forename (not "Similarly M. Taine", "Whereupon Saint
+    Dorotheus": words that open other sentences too); "by Frank Bullen": a forename of the
+    profile that is a common word too, mid-sentence, is the mention's."""
+    james = edition(JAMES)
+    assert "Xenos Clark" in _texts(james, "Xenos Clark, a philosopher, who died young at Amherst")
+    assert "Frank Bullen" in _texts(james, "“With Christ at Sea,” by Frank Bullen")

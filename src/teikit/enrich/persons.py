@@ -39,7 +39,7 @@ from string import ascii_lowercase, ascii_uppercase
 
 from ..context import Context
 from ..tei import XML_ID, make, make_in, q, sub, text_of
-from . import gazetteer, headings, places, registers, textnames
+from . import gazetteer, headings, namewords, places, registers, textnames
 from .matching import Matcher, WordCounts, mark, unmarked, word_counts
 
 _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
@@ -295,6 +295,10 @@ class People:
         # (`written_as_surname`, asked of a few words, answered once each).
         self.text = ""
         self._as_surname: dict[str, bool] = {}
+        self._only_before: dict[tuple[str, str], bool] = {}
+        # The profile's forenames that are common words too ("Frank"), set by `apply`: one
+        # mid-sentence right before a surname is the mention's ("by Frank Bullen").
+        self.common_forenames: Collection[str] = ()
         # An entry an editor rejected (`registers.rejected`) names no person of the book: its
         # names are no keys, and the text's evidence for them enters no one (`_find_unindexed`).
         self.rejected: list = []
@@ -403,6 +407,18 @@ class People:
             # (the name's last word there: "M. Antonia Bourignon" writes a forename after a title)
             after = re.compile(rf"(?<![\w'’‐-])(?:{before}|[A-Z]\.)\s+{re.escape(word)}(?![\w‐-]|\s+[A-Z])")
             known = self._as_surname[word] = after.search(self.text) is not None
+        return known
+
+    def written_only_before(self, word: str, surname: str) -> bool:
+        """Whether the book writes `word` only right before `surname`, capitalised ("Xenos
+        Clark, a philosopher", opening a sentence: a forename no list gives; not "Similarly",
+        "Whereupon", which open other sentences too)."""
+        key = (word, surname)
+        known = self._only_before.get(key)
+        if known is None:
+            anywhere = re.compile(rf"(?<![\w'’‐-]){re.escape(word)}(?![\w‐-])")
+            before = re.compile(rf"(?<![\w'’‐-]){re.escape(word)}\s+{re.escape(surname)}(?![\w‐-])")
+            known = self._only_before[key] = len(anywhere.findall(self.text)) == len(before.findall(self.text))
         return known
 
     def weight(self, person) -> int:
@@ -856,12 +872,14 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
                         break
                     unlisted = w  # "writes Alphonse Daudet", "James Russell Lowell"
                 given.insert(0, w)
+            at = start - len(" ".join(given)) - 1
             if (
                 unlisted is not None
                 and given[0] == unlisted
-                and not _mid_sentence(text, start - len(unlisted) - 1, people)
+                and not _mid_sentence(text, at, people)
+                and not (_opens_sentence(text, at) and people.written_only_before(unlisted, surname))
             ):
-                given = []
+                given = []  # "the Jesuit Rodriguez"; but ". Xenos Clark, a philosopher"
         if given:
             at = start - len(" ".join(given)) - 1
             initials = _INITIALS_ONLY_BEFORE.search(text[max(0, at - 12) : at]) or _INITIALS_PARTICLE_BEFORE.search(
@@ -876,7 +894,8 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
 def _forename_unlisted(word: str, people: People, surname: str) -> bool:
     """Whether a capitalised word right before a surname the index gives no forename may be a
     forename no list gives ("Alphonse Daudet", "Antonia Bourignon", "Russell Lowell"): no word
-    the book writes in lower case, no title, surname of the register, people's word, country,
+    the book writes in lower case (but a forename of the profile that is a common word too, "by
+    Frank Bullen"), no title, surname of the register, people's word, country,
     state nor city of 250,000 people or more the gazetteer knows (a smaller town's name is a
     forename as often: "Edward Everett Hale", "Hudson Taylor"), nor one the book writes as a
     surname elsewhere ("in honour of Ribbentrop Kaganovich recalled", a comma missing, where it
@@ -888,7 +907,7 @@ def _forename_unlisted(word: str, people: People, surname: str) -> bool:
         and word[1:].islower()
         and surname not in people.deities
         and surname not in people.common
-        and word not in people.common
+        and (word not in people.common or word in people.common_forenames)
         and word not in people.title_words
         and word not in _NOT_FORENAMES
         and word not in people.by_surname
@@ -906,6 +925,12 @@ def _large_place(word: str) -> bool:
     people or more (by its own name, or by another: "Leningrad")."""
     geo = gazetteer.lookup_named(word) or gazetteer.lookup(word)
     return geo is not None and (geo.type != "city" or geo.population >= _LARGE_PLACE)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether a name starting at `at` opens a sentence, a paragraph, a quotation or a bracket
+    (no common word: `_forename_unlisted`)."""
+    return namewords.initial(text, at)
 
 
 def _mid_sentence(text: str, at: int, people: People) -> bool:
@@ -1279,6 +1304,7 @@ def apply(tei, ctx: Context):
     # asked again of the persons the index gives no forename (the others' answers stand)
     people.fitting = {key: fit for key, fit in people.fitting.items() if people.given_names(key[1])}
     people.deities = frozenset(ctx.profile.deities)
+    people.common_forenames = frozenset(ctx.profile.common_forenames)
     people.before_nouns = frozenset(
         (*ctx.profile.articles, *ctx.profile.determiners, *ctx.profile.indefinites, *ctx.profile.place_prepositions)
     ) | {p.lower() for p in ctx.profile.particles}
