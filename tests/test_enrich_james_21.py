@@ -120,3 +120,12 @@ def test_a_forename_at_a_sentences_start_or_a_common_word_too(edition):
     james = edition(JAMES)
     assert "Xenos Clark" in _texts(james, "Xenos Clark, a philosopher, who died young at Amherst")
     assert "Frank Bullen" in _texts(james, "“With Christ at Sea,” by Frank Bullen")
+
+
+def test_a_book_of_scripture_cited_is_no_mention(edition):
+    """ "like David in 2 Samuel vii.", "(1 John v. 19)": a book of scripture by its number,
+    name and chapter; David is marked."""
+    james = edition(JAMES)
+    marked = _texts(james, "before God, and admire him, like David in 2 Samuel vii.")
+    assert "David" in marked and "Samuel" not in marked
+    assert "John" not in _texts(james, "world, which lies in wickedness (1 John v. 19), accounted evils")

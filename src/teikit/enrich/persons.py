@@ -1401,6 +1401,8 @@ def apply(tei, ctx: Context):
                     continue  # "(Gorky, 1932)": where a cited book was printed
                 if textnames.in_firm(text, chain_end):
                     continue  # "London, Hamilton, Adams & Co., 1887": a publisher, no person
+                if textnames.cites_scripture(text, start, end):
+                    continue  # "(1 John v. 19)": a book of scripture
                 if things_named_after and textnames.named_after(text, chain_end, things_named_after):
                     continue  # "the Gifford lectures": a thing named after him
                 nxt = _NEXT_CAPITAL.match(text, chain_end, chain_end + 30)

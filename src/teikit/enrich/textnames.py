@@ -1314,16 +1314,35 @@ def _the_namesake(piece: str, span: Span, named: Callable[[str], bool], deities:
 def not_mentions(
     piece: str, spans: list[Span], things: Collection[str], named: Callable[[str], bool], deities: Collection[str]
 ) -> list[Span]:
-    """`spans` but the names standing in a firm's name, and the bare names (no honorific,
-    no forename) before a thing named after them (`in_firm`, `named_after`, `_the_namesake`)."""
-    firm = "Co" in piece  # (most texts name no firm: the pattern is tried only where one may)
+    """`spans` but the names standing in a firm's name, the bare names (no honorific, no
+    forename) before a thing named after them (`in_firm`, `named_after`, `_the_namesake`), and
+    those of a book of scripture cited (`cites_scripture`)."""
+    firm = "Co" in piece or "Sons" in piece  # (most texts name no firm: the pattern is tried only where one may)
     return [
         s
         for s in spans
         if not (firm and in_firm(piece, s.end))
         and not (things and not s.name.hon and not s.name.given and named_after(piece, s.end, things))
         and not _the_namesake(piece, s, named, deities)
+        and not cites_scripture(piece, s.start, s.end)
     ]
+
+
+# A book of scripture cited by its number, name and chapter ("like David in 2 Samuel vii.",
+# "(1 John v. 19)"): the number before the name, the chapter after it, in roman or arabic
+# figures and a stop.
+_NUMBERED_BOOK_BEFORE = re.compile(r"(?<![\w.,])[1-4][ \t]$")
+_CHAPTER_AFTER = re.compile(r"[ \t]+(?:[ivxlc]+|[IVXLC]+|\d+)[.:,]")
+
+
+def cites_scripture(text: str, start: int, end: int) -> bool:
+    """Whether the name at `text[start:end]` is a book of scripture cited ("2 Samuel vii."),
+    no person's mention."""
+    return (
+        text[start - 2 : start - 1].isdigit()
+        and _NUMBERED_BOOK_BEFORE.search(text, max(0, start - 3), start) is not None
+        and _CHAPTER_AFTER.match(text, end, end + 12) is not None
+    )
 
 
 def _titles_in(pattern: re.Pattern, text: str):
