@@ -129,3 +129,23 @@ def test_a_book_of_scripture_cited_is_no_mention(edition):
     marked = _texts(james, "before God, and admire him, like David in 2 Samuel vii.")
     assert "David" in marked and "Samuel" not in marked
     assert "John" not in _texts(james, "world, which lies in wickedness (1 John v. 19), accounted evils")
+
+
+def test_statesmen_and_writers_of_later_ages_named_alone(edition):
+    """The default pack's later figures named by the surname alone ("Bismarck", "Lenin",
+    "Byron", "Swedenborg"), the rank "Marshal" among the honorifics ("Marshal Foch"), in
+    Keynes's *Economic Consequences of the Peace* and James: each a person; a list of
+    writers with one of them makes the others persons ("Scott, Burns, Byron, Longfellow")."""
+    keynes = edition("keynes-economic-consequences")
+    assert "Bismarck" in _texts(keynes, "but his theory of politics was Bismarck's")
+    assert "Lenin" in _texts(keynes, "to the deep influences of expanding numbers than to Lenin or to Nicholas")
+    assert "Marshal Foch" in _texts(keynes, "Marshal Foch had been authorized to communicate the terms")
+    listed = _texts(edition(JAMES), "I like Scott, Burns, Byron, Longfellow, especially Shakespeare")
+    assert {"Scott", "Byron", "Longfellow"} <= set(listed)
+
+
+def test_an_initial_that_is_an_honorific_too_after_another_is_an_initial(edition):
+    """ "J.M. Keynes." signing the preface: the initials and the surname, not "M. Keynes"
+    (Monsieur Keynes) after a stray "J."."""
+    keynes = edition("keynes-economic-consequences")
+    assert _texts(keynes, "J.M. Keynes.") == ["J.M. Keynes"]

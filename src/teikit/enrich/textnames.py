@@ -520,7 +520,10 @@ class Finder:
             elif INITIAL.fullmatch(tok):
                 k, given, surname = self._body(toks, i, False)
                 last = surname.split()[-1] if surname else ""
-                if surname and self.words.caps[surname] >= 2 and not place_name(surname) and not self.words.body(last):
+                # (an initial that is an honorific too, after another: "J.M. Keynes", whom "M."
+                # alone made a name: the name, with all its initials)
+                written = self.words.caps[surname] >= 2 or any(g in self.words.honorifics for g in given[1:])
+                if surname and written and not place_name(surname) and not self.words.body(last):
                     span = Span(start, toks[k - 1][1], Name("", given, surname), "initials")
             elif word in self.words.forenames and not tok.endswith(".") and not self.words.common(word):
                 k, given, surname = self._body(toks, i + 1, False)
@@ -715,13 +718,16 @@ class Finder:
         return _last_word(text, toks[i][0]) in self.words.indefinites
 
     def _honorific(self, toks, i: int, starts_sentence: bool) -> bool:
-        """An honorific, not a word ending a sentence ("the President. But") nor an
-        abbreviation after a proper noun ("Melan Dr.", a drive)."""
+        """An honorific, not a word ending a sentence ("the President. But"), an abbreviation
+        after a proper noun ("Melan Dr.", a drive) nor an initial after another ("J.M.
+        Keynes": no Monsieur)."""
         tok = toks[i][2]
         if tok not in self.words.honorifics:
             return False
         if not tok.endswith("."):
             return True
+        if len(tok) == 2 and i and INITIAL.fullmatch(toks[i - 1][2]):
+            return False
         if i == 0 or (i == 1 and starts_sentence):
             return True
         behind = toks[i - 1][2]
