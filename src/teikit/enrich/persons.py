@@ -39,7 +39,7 @@ from string import ascii_lowercase, ascii_uppercase
 
 from ..context import Context
 from ..tei import XML_ID, make, make_in, q, sub, text_of
-from . import gazetteer, headings, namewords, places, registers, textnames
+from . import gazetteer, headings, places, registers, textnames
 from .matching import Matcher, WordCounts, mark, unmarked, word_counts
 
 _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
@@ -410,9 +410,9 @@ class People:
         return known
 
     def written_only_before(self, word: str, surname: str) -> bool:
-        """Whether the book writes `word` only right before `surname`, capitalised ("Xenos
-        Clark, a philosopher", opening a sentence: a forename no list gives; not "Similarly",
-        "Whereupon", which open other sentences too)."""
+        """Whether the book writes `word` only right before `surname`, capitalised ("Grigory
+        Bessedovsky, Revelations of a Soviet Diplomat", opening a note: a forename no list
+        gives; not "Similarly", "Whereupon", which open other sentences too)."""
         key = (word, surname)
         known = self._only_before.get(key)
         if known is None:
@@ -877,9 +877,9 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
                 unlisted is not None
                 and given[0] == unlisted
                 and not _mid_sentence(text, at, people)
-                and not (_opens_sentence(text, at) and people.written_only_before(unlisted, surname))
+                and not (_opens_text(text, at) and people.written_only_before(unlisted, surname))
             ):
-                given = []  # "the Jesuit Rodriguez"; but ". Xenos Clark, a philosopher"
+                given = []  # "the Jesuit Rodriguez"; but a note's "Grigory Bessedovsky, Revelations"
         if given:
             at = start - len(" ".join(given)) - 1
             initials = _INITIALS_ONLY_BEFORE.search(text[max(0, at - 12) : at]) or _INITIALS_PARTICLE_BEFORE.search(
@@ -927,10 +927,11 @@ def _large_place(word: str) -> bool:
     return geo is not None and (geo.type != "city" or geo.population >= _LARGE_PLACE)
 
 
-def _opens_sentence(text: str, at: int) -> bool:
-    """Whether a name starting at `at` opens a sentence, a paragraph, a quotation or a bracket
-    (no common word: `_forename_unlisted`)."""
-    return namewords.initial(text, at)
+def _opens_text(text: str, at: int) -> bool:
+    """Whether a name starting at `at` opens the text, a note's or a paragraph's (an opening
+    quotation mark or bracket maybe before it): as a citation names its author, not as a
+    sentence may open with an adverb ("Later Emerson walked")."""
+    return text[:at].strip(" \t\n\"“‘'([") == ""
 
 
 def _mid_sentence(text: str, at: int, people: People) -> bool:
