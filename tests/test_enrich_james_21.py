@@ -155,3 +155,12 @@ def test_an_initial_that_is_an_honorific_too_after_another_is_an_initial(edition
     (Monsieur Keynes) after a stray "J."."""
     keynes = edition("keynes-economic-consequences")
     assert _texts(keynes, "J.M. Keynes.") == ["J.M. Keynes"]
+
+
+def test_a_name_spoken_of_as_a_word_is_no_mention(edition):
+    """ "as the words “soul,” “God,” “immortality,” cover no distinctive sense‐content" (a
+    list of words quoted, the name among them), "corresponding to the words God, Heaven,
+    Angels" (not quoted): the words, not the one they name, as in "the mere word “God”"."""
+    james = edition(JAMES)
+    assert "God" not in _texts(james, "as the words “soul,” “God,” “immortality,” cover no distinctive")
+    assert "God" not in _texts(james, "corresponding to the words God, Heaven, Angels, etc.?")

@@ -611,7 +611,14 @@ def _word_before(text: str, start: int) -> str:
 # A name quoted alone after the noun "word" or "term": the word spoken of ("worked out from the
 # mere word “God”", "the terms ‘Son’"), no mention of its bearer. ("The family name
 # 'Kaganovich' was the same in root as Kagan": a name's noun, its bearer's family, is left.)
-_WORD_QUOTED_BEFORE = re.compile(r"\b(?:word|words|term|terms)\s[“\"‘']$")
+# (a list of words quoted, the name among them: "as the words “soul,” “God,” “immortality,”
+# cover no distinctive sense‐content")
+_WORD_QUOTED_BEFORE = re.compile(
+    r"\b(?:word|words|term|terms)\s(?:[“\"‘'][^“”\"‘’\n]{1,40}[”\"’']\s(?:(?:and|or)\s)?){0,4}[“\"‘']$"
+)
+# The words spoken of, not quoted: "corresponding to the words God, Heaven, Angels, etc.?"
+_WORDS_NOT_QUOTED_BEFORE = re.compile(r"\bthe\s(?:words|terms)\s$")
+_WORDS_ENDINGS = ("words ", "terms ", "words\n", "terms\n")
 _QUOTE_CLOSED = re.compile(r"[,.;:!?]?[”\"’']")
 
 
@@ -625,7 +632,16 @@ def _the_word_quoted(text: str, start: int, end: int) -> bool:
     return (
         text[start - 1 : start] in _QUOTES_OPENING
         and _QUOTE_CLOSED.match(text, end) is not None
-        and _WORD_QUOTED_BEFORE.search(text, max(0, start - 8), start) is not None
+        and _WORD_QUOTED_BEFORE.search(text, max(0, start - 120), start) is not None
+    )
+
+
+def _the_words_named(text: str, start: int) -> bool:
+    """Whether a name stands, unquoted, right after "the words" or "the terms": the word
+    spoken of ("What comes before your mind corresponding to the words God, Heaven")."""
+    return (
+        text.endswith(_WORDS_ENDINGS, 0, start)
+        and _WORDS_NOT_QUOTED_BEFORE.search(text, max(0, start - 12), start) is not None
     )
 
 
@@ -1362,6 +1378,8 @@ def apply(tei, ctx: Context):
                 continue  # "a God", "my Lord": a kind of being, a man's title, not the one named so
             if text[start - 1 : start] in _QUOTES_OPENING and _the_word_quoted(text, start, end):
                 continue  # "the mere word “God”": the word, not the one it names
+            if _the_words_named(text, start):
+                continue  # "the words God, Heaven, Angels": the words
             chain_end = end
             # (A hyphen beside the name is told first: most have none.)
             if (text[start - 1 : start] in _HYPHENS or text[end : end + 1] in _HYPHENS) and _hyphened(text, start, end):
