@@ -165,3 +165,31 @@ def test_a_name_spoken_of_as_a_word_is_no_mention(edition):
     james = edition(JAMES)
     assert _texts(james, "as the words “soul,” “God,” “immortality,” cover no distinctive").count("God") == 1
     assert "God" not in _texts(james, "corresponding to the words God, Heaven, Angels, etc.?")
+
+
+def test_the_scans_of_capitalised_words_agree_with_a_search_of_each(edition):
+    """`People.written_only_before` counts every capitalised word and pair of them in one scan,
+    `People.written_as_surname` reads what stands before each use of a word: on James's and
+    the bundled book's text, the same answers as a search of the whole text for each word."""
+    import re
+    from types import SimpleNamespace
+
+    from conftest import SAMPLE
+    from corpus_marks import CORPUS
+    from teikit.enrich.persons import _PARTICLE_WORDS, People
+    from teikit.profile import load_profile
+
+    honorifics = frozenset(load_profile().honorifics)
+    alternatives = "|".join(map(re.escape, sorted({*honorifics, *_PARTICLE_WORDS}, key=len, reverse=True)))
+    for source in (CORPUS / f"{JAMES}.txt", SAMPLE):
+        text = source.read_text(encoding="utf-8")
+        people = SimpleNamespace(text=text, honorifics=honorifics, _as_surname={}, _capitalised=None)
+        people._word_before = lambda at, people=people: People._word_before(people, at)
+        pairs = sorted(set(re.findall(r"(?<![\w'’‐-])([A-Z][a-z]+) ([A-Z][a-z]+)(?![\w‐-])", text)))[::3][:300]
+        assert len(pairs) > 150
+        for word, surname in pairs:
+            anywhere = len(re.findall(rf"(?<![\w'’‐-]){word}(?![\w‐-])", text))
+            before = len(re.findall(rf"(?<![\w'’‐-]){word}\s+{surname}(?![\w‐-])", text))
+            assert People.written_only_before(people, word, surname) == (anywhere == before), (word, surname)
+            after = rf"(?<!\S)(?:{alternatives}|[A-Z]\.)\s+{word}(?![\w‐-]|\s+[A-Z])"
+            assert People.written_as_surname(people, word) == (re.search(after, text) is not None), word

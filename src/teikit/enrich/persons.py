@@ -292,10 +292,11 @@ class People:
         self.deities: Collection[str] = ()
         self.before_nouns: Collection[str] = ()
         # The book's unmarked text, set by `apply`: whether a word is written as a surname
-        # (`written_as_surname`, asked of a few words, answered once each).
+        # (`written_as_surname`), or only before one (`written_only_before`), each told from
+        # one scan of it, made when first asked.
         self.text = ""
         self._as_surname: dict[str, bool] = {}
-        self._only_before: dict[tuple[str, str], bool] = {}
+        self._capitalised: tuple[Counter, Counter] | None = None
         # The profile's forenames that are common words too ("Frank"), set by `apply`: one
         # mid-sentence right before a surname is the mention's ("by Frank Bullen").
         self.common_forenames: Collection[str] = ()
@@ -400,26 +401,41 @@ class People:
         """Whether the book writes `word` right after a particle in lower case, an honorific
         or an initial, the name's last word there, as a surname is written ("Joachim von
         Ribbentrop": no forename in "in honour of Ribbentrop Kaganovich recalled", a comma
-        missing)."""
+        missing). Its uses sought (the word opens the pattern: `re` skips to it), what
+        stands before each read there: asked of a few words, answered once each."""
         known = self._as_surname.get(word)
         if known is None:
-            before = "|".join(map(re.escape, sorted({*self.honorifics, *_PARTICLE_WORDS}, key=len, reverse=True)))
             # (the name's last word there: "M. Antonia Bourignon" writes a forename after a title)
-            after = re.compile(rf"(?<![\w'’‐-])(?:{before}|[A-Z]\.)\s+{re.escape(word)}(?![\w‐-]|\s+[A-Z])")
-            known = self._as_surname[word] = after.search(self.text) is not None
+            uses = re.compile(rf"{re.escape(word)}(?![\w‐-]|\s+[A-Z])")
+            before = frozenset((*self.honorifics, *_PARTICLE_WORDS))
+            known = self._as_surname[word] = any(
+                (last := self._word_before(m.start())) in before or _ONE_INITIAL.fullmatch(last) is not None
+                for m in uses.finditer(self.text)
+                if m.start() and self.text[m.start() - 1].isspace()
+            )
         return known
+
+    def _word_before(self, at: int) -> str:
+        """The word (characters between white spaces) before the white space before `at`;
+        "" where it is longer than any title or initial (16 characters)."""
+        k = at - 1
+        while k >= 0 and self.text[k].isspace():
+            k -= 1
+        start = k
+        while start >= 0 and not self.text[start].isspace() and k - start < 16:
+            start -= 1
+        return self.text[start + 1 : k + 1] if start < 0 or self.text[start].isspace() else ""
 
     def written_only_before(self, word: str, surname: str) -> bool:
         """Whether the book writes `word` only right before `surname`, capitalised ("Grigory
         Bessedovsky, Revelations of a Soviet Diplomat", opening a note: a forename no list
         gives; not "Similarly", "Whereupon", which open other sentences too)."""
-        key = (word, surname)
-        known = self._only_before.get(key)
-        if known is None:
-            anywhere = re.compile(rf"(?<![\w'’‐-]){re.escape(word)}(?![\w‐-])")
-            before = re.compile(rf"(?<![\w'’‐-]){re.escape(word)}\s+{re.escape(surname)}(?![\w‐-])")
-            known = self._only_before[key] = len(anywhere.findall(self.text)) == len(before.findall(self.text))
-        return known
+        if self._capitalised is None:
+            alone = Counter(_CAPITALISED_WORD.findall(self.text))
+            pairs = Counter((capital + rest, second) for capital, rest, second in _CAPITALISED_PAIR.findall(self.text))
+            self._capitalised = (alone, pairs)
+        alone, pairs = self._capitalised
+        return alone[word] == pairs[(word, surname)]
 
     def weight(self, person) -> int:
         """How many places the index gives for a person: read when first asked (only a bare
@@ -457,6 +473,11 @@ class People:
 # Lower-case particles an index writes after the given names ("Robespierre, M. de", "Ree, E.
 # van"), and so before the surname: the text names the man by the surname alone too.
 _PARTICLE_WORDS = ("von", "van", "de", "der", "den", "du", "la", "le", "ten", "ter")
+_ONE_INITIAL = re.compile(r"[A-Z]\.")
+# Capitalised words, and two in a row (each pair, overlapping), as `People.written_only_before`
+# counts them: the capital first (`re` skips to it), then its look-behind.
+_CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’‐-].)[\w‐-]*")
+_CAPITALISED_PAIR = re.compile(r"([A-Z])(?<![\w'’‐-].)(?=([\w‐-]*)\s+([A-Z][\w‐-]*))")
 _PARTICLES = re.compile(rf"^(?:(?:{'|'.join(_PARTICLE_WORDS)}) )+(?=[A-Z])")
 
 
