@@ -11,6 +11,15 @@ name quoted after "word" or "term" ("the mere word “God”"), nor one after an
 possessive, a noun of a work (`[inline] title_cues`) and "of" ("Sénancour’s novel of
 Obermann": the title).
 
+Beside a subject index (no Name Index), a title before a mention is inside it, written out or
+abbreviated ("Professor Fraser", "Mrs. Annie Besant", "Rev. Mr. Henry Alline"); forenames no
+list gives are the mention's where they stand mid-sentence, or open a note or paragraph and
+are written nowhere else ("Grigory Bessedovsky, Revelations"), and are no word the book
+writes as a surname ("Joachim von Ribbentrop"), no common word but a forename of the profile
+("by Frank Bullen"), and no country or large city's name; a word joined by a hyphen, or
+Unicode's (U+2010), to a name makes no mention ("Crump‐like"); nor does a name among the
+words spoken of ("the words “soul,” “God,”").
+
 A rank before a name stands outside the mention ("Colonel I. A. Serov"); a saint's title the
 index gives with the name is inside it ("AUGUSTINE, SAINT": "Saint Augustine", "B. de Saint
 Pierre", "Saint John of the Cross"). Where the index gives no forename ("REID") and the text

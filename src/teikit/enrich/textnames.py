@@ -100,6 +100,15 @@ only on evidence from the way names are written, never from a list of particular
 - a heading of the book's general index whose entries speak of a person ("Calonne,
   ministry of"; "Cathelineau, crosses the Loire"), as `indexpersons` reads them.
 
+A saint's title right before a forename and surname is the mention's ("Saint Francis
+Xavier"); an initial that is an honorific too, after another initial, is an initial ("J.M.
+Keynes"); a double surname joined by a hyphen, or Unicode's (U+2010), is one ("Dr.
+Binet‐Sanglé"), each part the book writes alone a surname of its own ("by Binet, Janet").
+No mention: a god's name that names a planet too (`[names] planets`), in a sentence that
+writes a noun of planets (`[names] planet_nouns`: "related to the planet Mars"); a book of
+scripture cited by number, name and chapter ("2 Samuel vii."); a firm's founder before
+"’s Sons".
+
 A word the book also writes in lower case is a common word ("The", "Reading", "Will"):
 it ends the name that follows a forename or initials, and it is never a name alone. It
 may stand after an honorific ("Mr. Pope"), where the honorific is the evidence, and as
