@@ -113,6 +113,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "known": "strings",
         "known_titled": "strings",
         "named_after": "strings",
+        "planets": "strings",
+        "planet_nouns": "strings",
         "address_pronouns": "strings",
         "second_person": "strings",
         "addressed": "strings",
@@ -401,6 +403,8 @@ class Profile:
     known_persons: tuple[str, ...] = ()  # [names] known: persons of myth and history known by one name (Homer)
     known_titled: tuple[str, ...] = ()  # [names]: those of them English names after "the" (the Buddha)
     named_after: tuple[str, ...] = ()  # [names]: nouns of things named after a person (the Gifford lectures)
+    planets: tuple[str, ...] = ()  # [names]: gods' names that name planets too (Venus, Mars)
+    planet_nouns: tuple[str, ...] = ()  # [names]: nouns of planets: a sentence with one names the planet
     address_pronouns: tuple[str, ...] = ()  # [names]: pronouns after a name one speaks to (Craigdarroch, thou)
     second_person: tuple[str, ...] = ()  # [names]: words speaking to one (thy): "thy sang, Barbauld,"
     addressed: tuple[str, ...] = ()  # [names]: words of a clause a name called on closes ("with you, Dumourier;")
@@ -594,6 +598,8 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         known_persons=tuple(data["names"]["known"]),
         known_titled=tuple(data["names"]["known_titled"]),
         named_after=tuple(data["names"].get("named_after", ())),
+        planets=tuple(data["names"].get("planets", ())),
+        planet_nouns=tuple(data["names"].get("planet_nouns", ())),
         address_pronouns=tuple(data["names"]["address_pronouns"]),
         second_person=tuple(data["names"]["second_person"]),
         addressed=tuple(data["names"]["addressed"]),

@@ -22,10 +22,14 @@ from .matching import unmarked
 # Letters of Latin-1 besides ASCII's: "Hébert", "Pétion", "Émile" are names too.
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
-WORD = rf"(?:[A-Z]['’]|Ma?c)?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+# The hyphen, or Unicode's (U+2010), which some transcriptions set throughout: a name joined
+# by either is one word ("Crichton‐Browne", "Binet‐Sanglé"), as a word after either is no
+# name of its own ("Inter-Ally", "Mind‐cure").
+HYPHENS = "-‐"  # set first in a class of characters: "-" after another is a range
+WORD = rf"(?:[A-Z]['’]|Ma?c)?[{UPPER}][{LOWER}]+(?:[{HYPHENS}][{UPPER}][{LOWER}]+)?"
 # A capitalised word, as a pattern that opens with its capital: `re` skips to where one can
 # begin (WORD's optional "O'"/"Mc" makes it try every position: ten times slower over a book).
-LISTED_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+LISTED_WORD = rf"[{UPPER}][{LOWER}]+(?:[{HYPHENS}][{UPPER}][{LOWER}]+)?"
 VOWEL = re.compile(r"[aeiouyAEIOUY]")
 
 
@@ -122,6 +126,8 @@ class Words:
         self.invocations = profile.invocations
         self.known_persons = profile.known_persons
         self.known_titled = frozenset(profile.known_titled)  # "the Buddha": no thing named after him
+        self.planets = frozenset(profile.planets)  # "the planet Mars": no god
+        self.planet_nouns = profile.planet_nouns
         self.address_pronouns = profile.address_pronouns
         self.second_person = profile.second_person
         self.addressed = profile.addressed
@@ -156,11 +162,11 @@ class Words:
         # token, the apostrophe inside it: a verb elided so ("Admir'd") is no forename.
         elided = [f for f in sorted(profile.forenames, key=lambda f: (-len(f), f)) if "'" in f or "’" in f]
         elided_forename = "|".join(re.escape(f) + r"(?![\w-]|['’][a-rt-z])" for f in elided) or "(?!)"
-        tok = rf"(?:{hons}|{saint}|[A-Z]\.|{elided_forename}|{WORD}(?![\w]|-\w|['’][a-rt-z])|{named})"
+        tok = rf"(?:{hons}|{saint}|[A-Z]\.|{elided_forename}|{WORD}(?![\w]|[{HYPHENS}]\w|['’][a-rt-z])|{named})"
         self.token = re.compile(tok)
         # Not inside a word nor after a hyphen ("Inter-Ally"); after a dash written as two
         # hyphens, yes ("what names they have--Markby").
-        self.run = re.compile(rf"(?:(?<![\w'’.-])|(?<=--)){tok}(?:[ \t]?(?<=[. \t]){tok})*")
+        self.run = re.compile(rf"(?:(?<![{HYPHENS}\w'’.])|(?<=--)){tok}(?:[ \t]?(?<=[. \t]){tok})*")
         # Where a run may begin: a capital, or the first letter of an honorific (`runs`).
         self._run_start = re.compile(f"[{UPPER}" + "".join(re.escape(h[0]) for h in dotted) + "]")
         articles = words_at_start([w for a in profile.articles for w in (a, a[:1].upper() + a[1:])])
@@ -297,8 +303,8 @@ class Words:
     def common(self, word: str) -> bool:
         """Whether the book uses a word in lower case: then it is no name by itself."""
         low = self.lower.get(word.lower(), 0)
-        if "-" in word:
-            low += self.lower.get(word.split("-")[0].lower(), 0)
+        if "-" in word or "‐" in word:
+            low += self.lower.get(re.split(f"[{HYPHENS}]", word, maxsplit=1)[0].lower(), 0)
         return low > 0 and not (self.mid[word] >= 3 and self.mid[word] >= 3 * low)
 
 

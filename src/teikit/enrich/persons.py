@@ -13,6 +13,15 @@ name quoted after "word" or "term" ("the mere word “God”"), nor one after an
 possessive, a noun of a work (`[inline] title_cues`) and "of" ("Sénancour’s novel of
 Obermann": the title).
 
+Beside a subject index (no Name Index), a title before a mention is inside it, written out or
+abbreviated ("Professor Fraser", "Mrs. Annie Besant", "Rev. Mr. Henry Alline"); forenames no
+list gives are the mention's where they stand mid-sentence, or open a note or paragraph and
+are written nowhere else ("Grigory Bessedovsky, Revelations"), and are no word the book
+writes as a surname ("Joachim von Ribbentrop"), no common word but a forename of the profile
+("by Frank Bullen"), and no country or large city's name; a word joined by a hyphen, or
+Unicode's (U+2010), to a name makes no mention ("Crump‐like"); nor does a name among the
+words spoken of ("the words “soul,” “God,”").
+
 A rank before a name stands outside the mention ("Colonel I. A. Serov"); a saint's title the
 index gives with the name is inside it ("AUGUSTINE, SAINT": "Saint Augustine", "B. de Saint
 Pierre", "Saint John of the Cross"). Where the index gives no forename ("REID") and the text
@@ -55,8 +64,9 @@ _NOT_INITIALS = frozenset({"St.", "Mt.", "No.", "Ft."})
 # `\b` before it): a position without one fails at once, and most have none.
 _INITIALS_BEFORE = re.compile(rf"(?=[A-Z])((?:\b[A-Z][a-z]+\s)?(?:{_INITIAL}\s?){{1,3}})$")
 _PLACE_BEFORE_BRACKET = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) \($")
-_WORDS_BEFORE = re.compile(r"([A-Z](?<!\w.)[a-z]+\s(?:[A-Z](?<!\w.)[a-z]+\s)?)$")  # one or two words
-_LOWER_CASE = "abcdefghijklmnopqrstuvwxyz"
+# one or two words, of Latin-1's letters too ("André Towianski")
+_WORDS_BEFORE = re.compile(r"([A-Z](?<!\w.)[a-zß-öø-ÿ]+\s(?:[A-Z](?<!\w.)[a-zß-öø-ÿ]+\s)?)$")
+_LOWER_CASE = "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ"
 
 
 def _words_before(before: str) -> re.Match | None:
@@ -85,7 +95,7 @@ def _may_end_capitalised(text: str, end: int) -> bool:
     """Whether `text[:end]` may end as `_words_before` finds words: a white space at its end,
     and a small letter (a word's last) or a white space (before a line break) before it."""
     before = text[end - 2 : end - 1]
-    return text[end - 1 : end].isspace() and ("a" <= before <= "z" or before.isspace())
+    return text[end - 1 : end].isspace() and (before != "" and before in _LOWER_CASE or before.isspace())
 
 
 def _ends_capitalised(text: str, end: int) -> bool:
@@ -293,6 +303,15 @@ class People:
         # (articles, determiners, particles), set by `apply`: see `_forename_unlisted`.
         self.deities: Collection[str] = ()
         self.before_nouns: Collection[str] = ()
+        # The book's unmarked text, set by `apply`: whether a word is written as a surname
+        # (`written_as_surname`), or only before one (`written_only_before`), each told from
+        # one scan of it, made when first asked.
+        self.text = ""
+        self._as_surname: dict[str, bool] = {}
+        self._capitalised: tuple[Counter, Counter] | None = None
+        # The profile's forenames that are common words too ("Frank"), set by `apply`: one
+        # mid-sentence right before a surname is the mention's ("by Frank Bullen").
+        self.common_forenames: Collection[str] = ()
         # An entry an editor rejected (`registers.rejected`) names no person of the book: its
         # names are no keys, and the text's evidence for them enters no one (`_find_unindexed`).
         self.rejected: list = []
@@ -390,6 +409,46 @@ class People:
             elif n["full"] and person not in self.by_alias[n["full"]]:
                 self.by_alias[n["full"]].append(person)
 
+    def written_as_surname(self, word: str) -> bool:
+        """Whether the book writes `word` right after a particle in lower case, an honorific
+        or an initial, the name's last word there, as a surname is written ("Joachim von
+        Ribbentrop": no forename in "in honour of Ribbentrop Kaganovich recalled", a comma
+        missing). Its uses sought (the word opens the pattern: `re` skips to it), what
+        stands before each read there: asked of a few words, answered once each."""
+        known = self._as_surname.get(word)
+        if known is None:
+            # (the name's last word there: "M. Antonia Bourignon" writes a forename after a title)
+            uses = re.compile(rf"{re.escape(word)}(?![\w‐-]|\s+[A-Z])")
+            before = frozenset((*self.honorifics, *_PARTICLE_WORDS))
+            known = self._as_surname[word] = any(
+                (last := self._word_before(m.start())) in before or _ONE_INITIAL.fullmatch(last) is not None
+                for m in uses.finditer(self.text)
+                if m.start() and self.text[m.start() - 1].isspace()
+            )
+        return known
+
+    def _word_before(self, at: int) -> str:
+        """The word (characters between white spaces) before the white space before `at`;
+        "" where it is longer than any title or initial (16 characters)."""
+        k = at - 1
+        while k >= 0 and self.text[k].isspace():
+            k -= 1
+        start = k
+        while start >= 0 and not self.text[start].isspace() and k - start < 16:
+            start -= 1
+        return self.text[start + 1 : k + 1] if start < 0 or self.text[start].isspace() else ""
+
+    def written_only_before(self, word: str, surname: str) -> bool:
+        """Whether the book writes `word` only right before `surname`, capitalised ("Grigory
+        Bessedovsky, Revelations of a Soviet Diplomat", opening a note: a forename no list
+        gives; not "Similarly", "Whereupon", which open other sentences too)."""
+        if self._capitalised is None:
+            alone = Counter(_CAPITALISED_WORD.findall(self.text))
+            pairs = Counter((capital + rest, second) for capital, rest, second in _CAPITALISED_PAIR.findall(self.text))
+            self._capitalised = (alone, pairs)
+        alone, pairs = self._capitalised
+        return alone[word] == pairs[(word, surname)]
+
     def weight(self, person) -> int:
         """How many places the index gives for a person: read when first asked (only a bare
         surname that several persons bear asks it, of a few), not for every person learnt."""
@@ -425,7 +484,13 @@ class People:
 
 # Lower-case particles an index writes after the given names ("Robespierre, M. de", "Ree, E.
 # van"), and so before the surname: the text names the man by the surname alone too.
-_PARTICLES = re.compile(r"^(?:(?:von|van|de|der|den|du|la|le|ten|ter) )+(?=[A-Z])")
+_PARTICLE_WORDS = ("von", "van", "de", "der", "den", "du", "la", "le", "ten", "ter")
+_ONE_INITIAL = re.compile(r"[A-Z]\.")
+# Capitalised words, and two in a row (each pair, overlapping), as `People.written_only_before`
+# counts them: the capital first (`re` skips to it), then its look-behind.
+_CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’‐-].)[\w‐-]*")
+_CAPITALISED_PAIR = re.compile(r"([A-Z])(?<![\w'’‐-].)(?=([\w‐-]*)\s+([A-Z][\w‐-]*))")
+_PARTICLES = re.compile(rf"^(?:(?:{'|'.join(_PARTICLE_WORDS)}) )+(?=[A-Z])")
 
 
 def _without_particles(surname: str) -> str:
@@ -541,8 +606,10 @@ def _deity_after(text: str, end: int, deities: Collection[str], keys: Collection
 
 
 def _titles_before_pattern(honorifics: Collection[str]) -> re.Pattern:
-    """The titles of the profile written out, one or more, right before a mention (`$`)."""
-    words = sorted((h for h in honorifics if h[-1:].isalpha()), key=len, reverse=True)
+    """The titles of the profile, one or more, right before a mention (`$`): written out, or
+    abbreviated with a full stop ("Mrs. Annie Besant", "Prof. George A. Coe", "Rev. Mr. Henry
+    Alline"); not a capital and a full stop, which is as often an initial ("M.")."""
+    words = sorted((h for h in honorifics if h[-1:].isalpha() or len(h) > 2), key=len, reverse=True)
     alternatives = "|".join(map(re.escape, words)) or "(?!)"
     return re.compile(rf"(?<![\w'’.-])(?:(?:{alternatives})\s)+$")
 
@@ -577,7 +644,14 @@ def _word_before(text: str, start: int) -> str:
 # A name quoted alone after the noun "word" or "term": the word spoken of ("worked out from the
 # mere word “God”", "the terms ‘Son’"), no mention of its bearer. ("The family name
 # 'Kaganovich' was the same in root as Kagan": a name's noun, its bearer's family, is left.)
-_WORD_QUOTED_BEFORE = re.compile(r"\b(?:word|words|term|terms)\s[“\"‘']$")
+# (a list of words quoted, the name among them: "as the words “soul,” “God,” “immortality,”
+# cover no distinctive sense‐content")
+_WORD_QUOTED_BEFORE = re.compile(
+    r"\b(?:word|words|term|terms)\s(?:[“\"‘'][^“”\"‘’\n]{1,40}[”\"’']\s(?:(?:and|or)\s)?){0,4}[“\"‘']$"
+)
+# The words spoken of, not quoted: "corresponding to the words God, Heaven, Angels, etc.?"
+_WORDS_NOT_QUOTED_BEFORE = re.compile(r"\bthe\s(?:words|terms)\s$")
+_WORDS_ENDINGS = ("words ", "terms ", "words\n", "terms\n")
 _QUOTE_CLOSED = re.compile(r"[,.;:!?]?[”\"’']")
 
 
@@ -591,7 +665,16 @@ def _the_word_quoted(text: str, start: int, end: int) -> bool:
     return (
         text[start - 1 : start] in _QUOTES_OPENING
         and _QUOTE_CLOSED.match(text, end) is not None
-        and _WORD_QUOTED_BEFORE.search(text, max(0, start - 8), start) is not None
+        and _WORD_QUOTED_BEFORE.search(text, max(0, start - 120), start) is not None
+    )
+
+
+def _the_words_named(text: str, start: int) -> bool:
+    """Whether a name stands, unquoted, right after "the words" or "the terms": the word
+    spoken of ("What comes before your mind corresponding to the words God, Heaven")."""
+    return (
+        text.endswith(_WORDS_ENDINGS, 0, start)
+        and _WORDS_NOT_QUOTED_BEFORE.search(text, max(0, start - 12), start) is not None
     )
 
 
@@ -666,10 +749,14 @@ def _word_char_at(text: str, at: int) -> bool:
     return at >= 0 and (text[at].isalnum() or text[at] in "'’-")
 
 
+# The hyphen, and Unicode's (U+2010) that some transcriptions set throughout ("Crump‐like").
+_HYPHENS = ("-", "‐")
+
+
 def _hyphened(text: str, start: int, end: int) -> bool:
     """Whether one hyphen joins a match to a word before or after it (two are a dash)."""
-    return (text[start - 1 : start] == "-" and text[start - 2 : start] != "--") or (
-        text[end : end + 1] == "-" and text[end : end + 2] != "--"
+    return (text[start - 1 : start] in _HYPHENS and text[start - 2 : start] != "--") or (
+        text[end : end + 1] in _HYPHENS and text[end : end + 2] != "--"
     )
 
 
@@ -680,13 +767,13 @@ def _hyphen_chain(text: str, start: int, end: int, people: People) -> int | None
     "Team-Stalin", "Stalin-Era": one word, no person's name)."""
     words = [text[start:end]]
     first, last = start, end
-    while first > 1 and text[first - 1] == "-" and text[first - 2].isalnum():
+    while first > 1 and text[first - 1] in _HYPHENS and text[first - 2].isalnum():
         word = _WORD_BEFORE_HYPHEN.search(text, max(0, first - 40), first - 1)
         if word is None:
             break
         words.insert(0, word.group())
         first = word.start()
-    while text[last : last + 1] == "-" and (word := _WORD_AFTER_HYPHEN.match(text, last + 1)) is not None:
+    while text[last : last + 1] in _HYPHENS and (word := _WORD_AFTER_HYPHEN.match(text, last + 1)) is not None:
         words.append(word.group())
         last = word.end()
     if len(words) < 2 or not all(w in people.by_surname for w in words):
@@ -783,10 +870,12 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
         if (
             words[0] in _NOT_FORENAMES
             or words[0] in people.title_words
-            or (len(words) > 1 and words[0] in people.by_surname)
+            or (len(words) > 1 and words[0] in people.by_surname and words[0] not in people.forenames)
             or (len(words) > 1 and not words[0].endswith(".") and words[0] in people.common)
         ):
-            # "R. Medvedev S. Parofenov" (a comma missing): a surname is another's mention
+            # "R. Medvedev S. Parofenov" (a comma missing): a surname is another's mention; a
+            # forename of the profile is this one's, though a saint bears it ("John B. Gough"
+            # beside the index's "John, Saint")
             return cut + m.start(1) + len(words[0]) + 1, [
                 w if w.endswith(".") or len(w) > 2 else w + "." for w in words[1:]
             ]
@@ -823,19 +912,23 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
             # initial: the mention is all the same the whole name ("Historian Oleg
             # Khlevniuk"; "Viktor Chernov": another Chernov than the index's M. A., left
             # unlinked).
-            unlisted = None  # a forename no list gives, right before a surname the index gives none
+            unlisted = None  # a forename no list gives, right before the surname
             for w in reversed(words):  # the register's given names, of this surname's persons ("J. Arch") or any
                 if w not in theirs and w not in people.by_forename and w not in people.forenames:
-                    if given or first_letters or not _forename_unlisted(w, people, surname):
+                    # (before a surname the index gives with other initials too: "Shadworth
+                    # Hodgson" beside the index's "Hodgson, R." is another Hodgson, unlinked)
+                    if given or not _forename_unlisted(w, people, surname):
                         break
                     unlisted = w  # "writes Alphonse Daudet", "James Russell Lowell"
                 given.insert(0, w)
+            at = start - len(" ".join(given)) - 1
             if (
                 unlisted is not None
                 and given[0] == unlisted
-                and not _mid_sentence(text, start - len(unlisted) - 1, people)
+                and not _mid_sentence(text, at, people)
+                and not (_opens_text(text, at) and people.written_only_before(unlisted, surname))
             ):
-                given = []
+                given = []  # "the Jesuit Rodriguez"; but a note's "Grigory Bessedovsky, Revelations"
         if given:
             at = start - len(" ".join(given)) - 1
             initials = _INITIALS_ONLY_BEFORE.search(text[max(0, at - 12) : at]) or _INITIALS_PARTICLE_BEFORE.search(
@@ -850,22 +943,44 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
 def _forename_unlisted(word: str, people: People, surname: str) -> bool:
     """Whether a capitalised word right before a surname the index gives no forename may be a
     forename no list gives ("Alphonse Daudet", "Antonia Bourignon", "Russell Lowell"): no word
-    the book writes in lower case, no title, surname of the register, people's word or place
-    the gazetteer knows; before no name of God ("Almighty God") and no common word ("Hicks
-    Mill", a mill)."""
+    the book writes in lower case (but a forename of the profile that is a common word too, "by
+    Frank Bullen"), no title, surname of the register, people's word, country,
+    state nor city of 250,000 people or more the gazetteer knows (a smaller town's name is a
+    forename as often: "Edward Everett Hale", "Hudson Taylor"), nor one the book writes as a
+    surname elsewhere ("in honour of Ribbentrop Kaganovich recalled", a comma missing, where it
+    writes "Joachim von Ribbentrop"); before no name of God ("Almighty God") and no common word
+    ("Hicks Mill", a mill)."""
     return (
         len(word) > 2
         and word.isalpha()
         and word[1:].islower()
         and surname not in people.deities
         and surname not in people.common
-        and word not in people.common
+        and (word not in people.common or word in people.common_forenames)
         and word not in people.title_words
         and word not in _NOT_FORENAMES
         and word not in people.by_surname
         and not is_demonym(word)
-        and gazetteer.lookup(word) is None
+        and not _large_place(word)
+        and not people.written_as_surname(word)
     )
+
+
+_LARGE_PLACE = 250_000  # people in a city whose name is no forename before a surname ("Moscow Kaganovich")
+
+
+def _large_place(word: str) -> bool:
+    """Whether the gazetteer knows a word as a country or state, or a city of `_LARGE_PLACE`
+    people or more (by its own name, or by another: "Leningrad")."""
+    geo = gazetteer.lookup_named(word) or gazetteer.lookup(word)
+    return geo is not None and (geo.type != "city" or geo.population >= _LARGE_PLACE)
+
+
+def _opens_text(text: str, at: int) -> bool:
+    """Whether a name starting at `at` opens the text, a note's or a paragraph's (an opening
+    quotation mark or bracket maybe before it): as a citation names its author, not as a
+    sentence may open with an adverb ("Later Emerson walked")."""
+    return text[:at].strip(" \t\n\"“‘'([") == ""
 
 
 def _mid_sentence(text: str, at: int, people: People) -> bool:
@@ -1237,10 +1352,12 @@ def apply(tei, ctx: Context):
     discover(people, tei, ctx)
     common = _CommonWords(word_counts(ctx))
     people.common = common
+    people.text = unmarked(ctx)
     people.bare_fits = True
     # asked again of the persons the index gives no forename (the others' answers stand)
     people.fitting = {key: fit for key, fit in people.fitting.items() if people.given_names(key[1])}
     people.deities = frozenset(ctx.profile.deities)
+    people.common_forenames = frozenset(ctx.profile.common_forenames)
     people.before_nouns = frozenset(
         (*ctx.profile.articles, *ctx.profile.determiners, *ctx.profile.indefinites, *ctx.profile.place_prepositions)
     ) | {p.lower() for p in ctx.profile.particles}
@@ -1297,9 +1414,11 @@ def apply(tei, ctx: Context):
                 continue  # "a God", "my Lord": a kind of being, a man's title, not the one named so
             if text[start - 1 : start] in _QUOTES_OPENING and _the_word_quoted(text, start, end):
                 continue  # "the mere word “God”": the word, not the one it names
+            if _the_words_named(text, start):
+                continue  # "the words God, Heaven, Angels": the words
             chain_end = end
             # (A hyphen beside the name is told first: most have none.)
-            if (text[start - 1 : start] == "-" or text[end : end + 1] == "-") and _hyphened(text, start, end):
+            if (text[start - 1 : start] in _HYPHENS or text[end : end + 1] in _HYPHENS) and _hyphened(text, start, end):
                 chain = _hyphen_chain(text, start, end, people) if kind == "surname" else None
                 if chain is None:
                     continue  # "anti-Stalin", "Team-Stalin", "Jean-Paul": a hyphened word, no name of its own
@@ -1337,6 +1456,8 @@ def apply(tei, ctx: Context):
                     continue  # "(Gorky, 1932)": where a cited book was printed
                 if textnames.in_firm(text, chain_end):
                     continue  # "London, Hamilton, Adams & Co., 1887": a publisher, no person
+                if textnames.cites_scripture(text, start, end):
+                    continue  # "(1 John v. 19)": a book of scripture
                 if things_named_after and textnames.named_after(text, chain_end, things_named_after):
                     continue  # "the Gifford lectures": a thing named after him
                 nxt = _NEXT_CAPITAL.match(text, chain_end, chain_end + 30)

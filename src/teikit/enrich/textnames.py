@@ -109,6 +109,15 @@ only on evidence from the way names are written, never from a list of particular
 - a heading of the book's general index whose entries speak of a person ("Calonne,
   ministry of"; "Cathelineau, crosses the Loire"), as `indexpersons` reads them.
 
+A saint's title right before a forename and surname is the mention's ("Saint Francis
+Xavier"); an initial that is an honorific too, after another initial, is an initial ("J.M.
+Keynes"); a double surname joined by a hyphen, or Unicode's (U+2010), is one ("Dr.
+Binet‐Sanglé"), each part the book writes alone a surname of its own ("by Binet, Janet").
+No mention: a god's name that names a planet too (`[names] planets`), in a sentence that
+writes a noun of planets (`[names] planet_nouns`: "related to the planet Mars"); a book of
+scripture cited by number, name and chapter ("2 Samuel vii."); a firm's founder before
+"’s Sons".
+
 A word the book also writes in lower case is a common word ("The", "Reading", "Will"):
 it ends the name that follows a forename or initials, and it is never a name alone. It
 may stand after an honorific ("Mr. Pope"), where the honorific is the evidence, and as
@@ -162,6 +171,7 @@ from .matching import (
     word_counts,
 )
 from .namewords import (
+    HYPHENS,
     INITIAL,
     LISTED_WORD,
     LOWER,
@@ -304,6 +314,8 @@ class Finder:
         self._second_person: re.Pattern | None = None  # `_spoken_to`, made when first asked
         # `namewords.recipe_words`, made when first asked
         self._recipe: tuple[frozenset[str], frozenset[str]] | None = None
+        nouns = "|".join(map(re.escape, words.planet_nouns)) or "(?!)"
+        self._planet_nouns = re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)  # `_a_planet_here`
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
         articles = "|".join(map(re.escape, words.articles))
@@ -539,9 +551,12 @@ class Finder:
             elif INITIAL.fullmatch(tok):
                 k, given, surname = self._body(toks, i, False)
                 last = surname.split()[-1] if surname else ""
+                # (an initial that is an honorific too, after another: "J.M. Keynes", whom "M."
+                # alone made a name: the name, with all its initials)
+                written = self.words.caps[surname] >= 2 or any(g in self.words.honorifics for g in given[1:])
                 if (
                     surname
-                    and self.words.caps[surname] >= 2
+                    and written
                     and not place_name(surname)
                     and not self.words.body(last)
                     and surname not in self._recipe_words()[0]  # "R. Hydrargyri bichloridi"
@@ -550,7 +565,9 @@ class Finder:
             elif word in self.words.forenames and not tok.endswith(".") and not self.words.common(word):
                 k, given, surname = self._body(toks, i + 1, False)
                 if surname:
-                    span = Span(start, toks[k - 1][1], Name("", (word, *given), surname), "forename")
+                    # "Saint Francis Xavier": the saint's title, written whole, is the mention's
+                    first = toks[i - 1][0] if i and toks[i - 1][2] == "Saint" else start
+                    span = Span(first, toks[k - 1][1], Name("", (word, *given), surname), "forename")
             elif tok in self.words.forename_abbreviations:  # "To Alex. Cunningham, ESQ., Writer"
                 k, given, surname = self._body(toks, i + 1, False)
                 if surname and not place_name(surname):
@@ -595,6 +612,7 @@ class Finder:
                     and not self._not_deity(text, toks, i)
                     and not self._a_common_noun_here(text, toks, i)
                     and not self._named_after(text, toks, i)
+                    and not self._a_planet_here(text, toks, i)
                     and not (self.alone[word] == "forename" and i and toks[i - 1][2] == "Saint")
                 ):  # "to Saint Stephen's House": the saint's, or a house's, not a bearer of the forename
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
@@ -741,6 +759,14 @@ class Finder:
         ahead = _before(text, toks[0][0])
         return bool(ahead) and ahead[-1] in self._articles
 
+    def _a_planet_here(self, text: str, toks, i: int) -> bool:
+        """Whether a god's name that names a planet too (`[names] planets`: Venus, Mars) names
+        the planet here, in a sentence that writes a noun of planets (`[names] planet_nouns`:
+        "related to the planet Mars"; "under the planet Venus if possible, but never under
+        Mars or Saturn")."""
+        start, end, word = toks[i]
+        return word in self.words.planets and _in_sentence(self._planet_nouns, text, start, end)
+
     def _not_deity(self, text: str, toks, i: int) -> bool:
         """Whether a deity's name of the profile names none here: an honorific with a word
         after it ("Lord Advocate": a title; "Lord Panmure" is cut as a name before), or a
@@ -753,13 +779,16 @@ class Finder:
         return _last_word(text, toks[i][0]) in self.words.indefinites
 
     def _honorific(self, toks, i: int, starts_sentence: bool) -> bool:
-        """An honorific, not a word ending a sentence ("the President. But") nor an
-        abbreviation after a proper noun ("Melan Dr.", a drive)."""
+        """An honorific, not a word ending a sentence ("the President. But"), an abbreviation
+        after a proper noun ("Melan Dr.", a drive) nor an initial after another ("J.M.
+        Keynes": no Monsieur)."""
         tok = toks[i][2]
         if tok not in self.words.honorifics:
             return False
         if not tok.endswith("."):
             return True
+        if len(tok) == 2 and i and INITIAL.fullmatch(toks[i - 1][2]):
+            return False
         if i == 0 or (i == 1 and starts_sentence):
             return True
         behind = toks[i - 1][2]
@@ -802,6 +831,8 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             and not _invoked(name.surname, words)  # "Gude ale": good
         ):
             alone[name.surname] = "surname"
+            for part in _double_surname_parts(name.surname, words):
+                alone.setdefault(part, "surname")
     for name in found.values():
         for g in name.given:
             if not g.endswith(".") and not words.common(g) and g not in alone and g not in words.particles:
@@ -855,6 +886,17 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 found[word] = Name("", (word,), "")
                 why[word] = f"a forename of the profile, capitalised mid-sentence {times(words.mid[word])}"
     return found, why, alone
+
+
+def _double_surname_parts(surname: str, words: Words) -> list[str]:
+    """The names a double surname joins by a hyphen ("Dr. Binet‐Sanglé") that the book also
+    writes alone, capitalised mid-sentence ("the explorations by Binet, Janet, Breuer"):
+    surnames of their own, no common word nor place the gazetteer knows ("Crichton‐Browne"
+    writes neither alone)."""
+    parts = re.split(f"[{HYPHENS}]", surname)
+    if len(parts) < 2:
+        return []
+    return [p for p in parts if words.mid[p] and not words.common(p) and not place_name(p)]
 
 
 _HEADED = ("honorific", "forename")  # the evidence a heading's capitals do not weaken
@@ -1300,9 +1342,9 @@ _THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he\s$")
 
 # A name in a firm's: names before "& Co." ("Messrs. Longmans, Green & Co.", "London,
 # Hamilton, Adams & Co., 1887": a publisher in an imprint; a title page's "Longmans, Green,
-# And Co"), tried at a name's end. Not "and Co." in lower case: verse mocks men so ("North,
-# Fox, and Co.").
-_FIRM_AFTER = re.compile(r"(?:['’]s)?(?:,[ \t]*\n?[ \t]*[A-Z][\w'’-]*)*,?\s+(?:&|And)\s+Co\b")
+# And Co"), or a founder's before "’s Sons" ("published by G. P. Putnam’s Sons, New York"),
+# tried at a name's end. Not "and Co." in lower case: verse mocks men so ("North, Fox, and Co.").
+_FIRM_AFTER = re.compile(r"(?:['’]s)?(?:,[ \t]*\n?[ \t]*[A-Z][\w'’-]*)*,?\s+(?:&|And)\s+Co\b|['’]s\s+Sons\b")
 _NEXT_WORD_AT = re.compile(r"[ \t]+\n?[ \t]*([A-Za-z]+)\b")
 
 
@@ -1339,16 +1381,35 @@ def _the_namesake(piece: str, span: Span, named: Callable[[str], bool], deities:
 def not_mentions(
     piece: str, spans: list[Span], things: Collection[str], named: Callable[[str], bool], deities: Collection[str]
 ) -> list[Span]:
-    """`spans` but the names standing in a firm's name, and the bare names (no honorific,
-    no forename) before a thing named after them (`in_firm`, `named_after`, `_the_namesake`)."""
-    firm = "Co" in piece  # (most texts name no firm: the pattern is tried only where one may)
+    """`spans` but the names standing in a firm's name, the bare names (no honorific, no
+    forename) before a thing named after them (`in_firm`, `named_after`, `_the_namesake`), and
+    those of a book of scripture cited (`cites_scripture`)."""
+    firm = "Co" in piece or "Sons" in piece  # (most texts name no firm: the pattern is tried only where one may)
     return [
         s
         for s in spans
         if not (firm and in_firm(piece, s.end))
         and not (things and not s.name.hon and not s.name.given and named_after(piece, s.end, things))
         and not _the_namesake(piece, s, named, deities)
+        and not cites_scripture(piece, s.start, s.end)
     ]
+
+
+# A book of scripture cited by its number, name and chapter ("like David in 2 Samuel vii.",
+# "(1 John v. 19)"): the number before the name, the chapter after it, in roman or arabic
+# figures and a stop.
+_NUMBERED_BOOK_BEFORE = re.compile(r"(?<![\w.,])[1-4][ \t]$")
+_CHAPTER_AFTER = re.compile(r"[ \t]+(?:[ivxlc]+|[IVXLC]+|\d+)[.:,]")
+
+
+def cites_scripture(text: str, start: int, end: int) -> bool:
+    """Whether the name at `text[start:end]` is a book of scripture cited ("2 Samuel vii."),
+    no person's mention."""
+    return (
+        text[start - 2 : start - 1].isdigit()
+        and _NUMBERED_BOOK_BEFORE.search(text, max(0, start - 3), start) is not None
+        and _CHAPTER_AFTER.match(text, end, end + 12) is not None
+    )
 
 
 def _titles_in(pattern: re.Pattern, text: str):
