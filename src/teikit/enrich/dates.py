@@ -210,6 +210,7 @@ the evidence for the value is within the text):
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime
 import re
@@ -223,7 +224,7 @@ from lxml import etree
 
 from ..context import Context
 from ..tei import TEI_NS, local, make_in
-from ..textnodes import wrap
+from ..textnodes import text_slots, wrap, wrap_slots_at
 from .matching import REGIONS, SKIP, regions
 
 MONTHS = {
@@ -1314,6 +1315,91 @@ class Reading:
         return made
 
 
+# Where a date may begin with a digit, in a text whose digits are ASCII: at a digit that begins
+# a word and opens a day or a year, as the pattern's `_DIGIT_START` says (no other branch of
+# the pattern begins with a digit), or at one run into "on", "in" or "by" ("On16 September",
+# which `_glued_at` tells), the characters before looked behind. Sought in `re`'s fast scan
+# for a first character (a pattern that opens with a look-behind is tried at every position):
+# the digit automaton found every digit of a reference ("f. 17, op. 3, d. 1234, l. 5"), one
+# by one, which the Python loop of `_scan` passed over, or tried the date pattern at.
+_DIGIT_DATE_START = re.compile(r"[0-9](?<![^\Wny][0-9])(?=\d?[\s\-–—snrt]|(?<=[12])\d\d\d(?!\d))")
+
+
+@lru_cache(maxsize=8)
+def _word_starts(months: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick | None:
+    """`_date_starts(months, False, False)` without the digits (sought by `_DIGIT_DATE_START`):
+    its words from the first letter on, with the same indexes less `_DIGIT_WORDS`; None
+    where that one is None, or where a profile's month holds a digit (the two scans would
+    not give the words the one gives)."""
+    own = [_NON_WORD.split(m, 1)[0] for m in months if m]
+    if not all(own) or any(c.isdigit() for w in own for c in w):
+        return None
+    return ahocorasick_rs.AhoCorasick(
+        [*_START_WORDS[_DIGIT_WORDS:], *own], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+    )
+
+
+# The texts `find_in_texts` leaves to `find_dates`, one by one: those naming a century or a
+# decade in words (read with other words and another pattern: as `find_dates` tells them,
+# "ties" then `_HOLDS_DECADE_WORD`), or holding a digit of another script (read by the pattern
+# at every position).
+_READ_ALONE = ("century", "ties")
+
+
+def find_in_texts(
+    texts: list[str], contexts: list[YearContext], openings: Collection[str], reading: Reading
+) -> dict[int, list[tuple[int, int, dict[str, str]]]]:
+    """`find_dates(texts[k], contexts[k], texts[k] in openings, reading=reading)` for each text in
+    order, as {k: its dates} for those that hold one: the same dates, the contexts read
+    alike. The words a date begins with are sought in one scan of the texts joined (a NUL,
+    which no XML text holds, between them), its digits in another; only the texts holding
+    one are read further (most text nodes of a book hold none: each cost a call and a scan
+    of its own)."""
+    words = _word_starts(reading.own)
+    if words is None:
+        return {k: d for k, t in enumerate(texts) if (d := find_dates(t, contexts[k], t in openings, reading=reading))}
+    joined = "\x00".join(texts)
+    ends = []  # where each text ends in `joined`
+    at = -1
+    for text in texts:
+        at += len(text) + 1
+        ends.append(at)
+    alone: set[int] = set()
+    for needle in _READ_ALONE:
+        found = joined.find(needle)
+        while found >= 0:
+            k = bisect.bisect_right(ends, found)
+            if needle != "ties" or _HOLDS_DECADE_WORD.search(texts[k]) is not None:
+                alone.add(k)
+            found = joined.find(needle, ends[k] + 1)
+    if not joined.isascii():  # (the texts that are not ASCII searched: few, and short)
+        alone.update(k for k, text in enumerate(texts) if not text.isascii() and _OTHER_DIGIT.search(text))
+    hits = sorted(
+        [(start, index + _DIGIT_WORDS) for index, start, _ in words.find_matches_as_indexes(joined)]
+        + [(m.start(), 0) for m in _DIGIT_DATE_START.finditer(joined)]
+    )
+    by_text: dict[int, list] = {k: [] for k in alone}
+    k, end, begins, listed = 0, -1, 0, []
+    for start, index in hits:
+        if start > end:  # in a later text
+            k = bisect.bisect_right(ends, start, k)
+            end = ends[k]
+            begins = end - len(texts[k])
+            listed = by_text.setdefault(k, [])
+        listed.append((index, start - begins, 0))
+    pattern = reading.pattern(False, False)
+    out = {}
+    for k in sorted(by_text):
+        text = texts[k]
+        if k in alone:
+            dates = find_dates(text, contexts[k], text in openings, reading=reading)
+        else:
+            dates = _read_matches(text, _matches(pattern, text, by_text[k]), contexts[k], text in openings, reading)
+        if dates:
+            out[k] = dates
+    return out
+
+
 def find_dates(
     text: str,
     context: YearContext | None = None,
@@ -1330,8 +1416,7 @@ def find_dates(
     `Reading(months, cues)`, when made already (then `months` and `cues` are its own)."""
     if reading is None:
         reading = Reading(months, cues)
-    months, cues, own = reading.months, reading.cues, reading.own
-    found: list[_Found] = []
+    own = reading.own
     decades = "ties" in text and _HOLDS_DECADE_WORD.search(text) is not None
     centuries = "century" in text
     starts = reading.starts(centuries, decades)
@@ -1345,8 +1430,19 @@ def find_dates(
         words = starts.find_matches_as_indexes(text)
         if not words:
             return []
-    pattern = reading.pattern(centuries, decades)
-    for m, at in _matches(pattern, text, words):
+    return _read_matches(
+        text, _matches(reading.pattern(centuries, decades), text, words), context, block_start, reading
+    )
+
+
+def _read_matches(
+    text: str, matched: list[tuple[re.Match, int]], context: YearContext | None, block_start: bool, reading: Reading
+) -> list[tuple[int, int, dict[str, str]]]:
+    """`find_dates` from the date pattern's matches in `text` (`_matches`): each judged where
+    it stands, given its year and read into `context`."""
+    months, cues = reading.months, reading.cues
+    found: list[_Found] = []
+    for m, at in matched:
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         kind = m.lastgroup
         attrs = value(g, months=months)
@@ -1659,6 +1755,10 @@ def add_calendar_dates(
     return sorted(out, key=lambda d: d[0])
 
 
+# Whether `apply` reads a region's texts at once (`find_in_texts`) rather than one by one as
+# `wrap` hands them over: the same dates (False: the plain form, for the tests to compare).
+READ_AT_ONCE = True
+
 _BLOCKS = tuple(f"{{{TEI_NS}}}{name}" for name in ("p", "head", "item", "note"))
 _DIV, _NOTE = f"{{{TEI_NS}}}div", f"{{{TEI_NS}}}note"
 # Divisions a year does not cross into: each starts without one (letters, dated by their
@@ -1763,6 +1863,42 @@ def apply(tei, ctx: Context):
         for inside in owned.get(note, ((), ()))[1]:
             read_note(inside, openings, owned)
 
+    def units(division, context: YearContext, owned: dict, out: list) -> None:
+        """The divisions and notes `read(division, …, context, owned)` wraps the texts of
+        (skipping those `inner` names), in its order, each with the context it reads them in."""
+        out.append((division, context))
+        divisions, notes = owned.get(division, ((), ()))
+        for child in divisions:
+            units(child, YearContext(ctx.profile.months) if child.get("type") in _OWN_YEARS else context, owned, out)
+        for note in notes:
+            note_units(note, owned, out)
+
+    def note_units(note, owned: dict, out: list) -> None:
+        out.append((note, YearContext(ctx.profile.months)))
+        for inside in owned.get(note, ((), ()))[1]:
+            note_units(inside, owned, out)
+
+    def read_at_once(region, openings: set[str], context: YearContext, owned: dict) -> None:
+        """`read(region, openings, context, owned)`, its texts listed first and their dates
+        found together (`find_in_texts`), then wrapped."""
+        read_in: list = []
+        units(region, context, owned, read_in)
+        slots: list = []
+        contexts: list[YearContext] = []
+        for unit, unit_context in read_in:
+            found = text_slots(unit, inner)
+            slots += found
+            contexts += [unit_context] * len(found)
+        dated = find_in_texts([text for _, _, text in slots], contexts, openings, reading)
+        wrap_slots_at(
+            slots,
+            {
+                k: [(start, end, make_in(tei, "date", attrib=attrs)) for start, end, attrs in d]
+                for k, d in dated.items()
+            },
+        )
+        counts["date"] += sum(map(len, dated.values()))
+
     chapter = None  # the context of the chapter read last, while chapters follow each other
     for region in ctx.view(REGIONS, regions):
         context = YearContext(ctx.profile.months)
@@ -1776,6 +1912,8 @@ def apply(tei, ctx: Context):
         # any of its texts: they are not each scanned for one (`find` reads `feasts` as set here).
         feasts = ctx.profile.feasts if feast_names and _names_any(region, feast_names) else None
         # The texts that open a block, told apart by value: wrap hands over strings only.
-        read(region, {t for el in region.iter(*_BLOCKS) if (t := _opening(el))}, context, _owned(region))
+        openings = {t for el in region.iter(*_BLOCKS) if (t := _opening(el))}
+        # (A region where feasts or another calendar's months are sought too is read text by text.)
+        (read_at_once if READ_AT_ONCE and not (feasts or calendar) else read)(region, openings, context, _owned(region))
     ctx.report.counts["date"] = counts["date"]
     return tei

@@ -1,0 +1,150 @@
+"""The date pass's reading of a region's texts at once gives what reading them one by one gives.
+
+`dates.find_in_texts` (one scan of a region's texts joined for the words a date begins
+with, one for the digits that may begin one, only the texts holding one read further) is
+compared with `find_dates` on each text in turn, its plain form, and the pass that reads
+each region so (`dates.READ_AT_ONCE`) with the pass that hands `find_dates` each text node
+as `wrap` walks the tree: on the bundled book's edition, its source text, books of the
+shared corpus where present, and strings made to catch the edges.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+from lxml import etree
+
+from conftest import SAMPLE, SHARED
+from teikit.context import Context
+from teikit.enrich import dates
+from teikit.profile import load_profile
+from teikit.report import Report
+from teikit.tei import TEI_NS
+
+EDITION = SAMPLE.parent.parent / "tei" / "iron-lazar"
+CORPUS = sorted((SHARED / "corpus" / "books").glob("*.txt"))
+
+EDGES = [
+    "the ninth century",
+    "in the late twenties",
+    "in the thirties, the parties",
+    "in 1٩١٧",
+    "in ١٩١٧ and 1917",
+    "On16 September 1918",
+    "in1935, by12 May",
+    "Kyiv12 May",
+    "12 May",
+    "1917",
+    "f. 17, op. 3, d. 1234, l. 5",
+    "the twenty-fourth of June, twenty first of May",
+    "from 10 April to 15 May 1943",
+    "1904-5, 19045 workers, 3-5 March 1921, 12th of May",
+    "x1917 a_1917 _1917 -1917 (1917) 1917s",
+    "dekabr' 1927",
+    "in early spring",
+    "\u00a012\u00a0May",
+    "12\u2009May 1917",
+    "",
+]
+
+
+def _edition_trees() -> list[etree._Element]:
+    """The edition's chapters, notes and back matter with their dates unmarked again: text
+    for the date pass to read, as the conversion hands it over (its other marks kept)."""
+    trees = []
+    for path in sorted(EDITION.glob("*.xml")):
+        tei = etree.parse(str(path)).getroot()
+        if tei.tag == f"{{{TEI_NS}}}TEI" and tei.find(f"{{{TEI_NS}}}text") is not None:
+            etree.strip_tags(tei, f"{{{TEI_NS}}}date")
+            trees.append(tei)
+    return trees
+
+
+def _regions() -> list[list[str]]:
+    """Real texts read together: runs of lines of the bundled book and of the corpus books
+    (most lines hold no date, as most text nodes), and the edge strings."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    for path in CORPUS:
+        lines += path.read_bytes().decode("utf-8", "replace").splitlines()
+    runs = [lines[i : i + 400] for i in range(0, len(lines), 400)]
+    return [*runs, EDGES, EDGES[::-1]]
+
+
+def _state(context: dates.YearContext) -> tuple:
+    return context.year, context.month, context.since, context.ahead_of, context.lent
+
+
+@pytest.mark.parametrize("profile", ["default", "book"])
+def test_the_dates_found_in_texts_read_at_once_are_those_found_in_each_in_turn(profile):
+    """`find_in_texts` against `find_dates` on each text in order: the same dates in the
+    same texts, and the contexts (one for a run, or one for each of its sixth texts, as a
+    chapter's and its notes') left alike, for the default profile and the bundled book's
+    (its Russian months); block openings every seventh text."""
+    months = load_profile(source=SAMPLE if profile == "book" else None).months
+    reading = dates.Reading(months)
+    found = texts_read = 0
+    for texts in _regions():
+        kept = [t for t in texts if t]  # `wrap` hands over no empty text
+        plain_contexts = [dates.YearContext(months) for _ in range(2)]
+        joined_contexts = [dates.YearContext(months) for _ in range(2)]
+        openings = {t for i, t in enumerate(kept) if i % 7 == 0}
+        which = [int(i % 6 == 5) for i in range(len(kept))]
+        plain = {}
+        for k, text in enumerate(kept):
+            got = dates.find_dates(text, plain_contexts[which[k]], text in openings, reading=reading)
+            if got:
+                plain[k] = got
+        at_once = dates.find_in_texts(kept, [joined_contexts[w] for w in which], openings, reading)
+        assert at_once == plain
+        assert [_state(c) for c in joined_contexts] == [_state(c) for c in plain_contexts]
+        found += len(plain)
+        texts_read += len(kept)
+    assert found > 2000 and texts_read > 20000
+
+
+def test_the_digits_that_may_begin_a_date_are_those_the_date_pattern_matches_at():
+    """`_DIGIT_DATE_START` (one scan for the digits that begin a day or a year, or run into
+    "on", "in" or "by") against the plain scan it stands for: at every ASCII digit that
+    begins a word, or that `_glued_at` says is run into a preposition, where the date
+    pattern matches (as `_scan` and `_matches` try it), the scan finds it; on the bundled
+    book, the corpus books and the edge strings."""
+    pattern = dates._pattern(tuple(load_profile(source=SAMPLE).months))
+    matched = 0
+    for texts in _regions():
+        for text in texts:
+            if not text.isascii() and dates._OTHER_DIGIT.search(text):
+                continue  # read by the pattern at every position, not by the scan
+            starts = {m.start() for m in dates._DIGIT_DATE_START.finditer(text)}
+            for m in re.finditer("[0-9]", text):
+                at = m.start()
+                begins = at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
+                if (
+                    begins
+                    and pattern.match(text, at)
+                    or dates._glued_at(text, at)
+                    and pattern.match(text[at : at + 40])
+                ):
+                    assert at in starts, (text, at)
+                    matched += 1
+    assert matched > 5000
+
+
+@pytest.mark.parametrize("profile", ["default", "book"])
+def test_the_pass_reading_regions_at_once_marks_what_it_marks_reading_text_by_text(profile, monkeypatch):
+    """The date pass with `READ_AT_ONCE` against the pass without (each text node handed
+    to `find_dates` as `wrap` walks the tree): the same tree, mark for mark, on every part of
+    the bundled book's edition (its dates unmarked), with the book's profile and the default."""
+    chosen = load_profile(source=SAMPLE) if profile == "book" else load_profile()
+    marked = 0
+    for tei in _edition_trees():
+        out = []
+        for at_once in (True, False):
+            monkeypatch.setattr(dates, "READ_AT_ONCE", at_once)
+            tree = copy.deepcopy(tei)
+            dates.apply(tree, Context(source=SAMPLE, profile=chosen, report=Report(), tree=tree))
+            out.append(etree.tostring(tree, encoding="unicode"))
+        assert out[0] == out[1]
+        marked += out[0].count("<date ")
+    assert marked > 1500
