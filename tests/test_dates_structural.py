@@ -21,7 +21,7 @@ from teikit.context import Context
 from teikit.enrich import dates
 from teikit.profile import load_profile
 from teikit.report import Report
-from teikit.tei import TEI_NS
+from teikit.tei import TEI_NS, make_in
 
 EDITION = SAMPLE.parent.parent / "tei" / "iron-lazar"
 CORPUS = sorted((SHARED / "corpus" / "books").glob("*.txt"))
@@ -131,20 +131,52 @@ def test_the_digits_that_may_begin_a_date_are_those_the_date_pattern_matches_at(
     assert matched > 5000
 
 
-@pytest.mark.parametrize("profile", ["default", "book"])
-def test_the_pass_reading_regions_at_once_marks_what_it_marks_reading_text_by_text(profile, monkeypatch):
+# Verses of Burns's "Halloween" (the corpus book), a feast the Scots pack names, in a
+# chapter of their own: a region read text by text, the others at once.
+VERSES = (
+    '<div xmlns="http://www.tei-c.org/ns/1.0" type="chapter"><head>Halloween, 1785</head>'
+    "<lg><l>I was na past fyfteen:</l><l>The simmer had been cauld an' wat,</l>"
+    "<l>An' stuff was unco green;</l><l>An' eye a rantin kirn we gat,</l>"
+    "<l>An' just on Halloween</l><l>It fell that night.</l></lg></div>"
+)
+
+
+def _pass_both_ways(tei: etree._Element, profile, monkeypatch) -> list[str]:
+    """The tree the date pass leaves, with `READ_AT_ONCE` and without, each date element
+    copied from one made for its attributes and made anew by `make_in` (the plain form)."""
+    out = []
+    copied = dates._date_elements
+    for at_once, plain_elements in ((True, False), (False, False), (True, True)):
+        monkeypatch.setattr(dates, "READ_AT_ONCE", at_once)
+        made = (lambda t: lambda a: make_in(t, "date", attrib=a)) if plain_elements else copied
+        monkeypatch.setattr(dates, "_date_elements", made)
+        tree = copy.deepcopy(tei)
+        dates.apply(tree, Context(source=SAMPLE, profile=profile, report=Report(), tree=tree))
+        out.append(etree.tostring(tree, encoding="unicode"))
+    return out
+
+
+@pytest.mark.parametrize("profile", ["default", "book", "scots"])
+def test_the_pass_reading_regions_at_once_marks_what_it_marks_reading_text_by_text(profile, monkeypatch, tmp_path):
     """The date pass with `READ_AT_ONCE` against the pass without (each text node handed
-    to `find_dates` as `wrap` walks the tree): the same tree, mark for mark, on every part of
-    the bundled book's edition (its dates unmarked), with the book's profile and the default."""
-    chosen = load_profile(source=SAMPLE) if profile == "book" else load_profile()
+    to `find_dates` as `wrap` walks the tree), and with its date elements copied against
+    made one by one: the same tree, mark for mark, on every part of the bundled book's
+    edition (its dates unmarked), with the book's profile, the default and the Scots pack
+    (a chapter of Burns's verses added, where a feast is read text by text)."""
+    if profile == "scots":
+        own = tmp_path / "scots.toml"
+        own.write_text('include = ["scots"]\n', encoding="utf-8")
+        chosen = load_profile(own)
+    else:
+        chosen = load_profile(source=SAMPLE) if profile == "book" else load_profile()
     marked = 0
     for tei in _edition_trees():
-        out = []
-        for at_once in (True, False):
-            monkeypatch.setattr(dates, "READ_AT_ONCE", at_once)
-            tree = copy.deepcopy(tei)
-            dates.apply(tree, Context(source=SAMPLE, profile=chosen, report=Report(), tree=tree))
-            out.append(etree.tostring(tree, encoding="unicode"))
-        assert out[0] == out[1]
+        body = tei.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body")
+        if body is not None:
+            body.append(etree.fromstring(VERSES))
+        out = _pass_both_ways(tei, chosen, monkeypatch)
+        assert out[0] == out[1] == out[2]
         marked += out[0].count("<date ")
+        if profile == "scots" and body is not None:
+            assert 'when="--10-31">Halloween<' in out[0]
     assert marked > 1500

@@ -215,7 +215,7 @@ import calendar
 import datetime
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -1347,18 +1347,23 @@ _READ_ALONE = ("century", "ties")
 
 
 def find_in_texts(
-    texts: list[str], contexts: list[YearContext], openings: Collection[str], reading: Reading
+    texts: list[str],
+    contexts: list[YearContext],
+    openings: Collection[str],
+    reading: Reading,
+    joined: str | None = None,
 ) -> dict[int, list[tuple[int, int, dict[str, str]]]]:
     """`find_dates(texts[k], contexts[k], texts[k] in openings, reading=reading)` for each text in
     order, as {k: its dates} for those that hold one: the same dates, the contexts read
     alike. The words a date begins with are sought in one scan of the texts joined (a NUL,
     which no XML text holds, between them), its digits in another; only the texts holding
     one are read further (most text nodes of a book hold none: each cost a call and a scan
-    of its own)."""
+    of its own). `joined`: the texts so joined, if the caller has them."""
     words = _word_starts(reading.own)
     if words is None:
         return {k: d for k, t in enumerate(texts) if (d := find_dates(t, contexts[k], t in openings, reading=reading))}
-    joined = "\x00".join(texts)
+    if joined is None:
+        joined = "\x00".join(texts)
     ends = []  # where each text ends in `joined`
     at = -1
     for text in texts:
@@ -1814,6 +1819,22 @@ def _owned(region) -> dict:
     return owned
 
 
+def _date_elements(tei) -> Callable[[dict[str, str]], etree._Element]:
+    """What makes the date elements for `tei`: `make_in(tei, "date", attrib=attrs)`, as a
+    copy of one made for the same attributes (in their order) at the first date that had
+    them, never linked (lxml copies the attributes in C; a book's dates repeat: "1929")."""
+    made: dict[tuple, etree._Element] = {}
+
+    def date_element(attrs: dict[str, str]) -> etree._Element:
+        key = tuple(attrs.items())
+        model = made.get(key)
+        if model is None:
+            model = made[key] = make_in(tei, "date", attrib=attrs)
+        return model.__copy__()
+
+    return date_element
+
+
 def apply(tei, ctx: Context):
     counts: Counter = Counter()
     function_words = frozenset(ctx.profile.english_words)
@@ -1823,6 +1844,8 @@ def apply(tei, ctx: Context):
 
     calendar = ctx.profile.calendar_months if ctx.profile.calendar_years else None
     holding = _holding(reading.own, (*feast_names, *(calendar or ())))
+
+    date_element = _date_elements(tei)
 
     def finder(openings: set[str], context: YearContext):
         def find(text: str):
@@ -1837,7 +1860,7 @@ def apply(tei, ctx: Context):
             if calendar:
                 found = add_calendar_dates(text, found, calendar, ctx.profile.calendar_years, context.year)
             for start, end, attrs in found:
-                spans.append((start, end, make_in(tei, "date", attrib=attrs)))
+                spans.append((start, end, date_element(attrs)))
                 counts["date"] += 1
             return spans
 
@@ -1878,9 +1901,10 @@ def apply(tei, ctx: Context):
         for inside in owned.get(note, ((), ()))[1]:
             note_units(inside, owned, out)
 
-    def read_at_once(region, openings: set[str], context: YearContext, owned: dict) -> None:
+    def read_at_once(region, openings: set[str], context: YearContext, owned: dict) -> bool:
         """`read(region, openings, context, owned)`, its texts listed first and their dates
-        found together (`find_in_texts`), then wrapped."""
+        found together (`find_in_texts`), then wrapped; unless one of them names a feast
+        of the profile (then False, and nothing done)."""
         read_in: list = []
         units(region, context, owned, read_in)
         slots: list = []
@@ -1889,15 +1913,17 @@ def apply(tei, ctx: Context):
             found = text_slots(unit, inner)
             slots += found
             contexts += [unit_context] * len(found)
-        dated = find_in_texts([text for _, _, text in slots], contexts, openings, reading)
+        texts = [text for _, _, text in slots]
+        joined = "\x00".join(texts)
+        if feast_names and _feast_finder(feast_names).find_matches_as_indexes(joined):
+            return False
+        dated = find_in_texts(texts, contexts, openings, reading, joined)
         wrap_slots_at(
             slots,
-            {
-                k: [(start, end, make_in(tei, "date", attrib=attrs)) for start, end, attrs in d]
-                for k, d in dated.items()
-            },
+            {k: [(start, end, date_element(attrs)) for start, end, attrs in d] for k, d in dated.items()},
         )
         counts["date"] += sum(map(len, dated.values()))
+        return True
 
     chapter = None  # the context of the chapter read last, while chapters follow each other
     for region in ctx.view(REGIONS, regions):
@@ -1908,12 +1934,16 @@ def apply(tei, ctx: Context):
             chapter = context
         else:
             chapter = None
+        # The texts that open a block, told apart by value: wrap hands over strings only.
+        openings = {t for el in region.iter(*_BLOCKS) if (t := _opening(el))}
+        owned = _owned(region)
+        # A region whose texts name no feast is read at once (where another calendar's months
+        # are not sought too); one that does, text by text.
+        if READ_AT_ONCE and not calendar and read_at_once(region, openings, context, owned):
+            continue
         # A region that names no feast anywhere (its whole text, read at once) has none in
         # any of its texts: they are not each scanned for one (`find` reads `feasts` as set here).
         feasts = ctx.profile.feasts if feast_names and _names_any(region, feast_names) else None
-        # The texts that open a block, told apart by value: wrap hands over strings only.
-        openings = {t for el in region.iter(*_BLOCKS) if (t := _opening(el))}
-        # (A region where feasts or another calendar's months are sought too is read text by text.)
-        (read_at_once if READ_AT_ONCE and not (feasts or calendar) else read)(region, openings, context, _owned(region))
+        read(region, openings, context, owned)
     ctx.report.counts["date"] = counts["date"]
     return tei
