@@ -81,7 +81,8 @@ def test_the_dates_found_in_texts_read_at_once_are_those_found_in_each_in_turn(p
     """`find_in_texts` against `find_dates` on each text in order: the same dates in the
     same texts, and the contexts (one for a run, or one for each of its sixth texts, as a
     chapter's and its notes') left alike, for the default profile and the bundled book's
-    (its Russian months); block openings every seventh text."""
+    (its Russian months); block openings every seventh text. And the same dates where the
+    sixth texts' context is private (a note's, left unread where no date asks it)."""
     months = load_profile(source=SAMPLE if profile == "book" else None).months
     reading = dates.Reading(months)
     found = texts_read = 0
@@ -99,6 +100,12 @@ def test_the_dates_found_in_texts_read_at_once_are_those_found_in_each_in_turn(p
         at_once = dates.find_in_texts(kept, [joined_contexts[w] for w in which], openings, reading)
         assert at_once == plain
         assert [_state(c) for c in joined_contexts] == [_state(c) for c in plain_contexts]
+        # the sixth texts' context as a note's, read no more after: left unread where no
+        # date without a year asks it
+        private = [dates.YearContext(months) for _ in range(2)]
+        unread = dates.find_in_texts(kept, [private[w] for w in which], openings, reading, private=[private[1]])
+        assert unread == plain
+        assert _state(private[0]) == _state(plain_contexts[0])
         found += len(plain)
         texts_read += len(kept)
     assert found > 2000 and texts_read > 20000

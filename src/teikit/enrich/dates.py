@@ -1352,13 +1352,17 @@ def find_in_texts(
     openings: Collection[str],
     reading: Reading,
     joined: str | None = None,
+    private: Collection[YearContext] = (),
 ) -> dict[int, list[tuple[int, int, dict[str, str]]]]:
     """`find_dates(texts[k], contexts[k], texts[k] in openings, reading=reading)` for each text in
     order, as {k: its dates} for those that hold one: the same dates, the contexts read
     alike. The words a date begins with are sought in one scan of the texts joined (a NUL,
     which no XML text holds, between them), its digits in another; only the texts holding
     one are read further (most text nodes of a book hold none: each cost a call and a scan
-    of its own). `joined`: the texts so joined, if the caller has them."""
+    of its own). `joined`: the texts so joined, if the caller has them; `private`: contexts
+    read no more after these texts (a note's): the dates in a context of them that no date
+    without a year among its texts asks are not read into it (where it stands, what it
+    says), as nothing would ask them (its state after is then not `find_dates`'s)."""
     words = _word_starts(reading.own)
     if words is None:
         return {k: d for k, t in enumerate(texts) if (d := find_dates(t, contexts[k], t in openings, reading=reading))}
@@ -1393,13 +1397,25 @@ def find_in_texts(
             listed = by_text.setdefault(k, [])
         listed.append((index, start - begins, 0))
     pattern = reading.pattern(False, False)
+    judged: dict[int, list[_Found]] = {}
+    consulted = set()  # the contexts of `private` a date without a year asks
+    for k in sorted(by_text):
+        if k in alone:
+            consulted.add(contexts[k])  # (`find_dates` may read one)
+            continue
+        text = texts[k]
+        dates_here = judged[k] = _judge(text, _matches(pattern, text, by_text[k]), reading)
+        if any(f.yearless for f in dates_here):
+            consulted.add(contexts[k])
     out = {}
     for k in sorted(by_text):
-        text = texts[k]
+        text, context = texts[k], contexts[k]
         if k in alone:
-            dates = find_dates(text, contexts[k], text in openings, reading=reading)
+            dates = find_dates(text, context, text in openings, reading=reading)
         else:
-            dates = _read_matches(text, _matches(pattern, text, by_text[k]), contexts[k], text in openings, reading)
+            # a context no date without a year asks, left unread: it tells no date anything
+            read_into = None if context in private and context not in consulted else context
+            dates = _read_found(text, judged[k], read_into, text in openings, reading)
         if dates:
             out[k] = dates
     return out
@@ -1435,16 +1451,13 @@ def find_dates(
         words = starts.find_matches_as_indexes(text)
         if not words:
             return []
-    return _read_matches(
-        text, _matches(reading.pattern(centuries, decades), text, words), context, block_start, reading
-    )
+    found = _judge(text, _matches(reading.pattern(centuries, decades), text, words), reading)
+    return _read_found(text, found, context, block_start, reading)
 
 
-def _read_matches(
-    text: str, matched: list[tuple[re.Match, int]], context: YearContext | None, block_start: bool, reading: Reading
-) -> list[tuple[int, int, dict[str, str]]]:
-    """`find_dates` from the date pattern's matches in `text` (`_matches`): each judged where
-    it stands, given its year and read into `context`."""
+def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> list[_Found]:
+    """The dates of the date pattern's matches in `text` (`_matches`), each judged where it
+    stands, with its span and value before any year from context."""
     months, cues = reading.months, reading.cues
     found: list[_Found] = []
     for m, at in matched:
@@ -1472,8 +1485,17 @@ def _read_matches(
             # "on a March day": a month of no year in particular, which takes none from context
             indefinite = text.endswith(" a ", 0, start) and kind == "bare"
             found.append(_Found(start, at + m.end(), g, attrs, _needs_year(g) and not indefinite))
+    return found
+
+
+def _read_found(
+    text: str, found: list[_Found], context: YearContext | None, block_start: bool, reading: Reading
+) -> list[tuple[int, int, dict[str, str]]]:
+    """`find_dates` from the dates `_judge` found in `text`: each given its year and read
+    into `context`."""
     if not found:
         return []
+    months = reading.months
     out = []
     parenthesised = "(" in text
     depth = 0  # parentheses open before the date (in this text)
@@ -1917,7 +1939,8 @@ def apply(tei, ctx: Context):
         joined = "\x00".join(texts)
         if feast_names and _feast_finder(feast_names).find_matches_as_indexes(joined):
             return False
-        dated = find_in_texts(texts, contexts, openings, reading, joined)
+        notes = {unit_context for unit, unit_context in read_in if unit.tag == _NOTE}  # each a note's own
+        dated = find_in_texts(texts, contexts, openings, reading, joined, notes)
         wrap_slots_at(
             slots,
             {k: [(start, end, date_element(attrs)) for start, end, attrs in d] for k, d in dated.items()},
