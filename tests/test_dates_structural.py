@@ -187,3 +187,34 @@ def test_the_pass_reading_regions_at_once_marks_what_it_marks_reading_text_by_te
         if profile == "scots" and body is not None:
             assert 'when="--10-31">Halloween<' in out[0]
     assert marked > 1500
+
+
+def _groups(m: re.Match | None) -> tuple | None:
+    return None if m is None else (m.span(), m.lastgroup, m.groups())
+
+
+def test_the_one_date_pattern_matches_as_the_pattern_of_each_kind_of_text(monkeypatch):
+    """`Reading.pattern` with `ONE_PATTERN` (the pattern made for a text with a century and
+    a decade in words, for every text) against it without (the pattern of the text's kind,
+    as `find_dates` tells it): the same matches, group for group, in every line of the
+    bundled book and of the corpus books and the edge strings (and at every word's start of
+    those holding a date), for the default profile's months and the bundled book's."""
+    compared = with_dates = 0
+    for months in ({}, load_profile(source=SAMPLE).months):
+        one, plain = dates.Reading(months), dates.Reading(months)
+        for texts in _regions():
+            for text in texts:
+                decades = "ties" in text and dates._HOLDS_DECADE_WORD.search(text) is not None
+                monkeypatch.setattr(dates, "ONE_PATTERN", False)
+                kind = plain.pattern("century" in text, decades)
+                monkeypatch.setattr(dates, "ONE_PATTERN", True)
+                pattern = one.pattern("century" in text, decades)
+                found = [_groups(m) for m in kind.finditer(text)]
+                assert [_groups(m) for m in pattern.finditer(text)] == found, text
+                compared += 1
+                if found:
+                    with_dates += 1
+                    for word in re.finditer(r"\b\w", text):
+                        at = word.start()
+                        assert _groups(pattern.match(text, at)) == _groups(kind.match(text, at)), (text, at)
+    assert compared > 40000 and with_dates > 3000
