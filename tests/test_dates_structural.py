@@ -139,7 +139,7 @@ def test_the_digits_that_may_begin_a_date_are_those_the_date_pattern_matches_at(
 
 
 # Verses of Burns's "Halloween" (the corpus book), a feast the Scots pack names, in a
-# chapter of their own: a region read text by text, the others at once.
+# chapter of their own: the feast found in the texts joined, and added to that text's dates.
 VERSES = (
     '<div xmlns="http://www.tei-c.org/ns/1.0" type="chapter"><head>Halloween, 1785</head>'
     "<lg><l>I was na past fyfteen:</l><l>The simmer had been cauld an' wat,</l>"
@@ -169,7 +169,7 @@ def test_the_pass_reading_regions_at_once_marks_what_it_marks_reading_text_by_te
     to `find_dates` as `wrap` walks the tree), and with its date elements copied against
     made one by one: the same tree, mark for mark, on every part of the bundled book's
     edition (its dates unmarked), with the book's profile, the default and the Scots pack
-    (a chapter of Burns's verses added, where a feast is read text by text)."""
+    (a chapter of Burns's verses added, which names a feast)."""
     if profile == "scots":
         own = tmp_path / "scots.toml"
         own.write_text('include = ["scots"]\n', encoding="utf-8")

@@ -213,6 +213,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
@@ -1933,10 +1934,10 @@ def apply(tei, ctx: Context):
         for inside in owned.get(note, ((), ()))[1]:
             note_units(inside, owned, out)
 
-    def read_at_once(region, openings: set[str], context: YearContext, owned: dict) -> bool:
+    def read_at_once(region, openings: set[str], context: YearContext, owned: dict) -> None:
         """`read(region, openings, context, owned)`, its texts listed first and their dates
-        found together (`find_in_texts`), then wrapped; unless one of them names a feast
-        of the profile (then False, and nothing done)."""
+        found together (`find_in_texts`), the feasts of those that name one added
+        (`add_feasts`, which reads no context), then wrapped."""
         read_in: list = []
         units(region, context, owned, read_in)
         slots: list = []
@@ -1947,16 +1948,21 @@ def apply(tei, ctx: Context):
             contexts += [unit_context] * len(found)
         texts = [text for _, _, text in slots]
         joined = "\x00".join(texts)
-        if feast_names and _feast_finder(feast_names).find_matches_as_indexes(joined):
-            return False
         notes = {unit_context for unit, unit_context in read_in if unit.tag == _NOTE}  # each a note's own
         dated = find_in_texts(texts, contexts, openings, reading, joined, notes)
+        if feast_names:
+            named = _feast_finder(feast_names).find_matches_as_indexes(joined)
+            if named:
+                ends = list(itertools.accumulate(len(text) + 1 for text in texts))
+                for k in sorted({bisect.bisect_right(ends, start) for _, start, _ in named}):
+                    days = add_feasts(texts[k], dated.get(k, []), ctx.profile.feasts, function_words, feast_names)
+                    if days:
+                        dated[k] = days
         wrap_slots_at(
             slots,
             {k: [(start, end, date_element(attrs)) for start, end, attrs in d] for k, d in dated.items()},
         )
         counts["date"] += sum(map(len, dated.values()))
-        return True
 
     chapter = None  # the context of the chapter read last, while chapters follow each other
     for region in ctx.view(REGIONS, regions):
@@ -1970,9 +1976,9 @@ def apply(tei, ctx: Context):
         # The texts that open a block, told apart by value: wrap hands over strings only.
         openings = {t for el in region.iter(*_BLOCKS) if (t := _opening(el))}
         owned = _owned(region)
-        # A region whose texts name no feast is read at once (where another calendar's months
-        # are not sought too); one that does, text by text.
-        if READ_AT_ONCE and not calendar and read_at_once(region, openings, context, owned):
+        # (A region where another calendar's months are sought too is read text by text.)
+        if READ_AT_ONCE and not calendar:
+            read_at_once(region, openings, context, owned)
             continue
         # A region that names no feast anywhere (its whole text, read at once) has none in
         # any of its texts: they are not each scanned for one (`find` reads `feasts` as set here).
