@@ -1,11 +1,12 @@
 """The date pass's reading of a region's texts at once gives what reading them one by one gives.
 
 `dates.find_in_texts` (one scan of a region's texts joined for the words a date begins
-with, one for the digits that may begin one, only the texts holding one read further) is
-compared with `find_dates` on each text in turn, its plain form, and the pass that reads
-each region so (`dates.READ_AT_ONCE`) with the pass that hands `find_dates` each text node
-as `wrap` walks the tree: on the bundled book's edition, its source text, books of the
-shared corpus where present, and strings made to catch the edges.
+with, only the texts holding one read further) is compared with `find_dates` on each text
+in turn, its plain form, and the pass that reads each region so (`dates.READ_AT_ONCE`)
+with the pass that hands `find_dates` each text node as `wrap` walks the tree: on the
+bundled book's edition, its source text, books of the shared corpus where present, and
+strings made to catch the edges. So are the one date pattern (`dates.ONE_PATTERN`) and
+the date elements copied (`dates._date_elements`) with their plain forms.
 """
 
 from __future__ import annotations
@@ -111,31 +112,25 @@ def test_the_dates_found_in_texts_read_at_once_are_those_found_in_each_in_turn(p
     assert found > 2000 and texts_read > 20000
 
 
-def test_the_digits_that_may_begin_a_date_are_those_the_date_pattern_matches_at():
-    """`_DIGIT_DATE_START` (one scan for the digits that begin a day or a year, or run into
-    "on", "in" or "by") against the plain scan it stands for: at every ASCII digit that
-    begins a word, or that `_glued_at` says is run into a preposition, where the date
-    pattern matches (as `_scan` and `_matches` try it), the scan finds it; on the bundled
-    book, the corpus books and the edge strings."""
-    pattern = dates._pattern(tuple(load_profile(source=SAMPLE).months))
-    matched = 0
-    for texts in _regions():
-        for text in texts:
-            if not text.isascii() and dates._OTHER_DIGIT.search(text):
-                continue  # read by the pattern at every position, not by the scan
-            starts = {m.start() for m in dates._DIGIT_DATE_START.finditer(text)}
-            for m in re.finditer("[0-9]", text):
-                at = m.start()
-                begins = at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
-                if (
-                    begins
-                    and pattern.match(text, at)
-                    or dates._glued_at(text, at)
-                    and pattern.match(text[at : at + 40])
-                ):
-                    assert at in starts, (text, at)
-                    matched += 1
-    assert matched > 5000
+def test_the_words_found_in_the_texts_joined_are_those_found_in_each():
+    """The automaton of the words a date begins with (`Reading.starts`) scanning the texts
+    joined by a NUL, as `find_in_texts` does, against its scan of each text alone: in each
+    text the same words at the same places, for the default profile's months and the
+    bundled book's, on runs of lines of the bundled book, the corpus books and the edge
+    strings."""
+    found = 0
+    for months in ({}, load_profile(source=SAMPLE).months):
+        automaton = dates.Reading(months).starts(False, False)
+        for texts in _regions():
+            kept = [t for t in texts if t]
+            joined = "\x00".join(kept)
+            alone, at = [], 0
+            for text in kept:
+                alone += [(i, at + s, at + e) for i, s, e in automaton.find_matches_as_indexes(text)]
+                at += len(text) + 1
+            assert automaton.find_matches_as_indexes(joined) == alone
+            found += len(alone)
+    assert found > 100000
 
 
 # Verses of Burns's "Halloween" (the corpus book), a feast the Scots pack names, in a

@@ -1326,28 +1326,10 @@ class Reading:
 ONE_PATTERN = True
 
 
-# Where a date may begin with a digit, in a text whose digits are ASCII: at a digit that begins
-# a word and opens a day or a year, as the pattern's `_DIGIT_START` says (no other branch of
-# the pattern begins with a digit), or at one run into "on", "in" or "by" ("On16 September",
-# which `_glued_at` tells), the characters before looked behind. Sought in `re`'s fast scan
-# for a first character (a pattern that opens with a look-behind is tried at every position):
-# the digit automaton found every digit of a reference ("f. 17, op. 3, d. 1234, l. 5"), one
-# by one, which the Python loop of `_scan` passed over, or tried the date pattern at.
-_DIGIT_DATE_START = re.compile(r"[0-9](?<![^\Wny][0-9])(?=\d?[\s\-–—snrt]|(?<=[12])\d\d\d(?!\d))")
-
-
-@lru_cache(maxsize=8)
-def _word_starts(months: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick | None:
-    """`_date_starts(months, False, False)` without the digits (sought by `_DIGIT_DATE_START`):
-    its words from the first letter on, with the same indexes less `_DIGIT_WORDS`; None
-    where that one is None, or where a profile's month holds a digit (the two scans would
-    not give the words the one gives)."""
-    own = [_NON_WORD.split(m, 1)[0] for m in months if m]
-    if not all(own) or any(c.isdigit() for w in own for c in w):
-        return None
-    return ahocorasick_rs.AhoCorasick(
-        [*_START_WORDS[_DIGIT_WORDS:], *own], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
-    )
+# Where the date pattern may match at a digit: its only branch that begins with one begins
+# with `_DIGIT_START` (a date run into a preposition too, read from the digit on). The NUL
+# after a text in the joined texts is no digit, space nor dash, as the text's end is none.
+_OPENS_DAY_OR_YEAR = re.compile(_DIGIT_START)
 
 
 # The texts `find_in_texts` leaves to `find_dates`, one by one: those naming a century or a
@@ -1368,13 +1350,15 @@ def find_in_texts(
     """`find_dates(texts[k], contexts[k], texts[k] in openings, reading=reading)` for each text in
     order, as {k: its dates} for those that hold one: the same dates, the contexts read
     alike. The words a date begins with are sought in one scan of the texts joined (a NUL,
-    which no XML text holds, between them), its digits in another; only the texts holding
+    which no XML text holds and no word of the automaton, between them: the scan finds in
+    each text what it finds in it alone), those inside a word passed over at once (the
+    digits of "1929" after the first, of "f. 17, op. 3, d. 1234"); only the texts holding
     one are read further (most text nodes of a book hold none: each cost a call and a scan
     of its own). `joined`: the texts so joined, if the caller has them; `private`: contexts
     read no more after these texts (a note's): the dates in a context of them that no date
     without a year among its texts asks are not read into it (where it stands, what it
     says), as nothing would ask them (its state after is then not `find_dates`'s)."""
-    words = _word_starts(reading.own)
+    words = reading.starts(False, False)
     if words is None:
         return {k: d for k, t in enumerate(texts) if (d := find_dates(t, contexts[k], t in openings, reading=reading))}
     if joined is None:
@@ -1394,13 +1378,14 @@ def find_in_texts(
             found = joined.find(needle, ends[k] + 1)
     if not joined.isascii():  # (the texts that are not ASCII searched: few, and short)
         alone.update(k for k, text in enumerate(texts) if not text.isascii() and _OTHER_DIGIT.search(text))
-    hits = sorted(
-        [(start, index + _DIGIT_WORDS) for index, start, _ in words.find_matches_as_indexes(joined)]
-        + [(m.start(), 0) for m in _DIGIT_DATE_START.finditer(joined)]
-    )
     by_text: dict[int, list] = {k: [] for k in alone}
     k, end, begins, listed = 0, -1, 0, []
-    for start, index in hits:
+    for index, start, _ in words.find_matches_as_indexes(joined):
+        if start and ((before := joined[start - 1]).isalnum() or before == "_"):
+            if index >= _DIGIT_WORDS or before not in "ny":
+                continue  # inside a word, where `_scan` tries nothing (but a digit run into "on", "in", "by")
+        if index < _DIGIT_WORDS and _OPENS_DAY_OR_YEAR.match(joined, start) is None:
+            continue  # "p. 245", "l. 5.": no date begins there
         if start > end:  # in a later text
             k = bisect.bisect_right(ends, start, k)
             end = ends[k]
