@@ -210,11 +210,13 @@ the evidence for the value is within the text):
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime
+import itertools
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -223,7 +225,7 @@ from lxml import etree
 
 from ..context import Context
 from ..tei import TEI_NS, local, make_in
-from ..textnodes import wrap
+from ..textnodes import text_slots, wrap, wrap_slots_at
 from .matching import REGIONS, SKIP, regions
 
 MONTHS = {
@@ -1307,11 +1309,112 @@ class Reading:
         return made
 
     def pattern(self, centuries: bool, decades: bool) -> re.Pattern:
-        kind = 2 * centuries + decades
+        """The date pattern for a text with a century or not, with a decade in words or not:
+        with `ONE_PATTERN`, the one that seeks both, for every text (it matches where the
+        pattern for the text's kind does, and only there: what it seeks besides needs the
+        word "century" or a decade's name, which the text has not; compiling the big
+        pattern, 22-34 ms, was paid for each kind a book's texts were of)."""
+        kind = 3 if ONE_PATTERN else 2 * centuries + decades
         made = self._patterns[kind]
         if made is _UNMADE:
-            made = self._patterns[kind] = _pattern(self.own, centuries, decades)
+            made = self._patterns[kind] = _pattern(self.own, kind >= 2, kind % 2 == 1)
         return made
+
+
+# Whether `Reading.pattern` gives every text the pattern made for a text with a century and a
+# decade in words (False: the plain form, the pattern of its kind, for the tests to compare).
+ONE_PATTERN = True
+
+
+# Where the date pattern may match at a digit: its only branch that begins with one begins
+# with `_DIGIT_START` (a date run into a preposition too, read from the digit on). The NUL
+# after a text in the joined texts is no digit, space nor dash, as the text's end is none.
+_OPENS_DAY_OR_YEAR = re.compile(_DIGIT_START)
+
+
+# The texts `find_in_texts` leaves to `find_dates`, one by one: those naming a century or a
+# decade in words (read with other words and another pattern: as `find_dates` tells them,
+# "ties" then `_HOLDS_DECADE_WORD`), or holding a digit of another script (read by the pattern
+# at every position).
+_READ_ALONE = ("century", "ties")
+
+
+def find_in_texts(
+    texts: list[str],
+    contexts: list[YearContext],
+    openings: Collection[str],
+    reading: Reading,
+    joined: str | None = None,
+    private: Collection[YearContext] = (),
+) -> dict[int, list[tuple[int, int, dict[str, str]]]]:
+    """`find_dates(texts[k], contexts[k], texts[k] in openings, reading=reading)` for each text in
+    order, as {k: its dates} for those that hold one: the same dates, the contexts read
+    alike. The words a date begins with are sought in one scan of the texts joined (a NUL,
+    which no XML text holds and no word of the automaton, between them: the scan finds in
+    each text what it finds in it alone), those inside a word passed over at once (the
+    digits of "1929" after the first, of "f. 17, op. 3, d. 1234"); only the texts holding
+    one are read further (most text nodes of a book hold none: each cost a call and a scan
+    of its own). `joined`: the texts so joined, if the caller has them; `private`: contexts
+    read no more after these texts (a note's): the dates in a context of them that no date
+    without a year among its texts asks are not read into it (where it stands, what it
+    says), as nothing would ask them (its state after is then not `find_dates`'s)."""
+    words = reading.starts(False, False)
+    if words is None:
+        return {k: d for k, t in enumerate(texts) if (d := find_dates(t, contexts[k], t in openings, reading=reading))}
+    if joined is None:
+        joined = "\x00".join(texts)
+    ends = []  # where each text ends in `joined`
+    at = -1
+    for text in texts:
+        at += len(text) + 1
+        ends.append(at)
+    alone: set[int] = set()
+    for needle in _READ_ALONE:
+        found = joined.find(needle)
+        while found >= 0:
+            k = bisect.bisect_right(ends, found)
+            if needle != "ties" or _HOLDS_DECADE_WORD.search(texts[k]) is not None:
+                alone.add(k)
+            found = joined.find(needle, ends[k] + 1)
+    if not joined.isascii():  # (the texts that are not ASCII searched: few, and short)
+        alone.update(k for k, text in enumerate(texts) if not text.isascii() and _OTHER_DIGIT.search(text))
+    by_text: dict[int, list] = {k: [] for k in alone}
+    k, end, begins, listed = 0, -1, 0, []
+    for index, start, _ in words.find_matches_as_indexes(joined):
+        if start and ((before := joined[start - 1]).isalnum() or before == "_"):
+            if index >= _DIGIT_WORDS or before not in "ny":
+                continue  # inside a word, where `_scan` tries nothing (but a digit run into "on", "in", "by")
+        if index < _DIGIT_WORDS and _OPENS_DAY_OR_YEAR.match(joined, start) is None:
+            continue  # "p. 245", "l. 5.": no date begins there
+        if start > end:  # in a later text
+            k = bisect.bisect_right(ends, start, k)
+            end = ends[k]
+            begins = end - len(texts[k])
+            listed = by_text.setdefault(k, [])
+        listed.append((index, start - begins, 0))
+    pattern = reading.pattern(False, False)
+    judged: dict[int, list[_Found]] = {}
+    consulted = set()  # the contexts of `private` a date without a year asks
+    for k in sorted(by_text):
+        if k in alone:
+            consulted.add(contexts[k])  # (`find_dates` may read one)
+            continue
+        text = texts[k]
+        dates_here = judged[k] = _judge(text, _matches(pattern, text, by_text[k]), reading)
+        if any(f.yearless for f in dates_here):
+            consulted.add(contexts[k])
+    out = {}
+    for k in sorted(by_text):
+        text, context = texts[k], contexts[k]
+        if k in alone:
+            dates = find_dates(text, context, text in openings, reading=reading)
+        else:
+            # a context no date without a year asks, left unread: it tells no date anything
+            read_into = None if context in private and context not in consulted else context
+            dates = _read_found(text, judged[k], read_into, text in openings, reading)
+        if dates:
+            out[k] = dates
+    return out
 
 
 def find_dates(
@@ -1330,8 +1433,7 @@ def find_dates(
     `Reading(months, cues)`, when made already (then `months` and `cues` are its own)."""
     if reading is None:
         reading = Reading(months, cues)
-    months, cues, own = reading.months, reading.cues, reading.own
-    found: list[_Found] = []
+    own = reading.own
     decades = "ties" in text and _HOLDS_DECADE_WORD.search(text) is not None
     centuries = "century" in text
     starts = reading.starts(centuries, decades)
@@ -1345,8 +1447,16 @@ def find_dates(
         words = starts.find_matches_as_indexes(text)
         if not words:
             return []
-    pattern = reading.pattern(centuries, decades)
-    for m, at in _matches(pattern, text, words):
+    found = _judge(text, _matches(reading.pattern(centuries, decades), text, words), reading)
+    return _read_found(text, found, context, block_start, reading)
+
+
+def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> list[_Found]:
+    """The dates of the date pattern's matches in `text` (`_matches`), each judged where it
+    stands, with its span and value before any year from context."""
+    months, cues = reading.months, reading.cues
+    found: list[_Found] = []
+    for m, at in matched:
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         kind = m.lastgroup
         attrs = value(g, months=months)
@@ -1371,8 +1481,17 @@ def find_dates(
             # "on a March day": a month of no year in particular, which takes none from context
             indefinite = text.endswith(" a ", 0, start) and kind == "bare"
             found.append(_Found(start, at + m.end(), g, attrs, _needs_year(g) and not indefinite))
+    return found
+
+
+def _read_found(
+    text: str, found: list[_Found], context: YearContext | None, block_start: bool, reading: Reading
+) -> list[tuple[int, int, dict[str, str]]]:
+    """`find_dates` from the dates `_judge` found in `text`: each given its year and read
+    into `context`."""
     if not found:
         return []
+    months = reading.months
     out = []
     parenthesised = "(" in text
     depth = 0  # parentheses open before the date (in this text)
@@ -1659,6 +1778,10 @@ def add_calendar_dates(
     return sorted(out, key=lambda d: d[0])
 
 
+# Whether `apply` reads a region's texts at once (`find_in_texts`) rather than one by one as
+# `wrap` hands them over: the same dates (False: the plain form, for the tests to compare).
+READ_AT_ONCE = True
+
 _BLOCKS = tuple(f"{{{TEI_NS}}}{name}" for name in ("p", "head", "item", "note"))
 _DIV, _NOTE = f"{{{TEI_NS}}}div", f"{{{TEI_NS}}}note"
 # Divisions a year does not cross into: each starts without one (letters, dated by their
@@ -1714,6 +1837,22 @@ def _owned(region) -> dict:
     return owned
 
 
+def _date_elements(tei) -> Callable[[dict[str, str]], etree._Element]:
+    """What makes the date elements for `tei`: `make_in(tei, "date", attrib=attrs)`, as a
+    copy of one made for the same attributes (in their order) at the first date that had
+    them, never linked (lxml copies the attributes in C; a book's dates repeat: "1929")."""
+    made: dict[tuple, etree._Element] = {}
+
+    def date_element(attrs: dict[str, str]) -> etree._Element:
+        key = tuple(attrs.items())
+        model = made.get(key)
+        if model is None:
+            model = made[key] = make_in(tei, "date", attrib=attrs)
+        return model.__copy__()
+
+    return date_element
+
+
 def apply(tei, ctx: Context):
     counts: Counter = Counter()
     function_words = frozenset(ctx.profile.english_words)
@@ -1723,6 +1862,8 @@ def apply(tei, ctx: Context):
 
     calendar = ctx.profile.calendar_months if ctx.profile.calendar_years else None
     holding = _holding(reading.own, (*feast_names, *(calendar or ())))
+
+    date_element = _date_elements(tei)
 
     def finder(openings: set[str], context: YearContext):
         def find(text: str):
@@ -1737,7 +1878,7 @@ def apply(tei, ctx: Context):
             if calendar:
                 found = add_calendar_dates(text, found, calendar, ctx.profile.calendar_years, context.year)
             for start, end, attrs in found:
-                spans.append((start, end, make_in(tei, "date", attrib=attrs)))
+                spans.append((start, end, date_element(attrs)))
                 counts["date"] += 1
             return spans
 
@@ -1763,6 +1904,51 @@ def apply(tei, ctx: Context):
         for inside in owned.get(note, ((), ()))[1]:
             read_note(inside, openings, owned)
 
+    def units(division, context: YearContext, owned: dict, out: list) -> None:
+        """The divisions and notes `read(division, …, context, owned)` wraps the texts of
+        (skipping those `inner` names), in its order, each with the context it reads them in."""
+        out.append((division, context))
+        divisions, notes = owned.get(division, ((), ()))
+        for child in divisions:
+            units(child, YearContext(ctx.profile.months) if child.get("type") in _OWN_YEARS else context, owned, out)
+        for note in notes:
+            note_units(note, owned, out)
+
+    def note_units(note, owned: dict, out: list) -> None:
+        out.append((note, YearContext(ctx.profile.months)))
+        for inside in owned.get(note, ((), ()))[1]:
+            note_units(inside, owned, out)
+
+    def read_at_once(region, openings: set[str], context: YearContext, owned: dict) -> None:
+        """`read(region, openings, context, owned)`, its texts listed first and their dates
+        found together (`find_in_texts`), the feasts of those that name one added
+        (`add_feasts`, which reads no context), then wrapped."""
+        read_in: list = []
+        units(region, context, owned, read_in)
+        slots: list = []
+        contexts: list[YearContext] = []
+        for unit, unit_context in read_in:
+            found = text_slots(unit, inner)
+            slots += found
+            contexts += [unit_context] * len(found)
+        texts = [text for _, _, text in slots]
+        joined = "\x00".join(texts)
+        notes = {unit_context for unit, unit_context in read_in if unit.tag == _NOTE}  # each a note's own
+        dated = find_in_texts(texts, contexts, openings, reading, joined, notes)
+        if feast_names:
+            named = _feast_finder(feast_names).find_matches_as_indexes(joined)
+            if named:
+                ends = list(itertools.accumulate(len(text) + 1 for text in texts))
+                for k in sorted({bisect.bisect_right(ends, start) for _, start, _ in named}):
+                    days = add_feasts(texts[k], dated.get(k, []), ctx.profile.feasts, function_words, feast_names)
+                    if days:
+                        dated[k] = days
+        wrap_slots_at(
+            slots,
+            {k: [(start, end, date_element(attrs)) for start, end, attrs in d] for k, d in dated.items()},
+        )
+        counts["date"] += sum(map(len, dated.values()))
+
     chapter = None  # the context of the chapter read last, while chapters follow each other
     for region in ctx.view(REGIONS, regions):
         context = YearContext(ctx.profile.months)
@@ -1772,10 +1958,16 @@ def apply(tei, ctx: Context):
             chapter = context
         else:
             chapter = None
+        # The texts that open a block, told apart by value: wrap hands over strings only.
+        openings = {t for el in region.iter(*_BLOCKS) if (t := _opening(el))}
+        owned = _owned(region)
+        # (A region where another calendar's months are sought too is read text by text.)
+        if READ_AT_ONCE and not calendar:
+            read_at_once(region, openings, context, owned)
+            continue
         # A region that names no feast anywhere (its whole text, read at once) has none in
         # any of its texts: they are not each scanned for one (`find` reads `feasts` as set here).
         feasts = ctx.profile.feasts if feast_names and _names_any(region, feast_names) else None
-        # The texts that open a block, told apart by value: wrap hands over strings only.
-        read(region, {t for el in region.iter(*_BLOCKS) if (t := _opening(el))}, context, _owned(region))
+        read(region, openings, context, owned)
     ctx.report.counts["date"] = counts["date"]
     return tei
