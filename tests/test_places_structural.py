@@ -118,6 +118,7 @@ def test_the_pieces_and_matches_found_from_the_scan_are_those_matching_finds():
         (places._COMPASS_COMPOUND, places._COMPASS_COMPOUND_WORDS),
         (places._STATE_OF, places._STATE_OF_WORDS),
         (textplaces._LANDFORM, textplaces.LANDFORM_WORDS),
+        (places._COORDINATED, places._COORDINATED_CLOSE_WORDS),
         (places._COORDINATED, places._COORDINATED_CLOSE),  # a pattern's words: `matching`'s own
     ]
     at_words = [
@@ -130,18 +131,24 @@ def test_the_pieces_and_matches_found_from_the_scan_are_those_matching_finds():
     assert unit is not None
     at_words.append((unit, places._named_unit_forms(heads), 1))
     lists = [words for _, words in holding if isinstance(words, tuple)] + [words for _, words, _ in at_words]
-    lists.append(places._POSSESSIVE_CAPITALS)
+    lists += [places._POSSESSIVE_CAPITALS, places._COORDINATED_CLOSE_WORDS]
     found = 0
     for text in [BOOK, *CORPUS]:
         with wordscan.scanning(text, lists):
             for pattern, words in holding:
                 expected = [m.span() for m in matching.pieces_holding(pattern, words, text)]
+                if words is places._COORDINATED_CLOSE_WORDS:  # the strings of a pattern of `re`
+                    assert [
+                        m.span() for m in matching.pieces_holding(pattern, places._COORDINATED_CLOSE, text)
+                    ] == expected
                 assert [m.span() for m in wordscan.pieces_holding(pattern, words, text)] == expected, pattern
                 found += len(expected)
             for pattern, words, before in at_words:
                 expected = [m.span() for m in matching.matches_at_words(pattern, text, words, before)]
                 assert [m.span() for m in wordscan.matches_at_words(pattern, text, words, before)] == expected
                 found += len(expected)
+            expected = [m.span() for m in places._COORDINATED_CLOSE.finditer(text)]
+            assert list(wordscan.words_in(places._COORDINATED_CLOSE_WORDS, text)) == expected
             expected = list(matching.words_in(places._POSSESSIVE_CAPITALS, text))
             assert list(wordscan.words_in(places._POSSESSIVE_CAPITALS, text)) == expected
     assert found > 1500
@@ -182,3 +189,53 @@ def test_the_edition_made_with_one_scan_of_the_book_is_that_made_with_a_scan_for
         monkeypatch.undo()
         assert len(set(answered)) >= lists, source.name
     assert shortcut[0].count(b"<placeName") > 10
+
+
+def _texts_before_bodies_plain(divisions: list) -> set[str]:
+    """`places.texts_before_bodies` climbing from every organisation's name to its division."""
+    found = set()
+    for division in divisions:
+        for name in division.iter(places._ORG_NAME):
+            before, parent = name.getprevious(), name.getparent()
+            text = parent.text if before is None else before.tail
+            if not text or not text.endswith(" "):
+                continue
+            entered = parent
+            while entered is not division and etree.QName(entered).localname not in matching.SKIP:
+                entered = entered.getparent()
+            if entered is division:
+                found.add(text)
+    return found
+
+
+def test_the_texts_before_bodies_told_once_for_each_parent_are_those_told_for_each_name():
+    """`places.texts_before_bodies` (whether the walk of the text enters a name's parent told
+    once for each parent) against a climb from each organisation's name, on the bundled
+    book's committed chapters (their names marked), and on them with every other paragraph
+    made a title (`SKIP`: not entered)."""
+    found = 0
+    for path in sorted((ROOT / "tei" / "iron-lazar").glob("ch*.xml")):
+        divisions = matching.regions(etree.parse(str(path)).getroot())
+        expected = _texts_before_bodies_plain(divisions)
+        assert places.texts_before_bodies(divisions) == expected, path.name
+        found += len(expected)
+        for division in divisions:
+            for paragraph in list(division.iter(f"{{{division.nsmap.get(None)}}}p"))[::2]:
+                paragraph.tag = paragraph.tag.replace("}p", "}title")  # half the paragraphs skipped
+        expected_skipping = _texts_before_bodies_plain(divisions)
+        assert places.texts_before_bodies(divisions) == expected_skipping, path.name
+        assert len(expected_skipping) < len(expected) or not expected
+    assert found > 100
+
+
+def test_the_cities_named_after_persons_kept_for_a_book_are_those_a_fresh_lookup_gives():
+    """`places._renamed_cities` (kept for the book's word lists and `_listed_among_towns`)
+    against the function itself, for capitalised words of the bundled book and Burns's poems
+    taken as surnames, asked twice (the second answer the kept one)."""
+    found = 0
+    for text in (BOOK, CORPUS[[p.name for p in BOOKS].index("burns-poems-and-songs.txt")]):
+        surnames = frozenset(w for w in set(text.split()) if w[:1].isupper() and w.isalpha())
+        for _ in range(2):
+            assert places._renamed_cities(surnames) == places._renamed_cities.__wrapped__(surnames)
+        found += len(places._renamed_cities(surnames))
+    assert found > 10

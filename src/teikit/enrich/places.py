@@ -195,9 +195,11 @@ initials) and no honorific stands before it ("EPISTLE TO MAJOR LOGAN").
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterator
+from functools import lru_cache
 
 import ahocorasick_rs
 from lxml import etree
@@ -260,6 +262,10 @@ _COORDINATED = re.compile(
 _COORDINATED_NAME = re.compile(rf"{_COORDINATED_ITEM}")
 # What closes every such list, sought first (`pieces_holding`): the pieces without it are not searched.
 _COORDINATED_CLOSE = re.compile(r" (?:and|or) [A-Z]")
+# Its strings, each: one of the book's scan's lists (`wordscan`). No two of its places can
+# overlap (a space begins each, and none holds a space and "a" or "o" after it, nor a
+# capital after "and" or "or" at one): the scan's leftmost places are those `re` finds.
+_COORDINATED_CLOSE_WORDS = tuple(f" {word} {capital}" for word in ("and", "or") for capital in string.ascii_uppercase)
 # "(Frankfurt, 2003)" — the year may be a <date> already, ending the text node — "(London and New York, 1990)", "(Athens, OH, 1990)": where a book was published
 _IMPRINT = re.compile(rf"\(({_NAME})(?: and ({_NAME}))?, ?(?:1[89]\d\d|20\d\d|[A-Z]{{2}}\b|$)")
 # Patterns that begin at a capital test the word boundary after it: `(?<!\w.)` right after
@@ -1188,6 +1194,19 @@ def town_at(text: str, start: int, end: int, persons: Collection[str] = ()) -> b
     return _among_towns(text, start, end, persons)
 
 
+@lru_cache(maxsize=4)  # asked for the book's word lists (`book_word_lists`), then by `_listed_among_towns`
+def _renamed_cities(surnames: frozenset[str]) -> tuple[str, ...]:
+    """The capitalised `surnames` the gazetteer knows as cities of 100,000 or more, sorted."""
+    wanted = [name for name in surnames if name[:1].isupper()]
+    return tuple(
+        sorted(
+            name
+            for name, geo in gazetteer.lookup_many(wanted).items()
+            if geo.type == "city" and geo.population >= _MIN_RENAMED
+        )
+    )
+
+
 def _listed_among_towns(text: str, surnames: Collection[str]) -> Iterator[str]:
     """The names of `surnames` the text lists among towns (`_among_towns`): "visited
     Voronezh, Saratov, Kuibyshev and Krasnodar". Only the surnames the gazetteer knows as
@@ -1195,12 +1214,7 @@ def _listed_among_towns(text: str, surnames: Collection[str]) -> Iterator[str]:
     beside them (a scan of the book for every list took 25 ms); each name in alphabetical
     order, where it is written first so (each place where it is written taken after the
     end of the one before, as `str.find` from there gives them)."""
-    wanted = [name for name in surnames if name[:1].isupper()]
-    cities = sorted(
-        name
-        for name, geo in gazetteer.lookup_many(wanted).items()
-        if geo.type == "city" and geo.population >= _MIN_RENAMED
-    )
+    cities = list(_renamed_cities(frozenset(surnames)))
     if not cities:
         return
     # Where each name is written, all found in one scan of the book (`occurrences`): sought
@@ -1408,18 +1422,26 @@ def texts_before_bodies(divisions: list) -> set[str]:
     every element below it but those of `SKIP`)."""
     found = set()
     for division in divisions:
+        entered_of: dict = {}  # each parent climbed from: whether `text_slots` enters it (the names share paragraphs)
         for name in division.iter(_ORG_NAME):
             before = name.getprevious()
             parent = name.getparent()
             text = parent.text if before is None else before.tail
             if not text or not text.endswith(" "):
                 continue
-            entered = parent
-            while entered is not division and local(entered) not in SKIP:
-                entered = entered.getparent()
-            if entered is division:
+            entered = entered_of.get(parent)
+            if entered is None:
+                entered_of[parent] = entered = _entered_from(parent, division)
+            if entered:
                 found.add(text)
     return found
+
+
+def _entered_from(el, division) -> bool:
+    """Whether `text_slots(division, SKIP)` enters `el`: no element of `SKIP` from it up to the division."""
+    while el is not division and local(el) not in SKIP:
+        el = el.getparent()
+    return el is division
 
 
 def names_a_line(text: str, start: int, end: int) -> bool:
@@ -2227,7 +2249,7 @@ def coordinated(
     to Leningrad, Orenburg, Bashkirya, and Tatary", "seized Simbirsk, Samara and Izhev") is a
     place too, of the kind of the name before it: English lists places with places; (name,
     None) for it."""
-    for m in pieces_holding(_COORDINATED, _COORDINATED_CLOSE, text):
+    for m in pieces_holding(_COORDINATED, _COORDINATED_CLOSE_WORDS, text):
         names = _COORDINATED_NAME.findall(m.group(0))
         first = names[0].split(" ")
         if len(first) == 2 and places.find(names[0]) is None and gazetteer.lookup_romanised(names[0]) is None:
@@ -2578,15 +2600,17 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
     The lists of words the pass seeks in the book's unmarked text are found there in one
     scan (`wordscan`, `book_word_lists`), not one scan of the book for each."""
     text = ctx.view(UNMARKED_TEXT, unmarked_text)
-    with scanning(text, book_word_lists(ctx.registers["place"], ctx.profile)):
+    with scanning(text, book_word_lists(ctx.registers["place"], ctx.profile, ctx.person_words)):
         return _apply(tei, ctx, strict, topics)
 
 
-def book_word_lists(reg: registers.Register, profile) -> list[tuple[str, ...]]:
-    """The lists of words `apply` seeks in the book's unmarked text, each as it asks for it."""
+def book_word_lists(reg: registers.Register, profile, person_words: Collection[str] = ()) -> list[tuple[str, ...]]:
+    """The lists of words `apply` seeks in the book's unmarked text, each as it asks for it;
+    `person_words`: the persons' names (`Context.person_words`)."""
     heads = registers.PLACE_HEADS | profile.place_heads
     return [
         gazetteer.known_names(),
+        _renamed_cities(frozenset(person_words)),
         _index_cities(reg)[1],
         tuple(sorted(profile.place_streets)),
         _SIDE_WORD,
@@ -2604,6 +2628,7 @@ def book_word_lists(reg: registers.Register, profile) -> list[tuple[str, ...]]:
         _FEATURE_FIRST_WORDS,
         _FEATURE_HEAD_WORDS,
         _CITY_WORD,
+        _COORDINATED_CLOSE_WORDS,
         _unit_forms(heads),
         _named_unit_forms(heads),
         _AUTONOMOUS_WORDS,
