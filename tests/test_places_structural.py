@@ -228,6 +228,37 @@ def test_the_texts_before_bodies_told_once_for_each_parent_are_those_told_for_ea
     assert found > 100
 
 
+def _titles_plain(divisions: list) -> list:
+    """`places.titles_in_running_text` climbing from every title to its division."""
+    found = []
+    for division in divisions:
+        for title in division.iter(places._TITLE):
+            parent = title.getparent()
+            while parent is not None and parent is not division and etree.QName(parent).localname not in matching.SKIP:
+                parent = parent.getparent()
+            if parent is division:
+                found.append(title)
+    return found
+
+
+def test_the_titles_in_running_text_told_once_for_each_parent_are_those_told_for_each_title():
+    """`places.titles_in_running_text` (whether the walk of the text enters a title's parent
+    told once for each parent) against a climb from each title, on the bundled book's
+    committed chapters and back matter, and on them with every other paragraph made a
+    foreign phrase (`SKIP`: not entered)."""
+    found = 0
+    for path in sorted((ROOT / "tei" / "iron-lazar").glob("*.xml")):
+        divisions = matching.regions(etree.parse(str(path)).getroot())
+        expected = _titles_plain(divisions)
+        assert places.titles_in_running_text(divisions) == expected, path.name
+        found += len(expected)
+        for division in divisions:
+            for paragraph in list(division.iter(f"{{{division.nsmap.get(None)}}}p"))[::2]:
+                paragraph.tag = paragraph.tag.replace("}p", "}foreign")
+        assert places.titles_in_running_text(divisions) == _titles_plain(divisions), path.name
+    assert found > 20
+
+
 def test_the_cities_named_after_persons_kept_for_a_book_are_those_a_fresh_lookup_gives():
     """`places._renamed_cities` (kept for the book's word lists and `_listed_among_towns`)
     against the function itself, for capitalised words of the bundled book and Burns's poems

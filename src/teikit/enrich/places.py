@@ -2560,11 +2560,13 @@ def titles_in_running_text(divisions: list) -> list:
     ("*Europe-Asia Studies*")."""
     found = []
     for division in divisions:
+        entered_of: dict = {}  # each parent climbed from: whether the walk of the text enters it
         for title in division.iter(_TITLE):
             parent = title.getparent()
-            while parent is not None and parent is not division and local(parent) not in SKIP:
-                parent = parent.getparent()
-            if parent is division:
+            entered = entered_of.get(parent)
+            if entered is None:
+                entered_of[parent] = entered = _entered_from(parent, division)
+            if entered:
                 found.append(title)
     return found
 
