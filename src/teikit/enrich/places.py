@@ -195,10 +195,11 @@ initials) and no honorific stands before it ("EPISTLE TO MAJOR LOGAN").
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterator
-from functools import cache
+from functools import lru_cache
 
 import ahocorasick_rs
 from lxml import etree
@@ -214,14 +215,13 @@ from .matching import (
     Matcher,
     WordCounts,
     mark,
-    matches_at_words,
-    pieces_holding,
     regions,
     unmarked_text,
     word_counts,
-    words_in,
 )
 from .namewords import initial
+from .wordscan import LEFTMOST_FIRST, LEFTMOST_LONGEST, STANDARD, matches_at_words, pieces_holding, scanning, words_in
+from .wordscan import find as find_words
 
 # Accented letters too: "Lozère", "Besançon", "Orléans".
 _NAME = r"(?:St\.? |Saint )?[A-ZÀ-Ý][a-zß-ÿ'’]+(?:[ -][A-ZÀ-Ý][a-zß-ÿ'’]+){0,2}"
@@ -262,6 +262,10 @@ _COORDINATED = re.compile(
 _COORDINATED_NAME = re.compile(rf"{_COORDINATED_ITEM}")
 # What closes every such list, sought first (`pieces_holding`): the pieces without it are not searched.
 _COORDINATED_CLOSE = re.compile(r" (?:and|or) [A-Z]")
+# Its strings, each: one of the book's scan's lists (`wordscan`). No two of its places can
+# overlap (a space begins each, and none holds a space and "a" or "o" after it, nor a
+# capital after "and" or "or" at one): the scan's leftmost places are those `re` finds.
+_COORDINATED_CLOSE_WORDS = tuple(f" {word} {capital}" for word in ("and", "or") for capital in string.ascii_uppercase)
 # "(Frankfurt, 2003)" — the year may be a <date> already, ending the text node — "(London and New York, 1990)", "(Athens, OH, 1990)": where a book was published
 _IMPRINT = re.compile(rf"\(({_NAME})(?: and ({_NAME}))?, ?(?:1[89]\d\d|20\d\d|[A-Z]{{2}}\b|$)")
 # Patterns that begin at a capital test the word boundary after it: `(?<!\w.)` right after
@@ -850,18 +854,16 @@ def _first_word_names(text: str) -> list[re.Match]:
     (Aho-Corasick), the pattern tried only there (tried at every position, or each word
     sought by `str.find`, it took a tenth of a second of the bundled book)."""
     found = []
-    for _, at, _ in _first_words().find_matches_as_indexes(text, overlapping=True):
+    for _, at, _ in find_words(_FIRST_WORDS, text, overlapping=True):
         m = _FIRST_WORD.match(text, at) if at == 0 or not text[at - 1].isalnum() else None
         if m:
             found.append(m)
     return found
 
 
-@cache
-def _first_words() -> ahocorasick_rs.AhoCorasick:
-    # every match, by where it ends, the longest of those ending together first (as
-    # pyahocorasick gave them), in Rust
-    return ahocorasick_rs.AhoCorasick([word + " " for word in _FIRST_WORD_TYPES])
+# every match, by where it ends, the longest of those ending together first (as
+# pyahocorasick gave them)
+_FIRST_WORDS = tuple(word + " " for word in _FIRST_WORD_TYPES)
 
 
 def units(text: str, keys: dict, heads: dict[str, str]):
@@ -870,10 +872,9 @@ def units(text: str, keys: dict, heads: dict[str, str]):
     written before a unit's word ("Moscow province", "Moscow Province"), not inside a longer
     capitalised name. The units' words are found first (a scan for a space and a word), then
     the name before each."""
-    words = sorted(w for w, kind in heads.items() if kind in _UNIT_TYPES)
-    if not words:
+    forms = _unit_forms(heads)
+    if not forms:
         return
-    forms = tuple(dict.fromkeys(form for w in words for form in (w, w.capitalize(), w.upper())))
     unit = re.compile(" (" + "|".join(forms) + r")\b(?! [A-Z])")
     for h in _after_spaces(unit, text, forms):
         qualified = _UNIT_QUALIFIER.search(text, max(0, h.start() - 12), h.start())
@@ -895,6 +896,12 @@ def units(text: str, keys: dict, heads: dict[str, str]):
             yield f"{name}{qualified.group(0) if qualified else ''} {h.group(1)}", heads[head], place
 
 
+def _unit_forms(heads: dict[str, str]) -> tuple[str, ...]:
+    """The words of `units`: each unit's word of `heads` in lower case, capitalised, in capitals."""
+    words = sorted(w for w, kind in heads.items() if kind in _UNIT_TYPES)
+    return tuple(dict.fromkeys(form for w in words for form in (w, w.capitalize(), w.upper())))
+
+
 # A unit named by a people's word and "autonomous" ("the Jewish autonomous region"), the
 # place it is "of" after it ("the Jewish autonomous region of Birobidzhan"): one name.
 _AUTONOMOUS_UNIT = re.compile(
@@ -903,13 +910,16 @@ _AUTONOMOUS_UNIT = re.compile(
 )
 
 
+_AUTONOMOUS_WORDS = ("autonomous ", "Autonomous ")  # sought first (`pieces_holding`)
+
+
 def autonomous_units(text: str, keys: dict) -> Iterator[tuple[str, object]]:
     """(name, the place of `keys` it is of, or None) for each unit named by a people's word
     and "autonomous" after "the" (`_AUTONOMOUS_UNIT`): "the Jewish autonomous region of
     Birobidzhan", Birobidzhan's name as a unit; "the Jewish autonomous region" alone, a
     region of its own. Not a name whose first word is a place of `keys` ("the Moscow
     autonomous region": `units`), nor one "of" a name that is none."""
-    for m in pieces_holding(_AUTONOMOUS_UNIT, ("autonomous ", "Autonomous "), text):
+    for m in pieces_holding(_AUTONOMOUS_UNIT, _AUTONOMOUS_WORDS, text):
         if m.group(1) in keys or m.group(1).split()[0] in keys:
             continue
         if m.group(2) is None:
@@ -923,12 +933,15 @@ def autonomous_units(text: str, keys: dict) -> Iterator[tuple[str, object]]:
 _COMPASS_COMPOUND = re.compile(r"(?<![\w'’-])(?:North|South)-((?:East|West)(?:ern)? [A-Z][a-z]+)\b(?![\w'’-]| [A-Z])")
 
 
+_COMPASS_COMPOUND_WORDS = ("-East", "-West")  # sought first (`pieces_holding`)
+
+
 def compass_compounds(text: str, keys: dict) -> list[str]:
     """The regions named by two points of the compass before a place of `keys` ("South-Eastern
     Europe", where "Eastern Europe" is one), each once, in the order of the text. Sought by
     the hyphen's word after it."""
     found: dict[str, None] = {}
-    for m in pieces_holding(_COMPASS_COMPOUND, ("-East", "-West"), text):
+    for m in pieces_holding(_COMPASS_COMPOUND, _COMPASS_COMPOUND_WORDS, text):
         place = keys.get(m.group(1))
         if place is not None and not isinstance(place, str):
             found.setdefault(m.group(0))
@@ -937,6 +950,7 @@ def compass_compounds(text: str, keys: dict) -> list[str]:
 
 # A state's formal name, its word first: "the State of New York", "THE STATE OF NEW YORK".
 _STATE_OF = re.compile(r"(?<![\w'’-])(?:State of|STATE OF) ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?![\w'’-])")
+_STATE_OF_WORDS = ("State of ", "STATE OF ")  # sought first (`pieces_holding`)
 _STATE_TYPES = ("state", "region", "country")
 
 
@@ -945,7 +959,7 @@ def formal_names(text: str, keys: dict) -> dict[str, object]:
     State of New York", "THE STATE OF NEW YORK"): one name of that place. Not "the State of
     Europe" (a continent: the state of things there)."""
     found: dict[str, object] = {}
-    for m in pieces_holding(_STATE_OF, ("State of ", "STATE OF "), text):
+    for m in pieces_holding(_STATE_OF, _STATE_OF_WORDS, text):
         place = keys.get(m.group(1))
         if place is not None and not isinstance(place, str) and place.get("type") in _STATE_TYPES:
             found.setdefault(m.group(0), place)
@@ -1095,17 +1109,15 @@ _SITE_NOUNS = (
 _TOWN_AFTER_SITE = re.compile(r"([A-Z][a-z'’-]+)\b(?!['’]s| [A-Z])")
 
 
-@cache
-def _site_prepositions() -> ahocorasick_rs.AhoCorasick:
-    # "works at ", "factory in "...: found in one scan of the book (in Rust), the name after
-    # each matched there; a pattern of them all, opening with a space, was tried at every space
-    return ahocorasick_rs.AhoCorasick([f"{noun} {prep} " for noun in _SITE_NOUNS for prep in ("at", "in", "near")])
+# "works at ", "factory in "...: found in one scan of the book, the name after each matched
+# there; a pattern of them all, opening with a space, was tried at every space
+_SITE_PREPOSITIONS = tuple(f"{noun} {prep} " for noun in _SITE_NOUNS for prep in ("at", "in", "near"))
 
 
 def _towns_after_sites(text: str) -> Iterator[str]:
     """The names right after a building's or an establishment's noun and "at", "in" or
     "near" ("the works at Kalinin"): not a possessive, nor a longer name ("at Kirov Works")."""
-    for _, at, end in _site_prepositions().find_matches_as_indexes(text):
+    for _, at, end in find_words(_SITE_PREPOSITIONS, text):
         if at == 0 or not text[at - 1].isalnum():
             m = _TOWN_AFTER_SITE.match(text, end)
             if m:
@@ -1182,6 +1194,19 @@ def town_at(text: str, start: int, end: int, persons: Collection[str] = ()) -> b
     return _among_towns(text, start, end, persons)
 
 
+@lru_cache(maxsize=4)  # asked for the book's word lists (`book_word_lists`), then by `_listed_among_towns`
+def _renamed_cities(surnames: frozenset[str]) -> tuple[str, ...]:
+    """The capitalised `surnames` the gazetteer knows as cities of 100,000 or more, sorted."""
+    wanted = [name for name in surnames if name[:1].isupper()]
+    return tuple(
+        sorted(
+            name
+            for name, geo in gazetteer.lookup_many(wanted).items()
+            if geo.type == "city" and geo.population >= _MIN_RENAMED
+        )
+    )
+
+
 def _listed_among_towns(text: str, surnames: Collection[str]) -> Iterator[str]:
     """The names of `surnames` the text lists among towns (`_among_towns`): "visited
     Voronezh, Saratov, Kuibyshev and Krasnodar". Only the surnames the gazetteer knows as
@@ -1189,12 +1214,7 @@ def _listed_among_towns(text: str, surnames: Collection[str]) -> Iterator[str]:
     beside them (a scan of the book for every list took 25 ms); each name in alphabetical
     order, where it is written first so (each place where it is written taken after the
     end of the one before, as `str.find` from there gives them)."""
-    wanted = [name for name in surnames if name[:1].isupper()]
-    cities = sorted(
-        name
-        for name, geo in gazetteer.lookup_many(wanted).items()
-        if geo.type == "city" and geo.population >= _MIN_RENAMED
-    )
+    cities = list(_renamed_cities(frozenset(surnames)))
     if not cities:
         return
     # Where each name is written, all found in one scan of the book (`occurrences`): sought
@@ -1271,7 +1291,7 @@ def named_units(
     unit = unit_pattern(heads)
     if unit is None:
         return
-    for h in _after_spaces(unit, text, tuple(form for w in unit_words(heads) for form in (w, w.upper()))):
+    for h in _after_spaces(unit, text, _named_unit_forms(heads)):
         if h.group(2) in bodies:
             continue
         m = _UNIT_AFTER_THE.search(text, max(0, h.start() - 60), h.start() + 1)
@@ -1402,18 +1422,26 @@ def texts_before_bodies(divisions: list) -> set[str]:
     every element below it but those of `SKIP`)."""
     found = set()
     for division in divisions:
+        entered_of: dict = {}  # each parent climbed from: whether `text_slots` enters it (the names share paragraphs)
         for name in division.iter(_ORG_NAME):
             before = name.getprevious()
             parent = name.getparent()
             text = parent.text if before is None else before.tail
             if not text or not text.endswith(" "):
                 continue
-            entered = parent
-            while entered is not division and local(entered) not in SKIP:
-                entered = entered.getparent()
-            if entered is division:
+            entered = entered_of.get(parent)
+            if entered is None:
+                entered_of[parent] = entered = _entered_from(parent, division)
+            if entered:
                 found.add(text)
     return found
+
+
+def _entered_from(el, division) -> bool:
+    """Whether `text_slots(division, SKIP)` enters `el`: no element of `SKIP` from it up to the division."""
+    while el is not division and local(el) not in SKIP:
+        el = el.getparent()
+    return el is division
 
 
 def names_a_line(text: str, start: int, end: int) -> bool:
@@ -1446,6 +1474,11 @@ def _after_spaces(pattern: re.Pattern, text: str, words: tuple[str, ...]) -> Ite
     if not all(words) or any(" " in word for word in words):
         return pattern.finditer(text)
     return matches_at_words(pattern, text, tuple(dict.fromkeys(words)), 1)
+
+
+def _named_unit_forms(heads: dict[str, str]) -> tuple[str, ...]:
+    """The words of `named_units`: each unit's word of `heads` in lower case and in capitals."""
+    return tuple(form for w in unit_words(heads) for form in (w, w.upper()))
 
 
 def unit_pattern(heads: dict[str, str]) -> re.Pattern | None:
@@ -1482,9 +1515,7 @@ def _districts_of(text: str) -> Iterator[tuple[str, str]]:
             yield m.group(1), head + m.group(0)
 
 
-@cache
-def _site_head_words() -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick([f" {w}" for head in _SITE_HEADS for w in (head, head.capitalize())])
+_SITE_HEAD_WORDS = tuple(f" {w}" for head in _SITE_HEADS for w in (head, head.capitalize()))
 
 
 def _site_names(text: str) -> Iterator[re.Match]:
@@ -1492,7 +1523,7 @@ def _site_names(text: str) -> Iterator[re.Match]:
     found in one scan (Aho-Corasick, in Rust; a pattern of them, opening with a space,
     was tried at every space of the book), each followed by no letter; a capitalised head
     also after a preposition of place without "the" ("met in Sverdlov Hall")."""
-    for _, start, end in _site_head_words().find_matches_as_indexes(text, overlapping=True):
+    for _, start, end in find_words(_SITE_HEAD_WORDS, text, overlapping=True):
         if end < len(text) and (text[end].isalnum() or text[end] == "_"):
             continue
         m = _SITE.search(text, max(0, start - 60), end)
@@ -1662,18 +1693,13 @@ def native_streets(text: str, words: dict[str, str], lowercase: Counter) -> Iter
     # The words sought in one scan (most books write them seldom, "Most" opening sentences),
     # the name read back from each: a pattern with the words at its end would be tried at
     # every capital of the book.
-    for index, start, end in _street_words(keys).find_matches_as_indexes(text):
+    for index, start, end in find_words(keys, text, LEFTMOST_LONGEST):
         if end < size and (text[end].isalnum() or text[end] in "'’-"):
             continue
         m = _STREET_NAME_BEFORE.search(text, max(0, start - 60), start)
         if m is None or lowercase.get(m.group(1).lower(), 0) >= _COMMON:
             continue
         yield m.group(0) + keys[index], words[keys[index]]
-
-
-@cache
-def _street_words(keys: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
 # One or two capitalised words (the first in group 1) and a space, ending where it is sought.
@@ -1693,11 +1719,8 @@ def occurrences(words: list[str], text: str) -> list[list[int]]:
         # first words), the leftmost scan, which the automaton speeds by skipping to the
         # words' first letters, finds every place, in the same order: half the time.
         overlapping = can_overlap(words)
-        automaton = ahocorasick_rs.AhoCorasick(
-            words,
-            matchkind=ahocorasick_rs.MatchKind.Standard if overlapping else ahocorasick_rs.MatchKind.LeftmostFirst,
-        )
-        for index, at, _ in automaton.find_matches_as_indexes(text, overlapping=overlapping):
+        kind = STANDARD if overlapping else LEFTMOST_FIRST
+        for index, at, _ in find_words(tuple(words), text, kind, overlapping):
             written[index].append(at)
     return written
 
@@ -2226,7 +2249,7 @@ def coordinated(
     to Leningrad, Orenburg, Bashkirya, and Tatary", "seized Simbirsk, Samara and Izhev") is a
     place too, of the kind of the name before it: English lists places with places; (name,
     None) for it."""
-    for m in pieces_holding(_COORDINATED, _COORDINATED_CLOSE, text):
+    for m in pieces_holding(_COORDINATED, _COORDINATED_CLOSE_WORDS, text):
         names = _COORDINATED_NAME.findall(m.group(0))
         first = names[0].split(" ")
         if len(first) == 2 and places.find(names[0]) is None and gazetteer.lookup_romanised(names[0]) is None:
@@ -2274,7 +2297,7 @@ def _features_word_first(text: str) -> list[tuple[str, str]]:
     times as long), the name matched there."""
     kinds = list(registers.FEATURE_FIRST_TYPES.values())
     where: list[list[int]] = [[] for _ in kinds]
-    for index, at, _ in _feature_first_words().find_matches_as_indexes(text, overlapping=True):
+    for index, at, _ in find_words(_FEATURE_FIRST_WORDS, text, overlapping=True):
         where[index].append(at)
     found = []
     for kind, starts in zip(kinds, where):
@@ -2285,10 +2308,8 @@ def _features_word_first(text: str) -> list[tuple[str, str]]:
     return found
 
 
-@cache
-def _feature_first_words() -> ahocorasick_rs.AhoCorasick:
-    # every match, overlapping ones too, in Rust; the words in the order of FEATURE_FIRST_TYPES
-    return ahocorasick_rs.AhoCorasick([word + " " for word in registers.FEATURE_FIRST_TYPES])
+# every match, overlapping ones too; the words in the order of FEATURE_FIRST_TYPES
+_FEATURE_FIRST_WORDS = tuple(word + " " for word in registers.FEATURE_FIRST_TYPES)
 
 
 def _same_place(name: str, place) -> bool:
@@ -2393,22 +2414,27 @@ _INSTITUTION_BEFORE = re.compile(r"(?<![\w-])[Tt]he (?:([IVXLC]+|[A-Z][\w'’]*)
 _ROMAN = re.compile(r"[IVXLC]+")
 
 
+def _index_cities(reg: registers.Register) -> tuple[list, tuple[str, ...]]:
+    """The index's cities (`institutions_named_like_towns`), and their names, sorted."""
+    cities = [
+        place
+        for place in reg.entries.values()
+        if place.get("type") == "city" and registers.provenance(place) == registers.FROM_INDEX
+    ]
+    return cities, tuple(sorted({name for place in cities for name in registers.place_names(place)}))
+
+
 def institutions_named_like_towns(reg: registers.Register, text: str) -> list:
     """The index's headings that the gazetteer gave a town's entry to (Duma: Douma, in
     Syria) but the text writes only as an institution is written: every use after "the",
     one at least numbered or after a place ("the IV Duma", "the Moscow Duma"), as no town is
     written. The uses of every such name are found in one scan of the book (Aho-Corasick,
     in Rust; each name sought by `str.find` took 30 ms of the bundled book)."""
-    cities = [
-        place
-        for place in reg.entries.values()
-        if place.get("type") == "city" and registers.provenance(place) == registers.FROM_INDEX
-    ]
-    names = sorted({name for place in cities for name in registers.place_names(place)})
+    cities, names = _index_cities(reg)
     if not names:
         return []
     written: dict[str, list[int]] = {name: [] for name in names}
-    for index, at, end in ahocorasick_rs.AhoCorasick(names).find_matches_as_indexes(text, overlapping=True):
+    for index, at, end in find_words(names, text, overlapping=True):
         if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
             written[names[index]].append(at)
     found = []
@@ -2464,7 +2490,7 @@ def located_topics(topics: Collection[str], text: str, keys: dict, not_names: Co
     The words after "at" and "near" are counted in one scan of the book (`_locating_words`;
     each heading sought after each took a quarter of a second of the bundled book)."""
     located: Counter = Counter()
-    for _, start, end in _locating_words().find_matches_as_indexes(text):
+    for _, start, end in find_words(_LOCATING_WORDS, text):
         if start and _word_char(text[start - 1]):
             continue  # "that Sormovo"
         word = _LOCATED_WORD.match(text, end)
@@ -2488,9 +2514,7 @@ def located_topics(topics: Collection[str], text: str, keys: dict, not_names: Co
 _LOCATED_WORD = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*")
 
 
-@cache
-def _locating_words() -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick(["at ", "near ", "At ", "Near "])
+_LOCATING_WORDS = ("at ", "near ", "At ", "Near ")
 
 
 # A place's other names in brackets after it, "or" between two: "Nizhnyi Novgorod (Nizhnyi
@@ -2536,11 +2560,13 @@ def titles_in_running_text(divisions: list) -> list:
     ("*Europe-Asia Studies*")."""
     found = []
     for division in divisions:
+        entered_of: dict = {}  # each parent climbed from: whether the walk of the text enters it
         for title in division.iter(_TITLE):
             parent = title.getparent()
-            while parent is not None and parent is not division and local(parent) not in SKIP:
-                parent = parent.getparent()
-            if parent is division:
+            entered = entered_of.get(parent)
+            if entered is None:
+                entered_of[parent] = entered = _entered_from(parent, division)
+            if entered:
                 found.append(title)
     return found
 
@@ -2571,7 +2597,53 @@ def index_see_names(subjects: list, places: registers.Places, text: str, not_nam
 def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = None):
     """Mark the places of the register; `strict` for a book without an index, where the
     text alone says what is a place (`textplaces`). `topics`: the index's headings that name
-    no place ("Pravda"), never taken from the gazetteer."""
+    no place ("Pravda"), never taken from the gazetteer.
+
+    The lists of words the pass seeks in the book's unmarked text are found there in one
+    scan (`wordscan`, `book_word_lists`), not one scan of the book for each."""
+    text = ctx.view(UNMARKED_TEXT, unmarked_text)
+    with scanning(text, book_word_lists(ctx.registers["place"], ctx.profile, ctx.person_words)):
+        return _apply(tei, ctx, strict, topics)
+
+
+def book_word_lists(reg: registers.Register, profile, person_words: Collection[str] = ()) -> list[tuple[str, ...]]:
+    """The lists of words `apply` seeks in the book's unmarked text, each as it asks for it;
+    `person_words`: the persons' names (`Context.person_words`)."""
+    heads = registers.PLACE_HEADS | profile.place_heads
+    return [
+        gazetteer.known_names(),
+        _renamed_cities(frozenset(person_words)),
+        _index_cities(reg)[1],
+        tuple(sorted(profile.place_streets)),
+        _SIDE_WORD,
+        _RIVER_PART_WORDS,
+        _COMPASS_WORDS,
+        _APPOSITION_WORDS,
+        _NICKNAME_WORDS,
+        _EVENT_NOUN,
+        _STREET_WORD,
+        textplaces.LANDFORM_WORDS,
+        _FIRST_WORDS,
+        _SITE_HEAD_WORDS,
+        _POSSESSIVE_CAPITALS,
+        _ROUTE_WORDS,
+        _FEATURE_FIRST_WORDS,
+        _FEATURE_HEAD_WORDS,
+        _CITY_WORD,
+        _COORDINATED_CLOSE_WORDS,
+        _unit_forms(heads),
+        _named_unit_forms(heads),
+        _AUTONOMOUS_WORDS,
+        _COMPASS_COMPOUND_WORDS,
+        _STATE_OF_WORDS,
+        _LOCATING_WORDS,
+        _TOWN_UNIT_WORDS,
+        _SITE_PREPOSITIONS,
+        *(tuple(words) for _, words in _WORLD_PAIRS),
+    ]
+
+
+def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
     reg = ctx.registers["place"]
     places = RunPlaces(reg, earlier_findings(reg, ctx.profile))
     person_words = set(ctx.person_words)

@@ -132,8 +132,9 @@ import ahocorasick_rs
 from ..tei import XML_ID, q
 from . import gazetteer, registers
 from .dates import MONTHS
-from .matching import matches_at_words, pieces_holding, uses
+from .matching import uses
 from .namewords import LISTED_WORD, LOWER, UPPER, initial, passage, place_name, times, words_at_start
+from .wordscan import matches_at_words, pieces_holding
 
 _NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
 # "Talbot county", "Queen Anne's County": a name before the word for a county is a county's
@@ -784,15 +785,15 @@ def _landscapes(places: registers.Places, text: str, not_places, profile, lowerc
 TOWN_FIRST = ("Port", "Fort")  # a town named so: "at Port Burdock", "to Fort William"
 # English words after a name that make a place of it, a valley, a waterfall, a forest:
 # "above Keene Valley", "Bruar Falls", "Epping Forest".
-_LANDFORM_WORDS = ("Valley", "Falls", "Forest")
-_LANDFORM = re.compile(rf"([{UPPER}](?<![\w'’-].)[{LOWER}]+ (?:{'|'.join(_LANDFORM_WORDS)}))(?![\w'’-])")
+LANDFORM_WORDS = ("Valley", "Falls", "Forest")
+_LANDFORM = re.compile(rf"([{UPPER}](?<![\w'’-].)[{LOWER}]+ (?:{'|'.join(LANDFORM_WORDS)}))(?![\w'’-])")
 
 
 def landforms(text: str, lowercase: Collection[str], not_places: Collection[str]) -> Iterator[str]:
-    """The names of a capitalised word and a word of `_LANDFORM_WORDS` ("Keene Valley"), the
+    """The names of a capitalised word and a word of `LANDFORM_WORDS` ("Keene Valley"), the
     first word none the book writes in lower case ("Happy Valley", "the Great Forest") nor
     one of `not_places`; not a title quoted whole (Pope's “Windsor Forest.”)."""
-    for m in pieces_holding(_LANDFORM, _LANDFORM_WORDS, text):
+    for m in pieces_holding(_LANDFORM, LANDFORM_WORDS, text):
         first = m.group(1).split()[0]
         quoted = m.start() > 0 and text[m.start() - 1] in "“‘\"'"
         if first.lower() not in lowercase and first not in not_places and not quoted:
