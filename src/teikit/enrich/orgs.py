@@ -1132,12 +1132,12 @@ def seed(
     index = IndexItems(subjects, terms)
     learnt: list[str] = []
     heads = shapes.heads()
-    terms = [index.term(item) for item in index.items]
+    read = [index.term(item) for item in index.items]
     # the headings' nouns and names found in one scan of them all, each heading's kept for
     # `find` (which asks the same matcher of it again, in `_whole`)
-    holding = heads.read_ahead(terms)
+    holding = heads.read_ahead(read)
     for k, item in enumerate(index.items):
-        term = terms[k]
+        term = read[k]
         if (k not in holding) if holding is not None else not heads.find(term):
             continue  # no organisation's noun or name: most headings
         term = _PAGES_BEFORE.sub("", term)  # page numbers run into the heading
