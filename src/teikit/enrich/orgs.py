@@ -124,6 +124,7 @@ from collections import Counter
 from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, count
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import ahocorasick_rs
@@ -164,6 +165,7 @@ _SHORT_NAME = re.compile(r"\(([A-Z][\w'’-]*)(?:,?[ \t]+or[ \t]+([A-Z][\w'’-]
 # a word in brackets after a body's name may name its head ("(Grin'ko)") or members.
 _ACRONYM = re.compile(r"[A-Z][\w-]*[A-Z][\w-]*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)$")
+_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")  # `_POSSESSIVE` of a word without a line's end
 # Another capitalised word: the name goes on ("Party Conference"); not an initial ("the
 # Central Committee A. A. Ivanov").
 _CONTINUES = re.compile(rf"{_SP}[A-Z](?!\.)")
@@ -591,7 +593,7 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
             if country:
                 end = country.end()  # "NKZem USSR", "Gosplan RSFSR": the country's own body
                 name = " ".join(text[start:end].split())
-            if fold(name) not in shapes.not_orgs:
+            if name.replace("’", "'") not in shapes.not_orgs:  # `fold`, of a name without runs of spaces
                 out.append(Found(start, end, name, head, False))
         elif (
             _THE_BEFORE.search(text, max(0, hs - 8), hs)
@@ -803,7 +805,7 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
             break
         if rank.group(1) not in shapes.ranks:
             word = rank.group(1)
-            whole = rank.start() == 0 or not (text[rank.start() - 1].isalnum() or text[rank.start() - 1] in "'’-")
+            whole = _whole_word(text, rank)
             if (
                 head not in shapes.establishments
                 or described == 2
@@ -811,6 +813,11 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
                 or word in _LITTLE
                 or word in shapes.stops
             ):
+                if whole:
+                    # a word in lower case, whole, right before `at`: `_words_before` finds no
+                    # capitalised word there (-1), told without it (most of a body's words
+                    # the book writes: "the Soviet Union", "the party line")
+                    return None
                 break
             described += 1
         at = rank.start()
@@ -880,6 +887,14 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
         he = members.end()  # "the Gomel' union of leatherworkers": whose union it is says which
         name = " ".join(text[start:he].split())
     return Found(start, he, name, head, False)
+
+
+def _whole_word(text: str, rank: re.Match) -> bool:
+    """Whether the lower-case word `_RANK_BEFORE` found is a word whole, as `_words_before`
+    reads a word's characters (letters, digits, apostrophes, hyphens): not the end of one
+    ("s" of "Stalin's", "oscow" of "Moscow", "party" of "Anti-party")."""
+    at = rank.start()
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-")
 
 
 # The members a body of a place is of, a lower-case plural alone after "of" ("the Gomel' union
@@ -980,7 +995,7 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
             break
         if word in shapes.persons and not shapes.common(word):
             return None  # "Frederick Church", "Mr Bank"; but "General Assembly"
-        if _POSSESSIVE.search(word) and (
+        if word.endswith(_POSSESSIVE_ENDS) and (
             not shapes.common(word) or (bare := _APOSTROPHE_S.sub("", word)) in shapes.nouns or bare in shapes.known
         ):
             if at == 0 and len(words) == 1 and _the_whose(text, run.start(), word, shapes):
@@ -988,19 +1003,14 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
                 continue
             break  # "Stalin's Secretariat", "the Central Committee's Secretariat": the Secretariat
         first = run.start() + at
-    starts = [run.start() + at for at, _ in words]
     # a quotation after "the" opens a name, not a sentence ("rebuked the 'New Opposition'")
     quoted = first > 0 and text[first - 1] in "'‘’" and _THE_BEFORE.search(text, max(0, first - 6), first - 1)
-    if (
-        first >= 0
-        and prose
-        and not quoted
-        and initial(text, first)
-        and shapes.common(words[starts.index(first)][1])
-        and not shapes.opens_names(words[starts.index(first)][1])
-    ):
-        rest = [at for at in starts if at > first]
-        first = rest[0] if rest else -1  # "But Komsomol", "Addressing Red Army": a sentence's first word
+    if first >= 0 and prose and not quoted and initial(text, first):
+        starts = [run.start() + at for at, _ in words]  # (only here: most names open no sentence)
+        opening = words[starts.index(first)][1]
+        if shapes.common(opening) and not shapes.opens_names(opening):
+            rest = [at for at in starts if at > first]
+            first = rest[0] if rest else -1  # "But Komsomol", "Addressing Red Army": a sentence's first word
     if first == run.start():
         joined = _JOINED_COMMON.search(text, max(0, first - 40), first)
         if joined and shapes.common(joined.group(1)) and shapes.common(words[0][1]):
@@ -1122,9 +1132,13 @@ def seed(
     index = IndexItems(subjects, terms)
     learnt: list[str] = []
     heads = shapes.heads()
-    for item in index.items:
-        term = index.term(item)
-        if not heads.find(term):
+    read = [index.term(item) for item in index.items]
+    # the headings' nouns and names found in one scan of them all, each heading's kept for
+    # `find` (which asks the same matcher of it again, in `_whole`)
+    holding = heads.read_ahead(read)
+    for k, item in enumerate(index.items):
+        term = read[k]
+        if (k not in holding) if holding is not None else not heads.find(term):
             continue  # no organisation's noun or name: most headings
         term = _PAGES_BEFORE.sub("", term)  # page numbers run into the heading
         shorts = _BRACKETED.findall(term)
@@ -1385,21 +1399,31 @@ def discover(
         and not _whole(n, shapes)
     }
     named = Matcher(odd)
+    mixed: set[int] = set()  # the pieces such a name stands in: their heads sorted again
     for hs, he, name, org in named.find(text):
         k = bisect_right(starts, hs) - 1
         heads.setdefault(k, []).append((hs - starts[k], he - starts[k], name, org))
-    # `find` in the pieces a noun or name stands in, in their order; the others found nothing
+        mixed.add(k)
+    # `find` in the pieces a noun or name stands in, in their order; the others found nothing.
+    # (A piece's nouns and names of the one scan come in their order, none overlapping another:
+    # sorted already.)
     found: list[list[Found]] = [[] for _ in pieces]
     for k in sorted(heads):
-        found[k] = find(pieces[k], shapes, heads=sorted(heads[k], key=lambda h: h[:2]))
+        found[k] = find(pieces[k], shapes, heads=sorted(heads[k], key=_PLACE_OF) if k in mixed else heads[k])
     found = _article_less(found, pieces, heads, shapes)
     found = _numbers_alone(found, pieces, shapes.text, starts)
     holding = list(compress(count(), found))  # the pieces with a name (of a book's thousands)
-    seen = {f.name for k in holding for f in found[k] if not f.bare}
-    in_text = {f.name for k in holding if k not in headings for f in found[k] if not f.bare}
+    seen: dict[str, list[int]] = {}  # each name found -> the pieces it stands in
+    for k in holding:
+        for f in found[k]:
+            if not f.bare:
+                seen.setdefault(f.name, []).append(k)
     for name in sorted(seen):
         if orgs.find(name) is None and not _is_place(name, profile):
-            if name not in in_text and _title_case(name, shapes):
+            # (the pieces asked whether they are a heading's only for the few names no entry
+            # has, each only until one is not: a heading's element climbed to from each of the
+            # thousand pieces with a name took longer)
+            if all(k in headings for k in seen[name]) and _title_case(name, shapes):
                 continue
             orgs.add(name, registers.FROM_TEXT, TEXT_SOURCE)
     found = _lower_case_nouns(found, pieces, orgs, shapes, starts)
@@ -1508,6 +1532,9 @@ _AND_OTHER = re.compile(r"([A-Z](?<![\w'’-].)[\w'’-]+) and other ([a-z]+)\b"
 _OTHER_SUCH_AS = re.compile(
     r"other(?<!\wother) ([a-z]+),? (?:such as|like|including) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])"
 )
+
+
+_PLACE_OF = itemgetter(0, 1)  # (start, end) of a noun or name found, as `Matcher.find` gives it
 
 
 def piece_starts(pieces: list[str]) -> list[int]:
