@@ -40,7 +40,7 @@ from string import ascii_lowercase, ascii_uppercase
 from ..context import Context
 from ..tei import XML_ID, make, make_in, q, sub, text_of
 from . import gazetteer, headings, places, registers, textnames
-from .matching import Matcher, WordCounts, mark, unmarked, word_counts
+from .matching import Matcher, WordCounts, mark_at, unmarked, word_counts
 
 _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
 # Abbreviations before a capitalised word that are no one's initials, whatever the profile's
@@ -1280,8 +1280,9 @@ def apply(tei, ctx: Context):
     # an attribute set on each copy took as long as making the element.
     linked: dict = {}  # a person -> a persName linking to them, never put in the tree
 
-    def find(text: str):
+    def find(text: str, offset: int):
         spans: list = []
+        resolver.offset = offset
         found = matcher.find(text)
         starts = None  # where each match starts, its kind: asked after a forename only
         for start, end, key, kind in found:
@@ -1382,10 +1383,9 @@ def apply(tei, ctx: Context):
                 unresolved[text[start:end]] += 1
             spans.append((start, end, el))
         counts["persName"] += len(spans)  # each span a mention
-        resolver.offset += len(text)
         return spans
 
-    mark(ctx, find, resolver.recent.clear, matcher)  # each region read afresh
+    mark_at(ctx, find, resolver.recent.clear, matcher)  # each region read afresh
     ctx.person_words = set(people.by_surname) | set(people.by_forename) | set(people.by_alias)
     reg.restore()
     ctx.report.counts["persons"] = len(reg.entries)
