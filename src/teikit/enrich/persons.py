@@ -32,15 +32,19 @@ the index, is no index person whose title stands outside the mention).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from functools import cache, lru_cache
+from itertools import accumulate
 from string import ascii_lowercase, ascii_uppercase
+
+import ahocorasick_rs
 
 from ..context import Context
 from ..tei import XML_ID, make, make_in, q, sub, text_of
 from . import gazetteer, headings, places, registers, textnames
-from .matching import Matcher, WordCounts, mark_at, unmarked, word_counts
+from .matching import Matcher, WordCounts, mark_at, marked_text, unmarked, word_counts
 
 _INITIAL = r"(?:\b[A-Z][a-z]?\.|\b(?:Ya|Yu|Ye|Sh|Kh|Ts|Ch|Zh)\b\.?)"
 # Abbreviations before a capitalised word that are no one's initials, whatever the profile's
@@ -1129,6 +1133,40 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
         people.learn(person)
 
 
+class _Cues:
+    """Which of the rules that refuse a surname for what stands near it may refuse one in a
+    text node: each needs words of its own in the node, and a rule whose words a node lacks
+    is not asked at the surnames in it. The words are sought once for all the book's text
+    nodes, in one scan of their text joined (Aho-Corasick), each place found told to the node
+    it opens in.
+
+    A node's cues are a superset of the places the rules refuse: `_institution_before` needs
+    an order's, a prize's or "named" (`_INSTITUTION_WORDS`), `textnames.in_firm` an
+    ampersand or "And" before "Co", `places.names_unit` a space and a unit's word as the
+    pattern `unit` writes it (`places.unit_words`, in small letters or capitals). Nodes are
+    known by where they start, the summed length of those before (as `matching.mark_at`
+    tells `find`). (The bundled book's surnames are seven thousand, a few dozen refused by
+    these rules: asked at each, they took a tenth of the marking; the scan, a fifth of that.
+    `textnames.named_after`, a noun in any case after the name, is asked at each: a second
+    scan, of the text in small letters, cost more than it saved.)"""
+
+    def __init__(self, texts: list[str], unit_words: Collection[str]):
+        cues = {"Order": 0, "Prize": 0, "named": 0, "&": 1, "And": 1}
+        cues.update({f" {w}": 2 for word in unit_words for w in (word, word.upper())})
+        words = list(cues)
+        starts = list(accumulate(map(len, texts), initial=0))
+        found: tuple[set[int], set[int], set[int]] = (set(), set(), set())
+        for index, at, _ in ahocorasick_rs.AhoCorasick(words).find_matches_as_indexes("".join(texts), overlapping=True):
+            found[cues[words[index]]].add(starts[bisect_right(starts, at) - 1])
+        self.institution, self.firm, self.unit = found
+
+
+def _site_keys(keys: Collection[str]) -> frozenset[str]:
+    """The keys `places.names_site` may refuse: those a site's head writes ("Hall"), which
+    it asks of the text matched (the key) before anything else."""
+    return frozenset(k for k in keys if k.lower() in places._SITE_HEADS)
+
+
 class Resolver:
     """Chooses the person a mention means, from what the text has said so far."""
 
@@ -1279,10 +1317,16 @@ def apply(tei, ctx: Context):
     # (lxml copies the attribute in C): most of the book's mentions are of a few persons, and
     # an attribute set on each copy took as long as making the element.
     linked: dict = {}  # a person -> a persName linking to them, never put in the tree
+    cues = _Cues(
+        [text for found in marked_text(ctx) for _, _, text in found],
+        places.unit_words(registers.PLACE_HEADS | ctx.profile.place_heads) if unit is not None else (),
+    )
+    site_keys = _site_keys(keys)
 
     def find(text: str, offset: int):
         spans: list = []
         resolver.offset = offset
+        institutions, firms, units = offset in cues.institution, offset in cues.firm, offset in cues.unit
         found = matcher.find(text)
         starts = None  # where each match starts, its kind: asked after a forename only
         for start, end, key, kind in found:
@@ -1305,7 +1349,7 @@ def apply(tei, ctx: Context):
                 named = people.by_surname.get(pair_key) or people.by_forename.get(pair_key)
                 person = resolver.by_forename(named or people.by_alias.get(pair_key, []))
             elif kind == "surname":
-                if _institution_before(text, start):
+                if institutions and _institution_before(text, start):
                     continue
                 # (`work_of` ends in " of " at the mention: most mentions follow no "of")
                 if (
@@ -1322,15 +1366,15 @@ def apply(tei, ctx: Context):
                     continue  # "Prospekt Marx": a street named after him, the places pass's
                 if text.startswith(_FEATURE_HEADS, start) and registers.FEATURE_FIRST.match(text, start):
                     continue  # "the Hall of Columns": a building's name, for the places pass
-                if places.names_site(text, start, end, people.by_forename):
+                if key in site_keys and places.names_site(text, start, end, people.by_forename):
                     continue  # "the October Hall", "Sverdlov Hall": a building's name, for the places pass
-                if places.names_unit(text, start, end, unit, followers):
+                if units and places.names_unit(text, start, end, unit, followers):
                     continue  # "the Bauman district": a unit named after him, for the places pass
                 if _renamed_place(text, start, end):
                     continue  # "Nizhnyi Novgorod (Gorky)": the city's other name, for the places pass
                 if imprints and _imprint(text, start, end):
                     continue  # "(Gorky, 1932)": where a cited book was printed
-                if textnames.in_firm(text, chain_end):
+                if firms and textnames.in_firm(text, chain_end):
                     continue  # "London, Hamilton, Adams & Co., 1887": a publisher, no person
                 if things_named_after and textnames.named_after(text, chain_end, things_named_after):
                     continue  # "the Gifford lectures": a thing named after him
