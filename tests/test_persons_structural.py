@@ -96,4 +96,5 @@ def test_the_rules_refusing_a_surname_are_asked_only_where_their_words_stand(mon
     plain = [_converted(b) for b in books]
     assert fast == plain
     if len(books) == 2:
-        assert all(refused.get(name) for name in ("_institution_before", "in_firm", "names_unit", "names_site")), refused
+        rules = ("_institution_before", "in_firm", "names_unit", "names_site")
+        assert all(refused.get(name) for name in rules), refused
