@@ -63,8 +63,8 @@ class _Everywhere:
 
 
 class _EveryNode:
-    def __init__(self, texts, unit_words):
-        self.institution = self.firm = self.unit = _Everywhere()
+    def __init__(self, texts, unit_words, heads):
+        self.institution = self.firm = self.unit = self.head = _Everywhere()
 
 
 def test_the_rules_refusing_a_surname_are_asked_only_where_their_words_stand(monkeypatch):
@@ -93,8 +93,9 @@ def test_the_rules_refusing_a_surname_are_asked_only_where_their_words_stand(mon
     counting(persons.textnames, "in_firm")
     counting(persons.places, "names_unit")
     counting(persons.places, "names_site")
+    counting(persons, "_ends_head")
     plain = [_converted(b) for b in books]
     assert fast == plain
     if len(books) == 2:
-        rules = ("_institution_before", "in_firm", "names_unit", "names_site")
+        rules = ("_institution_before", "in_firm", "names_unit", "names_site", "_ends_head")
         assert all(refused.get(name) for name in rules), refused

@@ -1143,22 +1143,36 @@ class _Cues:
     A node's cues are a superset of the places the rules refuse: `_institution_before` needs
     an order's, a prize's or "named" (`_INSTITUTION_WORDS`), `textnames.in_firm` an
     ampersand or "And" before "Co", `places.names_unit` a space and a unit's word as the
-    pattern `unit` writes it (`places.unit_words`, in small letters or capitals). Nodes are
+    pattern `unit` writes it (`places.unit_words`, in small letters or capitals),
+    `_ends_head` one of the words that open a place's name ending in a surname (`heads`,
+    "Prospekt ", of `places_ending_in_surnames`). Nodes are
     known by where they start, the summed length of those before (as `matching.mark_at`
     tells `find`). (The bundled book's surnames are seven thousand, a few dozen refused by
     these rules: asked at each, they took a tenth of the marking; the scan, a fifth of that.
     `textnames.named_after`, a noun in any case after the name, is asked at each: a second
     scan, of the text in small letters, cost more than it saved.)"""
 
-    def __init__(self, texts: list[str], unit_words: Collection[str]):
-        cues = {"Order": 0, "Prize": 0, "named": 0, "&": 1, "And": 1}
-        cues.update({f" {w}": 2 for word in unit_words for w in (word, word.upper())})
-        words = list(cues)
+    def __init__(self, texts: list[str], unit_words: Collection[str], heads: Collection[str]):
+        kinds: dict[str, list[int]] = defaultdict(list)  # a word -> the rules it is a cue of
+        for kind, cue_words in enumerate(
+            (
+                ("Order", "Prize", "named"),
+                ("&", "And"),
+                [f" {w}" for word in unit_words for w in (word, word.upper())],
+                heads,
+            )
+        ):
+            for word in cue_words:
+                if word:
+                    kinds[word].append(kind)
+        words = list(kinds)
         starts = list(accumulate(map(len, texts), initial=0))
-        found: tuple[set[int], set[int], set[int]] = (set(), set(), set())
+        found: tuple[set[int], ...] = (set(), set(), set(), set())
         for index, at, _ in ahocorasick_rs.AhoCorasick(words).find_matches_as_indexes("".join(texts), overlapping=True):
-            found[cues[words[index]]].add(starts[bisect_right(starts, at) - 1])
-        self.institution, self.firm, self.unit = found
+            node = starts[bisect_right(starts, at) - 1]
+            for kind in kinds[words[index]]:
+                found[kind].add(node)
+        self.institution, self.firm, self.unit, self.head = found
 
 
 def _site_keys(keys: Collection[str]) -> frozenset[str]:
@@ -1320,6 +1334,7 @@ def apply(tei, ctx: Context):
     cues = _Cues(
         [text for found in marked_text(ctx) for _, _, text in found],
         places.unit_words(registers.PLACE_HEADS | ctx.profile.place_heads) if unit is not None else (),
+        {head for heads in whole_places.values() for head in heads},
     )
     site_keys = _site_keys(keys)
 
@@ -1327,6 +1342,7 @@ def apply(tei, ctx: Context):
         spans: list = []
         resolver.offset = offset
         institutions, firms, units = offset in cues.institution, offset in cues.firm, offset in cues.unit
+        heads = offset in cues.head
         found = matcher.find(text)
         starts = None  # where each match starts, its kind: asked after a forename only
         for start, end, key, kind in found:
@@ -1362,7 +1378,7 @@ def apply(tei, ctx: Context):
                     places.town_at(text, start, end, people.by_surname) or places.TOWN_UNIT_HEAD.match(text, end)
                 ):
                     continue  # "in Kuibyshev", "Kuibyshev province" where the book names a city so: for the places pass
-                if key in place_heads and _ends_head(text, start, place_heads[key]):
+                if heads and key in place_heads and _ends_head(text, start, place_heads[key]):
                     continue  # "Prospekt Marx": a street named after him, the places pass's
                 if text.startswith(_FEATURE_HEADS, start) and registers.FEATURE_FIRST.match(text, start):
                     continue  # "the Hall of Columns": a building's name, for the places pass
