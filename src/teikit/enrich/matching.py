@@ -175,9 +175,18 @@ def mark_at(ctx: Context, find_at: FinderAt, region_start: Callable[[], None], m
         here = len(found)
         lo, hi = bisect_left(wanted, first), bisect_left(wanted, first + here)
         visit = wanted[lo:hi]
-        at = iter([offsets[k] for k in visit])
-        wrap_slots_only(found, lambda text, at=at: find_at(text, next(at)), [k - first for k in visit])
+        wrap_slots_only(found, _told_offsets(find_at, [offsets[k] for k in visit]), [k - first for k in visit])
         first += here
+
+
+def _told_offsets(find_at: FinderAt, offsets: list[int]) -> Finder:
+    """A `find` that hands each text it is given to `find_at` with the next of `offsets`."""
+    told = iter(offsets)
+
+    def find(text: str) -> list:
+        return find_at(text, next(told))
+
+    return find
 
 
 def _texts_holding(texts: list[str], strings: tuple[str, ...]) -> set[int]:
