@@ -152,6 +152,43 @@ def mark(
             offset += here
 
 
+FinderAt = Callable[[str, int], list]
+
+
+def mark_at(ctx: Context, find_at: FinderAt, region_start: Callable[[], None], matcher: Matcher) -> None:
+    """`mark(ctx, find, region_start, matcher)` for a `find` that needs to know where each
+    text node stands in the book, and gives nothing for a text holding no match of `matcher`:
+    `find_at(text, offset)` is called only for the text nodes that hold one (read ahead in one
+    scan, `Matcher.read_ahead`), `offset` the length of all the text nodes before it, region
+    after region, as a `find` summing the lengths of the texts handed to it would count.
+    `region_start()` is called before each region, as `mark` calls it. (A book's text nodes
+    are ten thousand, a third of them holding a name: a call for each of the others summed
+    their lengths only.)"""
+    slots = marked_text(ctx)
+    texts = [text for found in slots for _, _, text in found]
+    offsets = list(accumulate(map(len, texts), initial=0))
+    matched = matcher.read_ahead(texts)
+    wanted = range(len(texts)) if matched is None else sorted(matched)
+    first = 0  # the index of the region's first text node among all
+    for found in slots:
+        region_start()
+        here = len(found)
+        lo, hi = bisect_left(wanted, first), bisect_left(wanted, first + here)
+        visit = wanted[lo:hi]
+        wrap_slots_only(found, _told_offsets(find_at, [offsets[k] for k in visit]), [k - first for k in visit])
+        first += here
+
+
+def _told_offsets(find_at: FinderAt, offsets: list[int]) -> Finder:
+    """A `find` that hands each text it is given to `find_at` with the next of `offsets`."""
+    told = iter(offsets)
+
+    def find(text: str) -> list:
+        return find_at(text, next(told))
+
+    return find
+
+
 def _texts_holding(texts: list[str], strings: tuple[str, ...]) -> set[int]:
     """The indexes of the `texts` that hold one of `strings` (none holding a line break): the
     texts joined by line breaks, scanned once for them all (Aho-Corasick), each place found
