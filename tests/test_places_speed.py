@@ -233,6 +233,23 @@ def _edition(source, registers_from=None) -> tuple[bytes, list[bytes]]:
     return etree.tostring(tree), place_register
 
 
+def _in_places(replacement):
+    """The places' pass with `replacement` for `textnodes.wrap_slots_only` while it runs
+    (the persons' `mark_at` takes it too, and tells its finder the offsets of the nodes it
+    visits only: never asked of every one)."""
+    apply = places.apply
+
+    def run(tei, ctx, **options):
+        saved = matching.wrap_slots_only
+        matching.wrap_slots_only = replacement
+        try:
+            return apply(tei, ctx, **options)
+        finally:
+            matching.wrap_slots_only = saved
+
+    return run
+
+
 def test_the_marks_made_asking_only_the_text_nodes_that_hold_a_name_are_those_made_asking_every_one(monkeypatch):
     """The places' pass hands its finder only the text nodes holding a match of its names or
     a word it looks for besides (`matching.mark`'s `also`, `textnodes.wrap_slots_only`),
@@ -250,10 +267,12 @@ def test_the_marks_made_asking_only_the_text_nodes_that_hold_a_name_are_those_ma
             asked.append(len(visit))
             return only(found, find, visit)
 
-        monkeypatch.setattr(matching, "wrap_slots_only", counted)
-        shortcut = _edition(source, registers_from)
-        monkeypatch.setattr(matching, "wrap_slots_only", lambda found, find, visit: wrap_slots(found, find))
-        assert _edition(source, registers_from) == shortcut, source.name
+        with monkeypatch.context() as patched:
+            patched.setattr(places, "apply", _in_places(counted))
+            shortcut = _edition(source, registers_from)
+        with monkeypatch.context() as patched:
+            patched.setattr(places, "apply", _in_places(lambda found, find, visit: wrap_slots(found, find)))
+            assert _edition(source, registers_from) == shortcut, source.name
         assert sum(asked) > 200  # the shortcut was taken
         assert shortcut[0].count(b"<placeName") > 300
 

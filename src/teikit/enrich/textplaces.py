@@ -133,7 +133,7 @@ from ..tei import XML_ID, q
 from . import gazetteer, registers
 from .dates import MONTHS
 from .matching import uses
-from .namewords import LISTED_WORD, LOWER, UPPER, initial, passage, place_name, times, words_at_start
+from .namewords import HYPHENS, LISTED_WORD, LOWER, UPPER, initial, passage, place_name, times, words_at_start
 from .wordscan import matches_at_words, pieces_holding
 
 _NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
@@ -1052,7 +1052,7 @@ def _city_by_another_name(name: str):
 # after it) never follows a letter given back, so `re` gives none back to try it; the same
 # matches, found in half the time (it tried each of a book's capitalised words, letter by
 # letter from its end).
-_LISTED_WORD_HELD = rf"[{UPPER}][{LOWER}]++(?:-[{UPPER}][{LOWER}]++)?"
+_LISTED_WORD_HELD = rf"[{UPPER}][{LOWER}]++(?:[{HYPHENS}][{UPPER}][{LOWER}]++)?"
 
 
 def list_of_names(joins: tuple[str, ...], w: str) -> re.Pattern:
