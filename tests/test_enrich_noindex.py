@@ -51,7 +51,9 @@ def editions(tmp_path_factory):
     def edition(name: str) -> Path:
         if name not in made:
             out = tmp_path_factory.mktemp("noindex") / name
-            convert(_book(name), out, profile=_book_profile(name))
+            # (the words an OCR book's damaged lines lose are named in its report: Parker's 65
+            # of 75,856; tests/test_corpus.py holds each book's words to account)
+            convert(_book(name), out, profile=_book_profile(name), allow_loss=True)
             made[name] = out
         return made[name]
 
@@ -87,12 +89,16 @@ def test_names_in_a_book_without_an_index_are_precise(name, editions):
     assert marked >= 10  # precision of marking nothing would be no measure
 
 
-@pytest.mark.parametrize("name", ["james-varieties-of-religious-experience", "keynes-economic-consequences"])
-def test_names_in_two_more_held_out_books_keep_their_first_scores(name, editions):
-    """Held-out samples drawn 2026-12-06 (James 25 paragraphs, Keynes 23; one per 25th of the
-    main text) and never tuned on: each kind a sample holds ten or more of is found with
-    overlapping F1 >= 0.9 (James's persons 0.921, Keynes's places 0.973 when merged), and
-    every paragraph is found, note calls ("Buddha(199)") and all."""
+@pytest.mark.parametrize(
+    "name",
+    ["james-varieties-of-religious-experience", "keynes-economic-consequences", "parker-syphilitic-diseases-1845-ocr"],
+)
+def test_names_in_more_held_out_books_keep_their_first_scores(name, editions):
+    """Held-out samples drawn 2026-12-06 (James 25 paragraphs, Keynes 23) and 2026-12-07
+    (Parker's OCR, 25, name-cued; one per 25th of the main text) and never tuned on: each kind
+    a sample holds ten or more of is found with overlapping F1 >= 0.9 (James's persons 0.921,
+    Keynes's places 0.973, Parker's persons 0.944 when merged), and every paragraph is found,
+    note calls ("Buddha(199)"), an OCR's running heads and side-heads and all."""
     sample = NOINDEX / f"{name}.txt"
     if not sample.is_file():
         pytest.skip(f"no annotated sample {sample}")
