@@ -105,6 +105,19 @@ EDITION = ROOT / "tei" / "iron-lazar"
 REGISTERS = ("persons.xml", "places.xml", "orgs.xml")  # the bundled edition's registers
 
 
+def edition_pieces() -> list[list[str]]:
+    """The text nodes of the bundled edition's running text, chapter by chapter, as the name
+    passes read them (`matching.SKIP` left out): cut by every date, name and note the book has."""
+    from teikit.enrich import matching
+    from teikit.textnodes import text_slots
+
+    out = []
+    for path in sorted(EDITION.glob("ch*.xml")):
+        tei = etree.parse(str(path)).getroot()
+        out.append([text for region in matching.regions(tei) for _, _, text in text_slots(region, matching.SKIP)])
+    return out
+
+
 def convert_with_packs(tmp_path: Path, text: str, include: list[str] | None = None, name: str = "out") -> Path:
     """`text` converted as a book, with a profile that includes the packs `include` (none: no
     profile at all), into tmp_path / name."""

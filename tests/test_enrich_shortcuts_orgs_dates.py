@@ -12,24 +12,10 @@ from __future__ import annotations
 import random
 import re
 
-from lxml import etree
-
-from conftest import SAMPLE, SHARED
+from conftest import SAMPLE, SHARED, edition_pieces
 from teikit.enrich import matching, orgs
-from teikit.textnodes import text_slots
 
-EDITION = SAMPLE.parent.parent / "tei" / "iron-lazar"
 CORPUS = sorted((SHARED / "corpus" / "books").glob("*.txt"))[:4]
-
-
-def _edition_pieces() -> list[list[str]]:
-    """The text nodes of the edition's running text, chapter by chapter, as the name passes
-    read them (`matching.SKIP` left out): cut by every date, name and note the book has."""
-    out = []
-    for path in sorted(EDITION.glob("ch*.xml")):
-        tei = etree.parse(str(path)).getroot()
-        out.append([text for region in matching.regions(tei) for _, _, text in text_slots(region, matching.SKIP)])
-    return out
 
 
 def test_the_edge_words_of_the_joined_text_are_those_of_its_pieces_where_may_write_asks():
@@ -38,7 +24,7 @@ def test_the_edge_words_of_the_joined_text_are_those_of_its_pieces_where_may_wri
     and no other that `Shapes.may_write` would ask of (a word no whole word of the unmarked
     text): on the edition's chapters, whose pieces the marks cut, and on random pieces that
     open and close with newlines, blank lines, hyphens and marks glued to words."""
-    samples = _edition_pieces()
+    samples = edition_pieces()
     rng = random.Random(18)
     words = SAMPLE.read_text(encoding="utf-8")[:200_000].split()
     ends = ["", " ", "\n", "\n\n", "-", "_", "x", "é", "’s", "1914", "\n\nword", "word\n\n", " \n"]
@@ -69,7 +55,7 @@ def test_the_words_after_the_found_in_one_scan_are_those_written_after_the():
     of the corpus books, and of strings that catch the edges ("the" inside a word, doubled,
     after a hyphen or an underscore; a word going on with a hyphen, an underscore, an
     accented letter or an apostrophe; two spaces, a line's end)."""
-    texts = ["\n\n".join(pieces) for pieces in _edition_pieces()[:6]]
+    texts = ["\n\n".join(pieces) for pieces in edition_pieces()[:6]]
     texts.append(SAMPLE.read_text(encoding="utf-8")[:150_000])
     texts += [path.read_bytes().decode("utf-8", "replace")[:60_000] for path in CORPUS]
     texts.append(
@@ -103,7 +89,7 @@ def test_the_nouns_scanned_by_a_dfa_are_those_the_matchers_automaton_finds():
     profile's, hyphens split and not."""
     from teikit.profile import load_profile
 
-    texts = ["\n\n".join(pieces) for pieces in _edition_pieces()[:5]]
+    texts = ["\n\n".join(pieces) for pieces in edition_pieces()[:5]]
     texts.append(SAMPLE.read_text(encoding="utf-8"))
     texts += [path.read_bytes().decode("utf-8", "replace") for path in CORPUS]
     found = 0
@@ -129,7 +115,7 @@ def test_the_patterns_of_establishments_listed_with_others_find_what_their_plain
     bundled book's source, four corpus books and strings that catch the edges."""
     plain_and = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) and other ([a-z]+)\b")
     plain_such = re.compile(r"\bother ([a-z]+),? (?:such as|like|including) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
-    texts = [piece for pieces in _edition_pieces() for piece in pieces if " other " in piece]
+    texts = [piece for pieces in edition_pieces() for piece in pieces if " other " in piece]
     texts.append(SAMPLE.read_text(encoding="utf-8"))
     texts += [path.read_bytes().decode("utf-8", "replace") for path in CORPUS]
     texts += [
@@ -176,7 +162,7 @@ def test_titles_and_hyphens_told_by_a_character_first_are_those_the_plain_tests_
     profile = load_profile(source=SAMPLE)
     keys = dict.fromkeys({*profile.org_nouns, *profile.known_orgs, *profile.org_bodies, *profile.org_wings})
     heads = orgs.Matcher(keys, split_hyphens=True)
-    texts = [piece for pieces in _edition_pieces() for piece in pieces]
+    texts = [piece for pieces in edition_pieces() for piece in pieces]
     texts += [
         "The Party",
         "Party T",
@@ -210,7 +196,7 @@ def _texts() -> list[str]:
     texts = SAMPLE.read_text(encoding="utf-8").splitlines()
     for path in CORPUS:
         texts += path.read_bytes().decode("utf-8", "replace").splitlines()
-    texts += [text for pieces in _edition_pieces() for text in pieces]
+    texts += [text for pieces in edition_pieces() for text in pieces]
     texts += [
         "the ninth century",
         "in the late twenties",

@@ -14,11 +14,10 @@ import copy
 
 from lxml import etree
 
-from conftest import SAMPLE, SHARED
+from conftest import SAMPLE, SHARED, edition_pieces
 from teikit.enrich import matching, orgs, registers
 from teikit.profile import load_profile
 from teikit.tei import q, text_of
-from teikit.textnodes import text_slots
 
 EDITION = SAMPLE.parent.parent / "tei" / "iron-lazar"
 CORPUS = sorted((SHARED / "corpus" / "books").glob("*.txt"))[:4]
@@ -30,18 +29,8 @@ EDGES = (
 )
 
 
-def _edition_pieces() -> list[list[str]]:
-    """The text nodes of the edition's running text, chapter by chapter, as the name passes
-    read them (`matching.SKIP` left out): cut by every date, name and note the book has."""
-    out = []
-    for path in sorted(EDITION.glob("ch*.xml")):
-        tei = etree.parse(str(path)).getroot()
-        out.append([text for region in matching.regions(tei) for _, _, text in text_slots(region, matching.SKIP)])
-    return out
-
-
 def _texts() -> list[str]:
-    texts = [piece for pieces in _edition_pieces()[:6] for piece in pieces]
+    texts = [piece for pieces in edition_pieces()[:6] for piece in pieces]
     texts.append(SAMPLE.read_text(encoding="utf-8")[:200_000])
     texts += [path.read_bytes().decode("utf-8", "replace")[:100_000] for path in CORPUS]
     texts.append(EDGES)
@@ -106,7 +95,7 @@ def test_the_index_headings_scanned_at_once_hold_what_each_asked_alone_holds():
     index = orgs.IndexItems(subjects)
     terms = [index.term(item) for item in index.items]
     assert len(terms) > 500
-    text = "\n\n".join(piece for pieces in _edition_pieces()[:3] for piece in pieces)
+    text = "\n\n".join(piece for pieces in edition_pieces()[:3] for piece in pieces)
     for profile in (load_profile(source=SAMPLE), load_profile()):
         keys = orgs.Shapes.of(profile, text).head_keys()
         ahead, plain = orgs.Matcher(keys, split_hyphens=True), orgs.Matcher(keys, split_hyphens=True)
@@ -128,7 +117,7 @@ def test_the_register_seeded_with_the_headings_scanned_at_once_is_the_one_each_a
     subjects = [d for d in back.iter(q("div")) if d.get("type") == "index" and "Subject" in text_of(d.find(q("head")))]
     tei = etree.Element(q("TEI"))
     etree.SubElement(etree.SubElement(tei, q("text")), q("back")).append(copy.deepcopy(subjects[0]))
-    text = "\n\n".join(piece for pieces in _edition_pieces() for piece in pieces)
+    text = "\n\n".join(piece for pieces in edition_pieces() for piece in pieces)
 
     def seeded(profile) -> tuple:
         shapes = orgs.Shapes.of(profile, text)
@@ -151,7 +140,7 @@ def test_the_nouns_of_one_scan_come_in_the_order_find_sorts_them_in():
     scan gives them, not sorted again: sorted by their starts and ends, none overlapping, on
     the edition's chapters joined as the pass joins them, the bundled book's source and four
     corpus books (a piece's share of them is a run of that order)."""
-    texts = ["\n\n".join(pieces) for pieces in _edition_pieces()[:5]]
+    texts = ["\n\n".join(pieces) for pieces in edition_pieces()[:5]]
     texts.append(SAMPLE.read_text(encoding="utf-8"))
     texts += [path.read_bytes().decode("utf-8", "replace") for path in CORPUS]
     seen = 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import cache, cached_property
 from itertools import accumulate, groupby
 from operator import itemgetter
@@ -413,8 +413,15 @@ def pieces_holding(pattern: re.Pattern, words: re.Pattern | tuple[str, ...], tex
     words themselves, none holding a blank line, found by one Aho-Corasick scan (a pattern of
     words, or of a space and words, is tried by `re` at every character, or every space):
     only where each word begins and ends counts, to find its piece, which holds it whole."""
-    end = 0
     found = (m.span() for m in words.finditer(text)) if isinstance(words, re.Pattern) else words_in(words, text)
+    yield from pieces_around(pattern, text, found)
+
+
+def pieces_around(pattern: re.Pattern, text: str, found: Iterable[tuple[int, int]]) -> Iterator[re.Match]:
+    """`pattern.finditer` in each piece of `text` between blank lines that holds one of the
+    spans `found` (in order, leftmost first), each piece once: `pieces_holding`'s search,
+    its words found by whatever scan the caller made."""
+    end = 0
     for word_start, word_end in found:
         if word_start < end:
             continue  # in the piece searched last

@@ -147,15 +147,9 @@ def pieces_holding(pattern: re.Pattern, words: re.Pattern | tuple[str, ...], tex
     if isinstance(words, re.Pattern):
         yield from matching.pieces_holding(pattern, words, text)
         return
-    end = 0
-    for _, word_start, word_end in find(words, text, LEFTMOST_LONGEST):
-        if word_start < end:
-            continue  # in the piece searched last
-        start = text.rfind("\n\n", 0, word_start)
-        start = 0 if start < 0 else start + 2
-        end = text.find("\n\n", word_end)
-        end = len(text) if end < 0 else end
-        yield from pattern.finditer(text, start, end)
+    yield from matching.pieces_around(
+        pattern, text, ((start, end) for _, start, end in find(words, text, LEFTMOST_LONGEST))
+    )
 
 
 def matches_at_words(pattern: re.Pattern, text: str, words: tuple[str, ...], before: int = 0) -> Iterator[re.Match]:
