@@ -455,9 +455,18 @@ def matches_at_words(pattern: re.Pattern, text: str, words: tuple[str, ...], bef
     word begins (the leftmost first, then after its end: a word is passed over only inside
     another, whose characters would stand before it), each tried, as `finditer` goes on, from
     the end of the match before."""
+    yield from matches_before(
+        pattern, text, (at for _, at, _ in _word_automaton(words).find_matches_as_indexes(text)), before
+    )
+
+
+def matches_before(pattern: re.Pattern, text: str, starts: Iterable[int], before: int = 0) -> Iterator[re.Match]:
+    """`matches_at_words`'s search, its words' starts (in order) found by whatever scan the
+    caller made: the pattern tried `before` characters before each, from the end of the
+    match before."""
     end = 0
     match = pattern.match
-    for _, at, _ in _word_automaton(words).find_matches_as_indexes(text):
+    for at in starts:
         start = at - before
         if start < end or start < 0:
             continue

@@ -155,13 +155,4 @@ def pieces_holding(pattern: re.Pattern, words: re.Pattern | tuple[str, ...], tex
 def matches_at_words(pattern: re.Pattern, text: str, words: tuple[str, ...], before: int = 0) -> Iterator[re.Match]:
     """`matching.matches_at_words`, the words' places by `find`: the pattern tried `before`
     characters before each, from the end of the match before."""
-    end = 0
-    match = pattern.match
-    for _, at, _ in find(words, text, LEFTMOST_LONGEST):
-        start = at - before
-        if start < end or start < 0:
-            continue
-        m = match(text, start)
-        if m is not None:
-            end = m.end()
-            yield m
+    yield from matching.matches_before(pattern, text, (at for _, at, _ in find(words, text, LEFTMOST_LONGEST)), before)
