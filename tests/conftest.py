@@ -105,6 +105,16 @@ EDITION = ROOT / "tei" / "iron-lazar"
 REGISTERS = ("persons.xml", "places.xml", "orgs.xml")  # the bundled edition's registers
 
 
+def found_by_find(word: str, text: str) -> list[int]:
+    """Every place `word` begins in `text`, overlapping ones too, by `str.find`: the plain
+    form the places' scans of words are tested against."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
 def edition_pieces() -> list[list[str]]:
     """The text nodes of the bundled edition's running text, chapter by chapter, as the name
     passes read them (`matching.SKIP` left out): cut by every date, name and note the book has."""

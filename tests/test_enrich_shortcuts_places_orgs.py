@@ -13,7 +13,7 @@ import random
 import re
 import sys
 
-from conftest import ROOT, SAMPLE, SHARED
+from conftest import ROOT, SAMPLE, SHARED, found_by_find
 from teikit.enrich import places, textplaces
 from teikit.enrich.namewords import UPPER, words_at_start
 from teikit.profile import load_profile
@@ -120,14 +120,6 @@ def test_the_head_alone_after_the_is_found_where_the_plain_pattern_finds_it():
     assert found > 30
 
 
-def _found_by_find(word: str, text: str) -> list[int]:
-    found, at = [], text.find(word)
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + 1)
-    return found
-
-
 def test_the_occurrences_found_in_one_scan_are_those_str_find_gives():
     """`places.occurrences` (every word's places, found in one scan) against `str.find` from
     the start and then from the character after each, on the bundled book and corpus books
@@ -142,7 +134,7 @@ def test_the_occurrences_found_in_one_scan_are_those_str_find_gives():
     ]
     found = 0
     for text in texts:
-        expected = [_found_by_find(word, text) for word in words]
+        expected = [found_by_find(word, text) for word in words]
         assert places.occurrences(words, text) == expected, text[:200]
         found += sum(map(len, expected))
     assert places.occurrences([], BOOK) == []

@@ -11,7 +11,7 @@ from collections import Counter
 
 from lxml import etree
 
-from conftest import ROOT, SAMPLE, SHARED
+from conftest import ROOT, SAMPLE, SHARED, found_by_find
 from teikit.enrich import gazetteer, matching, places, registers, textplaces
 from teikit.enrich.matching import uses
 from teikit.enrich.namewords import LISTED_WORD
@@ -409,14 +409,6 @@ def test_the_prefixes_and_meetings_before_a_name_are_those_the_patterns_find():
     assert min(told.values()) > 20, told
 
 
-def _found_by_find(word: str, text: str) -> list[int]:
-    found, at = [], text.find(word)
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + 1)
-    return found
-
-
 def _overlap_plain(words: list[str]) -> bool:
     """Whether two places of `words` can share a character: one word written at a character
     of another's (itself included, not at its first), the two agreeing where both are."""
@@ -451,7 +443,7 @@ def test_the_places_of_words_that_cannot_overlap_are_those_str_find_gives():
         told[overlap] += 1
         texts = [BOOK] if words[0][0].isupper() else ["".join(rng.choice("abc ") for _ in range(30)) for _ in range(20)]
         for text in texts:
-            assert places.occurrences(words, text) == [_found_by_find(w, text) for w in words], (words, text[:100])
+            assert places.occurrences(words, text) == [found_by_find(w, text) for w in words], (words, text[:100])
     assert places.can_overlap(["Moscow", "Moscow"])
     assert min(told.values()) > 20, told
 
