@@ -208,6 +208,14 @@ def _texts_before_bodies_plain(divisions: list) -> set[str]:
     return found
 
 
+def _every_other_paragraph_made(divisions: list, name: str) -> None:
+    """Every other paragraph of the divisions renamed `name`, an element of `matching.SKIP`
+    (the walk of the text does not enter it)."""
+    for division in divisions:
+        for paragraph in list(division.iter(f"{{{division.nsmap.get(None)}}}p"))[::2]:
+            paragraph.tag = paragraph.tag.replace("}p", "}" + name)
+
+
 def test_the_texts_before_bodies_told_once_for_each_parent_are_those_told_for_each_name():
     """`places.texts_before_bodies` (whether the walk of the text enters a name's parent told
     once for each parent) against a climb from each organisation's name, on the bundled
@@ -219,9 +227,7 @@ def test_the_texts_before_bodies_told_once_for_each_parent_are_those_told_for_ea
         expected = _texts_before_bodies_plain(divisions)
         assert places.texts_before_bodies(divisions) == expected, path.name
         found += len(expected)
-        for division in divisions:
-            for paragraph in list(division.iter(f"{{{division.nsmap.get(None)}}}p"))[::2]:
-                paragraph.tag = paragraph.tag.replace("}p", "}title")  # half the paragraphs skipped
+        _every_other_paragraph_made(divisions, "title")  # half the paragraphs skipped
         expected_skipping = _texts_before_bodies_plain(divisions)
         assert places.texts_before_bodies(divisions) == expected_skipping, path.name
         assert len(expected_skipping) < len(expected) or not expected
@@ -252,9 +258,7 @@ def test_the_titles_in_running_text_told_once_for_each_parent_are_those_told_for
         expected = _titles_plain(divisions)
         assert places.titles_in_running_text(divisions) == expected, path.name
         found += len(expected)
-        for division in divisions:
-            for paragraph in list(division.iter(f"{{{division.nsmap.get(None)}}}p"))[::2]:
-                paragraph.tag = paragraph.tag.replace("}p", "}foreign")
+        _every_other_paragraph_made(divisions, "foreign")
         assert places.titles_in_running_text(divisions) == _titles_plain(divisions), path.name
     assert found > 20
 
