@@ -255,17 +255,46 @@ UPPER_LETTERS = frozenset(c for c in map(chr, range(0x300)) if re.fullmatch(f"[{
 def cued_openings(text: str, words: tuple[str, ...], articles: tuple[str, ...], capitals: Collection[str]) -> list[int]:
     """Where `text` writes one of `words`, a space (`\\s`), one of `articles` and a space or
     nothing, and one of `capitals`: each place once, in order. Found in one scan of the text
-    (Aho-Corasick, in Rust), the words and spaces (and articles) it writes; the capital after
-    each looked at. Every such string is found, those inside a longer one too (overlapping
+    (Aho-Corasick, in Rust), the words and spaces (and articles) it writes, each with each of
+    `capitals` after it where they are few (else the capital after each looked at). Every such string is found, those inside a longer one too (overlapping
     matches: "In Moscow" in "land In Moscow"). A pattern that opens so (a cue and a name after
     it) is tried there only (`matches_from`), not by `re` at each of the many letters its
     words open with."""
     spaces = "".join(space for space in SPACES if space in text)
     if not spaces or not words:
         return []
+    if len(capitals) * _openings_made(words, articles, spaces) <= _MOST_CAPITALISED_OPENINGS:
+        # the capital in the automaton's strings: only the openings are reported, not every
+        # "in ", "of ", "and " of the book (26,000 places of the bundled book, 15,000
+        # openings), which were each made a tuple and looked at: half the time
+        capitalised = _capitalised_openings(words, articles, spaces, "".join(sorted(capitals)))
+        return sorted({start for _, start, _ in capitalised.find_matches_as_indexes(text, overlapping=True)})
     size = len(text)
     found = _openings(words, articles, spaces).find_matches_as_indexes(text, overlapping=True)
     return sorted({start for _, start, end in found if end < size and text[end] in capitals})
+
+
+# The most strings an automaton of openings with their capital is made of (the places
+# pass's cues with a space and a line break: 10,000, built in 10 ms once): a longer list of
+# capitals (`UPPER_LETTERS`, with an article of a profile's) is looked at after the scan.
+_MOST_CAPITALISED_OPENINGS = 40_000
+
+
+def _openings_made(words: tuple[str, ...], articles: tuple[str, ...], spaces: str) -> int:
+    """How many strings `_openings` is made of (at most: a string may be made twice)."""
+    return len(words) * len(spaces) * (1 + len(articles) * len(spaces))
+
+
+@cache
+def _capitalised_openings(
+    words: tuple[str, ...], articles: tuple[str, ...], spaces: str, capitals: str
+) -> ahocorasick_rs.AhoCorasick:
+    """`_openings`' strings, each with each of `capitals` after it."""
+    thes = ("", *(f"{article}{space}" for article in articles for space in spaces))
+    return ahocorasick_rs.AhoCorasick(
+        sorted({f"{w}{space}{the}{capital}" for w in words for space in spaces for the in thes for capital in capitals}),
+        implementation=ahocorasick_rs.Implementation.DFA,
+    )
 
 
 @cache
