@@ -6,9 +6,11 @@ edition)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from conftest import SAMPLE, SHARED
 from teikit.enrich import places, textplaces
+from teikit.enrich.matching import Matcher
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
 BOOKS = sorted((SHARED / "corpus" / "books").glob("*.txt"))
@@ -45,3 +47,21 @@ def test_the_openings_found_with_their_capitals_are_those_a_lookahead_finds():
             made = textplaces._openings_made(places._CUES, ("the",), spaces)
             with_capitals += len(capitals) * made <= textplaces._MOST_CAPITALISED_OPENINGS
     assert with_capitals >= len(texts)  # the places pass's capitals in the automaton, for every book
+
+
+def test_the_names_matched_piece_by_piece_are_those_the_matcher_finds_in_the_whole_text():
+    """`places.matches_in_pieces` (the matcher asked only of the pieces between blank lines
+    that write a name) against the matcher asked of the whole text, on the bundled book and
+    the corpus with names of each (the towns `forename_like` asks of the bundled book, the
+    book's most frequent capitalised words, hyphenated and quoted ones), and on names at
+    the ends of pieces, after hyphens, dashes and apostrophes."""
+    lazar = ["Brest-Litovsk", "Frankfurt", "Gomel'", "New Delhi", "Sergo", "St Louis", "Zaporozhe", "Moscow"]
+    edges = "Sergo\n\n-Sergo Ordzhonikidze\n\n--Sergo\n\n’Sergo x\n\nab'Sergo\n\n\nSergo-\n\nSergo--a\n\nSergo"
+    matched = 0
+    for text in [BOOK, *CORPUS, edges, "", "Sergo"]:
+        capitalised = Counter(re.findall(r"\b[A-Z][\w'’-]+(?: [A-Z][a-z]+)?", text))
+        for names in (lazar, [name for name, _ in capitalised.most_common(60)], list(capitalised)[::7]):
+            expected = Matcher(dict.fromkeys(names)).find(text)
+            assert places.matches_in_pieces(names, text) == expected, (names[:5], text[:100])
+            matched += len(expected)
+    assert matched > 50000
