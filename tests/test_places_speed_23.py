@@ -11,6 +11,8 @@ from collections import Counter
 from conftest import SAMPLE, SHARED
 from teikit.enrich import places, textplaces
 from teikit.enrich.matching import Matcher
+from teikit.enrich.registers import Register
+from teikit.profile import load_profile
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
 BOOKS = sorted((SHARED / "corpus" / "books").glob("*.txt"))
@@ -65,3 +67,20 @@ def test_the_names_matched_piece_by_piece_are_those_the_matcher_finds_in_the_who
             assert places.matches_in_pieces(names, text) == expected, (names[:5], text[:100])
             matched += len(expected)
     assert matched > 50000
+
+
+def test_the_units_of_towns_written_are_those_the_text_holds():
+    """`places.units_of_towns_written` (the towns' places read from the book's scan of the
+    persons' names that are cities) against a search of the text for each unit, on the
+    bundled book and the corpus, for towns among the persons' names and towns that are not."""
+    persons = ["Kalinin", "Kuibyshev", "Stalin", "Molotov", "Ordzhonikidze", "Kirov", "Gorky", "Washington", "Lincoln"]
+    towns = {"Kalinin", "Kuibyshev", "Kirov", "Gorky", "Moscow", "Washington", "Lincoln", "Nizhnyi"}
+    written = 0
+    for text in [BOOK, *CORPUS, "Kirov province, Kirov  region, Kirovoblast; Moscow region\n\nGorky oblast"]:
+        with places.scanning(text, places.book_word_lists(Register("place"), load_profile(), persons)):
+            found = places.units_of_towns_written(text, towns, persons)
+        expected = {unit for town in towns for head in places._TOWN_UNIT_WORDS if (unit := f"{town} {head}") in text}
+        assert found == expected
+        written += len(expected)
+    assert written >= 5
+    assert {"Kalinin", "Kuibyshev"} <= set(places._renamed_cities(frozenset(persons)))  # read from the scan
