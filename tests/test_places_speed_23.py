@@ -5,12 +5,13 @@ edition)."""
 
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
 
 from conftest import SAMPLE, SHARED
 from teikit.enrich import places, textplaces
-from teikit.enrich.matching import Matcher
+from teikit.enrich.matching import Matcher, pieces_holding
 from teikit.enrich.registers import Register
 from teikit.profile import load_profile
 
@@ -84,3 +85,28 @@ def test_the_units_of_towns_written_are_those_the_text_holds():
         written += len(expected)
     assert written >= 5
     assert {"Kalinin", "Kuibyshev"} <= set(places._renamed_cities(frozenset(persons)))  # read from the scan
+
+
+def test_the_lists_found_in_runs_of_their_letters_are_those_found_in_paragraphs():
+    """`places.coordinated_lists` (`_COORDINATED` searched in the runs of the characters it
+    reads that hold a close) against the same pattern searched in the paragraphs that hold
+    a close (`pieces_holding`), on the bundled book, the corpus, and random runs of names,
+    closes, commas and the characters that end a run or stand in a name (accented letters,
+    apostrophes, hyphens, dashes, digits, stops, line breaks); and `_COORDINATED_LETTERS`
+    every character a match of it holds."""
+    pieces = ["Kharkov", "Dnepropetrovsk", "Komsomolsk-on-Amur", "Orekhovo-Zuevo", "St", "Condé", "New York", "Ab"]
+    pieces += [", ", ", ", " and ", " or ", " and", ",", " ", "x", "’s", "'", "-", "--", "–", ".", ";", "1", "\n", "\n\n"]
+    pieces += ["É", "é", "÷", "_", "(", "and", "or"]
+    rng = random.Random(23)
+    texts = [BOOK, *CORPUS, "", "Kiev, Kharkov and Odessa", "A, B and C"]
+    names = pieces[:8] * 3 + [", "] * 8 + [" and ", " or "] * 3  # lists more often than not
+    texts += ["".join(rng.choice(pieces if i % 3 == 2 else names) for i in range(20)) for _ in range(20000)]
+    found = 0
+    letters = re.compile(f"[{places._COORDINATED_LETTERS}]*")
+    for text in texts:
+        expected = [m.span() for m in pieces_holding(places._COORDINATED, places._COORDINATED_CLOSE_WORDS, text)]
+        lists = places.coordinated_lists(text)
+        assert [m.span() for m in lists] == expected, text[:200]
+        assert all(letters.fullmatch(m.group(0)) for m in lists)
+        found += len(expected)
+    assert found > 500

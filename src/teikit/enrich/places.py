@@ -2268,7 +2268,7 @@ def coordinated(
     to Leningrad, Orenburg, Bashkirya, and Tatary", "seized Simbirsk, Samara and Izhev") is a
     place too, of the kind of the name before it: English lists places with places; (name,
     None) for it."""
-    for m in pieces_holding(_COORDINATED, _COORDINATED_CLOSE_WORDS, text):
+    for m in coordinated_lists(text):
         names = _COORDINATED_NAME.findall(m.group(0))
         first = names[0].split(" ")
         if len(first) == 2 and places.find(names[0]) is None and gazetteer.lookup_romanised(names[0]) is None:
@@ -2306,6 +2306,34 @@ def coordinated(
                 continue
             if new and (held or (len(names) >= 3 and all(g.population >= _MIN_POPULATION for _, g in new))):
                 yield from ((name, geo, geo.type) for name, geo in new)
+
+
+# The characters `_COORDINATED` reads, each (its names' letters, apostrophes and hyphens,
+# spaces and commas: a test checks them): a list it matches stands in a run of them, which
+# holds the list's close.
+_COORDINATED_LETTERS = "A-Za-zß-ÿ'’ ,-"
+_NOT_COORDINATED = re.compile(f"[^{_COORDINATED_LETTERS}]")
+
+
+def coordinated_lists(text: str) -> list[re.Match]:
+    """`pieces_holding(_COORDINATED, _COORDINATED_CLOSE_WORDS, text)`: the lists of names
+    "and" or "or" closes, in order, the pattern searched only in the runs of the characters
+    it reads (`_COORDINATED_LETTERS`, a clause or so) that hold a close, not in every
+    paragraph that holds one (the bundled book's closes stand in 100,000 characters of such
+    runs: 7 ms, not 18). A run's ends are found from the close, forwards in the text and
+    backwards in the text reversed; the pattern looks at the character after the run."""
+    found: list[re.Match] = []
+    backwards = text[::-1]
+    size = len(text)
+    end = 0
+    for _, start, close_end in find_words(_COORDINATED_CLOSE_WORDS, text, LEFTMOST_LONGEST):
+        if start < end:
+            continue  # in the run searched last
+        before = _NOT_COORDINATED.search(backwards, size - start)
+        after = _NOT_COORDINATED.search(text, close_end)
+        end = size if after is None else after.start() + 1
+        found += _COORDINATED.finditer(text, 0 if before is None else size - before.start(), end)
+    return found
 
 
 def _features_word_first(text: str) -> list[tuple[str, str]]:
