@@ -9,11 +9,15 @@ import random
 import re
 from collections import Counter
 
-from conftest import SAMPLE, SHARED
-from teikit.enrich import places, textplaces
+import ahocorasick_rs
+from lxml import etree
+
+from conftest import ROOT, SAMPLE, SHARED
+from teikit.enrich import namewords, places, registers, textplaces, wordscan
 from teikit.enrich.matching import Matcher, pieces_holding
 from teikit.enrich.registers import Register
 from teikit.profile import load_profile
+from teikit.tei import q
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
 BOOKS = sorted((SHARED / "corpus" / "books").glob("*.txt"))
@@ -95,8 +99,8 @@ def test_the_lists_found_in_runs_of_their_letters_are_those_found_in_paragraphs(
     apostrophes, hyphens, dashes, digits, stops, line breaks); and `_COORDINATED_LETTERS`
     every character a match of it holds."""
     pieces = ["Kharkov", "Dnepropetrovsk", "Komsomolsk-on-Amur", "Orekhovo-Zuevo", "St", "Condé", "New York", "Ab"]
-    pieces += [", ", ", ", " and ", " or ", " and", ",", " ", "x", "’s", "'", "-", "--", "–", ".", ";", "1", "\n", "\n\n"]
-    pieces += ["É", "é", "÷", "_", "(", "and", "or"]
+    pieces += [", ", ", ", " and ", " or ", " and", ",", " ", "x", "’s", "'", "-", "--", "–", ".", ";", "1"]
+    pieces += ["\n", "\n\n", "É", "é", "÷", "_", "(", "and", "or"]
     rng = random.Random(23)
     texts = [BOOK, *CORPUS, "", "Kiev, Kharkov and Odessa", "A, B and C"]
     names = pieces[:8] * 3 + [", "] * 8 + [" and ", " or "] * 3  # lists more often than not
@@ -110,3 +114,80 @@ def test_the_lists_found_in_runs_of_their_letters_are_those_found_in_paragraphs(
         assert all(letters.fullmatch(m.group(0)) for m in lists)
         found += len(expected)
     assert found > 500
+
+
+_MATCH_KINDS = {
+    wordscan.STANDARD: ahocorasick_rs.MatchKind.Standard,
+    wordscan.LEFTMOST_LONGEST: ahocorasick_rs.MatchKind.LeftmostLongest,
+    wordscan.LEFTMOST_FIRST: ahocorasick_rs.MatchKind.LeftmostFirst,
+}
+_KINDS = [(wordscan.STANDARD, True), *((kind, False) for kind in _MATCH_KINDS)]
+
+
+def _plain(words: tuple[str, ...], text: str, kind: str, overlapping: bool) -> list:
+    automaton = ahocorasick_rs.AhoCorasick(list(words), matchkind=_MATCH_KINDS[kind])
+    return automaton.find_matches_as_indexes(text, overlapping=overlapping)
+
+
+def test_words_are_found_in_the_latin_1_bytes_where_the_text_writes_them():
+    """`wordscan.find` (outside a scan: the text's Latin-1 bytes scanned, "?" for each
+    character beyond it, where the words are Latin-1 and hold no "?") and `WordScan` (the
+    words beyond Latin-1 sought with "?" for those letters, each place read in the text)
+    against the list's own automaton scanning the text, in every kind of match: on the
+    bundled book and the corpus with lists of their words, accented, curly-quoted, dashed
+    ("’s A", "Volga–Don Canal"), and on random strings of letters, "?", curly quotes, dashes
+    and accented letters with lists of words of them."""
+    rng = random.Random(2314)
+    found = 0
+    for text in [BOOK, *CORPUS]:
+        words = sorted(set(re.findall(r"[\w’'?–-]+(?: [\w’'?–-]+)?", text[::97])))
+        lists = [tuple(rng.sample(words, 40)) for _ in range(4)]
+        lists += [("’s A", "’s B", "’s M", "Volga–Don Canal", "Moscow"), ("?", "”", "?”", "é"), ("Condé", "é", "Paris")]
+        scan = wordscan.WordScan(text, lists)
+        for words in lists:
+            for kind, overlapping in _KINDS:
+                expected = _plain(words, text, kind, overlapping)
+                assert wordscan.find(words, text, kind, overlapping) == expected, (words[:3], kind)
+                assert scan.find(words, kind, overlapping) == expected, (words[:3], kind)
+                found += len(expected)
+    assert found > 10_000
+    pool = ["a", "b", "é", "?", "’", "–", "ab", "a?", "’b", "é’"]
+    for _ in range(300):
+        text = "".join(rng.choice("ab?’–é ") for _ in range(rng.randint(0, 40)))
+        lists = list({tuple(rng.sample(pool, rng.randint(1, 5))) for _ in range(6)})
+        scan = wordscan.WordScan(text, lists)
+        for words in lists:
+            for kind, overlapping in _KINDS:
+                expected = _plain(words, text, kind, overlapping)
+                assert wordscan.find(words, text, kind, overlapping) == expected, (words, text, kind)
+                if scan.holds(words):
+                    assert scan.find(words, kind, overlapping) == expected, (words, text, kind)
+
+
+def test_a_pattern_tried_where_its_words_are_written_finds_what_finditer_finds():
+    """`places.matches_where_written` (the pattern `short_forms` makes of cities' first words,
+    tried only where the text writes one) against its `finditer`, on the bundled book and
+    the corpus, with the first words of the bundled edition's cities and their spellings,
+    and the book's own capitalised words; and on strings where the words stand inside
+    others, overlap and follow each other."""
+    register = etree.parse(str(ROOT / "tei" / "iron-lazar" / "places.xml")).getroot()
+    firsts = sorted(
+        {
+            first
+            for place in register.iter(q("place"))
+            if place.get("type") == "city"
+            for name in registers.place_names(place)
+            if len(name.split()) == 2
+            for first in places.spellings(name.split()[0])
+        }
+    )
+    assert len(firsts) > 10
+    found = 0
+    for text in [BOOK, *CORPUS, "Nizhnyi Novgorod, Nizhnyi, Nizhnyi-Nizhny NizhnyNizhny Nizhny Val", ""]:
+        capitalised = sorted(set(re.findall(r"\b[A-Z][a-z]{3,}", text[::50])))
+        for words in (firsts, capitalised):
+            pattern = re.compile(r"(" + namewords.words_at_start(words) + r")\b(?: (\w+))?")
+            expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in places.matches_where_written(pattern, words, text)] == expected
+            found += len(expected)
+    assert found > 5000

@@ -134,7 +134,7 @@ from . import gazetteer, registers
 from .dates import MONTHS
 from .matching import uses
 from .namewords import HYPHENS, LISTED_WORD, LOWER, UPPER, initial, passage, place_name, times, words_at_start
-from .wordscan import matches_at_words, pieces_holding
+from .wordscan import in_latin_1, latin_1, matches_at_words, pieces_holding
 
 _NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
 # "Talbot county", "Queen Anne's County": a name before the word for a county is a county's
@@ -268,10 +268,35 @@ def cued_openings(text: str, words: tuple[str, ...], articles: tuple[str, ...], 
         # "in ", "of ", "and " of the book (26,000 places of the bundled book, 15,000
         # openings), which were each made a tuple and looked at: half the time
         capitalised = _capitalised_openings(words, articles, spaces, "".join(sorted(capitals)))
-        return sorted({start for _, start, _ in capitalised.find_matches_as_indexes(text, overlapping=True)})
+        return sorted(
+            {
+                start
+                for _, start, _ in capitalised.find_matches_as_indexes(_haystack(capitalised, text), overlapping=True)
+            }
+        )
     size = len(text)
-    found = _openings(words, articles, spaces).find_matches_as_indexes(text, overlapping=True)
+    openings = _openings(words, articles, spaces)
+    found = openings.find_matches_as_indexes(_haystack(openings, text), overlapping=True)
     return sorted({start for _, start, end in found if end < size and text[end] in capitals})
+
+
+def _haystack(automaton: Automaton, text: str) -> str | bytes:
+    """What `automaton` scans for `text`: its Latin-1 bytes for an automaton of bytes (`_automaton`)."""
+    return latin_1(text) if isinstance(automaton, ahocorasick_rs.BytesAhoCorasick) else text
+
+
+# An automaton of strings, or of their Latin-1 bytes (`_automaton`).
+Automaton = ahocorasick_rs.AhoCorasick | ahocorasick_rs.BytesAhoCorasick
+
+
+def _automaton(strings: list[str]) -> Automaton:
+    """A DFA of `strings`, of their Latin-1 bytes where they are Latin-1 (`wordscan.latin_1`:
+    the scan of a book's text that is no Latin-1, as `str`, counted its characters each time)."""
+    if in_latin_1(tuple(strings)):
+        return ahocorasick_rs.BytesAhoCorasick(
+            [s.encode("latin-1") for s in strings], implementation=ahocorasick_rs.Implementation.DFA
+        )
+    return ahocorasick_rs.AhoCorasick(strings, implementation=ahocorasick_rs.Implementation.DFA)
 
 
 # The most strings an automaton of openings with their capital is made of (the places
@@ -286,26 +311,20 @@ def _openings_made(words: tuple[str, ...], articles: tuple[str, ...], spaces: st
 
 
 @cache
-def _capitalised_openings(
-    words: tuple[str, ...], articles: tuple[str, ...], spaces: str, capitals: str
-) -> ahocorasick_rs.AhoCorasick:
+def _capitalised_openings(words: tuple[str, ...], articles: tuple[str, ...], spaces: str, capitals: str) -> Automaton:
     """`_openings`' strings, each with each of `capitals` after it."""
     thes = ("", *(f"{article}{space}" for article in articles for space in spaces))
-    return ahocorasick_rs.AhoCorasick(
-        sorted({f"{w}{space}{the}{capital}" for w in words for space in spaces for the in thes for capital in capitals}),
-        implementation=ahocorasick_rs.Implementation.DFA,
+    return _automaton(
+        sorted({f"{w}{space}{the}{capital}" for w in words for space in spaces for the in thes for capital in capitals})
     )
 
 
 @cache
-def _openings(words: tuple[str, ...], articles: tuple[str, ...], spaces: str) -> ahocorasick_rs.AhoCorasick:
+def _openings(words: tuple[str, ...], articles: tuple[str, ...], spaces: str) -> Automaton:
     thes = ("", *(f"{article}{space}" for article in articles for space in spaces))
     # A DFA: the scan of a book for these openings, which common words hold ("in ", "to "),
     # took half as long as the default automaton's (its states worked out as it reads).
-    return ahocorasick_rs.AhoCorasick(
-        sorted({f"{w}{space}{the}" for w in words for space in spaces for the in thes}),
-        implementation=ahocorasick_rs.Implementation.DFA,
-    )
+    return _automaton(sorted({f"{w}{space}{the}" for w in words for space in spaces for the in thes}))
 
 
 def matches_from(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
