@@ -1617,9 +1617,10 @@ def short_forms(reg: registers.Register, keys: dict, text: str, lowercase: Colle
         return {}
     alone: Counter = Counter()
     # the words' first letters open the pattern (`namewords.words_at_start`): one that opens
-    # with `\b` is tried at every position of the book
+    # with `\b` is tried at every position of the book; tried only where a word is written
+    # (`occurrences`: its scan 1 ms of the bundled book, `re`'s 3 ms)
     pattern = re.compile(r"(" + namewords.words_at_start(wanted) + r")\b(?: (\w+))?")
-    for m in pattern.finditer(text):
+    for m in matches_where_written(pattern, list(wanted), text):
         if m.group(2) != wanted[m.group(1)][0]:
             alone[m.group(1)] += 1
     written: Counter = Counter()  # the uses alone of a first word in all its spellings
@@ -1742,6 +1743,14 @@ def occurrences(words: list[str], text: str) -> list[list[int]]:
         for index, at, _ in find_words(tuple(words), text, kind, overlapping):
             written[index].append(at)
     return written
+
+
+def matches_where_written(pattern: re.Pattern, words: list[str], text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern each match of which begins with one of `words`
+    (distinct, none empty): the pattern tried only where the text writes one, as `finditer`
+    goes on (`textplaces.matches_from`), the words found in one scan (`occurrences`)."""
+    starts = sorted({at for written in occurrences(words, text) for at in written})
+    return textplaces.matches_from(pattern, text, starts)
 
 
 def can_overlap(words: list[str]) -> bool:
@@ -3028,7 +3037,8 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
             if other and all(other.start(1) != s for s, _, _, _ in found) and _same_place(other.group(1), place):
                 spans.append((other.start(1), other.end(1), make_in(tei, "placeName", ref=spans[-1][2].get("ref"))))
                 counts["placeName"] += 1
-        if world and any(word in text for word in _WORLD_WORDS):
+        # (`map`, not a generator, whose frame made for each text took twice the time)
+        if world and any(map(text.__contains__, _WORLD_WORDS)):
             taken = [(a, b) for a, b, _ in spans]
             for m in world_parts(text):
                 start, end = m.span(1)
@@ -3040,7 +3050,7 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                     used.add(place.get(XML_ID))
                     counts["placeName"] += 1
             spans.sort(key=lambda span: span[0])
-        if any(word in text for word in _SHARED_HEAD_WORDS):
+        if any(map(text.__contains__, _SHARED_HEAD_WORDS)):
             taken = [(a, b) for a, b, _ in spans]
             for start, end, place in shared_head(text, places):
                 if place not in rejected and not any(a < end and start < b for a, b in taken):
