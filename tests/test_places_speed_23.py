@@ -13,11 +13,12 @@ import ahocorasick_rs
 from lxml import etree
 
 from conftest import ROOT, SAMPLE, SHARED
-from teikit.enrich import namewords, places, registers, textplaces, wordscan
+from teikit.enrich import matching, namewords, places, registers, textplaces, wordscan
 from teikit.enrich.matching import Matcher, pieces_holding
 from teikit.enrich.registers import Register
 from teikit.profile import load_profile
-from teikit.tei import q
+from teikit.tei import make_in, q
+from teikit.textnodes import text_slots, wrap_slots
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
 BOOKS = sorted((SHARED / "corpus" / "books").glob("*.txt"))
@@ -191,3 +192,31 @@ def test_a_pattern_tried_where_its_words_are_written_finds_what_finditer_finds()
             assert [(m.span(), m.groups()) for m in places.matches_where_written(pattern, words, text)] == expected
             found += len(expected)
     assert found > 5000
+
+
+def test_the_names_and_titles_found_in_one_walk_are_those_each_walk_finds():
+    """`places.names_and_titles` (one walk of the divisions for organisations' names and
+    titles) handed to `texts_before_bodies` and `titles_in_running_text` against each
+    walking the divisions itself, on the bundled book's committed chapters and back matter;
+    and the titles found before the places' marks are those found after them (the pass
+    marks a chapter's places between the two: their `placeName`s wrapped round the text)."""
+    names = titles = 0
+    for path in sorted((ROOT / "tei" / "iron-lazar").glob("*.xml")):
+        tree = etree.parse(str(path)).getroot()
+        divisions = matching.regions(tree)
+        org_names, found_titles = places.names_and_titles(divisions)
+        expected = places.texts_before_bodies(divisions)
+        assert places.texts_before_bodies(divisions, org_names) == expected, path.name
+        assert places.titles_in_running_text(divisions, found_titles) == places.titles_in_running_text(divisions)
+        names += len(expected)
+        titles += sum(map(len, found_titles))
+        # the places' marks, wrapped round every capitalised word of the text
+        for division in divisions:
+            wrap_slots(
+                text_slots(division, matching.SKIP),
+                lambda text, tree=tree: [
+                    (m.start(), m.end(), make_in(tree, "placeName")) for m in re.finditer(r"[A-Z]\w+", text)
+                ],
+            )
+        assert places.titles_in_running_text(divisions, found_titles) == places.titles_in_running_text(divisions)
+    assert names > 100 and titles > 20
