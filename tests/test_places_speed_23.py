@@ -220,3 +220,42 @@ def test_the_names_and_titles_found_in_one_walk_are_those_each_walk_finds():
             )
         assert places.titles_in_running_text(divisions, found_titles) == places.titles_in_running_text(divisions)
     assert names > 100 and titles > 20
+
+
+def _names_after_kind_plain(text: str) -> list:
+    starts = []
+    for word in places._KIND_LIST_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-"):
+                starts.append(at)
+            at = text.find(word, at + 1)
+    return [m for at in sorted(starts) if (m := places._NAMES_AFTER_KIND.match(text, at))]
+
+
+def test_the_patterns_tried_where_the_scan_finds_their_words_find_what_finditer_finds():
+    """The patterns the places' pass tries only where the book's scan (`wordscan`) finds
+    their words, against the plain forms: `district_of_matches` against `_DISTRICT_OF`'s
+    `finditer`, `_WORLD_PART` in the pieces that name a part of the world against its
+    `finditer`, `_names_after_kind` against its words sought by `str.find`; on the bundled
+    book and the corpus (in the pass's scan and outside it), and on random runs of the
+    words, their look-alikes and what follows them."""
+    pieces = ["district", "village", "the city", " of ", "of ", "Bauman", "Ab'town", " the ", "the West", "East"]
+    pieces += ["Continent", "far ", "West-", "Westminster", " and ", "including ", "such as ", "notably ", "towns "]
+    pieces += ["Tula", ", ", "Kaluga", " or ", "x", "\n\n", "’", "é", ".", "-"]
+    rng = random.Random(1494)
+    books = [BOOK, *CORPUS]
+    texts = books + ["".join(rng.choice(pieces) for _ in range(18)) for _ in range(3000)]
+    lists = places.book_word_lists(Register("place"), load_profile())
+    found = Counter()
+    for text in texts:
+        for scanned in (True, False) if text in books else (False,):
+            with places.scanning(text, lists if scanned else []):
+                districts = [(m.span(), m.groups()) for m in places.district_of_matches(text)]
+                assert districts == [(m.span(), m.groups()) for m in places._DISTRICT_OF.finditer(text)]
+                world = [m.span() for m in pieces_holding(places._WORLD_PART, places._WORLD_WORDS, text)]
+                assert world == [m.span() for m in places._WORLD_PART.finditer(text)]
+                kinds = [m.span() for m in places._names_after_kind(text)]
+                assert kinds == [m.span() for m in _names_after_kind_plain(text)]
+                found.update(districts=len(districts), world=len(world), kinds=len(kinds))
+    assert min(found.values()) > 40, found

@@ -198,11 +198,16 @@ _LAST_ENCODED: list = [None, b""]  # the text last encoded, and its bytes
 
 def latin_1(text: str) -> bytes:
     """`text` encoded as Latin-1, "?" for each character beyond it: a byte for each
-    character, where it stands in the text. Made once for the text asked last (a pass
-    scans one text, the book's, again and again)."""
+    character, where it stands in the text. Made once for the long text asked last (a pass
+    scans one text, the book's, again and again, and a text node's now and then)."""
+    if len(text) < _LONG_TEXT:
+        return text.encode("latin-1", "replace")
     if _LAST_ENCODED[0] is not text:
         _LAST_ENCODED[:] = [text, text.encode("latin-1", "replace")]
     return _LAST_ENCODED[1]
+
+
+_LONG_TEXT = 10_000  # characters
 
 
 def words_in(words: tuple[str, ...], text: str) -> Iterator[tuple[int, int]]:
