@@ -259,3 +259,29 @@ def test_the_patterns_tried_where_the_scan_finds_their_words_find_what_finditer_
                 assert kinds == [m.span() for m in _names_after_kind_plain(text)]
                 found.update(districts=len(districts), world=len(world), kinds=len(kinds))
     assert min(found.values()) > 40, found
+
+
+def test_a_scan_answers_lists_of_words_drawn_from_its_lists_as_their_own_automata():
+    """`WordScan.find` for lists the pass makes later of words each of which it gave in a
+    list beforehand (the first words of the register's names, `register_first_words`,
+    sought by `short_forms` and `site_first_words`), in any order, against each list's own
+    automaton, in every kind of match, on the bundled book (with its register's first words)
+    and the corpus; not a list with a word twice, an empty word, or a word not scanned."""
+    register = registers.Register("place", etree.parse(str(ROOT / "tei" / "iron-lazar" / "places.xml")).getroot())
+    lists = places.book_word_lists(register, load_profile(source=SAMPLE))
+    assert len(places.register_first_words(register)) > 20
+    rng = random.Random(7)
+    found = 0
+    for text in [BOOK, *CORPUS]:
+        scan = wordscan.WordScan(text, lists)
+        words = sorted(scan.words)
+        for size in (1, 2, 5, 30, 200):
+            drawn = tuple(rng.sample(words, size))
+            assert scan.holds(drawn)
+            for kind, overlapping in _KINDS:
+                expected = _plain(drawn, text, kind, overlapping)
+                assert scan.find(drawn, kind, overlapping) == expected, (drawn[:3], kind, overlapping)
+                found += len(expected)
+        assert not scan.holds((words[0], words[0])) and not scan.holds(("", words[0]))
+        assert not scan.holds((words[0], "no such word here"))
+    assert found > 50_000

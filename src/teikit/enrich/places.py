@@ -2750,7 +2750,25 @@ def book_word_lists(reg: registers.Register, profile, person_words: Collection[s
         _WORLD_WORDS,
         _DISTRICT_OF_WORDS,
         _KIND_LIST_WORDS,
+        register_first_words(reg),
     ]
+
+
+def register_first_words(reg: registers.Register) -> tuple[str, ...]:
+    """The first words of the register's names of two words that `short_forms` and
+    `site_first_words` seek alone (a city's, in each of its spellings: "Nizhny"; a site's:
+    "Novodevichy"), of the entries it holds now, sorted: their lists, made of the entries
+    the pass finds by then, are answered from the book's scan where it holds their words."""
+    words = set()
+    for place in reg.entries.values():
+        for name in registers.place_names(place):
+            parts = name.split()
+            if len(parts) == 2:
+                if place.get("type") == "city":
+                    words.update(spellings(parts[0]))
+                if parts[1].lower() in _SITE_HEADS:
+                    words.add(parts[0])
+    return tuple(sorted(word for word in words if word))
 
 
 def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):

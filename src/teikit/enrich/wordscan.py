@@ -20,8 +20,10 @@ and each list is then answered from that scan, as the automaton of that list alo
   beginning there, then the same from its end.
 
 A pass makes the scan of its text current (`scanning`) while it runs: `find` answers from
-it a list of words it was made for, asked of its text (the same string, not an equal one);
-anything else is scanned as before, by the list's own automaton. `pieces_holding`,
+it a list of words it was made for, or of distinct words of those lists (a list the pass
+makes of the register's names, each of them in a list it gave beforehand), asked of its
+text (the same string, not an equal one); anything else is scanned as before, by the
+list's own automaton. `pieces_holding`,
 `matches_at_words` and `words_in` are those of `matching`, their words' places found so.
 
 Every scan of a book's text is made of its Latin-1 bytes (`latin_1`: each character one
@@ -68,9 +70,14 @@ class WordScan:
         # indexes reported at each place) is left to its own automaton.
         self.lists = frozenset(words for words in lists if all(words) and len(set(words)) == len(words))
         self._places: dict[str, list[Place]] | None = None  # each word's places, in the scan's order
+        self.words = frozenset(word for listed in self.lists for word in listed)
 
     def holds(self, words: tuple[str, ...]) -> bool:
-        return words in self.lists
+        """Whether `find` answers `words`: a list of `lists`, or distinct words of them
+        (each word's places are all found, whichever list it came in)."""
+        return words in self.lists or (
+            bool(words) and all(word in self.words for word in words) and len(set(words)) == len(words)
+        )
 
     def _by_word(self) -> dict[str, list[Place]]:
         if self._places is None:
@@ -129,10 +136,10 @@ def scanning(text: str, lists: Iterable[tuple[str, ...]]) -> Iterator[WordScan]:
 
 def find(words: tuple[str, ...], text: str, kind: str = STANDARD, overlapping: bool = False) -> list[Place]:
     """`AhoCorasick(words, matchkind=kind).find_matches_as_indexes(text, overlapping=...)`:
-    from the current scan where it was made for `text` and `words`, else by the list's own
+    from the current scan where it was made for `text` and holds `words`, else by the list's own
     automaton (made once for each list), of the text's Latin-1 bytes where it can be."""
     scan = _CURRENT.get()
-    if scan is not None and scan.text is text and words in scan.lists:
+    if scan is not None and scan.text is text and scan.holds(words):
         return scan.find(words, kind, overlapping)
     if in_latin_1(words):
         return _bytes_automaton(words, kind).find_matches_as_indexes(latin_1(text), overlapping=overlapping)
