@@ -285,3 +285,32 @@ def test_a_scan_answers_lists_of_words_drawn_from_its_lists_as_their_own_automat
         assert not scan.holds((words[0], words[0])) and not scan.holds(("", words[0]))
         assert not scan.holds((words[0], "no such word here"))
     assert found > 50_000
+
+
+def _names_a_line_plain(text: str, start: int, end: int) -> bool:
+    if start and text[start - 1] in "-–":
+        return False
+    return (
+        places._LINE_AFTER.match(text, end) is not None
+        or places._LINES_SHARED_AFTER.match(text, end) is not None
+        or (
+            places._LINES_AFTER.match(text, end) is not None
+            and places._LINES_SHARED.search(text, max(0, start - 40), start) is not None
+        )
+    )
+
+
+def test_a_place_names_a_line_where_the_plain_patterns_say_so():
+    """`places.names_a_line` (its patterns tried only after what they open with) against
+    the three tried after every name, after every capitalised word of the bundled book and
+    the corpus, and of strings of names, "line", "lines" and their look-alikes."""
+    rng = random.Random(1482)
+    pieces = ["Donetsk", " line", " lines", " and ", " or ", "Omsk", "Tomsk", "South", " liner", "-", "–", " ", "x"]
+    texts = [BOOK, *CORPUS] + ["".join(rng.choice(pieces) for _ in range(10)) for _ in range(3000)]
+    lines = 0
+    for text in texts:
+        for m in re.finditer(r"[A-Z][a-z]+", text):
+            expected = _names_a_line_plain(text, m.start(), m.end())
+            assert places.names_a_line(text, m.start(), m.end()) == expected, text[m.start() : m.end() + 30]
+            lines += expected
+    assert lines > 300

@@ -416,6 +416,7 @@ _LINE_AFTER = re.compile(r" line(?![\w'’-])")
 _LINES_AFTER = re.compile(r" lines(?![\w'’-])")
 _LINES_SHARED = re.compile(r"[A-Z][\w'’-]* (?:and|or) $")
 _LINES_SHARED_AFTER = re.compile(r" (?:and|or) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)? lines(?![\w'’-])")
+_LINE_OPENINGS = (" line", " and ", " or ")  # what each of the three after a name opens with (`names_a_line`)
 # A hyphen and a people's adjective after a name: the name is half of an adjective.
 _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
 # A lower-case word and a hyphen before a name: the name's first word is the second half of
@@ -1487,6 +1488,8 @@ def names_a_line(text: str, start: int, end: int) -> bool:
     line", one place of its own)."""
     if start and text[start - 1] in "-–":
         return False
+    if not text.startswith(_LINE_OPENINGS, end):
+        return False  # most places: none of the three patterns below is tried
     if _LINE_AFTER.match(text, end) is not None:
         return True
     if _LINES_SHARED_AFTER.match(text, end) is not None:
