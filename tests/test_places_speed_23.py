@@ -314,3 +314,19 @@ def test_a_place_names_a_line_where_the_plain_patterns_say_so():
             assert places.names_a_line(text, m.start(), m.end()) == expected, text[m.start() : m.end() + 30]
             lines += expected
     assert lines > 300
+
+
+def test_the_text_within_an_element_is_its_itertext():
+    """`places.text_within` (the text serialised in C) against `"".join(itertext())`, for
+    every element of the bundled edition (its index's terms among them), and for elements
+    holding comments, processing instructions and tails."""
+    elements = 0
+    for path in sorted((ROOT / "tei" / "iron-lazar").glob("*.xml")):
+        for el in etree.parse(str(path)).getroot().iter(etree.Element):
+            assert places.text_within(el) == "".join(el.itertext()), path.name
+            elements += 1
+    made = etree.fromstring("<term>Germany. <!-- a note --><hi>See</hi> <?pi x?>Empire, the<ref>x</ref> tail</term>")
+    made.tail = " after"
+    for el in made.iter(etree.Element):
+        assert places.text_within(el) == "".join(el.itertext())
+    assert elements > 10_000
