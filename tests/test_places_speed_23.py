@@ -237,12 +237,29 @@ def test_the_patterns_tried_where_the_scan_finds_their_words_find_what_finditer_
     """The patterns the places' pass tries only where the book's scan (`wordscan`) finds
     their words, against the plain forms: `district_of_matches` against `_DISTRICT_OF`'s
     `finditer`, `_WORLD_PART` in the pieces that name a part of the world against its
-    `finditer`, `_names_after_kind` against its words sought by `str.find`; on the bundled
+    `finditer`, `_names_after_kind` against its words sought by `str.find`,
+    `apposition_matches` against `_APPOSITION`'s `finditer`; on the bundled
     book and the corpus (in the pass's scan and outside it), and on random runs of the
     words, their look-alikes and what follows them."""
     pieces = ["district", "village", "the city", " of ", "of ", "Bauman", "Ab'town", " the ", "the West", "East"]
     pieces += ["Continent", "far ", "West-", "Westminster", " and ", "including ", "such as ", "notably ", "towns "]
-    pieces += ["Tula", ", ", "Kaluga", " or ", "x", "\n\n", "’", "é", ".", "-"]
+    pieces += [
+        "Tula",
+        ", ",
+        "Kaluga",
+        " or ",
+        "x",
+        "\n\n",
+        "’",
+        "é",
+        ".",
+        "-",
+        "capital",
+        "port",
+        "support",
+        " – ",
+        " —",
+    ]
     rng = random.Random(1494)
     books = [BOOK, *CORPUS]
     texts = books + ["".join(rng.choice(pieces) for _ in range(18)) for _ in range(3000)]
@@ -255,10 +272,12 @@ def test_the_patterns_tried_where_the_scan_finds_their_words_find_what_finditer_
                 assert districts == [(m.span(), m.groups()) for m in places._DISTRICT_OF.finditer(text)]
                 world = [m.span() for m in pieces_holding(places._WORLD_PART, places._WORLD_WORDS, text)]
                 assert world == [m.span() for m in places._WORLD_PART.finditer(text)]
+                appositions = [m.span() for m in places.apposition_matches(text)]
+                assert appositions == [m.span() for m in places._APPOSITION.finditer(text)]
                 kinds = [m.span() for m in places._names_after_kind(text)]
                 assert kinds == [m.span() for m in _names_after_kind_plain(text)]
-                found.update(districts=len(districts), world=len(world), kinds=len(kinds))
-    assert min(found.values()) > 40, found
+                found.update(districts=len(districts), world=len(world), kinds=len(kinds), appositions=len(appositions))
+    assert found.pop("appositions") > 5 and min(found.values()) > 40, found
 
 
 def test_a_scan_answers_lists_of_words_drawn_from_its_lists_as_their_own_automata():

@@ -666,6 +666,16 @@ _UNIT_AFTER_THE = re.compile(
 # letters; the word boundary before them tested after (`_appositions`).
 _APPOSITION = re.compile(r"(?:capital|city|town|village|port)(?:,| –| —) ([A-Z][a-z'’]+)(?=,| –| —)")
 _APPOSITION_WORDS = ("capital", "city", "town", "village", "port")  # sought first (`pieces_holding`)
+# Their openings, each word and what follows it, in the book's scan (`apposition_matches`).
+_APPOSITION_OPENINGS = tuple(f"{word}{mark}" for word in _APPOSITION_WORDS for mark in (",", " –", " —"))
+
+
+def apposition_matches(text: str) -> Iterator[re.Match]:
+    """`_APPOSITION.finditer(text)`, the pattern tried only where the text writes one of its
+    openings (`_APPOSITION_OPENINGS`, found by the book's scan): not in every piece of the
+    book that holds a "port" or a "town" (most of them: "important", "support")."""
+    starts = sorted({at for _, at, _ in find_words(_APPOSITION_OPENINGS, text, overlapping=True)})
+    return textplaces.matches_from(_APPOSITION, text, starts)
 
 
 # A place the text says what it is of, in apposition after it: "Kabany, a village near
@@ -829,7 +839,7 @@ def after_cue(text: str) -> Iterator[re.Match]:
 
 
 def _appositions(text: str) -> Iterator[re.Match]:
-    for m in pieces_holding(_APPOSITION, _APPOSITION_WORDS, text):
+    for m in apposition_matches(text):
         if m.start() == 0 or not text[m.start() - 1].isalnum():
             yield m
 
@@ -2759,6 +2769,7 @@ def book_word_lists(reg: registers.Register, profile, person_words: Collection[s
         _WORLD_WORDS,
         _DISTRICT_OF_WORDS,
         _KIND_LIST_WORDS,
+        _APPOSITION_OPENINGS,
         register_first_words(reg),
     ]
 
