@@ -268,21 +268,18 @@ def cued_openings(text: str, words: tuple[str, ...], articles: tuple[str, ...], 
         # "in ", "of ", "and " of the book (26,000 places of the bundled book, 15,000
         # openings), which were each made a tuple and looked at: half the time
         capitalised = _capitalised_openings(words, articles, spaces, "".join(sorted(capitals)))
-        return sorted(
-            {
-                start
-                for _, start, _ in capitalised.find_matches_as_indexes(_haystack(capitalised, text), overlapping=True)
-            }
-        )
+        return sorted({start for _, start, _ in _every_place_in(capitalised, text)})
     size = len(text)
-    openings = _openings(words, articles, spaces)
-    found = openings.find_matches_as_indexes(_haystack(openings, text), overlapping=True)
+    found = _every_place_in(_openings(words, articles, spaces), text)
     return sorted({start for _, start, end in found if end < size and text[end] in capitals})
 
 
-def _haystack(automaton: Automaton, text: str) -> str | bytes:
-    """What `automaton` scans for `text`: its Latin-1 bytes for an automaton of bytes (`_automaton`)."""
-    return latin_1(text) if isinstance(automaton, ahocorasick_rs.BytesAhoCorasick) else text
+def _every_place_in(automaton: Automaton, text: str) -> list[tuple[int, int, int]]:
+    """Every place of `automaton`'s strings in `text`, overlapping ones too: an automaton of
+    bytes (`_automaton`) scans the text's Latin-1 bytes."""
+    if isinstance(automaton, ahocorasick_rs.BytesAhoCorasick):
+        return automaton.find_matches_as_indexes(latin_1(text), overlapping=True)
+    return automaton.find_matches_as_indexes(text, overlapping=True)
 
 
 # An automaton of strings, or of their Latin-1 bytes (`_automaton`).
