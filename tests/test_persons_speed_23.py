@@ -1,0 +1,84 @@
+"""The persons' pass computed faster, with the same answers: each shortcut of persons.py,
+textnames.py and namewords.py against the plain form it stands for, on the bundled book's
+text and books of the shared corpus (a shortcut that answered one word otherwise would
+change the edition)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from types import SimpleNamespace
+
+from conftest import SAMPLE, SHARED
+from teikit.enrich import persons
+from teikit.enrich.persons import _CAPITALISED_PAIR, _CAPITALISED_WORD, People
+
+BOOK = SAMPLE.read_text(encoding="utf-8")
+CORPUS = {
+    path.stem: path.read_bytes().decode("utf-8", "replace")
+    for path in sorted((SHARED / "corpus" / "books").glob("*.txt"))
+}
+
+
+def _counted_in_one_scan(text: str) -> tuple[Counter, Counter]:
+    """Every capitalised word of `text`, and every pair of them, counted as
+    `People.written_only_before` counts them past the words it seeks alone."""
+    alone = Counter(_CAPITALISED_WORD.findall(text))
+    pairs = Counter((capital + rest, second) for capital, rest, second in _CAPITALISED_PAIR.findall(text))
+    return alone, pairs
+
+
+def _people(text: str) -> SimpleNamespace:
+    return SimpleNamespace(text=text, _capitalised=None, _followers={})
+
+
+def test_a_word_sought_alone_is_counted_as_the_scan_of_every_capitalised_word_counts_it():
+    """`persons._capitalised_followers` (a word's uses sought alone, the word after each)
+    against the counts of one scan of every capitalised word and pair: on the bundled book,
+    James's, Parker's OCR and Burns's, for capitalised words and the words written after them,
+    words of other shapes ("O'Brien", "Jean-Paul", "Crump‐like", a word in small letters, one
+    with a dot), and pairs never written."""
+    checked = 0
+    for text in (
+        BOOK,
+        CORPUS["james-varieties-of-religious-experience"],
+        CORPUS["parker-syphilitic-diseases-1845-ocr"],
+        CORPUS["burns-poems-and-songs"],
+    ):
+        alone, pairs = _counted_in_one_scan(text)
+        # and capitals written after a word's character too ("McDonald", "O’Brien", "‐Hegelian")
+        inside = sorted(set(re.findall(r"[\w'’‐-]([A-Z][\w‐-]*)", text)))
+        words = sorted(alone)[::7][:250] + inside[::3][:100]
+        words += ["O'Brien", "Jean-Paul", "Crump‐like", "the", "St.", "Kaganovich", "Ab"]
+        for word in words:
+            followers = persons._capitalised_followers(text, word)
+            assert followers.total() == alone[word], word
+            for second, n in followers.items():
+                if second is not None:
+                    assert pairs[(word, second)] == n, (word, second)
+            assert sum(n for (first, _), n in pairs.items() if first == word) == followers.total() - followers[None]
+            checked += bool(alone[word])
+    assert checked > 600
+
+
+def test_written_only_before_answers_alike_word_by_word_and_after_one_scan():
+    """`People.written_only_before` seeks its first `_SOUGHT_ONE_BY_ONE` words alone, the
+    rest in one scan of every capitalised word: on the bundled book and James's, for pairs of
+    capitalised words the text writes (a word written only before its surname, or elsewhere
+    too) and words before a surname they never precede, the same answer either way, and the
+    same as the plain counts."""
+    for text in (BOOK, CORPUS["james-varieties-of-religious-experience"]):
+        alone, pairs = _counted_in_one_scan(text)
+        written = sorted(set(re.findall(r"(?<![\w'’‐-])([A-Z][a-z]+) ([A-Z][a-z]+)(?![\w‐-])", text)))[::5][:200]
+        asked = written + [(word, "Nobody") for word, _ in written[:20]]
+        one_by_one, scanned = _people(text), _people(text)
+        scanned._followers = dict.fromkeys(range(persons._SOUGHT_ONE_BY_ONE))  # as if past them
+        both = set()
+        for word, surname in asked:
+            expected = alone[word] == pairs[(word, surname)]
+            answer = People.written_only_before(one_by_one, word, surname)
+            assert answer == expected == People.written_only_before(scanned, word, surname), (word, surname)
+            both.add(answer)
+        assert both == {True, False}
+        assert one_by_one._capitalised is not None  # past `_SOUGHT_ONE_BY_ONE` words: the scan
+        assert scanned._capitalised is not None
