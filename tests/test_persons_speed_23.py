@@ -10,8 +10,9 @@ from collections import Counter
 from types import SimpleNamespace
 
 from conftest import SAMPLE, SHARED
-from teikit.enrich import persons
+from teikit.enrich import namewords, persons, textnames
 from teikit.enrich.persons import _CAPITALISED_PAIR, _CAPITALISED_WORD, People
+from teikit.profile import load_profile
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
 CORPUS = {
@@ -82,3 +83,28 @@ def test_written_only_before_answers_alike_word_by_word_and_after_one_scan():
         assert both == {True, False}
         assert one_by_one._capitalised is not None  # past `_SOUGHT_ONE_BY_ONE` words: the scan
         assert scanned._capitalised is not None
+
+
+def test_the_prose_recipe_words_are_made_once_for_the_finders_and_are_the_plain_ones(monkeypatch):
+    """`namewords.Words.prose_recipe_words`, which each `textnames.Finder` of a book asks
+    (three of them), against `namewords.recipe_words` of the prose: on Parker's OCR (a book
+    of prescriptions: its Latin and the words after its Recipe sign found) and James's
+    (none), the same sets, made once for both finders."""
+    profile = load_profile()
+    for book, prescribes in (
+        ("parker-syphilitic-diseases-1845-ocr", True),
+        ("james-varieties-of-religious-experience", False),
+    ):
+        words = namewords.Words(CORPUS[book], profile)
+        plain = namewords.recipe_words(words.prose_joined, words.honorifics)
+        assert bool(plain[0] and plain[1]) == prescribes
+        made: list = []
+
+        def counted(*args, made=made, recipe_words=namewords.recipe_words):
+            made.append(args)
+            return recipe_words(*args)
+
+        monkeypatch.setattr(namewords, "recipe_words", counted)
+        assert textnames.Finder(words)._recipe_words() == plain == textnames.Finder(words)._recipe_words()
+        assert len(made) == 1
+        monkeypatch.undo()
