@@ -309,7 +309,7 @@ class People:
         self.before_nouns: Collection[str] = ()
         # The book's unmarked text, set by `apply`: whether a word is written as a surname
         # (`written_as_surname`), or only before one (`written_only_before`), each told from
-        # one scan of it, made when first asked.
+        # a search of it for the word, made when first asked.
         self.text = ""
         self._as_surname: dict[str, bool] = {}
         self._capitalised: tuple[Counter, Counter] | None = None
@@ -448,8 +448,8 @@ class People:
         Bessedovsky, Revelations of a Soviet Diplomat", opening a note: a forename no list
         gives; not "Similarly", "Whereupon", which open other sentences too).
         A book asks it of a few words (the bundled book of four, James's of one): each word's
-        uses are sought alone (`_capitalised_followers`, its letters found by `re` as by
-        `str.find`), with the word after each; past `_SOUGHT_ONE_BY_ONE` words, every
+        uses are sought alone (`_capitalised_followers`: the word opens the pattern, `re`
+        skips to it), with the word after each; past `_SOUGHT_ONE_BY_ONE` words, every
         capitalised word of the book and every pair of them are counted in one scan (20 ms
         on the bundled book, a word sought alone some 0.3)."""
         if self._capitalised is None and len(self._followers) < _SOUGHT_ONE_BY_ONE:
