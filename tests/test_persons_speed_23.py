@@ -108,3 +108,35 @@ def test_the_prose_recipe_words_are_made_once_for_the_finders_and_are_the_plain_
         assert textnames.Finder(words)._recipe_words() == plain == textnames.Finder(words)._recipe_words()
         assert len(made) == 1
         monkeypatch.undo()
+
+
+def test_the_places_ending_in_surnames_are_the_heads_of_each_name_and_the_street_words():
+    """`persons.places_ending_in_surnames` (the street words of a pack made once for all the
+    surnames) against its plain form, for the bundled book's place register and persons'
+    surnames with the Russian pack's street words: for each surname the words before it in a
+    place's name ("Prospekt " of "Prospekt Marx") and every street word, none for a surname
+    without any, and each set the one object shared by all the surnames that have it."""
+    from lxml import etree
+
+    from conftest import ROOT
+    from teikit.tei import q, text_of
+
+    edition = ROOT / "tei" / "iron-lazar"
+    names = [" ".join(text_of(n).split()) for n in etree.parse(edition / "places.xml").iter(q("placeName"))]
+    names += ["Prospekt Marx", "Kaganovich", "the Stalin"]  # a street, a name alone, a head in small letters
+    surnames = {text_of(s) for s in etree.parse(edition / "persons.xml").iter(q("surname"))}
+    streets = load_profile(ROOT / "src" / "teikit" / "profiles" / "russian.toml").streets_first
+    assert streets and len(surnames) > 300
+    for street_words in (streets, ()):
+        found = persons.places_ending_in_surnames(names, surnames, street_words)
+        plain: dict[str, set[str]] = {}
+        for name in names:
+            head, _, last = name.rpartition(" ")
+            if head and last in surnames:
+                plain.setdefault(last, set()).add(head + " ")
+        for surname in surnames if street_words else ():
+            plain.setdefault(surname, set()).update(word + " " for word in street_words)
+        assert found == {surname: frozenset(heads) for surname, heads in plain.items()}
+        assert "Prospekt " in found["Marx"]  # the street named after him
+        assert len({id(heads) for heads in found.values()}) == len(set(found.values()))
+        assert found["Nobody"] == frozenset()

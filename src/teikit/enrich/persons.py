@@ -89,10 +89,16 @@ def _words_before_at(text: str, start: int) -> re.Match | None:
     """`_words_before(text[max(0, start - 40) : start])`, asked at every place the book names
     an indexed surname (`_learn_forenames`): the window is cut only where a capitalised word
     and a white space may end there, a white space before `start` and a small letter (or a
-    white space, before a line break) before that (`_may_end_capitalised`)."""
+    white space, before a line break) before that (`_may_end_capitalised`). The window's
+    last characters, told so, are not told again (`_words_before`'s first test): the same
+    two characters, where two stand before `start`, and none else passes it."""
     if not _may_end_capitalised(text, start):
         return None
-    return _words_before(text[max(0, start - 40) : start])
+    before = text[max(0, start - 40) : start]
+    end = len(before)
+    if _ends_capitalised(before, end) or (before.endswith("\n") and _ends_capitalised(before, end - 1)):
+        return _WORDS_BEFORE.search(before)
+    return None
 
 
 def _may_end_capitalised(text: str, end: int) -> bool:
@@ -740,8 +746,9 @@ def places_ending_in_surnames(
         if head and last in surnames:
             before[last].add(head + " ")
     if streets_first:
+        street_heads = [f"{word} " for word in streets_first]  # made once, not for each surname
         for surname in surnames:
-            before[surname].update(f"{word} " for word in streets_first)
+            before[surname].update(street_heads)
     # Frozen: `_ends_place_name` groups each set by length once (`_by_length`), and most
     # surnames share one set (a pack's street words), grouped once for them all.
     shared: dict[frozenset[str], frozenset[str]] = {}
