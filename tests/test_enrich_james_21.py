@@ -183,7 +183,7 @@ def test_the_scans_of_capitalised_words_agree_with_a_search_of_each(edition):
     alternatives = "|".join(map(re.escape, sorted({*honorifics, *_PARTICLE_WORDS}, key=len, reverse=True)))
     for source in (CORPUS / f"{JAMES}.txt", SAMPLE):
         text = source.read_text(encoding="utf-8")
-        people = SimpleNamespace(text=text, honorifics=honorifics, _as_surname={}, _capitalised=None)
+        people = SimpleNamespace(text=text, honorifics=honorifics, _as_surname={}, _capitalised=None, _followers={})
         people._word_before = lambda at, people=people: People._word_before(people, at)
         pairs = sorted(set(re.findall(r"(?<![\w'’‐-])([A-Z][a-z]+) ([A-Z][a-z]+)(?![\w‐-])", text)))[::3][:300]
         assert len(pairs) > 150

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterator
+from functools import cached_property
 from itertools import accumulate
 
 from ..context import Context
@@ -234,6 +235,12 @@ class Words:
         if found is None:
             found = self._tokens[text] = self._cut_into_tokens(text)
         return found
+
+    @cached_property
+    def prose_recipe_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """`recipe_words` of the prose joined (`prose_joined`): made once for the book, for
+        each finder of `textnames` that asks it (three, where it was made for each)."""
+        return recipe_words(self.prose_joined, self.honorifics)
 
     def piece_at(self, at: int) -> int:
         """The index in `prose` of the piece holding the place `at` of `prose_joined`."""

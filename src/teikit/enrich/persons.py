@@ -89,10 +89,16 @@ def _words_before_at(text: str, start: int) -> re.Match | None:
     """`_words_before(text[max(0, start - 40) : start])`, asked at every place the book names
     an indexed surname (`_learn_forenames`): the window is cut only where a capitalised word
     and a white space may end there, a white space before `start` and a small letter (or a
-    white space, before a line break) before that (`_may_end_capitalised`)."""
+    white space, before a line break) before that (`_may_end_capitalised`). The window's
+    last characters, told so, are not told again (`_words_before`'s first test): the same
+    two characters, where two stand before `start`, and none else passes it."""
     if not _may_end_capitalised(text, start):
         return None
-    return _words_before(text[max(0, start - 40) : start])
+    before = text[max(0, start - 40) : start]
+    end = len(before)
+    if _ends_capitalised(before, end) or (before.endswith("\n") and _ends_capitalised(before, end - 1)):
+        return _WORDS_BEFORE.search(before)
+    return None
 
 
 def _may_end_capitalised(text: str, end: int) -> bool:
@@ -309,10 +315,11 @@ class People:
         self.before_nouns: Collection[str] = ()
         # The book's unmarked text, set by `apply`: whether a word is written as a surname
         # (`written_as_surname`), or only before one (`written_only_before`), each told from
-        # one scan of it, made when first asked.
+        # a search of it for the word, made when first asked.
         self.text = ""
         self._as_surname: dict[str, bool] = {}
         self._capitalised: tuple[Counter, Counter] | None = None
+        self._followers: dict[str, Counter] = {}  # see `written_only_before`
         # The profile's forenames that are common words too ("Frank"), set by `apply`: one
         # mid-sentence right before a surname is the mention's ("by Frank Bullen").
         self.common_forenames: Collection[str] = ()
@@ -445,7 +452,17 @@ class People:
     def written_only_before(self, word: str, surname: str) -> bool:
         """Whether the book writes `word` only right before `surname`, capitalised ("Grigory
         Bessedovsky, Revelations of a Soviet Diplomat", opening a note: a forename no list
-        gives; not "Similarly", "Whereupon", which open other sentences too)."""
+        gives; not "Similarly", "Whereupon", which open other sentences too).
+        A book asks it of a few words (the bundled book of four, James's of one): each word's
+        uses are sought alone (`_capitalised_followers`: the word opens the pattern, `re`
+        skips to it), with the word after each; past `_SOUGHT_ONE_BY_ONE` words, every
+        capitalised word of the book and every pair of them are counted in one scan (20 ms
+        on the bundled book, a word sought alone some 0.3)."""
+        if self._capitalised is None and len(self._followers) < _SOUGHT_ONE_BY_ONE:
+            followers = self._followers.get(word)
+            if followers is None:
+                followers = self._followers[word] = _capitalised_followers(self.text, word)
+            return followers.total() == followers[surname]
         if self._capitalised is None:
             alone = Counter(_CAPITALISED_WORD.findall(self.text))
             pairs = Counter((capital + rest, second) for capital, rest, second in _CAPITALISED_PAIR.findall(self.text))
@@ -495,6 +512,29 @@ _ONE_INITIAL = re.compile(r"[A-Z]\.")
 _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’‐-].)[\w‐-]*")
 _CAPITALISED_PAIR = re.compile(r"([A-Z])(?<![\w'’‐-].)(?=([\w‐-]*)\s+([A-Z][\w‐-]*))")
 _PARTICLES = re.compile(rf"^(?:(?:{'|'.join(_PARTICLE_WORDS)}) )+(?=[A-Z])")
+_SOUGHT_ONE_BY_ONE = 40  # the words `People.written_only_before` seeks alone, before one scan of all
+_CAPITALISED_SHAPE = re.compile(r"[A-Z][\w‐-]*")  # a word `_CAPITALISED_WORD` may find whole
+_WORD_CHAR_BEFORE = re.compile(r"[\w'’‐-]")  # what `_CAPITALISED_WORD` sees no word open after
+_CAPITALISED_NEXT = re.compile(r"\s+([A-Z][\w‐-]*)")  # the second word of `_CAPITALISED_PAIR`
+
+
+def _capitalised_followers(text: str, word: str) -> Counter:
+    """For each place `_CAPITALISED_WORD` finds `word` whole in `text`, the word after it as
+    `_CAPITALISED_PAIR` reads it (None where no capitalised word follows): how many times
+    `text` writes `word`, and before which words, from a search of `word` alone. Each run of
+    a word's characters after a capital that follows none is one of `_CAPITALISED_WORD`'s
+    finds, and of `_CAPITALISED_PAIR`'s where white space and a capital follow it (the
+    second word whole there too): a word of another shape is never found (`Counter()`)."""
+    found: Counter = Counter()
+    if _CAPITALISED_SHAPE.fullmatch(word) is None:
+        return found
+    for m in re.finditer(rf"{re.escape(word)}(?![\w‐-])", text):
+        at = m.start()
+        if at and _WORD_CHAR_BEFORE.match(text, at - 1):
+            continue
+        after = _CAPITALISED_NEXT.match(text, m.end())
+        found[after.group(1) if after else None] += 1
+    return found
 
 
 def _without_particles(surname: str) -> str:
@@ -706,8 +746,9 @@ def places_ending_in_surnames(
         if head and last in surnames:
             before[last].add(head + " ")
     if streets_first:
+        street_heads = [f"{word} " for word in streets_first]  # made once, not for each surname
         for surname in surnames:
-            before[surname].update(f"{word} " for word in streets_first)
+            before[surname].update(street_heads)
     # Frozen: `_ends_place_name` groups each set by length once (`_by_length`), and most
     # surnames share one set (a pack's street words), grouped once for them all.
     shared: dict[frozenset[str], frozenset[str]] = {}

@@ -185,7 +185,6 @@ from .namewords import (
     passage,
     place_name,
     place_word,
-    recipe_words,
     speaking_place,
     times,
     titlecase,
@@ -681,7 +680,7 @@ class Finder:
         """`namewords.recipe_words` of the prose: a prescription's Latin, no surnames (and
         the words of it after its Recipe sign)."""
         if self._recipe is None:
-            self._recipe = recipe_words(self.words.prose_joined, self.words.honorifics)
+            self._recipe = self.words.prose_recipe_words
         return self._recipe
 
     def _spoken_to(self, text: str, start: int, end: int) -> bool:
