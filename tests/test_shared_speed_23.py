@@ -4,13 +4,14 @@ catch the edges (comments, processing instructions, marks nested, empty text nod
 
 from __future__ import annotations
 
+import ahocorasick_rs
 import pytest
-from conftest import EDITION, SAMPLE, SHARED
+from conftest import EDITION, SAMPLE, SHARED, edition_pieces
 from lxml import etree
 
-from teikit.enrich import dates, registers
+from teikit.enrich import dates, matching, registers
 from teikit.profile import load_profile
-from teikit.tei import make, q, sub
+from teikit.tei import make, q, sub, text_of
 
 
 CORPUS = sorted((SHARED / "corpus" / "books").glob("*.txt"))
@@ -89,3 +90,66 @@ def test_the_date_words_found_with_pairs_of_digits_are_those_found_digit_by_digi
         assert _read_starts(by_pairs, lead, joined) == expected
         read += len(expected)
     assert read > 30_000
+
+
+def _register_names() -> list[str]:
+    """Every name the bundled edition's registers write (persons, places, organisations)."""
+    names = set()
+    for name in ("persons.xml", "places.xml", "orgs.xml"):
+        root = etree.parse(str(EDITION / name)).getroot()
+        for tag in ("persName", "surname", "forename", "placeName", "orgName"):
+            names.update(" ".join(text_of(el).split()) for el in root.iter(q(tag)))
+    return sorted(n for n in names if n)
+
+
+# Keys and texts at the edges of the Latin-1 scan: characters Latin-1 has not (in the key,
+# in the text, both), a "?" written in a key or in the text, keys alike in Latin-1.
+_EDGE_KEYS = ["Łódź", "Lódz", "?ód?", "Kraków", "O’Brien", "O'Brien", "what?", "?", "Ōsaka", "Ősaka", "Dnipro–Don"]
+_EDGE_TEXT = (
+    "From Łódź to Lódz and ?ód? by Kraków; O’Brien met O'Brien — what? what! ? Ōsaka, Ősaka, "
+    "?saka; the Dnipro–Don canal, Dnipro-Don; Łódź-Kraków, Kraków--Łódź."
+)
+
+
+def _plain(keys: list[str], split_hyphens: bool = False) -> matching.Matcher:
+    """A matcher that scans the text itself (`str`), as every matcher did before its bytes."""
+    matcher = matching.Matcher(dict.fromkeys(keys, 1), split_hyphens=split_hyphens)
+    matcher.automaton = ahocorasick_rs.AhoCorasick(matcher.keys)
+    return matcher
+
+
+@pytest.mark.parametrize("split_hyphens", [False, True])
+def test_a_matcher_finds_in_latin1_bytes_what_it_finds_in_the_text(split_hyphens):
+    """`Matcher.find` and `Matcher.read_ahead` (the keys sought in the text's Latin-1 bytes)
+    against the same matcher scanning the text itself, for the registers' names on the
+    bundled book's paragraphs and the edition's text nodes (one by one, and read ahead), on
+    the text of them all, and at the edges."""
+    keys = [*_register_names(), *_EDGE_KEYS]
+    bytewise, plain = matching.Matcher(dict.fromkeys(keys, 1), split_hyphens), _plain(keys, split_hyphens)
+    assert bytewise._checked and not bytewise._given
+    paragraphs = SAMPLE.read_text(encoding="utf-8").split("\n\n")
+    pieces = [*paragraphs, *(piece for chapter in edition_pieces() for piece in chapter), _EDGE_TEXT]
+    whole = "\n\n".join(pieces)
+    assert bytewise.places(whole) == plain.automaton.find_matches_as_indexes(whole, overlapping=True)
+    assert bytewise.find(whole) == plain.find(whole)
+    assert len(plain.find(whole)) > 5000 and not whole.isascii()
+    assert [bytewise.find(p) for p in pieces] == [plain.find(p) for p in pieces]
+    assert bytewise.read_ahead(pieces) == plain.read_ahead(pieces)
+    assert [bytewise.find(p) for p in pieces] == [plain.find(p) for p in pieces]
+    edges = bytewise.find(_EDGE_TEXT)
+    assert edges == plain.find(_EDGE_TEXT) and {"Łódź", "?ód?", "Ōsaka", "Ősaka", "O’Brien"} <= {m[2] for m in edges}
+
+
+def test_a_text_s_latin1_bytes_are_kept_for_the_text_itself():
+    """`matching._latin1`: a long text's bytes are kept, by the text's identity: an equal text
+    made anew is encoded anew, and a text that has the id of one kept (made after that one
+    was freed) is not given that one's bytes."""
+    text = "Łódź " * 5000
+    first = matching._latin1(text)
+    assert first == text.encode("latin-1", "replace") and len(first) == len(text)
+    assert matching._latin1(text) is first
+    again = "".join(["Łódź "] * 5000)
+    assert again is not text and matching._latin1(again) is not first and matching._latin1(again) == first
+    other = "Kraków " * 5000
+    matching._ENCODED[id(other)] = (text, first)  # as if `other` had taken a kept text's id
+    assert matching._latin1(other) == other.encode("latin-1")
