@@ -58,11 +58,11 @@ def test_running_words_read_the_text_nodes_itertext_gives():
         assert registers._RunningWords(tree).texts() == _plain_running_texts(tree)
 
 
-def _read_starts(automaton, lead, joined: str) -> list[tuple[int, int]]:
+def _read_starts(scan, lead, joined: str) -> list[tuple[int, int]]:
     """The words `dates.find_in_texts` reads of a scan of `joined`, as (index among
     `_date_starts`'s words, start): those not inside a word, or a digit after "n" or "y"."""
     out = []
-    for index, start, _ in automaton.find_matches_as_indexes(joined):
+    for index, start, _ in scan(joined):
         index = lead[index]
         before = joined[start - 1] if start else " "
         if (before.isalnum() or before == "_") and (index >= dates._DIGIT_WORDS or before not in "ny"):
@@ -73,8 +73,9 @@ def _read_starts(automaton, lead, joined: str) -> list[tuple[int, int]]:
 
 @pytest.mark.parametrize("profile", ["default", "book"])
 def test_the_date_words_found_with_pairs_of_digits_are_those_found_digit_by_digit(profile):
-    """`dates._date_starts_by_pairs` (a number found in pairs of digits) against
-    `_date_starts` (each digit a match): the same words read, at the same places, in the
+    """`dates._date_starts_by_pairs` (a number found in pairs of digits, in the text's Latin-1
+    bytes) against `_date_starts` (each digit a match, in the text): the same words read, at
+    the same places, in the
     bundled book and the corpus books, joined by NULs as `find_in_texts` joins its texts,
     and in strings made to catch the edges."""
     months = load_profile(source=SAMPLE if profile == "book" else None).months
@@ -86,7 +87,7 @@ def test_the_date_words_found_with_pairs_of_digits_are_those_found_digit_by_digi
     edges = ["1929", "x1917 a_1917 _1917", "in1935, by12 May", "On16 September", "12", "1", "123", "f. 17, op. 3"]
     read = 0
     for joined in [*texts, "\x00".join(edges), "\x00".join(edges[::-1])]:
-        expected = _read_starts(plain, range(len(lead)), joined)
+        expected = _read_starts(plain.find_matches_as_indexes, range(len(lead)), joined)
         assert _read_starts(by_pairs, lead, joined) == expected
         read += len(expected)
     assert read > 30_000
@@ -141,15 +142,39 @@ def test_a_matcher_finds_in_latin1_bytes_what_it_finds_in_the_text(split_hyphens
 
 
 def test_a_text_s_latin1_bytes_are_kept_for_the_text_itself():
-    """`matching._latin1`: a long text's bytes are kept, by the text's identity: an equal text
+    """`matching.latin1_bytes`: a long text's bytes are kept, by the text's identity: an equal text
     made anew is encoded anew, and a text that has the id of one kept (made after that one
     was freed) is not given that one's bytes."""
     text = "Łódź " * 5000
-    first = matching._latin1(text)
+    first = matching.latin1_bytes(text)
     assert first == text.encode("latin-1", "replace") and len(first) == len(text)
-    assert matching._latin1(text) is first
+    assert matching.latin1_bytes(text) is first
     again = "".join(["Łódź "] * 5000)
-    assert again is not text and matching._latin1(again) is not first and matching._latin1(again) == first
+    assert again is not text and matching.latin1_bytes(again) is not first and matching.latin1_bytes(again) == first
     other = "Kraków " * 5000
     matching._ENCODED[id(other)] = (text, first)  # as if `other` had taken a kept text's id
-    assert matching._latin1(other) == other.encode("latin-1")
+    assert matching.latin1_bytes(other) == other.encode("latin-1")
+
+
+@pytest.mark.parametrize("kind", [ahocorasick_rs.MatchKind.Standard, ahocorasick_rs.MatchKind.LeftmostLongest])
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["Lammas", "Christmas", "Hallowmass", "Whitsunday", "May", "Mayday", "ay", "the", "he"],  # ASCII: bytes
+        ["Lammas", "Saint John’s Day", "Hogmanay", "Noël", "?", "Łódź", "Lódz"],  # not: the text itself
+    ],
+)
+def test_an_ascii_scan_of_latin1_bytes_finds_what_the_scan_of_the_text_finds(words, kind):
+    """`matching.ascii_scan` against `AhoCorasick(words, kind)` on the text itself, on the
+    bundled book and the corpus books (their characters beyond Latin-1 among them) and on a
+    string of the edges."""
+    scan = matching.ascii_scan(words, kind)
+    plain = ahocorasick_rs.AhoCorasick(words, matchkind=kind)
+    edges = "Łódź Lódz ?ód? Noël Noel Saint John’s Day, Saint John's Day; Lammas? Mayday May ?ay Ōay"
+    texts = [SAMPLE.read_text(encoding="utf-8"), *(p.read_bytes().decode("utf-8", "replace") for p in CORPUS), edges]
+    found = 0
+    for text in texts:
+        expected = plain.find_matches_as_indexes(text)
+        assert scan(text) == expected
+        found += len(expected)
+    assert found > 1000 and any(not text.isascii() for text in texts)

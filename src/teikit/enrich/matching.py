@@ -191,19 +191,42 @@ def _told_offsets(find_at: FinderAt, offsets: list[int]) -> Finder:
 
 def _texts_holding(texts: list[str], strings: tuple[str, ...]) -> set[int]:
     """The indexes of the `texts` that hold one of `strings` (none holding a line break): the
-    texts joined by line breaks, scanned once for them all (Aho-Corasick), each place found
-    told to its text; a string the scan passes over inside another stands in the same text.
-    (`str.find` for each string took twice as long, a test of each text three times.)"""
+    texts joined by line breaks, scanned once for them all (Aho-Corasick, of their bytes
+    where it can: `ascii_scan`), each place found told to its text; a string the scan passes
+    over inside another stands in the same text. (`str.find` for each string took twice as
+    long, a test of each text three times.)"""
     if not strings:
         return set()
     starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
-    found = _strings_automaton(strings).find_matches_as_indexes("\n".join(texts))
+    found = _strings_scan(strings)("\n".join(texts))
     return {bisect_right(starts, at) - 1 for _, at, _ in found}
 
 
 @cache
-def _strings_automaton(strings: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick(list(strings))
+def _strings_scan(strings: tuple[str, ...]) -> Callable[[str], list]:
+    return ascii_scan(list(strings))
+
+
+def ascii_scan(
+    words: list[str],
+    kind: ahocorasick_rs.MatchKind = ahocorasick_rs.MatchKind.Standard,
+    implementation: ahocorasick_rs.Implementation | None = None,
+) -> Callable[[str], list[tuple[int, int, int]]]:
+    """`AhoCorasick(words, kind, implementation=implementation).find_matches_as_indexes`:
+    where every word is ASCII and none holds a "?", the same scan of the text's Latin-1 bytes
+    (`latin1_bytes`: one byte a character, "?" for one Latin-1 has not), where each word is
+    written where the text writes it and nowhere else, so the matches are the same, at the
+    same places (`Matcher` says why bytes)."""
+    if not all(word.isascii() and "?" not in word for word in words):
+        return ahocorasick_rs.AhoCorasick(words, matchkind=kind, implementation=implementation).find_matches_as_indexes
+    automaton = ahocorasick_rs.BytesAhoCorasick(
+        [word.encode("ascii") for word in words], matchkind=kind, implementation=implementation
+    )
+
+    def scan(text: str) -> list[tuple[int, int, int]]:
+        return automaton.find_matches_as_indexes(latin1_bytes(text))
+
+    return scan
 
 
 def standalone_divisions(ctx: Context) -> list:
@@ -649,7 +672,7 @@ _UNMADE = object()
 class Matcher:
     """Whole-word, case-sensitive matches of many keys in one scan.
 
-    The keys are sought in the text's Latin-1 bytes (`_latin1`), one byte for each character
+    The keys are sought in the text's Latin-1 bytes (`latin1_bytes`), one byte for each character
     (a character Latin-1 has not written "?"), so the scan's offsets are the text's: the same
     places as a scan of the text itself by `automaton` (a key is found wherever it is
     written; a place found for a key that has a "?" or a character Latin-1 has not is kept
@@ -667,9 +690,9 @@ class Matcher:
         self.empty = not self.keys
         # The scan in Rust reports every match, overlapping ones too, as (key's index, start,
         # end): twice as fast as pyahocorasick's over a book's text.
-        self._bytes = None if self.empty else ahocorasick_rs.BytesAhoCorasick([_latin1(key) for key in self.keys])
+        self._bytes = None if self.empty else ahocorasick_rs.BytesAhoCorasick([latin1_bytes(key) for key in self.keys])
         # the keys whose Latin-1 bytes other characters' may be (a "?" in the text)
-        self._checked = frozenset(k for k, key in enumerate(self.keys) if "?" in key or not _in_latin1(key))
+        self._checked = frozenset(k for k, key in enumerate(self.keys) if "?" in key or not _inlatin1_bytes(key))
         self._automaton: Any = _UNMADE  # the scan of a `str`, made when first asked for
         self._given = False  # whether a caller set `automaton`
         self._ahead: dict[str, list] = {}  # `find`'s answers for the texts read ahead, by text
@@ -692,7 +715,7 @@ class Matcher:
             return [] if self._automaton is None else self._automaton.find_matches_as_indexes(text, overlapping=True)
         if self._bytes is None:
             return []
-        found = self._bytes.find_matches_as_indexes(_latin1(text), overlapping=True)
+        found = self._bytes.find_matches_as_indexes(latin1_bytes(text), overlapping=True)
         if self._checked:
             checked, keys = self._checked, self.keys
             found = [m for m in found if m[0] not in checked or text[m[1] : m[2]] == keys[m[0]]]
@@ -783,15 +806,16 @@ class Matcher:
         return out
 
 
-# A text this long is kept with its Latin-1 bytes (`_latin1`): a book's text is scanned by
+# A text this long is kept with its Latin-1 bytes (`latin1_bytes`): a book's text is scanned by
 # several matchers in turn.
 _LONG = 10_000
 _ENCODED: dict[int, tuple[str, bytes]] = {}  # by the text's id: (the text, its bytes)
 _ENCODED_KEPT = 4
 
 
-def _latin1(text: str) -> bytes:
-    """`text` in Latin-1, one byte for each character, "?" for one Latin-1 has not."""
+def latin1_bytes(text: str) -> bytes:
+    """`text` in Latin-1, one byte for each character, "?" for one Latin-1 has not: what a
+    scan of bytes reads for a text, its places those of the text's characters."""
     if len(text) < _LONG:
         return text.encode("latin-1", "replace")
     kept = _ENCODED.get(id(text))
@@ -804,5 +828,5 @@ def _latin1(text: str) -> bytes:
     return encoded
 
 
-def _in_latin1(text: str) -> bool:
+def _inlatin1_bytes(text: str) -> bool:
     return not text or max(text) <= "\xff"
