@@ -73,9 +73,8 @@ def _read_starts(scan, lead, joined: str) -> list[tuple[int, int]]:
 
 @pytest.mark.parametrize("profile", ["default", "book"])
 def test_the_date_words_found_with_pairs_of_digits_are_those_found_digit_by_digit(profile):
-    """`dates._date_starts_by_pairs` (a number found in pairs of digits, in the text's Latin-1
-    bytes) against `_date_starts` (each digit a match, in the text): the same words read, at
-    the same places, in the
+    """`dates._date_starts_by_pairs` (a number found in pairs of digits) against
+    `_date_starts` (each digit a match): the same words read, at the same places, in the
     bundled book and the corpus books, joined by NULs as `find_in_texts` joins its texts,
     and in strings made to catch the edges."""
     months = load_profile(source=SAMPLE if profile == "book" else None).months
@@ -88,7 +87,7 @@ def test_the_date_words_found_with_pairs_of_digits_are_those_found_digit_by_digi
     read = 0
     for joined in [*texts, "\x00".join(edges), "\x00".join(edges[::-1])]:
         expected = _read_starts(plain.find_matches_as_indexes, range(len(lead)), joined)
-        assert _read_starts(by_pairs, lead, joined) == expected
+        assert _read_starts(by_pairs.find_matches_as_indexes, lead, joined) == expected
         read += len(expected)
     assert read > 30_000
 

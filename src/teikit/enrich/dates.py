@@ -226,7 +226,7 @@ from lxml import etree
 from ..context import Context
 from ..tei import TEI_NS, local, make_in
 from ..textnodes import text_slots, wrap, wrap_slots_at
-from .matching import REGIONS, SKIP, ascii_scan, regions
+from .matching import REGIONS, SKIP, regions
 
 MONTHS = {
     m: i
@@ -1176,27 +1176,29 @@ def _date_starts(months: tuple[str, ...], centuries: bool, decades: bool) -> aho
 
 
 @lru_cache(maxsize=8)
-def _date_starts_by_pairs(months: tuple[str, ...]) -> tuple[Callable[[str], list], tuple[int, ...]]:
-    """The scan of a text (`find_matches_as_indexes`) by `_date_starts(months, False, False)`
-    (not None) for `find_in_texts`, every pair of ASCII digits a word of it too, and the index
-    in `_date_starts`'s words of what each word begins with (a pair's first digit). A number
-    is found in half as many matches ("19" and "29" of "1929", not its four digits): the
-    digits after the first follow a digit, inside a word, where `find_in_texts` passes over
-    each match, and the first is found at the same place, as the same word. (A profile's
-    month that holds a digit keeps the plain automaton: a pair could run into it.) The words
-    all ASCII (but a "?"), the text's Latin-1 bytes are scanned (`matching.ascii_scan`: the
-    date pass's scans of the bundled book took 5.6 ms, of its bytes 3.2, the bytes made in 0.5)."""
+def _date_starts_by_pairs(months: tuple[str, ...]) -> tuple[ahocorasick_rs.AhoCorasick, tuple[int, ...]]:
+    """`_date_starts(months, False, False)` (not None) for `find_in_texts`'s scan, every pair
+    of ASCII digits a word of it too, and the index in `_date_starts`'s words of what each
+    word begins with (a pair's first digit). A number is found in half as many matches ("19"
+    and "29" of "1929", not its four digits): the digits after the first follow a digit,
+    inside a word, where `find_in_texts` passes over each match, and the first is found at
+    the same place, as the same word. (A profile's month that holds a digit keeps the plain
+    automaton: a pair could run into it.)"""
     own = [_NON_WORD.split(m, 1)[0] for m in months if m]
     plain = _date_starts(months, False, False)
     assert plain is not None  # `find_in_texts` asks only where there is one
     count = len(_START_WORDS) + len(own)
     if any(c.isdigit() for word in own for c in word):
-        return plain.find_matches_as_indexes, tuple(range(count))
+        return plain, tuple(range(count))
     pairs = [f"{a}{b}" for a in "0123456789" for b in "0123456789"]
     # A DFA: the automaton the library chooses for so many words (a contiguous NFA) read
     # the bundled book's texts in 7.7 ms, a DFA in 3.4 (the plain automaton's, in 4.1).
-    scan = ascii_scan([*_START_WORDS, *own, *pairs], _LEFTMOST_LONGEST, ahocorasick_rs.Implementation.DFA)
-    return scan, (*range(count), *(int(pair[0]) for pair in pairs))
+    automaton = ahocorasick_rs.AhoCorasick(
+        [*_START_WORDS, *own, *pairs],
+        matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+        implementation=ahocorasick_rs.Implementation.DFA,
+    )
+    return automaton, (*range(count), *(int(pair[0]) for pair in pairs))
 
 
 # A day in words before its month ("the twenty-fourth of June") begins with no word of the
@@ -1405,7 +1407,7 @@ def find_in_texts(
         alone.update(k for k, text in enumerate(texts) if not text.isascii() and _OTHER_DIGIT.search(text))
     by_text: dict[int, list] = {k: [] for k in alone}
     k, end, begins, listed = 0, -1, 0, []
-    for index, start, _ in by_pairs(joined):
+    for index, start, _ in by_pairs.find_matches_as_indexes(joined):
         index = lead[index]
         if start and ((before := joined[start - 1]).isalnum() or before == "_"):
             if index >= _DIGIT_WORDS or before not in "ny":
@@ -1678,16 +1680,6 @@ _CAPITALISED_CUES = {"At", "On", "Upon", "In", "By", "Till", "Until", "Since", "
 @lru_cache(maxsize=8)
 def _feast_finder(names: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
     return ahocorasick_rs.AhoCorasick(list(names), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-
-
-@lru_cache(maxsize=8)
-def _feast_scan(names: tuple[str, ...]) -> Callable[[str], list]:
-    """`_feast_finder(names).find_matches_as_indexes`, of a text's Latin-1 bytes where it can
-    (`matching.ascii_scan`): for a region's texts joined."""
-    return ascii_scan(list(names), _LEFTMOST_LONGEST)
-
-
-_LEFTMOST_LONGEST = ahocorasick_rs.MatchKind.LeftmostLongest
 
 
 def _feast_days(
@@ -1972,7 +1964,7 @@ def apply(tei, ctx: Context):
         notes = {unit_context for unit, unit_context in read_in if unit.tag == _NOTE}  # each a note's own
         dated = find_in_texts(texts, contexts, openings, reading, joined, notes)
         if feast_names:
-            named = _feast_scan(feast_names)(joined)
+            named = _feast_finder(feast_names).find_matches_as_indexes(joined)
             if named:
                 ends = list(itertools.accumulate(len(text) + 1 for text in texts))
                 for k in sorted({bisect.bisect_right(ends, start) for _, start, _ in named}):
