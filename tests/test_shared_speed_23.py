@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import ahocorasick_rs
 import pytest
-from conftest import EDITION, SAMPLE, SHARED, edition_pieces
 from lxml import etree
 
+from conftest import EDITION, SAMPLE, SHARED, edition_pieces
 from teikit.enrich import dates, matching, registers
 from teikit.profile import load_profile
 from teikit.tei import make, q, sub, text_of
-
 
 CORPUS = sorted((SHARED / "corpus" / "books").glob("*.txt"))
 
