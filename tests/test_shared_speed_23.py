@@ -12,6 +12,7 @@ from conftest import EDITION, SAMPLE, SHARED, edition_pieces
 from teikit.enrich import dates, matching, registers
 from teikit.profile import load_profile
 from teikit.tei import make, q, sub, text_of
+from teikit.textnodes import text_slots
 
 CORPUS = sorted((SHARED / "corpus" / "books").glob("*.txt"))
 
@@ -176,3 +177,51 @@ def test_an_ascii_scan_of_latin1_bytes_finds_what_the_scan_of_the_text_finds(wor
         assert scan(text) == expected
         found += len(expected)
     assert found > 1000 and any(not text.isascii() for text in texts)
+
+
+def _pieces_plainly(el) -> list[str]:
+    """The pieces of `el`'s unmarked text, as `matching.unmarked_text` says: a mark's text
+    goes on with the piece around it, another element ends the piece, and is read unless it
+    is one of `SKIP` (or no element); each element entered by a call of its own."""
+    pieces: list[str] = []
+    piece: list[str] = []
+
+    def end_piece() -> None:
+        if piece:
+            pieces.append("".join(piece))
+            piece.clear()
+
+    def walk(e) -> None:
+        if e.text:
+            piece.append(e.text)
+        for child in e:
+            name = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else None
+            if name in matching.MARKS:
+                walk(child)
+            else:
+                end_piece()
+                if name is not None and name not in matching.SKIP:
+                    walk(child)
+                    end_piece()
+            if child.tail:
+                piece.append(child.tail)
+
+    walk(el)
+    end_piece()
+    return pieces
+
+
+def test_the_walk_of_the_unmarked_text_reads_the_edition_as_the_plain_walk():
+    """`matching._unmarked_walk` (an element without children read without a call of the
+    walk) against the plain walk and `textnodes.text_slots`, on the regions of the edition's
+    chapters: their dates, names, notes, breaks and skipped elements as the book has them."""
+    seen = 0
+    for tree in _chapters():
+        for region in matching.regions(tree):
+            pieces: list[str] = []
+            slots: list = []
+            matching._unmarked_walk(region, pieces, slots)
+            assert pieces == _pieces_plainly(region)
+            assert slots == text_slots(region, matching.SKIP)
+            seen += len(pieces)
+    assert seen > 5000

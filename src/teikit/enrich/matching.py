@@ -405,17 +405,28 @@ def _unmarked_walk(el, pieces: list[str], slots: list[Slot] | None = None) -> No
             how = reading.get(tag)
             if how is None:
                 how = reading[tag] = _reading(tag)
+            # An element without children (most marks, a line's or a page's break) is read
+            # here, not by a call of the walk: its text alone goes on with the piece (a
+            # mark's) or is a piece of its own.
             if how == _MARK:
-                walk(child, None)
+                if len(child):
+                    walk(child, None)
+                elif inner := child.text:
+                    piece.append(inner)
             else:
                 if piece:
                     pieces.append("".join(piece))
                     piece = []
                 if how == _READ:
-                    walk(child, out)
-                    if piece:
-                        pieces.append("".join(piece))
-                        piece = []
+                    if len(child):
+                        walk(child, out)
+                        if piece:
+                            pieces.append("".join(piece))
+                            piece = []
+                    elif inner := child.text:
+                        pieces.append(inner)
+                        if out is not None:
+                            out.append((child, None, inner))
             tail = child.tail
             if tail:
                 piece.append(tail)
