@@ -1175,6 +1175,32 @@ def _date_starts(months: tuple[str, ...], centuries: bool, decades: bool) -> aho
     return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
+@lru_cache(maxsize=8)
+def _date_starts_by_pairs(months: tuple[str, ...]) -> tuple[ahocorasick_rs.AhoCorasick, tuple[int, ...]]:
+    """`_date_starts(months, False, False)` (not None) for `find_in_texts`'s scan, every pair
+    of ASCII digits a word of it too, and the index in `_date_starts`'s words of what each
+    word begins with (a pair's first digit). A number is found in half as many matches ("19"
+    and "29" of "1929", not its four digits): the digits after the first follow a digit,
+    inside a word, where `find_in_texts` passes over each match, and the first is found at
+    the same place, as the same word. (A profile's month that holds a digit keeps the plain
+    automaton: a pair could run into it.)"""
+    own = [_NON_WORD.split(m, 1)[0] for m in months if m]
+    plain = _date_starts(months, False, False)
+    assert plain is not None  # `find_in_texts` asks only where there is one
+    count = len(_START_WORDS) + len(own)
+    if any(c.isdigit() for word in own for c in word):
+        return plain, tuple(range(count))
+    pairs = [f"{a}{b}" for a in "0123456789" for b in "0123456789"]
+    # A DFA: the automaton the library chooses for so many words (a contiguous NFA) read
+    # the bundled book's texts in 7.7 ms, a DFA in 3.4 (the plain automaton's, in 4.1).
+    automaton = ahocorasick_rs.AhoCorasick(
+        [*_START_WORDS, *own, *pairs],
+        matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+        implementation=ahocorasick_rs.Implementation.DFA,
+    )
+    return automaton, (*range(count), *(int(pair[0]) for pair in pairs))
+
+
 # A day in words before its month ("the twenty-fourth of June") begins with no word of the
 # automaton but "first", "second" and "third" (the ordinals it would hold besides slow its scan
 # of every text twofold: it finds too many words): its month is one, and the ordinal is sought
@@ -1361,6 +1387,7 @@ def find_in_texts(
     words = reading.starts(False, False)
     if words is None:
         return {k: d for k, t in enumerate(texts) if (d := find_dates(t, contexts[k], t in openings, reading=reading))}
+    by_pairs, lead = _date_starts_by_pairs(reading.own)
     if joined is None:
         joined = "\x00".join(texts)
     ends = []  # where each text ends in `joined`
@@ -1380,7 +1407,8 @@ def find_in_texts(
         alone.update(k for k, text in enumerate(texts) if not text.isascii() and _OTHER_DIGIT.search(text))
     by_text: dict[int, list] = {k: [] for k in alone}
     k, end, begins, listed = 0, -1, 0, []
-    for index, start, _ in words.find_matches_as_indexes(joined):
+    for index, start, _ in by_pairs.find_matches_as_indexes(joined):
+        index = lead[index]
         if start and ((before := joined[start - 1]).isalnum() or before == "_"):
             if index >= _DIGIT_WORDS or before not in "ny":
                 continue  # inside a word, where `_scan` tries nothing (but a digit run into "on", "in", "by")

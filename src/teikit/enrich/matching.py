@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import cache, cached_property
-from itertools import accumulate, groupby
+from itertools import accumulate, compress, groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -191,19 +191,43 @@ def _told_offsets(find_at: FinderAt, offsets: list[int]) -> Finder:
 
 def _texts_holding(texts: list[str], strings: tuple[str, ...]) -> set[int]:
     """The indexes of the `texts` that hold one of `strings` (none holding a line break): the
-    texts joined by line breaks, scanned once for them all (Aho-Corasick), each place found
-    told to its text; a string the scan passes over inside another stands in the same text.
-    (`str.find` for each string took twice as long, a test of each text three times.)"""
+    texts joined by line breaks, scanned once for them all (Aho-Corasick, of their bytes
+    where it can: `ascii_scan`), each place found told to its text; a string the scan passes
+    over inside another stands in the same text. (`str.find` for each string took twice as
+    long, a test of each text three times.)"""
     if not strings:
         return set()
     starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
-    found = _strings_automaton(strings).find_matches_as_indexes("\n".join(texts))
+    found = _strings_scan(strings)("\n".join(texts))
     return {bisect_right(starts, at) - 1 for _, at, _ in found}
 
 
 @cache
-def _strings_automaton(strings: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick(list(strings))
+def _strings_scan(strings: tuple[str, ...]) -> Callable[[str], list]:
+    return ascii_scan(list(strings))
+
+
+def ascii_scan(
+    words: list[str],
+    kind: ahocorasick_rs.MatchKind = ahocorasick_rs.MatchKind.Standard,
+    implementation: ahocorasick_rs.Implementation | None = None,
+) -> Callable[[str], list[tuple[int, int, int]]]:
+    """`AhoCorasick(words, kind, implementation=implementation).find_matches_as_indexes`:
+    where every word is ASCII and none holds a "?", the same scan of the text's Latin-1 bytes
+    (`latin1_bytes`: one byte a character, "?" for one Latin-1 has not), where each word is
+    written where the text writes it and nowhere else, so the matches are the same, at the
+    same places (`Matcher` says why bytes; the scan for the words a pass's `mark` also asks
+    for, `_texts_holding`, took 2.6 ms on the bundled book, 1.9 ms so)."""
+    if not all(word.isascii() and "?" not in word for word in words):
+        return ahocorasick_rs.AhoCorasick(words, matchkind=kind, implementation=implementation).find_matches_as_indexes
+    automaton = ahocorasick_rs.BytesAhoCorasick(
+        [word.encode("ascii") for word in words], matchkind=kind, implementation=implementation
+    )
+
+    def scan(text: str) -> list[tuple[int, int, int]]:
+        return automaton.find_matches_as_indexes(latin1_bytes(text))
+
+    return scan
 
 
 def standalone_divisions(ctx: Context) -> list:
@@ -381,17 +405,28 @@ def _unmarked_walk(el, pieces: list[str], slots: list[Slot] | None = None) -> No
             how = reading.get(tag)
             if how is None:
                 how = reading[tag] = _reading(tag)
+            # An element without children (most marks, a line's or a page's break) is read
+            # here, not by a call of the walk: its text alone goes on with the piece (a
+            # mark's) or is a piece of its own.
             if how == _MARK:
-                walk(child, None)
+                if len(child):
+                    walk(child, None)
+                elif inner := child.text:
+                    piece.append(inner)
             else:
                 if piece:
                     pieces.append("".join(piece))
                     piece = []
                 if how == _READ:
-                    walk(child, out)
-                    if piece:
-                        pieces.append("".join(piece))
-                        piece = []
+                    if len(child):
+                        walk(child, out)
+                        if piece:
+                            pieces.append("".join(piece))
+                            piece = []
+                    elif inner := child.text:
+                        pieces.append(inner)
+                        if out is not None:
+                            out.append((child, None, inner))
             tail = child.tail
             if tail:
                 piece.append(tail)
@@ -643,8 +678,22 @@ def is_word_char(ch: str) -> bool:
 _START, _END = itemgetter(0), itemgetter(1)  # of a match as `Matcher.find` gives it
 
 
+_UNMADE = object()
+_KEY_INDEX = itemgetter(0)  # of a place as `find_matches_as_indexes` gives it
+
+
 class Matcher:
-    """Whole-word, case-sensitive matches of many keys in one scan."""
+    """Whole-word, case-sensitive matches of many keys in one scan.
+
+    The keys are sought in the text's Latin-1 bytes (`latin1_bytes`), one byte for each character
+    (a character Latin-1 has not written "?"), so the scan's offsets are the text's: the same
+    places as a scan of the text itself by `automaton` (a key is found wherever it is
+    written; a place found for a key that has a "?" or a character Latin-1 has not is kept
+    only where the text writes that key). `ahocorasick_rs` gives the places in a `str` in
+    characters, counted anew along the text at each scan: a scan of the bundled book's
+    text took 2.4 ms, one of its bytes 1.5 ms, the bytes made in 0.5 ms (once for the
+    matchers that scan one text in turn). An `automaton` set by a caller (a DFA,
+    for a scan it makes faster) is the one the scans use."""
 
     def __init__(self, keys: Mapping[str, Any], split_hyphens: bool = False):
         self.split_hyphens = split_hyphens  # "Moscow-Leningrad" names two places
@@ -653,9 +702,45 @@ class Matcher:
         self.values = [keys[key] for key in self.keys]
         self.empty = not self.keys
         # The scan in Rust reports every match, overlapping ones too, as (key's index, start,
-        # end) in characters: twice as fast as pyahocorasick's over a book's text.
-        self.automaton = None if self.empty else ahocorasick_rs.AhoCorasick(self.keys)
+        # end): twice as fast as pyahocorasick's over a book's text.
+        self._bytes = None if self.empty else ahocorasick_rs.BytesAhoCorasick([latin1_bytes(key) for key in self.keys])
+        # the keys whose Latin-1 bytes other characters' may be (a "?" in the text)
+        self._checked = frozenset(k for k, key in enumerate(self.keys) if "?" in key or not _inlatin1_bytes(key))
+        self._automaton: Any = _UNMADE  # the scan of a `str`, made when first asked for
+        self._given = False  # whether a caller set `automaton`
         self._ahead: dict[str, list] = {}  # `find`'s answers for the texts read ahead, by text
+
+    @property
+    def automaton(self) -> ahocorasick_rs.AhoCorasick | None:
+        """The keys' automaton over a `str` (`AhoCorasick(keys)`), None without keys."""
+        if self._automaton is _UNMADE:
+            self._automaton = None if self.empty else ahocorasick_rs.AhoCorasick(self.keys)
+        return self._automaton
+
+    @automaton.setter
+    def automaton(self, automaton: ahocorasick_rs.AhoCorasick | None) -> None:
+        self._automaton, self._given = automaton, True
+
+    def places(self, text: str) -> list[tuple[int, int, int]]:
+        """Every place a key is written in `text`, overlapping ones too: (key's index, start,
+        end): those `automaton.find_matches_as_indexes(text, overlapping=True)` gives."""
+        if self._given:
+            return [] if self._automaton is None else self._automaton.find_matches_as_indexes(text, overlapping=True)
+        if self._bytes is None:
+            return []
+        found = self._bytes.find_matches_as_indexes(latin1_bytes(text), overlapping=True)
+        if self._checked:
+            # The places of the keys to check told in C (a test of each place in Python took
+            # a millisecond a scan of the book): only those are read, and the list made anew
+            # only where one is not the key's.
+            told = map(self._checked.__contains__, map(_KEY_INDEX, found))
+            keys = self.keys
+            wrong = {
+                k for k in compress(range(len(found)), told) if text[found[k][1] : found[k][2]] != keys[found[k][0]]
+            }
+            if wrong:
+                found = [m for k, m in enumerate(found) if k not in wrong]
+        return found
 
     def read_ahead(self, texts: list[str]) -> set[int] | None:
         """Find the matches of each of `texts` in one scan of them all, for `find` to give
@@ -666,7 +751,7 @@ class Matcher:
         apostrophe. Returns the indexes of the texts that hold a match, or None where they
         are left to `find`."""
         self._ahead = {}
-        if self.automaton is None:
+        if self.empty if not self._given else self._automaton is None:
             return set()
         if any("\n\n" in key for key in self.keys):
             return None
@@ -692,7 +777,7 @@ class Matcher:
 
     def find(self, text: str) -> list[tuple[int, int, str, Any]]:
         """Leftmost-longest, non-overlapping whole-word matches: (start, end, key, value)."""
-        if self.automaton is None:
+        if self.empty if not self._given else self._automaton is None:
             return []
         if self._ahead:
             ahead = self._ahead.get(text)
@@ -706,7 +791,7 @@ class Matcher:
         size = len(text)
         split_hyphens = self.split_hyphens
         keys, values = self.keys, self.values
-        for index, start, after_at in self.automaton.find_matches_as_indexes(text, overlapping=True):
+        for index, start, after_at in self.places(text):
             after = text[after_at] if after_at < size else " "
             if after.isalnum():
                 continue
@@ -740,3 +825,29 @@ class Matcher:
                 out.append(m)
                 last = m[1]
         return out
+
+
+# A text this long is kept with its Latin-1 bytes (`latin1_bytes`): a book's text is scanned by
+# several matchers in turn.
+_LONG = 10_000
+_ENCODED: dict[int, tuple[str, bytes]] = {}  # by the text's id: (the text, its bytes)
+_ENCODED_KEPT = 4
+
+
+def latin1_bytes(text: str) -> bytes:
+    """`text` in Latin-1, one byte for each character, "?" for one Latin-1 has not: what a
+    scan of bytes reads for a text, its places those of the text's characters."""
+    if len(text) < _LONG:
+        return text.encode("latin-1", "replace")
+    kept = _ENCODED.get(id(text))
+    if kept is not None and kept[0] is text:
+        return kept[1]
+    encoded = text.encode("latin-1", "replace")
+    if len(_ENCODED) >= _ENCODED_KEPT:
+        del _ENCODED[next(iter(_ENCODED))]  # the oldest
+    _ENCODED[id(text)] = (text, encoded)
+    return encoded
+
+
+def _inlatin1_bytes(text: str) -> bool:
+    return not text or max(text) <= "\xff"
