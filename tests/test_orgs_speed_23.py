@@ -1,0 +1,107 @@
+"""The organisations' pass's look-backs (issue 14's half second) give what the searches they
+stand for give.
+
+Each shortcut reads the characters right before a place by hand where they are of the common
+shape (one space after a word) and leaves the others to the pattern; or searches the pattern
+from nearer the place; or searches it only where it can match. Each is compared with its plain
+form, the pattern searched as `find` searched it, at the places `find` asks of (every word's
+first letter) and at every place of stretches of text, in the bundled book's edition (its
+text nodes cut by every mark the passes make), its source text, books of the shared corpus,
+and strings made to catch the edges: a shortcut that answered otherwise would change the
+edition.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from conftest import SAMPLE, SHARED, edition_pieces
+from teikit.enrich import orgs
+
+CORPUS = sorted((SHARED / "corpus" / "books").glob("*.txt"))[:4]
+_WORD_START = re.compile(r"(?<![\w'’-])[\w'’‘(-]")
+
+
+def _texts() -> list[str]:
+    texts = ["\n\n".join(pieces) for pieces in edition_pieces()[:8]]
+    texts.append(SAMPLE.read_text(encoding="utf-8")[:200_000])
+    texts += [path.read_bytes().decode("utf-8", "replace")[:80_000] for path in CORPUS]
+    return texts
+
+
+def _edges() -> list[str]:
+    """Strings of the shapes the shortcuts tell apart: one space or more, tabs, a line's end,
+    blank lines, words glued by hyphens and apostrophes, "the" and "The" inside words and at
+    the start, a capital opening a quotation or a bracket, an underscore, an accented word."""
+    rng = random.Random(23)
+    parts = """the The bathe the- -the _the party city Moscow Central Committee 'Anti-Soviet (Politburo
+    People's Workers' O'Brien é Étoile and Organization x A. Sovnarkom 1917 k-party Stalin's""".split()
+    spaces = [" ", " ", " ", "  ", "\n", " \n", "\n\n", "\t", " \t", "\n ", "", "-", "'", "’", "‘", ".", ","]
+    out = []
+    for _ in range(400):
+        out.append("".join(rng.choice(parts) + rng.choice(spaces) for _ in range(rng.randint(1, 12))))
+    return out
+
+
+def _places(text: str, every: bool) -> range | list[int]:
+    return range(len(text) + 1) if every else [m.start() for m in _WORD_START.finditer(text)]
+
+
+def _compare(fast, plain) -> int:
+    """How many places the two were compared at (each text's word starts; every place of the
+    made strings and of each text's first 3,000 characters): a difference fails at once."""
+    asked = 0
+    texts = _texts()
+    for text in texts + _edges():
+        every = len(text) < 3000
+        for at in [*_places(text, every), *([] if every else range(3000))]:
+            assert fast(text, at) == plain(text, at), (text[max(0, at - 40) : at], at)
+            asked += 1
+    return asked
+
+
+def _match(m) -> tuple[int, str] | None:
+    return None if m is None else (m.start(), m.group(1))
+
+
+def test_the_rank_before_a_place_is_the_patterns():
+    """`orgs.rank_before` (a word of letters read back from one space) against
+    `_RANK_BEFORE.search` over the twenty characters before: the same word, at the same place."""
+    asked = _compare(
+        lambda text, at: _match(orgs.rank_before(text, at)),
+        lambda text, at: _match(orgs._RANK_BEFORE.search(text, max(0, at - 20), at)),
+    )
+    assert asked > 100_000
+
+
+def test_the_the_before_a_place_is_the_patterns():
+    """`orgs.the_before` ("the" read from the four characters before one space) against
+    `_THE_BEFORE.search` over the eight (and six) characters before."""
+    for back in (8, 6):
+        _compare(
+            lambda text, at, back=back: orgs.the_before(text, at, back),
+            lambda text, at, back=back: orgs._THE_BEFORE.search(text, max(0, at - back), at) is not None,
+        )
+
+
+def test_the_run_of_capitalised_words_before_a_place_is_the_patterns():
+    """`orgs.run_before` (the pattern searched from the first of the capitalised words before)
+    against `_RUN_BEFORE.search` over the hundred characters before: the same run."""
+
+    def span(m):
+        return None if m is None else (m.start(), m.end())
+
+    _compare(
+        lambda text, at: span(orgs.run_before(text, at)),
+        lambda text, at: span(orgs._RUN_BEFORE.search(text, max(0, at - orgs._LOOK_BACK), at)),
+    )
+
+
+def test_the_common_words_joined_before_a_place_are_the_patterns():
+    """`orgs.joined_common` (searched only after "and") against `_JOINED_COMMON.search` over
+    the forty characters before; the strings made hold "the Organization and " often."""
+    _compare(
+        lambda text, at: _match(orgs.joined_common(text, at)),
+        lambda text, at: _match(orgs._JOINED_COMMON.search(text, max(0, at - 40), at)),
+    )
