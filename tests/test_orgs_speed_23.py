@@ -16,8 +16,11 @@ from __future__ import annotations
 import random
 import re
 
-from conftest import SAMPLE, SHARED, edition_pieces
+from lxml import etree
+
+from conftest import EDITION, SAMPLE, SHARED, edition_pieces
 from teikit.enrich import orgs
+from teikit.tei import XML_ID, make, q
 
 CORPUS = sorted((SHARED / "corpus" / "books").glob("*.txt"))[:4]
 _WORD_START = re.compile(r"(?<![\w'’-])[\w'’‘(-]")
@@ -105,3 +108,25 @@ def test_the_common_words_joined_before_a_place_are_the_patterns():
         lambda text, at: _match(orgs.joined_common(text, at)),
         lambda text, at: _match(orgs._JOINED_COMMON.search(text, max(0, at - 40), at)),
     )
+
+
+def test_the_mark_of_each_mention_is_a_new_element_linked_as_the_plain_one():
+    """`orgs.OrgMarks.mark` (a copy of the organisation's first mark) against `orgs.mark_of`
+    (an element made and its link set): for every entry of the bundled edition's register,
+    asked twice in turn, the same element written out, a new one each time (each mention is
+    wrapped on its own), and every entry's id among those used."""
+    register = etree.parse(str(EDITION / "orgs.xml")).getroot()
+    entries = list(register.iter(q("org")))
+    assert len(entries) > 100
+    tei = make("TEI")
+    used: set[str] = set()
+    marks = orgs.OrgMarks(tei, used)
+    made = []
+    for org in entries + entries:
+        el = marks.mark(org)
+        assert etree.tostring(el) == etree.tostring(orgs.mark_of(tei, org))
+        made.append(el)
+    assert len({id(el) for el in made}) == len(made)
+    made[0].set("ref", "changed")  # a mark changed (as wrapping it does) leaves the next ones
+    assert marks.mark(entries[0]).get("ref") == orgs.mark_of(tei, entries[0]).get("ref")
+    assert used == {org.get(XML_ID) for org in entries}

@@ -1913,6 +1913,32 @@ class HeadingPieces:
         return _in_heading(self.regions[r][k - self.starts[r]][0])
 
 
+class OrgMarks:
+    """The orgName of a mention of an organisation, linked to its entry: a copy of one made
+    for that organisation at its first mention (lxml copies it, its link with it, in C: an
+    element made and its link set for each of a book's thousands of mentions took three
+    times as long). `used`: the ids of the organisations marked, each added at its first."""
+
+    def __init__(self, tei, used: set[str]) -> None:
+        self.tei = tei
+        self.used = used
+        self._made: dict[Any, etree._Element] = {}  # an organisation's entry -> its first mark
+
+    def mark(self, org) -> etree._Element:
+        made = self._made.get(org)
+        if made is None:
+            made = self._made[org] = mark_of(self.tei, org)
+            self.used.add(org.get(XML_ID))
+        return made.__copy__()
+
+
+def mark_of(tei, org) -> etree._Element:
+    """A new orgName linked to the organisation `org` (the plain form of `OrgMarks.mark`)."""
+    el = make_in(tei, "orgName")
+    el.set("ref", f"{registers.ORGS_FILE}#{org.get(XML_ID)}")
+    return el
+
+
 # How many times at least a book writes a noun alone after "the" for each time it writes it in
 # a name (`book_names`).
 _ALONE_SHARE = 2
@@ -1961,6 +1987,8 @@ def apply(tei, ctx: Context):
     indexed = any(registers.provenance(org) == registers.FROM_INDEX for org in reg.entries.values())
     alone = None if indexed else book_names(found) | shapes.proper
 
+    marks = OrgMarks(tei, used)
+
     def spans_of(names: list[Found]) -> list:  # the pieces' names in their order: `last` follows them
         spans = []
         for f in names:
@@ -1973,13 +2001,9 @@ def apply(tei, ctx: Context):
                 if org is None:
                     continue  # a place's name (see discover)
                 last[f.head] = org
-            el = make_in(tei, "orgName")
-            if org is not None:
-                el.set("ref", f"{registers.ORGS_FILE}#{org.get(XML_ID)}")
-                used.add(org.get(XML_ID))
-                counts["linked"] += 1
-            counts["orgName"] += 1
-            spans.append((f.start, f.end, el))
+            spans.append((f.start, f.end, marks.mark(org)))
+        counts["orgName"] += len(spans)
+        counts["linked"] += len(spans)  # (every mark links its organisation)
         return spans
 
     # `matching.mark(ctx, find)` for a `find` handed each piece in turn, the pieces without a
