@@ -681,6 +681,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
             and head not in _ENDS_ONLY
         ):
             out.append(Found(hs, he, head, head, True))
+    if len(out) < 2:
+        return out  # (most texts: one name or none, nothing to choose among)
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
     for f in out:
@@ -1760,10 +1762,10 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
             or short in shapes.surnames
             or short.lower() in shapes.stops
             or written(short.lower())  # "the VOICE": a word written in capitals
+            or _is_place(short, profile)  # (before the searches of the book below: "the USSR")
             or _spelt_out_before(short, text, shapes)
             or _spelt_out_otherwise(short, text, shapes)
             or written(short + "s")
-            or _is_place(short, profile)
             or _with_a_place(short, text, profile)
         ):
             continue
