@@ -1,14 +1,16 @@
-"""The organisations' pass's look-backs (issue 14's half second) give what the searches they
-stand for give.
+"""The organisations' pass's shortcuts (issue 14's half second) give what their plain forms
+give.
 
-Each shortcut reads the characters right before a place by hand where they are of the common
-shape (one space after a word) and leaves the others to the pattern; or searches the pattern
-from nearer the place; or searches it only where it can match. Each is compared with its plain
-form, the pattern searched as `find` searched it, at the places `find` asks of (every word's
-first letter) and at every place of stretches of text, in the bundled book's edition (its
-text nodes cut by every mark the passes make), its source text, books of the shared corpus,
-and strings made to catch the edges: a shortcut that answered otherwise would change the
-edition.
+The look-backs `find` asks for at every noun read the characters right before a place by
+hand where they are of the common shape (one space after a word) and leave the others to
+the pattern, or search the pattern from nearer the place, or only where it can match: each
+is compared with the pattern searched as `find` searched it, at the places `find` asks of
+(every word's first letter) and at every place of stretches of text, in the bundled book's
+edition (its text nodes cut by every mark the passes make), its source text, books of the
+shared corpus, and strings made to catch the edges. The marks made by copying one for each
+organisation are compared with marks made one by one; the numbered bodies' pattern, asked
+only of names holding its words, with the pattern asked of every name. A shortcut that
+answered otherwise would change the edition.
 """
 
 from __future__ import annotations
@@ -130,3 +132,29 @@ def test_the_mark_of_each_mention_is_a_new_element_linked_as_the_plain_one():
     made[0].set("ref", "changed")  # a mark changed (as wrapping it does) leaves the next ones
     assert marks.mark(entries[0]).get("ref") == orgs.mark_of(tei, entries[0]).get("ref")
     assert used == {org.get(XML_ID) for org in entries}
+
+
+def test_a_name_numbered_by_its_members_holds_of_between_words():
+    """`_numbers_alone` asks `_NUMBERED` only of names holding " of " (the pattern's own
+    words): every name of the bundled edition's register and every name its text marks, and
+    made ones ("Council of Four", "Council of Five Hundred"), the pattern matches none other."""
+    names = [" ".join(el.text.split()) for el in etree.parse(str(EDITION / "orgs.xml")).iter(q("orgName")) if el.text]
+    for path in sorted(EDITION.glob("ch*.xml")):
+        names += [" ".join("".join(el.itertext()).split()) for el in etree.parse(str(path)).iter(q("orgName"))]
+    names += ["Council of Four", "Council of Five Hundred", "Council of\nFour", "Council  of Ten", "Club of Ten"]
+    numbered = [name for name in names if orgs._NUMBERED.search(name)]
+    assert numbered and len(names) > 1000
+    assert all(" of " in name for name in numbered)
+
+
+def test_the_number_alone_names_the_body_numbered_by_its_members_keynes():
+    """Keynes's "the Council of Four" then "the intimate equality of the Four": the number
+    alone after "the" is the Council, found once the name holding " of " is asked of."""
+    pieces = [
+        "Clemenceau was by far the most eminent member of the Council of Four,",
+        "once stepped down to the intimate equality of the Four, the game was",
+    ]
+    start = pieces[0].index("Council")
+    found = [[orgs.Found(start, start + len("Council of Four"), "Council of Four", "Council", False)], []]
+    out = orgs._numbers_alone(found, pieces, "\n\n".join(pieces), orgs.piece_starts(pieces))
+    assert [(f.name, pieces[1][f.start : f.end]) for f in out[1]] == [("Council of Four", "Four")]

@@ -1581,7 +1581,7 @@ def _numbers_alone(found: list[list[Found]], pieces: list[str], text: str, start
     first: dict[str, tuple[int, int, str]] = {}  # the number -> where its body is first named, its name
     for k in compress(count(), found):
         for f in found[k]:
-            numbered = _NUMBERED.search(f.name) if not f.bare else None
+            numbered = _NUMBERED.search(f.name) if not f.bare and " of " in f.name else None  # (the pattern's words)
             if numbered and all(w in _CARDINALS for w in numbered.group(1).split()):
                 first.setdefault(numbered.group(1), (k, f.end, f.name))
     if not first:
