@@ -965,7 +965,7 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     return Found(start, he, name, head, False)
 
 
-def _whole_word(text: str, rank: re.Match) -> bool:
+def _whole_word(text: str, rank: re.Match | _WordBefore) -> bool:
     """Whether the lower-case word `_RANK_BEFORE` found is a word whole, as `_words_before`
     reads a word's characters (letters, digits, apostrophes, hyphens): not the end of one
     ("s" of "Stalin's", "oscow" of "Moscow", "party" of "Anti-party")."""
