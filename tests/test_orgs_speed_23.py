@@ -9,8 +9,9 @@ is compared with the pattern searched as `find` searched it, at the places `find
 edition (its text nodes cut by every mark the passes make), its source text, books of the
 shared corpus, and strings made to catch the edges. The marks made by copying one for each
 organisation are compared with marks made one by one; the numbered bodies' pattern, asked
-only of names holding its words, with the pattern asked of every name. A shortcut that
-answered otherwise would change the edition.
+only of names holding its words, with the pattern asked of every name; the pieces read for
+establishments listed with others, with what the patterns find. A shortcut that answered
+otherwise would change the edition.
 """
 
 from __future__ import annotations
@@ -158,3 +159,27 @@ def test_the_number_alone_names_the_body_numbered_by_its_members_keynes():
     found = [[orgs.Found(start, start + len("Council of Four"), "Council of Four", "Council", False)], []]
     out = orgs._numbers_alone(found, pieces, "\n\n".join(pieces), orgs.piece_starts(pieces))
     assert [(f.name, pieces[1][f.start : f.end]) for f in out[1]] == [("Council of Four", "Four")]
+
+
+def test_an_establishment_listed_with_others_is_in_a_piece_holding_other_and_its_plural():
+    """`_establishments_alone` reads with its two patterns only the pieces that hold "other "
+    and an establishment's plural: every plural either pattern finds stands right after
+    "other " in the text it is found in (the edition's pieces holding " other ", the bundled
+    book's source, corpus books, strings made to catch the edges)."""
+    texts = [piece for pieces in edition_pieces() for piece in pieces if " other " in piece]
+    texts.append(SAMPLE.read_text(encoding="utf-8"))
+    texts += [path.read_bytes().decode("utf-8", "replace") for path in CORPUS]
+    texts += [
+        "Sormovo and other works, other works, such as Sormovo, and other works",
+        "Putilov and other\nplants; other  works like Putilov; (other works, such as Sormovo",
+        "another works, such as Sormovo; other factories, including Putilov",
+    ]
+    found = 0
+    for text in texts:
+        for m in orgs._AND_OTHER.finditer(text):
+            assert f"other {m.group(2)}" in text
+            found += 1
+        for m in orgs._OTHER_SUCH_AS.finditer(text):
+            assert f"other {m.group(1)}" in text
+            found += 1
+    assert found > 20

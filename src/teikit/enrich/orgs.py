@@ -1653,8 +1653,11 @@ def _establishments_alone(
     plurals = {_plural(n): n for n in shapes.establishments}  # "factories": "factory"; "works": "works"
     out = list(found)
     starts = piece_starts(pieces) if starts is None else starts
+    others = tuple(f"other {plural}" for plural in plurals)  # what a listed establishment's piece holds
     for k in pieces_holding(" other ", shapes.text, starts):  # the few pieces with " other " (one scan)
         piece = pieces[k]
+        if not any(other in piece for other in others):
+            continue  # "other towns", "each other": the patterns' plurals all of no establishment's kind
         spans = [(m.start(1), m.end(1), m.group(1), m.group(2)) for m in _AND_OTHER.finditer(piece)] + [
             (m.start(2), m.end(2), m.group(2), m.group(1)) for m in _OTHER_SUCH_AS.finditer(piece)
         ]
