@@ -256,10 +256,10 @@ def rank_before(text: str, at: int) -> _WordBefore | re.Match | None:
     the space between. Where one space alone ends there after a letter (most of the places
     `find` asks of: "the Moscow party committee"), the word is read back from the space,
     without the pattern, which tries each of the twenty characters before."""
+    if at < 1 or text[at - 1] not in " \t\n":
+        return None  # no space before: the pattern's `$` needs one (a line's end before the last is one)
     lo = max(0, at - 20)
-    if at - 2 < lo or text[at - 1] not in " \t\n":
-        return None if at < 1 or text[at - 1] not in " \t\n" else _RANK_BEFORE.search(text, lo, at)
-    if text[at - 1] != " " or not "a" <= text[at - 2] <= "z":
+    if at < 2 or text[at - 1] != " " or not "a" <= text[at - 2] <= "z":
         return _RANK_BEFORE.search(text, lo, at)  # several spaces, a line's end: the pattern's `$` weighs them
     start = at - 2
     while start > lo and "a" <= text[start - 1] <= "z":
