@@ -238,6 +238,85 @@ INDEX_SOURCE = "Subject Index"
 TEXT_SOURCE = "named in the text"
 
 
+class _WordBefore(NamedTuple):
+    """What `rank_before` found, read as its match is: `start()`, `group(1)`."""
+
+    at: int
+    word: str
+
+    def start(self) -> int:
+        return self.at
+
+    def group(self, _: int) -> str:
+        return self.word
+
+
+def rank_before(text: str, at: int) -> _WordBefore | re.Match | None:
+    """`_RANK_BEFORE.search(text, max(0, at - 20), at)`: the lower-case word before `at` and
+    the space between. Where one space alone ends there after a letter (most of the places
+    `find` asks of: "the Moscow party committee"), the word is read back from the space,
+    without the pattern, which tries each of the twenty characters before."""
+    if at < 1 or text[at - 1] not in " \t\n":
+        return None  # no space before: the pattern's `$` needs one (a line's end before the last is one)
+    lo = max(0, at - 20)
+    if at < 2 or text[at - 1] != " " or not "a" <= text[at - 2] <= "z":
+        return _RANK_BEFORE.search(text, lo, at)  # several spaces, a line's end: the pattern's `$` weighs them
+    start = at - 2
+    while start > lo and "a" <= text[start - 1] <= "z":
+        start -= 1
+    return _WordBefore(start, text[start : at - 1])
+
+
+def run_before(text: str, hs: int) -> re.Match | None:
+    """`_RUN_BEFORE.search(text, max(0, hs - _LOOK_BACK), hs)`: the capitalised words right
+    before a noun at `hs`, searched from the last word before them (the words back from
+    `hs`, between spaces, taken while they begin with a capital), not from a hundred
+    characters before, each capital of which the pattern tries. (A run begins in that word
+    or after it: the words after its first are whole words, each beginning with a capital;
+    the pattern's look-behinds read the characters before where it is searched from.)"""
+    lo = max(0, hs - _LOOK_BACK)
+    at = hs
+    while at > lo:
+        while at > lo and text[at - 1] in " \t\n":
+            at -= 1
+        if at == lo:
+            break
+        # back to the space before the word; a line's end or a tab in it may part two words
+        # (a word after a space that does not begin with a capital, nor after a line's end,
+        # is in no run or its first)
+        at = max(lo, text.rfind(" ", lo, at) + 1)
+        first = at
+        while text[first] in "\t\n":
+            first += 1
+        if not "A" <= text[first] <= "Z":
+            break
+    return _RUN_BEFORE.search(text, at, hs)
+
+
+def joined_common(text: str, first: int) -> re.Match | None:
+    """`_JOINED_COMMON.search(text, max(0, first - 40), first)`, searched only where "and"
+    ends the characters before `first`, spaces left out (seldom)."""
+    if not text[max(0, first - 40) : first].rstrip(" \t\n").endswith("and"):
+        return None
+    return _JOINED_COMMON.search(text, max(0, first - 40), first)
+
+
+def the_before(text: str, at: int, back: int = 8) -> bool:
+    """`_THE_BEFORE.search(text, max(0, at - back), at) is not None` (`back` 4 at least):
+    "the" or "The", a word of its own, and the space between it and `at`. Where one space
+    alone ends there after a letter, read from the four characters before `at`, without
+    the pattern, which tries each of the `back`."""
+    if at < 1 or text[at - 1] not in " \t\n":
+        return False  # no space before: the pattern's `$` needs one (a line's end before the last is one)
+    if at < 2 or text[at - 2] in " \t\n" or text[at - 1] != " ":
+        return _THE_BEFORE.search(text, max(0, at - back), at) is not None
+    return (
+        at >= 4
+        and text[at - 4 : at - 1] in ("the", "The")
+        and (at == 4 or not (text[at - 5].isalnum() or text[at - 5] in "_-"))
+    )
+
+
 _APOSTROPHES = re.compile(r"['’]")
 
 
@@ -596,12 +675,14 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
             if name.replace("’", "'") not in shapes.not_orgs:  # `fold`, of a name without runs of spaces
                 out.append(Found(start, end, name, head, False))
         elif (
-            _THE_BEFORE.search(text, max(0, hs - 8), hs)
+            the_before(text, hs)
             and head not in shapes.place_nouns
             and head not in _NOT_ALONE
             and head not in _ENDS_ONLY
         ):
             out.append(Found(hs, he, head, head, True))
+    if len(out) < 2:
+        return out  # (most texts: one name or none, nothing to choose among)
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
     for f in out:
@@ -628,7 +709,7 @@ def _the_whose(text: str, start: int, word: str, shapes: Shapes) -> bool:
     Committee", it is the owner's)."""
     bare = _APOSTROPHE_S.sub("", word)
     return (
-        _THE_BEFORE.search(text, max(0, start - 8), start) is not None
+        the_before(text, start)
         and bare not in shapes.surnames
         and bare not in shapes.persons
         and bare not in shapes.nouns
@@ -727,7 +808,7 @@ def _place_and_ranks_before(text: str, start: int, shapes: Shapes) -> int:
     city party Control Commission" (a body of the place's party); else `start`."""
     at = start
     for _ in range(3):
-        rank = _RANK_BEFORE.search(text, max(0, at - 20), at)
+        rank = rank_before(text, at)
         if rank is None or rank.group(1) not in shapes.ranks:
             break
         at = rank.start()
@@ -760,12 +841,7 @@ def _title(text: str, start: int) -> bool:
     Party of the Soviet Union")."""
     # "T" four characters back first (a name rarely follows it): the pattern, which tries each
     # of the eight characters before, only where "The " may end there
-    return (
-        start >= 4
-        and text[start - 4] == "T"
-        and _THE_BEFORE.search(text, max(0, start - 8), start) is not None
-        and not initial(text, start - 4)
-    )
+    return start >= 4 and text[start - 4] == "T" and the_before(text, start) and not initial(text, start - 4)
 
 
 def _faction(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -> Found | None:
@@ -774,7 +850,7 @@ def _faction(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool
     common little word ("a bastion of the Right.", "the Right had"; not "the Right
     deviation"). Not the members alone ("Bolsheviks"), nor "Left Bank"."""
     after = _RUN_AFTER.match(text, he)
-    if after is None and _THE_BEFORE.search(text, max(0, hs - 8), hs) and _ENDS_HERE.match(text, he):
+    if after is None and the_before(text, hs) and _ENDS_HERE.match(text, he):
         nxt = _LOWER_WORD.match(text, he)
         if nxt is None or nxt.group(1) in shapes.stops:
             return Found(hs, he, head, head, False)  # "a bastion of the Right.", "the Right and the Left"
@@ -797,9 +873,9 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     at = hs
     described = 0  # an establishment's words of what it makes: "the Proletarsky locomotive repair workshop"
     for _ in range(5):
-        rank = _RANK_BEFORE.search(text, max(0, at - 20), at)
+        rank = rank_before(text, at)
         if rank is not None and rank.group(1) == "and" and at < hs:  # "province and city party"
-            joined = _RANK_BEFORE.search(text, max(0, rank.start() - 20), rank.start())
+            joined = rank_before(text, rank.start())
             rank = joined if joined is not None and joined.group(1) in shapes.ranks else None
         if rank is None:
             break
@@ -845,7 +921,7 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
             return Found(start, he, " ".join(text[start:he].split()), head, False)
         return None
     if head[0].isupper() and at == hs and len(words) == 1 and _ROMAN.fullmatch(words[0]) and words[0] != "I":
-        if _THE_BEFORE.search(text, max(0, start - 8), start) and not _goes_on(text, he, shapes):
+        if the_before(text, start) and not _goes_on(text, he, shapes):
             return Found(start, he, " ".join(text[start:he].split()), head, False)  # "the IV Duma": numbered
         return None
     if head in shapes.meetings and at == hs:
@@ -873,7 +949,7 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     name = " ".join(text[start:he].split())
     if _goes_on(text, he, shapes) or fold(name) in shapes.not_orgs:
         return None
-    if (head.endswith("s") or head in _ALSO_VERBS) and not _THE_BEFORE.search(text, max(0, start - 8), start):
+    if (head.endswith("s") or head in _ALSO_VERBS) and not the_before(text, start):
         return None  # "the Sormovo works"; not "Stalin works", "Bolsheviks trust", a verb
     if head in _ALSO_VERBS and (after := _LOWER_WORD.match(text, he)) is not None and after.group(1) in _VERB_OBJECTS:
         return None  # "all the powers of the Universe combine to help us": a verb
@@ -889,7 +965,7 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     return Found(start, he, name, head, False)
 
 
-def _whole_word(text: str, rank: re.Match) -> bool:
+def _whole_word(text: str, rank: re.Match | _WordBefore) -> bool:
     """Whether the lower-case word `_RANK_BEFORE` found is a word whole, as `_words_before`
     reads a word's characters (letters, digits, apostrophes, hyphens): not the end of one
     ("s" of "Stalin's", "oscow" of "Moscow", "party" of "Anti-party")."""
@@ -927,7 +1003,7 @@ def _meeting_of_place(text: str, hs: int, he: int, head: str, shapes: Shapes) ->
     ordinal = _ORDINAL_BEFORE.search(text, max(0, hs - 20), hs)
     if ordinal is not None and ordinal.group(1) in _ORDINALS:
         start = ordinal.start()
-    if not _THE_BEFORE.search(text, max(0, start - 8), start):
+    if not the_before(text, start):
         return None
     return Found(start, end, " ".join(text[start:end].split()), head, False)
 
@@ -985,7 +1061,7 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
         k += 1  # a quotation the name opens: "the 'Anti-Soviet Bloc of Rights and Trotskyites'"
     if k < 0 or k == hs - 1 or not text[k].isupper():
         return -1  # "the Politburo": no capitalised word before (the pattern below is slower)
-    run = _RUN_BEFORE.search(text, max(0, hs - _LOOK_BACK), hs)
+    run = run_before(text, hs)
     if not run:
         return -1
     words = [(t.start(), t.group()) for t in _TOKENS.finditer(run.group())]
@@ -1012,7 +1088,7 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
             rest = [at for at in starts if at > first]
             first = rest[0] if rest else -1  # "But Komsomol", "Addressing Red Army": a sentence's first word
     if first == run.start():
-        joined = _JOINED_COMMON.search(text, max(0, first - 40), first)
+        joined = joined_common(text, first)
         if joined and shapes.common(joined.group(1)) and shapes.common(words[0][1]):
             first = joined.start(1)  # "the Organization and Instruction Department": one name
     return first
@@ -1505,7 +1581,7 @@ def _numbers_alone(found: list[list[Found]], pieces: list[str], text: str, start
     first: dict[str, tuple[int, int, str]] = {}  # the number -> where its body is first named, its name
     for k in compress(count(), found):
         for f in found[k]:
-            numbered = _NUMBERED.search(f.name) if not f.bare else None
+            numbered = _NUMBERED.search(f.name) if not f.bare and " of " in f.name else None  # (the pattern's words)
             if numbered and all(w in _CARDINALS for w in numbered.group(1).split()):
                 first.setdefault(numbered.group(1), (k, f.end, f.name))
     if not first:
@@ -1577,8 +1653,11 @@ def _establishments_alone(
     plurals = {_plural(n): n for n in shapes.establishments}  # "factories": "factory"; "works": "works"
     out = list(found)
     starts = piece_starts(pieces) if starts is None else starts
+    others = tuple(f"other {plural}" for plural in plurals)  # what a listed establishment's piece holds
     for k in pieces_holding(" other ", shapes.text, starts):  # the few pieces with " other " (one scan)
         piece = pieces[k]
+        if not any(other in piece for other in others):
+            continue  # "other towns", "each other": the patterns' plurals all of no establishment's kind
         spans = [(m.start(1), m.end(1), m.group(1), m.group(2)) for m in _AND_OTHER.finditer(piece)] + [
             (m.start(2), m.end(2), m.group(2), m.group(1)) for m in _OTHER_SUCH_AS.finditer(piece)
         ]
@@ -1686,10 +1765,10 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
             or short in shapes.surnames
             or short.lower() in shapes.stops
             or written(short.lower())  # "the VOICE": a word written in capitals
+            or _is_place(short, profile)  # (before the searches of the book below: "the USSR")
             or _spelt_out_before(short, text, shapes)
             or _spelt_out_otherwise(short, text, shapes)
             or written(short + "s")
-            or _is_place(short, profile)
             or _with_a_place(short, text, profile)
         ):
             continue
@@ -1839,6 +1918,32 @@ class HeadingPieces:
         return _in_heading(self.regions[r][k - self.starts[r]][0])
 
 
+class OrgMarks:
+    """The orgName of a mention of an organisation, linked to its entry: a copy of one made
+    for that organisation at its first mention (lxml copies it, its link with it, in C: an
+    element made and its link set for each of a book's thousands of mentions took three
+    times as long). `used`: the ids of the organisations marked, each added at its first."""
+
+    def __init__(self, tei, used: set[str]) -> None:
+        self.tei = tei
+        self.used = used
+        self._made: dict[Any, etree._Element] = {}  # an organisation's entry -> its first mark
+
+    def mark(self, org) -> etree._Element:
+        made = self._made.get(org)
+        if made is None:
+            made = self._made[org] = mark_of(self.tei, org)
+            self.used.add(org.get(XML_ID))
+        return made.__copy__()
+
+
+def mark_of(tei, org) -> etree._Element:
+    """A new orgName linked to the organisation `org` (the plain form of `OrgMarks.mark`)."""
+    el = make_in(tei, "orgName")
+    el.set("ref", f"{registers.ORGS_FILE}#{org.get(XML_ID)}")
+    return el
+
+
 # How many times at least a book writes a noun alone after "the" for each time it writes it in
 # a name (`book_names`).
 _ALONE_SHARE = 2
@@ -1887,6 +1992,8 @@ def apply(tei, ctx: Context):
     indexed = any(registers.provenance(org) == registers.FROM_INDEX for org in reg.entries.values())
     alone = None if indexed else book_names(found) | shapes.proper
 
+    marks = OrgMarks(tei, used)
+
     def spans_of(names: list[Found]) -> list:  # the pieces' names in their order: `last` follows them
         spans = []
         for f in names:
@@ -1899,13 +2006,9 @@ def apply(tei, ctx: Context):
                 if org is None:
                     continue  # a place's name (see discover)
                 last[f.head] = org
-            el = make_in(tei, "orgName")
-            if org is not None:
-                el.set("ref", f"{registers.ORGS_FILE}#{org.get(XML_ID)}")
-                used.add(org.get(XML_ID))
-                counts["linked"] += 1
-            counts["orgName"] += 1
-            spans.append((f.start, f.end, el))
+            spans.append((f.start, f.end, marks.mark(org)))
+        counts["orgName"] += len(spans)
+        counts["linked"] += len(spans)  # (every mark links its organisation)
         return spans
 
     # `matching.mark(ctx, find)` for a `find` handed each piece in turn, the pieces without a
