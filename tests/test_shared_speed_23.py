@@ -161,13 +161,14 @@ def test_a_text_s_latin1_bytes_are_kept_for_the_text_itself():
     [
         ["Lammas", "Christmas", "Hallowmass", "Whitsunday", "May", "Mayday", "ay", "the", "he"],  # ASCII: bytes
         ["Lammas", "Saint John’s Day", "Hogmanay", "Noël", "?", "Łódź", "Lódz"],  # not: the text itself
+        ["Noël", "Lódz", "Café", "the", "May"],  # Latin-1, not all ASCII: bytes too
     ],
 )
-def test_an_ascii_scan_of_latin1_bytes_finds_what_the_scan_of_the_text_finds(words, kind):
-    """`matching.ascii_scan` against `AhoCorasick(words, kind)` on the text itself, on the
+def test_a_bytes_scan_of_latin1_bytes_finds_what_the_scan_of_the_text_finds(words, kind):
+    """`matching.bytes_scan` against `AhoCorasick(words, kind)` on the text itself, on the
     bundled book and the corpus books (their characters beyond Latin-1 among them) and on a
     string of the edges."""
-    scan = matching.ascii_scan(words, kind)
+    scan = matching.bytes_scan(words, kind)
     plain = ahocorasick_rs.AhoCorasick(words, matchkind=kind)
     edges = "Łódź Lódz ?ód? Noël Noel Saint John’s Day, Saint John's Day; Lammas? Mayday May ?ay Ōay"
     texts = [SAMPLE.read_text(encoding="utf-8"), *(p.read_bytes().decode("utf-8", "replace") for p in CORPUS), edges]

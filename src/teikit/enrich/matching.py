@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import accumulate, compress, groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -192,7 +192,7 @@ def _told_offsets(find_at: FinderAt, offsets: list[int]) -> Finder:
 def _texts_holding(texts: list[str], strings: tuple[str, ...]) -> set[int]:
     """The indexes of the `texts` that hold one of `strings` (none holding a line break): the
     texts joined by line breaks, scanned once for them all (Aho-Corasick, of their bytes
-    where it can: `ascii_scan`), each place found told to its text; a string the scan passes
+    where it can: `bytes_scan`), each place found told to its text; a string the scan passes
     over inside another stands in the same text. (`str.find` for each string took twice as
     long, a test of each text three times.)"""
     if not strings:
@@ -204,24 +204,24 @@ def _texts_holding(texts: list[str], strings: tuple[str, ...]) -> set[int]:
 
 @cache
 def _strings_scan(strings: tuple[str, ...]) -> Callable[[str], list]:
-    return ascii_scan(list(strings))
+    return bytes_scan(list(strings))
 
 
-def ascii_scan(
+def bytes_scan(
     words: list[str],
     kind: ahocorasick_rs.MatchKind = ahocorasick_rs.MatchKind.Standard,
     implementation: ahocorasick_rs.Implementation | None = None,
 ) -> Callable[[str], list[tuple[int, int, int]]]:
     """`AhoCorasick(words, kind, implementation=implementation).find_matches_as_indexes`:
-    where every word is ASCII and none holds a "?", the same scan of the text's Latin-1 bytes
+    where every word is Latin-1 and none holds a "?" (`in_latin_1`), the same scan of the text's Latin-1 bytes
     (`latin1_bytes`: one byte a character, "?" for one Latin-1 has not), where each word is
     written where the text writes it and nowhere else, so the matches are the same, at the
     same places (`Matcher` says why bytes; the scan for the words a pass's `mark` also asks
     for, `_texts_holding`, took 2.6 ms on the bundled book, 1.9 ms so)."""
-    if not all(word.isascii() and "?" not in word for word in words):
+    if not in_latin_1(tuple(words)):
         return ahocorasick_rs.AhoCorasick(words, matchkind=kind, implementation=implementation).find_matches_as_indexes
     automaton = ahocorasick_rs.BytesAhoCorasick(
-        [word.encode("ascii") for word in words], matchkind=kind, implementation=implementation
+        [word.encode("latin-1") for word in words], matchkind=kind, implementation=implementation
     )
 
     def scan(text: str) -> list[tuple[int, int, int]]:
@@ -705,7 +705,7 @@ class Matcher:
         # end): twice as fast as pyahocorasick's over a book's text.
         self._bytes = None if self.empty else ahocorasick_rs.BytesAhoCorasick([latin1_bytes(key) for key in self.keys])
         # the keys whose Latin-1 bytes other characters' may be (a "?" in the text)
-        self._checked = frozenset(k for k, key in enumerate(self.keys) if "?" in key or not _inlatin1_bytes(key))
+        self._checked = frozenset(k for k, key in enumerate(self.keys) if not in_latin_1((key,)))
         self._automaton: Any = _UNMADE  # the scan of a `str`, made when first asked for
         self._given = False  # whether a caller set `automaton`
         self._ahead: dict[str, list] = {}  # `find`'s answers for the texts read ahead, by text
@@ -849,5 +849,8 @@ def latin1_bytes(text: str) -> bytes:
     return encoded
 
 
-def _inlatin1_bytes(text: str) -> bool:
-    return not text or max(text) <= "\xff"
+@lru_cache(maxsize=1024)
+def in_latin_1(words: tuple[str, ...]) -> bool:
+    """Whether every letter of `words` is a Latin-1 letter and none is "?": a scan of a
+    text's `latin1_bytes` finds them where the text writes them, and only there."""
+    return all(word.isascii() or max(word) <= "\xff" for word in words) and not any("?" in word for word in words)

@@ -132,9 +132,9 @@ import ahocorasick_rs
 from ..tei import XML_ID, q
 from . import gazetteer, registers
 from .dates import MONTHS
-from .matching import uses
+from .matching import in_latin_1, latin1_bytes, uses
 from .namewords import HYPHENS, LISTED_WORD, LOWER, UPPER, initial, passage, place_name, times, words_at_start
-from .wordscan import in_latin_1, latin_1, matches_at_words, pieces_holding
+from .wordscan import matches_at_words, pieces_holding
 
 _NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
 # "Talbot county", "Queen Anne's County": a name before the word for a county is a county's
@@ -278,7 +278,7 @@ def _every_place_in(automaton: Automaton, text: str) -> list[tuple[int, int, int
     """Every place of `automaton`'s strings in `text`, overlapping ones too: an automaton of
     bytes (`_automaton`) scans the text's Latin-1 bytes."""
     if isinstance(automaton, ahocorasick_rs.BytesAhoCorasick):
-        return automaton.find_matches_as_indexes(latin_1(text), overlapping=True)
+        return automaton.find_matches_as_indexes(latin1_bytes(text), overlapping=True)
     return automaton.find_matches_as_indexes(text, overlapping=True)
 
 
@@ -287,7 +287,7 @@ Automaton = ahocorasick_rs.AhoCorasick | ahocorasick_rs.BytesAhoCorasick
 
 
 def _automaton(strings: list[str]) -> Automaton:
-    """A DFA of `strings`, of their Latin-1 bytes where they are Latin-1 (`wordscan.latin_1`:
+    """A DFA of `strings`, of their Latin-1 bytes where they are Latin-1 (`matching.latin1_bytes`:
     the scan of a book's text that is no Latin-1, as `str`, counted its characters each time)."""
     if in_latin_1(tuple(strings)):
         return ahocorasick_rs.BytesAhoCorasick(

@@ -26,7 +26,7 @@ text (the same string, not an equal one); anything else is scanned as before, by
 list's own automaton. `pieces_holding`,
 `matches_at_words` and `words_in` are those of `matching`, their words' places found so.
 
-Every scan of a book's text is made of its Latin-1 bytes (`latin_1`: each character one
+Every scan of a book's text is made of its Latin-1 bytes (`matching.latin1_bytes`: each character one
 byte, "?" for any other, made once for a text), where the words are Latin-1 letters and
 no "?" (`in_latin_1`): they are written at the same places, by the same offsets, in the
 bytes as in the text. A scan of a `str` that is no Latin-1 (a book that writes one curly
@@ -48,6 +48,7 @@ from operator import itemgetter
 import ahocorasick_rs
 
 from . import matching
+from .matching import in_latin_1, latin1_bytes
 
 # The automaton's kinds of match, by name (its own values are no keys of a dict).
 STANDARD, LEFTMOST_LONGEST, LEFTMOST_FIRST = "standard", "leftmost-longest", "leftmost-first"
@@ -87,7 +88,7 @@ class WordScan:
             words = tuple(word for word in every if in_latin_1((word,)))
             found: list[list[Place]] = [[] for _ in words]
             if words:
-                for place in _every_place(words).find_matches_as_indexes(latin_1(self.text), overlapping=True):
+                for place in _every_place(words).find_matches_as_indexes(latin1_bytes(self.text), overlapping=True):
                     found[place[0]].append(place)
             self._places = dict(zip(words, found))
             self._places.update(_read_in_text(tuple(word for word in every if not in_latin_1((word,))), self.text))
@@ -142,7 +143,7 @@ def find(words: tuple[str, ...], text: str, kind: str = STANDARD, overlapping: b
     if scan is not None and scan.text is text and scan.holds(words):
         return scan.find(words, kind, overlapping)
     if in_latin_1(words):
-        return _bytes_automaton(words, kind).find_matches_as_indexes(latin_1(text), overlapping=overlapping)
+        return _bytes_automaton(words, kind).find_matches_as_indexes(latin1_bytes(text), overlapping=overlapping)
     return _automaton(words, kind).find_matches_as_indexes(text, overlapping=overlapping)
 
 
@@ -173,7 +174,7 @@ def _read_in_text(words: tuple[str, ...], text: str) -> dict[str, list[Place]]:
         return found
     forms = _forms_in_latin_1(words)
     spelt = list(forms.values())  # the words of each form, by the form's index
-    for index, start, end in _every_form(tuple(forms)).find_matches_as_indexes(latin_1(text), overlapping=True):
+    for index, start, end in _every_form(tuple(forms)).find_matches_as_indexes(latin1_bytes(text), overlapping=True):
         for word in spelt[index]:
             if text.startswith(word, start):
                 found[word].append((0, start, end))
@@ -191,30 +192,6 @@ def _forms_in_latin_1(words: tuple[str, ...]) -> dict[bytes, list[str]]:
 @lru_cache(maxsize=8)
 def _every_form(forms: tuple[bytes, ...]) -> ahocorasick_rs.BytesAhoCorasick:
     return ahocorasick_rs.BytesAhoCorasick(list(forms))
-
-
-@lru_cache(maxsize=1024)
-def in_latin_1(words: tuple[str, ...]) -> bool:
-    """Whether every letter of `words` is a Latin-1 letter and none is "?": a scan of a
-    text's `latin_1` bytes finds them where the text writes them, and only there."""
-    return all(word.isascii() or max(word) <= "\xff" for word in words) and not any("?" in word for word in words)
-
-
-_LAST_ENCODED: list = [None, b""]  # the text last encoded, and its bytes
-
-
-def latin_1(text: str) -> bytes:
-    """`text` encoded as Latin-1, "?" for each character beyond it: a byte for each
-    character, where it stands in the text. Made once for the long text asked last (a pass
-    scans one text, the book's, again and again, and a text node's now and then)."""
-    if len(text) < _LONG_TEXT:
-        return text.encode("latin-1", "replace")
-    if _LAST_ENCODED[0] is not text:
-        _LAST_ENCODED[:] = [text, text.encode("latin-1", "replace")]
-    return _LAST_ENCODED[1]
-
-
-_LONG_TEXT = 10_000  # characters
 
 
 def words_in(words: tuple[str, ...], text: str) -> Iterator[tuple[int, int]]:
