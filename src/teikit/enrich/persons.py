@@ -901,8 +901,33 @@ def _own_title(word: str, theirs: set[str]) -> bool:
     return word in _NAME_TITLES and word in theirs
 
 
+# What an initial's stop ends with (`_INITIAL_STOPS`): a character before a mention that is
+# none of these, nor a white space, ends neither initials nor a capitalised word and a space.
+_STOPS_LAST = frozenset(stop[-1] for stop in _INITIAL_STOPS)
+
+
+def _nothing_before(text: str, start: int) -> bool:
+    """Whether neither initials (`_ends_as_initials`) nor a capitalised word and a white space
+    (`_words_before_at`) may end right before `start`: most mentions follow a small word, a
+    comma and a space, a bracket, or open the text. Told from the character before `start`,
+    and after a space from the one before that or the word the space ends: a small letter
+    ends initials only as the last of a stop ("Ya"), a capitalised word only as the last of
+    one, and a word between this space and the one before it with no capital is neither
+    (the space before it none's last character)."""
+    last = text[start - 1 : start]
+    if last != " ":
+        return last not in _STOPS_LAST and not last.isspace()  # "" too: the text opens with the name
+    previous = text[start - 2 : start - 1]
+    if not previous.isalpha():
+        return previous != "." and not previous.isspace()  # ", ", ") ", "1920 "
+    space = text.rfind(" ", max(0, start - 40), start - 1)
+    return space >= 0 and text[space + 1 : start - 1].islower()  # "by ", "and the "
+
+
 def _given_before(text: str, start: int, people: People, surname: str) -> tuple[int, list[str]]:
     """Initials or forenames written just before a surname: (new start, the names)."""
+    if _nothing_before(text, start):
+        return start, []
     # Asked at every mention of a surname, most after no initials nor capitalised word (a
     # comma, a bracket, a small word): the window before it is cut only where either may end.
     cut = max(0, start - 40)  # a $-anchored search must not scan the whole text
