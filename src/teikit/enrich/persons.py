@@ -700,6 +700,8 @@ _QUOTE_CLOSED = re.compile(r"[,.;:!?]?[”\"’']")
 
 
 _QUOTES_OPENING = ("“", '"', "‘", "'")
+# What `textnames.named_after` reads first after a name (a space or a tab): told before it is asked.
+_BLANKS_AFTER = (" ", "\t")
 # What the text before a mention ends with where `_work_of_pattern`'s pattern, which ends in
 # " of $", can match there (`$` matches before a newline that ends the text searched, too).
 _OF_BEFORE = (" of ", " of \n")
@@ -1577,15 +1579,19 @@ def apply(tei, ctx: Context):
                     continue  # "the October Hall", "Sverdlov Hall": a building's name, for the places pass
                 if units and places.names_unit(text, start, end, unit, followers):
                     continue  # "the Bauman district": a unit named after him, for the places pass
-                if _renamed_place(text, start, end):
+                if text[start - 1 : start] == "(" and _renamed_place(text, start, end):
                     continue  # "Nizhnyi Novgorod (Gorky)": the city's other name, for the places pass
-                if imprints and _imprint(text, start, end):
+                if imprints and text[start - 1 : start] == "(" and _imprint(text, start, end):
                     continue  # "(Gorky, 1932)": where a cited book was printed
                 if firms and textnames.in_firm(text, chain_end):
                     continue  # "London, Hamilton, Adams & Co., 1887": a publisher, no person
-                if textnames.cites_scripture(text, start, end):
+                if text[start - 2 : start - 1].isdigit() and textnames.cites_scripture(text, start, end):
                     continue  # "(1 John v. 19)": a book of scripture
-                if things_named_after and textnames.named_after(text, chain_end, things_named_after):
+                if (
+                    things_named_after
+                    and text[chain_end : chain_end + 1] in _BLANKS_AFTER
+                    and textnames.named_after(text, chain_end, things_named_after)
+                ):
                     continue  # "the Gifford lectures": a thing named after him
                 nxt = _NEXT_CAPITAL.match(text, chain_end, chain_end + 30)
                 if nxt and nxt.group(1) not in keys and start > 0 and text[chain_end : chain_end + 1] not in ",;.":
