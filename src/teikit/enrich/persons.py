@@ -915,13 +915,16 @@ def _nothing_before(text: str, start: int) -> bool:
     and after a space from the one before that or the word the space ends: a small letter
     ends initials only as the last of a stop ("Ya"), a capitalised word only as the last of
     one, and a word between this space and the one before it with no capital is neither
-    (the space before it none's last character)."""
+    (the space before it none's last character); a full stop ends initials only one or two
+    characters after a capital."""
     last = text[start - 1 : start]
     if last != " ":
         return last not in _STOPS_LAST and not last.isspace()  # "" too: the text opens with the name
     previous = text[start - 2 : start - 1]
+    if previous == ".":  # a sentence's end, unless an initial's ("Dr. ", "V. ", "Ya. "): a capital then
+        return not ("A" <= text[start - 3 : start - 2] <= "Z" or "A" <= text[start - 4 : start - 3] <= "Z")
     if not previous.isalpha():
-        return previous != "." and not previous.isspace()  # ", ", ") ", "1920 "
+        return not previous.isspace()  # ", ", ") ", "1920 "
     space = text.rfind(" ", max(0, start - 40), start - 1)
     return space >= 0 and text[space + 1 : start - 1].islower()  # "by ", "and the "
 
