@@ -700,6 +700,8 @@ _QUOTE_CLOSED = re.compile(r"[,.;:!?]?[”\"’']")
 
 
 _QUOTES_OPENING = ("“", '"', "‘", "'")
+# What `textnames.named_after` reads first after a name (a space or a tab): told before it is asked.
+_BLANKS_AFTER = (" ", "\t")
 # What the text before a mention ends with where `_work_of_pattern`'s pattern, which ends in
 # " of $", can match there (`$` matches before a newline that ends the text searched, too).
 _OF_BEFORE = (" of ", " of \n")
@@ -901,8 +903,36 @@ def _own_title(word: str, theirs: set[str]) -> bool:
     return word in _NAME_TITLES and word in theirs
 
 
+# What an initial's stop ends with (`_INITIAL_STOPS`): a character before a mention that is
+# none of these, nor a white space, ends neither initials nor a capitalised word and a space.
+_STOPS_LAST = frozenset(stop[-1] for stop in _INITIAL_STOPS)
+
+
+def _nothing_before(text: str, start: int) -> bool:
+    """Whether neither initials (`_ends_as_initials`) nor a capitalised word and a white space
+    (`_words_before_at`) may end right before `start`: most mentions follow a small word, a
+    comma and a space, a bracket, or open the text. Told from the character before `start`,
+    and after a space from the one before that or the word the space ends: a small letter
+    ends initials only as the last of a stop ("Ya"), a capitalised word only as the last of
+    one, and a word between this space and the one before it with no capital is neither
+    (the space before it none's last character); a full stop ends initials only one or two
+    characters after a capital."""
+    last = text[start - 1 : start]
+    if last != " ":
+        return last not in _STOPS_LAST and not last.isspace()  # "" too: the text opens with the name
+    previous = text[start - 2 : start - 1]
+    if previous == ".":  # a sentence's end, unless an initial's ("Dr. ", "V. ", "Ya. "): a capital then
+        return not ("A" <= text[start - 3 : start - 2] <= "Z" or "A" <= text[start - 4 : start - 3] <= "Z")
+    if not previous.isalpha():
+        return not previous.isspace()  # ", ", ") ", "1920 "
+    space = text.rfind(" ", max(0, start - 40), start - 1)
+    return space >= 0 and text[space + 1 : start - 1].islower()  # "by ", "and the "
+
+
 def _given_before(text: str, start: int, people: People, surname: str) -> tuple[int, list[str]]:
     """Initials or forenames written just before a surname: (new start, the names)."""
+    if _nothing_before(text, start):
+        return start, []
     # Asked at every mention of a surname, most after no initials nor capitalised word (a
     # comma, a bracket, a small word): the window before it is cut only where either may end.
     cut = max(0, start - 40)  # a $-anchored search must not scan the whole text
@@ -1552,15 +1582,19 @@ def apply(tei, ctx: Context):
                     continue  # "the October Hall", "Sverdlov Hall": a building's name, for the places pass
                 if units and places.names_unit(text, start, end, unit, followers):
                     continue  # "the Bauman district": a unit named after him, for the places pass
-                if _renamed_place(text, start, end):
+                if text[start - 1 : start] == "(" and _renamed_place(text, start, end):
                     continue  # "Nizhnyi Novgorod (Gorky)": the city's other name, for the places pass
-                if imprints and _imprint(text, start, end):
+                if imprints and text[start - 1 : start] == "(" and _imprint(text, start, end):
                     continue  # "(Gorky, 1932)": where a cited book was printed
                 if firms and textnames.in_firm(text, chain_end):
                     continue  # "London, Hamilton, Adams & Co., 1887": a publisher, no person
-                if textnames.cites_scripture(text, start, end):
+                if text[start - 2 : start - 1].isdigit() and textnames.cites_scripture(text, start, end):
                     continue  # "(1 John v. 19)": a book of scripture
-                if things_named_after and textnames.named_after(text, chain_end, things_named_after):
+                if (
+                    things_named_after
+                    and text[chain_end : chain_end + 1] in _BLANKS_AFTER
+                    and textnames.named_after(text, chain_end, things_named_after)
+                ):
                     continue  # "the Gifford lectures": a thing named after him
                 nxt = _NEXT_CAPITAL.match(text, chain_end, chain_end + 30)
                 if nxt and nxt.group(1) not in keys and start > 0 and text[chain_end : chain_end + 1] not in ",;.":
