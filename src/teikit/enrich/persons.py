@@ -1445,11 +1445,14 @@ def apply(tei, ctx: Context):
     indefinites = frozenset(w for i in ctx.profile.indefinites for w in (i, i[:1].upper() + i[1:]))
     work_of = _work_of_pattern(ctx.profile.title_cues)
     things_named_after = frozenset(ctx.profile.named_after)
+    works, books = textnames.works_named_as_persons(unmarked(ctx))
     # Beside a subject index (no Name Index), the text's own conventions hold, as `textnames`
     # marks the persons the index leaves out: a title written out is the mention's ("Professor
     # Fraser", "General Booth"), as an abbreviated one always is ("Dr. Starbuck").
     name_index, _ = ctx.view(registers.INDEX_DIVS, registers.index_divs)
-    titles_before = _titles_before_pattern(ctx.profile.honorifics) if not name_index else None
+    titles_before = (
+        _titles_before_pattern((*ctx.profile.honorifics, *ctx.profile.office_titles)) if not name_index else None
+    )
     # A mention's element, linked or not, is a copy of one made for each person with its @ref
     # (lxml copies the attribute in C): most of the book's mentions are of a few persons, and
     # an attribute set on each copy took as long as making the element.
@@ -1556,6 +1559,8 @@ def apply(tei, ctx: Context):
                 candidates = people.by_forename.get(key) or people.by_alias.get(key, [])
                 person = resolver.by_forename(candidates)
                 end = stop
+            if textnames.names_work(text, start, end, works, books):
+                continue  # "the author of Mark Rutherford", "in Nathan the Wise,": a work's title
             if person is not None:
                 model = linked.get(person)
                 if model is None:

@@ -810,12 +810,15 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     finder = Finder(words)
     silent = finder.unnamed()  # most pieces: told at once
     in_headings = _capitals_in_headings(words)
+    things = names_of_things(text, words.forenames)
     for piece in words.prose:  # the prose of `text`, which `words` was read from
         if piece in silent:
             continue
         for span in finder.spans(piece):
             if piece in words.headings and _headed_only(piece, span, words, in_headings):
                 continue
+            if things and span.name.key() in things:
+                continue  # "sailed to us in the George Washington!": a ship, no evidence of a man
             found.setdefault(span.name.key(), span.name)
             if span.name.key() not in why or _weak(why[span.name.key()]) and span.why != "common forename":
                 why[span.name.key()] = f"{_EVIDENCE[span.why]}: {passage(piece, span.start, span.end)}"
@@ -1393,6 +1396,70 @@ def not_mentions(
         and not _the_namesake(piece, s, named, deities)
         and not cites_scripture(piece, s.start, s.end)
     ]
+
+
+# The works the book names by the name they bear, a person's: "the author of Mark Rutherford"
+# (the novel, its author another); "the book of Job", "Book of Job" (scripture's book).
+_AUTHOR_OF_WORK = re.compile(r"\bauthor\s+of\s+(?:the\s+)?[“\"‘]?([A-Z][\w’'‐-]*(?:[ \t]*\n?[ \t]*[A-Z][\w’'‐-]*)*)")
+_BOOK_OF_NAME = re.compile(r"\b[Bb]ook\s+of\s+([A-Z][a-z]+)\b")
+# A book cited by the name it bears: "in Job," "As in Isaiah:" (after "in", a stop after it)
+_IN_BEFORE = re.compile(r"\b[Ii]n[ \t]+\n?[ \t]*$")
+_BOOK_BEFORE = re.compile(r"\b[Bb]ook\s+of\s+$")
+_STOP_AFTER = re.compile(r"[’'”\"]?[,:;.]")
+# A name with its epithet after "in", no possessive after it: a play's or a book's title
+# ("says Lessing’s Tempelherr, in Nathan the Wise,"), not its bearer's reign ("in Peter the
+# Great’s time")
+_NAME_AND_EPITHET = re.compile(r"\S+\s+the\s+[A-Z][a-z]+$")
+# A name, a comma and the kind of work it is the title of: "Mademoiselle Mori, a novel quoted in"
+_WORK_KIND_AFTER = re.compile(
+    r",[ \t]*\n?[ \t]*(?:a|an)[ \t]+\n?[ \t]*(?:novel|romance|tale|poem|play|drama|tragedy|comedy)\b(?![‐-])"
+)
+
+
+# A forename and a surname after "the", nothing of their bearer after them (a possessive, a
+# plural, "of": "the John Howards", "the Philip Sidney of his age", a word run on)
+_THE_FULL_NAME = re.compile(r"(?<![\w'’-])[Tt]he\s+([A-Z][a-z]+)\s+([A-Z][a-z]*[a-rt-z])(?![\w'’‐-]|\s+of\b)")
+
+
+def names_of_things(text: str, forenames: Collection[str]) -> frozenset[str]:
+    """The full names (a forename of the profile, a surname) the book writes only after "the":
+    a thing named after the person, a ship most often ("when he sailed to us in the George
+    Washington!"), no mention of him and no evidence of a name. (Not a plural's, persons of a
+    kind: "the Agnes Joneses"; not a name written elsewhere without it.)"""
+    after_the = Counter(f"{m.group(1)} {m.group(2)}" for m in _THE_FULL_NAME.finditer(text) if m.group(1) in forenames)
+    return frozenset(name for name, n in after_the.items() if len(re.findall(rf"\b{re.escape(name)}\b", text)) == n)
+
+
+def works_named_as_persons(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The titles the book gives a work after its author is named ("the author of Mark
+    Rutherford": the novel; a possessive kept, "the author of Plato’s Logic" is no title
+    "Plato"), and the names of the books it calls "book of" a name ("the book of Job")."""
+    works = frozenset(" ".join(m.group(1).split()) for m in _AUTHOR_OF_WORK.finditer(text))
+    books = frozenset(m.group(1) for m in _BOOK_OF_NAME.finditer(text))
+    return works, books
+
+
+def names_work(text: str, start: int, end: int, works: Collection[str], books: Collection[str]) -> bool:
+    """Whether the name at `text[start:end]` is a work's title, no person's mention: a title the
+    book names after "the author of" (`works_named_as_persons`: "Mark Rutherford’s
+    Deliverance"), a book of `books` after "book of" or cited after "in" ("“In Job,” says that
+    coldly truthful writer"), a name with its epithet after "in" ("in Nathan the Wise,"), a
+    name a comma and the kind of work follow ("Mademoiselle Mori, a novel quoted in")."""
+    name = " ".join(text[start:end].split())
+    if name in works:
+        return True
+    if name in books:
+        if _BOOK_BEFORE.search(text, max(0, start - 12), start) is not None:
+            return True
+        if _IN_BEFORE.search(text, max(0, start - 6), start) is not None and _STOP_AFTER.match(text, end):
+            return True
+    if (
+        _NAME_AND_EPITHET.match(name) is not None
+        and _IN_BEFORE.search(text, max(0, start - 6), start) is not None
+        and _STOP_AFTER.match(text, end)
+    ):
+        return True
+    return text.startswith(",", end) and _WORK_KIND_AFTER.match(text, end) is not None
 
 
 # A book of scripture cited by its number, name and chapter ("like David in 2 Samuel vii.",
@@ -2614,6 +2681,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     seat_links = lands | {"of"} | {link.lower() for link in ctx.profile.feature_links}  # "the tow'rs of Stair"
     journeys = frozenset(ctx.profile.journeys)
     things_named_after = frozenset(ctx.profile.named_after)
+    works, books = works_named_as_persons(text)
+    things = names_of_things(text, words.forenames)
     name_words = frozenset(words.forenames) | frozenset(words.honorifics)
 
     def names_a_person(word: str) -> bool:
@@ -2680,6 +2749,9 @@ def apply(tei, ctx: Context, beside_index: bool = False):
             spans = [s for s in spans if not _a_place_here(piece, s)]
         if spans:
             spans = not_mentions(piece, spans, things_named_after, names_a_person, words.deities)
+            spans = [
+                s for s in spans if not names_work(piece, s.start, s.end, works, books) and s.name.key() not in things
+            ]
         names_in[piece] = spans
         return spans
 
