@@ -97,3 +97,56 @@ def test_names_of_things_are_the_full_names_written_only_after_the():
         " the John Brown was sunk, and John Brown spoke."
     )
     assert textnames.names_of_things(text, forenames) == {"George Washington"}
+
+
+def test_a_surname_ending_a_places_name_is_no_person(edition):
+    """ "at Hicks Mill" (a place, "at" and a word that names no one before the surname Mill)
+    was marked "Mill"; "See Mill’s Autobiography" stays the man's."""
+    james = edition(JAMES)
+    assert "Mill" not in _texts(james, "when at a prayer‐meeting at Hicks Mill, I heard the Lord say")
+    assert _texts(james, "See Mill’s Autobiography, New York, 1873")[-1] == "Mill"
+
+
+def test_a_towns_name_before_a_cited_books_year_is_no_persons_forename(edition):
+    """ "à Nancy; Nancy, 1896, p. 129." (where a cited book was printed) made the forename
+    Nancy a person and marked it twice: the town's, its place of publication, as "at Nancy"."""
+    james = edition(JAMES)
+    said = "Dominicaines de la Congrégation de St. Dominique, à Nancy; Nancy, 1896"
+    assert _texts(james, said) == []
+    assert _texts(james, said, "placeName") == ["Nancy", "Nancy"]
+
+
+def test_a_capitals_index_heading_with_a_subheading_run_on_is_a_person():
+    """ "NEWMAN, J. H., on dogmatic theology," (a subheading in lower case after the name in
+    capitals) gave no person, so every "Newman" linked to the index's other Newman, F. W."""
+    from teikit.enrich import headings
+
+    assert headings.capitals_head("NEWMAN, J. H., on dogmatic theology,") == "NEWMAN, J. H."
+    assert headings.capitals_head("CAIRD, J., on feeling in religion,") == "CAIRD, J."
+    assert headings.capitals_head("AUGUSTINE, SAINT,") == "AUGUSTINE, SAINT,"
+    assert headings.capitals_head("ALVAREZ DE PAZ") == "ALVAREZ DE PAZ"
+
+
+def test_a_title_the_index_gives_as_a_given_name_links_its_bearer(edition):
+    """ "Cardinal Newman" (the index names two Newmans, J. H. with a subheading) linked to F.
+    W. Newman; "Mrs. Edwards" and "Mrs. Jonathan Edwards" to Jonathan Edwards, beside the
+    index's "EDWARDS, MRS. J."; "Principal Caird" to Edward Caird, beside "CAIRD, J."."""
+    james = edition(JAMES)
+    newman = marks(james, "Cardinal Newman, in his work, The Idea of a University")
+    assert newman[0] == ("Cardinal Newman", None)
+    edwards = marks(james, "Here is an account from Mrs. Jonathan Edwards")
+    assert ("Mrs. Jonathan Edwards", "edwards-mrs-j") in edwards
+    assert ("Mrs. Edwards", "edwards-mrs-j") in edwards
+    assert marks(james, "Principal John Caird, for example, writes as follows")[0] == (
+        "Principal John Caird",
+        "caird-j",
+    )
+
+
+def test_a_saints_title_the_index_leaves_out_is_inside_the_mention(edition):
+    """The index's "CLIMACHUS, JOHN" (no SAINT), taken as a person since its subheadings are
+    read: the text's "Saint John Climachus" keeps the title, as the dev samples hold it."""
+    james = edition(JAMES)
+    assert _texts(james, "Saint John Climachus is of the same sentiment when he calls obedience")[0] == (
+        "Saint John Climachus"
+    )

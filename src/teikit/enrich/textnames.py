@@ -1430,6 +1430,24 @@ def names_of_things(text: str, forenames: Collection[str]) -> frozenset[str]:
     return frozenset(name for name, n in after_the.items() if len(re.findall(rf"\b{re.escape(name)}\b", text)) == n)
 
 
+# A year and a comma or stop after a place of publication ("Nancy, 1896, p. 129")
+_YEAR_OF_IMPRINT_AFTER = re.compile(r",[ \t]*\n?[ \t]*1[4-9]\d\d\b[.,;)]")
+
+
+def names_an_imprint(piece: str, span: Span) -> bool:
+    """Whether a forename alone, a town's name the gazetteer knows too, stands before a
+    comma and a year, as a cited book's place of publication does ("Dominicaines de la
+    Congrégation de St. Dominique, à Nancy; Nancy, 1896, p. 129."): the town, no person."""
+    name = span.name
+    return not name.hon and not name.surname and len(name.given) == 1 and imprint_after(piece, span.end, name.given[0])
+
+
+def imprint_after(text: str, end: int, word: str) -> bool:
+    """Whether `word`, ending at `end`, is a town the gazetteer knows with a comma and a year
+    after it: a cited book's place of publication (`names_an_imprint`)."""
+    return text.startswith(",", end) and _YEAR_OF_IMPRINT_AFTER.match(text, end) is not None and place_name(word)
+
+
 def works_named_as_persons(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The titles the book gives a work after its author is named ("the author of Mark
     Rutherford": the novel; a possessive kept, "the author of Plato’s Logic" is no title
@@ -1631,11 +1649,18 @@ def _known_may_be_person(name: str, words: Words) -> bool:
 
 def _mostly_after_place_preposition(text: str, word: str, words: Words) -> bool:
     """Whether a forename that is a town's name too stands after a preposition of place
-    ("at Nancy") in half its mid-sentence uses at least: the town's name then, though the
-    book writes it capitalised mid-sentence twice. A name a song sings to and of ("my Anna",
+    ("at Nancy"), or before a year as a cited book's place of publication ("Nancy, 1896,"), in
+    half its mid-sentence uses at least: the town's name then, though the book writes it
+    capitalised mid-sentence twice. A name a song sings to and of ("my Anna",
     "wi' Anna", "the lips of Anna") is a woman's though once "at Anna" too."""
-    placed = _times_after_place_preposition(text, word, words.place_prepositions)
+    placed = _times_after_place_preposition(text, word, words.place_prepositions) + _times_imprint(text, word)
     return placed > 0 and 2 * placed >= words.mid[word]
+
+
+def _times_imprint(text: str, word: str) -> int:
+    """How often `text` writes `word` before a comma and a year, as a cited book's place of
+    publication ("à Nancy; Nancy, 1896, p. 129.": `imprint_after`); a town's use, as "at Nancy"."""
+    return sum(1 for m in re.finditer(rf"\b{re.escape(word)}\b", text) if imprint_after(text, m.end(), word))
 
 
 def _after_place_preposition(text: str, word: str, prepositions) -> bool:
@@ -2750,7 +2775,11 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         if spans:
             spans = not_mentions(piece, spans, things_named_after, names_a_person, words.deities)
             spans = [
-                s for s in spans if not names_work(piece, s.start, s.end, works, books) and s.name.key() not in things
+                s
+                for s in spans
+                if not names_work(piece, s.start, s.end, works, books)
+                and s.name.key() not in things
+                and not names_an_imprint(piece, s)
             ]
         names_in[piece] = spans
         return spans
