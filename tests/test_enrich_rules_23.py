@@ -150,3 +150,13 @@ def test_a_saints_title_the_index_leaves_out_is_inside_the_mention(edition):
     assert _texts(james, "Saint John Climachus is of the same sentiment when he calls obedience")[0] == (
         "Saint John Climachus"
     )
+
+
+def test_a_places_name_after_a_forename_is_inside_a_persons_name(edition):
+    """ "(Thomas Lake Harris)": the gazetteer's Lake Harris after the forename Thomas and one
+    space is the mystic's middle name and surname, no place (marked before); "at Glenmore,
+    above Keene Valley" stays two places."""
+    james = edition(JAMES)
+    assert _texts(james, "our best known American mystic (Thomas Lake Harris)", "placeName") == []
+    places = _texts(james, "at Glenmore, above Keene Valley, I owe more obligations", "placeName")
+    assert "Glenmore" in places and "Keene Valley" in places
