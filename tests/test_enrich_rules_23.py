@@ -160,3 +160,13 @@ def test_a_places_name_after_a_forename_is_inside_a_persons_name(edition):
     assert _texts(james, "our best known American mystic (Thomas Lake Harris)", "placeName") == []
     places = _texts(james, "at Glenmore, above Keene Valley, I owe more obligations", "placeName")
     assert "Glenmore" in places and "Keene Valley" in places
+
+
+def test_a_book_of_scripture_the_profile_lists_cited_after_in_is_no_person(edition):
+    """ "As in Isaiah: ‘Hearken unto me, O Jacob" (the book, as the profile's `[names]
+    scripture_books` gives it; the text writes no "book of Isaiah") was marked; "this of
+    Isaiah’s" (the prophet's words) stays his."""
+    james = edition(JAMES)
+    # one paragraph writes both: the prophet's words marked, the book not (two marks before)
+    assert _texts(james, "As in Isaiah: ‘Hearken unto me, O Jacob").count("Isaiah") == 1
+    assert "Isaiah" in _texts(james, "For instance, this of Isaiah’s: ‘The Lord spake thus to me")

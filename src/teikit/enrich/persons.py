@@ -1475,6 +1475,7 @@ def apply(tei, ctx: Context):
     work_of = _work_of_pattern(ctx.profile.title_cues)
     things_named_after = frozenset(ctx.profile.named_after)
     works, books = textnames.works_named_as_persons(unmarked(ctx))
+    books |= frozenset(ctx.profile.scripture_books)
     # Beside a subject index (no Name Index), the text's own conventions hold, as `textnames`
     # marks the persons the index leaves out: a title written out is the mention's ("Professor
     # Fraser", "General Booth"), as an abbreviated one always is ("Dr. Starbuck"), and a saint's

@@ -1460,8 +1460,9 @@ def works_named_as_persons(text: str) -> tuple[frozenset[str], frozenset[str]]:
 def names_work(text: str, start: int, end: int, works: Collection[str], books: Collection[str]) -> bool:
     """Whether the name at `text[start:end]` is a work's title, no person's mention: a title the
     book names after "the author of" (`works_named_as_persons`: "Mark Rutherford’s
-    Deliverance"), a book of `books` after "book of" or cited after "in" ("“In Job,” says that
-    coldly truthful writer"), a name with its epithet after "in" ("in Nathan the Wise,"), a
+    Deliverance"), a book of `books` (those the book calls "book of", the profile's `[names]
+    scripture_books`) after "book of" or cited after "in" ("“In Job,” says that coldly
+    truthful writer", "As in Isaiah:"), a name with its epithet after "in" ("in Nathan the Wise,"), a
     name a comma and the kind of work follow ("Mademoiselle Mori, a novel quoted in")."""
     name = " ".join(text[start:end].split())
     if name in works:
@@ -2707,6 +2708,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     journeys = frozenset(ctx.profile.journeys)
     things_named_after = frozenset(ctx.profile.named_after)
     works, books = works_named_as_persons(text)
+    books |= frozenset(ctx.profile.scripture_books)
     things = names_of_things(text, words.forenames)
     name_words = frozenset(words.forenames) | frozenset(words.honorifics)
 
