@@ -97,6 +97,11 @@ def test_names_of_things_are_the_full_names_written_only_after_the():
         " the John Brown was sunk, and John Brown spoke."
     )
     assert textnames.names_of_things(text, forenames) == {"George Washington"}
+    # the ship named again across a line break ("countermanded the George\nWashington")
+    assert textnames.names_of_things(text + " He countermanded the George\nWashington, which", forenames) == {
+        "George Washington"
+    }
+    assert textnames.names_of_things(text + " And George\nWashington spoke.", forenames) == frozenset()
 
 
 def test_a_surname_ending_a_places_name_is_no_person(edition):

@@ -1427,7 +1427,12 @@ def names_of_things(text: str, forenames: Collection[str]) -> frozenset[str]:
     Washington!"), no mention of him and no evidence of a name. (Not a plural's, persons of a
     kind: "the Agnes Joneses"; not a name written elsewhere without it.)"""
     after_the = Counter(f"{m.group(1)} {m.group(2)}" for m in _THE_FULL_NAME.finditer(text) if m.group(1) in forenames)
-    return frozenset(name for name, n in after_the.items() if len(re.findall(rf"\b{re.escape(name)}\b", text)) == n)
+    return frozenset(name for name, n in after_the.items() if len(re.findall(_written_as(name.split()), text)) == n)
+
+
+def _written_as(words: list[str]) -> str:
+    """A pattern of `words` as the text writes them, any spaces or a line break between."""
+    return r"\b" + r"\s+".join(map(re.escape, words)) + r"\b"
 
 
 # A year and a comma or stop after a place of publication ("Nancy, 1896, p. 129")
