@@ -413,7 +413,9 @@ def seed_persons(
         headed = set(tops)
         for item, term in items:
             if capitals and item in headed and headings.name_in_capitals(term, text_words):
-                h = headings.parse(headings.from_capitals(headings.capitals_head(term)).rstrip(" ,;"))
+                h = headings.parse(headings.from_capitals(term).rstrip(" ,;"))
+                if h is None:  # "NEWMAN, J. H., on dogmatic theology,": the name before the subheading
+                    h = headings.parse(headings.from_capitals(headings.capitals_head(term)).rstrip(" ,;"))
                 if h is not None and h.see:
                     see_refs.append(h)
                     continue
