@@ -175,3 +175,12 @@ def test_a_book_of_scripture_the_profile_lists_cited_after_in_is_no_person(editi
     # one paragraph writes both: the prophet's words marked, the book not (two marks before)
     assert _texts(james, "As in Isaiah: ‘Hearken unto me, O Jacob").count("Isaiah") == 1
     assert "Isaiah" in _texts(james, "For instance, this of Isaiah’s: ‘The Lord spake thus to me")
+
+
+def test_an_index_reference_that_reads_as_no_name_leaves_its_heading_a_person(edition):
+    """The text dump runs the index's "AURELIUS, see MARCUS." into the next heading ("AURELIUS,
+    see MARCUS. Automatic writing,"): a reference to no name, so Aurelius is the index's
+    person, and "Marcus Aurelius" was left unmarked (four times) beside its "MARCUS
+    AURELIUS", run on too."""
+    james = edition(JAMES)
+    assert "Marcus Aurelius" in _texts(james, "When Marcus Aurelius reflects on the eternal reason that has ordered")
