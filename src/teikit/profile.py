@@ -89,6 +89,8 @@ SCHEMA: dict[str, dict[str, str]] = {
     },
     "names": {
         "honorifics": "strings",
+        "office_titles": "strings",
+        "scripture_books": "strings",
         "forenames": "strings",
         "common_forenames": "strings",
         "forename_abbreviations": "table",
@@ -377,6 +379,12 @@ class Profile:
     # [places] home: the lands the book is of, each a box (south, north, west, east in degrees)
     home: tuple[tuple[float, float, float, float], ...] = ()
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
+    # [names]: titles of an office written before a name the book marks already (Principal
+    # Caird), no cue to a name of their own ("the Principal Allied Powers")
+    office_titles: tuple[str, ...] = ()
+    # [names]: books of scripture named after a person, cited by the name alone ("“In Job,”
+    # says", "As in Isaiah:"): after "in" and before a stop, the book, no mention
+    scripture_books: tuple[str, ...] = ()
     forenames: frozenset[str] = frozenset()  # [names]: given names of the book's language
     common_forenames: frozenset[str] = frozenset()  # [names]: given names that are common words too (Will, Rob)
     forename_abbreviations: dict[str, str] = field(default_factory=dict)  # [names]: "Wm." -> "William"
@@ -574,6 +582,8 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         place_openings=tuple(places.get("openings", ())),
         home=tuple(_home_box(name, box, origin) for name, box in sorted(places["home"].items())),
         honorifics=tuple(data["names"]["honorifics"]),
+        office_titles=tuple(data["names"].get("office_titles", ())),
+        scripture_books=tuple(data["names"].get("scripture_books", ())),
         forenames=frozenset(data["names"]["forenames"]),
         common_forenames=frozenset(data["names"]["common_forenames"]),
         forename_abbreviations=dict(data["names"].get("forename_abbreviations", {})),

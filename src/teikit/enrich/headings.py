@@ -164,3 +164,16 @@ def from_capitals(term: str) -> str:
         return w[0] + low[1:]
 
     return _CAPITALS_WORD.sub(word, term)
+
+
+def capitals_head(term: str) -> str:
+    """The pieces of an index heading printed in capitals, up to the first comma's piece in
+    lower case: the person's name before a subheading run on ("NEWMAN, J. H., on dogmatic
+    theology," -> "NEWMAN, J. H."; "CAIRD, J., on feeling in religion,")."""
+    pieces = term.split(",")
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        if any(c.islower() for c in piece):
+            break
+        kept.append(piece)
+    return ",".join(kept)

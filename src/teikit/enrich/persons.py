@@ -679,6 +679,35 @@ def _surname_follows(text: str, start: int, end: int, people: People) -> bool:
     return initials is None or all(w in people.titles for w in initials.group(1).split())
 
 
+# "at" or "near" and a capitalised word right before a surname ("at Hicks Mill")
+_AT_WORD_BEFORE = re.compile(r"\b(?:at|near)[ \t]+\n?[ \t]*([A-Z][a-z]+)[ \t]+\n?[ \t]*$")
+
+
+def _place_named_before(text: str, start: int, people: People) -> bool:
+    """Whether a surname alone follows "at" or "near" and a capitalised word that names no
+    one (no forename, surname or title of the register or the profile): the surname ends a
+    place's name ("when at a prayer‐meeting at Hicks Mill, I heard the Lord"), no mention."""
+    m = _AT_WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return not (
+        word in people.by_forename
+        or word in people.by_surname
+        or word in people.by_alias
+        or word in people.forenames
+        or word in people.honorifics
+    )
+
+
+def _titled_as(people: People, surname: str, titles: list[str]):
+    """The one person of `surname` the register gives one of `titles` as a given name (the
+    index's "EDWARDS, MRS. J." for "Mrs. Edwards" and "Mrs. Jonathan Edwards", beside
+    "EDWARDS, JONATHAN"), or None."""
+    held = [p for p in people.by_surname[surname] if any(t in g for g in people.given_names(p) for t in titles)]
+    return held[0] if len(held) == 1 else None
+
+
 def _word_before(text: str, start: int) -> str:
     """The word right before `start`, spaces between ("" if none)."""
     m = _WORD_BEFORE.search(text, max(0, start - 16), start)
@@ -1516,11 +1545,18 @@ def apply(tei, ctx: Context):
     indefinites = frozenset(w for i in ctx.profile.indefinites for w in (i, i[:1].upper() + i[1:]))
     work_of = _work_of_pattern(ctx.profile.title_cues)
     things_named_after = frozenset(ctx.profile.named_after)
+    works, books = textnames.works_named_as_persons(unmarked(ctx))
+    books |= frozenset(ctx.profile.scripture_books)
     # Beside a subject index (no Name Index), the text's own conventions hold, as `textnames`
     # marks the persons the index leaves out: a title written out is the mention's ("Professor
-    # Fraser", "General Booth"), as an abbreviated one always is ("Dr. Starbuck").
+    # Fraser", "General Booth"), as an abbreviated one always is ("Dr. Starbuck"), and a saint's
+    # where the index gives none ("Saint John Climachus" of the index's "CLIMACHUS, JOHN").
     name_index, _ = ctx.view(registers.INDEX_DIVS, registers.index_divs)
-    titles_before = _titles_before_pattern(ctx.profile.honorifics) if not name_index else None
+    titles_before = (
+        _titles_before_pattern((*ctx.profile.honorifics, *ctx.profile.office_titles, *_NAME_TITLES, "St."))
+        if not name_index
+        else None
+    )
     # A mention's element, linked or not, is a copy of one made for each person with its @ref
     # (lxml copies the attribute in C): most of the book's mentions are of a few persons, and
     # an attribute set on each copy took as long as making the element.
@@ -1602,6 +1638,8 @@ def apply(tei, ctx: Context):
                 if _surname_follows(text, start, end, people):
                     continue  # "James R. Harris": a forename, the surname that follows decides (not "R. Medvedev S. Parofenov")
                 new_start, given = _given_before(text, start, people, key)
+                if not given and _place_named_before(text, start, people):
+                    continue  # "a prayer-meeting at Hicks Mill": a place's name, its last word a surname
                 if spans and new_start < spans[-1][1]:
                     new_start, given = start, []
                 person = resolver.by_surname(people.by_surname[key], given)
@@ -1619,6 +1657,8 @@ def apply(tei, ctx: Context):
                     title = titles_before.search(text, max(0, start - 40), start)
                     if title is not None and not (spans and title.start() < spans[-1][1]):
                         start = title.start()  # "Professor Fraser": the title inside the mention
+                        if (titled := _titled_as(people, key, title.group().split())) is not None:
+                            person = titled  # "Mrs. Edwards": the index's "EDWARDS, MRS. J.", not Jonathan
             else:
                 patronymic = people.patronymic_after.match(text, end, end + 30)
                 stop = patronymic.end() if patronymic else end  # "Vyacheslav Mikhailovich"
@@ -1631,6 +1671,8 @@ def apply(tei, ctx: Context):
                 candidates = people.by_forename.get(key) or people.by_alias.get(key, [])
                 person = resolver.by_forename(candidates)
                 end = stop
+            if textnames.names_work(text, start, end, works, books):
+                continue  # "the author of Mark Rutherford", "in Nathan the Wise,": a work's title
             if person is not None:
                 model = linked.get(person)
                 if model is None:

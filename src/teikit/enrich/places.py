@@ -2732,6 +2732,17 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
         return _apply(tei, ctx, strict, topics)
 
 
+# A capitalised word and one space right before a place's name
+_WORD_AND_SPACE_BEFORE = re.compile(r"(?<![\w.'’‐-])([A-Z][a-z]+) $")
+
+
+def in_persons_name(text: str, start: int, forenames: Collection[str]) -> bool:
+    """Whether a place's name at `start` follows a forename of the profile and one space,
+    inside a person's name then ("Thomas Lake Harris", "George Washington"), no place."""
+    m = _WORD_AND_SPACE_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1) in forenames
+
+
 def book_word_lists(reg: registers.Register, profile, person_words: Collection[str] = ()) -> list[tuple[str, ...]]:
     """The lists of words `apply` seeks in the book's unmarked text, each as it asks for it;
     `person_words`: the persons' names (`Context.person_words`)."""
@@ -2981,6 +2992,7 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
     titles = {h.rstrip(".").upper() for h in ctx.profile.honorifics}
     # a place's name that is also a title before a name ("Don Juan", "Don Carlos": the Don)
     honorific_names = {h for h in ctx.profile.honorifics if not h.endswith(".")}
+    forenames = ctx.profile.forenames
     if strict:
         # "PARTICULARLY THE STATE OF NEW YORK", "to FRANCE": a book without an index sets
         # words in capitals for emphasis, a place's name among them; a name of five letters
@@ -3094,6 +3106,8 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                 continue  # "the Moscow Soviet", the index's "Tashkent Soviet" no place: a body's name
             if key in honorific_names and _CAPITAL_AFTER.match(text, end):
                 continue  # "Byron's Don Juan": a man's title and his name, not the river Don
+            if text[start - 1 : start] == " " and in_persons_name(text, start, forenames):
+                continue  # "our best known American mystic (Thomas Lake Harris)": his middle name and surname
             if in_title and (_COMPOUND_AFTER.match(text, end) or (start == 0 and end == len(text))):
                 continue  # the journal "Europe-Asia Studies"; a title that is a place's name alone ("Ukraina")
             spans.append((start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))

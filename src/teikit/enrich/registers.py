@@ -420,6 +420,11 @@ def seed_persons(
         for item, term in items:
             if capitals and item in headed and headings.name_in_capitals(term, text_words):
                 h = headings.parse(headings.from_capitals(term).rstrip(" ,;"))
+                if h is None or (h.see and headings.parse(headings.from_capitals(h.see)) is None):
+                    # "NEWMAN, J. H., on dogmatic theology,": the name before the subheading; a
+                    # reference that reads as no name ("AURELIUS, see MARCUS. Automatic
+                    # writing,", a text dump's lines run on) refers nowhere: the name is a person
+                    h = headings.parse(headings.from_capitals(headings.capitals_head(term)).rstrip(" ,;"))
                 if h is not None and h.see:
                     see_refs.append(h)
                     continue

@@ -809,12 +809,15 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     finder = Finder(words)
     silent = finder.unnamed()  # most pieces: told at once
     in_headings = _capitals_in_headings(words)
+    things = names_of_things(text, words.forenames)
     for piece in words.prose:  # the prose of `text`, which `words` was read from
         if piece in silent:
             continue
         for span in finder.spans(piece):
             if piece in words.headings and _headed_only(piece, span, words, in_headings):
                 continue
+            if things and span.name.key() in things:
+                continue  # "sailed to us in the George Washington!": a ship, no evidence of a man
             found.setdefault(span.name.key(), span.name)
             if span.name.key() not in why or _weak(why[span.name.key()]) and span.why != "common forename":
                 why[span.name.key()] = f"{_EVIDENCE[span.why]}: {passage(piece, span.start, span.end)}"
@@ -1394,6 +1397,94 @@ def not_mentions(
     ]
 
 
+# The works the book names by the name they bear, a person's: "the author of Mark Rutherford"
+# (the novel, its author another); "the book of Job", "Book of Job" (scripture's book).
+_AUTHOR_OF_WORK = re.compile(r"\bauthor\s+of\s+(?:the\s+)?[“\"‘]?([A-Z][\w’'‐-]*(?:[ \t]*\n?[ \t]*[A-Z][\w’'‐-]*)*)")
+_BOOK_OF_NAME = re.compile(r"\b[Bb]ook\s+of\s+([A-Z][a-z]+)\b")
+# A book cited by the name it bears: "in Job," "As in Isaiah:" (after "in", a stop after it)
+_IN_BEFORE = re.compile(r"\b[Ii]n[ \t]+\n?[ \t]*$")
+_BOOK_BEFORE = re.compile(r"\b[Bb]ook\s+of\s+$")
+_STOP_AFTER = re.compile(r"[’'”\"]?[,:;.]")
+# A name with its epithet after "in", no possessive after it: a play's or a book's title
+# ("says Lessing’s Tempelherr, in Nathan the Wise,"), not its bearer's reign ("in Peter the
+# Great’s time")
+_NAME_AND_EPITHET = re.compile(r"\S+\s+the\s+[A-Z][a-z]+$")
+# A name, a comma and the kind of work it is the title of: "Mademoiselle Mori, a novel quoted in"
+_WORK_KIND_AFTER = re.compile(
+    r",[ \t]*\n?[ \t]*(?:a|an)[ \t]+\n?[ \t]*(?:novel|romance|tale|poem|play|drama|tragedy|comedy)\b(?![‐-])"
+)
+
+
+# A forename and a surname after "the", nothing of their bearer after them (a possessive, a
+# plural, "of": "the John Howards", "the Philip Sidney of his age", a word run on)
+_THE_FULL_NAME = re.compile(r"(?<![\w'’-])[Tt]he\s+([A-Z][a-z]+)\s+([A-Z][a-z]*[a-rt-z])(?![\w'’‐-]|\s+of\b)")
+
+
+def names_of_things(text: str, forenames: Collection[str]) -> frozenset[str]:
+    """The full names (a forename of the profile, a surname) the book writes only after "the":
+    a thing named after the person, a ship most often ("when he sailed to us in the George
+    Washington!"), no mention of him and no evidence of a name. (Not a plural's, persons of a
+    kind: "the Agnes Joneses"; not a name written elsewhere without it.)"""
+    after_the = Counter(f"{m.group(1)} {m.group(2)}" for m in _THE_FULL_NAME.finditer(text) if m.group(1) in forenames)
+    return frozenset(name for name, n in after_the.items() if len(re.findall(_written_as(name.split()), text)) == n)
+
+
+def _written_as(words: list[str]) -> str:
+    """A pattern of `words` as the text writes them, any spaces or a line break between."""
+    return r"\b" + r"\s+".join(map(re.escape, words)) + r"\b"
+
+
+# A year and a comma or stop after a place of publication ("Nancy, 1896, p. 129")
+_YEAR_OF_IMPRINT_AFTER = re.compile(r",[ \t]*\n?[ \t]*1[4-9]\d\d\b[.,;)]")
+
+
+def names_an_imprint(piece: str, span: Span) -> bool:
+    """Whether a forename alone, a town's name the gazetteer knows too, stands before a
+    comma and a year, as a cited book's place of publication does ("Dominicaines de la
+    Congrégation de St. Dominique, à Nancy; Nancy, 1896, p. 129."): the town, no person."""
+    name = span.name
+    return not name.hon and not name.surname and len(name.given) == 1 and imprint_after(piece, span.end, name.given[0])
+
+
+def imprint_after(text: str, end: int, word: str) -> bool:
+    """Whether `word`, ending at `end`, is a town the gazetteer knows with a comma and a year
+    after it: a cited book's place of publication (`names_an_imprint`)."""
+    return text.startswith(",", end) and _YEAR_OF_IMPRINT_AFTER.match(text, end) is not None and place_name(word)
+
+
+def works_named_as_persons(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The titles the book gives a work after its author is named ("the author of Mark
+    Rutherford": the novel; a possessive kept, "the author of Plato’s Logic" is no title
+    "Plato"), and the names of the books it calls "book of" a name ("the book of Job")."""
+    works = frozenset(" ".join(m.group(1).split()) for m in _AUTHOR_OF_WORK.finditer(text))
+    books = frozenset(m.group(1) for m in _BOOK_OF_NAME.finditer(text))
+    return works, books
+
+
+def names_work(text: str, start: int, end: int, works: Collection[str], books: Collection[str]) -> bool:
+    """Whether the name at `text[start:end]` is a work's title, no person's mention: a title the
+    book names after "the author of" (`works_named_as_persons`: "Mark Rutherford’s
+    Deliverance"), a book of `books` (those the book calls "book of", the profile's `[names]
+    scripture_books`) after "book of" or cited after "in" ("“In Job,” says that coldly
+    truthful writer", "As in Isaiah:"), a name with its epithet after "in" ("in Nathan the Wise,"), a
+    name a comma and the kind of work follow ("Mademoiselle Mori, a novel quoted in")."""
+    name = " ".join(text[start:end].split())
+    if name in works:
+        return True
+    if name in books:
+        if _BOOK_BEFORE.search(text, max(0, start - 12), start) is not None:
+            return True
+        if _IN_BEFORE.search(text, max(0, start - 6), start) is not None and _STOP_AFTER.match(text, end):
+            return True
+    if (
+        _NAME_AND_EPITHET.match(name) is not None
+        and _IN_BEFORE.search(text, max(0, start - 6), start) is not None
+        and _STOP_AFTER.match(text, end)
+    ):
+        return True
+    return text.startswith(",", end) and _WORK_KIND_AFTER.match(text, end) is not None
+
+
 # A book of scripture cited by its number, name and chapter ("like David in 2 Samuel vii.",
 # "(1 John v. 19)"): the number before the name, the chapter after it, in roman or arabic
 # figures and a stop.
@@ -1563,11 +1654,18 @@ def _known_may_be_person(name: str, words: Words) -> bool:
 
 def _mostly_after_place_preposition(text: str, word: str, words: Words) -> bool:
     """Whether a forename that is a town's name too stands after a preposition of place
-    ("at Nancy") in half its mid-sentence uses at least: the town's name then, though the
-    book writes it capitalised mid-sentence twice. A name a song sings to and of ("my Anna",
+    ("at Nancy"), or before a year as a cited book's place of publication ("Nancy, 1896,"), in
+    half its mid-sentence uses at least: the town's name then, though the book writes it
+    capitalised mid-sentence twice. A name a song sings to and of ("my Anna",
     "wi' Anna", "the lips of Anna") is a woman's though once "at Anna" too."""
-    placed = _times_after_place_preposition(text, word, words.place_prepositions)
+    placed = _times_after_place_preposition(text, word, words.place_prepositions) + _times_imprint(text, word)
     return placed > 0 and 2 * placed >= words.mid[word]
+
+
+def _times_imprint(text: str, word: str) -> int:
+    """How often `text` writes `word` before a comma and a year, as a cited book's place of
+    publication ("à Nancy; Nancy, 1896, p. 129.": `imprint_after`); a town's use, as "at Nancy"."""
+    return sum(1 for m in re.finditer(rf"\b{re.escape(word)}\b", text) if imprint_after(text, m.end(), word))
 
 
 def _after_place_preposition(text: str, word: str, prepositions) -> bool:
@@ -2613,6 +2711,9 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     seat_links = lands | {"of"} | {link.lower() for link in ctx.profile.feature_links}  # "the tow'rs of Stair"
     journeys = frozenset(ctx.profile.journeys)
     things_named_after = frozenset(ctx.profile.named_after)
+    works, books = works_named_as_persons(text)
+    books |= frozenset(ctx.profile.scripture_books)
+    things = names_of_things(text, words.forenames)
     name_words = frozenset(words.forenames) | frozenset(words.honorifics)
 
     def names_a_person(word: str) -> bool:
@@ -2679,6 +2780,13 @@ def apply(tei, ctx: Context, beside_index: bool = False):
             spans = [s for s in spans if not _a_place_here(piece, s)]
         if spans:
             spans = not_mentions(piece, spans, things_named_after, names_a_person, words.deities)
+            spans = [
+                s
+                for s in spans
+                if not names_work(piece, s.start, s.end, works, books)
+                and s.name.key() not in things
+                and not names_an_imprint(piece, s)
+            ]
         names_in[piece] = spans
         return spans
 
