@@ -69,3 +69,8 @@ def marks(folder: Path, said: str, tag: str = "persName") -> list[tuple[str, str
                     out.append((" ".join("".join(el.itertext()).split()), ref and ref.split("#")[1]))
             return out
     raise AssertionError(f"no block writes {said!r}")
+
+
+def marked_texts(folder: Path, said: str, tag: str = "persName") -> list[str]:
+    """The texts of `marks`, without their links."""
+    return [text for text, _ in marks(folder, said, tag)]

@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_marks import converted_books, marks
+from corpus_marks import converted_books, marked_texts
 
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory):
     return converted_books(tmp_path_factory, "james20")
-
-
-def _texts(folder, said: str, tag: str = "persName") -> list[str]:
-    return [text for text, _ in marks(folder, said, tag)]
 
 
 def test_a_word_before_a_surname_found_is_a_forename_no_list_gives(edition):
@@ -29,9 +25,11 @@ def test_a_word_before_a_surname_found_is_a_forename_no_list_gives(edition):
     full stop ("Messrs Lombroso"), nor a word opening the sentence ("The Lord", "As
     Tennyson")."""
     james = edition("james-varieties-of-religious-experience")
-    assert "Canning Schiller" in _texts(james, "to Canning Schiller, of Oxford, and to my colleague")
-    assert "Jerry M’Auley" in _texts(james, "toward evening it came into my head to go to Jerry M’Auley’s Mission")
-    marked = _texts(james, "It is they who get counted when Messrs Lombroso")
+    assert "Canning Schiller" in marked_texts(james, "to Canning Schiller, of Oxford, and to my colleague")
+    assert "Jerry M’Auley" in marked_texts(
+        james, "toward evening it came into my head to go to Jerry M’Auley’s Mission"
+    )
+    marked = marked_texts(james, "It is they who get counted when Messrs Lombroso")
     assert "Lombroso" in marked and "Messrs Lombroso" not in marked
 
 
@@ -39,10 +37,10 @@ def test_a_religious_title_before_a_name_is_in_the_mention(edition):
     """ "Mother Angélique", as "Sister Marie Claire" and "Father Vianney": the title is the
     mention's; but "our Mother England" is the land personified, no one's name."""
     james = edition("james-varieties-of-religious-experience")
-    marked = _texts(james, "seeing her so tenderly attached to Mother Angélique")
+    marked = marked_texts(james, "seeing her so tenderly attached to Mother Angélique")
     assert "Mother Angélique" in marked and "Sister Marie Claire" in marked
     polly = edition("wells-mr-polly")
-    assert not any("Mother" in m for m in _texts(polly, "I have hinted that our Mother England had equipped"))
+    assert not any("Mother" in m for m in marked_texts(polly, "I have hinted that our Mother England had equipped"))
 
 
 def test_a_peoples_adjective_spelling_a_town_is_no_place(edition):
@@ -57,8 +55,8 @@ def test_a_peoples_adjective_spelling_a_town_is_no_place(edition):
         "It was in this way that the Greek and Roman gods",
         "the spirit of the Roman Emperor is!",
     ):
-        assert "Roman" not in _texts(james, said, "placeName"), said
-    assert "Avila" in _texts(james, "Saint Teresa of Avila just as in any Moravian", "placeName")
+        assert "Roman" not in marked_texts(james, said, "placeName"), said
+    assert "Avila" in marked_texts(james, "Saint Teresa of Avila just as in any Moravian", "placeName")
 
 
 def test_places_of_two_words(edition):
@@ -67,8 +65,8 @@ def test_places_of_two_words(edition):
     only after a cue ("Rankin, of East Northfield"); a name and "Valley" or "Falls"
     ("above Keene Valley", "the Horseshoe Falls")."""
     james = edition("james-varieties-of-religious-experience")
-    marked = _texts(james, "seeing her so tenderly attached to Mother Angélique", "placeName")
+    marked = marked_texts(james, "seeing her so tenderly attached to Mother Angélique", "placeName")
     assert marked == ["Port Royal", "Port Royal"]
-    marked = _texts(james, "to Henry W. Rankin, of East Northfield, a friend", "placeName")
+    marked = marked_texts(james, "to Henry W. Rankin, of East Northfield, a friend", "placeName")
     assert "East Northfield" in marked and "Keene Valley" in marked
-    assert "Horseshoe Falls" in _texts(james, "at the foot of the Horseshoe Falls, Niagara", "placeName")
+    assert "Horseshoe Falls" in marked_texts(james, "at the foot of the Horseshoe Falls, Niagara", "placeName")

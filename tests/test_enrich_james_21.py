@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_marks import converted_books, marks
+from corpus_marks import converted_books, marked_texts, marks
 
 JAMES = "james-varieties-of-religious-experience"
 
@@ -19,20 +19,16 @@ def edition(tmp_path_factory):
     return converted_books(tmp_path_factory, "james21")
 
 
-def _texts(folder, said: str, tag: str = "persName") -> list[str]:
-    return [text for text, _ in marks(folder, said, tag)]
-
-
 def test_a_double_surname_joined_by_unicodes_hyphen_is_one_name(edition):
     """ "Sir James Crichton‐Browne", "Dr. Crichton‐Browne", "Dr. Binet‐Sanglé": one surname,
     not "Sir James Crichton" and "Browne". A part the book also writes alone is a surname of
     its own ("by Binet, Janet, Breuer, Freud, Mason": the list's persons stay marked)."""
     james = edition(JAMES)
-    marked = _texts(james, "Sir James Crichton‐Browne has given the technical name")
+    marked = marked_texts(james, "Sir James Crichton‐Browne has given the technical name")
     assert "Sir James Crichton‐Browne" in marked and "Dr. Crichton‐Browne" in marked
     assert "Browne" not in marked
-    assert "Dr. Binet‐Sanglé" in _texts(james, "Type dévot,” by Dr. Binet‐Sanglé, in the")
-    listed = _texts(james, "In the wonderful explorations by Binet, Janet, Breuer, Freud, Mason")
+    assert "Dr. Binet‐Sanglé" in marked_texts(james, "Type dévot,” by Dr. Binet‐Sanglé, in the")
+    listed = marked_texts(james, "In the wonderful explorations by Binet, Janet, Breuer, Freud, Mason")
     assert {"Binet", "Janet", "Breuer", "Freud", "Mason"} <= set(listed)
 
 
@@ -40,25 +36,25 @@ def test_a_name_hyphened_to_a_word_is_no_mention(edition):
     """ "some Crump‐like capacity", "more Christ‐like activities": one word, as with the
     hyphen of ASCII ("anti-Stalin"); the note's four other Crumps ("poor Crump") are marked."""
     james = edition(JAMES)
-    assert _texts(james, "poor Crump, may fall far short of what he individually might be").count("Crump") == 4
-    assert "Christ" not in _texts(james, "in larger, nobler, more Christ‐like activities")
+    assert marked_texts(james, "poor Crump, may fall far short of what he individually might be").count("Crump") == 4
+    assert "Christ" not in marked_texts(james, "in larger, nobler, more Christ‐like activities")
 
 
 def test_an_abbreviated_title_before_a_mention_is_inside_it(edition):
     """As "Dr. Starbuck" beside the index, "Mrs. Annie Besant", "Prof. George A. Coe", "Rev.
     Mr. Henry Alline", "Mgr. Bougaud" (Mgr. an honorific now): the title is the mention's."""
     james = edition(JAMES)
-    assert "Mrs. Annie Besant" in _texts(james, "autobiography of that high‐souled woman, Mrs. Annie Besant")
-    assert "Prof. George A. Coe" in _texts(james, "Another American psychologist, Prof. George A. Coe")
-    assert "Rev. Mr. Henry Alline" in _texts(james, "The Life and Journal of the Rev. Mr. Henry Alline")
-    assert "Mgr. Bougaud" in _texts(james, "says Mgr. Bougaud, “is unquestionably the most")
+    assert "Mrs. Annie Besant" in marked_texts(james, "autobiography of that high‐souled woman, Mrs. Annie Besant")
+    assert "Prof. George A. Coe" in marked_texts(james, "Another American psychologist, Prof. George A. Coe")
+    assert "Rev. Mr. Henry Alline" in marked_texts(james, "The Life and Journal of the Rev. Mr. Henry Alline")
+    assert "Mgr. Bougaud" in marked_texts(james, "says Mgr. Bougaud, “is unquestionably the most")
 
 
 def test_a_forename_before_initials_is_the_mentions_though_a_saint_bears_it(edition):
     """ "John B. Gough’s case": John is a forename, though the index's "John, Saint" makes it a
     surname of the register too; not "B. Gough"."""
     james = edition(JAMES)
-    marked = _texts(james, "John B. Gough’s case, for instance, is practically")
+    marked = marked_texts(james, "John B. Gough’s case, for instance, is practically")
     assert "John B. Gough" in marked and "B. Gough" not in marked
 
 
@@ -68,37 +64,37 @@ def test_forenames_the_index_does_not_give_are_the_mentions(edition):
     other initials ("Shadworth Hodgson", not the index's "Hodgson, R.": unlinked), or that
     is a small town's name too ("Dr. Edward Everett Hale", "Hudson Taylor")."""
     james = edition(JAMES)
-    assert "Immanuel Kant" in _texts(james, "Immanuel Kant held a curious doctrine")
-    assert "Martin Luther" in _texts(james, "Martin Luther by no means belonged to the healthy")
-    assert "Victor Hugo" in _texts(james, "As Victor Hugo makes his Mahomet say")
-    assert "André Towianski" in _texts(james, "André Towianski, Traduction de l’Italien")
+    assert "Immanuel Kant" in marked_texts(james, "Immanuel Kant held a curious doctrine")
+    assert "Martin Luther" in marked_texts(james, "Martin Luther by no means belonged to the healthy")
+    assert "Victor Hugo" in marked_texts(james, "As Victor Hugo makes his Mahomet say")
+    assert "André Towianski" in marked_texts(james, "André Towianski, Traduction de l’Italien")
     assert ("Shadworth Hodgson", None) in marks(james, "and Shadworth Hodgson has used the principle")
-    assert "Dr. Edward Everett Hale" in _texts(james, "the answer of Dr. Edward Everett Hale, the eminent")
-    assert "Hudson Taylor" in _texts(james, "Autobiography of Hudson Taylor. I translate back")
+    assert "Dr. Edward Everett Hale" in marked_texts(james, "the answer of Dr. Edward Everett Hale, the eminent")
+    assert "Hudson Taylor" in marked_texts(james, "Autobiography of Hudson Taylor. I translate back")
 
 
 def test_a_saints_title_before_a_forename_and_surname_is_the_mentions(edition):
     """ "Saint Francis Xavier", "Saint John Climachus", "Saint François de Sales", as
     "Saint Augustine" of the index: the saint's title inside the mention."""
     james = edition(JAMES)
-    assert "Saint Francis Xavier" in _texts(james, "or like Saint Francis Xavier, she said to God")
-    assert "Saint John Climachus" in _texts(james, "Saint John Climachus is of the same sentiment")
-    assert "Saint François de Sales" in _texts(james, "Saint François de Sales, for instance, thus describes")
+    assert "Saint Francis Xavier" in marked_texts(james, "or like Saint Francis Xavier, she said to God")
+    assert "Saint John Climachus" in marked_texts(james, "Saint John Climachus is of the same sentiment")
+    assert "Saint François de Sales" in marked_texts(james, "Saint François de Sales, for instance, thus describes")
 
 
 def test_a_gods_name_is_the_planets_where_the_sentence_speaks_of_planets(edition):
     """ "as if it related to the planet Mars"; "under the planet Venus if possible, but never
     under Mars or Saturn" (astrology's planets): no persons ([names] planets, planet_nouns)."""
     james = edition(JAMES)
-    assert "Mars" not in _texts(james, "as if it related to the planet Mars")
-    marked = _texts(james, "the whole prepared under the planet Venus if possible")
+    assert "Mars" not in marked_texts(james, "as if it related to the planet Mars")
+    marked = marked_texts(james, "the whole prepared under the planet Venus if possible")
     assert not {"Venus", "Mars", "Saturn"} & set(marked)
 
 
 def test_a_founders_name_before_sons_is_a_firms(edition):
     """ "published by G. P. Putnam’s Sons, New York and London": a publisher, no person."""
     james = edition(JAMES)
-    assert "G. P. Putnam" not in _texts(james, "Mr. Dresser’s works are published by G. P. Putnam’s Sons")
+    assert "G. P. Putnam" not in marked_texts(james, "Mr. Dresser’s works are published by G. P. Putnam’s Sons")
 
 
 def test_a_forename_no_list_gives_is_no_word_written_as_a_surname(sample_edition):
@@ -108,7 +104,7 @@ def test_a_forename_no_list_gives_is_no_word_written_as_a_surname(sample_edition
     men, the book writing "Joachim von Ribbentrop" elsewhere."""
     folder, _ = sample_edition
     assert ("Anatoli Sudoplatov", None) in marks(folder, "Pavel Sudoplatov and Anatoli Sudoplatov (with Jerrold")
-    marked = _texts(folder, "At the banquet in honour of Ribbentrop Kaganovich recalled")
+    marked = marked_texts(folder, "At the banquet in honour of Ribbentrop Kaganovich recalled")
     assert "Kaganovich" in marked and "Ribbentrop Kaganovich" not in marked
 
 
@@ -116,7 +112,7 @@ def test_a_forename_that_is_a_common_word_too_mid_sentence(edition):
     """ "by Frank Bullen": a forename of the profile that is a common word too, mid-sentence,
     is the mention's."""
     james = edition(JAMES)
-    assert "Frank Bullen" in _texts(james, "“With Christ at Sea,” by Frank Bullen")
+    assert "Frank Bullen" in marked_texts(james, "“With Christ at Sea,” by Frank Bullen")
 
 
 def test_a_forename_no_list_gives_opening_a_note(sample_edition):
@@ -132,9 +128,9 @@ def test_a_book_of_scripture_cited_is_no_mention(edition):
     """ "like David in 2 Samuel vii.", "(1 John v. 19)": a book of scripture by its number,
     name and chapter; David is marked."""
     james = edition(JAMES)
-    marked = _texts(james, "before God, and admire him, like David in 2 Samuel vii.")
+    marked = marked_texts(james, "before God, and admire him, like David in 2 Samuel vii.")
     assert "David" in marked and "Samuel" not in marked
-    assert "John" not in _texts(james, "world, which lies in wickedness (1 John v. 19), accounted evils")
+    assert "John" not in marked_texts(james, "world, which lies in wickedness (1 John v. 19), accounted evils")
 
 
 def test_statesmen_and_writers_of_later_ages_named_alone(edition):
@@ -143,10 +139,10 @@ def test_statesmen_and_writers_of_later_ages_named_alone(edition):
     Keynes's *Economic Consequences of the Peace* and James: each a person; a list of
     writers with one of them makes the others persons ("Scott, Burns, Byron, Longfellow")."""
     keynes = edition("keynes-economic-consequences")
-    assert "Bismarck" in _texts(keynes, "but his theory of politics was Bismarck's")
-    assert "Lenin" in _texts(keynes, "to the deep influences of expanding numbers than to Lenin or to Nicholas")
-    assert "Marshal Foch" in _texts(keynes, "Marshal Foch had been authorized to communicate the terms")
-    listed = _texts(edition(JAMES), "I like Scott, Burns, Byron, Longfellow, especially Shakespeare")
+    assert "Bismarck" in marked_texts(keynes, "but his theory of politics was Bismarck's")
+    assert "Lenin" in marked_texts(keynes, "to the deep influences of expanding numbers than to Lenin or to Nicholas")
+    assert "Marshal Foch" in marked_texts(keynes, "Marshal Foch had been authorized to communicate the terms")
+    listed = marked_texts(edition(JAMES), "I like Scott, Burns, Byron, Longfellow, especially Shakespeare")
     assert {"Scott", "Byron", "Longfellow"} <= set(listed)
 
 
@@ -154,7 +150,7 @@ def test_an_initial_that_is_an_honorific_too_after_another_is_an_initial(edition
     """ "J.M. Keynes." signing the preface: the initials and the surname, not "M. Keynes"
     (Monsieur Keynes) after a stray "J."."""
     keynes = edition("keynes-economic-consequences")
-    assert _texts(keynes, "J.M. Keynes.") == ["J.M. Keynes"]
+    assert marked_texts(keynes, "J.M. Keynes.") == ["J.M. Keynes"]
 
 
 def test_a_name_spoken_of_as_a_word_is_no_mention(edition):
@@ -163,8 +159,8 @@ def test_a_name_spoken_of_as_a_word_is_no_mention(edition):
     Angels" (not quoted): the words, not the one they name, as in "the mere word “God”". The
     paragraph's "such objects of belief as God, the design of creation" is marked."""
     james = edition(JAMES)
-    assert _texts(james, "as the words “soul,” “God,” “immortality,” cover no distinctive").count("God") == 1
-    assert "God" not in _texts(james, "corresponding to the words God, Heaven, Angels, etc.?")
+    assert marked_texts(james, "as the words “soul,” “God,” “immortality,” cover no distinctive").count("God") == 1
+    assert "God" not in marked_texts(james, "corresponding to the words God, Heaven, Angels, etc.?")
 
 
 def test_the_scans_of_capitalised_words_agree_with_a_search_of_each(edition):

@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 from conftest import NS
-from corpus_marks import CORPUS, converted_books, marks
+from corpus_marks import CORPUS, converted_books, marked_texts
 from teikit.convert import convert
 from teikit.profile import load_profile
 
@@ -42,20 +42,16 @@ def edition(tmp_path_factory):
     return converted
 
 
-def _texts(folder, said: str) -> list[str]:
-    return [text for text, _ in marks(folder, said)]
-
-
 def test_a_prescriptions_latin_is_no_person(edition):
     """After the Recipe sign a prescription's words are no surnames, nor marked alone
     elsewhere: "R. Hydrargyri", "Aquae" (29 marks before), abbreviations ("Pulv.", "Ext.",
     "Tinct."), a dose sign read as an initial ("Jj. Hydrargyri")."""
     parker = edition(PARKER)
-    assert _texts(parker, "R. Hydrargyri bichloridi gr. xx.") == []
-    assert _texts(parker, "Pulv. cubebse, aa jj.") == []
-    assert _texts(parker, "Tinct. myrrhae, aa Jss. Aquae %v. M. ft. garg.") == []
-    assert _texts(parker, "R. Cerati simplicis, vel mellis, Olei oliva;, aa Jj. Hydrargyri chlorid.") == []
-    assert _texts(parker, "R. Adipis, 3j.") == []
+    assert marked_texts(parker, "R. Hydrargyri bichloridi gr. xx.") == []
+    assert marked_texts(parker, "Pulv. cubebse, aa jj.") == []
+    assert marked_texts(parker, "Tinct. myrrhae, aa Jss. Aquae %v. M. ft. garg.") == []
+    assert marked_texts(parker, "R. Cerati simplicis, vel mellis, Olei oliva;, aa Jj. Hydrargyri chlorid.") == []
+    assert marked_texts(parker, "R. Adipis, 3j.") == []
 
 
 def test_the_misce_of_a_prescription_is_no_monsieur(edition):
@@ -64,19 +60,19 @@ def test_the_misce_of_a_prescription_is_no_monsieur(edition):
     Macera per horas") names no one; before a surname it is Monsieur ("M. Ricord
     establishes")."""
     parker = edition(PARKER)
-    assert _texts(parker, "Sanguinis draconis, ^ss. M. To be made into pills") == []
-    assert _texts(parker, "Olei hyperici, Jss. M. Mix the turpentine") == []
+    assert marked_texts(parker, "Sanguinis draconis, ^ss. M. To be made into pills") == []
+    assert marked_texts(parker, "Olei hyperici, Jss. M. Mix the turpentine") == []
     # on a prescription's line (a word written after its Recipe sign before it): misce
-    assert _texts(parker, "Liq. calcis, Oij. M. Macera per horas 24") == []
-    assert _texts(parker, "R. Zinci chloridi, gr. viij. Aquae, ^vii]. M. The strength gradually increased.") == []
-    assert _texts(parker, "employed by M. Local ap- Ricord at this period") == ["Ricord"]
-    assert "M. Ricord" in _texts(parker, "M. Ricord establishes, in the first place, that a chancre")
+    assert marked_texts(parker, "Liq. calcis, Oij. M. Macera per horas 24") == []
+    assert marked_texts(parker, "R. Zinci chloridi, gr. viij. Aquae, ^vii]. M. The strength gradually increased.") == []
+    assert marked_texts(parker, "employed by M. Local ap- Ricord at this period") == ["Ricord"]
+    assert "M. Ricord" in marked_texts(parker, "M. Ricord establishes, in the first place, that a chancre")
 
     # A Recipe sign is no initial after a title or an initial: "Mr. R. Carmichael", "Sir A.
     # Cooper"; the OCR's "Kicord" for Ricord is a person's name as printed.
-    assert "Mr. R. Carmichael" in _texts(parker, "they are also noticed by Mr. R. Carmichael in his clinical")
-    assert "Sir A. Cooper" in _texts(parker, "a case which Sir A. Cooper used to relate in his lectures")
-    assert _texts(parker, "both Cullerier and Kicord attend so much") == ["Cullerier", "Kicord"]
+    assert "Mr. R. Carmichael" in marked_texts(parker, "they are also noticed by Mr. R. Carmichael in his clinical")
+    assert "Sir A. Cooper" in marked_texts(parker, "a case which Sir A. Cooper used to relate in his lectures")
+    assert marked_texts(parker, "both Cullerier and Kicord attend so much") == ["Cullerier", "Kicord"]
 
 
 def test_a_joined_article_a_month_and_a_street_are_no_persons(edition):
@@ -84,9 +80,9 @@ def test_a_joined_article_a_month_and_a_street_are_no_persons(edition):
     "Mars 1832": a French month before its year, no god; "Warwick Lane": a street after a
     town's name, though the book's Dr. Lane is a man. Wilde's "Enter Lane" is the butler."""
     parker = edition(PARKER)
-    assert _texts(parker, "Apatient, whose case is already referred to") == []
-    assert "Mars" not in _texts(parker, "Archives generales de Medecine, Mars 1832")
-    assert _texts(parker, "Printed by VV. Blanchard anb Sons, Warwick Lane") == []
+    assert marked_texts(parker, "Apatient, whose case is already referred to") == []
+    assert "Mars" not in marked_texts(parker, "Archives generales de Medecine, Mars 1832")
+    assert marked_texts(parker, "Printed by VV. Blanchard anb Sons, Warwick Lane") == []
     wilde = edition("wilde-importance-of-being-earnest")
     stage = etree.parse(str(wilde / "act01.xml")).xpath(
         "//t:stage[contains(., 'Enter Lane with the cigarette case')]", namespaces=NS

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_marks import converted_books, marks
+from corpus_marks import converted_books, marked_texts, marks
 from teikit.enrich import textnames
 
 JAMES = "james-varieties-of-religious-experience"
@@ -23,10 +23,6 @@ def edition(tmp_path_factory):
     return converted_books(tmp_path_factory, "rules23")
 
 
-def _texts(folder, said: str, tag: str = "persName") -> list[str]:
-    return [text for text, _ in marks(folder, said, tag)]
-
-
 def test_a_work_named_after_its_hero_is_no_person(edition):
     """ "the author of Mark Rutherford" makes the name a novel's title wherever the book
     writes it (two marks before, the note's "Mark Rutherford’s Deliverance" one); a book of
@@ -34,21 +30,21 @@ def test_a_work_named_after_its_hero_is_no_person(edition):
     Book of Job"), is none of its hero's mentions (four marks before: Job, Jeremiah); Job's
     own cry stays his."""
     james = edition(JAMES)
-    said = _texts(james, "says that coldly truthful writer, the author of Mark Rutherford")
+    said = marked_texts(james, "says that coldly truthful writer, the author of Mark Rutherford")
     assert "Mark Rutherford" not in said and "Job" not in said
     assert "God" in said  # “God reminds us that man is not the measure of his creation”
-    assert _texts(james, "Mark Rutherford’s Deliverance, London, 1885") == []
-    assert _texts(james, "No! the book of Job went over this whole matter once for all") == []
-    assert "Jeremiah" not in _texts(james, "Listen, for instance, [to] the opening of the book of Jeremiah.")
-    assert "Job" in _texts(james, "with Job’s cry: “Though he slay me, yet will I trust in him!”")
+    assert marked_texts(james, "Mark Rutherford’s Deliverance, London, 1885") == []
+    assert marked_texts(james, "No! the book of Job went over this whole matter once for all") == []
+    assert "Jeremiah" not in marked_texts(james, "Listen, for instance, [to] the opening of the book of Jeremiah.")
+    assert "Job" in marked_texts(james, "with Job’s cry: “Though he slay me, yet will I trust in him!”")
 
 
 def test_a_play_and_a_novel_named_after_their_heroes_are_no_persons(edition):
     """ "in Nathan the Wise," (Lessing's play: its name and epithet after "in", a comma after)
     and "Mademoiselle Mori, a novel quoted in" (the kind of work after a comma) were marked."""
     james = edition(JAMES)
-    assert "Nathan the Wise" not in _texts(james, "says Lessing’s Tempelherr, in Nathan the Wise")
-    assert _texts(james, "Mademoiselle Mori, a novel quoted in HARE’S Walks in Rome") == []
+    assert "Nathan the Wise" not in marked_texts(james, "says Lessing’s Tempelherr, in Nathan the Wise")
+    assert marked_texts(james, "Mademoiselle Mori, a novel quoted in HARE’S Walks in Rome") == []
 
 
 def test_an_office_before_a_name_is_inside_the_mention(edition):
@@ -56,18 +52,18 @@ def test_an_office_before_a_name_is_inside_the_mention(edition):
     left out, as the profile's honorifics are kept in; the office opens no name of its own in
     Keynes's "the Principal Allied and Associated Powers"."""
     james = edition(JAMES)
-    assert _texts(james, "“How are we to conceive,” Principal Caird writes") == ["Principal Caird"]
-    assert _texts(james, "Principal John Caird, for example, writes as follows")[0] == "Principal John Caird"
+    assert marked_texts(james, "“How are we to conceive,” Principal Caird writes") == ["Principal Caird"]
+    assert marked_texts(james, "Principal John Caird, for example, writes as follows")[0] == "Principal John Caird"
     keynes = edition(KEYNES)
-    assert _texts(keynes, "Governments of the Principal Allied and Associated Powers") == []
+    assert marked_texts(keynes, "Governments of the Principal Allied and Associated Powers") == []
 
 
 def test_a_ship_named_after_a_man_is_no_person(edition):
     """Keynes writes "George Washington" only as the ship President Wilson sailed in, after
     "the": no mention of the man, and no register entry to claim "left Washington"."""
     keynes = edition(KEYNES)
-    assert _texts(keynes, "when he sailed to us in the George Washington") == []
-    assert _texts(keynes, "When President Wilson left Washington he enjoyed a prestige") == ["President Wilson"]
+    assert marked_texts(keynes, "when he sailed to us in the George Washington") == []
+    assert marked_texts(keynes, "When President Wilson left Washington he enjoyed a prestige") == ["President Wilson"]
 
 
 def test_works_named_as_persons_reads_the_author_of_and_book_of():
@@ -108,8 +104,8 @@ def test_a_surname_ending_a_places_name_is_no_person(edition):
     """ "at Hicks Mill" (a place, "at" and a word that names no one before the surname Mill)
     was marked "Mill"; "See Mill’s Autobiography" stays the man's."""
     james = edition(JAMES)
-    assert "Mill" not in _texts(james, "when at a prayer‐meeting at Hicks Mill, I heard the Lord say")
-    assert _texts(james, "See Mill’s Autobiography, New York, 1873")[-1] == "Mill"
+    assert "Mill" not in marked_texts(james, "when at a prayer‐meeting at Hicks Mill, I heard the Lord say")
+    assert marked_texts(james, "See Mill’s Autobiography, New York, 1873")[-1] == "Mill"
 
 
 def test_a_towns_name_before_a_cited_books_year_is_no_persons_forename(edition):
@@ -117,8 +113,8 @@ def test_a_towns_name_before_a_cited_books_year_is_no_persons_forename(edition):
     Nancy a person and marked it twice: the town's, its place of publication, as "at Nancy"."""
     james = edition(JAMES)
     said = "Dominicaines de la Congrégation de St. Dominique, à Nancy; Nancy, 1896"
-    assert _texts(james, said) == []
-    assert _texts(james, said, "placeName") == ["Nancy", "Nancy"]
+    assert marked_texts(james, said) == []
+    assert marked_texts(james, said, "placeName") == ["Nancy", "Nancy"]
 
 
 def test_a_capitals_index_heading_with_a_subheading_run_on_is_a_person():
@@ -152,7 +148,7 @@ def test_a_saints_title_the_index_leaves_out_is_inside_the_mention(edition):
     """The index's "CLIMACHUS, JOHN" (no SAINT), taken as a person since its subheadings are
     read: the text's "Saint John Climachus" keeps the title, as the dev samples hold it."""
     james = edition(JAMES)
-    assert _texts(james, "Saint John Climachus is of the same sentiment when he calls obedience")[0] == (
+    assert marked_texts(james, "Saint John Climachus is of the same sentiment when he calls obedience")[0] == (
         "Saint John Climachus"
     )
 
@@ -162,8 +158,8 @@ def test_a_places_name_after_a_forename_is_inside_a_persons_name(edition):
     space is the mystic's middle name and surname, no place (marked before); "at Glenmore,
     above Keene Valley" stays two places."""
     james = edition(JAMES)
-    assert _texts(james, "our best known American mystic (Thomas Lake Harris)", "placeName") == []
-    places = _texts(james, "at Glenmore, above Keene Valley, I owe more obligations", "placeName")
+    assert marked_texts(james, "our best known American mystic (Thomas Lake Harris)", "placeName") == []
+    places = marked_texts(james, "at Glenmore, above Keene Valley, I owe more obligations", "placeName")
     assert "Glenmore" in places and "Keene Valley" in places
 
 
@@ -173,8 +169,8 @@ def test_a_book_of_scripture_the_profile_lists_cited_after_in_is_no_person(editi
     Isaiah’s" (the prophet's words) stays his."""
     james = edition(JAMES)
     # one paragraph writes both: the prophet's words marked, the book not (two marks before)
-    assert _texts(james, "As in Isaiah: ‘Hearken unto me, O Jacob").count("Isaiah") == 1
-    assert "Isaiah" in _texts(james, "For instance, this of Isaiah’s: ‘The Lord spake thus to me")
+    assert marked_texts(james, "As in Isaiah: ‘Hearken unto me, O Jacob").count("Isaiah") == 1
+    assert "Isaiah" in marked_texts(james, "For instance, this of Isaiah’s: ‘The Lord spake thus to me")
 
 
 def test_an_index_reference_that_reads_as_no_name_leaves_its_heading_a_person(edition):
@@ -183,4 +179,6 @@ def test_an_index_reference_that_reads_as_no_name_leaves_its_heading_a_person(ed
     person, and "Marcus Aurelius" was left unmarked (four times) beside its "MARCUS
     AURELIUS", run on too."""
     james = edition(JAMES)
-    assert "Marcus Aurelius" in _texts(james, "When Marcus Aurelius reflects on the eternal reason that has ordered")
+    assert "Marcus Aurelius" in marked_texts(
+        james, "When Marcus Aurelius reflects on the eternal reason that has ordered"
+    )
