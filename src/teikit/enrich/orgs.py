@@ -125,7 +125,7 @@ from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, count
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import ahocorasick_rs
 from lxml import etree
@@ -330,7 +330,7 @@ def scanner(keys: Mapping[str, Any], split_hyphens: bool = False) -> Matcher:
     matcher = Matcher(keys, split_hyphens=split_hyphens)
     if matcher.automaton is not None:
         matcher.automaton = (
-            LatinScan(matcher.keys)
+            LatinScan(matcher.keys).as_automaton()
             if in_latin_1(tuple(matcher.keys))
             else ahocorasick_rs.AhoCorasick(matcher.keys, implementation=_DFA)
         )
@@ -353,6 +353,11 @@ class LatinScan:
     def find_matches_as_indexes(self, text: str, overlapping: bool = False) -> list[tuple[int, int, int]]:
         read = latin1_bytes(text)
         return self.automaton.find_matches_as_indexes(read.lower() if self.lower else read, overlapping=overlapping)
+
+    def as_automaton(self) -> ahocorasick_rs.AhoCorasick:
+        """This scan, typed as the automaton a `Matcher` takes (it asks of it
+        `find_matches_as_indexes` alone)."""
+        return cast(ahocorasick_rs.AhoCorasick, self)
 
 
 def ascii_lowered(keys: list[str], text: str) -> bool:
@@ -1822,7 +1827,7 @@ def _case_variants(text: str, shapes: Shapes) -> list[str]:
         # bundled book, the scan of its bytes after it 0.5 ms more): the same places, the
         # words around them told in `text` as they would be in its lower case (a character
         # and its lower case are both letters or digits, or neither)
-        matcher.automaton = LatinScan(matcher.keys, lower=True)
+        matcher.automaton = LatinScan(matcher.keys, lower=True).as_automaton()
     else:
         scanned = text.lower()
     out: set[str] = set()
