@@ -533,6 +533,10 @@ _SPAN_JOIN = re.compile(r"\s?[-–—]\s?|\s(?:to|until|till)\s(?:the\s)?")
 _BETWEEN_BEFORE = re.compile(r"(?<![\w-])[Bb]etween\s$")
 _BETWEEN_JOIN = re.compile(r"\sand\s")
 _RANGE_JOIN = re.compile(r"\s?(?:[-–—/]|,?\s(?:and|or|to|until|till|through)\s)")
+# The most characters any of the three joins above spans (", through ", " until the "): two
+# dates further apart are joined by none, and none is sought between them (most dates of a
+# text lie far apart).
+_JOIN_REACH = 11
 
 
 def _month(name: str, months: Mapping[str, int] | None = None) -> int:
@@ -606,8 +610,10 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
     """The ISO attributes of a matched date (its groups), or None when it is not a date
     after all. `year` is the year a date without one takes from its context (None: it has none);
     `months`: month names of another language (a profile's [dates] months)."""
-    y = f"{year:04d}" if year else "-"  # "--04-15" without a year
     kind = g.lastgroup  # which of the pattern's forms matched (`_KINDS`)
+    if kind == "year":  # (the form most dates are of, told first)
+        return {"when": g["y8"]}
+    y = f"{year:04d}" if year else "-"  # "--04-15" without a year
     if kind == "dmy":
         mo, y = _month(g["m1"], months), g["y1"]
         if g["d2"]:
@@ -704,8 +710,6 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
     if kind == "range":
         end = _span_year(g["y6"], g["y7"])
         return {"from": g["y6"], "to": end} if end else None
-    if kind == "year":
-        return {"when": g["y8"]}
     if kind == "oldyear":
         return {"when": g["y16"]}
     if g["cnow"]:  # "the present century": the context year's; without one, none said (no date)
@@ -964,9 +968,26 @@ def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, .
             return False
     if kind == "relative" and _SEASON_NOUN_AFTER.match(text, end):
         return False
-    if (kind == "year" or kind == "range") and _NOT_A_YEAR_BEFORE.search(before[-8:]):
+    if (kind == "year" or kind == "range") and _not_a_year_before(before[-8:]):
         return False
     return True
+
+
+# The last characters `_NOT_A_YEAR_BEFORE` may match before the space it ends with, or at its
+# end: one of a reference's words' last letters (either case), a full stop, a sign of number.
+_NOT_A_YEAR_ENDS = frozenset("lsopfdterhLSOPFDTERH.:#")
+
+
+def _not_a_year_before(before: str) -> bool:
+    """Whether `_NOT_A_YEAR_BEFORE` matches `before` (at its end)."""
+    last = before[-1:]
+    if last == " ":  # (most dates: "in 1917", "May, 1917"): the pattern's space, after a word's end
+        last = before[-2:-1]
+    # Another ASCII character there (not a space: a newline may end what the pattern matches,
+    # whose `$` is before it) ends no match: the pattern is not tried.
+    if SHORTCUTS and last.isascii() and last not in _NOT_A_YEAR_ENDS and last and not last.isspace():
+        return False
+    return _NOT_A_YEAR_BEFORE.search(before) is not None
 
 
 def _after_cue(before: str, cues: tuple[str, ...]) -> bool:
@@ -996,7 +1017,7 @@ def _range_years(text: str, found: list[_Found]) -> list[int | None]:
         here, following = found[i], found[i + 1]
         if not here.yearless or here.groups.lastgroup == "relative":
             continue
-        if _RANGE_JOIN.fullmatch(text, here.end, following.start) is None:
+        if following.start - here.end > _JOIN_REACH or _RANGE_JOIN.fullmatch(text, here.end, following.start) is None:
             continue
         if following.yearless:
             years[i] = years[i + 1]
@@ -1081,7 +1102,29 @@ def _opens(text: str, start: int, block_start: bool) -> str:
     """Whether the date at `start` opens the paragraph, a sentence, or neither ("")."""
     if block_start and _OPENING.fullmatch(text, 0, start):
         return "paragraph"
-    return "sentence" if _SENTENCE_OPENING.search(text, max(0, start - 24), start) else ""
+    reach = max(0, start - 24)
+    if SHORTCUTS and reach:
+        # Past a text's start, a sentence opens after a stop: with none in the characters
+        # looked at (most dates stand inside a sentence), the pattern is not tried.
+        near = text[reach:start]
+        if "." not in near and "!" not in near and "?" not in near:
+            return ""
+    return "sentence" if _SENTENCE_OPENING.search(text, reach, start) else ""
+
+
+def _participle_before(text: str, start: int) -> bool:
+    """Whether `_PARTICIPLE_BEFORE` matches before the date at `start`."""
+    # The pattern ends with "in" or "on" and a space, where the text looked at ends (or
+    # before a newline there): without either in the last five characters, it is not tried.
+    if SHORTCUTS and "in" not in (near := text[max(0, start - 5) : start]) and "on" not in near:
+        return False
+    return _PARTICIPLE_BEFORE.search(text, max(0, start - 90), start) is not None
+
+
+# Whether the character tests before the patterns of `_opens` and `_participle_before` are
+# made (False: the plain form, for the tests to compare; `_JOIN_REACH` made large is the plain
+# form of the joins').
+SHORTCUTS = True
 
 
 # What every date the pattern finds holds: a digit, the first letters of a month's name
@@ -1491,7 +1534,9 @@ def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> 
         if attrs is not None and _valid_day(attrs) and _acceptable(g, text, at + m.start(), at + m.end(), cues):
             start = at + m.start()
             if kind in _DAYS:  # "the night of 4 March 1953"
-                part_of_day = _PART_OF_DAY_BEFORE.search(text, max(0, start - 14), start)
+                # (the pattern ends with "of" and a space: without "of" just before, not tried)
+                near = "of" in text[max(0, start - 5) : start] or not SHORTCUTS
+                part_of_day = _PART_OF_DAY_BEFORE.search(text, max(0, start - 14), start) if near else None
                 start = part_of_day.start() if part_of_day else start
             if (
                 (kind == "dmy" or kind == "dm")
@@ -1504,7 +1549,9 @@ def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> 
                 the = _THE_BEFORE.search(text, max(0, start - 4), start)
                 start = the.start() if the else start
             elif kind == "year" or kind == "oldyear":  # "the year 1808", "the year 1685": the words name the year
-                the = _THE_YEAR_BEFORE.search(text, max(0, start - 9), start)
+                # (the pattern ends with "year" and a space: without it just before, not tried)
+                near = "year" in text[max(0, start - 6) : start] or not SHORTCUTS
+                the = _THE_YEAR_BEFORE.search(text, max(0, start - 9), start) if near else None
                 start = the.start() if the else start
             # "on a March day": a month of no year in particular, which takes none from context
             indefinite = text.endswith(" a ", 0, start) and kind == "bare"
@@ -1556,7 +1603,7 @@ def _read_found(
             and f.groups.lastgroup in _CROSSING
             and "evidence" in attrs
             and _values(attrs)[0][:4] == str(context.year + 1)
-            and _PARTICIPLE_BEFORE.search(text, max(0, f.start - 90), f.start) is None
+            and not _participle_before(text, f.start)
         ):
             # the next year's by the narrative's going forward ("… (October, 1791) … In April the
             # Belgian frontier was crossed"): the text is there ("(June 6)" is June 1792)
@@ -1570,13 +1617,18 @@ def _read_found(
             i + 1 < len(found)
             and f.groups.lastgroup == "year"
             and found[i + 1].groups.lastgroup == "year"
+            and found[i + 1].start - f.end <= _JOIN_REACH
             and _RANGE_JOIN.fullmatch(text, f.end, found[i + 1].start) is not None
         )
         # "From 1938 until 1941", "10 April to 15 May 1943": one span, from … to.
-        if i + 1 < len(found) and (
-            _SPAN_JOIN.fullmatch(text, f.end, found[i + 1].start)
-            or _BETWEEN_JOIN.fullmatch(text, f.end, found[i + 1].start)
-            and _BETWEEN_BEFORE.search(text, max(0, f.start - 8), f.start)
+        if (
+            i + 1 < len(found)
+            and found[i + 1].start - f.end <= _JOIN_REACH
+            and (
+                _SPAN_JOIN.fullmatch(text, f.end, found[i + 1].start)
+                or _BETWEEN_JOIN.fullmatch(text, f.end, found[i + 1].start)
+                and _BETWEEN_BEFORE.search(text, max(0, f.start - 8), f.start)
+            )
         ):
             first = attrs
             if ranged[i]:  # a year the first took from the second is in the span's own words
@@ -1599,10 +1651,7 @@ def _read_found(
                     context.ahead(attrs)  # "the law of 7 August 1934" in a paragraph on 1932
                 else:
                     # Where a year alone stands decides whether it moves the narrative.
-                    recalls = (
-                        _CLOSES.match(text, end) is not None
-                        or _PARTICIPLE_BEFORE.search(text, max(0, f.start - 90), f.start) is not None
-                    )
+                    recalls = _CLOSES.match(text, end) is not None or _participle_before(text, f.start)
                     opens = _opens(text, f.start, block_start)
                     earlier = (
                         has_had
