@@ -112,3 +112,40 @@ def test_the_dates_read_with_the_character_tests_are_those_read_without(texts, p
     plain = read()
     assert quick == plain
     assert sum(map(len, quick[0])) > 3000
+
+
+def test_a_year_alone_matched_by_its_branch_is_the_date_patterns_match(texts):
+    """`_year_alone` against the date pattern at every digit of the texts that begins a word
+    (where `_scan` tries it): where it gives a match, the pattern's, of the same form, span
+    and year; and the edges where the branches before the year's match (a range, a decade)."""
+    pattern = dates.Reading(load_profile(source=SAMPLE).months).pattern(False, False)
+    alone = 0
+    for text in [*texts, "1917-18, 1917 -18, 1917 – 1918, 1917/18, 1920s, 1920's, 1917 ", "1917"]:
+        for m in re.finditer(r"(?<!\w)\d", text):
+            quick = dates._year_alone(text, m.start())
+            if quick is not None:
+                plain = pattern.match(text, m.start())
+                assert plain is not None and (plain.lastgroup, plain.span(), plain["y8"]) == (
+                    quick.lastgroup,
+                    quick.span(),
+                    quick["y8"],
+                ), text[m.start() : m.start() + 20]
+                alone += 1
+    assert alone > 1000
+
+
+@pytest.mark.parametrize("profile", ["default", "book"])
+def test_the_dates_read_with_years_alone_are_those_read_by_the_pattern(texts, profile, monkeypatch):
+    """The dates `find_in_texts` reads in the lines of the texts, with `_year_alone` tried
+    first (`dates.YEAR_ALONE`) and without: the same dates."""
+    months = load_profile(source=SAMPLE if profile == "book" else None).months
+    lines = [line for text in texts for line in text.splitlines() if line]
+
+    def read() -> dict:
+        contexts = [dates.YearContext(months)] * len(lines)
+        return dates.find_in_texts(lines, contexts, set(lines[::7]), dates.Reading(months))
+
+    quick = read()
+    monkeypatch.setattr(dates, "YEAR_ALONE", False)
+    assert read() == quick
+    assert sum(map(len, quick.values())) > 3000

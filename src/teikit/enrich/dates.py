@@ -407,6 +407,29 @@ _DAY_ORDINAL_FIRSTS = "|".join(
 _DIGIT_START = r"(?=\d\d?[\s\-–—snrt]|[12]\d\d\d(?!\d))"
 
 
+# The date pattern's branch of a year alone ("in 1917,"), the form most dates are of; matched
+# on its own where it is the pattern's match (`_year_alone`).
+_YEAR_BRANCH = rf"(?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED}))"
+_YEAR_ALONE = re.compile(_YEAR_BRANCH, re.X)
+# What a range or a decade goes on with after its year (a dash, "/", "'s"): the branches
+# before the year's might match there.
+_AFTER_RANGE_OR_DECADE = frozenset("-–—/'’")
+_DASHES = frozenset(("", "-", "–", "—"))
+
+
+def _year_alone(text: str, at: int) -> re.Match | None:
+    """The date pattern's match at the digit `at`, which begins a word, where it is a year
+    alone and found by its branch alone; None: the pattern is to be tried. Where the four
+    digits of a year stand before neither what a range or a decade goes on with, nor a space
+    and a dash, the branches before the year's fail (a day's needs a space, a dash or an
+    ordinal's letters after one or two digits; a decade's "s" or an apostrophe; a range's a
+    dash or "/"), and the others begin with a letter."""
+    after = text[at + 4 : at + 5]
+    if after in _AFTER_RANGE_OR_DECADE or after.isspace() and text[at + 5 : at + 6] in _DASHES:
+        return None
+    return _YEAR_ALONE.match(text, at)
+
+
 # The pattern runs over every word of the book, so a word that can begin no date is
 # passed over at once: first by its first character, then by the words a date begins
 # with; the alternatives are grouped by how they begin, each group behind a look-ahead.
@@ -443,7 +466,7 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
       | (?P<dm>(?P<d4>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d7>\d{{1,2}}))?{_ORD}\s(?:day\sof\s|of\s)?(?P<m3>{month})(?!\w|\.\w))
       | (?P<decade>(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
-      | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED}))
+      | {_YEAR_BRANCH}
       | (?P<oldyear>(?=1[0-6]\d\d\b){_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])))
   | (?=[JFMASOND]{starts})
     (?:(?P<mdy>(?P<m2>{month}),?\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?{_ORD},?\s(?P<y2>{_YEAR})\b)
@@ -1293,11 +1316,18 @@ def _scan(pattern: re.Pattern, text: str, words: list | None, glued: list[int] |
                 end = m.end()
                 found.append(m)
                 continue
-        m = match(text, at)
+        m = _year_alone(text, at) if index < _DIGIT_WORDS and YEAR_ALONE else None
+        if m is None:
+            m = match(text, at)
         if m is not None:
             end = m.end()
             found.append(m)
     return found
+
+
+# Whether `_scan` matches a year alone by its branch (`_year_alone`) before the whole pattern
+# (False: the plain form, for the tests to compare).
+YEAR_ALONE = True
 
 
 # A print run's words together: "On16 September", "in1935" (a preposition the date follows).
