@@ -805,7 +805,10 @@ class YearContext:
         something was done ("the target, set in July 1935,"); `earlier`: its sentence is in
         the pluperfect; `set_off`: it ends a phrase set off by commas ("…, one of the issues
         behind the rift with the Left SRs in July 1918, …")."""
-        values = [attrs[k] for k in ("when", "from", "to", "notBefore", "notAfter") if k in attrs]
+        if len(attrs) == 1 and "when" in attrs:  # (most dates: one value)
+            values = [attrs["when"]]
+        else:
+            values = [attrs[k] for k in ("when", "from", "to", "notBefore", "notAfter") if k in attrs]
         years = {v[:4] for v in values if v[:4].isdigit()}
         if not years or aside and (len(years) > 1 or len(values[-1]) < 7):
             return  # no year; or "(born 1893)", "(1893–1991)": an aside
@@ -952,8 +955,10 @@ class YearContext:
 def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, ...] = ()) -> bool:
     """Whether a match is a date where it stands; `cues`: words of the profile that make a
     month one before it, each with its space after it (`[dates] cues`, Scots "frae")."""
-    before = text[max(0, start - 16) : start]
     kind = g.lastgroup
+    if kind == "year":  # (half the dates: the one test a year alone is put to, told first)
+        return not _not_a_year_before(text[max(0, start - 8) : start])
+    before = text[max(0, start - 16) : start]
     if kind == "bare" and (partner := _MONTH_AND_BEFORE.search(text, max(0, start - 16), start)) is not None:
         # A month joined to another is a date as that one is: "in March and November" are two,
         # "as wide as March and November" none ("and" alone would make the second one).
@@ -1561,8 +1566,13 @@ def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> 
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         kind = m.lastgroup
         attrs = value(g, months=months)
-        if attrs is not None and _valid_day(attrs) and _acceptable(g, text, at + m.start(), at + m.end(), cues):
-            start = at + m.start()
+        if attrs is None or kind != "year" and not _valid_day(attrs):  # (a year alone names no day)
+            continue
+        matched_start, end = m.span()
+        matched_start += at
+        end += at
+        if _acceptable(g, text, matched_start, end, cues):
+            start = matched_start
             if kind in _DAYS:  # "the night of 4 March 1953"
                 # (the pattern ends with "of" and a space: without "of" just before, not tried)
                 near = "of" in text[max(0, start - 5) : start] or not SHORTCUTS
@@ -1570,7 +1580,7 @@ def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> 
                 start = part_of_day.start() if part_of_day else start
             if (
                 (kind == "dmy" or kind == "dm")
-                and start == at + m.start()
+                and start == matched_start
                 and _ORDINAL_DAY.match(text, start)
                 or kind == "wdm"
             ):
@@ -1584,8 +1594,8 @@ def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> 
                 the = _THE_YEAR_BEFORE.search(text, max(0, start - 9), start) if near else None
                 start = the.start() if the else start
             # "on a March day": a month of no year in particular, which takes none from context
-            indefinite = text.endswith(" a ", 0, start) and kind == "bare"
-            found.append(_Found(start, at + m.end(), g, attrs, _needs_year(g) and not indefinite))
+            indefinite = kind == "bare" and text.endswith(" a ", 0, start)
+            found.append(_Found(start, end, g, attrs, kind != "year" and _needs_year(g) and not indefinite))
     return found
 
 
@@ -1605,8 +1615,10 @@ def _read_found(
     joined = None  # the first value of a date without a year that took it from the next one
     has_had = "had" in text  # the pluperfect's word (`_in_pluperfect`)
     i = 0
-    while i < len(found):
+    count = len(found)
+    while i < count:
         f = found[i]
+        kind = f.groups.lastgroup
         if parenthesised:
             depth = max(0, depth + text.count("(", last, f.start) - text.count(")", last, f.start))
             last = f.start
@@ -1620,7 +1632,7 @@ def _read_found(
             has_had
             and context is not None
             and ranged[i] is None
-            and f.groups.lastgroup in _CROSSING
+            and kind in _CROSSING
             and "evidence" in attrs
             and _RELATIVE_PLUPERFECT_BEFORE.search(text, max(0, f.start - 90), f.start) is not None
         ):
@@ -1630,7 +1642,7 @@ def _read_found(
             and context.year is not None
             and f.yearless
             and ranged[i] is None
-            and f.groups.lastgroup in _CROSSING
+            and kind in _CROSSING
             and "evidence" in attrs
             and _values(attrs)[0][:4] == str(context.year + 1)
             and not _participle_before(text, f.start)
@@ -1644,15 +1656,15 @@ def _read_found(
             continue
         # "April and May 1943", "in 1790 and 1791": the first read with the second, as a span
         takes_year = ranged[i] is not None or (
-            i + 1 < len(found)
-            and f.groups.lastgroup == "year"
+            i + 1 < count
+            and kind == "year"
             and found[i + 1].groups.lastgroup == "year"
             and found[i + 1].start - f.end <= _JOIN_REACH
             and _RANGE_JOIN.fullmatch(text, f.end, found[i + 1].start) is not None
         )
         # "From 1938 until 1941", "10 April to 15 May 1943": one span, from … to.
         if (
-            i + 1 < len(found)
+            i + 1 < count
             and found[i + 1].start - f.end <= _JOIN_REACH
             and (
                 _SPAN_JOIN.fullmatch(text, f.end, found[i + 1].start)
@@ -1672,8 +1684,8 @@ def _read_found(
         aside = depth > 0
         if (
             context is not None
-            and ("evidence" not in attrs or f.groups.lastgroup == "relative")
-            and f.groups.lastgroup != "century"
+            and ("evidence" not in attrs or kind == "relative")
+            and kind != "century"
             and not takes_year
         ):
             if not aside or text[: f.start].rstrip().endswith("("):
@@ -1690,7 +1702,7 @@ def _read_found(
                         and _in_pluperfect(text, f.start, end)
                     )
                     read = attrs
-                    if f.groups.lastgroup == "relative":  # "the following winter": the text comes to its start
+                    if kind == "relative":  # "the following winter": the text comes to its start
                         read = {"when": attrs.get("notBefore") or attrs["when"]}
                     elif joined is not None:  # "between 9 April and 30 December 1938": from April
                         read = {"from": joined, "to": _values(attrs)[-1]}
