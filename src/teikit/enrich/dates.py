@@ -407,6 +407,29 @@ _DAY_ORDINAL_FIRSTS = "|".join(
 _DIGIT_START = r"(?=\d\d?[\s\-–—snrt]|[12]\d\d\d(?!\d))"
 
 
+# The date pattern's branch of a year alone ("in 1917,"), the form most dates are of; matched
+# on its own where it is the pattern's match (`_year_alone`).
+_YEAR_BRANCH = rf"(?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED}))"
+_YEAR_ALONE = re.compile(_YEAR_BRANCH, re.X)
+# What a range or a decade goes on with after its year (a dash, "/", "'s"): the branches
+# before the year's might match there.
+_AFTER_RANGE_OR_DECADE = frozenset("-–—/'’")
+_DASHES = frozenset(("", "-", "–", "—"))
+
+
+def _year_alone(text: str, at: int) -> re.Match | None:
+    """The date pattern's match at the digit `at`, which begins a word, where it is a year
+    alone and found by its branch alone; None: the pattern is to be tried. Where the four
+    digits of a year stand before neither what a range or a decade goes on with, nor a space
+    and a dash, the branches before the year's fail (a day's needs a space, a dash or an
+    ordinal's letters after one or two digits; a decade's "s" or an apostrophe; a range's a
+    dash or "/"), and the others begin with a letter."""
+    after = text[at + 4 : at + 5]
+    if after in _AFTER_RANGE_OR_DECADE or after.isspace() and text[at + 5 : at + 6] in _DASHES:
+        return None
+    return _YEAR_ALONE.match(text, at)
+
+
 # The pattern runs over every word of the book, so a word that can begin no date is
 # passed over at once: first by its first character, then by the words a date begins
 # with; the alternatives are grouped by how they begin, each group behind a look-ahead.
@@ -443,7 +466,7 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
       | (?P<dm>(?P<d4>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d7>\d{{1,2}}))?{_ORD}\s(?:day\sof\s|of\s)?(?P<m3>{month})(?!\w|\.\w))
       | (?P<decade>(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
-      | (?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED}))
+      | {_YEAR_BRANCH}
       | (?P<oldyear>(?=1[0-6]\d\d\b){_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])))
   | (?=[JFMASOND]{starts})
     (?:(?P<mdy>(?P<m2>{month}),?\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?{_ORD},?\s(?P<y2>{_YEAR})\b)
@@ -533,6 +556,10 @@ _SPAN_JOIN = re.compile(r"\s?[-–—]\s?|\s(?:to|until|till)\s(?:the\s)?")
 _BETWEEN_BEFORE = re.compile(r"(?<![\w-])[Bb]etween\s$")
 _BETWEEN_JOIN = re.compile(r"\sand\s")
 _RANGE_JOIN = re.compile(r"\s?(?:[-–—/]|,?\s(?:and|or|to|until|till|through)\s)")
+# The most characters any of the three joins above spans (", through ", " until the "): two
+# dates further apart are joined by none, and none is sought between them (most dates of a
+# text lie far apart).
+_JOIN_REACH = 11
 
 
 def _month(name: str, months: Mapping[str, int] | None = None) -> int:
@@ -606,8 +633,10 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
     """The ISO attributes of a matched date (its groups), or None when it is not a date
     after all. `year` is the year a date without one takes from its context (None: it has none);
     `months`: month names of another language (a profile's [dates] months)."""
-    y = f"{year:04d}" if year else "-"  # "--04-15" without a year
     kind = g.lastgroup  # which of the pattern's forms matched (`_KINDS`)
+    if kind == "year":  # (the form most dates are of, told first)
+        return {"when": g["y8"]}
+    y = f"{year:04d}" if year else "-"  # "--04-15" without a year
     if kind == "dmy":
         mo, y = _month(g["m1"], months), g["y1"]
         if g["d2"]:
@@ -704,8 +733,6 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
     if kind == "range":
         end = _span_year(g["y6"], g["y7"])
         return {"from": g["y6"], "to": end} if end else None
-    if kind == "year":
-        return {"when": g["y8"]}
     if kind == "oldyear":
         return {"when": g["y16"]}
     if g["cnow"]:  # "the present century": the context year's; without one, none said (no date)
@@ -778,7 +805,10 @@ class YearContext:
         something was done ("the target, set in July 1935,"); `earlier`: its sentence is in
         the pluperfect; `set_off`: it ends a phrase set off by commas ("…, one of the issues
         behind the rift with the Left SRs in July 1918, …")."""
-        values = [attrs[k] for k in ("when", "from", "to", "notBefore", "notAfter") if k in attrs]
+        if len(attrs) == 1 and "when" in attrs:  # (most dates: one value)
+            values = [attrs["when"]]
+        else:
+            values = [attrs[k] for k in ("when", "from", "to", "notBefore", "notAfter") if k in attrs]
         years = {v[:4] for v in values if v[:4].isdigit()}
         if not years or aside and (len(years) > 1 or len(values[-1]) < 7):
             return  # no year; or "(born 1893)", "(1893–1991)": an aside
@@ -925,8 +955,10 @@ class YearContext:
 def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, ...] = ()) -> bool:
     """Whether a match is a date where it stands; `cues`: words of the profile that make a
     month one before it, each with its space after it (`[dates] cues`, Scots "frae")."""
-    before = text[max(0, start - 16) : start]
     kind = g.lastgroup
+    if kind == "year":  # (half the dates: the one test a year alone is put to, told first)
+        return not _not_a_year_before(text[max(0, start - 8) : start])
+    before = text[max(0, start - 16) : start]
     if kind == "bare" and (partner := _MONTH_AND_BEFORE.search(text, max(0, start - 16), start)) is not None:
         # A month joined to another is a date as that one is: "in March and November" are two,
         # "as wide as March and November" none ("and" alone would make the second one).
@@ -964,9 +996,26 @@ def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, .
             return False
     if kind == "relative" and _SEASON_NOUN_AFTER.match(text, end):
         return False
-    if (kind == "year" or kind == "range") and _NOT_A_YEAR_BEFORE.search(before[-8:]):
+    if (kind == "year" or kind == "range") and _not_a_year_before(before[-8:]):
         return False
     return True
+
+
+# The last characters `_NOT_A_YEAR_BEFORE` may match before the space it ends with, or at its
+# end: one of a reference's words' last letters (either case), a full stop, a sign of number.
+_NOT_A_YEAR_ENDS = frozenset("lsopfdterhLSOPFDTERH.:#")
+
+
+def _not_a_year_before(before: str) -> bool:
+    """Whether `_NOT_A_YEAR_BEFORE` matches `before` (at its end)."""
+    last = before[-1:]
+    if last == " ":  # (most dates: "in 1917", "May, 1917"): the pattern's space, after a word's end
+        last = before[-2:-1]
+    # Another ASCII character there (not a space: a newline may end what the pattern matches,
+    # whose `$` is before it) ends no match: the pattern is not tried.
+    if SHORTCUTS and last.isascii() and last not in _NOT_A_YEAR_ENDS and last and not last.isspace():
+        return False
+    return _NOT_A_YEAR_BEFORE.search(before) is not None
 
 
 def _after_cue(before: str, cues: tuple[str, ...]) -> bool:
@@ -996,7 +1045,7 @@ def _range_years(text: str, found: list[_Found]) -> list[int | None]:
         here, following = found[i], found[i + 1]
         if not here.yearless or here.groups.lastgroup == "relative":
             continue
-        if _RANGE_JOIN.fullmatch(text, here.end, following.start) is None:
+        if following.start - here.end > _JOIN_REACH or _RANGE_JOIN.fullmatch(text, here.end, following.start) is None:
             continue
         if following.yearless:
             years[i] = years[i + 1]
@@ -1081,7 +1130,29 @@ def _opens(text: str, start: int, block_start: bool) -> str:
     """Whether the date at `start` opens the paragraph, a sentence, or neither ("")."""
     if block_start and _OPENING.fullmatch(text, 0, start):
         return "paragraph"
-    return "sentence" if _SENTENCE_OPENING.search(text, max(0, start - 24), start) else ""
+    reach = max(0, start - 24)
+    if SHORTCUTS and reach:
+        # Past a text's start, a sentence opens after a stop: with none in the characters
+        # looked at (most dates stand inside a sentence), the pattern is not tried.
+        near = text[reach:start]
+        if "." not in near and "!" not in near and "?" not in near:
+            return ""
+    return "sentence" if _SENTENCE_OPENING.search(text, reach, start) else ""
+
+
+def _participle_before(text: str, start: int) -> bool:
+    """Whether `_PARTICIPLE_BEFORE` matches before the date at `start`."""
+    # The pattern ends with "in" or "on" and a space, where the text looked at ends (or
+    # before a newline there): without either in the last five characters, it is not tried.
+    if SHORTCUTS and "in" not in (near := text[max(0, start - 5) : start]) and "on" not in near:
+        return False
+    return _PARTICIPLE_BEFORE.search(text, max(0, start - 90), start) is not None
+
+
+# Whether the character tests before the patterns of `_opens` and `_participle_before` are
+# made (False: the plain form, for the tests to compare; `_JOIN_REACH` made large is the plain
+# form of the joins').
+SHORTCUTS = True
 
 
 # What every date the pattern finds holds: a digit, the first letters of a month's name
@@ -1250,11 +1321,18 @@ def _scan(pattern: re.Pattern, text: str, words: list | None, glued: list[int] |
                 end = m.end()
                 found.append(m)
                 continue
-        m = match(text, at)
+        m = _year_alone(text, at) if index < _DIGIT_WORDS and YEAR_ALONE else None
+        if m is None:
+            m = match(text, at)
         if m is not None:
             end = m.end()
             found.append(m)
     return found
+
+
+# Whether `_scan` matches a year alone by its branch (`_year_alone`) before the whole pattern
+# (False: the plain form, for the tests to compare).
+YEAR_ALONE = True
 
 
 # A print run's words together: "On16 September", "in1935" (a preposition the date follows).
@@ -1488,14 +1566,21 @@ def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> 
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         kind = m.lastgroup
         attrs = value(g, months=months)
-        if attrs is not None and _valid_day(attrs) and _acceptable(g, text, at + m.start(), at + m.end(), cues):
-            start = at + m.start()
+        if attrs is None or kind != "year" and not _valid_day(attrs):  # (a year alone names no day)
+            continue
+        matched_start, end = m.span()
+        matched_start += at
+        end += at
+        if _acceptable(g, text, matched_start, end, cues):
+            start = matched_start
             if kind in _DAYS:  # "the night of 4 March 1953"
-                part_of_day = _PART_OF_DAY_BEFORE.search(text, max(0, start - 14), start)
+                # (the pattern ends with "of" and a space: without "of" just before, not tried)
+                near = "of" in text[max(0, start - 5) : start] or not SHORTCUTS
+                part_of_day = _PART_OF_DAY_BEFORE.search(text, max(0, start - 14), start) if near else None
                 start = part_of_day.start() if part_of_day else start
             if (
                 (kind == "dmy" or kind == "dm")
-                and start == at + m.start()
+                and start == matched_start
                 and _ORDINAL_DAY.match(text, start)
                 or kind == "wdm"
             ):
@@ -1504,11 +1589,13 @@ def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> 
                 the = _THE_BEFORE.search(text, max(0, start - 4), start)
                 start = the.start() if the else start
             elif kind == "year" or kind == "oldyear":  # "the year 1808", "the year 1685": the words name the year
-                the = _THE_YEAR_BEFORE.search(text, max(0, start - 9), start)
+                # (the pattern ends with "year" and a space: without it just before, not tried)
+                near = "year" in text[max(0, start - 6) : start] or not SHORTCUTS
+                the = _THE_YEAR_BEFORE.search(text, max(0, start - 9), start) if near else None
                 start = the.start() if the else start
             # "on a March day": a month of no year in particular, which takes none from context
-            indefinite = text.endswith(" a ", 0, start) and kind == "bare"
-            found.append(_Found(start, at + m.end(), g, attrs, _needs_year(g) and not indefinite))
+            indefinite = kind == "bare" and text.endswith(" a ", 0, start)
+            found.append(_Found(start, end, g, attrs, kind != "year" and _needs_year(g) and not indefinite))
     return found
 
 
@@ -1528,8 +1615,10 @@ def _read_found(
     joined = None  # the first value of a date without a year that took it from the next one
     has_had = "had" in text  # the pluperfect's word (`_in_pluperfect`)
     i = 0
-    while i < len(found):
+    count = len(found)
+    while i < count:
         f = found[i]
+        kind = f.groups.lastgroup
         if parenthesised:
             depth = max(0, depth + text.count("(", last, f.start) - text.count(")", last, f.start))
             last = f.start
@@ -1543,7 +1632,7 @@ def _read_found(
             has_had
             and context is not None
             and ranged[i] is None
-            and f.groups.lastgroup in _CROSSING
+            and kind in _CROSSING
             and "evidence" in attrs
             and _RELATIVE_PLUPERFECT_BEFORE.search(text, max(0, f.start - 90), f.start) is not None
         ):
@@ -1553,10 +1642,10 @@ def _read_found(
             and context.year is not None
             and f.yearless
             and ranged[i] is None
-            and f.groups.lastgroup in _CROSSING
+            and kind in _CROSSING
             and "evidence" in attrs
             and _values(attrs)[0][:4] == str(context.year + 1)
-            and _PARTICIPLE_BEFORE.search(text, max(0, f.start - 90), f.start) is None
+            and not _participle_before(text, f.start)
         ):
             # the next year's by the narrative's going forward ("… (October, 1791) … In April the
             # Belgian frontier was crossed"): the text is there ("(June 6)" is June 1792)
@@ -1567,16 +1656,21 @@ def _read_found(
             continue
         # "April and May 1943", "in 1790 and 1791": the first read with the second, as a span
         takes_year = ranged[i] is not None or (
-            i + 1 < len(found)
-            and f.groups.lastgroup == "year"
+            i + 1 < count
+            and kind == "year"
             and found[i + 1].groups.lastgroup == "year"
+            and found[i + 1].start - f.end <= _JOIN_REACH
             and _RANGE_JOIN.fullmatch(text, f.end, found[i + 1].start) is not None
         )
         # "From 1938 until 1941", "10 April to 15 May 1943": one span, from … to.
-        if i + 1 < len(found) and (
-            _SPAN_JOIN.fullmatch(text, f.end, found[i + 1].start)
-            or _BETWEEN_JOIN.fullmatch(text, f.end, found[i + 1].start)
-            and _BETWEEN_BEFORE.search(text, max(0, f.start - 8), f.start)
+        if (
+            i + 1 < count
+            and found[i + 1].start - f.end <= _JOIN_REACH
+            and (
+                _SPAN_JOIN.fullmatch(text, f.end, found[i + 1].start)
+                or _BETWEEN_JOIN.fullmatch(text, f.end, found[i + 1].start)
+                and _BETWEEN_BEFORE.search(text, max(0, f.start - 8), f.start)
+            )
         ):
             first = attrs
             if ranged[i]:  # a year the first took from the second is in the span's own words
@@ -1590,8 +1684,8 @@ def _read_found(
         aside = depth > 0
         if (
             context is not None
-            and ("evidence" not in attrs or f.groups.lastgroup == "relative")
-            and f.groups.lastgroup != "century"
+            and ("evidence" not in attrs or kind == "relative")
+            and kind != "century"
             and not takes_year
         ):
             if not aside or text[: f.start].rstrip().endswith("("):
@@ -1599,10 +1693,7 @@ def _read_found(
                     context.ahead(attrs)  # "the law of 7 August 1934" in a paragraph on 1932
                 else:
                     # Where a year alone stands decides whether it moves the narrative.
-                    recalls = (
-                        _CLOSES.match(text, end) is not None
-                        or _PARTICIPLE_BEFORE.search(text, max(0, f.start - 90), f.start) is not None
-                    )
+                    recalls = _CLOSES.match(text, end) is not None or _participle_before(text, f.start)
                     opens = _opens(text, f.start, block_start)
                     earlier = (
                         has_had
@@ -1611,7 +1702,7 @@ def _read_found(
                         and _in_pluperfect(text, f.start, end)
                     )
                     read = attrs
-                    if f.groups.lastgroup == "relative":  # "the following winter": the text comes to its start
+                    if kind == "relative":  # "the following winter": the text comes to its start
                         read = {"when": attrs.get("notBefore") or attrs["when"]}
                     elif joined is not None:  # "between 9 April and 30 December 1938": from April
                         read = {"from": joined, "to": _values(attrs)[-1]}
