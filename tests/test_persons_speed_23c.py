@@ -110,3 +110,23 @@ def test_a_phrase_searched_again_is_answered_as_the_search():
         assert answer == (phrase in BOOK), phrase
         answers[answer] += 1
     assert answers[True] and answers[False]
+
+
+def test_the_words_a_prescription_cuts_short_are_found_as_a_search_of_the_whole_text_finds_them(monkeypatch):
+    """`namewords.recipe_words` (the uses of the words cut short sought where one of them is
+    written, `wordscan.matches_at_words`) against the same with the pattern searched along the
+    whole text (`finditer`): the same words and signs on Parker's book of prescriptions
+    ("R. Pulv.", "Ext. opii"), the bundled book, James's and Burns's, and on edges (a word
+    cut short inside another, after an apostrophe, a hyphen, a stop)."""
+    from teikit.enrich import namewords
+
+    parker = (BOOKS / "parker-syphilitic-diseases-1845-ocr.txt").read_text(encoding="utf-8")
+    edges = (
+        "R. Pulv. cubebae\nR. Ext. opii\nR. Bals. copaib.\nR. Hyd. chlorid.\nPulv. x and Pulvis, "
+        "xPulv. y, 'Pulv. z, -Ext. w, .Bals. v, Ext Hyd.-and Bals. Pulv.\nR. Hydrargyri\n"
+    )
+    texts = (parker, BOOK, JAMES, BURNS, edges)
+    fast = [namewords.recipe_words(text, ("Mr.", "M.")) for text in texts]
+    monkeypatch.setattr(namewords, "matches_at_words", lambda pattern, text, words: pattern.finditer(text))
+    assert fast == [namewords.recipe_words(text, ("Mr.", "M.")) for text in texts]
+    assert fast[0][1] and fast[4][1]  # signs read in Parker's and the edges
