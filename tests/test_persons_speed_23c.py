@@ -130,3 +130,28 @@ def test_the_words_a_prescription_cuts_short_are_found_as_a_search_of_the_whole_
     monkeypatch.setattr(namewords, "matches_at_words", lambda pattern, text, words: pattern.finditer(text))
     assert fast == [namewords.recipe_words(text, ("Mr.", "M.")) for text in texts]
     assert fast[0][1] and fast[4][1]  # signs read in Parker's and the edges
+
+
+def test_the_lists_of_names_in_the_plural_are_found_as_the_pattern_finds_them():
+    """`textnames._types_lists_in` (a piece searched only where a looser pattern finds a list
+    after "he", then from "he ", the "the" told after) against `_TYPES_LIST.finditer` on the
+    piece with its white space made single spaces: every paragraph of the bundled book,
+    James's (whose "the Xaviers, Brébeufs, Jogues" is found) and Burns's, and edges (a list
+    at the text's start, after "she", "Athe", a quotation mark, across a line's break)."""
+    edges = (
+        "the Xaviers, Brébeufs, and Joneses were",
+        "The Smiths, Joneses\nand  Browns, and",
+        "she Smiths, Joneses went; the Smiths, Joneses went",
+        "Athe Smiths, Joneses; ‘the Smiths, Joneses’; -the Smiths, Joneses",
+        "the Smiths, Joneses Brown",
+        "the Smiths,\tJoneses, the Browns, Greens",
+    )
+    found = 0
+    for text in (BOOK, JAMES, BURNS):
+        for piece in (*text.split("\n\n"), *edges):
+            plain = (
+                [m.group(1) for m in textnames._TYPES_LIST.finditer(" ".join(piece.split()))] if "s, " in piece else []
+            )
+            assert textnames._types_lists_in(piece) == plain, piece
+            found += len(plain)
+    assert found >= 10
