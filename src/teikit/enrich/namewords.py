@@ -19,6 +19,7 @@ from itertools import accumulate
 from ..context import Context
 from . import gazetteer, registers
 from .matching import unmarked
+from .wordscan import matches_at_words
 
 # Letters of Latin-1 besides ASCII's: "Hébert", "Pétion", "Émile" are names too.
 UPPER = "A-ZÀ-ÖØ-Þ"
@@ -521,9 +522,13 @@ def recipe_words(text: str, honorifics: Collection[str]) -> tuple[frozenset[str]
     cut_short = _cut_short_before_lower(text)
     if not cut_short:
         return frozenset(), frozenset()  # no abbreviation, no sign: most books
-    # the words as a pattern that opens with their letters (`words_at_start`): `re` skips to them
-    written = re.compile(rf"({words_at_start(sorted(cut_short), before=_NOT_BEFORE_WORD)})(?![\w'’-])(\.)?")
-    uses = list(written.finditer(text))
+    # the words as a pattern that opens with their letters (`words_at_start`), tried only where
+    # one of them is written (`wordscan.matches_at_words`: its capital opens no word inside
+    # another, whose letters stand before it): the same matches as `written.finditer(text)`,
+    # which tries the words' first letters at every capital (3 ms of James's book, 0.2)
+    words = tuple(sorted(cut_short))
+    written = re.compile(rf"({words_at_start(words, before=_NOT_BEFORE_WORD)})(?![\w'’-])(\.)?")
+    uses = list(matches_at_words(written, text, words))
     cut_short -= {m.group(1) for m in uses if m.group(2) is None}
     cut_short -= {h.rstrip(".") for h in honorifics}
     if len(cut_short) < MIN_SIGNED_ABBREVIATIONS:
