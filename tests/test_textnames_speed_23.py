@@ -86,3 +86,24 @@ def test_an_imprint_s_word_is_counted_as_the_search_of_the_whole_text_counts_it(
         assert counted == {word: _plain_imprints(text, word) for word in words}
     assert textnames._times_imprint(EDGES, "Nancy") == _plain_imprints(EDGES, "Nancy") == 2  # not "FNancy"
     assert place_name("Nancy")
+
+
+def test_an_answer_is_kept_for_the_text_itself_not_for_an_equal_one():
+    """`matching.kept_for_text`: the answer read last is given again for the same string
+    only; an equal string (another conversion's text of the same book) is read anew, so a
+    benchmark converting a book twice measures the reading each time."""
+    from teikit.enrich.matching import kept_for_text
+
+    reads: list[str] = []
+
+    @kept_for_text
+    def commas(text: str) -> int:
+        reads.append(text)
+        return text.count(",")
+
+    text = "Nancy, 1896, p. 1. " * 3
+    equal = "".join(["Nancy, 1896, p. 1. "] * 3)
+    assert equal == text and equal is not text
+    assert commas(text) == commas(text) == 6 and len(reads) == 1
+    assert commas(equal) == 6 and len(reads) == 2
+    assert commas(text) == 6 and len(reads) == 3  # the last text read was the equal one

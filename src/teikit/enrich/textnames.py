@@ -160,6 +160,7 @@ from ..tei import XML_ID, children, local, make, make_in, q, sub, text_of
 from . import gazetteer, headings, registers
 from .indexpersons import index_persons
 from .matching import (
+    kept_for_text,
     mark,
     mark_in_divisions,
     pieces_in,
@@ -1479,22 +1480,18 @@ def imprint_after(text: str, end: int, word: str) -> bool:
     return text.startswith(",", end) and _YEAR_OF_IMPRINT_AFTER.match(text, end) is not None and place_name(word)
 
 
+@kept_for_text
 def works_named_as_persons(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The titles the book gives a work after its author is named ("the author of Mark
     Rutherford": the novel; a possessive kept, "the author of Plato’s Logic" is no title
     "Plato"), and the names of the books it calls "book of" a name ("the book of Job").
     Asked of the same text by the persons pass and by this module's beside an index: the
-    last text's answer is kept (the text told by its identity, else compared)."""
-    kept = _WORKS_KEPT.get("text")
-    if kept is not None and (kept is text or kept == text):
-        return _WORKS_KEPT["found"]
+    last text's answer is kept (`kept_for_text`)."""
     works = frozenset(" ".join(m.group(1).split()) for m in opening_words(_AUTHOR_OF_WORK, text))
     books = frozenset(m.group(1) for m in opening_words(_BOOK_OF_NAME, text, finds=_book_of_name_finds))
-    _WORKS_KEPT.update(text=text, found=(works, books))
     return works, books
 
 
-_WORKS_KEPT: dict = {}  # "text": the last text `works_named_as_persons` read, "found": its answer
 _BOOK_OPENINGS = ("Book", "book")  # what every match of `_BOOK_OF_NAME` opens with
 
 
@@ -1761,16 +1758,11 @@ def _times_imprint(text: str, word: str) -> int:
 _IMPRINT_COMMA = re.compile(r",(?=[ \t]*\n?[ \t]*1[4-9]\d\d\b[.,;)])")
 
 
-_LAST_IMPRINT_COMMAS: list = [None, ()]  # the text last asked, and its commas
-
-
+@kept_for_text
 def _imprint_commas(text: str) -> tuple[int, ...]:
     """The places of the commas of `text` a year of an imprint follows: each word asked of
-    `_times_imprint` is looked for before them, not in the whole book (18 ms a word in James's).
-    Kept for the text itself (the same string, not an equal one: a conversion's own)."""
-    if _LAST_IMPRINT_COMMAS[0] is not text:
-        _LAST_IMPRINT_COMMAS[:] = [text, tuple(m.start() for m in _IMPRINT_COMMA.finditer(text))]
-    return _LAST_IMPRINT_COMMAS[1]
+    `_times_imprint` is looked for before them, not in the whole book (18 ms a word in James's)."""
+    return tuple(m.start() for m in _IMPRINT_COMMA.finditer(text))
 
 
 def _after_place_preposition(text: str, word: str, prepositions) -> bool:
