@@ -39,7 +39,12 @@ def local(el: etree._Element) -> str:
 
 
 def is_(el: etree._Element, *names: str) -> bool:
-    return local(el) in names  # a comment's "" is no element's name
+    # the name known already read here, not through a call of `local` (asked by the ten
+    # thousand while the book's structure is built)
+    name = _LOCAL_NAMES.get(el.tag)
+    if name is None:
+        name = local(el)
+    return name in names  # a comment's "" is no element's name
 
 
 # Clark names by local name: elements are made by the ten thousand, of a few dozen names.
@@ -94,9 +99,15 @@ def make_in(
     if blank is None:
         blank = _BLANKS[name] = etree.Element(_clark(name), nsmap=NSMAP)
     el = blank.__copy__()
-    attrs = _attributes(attrib, kw)
-    if attrs:
-        for key, value in attrs.items():
+    if not attrib:
+        # keyword attributes alone (a place's `ref`): set as `_attributes` would list them,
+        # without the dict made for it (an attribute named twice, `type` and `type_`, is set
+        # where it was first, to the last value, as a dict keeps it)
+        for key, value in kw.items():
+            if value is not None:
+                el.set(key.rstrip("_"), value)
+    else:
+        for key, value in (_attributes(attrib, kw) or attrib).items():  # never None here: `attrib` is not empty
             el.set(key, value)
     if text is not None:
         el.text = text
