@@ -69,3 +69,23 @@ def test_make_in_sets_keyword_attributes_as_make_does():
                 assert etree.tostring(made) == etree.tostring(plain), (name, attrib, keywords)
                 compared += 1
     assert compared > 5000
+
+
+def test_make_and_sub_given_an_attrib_alone_make_what_keywords_make():
+    """The attributes of the edition's elements given as `attrib` (no keyword: handed to lxml
+    as they are) and as keywords (gathered by `_attributes`): the same elements, made apart
+    (`make`) and in a parent (`sub`)."""
+    compared = 0
+    for chapter in _chapters():
+        for el in chapter.iter(etree.Element):
+            if not el.attrib:
+                continue
+            name, attrib = _plain_local(el), dict(el.attrib)
+            kw = {("type_" if key == "type" else key): value for key, value in attrib.items()}
+            assert etree.tostring(make(name, "text", attrib=attrib)) == etree.tostring(make(name, "text", **kw))
+            by_attrib, by_keywords = make("p"), make("p")
+            tei.sub(by_attrib, name, "text", attrib=attrib)
+            tei.sub(by_keywords, name, "text", **kw)
+            assert etree.tostring(by_attrib) == etree.tostring(by_keywords), (name, attrib)
+            compared += 1
+    assert compared > 1000
