@@ -39,7 +39,12 @@ def local(el: etree._Element) -> str:
 
 
 def is_(el: etree._Element, *names: str) -> bool:
-    return local(el) in names  # a comment's "" is no element's name
+    # the name known already read here, not through a call of `local` (asked by the ten
+    # thousand while the book's structure is built)
+    name = _LOCAL_NAMES.get(el.tag)
+    if name is None:
+        name = local(el)
+    return name in names  # a comment's "" is no element's name
 
 
 # Clark names by local name: elements are made by the ten thousand, of a few dozen names.
@@ -55,7 +60,9 @@ def _clark(name: str) -> str:
 
 def _attributes(attrib: dict | None, kw: dict) -> dict | None:
     """`attrib` with the keyword attributes given (a trailing "_" dropped: `type_`), those
-    that are None left out; `attrib` itself when there are none (lxml copies it)."""
+    that are None left out; `attrib` itself when there are none (lxml copies it): the
+    makers ask for it only when there are (a call saved on each of the ten thousand
+    elements a conversion makes)."""
     if not kw:
         return attrib
     attrs = dict(attrib) if attrib else {}
@@ -69,7 +76,7 @@ def make(
     name: str, text: str | None = None, attrib: dict | None = None, line: int | None = None, **kw
 ) -> etree._Element:
     """Create a detached TEI element; `line` records the source line it came from."""
-    el = etree.Element(_clark(name), _attributes(attrib, kw), nsmap=NSMAP)
+    el = etree.Element(_clark(name), _attributes(attrib, kw) if kw else attrib, nsmap=NSMAP)
     if text is not None:
         el.text = text
     if line:
@@ -94,9 +101,15 @@ def make_in(
     if blank is None:
         blank = _BLANKS[name] = etree.Element(_clark(name), nsmap=NSMAP)
     el = blank.__copy__()
-    attrs = _attributes(attrib, kw)
-    if attrs:
-        for key, value in attrs.items():
+    if not attrib:
+        # keyword attributes alone (a place's `ref`): set as `_attributes` would list them,
+        # without the dict made for it (an attribute named twice, `type` and `type_`, is set
+        # where it was first, to the last value, as a dict keeps it)
+        for key, value in kw.items():
+            if value is not None:
+                el.set(key.rstrip("_"), value)
+    else:
+        for key, value in (_attributes(attrib, kw) or attrib).items():  # never None here: `attrib` is not empty
             el.set(key, value)
     if text is not None:
         el.text = text
@@ -139,7 +152,7 @@ def sub(
 ) -> etree._Element:
     """Create a TEI element as the last child of `parent` (made in place: an element made
     apart and appended is moved from a document of its own, which took twice as long)."""
-    el = etree.SubElement(parent, _clark(name), _attributes(attrib, kw), nsmap=NSMAP)
+    el = etree.SubElement(parent, _clark(name), _attributes(attrib, kw) if kw else attrib, nsmap=NSMAP)
     if text is not None:
         el.text = text
     if line:

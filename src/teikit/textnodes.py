@@ -149,28 +149,42 @@ def _cut(parent: etree._Element, child: Any, text: str, spans, slots: list | Non
     holding `text`, each element linked as soon as its text and tail are set; with `slots`,
     the text nodes left (what is left before the first element, then each element's tail)
     are added to it as slots. (One walk of the spans: the wrapping passes cut thousands of
-    text nodes.)"""
-    lead = text[: spans[0][0]] or None
+    text nodes, most for one mark.)"""
+    start, end, node = spans[0]
+    lead = text[:start] or None
     if child is None:
         parent.text = lead
     else:
         child.tail = lead
     if slots is not None and lead is not None:
         slots.append((parent, child, lead))
-    anchor = child
-    last = len(spans) - 1
-    for k, (start, end, node) in enumerate(spans):
-        if node.text is None and not len(node):
-            node.text = text[start:end]
-        tail = text[end : spans[k + 1][0] if k < last else len(text)] or None
-        node.tail = tail
-        if anchor is None:
-            parent.insert(0, node)
-        else:
-            anchor.addnext(node)
-        anchor = node
-        if slots is not None and tail is not None:
-            slots.append((parent, node, tail))
+    if node.text is None and not len(node):
+        node.text = text[start:end]
+    if len(spans) > 1:
+        # Each element's tail runs to the next span's start: the element is finished (tail
+        # set, linked) when the next span is read, the last one after the loop.
+        anchor = child
+        for start, next_end, next_node in spans[1:]:
+            tail = text[end:start] or None
+            node.tail = tail
+            if anchor is None:
+                parent.insert(0, node)
+            else:
+                anchor.addnext(node)
+            if slots is not None and tail is not None:
+                slots.append((parent, node, tail))
+            anchor, node, end = node, next_node, next_end
+            if node.text is None and not len(node):
+                node.text = text[start:end]
+        child = anchor
+    tail = text[end:] or None
+    node.tail = tail
+    if child is None:
+        parent.insert(0, node)
+    else:
+        child.addnext(node)
+    if slots is not None and tail is not None:
+        slots.append((parent, node, tail))
 
 
 # A text node as a place in the tree, with its text: (its element, None, the text) for the
