@@ -456,15 +456,22 @@ def pieces_around(pattern: re.Pattern, text: str, found: Iterable[tuple[int, int
     """`pattern.finditer` in each piece of `text` between blank lines that holds one of the
     spans `found` (in order, leftmost first), each piece once: `pieces_holding`'s search,
     its words found by whatever scan the caller made."""
+    for start, end in pieces_of(text, found):
+        yield from pattern.finditer(text, start, end)
+
+
+def pieces_of(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The bounds of each piece of `text` between blank lines that holds one of the spans
+    `found` (in order, leftmost first), each piece once."""
     end = 0
     for word_start, word_end in found:
         if word_start < end:
-            continue  # in the piece searched last
+            continue  # in the piece given last
         start = text.rfind("\n\n", 0, word_start)
         start = 0 if start < 0 else start + 2
         end = text.find("\n\n", word_end)
         end = len(text) if end < 0 else end
-        yield from pattern.finditer(text, start, end)
+        yield start, end
 
 
 def words_in(words: tuple[str, ...], text: str) -> Iterator[tuple[int, int]]:

@@ -214,6 +214,7 @@ from .matching import (
     Matcher,
     WordCounts,
     mark,
+    pieces_of,
     regions,
     unmarked_text,
     word_counts,
@@ -2464,16 +2465,10 @@ def matches_in_pieces(names: Collection[str], text: str) -> list[tuple[int, int,
     if not wanted or any("\n" in name for name in wanted):
         return matcher.find(text)
     found: list[tuple[int, int, str, None]] = []
-    end = 0
     # Each piece holds a place the scan reports of every place of a name in it: one it
     # passes over lies under one it reports, which no blank line parts from it.
-    for _, at, _ in find_words(wanted, text, LEFTMOST_FIRST):
-        if at < end:
-            continue  # in the piece asked last
-        start = text.rfind("\n\n", 0, at)
-        start = 0 if start < 0 else start + 2
-        end = text.find("\n\n", at)
-        end = len(text) if end < 0 else end
+    written = ((at, end) for _, at, end in find_words(wanted, text, LEFTMOST_FIRST))
+    for start, end in pieces_of(text, written):
         found += [(s + start, e + start, key, value) for s, e, key, value in matcher.find(text[start:end])]
     return found
 
