@@ -115,6 +115,16 @@ def found_by_find(word: str, text: str) -> list[int]:
     return found
 
 
+def texts_writing(words: str) -> list[str]:
+    """Real texts a shortcut is compared with its plain form on: the bundled edition's pieces
+    that write `words`, the bundled book's source and four corpus books (an absent ../shared
+    gives none of those)."""
+    texts = [piece for pieces in edition_pieces() for piece in pieces if words in piece]
+    texts.append(SAMPLE.read_text(encoding="utf-8"))
+    corpus = sorted((SHARED / "corpus" / "books").glob("*.txt"))[:4]
+    return texts + [path.read_bytes().decode("utf-8", "replace") for path in corpus]
+
+
 def edition_pieces() -> list[list[str]]:
     """The text nodes of the bundled edition's running text, chapter by chapter, as the name
     passes read them (`matching.SKIP` left out): cut by every date, name and note the book has."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import re
 
-from conftest import SAMPLE, SHARED, edition_pieces
+from conftest import SAMPLE, SHARED, edition_pieces, texts_writing
 from teikit.enrich import matching, orgs
 
 CORPUS = sorted((SHARED / "corpus" / "books").glob("*.txt"))[:4]
@@ -115,9 +115,7 @@ def test_the_patterns_of_establishments_listed_with_others_find_what_their_plain
     bundled book's source, four corpus books and strings that catch the edges."""
     plain_and = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) and other ([a-z]+)\b")
     plain_such = re.compile(r"\bother ([a-z]+),? (?:such as|like|including) ([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
-    texts = [piece for pieces in edition_pieces() for piece in pieces if " other " in piece]
-    texts.append(SAMPLE.read_text(encoding="utf-8"))
-    texts += [path.read_bytes().decode("utf-8", "replace") for path in CORPUS]
+    texts = texts_writing(" other ")
     texts += [
         "Sormovo and other works, other works, such as Sormovo, and other works",
         "xSormovo and other works; -Putilov and other plants; 'Putilov and other plants; _Ural and other trusts",

@@ -21,7 +21,7 @@ import re
 
 from lxml import etree
 
-from conftest import EDITION, SAMPLE, SHARED, edition_pieces
+from conftest import EDITION, SAMPLE, SHARED, edition_pieces, texts_writing
 from teikit.enrich import orgs
 from teikit.tei import XML_ID, make, q
 
@@ -166,9 +166,7 @@ def test_an_establishment_listed_with_others_is_in_a_piece_holding_other_and_its
     and an establishment's plural: every plural either pattern finds stands right after
     "other " in the text it is found in (the edition's pieces holding " other ", the bundled
     book's source, corpus books, strings made to catch the edges)."""
-    texts = [piece for pieces in edition_pieces() for piece in pieces if " other " in piece]
-    texts.append(SAMPLE.read_text(encoding="utf-8"))
-    texts += [path.read_bytes().decode("utf-8", "replace") for path in CORPUS]
+    texts = texts_writing(" other ")
     texts += [
         "Sormovo and other works, other works, such as Sormovo, and other works",
         "Putilov and other\nplants; other  works like Putilov; (other works, such as Sormovo",
