@@ -116,7 +116,8 @@ Binet‐Sanglé"), each part the book writes alone a surname of its own ("by Bin
 No mention: a god's name that names a planet too (`[names] planets`), in a sentence that
 writes a noun of planets (`[names] planet_nouns`: "related to the planet Mars"); a book of
 scripture cited by number, name and chapter ("2 Samuel vii."); a firm's founder before
-"’s Sons".
+"’s Sons"; a name in a Latin title of letters, "Ad" before it and the passage after it ("Ad
+M. Caes., iii. 5.": Fronto's letters to Marcus Caesar).
 
 A word the book also writes in lower case is a common word ("The", "Reading", "Will"):
 it ends the name that follows a forename or initials, and it is never a name alone. It
@@ -1414,6 +1415,13 @@ _NAME_AND_EPITHET = re.compile(r"\S+\s+the\s+[A-Z][a-z]+$")
 _WORK_KIND_AFTER = re.compile(
     r",[ \t]*\n?[ \t]*(?:a|an)[ \t]+\n?[ \t]*(?:novel|romance|tale|poem|play|drama|tragedy|comedy)\b(?![‐-])"
 )
+# A Latin title of letters, cited by "Ad" ("to") and the name of the one written to, the
+# book and letter after it: "Ad M. Caes., iii. 5.", "Ad M Caes ii. 10", "Ad Verum imp. Aur.
+# Caes., ii, 7." (Fronto's letters to Marcus Caesar): up to three words between, each
+# capitalised or a short abbreviation. The passage is a number, in roman lower-case figures
+# or arabic, after the name's full stop, comma or semicolon.
+_AD_TITLE_BEFORE = re.compile(r"(?<![\w.])Ad\.?[ \t]+(?:(?:[A-Z][a-z]*\.?|[a-z]{1,4}\.)[ \t]+){0,3}$")
+_PASSAGE_AFTER = re.compile(r"\.?[,;]?[ \t]*(?:[ivxlc]+\b|\d)")
 
 
 # A forename and a surname after "the", nothing of their bearer after them (a possessive, a
@@ -1521,7 +1529,9 @@ def names_work(text: str, start: int, end: int, works: Collection[str], books: C
     Deliverance"), a book of `books` (those the book calls "book of", the profile's `[names]
     scripture_books`) after "book of" or cited after "in" ("“In Job,” says that coldly
     truthful writer", "As in Isaiah:"), a name with its epithet after "in" ("in Nathan the Wise,"), a
-    name a comma and the kind of work follow ("Mademoiselle Mori, a novel quoted in")."""
+    name a comma and the kind of work follow ("Mademoiselle Mori, a novel quoted in"), a name
+    in a Latin title of letters cited with its passage ("Ad M. Caes., iii. 5.",
+    `cites_letters_to`)."""
     name = " ".join(text[start:end].split())
     if name in works:
         return True
@@ -1536,7 +1546,20 @@ def names_work(text: str, start: int, end: int, works: Collection[str], books: C
         and _STOP_AFTER.match(text, end)
     ):
         return True
-    return text.startswith(",", end) and _WORK_KIND_AFTER.match(text, end) is not None
+    if text.startswith(",", end) and _WORK_KIND_AFTER.match(text, end) is not None:
+        return True
+    return cites_letters_to(text, start, end)
+
+
+def cites_letters_to(text: str, start: int, end: int) -> bool:
+    """Whether the name at `text[start:end]` is inside a Latin title of letters cited with its
+    passage, "Ad" and the name of the one written to ("Ad M. Caes., iii. 5."): the work's,
+    no mention of him."""
+    return (
+        text.find("Ad", max(0, start - 30), start) != -1  # most mentions: none before them
+        and _AD_TITLE_BEFORE.search(text, max(0, start - 30), start) is not None
+        and _PASSAGE_AFTER.match(text, end, end + 12) is not None
+    )
 
 
 # A book of scripture cited by its number, name and chapter ("like David in 2 Samuel vii.",

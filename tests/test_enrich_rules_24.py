@@ -1,0 +1,40 @@
+"""Persons' and places' marks that name no one, or cut one name in two (issue 18, persName
+precision), on sentences of the development corpus's books without a name index, read mark by
+mark: the Casaubon *Meditations* of Marcus Aurelius cites Fronto's letters to him by their
+Latin title ("Ad M. Caes., iii. 5.")."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_marks import converted_books, marked_texts
+from teikit.enrich import textnames
+
+AURELIUS = "aurelius-meditations-casaubon"
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory):
+    return converted_books(tmp_path_factory, "rules24")
+
+
+def test_a_latin_title_of_letters_cited_with_its_passage_is_no_person(edition):
+    """The introduction's footnotes cite Fronto's letters "Ad M. Caes." (to Marcus Caesar) and
+    "Ad Verum imp. Aur. Caes." by book and letter: 18 marks of "M. Caes" or "Caes" before, a
+    person of the register made of the abbreviation; the letters' writer and reader named in
+    the text stay marked."""
+    aurelius = edition(AURELIUS)
+    assert marked_texts(aurelius, "Ad. M. Caes., iii. 5.") == []
+    assert marked_texts(aurelius, "Ad M Caes., iv. 1.") == []
+    assert marked_texts(aurelius, "Ad Verum imp. Aur. Caes., ii, 7. and edited in the year 1823.") == []
+    assert marked_texts(aurelius, "Ad M. Caes., ii. 10.") == []
+    assert marked_texts(aurelius, "he writes to Fronto, 'to ask for my hexameters;")[0] == "Fronto"
+
+
+def test_cites_letters_to_wants_the_passage_after_the_name():
+    text = "Ad M. Caes iii. 17; Ad M. Caes., v. 8.; the Ad Fronto wrote; Ad Marcum said"
+    at = text.index
+    assert textnames.cites_letters_to(text, at("M. Caes iii"), at("M. Caes iii") + 7)
+    assert textnames.cites_letters_to(text, at("M. Caes., v"), at("M. Caes., v") + 7)
+    assert not textnames.cites_letters_to(text, at("Fronto"), at("Fronto") + 6)
+    assert not textnames.cites_letters_to(text, at("Marcum"), at("Marcum") + 6)
