@@ -1,7 +1,8 @@
-"""Persons' and places' marks that name no one, or cut one name in two (issue 18, persName
-precision), on sentences of the development corpus's books without a name index, read mark by
-mark: the Casaubon *Meditations* of Marcus Aurelius cites Fronto's letters to him by their
-Latin title ("Ad M. Caes., iii. 5.")."""
+"""Persons' and places' marks that name no one (issue 18, persName and placeName precision),
+on sentences of the development corpus's books without a name index, read mark by mark: the
+Casaubon *Meditations* of Marcus Aurelius cites Fronto's letters to him by their Latin title
+("Ad M. Caes., iii. 5."); Gardiner's *French Revolution* writes a people's word a town of
+the gazetteer bears ("the Roman emperors")."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from corpus_marks import converted_books, marked_texts
 from teikit.enrich import textnames
 
 AURELIUS = "aurelius-meditations-casaubon"
+GARDINER = "gardiner-french-revolution"
 
 
 @pytest.fixture(scope="module")
@@ -38,3 +40,14 @@ def test_cites_letters_to_wants_the_passage_after_the_name():
     assert textnames.cites_letters_to(text, at("M. Caes., v"), at("M. Caes., v") + 7)
     assert not textnames.cites_letters_to(text, at("Fronto"), at("Fronto") + 6)
     assert not textnames.cites_letters_to(text, at("Marcum"), at("Marcum") + 6)
+
+
+def test_a_peoples_word_written_once_after_a_cue_before_a_noun_is_no_town(edition):
+    """Gardiner writes "Roman" (a town of Romania, 67,000 people) once after a cue, before the
+    noun it qualifies ("the worst of the Roman emperors"), and once more as an adjective: both
+    were marked places; the gazetteer knows Rome, the greater place whose people's word it is."""
+    gardiner = edition(GARDINER)
+    said = "the worst of the Roman emperors"
+    assert "Roman" not in marked_texts(gardiner, said, "placeName")
+    said = "imitation of that which was once worn by the emancipated Roman slave"
+    assert "Roman" not in marked_texts(gardiner, said, "placeName")

@@ -13,7 +13,8 @@ it includes); the text adds, in a book with an index:
   after "the" and before a lower-case word ("at the Proletarsky locomotive repair
   workshop": a works' name); nor a town's name written after a cue only before a word it
   qualifies, twice or more, a people's adjective ("the Greek and Roman gods", "of the Roman
-  ecclesiasticism": Roman, Romania, is no place there); a town whose name opens with
+  ecclesiasticism": Roman, Romania, is no place there), or once where the gazetteer knows a
+  greater place the word is the people's of ("of the Roman emperors": Rome); a town whose name opens with
   "Port" or "Fort" after any cue ("after he came to Port Royal");
 - "the West", "the East", "the Continent": parts of the world, where so written, and the
   two paired without "the" after "from" or "between" ("intervention from West and East"), the
@@ -2056,11 +2057,13 @@ def discover(
             if (
                 geo.type == "city"
                 and attributive[name] == seen[name]
-                and seen[name] > 1
+                and (seen[name] > 1 or textplaces._demonym(name, geo))
                 and name not in imprints
                 and gazetteer.fold(geo.name) == gazetteer.fold(name)  # not "of the Hague tribunal"
             ):
-                continue  # only "the Greek and Roman gods", "of the Roman ecclesiasticism": an adjective
+                # only "the Greek and Roman gods", "of the Roman ecclesiasticism": an adjective;
+                # once will do for a people's word beside a greater place ("of the Roman emperors")
+                continue
             found[name] = geo
             continue
         if not strong[name]:
