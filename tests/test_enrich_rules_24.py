@@ -2,7 +2,8 @@
 on sentences of the development corpus's books without a name index, read mark by mark: the
 Casaubon *Meditations* of Marcus Aurelius cites Fronto's letters to him by their Latin title
 ("Ad M. Caes., iii. 5."); Gardiner's *French Revolution* writes a people's word a town of
-the gazetteer bears ("the Roman emperors")."""
+the gazetteer bears ("the Roman emperors"); Wells's *Mr. Polly* an inn by a possessive ("the
+God's Providence Inn")."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from teikit.enrich import textnames
 
 AURELIUS = "aurelius-meditations-casaubon"
 GARDINER = "gardiner-french-revolution"
+WELLS = "wells-mr-polly"
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +53,15 @@ def test_a_peoples_word_written_once_after_a_cue_before_a_noun_is_no_town(editio
     assert "Roman" not in marked_texts(gardiner, said, "placeName")
     said = "imitation of that which was once worn by the emancipated Roman slave"
     assert "Roman" not in marked_texts(gardiner, said, "placeName")
+
+
+def test_a_name_opening_a_buildings_name_with_its_possessive_is_no_mention(edition):
+    """Wells's town has "the God's Providence Inn" beside "the Potwell Inn": "God" was marked a
+    person there four times; the inn is a place now, as the Potwell Inn is. God named elsewhere
+    stays marked."""
+    wells = edition(WELLS)
+    said = "He began to attend the bar parlour of the God's Providence Inn with some frequency"
+    assert "God" not in marked_texts(wells, said)
+    assert marked_texts(wells, said, "placeName") == ["God's Providence Inn"]
+    said = "and greens such as God had never permitted in the world before"
+    assert "God" in marked_texts(wells, said)

@@ -1386,8 +1386,9 @@ def not_mentions(
     piece: str, spans: list[Span], things: Collection[str], named: Callable[[str], bool], deities: Collection[str]
 ) -> list[Span]:
     """`spans` but the names standing in a firm's name, the bare names (no honorific, no
-    forename) before a thing named after them (`in_firm`, `named_after`, `_the_namesake`), and
-    those of a book of scripture cited (`cites_scripture`)."""
+    forename) before a thing named after them (`in_firm`, `named_after`, `_the_namesake`) or
+    opening a building's name with their possessive (`_in_a_sites_name`), and those of a book
+    of scripture cited (`cites_scripture`)."""
     firm = "Co" in piece or "Sons" in piece  # (most texts name no firm: the pattern is tried only where one may)
     return [
         s
@@ -1396,7 +1397,25 @@ def not_mentions(
         and not (things and not s.name.hon and not s.name.given and named_after(piece, s.end, things))
         and not _the_namesake(piece, s, named, deities)
         and not cites_scripture(piece, s.start, s.end)
+        and not (piece[s.end : s.end + 1] in _APOSTROPHES and _in_a_sites_name(piece, s))
     ]
+
+
+_APOSTROPHES = ("'", "’")
+# A possessive, one or two capitalised words and the last word of a street's or building's name
+# (`place_word`) after them: "the God's Providence Inn"
+_POSSESSIVE_SITE_AFTER = re.compile(r"['’]s[ \t]+\n?[ \t]*(?:[A-Z][\w'’-]*[ \t]+\n?[ \t]*){1,2}?([A-Z][a-z]+)\b")
+
+
+def _in_a_sites_name(piece: str, span: Span) -> bool:
+    """Whether a bare name (no honorific, no forename) after "the" opens a building's name with
+    its possessive ("the bar parlour of the God's Providence Inn", an inn of the book's town): no
+    mention of its bearer. Not a name before its possessive and one word ("the Lord's House")."""
+    name = span.name
+    if name.hon or name.given or _THE_BEFORE.search(piece, max(0, span.start - 5), span.start) is None:
+        return False
+    m = _POSSESSIVE_SITE_AFTER.match(piece, span.end)
+    return m is not None and place_word(m.group(1))
 
 
 # The works the book names by the name they bear, a person's: "the author of Mark Rutherford"
