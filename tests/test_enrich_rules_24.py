@@ -3,7 +3,8 @@ on sentences of the development corpus's books without a name index, read mark b
 Casaubon *Meditations* of Marcus Aurelius cites Fronto's letters to him by their Latin title
 ("Ad M. Caes., iii. 5."); Gardiner's *French Revolution* writes a people's word a town of
 the gazetteer bears ("the Roman emperors"); Wells's *Mr. Polly* an inn by a possessive ("the
-God's Providence Inn")."""
+God's Providence Inn") and a man's home after a journey's noun ("the suburban train to
+Johnson's discreet home")."""
 
 from __future__ import annotations
 
@@ -65,3 +66,13 @@ def test_a_name_opening_a_buildings_name_with_its_possessive_is_no_mention(editi
     assert marked_texts(wells, said, "placeName") == ["God's Providence Inn"]
     said = "and greens such as God had never permitted in the world before"
     assert "God" in marked_texts(wells, said)
+
+
+def test_a_name_after_a_journeys_noun_with_its_possessive_is_its_bearer(edition):
+    """ "he was rattled along in the suburban train to Johnson's discreet home": Johnson was made
+    a place (a journey's destination, as "a first-class ticket for Worthing" is); his
+    possessive makes him the home's owner, the Johnson the chapter names throughout."""
+    wells = edition(WELLS)
+    said = "he was rattled along in the suburban train to Johnson's discreet home"
+    assert "Johnson" not in marked_texts(wells, said, "placeName")
+    assert "Johnson" in marked_texts(wells, said)

@@ -99,7 +99,8 @@ only on evidence from the way names are written, never from a list of particular
   case or capitalised at a verse line's or a sentence's start ("In Galloway sae wide", "Thro'
   Galloway"): left unmarked there, and handed to the places pass (`Context.places_of_persons_names`);
   so is a person's name after a journey's noun and "for" or "to" (`[places] journeys`: "a
-  first-class ticket for Worthing", the town Jack Worthing was named after);
+  first-class ticket for Worthing", the town Jack Worthing was named after), but for a
+  possessive after it ("the suburban train to Johnson's discreet home": his);
 - a title of rank used in place of a name (`[names] peerages` and `rulers`): "the Duke of
   Orleans", "the Elector of Bavaria", one person by its whole title, the article outside and
   the place inside no mention of its own; not an epithet ("the King of Love": the word after
@@ -1326,6 +1327,7 @@ def after_place_preposition(text: str, start: int, prepositions: Collection[str]
 
 # A journey's noun and "for" or "to" right before a name: "a first-class ticket for ".
 _JOURNEY_TO = re.compile(r"\b([A-Za-z]+)\s+(?:for|to)\s+$")
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 # The word right before a name, an elided one's apostrophe kept ("Thro' "), spaces between.
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w'’-])([A-Za-z]+['’]?)\s+$")
 _POSSESSIVE_AT = re.compile(r"[A-Z][\w-]*['’]s\b")
@@ -2935,7 +2937,11 @@ def apply(tei, ctx: Context, beside_index: bool = False):
             return False
         if name.surname in territories and after_place_preposition(piece, span.start, lands):
             why = "a peer's title's land after a preposition of place"
-        elif journeys and _JOURNEY_TO.search(piece, max(0, span.start - 30), span.start):
+        elif (
+            journeys
+            and not piece.startswith(_POSSESSIVE_ENDINGS, span.end)  # "the train to Johnson's discreet home": his
+            and _JOURNEY_TO.search(piece, max(0, span.start - 30), span.start)
+        ):
             m = _JOURNEY_TO.search(piece, max(0, span.start - 30), span.start)
             if m is None or m.group(1).lower() not in journeys:
                 return False
