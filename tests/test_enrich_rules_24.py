@@ -4,17 +4,22 @@ Casaubon *Meditations* of Marcus Aurelius cites Fronto's letters to him by their
 ("Ad M. Caes., iii. 5."); Gardiner's *French Revolution* writes a people's word a town of
 the gazetteer bears ("the Roman emperors"); Wells's *Mr. Polly* an inn by a possessive ("the
 God's Providence Inn") and a man's home after a journey's noun ("the suburban train to
-Johnson's discreet home")."""
+Johnson's discreet home"); and Aurelius, Gardiner and Wilde a forename and a surname they each
+name persons by alone, marked as two ("Marcus Aurelius", "Napoleon Bonaparte", "Gwendolen
+Fairfax")."""
 
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
-from corpus_marks import converted_books, marked_texts
+from conftest import NS
+from corpus_marks import converted_books, marked_texts, marks
 from teikit.enrich import textnames
 
 AURELIUS = "aurelius-meditations-casaubon"
 GARDINER = "gardiner-french-revolution"
+WILDE = "wilde-importance-of-being-earnest"
 WELLS = "wells-mr-polly"
 
 
@@ -76,3 +81,24 @@ def test_a_name_after_a_journeys_noun_with_its_possessive_is_its_bearer(edition)
     said = "he was rattled along in the suburban train to Johnson's discreet home"
     assert "Johnson" not in marked_texts(wells, said, "placeName")
     assert "Johnson" in marked_texts(wells, said)
+
+
+def test_words_naming_persons_alone_one_space_apart_are_one_name(edition):
+    """ "Marcus" (the subject of "writes Marcus") and "Aurelius" (of "M. Aurelius") were
+    marked as two mentions wherever the book writes "Marcus Aurelius" (13 times): one name
+    now, its surname's bearer; so "Napoleon Bonaparte" in Gardiner and the cast list's "Hon.
+    Gwendolen Fairfax" in Wilde. "Lucius Aurelius Verus", whose "Aurelius" was linked to M.
+    Aurelius, is linked to no one."""
+    aurelius = edition(AURELIUS)
+    said = "Such is the system which underlies the Meditations of Marcus Aurelius."
+    assert marks(aurelius, said)[0] == ("Marcus Aurelius", "m-aurelius")
+    said = "giving him the name of Lucius Aurelius Verus. Henceforth the two are colleagues"
+    assert ("Aurelius Verus", None) in marks(aurelius, said)
+    assert "Marcus" in marked_texts(aurelius, "When Marcus succeeded to the throne in 161")
+    gardiner = edition(GARDINER)
+    said = "who entrusted the organisation of resistance to Napoleon Bonaparte, a young general"
+    assert "Napoleon Bonaparte" in marked_texts(gardiner, said)
+    wilde = edition(WILDE)
+    cast = etree.parse(str(wilde / "front.xml")).iter(f"{{{NS['t']}}}role")
+    gwendolen = [r for r in cast if " ".join("".join(r.itertext()).split()) == "Hon. Gwendolen Fairfax"]
+    assert [[el.text for el in r.iter(f"{{{NS['t']}}}persName")] for r in gwendolen] == [["Gwendolen Fairfax"]] * 2

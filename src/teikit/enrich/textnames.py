@@ -243,6 +243,13 @@ class Span:
     # ("Louis XVI", "Peter the Great", "Meg o' the Mill"): not the bearer of a full name
     # that shares the forename (`Linker.find`)
     told_apart: bool = False
+    # words the book names persons by alone, one name here ("Marcus Aurelius"): where the
+    # name fits no one, the bearer of its surname, if the register gives that one no
+    # forename (`Finder._joined`)
+    joined: bool = False
+
+
+_ONE_BLANK = (" ", "\t")
 
 
 def _span_start(span: Span) -> int:
@@ -605,26 +612,54 @@ class Finder:
                     and self.alone.get(pair := f"{word} {toks[i + 1][2]}")
                 ):
                     span, k = Span(start, toks[i + 1][1], Name("", (), pair), "known"), i + 2
-                elif (
-                    not tok.endswith(".")
-                    and self.alone.get(word)
-                    and not (i + 1 < len(toks) and place_word(toks[i + 1][2]))  # "Glenriddel Hermitage": a house
-                    and not (i and place_word(word) and place_name(toks[i - 1][2]))  # "Warwick Lane": a
-                    # street named after a town, though Dr. Lane is a man ("Enter Lane": the butler)
-                    and not self._not_deity(text, toks, i)
-                    and not self._a_common_noun_here(text, toks, i)
-                    and not self._named_after(text, toks, i)
-                    and not self._a_planet_here(text, toks, i)
-                    and not (self.alone[word] == "forename" and i and toks[i - 1][2] == "Saint")
-                ):  # "to Saint Stephen's House": the saint's, or a house's, not a bearer of the forename
+                elif not tok.endswith(".") and self.alone.get(word) and self._marked_alone(text, toks, i):
                     name = Name("", (word,), "") if self.alone[word] == "forename" else Name("", (), word)
                     span = Span(start, end, name, "known")
                     if i == 1 and len(toks) == 2 and self._forename_unlisted(text, toks, starts_sentence):
                         span = Span(toks[0][0], end, Name("", (toks[0][2],), word), "known")
+                    elif i + 1 < len(toks) and (joined := self._joined(text, toks, i)) > i + 1:
+                        # "Marcus Aurelius", "Napoleon Bonaparte": words the book names persons by
+                        # alone, one space apart, are one name, the last its surname
+                        words = tuple(t[2] for t in toks[i:joined])
+                        span = Span(start, toks[joined - 1][1], Name("", words[:-1], words[-1]), "known", joined=True)
+                        k = joined
             if span is not None:
                 out.append(span)
             i = k
         return out
+
+    def _marked_alone(self, text: str, toks, i: int) -> bool:
+        """Whether the word at `i`, one the book names a person by alone, is that person's
+        name here."""
+        word = toks[i][2].rstrip(".")
+        return (
+            not (i + 1 < len(toks) and place_word(toks[i + 1][2]))  # "Glenriddel Hermitage": a house
+            and not (i and place_word(word) and place_name(toks[i - 1][2]))  # "Warwick Lane": a
+            # street named after a town, though Dr. Lane is a man ("Enter Lane": the butler)
+            and not self._not_deity(text, toks, i)
+            and not self._a_common_noun_here(text, toks, i)
+            and not self._named_after(text, toks, i)
+            and not self._a_planet_here(text, toks, i)
+            and not (self.alone[word] == "forename" and i and toks[i - 1][2] == "Saint")
+        )  # "to Saint Stephen's House": the saint's, or a house's, not a bearer of the forename
+
+    def _joined(self, text: str, toks, i: int) -> int:
+        """Where the run of words the book names persons by alone that opens at `i` ends: each
+        one space or tab after the last ("Marcus Aurelius", "Gwendolen Fairfax"), the later
+        ones surnames, none a name of God or a god ("Jehovah God" is the persons pass's)."""
+        deities = self.words.deities
+        if toks[i][2] in deities:
+            return i + 1
+        j = i + 1
+        while (
+            j < len(toks)
+            and self.alone.get(toks[j][2]) == "surname"
+            and toks[j][2] not in deities
+            and text[toks[j - 1][1] : toks[j][0]] in _ONE_BLANK
+            and self._marked_alone(text, toks, j)
+        ):
+            j += 1
+        return j
 
     def _forename_unlisted(self, text: str, toks, starts_sentence: bool) -> bool:
         """Whether the first of two capitalised words, the second a surname marked alone, is
@@ -2981,6 +3016,10 @@ def apply(tei, ctx: Context, beside_index: bool = False):
                 found = marks_in[piece] = []
                 for span in spans:
                     person = linked_to(span.name, span.told_apart)
+                    if person is None and span.joined:
+                        person = linked_to(Name("", (), span.name.surname), span.told_apart)
+                        if person is not None and any(n.given for n in entry_names(person)):
+                            person = None  # "Frederica Vernon" is none of the Vernons the book names
                     model = bare
                     if person is not None:
                         model = models.get(person)
