@@ -1604,7 +1604,8 @@ def names_work(text: str, start: int, end: int, works: Collection[str], books: C
         return True
     if text.startswith(",", end) and _WORK_KIND_AFTER.match(text, end) is not None:
         return True
-    return cites_letters_to(text, start, end)
+    # (told first without a call: most mentions have no "Ad" before them)
+    return text.find("Ad", max(0, start - 30), start) != -1 and cites_letters_to(text, start, end)
 
 
 def cites_letters_to(text: str, start: int, end: int) -> bool:
