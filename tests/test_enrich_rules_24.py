@@ -1,7 +1,8 @@
 """Persons' and places' marks that name no one (issue 18, persName and placeName precision),
 on sentences of the development corpus's books without a name index, read mark by mark: the
 Casaubon *Meditations* of Marcus Aurelius cites Fronto's letters to him by their Latin title
-("Ad M. Caes., iii. 5.") and a kingdom by a forename ("King of Lydia"); Gardiner's *French Revolution* writes a people's word a town of
+("Ad M. Caes., iii. 5.") a kingdom by a forename ("King of Lydia") and a town whose comma is lost ("at Baiae Tiberius");
+Gardiner's *French Revolution* writes a people's word a town of
 the gazetteer bears ("the Roman emperors"); Wells's *Mr. Polly* an inn by a possessive ("the
 God's Providence Inn") and a man's home after a journey's noun ("the suburban train to
 Johnson's discreet home"); and Aurelius, Gardiner and Wilde a forename and a surname they each
@@ -116,3 +117,13 @@ def test_a_rulers_realm_is_told_by_the_title_before_of():
     text = "Croesus, King of Lydia, proverbial for wealth; the friend of Lydia came."
     assert textnames._a_rulers_realm(text, "Lydia", {"King", "Queen"})
     assert not textnames._a_rulers_realm("the friend of Lydia came", "Lydia", {"King", "Queen"})
+
+
+def test_a_word_after_at_is_no_forename_the_list_leaves_out(edition):
+    """ "Lucius Lupus, and Stertinius, at Baiae Tiberius at Caprem" (Tiberius at Capri, the comma
+    after Baiae lost): "Baiae Tiberius" was one name, Baiae taken for a forename no list gives;
+    after "at" it is a place's name, and Tiberius is marked alone."""
+    aurelius = edition(AURELIUS)
+    said = "and Stertinius, at Baiae Tiberius at Caprem"
+    assert "Tiberius" in marked_texts(aurelius, said)
+    assert "Baiae Tiberius" not in marked_texts(aurelius, said)

@@ -251,6 +251,8 @@ class Span:
 
 
 _ONE_BLANK = (" ", "\t")
+# The words before a place's name that `_forename_unlisted` takes for no forename's
+_AT_OR_NEAR = frozenset({"at", "near", "At", "Near"})
 
 
 def _span_start(span: Span) -> int:
@@ -670,7 +672,8 @@ class Finder:
         great city, nor a town's name the book writes elsewhere than before this surname. Not
         before a deity's name ("Almighty God"), nor in verse, which titles and personifies
         freely ("Of grateful Minstrel Burns", "now Yerl Galloway's sceptre's broke"), nor a
-        clause's first word ("bride; Like Logan"), nor an epithet of the profile ("Bold Richardton"), nor after a comma in a sentence that
+        clause's first word ("bride; Like Logan"), nor a word after "at" or "near", a place's
+        ("at Baiae Tiberius at Caprem"), nor an epithet of the profile ("Bold Richardton"), nor after a comma in a sentence that
         speaks to one (`[names] second_person`: "whatever title suit thee, Auld Hornie")."""
         first, before = toks[0][2], _last_word(text, toks[0][0])
         return (
@@ -691,6 +694,7 @@ class Finder:
             and not self.words.common(first)
             and not _PEOPLES_WORD.search(first)
             and before not in self._articles
+            and before not in _AT_OR_NEAR  # "Stertinius, at Baiae Tiberius at Caprem": a place, a comma lost
             and not before.endswith((";", ":", "!", "?"))  # "my lad's bride; Like Logan": a clause's first word
             and first.lower() not in self._epithets
             and not (before.endswith(",") and self._spoken_to(text, toks[0][0], toks[1][1]))
