@@ -1693,11 +1693,7 @@ def _saint_or_thing(text: str, word: str, words: Words, saints: list[Counter]) -
     book writes after "Saint" or "St.", found at the first call (one search of the book)."""
     if words.after_the[word] > 0:
         return True
-    if word in _sainted(text, words, saints):
-        return True
-    # (a search of the book for the word after "of", made only where the book's prose writes a
-    # ruler's title: most books none)
-    return any(words.caps[title] for title in words.rulers) and _a_rulers_realm(text, word, words.rulers)
+    return word in _sainted(text, words, saints) or _a_rulers_realm(text, word, words.rulers)
 
 
 def _a_rulers_realm(text: str, word: str, rulers: Collection[str]) -> bool:
