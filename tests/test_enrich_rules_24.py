@@ -1,9 +1,9 @@
 """Persons' and places' marks that name no one (issue 18, persName and placeName precision),
 on sentences of the development corpus's books without a name index, read mark by mark: the
 Casaubon *Meditations* of Marcus Aurelius cites Fronto's letters to him by their Latin title
-("Ad M. Caes., iii. 5.") a kingdom by a forename ("King of Lydia") and a town whose comma is lost ("at Baiae Tiberius");
-Gardiner's *French Revolution* writes a people's word a town of
-the gazetteer bears ("the Roman emperors"); Wells's *Mr. Polly* an inn by a possessive ("the
+("Ad M. Caes., iii. 5.") and a town whose comma is lost ("at Baiae Tiberius"); Gardiner's
+*French Revolution* writes a people's word a town of the gazetteer bears ("the Roman
+emperors"); Wells's *Mr. Polly* an inn by a possessive ("the
 God's Providence Inn") and a man's home after a journey's noun ("the suburban train to
 Johnson's discreet home"); and Aurelius, Gardiner and Wilde a forename and a surname they each
 name persons by alone, marked as two ("Marcus Aurelius", "Napoleon Bonaparte", "Gwendolen
@@ -103,20 +103,6 @@ def test_words_naming_persons_alone_one_space_apart_are_one_name(edition):
     cast = etree.parse(str(wilde / "front.xml")).iter(f"{{{NS['t']}}}role")
     gwendolen = [r for r in cast if " ".join("".join(r.itertext()).split()) == "Hon. Gwendolen Fairfax"]
     assert [[el.text for el in r.iter(f"{{{NS['t']}}}persName")] for r in gwendolen] == [["Gwendolen Fairfax"]] * 2
-
-
-def test_a_forename_after_a_rulers_title_and_of_is_the_realm(edition):
-    """The glossary's "Croesus, King of Lydia, proverbial for wealth": Lydia, a forename of the
-    profile written once mid-sentence, was a person of the register and marked; the realm of a
-    king is no bearer of the forename. Croesus stays marked."""
-    aurelius = edition(AURELIUS)
-    assert marked_texts(aurelius, "Croesus, King of Lydia, proverbial for wealth") == ["Croesus"]
-
-
-def test_a_rulers_realm_is_told_by_the_title_before_of():
-    text = "Croesus, King of Lydia, proverbial for wealth; the friend of Lydia came."
-    assert textnames._a_rulers_realm(text, "Lydia", {"King", "Queen"})
-    assert not textnames._a_rulers_realm("the friend of Lydia came", "Lydia", {"King", "Queen"})
 
 
 def test_a_word_after_at_is_no_forename_the_list_leaves_out(edition):

@@ -136,7 +136,6 @@ class Words:
         self.relatives = profile.relatives
         self.name_links = profile.name_links
         self.peerages = profile.peerages
-        self.rulers = profile.rulers
         self.articles = profile.articles
         self.indefinites = set(_either_case(profile.indefinites))
         self.place_prepositions = profile.place_prepositions

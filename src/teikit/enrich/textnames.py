@@ -45,8 +45,7 @@ only on evidence from the way names are written, never from a list of particular
   (not after a full stop, a colon, an opening quotation mark or bracket, or at the start
   of a paragraph) twice besides its uses after "Saint" ("to Saint Stephen's House"), or once
   and neither after "Saint" nor after "the" ("the Saint Lawrence", "the Valentine's
-  dealing": a river, a day) nor after a ruler's title and "of" ("King of Lydia": the
-  realm), and not after a preposition of
+  dealing": a river, a day), and not after a preposition of
   place of the profile as a town the gazetteer knows ("at Nancy"); a forename the book also
   writes in lower case is common only where the lower-case uses are half as many as those
   capitalised mid-sentence or more ("My Sandy gied to me a ring" seven times against "a sandy
@@ -1687,26 +1686,12 @@ def _common_forename(word: str, words: Words) -> bool:
 
 def _saint_or_thing(text: str, word: str, words: Words, saints: list[Counter]) -> bool:
     """Whether a forename the book writes mid-sentence only once may name something else there:
-    a saint's name names a river, a town or a day as often ("the Saint Lawrence"), a
-    person's name after "the" a thing ("the Valentine's dealing"), and one after a ruler's
-    title and "of" the realm (`_a_rulers_realm`: "King of Lydia"). `saints`: the names the
+    a saint's name names a river, a town or a day as often ("the Saint Lawrence"), and a
+    person's name after "the" a thing ("the Valentine's dealing"). `saints`: the names the
     book writes after "Saint" or "St.", found at the first call (one search of the book)."""
     if words.after_the[word] > 0:
         return True
-    return word in _sainted(text, words, saints) or _a_rulers_realm(text, word, words.rulers)
-
-
-def _a_rulers_realm(text: str, word: str, rulers: Collection[str]) -> bool:
-    """Whether the book writes `word` after a ruler's title and "of" (`[names] rulers`:
-    "Croesus, King of Lydia, proverbial for wealth"): the realm, no bearer of the forename."""
-    of_word = f" of {word}"
-    at = text.find(of_word)
-    while at != -1:
-        before = text[max(0, at - 20) : at].split()
-        if before and before[-1] in rulers:
-            return True
-        at = text.find(of_word, at + 1)
-    return False
+    return word in _sainted(text, words, saints)
 
 
 def _sainted(text: str, words: Words, saints: list[Counter]) -> Counter:
