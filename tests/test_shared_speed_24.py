@@ -1,0 +1,95 @@
+"""The shortcuts of issue 14's third round of speed work on the shared machinery give what
+their plain forms give, on real books: the navigation pass's one walk of the book (its
+texts, front matters, divisions and figures) and its figures looked up among the figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import SAMPLE, SHARED
+from teikit.convert import PASSES, convert_tree, navigation
+from teikit.convert.structure import settle_empty_divs
+from teikit.pipeline import Registry
+from teikit.tei import XML_ID, everywhere, only
+
+# Books whose front matter lists their figures (the bundled book), or their contents.
+BOOKS = [SAMPLE, *(SHARED / "corpus" / "books" / f"{name}.txt" for name in ("gardiner-french-revolution",))]
+
+
+def _before_navigation(source: Path, change=None):
+    """The book converted up to navigation (enrichment left out: it adds no division, figure
+    nor id), `change(tei)` made to it then."""
+    tei, ctx = convert_tree(source, passes=Registry(PASSES))
+    if change is not None:
+        change(tei)
+        ctx.tree_changed()
+    return tei, ctx
+
+
+def _navigation_plainly(tei, ctx):
+    """The pass as it read the tree before it walked it once: each element sought by a walk
+    of its own, the figures' targets among every id of the book (`ctx.ids()`)."""
+    settle_empty_divs(tei, ctx)
+    ctx.tree_changed()
+    navigation._figures(ctx, [d for d in everywhere(tei, "div") if d.get("type") == "figures"], ctx.ids)
+    navigation._contents(tei, ctx, only(tei, "front"))
+    return tei
+
+
+def _outcome(tei, ctx) -> tuple[bytes, list]:
+    return etree.tostring(tei), [(f.kind, f.line, f.text) for f in ctx.report.findings]
+
+
+def _compare(source: Path, change=None) -> None:
+    tei, ctx = _before_navigation(source, change)
+    plain_tei, plain_ctx = _before_navigation(source, change)
+    assert _outcome(navigation.apply(tei, ctx), ctx) == _outcome(_navigation_plainly(plain_tei, plain_ctx), plain_ctx)
+
+
+@pytest.mark.parametrize("source", BOOKS, ids=lambda p: p.stem)
+def test_navigation_walking_the_book_once_is_walking_it_for_each(source):
+    if not source.is_file():
+        pytest.skip(f"{source} absent")
+    _compare(source)
+
+
+def test_the_bundled_book_lists_figures_found_among_its_figures():
+    tei, ctx = _before_navigation(SAMPLE)
+    assert len(ctx.figures) == 10
+    root = tei.getroottree().getroot()
+    figures = list(root.iter(navigation._FIGURE))
+    found = navigation._listed_figures(ctx, root, figures, list(root.iter(navigation._DIV)))
+    ids = ctx.ids()
+    assert found == {key: ids[key] for key in found} and set(found) == {f.get(XML_ID) for f in figures}
+
+
+def _division_named_frontispiece(tei) -> None:
+    """The last division given the id of the bundled book's frontispiece (a division and a
+    figure of one id: the list pointed at the one written last, the division)."""
+    everywhere(tei, "div")[-1].set(XML_ID, "frontispiece")
+
+
+def test_a_figure_s_id_on_a_division_too_is_looked_up_among_every_id():
+    tei, ctx = _before_navigation(SAMPLE, _division_named_frontispiece)
+    root = tei.getroottree().getroot()
+    targets = navigation._listed_figures(
+        ctx, root, list(root.iter(navigation._FIGURE)), list(root.iter(navigation._DIV))
+    )
+    assert targets["frontispiece"].tag == navigation._DIV
+    _compare(SAMPLE, _division_named_frontispiece)
+
+
+def _figure_three_s_id_on_a_paragraph(tei) -> None:
+    """The bundled book's third figure removed, a paragraph given its id: the list pointed
+    at the paragraph (an id on no figure)."""
+    root = tei.getroottree().getroot()
+    fig = next(f for f in root.iter(navigation._FIGURE) if f.get(XML_ID) == "fig3")
+    fig.getparent().remove(fig)
+    everywhere(tei, "p")[-1].set(XML_ID, "fig3")
+
+
+def test_a_listed_figure_s_id_on_no_figure_is_looked_up_among_every_id():
+    _compare(SAMPLE, _figure_three_s_id_on_a_paragraph)
