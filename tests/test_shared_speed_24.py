@@ -1,19 +1,23 @@
 """The shortcuts of issue 14's third round of speed work on the shared machinery give what
 their plain forms give, on real books: the navigation pass's one walk of the book (its
-texts, front matters, divisions and figures) and its figures looked up among the figures."""
+texts, front matters, divisions and figures) and its figures looked up among the figures;
+the sites an index lists under a place read only from the sub-lists that write a group's
+word."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from conftest import SAMPLE, SHARED
+from conftest import EDITION, SAMPLE, SHARED
 from teikit.convert import PASSES, convert_tree, navigation
 from teikit.convert.structure import settle_empty_divs
+from teikit.enrich import registers
 from teikit.pipeline import Registry
-from teikit.tei import XML_ID, everywhere, only
+from teikit.tei import XML_ID, children, everywhere, make, only, q, sub, text_of, xpath
 
 # Books whose front matter lists their figures (the bundled book), or their contents.
 BOOKS = [SAMPLE, *(SHARED / "corpus" / "books" / f"{name}.txt" for name in ("gardiner-french-revolution",))]
@@ -93,3 +97,69 @@ def _figure_three_s_id_on_a_paragraph(tei) -> None:
 
 def test_a_listed_figure_s_id_on_no_figure_is_looked_up_among_every_id():
     _compare(SAMPLE, _figure_three_s_id_on_a_paragraph)
+
+
+def _sites_plainly(item) -> list[tuple[str, str]]:
+    """`registers._sites` as it read every sub-list: each part's words, whatever they write."""
+    out: list[tuple[str, str]] = []
+    for sub_list in children(item, "list"):
+        group = None
+        for part in children(sub_list, "item"):
+            term = part.find(q("term"))
+            words = " ".join(text_of(term).split()).strip(" ,;") if term is not None else ""
+            label = registers._GROUP_LABEL.match(words)
+            if label:
+                kinds = [
+                    registers._SITE_GROUPS[w]
+                    for w in re.findall(r"[a-z]+", label.group(0))
+                    if w in registers._SITE_GROUPS
+                ]
+                group = kinds[0] if kinds else None
+                words = words[label.end() :]
+            if group and words[:1].isupper():
+                out.append((re.sub(r"\s*\([^)]*\)", "", words), group))
+    return out
+
+
+def _index_with_edges():
+    """Sub-lists that name groups of sites, or seem to: run together with their first site,
+    split over elements of the term, a group's word in a comment or in a heading's own term,
+    a part without a term, a word that holds a group's (\"subdistricts\")."""
+    div = make("div", type="index")
+    top = sub(div, "list")
+    cases = [
+        ["districts", "Bauman", "Krasnaya Presnya", "industry", "Zamoskvorechye"],
+        ["buildings and locations Bolshoi Theatre", "Kremlin (fortress)", "streets", "Arbat"],
+        ["subdistricts", "Lefortovo"],
+        ["monuments,", "Pushkin statue;", "quarters", "Old Town"],
+        ["housing", "Sokolniki"],
+        [None, "squares", "Red Square"],
+    ]
+    for k, parts in enumerate(cases):
+        item = sub(top, "item")
+        sub(item, "term", f"Town {k} streets")
+        sub_list = sub(item, "list")
+        for words in parts:
+            part = sub(sub_list, "item")
+            if words is not None:
+                sub(part, "term", words)
+    item = sub(top, "item")
+    sub(item, "term", "Split")
+    term = sub(sub(sub(item, "list"), "item"), "term", "dis")
+    sub(term, "hi", "tricts")
+    sub(sub(item[-1], "item"), "term", "Khamovniki")
+    item = sub(top, "item")
+    sub(item, "term", "Commented")
+    term = sub(sub(sub(item, "list"), "item"), "term", "the ")
+    term.append(etree.Comment("districts"))
+    sub(sub(item[-1], "item"), "term", "Arbat")
+    return div
+
+
+def test_sites_read_from_the_sub_lists_naming_a_group_are_those_read_from_all():
+    back = etree.parse(str(EDITION / "back.xml")).getroot()
+    items = xpath(back, "//t:item[t:term]") + xpath(_index_with_edges(), ".//t:item[t:term]")
+    assert len(items) > 900
+    found = [registers._sites(item) for item in items]
+    assert found == [_sites_plainly(item) for item in items]
+    assert sum(map(len, found)) > 30  # the bundled book's sites of Moscow, and the edges'

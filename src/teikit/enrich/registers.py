@@ -700,7 +700,9 @@ def _sites(item) -> list[tuple[str, str]]:
     capitalised sub-headings after "buildings and locations" or "districts", up to the next
     sub-heading in lower case ("industry")."""
     out: list[tuple[str, str]] = []
-    for sub_list in children(item, "list"):
+    for sub_list in item.iterchildren(_ANY_LIST):  # `children(item, "list")`, without its call
+        if not _may_group(sub_list):
+            continue  # most of an index's sub-headings: none names a group, none is read
         group = None
         for part in children(sub_list, "item"):
             term = part.find(q("term"))
@@ -713,6 +715,17 @@ def _sites(item) -> list[tuple[str, str]]:
             if group and words[:1].isupper():
                 out.append((re.sub(r"\s*\([^)]*\)", "", words), group))
     return out
+
+
+_ANY_LIST = "{*}list"
+
+
+def _may_group(sub_list) -> bool:
+    """Whether a sub-heading of `sub_list` may name a group of sites (`_SITE_GROUPS`): its
+    text, read in C, writes one of their words (a sub-heading's label, which names the group,
+    is its term's words, which the list's text holds as written)."""
+    text = etree.tostring(sub_list, method="text", encoding=str, with_tail=False)
+    return any(word in text for word in _SITE_GROUPS)
 
 
 def indexed_sites(divs: tuple[list, list]) -> list[str]:
