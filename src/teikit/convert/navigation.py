@@ -166,7 +166,10 @@ def apply(tei, ctx: Context):
     # (those left with nothing but headings) and makes none: those kept are those still in
     # the tree.
     root = tei.getroottree().getroot()
-    texts, fronts, divs, figures = [], [], [], []
+    texts: list[etree._Element] = []
+    fronts: list[etree._Element] = []
+    divs: list[etree._Element] = []
+    figures: list[etree._Element] = []
     for el in root.iter(_TEXT, _FRONT, _DIV, _FIGURE):
         tag = el.tag
         (divs if tag == _DIV else figures if tag == _FIGURE else texts if tag == _TEXT else fronts).append(el)
