@@ -163,3 +163,12 @@ def test_sites_read_from_the_sub_lists_naming_a_group_are_those_read_from_all():
     found = [registers._sites(item) for item in items]
     assert found == [_sites_plainly(item) for item in items]
     assert sum(map(len, found)) > 30  # the bundled book's sites of Moscow, and the edges'
+
+
+def test_sites_of_the_subject_terms_read_are_those_of_the_index():
+    """`registers.indexed_sites` given the subject indexes' items read already (`subject_terms`)."""
+    back = etree.parse(str(EDITION / "back.xml")).getroot()
+    divs = ([], [*xpath(back, "//t:div[@type='index']"), _index_with_edges()])
+    terms = registers.subject_terms(divs[1])
+    sites = registers.indexed_sites(divs)
+    assert len(sites) > 30 and registers.indexed_sites(divs, terms) == sites

@@ -728,10 +728,14 @@ def _may_group(sub_list) -> bool:
     return any(word in text for word in _SITE_GROUPS)
 
 
-def indexed_sites(divs: tuple[list, list]) -> list[str]:
+def indexed_sites(divs: tuple[list, list], terms: list[list[tuple[Any, str]]] | None = None) -> list[str]:
     """The names of the sites a Subject Index lists under a place (`_sites`: "Moscow,
-    buildings and locations, Prospekt Marx"), each a place whole, as `seed_places` enters it."""
+    buildings and locations, Prospekt Marx"), each a place whole, as `seed_places` enters it
+    (`terms`: `subject_terms` of the subject indexes, when found already: its items are
+    those read here)."""
     _, subjects = divs
+    if terms is not None:
+        return [name for items in terms for item, _ in items for name, _ in _sites(item)]
     return [name for div in subjects for item in xpath(div, ".//t:item[t:term]") for name, _ in _sites(item)]
 
 
