@@ -2,7 +2,7 @@
 their plain forms give, on real books: the navigation pass's one walk of the book (its
 texts, front matters, divisions and figures) and its figures looked up among the figures;
 the sites an index lists under a place read only from the sub-lists that write a group's
-word."""
+word; a register's source notes without a subtype found by a walk of its standOffs."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import EDITION, SAMPLE, SHARED
+from conftest import EDITION, REGISTERS, SAMPLE, SHARED
 from teikit.convert import PASSES, convert_tree, navigation
 from teikit.convert.structure import settle_empty_divs
 from teikit.enrich import registers
@@ -172,3 +172,37 @@ def test_sites_of_the_subject_terms_read_are_those_of_the_index():
     terms = registers.subject_terms(divs[1])
     sites = registers.indexed_sites(divs)
     assert len(sites) > 30 and registers.indexed_sites(divs, terms) == sites
+
+
+def _untyped_sources_plainly(root) -> list:
+    return xpath(root, "//t:standOff//t:note[@type='source'][not(@subtype)]")
+
+
+def _registers_as_an_older_run_left_them() -> list:
+    """The bundled edition's registers, their source notes without the subtype an older run
+    did not write (some kept), and one with a standOff inside another and one outside it."""
+    out = []
+    for name in REGISTERS:
+        root = etree.parse(str(EDITION / name)).getroot()
+        out.append(root)
+        old = etree.parse(str(EDITION / name)).getroot()
+        for k, note in enumerate(old.iter(q("note"))):
+            if k % 3:
+                note.attrib.pop("subtype", None)
+        out.append(old)
+    nested = etree.parse(str(EDITION / REGISTERS[0])).getroot()
+    stand_off = nested.find(q("standOff"))
+    inner = sub(stand_off, "standOff")
+    sub(inner, "note", "Name Index", type="source")
+    sub(sub(inner, "standOff"), "note", "the text", type="source")
+    sub(nested.find(q("teiHeader")), "note", "outside", type="source")
+    sub(sub(nested, "standOff"), "note", "a second", type="source")
+    out.append(nested)
+    return out
+
+
+def test_a_register_s_untyped_source_notes_are_those_xpath_finds():
+    roots = _registers_as_an_older_run_left_them()
+    found = [registers._untyped_sources(xpath(root, "//t:standOff")) for root in roots]
+    assert found == [_untyped_sources_plainly(root) for root in roots]
+    assert sum(map(len, found)) > 1000 and len(found[-1]) == 3

@@ -46,7 +46,7 @@ from typing import Any
 from lxml import etree
 
 from ..errors import TeikitError
-from ..tei import XML_ID, children, local, make, only, q, sub, text_of, xpath
+from ..tei import XML_ID, children, local, make, only, outermost, q, sub, text_of, xpath
 from ..xmlio import parse_xml
 from . import gazetteer, headings
 
@@ -219,12 +219,27 @@ def load(folder: Path | None, name: str) -> etree._Element | None:
     if folder is None or not (Path(folder) / name).is_file():
         return None
     root = parse_xml(Path(folder) / name).getroot()
-    if local(root) != "TEI" or not xpath(root, "//t:standOff"):
+    stand_offs = xpath(root, "//t:standOff")
+    if local(root) != "TEI" or not stand_offs:
         raise TeikitError("an existing register must be a TEI document with a standOff", str(Path(folder) / name))
-    for note in xpath(root, "//t:standOff//t:note[@type='source'][not(@subtype)]"):
+    for note in _untyped_sources(stand_offs):
         words = " ".join(text_of(note).split())
         note.set("subtype", next((kind for opening, kind in _LEGACY_SOURCES if words.startswith(opening)), FROM_EDITOR))
     return root
+
+
+def _untyped_sources(stand_offs: list) -> list:
+    """The source notes without a subtype below `stand_offs` (a register's, in document
+    order), in document order, each once: what
+    `//t:standOff//t:note[@type='source'][not(@subtype)]` finds, each standOff that stands in
+    none of the others walked down from in C, its notes' attributes read in Python (XPath's
+    search of a register of five thousand entries took twice as long)."""
+    return [
+        note
+        for stand_off in outermost(stand_offs)
+        for note in stand_off.iter(NOTE)
+        if note.get("type") == "source" and note.get("subtype") is None
+    ]
 
 
 def source_note(entry, source: str, words: str):
