@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from ..tei import XML_ID, block_line, children, everywhere, only, q, sub, xpath
+from ..tei import XML_ID, block_line, children, q, sub, xpath
 from .accounting import words
 from .context import Context
 from .figures import figure_id
@@ -67,8 +67,8 @@ def _page(item: etree._Element, page: str | None) -> None:
     sub(item, "num", page, type="page")
 
 
-def _contents(tei, ctx: Context) -> None:
-    front = only(tei, "front")  # walked down from (XPath searched the whole tree)
+def _contents(tei, ctx: Context, front: etree._Element | None) -> None:
+    """`front`: the book's one front matter (None when it has none or several)."""
     found = (
         [d for d in front if d.tag == q("div") and d.get("type") == "contents"]
         if front is not None
@@ -114,9 +114,33 @@ def _contents(tei, ctx: Context) -> None:
             )
 
 
-def _figures(tei, ctx: Context) -> None:
-    ids = ctx.ids()
-    for div in [d for d in everywhere(tei, "div") if d.get("type") == "figures"]:
+def _listed_figures(
+    ctx: Context, root: etree._Element, figures: list[etree._Element], divs: list[etree._Element]
+) -> dict[str, etree._Element]:
+    """The elements the list of figures points at, by id: the book's `figure`s by theirs
+    (`figures`: all of them, `divs`: every division, both in document order as they were
+    before the divisions were settled). An id made for a figure names it alone in a valid
+    edition; should one of the ids the list asks for be on no figure, or on a division too,
+    every element's id is read (`ctx.ids()`: an XPath over every element of the book,
+    5 to 9 ms of the enriched bundled book)."""
+    wanted = {figure_id(entry.key) for entry in ctx.figures.values()}
+    on_figures = {}
+    for fig in figures:
+        ident = fig.get(XML_ID)
+        if ident in wanted and _in_document(fig, root):
+            on_figures[ident] = fig  # of two alike, the last (as `ctx.ids()`)
+    if len(on_figures) < len(wanted) or any(d.get(XML_ID) in wanted for d in divs):
+        return ctx.ids()
+    return on_figures
+
+
+def _figures(ctx: Context, found: list[etree._Element], targets: Callable[[], dict]) -> None:
+    """`found`: the lists of figures (`div type="figures"`) in document order; `targets()`:
+    the elements their entries point at, by id (asked only when the book has such a list)."""
+    if not found:
+        return
+    ids = targets()
+    for div in found:
         for b in children(div, "p"):
             div.remove(b)
         lst = sub(div, "list")
@@ -127,11 +151,42 @@ def _figures(tei, ctx: Context) -> None:
             _page(item, entry.page)
 
 
+_TEXT, _FRONT, _DIV, _FIGURE = q("text"), q("front"), q("div"), q("figure")
+
+
+def _in_document(el: etree._Element, root: etree._Element) -> bool:
+    """Whether `el` still stands in the tree of `root` (not removed, nor inside a removed element)."""
+    return el is root or any(a is root for a in el.iterancestors())
+
+
 def apply(tei, ctx: Context):
-    settle_empty_divs(tei, ctx)
+    # One walk of the book for the elements the pass looks for, not one for each (every
+    # walk of the enriched book took 2 to 5 ms): its texts, its front matters, its
+    # divisions and its figures, in document order. Settling the divisions removes some
+    # (those left with nothing but headings) and makes none: those kept are those still in
+    # the tree.
+    root = tei.getroottree().getroot()
+    texts: list[etree._Element] = []
+    fronts: list[etree._Element] = []
+    divs: list[etree._Element] = []
+    figures: list[etree._Element] = []
+    for el in root.iter(_TEXT, _FRONT, _DIV, _FIGURE):
+        tag = el.tag
+        (divs if tag == _DIV else figures if tag == _FIGURE else texts if tag == _TEXT else fronts).append(el)
+    settle_empty_divs(
+        tei,
+        ctx,
+        # the one text's divisions: with a single text, those below a text
+        [d for d in divs if next(d.iterancestors(_TEXT), None) is not None] if len(texts) == 1 else None,
+    )
     ctx.tree_changed()
-    _figures(tei, ctx)
-    _contents(tei, ctx)
+    _figures(
+        ctx,
+        [d for d in divs if d.get("type") == "figures" and _in_document(d, root)],
+        lambda: _listed_figures(ctx, root, figures, divs),
+    )
+    fronts = [f for f in fronts if _in_document(f, root)]
+    _contents(tei, ctx, fronts[0] if len(fronts) == 1 else None)
     return tei
 
 

@@ -336,11 +336,13 @@ def _heads_only(div) -> bool:
     return all(is_(c, "head") for c in div.iterchildren() if isinstance(c.tag, str))
 
 
-def settle_empty_divs(tei, ctx: Context) -> None:
-    """Give every division content: see the module's docstring."""
+def settle_empty_divs(tei, ctx: Context, divs: list | None = None) -> None:
+    """Give every division content: see the module's docstring. `divs`: the divisions of
+    the book's one `text` in document order, when the caller has walked the tree for them."""
     # reversed document order: a division's inner divisions are settled before it
-    text = only(tei, "text")  # walked down from (XPath searched the whole tree)
-    divs = list(text.iter(q("div"))) if text is not None else xpath(tei, "//t:text//t:div")
+    if divs is None:
+        text = only(tei, "text")  # walked down from (XPath searched the whole tree)
+        divs = list(text.iter(q("div"))) if text is not None else xpath(tei, "//t:text//t:div")
     for div in reversed(divs):
         parent = div.getparent()
         if parent is None or not _heads_only(div):

@@ -46,7 +46,7 @@ from typing import Any
 from lxml import etree
 
 from ..errors import TeikitError
-from ..tei import XML_ID, children, local, make, only, q, sub, text_of, xpath
+from ..tei import XML_ID, children, local, make, only, outermost, q, sub, text_of, xpath
 from ..xmlio import parse_xml
 from . import gazetteer, headings
 
@@ -219,12 +219,27 @@ def load(folder: Path | None, name: str) -> etree._Element | None:
     if folder is None or not (Path(folder) / name).is_file():
         return None
     root = parse_xml(Path(folder) / name).getroot()
-    if local(root) != "TEI" or not xpath(root, "//t:standOff"):
+    stand_offs = xpath(root, "//t:standOff")
+    if local(root) != "TEI" or not stand_offs:
         raise TeikitError("an existing register must be a TEI document with a standOff", str(Path(folder) / name))
-    for note in xpath(root, "//t:standOff//t:note[@type='source'][not(@subtype)]"):
+    for note in _untyped_sources(stand_offs):
         words = " ".join(text_of(note).split())
         note.set("subtype", next((kind for opening, kind in _LEGACY_SOURCES if words.startswith(opening)), FROM_EDITOR))
     return root
+
+
+def _untyped_sources(stand_offs: list) -> list:
+    """The source notes without a subtype below `stand_offs` (a register's, in document
+    order), in document order, each once: what
+    `//t:standOff//t:note[@type='source'][not(@subtype)]` finds, each standOff that stands in
+    none of the others walked down from in C, its notes' attributes read in Python (XPath's
+    search of a register of five thousand entries took twice as long)."""
+    return [
+        note
+        for stand_off in outermost(stand_offs)
+        for note in stand_off.iter(NOTE)
+        if note.get("type") == "source" and note.get("subtype") is None
+    ]
 
 
 def source_note(entry, source: str, words: str):
@@ -700,7 +715,9 @@ def _sites(item) -> list[tuple[str, str]]:
     capitalised sub-headings after "buildings and locations" or "districts", up to the next
     sub-heading in lower case ("industry")."""
     out: list[tuple[str, str]] = []
-    for sub_list in children(item, "list"):
+    for sub_list in item.iterchildren(_ANY_LIST):  # `children(item, "list")`, without its call
+        if not _may_group(sub_list):
+            continue  # most of an index's sub-headings: none names a group, none is read
         group = None
         for part in children(sub_list, "item"):
             term = part.find(q("term"))
@@ -715,10 +732,25 @@ def _sites(item) -> list[tuple[str, str]]:
     return out
 
 
-def indexed_sites(divs: tuple[list, list]) -> list[str]:
+_ANY_LIST = "{*}list"
+
+
+def _may_group(sub_list) -> bool:
+    """Whether a sub-heading of `sub_list` may name a group of sites (`_SITE_GROUPS`): its
+    text, read in C, writes one of their words (a sub-heading's label, which names the group,
+    is its term's words, which the list's text holds as written)."""
+    text = etree.tostring(sub_list, method="text", encoding=str, with_tail=False)
+    return any(word in text for word in _SITE_GROUPS)
+
+
+def indexed_sites(divs: tuple[list, list], terms: list[list[tuple[Any, str]]] | None = None) -> list[str]:
     """The names of the sites a Subject Index lists under a place (`_sites`: "Moscow,
-    buildings and locations, Prospekt Marx"), each a place whole, as `seed_places` enters it."""
+    buildings and locations, Prospekt Marx"), each a place whole, as `seed_places` enters it
+    (`terms`: `subject_terms` of the subject indexes, when found already: its items are
+    those read here)."""
     _, subjects = divs
+    if terms is not None:
+        return [name for items in terms for item, _ in items for name, _ in _sites(item)]
     return [name for div in subjects for item in xpath(div, ".//t:item[t:term]") for name, _ in _sites(item)]
 
 
