@@ -1472,9 +1472,9 @@ class Resolver:
 
     def by_surname(self, candidates, given):
         key = (id(candidates), tuple(given))
-        if key not in self.fitting:
-            self.fitting[key] = [p for p in candidates if fits(given, p, self.people)]
-        fitting = self.fitting[key]
+        fitting = self.fitting.get(key)
+        if fitting is None:
+            fitting = self.fitting[key] = [p for p in candidates if fits(given, p, self.people)]
         if len(fitting) == 1:
             return fitting[0]
         if not given and self.subject in fitting:
@@ -1617,7 +1617,7 @@ def apply(tei, ctx: Context):
                 continue  # "a God", "my Lord": a kind of being, a man's title, not the one named so
             if text[start - 1 : start] in _QUOTES_OPENING and _the_word_quoted(text, start, end):
                 continue  # "the mere word “God”": the word, not the one it names
-            if _the_words_named(text, start):
+            if text.endswith(_WORDS_ENDINGS, 0, start) and _the_words_named(text, start):
                 continue  # "the words God, Heaven, Angels": the words
             chain_end = end
             # (A hyphen beside the name is told first: most have none.)
@@ -1670,11 +1670,17 @@ def apply(tei, ctx: Context):
                 nxt = _NEXT_CAPITAL.match(text, chain_end, chain_end + 30)
                 if nxt and nxt.group(1) not in keys and start > 0 and text[chain_end : chain_end + 1] not in ",;.":
                     continue  # "Stalin Prize", "Kaganovich Metro", "the Stalin-Kaganovich Correspondence"
-                if _surname_follows(text, start, end, people):
+                # (`_FOLLOWING_NAME` opens with a white space and a capital: most mentions have neither after them)
+                if "A" <= text[end + 1 : end + 2] <= "Z" and _surname_follows(text, start, end, people):
                     continue  # "James R. Harris": a forename, the surname that follows decides (not "R. Medvedev S. Parofenov")
-                new_start, given = _given_before(text, start, people, key)
-                if not given and _place_named_before(text, start, people):
-                    continue  # "a prayer-meeting at Hicks Mill": a place's name, its last word a surname
+                # Most mentions follow nothing `_given_before` reads (`_nothing_before`), and so
+                # no capitalised word and white space `_place_named_before` needs: neither is asked.
+                if _nothing_before(text, start):
+                    new_start, given = start, []
+                else:
+                    new_start, given = _given_before(text, start, people, key)
+                    if not given and _place_named_before(text, start, people):
+                        continue  # "a prayer-meeting at Hicks Mill": a place's name, its last word a surname
                 if spans and new_start < spans[-1][1]:
                     new_start, given = start, []
                 person = resolver.by_surname(people.by_surname[key], given)

@@ -1527,7 +1527,11 @@ def names_work(text: str, start: int, end: int, works: Collection[str], books: C
     scripture_books`) after "book of" or cited after "in" ("“In Job,” says that coldly
     truthful writer", "As in Isaiah:"), a name with its epithet after "in" ("in Nathan the Wise,"), a
     name a comma and the kind of work follow ("Mademoiselle Mori, a novel quoted in")."""
-    name = " ".join(text[start:end].split())
+    # (Asked at every mention: most are a word of letters alone, its spaces unchanged, and with
+    # no " the " inside, which `_NAME_AND_EPITHET` needs in the name its spaces made one.)
+    name = text[start:end]
+    if not name.isalpha():
+        name = " ".join(name.split())
     if name in works:
         return True
     if name in books:
@@ -1536,7 +1540,8 @@ def names_work(text: str, start: int, end: int, works: Collection[str], books: C
         if _IN_BEFORE.search(text, max(0, start - 6), start) is not None and _STOP_AFTER.match(text, end):
             return True
     if (
-        _NAME_AND_EPITHET.match(name) is not None
+        " the " in name
+        and _NAME_AND_EPITHET.match(name) is not None
         and _IN_BEFORE.search(text, max(0, start - 6), start) is not None
         and _STOP_AFTER.match(text, end)
     ):
