@@ -152,3 +152,23 @@ def test_a_works_title_is_told_at_a_mention_as_with_its_spaces_made_one():
     for name in ("Nathan the\nWise", "Nathan the  Wise", "Mark  Rutherford", "Mark\nRutherford", "Mademoiselle Mori"):
         at = NAMES_EDGES.index(name)
         assert textnames.names_work(NAMES_EDGES, at, at + len(name), works, books), name
+
+
+def test_a_thing_named_after_a_person_is_sought_only_after_a_letter_one_of_them_opens_with():
+    """Where `textnames.named_after` finds a thing's noun after a name (the profile's `[names]
+    named_after`), the character after the blank is no letter, or one a noun opens with
+    (`named_after_openings`, in either case): the marking tells it before asking. At the end of every word of three
+    books, and of edges (a tab, a line break, capitals, the Kelvin sign that is a "k" in
+    small letters)."""
+    things = frozenset(load_profile().named_after)
+    openings = textnames.named_after_openings(things)
+    edges = "Gifford lectures, Gifford\tLectures, Gifford \nlectures, Gifford  PRIZE, Nobel \u212aelvin Gifford Lecture"
+    for text in (BOOK, JAMES, BURNS, edges):
+        found = 0
+        for m in re.finditer(r"\w\b", text):
+            end = m.end()
+            if text[end : end + 1] in persons._BLANKS_AFTER and textnames.named_after(text, end, things):
+                found += 1
+                first = text[end + 1 : end + 2]
+                assert first in openings or not first.isalpha(), text[end - 20 : end + 20]
+        assert found

@@ -1580,6 +1580,7 @@ def apply(tei, ctx: Context):
     indefinites = frozenset(w for i in ctx.profile.indefinites for w in (i, i[:1].upper() + i[1:]))
     work_of = _work_of_pattern(ctx.profile.title_cues)
     things_named_after = frozenset(ctx.profile.named_after)
+    thing_openings = textnames.named_after_openings(things_named_after)
     works, books = textnames.works_named_as_persons(unmarked(ctx))
     books |= frozenset(ctx.profile.scripture_books)
     # Beside a subject index (no Name Index), the text's own conventions hold, as `textnames`
@@ -1602,6 +1603,7 @@ def apply(tei, ctx: Context):
         {head for heads in whole_places.values() for head in heads},
     )
     site_keys = _site_keys(keys)
+    saw = resolver.recent.append  # (`Resolver.saw`, at every mention linked: its call written out)
 
     def find(text: str, offset: int):
         spans: list = []
@@ -1615,13 +1617,14 @@ def apply(tei, ctx: Context):
                 continue
             if key in deities and _word_before(text, start) in indefinites:
                 continue  # "a God", "my Lord": a kind of being, a man's title, not the one named so
-            if text[start - 1 : start] in _QUOTES_OPENING and _the_word_quoted(text, start, end):
+            before = text[start - 1 : start]  # (the character before the name, read by several rules)
+            if before in _QUOTES_OPENING and _the_word_quoted(text, start, end):
                 continue  # "the mere word “God”": the word, not the one it names
             if text.endswith(_WORDS_ENDINGS, 0, start) and _the_words_named(text, start):
                 continue  # "the words God, Heaven, Angels": the words
             chain_end = end
             # (A hyphen beside the name is told first: most have none.)
-            if (text[start - 1 : start] in _HYPHENS or text[end : end + 1] in _HYPHENS) and _hyphened(text, start, end):
+            if (before in _HYPHENS or text[end : end + 1] in _HYPHENS) and _hyphened(text, start, end):
                 chain = _hyphen_chain(text, start, end, people) if kind == "surname" else None
                 if chain is None:
                     continue  # "anti-Stalin", "Team-Stalin", "Jean-Paul": a hyphened word, no name of its own
@@ -1653,17 +1656,19 @@ def apply(tei, ctx: Context):
                     continue  # "the October Hall", "Sverdlov Hall": a building's name, for the places pass
                 if units and places.names_unit(text, start, end, unit, followers):
                     continue  # "the Bauman district": a unit named after him, for the places pass
-                if text[start - 1 : start] == "(" and _renamed_place(text, start, end):
+                if before == "(" and _renamed_place(text, start, end):
                     continue  # "Nizhnyi Novgorod (Gorky)": the city's other name, for the places pass
-                if imprints and text[start - 1 : start] == "(" and _imprint(text, start, end):
+                if imprints and before == "(" and _imprint(text, start, end):
                     continue  # "(Gorky, 1932)": where a cited book was printed
                 if firms and textnames.in_firm(text, chain_end):
                     continue  # "London, Hamilton, Adams & Co., 1887": a publisher, no person
                 if text[start - 2 : start - 1].isdigit() and textnames.cites_scripture(text, start, end):
                     continue  # "(1 John v. 19)": a book of scripture
+                # (a letter after the blank that opens no thing's noun: `named_after` finds none)
                 if (
                     things_named_after
                     and text[chain_end : chain_end + 1] in _BLANKS_AFTER
+                    and ((first := text[chain_end + 1 : chain_end + 2]) in thing_openings or not first.isalpha())
                     and textnames.named_after(text, chain_end, things_named_after)
                 ):
                     continue  # "the Gifford lectures": a thing named after him
@@ -1721,7 +1726,7 @@ def apply(tei, ctx: Context):
                         tei, "persName", ref=f"{registers.PERSONS_FILE}#{person.get(XML_ID)}"
                     )
                 el = model.__copy__()
-                resolver.saw(person, start, kind == "surname")
+                saw((offset + start, person, kind == "surname"))  # `resolver.saw(person, start, ...)`
                 counts["linked"] += 1
             else:
                 el = make_in(tei, "persName")

@@ -1371,6 +1371,13 @@ def named_after(text: str, end: int, things: Collection[str]) -> bool:
     return m is not None and m.group(1).lower() in things
 
 
+def named_after_openings(things: Collection[str]) -> frozenset[str]:
+    """The letters, small and capital, the nouns of `things` open with: where a letter right
+    after a name's blank is none of them, `named_after` finds no noun there (asked at every
+    mention, it is told first)."""
+    return frozenset(c for thing in things for c in (thing[:1], thing[:1].upper()) if c)
+
+
 _CAPITALISED_AFTER = re.compile(r"[ \t]+\n?[ \t]*([A-Z][a-z]+)\b")
 
 
