@@ -1680,12 +1680,12 @@ def apply(tei, ctx: Context):
                     continue  # "James R. Harris": a forename, the surname that follows decides (not "R. Medvedev S. Parofenov")
                 # Most mentions follow nothing `_given_before` reads (`_nothing_before`), and so
                 # no capitalised word and white space `_place_named_before` needs: neither is asked.
-                if _nothing_before(text, start):
-                    new_start, given = start, []
-                else:
+                if not _nothing_before(text, start):
                     new_start, given = _given_before(text, start, people, key)
                     if not given and _place_named_before(text, start, people):
                         continue  # "a prayer-meeting at Hicks Mill": a place's name, its last word a surname
+                else:
+                    new_start, given = start, []
                 if spans and new_start < spans[-1][1]:
                     new_start, given = start, []
                 person = resolver.by_surname(people.by_surname[key], given)
