@@ -172,3 +172,29 @@ def test_a_thing_named_after_a_person_is_sought_only_after_a_letter_one_of_them_
                 first = text[end + 1 : end + 2]
                 assert first in openings or not first.isalpha(), text[end - 20 : end + 20]
         assert found
+
+
+def test_a_bare_surname_names_its_only_person_or_the_books_subject_as_by_surname_answers():
+    """What the marking tells at a bare surname without asking `Resolver.by_surname`: a
+    surname of one person names that person, one the book's subject bears names the subject,
+    whatever was said before; a surname of two others is read from what came before (none
+    here: no one)."""
+    from teikit.enrich import headings, registers
+
+    reg = registers.Register("person")
+    for surname, given in (
+        ("Kaganovich", ["L.", "M."]),
+        ("Kaganovich", ["M.", "M."]),
+        ("Molotov", ["V.", "M."]),
+        ("Ordzhonikidze", ["G.", "K."]),
+        ("Ordzhonikidze", ["P.", "K."]),
+    ):
+        entry = registers._person_entry(reg, headings.Heading(surname, given), None, "Name Index", registers.FROM_INDEX)
+        reg.add(entry)
+    people = persons.People(reg)
+    subject = people.by_surname["Kaganovich"][0]
+    resolver = persons.Resolver(people, subject)
+    assert resolver.by_surname(people.by_surname["Molotov"], []) is people.by_surname["Molotov"][0]
+    assert resolver.by_surname(people.by_surname["Kaganovich"], []) is subject
+    assert resolver.by_surname(people.by_surname["Ordzhonikidze"], []) is None
+    assert all(persons.fits([], p, people) for ps in people.by_surname.values() for p in ps)

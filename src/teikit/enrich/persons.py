@@ -1559,7 +1559,8 @@ def apply(tei, ctx: Context):
     }
     # Hyphens split: "the Malenkov-Beria group" names two men (`_hyphen_chain` decides).
     matcher = Matcher(keys, split_hyphens=True)
-    resolver = Resolver(people, _subject(people, ctx))
+    subject = _subject(people, ctx)
+    resolver = Resolver(people, subject)
     unresolved: Counter = Counter()
     counts: Counter[str] = Counter()
     unit = places.unit_pattern(registers.PLACE_HEADS | ctx.profile.place_heads)
@@ -1688,7 +1689,18 @@ def apply(tei, ctx: Context):
                     new_start, given = start, []
                 if spans and new_start < spans[-1][1]:
                     new_start, given = start, []
-                person = resolver.by_surname(people.by_surname[key], given)
+                candidates = people.by_surname[key]
+                # A bare surname fits each of its persons (`fits`): the only one, else the book's
+                # subject among them, is who it names, as `by_surname` answers it first (told
+                # here at most mentions, without the call; the others read what came before).
+                if given:
+                    person = resolver.by_surname(candidates, given)
+                elif len(candidates) == 1:
+                    person = candidates[0]
+                elif subject is not None and subject in candidates:
+                    person = subject
+                else:
+                    person = resolver.by_surname(candidates, given)
                 if person is None and given and people.inflections:
                     # "L. M. Kaganovicha" in a cited title, the index's Kaganovicha (his wife)
                     # another: the initials that fit the index's Kaganovich, L. M. decide
