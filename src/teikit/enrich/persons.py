@@ -1472,9 +1472,9 @@ class Resolver:
 
     def by_surname(self, candidates, given):
         key = (id(candidates), tuple(given))
-        if key not in self.fitting:
-            self.fitting[key] = [p for p in candidates if fits(given, p, self.people)]
-        fitting = self.fitting[key]
+        fitting = self.fitting.get(key)
+        if fitting is None:
+            fitting = self.fitting[key] = [p for p in candidates if fits(given, p, self.people)]
         if len(fitting) == 1:
             return fitting[0]
         if not given and self.subject in fitting:
@@ -1559,7 +1559,8 @@ def apply(tei, ctx: Context):
     }
     # Hyphens split: "the Malenkov-Beria group" names two men (`_hyphen_chain` decides).
     matcher = Matcher(keys, split_hyphens=True)
-    resolver = Resolver(people, _subject(people, ctx))
+    subject = _subject(people, ctx)
+    resolver = Resolver(people, subject)
     unresolved: Counter = Counter()
     counts: Counter[str] = Counter()
     unit = places.unit_pattern(registers.PLACE_HEADS | ctx.profile.place_heads)
@@ -1580,6 +1581,7 @@ def apply(tei, ctx: Context):
     indefinites = frozenset(w for i in ctx.profile.indefinites for w in (i, i[:1].upper() + i[1:]))
     work_of = _work_of_pattern(ctx.profile.title_cues)
     things_named_after = frozenset(ctx.profile.named_after)
+    thing_openings = textnames.named_after_openings(things_named_after)
     works, books = textnames.works_named_as_persons(unmarked(ctx))
     books |= frozenset(ctx.profile.scripture_books)
     # Beside a subject index (no Name Index), the text's own conventions hold, as `textnames`
@@ -1602,6 +1604,7 @@ def apply(tei, ctx: Context):
         {head for heads in whole_places.values() for head in heads},
     )
     site_keys = _site_keys(keys)
+    saw = resolver.recent.append  # (`Resolver.saw`, at every mention linked: its call written out)
 
     def find(text: str, offset: int):
         spans: list = []
@@ -1615,13 +1618,14 @@ def apply(tei, ctx: Context):
                 continue
             if key in deities and _word_before(text, start) in indefinites:
                 continue  # "a God", "my Lord": a kind of being, a man's title, not the one named so
-            if text[start - 1 : start] in _QUOTES_OPENING and _the_word_quoted(text, start, end):
+            before = text[start - 1 : start]  # (the character before the name, read by several rules)
+            if before in _QUOTES_OPENING and _the_word_quoted(text, start, end):
                 continue  # "the mere word “God”": the word, not the one it names
-            if _the_words_named(text, start):
+            if text.endswith(_WORDS_ENDINGS, 0, start) and _the_words_named(text, start):
                 continue  # "the words God, Heaven, Angels": the words
             chain_end = end
             # (A hyphen beside the name is told first: most have none.)
-            if (text[start - 1 : start] in _HYPHENS or text[end : end + 1] in _HYPHENS) and _hyphened(text, start, end):
+            if (before in _HYPHENS or text[end : end + 1] in _HYPHENS) and _hyphened(text, start, end):
                 chain = _hyphen_chain(text, start, end, people) if kind == "surname" else None
                 if chain is None:
                     continue  # "anti-Stalin", "Team-Stalin", "Jean-Paul": a hyphened word, no name of its own
@@ -1653,31 +1657,50 @@ def apply(tei, ctx: Context):
                     continue  # "the October Hall", "Sverdlov Hall": a building's name, for the places pass
                 if units and places.names_unit(text, start, end, unit, followers):
                     continue  # "the Bauman district": a unit named after him, for the places pass
-                if text[start - 1 : start] == "(" and _renamed_place(text, start, end):
+                if before == "(" and _renamed_place(text, start, end):
                     continue  # "Nizhnyi Novgorod (Gorky)": the city's other name, for the places pass
-                if imprints and text[start - 1 : start] == "(" and _imprint(text, start, end):
+                if imprints and before == "(" and _imprint(text, start, end):
                     continue  # "(Gorky, 1932)": where a cited book was printed
                 if firms and textnames.in_firm(text, chain_end):
                     continue  # "London, Hamilton, Adams & Co., 1887": a publisher, no person
                 if text[start - 2 : start - 1].isdigit() and textnames.cites_scripture(text, start, end):
                     continue  # "(1 John v. 19)": a book of scripture
+                # (a letter after the blank that opens no thing's noun: `named_after` finds none)
                 if (
                     things_named_after
                     and text[chain_end : chain_end + 1] in _BLANKS_AFTER
+                    and ((first := text[chain_end + 1 : chain_end + 2]) in thing_openings or not first.isalpha())
                     and textnames.named_after(text, chain_end, things_named_after)
                 ):
                     continue  # "the Gifford lectures": a thing named after him
                 nxt = _NEXT_CAPITAL.match(text, chain_end, chain_end + 30)
                 if nxt and nxt.group(1) not in keys and start > 0 and text[chain_end : chain_end + 1] not in ",;.":
                     continue  # "Stalin Prize", "Kaganovich Metro", "the Stalin-Kaganovich Correspondence"
-                if _surname_follows(text, start, end, people):
+                # (`_FOLLOWING_NAME` opens with a white space and a capital: most mentions have neither after them)
+                if "A" <= text[end + 1 : end + 2] <= "Z" and _surname_follows(text, start, end, people):
                     continue  # "James R. Harris": a forename, the surname that follows decides (not "R. Medvedev S. Parofenov")
-                new_start, given = _given_before(text, start, people, key)
-                if not given and _place_named_before(text, start, people):
-                    continue  # "a prayer-meeting at Hicks Mill": a place's name, its last word a surname
+                # Most mentions follow nothing `_given_before` reads (`_nothing_before`), and so
+                # no capitalised word and white space `_place_named_before` needs: neither is asked.
+                if not _nothing_before(text, start):
+                    new_start, given = _given_before(text, start, people, key)
+                    if not given and _place_named_before(text, start, people):
+                        continue  # "a prayer-meeting at Hicks Mill": a place's name, its last word a surname
+                else:
+                    new_start, given = start, []
                 if spans and new_start < spans[-1][1]:
                     new_start, given = start, []
-                person = resolver.by_surname(people.by_surname[key], given)
+                candidates = people.by_surname[key]
+                # A bare surname fits each of its persons (`fits`): the only one, else the book's
+                # subject among them, is who it names, as `by_surname` answers it first (told
+                # here at most mentions, without the call; the others read what came before).
+                if given:
+                    person = resolver.by_surname(candidates, given)
+                elif len(candidates) == 1:
+                    person = candidates[0]
+                elif subject is not None and subject in candidates:
+                    person = subject
+                else:
+                    person = resolver.by_surname(candidates, given)
                 if person is None and given and people.inflections:
                     # "L. M. Kaganovicha" in a cited title, the index's Kaganovicha (his wife)
                     # another: the initials that fit the index's Kaganovich, L. M. decide
@@ -1715,7 +1738,7 @@ def apply(tei, ctx: Context):
                         tei, "persName", ref=f"{registers.PERSONS_FILE}#{person.get(XML_ID)}"
                     )
                 el = model.__copy__()
-                resolver.saw(person, start, kind == "surname")
+                saw((offset + start, person, kind == "surname"))  # `resolver.saw(person, start, ...)`
                 counts["linked"] += 1
             else:
                 el = make_in(tei, "persName")
