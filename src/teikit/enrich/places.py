@@ -213,6 +213,7 @@ from .matching import (
     UNMARKED_TEXT,
     Matcher,
     WordCounts,
+    kept_for_text,
     mark,
     pieces_of,
     regions,
@@ -1244,27 +1245,82 @@ def _listed_among_towns(text: str, surnames: Collection[str]) -> Iterator[str]:
     cities of 100,000 or more are sought, and tried where a comma, "and" or "or" stands
     beside them (a scan of the book for every list took 25 ms); each name in alphabetical
     order, where it is written first so (each place where it is written taken after the
-    end of the one before, as `str.find` from there gives them)."""
-    cities = list(_renamed_cities(frozenset(surnames)))
+    end of the one before, as `str.find` from there gives them).
+
+    What this reads of the text whoever the persons are (where each name is written so, the
+    names beside each place, the list it stands in) is kept for the text (`_TownLists`): the
+    persons' pass asks with the persons' surnames, the places' pass asks the same text with
+    all their names, and reads only what the first did not."""
+    cities = _renamed_cities(frozenset(surnames))
     if not cities:
         return
-    # Where each name is written, all found in one scan of the book (`occurrences`): sought
-    # name by name with `str.find`, the bundled book's 25 names took 15 ms, the scan a
-    # fraction of it.
-    for name, starts in zip(cities, occurrences(cities, text)):
-        end = 0
-        for at in starts:
-            if at < end:
-                continue  # within the name written before: `str.find` went on after it
-            end = at + len(name)
-            if (
-                (at == 0 or not _word_char(text[at - 1]))
-                and (end == len(text) or not _word_char(text[end]))
-                and (text.startswith((", ", " and ", " or "), end) or text.endswith((", ", "and ", "or "), 0, at))
-                and _among_towns(text, at, end, surnames)
-            ):
+    lists = _town_lists(text)
+    for name, tried in zip(cities, lists.places_of(cities)):
+        for at, end in tried:
+            if lists.among_towns(at, end, surnames):
                 yield name
                 break
+
+
+class _TownLists:
+    """What `_listed_among_towns` reads of one text whoever the persons are: read once for
+    each place, then answered for any persons as `_among_towns` answers."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._places: dict[str, list[tuple[int, int]]] = {}  # each name's places to try, in order
+        self._beside: dict[tuple[int, int], tuple[str, ...]] = {}  # `_names_beside` each place
+        self._a_town_beside: dict[tuple[int, int], bool] = {}  # `_a_town_among` those
+        self._listed: dict[tuple[int, int], tuple[str, ...] | None] = {}  # `_towns_listed_with`
+
+    def places_of(self, names: tuple[str, ...]) -> list[list[tuple[int, int]]]:
+        """Each name's places (start, end) where it is a word of its own with a comma, "and"
+        or "or" beside it, each after the end of the one before: where `_listed_among_towns`
+        tries it, in order. Only the names not asked before are sought in the text."""
+        new = [name for name in names if name not in self._places]
+        if new:
+            text = self.text
+            length = len(text)
+            for name, starts in zip(new, occurrences(new, text)):
+                tried = []
+                end = 0
+                for at in starts:
+                    if at < end:
+                        continue  # within the name written before: `str.find` went on after it
+                    end = at + len(name)
+                    # (`_word_char` written out: some 2,000 places of the bundled book's 25 names)
+                    if (
+                        (at == 0 or not ((c := text[at - 1]).isalnum() or c in "_-"))
+                        and (end == length or not ((c := text[end]).isalnum() or c in "_-"))
+                        and (
+                            text.startswith((", ", " and ", " or "), end) or text.endswith((", ", "and ", "or "), 0, at)
+                        )
+                    ):
+                        tried.append((at, end))
+                self._places[name] = tried
+        return [self._places[name] for name in names]
+
+    def among_towns(self, start: int, end: int, persons: Collection[str]) -> bool:
+        """`_among_towns(text, start, end, persons)`, each of its readings of the text kept."""
+        place = (start, end)
+        near = self._beside.get(place)
+        if near is None:
+            near = self._beside[place] = _names_beside(self.text, start, end)
+        if not near or any(n in persons for n in near):
+            return False
+        town = self._a_town_beside.get(place)
+        if town is None:
+            town = self._a_town_beside[place] = _a_town_among(near)
+        if not town:
+            return False
+        if place in self._listed:
+            others = self._listed[place]
+        else:
+            others = self._listed[place] = _towns_listed_with(self.text, start, end)
+        return others is not None and not any(name in persons for name in others)
+
+
+_town_lists = kept_for_text(_TownLists)
 
 
 _NEXT_ITEM = re.compile(r",? (?:and |or )?([A-Z][a-z'’-]+)")
@@ -1279,16 +1335,33 @@ def _among_towns(text: str, start: int, end: int, persons: Collection[str]) -> b
     `persons` ("Stalin, Molotov, Kuibyshev and Kaganovich": towns were named after them)."""
     # its neighbours first, a test much faster than reading the list: a person's name beside
     # it, or no town, and the list is none of towns
-    near = [
+    near = _names_beside(text, start, end)
+    if not near or any(n in persons for n in near) or not _a_town_among(near):
+        return False
+    others = _towns_listed_with(text, start, end)
+    return others is not None and not any(name in persons for name in others)
+
+
+def _names_beside(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The capitalised words right after the name at `start`:`end` and right before it, a
+    comma, "and" or "or" perhaps between: its neighbours in a list, if it stands in one."""
+    return tuple(
         n.group(1) for n in (_NEXT_ITEM.match(text, end), _PREVIOUS_ITEM.search(text, max(0, start - 40), start)) if n
-    ]
-    if not near or any(n in persons for n in near):
-        return False
-    if not any((geo := gazetteer.lookup_romanised(n)) is not None and geo.type in ("city", "country") for n in near):
-        return False
+    )
+
+
+def _a_town_among(names: tuple[str, ...]) -> bool:
+    """Whether the gazetteer knows one of `names` as a city or a country."""
+    return any((geo := gazetteer.lookup_romanised(n)) is not None and geo.type in ("city", "country") for n in names)
+
+
+def _towns_listed_with(text: str, start: int, end: int) -> tuple[str, ...] | None:
+    """The other names of the list that "and" or "or" closes (`_COORDINATED`) the name at
+    `start`:`end` stands in, where they are two or more and the gazetteer knows each as a
+    city or a country; None where they are not, or the name stands in no list."""
     for m in _COORDINATED.finditer(text, max(0, start - _LIST_REACH), min(len(text), end + _LIST_REACH)):
         if m.start() > start:
-            return False
+            return None
         if m.end() < end:
             continue
         others = []
@@ -1298,13 +1371,12 @@ def _among_towns(text: str, start: int, end: int, persons: Collection[str]) -> b
                 if n.start() == 0 and " " in name and gazetteer.lookup_romanised(name) is None:
                     name = name.split(" ")[1]  # "Visiting Voronezh, ...": a sentence's first word
                 others.append(name)
-        return len(others) >= 2 and all(
-            name not in persons
-            and (geo := gazetteer.lookup_romanised(name)) is not None
-            and geo.type in ("city", "country")
-            for name in others
-        )
-    return False
+        if len(others) >= 2 and all(
+            (geo := gazetteer.lookup_romanised(name)) is not None and geo.type in ("city", "country") for name in others
+        ):
+            return tuple(others)
+        return None
+    return None
 
 
 def named_units(
