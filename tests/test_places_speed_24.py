@@ -107,3 +107,23 @@ def test_a_town_named_after_a_person_is_found_alike_by_the_two_passes_that_ask()
     second = places.towns_named_after_persons(BOOK, SURNAMES | FORENAMES, named)
     fresh = places.towns_named_after_persons("".join([BOOK[:1], BOOK[1:]]), SURNAMES | FORENAMES, named)
     assert sorted(first) == sorted(second) == sorted(fresh) == ["Kalinin", "Kuibyshev"]
+
+
+def test_the_names_written_as_towns_found_in_one_scan_are_those_each_kind_s_own_scan_finds():
+    """`places.named_as_towns` (the words before or after each name found in one scan of
+    the text, every place of each) against each kind sought apart, as before
+    (`_named_as_towns_word_by_word`: "city of " and "town of " by `str.find`, the units' and
+    the sites' words each by a scan of their own), on the bundled book, the corpus, and
+    words written into each other ("oblastown of", "the station at Oblast region")."""
+    edges = (
+        "the city of Kuibyshev; Kuibyshev province, Gorky oblast and Kalinin region; the works at Kalinin, "
+        "the plant in Gorky's suburbs, the camp near Tula Station; oblastown of Kazan; the station at "
+        "Oblast region, city of town of Tver; Kirov provinceregion Perm oblast\n\nmines at Donetsk"
+    )
+    assert not places._town_naming_words_overlap()  # the one scan is the one in use
+    found = 0
+    for text in [BOOK, edges, *(path.read_bytes().decode("utf-8", "replace") for path in BOOKS), ""]:
+        expected = places._named_as_towns_word_by_word(text)
+        assert places.named_as_towns(text) == expected, text[:60]
+        found += len(expected)
+    assert found >= 100
