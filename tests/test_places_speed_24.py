@@ -9,7 +9,7 @@ import re
 from lxml import etree
 
 from conftest import ROOT, SAMPLE, SHARED
-from teikit.enrich import gazetteer, places
+from teikit.enrich import gazetteer, places, registers
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
 BOOKS = sorted((SHARED / "corpus" / "books").glob("*.txt"))
@@ -127,3 +127,49 @@ def test_the_names_written_as_towns_found_in_one_scan_are_those_each_kind_s_own_
         assert places.named_as_towns(text) == expected, text[:60]
         found += len(expected)
     assert found >= 100
+
+
+def _close_spellings_plainly(places_, capitalised, text, not_names):
+    """`places.close_spellings` with every capitalised word of the book sorted and looked at."""
+    wanted: dict = {}
+    for place in places_.reg.entries.values():
+        if registers.provenance(place) != registers.FROM_INDEX or registers.rejected(place):
+            continue
+        for name in registers.place_names(place):
+            for word in set(name.split()):
+                if len(word) >= places._CLOSE_LETTERS and word.isalpha() and word[0].isupper():
+                    wanted.setdefault((word[:2], word[-2:]), []).append((word, name, place))
+    for word in sorted(capitalised):
+        near = wanted.get((word[:2], word[-2:]))
+        if near is None or len(word) < places._CLOSE_LETTERS or word in not_names or places_.find(word) is not None:
+            continue
+        hits = {(name, known): place for known, name, place in near if places._one_letter_apart(known, word)}
+        if len({id(place) for place in hits.values()}) != 1 or gazetteer.lookup_named(word, everything=True):
+            continue
+        for (name, known), place in sorted(hits.items(), key=lambda kv: kv[0]):
+            form = " ".join(word if w == known else w for w in name.split())
+            if places_.find(form) is None and (form == word or form in text):
+                yield form, name, place
+
+
+def test_the_close_spellings_found_among_the_words_sharing_letters_are_those_of_every_word():
+    """`places.close_spellings` (only the book's capitalised words that open and end with
+    two letters of an index heading's word sorted and looked at) against every capitalised
+    word sorted and looked at, with the bundled book's place register: on the book's words,
+    and on the index's names each with one letter changed inside (misprints it must find)."""
+    tree = etree.parse(str(ROOT / "tei" / "iron-lazar" / "places.xml"))
+    found = 0
+    for text in (BOOK, *(path.read_bytes().decode("utf-8", "replace")[:200_000] for path in BOOKS[:3])):
+        register = registers.Places(registers.Register("place", etree.fromstring(etree.tostring(tree.getroot()))))
+        names = [n for p in register.reg.entries.values() for n in registers.place_names(p)]
+        misprints = [
+            " ".join(w[:3] + ("x" if w[3] != "x" else "y") + w[4:] if len(w) >= 7 else w for w in name.split())
+            for name in names[::3]
+        ]
+        text = text + "\n\n" + ", ".join(misprints)
+        capitalised = set(re.findall(r"\b[A-Z][\w'’-]+", text))
+        for not_names in (SURNAMES, set()):
+            expected = list(_close_spellings_plainly(register, capitalised, text, not_names))
+            assert list(places.close_spellings(register, capitalised, text, not_names)) == expected
+            found += len(expected)
+    assert found >= 10

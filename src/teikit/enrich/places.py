@@ -2303,9 +2303,11 @@ def close_spellings(places: registers.Places, capitalised: Collection[str], text
                     wanted.setdefault((word[:2], word[-2:]), []).append((word, name, place))
     if not wanted:
         return
-    for word in sorted(capitalised):
-        near = wanted.get((word[:2], word[-2:]))
-        if near is None or len(word) < _CLOSE_LETTERS or word in not_names or places.find(word) is not None:
+    # (only the words that share letters with the index's sorted: the bundled book's 2,800
+    # capitalised words, all sorted, took a fifth of the time)
+    for word in sorted(word for word in capitalised if (word[:2], word[-2:]) in wanted):
+        near = wanted[(word[:2], word[-2:])]
+        if len(word) < _CLOSE_LETTERS or word in not_names or places.find(word) is not None:
             continue
         hits = {(name, known): place for known, name, place in near if _one_letter_apart(known, word)}
         if len({id(place) for place in hits.values()}) != 1 or gazetteer.lookup_named(word, everything=True):
