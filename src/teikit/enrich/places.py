@@ -668,7 +668,7 @@ _UNIT_AFTER_THE = re.compile(
 # capital – Piter – made an impression", "the port, Odessa, was". Sought by the words'
 # letters; the word boundary before them tested after (`_appositions`).
 _APPOSITION = re.compile(r"(?:capital|city|town|village|port)(?:,| –| —) ([A-Z][a-z'’]+)(?=,| –| —)")
-_APPOSITION_WORDS = ("capital", "city", "town", "village", "port")  # sought first (`pieces_holding`)
+_APPOSITION_WORDS = ("capital", "city", "town", "village", "port")
 # Their openings, each word and what follows it, in the book's scan (`apposition_matches`).
 _APPOSITION_OPENINGS = tuple(f"{word}{mark}" for word in _APPOSITION_WORDS for mark in (",", " –", " —"))
 
@@ -2873,7 +2873,6 @@ def book_word_lists(reg: registers.Register, profile, person_words: Collection[s
         _SIDE_WORD,
         _RIVER_PART_WORDS,
         _COMPASS_WORDS,
-        _APPOSITION_WORDS,
         _NICKNAME_WORDS,
         _EVENT_NOUN,
         _STREET_WORD,
@@ -2892,8 +2891,7 @@ def book_word_lists(reg: registers.Register, profile, person_words: Collection[s
         _COMPASS_COMPOUND_WORDS,
         _STATE_OF_WORDS,
         _LOCATING_WORDS,
-        _TOWN_UNIT_WORDS,
-        _SITE_PREPOSITIONS,
+        _TOWN_NAMING_WORDS,  # `named_as_towns`, where the persons' pass left it to this one
         *(tuple(words) for _, words in _WORLD_PAIRS),
         _WORLD_WORDS,
         _DISTRICT_OF_WORDS,
