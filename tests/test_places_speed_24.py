@@ -16,6 +16,7 @@ BOOK = SAMPLE.read_text(encoding="utf-8")
 BOOKS = sorted((SHARED / "corpus" / "books").glob("*.txt"))
 PERSONS = etree.parse(str(ROOT / "tei" / "iron-lazar" / "persons.xml"))
 TEI = "{http://www.tei-c.org/ns/1.0}"
+NS_XML = "http://www.w3.org/XML/1998/namespace"
 SURNAMES = {el.text for el in PERSONS.iter(f"{TEI}surname") if el.text}
 FORENAMES = {el.text for el in PERSONS.iter(f"{TEI}forename") if el.text}
 
@@ -178,3 +179,28 @@ def test_the_close_spellings_found_among_the_words_sharing_letters_are_those_of_
             assert list(places.close_spellings(register, capitalised, text, not_names)) == expected
             found += len(expected)
     assert found >= 10
+
+
+def test_each_place_marked_is_referred_to_by_its_own_id(sample_docs):
+    """The places' pass reads each place's id once (`_apply`'s `find`: ids are given as
+    entries are made, never changed): every place marked in the converted edition refers to
+    an entry of the register, and to the one its text names: a name of it, or a word of one,
+    the letters folded (an alias the text writes, "Piter" for Petrograd, aside: a few)."""
+    places_doc = sample_docs["places.xml"]
+    names = {
+        place.get(f"{{{NS_XML}}}id"): {gazetteer.fold(" ".join(n.text.split())) for n in place.iter(f"{TEI}placeName")}
+        for place in places_doc.iter(f"{TEI}place")
+    }
+    marks = [
+        (el.get("ref").partition("#")[2], "".join(el.itertext()))
+        for name, doc in sample_docs.items()
+        if name not in ("places.xml", "persons.xml", "orgs.xml")
+        for el in doc.iter(f"{TEI}placeName")
+    ]
+    assert len(marks) > 1500 and len({ident for ident, _ in marks}) > 150
+    assert all(ident in names for ident, _ in marks)
+    named = sum(
+        gazetteer.fold(text) in names[ident] or any(gazetteer.fold(text) in name.split() for name in names[ident])
+        for ident, text in marks
+    )
+    assert named >= 0.95 * len(marks), (named, len(marks))

@@ -3155,6 +3155,11 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
         else frozenset()
     )
 
+    # Each place's id, and the reference to it, read once (not its attribute, twice a mark:
+    # 2,000 marks of the bundled book); ids are given as entries are made, and never changed.
+    idents: dict = {}
+    refs: dict = {}
+
     def find(text: str, in_title: bool = False):
         spans = []
         found = matcher.find(text)
@@ -3226,8 +3231,12 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                 continue  # "our best known American mystic (Thomas Lake Harris)": his middle name and surname
             if in_title and (_COMPOUND_AFTER.match(text, end) or (start == 0 and end == len(text))):
                 continue  # the journal "Europe-Asia Studies"; a title that is a place's name alone ("Ukraina")
-            spans.append((start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
-            used.add(place.get(XML_ID))
+            ident = idents.get(place)
+            if ident is None:
+                ident = idents[place] = place.get(XML_ID)
+                refs[place] = f"{registers.PLACES_FILE}#{ident}"
+            spans.append((start, end, make_in(tei, "placeName", ref=refs[place])))
+            used.add(ident)
             counts["placeName"] += 1
             other = _BRACKETED.match(text, end)
             # a bracketed name the register knows is matched as such
