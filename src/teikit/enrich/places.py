@@ -214,7 +214,9 @@ from .matching import (
     UNMARKED_TEXT,
     Matcher,
     WordCounts,
+    kept_for_text,
     mark,
+    matches_before,
     pieces_of,
     regions,
     unmarked_text,
@@ -667,7 +669,7 @@ _UNIT_AFTER_THE = re.compile(
 # capital – Piter – made an impression", "the port, Odessa, was". Sought by the words'
 # letters; the word boundary before them tested after (`_appositions`).
 _APPOSITION = re.compile(r"(?:capital|city|town|village|port)(?:,| –| —) ([A-Z][a-z'’]+)(?=,| –| —)")
-_APPOSITION_WORDS = ("capital", "city", "town", "village", "port")  # sought first (`pieces_holding`)
+_APPOSITION_WORDS = ("capital", "city", "town", "village", "port")
 # Their openings, each word and what follows it, in the book's scan (`apposition_matches`).
 _APPOSITION_OPENINGS = tuple(f"{word}{mark}" for word in _APPOSITION_WORDS for mark in (",", " –", " —"))
 
@@ -1147,9 +1149,43 @@ TOWN_NAMES = "town-names"
 def named_as_towns(text: str) -> list[str]:
     """The names the text writes where a town's stands, whoever they may name elsewhere:
     after "city of" and "town of", before a unit's word ("Kuibyshev province"), after a
-    building's or an establishment's noun and "at" ("the works at Kalinin"); in that order."""
+    building's or an establishment's noun and "at" ("the works at Kalinin"); in that order.
+
+    The words before or after which each is written are found in one scan of the text
+    (`_TOWN_NAMING_WORDS`), not one for each kind of name: the persons' pass, which asks
+    first, holds no scan of the book (three scans and two searches of it were 3.0 ms of the
+    bundled book)."""
+    if _town_naming_words_overlap():
+        return _named_as_towns_word_by_word(text)
+    written: list[list[tuple[int, int]]] = [[] for _ in _TOWN_NAMING_WORDS]
+    # Every place of every word (no word of a kind can overlap another of its kind: each
+    # kind's own scan found them all, in the order of the text)
+    for index, at, end in find_words(_TOWN_NAMING_WORDS, text, overlapping=True):
+        written[index].append((at, end))
+    named = [
+        m.group(1)
+        for index in range(len(_CITY_OF_WORDS))
+        for _, end in written[index]
+        if (m := _TOWN_NAME.match(text, end))
+    ]
+    unit_starts = sorted(at for index in _UNIT_WORD_INDEXES for at, _ in written[index])
+    for h in matches_before(TOWN_UNIT_HEAD, text, unit_starts, 1):
+        m = _UNIT_NAME_LAST.search(text, max(0, h.start() - 60), h.end())
+        if m:
+            named.append(m.group(1))
+    sites = sorted(place for index in _SITE_WORD_INDEXES for place in written[index])
+    for at, end in sites:
+        if at == 0 or not text[at - 1].isalnum():
+            m = _TOWN_AFTER_SITE.match(text, end)
+            if m:
+                named.append(m.group(1))
+    return named
+
+
+def _named_as_towns_word_by_word(text: str) -> list[str]:
+    """`named_as_towns`, each kind of name sought by a scan of its own."""
     named = []
-    for words in ("city of ", "town of "):  # each sought by `str.find`: a pattern of both is slower
+    for words in _CITY_OF_WORDS:  # each sought by `str.find`: a pattern of both is slower
         at = text.find(words)
         while at >= 0:
             m = _TOWN_NAME.match(text, at + len(words))
@@ -1159,6 +1195,20 @@ def named_as_towns(text: str) -> list[str]:
     named += [m.group(1) for m in _ending_at_heads(text, TOWN_UNIT_HEAD, _TOWN_UNIT_WORDS, _UNIT_NAME_LAST)]
     named += _towns_after_sites(text)
     return named
+
+
+_CITY_OF_WORDS = ("city of ", "town of ")
+# What `named_as_towns` seeks, in one list: "city of " and "town of ", the units' words, the
+# sites' nouns and prepositions (by their indexes there).
+_TOWN_NAMING_WORDS = (*_CITY_OF_WORDS, *_TOWN_UNIT_WORDS, *_SITE_PREPOSITIONS)
+_UNIT_WORD_INDEXES = range(len(_CITY_OF_WORDS), len(_CITY_OF_WORDS) + len(_TOWN_UNIT_WORDS))
+_SITE_WORD_INDEXES = range(_UNIT_WORD_INDEXES.stop, len(_TOWN_NAMING_WORDS))
+
+
+@lru_cache(maxsize=1)
+def _town_naming_words_overlap() -> bool:
+    """Whether two words of one kind `named_as_towns` seeks can be written overlapping."""
+    return any(can_overlap(list(words)) for words in (_CITY_OF_WORDS, _TOWN_UNIT_WORDS, _SITE_PREPOSITIONS))
 
 
 def units_of_towns_written(text: str, towns: Collection[str], person_words: Collection[str]) -> set[str]:
@@ -1245,27 +1295,82 @@ def _listed_among_towns(text: str, surnames: Collection[str]) -> Iterator[str]:
     cities of 100,000 or more are sought, and tried where a comma, "and" or "or" stands
     beside them (a scan of the book for every list took 25 ms); each name in alphabetical
     order, where it is written first so (each place where it is written taken after the
-    end of the one before, as `str.find` from there gives them)."""
-    cities = list(_renamed_cities(frozenset(surnames)))
+    end of the one before, as `str.find` from there gives them).
+
+    What this reads of the text whoever the persons are (where each name is written so, the
+    names beside each place, the list it stands in) is kept for the text (`_TownLists`): the
+    persons' pass asks with the persons' surnames, the places' pass asks the same text with
+    all their names, and reads only what the first did not."""
+    cities = _renamed_cities(frozenset(surnames))
     if not cities:
         return
-    # Where each name is written, all found in one scan of the book (`occurrences`): sought
-    # name by name with `str.find`, the bundled book's 25 names took 15 ms, the scan a
-    # fraction of it.
-    for name, starts in zip(cities, occurrences(cities, text)):
-        end = 0
-        for at in starts:
-            if at < end:
-                continue  # within the name written before: `str.find` went on after it
-            end = at + len(name)
-            if (
-                (at == 0 or not _word_char(text[at - 1]))
-                and (end == len(text) or not _word_char(text[end]))
-                and (text.startswith((", ", " and ", " or "), end) or text.endswith((", ", "and ", "or "), 0, at))
-                and _among_towns(text, at, end, surnames)
-            ):
+    lists = _town_lists(text)
+    for name, tried in zip(cities, lists.places_of(cities)):
+        for at, end in tried:
+            if lists.among_towns(at, end, surnames):
                 yield name
                 break
+
+
+class _TownLists:
+    """What `_listed_among_towns` reads of one text whoever the persons are: read once for
+    each place, then answered for any persons as `_among_towns` answers."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._places: dict[str, list[tuple[int, int]]] = {}  # each name's places to try, in order
+        self._beside: dict[tuple[int, int], tuple[str, ...]] = {}  # `_names_beside` each place
+        self._a_town_beside: dict[tuple[int, int], bool] = {}  # `_a_town_among` those
+        self._listed: dict[tuple[int, int], tuple[str, ...] | None] = {}  # `_towns_listed_with`
+
+    def places_of(self, names: tuple[str, ...]) -> list[list[tuple[int, int]]]:
+        """Each name's places (start, end) where it is a word of its own with a comma, "and"
+        or "or" beside it, each after the end of the one before: where `_listed_among_towns`
+        tries it, in order. Only the names not asked before are sought in the text."""
+        new = [name for name in names if name not in self._places]
+        if new:
+            text = self.text
+            length = len(text)
+            for name, starts in zip(new, occurrences(new, text)):
+                tried = []
+                end = 0
+                for at in starts:
+                    if at < end:
+                        continue  # within the name written before: `str.find` went on after it
+                    end = at + len(name)
+                    # (`_word_char` written out: some 2,000 places of the bundled book's 25 names)
+                    if (
+                        (at == 0 or not ((c := text[at - 1]).isalnum() or c in "_-"))
+                        and (end == length or not ((c := text[end]).isalnum() or c in "_-"))
+                        and (
+                            text.startswith((", ", " and ", " or "), end) or text.endswith((", ", "and ", "or "), 0, at)
+                        )
+                    ):
+                        tried.append((at, end))
+                self._places[name] = tried
+        return [self._places[name] for name in names]
+
+    def among_towns(self, start: int, end: int, persons: Collection[str]) -> bool:
+        """`_among_towns(text, start, end, persons)`, each of its readings of the text kept."""
+        place = (start, end)
+        near = self._beside.get(place)
+        if near is None:
+            near = self._beside[place] = _names_beside(self.text, start, end)
+        if not near or any(n in persons for n in near):
+            return False
+        town = self._a_town_beside.get(place)
+        if town is None:
+            town = self._a_town_beside[place] = _a_town_among(near)
+        if not town:
+            return False
+        if place in self._listed:
+            others = self._listed[place]
+        else:
+            others = self._listed[place] = _towns_listed_with(self.text, start, end)
+        return others is not None and not any(name in persons for name in others)
+
+
+_town_lists = kept_for_text(_TownLists)
 
 
 _NEXT_ITEM = re.compile(r",? (?:and |or )?([A-Z][a-z'’-]+)")
@@ -1280,16 +1385,33 @@ def _among_towns(text: str, start: int, end: int, persons: Collection[str]) -> b
     `persons` ("Stalin, Molotov, Kuibyshev and Kaganovich": towns were named after them)."""
     # its neighbours first, a test much faster than reading the list: a person's name beside
     # it, or no town, and the list is none of towns
-    near = [
+    near = _names_beside(text, start, end)
+    if not near or any(n in persons for n in near) or not _a_town_among(near):
+        return False
+    others = _towns_listed_with(text, start, end)
+    return others is not None and not any(name in persons for name in others)
+
+
+def _names_beside(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The capitalised words right after the name at `start`:`end` and right before it, a
+    comma, "and" or "or" perhaps between: its neighbours in a list, if it stands in one."""
+    return tuple(
         n.group(1) for n in (_NEXT_ITEM.match(text, end), _PREVIOUS_ITEM.search(text, max(0, start - 40), start)) if n
-    ]
-    if not near or any(n in persons for n in near):
-        return False
-    if not any((geo := gazetteer.lookup_romanised(n)) is not None and geo.type in ("city", "country") for n in near):
-        return False
+    )
+
+
+def _a_town_among(names: tuple[str, ...]) -> bool:
+    """Whether the gazetteer knows one of `names` as a city or a country."""
+    return any((geo := gazetteer.lookup_romanised(n)) is not None and geo.type in ("city", "country") for n in names)
+
+
+def _towns_listed_with(text: str, start: int, end: int) -> tuple[str, ...] | None:
+    """The other names of the list that "and" or "or" closes (`_COORDINATED`) the name at
+    `start`:`end` stands in, where they are two or more and the gazetteer knows each as a
+    city or a country; None where they are not, or the name stands in no list."""
     for m in _COORDINATED.finditer(text, max(0, start - _LIST_REACH), min(len(text), end + _LIST_REACH)):
         if m.start() > start:
-            return False
+            return None
         if m.end() < end:
             continue
         others = []
@@ -1299,13 +1421,12 @@ def _among_towns(text: str, start: int, end: int, persons: Collection[str]) -> b
                 if n.start() == 0 and " " in name and gazetteer.lookup_romanised(name) is None:
                     name = name.split(" ")[1]  # "Visiting Voronezh, ...": a sentence's first word
                 others.append(name)
-        return len(others) >= 2 and all(
-            name not in persons
-            and (geo := gazetteer.lookup_romanised(name)) is not None
-            and geo.type in ("city", "country")
-            for name in others
-        )
-    return False
+        if len(others) >= 2 and all(
+            (geo := gazetteer.lookup_romanised(name)) is not None and geo.type in ("city", "country") for name in others
+        ):
+            return tuple(others)
+        return None
+    return None
 
 
 def named_units(
@@ -2185,9 +2306,11 @@ def close_spellings(places: registers.Places, capitalised: Collection[str], text
                     wanted.setdefault((word[:2], word[-2:]), []).append((word, name, place))
     if not wanted:
         return
-    for word in sorted(capitalised):
-        near = wanted.get((word[:2], word[-2:]))
-        if near is None or len(word) < _CLOSE_LETTERS or word in not_names or places.find(word) is not None:
+    # (only the words that share letters with the index's sorted: the bundled book's 2,800
+    # capitalised words, all sorted, took a fifth of the time)
+    for word in sorted(word for word in capitalised if (word[:2], word[-2:]) in wanted):
+        near = wanted[(word[:2], word[-2:])]
+        if len(word) < _CLOSE_LETTERS or word in not_names or places.find(word) is not None:
             continue
         hits = {(name, known): place for known, name, place in near if _one_letter_apart(known, word)}
         if len({id(place) for place in hits.values()}) != 1 or gazetteer.lookup_named(word, everything=True):
@@ -2753,7 +2876,6 @@ def book_word_lists(reg: registers.Register, profile, person_words: Collection[s
         _SIDE_WORD,
         _RIVER_PART_WORDS,
         _COMPASS_WORDS,
-        _APPOSITION_WORDS,
         _NICKNAME_WORDS,
         _EVENT_NOUN,
         _STREET_WORD,
@@ -2772,8 +2894,7 @@ def book_word_lists(reg: registers.Register, profile, person_words: Collection[s
         _COMPASS_COMPOUND_WORDS,
         _STATE_OF_WORDS,
         _LOCATING_WORDS,
-        _TOWN_UNIT_WORDS,
-        _SITE_PREPOSITIONS,
+        _TOWN_NAMING_WORDS,  # `named_as_towns`, where the persons' pass left it to this one
         *(tuple(words) for _, words in _WORLD_PAIRS),
         _WORLD_WORDS,
         _DISTRICT_OF_WORDS,
@@ -3037,6 +3158,11 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
         else frozenset()
     )
 
+    # Each place's id, and the reference to it, read once (not its attribute, twice a mark:
+    # 2,000 marks of the bundled book); ids are given as entries are made, and never changed.
+    idents: dict = {}
+    refs: dict = {}
+
     def find(text: str, in_title: bool = False):
         spans = []
         found = matcher.find(text)
@@ -3108,8 +3234,12 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                 continue  # "our best known American mystic (Thomas Lake Harris)": his middle name and surname
             if in_title and (_COMPOUND_AFTER.match(text, end) or (start == 0 and end == len(text))):
                 continue  # the journal "Europe-Asia Studies"; a title that is a place's name alone ("Ukraina")
-            spans.append((start, end, make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")))
-            used.add(place.get(XML_ID))
+            ident = idents.get(place)
+            if ident is None:
+                ident = idents[place] = place.get(XML_ID)
+                refs[place] = f"{registers.PLACES_FILE}#{ident}"
+            spans.append((start, end, make_in(tei, "placeName", ref=refs[place])))
+            used.add(ident)
             counts["placeName"] += 1
             other = _BRACKETED.match(text, end)
             # a bracketed name the register knows is matched as such
