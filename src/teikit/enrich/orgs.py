@@ -253,18 +253,27 @@ class _WordBefore(NamedTuple):
 
 def rank_before(text: str, at: int) -> _WordBefore | re.Match | None:
     """`_RANK_BEFORE.search(text, max(0, at - 20), at)`: the lower-case word before `at` and
-    the space between. Where one space alone ends there after a letter (most of the places
-    `find` asks of: "the Moscow party committee"), the word is read back from the space,
-    without the pattern, which tries each of the twenty characters before."""
+    the space between (`word_before`, read as the pattern's match is)."""
+    found = word_before(text, at)
+    return None if found is None else _WordBefore(*found)
+
+
+def word_before(text: str, at: int) -> tuple[int, str] | None:
+    """`_RANK_BEFORE.search(text, max(0, at - 20), at)` as its start and its word (a tuple:
+    `find` asks it thousands of times for a word it most often drops at once). Where one
+    space alone ends there after a letter (most of the places `find` asks of: "the Moscow
+    party committee"), the word is read back from the space, without the pattern, which
+    tries each of the twenty characters before."""
     if at < 1 or text[at - 1] not in " \t\n":
         return None  # no space before: the pattern's `$` needs one (a line's end before the last is one)
     lo = max(0, at - 20)
     if at < 2 or text[at - 1] != " " or not "a" <= text[at - 2] <= "z":
-        return _RANK_BEFORE.search(text, lo, at)  # several spaces, a line's end: the pattern's `$` weighs them
+        m = _RANK_BEFORE.search(text, lo, at)  # several spaces, a line's end: the pattern's `$` weighs them
+        return None if m is None else (m.start(), m.group(1))
     start = at - 2
     while start > lo and "a" <= text[start - 1] <= "z":
         start -= 1
-    return _WordBefore(start, text[start : at - 1])
+    return start, text[start : at - 1]
 
 
 def run_before(text: str, hs: int) -> re.Match | None:
@@ -457,6 +466,12 @@ class Shapes:
     def head_keys(self) -> dict[str, None]:
         """The keys of `heads`."""
         return dict.fromkeys(self.nouns | self.known | self.bodies | self.wings)
+
+    def heads_from(self, matcher: Matcher) -> None:
+        """`matcher`, made of the keys `head_keys` gives now (`scanner`'s, which finds what
+        `Matcher` finds), as `heads` until a word is learnt: not a second automaton made of
+        the same keys for the short texts `find` reads after the scan of the book."""
+        self._heads = matcher
 
     def qualifies(self, post: str) -> bool:
         """Whether "of X" can say which body a noun names: any words, but one word only when
@@ -842,10 +857,10 @@ def _place_and_ranks_before(text: str, start: int, shapes: Shapes) -> int:
     city party Control Commission" (a body of the place's party); else `start`."""
     at = start
     for _ in range(3):
-        rank = rank_before(text, at)
-        if rank is None or rank.group(1) not in shapes.ranks:
+        rank = word_before(text, at)
+        if rank is None or rank[1] not in shapes.ranks:
             break
-        at = rank.start()
+        at = rank[0]
     if at == start:
         return start
     place = _PLACE_WORD_BEFORE.search(text, max(0, at - 40), at)
@@ -907,15 +922,15 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     at = hs
     described = 0  # an establishment's words of what it makes: "the Proletarsky locomotive repair workshop"
     for _ in range(5):
-        rank = rank_before(text, at)
-        if rank is not None and rank.group(1) == "and" and at < hs:  # "province and city party"
-            joined = rank_before(text, rank.start())
-            rank = joined if joined is not None and joined.group(1) in shapes.ranks else None
+        rank = word_before(text, at)
+        if rank is not None and rank[1] == "and" and at < hs:  # "province and city party"
+            joined = word_before(text, rank[0])
+            rank = joined if joined is not None and joined[1] in shapes.ranks else None
         if rank is None:
             break
-        if rank.group(1) not in shapes.ranks:
-            word = rank.group(1)
-            whole = _whole_word(text, rank)
+        word = rank[1]
+        if word not in shapes.ranks:
+            whole = _whole_word_at(text, rank[0])
             if (
                 head not in shapes.establishments
                 or described == 2
@@ -930,7 +945,7 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
                     return None
                 break
             described += 1
-        at = rank.start()
+        at = rank[0]
     start = _words_before(text, at, shapes, prose)
     if start is None or start < 0 or _title(text, start):
         return None
@@ -1003,7 +1018,11 @@ def _whole_word(text: str, rank: re.Match | _WordBefore) -> bool:
     """Whether the lower-case word `_RANK_BEFORE` found is a word whole, as `_words_before`
     reads a word's characters (letters, digits, apostrophes, hyphens): not the end of one
     ("s" of "Stalin's", "oscow" of "Moscow", "party" of "Anti-party")."""
-    at = rank.start()
+    return _whole_word_at(text, rank.start())
+
+
+def _whole_word_at(text: str, at: int) -> bool:
+    """`_whole_word` of the word found at `at`."""
     return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-")
 
 
@@ -1253,8 +1272,10 @@ def seed(
         term = _PAGES_BEFORE.sub("", term)  # page numbers run into the heading
         shorts = _BRACKETED.findall(term)
         name = _BRACKETS.sub("", term).strip()
-        expansion = next((s for s in shorts if _whole(s, shapes)), None)
-        if expansion and _ACRONYM.fullmatch(name):
+        # (the bracketed words read as a name only after an acronym: most headings are names
+        # that give their short name in brackets, "Political Bureau (Politburo)")
+        expansion = next((s for s in shorts if _whole(s, shapes)), None) if _ACRONYM.fullmatch(name) else None
+        if expansion:
             name, shorts = expansion, [name]  # "KGB (Committee of State Security)"
         if not name or not _whole_heading(name, shapes) or fold(name) in shapes.not_orgs or _is_place(name, profile):
             continue
@@ -1494,20 +1515,24 @@ def discover(
     heads: dict[int, list] = {}
     # (the scan of the whole book by an automaton of its own, `scanner`'s: `heads` reads short
     # texts, the index's headings, the words before a short name)
-    for hs, he, head, value in scanner(shapes.head_keys(), split_hyphens=True).find(text):
+    scan = scanner(shapes.head_keys(), split_hyphens=True)
+    for hs, he, head, value in scan.find(text):
         if head in shapes.ranks and not _ends_name(text, he, shapes):
             continue  # "party" before a noun, at every turn of a book on a party: no name's end
         k = bisect_right(starts, hs) - 1
         heads.setdefault(k, []).append((hs - starts[k], he - starts[k], head, value))
     # The register's own names too, as written, when `find` would not find them: the index's
     # ("Organization and Assignment Department") and an editor's, whatever their shape.
-    odd = {
-        n: org
+    # (`find` reads each name with the scan's matcher, its nouns found for all in one scan:
+    # the keys are those of the scan, no word learnt since)
+    shapes.heads_from(scan)
+    asked = [
+        n
         for n, org in orgs.written.items()
-        if len(n) > 2
-        and (registers.provenance(org) != registers.FROM_TEXT or n != names(org)[0])
-        and not _whole(n, shapes)
-    }
+        if len(n) > 2 and (registers.provenance(org) != registers.FROM_TEXT or n != names(org)[0])
+    ]
+    scan.read_ahead(asked)
+    odd = {n: orgs.written[n] for n in asked if not _whole(n, shapes)}
     named = Matcher(odd)
     mixed: set[int] = set()  # the pieces such a name stands in: their heads sorted again
     for hs, he, name, org in named.find(text):
