@@ -2,7 +2,8 @@
 plain forms give.
 
 `orgs.word_before`, the lower-case word before a place as a tuple (`find` asks it thousands
-of times and drops most at once), is compared with `_RANK_BEFORE.search` at the places
+of times and drops most at once), and `orgs.lower_word_before`, the word `_article_less`
+reads before every noun, are compared with the patterns they stand for at the places
 `find` asks of and at every place of stretches of the bundled book's edition, its source,
 books of the shared corpus and strings made to catch the edges. `discover` asks whether
 `find` finds each of the register's names whole with the matcher of its scan of the book
@@ -56,6 +57,21 @@ def test_a_word_whole_at_its_start_is_as_its_match_tells():
 
     _compare(counted, whole)
     assert told > 10_000
+
+
+def test_the_lower_case_word_before_a_place_is_the_patterns():
+    """`orgs.lower_word_before` (read back from the place: spaces, tabs, one line's end, a
+    word of lower-case letters not the end of a longer one) against `_LOWER_BEFORE.search`
+    over the thirty characters before, as `_article_less` searched it at every noun."""
+
+    def word(m) -> str | None:
+        return None if m is None else m.group(1)
+
+    asked = _compare(
+        orgs.lower_word_before,
+        lambda text, at: word(orgs._LOWER_BEFORE.search(text, max(0, at - 30), at)),
+    )
+    assert asked > 100_000
 
 
 def _register_names() -> list[str]:

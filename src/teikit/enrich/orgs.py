@@ -1575,6 +1575,31 @@ _DETERMINERS = frozenset(
     "the a an this these those his her its their our your my every each any no some such another one".split()
 )
 _LOWER_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]*\n?[ \t]*$")
+
+
+def lower_word_before(text: str, at: int) -> str | None:
+    """`_LOWER_BEFORE.search(text, max(0, at - 30), at)`'s word: the lower-case word whole
+    right before `at`, spaces, tabs and one line's end between (and one more right before
+    `at`); read back from `at`, not searched for from each of the thirty characters before
+    (asked at every noun of the book: "before Congress", "every Congress")."""
+    k = at
+    if k > 0 and text[k - 1] == "\n":
+        k -= 1  # the pattern's `$` matches before a line's end that ends what it reads too
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k > 0 and text[k - 1] == "\n":
+        k -= 1
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+    end = k
+    lo = max(0, at - 30)
+    while k > lo and "a" <= text[k - 1] <= "z":
+        k -= 1
+    if k == end or (k > 0 and (text[k - 1].isalnum() or text[k - 1] in "_'’-")):
+        return None  # no such word, or the end of a longer one (the pattern's look-behind)
+    return text[k:end]
+
+
 _STOP_AFTER = re.compile(r"[ \t]*[.,;:!?)\"”’]")
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?]['\"’”]?[ \t\n]+|\n\n|[(\"“‘][ \t]*)$")
 _ARTICLE_LESS_USES = 2  # the uses after a preposition, before a stop or a little word, that make one a name
@@ -1601,13 +1626,13 @@ def _article_less(
                 continue
             if head in shapes.place_nouns or _CONTINUES.match(piece, he) or piece[he : he + 1] in "-'’":
                 continue  # "Soviet Union"; "Congress Party", "Congress's": the name goes on
-            before = _LOWER_BEFORE.search(piece, max(0, hs - 30), hs)
+            before = lower_word_before(piece, hs)
             if before is None:
                 if _SENTENCE_BEFORE.search(piece, max(0, hs - 6), hs) is None:
                     continue  # a capitalised word before it: a name's words, `find`'s
-            elif before.group(1) in _DETERMINERS:
+            elif before in _DETERMINERS:
                 continue
-            elif before.group(1) in _PREPOSITIONS:
+            elif before in _PREPOSITIONS:
                 after = _LOWER_WORD.match(piece, he)
                 if _STOP_AFTER.match(piece, he) or (after is not None and after.group(1) in _LITTLE):
                     evidence[head] += 1
