@@ -5,7 +5,10 @@ plain forms give.
 of times and drops most at once), and `orgs.lower_word_before`, the word `_article_less`
 reads before every noun, are compared with the patterns they stand for at the places
 `find` asks of and at every place of stretches of the bundled book's edition, its source,
-books of the shared corpus and strings made to catch the edges. `discover` asks whether
+books of the shared corpus and strings made to catch the edges; so is `_country_after`,
+which tells most places before its pattern. `seed` takes an index heading's name from
+`IndexItems.heading`, read once for the readings after it: compared with the term less its
+page numbers and brackets, as `seed` read it. `discover` asks whether
 `find` finds each of the register's names whole with the matcher of its scan of the book
 (`Shapes.heads_from`), the names read ahead in one scan: compared with `Shapes.heads`, a
 matcher made of the same keys, each name read alone, for every name of the bundled
@@ -72,6 +75,61 @@ def test_the_lower_case_word_before_a_place_is_the_patterns():
         lambda text, at: word(orgs._LOWER_BEFORE.search(text, max(0, at - 30), at)),
     )
     assert asked > 100_000
+
+
+def _plain_country_after(text: str, end: int, shapes: orgs.Shapes):
+    """`orgs._country_after` as it asked the pattern first, at every place."""
+    country = orgs._COUNTRY_AFTER.match(text, end)
+    if country is None or orgs._CONTINUES.match(text, country.end()):
+        return None
+    name = country.group(1)
+    if name.isupper():
+        return country if orgs._is_place(name, shapes.profile) else None
+    kind = orgs.registers.classify_place(name, shapes.profile)
+    return country if kind is not None and kind[0] == "country" else None
+
+
+def test_the_country_after_a_name_is_the_one_the_pattern_first_finds():
+    """`orgs._country_after`, which tells most places (a stop, a space and a word in lower
+    case) before the pattern, against the pattern asked at every place: the same country
+    ("NKZem USSR", "Sovnarkom Ukraine"), or none."""
+    shapes = orgs.Shapes.of(load_profile(source=SAMPLE), "")
+
+    def span(m) -> tuple[int, int] | None:
+        return None if m is None else m.span(1)
+
+    found = 0
+
+    def fast(text: str, at: int) -> tuple[int, int] | None:
+        nonlocal found
+        answer = span(orgs._country_after(text, at, shapes))
+        found += answer is not None
+        return answer
+
+    _compare(fast, lambda text, at: span(_plain_country_after(text, at, shapes)))
+    for text in ("NKZem USSR and Gosplan RSFSR", "Sovnarkom Ukraine, Vesenkha\tUkraine", "the NKVD USSR's"):
+        for at in range(len(text) + 1):
+            assert fast(text, at) == span(_plain_country_after(text, at, shapes)), (text, at)
+    assert found > 3
+
+
+def test_a_headings_brackets_are_those_of_its_words_without_page_numbers():
+    """`seed` reads an index heading's bracketed short names in its term as written and takes
+    its name from `IndexItems.heading` (read once, for the readings after it too): the
+    brackets are those of the term less the page numbers run into it, and the name is the
+    term less both, for every heading of the bundled edition's indexes and made ones."""
+    root = etree.parse(str(EDITION / "back.xml")).getroot()
+    subjects = [div for div in root.iter(q("div")) if div.get("type") == "index"]
+    index = orgs.IndexItems(subjects)
+    terms = [index.term(item) for item in index.items]
+    made = ["12, 14 Political Bureau (Politburo)", "3–5; KGB (Committee of State Security)", "7 (x) Cheka (VChK)"]
+    assert len(terms) > 1000
+    assert sum("(" in term for term in terms) > 50 and sum(bool(orgs._PAGES_BEFORE.match(t)) for t in terms) > 10
+    for term in terms + made:
+        paged = orgs._PAGES_BEFORE.sub("", term)
+        assert orgs._BRACKETED.findall(term) == orgs._BRACKETED.findall(paged), term
+    for item, term in zip(index.items, terms):
+        assert index.heading(item) == orgs._BRACKETS.sub("", orgs._PAGES_BEFORE.sub("", term)).strip()
 
 
 def _register_names() -> list[str]:

@@ -875,6 +875,8 @@ def _country_after(text: str, end: int, shapes: Shapes) -> re.Match | None:
     name ("Sovnarkom Ukraine", "Vesenkha Ukraine": a republic's council, not the Union's);
     not a name that goes on ("Gosplan USSR Ministers") nor a town ("the Moscow Soviet
     Kharkov", a list's run-on)."""
+    if text[end : end + 1] not in (" ", "\t") or "a" <= text[end + 1 : end + 2] <= "z":
+        return None  # (most names: a stop, or a space and a word in lower case, told before the pattern)
     country = _COUNTRY_AFTER.match(text, end)
     if country is None or _CONTINUES.match(text, country.end()):
         return None
@@ -1269,9 +1271,10 @@ def seed(
         term = read[k]
         if (k not in holding) if holding is not None else not heads.find(term):
             continue  # no organisation's noun or name: most headings
-        term = _PAGES_BEFORE.sub("", term)  # page numbers run into the heading
+        # (page numbers run into the heading: they hold no bracket; the heading without them and
+        # the brackets is read once for `index_bodies` and those after it too)
         shorts = _BRACKETED.findall(term)
-        name = _BRACKETS.sub("", term).strip()
+        name = index.heading(item)
         # (the bracketed words read as a name only after an acronym: most headings are names
         # that give their short name in brackets, "Political Bureau (Politburo)")
         expansion = next((s for s in shorts if _whole(s, shapes)), None) if _ACRONYM.fullmatch(name) else None
