@@ -1119,9 +1119,15 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
     run = run_before(text, hs)
     if not run:
         return -1
-    words = [(t.start(), t.group()) for t in _TOKENS.finditer(run.group())]
+    start, written = run.start(), run.group()
+    # The run's words are its tokens (`_TOKENS`): each a token and the spaces after it, no
+    # token holding a space. Split at the spaces, each word's place read back from the end
+    # as the words are (the tokens found by the pattern, matches made for each, took longer).
+    words = written.split()
     first = -1
-    for at, word in reversed(words):
+    end = len(written)
+    for word in reversed(words):
+        at = end = written.rfind(word, 0, end)
         if word.lower() in shapes.stops:
             break
         if word in shapes.persons and not shapes.common(word):
@@ -1129,22 +1135,23 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
         if word.endswith(_POSSESSIVE_ENDS) and (
             not shapes.common(word) or (bare := _APOSTROPHE_S.sub("", word)) in shapes.nouns or bare in shapes.known
         ):
-            if at == 0 and len(words) == 1 and _the_whose(text, run.start(), word, shapes):
-                first = run.start()  # "the Freeman's Movement": "the" says the possessive is the name's
+            if at == 0 and len(words) == 1 and _the_whose(text, start, word, shapes):
+                first = start  # "the Freeman's Movement": "the" says the possessive is the name's
                 continue
             break  # "Stalin's Secretariat", "the Central Committee's Secretariat": the Secretariat
-        first = run.start() + at
+        first = start + at
     # a quotation after "the" opens a name, not a sentence ("rebuked the 'New Opposition'")
     quoted = first > 0 and text[first - 1] in "'‘’" and _THE_BEFORE.search(text, max(0, first - 6), first - 1)
     if first >= 0 and prose and not quoted and initial(text, first):
-        starts = [run.start() + at for at, _ in words]  # (only here: most names open no sentence)
-        opening = words[starts.index(first)][1]
+        tokens = [(start + t.start(), t.group()) for t in _TOKENS.finditer(written)]  # (most names open no sentence)
+        starts = [at for at, _ in tokens]
+        opening = tokens[starts.index(first)][1]
         if shapes.common(opening) and not shapes.opens_names(opening):
             rest = [at for at in starts if at > first]
             first = rest[0] if rest else -1  # "But Komsomol", "Addressing Red Army": a sentence's first word
-    if first == run.start():
+    if first == start:
         joined = joined_common(text, first)
-        if joined and shapes.common(joined.group(1)) and shapes.common(words[0][1]):
+        if joined and shapes.common(joined.group(1)) and shapes.common(words[0]):
             first = joined.start(1)  # "the Organization and Instruction Department": one name
     return first
 
