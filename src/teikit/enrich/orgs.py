@@ -253,18 +253,27 @@ class _WordBefore(NamedTuple):
 
 def rank_before(text: str, at: int) -> _WordBefore | re.Match | None:
     """`_RANK_BEFORE.search(text, max(0, at - 20), at)`: the lower-case word before `at` and
-    the space between. Where one space alone ends there after a letter (most of the places
-    `find` asks of: "the Moscow party committee"), the word is read back from the space,
-    without the pattern, which tries each of the twenty characters before."""
+    the space between (`word_before`, read as the pattern's match is)."""
+    found = word_before(text, at)
+    return None if found is None else _WordBefore(*found)
+
+
+def word_before(text: str, at: int) -> tuple[int, str] | None:
+    """`_RANK_BEFORE.search(text, max(0, at - 20), at)` as its start and its word (a tuple:
+    `find` asks it thousands of times for a word it most often drops at once). Where one
+    space alone ends there after a letter (most of the places `find` asks of: "the Moscow
+    party committee"), the word is read back from the space, without the pattern, which
+    tries each of the twenty characters before."""
     if at < 1 or text[at - 1] not in " \t\n":
         return None  # no space before: the pattern's `$` needs one (a line's end before the last is one)
     lo = max(0, at - 20)
     if at < 2 or text[at - 1] != " " or not "a" <= text[at - 2] <= "z":
-        return _RANK_BEFORE.search(text, lo, at)  # several spaces, a line's end: the pattern's `$` weighs them
+        m = _RANK_BEFORE.search(text, lo, at)  # several spaces, a line's end: the pattern's `$` weighs them
+        return None if m is None else (m.start(), m.group(1))
     start = at - 2
     while start > lo and "a" <= text[start - 1] <= "z":
         start -= 1
-    return _WordBefore(start, text[start : at - 1])
+    return start, text[start : at - 1]
 
 
 def run_before(text: str, hs: int) -> re.Match | None:
@@ -457,6 +466,12 @@ class Shapes:
     def head_keys(self) -> dict[str, None]:
         """The keys of `heads`."""
         return dict.fromkeys(self.nouns | self.known | self.bodies | self.wings)
+
+    def heads_from(self, matcher: Matcher) -> None:
+        """`matcher`, made of the keys `head_keys` gives now (`scanner`'s, which finds what
+        `Matcher` finds), as `heads` until a word is learnt: not a second automaton made of
+        the same keys for the short texts `find` reads after the scan of the book."""
+        self._heads = matcher
 
     def qualifies(self, post: str) -> bool:
         """Whether "of X" can say which body a noun names: any words, but one word only when
@@ -842,10 +857,10 @@ def _place_and_ranks_before(text: str, start: int, shapes: Shapes) -> int:
     city party Control Commission" (a body of the place's party); else `start`."""
     at = start
     for _ in range(3):
-        rank = rank_before(text, at)
-        if rank is None or rank.group(1) not in shapes.ranks:
+        rank = word_before(text, at)
+        if rank is None or rank[1] not in shapes.ranks:
             break
-        at = rank.start()
+        at = rank[0]
     if at == start:
         return start
     place = _PLACE_WORD_BEFORE.search(text, max(0, at - 40), at)
@@ -860,6 +875,8 @@ def _country_after(text: str, end: int, shapes: Shapes) -> re.Match | None:
     name ("Sovnarkom Ukraine", "Vesenkha Ukraine": a republic's council, not the Union's);
     not a name that goes on ("Gosplan USSR Ministers") nor a town ("the Moscow Soviet
     Kharkov", a list's run-on)."""
+    if text[end : end + 1] not in (" ", "\t") or "a" <= text[end + 1 : end + 2] <= "z":
+        return None  # (most names: a stop, or a space and a word in lower case, told before the pattern)
     country = _COUNTRY_AFTER.match(text, end)
     if country is None or _CONTINUES.match(text, country.end()):
         return None
@@ -907,15 +924,15 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
     at = hs
     described = 0  # an establishment's words of what it makes: "the Proletarsky locomotive repair workshop"
     for _ in range(5):
-        rank = rank_before(text, at)
-        if rank is not None and rank.group(1) == "and" and at < hs:  # "province and city party"
-            joined = rank_before(text, rank.start())
-            rank = joined if joined is not None and joined.group(1) in shapes.ranks else None
+        rank = word_before(text, at)
+        if rank is not None and rank[1] == "and" and at < hs:  # "province and city party"
+            joined = word_before(text, rank[0])
+            rank = joined if joined is not None and joined[1] in shapes.ranks else None
         if rank is None:
             break
-        if rank.group(1) not in shapes.ranks:
-            word = rank.group(1)
-            whole = _whole_word(text, rank)
+        word = rank[1]
+        if word not in shapes.ranks:
+            whole = _whole_word_at(text, rank[0])
             if (
                 head not in shapes.establishments
                 or described == 2
@@ -930,7 +947,7 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
                     return None
                 break
             described += 1
-        at = rank.start()
+        at = rank[0]
     start = _words_before(text, at, shapes, prose)
     if start is None or start < 0 or _title(text, start):
         return None
@@ -1003,7 +1020,11 @@ def _whole_word(text: str, rank: re.Match | _WordBefore) -> bool:
     """Whether the lower-case word `_RANK_BEFORE` found is a word whole, as `_words_before`
     reads a word's characters (letters, digits, apostrophes, hyphens): not the end of one
     ("s" of "Stalin's", "oscow" of "Moscow", "party" of "Anti-party")."""
-    at = rank.start()
+    return _whole_word_at(text, rank.start())
+
+
+def _whole_word_at(text: str, at: int) -> bool:
+    """`_whole_word` of the word found at `at`."""
     return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-")
 
 
@@ -1098,9 +1119,15 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
     run = run_before(text, hs)
     if not run:
         return -1
-    words = [(t.start(), t.group()) for t in _TOKENS.finditer(run.group())]
+    start, written = run.start(), run.group()
+    # The run's words are its tokens (`_TOKENS`): each a token and the spaces after it, no
+    # token holding a space. Split at the spaces, each word's place read back from the end
+    # as the words are (the tokens found by the pattern, matches made for each, took longer).
+    words = written.split()
     first = -1
-    for at, word in reversed(words):
+    end = len(written)
+    for word in reversed(words):
+        at = end = written.rfind(word, 0, end)
         if word.lower() in shapes.stops:
             break
         if word in shapes.persons and not shapes.common(word):
@@ -1108,22 +1135,23 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
         if word.endswith(_POSSESSIVE_ENDS) and (
             not shapes.common(word) or (bare := _APOSTROPHE_S.sub("", word)) in shapes.nouns or bare in shapes.known
         ):
-            if at == 0 and len(words) == 1 and _the_whose(text, run.start(), word, shapes):
-                first = run.start()  # "the Freeman's Movement": "the" says the possessive is the name's
+            if at == 0 and len(words) == 1 and _the_whose(text, start, word, shapes):
+                first = start  # "the Freeman's Movement": "the" says the possessive is the name's
                 continue
             break  # "Stalin's Secretariat", "the Central Committee's Secretariat": the Secretariat
-        first = run.start() + at
+        first = start + at
     # a quotation after "the" opens a name, not a sentence ("rebuked the 'New Opposition'")
     quoted = first > 0 and text[first - 1] in "'‘’" and _THE_BEFORE.search(text, max(0, first - 6), first - 1)
     if first >= 0 and prose and not quoted and initial(text, first):
-        starts = [run.start() + at for at, _ in words]  # (only here: most names open no sentence)
-        opening = words[starts.index(first)][1]
+        tokens = [(start + t.start(), t.group()) for t in _TOKENS.finditer(written)]  # (most names open no sentence)
+        starts = [at for at, _ in tokens]
+        opening = tokens[starts.index(first)][1]
         if shapes.common(opening) and not shapes.opens_names(opening):
             rest = [at for at in starts if at > first]
             first = rest[0] if rest else -1  # "But Komsomol", "Addressing Red Army": a sentence's first word
-    if first == run.start():
+    if first == start:
         joined = joined_common(text, first)
-        if joined and shapes.common(joined.group(1)) and shapes.common(words[0][1]):
+        if joined and shapes.common(joined.group(1)) and shapes.common(words[0]):
             first = joined.start(1)  # "the Organization and Instruction Department": one name
     return first
 
@@ -1250,11 +1278,14 @@ def seed(
         term = read[k]
         if (k not in holding) if holding is not None else not heads.find(term):
             continue  # no organisation's noun or name: most headings
-        term = _PAGES_BEFORE.sub("", term)  # page numbers run into the heading
+        # (page numbers run into the heading: they hold no bracket; the heading without them and
+        # the brackets is read once for `index_bodies` and those after it too)
         shorts = _BRACKETED.findall(term)
-        name = _BRACKETS.sub("", term).strip()
-        expansion = next((s for s in shorts if _whole(s, shapes)), None)
-        if expansion and _ACRONYM.fullmatch(name):
+        name = index.heading(item)
+        # (the bracketed words read as a name only after an acronym: most headings are names
+        # that give their short name in brackets, "Political Bureau (Politburo)")
+        expansion = next((s for s in shorts if _whole(s, shapes)), None) if _ACRONYM.fullmatch(name) else None
+        if expansion:
             name, shorts = expansion, [name]  # "KGB (Committee of State Security)"
         if not name or not _whole_heading(name, shapes) or fold(name) in shapes.not_orgs or _is_place(name, profile):
             continue
@@ -1494,20 +1525,24 @@ def discover(
     heads: dict[int, list] = {}
     # (the scan of the whole book by an automaton of its own, `scanner`'s: `heads` reads short
     # texts, the index's headings, the words before a short name)
-    for hs, he, head, value in scanner(shapes.head_keys(), split_hyphens=True).find(text):
+    scan = scanner(shapes.head_keys(), split_hyphens=True)
+    for hs, he, head, value in scan.find(text):
         if head in shapes.ranks and not _ends_name(text, he, shapes):
             continue  # "party" before a noun, at every turn of a book on a party: no name's end
         k = bisect_right(starts, hs) - 1
         heads.setdefault(k, []).append((hs - starts[k], he - starts[k], head, value))
     # The register's own names too, as written, when `find` would not find them: the index's
     # ("Organization and Assignment Department") and an editor's, whatever their shape.
-    odd = {
-        n: org
+    # (`find` reads each name with the scan's matcher, its nouns found for all in one scan:
+    # the keys are those of the scan, no word learnt since)
+    shapes.heads_from(scan)
+    asked = [
+        n
         for n, org in orgs.written.items()
-        if len(n) > 2
-        and (registers.provenance(org) != registers.FROM_TEXT or n != names(org)[0])
-        and not _whole(n, shapes)
-    }
+        if len(n) > 2 and (registers.provenance(org) != registers.FROM_TEXT or n != names(org)[0])
+    ]
+    scan.read_ahead(asked)
+    odd = {n: orgs.written[n] for n in asked if not _whole(n, shapes)}
     named = Matcher(odd)
     mixed: set[int] = set()  # the pieces such a name stands in: their heads sorted again
     for hs, he, name, org in named.find(text):
@@ -1550,6 +1585,31 @@ _DETERMINERS = frozenset(
     "the a an this these those his her its their our your my every each any no some such another one".split()
 )
 _LOWER_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]*\n?[ \t]*$")
+
+
+def lower_word_before(text: str, at: int) -> str | None:
+    """`_LOWER_BEFORE.search(text, max(0, at - 30), at)`'s word: the lower-case word whole
+    right before `at`, spaces, tabs and one line's end between (and one more right before
+    `at`); read back from `at`, not searched for from each of the thirty characters before
+    (asked at every noun of the book: "before Congress", "every Congress")."""
+    k = at
+    if k > 0 and text[k - 1] == "\n":
+        k -= 1  # the pattern's `$` matches before a line's end that ends what it reads too
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k > 0 and text[k - 1] == "\n":
+        k -= 1
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+    end = k
+    lo = max(0, at - 30)
+    while k > lo and "a" <= text[k - 1] <= "z":
+        k -= 1
+    if k == end or (k > 0 and (text[k - 1].isalnum() or text[k - 1] in "_'’-")):
+        return None  # no such word, or the end of a longer one (the pattern's look-behind)
+    return text[k:end]
+
+
 _STOP_AFTER = re.compile(r"[ \t]*[.,;:!?)\"”’]")
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?]['\"’”]?[ \t\n]+|\n\n|[(\"“‘][ \t]*)$")
 _ARTICLE_LESS_USES = 2  # the uses after a preposition, before a stop or a little word, that make one a name
@@ -1576,13 +1636,13 @@ def _article_less(
                 continue
             if head in shapes.place_nouns or _CONTINUES.match(piece, he) or piece[he : he + 1] in "-'’":
                 continue  # "Soviet Union"; "Congress Party", "Congress's": the name goes on
-            before = _LOWER_BEFORE.search(piece, max(0, hs - 30), hs)
+            before = lower_word_before(piece, hs)
             if before is None:
                 if _SENTENCE_BEFORE.search(piece, max(0, hs - 6), hs) is None:
                     continue  # a capitalised word before it: a name's words, `find`'s
-            elif before.group(1) in _DETERMINERS:
+            elif before in _DETERMINERS:
                 continue
-            elif before.group(1) in _PREPOSITIONS:
+            elif before in _PREPOSITIONS:
                 after = _LOWER_WORD.match(piece, he)
                 if _STOP_AFTER.match(piece, he) or (after is not None and after.group(1) in _LITTLE):
                     evidence[head] += 1
