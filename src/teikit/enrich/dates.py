@@ -415,6 +415,9 @@ _YEAR_ALONE = re.compile(_YEAR_BRANCH, re.X)
 # before the year's might match there.
 _AFTER_RANGE_OR_DECADE = frozenset("-–—/'’")
 _DASHES = frozenset(("", "-", "–", "—"))
+# The first two digits of a year `_YEAR` matches: a number that begins otherwise is a day, a
+# page or a count, and the year's branch is not tried on it (most of them begin a day's date).
+_CENTURIES = frozenset(("17", "18", "19", "20"))
 
 
 def _year_alone(text: str, at: int) -> re.Match | None:
@@ -424,6 +427,8 @@ def _year_alone(text: str, at: int) -> re.Match | None:
     and a dash, the branches before the year's fail (a day's needs a space, a dash or an
     ordinal's letters after one or two digits; a decade's "s" or an apostrophe; a range's a
     dash or "/"), and the others begin with a letter."""
+    if SHORTCUTS and text[at : at + 2] not in _CENTURIES:
+        return None  # "16 September", "3 May": not a year's first digits, its branch not tried
     after = text[at + 4 : at + 5]
     if after in _AFTER_RANGE_OR_DECADE or after.isspace() and text[at + 5 : at + 6] in _DASHES:
         return None
@@ -1075,6 +1080,18 @@ _CROSSING = frozenset({*_DAYS, "bare"})
 
 # What follows a date that ends its sentence.
 _CLOSES = re.compile(r"[)'’\"”]*(?:[.;!?]|$)")
+# The characters `_CLOSES` may match first: a closing bracket or quote, a stop, or the newline
+# its `$` may stand before.
+_CLOSES_FIRSTS = frozenset(")'’\"”.;!?\n")
+
+
+def _closes(text: str, end: int) -> bool:
+    """Whether `_CLOSES` matches at `end`: the date ends its sentence (or its text)."""
+    after = text[end : end + 1]
+    # (most dates go on with a comma or a space: the pattern is not tried)
+    if SHORTCUTS and after and after not in _CLOSES_FIRSTS:
+        return False
+    return _CLOSES.match(text, end) is not None
 # A past participle and "in"/"on" before a date: when something was done ("the target, set in
 # July 1935, …", "the decree adopted on 5 March"), a look back as a sentence's last date is.
 _PARTICIPLE_BEFORE = re.compile(
@@ -1565,6 +1582,18 @@ def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> 
     for m, at in matched:
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         kind = m.lastgroup
+        if kind == "year" and SHORTCUTS:
+            # (half the dates: a year alone read here as `value`, `_acceptable` and the words
+            # before it below read it, without the calls, nor the tests of the other forms)
+            start, end = m.span()
+            start += at
+            if _not_a_year_before(text[max(0, start - 8) : start]):
+                continue
+            if "year" in text[max(0, start - 6) : start]:  # "the year 1808": the words name the year
+                the = _THE_YEAR_BEFORE.search(text, max(0, start - 9), start)
+                start = the.start() if the else start
+            found.append(_Found(start, end + at, g, {"when": g["y8"]}, False))
+            continue
         attrs = value(g, months=months)
         if attrs is None or kind != "year" and not _valid_day(attrs):  # (a year alone names no day)
             continue
@@ -1611,18 +1640,18 @@ def _read_found(
     parenthesised = "(" in text
     depth = 0  # parentheses open before the date (in this text)
     last = 0
-    ranged = _range_years(text, found)
+    count = len(found)
+    ranged = _range_years(text, found) if count > 1 else [None]  # (one date: none joined to another)
     joined = None  # the first value of a date without a year that took it from the next one
     has_had = "had" in text  # the pluperfect's word (`_in_pluperfect`)
     i = 0
-    count = len(found)
     while i < count:
         f = found[i]
         kind = f.groups.lastgroup
         if parenthesised:
             depth = max(0, depth + text.count("(", last, f.start) - text.count(")", last, f.start))
             last = f.start
-        attrs = _dated(f, ranged[i], context, months)
+        attrs = _dated(f, ranged[i], context, months) if f.yearless else f.attrs
         if context is not None and context.year is not None and "evidence" in attrs and ranged[i] is None:
             away = _YEAR_AWAY_AFTER.match(text, f.end)
             if away is not None:  # "in the autumn of the preceding year": the year before the text's
@@ -1693,7 +1722,7 @@ def _read_found(
                     context.ahead(attrs)  # "the law of 7 August 1934" in a paragraph on 1932
                 else:
                     # Where a year alone stands decides whether it moves the narrative.
-                    recalls = _CLOSES.match(text, end) is not None or _participle_before(text, f.start)
+                    recalls = _closes(text, end) or _participle_before(text, f.start)
                     opens = _opens(text, f.start, block_start)
                     earlier = (
                         has_had
