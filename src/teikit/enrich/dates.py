@@ -542,6 +542,11 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"nr|ch|art|str)\.?\s?|[:#№])$",
     re.I,
 )
+# The words of `_NOT_A_YEAR_BEFORE`, in lower case: their last two letters, and those of one
+# letter (after a word's end only: "of 1917" is no folio's).
+_NOT_A_YEAR_WORDS = "vol vols no nos p pp f op d l ll t fond delo opis list page pages nr ch art str".split()
+_NOT_A_YEAR_PAIRS = frozenset(w[-2:] for w in _NOT_A_YEAR_WORDS if len(w) > 1)
+_NOT_A_YEAR_LETTERS = frozenset(w for w in _NOT_A_YEAR_WORDS if len(w) == 1)
 # What joins a date without a year to the dated one that ends its range: "10 April to 15
 # May 1943", "April and May 1943", "from 10 April until 2 May 1943".
 _MONTH_AND_BEFORE = re.compile(rf"(?<![\w-]){_FULL_MONTH}\s(?:and|or)\s$")
@@ -553,6 +558,22 @@ _POSSESSIVE_BEFORE_NOUN = re.compile(r"['’]s\s[a-z]")
 _FORENAME_MONTHS = frozenset({"April", "May", "June"})
 _CAPITAL_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’.]*\s$")
 _ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b")
+_ORDINAL_FIRSTS = frozenset("snrt")  # the first letters of its endings
+
+
+def _ordinal_day(text: str, start: int) -> bool:
+    """Whether `_ORDINAL_DAY` matches at `start`: "13th", "1st"."""
+    # (an ordinal's ending begins after one digit or two: without its first letter there,
+    # most days' dates, the pattern is not tried)
+    if (
+        SHORTCUTS
+        and text[start + 1 : start + 2] not in _ORDINAL_FIRSTS
+        and text[start + 2 : start + 3] not in _ORDINAL_FIRSTS
+    ):
+        return False
+    return _ORDINAL_DAY.match(text, start) is not None
+
+
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s$")
 _THE_YEAR_BEFORE = re.compile(r"(?<![\w-])[Tt]he\syear\s$")
 _PART_OF_DAY_BEFORE = re.compile(r"\b(?:[Nn]ight|[Mm]orning|[Ee]vening|[Aa]fternoon)\sof\s$")
@@ -1020,6 +1041,17 @@ def _not_a_year_before(before: str) -> bool:
     # whose `$` is before it) ends no match: the pattern is not tried.
     if SHORTCUTS and last.isascii() and last not in _NOT_A_YEAR_ENDS and last and not last.isspace():
         return False
+    if SHORTCUTS and last.isascii() and last.isalpha():
+        # An ASCII letter ends one of the words only with the letter before it ("of", "in"
+        # end none; "op", "pp" do), or alone after a word's end ("f", "p"); a letter that is
+        # not ASCII before it may be one by case ("ſ" is "s"): the pattern tells.
+        before_last = before[-3:-2] if before[-1] == " " else before[-2:-1]
+        if (
+            before_last.isascii()
+            and (before_last + last).lower() not in _NOT_A_YEAR_PAIRS
+            and (last.lower() not in _NOT_A_YEAR_LETTERS or before_last.isalnum() or before_last == "_")
+        ):
+            return False
     return _NOT_A_YEAR_BEFORE.search(before) is not None
 
 
@@ -1064,6 +1096,15 @@ def _range_years(text: str, found: list[_Found]) -> list[int | None]:
 # resigned office in the autumn of the preceding year").
 _YEAR_AWAY_AFTER = re.compile(r"\sof\sthe\s(preceding|previous|following|next|ensuing)\syear\b")
 
+
+def _year_away_after(text: str, end: int) -> re.Match | None:
+    """`_YEAR_AWAY_AFTER` matched at `end`."""
+    # (it opens with a space and "of": where "of" does not follow the date, it is not tried)
+    if SHORTCUTS and not text.startswith("of", end + 1):
+        return None
+    return _YEAR_AWAY_AFTER.match(text, end)
+
+
 # A relative clause in the pluperfect with a subject of its own that a date ends, no comma or
 # parenthesis between ("which he had presented to the province party conference in October",
 # "what they had been in July": what someone had done or been before the narrative's time;
@@ -1092,6 +1133,8 @@ def _closes(text: str, end: int) -> bool:
     if SHORTCUTS and after and after not in _CLOSES_FIRSTS:
         return False
     return _CLOSES.match(text, end) is not None
+
+
 # A past participle and "in"/"on" before a date: when something was done ("the target, set in
 # July 1935, …", "the decree adopted on 5 March"), a look back as a sentence's last date is.
 _PARTICIPLE_BEFORE = re.compile(
@@ -1138,21 +1181,49 @@ def _closes_commas(text: str, start: int, end: int) -> bool:
 
 def _attributive(text: str, start: int) -> bool:
     # The test on the last word first: the pattern's look-behinds are slow to run at each date.
-    return text.endswith(("of ", "since ", "until ", "till "), 0, start) and bool(
-        _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 16), start)
-    )
+    if not SHORTCUTS:
+        return text.endswith(("of ", "since ", "until ", "till "), 0, start) and bool(
+            _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 16), start)
+        )
+    # The pattern ends with the word and the space the text before the date ends with (its
+    # `$` is where the text looked at ends: a newline before it would end the text): it can
+    # begin only at the white space before the word, where it is matched, not searched for
+    # (a search runs its eight look-behinds at each of the sixteen characters looked at).
+    if text.endswith("of ", 0, start):
+        at = start - 4
+    elif text.endswith(("since ", "until "), 0, start):
+        at = start - 6
+    elif text.endswith("till ", 0, start):
+        at = start - 5
+    else:
+        return False
+    return at >= 0 and _ATTRIBUTIVE_BEFORE.match(text, at, start) is not None
+
+
+# The most characters the words `_OPENING` and `_SENTENCE_OPENING` allow before a date span
+# ("Early in the "), leading white space apart (and the newline `$` may stand before).
+_OPENING_REACH = 13
+_OPENING_FIRSTS = frozenset("IiBbDdFfEeLlt")  # the first letters of those words
+
+
+def _may_open(text: str, start: int) -> bool:
+    """Whether `_OPENING` may match the text before `start` whole: it begins with white space
+    or with one of its words and is no longer than they are (or is empty)."""
+    first = text[:1]
+    return start == 0 or first.isspace() or first in _OPENING_FIRSTS and start <= _OPENING_REACH
 
 
 def _opens(text: str, start: int, block_start: bool) -> str:
     """Whether the date at `start` opens the paragraph, a sentence, or neither ("")."""
-    if block_start and _OPENING.fullmatch(text, 0, start):
+    if block_start and (not SHORTCUTS or _may_open(text, start)) and _OPENING.fullmatch(text, 0, start):
         return "paragraph"
     reach = max(0, start - 24)
-    if SHORTCUTS and reach:
+    if SHORTCUTS:
         # Past a text's start, a sentence opens after a stop: with none in the characters
-        # looked at (most dates stand inside a sentence), the pattern is not tried.
+        # looked at (most dates stand inside a sentence), the pattern is not tried; nor at
+        # the start, further than its words before a date reach.
         near = text[reach:start]
-        if "." not in near and "!" not in near and "?" not in near:
+        if "." not in near and "!" not in near and "?" not in near and (reach or start > _OPENING_REACH + 1):
             return ""
     return "sentence" if _SENTENCE_OPENING.search(text, reach, start) else ""
 
@@ -1494,6 +1565,17 @@ def find_in_texts(
     for needle in _READ_ALONE:
         found = joined.find(needle)
         while found >= 0:
+            if needle == "ties" and SHORTCUTS:
+                # A decade's name is sought where "ties" stands (the pattern opens with it), in
+                # the texts joined: the NUL around a text is no word's letter, as its ends are
+                # none (not in each text holding "ties", "parties", searched whole).
+                if _HOLDS_DECADE_WORD.match(joined, found) is None:
+                    found = joined.find(needle, found + 4)
+                    continue
+                k = bisect.bisect_right(ends, found)
+                alone.add(k)
+                found = joined.find(needle, ends[k] + 1)
+                continue
             k = bisect.bisect_right(ends, found)
             if needle != "ties" or _HOLDS_DECADE_WORD.search(texts[k]) is not None:
                 alone.add(k)
@@ -1610,7 +1692,7 @@ def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> 
             if (
                 (kind == "dmy" or kind == "dm")
                 and start == matched_start
-                and _ORDINAL_DAY.match(text, start)
+                and _ordinal_day(text, start)
                 or kind == "wdm"
             ):
                 # "the 13th May, 1919", "the 15th day of March", "the first of May": the article
@@ -1653,7 +1735,7 @@ def _read_found(
             last = f.start
         attrs = _dated(f, ranged[i], context, months) if f.yearless else f.attrs
         if context is not None and context.year is not None and "evidence" in attrs and ranged[i] is None:
-            away = _YEAR_AWAY_AFTER.match(text, f.end)
+            away = _year_away_after(text, f.end)
             if away is not None:  # "in the autumn of the preceding year": the year before the text's
                 year = context.year + (1 if away[1] in ("following", "next", "ensuing") else -1)
                 attrs = {**(value(f.groups, year, months) or f.attrs), "evidence": "internal"}
