@@ -37,7 +37,10 @@ EDGES = (
     " the 13th May, 1919, the 1st of May, the 2nd day of March, 22nd June, 3rd July, 11 May, 4th, 21st,"
     " 1917.\n1917)\n(1917).\n1917’”. 1917; 1917! 1917? 1917'\" 1917\n"
     "In 1917, Early in the 1917, early in the 1917, In the\n1917, the year 1808, the year\n1808,"
-    " twenties, the thirties, the early forties, parties, activities, the mid-twenties, twentieths"
+    " twenties, the thirties, the early forties, parties, activities, the mid-twenties, twentieths\n"
+    "adopted in 1917, set in\n1917, held on 5 May, made in  1917, given on\t1917, Xcreated in 1917, took on 1917,"
+    " built in 1917, it in 1917, issued by the Council (i.e. by Stalin) in 1917, passed by him in 1917, ed in 1917,"
+    " aimed on 1917, wrote in\n"
 )
 # Texts that open a paragraph: a date at or near their start, with the words `_OPENING` and
 # `_SENTENCE_OPENING` allow before it, and others.
@@ -177,6 +180,37 @@ def test_the_patterns_after_a_date_are_tried_where_their_first_characters_stand(
             assert dates._ordinal_day(text, at) == ordinal, text[at : at + 5]
             said.update(closes=closes, away=away is not None, ordinal=ordinal)
     assert said["closes"] > 3000 and said["away"] >= 3 and said["ordinal"] > 5
+
+
+def test_a_participle_is_sought_before_in_or_on_where_its_last_letter_stands(texts):
+    """`_participle_before` against `_PARTICIPLE_BEFORE` searched in the 90 characters before
+    every position of the texts' first 300,000 characters (a participle's last letter before
+    "in" or "on", a "by" clause between, a newline after "in")."""
+    found = 0
+    for text in texts:
+        for at in range(min(len(text), 300_000) + 1):
+            plain = dates._PARTICIPLE_BEFORE.search(text, max(0, at - 90), at) is not None
+            assert dates._participle_before(text, at) == plain, text[max(0, at - 90) : at]
+            found += plain
+    assert found > 100
+
+
+def test_the_forms_whose_days_are_not_checked_name_none(texts):
+    """Every match of the date pattern at the words of the texts where a date may begin, of a
+    form outside `_NAMING_DAYS`: its value (`_judge` checks no day of it) names no day."""
+    reading = dates.Reading(load_profile(source=SAMPLE).months)
+    pattern = reading.pattern(True, True)
+    kinds = Counter()
+    for text in texts:
+        for m in re.finditer(r"\b(?=\w)", text):
+            g = pattern.match(text, m.start())
+            if g is None or g.lastgroup in dates._NAMING_DAYS:
+                continue
+            for year in (None, 1917):
+                attrs = dates.value(g, year, reading.months) or {}
+                assert not any(len(v) == 10 and v[0] != "-" for v in attrs.values()), g.group()
+            kinds[g.lastgroup] += 1
+    assert {"year", "my", "range", "decade", "bare", "season", "mmy"} <= set(kinds)
 
 
 @pytest.mark.parametrize("profile", ["default", "book"])

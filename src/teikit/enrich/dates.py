@@ -629,6 +629,9 @@ _KINDS = frozenset(
 )
 _YEARLESS = frozenset({"md", "dm", "bare", "season", "relative", "wdecade"})  # never a year of their own
 _DAYS = frozenset({"dmy", "dm", "md", "mdy", "wdm", "mwd"})  # a day's date
+# The forms whose values may name a day (YYYY-MM-DD), which `_valid_day` checks: a day's date,
+# a part of a month ("early July 1921", "the end of August 1921"). (Without SHORTCUTS: every form.)
+_NAMING_DAYS = _DAYS | {"pmonth", "edge"}
 
 
 def _first_month(g: re.Match, months: Mapping[str, int] | None = None) -> int:
@@ -662,6 +665,11 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
     kind = g.lastgroup  # which of the pattern's forms matched (`_KINDS`)
     if kind == "year":  # (the form most dates are of, told first)
         return {"when": g["y8"]}
+    if kind == "my":  # (the next most common with "dmy" and "range")
+        return {"when": f"{g['y4']}-{_month(g['m6'], months):02d}"}
+    if kind == "range":
+        end = _span_year(g["y6"], g["y7"])
+        return {"from": g["y6"], "to": end} if end else None
     y = f"{year:04d}" if year else "-"  # "--04-15" without a year
     if kind == "dmy":
         mo, y = _month(g["m1"], months), g["y1"]
@@ -732,8 +740,6 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         if g["y17"]:
             return _season(g["sword4"], int(g["y17"]))
         return _season(g["sword4"], None if g["sword4"].lower() == "winter" else year)
-    if kind == "my":
-        return {"when": f"{g['y4']}-{_month(g['m6'], months):02d}"}
     if kind == "decade" or kind == "pdecade":
         lo, hi = _DECADE_PART.get(g["dpart"] or "", (0, 9))
         dec = int(g["dec"] or g["pdec"])
@@ -756,9 +762,6 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
             return _season(word, y4)
         a, b = _PART[word]
         return {"notBefore": f"{y4}-{a:02d}", "notAfter": f"{y4}-{b:02d}"}
-    if kind == "range":
-        end = _span_year(g["y6"], g["y7"])
-        return {"from": g["y6"], "to": end} if end else None
     if kind == "oldyear":
         return {"when": g["y16"]}
     if g["cnow"]:  # "the present century": the context year's; without one, none said (no date)
@@ -1234,7 +1237,34 @@ def _participle_before(text: str, start: int) -> bool:
     # before a newline there): without either in the last five characters, it is not tried.
     if SHORTCUTS and "in" not in (near := text[max(0, start - 5) : start]) and "on" not in near:
         return False
-    return _PARTICIPLE_BEFORE.search(text, max(0, start - 90), start) is not None
+    reach = max(0, start - 90)
+    if SHORTCUTS and "by" not in text[reach:start] and not _after_participle(text, start):
+        # (without "by" the participle stands right before "in" or "on": where the letter
+        # there ends none, most words before "in 1917", the pattern is not tried)
+        return False
+    return _PARTICIPLE_BEFORE.search(text, reach, start) is not None
+
+
+# The last letters of the participles `_PARTICIPLE_BEFORE` names ("-ed", "held", "set",
+# "made", "given", "took" …).
+_PARTICIPLE_ENDS = frozenset("dtenk")
+
+
+def _after_participle(text: str, start: int) -> bool:
+    """Whether the text before `start` ends as `_PARTICIPLE_BEFORE` ends without its "by"
+    clause: white space, "in" or "on", white space (then maybe the newline its `$` stands
+    before), after a letter that ends one of its participles."""
+    for end in (start, start - 1):
+        if end < 5 or end < start and text[end] != "\n":
+            continue
+        if (
+            text[end - 1].isspace()
+            and text[end - 3 : end - 1] in ("in", "on")
+            and text[end - 4].isspace()
+            and text[end - 5] in _PARTICIPLE_ENDS
+        ):
+            return True
+    return False
 
 
 # Whether the character tests before the patterns of `_opens` and `_participle_before` are
@@ -1606,8 +1636,11 @@ def find_in_texts(
             continue
         text = texts[k]
         dates_here = judged[k] = _judge(text, _matches(pattern, text, by_text[k]), reading)
-        if any(f.yearless for f in dates_here):
-            consulted.add(contexts[k])
+        # (only a context of `private` is asked whether it was consulted: the others' dates
+        # are not looked through)
+        context = contexts[k]
+        if context in private and context not in consulted and any(f.yearless for f in dates_here):
+            consulted.add(context)
     out = {}
     for k in sorted(by_text):
         text, context = texts[k], contexts[k]
@@ -1677,7 +1710,8 @@ def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> 
             found.append(_Found(start, end + at, g, {"when": g["y8"]}, False))
             continue
         attrs = value(g, months=months)
-        if attrs is None or kind != "year" and not _valid_day(attrs):  # (a year alone names no day)
+        # (a form that names no day gives no value with one: a year, a month, a season …)
+        if attrs is None or (kind in _NAMING_DAYS or not SHORTCUTS) and not _valid_day(attrs):
             continue
         matched_start, end = m.span()
         matched_start += at
