@@ -2168,27 +2168,33 @@ def apply(tei, ctx: Context):
         for inside in owned.get(note, ((), ()))[1]:
             read_note(inside, openings, owned)
 
-    def units(division, context: YearContext, owned: dict, out: list) -> None:
+    def units(division, context: YearContext, owned: dict, out: list, notes: set) -> None:
         """The divisions and notes `read(division, …, context, owned)` wraps the texts of
-        (skipping those `inner` names), in its order, each with the context it reads them in."""
+        (skipping those `inner` names), in its order, each with the context it reads them in;
+        the notes' contexts (each a note's own) added to `notes`."""
         out.append((division, context))
-        divisions, notes = owned.get(division, ((), ()))
+        divisions, inside = owned.get(division, ((), ()))
         for child in divisions:
-            units(child, YearContext(ctx.profile.months) if child.get("type") in _OWN_YEARS else context, owned, out)
-        for note in notes:
-            note_units(note, owned, out)
+            own = YearContext(ctx.profile.months) if child.get("type") in _OWN_YEARS else context
+            units(child, own, owned, out, notes)
+        for note in inside:
+            note_units(note, owned, out, notes)
 
-    def note_units(note, owned: dict, out: list) -> None:
-        out.append((note, YearContext(ctx.profile.months)))
+    def note_units(note, owned: dict, out: list, notes: set) -> None:
+        note_context = YearContext(ctx.profile.months)
+        notes.add(note_context)
+        out.append((note, note_context))
         for inside in owned.get(note, ((), ()))[1]:
-            note_units(inside, owned, out)
+            note_units(inside, owned, out, notes)
 
     def read_at_once(region, openings: set[str], context: YearContext, owned: dict) -> None:
         """`read(region, openings, context, owned)`, its texts listed first and their dates
         found together (`find_in_texts`), the feasts of those that name one added
         (`add_feasts`, which reads no context), then wrapped."""
         read_in: list = []
-        units(region, context, owned, read_in)
+        # the contexts each a note's own (told as its units are listed, not by their tags)
+        notes = {context} if region.tag == _NOTE else set()
+        units(region, context, owned, read_in, notes)
         slots: list = []
         contexts: list[YearContext] = []
         for unit, unit_context in read_in:
@@ -2197,7 +2203,6 @@ def apply(tei, ctx: Context):
             contexts += [unit_context] * len(found)
         texts = [text for _, _, text in slots]
         joined = "\x00".join(texts)
-        notes = {unit_context for unit, unit_context in read_in if unit.tag == _NOTE}  # each a note's own
         dated = find_in_texts(texts, contexts, openings, reading, joined, notes)
         if feast_names:
             named = _feast_finder(feast_names).find_matches_as_indexes(joined)
@@ -2223,7 +2228,13 @@ def apply(tei, ctx: Context):
         else:
             chapter = None
         # The texts that open a block, told apart by value: wrap hands over strings only.
-        openings = {t for el in region.iter(*_BLOCKS) if (t := _opening(el))}
+        openings = set()
+        for el in region.iter(*_BLOCKS):
+            text = el.text  # (most blocks open with their text: `_opening` asked of the others)
+            if not text or text.isspace():
+                text = _opening(el)
+            if text:
+                openings.add(text)
         owned = _owned(region)
         # (A region where another calendar's months are sought too is read text by text.)
         if READ_AT_ONCE and not calendar:
