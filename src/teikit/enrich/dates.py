@@ -415,6 +415,9 @@ _YEAR_ALONE = re.compile(_YEAR_BRANCH, re.X)
 # before the year's might match there.
 _AFTER_RANGE_OR_DECADE = frozenset("-–—/'’")
 _DASHES = frozenset(("", "-", "–", "—"))
+# The first two digits of a year `_YEAR` matches: a number that begins otherwise is a day, a
+# page or a count, and the year's branch is not tried on it (most of them begin a day's date).
+_CENTURIES = frozenset(("17", "18", "19", "20"))
 
 
 def _year_alone(text: str, at: int) -> re.Match | None:
@@ -424,6 +427,8 @@ def _year_alone(text: str, at: int) -> re.Match | None:
     and a dash, the branches before the year's fail (a day's needs a space, a dash or an
     ordinal's letters after one or two digits; a decade's "s" or an apostrophe; a range's a
     dash or "/"), and the others begin with a letter."""
+    if SHORTCUTS and text[at : at + 2] not in _CENTURIES:
+        return None  # "16 September", "3 May": not a year's first digits, its branch not tried
     after = text[at + 4 : at + 5]
     if after in _AFTER_RANGE_OR_DECADE or after.isspace() and text[at + 5 : at + 6] in _DASHES:
         return None
@@ -537,6 +542,11 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"nr|ch|art|str)\.?\s?|[:#№])$",
     re.I,
 )
+# The words of `_NOT_A_YEAR_BEFORE`, in lower case: their last two letters, and those of one
+# letter (after a word's end only: "of 1917" is no folio's).
+_NOT_A_YEAR_WORDS = "vol vols no nos p pp f op d l ll t fond delo opis list page pages nr ch art str".split()
+_NOT_A_YEAR_PAIRS = frozenset(w[-2:] for w in _NOT_A_YEAR_WORDS if len(w) > 1)
+_NOT_A_YEAR_LETTERS = frozenset(w for w in _NOT_A_YEAR_WORDS if len(w) == 1)
 # What joins a date without a year to the dated one that ends its range: "10 April to 15
 # May 1943", "April and May 1943", "from 10 April until 2 May 1943".
 _MONTH_AND_BEFORE = re.compile(rf"(?<![\w-]){_FULL_MONTH}\s(?:and|or)\s$")
@@ -548,6 +558,22 @@ _POSSESSIVE_BEFORE_NOUN = re.compile(r"['’]s\s[a-z]")
 _FORENAME_MONTHS = frozenset({"April", "May", "June"})
 _CAPITAL_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’.]*\s$")
 _ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b")
+_ORDINAL_FIRSTS = frozenset("snrt")  # the first letters of its endings
+
+
+def _ordinal_day(text: str, start: int) -> bool:
+    """Whether `_ORDINAL_DAY` matches at `start`: "13th", "1st"."""
+    # (an ordinal's ending begins after one digit or two: without its first letter there,
+    # most days' dates, the pattern is not tried)
+    if (
+        SHORTCUTS
+        and text[start + 1 : start + 2] not in _ORDINAL_FIRSTS
+        and text[start + 2 : start + 3] not in _ORDINAL_FIRSTS
+    ):
+        return False
+    return _ORDINAL_DAY.match(text, start) is not None
+
+
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s$")
 _THE_YEAR_BEFORE = re.compile(r"(?<![\w-])[Tt]he\syear\s$")
 _PART_OF_DAY_BEFORE = re.compile(r"\b(?:[Nn]ight|[Mm]orning|[Ee]vening|[Aa]fternoon)\sof\s$")
@@ -603,6 +629,9 @@ _KINDS = frozenset(
 )
 _YEARLESS = frozenset({"md", "dm", "bare", "season", "relative", "wdecade"})  # never a year of their own
 _DAYS = frozenset({"dmy", "dm", "md", "mdy", "wdm", "mwd"})  # a day's date
+# The forms whose values may name a day (YYYY-MM-DD), which `_valid_day` checks: a day's date,
+# a part of a month ("early July 1921", "the end of August 1921"). (Without SHORTCUTS: every form.)
+_NAMING_DAYS = _DAYS | {"pmonth", "edge"}
 
 
 def _first_month(g: re.Match, months: Mapping[str, int] | None = None) -> int:
@@ -636,6 +665,11 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
     kind = g.lastgroup  # which of the pattern's forms matched (`_KINDS`)
     if kind == "year":  # (the form most dates are of, told first)
         return {"when": g["y8"]}
+    if kind == "my":  # (the next most common with "dmy" and "range")
+        return {"when": f"{g['y4']}-{_month(g['m6'], months):02d}"}
+    if kind == "range":
+        end = _span_year(g["y6"], g["y7"])
+        return {"from": g["y6"], "to": end} if end else None
     y = f"{year:04d}" if year else "-"  # "--04-15" without a year
     if kind == "dmy":
         mo, y = _month(g["m1"], months), g["y1"]
@@ -706,8 +740,6 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         if g["y17"]:
             return _season(g["sword4"], int(g["y17"]))
         return _season(g["sword4"], None if g["sword4"].lower() == "winter" else year)
-    if kind == "my":
-        return {"when": f"{g['y4']}-{_month(g['m6'], months):02d}"}
     if kind == "decade" or kind == "pdecade":
         lo, hi = _DECADE_PART.get(g["dpart"] or "", (0, 9))
         dec = int(g["dec"] or g["pdec"])
@@ -730,9 +762,6 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
             return _season(word, y4)
         a, b = _PART[word]
         return {"notBefore": f"{y4}-{a:02d}", "notAfter": f"{y4}-{b:02d}"}
-    if kind == "range":
-        end = _span_year(g["y6"], g["y7"])
-        return {"from": g["y6"], "to": end} if end else None
     if kind == "oldyear":
         return {"when": g["y16"]}
     if g["cnow"]:  # "the present century": the context year's; without one, none said (no date)
@@ -1015,6 +1044,17 @@ def _not_a_year_before(before: str) -> bool:
     # whose `$` is before it) ends no match: the pattern is not tried.
     if SHORTCUTS and last.isascii() and last not in _NOT_A_YEAR_ENDS and last and not last.isspace():
         return False
+    if SHORTCUTS and last.isascii() and last.isalpha():
+        # An ASCII letter ends one of the words only with the letter before it ("of", "in"
+        # end none; "op", "pp" do), or alone after a word's end ("f", "p"); a letter that is
+        # not ASCII before it may be one by case ("ſ" is "s"): the pattern tells.
+        before_last = before[-3:-2] if before[-1] == " " else before[-2:-1]
+        if (
+            before_last.isascii()
+            and (before_last + last).lower() not in _NOT_A_YEAR_PAIRS
+            and (last.lower() not in _NOT_A_YEAR_LETTERS or before_last.isalnum() or before_last == "_")
+        ):
+            return False
     return _NOT_A_YEAR_BEFORE.search(before) is not None
 
 
@@ -1059,6 +1099,15 @@ def _range_years(text: str, found: list[_Found]) -> list[int | None]:
 # resigned office in the autumn of the preceding year").
 _YEAR_AWAY_AFTER = re.compile(r"\sof\sthe\s(preceding|previous|following|next|ensuing)\syear\b")
 
+
+def _year_away_after(text: str, end: int) -> re.Match | None:
+    """`_YEAR_AWAY_AFTER` matched at `end`."""
+    # (it opens with a space and "of": where "of" does not follow the date, it is not tried)
+    if SHORTCUTS and not text.startswith("of", end + 1):
+        return None
+    return _YEAR_AWAY_AFTER.match(text, end)
+
+
 # A relative clause in the pluperfect with a subject of its own that a date ends, no comma or
 # parenthesis between ("which he had presented to the province party conference in October",
 # "what they had been in July": what someone had done or been before the narrative's time;
@@ -1075,6 +1124,20 @@ _CROSSING = frozenset({*_DAYS, "bare"})
 
 # What follows a date that ends its sentence.
 _CLOSES = re.compile(r"[)'’\"”]*(?:[.;!?]|$)")
+# The characters `_CLOSES` may match first: a closing bracket or quote, a stop, or the newline
+# its `$` may stand before.
+_CLOSES_FIRSTS = frozenset(")'’\"”.;!?\n")
+
+
+def _closes(text: str, end: int) -> bool:
+    """Whether `_CLOSES` matches at `end`: the date ends its sentence (or its text)."""
+    after = text[end : end + 1]
+    # (most dates go on with a comma or a space: the pattern is not tried)
+    if SHORTCUTS and after and after not in _CLOSES_FIRSTS:
+        return False
+    return _CLOSES.match(text, end) is not None
+
+
 # A past participle and "in"/"on" before a date: when something was done ("the target, set in
 # July 1935, …", "the decree adopted on 5 March"), a look back as a sentence's last date is.
 _PARTICIPLE_BEFORE = re.compile(
@@ -1121,21 +1184,49 @@ def _closes_commas(text: str, start: int, end: int) -> bool:
 
 def _attributive(text: str, start: int) -> bool:
     # The test on the last word first: the pattern's look-behinds are slow to run at each date.
-    return text.endswith(("of ", "since ", "until ", "till "), 0, start) and bool(
-        _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 16), start)
-    )
+    if not SHORTCUTS:
+        return text.endswith(("of ", "since ", "until ", "till "), 0, start) and bool(
+            _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 16), start)
+        )
+    # The pattern ends with the word and the space the text before the date ends with (its
+    # `$` is where the text looked at ends: a newline before it would end the text): it can
+    # begin only at the white space before the word, where it is matched, not searched for
+    # (a search runs its eight look-behinds at each of the sixteen characters looked at).
+    if text.endswith("of ", 0, start):
+        at = start - 4
+    elif text.endswith(("since ", "until "), 0, start):
+        at = start - 6
+    elif text.endswith("till ", 0, start):
+        at = start - 5
+    else:
+        return False
+    return at >= 0 and _ATTRIBUTIVE_BEFORE.match(text, at, start) is not None
+
+
+# The most characters the words `_OPENING` and `_SENTENCE_OPENING` allow before a date span
+# ("Early in the "), leading white space apart (and the newline `$` may stand before).
+_OPENING_REACH = 13
+_OPENING_FIRSTS = frozenset("IiBbDdFfEeLlt")  # the first letters of those words
+
+
+def _may_open(text: str, start: int) -> bool:
+    """Whether `_OPENING` may match the text before `start` whole: it begins with white space
+    or with one of its words and is no longer than they are (or is empty)."""
+    first = text[:1]
+    return start == 0 or first.isspace() or first in _OPENING_FIRSTS and start <= _OPENING_REACH
 
 
 def _opens(text: str, start: int, block_start: bool) -> str:
     """Whether the date at `start` opens the paragraph, a sentence, or neither ("")."""
-    if block_start and _OPENING.fullmatch(text, 0, start):
+    if block_start and (not SHORTCUTS or _may_open(text, start)) and _OPENING.fullmatch(text, 0, start):
         return "paragraph"
     reach = max(0, start - 24)
-    if SHORTCUTS and reach:
+    if SHORTCUTS:
         # Past a text's start, a sentence opens after a stop: with none in the characters
-        # looked at (most dates stand inside a sentence), the pattern is not tried.
+        # looked at (most dates stand inside a sentence), the pattern is not tried; nor at
+        # the start, further than its words before a date reach.
         near = text[reach:start]
-        if "." not in near and "!" not in near and "?" not in near:
+        if "." not in near and "!" not in near and "?" not in near and (reach or start > _OPENING_REACH + 1):
             return ""
     return "sentence" if _SENTENCE_OPENING.search(text, reach, start) else ""
 
@@ -1146,7 +1237,34 @@ def _participle_before(text: str, start: int) -> bool:
     # before a newline there): without either in the last five characters, it is not tried.
     if SHORTCUTS and "in" not in (near := text[max(0, start - 5) : start]) and "on" not in near:
         return False
-    return _PARTICIPLE_BEFORE.search(text, max(0, start - 90), start) is not None
+    reach = max(0, start - 90)
+    if SHORTCUTS and "by" not in text[reach:start] and not _after_participle(text, start):
+        # (without "by" the participle stands right before "in" or "on": where the letter
+        # there ends none, most words before "in 1917", the pattern is not tried)
+        return False
+    return _PARTICIPLE_BEFORE.search(text, reach, start) is not None
+
+
+# The last letters of the participles `_PARTICIPLE_BEFORE` names ("-ed", "held", "set",
+# "made", "given", "took" …).
+_PARTICIPLE_ENDS = frozenset("dtenk")
+
+
+def _after_participle(text: str, start: int) -> bool:
+    """Whether the text before `start` ends as `_PARTICIPLE_BEFORE` ends without its "by"
+    clause: white space, "in" or "on", white space (then maybe the newline its `$` stands
+    before), after a letter that ends one of its participles."""
+    for end in (start, start - 1):
+        if end < 5 or end < start and text[end] != "\n":
+            continue
+        if (
+            text[end - 1].isspace()
+            and text[end - 3 : end - 1] in ("in", "on")
+            and text[end - 4].isspace()
+            and text[end - 5] in _PARTICIPLE_ENDS
+        ):
+            return True
+    return False
 
 
 # Whether the character tests before the patterns of `_opens` and `_participle_before` are
@@ -1477,6 +1595,17 @@ def find_in_texts(
     for needle in _READ_ALONE:
         found = joined.find(needle)
         while found >= 0:
+            if needle == "ties" and SHORTCUTS:
+                # A decade's name is sought where "ties" stands (the pattern opens with it), in
+                # the texts joined: the NUL around a text is no word's letter, as its ends are
+                # none (not in each text holding "ties", "parties", searched whole).
+                if _HOLDS_DECADE_WORD.match(joined, found) is None:
+                    found = joined.find(needle, found + 4)
+                    continue
+                k = bisect.bisect_right(ends, found)
+                alone.add(k)
+                found = joined.find(needle, ends[k] + 1)
+                continue
             k = bisect.bisect_right(ends, found)
             if needle != "ties" or _HOLDS_DECADE_WORD.search(texts[k]) is not None:
                 alone.add(k)
@@ -1507,8 +1636,11 @@ def find_in_texts(
             continue
         text = texts[k]
         dates_here = judged[k] = _judge(text, _matches(pattern, text, by_text[k]), reading)
-        if any(f.yearless for f in dates_here):
-            consulted.add(contexts[k])
+        # (only a context of `private` is asked whether it was consulted: the others' dates
+        # are not looked through)
+        context = contexts[k]
+        if context in private and context not in consulted and any(f.yearless for f in dates_here):
+            consulted.add(context)
     out = {}
     for k in sorted(by_text):
         text, context = texts[k], contexts[k]
@@ -1565,8 +1697,21 @@ def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> 
     for m, at in matched:
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
         kind = m.lastgroup
+        if kind == "year" and SHORTCUTS:
+            # (half the dates: a year alone read here as `value`, `_acceptable` and the words
+            # before it below read it, without the calls, nor the tests of the other forms)
+            start, end = m.span()
+            start += at
+            if _not_a_year_before(text[max(0, start - 8) : start]):
+                continue
+            if "year" in text[max(0, start - 6) : start]:  # "the year 1808": the words name the year
+                the = _THE_YEAR_BEFORE.search(text, max(0, start - 9), start)
+                start = the.start() if the else start
+            found.append(_Found(start, end + at, g, {"when": g["y8"]}, False))
+            continue
         attrs = value(g, months=months)
-        if attrs is None or kind != "year" and not _valid_day(attrs):  # (a year alone names no day)
+        # (a form that names no day gives no value with one: a year, a month, a season …)
+        if attrs is None or (kind in _NAMING_DAYS or not SHORTCUTS) and not _valid_day(attrs):
             continue
         matched_start, end = m.span()
         matched_start += at
@@ -1581,7 +1726,7 @@ def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> 
             if (
                 (kind == "dmy" or kind == "dm")
                 and start == matched_start
-                and _ORDINAL_DAY.match(text, start)
+                and _ordinal_day(text, start)
                 or kind == "wdm"
             ):
                 # "the 13th May, 1919", "the 15th day of March", "the first of May": the article
@@ -1611,20 +1756,20 @@ def _read_found(
     parenthesised = "(" in text
     depth = 0  # parentheses open before the date (in this text)
     last = 0
-    ranged = _range_years(text, found)
+    count = len(found)
+    ranged = _range_years(text, found) if count > 1 else [None]  # (one date: none joined to another)
     joined = None  # the first value of a date without a year that took it from the next one
     has_had = "had" in text  # the pluperfect's word (`_in_pluperfect`)
     i = 0
-    count = len(found)
     while i < count:
         f = found[i]
         kind = f.groups.lastgroup
         if parenthesised:
             depth = max(0, depth + text.count("(", last, f.start) - text.count(")", last, f.start))
             last = f.start
-        attrs = _dated(f, ranged[i], context, months)
+        attrs = _dated(f, ranged[i], context, months) if f.yearless else f.attrs
         if context is not None and context.year is not None and "evidence" in attrs and ranged[i] is None:
-            away = _YEAR_AWAY_AFTER.match(text, f.end)
+            away = _year_away_after(text, f.end)
             if away is not None:  # "in the autumn of the preceding year": the year before the text's
                 year = context.year + (1 if away[1] in ("following", "next", "ensuing") else -1)
                 attrs = {**(value(f.groups, year, months) or f.attrs), "evidence": "internal"}
@@ -1693,7 +1838,7 @@ def _read_found(
                     context.ahead(attrs)  # "the law of 7 August 1934" in a paragraph on 1932
                 else:
                     # Where a year alone stands decides whether it moves the narrative.
-                    recalls = _CLOSES.match(text, end) is not None or _participle_before(text, f.start)
+                    recalls = _closes(text, end) or _participle_before(text, f.start)
                     opens = _opens(text, f.start, block_start)
                     earlier = (
                         has_had
@@ -2023,27 +2168,33 @@ def apply(tei, ctx: Context):
         for inside in owned.get(note, ((), ()))[1]:
             read_note(inside, openings, owned)
 
-    def units(division, context: YearContext, owned: dict, out: list) -> None:
+    def units(division, context: YearContext, owned: dict, out: list, notes: set) -> None:
         """The divisions and notes `read(division, …, context, owned)` wraps the texts of
-        (skipping those `inner` names), in its order, each with the context it reads them in."""
+        (skipping those `inner` names), in its order, each with the context it reads them in;
+        the notes' contexts (each a note's own) added to `notes`."""
         out.append((division, context))
-        divisions, notes = owned.get(division, ((), ()))
+        divisions, inside = owned.get(division, ((), ()))
         for child in divisions:
-            units(child, YearContext(ctx.profile.months) if child.get("type") in _OWN_YEARS else context, owned, out)
-        for note in notes:
-            note_units(note, owned, out)
+            own = YearContext(ctx.profile.months) if child.get("type") in _OWN_YEARS else context
+            units(child, own, owned, out, notes)
+        for note in inside:
+            note_units(note, owned, out, notes)
 
-    def note_units(note, owned: dict, out: list) -> None:
-        out.append((note, YearContext(ctx.profile.months)))
+    def note_units(note, owned: dict, out: list, notes: set) -> None:
+        note_context = YearContext(ctx.profile.months)
+        notes.add(note_context)
+        out.append((note, note_context))
         for inside in owned.get(note, ((), ()))[1]:
-            note_units(inside, owned, out)
+            note_units(inside, owned, out, notes)
 
     def read_at_once(region, openings: set[str], context: YearContext, owned: dict) -> None:
         """`read(region, openings, context, owned)`, its texts listed first and their dates
         found together (`find_in_texts`), the feasts of those that name one added
         (`add_feasts`, which reads no context), then wrapped."""
         read_in: list = []
-        units(region, context, owned, read_in)
+        # the contexts each a note's own (told as its units are listed, not by their tags)
+        notes = {context} if region.tag == _NOTE else set()
+        units(region, context, owned, read_in, notes)
         slots: list = []
         contexts: list[YearContext] = []
         for unit, unit_context in read_in:
@@ -2052,7 +2203,6 @@ def apply(tei, ctx: Context):
             contexts += [unit_context] * len(found)
         texts = [text for _, _, text in slots]
         joined = "\x00".join(texts)
-        notes = {unit_context for unit, unit_context in read_in if unit.tag == _NOTE}  # each a note's own
         dated = find_in_texts(texts, contexts, openings, reading, joined, notes)
         if feast_names:
             named = _feast_finder(feast_names).find_matches_as_indexes(joined)
@@ -2078,7 +2228,13 @@ def apply(tei, ctx: Context):
         else:
             chapter = None
         # The texts that open a block, told apart by value: wrap hands over strings only.
-        openings = {t for el in region.iter(*_BLOCKS) if (t := _opening(el))}
+        openings = set()
+        for el in region.iter(*_BLOCKS):
+            text = el.text  # (most blocks open with their text: `_opening` asked of the others)
+            if not text or text.isspace():
+                text = _opening(el)
+            if text:
+                openings.add(text)
         owned = _owned(region)
         # (A region where another calendar's months are sought too is read text by text.)
         if READ_AT_ONCE and not calendar:
