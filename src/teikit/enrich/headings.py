@@ -103,6 +103,8 @@ MIN_CAPITALS = 5  # headings in capitals, and in lower case, that make the conve
 def in_capitals(term: str) -> bool:
     """Whether an index heading (the words before its first comma) is printed in capitals."""
     head = term.split(",")[0]
+    if head.isascii() and not head.isupper():  # a letter in lower case, or none: most headings
+        return False
     letters = [c for c in head if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
