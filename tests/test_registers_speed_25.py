@@ -121,3 +121,26 @@ def test_a_headings_parts_are_read_as_by_trying_each_pattern(seen):
     assert sum("(" in w for w in written) > 50
     assert any(registers._heading_parts(w)[1] for w in written)  # "(river)": a type
     assert [registers._heading_parts(w) for w in written] == [_heading_parts_plainly(w) for w in written]
+
+
+def test_a_place_is_found_by_the_names_read_once_as_by_those_read_again(seen):
+    class ReadAgain(registers.Places):
+        def _learn(self, place, names=None) -> None:
+            super()._learn(place)  # its names read from the entry at each turn
+
+    def seeded(kind) -> tuple:
+        places = kind(registers.Register("place"))
+        registers.seed_places(places, seen["tei"], PROFILE, set(), None, seen["divs"])
+        for place in list(places.reg.entries.values()):  # each found again, by each of its names
+            for name in registers.place_names(place):
+                places.add(name, None, None, "named in the text")
+        ident = "{http://www.w3.org/XML/1998/namespace}id"
+        return (
+            {name: place.get(ident) for name, place in places.by_name.items()},
+            {geo: place.get(ident) for geo, place in places.by_geo.items()},
+            etree.tostring(places.reg.root),
+        )
+
+    once, again = seeded(registers.Places), seeded(ReadAgain)
+    assert once == again
+    assert len(once[0]) > len(re.findall(rb"<place ", once[2])) > 150  # some entries have two names

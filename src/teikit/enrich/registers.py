@@ -697,8 +697,9 @@ class Places:
         for place in reg.entries.values():
             self._learn(place)
 
-    def _learn(self, place) -> None:
-        for n in place_names(place):
+    def _learn(self, place, names: list[str] | None = None) -> None:
+        """Find `place` by its names (`names`: its `place_names`, when read already) and id."""
+        for n in place_names(place) if names is None else names:
             self.by_name.setdefault(gazetteer.fold(n), place)
         for idno in children(place, "idno"):
             if idno.get("type") == "geonames":
@@ -724,13 +725,15 @@ class Places:
         place = self.find(name)
         if place is None and geo is not None:  # by GeoNames id, else by the gazetteer's own name
             place = self.by_geo.get(str(geo.geonameid)) if geo.geonameid is not None else self.find(geo.name)
+        names = None
         if place is None:
             place = place_entry(self.reg, name, kind, geo, source, origin, evidence)
-        elif gazetteer.fold(name) not in {gazetteer.fold(n) for n in place_names(place)}:
-            if place in self.reg.added:
-                names = children(place, "placeName")
-                names[-1].addnext(make("placeName", name))
-        self._learn(place)
+        else:
+            names = place_names(place)
+            if gazetteer.fold(name) not in {gazetteer.fold(n) for n in names} and place in self.reg.added:
+                children(place, "placeName")[-1].addnext(make("placeName", name))
+                names = None  # read again, the new one with them
+        self._learn(place, names)
         return place
 
 
