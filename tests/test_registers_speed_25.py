@@ -9,13 +9,13 @@ import re
 import pytest
 from lxml import etree
 
-from conftest import SAMPLE
+from conftest import ROOT, SAMPLE
 from teikit.convert import convert_tree, default_passes
 from teikit.enrich import headings, registers
 from teikit.enrich.registers import PLACE_KINDS, SUBJECT_SITES
 from teikit.pipeline import Pass
 from teikit.profile import load_profile
-from teikit.tei import q
+from teikit.tei import q, text_of
 
 PROFILE = load_profile(source=SAMPLE)
 
@@ -144,3 +144,29 @@ def test_a_place_is_found_by_the_names_read_once_as_by_those_read_again(seen):
     once, again = seeded(registers.Places), seeded(ReadAgain)
     assert once == again
     assert len(once[0]) > len(re.findall(rb"<place ", once[2])) > 150  # some entries have two names
+
+
+def _person_names_plainly(person) -> list[dict]:
+    return [
+        {
+            "surname": " ".join(text_of(s) for s in pn.iterchildren("{*}surname")),
+            "given": [text_of(f) for f in pn.iterchildren("{*}forename")],
+            "full": " ".join(text_of(pn).split()),
+        }
+        for pn in person.iter(q("persName"))
+    ]
+
+
+def test_a_persons_names_are_read_as_by_walking_their_text():
+    persons = list(etree.parse(str(ROOT / "tei" / "iron-lazar" / "persons.xml")).iter(q("person")))
+    # an editor's entry: a comment and a note inside the name, an alias of two surnames
+    persons.append(
+        etree.fromstring(
+            '<person xmlns="http://www.tei-c.org/ns/1.0"><persName><forename>Lazar</forename> '
+            "<!-- checked -->\n <surname>Kaganovich</surname> <note>b. 1893</note></persName>"
+            "<persName><surname>Kogan</surname> <surname>Kaganovich</surname></persName></person>"
+        )
+    )
+    assert len(persons) > 600
+    assert [registers.person_names(p) for p in persons] == [_person_names_plainly(p) for p in persons]
+    assert registers.person_names(persons[-1])[0]["full"] == "Lazar Kaganovich b. 1893"
