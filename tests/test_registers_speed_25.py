@@ -170,3 +170,19 @@ def test_a_persons_names_are_read_as_by_walking_their_text():
     assert len(persons) > 600
     assert [registers.person_names(p) for p in persons] == [_person_names_plainly(p) for p in persons]
     assert registers.person_names(persons[-1])[0]["full"] == "Lazar Kaganovich b. 1893"
+
+
+def test_a_persons_key_is_the_key_of_the_heading_of_their_first_name(seen):
+    persons = list(etree.parse(str(ROOT / "tei" / "iron-lazar" / "persons.xml")).iter(q("person")))
+
+    def key_plainly(person) -> str:
+        names = _person_names_plainly(person)
+        if not names:
+            return ""
+        h = headings.Heading(names[0]["surname"] or names[0]["full"], names[0]["given"])
+        return f"{h.surname}, {h.initials}".strip(", ")
+
+    assert [registers.person_key(p) for p in persons] == [key_plainly(p) for p in persons]
+    parsed = [h for div in seen["divs"][0] for item in div.iter(q("term")) if (h := headings.parse(text_of(item)))]
+    assert len(parsed) > 400
+    assert [h.key for h in parsed] == [f"{h.surname}, {h.initials}".strip(", ") for h in parsed]

@@ -45,7 +45,12 @@ class Heading:
 
     @property
     def key(self) -> str:
-        return f"{self.surname}, {self.initials}".strip(", ")
+        return key_of(self.surname, self.given)
+
+
+def key_of(surname: str, given: list[str]) -> str:
+    """`Heading.key` of a person so named, without making the heading: "Kaganovich, L. M."."""
+    return f"{surname}, {' '.join(initial_of(g) for g in given)}".strip(", ")
 
 
 def initial_of(given: str) -> str:

@@ -292,6 +292,7 @@ _PERS_NAME, _SURNAMES, _FORENAMES = q("persName"), "{*}surname", "{*}forename"
 
 
 def _text_inside(el) -> str:
+    """`text_of(el)`, read by libxml2's text serialiser."""
     return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 
@@ -320,8 +321,7 @@ def person_key(person) -> str:
         return ""
     surname = " ".join([text_of(s) for s in first.iterchildren(_SURNAMES)])
     given = [text_of(f) for f in first.iterchildren(_FORENAMES)]
-    h = headings.Heading(surname or " ".join(text_of(first).split()), given)
-    return h.key
+    return headings.key_of(surname or " ".join(text_of(first).split()), given)  # made by the hundred
 
 
 def _person_entry(reg: Register, h: headings.Heading, item, source: str, origin: str = FROM_INDEX):
