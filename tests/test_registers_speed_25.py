@@ -186,3 +186,19 @@ def test_a_persons_key_is_the_key_of_the_heading_of_their_first_name(seen):
     parsed = [h for div in seen["divs"][0] for item in div.iter(q("term")) if (h := headings.parse(text_of(item)))]
     assert len(parsed) > 400
     assert [h.key for h in parsed] == [f"{h.surname}, {h.initials}".strip(", ") for h in parsed]
+
+
+@pytest.mark.parametrize("earlier", [False, True])
+def test_the_names_of_places_read_once_in_the_places_pass_are_as_read_again(monkeypatch, earlier):
+    real = registers.place_names
+    kept: list[bool] = []
+
+    def checked(place) -> list[str]:
+        names = real(place)
+        kept.append(registers._NAMES_READ.get() is not None)
+        assert names == registers._names_of(place), names  # read from the entry as it is now
+        return names
+
+    monkeypatch.setattr(registers, "place_names", checked)
+    convert_tree(SAMPLE, registers_from=ROOT / "tei" / "iron-lazar" if earlier else None)
+    assert sum(kept) > 2000  # the places' pass, the seeding with it

@@ -97,6 +97,11 @@ def _persons(tei, ctx: Context):
 
 
 def _places(tei, ctx: Context):
+    with registers.naming_places():
+        return _seeded_places(tei, ctx)
+
+
+def _seeded_places(tei, ctx: Context):
     place_register = registers.Places(ctx.registers["place"])
     divs = ctx.view(INDEX_DIVS, registers.index_divs)
     counts = word_counts(ctx)

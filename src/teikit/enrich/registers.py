@@ -596,8 +596,42 @@ def place_entry(
     return reg.add(place)
 
 
+# The names read of each entry of the place register while a pass reads them (`naming_places`).
+_NAMES_READ: ContextVar[dict[Any, tuple[str, ...]] | None] = ContextVar("place_names_read", default=None)
+
+
+@contextmanager
+def naming_places() -> Iterator[None]:
+    """`place_names` read once per entry inside (the places' pass asks for an entry's names
+    ten times and more: 3,000 questions of 300 entries in the bundled book), each entry's
+    read again after `Places` gives it a name, which no other code does."""
+    token = _NAMES_READ.set({})
+    try:
+        yield
+    finally:
+        _NAMES_READ.reset(token)
+
+
 def place_names(place) -> list[str]:
+    """The names of a place register's entry (its `placeName`s, spaces made single)."""
+    read = _NAMES_READ.get()
+    if read is None:
+        return _names_of(place)
+    names = read.get(place)
+    if names is None:
+        names = read[place] = tuple(_names_of(place))
+    return list(names)
+
+
+def _names_of(place) -> list[str]:
     return [" ".join(text_of(n).split()) for n in place.iter(_PLACE_NAME)]
+
+
+def _named_anew(place) -> None:
+    """Forget the names read of `place` (`naming_places`): it has one more."""
+    read = _NAMES_READ.get()
+    if read is not None:
+        read.pop(place, None)
 
 
 _PLACE_NAME = q("placeName")
@@ -724,6 +758,7 @@ class Places:
     def add_name(self, place, name: str) -> None:
         names = children(place, "placeName")
         names[-1].addnext(make("placeName", name))
+        _named_anew(place)
         self._learn(place)
 
     def add(self, name: str, kind: str | None, geo, source: str, origin: str = FROM_TEXT, evidence: str | None = None):
@@ -739,6 +774,7 @@ class Places:
             names = place_names(place)
             if gazetteer.fold(name) not in {gazetteer.fold(n) for n in names} and place in self.reg.added:
                 children(place, "placeName")[-1].addnext(make("placeName", name))
+                _named_anew(place)
                 names = None  # read again, the new one with them
         self._learn(place, names)
         return place
