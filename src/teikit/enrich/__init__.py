@@ -21,7 +21,10 @@ This package builds on `teikit.context` and `teikit.teiheader`, not on `teikit.c
 `teikit.convert` puts these passes after its own.
 
 Each pass runs with Python's cyclic garbage collector looking at new objects less often
-(`collecting_rarely`), its settings restored after the pass, even one that fails.
+(`collecting_rarely`), its settings restored after the pass, even one that fails. The
+organisations' and the places' passes share the conversion's answers of which names are
+places (`classifying_places`); the places' pass reads each register entry's names once
+(`registers.naming_places`).
 """
 
 from __future__ import annotations
@@ -97,6 +100,7 @@ def _persons(tei, ctx: Context):
 
 
 def _places(tei, ctx: Context):
+    """The places' pass, each entry's names read once (`registers.naming_places`)."""
     with registers.naming_places():
         return _seeded_places(tei, ctx)
 
