@@ -21,7 +21,10 @@ This package builds on `teikit.context` and `teikit.teiheader`, not on `teikit.c
 `teikit.convert` puts these passes after its own.
 
 Each pass runs with Python's cyclic garbage collector looking at new objects less often
-(`collecting_rarely`), its settings restored after the pass, even one that fails.
+(`collecting_rarely`), its settings restored after the pass, even one that fails. The
+organisations' and the places' passes share the conversion's answers of which names are
+places (`classifying_places`); the places' pass reads each register entry's names once
+(`registers.naming_places`).
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from . import dates, orgs, persons, places, registers, textnames
 from .matching import REGIONS, TEXT_SLOTS, UNMARKED_TEXT, WORD_COUNTS, word_counts
 from .namewords import UNMARKED_PROSE
 from .places import TOWN_NAMES
-from .registers import INDEX_DIVS, SUBJECT_TERMS
+from .registers import INDEX_DIVS, PLACE_KINDS, SUBJECT_SITES, SUBJECT_TERMS
 
 # The book's ids as plain strings (`Context.ids` finds each one's element too, of no use here).
 _ID_VALUES = etree.XPath("descendant-or-self::*/@xml:id", smart_strings=False)
@@ -97,6 +100,12 @@ def _persons(tei, ctx: Context):
 
 
 def _places(tei, ctx: Context):
+    """The places' pass, each entry's names read once (`registers.naming_places`)."""
+    with registers.naming_places():
+        return _seeded_places(tei, ctx)
+
+
+def _seeded_places(tei, ctx: Context):
     place_register = registers.Places(ctx.registers["place"])
     divs = ctx.view(INDEX_DIVS, registers.index_divs)
     counts = word_counts(ctx)
@@ -109,6 +118,7 @@ def _places(tei, ctx: Context):
         divs,
         common_word=lambda name: places.common_word(name, counts.lower, counts.capitalised),
         terms=registers.book_subject_terms(ctx),
+        sites=registers.book_subject_sites(ctx),
     )
     return places.apply(tei, ctx, strict=without_index(tei, divs), topics=topics)
 
@@ -146,9 +156,33 @@ def collecting_rarely(apply: Callable) -> Callable:
     return run
 
 
+def classifying_places(apply: Callable) -> Callable:
+    """A pass's `apply` run with the conversion's answers of `registers.classify_place`
+    (`registers.classifying`: the bundled book's organisations and places ask 1,400 times,
+    of 1,132 names), kept between passes as a view none changes."""
+
+    @wraps(apply)
+    def run(tei, ctx: Context):
+        with registers.classifying(ctx.profile, ctx.view(PLACE_KINDS, lambda tree: {})):
+            return apply(tei, ctx)
+
+    return run
+
+
 # The views of the tree every pass that marks the running text keeps (`Pass.keeps_views`);
-# organisations, persons and places keep the text slots too.
-_MARKING_KEEPS = (REGIONS, UNMARKED_TEXT, UNMARKED_PROSE, WORD_COUNTS, TOWN_NAMES, INDEX_DIVS, SUBJECT_TERMS)
+# organisations, persons and places keep the text slots too; the answers of
+# `registers.classify_place` (`PLACE_KINDS`) read no tree.
+_MARKING_KEEPS = (
+    REGIONS,
+    UNMARKED_TEXT,
+    UNMARKED_PROSE,
+    WORD_COUNTS,
+    TOWN_NAMES,
+    INDEX_DIVS,
+    SUBJECT_TERMS,
+    SUBJECT_SITES,
+    PLACE_KINDS,
+)
 
 
 # Dates go first: "4 May" is a date before "May" can be a person's surname. Organisations
@@ -172,7 +206,7 @@ PASSES = [
     ),
     Pass(
         "orgs",
-        collecting_rarely(orgs.apply),
+        collecting_rarely(classifying_places(orgs.apply)),
         needs=("registers", "dates"),
         provides=("orgs",),
         doc="orgName, linked to orgs.xml",
@@ -188,7 +222,7 @@ PASSES = [
     ),
     Pass(
         "places",
-        collecting_rarely(_places),
+        collecting_rarely(classifying_places(_places)),
         needs=("registers", "person-words"),
         provides=("places",),
         doc="placeName, linked to places.xml",

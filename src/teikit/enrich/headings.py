@@ -45,7 +45,12 @@ class Heading:
 
     @property
     def key(self) -> str:
-        return f"{self.surname}, {self.initials}".strip(", ")
+        return key_of(self.surname, self.given)
+
+
+def key_of(surname: str, given: list[str]) -> str:
+    """`Heading.key` of a person so named, without making the heading: "Kaganovich, L. M."."""
+    return f"{surname}, {' '.join(initial_of(g) for g in given)}".strip(", ")
 
 
 def initial_of(given: str) -> str:
@@ -103,6 +108,8 @@ MIN_CAPITALS = 5  # headings in capitals, and in lower case, that make the conve
 def in_capitals(term: str) -> bool:
     """Whether an index heading (the words before its first comma) is printed in capitals."""
     head = term.split(",")[0]
+    if head.isascii() and not head.isupper():  # a letter in lower case, or none: most headings
+        return False
     letters = [c for c in head if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 

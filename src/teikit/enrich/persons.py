@@ -1572,7 +1572,7 @@ def apply(tei, ctx: Context):
     whole_places = places_ending_in_surnames(
         [
             *(name for place in ctx.registers["place"].entries.values() for name in registers.place_names(place)),
-            *registers.indexed_sites(ctx.view(registers.INDEX_DIVS, registers.index_divs)),
+            *registers.book_indexed_sites(ctx),
         ],
         people.by_surname,
         ctx.profile.streets_first,

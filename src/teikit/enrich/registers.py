@@ -39,7 +39,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -289,6 +291,11 @@ def provenance(entry) -> str:
 _PERS_NAME, _SURNAMES, _FORENAMES = q("persName"), "{*}surname", "{*}forename"
 
 
+def _text_inside(el) -> str:
+    """`text_of(el)`, read by libxml2's text serialiser."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
 def person_names(person) -> list[dict]:
     """Each persName of a register entry as {surname, given: [...], full: text}."""
     out = []
@@ -297,7 +304,10 @@ def person_names(person) -> list[dict]:
             {
                 "surname": " ".join([text_of(s) for s in pn.iterchildren(_SURNAMES)]),
                 "given": [text_of(f) for f in pn.iterchildren(_FORENAMES)],
-                "full": " ".join(text_of(pn).split()),
+                # its text (`text_of`) read in C by the text serialiser, not by `itertext`
+                # (comments left out, their tails kept, as there): 810 entries of the bundled
+                # book read, 5.6 -> 3.7 us each
+                "full": " ".join(_text_inside(pn).split()),
             }
         )
     return out
@@ -311,8 +321,7 @@ def person_key(person) -> str:
         return ""
     surname = " ".join([text_of(s) for s in first.iterchildren(_SURNAMES)])
     given = [text_of(f) for f in first.iterchildren(_FORENAMES)]
-    h = headings.Heading(surname or " ".join(text_of(first).split()), given)
-    return h.key
+    return headings.key_of(surname or " ".join(text_of(first).split()), given)  # made by the hundred
 
 
 def _person_entry(reg: Register, h: headings.Heading, item, source: str, origin: str = FROM_INDEX):
@@ -587,8 +596,42 @@ def place_entry(
     return reg.add(place)
 
 
+# The names read of each entry of the place register while a pass reads them (`naming_places`).
+_NAMES_READ: ContextVar[dict[Any, tuple[str, ...]] | None] = ContextVar("place_names_read", default=None)
+
+
+@contextmanager
+def naming_places() -> Iterator[None]:
+    """`place_names` read once per entry inside (the places' pass asks for an entry's names
+    ten times and more: 3,000 questions of 300 entries in the bundled book), each entry's
+    read again after `Places` gives it a name, which no other code does."""
+    token = _NAMES_READ.set({})
+    try:
+        yield
+    finally:
+        _NAMES_READ.reset(token)
+
+
 def place_names(place) -> list[str]:
+    """The names of a place register's entry (its `placeName`s, spaces made single)."""
+    read = _NAMES_READ.get()
+    if read is None:
+        return _names_of(place)
+    names = read.get(place)
+    if names is None:
+        names = read[place] = tuple(_names_of(place))
+    return list(names)
+
+
+def _names_of(place) -> list[str]:
     return [" ".join(text_of(n).split()) for n in place.iter(_PLACE_NAME)]
+
+
+def _named_anew(place) -> None:
+    """Forget the names read of `place` (`naming_places`): it has one more."""
+    read = _NAMES_READ.get()
+    if read is not None:
+        read.pop(place, None)
 
 
 _PLACE_NAME = q("placeName")
@@ -606,8 +649,40 @@ def typed_lookup(name: str, kind: str):
     return geo
 
 
+# The name of the answers of `classify_place` for one conversion (`Context.view`, of no part
+# of the tree: every pass that asks keeps it), held while a pass runs (`classifying`).
+PLACE_KINDS = "place-kinds"
+_CLASSIFIED: ContextVar[tuple[Any, dict[str, Any], dict[str, str]] | None] = ContextVar(
+    "classified_places", default=None
+)
+
+
+@contextmanager
+def classifying(profile, answers: dict[str, Any]) -> Iterator[None]:
+    """`classify_place` of `profile` answered once per name inside, kept in `answers` (the
+    conversion's: the passes ask of the same names hundreds of times, the organisations' and
+    the places' alike, and with the heads of names of places merged once); another
+    profile's questions are answered afresh."""
+    token = _CLASSIFIED.set((profile, answers, PLACE_HEADS | profile.place_heads))
+    try:
+        yield
+    finally:
+        _CLASSIFIED.reset(token)
+
+
 def classify_place(name: str, profile) -> tuple[str | None, gazetteer.GeoPlace | None] | None:
     """(type, gazetteer entry) when a name is a place, else None."""
+    scope = _CLASSIFIED.get()
+    if scope is None or scope[0] is not profile:
+        return _classify_place(name, profile, PLACE_HEADS | profile.place_heads)
+    answers = scope[1]
+    if name not in answers:
+        answers[name] = _classify_place(name, profile, scope[2])
+    return answers[name]
+
+
+def _classify_place(name: str, profile, heads: dict[str, str]) -> tuple[str | None, gazetteer.GeoPlace | None] | None:
+    """`classify_place`, `heads` the heads of names of places (`PLACE_HEADS`, the profile's)."""
     if name in profile.not_places:
         return None
     canonical = profile.same_places.get(name, name)
@@ -615,15 +690,14 @@ def classify_place(name: str, profile) -> tuple[str | None, gazetteer.GeoPlace |
         return profile.known_places[canonical], typed_lookup(canonical, profile.known_places[canonical])
     words = name.split()
     if not words or not all(w[:1].isupper() or w in ("of", "the", "on") for w in words):
-        head = words[-1].lower() if words else ""
-        heads = PLACE_HEADS | profile.place_heads  # a pack's: "oblast", "krai"
+        head = words[-1].lower() if words else ""  # heads: a pack's too ("oblast", "krai")
         if head in heads and words[0][:1].isupper():
             return heads[head], None
         return None
     own = gazetteer.known_as(canonical)  # gazetteer.toml's names: Turkestan the region, not the town;
     if own is not None:  # however romanised: the index's "Bashkirya" is its Bashkiria
         return own.type, own
-    unit = (PLACE_HEADS | profile.place_heads).get(words[-1].lower()) if len(words) > 1 else None
+    unit = heads.get(words[-1].lower()) if len(words) > 1 else None
     if unit is not None:  # "Don River", "Northern Territory": a feature's or a unit's word ends the name
         return unit, gazetteer.lookup(canonical, everything=True)
     first = FEATURE_FIRST.match(canonical)
@@ -664,8 +738,9 @@ class Places:
         for place in reg.entries.values():
             self._learn(place)
 
-    def _learn(self, place) -> None:
-        for n in place_names(place):
+    def _learn(self, place, names: list[str] | None = None) -> None:
+        """Find `place` by its names (`names`: its `place_names`, when read already) and id."""
+        for n in place_names(place) if names is None else names:
             self.by_name.setdefault(gazetteer.fold(n), place)
         for idno in children(place, "idno"):
             if idno.get("type") == "geonames":
@@ -683,6 +758,7 @@ class Places:
     def add_name(self, place, name: str) -> None:
         names = children(place, "placeName")
         names[-1].addnext(make("placeName", name))
+        _named_anew(place)
         self._learn(place)
 
     def add(self, name: str, kind: str | None, geo, source: str, origin: str = FROM_TEXT, evidence: str | None = None):
@@ -691,13 +767,16 @@ class Places:
         place = self.find(name)
         if place is None and geo is not None:  # by GeoNames id, else by the gazetteer's own name
             place = self.by_geo.get(str(geo.geonameid)) if geo.geonameid is not None else self.find(geo.name)
+        names = None
         if place is None:
             place = place_entry(self.reg, name, kind, geo, source, origin, evidence)
-        elif gazetteer.fold(name) not in {gazetteer.fold(n) for n in place_names(place)}:
-            if place in self.reg.added:
-                names = children(place, "placeName")
-                names[-1].addnext(make("placeName", name))
-        self._learn(place)
+        else:
+            names = place_names(place)
+            if gazetteer.fold(name) not in {gazetteer.fold(n) for n in names} and place in self.reg.added:
+                children(place, "placeName")[-1].addnext(make("placeName", name))
+                _named_anew(place)
+                names = None  # read again, the new one with them
+        self._learn(place, names)
         return place
 
 
@@ -754,6 +833,43 @@ def indexed_sites(divs: tuple[list, list], terms: list[list[tuple[Any, str]]] | 
     return [name for div in subjects for item in xpath(div, ".//t:item[t:term]") for name, _ in _sites(item)]
 
 
+def _heading_parts(written: str) -> tuple[str, str | None, list[str]]:
+    """A Subject Index heading as written read as (the name, the type of place its bracket
+    says, the other names its brackets give): "Dnieper (river)", "Abyssinia (Ethiopia)"."""
+    term = " ".join(written.split()).strip(" ,;")
+    if "(" not in term:  # most headings: no pattern is tried on them
+        return term, None, []
+    kind = None
+    m = _PLACE_QUALIFIER.search(term)
+    if m:
+        term, kind = term[: m.start()], _TYPE_OF_QUALIFIER[m.group("q").lower()]
+    aliases = [a for a in re.findall(r"\(([A-Z][^)]*)\)", term) if len(a.split()) <= 2]
+    return re.sub(r"\s*\([^)]*\)", "", term).strip(), kind, aliases
+
+
+# The name of `subject_sites` of the book as a view of the tree (`Context.view`): the persons'
+# pass reads the sites of every heading of the subject indexes (`book_indexed_sites`), the
+# places' seeding those of the places among them; no enrichment pass marks an index.
+SUBJECT_SITES = "subject-sites"
+
+
+def subject_sites(terms: list[list[tuple[Any, str]]]) -> dict[Any, list[tuple[str, str]]]:
+    """`_sites` of each item of `terms` (`subject_terms`) that lists any, by item, in the
+    indexes' order."""
+    return {item: sites for items in terms for item, _ in items if (sites := _sites(item))}
+
+
+def book_subject_sites(ctx) -> dict[Any, list[tuple[str, str]]]:
+    """`subject_sites` of the book's subject indexes (`book_subject_terms`), as a view of the
+    tree (`SUBJECT_SITES`) of `ctx` (a `teikit.context.Context`)."""
+    return ctx.view(SUBJECT_SITES, lambda tree: subject_sites(book_subject_terms(ctx)))
+
+
+def book_indexed_sites(ctx) -> list[str]:
+    """`indexed_sites` of the book (`index_divs`), read from `book_subject_sites`."""
+    return [name for sites in book_subject_sites(ctx).values() for name, _ in sites]
+
+
 def seed_places(
     places: Places,
     tei,
@@ -763,11 +879,12 @@ def seed_places(
     divs: tuple[list, list] | None = None,
     common_word: Callable[[str], bool] = lambda name: False,
     terms: list[list[tuple[Any, str]]] | None = None,
+    sites: dict[Any, list[tuple[str, str]]] | None = None,
 ) -> set[str]:
     """A place for every Subject Index heading that names one; the profile's own list next.
     Returns the headings that name no place: topics ("Pravda", "Duma"), which the text
     may name like a town somewhere. `divs`: `index_divs(tei)`, `terms`: `subject_terms` of
-    its subject indexes, when found already.
+    its subject indexes, `sites`: `subject_sites` of those, when found already.
 
     Not a place: a heading that is a person's surname, also when the index prints persons'
     names in capitals ("KANT": Kant the philosopher, not the town in India), nor a heading
@@ -777,13 +894,7 @@ def seed_places(
     _, subjects = divs if divs is not None else index_divs(tei)
     for items in terms if terms is not None else subject_terms(subjects):
         for item, written in items:
-            term = " ".join(written.split()).strip(" ,;")
-            kind = None
-            m = _PLACE_QUALIFIER.search(term)
-            if m:
-                term, kind = term[: m.start()], _TYPE_OF_QUALIFIER[m.group("q").lower()]
-            aliases = [a for a in re.findall(r"\(([A-Z][^)]*)\)", term) if len(a.split()) <= 2]
-            term = re.sub(r"\s*\([^)]*\)", "", term).strip()
+            term, kind, aliases = _heading_parts(written)
             if not term or term in person_surnames:
                 continue
             written = headings.from_capitals(term) if headings.in_capitals(term) else term  # "KANT": Kant
@@ -801,7 +912,7 @@ def seed_places(
             for alias in aliases:  # "Baltic–White Sea canal (Belomor)", "Abyssinia (Ethiopia)"
                 if places.find(alias) is None and alias not in person_surnames:
                     places.add_name(place, alias)
-            for name, sort in _sites(item):
+            for name, sort in sites.get(item, ()) if sites is not None else _sites(item):
                 if places.find(name) is None and name not in person_surnames:
                     # from the index as its heading is: kept though the text never names it
                     places.add(name, sort, None, "Subject Index", FROM_INDEX)
