@@ -708,14 +708,27 @@ class Matcher:
         self.keys = [key for key in keys if key]
         self.values = [keys[key] for key in self.keys]
         self.empty = not self.keys
-        # The scan in Rust reports every match, overlapping ones too, as (key's index, start,
-        # end): twice as fast as pyahocorasick's over a book's text.
-        self._bytes = None if self.empty else ahocorasick_rs.BytesAhoCorasick([latin1_bytes(key) for key in self.keys])
-        # the keys whose Latin-1 bytes other characters' may be (a "?" in the text)
-        self._checked = frozenset(k for k, key in enumerate(self.keys) if not in_latin_1((key,)))
         self._automaton: Any = _UNMADE  # the scan of a `str`, made when first asked for
         self._given = False  # whether a caller set `automaton`
         self._ahead: dict[str, list] = {}  # `find`'s answers for the texts read ahead, by text
+
+    @cached_property
+    def _bytes(self) -> ahocorasick_rs.BytesAhoCorasick | None:
+        # The scan in Rust reports every match, overlapping ones too, as (key's index, start,
+        # end): twice as fast as pyahocorasick's over a book's text. Made when first asked
+        # for: a caller that sets `automaton` never asks (the organisations' nouns' DFA,
+        # `orgs.scanner`: ~0.14 ms for their 193 keys).
+        return None if self.empty else ahocorasick_rs.BytesAhoCorasick([latin1_bytes(key) for key in self.keys])
+
+    @cached_property
+    def _checked(self) -> frozenset[int]:
+        # The keys whose Latin-1 bytes other characters' may be (a "?" in the text): those
+        # `in_latin_1` refuses, told by str's tests in C (`in_latin_1((key,))` for each, its
+        # cache of a thousand words missed by a book's thousands of names, took ~2 ms of a
+        # conversion of the bundled book).
+        return frozenset(
+            k for k, key in enumerate(self.keys) if "?" in key or not (key.isascii() or max(key) <= "\xff")
+        )
 
     @property
     def automaton(self) -> ahocorasick_rs.AhoCorasick | None:
