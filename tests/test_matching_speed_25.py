@@ -3,12 +3,15 @@
 The text nodes joined once for all the scans of a pass (`matching.JoinedTexts`) against the
 texts themselves: where each starts, which hold a word (`_texts_holding`), which hold the
 persons' cue words (`persons._Cues`, a word sought in each node alone), on the bundled
-edition's text nodes. A matcher whose automaton its caller sets (`orgs.scanner`) makes none
-of its own; the keys a matcher checks in the text (`Matcher._checked`, told by str's tests)
-are those `in_latin_1` refuses.
+edition's text nodes; the matches read ahead for the texts asked of only
+(`Matcher.read_ahead`'s `asked`) against those found in each text alone. A matcher whose
+automaton its caller sets (`orgs.scanner`) makes none of its own; the keys a matcher checks in
+the text (`Matcher._checked`, told by str's tests) are those `in_latin_1` refuses.
 """
 
 from __future__ import annotations
+
+import random
 
 from conftest import SAMPLE, edition_pieces
 from teikit.enrich import matching, orgs, persons, registers
@@ -84,3 +87,22 @@ def test_the_keys_a_matcher_checks_are_those_latin_1_cannot_be_trusted_with():
         assert matcher._checked == plain
     assert len(matching.Matcher(dict.fromkeys(words))._checked) > 100
     assert matching.Matcher(dict.fromkeys(edges))._checked == {0, 1, 3, 4, 6, 8}
+
+
+def test_the_matches_read_ahead_for_the_texts_asked_of_are_those_found_in_each():
+    """`Matcher.read_ahead(texts, asked=...)`: the texts with a match and those asked of
+    (some with a match, some without) answered from the one scan, any other found anew: for
+    every text node of the bundled edition, `find` gives what a matcher that read nothing
+    ahead gives, whichever texts were asked of (none, a random third, all)."""
+    keys = _shapes().head_keys()
+    plain = matching.Matcher(keys, split_hyphens=True)
+    expected = [plain.find(text) for text in PIECES]
+    rng = random.Random(7)
+    for asked in ((), sorted(rng.sample(range(len(PIECES)), len(PIECES) // 3)), range(len(PIECES))):
+        ahead = matching.Matcher(keys, split_hyphens=True)
+        matched = ahead.read_ahead(PIECES, matching.JoinedTexts(PIECES), asked)
+        assert matched == {k for k, found in enumerate(expected) if found}
+        answered = set(ahead._ahead)
+        assert answered == {PIECES[k] for k in (*matched, *asked)}
+        assert [ahead.find(text) for text in PIECES] == expected
+    assert 1000 < len(matched) < len(PIECES)
