@@ -136,9 +136,10 @@ def mark(
                 region_start()
             wrap_slots(found, find)
         return
-    texts = [text for found in slots for _, _, text in found]
-    matched = matcher.read_ahead(texts)
-    wanted = None if matched is None or also is None else sorted(matched | _texts_holding(texts, also))
+    joined = JoinedTexts([text for found in slots for _, _, text in found])
+    holding = None if also is None else _texts_holding(joined.texts, also, joined)
+    matched = matcher.read_ahead(joined.texts, joined, holding)
+    wanted = None if matched is None or holding is None else sorted(matched | holding)
     offset = 0
     for found in slots:
         if region_start is not None:
@@ -155,7 +156,13 @@ def mark(
 FinderAt = Callable[[str, int], list]
 
 
-def mark_at(ctx: Context, find_at: FinderAt, region_start: Callable[[], None], matcher: Matcher) -> None:
+def mark_at(
+    ctx: Context,
+    find_at: FinderAt,
+    region_start: Callable[[], None],
+    matcher: Matcher,
+    joined: JoinedTexts | None = None,
+) -> None:
     """`mark(ctx, find, region_start, matcher)` for a `find` that needs to know where each
     text node stands in the book, and gives nothing for a text holding no match of `matcher`:
     `find_at(text, offset)` is called only for the text nodes that hold one (read ahead in one
@@ -163,19 +170,21 @@ def mark_at(ctx: Context, find_at: FinderAt, region_start: Callable[[], None], m
     after region, as a `find` summing the lengths of the texts handed to it would count.
     `region_start()` is called before each region, as `mark` calls it. (A book's text nodes
     are ten thousand, a third of them holding a name: a call for each of the others summed
-    their lengths only.)"""
+    their lengths only.) `joined`: the text nodes of `marked_text` as they are, joined
+    already for another scan of them (`JoinedTexts`)."""
     slots = marked_text(ctx)
-    texts = [text for found in slots for _, _, text in found]
-    offsets = list(accumulate(map(len, texts), initial=0))
-    matched = matcher.read_ahead(texts)
-    wanted = range(len(texts)) if matched is None else sorted(matched)
+    if joined is None:
+        joined = JoinedTexts([text for found in slots for _, _, text in found])
+    matched = matcher.read_ahead(joined.texts, joined, ())  # (`find_at` is asked of those matched only)
+    wanted = range(len(joined.texts)) if matched is None else sorted(matched)
+    offset_of = joined.offset_of
     first = 0  # the index of the region's first text node among all
     for found in slots:
         region_start()
         here = len(found)
         lo, hi = bisect_left(wanted, first), bisect_left(wanted, first + here)
         visit = wanted[lo:hi]
-        wrap_slots_only(found, _told_offsets(find_at, [offsets[k] for k in visit]), [k - first for k in visit])
+        wrap_slots_only(found, _told_offsets(find_at, [offset_of(k) for k in visit]), [k - first for k in visit])
         first += here
 
 
@@ -189,17 +198,44 @@ def _told_offsets(find_at: FinderAt, offsets: list[int]) -> Finder:
     return find
 
 
-def _texts_holding(texts: list[str], strings: tuple[str, ...]) -> set[int]:
+def _texts_holding(texts: list[str], strings: tuple[str, ...], joined: JoinedTexts | None = None) -> set[int]:
     """The indexes of the `texts` that hold one of `strings` (none holding a line break): the
-    texts joined by line breaks, scanned once for them all (Aho-Corasick, of their bytes
-    where it can: `bytes_scan`), each place found told to its text; a string the scan passes
-    over inside another stands in the same text. (`str.find` for each string took twice as
-    long, a test of each text three times.)"""
+    texts joined by blank lines (`joined`, where the caller joined them already), scanned
+    once for them all (Aho-Corasick, of their bytes where it can: `bytes_scan`), each place
+    found told to its text; a string the scan passes over inside another stands in the same
+    text. (`str.find` for each string took twice as long, a test of each text three times.)"""
     if not strings:
         return set()
-    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
-    found = _strings_scan(strings)("\n".join(texts))
-    return {bisect_right(starts, at) - 1 for _, at, _ in found}
+    if joined is None:
+        joined = JoinedTexts(texts)
+    starts = joined.starts
+    return {bisect_right(starts, at) - 1 for _, at, _ in _strings_scan(strings)(joined.text)}
+
+
+class JoinedTexts:
+    """`texts` (a book's text nodes) joined by blank lines, for the scans that read them all
+    at once (`Matcher.read_ahead`, `_texts_holding`, a pass's own): `text`, made once for them
+    all, its Latin-1 bytes with it (`latin1_bytes` keeps a long text's), and `starts`, where
+    each text starts in it (the last, where one after them would). A pass whose scans each
+    joined and encoded the bundled book's ten to sixteen thousand text nodes spent a
+    millisecond on it each time. A match of a string that holds no line break lies in one
+    text."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+
+    @cached_property
+    def text(self) -> str:
+        return "\n\n".join(self.texts)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return list(accumulate((len(text) + 2 for text in self.texts), initial=0))
+
+    def offset_of(self, k: int) -> int:
+        """Where the k-th text starts in the texts joined without anything between them:
+        the summed length of those before it."""
+        return self.starts[k] - 2 * k
 
 
 @cache
@@ -708,14 +744,27 @@ class Matcher:
         self.keys = [key for key in keys if key]
         self.values = [keys[key] for key in self.keys]
         self.empty = not self.keys
-        # The scan in Rust reports every match, overlapping ones too, as (key's index, start,
-        # end): twice as fast as pyahocorasick's over a book's text.
-        self._bytes = None if self.empty else ahocorasick_rs.BytesAhoCorasick([latin1_bytes(key) for key in self.keys])
-        # the keys whose Latin-1 bytes other characters' may be (a "?" in the text)
-        self._checked = frozenset(k for k, key in enumerate(self.keys) if not in_latin_1((key,)))
         self._automaton: Any = _UNMADE  # the scan of a `str`, made when first asked for
         self._given = False  # whether a caller set `automaton`
         self._ahead: dict[str, list] = {}  # `find`'s answers for the texts read ahead, by text
+
+    @cached_property
+    def _bytes(self) -> ahocorasick_rs.BytesAhoCorasick | None:
+        # The scan in Rust reports every match, overlapping ones too, as (key's index, start,
+        # end): twice as fast as pyahocorasick's over a book's text. Made when first asked
+        # for: a caller that sets `automaton` never asks (the organisations' nouns' DFA,
+        # `orgs.scanner`: ~0.14 ms for their 193 keys).
+        return None if self.empty else ahocorasick_rs.BytesAhoCorasick([latin1_bytes(key) for key in self.keys])
+
+    @cached_property
+    def _checked(self) -> frozenset[int]:
+        # The keys whose Latin-1 bytes other characters' may be (a "?" in the text): those
+        # `in_latin_1` refuses, told by str's tests in C (`in_latin_1((key,))` for each, its
+        # cache of a thousand words missed by a book's thousands of names, took ~2 ms of a
+        # conversion of the bundled book).
+        return frozenset(
+            k for k, key in enumerate(self.keys) if "?" in key or not (key.isascii() or max(key) <= "\xff")
+        )
 
     @property
     def automaton(self) -> ahocorasick_rs.AhoCorasick | None:
@@ -749,34 +798,43 @@ class Matcher:
                 found = [m for k, m in enumerate(found) if k not in wrong]
         return found
 
-    def read_ahead(self, texts: list[str]) -> set[int] | None:
+    def read_ahead(
+        self, texts: list[str], joined: JoinedTexts | None = None, asked: Collection[int] | None = None
+    ) -> set[int] | None:
         """Find the matches of each of `texts` in one scan of them all, for `find` to give
         when asked for that text (a pass that hands every text node of the book to `find`,
         one call into the automaton for each). The texts are joined by blank lines, which no
         key holds (else each is left to `find`): a match never runs from one into the next,
         and the ends of each are read as `find` reads them, as no letter, hyphen nor
         apostrophe. Returns the indexes of the texts that hold a match, or None where they
-        are left to `find`."""
+        are left to `find`. `joined`: the texts joined already (`JoinedTexts`), for the other
+        scans of them. `asked`: the indexes of the texts, besides those that hold a match,
+        that `find` will be asked of (None: any of them): only those are given their answer
+        of none, another found anew if asked (the answers of a book's ten to sixteen thousand
+        text nodes, each text hashed, took ~0.6-0.9 ms of a pass that asks of a few hundred
+        of those without a match, or none)."""
         self._ahead = {}
         if self.empty if not self._given else self._automaton is None:
             return set()
         if any("\n\n" in key for key in self.keys):
             return None
-        # Every text has its answer, most none (made at once, in C); the matches, in the
-        # order of the texts, are dealt out by walking the texts' offsets along with them. A
-        # text written twice has the same matches each time: its first list is kept.
-        ahead: dict[str, Any] = dict.fromkeys(texts, ())
-        starts = list(accumulate((len(text) + 2 for text in texts), initial=0))
+        # Every text asked of has its answer, most none (made at once, in C); the matches, in
+        # the order of the texts, are dealt out by walking the texts' offsets along with them.
+        # A text written twice has the same matches each time: its first list is kept.
+        ahead: dict[str, Any] = dict.fromkeys(texts if asked is None else [texts[k] for k in asked], ())
+        if joined is None:
+            joined = JoinedTexts(texts)
+        starts = joined.starts
         k, last = 0, -1
         found: list = []
         matched: set[int] = set()
-        for start, end, key, value in self.find("\n\n".join(texts)):
+        for start, end, key, value in self.find(joined.text):
             while starts[k + 1] <= start:
                 k += 1
             if k != last:
                 last, found = k, []
                 matched.add(k)
-                if not ahead[texts[k]]:
+                if not ahead.get(texts[k]):
                     ahead[texts[k]] = found
             found.append((start - starts[k], end - starts[k], key, value))
         self._ahead = ahead

@@ -47,7 +47,6 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from functools import cache, lru_cache
-from itertools import accumulate
 from string import ascii_lowercase, ascii_uppercase
 
 import ahocorasick_rs
@@ -56,6 +55,7 @@ from ..context import Context
 from ..tei import XML_ID, make, make_in, q, sub, text_of
 from . import gazetteer, headings, places, registers, textnames
 from .matching import (
+    JoinedTexts,
     Matcher,
     WordCounts,
     in_latin_1,
@@ -1397,7 +1397,9 @@ class _Cues:
     after the name, is asked at each: a second scan, of the text in small letters, cost
     more than it saved.)"""
 
-    def __init__(self, texts: list[str], unit_words: Collection[str], heads: Collection[str]):
+    def __init__(
+        self, texts: list[str], unit_words: Collection[str], heads: Collection[str], joined: JoinedTexts | None = None
+    ):
         kinds: dict[str, list[int]] = defaultdict(list)  # a word -> the rules it is a cue of
         for kind, cue_words in enumerate(
             (
@@ -1411,21 +1413,25 @@ class _Cues:
                 if word:
                     kinds[word].append(kind)
         words = list(kinds)
-        starts = list(accumulate(map(len, texts), initial=0))
         found: tuple[set[int], ...] = (set(), set(), set(), set())
-        joined = "".join(texts)
+        # The nodes joined by blank lines (`joined`: the marking's own join of them, made and
+        # encoded once for both scans). A place found across two nodes ("" joined them before)
+        # is no rule's: each reads its node's text alone.
+        if joined is None:
+            joined = JoinedTexts(texts)
         # The scan of a `str` is made in its UTF-8, counted back into characters (the text
         # joined is new: its UTF-8 made anew, 1.5 ms of the bundled book's 2.4); of its Latin-1
-        # bytes, one for each character (`matching.latin1_bytes`), where every cue word is a
-        # word of Latin-1 (a "?" in the bytes is then no cue's).
+        # bytes, one for each character (`matching.latin1_bytes`, which keeps them for the
+        # marking's scan), where every cue word is a word of Latin-1 (a "?" in the bytes is
+        # then no cue's).
         if in_latin_1(tuple(words)):
-            # (encoded here, not kept as `latin1_bytes` keeps a long text's: this one is read once)
             automaton = ahocorasick_rs.BytesAhoCorasick([latin1_bytes(word) for word in words])
-            places = automaton.find_matches_as_indexes(joined.encode("latin-1", "replace"), overlapping=True)
+            places = automaton.find_matches_as_indexes(latin1_bytes(joined.text), overlapping=True)
         else:
-            places = ahocorasick_rs.AhoCorasick(words).find_matches_as_indexes(joined, overlapping=True)
+            places = ahocorasick_rs.AhoCorasick(words).find_matches_as_indexes(joined.text, overlapping=True)
+        starts, offset_of = joined.starts, joined.offset_of
         for index, at, _ in places:
-            node = starts[bisect_right(starts, at) - 1]
+            node = offset_of(bisect_right(starts, at) - 1)
             for kind in kinds[words[index]]:
                 found[kind].add(node)
         self.institution, self.firm, self.unit, self.head = found
@@ -1598,10 +1604,12 @@ def apply(tei, ctx: Context):
     # (lxml copies the attribute in C): most of the book's mentions are of a few persons, and
     # an attribute set on each copy took as long as making the element.
     linked: dict = {}  # a person -> a persName linking to them, never put in the tree
+    joined = JoinedTexts([text for found in marked_text(ctx) for _, _, text in found])  # for both scans
     cues = _Cues(
-        [text for found in marked_text(ctx) for _, _, text in found],
+        joined.texts,
         places.unit_words(registers.PLACE_HEADS | ctx.profile.place_heads) if unit is not None else (),
         {head for heads in whole_places.values() for head in heads},
+        joined,
     )
     site_keys = _site_keys(keys)
     saw = resolver.recent.append  # (`Resolver.saw`, at every mention linked: its call written out)
@@ -1747,7 +1755,7 @@ def apply(tei, ctx: Context):
         counts["persName"] += len(spans)  # each span a mention
         return spans
 
-    mark_at(ctx, find, resolver.recent.clear, matcher)  # each region read afresh
+    mark_at(ctx, find, resolver.recent.clear, matcher, joined)  # each region read afresh
     ctx.person_words = set(people.by_surname) | set(people.by_forename) | set(people.by_alias)
     reg.restore()
     ctx.report.counts["persons"] = len(reg.entries)
