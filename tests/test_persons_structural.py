@@ -23,7 +23,7 @@ from teikit.profile import load_profile
 JAMES = CORPUS / "james-varieties-of-religious-experience.txt"
 
 
-def _plain_mark_at(ctx, find_at, region_start, matcher):
+def _plain_mark_at(ctx, find_at, region_start, matcher, joined=None):
     """`matching.mark_at` as its plain form: every text node handed to `find`, in reading
     order, each told the summed length of those handed before it."""
     seen = [0]
@@ -63,7 +63,7 @@ class _Everywhere:
 
 
 class _EveryNode:
-    def __init__(self, texts, unit_words, heads):
+    def __init__(self, texts, unit_words, heads, joined=None):
         self.institution = self.firm = self.unit = self.head = _Everywhere()
 
 
