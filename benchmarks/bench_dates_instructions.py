@@ -9,7 +9,9 @@ each DATES_PY (a `dates.py`, the worktree's by default; an older one, e.g. from 
 <commit>:src/teikit/enrich/dates.py`), runs under `valgrind --tool=callgrind` a process that
 parses that tree and runs the pass on it once, then twice: the difference, less the tree's
 parse (a process that parses it and runs nothing), is one warm pass. PYTHONHASHSEED is fixed:
-the counts repeat to within a few thousand. Each process takes about a minute.
+the counts repeat to within a few thousand. Each process takes about a minute. Needs valgrind
+(Debian: `apt-get install valgrind`), which the project's set-up does not install: it says so and
+stops where valgrind is missing.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -110,6 +113,8 @@ def main() -> None:
     if sys.argv[1:2] == ["--run"]:
         run(Path(sys.argv[2]), sys.argv[3], int(sys.argv[4]))
         return
+    if shutil.which("valgrind") is None:
+        sys.exit("bench_dates_instructions: valgrind is not installed (Debian: apt-get install valgrind)")
     files = sys.argv[1:] or [str(ROOT / "src" / "teikit" / "enrich" / "dates.py")]
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
