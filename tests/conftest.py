@@ -125,6 +125,17 @@ def texts_writing(words: str) -> list[str]:
     return texts + [path.read_bytes().decode("utf-8", "replace") for path in corpus]
 
 
+def date_texts(*own: str) -> list[str]:
+    """Real texts a shortcut of the dates pass is compared with its plain form on: the bundled
+    book's source, `own` (a test module's edge cases), the date-only development samples and
+    Gardiner's book (none where ../shared is absent)."""
+    samples = sorted((ROOT / "tests" / "data" / "enrich" / "dates-dev").glob("*.txt"))
+    corpus = (SHARED / "corpus" / "books").glob("gardiner-french-revolution.txt")
+    texts = [SAMPLE.read_text(encoding="utf-8"), *own]
+    texts += [path.read_text(encoding="utf-8") for path in samples]
+    return texts + [path.read_bytes().decode("utf-8", "replace") for path in corpus]
+
+
 def edition_pieces() -> list[list[str]]:
     """The text nodes of the bundled edition's running text, chapter by chapter, as the name
     passes read them (`matching.SKIP` left out): cut by every date, name and note the book has."""

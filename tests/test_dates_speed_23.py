@@ -15,12 +15,9 @@ import re
 
 import pytest
 
-from conftest import ROOT, SAMPLE, SHARED
+from conftest import SAMPLE, date_texts
 from teikit.enrich import dates
 from teikit.profile import load_profile
-
-DEV = sorted((ROOT / "tests" / "data" / "enrich" / "dates-dev").glob("*.txt"))
-CORPUS = [p for p in (SHARED / "corpus" / "books").glob("*.txt") if p.stem in ("gardiner-french-revolution",)]
 
 EDGES = (
     "vol. 1917, vols 3 1917, No. 1917, nos. 1917, p. 1917, pp 1917, f.1917, op. 1917, d. 1917, l. 1917,"
@@ -35,10 +32,7 @@ EDGES = (
 
 
 def _texts() -> list[str]:
-    texts = [SAMPLE.read_text(encoding="utf-8"), EDGES]
-    texts += [p.read_text(encoding="utf-8") for p in DEV]
-    texts += [p.read_bytes().decode("utf-8", "replace") for p in CORPUS]
-    return texts
+    return date_texts(EDGES)
 
 
 @pytest.fixture(scope="module")

@@ -19,12 +19,9 @@ from collections import Counter
 
 import pytest
 
-from conftest import ROOT, SAMPLE, SHARED
+from conftest import SAMPLE, date_texts
 from teikit.enrich import dates
 from teikit.profile import load_profile
-
-DEV = sorted((ROOT / "tests" / "data" / "enrich" / "dates-dev").glob("*.txt"))
-CORPUS = [p for p in (SHARED / "corpus" / "books").glob("*.txt") if p.stem in ("gardiner-french-revolution",)]
 
 EDGES = (
     "of 1917, f 1917, (f 1917, .f 1917, _f 1917, 9f 1917, Of 1917, oF 1917, op 1917, Op 1917, OP. 1917,"
@@ -77,10 +74,7 @@ OPENINGS = (
 
 
 def _texts() -> list[str]:
-    texts = [SAMPLE.read_text(encoding="utf-8"), EDGES, *OPENINGS]
-    texts += [p.read_text(encoding="utf-8") for p in DEV]
-    texts += [p.read_bytes().decode("utf-8", "replace") for p in CORPUS]
-    return texts
+    return date_texts(EDGES, *OPENINGS)
 
 
 @pytest.fixture(scope="module")
