@@ -125,6 +125,16 @@ def texts_writing(words: str) -> list[str]:
     return texts + [path.read_bytes().decode("utf-8", "replace") for path in corpus]
 
 
+def corpus_book(stem: str) -> str:
+    """The text of ../shared/corpus/books/<stem>.txt, for a test module that reads it as it is
+    imported; where ../shared is absent the whole module is skipped, saying why (a read at import
+    would make an error of the collection, not a skip)."""
+    path = SHARED / "corpus" / "books" / f"{stem}.txt"
+    if not path.is_file():
+        pytest.skip(f"corpus book not available at {path} (../shared absent)", allow_module_level=True)
+    return path.read_text(encoding="utf-8")
+
+
 def date_texts(*own: str) -> list[str]:
     """Real texts a shortcut of the dates pass is compared with its plain form on: the bundled
     book's source, `own` (a test module's edge cases), the date-only development samples and

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 
-from conftest import SAMPLE, SHARED
+from conftest import SAMPLE, corpus_book
 from teikit.enrich import persons
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
-JAMES = (SHARED / "corpus" / "books" / "james-varieties-of-religious-experience.txt").read_text(encoding="utf-8")
+JAMES = corpus_book("james-varieties-of-religious-experience")
 EDGES = (
     "by Ivan Petrov, (Ivan Petrov 'J. V. Stalin and Ya. Petrov Yu.\nIvanov A.B. Cde\n\nEf Gh \nIj é Kl "
     "etc. Stalin 1920 Stalin x Stalin McDonald Stalin ł Stalin, \n Stalin.\n Stalin  Stalin ab  Stalin"

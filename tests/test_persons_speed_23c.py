@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 
-from conftest import SAMPLE, SHARED
+from conftest import SAMPLE, corpus_book
 from teikit.enrich import persons, registers, textnames
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
-BOOKS = SHARED / "corpus" / "books"
-JAMES = (BOOKS / "james-varieties-of-religious-experience.txt").read_text(encoding="utf-8")
-BURNS = (BOOKS / "burns-poems-and-songs.txt").read_text(encoding="utf-8")
+JAMES = corpus_book("james-varieties-of-religious-experience")
+BURNS = corpus_book("burns-poems-and-songs")
 BOOK_EDGES = (
     "Book of Bbook of Xbook of Yes; book of Book of Job and the book\nof Ruth, Book of  Kings, "
     "bookbook of Amos, the Book of job, notebook of Ezra, book of Łukasz; Book of Job"
@@ -119,7 +118,7 @@ def test_the_words_a_prescription_cuts_short_are_found_as_a_search_of_the_whole_
     cut short inside another, after an apostrophe, a hyphen, a stop)."""
     from teikit.enrich import namewords
 
-    parker = (BOOKS / "parker-syphilitic-diseases-1845-ocr.txt").read_text(encoding="utf-8")
+    parker = corpus_book("parker-syphilitic-diseases-1845-ocr")
     edges = (
         "R. Pulv. cubebae\nR. Ext. opii\nR. Bals. copaib.\nR. Hyd. chlorid.\nPulv. x and Pulvis, "
         "xPulv. y, 'Pulv. z, -Ext. w, .Bals. v, Ext Hyd.-and Bals. Pulv.\nR. Hydrargyri\n"

@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from conftest import SAMPLE, SHARED
+from conftest import SAMPLE, corpus_book
 from teikit.enrich import persons, textnames
 from teikit.profile import load_profile
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
-BOOKS = SHARED / "corpus" / "books"
-JAMES = (BOOKS / "james-varieties-of-religious-experience.txt").read_text(encoding="utf-8")
-BURNS = (BOOKS / "burns-poems-and-songs.txt").read_text(encoding="utf-8")
+JAMES = corpus_book("james-varieties-of-religious-experience")
+BURNS = corpus_book("burns-poems-and-songs")
 PLACE_EDGES = (
     "We went at Wells and by Wellsby; in We, into Nancy, xin Nancy, Łódź Nancy, at  Nancy,\n"
     "in\nNancy near Nancy’s near Nancy? at Łódź, at Ab?c, past Nancyville. between Wells"
