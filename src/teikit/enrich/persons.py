@@ -971,6 +971,12 @@ def _given_before(text: str, start: int, people: People, surname: str) -> tuple[
     """Initials or forenames written just before a surname: (new start, the names)."""
     if _nothing_before(text, start):
         return start, []
+    return _given_before_something(text, start, people, surname)
+
+
+def _given_before_something(text: str, start: int, people: People, surname: str) -> tuple[int, list[str]]:
+    """`_given_before` where `_nothing_before` is false already: the marking asks it so, and
+    its ~1,700 tests of the same place (on the bundled book) were asked twice."""
     # Asked at every mention of a surname, most after no initials nor capitalised word (a
     # comma, a bracket, a small word): the window before it is cut only where either may end.
     cut = max(0, start - 40)  # a $-anchored search must not scan the whole text
@@ -1289,6 +1295,12 @@ def _written(phrase: str, text: str, searched: dict[str, bool]) -> bool:
     return known
 
 
+# Read at each of the ~1,200 initials before a capitalised word of a book (`_find_unindexed`):
+# compiled once, not looked up in `re`'s cache at each.
+_WRITTEN_INITIAL = re.compile(r"[A-Z][a-z]?\.")
+_FORENAME_BEFORE_INITIALS = re.compile(r"\b([A-Z][a-zà-ÿ]+) $")
+
+
 def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
     forenames = {f for f, ps in people.by_forename.items() if any(map(people.indexed, ps)) and not is_demonym(f)}
     indexed_surnames = {k for k, ps in people.by_surname.items() if any(map(people.indexed, ps))}
@@ -1309,7 +1321,7 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
             initials = [m.group(1)] + ([m.group(2).strip().rstrip(".") + "."] if m.group(2) else [])
             unknown[(m.group(3), tuple(initials))] += 1
     for m in places.matches_at_words(_UNKNOWN_BY_INITIALS, text, _INITIAL_WORDS):
-        written = re.findall(r"[A-Z][a-z]?\.", m.group(1))
+        written = _WRITTEN_INITIAL.findall(m.group(1))
         initials = [i for i in written if i not in people.titles]
         if len(initials) < len(written) and written[0] in initials:
             continue  # "J. Mr. Smith": no name's shape
@@ -1319,7 +1331,7 @@ def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
         if not initials or (len(initials) == 1 and m.group(2) in common):
             continue  # a title alone ("Mr. John"), or one capital before a common word ("A. Nothing
             # whatever"); two initials make a name's shape whatever follows ("R. J. Service")
-        forename = re.search(r"\b([A-Z][a-zà-ÿ]+) $", text[max(0, m.start() - 20) : m.start()])
+        forename = _FORENAME_BEFORE_INITIALS.search(text[max(0, m.start() - 20) : m.start()])
         if (
             forename
             and forename.group(1) not in _NOT_FORENAMES
@@ -1690,7 +1702,7 @@ def apply(tei, ctx: Context):
                 # Most mentions follow nothing `_given_before` reads (`_nothing_before`), and so
                 # no capitalised word and white space `_place_named_before` needs: neither is asked.
                 if not _nothing_before(text, start):
-                    new_start, given = _given_before(text, start, people, key)
+                    new_start, given = _given_before_something(text, start, people, key)
                     if not given and _place_named_before(text, start, people):
                         continue  # "a prayer-meeting at Hicks Mill": a place's name, its last word a surname
                 else:
