@@ -1296,9 +1296,11 @@ def _written(phrase: str, text: str, searched: dict[str, bool]) -> bool:
 
 
 # Read at each of the ~1,200 initials before a capitalised word of a book (`_find_unindexed`):
-# compiled once, not looked up in `re`'s cache at each.
+# compiled once, not looked up in `re`'s cache at each. The forename before them opens with
+# its capital, then `(?<!\w.)`, the `\b` before it (`re` skips to a capital: a pattern opening
+# with `\b` is tried at every character of the twenty before the initials).
 _WRITTEN_INITIAL = re.compile(r"[A-Z][a-z]?\.")
-_FORENAME_BEFORE_INITIALS = re.compile(r"\b([A-Z][a-zà-ÿ]+) $")
+_FORENAME_BEFORE_INITIALS = re.compile(r"([A-Z](?<!\w.)[a-zà-ÿ]+) $")
 
 
 def _find_unindexed(people: People, text: str, common: _CommonWords) -> None:
