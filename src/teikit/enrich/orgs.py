@@ -416,6 +416,7 @@ class Shapes:
     # of two ("the Thy", "the Wad") reads less in two searches than in the scan for all.
     _after_the: set[str] | None = None
     _heads: Matcher | None = None
+    _lowered: bytes | None = None  # (`lowered`)
     # The nouns the book writes without an article as a body's name (`_article_less`)
     proper: set[str] = field(default_factory=set)
 
@@ -543,6 +544,12 @@ class Shapes:
     def written(self, word: str) -> bool:
         """`_written(word, self.text)`, not searched for where `may_write` says no."""
         return self.may_write(word) and _written(word, self.text)
+
+    def lowered(self) -> bytes:
+        """`text`'s Latin-1 bytes (`latin1_bytes`) in ASCII lower case, made when first asked for."""
+        if self._lowered is None:
+            self._lowered = latin1_bytes(self.text).lower()
+        return self._lowered
 
     def may_write(self, word: str) -> bool:
         """False for a word `text` does not write whole, told without a search of the book
@@ -1170,6 +1177,9 @@ class Orgs:
         self.by_name: dict[str, etree._Element] = {}
         self.written: dict[str, etree._Element] = {}  # each name as the register writes it
         self._keys: dict[str, str] = {}  # a name -> `key(name)`
+        # each entry's first name (`names(org)[0]`, read when it is learnt: a name added later
+        # comes after the last, `add_name`), for `discover`, which asks of every name written
+        self.first: dict[Any, str] = {}
         same = dict(profile.same_places) if profile is not None else {}
         same.update({name: name for name in same.values()})
         self._places = {form: _APOSTROPHES.sub("", name).casefold() for form, name in same.items()}
@@ -1192,9 +1202,12 @@ class Orgs:
         return self._places[m.group()]
 
     def _learn(self, org) -> None:
-        for name in names(org):
+        written = names(org)
+        for name in written:
             self.by_name.setdefault(self.key(name), org)
             self.written.setdefault(name, org)
+        if written:
+            self.first.setdefault(org, written[0])
 
     def find(self, name: str):
         """The organisation of a name, however its case, apostrophes and places are written
@@ -1321,6 +1334,22 @@ class IndexItems:
         self._terms: dict[Any, str] = {}
         self._headings: dict[Any, str] = {}
         self._titles: Counter | None = None
+        self._lists: dict[Any, list] | None = None  # a list -> its items of `items` (`listed`)
+
+    def has_term(self, item) -> bool:
+        """Whether an element of the index is one of `items`: an item with a term."""
+        return item in self._written
+
+    def listed(self, lst) -> list:
+        """The items of `items` that are children of the list `lst` (`lst.iterfind("item")`
+        that have a term), in their order: the items grouped by their list once, not each
+        list's children walked and each asked for its term (`index_bodies` asks of every list
+        of the index)."""
+        if self._lists is None:
+            self._lists = {}
+            for item in self.items:
+                self._lists.setdefault(item.getparent(), []).append(item)
+        return self._lists.get(lst, [])
 
     def term(self, item) -> str:
         """An item's term: its words, the stops and commas at its ends left out."""
@@ -1394,6 +1423,12 @@ def index_bodies(subjects: list, shapes: Shapes, profile, index: IndexItems | No
         # a journal's ("*Bol'shevik*"), a common word's ("Soviet": "soviet officials"); the
         # uses in lower case counted (seldom any), the others only as far as they must be
         unwritten = found in shapes.nouns or not shapes.may_write(found.lower())
+        both = None if unwritten else uses_in_both_cases(found, shapes)
+        if both is not None:  # (the book writes it in lower case too: both counted in one search of it)
+            lower, uses = both
+            if uses > max(titles[found], 10 * lower):
+                words[found] = found
+            return words[found]
         lower = 0 if unwritten else sum(1 for _ in _uses(found.lower(), shapes.text))
         needed = max(titles[found], 10 * lower) + 1
         if sum(1 for _, _ in zip(range(needed), _uses(found, shapes.text))) >= needed:
@@ -1401,11 +1436,11 @@ def index_bodies(subjects: list, shapes: Shapes, profile, index: IndexItems | No
         return words[found]
 
     for div in subjects:
-        for lst in div.iter(q("list")):
+        for lst in div.iter(_LIST):
             parent = lst.getparent()
-            if parent is None or parent.tag != q("item") or parent.find(q("term")) is None:
+            if not index.has_term(parent):
                 continue  # the index's own list of headings: every kind of heading
-            items = [i for i in lst.iterfind(q("item")) if i.find(q("term")) is not None]
+            items = index.listed(lst)
             headings = [index.heading(i) for i in items]
             head = index.heading(parent)
             if candidate(head) is None and not any(candidate(h) for h in headings):
@@ -1437,6 +1472,9 @@ def index_bodies(subjects: list, shapes: Shapes, profile, index: IndexItems | No
                     taken.add(found)
                     out.append((item, found))
     return out
+
+
+_LIST = q("list")
 
 
 def _named_heading(head: str, shapes: Shapes, profile) -> bool:
@@ -1536,10 +1574,11 @@ def discover(
     # (`find` reads each name with the scan's matcher, its nouns found for all in one scan:
     # the keys are those of the scan, no word learnt since)
     shapes.heads_from(scan)
+    first = orgs.first
     asked = [
         n
         for n, org in orgs.written.items()
-        if len(n) > 2 and (registers.provenance(org) != registers.FROM_TEXT or n != names(org)[0])
+        if len(n) > 2 and (registers.provenance(org) != registers.FROM_TEXT or n != first[org])
     ]
     scan.read_ahead(asked)
     odd = {n: orgs.written[n] for n in asked if not _whole(n, shapes)}
@@ -1861,9 +1900,10 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
             or written(short.lower())  # "the VOICE": a word written in capitals
             or _is_place(short, profile)  # (before the searches of the book below: "the USSR")
             or _spelt_out_before(short, text, shapes)
-            or _spelt_out_otherwise(short, text, shapes)
+            # (the acronym's uses found once, for both: each a search of the whole book)
+            or _spelt_out_otherwise(short, text, shapes, uses := list(_uses(short, text)))
             or written(short + "s")
-            or _with_a_place(short, text, profile)
+            or _with_a_place(short, text, profile, uses)
         ):
             continue
         out.append(short)
@@ -1893,9 +1933,10 @@ def _case_variants(text: str, shapes: Shapes) -> list[str]:
     out: set[str] = set()
     for start, end, _, name in matcher.find(scanned):  # one scan for them all
         written = text[start:end]
-        capitals = sum(c.isupper() for c in written)
-        if written != name and capitals >= 2 and not written.isupper() and written not in shapes.known:
-            out.add(written)
+        # (most places write the name as it is: its capitals counted only where they do not)
+        if written != name and not written.isupper() and written not in shapes.known:
+            if sum(c.isupper() for c in written) >= 2:
+                out.add(written)
     return sorted(out)
 
 
@@ -1910,11 +1951,37 @@ def _uses(word: str, text: str):
         at = text.find(word, end)
 
 
-def _with_a_place(short: str, text: str, profile) -> bool:
+def uses_in_both_cases(word: str, shapes: Shapes) -> tuple[int, int] | None:
+    """How often `shapes.text` writes `word` in lower case and as it is (`_uses` of each,
+    counted), from one search of the text's Latin-1 bytes in ASCII lower case (`Shapes.lowered`)
+    for the word in lower case, each place read in the text: not two searches of the whole
+    book. None for a word the search cannot count so: one not of ASCII characters alone, or
+    with a "?" (a character Latin-1 has not in the text), or one whose lower case two places
+    may overlap in ("Abab": `_uses` counts those it reads first)."""
+    lower = word.lower()
+    if not word.isascii() or "?" in word or any(lower[:k] == lower[-k:] for k in range(1, len(lower))):
+        return None
+    text, lowered, key = shapes.text, shapes.lowered(), lower.encode("ascii")
+    size, n = len(text), len(word)
+    in_lower = as_written = 0
+    at = lowered.find(key)
+    while at >= 0:
+        end = at + n
+        written = text[at:end]
+        if (written == lower or written == word) and (
+            (at == 0 or not _word_char(text[at - 1])) and (end == size or not _word_char(text[end]))
+        ):
+            in_lower += written == lower
+            as_written += written == word
+        at = lowered.find(key, end)  # (the places of a word that none overlaps: each read)
+    return in_lower, as_written
+
+
+def _with_a_place(short: str, text: str, profile, uses: list[int] | None = None) -> bool:
     """Whether the text joins an acronym to a place's name by "and" or "or": a place too
-    ("between Ukraine and the RSFSR"). The acronym's uses are found first (`_uses`), the
-    words either side looked at there."""
-    for start in _uses(short, text):
+    ("between Ukraine and the RSFSR"). The acronym's uses are found first (`_uses`; `uses`,
+    when found already), the words either side looked at there."""
+    for start in _uses(short, text) if uses is None else uses:
         before = _JOINED_BEFORE.search(text, max(0, start - 60), start)
         after = _JOINED_AFTER.match(text, start + len(short))
         for joined in (before, after):
@@ -1940,14 +2007,14 @@ def _spelt_out_before(short: str, text: str, shapes: Shapes) -> bool:
     return False
 
 
-def _spelt_out_otherwise(short: str, text: str, shapes: Shapes) -> bool:
+def _spelt_out_otherwise(short: str, text: str, shapes: Shapes, uses: list[int] | None = None) -> bool:
     """Whether the text gives words in brackets after an acronym ("NEP (New Economic
     Policy)"), none of them an organisation's name ("the Ukrainian MVD (Ukrainian Ministry
     of Internal Affairs)", "GPU (the Chief Political Administration, the secret police)"
-    are one)."""
+    are one). `uses`: the acronym's uses (`_uses`), when found already."""
     spelt = [  # what the brackets say before a comma, "the" left out; another short name says nothing
         words
-        for m in (_BRACKETS_AT.match(text, at + len(short)) for at in _uses(short, text))
+        for m in (_BRACKETS_AT.match(text, at + len(short)) for at in (_uses(short, text) if uses is None else uses))
         if m is not None
         and len((words := re.sub(r"^the\s+", "", re.split(r"[,;]", m.group(1))[0].strip())).split()) > 1
     ]
