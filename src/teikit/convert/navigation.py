@@ -34,6 +34,12 @@ from .structure import settle_empty_divs
 ANCHOR = "teikit-anchor"
 POINTER = "teikit-pointer"
 
+# A view (`Context.view`) that holds while the book's divisions stand as this pass settled
+# them: its lists put in none a heading alone. The pass keeps it (`Pass.keeps_views`), so the
+# writer, which settles the divisions again where another pass may have run since, need not
+# (a walk of every element of the book: 3 ms of the enriched bundled book).
+SETTLED = "divisions-settled"
+
 
 def _anchor(el: etree._Element) -> str:
     """The element's anchor: its xml:id, or one made for it (front and back divisions have
@@ -187,6 +193,7 @@ def apply(tei, ctx: Context):
     )
     fronts = [f for f in fronts if _in_document(f, root)]
     _contents(tei, ctx, fronts[0] if len(fronts) == 1 else None)
+    ctx.view(SETTLED, lambda tree: True)
     return tei
 
 

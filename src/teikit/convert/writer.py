@@ -68,7 +68,9 @@ def _document(header, text_type: str, front=None, body_divs=(), back=None):
 def split(tei, ctx: Context) -> dict[str, etree._Element]:
     """The documents of the edition, by file name, the corpus file last."""
     book = ctx.need_book()
-    settle_empty_divs(tei, ctx)  # no division may hold a heading alone (schema)
+    # No division may hold a heading alone (schema): settled, unless the navigation pass did
+    # and nothing changed the tree since (its view kept).
+    ctx.view(navigation.SETTLED, lambda tree: settle_empty_divs(tei, ctx) or True)
     text = tei.find(q("text"))
     front = text.find(q("front"))
     body = text.find(q("body"))
