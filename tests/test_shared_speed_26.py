@@ -5,7 +5,8 @@ The writer settles the divisions again only where a pass may have changed the tr
 navigation pass settled them (`navigation.SETTLED`, a view that pass keeps): on the bundled
 book and on Burns's (whose headings with nothing under them are merged into the next
 division), settling the divisions of the finished tree again changes nothing, and a pass that
-changes the tree after navigation has its empty division settled by the writer.
+changes the tree after navigation has its empty division settled by the writer. A word scan
+tells the words a scan of Latin-1 bytes finds (`wordscan._by_latin_1`) as `in_latin_1` does.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from lxml import etree
 from conftest import SAMPLE, corpus_book
 from teikit.convert import convert_tree, default_passes, navigation, writer
 from teikit.convert.structure import settle_empty_divs
+from teikit.enrich import wordscan
+from teikit.enrich.matching import in_latin_1
 from teikit.pipeline import Pass, Registry
 from teikit.profile import load_profile
 from teikit.tei import XML_ID, q, sub
@@ -82,3 +85,14 @@ def test_a_pass_after_navigation_has_its_divisions_settled_by_the_writer(burns_s
     assert not [div for doc in docs.values() for div in _heads_alone(doc)]
     assert "heading-merged" in _kinds(ctx)
 
+
+def test_the_words_a_scan_of_latin_1_bytes_finds_are_those_in_latin_1_takes():
+    """`_by_latin_1` against `in_latin_1((word,))` for each of the bundled book's words and
+    a corpus book's (accented letters, dashes, superscript note numbers, a "?" among them),
+    in their order."""
+    words = sorted(set(SAMPLE.read_text(encoding="utf-8").split()) | set(BURNS.split()))
+    taken, others = wordscan._by_latin_1(words)
+    assert taken == tuple(word for word in words if in_latin_1((word,)))
+    assert others == tuple(word for word in words if not in_latin_1((word,)))
+    assert any("?" in word for word in others) and any(max(word) > "\xff" for word in others)
+    assert any(not word.isascii() for word in taken)
