@@ -208,6 +208,7 @@ FINISHING = (
         navigation.apply,
         needs=("outline", "divisions"),
         provides=("navigation",),
+        keeps_views=(navigation.SETTLED, navigation.POINTERS),
         doc="the contents and the list of figures as lists pointing at what they list",
     ),
 )

@@ -65,10 +65,17 @@ def _document(header, text_type: str, front=None, body_divs=(), back=None):
     return tei
 
 
+def _settled(tei, ctx: Context) -> bool:
+    settle_empty_divs(tei, ctx)
+    return True
+
+
 def split(tei, ctx: Context) -> dict[str, etree._Element]:
     """The documents of the edition, by file name, the corpus file last."""
     book = ctx.need_book()
-    settle_empty_divs(tei, ctx)  # no division may hold a heading alone (schema)
+    # No division may hold a heading alone (schema): settled, unless the navigation pass did
+    # and nothing changed the tree since (its view kept).
+    ctx.view(navigation.SETTLED, lambda tree: _settled(tei, ctx))
     text = tei.find(q("text"))
     front = text.find(q("front"))
     body = text.find(q("body"))
@@ -84,7 +91,7 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
             return part_of[top]
         return "front.xml" if top.getparent() is front else "back.xml"
 
-    navigation.resolve_pointers(tei, file_of)
+    navigation.resolve_pointers(tei, file_of, ctx.view(navigation.POINTERS, lambda tree: None))
     docs: dict[str, etree._Element] = {}
     if front is not None:
         fm = make("front")
