@@ -17,9 +17,7 @@ JAMES = corpus_book("james-varieties-of-religious-experience")
 GARDINER = corpus_book("gardiner-french-revolution")
 EDITION = ROOT / "tei" / "iron-lazar"
 TEI = "{http://www.tei-c.org/ns/1.0}"
-PLACE_NAMES = sorted(
-    {el.text for el in etree.parse(str(EDITION / "places.xml")).iter(f"{TEI}placeName") if el.text}
-)
+PLACE_NAMES = sorted({el.text for el in etree.parse(str(EDITION / "places.xml")).iter(f"{TEI}placeName") if el.text})
 # Every capitalised word and run of capitalised words of the books, and their index's terms:
 # what `spellings` is asked of (register names, index headings, a city's first word).
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.–-]*(?: [A-Z][\w'’.–-]*){0,3}")
@@ -57,3 +55,74 @@ def test_spellings_as_every_step_taken():
     for name in [*NAMES, *EDGE_NAMES]:
         assert places.spellings(name) == _spellings_plainly(name), name
     assert "St Petersburg" in places.spellings("S't Petersburg")
+
+
+def _cued_names_plainly(text: str, lowercase_words: Counter) -> tuple[Counter, ...]:
+    """`places.cued_names` with `_PLACE_NOUN` searched before every weak cue, and a list
+    sought after every name."""
+    seen: Counter = Counter()
+    strong: Counter = Counter()
+    settled: Counter = Counter()
+    located: Counter = Counter()
+    qualifying: Counter = Counter()
+    attributive: Counter = Counter()
+    listed: set[int] = set()
+    for m in places.after_cue(text):
+        cue, the, name, follows = m.groups()
+        if m.start(3) in listed:
+            continue
+        if name[-1] in "'’":
+            name = places._unquoted(name)
+        elif name.endswith(("'s", "’s")) and " " not in name:
+            name = name[:-2]
+        if the and follows in places._SITE_HEADS:
+            continue
+        seen[name] += 1
+        if follows and follows not in registers.PLACE_HEADS:
+            if the:
+                qualifying[name] += 1
+            if (
+                follows not in places._FUNCTION_WORDS
+                and follows not in places._PREPOSITIONS
+                and not places._PAST_TENSE.fullmatch(follows)
+            ):
+                attributive[name] += 1
+            if the or lowercase_words.get(follows, 0) < places._COMMON:
+                continue
+        is_strong = cue not in places._WEAK_CUES or places._PLACE_NOUN.search(
+            text, max(0, m.start() - 20), m.start() + 3
+        )
+        if is_strong:
+            strong[name] += 1
+            if not the and cue not in places._WEAK_CUES:
+                settled[name] += 1
+                if cue in ("at", "near", "At", "Near"):
+                    located[name] += 1
+        for item, at in places._listed(text, m.end(3), lowercase_words):
+            listed.add(at)
+            seen[item] += 1
+            strong[item] += 1 if is_strong else 0
+    return seen, strong, settled, located, qualifying, attributive
+
+
+# Weak cues before a place's noun and "of" written every way `_PLACE_NOUN` takes it (spaces,
+# a line break; a noun of its list, one ending another word), lists after every kind of cue.
+EDGE_TEXT = (
+    "the population of\nKharkov and Kiev grew; the town  of Efremov, Tula and Orel; the city of\tOmsk or Tomsk; "
+    "the outskirts of Perm, Ufa, and Kazan. the works of Tolstoy and Gorky; between Moscow and Kiev; "
+    "the subtown of Vitebsk; in Minsk, Pinsk or Brest; at Baku,Tiflis and Erevan; "
+    "inhabitants\nof Kursk and Orel; the centre of Kiev or Odessa"
+)
+
+
+def test_cued_names_as_every_cue_asked():
+    from teikit.enrich.matching import WordCounts
+
+    for text in (BOOK, JAMES, GARDINER, EDGE_TEXT):
+        lowercase = WordCounts(text).lower_parts
+        fast, plain = places.cued_names(text, lowercase), _cued_names_plainly(text, lowercase)
+        for a, b in zip(fast, plain, strict=True):
+            assert list(a.items()) == list(b.items())  # the same counts, made in the same order
+    strong = places.cued_names(EDGE_TEXT, WordCounts(EDGE_TEXT).lower_parts)[1]
+    assert {"Kharkov", "Kiev", "Efremov", "Tula", "Orel", "Omsk", "Tomsk", "Kursk", "Odessa"} <= set(strong)
+    assert "Tolstoy" not in strong and "Vitebsk" not in strong

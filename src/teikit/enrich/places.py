@@ -253,6 +253,7 @@ _WEAK_CUES = ("of", "and", "between", "Between")
 _LIST_ITEM = rf"(?:the\s)?({_NAME}|[A-ZÀ-Ý][\w'’]+(?:-[a-zà-ÿ]+)+-[A-ZÀ-Ý][\w'’]+)(?![\w'’]|-(?!-))"  # "--": a dash
 _LIST = re.compile(rf"((?:,\s{_LIST_ITEM})*),?\s(?:and|or)\s{_LIST_ITEM}(?:\s([a-z]+)\b)?")
 _LIST_ITEMS = re.compile(rf",\s{_LIST_ITEM}")
+_LIST_CLOSES = ("and", "or")  # after a space, what closes a list of `_LIST` without a comma
 # A list of names alone (no "the"), "and" or "or" closing it: "Zaporozhe, Kramatorsk, Gorlovka
 # and Makeevka", "Khabarovsk, Vladivostok and Komsomolsk-on-Amur" (particles in a hyphenated name),
 # accented letters too ("Mainz, Condé, and Valenciennes").
@@ -330,10 +331,11 @@ _MIN_STRONG = 1_000
 _SETTLED_USES = 2  # an index heading written this often, and only, right after a preposition of place
 _COMMON = 3  # a lower-case word the book writes less often is no English word of its (ploshchad)
 _STRONG_SHARE = 0.5  # of the name's uses, at least, after such a cue
-_PLACE_NOUN = re.compile(
-    r"\b(?:town|city|village|district|province|provinces|region|department|departments|county|population|inhabitants"
-    r"|citizens|outskirts|suburbs|streets|centre|center)\s+of\s$"
-)
+_PLACE_NOUN_WORDS = (
+    "town", "city", "village", "district", "province", "provinces", "region", "department", "departments", "county",
+    "population", "inhabitants", "citizens", "outskirts", "suburbs", "streets", "centre", "center",
+)  # fmt: skip
+_PLACE_NOUN = re.compile(r"\b(?:" + "|".join(_PLACE_NOUN_WORDS) + r")\s+of\s$")
 # What follows a name written before a person's: a closing bracket or quote, and the name.
 _BEFORE_NAME = re.compile(r"([)'’\"”])?\s([A-Z][a-z'’-]+)")
 _SAINT = re.compile(r"(?:St\.?|Saint) (?=[A-Z])")
@@ -841,6 +843,70 @@ def after_cue(text: str) -> Iterator[re.Match]:
     each of the many letters a cue opens with, the slowest scan of the pass."""
     openings = textplaces.cued_openings(text, _CUES, ("the",), _NAME_CAPITALS)
     return textplaces.matches_from(_AFTER_CUE, text, openings)
+
+
+def cued_names(text: str, lowercase_words: Counter) -> tuple[Counter, Counter, Counter, Counter, Counter, Counter]:
+    """The names `discover` reads after cues (`after_cue`), and in the lists they head
+    (`_listed`), counted: how often each is written so (seen); after a preposition of place
+    or "the town of" (strong); right after a preposition of place, without "the" ("in
+    Martynovich": settled); of those, right after "at" or "near" ("at Khalkhin Gol":
+    located); after "the", before a lower-case word ("at the Proletarsky ... workshop":
+    qualifying); before a lower-case word, as an adjective ("and Roman gods": attributive).
+
+    What most cues' names are not asked: `_PLACE_NOUN` searched before a weak cue only where
+    the window it is searched in ends with one of its nouns, "of" and spaces (read back in
+    C: "and" ends the window of "and Stalin", "the works of" that of "of Tolstoy"); a list
+    sought after a name only where a comma, or a space and "and" or "or", follows it (one
+    name in twenty heads one)."""
+    seen: Counter = Counter()
+    strong: Counter = Counter()
+    settled: Counter = Counter()
+    located: Counter = Counter()
+    qualifying: Counter = Counter()
+    attributive: Counter = Counter()
+    seen_get = seen.get  # (a name counted anew not handed to Counter's `__missing__`, in Python)
+    listed: set[int] = set()  # where a name a list gave its cue begins: not counted again after its "and"
+    for m in after_cue(text):
+        cue, the, name, follows = m.groups()
+        if m.start(3) in listed:
+            continue
+        if name[-1] in "'’":
+            name = _unquoted(name)
+        elif name.endswith(("'s", "’s")) and " " not in name:
+            name = name[:-2]  # "to Baku's oil fields": Baku, the possessive outside
+        if the and follows in _SITE_HEADS:
+            continue  # "in the Astoria hotel", "at the Yaroslavl station": a building's name
+        seen[name] = seen_get(name, 0) + 1
+        if follows and follows not in registers.PLACE_HEADS:
+            if the:
+                qualifying[name] += 1
+            if follows not in _FUNCTION_WORDS and follows not in _PREPOSITIONS and not _PAST_TENSE.fullmatch(follows):
+                attributive[name] += 1
+            if the or lowercase_words.get(follows, 0) < _COMMON:
+                continue  # "at the Mercury factory"; "to Staraya ploshchad", "in Nash sovremennik": a foreign word
+        if cue not in _WEAK_CUES:
+            is_strong = True
+        else:  # the window `_PLACE_NOUN` is searched in must end with one of its nouns, "of" and spaces
+            at = m.start()
+            window = text[max(0, at - 20) : at + 3].rstrip()
+            is_strong = (
+                window.endswith("of")
+                and window[:-2].rstrip().endswith(_PLACE_NOUN_WORDS)
+                and _PLACE_NOUN.search(text, max(0, at - 20), at + 3) is not None
+            )
+        if is_strong:
+            strong[name] += 1
+            if not the and cue not in _WEAK_CUES:
+                settled[name] += 1
+                if cue in ("at", "near", "At", "Near"):
+                    located[name] += 1
+        end = m.end(3)
+        if text.startswith(",", end) or text.startswith(_LIST_CLOSES, end + 1):  # what `_LIST` opens with
+            for item, at in _listed(text, end, lowercase_words):
+                listed.add(at)
+                seen[item] = seen_get(item, 0) + 1
+                strong[item] += 1 if is_strong else 0
+    return seen, strong, settled, located, qualifying, attributive
 
 
 def _appositions(text: str) -> Iterator[re.Match]:
@@ -2039,45 +2105,10 @@ def discover(
     writes a name of one word."""
     regions = regions or {}
     uses = (lambda name: counts.uses(name, text)) if counts is not None else (lambda name: textplaces.uses(name, text))
-    seen: Counter = Counter()
-    strong: Counter = Counter()  # after a preposition of place, or "the town of"
-    settled: Counter = Counter()  # right after a preposition of place, without "the" ("in Martynovich")
-    located: Counter = Counter()  # of those, right after "at" or "near" ("at Khalkhin Gol")
+    seen, strong, settled, located, qualifying, attributive = cued_names(text, lowercase_words)
     imprints: set[str] = set()  # places of publication: towns of any size
     compass: set[tuple[str, str]] = {m.groups() for m in matches_at_words(_COMPASS, text, _COMPASS_WORDS)}
     person_like: set[str] = _words_before_initials(text)  # "David W. Doyle"
-    listed: set[int] = set()  # where a name a list gave its cue begins: not counted again after its "and"
-    qualifying: Counter = Counter()  # after "the", before a lower-case word: "at the Proletarsky ... workshop"
-    attributive: Counter = Counter()  # before a lower-case word, as an adjective: "and Roman gods"
-    for m in after_cue(text):
-        cue, the, name, follows = m.groups()
-        if m.start(3) in listed:
-            continue
-        if name[-1] in "'’":
-            name = _unquoted(name)
-        elif name.endswith(("'s", "’s")) and " " not in name:
-            name = name[:-2]  # "to Baku's oil fields": Baku, the possessive outside
-        if the and follows in _SITE_HEADS:
-            continue  # "in the Astoria hotel", "at the Yaroslavl station": a building's name
-        seen[name] += 1
-        if follows and follows not in registers.PLACE_HEADS:
-            if the:
-                qualifying[name] += 1
-            if follows not in _FUNCTION_WORDS and follows not in _PREPOSITIONS and not _PAST_TENSE.fullmatch(follows):
-                attributive[name] += 1
-            if the or lowercase_words.get(follows, 0) < _COMMON:
-                continue  # "at the Mercury factory"; "to Staraya ploshchad", "in Nash sovremennik": a foreign word
-        is_strong = cue not in _WEAK_CUES or _PLACE_NOUN.search(text, max(0, m.start() - 20), m.start() + 3)
-        if is_strong:
-            strong[name] += 1
-            if not the and cue not in _WEAK_CUES:
-                settled[name] += 1
-                if cue in ("at", "near", "At", "Near"):
-                    located[name] += 1
-        for item, at in _listed(text, m.end(3), lowercase_words):
-            listed.add(at)
-            seen[item] += 1
-            strong[item] += 1 if is_strong else 0
     for m in _appositions(text):  # "the capital – Piter –", "the port, Odessa,"
         seen[m.group(1)] += 1
         strong[m.group(1)] += 1
