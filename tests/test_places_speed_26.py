@@ -126,3 +126,31 @@ def test_cued_names_as_every_cue_asked():
     strong = places.cued_names(EDGE_TEXT, WordCounts(EDGE_TEXT).lower_parts)[1]
     assert {"Kharkov", "Kiev", "Efremov", "Tula", "Orel", "Omsk", "Tomsk", "Kursk", "Odessa"} <= set(strong)
     assert "Tolstoy" not in strong and "Vitebsk" not in strong
+
+
+def _accented_spellings_plainly(places_, words, not_names):
+    """`places.accented_spellings` with every capitalised word of the book looked at."""
+    for word in sorted(w for w in words if w[:1].isupper() and w.isalpha() and w not in not_names):
+        place = places_.find(word)
+        if place is None or registers.rejected(place):
+            continue
+        names = registers.place_names(place)
+        plain = places._unaccented(word)
+        if word not in names and any(places._unaccented(name) == plain for name in names):
+            yield word, place
+
+
+def test_accented_spellings_from_the_few_words_that_may_be_one():
+    from teikit.enrich.matching import WordCounts
+
+    root = etree.parse(str(EDITION / "places.xml")).getroot()
+    register = registers.Places(registers.Register("place", etree.fromstring(etree.tostring(root))))
+    # Gardiner writes "Vendée", "Quibéron" (and "Quiberon") and "Orleans": the register's
+    # names unaccented, accented, and one written both ways
+    for name in ("Vendee", "Quiberon", "Orléans", "Besancon", "Condé", "Liège"):
+        register.add(name, "region", None, "named in the text")
+    words = {**WordCounts(BOOK).whole, **WordCounts(GARDINER).whole}
+    not_names = {"Condé"}
+    found = list(places.accented_spellings(register, words, not_names))
+    assert found == list(_accented_spellings_plainly(register, words, not_names))
+    assert {"Vendée", "Quibéron", "Orleans", "Besançon", "Liége"} <= {word for word, _ in found}
