@@ -154,3 +154,52 @@ def test_accented_spellings_from_the_few_words_that_may_be_one():
     found = list(places.accented_spellings(register, words, not_names))
     assert found == list(_accented_spellings_plainly(register, words, not_names))
     assert {"Vendée", "Quibéron", "Orleans", "Besançon", "Liége"} <= {word for word, _ in found}
+
+
+# Where a place's name begins and ends in real text: every capitalised word's, and every
+# run of two or three's, of the three books, and edges that each pattern looks for.
+PLACE_EDGES = (
+    "the Urals-Siberian method, the Urals–Siberian method; The New York Times correspondent, the Moscow Soviet "
+    "in the Temple of Reason; Nizhnyi (Nizhegorod) and Kitaigorod (Chinatown), Moscow\t(Muscovy); "
+    "(Thomas Lake Harris) and George Washington, the Moscow party committee, The Kiev city soviet; "
+    "Byron's Don Juan, President\nLincoln, theThe Moscow, anti-Moscow the\nMoscow"
+)
+_NAME_RUN = re.compile(r"[A-Z][\w'’]*(?: [A-Z][\w'’]*){0,2}")
+SPANS = [(text, m.start(), m.end()) for text in (BOOK, JAMES, GARDINER, PLACE_EDGES) for m in _NAME_RUN.finditer(text)]
+
+
+def test_what_follows_a_place_as_the_patterns_read_it():
+    """`find`'s tests of what follows a place's name, each tried only after the character
+    its pattern opens with (a hyphen, a space, a space and a bracket)."""
+    assert len(SPANS) > 50_000
+    after_space = (places._TITLE_AFTER, places._CAPITAL_AFTER, places._OF_NAME_AFTER)
+    seen = Counter()
+    for text, _, end in SPANS:
+        after = text[end : end + 1]
+        if places._IN_ADJECTIVE.match(text, end):
+            assert after in places._HYPHENS
+            seen[after] += 1
+        for pattern in after_space:
+            if pattern.match(text, end):
+                assert after == " "
+                seen[pattern.pattern] += 1
+        if places._BRACKETED.match(text, end):
+            assert text.startswith("(", end + 1)
+            seen["("] += 1
+    assert len(seen) == 6  # each pattern matched somewhere, the en dash too
+
+
+def test_the_before_a_place_and_a_forename_as_the_patterns_read_them():
+    """`names_a_body`'s "the" before a place, told by how the text before ends first, and
+    `in_persons_name`, the word before read back first: as their patterns alone tell them."""
+    persons = etree.parse(str(EDITION / "persons.xml"))
+    forenames = {el.text for el in persons.iter(f"{TEI}forename") if el.text} | {"Thomas", "George", "President"}
+    found = Counter()
+    for text, start, _ in SPANS:
+        the = places._THE_BEFORE.search(text, max(0, start - 4), start) is not None
+        assert the <= text.endswith(places._THE_ENDS, 0, start)
+        m = places._WORD_AND_SPACE_BEFORE.search(text, max(0, start - 20), start)
+        plainly = m is not None and m.group(1) in forenames
+        assert places.in_persons_name(text, start, forenames) == plainly
+        found[the, plainly] += 1
+    assert found[True, False] and found[False, True]

@@ -426,6 +426,7 @@ _LINES_SHARED_AFTER = re.compile(r" (?:and|or) [A-Z][\w'’-]*(?: [A-Z][\w'’-]
 _LINE_OPENINGS = (" line", " and ", " or ")  # what each of the three after a name opens with (`names_a_line`)
 # A hyphen and a people's adjective after a name: the name is half of an adjective.
 _IN_ADJECTIVE = re.compile(r"[-–][A-Z][a-z]+(?:ian|ean|ese|ish)\b")
+_HYPHENS = ("-", "–")  # what a match of `_IN_ADJECTIVE` opens with
 # A lower-case word and a hyphen before a name: the name's first word is the second half of
 # an adjective ("post-Soviet Russia", "pre-war", "anti-Moscow"), no place's (a name before the
 # hyphen is one: "the Moscow-Leningrad line"); so after such a prefix capitalised, the way
@@ -1538,6 +1539,7 @@ _FUNCTION_WORDS = frozenset(
     " not no also then there this these those he she they we his her their our".split()
 )
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he $")
+_THE_ENDS = ("the ", "The ")  # how the text before a match of `_THE_BEFORE` ends (four characters searched)
 # A verb's past tense after a body's word: the body did something, its name has ended ("the
 # Gomel' soviet elected"), as a noun would not ("the Moscow party post").
 _PAST_TENSE = re.compile(r"[a-z]{3,}ed")
@@ -1579,7 +1581,7 @@ def names_a_body(text: str, start: int, end: int, words: tuple[set[str], set[str
     the body's word ("the Moscow party post": a post) but a verb's past tense ("the Nizhnyi
     province soviet confiscated"). A rank after the body's word goes on to another body's
     word: "the Nizhnyi soviet executive committee" is the committee's."""
-    if not _THE_BEFORE.search(text, max(0, start - 4), start):
+    if not text.endswith(_THE_ENDS, 0, start) or not _THE_BEFORE.search(text, max(0, start - 4), start):
         return False
     m = _WORDS_AFTER.match(text, end)
     if m is None:
@@ -2907,11 +2909,19 @@ def apply(tei, ctx: Context, strict: bool = False, topics: set[str] | None = Non
 
 # A capitalised word and one space right before a place's name
 _WORD_AND_SPACE_BEFORE = re.compile(r"(?<![\w.'’‐-])([A-Z][a-z]+) $")
+_LOWER_CASE = string.ascii_lowercase  # `_WORD_AND_SPACE_BEFORE`'s letters after the capital
 
 
 def in_persons_name(text: str, start: int, forenames: Collection[str]) -> bool:
     """Whether a place's name at `start` follows a forename of the profile and one space,
-    inside a person's name then ("Thomas Lake Harris", "George Washington"), no place."""
+    inside a person's name then ("Thomas Lake Harris", "George Washington"), no place.
+
+    The word the pattern would find is read back first (the lower-case letters before the
+    space, and the letter before them), the pattern searched only where it is a forename:
+    most places follow a word that is none ("in", "of", "the")."""
+    before = text[max(0, start - 20) : start].rstrip()
+    if before[len(before.rstrip(_LOWER_CASE)) - 1 :] not in forenames:
+        return False
     m = _WORD_AND_SPACE_BEFORE.search(text, max(0, start - 20), start)
     return m is not None and m.group(1) in forenames
 
@@ -3266,9 +3276,16 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                 and not (key in twins and not initial(text, start))
             ):
                 continue  # "Bath" where the book also writes "bath": only "in Bath"
-            if _IN_ADJECTIVE.match(text, end):
+            # what follows the name: the patterns tried after it below open with a hyphen, a
+            # space or (after one) a bracket, and most names are followed by none of them
+            after = text[end : end + 1]
+            if after in _HYPHENS and _IN_ADJECTIVE.match(text, end):
                 continue  # "the Urals-Siberian method": half of an adjective, not a place
-            if (key in _BUILDING_HEADS or key.lower() in _SITE_HEADS) and _OF_NAME_AFTER.match(text, end):
+            if (
+                after == " "
+                and (key in _BUILDING_HEADS or key.lower() in _SITE_HEADS)
+                and _OF_NAME_AFTER.match(text, end)
+            ):
                 continue  # "the Temple of Reason": the head of a longer name, not "the Temple" a prison
             if names_a_body(text, start, end, bodies, function_words) or opens_with_meeting(text, start, bodies):
                 continue  # "the Moscow party committee": a body's name, the organisations' to mark
@@ -3276,9 +3293,9 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                 continue  # "the Nizhnyi province <orgName>Cheka</orgName>": the body's name
             if names_a_line(text, start, end):
                 continue  # "the Donetsk line": a railway's line named by one place, its administration's
-            if _TITLE_AFTER.match(text, end) or (key in shorts and _CAPITAL_AFTER.match(text, end)):
+            if after == " " and (_TITLE_AFTER.match(text, end) or (key in shorts and _CAPITAL_AFTER.match(text, end))):
                 continue  # "The New York Times correspondent": a newspaper's title; "Nizhnyi Val", a street
-            if tails and (after := _CAPITAL_AFTER.match(text, end)) and after.group(1) in tails:
+            if tails and after == " " and (word := _CAPITAL_AFTER.match(text, end)) and word.group(1) in tails:
                 continue  # "the Moscow Soviet", the index's "Tashkent Soviet" no place: a body's name
             if key in honorific_names and _CAPITAL_AFTER.match(text, end):
                 continue  # "Byron's Don Juan": a man's title and his name, not the river Don
@@ -3293,7 +3310,7 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
             spans.append((start, end, make_in(tei, "placeName", ref=refs[place])))
             used.add(ident)
             counts["placeName"] += 1
-            other = _BRACKETED.match(text, end)
+            other = _BRACKETED.match(text, end) if text.startswith("(", end + 1) else None
             # a bracketed name the register knows is matched as such
             if other and all(other.start(1) != s for s, _, _, _ in found) and _same_place(other.group(1), place):
                 spans.append((other.start(1), other.end(1), make_in(tei, "placeName", ref=spans[-1][2].get("ref"))))
