@@ -203,3 +203,41 @@ def test_the_before_a_place_and_a_forename_as_the_patterns_read_them():
         assert places.in_persons_name(text, start, forenames) == plainly
         found[the, plainly] += 1
     assert found[True, False] and found[False, True]
+
+
+_OTHER_NAMES_AT_SPACE = re.compile(r" \(([A-Z][a-z'’-]+)(?: or ([A-Z][a-z'’-]+))?\)")
+
+
+def _bracketed_names_plainly(text, keys, not_names, lowercase):
+    """`places.bracketed_names` with its pattern opening at the space before the bracket."""
+    found: dict = {}
+    for m in _OTHER_NAMES_AT_SPACE.finditer(text):
+        before = places._NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is None or (before.start() and text[before.start() - 1] not in " \n(‘'\"“"):
+            continue
+        place = keys.get(before.group(1))
+        if place is None or isinstance(place, str):
+            continue
+        for name in (n for n in m.groups() if n):
+            if name not in keys and name not in not_names and name.lower() not in lowercase:
+                if not places._ADJECTIVE.search(name):
+                    found.setdefault(name, place)
+    return found
+
+
+def test_bracketed_names_sought_by_the_bracket():
+    from teikit.enrich.matching import WordCounts
+
+    edges = "Nizhnyi Novgorod (Nizhnyi or Nizhegorod), Kitaigorod  (Chinatown) (Moscow) ((Kiev)) x(Tver) \n(Omsk)"
+    root = etree.parse(str(EDITION / "places.xml")).getroot()
+    keys = {el.text: el.getparent() for el in root.iter(f"{TEI}placeName") if el.text}
+    keys["Kitaigorod"] = keys["Nizhnyi Novgorod"]
+    found = 0
+    for text in (BOOK, JAMES, GARDINER, edges):
+        at_space = [(m.start(), m.end(), m.groups()) for m in _OTHER_NAMES_AT_SPACE.finditer(text)]
+        assert [(m.start() - 1, m.end(), m.groups()) for m in places._OTHER_NAMES.finditer(text)] == at_space
+        lowercase = WordCounts(text).lower_parts
+        names = places.bracketed_names(text, keys, set(), lowercase)
+        assert names == _bracketed_names_plainly(text, keys, set(), lowercase)
+        found += len(names)
+    assert found >= 3
