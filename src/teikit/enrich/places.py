@@ -2551,7 +2551,8 @@ def coordinated_lists(text: str) -> list[re.Match]:
     it reads (`_COORDINATED_LETTERS`, a clause or so) that hold a close, not in every
     paragraph that holds one (the bundled book's closes stand in 100,000 characters of such
     runs: 7 ms, not 18). A run's ends are found from the close, forwards in the text and
-    backwards in the text reversed; the pattern looks at the character after the run."""
+    backwards in the text reversed; the pattern looks at the character after the run. A run
+    without a comma and a space holds no list (its first name and the comma after it)."""
     found: list[re.Match] = []
     backwards = text[::-1]
     size = len(text)
@@ -2562,7 +2563,9 @@ def coordinated_lists(text: str) -> list[re.Match]:
         before = _NOT_COORDINATED.search(backwards, size - start)
         after = _NOT_COORDINATED.search(text, close_end)
         end = size if after is None else after.start() + 1
-        found += _COORDINATED.finditer(text, 0 if before is None else size - before.start(), end)
+        begin = 0 if before is None else size - before.start()
+        if text.find(", ", begin, end) >= 0:  # a list's first name and its comma: none in 423 of the book's 1,104 runs
+            found += _COORDINATED.finditer(text, begin, end)
     return found
 
 
