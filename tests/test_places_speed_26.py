@@ -241,3 +241,38 @@ def test_bracketed_names_sought_by_the_bracket():
         assert names == _bracketed_names_plainly(text, keys, set(), lowercase)
         found += len(names)
     assert found >= 3
+
+
+def _index_see_names_plainly(subjects, places_, text, not_names):
+    """`places.index_see_names` with its pattern tried on every term."""
+    for div in subjects:
+        for term in div.iter(f"{TEI}term"):
+            for m in places._SEE_THE.finditer(" ".join(places.text_within(term).split())):
+                source, name = m.group(1), m.group(2)
+                place = places_.find(source)
+                if place is None or name in not_names or places_.find(name) is not None:
+                    continue
+                uses = [u.start() for u in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text)]
+                if uses and all(text[max(0, at - 4) : at] in ("the ", "The ") for at in uses):
+                    yield name, place
+
+
+def test_index_see_names_from_the_terms_that_write_the_end():
+    """The bundled edition's index, and Gardiner's kind of item with the comma and "the"
+    split over lines and elements."""
+    back = etree.parse(str(EDITION / "back.xml")).getroot()
+    gardiner = etree.fromstring(
+        f'<div xmlns="{TEI[1:-1]}" type="index"><list>'
+        '<item><term>Germany. <hi rend="italic">See</hi> Zollverein,\n   the Germinal, insurrection of,</term></item>'
+        '<item><term>Moscow. <hi rend="italic">see</hi> Kremlin,<hi>  the</hi></term></item>'
+        '<item><term>La Vendée. <hi rend="italic">See</hi> Vendeans, the Legislative Assembly, the,</term></item>'
+        "</list></div>"
+    )
+    root = etree.parse(str(EDITION / "places.xml")).getroot()
+    register = registers.Places(registers.Register("place", etree.fromstring(etree.tostring(root))))
+    register.add("Germany", "country", None, "named in the text")
+    text = BOOK + " within the Zollverein. The Zollverein was torn in half. In the Kremlin."
+    subjects = [*back.iter(f"{TEI}div"), gardiner]
+    found = list(places.index_see_names(subjects, register, text, set()))
+    assert found == list(_index_see_names_plainly(subjects, register, text, set()))
+    assert [name for name, _ in found] == ["Zollverein"]  # (the book writes "Kremlin" without "the" too)
