@@ -276,3 +276,34 @@ def test_index_see_names_from_the_terms_that_write_the_end():
     found = list(places.index_see_names(subjects, register, text, set()))
     assert found == list(_index_see_names_plainly(subjects, register, text, set()))
     assert [name for name, _ in found] == ["Zollverein"]  # (the book writes "Kremlin" without "the" too)
+
+
+def _kinds_before_others_plainly(text: str):
+    """`places.kinds_before_others` with its pattern searched at every "and other"."""
+    for word in (" and other ", " or other "):
+        at = text.find(word)
+        while at >= 0:
+            m = places._LIST_OF_OTHERS.search(text, max(0, at - 200), at + 60)
+            while m is not None and m.end() <= at + 60:
+                if m.start(2) > at:
+                    for item in m.group(1).split(", "):
+                        first, _, rest = item.partition(" ")
+                        if rest and first.lower() in places._FUNCTION_WORDS:
+                            item = rest
+                        yield item, places._OTHER_KINDS[m.group(2)]
+                    break
+                m = places._LIST_OF_OTHERS.search(text, m.end(), at + 60)
+            at = text.find(word, at + 1)
+
+
+def test_kinds_before_others_where_a_plural_word_follows():
+    edges = (
+        "Lyons, Aix, Toulon, Marseilles, and other towns of the south; Kiev, Orel or other things; "
+        "At Perpignon, Tarn, and other great and prosperous manufacturing departments; Omsk, Tomsk and other"
+    )
+    found = 0
+    for text in (BOOK, JAMES, GARDINER, edges):
+        listed = list(places.kinds_before_others(text))
+        assert listed == list(_kinds_before_others_plainly(text))
+        found += len(listed)
+    assert found >= 10

@@ -771,15 +771,21 @@ _LIST_OF_OTHERS = re.compile(
     rf"(?<![\w'’.-])((?:{_OTHER_ITEM}, )+{_OTHER_ITEM}),? (?:and|or) other (?:[A-Za-z-]+ ){{0,3}}"
     rf"({'|'.join(_OTHER_KINDS)})(?![\w'’-])"
 )
+_OTHER_KIND_WORD = re.compile("|".join(_OTHER_KINDS))  # `_LIST_OF_OTHERS`' plural words, anywhere
 
 
 def kinds_before_others(text: str) -> Iterator[tuple[str, str]]:
     """(name, type) for each name of a list closed by "and other" and a plural word for
     places (`_LIST_OF_OTHERS`: "Lyons, Aix, Toulon, Marseilles, and other towns"): places of
-    that kind, though no gazetteer knows them (Aix). Sought by "and other"/"or other"."""
+    that kind, though no gazetteer knows them (Aix). Sought by "and other"/"or other", and
+    only where a plural word for places follows in the reach of the pattern (`re` tried it
+    at each of the 200 characters before "and other things")."""
     for word in (" and other ", " or other "):
         at = text.find(word)
         while at >= 0:
+            if _OTHER_KIND_WORD.search(text, at, at + 60) is None:
+                at = text.find(word, at + 1)
+                continue  # no match ends by `at + 60` with its plural word after `at`
             m = _LIST_OF_OTHERS.search(text, max(0, at - 200), at + 60)
             while m is not None and m.end() <= at + 60:
                 if m.start(2) > at:
