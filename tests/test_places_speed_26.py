@@ -11,6 +11,7 @@ from lxml import etree
 
 from conftest import ROOT, SAMPLE, corpus_book
 from teikit.enrich import places, registers
+from teikit.profile import load_profile
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
 JAMES = corpus_book("james-varieties-of-religious-experience")
@@ -299,11 +300,15 @@ def _kinds_before_others_plainly(text: str):
 def test_kinds_before_others_where_a_plural_word_follows():
     edges = (
         "Lyons, Aix, Toulon, Marseilles, and other towns of the south; Kiev, Orel or other things; "
-        "At Perpignon, Tarn, and other great and prosperous manufacturing departments; Omsk, Tomsk and other"
+        "At Perpignon, Tarn, and other great and prosperous manufacturing departments; Omsk, Tomsk and other; "
+        "Brest, Pinsk, or other towns and other and other cities"
     )
+    lists = places.book_word_lists(registers.Register("place"), load_profile())
     found = 0
     for text in (BOOK, JAMES, GARDINER, edges):
         listed = list(places.kinds_before_others(text))
         assert listed == list(_kinds_before_others_plainly(text))
+        with places.scanning(text, lists):  # its words' places from the book's scan, as the pass asks
+            assert list(places.kinds_before_others(text)) == listed
         found += len(listed)
     assert found >= 10

@@ -772,19 +772,22 @@ _LIST_OF_OTHERS = re.compile(
     rf"({'|'.join(_OTHER_KINDS)})(?![\w'’-])"
 )
 _OTHER_KIND_WORD = re.compile("|".join(_OTHER_KINDS))  # `_LIST_OF_OTHERS`' plural words, anywhere
+_OTHERS_WORDS = (" and other ", " or other ")  # what `kinds_before_others` seeks, each place of each
 
 
 def kinds_before_others(text: str) -> Iterator[tuple[str, str]]:
     """(name, type) for each name of a list closed by "and other" and a plural word for
     places (`_LIST_OF_OTHERS`: "Lyons, Aix, Toulon, Marseilles, and other towns"): places of
-    that kind, though no gazetteer knows them (Aix). Sought by "and other"/"or other", and
-    only where a plural word for places follows in the reach of the pattern (`re` tried it
-    at each of the 200 characters before "and other things")."""
-    for word in (" and other ", " or other "):
-        at = text.find(word)
-        while at >= 0:
+    that kind, though no gazetteer knows them (Aix). Sought by "and other"/"or other" (every
+    place of each, from the book's scan: `book_word_lists`; two `str.find` loops through the
+    book took a millisecond), and only where a plural word for places follows in the reach
+    of the pattern (`re` tried it at each of the 200 characters before "and other things")."""
+    where: list[list[int]] = [[] for _ in _OTHERS_WORDS]
+    for index, at, _ in find_words(_OTHERS_WORDS, text, overlapping=True):
+        where[index].append(at)
+    for starts in where:
+        for at in starts:
             if _OTHER_KIND_WORD.search(text, at, at + 60) is None:
-                at = text.find(word, at + 1)
                 continue  # no match ends by `at + 60` with its plural word after `at`
             m = _LIST_OF_OTHERS.search(text, max(0, at - 200), at + 60)
             while m is not None and m.end() <= at + 60:
@@ -796,7 +799,6 @@ def kinds_before_others(text: str) -> Iterator[tuple[str, str]]:
                         yield item, _OTHER_KINDS[m.group(2)]
                     break
                 m = _LIST_OF_OTHERS.search(text, m.end(), at + 60)
-            at = text.find(word, at + 1)
 
 
 def add_kinds_before_others(
@@ -2977,6 +2979,7 @@ def book_word_lists(reg: registers.Register, profile, person_words: Collection[s
         _STATE_OF_WORDS,
         _LOCATING_WORDS,
         _BUILDING_HEADS,  # `buildings_alone`
+        _OTHERS_WORDS,  # `kinds_before_others`
         _TOWN_NAMING_WORDS,  # `named_as_towns`, where the persons' pass left it to this one
         *(tuple(words) for _, words in _WORLD_PAIRS),
         _WORLD_WORDS,
