@@ -2189,54 +2189,21 @@ def apply(tei, ctx: Context):
     # A chapter is read in order with one year context, its sections going on with it (a
     # chapter's own text before its sections; what follows its last section is rare); each
     # note is read on its own: a citation lends no year to the narrative, nor a chapter to
-    # the next, nor the narrative to a note.
-    inner = (*SKIP, "div", "note")
-
-    def read(division, openings: set[str], context: YearContext, owned: dict) -> None:
-        wrap(division, finder(openings, context), inner)
-        divisions, notes = owned.get(division, ((), ()))
-        for child in divisions:
-            months = ctx.profile.months
-            read(child, openings, YearContext(months) if child.get("type") in _OWN_YEARS else context, owned)
-        for note in notes:
-            read_note(note, openings, owned)
-
-    def read_note(note, openings: set[str], owned: dict) -> None:
-        wrap(note, finder(openings, YearContext(ctx.profile.months)), inner)
-        for inside in owned.get(note, ((), ()))[1]:
-            read_note(inside, openings, owned)
-
-    def units(division, context: YearContext, owned: dict, out: list, notes: set) -> None:
-        """The divisions and notes `read(division, …, context, owned)` wraps the texts of
-        (skipping those `inner` names), in its order, each with the context it reads them in;
-        the notes' contexts (each a note's own) added to `notes`."""
-        out.append((division, context))
-        divisions, inside = owned.get(division, ((), ()))
-        for child in divisions:
-            own = YearContext(ctx.profile.months) if child.get("type") in _OWN_YEARS else context
-            units(child, own, owned, out, notes)
-        for note in inside:
-            note_units(note, owned, out, notes)
-
-    def note_units(note, owned: dict, out: list, notes: set) -> None:
-        note_context = YearContext(ctx.profile.months)
-        notes.add(note_context)
-        out.append((note, note_context))
-        for inside in owned.get(note, ((), ()))[1]:
-            note_units(inside, owned, out, notes)
+    # the next, nor the narrative to a note (`_read`, `_units`).
+    months = ctx.profile.months
 
     def read_at_once(region, openings: set[str], context: YearContext, owned: dict) -> None:
-        """`read(region, openings, context, owned)`, its texts listed first and their dates
+        """`_read(region, openings, context, owned, …)`, its texts listed first and their dates
         found together (`find_in_texts`), the feasts of those that name one added
         (`add_feasts`, which reads no context), then wrapped."""
         read_in: list = []
         # the contexts each a note's own (told as its units are listed, not by their tags)
         notes = {context} if region.tag == _NOTE else set()
-        units(region, context, owned, read_in, notes)
+        _units(region, context, owned, read_in, notes, months)
         slots: list = []
         contexts: list[YearContext] = []
         for unit, unit_context in read_in:
-            found = text_slots(unit, inner)
+            found = text_slots(unit, _INNER)
             slots += found
             contexts += [unit_context] * len(found)
         texts = [text for _, _, text in slots]
@@ -2281,6 +2248,55 @@ def apply(tei, ctx: Context):
         # A region that names no feast anywhere (its whole text, read at once) has none in
         # any of its texts: they are not each scanned for one (`find` reads `feasts` as set here).
         feasts = ctx.profile.feasts if feast_names and _names_any(region, feast_names) else None
-        read(region, openings, context, owned)
+        _read(region, openings, context, owned, finder, months)
     ctx.report.counts["date"] = counts["date"]
     return tei
+
+
+# What a region's reading leaves to the divisions and notes inside it (each read on its own).
+_INNER = (*SKIP, "div", "note")
+
+
+# The readers of a region's divisions and notes call themselves: written inside `apply`, each
+# would hold itself in its closure, a cycle only the cyclic collector frees, with all it
+# reaches (the date elements' models, each in a document of its own: some 5,900 objects on
+# the bundled book). Hence functions of the module, given what they need.
+def _read(division, openings: set[str], context: YearContext, owned: dict, finder: Callable, months) -> None:
+    """Wrap the dates of `division`'s texts (those of `_INNER` apart) read in `context`,
+    then its divisions' (each in the same context, or one of its own for those `_OWN_YEARS`
+    names) and its notes' (each a context of its own)."""
+    wrap(division, finder(openings, context), _INNER)
+    divisions, notes = owned.get(division, ((), ()))
+    for child in divisions:
+        _read(
+            child, openings, YearContext(months) if child.get("type") in _OWN_YEARS else context, owned, finder, months
+        )
+    for note in notes:
+        _read_note(note, openings, owned, finder, months)
+
+
+def _read_note(note, openings: set[str], owned: dict, finder: Callable, months) -> None:
+    wrap(note, finder(openings, YearContext(months)), _INNER)
+    for inside in owned.get(note, ((), ()))[1]:
+        _read_note(inside, openings, owned, finder, months)
+
+
+def _units(division, context: YearContext, owned: dict, out: list, notes: set, months) -> None:
+    """The divisions and notes `_read(division, …, context, owned, …)` wraps the texts of
+    (skipping those `_INNER` names), in its order, each with the context it reads them in;
+    the notes' contexts (each a note's own) added to `notes`."""
+    out.append((division, context))
+    divisions, inside = owned.get(division, ((), ()))
+    for child in divisions:
+        own = YearContext(months) if child.get("type") in _OWN_YEARS else context
+        _units(child, own, owned, out, notes, months)
+    for note in inside:
+        _note_units(note, owned, out, notes, months)
+
+
+def _note_units(note, owned: dict, out: list, notes: set, months) -> None:
+    note_context = YearContext(months)
+    notes.add(note_context)
+    out.append((note, note_context))
+    for inside in owned.get(note, ((), ()))[1]:
+        _note_units(inside, owned, out, notes, months)
