@@ -71,3 +71,27 @@ def test_a_number_before_1700_is_a_year_only_where_the_words_say_so(text):
 def test_a_part_of_a_month_or_a_year_is_a_third_of_it(text, span, attrs):
     ((start, end, found),) = find_dates(text)
     assert (text[start:end], found) == (span, attrs)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "attrs"),
+    [
+        (  # Keynes, The Economic Consequences of the Peace, ch. 6
+            "Before the middle of the nineteenth century no nation owed payments to a foreign nation",
+            "middle of the nineteenth century",
+            {"notBefore": "1834", "notAfter": "1866"},
+        ),
+        (  # Gardiner, The French Revolution, ch. 1
+            "From that time to the end of the seventeenth century the power of the Monarchy grew",
+            "end of the seventeenth century",
+            {"notBefore": "1667", "notAfter": "1700"},
+        ),
+        ("in the first half of the 18th century", "first half of the 18th century", {"notBefore": "1701", "notAfter": "1750"}),
+        ("the last quarter of the nineteenth century", "last quarter of the nineteenth century", {"notBefore": "1876", "notAfter": "1900"}),
+        # a part the century has no measure of here: the century alone, as before
+        ("the first days of the tenth century", "the tenth century", {"notBefore": "0901", "notAfter": "1000"}),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_century_is_its_third_half_or_quarter(text, span, attrs):
+    ((start, end, found),) = find_dates(text)
+    assert (text[start:end], found) == (span, attrs)

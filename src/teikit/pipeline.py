@@ -35,10 +35,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .collector import young_collected_rarely
 from .errors import TeikitError
 
 if TYPE_CHECKING:
@@ -66,6 +68,9 @@ class Pass:
     # Views still true after the pass though it changes the tree: it only adds marks that
     # these views read through (the unmarked text after dates, persons, places)
     keeps_views: tuple[str, ...] = ()
+    # True: from this pass to the run's end the cyclic collector looks at young objects
+    # rarely (`teikit.collector`): passes that make and keep many small objects
+    collects_rarely: bool = False
 
     def __post_init__(self) -> None:
         if not self.name or any(ch.isspace() for ch in self.name):
@@ -191,15 +196,22 @@ class Registry:
 def run(
     registry: Registry, tei: etree._Element, ctx: Context, timings: dict[str, float] | None = None
 ) -> etree._Element:
-    """Run the passes in order over `tei`; their times go to `timings` by name."""
+    """Run the passes in order over `tei`; their times go to `timings` by name. From the
+    first pass that `collects_rarely` on, the cyclic collector looks at young objects
+    rarely, until the run ends (`teikit.collector`)."""
     ctx.tree_changed(tei)
     ctx.passes = registry.names()
-    for p in registry:
-        t0 = time.perf_counter()
-        tei = p.apply(tei, ctx)
-        same_tree = tei is ctx.tree
-        if p.changes_tree or not same_tree:
-            ctx.tree_changed(tei, keep=p.keeps_views if same_tree else ())
-        if timings is not None:
-            timings[p.name] = time.perf_counter() - t0
+    with ExitStack() as collector:
+        rarely = False
+        for p in registry:
+            if p.collects_rarely and not rarely:
+                collector.enter_context(young_collected_rarely())
+                rarely = True
+            t0 = time.perf_counter()
+            tei = p.apply(tei, ctx)
+            same_tree = tei is ctx.tree
+            if p.changes_tree or not same_tree:
+                ctx.tree_changed(tei, keep=p.keeps_views if same_tree else ())
+            if timings is not None:
+                timings[p.name] = time.perf_counter() - t0
     return tei

@@ -20,8 +20,8 @@ evidence (`textnames` beside the index).
 This package builds on `teikit.context` and `teikit.teiheader`, not on `teikit.convert`:
 `teikit.convert` puts these passes after its own.
 
-Each pass runs with Python's cyclic garbage collector looking at new objects less often
-(`collecting_rarely`), its settings restored after the pass, even one that fails. The
+From the first of these passes to the conversion's end Python's cyclic garbage collector
+looks at new objects less often (`Pass.collects_rarely`, `teikit.collector`). The
 organisations' and the places' passes share the conversion's answers of which names are
 places (`classifying_places`); the places' pass reads each register entry's names once
 (`registers.naming_places`).
@@ -29,9 +29,7 @@ places (`classifying_places`); the places' pass reads each register entry's name
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import wraps
 
 from lxml import etree
@@ -123,39 +121,6 @@ def _seeded_places(tei, ctx: Context):
     return places.apply(tei, ctx, strict=without_index(tei, divs), topics=topics)
 
 
-# The new container objects after which the cyclic collector looks at the young ones, while
-# a pass runs (Python's default: 700). The passes make small objects by the hundred thousand
-# (matches, spans, tuples), few of them in cycles, while the gazetteer's large structures
-# live: by default the collector ran some 190 times in the passes of the bundled book, a
-# full collection among them, 55 ms of its 0.87 s of enrichment (0 with this setting; the
-# whole conversion's collections 59 -> 24 ms; Burns 91 -> 45 ms; peak memory the same).
-YOUNG_COLLECTED_AFTER = 50_000
-
-
-@contextmanager
-def young_collected_rarely() -> Iterator[None]:
-    """The cyclic collector's first threshold raised to `YOUNG_COLLECTED_AFTER` inside,
-    restored on leaving (a collector disabled by a threshold of 0 is left so)."""
-    before = gc.get_threshold()
-    if before[0]:
-        gc.set_threshold(max(before[0], YOUNG_COLLECTED_AFTER), *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
-def collecting_rarely(apply: Callable) -> Callable:
-    """A pass's `apply` run inside `young_collected_rarely`."""
-
-    @wraps(apply)
-    def run(tei, ctx: Context):
-        with young_collected_rarely():
-            return apply(tei, ctx)
-
-    return run
-
-
 def classifying_places(apply: Callable) -> Callable:
     """A pass's `apply` run with the conversion's answers of `registers.classify_place`
     (`registers.classifying`: the bundled book's organisations and places ask 1,400 times,
@@ -190,42 +155,47 @@ _MARKING_KEEPS = (
 PASSES = [
     Pass(
         "registers",
-        collecting_rarely(seed),
+        seed,
         needs=("book", "indexes"),
         provides=("registers",),
         doc="the person, place and organisation registers: an earlier run's, the indexes' persons",
         keeps_views=(INDEX_DIVS, SUBJECT_TERMS),  # it reads the tree only
+        collects_rarely=True,
     ),
     Pass(
         "dates",
-        collecting_rarely(dates.apply),
+        dates.apply,
         needs=("paragraphs",),
         provides=("dates",),
         doc="date, with ISO 8601 values",
         keeps_views=_MARKING_KEEPS,
+        collects_rarely=True,
     ),
     Pass(
         "orgs",
-        collecting_rarely(classifying_places(orgs.apply)),
+        classifying_places(orgs.apply),
         needs=("registers", "dates"),
         provides=("orgs",),
         doc="orgName, linked to orgs.xml",
         keeps_views=(*_MARKING_KEEPS, TEXT_SLOTS),
+        collects_rarely=True,
     ),
     Pass(
         "persons",
-        collecting_rarely(_persons),
+        _persons,
         needs=("registers", "book", "dates"),
         provides=("persons", "person-words"),
         doc="persName, linked to persons.xml",
         keeps_views=(*_MARKING_KEEPS, TEXT_SLOTS),
+        collects_rarely=True,
     ),
     Pass(
         "places",
-        collecting_rarely(classifying_places(_places)),
+        classifying_places(_places),
         needs=("registers", "person-words"),
         provides=("places",),
         doc="placeName, linked to places.xml",
         keeps_views=(*_MARKING_KEEPS, TEXT_SLOTS),
+        collects_rarely=True,
     ),
 ]

@@ -70,6 +70,11 @@
   the tenth century      notBefore="0901" notAfter="1000"  (as the calendar counts; early: 01-33,
                                                   mid/middle: 34-66, late/later: 67-00; it
                                                   establishes no year and leaves the context's)
+  middle of the nineteenth century  notBefore="1834" notAfter="1866"  (beginning/start,
+                                                  first or early part: 01-33; middle: 34-66;
+                                                  end, latter or last part: 67-00; halves and
+                                                  quarters what they say; "the" before the
+                                                  part outside, as with a month's)
   the present century    notBefore="1701" notAfter="1800" evidence="internal"  (the century of the
                                                   year in context, 1787 here; without one no
                                                   century is said, and it is no date)
@@ -348,6 +353,34 @@ _ORDINALS = (
 )  # fmt: skip
 _CENTURY_ORDINAL = "(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"|[12]?\d(?:st|nd|rd|th))"
 _CENTURY_PART = {"early": (1, 33), "middle": (34, 66), "mid": (34, 66), "late": (67, 100), "later": (67, 100)}
+# "The middle of the nineteenth century", "the first half of the eighteenth century": a
+# beginning, middle or end a third of the century as early, mid and late are; halves and
+# quarters what they say.
+_EDGE_OF_CENTURY = {
+    "beginning": (1, 33),
+    "start": (1, 33),
+    "first part": (1, 33),
+    "early part": (1, 33),
+    "middle": (34, 66),
+    "end": (67, 100),
+    "latter part": (67, 100),
+    "last part": (67, 100),
+    "first half": (1, 50),
+    "second half": (51, 100),
+    "latter half": (51, 100),
+    "first quarter": (1, 25),
+    "second quarter": (26, 50),
+    "third quarter": (51, 75),
+    "last quarter": (76, 100),
+}
+
+
+def _century_number(ordinal: str) -> int:
+    """19 for "nineteenth" or "19th"."""
+    word = ordinal.lower()
+    return int(word[:-2]) if word[:1].isdigit() else _ORDINALS.index(word) + 1
+
+
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"
 # "the first six months of 1919": how many months of a year, in words or figures.
@@ -494,7 +527,9 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
     (?P<edge>(?P<eword>[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf
         |(?:[Ff]irst|[Ll]ast)\s(?P<count>{_MONTHS_COUNT})\smonths|(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
         |(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days))\sof\s
-        (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR})|(?:(?<=[Bb]eginning\sof\s)|(?<=[Ss]tart\sof\s)|(?<=[Mm]iddle\sof\s)|(?<=[Ee]nd\sof\s)|(?<=half\sof\s))the\s(?P<edec>1[7-9]\d0|20\d0)['’]?s)\b(?![-–]\d))
+        (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR})|(?:(?<=[Bb]eginning\sof\s)|(?<=[Ss]tart\sof\s)|(?<=[Mm]iddle\sof\s)|(?<=[Ee]nd\sof\s)|(?<=half\sof\s))the\s(?P<edec>1[7-9]\d0|20\d0)['’]?s
+        |(?:(?<=[Bb]eginning\sof\s)|(?<=[Ss]tart\sof\s)|(?<=[Mm]iddle\sof\s)|(?<=[Ee]nd\sof\s)|(?<=half\sof\s)|(?<=quarter\sof\s)|(?<=part\sof\s))
+            the\s(?P<ecent>{_CENTURY_ORDINAL})\scentury)\b(?![-–]\d))
   | (?P<turn>[Tt]urn\sof\s(?P<y14>{_YEAR})(?:{_DASH}|/)(?P<y15>\d{{2,4}})\b)
   | (?P<century>[Tt]he\s(?:(?P<cpart>early|middle|mid|late|later)[\s-])?(?:(?P<cent>{_CENTURY_ORDINAL})|(?P<cnow>present))\scentury\b)
   | (?P<relative>(?P<rel>{_RELATIVE})\s(?:(?P<m11>{_FULL_MONTH})|(?P<sword3>{_SEASON}))\b(?!\s\d))
@@ -710,6 +745,10 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         return {"notBefore": f"{y}-{mo:02d}-{a:02d}", "notAfter": f"{y}-{mo:02d}-{b:02d}"}
     if kind == "edge":
         word = " ".join(g["eword"].lower().split())
+        if g["ecent"]:  # "the middle of the nineteenth century": a part of a century
+            lo, hi = _EDGE_OF_CENTURY[word]
+            first = (_century_number(g["ecent"]) - 1) * 100
+            return {"notBefore": f"{first + lo:04d}", "notAfter": f"{first + hi:04d}"}
         if g["edec"]:  # "the end of the 1930s": a part of a decade, as "late 1930s" is
             if word not in _EDGE_OF_DECADE:
                 return None  # "the first quarter of the 1930s": no such measure here
@@ -771,8 +810,7 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         first = (year - 1) // 100 * 100
         return {"notBefore": f"{first + lo:04d}", "notAfter": f"{first + hi:04d}"}
     if kind == "century":
-        word = g["cent"].lower()
-        n = int(word[:-2]) if word[:1].isdigit() else _ORDINALS.index(word) + 1
+        n = _century_number(g["cent"])
         lo, hi = _CENTURY_PART.get(g["cpart"] or "", (1, 100))
         return {"notBefore": f"{(n - 1) * 100 + lo:04d}", "notAfter": f"{(n - 1) * 100 + hi:04d}"}
     return None
@@ -2151,54 +2189,21 @@ def apply(tei, ctx: Context):
     # A chapter is read in order with one year context, its sections going on with it (a
     # chapter's own text before its sections; what follows its last section is rare); each
     # note is read on its own: a citation lends no year to the narrative, nor a chapter to
-    # the next, nor the narrative to a note.
-    inner = (*SKIP, "div", "note")
-
-    def read(division, openings: set[str], context: YearContext, owned: dict) -> None:
-        wrap(division, finder(openings, context), inner)
-        divisions, notes = owned.get(division, ((), ()))
-        for child in divisions:
-            months = ctx.profile.months
-            read(child, openings, YearContext(months) if child.get("type") in _OWN_YEARS else context, owned)
-        for note in notes:
-            read_note(note, openings, owned)
-
-    def read_note(note, openings: set[str], owned: dict) -> None:
-        wrap(note, finder(openings, YearContext(ctx.profile.months)), inner)
-        for inside in owned.get(note, ((), ()))[1]:
-            read_note(inside, openings, owned)
-
-    def units(division, context: YearContext, owned: dict, out: list, notes: set) -> None:
-        """The divisions and notes `read(division, …, context, owned)` wraps the texts of
-        (skipping those `inner` names), in its order, each with the context it reads them in;
-        the notes' contexts (each a note's own) added to `notes`."""
-        out.append((division, context))
-        divisions, inside = owned.get(division, ((), ()))
-        for child in divisions:
-            own = YearContext(ctx.profile.months) if child.get("type") in _OWN_YEARS else context
-            units(child, own, owned, out, notes)
-        for note in inside:
-            note_units(note, owned, out, notes)
-
-    def note_units(note, owned: dict, out: list, notes: set) -> None:
-        note_context = YearContext(ctx.profile.months)
-        notes.add(note_context)
-        out.append((note, note_context))
-        for inside in owned.get(note, ((), ()))[1]:
-            note_units(inside, owned, out, notes)
+    # the next, nor the narrative to a note (`_read`, `_units`).
+    months = ctx.profile.months
 
     def read_at_once(region, openings: set[str], context: YearContext, owned: dict) -> None:
-        """`read(region, openings, context, owned)`, its texts listed first and their dates
+        """`_read(region, openings, context, owned, …)`, its texts listed first and their dates
         found together (`find_in_texts`), the feasts of those that name one added
         (`add_feasts`, which reads no context), then wrapped."""
         read_in: list = []
         # the contexts each a note's own (told as its units are listed, not by their tags)
         notes = {context} if region.tag == _NOTE else set()
-        units(region, context, owned, read_in, notes)
+        _units(region, context, owned, read_in, notes, months)
         slots: list = []
         contexts: list[YearContext] = []
         for unit, unit_context in read_in:
-            found = text_slots(unit, inner)
+            found = text_slots(unit, _INNER)
             slots += found
             contexts += [unit_context] * len(found)
         texts = [text for _, _, text in slots]
@@ -2243,6 +2248,55 @@ def apply(tei, ctx: Context):
         # A region that names no feast anywhere (its whole text, read at once) has none in
         # any of its texts: they are not each scanned for one (`find` reads `feasts` as set here).
         feasts = ctx.profile.feasts if feast_names and _names_any(region, feast_names) else None
-        read(region, openings, context, owned)
+        _read(region, openings, context, owned, finder, months)
     ctx.report.counts["date"] = counts["date"]
     return tei
+
+
+# What a region's reading leaves to the divisions and notes inside it (each read on its own).
+_INNER = (*SKIP, "div", "note")
+
+
+# The readers of a region's divisions and notes call themselves: written inside `apply`, each
+# would hold itself in its closure, a cycle only the cyclic collector frees, with all it
+# reaches (the date elements' models, each in a document of its own: some 5,900 objects on
+# the bundled book). Hence functions of the module, given what they need.
+def _read(division, openings: set[str], context: YearContext, owned: dict, finder: Callable, months) -> None:
+    """Wrap the dates of `division`'s texts (those of `_INNER` apart) read in `context`,
+    then its divisions' (each in the same context, or one of its own for those `_OWN_YEARS`
+    names) and its notes' (each a context of its own)."""
+    wrap(division, finder(openings, context), _INNER)
+    divisions, notes = owned.get(division, ((), ()))
+    for child in divisions:
+        _read(
+            child, openings, YearContext(months) if child.get("type") in _OWN_YEARS else context, owned, finder, months
+        )
+    for note in notes:
+        _read_note(note, openings, owned, finder, months)
+
+
+def _read_note(note, openings: set[str], owned: dict, finder: Callable, months) -> None:
+    wrap(note, finder(openings, YearContext(months)), _INNER)
+    for inside in owned.get(note, ((), ()))[1]:
+        _read_note(inside, openings, owned, finder, months)
+
+
+def _units(division, context: YearContext, owned: dict, out: list, notes: set, months) -> None:
+    """The divisions and notes `_read(division, …, context, owned, …)` wraps the texts of
+    (skipping those `_INNER` names), in its order, each with the context it reads them in;
+    the notes' contexts (each a note's own) added to `notes`."""
+    out.append((division, context))
+    divisions, inside = owned.get(division, ((), ()))
+    for child in divisions:
+        own = YearContext(months) if child.get("type") in _OWN_YEARS else context
+        _units(child, own, owned, out, notes, months)
+    for note in inside:
+        _note_units(note, owned, out, notes, months)
+
+
+def _note_units(note, owned: dict, out: list, notes: set, months) -> None:
+    note_context = YearContext(months)
+    notes.add(note_context)
+    out.append((note, note_context))
+    for inside in owned.get(note, ((), ()))[1]:
+        _note_units(inside, owned, out, notes, months)
