@@ -17,7 +17,7 @@ from lxml import etree
 
 from conftest import NS
 from corpus_marks import converted_books, marked_texts
-from teikit.enrich import places
+from teikit.enrich import dates, places
 
 JAMES = "james-varieties-of-religious-experience"
 KEYNES = "keynes-economic-consequences"
@@ -148,3 +148,16 @@ def test_qualified_reads_the_word_right_before_a_name():
     assert not places.qualified(text, at("England;"))
     assert not places.qualified(text, at("Silesia"))
     assert not places.qualified(text, at("Japan"))  # two spaces: no word right before the name
+
+
+def test_a_part_of_a_century_is_one_date_from_the_parts_word():
+    """Keynes: "since the middle of the nineteenth century" was marked "the nineteenth century"
+    (1801-1900); the part is the date, as "the end of the 1930s" is a decade's."""
+    text = "during the middle of the nineteenth century, when; at the end of the 18th century"
+    found = [(text[a:b], value) for a, b, value in dates.find_dates(text)]
+    assert found == [
+        ("middle of the nineteenth century", {"notBefore": "1834", "notAfter": "1866"}),
+        ("end of the 18th century", {"notBefore": "1767", "notAfter": "1800"}),
+    ]
+    text = "the first quarter of the nineteenth century"  # no measure of a century's quarters here
+    assert [(text[a:b]) for a, b, _ in dates.find_dates(text)] == ["the nineteenth century"]

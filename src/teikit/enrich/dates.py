@@ -70,6 +70,10 @@
   the tenth century      notBefore="0901" notAfter="1000"  (as the calendar counts; early: 01-33,
                                                   mid/middle: 34-66, late/later: 67-00; it
                                                   establishes no year and leaves the context's)
+  the middle of the nineteenth century  notBefore="1834" notAfter="1866"  (a century's beginning,
+                                                  middle or end as its early, mid or late
+                                                  third; its first or second half; the span
+                                                  from the part's word: "middle of the ...")
   the present century    notBefore="1701" notAfter="1800" evidence="internal"  (the century of the
                                                   year in context, 1787 here; without one no
                                                   century is said, and it is no date)
@@ -346,6 +350,17 @@ _ORDINALS = (
     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth", "twenty-first",
 )  # fmt: skip
+# "The beginning of the nineteenth century", "the second half of the eighteenth": parts of a
+# century, the first three as early, middle and late (`_CENTURY_PART`).
+_EDGE_OF_CENTURY = {
+    "beginning": (1, 33),
+    "start": (1, 33),
+    "middle": (34, 66),
+    "end": (67, 100),
+    "first half": (1, 50),
+    "second half": (51, 100),
+    "latter half": (51, 100),
+}
 _CENTURY_ORDINAL = "(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"|[12]?\d(?:st|nd|rd|th))"
 _CENTURY_PART = {"early": (1, 33), "middle": (34, 66), "mid": (34, 66), "late": (67, 100), "later": (67, 100)}
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -494,7 +509,7 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
     (?P<edge>(?P<eword>[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd|(?:[Ff]irst|[Ss]econd|[Ll]atter)\shalf
         |(?:[Ff]irst|[Ll]ast)\s(?P<count>{_MONTHS_COUNT})\smonths|(?:[Ee]arly|[Ff]irst|[Ll]ast)\smonths|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ll]ast)\squarter
         |(?:[Ff]irst|[Ee]arly|[Ll]atter|[Ll]ast)\s(?:part|days))\sof\s
-        (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR})|(?:(?<=[Bb]eginning\sof\s)|(?<=[Ss]tart\sof\s)|(?<=[Mm]iddle\sof\s)|(?<=[Ee]nd\sof\s)|(?<=half\sof\s))the\s(?P<edec>1[7-9]\d0|20\d0)['’]?s)\b(?![-–]\d))
+        (?:(?P<m10>{_FULL_MONTH})(?:,?\s(?P<y10>{_YEAR}))?|(?P<y11>{_YEAR})|(?:(?<=[Bb]eginning\sof\s)|(?<=[Ss]tart\sof\s)|(?<=[Mm]iddle\sof\s)|(?<=[Ee]nd\sof\s)|(?<=half\sof\s))the\s(?:(?P<edec>1[7-9]\d0|20\d0)['’]?s|(?P<ecent>{_CENTURY_ORDINAL})\scentury))\b(?![-–]\d))
   | (?P<turn>[Tt]urn\sof\s(?P<y14>{_YEAR})(?:{_DASH}|/)(?P<y15>\d{{2,4}})\b)
   | (?P<century>[Tt]he\s(?:(?P<cpart>early|middle|mid|late|later)[\s-])?(?:(?P<cent>{_CENTURY_ORDINAL})|(?P<cnow>present))\scentury\b)
   | (?P<relative>(?P<rel>{_RELATIVE})\s(?:(?P<m11>{_FULL_MONTH})|(?P<sword3>{_SEASON}))\b(?!\s\d))
@@ -715,6 +730,10 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
                 return None  # "the first quarter of the 1930s": no such measure here
             lo, hi = _EDGE_OF_DECADE[word]
             return {"notBefore": str(int(g["edec"]) + lo), "notAfter": str(int(g["edec"]) + hi)}
+        if g["ecent"]:  # "the middle of the nineteenth century": a part of it, as "the mid nineteenth century"
+            lo, hi = _EDGE_OF_CENTURY[word]
+            n = _century_number(g["ecent"])
+            return {"notBefore": f"{(n - 1) * 100 + lo:04d}", "notAfter": f"{(n - 1) * 100 + hi:04d}"}
         if g["count"]:  # "the first six months of 1919": from January to June
             if not g["y11"]:
                 return None  # "the first two months of May": no such thing
@@ -771,11 +790,16 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         first = (year - 1) // 100 * 100
         return {"notBefore": f"{first + lo:04d}", "notAfter": f"{first + hi:04d}"}
     if kind == "century":
-        word = g["cent"].lower()
-        n = int(word[:-2]) if word[:1].isdigit() else _ORDINALS.index(word) + 1
+        n = _century_number(g["cent"])
         lo, hi = _CENTURY_PART.get(g["cpart"] or "", (1, 100))
         return {"notBefore": f"{(n - 1) * 100 + lo:04d}", "notAfter": f"{(n - 1) * 100 + hi:04d}"}
     return None
+
+
+def _century_number(ordinal: str) -> int:
+    """A century's number from its ordinal ("nineteenth", "19th": 19)."""
+    word = ordinal.lower()
+    return int(word[:-2]) if word[:1].isdigit() else _ORDINALS.index(word) + 1
 
 
 def _valid_day(attrs: dict[str, str]) -> bool:
