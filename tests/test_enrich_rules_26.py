@@ -161,3 +161,13 @@ def test_a_part_of_a_century_is_one_date_from_the_parts_word():
     ]
     text = "the first quarter of the nineteenth century"  # no measure of a century's quarters here
     assert [(text[a:b]) for a, b, _ in dates.find_dates(text)] == ["the nineteenth century"]
+
+
+def test_a_range_named_by_its_land_is_one_place(edition):
+    """ "in distant days in the Alps of Dauphiné" marked the Alps and Dauphiné apart: one name,
+    the range's part in that land (the Alps a range of the gazetteer's list, Dauphiné a region
+    the book names)."""
+    james = edition(JAMES)
+    assert marked_within(james, "distant days in the Alps of Dauphiné, I was impelled to kneel") == ["Alps of Dauphiné"]
+    text = "the Alps of Dauphiné, the Alps of Savoy Proper, the Alps of Provence"  # Provence: no place found
+    assert places.ranges_of(text, {"Dauphiné": object(), "Savoy": object()}) == ["Alps of Dauphiné"]

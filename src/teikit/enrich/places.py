@@ -126,6 +126,8 @@ it includes); the text adds, in a book with an index:
 - a region named by two points of the compass, a hyphen between, before a place
   ("Central and South-Eastern Europe", where "Eastern Europe" is one): one name
   (`compass_compounds`);
+- a mountain range of the gazetteer's own list, "of" and a place found ("the Alps of
+  Dauphiné"): one name, the range's part in that land (`ranges_of`);
 - in a book without an index, a region named by a point of the compass, "Upper", "Lower" or
   "Central" before a country, a state, a continent or a region found ("Northern France",
   "Lower Silesia", "Western Galicia"), where the book writes it once at least as a noun and
@@ -1067,6 +1069,29 @@ def compass_regions(text: str, keys: dict, function_words: Collection[str]) -> l
         ):
             as_noun.setdefault(name)
     return [name for name in as_noun if name not in longer]
+
+
+@lru_cache(maxsize=1)
+def _ranges_of() -> tuple[re.Pattern, tuple[str, ...]]:
+    """`ranges_of`'s pattern, made of the mountain ranges of the gazetteer's own list, and the
+    words its matches open with (`matches_at_words`)."""
+    ranges = sorted((name for name, geo in gazetteer.known().items() if geo.type == "mountains"), key=len, reverse=True)
+    names = "|".join(map(re.escape, ranges)) or "(?!)"
+    return re.compile(rf"(?:{names}) of ([A-Z][^\W\d_]+)(?![\w'’‐-]| [A-Z])"), tuple(f"{r} of " for r in ranges)
+
+
+def ranges_of(text: str, keys: dict) -> list[str]:
+    """A mountain range of the gazetteer's own list named by the land it stands in, "of" between,
+    where that land is a place of `keys` ("the Alps of Dauphiné", "the Andes of Peru"): one name,
+    the range's part there, not the range and the land as two marks. Each once, in the order of
+    the text."""
+    pattern, words = _ranges_of()
+    found: dict[str, None] = {}
+    for m in matches_at_words(pattern, text, words):
+        place = keys.get(m.group(1))
+        if place is not None and not isinstance(place, str):
+            found.setdefault(m.group(0))
+    return list(found)
 
 
 # A state's formal name, its word first: "the State of New York", "THE STATE OF NEW YORK".
@@ -3175,6 +3200,8 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                         keys.setdefault(form, keys[name])
     for name in compass_compounds(text, keys):  # "Central and South-Eastern Europe"
         keys.setdefault(name, _entered(places, name, "region"))
+    for name in ranges_of(text, keys):  # "the Alps of Dauphiné"
+        keys.setdefault(name, _entered(places, name, "mountains"))
     if strict:  # (a book with an index: `discover` finds them)
         for name in compass_regions(text, keys, _FUNCTION_WORDS | ctx.profile.english_words):
             keys[name] = _entered(places, name, "region")  # "Lower Silesia", "Northern France"
