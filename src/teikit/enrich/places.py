@@ -991,22 +991,18 @@ _QUALIFIERS = frozenset(
     "New Old Upper Lower North South East West Northern Southern Eastern Western Central Middle"
     " Great Little Greater Lesser Inner Outer".split()
 )
+# A qualifier and the white space after it, right before the end of the text searched (`qualified`).
+_QUALIFIER_BEFORE = re.compile(r"(?<![\w'’‐-])(?:" + "|".join(sorted(_QUALIFIERS)) + r")\s\Z")
 _LONGEST_QUALIFIER = max(map(len, _QUALIFIERS))
 
 
 def qualified(text: str, start: int) -> bool:
     """Whether a word of `_QUALIFIERS`, a white space after it, stands right before `start`
-    ("the trim New England landscape", "the West India Islands"): read back from `start`, a
-    word at most as long as the longest qualifier."""
-    if not text[start - 1 : start].isspace():
-        return False
-    end = start - 1
-    first = end
-    while first > 0 and end - first <= _LONGEST_QUALIFIER and text[first - 1].isalpha():
-        first -= 1
-    if first > 0 and (text[first - 1].isalnum() or text[first - 1] in "'’-‐"):
-        return False
-    return text[first:end] in _QUALIFIERS
+    ("the trim New England landscape", "the West India Islands"): sought in the few characters
+    before `start` only (asked at every place matched)."""
+    return text[start - 1 : start].isspace() and (
+        _QUALIFIER_BEFORE.search(text, max(0, start - _LONGEST_QUALIFIER - 1), start) is not None
+    )
 
 
 # Where a sea's or an ocean's adjective alone names it (`seas_by_adjective`): after "the", before a
@@ -3023,6 +3019,7 @@ def book_word_lists(reg: registers.Register, profile, person_words: Collection[s
         _named_unit_forms(heads),
         _AUTONOMOUS_WORDS,
         _COMPASS_COMPOUND_WORDS,
+        _ranges_of()[1],
         _STATE_OF_WORDS,
         _LOCATING_WORDS,
         _TOWN_NAMING_WORDS,  # `named_as_towns`, where the persons' pass left it to this one
