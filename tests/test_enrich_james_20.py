@@ -47,8 +47,9 @@ def test_a_peoples_adjective_spelling_a_town_is_no_place(edition):
     """ "Roman" is a town of Romania (67,000 people), but the book writes it after a cue
     only before a noun it qualifies ("the Greek and Roman gods", "the dealings of the Roman
     ecclesiasticism"): an adjective, marked nowhere ("less than a Greek or Roman"). A town
-    so written once before a word that is no function word is a place all the same ("Saint
-    Teresa of Avila just as")."""
+    so written once before a word that is no function word is a place all the same ("Philo of
+    Alexandria describes"; "Saint Teresa of Avila just as", the example first given, is one
+    saint's name now, as the development samples mark "Saint Catharine of Genoa")."""
     james = edition("james-varieties-of-religious-experience")
     for said in (
         "other hand Whitman is less than a Greek or Roman",
@@ -56,7 +57,7 @@ def test_a_peoples_adjective_spelling_a_town_is_no_place(edition):
         "the spirit of the Roman Emperor is!",
     ):
         assert "Roman" not in marked_texts(james, said, "placeName"), said
-    assert "Avila" in marked_texts(james, "Saint Teresa of Avila just as in any Moravian", "placeName")
+    assert "Alexandria" in marked_texts(james, "which Philo of Alexandria describes his inspiration", "placeName")
 
 
 def test_places_of_two_words(edition):

@@ -179,10 +179,11 @@ def test_a_rivers_bank_capitalised_is_a_region(tmp_path, include):
 def test_west_and_east_paired_after_from_are_two_parts_of_the_world(tmp_path, include):
     """ "they would have faced war and intervention from West and East" (the bundled book, ch.
     6): the two parts of the world, as "the West" is, without "the"; not before a
-    capitalised word ("between East and West Prussia": the provinces' names)."""
+    capitalised word ("between East and West Prussia": the provinces' names, West Prussia
+    one region's, the point of the compass and a country the book names)."""
     text = _BOOK.format(
         "Without industrialization, they would have faced war and intervention from West and East. The war "
         "between East and West Prussia ended."
     )
     marks = marks_in(convert_with_packs(tmp_path, text, include), "placeName")
-    assert marks == ["West", "East", "Prussia"]
+    assert marks == ["West", "East", "West Prussia"]

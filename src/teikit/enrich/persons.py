@@ -928,10 +928,13 @@ def _own_title_on(words: list[str], theirs: set[str]) -> list[str]:
     return words
 
 
-# What tells a saint apart after the name, "of the" and a capitalised word that begins no
-# longer name: "Saint John of the Cross" (not "of the Church of Rome"; a place after "of", as
-# in "Saint Teresa of Avila", is left to the places pass).
-_SAINTS_EPITHET = re.compile(r" of the [A-Z][a-z]+(?![\w'’‐-]| of\b| [A-Z])")
+# What tells a saint apart after the name (a mention opening with the title, `_SAINTS_TITLE`):
+# "of", maybe "the", and a capitalised word that begins no longer name, a byname of place or
+# of what the saint is known by, one name with the rest ("Saint John of the Cross", "Saint
+# Teresa of Avila", "St. John of God", "Saint Francis of Assisi’s"; not "of the Church of
+# Rome" nor "of New York", a longer name that is another's).
+_SAINTS_EPITHET = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][^\W\d_]+(?![\w‐-]|['’](?!s\b)|\s+of\b|\s+[A-Z])")
+_SAINTS_TITLE = re.compile(r"(?:Saint|St\.)\s")
 # A title that is part of a name as English cites it, unlike a rank ("Colonel I. A. Serov",
 # "Count Mirbach": the mention is the name after it): "Saint Augustine".
 _NAME_TITLES = frozenset({"Saint"})
@@ -1729,9 +1732,7 @@ def apply(tei, ctx: Context):
                     inflected = people.uninflected(key, given)
                     person = inflected[0] if len(set(map(id, inflected))) == 1 else None
                 start = new_start
-                if given[:1] == ["Saint"] and (epithet := _SAINTS_EPITHET.match(text, end)) is not None:
-                    end = epithet.end()  # "Saint John of the Cross": the saint told apart
-                elif text[end + 1 : end + 2] in _REGNAL_FIRST and (regnal := _regnal_after(text, end)) is not None:
+                if text[end + 1 : end + 2] in _REGNAL_FIRST and (regnal := _regnal_after(text, end)) is not None:
                     end, person = regnal, None  # "Louis XIV.:—": a king, no saint of the same name
                 if titles_before is not None and text[start - 1 : start].isspace():
                     title = titles_before.search(text, max(0, start - 40), start)
@@ -1739,6 +1740,13 @@ def apply(tei, ctx: Context):
                         start = title.start()  # "Professor Fraser": the title inside the mention
                         if (titled := _titled_as(people, key, title.group().split())) is not None:
                             person = titled  # "Mrs. Edwards": the index's "EDWARDS, MRS. J.", not Jonathan
+                # (asked only where "of" follows: most mentions have none after them)
+                if (
+                    text.startswith("of", end + 1)
+                    and _SAINTS_TITLE.match(text, start)
+                    and (epithet := _SAINTS_EPITHET.match(text, end)) is not None
+                ):
+                    end = epithet.end()  # "Saint John of the Cross", "St. John of God": the saint told apart
             else:
                 patronymic = people.patronymic_after.match(text, end, end + 30)
                 stop = patronymic.end() if patronymic else end  # "Vyacheslav Mikhailovich"

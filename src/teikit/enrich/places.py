@@ -19,7 +19,13 @@ it includes); the text adds, in a book with an index:
 - "the West", "the East", "the Continent": parts of the world, where so written, and the
   two paired without "the" after "from" or "between" ("intervention from West and East"), the
   second after "the" too ("take the East and West"); not a point of the compass whose name the
-  next one completes ("the East and West Indies": the West Indies only);
+  next one completes ("the East and West Indies": the West Indies only); so "the Old World" and
+  "the New World", a sentence's "The" before them too;
+- a sea or an ocean of the gazetteer's own list named by its adjective alone, after "the" and
+  before a punctuation mark ("by Austrian submarines in the Adriatic.", "the dangers of the
+  Mediterranean;"; not "the Atlantic coast", "the Baltic fleet"), where the adjective is no
+  word the book writes in lower case ("the Black"), no point of the compass, no people's word
+  ("the Indian") and no person's name: the sea (`seas_by_adjective`);
 - smaller towns and subdivisions (ISO 3166-2's regions, departments, provinces and
   counties: "in Lozère", "the departments of Gard") only after a preposition of place or a
   word for a place and "of" ("in Katyn", "the population of Efremov") or before a word for an
@@ -120,6 +126,17 @@ it includes); the text adds, in a book with an index:
 - a region named by two points of the compass, a hyphen between, before a place
   ("Central and South-Eastern Europe", where "Eastern Europe" is one): one name
   (`compass_compounds`);
+- a mountain range of the gazetteer's own list, "of" and a place found ("the Alps of
+  Dauphiné"): one name, the range's part in that land (`ranges_of`);
+- in a book without an index, a region named by a point of the compass, "Upper", "Lower" or
+  "Central" before a country, a state, a continent or a region found ("Northern France",
+  "Lower Silesia", "Western Galicia"), where the book writes it once at least as a noun and
+  never before another capitalised word (`compass_regions`: not "the West India Islands");
+- no place right after a capitalised word that makes a longer name of it ("New", "Old",
+  "Upper", "Great", a point of the compass: `qualified`), where the register holds no such
+  whole ("the trim New England landscape" is New England, a region of the gazetteer; "Tales of
+  Old Japan", "the West India Islands" mark neither Japan nor India): better no mark than a
+  part of the name;
 - names listed before "and other" and a plural word for places ("at Lyons, Aix, Toulon,
   Marseilles, and other towns", "Tobago, St. Martinique, Guadaloupe, and other French West
   Indian islands"): each a place of that kind, though no gazetteer knows it, in a book
@@ -498,17 +515,18 @@ _BARE_AFTER = re.compile(r"\s[A-Z]|[-–][A-Za-z]|['’]s\b")
 # a capitalised word or a hyphen ("the West Bank", "the East-West divide"), nor a
 # possessive ("the West's"), nor a point of the compass that shares the name after the next
 # ("the East and West Indies", "the North and South Poles": no name of its own to mark, the
-# West Indies one).
+# West Indies one). So the two halves of the world as Europe has named them since the voyages,
+# "the Old World" and "the New World", opening a sentence too ("The Old World was tough").
 # (The pattern opens with its letters, which `re` seeks fast; the word boundary before
 # them is tested after: `world_parts`.)
 _WORLD_PART = re.compile(
-    r"the (?:[a-z]+ )?(West|East|Continent)(?![\w-]|['’]\w)(?! [A-Z])"
+    r"(?:the|The(?= (?:Old|New) World)) (?:[a-z]+ )?(West|East|Continent|(?:Old|New) World)(?![\w-]|['’]\w)(?! [A-Z])"
     r"(?! (?:and|or) (?:North|South|East|West)(?:ern)? [A-Z])"
 )
 # Their entries are marked only where `_WORLD_PART` finds them, on every run: read back from
 # the register as names, they would be marked wherever the word is (an adjective: "from
 # West and East") and a second run would mark what the first did not.
-_WORLD_PART_NAMES = frozenset({"West", "East", "Continent"})
+_WORLD_PART_NAMES = frozenset({"West", "East", "Continent", "Old World", "New World"})
 
 
 def _persons_mentioned(tei) -> set[str]:
@@ -633,7 +651,7 @@ _WORLD_PAIRS = (
 )
 
 # What a text must hold for `world_parts` to find anything in it (each of its patterns names one).
-_WORLD_WORDS = ("West", "East", "Continent")
+_WORLD_WORDS = ("West", "East", "Continent", "Old World", "New World")
 
 
 def world_parts(text: str) -> Iterator[re.Match]:
@@ -1040,6 +1058,114 @@ def compass_compounds(text: str, keys: dict) -> list[str]:
     return list(found)
 
 
+# A word English writes capitalised before a place's name to make the name of another place,
+# a part of it or one named after it ("Lower Silesia", "New England", "Old Serbia", "the West
+# India Islands", "Great Britain"): the place after it is no mention of its own where the
+# register holds no such whole (which the matcher, longest first, marks whole). Not "Near" nor
+# "Far", which open sentences as prepositions ("Near Wimbledon he had a glimpse").
+_QUALIFIERS = frozenset(
+    "New Old Upper Lower North South East West Northern Southern Eastern Western Central Middle"
+    " Great Little Greater Lesser Inner Outer".split()
+)
+# A qualifier and the white space after it, right before the end of the text searched (`qualified`).
+_QUALIFIER_BEFORE = re.compile(r"(?<![\w'’‐-])(?:" + "|".join(sorted(_QUALIFIERS)) + r")\s\Z")
+_LONGEST_QUALIFIER = max(map(len, _QUALIFIERS))
+
+
+def qualified(text: str, start: int) -> bool:
+    """Whether a word of `_QUALIFIERS`, a white space after it, stands right before `start`
+    ("the trim New England landscape", "the West India Islands"): sought in the few characters
+    before `start` only (asked at every place matched)."""
+    return text[start - 1 : start].isspace() and (
+        _QUALIFIER_BEFORE.search(text, max(0, start - _LONGEST_QUALIFIER - 1), start) is not None
+    )
+
+
+# Where a sea's or an ocean's adjective alone names it (`seas_by_adjective`): after "the", before a
+# punctuation mark or the text's end ("the Adriatic.", "in the Mediterranean;").
+_SEA_ALONE_ENDS = re.compile(r"(?=[.,;:!?)\]—–]|$)")
+
+
+def seas_by_adjective(lowercase: Collection[str]) -> dict[str, str]:
+    """The adjectives that name a sea or an ocean of the gazetteer's own list alone, English
+    writing "the Adriatic", "the Mediterranean", "the Atlantic" for the Adriatic Sea, ..., each
+    to the sea's whole name: not a word the book writes in lower case ("the Black", "the
+    White": a colour's word, a person's, a party's), a point of the compass ("the North"), nor a
+    people's word ("the Indian", "the Irish": of India, Ireland). Marked only where `_SEA_ALONE_ENDS`
+    follows "the" and the word: elsewhere the word qualifies a fleet, a coast or a charter ("the
+    Baltic fleet", "the Atlantic coast", "the Atlantic Charter")."""
+    out: dict[str, str] = {}
+    for name, geo in gazetteer.known().items():
+        words = name.split()
+        if len(words) != 2 or words[1] not in ("Sea", "Ocean") or geo.type not in ("sea", "ocean"):
+            continue
+        adjective = words[0]
+        if (
+            adjective in _QUALIFIERS
+            or adjective.lower() in lowercase
+            or adjective.endswith("ish")
+            or (adjective.endswith("an") and gazetteer.lookup(adjective[:-1]) is not None)
+        ):
+            continue
+        out.setdefault(adjective, name)
+    return out
+
+
+# What may follow a compass region's name where the text writes it as a noun (`compass_regions`):
+# a punctuation mark, the text's end, or a lower-case word; the word's kind is told after.
+_COMPASS_FOLLOWS = re.compile(r"(?:[ \n]([a-z]+)(?![\w'’-])|(?=[.,;:!?)\]—–]|['’]s\b|$))")
+_COMPASS_LANDS = ("country", "continent", "state", "region")
+
+
+def compass_regions(text: str, keys: dict, function_words: Collection[str]) -> list[str]:
+    """Regions named by a point of the compass, or "Upper", "Lower", "Central", before a country, a
+    state, a continent or a region of `keys` ("Northern France", "Lower Silesia", "Western
+    Galicia", "Central Africa"): each the name of a part of that place, where the text writes it
+    once at least as a noun, before a punctuation mark, a function word, a preposition or a verb
+    in the past ("in Northern France)", "deposits of Western Galicia which"), and never before
+    another capitalised word (not "the West India Islands", "the West India islands": "West India"
+    is no part of India, and where the words go on it is a longer name's). Each once, in the order
+    of the text."""
+    as_noun: dict[str, None] = {}
+    longer: set[str] = set()
+    for m in matches_at_words(_COMPASS, text, _COMPASS_WORDS):
+        name, base = m.groups()
+        place = keys.get(base)
+        if name in keys or place is None or isinstance(place, str) or place.get("type") not in _COMPASS_LANDS:
+            continue
+        follows = _COMPASS_FOLLOWS.match(text, m.end())
+        if follows is None:
+            longer.add(name)  # another capitalised word, a hyphen, a digit after it
+        elif (word := follows.group(1)) is None or (
+            word in function_words or word in _PREPOSITIONS or _PAST_TENSE.fullmatch(word)
+        ):
+            as_noun.setdefault(name)
+    return [name for name in as_noun if name not in longer]
+
+
+@lru_cache(maxsize=1)
+def _ranges_of() -> tuple[re.Pattern, tuple[str, ...]]:
+    """`ranges_of`'s pattern, made of the mountain ranges of the gazetteer's own list, and the
+    words its matches open with (`matches_at_words`)."""
+    ranges = sorted((name for name, geo in gazetteer.known().items() if geo.type == "mountains"), key=len, reverse=True)
+    names = "|".join(map(re.escape, ranges)) or "(?!)"
+    return re.compile(rf"(?:{names}) of ([A-Z][^\W\d_]+)(?![\w'’‐-]| [A-Z])"), tuple(f"{r} of " for r in ranges)
+
+
+def ranges_of(text: str, keys: dict) -> list[str]:
+    """A mountain range of the gazetteer's own list named by the land it stands in, "of" between,
+    where that land is a place of `keys` ("the Alps of Dauphiné", "the Andes of Peru"): one name,
+    the range's part there, not the range and the land as two marks. Each once, in the order of
+    the text."""
+    pattern, words = _ranges_of()
+    found: dict[str, None] = {}
+    for m in matches_at_words(pattern, text, words):
+        place = keys.get(m.group(1))
+        if place is not None and not isinstance(place, str):
+            found.setdefault(m.group(0))
+    return list(found)
+
+
 # A state's formal name, its word first: "the State of New York", "THE STATE OF NEW YORK".
 _STATE_OF = re.compile(r"(?<![\w'’-])(?:State of|STATE OF) ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?![\w'’-])")
 _STATE_OF_WORDS = ("State of ", "STATE OF ")  # sought first (`pieces_holding`)
@@ -1067,6 +1193,7 @@ _HEAD_ALONE = "a site's head alone"
 _TOWN = "a town named after a person"
 _BUILDING = "a building's head alone"
 _LOCATED = "an index heading named like an establishment, a place where the text locates something at it"
+_SEA = "a sea's or an ocean's name without its head"
 # What makes a site's head alone part of another name: a letter, a hyphen, a possessive or
 # a capitalised word after it ("Metro-Vickers", "the Metro Vickers"); not a quotation's
 # close ("under the slogan 'All Moscow builds the Metro'").
@@ -2976,6 +3103,7 @@ def book_word_lists(reg: registers.Register, profile, person_words: Collection[s
         _named_unit_forms(heads),
         _AUTONOMOUS_WORDS,
         _COMPASS_COMPOUND_WORDS,
+        _ranges_of()[1],
         _STATE_OF_WORDS,
         _LOCATING_WORDS,
         _BUILDING_HEADS,  # `buildings_alone`
@@ -3155,6 +3283,11 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                         keys.setdefault(form, keys[name])
     for name in compass_compounds(text, keys):  # "Central and South-Eastern Europe"
         keys.setdefault(name, _entered(places, name, "region"))
+    for name in ranges_of(text, keys):  # "the Alps of Dauphiné"
+        keys.setdefault(name, _entered(places, name, "mountains"))
+    if strict:  # (a book with an index: `discover` finds them)
+        for name in compass_regions(text, keys, _FUNCTION_WORDS | ctx.profile.english_words):
+            keys[name] = _entered(places, name, "region")  # "Lower Silesia", "Northern France"
     for name, of in autonomous_units(text, keys):  # "the Jewish autonomous region of Birobidzhan"
         if name not in keys:
             keys[name] = of if of is not None else _entered(places, name, "region")
@@ -3193,6 +3326,10 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
         keys.setdefault(name, _TOWN)
     for head in sorted(buildings_alone(text)):  # "imprisoned in the Temple": marked where so written only
         keys.setdefault(head, _BUILDING)
+    seas = seas_by_adjective(lowercase)
+    for adjective in seas:  # "the Adriatic.": marked where so written only
+        if adjective not in person_words:  # "the Bering": a man's name too
+            keys.setdefault(adjective, _SEA)
     capitals: set[str] = set()
     titles = {h.rstrip(".").upper() for h in ctx.profile.honorifics}
     # a place's name that is also a title before a name ("Don Juan", "Don Carlos": the Don)
@@ -3283,6 +3420,13 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                 place = places.find(key)
                 if place is None:
                     place = places.add(key, "site", None, "named in the text")
+            elif place is _SEA:
+                if not (_after_the(text, start) and _SEA_ALONE_ENDS.match(text, end)):
+                    continue  # "the Atlantic coast", "the Baltic fleet": the sea's adjective, qualifying
+                place = places.find(seas[key])
+                if place is None:
+                    geo = gazetteer.known()[seas[key]]
+                    place = places.add(seas[key], geo.type, geo, "named in the text")
             elif place is _TOWN:
                 if not town_at(text, start, end, person_words):
                     continue  # "evacuated to Moscow, then in Kuibyshev": the town named after him
@@ -3305,6 +3449,8 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
             after = text[end : end + 1]
             if after in _HYPHENS and _IN_ADJECTIVE.match(text, end):
                 continue  # "the Urals-Siberian method": half of an adjective, not a place
+            if qualified(text, start):
+                continue  # "the trim New England landscape", "Old Serbia": a longer name's last word
             if (
                 after == " "
                 and (key in _BUILDING_HEADS or key.lower() in _SITE_HEADS)
