@@ -38,8 +38,8 @@ def _navigation_plainly(tei, ctx):
     of its own, the figures' targets among every id of the book (`ctx.ids()`)."""
     settle_empty_divs(tei, ctx)
     ctx.tree_changed()
-    navigation._figures(ctx, [d for d in everywhere(tei, "div") if d.get("type") == "figures"], ctx.ids, [])
-    navigation._contents(tei, ctx, only(tei, "front"), [])
+    navigation._figures(ctx, [d for d in everywhere(tei, "div") if d.get("type") == "figures"], ctx.ids)
+    navigation._contents(tei, ctx, only(tei, "front"))
     return tei
 
 

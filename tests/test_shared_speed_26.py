@@ -5,11 +5,7 @@ The writer settles the divisions again only where a pass may have changed the tr
 navigation pass settled them (`navigation.SETTLED`, a view that pass keeps): on the bundled
 book and on Burns's (whose headings with nothing under them are merged into the next
 division), settling the divisions of the finished tree again changes nothing, and a pass that
-changes the tree after navigation has its empty division settled by the writer. The writer
-resolves the refs navigation made from those it kept with their targets (`navigation.POINTERS`),
-not by a walk of the book: the documents are those the walk gives, on the bundled book (its
-contents and list of figures), Burns's (555 refs) and Parker's (its contents kept as printed,
-the refs made left out of the tree). A word scan
+changes the tree after navigation has its empty division settled by the writer. A word scan
 tells the words a scan of Latin-1 bytes finds (`wordscan._by_latin_1`) as `in_latin_1` does.
 """
 
@@ -30,7 +26,6 @@ from teikit.profile import load_profile
 from teikit.tei import XML_ID, q, sub
 
 BURNS = corpus_book("burns-poems-and-songs")
-PARKER = corpus_book("parker-syphilitic-diseases-1845-ocr")
 
 
 @pytest.fixture(scope="module")
@@ -101,27 +96,3 @@ def test_the_words_a_scan_of_latin_1_bytes_finds_are_those_in_latin_1_takes():
     assert others == tuple(word for word in words if not in_latin_1((word,)))
     assert any("?" in word for word in others) and any(max(word) > "\xff" for word in others)
     assert any(not word.isascii() for word in taken)
-
-
-@pytest.mark.parametrize("book", ["bundled", "burns", "parker"])
-def test_the_refs_kept_resolve_as_the_walk_of_the_book_does(book, tmp_path):
-    """The edition's documents with the refs resolved from those navigation kept, against
-    those resolved by the walk of the book (the view forgotten), conversion for conversion."""
-    if book == "bundled":
-        source, profile = SAMPLE, load_profile(source=SAMPLE)
-    else:
-        source = tmp_path / f"{book}.txt"
-        source.write_text(BURNS if book == "burns" else PARKER, encoding="utf-8")
-        profile = load_profile()
-    written = []
-    for kept in (True, False):
-        tei, ctx = convert_tree(source, profile)
-        made = ctx.view(navigation.POINTERS, lambda tree: None)
-        assert made
-        if not kept:
-            ctx.tree_changed(keep=(navigation.SETTLED,))
-        docs = writer.split(tei, ctx)
-        written.append({name: etree.tostring(doc) for name, doc in docs.items()})
-    assert written[0] == written[1]
-    assert b"teikit-" not in b"".join(written[0].values())
-    assert sum(doc.count(b"<ref ") for doc in written[0].values()) > (500 if book == "burns" else 5)

@@ -208,7 +208,7 @@ FINISHING = (
         navigation.apply,
         needs=("outline", "divisions"),
         provides=("navigation",),
-        keeps_views=(navigation.SETTLED, navigation.POINTERS),
+        keeps_views=(navigation.SETTLED,),
         doc="the contents and the list of figures as lists pointing at what they list",
     ),
 )

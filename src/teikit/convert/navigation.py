@@ -14,9 +14,7 @@ merged into the next carries its entries with it).
 A pointer may cross into another file of the edition, and which file is the writer's choice
 (one file per body division). So a `<ref>` made here holds no file name: it carries
 `POINTER` (the target's anchor) and the target carries `ANCHOR`; `resolve_pointers` (called
-by the writer once it knows the files) sets `@target` and removes both. The pass keeps the refs
-it made, each with its target, as a view (`POINTERS`): while the tree stands as the pass left
-it, they are all the elements that carry either attribute.
+by the writer once it knows the files) sets `@target` and removes both.
 """
 
 from __future__ import annotations
@@ -42,9 +40,6 @@ POINTER = "teikit-pointer"
 # (a walk of every element of the book: 3 ms of the enriched bundled book).
 SETTLED = "divisions-settled"
 
-# A view kept likewise: the refs the pass made, each with its target, in the order made.
-POINTERS = "pointers"
-
 
 def _anchor(el: etree._Element) -> str:
     """The element's anchor: its xml:id, or one made for it (front and back divisions have
@@ -57,13 +52,11 @@ def _anchor(el: etree._Element) -> str:
     return anchor
 
 
-def _pointer(item: etree._Element, text: str, target: etree._Element | None, made: list) -> None:
-    """Append `text` to the item: a ref to `target` when there is one (added to `made` with
-    its target), else plain text."""
+def _pointer(item: etree._Element, text: str, target: etree._Element | None) -> None:
+    """Append `text` to the item: a ref to `target` when there is one, else plain text."""
     if target is not None:
         ref = sub(item, "ref", text)
         ref.set(POINTER, _anchor(target))
-        made.append((ref, target))
     elif len(item):
         item[-1].tail = (item[-1].tail or "") + text
     else:
@@ -80,8 +73,8 @@ def _page(item: etree._Element, page: str | None) -> None:
     sub(item, "num", page, type="page")
 
 
-def _contents(tei, ctx: Context, front: etree._Element | None, made: list) -> None:
-    """`front`: the book's one front matter (None when it has none or several); `made`: see `_pointer`."""
+def _contents(tei, ctx: Context, front: etree._Element | None) -> None:
+    """`front`: the book's one front matter (None when it has none or several)."""
     found = (
         [d for d in front if d.tag == q("div") and d.get("type") == "contents"]
         if front is not None
@@ -105,7 +98,7 @@ def _contents(tei, ctx: Context, front: etree._Element | None, made: list) -> No
                     "(its content was moved, e.g. notes to their references): the entry stays as text",
                     text=e.title,
                 )
-            _pointer(item, e.title, target, made)
+            _pointer(item, e.title, target)
             _page(item, e.page)
         reported = Counter(w for f in ctx.report.of_kind("dropped-toc-cell") for w in words(f.text or ""))
         missing = (
@@ -147,10 +140,9 @@ def _listed_figures(
     return on_figures
 
 
-def _figures(ctx: Context, found: list[etree._Element], targets: Callable[[], dict], made: list) -> None:
+def _figures(ctx: Context, found: list[etree._Element], targets: Callable[[], dict]) -> None:
     """`found`: the lists of figures (`div type="figures"`) in document order; `targets()`:
-    the elements their entries point at, by id (asked only when the book has such a list);
-    `made`: see `_pointer`."""
+    the elements their entries point at, by id (asked only when the book has such a list)."""
     if not found:
         return
     ids = targets()
@@ -161,7 +153,7 @@ def _figures(ctx: Context, found: list[etree._Element], targets: Callable[[], di
         for entry in ctx.figures.values():
             item = sub(lst, "item")
             sub(item, "label", entry.label).tail = " "
-            _pointer(item, entry.caption, ids.get(figure_id(entry.key)), made)
+            _pointer(item, entry.caption, ids.get(figure_id(entry.key)))
             _page(item, entry.page)
 
 
@@ -194,30 +186,21 @@ def apply(tei, ctx: Context):
         [d for d in divs if next(d.iterancestors(_TEXT), None) is not None] if len(texts) == 1 else None,
     )
     ctx.tree_changed()
-    made: list[tuple[etree._Element, etree._Element]] = []
     _figures(
         ctx,
         [d for d in divs if d.get("type") == "figures" and _in_document(d, root)],
         lambda: _listed_figures(ctx, root, figures, divs),
-        made,
     )
     fronts = [f for f in fronts if _in_document(f, root)]
-    _contents(tei, ctx, fronts[0] if len(fronts) == 1 else None, made)
+    _contents(tei, ctx, fronts[0] if len(fronts) == 1 else None)
     ctx.view(SETTLED, lambda tree: True)
-    ctx.view(POINTERS, lambda tree: made)
     return tei
 
 
-def resolve_pointers(
-    tei, file_of: Callable[[etree._Element], str], made: list[tuple[etree._Element, etree._Element]] | None = None
-) -> None:
+def resolve_pointers(tei, file_of: Callable[[etree._Element], str]) -> None:
     """Give every ref made by this pass its `@target`: the file that holds the target, alone
     when the target is the file's own division (`ch03.xml`), else with the target's id
-    (`ch03.xml#fig2`). `file_of(el)` names the file of an element (the writer's split).
-    `made`: the refs the pass made with their targets (`POINTERS`), where the tree is as the
-    pass left it; else the tree is walked for the elements that carry the attributes."""
-    if made is not None and _resolve_made(made, tei.getroottree().getroot(), file_of):
-        return
+    (`ch03.xml#fig2`). `file_of(el)` names the file of an element (the writer's split)."""
     anchors: dict[str, etree._Element] = {}
     refs = []
     for el in tei.iter():  # one walk of the book for both (each took as long as the rest)
@@ -227,33 +210,12 @@ def resolve_pointers(
         if el.get(POINTER) is not None:
             refs.append(el)
     for ref in refs:
-        _target(ref, anchors[ref.get(POINTER)], file_of)
+        target = anchors[ref.get(POINTER)]
+        whole = target.getparent() is not None and etree.QName(target.getparent()).localname in (
+            "front",
+            "body",
+            "back",
+        )
+        name = file_of(target)
+        ref.set("target", name if whole or target.get(XML_ID) is None else f"{name}#{target.get(XML_ID)}")
     etree.strip_attributes(tei, ANCHOR, POINTER)
-
-
-def _target(ref: etree._Element, target: etree._Element, file_of: Callable[[etree._Element], str]) -> None:
-    whole = target.getparent() is not None and etree.QName(target.getparent()).localname in ("front", "body", "back")
-    name = file_of(target)
-    ref.set("target", name if whole or target.get(XML_ID) is None else f"{name}#{target.get(XML_ID)}")
-
-
-def _resolve_made(
-    made: list[tuple[etree._Element, etree._Element]], root: etree._Element, file_of: Callable[[etree._Element], str]
-) -> bool:
-    """`resolve_pointers` from the refs made and their targets, without a walk of the book
-    (6 to 9 ms of the enriched bundled book): where their targets' anchors name one element
-    each and every target stands in the tree (as the walk finds them), the refs the walk would
-    find are among these (a ref left out of the tree is set to no effect), and these alone
-    carry the attributes. False, having changed nothing, where that does not hold."""
-    by_anchor: dict[str, etree._Element] = {}
-    for _, target in made:
-        if by_anchor.setdefault(target.get(ANCHOR), target) is not target:
-            return False
-    if not all(_in_document(target, root) for target in by_anchor.values()):
-        return False
-    for ref, target in made:
-        _target(ref, target, file_of)
-    for ref, target in made:
-        ref.attrib.pop(POINTER, None)
-        target.attrib.pop(ANCHOR, None)
-    return True

@@ -65,17 +65,12 @@ def _document(header, text_type: str, front=None, body_divs=(), back=None):
     return tei
 
 
-def _settled(tei, ctx: Context) -> bool:
-    settle_empty_divs(tei, ctx)
-    return True
-
-
 def split(tei, ctx: Context) -> dict[str, etree._Element]:
     """The documents of the edition, by file name, the corpus file last."""
     book = ctx.need_book()
     # No division may hold a heading alone (schema): settled, unless the navigation pass did
     # and nothing changed the tree since (its view kept).
-    ctx.view(navigation.SETTLED, lambda tree: _settled(tei, ctx))
+    ctx.view(navigation.SETTLED, lambda tree: settle_empty_divs(tei, ctx) or True)
     text = tei.find(q("text"))
     front = text.find(q("front"))
     body = text.find(q("body"))
@@ -91,7 +86,7 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
             return part_of[top]
         return "front.xml" if top.getparent() is front else "back.xml"
 
-    navigation.resolve_pointers(tei, file_of, ctx.view(navigation.POINTERS, lambda tree: None))
+    navigation.resolve_pointers(tei, file_of)
     docs: dict[str, etree._Element] = {}
     if front is not None:
         fm = make("front")
