@@ -168,7 +168,7 @@ PASSES = [
         needs=("paragraphs",),
         provides=("dates",),
         doc="date, with ISO 8601 values",
-        keeps_views=_MARKING_KEEPS,
+        keeps_views=(*_MARKING_KEEPS, TEXT_SLOTS),  # it marks through them, or forgets them
         collects_rarely=True,
     ),
     Pass(
