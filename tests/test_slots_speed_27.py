@@ -64,10 +64,13 @@ def _context(tei, profile) -> Context:
     return ctx
 
 
-def _units_in_order(region, owned, months) -> list:
+def _read_in(region, owned, months) -> list[tuple]:
+    """Each unit `dates._units` lists with `owned`, and its context told by the order in which
+    the contexts first appear (a new context is a new object each time)."""
     out: list = []
     dates._units(region, dates.YearContext(months), owned, out, set(), months)
-    return [unit for unit, _ in out]
+    told: dict = {}
+    return [(unit, told.setdefault(id(context), len(told))) for unit, context in out]
 
 
 def _slot_ids(slots) -> list[tuple]:
@@ -75,8 +78,10 @@ def _slot_ids(slots) -> list[tuple]:
 
 
 def test_each_units_runs_are_the_text_nodes_text_slots_gives_it(unenriched):
-    """For every division and note the pass reads (`dates._units`), the runs of its
-    region's list `_own_runs` gives it are, node for node, `text_slots(unit, _INNER)`."""
+    """For every division and note the pass reads (`dates._units`), the runs of its region's
+    list `_own_runs` gives it are, node for node, `text_slots(unit, _INNER)`; and the units
+    it reads through what `_own_runs` says each holds (not `_owned`, a walk of the tree) give
+    the same text nodes in the same order, each in the same context."""
     tei, profile = unenriched
     tree = copy.deepcopy(tei)
     ctx = _context(tree, profile)
@@ -84,11 +89,21 @@ def test_each_units_runs_are_the_text_nodes_text_slots_gives_it(unenriched):
     units = 0
     nested = 0
     for region, region_slots, region_inside in zip(ctx.view(REGIONS, regions), slots, inside, strict=True):
-        own = dates._own_runs(region_inside, len(region_slots), region)
-        for unit in _units_in_order(region, dates._owned(region), profile.months):
+        own, owned = dates._own_runs(region_inside, len(region_slots), region)
+        plain = []
+        for unit, context in _read_in(region, dates._owned(region), profile.months):
+            found = text_slots(unit, dates._INNER)
             runs = [slot for start, end in own[unit] for slot in region_slots[start:end]]
-            assert _slot_ids(runs) == _slot_ids(text_slots(unit, dates._INNER))
+            assert _slot_ids(runs) == _slot_ids(found)
+            plain += [(id(unit), context, slot) for slot in _slot_ids(found)]
             units += 1
+        read = [
+            (id(unit), context, slot)
+            for unit, context in _read_in(region, owned, profile.months)
+            for start, end in own[unit]
+            for slot in _slot_ids(region_slots[start:end])
+        ]
+        assert read == plain
         nested += len(region_inside)
     assert units > len(slots)  # divisions or notes inside regions were read apart
     assert nested > 0

@@ -2192,9 +2192,7 @@ def apply(tei, ctx: Context):
     # the next, nor the narrative to a note (`_read`, `_units`).
     months = ctx.profile.months
 
-    def read_at_once(
-        region, region_slots: list, inside: list, openings: set[str], context: YearContext, owned: dict
-    ) -> None:
+    def read_at_once(region, region_slots: list, inside: list, openings: set[str], context: YearContext) -> None:
         """`_read(region, openings, context, owned, …)`, its texts listed first and their dates
         found together (`find_in_texts`), the feasts of those that name one added
         (`add_feasts`, which reads no context), then wrapped. `region_slots`, `inside`: the
@@ -2203,6 +2201,7 @@ def apply(tei, ctx: Context):
         read_in: list = []
         # the contexts each a note's own (told as its units are listed, not by their tags)
         notes = {context} if region.tag == _NOTE else set()
+        own, owned = _own_runs(inside, len(region_slots), region)
         _units(region, context, owned, read_in, notes, months)
         # Each unit's text nodes (`text_slots(unit, _INNER)`), in the order `_units` lists
         # them, are runs of the region's: where each run begins among them and in the region's.
@@ -2210,7 +2209,6 @@ def apply(tei, ctx: Context):
         contexts: list[YearContext] = []
         run_starts: list[int] = []
         run_starts_in_region: list[int] = []
-        own = _own_runs(inside, len(region_slots), region)
         for unit, unit_context in read_in:
             for start, end in own[unit]:
                 run_starts.append(len(slots))
@@ -2258,11 +2256,11 @@ def apply(tei, ctx: Context):
                 text = _opening(el)
             if text:
                 openings.add(text)
-        owned = _owned(region)
         # (A region where another calendar's months are sought too is read text by text.)
         if at_once:
-            read_at_once(region, all_slots[r], all_inside[r], openings, context, owned)
+            read_at_once(region, all_slots[r], all_inside[r], openings, context)
             continue
+        owned = _owned(region)
         # A region that names no feast anywhere (its whole text, read at once) has none in
         # any of its texts: they are not each scanned for one (`find` reads `feasts` as set here).
         feasts = ctx.profile.feasts if feast_names and _names_any(region, feast_names) else None
@@ -2275,14 +2273,19 @@ def apply(tei, ctx: Context):
 _INNER = (*SKIP, "div", "note")
 
 
-def _own_runs(inside: list, count: int, region) -> dict:
+def _own_runs(inside: list, count: int, region) -> tuple[dict, dict]:
     """The runs of a region's text nodes (`count` of them) that are each division's or note's
     own, as `text_slots(unit, _INNER)` gives them, by element (the region's too): `inside`
     lists the region's divisions and notes in document order with the bounds of their text
     nodes, those of the divisions and notes inside each among them (`marked_text_by_units`);
-    a unit's own are those between theirs. (A unit holding no text node may be taken as
-    closed before one that follows it at the same index: it has no run to miss.)"""
+    a unit's own are those between theirs. And the divisions and notes each holds, as
+    `_owned(region)` gives them, read from the same bounds (not from a walk of the tree).
+
+    A unit holding no text node may be taken as closed before one that follows it at the
+    same index, and as held by the unit around the one that holds it: it has no run to miss,
+    nor have the units it holds, and it is read in no context (nor are they)."""
     own: dict = {region: []}
+    owned: dict = {}
     open_units = [[region, 0, count, 0]]  # element, start, end, and where its next own run begins
     for element, start, end in inside:
         while len(open_units) > 1 and open_units[-1][2] <= start:
@@ -2292,10 +2295,14 @@ def _own_runs(inside: list, count: int, region) -> dict:
             own[around[0]].append((around[3], start))
         around[3] = end
         own[element] = []
+        held = owned.get(around[0])
+        if held is None:
+            held = owned[around[0]] = ([], [])
+        held[element.tag == _NOTE].append(element)
         open_units.append([element, start, end, start])
     while open_units:
         _close_run(own, open_units.pop())
-    return own
+    return own, owned
 
 
 def _close_run(own: dict, unit: list) -> None:

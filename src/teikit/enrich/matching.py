@@ -97,8 +97,9 @@ def marked_text(ctx: Context) -> list[list[Slot]]:
     passes read them (`SKIP` elements left out, the marks made already among them).
 
     The same walk of the tree reads the book's `unmarked_text`, kept as that view
-    (`UNMARKED_TEXT`) where none is yet: the first name pass asks for both, each a walk of
-    every element of the book and a read of each text node from lxml."""
+    (`UNMARKED_TEXT`) where none is yet: the first pass to mark asks for both, each a walk of
+    every element of the book and a read of each text node from lxml (the date pass, which
+    makes them with `marked_text_by_units`)."""
     return ctx.view(TEXT_SLOTS, lambda tree: _slots_and_unmarked(ctx))
 
 
