@@ -120,6 +120,11 @@ class Context:
             self.tree = tree
         self._views = {name: v for name, v in self._views.items() if name in keep}
 
+    def forget(self, name: str) -> None:
+        """Forget the view `name` (if kept): a pass that keeps it (`Pass.keeps_views`) but
+        changed the tree otherwise than through it."""
+        self._views.pop(name, None)
+
     def ids(self) -> dict[str, etree._Element]:
         """Every element with an xml:id, by id (a view: rebuilt after the tree changes)."""
         return self.view("ids", _ids)

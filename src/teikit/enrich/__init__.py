@@ -135,7 +135,8 @@ def classifying_places(apply: Callable) -> Callable:
 
 
 # The views of the tree every pass that marks the running text keeps (`Pass.keeps_views`);
-# organisations, persons and places keep the text slots too; the answers of
+# dates, organisations, persons and places keep the text slots too (dates makes them, and
+# marks through them or forgets them); the answers of
 # `registers.classify_place` (`PLACE_KINDS`) read no tree.
 _MARKING_KEEPS = (
     REGIONS,
@@ -168,7 +169,7 @@ PASSES = [
         needs=("paragraphs",),
         provides=("dates",),
         doc="date, with ISO 8601 values",
-        keeps_views=_MARKING_KEEPS,
+        keeps_views=(*_MARKING_KEEPS, TEXT_SLOTS),  # it marks through them, or forgets them
         collects_rarely=True,
     ),
     Pass(

@@ -230,8 +230,8 @@ from lxml import etree
 
 from ..context import Context
 from ..tei import TEI_NS, local, make_in
-from ..textnodes import text_slots, wrap, wrap_slots_at
-from .matching import REGIONS, SKIP, regions
+from ..textnodes import wrap, wrap_slots_at
+from .matching import REGIONS, SKIP, TEXT_SLOTS, marked_text_by_units, regions
 
 MONTHS = {
     m: i
@@ -2192,20 +2192,29 @@ def apply(tei, ctx: Context):
     # the next, nor the narrative to a note (`_read`, `_units`).
     months = ctx.profile.months
 
-    def read_at_once(region, openings: set[str], context: YearContext, owned: dict) -> None:
+    def read_at_once(region, region_slots: list, inside: list, openings: set[str], context: YearContext) -> None:
         """`_read(region, openings, context, owned, …)`, its texts listed first and their dates
         found together (`find_in_texts`), the feasts of those that name one added
-        (`add_feasts`, which reads no context), then wrapped."""
+        (`add_feasts`, which reads no context), then wrapped. `region_slots`, `inside`: the
+        region's text nodes and where its divisions and notes hold theirs
+        (`marked_text_by_units`), brought up to date as the dates are wrapped."""
         read_in: list = []
         # the contexts each a note's own (told as its units are listed, not by their tags)
         notes = {context} if region.tag == _NOTE else set()
+        own, owned = _own_runs(inside, len(region_slots), region)
         _units(region, context, owned, read_in, notes, months)
+        # Each unit's text nodes (`text_slots(unit, _INNER)`), in the order `_units` lists
+        # them, are runs of the region's: where each run begins among them and in the region's.
         slots: list = []
         contexts: list[YearContext] = []
+        run_starts: list[int] = []
+        run_starts_in_region: list[int] = []
         for unit, unit_context in read_in:
-            found = text_slots(unit, _INNER)
-            slots += found
-            contexts += [unit_context] * len(found)
+            for start, end in own[unit]:
+                run_starts.append(len(slots))
+                run_starts_in_region.append(start)
+                slots += region_slots[start:end]
+            contexts += [unit_context] * (len(slots) - len(contexts))
         texts = [text for _, _, text in slots]
         joined = "\x00".join(texts)
         dated = find_in_texts(texts, contexts, openings, reading, joined, notes)
@@ -2217,14 +2226,21 @@ def apply(tei, ctx: Context):
                     days = add_feasts(texts[k], dated.get(k, []), ctx.profile.feasts, function_words, feast_names)
                     if days:
                         dated[k] = days
-        wrap_slots_at(
-            slots,
-            {k: [(start, end, date_element(attrs)) for start, end, attrs in d] for k, d in dated.items()},
-        )
+        made = {k: [(start, end, date_element(attrs)) for start, end, attrs in d] for k, d in dated.items()}
+        in_region = {}
+        for k, spans in made.items():
+            run = bisect.bisect_right(run_starts, k) - 1
+            in_region[run_starts_in_region[run] + k - run_starts[run]] = spans
+        wrap_slots_at(region_slots, in_region)
         counts["date"] += sum(map(len, dated.values()))
 
+    at_once = READ_AT_ONCE and not calendar
+    if at_once:
+        all_slots, all_inside = marked_text_by_units(ctx)
+    else:  # (the text nodes are wrapped as `wrap` finds them: the name passes' list is not kept)
+        ctx.forget(TEXT_SLOTS)
     chapter = None  # the context of the chapter read last, while chapters follow each other
-    for region in ctx.view(REGIONS, regions):
+    for r, region in enumerate(ctx.view(REGIONS, regions)):
         context = YearContext(ctx.profile.months)
         if region.get("type") == "chapter":
             if chapter is not None and chapter.lent >= _TELLS_TIME:
@@ -2240,11 +2256,11 @@ def apply(tei, ctx: Context):
                 text = _opening(el)
             if text:
                 openings.add(text)
-        owned = _owned(region)
         # (A region where another calendar's months are sought too is read text by text.)
-        if READ_AT_ONCE and not calendar:
-            read_at_once(region, openings, context, owned)
+        if at_once:
+            read_at_once(region, all_slots[r], all_inside[r], openings, context)
             continue
+        owned = _owned(region)
         # A region that names no feast anywhere (its whole text, read at once) has none in
         # any of its texts: they are not each scanned for one (`find` reads `feasts` as set here).
         feasts = ctx.profile.feasts if feast_names and _names_any(region, feast_names) else None
@@ -2255,6 +2271,44 @@ def apply(tei, ctx: Context):
 
 # What a region's reading leaves to the divisions and notes inside it (each read on its own).
 _INNER = (*SKIP, "div", "note")
+
+
+def _own_runs(inside: list, count: int, region) -> tuple[dict, dict]:
+    """The runs of a region's text nodes (`count` of them) that are each division's or note's
+    own, as `text_slots(unit, _INNER)` gives them, by element (the region's too): `inside`
+    lists the region's divisions and notes in document order with the bounds of their text
+    nodes, those of the divisions and notes inside each among them (`marked_text_by_units`);
+    a unit's own are those between theirs. And the divisions and notes each holds, as
+    `_owned(region)` gives them, read from the same bounds (not from a walk of the tree).
+
+    A unit holding no text node may be taken as closed before one that follows it at the
+    same index, and as held by the unit around the one that holds it: it has no run to miss,
+    nor have the units it holds, and it is read in no context (nor are they)."""
+    own: dict = {region: []}
+    owned: dict = {}
+    open_units = [[region, 0, count, 0]]  # element, start, end, and where its next own run begins
+    for element, start, end in inside:
+        while len(open_units) > 1 and open_units[-1][2] <= start:
+            _close_run(own, open_units.pop())
+        around = open_units[-1]
+        if around[3] < start:
+            own[around[0]].append((around[3], start))
+        around[3] = end
+        own[element] = []
+        held = owned.get(around[0])
+        if held is None:
+            held = owned[around[0]] = ([], [])
+        held[element.tag == _NOTE].append(element)
+        open_units.append([element, start, end, start])
+    while open_units:
+        _close_run(own, open_units.pop())
+    return own, owned
+
+
+def _close_run(own: dict, unit: list) -> None:
+    element, _, end, begins = unit
+    if begins < end:
+        own[element].append((begins, end))
 
 
 # The readers of a region's divisions and notes call themselves: written inside `apply`, each

@@ -97,20 +97,46 @@ def marked_text(ctx: Context) -> list[list[Slot]]:
     passes read them (`SKIP` elements left out, the marks made already among them).
 
     The same walk of the tree reads the book's `unmarked_text`, kept as that view
-    (`UNMARKED_TEXT`) where none is yet: the first name pass asks for both, each a walk of
-    every element of the book and a read of each text node from lxml."""
+    (`UNMARKED_TEXT`) where none is yet: the first pass to mark asks for both, each a walk of
+    every element of the book and a read of each text node from lxml (the date pass, which
+    makes them with `marked_text_by_units`)."""
     return ctx.view(TEXT_SLOTS, lambda tree: _slots_and_unmarked(ctx))
 
 
-def _slots_and_unmarked(ctx: Context) -> list[list[Slot]]:
+def _slots_and_unmarked(ctx: Context, units: list[list[list]] | None = None) -> list[list[Slot]]:
     slots: list[list[Slot]] = []
     pieces: list[str] = []
     for region in ctx.view(REGIONS, regions):
         region_slots: list[Slot] = []
-        _unmarked_walk(region, pieces, region_slots)
+        region_units: list[list] | None = None if units is None else []
+        _unmarked_walk(region, pieces, region_slots, region_units)
         slots.append(region_slots)
+        if units is not None and region_units is not None:
+            units.append(region_units)
     ctx.view(UNMARKED_TEXT, lambda tree: "\n\n".join(pieces))
     return slots
+
+
+# What `marked_text_by_units` tells of each division and note inside a region: the element,
+# and the first and last (excluded) indexes of its text nodes in the region's list.
+Unit = list
+
+
+def marked_text_by_units(ctx: Context) -> tuple[list[list[Slot]], list[list[Unit]]]:
+    """`marked_text(ctx)`, read from the tree now (as the `TEXT_SLOTS` view from here on,
+    any older one forgotten), with where each division and note inside each region
+    (`SKIP` elements apart) holds its text nodes in the region's list: [element, start,
+    end], in document order (an element before those inside it), the text nodes of the
+    divisions and notes inside it among its own (from `start` to `end`). The bounds are
+    those of the list as made: true until a text node of the region is wrapped.
+
+    For the date pass, which reads a division's own text nodes apart from its divisions'
+    and notes' (`textnodes.text_slots(unit, SKIP + div, note)`): one walk of the book
+    gives them and the name passes' list, which it then marks through."""
+    ctx.forget(TEXT_SLOTS)
+    units: list[list[Unit]] = []
+    slots = ctx.view(TEXT_SLOTS, lambda tree: _slots_and_unmarked(ctx, units))
+    return slots, units
 
 
 def mark(
@@ -380,6 +406,8 @@ def _unmarked_of(divisions: list) -> str:
 # it (_MARK), another element's breaks the piece and is read (_READ) or not (_SKIPPED: those
 # of SKIP, comments and processing instructions).
 _SKIPPED, _READ, _MARK = 0, 1, 2
+_UNIT = 3  # a division or note, read as _READ, its bounds told (`marked_text_by_units`)
+_NOTE = q("note")
 _MARK_NAMES, _SKIP_NAMES = frozenset(MARKS), frozenset(SKIP)
 
 
@@ -417,16 +445,19 @@ def _unmarked(el) -> list[str]:
     return pieces
 
 
-def _unmarked_walk(el, pieces: list[str], slots: list[Slot] | None = None) -> None:
+def _unmarked_walk(el, pieces: list[str], slots: list[Slot] | None = None, units: list[Unit] | None = None) -> None:
     """Add the pieces of `el`'s unmarked text to `pieces`; and, given `slots`, its text nodes
     as `textnodes.text_slots(el, SKIP)` gives them, read in the same walk: the marks are
     among SKIP's names, so the elements this walk enters outside a mark (`_READ`) are those
-    `text_slots` enters, and the text nodes it reads there are those `text_slots` gives."""
+    `text_slots` enters, and the text nodes it reads there are those `text_slots` gives.
+    Given `units` too, each division and note it enters outside a mark, with the bounds of
+    its text nodes in `slots` (`marked_text_by_units`)."""
     # Each piece is gathered as a list of its texts and joined once when an element boundary
     # ends it: adding to a piece's string text by text copied it each time (quadratic in a
     # long paragraph). How each tag is read is decided once per tag of the walk.
     piece: list[str] = []
-    reading: dict = {}
+    # (divisions and notes are read as any element is, their bounds told when units are asked)
+    reading: dict = {} if units is None else {_DIV: _UNIT, _NOTE: _UNIT}
 
     def walk(e, out: list[Slot] | None) -> None:
         # `out`: where the slots go; None inside a mark (and when none are asked for)
@@ -463,6 +494,22 @@ def _unmarked_walk(el, pieces: list[str], slots: list[Slot] | None = None) -> No
                         pieces.append(inner)
                         if out is not None:
                             out.append((child, None, inner))
+                elif how == _UNIT:
+                    bounds = None
+                    if out is not None and units is not None:
+                        bounds = [child, len(out), 0]
+                        units.append(bounds)
+                    if len(child):
+                        walk(child, out)
+                        if piece:
+                            pieces.append("".join(piece))
+                            piece = []
+                    elif inner := child.text:
+                        pieces.append(inner)
+                        if out is not None:
+                            out.append((child, None, inner))
+                    if bounds is not None and out is not None:
+                        bounds[2] = len(out)
             tail = child.tail
             if tail:
                 piece.append(tail)
