@@ -70,7 +70,11 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
     book = ctx.need_book()
     # No division may hold a heading alone (schema): settled, unless the navigation pass did
     # and nothing changed the tree since (its view kept).
-    ctx.view(navigation.SETTLED, lambda tree: settle_empty_divs(tei, ctx) or True)
+    def settled(_tree) -> bool:
+        settle_empty_divs(tei, ctx)
+        return True
+
+    ctx.view(navigation.SETTLED, settled)
     text = tei.find(q("text"))
     front = text.find(q("front"))
     body = text.find(q("body"))
