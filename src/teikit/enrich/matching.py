@@ -459,7 +459,9 @@ def _unmarked_walk(el, pieces: list[str], slots: list[Slot] | None = None, units
     # (divisions and notes are read as any element is, their bounds told when units are asked)
     reading: dict = {} if units is None else {_DIV: _UNIT, _NOTE: _UNIT}
 
-    def walk(e, out: list[Slot] | None) -> None:
+    # The walk is handed itself to call (`again`): a function that named itself from its
+    # closure would hold itself, a cycle only the cyclic collector frees, with all it reaches.
+    def walk(e, out: list[Slot] | None, again: Callable) -> None:
         # `out`: where the slots go; None inside a mark (and when none are asked for)
         nonlocal piece
         text = e.text  # each text read from lxml once: a read converts it from UTF-8
@@ -477,30 +479,20 @@ def _unmarked_walk(el, pieces: list[str], slots: list[Slot] | None = None, units
             # mark's) or is a piece of its own.
             if how == _MARK:
                 if len(child):
-                    walk(child, None)
+                    again(child, None, again)
                 elif inner := child.text:
                     piece.append(inner)
             else:
                 if piece:
                     pieces.append("".join(piece))
                     piece = []
-                if how == _READ:
-                    if len(child):
-                        walk(child, out)
-                        if piece:
-                            pieces.append("".join(piece))
-                            piece = []
-                    elif inner := child.text:
-                        pieces.append(inner)
-                        if out is not None:
-                            out.append((child, None, inner))
-                elif how == _UNIT:
+                if how == _READ or how == _UNIT:
                     bounds = None
-                    if out is not None and units is not None:
+                    if how == _UNIT and out is not None and units is not None:
                         bounds = [child, len(out), 0]
                         units.append(bounds)
                     if len(child):
-                        walk(child, out)
+                        again(child, out, again)
                         if piece:
                             pieces.append("".join(piece))
                             piece = []
@@ -516,7 +508,7 @@ def _unmarked_walk(el, pieces: list[str], slots: list[Slot] | None = None, units
                 if out is not None:
                     out.append((e, child, tail))
 
-    walk(el, slots)
+    walk(el, slots, walk)
     if piece:
         pieces.append("".join(piece))
 
