@@ -68,6 +68,7 @@ def _document(header, text_type: str, front=None, body_divs=(), back=None):
 def split(tei, ctx: Context) -> dict[str, etree._Element]:
     """The documents of the edition, by file name, the corpus file last."""
     book = ctx.need_book()
+
     # No division may hold a heading alone (schema): settled, unless the navigation pass did
     # and nothing changed the tree since (its view kept).
     def settled(_tree) -> bool:
