@@ -12,6 +12,7 @@ from lxml import etree
 from conftest import ROOT, SAMPLE, corpus_book
 from teikit.enrich import places, registers
 from teikit.profile import load_profile
+from test_places_speed import _accented_plain  # every word of the book looked at
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
 JAMES = corpus_book("james-varieties-of-religious-experience")
@@ -129,18 +130,6 @@ def test_cued_names_as_every_cue_asked():
     assert "Tolstoy" not in strong and "Vitebsk" not in strong
 
 
-def _accented_spellings_plainly(places_, words, not_names):
-    """`places.accented_spellings` with every capitalised word of the book looked at."""
-    for word in sorted(w for w in words if w[:1].isupper() and w.isalpha() and w not in not_names):
-        place = places_.find(word)
-        if place is None or registers.rejected(place):
-            continue
-        names = registers.place_names(place)
-        plain = places._unaccented(word)
-        if word not in names and any(places._unaccented(name) == plain for name in names):
-            yield word, place
-
-
 def test_accented_spellings_from_the_few_words_that_may_be_one():
     from teikit.enrich.matching import WordCounts
 
@@ -153,7 +142,7 @@ def test_accented_spellings_from_the_few_words_that_may_be_one():
     words = {**WordCounts(BOOK).whole, **WordCounts(GARDINER).whole}
     not_names = {"Condé"}
     found = list(places.accented_spellings(register, words, not_names))
-    assert found == list(_accented_spellings_plainly(register, words, not_names))
+    assert found == list(_accented_plain(register, words, not_names))
     assert {"Vendée", "Quibéron", "Orleans", "Besançon", "Liége"} <= {word for word, _ in found}
 
 
