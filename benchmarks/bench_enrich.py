@@ -26,7 +26,7 @@ and date values are printed where a sample marks them): each sample in
 tests/data/enrich/noindex-dev/<book>.txt (to tune
 on) and tests/data/enrich/noindex/<book>.txt (held out; blocks anchored by source line,
 see `evaluate.parse_anchored`) is scored against a fresh
-conversion of ../shared/corpus/books/<book>.txt, with the profile the editor chose for it
+conversion of ../shared/corpus/books/<book>.txt (or of the EPUB source tree ../shared/corpus/epub/<book>/), with the profile the editor chose for it
 (tests/data/enrich/profiles/<book>.toml, which includes the packs of its country: `book_profile`;
 the default profile for a book without one): persName and placeName precision,
 recall and F1 per book (target: precision >= 0.9). The date-only samples in
@@ -54,17 +54,21 @@ SOURCE = ROOT / "sources" / "iron-lazar.txt"
 EDITION = ROOT / "tei" / "iron-lazar"
 GOLD = ROOT / "tests" / "data" / "enrich"
 BOOKS = ROOT.parent / "shared" / "corpus" / "books"
+EPUBS = ROOT.parent / "shared" / "corpus" / "epub"
 
 
 def book_file(stem: str) -> Path:
     """The book a sample of `stem` was drawn from: ../shared/corpus/books/<stem>.txt, or the one
-    book whose name is the stem and a suffix ("federalist-papers" of federalist-papers-1998.txt).
+    book whose name is the stem and a suffix ("federalist-papers" of federalist-papers-1998.txt), or
+    an EPUB source tree of ../shared/corpus/epub named by the stem (a Standard Ebooks book's folder).
     A sample drawn for its dates or a second sample of a book names the same book
     ("burns-poems-and-songs-dates", "burns-poems-and-songs-dev2" … "burns-poems-and-songs-dev5")."""
     stem = re.sub(r"-(?:dates|dev\d+)$", "", stem)
     exact = BOOKS / f"{stem}.txt"
     if exact.is_file():
         return exact
+    if (EPUBS / stem).is_dir():  # a Standard Ebooks source tree, read by the EPUB reader
+        return EPUBS / stem
     matches = sorted(BOOKS.glob(f"{stem}-*.txt"))
     return matches[0] if len(matches) == 1 else exact
 
@@ -134,7 +138,7 @@ def noindex() -> None:
         for sample in samples:
             source = book_file(sample.stem)  # a date-bearing or second sample: the same book
             book = source.stem
-            if not source.is_file():
+            if not source.exists():
                 print(f"{sample.stem}: {source} absent, not scored")
                 continue
             profile = book_profile(source)

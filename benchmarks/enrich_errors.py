@@ -69,7 +69,7 @@ def main() -> None:
     for name, (source, profile_name, samples) in RUNS.items():
         if args.only and name not in args.only.split(","):
             continue
-        if not source.is_file():
+        if not source.exists():
             print(f"{name}: {source} absent")
             continue
         out = Path(args.out) / name
