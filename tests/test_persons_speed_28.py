@@ -39,3 +39,41 @@ def test_a_words_uses_are_found_where_re_finds_them():
     for word in ("Anna", "Ann", "aa", "Łukasz", "Wh?", "Émile", "a"):
         for goes_on in (persons._NAME_GOES_ON, persons._WORD_GOES_ON):
             assert list(persons.word_starts(edges, word, goes_on)) == _plain_starts(edges, word, goes_on), word
+
+
+def test_a_feature_opens_only_at_the_keys_told_to_open_one():
+    """At every place of the bundled book and of James's where a feature's head opens
+    ("Hall of ", "Lake "), each run of the text from there to a word's end within 30
+    characters, as a key matched there reads: `_feature_keys` keeps it (the marking tries
+    `registers.FEATURE_FIRST` only at the mentions of those keys); and of the bundled book's
+    capitalised words, most are no such key."""
+    heads = runs = 0
+    for text in (BOOK, JAMES):
+        for at in (m.start() for m in re.finditer(r"[A-Z]", text)):
+            if not text.startswith(persons._FEATURE_HEADS, at):
+                continue
+            heads += 1
+            for end in (m.end() for m in re.finditer(r"\w+", text[at : at + 30])):
+                key = text[at : at + end]
+                assert key in persons._feature_keys([key]), key
+                runs += 1
+    assert heads > 5 and runs > 30, (heads, runs)
+    words = set(re.findall(r"[A-Z][a-z]+", BOOK))
+    told = persons._feature_keys(words)
+    assert told and len(told) < len(words) / 100, sorted(told)
+
+
+def test_no_capital_after_a_mention_no_next_capital():
+    """At every word end of the bundled book and of James's (where a mention ends), where no
+    capital stands one character on, `_NEXT_CAPITAL` (tried by the marking only where one
+    does) finds nothing; where one does, it finds something at many."""
+    tried = found = 0
+    for text in (BOOK, JAMES):
+        for end in (m.end() for m in re.finditer(r"\w+", text)):
+            m = persons._NEXT_CAPITAL.match(text, end, end + 30)
+            if not "A" <= text[end + 1 : end + 2] <= "Z":
+                assert m is None, text[end - 20 : end + 20]
+                tried += 1
+            else:
+                found += m is not None
+    assert tried > 100_000 and found > 10_000, (tried, found)

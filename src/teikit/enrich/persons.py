@@ -1486,6 +1486,14 @@ def _site_keys(keys: Collection[str]) -> frozenset[str]:
     return frozenset(k for k in keys if k.lower() in places._SITE_HEADS)
 
 
+def _feature_keys(keys: Collection[str]) -> frozenset[str]:
+    """The keys a mention of which may open a feature's name (`registers.FEATURE_FIRST`: "Hall
+    of Columns"), which the marking asks of the text at the mention only after them: where
+    the text at a mention opens with a feature's head and a space ("Hall of "), the key
+    matched there (the text's `text[start:end]`) and the head are one the other's start."""
+    return frozenset(k for k in keys if any(h.startswith(k) or k.startswith(h) for h in _FEATURE_HEADS))
+
+
 class Resolver:
     """Chooses the person a mention means, from what the text has said so far."""
 
@@ -1655,6 +1663,7 @@ def apply(tei, ctx: Context):
         joined,
     )
     site_keys = _site_keys(keys)
+    feature_keys = _feature_keys(keys)
     saw = resolver.recent.append  # (`Resolver.saw`, at every mention linked: its call written out)
 
     def find(text: str, offset: int):
@@ -1702,7 +1711,7 @@ def apply(tei, ctx: Context):
                     continue  # "in Kuibyshev", "Kuibyshev province" where the book names a city so: for the places pass
                 if heads and key in place_heads and _ends_head(text, start, place_heads[key]):
                     continue  # "Prospekt Marx": a street named after him, the places pass's
-                if text.startswith(_FEATURE_HEADS, start) and registers.FEATURE_FIRST.match(text, start):
+                if key in feature_keys and registers.FEATURE_FIRST.match(text, start):
                     continue  # "the Hall of Columns": a building's name, for the places pass
                 if key in site_keys and places.names_site(text, start, end, people.by_forename):
                     continue  # "the October Hall", "Sverdlov Hall": a building's name, for the places pass
@@ -1724,8 +1733,15 @@ def apply(tei, ctx: Context):
                     and textnames.named_after(text, chain_end, things_named_after)
                 ):
                     continue  # "the Gifford lectures": a thing named after him
-                nxt = _NEXT_CAPITAL.match(text, chain_end, chain_end + 30)
-                if nxt and nxt.group(1) not in keys and start > 0 and text[chain_end : chain_end + 1] not in ",;.":
+                # (`_NEXT_CAPITAL` reads a white space and a capital: most mentions have no capital
+                # after the character that follows them, and the pattern is not tried there)
+                if (
+                    "A" <= text[chain_end + 1 : chain_end + 2] <= "Z"
+                    and (nxt := _NEXT_CAPITAL.match(text, chain_end, chain_end + 30))
+                    and nxt.group(1) not in keys
+                    and start > 0
+                    and text[chain_end : chain_end + 1] not in ",;."
+                ):
                     continue  # "Stalin Prize", "Kaganovich Metro", "the Stalin-Kaganovich Correspondence"
                 # (`_FOLLOWING_NAME` opens with a white space and a capital: most mentions have neither after them)
                 if "A" <= text[end + 1 : end + 2] <= "Z" and _surname_follows(text, start, end, people):
