@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from conftest import SAMPLE, corpus_book
-from teikit.enrich import persons
+from teikit.enrich import matching, persons
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
 JAMES = corpus_book("james-varieties-of-religious-experience")
@@ -77,3 +77,24 @@ def test_no_capital_after_a_mention_no_next_capital():
             else:
                 found += m is not None
     assert tried > 100_000 and found > 10_000, (tried, found)
+
+
+def test_a_matcher_keeps_a_match_between_plain_characters_as_its_tests_do(monkeypatch):
+    """`matching.Matcher.find`, which keeps a place between two of `_PLAIN_AROUND` at once,
+    against the same matcher weighing every place by its tests (`_PLAIN_AROUND` emptied): the
+    same matches on the bundled book and James's, with keys of their capitalised words and
+    pairs of them (inside longer words, hyphened, after apostrophes too), hyphens split or
+    not. Places kept at once and places weighed are both many."""
+    for text in (BOOK, JAMES):
+        names = sorted(set(re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", text)))[::3]
+        keys = {name: k for k, name in enumerate(names)} | {"Stalin": "s", "Stalin Prize": "p", "ism": "i"}
+        for split in (False, True):
+            matcher = matching.Matcher(keys, split_hyphens=split)
+            told = matcher.find(text)
+            with monkeypatch.context() as patched:
+                patched.setattr(matching, "_PLAIN_AROUND", frozenset())
+                assert told == matcher.find(text), split
+        plain = matching._PLAIN_AROUND
+        around = [(text[s - 1 : s] or " ", text[e : e + 1] or " ") for _, s, e in matcher.places(text)]
+        at_once = sum(before in plain and after in plain for before, after in around)
+        assert at_once > 2000 and len(around) - at_once > 2000, (at_once, len(around))
