@@ -760,6 +760,9 @@ def is_word_char(ch: str) -> bool:
 _START, _END = itemgetter(0), itemgetter(1)  # of a match as `Matcher.find` gives it
 
 
+# Characters that are no letter nor digit, hyphen nor apostrophe: a match between two of them
+# is a whole word whatever `Matcher.find`'s tests of hyphens and apostrophes say.
+_PLAIN_AROUND = frozenset(' \n\t,.;:!?()[]"“”')
 _UNMADE = object()
 _KEY_INDEX = itemgetter(0)  # of a place as `find_matches_as_indexes` gives it
 
@@ -888,21 +891,25 @@ class Matcher:
             if ahead is not None:
                 return list(ahead)  # the caller's own, as a scan's
         # The hot loop of every name pass (each text node of the book): the word-character
-        # test is written out, not called. Most matches of a register's forms lie inside a
-        # longer word ("Ivan" in "Ivanov"): a letter or digit next to the match rejects it
-        # whatever else holds (only a hyphen's case is weighed further), told first.
+        # tests are written out, not called. Most places stand between two characters of
+        # `_PLAIN_AROUND` (a space, a stop, a bracket: 6,610 of the 7,365 places of the bundled
+        # book's indexed surnames): kept at once, as the tests below would keep them. Else a
+        # letter or digit next to the match rejects it ("Ivan" in "Ivanov") whatever else
+        # holds; only a hyphen's or an apostrophe's case is weighed further.
         found = []
         size = len(text)
         split_hyphens = self.split_hyphens
         keys, values = self.keys, self.values
+        plain = _PLAIN_AROUND
         for index, start, after_at in self.places(text):
             after = text[after_at] if after_at < size else " "
-            if after.isalnum():
+            before = text[start - 1] if start else " "
+            if after in plain and before in plain:
+                found.append((start, after_at, keys[index], values[index]))
+                continue
+            if after.isalnum() or before.isalnum():
                 continue
             end = after_at - 1  # the match's last character
-            before = text[start - 1] if start else " "
-            if before.isalnum():
-                continue
             if before == "-" and text[start - 2 : start] == "--":
                 before = " "  # "contrasts--England": a dash written as two hyphens
             if after == "-" and text[after_at : end + 3] == "--":
