@@ -46,7 +46,10 @@ only on evidence from the way names are written, never from a list of particular
   of a paragraph) twice besides its uses after "Saint" ("to Saint Stephen's House"), or once
   and neither after "Saint" nor after "the" ("the Saint Lawrence", "the Valentine's
   dealing": a river, a day), and not after a preposition of
-  place of the profile as a town the gazetteer knows ("at Nancy"); a forename the book also
+  place of the profile as a town the gazetteer knows ("at Nancy") in half its uses; a city of
+  100,000 people or more (`namewords.great_city`: Florence, Nancy) in one of five, those after
+  a town's or a state's noun and "of" counted too ("the state of Florence", `TOWN_NOUNS`),
+  which the places pass takes as the city; a forename the book also
   writes in lower case is common only where the lower-case uses are half as many as those
   capitalised mid-sentence or more ("My Sandy gied to me a ring" seven times against "a sandy
   valley" thrice is a man; "Ben", "ben" the parlour, is not);
@@ -185,6 +188,7 @@ from .namewords import (
     WORD,
     Words,
     capitalised_function_words,
+    great_city,
     in_prescription,
     initial,
     passage,
@@ -192,6 +196,7 @@ from .namewords import (
     place_word,
     speaking_place,
     times,
+    times_after_town_noun,
     titlecase,
     unmarked_prose,
     words_at_start,
@@ -1837,8 +1842,14 @@ def _mostly_after_place_preposition(text: str, word: str, words: Words) -> bool:
     ("at Nancy"), or before a year as a cited book's place of publication ("Nancy, 1896,"), in
     half its mid-sentence uses at least: the town's name then, though the book writes it
     capitalised mid-sentence twice. A name a song sings to and of ("my Anna",
-    "wi' Anna", "the lips of Anna") is a woman's though once "at Anna" too."""
+    "wi' Anna", "the lips of Anna") is a woman's though once "at Anna" too. A great city's
+    name (`namewords.great_city`: Florence, Nancy) needs one such use in five, as the places
+    pass asks of a city: a history writes "Florence opened her gates", "the war with Florence"
+    as often as "in Florence"."""
     placed = _times_after_place_preposition(text, word, words.place_prepositions) + _times_imprint(text, word)
+    if great_city(word):
+        placed += times_after_town_noun(text, word)
+        return placed > 0 and 5 * placed >= words.mid[word]
     return placed > 0 and 2 * placed >= words.mid[word]
 
 

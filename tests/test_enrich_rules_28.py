@@ -1,0 +1,44 @@
+"""Persons' and places' marks in books without a name index (issue 18, precision first), on
+sentences of the shared corpus's books read mark by mark: a great city whose name is a
+forename too ("Florence", in Longfellow's notes to the *Divine Comedy*) is the city where the
+book writes it after a preposition of place or a town's noun and "of" in one use of five, not
+a woman named 195 times."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from corpus_marks import marked_texts
+from teikit.convert import convert
+from teikit.profile import load_profile
+
+DANTE = ROOT.parent / "shared" / "corpus" / "epub" / "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow"
+
+
+@pytest.fixture(scope="module")
+def dante(tmp_path_factory) -> Path:
+    if not DANTE.is_dir():
+        pytest.skip(f"the shared corpus is not beside the project ({DANTE} absent)")
+    out = tmp_path_factory.mktemp("rules28") / "dante"
+    convert(DANTE, out, profile=load_profile())
+    return out
+
+
+def test_a_great_city_named_like_a_woman_is_the_city(dante):
+    """Longfellow's notes name Florence some 195 times, most often as a subject or after "of"
+    ("the state of Florence", "a citizen of Florence"), after a preposition of place ("in",
+    "to", "from") 64 times, under one use in two; "Florence" is a forename of the profile, and
+    every one was marked a woman's name. The city's name
+    now: a place, linked to GeoNames, and no one in the persons' register."""
+    said = "Florence the Fair, Fiorenza la bella."
+    assert marked_texts(dante, said, "placeName") == ["Florence"]
+    assert marked_texts(dante, said) == ["Dante"]
+    said = "Florence my town thou shalt perchance behold,"
+    assert marked_texts(dante, said, "placeName") == ["Florence"]
+    persons = (dante / "persons.xml").read_text(encoding="utf-8")
+    assert 'xml:id="florence"' not in persons
+    places = (dante / "places.xml").read_text(encoding="utf-8")
+    assert '<idno type="geonames">3176959</idno>' in places  # Florence, Tuscany
