@@ -2,7 +2,9 @@
 sentences of the shared corpus's books read mark by mark: a great city whose name is a
 forename too ("Florence", in Longfellow's notes to the *Divine Comedy*) is the city where the
 book writes it after a preposition of place or a town's noun and "of" in one use of five, not
-a woman named 195 times."""
+a woman named 195 times; an empire named by its people's adjective ("the Austro-Hungarian
+Empire", "the German Empire" in Keynes's *Economic Consequences*) is a place of the
+gazetteer, marked whole."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from corpus_marks import marked_texts
+from corpus_marks import converted_books, marked_texts
 from teikit.convert import convert
 from teikit.profile import load_profile
 
@@ -42,3 +44,22 @@ def test_a_great_city_named_like_a_woman_is_the_city(dante):
     assert 'xml:id="florence"' not in persons
     places = (dante / "places.xml").read_text(encoding="utf-8")
     assert '<idno type="geonames">3176959</idno>' in places  # Florence, Tuscany
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory):
+    return converted_books(tmp_path_factory, "rules28")
+
+
+@pytest.mark.parametrize(
+    ("said", "empire"),
+    [
+        ("In the Austro-Hungarian Empire, which grew from about 40,000,000 in 1890", "Austro-Hungarian Empire"),
+        ("the constituent parts of the former Austro-Hungarian Empire, and of", "Austro-Hungarian Empire"),
+        ("Alsace-Lorraine has been part of the German Empire for nearly fifty years", "German Empire"),
+    ],
+)
+def test_an_empire_named_by_its_peoples_adjective_is_a_place(edition, said, empire):
+    """Keynes names the Austro-Hungarian Empire four times and the German Empire three: none
+    was marked (the gazetteer held the Russian, Ottoman and British Empires, not these)."""
+    assert empire in marked_texts(edition("keynes-economic-consequences"), said, "placeName")
