@@ -4,7 +4,9 @@ forename too ("Florence", in Longfellow's notes to the *Divine Comedy*) is the c
 book writes it after a preposition of place or a town's noun and "of" in one use of five, not
 a woman named 195 times; an empire named by its people's adjective ("the Austro-Hungarian
 Empire", "the German Empire" in Keynes's *Economic Consequences*) is a place of the
-gazetteer, marked whole."""
+gazetteer, marked whole; a forename of another tongue that English books print untranslated
+makes a full name ("Lucas Championniere" in Parker's *Syphilitic Diseases*, "Camille
+Desmoulins", "Maximilien Robespierre" in Gardiner's *French Revolution*)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from corpus_marks import converted_books, marked_texts
+from corpus_marks import CORPUS, converted_books, marked_texts, marks
 from teikit.convert import convert
 from teikit.profile import load_profile
 
@@ -63,3 +65,44 @@ def test_an_empire_named_by_its_peoples_adjective_is_a_place(edition, said, empi
     """Keynes names the Austro-Hungarian Empire four times and the German Empire three: none
     was marked (the gazetteer held the Russian, Ottoman and British Empires, not these)."""
     assert empire in marked_texts(edition("keynes-economic-consequences"), said, "placeName")
+
+
+@pytest.fixture(scope="module")
+def parker(tmp_path_factory) -> Path:
+    """Parker's scanned book, converted as the benchmarks convert it (the scan's losses allowed:
+    test_accounting's)."""
+    source = CORPUS / "parker-syphilitic-diseases-1845-ocr.txt"
+    if not source.is_file():
+        pytest.skip(f"the development corpus is not beside the project ({source} absent)")
+    out = tmp_path_factory.mktemp("rules28") / "parker"
+    convert(source, out, profile=load_profile(), allow_loss=True)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("sous les yeux de M. Cullerier, par Lucas Champonnierc. Paris, 1836.", "Lucas Champonnierc"),
+        ("also Cullerier, in Lucas Championniere's work, p. 384", "Lucas Championniere"),
+    ],
+)
+def test_a_forename_of_another_tongue_makes_a_full_name(parker, said, name):
+    """Parker cites "Lucas Championniere" (Lucas-Championnière, the surgeon) four times, once
+    damaged by the scan; "Lucas" was no forename of the profile, and none was marked."""
+    assert name in marked_texts(parker, said)
+
+
+def test_a_full_name_joins_the_surname_alone_to_one_person(edition):
+    """Gardiner writes "Camille Desmoulins" and "Maximilien Robespierre" once or twice and the
+    surnames alone many times: "Camille" and "Maximilien" were no forenames, the full names were
+    marked unlinked (or as the surname only) and the surnames linked to a person of the surname
+    alone. One person each now, the full name's."""
+    gardiner = edition("gardiner-french-revolution")
+    full = marks(gardiner, "In the Palais Royal a young man, Camille Desmoulins, leaping on a table")
+    alone = marks(gardiner, "others, as Brissot, Desmoulins, and Danton, more sanguine")
+    assert ("Camille Desmoulins", "camille-desmoulins") in full
+    assert ("Desmoulins", "camille-desmoulins") in alone
+    full = marks(gardiner, "Such a man was Maximilien Robespierre. A lawyer from Arras")
+    alone = marks(gardiner, "Among the newly-chosen members was Robespierre, the only one")
+    assert ("Maximilien Robespierre", "maximilien-robespierre") in full
+    assert ("Robespierre", "maximilien-robespierre") in alone
