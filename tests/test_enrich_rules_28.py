@@ -6,7 +6,9 @@ a woman named 195 times; an empire named by its people's adjective ("the Austro-
 Empire", "the German Empire" in Keynes's *Economic Consequences*) is a place of the
 gazetteer, marked whole; a forename of another tongue that English books print untranslated
 makes a full name ("Lucas Championniere" in Parker's *Syphilitic Diseases*, "Camille
-Desmoulins", "Maximilien Robespierre" in Gardiner's *French Revolution*)."""
+Desmoulins", "Maximilien Robespierre" in Gardiner's *French Revolution*); a forename after the
+"San" or "Santa" of the Romance tongues names a saint, a church or a town ("a nun of Santa
+Clara"), no woman."""
 
 from __future__ import annotations
 
@@ -106,3 +108,12 @@ def test_a_full_name_joins_the_surname_alone_to_one_person(edition):
     alone = marks(gardiner, "Among the newly-chosen members was Robespierre, the only one")
     assert ("Maximilien Robespierre", "maximilien-robespierre") in full
     assert ("Robespierre", "maximilien-robespierre") in alone
+
+
+def test_a_forename_after_santa_names_no_one(dante):
+    """Longfellow's notes name the convent of Santa Clara twice and no woman Clara: "Clara", a
+    forename of the profile written mid-sentence twice, was marked a person both times."""
+    for said in ("She was a nun of Santa Clara, and is seen by Dante", "She was a nun of Santa Clara, and was dragged"):
+        marked = marked_texts(dante, said)
+        assert "Clara" not in marked and "Santa Clara" not in marked
+    assert "Dante" in marked_texts(dante, "She was a nun of Santa Clara, and is seen by Dante")

@@ -43,7 +43,8 @@ only on evidence from the way names are written, never from a list of particular
   ("Of grateful Minstrel Burns");
 - a forename of the profile alone, where the book writes it capitalised mid-sentence
   (not after a full stop, a colon, an opening quotation mark or bracket, or at the start
-  of a paragraph) twice besides its uses after "Saint" ("to Saint Stephen's House"), or once
+  of a paragraph) twice besides its uses after "Saint" ("to Saint Stephen's House"; "San",
+  "Santa", "Santo", "São" too: "in San Francisco", "Santa Maria"), or once
   and neither after "Saint" nor after "the" ("the Saint Lawrence", "the Valentine's
   dealing": a river, a day), and not after a preposition of
   place of the profile as a town the gazetteer knows ("at Nancy") in half its uses; a city of
@@ -1717,17 +1718,20 @@ def _saint_or_thing(text: str, word: str, words: Words, saints: list[Counter]) -
 
 
 def _sainted(text: str, words: Words, saints: list[Counter]) -> Counter:
-    """How often the book writes each word after "Saint" or "St." (`saints`: found at the first
-    call, one search of the book): those uses name a saint, a church or a house ("to Saint
-    Stephen's House"), no forename's bearer mid-sentence."""
+    """How often the book writes each word after "Saint" or "St.", or the "San", "Santa",
+    "Santo" or "São" of the Romance tongues (`saints`: found at the first call, one search of
+    the book): those uses name a saint, a church, a house or a town ("to Saint Stephen's
+    House", "in San Francisco"), no forename's bearer mid-sentence."""
     if not saints:
         saints.append(Counter(_SAINTED.findall(text)))
     return saints[0]
 
 
-# "Saint Lawrence", "St. Lawrence", "St Lawrence"; the S first, its look-behind after it (a
-# pattern that opens with a letter is sought by `re`'s fast scan)
-_SAINTED = re.compile(r"S(?<![\w'’-].)(?:aint|t\.?) ([A-Z][a-z]+)")
+# "Saint Lawrence", "St. Lawrence", "St Lawrence"; and the saints of Italian, Spanish and
+# Portuguese, whose names name their towns ("San Francisco", "Santa Maria", "Santo Domingo",
+# "São Paulo"); the S first, its look-behind after it (a pattern that opens with a letter is
+# sought by `re`'s fast scan)
+_SAINTED = re.compile(r"S(?<![\w'’-].)(?:aint|t\.?|an|anta|anto|ão) ([A-Z][a-z]+)")
 
 
 def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], alone: dict[str, str]) -> None:
