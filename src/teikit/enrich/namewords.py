@@ -464,6 +464,29 @@ def speaking_place(word: str) -> bool:
     return geo is not None and (geo.type != "city" or geo.population >= _LARGE_CITY)
 
 
+# A city so large that a book naming it after a preposition of place in one use of five
+# means the city, though its name is a forename too ("to Florence", "from Nancy").
+GREAT_CITY = 100_000
+
+
+def great_city(word: str) -> bool:
+    """Whether a word is the very name of a city of `GREAT_CITY` people or more in the
+    gazetteer ("Florence", "Nancy", "Adelaide"; not "Lawrence", a town of 90,000)."""
+    geo = gazetteer.lookup_named(word)
+    return geo is not None and geo.type == "city" and geo.population >= GREAT_CITY
+
+
+# Nouns of a town or a state that "of" and its name follow ("the city of Florence", "the
+# republic of Venice"): the name is the place's there, whatever else it names.
+TOWN_NOUNS = ("city", "town", "village", "state", "republic", "kingdom", "duchy", "principality")
+
+
+def times_after_town_noun(text: str, word: str) -> int:
+    """How often `text` writes `word` after a noun of a town or a state and "of" (`TOWN_NOUNS`:
+    "the city of Florence", "the state of Florence")."""
+    return len(re.findall(rf"\b(?:{'|'.join(TOWN_NOUNS)}) of {re.escape(word)}\b", text))
+
+
 def place_word(surname: str) -> bool:
     """A name ending in a word for a street or a place ("Edward Street") names no person."""
     last = surname.split()[-1] if surname else ""

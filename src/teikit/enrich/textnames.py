@@ -43,10 +43,14 @@ only on evidence from the way names are written, never from a list of particular
   ("Of grateful Minstrel Burns");
 - a forename of the profile alone, where the book writes it capitalised mid-sentence
   (not after a full stop, a colon, an opening quotation mark or bracket, or at the start
-  of a paragraph) twice besides its uses after "Saint" ("to Saint Stephen's House"), or once
+  of a paragraph) twice besides its uses after "Saint" ("to Saint Stephen's House"; "San",
+  "Santa", "Santo", "São" too: "in San Francisco", "Santa Maria"), or once
   and neither after "Saint" nor after "the" ("the Saint Lawrence", "the Valentine's
   dealing": a river, a day), and not after a preposition of
-  place of the profile as a town the gazetteer knows ("at Nancy"); a forename the book also
+  place of the profile as a town the gazetteer knows ("at Nancy") in half its uses; a city of
+  100,000 people or more (`namewords.great_city`: Florence, Nancy) in one of five, those after
+  a town's or a state's noun and "of" counted too ("the state of Florence", `TOWN_NOUNS`),
+  which the places pass takes as the city; a forename the book also
   writes in lower case is common only where the lower-case uses are half as many as those
   capitalised mid-sentence or more ("My Sandy gied to me a ring" seven times against "a sandy
   valley" thrice is a man; "Ben", "ben" the parlour, is not);
@@ -185,6 +189,7 @@ from .namewords import (
     WORD,
     Words,
     capitalised_function_words,
+    great_city,
     in_prescription,
     initial,
     passage,
@@ -192,6 +197,7 @@ from .namewords import (
     place_word,
     speaking_place,
     times,
+    times_after_town_noun,
     titlecase,
     unmarked_prose,
     words_at_start,
@@ -1712,17 +1718,20 @@ def _saint_or_thing(text: str, word: str, words: Words, saints: list[Counter]) -
 
 
 def _sainted(text: str, words: Words, saints: list[Counter]) -> Counter:
-    """How often the book writes each word after "Saint" or "St." (`saints`: found at the first
-    call, one search of the book): those uses name a saint, a church or a house ("to Saint
-    Stephen's House"), no forename's bearer mid-sentence."""
+    """How often the book writes each word after "Saint" or "St.", or the "San", "Santa",
+    "Santo" or "São" of the Romance tongues (`saints`: found at the first call, one search of
+    the book): those uses name a saint, a church, a house or a town ("to Saint Stephen's
+    House", "in San Francisco"), no forename's bearer mid-sentence."""
     if not saints:
         saints.append(Counter(_SAINTED.findall(text)))
     return saints[0]
 
 
-# "Saint Lawrence", "St. Lawrence", "St Lawrence"; the S first, its look-behind after it (a
-# pattern that opens with a letter is sought by `re`'s fast scan)
-_SAINTED = re.compile(r"S(?<![\w'’-].)(?:aint|t\.?) ([A-Z][a-z]+)")
+# "Saint Lawrence", "St. Lawrence", "St Lawrence"; and the saints of Italian, Spanish and
+# Portuguese, whose names name their towns ("San Francisco", "Santa Maria", "Santo Domingo",
+# "São Paulo"); the S first, its look-behind after it (a pattern that opens with a letter is
+# sought by `re`'s fast scan)
+_SAINTED = re.compile(r"S(?<![\w'’-].)(?:aint|t\.?|an|anta|anto|ão) ([A-Z][a-z]+)")
 
 
 def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], alone: dict[str, str]) -> None:
@@ -1837,8 +1846,14 @@ def _mostly_after_place_preposition(text: str, word: str, words: Words) -> bool:
     ("at Nancy"), or before a year as a cited book's place of publication ("Nancy, 1896,"), in
     half its mid-sentence uses at least: the town's name then, though the book writes it
     capitalised mid-sentence twice. A name a song sings to and of ("my Anna",
-    "wi' Anna", "the lips of Anna") is a woman's though once "at Anna" too."""
+    "wi' Anna", "the lips of Anna") is a woman's though once "at Anna" too. A great city's
+    name (`namewords.great_city`: Florence, Nancy) needs one such use in five, as the places
+    pass asks of a city: a history writes "Florence opened her gates", "the war with Florence"
+    as often as "in Florence"."""
     placed = _times_after_place_preposition(text, word, words.place_prepositions) + _times_imprint(text, word)
+    if great_city(word):
+        placed += times_after_town_noun(text, word)
+        return placed > 0 and 5 * placed >= words.mid[word]
     return placed > 0 and 2 * placed >= words.mid[word]
 
 

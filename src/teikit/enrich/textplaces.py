@@ -17,7 +17,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   another name of the United States), when it is no forename, honorific, person's name or
   word the book writes in lower case ("Chad", "turkey");
 - a city of 50,000 people or more only after a preposition of place ("in Bath", "to
-  Canterbury"), never after "of" ("the Prince of Orange", "a pile of Bolton sheeting"),
+  Canterbury"; a forename too where it names a city of 100,000 or more and the persons'
+  pass found no one of that name: "to Florence"), never after "of" ("the Prince of
+  Orange", "a pile of Bolton sheeting"),
   nor after "the" when a lower-case word follows ("in the Roman republic"); and only
   where one use of its name in five, at least, follows such a preposition (the book that
   writes "to Davie" twice and "Davie" twenty-seven times means a man);
@@ -107,9 +109,9 @@ evidence note quoting where it was seen; an entry the editor rejected (`<note
 type="rejected">`) is not entered again and is marked nowhere (see `places.apply`).
 
 Never a place: a word the profile lists as an honorific or a forename (unless the
-gazetteer gives a country or state: Georgia), a name found for a person, a name joined
-by a hyphen to a longer word ("Inter-Ally"), a month or a weekday after a preposition ("in
-June", "on Monday": a time).
+gazetteer gives a country or state, Georgia, or a great city, Florence), a name found for a
+person, a name joined by a hyphen to a longer word ("Inter-Ally"), a month or a weekday
+after a preposition ("in June", "on Monday": a time).
 
 A place whose name the book also writes in lower case ("Reading", "Bath", "Nice",
 "Union") is marked only where a preposition of place stands right before it ("in Bath",
@@ -133,7 +135,18 @@ from ..tei import XML_ID, q
 from . import gazetteer, registers
 from .dates import MONTHS
 from .matching import in_latin_1, latin1_bytes, uses
-from .namewords import HYPHENS, LISTED_WORD, LOWER, UPPER, initial, passage, place_name, times, words_at_start
+from .namewords import (
+    HYPHENS,
+    LISTED_WORD,
+    LOWER,
+    UPPER,
+    great_city,
+    initial,
+    passage,
+    place_name,
+    times,
+    words_at_start,
+)
 from .wordscan import matches_at_words, pieces_holding
 
 _NAME = rf"[{UPPER}][{LOWER}'’]+(?:[ -][{UPPER}][{LOWER}'’]+){{0,2}}"
@@ -583,7 +596,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             strong[name]
             and strong[name] >= _PLACE_SHARE * count(name)
             and geo.population >= _MIN_POPULATION
-            and name not in profile.forenames
+            and (name not in profile.forenames or great_city(name))  # "to Florence": no person found
             and not (name.lower() in lowercase and not _strong_only(name, text, profile))
         ):
             places.add(
