@@ -107,7 +107,8 @@ evidence note quoting where it was seen; an entry the editor rejected (`<note
 type="rejected">`) is not entered again and is marked nowhere (see `places.apply`).
 
 Never a place: a word the profile lists as an honorific or a forename (unless the
-gazetteer gives a country or state: Georgia), a name found for a person, a name joined
+gazetteer gives a country or state: Georgia; or a city of 250,000 people or more, written
+after a preposition of place, "of" or "and" in half its uses: "born at Florence"), a name found for a person, a name joined
 by a hyphen to a longer word ("Inter-Ally"), a month or a weekday after a preposition ("in
 June", "on Monday": a time).
 
@@ -583,7 +584,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             strong[name]
             and strong[name] >= _PLACE_SHARE * count(name)
             and geo.population >= _MIN_POPULATION
-            and name not in profile.forenames
+            and (name not in profile.forenames or _great_city_named(geo, strong[name] + weak[name], count(name)))
             and not (name.lower() in lowercase and not _strong_only(name, text, profile))
         ):
             places.add(
@@ -626,6 +627,16 @@ _CAPITALISED = re.compile(rf"[{UPPER}](?<![\w'’-].)[{LOWER}]+(?: [{UPPER}][{LO
 
 
 _LANDS = ("country", "continent")
+_GREAT_CITY = 250_000  # people of a city whose name, a forename too, the book may mean
+
+
+def _great_city_named(geo, cued: int, uses: int) -> bool:
+    """Whether a forename that names a city of the gazetteer names the city in this book: a
+    city of 250,000 people or more, written after a preposition of place, "of" or "and" in half
+    its uses at least ("born at Florence", "the History of Florence"; not a novel's Charlotte,
+    "to Charlotte" now and then). The persons' pass, which runs first, takes such a forename
+    for no one (`textnames._mostly_after_place_preposition`)."""
+    return geo.population >= _GREAT_CITY and 2 * cued >= uses
 
 
 def _countries(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
@@ -1109,7 +1120,8 @@ def list_of_names(joins: tuple[str, ...], w: str) -> re.Pattern:
 
 def _listed(places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]) -> None:
     """Names listed with places the book names ("in Lyons, Toulon, Bordeaux", "Lyons and
-    Toulon"): the book's own consistency. A name is taken when the gazetteer knows a place of
+    Toulon"), in the book's lists read twice, so that a place a later list shows makes an
+    earlier list's too: the book's own consistency. A name is taken when the gazetteer knows a place of
     that very name (any size, or a country's region), or a city of 100,000 people or more by
     it as another of its names in a list of three or more ("Hamburg, Magdeburg, Dresden,
     Stettin, Frankfurt": Szczecin, Frankfurt am Main; not "Here's to Maitland and Wycombe",
@@ -1120,8 +1132,10 @@ def _listed(places: registers.Places, text: str, not_places: set[str], profile, 
         return
     listed = list_of_names(tuple(profile.name_joins), _LISTED_WORD_HELD)
     word = re.compile(LISTED_WORD)
-    for m in listed.finditer(text):
-        names = word.findall(m.group())
+    # two rounds: a list may hold only places found in the first ("to hold Capua, Carthage, and
+    # Numantia" before a later "Allesandria, Capua, Genoa" lists Capua with Genoa)
+    lists = [(m, word.findall(m.group())) for m in listed.finditer(text)]
+    for m, names in lists + lists:
         if not any(places.find(n) is not None for n in names):
             continue
         if re.search(rf"(?:[{UPPER}][\w.'’]*|['’]s)\s$", text[max(0, m.start() - 30) : m.start()]):
