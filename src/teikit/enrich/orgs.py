@@ -218,7 +218,9 @@ _OF_THE = re.compile(rf"^{_SP}(?:of|for|on){_SP}(?:the{_SP})?")
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
 # An acronym after "the" ("the NKVD"; the look-behind after the literal lets `re` seek "the"
 # first), and how often at least the text so writes it to make it a body's name.
-_THE_ACRONYM = re.compile(r"the(?<![\w-]the)[ \t\n]+([A-Z]{2,})(?![\w-]|['’](?!s\b))")  # "the NKVD's" too
+# "the NKVD's" too; one line break at most between, not a break between pieces of the text, where
+# a mark made already stood ("lived in the <date>5th century</date> BC": no "the BC")
+_THE_ACRONYM = re.compile(r"the(?<![\w-]the)(?=\s)[ \t]*\n?[ \t]*([A-Z]{2,})(?![\w-]|['’](?!s\b))")
 _ACRONYM_USES = 2
 # A Roman numeral, as written ("the XVII Party Congress"); not "MVD", whose letters are numerals'.
 _BRACKETS_AT = re.compile(r" \(([^()]+)\)")

@@ -42,7 +42,7 @@ only on evidence from the way names are written, never from a list of particular
   town's name the book writes elsewhere: a forename no list gives ("to Canning Schiller, of
   Oxford", "Jerry M’Auley"); not before a deity's name ("Almighty God") nor in verse
   ("Of grateful Minstrel Burns"); and after a name marked alone on evidence of its own (no
-  forename of the profile), the two a run of their own, a capitalised word that is no common
+  forename of the profile nor a person it knows by one name), the two a run of their own, a capitalised word that is no common
   word, name marked alone, title, particle, people's word, place nor street's word: the
   surname ("overawed by Cesare Borgia", Cesare named alone as "his son Cesare"), marked
   alone only on evidence of its own (not the Circus Maximus of "Claudius Maximus");
@@ -116,8 +116,9 @@ only on evidence from the way names are written, never from a list of particular
   ministry of"; "Cathelineau, crosses the Loire"), as `indexpersons` reads them.
 
 A saint's title right before a forename and surname is the mention's ("Saint Francis
-Xavier"), and so is a title of office of the profile (`[names] office_titles`) right before a
-name found on evidence of its own ("Pope Alexander", "Pope Julius the Second"); an initial that is an honorific too, after another initial, is an initial ("J.M.
+Xavier"), and so is a sovereign's or a pontiff's title of the profile (`[names]
+sovereign_titles`) right before a name found on evidence of its own ("Pope Alexander", "Pope
+Julius the Second"); an initial that is an honorific too, after another initial, is an initial ("J.M.
 Keynes"); a double surname joined by a hyphen, or Unicode's (U+2010), is one ("Dr.
 Binet‐Sanglé"), each part the book writes alone a surname of its own ("by Binet, Janet").
 No mention: a god's name that names a planet too (`[names] planets`), in a sentence that
@@ -341,9 +342,9 @@ class Finder:
         self._recipe: tuple[frozenset[str], frozenset[str]] | None = None
         nouns = "|".join(map(re.escape, words.planet_nouns)) or "(?!)"
         self._planet_nouns = re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)  # `_a_planet_here`
-        offices = "|".join(map(re.escape, sorted(words.office_titles)))
-        # "Pope Alexander": a title of office right before a name found, inside its mention
-        self._office_before = re.compile(rf"(?<![\w'’.-])(?:{offices}) \Z") if offices else None
+        sovereigns = "|".join(map(re.escape, sorted(words.sovereign_titles)))
+        # "Pope Alexander": a sovereign's title right before a name found, inside its mention
+        self._sovereign_before = re.compile(rf"(?<![\w'’.-])(?:{sovereigns}) \Z") if sovereigns else None
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
         articles = "|".join(map(re.escape, words.articles))
@@ -396,10 +397,10 @@ class Finder:
             return out  # most texts: no name, nothing to order or lengthen
         out.sort(key=_span_start)
         for span in out:
-            if self._office_before is not None and not span.name.hon and text[span.start - 1 : span.start] == " ":
-                office = self._office_before.search(text, max(0, span.start - 30), span.start)
-                if office is not None:
-                    span.start = office.start()  # "Pope Alexander", "Principal Caird": the office's title inside
+            if self._sovereign_before is not None and not span.name.hon and text[span.start - 1 : span.start] == " ":
+                title = self._sovereign_before.search(text, max(0, span.start - 30), span.start)
+                if title is not None:
+                    span.start = title.start()  # "Pope Alexander": the title inside
             m = _REGNAL.match(text, span.end)
             if m is not None and not text[span.end - 1 : span.end] == ".":
                 span.end = m.end()  # "Charles II", "George III." (the full stop left out)
@@ -972,13 +973,16 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
 
 def _surnames_after_names(words: Words, alone: dict[str, str], found: dict[str, Name], why: dict[str, str]) -> None:
     """Full names of which the book named the first word alone on evidence of its own: a name
-    marked alone (no forename of the profile, which makes full names itself), one space, and a
+    marked alone (no forename of the profile, which makes full names itself, nor a person the
+    profile knows by one name: "for Chanticleer Shook off"), one space, and a
     capitalised word after it, the two a run of their own in the prose ("overawed by Cesare
     Borgia;", Cesare being named alone "his son Cesare"): the second is the surname where it is
     no word the book writes in lower case, no name marked alone itself ("Caesar Alexander", a
     list's comma lost), title, particle, name of God, people's word, place the profile or the
     gazetteer knows nor a word for a street ("Glenriddel Hermitage")."""
-    firsts = sorted(w for w in alone if w not in words.forenames and w not in words.deities)
+    firsts = sorted(
+        w for w in alone if w not in words.forenames and w not in words.deities and w not in words.known_persons
+    )
     if not firsts:
         return
     pair = re.compile(
