@@ -13,6 +13,7 @@ import pytest
 from conftest import SHARED
 from corpus_marks import marked_texts
 from teikit.convert import convert
+from teikit.enrich import dates
 from teikit.profile import load_profile
 
 PRINCE = SHARED / "corpus" / "epub" / "niccolo-machiavelli_the-prince_w-k-marriott"
@@ -91,3 +92,37 @@ def test_a_list_read_again_makes_a_place_of_a_name_listed_before_the_place_is_kn
     # gazetteer listed with it earlier
     said = "in order to hold Capua, Carthage, and Numantia, dismantled them"
     assert "Carthage" in marked_texts(prince, said, "placeName")
+
+
+def test_a_day_and_a_month_make_a_year_of_an_older_number(prince):
+    said = "Niccolò Machiavelli was born at Florence on 3rd May 1469"
+    assert marked_texts(prince, said, "date") == ["3rd May 1469"]
+    assert dates.find_dates(said) == [(44, 56, {"when": "1469-05-03"})]
+
+
+WAR = SHARED / "corpus" / "epub" / "sun-tzu_the-art-of-war_lionel-giles"
+
+
+@pytest.fixture(scope="module")
+def war(tmp_path_factory):
+    if not (WAR / "content.opf").is_file():
+        pytest.skip(f"the shared corpus's EPUB of The Art of War is not beside the project ({WAR} absent)")
+    out = tmp_path_factory.mktemp("rules28b") / "war"
+    convert(WAR, out, profile=load_profile())
+    return out
+
+
+def test_an_era_after_a_date_marked_is_no_acronym_after_the(war):
+    # "lived in the latter half of the 6th century BC": the date's words marked first, "the" and
+    # "BC" are no longer a body's acronym after "the"
+    said = "lived in the latter half of the 6th century BC, and is also believed"
+    assert marked_texts(war, said, "orgName") == []
+    register = war / "orgs.xml"
+    assert "<orgName>BC</orgName>" not in (register.read_text(encoding="utf-8") if register.is_file() else "")
+
+
+def test_an_adjective_of_the_compass_is_no_region_alone(war):
+    # "the Northern Sung period" (Sung a romanised name the text tags foreign, read apart): the
+    # adjective alone is no region, though ISO 3166-2 names one so
+    said = "We shall not be far out if we refer it to the Northern Sung period"
+    assert marked_texts(war, said, "placeName") == []

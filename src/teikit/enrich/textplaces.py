@@ -627,6 +627,9 @@ _CAPITALISED = re.compile(rf"[{UPPER}](?<![\w'’-].)[{LOWER}]+(?: [{UPPER}][{LO
 
 
 _LANDS = ("country", "continent")
+# Adjectives of the compass that qualify a name ("the Northern Sung period", "the Northern
+# barbarians"): no region alone, though ISO 3166-2 names regions so (Ghana's Northern)
+_COMPASS_ADJECTIVES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central"})
 _GREAT_CITY = 250_000  # people of a city whose name, a forename too, the book may mean
 
 
@@ -1170,7 +1173,8 @@ def _smaller(
 ) -> None:
     """A place the well-known part of the gazetteer does not hold: a first-level region of a
     country (ISO 3166-2: "Vaud", "Valais") after a preposition of place, or twice after
-    "of"/"and"; a smaller town after a preposition of place in half its uses at least, twice
+    "of"/"and", but for an adjective of the compass ("the Northern barbarians"); a smaller
+    town after a preposition of place in half its uses at least, twice
     or more after a locative ("at Fishbourne", `[places] locatives`; not "quotes from Homer"),
     never a forename nor a word the book writes in lower case. Many small towns share a name:
     the entry has no GeoNames id (`cues`: after a preposition, after "of"/"and", after a locative)."""
@@ -1181,7 +1185,7 @@ def _smaller(
     if geo is None:
         _unknown(places, name, cues, text, evidence, profile, count)
         return
-    if geo.type == "region" and (strong or weak >= 2):
+    if geo.type == "region" and (strong or weak >= 2) and name not in _COMPASS_ADJECTIVES:
         places.add(name, "region", None, "named in the text; ISO 3166-2", evidence=evidence(name, "a country's region"))
     elif (
         geo.type == "city"
