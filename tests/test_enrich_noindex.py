@@ -138,6 +138,8 @@ def test_no_function_word_or_sentence_opener_is_a_name(name, editions):
     persons = [re.sub(rf"^(?:{titles}) of (?=[A-Z])", "", p) for p in persons]
     # and a forename's epithet holds "the": "Frederick the Great" (`textnames._EPITHET`)
     persons = [re.sub(r"(?<=[a-z]) the [A-Z][a-z]+$", "", p) for p in persons]
+    # and a forename's land: "Ferdinand of Aragon", "Count Joseph of Puisaye" (`textnames._BYNAME`)
+    persons = [re.sub(r"(?<=[a-z]) of [A-Z][a-z]+$", "", p) for p in persons]
     assert not [p for p in persons if any(w.lower() in words for w in re.findall(r"[A-Za-z]{2,}", p))]
     assert not [p for p in marks_in(folder, "placeName") if p.split()[0].lower() in words - {"the"}]  # The Hague
 

@@ -90,6 +90,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "names": {
         "honorifics": "strings",
         "office_titles": "strings",
+        "sovereign_titles": "strings",
         "scripture_books": "strings",
         "forenames": "strings",
         "common_forenames": "strings",
@@ -382,6 +383,9 @@ class Profile:
     # [names]: titles of an office written before a name the book marks already (Principal
     # Caird), no cue to a name of their own ("the Principal Allied Powers")
     office_titles: tuple[str, ...] = ()
+    # [names]: titles written before a sovereign's or a pontiff's name the book names on evidence
+    # of its own (Pope Alexander); alone, the word may be a surname (the poet Pope)
+    sovereign_titles: tuple[str, ...] = ()
     # [names]: books of scripture named after a person, cited by the name alone ("“In Job,”
     # says", "As in Isaiah:"): after "in" and before a stop, the book, no mention
     scripture_books: tuple[str, ...] = ()
@@ -583,6 +587,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         home=tuple(_home_box(name, box, origin) for name, box in sorted(places["home"].items())),
         honorifics=tuple(data["names"]["honorifics"]),
         office_titles=tuple(data["names"].get("office_titles", ())),
+        sovereign_titles=tuple(data["names"].get("sovereign_titles", ())),
         scripture_books=tuple(data["names"].get("scripture_books", ())),
         forenames=frozenset(data["names"]["forenames"]),
         common_forenames=frozenset(data["names"]["common_forenames"]),

@@ -96,7 +96,8 @@ one ("the summer and autumn of 1930"), not when a noun follows the two ("the spr
 summer campaigns"); a month joined by "and" or "or" to one before it is a date where that
 one is ("in March and November"), not where no word makes it one ("as wide as March and
 November": the months of any year); a bare number is a year only
-between 1700 and 2099, and not when it is a volume, page, archival file or count
+between 1700 and 2099 (from 1000 after a day and a month: "born on 3rd May 1469"), and not
+when it is a volume, page, archival file or count
 ("vol. 1923", "1917 workers"). Ages, durations and ordinals ("13 years of age", "XV
 Party Congress") contain no month or year and so are never matched.
 
@@ -260,6 +261,10 @@ _MONTH = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
 )
 _YEAR = r"(?:1[7-9]\d\d|20\d\d)"
+# A year after a day and a month ("3rd May 1469", "May 3, 1469"): any from 1000, the day and the
+# month making the number a year, where one alone might be a count ("1500 men"; not "on 3 May
+# 1500 men marched", a count after all)
+_DATED_YEAR = r"(?:1\d\d\d|20\d\d)"
 _DASH = r"\s?[-–—]\s?"
 _ORD = r"(?:st|nd|rd|th)?"  # "30th of July"
 _PART = {
@@ -500,14 +505,14 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
         |{_DAY_ORDINAL_FIRSTS}{starts})
     (?:
     {_DIGIT_START}
-    (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d2>\d{{1,2}}))?{_ORD}\s(?:day\sof\s|of\s)?(?P<m1>{month})(?:,)?\s(?P<y1>{_YEAR})\b)
+    (?:(?P<dmy>(?P<d1>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d2>\d{{1,2}}))?{_ORD}\s(?:day\sof\s|of\s)?(?P<m1>{month})(?:,)?\s(?P<y1>{_DATED_YEAR})\b(?!\s?{_COUNTED}))
       | (?P<dm>(?P<d4>\d{{1,2}})(?:(?:{_DASH}|\sto\s)(?P<d7>\d{{1,2}}))?{_ORD}\s(?:day\sof\s|of\s)?(?P<m3>{month})(?!\w|\.\w))
       | (?P<decade>(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
       | {_YEAR_BRANCH}
       | (?P<oldyear>(?=1[0-6]\d\d\b){_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])))
   | (?=[JFMASOND]{starts})
-    (?:(?P<mdy>(?P<m2>{month}),?\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?{_ORD},?\s(?P<y2>{_YEAR})\b)
+    (?:(?P<mdy>(?P<m2>{month}),?\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?{_ORD},?\s(?P<y2>{_DATED_YEAR})\b(?!\s?{_COUNTED}))
       | (?P<md>(?P<m9>{month})\s(?P<d5>\d{{1,2}})(?:{_DASH}(?P<d8>\d{{1,2}}))?{_ORD}\b(?![\d,.]\d|\s?{_COUNTED}))
       | (?P<mwd>(?P<wm2>{month})\s(?:(?<!May\s)the\s)?(?P<wd2>{_DAY_ORDINAL})\b(?:,?\s(?P<wy2>{_YEAR})\b)?(?![-\w]|\s(?:of|o['’])\s))
       | (?P<mmy>(?P<m4>{month}){_DASH}(?P<m5>{month})(?:\s(?P<y3>{_YEAR})\b|(?!\w|\.\w)))

@@ -52,14 +52,17 @@ SKIP = (
 _REGIONS = (
     "//t:text/t:front/t:div[not(@type='contents' or @type='figures')]"
     " | //t:text/t:body/t:div"
-    " | //t:text/t:back/t:div[not(@type='index' or @type='bibliography')]"
+    " | //t:text/t:back/t:div[not(@type='index')]"
 )
 
 
 # What `_REGIONS` selects, read from the book's one `text` (a walk down from it, not XPath's
 # search of the whole document for each of the three parts): each part's divisions but
-# those of the types named.
-_LEFT_OUT = {q("front"): ("contents", "figures"), q("body"): (), q("back"): ("index", "bibliography")}
+# those of the types named. A bibliography is read: its entries (`bibl`, `listBibl`) are
+# `SKIP`ped as titles are, and its paragraphs are prose, as an EPUB's essay on the author's
+# works that its publisher tags a bibliography ("Men are still the dupes ... in the days of
+# Alexander VI": The Prince's "The Man and His Works").
+_LEFT_OUT = {q("front"): ("contents", "figures"), q("body"): (), q("back"): ("index",)}
 _DIV = q("div")
 
 

@@ -108,6 +108,7 @@ class Words:
         self.after_the: Counter = Counter()  # uses right after "the": "the Senate"
         self.particles = set(profile.particles)
         self.honorifics = set(profile.honorifics)
+        self.sovereign_titles = frozenset(profile.sovereign_titles)  # "Pope": before a name found
         self.forenames = profile.forenames
         self.common_forenames = profile.common_forenames  # "Will", "Rob": a name only before a surname
         self.forename_abbreviations = profile.forename_abbreviations  # "Wm.": a forename inside a name

@@ -65,7 +65,10 @@ profile adds its own):
   one of the names the book writes as often ("the Commission" beside "the Reparation
   Commission" and six other commissions, "the Conference", "the Council"): so in a book
   whose Subject Index lists no organisation, where the text alone tells which bodies it
-  names;
+  names. A noun the book writes so three times or more, and in no longer name or in one
+  only, names that one body from its first use, before the longer name too ("the Senate"
+  beside "the Roman Senate" once; "the Church" in a book that names no church; not "the
+  College", written once, nor "the Court" beside two courts' names);
 - a noun without an article that the book writes so as a body's own name: "before Congress
   on February 11", "an act of Congress", "Congress, from the nonattendance of a few
   States" (two uses at least after a preposition, before a stop or a little word, and the
@@ -121,7 +124,7 @@ import calendar
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Container, Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, count
 from operator import itemgetter
@@ -215,7 +218,9 @@ _OF_THE = re.compile(rf"^{_SP}(?:of|for|on){_SP}(?:the{_SP})?")
 _LOOK_BACK = 100  # characters searched before a noun for the words of its name
 # An acronym after "the" ("the NKVD"; the look-behind after the literal lets `re` seek "the"
 # first), and how often at least the text so writes it to make it a body's name.
-_THE_ACRONYM = re.compile(r"the(?<![\w-]the)[ \t\n]+([A-Z]{2,})(?![\w-]|['’](?!s\b))")  # "the NKVD's" too
+# "the NKVD's" too; one line break at most between, not a break between pieces of the text, where
+# a mark made already stood ("lived in the <date>5th century</date> BC": no "the BC")
+_THE_ACRONYM = re.compile(r"the(?<![\w-]the)(?=\s)[ \t]*\n?[ \t]*([A-Z]{2,})(?![\w-]|['’](?!s\b))")
 _ACRONYM_USES = 2
 # A Roman numeral, as written ("the XVII Party Congress"); not "MVD", whose letters are numerals'.
 _BRACKETS_AT = re.compile(r" \(([^()]+)\)")
@@ -2141,6 +2146,42 @@ def book_names(found: list[list[Found]]) -> set[str]:
     return {head for head, n in alone.items() if n >= _ALONE_SHARE * named[head]}
 
 
+# How many times at least a book writes a noun alone after "the" for the noun to be a body's
+# own name (`own_names`): "the College" once is a common word's capital.
+_OWN_NAME_USES = 3
+
+
+def _country_s(name: str, head: str, country_of: Callable[[str], bool]) -> bool:
+    """Whether a name is its noun after words that say only whose country's body it is ("the
+    Roman Senate"), not a longer name ("the Convention of Pennsylvania")."""
+    return name.endswith(" " + head) and country_of(name[: -len(head)].strip())
+
+
+def own_names(found: list[list[Found]], country_of: Callable[[str], bool]) -> dict[str, str]:
+    """The nouns that are a body's own name in this book (of `find`'s names in the book's
+    pieces, `found`), each with the name of its body: a noun written alone after "the" three
+    times or more, in no longer name, or in one only that says no more than whose country's
+    body it is (`country_of` its words before the noun: "the Senate" eight times, "the Roman
+    Senate" once: the Roman Senate; "the Church" in a book that names no church: the Church).
+    Such a noun names its body from its first use, before the longer name too. Not a noun of
+    another body's name ("the Convention" of the Federalist beside "the Convention of
+    Pennsylvania"), nor of several ("the Court" beside the Revolutionary Court)."""
+    alone: Counter = Counter()
+    named: dict[str, set[str]] = {}
+    for names in filter(None, found):
+        for f in names:
+            if f.bare:
+                alone[f.head] += 1
+            else:
+                named.setdefault(f.head, set()).add(f.name)
+    own = {}
+    for head, n in alone.items():
+        longer = named.get(head, set())
+        if n >= _OWN_NAME_USES and len(longer) <= 1 and all(_country_s(name, head, country_of) for name in longer):
+            own[head] = next(iter(longer), head)
+    return own
+
+
 def apply(tei, ctx: Context):
     """Find, register and mark the organisations of the book."""
     reg = ctx.registers["org"]
@@ -2161,6 +2202,7 @@ def apply(tei, ctx: Context):
     # (a book whose Subject Index lists organisations keeps every noun alone: see `book_names`)
     indexed = any(registers.provenance(org) == registers.FROM_INDEX for org in reg.entries.values())
     alone = None if indexed else book_names(found) | shapes.proper
+    own = {} if indexed else own_names(found, shapes.country_of)
 
     marks = OrgMarks(tei, used)
 
@@ -2169,6 +2211,8 @@ def apply(tei, ctx: Context):
         for f in names:
             if f.bare:
                 org = last.get(f.head) if alone is None or f.head in alone else None
+                if org is None and f.head in own and (alone is None or f.head in alone):
+                    org = last[f.head] = orgs.add(own[f.head], registers.FROM_TEXT, TEXT_SOURCE)  # (or its entry)
                 if org is None:
                     continue  # none of this noun named yet ("the Court" is the king's), or a common noun
             else:

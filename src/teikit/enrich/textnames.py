@@ -36,11 +36,16 @@ only on evidence from the way names are written, never from a list of particular
 - after initials, a capitalised word that the gazetteer does not know as a place
   ("R. V. Daniels", but not "S. Fairbanks"), nor a prescription's Latin after its Recipe
   sign ("R. Hydrargyri bichloridi", `namewords.recipe_words`);
-- before a surname marked alone, a capitalised word mid-sentence, after no article, that is
-  no common word, title, particle, name of its own, people's word, land, great city nor a
+- before a surname marked alone, a capitalised word mid-sentence (or opening a sentence,
+  where the book writes it mid-sentence elsewhere: "Francesco Sforza, through being
+  martial"), after no article, that is no common word, title, particle, name of its own, people's word, land, great city nor a
   town's name the book writes elsewhere: a forename no list gives ("to Canning Schiller, of
   Oxford", "Jerry M’Auley"); not before a deity's name ("Almighty God") nor in verse
-  ("Of grateful Minstrel Burns");
+  ("Of grateful Minstrel Burns"); and after a name marked alone on evidence of its own (no
+  forename of the profile nor a person it knows by one name), the two a run of their own, a capitalised word that is no common
+  word, name marked alone, title, particle, people's word, place nor street's word: the
+  surname ("overawed by Cesare Borgia", Cesare named alone as "his son Cesare"), marked
+  alone only on evidence of its own (not the Circus Maximus of "Claudius Maximus");
 - a forename of the profile alone, where the book writes it capitalised mid-sentence
   (not after a full stop, a colon, an opening quotation mark or bracket, or at the start
   of a paragraph) twice besides its uses after "Saint" ("to Saint Stephen's House"; "San",
@@ -115,7 +120,9 @@ only on evidence from the way names are written, never from a list of particular
   ministry of"; "Cathelineau, crosses the Loire"), as `indexpersons` reads them.
 
 A saint's title right before a forename and surname is the mention's ("Saint Francis
-Xavier"); an initial that is an honorific too, after another initial, is an initial ("J.M.
+Xavier"), and so is a sovereign's or a pontiff's title of the profile (`[names]
+sovereign_titles`) right before a name found on evidence of its own ("Pope Alexander", "Pope
+Julius the Second"); an initial that is an honorific too, after another initial, is an initial ("J.M.
 Keynes"); a double surname joined by a hyphen, or Unicode's (U+2010), is one ("Dr.
 Binet‐Sanglé"), each part the book writes alone a surname of its own ("by Binet, Janet").
 No mention: a god's name that names a planet too (`[names] planets`), in a sentence that
@@ -130,7 +137,10 @@ may stand after an honorific ("Mr. Pope"), where the honorific is the evidence, 
 the last word of a run right after a forename ("Sir William Temple"), when it is no
 function word. A ruler's number after a name belongs to it ("Charles II.", "George
 III": the full stop left out), and so does what tells a forename's bearer apart where the
-profile joins it so (`[names] name_links`, Scots "o'": "Meg o' the Mill"). A word is
+profile joins it so (`[names] name_links`, Scots "o'": "Meg o' the Mill"), and a
+forename's land or seat after "of", one capitalised word the book never writes in lower
+case, with no other after it ("Ferdinand of Aragon", "Philip of Macedon": one name, the land
+no place of its own there; not "Anne of Green Gables"). A word is
 common unless its lower-case uses are rare beside its capitalised mid-sentence ones (the
 man named Ernest sixty times, against "earnest" five times).
 
@@ -209,6 +219,9 @@ from .namewords import (
 # word after it), is part of the name: "Rob the Ranter", "Rab the Ranter" (Burns signing an
 # epistle), "Peter the Great"
 _EPITHET = re.compile(rf" the [{UPPER}][{LOWER}]+(?![\w'’-]| [{UPPER}])")
+# A forename's bearer told apart by his land or seat: "Ferdinand of Aragon", "Philip of Macedon" (one
+# capitalised word after "of", no other after it: not "Anne of Green Gables")
+_BYNAME = re.compile(rf" of ([{UPPER}][{LOWER}]+)(?![\w'’-]| [{UPPER}])")
 _REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}|I(?=[.,;:)]))(?![\w'’-])")
 MIN_PAIR_WRITTEN = 2  # times the prose writes "Bonar Law" after "Mr." for a common word to end the name
 MAX_FUNCTION_TITLED = 3  # letters of a function word no title names ("the", "to", "as"; "More" may)
@@ -335,6 +348,9 @@ class Finder:
         self._recipe: tuple[frozenset[str], frozenset[str]] | None = None
         nouns = "|".join(map(re.escape, words.planet_nouns)) or "(?!)"
         self._planet_nouns = re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)  # `_a_planet_here`
+        sovereigns = "|".join(map(re.escape, sorted(words.sovereign_titles)))
+        # "Pope Alexander": a sovereign's title right before a name found, inside its mention
+        self._sovereign_before = re.compile(rf"(?<![\w'’.-])(?:{sovereigns}) \Z") if sovereigns else None
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
         articles = "|".join(map(re.escape, words.articles))
@@ -387,12 +403,25 @@ class Finder:
             return out  # most texts: no name, nothing to order or lengthen
         out.sort(key=_span_start)
         for span in out:
+            if self._sovereign_before is not None and not span.name.hon and text[span.start - 1 : span.start] == " ":
+                title = self._sovereign_before.search(text, max(0, span.start - 30), span.start)
+                if title is not None:
+                    span.start = title.start()  # "Pope Alexander": the title inside
             m = _REGNAL.match(text, span.end)
             if m is not None and not text[span.end - 1 : span.end] == ".":
                 span.end = m.end()  # "Charles II", "George III." (the full stop left out)
                 span.told_apart = True
             elif span.name.given and not span.name.surname and (m := _EPITHET.match(text, span.end)) is not None:
                 span.end = m.end()  # "Rob the Ranter", "Peter the Great": the forename's bearer by his epithet
+                span.told_apart = True
+            elif (
+                span.name.given
+                and not span.name.surname
+                and (m := _BYNAME.match(text, span.end)) is not None
+                and not self.words.common(m.group(1))
+                and m.group(1) not in self.words.deities
+            ):
+                span.end = m.end()  # "Ferdinand of Aragon", "Philip of Macedon": the forename's bearer by his land
                 span.told_apart = True
             elif self._told_apart is not None and span.name.given and not span.name.surname:
                 m = self._told_apart.match(text, span.end)
@@ -673,8 +702,9 @@ class Finder:
 
     def _forename_unlisted(self, text: str, toks, starts_sentence: bool) -> bool:
         """Whether the first of two capitalised words, the second a surname marked alone, is
-        a forename no list gives ("to Canning Schiller, of Oxford"): mid-sentence, after no
-        article, and no word the book writes in lower case, title (with its full stop or
+        a forename no list gives ("to Canning Schiller, of Oxford"): mid-sentence, or opening
+        a sentence where the book writes it mid-sentence elsewhere too ("Francesco Sforza,
+        through being martial", beside "a son of Francesco Sforza"), after no article, and no word the book writes in lower case, title (with its full stop or
         without: "Messrs Lombroso"), particle, name marked alone, people's word, land or
         great city, nor a town's name the book writes elsewhere than before this surname. Not
         before a deity's name ("Almighty God"), nor in verse, which titles and personifies
@@ -686,7 +716,7 @@ class Finder:
         return (
             self.alone.get(toks[1][2]) == "surname"
             and toks[1][2] not in self.words.deities
-            and not starts_sentence
+            and (not starts_sentence or self.words.mid[first] > 0)
             and text not in self.words.lines
             and not first.endswith(".")
             and first not in self.alone
@@ -920,6 +950,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             alone[word] = "surname"
             found[word] = Name("", (), word)
             why[word] = f"the name of a peer's title ([names] peerages): {where}"
+    _surnames_after_names(words, alone, found, why)
     saints: list[Counter] = []
     for word in sorted(words.forenames):
         if (
@@ -937,7 +968,63 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             if not any(word in n.given for n in found.values()):
                 found[word] = Name("", (word,), "")
                 why[word] = f"a forename of the profile, capitalised mid-sentence {times(words.mid[word])}"
+    # the lists again, with the forenames found alone since ("with Philip and Antiochus")
+    for word, n, where in beside_persons(words, alone, lists):
+        if word not in alone:
+            alone[word] = "surname"
+            found[word] = Name("", (), word)
+            why[word] = f"named {times(n)} in a list with persons the book names: {where}"
     return found, why, alone
+
+
+def _surnames_after_names(words: Words, alone: dict[str, str], found: dict[str, Name], why: dict[str, str]) -> None:
+    """Full names of which the book named the first word alone on evidence of its own: a name
+    marked alone (no forename of the profile, which makes full names itself, nor a person the
+    profile knows by one name: "for Chanticleer Shook off"), one space, and a
+    capitalised word after it, the two a run of their own in the prose ("overawed by Cesare
+    Borgia;", Cesare being named alone "his son Cesare"): the second is the surname where it is
+    no word the book writes in lower case, no name marked alone itself ("Caesar Alexander", a
+    list's comma lost), title, particle, name of God, people's word, place the profile or the
+    gazetteer knows nor a word for a street ("Glenriddel Hermitage")."""
+    firsts = {w for w in alone if w not in words.forenames and w not in words.deities and w not in words.known_persons}
+    if not firsts:
+        return
+    headings = frozenset(words.headings)
+    seen: set[str] = set()
+    # one scan of the prose for two capitalised words a space apart, the first then looked up
+    # (an alternation of the book's names, tried in every piece, took a tenth of a second)
+    for m in _TWO_CAPITALISED.finditer(words.prose_joined):
+        first, second = m.groups()
+        if first not in firsts or second in seen:
+            continue
+        k = words.piece_at(m.start())
+        piece, start = words.prose[k], m.start() - words.prose_starts[k]
+        if piece in headings or _WORD_BEFORE_CAPITAL.search(piece, max(0, start - 30), start):
+            continue
+        seen.add(second)
+        if (
+            second in alone
+            or words.common(second)
+            or second in words.honorifics
+            or second in words.particles
+            or second in words.deities
+            or second in words.regions
+            or second in words.known_places
+            or _PEOPLES_WORD.search(second)
+            or place_word(second)
+            or place_name(second)
+        ):
+            continue
+        name = Name("", (first,), second)
+        if name.key() not in found:
+            found[name.key()] = name
+            why[name.key()] = f"{_EVIDENCE['after a name']}: {passage(piece, start, start + len(m.group()))}"
+
+
+# Two capitalised words a space apart, a run of their own (no capitalised word after them)
+_TWO_CAPITALISED = re.compile(rf"([{UPPER}](?<![\w'’-].)[{LOWER}]+) ([{UPPER}][{LOWER}]+)(?![\w'’-]| [{UPPER}])")
+# a run of more capitalised words, or initials ("Mr. F. Kinsey Peile": one man's name)
+_WORD_BEFORE_CAPITAL = re.compile(rf"[{UPPER}][\w'’.-]*[ \t]+\Z")
 
 
 def _double_surname_parts(surname: str, words: Words) -> list[str]:
@@ -2538,7 +2625,9 @@ def beside_persons(
     once and never after a preposition of place ("the family move to Lochlea, and Burns
     went" lists a farm). Lists of three or more names joined by commas alone count
     ("Markby, Migsby, Mobbs, Moncrieff!", `name_lists`).
-    Two rounds: a list may name only persons found in the first. (word, lists, passage)."""
+    Two rounds: a list may name only persons found in the first; `discover` asks again once
+    the forenames of the profile written alone are found ("with Philip and Antiochus in
+    Greece"). (word, lists, passage)."""
     if lists is None:
         lists = name_lists(words)
     out: list[tuple[str, int, str]] = []
@@ -2609,13 +2698,16 @@ _EVIDENCE = {
     "forename": "a forename before it",
     "common forename": "a forename that is a common word too before it, mid-sentence",
     "initials": "initials before it",
+    "after a name": "a name found alone and a capitalised word after it",
 }
 
 
 def _weak(evidence: str) -> bool:
     """Whether a name was found only after a forename that is a common word too ("Rob
-    Mossgiel"): it is marked whole, its surname alone only on evidence of its own."""
-    return evidence.startswith(_EVIDENCE["common forename"])
+    Mossgiel"), or after a name found alone ("Cesare Borgia", `_surnames_after_names`; not
+    "Claudius Maximus", whose Maximus names the Circus Maximus too): it is marked whole, its
+    surname alone only on evidence of its own."""
+    return evidence.startswith((_EVIDENCE["common forename"], _EVIDENCE["after a name"]))
 
 
 def _pers_name(pn) -> Name:

@@ -639,6 +639,9 @@ _CAPITALISED = re.compile(rf"[{UPPER}](?<![\w'’-].)[{LOWER}]+(?: [{UPPER}][{LO
 
 
 _LANDS = ("country", "continent")
+# Adjectives of the compass that qualify a name ("the Northern Sung period", "the Northern
+# barbarians"): no region alone, though ISO 3166-2 names regions so (Ghana's Northern)
+_COMPASS_ADJECTIVES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central"})
 
 
 def _countries(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
@@ -1122,7 +1125,8 @@ def list_of_names(joins: tuple[str, ...], w: str) -> re.Pattern:
 
 def _listed(places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]) -> None:
     """Names listed with places the book names ("in Lyons, Toulon, Bordeaux", "Lyons and
-    Toulon"): the book's own consistency. A name is taken when the gazetteer knows a place of
+    Toulon"), in the book's lists read twice, so that a place a later list shows makes an
+    earlier list's too: the book's own consistency. A name is taken when the gazetteer knows a place of
     that very name (any size, or a country's region), or a city of 100,000 people or more by
     it as another of its names in a list of three or more ("Hamburg, Magdeburg, Dresden,
     Stettin, Frankfurt": Szczecin, Frankfurt am Main; not "Here's to Maitland and Wycombe",
@@ -1133,8 +1137,10 @@ def _listed(places: registers.Places, text: str, not_places: set[str], profile, 
         return
     listed = list_of_names(tuple(profile.name_joins), _LISTED_WORD_HELD)
     word = re.compile(LISTED_WORD)
-    for m in listed.finditer(text):
-        names = word.findall(m.group())
+    # two rounds: a list may hold only places found in the first ("to hold Capua, Carthage, and
+    # Numantia" before a later "Allesandria, Capua, Genoa" lists Capua with Genoa)
+    lists = [(m, word.findall(m.group())) for m in listed.finditer(text)]
+    for m, names in lists + lists:
         if not any(places.find(n) is not None for n in names):
             continue
         if re.search(rf"(?:[{UPPER}][\w.'’]*|['’]s)\s$", text[max(0, m.start() - 30) : m.start()]):
@@ -1169,7 +1175,8 @@ def _smaller(
 ) -> None:
     """A place the well-known part of the gazetteer does not hold: a first-level region of a
     country (ISO 3166-2: "Vaud", "Valais") after a preposition of place, or twice after
-    "of"/"and"; a smaller town after a preposition of place in half its uses at least, twice
+    "of"/"and", but for an adjective of the compass ("the Northern barbarians"); a smaller
+    town after a preposition of place in half its uses at least, twice
     or more after a locative ("at Fishbourne", `[places] locatives`; not "quotes from Homer"),
     never a forename nor a word the book writes in lower case. Many small towns share a name:
     the entry has no GeoNames id (`cues`: after a preposition, after "of"/"and", after a locative)."""
@@ -1180,7 +1187,7 @@ def _smaller(
     if geo is None:
         _unknown(places, name, cues, text, evidence, profile, count)
         return
-    if geo.type == "region" and (strong or weak >= 2):
+    if geo.type == "region" and (strong or weak >= 2) and name not in _COMPASS_ADJECTIVES:
         places.add(name, "region", None, "named in the text; ISO 3166-2", evidence=evidence(name, "a country's region"))
     elif (
         geo.type == "city"
