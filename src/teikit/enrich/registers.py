@@ -365,11 +365,14 @@ def cite_index(note, item) -> bool:
 INDEX_DIVS = "index-divs"
 
 
-def index_divs(tei) -> tuple[list, list]:
-    """(name indexes, subject indexes) among the back matter's index divisions."""
+def index_divs(tei, backs: list | None = None) -> tuple[list, list]:
+    """(name indexes, subject indexes) among the back matter's index divisions (`backs`:
+    every back matter of the book in document order, when found already:
+    `Context.skeleton`)."""
     names: list = []
     subjects: list = []
-    back = only(tei, "back")  # the book's back matter, walked down from (not XPath's search)
+    # the book's back matter, walked down from (not XPath's search)
+    back = only(tei, "back") if backs is None else backs[0] if len(backs) == 1 else None
     found = (
         [d for d in back.iter(q("div")) if d.get("type") == "index" and d.find(q("list")) is not None]
         if back is not None
@@ -406,9 +409,11 @@ def seed_persons(
     report,
     divs: tuple[list, list] | None = None,
     terms: list[list[tuple[Any, str]]] | None = None,
+    texts: list | None = None,
 ) -> None:
     """Add a person for every name of the indexes the register does not hold yet (`divs`:
-    `index_divs(tei)`, `terms`: `subject_terms` of its subject indexes, when found already)."""
+    `index_divs(tei)`, `terms`: `subject_terms` of its subject indexes, `texts`: the `text`
+    elements below `tei` in document order, when found already)."""
     known = {person_key(p): p for p in reg.entries.values()}
     names, subjects = divs if divs is not None else index_divs(tei)
     by_index = terms if terms is not None else subject_terms(subjects)
@@ -438,7 +443,7 @@ def seed_persons(
         top_terms = [written[item] for item in tops]
         capitalised = [term for term in top_terms if headings.in_capitals(term)]
         if text_words is None:  # the words asked for are those of the headings in capitals
-            text_words = _RunningWords(tei, few=len(capitalised) < _RunningWords.SOUGHT)
+            text_words = _RunningWords(tei, few=len(capitalised) < _RunningWords.SOUGHT, texts=texts)
         capitals = headings.capitals_mark_persons(top_terms, text_words, capitalised)
         headed = set(tops)
         for item, term in items:
@@ -489,10 +494,11 @@ class _RunningWords(Counter[str]):
 
     SOUGHT = 16  # words sought one by one, at most, before every word is counted
 
-    def __init__(self, tei, few: bool = False) -> None:
+    def __init__(self, tei, few: bool = False, texts: list | None = None) -> None:
         super().__init__()
         self.tei = tei
         self.few = few
+        self.book_texts = texts  # the `text` elements below `tei`, when found already
         self._texts: list[str] | None = None
         self._all: Counter[str] | None = None
 
@@ -500,7 +506,8 @@ class _RunningWords(Counter[str]):
         """The text nodes of each front and body, joined by spaces: what `" ".join(part.itertext())`
         gives (the text and tail of each element below the part, none of the part's own tail)."""
         if self._texts is None:
-            parts = [part for text in self.tei.iter(q("text")) for part in text if part.tag in (q("front"), q("body"))]
+            books = self.tei.iter(q("text")) if self.book_texts is None else self.book_texts
+            parts = [part for text in books for part in text if part.tag in (q("front"), q("body"))]
             # The text nodes listed by XPath, in C: the iterator handed each up to Python
             # in turn, at twice the cost (13 -> 6 ms on the bundled book).
             self._texts = [" ".join(_TEXT_NODES(part)) for part in parts]
