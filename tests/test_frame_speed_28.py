@@ -4,7 +4,7 @@ front and back matters, divisions and figures) read by the registers pass before
 and kept by every enrichment pass is the skeleton of the marked book navigation works on,
 navigation given it makes the tree and findings it makes from a walk of its own, and the
 registers pass's readings from it (the back matter's indexes, the running words) are those
-of its own walks."""
+of its own walks; the index items with a term found by lxml's walk are those XPath finds."""
 
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ import pytest
 
 from conftest import EDITION, SAMPLE, SHARED
 from teikit.context import SKELETON, Skeleton, _skeleton
-from teikit.convert import convert_tree, default_passes, navigation
+from teikit.convert import PASSES, convert_tree, default_passes, navigation
 from teikit.enrich import registers
+from teikit.pipeline import Registry
 from teikit.profile import load_profile
+from teikit.tei import q, text_of, xpath
 from test_shared_speed_24 import _navigation_plainly, _outcome
 
 GARDINER = SHARED / "corpus" / "books" / "gardiner-french-revolution.txt"
@@ -74,3 +76,22 @@ def test_the_registers_pass_reads_the_indexes_and_running_words_from_the_skeleto
     for word in ("NKVD", "USSR", "Kaganovich", "Stalin", "Moscow", "Index"):
         assert given[word] == walked[word]
     assert walked["Kaganovich"] > 0
+
+
+def _termed_items_by_xpath(div) -> list[tuple[object, str]]:
+    """The plain form: the items XPath finds, each one's first term's text."""
+    return [(item, text_of(item.find(q("term")))) for item in xpath(div, ".//t:item[t:term]")]
+
+
+def test_the_index_items_with_a_term_are_those_xpath_finds():
+    """`registers._termed_items` (the name index's and the subject indexes' items) against
+    XPath's `.//t:item[t:term]` on the indexes of the bundled book and Gardiner's, each index
+    and each of its lists (an item nested in an item, a list of items without a term) asked."""
+    for source in (SAMPLE, GARDINER):
+        if not source.is_file():
+            continue
+        tei, _ = convert_tree(source, profile=load_profile(source=source), passes=Registry(PASSES))
+        divs = sum(registers.index_divs(tei), [])
+        assert sum(len(_termed_items_by_xpath(div)) for div in divs) > 400
+        for el in [*divs, *(lst for div in divs for lst in div.iter(q("list")))]:
+            assert registers._termed_items(el) == _termed_items_by_xpath(el)

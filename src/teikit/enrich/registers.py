@@ -394,7 +394,18 @@ def subject_terms(subjects: list) -> list[list[tuple[Any, str]]]:
     """For each subject index of `subjects` (`index_divs(tei)[1]`), its items that have a
     term (`.//t:item[t:term]`, in the index's order) with the text of that term as written
     (`text_of`)."""
-    return [[(item, text_of(item.find(q("term")))) for item in xpath(div, ".//t:item[t:term]")] for div in subjects]
+    return [_termed_items(div) for div in subjects]
+
+
+_ITEM, _TERM = q("item"), q("term")
+
+
+def _termed_items(div) -> list[tuple[Any, str]]:
+    """The items below `div` that have a term, in document order (what `.//t:item[t:term]`
+    finds; found by lxml's walk, each item's first term asked of it: XPath's test of every
+    item took half as long again, 3.1 -> 2.2 ms for the bundled book's 928), each with the
+    text of its first term (`text_of`)."""
+    return [(item, text_of(term)) for item in div.iterdescendants(_ITEM) if (term := item.find(_TERM)) is not None]
 
 
 def book_subject_terms(ctx) -> list[list[tuple[Any, str]]]:
@@ -419,8 +430,7 @@ def seed_persons(
     by_index = terms if terms is not None else subject_terms(subjects)
     see_refs = []
     for div in names:
-        for item in xpath(div, ".//t:item[t:term]"):
-            term = text_of(item.find(q("term")))
+        for item, term in _termed_items(div):
             h = headings.parse(term)
             if h is None:
                 report.info(
