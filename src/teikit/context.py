@@ -20,6 +20,7 @@ from lxml import etree
 
 from .profile import Profile
 from .report import Report
+from .tei import q
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -41,6 +42,33 @@ def _ids(tree: etree._Element) -> dict[str, etree._Element]:
     return {str(value): value.getparent() for value in _XML_IDS(tree)}
 
 
+# The name of `Context.skeleton` as a view (`Context.view`).
+SKELETON = "skeleton"
+
+_TEXT, _FRONT, _BACK, _DIV, _FIGURE = (q(name) for name in ("text", "front", "back", "div", "figure"))
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    """The elements that make a book's structure, each kind in document order: its `text`s,
+    `front` and `back` matters, divisions (`div`) and `figure`s."""
+
+    texts: list[etree._Element]
+    fronts: list[etree._Element]
+    backs: list[etree._Element]
+    divisions: list[etree._Element]
+    figures: list[etree._Element]
+
+
+def _skeleton(tree: etree._Element) -> Skeleton:
+    """The skeleton of the document of `tree`, found by one walk of it (in C, the tags
+    compared there)."""
+    found: dict[str, list[etree._Element]] = {_TEXT: [], _FRONT: [], _BACK: [], _DIV: [], _FIGURE: []}
+    for el in tree.getroottree().getroot().iter(_TEXT, _FRONT, _BACK, _DIV, _FIGURE):
+        found[el.tag].append(el)
+    return Skeleton(found[_TEXT], found[_FRONT], found[_BACK], found[_DIV], found[_FIGURE])
+
+
 @dataclass
 class Context:
     """The state of one conversion outside the tree.
@@ -50,7 +78,7 @@ class Context:
     `wrapper` by wrapper ["wrapper"], `outline` and `contents` by outline ["outline"],
     `footnotes` by note-bodies ["note-bodies"], `figures` by structure ["figures"], `book` by
     header ["book"], `registers` by registers ["registers"], `person_words` by persons
-    ["person-words"]. Views of the tree (`view`, `ids`) are derived, not stored.
+    ["person-words"]. Views of the tree (`view`, `ids`, `skeleton`) are derived, not stored.
     """
 
     source: Path
@@ -128,6 +156,14 @@ class Context:
     def ids(self) -> dict[str, etree._Element]:
         """Every element with an xml:id, by id (a view: rebuilt after the tree changes)."""
         return self.view("ids", _ids)
+
+    def skeleton(self) -> Skeleton:
+        """The book's texts, front and back matters, divisions and figures (a view,
+        `SKELETON`). A pass that adds marks to the text and moves, makes and removes no
+        element (the enrichment passes) keeps it (`Pass.keeps_views`): read before the marks,
+        on a tree half the size, it serves a pass after them (navigation; every walk of the
+        enriched bundled book took 4 to 6 ms, of the book before its marks under 1)."""
+        return self.view(SKELETON, _skeleton)
 
     def need_book(self) -> Book:
         """The book the header pass read; an error (not a default) if it has not run."""

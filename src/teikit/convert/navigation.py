@@ -166,19 +166,13 @@ def _in_document(el: etree._Element, root: etree._Element) -> bool:
 
 
 def apply(tei, ctx: Context):
-    # One walk of the book for the elements the pass looks for, not one for each (every
-    # walk of the enriched book took 2 to 5 ms): its texts, its front matters, its
-    # divisions and its figures, in document order. Settling the divisions removes some
-    # (those left with nothing but headings) and makes none: those kept are those still in
-    # the tree.
+    # The book's texts, front matters, divisions and figures, in document order, found by
+    # one walk of the book (`Context.skeleton`), or read before the enrichment passes marked
+    # the book (they keep the view). Settling the divisions removes some (those left with
+    # nothing but headings) and makes none: those kept are those still in the tree.
     root = tei.getroottree().getroot()
-    texts: list[etree._Element] = []
-    fronts: list[etree._Element] = []
-    divs: list[etree._Element] = []
-    figures: list[etree._Element] = []
-    for el in root.iter(_TEXT, _FRONT, _DIV, _FIGURE):
-        tag = el.tag
-        (divs if tag == _DIV else figures if tag == _FIGURE else texts if tag == _TEXT else fronts).append(el)
+    skeleton = ctx.skeleton()
+    texts, fronts, divs, figures = skeleton.texts, skeleton.fronts, skeleton.divisions, skeleton.figures
     settle_empty_divs(
         tei,
         ctx,

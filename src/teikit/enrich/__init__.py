@@ -34,7 +34,7 @@ from functools import wraps
 
 from lxml import etree
 
-from ..context import Context
+from ..context import SKELETON, Context
 from ..pipeline import Pass
 from ..teiheader import build_header
 from . import dates, orgs, persons, places, registers, textnames
@@ -69,8 +69,20 @@ def seed(tei, ctx: Context):
         build_header(ctx.need_book(), ctx, "Register of organisations"),
         taken,
     )
-    divs = ctx.view(INDEX_DIVS, registers.index_divs)
-    registers.seed_persons(person_reg, tei, ctx.report, divs, registers.book_subject_terms(ctx))
+    # The book's texts, back matters, divisions and figures, found by one walk of the book
+    # for the back matter's indexes and the running words here, and for navigation's pass,
+    # which every pass between keeps them for (`Context.skeleton`): read now, before the
+    # marks double the tree's nodes (a walk of the marked bundled book took 4 to 6 ms)
+    skeleton = ctx.skeleton()
+    divs = ctx.view(INDEX_DIVS, lambda tree: registers.index_divs(tree, skeleton.backs))
+    registers.seed_persons(
+        person_reg,
+        tei,
+        ctx.report,
+        divs,
+        registers.book_subject_terms(ctx),
+        texts=skeleton.texts if tei is tei.getroottree().getroot() else None,  # found from the root
+    )
     ctx.registers = {"person": person_reg, "place": place_reg, "org": org_reg}
     return tei
 
@@ -137,7 +149,9 @@ def classifying_places(apply: Callable) -> Callable:
 # The views of the tree every pass that marks the running text keeps (`Pass.keeps_views`);
 # dates, organisations, persons and places keep the text slots too (dates makes them, and
 # marks through them or forgets them); the answers of
-# `registers.classify_place` (`PLACE_KINDS`) read no tree.
+# `registers.classify_place` (`PLACE_KINDS`) read no tree; a mark is made by cutting a text
+# node (`teikit.textnodes`), a mark's name changed in place, no other element made, moved
+# nor removed, so the book's skeleton (`SKELETON`: texts, divisions, figures) stands.
 _MARKING_KEEPS = (
     REGIONS,
     UNMARKED_TEXT,
@@ -148,6 +162,7 @@ _MARKING_KEEPS = (
     SUBJECT_TERMS,
     SUBJECT_SITES,
     PLACE_KINDS,
+    SKELETON,
 )
 
 
@@ -160,7 +175,7 @@ PASSES = [
         needs=("book", "indexes"),
         provides=("registers",),
         doc="the person, place and organisation registers: an earlier run's, the indexes' persons",
-        keeps_views=(INDEX_DIVS, SUBJECT_TERMS),  # it reads the tree only
+        keeps_views=(INDEX_DIVS, SUBJECT_TERMS, SKELETON),  # it reads the tree only
         collects_rarely=True,
     ),
     Pass(
