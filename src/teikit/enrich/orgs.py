@@ -586,9 +586,11 @@ _OPENS_SOUGHT = 3  # words `Shapes.opens_names` seeks one by one before it finds
 
 # "the" and the word after its space, a capital first ("the " first: a look-behind before it
 # made `re` try every position of the book, ten times slower; after the literal, it tests the
-# character before "the" only where "the" stands). `[\w-]` is `_word_char`'s: `\w` of a `str`
-# pattern is `str.isalnum`'s letters and digits, and "_".
-_THE_CAPITALISED = re.compile(r"the(?<![\w-]the) ([A-Z][\w-]*)")
+# character before "the" only where "the" and its space stand: the whole literal, "the ", is
+# what `re` seeks by its prefix, which the look-behind between "the" and the space cut to
+# "the" and its thousands of places in "there", "other" …). `[\w-]` is `_word_char`'s: `\w`
+# of a `str` pattern is `str.isalnum`'s letters and digits, and "_".
+_THE_CAPITALISED = re.compile(r"the (?<![\w-]the )([A-Z][\w-]*)")
 
 
 def capitalised_after_the(text: str) -> set[str]:
@@ -1126,8 +1128,10 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
         k -= 1
     if text[k : k + 1] in ("'", "‘", "’") and (k == 0 or not text[k - 1].isalnum()):
         k += 1  # a quotation the name opens: "the 'Anti-Soviet Bloc of Rights and Trotskyites'"
-    if k < 0 or k == hs - 1 or not text[k].isupper():
-        return -1  # "the Politburo": no capitalised word before (the pattern below is slower)
+    if k < 0 or k == hs - 1 or not text[k : k + 1].isupper():
+        # "the Politburo": no capitalised word before (the pattern below is slower); a quotation
+        # mark that ends the text, right before `hs` (its end), opens no word either
+        return -1
     run = run_before(text, hs)
     if not run:
         return -1

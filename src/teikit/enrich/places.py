@@ -216,8 +216,9 @@ import re
 import string
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
+from typing import Any
 
 from lxml import etree
 
@@ -2888,6 +2889,22 @@ def institutions_named_like_towns(reg: registers.Register, text: str) -> list:
     return found
 
 
+def _place_marks(tei) -> Callable[[Any, str], etree._Element]:
+    """What makes the marks of the places for `tei`: `make_in(tei, "placeName", ref=ref)` for
+    a place and its `ref`, as a copy of the mark made for that place at its first mention,
+    never linked (lxml copies the attribute in C, as the dates' and the organisations' passes
+    make theirs; a book's marks name a few hundred places: the bundled book's 2,000, 300)."""
+    made: dict = {}
+
+    def place_mark(place, ref: str) -> etree._Element:
+        model = made.get(place)
+        if model is None:
+            model = made[place] = make_in(tei, "placeName", ref=ref)
+        return model.__copy__()
+
+    return place_mark
+
+
 # What is not read inside a title: what is not read elsewhere, but the title itself.
 _SKIP_IN_TITLES = tuple(tag for tag in SKIP if tag != "title")
 _TITLE = q("title")
@@ -3385,6 +3402,7 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
     # 2,000 marks of the bundled book); ids are given as entries are made, and never changed.
     idents: dict = {}
     refs: dict = {}
+    place_mark = _place_marks(tei)
 
     def find(text: str, in_title: bool = False):
         spans = []
@@ -3477,7 +3495,7 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
             if ident is None:
                 ident = idents[place] = place.get(XML_ID)
                 refs[place] = f"{registers.PLACES_FILE}#{ident}"
-            spans.append((start, end, make_in(tei, "placeName", ref=refs[place])))
+            spans.append((start, end, place_mark(place, refs[place])))
             used.add(ident)
             counts["placeName"] += 1
             other = _BRACKETED.match(text, end) if text.startswith("(", end + 1) else None
