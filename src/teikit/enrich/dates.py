@@ -231,6 +231,7 @@ from lxml import etree
 from ..context import Context
 from ..tei import TEI_NS, local, make_in
 from ..textnodes import wrap, wrap_slots_at
+from . import eras
 from .matching import REGIONS, SKIP, TEXT_SLOTS, marked_text_by_units, regions
 
 MONTHS = {
@@ -1690,6 +1691,10 @@ def find_in_texts(
             dates = _read_found(text, judged[k], read_into, text in openings, reading)
         if dates:
             out[k] = dates
+    if eras.may_hold(joined):  # years with their era ("473 BC"), any size of year
+        for k, text in enumerate(texts):
+            if (dated := eras.with_eras(text, out.get(k, []))) and dated is not out.get(k):
+                out[k] = dated
     return out
 
 
@@ -1724,7 +1729,7 @@ def find_dates(
         if not words:
             return []
     found = _judge(text, _matches(reading.pattern(centuries, decades), text, words), reading)
-    return _read_found(text, found, context, block_start, reading)
+    return eras.with_eras(text, _read_found(text, found, context, block_start, reading))
 
 
 def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> list[_Found]:

@@ -168,6 +168,7 @@ from .matching import (
     mark,
     mark_in_divisions,
     pieces_in,
+    romanised_name,
     standalone_divisions,
     unmarked,
     unmarked_of,
@@ -180,6 +181,7 @@ from .namewords import (
     INITIAL,
     LISTED_WORD,
     LOWER,
+    SYLLABLES,
     UPPER,
     VOWEL,
     WORD,
@@ -196,6 +198,7 @@ from .namewords import (
     unmarked_prose,
     words_at_start,
 )
+from .polities import polities, ruling_houses
 
 # A ruler's number after the name: "Charles II", "Louis XVI.", "Charles I." (its full stop
 # left out); "I" alone only before a stop or a comma ("Charles I think" is a pronoun).
@@ -887,6 +890,12 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     lists = name_lists(words)
     speaking, more = persons_by_cue(words, seen, lists)
     for word, n in sorted(speaking.items()) + sorted(more.items()):
+        if " " in word:  # a name of several words that says ("Ho Shih says"): marked whole, no word of it alone
+            if word not in found:
+                parts = word.split(" ")
+                found[word] = Name("", tuple(parts[:-1]), parts[-1])
+                why[word] = f"the subject of a verb of saying {times(n)}: {seen[word]}"
+            continue
         if word not in alone:
             kind = "forename" if word in words.forenames else "surname"
             alone[word] = kind
@@ -1947,21 +1956,57 @@ def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
             continue
         for run in words.tokens(piece):
             start, end, tok = run[-1]
-            if _says(piece, end, verbs) and _WORD.fullmatch(tok):
+            if _says(piece, end, verbs):
+                if len(run) > 1 and (whole := _name_of_words(piece, run, words)):
+                    tok, start = whole, run[0][0]  # "Ho Shih says": the name is the run's
+                elif not _WORD.fullmatch(tok):
+                    continue
                 said[tok] += 1
                 if seen is not None:
                     seen.setdefault(tok, passage(piece, start, end + 24))
                 continue
             start, end, tok = run[0]
             last = _last_word(piece, start) if _may_end_word_before(piece, start, verb_tails) else ""
-            if last in verbs and _WORD.fullmatch(tok):
+            if last in verbs:
+                if len(run) > 1 and (whole := _name_of_words(piece, run, words)):
+                    tok, end = whole, run[-1][1]  # "says Chang Yü"
+                elif not _WORD.fullmatch(tok):
+                    continue
                 said[tok] += 1
                 if seen is not None:
                     seen.setdefault(tok, passage(piece, start - len(last) - 1, end))
     return said
 
 
+MAX_NAME_WORDS = 3
+
+
+def _name_of_words(piece: str, run, words: Words) -> str:
+    """The run of capitalised words before or after a verb of saying, as one name, where it
+    is a name of several words no forename of the profile opens: two or three words, none an
+    initial, honorific, function word, forename of the profile nor a word the book writes in
+    lower case, not after an article ("Ho Shih says", "Ibn Khaldun writes", "says Chang Yü",
+    "Lao Tzǔ remarks"; not "the Yü Lan says", a book; "Herbert Spencer says" is the forenames'
+    rule's). "" where it is none: its words are then read one by one, as they were."""
+    if len(run) > MAX_NAME_WORDS:
+        return ""
+    toks = [t for _, _, t in run]
+    for tok in toks:
+        if (
+            not _SYLLABLES.fullmatch(tok)
+            or tok in words.honorifics
+            or tok in words.forenames
+            or tok.lower() in words.function_words
+            or words.common(tok)
+        ):
+            return ""
+    if _last_word(piece, run[0][0]).lower() in words.articles:
+        return ""
+    return " ".join(toks)
+
+
 _WORD = re.compile(WORD)
+_SYLLABLES = re.compile(SYLLABLES)
 _AUXILIARIES = {"has", "had", "also", "then"}
 _TRAILING = ",.;:!?\"”’'—)"
 
@@ -2103,6 +2148,19 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     for piece in words.prose:
         for run in words.tokens(piece):
             if len(run) != 1:  # most runs are one word: its cues below
+                if (
+                    len(run) <= MAX_NAME_WORDS
+                    and (
+                        after.match(piece, run[-1][1]) is not None or _after_role(piece, run[0][0], roles, determiners)
+                    )
+                    and (whole := _name_of_words(piece, run, words))
+                ):
+                    # a name of several words where a person stands: "Wu Chʽi himself", "the
+                    # famous general Wu Chʽi" (the run whole, as `_said` counts it)
+                    cued[whole] += 1
+                    if seen is not None:
+                        seen.setdefault(whole, passage(piece, run[0][0] - 20, run[-1][1] + 20))
+                    continue
                 if len(run) == 2 and (
                     (first := run[0][2].lower()) in addressing
                     or first in citing_word
@@ -2218,6 +2276,17 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
     return cued
+
+
+def _after_role(piece: str, start: int, roles: set[str], determiners: set[str]) -> bool:
+    """Whether a noun of a person's kin, office or calling stands right before `start`, after
+    a determiner and an adjective or none ("the poet Milton", "the famous general Wu Chʽi")."""
+    ahead = _before(piece, start)
+    return bool(
+        ahead
+        and ahead[-1].rstrip(",") in roles
+        and (ahead[-2:-1] and ahead[-2] in determiners or _adjective(ahead[-3:-1], determiners))
+    )
 
 
 def _thou_spoken_to(piece: str, start: int, end: int, word: str, words: Words, second_person) -> bool:
@@ -2597,6 +2666,55 @@ _EVIDENCE = {
 }
 
 
+_FOREIGN = q("foreign")
+
+
+def _states_no_persons(
+    states: dict[str, str],
+    houses: set[str],
+    found: dict[str, Name],
+    why: dict[str, str],
+    alone: dict[str, str],
+    places: dict[str, str],
+) -> None:
+    """The words the book names as states (`polities`) or ruling houses (`ruling_houses`): no
+    person's name alone, though a surname of a name found whole ("Sun Wu") or the subject of
+    lists and cues ("Sun Wu of Chʽi, who"); a state's handed to the places' pass
+    (`Context.places_of_persons_names`), which marks it where it stands alone. Names of
+    several words holding them stay ("Sun Wu", "Han Hsin")."""
+    for word in sorted(set(states) | houses):
+        alone.pop(word, None)
+        name = found.get(word)
+        if name is not None and not name.hon and (name.given, name.surname) in (((word,), ""), ((), word)):
+            del found[word]
+            why.pop(word, None)
+        if word in states:
+            places.setdefault(word, f"named as a state: {states[word]}")
+
+
+def romanised_names(tei) -> frozenset[str]:
+    """The texts of the names of two words or more the book sets apart as romanised
+    (`matching.romanised_name`: "Mêng Shih", "Li Shou-chêng"): each one name."""
+    return frozenset(
+        el.text
+        for el in tei.iter(_FOREIGN)
+        if not len(el) and el.text and " " in el.text.strip() and romanised_name(el)
+    )
+
+
+def _romanised_whole(text: str, spans: list[Span]) -> list[Span]:
+    """A romanised name's text where the passes found a person's name in part of it ("Shih"
+    of "Mêng Shih", "Li" of "Li Shou-chêng"): the mention is the whole name the book sets
+    apart, its possessive outside ("Ho Shih’s")."""
+    name = text.strip()
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]
+    start = text.index(name)
+    parts = name.split()
+    whole = Span(start, start + len(name), Name("", tuple(parts[:-1]), parts[-1]), spans[0].why)
+    return [whole] if all(whole.start <= s.start and s.end <= whole.end for s in spans) else spans
+
+
 def _weak(evidence: str) -> bool:
     """Whether a name was found only after a forename that is a common word too ("Rob
     Mossgiel"): it is marked whole, its surname alone only on evidence of its own."""
@@ -2894,6 +3012,10 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     seated = seats(text, words, Finder(words), found, why, alone, ctx.profile.home)
     signed = signatures(words, found, why, alone, ctx.profile.home)
     identified(words, found, why, alone, ctx.profile.home)
+    states = polities(text, ctx.profile)  # "the Chʽi State", "the King of Yüeh": places, no persons
+    houses = ruling_houses(text)  # "the Chʽin and Han dynasties": periods, no persons
+    if states or houses:
+        _states_no_persons(states, houses, found, why, alone, ctx.places_of_persons_names)
     if beside_index:
         _index_taken(found, why, alone, taken)
     for word in names_as_types(words, set(alone) | taken):
@@ -2922,6 +3044,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
             and name.surname not in words.known_places
             and not _invoked(name.surname, words)
             and name.key() not in rejected
+            and name.surname not in states
+            and name.surname not in houses
         ):
             alone.setdefault(name.surname, "surname")  # an editor's additions count too
     full_names = {
@@ -2961,6 +3085,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     unresolved: Counter = Counter()
 
     in_headings = _capitals_in_headings(words)
+    romanised = romanised_names(tei)
     names_in: dict[str, list[Span]] = {}  # by text: a play writes each speaker's name hundreds of times
     prose = set(words.prose)  # most text nodes are pieces of the prose, told apart from title case already
     capitalised = capitalised_function_words(words.function_words)
@@ -2976,6 +3101,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         if spans is not None:
             return spans
         spans = finder.spans(piece)  # a list of its own, made for this call
+        if spans and piece in romanised:
+            spans = _romanised_whole(piece, spans)
         if rejected:
             spans = [s for s in spans if s.name.key() not in rejected]
         if taken:
@@ -3123,6 +3250,9 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         if w and not w.endswith(".")
     }
     ctx.person_words |= set(alone)
+    # a ruling house's name ("the Chʽin and Han dynasties") is no place's either: the places'
+    # pass takes none of these words by its own evidence ("into Chʽin territory")
+    ctx.person_words |= houses - set(states)
     # a place the profile lists is its own though a person bears the name ("Major Logan"):
     # the places pass marks it where no persName holds it
     ctx.person_words -= set(ctx.profile.known_places)

@@ -1,0 +1,139 @@
+"""States named as states: a word the book writes as a polity's name is a place.
+
+A history of lands the gazetteer does not know (the states of ancient China, "Wu", "Chʽu",
+"Yüeh") names them by the words English uses for a polity. A capitalised word, in any
+romanisation ("Chʽi", "Yüeh"), is a state's name:
+
+- after a state's word and "of" ("the State of Wu", "the small state of 蕭 Hsiao": a name in
+  its own script may stand between, as translations of Chinese give it), once, where it is
+  no god's, nor a forename or a known person's of the profile ("the kingdom of God", "the
+  kingdom of Darius");
+- after "the" and before "State" ("the Chʽi State", "the Wu State") three times, or once
+  where another form here names it too (not "the German State", twice: an adjective);
+- or after a ruler's or a peer's title and "of" (`[names] rulers`, `peerages`: "the King of
+  Yüeh", "the Duke of Shên") twice or more, where the book also writes it after a preposition
+  of place (`[places] prepositions`: "in Yüeh", "its incorporation in Yüeh") and the
+  gazetteer knows no town of that name (a town named in a peer's title names a peer as
+  often: "the Duke of Orleans");
+
+and no name the gazetteer knows by that very name (`textplaces` judges those: "the States
+of Central and Eastern Europe"), nor a word the book writes in lower case as often as a
+third of its capitalised uses or more ("the state of Nature"; "chʽi", a term of art, beside
+the state Chʽi), nor one the book
+names a ruling house ("the Tʽang dynasty", "the Chʽin and Han dynasties") as often as a state
+or more: a period's name, no place (the word names both, and only the sentence tells which;
+the dynasty is taken). The persons' pass takes such a word for no person's name on the
+weaker evidence of lists and cues ("Sun Wu of Chʽi, who …": the relative is his), and the
+places' pass marks it where it stands alone (not inside a longer name: "Sun Wu", "Lord Wu").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import gazetteer
+from .namewords import LOWER, UPPER, passage
+
+# A state's word before "of" and its name, or after the name
+_STATE_WORDS = ("state", "states", "kingdom", "principality", "duchy", "marquisate")
+_NAME = rf"[{UPPER}][{LOWER}]+"
+# "蕭 Hsiao": the name in its own script (CJK ideographs) before the romanised one
+_OWN_SCRIPT = r"(?:[\u3400-\u9fff\uf900-\ufaff]+\s+)?"
+_MIN_TITLES = 2
+_MIN_BEFORE_STATE = 3
+
+
+def _either(words) -> str:
+    return "|".join(re.escape(x) for w in words for x in (w, w[:1].upper() + w[1:]))
+
+
+def polities(text: str, profile) -> dict[str, str]:
+    """The words `text` names as states, each with a passage that shows it."""
+    if "tate" not in text and "ingdom" not in text and not any(t + " of " in text for t in _titles(profile)):
+        return {}
+    found: dict[str, str] = {}
+    named: Counter = Counter()  # the uses that name each a state
+    # (not the first word of a longer name: "the present state of Sun Tzǔ’s text")
+    state_of = re.compile(rf"\b(?:{_either(_STATE_WORDS)}) of\s+{_OWN_SCRIPT}({_NAME})(?![\w'’-]|\s[{UPPER}])")
+    named_state = re.compile(rf"(?<=\bthe )({_NAME}) State\b")
+    persons = set(profile.deities) | set(profile.known_persons) | set(profile.forenames)
+    for m in state_of.finditer(text):
+        if m.group(1) not in persons:  # "the kingdom of God", "the kingdom of Darius"
+            found.setdefault(m.group(1), passage(text, m.start(), m.end()))
+            named[m.group(1)] += 1
+    before_state: Counter = Counter()
+    for m in named_state.finditer(text):
+        before_state[m.group(1)] += 1
+        named[m.group(1)] += 1
+        found.setdefault(m.group(1), passage(text, m.start(), m.end()))
+    titles = _titles(profile)
+    if titles:
+        titled: Counter = Counter()
+        seen: dict[str, str] = {}
+        title = "|".join(map(re.escape, titles))
+        for m in re.finditer(rf"\b(?:{title}) of\s+{_OWN_SCRIPT}({_NAME})(?![\w'’-])", text):
+            titled[m.group(1)] += 1
+            named[m.group(1)] += 1
+            seen.setdefault(m.group(1), passage(text, m.start(), m.end()))
+        prepositions = "|".join(map(re.escape, profile.place_prepositions)) or "(?!)"
+        for name, n in sorted(titled.items()):
+            if name in found or n < _MIN_TITLES or gazetteer.lookup(name) is not None:
+                continue
+            if re.search(rf"\b(?:{prepositions}) {re.escape(name)}(?![\w'’-])", text):
+                found[name] = seen[name]
+    # "the German State" twice in a book on Germany: an adjective; a state so named thrice, or
+    # so and in another of the forms above, is one
+    for name, n in before_state.items():
+        if n < _MIN_BEFORE_STATE and named[name] == n:
+            found.pop(name, None)
+    dynasties = _dynasties(text)
+    return {
+        w: p
+        for w, p in sorted(found.items())
+        if not _common(w, text)
+        and w not in profile.honorifics
+        and dynasties[w] < named[w]
+        and gazetteer.lookup_named(w, everything=True) is None  # the gazetteer's places: `textplaces`'
+    }
+
+
+# A ruling house's name before its word, alone or in a list: "the Tʽang dynasty", "the Chʽin
+# and Han dynasties"
+_DYNASTY = re.compile(rf"((?:{_NAME},?\s(?:and\s)?)*{_NAME})\s[Dd]ynast(?:y|ies)\b")
+
+
+_MIN_HOUSE = 2  # a ruling house named so twice: no person's name alone
+
+
+def ruling_houses(text: str) -> set[str]:
+    """The words the book names as ruling houses twice or more ("the Tʽang dynasty", "the
+    Chʽin and Han dynasties"): a period's name, no person's alone (nor a place's, unless the
+    book names it a state more often: `polities`)."""
+    return {w for w, n in _dynasties(text).items() if n >= _MIN_HOUSE}
+
+
+def _dynasties(text: str) -> Counter:
+    """How often the book names each word as a ruling house: a period's name, no place."""
+    counted: Counter = Counter()
+    if "ynast" in text:
+        for m in _DYNASTY.finditer(text):
+            counted.update(w for w in re.findall(_NAME, m.group(1)) if w != "and")
+    return counted
+
+
+_RARE = 3  # lower-case uses a state's name may have: a third of its capitalised ones at most
+
+
+def _common(word: str, text: str) -> bool:
+    """Whether the book writes `word` in lower case too, as often as a third of its
+    capitalised uses or more ("the state of Nature"; not "chʽi", a term, beside the state
+    Chʽi written three times as often)."""
+    low = len(re.findall(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", text))
+    if not low:
+        return False
+    return _RARE * low > len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text))
+
+
+def _titles(profile) -> tuple[str, ...]:
+    return tuple(profile.rulers) + tuple(profile.peerages)
