@@ -54,6 +54,17 @@ only on evidence from the way names are written, never from a list of particular
   (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes", "Pope has
   said"; a small town's name too ("Sandy said"), but not a country's or a great city's
   ("France declared");
+- a name of two or three capitalised words, in any romanisation ("Ho Shih", "Mei
+  Yao-chʽên", "Ibn Khaldun"), none a forename of the profile, an honorific, a function
+  word or a word the book writes in lower case, and not after an article ("the Yü Lan
+  says": a book), once next to a verb of saying or where a person stands ("Ho Shih says",
+  "Fu Yen-chʽing exclaimed", "Wu Chʽi himself", "the famous general Wu Chʽi"), when it is
+  no place the gazetteer knows: marked whole wherever written, no word of it alone (each
+  syllable of a Chinese name may name another, or a state); a name the book sets apart as
+  romanised (a `foreign` of a romanisation's language, `matching.romanised_name`) is marked
+  whole where a person's name is found in part of it ("Liu Hsiang", "Mêng Shih");
+- no person alone, a word the book names as a state or a ruling house (`polities`: "the Chʽi
+  State", "the Chʽin and Han dynasties");
 - a capitalised word where a person stands twice: before a person's cue ("Necker, who"),
   after a calling ("the poet Dryden", "its mayor, Pache"), as a possessive before a
   person's noun ("Pope's sarcasm"), spoken to ("dear Algy"); cited as an author, as the
@@ -894,7 +905,11 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             if word not in found:
                 parts = word.split(" ")
                 found[word] = Name("", tuple(parts[:-1]), parts[-1])
-                why[word] = f"the subject of a verb of saying {times(n)}: {seen[word]}"
+                why[word] = (
+                    f"a name of several words, the subject of a verb of saying {times(n)}: {seen[word]}"
+                    if word in speaking
+                    else f"a name of several words, {times(n)} where a person stands (says, who, himself): {seen[word]}"
+                )
             continue
         if word not in alone:
             kind = "forename" if word in words.forenames else "surname"
@@ -1968,8 +1983,12 @@ def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
             start, end, tok = run[0]
             last = _last_word(piece, start) if _may_end_word_before(piece, start, verb_tails) else ""
             if last in verbs:
-                if len(run) > 1 and (whole := _name_of_words(piece, run, words)):
-                    tok, end = whole, run[-1][1]  # "says Chang Yü"
+                if (
+                    len(run) > 1
+                    and _inverted(piece, start - len(last) - 1)
+                    and (whole := _name_of_words(piece, run, words))
+                ):
+                    tok, end = whole, run[-1][1]  # "“High ground,” says Mei Yao-chʽên"
                 elif not _WORD.fullmatch(tok):
                     continue
                 said[tok] += 1
@@ -1979,6 +1998,15 @@ def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
 
 
 MAX_NAME_WORDS = 3
+_CLOSING = ",”’\"')"
+
+
+def _inverted(piece: str, verb: int) -> bool:
+    """Whether the verb of saying at `verb` follows what was said, its subject after it ("“High
+    ground,” says Mei Yao-chʽên"), not a subject of its own ("C. writes Comedia Vetus, Media":
+    the words after it are what he writes)."""
+    before = piece[:verb].rstrip()
+    return bool(before) and before[-1] in _CLOSING
 
 
 def _name_of_words(piece: str, run, words: Words) -> str:
@@ -2502,8 +2530,13 @@ def persons_by_cue(
     cued = _cued(words, seen, cited)
     speaking = Counter({w: n for w, n in said.items() if n >= 2 and _may_be_person(w, words)})
     more: Counter = Counter()
+    for w in sorted((set(said) | set(cued)) - set(speaking)):
+        # a name of several words (`_name_of_words`) once: its shape is evidence already
+        # ("Fu Yen-chʽing exclaimed", "Tʽang Chien, who"); not a place's ("New York declared")
+        if " " in w and _may_be_person(w, words) and not place_name(w) and not speaking_place(w):
+            more[w] = said[w] + cued[w]
     placed = listed_with_places(name_lists(words) if lists is None else lists)
-    for w in sorted(set(cued) - set(speaking)):
+    for w in sorted(set(cued) - set(speaking) - set(more)):
         if w in placed and gazetteer.lookup(w, everything=True) is not None:
             continue
         n = said[w] + cued[w]
