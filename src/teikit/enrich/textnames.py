@@ -59,7 +59,8 @@ only on evidence from the way names are written, never from a list of particular
   word or a word the book writes in lower case, and not after an article ("the Yü Lan
   says": a book), once next to a verb of saying or where a person stands ("Ho Shih says",
   "Fu Yen-chʽing exclaimed", "Wu Chʽi himself", "the famous general Wu Chʽi"), when it is
-  no place the gazetteer knows: marked whole wherever written, no word of it alone (each
+  no place the gazetteer knows: marked whole wherever written; of its words only the last
+  alone, as any surname found, where the book writes it alone, not the first ones (each
   syllable of a Chinese name may name another, or a state); a name the book sets apart as
   romanised (a `foreign` of a romanisation's language, `matching.romanised_name`) is marked
   whole where a person's name is found in part of it ("Liu Hsiang", "Mêng Shih");
@@ -901,7 +902,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     lists = name_lists(words)
     speaking, more = persons_by_cue(words, seen, lists)
     for word, n in sorted(speaking.items()) + sorted(more.items()):
-        if " " in word:  # a name of several words that says ("Ho Shih says"): marked whole, no word of it alone
+        if " " in word:  # a name of several words that says ("Ho Shih says"): marked whole, its first words not alone
             if word not in found:
                 parts = word.split(" ")
                 found[word] = Name("", tuple(parts[:-1]), parts[-1])
@@ -2179,7 +2180,10 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 if (
                     len(run) <= MAX_NAME_WORDS
                     and (
-                        after.match(piece, run[-1][1]) is not None or _after_role(piece, run[0][0], roles, determiners)
+                        after.match(piece, run[-1][1]) is not None
+                        # (the word before told first: most runs follow no calling)
+                        or _last_word(piece, run[0][0]).rstrip(",") in roles
+                        and _after_role(piece, run[0][0], roles, determiners)
                     )
                     and (whole := _name_of_words(piece, run, words))
                 ):
