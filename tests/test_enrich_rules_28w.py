@@ -5,7 +5,9 @@ romanised name so set is read as words of its sentence ("Ho Shih says:"), and a 
 capitalised words that says is one name, marked whole ("Chang Yü says"); a year with its era is
 a date whatever its size ("473 BC", "945 AD"), a year before the era a negative one with no year
 zero (XML Schema 1.0, as `att.datable.w3c` reads it), and the era's abbreviation no body's
-acronym. Read from the EPUB in the shared corpus beside the project (skipped where absent)."""
+acronym; a word named as a state ("the Chʽi State", "the small state of 蕭 Hsiao") is a place
+and no person, a ruling house's ("the Chʽin and Han dynasties") neither. Read from the EPUB in
+the shared corpus beside the project (skipped where absent)."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from lxml import etree
 from conftest import NS, ROOT
 from corpus_marks import marked_texts, marks
 from teikit.convert import convert
-from teikit.enrich import dates, matching, polities
+from teikit.enrich import dates, eras, matching, polities
 from teikit.profile import load_profile
 
 WAR = ROOT.parent / "shared" / "corpus" / "epub" / "sun-tzu_the-art-of-war_lionel-giles"
@@ -154,3 +156,24 @@ def test_ruling_houses_and_states_told_apart():
     assert "Han" in polities.ruling_houses(text)
     states = polities.polities(text, load_profile())
     assert "Wu" in states and "Han" not in states, sorted(states)
+
+
+def test_texts_holding_an_era_found_in_one_search():
+    """`eras.texts_holding`, one search of the texts joined, finds the texts `eras.may_hold`
+    finds one by one: the book's paragraphs."""
+    if not (WAR / "text").is_dir():
+        pytest.skip(f"the shared corpus is not beside the project ({WAR} absent)")
+    texts = [
+        "".join(p.itertext())
+        for source in sorted((WAR / "text").glob("*.xhtml"))
+        for p in etree.parse(str(source)).iter("{http://www.w3.org/1999/xhtml}p")
+    ]
+    joined = "\x00".join(texts)
+    ends = []
+    at = -1
+    for text in texts:
+        at += len(text) + 1
+        ends.append(at)
+    one_by_one = [k for k, text in enumerate(texts) if eras.may_hold(text)]
+    assert len(one_by_one) > 50  # the book dates by era throughout
+    assert eras.texts_holding(joined, ends) == one_by_one

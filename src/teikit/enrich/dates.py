@@ -1691,10 +1691,9 @@ def find_in_texts(
             dates = _read_found(text, judged[k], read_into, text in openings, reading)
         if dates:
             out[k] = dates
-    if eras.may_hold(joined):  # years with their era ("473 BC"), any size of year
-        for k, text in enumerate(texts):
-            if (dated := eras.with_eras(text, out.get(k, []))) and dated is not out.get(k):
-                out[k] = dated
+    for k in eras.texts_holding(joined, ends):  # years with their era ("473 BC"), any size of year
+        if (dated := eras.with_eras(texts[k], out.get(k, []))) and dated is not out.get(k):
+            out[k] = dated
     return out
 
 

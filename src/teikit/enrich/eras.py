@@ -27,6 +27,7 @@ schemas validate with XML Schema 1.0's types). A range whose ends do not run for
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 # The eras' abbreviations, before and after the year: English writes "473 BC", "AD 945"
 # (and "945 AD"); BCE and CE after it.
@@ -50,6 +51,20 @@ _HINTS = ("BC", "AD", "B.C", "A.D", "CE", "C.E")
 def may_hold(text: str) -> bool:
     """Whether `text` writes an era's abbreviation anywhere (most books never do)."""
     return any(h in text for h in _HINTS)
+
+
+def texts_holding(joined: str, ends: list[int]) -> list[int]:
+    """The indexes of the texts that write an era's abbreviation (`may_hold`), of texts joined
+    into `joined` one character apart, each ending where `ends` says: found by a search of
+    the texts joined for each abbreviation, not by one of each text (most texts hold none)."""
+    found: set[int] = set()
+    for hint in _HINTS:
+        at = joined.find(hint)
+        while at >= 0:
+            k = bisect_right(ends, at)
+            found.add(k)
+            at = joined.find(hint, ends[k] + 1) if k < len(ends) else -1
+    return sorted(k for k in found if k < len(ends))
 
 
 def year(n: int, before_era: bool) -> str:

@@ -34,6 +34,7 @@ from collections import Counter
 
 from . import gazetteer
 from .namewords import LOWER, UPPER, passage
+from .wordscan import matches_at_words
 
 # A state's word before "of" and its name, or after the name
 _STATE_WORDS = ("state", "states", "kingdom", "principality", "duchy", "marquisate")
@@ -49,30 +50,30 @@ def _either(words) -> str:
 
 
 def polities(text: str, profile) -> dict[str, str]:
-    """The words `text` names as states, each with a passage that shows it."""
-    if "tate" not in text and "ingdom" not in text and not any(t + " of " in text for t in _titles(profile)):
-        return {}
+    """The words `text` names as states, each with a passage that shows it. (Each pattern is
+    tried only where its words stand, found in one scan: `wordscan.matches_at_words`.)"""
     found: dict[str, str] = {}
     named: Counter = Counter()  # the uses that name each a state
-    # (not the first word of a longer name: "the present state of Sun Tzǔ’s text")
-    state_of = re.compile(rf"\b(?:{_either(_STATE_WORDS)}) of\s+{_OWN_SCRIPT}({_NAME})(?![\w'’-]|\s[{UPPER}])")
-    named_state = re.compile(rf"(?<=\bthe )({_NAME}) State\b")
     persons = set(profile.deities) | set(profile.known_persons) | set(profile.forenames)
-    for m in state_of.finditer(text):
+    for m in matches_at_words(_STATE_OF, text, _STATE_OF_WORDS):
         if m.group(1) not in persons:  # "the kingdom of God", "the kingdom of Darius"
             found.setdefault(m.group(1), passage(text, m.start(), m.end()))
             named[m.group(1)] += 1
     before_state: Counter = Counter()
-    for m in named_state.finditer(text):
-        before_state[m.group(1)] += 1
-        named[m.group(1)] += 1
-        found.setdefault(m.group(1), passage(text, m.start(), m.end()))
+    at = text.find(" State")
+    while at >= 0:
+        m = _NAMED_STATE.search(text, max(0, at - _LONGEST), at)
+        if m is not None and _STATE_ENDS.match(text, at):
+            before_state[m.group(1)] += 1
+            named[m.group(1)] += 1
+            found.setdefault(m.group(1), passage(text, m.start(), at + len(" State")))
+        at = text.find(" State", at + 1)
     titles = _titles(profile)
     if titles:
         titled: Counter = Counter()
         seen: dict[str, str] = {}
-        title = "|".join(map(re.escape, titles))
-        for m in re.finditer(rf"\b(?:{title}) of\s+{_OWN_SCRIPT}({_NAME})(?![\w'’-])", text):
+        title_of = re.compile(rf"(?:{'|'.join(map(re.escape, titles))}) of\s+{_OWN_SCRIPT}({_NAME})(?![\w'’-])")
+        for m in matches_at_words(title_of, text, tuple(f"{t} of" for t in titles)):
             titled[m.group(1)] += 1
             named[m.group(1)] += 1
             seen.setdefault(m.group(1), passage(text, m.start(), m.end()))
@@ -87,20 +88,30 @@ def polities(text: str, profile) -> dict[str, str]:
     for name, n in before_state.items():
         if n < _MIN_BEFORE_STATE and named[name] == n:
             found.pop(name, None)
+    if not found:
+        return {}
     dynasties = _dynasties(text)
     return {
         w: p
         for w, p in sorted(found.items())
-        if not _common(w, text)
-        and w not in profile.honorifics
+        if w not in profile.honorifics
         and dynasties[w] < named[w]
         and gazetteer.lookup_named(w, everything=True) is None  # the gazetteer's places: `textplaces`'
+        and not _common(w, text)
     }
 
 
-# A ruling house's name before its word, alone or in a list: "the Tʽang dynasty", "the Chʽin
-# and Han dynasties"
-_DYNASTY = re.compile(rf"((?:{_NAME},?\s(?:and\s)?)*{_NAME})\s[Dd]ynast(?:y|ies)\b")
+# (not the first word of a longer name: "the present state of Sun Tzǔ’s text")
+_STATE_OF = re.compile(rf"(?<![\w'’-])(?:{_either(_STATE_WORDS)}) of\s+{_OWN_SCRIPT}({_NAME})(?![\w'’-]|\s[{UPPER}])")
+_STATE_OF_WORDS = tuple(f"{w} of" for w in _either(_STATE_WORDS).split("|"))
+# "the Chʽi State": the name after "the", right before " State"
+_NAMED_STATE = re.compile(rf"(?<![\w'’-])the ({_NAME})\Z")
+_STATE_ENDS = re.compile(r" State(?![\w'’-])")
+_LONGEST = 40  # characters of "the " and a name before " State"
+# A ruling house's name before its word, alone or in a list, right before " dynasty" or
+# " dynasties": "the Tʽang dynasty", "the Chʽin and Han dynasties"
+_HOUSES = re.compile(rf"((?:{_NAME},?\s(?:and\s)?)*{_NAME})\Z")
+_DYNASTY_WORD = re.compile(r"[Dd]ynast(?:y|ies)(?![\w'’-])")
 
 
 _MIN_HOUSE = 2  # a ruling house named so twice: no person's name alone
@@ -116,9 +127,13 @@ def ruling_houses(text: str) -> set[str]:
 def _dynasties(text: str) -> Counter:
     """How often the book names each word as a ruling house: a period's name, no place."""
     counted: Counter = Counter()
-    if "ynast" in text:
-        for m in _DYNASTY.finditer(text):
-            counted.update(w for w in re.findall(_NAME, m.group(1)) if w != "and")
+    at = text.find("ynast")
+    while at >= 0:
+        if at >= 2 and text[at - 2] == " " and _DYNASTY_WORD.match(text, at - 1):
+            m = _HOUSES.search(text, max(0, at - 2 - _LONGEST * 2), at - 2)
+            if m is not None:
+                counted.update(w for w in re.findall(_NAME, m.group(1)) if w != "and")
+        at = text.find("ynast", at + 1)
     return counted
 
 
@@ -129,10 +144,20 @@ def _common(word: str, text: str) -> bool:
     """Whether the book writes `word` in lower case too, as often as a third of its
     capitalised uses or more ("the state of Nature"; not "chʽi", a term, beside the state
     Chʽi written three times as often)."""
-    low = len(re.findall(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", text))
-    if not low:
+    if word.lower() not in text:  # (most names: no search of the book)
         return False
-    return _RARE * low > len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text))
+    low = _uses(word.lower(), text)
+    return bool(low) and _RARE * low > _uses(word, text)
+
+
+def _uses(word: str, text: str) -> int:
+    """How often `text` writes `word` as a word of its own (the pattern opens with the word:
+    one that opens with a look-behind is tried at every position of the book)."""
+    return sum(
+        1
+        for m in re.finditer(rf"{re.escape(word)}(?![\w'’-])", text)
+        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-_")
+    )
 
 
 def _titles(profile) -> tuple[str, ...]:

@@ -903,7 +903,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     speaking, more = persons_by_cue(words, seen, lists)
     for word, n in sorted(speaking.items()) + sorted(more.items()):
         if " " in word:  # a name of several words that says ("Ho Shih says"): marked whole, its first words not alone
-            if word not in found:
+            if word not in found and not _written_already(word, found):
                 parts = word.split(" ")
                 found[word] = Name("", tuple(parts[:-1]), parts[-1])
                 why[word] = (
@@ -1999,6 +1999,26 @@ def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
 
 
 MAX_NAME_WORDS = 3
+
+
+def _written_already(words_of_name: str, found: dict[str, Name]) -> bool:
+    """Whether a name of several words is one found already in another form: after an
+    honorific ("Emperor Antoninus Pius"), with its forenames' initials ("M. Aurelius" of
+    "Marcus Aurelius"): its bearer's, linked to that one (no entry of its own)."""
+    *given, surname = words_of_name.split(" ")
+    for name in found.values():
+        if name.surname != surname:
+            continue
+        written = name.given
+        if not written and len(name.hon) == 1:
+            written = (name.hon + ".",)  # "M. Aurelius": an initial read as an honorific
+        if len(written) == len(given) and all(
+            g == w or g.endswith(".") and w.startswith(g[:-1]) for g, w in zip(written, given)
+        ):
+            return True
+    return False
+
+
 _CLOSING = ",”’\"')"
 
 
@@ -2013,8 +2033,8 @@ def _inverted(piece: str, verb: int) -> bool:
 def _name_of_words(piece: str, run, words: Words) -> str:
     """The run of capitalised words before or after a verb of saying, as one name, where it
     is a name of several words no forename of the profile opens: two or three words, none an
-    initial, honorific, function word, forename of the profile nor a word the book writes in
-    lower case, not after an article ("Ho Shih says", "Ibn Khaldun writes", "says Chang Yü",
+    initial, honorific, function word, particle, forename or known person of the profile nor a
+    word the book writes in lower case, not after an article ("Ho Shih says", "Ibn Khaldun writes", "says Chang Yü",
     "Lao Tzǔ remarks"; not "the Yü Lan says", a book; "Herbert Spencer says" is the forenames'
     rule's). "" where it is none: its words are then read one by one, as they were."""
     if len(run) > MAX_NAME_WORDS:
@@ -2025,6 +2045,8 @@ def _name_of_words(piece: str, run, words: Words) -> str:
             not _SYLLABLES.fullmatch(tok)
             or tok in words.honorifics
             or tok in words.forenames
+            or tok in words.known_persons  # "Napoleon Bonaparte": the profile's persons' rule
+            or tok in words.particles  # "De Courcy": a surname, the particles' rule
             or tok.lower() in words.function_words
             or words.common(tok)
         ):
