@@ -62,11 +62,11 @@ def polities(text: str, profile) -> dict[str, str]:
     before_state: Counter = Counter()
     at = text.find(" State")
     while at >= 0:
-        m = _NAMED_STATE.search(text, max(0, at - _LONGEST), at)
-        if m is not None and _STATE_ENDS.match(text, at):
-            before_state[m.group(1)] += 1
-            named[m.group(1)] += 1
-            found.setdefault(m.group(1), passage(text, m.start(), at + len(" State")))
+        before = _NAMED_STATE.search(text, max(0, at - _LONGEST), at)
+        if before is not None and _STATE_ENDS.match(text, at):
+            before_state[before.group(1)] += 1
+            named[before.group(1)] += 1
+            found.setdefault(before.group(1), passage(text, before.start(), at + len(" State")))
         at = text.find(" State", at + 1)
     titles = _titles(profile)
     if titles:
