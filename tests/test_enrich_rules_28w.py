@@ -177,3 +177,23 @@ def test_texts_holding_an_era_found_in_one_search():
     one_by_one = [k for k, text in enumerate(texts) if eras.may_hold(text)]
     assert len(one_by_one) > 50  # the book dates by era throughout
     assert eras.texts_holding(joined, ends) == one_by_one
+
+
+def test_a_state_inside_a_longer_name_is_no_place(war):
+    # "Chêng" is named a state ("the small principality of Chêng"), and the first syllable of
+    # the scholar Chêng Yu-hsien's name
+    said = "that a clause relating to it has fallen out of the text"
+    assert "Chêng" not in marked_texts(war, said, "placeName")
+    assert "Chêng" in marked_texts(war, "the small principality of", "placeName")
+
+
+def test_a_state_has_no_modern_city_s_geonames_id(war):
+    # "Chʽu" folds to "Chu", another name of Quzhou in GeoNames: the state is no modern city
+    ids = {ref for text, ref in marks(war, "who invaded the small state of", "placeName") if text == "Chʽu"}
+    assert len(ids) == 1, ids
+    places = etree.parse(str(war / "places.xml"))
+    (place,) = [
+        p for p in places.iter(f"{{{NS['t']}}}place") if p.get("{http://www.w3.org/XML/1998/namespace}id") in ids
+    ]
+    assert place.find(f".//{{{NS['t']}}}location") is None
+    assert "Quzhou" not in {"".join(n.itertext()) for n in place.iter(f"{{{NS['t']}}}placeName")}

@@ -137,6 +137,23 @@ def _dynasties(text: str) -> Counter:
     return counted
 
 
+# The evidence of a state's name, as the persons' pass hands it to the places' pass
+EVIDENCE = "named as a state"
+
+
+def inside_longer_name(text: str, start: int, end: int, function_words) -> bool:
+    """Whether a state's name at `start`:`end` of `text` is a word of a longer name: a
+    capitalised word, not "State", right after it ("Chêng Yu-hsien"), or one no function word
+    right before it ("Lord Wu", "Sun Wu"; not "In Wu")."""
+    if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() and not text.startswith(" State", end):
+        return True
+    if start >= 2 and text[start - 1] == " ":
+        window = text[max(0, start - 40) : start - 1]
+        before = window.rsplit(None, 1)[-1] if window.strip() else ""
+        return bool(before) and before[:1].isupper() and before.isalpha() and before.lower() not in function_words
+    return False
+
+
 _RARE = 3  # lower-case uses a state's name may have: a third of its capitalised ones at most
 
 

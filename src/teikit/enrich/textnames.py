@@ -210,6 +210,7 @@ from .namewords import (
     unmarked_prose,
     words_at_start,
 )
+from .polities import EVIDENCE as POLITY
 from .polities import polities, ruling_houses
 
 # A ruler's number after the name: "Charles II", "Louis XVI.", "Charles I." (its full stop
@@ -2748,7 +2749,7 @@ def _states_no_persons(
             del found[word]
             why.pop(word, None)
         if word in states:
-            places.setdefault(word, f"named as a state: {states[word]}")
+            places.setdefault(word, f"{POLITY}: {states[word]}")
 
 
 def romanised_names(tei) -> frozenset[str]:
@@ -2759,6 +2760,14 @@ def romanised_names(tei) -> frozenset[str]:
         for el in tei.iter(_FOREIGN)
         if not len(el) and el.text and " " in el.text.strip() and romanised_name(el)
     )
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of a romanised name's text, its possessive taken off ("Ho Shih’s")."""
+    name = text.strip()
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]
+    return name.split()
 
 
 def _romanised_whole(text: str, spans: list[Span]) -> list[Span]:
@@ -3312,6 +3321,9 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     # a ruling house's name ("the Chʽin and Han dynasties") is no place's either: the places'
     # pass takes none of these words by its own evidence ("into Chʽin territory")
     ctx.person_words |= houses - set(states)
+    # the syllables of the names of several words the book sets apart as romanised ("Chêng
+    # Yu-hsien"): no place by the gazetteer's word alone (it reads "Chêng" as Zhengzhou)
+    ctx.person_words |= {w for name in romanised for w in _name_words(name)} - set(states)
     # a place the profile lists is its own though a person bears the name ("Major Logan"):
     # the places pass marks it where no persName holds it
     ctx.person_words -= set(ctx.profile.known_places)
