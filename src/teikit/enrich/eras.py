@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+import ahocorasick_rs
+
 # The eras' abbreviations, before and after the year: English writes "473 BC", "AD 945"
 # (and "945 AD"); BCE and CE after it.
 _BEFORE = r"B\.\s?C\.(?:\s?E\.)?|BCE|BC"
@@ -55,16 +57,17 @@ def may_hold(text: str) -> bool:
 
 def texts_holding(joined: str, ends: list[int]) -> list[int]:
     """The indexes of the texts that write an era's abbreviation (`may_hold`), of texts joined
-    into `joined` one character apart, each ending where `ends` says: found by a search of
-    the texts joined for each abbreviation, not by one of each text (most texts hold none)."""
-    found: set[int] = set()
-    for hint in _HINTS:
-        at = joined.find(hint)
-        while at >= 0:
-            k = bisect_right(ends, at)
-            found.add(k)
-            at = joined.find(hint, ends[k] + 1) if k < len(ends) else -1
-    return sorted(k for k in found if k < len(ends))
+    into `joined` one character apart, each ending where `ends` says: found in one scan of
+    the texts joined for all the abbreviations (most texts hold none)."""
+    found: list[int] = []
+    for _, at, _ in _HINT_SCAN.find_matches_as_indexes(joined, overlapping=True):
+        k = bisect_right(ends, at)
+        if k < len(ends) and (not found or found[-1] != k):
+            found.append(k)
+    return sorted(set(found))
+
+
+_HINT_SCAN = ahocorasick_rs.AhoCorasick(list(_HINTS))
 
 
 def year(n: int, before_era: bool) -> str:
