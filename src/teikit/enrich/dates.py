@@ -232,6 +232,7 @@ from lxml import etree
 from ..context import Context
 from ..tei import TEI_NS, local, make_in
 from ..textnodes import wrap, wrap_slots_at
+from . import eras
 from .matching import REGIONS, SKIP, TEXT_SLOTS, marked_text_by_units, regions
 
 MONTHS = {
@@ -1695,6 +1696,9 @@ def find_in_texts(
             dates = _read_found(text, judged[k], read_into, text in openings, reading)
         if dates:
             out[k] = dates
+    for k in eras.texts_holding(joined, ends):  # years with their era ("473 BC"), any size of year
+        if (dated := eras.with_eras(texts[k], out.get(k, []))) and dated is not out.get(k):
+            out[k] = dated
     return out
 
 
@@ -1729,7 +1733,7 @@ def find_dates(
         if not words:
             return []
     found = _judge(text, _matches(reading.pattern(centuries, decades), text, words), reading)
-    return _read_found(text, found, context, block_start, reading)
+    return eras.with_eras(text, _read_found(text, found, context, block_start, reading))
 
 
 def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> list[_Found]:

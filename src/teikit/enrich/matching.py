@@ -410,15 +410,52 @@ def _unmarked_of(divisions: list) -> str:
 # of SKIP, comments and processing instructions).
 _SKIPPED, _READ, _MARK = 0, 1, 2
 _UNIT = 3  # a division or note, read as _READ, its bounds told (`marked_text_by_units`)
+# A `foreign` element: skipped, but for a romanised name (`romanised_name`), whose text goes
+# on with the piece around it and is read, as the sentence's own (_INLINE)
+_FOREIGN, _INLINE = 4, 5
 _NOTE = q("note")
+_FOREIGN_TAG = q("foreign")
 _MARK_NAMES, _SKIP_NAMES = frozenset(MARKS), frozenset(SKIP)
 
 
 def _reading(tag) -> int:
     if not isinstance(tag, str):
         return _SKIPPED
+    if tag == _FOREIGN_TAG:
+        return _FOREIGN
     name = tag.rsplit("}", 1)[-1]
     return _MARK if name in _MARK_NAMES else _SKIPPED if name in _SKIP_NAMES else _READ
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# A romanised name's words: each opens with a capital; letters, the modifier letters and
+# apostrophes of a romanisation (Wade-Giles's aspirate "Tsʽao", Hawaiian's ʻokina) and
+# hyphens inside ("Yao-chʽên"), a possessive's "’s" after the last ("Ho Shih’s")
+_ROMANISED_WORD = re.compile(r"[^\W\d_][^\W\d_ʼʽʻ'’-]*(?:[ʼʽʻ'’-][^\W\d_]+)*")
+_MAX_NAME_WORDS = 4
+
+
+def romanised_name(el) -> bool:
+    """Whether a `foreign` element holds a name romanised, not a foreign phrase: its
+    language's tag writes the Latin script for a tongue written in another (a script subtag
+    `Latn`: "zh-Latn-wadegile", "ja-Latn", "ar-Latn"), it holds no element but marks, and its
+    text is one to four words, each opening with a capital ("Ho Shih", "Mei Yao-chʽên", "Wu";
+    not "fou⁴", nor "yin and yang"). Its words are the sentence's own: the name passes read
+    them with the words around them ("Ho Shih says") and mark them, a mark made inside it."""
+    lang = el.get(_XML_LANG)
+    if not lang or "-latn" not in lang.lower():
+        return False
+    if any(not isinstance(c.tag, str) or c.tag.rsplit("}", 1)[-1] not in _MARK_NAMES for c in el):
+        return False
+    words = "".join(el.itertext()).split()
+    if not 0 < len(words) <= _MAX_NAME_WORDS:
+        return False
+    for w in words:
+        if w.endswith(("’s", "'s")):
+            w = w[:-2]
+        if not (w[:1].isupper() and _ROMANISED_WORD.fullmatch(w)):
+            return False
+    return True
 
 
 def pieces_in(ctx: Context, tag: str) -> frozenset[str]:
@@ -480,11 +517,15 @@ def _unmarked_walk(el, pieces: list[str], slots: list[Slot] | None = None, units
             # An element without children (most marks, a line's or a page's break) is read
             # here, not by a call of the walk: its text alone goes on with the piece (a
             # mark's) or is a piece of its own.
+            if how == _FOREIGN:
+                how = _INLINE if romanised_name(child) else _SKIPPED
             if how == _MARK:
                 if len(child):
                     again(child, None, again)
                 elif inner := child.text:
                     piece.append(inner)
+            elif how == _INLINE:
+                again(child, out, again)  # the piece goes on through it, its text read
             else:
                 if piece:
                     pieces.append("".join(piece))

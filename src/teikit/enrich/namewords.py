@@ -21,14 +21,21 @@ from . import gazetteer, registers
 from .matching import unmarked
 from .wordscan import matches_at_words
 
-# Letters of Latin-1 besides ASCII's: "Hébert", "Pétion", "Émile" are names too.
+# Letters of Latin-1 besides ASCII's: "Hébert", "Pétion", "Émile" are names too. After a
+# name's capital, the letters of Latin's extended blocks too, and the modifier letters of a
+# romanisation (the ʽ of Wade-Giles's "Tsʽao", "Tzǔ"; "Dvořák", "Ṭabarī"): a letter of those
+# blocks opens no name (they hold both cases).
 UPPER = "A-ZÀ-ÖØ-Þ"
-LOWER = "a-zß-öø-ÿ"
+LOWER = "a-zß-öø-ÿĀ-ɏʻ-ʽḀ-ỿ"
 # The hyphen, or Unicode's (U+2010), which some transcriptions set throughout: a name joined
 # by either is one word ("Crichton‐Browne", "Binet‐Sanglé"), as a word after either is no
 # name of its own ("Inter-Ally", "Mind‐cure").
 HYPHENS = "-‐"  # set first in a class of characters: "-" after another is a range
 WORD = rf"(?:[A-Z]['’]|Ma?c)?[{UPPER}][{LOWER}]+(?:[{HYPHENS}][{UPPER}][{LOWER}]+)?"
+# A capitalised word, or a syllable and one in lower case after a hyphen, as romanisations
+# join a name's syllables (two to five letters, then one to six): one word ("Mei Yao-chʽên",
+# "Tu Chung-wei", "Chieh-li"; not "Eighty-eight", "Anicetus-you")
+SYLLABLES = rf"(?:{WORD}|[{UPPER}][{LOWER}]{{1,4}}[{HYPHENS}][{LOWER}]{{1,6}}(?![{LOWER}]))"
 # A capitalised word, as a pattern that opens with its capital: `re` skips to where one can
 # begin (WORD's optional "O'"/"Mc" makes it try every position: ten times slower over a book).
 LISTED_WORD = rf"[{UPPER}][{LOWER}]+(?:[{HYPHENS}][{UPPER}][{LOWER}]+)?"
@@ -165,7 +172,10 @@ class Words:
         # token, the apostrophe inside it: a verb elided so ("Admir'd") is no forename.
         elided = [f for f in sorted(profile.forenames, key=lambda f: (-len(f), f)) if "'" in f or "’" in f]
         elided_forename = "|".join(re.escape(f) + r"(?![\w-]|['’][a-rt-z])" for f in elided) or "(?!)"
-        tok = rf"(?:{hons}|{saint}|[A-Z]\.|{elided_forename}|{WORD}(?![\w]|[{HYPHENS}]\w|['’][a-rt-z])|{named})"
+        tok = (
+            rf"(?:{hons}|{saint}|[A-Z]\.|{elided_forename}"
+            rf"|{SYLLABLES}(?![\w]|[{HYPHENS}]\w|['’][a-rt-z])|{named})"
+        )
         self.token = re.compile(tok)
         # Not inside a word nor after a hyphen ("Inter-Ally"); after a dash written as two
         # hyphens, yes ("what names they have--Markby").

@@ -136,7 +136,7 @@ from lxml import etree
 from ..context import Context
 from ..tei import XML_ID, children, make, make_in, q, sub, text_of
 from ..textnodes import Slot, wrap_slots_at
-from . import gazetteer, registers
+from . import eras, gazetteer, registers
 from .matching import Matcher, in_latin_1, latin1_bytes, marked_text, word_counts
 from .namewords import initial
 
@@ -1890,7 +1890,8 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
     (in brackets after the words, or the words in brackets after it) other than as an
     organisation's ("New Economic Policy (NEP)", "Machine Tractor Stations (MTS)": a short
     name taken already is known), one written in the plural ("MTSs", "SRs": members or
-    things, not a body), nor one the text joins to a place ("Ukraine and the RSFSR")."""
+    things, not a body), nor one the text joins to a place ("Ukraine and the RSFSR"), nor
+    an era's abbreviation ("the 5th century BC", `eras.era_word`)."""
     found: Counter = Counter()
     named: Counter = Counter()  # the uses before another capitalised word: "the XV Congress"
     written = shapes.written if text is shapes.text else lambda word: _written(word, text)
@@ -1906,6 +1907,7 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
             or ((_ROMAN.fullmatch(short) or len(short) < 3) and named[short])  # "the XV Congress"; "the CC" alone
             or short in shapes.surnames
             or short.lower() in shapes.stops
+            or eras.era_word(short)  # "the 5th century BC": an era, no body
             or written(short.lower())  # "the VOICE": a word written in capitals
             or _is_place(short, profile)  # (before the searches of the book below: "the USSR")
             or _spelt_out_before(short, text, shapes)

@@ -225,7 +225,7 @@ from lxml import etree
 from ..context import Context
 from ..tei import XML_ID, local, make_in, q
 from ..textnodes import text_slots, wrap_slots
-from . import gazetteer, namewords, registers, textplaces
+from . import gazetteer, namewords, polities, registers, textplaces
 from .matching import (
     REGIONS,
     SKIP,
@@ -3252,7 +3252,9 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
         if name not in ctx.profile.not_places and keys.get(name, "") is not None:
             entry = places.find(name)
             if entry is None:
-                named = gazetteer.lookup(name)
+                # a state the book names (`polities`: one the gazetteer knows by no such name)
+                # is no modern city it knows by another name ("Chʽu", not Quzhou's "Chu")
+                named = None if where.startswith(polities.EVIDENCE) else gazetteer.lookup(name)
                 kind = named.type if named else "region"
                 entry = places.add(name, kind, named, "named in the text", evidence=where)
             keys[name] = entry
@@ -3377,6 +3379,8 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
     bodies[0].update(tail.lower() for tail in tails)  # "the Gomel' soviet", as the index's "Tashkent Soviet"
     city_bodies = bodies[0] | bodies[1] | bodies[2]  # "the Moscow city party", "Moscow city soviet"
     function_words = _FUNCTION_WORDS | ctx.profile.english_words
+    # the words named as states (`polities`), handed by the persons' pass
+    states = {name for name, where in ctx.places_of_persons_names.items() if where.startswith(polities.EVIDENCE)}
     counts: Counter = Counter()
     used = set()
     org_names, titles_found = names_and_titles(ctx.view(REGIONS, regions))
@@ -3479,6 +3483,8 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                 continue  # "the Moscow party committee": a body's name, the organisations' to mark
             if end == len(text) - 1 and text in before_bodies and _after_the(text, start):
                 continue  # "the Nizhnyi province <orgName>Cheka</orgName>": the body's name
+            if key in states and polities.inside_longer_name(text, start, end, function_words):
+                continue  # "Chêng Yu-hsien", "Lord Wu": a state's name inside a person's
             if names_a_line(text, start, end):
                 continue  # "the Donetsk line": a railway's line named by one place, its administration's
             if after == " " and (_TITLE_AFTER.match(text, end) or (key in shorts and _CAPITAL_AFTER.match(text, end))):

@@ -63,6 +63,18 @@ only on evidence from the way names are written, never from a list of particular
   (`[names] speech_verbs`) at least twice: "said Danton", "Tolstoy writes", "Pope has
   said"; a small town's name too ("Sandy said"), but not a country's or a great city's
   ("France declared");
+- a name of two or three capitalised words, in any romanisation ("Ho Shih", "Mei
+  Yao-chʽên", "Ibn Khaldun"), none a forename of the profile, an honorific, a function
+  word or a word the book writes in lower case, and not after an article ("the Yü Lan
+  says": a book), once next to a verb of saying or where a person stands ("Ho Shih says",
+  "Fu Yen-chʽing exclaimed", "Wu Chʽi himself", "the famous general Wu Chʽi"), when it is
+  no place the gazetteer knows: marked whole wherever written; of its words only the last
+  alone, as any surname found, where the book writes it alone, not the first ones (each
+  syllable of a Chinese name may name another, or a state); a name the book sets apart as
+  romanised (a `foreign` of a romanisation's language, `matching.romanised_name`) is marked
+  whole where a person's name is found in part of it ("Liu Hsiang", "Mêng Shih");
+- no person alone, a word the book names as a state or a ruling house (`polities`: "the Chʽi
+  State", "the Chʽin and Han dynasties");
 - a capitalised word where a person stands twice: before a person's cue ("Necker, who"),
   after a calling ("the poet Dryden", "its mayor, Pache"), as a possessive before a
   person's noun ("Pope's sarcasm"), spoken to ("dear Algy"); cited as an author, as the
@@ -182,6 +194,7 @@ from .matching import (
     mark,
     mark_in_divisions,
     pieces_in,
+    romanised_name,
     standalone_divisions,
     unmarked,
     unmarked_of,
@@ -194,6 +207,7 @@ from .namewords import (
     INITIAL,
     LISTED_WORD,
     LOWER,
+    SYLLABLES,
     UPPER,
     VOWEL,
     WORD,
@@ -212,6 +226,8 @@ from .namewords import (
     unmarked_prose,
     words_at_start,
 )
+from .polities import EVIDENCE as POLITY
+from .polities import polities, ruling_houses
 
 # A ruler's number after the name: "Charles II", "Louis XVI.", "Charles I." (its full stop
 # left out); "I" alone only before a stop or a comma ("Charles I think" is a pronoun).
@@ -923,6 +939,16 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     lists = name_lists(words)
     speaking, more = persons_by_cue(words, seen, lists)
     for word, n in sorted(speaking.items()) + sorted(more.items()):
+        if " " in word:  # a name of several words that says ("Ho Shih says"): marked whole, its first words not alone
+            if word not in found and not _written_already(word, found):
+                parts = word.split(" ")
+                found[word] = Name("", tuple(parts[:-1]), parts[-1])
+                why[word] = (
+                    f"a name of several words, the subject of a verb of saying {times(n)}: {seen[word]}"
+                    if word in speaking
+                    else f"a name of several words, {times(n)} where a person stands (says, who, himself): {seen[word]}"
+                )
+            continue
         if word not in alone:
             kind = "forename" if word in words.forenames else "surname"
             alone[word] = kind
@@ -2049,21 +2075,92 @@ def _said(words: Words, seen: dict[str, str] | None = None) -> Counter:
             continue
         for run in words.tokens(piece):
             start, end, tok = run[-1]
-            if _says(piece, end, verbs) and _WORD.fullmatch(tok):
+            if _says(piece, end, verbs):
+                if len(run) > 1 and (whole := _name_of_words(piece, run, words)):
+                    tok, start = whole, run[0][0]  # "Ho Shih says": the name is the run's
+                elif not _WORD.fullmatch(tok):
+                    continue
                 said[tok] += 1
                 if seen is not None:
                     seen.setdefault(tok, passage(piece, start, end + 24))
                 continue
             start, end, tok = run[0]
             last = _last_word(piece, start) if _may_end_word_before(piece, start, verb_tails) else ""
-            if last in verbs and _WORD.fullmatch(tok):
+            if last in verbs:
+                if (
+                    len(run) > 1
+                    and _inverted(piece, start - len(last) - 1)
+                    and (whole := _name_of_words(piece, run, words))
+                ):
+                    tok, end = whole, run[-1][1]  # "“High ground,” says Mei Yao-chʽên"
+                elif not _WORD.fullmatch(tok):
+                    continue
                 said[tok] += 1
                 if seen is not None:
                     seen.setdefault(tok, passage(piece, start - len(last) - 1, end))
     return said
 
 
+MAX_NAME_WORDS = 3
+
+
+def _written_already(words_of_name: str, found: dict[str, Name]) -> bool:
+    """Whether a name of several words is one found already in another form: after an
+    honorific ("Emperor Antoninus Pius"), with its forenames' initials ("M. Aurelius" of
+    "Marcus Aurelius"): its bearer's, linked to that one (no entry of its own)."""
+    *given, surname = words_of_name.split(" ")
+    for name in found.values():
+        if name.surname != surname:
+            continue
+        written = name.given
+        if not written and len(name.hon) == 1:
+            written = (name.hon + ".",)  # "M. Aurelius": an initial read as an honorific
+        if len(written) == len(given) and all(
+            g == w or g.endswith(".") and w.startswith(g[:-1]) for g, w in zip(written, given)
+        ):
+            return True
+    return False
+
+
+_CLOSING = ",”’\"')"
+
+
+def _inverted(piece: str, verb: int) -> bool:
+    """Whether the verb of saying at `verb` follows what was said, its subject after it ("“High
+    ground,” says Mei Yao-chʽên"), not a subject of its own ("C. writes Comedia Vetus, Media":
+    the words after it are what he writes)."""
+    before = piece[:verb].rstrip()
+    return bool(before) and before[-1] in _CLOSING
+
+
+def _name_of_words(piece: str, run, words: Words) -> str:
+    """The run of capitalised words before or after a verb of saying, as one name, where it
+    is a name of several words no forename of the profile opens: two or three words, none an
+    initial, honorific, function word, particle, forename or known person of the profile nor a
+    word the book writes in lower case, not after an article ("Ho Shih says", "Ibn Khaldun writes", "says Chang Yü",
+    "Lao Tzǔ remarks"; not "the Yü Lan says", a book; "Herbert Spencer says" is the forenames'
+    rule's). "" where it is none: its words are then read one by one, as they were."""
+    if len(run) > MAX_NAME_WORDS:
+        return ""
+    toks = [t for _, _, t in run]
+    for tok in toks:
+        if (
+            not _SYLLABLES.fullmatch(tok)
+            or tok in words.honorifics
+            or tok in words.forenames
+            or tok in words.known_persons  # "Napoleon Bonaparte": the profile's persons' rule
+            or tok in words.particles  # "De Courcy": a surname, the particles' rule
+            or tok.lower() in words.function_words
+            or words.common(tok)
+        ):
+            return ""
+    if _last_word(piece, run[0][0]).lower() in words.articles:
+        return ""
+    return " ".join(toks)
+
+
 _WORD = re.compile(WORD)
+_SYLLABLES = re.compile(SYLLABLES)
 _AUXILIARIES = {"has", "had", "also", "then"}
 _TRAILING = ",.;:!?\"”’'—)"
 
@@ -2205,6 +2302,22 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     for piece in words.prose:
         for run in words.tokens(piece):
             if len(run) != 1:  # most runs are one word: its cues below
+                if (
+                    len(run) <= MAX_NAME_WORDS
+                    and (
+                        after.match(piece, run[-1][1]) is not None
+                        # (the word before told first: most runs follow no calling)
+                        or _last_word(piece, run[0][0]).rstrip(",") in roles
+                        and _after_role(piece, run[0][0], roles, determiners)
+                    )
+                    and (whole := _name_of_words(piece, run, words))
+                ):
+                    # a name of several words where a person stands: "Wu Chʽi himself", "the
+                    # famous general Wu Chʽi" (the run whole, as `_said` counts it)
+                    cued[whole] += 1
+                    if seen is not None:
+                        seen.setdefault(whole, passage(piece, run[0][0] - 20, run[-1][1] + 20))
+                    continue
                 if len(run) == 2 and (
                     (first := run[0][2].lower()) in addressing
                     or first in citing_word
@@ -2320,6 +2433,17 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
     return cued
+
+
+def _after_role(piece: str, start: int, roles: set[str], determiners: set[str]) -> bool:
+    """Whether a noun of a person's kin, office or calling stands right before `start`, after
+    a determiner and an adjective or none ("the poet Milton", "the famous general Wu Chʽi")."""
+    ahead = _before(piece, start)
+    return bool(
+        ahead
+        and ahead[-1].rstrip(",") in roles
+        and (ahead[-2:-1] and ahead[-2] in determiners or _adjective(ahead[-3:-1], determiners))
+    )
 
 
 def _thou_spoken_to(piece: str, start: int, end: int, word: str, words: Words, second_person) -> bool:
@@ -2535,8 +2659,13 @@ def persons_by_cue(
     cued = _cued(words, seen, cited)
     speaking = Counter({w: n for w, n in said.items() if n >= 2 and _may_be_person(w, words)})
     more: Counter = Counter()
+    for w in sorted((set(said) | set(cued)) - set(speaking)):
+        # a name of several words (`_name_of_words`) once: its shape is evidence already
+        # ("Fu Yen-chʽing exclaimed", "Tʽang Chien, who"); not a place's ("New York declared")
+        if " " in w and _may_be_person(w, words) and not place_name(w) and not speaking_place(w):
+            more[w] = said[w] + cued[w]
     placed = listed_with_places(name_lists(words) if lists is None else lists)
-    for w in sorted(set(cued) - set(speaking)):
+    for w in sorted(set(cued) - set(speaking) - set(more)):
         if w in placed and gazetteer.lookup(w, everything=True) is not None:
             continue
         n = said[w] + cued[w]
@@ -2700,6 +2829,63 @@ _EVIDENCE = {
     "initials": "initials before it",
     "after a name": "a name found alone and a capitalised word after it",
 }
+
+
+_FOREIGN = q("foreign")
+
+
+def _states_no_persons(
+    states: dict[str, str],
+    houses: set[str],
+    found: dict[str, Name],
+    why: dict[str, str],
+    alone: dict[str, str],
+    places: dict[str, str],
+) -> None:
+    """The words the book names as states (`polities`) or ruling houses (`ruling_houses`): no
+    person's name alone, though a surname of a name found whole ("Sun Wu") or the subject of
+    lists and cues ("Sun Wu of Chʽi, who"); a state's handed to the places' pass
+    (`Context.places_of_persons_names`), which marks it where it stands alone. Names of
+    several words holding them stay ("Sun Wu", "Han Hsin")."""
+    for word in sorted(set(states) | houses):
+        alone.pop(word, None)
+        name = found.get(word)
+        if name is not None and not name.hon and (name.given, name.surname) in (((word,), ""), ((), word)):
+            del found[word]
+            why.pop(word, None)
+        if word in states:
+            places.setdefault(word, f"{POLITY}: {states[word]}")
+
+
+def romanised_names(tei) -> frozenset[str]:
+    """The texts of the names of two words or more the book sets apart as romanised
+    (`matching.romanised_name`: "Mêng Shih", "Li Shou-chêng"): each one name."""
+    return frozenset(
+        el.text
+        for el in tei.iter(_FOREIGN)
+        if not len(el) and el.text and " " in el.text.strip() and romanised_name(el)
+    )
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of a romanised name's text, its possessive taken off ("Ho Shih’s")."""
+    name = text.strip()
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]
+    return name.split()
+
+
+def _romanised_whole(text: str, spans: list[Span]) -> list[Span]:
+    """A romanised name's text where the passes found a person's name in part of it ("Shih"
+    of "Mêng Shih", "Li" of "Li Shou-chêng"): the mention is the whole name the book sets
+    apart, its possessive outside ("Ho Shih’s")."""
+    name = text.strip()
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]
+    start = text.index(name)
+    parts = name.split()
+    whole = Span(start, start + len(name), Name("", tuple(parts[:-1]), parts[-1]), spans[0].why)
+    return [whole] if all(whole.start <= s.start and s.end <= whole.end for s in spans) else spans
 
 
 def _weak(evidence: str) -> bool:
@@ -3001,6 +3187,10 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     seated = seats(text, words, Finder(words), found, why, alone, ctx.profile.home)
     signed = signatures(words, found, why, alone, ctx.profile.home)
     identified(words, found, why, alone, ctx.profile.home)
+    states = polities(text, ctx.profile)  # "the Chʽi State", "the King of Yüeh": places, no persons
+    houses = ruling_houses(text)  # "the Chʽin and Han dynasties": periods, no persons
+    if states or houses:
+        _states_no_persons(states, houses, found, why, alone, ctx.places_of_persons_names)
     if beside_index:
         _index_taken(found, why, alone, taken)
     for word in names_as_types(words, set(alone) | taken):
@@ -3029,6 +3219,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
             and name.surname not in words.known_places
             and not _invoked(name.surname, words)
             and name.key() not in rejected
+            and name.surname not in states
+            and name.surname not in houses
         ):
             alone.setdefault(name.surname, "surname")  # an editor's additions count too
     full_names = {
@@ -3068,6 +3260,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     unresolved: Counter = Counter()
 
     in_headings = _capitals_in_headings(words)
+    romanised = romanised_names(tei)
     names_in: dict[str, list[Span]] = {}  # by text: a play writes each speaker's name hundreds of times
     prose = set(words.prose)  # most text nodes are pieces of the prose, told apart from title case already
     capitalised = capitalised_function_words(words.function_words)
@@ -3083,6 +3276,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         if spans is not None:
             return spans
         spans = finder.spans(piece)  # a list of its own, made for this call
+        if spans and piece in romanised:
+            spans = _romanised_whole(piece, spans)
         if rejected:
             spans = [s for s in spans if s.name.key() not in rejected]
         if taken:
@@ -3230,6 +3425,12 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         if w and not w.endswith(".")
     }
     ctx.person_words |= set(alone)
+    # a ruling house's name ("the Chʽin and Han dynasties") is no place's either: the places'
+    # pass takes none of these words by its own evidence ("into Chʽin territory")
+    ctx.person_words |= houses - set(states)
+    # the syllables of the names of several words the book sets apart as romanised ("Chêng
+    # Yu-hsien"): no place by the gazetteer's word alone (it reads "Chêng" as Zhengzhou)
+    ctx.person_words |= {w for name in romanised for w in _name_words(name)} - set(states)
     # a place the profile lists is its own though a person bears the name ("Major Logan"):
     # the places pass marks it where no persName holds it
     ctx.person_words -= set(ctx.profile.known_places)

@@ -1,0 +1,181 @@
+"""States named as states: a word the book writes as a polity's name is a place.
+
+A history of lands the gazetteer does not know (the states of ancient China, "Wu", "Chʽu",
+"Yüeh") names them by the words English uses for a polity. A capitalised word, in any
+romanisation ("Chʽi", "Yüeh"), is a state's name:
+
+- after a state's word and "of" ("the State of Wu", "the small state of 蕭 Hsiao": a name in
+  its own script may stand between, as translations of Chinese give it), once, where it is
+  no god's, nor a forename or a known person's of the profile ("the kingdom of God", "the
+  kingdom of Darius");
+- after "the" and before "State" ("the Chʽi State", "the Wu State") three times, or once
+  where another form here names it too (not "the German State", twice: an adjective);
+- or after a ruler's or a peer's title and "of" (`[names] rulers`, `peerages`: "the King of
+  Yüeh", "the Duke of Shên") twice or more, where the book also writes it after a preposition
+  of place (`[places] prepositions`: "in Yüeh", "its incorporation in Yüeh") and the
+  gazetteer knows no town of that name (a town named in a peer's title names a peer as
+  often: "the Duke of Orleans");
+
+and no name the gazetteer knows by that very name (`textplaces` judges those: "the States
+of Central and Eastern Europe"), nor a word the book writes in lower case as often as a
+third of its capitalised uses or more ("the state of Nature"; "chʽi", a term of art, beside
+the state Chʽi), nor one the book
+names a ruling house ("the Tʽang dynasty", "the Chʽin and Han dynasties") as often as a state
+or more: a period's name, no place (the word names both, and only the sentence tells which;
+the dynasty is taken). The persons' pass takes such a word for no person's name on the
+weaker evidence of lists and cues ("Sun Wu of Chʽi, who …": the relative is his), and the
+places' pass marks it where it stands alone (not inside a longer name: "Sun Wu", "Lord Wu").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import gazetteer
+from .namewords import LOWER, UPPER, passage
+from .wordscan import matches_at_words
+
+# A state's word before "of" and its name, or after the name
+_STATE_WORDS = ("state", "states", "kingdom", "principality", "duchy", "marquisate")
+_NAME = rf"[{UPPER}][{LOWER}]+"
+# "蕭 Hsiao": the name in its own script (CJK ideographs) before the romanised one
+_OWN_SCRIPT = r"(?:[\u3400-\u9fff\uf900-\ufaff]+\s+)?"
+_MIN_TITLES = 2
+_MIN_BEFORE_STATE = 3
+
+
+def _either(words) -> str:
+    return "|".join(re.escape(x) for w in words for x in (w, w[:1].upper() + w[1:]))
+
+
+def polities(text: str, profile) -> dict[str, str]:
+    """The words `text` names as states, each with a passage that shows it. (Each pattern is
+    tried only where its words stand, found in one scan: `wordscan.matches_at_words`.)"""
+    found: dict[str, str] = {}
+    named: Counter = Counter()  # the uses that name each a state
+    persons = set(profile.deities) | set(profile.known_persons) | set(profile.forenames)
+    for m in matches_at_words(_STATE_OF, text, _STATE_OF_WORDS):
+        if m.group(1) not in persons:  # "the kingdom of God", "the kingdom of Darius"
+            found.setdefault(m.group(1), passage(text, m.start(), m.end()))
+            named[m.group(1)] += 1
+    before_state: Counter = Counter()
+    at = text.find(" State")
+    while at >= 0:
+        before = _NAMED_STATE.search(text, max(0, at - _LONGEST), at)
+        if before is not None and _STATE_ENDS.match(text, at):
+            before_state[before.group(1)] += 1
+            named[before.group(1)] += 1
+            found.setdefault(before.group(1), passage(text, before.start(), at + len(" State")))
+        at = text.find(" State", at + 1)
+    titles = _titles(profile)
+    if titles:
+        titled: Counter = Counter()
+        seen: dict[str, str] = {}
+        title_of = re.compile(rf"(?:{'|'.join(map(re.escape, titles))}) of\s+{_OWN_SCRIPT}({_NAME})(?![\w'’-])")
+        for m in matches_at_words(title_of, text, tuple(f"{t} of" for t in titles)):
+            titled[m.group(1)] += 1
+            named[m.group(1)] += 1
+            seen.setdefault(m.group(1), passage(text, m.start(), m.end()))
+        prepositions = "|".join(map(re.escape, profile.place_prepositions)) or "(?!)"
+        for name, n in sorted(titled.items()):
+            if name in found or n < _MIN_TITLES or gazetteer.lookup(name) is not None:
+                continue
+            if re.search(rf"\b(?:{prepositions}) {re.escape(name)}(?![\w'’-])", text):
+                found[name] = seen[name]
+    # "the German State" twice in a book on Germany: an adjective; a state so named thrice, or
+    # so and in another of the forms above, is one
+    for name, n in before_state.items():
+        if n < _MIN_BEFORE_STATE and named[name] == n:
+            found.pop(name, None)
+    if not found:
+        return {}
+    dynasties = _dynasties(text)
+    return {
+        w: p
+        for w, p in sorted(found.items())
+        if w not in profile.honorifics
+        and dynasties[w] < named[w]
+        and gazetteer.lookup_named(w, everything=True) is None  # the gazetteer's places: `textplaces`'
+        and not _common(w, text)
+    }
+
+
+# (not the first word of a longer name: "the present state of Sun Tzǔ’s text")
+_STATE_OF = re.compile(rf"(?<![\w'’-])(?:{_either(_STATE_WORDS)}) of\s+{_OWN_SCRIPT}({_NAME})(?![\w'’-]|\s[{UPPER}])")
+_STATE_OF_WORDS = tuple(f"{w} of" for w in _either(_STATE_WORDS).split("|"))
+# "the Chʽi State": the name after "the", right before " State"
+_NAMED_STATE = re.compile(rf"(?<![\w'’-])the ({_NAME})\Z")
+_STATE_ENDS = re.compile(r" State(?![\w'’-])")
+_LONGEST = 40  # characters of "the " and a name before " State"
+# A ruling house's name before its word, alone or in a list, right before " dynasty" or
+# " dynasties": "the Tʽang dynasty", "the Chʽin and Han dynasties"
+_HOUSES = re.compile(rf"((?:{_NAME},?\s(?:and\s)?)*{_NAME})\Z")
+_DYNASTY_WORD = re.compile(r"[Dd]ynast(?:y|ies)(?![\w'’-])")
+
+
+_MIN_HOUSE = 2  # a ruling house named so twice: no person's name alone
+
+
+def ruling_houses(text: str) -> set[str]:
+    """The words the book names as ruling houses twice or more ("the Tʽang dynasty", "the
+    Chʽin and Han dynasties"): a period's name, no person's alone (nor a place's, unless the
+    book names it a state more often: `polities`)."""
+    return {w for w, n in _dynasties(text).items() if n >= _MIN_HOUSE}
+
+
+def _dynasties(text: str) -> Counter:
+    """How often the book names each word as a ruling house: a period's name, no place."""
+    counted: Counter = Counter()
+    at = text.find("ynast")
+    while at >= 0:
+        if at >= 2 and text[at - 2] == " " and _DYNASTY_WORD.match(text, at - 1):
+            m = _HOUSES.search(text, max(0, at - 2 - _LONGEST * 2), at - 2)
+            if m is not None:
+                counted.update(w for w in re.findall(_NAME, m.group(1)) if w != "and")
+        at = text.find("ynast", at + 1)
+    return counted
+
+
+# The evidence of a state's name, as the persons' pass hands it to the places' pass
+EVIDENCE = "named as a state"
+
+
+def inside_longer_name(text: str, start: int, end: int, function_words) -> bool:
+    """Whether a state's name at `start`:`end` of `text` is a word of a longer name: a
+    capitalised word, not "State", right after it ("Chêng Yu-hsien"), or one no function word
+    right before it ("Lord Wu", "Sun Wu"; not "In Wu")."""
+    if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() and not text.startswith(" State", end):
+        return True
+    if start >= 2 and text[start - 1] == " ":
+        window = text[max(0, start - 40) : start - 1]
+        before = window.rsplit(None, 1)[-1] if window.strip() else ""
+        return bool(before) and before[:1].isupper() and before.isalpha() and before.lower() not in function_words
+    return False
+
+
+_RARE = 3  # lower-case uses a state's name may have: a third of its capitalised ones at most
+
+
+def _common(word: str, text: str) -> bool:
+    """Whether the book writes `word` in lower case too, as often as a third of its
+    capitalised uses or more ("the state of Nature"; not "chʽi", a term, beside the state
+    Chʽi written three times as often)."""
+    if word.lower() not in text:  # (most names: no search of the book)
+        return False
+    low = _uses(word.lower(), text)
+    return bool(low) and _RARE * low > _uses(word, text)
+
+
+def _uses(word: str, text: str) -> int:
+    """How often `text` writes `word` as a word of its own (the pattern opens with the word:
+    one that opens with a look-behind is tried at every position of the book)."""
+    return sum(
+        1
+        for m in re.finditer(rf"{re.escape(word)}(?![\w'’-])", text)
+        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-_")
+    )
+
+
+def _titles(profile) -> tuple[str, ...]:
+    return tuple(profile.rulers) + tuple(profile.peerages)
