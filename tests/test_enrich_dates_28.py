@@ -64,6 +64,9 @@ def test_a_list_of_works_dates_each_by_the_year_that_ends_it():
     works = _text(PRINCE, "the-man-and-his-works.xhtml")
     listed = _sentence(works, "Andria, comedy translated", "Mandragola")
     assert [attrs for _, attrs in _dates(listed)] == [{"when": "1513"}]
+    # the list's last item before its full stop, after items ended so
+    battles = _sentence(_text(PRINCE, "endnotes.xhtml"), "The battles of Il Taro", "Mestri, 1513.")
+    assert [attrs["when"] for _, attrs in _dates(battles)] == ["1495", "1499", "1501", "1507", "1509", "1511", "1513"]
     # the volumes' count before a year is no year ("3 vols., 1512–17")
     assert "3" not in [span for span, _ in _dates(_sentence(works, "T. Livio, 3 vols.", "1513;"))]
 

@@ -70,8 +70,10 @@
                                                   to 1500", "in 1502 and 1503"), and not
                                                   before a noun: "of 1500 livres" is a sum; or
                                                   after a comma, ending a list's item before
-                                                  a semicolon: "Il Principe, 1513;", not
-                                                  "Dokumenty, 1005.", a page)
+                                                  a semicolon: "Il Principe, 1513;", or the
+                                                  list's last before its full stop: "…;
+                                                  Frammenti storici, 1525."; not "Dokumenty,
+                                                  1005.", a page)
   1512–17, 1469–94       from="1512" to="1517"    (a range of years before 1700 too, not after a
                                                   page's or a volume's word, nor a slash or
                                                   before one ("89/1009/62" is a file), nor
@@ -373,8 +375,13 @@ _OLD_YEAR_CUE = (
 # A year of a list's item, after its comma, that ends the item before the next: "Il Principe,
 # 1513;", "Clizia, comedy in prose, 1515 (?);" (works and their years, battles and theirs:
 # "Vaila, 1509;"); not before a full stop, where a page or a line of a citation ends as often
-# ("Dokumenty, 1005.", "Supplices, 1110.").
+# ("Dokumenty, 1005.", "Supplices, 1110."), unless it ends a list whose items before it end
+# so (`_LISTED_YEAR_BEFORE`): "…; Frammenti storici, 1525.".
 _CLOSES_LISTED_YEAR = r"(?=;|\s\(\?\);)"
+# An item of a list ended by its year before a semicolon ("Il Principe, 1513;", "Istorie
+# fiorentine, 8 books, 1521–5;"), looked for in the characters before a year that ends a list
+_LISTED_YEAR_BEFORE = re.compile(r",\s1[0-6]\d\d(?:\u2060?[-–]\u2060?\d{1,4})?(?:\s\(\?\))?;\s")
+_LISTED_YEAR_REACH = 300
 # Years of three digits ("until 656", "the year 945") only after "the year" ("ch. 32, year
 # 607", "ch. 39 under the year 637" cite a chronicle's entry, of an era the chronicle sets and
 # the text does not say), or after since, until or till
@@ -549,7 +556,7 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
       | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
       | {_YEAR_BRANCH}
       | (?P<oldyear>(?=1[0-6]\d\d\b)(?:{_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])
-            |(?<=,\s)(?P<y22>1[0-6]\d\d)\b{_CLOSES_LISTED_YEAR}))
+            |(?<=,\s)(?P<y22>1[0-6]\d\d)\b{_CLOSES_LISTED_YEAR}|(?<=,\s)(?P<y23>1[0-6]\d\d)(?=\.(?!\d))))
       | (?P<oldrange>(?<![/\d])(?P<y18>1[0-6]\d\d){_DASH}(?P<y19>\d{{1,4}})\b(?![,./]\d|\s?{_COUNTED}))
       | (?P<ancient>(?=[1-9]\d\d\b)(?:(?<=\b[Tt]he\syear\s)(?<!under\sthe\syear\s)(?P<y20>[1-9]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])
             |{_ANCIENT_YEAR_CUE}(?P<y21>[1-9]\d\d)\b(?=[.,;:)]|\s*$)(?![,.]\d))))
@@ -849,7 +856,7 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         a, b = _PART[word]
         return {"notBefore": f"{y4}-{a:02d}", "notAfter": f"{y4}-{b:02d}"}
     if kind == "oldyear":
-        return {"when": g["y16"] or g["y22"]}
+        return {"when": g["y16"] or g["y22"] or g["y23"]}
     if kind == "oldrange":
         end = _span_year(g["y18"], g["y19"])
         return {"from": g["y18"], "to": end} if end else None
@@ -1115,6 +1122,9 @@ def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, .
             return False
     if kind == "relative" and _SEASON_NOUN_AFTER.match(text, end):
         return False
+    if kind == "oldyear" and g["y23"]:
+        # the last item of a list of works or events and their years: an item before it ends so
+        return _LISTED_YEAR_BEFORE.search(text, max(0, start - _LISTED_YEAR_REACH), start) is not None
     if (kind == "year" or kind == "range" or kind == "oldrange") and _not_a_year_before(before[-8:]):
         return False
     return True
