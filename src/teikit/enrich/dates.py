@@ -63,10 +63,28 @@
   the turn of 1929–30    notBefore="1929-12" notAfter="1930-01"
   1929                   when="1929"
   since 1273, in 1306    when="1273"              (a year before 1700 only after in, of, since, by,
-                                                  from, until, till, about, after, before or
-                                                  "the year" — "In the year 1685", its words
-                                                  with it — and not before a noun: "of 1500
-                                                  livres" is a sum)
+                                                  from, until, till, about, after, before,
+                                                  between, circa, born, died or "the year" —
+                                                  "In the year 1685", its words with it —, or
+                                                  after a year and "to" or "and" ("from 1494
+                                                  to 1500", "in 1502 and 1503"), and not
+                                                  before a noun: "of 1500 livres" is a sum; or
+                                                  after a comma, ending a list's item before
+                                                  a semicolon: "Il Principe, 1513;", or the
+                                                  list's last before its full stop: "…;
+                                                  Frammenti storici, 1525."; not "Dokumenty,
+                                                  1005.", a page)
+  1512–17, 1469–94       from="1512" to="1517"    (a range of years before 1700 too, not after a
+                                                  page's or a volume's word, nor a slash or
+                                                  before one ("89/1009/62" is a file), nor
+                                                  before a count; the word joiners Standard
+                                                  Ebooks sets round a dash are part of it:
+                                                  "1782–5")
+  until 656, the year 945  when="0656"            (a year of three digits after "the year" — not
+                                                  "under the year 637", a chronicle's entry —, or
+                                                  after since, until or till where a stop, a
+                                                  comma or the text's end follows: "until 300
+                                                  men came" is none; with its era, `eras`)
   the tenth century      notBefore="0901" notAfter="1000"  (as the calendar counts; early: 01-33,
                                                   mid/middle: 34-66, late/later: 67-00; it
                                                   establishes no year and leaves the context's)
@@ -96,7 +114,8 @@ one ("the summer and autumn of 1930"), not when a noun follows the two ("the spr
 summer campaigns"); a month joined by "and" or "or" to one before it is a date where that
 one is ("in March and November"), not where no word makes it one ("as wide as March and
 November": the months of any year); a bare number is a year only
-between 1700 and 2099 (from 1000 after a day and a month: "born on 3rd May 1469"), and not
+between 1700 and 2099 (from 1000 after a day and a month: "born on 3rd May 1469"; earlier
+ones where the words round them say so, as above: "in 1306", "1512–17", "until 656"), and not
 when it is a volume, page, archival file or count
 ("vol. 1923", "1917 workers"). Ages, durations and ordinals ("13 years of age", "XV
 Party Congress") contain no month or year and so are never matched.
@@ -266,7 +285,8 @@ _YEAR = r"(?:1[7-9]\d\d|20\d\d)"
 # month making the number a year, where one alone might be a count ("1500 men"; not "on 3 May
 # 1500 men marched", a count after all)
 _DATED_YEAR = r"(?:1\d\d\d|20\d\d)"
-_DASH = r"\s?[-–—]\s?"
+# (a word joiner on either side of a dash, as Standard Ebooks sets one: "1782\u2060–\u20605")
+_DASH = r"\u2060?\s?[-–—]\s?\u2060?"
 _ORD = r"(?:st|nd|rd|th)?"  # "30th of July"
 _PART = {
     "early": (1, 4),
@@ -341,10 +361,34 @@ _OLD_YEAR_CUE = (
     "(?:"
     + "|".join(
         rf"(?<=\b{w}\s)"
-        for w in ("in", "In", "of", "since", "Since", "by", "By", "from", "until", "till", "about", "after", "before")
+        for w in (
+            *("in", "In", "of", "since", "Since", "by", "By", "from", "From", "until", "Until", "till", "Till"),
+            *("about", "About", "after", "After", "before", "Before", "between", "Between", "circa"),
+            *("born", "Born", "died", "Died"),  # "born 1462, died 1515": a life's years
+        )
         + ("year",)  # "in the year 1685"
     )
+    # the second of two years joined by "to" or "and" ("from 1494 to 1500", "in 1502 and 1503")
+    + r"|(?<=\b1[0-6]\d\d\sto\s)|(?<=\b1[0-6]\d\d\sand\s)"
     + ")"
+)
+# A year of a list's item, after its comma, that ends the item before the next: "Il Principe,
+# 1513;", "Clizia, comedy in prose, 1515 (?);" (works and their years, battles and theirs:
+# "Vaila, 1509;"); not before a full stop, where a page or a line of a citation ends as often
+# ("Dokumenty, 1005.", "Supplices, 1110."), unless it ends a list whose items before it end
+# so (`_LISTED_YEAR_BEFORE`): "…; Frammenti storici, 1525.".
+_CLOSES_LISTED_YEAR = r"(?=;|\s\(\?\);)"
+# An item of a list ended by its year before a semicolon ("Il Principe, 1513;", "Istorie
+# fiorentine, 8 books, 1521–5;"), looked for in the characters before a year that ends a list
+_LISTED_YEAR_BEFORE = re.compile(r",\s1[0-6]\d\d(?:\u2060?[-–]\u2060?\d{1,4})?(?:\s\(\?\))?;\s")
+_LISTED_YEAR_REACH = 300
+# Years of three digits ("until 656", "the year 945") only after "the year" ("ch. 32, year
+# 607", "ch. 39 under the year 637" cite a chronicle's entry, of an era the chronicle sets and
+# the text does not say), or after since, until or till
+# where a stop, a comma or the text's end follows ("in 300 places", "until 300 men came" are
+# none).
+_ANCIENT_YEAR_CUE = (
+    "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("since", "Since", "until", "Until", "till", "Till")) + ")"
 )
 _AFTER_OLD_YEAR = (
     r"(?:and|or|to|the|he|she|it|they|we|i|his|her|its|their|there|when|while|was|were|had|"
@@ -443,7 +487,7 @@ _DAY_ORDINAL_FIRSTS = "|".join(
 # an ordinal's ending) or a year (four, the first 1 or 2), as each alternative of the pattern's
 # first group says: the look-ahead that opens the group tells it at once of every other
 # number of the book (pages, "f. 17, op. 3", "p. 245"), which it would try them all on.
-_DIGIT_START = r"(?=\d\d?[\s\-–—snrt]|[12]\d\d\d(?!\d))"
+_DIGIT_START = r"(?=\d\d?[\s\-–—snrt\u2060]|[12]\d\d\d(?!\d)|[1-9]\d\d(?!\d))"
 
 
 # The date pattern's branch of a year alone ("in 1917,"), the form most dates are of; matched
@@ -452,7 +496,7 @@ _YEAR_BRANCH = rf"(?P<year>(?<![\d,.])(?P<y8>{_YEAR})\b(?![,.]\d|\s?{_COUNTED}))
 _YEAR_ALONE = re.compile(_YEAR_BRANCH, re.X)
 # What a range or a decade goes on with after its year (a dash, "/", "'s"): the branches
 # before the year's might match there.
-_AFTER_RANGE_OR_DECADE = frozenset("-–—/'’")
+_AFTER_RANGE_OR_DECADE = frozenset("-–—/'’\u2060")
 _DASHES = frozenset(("", "-", "–", "—"))
 # The first two digits of a year `_YEAR` matches: a number that begins otherwise is a day, a
 # page or a count, and the year's branch is not tried on it (most of them begin a day's date).
@@ -511,7 +555,11 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
       | (?P<decade>(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
       | {_YEAR_BRANCH}
-      | (?P<oldyear>(?=1[0-6]\d\d\b){_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])))
+      | (?P<oldyear>(?=1[0-6]\d\d\b)(?:{_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])
+            |(?<=,\s)(?P<y22>1[0-6]\d\d)\b{_CLOSES_LISTED_YEAR}|(?<=,\s)(?P<y23>1[0-6]\d\d)(?=\.(?!\d))))
+      | (?P<oldrange>(?<![/\d])(?P<y18>1[0-6]\d\d){_DASH}(?P<y19>\d{{1,4}})\b(?![,./]\d|\s?{_COUNTED}))
+      | (?P<ancient>(?=[1-9]\d\d\b)(?:(?<=\b[Tt]he\syear\s)(?<!under\sthe\syear\s)(?P<y20>[1-9]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])
+            |{_ANCIENT_YEAR_CUE}(?P<y21>[1-9]\d\d)\b(?=[.,;:)]|\s*$)(?![,.]\d))))
   | (?=[JFMASOND]{starts})
     (?:(?P<mdy>(?P<m2>{month}),?\s(?P<d3>\d{{1,2}})(?:{_DASH}(?P<d6>\d{{1,2}}))?{_ORD},?\s(?P<y2>{_DATED_YEAR})\b(?!\s?{_COUNTED}))
       | (?P<md>(?P<m9>{month})\s(?P<d5>\d{{1,2}})(?:{_DASH}(?P<d8>\d{{1,2}}))?{_ORD}\b(?![\d,.]\d|\s?{_COUNTED}))
@@ -665,7 +713,7 @@ def _needs_year(g: re.Match) -> bool:
 # matches, the group `re` closes last, which `Match.lastgroup` names. Told by that name, not
 # by looking up each form's group in turn (the pass asked some fifty groups of each date).
 _KINDS = frozenset(
-    "dmy dm decade range year oldyear mdy md mwd mmy my bare pseason pmonth pdecade season2 part season"
+    "dmy dm decade range year oldyear oldrange ancient mdy md mwd mmy my bare pseason pmonth pdecade season2 part season"
     " edge turn century relative wdm wdecade".split()
 )
 _YEARLESS = frozenset({"md", "dm", "bare", "season", "relative", "wdecade"})  # never a year of their own
@@ -808,7 +856,12 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         a, b = _PART[word]
         return {"notBefore": f"{y4}-{a:02d}", "notAfter": f"{y4}-{b:02d}"}
     if kind == "oldyear":
-        return {"when": g["y16"]}
+        return {"when": g["y16"] or g["y22"] or g["y23"]}
+    if kind == "oldrange":
+        end = _span_year(g["y18"], g["y19"])
+        return {"from": g["y18"], "to": end} if end else None
+    if kind == "ancient":
+        return {"when": f"{int(g['y20'] or g['y21']):04d}"}
     if g["cnow"]:  # "the present century": the context year's; without one, none said (no date)
         if not year:
             return {}
@@ -1069,7 +1122,10 @@ def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, .
             return False
     if kind == "relative" and _SEASON_NOUN_AFTER.match(text, end):
         return False
-    if (kind == "year" or kind == "range") and _not_a_year_before(before[-8:]):
+    if kind == "oldyear" and g["y23"]:
+        # the last item of a list of works or events and their years: an item before it ends so
+        return _LISTED_YEAR_BEFORE.search(text, max(0, start - _LISTED_YEAR_REACH), start) is not None
+    if (kind == "year" or kind == "range" or kind == "oldrange") and _not_a_year_before(before[-8:]):
         return False
     return True
 
@@ -1780,7 +1836,9 @@ def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> 
                 # belongs to the day
                 the = _THE_BEFORE.search(text, max(0, start - 4), start)
                 start = the.start() if the else start
-            elif kind == "year" or kind == "oldyear":  # "the year 1808", "the year 1685": the words name the year
+            elif (
+                kind == "year" or kind == "oldyear" or kind == "ancient"
+            ):  # "the year 1808", "the year 1685": the words name the year
                 # (the pattern ends with "year" and a space: without it just before, not tried)
                 near = "year" in text[max(0, start - 6) : start] or not SHORTCUTS
                 the = _THE_YEAR_BEFORE.search(text, max(0, start - 9), start) if near else None
