@@ -43,3 +43,9 @@ def test_a_praenomen_of_rome_makes_a_full_name(prince):
 def test_a_popes_name_with_its_regnal_number_is_a_person(prince):
     said = "On the death of Pius III, in 1503, Machiavelli was sent to Rome"
     assert "Pius III" in marked_texts(prince, said)
+
+
+def test_a_name_after_title_of_is_the_title_given_not_its_bearer(prince):
+    said = "and sent him the title of Caesar; and, moreover, that the Senate had made Albinus his colleague"
+    assert "Caesar" not in marked_texts(prince, said)
+    assert "Albinus" in marked_texts(prince, said)
