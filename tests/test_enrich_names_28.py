@@ -1,7 +1,8 @@
 """Persons in The Prince (Machiavelli, tr. W. K. Marriott, the Standard Ebooks source tree in
 the shared corpus), a book without an index converted with the default profile as an editor's
 first run would convert it (issue 18): Italian given names joined to a surname by a particle
-in lower case, the praenomina of Rome, the names popes took with their regnal numbers."""
+in lower case, the Roman names Titus and Fabius before another, the names popes took with
+their regnal numbers, and a name after "title of" (the title, no mention)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,11 @@ def test_a_surname_after_an_italian_forename_names_its_bearer_alone_too(prince):
 def test_a_praenomen_of_rome_makes_a_full_name(prince):
     said = "but he who was conquered by Titus Quintius, had not much territory"
     assert "Titus Quintius" in marked_texts(prince, said)
+
+
+def test_fabius_the_roman_name_english_writes_first_makes_a_full_name(prince):
+    said = "For this he was upbraided in the Senate by Fabius Maximus, and called the corrupter"
+    assert "Fabius Maximus" in marked_texts(prince, said)
 
 
 def test_a_popes_name_with_its_regnal_number_is_a_person(prince):
