@@ -1559,8 +1559,9 @@ def not_mentions(
 ) -> list[Span]:
     """`spans` but the names standing in a firm's name, the bare names (no honorific, no
     forename) before a thing named after them (`in_firm`, `named_after`, `_the_namesake`) or
-    opening a building's name with their possessive (`_in_a_sites_name`), and those of a book
-    of scripture cited (`cites_scripture`)."""
+    opening a building's name with their possessive (`_in_a_sites_name`), a bare name after
+    "title of" (the title given, no one's mention: "sent him the title of Caesar"), and those
+    of a book of scripture cited (`cites_scripture`)."""
     firm = "Co" in piece or "Sons" in piece  # (most texts name no firm: the pattern is tried only where one may)
     return [
         s
@@ -1568,12 +1569,15 @@ def not_mentions(
         if not (firm and in_firm(piece, s.end))
         and not (things and not s.name.hon and not s.name.given and named_after(piece, s.end, things))
         and not _the_namesake(piece, s, named, deities)
+        and not (not s.name.hon and not s.name.given and _TITLE_OF_BEFORE.search(piece, max(0, s.start - 20), s.start))
         and not cites_scripture(piece, s.start, s.end)
         and not (piece[s.end : s.end + 1] in _APOSTROPHES and _in_a_sites_name(piece, s))
     ]
 
 
 _APOSTROPHES = ("'", "’")
+# "the title of" before a name: the title it gives ("the title of Caesar", "of Augustus")
+_TITLE_OF_BEFORE = re.compile(r"\btitle\s+of\s+$")
 # A possessive, one or two capitalised words and the last word of a street's or building's name
 # (`place_word`) after them: "the God's Providence Inn"
 _POSSESSIVE_SITE_AFTER = re.compile(r"['’]s[ \t]+\n?[ \t]*(?:[A-Z][\w'’-]*[ \t]+\n?[ \t]*){1,2}?([A-Z][a-z]+)\b")
