@@ -46,3 +46,20 @@ def test_a_city_of_the_world_inside_a_title_of_rank_is_left_to_the_title(tmp_pat
     """Not after a title of rank and "of" ("the Duke of Milan"): the README's convention for a
     title of rank with no name follows the older samples, where the whole is a person."""
     assert "Milan" not in _places(tmp_path, _DUKE)
+
+
+# The Prince, tr. W. K. Marriott, chapters V and XIX.
+_NUMANTIA = (
+    "The Romans, in order to hold Capua, Carthage, and Numantia, dismantled them, and did not lose\n"
+    "them. Knowing the sloth of the Emperor Julian, he persuaded the army in Sclavonia, of which he\n"
+    "was captain, that it would be right to go to Rome and avenge the death of Pertinax."
+)
+
+
+def test_places_of_history_that_geonames_holds_under_no_such_name_are_places(tmp_path):
+    """The gazetteer learns names GeoNames does not hold: a city of antiquity no modern place
+    is named after ("Numantia"), a historical region as older English books spell it
+    ("Sclavonia", Slavonia)."""
+    marked = _places(tmp_path, _NUMANTIA)
+    assert "Numantia" in marked
+    assert "Sclavonia" in marked
