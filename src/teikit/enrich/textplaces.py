@@ -22,7 +22,10 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   Orange", "a pile of Bolton sheeting"),
   nor after "the" when a lower-case word follows ("in the Roman republic"); and only
   where one use of its name in five, at least, follows such a preposition (the book that
-  writes "to Davie" twice and "Davie" twenty-seven times means a man);
+  writes "to Davie" twice and "Davie" twenty-seven times means a man); a city of a million
+  people or more after "of" too, as a country is ("the endurance of Rome", "those of
+  Alexandria"; not after a title of rank, "the Duke of Milan", nor a forename), where one
+  use of its name in five, at least, follows "of" or a preposition of place;
 - a country's first-level region (ISO 3166-2: "Vaud", "Bretagne") after a preposition of
   place, or twice after "of"/"and";
 - a smaller town twice or more after a locative (`[places] locatives`: "at Fishbourne",
@@ -227,6 +230,8 @@ _STREET_WORDS = re.compile("|".join(registers.PLACE_WORDS))
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _MIN_POPULATION = 50_000
 _SMALL_SHARE = 0.5  # of a smaller town's uses, those after a preposition of place (twice at least)
+# A city so large that "of" before its name is cue enough: "the endurance of Rome"
+_WORLD_CITY = 1_000_000
 _PLACE_SHARE = 0.2  # of a city's uses, those after a preposition of place ("to Davie" twice in 27: a man)
 _REGIONS = ("country", "continent", "state")
 
@@ -414,6 +419,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     strong: Counter = Counter()
     weak: Counter = Counter()
     located: Counter = Counter()  # after a locative ("in", "at"): where something is
+    after_of: Counter = Counter()  # after "of" and no title of rank: "the endurance of Rome"
     # "At Toulon" opens a sentence as "at Toulon" stands inside one
     cue_words = [w for cue in profile.place_prepositions + profile.place_links for w in (cue, cue.capitalize())]
     article = _words(profile.articles)
@@ -455,6 +461,8 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         (strong if is_strong else weak)[name] += 1
         if cue in profile.place_locatives:
             located[name] += 1
+        if cue == "of":
+            after_of[name] += 1
         if name not in seen or (is_strong and strong[name] == 1):
             seen[name] = passage(text, m.start(2), m.end(4))
     count = Uses(text, strong.keys() | weak.keys())  # the uses of the names found, asked below
@@ -599,6 +607,22 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             and (name not in profile.forenames or great_city(name))  # "to Florence": no person found
             and not (name.lower() in lowercase and not _strong_only(name, text, profile))
         ):
+            places.add(
+                name,
+                geo.type,
+                geo,
+                "named in the text; GeoNames",
+                evidence=evidence(name, f"a {geo.type} of {geo.population:,} people in GeoNames"),
+            )
+        elif (
+            after_of[name]
+            and strong[name] + after_of[name] >= _PLACE_SHARE * count(name)
+            and geo.population >= _WORLD_CITY
+            and name not in profile.forenames
+            and name.lower() not in lowercase
+        ):
+            # a city of the world written as what a state does or suffers ("the endurance of
+            # Rome"), as a country is; not a forename ("the husband of Florence")
             places.add(
                 name,
                 geo.type,
