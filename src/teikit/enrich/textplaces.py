@@ -606,23 +606,15 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             and geo.population >= _MIN_POPULATION
             and (name not in profile.forenames or great_city(name))  # "to Florence": no person found
             and not (name.lower() in lowercase and not _strong_only(name, text, profile))
-        ):
-            places.add(
-                name,
-                geo.type,
-                geo,
-                "named in the text; GeoNames",
-                evidence=evidence(name, f"a {geo.type} of {geo.population:,} people in GeoNames"),
-            )
-        elif (
+        ) or (
+            # a city of the world written as what a state does or suffers ("the endurance of
+            # Rome"), as a country is; not a forename ("the husband of Florence")
             after_of[name]
             and strong[name] + after_of[name] >= _PLACE_SHARE * count(name)
             and geo.population >= _WORLD_CITY
             and name not in profile.forenames
             and name.lower() not in lowercase
         ):
-            # a city of the world written as what a state does or suffers ("the endurance of
-            # Rome"), as a country is; not a forename ("the husband of Florence")
             places.add(
                 name,
                 geo.type,
