@@ -15,9 +15,22 @@ from teikit.convert import convert
 from teikit.profile import load_profile
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "books"
+EPUBS = ROOT.parent / "shared" / "corpus" / "epub"
 PROFILES = Path(__file__).resolve().parent / "data" / "enrich" / "profiles"
 _BLOCKS = ("p", "l", "item", "head", "note", "bibl", "label", "cell")
 _REGISTERS = ("persons.xml", "places.xml", "orgs.xml")
+
+
+def converted_epub(tmp_path_factory, folder: str) -> Path:
+    """The edition of an EPUB source tree of the corpus (../shared/corpus/epub/<folder>),
+    converted with the default profile as an editor's first run converts it (skipped, with
+    the reason, where the corpus is not beside the project)."""
+    source = EPUBS / folder
+    if not (source / "content.opf").is_file():
+        pytest.skip(f"the shared corpus's EPUB {folder} is not beside the project ({source} absent)")
+    out = tmp_path_factory.mktemp("epub") / folder
+    convert(source, out, profile=load_profile())
+    return out
 
 
 def converted_books(tmp_path_factory, label: str):

@@ -9,20 +9,14 @@ from __future__ import annotations
 import pytest
 
 from conftest import SHARED
-from corpus_marks import marked_texts
-from teikit.convert import convert
-from teikit.profile import load_profile
+from corpus_marks import converted_epub, marked_texts
 
 PRINCE = SHARED / "corpus" / "epub" / "niccolo-machiavelli_the-prince_w-k-marriott"
 
 
 @pytest.fixture(scope="module")
 def prince(tmp_path_factory):
-    if not (PRINCE / "content.opf").is_file():
-        pytest.skip(f"the shared corpus's EPUB of The Prince is not beside the project ({PRINCE} absent)")
-    out = tmp_path_factory.mktemp("names28") / PRINCE.name
-    convert(PRINCE, out, profile=load_profile())
-    return out
+    return converted_epub(tmp_path_factory, PRINCE.name)
 
 
 def test_an_italian_forename_and_a_surname_after_a_lower_case_particle_are_one_name(prince):

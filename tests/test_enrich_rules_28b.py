@@ -8,31 +8,18 @@ told apart by his land ("Ferdinand of Aragon")."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from conftest import SHARED
-from corpus_marks import marked_texts
-from teikit.convert import convert
+from corpus_marks import converted_epub, marked_texts
 from teikit.enrich import dates
-from teikit.profile import load_profile
 
 PRINCE = SHARED / "corpus" / "epub" / "niccolo-machiavelli_the-prince_w-k-marriott"
 
 
-def _edition(book: Path, title: str, tmp_path_factory) -> Path:
-    """The EPUB source tree `book` of the shared corpus converted with the default profile."""
-    if not (book / "content.opf").is_file():
-        pytest.skip(f"the shared corpus's EPUB of {title} is not beside the project ({book} absent)")
-    out = tmp_path_factory.mktemp("rules28b") / book.name
-    convert(book, out, profile=load_profile())
-    return out
-
-
 @pytest.fixture(scope="module")
 def prince(tmp_path_factory):
-    return _edition(PRINCE, "The Prince", tmp_path_factory)
+    return converted_epub(tmp_path_factory, PRINCE.name)
 
 
 def test_a_noun_the_book_writes_alone_names_its_body_from_the_first_use(prince):
@@ -112,7 +99,7 @@ WAR = SHARED / "corpus" / "epub" / "sun-tzu_the-art-of-war_lionel-giles"
 
 @pytest.fixture(scope="module")
 def war(tmp_path_factory):
-    return _edition(WAR, "The Art of War", tmp_path_factory)
+    return converted_epub(tmp_path_factory, WAR.name)
 
 
 def test_an_era_after_a_date_marked_is_no_acronym_after_the(war):

@@ -18,8 +18,7 @@ import pytest
 from lxml import etree
 
 from conftest import NS, ROOT
-from corpus_marks import marked_texts, marks
-from teikit.convert import convert
+from corpus_marks import converted_epub, marked_texts, marks
 from teikit.enrich import dates, eras, matching, polities
 from teikit.profile import load_profile
 
@@ -29,11 +28,7 @@ INTRODUCTION = WAR / "text" / "translators-intro-1.xhtml"
 
 @pytest.fixture(scope="module")
 def war(tmp_path_factory) -> Path:
-    if not WAR.is_dir():
-        pytest.skip(f"the shared corpus is not beside the project ({WAR} absent)")
-    out = tmp_path_factory.mktemp("war") / WAR.name
-    convert(WAR, out, profile=load_profile(source=WAR))
-    return out
+    return converted_epub(tmp_path_factory, WAR.name)
 
 
 def _paragraph(source: Path, said: str) -> str:
