@@ -223,7 +223,13 @@ def test_a_file_named_with_a_noncharacter_keeps_every_report_well_formed(tmp_pat
 def test_a_named_pipe_given_by_name_is_an_error_not_a_hang(tmp_path):
     pipe = tmp_path / "pipe.xml"
     os.mkfifo(pipe)
-    code = "import sys; from teikit.cli import main; sys.exit(main(sys.argv[1:]))"
+    # A shell without job control starts its background commands with SIGINT ignored, and a
+    # process keeps that for its children (as nohup does): teikit, started so, rightly stays
+    # deaf to Ctrl-C. The run under test is one a person can interrupt, whatever ran pytest.
+    code = (
+        "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        "from teikit.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.run(
         [sys.executable, "-c", code, "validate", str(pipe)], capture_output=True, text=True, timeout=60, env=env
@@ -254,7 +260,13 @@ def test_a_stopped_run_ends_its_jvm_and_leaves_no_temporary_files_and_no_report(
     temp = tmp_path / "tmp"
     temp.mkdir()
     report = tmp_path / "report.txt"
-    code = "import sys; from teikit.cli import main; sys.exit(main(sys.argv[1:]))"
+    # A shell without job control starts its background commands with SIGINT ignored, and a
+    # process keeps that for its children (as nohup does): teikit, started so, rightly stays
+    # deaf to Ctrl-C. The run under test is one a person can interrupt, whatever ran pytest.
+    code = (
+        "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        "from teikit.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT / "src"),
