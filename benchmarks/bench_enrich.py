@@ -26,7 +26,8 @@ and date values are printed where a sample marks them): each sample in
 tests/data/enrich/noindex-dev/<book>.txt (to tune
 on) and tests/data/enrich/noindex/<book>.txt (held out; blocks anchored by source line,
 see `evaluate.parse_anchored`) is scored against a fresh
-conversion of ../shared/corpus/books/<book>.txt (or of the EPUB source tree ../shared/corpus/epub/<book>/), with the profile the editor chose for it
+conversion of ../shared/corpus/books/<book>.txt (or of the EPUB source tree ../shared/corpus/epub/<book>/, or of
+the Word document ../shared/corpus/docx/<book>.docx), with the profile the editor chose for it
 (tests/data/enrich/profiles/<book>.toml, which includes the packs of its country: `book_profile`;
 the default profile for a book without one): persName and placeName precision,
 recall and F1 per book (target: precision >= 0.9). The date-only samples in
@@ -55,12 +56,14 @@ EDITION = ROOT / "tei" / "iron-lazar"
 GOLD = ROOT / "tests" / "data" / "enrich"
 BOOKS = ROOT.parent / "shared" / "corpus" / "books"
 EPUBS = ROOT.parent / "shared" / "corpus" / "epub"
+WORD = ROOT.parent / "shared" / "corpus" / "docx"
 
 
 def book_file(stem: str) -> Path:
     """The book a sample of `stem` was drawn from: ../shared/corpus/books/<stem>.txt, or the one
     book whose name is the stem and a suffix ("federalist-papers" of federalist-papers-1998.txt), or
-    an EPUB source tree of ../shared/corpus/epub named by the stem (a Standard Ebooks book's folder).
+    an EPUB source tree of ../shared/corpus/epub named by the stem (a Standard Ebooks book's folder),
+    or a Word document ../shared/corpus/docx/<stem>.docx.
     A sample drawn for its dates or a second sample of a book names the same book
     ("burns-poems-and-songs-dates", "burns-poems-and-songs-dev2" … "burns-poems-and-songs-dev5")."""
     stem = re.sub(r"-(?:dates|dev\d+)$", "", stem)
@@ -69,6 +72,8 @@ def book_file(stem: str) -> Path:
         return exact
     if (EPUBS / stem).is_dir():  # a Standard Ebooks source tree, read by the EPUB reader
         return EPUBS / stem
+    if (WORD / f"{stem}.docx").is_file():
+        return WORD / f"{stem}.docx"
     matches = sorted(BOOKS.glob(f"{stem}-*.txt"))
     return matches[0] if len(matches) == 1 else exact
 
