@@ -1237,22 +1237,32 @@ def test_every_paragraph_of_an_ocr_books_sample_is_found(tmp_path):
     assert scores.counts[("P", "overlap", "tp")] >= 20
 
 
-EPUBS = ROOT.parent / "shared" / "corpus" / "epub"
+CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-@pytest.mark.parametrize("book", ["niccolo-machiavelli_the-prince_w-k-marriott", "sun-tzu_the-art-of-war_lionel-giles"])
-def test_every_paragraph_of_an_epub_books_samples_is_found(book, tmp_path):
-    """The samples of the two EPUB books (2026-12-07, a development and a held-out one each,
-    30 paragraphs drawn from the spine's documents, endnotes included, by readers who never ran
-    teikit) are scored against the EPUB reader's edition: every paragraph they hold must be
-    found there, its words in order, or the figures of `bench_enrich` would count its mentions
-    as missed. (Their scores are figures of the benchmark, not floors: on the day they were
-    drawn teikit found few of The Art of War's persons.)"""
-    source = EPUBS / book
-    if not source.is_dir():
-        pytest.skip(f"the EPUB corpus is not beside the project ({source} absent)")
+@pytest.mark.parametrize(
+    "source",
+    [
+        "epub/niccolo-machiavelli_the-prince_w-k-marriott",
+        "epub/sun-tzu_the-art-of-war_lionel-giles",
+        "epub/dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow",
+        "docx/wgig-background-report-2005.docx",
+    ],
+)
+def test_every_paragraph_of_an_epub_or_word_documents_samples_is_found(source, tmp_path):
+    """The samples of the EPUB books and the Word report (2026-12-07, a development and a
+    held-out one each, 30 paragraphs drawn from the spine's documents, endnotes included, or
+    from the body's paragraphs, by readers who never ran teikit) are scored against the
+    reader's edition: every paragraph they hold must be found there, its words in order, or
+    the figures of `bench_enrich` would count its mentions as missed. (Their scores are figures
+    of the benchmark, not floors: on the day they were drawn teikit found few of The Art of
+    War's persons.)"""
+    path = CORPUS / source
+    if not path.exists():
+        pytest.skip(f"the corpus is not beside the project ({path} absent)")
+    book = path.name.removesuffix(".docx")
     samples = [GOLD / "noindex-dev" / f"{book}-dev1.txt", NOINDEX / f"{book}.txt"]
-    convert(source, tmp_path / "out")
+    convert(path, tmp_path / "out")
     for sample in samples:
         blocks = evaluate.parse_anchored(sample)
         _, missing = evaluate.score_anchored(blocks, tmp_path / "out")
