@@ -510,7 +510,7 @@ class _RunningWords(Counter[str]):
         self.few = few
         self.book_texts = texts  # the `text` elements below `tei`, when found already
         self._texts: list[str] | None = None
-        self._all: Counter[str] | None = None
+        self._all: dict[str, int] | None = None  # every run's count (`_letter_runs`)
 
     def texts(self) -> list[str]:
         """The text nodes of each front and body, joined by spaces: what `" ".join(part.itertext())`
@@ -527,7 +527,7 @@ class _RunningWords(Counter[str]):
         if self._all is None and (not self.few or len(self) >= self.SOUGHT):
             self._all = _letter_runs(self.texts())
         if self._all is not None:
-            n = self._all[word]
+            n = self._all.get(word, 0)
         elif _LETTERS.fullmatch(word) is None:
             n = 0  # no run of letters is this word
         else:
@@ -539,22 +539,47 @@ class _RunningWords(Counter[str]):
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def _letter_runs(texts: list[str]) -> Counter[str]:
-    """How often `texts` write each run of letters (`_LETTERS`): counted by the words between
-    white space, each distinct word read once (a run holds no white space, so each lies in one
-    word; most of a book's words are repeats), a word of letters alone its one run. Counting
-    every run the pattern finds in the whole text took twice as long."""
+def _letter_runs(texts: list[str]) -> dict[str, int]:
+    """How often `texts` write each run of letters (`_LETTERS`), each run written at least
+    once: counted by the words between white space, each distinct word read once (a run holds
+    no white space, so each lies in one word; most of a book's words are repeats), a word of
+    letters alone its one run, a word with stops or brackets at its ends that leave letters
+    alone between them its one run too ("(Moscow),"; most of the others). Counting every run
+    the pattern finds in the whole text took twice as long; a `Counter` of the runs, its
+    missing keys filled by a call into Python, and each word that is no letters alone searched
+    by the pattern, a fifth longer (James's Varieties, 52 -> 41 ms in-process)."""
     words: Counter[str] = Counter()
+    count = words.update
     for text in texts:
-        words.update(text.split())
-    runs: Counter[str] = Counter()
+        # a stretch of the text at a time, cut at a space (which no word holds): the list of a
+        # whole book's words, made and then counted, was out of the processor's cache by then
+        start, size = 0, len(text)
+        while start < size:
+            end = text.find(" ", start + _STRETCH)
+            if end < 0:
+                end = size
+            count(text[start:end].split())
+            start = end
+    runs: dict[str, int] = {}
+    get = runs.get
+    findall = _LETTERS.findall
     for word, n in words.items():
         if word.isalpha():
-            runs[word] += n
+            runs[word] = get(word, 0) + n
+            continue
+        core = word.strip(_NO_LETTERS_AT_ENDS)
+        if core.isalpha():
+            runs[core] = get(core, 0) + n
         else:
-            for run in _LETTERS.findall(word):
-                runs[run] += n
+            for run in findall(core):
+                runs[run] = get(run, 0) + n
     return runs
+
+
+_STRETCH = 1 << 15  # characters of a text whose words `_letter_runs` lists and counts at a time
+# Stops, brackets and quotation marks, none a letter: taken off a word's ends they leave its
+# runs of letters as they were.
+_NO_LETTERS_AT_ENDS = ",.;:!?()[]{}\"“”‘’'«»*/-—–"
 
 
 def _runs_of(word: str, text: str) -> int:
