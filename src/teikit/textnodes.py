@@ -144,7 +144,8 @@ def _wrap(el: etree._Element, find: Finder, skip: tuple[str, ...], enters: dict)
 
 
 def _cut(parent: etree._Element, child: Any, text: str, spans, slots: list | None) -> None:
-    """Wrap `spans` (sorted, non-overlapping (start, end, element); an element left empty
+    """Wrap `spans` (sorted, non-overlapping (start, end, element); one that overlaps the span
+    before it is left out, its words staying in the marks before; an element left empty
     takes the text it spans, and the text after it as tail) in the text node (parent, child)
     holding `text`; with `slots`, the text nodes left (what is left before the first element,
     then each element's tail) are added to it as slots. (One walk of the spans: the wrapping
@@ -168,6 +169,8 @@ def _cut(parent: etree._Element, child: Any, text: str, spans, slots: list | Non
         # Each element's tail runs to the next span's start: set once the next element is
         # linked after it (an element linked goes after the tail of the one it follows).
         for start, next_end, next_node in spans[1:]:
+            if start < end:  # over the span before: never write its words twice; the words stay its
+                continue
             node.addnext(next_node)
             tail = text[end:start] or None
             node.tail = tail
