@@ -17,6 +17,7 @@ import pytest
 from conftest import ROOT
 from corpus_marks import marked_texts
 from teikit.convert import convert
+from teikit.enrich import orgs
 from teikit.profile import load_profile
 
 WGIG = ROOT.parent / "shared" / "corpus" / "docx" / "wgig-background-report-2005.docx"
@@ -36,3 +37,31 @@ def test_a_word_written_after_the_often_is_no_person(wgig):
     said = "stakeholders should play a role in all Internet related decision making processes"
     assert "Internet" not in marked_texts(wgig, said)
     assert "Internet" not in marked_texts(wgig, "there is an inextricable linking of Internet governance")
+
+
+def test_an_acronym_in_brackets_is_no_town_of_that_name(wgig):
+    """ "International Telecommunications Union (ITU)": the ITU, not Itu in Brazil."""
+    said = "in the case of the ITU, as sector members and associates"
+    assert marked_texts(wgig, said, "orgName").count("ITU") == 2
+    profile = load_profile()
+    assert orgs._town_spelt_out("ITU", "International Telecommunications Union", profile)
+    assert not orgs._town_spelt_out("OSA", "Organization of Modernist Architects", profile)  # Osa, a town
+    assert not orgs._town_spelt_out("USSR", "Union of Soviet Socialist Republics", profile)  # a land's
+
+
+def test_an_acronym_spelling_a_longer_name_is_not_the_body_found_at_its_end(wgig):
+    """ "the World Summit on the Information Society (WSIS)": WSIS no Society's short name."""
+    said = "WSIS outcome criteria"
+    marked = marked_texts(wgig, "the WGIG took the key WSIS principles", "orgName") + marked_texts(
+        wgig, said, "orgName"
+    )
+    assert "WSIS" not in marked
+    before = "the first phase of the World Summit on the Information Society"
+    assert orgs._spells_more("WSIS", before, before.index("Information"))
+    before = "the Organisation for Economic Co-operation and Development"
+    assert not orgs._spells_more("OECD", before, before.index("Organisation"))
+
+
+def test_a_consortium_is_a_body(wgig):
+    said = "UNESCO and MINC are working on wider aspects of multilingualism"
+    assert "MINC" in marked_texts(wgig, said, "orgName")

@@ -1260,6 +1260,21 @@ def _is_place(name: str, profile) -> bool:
     return known[name]
 
 
+def _town_spelt_out(short: str, name: str, profile) -> bool:
+    """Whether an acronym in brackets after an organisation's name, that the gazetteer knows
+    as a town only in another case ("Itu" in Brazil, "Un" in India), spells the initials of
+    that name ("International Telecommunications Union (ITU)"): the body's short name, as a
+    town is never called by initials; a country's initials stay a place ("USSR", "UK"), and so
+    does an acronym that spells no initials of the name ("Organization of Modernist Architects
+    (OSA)": the Russian's, unsaid)."""
+    if not short.isupper():
+        return False
+    place = registers.classify_place(short, profile)
+    if place is None or place[0] != "city" or place[1] is None or place[1].name == short:
+        return False
+    return "".join(m.group()[0] for m in _INITIALS_OF.finditer(name) if not m.group().islower()) == short
+
+
 def _whole(term: str, shapes: Shapes) -> bool:
     found = find(term, shapes, prose=False)
     return len(found) == 1 and not found[0].bare and (found[0].start, found[0].end) == (0, len(term))
@@ -2041,7 +2056,10 @@ def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> 
     Peasants' Inspection (NKRKI or Rabkrin)"), where it is no common word ("(NKVD or
     police)" is lower-case anyway)."""
     short = m.group(1)
-    if not _ACRONYM.fullmatch(short) or not shapes.short_name(short, profile):
+    if not _ACRONYM.fullmatch(short):
+        return
+    town = not shapes.short_name(short, profile)  # "(ITU)": the body's only where it spells its name
+    if town and (short in shapes.surnames or short.lower() in shapes.stops or not short.isupper()):
         return
     other = m.group(2)
     if other is not None and (not shapes.short_name(other, profile) or shapes.common(other)):
@@ -2051,7 +2069,14 @@ def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> 
         stop -= 1
     cut = max(0, stop - _LOOK_BACK)
     before = find(text[cut:stop], shapes)
-    if before and not before[-1].bare and before[-1].end == stop - cut and not _is_place(before[-1].name, profile):
+    if (
+        before
+        and not before[-1].bare
+        and before[-1].end == stop - cut
+        and not _is_place(before[-1].name, profile)
+        and not _spells_more(short, text[cut:stop], before[-1].start)
+        and (not town or _town_spelt_out(short, before[-1].name, profile))
+    ):
         full = before[-1].name
         org = orgs.find(short)  # the index may give either alone
         if org is None:
@@ -2062,6 +2087,30 @@ def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> 
         for name in (short, other) if other else (short,):
             orgs.add_name(org, name)
             shapes.learn(name)
+
+
+_INITIALS_OF = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*|[a-z]+")
+
+
+def _spells_more(short: str, before: str, start: int) -> bool:
+    """Whether an acronym in brackets spells the initials of capitalised words reaching
+    back past `start`, where the organisation's name found in `before` begins: it abbreviates
+    the longer name, which the name found only ends ("World Summit on the Information Society
+    (WSIS)": a summit, not the Information Society; "Organisation for Economic Co-operation
+    and Development (OECD)" is the name found). Words in lower case between are skipped."""
+    if not short.isupper():
+        return False
+    letters = short
+    for m in reversed(list(_INITIALS_OF.finditer(before))):
+        word = m.group()
+        if word.islower():
+            continue
+        if not letters or word[0] != letters[-1]:
+            return False
+        letters = letters[:-1]
+        if not letters:
+            return m.start() < start
+    return False
 
 
 def _in_heading(el) -> bool:
