@@ -5,7 +5,7 @@ others ("Internet related decision making"), where a verb of saying seemed to fo
 a body's acronym in brackets that spells its name may be a town's name in the gazetteer's
 lower case ("International Telecommunications Union (ITU)", Itu in Brazil), and an acronym may spell a longer name than the body found at its end ("World
 Summit on the Information Society (WSIS)": a summit, an event, no Society). Bodies end in an
-Agency or a Consortium too. Read from the Word file in the shared corpus beside the
+Agency, a Consortium or a Task Force too. Read from the Word file in the shared corpus beside the
 project (skipped where absent)."""
 
 from __future__ import annotations
@@ -62,6 +62,10 @@ def test_an_acronym_spelling_a_longer_name_is_not_the_body_found_at_its_end(wgig
     assert not orgs._spells_more("OECD", before, before.index("Organisation"))
 
 
-def test_a_consortium_is_a_body(wgig):
+def test_a_consortium_and_a_task_force_are_bodies(wgig):
+    said = "the IETF and ICANN are working with groups"
+    assert "IETF" in marked_texts(wgig, said, "orgName")
+    said = "as exemplified in the work of the Internet Engineering Task Force (IETF)"
+    assert "Internet Engineering Task Force" in marked_texts(wgig, said, "orgName")
     said = "UNESCO and MINC are working on wider aspects of multilingualism"
     assert "MINC" in marked_texts(wgig, said, "orgName")
