@@ -3,10 +3,11 @@
 Its thing "the Internet" is written after "the" in four of ten uses and before a noun in most
 others ("Internet related decision making"), where a verb of saying seemed to follow a person;
 a body's acronym in brackets that spells its name may be a town's name in the gazetteer's
-lower case ("International Telecommunications Union (ITU)", Itu in Brazil), and an acronym may spell a longer name than the body found at its end ("World
-Summit on the Information Society (WSIS)": a summit, an event, no Society). Bodies end in an
-Agency, a Consortium or a Task Force too. Read from the Word file in the shared corpus beside the
-project (skipped where absent)."""
+lower case ("International Telecommunications Union (ITU)", Itu in Brazil), and an acronym
+may spell a longer name than the body found at its end ("World Summit on the Information
+Society (WSIS)": a summit, an event, no Society). Bodies end in an Agency, a Consortium or a
+Task Force too, and an acronym listed twice with known bodies ("the OECD and APEC") is one.
+Read from the Word file in the shared corpus beside the project (skipped where absent)."""
 
 from __future__ import annotations
 
@@ -69,3 +70,13 @@ def test_a_consortium_and_a_task_force_are_bodies(wgig):
     assert "Internet Engineering Task Force" in marked_texts(wgig, said, "orgName")
     said = "UNESCO and MINC are working on wider aspects of multilingualism"
     assert "MINC" in marked_texts(wgig, said, "orgName")
+
+
+def test_an_acronym_listed_twice_with_known_bodies_is_a_body(wgig):
+    """ "the OECD and APEC", "OECD, ITU and APEC": APEC a body, though it is never spelt out nor
+    written after "the"; "ITU" joined to it is a known body, no town (Itu) that would make
+    APEC a place."""
+    said = "to participate in their work as observers (for example, OECD, APEC)"
+    assert marked_texts(wgig, said, "orgName") == ["OECD", "APEC", "ITU", "ITU"]
+    said = "UNESCO and MINC are working on wider aspects of multilingualism"
+    assert "UNESCO" in marked_texts(wgig, said, "orgName")

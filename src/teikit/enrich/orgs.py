@@ -1580,6 +1580,8 @@ def discover(
         _short_name(orgs, text, m, shapes, profile)
     for short in _acronyms(text, shapes, profile):
         shapes.learn(short)
+    for short in _listed_acronyms(text, shapes, profile):
+        shapes.learn(short)
     for variant in _case_variants(text, shapes):
         shapes.learn(variant)
     # One scan of the whole text for the nouns, then `find` only where they stand.
@@ -1936,6 +1938,50 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
     return out
 
 
+_CAPITALS = re.compile(r"(?<![\w'’-])[A-Z]{3,}(?![\w'’-])")
+# A word a comma, "and" or "or" joins to a word before or after it in a list: "the OECD and
+# APEC", "OECD, ITU, APEC", "ITU, WIPO, and UNESCO" ("the" before it may be).
+_LISTED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)(?:,(?: and| or)?| and| or) (?:the )?$")
+_LISTED_AFTER = re.compile(r"(?:,(?: and| or)?| and| or) (?:the )?([A-Z][\w'’-]*)(?![\w'’-])")
+_LISTED_USES = 2
+
+
+def _listed_acronyms(text: str, shapes: Shapes, profile) -> list[str]:
+    """Acronyms of three capitals or more that the text lists with a body it names by a known
+    name or short name (joined by a comma, "and" or "or": "the OECD and APEC", "ITU, WIPO, and
+    UNESCO") twice or more: bodies too, as `_acronyms` takes those written after "the", and
+    with the same exceptions (a place, a word the text writes in lower case, one it spells
+    out, in the plural or joined to a place's name, a known body's name no place there)."""
+    listed: Counter = Counter()
+    for m in _CAPITALS.finditer(text):
+        short = m.group()
+        if short in shapes.known:
+            continue
+        before = _LISTED_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        after = _LISTED_AFTER.match(text, m.end())
+        if any(joined is not None and joined.group(1) in shapes.known for joined in (before, after)):
+            listed[short] += 1
+    written = shapes.written if text is shapes.text else lambda word: _written(word, text)
+    out = []
+    for short, n in sorted(listed.items()):
+        if (
+            n < _LISTED_USES
+            or short in shapes.nouns
+            or short in shapes.surnames
+            or short.lower() in shapes.stops
+            or eras.era_word(short)
+            or written(short.lower())
+            or _is_place(short, profile)
+            or _spelt_out_before(short, text, shapes)
+            or _spelt_out_otherwise(short, text, shapes, uses := list(_uses(short, text)))
+            or written(short + "s")
+            or _with_a_place(short, text, profile, uses, shapes.known)
+        ):
+            continue
+        out.append(short)
+    return out
+
+
 def _case_variants(text: str, shapes: Shapes) -> list[str]:
     """The other cases the text writes a known short name in, where the name has two
     capitals or more, as the text's does: the index's "NKTyazhProm" is the text's
@@ -2003,15 +2049,16 @@ def uses_in_both_cases(word: str, shapes: Shapes) -> tuple[int, int] | None:
     return in_lower, as_written
 
 
-def _with_a_place(short: str, text: str, profile, uses: list[int] | None = None) -> bool:
+def _with_a_place(short: str, text: str, profile, uses: list[int] | None = None, bodies: Container[str] = ()) -> bool:
     """Whether the text joins an acronym to a place's name by "and" or "or": a place too
     ("between Ukraine and the RSFSR"). The acronym's uses are found first (`_uses`; `uses`,
-    when found already), the words either side looked at there."""
+    when found already), the words either side looked at there; a word of `bodies` is a
+    body's name, though a town bears it too ("the OECD, ITU and APEC": no Itu)."""
     for start in _uses(short, text) if uses is None else uses:
         before = _JOINED_BEFORE.search(text, max(0, start - 60), start)
         after = _JOINED_AFTER.match(text, start + len(short))
         for joined in (before, after):
-            if joined is not None and _is_place(joined.group(1), profile):
+            if joined is not None and joined.group(1) not in bodies and _is_place(joined.group(1), profile):
                 return True
     return False
 
