@@ -93,6 +93,12 @@ def _runs_on(piece: str) -> bool:
     return rest != "" and (rest[-1] in ",;_" or rest[-1].isalnum())
 
 
+# A word written after "the" this often, and in a third of its capitalised uses, names a thing
+# (`Words.thing`): ten, so that a person's name the book writes after "the" now and then
+# ("the great Pitt") is still one.
+THING_AFTER_THE = 10
+
+
 class Words:
     """What the whole book says about each capitalised word."""
 
@@ -318,6 +324,14 @@ class Words:
         """Whether the book mostly writes a word after "the" (the Senate, the Court): the name
         of a body or a thing, not of a person."""
         return self.after_the[word] > 0 and self.after_the[word] * 2 >= self.caps[word]
+
+    def thing(self, word: str) -> bool:
+        """Whether the book writes a word after "the" often, `THING_AFTER_THE` times or more
+        and in a third of its capitalised uses or more ("the Internet" 176 times of 421, the
+        others "Internet governance", "Internet related"): a thing's name, as a person's is
+        seldom written so, though its other uses are more than its uses after "the"."""
+        after = self.after_the[word]
+        return after >= THING_AFTER_THE and after * 3 >= self.caps[word]
 
     def common(self, word: str) -> bool:
         """Whether the book uses a word in lower case: then it is no name by itself."""

@@ -1260,6 +1260,21 @@ def _is_place(name: str, profile) -> bool:
     return known[name]
 
 
+def _town_spelt_out(short: str, name: str, profile) -> bool:
+    """Whether an acronym in brackets after an organisation's name, that the gazetteer knows
+    as a town only in another case ("Itu" in Brazil, "Un" in India), spells the initials of
+    that name ("International Telecommunications Union (ITU)"): the body's short name, as a
+    town is never called by initials; a country's initials stay a place ("USSR", "UK"), and so
+    does an acronym that spells no initials of the name ("Organization of Modernist Architects
+    (OSA)": the Russian's, unsaid)."""
+    if not short.isupper():
+        return False
+    place = registers.classify_place(short, profile)
+    if place is None or place[0] != "city" or place[1] is None or place[1].name == short:
+        return False
+    return "".join(m.group()[0] for m in _INITIALS_OF.finditer(name) if not m.group().islower()) == short
+
+
 def _whole(term: str, shapes: Shapes) -> bool:
     found = find(term, shapes, prose=False)
     return len(found) == 1 and not found[0].bare and (found[0].start, found[0].end) == (0, len(term))
@@ -1564,6 +1579,8 @@ def discover(
     for m in _SHORT_NAME.finditer(text):
         _short_name(orgs, text, m, shapes, profile)
     for short in _acronyms(text, shapes, profile):
+        shapes.learn(short)
+    for short in _listed_acronyms(text, shapes, profile):
         shapes.learn(short)
     for variant in _case_variants(text, shapes):
         shapes.learn(variant)
@@ -1921,6 +1938,50 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
     return out
 
 
+_CAPITALS = re.compile(r"(?<![\w'’-])[A-Z]{3,}(?![\w'’-])")
+# A word a comma, "and" or "or" joins to a word before or after it in a list: "the OECD and
+# APEC", "OECD, ITU, APEC", "ITU, WIPO, and UNESCO" ("the" before it may be).
+_LISTED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)(?:,(?: and| or)?| and| or) (?:the )?$")
+_LISTED_AFTER = re.compile(r"(?:,(?: and| or)?| and| or) (?:the )?([A-Z][\w'’-]*)(?![\w'’-])")
+_LISTED_USES = 2
+
+
+def _listed_acronyms(text: str, shapes: Shapes, profile) -> list[str]:
+    """Acronyms of three capitals or more that the text lists with a body it names by a known
+    name or short name (joined by a comma, "and" or "or": "the OECD and APEC", "ITU, WIPO, and
+    UNESCO") twice or more: bodies too, as `_acronyms` takes those written after "the", and
+    with the same exceptions (a place, a word the text writes in lower case, one it spells
+    out, in the plural or joined to a place's name, a known body's name no place there)."""
+    listed: Counter = Counter()
+    for m in _CAPITALS.finditer(text):
+        short = m.group()
+        if short in shapes.known:
+            continue
+        before = _LISTED_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        after = _LISTED_AFTER.match(text, m.end())
+        if any(joined is not None and joined.group(1) in shapes.known for joined in (before, after)):
+            listed[short] += 1
+    written = shapes.written if text is shapes.text else lambda word: _written(word, text)
+    out = []
+    for short, n in sorted(listed.items()):
+        if (
+            n < _LISTED_USES
+            or short in shapes.nouns
+            or short in shapes.surnames
+            or short.lower() in shapes.stops
+            or eras.era_word(short)
+            or written(short.lower())
+            or _is_place(short, profile)
+            or _spelt_out_before(short, text, shapes)
+            or _spelt_out_otherwise(short, text, shapes, uses := list(_uses(short, text)))
+            or written(short + "s")
+            or _with_a_place(short, text, profile, uses, shapes.known)
+        ):
+            continue
+        out.append(short)
+    return out
+
+
 def _case_variants(text: str, shapes: Shapes) -> list[str]:
     """The other cases the text writes a known short name in, where the name has two
     capitals or more, as the text's does: the index's "NKTyazhProm" is the text's
@@ -1988,15 +2049,16 @@ def uses_in_both_cases(word: str, shapes: Shapes) -> tuple[int, int] | None:
     return in_lower, as_written
 
 
-def _with_a_place(short: str, text: str, profile, uses: list[int] | None = None) -> bool:
+def _with_a_place(short: str, text: str, profile, uses: list[int] | None = None, bodies: Container[str] = ()) -> bool:
     """Whether the text joins an acronym to a place's name by "and" or "or": a place too
     ("between Ukraine and the RSFSR"). The acronym's uses are found first (`_uses`; `uses`,
-    when found already), the words either side looked at there."""
+    when found already), the words either side looked at there; a word of `bodies` is a
+    body's name, though a town bears it too ("the OECD, ITU and APEC": no Itu)."""
     for start in _uses(short, text) if uses is None else uses:
         before = _JOINED_BEFORE.search(text, max(0, start - 60), start)
         after = _JOINED_AFTER.match(text, start + len(short))
         for joined in (before, after):
-            if joined is not None and _is_place(joined.group(1), profile):
+            if joined is not None and joined.group(1) not in bodies and _is_place(joined.group(1), profile):
                 return True
     return False
 
@@ -2041,7 +2103,10 @@ def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> 
     Peasants' Inspection (NKRKI or Rabkrin)"), where it is no common word ("(NKVD or
     police)" is lower-case anyway)."""
     short = m.group(1)
-    if not _ACRONYM.fullmatch(short) or not shapes.short_name(short, profile):
+    if not _ACRONYM.fullmatch(short):
+        return
+    town = not shapes.short_name(short, profile)  # "(ITU)": the body's only where it spells its name
+    if town and (short in shapes.surnames or short.lower() in shapes.stops or not short.isupper()):
         return
     other = m.group(2)
     if other is not None and (not shapes.short_name(other, profile) or shapes.common(other)):
@@ -2051,7 +2116,14 @@ def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> 
         stop -= 1
     cut = max(0, stop - _LOOK_BACK)
     before = find(text[cut:stop], shapes)
-    if before and not before[-1].bare and before[-1].end == stop - cut and not _is_place(before[-1].name, profile):
+    if (
+        before
+        and not before[-1].bare
+        and before[-1].end == stop - cut
+        and not _is_place(before[-1].name, profile)
+        and not _spells_more(short, text[cut:stop], before[-1].start)
+        and (not town or _town_spelt_out(short, before[-1].name, profile))
+    ):
         full = before[-1].name
         org = orgs.find(short)  # the index may give either alone
         if org is None:
@@ -2062,6 +2134,30 @@ def _short_name(orgs: Orgs, text: str, m: re.Match, shapes: Shapes, profile) -> 
         for name in (short, other) if other else (short,):
             orgs.add_name(org, name)
             shapes.learn(name)
+
+
+_INITIALS_OF = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*|[a-z]+")
+
+
+def _spells_more(short: str, before: str, start: int) -> bool:
+    """Whether an acronym in brackets spells the initials of capitalised words reaching
+    back past `start`, where the organisation's name found in `before` begins: it abbreviates
+    the longer name, which the name found only ends ("World Summit on the Information Society
+    (WSIS)": a summit, not the Information Society; "Organisation for Economic Co-operation
+    and Development (OECD)" is the name found). Words in lower case between are skipped."""
+    if not short.isupper():
+        return False
+    letters = short
+    for m in reversed(list(_INITIALS_OF.finditer(before))):
+        word = m.group()
+        if word.islower():
+            continue
+        if not letters or word[0] != letters[-1]:
+            return False
+        letters = letters[:-1]
+        if not letters:
+            return m.start() < start
+    return False
 
 
 def _in_heading(el) -> bool:

@@ -2598,7 +2598,8 @@ def _may_be_person(w: str, words: Words) -> bool:
     (`namewords.speaking_place`: "Sandy said" is a man, though a town bears the name), nor a
     region or a place the profile lists (`[places] regions`, `known`: "O Logan", a river
     spoken to), nor a word the book mostly writes after "the" (the Court, the Government: a
-    body, not a person)."""
+    body, not a person), nor one it writes after "the" often (`Words.thing`: "the Internet"
+    176 times of 421, though "Internet related" reads as one who relates)."""
     return (
         not words.common(w)
         and not (
@@ -2614,6 +2615,7 @@ def _may_be_person(w: str, words: Words) -> bool:
         and w not in words.regions
         and w not in words.known_places
         and not words.body(w)
+        and not words.thing(w)
         and not _article_joined(w, words)
     )
 
