@@ -7,6 +7,11 @@ project (skipped where absent).
 - a place's name written as one part of a document's symbol is no mention of the place
   ("WSIS-03/GENEVA/DOC/0004", the UN WGIG Background Report's footnotes), while the same
   document's "adopted in Geneva" and "DiploFoundation, Geneva/La Valletta" still are;
+- a people's or a language's word of the profile (`[orgs] peoples`) is no person's name, though
+  it stands where a person does ("the young Florentine, suddenly becoming enamored") or in a
+  list with persons' names ("Latin, Greek, Arabic, Jewish philosophers"): Longfellow's notes to
+  The Divine Comedy; the place a man of that people is "of" is a place still ("Sordello was a
+  Mantuan of Sirier").
 """
 
 from __future__ import annotations
@@ -17,10 +22,12 @@ import pytest
 from lxml import etree
 
 from conftest import NS, ROOT
+from corpus_marks import converted_epub, marked_texts
 from teikit.convert import convert
 from teikit.enrich import places
 from teikit.profile import load_profile
 
+DANTE = "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow"
 WGIG = ROOT.parent / "shared" / "corpus" / "docx" / "wgig-background-report-2005.docx"
 
 # footnote 3 of the WGIG Background Report, verbatim, and a line of its list of members
@@ -74,3 +81,25 @@ def test_a_symbols_part_is_told_from_two_places_a_slash_joins():
     assert not places.in_symbol(MEMBER_LINE, start, start + len("Geneva"))  # no digit: two places
     start = MEMBER_LINE.rindex("Geneva")
     assert not places.in_symbol(MEMBER_LINE, start, start + len("Geneva"))  # no slash at all
+
+
+@pytest.fixture(scope="module")
+def dante(tmp_path_factory) -> Path:
+    return converted_epub(tmp_path_factory, DANTE)
+
+
+def test_a_peoples_word_standing_for_a_man_is_no_name(dante):
+    said = "and the young Florentine, suddenly becoming enamored of her"
+    assert "Florentine" not in marked_texts(dante, said)
+
+
+def test_peoples_words_listed_before_a_noun_are_no_names(dante):
+    said = "He quotes, as equally familiar, Latin, Greek, Arabic, Jewish philosophers"
+    assert not {"Latin", "Greek", "Arabic"} & set(marked_texts(dante, said))
+
+
+def test_the_place_a_man_of_a_people_is_of_is_a_place(dante):
+    said = "Sordello was a Mantuan of Sirier"
+    assert "Mantuan" not in marked_texts(dante, said)
+    assert "Sordello" in marked_texts(dante, said)
+    assert "Sirier" in marked_texts(dante, said, "placeName")

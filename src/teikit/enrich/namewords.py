@@ -129,6 +129,7 @@ class Words:
         self.determiners = profile.determiners
         self.roles = profile.roles
         self.not_names = profile.not_names
+        self.peoples = profile.org_peoples  # [orgs] peoples: "Greek", "Florentine": a people's word, no name
         self.name_joins = profile.name_joins
         self.regions = profile.regions
         self.known_places = profile.known_places  # [places] known: a place wherever written

@@ -2594,7 +2594,8 @@ _PEOPLES_WORD = re.compile(r"(?:ian|ean|ese|ish|ist)$")
 
 
 def _may_be_person(w: str, words: Words) -> bool:
-    """No common word, a people's or a faith's word ("Christian", "Buddhist"), honorific, nor a place that speaks as a government does
+    """No common word, a people's or a faith's word ("Christian", "Buddhist"; the profile's
+    peoples' adjectives, `[orgs] peoples`: "the young Florentine"), honorific, nor a place that speaks as a government does
     (`namewords.speaking_place`: "Sandy said" is a man, though a town bears the name), nor a
     region or a place the profile lists (`[places] regions`, `known`: "O Logan", a river
     spoken to), nor a word the book mostly writes after "the" (the Court, the Government: a
@@ -2602,7 +2603,7 @@ def _may_be_person(w: str, words: Words) -> bool:
     return (
         not words.common(w)
         and not (
-            _PEOPLES_WORD.search(w)
+            (_PEOPLES_WORD.search(w) or w in words.peoples)
             and w not in words.forenames
             and w not in words.known_persons
             and w not in words.deities
