@@ -11,7 +11,9 @@ project (skipped where absent).
   it stands where a person does ("the young Florentine, suddenly becoming enamored") or in a
   list with persons' names ("Latin, Greek, Arabic, Jewish philosophers"): Longfellow's notes to
   The Divine Comedy; the place a man of that people is "of" is a place still ("Sordello was a
-  Mantuan of Sirier").
+  Mantuan of Sirier");
+- a name followed by a chapter and a verse in figures is a book of scripture cited, no
+  person's mention ("an exposition of John 8:44:", "Matthew 13:30:", Longfellow's notes).
 """
 
 from __future__ import annotations
@@ -103,3 +105,10 @@ def test_the_place_a_man_of_a_people_is_of_is_a_place(dante):
     assert "Mantuan" not in marked_texts(dante, said)
     assert "Sordello" in marked_texts(dante, said)
     assert "Sirier" in marked_texts(dante, said, "placeName")
+
+
+def test_a_book_of_scripture_cited_by_chapter_and_verse_is_no_person(dante):
+    assert "John" not in marked_texts(
+        dante, "He may have heard in the lectures of the University an exposition of John 8:44"
+    )
+    assert "Matthew" not in marked_texts(dante, "Matthew 13:30")

@@ -1561,7 +1561,7 @@ def not_mentions(
     forename) before a thing named after them (`in_firm`, `named_after`, `_the_namesake`) or
     opening a building's name with their possessive (`_in_a_sites_name`), a bare name after
     "title of" (the title given, no one's mention: "sent him the title of Caesar"), and those
-    of a book of scripture cited (`cites_scripture`)."""
+    of a book of scripture cited (`cites_scripture`; `cites_chapter_and_verse`: "Matthew 7:15")."""
     firm = "Co" in piece or "Sons" in piece  # (most texts name no firm: the pattern is tried only where one may)
     return [
         s
@@ -1571,6 +1571,7 @@ def not_mentions(
         and not _the_namesake(piece, s, named, deities)
         and not (not s.name.hon and not s.name.given and _TITLE_OF_BEFORE.search(piece, max(0, s.start - 20), s.start))
         and not cites_scripture(piece, s.start, s.end)
+        and not (piece[s.end : s.end + 1] == " " and cites_chapter_and_verse(piece, s.end))
         and not (piece[s.end : s.end + 1] in _APOSTROPHES and _in_a_sites_name(piece, s))
     ]
 
@@ -1778,6 +1779,19 @@ def cites_scripture(text: str, start: int, end: int) -> bool:
         and _NUMBERED_BOOK_BEFORE.search(text, max(0, start - 3), start) is not None
         and _CHAPTER_AFTER.match(text, end, end + 12) is not None
     )
+
+
+def cites_chapter_and_verse(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is followed by a chapter and a verse in figures, a
+    colon between ("Matthew 7:15", "John 8:44", "Wisdom of Solomon 1:7"): a book of scripture
+    cited, no person's mention (a time is written after a preposition or a number, not a
+    name)."""
+    return text.startswith(" ", end) and _VERSE_AFTER.match(text, end + 1) is not None
+
+
+# a chapter's and a verse's numbers, a colon between ("7:15"), no more figures after them (a colon
+# may open the quotation: "John 8:44:")
+_VERSE_AFTER = re.compile(r"\d{1,3}:\d{1,3}(?!\d|:\d)")
 
 
 def _titles_in(pattern: re.Pattern, text: str):
