@@ -13,7 +13,10 @@ project (skipped where absent).
   The Divine Comedy; the place a man of that people is "of" is a place still ("Sordello was a
   Mantuan of Sirier");
 - a name followed by a chapter and a verse in figures is a book of scripture cited, no
-  person's mention ("an exposition of John 8:44:", "Matthew 13:30:", Longfellow's notes).
+  person's mention ("an exposition of John 8:44:", "Matthew 13:30:", Longfellow's notes);
+- a name inside the quoted title of the tune a song is sung to is a work's title, no person
+  and no place ("Tune--“Katherine Ogie.”", "Tune--“Galla Water.”", Burns's Poems and Songs),
+  while the song's own verse still names the place ("Can match the lads o' Galla Water").
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import pytest
 from lxml import etree
 
 from conftest import NS, ROOT
-from corpus_marks import converted_epub, marked_texts
+from corpus_marks import converted_books, converted_epub, marked_texts
 from teikit.convert import convert
 from teikit.enrich import places
 from teikit.profile import load_profile
@@ -112,3 +115,15 @@ def test_a_book_of_scripture_cited_by_chapter_and_verse_is_no_person(dante):
         dante, "He may have heard in the lectures of the University an exposition of John 8:44"
     )
     assert "Matthew" not in marked_texts(dante, "Matthew 13:30")
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory):
+    return converted_books(tmp_path_factory, "r29p")
+
+
+def test_a_name_in_a_tunes_title_is_no_mention(books):
+    burns = books("burns-poems-and-songs")
+    assert marked_texts(burns, "Tune--“Katherine Ogie.”") == []
+    assert marked_texts(burns, "Tune--“Galla Water.”", "placeName") == []
+    assert "Galla Water" in marked_texts(burns, "Can match the lads o' Galla Water", "placeName")

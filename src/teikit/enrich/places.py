@@ -3512,6 +3512,8 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                 continue  # "the Donetsk line": a railway's line named by one place, its administration's
             if in_symbol(text, start, end):
                 continue  # "WSIS-03/GENEVA/DOC/0004": a document's symbol, no mention of Geneva
+            if namewords.in_tunes_title(text, start):
+                continue  # "Tune--“Galla Water.”": a song's title, no mention of the river
             if after == " " and (_TITLE_AFTER.match(text, end) or (key in shorts and _CAPITAL_AFTER.match(text, end))):
                 continue  # "The New York Times correspondent": a newspaper's title; "Nizhnyi Val", a street
             if tails and after == " " and (word := _CAPITAL_AFTER.match(text, end)) and word.group(1) in tails:

@@ -215,6 +215,7 @@ from .namewords import (
     capitalised_function_words,
     great_city,
     in_prescription,
+    in_tunes_title,
     initial,
     passage,
     place_name,
@@ -1727,7 +1728,10 @@ def names_work(text: str, start: int, end: int, works: Collection[str], books: C
     truthful writer", "As in Isaiah:"), a name with its epithet after "in" ("in Nathan the Wise,"), a
     name a comma and the kind of work follow ("Mademoiselle Mori, a novel quoted in"), a name
     in a Latin title of letters cited with its passage ("Ad M. Caes., iii. 5.",
-    `cites_letters_to`)."""
+    `cites_letters_to`), a name in the title of the tune a song is sung to
+    (`namewords.in_tunes_title`: "Tune--“Robin Adair.”")."""
+    if in_tunes_title(text, start):
+        return True  # "Tune--“Katherine Ogie.”": a song's title
     # (Asked at every mention: most are a word of letters alone, its spaces unchanged, and with
     # no " the " inside, which `_NAME_AND_EPITHET` needs in the name its spaces made one.)
     name = text[start:end]
