@@ -135,6 +135,7 @@ class Words:
         self.determiners = profile.determiners
         self.roles = profile.roles
         self.not_names = profile.not_names
+        self.peoples = profile.org_peoples  # [orgs] peoples: "Greek", "Florentine": a people's word, no name
         self.name_joins = profile.name_joins
         self.regions = profile.regions
         self.known_places = profile.known_places  # [places] known: a place wherever written
@@ -618,3 +619,18 @@ def in_prescription(text: str, start: int, signed: Collection[str]) -> bool:
         return False
     line = text[max(0, start - _RECIPE_REACH) : start].rsplit("\n", 1)[-1]
     return any(m.group() in signed for m in _CAPITALISED_WORD.finditer(line))
+
+
+def in_tunes_title(text: str, start: int) -> bool:
+    """Whether the name at `start` stands inside the quoted title of the tune a song is sung to,
+    as a songbook prints it before the song ("Tune--“Katherine Ogie.”", "Air--“Galla
+    Water.”", "Tune: “Robin Adair”"): a work's title, no mention of a person or a place."""
+    return "“" in text[max(0, start - _TUNE_REACH) : start] and (
+        _TUNE_TITLE_BEFORE.search(text, max(0, start - _TUNE_REACH), start) is not None
+    )
+
+
+# how far before a name the tune's cue may stand: a title's length
+_TUNE_REACH = 80
+# "Tune--“", "Air:“" and the title's words up to the name, no closing quotation mark between
+_TUNE_TITLE_BEFORE = re.compile(r"\b(?:Tune|Air)\s*(?:--|—|:)\s*“[^”]*$")

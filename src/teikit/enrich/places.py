@@ -1840,6 +1840,29 @@ def names_a_line(text: str, start: int, end: int) -> bool:
     )
 
 
+def in_symbol(text: str, start: int, end: int) -> bool:
+    """Whether the place at `start`:`end` is one part of a document's symbol: three parts or
+    more joined by slashes with no space, the name a whole part, and some part holding a digit
+    ("WSIS-03/GENEVA/DOC/0004", "A/60/PV.5/Geneva"): the symbol's letters, no mention of the
+    place. Not two places a slash joins ("Geneva/La Valletta": no digit), nor a date's."""
+    if text[start - 1 : start] != "/" and text[end : end + 1] != "/":
+        return False  # most places: no slash touches the name
+    if (start and not _SYMBOL_EDGE.match(text[start - 1])) or (end < len(text) and not _SYMBOL_EDGE.match(text[end])):
+        return False  # "Geneva's/…", "x/Geneva-based": the name is no whole part
+    left = start
+    while left and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    symbol = text[left:right].rstrip(".,;:)")
+    return symbol.count("/") >= 2 and any(c.isdigit() for c in symbol)
+
+
+# what may stand right before or after a whole part of a document's symbol
+_SYMBOL_EDGE = re.compile(r"[/\s.,;:()]")
+
+
 def unit_followers(profile) -> set[str]:
     """Lower-case words after a unit's word that make it part of a body's name ("district
     party committee"): the profile's organisation ranks, bodies and establishments."""
@@ -3487,6 +3510,10 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                 continue  # "Chêng Yu-hsien", "Lord Wu": a state's name inside a person's
             if names_a_line(text, start, end):
                 continue  # "the Donetsk line": a railway's line named by one place, its administration's
+            if in_symbol(text, start, end):
+                continue  # "WSIS-03/GENEVA/DOC/0004": a document's symbol, no mention of Geneva
+            if namewords.in_tunes_title(text, start):
+                continue  # "Tune--“Galla Water.”": a song's title, no mention of the river
             if after == " " and (_TITLE_AFTER.match(text, end) or (key in shorts and _CAPITAL_AFTER.match(text, end))):
                 continue  # "The New York Times correspondent": a newspaper's title; "Nizhnyi Val", a street
             if tails and after == " " and (word := _CAPITAL_AFTER.match(text, end)) and word.group(1) in tails:

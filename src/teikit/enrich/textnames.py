@@ -215,6 +215,7 @@ from .namewords import (
     capitalised_function_words,
     great_city,
     in_prescription,
+    in_tunes_title,
     initial,
     passage,
     place_name,
@@ -1561,7 +1562,7 @@ def not_mentions(
     forename) before a thing named after them (`in_firm`, `named_after`, `_the_namesake`) or
     opening a building's name with their possessive (`_in_a_sites_name`), a bare name after
     "title of" (the title given, no one's mention: "sent him the title of Caesar"), and those
-    of a book of scripture cited (`cites_scripture`)."""
+    of a book of scripture cited (`cites_scripture`; `cites_chapter_and_verse`: "Matthew 7:15")."""
     firm = "Co" in piece or "Sons" in piece  # (most texts name no firm: the pattern is tried only where one may)
     return [
         s
@@ -1571,6 +1572,7 @@ def not_mentions(
         and not _the_namesake(piece, s, named, deities)
         and not (not s.name.hon and not s.name.given and _TITLE_OF_BEFORE.search(piece, max(0, s.start - 20), s.start))
         and not cites_scripture(piece, s.start, s.end)
+        and not (piece[s.end : s.end + 1] == " " and cites_chapter_and_verse(piece, s.end))
         and not (piece[s.end : s.end + 1] in _APOSTROPHES and _in_a_sites_name(piece, s))
     ]
 
@@ -1726,7 +1728,10 @@ def names_work(text: str, start: int, end: int, works: Collection[str], books: C
     truthful writer", "As in Isaiah:"), a name with its epithet after "in" ("in Nathan the Wise,"), a
     name a comma and the kind of work follow ("Mademoiselle Mori, a novel quoted in"), a name
     in a Latin title of letters cited with its passage ("Ad M. Caes., iii. 5.",
-    `cites_letters_to`)."""
+    `cites_letters_to`), a name in the title of the tune a song is sung to
+    (`namewords.in_tunes_title`: "Tune--“Robin Adair.”")."""
+    if in_tunes_title(text, start):
+        return True  # "Tune--“Katherine Ogie.”": a song's title
     # (Asked at every mention: most are a word of letters alone, its spaces unchanged, and with
     # no " the " inside, which `_NAME_AND_EPITHET` needs in the name its spaces made one.)
     name = text[start:end]
@@ -1778,6 +1783,19 @@ def cites_scripture(text: str, start: int, end: int) -> bool:
         and _NUMBERED_BOOK_BEFORE.search(text, max(0, start - 3), start) is not None
         and _CHAPTER_AFTER.match(text, end, end + 12) is not None
     )
+
+
+def cites_chapter_and_verse(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is followed by a chapter and a verse in figures, a
+    colon between ("Matthew 7:15", "John 8:44", "Wisdom of Solomon 1:7"): a book of scripture
+    cited, no person's mention (a time is written after a preposition or a number, not a
+    name)."""
+    return text.startswith(" ", end) and _VERSE_AFTER.match(text, end + 1) is not None
+
+
+# a chapter's and a verse's numbers, a colon between ("7:15"), no more figures after them (a colon
+# may open the quotation: "John 8:44:")
+_VERSE_AFTER = re.compile(r"\d{1,3}:\d{1,3}(?!\d|:\d)")
 
 
 def _titles_in(pattern: re.Pattern, text: str):
@@ -2594,7 +2612,8 @@ _PEOPLES_WORD = re.compile(r"(?:ian|ean|ese|ish|ist)$")
 
 
 def _may_be_person(w: str, words: Words) -> bool:
-    """No common word, a people's or a faith's word ("Christian", "Buddhist"), honorific, nor a place that speaks as a government does
+    """No common word, a people's or a faith's word ("Christian", "Buddhist"; the profile's
+    peoples' adjectives, `[orgs] peoples`: "the young Florentine"), honorific, nor a place that speaks as a government does
     (`namewords.speaking_place`: "Sandy said" is a man, though a town bears the name), nor a
     region or a place the profile lists (`[places] regions`, `known`: "O Logan", a river
     spoken to), nor a word the book mostly writes after "the" (the Court, the Government: a
@@ -2603,7 +2622,7 @@ def _may_be_person(w: str, words: Words) -> bool:
     return (
         not words.common(w)
         and not (
-            _PEOPLES_WORD.search(w)
+            (_PEOPLES_WORD.search(w) or w in words.peoples)
             and w not in words.forenames
             and w not in words.known_persons
             and w not in words.deities

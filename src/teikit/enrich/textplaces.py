@@ -1265,7 +1265,8 @@ def _homes(places: registers.Places, text: str, not_places, profile, lowercase: 
     is one the persons' pass found (`not_places` holds its words; not a word the profile says
     is never a place's), the place's no person's name, forename, honorific or word the book
     writes in lower case ("the God of Nature"); one word, no second capitalised word after it
-    ("of New Cumnock")."""
+    ("of New Cumnock"). A people's word of the profile (`[orgs] peoples`) after "a" or "an"
+    names a man as well ("Sordello was a Mantuan of Sirier": his birthplace)."""
     persons = not_places - set(profile.not_places)
     found = list(_of_home(tuple(profile.place_holders)).finditer(text))
     # how often the book writes each name found, and "of" before it, all counted in one scan
@@ -1274,7 +1275,7 @@ def _homes(places: registers.Places, text: str, not_places, profile, lowercase: 
     for m in found:
         person, name = m.groups()
         if (
-            person not in persons
+            (person not in persons and not _one_of_a_people(text, m.start(), person, profile))
             or name in not_places
             or name.lower() in lowercase
             or name in profile.forenames
@@ -1309,6 +1310,15 @@ def _homes(places: registers.Places, text: str, not_places, profile, lowercase: 
             "named in the text; GeoNames",
             evidence=f"{what} after a person's name and 'of': {passage(text, m.start(), m.end())}",
         )
+
+
+def _one_of_a_people(text: str, start: int, word: str, profile) -> bool:
+    """Whether `word`, at `start`, is a people's word of the profile (`[orgs] peoples`) after
+    "a" or "an": one man of that people ("a Mantuan of Sirier")."""
+    return word in profile.org_peoples and _A_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
+_A_BEFORE = re.compile(r"(?<![\w'’-])[Aa]n? $")
 
 
 def _at_home(name: str, profile) -> gazetteer.GeoPlace | None:
