@@ -238,7 +238,7 @@ _EPITHET = re.compile(rf" the [{UPPER}][{LOWER}]+(?![\w'’-]| [{UPPER}])")
 # A forename's bearer told apart by his land or seat: "Ferdinand of Aragon", "Philip of Macedon" (one
 # capitalised word after "of", no other after it: not "Anne of Green Gables")
 _BYNAME = re.compile(rf" of ([{UPPER}][{LOWER}]+)(?![\w'’-]| [{UPPER}])")
-_REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}|I(?=[.,;:)]))(?![\w'’-])")
+_REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}I?|I(?=[.,;:)]))(?![\w'’-])")  # "Louis XI"
 MIN_PAIR_WRITTEN = 2  # times the prose writes "Bonar Law" after "Mr." for a common word to end the name
 MAX_FUNCTION_TITLED = 3  # letters of a function word no title names ("the", "to", "as"; "More" may)
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone (once: `_saint_or_thing`)
@@ -418,11 +418,13 @@ class Finder:
         if not out:
             return out  # most texts: no name, nothing to order or lengthen
         out.sort(key=_span_start)
+        lengthened = False
         for span in out:
             if self._sovereign_before is not None and not span.name.hon and text[span.start - 1 : span.start] == " ":
                 title = self._sovereign_before.search(text, max(0, span.start - 30), span.start)
                 if title is not None:
                     span.start = title.start()  # "Pope Alexander": the title inside
+                    lengthened = True
             m = _REGNAL.match(text, span.end)
             if m is not None and not text[span.end - 1 : span.end] == ".":
                 span.end = m.end()  # "Charles II", "George III." (the full stop left out)
@@ -444,7 +446,8 @@ class Finder:
                 if m is not None:
                     span.end = m.end()  # "Meg o' the Mill": the forename's bearer, told apart
                     span.told_apart = True
-        return out
+            lengthened = lengthened or span.told_apart
+        return _lengthened_over(out) if lengthened else out
 
     def unnamed(self, also: Collection[str] = ()) -> set[str]:
         """The pieces of the prose (`Words.prose`) whose `spans` are none for sure, and which
@@ -895,6 +898,21 @@ class Finder:
         if not given and surname in self.words.forenames and not tok.endswith("."):
             return Span(start, end, Name(hon, (surname,), ""), "honorific")
         return Span(start, end, Name(hon, given, surname), "honorific")
+
+
+def _lengthened_over(spans: list[Span]) -> list[Span]:
+    """The spans of a text less those a longer one overlaps: a name lengthened over a word
+    found as a name of its own holds it, one mention ("Pope Gregory IX" where the book names
+    a Pope alone, "Charles of Anjou" where it names an Anjou alone), never two marks that
+    would write the word twice. Of two overlapping, the longer stays (the first, if equal)."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.start - s.end)):
+        if kept and span.start < kept[-1].end:
+            if span.end - span.start > kept[-1].end - kept[-1].start:
+                kept[-1] = span
+            continue
+        kept.append(span)
+    return kept
 
 
 def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], dict[str, str]]:

@@ -1,0 +1,43 @@
+"""Persons in Longfellow's notes to The Divine Comedy and in The Prince (Machiavelli, tr. W. K.
+Marriott), the Standard Ebooks source trees of the shared corpus converted with the default
+profile as an editor's first run converts them (issue 18): a name lengthened by a title or a
+byname over a word the book names as a person alone is one mention, its text written once;
+a ruler's number of ten and one ("Louis XI") is the name's."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SHARED
+from corpus_marks import converted_epub, marked_texts
+
+DANTE = SHARED / "corpus" / "epub" / "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow"
+PRINCE = SHARED / "corpus" / "epub" / "niccolo-machiavelli_the-prince_w-k-marriott"
+
+
+@pytest.fixture(scope="module")
+def dante(tmp_path_factory):
+    return converted_epub(tmp_path_factory, DANTE.name)
+
+
+@pytest.fixture(scope="module")
+def prince(tmp_path_factory):
+    return converted_epub(tmp_path_factory, PRINCE.name)
+
+
+def test_a_name_lengthened_over_a_name_found_alone_is_one_mention_written_once(dante):
+    # The notes name an Anjou and a Pope alone elsewhere; "Charles of Anjou" (a forename's
+    # bearer by his land) and "Pope Gregory IX" (a sovereign's title before the name) hold
+    # them. `marked_texts` finds the block by its text: a word written twice would lose it.
+    said = "he sunk into the vassal of Charles of Anjou."
+    assert "Charles of Anjou" in marked_texts(dante, said)
+    assert "Anjou" not in marked_texts(dante, said)
+    said = "gives a long letter of Pope Gregory IX in which he calls"
+    assert "Pope Gregory IX" in marked_texts(dante, said)
+    assert "Pope" not in marked_texts(dante, said)
+
+
+def test_a_rulers_number_of_ten_and_one_is_the_names(prince):
+    said = "Louis XII divorced his wife, Jeanne, daughter of Louis XI, and married in 1499"
+    assert "Louis XI" in marked_texts(prince, said)
+    assert "Louis" not in marked_texts(prince, said)
