@@ -41,3 +41,15 @@ def test_a_rulers_number_of_ten_and_one_is_the_names(prince):
     said = "Louis XII divorced his wife, Jeanne, daughter of Louis XI, and married in 1499"
     assert "Louis XI" in marked_texts(prince, said)
     assert "Louis" not in marked_texts(prince, said)
+
+
+def test_a_forename_and_a_particle_in_lower_case_before_a_name_are_one_name(prince, dante):
+    # "de’" (Italian "dei" elided) is a particle of the default profile: the surname opens with it
+    said = "under the guidance of Lorenzo de’ Medici, Il Magnifico"
+    assert "Lorenzo de’ Medici" in marked_texts(prince, said)
+    assert "Lorenzo" not in marked_texts(prince, said)
+    # Jacopo, no forename of the profile, is named alone ("O Jacopo,” it said"); a particle and
+    # his town's name after him tell him apart
+    said = "Jacopo da St. Andrea was a Paduan of like character and life as Lano."
+    assert "Jacopo da St. Andrea" in marked_texts(dante, said)
+    assert "Jacopo" not in marked_texts(dante, said)

@@ -367,6 +367,12 @@ class Finder:
         sovereigns = "|".join(map(re.escape, sorted(words.sovereign_titles)))
         # "Pope Alexander": a sovereign's title right before a name found, inside its mention
         self._sovereign_before = re.compile(rf"(?<![\w'’.-])(?:{sovereigns}) \Z") if sovereigns else None
+        # "Jacopo da St. Andrea", "Oliverotto da Fermo": a forename's bearer told apart by a
+        # particle of the profile in lower case and his house's or his town's name
+        small = "|".join(re.escape(p.lower()) for p in sorted(words.particles, key=lambda p: (-len(p), p)))
+        self._particle_byname = (
+            re.compile(rf" (?:{small}) (?:St\. )?[{UPPER}][{LOWER}]+(?![\w'’-]| [{UPPER}])") if small else None
+        )
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
         articles = "|".join(map(re.escape, words.articles))
@@ -440,6 +446,14 @@ class Finder:
                 and m.group(1) not in self.words.deities
             ):
                 span.end = m.end()  # "Ferdinand of Aragon", "Philip of Macedon": the forename's bearer by his land
+                span.told_apart = True
+            elif (
+                span.name.given
+                and not span.name.surname
+                and self._particle_byname is not None
+                and (m := self._particle_byname.match(text, span.end)) is not None
+            ):
+                span.end = m.end()  # "Jacopo da St. Andrea": the forename's bearer by his house or town
                 span.told_apart = True
             elif self._told_apart is not None and span.name.given and not span.name.surname:
                 m = self._told_apart.match(text, span.end)
