@@ -695,6 +695,11 @@ class Finder:
                         words = tuple(t[2] for t in toks[i:joined])
                         span = Span(start, toks[joined - 1][1], Name("", words[:-1], words[-1]), "known", joined=True)
                         k = joined
+                    if span.start == start and i and word[:1].islower():
+                        # "Can Grande della Scala": a surname opening with a particle in lower
+                        # case, after capitalised words of its run that make no name with it,
+                        # ends a longer name, no mention of the surname's bearer
+                        span = None
             if span is not None:
                 out.append(span)
             i = k
