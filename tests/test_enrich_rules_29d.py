@@ -82,3 +82,12 @@ def test_a_word_elided_before_its_apostrophe_ends_no_byname(dante):
     said = "Lano and Jacopo da Sant’ Andrea."
     assert "Jacopo da Sant" not in marked_texts(dante, said)
     assert "Jacopo" in marked_texts(dante, said)
+
+
+def test_italian_and_french_regions_of_the_default_profile_are_places(dante):
+    said = "was born of a noble family at the castle of Ribeyrac in Périgord"
+    assert "Périgord" in marked_texts(dante, said, "placeName")
+    # a land after a title and "of", named once in a list with persons: the land, no person
+    said = "gave the kingdom of Naples and Sicily to his third son, Robert, Duke of Calabria"
+    assert "Calabria" in marked_texts(dante, said, "placeName")
+    assert "Calabria" not in marked_texts(dante, said)
