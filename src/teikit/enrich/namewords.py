@@ -170,7 +170,8 @@ class Words:
         small = {p.lower() for p in profile.particles}
         small |= {"de la"} if {"de", "la"} <= small else set()
         particle = "|".join([*(re.escape(p) + " " for p in sorted(small, key=len, reverse=True)), "d['’]"])
-        named = rf"(?:{particle})[{UPPER}][{LOWER}]+(?![\w]|-\w)" if small else "(?!)"
+        # (not a word elided before its apostrophe: "da Sant’ Andrea" is no surname "da Sant")
+        named = rf"(?:{particle})[{UPPER}][{LOWER}]+(?![\w]|-\w|['’](?![st]\b))" if small else "(?!)"
         # A saint's name, its "St." with it ("St. Croix", "de St. Croix"), is one token: a name
         # runs on through it. A word elided before an apostrophe ("Admir'd", "Wand'ring") is
         # a verse's verb, no name: only "'s" (a possessive) may follow a token's word.

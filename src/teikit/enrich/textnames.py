@@ -239,7 +239,7 @@ _EPITHET = re.compile(rf" the [{UPPER}][{LOWER}]+(?![\w'’-]| [{UPPER}])")
 # A forename's bearer told apart by his land or seat: "Ferdinand of Aragon", "Philip of Macedon" (one
 # capitalised word after "of", no other after it: not "Anne of Green Gables")
 _BYNAME = re.compile(rf" of ([{UPPER}][{LOWER}]+)(?![\w'’-]| [{UPPER}])")
-_REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}|I(?=[.,;:)]))(?![\w'’-])")
+_REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}I?|I(?=[.,;:)]))(?![\w'’-])")  # "Louis XI"
 MIN_PAIR_WRITTEN = 2  # times the prose writes "Bonar Law" after "Mr." for a common word to end the name
 MAX_FUNCTION_TITLED = 3  # letters of a function word no title names ("the", "to", "as"; "More" may)
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone (once: `_saint_or_thing`)
@@ -368,6 +368,12 @@ class Finder:
         sovereigns = "|".join(map(re.escape, sorted(words.sovereign_titles)))
         # "Pope Alexander": a sovereign's title right before a name found, inside its mention
         self._sovereign_before = re.compile(rf"(?<![\w'’.-])(?:{sovereigns}) \Z") if sovereigns else None
+        # "Jacopo da St. Andrea", "Oliverotto da Fermo": a forename's bearer told apart by a
+        # particle of the profile in lower case and his house's or his town's name
+        small = "|".join(re.escape(p.lower()) for p in sorted(words.particles, key=lambda p: (-len(p), p)))
+        self._particle_byname = (
+            re.compile(rf" (?:{small}) (?:St\. )?[{UPPER}][{LOWER}]+(?![\w'’-]| [{UPPER}])") if small else None
+        )
         # "Meg o' the Mill", "Tam o' Shanter": a forename and what tells its bearer apart
         links = "|".join(map(re.escape, words.name_links))
         articles = "|".join(map(re.escape, words.articles))
@@ -419,11 +425,13 @@ class Finder:
         if not out:
             return out  # most texts: no name, nothing to order or lengthen
         out.sort(key=_span_start)
+        lengthened = False
         for span in out:
             if self._sovereign_before is not None and not span.name.hon and text[span.start - 1 : span.start] == " ":
                 title = self._sovereign_before.search(text, max(0, span.start - 30), span.start)
                 if title is not None:
                     span.start = title.start()  # "Pope Alexander": the title inside
+                    lengthened = True
             m = _REGNAL.match(text, span.end)
             if m is not None and not text[span.end - 1 : span.end] == ".":
                 span.end = m.end()  # "Charles II", "George III." (the full stop left out)
@@ -440,12 +448,21 @@ class Finder:
             ):
                 span.end = m.end()  # "Ferdinand of Aragon", "Philip of Macedon": the forename's bearer by his land
                 span.told_apart = True
+            elif (
+                span.name.given
+                and not span.name.surname
+                and self._particle_byname is not None
+                and (m := self._particle_byname.match(text, span.end)) is not None
+            ):
+                span.end = m.end()  # "Jacopo da St. Andrea": the forename's bearer by his house or town
+                span.told_apart = True
             elif self._told_apart is not None and span.name.given and not span.name.surname:
                 m = self._told_apart.match(text, span.end)
                 if m is not None:
                     span.end = m.end()  # "Meg o' the Mill": the forename's bearer, told apart
                     span.told_apart = True
-        return out
+            lengthened = lengthened or span.told_apart
+        return _lengthened_over(out) if lengthened else out
 
     def unnamed(self, also: Collection[str] = ()) -> set[str]:
         """The pieces of the prose (`Words.prose`) whose `spans` are none for sure, and which
@@ -679,6 +696,11 @@ class Finder:
                         words = tuple(t[2] for t in toks[i:joined])
                         span = Span(start, toks[joined - 1][1], Name("", words[:-1], words[-1]), "known", joined=True)
                         k = joined
+                    if span.start == start and i and word[:1].islower():
+                        # "Can Grande della Scala": a surname opening with a particle in lower
+                        # case, after capitalised words of its run that make no name with it,
+                        # ends a longer name, no mention of the surname's bearer
+                        span = None
             if span is not None:
                 out.append(span)
             i = k
@@ -896,6 +918,21 @@ class Finder:
         if not given and surname in self.words.forenames and not tok.endswith("."):
             return Span(start, end, Name(hon, (surname,), ""), "honorific")
         return Span(start, end, Name(hon, given, surname), "honorific")
+
+
+def _lengthened_over(spans: list[Span]) -> list[Span]:
+    """The spans of a text less those a longer one overlaps: a name lengthened over a word
+    found as a name of its own holds it, one mention ("Pope Gregory IX" where the book names
+    a Pope alone, "Charles of Anjou" where it names an Anjou alone), never two marks that
+    would write the word twice. Of two overlapping, the longer stays (the first, if equal)."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.start - s.end)):
+        if kept and span.start < kept[-1].end:
+            if span.end - span.start > kept[-1].end - kept[-1].start:
+                kept[-1] = span
+            continue
+        kept.append(span)
+    return kept
 
 
 def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], dict[str, str]]:
