@@ -1237,7 +1237,7 @@ def test_every_paragraph_of_an_ocr_books_sample_is_found(tmp_path):
     assert scores.counts[("P", "overlap", "tp")] >= 20
 
 
-CORPUS = ROOT.parent / "shared" / "corpus"
+SHARED = ROOT.parent / "shared" / "corpus"
 
 
 @pytest.mark.parametrize(
@@ -1257,7 +1257,7 @@ def test_every_paragraph_of_an_epub_or_word_documents_samples_is_found(source, t
     the figures of `bench_enrich` would count its mentions as missed. (Their scores are figures
     of the benchmark, not floors: on the day they were drawn teikit found few of The Art of
     War's persons.)"""
-    path = CORPUS / source
+    path = SHARED / source
     if not path.exists():
         pytest.skip(f"the corpus is not beside the project ({path} absent)")
     book = path.name.removesuffix(".docx")
