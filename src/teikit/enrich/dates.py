@@ -1654,6 +1654,33 @@ ONE_PATTERN = True
 _OPENS_DAY_OR_YEAR = re.compile(_DIGIT_START)
 
 
+# A number of three digits where `_OPENS_DAY_OR_YEAR` matches is one of three digits: the
+# pattern's only branch it may begin is the ancient year's, whose every form the words of
+# `_ANCIENT_YEAR_CUE` ("the year", since, until, till) and a space stand before ("until 656").
+# (Three digits, page numbers and references most, were half the numbers the pattern was tried
+# at in the bundled book, none a date.)
+_THREE_DIGITS_CUES = ("year", "since", "Since", "until", "Until", "till", "Till")
+_THREE_DIGITS_CUES_REACH = max(map(len, _THREE_DIGITS_CUES)) + 1  # and the space after one
+
+
+def _uncued_three_digits(text: str, at: int) -> bool:
+    """Whether the number at `at`, which `_OPENS_DAY_OR_YEAR` opens, is of three digits, no
+    word of `_THREE_DIGITS_CUES` and one character before it: the date pattern matches no
+    date there (its ancient year's needs one)."""
+    return (
+        text[at + 1 : at + 3].isdecimal()
+        and len(text) > at + 2
+        and not text[at + 3 : at + 4].isdecimal()
+        and (at < 2 or not text.endswith(_THREE_DIGITS_CUES, max(0, at - _THREE_DIGITS_CUES_REACH), at - 1))
+    )
+
+
+# Whether `find_in_texts` passes over the numbers of three digits no cue of an ancient year
+# stands before (`_uncued_three_digits`) without trying the pattern (False: the plain form,
+# for the tests to compare).
+CUED_THREE_DIGITS = True
+
+
 # The texts `find_in_texts` leaves to `find_dates`, one by one: those naming a century or a
 # decade in words (read with other words and another pattern: as `find_dates` tells them,
 # "ties" then `_HOLDS_DECADE_WORD`), or holding a digit of another script (read by the pattern
@@ -1719,7 +1746,9 @@ def find_in_texts(
         if start and ((before := joined[start - 1]).isalnum() or before == "_"):
             if index >= _DIGIT_WORDS or before not in "ny":
                 continue  # inside a word, where `_scan` tries nothing (but a digit run into "on", "in", "by")
-        if index < _DIGIT_WORDS and _OPENS_DAY_OR_YEAR.match(joined, start) is None:
+        if index < _DIGIT_WORDS and (
+            _OPENS_DAY_OR_YEAR.match(joined, start) is None or CUED_THREE_DIGITS and _uncued_three_digits(joined, start)
+        ):
             continue  # "p. 245", "l. 5.": no date begins there
         if start > end:  # in a later text
             k = bisect.bisect_right(ends, start, k)
