@@ -1654,6 +1654,47 @@ ONE_PATTERN = True
 _OPENS_DAY_OR_YEAR = re.compile(_DIGIT_START)
 
 
+# Numbers the date pattern matches nothing at, told by their digits and the characters around
+# (`_no_date_at`). A number of three digits where `_OPENS_DAY_OR_YEAR` matches is one of three
+# digits: the pattern's only branch it may begin is the ancient year's, whose every form the
+# words of `_ANCIENT_YEAR_CUE` ("the year", since, until, till) and a space stand before ("until
+# 656"). A number of one or two digits begins a day's branches only ("3 May", "12-14 March"): a
+# space after it, they go on with a dash, "to", "day of", "of" or a month's name. (Three digits,
+# page numbers and references most, were half the numbers the pattern was tried at in the bundled
+# book, none a date; a day's number before a lower-case word, "25 per cent", a tenth.)
+_THREE_DIGITS_CUES = ("year", "since", "Since", "until", "Until", "till", "Till")
+_THREE_DIGITS_CUES_REACH = max(map(len, _THREE_DIGITS_CUES)) + 1  # and the space after one
+
+
+@lru_cache(maxsize=8)
+def _after_a_days_number(months: tuple[str, ...]) -> frozenset[str]:
+    """The characters that may follow a day's number and a space in a date of the pattern
+    made for `months` (a profile's, beside the English): a dash, the first letters of "to",
+    "day of" and "of", and those of the months' names."""
+    return frozenset("-–—tdo" + "JFMASOND" + "".join(m[0] for m in months if m))
+
+
+def _no_date_at(text: str, at: int, after_day: Collection[str]) -> bool:
+    """Whether the date pattern (with the months `after_day` was made for:
+    `_after_a_days_number`) matches nothing at the number at `at`, which `_OPENS_DAY_OR_YEAR`
+    opens: three digits no word of `_THREE_DIGITS_CUES` and one character stand before, or
+    one or two and a space before a character none of `after_day`. (False: it may match.)"""
+    if text[at + 1 : at + 2].isdecimal():
+        if text[at + 2 : at + 3].isdecimal():
+            return not text[at + 3 : at + 4].isdecimal() and (
+                at < 2 or not text.endswith(_THREE_DIGITS_CUES, max(0, at - _THREE_DIGITS_CUES_REACH), at - 1)
+            )
+        after = at + 2
+    else:
+        after = at + 1
+    return text[after : after + 1] == " " and text[after + 1 : after + 2] not in after_day
+
+
+# Whether `find_in_texts` passes over the numbers the pattern matches nothing at (`_no_date_at`)
+# without trying it (False: the plain form, for the tests to compare).
+NUMBERS_TOLD = True
+
+
 # The texts `find_in_texts` leaves to `find_dates`, one by one: those naming a century or a
 # decade in words (read with other words and another pattern: as `find_dates` tells them,
 # "ties" then `_HOLDS_DECADE_WORD`), or holding a digit of another script (read by the pattern
@@ -1684,6 +1725,7 @@ def find_in_texts(
     if words is None:
         return {k: d for k, t in enumerate(texts) if (d := find_dates(t, contexts[k], t in openings, reading=reading))}
     by_pairs, lead = _date_starts_by_pairs(reading.own)
+    after_day = _after_a_days_number(reading.own)
     if joined is None:
         joined = "\x00".join(texts)
     ends = []  # where each text ends in `joined`
@@ -1719,7 +1761,9 @@ def find_in_texts(
         if start and ((before := joined[start - 1]).isalnum() or before == "_"):
             if index >= _DIGIT_WORDS or before not in "ny":
                 continue  # inside a word, where `_scan` tries nothing (but a digit run into "on", "in", "by")
-        if index < _DIGIT_WORDS and _OPENS_DAY_OR_YEAR.match(joined, start) is None:
+        if index < _DIGIT_WORDS and (
+            _OPENS_DAY_OR_YEAR.match(joined, start) is None or NUMBERS_TOLD and _no_date_at(joined, start, after_day)
+        ):
             continue  # "p. 245", "l. 5.": no date begins there
         if start > end:  # in a later text
             k = bisect.bisect_right(ends, start, k)
