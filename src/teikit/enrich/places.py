@@ -3461,6 +3461,7 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                 continue  # "TO MAJOR LOGAN": a man's name in capitals, not the river's
             if (
                 strict
+                and key not in states  # (`polities` weighed its lower-case uses, words of their own: not "Hsing-yen")
                 and common_word(key, lowercase, capitalised)
                 and not textplaces.cue_before(text, start, cue)
                 and not (key in twins and not initial(text, start))
