@@ -106,3 +106,34 @@ def test_a_romanised_name_holding_a_state_s_word_is_one_person_s(war):
     said = "that a clause relating to it has fallen out of the text"
     assert "Chêng Yu-hsien" in marked_texts(war, said)
     assert "Êrh-chu Chao" in marked_texts(war, "was surrounded by a great army under")
+
+
+def test_a_state_s_name_set_apart_after_a_title_is_no_place(war):
+    # a romanised word in an element of its own: the pass reads the text around that element
+    # ("King <foreign>Yen</foreign> of", "Lord <foreign>Wu</foreign>"), the profile's titles
+    assert "Yen" not in marked_texts(war, "King Yen of 徐 Hsü, a fabulous being", "placeName")
+    assert "Yen" not in marked_texts(war, "and King Yen of Hsü", "placeName")
+    said = "From the date of King Chao’s accession [515]"
+    assert "Chao" not in marked_texts(war, said, "placeName")
+    assert {"Chʽu", "Wu"} <= set(marked_texts(war, said, "placeName"))  # the states beside him
+    assert "Wu" not in marked_texts(war, "Many years ago, Lord Wu performed a similar service", "placeName")
+
+
+def test_a_state_s_name_set_apart_before_a_title_is_no_place(war):
+    said = "marched with a vast army against the 晉 Chin Emperor"
+    assert "Chin" not in marked_texts(war, said, "placeName")
+
+
+def test_a_state_s_name_before_a_second_romanised_name_is_no_place(war):
+    said = "But when [Chao] Yüan-hao’s rebellion came"
+    assert "Chao" not in marked_texts(war, said, "placeName")
+
+
+def test_a_state_s_name_after_the_indefinite_article_is_no_place(war):
+    said = "they will display the courage of a Chu or a Kuei"
+    assert "Chu" not in marked_texts(war, said, "placeName")
+
+
+def test_a_state_s_name_set_apart_at_a_sentence_s_start_stays_a_place(war):
+    # "When" is a capitalised word, no title: the state is named
+    assert "Wu" in marked_texts(war, "When Wu first appears in the Chʽun Chʽiu in 584", "placeName")

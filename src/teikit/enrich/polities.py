@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from . import gazetteer
 from .namewords import LOWER, UPPER, passage
@@ -225,6 +226,36 @@ def inside_longer_name(text: str, start: int, end: int, function_words) -> bool:
 
 
 _RARE = 3  # lower-case uses a state's name may have: a third of its capitalised ones at most
+
+
+def inside_name_beyond(
+    before: str, name: str, after: str, next_name: str, titles: Collection[str], function_words
+) -> bool:
+    """Whether a state's name set apart in an element of its own (a romanised word, "<foreign>Wu
+    </foreign>"), `before` and `after` the text around that element, is a word of a person's
+    name: a title right before it or right after it (`titles`, the profile's `[names]
+    honorifics`: "Lord Wu", "King Yen of Hsü", "King Chao’s accession", "the 晉 Chin
+    Emperor"; not a sentence's first word, "When Wu first appears"), or a second romanised
+    name right after it (`next_name`, the text of the element of its kind that follows with
+    nothing but spaces or an editor's brackets between, or ""): "[Chao] Yüan-hao’s"; or whether it follows the indefinite article with no noun of its
+    own after it (`named_as_a_type`: "a Chu or a Kuei")."""
+    words_before = before.rstrip("[").split()
+    words_after = after.lstrip("]’'s").split()
+    if (words_before and words_before[-1] in titles) or (words_after and words_after[0].rstrip(".,;:") in titles):
+        return True
+    if next_name[:1].isupper():
+        return True  # "[Chao] Yüan-hao’s": the editor's surname before a name
+    return named_as_a_type(before + name + after, len(before), len(before) + len(name), function_words)
+
+
+def named_as_a_type(text: str, start: int, end: int, function_words) -> bool:
+    """Whether a state's name at `start`:`end` of `text` follows the indefinite article with
+    no noun after it ("the courage of a Chu or a Kuei": a man of that kind, his name made a
+    type), not the state's (a noun after it is qualified by it: "a Wu general")."""
+    if not text[:start].endswith((" a ", " an ")) and text[:start] not in ("a ", "an ", "A ", "An "):
+        return False
+    word = re.match(r" ([a-z]+)", text[end:])
+    return word is None or word.group(1) in function_words
 
 
 def _common(word: str, text: str) -> bool:
