@@ -223,7 +223,7 @@ from typing import Any
 from lxml import etree
 
 from ..context import Context
-from ..tei import XML_ID, local, make_in, q
+from ..tei import XML_ID, XML_LANG, local, make_in, q
 from ..textnodes import text_slots, wrap_slots
 from . import gazetteer, namewords, polities, registers, textplaces
 from .matching import (
@@ -528,6 +528,51 @@ _WORLD_PART = re.compile(
 # the register as names, they would be marked wherever the word is (an adjective: "from
 # West and East") and a second run would mark what the first did not.
 _WORLD_PART_NAMES = frozenset({"West", "East", "Continent", "Old World", "New World"})
+
+
+def _states_in_names(tei, states: Collection[str], titles: Collection[str], function_words) -> list[str]:
+    """Take back the marks of a state's name (`polities`) that fill an element of their own
+    (a romanised word, "<foreign>Wu</foreign>") where the text around that element makes it
+    a word of a longer name or a type (`polities.inside_name_beyond`: "Lord Wu", "King Yen of
+    Hsü", "King Chao’s accession", "the 晉 Chin Emperor", "[Chao] Yüan-hao’s"): the pass reads
+    one text node at a time and saw the name alone. The ids of the places whose marks were
+    taken back, one a mark, in the book's order."""
+    taken = []
+    for placed in list(tei.iter(q("placeName"))):
+        name, holder = placed.text or "", placed.getparent()
+        if name not in states or holder is None or holder.text or len(holder) != 1 or local(holder) != "foreign":
+            continue
+        before = _text_before(holder)
+        after = (placed.tail or "") + (holder.tail or "")
+        beyond = holder.getnext()
+        next_name = ""
+        if (
+            not placed.tail
+            and holder.tail
+            and not holder.tail.strip(" ]")
+            and beyond is not None
+            and local(beyond) == local(holder)
+            and beyond.get(XML_LANG) == holder.get(XML_LANG)
+        ):
+            next_name = "".join(beyond.itertext())  # "[Chao] <foreign>Yüan-hao’s</foreign>"
+        if polities.inside_name_beyond(before, name, after, next_name, titles, function_words):
+            holder.text = name + (placed.tail or "")
+            holder.remove(placed)
+            taken.append(placed.get("ref", "").rpartition("#")[2])
+    return taken
+
+
+def _text_before(el) -> str:
+    """The text node right before `el`: its previous sibling's tail, or its parent's text."""
+    previous = el.getprevious()
+    if previous is not None:
+        return previous.tail or ""
+    parent = el.getparent()
+    return (parent.text or "") if parent is not None else ""
+
+
+def _place_refs(tei) -> Iterator[str]:
+    return (placed.get("ref", "") for placed in tei.iter(q("placeName")))
 
 
 def _persons_mentioned(tei) -> set[str]:
@@ -3484,6 +3529,7 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                 continue  # "TO MAJOR LOGAN": a man's name in capitals, not the river's
             if (
                 strict
+                and key not in states  # (`polities` weighed its lower-case uses, words of their own: not "Hsing-yen")
                 and common_word(key, lowercase, capitalised)
                 and not textplaces.cue_before(text, start, cue)
                 and not (key in twins and not initial(text, start))
@@ -3506,8 +3552,11 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                 continue  # "the Moscow party committee": a body's name, the organisations' to mark
             if end == len(text) - 1 and text in before_bodies and _after_the(text, start):
                 continue  # "the Nizhnyi province <orgName>Cheka</orgName>": the body's name
-            if key in states and polities.inside_longer_name(text, start, end, function_words):
-                continue  # "Chêng Yu-hsien", "Lord Wu": a state's name inside a person's
+            if key in states and (
+                polities.inside_longer_name(text, start, end, function_words)
+                or polities.named_as_a_type(text, start, end, function_words)
+            ):
+                continue  # "Chêng Yu-hsien", "Lord Wu": a state's name inside a person's; "a Chu or a Kuei"
             if names_a_line(text, start, end):
                 continue  # "the Donetsk line": a railway's line named by one place, its administration's
             if in_symbol(text, start, end):
@@ -3564,6 +3613,11 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
     # what `find` looks for besides the matcher's keys: a text holding none of them gives nothing
     also = (*(_WORLD_WORDS if world else ()), *_SHARED_HEAD_WORDS)
     mark(ctx, find, matcher=matcher, also=also)
+    if states:  # "Lord <foreign>Wu</foreign>": the words around a state's name set apart
+        for ident in _states_in_names(tei, states, ctx.profile.honorifics, function_words):
+            counts["placeName"] -= 1
+            if not any(ref == f"{registers.PLACES_FILE}#{ident}" for ref in _place_refs(tei)):
+                used.discard(ident)
     if not strict:
         for title in titles_in_running_text(ctx.view(REGIONS, regions), titles_found):
             wrap_slots(text_slots(title, _SKIP_IN_TITLES), lambda text: find(text, in_title=True))

@@ -2966,6 +2966,21 @@ def _romanised_whole(text: str, spans: list[Span]) -> list[Span]:
     return [whole] if all(whole.start <= s.start and s.end <= whole.end for s in spans) else spans
 
 
+def _romanised_holding_state(text: str, states: Collection[str]) -> list[Span]:
+    """A romanised name of several words the book sets apart, one of them a state's name
+    ("Hu Yen", "Yen Shih-ku", "Êrh-chu Chao", beside the state Yen or Chao): one person's
+    name, marked whole as any romanised name is (`_romanised_whole`), though the state's word
+    is no person's name alone (`_states_no_persons`) and so finds no part of it."""
+    name = text.strip()
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]
+    parts = name.split()
+    if len(parts) < 2 or not any(part in states for part in parts):
+        return []
+    start = text.index(name)
+    return [Span(start, start + len(name), Name("", tuple(parts[:-1]), parts[-1]), "known")]
+
+
 def _weak(evidence: str) -> bool:
     """Whether a name was found only after a forename that is a common word too ("Rob
     Mossgiel"), or after a name found alone ("Cesare Borgia", `_surnames_after_names`; not
@@ -3356,6 +3371,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         spans = finder.spans(piece)  # a list of its own, made for this call
         if spans and piece in romanised:
             spans = _romanised_whole(piece, spans)
+        elif not spans and states and piece in romanised:
+            spans = _romanised_holding_state(piece, states)  # "Hu Yen": the state's word no name alone
         if rejected:
             spans = [s for s in spans if s.name.key() not in rejected]
         if taken:
