@@ -2874,10 +2874,15 @@ def common_word(name: str, lowercase: Counter, capitalised: Counter) -> bool:
     return low > 0 and low * _RARE_LOWER >= capitalised.get(name, 0)
 
 
-# A newspaper's word after a place's name makes a title, no mention of the place: "The New
-# York Times", "Moscow News" (titles are not marked).
+# A newspaper's, a journal's or a book of tales' word after a place's name, alone or after one
+# more capitalised word, makes a title, no mention of the place: "The New York Times",
+# "Moscow News", "From the New York Packet", "Dublin Medical Journal", "the Canterbury
+# Tales" (titles are not marked).
 _OF_NAME_AFTER = re.compile(r" of (?:the )?[A-Z]")
-_TITLE_AFTER = re.compile(r" (?:Times|Herald|Gazette|Tribune|Chronicle|Courier|Telegraph|Observer|News)(?![\w'’-])")
+_TITLE_AFTER = re.compile(
+    r" (?:[A-Z][a-z]+ )?(?:Times|Herald|Gazette|Tribune|Chronicle|Courier|Telegraph|Observer|News"
+    r"|Packet|Journal|Review|Magazine|Advertiser|Tales)(?![\w'’-])"
+)
 # A capitalised word right after a place's name: the word a heading of the index may end with.
 # A capitalised word after a name, which may make it part of another's ("Nizhnyi Val", a
 # street; "the Moscow Soviet", a body): not the pronoun I ("on the banks of Ayr I stray'd").
