@@ -2671,7 +2671,8 @@ def _may_be_person(w: str, words: Words) -> bool:
     region or a place the profile lists (`[places] regions`, `known`: "O Logan", a river
     spoken to), nor a word the book mostly writes after "the" (the Court, the Government: a
     body, not a person), nor one it writes after "the" often (`Words.thing`: "the Internet"
-    176 times of 421, though "Internet related" reads as one who relates)."""
+    176 times of 421, though "Internet related" reads as one who relates), nor one of a party
+    or a people (`Words.member`: "a Ghibelline" beside "the Ghibellines")."""
     return (
         not words.common(w)
         and not (
@@ -2689,6 +2690,7 @@ def _may_be_person(w: str, words: Words) -> bool:
         and not words.body(w)
         and not words.thing(w)
         and not _article_joined(w, words)
+        and not (words.member(w) and w not in words.forenames and w not in words.known_persons)
     )
 
 

@@ -1,0 +1,29 @@
+"""Parties and places in Longfellow's notes to The Divine Comedy, the Standard Ebooks source
+tree of the shared corpus converted with the default profile as an editor's first run
+converts it (issue 18): a word the book writes in the plural after "the" and alone after "a"
+("the Ghibellines", "a Ghibelline") names one of a party or a people, no person."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SHARED
+from corpus_marks import converted_epub, marked_texts
+
+DANTE = SHARED / "corpus" / "epub" / "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow"
+
+
+@pytest.fixture(scope="module")
+def dante(tmp_path_factory):
+    return converted_epub(tmp_path_factory, DANTE.name)
+
+
+def test_a_partys_word_written_in_the_plural_and_after_a_is_no_person(dante):
+    # the notes write "the Ghibellines", "the Guelfs" and "a Ghibelline", "a Guelf"
+    said = "one party was called Guelf and the other party Ghibelline"
+    marked = marked_texts(dante, said)
+    assert "Guelf" not in marked and "Ghibelline" not in marked
+    said = "Imperial Vicar, Ghibelline, and friend of Dante"
+    assert "Ghibelline" not in marked_texts(dante, said)
+    # the rule takes no person the notes name: Dante stays one
+    assert "Dante" in marked_texts(dante, said)
