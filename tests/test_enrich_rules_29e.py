@@ -27,3 +27,19 @@ def test_a_partys_word_written_in_the_plural_and_after_a_is_no_person(dante):
     assert "Ghibelline" not in marked_texts(dante, said)
     # the rule takes no person the notes name: Dante stays one
     assert "Dante" in marked_texts(dante, said)
+
+
+def test_a_name_after_a_castle_or_a_valley_and_of_is_a_place(dante):
+    # "castle" and "valley" are features of a place of the default profile, as "banks" is
+    said = "was born of a noble family at the castle of Ribeyrac in Périgord"
+    assert "Ribeyrac" in marked_texts(dante, said, "placeName")
+    said = "who died a prisoner in the castle of Peronne, in 922"
+    assert "Peronne" in marked_texts(dante, said, "placeName")
+    said = "which glided gently through the valley of Trent, assumes the roughness of a torrent"
+    assert "Trent" in marked_texts(dante, said, "placeName")
+
+
+def test_a_name_running_on_through_a_particle_is_no_place_by_its_first_word(dante):
+    # "di" is a particle of the default profile: "Monte di Croce" is one name, not "Monte"
+    said = "the powerful family of the Cerchi had their castle of Monte di Croce"
+    assert "Monte" not in marked_texts(dante, said, "placeName")
