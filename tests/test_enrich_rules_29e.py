@@ -43,3 +43,12 @@ def test_a_name_running_on_through_a_particle_is_no_place_by_its_first_word(dant
     # "di" is a particle of the default profile: "Monte di Croce" is one name, not "Monte"
     said = "the powerful family of the Cerchi had their castle of Monte di Croce"
     assert "Monte" not in marked_texts(dante, said, "placeName")
+
+
+def test_a_river_after_a_feature_of_the_is_a_place_a_common_words_capital_is_not(dante):
+    # "of the" is a link of the default profile's features: a river is so written
+    said = "lord of Falterona in the valley of the Bisenzio"
+    assert "Bisenzio" in marked_texts(dante, said, "placeName")
+    # a word the book writes in lower case too, after "the", is a common word's capital
+    said = "the representations on the walls of the Temple of Juno at Carthage"
+    assert "Temple" not in marked_texts(dante, said, "placeName")
