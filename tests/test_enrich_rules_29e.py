@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SHARED
-from corpus_marks import converted_epub, marked_texts
+from corpus_marks import converted_books, converted_epub, marked_texts
 
 DANTE = SHARED / "corpus" / "epub" / "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow"
 
@@ -16,6 +16,11 @@ DANTE = SHARED / "corpus" / "epub" / "dante-alighieri_the-divine-comedy_henry-wa
 @pytest.fixture(scope="module")
 def dante(tmp_path_factory):
     return converted_epub(tmp_path_factory, DANTE.name)
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    return converted_books(tmp_path_factory, "rules29e")
 
 
 def test_a_partys_word_written_in_the_plural_and_after_a_is_no_person(dante):
@@ -52,3 +57,17 @@ def test_a_river_after_a_feature_of_the_is_a_place_a_common_words_capital_is_not
     # a word the book writes in lower case too, after "the", is a common word's capital
     said = "the representations on the walls of the Temple of Juno at Carthage"
     assert "Temple" not in marked_texts(dante, said, "placeName")
+
+
+def test_a_word_written_once_opening_a_sentence_before_a_surname_is_the_forename(dante):
+    # "Bertoldo" is in no list and the notes write it nowhere else; Orsini is named alone
+    said = "Bertoldo Orsini was deposed from the Countship of Romagna"
+    assert "Bertoldo Orsini" in marked_texts(dante, said)
+    assert "Orsini" not in marked_texts(dante, said)
+
+
+def test_a_preposition_the_profile_says_is_no_name_opens_no_name_written_once(book):
+    # Gardiner writes "Unlike" once, opening this sentence, and never in lower case
+    said = "Unlike Marat and Robespierre"
+    marked = marked_texts(book("gardiner-french-revolution"), said)
+    assert "Unlike Marat" not in marked and "Marat" in marked
