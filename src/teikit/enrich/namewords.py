@@ -119,6 +119,7 @@ class Words:
         self.mid: Counter = Counter()
         self.caps: Counter = Counter()  # every capitalised use
         self.after_the: Counter = Counter()  # uses right after "the": "the Senate"
+        self._members: dict[str, bool] = {}  # `member`'s answers, each word searched once
         self.particles = set(profile.particles)
         self.honorifics = set(profile.honorifics)
         self.sovereign_titles = frozenset(profile.sovereign_titles)  # "Pope": before a name found
@@ -334,6 +335,19 @@ class Words:
         seldom written so, though its other uses are more than its uses after "the"."""
         after = self.after_the[word]
         return after >= THING_AFTER_THE and after * 3 >= self.caps[word]
+
+    def member(self, word: str) -> bool:
+        """Whether the book writes a word's plural after "the" ("the Ghibellines", "the
+        Guelfs") and the word itself after "a" or "an" ("a Ghibelline"): one of a party, a
+        people or an order, as no person is written so ("the Vernons" of a family, yes; "a
+        Vernon", no). Asked of a word only once its plural is seen after "the"."""
+        if not self.after_the[word + "s"]:
+            return False
+        known = self._members.get(word)
+        if known is None:
+            one = re.compile(rf"(?<![\w'’-])(?:[Aa]n?) {re.escape(word)}(?![\w-])")
+            known = self._members[word] = one.search(self.prose_joined) is not None
+        return known
 
     def common(self, word: str) -> bool:
         """Whether the book uses a word in lower case: then it is no name by itself."""

@@ -743,8 +743,10 @@ class Finder:
         """Whether the first of two capitalised words, the second a surname marked alone, is
         a forename no list gives ("to Canning Schiller, of Oxford"): mid-sentence, or opening
         a sentence where the book writes it mid-sentence elsewhere too ("Francesco Sforza,
-        through being martial", beside "a son of Francesco Sforza"), after no article, and no word the book writes in lower case, title (with its full stop or
-        without: "Messrs Lombroso"), particle, name marked alone, people's word, land or
+        through being martial", beside "a son of Francesco Sforza") or nowhere else at all
+        ("Bertoldo Orsini was deposed", its only use: `_once_opening`), after no article,
+        and no word the book writes in lower case, title (with its full stop or without:
+        "Messrs Lombroso"), particle, name marked alone, people's word, land or
         great city, nor a town's name the book writes elsewhere than before this surname. Not
         before a deity's name ("Almighty God"), nor in verse, which titles and personifies
         freely ("Of grateful Minstrel Burns", "now Yerl Galloway's sceptre's broke"), nor a
@@ -755,7 +757,7 @@ class Finder:
         return (
             self.alone.get(toks[1][2]) == "surname"
             and toks[1][2] not in self.words.deities
-            and (not starts_sentence or self.words.mid[first] > 0)
+            and (not starts_sentence or self.words.mid[first] > 0 or self._once_opening(first))
             and text not in self.words.lines
             and not first.endswith(".")
             and first not in self.alone
@@ -777,6 +779,12 @@ class Finder:
             and not speaking_place(first)
             and not (place_name(first) and self.words.caps[first] > self._written_in_prose(f"{first} {toks[1][2]}"))
         )
+
+    def _once_opening(self, first: str) -> bool:
+        """Whether a word opening a sentence is written there only, once in the book, and is no
+        word the profile says is never a name (`[names] not`: "Unlike Marat and Robespierre",
+        a preposition the book writes nowhere in lower case)."""
+        return self.words.caps[first] == 1 and first not in self.words.not_names
 
     def _common_forename(self, text: str, toks, i: int, starts_sentence: bool) -> bool:
         """Whether a forename that is a common word too (`[names] common_forenames`, or a
@@ -2671,7 +2679,8 @@ def _may_be_person(w: str, words: Words) -> bool:
     region or a place the profile lists (`[places] regions`, `known`: "O Logan", a river
     spoken to), nor a word the book mostly writes after "the" (the Court, the Government: a
     body, not a person), nor one it writes after "the" often (`Words.thing`: "the Internet"
-    176 times of 421, though "Internet related" reads as one who relates)."""
+    176 times of 421, though "Internet related" reads as one who relates), nor one of a party
+    or a people (`Words.member`: "a Ghibelline" beside "the Ghibellines")."""
     return (
         not words.common(w)
         and not (
@@ -2689,6 +2698,7 @@ def _may_be_person(w: str, words: Words) -> bool:
         and not words.body(w)
         and not words.thing(w)
         and not _article_joined(w, words)
+        and not (words.member(w) and w not in words.forenames and w not in words.known_persons)
     )
 
 

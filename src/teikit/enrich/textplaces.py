@@ -213,6 +213,30 @@ def _districts_in(text: str, pattern: re.Pattern, words: tuple[str, ...]) -> Ite
 _WORD = re.compile(r"\w+")
 
 
+def _runs_on_through_particle(text: str, end: int, profile) -> bool:
+    """Whether a lower-case particle of the profile (`[names] particles`: "di", "de") and a
+    capitalised word follow a name at `end`: the name runs on through it ("the castle of
+    Monte di Croce", "a castle of Bertrand de Born"), and its first word is no place alone."""
+    m = _PARTICLE_AFTER.match(text, end)
+    return m is not None and any(m.group(1) == p.lower() for p in profile.particles)
+
+
+_PARTICLE_AFTER = re.compile(r" ([a-z]+) [A-Z]")
+
+
+def _after_article(m: re.Match, lowercase: Collection[str], profile) -> bool:
+    """Whether a feature's link ends with "the" ("the valley of the Bisenzio") and the name
+    after it is no river's or mountain's alone: a word the book writes in lower case too
+    ("the walls of the Temple": a common word's capital), a name of two capitalised words
+    ("the Southern Ocean", whose first is no name alone), or a region of the profile, which
+    keeps its own type ("the hills of the Highlands")."""
+    words = m.group().split()
+    if words[-2 if m.group(2) is None else -3] != "the":
+        return False
+    name = m.group(1)
+    return name.lower() in lowercase or m.group(2) is not None or name in profile.regions
+
+
 def _ends_name(name: str, following: str | None, lowercase: Collection[str], profile) -> bool:
     """Whether `name` ends there, though a capitalised word follows it: one the book writes in
     lower case, which opens a verse's next line or a sentence ("the banks o' Devon / Was
@@ -514,6 +538,10 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
         name = m.group(1)
         if name.endswith(("'s", "’s")) or not _ends_name(name, m.group(2), lowercase, profile):
             continue  # "the lass o' Patie's mill": a man's mill; "the banks of Galla Water": one name of two
+        if _runs_on_through_particle(text, m.end(1), profile):
+            continue  # "the castle of Monte di Croce", "a castle of Bertrand de Born": a longer name's first word
+        if _after_article(m, lowercase, profile):
+            continue  # "the walls of the Temple", "the waters of the Southern Ocean", "the hills of the Highlands"
         if (
             places.find(name) is None
             and name not in not_places
