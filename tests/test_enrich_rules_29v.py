@@ -5,8 +5,9 @@ though the gazetteer knows a town Un (India) in another case; a town is written 
 capitals nor after "the". An acronym the report spells out in brackets ("the Internet Assigned
 Numbers Authority (IANA)") and lists with known bodies ("ICANN/IANA") is a body, though its
 name ends in no body's noun; one written only joined by a slash to another ("UN/CEFACT") is
-part of one name, not a body of its own. Read from the Word file in the shared corpus beside
-the project (skipped where absent)."""
+part of one name, not a body of its own. A name of one capitalised word and a noun that names a
+concept too ("Information Society") is no body where the report writes it in lower case as well.
+Read from the Word file in the shared corpus beside the project (skipped where absent)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,15 @@ def test_an_acronym_only_ever_after_a_slash_is_no_body_of_its_own(wgig):
     assert orgs._slashed(text, text.index("CEFACT"), "CEFACT")
     assert orgs._slashed(text, text.index("ICANN"), "ICANN")
     assert not orgs._slashed("the IANA functions", 4, "IANA")
+
+
+def test_a_body_noun_the_report_writes_in_lower_case_as_a_concept_names_no_body(wgig):
+    """ "development-oriented Information Society" beside "the emerging information society":
+    a concept (`[orgs] concepts`); "the Internet Society (ISOC)", never in lower case, a body."""
+    said = "inclusive and development-oriented Information Society, where everyone can create"
+    assert "Information Society" not in marked_texts(wgig, said, "orgName")
+    said = "the Place of the Media in the Information Society in Africa and the Arab Region"
+    assert "Information Society" not in marked_texts(wgig, said, "orgName")
+    said = "UNIDROIT, Internet Society (ISOC), Global Business Dialogue"
+    assert "Internet Society" in marked_texts(wgig, said, "orgName")
+    assert "Society" in load_profile().org_concepts

@@ -408,6 +408,7 @@ class Shapes:
     not_orgs: frozenset[str]
     text: str  # the book's text: its words in lower case are common words
     peoples: frozenset[str] = frozenset()  # peoples' adjectives no rule derives from a country's name
+    concepts: frozenset[str] = frozenset()  # nouns that name a concept too (`_concepts_dropped`)
     profile: Any = None  # for the places it knows
     # What tells `written` at once of most words the text does not write (see there): the
     # counts of the unmarked text's whole words, and the text nodes `text` joins.
@@ -457,6 +458,7 @@ class Shapes:
             not_orgs=profile.not_orgs,
             text=text,
             peoples=profile.org_peoples,
+            concepts=frozenset(profile.org_concepts),
             profile=profile,
             whole=whole,
             pieces=pieces,
@@ -1627,6 +1629,7 @@ def discover(
     found: list[list[Found]] = [[] for _ in pieces]
     for k in sorted(heads):
         found[k] = find(pieces[k], shapes, heads=sorted(heads[k], key=_PLACE_OF) if k in mixed else heads[k])
+    found = _concepts_dropped(found, shapes)
     found = _article_less(found, pieces, heads, shapes)
     found = _numbers_alone(found, pieces, shapes.text, starts)
     holding = list(compress(count(), found))  # the pieces with a name (of a book's thousands)
@@ -1647,6 +1650,25 @@ def discover(
             orgs.add(name, registers.FROM_TEXT, TEXT_SOURCE)
     found = _lower_case_nouns(found, pieces, orgs, shapes, starts)
     return _establishments_alone(found, pieces, orgs, shapes, starts)
+
+
+def _concepts_dropped(found: list[list[Found]], shapes: Shapes) -> list[list[Found]]:
+    """The names found, less those of one capitalised word and a noun of `[orgs] concepts` that
+    the book writes in lower case too: a concept, no body ("development-oriented Information
+    Society" beside "the emerging information society"; not "the Internet Society", which the
+    book never writes so)."""
+    names = {f.name for names in found for f in names if not f.bare and f.head in shapes.concepts}
+    concepts = set()
+    for name in names:
+        words = name.split()
+        if len(words) != 2 or words[-1] not in shapes.concepts:
+            continue
+        counts = uses_in_both_cases(name, shapes)
+        if counts is not None and counts[0]:
+            concepts.add(name)
+    if not concepts:
+        return found
+    return [[f for f in names if f.bare or f.name not in concepts] for names in found]
 
 
 # The words after which a noun without an article is a name ("before Congress", "an act of
