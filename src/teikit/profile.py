@@ -86,6 +86,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "ranks": "strings",
         "wings": "strings",
         "peoples": "strings",
+        "concepts": "strings",
     },
     "names": {
         "honorifics": "strings",
@@ -440,6 +441,7 @@ class Profile:
     org_meetings: tuple[str, ...] = ()  # [orgs] meetings: a body's meeting, after a rank (party conference)
     org_wings: tuple[str, ...] = ()  # [orgs] wings: words that begin a faction's name (Left Communists)
     org_peoples: frozenset[str] = frozenset()  # [orgs] peoples: a people's adjective no rule derives (French)
+    org_concepts: tuple[str, ...] = ()  # [orgs] concepts: nouns that name a concept too (the information society)
     disabled_passes: tuple[str, ...] = ()  # [passes] disable: names, checked at run
     note_headings: set[str] = field(default_factory=set)  # [notes] headings, lower case
     note_body_words: tuple[str, ...] = ()  # [notes] body_words, lower case
@@ -638,6 +640,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         org_meetings=tuple(data["orgs"]["meetings"]),
         org_wings=tuple(data["orgs"]["wings"]),
         org_peoples=frozenset(data["orgs"]["peoples"]),
+        org_concepts=tuple(data["orgs"].get("concepts", ())),
         disabled_passes=tuple(data["passes"]["disable"]),
         note_headings={w.lower() for w in data["notes"]["headings"]},
         note_body_words=tuple(w.lower() for w in data["notes"]["body_words"]),

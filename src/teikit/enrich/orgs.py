@@ -408,6 +408,7 @@ class Shapes:
     not_orgs: frozenset[str]
     text: str  # the book's text: its words in lower case are common words
     peoples: frozenset[str] = frozenset()  # peoples' adjectives no rule derives from a country's name
+    concepts: frozenset[str] = frozenset()  # nouns that name a concept too (`_concepts_dropped`)
     profile: Any = None  # for the places it knows
     # What tells `written` at once of most words the text does not write (see there): the
     # counts of the unmarked text's whole words, and the text nodes `text` joins.
@@ -457,6 +458,7 @@ class Shapes:
             not_orgs=profile.not_orgs,
             text=text,
             peoples=profile.org_peoples,
+            concepts=frozenset(profile.org_concepts),
             profile=profile,
             whole=whole,
             pieces=pieces,
@@ -1267,12 +1269,19 @@ def _town_spelt_out(short: str, name: str, profile) -> bool:
     town is never called by initials; a country's initials stay a place ("USSR", "UK"), and so
     does an acronym that spells no initials of the name ("Organization of Modernist Architects
     (OSA)": the Russian's, unsaid)."""
+    if not _town_in_another_case(short, profile):
+        return False
+    return "".join(m.group()[0] for m in _INITIALS_OF.finditer(name) if not m.group().islower()) == short
+
+
+def _town_in_another_case(short: str, profile) -> bool:
+    """Whether an acronym written in capitals is a place's name only as the gazetteer knows a
+    town in another case ("UN" and Un in India, "ITU" and Itu in Brazil): a town is written
+    neither in capitals nor after "the", so "the UN" is a body's acronym, no town."""
     if not short.isupper():
         return False
     place = registers.classify_place(short, profile)
-    if place is None or place[0] != "city" or place[1] is None or place[1].name == short:
-        return False
-    return "".join(m.group()[0] for m in _INITIALS_OF.finditer(name) if not m.group().islower()) == short
+    return place is not None and place[0] == "city" and place[1] is not None and place[1].name != short
 
 
 def _whole(term: str, shapes: Shapes) -> bool:
@@ -1620,6 +1629,7 @@ def discover(
     found: list[list[Found]] = [[] for _ in pieces]
     for k in sorted(heads):
         found[k] = find(pieces[k], shapes, heads=sorted(heads[k], key=_PLACE_OF) if k in mixed else heads[k])
+    found = _concepts_dropped(found, shapes)
     found = _article_less(found, pieces, heads, shapes)
     found = _numbers_alone(found, pieces, shapes.text, starts)
     holding = list(compress(count(), found))  # the pieces with a name (of a book's thousands)
@@ -1629,7 +1639,9 @@ def discover(
             if not f.bare:
                 seen.setdefault(f.name, []).append(k)
     for name in sorted(seen):
-        if orgs.find(name) is None and not _is_place(name, profile):
+        # (an acronym learnt, though a town bears it in another case, is a body: "the UN")
+        learnt_acronym = len(name) == 2 and name in shapes.known and _town_in_another_case(name, profile)
+        if orgs.find(name) is None and (learnt_acronym or not _is_place(name, profile)):
             # (the pieces asked whether they are a heading's only for the few names no entry
             # has, each only until one is not: a heading's element climbed to from each of the
             # thousand pieces with a name took longer)
@@ -1638,6 +1650,25 @@ def discover(
             orgs.add(name, registers.FROM_TEXT, TEXT_SOURCE)
     found = _lower_case_nouns(found, pieces, orgs, shapes, starts)
     return _establishments_alone(found, pieces, orgs, shapes, starts)
+
+
+def _concepts_dropped(found: list[list[Found]], shapes: Shapes) -> list[list[Found]]:
+    """The names found, less those of one capitalised word and a noun of `[orgs] concepts` that
+    the book writes in lower case too: a concept, no body ("development-oriented Information
+    Society" beside "the emerging information society"; not "the Internet Society", which the
+    book never writes so)."""
+    names = {f.name for names in found for f in names if not f.bare and f.head in shapes.concepts}
+    concepts = set()
+    for name in names:
+        words = name.split()
+        if len(words) != 2 or words[-1] not in shapes.concepts:
+            continue
+        counts = uses_in_both_cases(name, shapes)
+        if counts is not None and counts[0]:
+            concepts.add(name)
+    if not concepts:
+        return found
+    return [[f for f in names if f.bare or f.name not in concepts] for names in found]
 
 
 # The words after which a noun without an article is a name ("before Congress", "an act of
@@ -1899,9 +1930,12 @@ def _opens_sentence(text: str, at: int) -> bool:
 def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
     """Acronyms the text uses as a body's name, without saying what they stand for: three
     capitals or more ("NKVD", "MGB", "BBC") written after "the" twice or more, as English
-    writes an organisation's acronym and a country's ("the USSR": a place, never taken);
-    two capitals, or a Roman numeral's letters, only where no use is before another
-    capitalised word ("the CC's commissar", "the CC and CCC"; not "the XV Congress").
+    writes an organisation's acronym and a country's ("the USSR": a place, never taken;
+    two capitals are no town the gazetteer writes in another case, "the UN" beside Un in
+    India: longer, they may be a word in capitals, "the POSSE COMITATUS" beside Posse);
+    a Roman numeral's letters only where no use is before another capitalised word (not
+    "the XV Congress"); two capitals only where most uses are not ("the CC's commissar",
+    "the CC and CCC"; "the UN" seven times, once in "the UN ICT Task Force").
     Not a person's name, a word the text writes in lower case too ("the
     VOICE": emphasis), nor an acronym the text or the index spells out
     (in brackets after the words, or the words in brackets after it) other than as an
@@ -1921,12 +1955,14 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
             n < _ACRONYM_USES
             or short in shapes.known
             or short in shapes.nouns
-            or ((_ROMAN.fullmatch(short) or len(short) < 3) and named[short])  # "the XV Congress"; "the CC" alone
+            or (_ROMAN.fullmatch(short) and named[short])  # "the XV Congress"
+            or (len(short) < 3 and 2 * named[short] >= n)  # "the CC" alone; "the UN" 7 times, once before "ICT"
             or short in shapes.surnames
             or short.lower() in shapes.stops
             or eras.era_word(short)  # "the 5th century BC": an era, no body
             or written(short.lower())  # "the VOICE": a word written in capitals
-            or _is_place(short, profile)  # (before the searches of the book below: "the USSR")
+            # (before the searches of the book below: "the USSR"; not "the UN", Un a town)
+            or (_is_place(short, profile) and not (len(short) == 2 and _town_in_another_case(short, profile)))
             or _spelt_out_before(short, text, shapes)
             # (the acronym's uses found once, for both: each a search of the whole book)
             or _spelt_out_otherwise(short, text, shapes, uses := list(_uses(short, text)))
@@ -1940,18 +1976,24 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
 
 _CAPITALS = re.compile(r"(?<![\w'’-])[A-Z]{3,}(?![\w'’-])")
 # A word a comma, "and" or "or" joins to a word before or after it in a list: "the OECD and
-# APEC", "OECD, ITU, APEC", "ITU, WIPO, and UNESCO" ("the" before it may be).
-_LISTED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)(?:,(?: and| or)?| and| or) (?:the )?$")
-_LISTED_AFTER = re.compile(r"(?:,(?: and| or)?| and| or) (?:the )?([A-Z][\w'’-]*)(?![\w'’-])")
+# APEC", "OECD, ITU, APEC", "ITU, WIPO, and UNESCO" ("the" before it may be); or a slash
+# between them, no space: "ICANN/IANA", two bodies named as one.
+_LISTED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)(?:(?:,(?: and| or)?| and| or) (?:the )?|/)$")
+_LISTED_AFTER = re.compile(r"(?:(?:,(?: and| or)?| and| or) (?:the )?|/)([A-Z][\w'’-]*)(?![\w'’-])")
 _LISTED_USES = 2
 
 
 def _listed_acronyms(text: str, shapes: Shapes, profile) -> list[str]:
     """Acronyms of three capitals or more that the text lists with a body it names by a known
-    name or short name (joined by a comma, "and" or "or": "the OECD and APEC", "ITU, WIPO, and
-    UNESCO") twice or more: bodies too, as `_acronyms` takes those written after "the", and
-    with the same exceptions (a place, a word the text writes in lower case, one it spells
-    out, in the plural or joined to a place's name, a known body's name no place there)."""
+    name or short name (joined by a comma, "and", "or" or a slash: "the OECD and APEC", "ITU,
+    WIPO, and UNESCO", "ICANN/IANA") twice or more: bodies too, as `_acronyms` takes those
+    written after "the", and with the same exceptions (a place, a word the text writes in
+    lower case, one it spells out in brackets after it, in the plural or joined to a place's
+    name, a known body's name no place there). Words the acronym follows in brackets do not
+    make it a policy's or a thing's ("New Economic Policy (NEP)"): listed so with bodies, it
+    is a body whose name ends in no body's noun ("Internet Assigned Numbers Authority
+    (IANA)"). Not one the text writes only joined by a slash to another: part of one name
+    ("UN/CEFACT", `_slashed`)."""
     listed: Counter = Counter()
     for m in _CAPITALS.finditer(text):
         short = m.group()
@@ -1972,14 +2014,22 @@ def _listed_acronyms(text: str, shapes: Shapes, profile) -> list[str]:
             or eras.era_word(short)
             or written(short.lower())
             or _is_place(short, profile)
-            or _spelt_out_before(short, text, shapes)
             or _spelt_out_otherwise(short, text, shapes, uses := list(_uses(short, text)))
             or written(short + "s")
             or _with_a_place(short, text, profile, uses, shapes.known)
+            or all(_slashed(text, at, short) for at in uses)
         ):
             continue
         out.append(short)
     return out
+
+
+def _slashed(text: str, at: int, short: str) -> bool:
+    """Whether a slash joins the acronym at `at` to the word before or after it: one name
+    where the text never writes the acronym without ("UN/CEFACT", a UN centre), two bodies
+    where it does ("ICANN/IANA", and "IANA" alone)."""
+    end = at + len(short)
+    return (at > 0 and text[at - 1] == "/") or text.startswith("/", end)
 
 
 def _case_variants(text: str, shapes: Shapes) -> list[str]:
