@@ -783,8 +783,13 @@ class Finder:
     def _once_opening(self, first: str) -> bool:
         """Whether a word opening a sentence is written there only, once in the book, and is no
         word the profile says is never a name (`[names] not`: "Unlike Marat and Robespierre",
-        a preposition the book writes nowhere in lower case)."""
-        return self.words.caps[first] == 1 and first not in self.words.not_names
+        a preposition the book writes nowhere in lower case) nor a function word ("In Homer",
+        in a short text that writes "in" nowhere else)."""
+        return (
+            self.words.caps[first] == 1
+            and first not in self.words.not_names
+            and first.lower() not in self.words.function_words
+        )
 
     def _common_forename(self, text: str, toks, i: int, starts_sentence: bool) -> bool:
         """Whether a forename that is a common word too (`[names] common_forenames`, or a
