@@ -124,13 +124,14 @@ import calendar
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, count
 from operator import itemgetter
 from typing import Any, NamedTuple, cast
 
 import ahocorasick_rs
+import regex
 from lxml import etree
 
 from ..context import Context
@@ -1975,6 +1976,32 @@ def _acronyms(text: str, shapes: Shapes, profile) -> list[str]:
 
 
 _CAPITALS = re.compile(r"(?<![\w'’-])[A-Z]{3,}(?![\w'’-])")
+# `_CAPITALS`' runs of capitals, found by `regex`: `re` tries its lookbehind at every place
+# of the book (some 20 ms a book), `regex` finds the runs in a tenth of that. The engines'
+# `\w` differ (`regex` counts combining marks and joiners in), so `_capital_words` tests
+# the neighbours with `re`'s own `\w` (`str.isalnum()` or "_"), not `regex`'s.
+_CAPITAL_RUNS = regex.compile(r"[A-Z]{3,}")
+
+
+def _joins_a_word(char: str) -> bool:
+    """Whether `char` is one `_CAPITALS`' lookarounds exclude beside a run: a character of
+    `re`'s word characters (alphanumeric or "_"), an apostrophe or a hyphen."""
+    return char.isalnum() or char == "_" or char in "'’-"
+
+
+def _capital_words(text: str) -> Iterator[tuple[str, int, int]]:
+    """What `_CAPITALS.finditer(text)` finds, as (word, start, end): a run of three capitals
+    or more that no letter, digit, "_", apostrophe or hyphen touches. A run of capitals
+    either matches whole or not at all (a shorter match would have a capital beside it), and
+    no match starts inside a run, so the runs `regex` finds, tested at both ends, are all."""
+    end_of_text = len(text)
+    for run in _CAPITAL_RUNS.finditer(text):
+        start, end = run.span()
+        if (start and _joins_a_word(text[start - 1])) or (end < end_of_text and _joins_a_word(text[end])):
+            continue
+        yield run.group(), start, end
+
+
 # A word a comma, "and" or "or" joins to a word before or after it in a list: "the OECD and
 # APEC", "OECD, ITU, APEC", "ITU, WIPO, and UNESCO" ("the" before it may be); or a slash
 # between them, no space: "ICANN/IANA", two bodies named as one.
@@ -1995,12 +2022,11 @@ def _listed_acronyms(text: str, shapes: Shapes, profile) -> list[str]:
     (IANA)"). Not one the text writes only joined by a slash to another: part of one name
     ("UN/CEFACT", `_slashed`)."""
     listed: Counter = Counter()
-    for m in _CAPITALS.finditer(text):
-        short = m.group()
+    for short, start, end in _capital_words(text):
         if short in shapes.known:
             continue
-        before = _LISTED_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        after = _LISTED_AFTER.match(text, m.end())
+        before = _LISTED_BEFORE.search(text, max(0, start - 40), start)
+        after = _LISTED_AFTER.match(text, end)
         if any(joined is not None and joined.group(1) in shapes.known for joined in (before, after)):
             listed[short] += 1
     written = shapes.written if text is shapes.text else lambda word: _written(word, text)
