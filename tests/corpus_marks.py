@@ -16,6 +16,7 @@ from teikit.profile import load_profile
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "books"
 EPUBS = ROOT.parent / "shared" / "corpus" / "epub"
+WORD = ROOT.parent / "shared" / "corpus" / "docx"
 PROFILES = Path(__file__).resolve().parent / "data" / "enrich" / "profiles"
 _BLOCKS = ("p", "l", "item", "head", "note", "bibl", "label", "cell")
 _REGISTERS = ("persons.xml", "places.xml", "orgs.xml")
@@ -29,6 +30,18 @@ def converted_epub(tmp_path_factory, folder: str) -> Path:
     if not (source / "content.opf").is_file():
         pytest.skip(f"the shared corpus's EPUB {folder} is not beside the project ({source} absent)")
     out = tmp_path_factory.mktemp("epub") / folder
+    convert(source, out, profile=load_profile())
+    return out
+
+
+def converted_word(tmp_path_factory, name: str) -> Path:
+    """The edition of a Word document of the corpus (../shared/corpus/docx/<name>.docx),
+    converted with the default profile (skipped, with the reason, where the corpus is not
+    beside the project)."""
+    source = WORD / f"{name}.docx"
+    if not source.is_file():
+        pytest.skip(f"the shared corpus's Word document {name} is not beside the project ({source} absent)")
+    out = tmp_path_factory.mktemp("docx") / name
     convert(source, out, profile=load_profile())
     return out
 

@@ -15,22 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from corpus_marks import marked_texts
-from teikit.convert import convert
+from corpus_marks import converted_word, marked_texts
 from teikit.enrich import orgs
 from teikit.profile import load_profile
-
-WGIG = ROOT.parent / "shared" / "corpus" / "docx" / "wgig-background-report-2005.docx"
 
 
 @pytest.fixture(scope="module")
 def wgig(tmp_path_factory) -> Path:
-    if not WGIG.is_file():
-        pytest.skip(f"the shared corpus's Word report is not beside the project ({WGIG} absent)")
-    out = tmp_path_factory.mktemp("docx") / "wgig"
-    convert(WGIG, out, profile=load_profile())
-    return out
+    return converted_word(tmp_path_factory, "wgig-background-report-2005")
 
 
 def test_a_word_written_after_the_often_is_no_person(wgig):

@@ -520,7 +520,7 @@ def test_tokens_counted_by_the_words_between_spaces_are_those_the_pattern_finds(
 
 
 def test_words_counted_a_stretch_at_a_time_are_those_of_the_whole_text(monkeypatch):
-    """`matching._words` (the words between white space counted a stretch of the text at a
+    """`matching.count_words` (the words between white space counted a stretch of the text at a
     time, each cut at a space) against `Counter(text.split())`: the same counts in the same
     order, on the book in stretches of its own size and of a few characters (cut inside
     runs of spaces, before and after white space of other kinds, at the text's end), and on
@@ -533,7 +533,7 @@ def test_words_counted_a_stretch_at_a_time_are_those_of_the_whole_text(monkeypat
         monkeypatch.setattr(matching, "_STRETCH", stretch)
         for text in texts if stretch < 1000 else texts[:3]:
             plain = Counter(text.split())
-            assert list(matching._words(text).items()) == list(plain.items()), (stretch, text)
+            assert list(matching.count_words(text).items()) == list(plain.items()), (stretch, text)
 
 
 def test_matches_read_ahead_for_many_texts_are_those_found_in_each():

@@ -657,7 +657,7 @@ def tokens(text: str) -> dict[str, int]:
     out: dict[str, int] = {}
     get = out.get
     findall = _TOKEN.findall
-    for word, n in _words(text).items():
+    for word, n in count_words(text).items():
         if word.isalpha():
             out[word] = get(word, 0) + n
             continue
@@ -670,15 +670,15 @@ def tokens(text: str) -> dict[str, int]:
     return out
 
 
-_STRETCH = 1 << 15  # characters of text whose words are listed and counted at a time (`_words`)
+_STRETCH = 1 << 15  # characters of text whose words are listed and counted at a time (`count_words`)
 
 
-def _words(text: str) -> Counter[str]:
-    """`Counter(text.split())`: the words between white space, counted a stretch of the
-    text at a time, each stretch cut at a space (which no word holds), in their order. The
-    list of a whole book's words, made and then counted, took an eighth longer: its
-    strings were out of the processor's cache by the time they were counted."""
-    counts: Counter[str] = Counter()
+def count_words(text: str, counts: Counter[str] | None = None) -> Counter[str]:
+    """`Counter(text.split())` (added into `counts` where given): the words between white
+    space, counted a stretch of the text at a time, each stretch cut at a space (which no word
+    holds), in their order. The list of a whole book's words, made and then counted, took an
+    eighth longer: its strings were out of the processor's cache by the time they were counted."""
+    counts = Counter() if counts is None else counts
     count = counts.update
     start, size = 0, len(text)
     while start < size:
