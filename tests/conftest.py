@@ -146,6 +146,19 @@ def date_texts(*own: str) -> list[str]:
     return texts + [path.read_bytes().decode("utf-8", "replace") for path in corpus]
 
 
+def dates_in_shared_contexts(lines: list[str], months) -> tuple[dict, list]:
+    """What `dates.find_in_texts` reads in `lines`, each run of 50 lines sharing one year
+    context (as a chapter's paragraphs do), every seventh line a heading: the dates found and
+    each context's state after them. The dates shortcuts' tests compare it with a shortcut on
+    and off."""
+    from teikit.enrich import dates
+
+    contexts = [dates.YearContext(months) for _ in range(len(lines) // 50 + 1)]
+    shared = [contexts[k // 50] for k in range(len(lines))]
+    got = dates.find_in_texts(lines, shared, set(lines[::7]), dates.Reading(months))
+    return got, [(c.year, c.month, c.since, c.ahead_of, c.lent) for c in contexts]
+
+
 def edition_pieces() -> list[list[str]]:
     """The text nodes of the bundled edition's running text, chapter by chapter, as the name
     passes read them (`matching.SKIP` left out): cut by every date, name and note the book has."""

@@ -19,7 +19,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import SAMPLE, date_texts
+from conftest import SAMPLE, date_texts, dates_in_shared_contexts
 from teikit.enrich import dates
 from teikit.profile import load_profile
 
@@ -215,14 +215,8 @@ def test_the_dates_read_at_once_with_the_shortcuts_are_those_read_without(lines,
     other forms): the same dates, the contexts left alike."""
     months = load_profile(source=SAMPLE if profile == "book" else None).months
 
-    def read() -> tuple[dict, list]:
-        contexts = [dates.YearContext(months) for _ in range(len(lines) // 50 + 1)]
-        shared = [contexts[k // 50] for k in range(len(lines))]
-        got = dates.find_in_texts(lines, shared, set(lines[::7]), dates.Reading(months))
-        return got, [(c.year, c.month, c.since, c.ahead_of, c.lent) for c in contexts]
-
-    quick = read()
+    quick = dates_in_shared_contexts(lines, months)
     monkeypatch.setattr(dates, "SHORTCUTS", False)
-    assert read() == quick
+    assert dates_in_shared_contexts(lines, months) == quick
     decades = [lines[k][s:e] for k, found in quick[0].items() for s, e, _ in found if lines[k][s:e].endswith("ties")]
     assert sum(map(len, quick[0].values())) > 3000 and "early forties" in decades
