@@ -126,6 +126,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "name_links": "strings",
         "peerages": "strings",
         "rulers": "words",
+        "titles_of_rank": "titles",
     },
     "dates": {
         "months": "months",
@@ -190,7 +191,11 @@ _EXPECTED = {
     "months": 'a table of month numbers (word = "4")',
     "feasts": 'a table of days of the year (name = "12-25")',
     "days": 'a table of dates (key = "1793-09-22")',
+    "titles": '"person" or "land"',
 }
+# The conventions an editor chooses between for a title of rank "of" a land with no name
+# ([names] titles_of_rank): the whole title one person, or the land alone a place.
+TITLE_CONVENTIONS = ("person", "land")
 
 # Time bounds for user patterns: one search, and all of them over one conversion.
 PATTERN_TIMEOUT = 1.0
@@ -206,6 +211,10 @@ def _check_value(kind: str, value) -> str | None:
     """None when `value` fits `kind`, else what it is instead ("a string")."""
     if kind == "string":
         return None if isinstance(value, str) else _type_name(value)
+    if kind == "titles":
+        if not isinstance(value, str):
+            return _type_name(value)
+        return None if value in TITLE_CONVENTIONS else f'"{value}"'
     if kind == "language":
         if not isinstance(value, str):
             return _type_name(value)
@@ -425,6 +434,7 @@ class Profile:
     name_links: tuple[str, ...] = ()  # [names]: words joining a forename to what tells it apart (Meg o' the Mill)
     peerages: tuple[str, ...] = ()  # [names]: titles of a peer "of" his title's name (Earl of Glencairn)
     rulers: tuple[str, ...] = ()  # [names]: titles of a ruler "of" his land (the Elector of Bavaria)
+    titles_of_rank: str = "person"  # [names]: "person" (the Duke of Milan one person) or "land" (Milan a place)
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
     months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
     feasts: dict[str, str] = field(default_factory=dict)  # [dates] feasts: "Lammas" -> "08-01"
@@ -624,6 +634,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         name_links=tuple(data["names"]["name_links"]),
         peerages=tuple(data["names"]["peerages"]),
         rulers=tuple(data["names"]["rulers"]),
+        titles_of_rank=data["names"]["titles_of_rank"],
         place_heads=dict(places["heads"]),
         months={k: int(v) for k, v in data["dates"]["months"].items()},
         feasts=dict(data["dates"]["feasts"]),

@@ -125,7 +125,12 @@ only on evidence from the way names are written, never from a list of particular
 - a title of rank used in place of a name (`[names] peerages` and `rulers`): "the Duke of
   Orleans", "the Elector of Bavaria", one person by its whole title, the article outside and
   the place inside no mention of its own; not an epithet ("the King of Love": the word after
-  "of" is one the book writes in lower case, unless a country or a region);
+  "of" is one the book writes in lower case, unless a country or a region); where the editor
+  chose `[names] titles_of_rank = "land"`, a ruler's title is no mention at all, nor the land
+  inside it a person's name there (the places pass's): a title of `rulers` ("the King of
+  France"), and a peer's title whose land the book writes after a preposition of place too
+  ("the Duke of Milan" beside "in Milan"; `titles_of_rulers`), a peer's otherwise one person
+  still ("the Duke of Wellington");
 - a paragraph's first word before a comma, initials and a name, as an index, a glossary
   of names or a bibliography names a person ("Rusticus, Q. Junius, or Stoic philosopher");
 - a heading of the book's general index whose entries speak of a person ("Calonne,
@@ -1898,6 +1903,21 @@ def titles_for_names(words: Words, titles: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def titles_of_rulers(words: Words, titled: Collection[str], rulers: Collection[str]) -> set[str]:
+    """The titles of `titled` (`titles_for_names`) that name a ruler by his land, as `[names]
+    titles_of_rank = "land"` marks them: the land alone, a place, no person. A title of
+    `[names] rulers` ("the King of France", "the Elector of Bavaria", "the Prince of Wales")
+    always; a peer's title (`[names] peerages`) where the book writes its land after a
+    preposition of place too (`[places] prepositions`: "the Duke of Milan" beside "in Milan",
+    "at Milan": a state the narrative stands in), not otherwise ("the Duke of Wellington",
+    "the Earl of Chesterfield": a peer's title, one person)."""
+    ruling = set(rulers)
+    lands = {title: title.split(" of ", 1)[1] for title in titled}
+    peers_lands = {land for title, land in lands.items() if title.split(" of ", 1)[0] not in ruling}
+    placed = _written_after_place_preposition("\n\n".join(words.prose), peers_lands, words.place_prepositions)
+    return {title for title, land in lands.items() if title.split(" of ", 1)[0] in ruling or land in placed}
+
+
 def _common_forename(word: str, words: Words) -> bool:
     """Whether a forename of the profile is a common word in the book: written in lower case
     half as often as capitalised mid-sentence, or more ("Ben", "ben": the parlour). A word
@@ -3305,10 +3325,12 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         alone.setdefault(word, "surname")  # marked, linked to no one: a kind of man, no person
     titles = _titles_of_rank(ctx.profile)
     titled = titles_for_names(words, titles)
+    # an editor's choice: a ruler's title "of" a land no person, its land a place
+    ruled = titles_of_rulers(words, titled, ctx.profile.rulers) if ctx.profile.titles_of_rank == "land" else set()
     # the titles' words ("Duke", "Elector"): a text holding none holds no title to mark
     title_heads = sorted({title.split(" of ")[0] for title in titled})
     for title, where in titled.items():
-        if title not in found:
+        if title not in found and title not in ruled:
             found[title] = Name(title, (), "")  # the whole title, as a roleName
             why[title] = f"a title of rank in place of a name ([names] peerages, rulers): {where}"
     for word, entry in ({} if beside_index else index_persons(tei, words, text)).items():
@@ -3408,6 +3430,11 @@ def apply(tei, ctx: Context, beside_index: bool = False):
             if held:
                 spans = [s for s in spans if not any(h.start < s.end and s.start < h.end for h in held)]
                 spans = sorted(spans + held, key=_span_start)
+            if ruled and spans:
+                # "the Prince of Wales" beside "Geordie Wales": the land inside a ruler's title
+                # is no person's name there (the places pass's)
+                lands = [m.span(2) for m in _titles_in(_title_pattern(titles), piece) if m.group(1) in ruled]
+                spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in lands)]
         # Most texts name no one: what is told of a text's names is told only of one that has some.
         if spans and piece not in prose and titlecase(piece, words.function_words, capitalised):
             spans = [s for s in spans if not (s.why != "known" and s.name.key() not in found)]  # a heading

@@ -1,0 +1,154 @@
+"""A title of rank "of" a land with no personal name, marked as the editor chooses
+(`[names] titles_of_rank`).
+
+Editions differ: some mark "the King of France" as one person, the whole title; others mark
+no person there and the land, France, as a place. The default profile keeps the first
+("person"); "land" gives the second for a ruler's title: a title of `[names] rulers` always,
+a peer's title (`[names] peerages`) where the book writes its land after a preposition of
+place too ("the Duke of Milan" beside "in Milan"). A peer's title the book never writes so
+stays one person ("the Duke of York", "the Earl of Chesterfield"). Each test holds real
+sentences of a real book, converted with both values.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import marks_in
+from teikit.convert import convert
+from teikit.errors import TeikitError
+from teikit.profile import load_profile
+
+
+def _marks(tmp_path, paragraphs: str, convention: str, include: str = "") -> tuple[list[str], list[str]]:
+    """The persName and placeName marks of a one-chapter book of `paragraphs`, converted with
+    a profile an editor writes beside it: `[names] titles_of_rank = convention`, after the
+    pack `include` if one is named."""
+    folder = tmp_path / convention
+    folder.mkdir()
+    source = folder / "book.txt"
+    source.write_text(f"A BOOK\n\nBy A. Writer\n\n\nCHAPTER I\n\nTHE TEXT\n\n{paragraphs}\n", encoding="utf-8")
+    packs = f'include = ["{include}"]\n' if include else ""
+    (folder / "book.toml").write_text(f'{packs}[names]\ntitles_of_rank = "{convention}"\n', encoding="utf-8")
+    convert(source, folder / "out", profile=load_profile(folder / "book.toml"), allow_loss=True)
+    return marks_in(folder / "out", "persName"), marks_in(folder / "out", "placeName")
+
+
+# Machiavelli, The Prince, tr. W. K. Marriott, chapters XI and VII: the duke's land is a state
+# the narrative stands in ("no sooner in Milan").
+_PRINCE = (
+    "Before Charles, King of France, passed into Italy, this country was under the dominion of\n"
+    "the Pope, the Venetians, the King of Naples, the Duke of Milan, and the Florentines.\n\n"
+    "Therefore the king came into Italy with the assistance of the Venetians and the consent of\n"
+    "Alexander. He was no sooner in Milan than the Pope had soldiers from him for the attempt on\n"
+    "the Romagna, which yielded to him on the reputation of the king."
+)
+
+
+def test_a_rulers_and_a_ruling_dukes_titles_are_persons_by_default(tmp_path):
+    persons, _ = _marks(tmp_path, _PRINCE, "person")
+    assert "King of Naples" in persons
+    assert "Duke of Milan" in persons
+
+
+def test_a_rulers_and_a_ruling_dukes_titles_give_their_lands_when_the_editor_chooses(tmp_path):
+    """ "the King of Naples" (a king: a ruler's title) and "the Duke of Milan" (a duke whose
+    Milan the book stands in): no persons, the other names as by default; Milan a place in the
+    title and after "in" (Naples, written only in the title here, is the places pass's to
+    find: it finds no evidence of it in two paragraphs)."""
+    default_persons, default_places = _marks(tmp_path, _PRINCE, "person")
+    persons, places = _marks(tmp_path, _PRINCE, "land")
+    assert persons == [p for p in default_persons if p not in ("King of Naples", "Duke of Milan")]
+    assert places.count("Milan") == default_places.count("Milan") + 1 == 2
+
+
+# S. R. Gardiner, The French Revolution 1789-1795, chapters VI and IX.
+_GARDINER = (
+    "Francis, on his side, looked for conquests in France,\n"
+    "and also had in his mind the revival of Joseph’s project of making\n"
+    "over Belgium to the Elector of Bavaria in exchange for that country.\n\n"
+    "After the surrender of Condé and Valenciennes, the forces of the allies\n"
+    "in Flanders separated. The Duke of York, against Coburg’s desire, went\n"
+    "west to lay siege to Dunkirk, while Coburg himself invested Le Quesnoi."
+)
+
+
+def test_an_electors_and_a_peers_titles_are_persons_by_default(tmp_path):
+    persons, _ = _marks(tmp_path, _GARDINER, "person")
+    assert "Elector of Bavaria" in persons
+    assert "Duke of York" in persons
+
+
+def test_an_electors_title_gives_his_land_and_a_peers_stays_a_person(tmp_path):
+    """ "the Elector of Bavaria": no person, Bavaria a place; "The Duke of York", whose York the
+    book never writes after a preposition of place: a peer, one person still."""
+    persons, places = _marks(tmp_path, _GARDINER, "land")
+    assert "Elector of Bavaria" not in persons
+    assert "Bavaria" in places
+    assert "Duke of York" in persons
+
+
+# The Federalist, No. 12 and No. 22.
+_FEDERALIST = (
+    "The hereditary\n"
+    "dominions of the Emperor of Germany contain a great extent of fertile,\n"
+    "cultivated, and populous territory.\n\n"
+    "The Earl of Chesterfield (if my memory serves me right), in a letter to\n"
+    "his court, intimates that his success in an important negotiation must\n"
+    "depend on his obtaining a major's commission for one of those deputies."
+)
+
+
+def test_an_emperors_title_gives_his_land_and_an_earls_stays_a_person(tmp_path):
+    assert _marks(tmp_path, _FEDERALIST, "person")[0] == ["Emperor of Germany", "Earl of Chesterfield"]
+    persons, places = _marks(tmp_path, _FEDERALIST, "land")
+    assert persons == ["Earl of Chesterfield"]
+    assert places == ["Germany"]
+
+
+# Mary Wollstonecraft, A Vindication of the Rights of Woman, chapter IV.
+_WOLLSTONECRAFT = (
+    "I shall not lay any great stress upon the\n"
+    "example of a few women (Sappho, Eloisa, Mrs. Macaulay, the Empress\n"
+    "of Russia, Madame d'Eon, etc.  These, and many more, may be\n"
+    "reckoned exceptions."
+)
+
+
+def test_an_empresss_title_gives_her_land(tmp_path):
+    """ "the Empress of Russia" (Catherine II, unnamed): a person by default; with "land", no
+    person and Russia a place, the women named beside her persons still."""
+    default_persons, default_places = _marks(tmp_path, _WOLLSTONECRAFT, "person")
+    assert "Empress of Russia" in default_persons
+    assert "Russia" not in default_places
+    persons, places = _marks(tmp_path, _WOLLSTONECRAFT, "land")
+    assert persons == [p for p in default_persons if p != "Empress of Russia"]
+    assert places == ["Russia"]
+
+
+def test_a_convention_teikit_does_not_know_is_an_error(tmp_path):
+    (tmp_path / "book.toml").write_text('[names]\ntitles_of_rank = "place"\n', encoding="utf-8")
+    with pytest.raises(TeikitError, match=r'\[names\] titles_of_rank must be "person" or "land", not "place"'):
+        load_profile(tmp_path / "book.toml")
+
+
+# Robert Burns, Poems and Songs (his editor's profile includes the Scots pack): a note to "The
+# Laddies by the banks o' Nith", and the epistle that calls the Prince "Geordie Wales".
+_BURNS = (
+    "The fourth Duke of Queensberry supported the\n"
+    "proposal that, during George III's illness, the Prince of Wales\n"
+    "should assume the Government with full prerogative.\n\n"
+    "The news o' princes, dukes, and earls,\n"
+    "Pimps, sharpers, bawds, and opera-girls;\n"
+    "If that daft buckie, Geordie Wales,\n"
+    "Was threshing still at hizzies' tails;"
+)
+
+
+def test_the_land_inside_a_rulers_title_is_no_persons_name(tmp_path):
+    """ "the Prince of Wales" beside "Geordie Wales": by default the whole title one person;
+    with "land", no person there, not even Wales, a surname elsewhere."""
+    default_persons, _ = _marks(tmp_path, _BURNS, "person", "scots")
+    assert "Prince of Wales" in default_persons
+    persons, _ = _marks(tmp_path, _BURNS, "land", "scots")
+    assert persons == [p for p in default_persons if p != "Prince of Wales"]
