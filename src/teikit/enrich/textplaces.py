@@ -43,6 +43,10 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   or four times or more after a preposition of place and in two uses of three, once after
   a locative ("to Stamton", "in Stamton"); seldom before a lower-case word other than a
   function word ("the French army": a language, a people; "to Stamton that day": a town);
+- a town whose people the book names after it, plural, after "the" ("the Pisans", "the
+  Sienese", "the Athenians"): a city of the gazetteer's well-known part of that very name,
+  wherever written ("he pounced down upon Pisa"), when it is no person's name, forename or
+  word the book writes in lower case ("the Sirens": "sire");
 - a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
 - a name and "Valley", "Falls" or "Forest" wherever written ("above Keene Valley", "Epping
   Forest"), the first word none the book writes in lower case ("Happy Valley"), nor a
@@ -669,6 +673,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     _opened(places, text, not_places, profile, lowercase, strong, seen)
     _addresses(places, text, not_places, profile, lowercase)
     _countries(places, text, not_places, profile, lowercase)
+    _towns_of_peoples(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
     _compounds(places, text, not_places, profile, lowercase)
     _homes(places, text, not_places, profile, lowercase)
@@ -1142,6 +1147,52 @@ def _addresses(places: registers.Places, text: str, not_places: set[str], profil
 
 # A city listed with places under another of its names, known the world over: "Stettin"
 # (Szczecin), "Frankfurt" (Frankfurt am Main), of 100,000 people or more.
+# A town's people named after it, plural, after "the": "the Pisans" (Pisa), "the Sienese" (Siena),
+# "the Paduans", "the Athenians" (Athens), "the Thebans" (Thebes); the ending (group 2) and
+# what it follows (group 1), to which the town's name adds back "a", "e", "o", "s", "es" or
+# nothing.
+_PEOPLE_OF_TOWN = re.compile(rf"\b[Tt]he ([{UPPER}][{LOWER}]{{2,}}?)(ians|ans|ns|ese)(?![\w'’-])")
+_TOWN_ENDINGS = ("", "a", "e", "o", "s", "es")
+
+
+def _towns_of_peoples(
+    places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]
+) -> None:
+    """A town whose people the book names after it, plural, after "the" ("the Pisans", "the
+    Sienese", "the Paduans"), is a place wherever the book writes its name: a city of the
+    gazetteer's well-known part (15,000 people or more) of that very name, written inside a
+    sentence at least once, when it is no person's name, forename, honorific, deity nor word the
+    book writes in lower case ("the Sirens": the book's "sire"). The people's word is the
+    evidence, the name the place ("he pounced down upon Pisa", "After this, Lucca and Siena
+    yielded": no preposition of place before either)."""
+    peoples: dict[str, str] = {}
+    for m in _PEOPLE_OF_TOWN.finditer(text):
+        stem = m.group(1)
+        for ending in _TOWN_ENDINGS:
+            peoples.setdefault(stem + ending, m.group(0))
+    for name, where in sorted(peoples.items()):
+        if (
+            len(name) < 4
+            or places.find(name) is not None
+            or name in not_places
+            or name.lower() in lowercase
+            or name in profile.forenames
+            or name in profile.honorifics
+            or name in profile.deities
+        ):
+            continue
+        geo = gazetteer.lookup_named(name)
+        if geo is None or geo.type != "city" or not _mid_sentence_uses(name, text):
+            continue
+        places.add(
+            name,
+            "settlement",
+            geo,
+            "named in the text; GeoNames",
+            evidence=f"a town whose people the book names after it: {where}",
+        )
+
+
 _LISTED_CITY_BY_ANOTHER_NAME = 100_000
 
 

@@ -1,0 +1,58 @@
+"""Places of older worlds found on the book's own evidence (issue 18, round 11): towns that
+no preposition of place ever stands before, in a book without an index.
+
+- a town whose people the book names after it, plural, after "the" ("the Pisans", "the
+  Sienese", "the Athenians"), is a place wherever written: The Prince writes "he pounced down
+  upon Pisa", "as Pisa after the hundred years", "After this, Lucca and Siena yielded", never
+  "in Pisa"; a name the book writes in lower case too is none ("the Sirens" of The Divine
+  Comedy: "sire").
+
+Read from the shared corpus beside the project (skipped where absent).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus_marks import converted_epub, marked_texts
+from teikit.enrich import registers, textplaces
+from teikit.profile import load_profile
+
+PRINCE = "niccolo-machiavelli_the-prince_w-k-marriott"
+
+
+@pytest.fixture(scope="module")
+def prince(tmp_path_factory) -> Path:
+    return converted_epub(tmp_path_factory, PRINCE)
+
+
+def test_a_town_whose_people_the_book_names_is_a_place(prince):
+    said = "If this man had taken Pisa, nobody can deny"
+    assert "Pisa" in marked_texts(prince, said, "placeName")
+    marked = marked_texts(prince, "The Spartans held Athens and Thebes, establishing there an oligarchy", "placeName")
+    assert {"Athens", "Pisa"} <= set(marked)  # "as Pisa after the hundred years", the same paragraph
+    # Siena by its people ("the Sienese"), and so Lucca listed with it
+    marked = marked_texts(prince, "After this, Lucca and Siena yielded at once", "placeName")
+    assert {"Pisa", "Lucca", "Siena"} <= set(marked)
+
+
+def _found(text: str) -> set[str]:
+    places = registers.Places(registers.Register("place"))
+    textplaces._towns_of_peoples(places, text, set(), load_profile(), {"sire"})
+    return set(places.by_name)
+
+
+def test_the_people_word_is_the_evidence():
+    """The Prince's sentences, alone: the people's word makes the town a place, and only
+    the town it names."""
+    text = (
+        "and the Pisans, the Sienese⁠—everybody made advances to him. "
+        "Having dispatched these matters, he pounced down upon Pisa. After this, Lucca and Siena yielded at once."
+    )
+    assert _found(text) == {"pisa", "siena"}
+    # no people's word, no place
+    assert _found("he pounced down upon Pisa. After this, Lucca and Siena yielded at once.") == set()
+    # "the Sirens": Sire, a town of 21,300 in the gazetteer, is the book's "sire"
+    assert _found("Wherefore thou shalt not hear the Sirens, and the Sire of all replied") == set()
