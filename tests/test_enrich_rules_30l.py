@@ -5,7 +5,13 @@ no preposition of place ever stands before, in a book without an index.
   Sienese", "the Athenians"), is a place wherever written: The Prince writes "he pounced down
   upon Pisa", "as Pisa after the hundred years", "After this, Lucca and Siena yielded", never
   "in Pisa"; a name the book writes in lower case too is none ("the Sirens" of The Divine
-  Comedy: "sire").
+  Comedy: "sire");
+- a name the book says is a town, a village, a river or a mountain, and where it lies ("Sible
+  Hedingham, a village in Essex", The Prince's notes; "Caieta, a town in Latium", the
+  Meditations' glossary; "The Elsa is a river in Tuscany", "Bismantova, a mountain in the
+  duchy of Modena", Longfellow's notes to The Divine Comedy), is a place of that kind; not
+  "a city of hermits", nor a person's name ("Worthing is a place in Sussex": Jack Worthing's
+  name in The Importance of Being Earnest).
 
 Read from the shared corpus beside the project (skipped where absent).
 """
@@ -56,3 +62,31 @@ def test_the_people_word_is_the_evidence():
     assert _found("he pounced down upon Pisa. After this, Lucca and Siena yielded at once.") == set()
     # "the Sirens": Sire, a town of 21,300 in the gazetteer, is the book's "sire"
     assert _found("Wherefore thou shalt not hear the Sirens, and the Sire of all replied") == set()
+
+
+def test_a_name_said_to_be_a_village_somewhere_is_one(prince):
+    said = "He was born about 1320 at Sible Hedingham, a village in Essex."
+    assert {"Sible Hedingham", "Essex"} <= set(marked_texts(prince, said, "placeName"))
+
+
+def _apposed(text: str, not_places: frozenset[str] = frozenset()) -> set[str]:
+    places = registers.Places(registers.Register("place"))
+    textplaces._apposed_kinds(places, text, set(not_places), load_profile(), {"it", "there", "or"})
+    return set(places.by_name)
+
+
+def test_the_kind_and_where_it_lies_are_the_evidence():
+    """Sentences of the Meditations' glossary and Longfellow's notes, alone."""
+    assert _apposed("of the Roman Republic. Carnuntum, a town on the Danube in Upper Pannonia.") == {"carnuntum"}
+    assert _apposed("thy mind, The Elsa is a river in Tuscany, rising in the mountains") == {"elsa"}
+    said = "Noli, a town in the Genoese territory, by the seaside; Bismantova, a mountain in the duchy of Modena."
+    assert _apposed(said) == {"noli", "bismantova"}
+    said = "Figghine, or Figline, is a town in the Val d’Arno, some twelve miles distant"
+    assert _apposed(said) == {"figline"}
+    # where it lies is no place: no evidence
+    assert _apposed("“The Eremo is a city of hermits, walled round") == set()
+    assert _apposed("Sanleo, a fortress on a mountain in the duchy of Urbino") == set()
+    # a word the book writes in lower case, a person's name
+    assert _apposed("It is an island in the South Pacific Ocean.") == set()
+    said = "Worthing is a place in Sussex. It is a seaside resort."
+    assert _apposed(said, frozenset({"Worthing"})) == set()

@@ -47,6 +47,11 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   Sienese", "the Athenians"): a city of the gazetteer's well-known part of that very name,
   wherever written ("he pounced down upon Pisa"), when it is no person's name, forename or
   word the book writes in lower case ("the Sirens": "sire");
+- a name the book says is a town, a village, a river, a mountain or another kind of place,
+  and where it lies, in apposition or after "is"/"was" ("Caieta, a town in Latium", "The
+  Elsa is a river in Tuscany", "Bismantova, a mountain in the duchy of Modena"; not "a city of
+  hermits"): a place of that kind wherever written, gazetteer or none, when it is no person's
+  name, honorific or word the book writes in lower case;
 - a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
 - a name and "Valley", "Falls" or "Forest" wherever written ("above Keene Valley", "Epping
   Forest"), the first word none the book writes in lower case ("Happy Valley"), nor a
@@ -674,6 +679,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     _addresses(places, text, not_places, profile, lowercase)
     _countries(places, text, not_places, profile, lowercase)
     _towns_of_peoples(places, text, not_places, profile, lowercase)
+    _apposed_kinds(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
     _compounds(places, text, not_places, profile, lowercase)
     _homes(places, text, not_places, profile, lowercase)
@@ -1190,6 +1196,73 @@ def _towns_of_peoples(
             geo,
             "named in the text; GeoNames",
             evidence=f"a town whose people the book names after it: {where}",
+        )
+
+
+# The kind of place a name is said to be, and the type its entry takes.
+_KINDS = {
+    "town": "settlement",
+    "city": "settlement",
+    "village": "settlement",
+    "hamlet": "settlement",
+    "seaport": "settlement",
+    "port": "settlement",
+    "river": "river",
+    "stream": "river",
+    "mountain": "mountain",
+    "hill": "mountain",
+    "island": "island",
+    "fortress": "place",
+    "castle": "place",
+    "province": "region",
+    "region": "region",
+    "district": "region",
+    "county": "region",
+    "place": "place",
+}
+# "Caieta, a town in Latium", "Bertinoro, is a small town in Romagna", "The Elsa is a river in
+# Tuscany", "Corneto, a village in the Papal States", "Bismantova, a mountain in the duchy of
+# Modena": a name (group 1), a comma or "is"/"was", "a"/"an" and up to two words before the
+# kind (group 2), and where it lies: a preposition and a capitalised name, maybe after "the"
+# and a word and "of" ("a city of hermits", "a river of speech" say no place).
+_APPOSED_KIND = re.compile(
+    rf"([{UPPER}](?<![\w'’-].)[{LOWER}]+(?: [{UPPER}][{LOWER}]+)?)(?:,\s|,?\s(?:is|was)\s)an?\s(?:[a-z]+\s){{0,2}}?"
+    rf"({'|'.join(_KINDS)})\s(?:in|of|on|near)\s(?:the\s)?(?:[a-z]+\s(?:of\s)?)?[{UPPER}]"
+)
+
+
+def _apposed_kinds(
+    places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]
+) -> None:
+    """A name the book says is a town, a river, a mountain or another kind of place, and where
+    it lies, in apposition or with "is"/"was" ("Caieta, a town in Latium", "Noli, a town in the
+    Genoese territory", "Buggia is a city in Africa", "Tambernich is a mountain of Sclavonia"):
+    a place of that kind wherever written, gazetteer or none, when it is no person's name, no
+    honorific and its first word is none the book writes in lower case ("It is an island in
+    the South Pacific Ocean", "There is a place in Hell"). An article before it stays outside
+    ("The Elsa is a river in Tuscany": Elsa)."""
+    articles = {a.capitalize() for a in profile.articles}
+    for m in _APPOSED_KIND.finditer(text):
+        words = m.group(1).split()
+        if words[0] in articles:
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        if (
+            places.find(name) is not None
+            or name in not_places
+            or any(w in not_places or w in profile.honorifics for w in words)
+            or words[0].lower() in lowercase
+        ):
+            continue
+        kind = _KINDS[m.group(2)]
+        places.add(
+            name,
+            kind,
+            None,
+            "named in the text",
+            evidence=f"a {m.group(2)} by the book's own words: {passage(text, m.start(), m.end())}",
         )
 
 
