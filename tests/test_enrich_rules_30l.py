@@ -11,7 +11,11 @@ no preposition of place ever stands before, in a book without an index.
   Meditations' glossary; "The Elsa is a river in Tuscany", "Bismantova, a mountain in the
   duchy of Modena", Longfellow's notes to The Divine Comedy), is a place of that kind; not
   "a city of hermits", nor a person's name ("Worthing is a place in Sussex": Jack Worthing's
-  name in The Importance of Being Earnest).
+  name in The Importance of Being Earnest);
+- a name after "the" and its kind in lower case, "the river Reno", "the isle of Lemnos", "the
+  plain of Roncesvalles" (Longfellow's notes), "the port of Rotterdam" (Keynes), is a place of
+  that kind; not a verse's next line ("the river / Lifted": a word the book writes in lower
+  case).
 
 Read from the shared corpus beside the project (skipped where absent).
 """
@@ -22,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_marks import converted_epub, marked_texts
+from corpus_marks import converted_books, converted_epub, marked_texts
 from teikit.enrich import registers, textplaces
 from teikit.profile import load_profile
 
@@ -90,3 +94,34 @@ def test_the_kind_and_where_it_lies_are_the_evidence():
     assert _apposed("It is an island in the South Pacific Ocean.") == set()
     said = "Worthing is a place in Sussex. It is a seaside resort."
     assert _apposed(said, frozenset({"Worthing"})) == set()
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory):
+    return converted_books(tmp_path_factory, "r30l")
+
+
+def test_a_name_after_its_kind_is_a_place(books):
+    said = "with German property in the port of Rotterdam."
+    assert "Rotterdam" in marked_texts(books("keynes-economic-consequences"), said, "placeName")
+
+
+def _kinds_before(text: str, lowercase: frozenset[str] = frozenset()) -> set[str]:
+    places = registers.Places(registers.Register("place"))
+    textplaces._kinds_before(places, text, set(), load_profile(), lowercase)
+    return set(places.by_name)
+
+
+def test_the_kind_before_the_name_is_the_evidence():
+    """Sentences of Longfellow's notes to The Divine Comedy, alone."""
+    said = "the Po, the Apennines, the Adriatic, and the river Reno, that passes near Bologna."
+    assert _kinds_before(said) == {"reno"}
+    said = "He by the isle of Lemnos passed along After the daring women"
+    assert _kinds_before(said) == {"lemnos"}
+    said = "meets on the plain of Roncesvalles a student of Bologna"
+    assert _kinds_before(said) == {"roncesvalles"}
+    # a verse's next line, a word the book writes in lower case
+    said = "Beheld I from the river Lifted into the air"
+    assert _kinds_before(said, frozenset({"lifted"})) == set()
+    # a name of two words is no river of its first
+    assert _kinds_before("down the river Des Moines to the town") == set()

@@ -52,6 +52,10 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   Elsa is a river in Tuscany", "Bismantova, a mountain in the duchy of Modena"; not "a city of
   hermits"): a place of that kind wherever written, gazetteer or none, when it is no person's
   name, honorific or word the book writes in lower case;
+- a name after "the" and a kind of place written in lower case before it ("the river Reno",
+  "the isle of Lemnos", "the port of Rotterdam", "the plain of Roncesvalles"): a place of that
+  kind wherever written, gazetteer or none, when it is no person's name, honorific, word the
+  book writes in lower case nor the first of two capitalised words;
 - a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
 - a name and "Valley", "Falls" or "Forest" wherever written ("above Keene Valley", "Epping
   Forest"), the first word none the book writes in lower case ("Happy Valley"), nor a
@@ -680,6 +684,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     _countries(places, text, not_places, profile, lowercase)
     _towns_of_peoples(places, text, not_places, profile, lowercase)
     _apposed_kinds(places, text, not_places, profile, lowercase)
+    _kinds_before(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
     _compounds(places, text, not_places, profile, lowercase)
     _homes(places, text, not_places, profile, lowercase)
@@ -1263,6 +1268,47 @@ def _apposed_kinds(
             None,
             "named in the text",
             evidence=f"a {m.group(2)} by the book's own words: {passage(text, m.start(), m.end())}",
+        )
+
+
+# A kind of place written before its name, and the type its entry takes: "the river Reno", "the
+# isle of Lemnos", "the island of Kamberg", "the port of Rotterdam", "the plain of Roncesvalles".
+_KINDS_BEFORE = {
+    "river": "river",
+    "isle of": "island",
+    "island of": "island",
+    "port of": "settlement",
+    "plain of": "place",
+}
+# The kind in lower case after "the" (group 1), the name (group 2): one capitalised word that no
+# other follows ("the river Des Moines" is no river Des).
+_KIND_BEFORE = re.compile(rf"\b[Tt]he ({'|'.join(_KINDS_BEFORE)}) ([{UPPER}][{LOWER}]+)(?![\w'’-])(?!\s[{UPPER}])")
+
+
+def _kinds_before(
+    places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]
+) -> None:
+    """A name after "the" and a kind of place written in lower case before it ("the river
+    Reno", "the river Phlegethon", "the isle of Lemnos", "the port of Rotterdam", "the plain of
+    Roncesvalles"): a place of that kind wherever written, gazetteer or none, when it is no
+    person's name, honorific nor word the book writes in lower case (a verse's next line: "the
+    river / Lifted")."""
+    for m in _KIND_BEFORE.finditer(text):
+        name = m.group(2)
+        if (
+            places.find(name) is not None
+            or name in not_places
+            or name in profile.honorifics
+            or name in profile.deities
+            or name.lower() in lowercase
+        ):
+            continue
+        places.add(
+            name,
+            _KINDS_BEFORE[m.group(1)],
+            None,
+            "named in the text",
+            evidence=f"named after its kind: {passage(text, m.start(), m.end())}",
         )
 
 
