@@ -125,3 +125,31 @@ def test_the_kind_before_the_name_is_the_evidence():
     assert _kinds_before(said, frozenset({"lifted"})) == set()
     # a name of two words is no river of its first
     assert _kinds_before("down the river Des Moines to the town") == set()
+
+
+def test_a_name_opened_by_mount_or_lake_is_a_place(books):
+    said = "and of Kentucky to Lake Champlain"
+    assert "Lake Champlain" in marked_texts(books("federalist-papers-1998"), said, "placeName")
+
+
+def _first_words(text: str, lowercase: frozenset[str] = frozenset(), found: tuple[str, ...] = ()) -> set[str]:
+    places = registers.Places(registers.Register("place"))
+    for name in found:
+        places.add(name, "mountain", None, "named in the text")
+    textplaces._first_words(places, text, set(), load_profile(), lowercase)
+    return set(places.by_name) - {name.lower() for name in found}
+
+
+def test_the_opening_word_is_the_evidence():
+    """Sentences of Longfellow's notes to The Divine Comedy, alone."""
+    said = "Ghibellines at the famous battle of Monte Aperto in 1260, where the Guelfs were routed"
+    assert _first_words(said) == {"monte aperto"}
+    said = "long chain ends in Calabria, opposite Cape Peloro in Sicily."
+    assert _first_words(said) == {"cape peloro"}
+    # a longer name's words (the Gutenberg licence's address; a man's name)
+    assert _first_words("809 North 1500 West, Salt Lake City, UT 84116") == set()
+    assert _first_words("the prophet Thomas Lake Harris") == set()
+    # "Mount Etna" where Etna is found already: Etna marked, as before
+    assert _first_words("the flames of Mount Etna", found=("Etna",)) == set()
+    # a word the book writes in lower case after the opening one
+    assert _first_words("unto the Mount Delectable", frozenset({"delectable"})) == set()

@@ -56,6 +56,11 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   "the isle of Lemnos", "the port of Rotterdam", "the plain of Roncesvalles"): a place of that
   kind wherever written, gazetteer or none, when it is no person's name, honorific, word the
   book writes in lower case nor the first of two capitalised words;
+- a name opened by a word of the profile (`[places] first_words`, the default's "Mount",
+  "Monte", "Mont", "Lake", "Cape": "Mount Tabor", "Monte Aperto", "Lake Champlain"), the two
+  words wherever written, when the second is no person's name, honorific, word the book writes
+  in lower case nor place found already ("Mount Etna": Etna), and no capitalised word but a
+  function word stands before them ("Salt Lake City");
 - a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
 - a name and "Valley", "Falls" or "Forest" wherever written ("above Keene Valley", "Epping
   Forest"), the first word none the book writes in lower case ("Happy Valley"), nor a
@@ -685,6 +690,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     _towns_of_peoples(places, text, not_places, profile, lowercase)
     _apposed_kinds(places, text, not_places, profile, lowercase)
     _kinds_before(places, text, not_places, profile, lowercase)
+    _first_words(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
     _compounds(places, text, not_places, profile, lowercase)
     _homes(places, text, not_places, profile, lowercase)
@@ -1309,6 +1315,53 @@ def _kinds_before(
             None,
             "named in the text",
             evidence=f"named after its kind: {passage(text, m.start(), m.end())}",
+        )
+
+
+@cache
+def _first_word_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """One of `words` (group 1), a space and one capitalised word (group 2) that no other
+    follows ("Mount Holyoke College" is a college's name)."""
+    return re.compile(
+        rf"(?<![\w'’-])({'|'.join(map(re.escape, words))}) ([{UPPER}][{LOWER}]+)(?![\w'’-])(?!\s[{UPPER}])"
+    )
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s$")
+
+
+def _first_words(
+    places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]
+) -> None:
+    """A name opened by a word of the profile (`[places] first_words`: "Mount Tabor", "Monte
+    Aperto", "Lake Champlain", "Cape Peloro"), the two words a place of the type the word gives
+    wherever written, when the second is no person's name, honorific nor word the book writes in
+    lower case ("Mount Delectable"), nor a place found already ("Mount Etna": Etna), and no
+    capitalised word but a function word stands before them ("Salt Lake City", "Thomas Lake
+    Harris": a longer name's)."""
+    if not profile.place_first_words:
+        return
+    function_words = set(profile.english_words)
+    for m in _first_word_pattern(tuple(profile.place_first_words)).finditer(text):
+        word, second = m.groups()
+        name = m.group(0)
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is not None and before.group(1)[0].isupper() and before.group(1).lower() not in function_words:
+            continue
+        if (
+            places.find(name) is not None
+            or places.find(second) is not None
+            or second in not_places
+            or second in profile.honorifics
+            or second.lower() in lowercase
+        ):
+            continue
+        places.add(
+            name,
+            profile.place_first_words[word],
+            None,
+            "named in the text",
+            evidence=f"a name opened by '{word}': {passage(text, m.start(), m.end())}",
         )
 
 
