@@ -1168,7 +1168,7 @@ def _addresses(places: registers.Places, text: str, not_places: set[str], profil
 # "the Paduans", "the Athenians" (Athens), "the Thebans" (Thebes); the ending (group 2) and
 # what it follows (group 1), to which the town's name adds back "a", "e", "o", "s", "es" or
 # nothing.
-_PEOPLE_OF_TOWN = re.compile(rf"\b[Tt]he ([{UPPER}][{LOWER}]{{2,}}?)(ians|ans|ns|ese)(?![\w'’-])")
+_PEOPLE_OF_TOWN = re.compile(rf"[Tt](?<![\w'’-].)he ([{UPPER}][{LOWER}]{{2,}}?)(ians|ans|ns|ese)(?![\w'’-])")
 _TOWN_ENDINGS = ("", "a", "e", "o", "s", "es")
 
 
@@ -1240,6 +1240,8 @@ _APPOSED_KIND = re.compile(
     rf"([{UPPER}](?<![\w'’-].)[{LOWER}]+(?: [{UPPER}][{LOWER}]+)?)(?:,\s|,?\s(?:is|was)\s)an?\s(?:[a-z]+\s){{0,2}}?"
     rf"({'|'.join(_KINDS)})\s(?:in|of|on|near)\s(?:the\s)?(?:[a-z]+\s(?:of\s)?)?[{UPPER}]"
 )
+# `_APPOSED_KIND`'s kinds, sought first (`pieces_holding`): only the paragraphs holding one are searched
+_APPOSED_KIND_WORDS = tuple(_KINDS)
 
 
 def _apposed_kinds(
@@ -1253,7 +1255,7 @@ def _apposed_kinds(
     the South Pacific Ocean", "There is a place in Hell"). An article before it stays outside
     ("The Elsa is a river in Tuscany": Elsa)."""
     articles = {a.capitalize() for a in profile.articles}
-    for m in _APPOSED_KIND.finditer(text):
+    for m in pieces_holding(_APPOSED_KIND, _APPOSED_KIND_WORDS, text):
         words = m.group(1).split()
         if words[0] in articles:
             words = words[1:]
@@ -1288,7 +1290,11 @@ _KINDS_BEFORE = {
 }
 # The kind in lower case after "the" (group 1), the name (group 2): one capitalised word that no
 # other follows ("the river Des Moines" is no river Des).
-_KIND_BEFORE = re.compile(rf"\b[Tt]he ({'|'.join(_KINDS_BEFORE)}) ([{UPPER}][{LOWER}]+)(?![\w'’-])(?!\s[{UPPER}])")
+_KIND_BEFORE = re.compile(
+    rf"[Tt](?<![\w'’-].)he ({'|'.join(_KINDS_BEFORE)}) ([{UPPER}][{LOWER}]+)(?![\w'’-])(?!\s[{UPPER}])"
+)
+# `_KIND_BEFORE`'s kinds, sought first (`pieces_holding`): only the paragraphs holding one are searched
+_KINDS_BEFORE_WORDS = tuple(f"{kind} " for kind in _KINDS_BEFORE)
 
 
 def _kinds_before(
@@ -1299,7 +1305,7 @@ def _kinds_before(
     Roncesvalles"): a place of that kind wherever written, gazetteer or none, when it is no
     person's name, honorific nor word the book writes in lower case (a verse's next line: "the
     river / Lifted")."""
-    for m in _KIND_BEFORE.finditer(text):
+    for m in pieces_holding(_KIND_BEFORE, _KINDS_BEFORE_WORDS, text):
         name = m.group(2)
         if (
             places.find(name) is not None
@@ -1342,7 +1348,8 @@ def _first_words(
     if not profile.place_first_words:
         return
     function_words = set(profile.english_words)
-    for m in _first_word_pattern(tuple(profile.place_first_words)).finditer(text):
+    words = tuple(profile.place_first_words)
+    for m in pieces_holding(_first_word_pattern(words), tuple(f"{word} " for word in words), text):
         word, second = m.groups()
         name = m.group(0)
         before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
