@@ -74,6 +74,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "journeys": "strings",
         "holders": "strings",
         "openings": "strings",
+        "first_words": "types",
         "home": "table",
     },
     "orgs": {
@@ -387,6 +388,8 @@ class Profile:
     journeys: tuple[str, ...] = ()  # [places] journeys: "ticket", "train" (a ticket for Worthing)
     place_holders: tuple[str, ...] = ()  # [places] holders: "minister", "laird" (Boyd, pastor of Fenwick)
     place_openings: tuple[str, ...] = ()  # [places] openings: "Ben", "Glen" (Ben-Lomond, about Glenconner), from a pack
+    # [places] first_words: "Mount" -> "mountain", "Lake" -> "lake" ("Mount Tabor", "Lake Champlain")
+    place_first_words: dict[str, str] = field(default_factory=dict)
     # [places] home: the lands the book is of, each a box (south, north, west, east in degrees)
     home: tuple[tuple[float, float, float, float], ...] = ()
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
@@ -596,6 +599,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         journeys=tuple(places["journeys"]),
         place_holders=tuple(places.get("holders", ())),
         place_openings=tuple(places.get("openings", ())),
+        place_first_words=dict(places.get("first_words", {})),
         home=tuple(_home_box(name, box, origin) for name, box in sorted(places["home"].items())),
         honorifics=tuple(data["names"]["honorifics"]),
         office_titles=tuple(data["names"].get("office_titles", ())),

@@ -43,6 +43,24 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   or four times or more after a preposition of place and in two uses of three, once after
   a locative ("to Stamton", "in Stamton"); seldom before a lower-case word other than a
   function word ("the French army": a language, a people; "to Stamton that day": a town);
+- a town whose people the book names after it, plural, after "the" ("the Pisans", "the
+  Sienese", "the Athenians"): a city of the gazetteer's well-known part of that very name,
+  wherever written ("he pounced down upon Pisa"), when it is no person's name, forename or
+  word the book writes in lower case ("the Sirens": "sire");
+- a name the book says is a town, a village, a river, a mountain or another kind of place,
+  and where it lies, in apposition or after "is"/"was" ("Caieta, a town in Latium", "The
+  Elsa is a river in Tuscany", "Bismantova, a mountain in the duchy of Modena"; not "a city of
+  hermits"): a place of that kind wherever written, gazetteer or none, when it is no person's
+  name, honorific or word the book writes in lower case;
+- a name after "the" and a kind of place written in lower case before it ("the river Reno",
+  "the isle of Lemnos", "the port of Rotterdam", "the plain of Roncesvalles"): a place of that
+  kind wherever written, gazetteer or none, when it is no person's name, honorific, word the
+  book writes in lower case nor the first of two capitalised words;
+- a name opened by a word of the profile (`[places] first_words`, the default's "Mount",
+  "Monte", "Mont", "Lake", "Cape": "Mount Tabor", "Monte Aperto", "Lake Champlain"), the two
+  words wherever written, when the second is no person's name, honorific, word the book writes
+  in lower case nor place found already ("Mount Etna": Etna), and no capitalised word but a
+  function word stands before them ("Salt Lake City");
 - a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
 - a name and "Valley", "Falls" or "Forest" wherever written ("above Keene Valley", "Epping
   Forest"), the first word none the book writes in lower case ("Happy Valley"), nor a
@@ -669,6 +687,10 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     _opened(places, text, not_places, profile, lowercase, strong, seen)
     _addresses(places, text, not_places, profile, lowercase)
     _countries(places, text, not_places, profile, lowercase)
+    _towns_of_peoples(places, text, not_places, profile, lowercase)
+    _apposed_kinds(places, text, not_places, profile, lowercase)
+    _kinds_before(places, text, not_places, profile, lowercase)
+    _first_words(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
     _compounds(places, text, not_places, profile, lowercase)
     _homes(places, text, not_places, profile, lowercase)
@@ -1142,6 +1164,214 @@ def _addresses(places: registers.Places, text: str, not_places: set[str], profil
 
 # A city listed with places under another of its names, known the world over: "Stettin"
 # (Szczecin), "Frankfurt" (Frankfurt am Main), of 100,000 people or more.
+# A town's people named after it, plural, after "the": "the Pisans" (Pisa), "the Sienese" (Siena),
+# "the Paduans", "the Athenians" (Athens), "the Thebans" (Thebes); the ending (group 2) and
+# what it follows (group 1), to which the town's name adds back "a", "e", "o", "s", "es" or
+# nothing.
+_PEOPLE_OF_TOWN = re.compile(rf"[Tt](?<![\w'’-].)he ([{UPPER}][{LOWER}]{{2,}}?)(ians|ans|ns|ese)(?![\w'’-])")
+_TOWN_ENDINGS = ("", "a", "e", "o", "s", "es")
+
+
+def _towns_of_peoples(
+    places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]
+) -> None:
+    """A town whose people the book names after it, plural, after "the" ("the Pisans", "the
+    Sienese", "the Paduans"), is a place wherever the book writes its name: a city of the
+    gazetteer's well-known part (15,000 people or more) of that very name, written inside a
+    sentence at least once, when it is no person's name, forename, honorific, deity nor word the
+    book writes in lower case ("the Sirens": the book's "sire"). The people's word is the
+    evidence, the name the place ("he pounced down upon Pisa", "After this, Lucca and Siena
+    yielded": no preposition of place before either)."""
+    peoples: dict[str, str] = {}
+    for m in _PEOPLE_OF_TOWN.finditer(text):
+        stem = m.group(1)
+        for ending in _TOWN_ENDINGS:
+            peoples.setdefault(stem + ending, m.group(0))
+    for name, where in sorted(peoples.items()):
+        if (
+            len(name) < 4
+            or places.find(name) is not None
+            or name in not_places
+            or name.lower() in lowercase
+            or name in profile.forenames
+            or name in profile.honorifics
+            or name in profile.deities
+        ):
+            continue
+        geo = gazetteer.lookup_named(name)
+        if geo is None or geo.type != "city" or not _mid_sentence_uses(name, text):
+            continue
+        places.add(
+            name,
+            "settlement",
+            geo,
+            "named in the text; GeoNames",
+            evidence=f"a town whose people the book names after it: {where}",
+        )
+
+
+# The kind of place a name is said to be, and the type its entry takes.
+_KINDS = {
+    "town": "settlement",
+    "city": "settlement",
+    "village": "settlement",
+    "hamlet": "settlement",
+    "seaport": "settlement",
+    "port": "settlement",
+    "river": "river",
+    "stream": "river",
+    "mountain": "mountain",
+    "hill": "mountain",
+    "island": "island",
+    "fortress": "place",
+    "castle": "place",
+    "province": "region",
+    "region": "region",
+    "district": "region",
+    "county": "region",
+    "place": "place",
+}
+# "Caieta, a town in Latium", "Bertinoro, is a small town in Romagna", "The Elsa is a river in
+# Tuscany", "Corneto, a village in the Papal States", "Bismantova, a mountain in the duchy of
+# Modena": a name (group 1), a comma or "is"/"was", "a"/"an" and up to two words before the
+# kind (group 2), and where it lies: a preposition and a capitalised name, maybe after "the"
+# and a word and "of" ("a city of hermits", "a river of speech" say no place).
+_APPOSED_KIND = re.compile(
+    rf"([{UPPER}](?<![\w'’-].)[{LOWER}]+(?: [{UPPER}][{LOWER}]+)?)(?:,\s|,?\s(?:is|was)\s)an?\s(?:[a-z]+\s){{0,2}}?"
+    rf"({'|'.join(_KINDS)})\s(?:in|of|on|near)\s(?:the\s)?(?:[a-z]+\s(?:of\s)?)?[{UPPER}]"
+)
+# `_APPOSED_KIND`'s kinds, sought first (`pieces_holding`): only the paragraphs holding one are searched
+_APPOSED_KIND_WORDS = tuple(_KINDS)
+
+
+def _apposed_kinds(
+    places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]
+) -> None:
+    """A name the book says is a town, a river, a mountain or another kind of place, and where
+    it lies, in apposition or with "is"/"was" ("Caieta, a town in Latium", "Noli, a town in the
+    Genoese territory", "Buggia is a city in Africa", "Tambernich is a mountain of Sclavonia"):
+    a place of that kind wherever written, gazetteer or none, when it is no person's name, no
+    honorific and its first word is none the book writes in lower case ("It is an island in
+    the South Pacific Ocean", "There is a place in Hell"). An article before it stays outside
+    ("The Elsa is a river in Tuscany": Elsa)."""
+    articles = {a.capitalize() for a in profile.articles}
+    for m in pieces_holding(_APPOSED_KIND, _APPOSED_KIND_WORDS, text):
+        words = m.group(1).split()
+        if words[0] in articles:
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        if (
+            places.find(name) is not None
+            or name in not_places
+            or any(w in not_places or w in profile.honorifics for w in words)
+            or words[0].lower() in lowercase
+        ):
+            continue
+        kind = _KINDS[m.group(2)]
+        places.add(
+            name,
+            kind,
+            None,
+            "named in the text",
+            evidence=f"a {m.group(2)} by the book's own words: {passage(text, m.start(), m.end())}",
+        )
+
+
+# A kind of place written before its name, and the type its entry takes: "the river Reno", "the
+# isle of Lemnos", "the island of Kamberg", "the port of Rotterdam", "the plain of Roncesvalles".
+_KINDS_BEFORE = {
+    "river": "river",
+    "isle of": "island",
+    "island of": "island",
+    "port of": "settlement",
+    "plain of": "place",
+}
+# The kind in lower case after "the" (group 1), the name (group 2): one capitalised word that no
+# other follows ("the river Des Moines" is no river Des).
+_KIND_BEFORE = re.compile(
+    rf"[Tt](?<![\w'’-].)he ({'|'.join(_KINDS_BEFORE)}) ([{UPPER}][{LOWER}]+)(?![\w'’-])(?!\s[{UPPER}])"
+)
+# `_KIND_BEFORE`'s kinds, sought first (`pieces_holding`): only the paragraphs holding one are searched
+_KINDS_BEFORE_WORDS = tuple(f"{kind} " for kind in _KINDS_BEFORE)
+
+
+def _kinds_before(
+    places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]
+) -> None:
+    """A name after "the" and a kind of place written in lower case before it ("the river
+    Reno", "the river Phlegethon", "the isle of Lemnos", "the port of Rotterdam", "the plain of
+    Roncesvalles"): a place of that kind wherever written, gazetteer or none, when it is no
+    person's name, honorific nor word the book writes in lower case (a verse's next line: "the
+    river / Lifted")."""
+    for m in pieces_holding(_KIND_BEFORE, _KINDS_BEFORE_WORDS, text):
+        name = m.group(2)
+        if (
+            places.find(name) is not None
+            or name in not_places
+            or name in profile.honorifics
+            or name in profile.deities
+            or name.lower() in lowercase
+        ):
+            continue
+        places.add(
+            name,
+            _KINDS_BEFORE[m.group(1)],
+            None,
+            "named in the text",
+            evidence=f"named after its kind: {passage(text, m.start(), m.end())}",
+        )
+
+
+@cache
+def _first_word_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """One of `words` (group 1), a space and one capitalised word (group 2) that no other
+    follows ("Mount Holyoke College" is a college's name)."""
+    return re.compile(
+        rf"(?<![\w'’-])({'|'.join(map(re.escape, words))}) ([{UPPER}][{LOWER}]+)(?![\w'’-])(?!\s[{UPPER}])"
+    )
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s$")
+
+
+def _first_words(
+    places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]
+) -> None:
+    """A name opened by a word of the profile (`[places] first_words`: "Mount Tabor", "Monte
+    Aperto", "Lake Champlain", "Cape Peloro"), the two words a place of the type the word gives
+    wherever written, when the second is no person's name, honorific nor word the book writes in
+    lower case ("Mount Delectable"), nor a place found already ("Mount Etna": Etna), and no
+    capitalised word but a function word stands before them ("Salt Lake City", "Thomas Lake
+    Harris": a longer name's)."""
+    if not profile.place_first_words:
+        return
+    function_words = set(profile.english_words)
+    words = tuple(profile.place_first_words)
+    for m in pieces_holding(_first_word_pattern(words), tuple(f"{word} " for word in words), text):
+        word, second = m.groups()
+        name = m.group(0)
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is not None and before.group(1)[0].isupper() and before.group(1).lower() not in function_words:
+            continue
+        if (
+            places.find(name) is not None
+            or places.find(second) is not None
+            or second in not_places
+            or second in profile.honorifics
+            or second.lower() in lowercase
+        ):
+            continue
+        places.add(
+            name,
+            profile.place_first_words[word],
+            None,
+            "named in the text",
+            evidence=f"a name opened by '{word}': {passage(text, m.start(), m.end())}",
+        )
+
+
 _LISTED_CITY_BY_ANOTHER_NAME = 100_000
 
 
