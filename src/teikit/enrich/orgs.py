@@ -68,7 +68,12 @@ profile adds its own):
   names. A noun the book writes so three times or more, and in no longer name or in one
   only, names that one body from its first use, before the longer name too ("the Senate"
   beside "the Roman Senate" once; "the Church" in a book that names no church; not "the
-  College", written once, nor "the Court" beside two courts' names);
+  College", written once, nor "the Court" beside two courts' names). So too after "the" and
+  a lower-case word or two that describe it: "the entire Convention", "the unscrupulous
+  Commune", "the federal Senate" (not a word that tells another body or points back: "the
+  other Committee", "the said Church"); where the book writes that word capitalised before the
+  noun as a name and at least half of its uses before the noun, the word is the name's: "the
+  constituent Assembly" beside "the Constituent Assembly" (not "the new Legislature");
 - a noun without an article that the book writes so as a body's own name: "before Congress
   on February 11", "an act of Congress", "Congress, from the nonattendance of a few
   States" (two uses at least after a preposition, before a stop or a little word, and the
@@ -333,6 +338,7 @@ def the_before(text: str, at: int, back: int = 8) -> bool:
 
 
 _APOSTROPHES = re.compile(r"['’]")
+_HYPHEN_BETWEEN_WORDS = re.compile(r"(?<=\w)-(?=\w)")
 
 
 def scanner(keys: Mapping[str, Any], split_hyphens: bool = False) -> Matcher:
@@ -418,6 +424,7 @@ class Shapes:
     _edges: set[str] | None = None
     _common: dict[str, bool] = field(default_factory=dict)
     _opens: dict[str, bool] = field(default_factory=dict)
+    _names_with: dict[tuple[str, str], bool] = field(default_factory=dict)  # (`names_with`)
     # The words the book writes after "the" (`capitalised_after_the`), found once
     # `opens_names` has sought a few words one by one (`_OPENS_SOUGHT`): a book that asks
     # of two ("the Thy", "the Wad") reads less in two searches than in the scan for all.
@@ -538,6 +545,25 @@ class Shapes:
             else:  # a word of word characters: among those the book writes after "the", all found at once
                 self._opens[word] = word in self._after_the
         return self._opens[word]
+
+    def names_with(self, word: str, head: str) -> bool:
+        """Whether the book writes a lower-case `word` as the first word of the name of a body
+        that `head` ends: it writes the two capitalised ("Constituent Assembly") and at least
+        half of the word's uses before the noun ("the constituent Assembly"; not "new", written
+        before a hundred other words). Asked of the few words `_described` finds."""
+        pair = (word, head)
+        if pair not in self._names_with:
+            # (the capitalised name first, sought by `str.find`: most words fail there; the
+            # pattern opens with the word's letters, which `re` seeks as a literal)
+            named = self.written(f"{word[0].upper()}{word[1:]} {head}")
+            if named:
+                text = self.text
+                pairs = re.finditer(rf"{word}{_SP}{re.escape(head)}(?![\w'’-])", text)
+                before = sum(1 for m in pairs if m.start() == 0 or not _word_char(text[m.start() - 1]))
+                uses = self.whole.get(word, 0) if self.whole is not None else sum(1 for _ in _uses(word, text))
+                named = 2 * before >= uses
+            self._names_with[pair] = named
+        return self._names_with[pair]
 
     def common(self, word: str) -> bool:
         """Whether the book writes a word (a possessive's: "People's") in lower case too:
@@ -740,13 +766,11 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
                 name = " ".join(text[start:end].split())
             if name.replace("’", "'") not in shapes.not_orgs:  # `fold`, of a name without runs of spaces
                 out.append(Found(start, end, name, head, False))
-        elif (
-            the_before(text, hs)
-            and head not in shapes.place_nouns
-            and head not in _NOT_ALONE
-            and head not in _ENDS_ONLY
-        ):
-            out.append(Found(hs, he, head, head, True))
+        elif head not in shapes.place_nouns and head not in _NOT_ALONE and head not in _ENDS_ONLY:
+            if the_before(text, hs):
+                out.append(Found(hs, he, head, head, True))
+            elif (described := _described(text, hs, he, head, shapes)) is not None:
+                out.append(described)
     if len(out) < 2:
         return out  # (most texts: one name or none, nothing to choose among)
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
@@ -755,6 +779,37 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
     return kept
+
+
+# Words between "the" and a noun that say the body is another than the one named last ("the
+# other Committee", "the second Assembly"): no description of it.
+_ANOTHER = frozenset({"other", "another", "former", "rival", "two", "three", "both", "said", "aforesaid"}) | _ORDINALS
+
+
+def _described(text: str, hs: int, he: int, head: str, shapes: Shapes) -> Found | None:
+    """A noun alone after "the" and one lower-case word (or two) that describes its body: "the entire
+    Convention", "the existing Assembly", "the unscrupulous Commune" (a noun alone, as after
+    "the", which names the body of that noun named last), or, where the book writes that word
+    capitalised before the noun as a name and at least half of its uses before the noun, the
+    name with its first word in lower case: "the constituent Assembly" beside "the Constituent
+    Assembly", "the present constituent Assembly" (not "the new Legislature" beside a heading's
+    "The New Legislature": "new" is written before a hundred other words). Not a word that tells another body ("the other
+    Committee", "the second Assembly"), nor a little word ("the only Convention")."""
+    found = word_before(text, hs)
+    if found is None or not _describes(found[1], shapes):
+        return None
+    start, word = found
+    if not the_before(text, start):  # "the present constituent Assembly": two words at most
+        earlier = word_before(text, start)
+        if earlier is None or not _describes(earlier[1], shapes) or not the_before(text, earlier[0]):
+            return None
+    if shapes.names_with(word, head):
+        return Found(start, he, f"{word} {head}", head, False)
+    return Found(hs, he, head, head, True)
+
+
+def _describes(word: str, shapes: Shapes) -> bool:
+    return word not in _ANOTHER and word not in shapes.stops and word not in _LITTLE
 
 
 def _names_before(words: str, shapes: Shapes) -> bool:
@@ -1178,7 +1233,8 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
 class Orgs:
     """The organisation register with its look-up by name.
 
-    Names are looked up as one whatever their case, their apostrophes and the spelling of a
+    Names are looked up as one whatever their case, their apostrophes, a hyphen or a space
+    between two words ("States-General", "States General") and the spelling of a
     place in them (the profile's `[places] same`): "the Moscow Party Committee" and "the
     Moscow party committee", "Workers' Opposition" and "Workers Opposition", "People's
     Commissariat" and "Peoples' Commissariat", "Nizhny" and "Nizhnyi province party
@@ -1207,7 +1263,10 @@ class Orgs:
         key = self._keys.get(name)
         if key is None:
             folded = name if self._place_form is None else self._place_form.sub(self._place, name)
-            key = self._keys[name] = " ".join(_APOSTROPHES.sub("", folded).casefold().split())
+            # a hyphen between two words is a space ("the States-General", the table of
+            # contents' "States General"): one body
+            unhyphened = _HYPHEN_BETWEEN_WORDS.sub(" ", _APOSTROPHES.sub("", folded))
+            key = self._keys[name] = " ".join(unhyphened.casefold().split())
         return key
 
     def _place(self, m: re.Match) -> str:
@@ -1751,8 +1810,10 @@ def _article_less(
     out = list(found)
     for head in sorted(proper):
         for k, hs, he in uses[head]:
-            if not any(f.start < he and hs < f.end for f in out[k]):
-                out[k] = sorted([*out[k], Found(hs, he, head, head, False)], key=lambda f: f.start)
+            # (a noun described after "the", `_described`'s, is this body by its own name)
+            kept = [f for f in out[k] if not (f.bare and f.start == hs and f.end == he)]
+            if not any(f.start < he and hs < f.end for f in kept):
+                out[k] = sorted([*kept, Found(hs, he, head, head, False)], key=lambda f: f.start)
     return out
 
 
