@@ -106,3 +106,24 @@ def test_a_names_first_word_the_book_writes_in_lower_case_before_its_noun_is_the
     said = "Monarchists an opportunity of obtaining a majority in the new Legislature"
     assert "Legislature" in marked_texts(gardiner, said, "orgName")
     assert "new Legislature" not in marked_texts(gardiner, said, "orgName")
+
+
+def test_a_name_after_the_number_that_opens_a_lists_paragraph_is_no_title(book):
+    # Keynes's proposals, numbered "(1)" to "(4)": "The" opens the sentence after the number
+    keynes = book("keynes-economic-consequences")
+    said = "(4) The Reparation Commission should be dissolved"
+    assert "Reparation Commission" in marked_texts(keynes, said, "orgName")
+    said = "(4) The Coal Commission already established by the Allies should become"
+    assert "Coal Commission" in marked_texts(keynes, said, "orgName")
+
+
+def test_a_bodys_name_in_a_quotations_capitals_is_the_body(book):
+    # The Federalist quotes the Constitution's words in capitals: "Congress" is the body the
+    # book names without an article, "the Senate" the one it names after "the"
+    federalist = book("federalist-papers-1998")
+    said = "that they shall not, WITHOUT THE CONSENT OF CONGRESS, lay such duties"
+    assert "CONGRESS" in marked_texts(federalist, said, "orgName")
+    said = '"BY AND WITH THE ADVICE AND CONSENT OF THE SENATE, TO MAKE TREATIES'
+    assert "SENATE" in marked_texts(federalist, said, "orgName")
+    # the other capitals are no body
+    assert "CONSENT" not in marked_texts(federalist, said, "orgName")

@@ -80,7 +80,10 @@ profile adds its own):
   noun never in lower case: not "in Council" beside "the council"); "the Congress" too;
 - a body named by its number of members, called by the number alone after "the" once the
   text has named it: "the Council of Four ... the interest of the Four" (not "the Four
-  Powers").
+  Powers");
+- such a name or noun written in capitals among other words in capitals in running text, a
+  quotation's emphasis: "WITHOUT THE CONSENT OF CONGRESS", "CONSENT OF THE SENATE" (not a
+  word in capitals alone, an acronym's shape, nor a heading's).
 
 A House heads a name only before "of" and its members' plural or a body's noun ("the House
 of Representatives", "the House of Commons", "either House of Assembly"; not "the White
@@ -961,10 +964,23 @@ def _country_after(text: str, end: int, shapes: Shapes) -> re.Match | None:
 
 def _title(text: str, start: int) -> bool:
     """Whether a name follows "The" written mid-sentence: a title ("Schapiro, The Communist
-    Party of the Soviet Union")."""
+    Party of the Soviet Union"); not after the number or letter that opens a list's paragraph
+    ("(4) The Reparation Commission should be dissolved")."""
     # "T" four characters back first (a name rarely follows it): the pattern, which tries each
     # of the eight characters before, only where "The " may end there
-    return start >= 4 and text[start - 4] == "T" and the_before(text, start) and not initial(text, start - 4)
+    return (
+        start >= 4
+        and text[start - 4] == "T"
+        and the_before(text, start)
+        and not initial(text, start - 4)
+        and _LABEL_BEFORE.search(text, max(0, start - 14), start - 4) is None
+    )
+
+
+# The number or letter that opens a paragraph of a list, and the space after it ("(4) The
+# Reparation Commission should be dissolved", "9. The League of Cambray"): the sentence
+# begins after it.
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\((?:\d+|[a-zA-Z]|[ivxlc]+)\)|(?:\d+|[ivxlc]+)\.)[ \t]+$")
 
 
 def _faction(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -> Found | None:
@@ -1692,6 +1708,7 @@ def discover(
     found = _concepts_dropped(found, shapes)
     found = _article_less(found, pieces, heads, shapes)
     found = _numbers_alone(found, pieces, shapes.text, starts)
+    found = _in_capitals(found, shapes, starts, headings)
     holding = list(compress(count(), found))  # the pieces with a name (of a book's thousands)
     seen: dict[str, list[int]] = {}  # each name found -> the pieces it stands in
     for k in holding:
@@ -1850,6 +1867,55 @@ def _numbers_alone(found: list[list[Found]], pieces: list[str], text: str, start
                 if not any(f.start < he and hs < f.end for f in out[k]):
                     out[k] = sorted([*out[k], Found(hs, he, name, number, False)], key=lambda f: f.start)
     return out
+
+
+def _in_capitals(
+    found: list[list[Found]], shapes: Shapes, starts: list[int], headings: Container[int] = ()
+) -> list[list[Found]]:
+    """A body's name written in capitals among other words in capitals, the emphasis of a
+    quotation in running text: "WITHOUT THE CONSENT OF CONGRESS", "BY AND WITH THE ADVICE
+    AND CONSENT OF THE SENATE". The word is the name the book writes in lower case but for
+    its capital: a noun it writes without an article as a body's own name (`Shapes.proper`:
+    "Congress"), a known name ("Jacobins"), or a noun after "THE", which names the body of
+    that noun as "the Senate" does. Not a word in capitals alone (an acronym's shape), nor
+    in a heading. (`starts`: where each piece begins in `shapes.text`, the pieces joined
+    by blank lines; `headings`: the pieces that are a heading's.)"""
+    named = {w.upper(): w for w in shapes.proper | shapes.known if not w.isupper() and " " not in w}
+    nouns = {
+        w.upper(): w
+        for w in shapes.nouns
+        if " " not in w and w not in _NOT_ALONE and w not in _ENDS_ONLY and w not in shapes.place_nouns
+    }
+    if not named and not nouns:
+        return found
+    text = shapes.text
+    out = found
+    for word, start, end in _capital_words(text):
+        if word not in named and word not in nouns:
+            continue
+        before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+        if before is None and _CAPITAL_AFTER.match(text, end) is None:
+            continue  # alone in capitals: an acronym's shape, or a word set apart
+        k = bisect_right(starts, start) - 1
+        if k in headings:
+            continue
+        hs, he = start - starts[k], end - starts[k]
+        if word in named:
+            f = Found(hs, he, named[word], named[word], False)
+        elif before is not None and before.group(1) == "THE":
+            f = Found(hs, he, nouns[word], nouns[word], True)
+        else:
+            continue
+        if not any(g.start < he and hs < g.end for g in out[k]):
+            if out is found:
+                out = list(found)
+            out[k] = sorted([*out[k], f], key=lambda g: g.start)
+    return out
+
+
+# A word in capitals before another, or after it, on its line: the words of an emphasis.
+_CAPITAL_BEFORE = re.compile(r"(?<![\w'’-])([A-Z]{2,})[ \t]+$")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]{2,}(?![\w'’-])")
 
 
 # A name listed with "other" establishments of a kind: "to place Sormovo and other works under
