@@ -12,6 +12,7 @@ from conftest import SHARED
 from corpus_marks import converted_books, converted_epub, marked_texts, marks
 
 DANTE = SHARED / "corpus" / "epub" / "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow"
+PRINCE = SHARED / "corpus" / "epub" / "niccolo-machiavelli_the-prince_w-k-marriott"
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +23,11 @@ def book(tmp_path_factory):
 @pytest.fixture(scope="module")
 def dante(tmp_path_factory):
     return converted_epub(tmp_path_factory, DANTE.name)
+
+
+@pytest.fixture(scope="module")
+def prince(tmp_path_factory):
+    return converted_epub(tmp_path_factory, PRINCE.name)
 
 
 def test_the_revolutions_parties_and_clubs_are_bodies_their_member_and_adjective_are_not(book):
@@ -127,3 +133,14 @@ def test_a_bodys_name_in_a_quotations_capitals_is_the_body(book):
     assert "SENATE" in marked_texts(federalist, said, "orgName")
     # the other capitals are no body
     assert "CONSENT" not in marked_texts(federalist, said, "orgName")
+
+
+def test_a_saints_name_after_of_and_st_names_the_body_not_a_church(book, prince):
+    # the Prince's endnote, "St." and a no-break space before the saint's name
+    said = "He was the leader of the famous “Company of St. George,” composed entirely"
+    assert "Company of St. George" in marked_texts(prince, said, "orgName")
+    # Gardiner's church of St. Roch is the building named for him: no body of that name
+    gardiner = book("gardiner-french-revolution")
+    written = "".join(f.read_text(encoding="utf-8") for f in sorted(gardiner.glob("ch*.xml")))
+    assert "Church of St. Roch" in " ".join(written.split()).replace("</orgName>", "")
+    assert ">Church of St. Roch</orgName>" not in written

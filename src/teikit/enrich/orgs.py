@@ -20,7 +20,9 @@ profile adds its own):
   a body's lower-case noun, singular or plural, follows it ("the All-Russian Conference of
   Bolshevik military party organizations", "of the Moscow party committee"). A
   possessive after it is the whole name's ("the Council of Ministers' bureau") unless
-  that word is a place's or a person's ("the Reparation Commission for Germany's");
+  that word is a place's or a person's ("the Reparation Commission for Germany's"). A saint's
+  name after "St." is the name's too ("the Company of St. George"), but not a church's, the
+  building named for him ("the Church of St. Roch");
 - a name of `[orgs] known` (acronyms and single words: NKVD, Politburo), alone or ending
   a run of capitalised words as a noun does ("Nizhnyi Cheka");
 - a known name, or one so shaped, with a country's acronym or a country's name right after
@@ -200,6 +202,12 @@ _TOKENS = re.compile(_TOKEN)
 _APOSTROPHE_S = re.compile(r"['’]s?$")
 _QUOTED = re.compile(r"['‘](?:The )?$")  # a name that opens a quotation: "'The Union of ...'"
 _ABBREVIATION = re.compile(r"(?<![\w-])[A-Z][a-z]?$")  # "of St. Roch": the name is cut short
+# A saint's name after "of" and the abbreviation of "Saint" (a space or, as Standard Ebooks
+# print it, a no-break space between): the name of a body under his patronage ("the Company of
+# St. George"), not of a church, the building named for him ("the Church of St. Roch").
+_SAINT_BEFORE = re.compile(r"(?<![\w-])(?:St|Ste|S)$")
+_SAINT_NAMED = re.compile(rf"\.(?:{_SP}|\u00a0)[A-Z][a-z]+(?![\w'’-])")
+_SAINTS_BUILDINGS = frozenset({"Church"})
 _ABSTRACT = re.compile(r"(?:ment|tion|sion|ence|ance|ship|ity|ism|ure|ry|ics)$")
 _PAGES_BEFORE = re.compile(r"^[\d\s,.;:–-]+")
 _BRACKETED = re.compile(r"\(([^()]+)\)")
@@ -740,6 +748,10 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
                 end = post.start() + post.group().rindex(bare) + len(bare)
         if post and head in _NEVER_BARE and _is_place(_OF_THE.sub("", post.group()).strip(), shapes.profile):
             post = None  # "the Government of Germany": the country's government, Germany a place
+        if post and head not in _SAINTS_BUILDINGS and text.startswith(".", end):
+            saint = _SAINT_NAMED.match(text, end) if _SAINT_BEFORE.search(post.group()) else None
+            if saint is not None:
+                end = saint.end()  # "the Company of St. George": the saint's name is the body's
         bodies_end = _body_after(text, end, shapes) if post else end  # "... of the Moscow party committee"
         if post and (
             not (shapes.qualifies(text[post.start() : end]) or bodies_end > end)
