@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SHARED
-from corpus_marks import converted_books, converted_epub, marked_texts, marks
+from corpus_marks import converted_books, converted_epub, converted_word, marked_texts, marks
 
 DANTE = SHARED / "corpus" / "epub" / "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow"
 PRINCE = SHARED / "corpus" / "epub" / "niccolo-machiavelli_the-prince_w-k-marriott"
@@ -144,3 +144,16 @@ def test_a_saints_name_after_of_and_st_names_the_body_not_a_church(book, prince)
     written = "".join(f.read_text(encoding="utf-8") for f in sorted(gardiner.glob("ch*.xml")))
     assert "Church of St. Roch" in " ".join(written.split()).replace("</orgName>", "")
     assert ">Church of St. Roch</orgName>" not in written
+
+
+def test_a_forum_and_a_brigade_end_a_bodys_name(book, tmp_path_factory):
+    # Wells's town has a Fire Brigade (its captain, Boomer); the book's lower-case "fire
+    # brigade" is the common noun
+    wells = book("wells-mr-polly")
+    said = "Boomer, captain of the Fire Brigade, appeared, staring out"
+    assert "Fire Brigade" in marked_texts(wells, said, "orgName")
+    # the WGIG report's forum of security teams, its short name in brackets after it
+    wgig = converted_word(tmp_path_factory, "wgig-background-report-2005")
+    said = "Many CERTs belong to the Forum of Incident Response and Security Teams (FIRST)"
+    marked = marked_texts(wgig, said, "orgName")
+    assert "Forum of Incident Response and Security Teams" in marked and "FIRST" in marked

@@ -220,7 +220,9 @@ _ENDS_ONLY = frozenset({"Centre", "Center"})
 # Government of Germany" the country's); "The Party, like Antaeus, should keep its links to
 # the earth": the party in general, not the "Ukrainian Communist Party" named last.
 _NEVER_BARE = frozenset({"Government"})
-_NOT_ALONE = frozenset({"Government", "Party", "House"})
+# "the Forum" alone is Rome's square, a place; a Forum names a body in its name only ("the
+# Forum of Incident Response and Security Teams", "the World Telecommunication Policy Forum").
+_NOT_ALONE = frozenset({"Government", "Party", "House", "Forum"})
 # Nouns that head a name only before "of" and its members' plural or a body's noun: "the House
 # of Representatives", "the House of Commons", "either House of Assembly"; not "the White
 # House", a building, nor "the House of Bourbon", a dynasty.
