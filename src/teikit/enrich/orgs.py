@@ -438,6 +438,7 @@ class Shapes:
     _common: dict[str, bool] = field(default_factory=dict)
     _opens: dict[str, bool] = field(default_factory=dict)
     _names_with: dict[tuple[str, str], bool] = field(default_factory=dict)  # (`names_with`)
+    _capital_words: list[tuple[str, int, int]] | None = None  # (`capital_words`)
     # The words the book writes after "the" (`capitalised_after_the`), found once
     # `opens_names` has sought a few words one by one (`_OPENS_SOUGHT`): a book that asks
     # of two ("the Thy", "the Wad") reads less in two searches than in the scan for all.
@@ -558,6 +559,12 @@ class Shapes:
             else:  # a word of word characters: among those the book writes after "the", all found at once
                 self._opens[word] = word in self._after_the
         return self._opens[word]
+
+    def capital_words(self) -> list[tuple[str, int, int]]:
+        """`_capital_words(text)`, found once for the passes over the book that read them."""
+        if self._capital_words is None:
+            self._capital_words = list(_capital_words(self.text))
+        return self._capital_words
 
     def names_with(self, word: str, head: str) -> bool:
         """Whether the book writes a lower-case `word` as the first word of the name of a body
@@ -1904,7 +1911,7 @@ def _in_capitals(
         return found
     text = shapes.text
     out = found
-    for word, start, end in _capital_words(text):
+    for word, start, end in shapes.capital_words():
         if word not in named and word not in nouns:
             continue
         before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
@@ -2163,7 +2170,7 @@ def _listed_acronyms(text: str, shapes: Shapes, profile) -> list[str]:
     (IANA)"). Not one the text writes only joined by a slash to another: part of one name
     ("UN/CEFACT", `_slashed`)."""
     listed: Counter = Counter()
-    for short, start, end in _capital_words(text):
+    for short, start, end in shapes.capital_words() if text is shapes.text else _capital_words(text):
         if short in shapes.known:
             continue
         before = _LISTED_BEFORE.search(text, max(0, start - 40), start)
