@@ -20,7 +20,9 @@ profile adds its own):
   a body's lower-case noun, singular or plural, follows it ("the All-Russian Conference of
   Bolshevik military party organizations", "of the Moscow party committee"). A
   possessive after it is the whole name's ("the Council of Ministers' bureau") unless
-  that word is a place's or a person's ("the Reparation Commission for Germany's");
+  that word is a place's or a person's ("the Reparation Commission for Germany's"). A saint's
+  name after "St." is the name's too ("the Company of St. George"), but not a church's, the
+  building named for him ("the Church of St. Roch");
 - a name of `[orgs] known` (acronyms and single words: NKVD, Politburo), alone or ending
   a run of capitalised words as a noun does ("Nizhnyi Cheka");
 - a known name, or one so shaped, with a country's acronym or a country's name right after
@@ -68,14 +70,22 @@ profile adds its own):
   names. A noun the book writes so three times or more, and in no longer name or in one
   only, names that one body from its first use, before the longer name too ("the Senate"
   beside "the Roman Senate" once; "the Church" in a book that names no church; not "the
-  College", written once, nor "the Court" beside two courts' names);
+  College", written once, nor "the Court" beside two courts' names). So too after "the" and
+  a lower-case word or two that describe it: "the entire Convention", "the unscrupulous
+  Commune", "the federal Senate" (not a word that tells another body or points back: "the
+  other Committee", "the said Church"); where the book writes that word capitalised before the
+  noun as a name and at least half of its uses before the noun, the word is the name's: "the
+  constituent Assembly" beside "the Constituent Assembly" (not "the new Legislature");
 - a noun without an article that the book writes so as a body's own name: "before Congress
   on February 11", "an act of Congress", "Congress, from the nonattendance of a few
   States" (two uses at least after a preposition, before a stop or a little word, and the
   noun never in lower case: not "in Council" beside "the council"); "the Congress" too;
 - a body named by its number of members, called by the number alone after "the" once the
   text has named it: "the Council of Four ... the interest of the Four" (not "the Four
-  Powers").
+  Powers");
+- such a name or noun written in capitals among other words in capitals in running text, a
+  quotation's emphasis: "WITHOUT THE CONSENT OF CONGRESS", "CONSENT OF THE SENATE" (not a
+  word in capitals alone, an acronym's shape, nor a heading's).
 
 A House heads a name only before "of" and its members' plural or a body's noun ("the House
 of Representatives", "the House of Commons", "either House of Assembly"; not "the White
@@ -192,6 +202,12 @@ _TOKENS = re.compile(_TOKEN)
 _APOSTROPHE_S = re.compile(r"['’]s?$")
 _QUOTED = re.compile(r"['‘](?:The )?$")  # a name that opens a quotation: "'The Union of ...'"
 _ABBREVIATION = re.compile(r"(?<![\w-])[A-Z][a-z]?$")  # "of St. Roch": the name is cut short
+# A saint's name after "of" and the abbreviation of "Saint" (a space or, as Standard Ebooks
+# print it, a no-break space between): the name of a body under his patronage ("the Company of
+# St. George"), not of a church, the building named for him ("the Church of St. Roch").
+_SAINT_BEFORE = re.compile(r"(?<![\w-])(?:St|Ste|S)$")
+_SAINT_NAMED = re.compile(rf"\.(?:{_SP}|\u00a0)[A-Z][a-z]+(?![\w'’-])")
+_SAINTS_BUILDINGS = frozenset({"Church"})
 _ABSTRACT = re.compile(r"(?:ment|tion|sion|ence|ance|ship|ity|ism|ure|ry|ics)$")
 _PAGES_BEFORE = re.compile(r"^[\d\s,.;:–-]+")
 _BRACKETED = re.compile(r"\(([^()]+)\)")
@@ -204,7 +220,9 @@ _ENDS_ONLY = frozenset({"Centre", "Center"})
 # Government of Germany" the country's); "The Party, like Antaeus, should keep its links to
 # the earth": the party in general, not the "Ukrainian Communist Party" named last.
 _NEVER_BARE = frozenset({"Government"})
-_NOT_ALONE = frozenset({"Government", "Party", "House"})
+# "the Forum" alone is Rome's square, a place; a Forum names a body in its name only ("the
+# Forum of Incident Response and Security Teams", "the World Telecommunication Policy Forum").
+_NOT_ALONE = frozenset({"Government", "Party", "House", "Forum"})
 # Nouns that head a name only before "of" and its members' plural or a body's noun: "the House
 # of Representatives", "the House of Commons", "either House of Assembly"; not "the White
 # House", a building, nor "the House of Bourbon", a dynasty.
@@ -333,6 +351,7 @@ def the_before(text: str, at: int, back: int = 8) -> bool:
 
 
 _APOSTROPHES = re.compile(r"['’]")
+_HYPHEN_BETWEEN_WORDS = re.compile(r"(?<=\w)-(?=\w)")
 
 
 def scanner(keys: Mapping[str, Any], split_hyphens: bool = False) -> Matcher:
@@ -418,6 +437,8 @@ class Shapes:
     _edges: set[str] | None = None
     _common: dict[str, bool] = field(default_factory=dict)
     _opens: dict[str, bool] = field(default_factory=dict)
+    _names_with: dict[tuple[str, str], bool] = field(default_factory=dict)  # (`names_with`)
+    _capital_words: list[tuple[str, int, int]] | None = None  # (`capital_words`)
     # The words the book writes after "the" (`capitalised_after_the`), found once
     # `opens_names` has sought a few words one by one (`_OPENS_SOUGHT`): a book that asks
     # of two ("the Thy", "the Wad") reads less in two searches than in the scan for all.
@@ -538,6 +559,31 @@ class Shapes:
             else:  # a word of word characters: among those the book writes after "the", all found at once
                 self._opens[word] = word in self._after_the
         return self._opens[word]
+
+    def capital_words(self) -> list[tuple[str, int, int]]:
+        """`_capital_words(text)`, found once for the passes over the book that read them."""
+        if self._capital_words is None:
+            self._capital_words = list(_capital_words(self.text))
+        return self._capital_words
+
+    def names_with(self, word: str, head: str) -> bool:
+        """Whether the book writes a lower-case `word` as the first word of the name of a body
+        that `head` ends: it writes the two capitalised ("Constituent Assembly") and at least
+        half of the word's uses before the noun ("the constituent Assembly"; not "new", written
+        before a hundred other words). Asked of the few words `_described` finds."""
+        pair = (word, head)
+        if pair not in self._names_with:
+            # (the capitalised name first, sought by `str.find`: most words fail there; the
+            # pattern opens with the word's letters, which `re` seeks as a literal)
+            named = self.written(f"{word[0].upper()}{word[1:]} {head}")
+            if named:
+                text = self.text
+                pairs = re.finditer(rf"{word}{_SP}{re.escape(head)}(?![\w'’-])", text)
+                before = sum(1 for m in pairs if m.start() == 0 or not _word_char(text[m.start() - 1]))
+                uses = self.whole.get(word, 0) if self.whole is not None else sum(1 for _ in _uses(word, text))
+                named = 2 * before >= uses
+            self._names_with[pair] = named
+        return self._names_with[pair]
 
     def common(self, word: str) -> bool:
         """Whether the book writes a word (a possessive's: "People's") in lower case too:
@@ -711,6 +757,10 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
                 end = post.start() + post.group().rindex(bare) + len(bare)
         if post and head in _NEVER_BARE and _is_place(_OF_THE.sub("", post.group()).strip(), shapes.profile):
             post = None  # "the Government of Germany": the country's government, Germany a place
+        if post and head not in _SAINTS_BUILDINGS and text.startswith(".", end):
+            saint = _SAINT_NAMED.match(text, end) if _SAINT_BEFORE.search(post.group()) else None
+            if saint is not None:
+                end = saint.end()  # "the Company of St. George": the saint's name is the body's
         bodies_end = _body_after(text, end, shapes) if post else end  # "... of the Moscow party committee"
         if post and (
             not (shapes.qualifies(text[post.start() : end]) or bodies_end > end)
@@ -740,13 +790,11 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
                 name = " ".join(text[start:end].split())
             if name.replace("’", "'") not in shapes.not_orgs:  # `fold`, of a name without runs of spaces
                 out.append(Found(start, end, name, head, False))
-        elif (
-            the_before(text, hs)
-            and head not in shapes.place_nouns
-            and head not in _NOT_ALONE
-            and head not in _ENDS_ONLY
-        ):
-            out.append(Found(hs, he, head, head, True))
+        elif head not in shapes.place_nouns and head not in _NOT_ALONE and head not in _ENDS_ONLY:
+            if the_before(text, hs):
+                out.append(Found(hs, he, head, head, True))
+            elif (described := _described(text, hs, he, head, shapes)) is not None:
+                out.append(described)
     if len(out) < 2:
         return out  # (most texts: one name or none, nothing to choose among)
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
@@ -755,6 +803,37 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
     return kept
+
+
+# Words between "the" and a noun that say the body is another than the one named last ("the
+# other Committee", "the second Assembly"): no description of it.
+_ANOTHER = frozenset({"other", "another", "former", "rival", "two", "three", "both", "said", "aforesaid"}) | _ORDINALS
+
+
+def _described(text: str, hs: int, he: int, head: str, shapes: Shapes) -> Found | None:
+    """A noun alone after "the" and one lower-case word (or two) that describes its body: "the entire
+    Convention", "the existing Assembly", "the unscrupulous Commune" (a noun alone, as after
+    "the", which names the body of that noun named last), or, where the book writes that word
+    capitalised before the noun as a name and at least half of its uses before the noun, the
+    name with its first word in lower case: "the constituent Assembly" beside "the Constituent
+    Assembly", "the present constituent Assembly" (not "the new Legislature" beside a heading's
+    "The New Legislature": "new" is written before a hundred other words). Not a word that tells another body ("the other
+    Committee", "the second Assembly"), nor a little word ("the only Convention")."""
+    found = word_before(text, hs)
+    if found is None or not _describes(found[1], shapes):
+        return None
+    start, word = found
+    if not the_before(text, start):  # "the present constituent Assembly": two words at most
+        earlier = word_before(text, start)
+        if earlier is None or not _describes(earlier[1], shapes) or not the_before(text, earlier[0]):
+            return None
+    if shapes.names_with(word, head):
+        return Found(start, he, f"{word} {head}", head, False)
+    return Found(hs, he, head, head, True)
+
+
+def _describes(word: str, shapes: Shapes) -> bool:
+    return word not in _ANOTHER and word not in shapes.stops and word not in _LITTLE
 
 
 def _names_before(words: str, shapes: Shapes) -> bool:
@@ -906,10 +985,23 @@ def _country_after(text: str, end: int, shapes: Shapes) -> re.Match | None:
 
 def _title(text: str, start: int) -> bool:
     """Whether a name follows "The" written mid-sentence: a title ("Schapiro, The Communist
-    Party of the Soviet Union")."""
+    Party of the Soviet Union"); not after the number or letter that opens a list's paragraph
+    ("(4) The Reparation Commission should be dissolved")."""
     # "T" four characters back first (a name rarely follows it): the pattern, which tries each
     # of the eight characters before, only where "The " may end there
-    return start >= 4 and text[start - 4] == "T" and the_before(text, start) and not initial(text, start - 4)
+    return (
+        start >= 4
+        and text[start - 4] == "T"
+        and the_before(text, start)
+        and not initial(text, start - 4)
+        and _LABEL_BEFORE.search(text, max(0, start - 14), start - 4) is None
+    )
+
+
+# The number or letter that opens a paragraph of a list, and the space after it ("(4) The
+# Reparation Commission should be dissolved", "9. The League of Cambray"): the sentence
+# begins after it.
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\((?:\d+|[a-zA-Z]|[ivxlc]+)\)|(?:\d+|[ivxlc]+)\.)[ \t]+$")
 
 
 def _faction(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -> Found | None:
@@ -1178,7 +1270,8 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
 class Orgs:
     """The organisation register with its look-up by name.
 
-    Names are looked up as one whatever their case, their apostrophes and the spelling of a
+    Names are looked up as one whatever their case, their apostrophes, a hyphen or a space
+    between two words ("States-General", "States General") and the spelling of a
     place in them (the profile's `[places] same`): "the Moscow Party Committee" and "the
     Moscow party committee", "Workers' Opposition" and "Workers Opposition", "People's
     Commissariat" and "Peoples' Commissariat", "Nizhny" and "Nizhnyi province party
@@ -1207,7 +1300,10 @@ class Orgs:
         key = self._keys.get(name)
         if key is None:
             folded = name if self._place_form is None else self._place_form.sub(self._place, name)
-            key = self._keys[name] = " ".join(_APOSTROPHES.sub("", folded).casefold().split())
+            # a hyphen between two words is a space ("the States-General", the table of
+            # contents' "States General"): one body
+            unhyphened = _HYPHEN_BETWEEN_WORDS.sub(" ", _APOSTROPHES.sub("", folded))
+            key = self._keys[name] = " ".join(unhyphened.casefold().split())
         return key
 
     def _place(self, m: re.Match) -> str:
@@ -1633,6 +1729,7 @@ def discover(
     found = _concepts_dropped(found, shapes)
     found = _article_less(found, pieces, heads, shapes)
     found = _numbers_alone(found, pieces, shapes.text, starts)
+    found = _in_capitals(found, shapes, starts, headings)
     holding = list(compress(count(), found))  # the pieces with a name (of a book's thousands)
     seen: dict[str, list[int]] = {}  # each name found -> the pieces it stands in
     for k in holding:
@@ -1751,8 +1848,10 @@ def _article_less(
     out = list(found)
     for head in sorted(proper):
         for k, hs, he in uses[head]:
-            if not any(f.start < he and hs < f.end for f in out[k]):
-                out[k] = sorted([*out[k], Found(hs, he, head, head, False)], key=lambda f: f.start)
+            # (a noun described after "the", `_described`'s, is this body by its own name)
+            kept = [f for f in out[k] if not (f.bare and f.start == hs and f.end == he)]
+            if not any(f.start < he and hs < f.end for f in kept):
+                out[k] = sorted([*kept, Found(hs, he, head, head, False)], key=lambda f: f.start)
     return out
 
 
@@ -1789,6 +1888,55 @@ def _numbers_alone(found: list[list[Found]], pieces: list[str], text: str, start
                 if not any(f.start < he and hs < f.end for f in out[k]):
                     out[k] = sorted([*out[k], Found(hs, he, name, number, False)], key=lambda f: f.start)
     return out
+
+
+def _in_capitals(
+    found: list[list[Found]], shapes: Shapes, starts: list[int], headings: Container[int] = ()
+) -> list[list[Found]]:
+    """A body's name written in capitals among other words in capitals, the emphasis of a
+    quotation in running text: "WITHOUT THE CONSENT OF CONGRESS", "BY AND WITH THE ADVICE
+    AND CONSENT OF THE SENATE". The word is the name the book writes in lower case but for
+    its capital: a noun it writes without an article as a body's own name (`Shapes.proper`:
+    "Congress"), a known name ("Jacobins"), or a noun after "THE", which names the body of
+    that noun as "the Senate" does. Not a word in capitals alone (an acronym's shape), nor
+    in a heading. (`starts`: where each piece begins in `shapes.text`, the pieces joined
+    by blank lines; `headings`: the pieces that are a heading's.)"""
+    named = {w.upper(): w for w in shapes.proper | shapes.known if not w.isupper() and " " not in w}
+    nouns = {
+        w.upper(): w
+        for w in shapes.nouns
+        if " " not in w and w not in _NOT_ALONE and w not in _ENDS_ONLY and w not in shapes.place_nouns
+    }
+    if not named and not nouns:
+        return found
+    text = shapes.text
+    out = found
+    for word, start, end in shapes.capital_words():
+        if word not in named and word not in nouns:
+            continue
+        before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+        if before is None and _CAPITAL_AFTER.match(text, end) is None:
+            continue  # alone in capitals: an acronym's shape, or a word set apart
+        k = bisect_right(starts, start) - 1
+        if k in headings:
+            continue
+        hs, he = start - starts[k], end - starts[k]
+        if word in named:
+            f = Found(hs, he, named[word], named[word], False)
+        elif before is not None and before.group(1) == "THE":
+            f = Found(hs, he, nouns[word], nouns[word], True)
+        else:
+            continue
+        if not any(g.start < he and hs < g.end for g in out[k]):
+            if out is found:
+                out = list(found)
+            out[k] = sorted([*out[k], f], key=lambda g: g.start)
+    return out
+
+
+# A word in capitals before another, or after it, on its line: the words of an emphasis.
+_CAPITAL_BEFORE = re.compile(r"(?<![\w'’-])([A-Z]{2,})[ \t]+$")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]{2,}(?![\w'’-])")
 
 
 # A name listed with "other" establishments of a kind: "to place Sormovo and other works under
@@ -2022,7 +2170,7 @@ def _listed_acronyms(text: str, shapes: Shapes, profile) -> list[str]:
     (IANA)"). Not one the text writes only joined by a slash to another: part of one name
     ("UN/CEFACT", `_slashed`)."""
     listed: Counter = Counter()
-    for short, start, end in _capital_words(text):
+    for short, start, end in shapes.capital_words() if text is shapes.text else _capital_words(text):
         if short in shapes.known:
             continue
         before = _LISTED_BEFORE.search(text, max(0, start - 40), start)
