@@ -201,7 +201,11 @@ the evidence for the value is within the text):
   chapter that ended in 1924). Any other top-level division of front, body and back (a
   preface, an introduction, an appendix), the first chapter after one, and each letter
   start with none; a section goes on with the text of its chapter before it (a new section
-  seldom says the year again), and a part's chapters with the part's text and each other.
+  seldom says the year again), and a part's chapters with the part's text and each other
+  — but a poem (a division holding verse) under a heading that is a year alone starts with
+  none: a collection grouped by the year of writing ("1784" over "Man Was Made To Mourn")
+  dates the poems, not what they tell ("When chill November's surly blast" is `--11`); a
+  dated title of the poem's own ("To A Mouse, … November, 1785") gives its year.
   (Words that open a paragraph are those after a margin note that stands first: the note,
   "♦The 20th June.♦", is not running text.) Each note starts with none too: a note takes
   years from its own text only, and running text never from a note (a citation's year is
@@ -2201,6 +2205,8 @@ _DIV, _NOTE = f"{{{TEI_NS}}}div", f"{{{TEI_NS}}}note"
 # own heads). Other divisions below a top-level one (its sections, a part's chapters) go on
 # with the text before them.
 _OWN_YEARS = {"letter"}
+_HEAD = f"{{{TEI_NS}}}head"
+_LG_BELOW = f".//{{{TEI_NS}}}lg"
 
 
 # How many dates without a year a chapter must have given the year of its context for the
@@ -2432,10 +2438,10 @@ def _read(division, openings: set[str], context: YearContext, owned: dict, finde
     names) and its notes' (each a context of its own)."""
     wrap(division, finder(openings, context), _INNER)
     divisions, notes = owned.get(division, ((), ()))
+    year_headed = bool(divisions) and _headed_by_year(division)
     for child in divisions:
-        _read(
-            child, openings, YearContext(months) if child.get("type") in _OWN_YEARS else context, owned, finder, months
-        )
+        own = YearContext(months) if _own_context(child, year_headed) else context
+        _read(child, openings, own, owned, finder, months)
     for note in notes:
         _read_note(note, openings, owned, finder, months)
 
@@ -2446,14 +2452,35 @@ def _read_note(note, openings: set[str], owned: dict, finder: Callable, months) 
         _read_note(inside, openings, owned, finder, months)
 
 
+def _headed_by_year(division) -> bool:
+    """Whether `division` opens with a heading that is a year alone ("1784")."""
+    if not len(division):
+        return False
+    head = division[0]
+    if head.tag != _HEAD:
+        return False
+    words = "".join(head.itertext()).strip()
+    return len(words) == 4 and words.isdigit()
+
+
+def _own_context(child, year_headed: bool) -> bool:
+    """Whether a division `child` reads its dates in a context of its own, not its parent's:
+    a letter (`_OWN_YEARS`), or a poem (it holds verse) of a parent headed by a year alone
+    (`year_headed`), the year the collection's poems were written in."""
+    if child.get("type") in _OWN_YEARS:
+        return True
+    return year_headed and child.find(_LG_BELOW) is not None
+
+
 def _units(division, context: YearContext, owned: dict, out: list, notes: set, months) -> None:
     """The divisions and notes `_read(division, …, context, owned, …)` wraps the texts of
     (skipping those `_INNER` names), in its order, each with the context it reads them in;
     the notes' contexts (each a note's own) added to `notes`."""
     out.append((division, context))
     divisions, inside = owned.get(division, ((), ()))
+    year_headed = bool(divisions) and _headed_by_year(division)
     for child in divisions:
-        own = YearContext(months) if child.get("type") in _OWN_YEARS else context
+        own = YearContext(months) if _own_context(child, year_headed) else context
         _units(child, own, owned, out, notes, months)
     for note in inside:
         _note_units(note, owned, out, notes, months)
