@@ -37,3 +37,15 @@ def test_a_poem_under_a_year_heading_takes_no_year_from_it(converted):
     assert dates_of(burns, "An' bleak December's winds ensuin,") == [
         ("December", {"when": "1785-12", "evidence": "internal"})
     ]
+
+
+def test_dates_without_a_year_take_the_year_of_a_dated_day_after_them(converted):
+    # James's lectures give a year of context to no testimony: the testimony says it after
+    # "during the latter part of October … until Christmas", "(this was January 7, 1881)"
+    james = converted("james-varieties-of-religious-experience")
+    said = "when one day during the latter part of October, while resting in the afternoon"
+    assert dates_of(james, said, "p") == [
+        ("latter part of October", {"notBefore": "1880-10-21", "notAfter": "1880-10-31", "evidence": "internal"}),
+        ("Christmas", {"when": "1880-12-25", "evidence": "internal"}),
+        ("January 7, 1881", {"when": "1881-01-07"}),
+    ]

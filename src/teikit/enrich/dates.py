@@ -234,7 +234,11 @@ the evidence for the value is within the text):
   "The following / next February" is the first February after the context's month (the
   next year when the context gives no month), "the previous / preceding December" the last
   one before.
-- No year established: the value stays without one — `--MM-DD`, `--MM`.
+- No year established: the value stays without one — `--MM-DD`, `--MM` — unless a date
+  later in the same text writes its month and year, up to five months after it: the text
+  comes to that date from it ("during the latter part of October … until Christmas … (this
+  was January 7, 1881)": October and December 1880, `evidence="internal"`; a feast's day,
+  which takes no year from context, takes one so too).
 """
 
 from __future__ import annotations
@@ -2136,6 +2140,55 @@ def add_feasts(
     return sorted(out, key=lambda d: d[0])
 
 
+# How many months before a dated day's or month's date later in the same text a date without
+# a year may lie and still take its year (or the year before, across a year's end): the
+# narrative comes to the later date from it, as a text told forward does.
+_TOLD_AFTER = 5
+
+
+def years_told_after(text: str, dates: list[tuple[int, int, dict[str, str]]]) -> list[tuple[int, int, dict[str, str]]]:
+    """`dates` (those of one text, in order) with the year a later date of the text gives to
+    the dates before it that took none (the text had established no year, or a feast's day,
+    which reads no context): a day's or a month's date without a year ("during the latter part
+    of October", "until Christmas") lying up to `_TOLD_AFTER` months before the first date
+    after it that writes its own year ("(this was January 7, 1881)"), where that one writes
+    its month too, is of that date's year, or of the year before where its month comes later
+    in the year (October and December 1880), with `evidence="internal"`. Not a season or a
+    span of months (its months are not one), nor before a year alone ("April 1, 1894; August
+    13, 1892": "1894" stands first after it): a year alone says no month to count back from;
+    nor where the later date stands in a quotation opened after the first ("On 2 May he was
+    born. “It was about September, 1884, …”": the words quoted tell another's time)."""
+    if len(dates) < 2:
+        return dates
+    out = list(dates)
+    later: tuple[int, int] | None = None  # the year and month of the nearest dated date after
+    later_at = 0  # where it begins
+    for i in range(len(out) - 1, -1, -1):
+        start, end, attrs = out[i]
+        values = _values(attrs)
+        if not values:
+            continue
+        first = values[0]
+        if first[:4].isdigit():
+            if "evidence" not in attrs:  # (a year alone, which says no month, stops the count)
+                later = (int(first[:4]), int(first[5:7])) if len(first) >= 7 else None
+                later_at = start
+            continue
+        if later is None or not all(v.startswith("--") for v in values):
+            continue
+        months = {v[2:4] for v in values}
+        if len(months) != 1:
+            continue
+        month = int(months.pop())
+        if (later[1] - month) % 12 > _TOLD_AFTER or text.count("“", end, later_at) > text.count("”", end, later_at):
+            continue
+        year = later[0] - (1 if month > later[1] else 0)
+        dated = {key: f"{year:04d}{v[1:]}" for key, v in attrs.items()}
+        if _valid_day(dated):
+            out[i] = (start, end, {**dated, "evidence": "internal"})
+    return out
+
+
 # Another calendar of twelve months of thirty days (a profile's `[dates] calendar_months` and
 # `calendar_years`: the pack "french-republican"): "Thermidor 9", "9 Thermidor", "the 18th
 # Brumaire", "Prairial" alone, with the year's number after it maybe ("Thermidor 9 (Year II)",
@@ -2296,6 +2349,7 @@ def apply(tei, ctx: Context):
                 found = add_feasts(text, found, feasts, function_words, feast_names)
             if calendar:
                 found = add_calendar_dates(text, found, calendar, ctx.profile.calendar_years, context.year)
+            found = years_told_after(text, found)
             for start, end, attrs in found:
                 spans.append((start, end, date_element(attrs)))
                 counts["date"] += 1
@@ -2343,6 +2397,9 @@ def apply(tei, ctx: Context):
                     days = add_feasts(texts[k], dated.get(k, []), ctx.profile.feasts, function_words, feast_names)
                     if days:
                         dated[k] = days
+        for k, d in dated.items():
+            if len(d) > 1:
+                dated[k] = years_told_after(texts[k], d)
         made = {k: [(start, end, date_element(attrs)) for start, end, attrs in d] for k, d in dated.items()}
         in_region = {}
         for k, spans in made.items():
