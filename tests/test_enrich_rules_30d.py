@@ -49,3 +49,11 @@ def test_dates_without_a_year_take_the_year_of_a_dated_day_after_them(converted)
         ("Christmas", {"when": "1880-12-25", "evidence": "internal"}),
         ("January 7, 1881", {"when": "1881-01-07"}),
     ]
+
+
+def test_a_season_after_all_the_is_one_season(converted):
+    # "all the winter": the whole of one particular winter (which two years it spans, the
+    # testimony does not say); "thereupon" after it is no noun the season would qualify
+    james = converted("james-varieties-of-religious-experience")
+    said = "The mind‐cure teachings that I had been listening to all the winter thereupon came into my mind"
+    assert dates_of(james, said, "p") == [("winter", {"notBefore": "--12", "notAfter": "--02"})]

@@ -608,11 +608,11 @@ _MONTH_CUE_BEFORE = re.compile(
     re.I,
 )
 # A season is a time only where the words around say so: "in the spring", "by summer",
-# "that winter", "the autumn of that year", "the war scare of the autumn", not "a hot
-# spring", "the spring sowing campaign", "the spring of life" nor "in winter" (any winter:
-# "in winter the roads froze").
+# "that winter", "the autumn of that year", "the war scare of the autumn", "all the winter"
+# (the whole of one), not "a hot spring", "the spring sowing campaign", "the spring of life"
+# nor "in winter" (any winter: "in winter the roads froze").
 _SEASON_CUE_BEFORE = re.compile(
-    r"\b(?:(?:in|during|through|throughout|of)\sthe\s|(?:by|until|till|since)\s(?:the\s)?|that\s)$", re.I
+    r"\b(?:(?:in|during|through|throughout|of|all)\sthe\s|(?:by|until|till|since)\s(?:the\s)?|that\s)$", re.I
 )
 # Two seasons joined, the first a time by the words before it ("during the spring and
 # summer", "in the summer or autumn"): the second is one too; and a season joined to a dated
@@ -625,7 +625,7 @@ _SEASON_NOUN_AFTER = re.compile(
     r"\s(?!(?:of\s(?:that|this|the\s(?:same|next|following|previous|preceding))|"
     r"and|or|but|so|the|a|an|he|she|it|they|we|i|his|her|its|their|there|when|while|after|before|"
     r"as|to|in|on|at|for|with|was|were|had|has|came|began|saw|brought|that|this|which|who|is|"
-    r"too|also|again|already|then|all)\b)[a-z]"
+    r"too|also|again|already|then|all|long|through|thereupon|thereafter|afterwards)\b)[a-z]"
 )
 # A date that names when something else was, not when the narrative is: "the treaty of
 # 1756", "his article of March 1930", "since 1905", "until September 1919" — but "the
