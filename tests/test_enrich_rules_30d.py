@@ -18,12 +18,24 @@ def converted(tmp_path_factory):
 
 def dates_of(folder, said: str, block: str = "l") -> list[tuple[str, dict[str, str]]]:
     """The dates marked in the block of kind `block` of the book that writes `said` (spaces
-    normalised): each one's text and attributes."""
+    normalised): each one's text and attributes, those of the notes inside it aside."""
+    note = f"{{{NS['t']}}}note"
     for f in sorted(folder.glob("ch*.xml")):
         for el in etree.parse(str(f)).iter(f"{{{NS['t']}}}{block}"):
             if said in " ".join(plain(el).split()):
-                return [("".join(d.itertext()), dict(d.attrib)) for d in el.iter(f"{{{NS['t']}}}date")]
+                dates = [d for d in el.iter(f"{{{NS['t']}}}date") if not _in_note(d, el, note)]
+                return [("".join(d.itertext()), dict(d.attrib)) for d in dates]
     raise AssertionError(f"no {block} writes {said!r}")
+
+
+def _in_note(date, block, note: str) -> bool:
+    """Whether `date` stands in a note inside `block`."""
+    for a in date.iterancestors():
+        if a is block:
+            return False
+        if a.tag == note:
+            return True
+    return False
 
 
 def test_a_poem_under_a_year_heading_takes_no_year_from_it(converted):
@@ -57,3 +69,27 @@ def test_a_season_after_all_the_is_one_season(converted):
     james = converted("james-varieties-of-religious-experience")
     said = "The mind‐cure teachings that I had been listening to all the winter thereupon came into my mind"
     assert dates_of(james, said, "p") == [("winter", {"notBefore": "--12", "notAfter": "--02"})]
+
+
+def test_the_journees_of_the_revolution_are_of_their_own_year(converted):
+    # Gardiner's chapter on 1795 names the fall of Robespierre by its day, "Thermidor 9" (Year
+    # II, 1794), and the rising of Prairial by its month after "of" (Year III, 1795): the pack
+    # french-republican's calendar_events, not the year the text is in
+    gardiner = converted("gardiner-french-revolution")
+    said = "called the White Terror in distinction to the Red Terror preceding Thermidor 9"
+    assert dates_of(gardiner, said, "p") == [("Thermidor 9", {"when": "1794-07-27", "evidence": "internal"})]
+    said = "whose action they had before the insurrection of Prairial abetted and applauded"
+    assert dates_of(gardiner, said, "p") == [
+        ("Prairial", {"notBefore": "1795-05-20", "notAfter": "1795-06-18", "evidence": "internal"})
+    ]
+
+
+def test_a_day_of_the_republican_calendar_takes_the_year_of_the_date_before_it(converted):
+    # "(August 22, Fructidor 5)": the same day twice, though "the spring of 1797" later in the
+    # paragraph's text moves the year the text is in
+    gardiner = converted("gardiner-french-revolution")
+    said = "formed of new men (August 22, Fructidor 5)"
+    assert dates_of(gardiner, said, "p")[:2] == [
+        ("August 22", {"when": "1795-08-22", "evidence": "internal"}),
+        ("Fructidor 5", {"when": "1795-08-22", "evidence": "internal"}),
+    ]

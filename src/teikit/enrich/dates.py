@@ -2204,6 +2204,28 @@ def _roman(numeral: str) -> int:
     return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
 
 
+def _year_before(dates: list[tuple[int, int, dict[str, str]]], at: int, context_year: int | None) -> int | None:
+    """The year of the last of `dates` (in order) that ends by `at` and gives one, else
+    `context_year`."""
+    for _start, end, attrs in reversed(dates):
+        if end <= at:
+            first = _values(attrs)[0] if attrs else ""
+            if first[:4].isdigit():
+                return int(first[:4])
+    return context_year
+
+
+def _named_days(events: Mapping[str, str] | None, months: Mapping[str, int]) -> dict[tuple[int, int], int]:
+    """`events` ("Thermidor 9" = "2", "Prairial" = "3") by month number and day (0: the month
+    alone) to the year's number; a key whose month `months` does not name is none."""
+    out: dict[tuple[int, int], int] = {}
+    for key, year in (events or {}).items():
+        name, _, day = key.rpartition(" ") if key[-1:].isdigit() else (key, "", "0")
+        if name in months and day.isdigit() and year.isdigit():
+            out[(months[name], int(day))] = int(year)
+    return out
+
+
 @lru_cache(maxsize=4)
 def _calendar_pattern(names: tuple[str, ...]) -> re.Pattern:
     written = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -2219,22 +2241,34 @@ def add_calendar_dates(
     months: Mapping[str, int] | None,
     years: Mapping[str, str] | None,
     context_year: int | None,
+    events: Mapping[str, str] | None = None,
 ) -> list[tuple[int, int, dict[str, str]]]:
     """`dates` with the dates of another calendar (`months`: its month names to their
     numbers; `years`: the first day of each of its years, by number) that overlap none of
-    them; `context_year`: the Gregorian year the text has established, if any."""
+    them; `context_year`: the Gregorian year the text had established before it, if any (a
+    date of `dates` before one gives its year instead: "(August 22, Fructidor 5)" read on
+    1795 is 1795's though "the spring of 1797" follows in the text). `events`: its
+    days a history names as events, by "Month day" (or a month alone, named so after "of"),
+    to their year's number (`calendar_events`): written without a year, a day of them is of
+    that year, not the context's."""
     if not months or not years or not any(name in text for name in months):
         return dates
+    named = _named_days(events, months)
     out = list(dates)
     for m in _calendar_pattern(tuple(months)).finditer(text):
         day = int(m.group(1) or m.group(3) or 0)
         month = months[m.group(2)]
         if day > 30 or any(s < m.end() and m.start() < e for s, e, _ in out):
             continue
+        event = named.get((month, day))
+        if event is not None and not day and not text.endswith(" of ", 0, m.start()):
+            event = None  # a month alone is the journée's only where "of" names it so
         if m.group(4):
             year, evidence = _roman(m.group(4)), {}
-        elif context_year is not None:
-            year, evidence = context_year - (1791 if month <= 3 else 1792), {"evidence": "internal"}
+        elif event is not None:
+            year, evidence = event, {"evidence": "internal"}
+        elif (gregorian := _year_before(dates, m.start(), context_year)) is not None:
+            year, evidence = gregorian - (1791 if month <= 3 else 1792), {"evidence": "internal"}
         else:
             continue
         if str(year) not in years:
@@ -2344,11 +2378,14 @@ def apply(tei, ctx: Context):
             if (feasts or calendar) and not holds_any(text, holding):
                 return []
             spans = []
+            year_before = context.year  # (the text's own dates move it: `add_calendar_dates`)
             found = find_dates(text, context, text in openings, reading=reading)
             if feasts:
                 found = add_feasts(text, found, feasts, function_words, feast_names)
             if calendar:
-                found = add_calendar_dates(text, found, calendar, ctx.profile.calendar_years, context.year)
+                found = add_calendar_dates(
+                    text, found, calendar, ctx.profile.calendar_years, year_before, ctx.profile.calendar_events
+                )
             found = years_told_after(text, found)
             for start, end, attrs in found:
                 spans.append((start, end, date_element(attrs)))
