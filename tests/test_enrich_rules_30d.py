@@ -93,3 +93,13 @@ def test_a_day_of_the_republican_calendar_takes_the_year_of_the_date_before_it(c
         ("August 22", {"when": "1795-08-22", "evidence": "internal"}),
         ("Fructidor 5", {"when": "1795-08-22", "evidence": "internal"}),
     ]
+
+
+def test_a_season_after_till_the_names_another_time_than_the_narratives(converted):
+    # "no new elections till the spring of 1797" in Gardiner's chapter on 1795: the elections'
+    # time, not the narrative's (as "until September 1919"): the days after stay in 1795
+    gardiner = converted("gardiner-french-revolution")
+    said = "should elect the deputies required to make up the number wanting (August 31"
+    assert ("August 31", {"when": "1795-08-31", "evidence": "internal"}) in dates_of(gardiner, said, "p")
+    said = "Before nightfall the insurgents were on all sides in flight and dispersed (October 5"
+    assert ("October 5", {"when": "1795-10-05", "evidence": "internal"}) in dates_of(gardiner, said, "p")

@@ -152,7 +152,8 @@ the evidence for the value is within the text):
   month: "(May 4, 1795)", "(February, 1794)" is how some histories date what they tell;
   a date after "of", "since" or "until", which names when
   something else was ("the treaty of 1756", "his article of March 1930", "since 1905",
-  "until September 1919"; not "the first months of 1933", "the course of 1937") — but a
+  "until September 1919", "till the spring of 1797"; not "the first months of 1933", "the
+  course of 1937") — but a
   day's date there that lies up to two years ahead ("the law of 7 August 1934" in a text on
   1932) brings the text to it, as the decrees of the days it tells about do; a date
   whose year was itself inferred, unless the text moved it ("the following February").
@@ -628,11 +629,11 @@ _SEASON_NOUN_AFTER = re.compile(
     r"too|also|again|already|then|all|long|through|thereupon|thereafter|afterwards)\b)[a-z]"
 )
 # A date that names when something else was, not when the narrative is: "the treaty of
-# 1756", "his article of March 1930", "since 1905", "until September 1919" — but "the
-# first months of 1933", "the course of 1937" are the narrative's time.
+# 1756", "his article of March 1930", "since 1905", "until September 1919", "till the spring
+# of 1797" — but "the first months of 1933", "the course of 1937" are the narrative's time.
 _ATTRIBUTIVE_BEFORE = re.compile(
     r"(?<!\bmonths)(?<!\bweeks)(?<!\bdays)(?<!\bquarter)(?<!\bhalf)(?<!\bpart)(?<!\bcourse)(?<!\bend)"
-    r"\sof\s$|\b(?:since|until|till)\s$"
+    r"\sof\s$|\b(?:since|until|till)\s(?:the\s)?$"
 )
 _NOT_A_YEAR_BEFORE = re.compile(
     r"(?:\b(?:vol|vols|no|nos|pp?|f|op|d|ll?|t|fond|delo|opis|list|page|pages|"
@@ -1293,7 +1294,7 @@ def _closes_commas(text: str, start: int, end: int) -> bool:
 def _attributive(text: str, start: int) -> bool:
     # The test on the last word first: the pattern's look-behinds are slow to run at each date.
     if not SHORTCUTS:
-        return text.endswith(("of ", "since ", "until ", "till "), 0, start) and bool(
+        return text.endswith(("of ", "since ", "until ", "till ", "the "), 0, start) and bool(
             _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 16), start)
         )
     # The pattern ends with the word and the space the text before the date ends with (its
@@ -1306,6 +1307,10 @@ def _attributive(text: str, start: int) -> bool:
         at = start - 6
     elif text.endswith("till ", 0, start):
         at = start - 5
+    elif text.endswith(("since the ", "until the "), 0, start):
+        at = start - 10
+    elif text.endswith("till the ", 0, start):
+        at = start - 9
     else:
         return False
     return at >= 0 and _ATTRIBUTIVE_BEFORE.match(text, at, start) is not None
