@@ -1307,6 +1307,8 @@ def _attributive(text: str, start: int) -> bool:
         at = start - 6
     elif text.endswith("till ", 0, start):
         at = start - 5
+    elif not text.endswith("the ", 0, start):
+        return False
     elif text.endswith(("since the ", "until the "), 0, start):
         at = start - 10
     elif text.endswith("till the ", 0, start):
@@ -2163,8 +2165,11 @@ def years_told_after(text: str, dates: list[tuple[int, int, dict[str, str]]]) ->
     13, 1892": "1894" stands first after it): a year alone says no month to count back from;
     nor where the later date stands in a quotation opened after the first ("On 2 May he was
     born. “It was about September, 1884, …”": the words quoted tell another's time)."""
-    if len(dates) < 2:
-        return dates
+    for _, _, attrs in dates:
+        if next(iter(attrs.values())).startswith("--"):
+            break
+    else:
+        return dates  # (most texts: every date has its year)
     out = list(dates)
     later: tuple[int, int] | None = None  # the year and month of the nearest dated date after
     later_at = 0  # where it begins
