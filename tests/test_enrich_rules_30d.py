@@ -103,3 +103,14 @@ def test_a_season_after_till_the_names_another_time_than_the_narratives(converte
     assert ("August 31", {"when": "1795-08-31", "evidence": "internal"}) in dates_of(gardiner, said, "p")
     said = "Before nightfall the insurgents were on all sides in flight and dispersed (October 5"
     assert ("October 5", {"when": "1795-10-05", "evidence": "internal"}) in dates_of(gardiner, said, "p")
+
+
+def test_a_month_or_season_in_a_comparison_is_any_years(converted):
+    burns = converted("burns-poems-and-songs")
+    assert dates_of(burns, "Her breath is as sweet as the blossoms in May;") == []
+    assert dates_of(burns, "Her looks were like a flow'r in May,") == []
+    # the particular month of a tale stays one ("The Twa Dogs")
+    assert dates_of(burns, "Upon a bonie day in June,") == [("June", {"when": "--06"})]
+    aurelius = converted("aurelius-meditations-casaubon")
+    said = "as usual and ordinary as a rose in the spring, and fruit in summer"
+    assert dates_of(aurelius, said, "p") == []
