@@ -114,3 +114,9 @@ def test_a_month_or_season_in_a_comparison_is_any_years(converted):
     aurelius = converted("aurelius-meditations-casaubon")
     said = "as usual and ordinary as a rose in the spring, and fruit in summer"
     assert dates_of(aurelius, said, "p") == []
+
+
+def test_a_month_named_with_an_epithet_is_any_years(converted):
+    burns = converted("burns-poems-and-songs")
+    assert dates_of(burns, "It was the charming month of May,") == []
+    assert dates_of(burns, "Again the merry month of May") == []

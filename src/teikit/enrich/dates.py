@@ -114,7 +114,8 @@ one ("the summer and autumn of 1930"), not when a noun follows the two ("the spr
 summer campaigns"); a month joined by "and" or "or" to one before it is a date where that
 one is ("in March and November"), not where no word makes it one ("as wide as March and
 November": the months of any year), nor in a comparison ("like a flow'r in May", "as sweet
-as the blossoms in May", "as … as a rose in the spring": any year's); a bare number is a year only
+as the blossoms in May", "as … as a rose in the spring": any year's), nor named with an
+epithet ("the merry month of May"); a bare number is a year only
 between 1700 and 2099 (from 1000 after a day and a month: "born on 3rd May 1469"; earlier
 ones where the words round them say so, as above: "in 1306", "1512–17", "until 656"), and not
 when it is a volume, page, archival file or count
@@ -613,6 +614,13 @@ _MONTH_CUE_BEFORE = re.compile(
 # flow'r in May", "as sweet as the blossoms in May", "as usual and ordinary as a rose in the
 # spring" (a thing or a noun of one or two words compared, then "in").
 _COMPARED_BEFORE = re.compile(r"\b(?:like|as)\s(?:a|an|the)\s[\w'’-]+(?:\s[\w'’-]+)?\sin\s(?:the\s)?$", re.I)
+# A month named with an epithet is any year's: "the merry month of May", "the charming month of
+# May" (not "the month of May", nor "the same month of May", which name one).
+_EPITHET_MONTH_BEFORE = re.compile(
+    r"\bthe\s(?!(?:following|next|last|same|previous|preceding|ensuing|present|current|whole|entire)\s)"
+    r"[a-z'’-]+\smonth\sof\s$",
+    re.I,
+)
 # A season is a time only where the words around say so: "in the spring", "by summer",
 # "that winter", "the autumn of that year", "the war scare of the autumn", "all the winter"
 # (the whole of one), not "a hot spring", "the spring sowing campaign", "the spring of life"
@@ -1105,6 +1113,12 @@ def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, .
         and _COMPARED_BEFORE.search(text, max(0, start - 40), start) is not None
     ):
         return False  # "like a flow'r in May": any year's May
+    if (
+        kind == "bare"
+        and text.endswith(("month of ", "Month Of "), 0, start)
+        and _EPITHET_MONTH_BEFORE.search(text, max(0, start - 40), start) is not None
+    ):
+        return False  # "the merry month of May"
     if kind == "bare" and (partner := _MONTH_AND_BEFORE.search(text, max(0, start - 16), start)) is not None:
         # A month joined to another is a date as that one is: "in March and November" are two,
         # "as wide as March and November" none ("and" alone would make the second one).
