@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from conftest import NS
-from corpus_marks import converted_books, plain
+from corpus_marks import converted_books, converted_epub, plain
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +26,17 @@ def dates_of(folder, said: str, block: str = "l") -> list[tuple[str, dict[str, s
                 dates = [d for d in el.iter(f"{{{NS['t']}}}date") if not _in_note(d, el, note)]
                 return [("".join(d.itertext()), dict(d.attrib)) for d in dates]
     raise AssertionError(f"no {block} writes {said!r}")
+
+
+def dates_in(folder, said: str) -> list[str]:
+    """The texts of the dates marked in the paragraphs of any of the book's files that write
+    `said`."""
+    out = []
+    for f in sorted(folder.glob("*.xml")):
+        for el in etree.parse(str(f)).iter(f"{{{NS['t']}}}p"):
+            if said in " ".join("".join(el.itertext()).split()):
+                out += ["".join(d.itertext()) for d in el.iter(f"{{{NS['t']}}}date")]
+    return out
 
 
 def _in_note(date, block, note: str) -> bool:
@@ -120,3 +131,13 @@ def test_a_month_named_with_an_epithet_is_any_years(converted):
     burns = converted("burns-poems-and-songs")
     assert dates_of(burns, "It was the charming month of May,") == []
     assert dates_of(burns, "Again the merry month of May") == []
+
+
+def test_a_number_after_note_is_the_notes(tmp_path_factory):
+    # Longfellow's notes to The Divine Comedy refer to each other by number: "See note 1986."
+    dante = converted_epub(tmp_path_factory, "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow")
+    assert dates_in(dante, "See note 1986.") == []
+    assert dates_in(dante, "For his definition of form, see note 2006.") == []
+    # a year of the same notes stays one
+    said = "The following description of the spot is from a letter in the London Daily News, February 26, 1866"
+    assert dates_in(dante, said) == ["February 26, 1866"]

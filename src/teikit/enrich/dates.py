@@ -118,8 +118,8 @@ as the blossoms in May", "as … as a rose in the spring": any year's), nor name
 epithet ("the merry month of May"); a bare number is a year only
 between 1700 and 2099 (from 1000 after a day and a month: "born on 3rd May 1469"; earlier
 ones where the words round them say so, as above: "in 1306", "1512–17", "until 656"), and not
-when it is a volume, page, archival file or count
-("vol. 1923", "1917 workers"). Ages, durations and ordinals ("13 years of age", "XV
+when it is a volume, page, archival file, note's number or count
+("vol. 1923", "see note 1986", "1917 workers"). Ages, durations and ordinals ("13 years of age", "XV
 Party Congress") contain no month or year and so are never matched.
 
 Years from context. A date the text gives without a year ("15 April", "in June",
@@ -650,12 +650,12 @@ _ATTRIBUTIVE_BEFORE = re.compile(
 )
 _NOT_A_YEAR_BEFORE = re.compile(
     r"(?:\b(?:vol|vols|no|nos|pp?|f|op|d|ll?|t|fond|delo|opis|list|page|pages|"
-    r"nr|ch|art|str)\.?\s?|[:#№])$",
+    r"nr|ch|art|str|note|notes)\.?\s?|[:#№])$",
     re.I,
 )
 # The words of `_NOT_A_YEAR_BEFORE`, in lower case: their last two letters, and those of one
 # letter (after a word's end only: "of 1917" is no folio's).
-_NOT_A_YEAR_WORDS = "vol vols no nos p pp f op d l ll t fond delo opis list page pages nr ch art str".split()
+_NOT_A_YEAR_WORDS = "vol vols no nos p pp f op d l ll t fond delo opis list page pages nr ch art str note notes".split()
 _NOT_A_YEAR_PAIRS = frozenset(w[-2:] for w in _NOT_A_YEAR_WORDS if len(w) > 1)
 _NOT_A_YEAR_LETTERS = frozenset(w for w in _NOT_A_YEAR_WORDS if len(w) == 1)
 # What joins a date without a year to the dated one that ends its range: "10 April to 15
