@@ -28,14 +28,18 @@ def dates_of(folder, said: str, block: str = "l") -> list[tuple[str, dict[str, s
     raise AssertionError(f"no {block} writes {said!r}")
 
 
-def dates_in(folder, said: str) -> list[str]:
-    """The texts of the dates marked in the paragraphs of any of the book's files that write
-    `said`."""
+def dates_in(folder, said: str) -> list[tuple[str, dict[str, str]]]:
+    """The dates (text, attributes) marked in the innermost paragraphs or notes of the book's files
+    that write `said` (a note holding a paragraph that writes it aside)."""
     out = []
     for f in sorted(folder.glob("*.xml")):
-        for el in etree.parse(str(f)).iter(f"{{{NS['t']}}}p"):
-            if said in " ".join("".join(el.itertext()).split()):
-                out += ["".join(d.itertext()) for d in el.iter(f"{{{NS['t']}}}date")]
+        for el in etree.parse(str(f)).iter(f"{{{NS['t']}}}p", f"{{{NS['t']}}}note"):
+            if said in " ".join("".join(el.itertext()).split()) and not any(
+                said in " ".join("".join(inner.itertext()).split())
+                for inner in el.iter(f"{{{NS['t']}}}p", f"{{{NS['t']}}}note")
+                if inner is not el
+            ):
+                out += [("".join(d.itertext()), dict(d.attrib)) for d in el.iter(f"{{{NS['t']}}}date")]
     return out
 
 
@@ -140,4 +144,12 @@ def test_a_number_after_note_is_the_notes(tmp_path_factory):
     assert dates_in(dante, "For his definition of form, see note 2006.") == []
     # a year of the same notes stays one
     said = "The following description of the spot is from a letter in the London Daily News, February 26, 1866"
-    assert dates_in(dante, said) == ["February 26, 1866"]
+    assert dates_in(dante, said) == [("February 26, 1866", {"when": "1866-02-26"})]
+
+
+def test_a_range_of_years_after_its_era_is_one_span(tmp_path_factory):
+    # Giles's notes to The Art of War date lives with the era first: "(AD 155–220)" (the
+    # word joiners Standard Ebooks sets round the dash inside)
+    art_of_war = converted_epub(tmp_path_factory, "sun-tzu_the-art-of-war_lionel-giles")
+    said = "Tu Mu alludes to the remarkable story of"
+    assert ("AD 155\u2060–\u2060220", {"from": "0155", "to": "0220"}) in dates_in(art_of_war, said)
