@@ -134,6 +134,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "feasts": "feasts",
         "calendar_months": "months",
         "calendar_years": "days",
+        "calendar_events": "table",
         "cues": "strings",
     },
     "passes": {"disable": "strings"},
@@ -444,6 +445,7 @@ class Profile:
     date_cues: tuple[str, ...] = ()  # [dates] cues: words before a month that make it a date ("frae")
     calendar_months: dict[str, int] = field(default_factory=dict)  # [dates]: "Thermidor" -> 11
     calendar_years: dict[str, str] = field(default_factory=dict)  # [dates]: "2" -> "1793-09-22"
+    calendar_events: dict[str, str] = field(default_factory=dict)  # [dates]: "Thermidor 9" -> "2"
     packs: tuple[str, ...] = ()  # the packs included, in order
     org_nouns: tuple[str, ...] = ()  # [orgs] nouns: the last word of an organisation's name (Committee)
     known_orgs: tuple[str, ...] = ()  # [orgs] known: names of organisations alone (Politburo, NKVD)
@@ -645,6 +647,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         date_cues=tuple(data["dates"].get("cues", ())),
         calendar_months={k: int(v) for k, v in data["dates"]["calendar_months"].items()},
         calendar_years=dict(data["dates"]["calendar_years"]),
+        calendar_events=dict(data["dates"].get("calendar_events", {})),
         packs=tuple(included),
         org_nouns=tuple(data["orgs"]["nouns"]),
         known_orgs=tuple(data["orgs"]["known"]),

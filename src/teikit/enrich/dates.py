@@ -113,11 +113,13 @@ that such a word makes one ("during the spring and summer") or before "and" and 
 one ("the summer and autumn of 1930"), not when a noun follows the two ("the spring and
 summer campaigns"); a month joined by "and" or "or" to one before it is a date where that
 one is ("in March and November"), not where no word makes it one ("as wide as March and
-November": the months of any year); a bare number is a year only
+November": the months of any year), nor in a comparison ("like a flow'r in May", "as sweet
+as the blossoms in May", "as … as a rose in the spring": any year's), nor named with an
+epithet ("the merry month of May"); a bare number is a year only
 between 1700 and 2099 (from 1000 after a day and a month: "born on 3rd May 1469"; earlier
 ones where the words round them say so, as above: "in 1306", "1512–17", "until 656"), and not
-when it is a volume, page, archival file or count
-("vol. 1923", "1917 workers"). Ages, durations and ordinals ("13 years of age", "XV
+when it is a volume, page, archival file, note's number or count
+("vol. 1923", "see note 1986", "1917 workers"). Ages, durations and ordinals ("13 years of age", "XV
 Party Congress") contain no month or year and so are never matched.
 
 Years from context. A date the text gives without a year ("15 April", "in June",
@@ -152,7 +154,8 @@ the evidence for the value is within the text):
   month: "(May 4, 1795)", "(February, 1794)" is how some histories date what they tell;
   a date after "of", "since" or "until", which names when
   something else was ("the treaty of 1756", "his article of March 1930", "since 1905",
-  "until September 1919"; not "the first months of 1933", "the course of 1937") — but a
+  "until September 1919", "till the spring of 1797"; not "the first months of 1933", "the
+  course of 1937") — but a
   day's date there that lies up to two years ahead ("the law of 7 August 1934" in a text on
   1932) brings the text to it, as the decrees of the days it tells about do; a date
   whose year was itself inferred, unless the text moved it ("the following February").
@@ -201,7 +204,11 @@ the evidence for the value is within the text):
   chapter that ended in 1924). Any other top-level division of front, body and back (a
   preface, an introduction, an appendix), the first chapter after one, and each letter
   start with none; a section goes on with the text of its chapter before it (a new section
-  seldom says the year again), and a part's chapters with the part's text and each other.
+  seldom says the year again), and a part's chapters with the part's text and each other
+  — but a poem (a division holding verse) under a heading that is a year alone starts with
+  none: a collection grouped by the year of writing ("1784" over "Man Was Made To Mourn")
+  dates the poems, not what they tell ("When chill November's surly blast" is `--11`); a
+  dated title of the poem's own ("To A Mouse, … November, 1785") gives its year.
   (Words that open a paragraph are those after a margin note that stands first: the note,
   "♦The 20th June.♦", is not running text.) Each note starts with none too: a note takes
   years from its own text only, and running text never from a note (a citation's year is
@@ -230,7 +237,11 @@ the evidence for the value is within the text):
   "The following / next February" is the first February after the context's month (the
   next year when the context gives no month), "the previous / preceding December" the last
   one before.
-- No year established: the value stays without one — `--MM-DD`, `--MM`.
+- No year established: the value stays without one — `--MM-DD`, `--MM` — unless a date
+  later in the same text writes its month and year, up to five months after it: the text
+  comes to that date from it ("during the latter part of October … until Christmas … (this
+  was January 7, 1881)": October and December 1880, `evidence="internal"`; a feast's day,
+  which takes no year from context, takes one so too).
 """
 
 from __future__ import annotations
@@ -599,12 +610,23 @@ _MONTH_CUE_BEFORE = re.compile(
     r"(?:\b(?:in|by|until|till|since|from|during|of|o['’]|to|and|or|early|late|end|before|after|between)\s|\()$",
     re.I,
 )
+# A month or season in a comparison names any year's, whatever makes it a date after: "like a
+# flow'r in May", "as sweet as the blossoms in May", "as usual and ordinary as a rose in the
+# spring" (a thing or a noun of one or two words compared, then "in").
+_COMPARED_BEFORE = re.compile(r"\b(?:like|as)\s(?:a|an|the)\s[\w'’-]+(?:\s[\w'’-]+)?\sin\s(?:the\s)?$", re.I)
+# A month named with an epithet is any year's: "the merry month of May", "the charming month of
+# May" (not "the month of May", nor "the same month of May", which name one).
+_EPITHET_MONTH_BEFORE = re.compile(
+    r"\bthe\s(?!(?:following|next|last|same|previous|preceding|ensuing|present|current|whole|entire)\s)"
+    r"[a-z'’-]+\smonth\sof\s$",
+    re.I,
+)
 # A season is a time only where the words around say so: "in the spring", "by summer",
-# "that winter", "the autumn of that year", "the war scare of the autumn", not "a hot
-# spring", "the spring sowing campaign", "the spring of life" nor "in winter" (any winter:
-# "in winter the roads froze").
+# "that winter", "the autumn of that year", "the war scare of the autumn", "all the winter"
+# (the whole of one), not "a hot spring", "the spring sowing campaign", "the spring of life"
+# nor "in winter" (any winter: "in winter the roads froze").
 _SEASON_CUE_BEFORE = re.compile(
-    r"\b(?:(?:in|during|through|throughout|of)\sthe\s|(?:by|until|till|since)\s(?:the\s)?|that\s)$", re.I
+    r"\b(?:(?:in|during|through|throughout|of|all)\sthe\s|(?:by|until|till|since)\s(?:the\s)?|that\s)$", re.I
 )
 # Two seasons joined, the first a time by the words before it ("during the spring and
 # summer", "in the summer or autumn"): the second is one too; and a season joined to a dated
@@ -617,23 +639,23 @@ _SEASON_NOUN_AFTER = re.compile(
     r"\s(?!(?:of\s(?:that|this|the\s(?:same|next|following|previous|preceding))|"
     r"and|or|but|so|the|a|an|he|she|it|they|we|i|his|her|its|their|there|when|while|after|before|"
     r"as|to|in|on|at|for|with|was|were|had|has|came|began|saw|brought|that|this|which|who|is|"
-    r"too|also|again|already|then|all)\b)[a-z]"
+    r"too|also|again|already|then|all|long|through|thereupon|thereafter|afterwards)\b)[a-z]"
 )
 # A date that names when something else was, not when the narrative is: "the treaty of
-# 1756", "his article of March 1930", "since 1905", "until September 1919" — but "the
-# first months of 1933", "the course of 1937" are the narrative's time.
+# 1756", "his article of March 1930", "since 1905", "until September 1919", "till the spring
+# of 1797" — but "the first months of 1933", "the course of 1937" are the narrative's time.
 _ATTRIBUTIVE_BEFORE = re.compile(
     r"(?<!\bmonths)(?<!\bweeks)(?<!\bdays)(?<!\bquarter)(?<!\bhalf)(?<!\bpart)(?<!\bcourse)(?<!\bend)"
-    r"\sof\s$|\b(?:since|until|till)\s$"
+    r"\sof\s$|\b(?:since|until|till)\s(?:the\s)?$"
 )
 _NOT_A_YEAR_BEFORE = re.compile(
     r"(?:\b(?:vol|vols|no|nos|pp?|f|op|d|ll?|t|fond|delo|opis|list|page|pages|"
-    r"nr|ch|art|str)\.?\s?|[:#№])$",
+    r"nr|ch|art|str|note|notes)\.?\s?|[:#№])$",
     re.I,
 )
 # The words of `_NOT_A_YEAR_BEFORE`, in lower case: their last two letters, and those of one
 # letter (after a word's end only: "of 1917" is no folio's).
-_NOT_A_YEAR_WORDS = "vol vols no nos p pp f op d l ll t fond delo opis list page pages nr ch art str".split()
+_NOT_A_YEAR_WORDS = "vol vols no nos p pp f op d l ll t fond delo opis list page pages nr ch art str note notes".split()
 _NOT_A_YEAR_PAIRS = frozenset(w[-2:] for w in _NOT_A_YEAR_WORDS if len(w) > 1)
 _NOT_A_YEAR_LETTERS = frozenset(w for w in _NOT_A_YEAR_WORDS if len(w) == 1)
 # What joins a date without a year to the dated one that ends its range: "10 April to 15
@@ -1085,6 +1107,18 @@ def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, .
     if kind == "year":  # (half the dates: the one test a year alone is put to, told first)
         return not _not_a_year_before(text[max(0, start - 8) : start])
     before = text[max(0, start - 16) : start]
+    if (
+        (kind == "bare" or kind == "season" or kind == "pseason")
+        and text.endswith(("in ", "in the "), 0, start)
+        and _COMPARED_BEFORE.search(text, max(0, start - 40), start) is not None
+    ):
+        return False  # "like a flow'r in May": any year's May
+    if (
+        kind == "bare"
+        and text.endswith(("month of ", "Month Of "), 0, start)
+        and _EPITHET_MONTH_BEFORE.search(text, max(0, start - 40), start) is not None
+    ):
+        return False  # "the merry month of May"
     if kind == "bare" and (partner := _MONTH_AND_BEFORE.search(text, max(0, start - 16), start)) is not None:
         # A month joined to another is a date as that one is: "in March and November" are two,
         # "as wide as March and November" none ("and" alone would make the second one).
@@ -1285,7 +1319,7 @@ def _closes_commas(text: str, start: int, end: int) -> bool:
 def _attributive(text: str, start: int) -> bool:
     # The test on the last word first: the pattern's look-behinds are slow to run at each date.
     if not SHORTCUTS:
-        return text.endswith(("of ", "since ", "until ", "till "), 0, start) and bool(
+        return text.endswith(("of ", "since ", "until ", "till ", "the "), 0, start) and bool(
             _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 16), start)
         )
     # The pattern ends with the word and the space the text before the date ends with (its
@@ -1298,6 +1332,12 @@ def _attributive(text: str, start: int) -> bool:
         at = start - 6
     elif text.endswith("till ", 0, start):
         at = start - 5
+    elif not text.endswith("the ", 0, start):
+        return False
+    elif text.endswith(("since the ", "until the "), 0, start):
+        at = start - 10
+    elif text.endswith("till the ", 0, start):
+        at = start - 9
     else:
         return False
     return at >= 0 and _ATTRIBUTIVE_BEFORE.match(text, at, start) is not None
@@ -2132,6 +2172,58 @@ def add_feasts(
     return sorted(out, key=lambda d: d[0])
 
 
+# How many months before a dated day's or month's date later in the same text a date without
+# a year may lie and still take its year (or the year before, across a year's end): the
+# narrative comes to the later date from it, as a text told forward does.
+_TOLD_AFTER = 5
+
+
+def years_told_after(text: str, dates: list[tuple[int, int, dict[str, str]]]) -> list[tuple[int, int, dict[str, str]]]:
+    """`dates` (those of one text, in order) with the year a later date of the text gives to
+    the dates before it that took none (the text had established no year, or a feast's day,
+    which reads no context): a day's or a month's date without a year ("during the latter part
+    of October", "until Christmas") lying up to `_TOLD_AFTER` months before the first date
+    after it that writes its own year ("(this was January 7, 1881)"), where that one writes
+    its month too, is of that date's year, or of the year before where its month comes later
+    in the year (October and December 1880), with `evidence="internal"`. Not a season or a
+    span of months (its months are not one), nor before a year alone ("April 1, 1894; August
+    13, 1892": "1894" stands first after it): a year alone says no month to count back from;
+    nor where the later date stands in a quotation opened after the first ("On 2 May he was
+    born. “It was about September, 1884, …”": the words quoted tell another's time)."""
+    for _, _, attrs in dates:
+        if next(iter(attrs.values())).startswith("--"):
+            break
+    else:
+        return dates  # (most texts: every date has its year)
+    out = list(dates)
+    later: tuple[int, int] | None = None  # the year and month of the nearest dated date after
+    later_at = 0  # where it begins
+    for i in range(len(out) - 1, -1, -1):
+        start, end, attrs = out[i]
+        values = _values(attrs)
+        if not values:
+            continue
+        first = values[0]
+        if first[:4].isdigit():
+            if "evidence" not in attrs:  # (a year alone, which says no month, stops the count)
+                later = (int(first[:4]), int(first[5:7])) if len(first) >= 7 else None
+                later_at = start
+            continue
+        if later is None or not all(v.startswith("--") for v in values):
+            continue
+        months = {v[2:4] for v in values}
+        if len(months) != 1:
+            continue
+        month = int(months.pop())
+        if (later[1] - month) % 12 > _TOLD_AFTER or text.count("“", end, later_at) > text.count("”", end, later_at):
+            continue
+        year = later[0] - (1 if month > later[1] else 0)
+        dated = {key: f"{year:04d}{v[1:]}" for key, v in attrs.items()}
+        if _valid_day(dated):
+            out[i] = (start, end, {**dated, "evidence": "internal"})
+    return out
+
+
 # Another calendar of twelve months of thirty days (a profile's `[dates] calendar_months` and
 # `calendar_years`: the pack "french-republican"): "Thermidor 9", "9 Thermidor", "the 18th
 # Brumaire", "Prairial" alone, with the year's number after it maybe ("Thermidor 9 (Year II)",
@@ -2145,6 +2237,28 @@ _ROMAN = {"I": 1, "V": 5, "X": 10}
 def _roman(numeral: str) -> int:
     values = [_ROMAN[c] for c in numeral]
     return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+
+
+def _year_before(dates: list[tuple[int, int, dict[str, str]]], at: int, context_year: int | None) -> int | None:
+    """The year of the last of `dates` (in order) that ends by `at` and gives one, else
+    `context_year`."""
+    for _start, end, attrs in reversed(dates):
+        if end <= at:
+            first = _values(attrs)[0] if attrs else ""
+            if first[:4].isdigit():
+                return int(first[:4])
+    return context_year
+
+
+def _named_days(events: Mapping[str, str] | None, months: Mapping[str, int]) -> dict[tuple[int, int], int]:
+    """`events` ("Thermidor 9" = "2", "Prairial" = "3") by month number and day (0: the month
+    alone) to the year's number; a key whose month `months` does not name is none."""
+    out: dict[tuple[int, int], int] = {}
+    for key, year in (events or {}).items():
+        name, _, day = key.rpartition(" ") if key[-1:].isdigit() else (key, "", "0")
+        if name in months and day.isdigit() and year.isdigit():
+            out[(months[name], int(day))] = int(year)
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -2162,22 +2276,34 @@ def add_calendar_dates(
     months: Mapping[str, int] | None,
     years: Mapping[str, str] | None,
     context_year: int | None,
+    events: Mapping[str, str] | None = None,
 ) -> list[tuple[int, int, dict[str, str]]]:
     """`dates` with the dates of another calendar (`months`: its month names to their
     numbers; `years`: the first day of each of its years, by number) that overlap none of
-    them; `context_year`: the Gregorian year the text has established, if any."""
+    them; `context_year`: the Gregorian year the text had established before it, if any (a
+    date of `dates` before one gives its year instead: "(August 22, Fructidor 5)" read on
+    1795 is 1795's though "the spring of 1797" follows in the text). `events`: its
+    days a history names as events, by "Month day" (or a month alone, named so after "of"),
+    to their year's number (`calendar_events`): written without a year, a day of them is of
+    that year, not the context's."""
     if not months or not years or not any(name in text for name in months):
         return dates
+    named = _named_days(events, months)
     out = list(dates)
     for m in _calendar_pattern(tuple(months)).finditer(text):
         day = int(m.group(1) or m.group(3) or 0)
         month = months[m.group(2)]
         if day > 30 or any(s < m.end() and m.start() < e for s, e, _ in out):
             continue
+        event = named.get((month, day))
+        if event is not None and not day and not text.endswith(" of ", 0, m.start()):
+            event = None  # a month alone is the journée's only where "of" names it so
         if m.group(4):
             year, evidence = _roman(m.group(4)), {}
-        elif context_year is not None:
-            year, evidence = context_year - (1791 if month <= 3 else 1792), {"evidence": "internal"}
+        elif event is not None:
+            year, evidence = event, {"evidence": "internal"}
+        elif (gregorian := _year_before(dates, m.start(), context_year)) is not None:
+            year, evidence = gregorian - (1791 if month <= 3 else 1792), {"evidence": "internal"}
         else:
             continue
         if str(year) not in years:
@@ -2201,6 +2327,8 @@ _DIV, _NOTE = f"{{{TEI_NS}}}div", f"{{{TEI_NS}}}note"
 # own heads). Other divisions below a top-level one (its sections, a part's chapters) go on
 # with the text before them.
 _OWN_YEARS = {"letter"}
+_HEAD = f"{{{TEI_NS}}}head"
+_LG_BELOW = f".//{{{TEI_NS}}}lg"
 
 
 # How many dates without a year a chapter must have given the year of its context for the
@@ -2285,11 +2413,15 @@ def apply(tei, ctx: Context):
             if (feasts or calendar) and not holds_any(text, holding):
                 return []
             spans = []
+            year_before = context.year  # (the text's own dates move it: `add_calendar_dates`)
             found = find_dates(text, context, text in openings, reading=reading)
             if feasts:
                 found = add_feasts(text, found, feasts, function_words, feast_names)
             if calendar:
-                found = add_calendar_dates(text, found, calendar, ctx.profile.calendar_years, context.year)
+                found = add_calendar_dates(
+                    text, found, calendar, ctx.profile.calendar_years, year_before, ctx.profile.calendar_events
+                )
+            found = years_told_after(text, found)
             for start, end, attrs in found:
                 spans.append((start, end, date_element(attrs)))
                 counts["date"] += 1
@@ -2337,6 +2469,9 @@ def apply(tei, ctx: Context):
                     days = add_feasts(texts[k], dated.get(k, []), ctx.profile.feasts, function_words, feast_names)
                     if days:
                         dated[k] = days
+        for k, d in dated.items():
+            if len(d) > 1:
+                dated[k] = years_told_after(texts[k], d)
         made = {k: [(start, end, date_element(attrs)) for start, end, attrs in d] for k, d in dated.items()}
         in_region = {}
         for k, spans in made.items():
@@ -2432,10 +2567,10 @@ def _read(division, openings: set[str], context: YearContext, owned: dict, finde
     names) and its notes' (each a context of its own)."""
     wrap(division, finder(openings, context), _INNER)
     divisions, notes = owned.get(division, ((), ()))
+    year_headed = bool(divisions) and _headed_by_year(division)
     for child in divisions:
-        _read(
-            child, openings, YearContext(months) if child.get("type") in _OWN_YEARS else context, owned, finder, months
-        )
+        own = YearContext(months) if _own_context(child, year_headed) else context
+        _read(child, openings, own, owned, finder, months)
     for note in notes:
         _read_note(note, openings, owned, finder, months)
 
@@ -2446,14 +2581,35 @@ def _read_note(note, openings: set[str], owned: dict, finder: Callable, months) 
         _read_note(inside, openings, owned, finder, months)
 
 
+def _headed_by_year(division) -> bool:
+    """Whether `division` opens with a heading that is a year alone ("1784")."""
+    if not len(division):
+        return False
+    head = division[0]
+    if head.tag != _HEAD:
+        return False
+    words = "".join(head.itertext()).strip()
+    return len(words) == 4 and words.isdigit()
+
+
+def _own_context(child, year_headed: bool) -> bool:
+    """Whether a division `child` reads its dates in a context of its own, not its parent's:
+    a letter (`_OWN_YEARS`), or a poem (it holds verse) of a parent headed by a year alone
+    (`year_headed`), the year the collection's poems were written in."""
+    if child.get("type") in _OWN_YEARS:
+        return True
+    return year_headed and child.find(_LG_BELOW) is not None
+
+
 def _units(division, context: YearContext, owned: dict, out: list, notes: set, months) -> None:
     """The divisions and notes `_read(division, …, context, owned, …)` wraps the texts of
     (skipping those `_INNER` names), in its order, each with the context it reads them in;
     the notes' contexts (each a note's own) added to `notes`."""
     out.append((division, context))
     divisions, inside = owned.get(division, ((), ()))
+    year_headed = bool(divisions) and _headed_by_year(division)
     for child in divisions:
-        own = YearContext(months) if child.get("type") in _OWN_YEARS else context
+        own = YearContext(months) if _own_context(child, year_headed) else context
         _units(child, own, owned, out, notes, months)
     for note in inside:
         _note_units(note, owned, out, notes, months)

@@ -8,6 +8,9 @@ A year written with the abbreviation of its era is a date whatever its size (a y
   80–9 BC, 547–490 BC           from="-0080" to="-0009"  (a range before the era: both ends
                                                           in it, the later one the smaller)
   25 BC–AD 14, 31 B.C.-14 AD    from="-0025" to="0014"
+  AD 155–220, A.D. 1078–85      from="0155" to="0220"  (the era before a range: both ends in it;
+                                                          the second's century as the first's
+                                                          where it writes fewer digits)
   April 26, A.D. 121            when="0121-04-26"  (a day or month `dates` found, its year
                                                     with its era after it)
   BC 493                        when="-0493"  (the era before the year, as some write it)
@@ -42,7 +45,7 @@ _ERA_DATE = re.compile(
     rf"(?<![\w,.])(?:"
     rf"(?P<y1>{_YEAR})(?:{_DASH}(?P<y2>{_YEAR}))?\s(?P<era>{_BEFORE}|{_AFTER})"
     rf"(?:{_DASH}(?:(?:{_AFTER})\s(?P<y3>{_YEAR})|(?P<y4>{_YEAR})\s(?:{_AFTER})))?"
-    rf"|(?:A\.\s?D\.|AD)\s(?P<ad>{_YEAR})"
+    rf"|(?:A\.\s?D\.|AD)\s(?P<ad>{_YEAR})(?:{_DASH}(?P<ad2>\d{{1,4}}))?"
     rf"|(?:B\.\s?C\.|BC)\s(?P<bc>{_YEAR})"
     rf")(?![\w]|\.\w)"
 )
@@ -82,6 +85,14 @@ def era_dates(text: str) -> list[tuple[int, int, dict[str, str]]]:
         return []
     out = []
     for m in _ERA_DATE.finditer(text):
+        if m["ad2"]:  # "AD 155–220", "A.D. 1078–85" (its century's digits left out): a range
+            first, written = int(m["ad"]), m["ad2"]
+            second = int(m["ad"][: max(0, len(m["ad"]) - len(written))] + written)
+            if second > first:
+                out.append((m.start(), m.end(), {"from": year(first, False), "to": year(second, False)}))
+            else:  # the ends do not run forward: the year alone
+                out.append((m.start(), m.end("ad"), {"when": year(first, False)}))
+            continue
         if m["ad"] or m["bc"]:
             out.append((m.start(), m.end(), {"when": year(int(m["ad"] or m["bc"]), bool(m["bc"]))}))
             continue
