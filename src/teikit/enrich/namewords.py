@@ -156,6 +156,9 @@ class Words:
         self.peerages = profile.peerages
         self.articles = profile.articles
         self.indefinites = set(_either_case(profile.indefinites))
+        self.possessives = frozenset(profile.possessives)  # lower case: "Esarhaddon, his son"
+        # "my God", "your God": the one worshipped, where the possessive is an indefinite too
+        self.worshipped = frozenset(_either_case(profile.possessives))
         self.place_prepositions = profile.place_prepositions
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:
         # tokens one space apart (or none after a full stop: "J.M. Keynes").

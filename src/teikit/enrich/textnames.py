@@ -80,7 +80,8 @@ only on evidence from the way names are written, never from a list of particular
   person's noun ("Pope's sarcasm"), spoken to ("dear Algy"); cited as an author, as the
   agent of a verb in the passive, or after a noun of a person's kin, office or calling
   once ("according to Leibnitz", "vide Milton", "headed by Grégoire", "his chancellor,
-  Kaunitz"; not "vide Protest of the Minority", a title; not "my wretched life,
+  Kaunitz"), or before a comma, a possessive of the profile (`[names] possessives`) and such a
+  noun ending the apposition once ("and Esarhaddon, his son, reigned"; not "vide Protest of the Minority", a title; not "my wretched life,
   Snatched", a person's thing before a verse line's first word) when the gazetteer knows no
   place of that name and it has no adjective's ending ("European"). A place of the gazetteer listed with a
   country or a great city ("Athens and Sparta") is none, though it refuses and fears; nor
@@ -88,7 +89,10 @@ only on evidence from the way names are written, never from a list of particular
   case");
 - a name of God or of a god the profile lists (`[names] deities`: God, "the Lord",
   Jesus Christ, Diana), though the book writes the word in lower case too ("the god of
-  love"); "Lord" only with no name after it, none after an indefinite ("a God", "my Lord");
+  love"); "Lord" only with no name after it, none after an indefinite ("a God", "my Lord"),
+  but for a possessive (`[names] possessives`) before a name that is no honorific, the one
+  worshipped ("Where is my God?"), where no relative clause follows ("thy God that is in
+  thee");
 - a name of God in a tongue whose word for it is a common word too, only before the verb
   of a wish (`[names] invocations`, Scots "Gude help the day", "Gude forgie me"; not "Gude
   ale"): the name alone marked, the verb outside, and the word marked nowhere else;
@@ -907,7 +911,10 @@ class Finder:
             return False
         if word in self.words.honorifics and i + 1 < len(toks):
             return True
-        return _last_word(text, toks[i][0]) in self.words.indefinites
+        start, end, _ = toks[i]
+        return deity_as_kind(
+            text, start, end, word, self.words.indefinites, self.words.worshipped, self.words.honorifics
+        )
 
     def _honorific(self, toks, i: int, starts_sentence: bool) -> bool:
         """An honorific, not a word ending a sentence ("the President. But"), an abbreviation
@@ -1422,7 +1429,9 @@ def _deities(text: str, words: Words, found: dict[str, Name], why: dict[str, str
             m
             for m in written.finditer(text)
             if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'’-"))
-            and _last_word(text, m.start()) not in words.indefinites
+            and not deity_as_kind(
+                text, m.start(), m.end(), deity, words.indefinites, words.worshipped, words.honorifics
+            )
         ]
         if not uses:
             continue
@@ -1435,6 +1444,31 @@ def _deities(text: str, words: Words, found: dict[str, Name], why: dict[str, str
         )
         if len(parts) == 1:
             alone[deity] = "surname"
+
+
+# A relative clause right after a deity's name: "thy God that is in thee", the god within one
+RELATIVE_AFTER_DEITY = re.compile(r"\s+(?:that|which|who)\s")
+
+
+def deity_as_kind(
+    text: str,
+    start: int,
+    end: int,
+    deity: str,
+    indefinites: Collection[str],
+    worshipped: Collection[str],
+    honorifics: Collection[str],
+) -> bool:
+    """Whether the word right before a deity's name written at `text[start:end]` makes it a
+    kind of being, a man's title or the god within one, not the one named: an indefinite of
+    the profile ("a God", "my Lord"), but for a possessive (`[names] possessives`, `worshipped`
+    in either case) before a deity's name that is no honorific and that no relative clause
+    follows ("Where is my God?", "Pray now to your God": the one worshipped; not "thy God that
+    is in thee")."""
+    before = _last_word(text, start)
+    if before not in indefinites:
+        return False
+    return not (before in worshipped and deity not in honorifics and RELATIVE_AFTER_DEITY.match(text, end) is None)
 
 
 def _quote(joined: str, start: int, end: int) -> str:
@@ -2347,7 +2381,10 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     set between commas in a sentence that speaks to one person (`second_person`: "In thy
     sweet sang, Barbauld, survives"). `cited`, if given, counts apart the citations, those spoken to, and the words opening
     their clause before a comma and a relative pronoun of persons (`relatives`: "Carnot,
-    who was one of these"; not "at Lyons, who"): one may be enough."""
+    who was one of these"; not "at Lyons, who"), and the words before a possessive and a
+    noun of a person's kin, office or calling (`[names] possessives`, `roles`) that ends the
+    apposition ("Esarhaddon, his son, reigned"; not "Troy, his mother Thetis"): one may be
+    enough."""
     cued: Counter = Counter()
     if not (
         words.person_cues
@@ -2361,6 +2398,11 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     cues = "|".join(map(re.escape, words.person_cues)) or "(?!)"
     nouns = "|".join(map(re.escape, words.person_nouns)) or "(?!)"
     after = re.compile(rf",?\s(?:{cues})\b|['’]s\s(?:{nouns})\b|,\s(?:[a-z]+\s){{1,3}}(?:{nouns})\b")
+    # "Esarhaddon, his son, reigned": a possessive and a noun of kin, office or calling in
+    # apposition, ending it (not "Troy, his mother Thetis"): as strong as a citation
+    possessives = "|".join(map(re.escape, words.possessives)) or "(?!)"
+    kin = "|".join(map(re.escape, words.roles)) or "(?!)"
+    apposed = re.compile(rf",\s(?:{possessives})\s(?:{kin})(?=[,.;:!?]|\s(?:and|or)\s)")
     # "Carnot, who": a relative pronoun of persons after a comma, the name opening its clause
     relative = re.compile(rf",\s(?:{'|'.join(map(re.escape, words.relatives)) or '(?!)'})\b")
     # "Craigdarroch, thou": spoken to as one person is; as strong as a citation
@@ -2451,8 +2493,14 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
             m = after.match(piece, end)
             if m is not None and not word.endswith("."):
                 cued[word] += 1
-                if cited is not None and relative.match(piece, end) and _opens_clause(piece, start):
-                    cited[word] += 1  # "Carnot, who was one of these": as strong as a citation
+                if cited is not None and (
+                    relative.match(piece, end)
+                    and _opens_clause(piece, start)
+                    or piece[end : end + 1] == ","
+                    and apposed.match(piece, end)
+                ):
+                    # "Carnot, who was one of these", "Esarhaddon, his son,": as strong as a citation
+                    cited[word] += 1
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start, m.end()))
             elif word.endswith("."):

@@ -1,0 +1,55 @@
+"""Persons missed in books without an index (issue 18, round 11: recall without losing
+precision), each rule tested on the real sentences of development books that showed it; the
+documents are read from the shared corpus beside the project (skipped where absent).
+
+- a possessive before a deity's name that is no honorific makes it the one the speaker
+  worships, not a kind of being (`[names] possessives`): "Where is my God?", "Pray now to your
+  God" (James's Varieties), "That still I praise and thank my God for it" (Longfellow's Dante); but not
+  where a relative clause follows, the god within one ("let thy God that is in thee to rule",
+  Casaubon's Aurelius), nor an honorific's title ("my Lord");
+- a capitalised word before a comma, a possessive and a noun of a person's kin, office or
+  calling that ends the apposition is a person's name, once enough ("and Esarhaddon, his son,
+  reigned in his stead", "Adrammelech and Sharezer, his sons, smote him": Isaiah quoted in
+  Longfellow's notes to The Divine Comedy); not a place the gazetteer knows, nor where a name
+  runs on after the noun ("the siege of Troy, his mother Thetis": no evidence of a person).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_marks import converted_books, converted_epub, marked_texts
+
+DANTE = "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow"
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    return converted_books(tmp_path_factory, "rules30p")
+
+
+@pytest.fixture(scope="module")
+def dante(tmp_path_factory):
+    return converted_epub(tmp_path_factory, DANTE)
+
+
+def test_a_possessive_before_god_names_the_one_worshipped(book):
+    james = book("james-varieties-of-religious-experience")
+    said = "when I awoke, the first inquiry was, Where is my God? And in an instant of time"
+    # God five times in the paragraph, "Where is my God?" first ("in and with God", "what God had done")
+    assert marked_texts(james, said) == ["God"] * 5
+    assert "God" in marked_texts(james, "‘Pray now to your God.’ It was the Roulette woman")
+
+
+def test_a_possessive_before_god_in_verse(dante):
+    assert marked_texts(dante, "That still I praise and thank my God for it.") == ["God"]
+
+
+def test_a_god_within_one_is_none(book):
+    aurelius = book("aurelius-meditations-casaubon")
+    assert "God" not in marked_texts(aurelius, "let thy God that is in thee to rule over")
+
+
+def test_a_name_before_a_possessive_and_a_kin_noun_is_a_persons(dante):
+    said = "that Adrammelech and Sharezer, his sons, smote him with the sword"
+    assert marked_texts(dante, said) == ["Adrammelech", "Sharezer", "Esarhaddon"]
