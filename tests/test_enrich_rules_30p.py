@@ -11,7 +11,12 @@ documents are read from the shared corpus beside the project (skipped where abse
   calling that ends the apposition is a person's name, once enough ("and Esarhaddon, his son,
   reigned in his stead", "Adrammelech and Sharezer, his sons, smote him": Isaiah quoted in
   Longfellow's notes to The Divine Comedy); not a place the gazetteer knows, nor where a name
-  runs on after the noun ("the siege of Troy, his mother Thetis": no evidence of a person).
+  runs on after the noun ("the siege of Troy, his mother Thetis": no evidence of a person);
+- a capitalised word before a comma and a title of rank or office "of" a capitalised name (the
+  profile's peerages, rulers, office titles and honorifics written out) is a person's name,
+  once enough: "with Anthimus, Bishop of Trebizond, who" (Longfellow's notes), "where
+  Talleyrand, Bishop of Autun, said mass" (Gardiner); not the land after a name and "of"
+  ("Godfrey of Bouillon, Duke of Lorraine": Bouillon stays the lordship "in the Ardennes").
 """
 
 from __future__ import annotations
@@ -53,3 +58,15 @@ def test_a_god_within_one_is_none(book):
 def test_a_name_before_a_possessive_and_a_kin_noun_is_a_persons(dante):
     said = "that Adrammelech and Sharezer, his sons, smote him with the sword"
     assert marked_texts(dante, said) == ["Adrammelech", "Sharezer", "Esarhaddon"]
+
+
+def test_a_name_before_a_title_of_a_land_is_a_persons(dante, book):
+    assert "Anthimus" in marked_texts(dante, "communication with Anthimus, Bishop of Trebizond, who")
+    gardiner = book("gardiner-french-revolution")
+    assert "Talleyrand" in marked_texts(gardiner, "where Talleyrand, Bishop of Autun, said mass")
+
+
+def test_the_land_a_titled_man_is_named_after_is_no_person(dante):
+    said = "improperly transferred to his lordship of Bouillon in the Ardennes"
+    assert "Bouillon" not in marked_texts(dante, said)
+    assert "Bouillon" in marked_texts(dante, said, "placeName")

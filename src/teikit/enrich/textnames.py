@@ -81,7 +81,9 @@ only on evidence from the way names are written, never from a list of particular
   agent of a verb in the passive, or after a noun of a person's kin, office or calling
   once ("according to Leibnitz", "vide Milton", "headed by Grégoire", "his chancellor,
   Kaunitz"), or before a comma, a possessive of the profile (`[names] possessives`) and such a
-  noun ending the apposition once ("and Esarhaddon, his son, reigned"; not "vide Protest of the Minority", a title; not "my wretched life,
+  noun ending the apposition once ("and Esarhaddon, his son, reigned"), or before a comma and
+  a title of rank or office written out "of" a capitalised name once (`Words.apposed_titles`:
+  "Anthimus, Bishop of Trebizond"; not the land of "Godfrey of Bouillon, Duke of Lorraine"); not "vide Protest of the Minority", a title; not "my wretched life,
   Snatched", a person's thing before a verse line's first word) when the gazetteer knows no
   place of that name and it has no adjective's ending ("European"). A place of the gazetteer listed with a
   country or a great city ("Athens and Sparta") is none, though it refuses and fears; nor
@@ -2383,8 +2385,10 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     their clause before a comma and a relative pronoun of persons (`relatives`: "Carnot,
     who was one of these"; not "at Lyons, who"), and the words before a possessive and a
     noun of a person's kin, office or calling (`[names] possessives`, `roles`) that ends the
-    apposition ("Esarhaddon, his son, reigned"; not "Troy, his mother Thetis"): one may be
-    enough."""
+    apposition ("Esarhaddon, his son, reigned"; not "Troy, his mother Thetis"), or a title
+    of rank or office "of" a capitalised name (`Words.apposed_titles`: "Anthimus, Bishop of
+    Trebizond"; not after a name and "of", "Godfrey of Bouillon, Duke of Lorraine"): one may
+    be enough."""
     cued: Counter = Counter()
     if not (
         words.person_cues
@@ -2403,6 +2407,10 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     possessives = "|".join(map(re.escape, words.possessives)) or "(?!)"
     kin = "|".join(map(re.escape, words.roles)) or "(?!)"
     apposed = re.compile(rf",\s(?:{possessives})\s(?:{kin})(?=[,.;:!?]|\s(?:and|or)\s)")
+    # "Anthimus, Bishop of Trebizond": a title of rank or office "of" a land or a see in
+    # apposition, no article before it (not "Mantua, the Duke of Ferrara", a list of powers)
+    titles = "|".join(map(re.escape, words.apposed_titles)) or "(?!)"
+    titled = re.compile(rf",\s(?:{titles})\sof\s[{UPPER}]")
     # "Carnot, who": a relative pronoun of persons after a comma, the name opening its clause
     relative = re.compile(rf",\s(?:{'|'.join(map(re.escape, words.relatives)) or '(?!)'})\b")
     # "Craigdarroch, thou": spoken to as one person is; as strong as a citation
@@ -2436,6 +2444,9 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                     len(run) <= MAX_NAME_WORDS
                     and (
                         after.match(piece, run[-1][1]) is not None
+                        or piece[run[-1][1] : run[-1][1] + 1] == ","
+                        and titled.match(piece, run[-1][1]) is not None
+                        and not _land_of_name(piece, run[0][0])
                         # (the word before told first: most runs follow no calling)
                         or _last_word(piece, run[0][0]).rstrip(",") in roles
                         and _after_role(piece, run[0][0], roles, determiners)
@@ -2506,6 +2517,16 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
             elif word.endswith("."):
                 continue
             elif (
+                piece[end : end + 1] == "," and titled.match(piece, end) is not None and not _land_of_name(piece, start)
+            ):
+                # "Anthimus, Bishop of Trebizond": as strong as a citation (not "Godfrey of
+                # Bouillon, Duke of Lorraine": the title is the man's, the word his land)
+                cued[word] += 1
+                if cited is not None:
+                    cited[word] += 1
+                if seen is not None:
+                    seen.setdefault(word, passage(piece, start, end + 30))
+            elif (
                 comma_before
                 # what either `_vocative` asks of the character after the word (its `stops`
                 # are `_CLAUSE_STOPS` or fewer), told once here: most words after a comma
@@ -2569,6 +2590,15 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
     return cued
+
+
+def _land_of_name(piece: str, start: int) -> bool:
+    """Whether the word at `start` follows a capitalised word and "of", as the land a man is
+    named after does ("Godfrey of Bouillon, Duke of Lorraine"; not "the rites of Estolfo")."""
+    if _last_word(piece, start) != "of":
+        return False
+    before = _last_word(piece, start - 3)
+    return before[:1].isupper()
 
 
 def _after_role(piece: str, start: int, roles: set[str], determiners: set[str]) -> bool:
