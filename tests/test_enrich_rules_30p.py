@@ -16,7 +16,11 @@ documents are read from the shared corpus beside the project (skipped where abse
   profile's peerages, rulers, office titles and honorifics written out) is a person's name,
   once enough: "with Anthimus, Bishop of Trebizond, who" (Longfellow's notes), "where
   Talleyrand, Bishop of Autun, said mass" (Gardiner); not the land after a name and "of"
-  ("Godfrey of Bouillon, Duke of Lorraine": Bouillon stays the lordship "in the Ardennes").
+  ("Godfrey of Bouillon, Duke of Lorraine": Bouillon stays the lordship "in the Ardennes");
+- a list that begins inside a person's name lists persons, its first word ending the name
+  (a person's word marked alone or an honorific before it): "son of Charles Martel and
+  Clemence" (Longfellow's notes), "the patient labors of Messrs. Myers, Hodgson, and Hyslop"
+  (James).
 """
 
 from __future__ import annotations
@@ -70,3 +74,10 @@ def test_the_land_a_titled_man_is_named_after_is_no_person(dante):
     said = "improperly transferred to his lordship of Bouillon in the Ardennes"
     assert "Bouillon" not in marked_texts(dante, said)
     assert "Bouillon" in marked_texts(dante, said, "placeName")
+
+
+def test_a_list_begun_inside_a_persons_name_lists_persons(dante, book):
+    said = "thus dispossessing Carlo Roberto (or Caroberto), son of Charles Martel and Clemence"
+    assert marked_texts(dante, said)[-1] == "Clemence"
+    james = book("james-varieties-of-religious-experience")
+    assert "Hyslop" in marked_texts(james, "the patient labors of Messrs. Myers, Hodgson, and Hyslop")

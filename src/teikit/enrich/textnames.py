@@ -996,7 +996,8 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             if not g.endswith(".") and not words.common(g) and g not in alone and g not in words.particles:
                 alone[g] = "forename"
     seen: dict[str, str] = {}
-    lists = name_lists(words)
+    after_names: list[tuple[str, list[str], str]] = []
+    lists = name_lists(words, after_names)
     speaking, more = persons_by_cue(words, seen, lists)
     for word, n in sorted(speaking.items()) + sorted(more.items()):
         if " " in word:  # a name of several words that says ("Ho Shih says"): marked whole, its first words not alone
@@ -1027,7 +1028,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     # the persons of the profile's lists first: "(Sappho, Eloisa, Mrs. Macaulay": Sappho's list
     _deities(text, words, found, why, alone)
     _known_persons(words, found, why, alone)
-    for word, n, where in beside_persons(words, alone, lists):
+    for word, n, where in beside_persons(words, alone, lists + lists_after_persons(after_names, alone, words)):
         alone[word] = "surname"
         found[word] = Name("", (), word)
         why[word] = f"named {times(n)} in a list with persons the book names: {where}"
@@ -1055,7 +1056,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 found[word] = Name("", (word,), "")
                 why[word] = f"a forename of the profile, capitalised mid-sentence {times(words.mid[word])}"
     # the lists again, with the forenames found alone since ("with Philip and Antiochus")
-    for word, n, where in beside_persons(words, alone, lists):
+    for word, n, where in beside_persons(words, alone, lists + lists_after_persons(after_names, alone, words)):
         if word not in alone:
             alone[word] = "surname"
             found[word] = Name("", (), word)
@@ -2852,12 +2853,17 @@ def _plural_people(w: str, words: Words) -> bool:
     return bool(_PEOPLE.search(w)) or (w.endswith("s") and words.caps[w[:-1]] > 0)
 
 
-def name_lists(words: Words) -> list[tuple[list[str], str]]:
+def name_lists(
+    words: Words, after_names: list[tuple[str, list[str], str]] | None = None
+) -> list[tuple[list[str], str]]:
     """The lists of capitalised words standing alone in the prose ("Danton, Hébert and
     Marat"; "Henriot, Robespierre, and his colleagues"; a saint's name with its "St." is one
     word: "Couthon and St. Just"), joined by a word of `[names] joins`,
     or three or more joined by commas alone, the list ending at a stop, a dash or a lower-case
-    word ("Markby, Migsby, Mobbs, Moncrieff!"): (the words, a passage quoting the list)."""
+    word ("Markby, Migsby, Mobbs, Moncrieff!"): (the words, a passage quoting the list).
+    A list that begins inside a name ("Madame Roland and Danton", "son of Charles Martel and
+    Clemence") is none of them; `after_names`, if given, gets each such list after the
+    capitalised word before it: (that word, the words, a passage)."""
     if not words.name_joins:
         return []
     listed, word = _list_patterns(words)
@@ -2869,10 +2875,17 @@ def name_lists(words: Words) -> list[tuple[list[str], str]]:
     for m in listed.finditer(words.prose_joined):
         k = words.piece_at(m.start())
         piece, start, end = pieces[k], m.start() - starts[k], m.end() - starts[k]
-        if start and re.search(rf"[{UPPER}][\w.]*\s$", piece[max(0, start - 30) : start]):
-            continue  # "Madame Roland and Danton": the list begins inside a name
+        if start and (inside := _NAME_BEFORE_LIST.search(piece, max(0, start - 30), start)):
+            # "Madame Roland and Danton": the list begins inside a name
+            if after_names is not None:
+                after_names.append((inside.group(1), word.findall(m.group()), passage(piece, start, end)))
+            continue
         lists.append((word.findall(m.group()), passage(piece, start, end)))
     return lists
+
+
+# the capitalised word right before a list, the list then beginning inside a name
+_NAME_BEFORE_LIST = re.compile(rf"([{UPPER}][\w.]*)\s$")
 
 
 def _list_patterns(words: Words) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -2902,6 +2915,16 @@ def _large_place(word: str) -> bool:
     return geo is not None and (geo.type != "city" or geo.population >= _LARGE_PLACE)
 
 
+def lists_after_persons(
+    after_names: list[tuple[str, list[str], str]], alone: dict[str, str], words: Words
+) -> list[tuple[list[str], str]]:
+    """The lists that begin inside a name (`name_lists`' `after_names`) whose word before is a
+    person's word marked alone or an honorific: the list's first word ends a person's name,
+    so that it lists persons ("son of Charles Martel and Clemence", "Madame Roland and
+    Danton"; not "New York and Boston")."""
+    return [(names, seen) for before, names, seen in after_names if before in alone or before in words.honorifics]
+
+
 def listed_with_places(lists: list[tuple[list[str], str]]) -> set[str]:
     """The words of `lists` named in one list with a country or state, or a city of 250,000
     people or more, that the gazetteer knows by that very name ("Athens and Sparta",
@@ -2924,7 +2947,8 @@ def beside_persons(
     no people's name in the plural, and the book writes it mid-sentence: twice or more, or
     once and never after a preposition of place ("the family move to Lochlea, and Burns
     went" lists a farm). Lists of three or more names joined by commas alone count
-    ("Markby, Migsby, Mobbs, Moncrieff!", `name_lists`).
+    ("Markby, Migsby, Mobbs, Moncrieff!", `name_lists`), and so do lists begun inside a
+    person's name (`lists_after_persons`: "son of Charles Martel and Clemence").
     Two rounds: a list may name only persons found in the first; `discover` asks again once
     the forenames of the profile written alone are found ("with Philip and Antiochus in
     Greece"). (word, lists, passage)."""
