@@ -1696,16 +1696,16 @@ def apply(tei, ctx: Context):
         for start, end, key, kind in found:
             if spans and start < spans[-1][1]:
                 continue
-            if key in deities and (
-                (before_deity := _word_before(text, start)) in indefinites
+            if (
+                key in deities
+                and (before_deity := _word_before(text, start)) in indefinites
                 and (
                     before_deity not in worshipped
                     or key in honorifics
                     or textnames.RELATIVE_AFTER_DEITY.match(text, end) is not None
                 )
-                or textnames.article_and_epithet(text, start, before_deity, indefinites, worshipped)
             ):
-                # "my God", "your God": the one worshipped; "a good God": a kind (`textnames.deity_as_kind`)
+                # "my God", "your God": the one worshipped (`textnames.deity_as_kind`)
                 continue  # "a God", "my Lord": a kind of being, a man's title, not the one named so
             before = text[start - 1 : start]  # (the character before the name, read by several rules)
             if before in _QUOTES_OPENING and _the_word_quoted(text, start, end):

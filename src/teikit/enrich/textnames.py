@@ -92,7 +92,6 @@ only on evidence from the way names are written, never from a list of particular
 - a name of God or of a god the profile lists (`[names] deities`: God, "the Lord",
   Jesus Christ, Diana), though the book writes the word in lower case too ("the god of
   love"); "Lord" only with no name after it, none after an indefinite ("a God", "my Lord"),
-  nor after one that is no possessive and an epithet in lower case ("a good God"),
   but for a possessive (`[names] possessives`) before a name that is no honorific, the one
   worshipped ("Where is my God?"), where no relative clause follows ("thy God that is in
   thee");
@@ -1471,20 +1470,8 @@ def deity_as_kind(
     is in thee")."""
     before = _last_word(text, start)
     if before not in indefinites:
-        return article_and_epithet(text, start, before, indefinites, worshipped)
-    return not (before in worshipped and deity not in honorifics and RELATIVE_AFTER_DEITY.match(text, end) is None)
-
-
-def article_and_epithet(
-    text: str, start: int, before: str, indefinites: Collection[str], worshipped: Collection[str]
-) -> bool:
-    """Whether a deity's name at `start` follows a word in lower case (`before`, its word before)
-    after an indefinite of the profile that is no possessive: a kind of being still ("a good
-    God", "a personal God", "no other God"; but "my dear God" names him)."""
-    if not (before.isalpha() and before.islower()):
         return False
-    article = _last_word(text, start - len(before) - 1)
-    return article in indefinites and article not in worshipped
+    return not (before in worshipped and deity not in honorifics and RELATIVE_AFTER_DEITY.match(text, end) is None)
 
 
 def _quote(joined: str, start: int, end: int) -> str:
