@@ -20,7 +20,10 @@ documents are read from the shared corpus beside the project (skipped where abse
 - a list that begins inside a person's name lists persons, its first word ending the name
   (a person's word marked alone or an honorific before it): "son of Charles Martel and
   Clemence" (Longfellow's notes), "the patient labors of Messrs. Myers, Hodgson, and Hyslop"
-  (James).
+  (James);
+- a dash written as two hyphens between two words without spaces parts them for the cues
+  read before a name: "two men devoted to Robespierre--its mayor, Fleuriot-Lescot, and its
+  national agent, Payan" (Gardiner) reads "its mayor" before Fleuriot-Lescot.
 """
 
 from __future__ import annotations
@@ -81,3 +84,10 @@ def test_a_list_begun_inside_a_persons_name_lists_persons(dante, book):
     assert marked_texts(dante, said)[-1] == "Clemence"
     james = book("james-varieties-of-religious-experience")
     assert "Hyslop" in marked_texts(james, "the patient labors of Messrs. Myers, Hodgson, and Hyslop")
+
+
+def test_a_dash_parts_the_words_before_a_calling(book):
+    gardiner = book("gardiner-french-revolution")
+    said = "devoted to Robespierre--its mayor, Fleuriot-Lescot, and its national agent, Payan"
+    marked = marked_texts(gardiner, said)
+    assert "Fleuriot-Lescot" in marked and "Payan" in marked

@@ -2314,14 +2314,20 @@ _OPENING = '("“‘['
 
 def _before(piece: str, start: int) -> list[str]:
     """The last four words before `start`, when one space stands right before it (an opening
-    bracket or quotation mark taken off each: "(vide Milton)")."""
+    bracket or quotation mark taken off each: "(vide Milton)"; a dash written between two
+    words without spaces parts them: "devoted to Robespierre--its mayor, Fleuriot-Lescot")."""
     if start == 0 or piece[start - 1] not in " \t\n":
         return []
     at = max(0, start - 40)
     ahead = piece[at:start].split()
     if at and ahead and not piece[at - 1].isspace():
         ahead = ahead[1:]  # the window began inside a word
+    if "-" in piece[at:start] or "—" in piece[at:start]:
+        ahead = [part for w in ahead for part in _DASH.split(w) if part]
     return [w.lstrip(_OPENING) for w in ahead[-4:]]
+
+
+_DASH = re.compile(r"-{2,}|—")  # a dash written as two hyphens or as one character
 
 
 def _tails(words: Collection[str]) -> frozenset[str] | None:
