@@ -23,7 +23,11 @@ documents are read from the shared corpus beside the project (skipped where abse
   (James);
 - a dash written as two hyphens between two words without spaces parts them for the cues
   read before a name: "two men devoted to Robespierre--its mayor, Fleuriot-Lescot, and its
-  national agent, Payan" (Gardiner) reads "its mayor" before Fleuriot-Lescot.
+  national agent, Payan" (Gardiner) reads "its mayor" before Fleuriot-Lescot;
+- a family name in the plural after "the" (and a number) is marked, linked to no one, where
+  its singular is a surname the book gives a person: "The two Robespierres" (Gardiner), "a
+  young friend of the Rolands"; "the Orsinis" (Longfellow's notes); not a people's ("the
+  Moors" beside "a young Moor").
 """
 
 from __future__ import annotations
@@ -91,3 +95,15 @@ def test_a_dash_parts_the_words_before_a_calling(book):
     said = "devoted to Robespierre--its mayor, Fleuriot-Lescot, and its national agent, Payan"
     marked = marked_texts(gardiner, said)
     assert "Fleuriot-Lescot" in marked and "Payan" in marked
+
+
+def test_a_family_name_in_the_plural_is_marked(book, dante):
+    gardiner = book("gardiner-french-revolution")
+    assert "Robespierres" in marked_texts(gardiner, "to stir up an insurrection. The two Robespierres")
+    assert "Rolands" in marked_texts(gardiner, "a young friend of the Rolands")
+    assert "Orsinis" in marked_texts(dante, "the Orsinis, the Colonnas, the Savellis")
+
+
+def test_a_peoples_name_in_the_plural_is_none(dante):
+    for f in sorted(dante.glob("*.xml")):
+        assert ">Moors</persName>" not in f.read_text(encoding="utf-8"), f.name

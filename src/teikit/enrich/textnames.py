@@ -105,7 +105,10 @@ only on evidence from the way names are written, never from a list of particular
   where the book writes it only before a year ("Mars 1832": a month of another tongue);
 - names in the plural used as types, a list after "the" of two or more plural capitalised
   words, one the plural of a name the book gives a person ("the Xaviers, Brébeufs, Jogues":
-  Francis Xavier), none common, a place or a people's word: marked, linked to no one;
+  Francis Xavier), none common, a place or a people's word: marked, linked to no one; so is a
+  family's name in the plural after "the" (and a number), the plural of a surname the book
+  gives a person ("the two Robespierres", "the Rolands"; not "the Moors" beside "a young
+  Moor", `families`);
 - a capitalised word spoken to as "thou" (`[names] address_pronouns`: "Craigdarroch, thou
   art") once, where the book also writes it mid-sentence, it is no abstraction made a
   person ("Morality, thou deadly bane") and the gazetteer knows no place of that name; so
@@ -2044,6 +2047,37 @@ def names_as_types(words: Words, names: Collection[str]) -> set[str]:
     return out
 
 
+# "the Lameths", "the two Robespierres": a capitalised plural after "the" (and a number)
+_FAMILY = re.compile(rf"\b[Tt]he (?:(?:two|three|four|five|both) )?([{UPPER}][{LOWER}]+s)\b(?![\w'’-])")
+
+
+def families(words: Words, surnames: Collection[str]) -> set[str]:
+    """Family names in the plural, as persons ("Lafayette, Barnave, the Lameths", "the two
+    Robespierres"): a capitalised word after "the" (and a number or "both") that is the
+    plural, in "s", of a surname the book gives a person (`surnames`), no deity's name ("the
+    Gods"), no common word, place or people's word, nor the plural of one, nor of a word the
+    book mostly writes after "the" (`Words.body`) or writes after "a" and an adjective or
+    none ("the Moors" beside "a young Moor": one of a people, as no person is written so)."""
+    out: set[str] = set()
+    for m in _FAMILY.finditer(words.prose_joined):
+        plural = m.group(1)
+        if plural in out or plural[:-1] not in surnames:
+            continue
+        if (
+            plural[:-1] in words.deities
+            or words.common(plural)
+            or words.common(plural[:-1])
+            or place_name(plural)
+            or place_name(plural[:-1])
+            or _PEOPLE.search(plural)
+            or words.body(plural[:-1])
+            or re.search(rf"\b[Aa]n? (?:[a-z]+ )?{re.escape(plural[:-1])}\b", words.prose_joined)
+        ):
+            continue  # "the Moors" beside "a young Moor": one of a people
+        out.add(plural)
+    return out
+
+
 def _types_lists_in(piece: str) -> list[str]:
     """The lists `_TYPES_LIST` finds in a piece of prose holding "s, ", its white space made
     single spaces (`names_as_types`): its first group in each match of `finditer`. Searched
@@ -3411,6 +3445,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         _index_taken(found, why, alone, taken)
     for word in names_as_types(words, set(alone) | taken):
         alone.setdefault(word, "surname")  # marked, linked to no one: a kind of man, no person
+    for word in families(words, {w for w, kind in alone.items() if kind == "surname"}):
+        alone.setdefault(word, "surname")  # marked, linked to no one: a family, no one person
     titles = _titles_of_rank(ctx.profile)
     titled = titles_for_names(words, titles)
     # the titles' words ("Duke", "Elector"): a text holding none holds no title to mark
