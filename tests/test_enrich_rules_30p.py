@@ -17,6 +17,10 @@ documents are read from the shared corpus beside the project (skipped where abse
   once enough: "with Anthimus, Bishop of Trebizond, who" (Longfellow's notes), "where
   Talleyrand, Bishop of Autun, said mass" (Gardiner); not the land after a name and "of"
   ("Godfrey of Bouillon, Duke of Lorraine": Bouillon stays the lordship "in the Ardennes");
+  so is one before a comma and a noun of kin, office or calling "of" something, no determiner
+  between (`[names] roles`): "Delessart, minister of foreign affairs" (Gardiner), "Hecuba, wife
+  of Priam" (Longfellow's notes); not the land after a name and a particle ("Matteo d’
+  Acquasparta, general of the Franciscans": the town of "nor Acquasparta");
 - a list that begins inside a person's name lists persons, its first word ending the name
   (a person's word marked alone or an honorific before it): "son of Charles Martel and
   Clemence" (Longfellow's notes), "the patient labors of Messrs. Myers, Hodgson, and Hyslop"
@@ -107,3 +111,13 @@ def test_a_family_name_in_the_plural_is_marked(book, dante):
 def test_a_peoples_name_in_the_plural_is_none(dante):
     for f in sorted(dante.glob("*.xml")):
         assert ">Moors</persName>" not in f.read_text(encoding="utf-8"), f.name
+
+
+def test_a_name_before_a_noun_of_kin_or_office_of_is_a_persons(book, dante):
+    gardiner = book("gardiner-french-revolution")
+    assert "Delessart" in marked_texts(gardiner, "Delessart, minister of foreign affairs, sought to maintain")
+    assert "Hecuba" in marked_texts(dante, "Hecuba, wife of Priam")
+
+
+def test_the_land_after_a_name_and_a_particle_is_no_person(dante):
+    assert "Acquasparta" not in marked_texts(dante, "’Twill not be from Casal nor Acquasparta,")

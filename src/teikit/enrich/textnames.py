@@ -83,7 +83,9 @@ only on evidence from the way names are written, never from a list of particular
   Kaunitz"), or before a comma, a possessive of the profile (`[names] possessives`) and such a
   noun ending the apposition once ("and Esarhaddon, his son, reigned"), or before a comma and
   a title of rank or office written out "of" a capitalised name once (`Words.apposed_titles`:
-  "Anthimus, Bishop of Trebizond"; not the land of "Godfrey of Bouillon, Duke of Lorraine"); not "vide Protest of the Minority", a title; not "my wretched life,
+  "Anthimus, Bishop of Trebizond"), or before a comma and such a noun in lower case "of"
+  something once ("Hecuba, wife of Priam", "Delessart, minister of foreign affairs"; neither
+  the land of "Godfrey of Bouillon, Duke of Lorraine" nor of "Matteo d’ Acquasparta"); not "vide Protest of the Minority", a title; not "my wretched life,
   Snatched", a person's thing before a verse line's first word) when the gazetteer knows no
   place of that name and it has no adjective's ending ("European"). A place of the gazetteer listed with a
   country or a great city ("Athens and Sparta") is none, though it refuses and fears; nor
@@ -2428,8 +2430,9 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     noun of a person's kin, office or calling (`[names] possessives`, `roles`) that ends the
     apposition ("Esarhaddon, his son, reigned"; not "Troy, his mother Thetis"), or a title
     of rank or office "of" a capitalised name (`Words.apposed_titles`: "Anthimus, Bishop of
-    Trebizond"; not after a name and "of", "Godfrey of Bouillon, Duke of Lorraine"): one may
-    be enough."""
+    Trebizond"), or a noun of kin, office or calling "of" something, no determiner before it
+    ("Hecuba, wife of Priam"; neither after a name and "of" or a particle, "Godfrey of
+    Bouillon, Duke of Lorraine", "Matteo d’ Acquasparta, general of"): one may be enough."""
     cued: Counter = Counter()
     if not (
         words.person_cues
@@ -2452,6 +2455,11 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     # apposition, no article before it (not "Mantua, the Duke of Ferrara", a list of powers)
     titles = "|".join(map(re.escape, words.apposed_titles)) or "(?!)"
     titled = re.compile(rf",\s(?:{titles})\sof\s[{UPPER}]")
+    # "Hecuba, wife of Priam", "Delessart, minister of foreign affairs": a noun of kin,
+    # office or calling "of" someone or something, no determiner before it
+    role_of = re.compile(rf",\s(?:{kin})\sof\s")
+    # "Godfrey of Bouillon", "Matteo d’ Acquasparta": the land a man is named after
+    land_links = {"of", "d’", "d'"} | {p.lower() for p in words.particles}
     # "Carnot, who": a relative pronoun of persons after a comma, the name opening its clause
     relative = re.compile(rf",\s(?:{'|'.join(map(re.escape, words.relatives)) or '(?!)'})\b")
     # "Craigdarroch, thou": spoken to as one person is; as strong as a citation
@@ -2487,7 +2495,7 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                         after.match(piece, run[-1][1]) is not None
                         or piece[run[-1][1] : run[-1][1] + 1] == ","
                         and titled.match(piece, run[-1][1]) is not None
-                        and not _land_of_name(piece, run[0][0])
+                        and not _land_of_name(piece, run[0][0], land_links)
                         # (the word before told first: most runs follow no calling)
                         or _last_word(piece, run[0][0]).rstrip(",") in roles
                         and _after_role(piece, run[0][0], roles, determiners)
@@ -2558,7 +2566,9 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
             elif word.endswith("."):
                 continue
             elif (
-                piece[end : end + 1] == "," and titled.match(piece, end) is not None and not _land_of_name(piece, start)
+                piece[end : end + 1] == ","
+                and (titled.match(piece, end) is not None or role_of.match(piece, end) is not None)
+                and not _land_of_name(piece, start, land_links)
             ):
                 # "Anthimus, Bishop of Trebizond": as strong as a citation (not "Godfrey of
                 # Bouillon, Duke of Lorraine": the title is the man's, the word his land)
@@ -2633,12 +2643,15 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     return cued
 
 
-def _land_of_name(piece: str, start: int) -> bool:
-    """Whether the word at `start` follows a capitalised word and "of", as the land a man is
-    named after does ("Godfrey of Bouillon, Duke of Lorraine"; not "the rites of Estolfo")."""
-    if _last_word(piece, start) != "of":
+def _land_of_name(piece: str, start: int, links: Collection[str]) -> bool:
+    """Whether the word at `start` follows a capitalised word and "of" or a particle in lower
+    case (`links`), as the land a man is named after does ("Godfrey of Bouillon, Duke of
+    Lorraine", "Matteo d’ Acquasparta, general of the Franciscans"; not "the rites of
+    Estolfo")."""
+    link = _last_word(piece, start)
+    if link not in links:
         return False
-    before = _last_word(piece, start - 3)
+    before = _last_word(piece, start - len(link) - 1)
     return before[:1].isupper()
 
 
