@@ -2050,7 +2050,11 @@ def names_as_types(words: Words, names: Collection[str]) -> set[str]:
 
 
 # "the Lameths", "the two Robespierres": a capitalised plural after "the" (and a number)
-_FAMILY = re.compile(rf"\b[Tt]he (?:(?:two|three|four|five|both) )?([{UPPER}][{LOWER}]+s)\b(?![\w'’-])")
+# "the Lameths", "the two Robespierres": a capitalised plural after "the" (and a number),
+# sought from "he " (a pattern that opens with letters is sought by `re`'s fast scan), the
+# "T" or "t" before it and what stands before that told after
+_FAMILY_FROM_HE = re.compile(rf"he (?:(?:two|three|four|five|both) )?([{UPPER}][{LOWER}]+s)(?![\w'’-])")
+_INDEFINITE_ARTICLES = frozenset(("a", "an", "A", "An"))
 
 
 def families(words: Words, surnames: Collection[str]) -> set[str]:
@@ -2061,23 +2065,46 @@ def families(words: Words, surnames: Collection[str]) -> set[str]:
     book mostly writes after "the" (`Words.body`) or writes after "a" and an adjective or
     none ("the Moors" beside "a young Moor": one of a people, as no person is written so)."""
     out: set[str] = set()
-    for m in _FAMILY.finditer(words.prose_joined):
+    told: set[str] = set()
+    text = words.prose_joined
+    for m in _FAMILY_FROM_HE.finditer(text):
         plural = m.group(1)
-        if plural in out or plural[:-1] not in surnames:
+        at = m.start()
+        if plural in told or plural[:-1] not in surnames:
             continue
+        if at < 1 or text[at - 1] not in "Tt" or at >= 2 and (text[at - 2].isalnum() or text[at - 2] == "_"):
+            continue  # "he" of another word ("she", "Athe…")
+        told.add(plural)
+        singular = plural[:-1]
         if (
-            plural[:-1] in words.deities
+            singular in words.deities
             or words.common(plural)
-            or words.common(plural[:-1])
+            or words.common(singular)
             or place_name(plural)
-            or place_name(plural[:-1])
+            or place_name(singular)
             or _PEOPLE.search(plural)
-            or words.body(plural[:-1])
-            or re.search(rf"\b[Aa]n? (?:[a-z]+ )?{re.escape(plural[:-1])}\b", words.prose_joined)
+            or words.body(singular)
+            or _written_after_an_article(singular, text)
         ):
             continue  # "the Moors" beside "a young Moor": one of a people
         out.add(plural)
     return out
+
+
+def _written_after_an_article(word: str, text: str) -> bool:
+    """Whether `text` writes `word` after "a" or "an", and an adjective in lower case or none
+    ("a Moor", "a young Moor")."""
+    for m in re.finditer(rf"{re.escape(word)}(?![\w'’-])", text):
+        before = _last_word(text, m.start())
+        if before in _INDEFINITE_ARTICLES:
+            return True
+        if (
+            before.isalpha()
+            and before.islower()
+            and _last_word(text, m.start() - len(before) - 1) in _INDEFINITE_ARTICLES
+        ):
+            return True
+    return False
 
 
 def _types_lists_in(piece: str) -> list[str]:
