@@ -31,7 +31,10 @@ documents are read from the shared corpus beside the project (skipped where abse
 - a family name in the plural after "the" (and a number) is marked, linked to no one, where
   its singular is a surname the book gives a person: "The two Robespierres" (Gardiner), "a
   young friend of the Rolands"; "the Orsinis" (Longfellow's notes); not a people's ("the
-  Moors" beside "a young Moor").
+  Moors" beside "a young Moor");
+- no surname after an honorific is the plural of an honorific: "M. Generals . . . Mallam,
+  Maxbohm, Magley" (Wilde: the Army List's heading), while "Markby, Migsby, Mobbs, Moncrieff"
+  after it stay persons.
 """
 
 from __future__ import annotations
@@ -121,3 +124,10 @@ def test_a_name_before_a_noun_of_kin_or_office_of_is_a_persons(book, dante):
 
 def test_the_land_after_a_name_and_a_particle_is_no_person(dante):
     assert "Acquasparta" not in marked_texts(dante, "’Twill not be from Casal nor Acquasparta,")
+
+
+def test_an_honorifics_plural_is_no_surname(book):
+    wilde = book("wilde-importance-of-being-earnest")
+    marked = marked_texts(wilde, "M. Generals . . . Mallam, Maxbohm, Magley")
+    assert not any("Generals" in m for m in marked)
+    assert "Moncrieff" in marked

@@ -838,8 +838,12 @@ class Finder:
         profile after any ("M. To be made into pills", "P.M. The"; "Mrs. More" is a name), or
         a word the book writes in lower case after a title of one letter and its full stop,
         which abbreviates other words than "Monsieur" too ("M. Mix the turpentine": misce),
-        unless the book writes the pair twice or more ("M. Say"). "Mr. White" is a name."""
+        unless the book writes the pair twice or more ("M. Say"). "Mr. White" is a name. Nor is
+        the plural of an honorific ("M. Generals . . . Mallam, Maxbohm": the Army List's
+        heading, no surname being a title's plural)."""
         if len(word) <= MAX_FUNCTION_TITLED and word.lower() in self.words.function_words:
+            return True
+        if word.endswith("s") and word[:-1] in self.words.honorifics:
             return True
         return (
             len(title) == 2
