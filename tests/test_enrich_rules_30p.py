@@ -34,7 +34,10 @@ documents are read from the shared corpus beside the project (skipped where abse
   Moors" beside "a young Moor");
 - no surname after an honorific is the plural of an honorific: "M. Generals . . . Mallam,
   Maxbohm, Magley" (Wilde: the Army List's heading), while "Markby, Migsby, Mobbs, Moncrieff"
-  after it stay persons.
+  after it stay persons;
+- a second agent of a verb in the passive, joined to the first by "and" or "or" and "by", is
+  cited as the first is: "negotiations both by Innocent the Third and by Honorius the Third"
+  (Longfellow's notes), and "Pope Honorius III" is then marked whole.
 """
 
 from __future__ import annotations
@@ -131,3 +134,8 @@ def test_an_honorifics_plural_is_no_surname(book):
     marked = marked_texts(wilde, "M. Generals . . . Mallam, Maxbohm, Magley")
     assert not any("Generals" in m for m in marked)
     assert "Moncrieff" in marked
+
+
+def test_a_second_agent_joined_to_the_first_is_cited(dante):
+    said = "negotiations both by Innocent the Third and by Honorius the Third"
+    assert "Honorius" in marked_texts(dante, said)

@@ -78,7 +78,8 @@ only on evidence from the way names are written, never from a list of particular
 - a capitalised word where a person stands twice: before a person's cue ("Necker, who"),
   after a calling ("the poet Dryden", "its mayor, Pache"), as a possessive before a
   person's noun ("Pope's sarcasm"), spoken to ("dear Algy"); cited as an author, as the
-  agent of a verb in the passive, or after a noun of a person's kin, office or calling
+  agent of a verb in the passive (a second one too, joined by "and by" or "or by": "both by
+  Innocent the Third and by Honorius"), or after a noun of a person's kin, office or calling
   once ("according to Leibnitz", "vide Milton", "headed by Grégoire", "his chancellor,
   Kaunitz"), or before a comma, a possessive of the profile (`[names] possessives`) and such a
   noun ending the apposition once ("and Esarhaddon, his son, reigned"), or before a comma and
@@ -2661,7 +2662,7 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
             elif (
                 any(tuple(ahead[-n:]) in citations for n in cited_lengths)
                 and _author(piece, end)
-                or _agent(ahead)
+                or (_agent(ahead) or _second_agent(piece, start, ahead))
                 and _noun_ends(piece, end, words.function_words)
                 and _JOINED.match(piece, end) is None
             ):
@@ -2813,6 +2814,23 @@ def _agent(ahead: list[str]) -> bool:
     """Whether the words before a name make it the agent of a verb in the passive, as the
     citations' "remarked by" does: a past participle and "by" ("predicted by Malthus")."""
     return len(ahead) >= 2 and ahead[-1] == "by" and _PARTICIPLE.fullmatch(ahead[-2]) is not None
+
+
+# a past participle and "by" earlier in the sentence, no stop between
+_AGENT_BEFORE = re.compile(r"\b[a-z]{2,}ed by\b[^.;:!?]*\Z")
+_JOINING = frozenset(("and", "or"))
+
+
+def _second_agent(piece: str, start: int, ahead: list[str]) -> bool:
+    """Whether the words before a name make it a second agent of a verb in the passive, joined
+    to the first: "and" or "or", then "by", after a past participle and "by" earlier in the
+    sentence ("described by Tolstoy in War and Peace or by Hardy in The Dynasts")."""
+    return (
+        len(ahead) >= 2
+        and ahead[-1] == "by"
+        and ahead[-2] in _JOINING
+        and _AGENT_BEFORE.search(piece, max(0, start - 120), start) is not None
+    )
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z0-9]\w*)")
