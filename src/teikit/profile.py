@@ -115,6 +115,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "deities": "strings",
         "invocations": "strings",
         "indefinites": "strings",
+        "possessives": "strings",
         "known": "strings",
         "known_titled": "strings",
         "named_after": "strings",
@@ -426,6 +427,7 @@ class Profile:
     deities: tuple[str, ...] = ()  # [names]: names of God and of gods, persons wherever written (God, the Lord)
     invocations: tuple[str, ...] = ()  # [names]: a word naming God only before a wish's verb (Scots "Gude help")
     indefinites: tuple[str, ...] = ()  # [names]: words before a deity's name that make it none (a God, my Lord)
+    possessives: tuple[str, ...] = ()  # [names]: possessives: "my God" is God; "Esarhaddon, his son," a person
     known_persons: tuple[str, ...] = ()  # [names] known: persons of myth and history known by one name (Homer)
     known_titled: tuple[str, ...] = ()  # [names]: those of them English names after "the" (the Buddha)
     named_after: tuple[str, ...] = ()  # [names]: nouns of things named after a person (the Gifford lectures)
@@ -628,6 +630,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         deities=tuple(data["names"]["deities"]),
         invocations=tuple(data["names"]["invocations"]),
         indefinites=tuple(data["names"]["indefinites"]),
+        possessives=tuple(data["names"].get("possessives", ())),
         known_persons=tuple(data["names"]["known"]),
         known_titled=tuple(data["names"]["known_titled"]),
         named_after=tuple(data["names"].get("named_after", ())),

@@ -154,8 +154,20 @@ class Words:
         self.relatives = profile.relatives
         self.name_links = profile.name_links
         self.peerages = profile.peerages
+        # titles of rank or office written out, "of" a land or see after them in apposition
+        # ("Anthimus, Bishop of Trebizond"): the peers', rulers', offices' and honorifics' words
+        self.apposed_titles = sorted(
+            {
+                t
+                for t in (*profile.peerages, *profile.rulers, *profile.office_titles, *profile.honorifics)
+                if t[:1].isupper() and t.replace(" ", "").replace("-", "").isalpha()
+            }
+        )
         self.articles = profile.articles
         self.indefinites = set(_either_case(profile.indefinites))
+        self.possessives = frozenset(profile.possessives)  # lower case: "Esarhaddon, his son"
+        # "my God", "your God": the one worshipped, where the possessive is an indefinite too
+        self.worshipped = frozenset(_either_case(profile.possessives))
         self.place_prepositions = profile.place_prepositions
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:
         # tokens one space apart (or none after a full stop: "J.M. Keynes").

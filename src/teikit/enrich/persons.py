@@ -1654,6 +1654,8 @@ def apply(tei, ctx: Context):
     )
     place_heads = {surname: _by_length(heads) for surname, heads in whole_places.items() if heads}
     indefinites = frozenset(w for i in ctx.profile.indefinites for w in (i, i[:1].upper() + i[1:]))
+    worshipped = frozenset(w for i in ctx.profile.possessives for w in (i, i[:1].upper() + i[1:]))
+    honorifics = frozenset(ctx.profile.honorifics)
     work_of = _work_of_pattern(ctx.profile.title_cues)
     things_named_after = frozenset(ctx.profile.named_after)
     thing_openings = textnames.named_after_pairs(things_named_after)
@@ -1694,7 +1696,16 @@ def apply(tei, ctx: Context):
         for start, end, key, kind in found:
             if spans and start < spans[-1][1]:
                 continue
-            if key in deities and _word_before(text, start) in indefinites:
+            if (
+                key in deities
+                and (before_deity := _word_before(text, start)) in indefinites
+                and (
+                    before_deity not in worshipped
+                    or key in honorifics
+                    or textnames.RELATIVE_AFTER_DEITY.match(text, end) is not None
+                )
+            ):
+                # "my God", "your God": the one worshipped (`textnames.deity_as_kind`)
                 continue  # "a God", "my Lord": a kind of being, a man's title, not the one named so
             before = text[start - 1 : start]  # (the character before the name, read by several rules)
             if before in _QUOTES_OPENING and _the_word_quoted(text, start, end):

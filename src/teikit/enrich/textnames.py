@@ -78,9 +78,15 @@ only on evidence from the way names are written, never from a list of particular
 - a capitalised word where a person stands twice: before a person's cue ("Necker, who"),
   after a calling ("the poet Dryden", "its mayor, Pache"), as a possessive before a
   person's noun ("Pope's sarcasm"), spoken to ("dear Algy"); cited as an author, as the
-  agent of a verb in the passive, or after a noun of a person's kin, office or calling
+  agent of a verb in the passive (a second one too, joined by "and by" or "or by": "both by
+  Innocent the Third and by Honorius"), or after a noun of a person's kin, office or calling
   once ("according to Leibnitz", "vide Milton", "headed by Grégoire", "his chancellor,
-  Kaunitz"; not "vide Protest of the Minority", a title; not "my wretched life,
+  Kaunitz"), or before a comma, a possessive of the profile (`[names] possessives`) and such a
+  noun ending the apposition once ("and Esarhaddon, his son, reigned"), or before a comma and
+  a title of rank or office written out "of" a capitalised name once (`Words.apposed_titles`:
+  "Anthimus, Bishop of Trebizond"), or before a comma and such a noun in lower case "of"
+  something once ("Hecuba, wife of Priam", "Delessart, minister of foreign affairs"; neither
+  the land of "Godfrey of Bouillon, Duke of Lorraine" nor of "Matteo d’ Acquasparta"); not "vide Protest of the Minority", a title; not "my wretched life,
   Snatched", a person's thing before a verse line's first word) when the gazetteer knows no
   place of that name and it has no adjective's ending ("European"). A place of the gazetteer listed with a
   country or a great city ("Athens and Sparta") is none, though it refuses and fears; nor
@@ -88,7 +94,10 @@ only on evidence from the way names are written, never from a list of particular
   case");
 - a name of God or of a god the profile lists (`[names] deities`: God, "the Lord",
   Jesus Christ, Diana), though the book writes the word in lower case too ("the god of
-  love"); "Lord" only with no name after it, none after an indefinite ("a God", "my Lord");
+  love"); "Lord" only with no name after it, none after an indefinite ("a God", "my Lord"),
+  but for a possessive (`[names] possessives`) before a name that is no honorific, the one
+  worshipped ("Where is my God?"), where no relative clause follows ("thy God that is in
+  thee");
 - a name of God in a tongue whose word for it is a common word too, only before the verb
   of a wish (`[names] invocations`, Scots "Gude help the day", "Gude forgie me"; not "Gude
   ale"): the name alone marked, the verb outside, and the word marked nowhere else;
@@ -99,7 +108,10 @@ only on evidence from the way names are written, never from a list of particular
   where the book writes it only before a year ("Mars 1832": a month of another tongue);
 - names in the plural used as types, a list after "the" of two or more plural capitalised
   words, one the plural of a name the book gives a person ("the Xaviers, Brébeufs, Jogues":
-  Francis Xavier), none common, a place or a people's word: marked, linked to no one;
+  Francis Xavier), none common, a place or a people's word: marked, linked to no one; so is a
+  family's name in the plural after "the" (and a number), the plural of a surname the book
+  gives a person ("the two Robespierres", "the Rolands"; not "the Moors" beside "a young
+  Moor", `families`);
 - a capitalised word spoken to as "thou" (`[names] address_pronouns`: "Craigdarroch, thou
   art") once, where the book also writes it mid-sentence, it is no abstraction made a
   person ("Morality, thou deadly bane") and the gazetteer knows no place of that name; so
@@ -832,8 +844,12 @@ class Finder:
         profile after any ("M. To be made into pills", "P.M. The"; "Mrs. More" is a name), or
         a word the book writes in lower case after a title of one letter and its full stop,
         which abbreviates other words than "Monsieur" too ("M. Mix the turpentine": misce),
-        unless the book writes the pair twice or more ("M. Say"). "Mr. White" is a name."""
+        unless the book writes the pair twice or more ("M. Say"). "Mr. White" is a name. Nor is
+        the plural of an honorific ("M. Generals . . . Mallam, Maxbohm": the Army List's
+        heading, no surname being a title's plural)."""
         if len(word) <= MAX_FUNCTION_TITLED and word.lower() in self.words.function_words:
+            return True
+        if word.endswith("s") and word[:-1] in self.words.honorifics:
             return True
         return (
             len(title) == 2
@@ -912,7 +928,10 @@ class Finder:
             return False
         if word in self.words.honorifics and i + 1 < len(toks):
             return True
-        return _last_word(text, toks[i][0]) in self.words.indefinites
+        start, end, _ = toks[i]
+        return deity_as_kind(
+            text, start, end, word, self.words.indefinites, self.words.worshipped, self.words.honorifics
+        )
 
     def _honorific(self, toks, i: int, starts_sentence: bool) -> bool:
         """An honorific, not a word ending a sentence ("the President. But"), an abbreviation
@@ -992,7 +1011,8 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             if not g.endswith(".") and not words.common(g) and g not in alone and g not in words.particles:
                 alone[g] = "forename"
     seen: dict[str, str] = {}
-    lists = name_lists(words)
+    after_names: list[tuple[str, list[str], str]] = []
+    lists = name_lists(words, after_names)
     speaking, more = persons_by_cue(words, seen, lists)
     for word, n in sorted(speaking.items()) + sorted(more.items()):
         if " " in word:  # a name of several words that says ("Ho Shih says"): marked whole, its first words not alone
@@ -1023,7 +1043,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     # the persons of the profile's lists first: "(Sappho, Eloisa, Mrs. Macaulay": Sappho's list
     _deities(text, words, found, why, alone)
     _known_persons(words, found, why, alone)
-    for word, n, where in beside_persons(words, alone, lists):
+    for word, n, where in beside_persons(words, alone, lists + lists_after_persons(after_names, alone, words)):
         alone[word] = "surname"
         found[word] = Name("", (), word)
         why[word] = f"named {times(n)} in a list with persons the book names: {where}"
@@ -1051,7 +1071,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
                 found[word] = Name("", (word,), "")
                 why[word] = f"a forename of the profile, capitalised mid-sentence {times(words.mid[word])}"
     # the lists again, with the forenames found alone since ("with Philip and Antiochus")
-    for word, n, where in beside_persons(words, alone, lists):
+    for word, n, where in beside_persons(words, alone, lists + lists_after_persons(after_names, alone, words)):
         if word not in alone:
             alone[word] = "surname"
             found[word] = Name("", (), word)
@@ -1427,7 +1447,9 @@ def _deities(text: str, words: Words, found: dict[str, Name], why: dict[str, str
             m
             for m in written.finditer(text)
             if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'’-"))
-            and _last_word(text, m.start()) not in words.indefinites
+            and not deity_as_kind(
+                text, m.start(), m.end(), deity, words.indefinites, words.worshipped, words.honorifics
+            )
         ]
         if not uses:
             continue
@@ -1440,6 +1462,31 @@ def _deities(text: str, words: Words, found: dict[str, Name], why: dict[str, str
         )
         if len(parts) == 1:
             alone[deity] = "surname"
+
+
+# A relative clause right after a deity's name: "thy God that is in thee", the god within one
+RELATIVE_AFTER_DEITY = re.compile(r"\s+(?:that|which|who)\s")
+
+
+def deity_as_kind(
+    text: str,
+    start: int,
+    end: int,
+    deity: str,
+    indefinites: Collection[str],
+    worshipped: Collection[str],
+    honorifics: Collection[str],
+) -> bool:
+    """Whether the word right before a deity's name written at `text[start:end]` makes it a
+    kind of being, a man's title or the god within one, not the one named: an indefinite of
+    the profile ("a God", "my Lord"), but for a possessive (`[names] possessives`, `worshipped`
+    in either case) before a deity's name that is no honorific and that no relative clause
+    follows ("Where is my God?", "Pray now to your God": the one worshipped; not "thy God that
+    is in thee")."""
+    before = _last_word(text, start)
+    if before not in indefinites:
+        return False
+    return not (before in worshipped and deity not in honorifics and RELATIVE_AFTER_DEITY.match(text, end) is None)
 
 
 def _quote(joined: str, start: int, end: int) -> str:
@@ -2027,6 +2074,64 @@ def names_as_types(words: Words, names: Collection[str]) -> set[str]:
     return out
 
 
+# "the Lameths", "the two Robespierres": a capitalised plural after "the" (and a number)
+# "the Lameths", "the two Robespierres": a capitalised plural after "the" (and a number),
+# sought from "he " (a pattern that opens with letters is sought by `re`'s fast scan), the
+# "T" or "t" before it and what stands before that told after
+_FAMILY_FROM_HE = re.compile(rf"he (?:(?:two|three|four|five|both) )?([{UPPER}][{LOWER}]+s)(?![\w'’-])")
+_INDEFINITE_ARTICLES = frozenset(("a", "an", "A", "An"))
+
+
+def families(words: Words, surnames: Collection[str]) -> set[str]:
+    """Family names in the plural, as persons ("Lafayette, Barnave, the Lameths", "the two
+    Robespierres"): a capitalised word after "the" (and a number or "both") that is the
+    plural, in "s", of a surname the book gives a person (`surnames`), no deity's name ("the
+    Gods"), no common word, place or people's word, nor the plural of one, nor of a word the
+    book mostly writes after "the" (`Words.body`) or writes after "a" and an adjective or
+    none ("the Moors" beside "a young Moor": one of a people, as no person is written so)."""
+    out: set[str] = set()
+    told: set[str] = set()
+    text = words.prose_joined
+    for m in _FAMILY_FROM_HE.finditer(text):
+        plural = m.group(1)
+        at = m.start()
+        if plural in told or plural[:-1] not in surnames:
+            continue
+        if at < 1 or text[at - 1] not in "Tt" or at >= 2 and (text[at - 2].isalnum() or text[at - 2] == "_"):
+            continue  # "he" of another word ("she", "Athe…")
+        told.add(plural)
+        singular = plural[:-1]
+        if (
+            singular in words.deities
+            or words.common(plural)
+            or words.common(singular)
+            or place_name(plural)
+            or place_name(singular)
+            or _PEOPLE.search(plural)
+            or words.body(singular)
+            or _written_after_an_article(singular, text)
+        ):
+            continue  # "the Moors" beside "a young Moor": one of a people
+        out.add(plural)
+    return out
+
+
+def _written_after_an_article(word: str, text: str) -> bool:
+    """Whether `text` writes `word` after "a" or "an", and an adjective in lower case or none
+    ("a Moor", "a young Moor")."""
+    for m in re.finditer(rf"{re.escape(word)}(?![\w'’-])", text):
+        before = _last_word(text, m.start())
+        if before in _INDEFINITE_ARTICLES:
+            return True
+        if (
+            before.isalpha()
+            and before.islower()
+            and _last_word(text, m.start() - len(before) - 1) in _INDEFINITE_ARTICLES
+        ):
+            return True
+    return False
+
+
 def _types_lists_in(piece: str) -> list[str]:
     """The lists `_TYPES_LIST` finds in a piece of prose holding "s, ", its white space made
     single spaces (`names_as_types`): its first group in each match of `finditer`. Searched
@@ -2297,14 +2402,20 @@ _OPENING = '("“‘['
 
 def _before(piece: str, start: int) -> list[str]:
     """The last four words before `start`, when one space stands right before it (an opening
-    bracket or quotation mark taken off each: "(vide Milton)")."""
+    bracket or quotation mark taken off each: "(vide Milton)"; a dash written between two
+    words without spaces parts them: "devoted to Robespierre--its mayor, Fleuriot-Lescot")."""
     if start == 0 or piece[start - 1] not in " \t\n":
         return []
     at = max(0, start - 40)
     ahead = piece[at:start].split()
     if at and ahead and not piece[at - 1].isspace():
         ahead = ahead[1:]  # the window began inside a word
+    if "-" in piece[at:start] or "—" in piece[at:start]:
+        ahead = [part for w in ahead for part in _DASH.split(w) if part]
     return [w.lstrip(_OPENING) for w in ahead[-4:]]
+
+
+_DASH = re.compile(r"-{2,}|—")  # a dash written as two hyphens or as one character
 
 
 def _tails(words: Collection[str]) -> frozenset[str] | None:
@@ -2367,7 +2478,13 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     set between commas in a sentence that speaks to one person (`second_person`: "In thy
     sweet sang, Barbauld, survives"). `cited`, if given, counts apart the citations, those spoken to, and the words opening
     their clause before a comma and a relative pronoun of persons (`relatives`: "Carnot,
-    who was one of these"; not "at Lyons, who"): one may be enough."""
+    who was one of these"; not "at Lyons, who"), and the words before a possessive and a
+    noun of a person's kin, office or calling (`[names] possessives`, `roles`) that ends the
+    apposition ("Esarhaddon, his son, reigned"; not "Troy, his mother Thetis"), or a title
+    of rank or office "of" a capitalised name (`Words.apposed_titles`: "Anthimus, Bishop of
+    Trebizond"), or a noun of kin, office or calling "of" something, no determiner before it
+    ("Hecuba, wife of Priam"; neither after a name and "of" or a particle, "Godfrey of
+    Bouillon, Duke of Lorraine", "Matteo d’ Acquasparta, general of"): one may be enough."""
     cued: Counter = Counter()
     if not (
         words.person_cues
@@ -2381,6 +2498,20 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
     cues = "|".join(map(re.escape, words.person_cues)) or "(?!)"
     nouns = "|".join(map(re.escape, words.person_nouns)) or "(?!)"
     after = re.compile(rf",?\s(?:{cues})\b|['’]s\s(?:{nouns})\b|,\s(?:[a-z]+\s){{1,3}}(?:{nouns})\b")
+    # "Esarhaddon, his son, reigned": a possessive and a noun of kin, office or calling in
+    # apposition, ending it (not "Troy, his mother Thetis"): as strong as a citation
+    possessives = "|".join(map(re.escape, words.possessives)) or "(?!)"
+    kin = "|".join(map(re.escape, words.roles)) or "(?!)"
+    apposed = re.compile(rf",\s(?:{possessives})\s(?:{kin})(?=[,.;:!?]|\s(?:and|or)\s)")
+    # "Anthimus, Bishop of Trebizond": a title of rank or office "of" a land or a see in
+    # apposition, no article before it (not "Mantua, the Duke of Ferrara", a list of powers)
+    titles = "|".join(map(re.escape, words.apposed_titles)) or "(?!)"
+    titled = re.compile(rf",\s(?:{titles})\sof\s[{UPPER}]")
+    # "Hecuba, wife of Priam", "Delessart, minister of foreign affairs": a noun of kin,
+    # office or calling "of" someone or something, no determiner before it
+    role_of = re.compile(rf",\s(?:{kin})\sof\s")
+    # "Godfrey of Bouillon", "Matteo d’ Acquasparta": the land a man is named after
+    land_links = {"of", "d’", "d'"} | {p.lower() for p in words.particles}
     # "Carnot, who": a relative pronoun of persons after a comma, the name opening its clause
     relative = re.compile(rf",\s(?:{'|'.join(map(re.escape, words.relatives)) or '(?!)'})\b")
     # "Craigdarroch, thou": spoken to as one person is; as strong as a citation
@@ -2414,6 +2545,9 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                     len(run) <= MAX_NAME_WORDS
                     and (
                         after.match(piece, run[-1][1]) is not None
+                        or piece[run[-1][1] : run[-1][1] + 1] == ","
+                        and titled.match(piece, run[-1][1]) is not None
+                        and not _land_of_name(piece, run[0][0], land_links)
                         # (the word before told first: most runs follow no calling)
                         or _last_word(piece, run[0][0]).rstrip(",") in roles
                         and _after_role(piece, run[0][0], roles, determiners)
@@ -2471,12 +2605,30 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
             m = after.match(piece, end)
             if m is not None and not word.endswith("."):
                 cued[word] += 1
-                if cited is not None and relative.match(piece, end) and _opens_clause(piece, start):
-                    cited[word] += 1  # "Carnot, who was one of these": as strong as a citation
+                if cited is not None and (
+                    relative.match(piece, end)
+                    and _opens_clause(piece, start)
+                    or piece[end : end + 1] == ","
+                    and apposed.match(piece, end)
+                ):
+                    # "Carnot, who was one of these", "Esarhaddon, his son,": as strong as a citation
+                    cited[word] += 1
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start, m.end()))
             elif word.endswith("."):
                 continue
+            elif (
+                piece[end : end + 1] == ","
+                and (titled.match(piece, end) is not None or role_of.match(piece, end) is not None)
+                and not _land_of_name(piece, start, land_links)
+            ):
+                # "Anthimus, Bishop of Trebizond": as strong as a citation (not "Godfrey of
+                # Bouillon, Duke of Lorraine": the title is the man's, the word his land)
+                cued[word] += 1
+                if cited is not None:
+                    cited[word] += 1
+                if seen is not None:
+                    seen.setdefault(word, passage(piece, start, end + 30))
             elif (
                 comma_before
                 # what either `_vocative` asks of the character after the word (its `stops`
@@ -2530,7 +2682,7 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
             elif (
                 any(tuple(ahead[-n:]) in citations for n in cited_lengths)
                 and _author(piece, end)
-                or _agent(ahead)
+                or (_agent(ahead) or _second_agent(piece, start, ahead))
                 and _noun_ends(piece, end, words.function_words)
                 and _JOINED.match(piece, end) is None
             ):
@@ -2541,6 +2693,18 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
                 if seen is not None:
                     seen.setdefault(word, passage(piece, start - 20, end))
     return cued
+
+
+def _land_of_name(piece: str, start: int, links: Collection[str]) -> bool:
+    """Whether the word at `start` follows a capitalised word and "of" or a particle in lower
+    case (`links`), as the land a man is named after does ("Godfrey of Bouillon, Duke of
+    Lorraine", "Matteo d’ Acquasparta, general of the Franciscans"; not "the rites of
+    Estolfo")."""
+    link = _last_word(piece, start)
+    if link not in links:
+        return False
+    before = _last_word(piece, start - len(link) - 1)
+    return before[:1].isupper()
 
 
 def _after_role(piece: str, start: int, roles: set[str], determiners: set[str]) -> bool:
@@ -2672,6 +2836,23 @@ def _agent(ahead: list[str]) -> bool:
     return len(ahead) >= 2 and ahead[-1] == "by" and _PARTICIPLE.fullmatch(ahead[-2]) is not None
 
 
+# a past participle and "by" earlier in the sentence, no stop between
+_AGENT_BEFORE = re.compile(r"\b[a-z]{2,}ed by\b[^.;:!?]*\Z")
+_JOINING = frozenset(("and", "or"))
+
+
+def _second_agent(piece: str, start: int, ahead: list[str]) -> bool:
+    """Whether the words before a name make it a second agent of a verb in the passive, joined
+    to the first: "and" or "or", then "by", after a past participle and "by" earlier in the
+    sentence ("described by Tolstoy in War and Peace or by Hardy in The Dynasts")."""
+    return (
+        len(ahead) >= 2
+        and ahead[-1] == "by"
+        and ahead[-2] in _JOINING
+        and _AGENT_BEFORE.search(piece, max(0, start - 120), start) is not None
+    )
+
+
 _NEXT_WORD = re.compile(r"\s+([a-z0-9]\w*)")
 
 
@@ -2794,12 +2975,17 @@ def _plural_people(w: str, words: Words) -> bool:
     return bool(_PEOPLE.search(w)) or (w.endswith("s") and words.caps[w[:-1]] > 0)
 
 
-def name_lists(words: Words) -> list[tuple[list[str], str]]:
+def name_lists(
+    words: Words, after_names: list[tuple[str, list[str], str]] | None = None
+) -> list[tuple[list[str], str]]:
     """The lists of capitalised words standing alone in the prose ("Danton, Hébert and
     Marat"; "Henriot, Robespierre, and his colleagues"; a saint's name with its "St." is one
     word: "Couthon and St. Just"), joined by a word of `[names] joins`,
     or three or more joined by commas alone, the list ending at a stop, a dash or a lower-case
-    word ("Markby, Migsby, Mobbs, Moncrieff!"): (the words, a passage quoting the list)."""
+    word ("Markby, Migsby, Mobbs, Moncrieff!"): (the words, a passage quoting the list).
+    A list that begins inside a name ("Madame Roland and Danton", "son of Charles Martel and
+    Clemence") is none of them; `after_names`, if given, gets each such list after the
+    capitalised word before it: (that word, the words, a passage)."""
     if not words.name_joins:
         return []
     listed, word = _list_patterns(words)
@@ -2811,10 +2997,17 @@ def name_lists(words: Words) -> list[tuple[list[str], str]]:
     for m in listed.finditer(words.prose_joined):
         k = words.piece_at(m.start())
         piece, start, end = pieces[k], m.start() - starts[k], m.end() - starts[k]
-        if start and re.search(rf"[{UPPER}][\w.]*\s$", piece[max(0, start - 30) : start]):
-            continue  # "Madame Roland and Danton": the list begins inside a name
+        if start and (inside := _NAME_BEFORE_LIST.search(piece, max(0, start - 30), start)):
+            # "Madame Roland and Danton": the list begins inside a name
+            if after_names is not None:
+                after_names.append((inside.group(1), word.findall(m.group()), passage(piece, start, end)))
+            continue
         lists.append((word.findall(m.group()), passage(piece, start, end)))
     return lists
+
+
+# the capitalised word right before a list, the list then beginning inside a name
+_NAME_BEFORE_LIST = re.compile(rf"([{UPPER}][\w.]*)\s$")
 
 
 def _list_patterns(words: Words) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -2844,6 +3037,16 @@ def _large_place(word: str) -> bool:
     return geo is not None and (geo.type != "city" or geo.population >= _LARGE_PLACE)
 
 
+def lists_after_persons(
+    after_names: list[tuple[str, list[str], str]], alone: dict[str, str], words: Words
+) -> list[tuple[list[str], str]]:
+    """The lists that begin inside a name (`name_lists`' `after_names`) whose word before is a
+    person's word marked alone or an honorific: the list's first word ends a person's name,
+    so that it lists persons ("son of Charles Martel and Clemence", "Madame Roland and
+    Danton"; not "New York and Boston")."""
+    return [(names, seen) for before, names, seen in after_names if before in alone or before in words.honorifics]
+
+
 def listed_with_places(lists: list[tuple[list[str], str]]) -> set[str]:
     """The words of `lists` named in one list with a country or state, or a city of 250,000
     people or more, that the gazetteer knows by that very name ("Athens and Sparta",
@@ -2866,7 +3069,8 @@ def beside_persons(
     no people's name in the plural, and the book writes it mid-sentence: twice or more, or
     once and never after a preposition of place ("the family move to Lochlea, and Burns
     went" lists a farm). Lists of three or more names joined by commas alone count
-    ("Markby, Migsby, Mobbs, Moncrieff!", `name_lists`).
+    ("Markby, Migsby, Mobbs, Moncrieff!", `name_lists`), and so do lists begun inside a
+    person's name (`lists_after_persons`: "son of Charles Martel and Clemence").
     Two rounds: a list may name only persons found in the first; `discover` asks again once
     the forenames of the profile written alone are found ("with Philip and Antiochus in
     Greece"). (word, lists, passage)."""
@@ -3323,6 +3527,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         _index_taken(found, why, alone, taken)
     for word in names_as_types(words, set(alone) | taken):
         alone.setdefault(word, "surname")  # marked, linked to no one: a kind of man, no person
+    for word in families(words, {w for w, kind in alone.items() if kind == "surname"}):
+        alone.setdefault(word, "surname")  # marked, linked to no one: a family, no one person
     titles = _titles_of_rank(ctx.profile)
     titled = titles_for_names(words, titles)
     # an editor's choice: a ruler's title "of" a land no person, its land a place
