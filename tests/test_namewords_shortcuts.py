@@ -102,7 +102,16 @@ def _plain_name_lists(words: Words) -> list[tuple[list[str], str]]:
         for m in listed.finditer(piece):
             if m.start() and re.search(rf"[{namewords.UPPER}][\w.]*\s$", piece[max(0, m.start() - 30) : m.start()]):
                 continue
-            lists.append((word.findall(m.group()), namewords.passage(piece, m.start(), m.end())))
+            names = word.findall(m.group())
+            # the land a name is named after opens no list: "St. Francis of Accesi and Joachim"
+            links = "|".join(map(re.escape, sorted({"of", "d’", "d'"} | {p.lower() for p in words.particles})))
+            if re.search(
+                rf"(?:^|\s)[(\"“‘\[]*[{namewords.UPPER}]\S*[^\W_][ \t\n](?:{links})[ \t\n]$", piece[: m.start()]
+            ):
+                names = names[1:]
+                if len(names) < 2:
+                    continue
+            lists.append((names, namewords.passage(piece, m.start(), m.end())))
     return lists
 
 

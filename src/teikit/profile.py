@@ -98,6 +98,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "common_forenames": "strings",
         "forename_abbreviations": "table",
         "particles": "strings",
+        "forename_particles": "strings",
         "speech_verbs": "strings",
         "person_cues": "strings",
         "person_nouns": "strings",
@@ -408,6 +409,8 @@ class Profile:
     common_forenames: frozenset[str] = frozenset()  # [names]: given names that are common words too (Will, Rob)
     forename_abbreviations: dict[str, str] = field(default_factory=dict)  # [names]: "Wm." -> "William"
     particles: tuple[str, ...] = ()  # [names]: words that begin a surname (De Courcy)
+    # [names]: particles in lower case that follow only a given name (Oliverotto da Fermo)
+    forename_particles: tuple[str, ...] = ()
     speech_verbs: tuple[str, ...] = ()  # [names]: verbs whose subject is a person (said, wrote)
     person_cues: tuple[str, ...] = ()  # [names]: words after a person's name (who, himself, died)
     person_nouns: tuple[str, ...] = ()  # [names]: nouns a person has or is (wife, death; the minister)
@@ -613,6 +616,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         common_forenames=frozenset(data["names"]["common_forenames"]),
         forename_abbreviations=dict(data["names"].get("forename_abbreviations", {})),
         particles=tuple(data["names"]["particles"]),
+        forename_particles=tuple(data["names"].get("forename_particles", ())),
         speech_verbs=tuple(data["names"]["speech_verbs"]),
         person_cues=tuple(data["names"]["person_cues"]),
         person_nouns=tuple(data["names"]["person_nouns"]),

@@ -169,6 +169,7 @@ class Words:
         # "my God", "your God": the one worshipped, where the possessive is an indefinite too
         self.worshipped = frozenset(_either_case(profile.possessives))
         self.place_prepositions = profile.place_prepositions
+        self._place_first_words = profile.place_first_words  # "Monte": no given name before "di"
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:
         # tokens one space apart (or none after a full stop: "J.M. Keynes").
         # (and a shortened forename, "Wm.", its full stop with it: a name runs on through it)
@@ -217,6 +218,9 @@ class Words:
         self.after_the.update(after_the.findall(self.prose_joined))
         self._read_tokens()
         caps: list[str] = []  # counted at the end, in one pass (a Counter's update per word cost more)
+        # the runs whose second token opens with a particle that follows only a given name
+        before_forename = tuple(f"{p} " for p in profile.forename_particles) or ("\0",)
+        given_before: list[tuple[str, int, str, str]] = []
         mid: list[str] = []
         runs_on = False  # the piece before ends inside a sentence: a verse line the next goes on
         kept = self._tokens  # the tokens of every piece, read already (`_read_tokens`)
@@ -238,6 +242,8 @@ class Words:
                         mid.append(word)
                     continue
                 last = len(run) - 1
+                if run[1][2].startswith(before_forename):  # "Oliverotto da Fermo": `_forenames_by_particle`
+                    given_before.append((piece, run[0][0], run[0][2], run[1][2]))
                 for k, (start, _, tok) in enumerate(run):
                     if k < last and place_word(run[k + 1][2]):
                         continue  # "Edward Street" is no use of Edward
@@ -247,6 +253,48 @@ class Words:
                         mid.append(word)
         self.caps.update(caps)
         self.mid.update(mid)
+        if given_before:
+            self.forenames = self.forenames | self._forenames_by_particle(given_before)
+
+    def _forenames_by_particle(self, runs: list[tuple[str, int, str, str]]) -> frozenset[str]:
+        """The given names the book writes before a particle of `[names]
+        forename_particles` and a capitalised word ("Oliverotto da Fermo", "Alberico da
+        Barbiano"): the word before the particle, where it is no word the book writes in
+        lower case, title, particle, place's word or place the gazetteer knows, the pair no
+        place either ("Città di Castello"), and no article stands before it ("the Borgo di
+        Sopra")."""
+        articles = {w.lower() for w in self.articles}
+        opens_place = set(self._place_first_words)
+        found = set()
+        for piece, start, word, particled in runs:
+            before = piece[max(0, start - 12) : start].split()
+            if (
+                word in found
+                or word in opens_place
+                or word.endswith(".")
+                or before
+                and before[-1].lower() in articles
+                or self.common(word)
+                or word in self.honorifics
+                or word in self.sovereign_titles
+                or word in self.particles
+                or word in self.known_places
+                or place_word(word)
+                or place_name(word)
+                or place_name(f"{word} {particled}")
+            ):
+                continue
+            found.add(word)
+        if not found:
+            return frozenset()
+        # A word written before another capitalised word more often than before a particle
+        # opens places' names ("San Zeno", "Monte Cassino" beside "Monte di Croce"), or is
+        # the first of a given name and surname written so ("Taddeo Alderotti" once beside
+        # "Taddeo di Sessa" once is one of each: kept).
+        before_particle = Counter(word for _, _, word, _ in runs)
+        alternatives = "|".join(map(re.escape, sorted(found, key=lambda w: (-len(w), w))))
+        before_capital = Counter(re.findall(rf"(?<![\w'’-])({alternatives}) (?=[{UPPER}])", self.prose_joined))
+        return frozenset(w for w in found if before_capital[w] <= before_particle[w])
 
     def runs(self, text: str) -> Iterator[re.Match[str]]:
         """The runs of `text`, as `self.run.finditer` finds them. The pattern opens with a

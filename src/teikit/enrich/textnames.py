@@ -28,6 +28,12 @@ only on evidence from the way names are written, never from a list of particular
   a capitalised word that is no common word: "like Rob Mossgiel", "pen Will Shakespeare
   drives" (marked whole; the surname alone needs evidence of its own, as Mossgiel may name
   the farm);
+- a given name no list gives, where the book writes it before a particle of the profile
+  that follows only given names (`[names] forename_particles`: "da", "di") and a capitalised
+  word ("Oliverotto da Fermo", "Alberico da Barbiano"; `namewords.Words`), as a forename of
+  the profile: marked whole there, and alone as forenames are; a word opening places' names
+  is none ("Val di Chiana", "Monte di Croce"), and the word after such a particle names no
+  surname alone ("Roberto da San Severino": the town);
 - a forename shortened with its full stop (`[names] forename_abbreviations`: "Wm.", "Alex.")
   as a forename written whole, after an honorific and inside a name ("Rev. Wm. Boyd", "Sir Wm.
   Augustus Cunningham") or before a capitalised word the gazetteer does not know as a place
@@ -1002,6 +1008,9 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             and name.surname not in words.honorifics
             and name.surname not in words.known_places  # "Major Logan"; alone, Logan is the river
             and not _invoked(name.surname, words)  # "Gude ale": good
+            # "Roberto da San Severino": a word after a forename's particle ends the name of
+            # his town ("San Severino"), no surname alone
+            and not any(g[:1].islower() for g in name.given)
         ):
             alone[name.surname] = "surname"
             for part in _double_surname_parts(name.surname, words):
@@ -2985,7 +2994,10 @@ def name_lists(
     word ("Markby, Migsby, Mobbs, Moncrieff!"): (the words, a passage quoting the list).
     A list that begins inside a name ("Madame Roland and Danton", "son of Charles Martel and
     Clemence") is none of them; `after_names`, if given, gets each such list after the
-    capitalised word before it: (that word, the words, a passage)."""
+    capitalised word before it: (that word, the words, a passage). The land a name is named
+    after, right after a capitalised word and "of" or a particle in lower case, is no word of
+    the list it opens ("St. Francis of Accesi and Joachim of Flora": Accesi is the saint's
+    town; "Benvenuto da Imola, Buti, Landino, and Daniello": the three after Imola)."""
     if not words.name_joins:
         return []
     listed, word = _list_patterns(words)
@@ -2994,6 +3006,7 @@ def name_lists(
     # pieces (its words stand a space apart), and none runs on into it, as none runs on
     # past a piece's end. A search begun once, not once a piece.
     pieces, starts = words.prose, words.prose_starts
+    land_links = {"of", "d’", "d'"} | {p.lower() for p in words.particles}
     for m in listed.finditer(words.prose_joined):
         k = words.piece_at(m.start())
         piece, start, end = pieces[k], m.start() - starts[k], m.end() - starts[k]
@@ -3002,7 +3015,18 @@ def name_lists(
             if after_names is not None:
                 after_names.append((inside.group(1), word.findall(m.group()), passage(piece, start, end)))
             continue
-        lists.append((word.findall(m.group()), passage(piece, start, end)))
+        listed_words = word.findall(m.group())
+        if (
+            start
+            and _land_of_name(piece, start, land_links)
+            # the name's last word right before the link, no comma between ("Ovid, of Cadmus and Arethusa": a list)
+            and _last_word(piece, start - len(_last_word(piece, start)) - 1)[-1:].isalpha()
+        ):
+            # "St. Francis of Accesi and Joachim": its first word the land a name is named after
+            listed_words = listed_words[1:]
+            if len(listed_words) < 2:
+                continue
+        lists.append((listed_words, passage(piece, start, end)))
     return lists
 
 
@@ -3557,6 +3581,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
             and name.key() not in rejected
             and name.surname not in states
             and name.surname not in houses
+            and not any(g[:1].islower() for g in name.given)  # "Roberto da San Severino", as `discover`
         ):
             alone.setdefault(name.surname, "surname")  # an editor's additions count too
     full_names = {
