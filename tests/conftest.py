@@ -248,3 +248,21 @@ def letters_html(tmp_path_factory):
     out = tmp_path_factory.mktemp("letters") / "html"
     render([RENDER_DATA / "letters"], "html", out)
     return out
+
+
+# The EPUB books the enrichment rules' tests read, each converted once a session with the
+# default profile, as an editor's first run converts it (their modules only read the editions).
+@pytest.fixture(scope="session")
+def dante(tmp_path_factory) -> Path:
+    """Longfellow's Divine Comedy (../shared/corpus/epub), its edition's folder."""
+    from corpus_marks import converted_epub  # it imports this module
+
+    return converted_epub(tmp_path_factory, "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow")
+
+
+@pytest.fixture(scope="session")
+def prince(tmp_path_factory) -> Path:
+    """Machiavelli's The Prince, tr. Marriott (../shared/corpus/epub), its edition's folder."""
+    from corpus_marks import converted_epub
+
+    return converted_epub(tmp_path_factory, "niccolo-machiavelli_the-prince_w-k-marriott")

@@ -6,17 +6,7 @@ their regnal numbers, and a name after "title of" (the title, no mention)."""
 
 from __future__ import annotations
 
-import pytest
-
-from conftest import SHARED
-from corpus_marks import converted_epub, marked_texts
-
-PRINCE = SHARED / "corpus" / "epub" / "niccolo-machiavelli_the-prince_w-k-marriott"
-
-
-@pytest.fixture(scope="module")
-def prince(tmp_path_factory):
-    return converted_epub(tmp_path_factory, PRINCE.name)
+from corpus_marks import marked_texts
 
 
 def test_an_italian_forename_and_a_surname_after_a_lower_case_particle_are_one_name(prince):

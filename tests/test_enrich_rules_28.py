@@ -16,21 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from corpus_marks import CORPUS, converted_books, marked_texts, marks
 from teikit.convert import convert
 from teikit.profile import load_profile
-
-DANTE = ROOT.parent / "shared" / "corpus" / "epub" / "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow"
-
-
-@pytest.fixture(scope="module")
-def dante(tmp_path_factory) -> Path:
-    if not DANTE.is_dir():
-        pytest.skip(f"the shared corpus is not beside the project ({DANTE} absent)")
-    out = tmp_path_factory.mktemp("rules28") / "dante"
-    convert(DANTE, out, profile=load_profile())
-    return out
 
 
 def test_a_great_city_named_like_a_woman_is_the_city(dante):

@@ -14,13 +14,6 @@ from conftest import SHARED
 from corpus_marks import converted_epub, marked_texts
 from teikit.enrich import dates
 
-PRINCE = SHARED / "corpus" / "epub" / "niccolo-machiavelli_the-prince_w-k-marriott"
-
-
-@pytest.fixture(scope="module")
-def prince(tmp_path_factory):
-    return converted_epub(tmp_path_factory, PRINCE.name)
-
 
 def test_a_noun_the_book_writes_alone_names_its_body_from_the_first_use(prince):
     # "the Senate" eight times, "the Roman Senate" once (in the prose on his works, read after the

@@ -6,23 +6,7 @@ a ruler's number of ten and one ("Louis XI") is the name's."""
 
 from __future__ import annotations
 
-import pytest
-
-from conftest import SHARED
-from corpus_marks import converted_epub, marked_texts
-
-DANTE = SHARED / "corpus" / "epub" / "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow"
-PRINCE = SHARED / "corpus" / "epub" / "niccolo-machiavelli_the-prince_w-k-marriott"
-
-
-@pytest.fixture(scope="module")
-def dante(tmp_path_factory):
-    return converted_epub(tmp_path_factory, DANTE.name)
-
-
-@pytest.fixture(scope="module")
-def prince(tmp_path_factory):
-    return converted_epub(tmp_path_factory, PRINCE.name)
+from corpus_marks import marked_texts
 
 
 def test_a_name_lengthened_over_a_name_found_alone_is_one_mention_written_once(dante):

@@ -7,15 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SHARED
-from corpus_marks import converted_books, converted_epub, marked_texts
-
-DANTE = SHARED / "corpus" / "epub" / "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow"
-
-
-@pytest.fixture(scope="module")
-def dante(tmp_path_factory):
-    return converted_epub(tmp_path_factory, DANTE.name)
+from corpus_marks import converted_books, marked_texts
 
 
 @pytest.fixture(scope="module")

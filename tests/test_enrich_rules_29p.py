@@ -27,12 +27,11 @@ import pytest
 from lxml import etree
 
 from conftest import NS, ROOT
-from corpus_marks import converted_books, converted_epub, marked_texts
+from corpus_marks import converted_books, marked_texts
 from teikit.convert import convert
 from teikit.enrich import places
 from teikit.profile import load_profile
 
-DANTE = "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow"
 WGIG = ROOT.parent / "shared" / "corpus" / "docx" / "wgig-background-report-2005.docx"
 
 # footnote 3 of the WGIG Background Report, verbatim, and a line of its list of members
@@ -86,11 +85,6 @@ def test_a_symbols_part_is_told_from_two_places_a_slash_joins():
     assert not places.in_symbol(MEMBER_LINE, start, start + len("Geneva"))  # no digit: two places
     start = MEMBER_LINE.rindex("Geneva")
     assert not places.in_symbol(MEMBER_LINE, start, start + len("Geneva"))  # no slash at all
-
-
-@pytest.fixture(scope="module")
-def dante(tmp_path_factory) -> Path:
-    return converted_epub(tmp_path_factory, DANTE)
 
 
 def test_a_peoples_word_standing_for_a_man_is_no_name(dante):

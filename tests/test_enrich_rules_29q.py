@@ -22,11 +22,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from corpus_marks import converted_books, converted_epub, marked_texts
+from corpus_marks import converted_books, marked_texts
 from teikit.convert import convert
 from teikit.profile import load_profile
 
-DANTE = "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow"
 PARKER = "parker-syphilitic-diseases-1845-ocr"
 
 
@@ -51,11 +50,6 @@ def test_mons_before_a_surname_is_monsieur_no_town(parker):
     said = "the account of Mons. Ricord's researches"
     assert marked_texts(parker, said, "placeName") == []
     assert marked_texts(parker, said) == ["Mons. Ricord"]
-
-
-@pytest.fixture(scope="module")
-def dante(tmp_path_factory) -> Path:
-    return converted_epub(tmp_path_factory, DANTE)
 
 
 def test_a_gods_name_called_a_star_is_the_planet(dante):

@@ -22,20 +22,11 @@ Read from the shared corpus beside the project (skipped where absent).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from corpus_marks import converted_books, converted_epub, marked_texts
+from corpus_marks import converted_books, marked_texts
 from teikit.enrich import registers, textplaces
 from teikit.profile import load_profile
-
-PRINCE = "niccolo-machiavelli_the-prince_w-k-marriott"
-
-
-@pytest.fixture(scope="module")
-def prince(tmp_path_factory) -> Path:
-    return converted_epub(tmp_path_factory, PRINCE)
 
 
 def test_a_town_whose_people_the_book_names_is_a_place(prince):

@@ -8,26 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SHARED
-from corpus_marks import converted_books, converted_epub, converted_word, marked_texts, marks
-
-DANTE = SHARED / "corpus" / "epub" / "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow"
-PRINCE = SHARED / "corpus" / "epub" / "niccolo-machiavelli_the-prince_w-k-marriott"
+from corpus_marks import converted_books, converted_word, marked_texts, marks
 
 
 @pytest.fixture(scope="module")
 def book(tmp_path_factory):
     return converted_books(tmp_path_factory, "rules30o")
-
-
-@pytest.fixture(scope="module")
-def dante(tmp_path_factory):
-    return converted_epub(tmp_path_factory, DANTE.name)
-
-
-@pytest.fixture(scope="module")
-def prince(tmp_path_factory):
-    return converted_epub(tmp_path_factory, PRINCE.name)
 
 
 def test_the_revolutions_parties_and_clubs_are_bodies_their_member_and_adjective_are_not(book):

@@ -44,19 +44,12 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_marks import converted_books, converted_epub, marked_texts
-
-DANTE = "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow"
+from corpus_marks import converted_books, marked_texts
 
 
 @pytest.fixture(scope="module")
 def book(tmp_path_factory):
     return converted_books(tmp_path_factory, "rules30p")
-
-
-@pytest.fixture(scope="module")
-def dante(tmp_path_factory):
-    return converted_epub(tmp_path_factory, DANTE)
 
 
 def test_a_possessive_before_god_names_the_one_worshipped(book):

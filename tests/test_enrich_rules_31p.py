@@ -9,23 +9,7 @@ particle lends no surname ("Roberto da San Severino"); "Madonna" is a lady's tit
 
 from __future__ import annotations
 
-import pytest
-
-from conftest import SHARED
-from corpus_marks import converted_epub, marked_texts
-
-PRINCE = SHARED / "corpus" / "epub" / "niccolo-machiavelli_the-prince_w-k-marriott"
-DANTE = SHARED / "corpus" / "epub" / "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow"
-
-
-@pytest.fixture(scope="module")
-def prince(tmp_path_factory):
-    return converted_epub(tmp_path_factory, PRINCE.name)
-
-
-@pytest.fixture(scope="module")
-def dante(tmp_path_factory):
-    return converted_epub(tmp_path_factory, DANTE.name)
+from corpus_marks import marked_texts
 
 
 def test_a_given_name_before_a_particle_and_a_town_is_a_persons_whole_name(prince):
