@@ -2083,7 +2083,6 @@ def names_as_types(words: Words, names: Collection[str]) -> set[str]:
     return out
 
 
-# "the Lameths", "the two Robespierres": a capitalised plural after "the" (and a number)
 # "the Lameths", "the two Robespierres": a capitalised plural after "the" (and a number),
 # sought from "he " (a pattern that opens with letters is sought by `re`'s fast scan), the
 # "T" or "t" before it and what stands before that told after

@@ -1162,8 +1162,6 @@ def _addresses(places: registers.Places, text: str, not_places: set[str], profil
             )
 
 
-# A city listed with places under another of its names, known the world over: "Stettin"
-# (Szczecin), "Frankfurt" (Frankfurt am Main), of 100,000 people or more.
 # A town's people named after it, plural, after "the": "the Pisans" (Pisa), "the Sienese" (Siena),
 # "the Paduans", "the Athenians" (Athens), "the Thebans" (Thebes); the ending (group 2) and
 # what it follows (group 1), to which the town's name adds back "a", "e", "o", "s", "es" or
@@ -1372,6 +1370,8 @@ def _first_words(
         )
 
 
+# A city listed with places under another of its names, known the world over: "Stettin"
+# (Szczecin), "Frankfurt" (Frankfurt am Main), of 100,000 people or more.
 _LISTED_CITY_BY_ANOTHER_NAME = 100_000
 
 
