@@ -115,7 +115,8 @@ summer campaigns"); a month joined by "and" or "or" to one before it is a date w
 one is ("in March and November"), not where no word makes it one ("as wide as March and
 November": the months of any year), nor in a comparison ("like a flow'r in May", "as sweet
 as the blossoms in May", "as … as a rose in the spring": any year's), nor named with an
-epithet ("the merry month of May"); a bare number is a year only
+epithet ("the merry month of May"). A date that alone fills a quotation is a name quoted,
+a tune's or a song's (Tune--“Seventh of November.”), not a time. A bare number is a year only
 between 1700 and 2099 (from 1000 after a day and a month: "born on 3rd May 1469"; earlier
 ones where the words round them say so, as above: "in 1306", "1512–17", "until 656"), and not
 when it is a volume, page, archival file, note's number or count
@@ -208,7 +209,10 @@ the evidence for the value is within the text):
   — but a poem (a division holding verse) under a heading that is a year alone starts with
   none: a collection grouped by the year of writing ("1784" over "Man Was Made To Mourn")
   dates the poems, not what they tell ("When chill November's surly blast" is `--11`); a
-  dated title of the poem's own ("To A Mouse, … November, 1785") gives its year.
+  dated title of the poem's own ("To A Mouse, … November, 1785") gives its year. The
+  poem's own title, prose and datelines (all but its verse) date its writing and read in
+  the heading's year ("Song Composed In August" under "1783" is 1783-08; "Beelzebub. June
+  1st" under "1786", 1786-06-01), as moved by their own dates, which the verse goes on in.
   (Words that open a paragraph are those after a margin note that stands first: the note,
   "♦The 20th June.♦", is not running text.) Each note starts with none too: a note takes
   years from its own text only, and running text never from a note (a citation's year is
@@ -261,7 +265,7 @@ from lxml import etree
 
 from ..context import Context
 from ..tei import TEI_NS, local, make_in
-from ..textnodes import wrap, wrap_slots_at
+from ..textnodes import text_slots, wrap, wrap_slots, wrap_slots_at
 from . import eras
 from .matching import REGIONS, SKIP, TEXT_SLOTS, marked_text_by_units, regions
 
@@ -606,6 +610,10 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
     )
 
 
+# A date that alone fills a quotation is a name quoted, a tune's or a song's title (Tune--“Seventh
+# of November.”), not a time the text speaks of (a year alone is not asked: "“1914”").
+_QUOTE_OPENS = ("“", '"', "‘")
+_QUOTE_CLOSES_AFTER = re.compile(r"[.,!?;:]?[”\"’]")
 _MONTH_CUE_BEFORE = re.compile(
     r"(?:\b(?:in|by|until|till|since|from|during|of|o['’]|to|and|or|early|late|end|before|after|between)\s|\()$",
     re.I,
@@ -1107,6 +1115,8 @@ def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, .
     if kind == "year":  # (half the dates: the one test a year alone is put to, told first)
         return not _not_a_year_before(text[max(0, start - 8) : start])
     before = text[max(0, start - 16) : start]
+    if before.endswith(_QUOTE_OPENS) and _QUOTE_CLOSES_AFTER.match(text, end) is not None:
+        return False  # Tune--“Seventh of November.”: a quoted name (a tune's, a song's)
     if (
         (kind == "bare" or kind == "season" or kind == "pseason")
         and text.endswith(("in ", "in the "), 0, start)
@@ -2329,6 +2339,44 @@ _DIV, _NOTE = f"{{{TEI_NS}}}div", f"{{{TEI_NS}}}note"
 _OWN_YEARS = {"letter"}
 _HEAD = f"{{{TEI_NS}}}head"
 _LG_BELOW = f".//{{{TEI_NS}}}lg"
+_VERSE = frozenset(f"{{{TEI_NS}}}{name}" for name in ("lg", "l"))
+
+
+class _PoemContext(YearContext):
+    """The context a poem under a heading that is a year alone reads its verse in (none of
+    the heading's year: a collection grouped by the year of writing dates the poems, not what
+    they tell), with `titles`, the one its own title, prose and dateline read in: the
+    heading's year, since they date the writing ("Song Composed In August" under "1783" is
+    August 1783). What the title or a dateline establishes by a date of its own words ("To A
+    Mouse, … November, 1785") the verse goes on in (`_TitlesContext`)."""
+
+    def __init__(self, months: Mapping[str, int] | None, heading_year: int) -> None:
+        super().__init__(months)
+        self.titles = _TitlesContext(months, heading_year, self)
+
+
+class _TitlesContext(YearContext):
+    """A poem's title, prose and dateline under a year heading (`_PoemContext`): in the
+    heading's year from the start; where the text moves it, the poem's verse moves too."""
+
+    def __init__(self, months: Mapping[str, int] | None, heading_year: int, verse: YearContext) -> None:
+        super().__init__(months)
+        self.year = heading_year
+        self.verse = verse
+
+    def _at(self, year: int | None, month: int | None, since: int | None = None) -> None:
+        super()._at(year, month, since)
+        self.verse._at(year, month, since)
+
+
+def _in_verse(element, division) -> bool:
+    """Whether a text node of `element` (its text or a child's tail) stands in the verse of
+    `division` (inside an `lg` or `l` below it)."""
+    while element is not None and element is not division:
+        if element.tag in _VERSE:
+            return True
+        element = element.getparent()
+    return False
 
 
 # How many dates without a year a chapter must have given the year of its context for the
@@ -2457,6 +2505,12 @@ def apply(tei, ctx: Context):
                 run_starts.append(len(slots))
                 run_starts_in_region.append(start)
                 slots += region_slots[start:end]
+            if isinstance(unit_context, _PoemContext):
+                # the poem's verse in its context, its title, prose and dateline in the heading's year
+                titles = unit_context.titles
+                contexts += [
+                    unit_context if _in_verse(parent, unit) else titles for parent, _, _ in slots[len(contexts) :]
+                ]
             contexts += [unit_context] * (len(slots) - len(contexts))
         texts = [text for _, _, text in slots]
         joined = "\x00".join(texts)
@@ -2565,12 +2619,18 @@ def _read(division, openings: set[str], context: YearContext, owned: dict, finde
     """Wrap the dates of `division`'s texts (those of `_INNER` apart) read in `context`,
     then its divisions' (each in the same context, or one of its own for those `_OWN_YEARS`
     names) and its notes' (each a context of its own)."""
-    wrap(division, finder(openings, context), _INNER)
+    if isinstance(context, _PoemContext):
+        # the poem's verse in its context, its title, prose and dateline in the heading's year
+        slots = text_slots(division, _INNER)
+        in_verse = iter([_in_verse(parent, division) for parent, _, _ in slots])
+        verse, titles = finder(openings, context), finder(openings, context.titles)
+        wrap_slots(slots, lambda text: verse(text) if next(in_verse) else titles(text))
+    else:
+        wrap(division, finder(openings, context), _INNER)
     divisions, notes = owned.get(division, ((), ()))
-    year_headed = bool(divisions) and _headed_by_year(division)
+    heading_year = _heading_year(division) if divisions else None
     for child in divisions:
-        own = YearContext(months) if _own_context(child, year_headed) else context
-        _read(child, openings, own, owned, finder, months)
+        _read(child, openings, _child_context(child, context, heading_year, months), owned, finder, months)
     for note in notes:
         _read_note(note, openings, owned, finder, months)
 
@@ -2581,24 +2641,27 @@ def _read_note(note, openings: set[str], owned: dict, finder: Callable, months) 
         _read_note(inside, openings, owned, finder, months)
 
 
-def _headed_by_year(division) -> bool:
-    """Whether `division` opens with a heading that is a year alone ("1784")."""
+def _heading_year(division) -> int | None:
+    """The year `division`'s heading is, when it opens with one that is a year alone ("1784")."""
     if not len(division):
-        return False
+        return None
     head = division[0]
     if head.tag != _HEAD:
-        return False
+        return None
     words = "".join(head.itertext()).strip()
-    return len(words) == 4 and words.isdigit()
+    return int(words) if len(words) == 4 and words.isdigit() else None
 
 
-def _own_context(child, year_headed: bool) -> bool:
-    """Whether a division `child` reads its dates in a context of its own, not its parent's:
-    a letter (`_OWN_YEARS`), or a poem (it holds verse) of a parent headed by a year alone
-    (`year_headed`), the year the collection's poems were written in."""
+def _child_context(child, parent: YearContext, heading_year: int | None, months) -> YearContext:
+    """The context a division `child` reads its dates in: its parent's (`parent`), or one of
+    its own for a letter (`_OWN_YEARS`), or a poem's (it holds verse) of a parent headed by a
+    year alone (`heading_year`, the year the collection's poems were written in:
+    `_PoemContext`)."""
     if child.get("type") in _OWN_YEARS:
-        return True
-    return year_headed and child.find(_LG_BELOW) is not None
+        return YearContext(months)
+    if heading_year is not None and child.find(_LG_BELOW) is not None:
+        return _PoemContext(months, heading_year)
+    return parent
 
 
 def _units(division, context: YearContext, owned: dict, out: list, notes: set, months) -> None:
@@ -2607,10 +2670,9 @@ def _units(division, context: YearContext, owned: dict, out: list, notes: set, m
     the notes' contexts (each a note's own) added to `notes`."""
     out.append((division, context))
     divisions, inside = owned.get(division, ((), ()))
-    year_headed = bool(divisions) and _headed_by_year(division)
+    heading_year = _heading_year(division) if divisions else None
     for child in divisions:
-        own = YearContext(months) if _own_context(child, year_headed) else context
-        _units(child, own, owned, out, notes, months)
+        _units(child, _child_context(child, context, heading_year, months), owned, out, notes, months)
     for note in inside:
         _note_units(note, owned, out, notes, months)
 

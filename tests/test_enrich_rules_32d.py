@@ -1,0 +1,55 @@
+"""Dates in books of the development corpus converted with the profile their editor chose
+(issue 18, round 13): Poems and Songs of Robert Burns, its chapters headed by the year of
+writing alone ("1783"), each holding titled poems with their tunes, prose headnotes and
+datelines."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from conftest import NS
+from corpus_marks import converted_books, plain
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory):
+    return converted_books(tmp_path_factory, "dates32d")
+
+
+def dates_of(folder, said: str, block: str) -> list[tuple[str, dict[str, str]]]:
+    """The dates marked in the first block of kind `block` of the book's chapters that writes
+    `said` (spaces normalised), the notes inside it aside: each one's text and attributes."""
+    note = f"{{{NS['t']}}}note"
+    for f in sorted(folder.glob("ch*.xml")):
+        for el in etree.parse(str(f)).iter(f"{{{NS['t']}}}{block}"):
+            if said in " ".join(plain(el).split()):
+                dates = [d for d in el.iter(f"{{{NS['t']}}}date") if note not in {a.tag for a in d.iterancestors()}]
+                return [("".join(d.itertext()), dict(d.attrib)) for d in dates]
+    raise AssertionError(f"no {block} writes {said!r}")
+
+
+def test_a_poems_title_and_prose_under_a_year_heading_are_of_that_year(converted):
+    burns = converted("burns-poems-and-songs")
+    # the title of a poem in the chapter "1783": composed in August of the year of writing
+    assert dates_of(burns, "Song Composed In August", "head") == [
+        ("August", {"when": "1783-08", "evidence": "internal"})
+    ]
+    # the prose headnote and the dateline of "Address Of Beelzebub" (chapter "1786")
+    assert dates_of(burns, "which met on the 23rd of May last", "p") == [
+        ("the 23rd of May", {"when": "1786-05-23", "evidence": "internal"})
+    ]
+    assert dates_of(burns, "Anno Mundi, 5790", "p") == [("June 1st", {"when": "1786-06-01", "evidence": "internal"})]
+    # the verse still reads none of the heading's year (chapter "1784", the dirge's November)
+    assert dates_of(burns, "When chill November's surly blast", "l") == [("November", {"when": "--11"})]
+    # and what a poem's own dated title establishes, its verse goes on in ("To A Mouse, …
+    # November, 1785": the December to come)
+    assert dates_of(burns, "An' bleak December's winds ensuin,", "l") == [
+        ("December", {"when": "1785-12", "evidence": "internal"})
+    ]
+
+
+def test_a_date_that_alone_fills_a_quotation_is_a_name_quoted(converted):
+    burns = converted("burns-poems-and-songs")
+    # the tune of "The Day Returns" (chapter "1788"), a title
+    assert dates_of(burns, "Tune--“Seventh of November.”", "p") == []
