@@ -53,3 +53,22 @@ def test_a_date_that_alone_fills_a_quotation_is_a_name_quoted(converted):
     burns = converted("burns-poems-and-songs")
     # the tune of "The Day Returns" (chapter "1788"), a title
     assert dates_of(burns, "Tune--“Seventh of November.”", "p") == []
+
+
+def test_a_month_after_a_word_of_the_seasons_recurring_things_is_any_years(converted):
+    burns = converted("burns-poems-and-songs")
+    # what blooms, is sprung, sweet or fairest in a month, a month's pride, a season's blight
+    # (the default profile's [dates] figures): any year's, no date
+    for said in (
+        "There's ne'er a flower that blooms in May,",
+        "That's newly sprung in June:",
+        "An' kissin's sweet in May;",
+        "She's fresh as the morning, the fairest in May;",
+        "Than all the pride of May:",
+        "That scatters blight in early spring?",
+    ):
+        assert dates_of(burns, said, "l") == [], said
+    # a month after a possessive: the spring of a life, not of a year
+    assert dates_of(burns, "Blooming in thy early May,", "l") == []
+    # a month of a tale's one day stays one ("The Twa Dogs")
+    assert dates_of(burns, "Upon a bonie day in June,", "l") == [("June", {"when": "--06"})]

@@ -115,7 +115,11 @@ summer campaigns"); a month joined by "and" or "or" to one before it is a date w
 one is ("in March and November"), not where no word makes it one ("as wide as March and
 November": the months of any year), nor in a comparison ("like a flow'r in May", "as sweet
 as the blossoms in May", "as … as a rose in the spring": any year's), nor named with an
-epithet ("the merry month of May"). A date that alone fills a quotation is a name quoted,
+epithet ("the merry month of May"), nor after a word of the seasons' recurring things and
+"in", "of" or "o'" (a profile's `[dates] figures`: "a flower that blooms in May", "newly
+sprung in June", "kissin's sweet in May", "the pride of May", "blight in early spring"), nor
+after a possessive ("in thy early May": a life's spring; not "his June offensive", before
+the noun it dates). A date that alone fills a quotation is a name quoted,
 a tune's or a song's (Tune--“Seventh of November.”), not a time. A bare number is a year only
 between 1700 and 2099 (from 1000 after a day and a month: "born on 3rd May 1469"; earlier
 ones where the words round them say so, as above: "in 1306", "1512–17", "until 656"), and not
@@ -610,6 +614,13 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
     )
 
 
+# A month or season without a year after a word of the seasons' recurring things and "in", "of"
+# or "o'" (a profile's `[dates] figures`: "blooms in May", "the pride of May"), or after a
+# possessive ("in thy early May", "in her June": the spring of one's life; not "his June
+# offensive", a month before the noun it dates), names any year's, or none.
+_ANY_YEARS_KINDS = frozenset(("bare", "season", "pseason", "pmonth"))
+_FIGURE_BEFORE = re.compile(r"\b(?:([\w'’]+)\s(?:in|of|o['’])\s(?:the\s)?|([a-z]+)\s)$", re.I)
+_POSSESSIVES = frozenset(("my", "thy", "his", "her", "our", "your", "their"))
 # A date that alone fills a quotation is a name quoted, a tune's or a song's title (Tune--“Seventh
 # of November.”), not a time the text speaks of (a year alone is not asked: "“1914”").
 _QUOTE_OPENS = ("“", '"', "‘")
@@ -1108,13 +1119,25 @@ class YearContext:
         return self.year if self.month is not None and month < self.month else self.year - 1
 
 
-def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, ...] = ()) -> bool:
+def _acceptable(
+    g: re.Match, text: str, start: int, end: int, cues: tuple[str, ...] = (), figures: frozenset[str] = frozenset()
+) -> bool:
     """Whether a match is a date where it stands; `cues`: words of the profile that make a
-    month one before it, each with its space after it (`[dates] cues`, Scots "frae")."""
+    month one before it, each with its space after it (`[dates] cues`, Scots "frae");
+    `figures`: words that make a month or season after them any year's (`[dates] figures`)."""
     kind = g.lastgroup
     if kind == "year":  # (half the dates: the one test a year alone is put to, told first)
         return not _not_a_year_before(text[max(0, start - 8) : start])
     before = text[max(0, start - 16) : start]
+    if kind in _ANY_YEARS_KINDS and (figured := _FIGURE_BEFORE.search(text, max(0, start - 40), start)) is not None:
+        if (
+            figured[1] is not None
+            and figured[1].lower() in figures
+            or figured[2] is not None
+            and figured[2].lower() in _POSSESSIVES
+            and _LOWER_WORD_AFTER.match(text, end) is None
+        ):
+            return False  # "a flower that blooms in May", "the pride of May", "in thy early May"
     if before.endswith(_QUOTE_OPENS) and _QUOTE_CLOSES_AFTER.match(text, end) is not None:
         return False  # Tune--“Seventh of November.”: a quoted name (a tune's, a song's)
     if (
@@ -1666,10 +1689,13 @@ class Reading:
     taken from its cache once, when first needed. The date pass reads every text node of a
     book with one: the key was made, and looked up twice, for each."""
 
-    def __init__(self, months: Mapping[str, int] | None = None, cues: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, months: Mapping[str, int] | None = None, cues: tuple[str, ...] = (), figures: Collection[str] = ()
+    ) -> None:
         self.months = months
         self.own = tuple(months or ())
         self.cues = tuple(f"{c} " for c in cues)
+        self.figures = frozenset(w.lower() for w in figures)  # a profile's `[dates] figures`
         self._starts: list = [_UNMADE] * 4  # by kind of text: 2 * centuries + decades
         self._patterns: list = [_UNMADE] * 4
 
@@ -1889,7 +1915,7 @@ def find_dates(
 def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> list[_Found]:
     """The dates of the date pattern's matches in `text` (`_matches`), each judged where it
     stands, with its span and value before any year from context."""
-    months, cues = reading.months, reading.cues
+    months, cues, figures = reading.months, reading.cues, reading.figures
     found: list[_Found] = []
     for m, at in matched:
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
@@ -1913,7 +1939,7 @@ def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> 
         matched_start, end = m.span()
         matched_start += at
         end += at
-        if _acceptable(g, text, matched_start, end, cues):
+        if _acceptable(g, text, matched_start, end, cues, figures):
             start = matched_start
             if kind in _DAYS:  # "the night of 4 March 1953"
                 # (the pattern ends with "of" and a space: without "of" just before, not tried)
@@ -2447,7 +2473,7 @@ def apply(tei, ctx: Context):
     function_words = frozenset(ctx.profile.english_words)
     feast_names = tuple(sorted(ctx.profile.feasts))
     feasts = None  # the profile's feasts where the region read names one (set for each region)
-    reading = Reading(ctx.profile.months, ctx.profile.date_cues)
+    reading = Reading(ctx.profile.months, ctx.profile.date_cues, ctx.profile.date_figures)
 
     calendar = ctx.profile.calendar_months if ctx.profile.calendar_years else None
     holding = _holding(reading.own, (*feast_names, *(calendar or ())))
