@@ -1129,7 +1129,11 @@ def _acceptable(
     if kind == "year":  # (half the dates: the one test a year alone is put to, told first)
         return not _not_a_year_before(text[max(0, start - 8) : start])
     before = text[max(0, start - 16) : start]
-    if kind in _ANY_YEARS_KINDS and (figured := _FIGURE_BEFORE.search(text, max(0, start - 40), start)) is not None:
+    if (
+        kind in _ANY_YEARS_KINDS
+        and not (kind == "pmonth" and g["y9"] or kind == "pseason" and g["y17"])  # ("early May 1921": a year's)
+        and (figured := _FIGURE_BEFORE.search(text, max(0, start - 40), start)) is not None
+    ):
         if (
             figured[1] is not None
             and figured[1].lower() in figures
