@@ -5,11 +5,17 @@ datelines."""
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from lxml import etree
 
 from conftest import NS
-from corpus_marks import converted_books, plain
+from corpus_marks import CORPUS, PROFILES, converted_books, plain
+from teikit.context import Context
+from teikit.enrich import dates
+from teikit.profile import load_profile
+from teikit.report import Report
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +78,23 @@ def test_a_month_after_a_word_of_the_seasons_recurring_things_is_any_years(conve
     assert dates_of(burns, "Blooming in thy early May,", "l") == []
     # a month of a tale's one day stays one ("The Twa Dogs")
     assert dates_of(burns, "Upon a bonie day in June,", "l") == [("June", {"when": "--06"})]
+
+
+def test_both_readings_of_the_date_pass_read_a_year_headed_chapter_alike(converted, monkeypatch):
+    """The chapter "1786" of Burns (poems with titles, prose headnotes, datelines and verse),
+    its dates unmarked again: the pass reading each region's texts at once and the pass
+    reading them one by one as `wrap` walks the tree mark the same dates, the poems' titles
+    and datelines in the heading's year in both."""
+    chapter = etree.parse(str(converted("burns-poems-and-songs") / "ch1786.xml")).getroot()
+    etree.strip_tags(chapter, f"{{{NS['t']}}}date")
+    profile = load_profile(PROFILES / "burns-poems-and-songs.toml")
+    out = []
+    for at_once in (True, False):
+        monkeypatch.setattr(dates, "READ_AT_ONCE", at_once)
+        tree = copy.deepcopy(chapter)
+        dates.apply(
+            tree, Context(source=CORPUS / "burns-poems-and-songs.txt", profile=profile, report=Report(), tree=tree)
+        )
+        out.append(etree.tostring(tree, encoding="unicode"))
+    assert out[0] == out[1]
+    assert '<date when="1786-06-01" evidence="internal">June 1st</date>' in out[0]
