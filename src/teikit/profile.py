@@ -138,6 +138,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "calendar_years": "days",
         "calendar_events": "table",
         "cues": "strings",
+        "figures": "strings",
     },
     "passes": {"disable": "strings"},
     "notes": {"headings": "strings", "body_words": "strings", "foot_words": "strings", "read_marks": "table"},
@@ -448,6 +449,7 @@ class Profile:
     months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
     feasts: dict[str, str] = field(default_factory=dict)  # [dates] feasts: "Lammas" -> "08-01"
     date_cues: tuple[str, ...] = ()  # [dates] cues: words before a month that make it a date ("frae")
+    date_figures: tuple[str, ...] = ()  # [dates] figures: words before "in May" that make it any year's ("blooms")
     calendar_months: dict[str, int] = field(default_factory=dict)  # [dates]: "Thermidor" -> 11
     calendar_years: dict[str, str] = field(default_factory=dict)  # [dates]: "2" -> "1793-09-22"
     calendar_events: dict[str, str] = field(default_factory=dict)  # [dates]: "Thermidor 9" -> "2"
@@ -652,6 +654,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         months={k: int(v) for k, v in data["dates"]["months"].items()},
         feasts=dict(data["dates"]["feasts"]),
         date_cues=tuple(data["dates"].get("cues", ())),
+        date_figures=tuple(data["dates"].get("figures", ())),
         calendar_months={k: int(v) for k, v in data["dates"]["calendar_months"].items()},
         calendar_years=dict(data["dates"]["calendar_years"]),
         calendar_events=dict(data["dates"].get("calendar_events", {})),

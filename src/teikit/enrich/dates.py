@@ -115,7 +115,12 @@ summer campaigns"); a month joined by "and" or "or" to one before it is a date w
 one is ("in March and November"), not where no word makes it one ("as wide as March and
 November": the months of any year), nor in a comparison ("like a flow'r in May", "as sweet
 as the blossoms in May", "as … as a rose in the spring": any year's), nor named with an
-epithet ("the merry month of May"); a bare number is a year only
+epithet ("the merry month of May"), nor after a word of the seasons' recurring things and
+"in", "of" or "o'" (a profile's `[dates] figures`: "a flower that blooms in May", "newly
+sprung in June", "kissin's sweet in May", "the pride of May", "blight in early spring"), nor
+after a possessive ("in thy early May": a life's spring; not "his June offensive", before
+the noun it dates). A date that alone fills a quotation is a name quoted,
+a tune's or a song's (Tune--“Seventh of November.”), not a time. A bare number is a year only
 between 1700 and 2099 (from 1000 after a day and a month: "born on 3rd May 1469"; earlier
 ones where the words round them say so, as above: "in 1306", "1512–17", "until 656"), and not
 when it is a volume, page, archival file, note's number or count
@@ -208,7 +213,10 @@ the evidence for the value is within the text):
   — but a poem (a division holding verse) under a heading that is a year alone starts with
   none: a collection grouped by the year of writing ("1784" over "Man Was Made To Mourn")
   dates the poems, not what they tell ("When chill November's surly blast" is `--11`); a
-  dated title of the poem's own ("To A Mouse, … November, 1785") gives its year.
+  dated title of the poem's own ("To A Mouse, … November, 1785") gives its year. The
+  poem's own title, prose and datelines (all but its verse) date its writing and read in
+  the heading's year ("Song Composed In August" under "1783" is 1783-08; "Beelzebub. June
+  1st" under "1786", 1786-06-01), as moved by their own dates, which the verse goes on in.
   (Words that open a paragraph are those after a margin note that stands first: the note,
   "♦The 20th June.♦", is not running text.) Each note starts with none too: a note takes
   years from its own text only, and running text never from a note (a citation's year is
@@ -261,7 +269,7 @@ from lxml import etree
 
 from ..context import Context
 from ..tei import TEI_NS, local, make_in
-from ..textnodes import wrap, wrap_slots_at
+from ..textnodes import text_slots, wrap, wrap_slots, wrap_slots_at
 from . import eras
 from .matching import REGIONS, SKIP, TEXT_SLOTS, marked_text_by_units, regions
 
@@ -606,6 +614,17 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
     )
 
 
+# A month or season without a year after a word of the seasons' recurring things and "in", "of"
+# or "o'" (a profile's `[dates] figures`: "blooms in May", "the pride of May"), or after a
+# possessive ("in thy early May", "in her June": the spring of one's life; not "his June
+# offensive", a month before the noun it dates), names any year's, or none.
+_ANY_YEARS_KINDS = frozenset(("bare", "season", "pseason", "pmonth"))
+_FIGURE_BEFORE = re.compile(r"\b(?:([\w'’]+)\s(?:in|of|o['’])\s(?:the\s)?|([a-z]+)\s)$", re.I)
+_POSSESSIVES = frozenset(("my", "thy", "his", "her", "our", "your", "their"))
+# A date that alone fills a quotation is a name quoted, a tune's or a song's title (Tune--“Seventh
+# of November.”), not a time the text speaks of (a year alone is not asked: "“1914”").
+_QUOTE_OPENS = ("“", '"', "‘")
+_QUOTE_CLOSES_AFTER = re.compile(r"[.,!?;:]?[”\"’]")
 _MONTH_CUE_BEFORE = re.compile(
     r"(?:\b(?:in|by|until|till|since|from|during|of|o['’]|to|and|or|early|late|end|before|after|between)\s|\()$",
     re.I,
@@ -1100,13 +1119,31 @@ class YearContext:
         return self.year if self.month is not None and month < self.month else self.year - 1
 
 
-def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, ...] = ()) -> bool:
+def _acceptable(
+    g: re.Match, text: str, start: int, end: int, cues: tuple[str, ...] = (), figures: frozenset[str] = frozenset()
+) -> bool:
     """Whether a match is a date where it stands; `cues`: words of the profile that make a
-    month one before it, each with its space after it (`[dates] cues`, Scots "frae")."""
+    month one before it, each with its space after it (`[dates] cues`, Scots "frae");
+    `figures`: words that make a month or season after them any year's (`[dates] figures`)."""
     kind = g.lastgroup
     if kind == "year":  # (half the dates: the one test a year alone is put to, told first)
         return not _not_a_year_before(text[max(0, start - 8) : start])
     before = text[max(0, start - 16) : start]
+    if (
+        kind in _ANY_YEARS_KINDS
+        and not (kind == "pmonth" and g["y9"] or kind == "pseason" and g["y17"])  # ("early May 1921": a year's)
+        and (figured := _FIGURE_BEFORE.search(text, max(0, start - 40), start)) is not None
+    ):
+        if (
+            figured[1] is not None
+            and figured[1].lower() in figures
+            or figured[2] is not None
+            and figured[2].lower() in _POSSESSIVES
+            and _LOWER_WORD_AFTER.match(text, end) is None
+        ):
+            return False  # "a flower that blooms in May", "the pride of May", "in thy early May"
+    if before.endswith(_QUOTE_OPENS) and _QUOTE_CLOSES_AFTER.match(text, end) is not None:
+        return False  # Tune--“Seventh of November.”: a quoted name (a tune's, a song's)
     if (
         (kind == "bare" or kind == "season" or kind == "pseason")
         and text.endswith(("in ", "in the "), 0, start)
@@ -1656,10 +1693,13 @@ class Reading:
     taken from its cache once, when first needed. The date pass reads every text node of a
     book with one: the key was made, and looked up twice, for each."""
 
-    def __init__(self, months: Mapping[str, int] | None = None, cues: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, months: Mapping[str, int] | None = None, cues: tuple[str, ...] = (), figures: Collection[str] = ()
+    ) -> None:
         self.months = months
         self.own = tuple(months or ())
         self.cues = tuple(f"{c} " for c in cues)
+        self.figures = frozenset(w.lower() for w in figures)  # a profile's `[dates] figures`
         self._starts: list = [_UNMADE] * 4  # by kind of text: 2 * centuries + decades
         self._patterns: list = [_UNMADE] * 4
 
@@ -1879,7 +1919,7 @@ def find_dates(
 def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> list[_Found]:
     """The dates of the date pattern's matches in `text` (`_matches`), each judged where it
     stands, with its span and value before any year from context."""
-    months, cues = reading.months, reading.cues
+    months, cues, figures = reading.months, reading.cues, reading.figures
     found: list[_Found] = []
     for m, at in matched:
         g = m  # its groups by name: m["dmy"] (groupdict would copy ~70 groups for each date)
@@ -1903,7 +1943,7 @@ def _judge(text: str, matched: list[tuple[re.Match, int]], reading: Reading) -> 
         matched_start, end = m.span()
         matched_start += at
         end += at
-        if _acceptable(g, text, matched_start, end, cues):
+        if _acceptable(g, text, matched_start, end, cues, figures):
             start = matched_start
             if kind in _DAYS:  # "the night of 4 March 1953"
                 # (the pattern ends with "of" and a space: without "of" just before, not tried)
@@ -2329,6 +2369,44 @@ _DIV, _NOTE = f"{{{TEI_NS}}}div", f"{{{TEI_NS}}}note"
 _OWN_YEARS = {"letter"}
 _HEAD = f"{{{TEI_NS}}}head"
 _LG_BELOW = f".//{{{TEI_NS}}}lg"
+_VERSE = frozenset(f"{{{TEI_NS}}}{name}" for name in ("lg", "l"))
+
+
+class _PoemContext(YearContext):
+    """The context a poem under a heading that is a year alone reads its verse in (none of
+    the heading's year: a collection grouped by the year of writing dates the poems, not what
+    they tell), with `titles`, the one its own title, prose and dateline read in: the
+    heading's year, since they date the writing ("Song Composed In August" under "1783" is
+    August 1783). What the title or a dateline establishes by a date of its own words ("To A
+    Mouse, … November, 1785") the verse goes on in (`_TitlesContext`)."""
+
+    def __init__(self, months: Mapping[str, int] | None, heading_year: int) -> None:
+        super().__init__(months)
+        self.titles = _TitlesContext(months, heading_year, self)
+
+
+class _TitlesContext(YearContext):
+    """A poem's title, prose and dateline under a year heading (`_PoemContext`): in the
+    heading's year from the start; where the text moves it, the poem's verse moves too."""
+
+    def __init__(self, months: Mapping[str, int] | None, heading_year: int, verse: YearContext) -> None:
+        super().__init__(months)
+        self.year = heading_year
+        self.verse = verse
+
+    def _at(self, year: int | None, month: int | None, since: int | None = None) -> None:
+        super()._at(year, month, since)
+        self.verse._at(year, month, since)
+
+
+def _in_verse(element, division) -> bool:
+    """Whether a text node of `element` (its text or a child's tail) stands in the verse of
+    `division` (inside an `lg` or `l` below it)."""
+    while element is not None and element is not division:
+        if element.tag in _VERSE:
+            return True
+        element = element.getparent()
+    return False
 
 
 # How many dates without a year a chapter must have given the year of its context for the
@@ -2399,7 +2477,7 @@ def apply(tei, ctx: Context):
     function_words = frozenset(ctx.profile.english_words)
     feast_names = tuple(sorted(ctx.profile.feasts))
     feasts = None  # the profile's feasts where the region read names one (set for each region)
-    reading = Reading(ctx.profile.months, ctx.profile.date_cues)
+    reading = Reading(ctx.profile.months, ctx.profile.date_cues, ctx.profile.date_figures)
 
     calendar = ctx.profile.calendar_months if ctx.profile.calendar_years else None
     holding = _holding(reading.own, (*feast_names, *(calendar or ())))
@@ -2457,6 +2535,12 @@ def apply(tei, ctx: Context):
                 run_starts.append(len(slots))
                 run_starts_in_region.append(start)
                 slots += region_slots[start:end]
+            if isinstance(unit_context, _PoemContext):
+                # the poem's verse in its context, its title, prose and dateline in the heading's year
+                titles = unit_context.titles
+                contexts += [
+                    unit_context if _in_verse(parent, unit) else titles for parent, _, _ in slots[len(contexts) :]
+                ]
             contexts += [unit_context] * (len(slots) - len(contexts))
         texts = [text for _, _, text in slots]
         joined = "\x00".join(texts)
@@ -2565,12 +2649,18 @@ def _read(division, openings: set[str], context: YearContext, owned: dict, finde
     """Wrap the dates of `division`'s texts (those of `_INNER` apart) read in `context`,
     then its divisions' (each in the same context, or one of its own for those `_OWN_YEARS`
     names) and its notes' (each a context of its own)."""
-    wrap(division, finder(openings, context), _INNER)
+    if isinstance(context, _PoemContext):
+        # the poem's verse in its context, its title, prose and dateline in the heading's year
+        slots = text_slots(division, _INNER)
+        in_verse = iter([_in_verse(parent, division) for parent, _, _ in slots])
+        verse, titles = finder(openings, context), finder(openings, context.titles)
+        wrap_slots(slots, lambda text: verse(text) if next(in_verse) else titles(text))
+    else:
+        wrap(division, finder(openings, context), _INNER)
     divisions, notes = owned.get(division, ((), ()))
-    year_headed = bool(divisions) and _headed_by_year(division)
+    heading_year = _heading_year(division) if divisions else None
     for child in divisions:
-        own = YearContext(months) if _own_context(child, year_headed) else context
-        _read(child, openings, own, owned, finder, months)
+        _read(child, openings, _child_context(child, context, heading_year, months), owned, finder, months)
     for note in notes:
         _read_note(note, openings, owned, finder, months)
 
@@ -2581,24 +2671,27 @@ def _read_note(note, openings: set[str], owned: dict, finder: Callable, months) 
         _read_note(inside, openings, owned, finder, months)
 
 
-def _headed_by_year(division) -> bool:
-    """Whether `division` opens with a heading that is a year alone ("1784")."""
+def _heading_year(division) -> int | None:
+    """The year `division`'s heading is, when it opens with one that is a year alone ("1784")."""
     if not len(division):
-        return False
+        return None
     head = division[0]
     if head.tag != _HEAD:
-        return False
+        return None
     words = "".join(head.itertext()).strip()
-    return len(words) == 4 and words.isdigit()
+    return int(words) if len(words) == 4 and words.isdigit() else None
 
 
-def _own_context(child, year_headed: bool) -> bool:
-    """Whether a division `child` reads its dates in a context of its own, not its parent's:
-    a letter (`_OWN_YEARS`), or a poem (it holds verse) of a parent headed by a year alone
-    (`year_headed`), the year the collection's poems were written in."""
+def _child_context(child, parent: YearContext, heading_year: int | None, months) -> YearContext:
+    """The context a division `child` reads its dates in: its parent's (`parent`), or one of
+    its own for a letter (`_OWN_YEARS`), or a poem's (it holds verse) of a parent headed by a
+    year alone (`heading_year`, the year the collection's poems were written in:
+    `_PoemContext`)."""
     if child.get("type") in _OWN_YEARS:
-        return True
-    return year_headed and child.find(_LG_BELOW) is not None
+        return YearContext(months)
+    if heading_year is not None and child.find(_LG_BELOW) is not None:
+        return _PoemContext(months, heading_year)
+    return parent
 
 
 def _units(division, context: YearContext, owned: dict, out: list, notes: set, months) -> None:
@@ -2607,10 +2700,9 @@ def _units(division, context: YearContext, owned: dict, out: list, notes: set, m
     the notes' contexts (each a note's own) added to `notes`."""
     out.append((division, context))
     divisions, inside = owned.get(division, ((), ()))
-    year_headed = bool(divisions) and _headed_by_year(division)
+    heading_year = _heading_year(division) if divisions else None
     for child in divisions:
-        own = YearContext(months) if _own_context(child, year_headed) else context
-        _units(child, own, owned, out, notes, months)
+        _units(child, _child_context(child, context, heading_year, months), owned, out, notes, months)
     for note in inside:
         _note_units(note, owned, out, notes, months)
 
