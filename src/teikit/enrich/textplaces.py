@@ -15,7 +15,8 @@ gazetteer knows it under that very name (not only as another name of somewhere e
 - a country under its own name in the gazetteer wherever the book writes it inside a
   sentence, cue or none ("than Poland before the late dismemberment"; not "America",
   another name of the United States), when it is no forename, honorific, person's name or
-  word the book writes in lower case ("Chad", "turkey");
+  word the book writes in lower case ("Chad", "turkey"), nor a name the book writes before a
+  comma and a person's noun with "of" ("Niger, head of the Asiatic army": a man);
 - a city of 50,000 people or more only after a preposition of place ("in Bath", "to
   Canterbury"; a forename too where it names a city of 100,000 or more and the persons'
   pass found no one of that name: "to Florence"), never after "of" ("the Prince of
@@ -719,7 +720,8 @@ def _countries(places: registers.Places, text: str, not_places, profile, lowerca
     sweet Senegal"); such a name is seldom anything else. Not a forename or a name found for
     a person ("Chad", "Israel"), an honorific, a people's word ("Roman"), a word the book
     writes in lower case ("turkey", "china"), nor a name the book writes only where a
-    sentence begins. After a verse line's capitalised first word ("If Denmark", "Or Poland")
+    sentence begins, nor one the book introduces as a man, a person's noun in apposition
+    ("Niger, head of the Asiatic army": `_apposed_to_a_person`). After a verse line's capitalised first word ("If Denmark", "Or Poland")
     and in the possessive ("While Europe's eye is fix'd") it is inside a sentence all the same."""
     seen: dict[str, int] = {}
     for m in _CAPITALISED.finditer(text):
@@ -752,6 +754,8 @@ def _countries(places: registers.Places, text: str, not_places, profile, lowerca
     for name, at in sorted(seen.items()):
         if name not in countries or places.find(name) is not None or no_land(name):
             continue
+        if _apposed_to_a_person(name, text, profile):
+            continue
         geo = gazetteer.lookup_named(name)
         if geo is not None and geo.type in _LANDS:
             places.add(
@@ -761,6 +765,28 @@ def _countries(places: registers.Places, text: str, not_places, profile, lowerca
                 "named in the text; GeoNames",
                 evidence=f"a {geo.type} in GeoNames, under its own name: {passage(text, at, at + len(name))}",
             )
+
+
+@cache
+def _person_apposition(nouns: tuple[str, ...]) -> re.Pattern:
+    words = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf", (?:{words}) of (?:the |an? )?[{UPPER}{LOWER}]")
+
+
+def _apposed_to_a_person(name: str, text: str, profile) -> bool:
+    """Whether the book writes `name` before a comma and a person's noun or role of the
+    profile in lower case and "of", no article between (`[names] person_nouns`, `roles`:
+    "Niger, head of the Asiatic army", "Charles, king of France"): a man so introduced, whom
+    the gazetteer's country of that name does not make a place where no cue says one is (The
+    Prince's emperor Niger: "decided to attack Niger", "killed Niger")."""
+    pattern = _person_apposition((*profile.person_nouns, *profile.roles))
+    written = f"{name},"
+    at = text.find(written)
+    while at >= 0:
+        if (at == 0 or not _word_char(text[at - 1])) and pattern.match(text, at + len(name)):
+            return True
+        at = text.find(written, at + 1)
+    return False
 
 
 _COMPOUND = re.compile(r"([A-Z](?<![\w'’-].)[a-z]+?)s?(side|dale)(?![\w'’-])")

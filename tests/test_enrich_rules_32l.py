@@ -1,0 +1,47 @@
+"""Places in a book without an index, round 13 (issue 18): a person's context before the gazetteer.
+
+- a name the gazetteer knows as a country is no place where the book introduces it as a man,
+  a person's noun with "of" in apposition after a comma ("one in Asia, where Niger, head of
+  the Asiatic army, had caused himself to be proclaimed emperor": The Prince's Niger, whom
+  the book then has Severus "attack" and "kill"), though it names him elsewhere with no cue;
+  a country so written nowhere stays one.
+
+Read from the shared corpus beside the project (skipped where absent).
+"""
+
+from __future__ import annotations
+
+from corpus_marks import marked_texts
+from teikit.enrich import registers, textplaces
+from teikit.profile import load_profile
+
+# The Prince, chapter XIX (Marriott's translation)
+_SEVERUS = (
+    "After this there remained for Severus, who wished to make himself master of the whole empire, two "
+    "difficulties; one in Asia, where Niger, head of the Asiatic army, had caused himself to be proclaimed "
+    "emperor; the other in the west where Albinus was, who also aspired to the throne. And as he considered it "
+    "dangerous to declare himself hostile to both, he decided to attack Niger and to deceive Albinus."
+)
+
+
+def _countries(text: str) -> set[str]:
+    places = registers.Places(registers.Register("place"))
+    textplaces._countries(places, text, set(), load_profile(), set())
+    return set(places.by_name)
+
+
+def test_a_country_the_book_introduces_as_a_man_is_none():
+    assert "niger" not in _countries(_SEVERUS)
+    # the same name with no apposition, and a country beside it: both countries of the gazetteer
+    plain = _SEVERUS.replace(", head of the Asiatic army,", "")
+    assert {"niger", "asia"} <= _countries(plain)
+    # an article before the noun is no apposition of a man's ("Greece, the mother of arts")
+    assert "niger" in _countries(_SEVERUS.replace("head of", "the head of"))
+
+
+def test_the_emperor_niger_is_no_country_in_the_prince(prince):
+    said = "one in Asia, where Niger, head of the Asiatic army, had caused himself"
+    marked = marked_texts(prince, said, "placeName")
+    assert "Asia" in marked
+    assert "Niger" not in marked
+    assert "Niger" not in marked_texts(prince, "he decided to attack Niger and to deceive", "placeName")
