@@ -4,14 +4,19 @@
   a person's noun with "of" in apposition after a comma ("one in Asia, where Niger, head of
   the Asiatic army, had caused himself to be proclaimed emperor": The Prince's Niger, whom
   the book then has Severus "attack" and "kill"), though it names him elsewhere with no cue;
-  a country so written nowhere stays one.
+  a country so written nowhere stays one;
+- a word that opens places' names (`[places] first_words`: "Val", "Monte"), an Italian
+  particle of "of" (`[places] first_word_links`) and a name: one place of the word's type, not
+  the place named after the particle ("the battle of Colle in the Val d’ Elsa": the valley, not
+  the river Elsa; Longfellow's notes write "Val d’Arno" and "Val d’ Arno", one valley); not
+  before a forename ("employed at Val de Grace", Parker's hospital: no Italian particle either).
 
 Read from the shared corpus beside the project (skipped where absent).
 """
 
 from __future__ import annotations
 
-from corpus_marks import marked_texts
+from corpus_marks import marked_texts, marks
 from teikit.enrich import registers, textplaces
 from teikit.profile import load_profile
 
@@ -45,3 +50,32 @@ def test_the_emperor_niger_is_no_country_in_the_prince(prince):
     assert "Asia" in marked
     assert "Niger" not in marked
     assert "Niger" not in marked_texts(prince, "he decided to attack Niger and to deceive", "placeName")
+
+
+def _linked(text: str) -> set[str]:
+    places = registers.Places(registers.Register("place"))
+    textplaces._linked_first_words(places, text, set(), load_profile(), {"sieve"})
+    return set(places.by_name)
+
+
+def test_a_valley_named_by_its_river_is_one_place():
+    """Longfellow's notes to The Divine Comedy, alone."""
+    said = "when the Sienese were routed by the Florentines at the battle of Colle in the Val d’ Elsa, (note 772,)"
+    assert _linked(said) == {"val d elsa"}
+    said = "Cacciaguida’s wife came from Ferrara in the Val di Pado, or Val di Po, the Valley of the Po."
+    assert _linked(said) == {"val di pado", "val di po"}
+    # the two ways of writing the elided particle: one place, found by both
+    said = "lost his life in the battle of Campaldino in the Val d’Arno. the inhabitants of the Val d’ Arno, he"
+    assert _linked(said) == {"val darno", "val d arno"}
+    # a word the book writes in lower case ("the forest lands of Val di Sieve"), a French "de"
+    assert _linked("came from the forest lands of Val di Sieve. The other") == set()
+    assert _linked("This injection is employed at Val de Grace, in chronic gonorrhoea") == set()
+
+
+def test_the_valley_not_the_river_in_the_divine_comedy(dante):
+    said = "Afterwards, when the Sienese were routed by the Florentines at the battle of Colle in the Val d’ Elsa"
+    assert "Val d’ Elsa" in marked_texts(dante, said, "placeName")
+    said = "the battle of Campaldino in the Val d’Arno"
+    valley = dict(marks(dante, said, "placeName"))["Val d’Arno"]
+    said = "thus describes this region of the Val d’ Arno"
+    assert dict(marks(dante, said, "placeName"))["Val d’ Arno"] == valley  # one valley

@@ -75,6 +75,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "holders": "strings",
         "openings": "strings",
         "first_words": "types",
+        "first_word_links": "strings",
         "home": "table",
     },
     "orgs": {
@@ -393,6 +394,8 @@ class Profile:
     place_openings: tuple[str, ...] = ()  # [places] openings: "Ben", "Glen" (Ben-Lomond, about Glenconner), from a pack
     # [places] first_words: "Mount" -> "mountain", "Lake" -> "lake" ("Mount Tabor", "Lake Champlain")
     place_first_words: dict[str, str] = field(default_factory=dict)
+    # [places] first_word_links: "di", "d’" between a first word and a name ("Val di Chiana")
+    place_first_word_links: tuple[str, ...] = ()
     # [places] home: the lands the book is of, each a box (south, north, west, east in degrees)
     home: tuple[tuple[float, float, float, float], ...] = ()
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
@@ -607,6 +610,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         place_holders=tuple(places.get("holders", ())),
         place_openings=tuple(places.get("openings", ())),
         place_first_words=dict(places.get("first_words", {})),
+        place_first_word_links=tuple(places.get("first_word_links", ())),
         home=tuple(_home_box(name, box, origin) for name, box in sorted(places["home"].items())),
         honorifics=tuple(data["names"]["honorifics"]),
         office_titles=tuple(data["names"].get("office_titles", ())),

@@ -62,6 +62,11 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   words wherever written, when the second is no person's name, honorific, word the book writes
   in lower case nor place found already ("Mount Etna": Etna), and no capitalised word but a
   function word stands before them ("Salt Lake City");
+- such a word, a particle of "of" (`[places] first_word_links`, the default's Italian "di",
+  "d’": "Val di Chiana", "Val d’Arno", "Val d’ Elsa") and a capitalised word, wherever
+  written: a place of the word's type, another than the name after the particle names (the
+  valley of the Arno, not the river), when that name is no person's name, honorific, forename
+  nor word the book writes in lower case;
 - a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
 - a name and "Valley", "Falls" or "Forest" wherever written ("above Keene Valley", "Epping
   Forest"), the first word none the book writes in lower case ("Happy Valley"), nor a
@@ -692,6 +697,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     _apposed_kinds(places, text, not_places, profile, lowercase)
     _kinds_before(places, text, not_places, profile, lowercase)
     _first_words(places, text, not_places, profile, lowercase)
+    _linked_first_words(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
     _compounds(places, text, not_places, profile, lowercase)
     _homes(places, text, not_places, profile, lowercase)
@@ -1393,6 +1399,56 @@ def _first_words(
             None,
             "named in the text",
             evidence=f"a name opened by '{word}': {passage(text, m.start(), m.end())}",
+        )
+
+
+@cache
+def _linked_first_word_pattern(words: tuple[str, ...], links: tuple[str, ...]) -> re.Pattern:
+    """One of `words` (group 1), a space, one of `links` (a space after it, or none after an
+    elided one: "d’Arno", "d’ Elsa") and one capitalised word (group 2) no other follows."""
+    joins = "|".join(re.escape(link) + (" ?" if link[-1] in "’'" else " ") for link in links)
+    return re.compile(
+        rf"(?<![\w'’-])({'|'.join(map(re.escape, words))}) (?:{joins})([{UPPER}][{LOWER}]+)(?![\w'’-])(?!\s[{UPPER}])"
+    )
+
+
+def _linked_first_words(
+    places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]
+) -> None:
+    """A name opened by a word of the profile (`[places] first_words`) and a particle of "of"
+    (`[places] first_word_links`: "Val di Chiana", "Val d’Arno", "Val d’ Elsa", "Monte di
+    Croce"), a place of the type the word gives wherever written: another place than the one
+    named after the particle (the valley of the Arno, not the river), found or not, when that
+    name is no person's name, honorific, forename ("Val de Grace") nor word the book writes in
+    lower case. The same name written with and without a space after an elided particle ("Val
+    d’Arno", "Val d’ Arno") is one place."""
+    if not profile.place_first_words or not profile.place_first_word_links:
+        return
+    words = tuple(profile.place_first_words)
+    pattern = _linked_first_word_pattern(words, profile.place_first_word_links)
+    for m in pieces_holding(pattern, tuple(f"{word} " for word in words), text):
+        word, second = m.groups()
+        name = m.group(0)
+        if (
+            second in not_places
+            or second in profile.honorifics
+            or second in profile.forenames
+            or second.lower() in lowercase
+            or places.find(name) is not None
+        ):
+            continue
+        # the other way of writing an elided particle, with or without a space after it
+        elided = text[m.start(2) - 1] in "’'"
+        other = places.find(f"{name[: m.start(2) - m.start()]} {second}" if elided else name.replace("’ ", "’"))
+        if other is not None:
+            places.alias(name, other)
+            continue
+        places.add(
+            name,
+            profile.place_first_words[word],
+            None,
+            "named in the text",
+            evidence=f"a name opened by '{word}' and a particle: {passage(text, m.start(), m.end())}",
         )
 
 
