@@ -9,12 +9,18 @@
   particle of "of" (`[places] first_word_links`) and a name: one place of the word's type, not
   the place named after the particle ("the battle of Colle in the Val d’ Elsa": the valley, not
   the river Elsa; Longfellow's notes write "Val d’Arno" and "Val d’ Arno", one valley); not
-  before a forename ("employed at Val de Grace", Parker's hospital: no Italian particle either).
+  before a forename ("employed at Val de Grace", Parker's hospital: no Italian particle either);
+- the words that open places' names have one source each: English's "Mount", "Lake", "Cape"
+  teikit's (`registers.FEATURE_FIRST_TYPES`), other languages' the profile's (`[places]
+  first_words`: "Monte", "Val"); the words that open a town's name after a cue the profile's
+  too (`[places] town_first`: "at Port Burdock", Mr Polly's town), no longer a constant of code.
 
 Read from the shared corpus beside the project (skipped where absent).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from corpus_marks import marked_texts, marks
 from teikit.enrich import registers, textplaces
@@ -79,3 +85,27 @@ def test_the_valley_not_the_river_in_the_divine_comedy(dante):
     valley = dict(marks(dante, said, "placeName"))["Val d’Arno"]
     said = "thus describes this region of the Val d’ Arno"
     assert dict(marks(dante, said, "placeName"))["Val d’ Arno"] == valley  # one valley
+
+
+def test_first_words_have_one_source():
+    profile = load_profile()
+    words = registers.first_words(profile)
+    assert {"Mount", "Lake", "Cape", "Monte", "Val"} <= set(words)
+    assert not set(profile.place_first_words) & set(registers.FEATURE_FIRST_WORDS)  # listed once
+    places = registers.Places(registers.Register("place"))
+    # The Meditations' glossary: English's word, found as before
+    textplaces._first_words(places, "Herculaneum, near Mount Vesuvius, buried by the eruption", set(), profile, set())
+    assert set(places.by_name) == {"mount vesuvius"}
+
+
+def _discovered(text: str, profile) -> set[str]:
+    places = registers.Places(registers.Register("place"))
+    textplaces.discover(places, text, set(), profile, {"park", "one", "of", "the", "three"})
+    return set(places.by_name)
+
+
+def test_a_town_opened_by_the_profiles_word_after_a_cue():
+    said = "a department store in fact, The Port Burdock Drapery Bazaar at Port Burdock, one of the three townships"
+    profile = load_profile()
+    assert "port burdock" in _discovered(said, profile)
+    assert "port burdock" not in _discovered(said, replace(profile, place_town_first=()))

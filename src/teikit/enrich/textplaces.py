@@ -57,9 +57,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   "the isle of Lemnos", "the port of Rotterdam", "the plain of Roncesvalles"): a place of that
   kind wherever written, gazetteer or none, when it is no person's name, honorific, word the
   book writes in lower case nor the first of two capitalised words;
-- a name opened by a word of the profile (`[places] first_words`, the default's "Mount",
-  "Monte", "Mont", "Lake", "Cape": "Mount Tabor", "Monte Aperto", "Lake Champlain"), the two
-  words wherever written, when the second is no person's name, honorific, word the book writes
+- a name opened by a word of English (`registers.FEATURE_FIRST_WORDS`: "Mount", "Lake",
+  "Cape") or of the profile (`[places] first_words`, the default's "Monte", "Mont", "Val"):
+  "Mount Tabor", "Monte Aperto", "Lake Champlain", the two words wherever written, when the second is no person's name, honorific, word the book writes
   in lower case nor place found already ("Mount Etna": Etna), and no capitalised word but a
   function word stands before them ("Salt Lake City");
 - such a word, a particle of "of" (`[places] first_word_links`, the default's Italian "di",
@@ -67,7 +67,8 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   written: a place of the word's type, another than the name after the particle names (the
   valley of the Arno, not the river), when that name is no person's name, honorific, forename
   nor word the book writes in lower case;
-- a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
+- a town whose name opens with a word of the profile (`[places] town_first`, the default's
+  "Port" and "Fort"), after a cue ("at Port Burdock");
 - a name and "Valley", "Falls" or "Forest" wherever written ("above Keene Valley", "Epping
   Forest"), the first word none the book writes in lower case ("Happy Valley"), nor a
   title quoted whole (Pope's “Windsor Forest.”);
@@ -595,7 +596,12 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     _endings(places, text, not_places, profile)
     for name in sorted(set(strong) | set(weak)):
         words = name.split()
-        if len(words) == 2 and words[0] in TOWN_FIRST and words[1] not in not_places and places.find(name) is None:
+        if (
+            len(words) == 2
+            and words[0] in profile.place_town_first
+            and words[1] not in not_places
+            and places.find(name) is None
+        ):
             places.add(
                 name,
                 "settlement",
@@ -941,7 +947,6 @@ def _landscapes(places: registers.Places, text: str, not_places, profile, lowerc
         )
 
 
-TOWN_FIRST = ("Port", "Fort")  # a town named so: "at Port Burdock", "to Fort William"
 # English words after a name that make a place of it, a valley, a waterfall, a forest:
 # "above Keene Valley", "Bruar Falls", "Epping Forest".
 LANDFORM_WORDS = ("Valley", "Falls", "Forest")
@@ -1369,16 +1374,15 @@ _WORD_BEFORE = re.compile(r"(\w+)\s$")
 def _first_words(
     places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]
 ) -> None:
-    """A name opened by a word of the profile (`[places] first_words`: "Mount Tabor", "Monte
+    """A name opened by a word of English or the profile (`registers.first_words`: "Mount Tabor", "Monte
     Aperto", "Lake Champlain", "Cape Peloro"), the two words a place of the type the word gives
     wherever written, when the second is no person's name, honorific nor word the book writes in
     lower case ("Mount Delectable"), nor a place found already ("Mount Etna": Etna), and no
     capitalised word but a function word stands before them ("Salt Lake City", "Thomas Lake
     Harris": a longer name's)."""
-    if not profile.place_first_words:
-        return
+    first_words = registers.first_words(profile)
     function_words = set(profile.english_words)
-    words = tuple(profile.place_first_words)
+    words = tuple(first_words)
     for m in pieces_holding(_first_word_pattern(words), tuple(f"{word} " for word in words), text):
         word, second = m.groups()
         name = m.group(0)
@@ -1395,7 +1399,7 @@ def _first_words(
             continue
         places.add(
             name,
-            profile.place_first_words[word],
+            first_words[word],
             None,
             "named in the text",
             evidence=f"a name opened by '{word}': {passage(text, m.start(), m.end())}",
@@ -1422,9 +1426,10 @@ def _linked_first_words(
     name is no person's name, honorific, forename ("Val de Grace") nor word the book writes in
     lower case. The same name written with and without a space after an elided particle ("Val
     d’Arno", "Val d’ Arno") is one place."""
-    if not profile.place_first_words or not profile.place_first_word_links:
+    if not profile.place_first_word_links:
         return
-    words = tuple(profile.place_first_words)
+    first_words = registers.first_words(profile)
+    words = tuple(first_words)
     pattern = _linked_first_word_pattern(words, profile.place_first_word_links)
     for m in pieces_holding(pattern, tuple(f"{word} " for word in words), text):
         word, second = m.groups()
@@ -1445,7 +1450,7 @@ def _linked_first_words(
             continue
         places.add(
             name,
-            profile.place_first_words[word],
+            first_words[word],
             None,
             "named in the text",
             evidence=f"a name opened by '{word}' and a particle: {passage(text, m.start(), m.end())}",
