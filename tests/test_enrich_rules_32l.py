@@ -13,7 +13,10 @@
 - the words that open places' names have one source each: English's "Mount", "Lake", "Cape"
   teikit's (`registers.FEATURE_FIRST_TYPES`), other languages' the profile's (`[places]
   first_words`: "Monte", "Val"); the words that open a town's name after a cue the profile's
-  too (`[places] town_first`: "at Port Burdock", Mr Polly's town), no longer a constant of code.
+  too (`[places] town_first`: "at Port Burdock", Mr Polly's town), no longer a constant of code;
+- a capitalised word and "River" is a river wherever written (The Art of War's notes: "they
+  could dam up the Yangtsze River itself"), the word no person's name nor word the book writes
+  in lower case, unless the gazetteer's own list knows the whole ("across the Yellow River").
 
 Read from the shared corpus beside the project (skipped where absent).
 """
@@ -109,3 +112,20 @@ def test_a_town_opened_by_the_profiles_word_after_a_cue():
     profile = load_profile()
     assert "port burdock" in _discovered(said, profile)
     assert "port burdock" not in _discovered(said, replace(profile, place_town_first=()))
+
+
+def _rivers(text: str, lowercase: frozenset[str] = frozenset(), not_places: frozenset[str] = frozenset()) -> set[str]:
+    places = registers.Places(registers.Register("place"))
+    textplaces._rivers(places, text, set(not_places), load_profile(), lowercase)
+    return {place.get("type") + ": " + registers.place_names(place)[0] for place in places.by_name.values()}
+
+
+def test_a_name_and_river_is_a_river():
+    """Giles's notes to The Art of War, alone."""
+    said = "infantry and horsemen to the number of one million; why, they could dam up the Yangtsze River itself"
+    assert _rivers(said) == {"river: Yangtsze River"}
+    said = "suddenly threw a large force across the Yellow River in wooden tubs, utterly disconcerting his opponent"
+    assert _rivers(said, frozenset({"yellow"})) == {"river: Yellow River"}  # the gazetteer's, "yellow" or not
+    # a word the book writes in lower case, or a person's name, before "River": no river's name
+    assert _rivers(said.replace("Yellow", "Wooden"), frozenset({"wooden"})) == set()
+    assert _rivers(said.replace("Yellow", "Wei"), not_places=frozenset({"Wei"})) == set()

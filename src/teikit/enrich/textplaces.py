@@ -69,6 +69,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   nor word the book writes in lower case;
 - a town whose name opens with a word of the profile (`[places] town_first`, the default's
   "Port" and "Fort"), after a cue ("at Port Burdock");
+- a capitalised word and "River" wherever written ("dam up the Yangtsze River"): a river, the
+  word no person's name, honorific nor word the book writes in lower case, unless the
+  gazetteer's own list knows the whole ("the Yellow River");
 - a name and "Valley", "Falls" or "Forest" wherever written ("above Keene Valley", "Epping
   Forest"), the first word none the book writes in lower case ("Happy Valley"), nor a
   title quoted whole (Pope's “Windsor Forest.”);
@@ -553,6 +556,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             places.add(
                 name, "place", None, "named in the text", evidence=f"a valley's, a fall's or a forest's name: {name}"
             )
+    _rivers(places, text, not_places, profile, lowercase)
     _named_features(places, text, not_places, profile, lowercase)
     _landscapes(places, text, not_places, profile, lowercase)
     features = tuple(profile.place_features) + tuple(profile.place_folk)
@@ -962,6 +966,41 @@ def landforms(text: str, lowercase: Collection[str], not_places: Collection[str]
         quoted = m.start() > 0 and text[m.start() - 1] in "“‘\"'"
         if first.lower() not in lowercase and first not in not_places and not quoted:
             yield m.group(1)
+
+
+# A capitalised word and "River" ("the Yangtsze River"), a name in its own script maybe before
+# it ("the 濰 Wei River", as translations of Chinese give it, outside the name)
+_RIVER = re.compile(rf"([{UPPER}](?<![\w'’-].)[{LOWER}]+ River)(?![\w'’-])")
+
+
+def _rivers(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """A capitalised word and "River", the English way of naming a river ("dam up the Yangtsze
+    River itself", "the Fei River"), wherever written: a river, when the word is no person's
+    name, honorific nor word the book writes in lower case ("the Happy River" of an allegory),
+    unless the gazetteer's own list knows the whole as a river ("across the Yellow River",
+    though the book writes "yellow"); not a title quoted whole."""
+    for m in pieces_holding(_RIVER, (" River",), text):
+        name = m.group(1)
+        first = name.split()[0]
+        known = gazetteer.known_as(name)
+        if known is not None and known.type != "river":
+            continue
+        if known is None and (
+            first.lower() in lowercase
+            or first in not_places
+            or first in profile.honorifics
+            or first in profile.forenames
+        ):
+            continue
+        if (m.start() > 0 and text[m.start() - 1] in "“‘\"'") or places.find(name) is not None:
+            continue
+        places.add(
+            name,
+            "river",
+            known,
+            "named in the text",
+            evidence=f"a name and 'River': {passage(text, m.start(), m.end())}",
+        )
 
 
 @cache
