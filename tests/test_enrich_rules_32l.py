@@ -16,7 +16,11 @@
   too (`[places] town_first`: "at Port Burdock", Mr Polly's town), no longer a constant of code;
 - a capitalised word and "River" is a river wherever written (The Art of War's notes: "they
   could dam up the Yangtsze River itself"), the word no person's name nor word the book writes
-  in lower case, unless the gazetteer's own list knows the whole ("across the Yellow River").
+  in lower case, unless the gazetteer's own list knows the whole ("across the Yellow River");
+- one name before "and other" or "and the other" and a plural word for places is a place of
+  that kind ("from Khotan and other Central Asian states", "Kutcha and the other kingdoms":
+  Giles's notes), though no gazetteer knows it; not an adjective after "the" ("the American
+  and other republics": The Federalist).
 
 Read from the shared corpus beside the project (skipped where absent).
 """
@@ -129,3 +133,18 @@ def test_a_name_and_river_is_a_river():
     # a word the book writes in lower case, or a person's name, before "River": no river's name
     assert _rivers(said.replace("Yellow", "Wooden"), frozenset({"wooden"})) == set()
     assert _rivers(said.replace("Yellow", "Wei"), not_places=frozenset({"Wei"})) == set()
+
+
+def _among_others(text: str) -> dict[str, str | None]:
+    places = registers.Places(registers.Register("place"))
+    textplaces._one_among_others(places, text, set(), load_profile(), {"with", "the", "object"})
+    return {registers.place_names(place)[0]: place.get("type") for place in places.by_name.values()}
+
+
+def test_one_name_among_other_places_of_a_kind():
+    said = "Pan Chʽao took the field with 25,000 men from Khotan and other Central Asian states with the object"
+    assert _among_others(said) == {"Khotan": "country"}
+    said = "Yarkand then capitulating, Kutcha and the other kingdoms drew off their respective forces."
+    assert _among_others(said) == {"Kutcha": "country"}
+    # The Federalist: a people's adjective after "the", no place
+    assert _among_others("The difference most relied on, between the American and other republics, consists") == {}

@@ -72,6 +72,10 @@ gazetteer knows it under that very name (not only as another name of somewhere e
 - a capitalised word and "River" wherever written ("dam up the Yangtsze River"): a river, the
   word no person's name, honorific nor word the book writes in lower case, unless the
   gazetteer's own list knows the whole ("the Yellow River");
+- one name before "and other" or "and the other" and a plural word for places, a few words
+  maybe between ("from Khotan and other Central Asian states", "Kutcha and the other
+  kingdoms"): a place of that kind, not an adjective after "the" ("the American and other
+  republics");
 - a name and "Valley", "Falls" or "Forest" wherever written ("above Keene Valley", "Epping
   Forest"), the first word none the book writes in lower case ("Happy Valley"), nor a
   title quoted whole (Pope's “Windsor Forest.”);
@@ -557,6 +561,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 name, "place", None, "named in the text", evidence=f"a valley's, a fall's or a forest's name: {name}"
             )
     _rivers(places, text, not_places, profile, lowercase)
+    _one_among_others(places, text, not_places, profile, lowercase)
     _named_features(places, text, not_places, profile, lowercase)
     _landscapes(places, text, not_places, profile, lowercase)
     features = tuple(profile.place_features) + tuple(profile.place_folk)
@@ -1000,6 +1005,49 @@ def _rivers(places: registers.Places, text: str, not_places, profile, lowercase:
             known,
             "named in the text",
             evidence=f"a name and 'River': {passage(text, m.start(), m.end())}",
+        )
+
+
+# Plural words for places after "and other" or "and the other", and the type each gives
+_OTHER_KINDS = {
+    "towns": "settlement", "villages": "settlement", "cities": "city", "ports": "city", "provinces": "region",
+    "regions": "region", "countries": "country", "states": "country", "kingdoms": "country",
+    "principalities": "country", "republics": "country", "islands": "island",
+}  # fmt: skip
+# One name, "and"/"or", "other" maybe after "the", up to three words and such a plural word:
+# "from Khotan and other Central Asian states", "Kutcha and the other kingdoms"
+_ONE_AMONG_OTHERS = re.compile(
+    rf"(?<![\w'’-])([{UPPER}][{LOWER}]+(?:-[{LOWER}]+)?) (?:and|or) (?:the )?other (?:[A-Za-z-]+ ){{0,3}}"
+    rf"({'|'.join(_OTHER_KINDS)})(?![\w'’-])"
+)
+_OTHERS_WORDS = (" and other ", " or other ", " and the other ", " or the other ")
+_THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he\s$")
+
+
+def _one_among_others(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """One name before "and other" (or "and the other") and a plural word for places, a
+    few words maybe between ("from Khotan and other Central Asian states", "Kutcha and the
+    other kingdoms", The Art of War's notes): a place of that kind, though no gazetteer knows
+    it, where it is no person's name, honorific, forename, word the book writes in lower case
+    nor adjective after "the" ("the American and other republics")."""
+    for m in pieces_holding(_ONE_AMONG_OTHERS, _OTHERS_WORDS, text):
+        name = m.group(1)
+        if (
+            name in not_places
+            or name in profile.honorifics
+            or name in profile.forenames
+            or name.lower() in lowercase
+            or _ADJECTIVE.search(name)
+            or _THE_BEFORE.search(text, max(0, m.start() - 4), m.start())
+            or places.find(name) is not None
+        ):
+            continue
+        places.add(
+            name,
+            _OTHER_KINDS[m.group(2)],
+            gazetteer.lookup_named(name),
+            "named in the text",
+            evidence=f"a name before 'and other {m.group(2)}': {passage(text, m.start(), m.end())}",
         )
 
 
