@@ -20,7 +20,11 @@
 - one name before "and other" or "and the other" and a plural word for places is a place of
   that kind ("from Khotan and other Central Asian states", "Kutcha and the other kingdoms":
   Giles's notes), though no gazetteer knows it; not an adjective after "the" ("the American
-  and other republics": The Federalist).
+  and other republics": The Federalist);
+- "the", one or two capitalised words and a capitalised word for a region or islands
+  ("Region", "Peninsula", "Islands", "Isles") name one place ("in Africa and the Arab Region",
+  the WGIG report; "the three Balearic Islands", Longfellow's notes; "exclude the British
+  Isles", Keynes), not where a word of it is one the book writes in lower case.
 
 Read from the shared corpus beside the project (skipped where absent).
 """
@@ -148,3 +152,19 @@ def test_one_name_among_other_places_of_a_kind():
     assert _among_others(said) == {"Kutcha": "country"}
     # The Federalist: a people's adjective after "the", no place
     assert _among_others("The difference most relied on, between the American and other republics, consists") == {}
+
+
+def _headed(text: str, lowercase: frozenset[str] = frozenset()) -> dict[str, str | None]:
+    places = registers.Places(registers.Register("place"))
+    textplaces._headed_regions(places, text, set(), load_profile(), lowercase)
+    return {registers.place_names(place)[0]: place.get("type") for place in places.by_name.values()}
+
+
+def test_a_name_and_a_capitalised_word_for_a_region():
+    said = "the Place of the Media in the Information Society in Africa and the Arab Region, adopted at Marrakesh"
+    assert _headed(said) == {"Arab Region": "region"}
+    said = "are interpreted by modern prose as meaning the three Balearic Islands, Majorca, Minorca, and Ivica"
+    assert _headed(said) == {"Balearic Islands": "island"}
+    # a word the book would write in lower case too before the head: a description, no name
+    said = "the Place of the Media in the Information Society in Africa and the Arab Region, adopted at Marrakesh"
+    assert _headed(said, frozenset({"arab"})) == {}

@@ -76,6 +76,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   maybe between ("from Khotan and other Central Asian states", "Kutcha and the other
   kingdoms"): a place of that kind, not an adjective after "the" ("the American and other
   republics");
+- "the", one or two capitalised words and a capitalised word for a region or for islands
+  ("Region", "Peninsula", "Islands", "Isles": "in Africa and the Arab Region", "the three
+  Balearic Islands"), no word of it one the book writes in lower case: one place;
 - a name and "Valley", "Falls" or "Forest" wherever written ("above Keene Valley", "Epping
   Forest"), the first word none the book writes in lower case ("Happy Valley"), nor a
   title quoted whole (Pope's “Windsor Forest.”);
@@ -562,6 +565,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             )
     _rivers(places, text, not_places, profile, lowercase)
     _one_among_others(places, text, not_places, profile, lowercase)
+    _headed_regions(places, text, not_places, profile, lowercase)
     _named_features(places, text, not_places, profile, lowercase)
     _landscapes(places, text, not_places, profile, lowercase)
     features = tuple(profile.place_features) + tuple(profile.place_folk)
@@ -1048,6 +1052,40 @@ def _one_among_others(places: registers.Places, text: str, not_places, profile, 
             gazetteer.lookup_named(name),
             "named in the text",
             evidence=f"a name before 'and other {m.group(2)}': {passage(text, m.start(), m.end())}",
+        )
+
+
+# Capitalised words that end the name of a region or a group of islands, and the type each gives
+_REGION_HEADS = {"Region": "region", "Peninsula": "region", "Islands": "island", "Isles": "island"}
+# "the Arab Region", "the three Balearic Islands", "the West India Islands": "the", a number
+# maybe, one or two capitalised words and such a head
+_HEADED_REGION = re.compile(
+    rf"(?<![\w'’-])[Tt]he (?:(?:two|three|four|five|six|seven|eight|nine|ten) )?"
+    rf"((?:[{UPPER}][{LOWER}]+ ){{1,2}}(?:{'|'.join(_REGION_HEADS)}))(?![\w'’-])"
+)
+
+
+def _headed_regions(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """One or two capitalised words and a capitalised word for a region or for islands
+    (`_REGION_HEADS`: "Region", "Peninsula", "Islands", "Isles") after "the", a number maybe
+    between ("Africa and the Arab Region", "the three Balearic Islands", "the vicinity of the
+    West India Islands"): the whole a place of that kind, though no gazetteer knows it, where
+    no word of it is a person's name, an honorific, a forename or a word the book writes in
+    lower case."""
+    for m in pieces_holding(_HEADED_REGION, tuple(f" {head}" for head in _REGION_HEADS), text):
+        name = m.group(1)
+        words = name.split()[:-1]
+        if places.find(name) is not None or any(
+            w in not_places or w in profile.honorifics or w in profile.forenames or w.lower() in lowercase
+            for w in words
+        ):
+            continue
+        places.add(
+            name,
+            _REGION_HEADS[name.rpartition(" ")[2]],
+            gazetteer.known_as(name),
+            "named in the text",
+            evidence=f"a name and '{name.rpartition(' ')[2]}': {passage(text, m.start(), m.end())}",
         )
 
 
