@@ -75,6 +75,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "holders": "strings",
         "openings": "strings",
         "first_words": "types",
+        "first_word_links": "strings",
+        "town_first": "strings",
         "home": "table",
     },
     "orgs": {
@@ -394,6 +396,9 @@ class Profile:
     place_openings: tuple[str, ...] = ()  # [places] openings: "Ben", "Glen" (Ben-Lomond, about Glenconner), from a pack
     # [places] first_words: "Mount" -> "mountain", "Lake" -> "lake" ("Mount Tabor", "Lake Champlain")
     place_first_words: dict[str, str] = field(default_factory=dict)
+    # [places] first_word_links: "di", "d’" between a first word and a name ("Val di Chiana")
+    place_first_word_links: tuple[str, ...] = ()
+    place_town_first: tuple[str, ...] = ()  # [places] town_first: "Port", "Fort" (at Port Burdock)
     # [places] home: the lands the book is of, each a box (south, north, west, east in degrees)
     home: tuple[tuple[float, float, float, float], ...] = ()
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
@@ -609,6 +614,8 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         place_holders=tuple(places.get("holders", ())),
         place_openings=tuple(places.get("openings", ())),
         place_first_words=dict(places.get("first_words", {})),
+        place_first_word_links=tuple(places.get("first_word_links", ())),
+        place_town_first=tuple(places.get("town_first", ())),
         home=tuple(_home_box(name, box, origin) for name, box in sorted(places["home"].items())),
         honorifics=tuple(data["names"]["honorifics"]),
         office_titles=tuple(data["names"].get("office_titles", ())),

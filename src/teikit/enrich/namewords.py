@@ -169,7 +169,7 @@ class Words:
         # "my God", "your God": the one worshipped, where the possessive is an indefinite too
         self.worshipped = frozenset(_either_case(profile.possessives))
         self.place_prepositions = profile.place_prepositions
-        self._place_first_words = profile.place_first_words  # "Monte": no given name before "di"
+        self._place_first_words = registers.first_words(profile)  # "Monte": no given name before "di"
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:
         # tokens one space apart (or none after a full stop: "J.M. Keynes").
         # (and a shortened forename, "Wm.", its full stop with it: a name runs on through it)

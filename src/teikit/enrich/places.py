@@ -15,7 +15,8 @@ it includes); the text adds, in a book with an index:
   qualifies, twice or more, a people's adjective ("the Greek and Roman gods", "of the Roman
   ecclesiasticism": Roman, Romania, is no place there), or once where the gazetteer knows a
   greater place the word is the people's of ("of the Roman emperors": Rome); a town whose name opens with
-  "Port" or "Fort" after any cue ("after he came to Port Royal");
+  a word of the profile's `[places] town_first` ("Port", "Fort") after any cue ("after he
+  came to Port Royal");
 - "the West", "the East", "the Continent": parts of the world, where so written, and the
   two paired without "the" after "from" or "between" ("intervention from West and East"), the
   second after "the" too ("take the East and West"); not a point of the compass whose name the
@@ -2303,6 +2304,7 @@ def discover(
     capitalised: Collection[str] = (),
     org_nouns: Collection[str] = (),
     counts: WordCounts | None = None,
+    town_first: Collection[str] = (),
 ) -> set[str]:
     """Countries and cities of the gazetteer the text names as places ("in Vitebsk"), and
     named features ("Panama Canal"). `topics`, the index's headings that name no place, are
@@ -2412,7 +2414,7 @@ def discover(
             places.add(name, regions[name], gazetteer.known().get(name), "named in the text")
             continue
         words = name.split()
-        if len(words) == 2 and words[0] in textplaces.TOWN_FIRST:  # "to Port Royal": a town named so
+        if len(words) == 2 and words[0] in town_first:  # "to Port Royal": a town named so
             places.add(name, "settlement", gazetteer.lookup_named(name), "named in the text")
             continue
         geo = gazetteer.lookup_romanised(name)  # countries and cities of 15,000 or more
@@ -3284,6 +3286,7 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                 word_counts(ctx).capitalised,
                 ctx.profile.org_nouns,
                 word_counts(ctx),
+                ctx.profile.place_town_first,
             )
         ):
             ctx.report.info(

@@ -98,6 +98,18 @@ FEATURE_FIRST_TYPES = {
     # buildings named so ("the Hall of Columns", "the Palace of Soviets")
     "Palace of": "site", "Hall of": "site",
 }  # fmt: skip
+# The one-word ones, English: the first words of places' names in any book, to which a profile
+# adds its languages' (`[places] first_words`: "Monte", "Val"; see `first_words`).
+FEATURE_FIRST_WORDS = {word: kind for word, kind in FEATURE_FIRST_TYPES.items() if " " not in word}
+
+
+def first_words(profile) -> dict[str, str]:
+    """The words that open a place's name, written with a space before the rest, and the type
+    each gives: English's (`FEATURE_FIRST_WORDS`: "Mount Tabor", "Lake Champlain", "Cape
+    Peloro") and the profile's (`[places] first_words`: "Monte Aperto", "Val Camonica")."""
+    return {**FEATURE_FIRST_WORDS, **profile.place_first_words}
+
+
 FEATURE_FIRST = re.compile(
     r"\b(" + "|".join(FEATURE_FIRST_TYPES) + r") (?:St\.?\s|Saint\s)?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?![\w'’-])"
 )  # not "the Palace of St" of "the Palace of St. Cloud": a saint's name is one with it

@@ -15,7 +15,8 @@ gazetteer knows it under that very name (not only as another name of somewhere e
 - a country under its own name in the gazetteer wherever the book writes it inside a
   sentence, cue or none ("than Poland before the late dismemberment"; not "America",
   another name of the United States), when it is no forename, honorific, person's name or
-  word the book writes in lower case ("Chad", "turkey");
+  word the book writes in lower case ("Chad", "turkey"), nor a name the book writes before a
+  comma and a person's noun with "of" ("Niger, head of the Asiatic army": a man);
 - a city of 50,000 people or more only after a preposition of place ("in Bath", "to
   Canterbury"; a forename too where it names a city of 100,000 or more and the persons'
   pass found no one of that name: "to Florence"), never after "of" ("the Prince of
@@ -56,12 +57,28 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   "the isle of Lemnos", "the port of Rotterdam", "the plain of Roncesvalles"): a place of that
   kind wherever written, gazetteer or none, when it is no person's name, honorific, word the
   book writes in lower case nor the first of two capitalised words;
-- a name opened by a word of the profile (`[places] first_words`, the default's "Mount",
-  "Monte", "Mont", "Lake", "Cape": "Mount Tabor", "Monte Aperto", "Lake Champlain"), the two
-  words wherever written, when the second is no person's name, honorific, word the book writes
+- a name opened by a word of English (`registers.FEATURE_FIRST_WORDS`: "Mount", "Lake",
+  "Cape") or of the profile (`[places] first_words`, the default's "Monte", "Mont", "Val"):
+  "Mount Tabor", "Monte Aperto", "Lake Champlain", the two words wherever written, when the second is no person's name, honorific, word the book writes
   in lower case nor place found already ("Mount Etna": Etna), and no capitalised word but a
   function word stands before them ("Salt Lake City");
-- a town whose name opens with "Port" or "Fort", after a cue ("at Port Burdock");
+- such a word, a particle of "of" (`[places] first_word_links`, the default's Italian "di",
+  "d’": "Val di Chiana", "Val d’Arno", "Val d’ Elsa") and a capitalised word, wherever
+  written: a place of the word's type, another than the name after the particle names (the
+  valley of the Arno, not the river), when that name is no person's name, honorific, forename
+  nor word the book writes in lower case;
+- a town whose name opens with a word of the profile (`[places] town_first`, the default's
+  "Port" and "Fort"), after a cue ("at Port Burdock");
+- a capitalised word and "River" wherever written ("dam up the Yangtsze River"): a river, the
+  word no person's name, honorific nor word the book writes in lower case, unless the
+  gazetteer's own list knows the whole ("the Yellow River");
+- one name before "and other" or "and the other" and a plural word for places, a few words
+  maybe between ("from Khotan and other Central Asian states", "Kutcha and the other
+  kingdoms"): a place of that kind, not an adjective after "the" ("the American and other
+  republics");
+- "the", one or two capitalised words and a capitalised word for a region or for islands
+  ("Region", "Peninsula", "Islands", "Isles": "in Africa and the Arab Region", "the three
+  Balearic Islands"), no word of it one the book writes in lower case: one place;
 - a name and "Valley", "Falls" or "Forest" wherever written ("above Keene Valley", "Epping
   Forest"), the first word none the book writes in lower case ("Happy Valley"), nor a
   title quoted whole (Pope's “Windsor Forest.”);
@@ -546,6 +563,9 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             places.add(
                 name, "place", None, "named in the text", evidence=f"a valley's, a fall's or a forest's name: {name}"
             )
+    _rivers(places, text, not_places, profile, lowercase)
+    _one_among_others(places, text, not_places, profile, lowercase)
+    _headed_regions(places, text, not_places, profile, lowercase)
     _named_features(places, text, not_places, profile, lowercase)
     _landscapes(places, text, not_places, profile, lowercase)
     features = tuple(profile.place_features) + tuple(profile.place_folk)
@@ -589,7 +609,12 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     _endings(places, text, not_places, profile)
     for name in sorted(set(strong) | set(weak)):
         words = name.split()
-        if len(words) == 2 and words[0] in TOWN_FIRST and words[1] not in not_places and places.find(name) is None:
+        if (
+            len(words) == 2
+            and words[0] in profile.place_town_first
+            and words[1] not in not_places
+            and places.find(name) is None
+        ):
             places.add(
                 name,
                 "settlement",
@@ -691,6 +716,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
     _apposed_kinds(places, text, not_places, profile, lowercase)
     _kinds_before(places, text, not_places, profile, lowercase)
     _first_words(places, text, not_places, profile, lowercase)
+    _linked_first_words(places, text, not_places, profile, lowercase)
     _listed(places, text, not_places, profile, lowercase)
     _compounds(places, text, not_places, profile, lowercase)
     _homes(places, text, not_places, profile, lowercase)
@@ -719,7 +745,8 @@ def _countries(places: registers.Places, text: str, not_places, profile, lowerca
     sweet Senegal"); such a name is seldom anything else. Not a forename or a name found for
     a person ("Chad", "Israel"), an honorific, a people's word ("Roman"), a word the book
     writes in lower case ("turkey", "china"), nor a name the book writes only where a
-    sentence begins. After a verse line's capitalised first word ("If Denmark", "Or Poland")
+    sentence begins, nor one the book introduces as a man, a person's noun in apposition
+    ("Niger, head of the Asiatic army": `_apposed_to_a_person`). After a verse line's capitalised first word ("If Denmark", "Or Poland")
     and in the possessive ("While Europe's eye is fix'd") it is inside a sentence all the same."""
     seen: dict[str, int] = {}
     for m in _CAPITALISED.finditer(text):
@@ -752,6 +779,8 @@ def _countries(places: registers.Places, text: str, not_places, profile, lowerca
     for name, at in sorted(seen.items()):
         if name not in countries or places.find(name) is not None or no_land(name):
             continue
+        if _apposed_to_a_person(name, text, profile):
+            continue
         geo = gazetteer.lookup_named(name)
         if geo is not None and geo.type in _LANDS:
             places.add(
@@ -761,6 +790,28 @@ def _countries(places: registers.Places, text: str, not_places, profile, lowerca
                 "named in the text; GeoNames",
                 evidence=f"a {geo.type} in GeoNames, under its own name: {passage(text, at, at + len(name))}",
             )
+
+
+@cache
+def _person_apposition(nouns: tuple[str, ...]) -> re.Pattern:
+    words = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf", (?:{words}) of (?:the |an? )?[{UPPER}{LOWER}]")
+
+
+def _apposed_to_a_person(name: str, text: str, profile) -> bool:
+    """Whether the book writes `name` before a comma and a person's noun or role of the
+    profile in lower case and "of", no article between (`[names] person_nouns`, `roles`:
+    "Niger, head of the Asiatic army", "Charles, king of France"): a man so introduced, whom
+    the gazetteer's country of that name does not make a place where no cue says one is (The
+    Prince's emperor Niger: "decided to attack Niger", "killed Niger")."""
+    pattern = _person_apposition((*profile.person_nouns, *profile.roles))
+    written = f"{name},"
+    at = text.find(written)
+    while at >= 0:
+        if (at == 0 or not _word_char(text[at - 1])) and pattern.match(text, at + len(name)):
+            return True
+        at = text.find(written, at + 1)
+    return False
 
 
 _COMPOUND = re.compile(r"([A-Z](?<![\w'’-].)[a-z]+?)s?(side|dale)(?![\w'’-])")
@@ -909,7 +960,6 @@ def _landscapes(places: registers.Places, text: str, not_places, profile, lowerc
         )
 
 
-TOWN_FIRST = ("Port", "Fort")  # a town named so: "at Port Burdock", "to Fort William"
 # English words after a name that make a place of it, a valley, a waterfall, a forest:
 # "above Keene Valley", "Bruar Falls", "Epping Forest".
 LANDFORM_WORDS = ("Valley", "Falls", "Forest")
@@ -925,6 +975,118 @@ def landforms(text: str, lowercase: Collection[str], not_places: Collection[str]
         quoted = m.start() > 0 and text[m.start() - 1] in "“‘\"'"
         if first.lower() not in lowercase and first not in not_places and not quoted:
             yield m.group(1)
+
+
+# A capitalised word and "River" ("the Yangtsze River"), a name in its own script maybe before
+# it ("the 濰 Wei River", as translations of Chinese give it, outside the name)
+_RIVER = re.compile(rf"([{UPPER}](?<![\w'’-].)[{LOWER}]+ River)(?![\w'’-])")
+
+
+def _rivers(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """A capitalised word and "River", the English way of naming a river ("dam up the Yangtsze
+    River itself", "the Fei River"), wherever written: a river, when the word is no person's
+    name, honorific nor word the book writes in lower case ("the Happy River" of an allegory),
+    unless the gazetteer's own list knows the whole as a river ("across the Yellow River",
+    though the book writes "yellow"); not a title quoted whole."""
+    for m in pieces_holding(_RIVER, (" River",), text):
+        name = m.group(1)
+        first = name.split()[0]
+        known = gazetteer.known_as(name)
+        if known is not None and known.type != "river":
+            continue
+        if known is None and (
+            first.lower() in lowercase
+            or first in not_places
+            or first in profile.honorifics
+            or first in profile.forenames
+        ):
+            continue
+        if (m.start() > 0 and text[m.start() - 1] in "“‘\"'") or places.find(name) is not None:
+            continue
+        places.add(
+            name,
+            "river",
+            known,
+            "named in the text",
+            evidence=f"a name and 'River': {passage(text, m.start(), m.end())}",
+        )
+
+
+# Plural words for places after "and other" or "and the other", and the type each gives
+_OTHER_KINDS = {
+    "towns": "settlement", "villages": "settlement", "cities": "city", "ports": "city", "provinces": "region",
+    "regions": "region", "countries": "country", "states": "country", "kingdoms": "country",
+    "principalities": "country", "republics": "country", "islands": "island",
+}  # fmt: skip
+# One name, "and"/"or", "other" maybe after "the", up to three words and such a plural word:
+# "from Khotan and other Central Asian states", "Kutcha and the other kingdoms"
+_ONE_AMONG_OTHERS = re.compile(
+    rf"(?<![\w'’-])([{UPPER}][{LOWER}]+(?:-[{LOWER}]+)?) (?:and|or) (?:the )?other (?:[A-Za-z-]+ ){{0,3}}"
+    rf"({'|'.join(_OTHER_KINDS)})(?![\w'’-])"
+)
+_OTHERS_WORDS = (" and other ", " or other ", " and the other ", " or the other ")
+_THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he\s$")
+
+
+def _one_among_others(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """One name before "and other" (or "and the other") and a plural word for places, a
+    few words maybe between ("from Khotan and other Central Asian states", "Kutcha and the
+    other kingdoms", The Art of War's notes): a place of that kind, though no gazetteer knows
+    it, where it is no person's name, honorific, forename, word the book writes in lower case
+    nor adjective after "the" ("the American and other republics")."""
+    for m in pieces_holding(_ONE_AMONG_OTHERS, _OTHERS_WORDS, text):
+        name = m.group(1)
+        if (
+            name in not_places
+            or name in profile.honorifics
+            or name in profile.forenames
+            or name.lower() in lowercase
+            or _ADJECTIVE.search(name)
+            or _THE_BEFORE.search(text, max(0, m.start() - 4), m.start())
+            or places.find(name) is not None
+        ):
+            continue
+        places.add(
+            name,
+            _OTHER_KINDS[m.group(2)],
+            gazetteer.lookup_named(name),
+            "named in the text",
+            evidence=f"a name before 'and other {m.group(2)}': {passage(text, m.start(), m.end())}",
+        )
+
+
+# Capitalised words that end the name of a region or a group of islands, and the type each gives
+_REGION_HEADS = {"Region": "region", "Peninsula": "region", "Islands": "island", "Isles": "island"}
+# "the Arab Region", "the three Balearic Islands", "the West India Islands": "the", a number
+# maybe, one or two capitalised words and such a head
+_HEADED_REGION = re.compile(
+    rf"(?<![\w'’-])[Tt]he (?:(?:two|three|four|five|six|seven|eight|nine|ten) )?"
+    rf"((?:[{UPPER}][{LOWER}]+ ){{1,2}}(?:{'|'.join(_REGION_HEADS)}))(?![\w'’-])"
+)
+
+
+def _headed_regions(places: registers.Places, text: str, not_places, profile, lowercase: Collection[str]) -> None:
+    """One or two capitalised words and a capitalised word for a region or for islands
+    (`_REGION_HEADS`: "Region", "Peninsula", "Islands", "Isles") after "the", a number maybe
+    between ("Africa and the Arab Region", "the three Balearic Islands", "the vicinity of the
+    West India Islands"): the whole a place of that kind, though no gazetteer knows it, where
+    no word of it is a person's name, an honorific, a forename or a word the book writes in
+    lower case."""
+    for m in pieces_holding(_HEADED_REGION, tuple(f" {head}" for head in _REGION_HEADS), text):
+        name = m.group(1)
+        words = name.split()[:-1]
+        if places.find(name) is not None or any(
+            w in not_places or w in profile.honorifics or w in profile.forenames or w.lower() in lowercase
+            for w in words
+        ):
+            continue
+        places.add(
+            name,
+            _REGION_HEADS[name.rpartition(" ")[2]],
+            gazetteer.known_as(name),
+            "named in the text",
+            evidence=f"a name and '{name.rpartition(' ')[2]}': {passage(text, m.start(), m.end())}",
+        )
 
 
 @cache
@@ -1337,16 +1499,15 @@ _WORD_BEFORE = re.compile(r"(\w+)\s$")
 def _first_words(
     places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]
 ) -> None:
-    """A name opened by a word of the profile (`[places] first_words`: "Mount Tabor", "Monte
+    """A name opened by a word of English or the profile (`registers.first_words`: "Mount Tabor", "Monte
     Aperto", "Lake Champlain", "Cape Peloro"), the two words a place of the type the word gives
     wherever written, when the second is no person's name, honorific nor word the book writes in
     lower case ("Mount Delectable"), nor a place found already ("Mount Etna": Etna), and no
     capitalised word but a function word stands before them ("Salt Lake City", "Thomas Lake
     Harris": a longer name's)."""
-    if not profile.place_first_words:
-        return
+    first_words = registers.first_words(profile)
     function_words = set(profile.english_words)
-    words = tuple(profile.place_first_words)
+    words = tuple(first_words)
     for m in pieces_holding(_first_word_pattern(words), tuple(f"{word} " for word in words), text):
         word, second = m.groups()
         name = m.group(0)
@@ -1363,10 +1524,61 @@ def _first_words(
             continue
         places.add(
             name,
-            profile.place_first_words[word],
+            first_words[word],
             None,
             "named in the text",
             evidence=f"a name opened by '{word}': {passage(text, m.start(), m.end())}",
+        )
+
+
+@cache
+def _linked_first_word_pattern(words: tuple[str, ...], links: tuple[str, ...]) -> re.Pattern:
+    """One of `words` (group 1), a space, one of `links` (a space after it, or none after an
+    elided one: "d’Arno", "d’ Elsa") and one capitalised word (group 2) no other follows."""
+    joins = "|".join(re.escape(link) + (" ?" if link[-1] in "’'" else " ") for link in links)
+    return re.compile(
+        rf"(?<![\w'’-])({'|'.join(map(re.escape, words))}) (?:{joins})([{UPPER}][{LOWER}]+)(?![\w'’-])(?!\s[{UPPER}])"
+    )
+
+
+def _linked_first_words(
+    places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]
+) -> None:
+    """A name opened by a word of the profile (`[places] first_words`) and a particle of "of"
+    (`[places] first_word_links`: "Val di Chiana", "Val d’Arno", "Val d’ Elsa", "Monte di
+    Croce"), a place of the type the word gives wherever written: another place than the one
+    named after the particle (the valley of the Arno, not the river), found or not, when that
+    name is no person's name, honorific, forename ("Val de Grace") nor word the book writes in
+    lower case. The same name written with and without a space after an elided particle ("Val
+    d’Arno", "Val d’ Arno") is one place."""
+    if not profile.place_first_word_links:
+        return
+    first_words = registers.first_words(profile)
+    words = tuple(first_words)
+    pattern = _linked_first_word_pattern(words, profile.place_first_word_links)
+    for m in pieces_holding(pattern, tuple(f"{word} " for word in words), text):
+        word, second = m.groups()
+        name = m.group(0)
+        if (
+            second in not_places
+            or second in profile.honorifics
+            or second in profile.forenames
+            or second.lower() in lowercase
+            or places.find(name) is not None
+        ):
+            continue
+        # the other way of writing an elided particle, with or without a space after it
+        elided = text[m.start(2) - 1] in "’'"
+        other = places.find(f"{name[: m.start(2) - m.start()]} {second}" if elided else name.replace("’ ", "’"))
+        if other is not None:
+            places.alias(name, other)
+            continue
+        places.add(
+            name,
+            first_words[word],
+            None,
+            "named in the text",
+            evidence=f"a name opened by '{word}' and a particle: {passage(text, m.start(), m.end())}",
         )
 
 
