@@ -8,15 +8,21 @@ profile adds its own):
   Committee", "Reparation Commission", "XVII Party Congress", "Kharkov Tractor Works".
   A possessive among them is a common noun's ("People's Commissariat", "Workers' Party":
   the book writes the word in lower case too), never a name's ("Stalin's Secretariat" is
-  the Secretariat). Two such common words that "and" joins after "the" are one name ("the
-  Organization and Instruction Department"); a quotation may open before the first ("the
+  the Secretariat), but for a founder's or a patron's before a noun of `[orgs] patrons` ("the
+  Queen's Hospital", "King's College"; not a place's or a body's). An order is named by its
+  members' plural ("the Preaching Friars", "the Knights Templars"; Knights heads a name only
+  before "of": "the Knights of Santa Maria", not "the Scottish Knights"). Two such common
+  words that "and" joins after "the" are one name ("the Organization and Instruction
+  Department"); a quotation may open before the first ("the
   'Anti-Soviet Bloc of Rights and Trotskyites'");
 - such a noun followed by "of" or "for" (and "the") and capitalised words, which "and",
   "of", "for" may join: "Committee of Public Safety", "Council of Labour and Defence",
   "People's Commissariat for Procurement"; "the" after a capitalised gerund too ("the
   Commission for Investigating the Frontier"). One word after "of" only when it is a plural,
   an abstract or common noun, an acronym, a body or a place ("of Ministers", "of
-  Enlightenment", "of Paris"; not "the Ministry of Turgot", the time he led it), or when
+  Enlightenment", "of Paris"; not "the Ministry of Turgot", the time he led it), any word
+  after a noun of `[orgs] learned`, the town or the founder a learned body is named for
+  ("the University of Harvard"), or when
   a body's lower-case noun, singular or plural, follows it ("the All-Russian Conference of
   Bolshevik military party organizations", "of the Moscow party committee"). A
   possessive after it is the whole name's ("the Council of Ministers' bureau") unless
@@ -80,8 +86,9 @@ profile adds its own):
   on February 11", "an act of Congress", "Congress, from the nonattendance of a few
   States" (two uses at least after a preposition, before a stop or a little word, and the
   noun never in lower case: not "in Council" beside "the council"); "the Congress" too;
-- a body named by its number of members, called by the number alone after "the" once the
-  text has named it: "the Council of Four ... the interest of the Four" (not "the Four
+- a body named by its number of members, called by the number alone after "the" where the
+  text names it anywhere, before its name too: "the Council of Four ... the interest of the
+  Four", an opening chapter's "where the Four fulfilled their destinies" (not "the Four
   Powers");
 - such a name or noun written in capitals among other words in capitals in running text, a
   quotation's emphasis: "WITHOUT THE CONSENT OF CONGRESS", "CONSENT OF THE SENATE" (not a
@@ -227,6 +234,29 @@ _NOT_ALONE = frozenset({"Government", "Party", "House", "Forum"})
 # of Representatives", "the House of Commons", "either House of Assembly"; not "the White
 # House", a building, nor "the House of Bourbon", a dynasty.
 _ONLY_BEFORE_OF = frozenset({"House"})
+# Members' plurals that name their order only before "of" and its name: "the Knights of Santa
+# Maria", "the Knights of St. John"; not "the Scottish Knights", knights of a people, nor "the
+# Knights" alone.
+_ORDER_BEFORE_OF = frozenset({"Knights"})
+
+
+# A founder's or patron's possessive right before a noun of `[orgs] patrons`, a saint's
+# abbreviated title before it maybe: "the Queen's Hospital", "St. Thomas's Hospital".
+_PATRON_BEFORE = re.compile(rf"(?<![\w'’.-])(?:(?:St|Ste|S)\.?(?:{_SP}|\u00a0))?([A-Z][a-z]+)['’]s{_SP}$")
+
+
+def _patron_before(text: str, hs: int, shapes: Shapes) -> int:
+    """Where the name begins that a founder's or a patron's possessive heads before the noun at
+    `hs` (-1: none): "the Queen's Hospital", "Guy's Hospital", "King's College", "the
+    Children's Hospital"; not a place's or a body's possessive ("Paris's College", "the
+    Party's College": theirs, described)."""
+    patron = _PATRON_BEFORE.search(text, max(0, hs - 40), hs)
+    if patron is None:
+        return -1
+    word = patron.group(1)
+    if word in shapes.nouns or word in shapes.known or _is_place(word, shapes.profile):
+        return -1
+    return patron.start()
 
 
 def _members_or_body(word: str, shapes: Shapes) -> bool:
@@ -429,6 +459,8 @@ class Shapes:
     text: str  # the book's text: its words in lower case are common words
     peoples: frozenset[str] = frozenset()  # peoples' adjectives no rule derives from a country's name
     concepts: frozenset[str] = frozenset()  # nouns that name a concept too (`_concepts_dropped`)
+    patrons: frozenset[str] = frozenset()  # nouns a patron's possessive may head (`_patron_before`)
+    learned: frozenset[str] = frozenset()  # nouns that "of" and any one capitalised word complete (`qualifies`)
     profile: Any = None  # for the places it knows
     # What tells `written` at once of most words the text does not write (see there): the
     # counts of the unmarked text's whole words, and the text nodes `text` joins.
@@ -481,6 +513,8 @@ class Shapes:
             text=text,
             peoples=profile.org_peoples,
             concepts=frozenset(profile.org_concepts),
+            patrons=frozenset(profile.org_patrons),
+            learned=frozenset(profile.org_learned),
             profile=profile,
             whole=whole,
             pieces=pieces,
@@ -730,6 +764,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         words = _words_before(text, hs, shapes, prose)
         if words is None:
             continue  # a person's name: "Frederick Church"
+        if words < 0 and head in shapes.patrons:
+            words = _patron_before(text, hs, shapes)  # "the Queen's Hospital", "Guy's Hospital"
         post = (
             _POST.match(text, he)
             if head in shapes.nouns and head not in _ENDS_ONLY and not text.startswith(("'", "’"), he)
@@ -763,13 +799,15 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
                 end = saint.end()  # "the Company of St. George": the saint's name is the body's
         bodies_end = _body_after(text, end, shapes) if post else end  # "... of the Moscow party committee"
         if post and (
-            not (shapes.qualifies(text[post.start() : end]) or bodies_end > end)
+            not (shapes.qualifies(text[post.start() : end]) or bodies_end > end or head in shapes.learned)
             or (text.startswith(".", end) and _ABBREVIATION.search(post.group()))
         ):
             post = None  # "the Ministry of Turgot"; "of St. Roch": cut short
         end = bodies_end if post else he
         if head in _ONLY_BEFORE_OF and not (post and _members_or_body(post.group().split()[-1], shapes)):
             continue  # "the White House", a building; "the House of Bourbon", a dynasty
+        if head in _ORDER_BEFORE_OF and not post:
+            continue  # "the Scottish Knights": knights, no order named
         name = " ".join(text[start:end].split())
         if _title(text, start):
             continue
@@ -1864,26 +1902,27 @@ _NUMBERED = re.compile(r"[A-Z][\w'’-]* of ((?:[A-Z][a-z]+ )*[A-Z][a-z]+)$")  #
 
 def _numbers_alone(found: list[list[Found]], pieces: list[str], text: str, starts: list[int]) -> list[list[Found]]:
     """A body named by its number of members ("the Council of Four", "the Council of Ten")
-    that the text then calls by the number alone after "the": "the intimate equality of the
-    Four" (not before the text names the body, nor before another capitalised word: "the
-    Four Powers", "the Ten Commandments"). (`text`: the pieces joined by blank lines, `starts`
-    where each begins.)"""
-    first: dict[str, tuple[int, int, str]] = {}  # the number -> where its body is first named, its name
+    that the text calls by the number alone after "the": "the intimate equality of the Four",
+    and before it names the body too, as a book's opening chapter alludes to what a later one
+    tells ("the President's house, where the Four fulfilled their destinies"); not before
+    another capitalised word: "the Four Powers", "the Ten Commandments". (`text`: the pieces
+    joined by blank lines, `starts` where each begins.)"""
+    first: dict[str, str] = {}  # the number -> the name of its body as first written
     for k in compress(count(), found):
         for f in found[k]:
             numbered = _NUMBERED.search(f.name) if not f.bare and " of " in f.name else None  # (the pattern's words)
             if numbered and all(w in _CARDINALS for w in numbered.group(1).split()):
-                first.setdefault(numbered.group(1), (k, f.end, f.name))
+                first.setdefault(numbered.group(1), f.name)
     if not first:
         return found
     out = list(found)
-    for number, (k0, end0, name) in sorted(first.items()):
+    for number, name in sorted(first.items()):
         written = "the " + number
         for k in pieces_holding(written, text, starts):
             piece = pieces[k]
             for at in _uses(written, piece):
                 hs, he = at + 4, at + len(written)
-                if (k, hs) < (k0, end0) or _CONTINUES.match(piece, he) or piece[he : he + 1] in "-'’":
+                if _CONTINUES.match(piece, he) or piece[he : he + 1] in "-'’":
                     continue
                 if not any(f.start < he and hs < f.end for f in out[k]):
                     out[k] = sorted([*out[k], Found(hs, he, name, number, False)], key=lambda f: f.start)
