@@ -5,7 +5,10 @@ King's College), a body named by its number of members called by the number alon
 book names it in full (Keynes's "the Four"), an order of friars or knights named by its members
 (Longfellow's notes to The Divine Comedy, Gardiner's Knights Templars), a university named for
 its town or founder by one word that no list knows as a place (James's "University of
-Harvard")."""
+Harvard"), two bodies' names joined by a dash or a hyphen without a space as one body where the
+second is a body's noun a known name opens or where the index heads them so (the bundled
+book's "Central Committee–Sovnarkom Commission on Transport", "Central Control
+Commission-Rabkrin")."""
 
 from __future__ import annotations
 
@@ -84,3 +87,26 @@ def test_an_order_of_friars_or_knights_is_named_by_its_members(book, dante):
 def test_a_university_of_one_word_is_named_for_its_town_or_founder(book):
     said = "At my own University of Harvard, not a winter passes without its harvest"
     assert "University of Harvard" in marked_texts(book("james-varieties-of-religious-experience"), said, "orgName")
+
+
+def test_two_names_a_dash_joins_before_a_noun_a_known_name_opens_are_one_body(sample_edition):
+    edition, _ = sample_edition
+    said = "The Central Committee–Sovnarkom Commission on Transport in December 1934 approved"
+    marked = marked_texts(edition, said, "orgName")
+    assert "Central Committee–Sovnarkom Commission on Transport" in marked and "Central Committee" not in marked
+    said = "Kaganovich became his deputy in the joint Politburo–Sovnarkom Defence Committee."
+    assert "Politburo–Sovnarkom Defence Committee" in marked_texts(edition, said, "orgName")
+    # two bodies acting together, before a lower-case noun: two names
+    said = "published as a joint Central Committee–Sovnarkom USSR resolution"
+    marked = marked_texts(edition, said, "orgName")
+    assert "Central Committee" in marked and "Sovnarkom USSR" in marked
+
+
+def test_names_a_hyphen_joins_that_the_index_heads_as_one_are_one_body(sample_edition):
+    edition, _ = sample_edition
+    said = "The decision to abolish the Central Control Commission-Rabkrin (see The Reorganization"
+    assert "Central Control Commission-Rabkrin" in marked_texts(edition, said, "orgName")
+    # the index heads no joint plenum: two bodies
+    said = "Kaganovich reported to the party activists on the results of the joint Central Committee-CCC plenum"
+    marked = marked_texts(edition, said, "orgName")
+    assert "Central Committee" in marked and "CCC" in marked

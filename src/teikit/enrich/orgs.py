@@ -41,6 +41,12 @@ profile adds its own):
   it or another with two capitals or more ("NKTyazhProm", "NKTyazhprom"); an acronym
   the text writes after "the" twice or more, unless it spells it out as no organisation
   ("NEP (New Economic Policy)"; "G. G. Yagoda (OGPU)" names the body a person served);
+- two names that a hyphen or a dash joins without a space, the second a body's noun that a
+  known name opens: the body of both ("the Central Committee–Sovnarkom Commission on
+  Transport", "the Politburo–Sovnarkom Defence Committee"); otherwise two bodies so joined are
+  two ("the joint Central Committee-CCC plenum", "a Central Committee–Sovnarkom
+  resolution"), unless the Subject Index heads them as one ("Central Control
+  Commission-Rabkrin", the body that merged the two);
 - a place's or a people's name qualifying a body's noun in lower case (`[orgs] bodies`,
   up to three `[orgs] ranks` between, two joined by "and" maybe; a meeting's noun, `[orgs]
   meetings`, with one at least: "the Moscow province and city party conference"): "the
@@ -840,7 +846,40 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
     for f in out:
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
-    return kept
+    return _joint(text, kept, shapes)
+
+
+_JOINS = ("-", "–")  # a hyphen or a dash between two names without a space: "Central Committee–Sovnarkom"
+
+
+def _joint(text: str, found: list[Found], shapes: Shapes) -> list[Found]:
+    """The names found, a name and the next one that a hyphen or a dash joins without a space
+    made one where the second is a body's noun that a known name qualifies: the body of both
+    ("the Central Committee–Sovnarkom Commission on Transport", "the Politburo–Sovnarkom
+    Defence Committee"); not two bodies acting together before a lower-case noun ("a Central
+    Committee–Sovnarkom resolution", "the Central Committee-CCC plenum"), nor beside a body
+    of its own ("the Ukrainian Central Committee–Central Control Commission plenum")."""
+    joined: list[Found] = []
+    for f in found:
+        before = joined[-1] if joined else None
+        if (
+            before is not None
+            and f.start == before.end + 1
+            and text[before.end] in _JOINS
+            and not before.bare
+            and _qualified_noun(f, shapes)
+        ):
+            joined[-1] = Found(before.start, f.end, " ".join(text[before.start : f.end].split()), f.head, False)
+        else:
+            joined.append(f)
+    return joined
+
+
+def _qualified_noun(f: Found, shapes: Shapes) -> bool:
+    """Whether a name found is a body's noun that a known name opens: "Sovnarkom Commission on
+    Transport", "Sovnarkom Defence Committee" (not "Central Control Commission")."""
+    first = f.name.split(maxsplit=1)[0]
+    return not f.bare and f.head in shapes.nouns and first != f.head and first in shapes.known
 
 
 # Words between "the" and a noun that say the body is another than the one named last ("the
@@ -1424,11 +1463,28 @@ def _whole(term: str, shapes: Shapes) -> bool:
     return len(found) == 1 and not found[0].bare and (found[0].start, found[0].end) == (0, len(term))
 
 
+def _merged(term: str, shapes: Shapes) -> bool:
+    """Whether an index heading is names that hyphens or dashes join without a space, the
+    heading of one body that the index names by the bodies it merged ("Central Control
+    Commission-Rabkrin"; in the text two bodies' names so joined are two, "the joint Central
+    Committee-CCC plenum", unless the index heads them so)."""
+    found = find(term, shapes, prose=False)
+    return (
+        len(found) > 1
+        and found[0].start == 0
+        and found[-1].end == len(term)
+        and all(
+            not a.bare and not b.bare and b.start == a.end + 1 and term[a.end] in _JOINS
+            for a, b in zip(found, found[1:], strict=False)
+        )
+    )
+
+
 def _whole_heading(term: str, shapes: Shapes) -> bool:
     """Whether an index heading is an organisation's name as a whole; two common words that
     "and" joins may open it, as after "the" in the text ("Records and Assignment
     Department")."""
-    if _whole(term, shapes):
+    if _whole(term, shapes) or _merged(term, shapes):
         return True
     if " and " not in term:
         return False
