@@ -8,7 +8,8 @@ its town or founder by one word that no list knows as a place (James's "Universi
 Harvard"), two bodies' names joined by a dash or a hyphen without a space as one body where the
 second is a body's noun a known name opens or where the index heads them so (the bundled
 book's "Central Committee–Sovnarkom Commission on Transport", "Central Control
-Commission-Rabkrin")."""
+Commission-Rabkrin"), a word that ends in a suffix of the pack russian's, a Soviet body's
+one-word name (the bundled book's Yugostal, Azovstal)."""
 
 from __future__ import annotations
 
@@ -110,3 +111,15 @@ def test_names_a_hyphen_joins_that_the_index_heads_as_one_are_one_body(sample_ed
     said = "Kaganovich reported to the party activists on the results of the joint Central Committee-CCC plenum"
     marked = marked_texts(edition, said, "orgName")
     assert "Central Committee" in marked and "CCC" in marked
+
+
+def test_a_word_ending_in_a_soviet_bodys_suffix_names_a_body(sample_edition):
+    edition, _ = sample_edition
+    said = "discussed the near insolvency of two Ukrainian trusts, Yugostal and the"
+    assert "Yugostal" in marked_texts(edition, said, "orgName")
+    said = "investigating the building of the steel works of 'Azovstal' and 'Zaporozhstal'"
+    marked = marked_texts(edition, said, "orgName")
+    assert "Azovstal" in marked and "Zaporozhstal" in marked
+    # before an establishment's noun, the establishment's own name, as "the Sormovo works"
+    said = "The Moskanalstroi trust was set up to organize"
+    assert "Moskanalstroi trust" in marked_texts(edition, said, "orgName")

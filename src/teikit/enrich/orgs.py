@@ -30,7 +30,9 @@ profile adds its own):
   name after "St." is the name's too ("the Company of St. George"), but not a church's, the
   building named for him ("the Church of St. Roch");
 - a name of `[orgs] known` (acronyms and single words: NKVD, Politburo), alone or ending
-  a run of capitalised words as a noun does ("Nizhnyi Cheka");
+  a run of capitalised words as a noun does ("Nizhnyi Cheka"); so a capitalised word that
+  ends in a suffix of `[orgs] suffixes` and that the book never writes in lower case (a
+  pack's, the compounds of a language's institutions' names: "Yugostal", "Yuzhmashtrest");
 - a known name, or one so shaped, with a country's acronym or a country's name right after
   it on its line: that country's own body ("NKZem USSR", "Gosplan RSFSR", "Sovnarkom
   Ukraine"; not "the NKVD USSR's", nor a town: "the Moscow Soviet Kharkov");
@@ -467,6 +469,7 @@ class Shapes:
     concepts: frozenset[str] = frozenset()  # nouns that name a concept too (`_concepts_dropped`)
     patrons: frozenset[str] = frozenset()  # nouns a patron's possessive may head (`_patron_before`)
     learned: frozenset[str] = frozenset()  # nouns that "of" and any one capitalised word complete (`qualifies`)
+    suffixes: tuple[str, ...] = ()  # endings of one word that names a body (`_suffixed`)
     profile: Any = None  # for the places it knows
     # What tells `written` at once of most words the text does not write (see there): the
     # counts of the unmarked text's whole words, and the text nodes `text` joins.
@@ -521,6 +524,7 @@ class Shapes:
             concepts=frozenset(profile.org_concepts),
             patrons=frozenset(profile.org_patrons),
             learned=frozenset(profile.org_learned),
+            suffixes=profile.org_suffixes,
             profile=profile,
             whole=whole,
             pieces=pieces,
@@ -1148,7 +1152,11 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
             start = placed
             qualifier = " ".join(text[start:at].split())
             words = qualifier.split()
-    if words[-1] in shapes.nouns or words[-1] in shapes.known:
+    if (words[-1] in shapes.nouns or words[-1] in shapes.known) and not (
+        head in shapes.establishments and len(words) == 1 and words[0].endswith(shapes.suffixes)
+    ):
+        # (a body's name of `[orgs] suffixes` before an establishment's noun is the
+        # establishment's own: "the Moskanalstroi trust", as "the Sormovo works")
         # "the Politburo commission": the Politburo's, marked as the Politburo; but a body's
         # word written capitalised ("the NKPS Soviet") and a numbered meeting of a body ("the
         # VI Comintern congress", "the Seventh Comintern congress") name one of their own
@@ -1784,6 +1792,8 @@ def discover(
         shapes.learn(short)
     for variant in _case_variants(text, shapes):
         shapes.learn(variant)
+    for word in _suffixed(text, shapes):
+        shapes.learn(word)
     # One scan of the whole text for the nouns, then `find` only where they stand.
     starts = piece_starts(pieces)
     heads: dict[int, list] = {}
@@ -1842,6 +1852,23 @@ def discover(
             orgs.add(name, registers.FROM_TEXT, TEXT_SOURCE)
     found = _lower_case_nouns(found, pieces, orgs, shapes, starts)
     return _establishments_alone(found, pieces, orgs, shapes, starts)
+
+
+def _suffixed(text: str, shapes: Shapes) -> list[str]:
+    """The words of the text that end in a suffix of `[orgs] suffixes`, capitalised, three
+    letters at least before it, and that the book never writes in lower case nor the profile
+    or the gazetteer knows as a place: a body's name of one word made as a language makes its
+    institutions' names ("Yugostal", "Yuzhmashtrest", "Kolkhoztsentr", "Moskanalstroi"; not
+    "Crystal", a word the book writes in lower case too). One scan of the text, only for a
+    profile that lists suffixes."""
+    if not shapes.suffixes:
+        return []
+    ends = "|".join(map(re.escape, sorted(shapes.suffixes, key=lambda x: (-len(x), x))))
+    # (a word in quotation marks too: "the steel works of 'Azovstal' and 'Zaporozhstal'")
+    words = set(re.findall(rf"(?<![\w-])(?<!\w['’])[A-Z][a-z]{{2,}}(?:{ends})(?![\w-])", text))
+    return [
+        w for w in sorted(words) if w not in shapes.known and not shapes.common(w) and not _is_place(w, shapes.profile)
+    ]
 
 
 def _concepts_dropped(found: list[list[Found]], shapes: Shapes) -> list[list[Found]]:
