@@ -9,7 +9,8 @@ Harvard"), two bodies' names joined by a dash or a hyphen without a space as one
 second is a body's noun a known name opens or where the index heads them so (the bundled
 book's "Central Committee–Sovnarkom Commission on Transport", "Central Control
 Commission-Rabkrin"), a word that ends in a suffix of the pack russian's, a Soviet body's
-one-word name (the bundled book's Yugostal, Azovstal)."""
+one-word name (the bundled book's Yugostal, Azovstal), a name that double quotation marks open
+after "the" (James's “Don’t Worry Movement”)."""
 
 from __future__ import annotations
 
@@ -123,3 +124,8 @@ def test_a_word_ending_in_a_soviet_bodys_suffix_names_a_body(sample_edition):
     # before an establishment's noun, the establishment's own name, as "the Sormovo works"
     said = "The Moskanalstroi trust was set up to organize"
     assert "Moskanalstroi trust" in marked_texts(edition, said, "orgName")
+
+
+def test_double_quotation_marks_after_the_open_a_name_not_a_sentence(book):
+    said = "of the “Don’t Worry Movement,” of people who"
+    assert "Don’t Worry Movement" in marked_texts(book("james-varieties-of-religious-experience"), said, "orgName")

@@ -1336,8 +1336,9 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
                 continue
             break  # "Stalin's Secretariat", "the Central Committee's Secretariat": the Secretariat
         first = start + at
-    # a quotation after "the" opens a name, not a sentence ("rebuked the 'New Opposition'")
-    quoted = first > 0 and text[first - 1] in "'‘’" and _THE_BEFORE.search(text, max(0, first - 6), first - 1)
+    # a quotation after "the" opens a name, not a sentence ("rebuked the 'New Opposition'", the
+    # “Don’t Worry Movement”)
+    quoted = first > 0 and text[first - 1] in "'‘’“\"" and _THE_BEFORE.search(text, max(0, first - 6), first - 1)
     if first >= 0 and prose and not quoted and initial(text, first):
         tokens = [(start + t.start(), t.group()) for t in _TOKENS.finditer(written)]  # (most names open no sentence)
         starts = [at for at, _ in tokens]
@@ -1492,7 +1493,7 @@ def _whole_heading(term: str, shapes: Shapes) -> bool:
     """Whether an index heading is an organisation's name as a whole; two common words that
     "and" joins may open it, as after "the" in the text ("Records and Assignment
     Department")."""
-    if _whole(term, shapes) or _merged(term, shapes):
+    if _whole(term, shapes) or (("-" in term or "–" in term) and _merged(term, shapes)):
         return True
     if " and " not in term:
         return False
@@ -1859,13 +1860,17 @@ def _suffixed(text: str, shapes: Shapes) -> list[str]:
     letters at least before it, and that the book never writes in lower case nor the profile
     or the gazetteer knows as a place: a body's name of one word made as a language makes its
     institutions' names ("Yugostal", "Yuzhmashtrest", "Kolkhoztsentr", "Moskanalstroi"; not
-    "Crystal", a word the book writes in lower case too). One scan of the text, only for a
-    profile that lists suffixes."""
+    "Crystal", a word the book writes in lower case too). Only for a profile that lists
+    suffixes: read from the book's words counted (`Shapes.whole`) where given, not a scan."""
     if not shapes.suffixes:
         return []
     ends = "|".join(map(re.escape, sorted(shapes.suffixes, key=lambda x: (-len(x), x))))
-    # (a word in quotation marks too: "the steel works of 'Azovstal' and 'Zaporozhstal'")
-    words = set(re.findall(rf"(?<![\w-])(?<!\w['’])[A-Z][a-z]{{2,}}(?:{ends})(?![\w-])", text))
+    if shapes.whole is not None:
+        shaped = re.compile(rf"[A-Z][a-z]{{2,}}(?:{ends})")
+        words = {w for w in shapes.whole if w.endswith(shapes.suffixes) and shaped.fullmatch(w)}
+    else:
+        # (a word in quotation marks too: "the steel works of 'Azovstal' and 'Zaporozhstal'")
+        words = set(re.findall(rf"(?<![\w-])(?<!\w['’])[A-Z][a-z]{{2,}}(?:{ends})(?![\w-])", text))
     return [
         w for w in sorted(words) if w not in shapes.known and not shapes.common(w) and not _is_place(w, shapes.profile)
     ]
