@@ -215,6 +215,7 @@ _THE_BEFORE = re.compile(rf"(?<![\w-])[Tt]he{_SP}$")
 _PLACE_WORD_BEFORE = re.compile(rf"(?<![\w-])[Tt]he{_SP}([A-Z][\w'’-]*){_SP}$")  # "the Moscow " before ranks
 _TOKENS = re.compile(_TOKEN)
 _APOSTROPHE_S = re.compile(r"['’]s?$")
+_OPENING_QUOTES = "'‘’“\""  # a quotation mark after "the" that opens a name ("the 'New Opposition'")
 _QUOTED = re.compile(r"['‘](?:The )?$")  # a name that opens a quotation: "'The Union of ...'"
 _ABBREVIATION = re.compile(r"(?<![\w-])[A-Z][a-z]?$")  # "of St. Roch": the name is cut short
 # A saint's name after "of" and the abbreviation of "Saint" (a space or, as Standard Ebooks
@@ -1338,7 +1339,7 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
         first = start + at
     # a quotation after "the" opens a name, not a sentence ("rebuked the 'New Opposition'", the
     # “Don’t Worry Movement”)
-    quoted = first > 0 and text[first - 1] in "'‘’“\"" and _THE_BEFORE.search(text, max(0, first - 6), first - 1)
+    quoted = first > 0 and text[first - 1] in _OPENING_QUOTES and _THE_BEFORE.search(text, max(0, first - 6), first - 1)
     if first >= 0 and prose and not quoted and initial(text, first):
         tokens = [(start + t.start(), t.group()) for t in _TOKENS.finditer(written)]  # (most names open no sentence)
         starts = [at for at, _ in tokens]
