@@ -166,7 +166,11 @@ def _plain_words_before(text: str, hs: int, prose: bool, shapes: orgs.Shapes) ->
                 continue
             break
         first = run.start() + at
-    quoted = first > 0 and text[first - 1] in "'‘’" and orgs._THE_BEFORE.search(text, max(0, first - 6), first - 1)
+    quoted = (
+        first > 0
+        and text[first - 1] in orgs._OPENING_QUOTES
+        and orgs._THE_BEFORE.search(text, max(0, first - 6), first - 1)
+    )
     if first >= 0 and prose and not quoted and orgs.initial(text, first):
         starts = [run.start() + at for at, _ in words]
         opening = words[starts.index(first)][1]

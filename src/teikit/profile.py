@@ -90,6 +90,9 @@ SCHEMA: dict[str, dict[str, str]] = {
         "wings": "strings",
         "peoples": "strings",
         "concepts": "strings",
+        "patrons": "strings",
+        "learned": "strings",
+        "suffixes": "strings",
     },
     "names": {
         "honorifics": "strings",
@@ -469,6 +472,9 @@ class Profile:
     org_wings: tuple[str, ...] = ()  # [orgs] wings: words that begin a faction's name (Left Communists)
     org_peoples: frozenset[str] = frozenset()  # [orgs] peoples: a people's adjective no rule derives (French)
     org_concepts: tuple[str, ...] = ()  # [orgs] concepts: nouns that name a concept too (the information society)
+    org_patrons: tuple[str, ...] = ()  # [orgs] patrons: nouns a patron's possessive heads (Queen's Hospital)
+    org_learned: tuple[str, ...] = ()  # [orgs] learned: nouns "of" and any one name complete (University of Harvard)
+    org_suffixes: tuple[str, ...] = ()  # [orgs] suffixes: endings of one word that names a body (Yugostal)
     disabled_passes: tuple[str, ...] = ()  # [passes] disable: names, checked at run
     note_headings: set[str] = field(default_factory=set)  # [notes] headings, lower case
     note_body_words: tuple[str, ...] = ()  # [notes] body_words, lower case
@@ -676,6 +682,9 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         org_wings=tuple(data["orgs"]["wings"]),
         org_peoples=frozenset(data["orgs"]["peoples"]),
         org_concepts=tuple(data["orgs"].get("concepts", ())),
+        org_patrons=tuple(data["orgs"].get("patrons", ())),
+        org_learned=tuple(data["orgs"].get("learned", ())),
+        org_suffixes=tuple(data["orgs"].get("suffixes", ())),
         disabled_passes=tuple(data["passes"]["disable"]),
         note_headings={w.lower() for w in data["notes"]["headings"]},
         note_body_words=tuple(w.lower() for w in data["notes"]["body_words"]),

@@ -8,15 +8,21 @@ profile adds its own):
   Committee", "Reparation Commission", "XVII Party Congress", "Kharkov Tractor Works".
   A possessive among them is a common noun's ("People's Commissariat", "Workers' Party":
   the book writes the word in lower case too), never a name's ("Stalin's Secretariat" is
-  the Secretariat). Two such common words that "and" joins after "the" are one name ("the
-  Organization and Instruction Department"); a quotation may open before the first ("the
+  the Secretariat), but for a founder's or a patron's before a noun of `[orgs] patrons` ("the
+  Queen's Hospital", "King's College"; not a place's or a body's). An order is named by its
+  members' plural ("the Preaching Friars", "the Knights Templars"; Knights heads a name only
+  before "of": "the Knights of Santa Maria", not "the Scottish Knights"). Two such common
+  words that "and" joins after "the" are one name ("the Organization and Instruction
+  Department"); a quotation may open before the first ("the
   'Anti-Soviet Bloc of Rights and Trotskyites'");
 - such a noun followed by "of" or "for" (and "the") and capitalised words, which "and",
   "of", "for" may join: "Committee of Public Safety", "Council of Labour and Defence",
   "People's Commissariat for Procurement"; "the" after a capitalised gerund too ("the
   Commission for Investigating the Frontier"). One word after "of" only when it is a plural,
   an abstract or common noun, an acronym, a body or a place ("of Ministers", "of
-  Enlightenment", "of Paris"; not "the Ministry of Turgot", the time he led it), or when
+  Enlightenment", "of Paris"; not "the Ministry of Turgot", the time he led it), any word
+  after a noun of `[orgs] learned`, the town or the founder a learned body is named for
+  ("the University of Harvard"), or when
   a body's lower-case noun, singular or plural, follows it ("the All-Russian Conference of
   Bolshevik military party organizations", "of the Moscow party committee"). A
   possessive after it is the whole name's ("the Council of Ministers' bureau") unless
@@ -24,7 +30,9 @@ profile adds its own):
   name after "St." is the name's too ("the Company of St. George"), but not a church's, the
   building named for him ("the Church of St. Roch");
 - a name of `[orgs] known` (acronyms and single words: NKVD, Politburo), alone or ending
-  a run of capitalised words as a noun does ("Nizhnyi Cheka");
+  a run of capitalised words as a noun does ("Nizhnyi Cheka"); so a capitalised word that
+  ends in a suffix of `[orgs] suffixes` and that the book never writes in lower case (a
+  pack's, the compounds of a language's institutions' names: "Yugostal", "Yuzhmashtrest");
 - a known name, or one so shaped, with a country's acronym or a country's name right after
   it on its line: that country's own body ("NKZem USSR", "Gosplan RSFSR", "Sovnarkom
   Ukraine"; not "the NKVD USSR's", nor a town: "the Moscow Soviet Kharkov");
@@ -35,6 +43,12 @@ profile adds its own):
   it or another with two capitals or more ("NKTyazhProm", "NKTyazhprom"); an acronym
   the text writes after "the" twice or more, unless it spells it out as no organisation
   ("NEP (New Economic Policy)"; "G. G. Yagoda (OGPU)" names the body a person served);
+- two names that a hyphen or a dash joins without a space, the second a body's noun that a
+  known name opens: the body of both ("the Central Committee–Sovnarkom Commission on
+  Transport", "the Politburo–Sovnarkom Defence Committee"); otherwise two bodies so joined are
+  two ("the joint Central Committee-CCC plenum", "a Central Committee–Sovnarkom
+  resolution"), unless the Subject Index heads them as one ("Central Control
+  Commission-Rabkrin", the body that merged the two);
 - a place's or a people's name qualifying a body's noun in lower case (`[orgs] bodies`,
   up to three `[orgs] ranks` between, two joined by "and" maybe; a meeting's noun, `[orgs]
   meetings`, with one at least: "the Moscow province and city party conference"): "the
@@ -80,8 +94,9 @@ profile adds its own):
   on February 11", "an act of Congress", "Congress, from the nonattendance of a few
   States" (two uses at least after a preposition, before a stop or a little word, and the
   noun never in lower case: not "in Council" beside "the council"); "the Congress" too;
-- a body named by its number of members, called by the number alone after "the" once the
-  text has named it: "the Council of Four ... the interest of the Four" (not "the Four
+- a body named by its number of members, called by the number alone after "the" where the
+  text names it anywhere, before its name too: "the Council of Four ... the interest of the
+  Four", an opening chapter's "where the Four fulfilled their destinies" (not "the Four
   Powers");
 - such a name or noun written in capitals among other words in capitals in running text, a
   quotation's emphasis: "WITHOUT THE CONSENT OF CONGRESS", "CONSENT OF THE SENATE" (not a
@@ -200,6 +215,7 @@ _THE_BEFORE = re.compile(rf"(?<![\w-])[Tt]he{_SP}$")
 _PLACE_WORD_BEFORE = re.compile(rf"(?<![\w-])[Tt]he{_SP}([A-Z][\w'’-]*){_SP}$")  # "the Moscow " before ranks
 _TOKENS = re.compile(_TOKEN)
 _APOSTROPHE_S = re.compile(r"['’]s?$")
+_OPENING_QUOTES = "'‘’“\""  # a quotation mark after "the" that opens a name ("the 'New Opposition'")
 _QUOTED = re.compile(r"['‘](?:The )?$")  # a name that opens a quotation: "'The Union of ...'"
 _ABBREVIATION = re.compile(r"(?<![\w-])[A-Z][a-z]?$")  # "of St. Roch": the name is cut short
 # A saint's name after "of" and the abbreviation of "Saint" (a space or, as Standard Ebooks
@@ -227,6 +243,29 @@ _NOT_ALONE = frozenset({"Government", "Party", "House", "Forum"})
 # of Representatives", "the House of Commons", "either House of Assembly"; not "the White
 # House", a building, nor "the House of Bourbon", a dynasty.
 _ONLY_BEFORE_OF = frozenset({"House"})
+# Members' plurals that name their order only before "of" and its name: "the Knights of Santa
+# Maria", "the Knights of St. John"; not "the Scottish Knights", knights of a people, nor "the
+# Knights" alone.
+_ORDER_BEFORE_OF = frozenset({"Knights"})
+
+
+# A founder's or patron's possessive right before a noun of `[orgs] patrons`, a saint's
+# abbreviated title before it maybe: "the Queen's Hospital", "St. Thomas's Hospital".
+_PATRON_BEFORE = re.compile(rf"(?<![\w'’.-])(?:(?:St|Ste|S)\.?(?:{_SP}|\u00a0))?([A-Z][a-z]+)['’]s{_SP}$")
+
+
+def _patron_before(text: str, hs: int, shapes: Shapes) -> int:
+    """Where the name begins that a founder's or a patron's possessive heads before the noun at
+    `hs` (-1: none): "the Queen's Hospital", "Guy's Hospital", "King's College", "the
+    Children's Hospital"; not a place's or a body's possessive ("Paris's College", "the
+    Party's College": theirs, described)."""
+    patron = _PATRON_BEFORE.search(text, max(0, hs - 40), hs)
+    if patron is None:
+        return -1
+    word = patron.group(1)
+    if word in shapes.nouns or word in shapes.known or _is_place(word, shapes.profile):
+        return -1
+    return patron.start()
 
 
 def _members_or_body(word: str, shapes: Shapes) -> bool:
@@ -429,6 +468,9 @@ class Shapes:
     text: str  # the book's text: its words in lower case are common words
     peoples: frozenset[str] = frozenset()  # peoples' adjectives no rule derives from a country's name
     concepts: frozenset[str] = frozenset()  # nouns that name a concept too (`_concepts_dropped`)
+    patrons: frozenset[str] = frozenset()  # nouns a patron's possessive may head (`_patron_before`)
+    learned: frozenset[str] = frozenset()  # nouns that "of" and any one capitalised word complete (`qualifies`)
+    suffixes: tuple[str, ...] = ()  # endings of one word that names a body (`_suffixed`)
     profile: Any = None  # for the places it knows
     # What tells `written` at once of most words the text does not write (see there): the
     # counts of the unmarked text's whole words, and the text nodes `text` joins.
@@ -481,6 +523,9 @@ class Shapes:
             text=text,
             peoples=profile.org_peoples,
             concepts=frozenset(profile.org_concepts),
+            patrons=frozenset(profile.org_patrons),
+            learned=frozenset(profile.org_learned),
+            suffixes=profile.org_suffixes,
             profile=profile,
             whole=whole,
             pieces=pieces,
@@ -730,6 +775,8 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
         words = _words_before(text, hs, shapes, prose)
         if words is None:
             continue  # a person's name: "Frederick Church"
+        if words < 0 and head in shapes.patrons:
+            words = _patron_before(text, hs, shapes)  # "the Queen's Hospital", "Guy's Hospital"
         post = (
             _POST.match(text, he)
             if head in shapes.nouns and head not in _ENDS_ONLY and not text.startswith(("'", "’"), he)
@@ -763,13 +810,15 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
                 end = saint.end()  # "the Company of St. George": the saint's name is the body's
         bodies_end = _body_after(text, end, shapes) if post else end  # "... of the Moscow party committee"
         if post and (
-            not (shapes.qualifies(text[post.start() : end]) or bodies_end > end)
+            not (shapes.qualifies(text[post.start() : end]) or bodies_end > end or head in shapes.learned)
             or (text.startswith(".", end) and _ABBREVIATION.search(post.group()))
         ):
             post = None  # "the Ministry of Turgot"; "of St. Roch": cut short
         end = bodies_end if post else he
         if head in _ONLY_BEFORE_OF and not (post and _members_or_body(post.group().split()[-1], shapes)):
             continue  # "the White House", a building; "the House of Bourbon", a dynasty
+        if head in _ORDER_BEFORE_OF and not post:
+            continue  # "the Scottish Knights": knights, no order named
         name = " ".join(text[start:end].split())
         if _title(text, start):
             continue
@@ -802,7 +851,40 @@ def find(text: str, shapes: Shapes, prose: bool = True, heads: list | None = Non
     for f in out:
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
-    return kept
+    return _joint(text, kept, shapes)
+
+
+_JOINS = ("-", "–")  # a hyphen or a dash between two names without a space: "Central Committee–Sovnarkom"
+
+
+def _joint(text: str, found: list[Found], shapes: Shapes) -> list[Found]:
+    """The names found, a name and the next one that a hyphen or a dash joins without a space
+    made one where the second is a body's noun that a known name qualifies: the body of both
+    ("the Central Committee–Sovnarkom Commission on Transport", "the Politburo–Sovnarkom
+    Defence Committee"); not two bodies acting together before a lower-case noun ("a Central
+    Committee–Sovnarkom resolution", "the Central Committee-CCC plenum"), nor beside a body
+    of its own ("the Ukrainian Central Committee–Central Control Commission plenum")."""
+    joined: list[Found] = []
+    for f in found:
+        before = joined[-1] if joined else None
+        if (
+            before is not None
+            and f.start == before.end + 1
+            and text[before.end] in _JOINS
+            and not before.bare
+            and _qualified_noun(f, shapes)
+        ):
+            joined[-1] = Found(before.start, f.end, " ".join(text[before.start : f.end].split()), f.head, False)
+        else:
+            joined.append(f)
+    return joined
+
+
+def _qualified_noun(f: Found, shapes: Shapes) -> bool:
+    """Whether a name found is a body's noun that a known name opens: "Sovnarkom Commission on
+    Transport", "Sovnarkom Defence Committee" (not "Central Control Commission")."""
+    first = f.name.split(maxsplit=1)[0]
+    return not f.bare and f.head in shapes.nouns and first != f.head and first in shapes.known
 
 
 # Words between "the" and a noun that say the body is another than the one named last ("the
@@ -1071,7 +1153,11 @@ def _body(text: str, hs: int, he: int, head: str, shapes: Shapes, prose: bool) -
             start = placed
             qualifier = " ".join(text[start:at].split())
             words = qualifier.split()
-    if words[-1] in shapes.nouns or words[-1] in shapes.known:
+    if (words[-1] in shapes.nouns or words[-1] in shapes.known) and not (
+        head in shapes.establishments and len(words) == 1 and words[0].endswith(shapes.suffixes)
+    ):
+        # (a body's name of `[orgs] suffixes` before an establishment's noun is the
+        # establishment's own: "the Moskanalstroi trust", as "the Sormovo works")
         # "the Politburo commission": the Politburo's, marked as the Politburo; but a body's
         # word written capitalised ("the NKPS Soviet") and a numbered meeting of a body ("the
         # VI Comintern congress", "the Seventh Comintern congress") name one of their own
@@ -1251,8 +1337,9 @@ def _words_before(text: str, hs: int, shapes: Shapes, prose: bool) -> int | None
                 continue
             break  # "Stalin's Secretariat", "the Central Committee's Secretariat": the Secretariat
         first = start + at
-    # a quotation after "the" opens a name, not a sentence ("rebuked the 'New Opposition'")
-    quoted = first > 0 and text[first - 1] in "'‘’" and _THE_BEFORE.search(text, max(0, first - 6), first - 1)
+    # a quotation after "the" opens a name, not a sentence ("rebuked the 'New Opposition'", the
+    # “Don’t Worry Movement”)
+    quoted = first > 0 and text[first - 1] in _OPENING_QUOTES and _THE_BEFORE.search(text, max(0, first - 6), first - 1)
     if first >= 0 and prose and not quoted and initial(text, first):
         tokens = [(start + t.start(), t.group()) for t in _TOKENS.finditer(written)]  # (most names open no sentence)
         starts = [at for at, _ in tokens]
@@ -1386,11 +1473,28 @@ def _whole(term: str, shapes: Shapes) -> bool:
     return len(found) == 1 and not found[0].bare and (found[0].start, found[0].end) == (0, len(term))
 
 
+def _merged(term: str, shapes: Shapes) -> bool:
+    """Whether an index heading is names that hyphens or dashes join without a space, the
+    heading of one body that the index names by the bodies it merged ("Central Control
+    Commission-Rabkrin"; in the text two bodies' names so joined are two, "the joint Central
+    Committee-CCC plenum", unless the index heads them so)."""
+    found = find(term, shapes, prose=False)
+    return (
+        len(found) > 1
+        and found[0].start == 0
+        and found[-1].end == len(term)
+        and all(
+            not a.bare and not b.bare and b.start == a.end + 1 and term[a.end] in _JOINS
+            for a, b in zip(found, found[1:], strict=False)
+        )
+    )
+
+
 def _whole_heading(term: str, shapes: Shapes) -> bool:
     """Whether an index heading is an organisation's name as a whole; two common words that
     "and" joins may open it, as after "the" in the text ("Records and Assignment
     Department")."""
-    if _whole(term, shapes):
+    if _whole(term, shapes) or (("-" in term or "–" in term) and _merged(term, shapes)):
         return True
     if " and " not in term:
         return False
@@ -1690,6 +1794,8 @@ def discover(
         shapes.learn(short)
     for variant in _case_variants(text, shapes):
         shapes.learn(variant)
+    for word in _suffixed(text, shapes):
+        shapes.learn(word)
     # One scan of the whole text for the nouns, then `find` only where they stand.
     starts = piece_starts(pieces)
     heads: dict[int, list] = {}
@@ -1748,6 +1854,27 @@ def discover(
             orgs.add(name, registers.FROM_TEXT, TEXT_SOURCE)
     found = _lower_case_nouns(found, pieces, orgs, shapes, starts)
     return _establishments_alone(found, pieces, orgs, shapes, starts)
+
+
+def _suffixed(text: str, shapes: Shapes) -> list[str]:
+    """The words of the text that end in a suffix of `[orgs] suffixes`, capitalised, three
+    letters at least before it, and that the book never writes in lower case nor the profile
+    or the gazetteer knows as a place: a body's name of one word made as a language makes its
+    institutions' names ("Yugostal", "Yuzhmashtrest", "Kolkhoztsentr", "Moskanalstroi"; not
+    "Crystal", a word the book writes in lower case too). Only for a profile that lists
+    suffixes: read from the book's words counted (`Shapes.whole`) where given, not a scan."""
+    if not shapes.suffixes:
+        return []
+    ends = "|".join(map(re.escape, sorted(shapes.suffixes, key=lambda x: (-len(x), x))))
+    if shapes.whole is not None:
+        shaped = re.compile(rf"[A-Z][a-z]{{2,}}(?:{ends})")
+        words = {w for w in shapes.whole if w.endswith(shapes.suffixes) and shaped.fullmatch(w)}
+    else:
+        # (a word in quotation marks too: "the steel works of 'Azovstal' and 'Zaporozhstal'")
+        words = set(re.findall(rf"(?<![\w-])(?<!\w['’])[A-Z][a-z]{{2,}}(?:{ends})(?![\w-])", text))
+    return [
+        w for w in sorted(words) if w not in shapes.known and not shapes.common(w) and not _is_place(w, shapes.profile)
+    ]
 
 
 def _concepts_dropped(found: list[list[Found]], shapes: Shapes) -> list[list[Found]]:
@@ -1864,26 +1991,27 @@ _NUMBERED = re.compile(r"[A-Z][\w'’-]* of ((?:[A-Z][a-z]+ )*[A-Z][a-z]+)$")  #
 
 def _numbers_alone(found: list[list[Found]], pieces: list[str], text: str, starts: list[int]) -> list[list[Found]]:
     """A body named by its number of members ("the Council of Four", "the Council of Ten")
-    that the text then calls by the number alone after "the": "the intimate equality of the
-    Four" (not before the text names the body, nor before another capitalised word: "the
-    Four Powers", "the Ten Commandments"). (`text`: the pieces joined by blank lines, `starts`
-    where each begins.)"""
-    first: dict[str, tuple[int, int, str]] = {}  # the number -> where its body is first named, its name
+    that the text calls by the number alone after "the": "the intimate equality of the Four",
+    and before it names the body too, as a book's opening chapter alludes to what a later one
+    tells ("the President's house, where the Four fulfilled their destinies"); not before
+    another capitalised word: "the Four Powers", "the Ten Commandments". (`text`: the pieces
+    joined by blank lines, `starts` where each begins.)"""
+    first: dict[str, str] = {}  # the number -> the name of its body as first written
     for k in compress(count(), found):
         for f in found[k]:
             numbered = _NUMBERED.search(f.name) if not f.bare and " of " in f.name else None  # (the pattern's words)
             if numbered and all(w in _CARDINALS for w in numbered.group(1).split()):
-                first.setdefault(numbered.group(1), (k, f.end, f.name))
+                first.setdefault(numbered.group(1), f.name)
     if not first:
         return found
     out = list(found)
-    for number, (k0, end0, name) in sorted(first.items()):
+    for number, name in sorted(first.items()):
         written = "the " + number
         for k in pieces_holding(written, text, starts):
             piece = pieces[k]
             for at in _uses(written, piece):
                 hs, he = at + 4, at + len(written)
-                if (k, hs) < (k0, end0) or _CONTINUES.match(piece, he) or piece[he : he + 1] in "-'’":
+                if _CONTINUES.match(piece, he) or piece[he : he + 1] in "-'’":
                     continue
                 if not any(f.start < he and hs < f.end for f in out[k]):
                     out[k] = sorted([*out[k], Found(hs, he, name, number, False)], key=lambda f: f.start)
