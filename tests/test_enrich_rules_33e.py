@@ -2,8 +2,10 @@
 ("In April, 1302", "(February 1513)"), a year alone in brackets after a word ("a clever poet of
 the day (1260)"), a year after "born" or "died", "in" or "at" and a place's name ("born in
 Bologna 1438, died at Milan 1508"), and a year before "between" ("made in 1508 between the three
-great European powers"). Read from the endnotes and introduction of The Prince and The Divine
-Comedy in the shared corpus beside the project (skipped where absent); the guards against counts,
+great European powers"); and after "year" whatever follows ("In this year 1294 died"), after
+"anno" ("fought anno 1448"), between a citation's commas before its pages ("London, 1699, pp.
+269"), in brackets where the text node begins before them (a romanised title set apart). Read from the endnotes and introduction of The Prince and The Divine
+Comedy, the Burns and James books and The Art of War in the shared corpus beside the project (skipped where absent); the guards against counts,
 references and ranges on sentences of the same shape."""
 
 from __future__ import annotations
@@ -14,11 +16,24 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT
+from corpus_marks import converted_epub, marks
 from teikit.enrich.dates import find_dates
 
 EPUB = ROOT.parent / "shared" / "corpus" / "epub"
 PRINCE = EPUB / "niccolo-machiavelli_the-prince_w-k-marriott" / "text"
 DANTE = EPUB / "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow" / "text"
+BOOKS = ROOT.parent / "shared" / "corpus" / "books"
+
+
+def _book_lines(name: str, said: str) -> str:
+    """The lines of a corpus book's text round the first that writes `said`, joined, white
+    space collapsed."""
+    source = BOOKS / name
+    if not source.is_file():
+        pytest.skip(f"the shared corpus is not beside the project ({source} absent)")
+    lines = source.read_text(encoding="utf-8").splitlines()
+    at = next(k for k, line in enumerate(lines) if said in line)
+    return " ".join(" ".join(lines[max(0, at - 2) : at + 3]).split())
 
 
 def _paragraph(source: Path, said: str) -> str:
@@ -86,3 +101,31 @@ def test_a_range_in_brackets_stays_a_range():
     assert find_dates("Henry the Third (1216\u2060–\u20601272), of whom Hume says") == [
         (17, 28, {"from": "1216", "to": "1272"})
     ]
+
+
+def test_a_year_after_year_whatever_follows():
+    text = _paragraph(DANTE / "endnotes.xhtml", "In this year 1294 died")
+    assert ("1294", {"when": "1294"}) in _dated(text, "In this year 1294 died")
+    text = _paragraph(DANTE / "endnotes.xhtml", "in the same year, 1285")
+    assert ("1285", {"when": "1285"}) in _dated(text, "in the same year, 1285")
+
+
+def test_a_year_after_anno():
+    text = _book_lines("burns-poems-and-songs.txt", "fought anno 1448")
+    assert ("1448", {"when": "1448"}) in _dated(text, "fought anno 1448")
+
+
+def test_a_year_of_a_citation_before_its_pages():
+    text = _book_lines("james-varieties-of-religious-experience.txt", "London, 1699, pp.")
+    assert ("1699", {"when": "1699"}) in _dated(text, "London, 1699, pp.")
+
+
+@pytest.fixture(scope="module")
+def war(tmp_path_factory) -> Path:
+    return converted_epub(tmp_path_factory, "sun-tzu_the-art-of-war_lionel-giles")
+
+
+def test_a_year_in_brackets_after_a_title_set_apart(war):
+    # "廣博物志 Kuang Po Wu Chih (1607), ch. 31, 32.": the romanised title is an element of its
+    # own, the text after it begins with the space before the bracket
+    assert ("1607", None) in marks(war, "Kuang Po Wu Chih (1607)", "date")

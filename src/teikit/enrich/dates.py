@@ -86,8 +86,13 @@
                                                   in brackets after a word: "a clever poet of the
                                                   day (1260)", not "note (1260)"; after born or
                                                   died, in or at and a place's name: "born in
-                                                  Bologna 1438, died at Milan 1508"; and before
-                                                  "between": "made in 1508 between the powers")
+                                                  Bologna 1438, died at Milan 1508"; before
+                                                  "between": "made in 1508 between the powers";
+                                                  after "anno": "fought anno 1448"; after "year"
+                                                  or "year," whatever follows: "In this year
+                                                  1294 died", "in the same year, 1285."; between
+                                                  a citation's commas before its pages:
+                                                  "London, 1699, pp. 269")
   until 656, the year 945  when="0656"            (a year of three digits after "the year" — not
                                                   "under the year 637", a chronicle's entry —, or
                                                   after since, until or till where a stop, a
@@ -385,6 +390,7 @@ _OLD_YEAR_CUE = (
             *("in", "In", "of", "since", "Since", "by", "By", "from", "From", "until", "Until", "till", "Till"),
             *("about", "About", "after", "After", "before", "Before", "between", "Between", "circa"),
             *("born", "Born", "died", "Died"),  # "born 1462, died 1515": a life's years
+            *("anno", "Anno"),  # "fought anno 1448": Latin "in the year"
         )
         + ("year",)  # "in the year 1685"
     )
@@ -430,9 +436,15 @@ _OLD_MONTHS_YEAR = (
 # first year of a range, "1512–17", which the range's branch reads), nor before what makes it
 # a count or a number's part, as `_OLD_MONTHS_YEAR`.
 _OLD_YEAR_AFTER_WORD = (
-    r"(?:(?<=\w\s)|(?<=\w,\s)|(?<=\w\s\()|(?<=\w\s\[))(?P<y24>1[0-6]\d\d)\b"
+    r"(?:(?<=\w\s)|(?<=\w,\s)|(?<=\s\()|(?<=\s\[))(?P<y24>1[0-6]\d\d)\b"
     rf"(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z]|\u2060?\s?[-–—/])"
 )
+# After "year" or "year," a number before 1700 is the year's whatever word follows: "In this
+# year 1294 died in Florence a worthy citizen", "all died in the same year, 1285." (tried before
+# the branches of a list's year, which a comma before opens too).
+_OLD_YEAR_AFTER_YEAR = r"(?:(?<=\byear\s)|(?<=\byear,\s))(?P<y25>1[0-6]\d\d)\b(?![,.]\d|\u2060?\s?[-–—/])"
+# "London, 1699, pp. 269, 270": a year between the commas of a citation, before its pages.
+_PAGES_AFTER = re.compile(r",\spp?\.\s?\d")
 # "born in Bologna 1438, died at Milan 1508": a year after "born" or "died", "in" or "at" and a
 # place's capitalised name (one to three words, a comma maybe) is the birth's or death's.
 _BORN_OR_DIED_AT_BEFORE = re.compile(r"\b(?:[Bb]orn|[Dd]ied)\s(?:in|at)\s(?:[A-Z][\w’'-]*\s){0,2}[A-Z][\w’'-]*,?\s$")
@@ -599,6 +611,7 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
       | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
       | {_YEAR_BRANCH}
       | (?P<oldyear>(?=1[0-6]\d\d\b)(?:{_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])
+            |{_OLD_YEAR_AFTER_YEAR}
             |(?<=,\s)(?P<y22>1[0-6]\d\d)\b{_CLOSES_LISTED_YEAR}|(?<=,\s)(?P<y23>1[0-6]\d\d)(?=\.(?!\d))
             |{_OLD_YEAR_AFTER_WORD}))
       | (?P<oldrange>(?<![/\d])(?P<y18>1[0-6]\d\d){_DASH}(?P<y19>\d{{1,4}})\b(?![,./]\d|\s?{_COUNTED}))
@@ -911,7 +924,7 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         a, b = _PART[word]
         return {"notBefore": f"{y4}-{a:02d}", "notAfter": f"{y4}-{b:02d}"}
     if kind == "oldyear":
-        return {"when": g["y16"] or g["y22"] or g["y23"] or g["y24"]}
+        return {"when": g["y16"] or g["y22"] or g["y23"] or g["y24"] or g["y25"]}
     if kind == "oldrange":
         end = _span_year(g["y18"], g["y19"])
         return {"from": g["y18"], "to": end} if end else None
@@ -1193,8 +1206,11 @@ def _acceptable(g: re.Match, text: str, start: int, end: int, cues: tuple[str, .
         # the last item of a list of works or events and their years: an item before it ends so
         return _LISTED_YEAR_BEFORE.search(text, max(0, start - _LISTED_YEAR_REACH), start) is not None
     if kind == "oldyear" and g["y24"]:
-        return _alone_in_brackets(text, start, end) or (
-            _BORN_OR_DIED_AT_BEFORE.search(text, max(0, start - _BORN_OR_DIED_REACH), start) is not None
+        return (
+            _alone_in_brackets(text, start, end)
+            or _BORN_OR_DIED_AT_BEFORE.search(text, max(0, start - _BORN_OR_DIED_REACH), start) is not None
+            or text.endswith(", ", 0, start)
+            and _PAGES_AFTER.match(text, end) is not None
         )
     if (kind == "year" or kind == "range" or kind == "oldrange") and _not_a_year_before(before[-8:]):
         return False
