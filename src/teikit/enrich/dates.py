@@ -129,9 +129,8 @@ one is ("in March and November"), not where no word makes it one ("as wide as Ma
 November": the months of any year), nor in a comparison ("like a flow'r in May", "as sweet
 as the blossoms in May", "as … as a rose in the spring": any year's), nor named with an
 epithet ("the merry month of May"); a bare number is a year only
-between 1700 and 2099 (from 1000 after a month, a day with it or not: "born on 3rd May 1469",
-"in April 1302"; earlier ones where the words round them say so, as above: "in 1306",
-"1512–17", "until 656", "(1260)"), and not
+between 1700 and 2099 (from 1000 after a day and a month: "born on 3rd May 1469"; earlier
+ones where the words round them say so, as above: "in 1306", "1512–17", "until 656"), and not
 when it is a volume, page, archival file, note's number or count
 ("vol. 1923", "see note 1986", "1917 workers"). Ages, durations and ordinals ("13 years of age", "XV
 Party Congress") contain no month or year and so are never matched.
