@@ -129,3 +129,8 @@ def test_a_year_in_brackets_after_a_title_set_apart(war):
     # "廣博物志 Kuang Po Wu Chih (1607), ch. 31, 32.": the romanised title is an element of its
     # own, the text after it begins with the space before the bracket
     assert ("1607", None) in marks(war, "Kuang Po Wu Chih (1607)", "date")
+
+
+def test_a_range_of_years_before_1700_after_in_is_the_range():
+    text = _paragraph(PRINCE / "introduction.xhtml", "an envoy at his court in 1507")
+    assert ("1507\u2060–\u20608", {"from": "1507", "to": "1508"}) in _dated(text, "an envoy at his court in 1507")

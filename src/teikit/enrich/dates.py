@@ -609,7 +609,7 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
       | (?P<decade>(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
       | {_YEAR_BRANCH}
-      | (?P<oldyear>(?=1[0-6]\d\d\b)(?:{_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])
+      | (?P<oldyear>(?=1[0-6]\d\d\b)(?:{_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z]|{_DASH}\d)
             |{_OLD_YEAR_AFTER_YEAR}
             |(?<=,\s)(?P<y22>1[0-6]\d\d)\b{_CLOSES_LISTED_YEAR}|(?<=,\s)(?P<y23>1[0-6]\d\d)(?=\.(?!\d))
             |{_OLD_YEAR_AFTER_WORD}))
