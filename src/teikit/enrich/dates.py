@@ -80,6 +80,19 @@
                                                   before a count; the word joiners Standard
                                                   Ebooks sets round a dash are part of it:
                                                   "1782–5")
+  April 1302, (1260)     when="1302-04"           (a year before 1700 also after a month's name:
+                                                  "In April, 1302", "(February 1513)", not
+                                                  before a count, "in March 1200 soldiers"; alone
+                                                  in brackets after a word: "a clever poet of the
+                                                  day (1260)", not "note (1260)"; after born or
+                                                  died, in or at and a place's name: "born in
+                                                  Bologna 1438, died at Milan 1508"; before
+                                                  "between": "made in 1508 between the powers";
+                                                  after "anno": "fought anno 1448"; after "year"
+                                                  or "year," whatever follows: "In this year
+                                                  1294 died", "in the same year, 1285."; between
+                                                  a citation's commas before its pages:
+                                                  "London, 1699, pp. 269")
   until 656, the year 945  when="0656"            (a year of three digits after "the year" — not
                                                   "under the year 637", a chronicle's entry —, or
                                                   after since, until or till where a stop, a
@@ -384,6 +397,7 @@ _OLD_YEAR_CUE = (
             *("in", "In", "of", "since", "Since", "by", "By", "from", "From", "until", "Until", "till", "Till"),
             *("about", "About", "after", "After", "before", "Before", "between", "Between", "circa"),
             *("born", "Born", "died", "Died"),  # "born 1462, died 1515": a life's years
+            *("anno", "Anno"),  # "fought anno 1448": Latin "in the year"
         )
         + ("year",)  # "in the year 1685"
     )
@@ -411,8 +425,37 @@ _ANCIENT_YEAR_CUE = (
 )
 _AFTER_OLD_YEAR = (
     r"(?:and|or|to|the|he|she|it|they|we|i|his|her|its|their|there|when|while|was|were|had|"
-    r"a|an|in|on|at|by|for|with|that|which|who|but|as|until|till)"
+    r"a|an|in|on|at|by|for|with|that|which|who|but|as|until|till|between)"
 )
+# A year before 1700 after a month's name, written out ("in April 1302", "In April, 1302",
+# "(February 1513)"): the month makes the number a year, as a day and a month do, unless what
+# follows makes it a count ("in May 1500 men marched", "March 1200 soldiers": a lower-case word
+# not of `_AFTER_OLD_YEAR`) or a number's part ("May 1,500"). Not after a month's abbreviation
+# ("Dec. 1150" may be a reference's), the month's last letter just before it, or a space or a
+# comma and a space.
+_OLD_MONTHS_YEAR = (
+    r"(?:(?<=[a-z])|(?<=[a-z]\s)|(?<=[a-z],\s))1[0-6]\d\d\b"
+    rf"(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])"
+)
+# A year before 1700 the pattern matches after any word, for `_acceptable` to take where the
+# words round it make it one (`_alone_in_brackets`, `_BORN_OR_DIED_AT_BEFORE`): after a word and
+# a space, or a comma and a space, or an opening bracket; not before a dash or a slash (the
+# first year of a range, "1512–17", which the range's branch reads), nor before what makes it
+# a count or a number's part, as `_OLD_MONTHS_YEAR`.
+_OLD_YEAR_AFTER_WORD = (
+    r"(?:(?<=\w\s)|(?<=\w,\s)|(?<=\s\()|(?<=\s\[))(?P<y24>1[0-6]\d\d)\b"
+    rf"(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z]|\u2060?\s?[-–—/])"
+)
+# After "year" or "year," a number before 1700 is the year's whatever word follows: "In this
+# year 1294 died in Florence a worthy citizen", "all died in the same year, 1285." (tried before
+# the branches of a list's year, which a comma before opens too).
+_OLD_YEAR_AFTER_YEAR = r"(?:(?<=\byear\s)|(?<=\byear,\s))(?P<y25>1[0-6]\d\d)\b(?![,.]\d|\u2060?\s?[-–—/])"
+# "London, 1699, pp. 269, 270": a year between the commas of a citation, before its pages.
+_PAGES_AFTER = re.compile(r",\spp?\.\s?\d")
+# "born in Bologna 1438, died at Milan 1508": a year after "born" or "died", "in" or "at" and a
+# place's capitalised name (one to three words, a comma maybe) is the birth's or death's.
+_BORN_OR_DIED_AT_BEFORE = re.compile(r"\b(?:[Bb]orn|[Dd]ied)\s(?:in|at)\s(?:[A-Z][\w’'-]*\s){0,2}[A-Z][\w’'-]*,?\s$")
+_BORN_OR_DIED_REACH = 60
 # Centuries as the calendar counts them ("the fourteenth century": 1301-1400); early/mid/late a
 # third of one (01-33, 34-66, 67-00).
 _ORDINALS = (
@@ -574,8 +617,10 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
       | (?P<decade>(?P<dec>1[7-9]\d0|20\d0)['’]?s\b)
       | (?P<range>(?P<y6>{_YEAR})(?:{_DASH}|/)(?P<y7>\d{{1,4}})\b)
       | {_YEAR_BRANCH}
-      | (?P<oldyear>(?=1[0-6]\d\d\b)(?:{_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])
-            |(?<=,\s)(?P<y22>1[0-6]\d\d)\b{_CLOSES_LISTED_YEAR}|(?<=,\s)(?P<y23>1[0-6]\d\d)(?=\.(?!\d))))
+      | (?P<oldyear>(?=1[0-6]\d\d\b)(?:{_OLD_YEAR_CUE}(?P<y16>1[0-6]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z]|{_DASH}\d)
+            |{_OLD_YEAR_AFTER_YEAR}
+            |(?<=,\s)(?P<y22>1[0-6]\d\d)\b{_CLOSES_LISTED_YEAR}|(?<=,\s)(?P<y23>1[0-6]\d\d)(?=\.(?!\d))
+            |{_OLD_YEAR_AFTER_WORD}))
       | (?P<oldrange>(?<![/\d])(?P<y18>1[0-6]\d\d){_DASH}(?P<y19>\d{{1,4}})\b(?![,./]\d|\s?{_COUNTED}))
       | (?P<ancient>(?=[1-9]\d\d\b)(?:(?<=\b[Tt]he\syear\s)(?<!under\sthe\syear\s)(?P<y20>[1-9]\d\d)\b(?![,.]\d|\s?{_COUNTED}|\s(?!{_AFTER_OLD_YEAR}\b)[a-z])
             |{_ANCIENT_YEAR_CUE}(?P<y21>[1-9]\d\d)\b(?=[.,;:)]|\s*$)(?![,.]\d))))
@@ -584,7 +629,7 @@ def _pattern(months: tuple[str, ...] = (), centuries: bool = False, decades: boo
       | (?P<md>(?P<m9>{month})\s(?P<d5>\d{{1,2}})(?:{_DASH}(?P<d8>\d{{1,2}}))?{_ORD}\b(?![\d,.]\d|\s?{_COUNTED}))
       | (?P<mwd>(?P<wm2>{month})\s(?:(?<!May\s)the\s)?(?P<wd2>{_DAY_ORDINAL})\b(?:,?\s(?P<wy2>{_YEAR})\b)?(?![-\w]|\s(?:of|o['’])\s))
       | (?P<mmy>(?P<m4>{month}){_DASH}(?P<m5>{month})(?:\s(?P<y3>{_YEAR})\b|(?!\w|\.\w)))
-      | (?P<my>(?P<m6>{month})(?:\sof|,)?\s?(?P<y4>{_YEAR})\b)
+      | (?P<my>(?P<m6>{month})(?:\sof|,)?\s?(?P<y4>{_YEAR}\b|{_OLD_MONTHS_YEAR}))
       | (?P<bare>(?P<m8>{_FULL_MONTH})\b(?!\s\d)))
   | (?=[Ee]arly|[Mm]id|[Ll]ate|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)
     (?:(?P<pseason>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-](?P<sword4>{_SEASON})(?:(?:\s|\sof\s)(?P<y17>{_YEAR})\b(?![-–]\d))?(?!-\w|['’]s))
@@ -897,7 +942,7 @@ def value(g: re.Match, year: int | None = None, months: Mapping[str, int] | None
         a, b = _PART[word]
         return {"notBefore": f"{y4}-{a:02d}", "notAfter": f"{y4}-{b:02d}"}
     if kind == "oldyear":
-        return {"when": g["y16"] or g["y22"] or g["y23"]}
+        return {"when": g["y16"] or g["y22"] or g["y23"] or g["y24"] or g["y25"]}
     if kind == "oldrange":
         end = _span_year(g["y18"], g["y19"])
         return {"from": g["y18"], "to": end} if end else None
@@ -1196,6 +1241,13 @@ def _acceptable(
     if kind == "oldyear" and g["y23"]:
         # the last item of a list of works or events and their years: an item before it ends so
         return _LISTED_YEAR_BEFORE.search(text, max(0, start - _LISTED_YEAR_REACH), start) is not None
+    if kind == "oldyear" and g["y24"]:
+        return (
+            _alone_in_brackets(text, start, end)
+            or _BORN_OR_DIED_AT_BEFORE.search(text, max(0, start - _BORN_OR_DIED_REACH), start) is not None
+            or text.endswith(", ", 0, start)
+            and _PAGES_AFTER.match(text, end) is not None
+        )
     if (kind == "year" or kind == "range" or kind == "oldrange") and _not_a_year_before(before[-8:]):
         return False
     return True
@@ -1227,6 +1279,17 @@ def _not_a_year_before(before: str) -> bool:
         ):
             return False
     return _NOT_A_YEAR_BEFORE.search(before) is not None
+
+
+def _alone_in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether the number from `start` to `end` stands alone in brackets after a word: "a
+    clever poet of the day (1260)", "the Thirty Years' War (1648)", "[1302]" — a year before
+    1700 so given is the year of what the words before it name; not after a reference's word
+    ("note (1260)", "p. [1302]", `_NOT_A_YEAR_BEFORE`)."""
+    opening = text[start - 1 : start]
+    if not opening or text[end : end + 1] != {"(": ")", "[": "]"}.get(opening):
+        return False
+    return not _not_a_year_before(text[max(0, start - 9) : start - 1])
 
 
 def _after_cue(before: str, cues: tuple[str, ...]) -> bool:
