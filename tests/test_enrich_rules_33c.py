@@ -72,3 +72,12 @@ def test_a_place_so_found_leaves_a_persons_name_that_opens_with_it_whole(war):
     assert marked_texts(war, said, "placeName") == ["Pi"]
     said = "compiled by 畢以珣 Pi I-hsün. As regards the body of the work"
     assert "Pi I-hsün" in marked_texts(war, said)
+
+
+def test_a_run_the_book_sets_as_a_works_title_or_of_four_words_is_no_persons_name():
+    # the Art of War's bibliography: "(2) 將苑 Chiang Yüan (1 chüan)", Chiang Yüan a <title>
+    texts = ["Such are (1) the 十六策 Shih Liu Tsʽê; (2) 將苑 Chiang Yüan (1 chüan); and (3) 心書 Hsin Shu"]
+    found = transcribed_names(texts, {"in"}, set(), {"the"}, lambda w: False, works={"Chiang Yüan"})
+    assert [t.name for t in found] == ["Hsin Shu"]
+    said = "a bibliographical information entitled 孫子敘錄 Sun Tzǔ Hsü Lu, compiled by 畢以珣 Pi I-hsün."
+    assert [t.name for t in transcribed_names([said], {"in"}, set(), {"the"}, lambda w: False)] == ["Pi I-hsün"]

@@ -13,13 +13,15 @@ by another capitalised word, is therefore:
   Chʽên-tsʽang", "a native of 汝南 Ju-nan", "prince of 秦 Chʽin") stands before the
   characters, for a run of one word, or for any run a noun of a town or a state and "of"
   (`namewords.TOWN_NOUNS`);
-- a person, for a run of two words or more elsewhere ("and 董卓 Tung Cho were sent out");
+- a person, for a run of two or three words elsewhere ("and 董卓 Tung Cho were sent out"; four
+  name a work: "the 吳越春秋 Wu Yüeh Chʽun Chʽiu");
   a run of one word elsewhere is left alone (a state, a place or a person: the text says not
   which, "canonised as 神武 Shên-wu").
 
 It is no name of either kind where it is a work's or a thing's: right after an article ("in
-the 永樂大典 Yung Lo Ta Tien", "the tail of the 龍 Dragon"), or opening its block (a
-bibliography's entry: "吳子 Wu Tzǔ, in 1 chüan"); nor a word of a longer name whose first
+the 永樂大典 Yung Lo Ta Tien", "the tail of the 龍 Dragon"), opening its block (a
+bibliography's entry: "吳子 Wu Tzǔ, in 1 chüan"), or the whole text of a `title` element
+somewhere in the book (`titles_of_works`: "(2) 將苑 Chiang Yüan (1 chüan)"); nor a word of a longer name whose first
 part stands before the characters ("Lü 尚 Shang", "Prince 莊 Chuang": a capitalised word
 right before them); nor where one of its words is one the book writes in lower case
 ("the 晉 Chin Emperor", "the 淝 Fei River", "Duke Huan"), a title or honorific of the
@@ -81,23 +83,30 @@ def texts_with_own_script(tei, text: str) -> list[str]:
     return out
 
 
+def titles_of_works(tei) -> frozenset[str]:
+    """The texts of the book's `title` elements, spaces normalised: the works it names."""
+    return frozenset(" ".join("".join(el.itertext()).split()) for el in tei.iter(q("title")))
+
+
 def transcribed_names(
     texts: Iterable[str],
     prepositions: Collection[str],
     titles: Collection[str],
     function_words: Collection[str],
     common: Callable[[str], bool],
+    works: Collection[str] = (),
 ) -> Iterator[Transcribed]:
     """The names of `texts` written right after their own characters, each as often as
     read (see the module's docstring). `prepositions`: the profile's prepositions of place,
     in lower case; `titles`: its honorifics and titles, which open no such name;
     `function_words`: its function words, after which "of" says nothing of a place ("those
-    of 福康安 Fu-kʽang-an"); `common`: whether the book writes a word in lower case."""
+    of 福康安 Fu-kʽang-an"); `common`: whether the book writes a word in lower case; `works`:
+    the titles of works the book names (`titles_of_works`)."""
     for text in texts:
         for m in _TRANSCRIBED.finditer(text):
             run = m.group(2)
             words = run.split(" ")
-            if not _name_shaped(words, titles, common):
+            if run in works or not _name_shaped(words, titles, common):
                 continue
             before = text[max(0, m.start() - 60) : m.start()]
             if not before.strip() or re.fullmatch(r"\s*\(\d+\)\s*", before):
@@ -109,7 +118,7 @@ def transcribed_names(
             where = passage(text, m.start(2), m.end(2))
             if _TOWN_OF.search(before):
                 yield Transcribed(run, where, True)
-            elif len(words) > 1:
+            elif 1 < len(words) < 4:
                 yield Transcribed(run, where, False)
             elif (
                 word.lower() in prepositions

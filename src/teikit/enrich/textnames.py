@@ -251,7 +251,7 @@ from .namewords import (
     words_at_start,
 )
 from .ownscript import EVIDENCE as EVIDENCE_TRANSCRIBED
-from .ownscript import texts_with_own_script, transcribed_names
+from .ownscript import texts_with_own_script, titles_of_works, transcribed_names
 from .polities import EVIDENCE as POLITY
 from .polities import polities, ruling_houses
 
@@ -3200,6 +3200,7 @@ def _states_no_persons(
 
 
 def _transcribed(
+    tei,
     texts: list[str],
     words: Words,
     profile: Any,
@@ -3209,9 +3210,10 @@ def _transcribed(
     polities: Collection[str],
     places: dict[str, str],
 ) -> frozenset[str]:
-    """The names the book writes right after their own characters (`ownscript`: "董卓 Tung
-    Cho", "the town of 陳倉 Chʽên-tsʽang"): a person's of several words found whole (its last
-    word alone then as any surname found), unless found already; a place's handed to the places'
+    """The names the book `tei` writes right after their own characters (`ownscript`: "董卓
+    Tung Cho", "the town of 陳倉 Chʽên-tsʽang"), read in `texts` (`texts_with_own_script`): a
+    person's of several words found whole, unless found already (its last syllable no surname
+    alone: see `apply`); a place's handed to the places'
     pass (`Context.places_of_persons_names`), and no person's name alone (as a state's:
     `_states_no_persons`), though another rule took it for one ("the Emperor Wei" beside "sent
     to 魏 Wei"); not a word the book names a state or a ruling house (`polities`: a
@@ -3220,7 +3222,8 @@ def _transcribed(
     titles = set(words.honorifics) | set(profile.rulers) | set(profile.peerages) | set(words.sovereign_titles)
     prepositions = {p.lower() for p in profile.place_prepositions}
     persons: set[str] = set()
-    for name in transcribed_names(texts, prepositions, titles, words.function_words, words.common):
+    works = titles_of_works(tei)
+    for name in transcribed_names(texts, prepositions, titles, words.function_words, words.common, works):
         if name.place:
             if name.name in polities or name.name in places:
                 continue
@@ -3605,7 +3608,7 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     transcribed: frozenset[str] = frozenset()
     if own_script:
         transcribed = _transcribed(
-            own_script, words, ctx.profile, found, why, alone, (*states, *houses), ctx.places_of_persons_names
+            tei, own_script, words, ctx.profile, found, why, alone, (*states, *houses), ctx.places_of_persons_names
         )
     if beside_index:
         _index_taken(found, why, alone, taken)
