@@ -40,6 +40,27 @@ def test_a_romanised_run_after_an_article_is_no_name(war):
     assert "I River" not in marked_texts(war, said)
 
 
+def test_a_plain_text_writing_the_characters_inline_is_marked_so_too(tmp_path):
+    # the Art of War's sentences, as a plain text of the book writes them (no language markup)
+    from teikit.convert import convert
+    from teikit.profile import load_profile
+
+    source = tmp_path / "book.txt"
+    source.write_text(
+        "THE ART OF WAR\n\nCHAPTER I\n\nTu Mu cites the unhappy case of 田布 Tʽien Pu, who was sent to 魏 Wei "
+        "in 821 AD with orders to lead an army against 王廷湊 Wang Tʽing-tsʽou.\n\nThe rebel 王國 Wang Kuo of 梁 "
+        "Liang was besieging the town of 陳倉 Chʽên-tsʽang, and 董卓 Tung Cho was sent out against him.\n",
+        encoding="utf-8",
+    )
+    convert(source, tmp_path / "out", profile=load_profile(), force=True)
+    said = "Tu Mu cites the unhappy case of 田布 Tʽien Pu"
+    assert {"Tʽien Pu", "Wang Tʽing-tsʽou"} <= set(marked_texts(tmp_path / "out", said))
+    assert marked_texts(tmp_path / "out", said, "placeName") == ["Wei"]
+    said = "The rebel 王國 Wang Kuo of 梁 Liang"
+    assert {"Wang Kuo", "Tung Cho"} <= set(marked_texts(tmp_path / "out", said))
+    assert marked_texts(tmp_path / "out", said, "placeName") == ["Liang", "Chʽên-tsʽang"]
+
+
 def _found(sentence: str) -> list[tuple[str, bool]]:
     """The transcribed names of a sentence written inline, as a book without markup of
     languages writes it, read with a few words of the default profile."""
