@@ -90,7 +90,10 @@ def test_a_roman_numeral_a_title_or_a_block_opening_is_no_name():
 
 def test_a_place_so_found_is_no_surname_but_leaves_a_persons_name_that_opens_with_it_whole(war):
     said = "showing how the great battle of 邲 Pi (597 BC) was lost"
-    assert "Pi" not in marked_texts(war, said)  # (the places pass leaves it: "pi" is a syllable of "Hua-pi")
+    assert "Pi" in marked_texts(war, said, "placeName")  # though "pi" is a syllable of "Hua-pi"
+    assert "Pi" not in marked_texts(war, said)
+    said = "See Chiu Tʽang Shu, ch. 84, fol. 12"
+    assert marked_texts(war, said, "placeName") == []  # a work's title, beside "of 蜀 Shu"
     said = "compiled by 畢以珣 Pi I-hsün. As regards the body of the work"
     assert "Pi I-hsün" in marked_texts(war, said)
 

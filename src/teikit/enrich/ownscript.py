@@ -8,24 +8,34 @@ romanised run right after the characters it transcribes, one to four capitalised
 (syllables joined by hyphens, the aspirate ʽ inside, a possessive's "’s" outside) not followed
 by another capitalised word, is therefore:
 
-- a place, where a preposition of place of the profile (`[places] prepositions`: "sent to 魏
-  Wei", "surrounded at 白登 Po-têng") or "of" after a lower-case word ("the town of 陳倉
-  Chʽên-tsʽang", "a native of 汝南 Ju-nan", "prince of 秦 Chʽin") stands before the
-  characters, for a run of one word, or for any run a noun of a town or a state and "of"
-  (`namewords.TOWN_NOUNS`);
-- a person, for a run of two or three words elsewhere ("and 董卓 Tung Cho were sent out"; four
-  name a work: "the 吳越春秋 Wu Yüeh Chʽun Chʽiu");
-  a run of one word elsewhere is left alone (a state, a place or a person: the text says not
-  which, "canonised as 神武 Shên-wu").
+- a place, for a run of one word, where a preposition of place of the profile (`[places]
+  prepositions`: "sent to 魏 Wei", "surrounded at 白登 Po-têng") stands before the
+  characters, or "of" after a word that is no function word nor pronoun ("the town of 陳倉
+  Chʽên-tsʽang", "a native of 汝南 Ju-nan", "Prince of 鄭 Chêng", "Wang Kuo of 梁 Liang";
+  not "those of 福康安 Fu-kʽang-an"); for a run of any length, after a noun of a town or a
+  state and "of" (`namewords.TOWN_NOUNS`). The places pass weighs a place so found as a
+  state of `polities`: marked though the book writes its syllable in lower case inside other
+  names ("the battle of 邲 Pi" beside "Hua-pi"), not inside a longer name ("Chiu Tʽang Shu"
+  beside "of 蜀 Shu");
+- a person, for a run of two or three words elsewhere ("and 董卓 Tung Cho were sent out"; a
+  run of four names a work: "the 吳越春秋 Wu Yüeh Chʽun Chʽiu"), marked whole, its last
+  syllable no surname alone (a Chinese name's given name; each syllable may name a state);
+- nothing, for a run of one word elsewhere (a state, a place or a person: the text does not
+  say which, "canonised as 神武 Shên-wu").
 
 It is no name of either kind where it is a work's or a thing's: right after an article ("in
 the 永樂大典 Yung Lo Ta Tien", "the tail of the 龍 Dragon"), opening its block (a
 bibliography's entry: "吳子 Wu Tzǔ, in 1 chüan"), or the whole text of a `title` element
-somewhere in the book (`titles_of_works`: "(2) 將苑 Chiang Yüan (1 chüan)"); nor a word of a longer name whose first
-part stands before the characters ("Lü 尚 Shang", "Prince 莊 Chuang": a capitalised word
-right before them); nor where one of its words is one the book writes in lower case
-("the 晉 Chin Emperor", "the 淝 Fei River", "Duke Huan"), a title or honorific of the
-profile, or a word in capitals alone (a Roman numeral: "Tso Chuan, 宣公 XII 3").
+somewhere in the book (`titles_of_works`: "(2) 將苑 Chiang Yüan (1 chüan)"); nor a word of
+a longer name whose first part stands before the characters ("Lü 尚 Shang", "Prince 莊
+Chuang": a capitalised word right before them); nor where one of its words is one the book
+writes in lower case ("the 晉 Chin Emperor", "the 淝 Fei River", "Duke Huan"; not the
+syllable "I" of "Pi I-hsün"), a title or honorific of the profile, or a word in capitals
+alone (a Roman numeral: "Tso Chuan, 宣公 XII 3").
+
+A place so found is no person's name alone, though another rule took it for one ("the Emperor
+Wei" beside "sent to 魏 Wei"), nor is a word the book names a state or a ruling house
+(`polities`: "the Tʽang dynasty" beside "the princes of 唐 Tʽang") taken as a place here.
 """
 
 from __future__ import annotations
