@@ -226,7 +226,7 @@ from lxml import etree
 from ..context import Context
 from ..tei import XML_ID, XML_LANG, local, make_in, q
 from ..textnodes import text_slots, wrap_slots
-from . import gazetteer, namewords, polities, registers, textplaces
+from . import gazetteer, namewords, ownscript, polities, registers, textplaces
 from .matching import (
     REGIONS,
     SKIP,
@@ -3456,7 +3456,13 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
     city_bodies = bodies[0] | bodies[1] | bodies[2]  # "the Moscow city party", "Moscow city soviet"
     function_words = _FUNCTION_WORDS | ctx.profile.english_words
     # the words named as states (`polities`), handed by the persons' pass
-    states = {name for name, where in ctx.places_of_persons_names.items() if where.startswith(polities.EVIDENCE)}
+    # and the places a book names after their own characters (`ownscript`: "sent to 魏 Wei"),
+    # weighed as states are: their syllables are written in lower case inside other names
+    states = {
+        name
+        for name, where in ctx.places_of_persons_names.items()
+        if where.startswith((polities.EVIDENCE, ownscript.EVIDENCE))
+    }
     counts: Counter = Counter()
     used = set()
     org_names, titles_found = names_and_titles(ctx.view(REGIONS, regions))

@@ -250,6 +250,8 @@ from .namewords import (
     unmarked_prose,
     words_at_start,
 )
+from .ownscript import EVIDENCE as EVIDENCE_TRANSCRIBED
+from .ownscript import texts_with_own_script, titles_of_works, transcribed_names
 from .polities import EVIDENCE as POLITY
 from .polities import polities, ruling_houses
 
@@ -3197,6 +3199,52 @@ def _states_no_persons(
             places.setdefault(word, f"{POLITY}: {states[word]}")
 
 
+def _transcribed(
+    tei,
+    texts: list[str],
+    words: Words,
+    profile: Any,
+    found: dict[str, Name],
+    why: dict[str, str],
+    alone: dict[str, str],
+    polities: Collection[str],
+    places: dict[str, str],
+) -> frozenset[str]:
+    """The names the book `tei` writes right after their own characters (`ownscript`: "董卓
+    Tung Cho", "the town of 陳倉 Chʽên-tsʽang"), read in `texts` (`texts_with_own_script`): a
+    person's of several words found whole, unless found already (its last syllable no surname
+    alone: see `apply`); a place's handed to the places'
+    pass (`Context.places_of_persons_names`), and no person's name alone (as a state's:
+    `_states_no_persons`), though another rule took it for one ("the Emperor Wei" beside "sent
+    to 魏 Wei"); not a word the book names a state or a ruling house (`polities`: a
+    dynasty's name is a period's, "the Tʽang dynasty", beside "the princes of 唐 Tʽang").
+    The persons' names so found are returned."""
+    titles = set(words.honorifics) | set(profile.rulers) | set(profile.peerages) | set(words.sovereign_titles)
+    prepositions = {p.lower() for p in profile.place_prepositions}
+    persons: set[str] = set()
+    works = titles_of_works(tei)
+    for name in transcribed_names(texts, prepositions, titles, words.function_words, words.common, works):
+        if name.place:
+            if name.name in polities or name.name in places:
+                continue
+            places[name.name] = f"{EVIDENCE_TRANSCRIBED}: {name.where}"
+            alone.pop(name.name, None)
+            entry = found.get(name.name)
+            if (
+                entry is not None
+                and not entry.hon
+                and (entry.given, entry.surname) in (((name.name,), ""), ((), name.name))
+            ):
+                del found[name.name]
+                why.pop(name.name, None)
+        elif name.name not in found and name.name not in places and not _written_already(name.name, found):
+            parts = name.name.split(" ")
+            found[name.name] = Name("", tuple(parts[:-1]), parts[-1])
+            why[name.name] = f"{EVIDENCE_TRANSCRIBED}: {name.where}"
+            persons.add(name.name)
+    return frozenset(persons)
+
+
 def romanised_names(tei) -> frozenset[str]:
     """The texts of the names of two words or more the book sets apart as romanised
     (`matching.romanised_name`: "Mêng Shih", "Li Shou-chêng"): each one name."""
@@ -3240,6 +3288,16 @@ def _romanised_holding_state(text: str, states: Collection[str]) -> list[Span]:
     if len(parts) < 2 or not any(part in states for part in parts):
         return []
     start = text.index(name)
+    return [Span(start, start + len(name), Name("", tuple(parts[:-1]), parts[-1]), "known")]
+
+
+def _romanised_found(text: str) -> list[Span]:
+    """A romanised name the book sets apart and writes after its own characters somewhere
+    (`_transcribed`: "畢以珣 Pi I-hsün"): one person's name, marked whole wherever set apart,
+    its possessive outside, though no word of it names a person alone."""
+    name = " ".join(_name_words(text))
+    start = text.index(name)
+    parts = name.split(" ")
     return [Span(start, start + len(name), Name("", tuple(parts[:-1]), parts[-1]), "known")]
 
 
@@ -3546,6 +3604,12 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     houses = ruling_houses(text)  # "the Chʽin and Han dynasties": periods, no persons
     if states or houses:
         _states_no_persons(states, houses, found, why, alone, ctx.places_of_persons_names)
+    own_script = texts_with_own_script(tei, text)  # "董卓 Tung Cho": none in most books
+    transcribed: frozenset[str] = frozenset()
+    if own_script:
+        transcribed = _transcribed(
+            tei, own_script, words, ctx.profile, found, why, alone, (*states, *houses), ctx.places_of_persons_names
+        )
     if beside_index:
         _index_taken(found, why, alone, taken)
     for word in names_as_types(words, set(alone) | taken):
@@ -3580,6 +3644,10 @@ def apply(tei, ctx: Context, beside_index: bool = False):
             and name.key() not in rejected
             and name.surname not in states
             and name.surname not in houses
+            and name.surname not in ctx.places_of_persons_names  # "sent to 魏 Wei", not "the Emperor Wei"
+            # "董卓 Tung Cho": the last syllable of a name read after its characters names no one
+            # alone (a Chinese name's given name, each syllable also a state's, a river's)
+            and not why.get(name.key(), "").startswith(EVIDENCE_TRANSCRIBED)
             and not any(g[:1].islower() for g in name.given)  # "Roberto da San Severino", as `discover`
         ):
             alone.setdefault(name.surname, "surname")  # an editor's additions count too
@@ -3640,6 +3708,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
             spans = _romanised_whole(piece, spans)
         elif not spans and states and piece in romanised:
             spans = _romanised_holding_state(piece, states)  # "Hu Yen": the state's word no name alone
+        if not spans and transcribed and piece in romanised and " ".join(_name_words(piece)) in transcribed:
+            spans = _romanised_found(piece)  # "Pi I-hsün": read after its characters, though "Pi" is a place
         if rejected:
             spans = [s for s in spans if s.name.key() not in rejected]
         if taken:
