@@ -230,6 +230,7 @@ from .namewords import (
     INITIAL,
     LISTED_WORD,
     LOWER,
+    PIECE_BREAK,
     SYLLABLES,
     UPPER,
     VOWEL,
@@ -1052,6 +1053,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     # the persons of the profile's lists first: "(Sappho, Eloisa, Mrs. Macaulay": Sappho's list
     _deities(text, words, found, why, alone)
     _known_persons(words, found, why, alone)
+    _numbered_sovereigns(words, found, why, alone)
     for word, n, where in beside_persons(words, alone, lists + lists_after_persons(after_names, alone, words)):
         alone[word] = "surname"
         found[word] = Name("", (), word)
@@ -2043,6 +2045,43 @@ def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], al
             f"a person of myth, scripture or history the profile lists ([names] known), capitalised "
             f"{times(words.caps[name])}: {_quote(joined, m.start(), m.end())}"
         )
+
+
+# A ruler's number written as an ordinal after "the": "Adrian the Fifth", "Innocent the Third".
+_ORDINAL_AFTER = (
+    r" the (?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth"
+    r"|Thirteenth|Fourteenth|Fifteenth|Sixteenth)(?![\w'’-])"
+)
+
+
+def _numbered_sovereigns(words: Words, found: dict[str, Name], why: dict[str, str], alone: dict[str, str]) -> None:
+    """The names of sovereigns written between a sovereign's or ruler's title of the profile
+    (`[names] sovereign_titles`, `rulers`: "Pope", "Emperor", "King") and a ruler's number, in
+    Roman numerals or an ordinal after "the" ("Pope Urban IV", "Pope Celestine V", "Emperor
+    Joseph II.", "Pope Adrian the Fifth"): the shape itself names one person, a pope or a
+    monarch, whom the book may write by the name alone elsewhere ("Resign, Celestine!"). The
+    name is a person's wherever written capitalised, unless the book writes the word in lower
+    case too ("Pope Innocent III" beside "innocent blood") or nothing else may be a person's
+    name (`_may_be_person`: a place the profile lists, a body written after "the")."""
+    titles = sorted(words.sovereign_titles | words.rulers, key=lambda t: (-len(t), t))
+    if not titles:
+        return
+    numbered = re.compile(
+        rf"(?<![\w'’.-])(?:{'|'.join(map(re.escape, titles))}) ([{UPPER}][{LOWER}]+)(?:{_REGNAL.pattern}|{_ORDINAL_AFTER})"
+    )
+    joined = words.prose_joined
+    for m in numbered.finditer(joined):
+        word = m.group(1)
+        if word in alone or word in found or word in words.deities or not _may_be_person(word, words):
+            continue
+        alone[word] = "forename"  # a sovereign's own name, told apart by a number or epithet ("Louis")
+        found[word] = Name("", (word,), "")
+        opened = joined.rfind(PIECE_BREAK, 0, m.start())
+        begin = 0 if opened < 0 else opened + len(PIECE_BREAK)
+        closed = joined.find(PIECE_BREAK, m.end())
+        piece = joined[begin : len(joined) if closed < 0 else closed]
+        where = passage(piece, m.start() - begin, m.end() - begin)
+        why[word] = f"a sovereign's name between a title and a ruler's number: {where}"
 
 
 # A capitalised word before a year ("Mars 1832"): where `_before_years_only` may hold.

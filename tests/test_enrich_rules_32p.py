@@ -1,0 +1,42 @@
+"""Persons named by their shape (issue 18, round 13), read in two books converted with the
+default profile: Longfellow's Divine Comedy and The Prince (Machiavelli, tr. W. K. Marriott),
+both Standard Ebooks source trees in the shared corpus.
+
+A sovereign's name written between a title of the profile's sovereigns or rulers and a
+ruler's number is a person's ("Pope Urban IV", "Pope Celestine V", "Pope Leo X"), marked
+with the title and the number, and marked alone wherever the book writes it so ("Resign,
+Celestine!"); a word the book writes in lower case too is none ("Pope Innocent III" beside
+"innocent"), nor does the rule take a word another rule found already ("Pope Julius the
+Second" keeps its epithet)."""
+
+from __future__ import annotations
+
+from corpus_marks import marked_texts, marks
+
+
+def test_a_name_between_a_popes_title_and_a_rulers_number_is_a_person(dante):
+    said = "An order of knighthood, established by Pope Urban IV in 1261"
+    assert marked_texts(dante, said)[0] == "Pope Urban IV"  # the paragraph's first mention
+    said = "Generally supposed to be Pope Celestine V whose great refusal"
+    assert "Pope Celestine V" in marked_texts(dante, said)
+
+
+def test_the_sovereigns_name_so_found_is_marked_alone_and_linked(dante):
+    said = "Resign, Celestine! Resign, Celestine!"
+    found = [(text, ref) for text, ref in marks(dante, said) if text == "Celestine"]
+    assert len(found) >= 2  # the paragraph writes him alone four times
+    assert found[0][1] is not None and {ref for _, ref in found} == {found[0][1]}  # one person, linked
+    said = "He was acknowledged by two Popes, Urban IV and"
+    assert "Urban IV" in marked_texts(dante, said)
+
+
+def test_a_word_the_book_writes_in_lower_case_is_no_sovereigns_name(dante):
+    said = "The permission to establish his religious Order, granted by Pope Innocent III"
+    assert not any("Innocent" in text for text in marked_texts(dante, said))
+
+
+def test_a_name_another_rule_found_keeps_its_epithet(prince):
+    said = "Pope Leo X was the Cardinal de’ Medici"
+    assert marked_texts(prince, said)[0] == "Pope Leo X"
+    said = "not wish to leave this recent one of Pope Julius the Second"
+    assert "Pope Julius the Second" in marked_texts(prince, said)
