@@ -7,11 +7,23 @@ ruler's number is a person's ("Pope Urban IV", "Pope Celestine V", "Pope Leo X")
 with the title and the number, and marked alone wherever the book writes it so ("Resign,
 Celestine!"); a word the book writes in lower case too is none ("Pope Innocent III" beside
 "innocent"), nor does the rule take a word another rule found already ("Pope Julius the
-Second" keeps its epithet)."""
+Second" keeps its epithet).
+
+A family named in the plural in one list with a person the book names is persons, though the
+book never writes the family's name in the singular (Gardiner's French Revolution, a plain text
+converted with its editor's profile: "Lafayette, Barnave, the Lameths"); no family where a
+capitalised word follows ("the Phillips Brookses", James's Varieties of Religious Experience)."""
 
 from __future__ import annotations
 
-from corpus_marks import marked_texts, marks
+import pytest
+
+from corpus_marks import converted_books, marked_texts, marks
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    return converted_books(tmp_path_factory, "rules32p")
 
 
 def test_a_name_between_a_popes_title_and_a_rulers_number_is_a_person(dante):
@@ -40,3 +52,20 @@ def test_a_name_another_rule_found_keeps_its_epithet(prince):
     assert marked_texts(prince, said)[0] == "Pope Leo X"
     said = "not wish to leave this recent one of Pope Julius the Second"
     assert "Pope Julius the Second" in marked_texts(prince, said)
+
+
+def test_a_family_in_the_plural_listed_with_persons_is_marked(book):
+    gardiner = book("gardiner-french-revolution")
+    said = "Amongst the constitutionalists or Feuillants were Lafayette, Barnave, the Lameths, and all the most"
+    found = marked_texts(gardiner, said)
+    assert "Lameths" in found
+    assert found[found.index("Lameths") - 2 : found.index("Lameths") + 1] == ["Lafayette", "Barnave", "Lameths"]
+    said = "ascendancy to the group which followed Barnave and the Lameths."
+    found = marked_texts(gardiner, said)
+    assert "Lameths" in found and found[found.index("Lameths") - 1] == "Barnave"
+
+
+def test_a_plural_before_a_capitalised_word_is_no_family(book):
+    james = book("james-varieties-of-religious-experience")
+    said = "Emerson’s or Phillips Brooks’s, we see the range"
+    assert "Phillips" not in marked_texts(james, said)

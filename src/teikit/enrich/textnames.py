@@ -2163,6 +2163,57 @@ def families(words: Words, surnames: Collection[str]) -> set[str]:
     return out
 
 
+# A name and the comma or "and" that joins the next in a list, right before "the" and a family
+# ("Barnave, the Lameths", "Barnave and the Lameths"), anchored at the end of what stands before
+_LISTED_BEFORE_THE = re.compile(rf"(?<![\w'’-])([{UPPER}][{LOWER}]+)(?:,| and| &|, and) \Z")
+# (no capitalised word after it: "the Phillips Brookses" is no family "Phillips")
+_FAMILY_AFTER_THE = re.compile(rf"he (?:(?:two|three|four|five|both) )?([{UPPER}][{LOWER}]+s)(?![\w'’-]|\s[{UPPER}])")
+
+
+def families_in_lists(words: Words, persons: Collection[str], named: Collection[str]) -> set[str]:
+    """Families in the plural named in one list with a person or family the book names
+    ("Lafayette, Barnave, the Lameths", "Barnave and the Lameths"; "the Orsinis, the Colonnas,
+    the Savellis"), where the book never writes the family's name in the singular (so that
+    `families` has no surname to find them by): a capitalised word in "s" after "the" (and a
+    number or "both"), right after a word of `persons` or a family (`named`, or one found so)
+    and a comma or "and"; never a word `families` would refuse (a deity, a common word, a
+    place, a people's word).
+    The list read again with each family found ("the Colonnas" lists "the Savellis")."""
+    text = words.prose_joined
+    listed = set(persons) | set(named)
+    out: set[str] = set()
+    refused: set[str] = set()
+    found_more = True
+    while found_more:
+        found_more = False
+        for m in _FAMILY_AFTER_THE.finditer(text):
+            plural = m.group(1)
+            at = m.start()
+            if plural in listed or plural in refused:
+                continue
+            if at < 1 or text[at - 1] not in "Tt" or at >= 2 and (text[at - 2].isalnum() or text[at - 2] == "_"):
+                continue  # "he" of another word ("she", "Athe…")
+            before = _LISTED_BEFORE_THE.search(text, max(0, at - 40), at - 1)
+            if before is None or before.group(1) not in listed:
+                continue
+            singular = plural[:-1]
+            if (
+                words.caps[singular]
+                or singular in words.deities
+                or words.common(plural)
+                or words.common(singular)
+                or place_name(plural)
+                or place_name(singular)
+                or _PEOPLE.search(plural)
+            ):
+                refused.add(plural)
+                continue  # written in the singular too: for `families`, or no family's name
+            out.add(plural)
+            listed.add(plural)
+            found_more = True
+    return out
+
+
 def _written_after_an_article(word: str, text: str) -> bool:
     """Whether `text` writes `word` after "a" or "an", and an adjective in lower case or none
     ("a Moor", "a young Moor")."""
@@ -3589,8 +3640,11 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         _index_taken(found, why, alone, taken)
     for word in names_as_types(words, set(alone) | taken):
         alone.setdefault(word, "surname")  # marked, linked to no one: a kind of man, no person
-    for word in families(words, {w for w, kind in alone.items() if kind == "surname"}):
+    named_families = families(words, {w for w, kind in alone.items() if kind == "surname"})
+    for word in named_families:
         alone.setdefault(word, "surname")  # marked, linked to no one: a family, no one person
+    for word in families_in_lists(words, set(alone), named_families):
+        alone.setdefault(word, "surname")  # as a family above
     titles = _titles_of_rank(ctx.profile)
     titled = titles_for_names(words, titles)
     # an editor's choice: a ruler's title "of" a land no person, its land a place
