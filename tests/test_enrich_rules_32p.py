@@ -12,7 +12,12 @@ Second" keeps its epithet).
 A family named in the plural in one list with a person the book names is persons, though the
 book never writes the family's name in the singular (Gardiner's French Revolution, a plain text
 converted with its editor's profile: "Lafayette, Barnave, the Lameths"); no family where a
-capitalised word follows ("the Phillips Brookses", James's Varieties of Religious Experience)."""
+capitalised word follows ("the Phillips Brookses", James's Varieties of Religious Experience).
+
+A note or paragraph that opens with a name, a comma, "born" and a year is a note on that
+person ("Agathocles the Sicilian, born 361 BC, died 289 BC.", an endnote of The Prince): the
+name is a person's there and wherever the book writes it ("if the courage of Agathocles in
+entering into ... dangers")."""
 
 from __future__ import annotations
 
@@ -69,3 +74,17 @@ def test_a_plural_before_a_capitalised_word_is_no_family(book):
     james = book("james-varieties-of-religious-experience")
     said = "Emerson’s or Phillips Brooks’s, we see the range"
     assert "Phillips" not in marked_texts(james, said)
+
+
+def test_a_note_opening_with_a_name_and_born_names_a_person(prince):
+    assert marked_texts(prince, "Agathocles the Sicilian, born 361 BC, died 289 BC.") == ["Agathocles the Sicilian"]
+    assert marked_texts(prince, "Hiero II, born about 307 BC, died 216 BC.") == ["Hiero II"]
+    assert marked_texts(prince, "Joannes Cantacuzenus, born 1300, died 1383.") == ["Joannes Cantacuzenus"]
+
+
+def test_the_person_of_such_a_note_is_marked_wherever_named(prince):
+    said = "Still, if the courage of Agathocles in entering into and extricating himself"
+    found = marks(prince, said)
+    assert [text for text, _ in found].count("Agathocles") >= 1
+    said = "Giuliano della Rovere, Cardinal of San Pietro ad Vincula, born 1443"
+    assert "Vincula" not in marked_texts(prince, said)

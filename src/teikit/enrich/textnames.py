@@ -1000,6 +1000,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             if span.name.key() not in why or _weak(why[span.name.key()]) and span.why != "common forename":
                 why[span.name.key()] = f"{_EVIDENCE[span.why]}: {passage(piece, span.start, span.end)}"
     _headed(text, words, finder, found, why)
+    _born_openings(words, found, why)
     alone: dict[str, str] = {}
     for key, name in found.items():
         if (
@@ -1088,6 +1089,41 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             found[word] = Name("", (), word)
             why[word] = f"named {times(n)} in a list with persons the book names: {where}"
     return found, why, alone
+
+
+# A paragraph or note that opens with a name (one to four capitalised words, the particles
+# between them in lower case), its epithet ("the Sicilian") or ruler's number ("II") after it,
+# then a comma and "born" and a year, or a date's first word: a note on the person.
+_BORN_OPENING = re.compile(
+    rf"([{UPPER}][{LOWER}]+(?: (?:(?:da|de|di|del|della|of|von|van|le|la) )?[{UPPER}][{LOWER}]+){{0,3}})"
+    rf"(?: the [{UPPER}][{LOWER}]+|{_REGNAL.pattern})?,? born (?:in |about |c\. |circa )?\d"
+)
+
+
+def _born_openings(words: Words, found: dict[str, Name], why: dict[str, str]) -> None:
+    """The persons a note or paragraph is about, where it opens with the name and "born" and a
+    year, as an editor's biographical note does ("Agathocles the Sicilian, born 361 BC, died
+    289 BC.", "Hiero II, born about 307 BC", "Joannes Cantacuzenus, born 1300, died 1383."): a
+    name of one word is a forename, its epithet or number telling its bearer apart; of several,
+    forenames and a surname. No name of a word the book writes in lower case too, of a deity,
+    nor a place's name (`place_name`)."""
+    for piece in words.prose:
+        if " born " not in piece[:80]:
+            continue  # most pieces: no note on a person's birth
+        m = _BORN_OPENING.match(piece)
+        if m is None:
+            continue
+        parts = m.group(1).split(" ")
+        capitalised = [w for w in parts if w[:1].isupper()]
+        if any(words.common(w) or w in words.deities for w in capitalised) or place_name(m.group(1)):
+            continue
+        name = Name("", (parts[0],), "") if len(parts) == 1 else Name("", tuple(parts[:-1]), parts[-1])
+        if name.key() in found or any(parts[-1] in (n.surname, *n.given) for n in found.values()):
+            continue  # the person found already, under a title or with a forename ("Emperor Maximilian")
+        found[name.key()] = name
+        why[name.key()] = (
+            f"a note on the person, opening with the name and “born”: {passage(piece, m.start(), m.end())}"
+        )
 
 
 def _surnames_after_names(words: Words, alone: dict[str, str], found: dict[str, Name], why: dict[str, str]) -> None:
@@ -2066,11 +2102,14 @@ def _numbered_sovereigns(words: Words, found: dict[str, Name], why: dict[str, st
     titles = sorted(words.sovereign_titles | words.rulers, key=lambda t: (-len(t), t))
     if not titles:
         return
+    # (the titles first, no look-behind before them: `re` skips to their first letters)
     numbered = re.compile(
-        rf"(?<![\w'’.-])(?:{'|'.join(map(re.escape, titles))}) ([{UPPER}][{LOWER}]+)(?:{_REGNAL.pattern}|{_ORDINAL_AFTER})"
+        rf"(?:{'|'.join(map(re.escape, titles))}) ([{UPPER}][{LOWER}]+)(?:{_REGNAL.pattern}|{_ORDINAL_AFTER})"
     )
     joined = words.prose_joined
     for m in numbered.finditer(joined):
+        if m.start() and (joined[m.start() - 1].isalnum() or joined[m.start() - 1] in "_'’.-"):
+            continue  # the title's word inside another ("Viceroy"), or after an apostrophe
         word = m.group(1)
         if word in alone or word in found or word in words.deities or not _may_be_person(word, words):
             continue
@@ -2177,24 +2216,26 @@ def families_in_lists(words: Words, persons: Collection[str], named: Collection[
     `families` has no surname to find them by): a capitalised word in "s" after "the" (and a
     number or "both"), right after a word of `persons` or a family (`named`, or one found so)
     and a comma or "and"; never a word `families` would refuse (a deity, a common word, a
-    place, a people's word).
-    The list read again with each family found ("the Colonnas" lists "the Savellis")."""
+    place, a people's word). The lists read again with each family found ("the Colonnas"
+    lists "the Savellis")."""
     text = words.prose_joined
     listed = set(persons) | set(named)
+    # (each family after "the" and the word listed before it, found in one scan of the prose)
+    pairs: list[tuple[str, str]] = []
+    for m in _FAMILY_AFTER_THE.finditer(text):
+        at = m.start()
+        if at < 1 or text[at - 1] not in "Tt" or at >= 2 and (text[at - 2].isalnum() or text[at - 2] == "_"):
+            continue  # "he" of another word ("she", "Athe…")
+        before = _LISTED_BEFORE_THE.search(text, max(0, at - 40), at - 1)
+        if before is not None:
+            pairs.append((before.group(1), m.group(1)))
     out: set[str] = set()
     refused: set[str] = set()
-    found_more = True
+    found_more = bool(pairs)
     while found_more:
         found_more = False
-        for m in _FAMILY_AFTER_THE.finditer(text):
-            plural = m.group(1)
-            at = m.start()
-            if plural in listed or plural in refused:
-                continue
-            if at < 1 or text[at - 1] not in "Tt" or at >= 2 and (text[at - 2].isalnum() or text[at - 2] == "_"):
-                continue  # "he" of another word ("she", "Athe…")
-            before = _LISTED_BEFORE_THE.search(text, max(0, at - 40), at - 1)
-            if before is None or before.group(1) not in listed:
+        for first, plural in pairs:
+            if first not in listed or plural in listed or plural in refused:
                 continue
             singular = plural[:-1]
             if (
