@@ -2102,25 +2102,37 @@ def _numbered_sovereigns(words: Words, found: dict[str, Name], why: dict[str, st
     titles = sorted(words.sovereign_titles | words.rulers, key=lambda t: (-len(t), t))
     if not titles:
         return
-    # (the titles first, no look-behind before them: `re` skips to their first letters)
-    numbered = re.compile(
-        rf"(?:{'|'.join(map(re.escape, titles))}) ([{UPPER}][{LOWER}]+)(?:{_REGNAL.pattern}|{_ORDINAL_AFTER})"
-    )
+    after_title = re.compile(rf" ([{UPPER}][{LOWER}]+)(?:{_REGNAL.pattern}|{_ORDINAL_AFTER})")
     joined = words.prose_joined
-    for m in numbered.finditer(joined):
-        if m.start() and (joined[m.start() - 1].isalnum() or joined[m.start() - 1] in "_'’.-"):
-            continue  # the title's word inside another ("Viceroy"), or after an apostrophe
+    # (each title the book writes capitalised sought alone: most books write few of them, and
+    # `str.find` skips to each use faster than a pattern of them all, or an automaton, is tried)
+    for _, start, end in _uses(joined, [f"{t} " for t in titles if words.caps[t]]):
+        if start and (joined[start - 1].isalnum() or joined[start - 1] in "_'’.-"):
+            continue  # the title's word inside another, or after an apostrophe
+        m = after_title.match(joined, end - 1)
+        if m is None:
+            continue  # most titles: no name and number after them
         word = m.group(1)
         if word in alone or word in found or word in words.deities or not _may_be_person(word, words):
             continue
         alone[word] = "forename"  # a sovereign's own name, told apart by a number or epithet ("Louis")
         found[word] = Name("", (word,), "")
-        opened = joined.rfind(PIECE_BREAK, 0, m.start())
+        opened = joined.rfind(PIECE_BREAK, 0, start)
         begin = 0 if opened < 0 else opened + len(PIECE_BREAK)
         closed = joined.find(PIECE_BREAK, m.end())
         piece = joined[begin : len(joined) if closed < 0 else closed]
-        where = passage(piece, m.start() - begin, m.end() - begin)
+        where = passage(piece, start - begin, m.end() - begin)
         why[word] = f"a sovereign's name between a title and a ruler's number: {where}"
+
+
+def _uses(text: str, strings: list[str]) -> Iterator[tuple[str, int, int]]:
+    """Each place `text` writes one of `strings`: (the string, its start, its end), string by
+    string."""
+    for string in strings:
+        at = text.find(string)
+        while at >= 0:
+            yield string, at, at + len(string)
+            at = text.find(string, at + 1)
 
 
 # A capitalised word before a year ("Mars 1832"): where `_before_years_only` may hold.
