@@ -17,7 +17,11 @@ capitalised word follows ("the Phillips Brookses", James's Varieties of Religiou
 A note or paragraph that opens with a name, a comma, "born" and a year is a note on that
 person ("Agathocles the Sicilian, born 361 BC, died 289 BC.", an endnote of The Prince): the
 name is a person's there and wherever the book writes it ("if the courage of Agathocles in
-entering into ... dangers")."""
+entering into ... dangers").
+
+The profile's persons of myth and letters (`[names] known`) hold the Italian form of a poet
+English writes both ways ("whom Petrarca calls “the Grand Master of Love,”", beside Petrarch)
+and the nymph of Ovid's tale ("Those eyes compassionless, of Syrinx hearing")."""
 
 from __future__ import annotations
 
@@ -88,3 +92,10 @@ def test_the_person_of_such_a_note_is_marked_wherever_named(prince):
     assert [text for text, _ in found].count("Agathocles") >= 1
     said = "Giuliano della Rovere, Cardinal of San Pietro ad Vincula, born 1443"
     assert "Vincula" not in marked_texts(prince, said)
+
+
+def test_the_profiles_known_persons_hold_petrarca_and_syrinx(dante):
+    said = "whom Petrarca calls “the Grand Master of Love,”"
+    assert "Petrarca" in marked_texts(dante, said)
+    said = "Those eyes compassionless, of Syrinx hearing"
+    assert "Syrinx" in marked_texts(dante, said)
