@@ -125,6 +125,7 @@ class Words:
         self.particles = set(profile.particles)
         self.honorifics = set(profile.honorifics)
         self.sovereign_titles = frozenset(profile.sovereign_titles)  # "Pope": before a name found
+        self.rulers = frozenset(profile.rulers)  # "Emperor", "King": a ruler's title ("the King of France")
         self.forenames = profile.forenames
         self.common_forenames = profile.common_forenames  # "Will", "Rob": a name only before a surname
         self.forename_abbreviations = profile.forename_abbreviations  # "Wm.": a forename inside a name

@@ -230,6 +230,7 @@ from .namewords import (
     INITIAL,
     LISTED_WORD,
     LOWER,
+    PIECE_BREAK,
     SYLLABLES,
     UPPER,
     VOWEL,
@@ -1001,6 +1002,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             if span.name.key() not in why or _weak(why[span.name.key()]) and span.why != "common forename":
                 why[span.name.key()] = f"{_EVIDENCE[span.why]}: {passage(piece, span.start, span.end)}"
     _headed(text, words, finder, found, why)
+    _born_openings(words, found, why)
     alone: dict[str, str] = {}
     for key, name in found.items():
         if (
@@ -1054,6 +1056,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
     # the persons of the profile's lists first: "(Sappho, Eloisa, Mrs. Macaulay": Sappho's list
     _deities(text, words, found, why, alone)
     _known_persons(words, found, why, alone)
+    _numbered_sovereigns(words, found, why, alone)
     for word, n, where in beside_persons(words, alone, lists + lists_after_persons(after_names, alone, words)):
         alone[word] = "surname"
         found[word] = Name("", (), word)
@@ -1088,6 +1091,41 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             found[word] = Name("", (), word)
             why[word] = f"named {times(n)} in a list with persons the book names: {where}"
     return found, why, alone
+
+
+# A paragraph or note that opens with a name (one to four capitalised words, the particles
+# between them in lower case), its epithet ("the Sicilian") or ruler's number ("II") after it,
+# then a comma and "born" and a year, or a date's first word: a note on the person.
+_BORN_OPENING = re.compile(
+    rf"([{UPPER}][{LOWER}]+(?: (?:(?:da|de|di|del|della|of|von|van|le|la) )?[{UPPER}][{LOWER}]+){{0,3}})"
+    rf"(?: the [{UPPER}][{LOWER}]+|{_REGNAL.pattern})?,? born (?:in |about |c\. |circa )?\d"
+)
+
+
+def _born_openings(words: Words, found: dict[str, Name], why: dict[str, str]) -> None:
+    """The persons a note or paragraph is about, where it opens with the name and "born" and a
+    year, as an editor's biographical note does ("Agathocles the Sicilian, born 361 BC, died
+    289 BC.", "Hiero II, born about 307 BC", "Joannes Cantacuzenus, born 1300, died 1383."): a
+    name of one word is a forename, its epithet or number telling its bearer apart; of several,
+    forenames and a surname. No name of a word the book writes in lower case too, of a deity,
+    nor a place's name (`place_name`)."""
+    for piece in words.prose:
+        if " born " not in piece[:80]:
+            continue  # most pieces: no note on a person's birth
+        m = _BORN_OPENING.match(piece)
+        if m is None:
+            continue
+        parts = m.group(1).split(" ")
+        capitalised = [w for w in parts if w[:1].isupper()]
+        if any(words.common(w) or w in words.deities for w in capitalised) or place_name(m.group(1)):
+            continue
+        name = Name("", (parts[0],), "") if len(parts) == 1 else Name("", tuple(parts[:-1]), parts[-1])
+        if name.key() in found or any(parts[-1] in (n.surname, *n.given) for n in found.values()):
+            continue  # the person found already, under a title or with a forename ("Emperor Maximilian")
+        found[name.key()] = name
+        why[name.key()] = (
+            f"a note on the person, opening with the name and “born”: {passage(piece, m.start(), m.end())}"
+        )
 
 
 def _surnames_after_names(words: Words, alone: dict[str, str], found: dict[str, Name], why: dict[str, str]) -> None:
@@ -2047,6 +2085,58 @@ def _known_persons(words: Words, found: dict[str, Name], why: dict[str, str], al
         )
 
 
+# A ruler's number written as an ordinal after "the": "Adrian the Fifth", "Innocent the Third".
+_ORDINAL_AFTER = (
+    r" the (?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth"
+    r"|Thirteenth|Fourteenth|Fifteenth|Sixteenth)(?![\w'’-])"
+)
+
+
+def _numbered_sovereigns(words: Words, found: dict[str, Name], why: dict[str, str], alone: dict[str, str]) -> None:
+    """The names of sovereigns written between a sovereign's or ruler's title of the profile
+    (`[names] sovereign_titles`, `rulers`: "Pope", "Emperor", "King") and a ruler's number, in
+    Roman numerals or an ordinal after "the" ("Pope Urban IV", "Pope Celestine V", "Emperor
+    Joseph II.", "Pope Adrian the Fifth"): the shape itself names one person, a pope or a
+    monarch, whom the book may write by the name alone elsewhere ("Resign, Celestine!"). The
+    name is a person's wherever written capitalised, unless the book writes the word in lower
+    case too ("Pope Innocent III" beside "innocent blood") or nothing else may be a person's
+    name (`_may_be_person`: a place the profile lists, a body written after "the")."""
+    titles = sorted(words.sovereign_titles | words.rulers, key=lambda t: (-len(t), t))
+    if not titles:
+        return
+    after_title = re.compile(rf" ([{UPPER}][{LOWER}]+)(?:{_REGNAL.pattern}|{_ORDINAL_AFTER})")
+    joined = words.prose_joined
+    # (each title the book writes capitalised sought alone: most books write few of them, and
+    # `str.find` skips to each use faster than a pattern of them all, or an automaton, is tried)
+    for _, start, end in _uses(joined, [f"{t} " for t in titles if words.caps[t]]):
+        if start and (joined[start - 1].isalnum() or joined[start - 1] in "_'’.-"):
+            continue  # the title's word inside another, or after an apostrophe
+        m = after_title.match(joined, end - 1)
+        if m is None:
+            continue  # most titles: no name and number after them
+        word = m.group(1)
+        if word in alone or word in found or word in words.deities or not _may_be_person(word, words):
+            continue
+        alone[word] = "forename"  # a sovereign's own name, told apart by a number or epithet ("Louis")
+        found[word] = Name("", (word,), "")
+        opened = joined.rfind(PIECE_BREAK, 0, start)
+        begin = 0 if opened < 0 else opened + len(PIECE_BREAK)
+        closed = joined.find(PIECE_BREAK, m.end())
+        piece = joined[begin : len(joined) if closed < 0 else closed]
+        where = passage(piece, start - begin, m.end() - begin)
+        why[word] = f"a sovereign's name between a title and a ruler's number: {where}"
+
+
+def _uses(text: str, strings: list[str]) -> Iterator[tuple[str, int, int]]:
+    """Each place `text` writes one of `strings`: (the string, its start, its end), string by
+    string."""
+    for string in strings:
+        at = text.find(string)
+        while at >= 0:
+            yield string, at, at + len(string)
+            at = text.find(string, at + 1)
+
+
 # A capitalised word before a year ("Mars 1832"): where `_before_years_only` may hold.
 _BEFORE_YEAR = re.compile(rf"([{UPPER}][\w'’-]*)[ \t]+\n?[ \t]*[12][0-9]{{3}}(?![0-9])")
 
@@ -2123,6 +2213,59 @@ def families(words: Words, surnames: Collection[str]) -> set[str]:
         ):
             continue  # "the Moors" beside "a young Moor": one of a people
         out.add(plural)
+    return out
+
+
+# A name and the comma or "and" that joins the next in a list, right before "the" and a family
+# ("Barnave, the Lameths", "Barnave and the Lameths"), anchored at the end of what stands before
+_LISTED_BEFORE_THE = re.compile(rf"(?<![\w'’-])([{UPPER}][{LOWER}]+)(?:,| and| &|, and) \Z")
+# (no capitalised word after it: "the Phillips Brookses" is no family "Phillips")
+_FAMILY_AFTER_THE = re.compile(rf"he (?:(?:two|three|four|five|both) )?([{UPPER}][{LOWER}]+s)(?![\w'’-]|\s[{UPPER}])")
+
+
+def families_in_lists(words: Words, persons: Collection[str], named: Collection[str]) -> set[str]:
+    """Families in the plural named in one list with a person or family the book names
+    ("Lafayette, Barnave, the Lameths", "Barnave and the Lameths"; "the Orsinis, the Colonnas,
+    the Savellis"), where the book never writes the family's name in the singular (so that
+    `families` has no surname to find them by): a capitalised word in "s" after "the" (and a
+    number or "both"), right after a word of `persons` or a family (`named`, or one found so)
+    and a comma or "and"; never a word `families` would refuse (a deity, a common word, a
+    place, a people's word). The lists read again with each family found ("the Colonnas"
+    lists "the Savellis")."""
+    text = words.prose_joined
+    listed = set(persons) | set(named)
+    # (each family after "the" and the word listed before it, found in one scan of the prose)
+    pairs: list[tuple[str, str]] = []
+    for m in _FAMILY_AFTER_THE.finditer(text):
+        at = m.start()
+        if at < 1 or text[at - 1] not in "Tt" or at >= 2 and (text[at - 2].isalnum() or text[at - 2] == "_"):
+            continue  # "he" of another word ("she", "Athe…")
+        before = _LISTED_BEFORE_THE.search(text, max(0, at - 40), at - 1)
+        if before is not None:
+            pairs.append((before.group(1), m.group(1)))
+    out: set[str] = set()
+    refused: set[str] = set()
+    found_more = bool(pairs)
+    while found_more:
+        found_more = False
+        for first, plural in pairs:
+            if first not in listed or plural in listed or plural in refused:
+                continue
+            singular = plural[:-1]
+            if (
+                words.caps[singular]
+                or singular in words.deities
+                or words.common(plural)
+                or words.common(singular)
+                or place_name(plural)
+                or place_name(singular)
+                or _PEOPLE.search(plural)
+            ):
+                refused.add(plural)
+                continue  # written in the singular too: for `families`, or no family's name
+            out.add(plural)
+            listed.add(plural)
+            found_more = True
     return out
 
 
@@ -3614,8 +3757,11 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         _index_taken(found, why, alone, taken)
     for word in names_as_types(words, set(alone) | taken):
         alone.setdefault(word, "surname")  # marked, linked to no one: a kind of man, no person
-    for word in families(words, {w for w, kind in alone.items() if kind == "surname"}):
+    named_families = families(words, {w for w, kind in alone.items() if kind == "surname"})
+    for word in named_families:
         alone.setdefault(word, "surname")  # marked, linked to no one: a family, no one person
+    for word in families_in_lists(words, set(alone), named_families):
+        alone.setdefault(word, "surname")  # as a family above
     titles = _titles_of_rank(ctx.profile)
     titled = titles_for_names(words, titles)
     # an editor's choice: a ruler's title "of" a land no person, its land a place
