@@ -91,6 +91,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   capitalised word after the
   name ends it where the book writes that word in lower case (a verse's next line: "the banks
   o' Devon / Was");
+- a name after "battle of" or "siege of" (either capitalised): the place it was fought at,
+  gazetteer or none ("the battle of Vaila", "Battle of Caravaggio"; not a month, a person's
+  name nor a word the book writes in lower case), wherever written;
 - a place found and a word of `[places] landscape` for its side or its dale written as one
   word ("down Nithside", "Teviotdale");
 - a name with an ending of the profile (`[places] endings`; the pack "british" gives
@@ -586,6 +589,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 evidence=f"named {'after a feature of a place' if feature else 'a town or district'}: "
                 f"{passage(text, m.start(), m.end(1))}",
             )
+    _battlefields(places, text, not_places, profile, lowercase)
     _endings(places, text, not_places, profile)
     for name in sorted(set(strong) | set(weak)):
         words = name.split()
@@ -1096,6 +1100,55 @@ def _dating_names(block) -> list[tuple[str, str]]:
         return []
     written = " ".join((m.group(1) + "".join(date.itertext())).split())
     return [(n.group(1), written) for n in _DATING_NAME.finditer(m.group(1))]
+
+
+# A battle or a siege and "of" before the place it is named after ("the battle of Vaila", "the
+# siege of Leyden"): a field or a town, whether the gazetteer knows it or not.
+_BATTLEFIELD = re.compile(
+    r"(?:[Bb](?<![\w-].)attles?|[Ss](?<![\w-].)ieges?) of ([A-Z][a-z'’]+)(?![\w'’-])(?:\s([A-Z][a-z'’]+))?"
+)
+_BATTLE_WORDS = ("attle", "iege")  # sought first (`pieces_holding`), either capital
+
+
+def _battlefields(
+    places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]
+) -> None:
+    """A name after "battle of" or "siege of" (either word capitalised, "Battle of Caravaggio")
+    is a place, gazetteer or none ("the battle of Vaila", "the famous battle of Montaperti"):
+    the place of the gazetteer if it knows one of that name, else a place of unknown kind.
+    Not a month or a weekday ("the battle of June"), a person's name, an honorific, a deity, a
+    word the book writes in lower case ("a battle of Wits"), a possessive, a people's adjective
+    ("the battle of English"), nor the first word of a longer name ("the siege of Monte di
+    Croce", "the battle of San Romano")."""
+    for m in pieces_holding(_BATTLEFIELD, _BATTLE_WORDS, text):
+        name = m.group(1)
+        if name.endswith(("'s", "’s")) or not _ends_name(name, m.group(2), lowercase, profile):
+            continue
+        if _runs_on_through_particle(text, m.end(1), profile):
+            continue
+        if (
+            places.find(name) is not None
+            or name in not_places
+            or name.lower() in lowercase
+            or name in profile.honorifics
+            or name in profile.deities
+            or _ADJECTIVE.search(name)
+            or _month(name, profile)
+            or name.lower() in _WEEKDAYS
+        ):
+            continue
+        geo = max(
+            (g for g in (gazetteer.lookup_named(name), gazetteer.lookup(name)) if g is not None),
+            key=_size,
+            default=None,
+        )
+        places.add(
+            name,
+            "place" if geo is None else "settlement" if geo.type == "city" else geo.type,
+            geo,
+            "named in the text",
+            evidence=f"a battle or a siege named after it: {passage(text, m.start(), m.end(1))}",
+        )
 
 
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}

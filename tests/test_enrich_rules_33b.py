@@ -1,0 +1,23 @@
+"""Places named by the events, buildings and otherworlds of two books of Italian history and
+poetry, and persons named with an epithet, a land or a regnal number (issue 18), read in The
+Prince (Machiavelli, tr. W. K. Marriott) and Longfellow's Divine Comedy, Standard Ebooks
+source trees of the shared corpus converted with the default profile.
+
+A battle or a siege names the place it was fought at ("the battle of Vaila"), whether the
+gazetteer knows it or not."""
+
+from __future__ import annotations
+
+from corpus_marks import marked_texts
+
+
+def test_the_place_a_battle_is_named_after_is_a_place(prince, dante):
+    said = "This result was attained in the battle of Vaila, when Venice lost in one day"
+    assert "Vaila" in marked_texts(prince, said, "placeName")
+    said = "whose treason caused the defeat of the Guelfs at the famous battle of Montaperti in 1260"
+    assert "Montaperti" in marked_texts(dante, said, "placeName")
+
+
+def test_the_battles_place_so_found_is_marked_where_the_book_writes_it_alone(prince):
+    said = "because, after the rout at Vaila, one party at once took courage and seized the state"
+    assert "Vaila" in marked_texts(prince, said, "placeName")
