@@ -4,7 +4,9 @@ Prince (Machiavelli, tr. W. K. Marriott) and Longfellow's Divine Comedy, Standar
 source trees of the shared corpus converted with the default profile.
 
 A battle or a siege names the place it was fought at ("the battle of Vaila"), whether the
-gazetteer knows it or not."""
+gazetteer knows it or not. A forename's land after his epithet or number is inside his name
+("Philip the Fair of France"), as after the forename alone; a pontiff's title, a word and a
+reign's number are one name though the word is common ("Pope Innocent III")."""
 
 from __future__ import annotations
 
@@ -21,3 +23,15 @@ def test_the_place_a_battle_is_named_after_is_a_place(prince, dante):
 def test_the_battles_place_so_found_is_marked_where_the_book_writes_it_alone(prince):
     said = "because, after the rout at Vaila, one party at once took courage and seized the state"
     assert "Vaila" in marked_texts(prince, said, "placeName")
+
+
+def test_a_forenames_land_after_his_epithet_is_inside_his_name(dante):
+    # "Ferdinand of Aragon" is one name; so after an epithet or a number
+    said = "Philip the Fair of France, who, after his defeat at Courtray in 1302, falsified the coin"
+    assert "Philip the Fair of France" in marked_texts(dante, said)
+    assert "France" not in marked_texts(dante, said, "placeName")
+
+
+def test_a_popes_title_word_and_number_are_one_name_though_the_word_is_common(dante):
+    said = "granted by Pope Innocent III, in 1214"
+    assert "Pope Innocent III" in marked_texts(dante, said)
