@@ -35,3 +35,28 @@ def test_a_forenames_land_after_his_epithet_is_inside_his_name(dante):
 def test_a_popes_title_word_and_number_are_one_name_though_the_word_is_common(dante):
     said = "granted by Pope Innocent III, in 1214"
     assert "Pope Innocent III" in marked_texts(dante, said)
+
+
+_OTHERWORLD = (
+    "THE COMEDY\n\nBy Anne Writer\n\n\nCANTO I\n\n"
+    "There is a place in Hell called Malebolge, Wholly of stone and of an iron color, As is the circle\n"
+    "that around it turns. Then it was clear to me how everywhere In heaven is Paradise, although the\n"
+    "grace Of good supreme there rain not in one measure. Thou hast at length arrived at Purgatory; See\n"
+    "there the cliff that closes it around. But by itself alone was banished forth From Paradise,\n"
+    "because it turned aside Out of the way of truth. Place us below, nor be disdainful of it, There\n"
+    "where the cold doth lock Cocytus up. Love has conducted us unto one death; Caïna waiteth him who\n"
+    "quenched our life! Such an advantage has this Ptolomaea, That oftentimes the soul descendeth here.\n"
+)
+
+
+def test_the_otherworld_is_no_place_but_its_named_parts_are(tmp_path):
+    """With the pack "christian" the otherworld's wholes are no places though the gazetteer
+    knows towns of their names (Paradise, Nevada), and its named parts are (Malebolge, Cocytus,
+    Caïna, Ptolomaea): verses of Longfellow's Divine Comedy."""
+    from conftest import convert_with_packs, marks_in
+
+    marked = marks_in(convert_with_packs(tmp_path, _OTHERWORLD, ["christian"]), "placeName")
+    assert marked == ["Malebolge", "Cocytus", "Caïna", "Ptolomaea"]
+    # the default profile alone takes the gazetteer's town, and knows no part
+    plain = marks_in(convert_with_packs(tmp_path, _OTHERWORLD, name="plain"), "placeName")
+    assert "Paradise" in plain and "Malebolge" not in plain
