@@ -60,3 +60,23 @@ def test_the_otherworld_is_no_place_but_its_named_parts_are(tmp_path):
     # the default profile alone takes the gazetteer's town, and knows no part
     plain = marks_in(convert_with_packs(tmp_path, _OTHERWORLD, name="plain"), "placeName")
     assert "Paradise" in plain and "Malebolge" not in plain
+
+
+def test_a_church_named_after_its_saint_is_a_place_where_it_is_written(dante):
+    # the noun inside when capitalised, with the Italian words that run on; no body
+    said = "in the Capella Chigiana of the Church of Santa Maria del Popolo in Rome"
+    assert "Church of Santa Maria del Popolo" in marked_texts(dante, said, "placeName")
+    assert marked_texts(dante, said, "orgName") == []
+    # the noun outside in lower case; the saint no person there
+    said = "and died in the monastery of St. Victor in 1198"
+    assert "St. Victor" in marked_texts(dante, said, "placeName")
+    said = "He did the same for the church of St. Peter; he did the same for the church of Our Lady"
+    assert "St. Peter" in marked_texts(dante, said, "placeName")
+    assert "St. Peter" not in marked_texts(dante, said)
+    said = "Above it on the hill stands the church of San Miniato."
+    assert "San Miniato" in marked_texts(dante, said, "placeName")
+
+
+def test_the_saint_stays_a_person_elsewhere(dante):
+    said = "the tonsure in remembrance and reverence of St. Peter, on whom"
+    assert "St. Peter" in marked_texts(dante, said)

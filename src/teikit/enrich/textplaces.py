@@ -126,7 +126,11 @@ gazetteer knows it under that very name (not only as another name of somewhere e
 After the marking, two kinds of mention the persons' pass took for a man are made places
 (`establishments`, `saints_buildings`): a shop or an inn named by its keeper's possessive
 where it stands ("by Rusper's", "outside Wintershed's,"), and a building named after a saint
-whose name is a forename ("Saint Stephen's House").
+whose name is a forename ("Saint Stephen's House"); and a church, a chapel, a monastery or
+another building of the Church named after its saint, where it is written ("the church of San
+Miniato", "the monastery of St. Victor", "the Church of Santa Maria del Popolo": the noun inside
+when capitalised; the saint the persons' pass marked there, or the body the organisations'
+pass took it for, becomes the place: `saints_churches`).
 
 A preposition that opens a sentence is one too ("At Toulon"). Each entry so found has an
 evidence note quoting where it was seen; an entry the editor rejected (`<note
@@ -154,6 +158,7 @@ from collections.abc import Collection, Iterator
 from functools import cache
 
 import ahocorasick_rs
+from lxml import etree
 
 from ..tei import XML_ID, q
 from . import gazetteer, registers
@@ -1916,5 +1921,126 @@ def saints_buildings(tei, places: registers.Places) -> int:
         person.set("ref", f"{registers.PLACES_FILE}#{place.get(XML_ID)}")
         person.text = text_before[saint.start() :] + (person.text or "") + after.group()
         person.tail = (person.tail or "")[after.end() :]
+        made += 1
+    return made
+
+
+# A building of the Church and "of" before the saint it is dedicated to ("the church of San
+# Miniato", "the Church of Santa Maria del Popolo", "the monastery of St. Victor"): the noun
+# (group 1) written with a capital belongs to the name.
+_CHURCH_NOUNS = (
+    "church|chapel|monastery|convent|abbey|cathedral|baptistery|basilica|oratory|priory|cloister|capella|cappella"
+)
+_SAINT_TITLE = r"(?:St\.|Saint|San|Santa|Santo|Sant['’]\s?)"
+_CHURCH_BEFORE = re.compile(rf"\b((?i:{_CHURCH_NOUNS}) of )({_SAINT_TITLE} ?)?$")
+# the rest of a saint's name after it: Italian particles and capitalised words ("del Popolo",
+# "d’ Horta", "Alberighi"); not an epithet ("the Baptist")
+_SAINT_NAME_RUNS_ON = re.compile(
+    rf"(?:\s(?:del|della|degli|dei|di|de|d['’]\s?)\s?[{UPPER}][{LOWER}]+|\s[{UPPER}][{LOWER}]+)*"
+)
+_CHURCH_WRITTEN = re.compile(rf"\b((?i:{_CHURCH_NOUNS}) of )({_SAINT_TITLE} ?[{UPPER}][{LOWER}]+)(?![\w'’-])")
+_ORG_CHURCH = re.compile(rf"((?i:{_CHURCH_NOUNS}) of ){_SAINT_TITLE} ?[{UPPER}]")
+
+
+def saints_churches(tei, places: registers.Places) -> tuple[int, int, int]:
+    """A church, a chapel, a monastery or another building of the Church named after its saint
+    ("the church of San Miniato", "the monastery of St. Victor", "the Church of Santa Maria del
+    Popolo"): a building's noun and "of" before a saint's title (St., Saint, San, Santa, Santo,
+    Sant') and his name, with the Italian particles and capitalised words that run on ("del
+    Popolo", "d’ Horta"), is a place where it is written, the noun inside when capitalised ("the
+    Church of Santa Maria del Popolo"), outside when not ("the church of San Miniato"). The saint
+    the persons' pass marked there, or the body the organisations' pass took it for ("the Church
+    of Santa Maria"), becomes the place; elsewhere the saint stays a person. Returns how many
+    persons' and organisations' mentions became places, and how many places were marked anew."""
+    persons = orgs = 0
+    for el in list(tei.iter(q("persName"), q("orgName"))):
+        if len(el) or el.getparent() is None:
+            continue
+        before = el.getprevious()
+        text_before = (before.tail if before is not None else el.getparent().text) or ""
+        inner = el.text or ""
+        if el.tag == q("orgName"):
+            m = _ORG_CHURCH.match(inner)
+            if m is None:
+                continue
+            lead = "" if m.group(1)[0].isupper() else m.group(1)  # "the church of": the noun outside
+            cut = 0
+        else:
+            m = _CHURCH_BEFORE.search(text_before[-40:])
+            if m is None or (m.group(2) is None and re.match(_SAINT_TITLE, inner) is None):
+                continue
+            lead = (m.group(1) if m.group(1)[0].isupper() else "") + (m.group(2) or "")
+            cut = len(m.group(2) or "") + (len(m.group(1)) if m.group(1)[0].isupper() else 0)
+        if el.tag == q("orgName"):
+            name_text = inner[len(lead) :]
+            if lead:
+                text_before += lead
+        else:
+            name_text = lead + inner
+            text_before = text_before[: len(text_before) - cut]
+        tail = el.tail or ""
+        runs_on = _runs_on(tail, 0)
+        name_text += tail[:runs_on]
+        name = " ".join(name_text.split())
+        if before is not None:
+            before.tail = text_before
+        else:
+            el.getparent().text = text_before
+        if el.tag == q("orgName"):
+            orgs += 1
+        else:
+            persons += 1
+        _place_mark(el, places, name, name_text, tail[runs_on:])
+    wrapped = 0
+    for el in list(tei.iter()):
+        if el.tag in (q("persName"), q("orgName"), q("placeName")) or not isinstance(el.tag, str):
+            continue
+        wrapped += _churches_in_text(el, places)
+    return persons, orgs, wrapped
+
+
+def _runs_on(text: str, at: int) -> int:
+    """Where a saint's name that ends at `at` ends with the words that run on (`_SAINT_NAME_RUNS_ON`)."""
+    m = _SAINT_NAME_RUNS_ON.match(text, at)
+    return at if m is None else m.end()
+
+
+def _place_mark(el, places: registers.Places, name: str, text: str, tail: str) -> None:
+    place = places.find(name)
+    if place is None:
+        place = places.add(
+            name, "building", None, "named in the text", evidence=f"a church named after its saint: “{name}”"
+        )
+    el.tag = q("placeName")
+    el.attrib.clear()
+    el.set("ref", f"{registers.PLACES_FILE}#{place.get(XML_ID)}")
+    el.text = text
+    el.tail = tail
+
+
+def _churches_in_text(el, places: registers.Places) -> int:
+    """The churches named after a saint no pass marked, in `el`'s own text and its children's
+    tails ("the convent of Santa Scolastica"): each wrapped in a new `placeName`. Returns how
+    many."""
+    made = 0
+    slots = [(None, el.text)] + [(child, child.tail) for child in el]
+    while slots:
+        child, text = slots.pop()
+        if not text or "of " not in text:
+            continue
+        m = _CHURCH_WRITTEN.search(text)
+        if m is None:
+            continue
+        start = m.start(1) if m.group(1)[0].isupper() else m.start(2)
+        end = _runs_on(text, m.end())
+        place = etree.Element(q("placeName"))
+        _place_mark(place, places, " ".join(text[start:end].split()), text[start:end], text[end:])
+        if child is None:
+            el.text = text[:start]
+            el.insert(0, place)
+        else:
+            child.tail = text[:start]
+            child.addnext(place)
+        slots.append((place, place.tail))  # another church after it
         made += 1
     return made
