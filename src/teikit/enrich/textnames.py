@@ -400,10 +400,10 @@ class Finder:
         self._sovereign_before = re.compile(rf"(?<![\w'’.-])(?:{sovereigns}) \Z") if sovereigns else None
         # "Pope Innocent III": the title, any capitalised word and a reign's number from the
         # second on are one name, though the word is a common one ("innocent", "urban")
+        # (the titles' letters first, where `re` skips to them: most texts hold none)
+        reigning = words_at_start(sorted(words.sovereign_titles), before=r"[\w'’.-]")
         self._reigning = (
-            re.compile(rf"(?<![\w'’.-])(?:{sovereigns}) ([{UPPER}][{LOWER}]+) {_REIGN_FROM_SECOND}(?![\w'’-])")
-            if sovereigns
-            else None
+            re.compile(rf"(?:{reigning}) ([{UPPER}][{LOWER}]+) {_REIGN_FROM_SECOND}(?![\w'’-])") if sovereigns else None
         )
         # "Jacopo da St. Andrea", "Oliverotto da Fermo": a forename's bearer told apart by a
         # particle of the profile in lower case and his house's or his town's name

@@ -1965,6 +1965,8 @@ def saints_churches(tei, places: registers.Places) -> tuple[int, int, int]:
                 continue
             lead = "" if m.group(1)[0].isupper() else m.group(1)  # "the church of": the noun outside
             cut = 0
+        elif "of " not in text_before[-12:]:
+            continue  # most persons: no building's "of" right before
         else:
             m = _CHURCH_BEFORE.search(text_before[-40:])
             if m is None or (m.group(2) is None and re.match(_SAINT_TITLE, inner) is None):
@@ -2026,7 +2028,7 @@ def _churches_in_text(el, places: registers.Places) -> int:
     slots = [(None, el.text)] + [(child, child.tail) for child in el]
     while slots:
         child, text = slots.pop()
-        if not text or "of " not in text:
+        if not text or " of S" not in text:  # a saint's title after "of": in few texts
             continue
         m = _CHURCH_WRITTEN.search(text)
         if m is None:
