@@ -587,6 +587,29 @@ def _persons_mentioned(tei) -> set[str]:
     }
 
 
+def _orgs_mentioned(tei) -> set[str]:
+    """The ids of the organisation entries the orgName of `tei` point to."""
+    prefix = f"{registers.ORGS_FILE}#"
+    return {
+        ref[len(prefix) :]
+        for org in tei.iter(q("orgName"))
+        for ref in (org.get("ref") or "").split()
+        if ref.startswith(prefix)
+    }
+
+
+def _forget_orgs(ctx, ids: set[str]) -> None:
+    """Take back the organisation entries this run made from the text whose every mention
+    became a place ("the Church of Santa Maria del Popolo"), as `_forget_persons` does."""
+    reg = ctx.registers["org"]
+    for ident in sorted(ids):
+        entry = reg.entries.get(ident)
+        if entry is not None and entry in reg.added and registers.provenance(entry) == registers.FROM_TEXT:
+            reg.remove(entry)
+    if "orgs" in ctx.report.counts:
+        ctx.report.counts["orgs"] = len(reg.entries)
+
+
 def _forget_persons(ctx, ids: set[str]) -> None:
     """Take back the person entries this run made from the text whose every mention became
     a place ("outside Napoleon's,"): a register entry the book no longer mentions is none of
@@ -3643,7 +3666,15 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
     if strict:  # "by Rusper's", "Saint Stephen's House": the shop, the building, not the man the persons' pass marked
         persons_before = _persons_mentioned(tei)
         shops = textplaces.establishments(tei, places, ctx.profile) + textplaces.saints_buildings(tei, places)
-        counts["placeName"] += shops
+        # "the church of San Miniato", "the Church of Santa Maria del Popolo": the saint's building
+        orgs_before = _orgs_mentioned(tei)
+        churches_persons, churches_orgs, churches = textplaces.saints_churches(tei, places)
+        shops += churches_persons
+        counts["placeName"] += shops + churches_orgs + churches
+        if churches_orgs:
+            if "orgName" in ctx.report.counts:
+                ctx.report.counts["orgName"] -= churches_orgs
+            _forget_orgs(ctx, orgs_before - _orgs_mentioned(tei))
         if shops:
             ctx.report.counts["persName"] -= shops
             _forget_persons(ctx, persons_before - _persons_mentioned(tei))

@@ -175,7 +175,11 @@ III": the full stop left out), and so does what tells a forename's bearer apart 
 profile joins it so (`[names] name_links`, Scots "o'": "Meg o' the Mill"), and a
 forename's land or seat after "of", one capitalised word the book never writes in lower
 case, with no other after it ("Ferdinand of Aragon", "Philip of Macedon": one name, the land
-no place of its own there; not "Anne of Green Gables"). A word is
+no place of its own there; not "Anne of Green Gables"), after his number or epithet too
+("Philip IV of France", "Philip the Fair of France"). A sovereign's or a pontiff's title of
+the profile (`[names] sovereign_titles`), a capitalised word and a reign's number from the
+second on are one name, though the word is a common one ("Pope Innocent III", "Pope Urban
+IV"); a word the book never writes in lower case is then his name alone too ("Celestine"). A word is
 common unless its lower-case uses are rare beside its capitalised mid-sentence ones (the
 man named Ernest sixty times, against "earnest" five times).
 
@@ -266,6 +270,9 @@ _EPITHET = re.compile(rf" the [{UPPER}][{LOWER}]+(?![\w'’-]| [{UPPER}])")
 # capitalised word after "of", no other after it: not "Anne of Green Gables")
 _BYNAME = re.compile(rf" of ([{UPPER}][{LOWER}]+)(?![\w'’-]| [{UPPER}])")
 _REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}I?|I(?=[.,;:)]))(?![\w'’-])")  # "Louis XI"
+# A reign's number from the second on ("III", "V", "XXII"): never a pronoun, never a letter
+# of the alphabet alone ("I"), so it makes the word before it a sovereign's name after his title
+_REIGN_FROM_SECOND = r"(?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}I?)"
 MIN_PAIR_WRITTEN = 2  # times the prose writes "Bonar Law" after "Mr." for a common word to end the name
 MAX_FUNCTION_TITLED = 3  # letters of a function word no title names ("the", "to", "as"; "More" may)
 MIN_MID = 2  # mid-sentence uses that make a forename of the profile a name alone (once: `_saint_or_thing`)
@@ -394,6 +401,13 @@ class Finder:
         sovereigns = "|".join(map(re.escape, sorted(words.sovereign_titles)))
         # "Pope Alexander": a sovereign's title right before a name found, inside its mention
         self._sovereign_before = re.compile(rf"(?<![\w'’.-])(?:{sovereigns}) \Z") if sovereigns else None
+        # "Pope Innocent III": the title, any capitalised word and a reign's number from the
+        # second on are one name, though the word is a common one ("innocent", "urban")
+        # (the titles' letters first, where `re` skips to them: most texts hold none)
+        reigning = words_at_start(sorted(words.sovereign_titles), before=r"[\w'’.-]")
+        self._reigning = (
+            re.compile(rf"(?:{reigning}) ([{UPPER}][{LOWER}]+) {_REIGN_FROM_SECOND}(?![\w'’-])") if sovereigns else None
+        )
         # "Jacopo da St. Andrea", "Oliverotto da Fermo": a forename's bearer told apart by a
         # particle of the profile in lower case and his house's or his town's name
         small = "|".join(re.escape(p.lower()) for p in sorted(words.particles, key=lambda p: (-len(p), p)))
@@ -446,6 +460,10 @@ class Finder:
             for wish in self._invocation.finditer(text):  # a loop: no generator made for each text
                 if not any(s.start < wish.end(1) and wish.start(1) < s.end for s in out):
                     out.append(Span(wish.start(1), wish.end(1), Name("", (), wish.group(1)), "invocation"))
+        if self._reigning is not None:
+            for reign in self._reigning.finditer(text):  # most texts: no sovereign's title, no match
+                if not any(s.start < reign.end() and reign.start() < s.end for s in out):
+                    out.append(Span(reign.start(), reign.end(), Name("", (reign.group(1),), ""), "reign", True))
         if "[" in text and self.alone:
             out.extend(self._suppressed(text, out))
         if not out:
@@ -462,9 +480,11 @@ class Finder:
             if m is not None and not text[span.end - 1 : span.end] == ".":
                 span.end = m.end()  # "Charles II", "George III." (the full stop left out)
                 span.told_apart = True
+                self._land_after(text, span)  # "Philip IV of France"
             elif span.name.given and not span.name.surname and (m := _EPITHET.match(text, span.end)) is not None:
                 span.end = m.end()  # "Rob the Ranter", "Peter the Great": the forename's bearer by his epithet
                 span.told_apart = True
+                self._land_after(text, span)  # "Philip the Fair of France"
             elif (
                 span.name.given
                 and not span.name.surname
@@ -489,6 +509,17 @@ class Finder:
                     span.told_apart = True
             lengthened = lengthened or span.told_apart
         return _lengthened_over(out) if lengthened else out
+
+    def _land_after(self, text: str, span: Span) -> None:
+        """A forename's land or seat after its bearer's number or epithet ("Philip the Fair of
+        France", "Peter the Third of Aragon", "Philip IV of France"): inside the name, as
+        after the forename alone ("Ferdinand of Aragon"; one capitalised word the book never
+        writes in lower case, no deity's, no other capitalised word after it)."""
+        if not span.name.given or span.name.surname:
+            return
+        m = _BYNAME.match(text, span.end)
+        if m is not None and not self.words.common(m.group(1)) and m.group(1) not in self.words.deities:
+            span.end = m.end()
 
     def unnamed(self, also: Collection[str] = ()) -> set[str]:
         """The pieces of the prose (`Words.prose`) whose `spans` are none for sure, and which
@@ -3308,6 +3339,7 @@ def inverted_entries(words: Words) -> list[tuple[str, str]]:
 _BRACKETED = re.compile(rf"[{UPPER}](?<![\w'’\]-].)[{LOWER}]*\[[{LOWER}]+\][{LOWER}]*(?![\w'’\[-])")
 _EVIDENCE = {
     "invocation": "a name of God before the verb of a wish ([names] invocations)",
+    "reign": "a sovereign's title before it and a reign's number after it",
     "honorific": "after an honorific",
     "forename": "a forename before it",
     "common forename": "a forename that is a common word too before it, mid-sentence",

@@ -108,6 +108,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   capitalised word after the
   name ends it where the book writes that word in lower case (a verse's next line: "the banks
   o' Devon / Was");
+- a name after "battle of" or "siege of" (either capitalised): the place it was fought at,
+  gazetteer or none ("the battle of Vaila", "Battle of Caravaggio"; not a month, a person's
+  name nor a word the book writes in lower case), wherever written;
 - a place found and a word of `[places] landscape` for its side or its dale written as one
   word ("down Nithside", "Teviotdale");
 - a name with an ending of the profile (`[places] endings`; the pack "british" gives
@@ -140,7 +143,11 @@ gazetteer knows it under that very name (not only as another name of somewhere e
 After the marking, two kinds of mention the persons' pass took for a man are made places
 (`establishments`, `saints_buildings`): a shop or an inn named by its keeper's possessive
 where it stands ("by Rusper's", "outside Wintershed's,"), and a building named after a saint
-whose name is a forename ("Saint Stephen's House").
+whose name is a forename ("Saint Stephen's House"); and a church, a chapel, a monastery or
+another building of the Church named after its saint, where it is written ("the church of San
+Miniato", "the monastery of St. Victor", "the Church of Santa Maria del Popolo": the noun inside
+when capitalised; the saint the persons' pass marked there, or the body the organisations'
+pass took it for, becomes the place: `saints_churches`).
 
 A preposition that opens a sentence is one too ("At Toulon"). Each entry so found has an
 evidence note quoting where it was seen; an entry the editor rejected (`<note
@@ -168,6 +175,7 @@ from collections.abc import Collection, Iterator
 from functools import cache
 
 import ahocorasick_rs
+from lxml import etree
 
 from ..tei import XML_ID, q
 from . import gazetteer, registers
@@ -606,6 +614,7 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
                 evidence=f"named {'after a feature of a place' if feature else 'a town or district'}: "
                 f"{passage(text, m.start(), m.end(1))}",
             )
+    _battlefields(places, text, not_places, profile, lowercase)
     _endings(places, text, not_places, profile)
     for name in sorted(set(strong) | set(weak)):
         words = name.split()
@@ -1258,6 +1267,55 @@ def _dating_names(block) -> list[tuple[str, str]]:
         return []
     written = " ".join((m.group(1) + "".join(date.itertext())).split())
     return [(n.group(1), written) for n in _DATING_NAME.finditer(m.group(1))]
+
+
+# A battle or a siege and "of" before the place it is named after ("the battle of Vaila", "the
+# siege of Leyden"): a field or a town, whether the gazetteer knows it or not.
+_BATTLEFIELD = re.compile(
+    r"(?:[Bb](?<![\w-].)attles?|[Ss](?<![\w-].)ieges?) of ([A-Z][a-z'’]+)(?![\w'’-])(?:\s([A-Z][a-z'’]+))?"
+)
+_BATTLE_WORDS = ("attle", "iege")  # sought first (`pieces_holding`), either capital
+
+
+def _battlefields(
+    places: registers.Places, text: str, not_places: set[str], profile, lowercase: Collection[str]
+) -> None:
+    """A name after "battle of" or "siege of" (either word capitalised, "Battle of Caravaggio")
+    is a place, gazetteer or none ("the battle of Vaila", "the famous battle of Montaperti"):
+    the place of the gazetteer if it knows one of that name, else a place of unknown kind.
+    Not a month or a weekday ("the battle of June"), a person's name, an honorific, a deity, a
+    word the book writes in lower case ("a battle of Wits"), a possessive, a people's adjective
+    ("the battle of English"), nor the first word of a longer name ("the siege of Monte di
+    Croce", "the battle of San Romano")."""
+    for m in pieces_holding(_BATTLEFIELD, _BATTLE_WORDS, text):
+        name = m.group(1)
+        if name.endswith(("'s", "’s")) or not _ends_name(name, m.group(2), lowercase, profile):
+            continue
+        if _runs_on_through_particle(text, m.end(1), profile):
+            continue
+        if (
+            places.find(name) is not None
+            or name in not_places
+            or name.lower() in lowercase
+            or name in profile.honorifics
+            or name in profile.deities
+            or _ADJECTIVE.search(name)
+            or _month(name, profile)
+            or name.lower() in _WEEKDAYS
+        ):
+            continue
+        geo = max(
+            (g for g in (gazetteer.lookup_named(name), gazetteer.lookup(name)) if g is not None),
+            key=_size,
+            default=None,
+        )
+        places.add(
+            name,
+            "place" if geo is None else "settlement" if geo.type == "city" else geo.type,
+            geo,
+            "named in the text",
+            evidence=f"a battle or a siege named after it: {passage(text, m.start(), m.end(1))}",
+        )
 
 
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -2075,5 +2133,128 @@ def saints_buildings(tei, places: registers.Places) -> int:
         person.set("ref", f"{registers.PLACES_FILE}#{place.get(XML_ID)}")
         person.text = text_before[saint.start() :] + (person.text or "") + after.group()
         person.tail = (person.tail or "")[after.end() :]
+        made += 1
+    return made
+
+
+# A building of the Church and "of" before the saint it is dedicated to ("the church of San
+# Miniato", "the Church of Santa Maria del Popolo", "the monastery of St. Victor"): the noun
+# (group 1) written with a capital belongs to the name.
+_CHURCH_NOUNS = (
+    "church|chapel|monastery|convent|abbey|cathedral|baptistery|basilica|oratory|priory|cloister|capella|cappella"
+)
+_SAINT_TITLE = r"(?:St\.|Saint|San|Santa|Santo|Sant['’]\s?)"
+_CHURCH_BEFORE = re.compile(rf"\b((?i:{_CHURCH_NOUNS}) of )({_SAINT_TITLE} ?)?$")
+# the rest of a saint's name after it: Italian particles and capitalised words ("del Popolo",
+# "d’ Horta", "Alberighi"); not an epithet ("the Baptist")
+_SAINT_NAME_RUNS_ON = re.compile(
+    rf"(?:\s(?:del|della|degli|dei|di|de|d['’]\s?)\s?[{UPPER}][{LOWER}]+|\s[{UPPER}][{LOWER}]+)*"
+)
+_CHURCH_WRITTEN = re.compile(rf"\b((?i:{_CHURCH_NOUNS}) of )({_SAINT_TITLE} ?[{UPPER}][{LOWER}]+)(?![\w'’-])")
+_ORG_CHURCH = re.compile(rf"((?i:{_CHURCH_NOUNS}) of ){_SAINT_TITLE} ?[{UPPER}]")
+
+
+def saints_churches(tei, places: registers.Places) -> tuple[int, int, int]:
+    """A church, a chapel, a monastery or another building of the Church named after its saint
+    ("the church of San Miniato", "the monastery of St. Victor", "the Church of Santa Maria del
+    Popolo"): a building's noun and "of" before a saint's title (St., Saint, San, Santa, Santo,
+    Sant') and his name, with the Italian particles and capitalised words that run on ("del
+    Popolo", "d’ Horta"), is a place where it is written, the noun inside when capitalised ("the
+    Church of Santa Maria del Popolo"), outside when not ("the church of San Miniato"). The saint
+    the persons' pass marked there, or the body the organisations' pass took it for ("the Church
+    of Santa Maria"), becomes the place; elsewhere the saint stays a person. Returns how many
+    persons' and organisations' mentions became places, and how many places were marked anew."""
+    persons = orgs = 0
+    for el in list(tei.iter(q("persName"), q("orgName"))):
+        if len(el) or el.getparent() is None:
+            continue
+        before = el.getprevious()
+        text_before = (before.tail if before is not None else el.getparent().text) or ""
+        inner = el.text or ""
+        if el.tag == q("orgName"):
+            m = _ORG_CHURCH.match(inner)
+            if m is None:
+                continue
+            lead = "" if m.group(1)[0].isupper() else m.group(1)  # "the church of": the noun outside
+            cut = 0
+        elif "of " not in text_before[-12:]:
+            continue  # most persons: no building's "of" right before
+        else:
+            m = _CHURCH_BEFORE.search(text_before[-40:])
+            if m is None or (m.group(2) is None and re.match(_SAINT_TITLE, inner) is None):
+                continue
+            lead = (m.group(1) if m.group(1)[0].isupper() else "") + (m.group(2) or "")
+            cut = len(m.group(2) or "") + (len(m.group(1)) if m.group(1)[0].isupper() else 0)
+        if el.tag == q("orgName"):
+            name_text = inner[len(lead) :]
+            if lead:
+                text_before += lead
+        else:
+            name_text = lead + inner
+            text_before = text_before[: len(text_before) - cut]
+        tail = el.tail or ""
+        runs_on = _runs_on(tail, 0)
+        name_text += tail[:runs_on]
+        name = " ".join(name_text.split())
+        if before is not None:
+            before.tail = text_before
+        else:
+            el.getparent().text = text_before
+        if el.tag == q("orgName"):
+            orgs += 1
+        else:
+            persons += 1
+        _place_mark(el, places, name, name_text, tail[runs_on:])
+    wrapped = 0
+    for el in list(tei.iter()):
+        if el.tag in (q("persName"), q("orgName"), q("placeName")) or not isinstance(el.tag, str):
+            continue
+        wrapped += _churches_in_text(el, places)
+    return persons, orgs, wrapped
+
+
+def _runs_on(text: str, at: int) -> int:
+    """Where a saint's name that ends at `at` ends with the words that run on (`_SAINT_NAME_RUNS_ON`)."""
+    m = _SAINT_NAME_RUNS_ON.match(text, at)
+    return at if m is None else m.end()
+
+
+def _place_mark(el, places: registers.Places, name: str, text: str, tail: str) -> None:
+    place = places.find(name)
+    if place is None:
+        place = places.add(
+            name, "building", None, "named in the text", evidence=f"a church named after its saint: “{name}”"
+        )
+    el.tag = q("placeName")
+    el.attrib.clear()
+    el.set("ref", f"{registers.PLACES_FILE}#{place.get(XML_ID)}")
+    el.text = text
+    el.tail = tail
+
+
+def _churches_in_text(el, places: registers.Places) -> int:
+    """The churches named after a saint no pass marked, in `el`'s own text and its children's
+    tails ("the convent of Santa Scolastica"): each wrapped in a new `placeName`. Returns how
+    many."""
+    made = 0
+    slots = [(None, el.text)] + [(child, child.tail) for child in el]
+    while slots:
+        child, text = slots.pop()
+        if not text or " of S" not in text:  # a saint's title after "of": in few texts
+            continue
+        m = _CHURCH_WRITTEN.search(text)
+        if m is None:
+            continue
+        start = m.start(1) if m.group(1)[0].isupper() else m.start(2)
+        end = _runs_on(text, m.end())
+        place = etree.Element(q("placeName"))
+        _place_mark(place, places, " ".join(text[start:end].split()), text[start:end], text[end:])
+        if child is None:
+            el.text = text[:start]
+            el.insert(0, place)
+        else:
+            child.tail = text[:start]
+            child.addnext(place)
+        slots.append((place, place.tail))  # another church after it
         made += 1
     return made
