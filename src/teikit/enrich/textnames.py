@@ -2260,7 +2260,8 @@ def families_in_lists(words: Words, persons: Collection[str], named: Collection[
     the Savellis"), where the book never writes the family's name in the singular (so that
     `families` has no surname to find them by): a capitalised word in "s" after "the" (and a
     number or "both"), right after a word of `persons` or a family (`named`, or one found so)
-    and a comma or "and"; never a word `families` would refuse (a deity, a common word, a
+    and a comma or "and"; never a word in "ss" nor a title of the profile ("the Empress of
+    Russia" listed with women), nor one `families` would refuse (a deity, a common word, a
     place, a people's word). The lists read again with each family found ("the Colonnas"
     lists "the Savellis")."""
     text = words.prose_joined
@@ -2284,7 +2285,9 @@ def families_in_lists(words: Words, persons: Collection[str], named: Collection[
                 continue
             singular = plural[:-1]
             if (
-                words.caps[singular]
+                plural.endswith("ss")  # no plural: a woman's title ("the Empress of Russia", "the Countess")
+                or plural in words.apposed_titles
+                or words.caps[singular]
                 or singular in words.deities
                 or words.common(plural)
                 or words.common(singular)
