@@ -142,13 +142,15 @@ only on evidence from the way names are written, never from a list of particular
   possessive after it ("the suburban train to Johnson's discreet home": his);
 - a title of rank used in place of a name (`[names] peerages` and `rulers`): "the Duke of
   Orleans", "the Elector of Bavaria", one person by its whole title, the article outside and
-  the place inside no mention of its own; not an epithet ("the King of Love": the word after
-  "of" is one the book writes in lower case, unless a country or a region); where the editor
-  chose `[names] titles_of_rank = "land"`, a ruler's title is no mention at all, nor the land
-  inside it a person's name there (the places pass's): a title of `rulers` ("the King of
-  France"), and a peer's title whose land the book writes after a preposition of place too
-  ("the Duke of Milan" beside "in Milan"; `titles_of_rulers`), a peer's otherwise one person
-  still ("the Duke of Wellington");
+  the place inside no mention of its own, where the editor chose `[names] titles_of_rank =
+  "person"`; not an epithet ("the King of Love": the word after "of" is one the book writes in
+  lower case, unless a country or a region). Under "land" (the default) no title is a mention,
+  nor the land inside it a person's name there, and the land is a place whatever the
+  gazetteer says (`lands_of_titles`, handed to the places pass: "the Countess of Forli",
+  "Guido Ubaldo, Duke of Urbino", "the count of Pitigliano"); under "ruler" only a ruler's
+  title is so: a title of `rulers` ("the King of France"), and a peer's title whose land the
+  book writes after a preposition of place too ("the Duke of Milan" beside "in Milan";
+  `titles_of_rulers`), a peer's otherwise one person still ("the Duke of Wellington");
 - a paragraph's first word before a comma, initials and a name, as an index, a glossary
   of names or a bibliography names a person ("Rusticus, Q. Junius, or Stoic philosopher");
 - a heading of the book's general index whose entries speak of a person ("Calonne,
@@ -1974,6 +1976,95 @@ def titles_of_rulers(words: Words, titled: Collection[str], rulers: Collection[s
     return {title for title, land in lands.items() if title.split(" of ", 1)[0] in ruling or land in placed}
 
 
+# The land after a title of rank and "of": one or two capitalised words in any romanisation
+# ("Chʽin"), no third after them ("the Duke of Milan", "the King of Great Britain")
+_LAND = rf"([{UPPER}][{LOWER}]+(?:\s[{UPPER}][{LOWER}]+)?)(?![{LOWER}\w'’-]|\s[{UPPER}])"
+_LAND_EVIDENCE = 'the land of a title of rank ([names] titles_of_rank = "land")'
+
+
+def lands_of_titles(words: Words, titles: tuple[str, ...]) -> dict[str, str]:
+    """The lands that titles of rank name (`[names] peerages` and `rulers`), as `[names]
+    titles_of_rank = "land"` reads them: places, whether the gazetteer knows them or not, each
+    with a passage that shows it. The capitalised word or two after a title and "of" where the
+    title stands after "the" ("the Countess of Forli", "the King of Chʽin"), after a comma
+    in apposition to a name ("Guido Ubaldo, Duke of Urbino"), or after "the" in lower case
+    where the book writes that title capitalised before "of" too ("the count of Pitigliano"
+    beside "Count of Cunio"). Not an abstraction or an epithet: a word the book writes in lower
+    case ("the Prince of Darkness", "the King of Love"), unless the gazetteer knows it as a
+    country or a region; not a people's plural, a word ending in "s" the gazetteer does not know
+    whose singular the book writes capitalised ("Mary, Queen of Scots" beside "a Scot"; "the
+    King of the Romans" is no land of this shape: "the" follows "of"); not a people's adjective,
+    one word whose plural the book writes, no country or region of the gazetteer ("the prince
+    of Roman orators" beside "the Romans"); nor a forename, a known person or a god of the
+    profile ("the King of Glory"). A peer's land (of a title of `peerages` only) only where the
+    book writes it nowhere but after "of" or a preposition of place (`[places] prepositions`):
+    a peer is called by his title's land alone as a ruler seldom is ("Forgive! much-wrong'd
+    Montrose!", the Marquis; "Wellington, great in so many military qualities"), while "the
+    Countess of Forli" gives Forli."""
+    if not titles:
+        return {}
+    joined = "\n\n".join(words.prose)
+    written = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    lowered = "|".join(re.escape(t.lower()) for t in sorted(titles, key=len, reverse=True) if " " not in t)
+    capitalised_before_of = {t for t in titles if f"{t} of " in joined}
+    pattern = re.compile(
+        rf"(?:(?<![\w'’-])[Tt]he\s|,\s)({written})\sof\s{_LAND}|(?<![\w'’-])the\s({lowered})\sof\s{_LAND}"
+    )
+    persons = set(words.forenames) | set(words.known_persons) | set(words.deities)
+    peers = set(words.peerages)
+    out: dict[str, str] = {}
+    peers_lands: set[str] = set()
+    ruled: set[str] = set()
+    for m in pattern.finditer(joined):
+        if m.group(1):
+            title, land = m.group(1), m.group(2)
+        elif m.group(3).capitalize() in capitalised_before_of:
+            title, land = m.group(3).capitalize(), m.group(4)
+        else:
+            continue
+        (peers_lands if title in peers else ruled).add(land)
+        if land in out or land in persons or _people_plural(land, joined) or _peoples_adjective(land, joined):
+            continue
+        if any(words.common(w) for w in land.split()):
+            geo = gazetteer.lookup(land)
+            if geo is None or geo.type not in ("country", "state", "region"):
+                continue
+        out[land] = f"{_LAND_EVIDENCE}: {_quote(joined, m.start(), m.end())}"
+    called = _written_otherwise(joined, (peers_lands - ruled) & set(out), words.place_prepositions)
+    return {land: where for land, where in out.items() if land not in called}
+
+
+def _peoples_adjective(land: str, text: str) -> bool:
+    """Whether `land` is a people's adjective ("the prince of Roman orators"): one word whose
+    plural `text` writes too ("the Romans"), no country or region of the gazetteer."""
+    if " " in land or re.search(rf"(?<![\w'’-]){re.escape(land)}s(?![\w'’-])", text) is None:
+        return False
+    geo = gazetteer.lookup(land)
+    return geo is None or geo.type not in ("country", "state", "region")
+
+
+def _written_otherwise(text: str, lands: Collection[str], prepositions) -> set[str]:
+    """The `lands` that `text` writes somewhere not right after "of" nor a preposition of place
+    (one scan for them all): a man's name as much as a land's."""
+    if not lands:
+        return set()
+    sought = re.compile(rf"(?<![\w'’-])({'|'.join(map(re.escape, sorted(lands, key=len, reverse=True)))})(?![\w'’-])")
+    before = re.compile(rf"(?<![\w'’-])(?:of|{'|'.join(map(re.escape, prepositions)) or '(?!)'})\s+\Z", re.IGNORECASE)
+    out: set[str] = set()
+    for m in sought.finditer(text):
+        if m.group(1) not in out and before.search(text, max(0, m.start() - 30), m.start()) is None:
+            out.add(m.group(1))
+    return out
+
+
+def _people_plural(land: str, text: str) -> bool:
+    """Whether `land` is a people's plural ("Scots", "Romans"): one word ending in "s" that the
+    gazetteer does not know, its singular written capitalised in `text` ("a Scot")."""
+    if " " in land or not land.endswith("s") or gazetteer.lookup(land) is not None:
+        return False
+    return re.search(rf"(?<![\w'’-]){re.escape(land[:-1])}(?![\w'’-])", text) is not None
+
+
 def _common_forename(word: str, words: Words) -> bool:
     """Whether a forename of the profile is a common word in the book: written in lower case
     half as often as capitalised mid-sentence, or more ("Ben", "ben": the parlour). A word
@@ -3554,8 +3645,17 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         alone.setdefault(word, "surname")  # marked, linked to no one: a family, no one person
     titles = _titles_of_rank(ctx.profile)
     titled = titles_for_names(words, titles)
-    # an editor's choice: a ruler's title "of" a land no person, its land a place
-    ruled = titles_of_rulers(words, titled, ctx.profile.rulers) if ctx.profile.titles_of_rank == "land" else set()
+    # an editor's choice: a title "of" a land no person, its land a place (a ruler's only: "ruler")
+    convention = ctx.profile.titles_of_rank
+    ruled = titles_of_rulers(words, titled, ctx.profile.rulers) if convention == "ruler" else set()
+    if convention == "land":
+        ruled = set(titled)
+    if convention != "person":
+        for land, where in lands_of_titles(words, titles if convention == "land" else ctx.profile.rulers).items():
+            # not a person's name ("the Marquis of Graham" beside "gallant Graham"), nor a ruling
+            # house's ("the King of Han" beside "the Han dynasty": a period as often, `polities`)
+            if land not in alone and land not in found and land not in houses:
+                ctx.places_of_persons_names.setdefault(land, where)
     # the titles' words ("Duke", "Elector"): a text holding none holds no title to mark
     title_heads = sorted({title.split(" of ")[0] for title in titled})
     for title, where in titled.items():
