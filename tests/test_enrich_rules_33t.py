@@ -138,8 +138,8 @@ def test_a_peers_land_the_book_writes_as_a_mans_name_is_no_place(tmp_path):
     assert "Prince Charles" in persons
 
 
-# The Federalist, No. 18 and No. 19: its editor's profile keeps a peer's title a person and
-# gives a ruler's title its land ("ruler"), in lower case too.
+# The Federalist, a note to No. 19 and No. 18: under "ruler" (a peer's title a person) a ruler's
+# title gives its land as under "land", in lower case too.
 _MACEDON = (
     "The League of Cambray, comprehending the Emperor, the King of France,\n"
     "the King of Aragon, and most of the Italian princes and states.\n\n"

@@ -1991,11 +1991,11 @@ def lands_of_titles(words: Words, titles: tuple[str, ...]) -> dict[str, str]:
     where the book writes that title capitalised before "of" too ("the count of Pitigliano"
     beside "Count of Cunio"). Not an abstraction or an epithet: a word the book writes in lower
     case ("the Prince of Darkness", "the King of Love"), unless the gazetteer knows it as a
-    country or a region; not a people's plural, a word ending in "s" the gazetteer does not know
-    whose singular the book writes capitalised ("Mary, Queen of Scots" beside "a Scot"; "the
-    King of the Romans" is no land of this shape: "the" follows "of"); not a people's adjective,
-    one word whose plural the book writes, no country or region of the gazetteer ("the prince
-    of Roman orators" beside "the Romans"); nor a forename, a known person or a god of the
+    country or a region; not a people's plural nor its adjective, one word ending in "s" whose
+    singular the book writes as a word ("Mary, Queen of Scots" beside "a Scot"; "the King of
+    the Romans" is no land of this shape: "the" follows "of"), or one whose plural it writes
+    ("the prince of Roman orators" beside "the Romans"), unless the gazetteer knows it as a
+    country or a region ("Wales"); nor a forename, a known person or a god of the
     profile ("the King of Glory"). A peer's land (of a title of `peerages` only) only where the
     book writes it nowhere but after "of" or a preposition of place (`[places] prepositions`):
     a peer is called by his title's land alone as a ruler seldom is ("Forgive! much-wrong'd
@@ -2004,65 +2004,81 @@ def lands_of_titles(words: Words, titles: tuple[str, ...]) -> dict[str, str]:
     if not titles:
         return {}
     joined = "\n\n".join(words.prose)
-    written = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-    lowered = "|".join(re.escape(t.lower()) for t in sorted(titles, key=len, reverse=True) if " " not in t)
-    capitalised_before_of = {t for t in titles if f"{t} of " in joined}
-    pattern = re.compile(
-        rf"(?:(?<![\w'’-])[Tt]he\s|,\s)({written})\sof\s{_LAND}|(?<![\w'’-])the\s({lowered})\sof\s{_LAND}"
+    by_length = sorted(titles, key=len, reverse=True)
+    # each pattern opens with its titles: `re` seeks their first letters, not every position
+    capitalised = re.compile(rf"({'|'.join(map(re.escape, by_length))})\sof\s{_LAND}")
+    lowered = re.compile(
+        rf"({'|'.join(re.escape(t.lower()) for t in by_length if ' ' not in t) or '(?!)'})\sof\s{_LAND}"
     )
+    found: list[tuple[str, str, int, int]] = []  # title, land, where
+    seen: set[str] = set()  # the titles written capitalised before "of"
+    for m in capitalised.finditer(joined):
+        seen.add(m.group(1))
+        if _THE_BEFORE.search(joined, max(0, m.start() - 5), m.start()) or _APPOSED_BEFORE.search(
+            joined, max(0, m.start() - 3), m.start()
+        ):
+            found.append((m.group(1), m.group(2), m.start(), m.end()))
+    for m in lowered.finditer(joined):
+        title = m.group(1).capitalize()
+        if title in seen and _LOWER_THE_BEFORE.search(joined, max(0, m.start() - 5), m.start()):
+            found.append((title, m.group(2), m.start(), m.end()))
+    found.sort(key=lambda f: f[2])
     persons = set(words.forenames) | set(words.known_persons) | set(words.deities)
+    lands = {land for _, land, _, _ in found if land not in persons}
+    # a people's plural ("Scots" beside "a Scot") or adjective ("Roman" beside "the Romans"): the
+    # other form written as a word, told in one scan for them all
+    others = {land: land[:-1] if land.endswith("s") else land + "s" for land in lands if " " not in land}
+    written = {form for form, _ in _whole_words_at(joined, set(others.values()))}
     peers = set(words.peerages)
     out: dict[str, str] = {}
     peers_lands: set[str] = set()
     ruled: set[str] = set()
-    for m in pattern.finditer(joined):
-        if m.group(1):
-            title, land = m.group(1), m.group(2)
-        elif m.group(3).capitalize() in capitalised_before_of:
-            title, land = m.group(3).capitalize(), m.group(4)
-        else:
-            continue
+    for title, land, start, end in found:
         (peers_lands if title in peers else ruled).add(land)
-        if land in out or land in persons or _people_plural(land, joined) or _peoples_adjective(land, joined):
+        if land in out or land not in lands or others.get(land) in written and not _a_state(land):
             continue
-        if any(words.common(w) for w in land.split()):
-            geo = gazetteer.lookup(land)
-            if geo is None or geo.type not in ("country", "state", "region"):
-                continue
-        out[land] = f"{_LAND_EVIDENCE}: {_quote(joined, m.start(), m.end())}"
+        if any(words.common(w) for w in land.split()) and not _a_state(land):
+            continue
+        out[land] = f"{_LAND_EVIDENCE}: {_quote(joined, start, end)}"
     called = _written_otherwise(joined, (peers_lands - ruled) & set(out), words.place_prepositions)
     return {land: where for land, where in out.items() if land not in called}
 
 
-def _peoples_adjective(land: str, text: str) -> bool:
-    """Whether `land` is a people's adjective ("the prince of Roman orators"): one word whose
-    plural `text` writes too ("the Romans"), no country or region of the gazetteer."""
-    if " " in land or re.search(rf"(?<![\w'’-]){re.escape(land)}s(?![\w'’-])", text) is None:
-        return False
+_APPOSED_BEFORE = re.compile(r"[\w'’)],\s\Z")
+_LOWER_THE_BEFORE = re.compile(r"(?<![\w'’-])the\s\Z")
+
+
+def _a_state(land: str) -> bool:
+    """Whether the gazetteer knows `land` as a country or a region ("the King of Great Britain")."""
     geo = gazetteer.lookup(land)
-    return geo is None or geo.type not in ("country", "state", "region")
+    return geo is not None and geo.type in ("country", "state", "region")
+
+
+def _whole_words_at(text: str, forms: Collection[str]) -> Iterator[tuple[str, int]]:
+    """Each of `forms` that `text` writes as a whole word, where: one scan for them all
+    (Aho-Corasick, as `_written_after_place_preposition` scans)."""
+    if not forms:
+        return
+    sought = sorted(forms)
+    if in_latin_1(tuple(sought)):
+        automaton = ahocorasick_rs.BytesAhoCorasick([form.encode("latin-1") for form in sought])
+        places = automaton.find_matches_as_indexes(latin1_bytes(text), overlapping=True)
+    else:
+        places = ahocorasick_rs.AhoCorasick(sought).find_matches_as_indexes(text, overlapping=True)
+    for index, start, end in places:
+        if (start == 0 or not _word_char(text[start - 1])) and (end == len(text) or not _word_char(text[end])):
+            yield sought[index], start
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "_'’-"
 
 
 def _written_otherwise(text: str, lands: Collection[str], prepositions) -> set[str]:
     """The `lands` that `text` writes somewhere not right after "of" nor a preposition of place
     (one scan for them all): a man's name as much as a land's."""
-    if not lands:
-        return set()
-    sought = re.compile(rf"(?<![\w'’-])({'|'.join(map(re.escape, sorted(lands, key=len, reverse=True)))})(?![\w'’-])")
     before = re.compile(rf"(?<![\w'’-])(?:of|{'|'.join(map(re.escape, prepositions)) or '(?!)'})\s+\Z", re.IGNORECASE)
-    out: set[str] = set()
-    for m in sought.finditer(text):
-        if m.group(1) not in out and before.search(text, max(0, m.start() - 30), m.start()) is None:
-            out.add(m.group(1))
-    return out
-
-
-def _people_plural(land: str, text: str) -> bool:
-    """Whether `land` is a people's plural ("Scots", "Romans"): one word ending in "s" that the
-    gazetteer does not know, its singular written capitalised in `text` ("a Scot")."""
-    if " " in land or not land.endswith("s") or gazetteer.lookup(land) is not None:
-        return False
-    return re.search(rf"(?<![\w'’-]){re.escape(land[:-1])}(?![\w'’-])", text) is not None
+    return {land for land, at in _whole_words_at(text, lands) if before.search(text, max(0, at - 30), at) is None}
 
 
 def _common_forename(word: str, words: Words) -> bool:
