@@ -819,11 +819,13 @@ _EXCEPTIONS = (
 def test_a_rulers_title_is_a_person_and_a_diminutive_a_forename(tmp_path):
     """A ruler's or a peer's title after "the" used in place of a name ("the Empress of
     Russia", "the Duke of Bavaria", "the Prince of Orange") is one person, its whole title
-    marked, the land inside it no place there; a diminutive of the profile's forenames used
-    mid-sentence twice is a name alone (Peggy, Meg)."""
+    marked, the land inside it no place there, where the editor chooses `[names]
+    titles_of_rank = "person"` (the default marks the lands: test_enrich_titles_of_rank); a
+    diminutive of the profile's forenames used mid-sentence twice is a name alone (Peggy, Meg)."""
     source = tmp_path / "heroines.txt"
     source.write_text(_EXCEPTIONS, encoding="utf-8")
-    convert(source, tmp_path / "out")
+    (tmp_path / "heroines.toml").write_text('[names]\ntitles_of_rank = "person"\n', encoding="utf-8")
+    convert(source, tmp_path / "out", profile=load_profile(tmp_path / "heroines.toml"))
     assert marks_in(tmp_path / "out", "placeName") == []
     assert marks_in(tmp_path / "out", "persName") == [
         "Mrs. Macaulay",

@@ -42,10 +42,13 @@ _DUKE = (
 )
 
 
-def test_a_city_of_the_world_inside_a_title_of_rank_is_left_to_the_title(tmp_path):
-    """Not after a title of rank and "of" ("the Duke of Milan"): the README's convention for a
-    title of rank with no name follows the older samples, where the whole is a person."""
-    assert "Milan" not in _places(tmp_path, _DUKE)
+def test_a_city_of_the_world_inside_a_title_of_rank_is_the_titles_land(tmp_path):
+    """After a title of rank and "of" ("the Duke of Milan"): the land, a place, by the README's
+    default convention for a title of rank with no name (`[names] titles_of_rank = "land"`, as
+    the development samples read it: no person there); Naples too."""
+    places = _places(tmp_path, _DUKE)
+    assert places.count("Milan") == 2
+    assert "Naples" in places
 
 
 # The Prince, tr. W. K. Marriott, chapters V and XIX.

@@ -316,13 +316,27 @@ def test_a_surname_that_is_a_common_noun_is_none_after_an_article(tmp_path):
     assert marks_in(out, "persName") == ["Miss Miller", "Mr. Pitt", "Miller", "Miller", "Pitt", "Miller"]
 
 
+def _convert_titles_persons(tmp_path: Path, text: str) -> Path:
+    """`text` converted as a book with a profile that marks a title of rank with no name as one
+    person (`[names] titles_of_rank = "person"`), into tmp_path / "persons"."""
+    from teikit.convert import convert
+    from teikit.profile import load_profile
+
+    source = tmp_path / "book.txt"
+    source.write_text(text, encoding="utf-8")
+    (tmp_path / "persons.toml").write_text('[names]\ntitles_of_rank = "person"\n', encoding="utf-8")
+    convert(source, tmp_path / "persons", profile=load_profile(tmp_path / "persons.toml"), force=True)
+    return tmp_path / "persons"
+
+
 def test_a_peer_is_called_by_the_name_of_his_title(tmp_path):
     """A name written after a peer's title and "of" (`[names] peerages`: "the Earl of
     Glencairn") is a person wherever the book writes it alone ("honest man! Glencairn"); not
     a place the gazetteer knows ("the Duke of York"), nor a name the book also writes after
     "of" or a preposition of place otherwise ("the Duke of Athole", "the braes of Athole").
-    The titles themselves are persons, each whole (`textnames.titles_for_names`)."""
-    out = _convert(
+    The titles themselves are persons, each whole (`textnames.titles_for_names`), where the
+    editor chooses `[names] titles_of_rank = "person"`."""
+    out = _convert_titles_persons(
         tmp_path,
         "SONGS\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
         "The nobleman is James, the Earl of Glencairn; the Duke of York and the Duke of Athole came.\n\n"
@@ -419,14 +433,15 @@ def test_a_title_of_rank_in_place_of_a_name_is_one_person(tmp_path):
     """A title of rank after "the" used in place of a name ("the Duke of Orleans", "the
     Elector of Bavaria", `[names] peerages` and `rulers`) is one person, the whole title marked
     and the article outside, the place inside it no place of its own there; not an epithet
-    ("the King of Love": a word the book writes in lower case), and the place alone stays one."""
+    ("the King of Love": a word the book writes in lower case), and the place alone stays one;
+    where the editor chooses `[names] titles_of_rank = "person"`."""
     text = (
         "HISTORY\n\nBy Anne Writer\n\n\nCHAPTER I\n\n"
         "The Assembly met in Paris. The Duke of Orleans plotted, and the Elector of Bavaria took\n"
         "Belgium in exchange. Bavaria was far; the Duke of Orleans fled. He reign'd the King of\n"
         "Love, for love is blind.\n"
     )
-    folder = _convert(tmp_path, text, None, "plain")
+    folder = _convert_titles_persons(tmp_path, text)
     assert marks_in(folder, "persName") == ["Duke of Orleans", "Elector of Bavaria", "Duke of Orleans"]
     assert "Orleans" not in marks_in(folder, "placeName")
     assert marks_in(folder, "placeName").count("Bavaria") == 1

@@ -1452,15 +1452,22 @@ def test_a_title_of_rank_before_a_double_hyphen_dash_is_one_person(tmp_path):
     """Gardiner, *The French Revolution*, ch. 3: "a palace belonging to the Duke of
     Orleans--who, although distantly related to the King, had taken the popular side--": a
     dash written as two hyphens after the title ends it as a space would; the whole title one
-    person, Orleans no place of its own there."""
-    from conftest import convert_with_packs, marks_in
+    person, Orleans no place of its own there (Gardiner's editor marks such titles as persons:
+    `[names] titles_of_rank = "person"`, as his profile chooses)."""
+    from conftest import marks_in
+    from teikit.convert import convert
+    from teikit.profile import load_profile
 
-    out = convert_with_packs(
-        tmp_path,
+    source = tmp_path / "book.txt"
+    source.write_text(
         "Chapter 1\n\nThe Assembly met in Paris. In the garden of the Palais Royal, a palace belonging to "
         "the Duke of Orleans--who, although distantly related to the King, had taken the popular "
         "side--agitators discoursed to excited throngs.\n",
+        encoding="utf-8",
     )
+    (tmp_path / "book.toml").write_text('[names]\ntitles_of_rank = "person"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    convert(source, out, profile=load_profile(tmp_path / "book.toml"), force=True)
     assert marks_in(out, "persName") == ["Duke of Orleans"]
     assert "Orleans" not in marks_in(out, "placeName")
 

@@ -201,11 +201,12 @@ _EXPECTED = {
     "months": 'a table of month numbers (word = "4")',
     "feasts": 'a table of days of the year (name = "12-25")',
     "days": 'a table of dates (key = "1793-09-22")',
-    "titles": '"person" or "land"',
+    "titles": '"person", "ruler" or "land"',
 }
 # The conventions an editor chooses between for a title of rank "of" a land with no name
-# ([names] titles_of_rank): the whole title one person, or the land alone a place.
-TITLE_CONVENTIONS = ("person", "land")
+# ([names] titles_of_rank): the whole title one person; a ruler's title its land alone, a
+# peer's one person; or every title its land alone, a place.
+TITLE_CONVENTIONS = ("person", "ruler", "land")
 
 # Time bounds for user patterns: one search, and all of them over one conversion.
 PATTERN_TIMEOUT = 1.0
@@ -452,7 +453,7 @@ class Profile:
     name_links: tuple[str, ...] = ()  # [names]: words joining a forename to what tells it apart (Meg o' the Mill)
     peerages: tuple[str, ...] = ()  # [names]: titles of a peer "of" his title's name (Earl of Glencairn)
     rulers: tuple[str, ...] = ()  # [names]: titles of a ruler "of" his land (the Elector of Bavaria)
-    titles_of_rank: str = "person"  # [names]: "person" (the Duke of Milan one person) or "land" (Milan a place)
+    titles_of_rank: str = "land"  # [names]: "person" (the Duke of Milan one person), "ruler" or "land" (Milan a place)
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
     months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
     feasts: dict[str, str] = field(default_factory=dict)  # [dates] feasts: "Lammas" -> "08-01"

@@ -142,13 +142,15 @@ only on evidence from the way names are written, never from a list of particular
   possessive after it ("the suburban train to Johnson's discreet home": his);
 - a title of rank used in place of a name (`[names] peerages` and `rulers`): "the Duke of
   Orleans", "the Elector of Bavaria", one person by its whole title, the article outside and
-  the place inside no mention of its own; not an epithet ("the King of Love": the word after
-  "of" is one the book writes in lower case, unless a country or a region); where the editor
-  chose `[names] titles_of_rank = "land"`, a ruler's title is no mention at all, nor the land
-  inside it a person's name there (the places pass's): a title of `rulers` ("the King of
-  France"), and a peer's title whose land the book writes after a preposition of place too
-  ("the Duke of Milan" beside "in Milan"; `titles_of_rulers`), a peer's otherwise one person
-  still ("the Duke of Wellington");
+  the place inside no mention of its own, where the editor chose `[names] titles_of_rank =
+  "person"`; not an epithet ("the King of Love": the word after "of" is one the book writes in
+  lower case, unless a country or a region). Under "land" (the default) no title is a mention,
+  nor the land inside it a person's name there, and the land is a place whatever the
+  gazetteer says (`lands_of_titles`, handed to the places pass: "the Countess of Forli",
+  "Guido Ubaldo, Duke of Urbino", "the count of Pitigliano"); under "ruler" only a ruler's
+  title is so: a title of `rulers` ("the King of France"), and a peer's title whose land the
+  book writes after a preposition of place too ("the Duke of Milan" beside "in Milan";
+  `titles_of_rulers`), a peer's otherwise one person still ("the Duke of Wellington");
 - a paragraph's first word before a comma, initials and a name, as an index, a glossary
   of names or a bibliography names a person ("Rusticus, Q. Junius, or Stoic philosopher");
 - a heading of the book's general index whose entries speak of a person ("Calonne,
@@ -2045,6 +2047,111 @@ def titles_of_rulers(words: Words, titled: Collection[str], rulers: Collection[s
     return {title for title, land in lands.items() if title.split(" of ", 1)[0] in ruling or land in placed}
 
 
+# The land after a title of rank and "of": one or two capitalised words in any romanisation
+# ("Chʽin"), no third after them ("the Duke of Milan", "the King of Great Britain")
+_LAND = rf"([{UPPER}][{LOWER}]+(?:\s[{UPPER}][{LOWER}]+)?)(?![{LOWER}\w'’-]|\s[{UPPER}])"
+_LAND_EVIDENCE = 'the land of a title of rank ([names] titles_of_rank = "land")'
+
+
+def lands_of_titles(words: Words, titles: tuple[str, ...]) -> dict[str, str]:
+    """The lands that titles of rank name (`[names] peerages` and `rulers`), as `[names]
+    titles_of_rank = "land"` reads them: places, whether the gazetteer knows them or not, each
+    with a passage that shows it. The capitalised word or two after a title and "of" where the
+    title stands after "the" ("the Countess of Forli", "the King of Chʽin"), after a comma
+    in apposition to a name ("Guido Ubaldo, Duke of Urbino"), or after "the" in lower case
+    where the book writes that title capitalised before "of" too ("the count of Pitigliano"
+    beside "Count of Cunio"). Not an abstraction or an epithet: a word the book writes in lower
+    case ("the Prince of Darkness", "the King of Love"), unless the gazetteer knows it as a
+    country or a region; not a people's plural nor its adjective, one word ending in "s" whose
+    singular the book writes as a word ("Mary, Queen of Scots" beside "a Scot"; "the King of
+    the Romans" is no land of this shape: "the" follows "of"), or one whose plural it writes
+    ("the prince of Roman orators" beside "the Romans"), unless the gazetteer knows it as a
+    country or a region ("Wales"); nor a forename, a known person or a god of the
+    profile ("the King of Glory"). A peer's land (of a title of `peerages` only) only where the
+    book writes it nowhere but after "of" or a preposition of place (`[places] prepositions`):
+    a peer is called by his title's land alone as a ruler seldom is ("Forgive! much-wrong'd
+    Montrose!", the Marquis; "Wellington, great in so many military qualities"), while "the
+    Countess of Forli" gives Forli."""
+    if not titles:
+        return {}
+    joined = "\n\n".join(words.prose)
+    by_length = sorted(titles, key=len, reverse=True)
+    # each pattern opens with its titles: `re` seeks their first letters, not every position
+    capitalised = re.compile(rf"({'|'.join(map(re.escape, by_length))})\sof\s{_LAND}")
+    lowered = re.compile(
+        rf"({'|'.join(re.escape(t.lower()) for t in by_length if ' ' not in t) or '(?!)'})\sof\s{_LAND}"
+    )
+    found: list[tuple[str, str, int, int]] = []  # title, land, where
+    seen: set[str] = set()  # the titles written capitalised before "of"
+    for m in capitalised.finditer(joined):
+        seen.add(m.group(1))
+        if _THE_BEFORE.search(joined, max(0, m.start() - 5), m.start()) or _APPOSED_BEFORE.search(
+            joined, max(0, m.start() - 3), m.start()
+        ):
+            found.append((m.group(1), m.group(2), m.start(), m.end()))
+    for m in lowered.finditer(joined):
+        title = m.group(1).capitalize()
+        if title in seen and _LOWER_THE_BEFORE.search(joined, max(0, m.start() - 5), m.start()):
+            found.append((title, m.group(2), m.start(), m.end()))
+    found.sort(key=lambda f: f[2])
+    persons = set(words.forenames) | set(words.known_persons) | set(words.deities)
+    lands = {land for _, land, _, _ in found if land not in persons}
+    # a people's plural ("Scots" beside "a Scot") or adjective ("Roman" beside "the Romans"): the
+    # other form written as a word, told in one scan for them all
+    others = {land: land[:-1] if land.endswith("s") else land + "s" for land in lands if " " not in land}
+    written = {form for form, _ in _whole_words_at(joined, set(others.values()))}
+    peers = set(words.peerages)
+    out: dict[str, str] = {}
+    peers_lands: set[str] = set()
+    ruled: set[str] = set()
+    for title, land, start, end in found:
+        (peers_lands if title in peers else ruled).add(land)
+        if land in out or land not in lands or others.get(land) in written and not _a_state(land):
+            continue
+        if any(words.common(w) for w in land.split()) and not _a_state(land):
+            continue
+        out[land] = f"{_LAND_EVIDENCE}: {_quote(joined, start, end)}"
+    called = _written_otherwise(joined, (peers_lands - ruled) & set(out), words.place_prepositions)
+    return {land: where for land, where in out.items() if land not in called}
+
+
+_APPOSED_BEFORE = re.compile(r"[\w'’)],\s\Z")
+_LOWER_THE_BEFORE = re.compile(r"(?<![\w'’-])the\s\Z")
+
+
+def _a_state(land: str) -> bool:
+    """Whether the gazetteer knows `land` as a country or a region ("the King of Great Britain")."""
+    geo = gazetteer.lookup(land)
+    return geo is not None and geo.type in ("country", "state", "region")
+
+
+def _whole_words_at(text: str, forms: Collection[str]) -> Iterator[tuple[str, int]]:
+    """Each of `forms` that `text` writes as a whole word, where: one scan for them all
+    (Aho-Corasick, as `_written_after_place_preposition` scans)."""
+    if not forms:
+        return
+    sought = sorted(forms)
+    if in_latin_1(tuple(sought)):
+        automaton = ahocorasick_rs.BytesAhoCorasick([form.encode("latin-1") for form in sought])
+        places = automaton.find_matches_as_indexes(latin1_bytes(text), overlapping=True)
+    else:
+        places = ahocorasick_rs.AhoCorasick(sought).find_matches_as_indexes(text, overlapping=True)
+    for index, start, end in places:
+        if (start == 0 or not _word_char(text[start - 1])) and (end == len(text) or not _word_char(text[end])):
+            yield sought[index], start
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "_'’-"
+
+
+def _written_otherwise(text: str, lands: Collection[str], prepositions) -> set[str]:
+    """The `lands` that `text` writes somewhere not right after "of" nor a preposition of place
+    (one scan for them all): a man's name as much as a land's."""
+    before = re.compile(rf"(?<![\w'’-])(?:of|{'|'.join(map(re.escape, prepositions)) or '(?!)'})\s+\Z", re.IGNORECASE)
+    return {land for land, at in _whole_words_at(text, lands) if before.search(text, max(0, at - 30), at) is None}
+
+
 def _common_forename(word: str, words: Words) -> bool:
     """Whether a forename of the profile is a common word in the book: written in lower case
     half as often as capitalised mid-sentence, or more ("Ben", "ben": the parlour). A word
@@ -3799,8 +3906,17 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         alone.setdefault(word, "surname")  # as a family above
     titles = _titles_of_rank(ctx.profile)
     titled = titles_for_names(words, titles)
-    # an editor's choice: a ruler's title "of" a land no person, its land a place
-    ruled = titles_of_rulers(words, titled, ctx.profile.rulers) if ctx.profile.titles_of_rank == "land" else set()
+    # an editor's choice: a title "of" a land no person, its land a place (a ruler's only: "ruler")
+    convention = ctx.profile.titles_of_rank
+    ruled = titles_of_rulers(words, titled, ctx.profile.rulers) if convention == "ruler" else set()
+    if convention == "land":
+        ruled = set(titled)
+    if convention != "person":
+        for land, where in lands_of_titles(words, titles if convention == "land" else ctx.profile.rulers).items():
+            # not a person's name ("the Marquis of Graham" beside "gallant Graham"), nor a ruling
+            # house's ("the King of Han" beside "the Han dynasty": a period as often, `polities`)
+            if land not in alone and land not in found and land not in houses:
+                ctx.places_of_persons_names.setdefault(land, where)
     # the titles' words ("Duke", "Elector"): a text holding none holds no title to mark
     title_heads = sorted({title.split(" of ")[0] for title in titled})
     for title, where in titled.items():
