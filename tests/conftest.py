@@ -266,3 +266,18 @@ def prince(tmp_path_factory) -> Path:
     from corpus_marks import converted_epub
 
     return converted_epub(tmp_path_factory, "niccolo-machiavelli_the-prince_w-k-marriott")
+
+
+@pytest.fixture(scope="session")
+def parker(tmp_path_factory) -> Path:
+    """Parker's OCR'd book (../shared/corpus/books), converted once a session as the benchmarks
+    convert it: the default profile, the losses its scan makes allowed (test_accounting's)."""
+    from teikit.convert import convert
+    from teikit.profile import load_profile
+
+    source = ROOT.parent / "shared" / "corpus" / "books" / "parker-syphilitic-diseases-1845-ocr.txt"
+    if not source.is_file():
+        pytest.skip(f"the development corpus is not beside the project ({source} absent)")
+    out = tmp_path_factory.mktemp("parker") / source.stem
+    convert(source, out, profile=load_profile(), allow_loss=True)
+    return out

@@ -12,13 +12,9 @@ Clara"), no woman."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from corpus_marks import CORPUS, converted_books, marked_texts, marks
-from teikit.convert import convert
-from teikit.profile import load_profile
+from corpus_marks import converted_books, marked_texts, marks
 
 
 def test_a_great_city_named_like_a_woman_is_the_city(dante):
@@ -55,18 +51,6 @@ def test_an_empire_named_by_its_peoples_adjective_is_a_place(edition, said, empi
     """Keynes names the Austro-Hungarian Empire four times and the German Empire three: none
     was marked (the gazetteer held the Russian, Ottoman and British Empires, not these)."""
     assert empire in marked_texts(edition("keynes-economic-consequences"), said, "placeName")
-
-
-@pytest.fixture(scope="module")
-def parker(tmp_path_factory) -> Path:
-    """Parker's scanned book, converted as the benchmarks convert it (the scan's losses allowed:
-    test_accounting's)."""
-    source = CORPUS / "parker-syphilitic-diseases-1845-ocr.txt"
-    if not source.is_file():
-        pytest.skip(f"the development corpus is not beside the project ({source} absent)")
-    out = tmp_path_factory.mktemp("rules28") / "parker"
-    convert(source, out, profile=load_profile(), allow_loss=True)
-    return out
 
 
 @pytest.mark.parametrize(

@@ -17,33 +17,14 @@ project (skipped where absent).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import ROOT
 from corpus_marks import converted_books, marked_texts
-from teikit.convert import convert
-from teikit.profile import load_profile
-
-PARKER = "parker-syphilitic-diseases-1845-ocr"
 
 
 @pytest.fixture(scope="module")
 def books(tmp_path_factory):
     return converted_books(tmp_path_factory, "r29q")
-
-
-@pytest.fixture(scope="module")
-def parker(tmp_path_factory) -> Path:
-    """Parker's OCR'd book, converted as the benchmarks convert it (its OCR loses words the
-    accounting reports: tests/test_accounting.py)."""
-    source = ROOT.parent / "shared" / "corpus" / "books" / f"{PARKER}.txt"
-    if not source.is_file():
-        pytest.skip(f"the development corpus is not beside the project ({source} absent)")
-    out = tmp_path_factory.mktemp("r29q-parker") / PARKER
-    convert(source, out, profile=load_profile(), allow_loss=True)
-    return out
 
 
 def test_mons_before_a_surname_is_monsieur_no_town(parker):
