@@ -63,7 +63,8 @@ def assert_valid(out: Path) -> None:
         ("[running_heads]\npatterns = ['.*']\n", "'.*' matches an empty line, so it would remove every line"),
         (
             'include = ["rusian"]\n',
-            "unknown profile pack 'rusian' in include (packs: british, classical, french-republican, german, russian, scots)",
+            "unknown profile pack 'rusian' in include (packs: british, christian, classical, french-republican, german, "
+            "russian, scots)",
         ),
         ('include = "russian"\n', "include must be a list of pack names"),
         ('[dates]\nmonths = { aprelya = "April" }\n', "[dates] months must be a table of month numbers"),
