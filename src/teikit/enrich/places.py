@@ -576,51 +576,30 @@ def _place_refs(tei) -> Iterator[str]:
     return (placed.get("ref", "") for placed in tei.iter(q("placeName")))
 
 
-def _persons_mentioned(tei) -> set[str]:
-    """The ids of the person entries the persName of `tei` point to."""
-    prefix = f"{registers.PERSONS_FILE}#"
+def _mentioned(tei, tag: str, register_file: str) -> set[str]:
+    """The ids of the entries of `register_file` the `tag` elements of `tei` point to."""
+    prefix = f"{register_file}#"
     return {
         ref[len(prefix) :]
-        for person in tei.iter(q("persName"))
-        for ref in (person.get("ref") or "").split()
+        for named in tei.iter(q(tag))
+        for ref in (named.get("ref") or "").split()
         if ref.startswith(prefix)
     }
 
 
-def _orgs_mentioned(tei) -> set[str]:
-    """The ids of the organisation entries the orgName of `tei` point to."""
-    prefix = f"{registers.ORGS_FILE}#"
-    return {
-        ref[len(prefix) :]
-        for org in tei.iter(q("orgName"))
-        for ref in (org.get("ref") or "").split()
-        if ref.startswith(prefix)
-    }
-
-
-def _forget_orgs(ctx, ids: set[str]) -> None:
-    """Take back the organisation entries this run made from the text whose every mention
-    became a place ("the Church of Santa Maria del Popolo"), as `_forget_persons` does."""
-    reg = ctx.registers["org"]
+def _forget(ctx, kind: str, ids: set[str]) -> None:
+    """Take back the entries of the `kind` register ("person", "org") this run made from the
+    text whose every mention became a place ("outside Napoleon's,", "the Church of Santa Maria
+    del Popolo"): an entry the book no longer mentions is none of its persons or bodies. An
+    entry of the index, of an earlier run or of an editor stays."""
+    reg = ctx.registers[kind]
     for ident in sorted(ids):
         entry = reg.entries.get(ident)
         if entry is not None and entry in reg.added and registers.provenance(entry) == registers.FROM_TEXT:
             reg.remove(entry)
-    if "orgs" in ctx.report.counts:
-        ctx.report.counts["orgs"] = len(reg.entries)
-
-
-def _forget_persons(ctx, ids: set[str]) -> None:
-    """Take back the person entries this run made from the text whose every mention became
-    a place ("outside Napoleon's,"): a register entry the book no longer mentions is none of
-    its persons. An entry of the index, of an earlier run or of an editor stays."""
-    reg = ctx.registers["person"]
-    for ident in sorted(ids):
-        entry = reg.entries.get(ident)
-        if entry is not None and entry in reg.added and registers.provenance(entry) == registers.FROM_TEXT:
-            reg.remove(entry)
-    if "persons" in ctx.report.counts:
-        ctx.report.counts["persons"] = len(reg.entries)
+    count = f"{kind}s"  # the report's count of the register's entries: "persons", "orgs"
+    if count in ctx.report.counts:
+        ctx.report.counts[count] = len(reg.entries)
 
 
 def earlier_findings(reg: registers.Register, profile) -> list:
@@ -3664,20 +3643,20 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
         ):
             reg.remove(place)  # the profile's list names places this book may not have
     if strict:  # "by Rusper's", "Saint Stephen's House": the shop, the building, not the man the persons' pass marked
-        persons_before = _persons_mentioned(tei)
+        persons_before = _mentioned(tei, "persName", registers.PERSONS_FILE)
         shops = textplaces.establishments(tei, places, ctx.profile) + textplaces.saints_buildings(tei, places)
         # "the church of San Miniato", "the Church of Santa Maria del Popolo": the saint's building
-        orgs_before = _orgs_mentioned(tei)
+        orgs_before = _mentioned(tei, "orgName", registers.ORGS_FILE)
         churches_persons, churches_orgs, churches = textplaces.saints_churches(tei, places)
         shops += churches_persons
         counts["placeName"] += shops + churches_orgs + churches
         if churches_orgs:
             if "orgName" in ctx.report.counts:
                 ctx.report.counts["orgName"] -= churches_orgs
-            _forget_orgs(ctx, orgs_before - _orgs_mentioned(tei))
+            _forget(ctx, "org", orgs_before - _mentioned(tei, "orgName", registers.ORGS_FILE))
         if shops:
             ctx.report.counts["persName"] -= shops
-            _forget_persons(ctx, persons_before - _persons_mentioned(tei))
+            _forget(ctx, "person", persons_before - _mentioned(tei, "persName", registers.PERSONS_FILE))
     places.restore()
     ctx.report.counts["places"] = len(reg.entries)
     ctx.report.counts["placeName"] = counts["placeName"]
