@@ -100,3 +100,15 @@ def marks(folder: Path, said: str, tag: str = "persName") -> list[tuple[str, str
 def marked_texts(folder: Path, said: str, tag: str = "persName") -> list[str]:
     """The texts of `marks`, without their links."""
     return [text for text, _ in marks(folder, said, tag)]
+
+
+def xhtml_paragraph(source: Path, said: str) -> str:
+    """The text of the first paragraph (`p`) of an XHTML file that writes `said`: its string
+    value, white space collapsed (word joiners kept); skipped where the shared corpus is absent."""
+    if not source.is_file():
+        pytest.skip(f"the shared corpus is not beside the project ({source} absent)")
+    for p in etree.parse(str(source)).iter("{http://www.w3.org/1999/xhtml}p"):
+        text = " ".join("".join(p.itertext()).split())
+        if said in text:
+            return text
+    raise AssertionError(f"no paragraph writes {said!r}")

@@ -18,7 +18,7 @@ import pytest
 from lxml import etree
 
 from conftest import NS, ROOT
-from corpus_marks import converted_epub, marked_texts, marks
+from corpus_marks import converted_epub, marked_texts, marks, xhtml_paragraph
 from teikit.enrich import dates, eras, matching, polities
 from teikit.profile import load_profile
 
@@ -29,18 +29,6 @@ INTRODUCTION = WAR / "text" / "translators-intro-1.xhtml"
 @pytest.fixture(scope="module")
 def war(tmp_path_factory) -> Path:
     return converted_epub(tmp_path_factory, WAR.name)
-
-
-def _paragraph(source: Path, said: str) -> str:
-    """The text of the first paragraph of an XHTML file that writes `said`: its string value,
-    white space collapsed (the word joiners kept)."""
-    if not source.is_file():
-        pytest.skip(f"the shared corpus is not beside the project ({source} absent)")
-    for p in etree.parse(str(source)).iter("{http://www.w3.org/1999/xhtml}p"):
-        text = " ".join("".join(p.itertext()).split())
-        if said in text:
-            return text
-    raise AssertionError(f"no paragraph writes {said!r}")
 
 
 def _dates(folder: Path, said: str) -> list[tuple[str, dict[str, str]]]:
@@ -87,7 +75,7 @@ def test_years_with_their_era(war):
 
 
 def test_a_range_of_years_before_the_era():
-    text = _paragraph(INTRODUCTION, "in his 新序 says")
+    text = xhtml_paragraph(INTRODUCTION, "in his 新序 says")
     found = [(text[s:e], attrs) for s, e, attrs in dates.find_dates(text)]
     assert ("80\u2060–\u20609 BC", {"from": "-0080", "to": "-0009"}) in found, found
 

@@ -13,10 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 from conftest import ROOT
-from corpus_marks import converted_epub, marks
+from corpus_marks import converted_epub, marks, xhtml_paragraph
 from teikit.enrich.dates import find_dates
 
 EPUB = ROOT.parent / "shared" / "corpus" / "epub"
@@ -36,18 +35,6 @@ def _book_lines(name: str, said: str) -> str:
     return " ".join(" ".join(lines[max(0, at - 2) : at + 3]).split())
 
 
-def _paragraph(source: Path, said: str) -> str:
-    """The text of the first paragraph of an XHTML file that writes `said`, white space
-    collapsed."""
-    if not source.is_file():
-        pytest.skip(f"the shared corpus is not beside the project ({source} absent)")
-    for p in etree.parse(str(source)).iter("{http://www.w3.org/1999/xhtml}p"):
-        text = " ".join("".join(p.itertext()).split())
-        if said in text:
-            return text
-    raise AssertionError(f"no paragraph writes {said!r}")
-
-
 def _dated(text: str, said: str) -> list[tuple[str, dict[str, str]]]:
     """The dates found in the sentence of `text` that writes `said`: (their words, attributes)."""
     at = text.index(said)
@@ -58,26 +45,26 @@ def _dated(text: str, said: str) -> list[tuple[str, dict[str, str]]]:
 
 
 def test_a_month_and_a_year_before_1700_are_one_date():
-    text = _paragraph(DANTE / "endnotes.xhtml", "In April, 1302")
+    text = xhtml_paragraph(DANTE / "endnotes.xhtml", "In April, 1302")
     assert ("April, 1302", {"when": "1302-04"}) in _dated(text, "In April, 1302")
-    text = _paragraph(PRINCE / "endnotes.xhtml", "(February 1513)")
+    text = xhtml_paragraph(PRINCE / "endnotes.xhtml", "(February 1513)")
     assert ("February 1513", {"when": "1513-02"}) in _dated(text, "(February 1513)")
 
 
 def test_a_year_alone_in_brackets_after_a_word():
-    text = _paragraph(DANTE / "endnotes.xhtml", "clever poet of the day (1260)")
+    text = xhtml_paragraph(DANTE / "endnotes.xhtml", "clever poet of the day (1260)")
     assert ("1260", {"when": "1260"}) in _dated(text, "clever poet of the day (1260)")
 
 
 def test_a_year_after_born_or_died_at_a_place():
-    text = _paragraph(PRINCE / "endnotes.xhtml", "born in Bologna 1438")
+    text = xhtml_paragraph(PRINCE / "endnotes.xhtml", "born in Bologna 1438")
     found = _dated(text, "born in Bologna 1438")
     assert ("1438", {"when": "1438"}) in found
     assert ("1508", {"when": "1508"}) in found
 
 
 def test_a_year_before_between():
-    text = _paragraph(PRINCE / "introduction.xhtml", "made in 1508 between")
+    text = xhtml_paragraph(PRINCE / "introduction.xhtml", "made in 1508 between")
     assert ("1508", {"when": "1508"}) in _dated(text, "made in 1508 between")
 
 
@@ -104,9 +91,9 @@ def test_a_range_in_brackets_stays_a_range():
 
 
 def test_a_year_after_year_whatever_follows():
-    text = _paragraph(DANTE / "endnotes.xhtml", "In this year 1294 died")
+    text = xhtml_paragraph(DANTE / "endnotes.xhtml", "In this year 1294 died")
     assert ("1294", {"when": "1294"}) in _dated(text, "In this year 1294 died")
-    text = _paragraph(DANTE / "endnotes.xhtml", "in the same year, 1285")
+    text = xhtml_paragraph(DANTE / "endnotes.xhtml", "in the same year, 1285")
     assert ("1285", {"when": "1285"}) in _dated(text, "in the same year, 1285")
 
 
@@ -132,5 +119,5 @@ def test_a_year_in_brackets_after_a_title_set_apart(war):
 
 
 def test_a_range_of_years_before_1700_after_in_is_the_range():
-    text = _paragraph(PRINCE / "introduction.xhtml", "an envoy at his court in 1507")
+    text = xhtml_paragraph(PRINCE / "introduction.xhtml", "an envoy at his court in 1507")
     assert ("1507\u2060–\u20608", {"from": "1507", "to": "1508"}) in _dated(text, "an envoy at his court in 1507")
