@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..enrich.registers import FILES
+from ..enrich.registers import FILES, drop_unused_findings
 from ..errors import TeikitError
 from ..tei import LINE_ATTR, TEI_NS, XI_NS, XML_ID, XML_LANG, children, make, q, sub, text_of
 from ..xmlio import atomic_folder, serialize
@@ -76,6 +76,7 @@ def split(tei, ctx: Context) -> dict[str, etree._Element]:
         return True
 
     ctx.view(navigation.SETTLED, settled)
+    drop_unused_findings(tei, ctx)  # read the marks before the parts leave the tree
     text = tei.find(q("text"))
     front = text.find(q("front"))
     body = text.find(q("body"))

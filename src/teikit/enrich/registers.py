@@ -31,11 +31,16 @@ person passes set it aside (`Register.set_aside`) and take it back, its id kept,
 where a rule of this run finds the name again (`Register.bring_back`). Read back as names
 of the book, such entries would be marked where the first run's rules did not hold (a
 word found after "M." in a prescription, "M. The", marked as "The" everywhere): converted
-again into its own output, a book gives the same edition.
+again into its own output, a book gives the same edition. When the edition is written,
+the converter's findings no mark points to, this run's or an earlier run's, leave the register
+(`drop_unused_findings`): converted over an older version's output, a book gives the
+edition a fresh conversion gives, but for the order of its entries (an entry read back keeps
+its place, a new one comes last).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -147,6 +152,7 @@ class Register:
             self.root = make("TEI")
             self.root.append(header if header is not None else make("teiHeader"))
             sub(sub(self.root, "standOff"), LISTS[kind])
+        self.loaded = existing is not None  # read back from an earlier run's output
         self.list = xpath(self.root, f"//t:standOff/t:{LISTS[kind]}")[0]
         self.entries = {e.get(XML_ID): e for e in self.root.iter(q(kind)) if e.get(XML_ID)}
         self.taken.update(self.entries)
@@ -206,12 +212,16 @@ class Register:
 
     def remove(self, entry: etree._Element) -> None:
         """Take back an entry added in this run (its layout with it)."""
+        self.drop(entry)
+        self.added.remove(entry)
+
+    def drop(self, entry: etree._Element) -> None:
+        """Take an entry out of the register file, its layout with it."""
         previous = entry.getprevious()
         if previous is not None:
             previous.tail = entry.tail
-        self.list.remove(entry)
+        entry.getparent().remove(entry)
         del self.entries[entry.get(XML_ID)]
-        self.added.remove(entry)
 
 
 def _indent_like(entry, last) -> None:
@@ -273,6 +283,44 @@ def rejected(entry) -> bool:
     """Whether an editor has rejected the entry (`<note type="rejected">`): it names no
     person or place of the book, and nothing is marked for it."""
     return any(note.get("type") == REJECTED for note in entry.iterchildren(NOTE))
+
+
+# Pointers in a register ("#ident", "places.xml#ident"): none that teikit writes, but an editor
+# may relate entries (`relation/@active`, `@sameAs`, `@corresp`); one walk, any attribute.
+_REGISTER_POINTERS = etree.XPath("//*/@*[contains(., '#')]", smart_strings=False)
+
+
+def drop_unused_findings(tei, ctx):
+    """Take out of the registers the converter's findings in the text as it wrote them
+    (`earlier_finding`: this run's, or an earlier run's read back and left as written) that
+    no mark points to, nor an entry of a register read back (an editor may relate entries:
+    `relation`, `@sameAs`). A finding no rule marks is no name of the book: entered by a rule
+    whose marks a later rule undid ("Mel, Kostantin" from "Kostantin Mel'nikov", a tune's
+    "Robin Adair"), or by an earlier version's rule this one no longer holds ("Sovnarkom
+    Commission on Transport", now taken whole in "Central Committee–Sovnarkom Commission on
+    Transport"), it would stay in the register, marked nowhere, and an edition converted over
+    an older one would differ from one converted afresh. Entries of the indexes and of
+    editors, rejected ones and those an editor wrote into stay, marked or not."""
+    regs = list(getattr(ctx, "registers", {}).values())
+    if not regs:  # the registers' pass did not run
+        return tei
+    marks = (mark.get("ref") for mark in tei.iter(q("persName"), q("placeName"), q("orgName")))
+    # a register written by this run holds no pointer; one read back may hold an editor's
+    related = (_REGISTER_POINTERS(reg.root) for reg in regs if reg.loaded)
+    pointed: set[str] = set()
+    for value in itertools.chain(marks, *related):
+        for pointer in (value or "").split():
+            pointer_file, hash_sign, ident = pointer.partition("#")
+            if hash_sign and (not pointer_file or pointer_file in FILES.values()):
+                pointed.add(ident)
+    for reg in regs:
+        unused = [entry for ident, entry in reg.entries.items() if ident not in pointed and earlier_finding(entry)]
+        for entry in unused:
+            reg.drop(entry)
+        count = f"{reg.kind}s"  # the report's count of the register's entries: "persons", "places", "orgs"
+        if unused and count in ctx.report.counts:
+            ctx.report.counts[count] = len(reg.entries)
+    return tei
 
 
 def earlier_finding(entry) -> bool:
