@@ -7,7 +7,8 @@ and "della" as before "da" and "di" ("Tebaldello de’ Manfredi", "Giano della B
 that open the names of an Italian town's bridges, markets and squares make places of them ("the
 Mercato Vecchio", "the Ponte Vecchio"). Left out, and so left as they were: "Marchese", a given
 name as often as a title ("Messer Marchese da Forlì"), and "Ubaldo", a mountain's name ("Mount
-Ubaldo"). Each test converts real paragraphs of Longfellow's notes to The Divine Comedy or
+Ubaldo"). Verse drops a given name's last vowel after "l", "n" or "r" ("Rinier Pazzo"): the
+pack holds those forms too. Each test converts real paragraphs of Longfellow's notes to The Divine Comedy or
 Marriott's to The Prince (the shared corpus's EPUB sources, skipped where absent), with the
 pack and without it.
 """
@@ -21,6 +22,7 @@ from teikit.profile import load_profile
 
 EPUB = ROOT.parent / "shared" / "corpus" / "epub"
 DANTE_NOTES = EPUB / "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow" / "text" / "endnotes.xhtml"
+INFERNO = EPUB / "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow" / "text" / "inferno.xhtml"
 PURGATORIO = EPUB / "dante-alighieri_the-divine-comedy_henry-wadsworth-longfellow" / "text" / "purgatorio.xhtml"
 PRINCE_NOTES = EPUB / "niccolo-machiavelli_the-prince_w-k-marriott" / "text" / "endnotes.xhtml"
 ITALIAN = 'include = ["italian"]\n'
@@ -100,3 +102,11 @@ def test_a_given_name_that_is_a_title_or_a_mountain_is_left_out(tmp_path):
     persons, places = _marks(tmp_path, text, ITALIAN)
     assert "Messer Marchese" in persons
     assert "Mount Ubaldo" in places and "Ubaldo" not in persons
+
+
+def test_a_given_name_without_its_last_vowel_as_verse_writes_it(tmp_path):
+    """ "In Rinier da Corneto and Rinier Pazzo, Who made upon the highways so much war" (Inferno
+    XII): Rinier, Rinieri without its last vowel, opens both highwaymen's names."""
+    text = _paragraphs(INFERNO, "and Rinier Pazzo")
+    assert "Rinier Pazzo" not in _marks(tmp_path / "a", text)[0]
+    assert "Rinier Pazzo" in _marks(tmp_path / "b", text, ITALIAN)[0]
