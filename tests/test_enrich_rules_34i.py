@@ -1,16 +1,16 @@
 """The pack "italian" (src/teikit/profiles/italian.toml): Italian names in English books of the
 Middle Ages and the Renaissance, for a book whose editor's profile says include = ["italian"].
 
-Its given names open a full name ("Dino Compagni"); its titles stand before a name as the
+Its given names open a full name ("Dino Compagni"), also without their last vowel as verse
+drops it after "l", "n" or "r" ("Rinier Pazzo"); its titles stand before a name as the
 default's do ("Ser Brunetto"); a given name no list holds is read before "de’", "degli", "del"
 and "della" as before "da" and "di" ("Tebaldello de’ Manfredi", "Giano della Bella"); the words
 that open the names of an Italian town's bridges, markets and squares make places of them ("the
 Mercato Vecchio", "the Ponte Vecchio"). Left out, and so left as they were: "Marchese", a given
-name as often as a title ("Messer Marchese da Forlì"), and "Ubaldo", a mountain's name ("Mount
-Ubaldo"). Verse drops a given name's last vowel after "l", "n" or "r" ("Rinier Pazzo"): the
-pack holds those forms too. Each test converts real paragraphs of Longfellow's notes to The Divine Comedy or
-Marriott's to The Prince (the shared corpus's EPUB sources, skipped where absent), with the
-pack and without it.
+name as often as a title ("I saw Messer Marchese"), and "Ubaldo", a mountain's name ("Mount
+Ubaldo"). Each test converts real paragraphs of Longfellow's Divine Comedy (its verse and his
+notes) or of Marriott's notes to The Prince (the shared corpus's EPUB sources, skipped where
+absent), with the pack and without it.
 """
 
 from __future__ import annotations
