@@ -110,3 +110,12 @@ def test_a_given_name_without_its_last_vowel_as_verse_writes_it(tmp_path):
     text = _paragraphs(INFERNO, "and Rinier Pazzo")
     assert "Rinier Pazzo" not in _marks(tmp_path / "a", text)[0]
     assert "Rinier Pazzo" in _marks(tmp_path / "b", text, ITALIAN)[0]
+
+
+def test_a_saints_name_before_del_names_a_church_no_given_name(tmp_path):
+    """ "with the name given to the Duomo, St. Maria del Fiore": the cathedral named for the
+    Virgin, no woman of the Fiore family, though "del" follows a given name in the pack."""
+    text = _paragraphs(DANTE_NOTES, "St. Maria del Fiore")
+    persons = _marks(tmp_path, text, ITALIAN)[0]
+    assert "Leonardo Aretino" in persons  # the paragraph's own person, found by the pack
+    assert not any("Fiore" in p for p in persons)
