@@ -77,8 +77,9 @@ def main() -> None:
             shutil.rmtree(out)  # a register left there would be read as an earlier run's, kept
         if profile_name == "default":
             profile = load_profile()
-        elif source.parent == BOOKS:
-            profile = book_profile(source)  # the editor's choice for a book of the corpus
+        elif source.parent == BOOKS or (GOLD / "profiles" / f"{source.stem}.toml").is_file():
+            # the editor's choice for a book of the corpus, an EPUB tree's too (as bench_enrich)
+            profile = book_profile(source)
         else:
             profile = load_profile(source=source)
         convert_module.convert(source, out, profile=profile, force=True, allow_loss=True)

@@ -64,7 +64,7 @@ def assert_valid(out: Path) -> None:
         (
             'include = ["rusian"]\n',
             "unknown profile pack 'rusian' in include (packs: british, christian, classical, french-republican, german, "
-            "russian, scots)",
+            "italian, russian, scots)",
         ),
         ('include = "russian"\n', "include must be a list of pack names"),
         ('[dates]\nmonths = { aprelya = "April" }\n', "[dates] months must be a table of month numbers"),

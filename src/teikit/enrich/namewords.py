@@ -262,7 +262,8 @@ class Words:
         forename_particles` and a capitalised word ("Oliverotto da Fermo", "Alberico da
         Barbiano"): the word before the particle, where it is no word the book writes in
         lower case, title, particle, place's word or place the gazetteer knows, the pair no
-        place either ("Città di Castello"), and no article stands before it ("the Borgo di
+        place either ("Città di Castello"), no saint's name with its "St." (a church named for
+        the saint: "St. Maria del Fiore"), and no article stands before it ("the Borgo di
         Sopra")."""
         articles = {w.lower() for w in self.articles}
         opens_place = set(self._place_first_words)
@@ -273,6 +274,7 @@ class Words:
                 word in found
                 or word in opens_place
                 or word.endswith(".")
+                or word.startswith("St. ")  # a saint's token: "St. Maria del Fiore", a church
                 or before
                 and before[-1].lower() in articles
                 or self.common(word)
