@@ -6,6 +6,13 @@ at each number (`dates.NUMBERS_BY_PATTERN` False: the plain form). Compared at e
 real text (the bundled book's source, the date samples of development, Gardiner's book where
 present, and strings made to catch the edges) with the English months and the bundled book's,
 then the dates the whole reading finds with the shortcut and without.
+
+`find_in_texts` tried the date pattern at the words of each text in a scan of its own
+(`_matches`, `_scan`: a call for each of the ~2,600 texts of the bundled book that hold a
+word a date may begin with); it tries them in one scan of the texts joined, each match bounded
+by the end of its text (`dates.JOINED_SCAN` False: the plain form). Compared on the lines of
+the same texts, each a text of its own (many texts' starts and ends: a day in words, a date
+run into a preposition, an ancient year at a text's end), with the dates found.
 """
 
 from __future__ import annotations
@@ -25,11 +32,16 @@ EDGES = (
     " 7 may 1917, 3 aprelya 1917, 12 men, 4 Men, 1234 men, 0123 men, 01 May, 123, 9999, 1800s, 2 , 9"
     " 12\u20604, 19 ] 9, 3 ^x, 4 \\y, on16 May, by1917, in12 May 9 \t5 May 656 until 012. the year 045,"
 )
+# Lines that begin or end where a text's edge changes what the pattern or its shortcuts see.
+EDGE_LINES = (
+    "He reigned until 656\nfirst of May 1917 came\ntwenty-first of June 1917 came\nOn16 May 1917 he came"
+    "\nin1917\nthe war of 1917 \n1917\n3 May\nthe twenty-fourth of June\n1812–\n1917 –\n the year 945"
+)
 
 
 @pytest.fixture(scope="module")
 def texts() -> list[str]:
-    return date_texts(EDGES)
+    return date_texts(EDGES, EDGE_LINES)
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +79,24 @@ def test_the_dates_read_with_numbers_told_by_one_pattern_are_those_read_without(
     assert dates_in_shared_contexts(lines, months) == quick
     found = [lines[k][s:e] for k, spans in quick[0].items() for s, e, _ in spans]
     assert len(found) > 3000 and {"656", "945", "12 May 1917"} <= set(found)
+
+
+@pytest.mark.parametrize("profile", ["default", "book"])
+def test_the_dates_read_in_one_scan_of_the_texts_joined_are_those_read_text_by_text(lines, profile, monkeypatch):
+    """The dates `find_in_texts` reads in the lines of the texts (each line a text), in
+    contexts shared by runs of lines, with the words of all tried in one scan and text by
+    text: the same dates, the contexts alike; the edges' lines among them give their dates."""
+    months = load_profile(source=SAMPLE if profile == "book" else None).months
+    quick = dates_in_shared_contexts(lines, months)
+    monkeypatch.setattr(dates, "JOINED_SCAN", False)
+    assert dates_in_shared_contexts(lines, months) == quick
+    found = {(lines[k], lines[k][s:e]) for k, spans in quick[0].items() for s, e, _ in spans}
+    for line, date in (
+        ("He reigned until 656", "656"),
+        ("first of May 1917 came", "first of May 1917"),
+        ("twenty-first of June 1917 came", "twenty-first of June 1917"),
+        ("On16 May 1917 he came", "16 May 1917"),
+        ("1917", "1917"),
+        ("the twenty-fourth of June", "the twenty-fourth of June"),
+    ):
+        assert (line, date) in found, (line, date)
