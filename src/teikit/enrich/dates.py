@@ -565,19 +565,22 @@ _DASHES = frozenset(("", "-", "–", "—"))
 _CENTURIES = frozenset(("17", "18", "19", "20"))
 
 
-def _year_alone(text: str, at: int) -> re.Match | None:
+def _year_alone(text: str, at: int, end: int | None = None) -> re.Match | None:
     """The date pattern's match at the digit `at`, which begins a word, where it is a year
-    alone and found by its branch alone; None: the pattern is to be tried. Where the four
+    alone and found by its branch alone; None: the pattern is to be tried (`end`: where the
+    text ends, if before the end of `text`: see `_scan`'s `bounded`). Where the four
     digits of a year stand before neither what a range or a decade goes on with, nor a space
     and a dash, the branches before the year's fail (a day's needs a space, a dash or an
     ordinal's letters after one or two digits; a decade's "s" or an apostrophe; a range's a
     dash or "/"), and the others begin with a letter."""
     if SHORTCUTS and text[at : at + 2] not in _CENTURIES:
         return None  # "16 September", "3 May": not a year's first digits, its branch not tried
-    after = text[at + 4 : at + 5]
-    if after in _AFTER_RANGE_OR_DECADE or after.isspace() and text[at + 5 : at + 6] in _DASHES:
+    if end is None:
+        end = len(text)
+    after = text[at + 4 : min(at + 5, end)]
+    if after in _AFTER_RANGE_OR_DECADE or after.isspace() and text[at + 5 : min(at + 6, end)] in _DASHES:
         return None
-    return _YEAR_ALONE.match(text, at)
+    return _YEAR_ALONE.match(text, at, end)
 
 
 # The pattern runs over every word of the book, so a word that can begin no date is
@@ -1648,19 +1651,29 @@ _DAY_IN_WORDS_AFTER = frozenset(
 _OWN_WORDS = len(_START_WORDS)
 
 
-def _scan(pattern: re.Pattern, text: str, words: list | None, glued: list[int] | None = None) -> list[re.Match]:
+def _scan(
+    pattern: re.Pattern, text: str, words: list | None, glued: list[int] | None = None, bounded: bool = False
+) -> list[re.Match]:
     """`list(pattern.finditer(text))`, the pattern tried only where one of `words` (what the
     automaton of `_date_starts` finds in `text`) begins a word of the text, where the
     pattern's `\\b` holds: the same matches. None: the pattern is tried everywhere.
     `glued`: given with `words`, filled as the words are read with what `_glued` gives, the
     digits run into a preposition (each follows a letter: a word passed over here), rather
-    than in a walk of the words of its own."""
+    than in a walk of the words of its own. `bounded`: `text` is texts joined by a NUL
+    (`find_in_texts`), and each word's third item is where the text it stands in ends: the
+    pattern is matched up to there (its `$`), and each text gives the matches its own scan
+    gives, at their places in `text` (what the pattern and the words' tests look at before
+    a text's start holds a NUL there, which no date, day in words nor preposition holds, as
+    nothing stands before the text alone)."""
     if words is None:
         return list(pattern.finditer(text))
     found = []
     end = 0
     match = pattern.match
-    for index, at, _ in words:
+    text_end = len(text)
+    for index, at, bound in words:
+        if bounded:
+            text_end = bound
         if at:
             before = text[at - 1]
             if before.isalnum() or before == "_":  # inside a word
@@ -1675,13 +1688,13 @@ def _scan(pattern: re.Pattern, text: str, words: list | None, glued: list[int] |
                 tens = day.start() if day is not None else None
             else:  # "twenty-first of April", "twenty first": the date begins at "twenty", before "first"
                 tens = at - 7 if at >= 7 + end and text[at - 7 : at - 1] in _TENS and text[at - 1] in "- " else None
-            if tens is not None and (m := match(text, tens)) is not None:
+            if tens is not None and (m := match(text, tens, text_end)) is not None:
                 end = m.end()
                 found.append(m)
                 continue
-        m = _year_alone(text, at) if index < _DIGIT_WORDS and YEAR_ALONE else None
+        m = _year_alone(text, at, text_end) if index < _DIGIT_WORDS and YEAR_ALONE else None
         if m is None:
-            m = match(text, at)
+            m = match(text, at, text_end)
         if m is not None:
             end = m.end()
             found.append(m)
@@ -1718,20 +1731,24 @@ def _glued_at(text: str, at: int) -> bool:
     return text[at - 2 : at] in _GLUING and (at == 2 or not ((before := text[at - 3]).isalnum() or before in "_'’-"))
 
 
-def _matches(pattern: re.Pattern, text: str, words: list | None = None) -> list[tuple[re.Match, int]]:
+def _matches(
+    pattern: re.Pattern, text: str, words: list | None = None, ends: list[int] | None = None
+) -> list[tuple[re.Match, int]]:
     """The date pattern's matches in `text`, each with the offset its positions count from:
     those `finditer` gives (offset 0), and, in their place in the text, a date run into the
     preposition before it ("On16 September": no word boundary, where the pattern begins),
-    matched in the characters after the preposition. `words`: see `_scan`."""
+    matched in the characters after the preposition. `words`: see `_scan`; `ends`: `text` is
+    texts joined by a NUL, each ending where `ends` says, `words` bounded by them (`_scan`)."""
     if words is None:
         glued = _glued(text, None)
         scanned = _scan(pattern, text, None)
     else:  # the digits run into a preposition found as the words are read for the pattern
         glued = []
-        scanned = _scan(pattern, text, words, glued)
+        scanned = _scan(pattern, text, words, glued, ends is not None)
     extra = []
     for at in glued:
-        m = pattern.match(text[at : at + _GLUED_REACH])
+        text_end = len(text) if ends is None else ends[bisect.bisect_right(ends, at)]
+        m = pattern.match(text[at : min(at + _GLUED_REACH, text_end)])
         if m is not None:
             extra.append((at, at, m))
     if not extra:
@@ -1838,6 +1855,31 @@ def _no_date_at(text: str, at: int, after_day: Collection[str]) -> bool:
 NUMBERS_TOLD = True
 
 
+@lru_cache(maxsize=8)
+def _opens_a_date(months: tuple[str, ...]) -> re.Pattern:
+    """`_OPENS_DAY_OR_YEAR` and not `_no_date_at` (with `_after_a_days_number(months)`) as one
+    pattern, matched at a digit: one or two digits and what a day's date goes on with (white
+    space other than a space, a dash, an ordinal's or "to"'s letter, a word joiner; a space
+    before a character of `after_day`), three after a word of `_THREE_DIGITS_CUES` and one
+    character, or a year's four. (The bundled book tried the pattern at ~8,000 numbers, then
+    told ~6,000 of them in Python: one match costs half of the two.)"""
+    after_day = re.escape("".join(sorted(_after_a_days_number(months))))
+    cued = "|".join(rf"(?<={re.escape(cue)}[\s\S])" for cue in _THREE_DIGITS_CUES)
+    return re.compile(
+        rf"(?=\d\d?(?:[\-–—snrt\u2060]|[^\S ]| [{after_day}])|(?:{cued})[1-9]\d\d(?!\d)|[12]\d\d\d(?!\d))"
+    )
+
+
+# Whether `find_in_texts` tells the numbers of `NUMBERS_TOLD` by one pattern (`_opens_a_date`)
+# rather than by `_OPENS_DAY_OR_YEAR` and `_no_date_at` (False: the plain form, for the tests).
+NUMBERS_BY_PATTERN = True
+
+
+# Whether `find_in_texts` tries the date pattern at the words of all its texts in one scan of
+# them joined (False: the plain form, a scan of each text, for the tests to compare).
+JOINED_SCAN = True
+
+
 # The texts `find_in_texts` leaves to `find_dates`, one by one: those naming a century or a
 # decade in words (read with other words and another pattern: as `find_dates` tells them,
 # "ties" then `_HOLDS_DECADE_WORD`), or holding a digit of another script (read by the pattern
@@ -1869,6 +1911,7 @@ def find_in_texts(
         return {k: d for k, t in enumerate(texts) if (d := find_dates(t, contexts[k], t in openings, reading=reading))}
     by_pairs, lead = _date_starts_by_pairs(reading.own)
     after_day = _after_a_days_number(reading.own)
+    opens_a_date = _opens_a_date(reading.own).match if NUMBERS_TOLD and NUMBERS_BY_PATTERN else None
     if joined is None:
         joined = "\x00".join(texts)
     ends = []  # where each text ends in `joined`
@@ -1898,14 +1941,22 @@ def find_in_texts(
     if not joined.isascii():  # (the texts that are not ASCII searched: few, and short)
         alone.update(k for k, text in enumerate(texts) if not text.isascii() and _OTHER_DIGIT.search(text))
     by_text: dict[int, list] = {k: [] for k in alone}
-    k, end, begins, listed = 0, -1, 0, []
+    # With `JOINED_SCAN`, the words of the texts not read alone, in `joined`, each with the end
+    # of its text: the pattern is tried at them in one scan of the texts joined (`_scan`'s
+    # `bounded`), not in a call for each text (most texts that hold a date hold one or two).
+    bounded: list[tuple[int, int, int]] = []
+    k, end, begins, listed, whole = 0, -1, 0, [], False
     for index, start, _ in by_pairs.find_matches_as_indexes(joined):
         index = lead[index]
         if start and ((before := joined[start - 1]).isalnum() or before == "_"):
             if index >= _DIGIT_WORDS or before not in "ny":
                 continue  # inside a word, where `_scan` tries nothing (but a digit run into "on", "in", "by")
         if index < _DIGIT_WORDS and (
-            _OPENS_DAY_OR_YEAR.match(joined, start) is None or NUMBERS_TOLD and _no_date_at(joined, start, after_day)
+            opens_a_date(joined, start) is None
+            if opens_a_date is not None
+            else _OPENS_DAY_OR_YEAR.match(joined, start) is None
+            or NUMBERS_TOLD
+            and _no_date_at(joined, start, after_day)
         ):
             continue  # "p. 245", "l. 5.": no date begins there
         if start > end:  # in a later text
@@ -1913,8 +1964,21 @@ def find_in_texts(
             end = ends[k]
             begins = end - len(texts[k])
             listed = by_text.setdefault(k, [])
-        listed.append((index, start - begins, 0))
+            whole = JOINED_SCAN and k not in alone
+        if whole:
+            bounded.append((index, start, end))
+        else:
+            listed.append((index, start - begins, 0))
     pattern = reading.pattern(False, False)
+    if JOINED_SCAN:  # each text's matches, their offsets counted from its start
+        k, end, begins = 0, -1, 0
+        for m, at in _matches(pattern, joined, bounded, ends):
+            if (start := at + m.start()) > end:
+                k = bisect.bisect_right(ends, start, k)
+                end = ends[k]
+                begins = end - len(texts[k])
+                listed = by_text[k]
+            listed.append((m, at - begins))
     judged: dict[int, list[_Found]] = {}
     consulted = set()  # the contexts of `private` a date without a year asks
     for k in sorted(by_text):
@@ -1922,7 +1986,8 @@ def find_in_texts(
             consulted.add(contexts[k])  # (`find_dates` may read one)
             continue
         text = texts[k]
-        dates_here = judged[k] = _judge(text, _matches(pattern, text, by_text[k]), reading)
+        matched = by_text[k] if JOINED_SCAN else _matches(pattern, text, by_text[k])
+        dates_here = judged[k] = _judge(text, matched, reading)
         # (only a context of `private` is asked whether it was consulted: the others' dates
         # are not looked through)
         context = contexts[k]
