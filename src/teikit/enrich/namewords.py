@@ -615,8 +615,27 @@ TOWN_NOUNS = ("city", "town", "village", "state", "republic", "kingdom", "duchy"
 
 def times_after_town_noun(text: str, word: str) -> int:
     """How often `text` writes `word` after a noun of a town or a state and "of" (`TOWN_NOUNS`:
-    "the city of Florence", "the state of Florence")."""
-    return len(re.findall(rf"\b(?:{'|'.join(TOWN_NOUNS)}) of {re.escape(word)}\b", text))
+    "the city of Florence", "the state of Florence"): the matches of
+    `re.findall(rf"\\b(?:{'|'.join(TOWN_NOUNS)}) of {re.escape(word)}\\b", text)`. A word of
+    letters is sought as " of " and the word (`re` skips to where that is written), the noun
+    told before each use, a word's start before the noun (a pattern opening on the nouns' alternation is
+    tried at each character of the book: ~28 ms of James's, ~3 ms so); another word by that
+    pattern itself."""
+    if not word.isalpha():
+        return len(re.findall(rf"\b(?:{'|'.join(TOWN_NOUNS)}) of {re.escape(word)}\b", text))
+    count = 0
+    for m in re.finditer(rf" of {word}\b", text):
+        at = m.start()
+        # (a word of letters holds no " of ": its uses never overlap, nor a noun one of them)
+        for noun in TOWN_NOUNS:
+            opens = at - len(noun)
+            if opens >= 0 and text.startswith(noun, opens) and not (opens and _WORD_CHARACTER.match(text, opens - 1)):
+                count += 1
+                break
+    return count
+
+
+_WORD_CHARACTER = re.compile(r"\w")  # the character before a noun that `\b` refuses
 
 
 def place_word(surname: str) -> bool:

@@ -1,0 +1,44 @@
+"""The persons passes' shortcuts of round 33 (speed, persons) answer as the plain forms they
+stand for, on the bundled book's text and James's Varieties: a word counted after a noun of a
+town and "of" sought from " of " and the word (`namewords.times_after_town_noun`)."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import SAMPLE, corpus_book
+from teikit.enrich import namewords
+
+BOOK = SAMPLE.read_text(encoding="utf-8")
+JAMES = corpus_book("james-varieties-of-religious-experience")
+# Edges: a noun opening the text, a noun ending another word ("Pocity of"), the word going
+# on ("Florences"), a word of other characters than letters, a noun of another case.
+EDGES = (
+    "city of Florence, Pocity of Florence, the town of Florences, the state of Florence\n"
+    "the City of Florence; village of St. Ives, kingdom of St. Ives and duchy of  Florence"
+)
+
+
+def _plain_times_after_town_noun(text: str, word: str) -> int:
+    nouns = "|".join(namewords.TOWN_NOUNS)
+    return len(re.findall(rf"\b(?:{nouns}) of {re.escape(word)}\b", text))
+
+
+def test_a_word_after_a_town_noun_is_counted_as_the_pattern_counts_it():
+    """For every capitalised word the bundled book, James's book and edges write after a
+    word in small letters and "of" that opens a noun of a town, one in three of the others
+    they write after "of" (the plain pattern reads a whole book for each), and words of other
+    characters ("St. Ives"),
+    `times_after_town_noun` counts the uses the plain pattern of the nouns, "of" and the word
+    counts; some words are counted, most not."""
+    counted = uncounted = 0
+    for text in (BOOK, JAMES, EDGES):
+        after_noun = set(re.findall(r"\b(?:[ctvsrkdp][a-z]+) of ([A-Z]\w+)", text))
+        others = sorted(set(re.findall(r"\w+ of ([A-Z]\w+)", text)) - after_noun)[::3]
+        for word in sorted(after_noun | {"St. Ives", "Florence", *others}):
+            told = namewords.times_after_town_noun(text, word)
+            assert told == _plain_times_after_town_noun(text, word), (word, told)
+            counted += told > 0
+            uncounted += told == 0
+    assert counted > 8 and uncounted > 100, (counted, uncounted)
+    assert namewords.times_after_town_noun(EDGES, "Florence") == 2  # not "Pocity of", "Florences", "City of"
