@@ -1,13 +1,15 @@
 """The persons passes' shortcuts of round 33 (speed, persons) answer as the plain forms they
 stand for, on the bundled book's text and James's Varieties: a word counted after a noun of a
-town and "of" sought from " of " and the word (`namewords.times_after_town_noun`)."""
+town and "of" sought from " of " and the word (`namewords.times_after_town_noun`); a tune's
+opening quotation mark sought in reach of a mention before the tune's title is asked
+(`textnames.names_work`)."""
 
 from __future__ import annotations
 
 import re
 
 from conftest import SAMPLE, corpus_book
-from teikit.enrich import namewords
+from teikit.enrich import namewords, textnames
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
 JAMES = corpus_book("james-varieties-of-religious-experience")
@@ -42,3 +44,24 @@ def test_a_word_after_a_town_noun_is_counted_as_the_pattern_counts_it():
             uncounted += told == 0
     assert counted > 8 and uncounted > 100, (counted, uncounted)
     assert namewords.times_after_town_noun(EDGES, "Florence") == 2  # not "Pocity of", "Florences", "City of"
+
+
+BURNS = corpus_book("burns-poems-and-songs")
+
+
+def test_a_name_in_a_tunes_title_is_a_works_though_its_quote_is_sought_first():
+    """At every capitalised word of Burns's songs (which print each song's tune, "Tune--“Galla
+    Water.”") and of the bundled book, `textnames.names_work`, which seeks the opening
+    quotation mark in reach before it asks `namewords.in_tunes_title`, answers as the plain
+    form, that question asked first, then `names_work`'s own: a work's title wherever the
+    tune's title holds the word (many in Burns's). (Elsewhere the question's answer is no,
+    whether asked or not: the rest of `names_work` answers alone either way.)"""
+    in_tunes = 0
+    for text in (BURNS, BOOK):
+        works, books = textnames.works_named_as_persons(text)
+        for m in re.finditer(r"[A-Z][a-z]+", text):
+            told = textnames.names_work(text, m.start(), m.end(), works, books)
+            if namewords.in_tunes_title(text, m.start()):
+                assert told, text[max(0, m.start() - 80) : m.end()]
+                in_tunes += 1
+    assert in_tunes > 100, in_tunes

@@ -750,12 +750,12 @@ def in_tunes_title(text: str, start: int) -> bool:
     """Whether the name at `start` stands inside the quoted title of the tune a song is sung to,
     as a songbook prints it before the song ("Tune--“Katherine Ogie.”", "Air--“Galla
     Water.”", "Tune: “Robin Adair”"): a work's title, no mention of a person or a place."""
-    return "“" in text[max(0, start - _TUNE_REACH) : start] and (
-        _TUNE_TITLE_BEFORE.search(text, max(0, start - _TUNE_REACH), start) is not None
+    return "“" in text[max(0, start - TUNE_REACH) : start] and (
+        _TUNE_TITLE_BEFORE.search(text, max(0, start - TUNE_REACH), start) is not None
     )
 
 
 # how far before a name the tune's cue may stand: a title's length
-_TUNE_REACH = 80
+TUNE_REACH = 80
 # "Tune--“", "Air:“" and the title's words up to the name, no closing quotation mark between
 _TUNE_TITLE_BEFORE = re.compile(r"\b(?:Tune|Air)\s*(?:--|—|:)\s*“[^”]*$")

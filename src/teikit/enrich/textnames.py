@@ -238,6 +238,7 @@ from .namewords import (
     LOWER,
     PIECE_BREAK,
     SYLLABLES,
+    TUNE_REACH,
     UPPER,
     VOWEL,
     WORD,
@@ -1930,10 +1931,15 @@ def names_work(text: str, start: int, end: int, works: Collection[str], books: C
     in a Latin title of letters cited with its passage ("Ad M. Caes., iii. 5.",
     `cites_letters_to`), a name in the title of the tune a song is sung to
     (`namewords.in_tunes_title`: "Tune--“Robin Adair.”")."""
-    if in_tunes_title(text, start):
+    # (Asked at every mention, which most quote no title before them: the opening quotation
+    # mark `in_tunes_title` needs in its reach is sought first, by `str.find` in the text
+    # itself, neither the reach cut out nor a call made at the mentions without one: ~2 of the
+    # bundled book's ~9 ms here.)
+    low = start - TUNE_REACH
+    if text.find("“", low if low > 0 else 0, start) != -1 and in_tunes_title(text, start):
         return True  # "Tune--“Katherine Ogie.”": a song's title
-    # (Asked at every mention: most are a word of letters alone, its spaces unchanged, and with
-    # no " the " inside, which `_NAME_AND_EPITHET` needs in the name its spaces made one.)
+    # (Most mentions are a word of letters alone, its spaces unchanged, and with no " the "
+    # inside, which `_NAME_AND_EPITHET` needs in the name its spaces made one.)
     name = text[start:end]
     if not name.isalpha():
         name = " ".join(name.split())
@@ -1954,7 +1960,8 @@ def names_work(text: str, start: int, end: int, works: Collection[str], books: C
     if text.startswith(",", end) and _WORK_KIND_AFTER.match(text, end) is not None:
         return True
     # (told first without a call: most mentions have no "Ad" before them)
-    return text.find("Ad", max(0, start - 30), start) != -1 and cites_letters_to(text, start, end)
+    low = start - 30
+    return text.find("Ad", low if low > 0 else 0, start) != -1 and cites_letters_to(text, start, end)
 
 
 def cites_letters_to(text: str, start: int, end: int) -> bool:
