@@ -2,7 +2,8 @@
 stand for, on the bundled book's text and James's Varieties: a word counted after a noun of a
 town and "of" sought from " of " and the word (`namewords.times_after_town_noun`); a tune's
 opening quotation mark sought in reach of a mention before the tune's title is asked
-(`textnames.names_work`)."""
+(`textnames.names_work`); the full names after "the" sought from "he", a white space and a
+capital (`textnames._the_full_name_finds`)."""
 
 from __future__ import annotations
 
@@ -65,3 +66,21 @@ def test_a_name_in_a_tunes_title_is_a_works_though_its_quote_is_sought_first():
                 assert told, text[max(0, m.start() - 80) : m.end()]
                 in_tunes += 1
     assert in_tunes > 100, in_tunes
+
+
+def test_the_full_names_after_the_are_the_patterns_matches():
+    """In the bundled book, James's and Burns's books and edges (the text opening with "The",
+    "the" inside a word, two names run on, a line break and tabs), the full names after "the"
+    found only where "he", a white space and a capital stand (`textnames._the_full_name_finds`)
+    are the matches of the pattern sought over the whole text, the same spans and groups;
+    they are many."""
+    edges = (
+        "The George Washington sailed; the Mary Blithe Jones, lithe John Smith, the\\n\\tAgnes Joneses "
+        "and the The Hague; clothe Tom Brown the Philip Sidney of his age, tHe Bad Case the John Howard"
+    )
+    found = 0
+    for text in (BOOK, JAMES, BURNS, edges):
+        told = [(m.span(), m.groups()) for m in textnames._the_full_name_finds(text)]
+        assert told == [(m.span(), m.groups()) for m in textnames._THE_FULL_NAME.finditer(text)]
+        found += len(told)
+    assert found > 1000, found

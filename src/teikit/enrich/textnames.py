@@ -1827,6 +1827,26 @@ _PASSAGE_AFTER = re.compile(r"\.?[,;]?[ \t]*(?:[ivxlc]+\b|\d)")
 _THE_FULL_NAME = re.compile(r"[Tt]he\s+([A-Z][a-z]+)\s+([A-Z][a-z]*[a-rt-z])(?![\w'’‐-]|\s+of\b)")
 
 
+# Where a match of `_THE_FULL_NAME` may open, less its first letter: "he", a white space and a
+# capital (the pattern's literal "he" lets `re` skip to each; a pattern opening on a class of
+# letters, "[Tt]", is tried at every "t" of a book).
+_HE_BEFORE_CAPITAL = re.compile(r"he(?=\s+[A-Z])")
+
+
+def _the_full_name_finds(text: str) -> Iterator[re.Match]:
+    """`_THE_FULL_NAME.finditer(text)`: the pattern tried only at a "T" or "t" before each
+    "he" that a white space and a capital follow (`_HE_BEFORE_CAPITAL`, which finds every
+    such place: two never overlap), each after the end of the match before, as `finditer`
+    goes on (James's book: ~9 ms, ~2.6 so)."""
+    at = 0
+    match = _THE_FULL_NAME.match
+    for he in _HE_BEFORE_CAPITAL.finditer(text):
+        start = he.start() - 1
+        if start >= at and text[start] in "Tt" and (m := match(text, start)) is not None:
+            at = m.end()
+            yield m
+
+
 def names_of_things(text: str, forenames: Collection[str]) -> frozenset[str]:
     """The full names (a forename of the profile, a surname) the book writes only after "the":
     a thing named after the person, a ship most often ("when he sailed to us in the George
@@ -1834,7 +1854,7 @@ def names_of_things(text: str, forenames: Collection[str]) -> frozenset[str]:
     kind: "the Agnes Joneses"; not a name written elsewhere without it.)"""
     after_the = Counter(
         f"{m.group(1)} {m.group(2)}"
-        for m in opening_words(_THE_FULL_NAME, text, _NAME_GOES_ON)
+        for m in opening_words(_THE_FULL_NAME, text, _NAME_GOES_ON, finds=_the_full_name_finds)
         if m.group(1) in forenames
     )
     return frozenset(
