@@ -3,7 +3,8 @@ stand for, on the bundled book's text and James's Varieties: a word counted afte
 town and "of" sought from " of " and the word (`namewords.times_after_town_noun`); a tune's
 opening quotation mark sought in reach of a mention before the tune's title is asked
 (`textnames.names_work`); the full names after "the" sought from "he", a white space and a
-capital (`textnames._the_full_name_finds`)."""
+capital (`textnames._the_full_name_finds`); the words after an article sought from its letters
+but the first, a space and a capital (`namewords._words_after_articles`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 
 from conftest import SAMPLE, corpus_book
 from teikit.enrich import namewords, textnames
+from teikit.profile import load_profile
 
 BOOK = SAMPLE.read_text(encoding="utf-8")
 JAMES = corpus_book("james-varieties-of-religious-experience")
@@ -84,3 +86,22 @@ def test_the_full_names_after_the_are_the_patterns_matches():
         assert told == [(m.span(), m.groups()) for m in textnames._THE_FULL_NAME.finditer(text)]
         found += len(told)
     assert found > 1000, found
+
+
+def test_the_words_after_an_article_are_the_patterns_finds():
+    """In the bundled book, James's and Burns's books and edges (the text opening with "The",
+    "the" inside a word, a name after "the" run into the next, accented capitals), the
+    capitalised words after the default profile's article, found only at its first letter
+    before each "he", a space and a capital (`namewords._words_after_articles`), are those the
+    pattern finds over the whole text, in order; and with articles of other rests ("le",
+    "la"), those `findall` finds."""
+    edges = "The Senate; clothe Mary, the The Hague, the Émile, the McAdam the O’Neil the Jean-Paul"
+    profile = load_profile()
+    for articles in ([w for a in profile.articles for w in (a, a[:1].upper() + a[1:])], ["le", "la", "Le", "La"]):
+        after = re.compile(rf"(?:{namewords.words_at_start(articles)}) ({namewords.WORD})(?![\w-])")
+        found = 0
+        for text in (BOOK, JAMES, BURNS, edges, "la Mancha, le Havre, Le Mans"):
+            told = namewords._words_after_articles(after, articles, text)
+            assert told == after.findall(text)
+            found += len(told)
+        assert found > 100 if "the" in articles else found >= 3, found
