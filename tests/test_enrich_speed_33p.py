@@ -4,7 +4,8 @@ town and "of" sought from " of " and the word (`namewords.times_after_town_noun`
 opening quotation mark sought in reach of a mention before the tune's title is asked
 (`textnames.names_work`); the full names after "the" sought from "he", a white space and a
 capital (`textnames._the_full_name_finds`); the words after an article sought from its letters
-but the first, a space and a capital (`namewords._words_after_articles`)."""
+but the first, a space and a capital (`namewords._words_after_articles`); the profile's known
+persons' first uses alone sought in one scan (`textnames._first_uses_alone`)."""
 
 from __future__ import annotations
 
@@ -77,7 +78,7 @@ def test_the_full_names_after_the_are_the_patterns_matches():
     are the matches of the pattern sought over the whole text, the same spans and groups;
     they are many."""
     edges = (
-        "The George Washington sailed; the Mary Blithe Jones, lithe John Smith, the\\n\\tAgnes Joneses "
+        "The George Washington sailed; the Mary Blithe Jones, lithe John Smith, the\n\tAgnes Joneses "
         "and the The Hague; clothe Tom Brown the Philip Sidney of his age, tHe Bad Case the John Howard"
     )
     found = 0
@@ -105,3 +106,31 @@ def test_the_words_after_an_article_are_the_patterns_finds():
             assert told == after.findall(text)
             found += len(told)
         assert found > 100 if "the" in articles else found >= 3, found
+
+
+def _plain_first_use_alone(text: str, name: str) -> tuple[int, int] | None:
+    written = re.compile(rf"{re.escape(name)}(?![\w-]|['’][a-rt-z])")
+    for m in written.finditer(text):
+        if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'’-")):
+            return m.span()
+    return None
+
+
+def test_each_known_persons_first_use_alone_is_the_one_its_own_search_finds():
+    """For every person the default profile knows (`[names] known`) and a name that may end
+    as it begins ("Xa Xa": its first use inside a word, the next overlapping it), in the
+    bundled book, James's and Burns's books and edges (a name inside a word, before a
+    possessive or an elision, hyphened, opening the text),
+    `textnames._first_uses_alone`, all sought in one scan, gives each name's first use standing
+    alone as the name's own search from the text's start finds it, and none where it finds
+    none; both are many."""
+    names = [*load_profile().known_persons, "Xa Xa", "Cato"]
+    edges = "Cato’s Catonic Cato-like Sapph'ra bXa Xa Xa. Cato Homer's Homer"
+    used = unused = 0
+    for text in (BOOK, JAMES, BURNS, edges):
+        told = textnames._first_uses_alone(text, names)
+        for name in names:
+            assert told.get(name) == _plain_first_use_alone(text, name), name
+            used += name in told
+            unused += name not in told
+    assert used > 50 and unused > 50, (used, unused)
