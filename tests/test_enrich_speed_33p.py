@@ -5,7 +5,8 @@ opening quotation mark sought in reach of a mention before the tune's title is a
 (`textnames.names_work`); the full names after "the" sought from "he", a white space and a
 capital (`textnames._the_full_name_finds`); the words after an article sought from its letters
 but the first, a space and a capital (`namewords._words_after_articles`); the profile's known
-persons' first uses alone sought in one scan (`textnames._first_uses_alone`)."""
+persons' first uses alone sought in one scan (`textnames._first_uses_alone`); the words before
+years read back from each year (`textnames._words_before_years`)."""
 
 from __future__ import annotations
 
@@ -134,3 +135,25 @@ def test_each_known_persons_first_use_alone_is_the_one_its_own_search_finds():
             used += name in told
             unused += name not in told
     assert used > 50 and unused > 50, (used, unused)
+
+
+def test_the_words_before_years_are_those_the_pattern_finds():
+    """In the bundled book, James's, Burns's and Gardiner's books (many dates) and edges (a
+    year after a line break, after two, after tabs; a year of five figures; a capital inside
+    a word; two years in a row; the text opening with a year), the capitalised words before
+    a year read back from each year (`textnames._words_before_years`) are those the pattern
+    finds over the whole text, and the years found from each "1" and "2" (`textnames._years`)
+    those the year's pattern finds; they are many."""
+    edges = (
+        "1832 Mars 1832, Avril \n 1833 Mai\n\n1834 Juin\t1835 Juillet 18356 McAdam 1836 "
+        "xYz 1837 Août 1838 1839 Sept. 1840 O’Neil-Smith  \n\t1841 a-B_c 1842 Dec\n1843 21212 2121"
+    )
+    gardiner = corpus_book("gardiner-french-revolution")
+    count = 0
+    for text in (BOOK, JAMES, BURNS, gardiner, edges):
+        told = textnames._words_before_years(text)
+        assert told == {m.group(1) for m in textnames._BEFORE_YEAR.finditer(text)}
+        years = [m.span() for m in textnames._years(text)]
+        assert years == [m.span() for m in textnames._YEAR.finditer(text)]
+        count += len(told)
+    assert count > 100, count
