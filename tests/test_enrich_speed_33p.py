@@ -6,7 +6,8 @@ opening quotation mark sought in reach of a mention before the tune's title is a
 capital (`textnames._the_full_name_finds`); the words after an article sought from its letters
 but the first, a space and a capital (`namewords._words_after_articles`); the profile's known
 persons' first uses alone sought in one scan (`textnames._first_uses_alone`); the words before
-years read back from each year (`textnames._words_before_years`)."""
+years read back from each year (`textnames._words_before_years`); a deity's uses tried only
+where the scan of them all finds it written (`textnames._matches_from`)."""
 
 from __future__ import annotations
 
@@ -157,3 +158,24 @@ def test_the_words_before_years_are_those_the_pattern_finds():
         assert years == [m.span() for m in textnames._YEAR.finditer(text)]
         count += len(told)
     assert count > 100, count
+
+
+def test_a_deitys_uses_are_the_patterns_matches_tried_where_it_is_written():
+    """For every deity of the default profile (`[names] deities`) and a name that may end as
+    it begins ("Xa Xa"), with and without what a title needs after it (`_BEFORE_NAME`: "Lord"
+    before no name), in the bundled book, James's and Burns's books and edges, the pattern
+    tried only where the scan of them all finds the name written (`textnames._places_written`,
+    `_matches_from`) matches where `finditer` over the whole text does, the same spans; they
+    are many."""
+    deities = [*load_profile().deities, "Xa Xa"]
+    edges = "the Lord God, Lord Panmure, God’s, Godly, bXa Xa Xa. Xa Xa Xa"
+    found = 0
+    for text in (BOOK, JAMES, BURNS, edges):
+        places = textnames._places_written(text, deities)
+        for deity in deities:
+            for after in ("", textnames._BEFORE_NAME):
+                written = re.compile(rf"{re.escape(deity)}(?![\w-]|['’][a-rt-z]){after}")
+                told = [m.span() for m in textnames._matches_from(written, text, places[deity])]
+                assert told == [m.span() for m in written.finditer(text)], deity
+                found += len(told)
+    assert found > 1000, found
