@@ -17,6 +17,7 @@ from lxml import etree
 
 from conftest import NS, ROOT, marks_in
 from teikit.convert import convert
+from teikit.enrich.families import FamilyMentions, family_names
 from teikit.errors import TeikitError
 from teikit.profile import load_profile
 
@@ -285,3 +286,40 @@ def test_a_family_the_editor_rejected_is_marked_nowhere(tmp_path):
     assert marks_in(out, "orgName") == []
     assert "Medici" not in marks_in(out, "persName")
     assert set(_families(out)) == {"Medici"}
+
+
+# Giles's Sun Tzŭ, his note on chapter V: a name, "the" and an epithet.
+_COMPLETER = (
+    "The Yellow Emperor, Tʽang the Completer and Wang all used spears and battle-axes in order to"
+    " succor their generation."
+)
+
+
+def test_an_epithets_article_lists_no_family():
+    """ "Tʽang the Completer and Wang": the "the" of an epithet after a name, no family's
+    article: "Completer" is listed with no family, nor is "Wang" (the surname of Wang Hsi and
+    Wang Chien, men of the book) a family's mention there."""
+    found = family_names(_COMPLETER, {"Wang": ["Wang Chien", "Wang Hsi"]}, (), lambda word: False)
+    assert set(found) == {"Wang"}
+    assert FamilyMentions(found)(_COMPLETER) == []
+
+
+# James, The Varieties of Religious Experience, lectures XI-XIII and XIV-XV: names in the
+# plural used as types.
+_XAVIERS = (
+    "Like Saint Philip of Neri in former times, or like Saint Francis Xavier, she said to God:\n"
+    "‘Hold back, O my God, these torrents which overwhelm me, or else enlarge my capacity for their\n"
+    "reception.’\n\n"
+    "Other early Jesuits, especially the missionaries among them, the Xaviers, Brébeufs, Jogues,\n"
+    "were objective minds, and fought in their way for the world’s welfare; so their lives to‐day\n"
+    "inspire us."
+)
+
+
+def test_names_used_as_types_are_no_family(tmp_path):
+    """ "the Xaviers, Brébeufs, Jogues": men like Francis Xavier, persons' names used as types
+    (`textnames.names_as_types`), no family, though "Xaviers" is the plural of his surname:
+    persons' mentions under "org" as by default."""
+    out = _convert(tmp_path, _XAVIERS, "org")
+    assert "Xaviers" in marks_in(out, "persName")
+    assert marks_in(out, "orgName") == []

@@ -14,7 +14,8 @@ A family's name is a word of one of these kinds:
   too ("Vitelli" of Pagolo and Niccolò Vitelli, "Medici" of Lorenzo and Giuliano de’ Medici):
   the surname itself, as a surname of Italian and of other tongues is its own plural ("the
   Vitelli"; a surname one person bears is his after "the" too: "the Magdalene", Mary's), or its
-  plural in "s" as `textnames.families` finds it ("the Lameths", of one bearer too);
+  plural in "s" as `textnames.families` finds it ("the Lameths", of one bearer too; not a
+  name used as a type, "the Xaviers, Brébeufs, Jogues": men like Francis Xavier);
 - a surname the book gives a person with a forename, written after "house of" or "family of"
   ("the house of Sforza", beside Francesco Sforza), or between "the" and "family" or "house";
 - a capitalised word the book writes between "the" and "family" or "house" ("the Colonna
@@ -32,7 +33,9 @@ or a word of a person's name the book gives on evidence of its own (a forename, 
 
 A family's name is a mention of the family only where the book writes it in a family's
 place: after "the" (and a number or "both": "the two Robespierres") with no capitalised word
-after it (a forename or a title: no family "the Medici Pope"); after "house of" or "family
+after it (a forename or a title: no family "the Medici Pope"), and not the "the" of an
+epithet after a name written mid-sentence ("Tʽang the Completer and Wang": none of the lists
+above either); after "house of" or "family
 of" (and "the"); before "family", "families", "house", "houses", "faction", "factions",
 "party" or "parties" in lower case ("the Bentivogli family"); or listed with such a mention,
 sharing its article or its noun ("the Orsini and Vitelli", "Orsini and Colonnesi
@@ -89,6 +92,19 @@ _AFTER_HOUSE_OF = re.compile(rf"{_NOT_IN_WORD}(?:house|houses|family|families){_
 _BEFORE_NOUN = re.compile(_NOUN)
 _CAPITAL_AFTER = re.compile(rf"\s[{UPPER}]")
 _JOINED = re.compile(_AND)
+# A capitalised word right before an article, and what stands before it (`_an_epithets`)
+_NAME_BEFORE = re.compile(rf"(?<![\w'’])[{UPPER}][\w'’-]*\s\Z")
+_SENTENCE_OPENS = ".!?:;“‘\"'(—"
+
+
+def _an_epithets(text: str, at: int) -> bool:
+    """Whether the "the" at `at` is an epithet's, after a name written mid-sentence ("Tʽang the
+    Completer and Wang", "Alexander the Great"): no family's article."""
+    name = _NAME_BEFORE.search(text, max(0, at - 40), at)
+    if name is None:
+        return False
+    opening = text[max(0, name.start() - 3) : name.start()].rstrip()
+    return bool(opening) and opening[-1] not in _SENTENCE_OPENS and opening[-1] != "\0"
 
 
 def _quoted(prose: str, start: int, end: int) -> str:
@@ -127,6 +143,8 @@ def family_names(
     for pattern in (_BEFORE_NAMING_NOUN, _AFTER_NAMING_NOUN):
         for m in pattern.finditer(prose):
             word = m.group(1)
+            if pattern is _BEFORE_NAMING_NOUN and _an_epithets(prose, m.start()):
+                continue
             # (a house of another kind's name: "the house of Caiaphas", his; "the Colonna house")
             if word not in found and (word in surnames or pattern is _BEFORE_NAMING_NOUN and not refused(word)):
                 found[word] = f"written with a family's noun: {_quoted(prose, m.start(), m.end())}"
@@ -136,7 +154,11 @@ def family_names(
             found[word] = f"the surname of persons of several forenames: {', '.join(bearers[:3])}"
     pairs: list[tuple[str, str, int, int]] = []
     for pattern in (_LISTED_EACH, _SHARING_ARTICLE, _SHARING_NOUN):
-        pairs += ((m.group(1), m.group(2), m.start(), m.end(2)) for m in pattern.finditer(prose))
+        pairs += (
+            (m.group(1), m.group(2), m.start(), m.end(2))
+            for m in pattern.finditer(prose)
+            if pattern is _SHARING_NOUN or not _an_epithets(prose, m.start())
+        )
     pairs.sort(key=lambda p: p[2])  # the lists in the book's order: each word's first evidence
     more = True
     while more:
@@ -171,7 +193,8 @@ class FamilyMentions:
         for k, (start, end) in enumerate(written):
             before = piece[max(0, start - 30) : start]
             ends = _CAPITAL_AFTER.match(piece, end) is None
-            article[k] = ends and _AFTER_THE.search(before) is not None
+            the = _AFTER_THE.search(before) if ends else None
+            article[k] = the is not None and not _an_epithets(piece, start - len(before) + the.start())
             noun[k] = _BEFORE_NOUN.match(piece, end) is not None
             placed[k] = article[k] or noun[k] or (ends and _AFTER_HOUSE_OF.search(before) is not None)
         for k in range(len(written) - 1):

@@ -2416,17 +2416,18 @@ def families_in_lists(words: Words, persons: Collection[str], named: Collection[
 
 
 def _family_words(
-    words: Words, named: Iterable[Name], plurals: Collection[str], alone: dict[str, str], polities: Collection[str]
+    words: Words, named: Iterable[Name], plurals: Collection[str], alone: dict[str, str], others: Collection[str]
 ) -> dict[str, str]:
     """The words that name families, each with its evidence (`families.family_names`, where
     the editor marks families as bodies or not at all, `[names] families`): the words of the
-    surnames the book gives persons with a forename (`named`: the names found and the register's,
-    each with those who bear it), the plurals
-    of `families` and `families_in_lists`, and the words a family's place shows. None is a
-    deity's name, a word the book writes in lower case, a place the gazetteer knows, a
-    people's word or its plural ("the Venetians", "the Swiss"), nor a state's or a dynasty's
-    name (`polities`); a word found by its place alone is none of a person's name either (a
-    forename, an honorific, a word marked alone as a forename)."""
+    surnames the book gives persons with a forename (`named`: the names found and the
+    register's), the plurals of `families` and `families_in_lists` (not names used as types:
+    "the Xaviers, Brébeufs, Jogues", `names_as_types`), and the words a family's place shows.
+    None is a deity's name, a word the book writes in lower case, a place the gazetteer knows,
+    a people's word or its plural ("the Venetians", "the Swiss"), nor a word of `others` (a
+    state's or a dynasty's name, `polities`; a name used as a type); a word found by its place
+    alone is none of a person's name either (a forename, an honorific, a word marked alone as
+    a forename)."""
     peoples = frozenset(words.peoples)
 
     def no_family(word: str) -> bool:
@@ -2434,7 +2435,7 @@ def _family_words(
             word in words.deities
             or word in peoples
             or word.removesuffix("s") in peoples
-            or word in polities
+            or word in others
             or words.common(word)
             or place_name(word)
         )
@@ -3966,7 +3967,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         )
     if beside_index:
         _index_taken(found, why, alone, taken)
-    for word in names_as_types(words, set(alone) | taken):
+    types = names_as_types(words, set(alone) | taken)
+    for word in types:
         alone.setdefault(word, "surname")  # marked, linked to no one: a kind of man, no person
     named_families = families(words, {w for w, kind in alone.items() if kind == "surname"})
     # an editor's choice: a family a person's mention (the default), a body's or none (`families`)
@@ -4025,7 +4027,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     family_evidence: dict[str, str] = {}
     if families_as != "person":
         named = [*found.values(), *(n for p in entries.values() if not registers.rejected(p) for n in entry_names(p))]
-        family_evidence = _family_words(words, named, named_families | listed_families, alone, (*states, *houses))
+        plurals = (named_families | listed_families) - types  # "the Xaviers, Brébeufs": men like Xavier
+        family_evidence = _family_words(words, named, plurals, alone, (*states, *houses, *types))
     placed_families = FamilyMentions(family_evidence) if family_evidence else None
     family_entries = FamilyEntries(ctx.registers["org"], family_evidence) if families_as == "org" else None
     families_in: dict[str, list[tuple[int, int, str]]] = {}  # by text, as `names_in`
