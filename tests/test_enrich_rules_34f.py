@@ -3,7 +3,7 @@
 
 "person" (teikit's default) keeps what the persons' rules make of them ("the Vitelli" the
 surname of Pagolo Vitelli, a person's mention); "org" marks a family's mention as an orgName
-linked to a register entry of the family (`<org type="family">`: "the Medici", "the house of
+linked to an entry of the family in the organisations' register ("the Medici", "the house of
 Sforza", "the Baglioni, the Vitelli, and the Orsini"); "none" marks it not at all, as the
 development samples of Dante read families. A surname one person bears, written after "the",
 is still that person's ("the Magdalene"); a people's adjective before "house" names no family
@@ -36,13 +36,14 @@ def _convert(tmp_path, paragraphs: str, families: str | None = None):
 
 
 def _families(out) -> dict[str, str]:
-    """The families of the organisations' register: name -> id."""
+    """The families of the organisations' register (their evidence a family's name): name -> id."""
     if not (out / "orgs.xml").is_file():
         return {}  # a book that names no organisation has no register of them
     register = etree.parse(str(out / "orgs.xml"))
     return {
         "".join(org.find("t:orgName", NS).itertext()): org.get("{http://www.w3.org/XML/1998/namespace}id")
-        for org in register.iterfind(".//t:org[@type='family']", NS)
+        for org in register.iterfind(".//t:org", NS)
+        if any((n.text or "").startswith("a family's name") for n in org.iterfind("t:note[@type='evidence']", NS))
     }
 
 
@@ -89,6 +90,15 @@ def test_org_marks_the_houses_a_list_names_with_a_surname_of_two_persons(tmp_pat
     chapter = next(p for p in sorted(out.glob("*.xml")) if b"Baglioni" in p.read_bytes())
     refs = [e.get("ref") for e in etree.parse(str(chapter)).iterfind(".//t:orgName", NS)]
     assert refs == [f"orgs.xml#{families[w]}" for w in ("Baglioni", "Vitelli", "Orsini")]
+
+
+def test_an_edition_with_families_is_valid(tmp_path):
+    """The families' entries and marks are valid against teikit's schema and its rules."""
+    from teikit.validate import TEIKIT_RNG, TEIKIT_SCH, validate
+
+    out = _convert(tmp_path, _VITELLI, "org")
+    run = validate([out], schema=TEIKIT_RNG, schematron=TEIKIT_SCH)
+    assert run.summary.invalid == 0, [p for r in run.results for p in r.problems][:3]
 
 
 def test_none_leaves_a_house_unmarked_and_its_men_persons(tmp_path):
@@ -236,7 +246,7 @@ def test_a_second_run_over_its_own_output_changes_nothing(tmp_path):
     inside "Lorenzo de’ Medici")."""
     out = _convert(tmp_path, _MEDICI, "org")
     first = {p.name: p.read_bytes() for p in sorted(out.glob("*.xml"))}
-    assert b'type="family"' in first["orgs.xml"]
+    assert b"a family's name" in first["orgs.xml"]
     out = _convert(tmp_path, _MEDICI, "org")
     assert {p.name: p.read_bytes() for p in sorted(out.glob("*.xml"))} == first
 
@@ -267,7 +277,7 @@ def test_a_family_the_editor_made_theirs_is_marked_in_a_familys_place_only(tmp_p
     first = {p.name: p.read_bytes() for p in sorted(out.glob("*.xml")) if p.name != "orgs.xml"}
     register = out / "orgs.xml"
     text = register.read_text(encoding="utf-8")
-    org_end = text.index("</org>", text.index('type="family"'))
+    org_end = text.index("</org>", text.index("a family's name"))
     register.write_text(f"{text[:org_end]}<note>The house of Lorenzo the Magnificent.</note>{text[org_end:]}", "utf-8")
     out = _convert(tmp_path, _MEDICI, "org")
     assert {p.name: p.read_bytes() for p in sorted(out.glob("*.xml")) if p.name != "orgs.xml"} == first
@@ -280,7 +290,7 @@ def test_a_family_the_editor_rejected_is_marked_nowhere(tmp_path):
     out = _convert(tmp_path, _MEDICI, "org")
     register = out / "orgs.xml"
     text = register.read_text(encoding="utf-8")
-    org_end = text.index("</org>", text.index('type="family"'))
+    org_end = text.index("</org>", text.index("a family's name"))
     register.write_text(f'{text[:org_end]}<note type="rejected"/>{text[org_end:]}', "utf-8")
     out = _convert(tmp_path, _MEDICI, "org")
     assert marks_in(out, "orgName") == []

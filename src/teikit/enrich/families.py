@@ -3,7 +3,8 @@
 An edition marks "the Lameths", "the Medici" or "the house of Sforza" in one of three ways,
 an editor's choice (`[names] families`): as persons (teikit's default, `textnames.families`:
 the plural of a surname in "s" after "the", a person's mention linked to no one), as a body
-("org": an orgName linked to a register entry of the family, `<org type="family">`), or not
+("org": an orgName linked to an `org` entry of the family in the organisations' register,
+its evidence noted: "a family's name"), or not
 at all ("none"). This module serves the last two: which words name a family
 (`family_names`), where the book writes them in a family's place (`FamilyMentions`), and the
 family's register entry (`FamilyEntries`).
@@ -54,7 +55,7 @@ from ..tei import XML_ID, make, make_in, q, sub, text_of
 from . import registers
 from .namewords import LOWER, PIECE_BREAK, UPPER, passage
 
-FAMILY = "family"  # the @type of a family's register entry (an `org`)
+EVIDENCE = "a family's name"  # how a family's entry's evidence note begins
 SOURCE = "named in the text"  # as `orgs` says of the bodies it finds there
 
 # The nouns after a family's name that say it names the family ("the Bentivogli family",
@@ -210,8 +211,8 @@ class FamilyMentions:
 
 
 class FamilyEntries:
-    """The register entries of the families marked (`org`, type "family", in the organisations'
-    register), each made at its first mention with the evidence for it and a passage where
+    """The register entries of the families marked (an `org` of the organisations' register),
+    each made at its first mention with the evidence for it and a passage where
     it was seen: an entry a register holds already under that name (an earlier run's, or an
     editor's) is taken as it is; one the editor rejected is marked nowhere."""
 
@@ -220,9 +221,7 @@ class FamilyEntries:
         self.evidence = evidence
         self.entries: dict[str, etree._Element] = {}
         self.rejected: set[str] = set()
-        for org in reg.entries.values():
-            if org.get("type") != FAMILY:
-                continue
+        for org in reg.entries.values():  # (an organisation named by one word is that family)
             for name in org.iter(q("orgName")):
                 word = " ".join(text_of(name).split())
                 if registers.rejected(org):
@@ -241,13 +240,13 @@ class FamilyEntries:
         if model is None:
             org = self.entries.get(word)
             if org is None:
-                org = make("org", attrib={XML_ID: self.reg.new_id(registers.slug(word)), "type": FAMILY})
+                org = make("org", attrib={XML_ID: self.reg.new_id(registers.slug(word))})
                 sub(org, "orgName", word)
                 registers.source_note(org, registers.FROM_TEXT, SOURCE)
                 why = self.evidence.get(word, "")
                 if not why.endswith("”"):  # evidence without a passage: where it was first marked
                     why = f"{why}: {passage(piece, start, end)}"
-                registers.evidence_note(org, f'a family\'s name ([names] families = "org"): {why}')
+                registers.evidence_note(org, f'{EVIDENCE} ([names] families = "org"): {why}')
                 self.reg.add(org)
                 self.entries[word] = org
             model = self.models[word] = make_in(tei, "orgName", ref=f"{registers.ORGS_FILE}#{org.get(XML_ID)}")
