@@ -4,10 +4,9 @@ An edition marks "the Lameths", "the Medici" or "the house of Sforza" in one of 
 an editor's choice (`[names] families`): as persons (teikit's default, `textnames.families`:
 the plural of a surname in "s" after "the", a person's mention linked to no one), as a body
 ("org": an orgName linked to an `org` entry of the family in the organisations' register,
-its evidence noted: "a family's name"), or not
-at all ("none"). This module serves the last two: which words name a family
-(`family_names`), where the book writes them in a family's place (`FamilyMentions`), and the
-family's register entry (`FamilyEntries`).
+its evidence noted: "a family's name"), or not at all ("none"). This module serves the last
+two: which words name a family (`family_names`), where the book writes them in a family's
+place (`FamilyMentions`), and the family's register entry (`FamilyEntries`).
 
 A family's name is a word of one of these kinds:
 
@@ -20,7 +19,7 @@ A family's name is a word of one of these kinds:
 - a surname the book gives a person with a forename, written after "house of" or "family of"
   ("the house of Sforza", beside Francesco Sforza), or between "the" and "family" or "house";
 - a capitalised word the book writes between "the" and "family" or "house" ("the Colonna
-  house", "the Fan family");
+  house", "the Adimari family");
 - a capitalised word listed with a family's name: each after its "the" ("the Baglioni, the
   Vitelli, and the Orsini"), two sharing the article ("the Orsini and Vitelli") or the noun
   after them ("Orsini and Colonnesi factions"), joined by "and", "or" or a comma; the lists
@@ -36,11 +35,10 @@ A family's name is a mention of the family only where the book writes it in a fa
 place: after "the" (and a number or "both": "the two Robespierres") with no capitalised word
 after it (a forename or a title: no family "the Medici Pope"), and not the "the" of an
 epithet after a name written mid-sentence ("Tʽang the Completer and Wang": none of the lists
-above either); after "house of" or "family
-of" (and "the"); before "family", "families", "house", "houses", "faction", "factions",
-"party" or "parties" in lower case ("the Bentivogli family"); or listed with such a mention,
-sharing its article or its noun ("the Orsini and Vitelli", "Orsini and Colonnesi
-factions"). Elsewhere the word is what the persons' rules make it ("Sforza had the Bracceschi
+above either); after "house of" or "family of" (and "the"); before "family", "families",
+"house", "houses", "faction", "factions", "party" or "parties" in lower case ("the Bentivogli
+family"); or listed with such a mention, sharing its article or its noun ("the Orsini and
+Vitelli", "Orsini and Colonnesi factions"). Elsewhere the word is what the persons' rules make it ("Sforza had the Bracceschi
 always against him": the man; "Cesare Borgia": a whole name, never a family inside it).
 """
 
@@ -78,20 +76,29 @@ _NOUN = rf"{_SP}(?:{'|'.join(_NOUNS)}){_WORD_ENDS}"
 # The shapes that tell a family's name by its place, over the whole prose (`family_names`):
 # two listed after their own "the" (the second sought ahead, so that "the A, the B, and the
 # C" gives both pairs), two sharing the article, two sharing the noun; a word before a noun
-# that names families, and after one and "of".
-_LISTED_EACH = re.compile(rf"{_NOT_IN_WORD}[Tt]he{_SP}{_NUMBER}({_WORD})(?={_JOIN}the{_SP}({_WORD}){_ENDS})")
-_SHARING_ARTICLE = re.compile(rf"{_NOT_IN_WORD}[Tt]he{_SP}({_WORD}){_AND}({_WORD}){_ENDS}")
-_SHARING_NOUN = re.compile(rf"{_NOT_IN_WORD}({_WORD}){_AND}({_WORD}){_NOUN}")
-_BEFORE_NAMING_NOUN = re.compile(rf"{_NOT_IN_WORD}[Tt]he{_SP}({_WORD}){_SP}(?:{'|'.join(_NAMING_NOUNS)}){_WORD_ENDS}")
-_AFTER_NAMING_NOUN = re.compile(
-    rf"{_NOT_IN_WORD}(?:{'|'.join(_NAMING_NOUNS)}){_SP}of{_SP}(?:the{_SP})?({_WORD}){_ENDS}"
-)
+# that names families, and after one and "of". (Each sought from letters it opens with, "he"
+# of "the", "and", "or", "of", that `re` finds by its fast scan; what stands before them told
+# after: `_article_at`, `_WORD_BEFORE`.)
+_LISTED_EACH = re.compile(rf"he{_SP}{_NUMBER}({_WORD})(?={_JOIN}the{_SP}({_WORD}){_ENDS})")
+_SHARING_ARTICLE = re.compile(rf"he{_SP}({_WORD}){_AND}({_WORD}){_ENDS}")
+_SHARING_NOUN = [re.compile(rf"{joint}{_SP}({_WORD}){_NOUN}") for joint in ("and", "or")]
+_BEFORE_NAMING_NOUN = re.compile(rf"he{_SP}({_WORD}){_SP}(?:{'|'.join(_NAMING_NOUNS)}){_WORD_ENDS}")
+_AFTER_NAMING_NOUN = re.compile(rf"of{_SP}(?:the{_SP})?({_WORD}){_ENDS}")
+_WORD_BEFORE = re.compile(rf"(?<![\w'’])({_WORD}){_SP}\Z")
+_NAMING_NOUN_BEFORE = re.compile(rf"{_NOT_IN_WORD}(?:{'|'.join(_NAMING_NOUNS)}){_SP}\Z")
+
+
+def _article_at(text: str, at: int) -> bool:
+    """Whether "he" at `at` is the article's: "the" or "The", a word of its own."""
+    return at >= 1 and text[at - 1] in "Tt" and (at < 2 or not (text[at - 2].isalnum() or text[at - 2] in "_'’-"))
+
 
 # What stands before or after a family's name in a family's place (`FamilyMentions`).
 _AFTER_THE = re.compile(rf"{_NOT_IN_WORD}[Tt]he{_SP}{_NUMBER}\Z")
 _AFTER_HOUSE_OF = re.compile(rf"{_NOT_IN_WORD}(?:house|houses|family|families){_SP}of{_SP}(?:the{_SP})?\Z")
 _BEFORE_NOUN = re.compile(_NOUN)
 _CAPITAL_AFTER = re.compile(rf"\s[{UPPER}]")
+_NOT_IN_WORD_AT = re.compile(_NOT_IN_WORD)
 _JOINED = re.compile(_AND)
 # A capitalised word right before an article, and what stands before it (`_an_epithets`)
 _NAME_BEFORE = re.compile(rf"(?<![\w'’])[{UPPER}][\w'’-]*\s\Z")
@@ -141,25 +148,34 @@ def family_names(
     found: dict[str, str] = {}
     for word in sorted(plurals):
         found[word] = "the plural of a surname the book gives a person"
-    for pattern in (_BEFORE_NAMING_NOUN, _AFTER_NAMING_NOUN):
-        for m in pattern.finditer(prose):
-            word = m.group(1)
-            if pattern is _BEFORE_NAMING_NOUN and _an_epithets(prose, m.start()):
-                continue
-            # (a house of another kind's name: "the house of Caiaphas", his; "the Colonna house")
-            if word not in found and (word in surnames or pattern is _BEFORE_NAMING_NOUN and not refused(word)):
-                found[word] = f"written with a family's noun: {_quoted(prose, m.start(), m.end())}"
+    for m in _BEFORE_NAMING_NOUN.finditer(prose):
+        word, the = m.group(1), m.start() - 1
+        if word not in found and _article_at(prose, m.start()) and not _an_epithets(prose, the):
+            if word in surnames or not refused(word):
+                found[word] = f"written with a family's noun: {_quoted(prose, the, m.end())}"
+    for m in _AFTER_NAMING_NOUN.finditer(prose):
+        word = m.group(1)
+        # (a surname only: a house of another kind's name, "the house of Caiaphas", his)
+        if word in surnames and word not in found and prose[m.start() - 1 : m.start()] in (" ", "\n"):
+            noun = _NAMING_NOUN_BEFORE.search(prose, max(0, m.start() - 10), m.start())
+            if noun is not None:
+                found[word] = f"written with a family's noun: {_quoted(prose, noun.start(), m.end())}"
     for word in sorted(surnames):
         bearers = sorted(surnames[word])
         if word not in found and len(bearers) > 1:
             found[word] = f"the surname of persons of several forenames: {', '.join(bearers[:3])}"
     pairs: list[tuple[str, str, int, int]] = []
-    for pattern in (_LISTED_EACH, _SHARING_ARTICLE, _SHARING_NOUN):
+    for pattern in (_LISTED_EACH, _SHARING_ARTICLE):
         pairs += (
-            (m.group(1), m.group(2), m.start(), m.end(2))
+            (m.group(1), m.group(2), m.start() - 1, m.end(2))
             for m in pattern.finditer(prose)
-            if pattern is _SHARING_NOUN or not _an_epithets(prose, m.start())
+            if _article_at(prose, m.start()) and not _an_epithets(prose, m.start() - 1)
         )
+    for pattern in _SHARING_NOUN:
+        for m in pattern.finditer(prose):
+            before = _WORD_BEFORE.search(prose, max(0, m.start() - 40), m.start())
+            if before is not None and prose[m.start() - 1 : m.start()] in (" ", "\n"):
+                pairs.append((before.group(1), m.group(1), before.start(), m.end(1)))
     pairs.sort(key=lambda p: p[2])  # the lists in the book's order: each word's first evidence
     more = True
     while more:
@@ -178,14 +194,13 @@ class FamilyMentions:
 
     def __init__(self, names: Collection[str]):
         ordered = sorted(names, key=lambda w: (-len(w), w))
-        self._word = (
-            re.compile(rf"{_NOT_IN_WORD}(?:{'|'.join(map(re.escape, ordered))}){_WORD_ENDS}") if ordered else None
-        )
+        # (the names first, that `re` seeks by their first letters; what stands before told after)
+        self._word = re.compile(rf"(?:{'|'.join(map(re.escape, ordered))}){_WORD_ENDS}") if ordered else None
 
     def __call__(self, piece: str) -> list[tuple[int, int, str]]:
         if self._word is None:
             return []
-        written = [(m.start(), m.end()) for m in self._word.finditer(piece)]
+        written = [(m.start(), m.end()) for m in self._word.finditer(piece) if _NOT_IN_WORD_AT.match(piece, m.start())]
         if not written:
             return []
         article = [False] * len(written)  # placed by its own "the": its article shared after it
