@@ -5,7 +5,8 @@ only) and ../shared/corpus/books/gardiner-french-revolution.txt, scores them aga
 tests/data/enrich/anchored/iron-lazar-dev*.txt (every development sample) and
 gardiner-french-revolution.txt (and the
 date-only samples in tests/data/enrich/dates-dev); likewise each book of the no-index
-development samples (tests/data/enrich/noindex-dev, run name = the book's file stem), and prints the figures and every miss,
+development samples (tests/data/enrich/noindex-dev, run name = the book's file stem), each book of
+the corpus with the profile its editor chose, as bench_enrich converts it (`book_profile`), and prints the figures and every miss,
 spurious mark and wrong date value, grouped by type. The held-out sample
 (anchored/iron-lazar-test*.txt) is refused: its errors are not to be read while tuning.
 
@@ -77,8 +78,9 @@ def main() -> None:
             shutil.rmtree(out)  # a register left there would be read as an earlier run's, kept
         if profile_name == "default":
             profile = load_profile()
-        elif source.parent == BOOKS or (GOLD / "profiles" / f"{source.stem}.toml").is_file():
-            # the editor's choice for a book of the corpus, an EPUB tree's too (as bench_enrich)
+        elif source != LAZAR:
+            # the editor's choice for a book of the corpus, a text, an EPUB or a Word document
+            # (as bench_enrich converts them)
             profile = book_profile(source)
         else:
             profile = load_profile(source=source)

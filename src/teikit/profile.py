@@ -135,6 +135,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "peerages": "strings",
         "rulers": "words",
         "titles_of_rank": "titles",
+        "families": "families",
     },
     "dates": {
         "months": "months",
@@ -202,11 +203,16 @@ _EXPECTED = {
     "feasts": 'a table of days of the year (name = "12-25")',
     "days": 'a table of dates (key = "1793-09-22")',
     "titles": '"person", "ruler" or "land"',
+    "families": '"person", "org" or "none"',
 }
 # The conventions an editor chooses between for a title of rank "of" a land with no name
 # ([names] titles_of_rank): the whole title one person; a ruler's title its land alone, a
 # peer's one person; or every title its land alone, a place.
 TITLE_CONVENTIONS = ("person", "ruler", "land")
+# The conventions an editor chooses between for a family or ruling house named by its surname
+# ([names] families: "the Lameths", "the Medici", "the house of Sforza"): one mention of persons
+# (persName), of a body (orgName, a register entry of the family), or no mention.
+FAMILY_CONVENTIONS = ("person", "org", "none")
 
 # Time bounds for user patterns: one search, and all of them over one conversion.
 PATTERN_TIMEOUT = 1.0
@@ -226,6 +232,10 @@ def _check_value(kind: str, value) -> str | None:
         if not isinstance(value, str):
             return _type_name(value)
         return None if value in TITLE_CONVENTIONS else f'"{value}"'
+    if kind == "families":
+        if not isinstance(value, str):
+            return _type_name(value)
+        return None if value in FAMILY_CONVENTIONS else f'"{value}"'
     if kind == "language":
         if not isinstance(value, str):
             return _type_name(value)
@@ -454,6 +464,7 @@ class Profile:
     peerages: tuple[str, ...] = ()  # [names]: titles of a peer "of" his title's name (Earl of Glencairn)
     rulers: tuple[str, ...] = ()  # [names]: titles of a ruler "of" his land (the Elector of Bavaria)
     titles_of_rank: str = "land"  # [names]: "person" (the Duke of Milan one person), "ruler" or "land" (Milan a place)
+    families: str = "person"  # [names]: "person" (the Lameths persons), "org" (the Medici a body) or "none"
     place_heads: dict[str, str] = field(default_factory=dict)  # [places] heads: "oblast" -> "region"
     months: dict[str, int] = field(default_factory=dict)  # [dates] months: "aprelya" -> 4
     feasts: dict[str, str] = field(default_factory=dict)  # [dates] feasts: "Lammas" -> "08-01"
@@ -664,6 +675,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         peerages=tuple(data["names"]["peerages"]),
         rulers=tuple(data["names"]["rulers"]),
         titles_of_rank=data["names"]["titles_of_rank"],
+        families=data["names"]["families"],
         place_heads=dict(places["heads"]),
         months={k: int(v) for k, v in data["dates"]["months"].items()},
         feasts=dict(data["dates"]["feasts"]),

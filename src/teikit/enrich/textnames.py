@@ -117,7 +117,10 @@ only on evidence from the way names are written, never from a list of particular
   Francis Xavier), none common, a place or a people's word: marked, linked to no one; so is a
   family's name in the plural after "the" (and a number), the plural of a surname the book
   gives a person ("the two Robespierres", "the Rolands"; not "the Moors" beside "a young
-  Moor", `families`);
+  Moor", `families`), where the editor keeps `[names] families = "person"` (the default);
+  under "org" a family's mention is an orgName of the family, under "none" no mention, a
+  surname written in a family's place too ("the Vitelli", "the house of Sforza": the
+  `families` module);
 - a capitalised word spoken to as "thou" (`[names] address_pronouns`: "Craigdarroch, thou
   art") once, where the book also writes it mid-sentence, it is no abstraction made a
   person ("Morality, thou deadly bane") and the gazetteer knows no place of that name; so
@@ -215,6 +218,7 @@ from lxml import etree
 from ..context import Context
 from ..tei import XML_ID, children, local, make, make_in, q, sub, text_of
 from . import gazetteer, headings, registers
+from .families import FamilyEntries, FamilyMentions, family_names, last_word
 from .indexpersons import index_persons
 from .matching import (
     in_latin_1,
@@ -2533,6 +2537,71 @@ def families_in_lists(words: Words, persons: Collection[str], named: Collection[
     return out
 
 
+def _family_words(
+    words: Words, named: Iterable[Name], plurals: Collection[str], alone: dict[str, str], others: Collection[str]
+) -> dict[str, str]:
+    """The words that name families, each with its evidence (`families.family_names`, where
+    the editor marks families as bodies or not at all, `[names] families`): the words of the
+    surnames the book gives persons with a forename (`named`: the names found and the
+    register's), the plurals of `families` and `families_in_lists` (not names used as types:
+    "the Xaviers, Brébeufs, Jogues", `names_as_types`), and the words a family's place shows.
+    None is a deity's name, a word the book writes in lower case, a place the gazetteer knows,
+    a people's word or its plural ("the Venetians", "the Swiss"), nor a word of `others` (a
+    state's or a dynasty's name, `polities`; a name used as a type); a word found by its place
+    alone is none of a person's name either (a forename, an honorific, a word marked alone as
+    a forename)."""
+    peoples = frozenset(words.peoples)
+
+    def no_family(word: str) -> bool:
+        return (
+            word in words.deities
+            or word in peoples
+            or word.removesuffix("s") in peoples
+            or word in others
+            or words.common(word)
+            or place_name(word)
+        )
+
+    def refused(word: str) -> bool:
+        return (
+            no_family(word)
+            or bool(_PEOPLE.search(word) or _ADJECTIVE.search(word))
+            or word in words.forenames
+            or word in words.honorifics
+            or word in words.apposed_titles
+            or alone.get(word) == "forename"
+        )
+
+    surnames: dict[str, dict[str, str]] = {}  # a surname's word -> its bearers' forenames -> a name
+    for name in named:
+        if name.given and name.surname:
+            word = last_word(name.surname, words.particles)
+            if word and not no_family(word):
+                bearers = surnames.setdefault(word, {})
+                full = " ".join((*name.given, name.surname))
+                bearers[name.given[0]] = min(bearers.get(name.given[0], full), full)  # one name of each
+    return family_names(
+        words.prose_joined, {word: list(bearers.values()) for word, bearers in surnames.items()}, plurals, refused
+    )
+
+
+def _without_families(
+    piece: str, spans: list[Span], placed: FamilyMentions, families_in: dict[str, list[tuple[int, int, str]]]
+) -> list[Span]:
+    """The persons' spans of a piece less those a family's mention takes ("the Vitelli",
+    "the house of Sforza"), the mentions kept in `families_in`; a mention inside a longer
+    name is none ("Francesco Sforza")."""
+    mentions = [
+        (start, end, word)
+        for start, end, word in placed(piece)
+        if not any(s.start <= start and end <= s.end and s.end - s.start > end - start for s in spans)
+    ]
+    families_in[piece] = mentions
+    if not mentions:
+        return spans
+    return [s for s in spans if not any(s.start < end and start < s.end for start, end, _ in mentions)]
+
+
 def _written_after_an_article(word: str, text: str) -> bool:
     """Whether `text` writes `word` after "a" or "an", and an adjective in lower case or none
     ("a Moor", "a young Moor")."""
@@ -4020,13 +4089,19 @@ def apply(tei, ctx: Context, beside_index: bool = False):
         )
     if beside_index:
         _index_taken(found, why, alone, taken)
-    for word in names_as_types(words, set(alone) | taken):
+    types = names_as_types(words, set(alone) | taken)
+    for word in types:
         alone.setdefault(word, "surname")  # marked, linked to no one: a kind of man, no person
     named_families = families(words, {w for w, kind in alone.items() if kind == "surname"})
-    for word in named_families:
-        alone.setdefault(word, "surname")  # marked, linked to no one: a family, no one person
-    for word in families_in_lists(words, set(alone), named_families):
-        alone.setdefault(word, "surname")  # as a family above
+    # an editor's choice: a family a person's mention (the default), a body's or none (`families`)
+    families_as = ctx.profile.families
+    if families_as == "person":
+        for word in named_families:
+            alone.setdefault(word, "surname")  # marked, linked to no one: a family, no one person
+    listed_families = families_in_lists(words, set(alone), named_families)
+    if families_as == "person":
+        for word in listed_families:
+            alone.setdefault(word, "surname")  # as a family above
     titles = _titles_of_rank(ctx.profile)
     titled = titles_for_names(words, titles)
     # an editor's choice: a title "of" a land no person, its land a place (a ruler's only: "ruler")
@@ -4071,6 +4146,14 @@ def apply(tei, ctx: Context, beside_index: bool = False):
             and not any(g[:1].islower() for g in name.given)  # "Roberto da San Severino", as `discover`
         ):
             alone.setdefault(name.surname, "surname")  # an editor's additions count too
+    family_evidence: dict[str, str] = {}
+    if families_as != "person":
+        named = [*found.values(), *(n for p in entries.values() if not registers.rejected(p) for n in entry_names(p))]
+        plurals = (named_families | listed_families) - types  # "the Xaviers, Brébeufs": men like Xavier
+        family_evidence = _family_words(words, named, plurals, alone, (*states, *houses, *types))
+    placed_families = FamilyMentions(family_evidence) if family_evidence else None
+    family_entries = FamilyEntries(ctx.registers["org"], family_evidence) if families_as == "org" else None
+    families_in: dict[str, list[tuple[int, int, str]]] = {}  # by text, as `names_in`
     full_names = {
         form
         for p in dict.fromkeys(entries.values())
@@ -4116,7 +4199,9 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     heads_in = written_in(title_heads) if title_heads else None
     # the pieces of the prose that name no one for sure, nor hold a title or a signature:
     # most text nodes, answered at once
-    silent = finder.unnamed([*title_heads, *(("--", "—") if signed else ())])
+    silent = finder.unnamed(
+        [*title_heads, *(("--", "—") if signed else ()), *(family_evidence if family_entries is not None else ())]
+    )
 
     def names(piece: str) -> list[Span]:
         """The names to mark in a text; in title case, only names the prose made known."""
@@ -4184,6 +4269,8 @@ def apply(tei, ctx: Context, beside_index: bool = False):
                 and s.name.key() not in things
                 and not names_an_imprint(piece, s)
             ]
+        if placed_families is not None:
+            spans = _without_families(piece, spans, placed_families, families_in)
         names_in[piece] = spans
         return spans
 
@@ -4261,6 +4348,12 @@ def apply(tei, ctx: Context, beside_index: bool = False):
                     unresolved[piece[start:end]] += 1
                 counts["persName"] += 1
                 out.append((start, end, model.__copy__()))
+            if family_entries is not None and families_in.get(piece):
+                for start, end, word in families_in[piece]:
+                    family = family_entries.mark(tei, word, piece, start, end)
+                    if family is not None:
+                        out.append((start, end, family))
+                out.sort(key=lambda found: found[0])
             return out
 
         return find
@@ -4291,6 +4384,11 @@ def apply(tei, ctx: Context, beside_index: bool = False):
     # a place the profile lists is its own though a person bears the name ("Major Logan"):
     # the places pass marks it where no persName holds it
     ctx.person_words -= set(ctx.profile.known_places)
+    ctx.person_words |= set(family_evidence)  # a family's name is no place's either ("the Orsini")
+    if family_entries is not None and family_entries.marked:
+        ctx.report.counts["orgs"] = len(ctx.registers["org"].entries)
+        ctx.report.counts["orgName"] += family_entries.marked
+        ctx.report.counts["orgName_linked"] += family_entries.marked
     entered = len(reg.entries) - entered_before
     reg.restore()
     ctx.report.counts["persons"] = len(reg.entries)
