@@ -20,7 +20,11 @@ import sys
 from pathlib import Path
 
 import teikit.convert as convert_module
-from bench_enrich import book_file, book_profile  # the book a sample was drawn from, its profile (this script's folder)
+from bench_enrich import (  # the book a sample was drawn from, its profile (this script's folder)
+    PROFILES,
+    book_file,
+    book_profile,
+)
 from teikit.enrich import evaluate
 from teikit.profile import load_profile
 
@@ -77,8 +81,8 @@ def main() -> None:
             shutil.rmtree(out)  # a register left there would be read as an earlier run's, kept
         if profile_name == "default":
             profile = load_profile()
-        elif source.parent == BOOKS:
-            profile = book_profile(source)  # the editor's choice for a book of the corpus
+        elif source.parent == BOOKS or (PROFILES / f"{source.stem}.toml").is_file():
+            profile = book_profile(source)  # the editor's choice for a book of the corpus (an EPUB's too)
         else:
             profile = load_profile(source=source)
         convert_module.convert(source, out, profile=profile, force=True, allow_loss=True)

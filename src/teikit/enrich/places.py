@@ -556,11 +556,78 @@ def _states_in_names(tei, states: Collection[str], titles: Collection[str], func
             and beyond.get(XML_LANG) == holder.get(XML_LANG)
         ):
             next_name = "".join(beyond.itertext())  # "[Chao] <foreign>Yüan-hao’s</foreign>"
-        if polities.inside_name_beyond(before, name, after, next_name, titles, function_words):
+        if polities.inside_name_beyond(before, name, after, next_name, titles, function_words) or (
+            polities.names_a_house(before + name + _text_after(holder, after), len(before), len(before) + len(name))
+        ):
             holder.text = name + (placed.tail or "")
             holder.remove(placed)
             taken.append(placed.get("ref", "").rpartition("#")[2])
     return taken
+
+
+_BLOCKS = frozenset({"p", "note", "item", "l", "head", "cell"})
+
+
+def _block_of(el):
+    """The paragraph, note, item, line, heading or cell `el` stands in (a note's own, not the
+    paragraph the note hangs from)."""
+    for above in el.iterancestors():
+        if local(above) in _BLOCKS:
+            return above
+    return None
+
+
+def _states_as_persons(tei, states: Collection[str]) -> list[tuple[str, bool]]:
+    """Turn into the person's the marks of a state's name (`polities`) that stand bare
+    (`polities.stands_bare`: opening a clause, a verb after it) in a paragraph that named, before
+    it, a person whose name ends in that word: a Chinese general named again by his given name
+    alone ("皇甫嵩 Huang-fu Sung … but Sung turned a deaf ear to his counsel", beside "the Sung
+    dynasty" and "Duke Hsiang of Sung"), the persName linked as the whole name is. The place's
+    id and whether the person's mark is linked, one a mark turned, in the book's order."""
+    turned = []
+    persons: dict = {}  # block -> last word of a person's name -> its mark
+    for el in list(tei.iter(q("persName"), q("placeName"))):
+        block = _block_of(el)
+        here = persons.setdefault(block, {})
+        name = "".join(el.itertext()).strip()
+        if local(el) == "persName":
+            if name.endswith(("’s", "'s")):
+                name = name[:-2]
+            if " " in name:
+                here[name.rsplit(" ", 1)[1]] = el
+            continue
+        person = here.get(name)
+        if person is None or name not in states or el.text != name or len(el):
+            continue
+        holder = el.getparent()
+        if holder is not None and local(holder) == "foreign" and not holder.text and len(holder) == 1:
+            before, after = _text_before(holder), (el.tail or "") + (holder.tail or "")
+        else:
+            before, after = _text_before(el), el.tail
+        if not polities.stands_bare(before or "", after or ""):
+            continue
+        mark = make_in(tei, "persName", ref=person.get("ref")) if person.get("ref") else make_in(tei, "persName")
+        mark.text, mark.tail = el.text, el.tail
+        el.getparent().replace(el, mark)
+        turned.append((el.get("ref", "").rpartition("#")[2], bool(person.get("ref"))))
+    return turned
+
+
+_AFTER_REACH = 80  # characters read after a name for the ruling house's word of a list
+
+
+def _text_after(el, tail: str) -> str:
+    """The text after `el` (`tail`, its own tail) and its next siblings' texts, notes left out,
+    to some characters: "<foreign>Chʽin</foreign> and <foreign>Han</foreign> dynasties"."""
+    parts = [tail]
+    size = len(tail)
+    sibling = el.getnext()
+    while sibling is not None and size < _AFTER_REACH:
+        read = ("" if local(sibling) == "note" else "".join(sibling.itertext())) + (sibling.tail or "")
+        parts.append(read)
+        size += len(read)
+        sibling = sibling.getnext()
+    return "".join(parts)
 
 
 def _text_before(el) -> str:
@@ -3272,7 +3339,12 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
         places.add(name, "river", river if river is not None and river.type == "river" else None, "named in the text")
     if strict:
         evidence = "\n\n".join(namewords.unmarked_prose(ctx))
-        textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
+        # a state of the profile's list (`polities`: `[places] states`) is entered below as a
+        # state, no modern place of the gazetteer's ("into Chʽin territory": not Myanmar's Chin State)
+        handed = {name for name, where in ctx.places_of_persons_names.items() if polities.LISTED in where}
+        textplaces.discover(
+            places, evidence, person_words | set(ctx.profile.not_places) | handed, ctx.profile, lowercase
+        )
         textplaces.datelines(places, tei, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
         # "in Paris, Hamburg, Vienna, Sweden, and other places"
         add_kinds_before_others(places, evidence, person_words | set(ctx.profile.not_places), lowercase)
@@ -3573,6 +3645,8 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                 or polities.named_as_a_type(text, start, end, function_words)
             ):
                 continue  # "Chêng Yu-hsien", "Lord Wu": a state's name inside a person's; "a Chu or a Kuei"
+            if key in states and (polities.names_a_house(text, start, end) or text[start - 1 : start] in _HYPHENS):
+                continue  # "the Chʽin dynasty": a ruling house's name; "Mei Yao-Chʽên": a name's syllable
             if names_a_line(text, start, end):
                 continue  # "the Donetsk line": a railway's line named by one place, its administration's
             if in_symbol(text, start, end):
@@ -3632,6 +3706,14 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
     if states:  # "Lord <foreign>Wu</foreign>": the words around a state's name set apart
         for ident in _states_in_names(tei, states, ctx.profile.honorifics, function_words):
             counts["placeName"] -= 1
+            if not any(ref == f"{registers.PLACES_FILE}#{ident}" for ref in _place_refs(tei)):
+                used.discard(ident)
+    if states:  # "皇甫嵩 Huang-fu Sung … but Sung turned a deaf ear": the general, no state
+        for ident, linked in _states_as_persons(tei, states):
+            counts["placeName"] -= 1
+            ctx.report.counts["persName"] = ctx.report.counts.get("persName", 0) + 1
+            if linked:
+                ctx.report.counts["persName_linked"] = ctx.report.counts.get("persName_linked", 0) + 1
             if not any(ref == f"{registers.PLACES_FILE}#{ident}" for ref in _place_refs(tei)):
                 used.discard(ident)
     if not strict:
