@@ -187,3 +187,19 @@ def test_in_the_epub_a_dynasty_list_set_apart_word_by_word_is_no_place(war):
 def test_in_the_epub_a_state_set_apart_is_a_place(war):
     """ "the King of <foreign>Chʽin</foreign>": the state."""
     assert "Chʽin" in _paragraph_marks(war, "Not because they are afraid", "placeName")
+
+
+def test_in_the_epub_a_river_set_apart_after_its_characters_is_one_name_with_its_word(war):
+    """ "the 易 <foreign>I</foreign> River" (Giles's note to chapter XI) and "at the 濰
+    <foreign>Wei</foreign> River" (his note to chapter IX): each river one name, "River"
+    inside; the state Wei alone no mark there."""
+    assert "I River" in _paragraph_marks(war, "Not because they are afraid", "placeName")
+    marks = _paragraph_marks(war, "The Tʽung Tien and Yü Lan read 度 for 濟", "placeName")
+    assert "Wei River" in marks
+    assert "Wei" not in marks
+
+
+def test_in_the_epub_a_pass_set_apart_after_its_characters_is_one_name_with_its_word(war):
+    """ "the mouth of the 井陘 <foreign>Ching-hsing</foreign> pass" (Giles's note to chapter
+    IX on Han Hsin's battle): the pass, its word inside."""
+    assert "Ching-hsing pass" in _paragraph_marks(war, "Compare the paradoxical saying", "placeName")

@@ -613,6 +613,62 @@ def _states_as_persons(tei, states: Collection[str]) -> list[tuple[str, bool]]:
     return turned
 
 
+# A feature's word after a romanised name set apart ("<foreign>I</foreign> River", "the 井陘
+# <foreign>Ching-hsing</foreign> pass"), and the kind of place it names
+_FEATURE_AFTER = re.compile(r" (River|river|Pass|pass)(?![\w'’-])")
+_FEATURE_KINDS = {"river": "river", "pass": "pass"}
+_ROMANISED_WORD = re.compile(rf"[{namewords.UPPER}][{namewords.LOWER}]*(?:-[{namewords.LOWER}]+)*")
+
+
+def _features_set_apart(tei, places) -> list[tuple[str, str]]:
+    """Mark as one place's name a romanised word set apart in an element of its own right after
+    its own characters and before a river's or a pass's word ("the 易 I River", "the 淝 Fei
+    River", "at the 濰 Wei River", "the mouth of the 井陘 Ching-hsing pass"): the river or the
+    pass, its word inside the name as written, whatever the romanised word alone names
+    elsewhere (Wei, a state; I, no name alone). The ids of the places whose marks of the word
+    alone were taken into the feature's ("" for none), and of the features marked, one a
+    feature, in the book's order."""
+    out = []
+    for holder in list(tei.iter(q("foreign"))):
+        tail = holder.tail or ""
+        feature = _FEATURE_AFTER.match(tail)
+        if feature is None:
+            continue
+        characters = holder.getprevious()
+        if characters is None or local(characters) != "foreign" or characters.tail != " ":
+            continue
+        if not ownscript.in_own_script(characters.text or "") or len(characters):
+            continue
+        word = "".join(holder.itertext())
+        inner = holder[0] if len(holder) == 1 and local(holder[0]) == "placeName" else None
+        if not _ROMANISED_WORD.fullmatch(word) or (len(holder) and inner is None) or (inner is not None and inner.tail):
+            continue
+        taken = ""
+        if inner is not None:  # "<foreign><placeName>Wei</placeName></foreign> River": the state's mark
+            taken = inner.get("ref", "").rpartition("#")[2]
+            holder.remove(inner)
+            holder.text = word
+        name = word + feature.group(0)
+        place = places.find(name)
+        if place is None:
+            block = _block_of(holder)
+            said = " ".join("".join(block.itertext()).split()) if block is not None else name
+            at = said.find(name)
+            where = namewords.passage(said, at, at + len(name)) if at >= 0 else name
+            kind = _FEATURE_KINDS[feature.group(1).lower()]
+            place = places.add(name, kind, None, "named in the text", evidence=f"{_FEATURE_EVIDENCE}: {where}")
+        mark = make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")
+        holder.addprevious(mark)
+        mark.append(holder)  # (its tail goes with it: set again below)
+        holder.tail = feature.group(0)
+        mark.tail = tail[feature.end() :]
+        out.append((taken, place.get(XML_ID)))
+    return out
+
+
+_FEATURE_EVIDENCE = "a romanised name after its own characters and before a river's or a pass's word"
+
+
 _AFTER_REACH = 80  # characters read after a name for the ruling house's word of a list
 
 
@@ -3716,6 +3772,11 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                 ctx.report.counts["persName_linked"] = ctx.report.counts.get("persName_linked", 0) + 1
             if not any(ref == f"{registers.PLACES_FILE}#{ident}" for ref in _place_refs(tei)):
                 used.discard(ident)
+    for taken, feature in _features_set_apart(tei, places):  # "the 易 I River": the river
+        counts["placeName"] += 0 if taken else 1
+        used.add(feature)
+        if taken and not any(ref == f"{registers.PLACES_FILE}#{taken}" for ref in _place_refs(tei)):
+            used.discard(taken)
     if not strict:
         for title in titles_in_running_text(ctx.view(REGIONS, regions), titles_found):
             wrap_slots(text_slots(title, _SKIP_IN_TITLES), lambda text: find(text, in_title=True))
