@@ -203,3 +203,10 @@ def test_in_the_epub_a_pass_set_apart_after_its_characters_is_one_name_with_its_
     """ "the mouth of the 井陘 <foreign>Ching-hsing</foreign> pass" (Giles's note to chapter
     IX on Han Hsin's battle): the pass, its word inside."""
     assert "Ching-hsing pass" in _paragraph_marks(war, "Compare the paradoxical saying", "placeName")
+
+
+def test_in_the_epub_a_name_opening_with_a_syllable_of_one_letter_is_no_common_word(war):
+    """ "the town of 閼與 <foreign>O-yü</foreign>" (Giles's note to chapter VII), then "on his
+    march to O-yü" (his note to chapter XIII): a place, though the book writes the letter "o"
+    alone (the superscript of "fol. 3 v<sup>o</sup>"), which no syllable of a name is."""
+    assert "O-yü" in _paragraph_marks(war, "By means of heavy bribes", "placeName")
