@@ -21,7 +21,10 @@ import sys
 from pathlib import Path
 
 import teikit.convert as convert_module
-from bench_enrich import book_file, book_profile  # the book a sample was drawn from, its profile (this script's folder)
+from bench_enrich import (  # the book a sample was drawn from, its profile (this script's folder)
+    book_file,
+    book_profile,
+)
 from teikit.enrich import evaluate
 from teikit.profile import load_profile
 

@@ -77,6 +77,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "first_words": "types",
         "first_word_links": "strings",
         "town_first": "strings",
+        "states": "strings",
         "home": "table",
     },
     "orgs": {
@@ -413,6 +414,8 @@ class Profile:
     # [places] first_word_links: "di", "d’" between a first word and a name ("Val di Chiana")
     place_first_word_links: tuple[str, ...] = ()
     place_town_first: tuple[str, ...] = ()  # [places] town_first: "Port", "Fort" (at Port Burdock)
+    # [places] states: a period's states also named as dynasties or surnames ("Chʽin", "Han")
+    place_states: tuple[str, ...] = ()
     # [places] home: the lands the book is of, each a box (south, north, west, east in degrees)
     home: tuple[tuple[float, float, float, float], ...] = ()
     honorifics: tuple[str, ...] = ()  # [names]: titles written before a name (Mr, Lady)
@@ -634,6 +637,7 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         place_first_words=dict(places.get("first_words", {})),
         place_first_word_links=tuple(places.get("first_word_links", ())),
         place_town_first=tuple(places.get("town_first", ())),
+        place_states=tuple(places.get("states", ())),
         home=tuple(_home_box(name, box, origin) for name, box in sorted(places["home"].items())),
         honorifics=tuple(data["names"]["honorifics"]),
         office_titles=tuple(data["names"].get("office_titles", ())),

@@ -414,10 +414,14 @@ class Words:
         return known
 
     def common(self, word: str) -> bool:
-        """Whether the book uses a word in lower case: then it is no name by itself."""
+        """Whether the book uses a word in lower case: then it is no name by itself (a
+        hyphenated word: its first syllable too, unless of one letter)."""
         low = self.lower.get(word.lower(), 0)
         if "-" in word or "‐" in word:
-            low += self.lower.get(re.split(f"[{HYPHENS}]", word, maxsplit=1)[0].lower(), 0)
+            first = re.split(f"[{HYPHENS}]", word, maxsplit=1)[0].lower()
+            # (not a syllable of one letter, which the book writes alone as a letter: "O-yü"
+            # beside "fol. 3 vo" read as "v o")
+            low += self.lower.get(first, 0) if len(first) > 1 else 0
         return low > 0 and not (self.mid[word] >= 3 and self.mid[word] >= 3 * low)
 
 

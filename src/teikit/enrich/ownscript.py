@@ -52,6 +52,14 @@ EVIDENCE = "a romanised name right after the characters it transcribes"
 # Chinese characters (with the compatibility block), Japanese kana and Korean hangul
 _OWN_SCRIPT = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _HAS_OWN_SCRIPT = re.compile(f"[{_OWN_SCRIPT}]")
+_ALL_OWN_SCRIPT = re.compile(f"[{_OWN_SCRIPT}]+")
+
+
+def in_own_script(text: str) -> bool:
+    """Whether `text` is written in characters of its own script only ("易", "陳倉")."""
+    return bool(_ALL_OWN_SCRIPT.fullmatch(text))
+
+
 # A romanised word: a capital, then lower-case letters (the aspirate ʽ among them), its
 # syllables joined by hyphens, each in lower case ("Chʽên-tsʽang", "Fu-kʽang-an")
 _WORD = rf"[{UPPER}][{LOWER}ʼ]*(?:-[{LOWER}ʼ]+)*"

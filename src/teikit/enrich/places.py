@@ -556,11 +556,134 @@ def _states_in_names(tei, states: Collection[str], titles: Collection[str], func
             and beyond.get(XML_LANG) == holder.get(XML_LANG)
         ):
             next_name = "".join(beyond.itertext())  # "[Chao] <foreign>Yüan-hao’s</foreign>"
-        if polities.inside_name_beyond(before, name, after, next_name, titles, function_words):
+        if polities.inside_name_beyond(before, name, after, next_name, titles, function_words) or (
+            polities.names_a_house(before + name + _text_after(holder, after), len(before), len(before) + len(name))
+        ):
             holder.text = name + (placed.tail or "")
             holder.remove(placed)
             taken.append(placed.get("ref", "").rpartition("#")[2])
     return taken
+
+
+_BLOCKS = frozenset({"p", "note", "item", "l", "head", "cell"})
+
+
+def _block_of(el):
+    """The paragraph, note, item, line, heading or cell `el` stands in (a note's own, not the
+    paragraph the note hangs from)."""
+    for above in el.iterancestors():
+        if local(above) in _BLOCKS:
+            return above
+    return None
+
+
+def _states_as_persons(tei, states: Collection[str]) -> list[tuple[str, bool]]:
+    """Turn into the person's the marks of a state's name (`polities`) that stand bare
+    (`polities.stands_bare`: opening a clause, a verb after it) in a paragraph that named, before
+    it, a person whose name ends in that word: a Chinese general named again by his given name
+    alone ("皇甫嵩 Huang-fu Sung … but Sung turned a deaf ear to his counsel", beside "the Sung
+    dynasty" and "Duke Hsiang of Sung"), the persName linked as the whole name is. The place's
+    id and whether the person's mark is linked, one a mark turned, in the book's order."""
+    turned = []
+    persons: dict = {}  # block -> last word of a person's name -> its mark
+    for el in list(tei.iter(q("persName"), q("placeName"))):
+        block = _block_of(el)
+        here = persons.setdefault(block, {})
+        name = "".join(el.itertext()).strip()
+        if local(el) == "persName":
+            if name.endswith(("’s", "'s")):
+                name = name[:-2]
+            if " " in name:
+                here[name.rsplit(" ", 1)[1]] = el
+            continue
+        person = here.get(name)
+        if person is None or name not in states or el.text != name or len(el):
+            continue
+        holder = el.getparent()
+        if holder is not None and local(holder) == "foreign" and not holder.text and len(holder) == 1:
+            before, after = _text_before(holder), (el.tail or "") + (holder.tail or "")
+        else:
+            before, after = _text_before(el), el.tail
+        if not polities.stands_bare(before or "", after or ""):
+            continue
+        mark = make_in(tei, "persName", ref=person.get("ref")) if person.get("ref") else make_in(tei, "persName")
+        mark.text, mark.tail = el.text, el.tail
+        el.getparent().replace(el, mark)
+        turned.append((el.get("ref", "").rpartition("#")[2], bool(person.get("ref"))))
+    return turned
+
+
+# A feature's word after a romanised name set apart ("<foreign>I</foreign> River", "the 井陘
+# <foreign>Ching-hsing</foreign> pass"), and the kind of place it names
+_FEATURE_AFTER = re.compile(r" (River|river|Pass|pass)(?![\w'’-])")
+_FEATURE_KINDS = {"river": "river", "pass": "pass"}
+_ROMANISED_WORD = re.compile(rf"[{namewords.UPPER}][{namewords.LOWER}]*(?:-[{namewords.LOWER}]+)*")
+
+
+def _features_set_apart(tei, places) -> list[tuple[str, str]]:
+    """Mark as one place's name a romanised word set apart in an element of its own right after
+    its own characters and before a river's or a pass's word ("the 易 I River", "the 淝 Fei
+    River", "at the 濰 Wei River", "the mouth of the 井陘 Ching-hsing pass"): the river or the
+    pass, its word inside the name as written, whatever the romanised word alone names
+    elsewhere (Wei, a state; I, no name alone). The ids of the places whose marks of the word
+    alone were taken into the feature's ("" for none), and of the features marked, one a
+    feature, in the book's order."""
+    out = []
+    for holder in list(tei.iter(q("foreign"))):
+        tail = holder.tail or ""
+        feature = _FEATURE_AFTER.match(tail)
+        if feature is None:
+            continue
+        characters = holder.getprevious()
+        if characters is None or local(characters) != "foreign" or characters.tail != " ":
+            continue
+        if not ownscript.in_own_script(characters.text or "") or len(characters):
+            continue
+        word = "".join(holder.itertext())
+        inner = holder[0] if len(holder) == 1 and local(holder[0]) == "placeName" else None
+        if not _ROMANISED_WORD.fullmatch(word) or (len(holder) and inner is None) or (inner is not None and inner.tail):
+            continue
+        taken = ""
+        if inner is not None:  # "<foreign><placeName>Wei</placeName></foreign> River": the state's mark
+            taken = inner.get("ref", "").rpartition("#")[2]
+            holder.remove(inner)
+            holder.text = word
+        name = word + feature.group(0)
+        place = places.find(name)
+        if place is None:
+            block = _block_of(holder)
+            said = " ".join("".join(block.itertext()).split()) if block is not None else name
+            at = said.find(name)
+            where = namewords.passage(said, at, at + len(name)) if at >= 0 else name
+            kind = _FEATURE_KINDS[feature.group(1).lower()]
+            place = places.add(name, kind, None, "named in the text", evidence=f"{_FEATURE_EVIDENCE}: {where}")
+        mark = make_in(tei, "placeName", ref=f"{registers.PLACES_FILE}#{place.get(XML_ID)}")
+        holder.addprevious(mark)
+        mark.append(holder)  # (its tail goes with it: set again below)
+        holder.tail = feature.group(0)
+        mark.tail = tail[feature.end() :]
+        out.append((taken, place.get(XML_ID)))
+    return out
+
+
+_FEATURE_EVIDENCE = "a romanised name after its own characters and before a river's or a pass's word"
+
+
+_AFTER_REACH = 80  # characters read after a name for the ruling house's word of a list
+
+
+def _text_after(el, tail: str) -> str:
+    """The text after `el` (`tail`, its own tail) and its next siblings' texts, notes left out,
+    to some characters: "<foreign>Chʽin</foreign> and <foreign>Han</foreign> dynasties"."""
+    parts = [tail]
+    size = len(tail)
+    sibling = el.getnext()
+    while sibling is not None and size < _AFTER_REACH:
+        read = ("" if local(sibling) == "note" else "".join(sibling.itertext())) + (sibling.tail or "")
+        parts.append(read)
+        size += len(read)
+        sibling = sibling.getnext()
+    return "".join(parts)
 
 
 def _text_before(el) -> str:
@@ -3272,7 +3395,12 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
         places.add(name, "river", river if river is not None and river.type == "river" else None, "named in the text")
     if strict:
         evidence = "\n\n".join(namewords.unmarked_prose(ctx))
-        textplaces.discover(places, evidence, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
+        # a state of the profile's list (`polities`: `[places] states`) is entered below as a
+        # state, no modern place of the gazetteer's ("into Chʽin territory": not Myanmar's Chin State)
+        handed = {name for name, where in ctx.places_of_persons_names.items() if polities.LISTED in where}
+        textplaces.discover(
+            places, evidence, person_words | set(ctx.profile.not_places) | handed, ctx.profile, lowercase
+        )
         textplaces.datelines(places, tei, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
         # "in Paris, Hamburg, Vienna, Sweden, and other places"
         add_kinds_before_others(places, evidence, person_words | set(ctx.profile.not_places), lowercase)
@@ -3573,6 +3701,8 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
                 or polities.named_as_a_type(text, start, end, function_words)
             ):
                 continue  # "Chêng Yu-hsien", "Lord Wu": a state's name inside a person's; "a Chu or a Kuei"
+            if key in states and (polities.names_a_house(text, start, end) or text[start - 1 : start] in _HYPHENS):
+                continue  # "the Chʽin dynasty": a ruling house's name; "Mei Yao-Chʽên": a name's syllable
             if names_a_line(text, start, end):
                 continue  # "the Donetsk line": a railway's line named by one place, its administration's
             if in_symbol(text, start, end):
@@ -3634,6 +3764,19 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
             counts["placeName"] -= 1
             if not any(ref == f"{registers.PLACES_FILE}#{ident}" for ref in _place_refs(tei)):
                 used.discard(ident)
+    if states:  # "皇甫嵩 Huang-fu Sung … but Sung turned a deaf ear": the general, no state
+        for ident, linked in _states_as_persons(tei, states):
+            counts["placeName"] -= 1
+            ctx.report.counts["persName"] = ctx.report.counts.get("persName", 0) + 1
+            if linked:
+                ctx.report.counts["persName_linked"] = ctx.report.counts.get("persName_linked", 0) + 1
+            if not any(ref == f"{registers.PLACES_FILE}#{ident}" for ref in _place_refs(tei)):
+                used.discard(ident)
+    for taken, feature in _features_set_apart(tei, places):  # "the 易 I River": the river
+        counts["placeName"] += 0 if taken else 1
+        used.add(feature)
+        if taken and not any(ref == f"{registers.PLACES_FILE}#{taken}" for ref in _place_refs(tei)):
+            used.discard(taken)
     if not strict:
         for title in titles_in_running_text(ctx.view(REGIONS, regions), titles_found):
             wrap_slots(text_slots(title, _SKIP_IN_TITLES), lambda text: find(text, in_title=True))

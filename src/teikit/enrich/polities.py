@@ -121,10 +121,11 @@ def polities(text: str, profile) -> dict[str, str]:
     for name, n in before_state.items():
         if n < _MIN_BEFORE_STATE and named[name] == n and name not in armies:
             found.pop(name, None)
-    if not found:
+    listed = _listed_states(text, profile)
+    if not found and not listed:
         return {}
     dynasties = _dynasties(text)
-    return {
+    weighed = {
         w: p
         for w, p in sorted(found.items())
         if w not in profile.honorifics
@@ -132,6 +133,78 @@ def polities(text: str, profile) -> dict[str, str]:
         and (gazetteer.lookup_named(w, everything=True) is None or (w in shown and not _well_known(w, profile)))
         and not _common(w, text)
     }
+    for w, p in listed.items():
+        weighed.setdefault(w, p)
+    return dict(sorted(weighed.items()))
+
+
+# The evidence of a state the profile lists, as `polities` gives it
+LISTED = "a state of the book's period ([places] states)"
+
+
+def _listed_states(text: str, profile) -> dict[str, str]:
+    """The profile's states (`[places] states`) the book writes as words of their own, each
+    with its first use as a state (else its first use): states whatever the book's other
+    evidence, as a ruling house's name and a surname too ("the Chʽin dynasty", "Han Hsin"; the
+    places' pass leaves those uses: `names_a_house`, `inside_longer_name`), but a word the book
+    writes in lower case as often as a third of its capitalised uses or more (`_common`: a
+    term of art)."""
+    out: dict[str, str] = {}
+    for name in profile.place_states:
+        if name not in text or name in profile.honorifics:
+            continue  # (most of a pack's names: no search of the book)
+        uses = list(re.finditer(rf"(?<![\w'’ʽ-]){re.escape(name)}(?![\w'’ʽ-])", text))
+        if not uses or _common(name, text):
+            continue
+        alone = [
+            m for m in uses if not names_a_house(text, m.start(), m.end()) and not _NAME_AFTER.match(text, m.end())
+        ]
+        use = (alone or uses)[0]
+        out[name] = f"{LISTED}: {passage(text, use.start(), use.end())}"
+    return out
+
+
+_NAME_AFTER = re.compile(rf" [{UPPER}]")  # a longer name's next word ("Han Hsin")
+
+
+# A ruling house's word after a state's name, alone or ending a list ("the Chʽin dynasty", "the
+# Chʽin or Han period", "the Chou, Chʽin and Han dynasties", "the Han Emperor Kao Tsu"), or a
+# noun of the age's letters, which a house's name dates ("the well-known Sung philosopher",
+# "not mentioned in the Sung history", "in Han times")
+_HOUSE_AFTER = re.compile(
+    rf"(?:,? (?:and |or )?{_OWN_SCRIPT}{_NAME})* (?:[Dd]ynast(?:y|ies)|[Pp]eriods?|[Ee]mperors?|era|times"
+    r"|histor(?:y|ies)|philosophers?|scholars?|writers?|poets?|commentators?|editions?)(?![\w'’-])"
+)
+# A ruling house's word before its name ("When the House of Han in turn is tottering"), or the
+# word that tells a house from another of its name ("in the time of the Later Han", "the
+# Northern Sung period", "governor of Eastern Chʽin")
+_HOUSE_BEFORE = ("House of ", "house of ", "Later ", "Former ", "Eastern ", "Western ", "Northern ", "Southern ")
+
+
+def names_a_house(text: str, start: int, end: int) -> bool:
+    """Whether a state's name at `start`:`end` of `text` names a ruling house or its period,
+    no place: before a ruling house's word, alone or ending a list ("the Chʽin dynasty", "the
+    Chʽin or Han period", "the Chou, Chʽin and Han dynasties", "the Han Emperor") or a noun of
+    the age's letters ("the Sung philosopher", "the Sung history"), after "House of" ("When the
+    House of Han in turn is tottering") or after a word that tells a house from another of its
+    name ("the Later Han", "the Northern Sung", "Eastern Chʽin")."""
+    return bool(_HOUSE_AFTER.match(text, end)) or text[:start].endswith(_HOUSE_BEFORE)
+
+
+# Words after which a state's name opens its clause, as a person's name alone does
+_CLAUSE_OPENERS = frozenset({"but", "and", "when", "while", "whereupon", "then", "until", "that", "as", "so", "yet"})
+
+
+def stands_bare(before: str, after: str) -> bool:
+    """Whether a state's name between `before` and `after` (the text around it) opens a clause
+    and a lower-case word follows it ("but Sung turned a deaf ear", "Sung answered:"): no
+    preposition, "of", article or title before it, which a state's name has as often as not
+    ("the King of Wu", "conquered by Chʽin"); the subject of a verb, a person's as often."""
+    head = before.rstrip(" \u2060")
+    word = head.rsplit(None, 1)[-1] if head.strip() else ""
+    end = word.rstrip("’”'\"")  # a sentence's end inside a closing quotation mark: "host.’ Sung answered"
+    opens = not word or word[-1] in '“‘"(' or end.endswith((".", ":", ";", "!", "?")) or word.lower() in _CLAUSE_OPENERS
+    return opens and bool(re.match(r" [a-z]", after))
 
 
 # (not the first word of a longer name: "the present state of Sun Tzǔ’s text")

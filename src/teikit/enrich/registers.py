@@ -819,6 +819,17 @@ _TYPE_OF_QUALIFIER = {
 }
 
 
+# The Wade-Giles aspirate (U+02BD), which tells two syllables apart ("Chʽin", the state of
+# Qin, is not "Chin", the state of Jin): a letter of a place's name, kept when names are folded
+_ASPIRATE = "\u02bd"
+
+
+def _key(name: str) -> str:
+    """The register's key for a place's name: the gazetteer's folded spelling
+    (`gazetteer.fold`), the Wade-Giles aspirate kept as a letter of its own."""
+    return gazetteer.fold(name.replace(_ASPIRATE, "h")) if _ASPIRATE in name else gazetteer.fold(name)
+
+
 class Places:
     """The place register with its lookups: by folded name and by GeoNames id."""
 
@@ -834,18 +845,18 @@ class Places:
     def _learn(self, place, names: list[str] | None = None) -> None:
         """Find `place` by its names (`names`: its `place_names`, when read already) and id."""
         for n in place_names(place) if names is None else names:
-            self.by_name.setdefault(gazetteer.fold(n), place)
+            self.by_name.setdefault(_key(n), place)
         for idno in children(place, "idno"):
             if idno.get("type") == "geonames":
                 self.by_geo.setdefault(idno.text.strip(), place)
 
     def find(self, name: str):
-        return self.by_name.get(gazetteer.fold(name))
+        return self.by_name.get(_key(name))
 
     def alias(self, name: str, place) -> None:
         """Another spelling the text writes of a place (`places.close_spellings`): found and
         marked as the place, not written into its entry."""
-        self.by_name.setdefault(gazetteer.fold(name), place)
+        self.by_name.setdefault(_key(name), place)
         self.forms.setdefault(name, place)
 
     def add_name(self, place, name: str) -> None:
@@ -865,7 +876,7 @@ class Places:
             place = place_entry(self.reg, name, kind, geo, source, origin, evidence)
         else:
             names = place_names(place)
-            if gazetteer.fold(name) not in {gazetteer.fold(n) for n in names} and place in self.reg.added:
+            if _key(name) not in {_key(n) for n in names} and place in self.reg.added:
                 children(place, "placeName")[-1].addnext(make("placeName", name))
                 _named_anew(place)
                 names = None  # read again, the new one with them
