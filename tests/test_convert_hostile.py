@@ -63,7 +63,7 @@ def assert_valid(out: Path) -> None:
         ("[running_heads]\npatterns = ['.*']\n", "'.*' matches an empty line, so it would remove every line"),
         (
             'include = ["rusian"]\n',
-            "unknown profile pack 'rusian' in include (packs: british, christian, classical, french-republican, german, "
+            "unknown profile pack 'rusian' in include (packs: british, chinese, christian, classical, french-republican, german, "
             "italian, russian, scots)",
         ),
         ('include = "russian"\n', "include must be a list of pack names"),
