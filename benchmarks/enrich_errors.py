@@ -77,8 +77,8 @@ def main() -> None:
             shutil.rmtree(out)  # a register left there would be read as an earlier run's, kept
         if profile_name == "default":
             profile = load_profile()
-        elif source.parent == BOOKS:
-            profile = book_profile(source)  # the editor's choice for a book of the corpus
+        elif source.parent.parent == BOOKS.parent:  # corpus/books, corpus/epub, corpus/docx
+            profile = book_profile(source)  # the editor's choice for a book of the corpus, as bench_enrich
         else:
             profile = load_profile(source=source)
         convert_module.convert(source, out, profile=profile, force=True, allow_loss=True)

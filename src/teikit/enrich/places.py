@@ -3645,6 +3645,8 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
     if strict:  # "by Rusper's", "Saint Stephen's House": the shop, the building, not the man the persons' pass marked
         persons_before = _mentioned(tei, "persName", registers.PERSONS_FILE)
         shops = textplaces.establishments(tei, places, ctx.profile) + textplaces.saints_buildings(tei, places)
+        shops += textplaces.known_over_persons(tei, places, ctx.profile)  # "the Heaven of Venus": not the god
+        shops += textplaces.cities_over_persons(tei, places, ctx.profile)  # "studied at Paris": not Priam's son
         # "the church of San Miniato", "the Church of Santa Maria del Popolo": the saint's building
         orgs_before = _mentioned(tei, "orgName", registers.ORGS_FILE)
         churches_persons, churches_orgs, churches = textplaces.saints_churches(tei, places)
