@@ -112,3 +112,27 @@ def test_a_name_after_a_bishops_territory_and_of_is_a_place(tmp_path):
     """ "the diocese of Coutance": a region, though no gazetteer knows that spelling."""
     _, places = _marks(tmp_path, _COUTANCE)
     assert "Coutance" in places
+
+
+# Ruskin, Modern Painters, quoted twice in Longfellow's notes to Paradiso X (the street of the
+# schools of Paris where Siger lectured); "straw" a word of English in lower case.
+_STRAW_STREET = (
+    "“A common idealist would have been rather alarmed at the thought of introducing the name of a\n"
+    "street in Paris—Straw Street (Rue du Fouarre)—into the midst of a description of the highest\n"
+    "heavens.”"
+)
+_STRAW_STREET_AGAIN = (
+    "With equal and unoffended vision they take in the sum of the world, Straw Street and the\n"
+    "seventh heavens, in the same instant. Their beds were of straw."
+)
+
+
+def test_a_common_word_and_street_written_twice_is_a_street(tmp_path):
+    """Straw Street, its first word one the book writes in lower case: a street where the book
+    writes the name twice inside sentences, not where it writes it once."""
+    (tmp_path / "once").mkdir()
+    _, places = _marks(tmp_path / "once", f"{_STRAW_STREET}\n\nTheir beds were of straw.")
+    assert "Straw Street" not in places
+    (tmp_path / "twice").mkdir()
+    _, places = _marks(tmp_path / "twice", f"{_STRAW_STREET}\n\n{_STRAW_STREET_AGAIN}")
+    assert places.count("Straw Street") == 2

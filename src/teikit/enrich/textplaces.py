@@ -128,8 +128,11 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   words, a first that is a common word but no function word of the profile belongs to the
   name ("Upper Grosvenor Street", "Great Russell Street"); one that may not begin the name
   leaves the other two ("In Grosvenor Street": "Grosvenor Street"); a hyphenated first
-  word is one ("Half-Moon Street", never "Moon Street"). A name after a cue leaves its
-  possessive outside ("at Willis's": Willis);
+  word is one ("Half-Moon Street", never "Moon Street"). A common word before a word of a
+  street (`_STREET_HEADS`: "Street", "Road", "Lane", "Square") is a street's name all the same
+  where the book writes the two twice or more, neither time opening a sentence ("Straw
+  Street", "High Street"; a building's "Opera House", "Upper House" are not taken so). A
+  name after a cue leaves its possessive outside ("at Willis's": Willis);
 - a town and its region in an address's order ("Dorking, Surrey", "Springfield,
   Illinois"): a place the gazetteer knows of that very name, then a country, state or
   region (the gazetteer's, or the profile's `[places] regions`); any name before a region
@@ -208,6 +211,9 @@ _STREET = re.compile(
     rf"([A-Z](?<![\w-].)[a-z'’]+(?:-[A-Z][a-z'’]+)*)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b"
 )
 _OF_CAPITAL = re.compile(rf"\s[Oo]f\s[{UPPER}]")
+# The words of a street that a common word may name ("Straw Street", "High Street"), unlike a
+# building's ("Opera House", "Upper House")
+_STREET_HEADS = ("Street", "Road", "Lane", "Square", "Alley", "Avenue")
 _DISTRICTS = ("district", "village", "town", "city", "suburb", "parish", "county")
 # A state's word and "of" before its name ("the state of Genoa", "the republic of Venice", "the
 # canton of Berne"): what a history calls a polity it names; of the type given.
@@ -563,6 +569,13 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             name = first + rest
         elif three and rest.split()[0].lower() not in lowercase and rest.split()[0] not in profile.honorifics:
             name = rest.strip()
+        elif (
+            rest.strip() in _STREET_HEADS
+            and first not in profile.honorifics
+            and not initial(text, m.start())
+            and _mid_sentence_uses(first + rest, text) >= 2
+        ):
+            name = first + rest  # "Straw Street": a common word, a street's name twice
         else:
             continue
         if places.find(name) is None:
