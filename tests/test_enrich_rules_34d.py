@@ -136,3 +136,19 @@ def test_a_common_word_and_street_written_twice_is_a_street(tmp_path):
     (tmp_path / "twice").mkdir()
     _, places = _marks(tmp_path / "twice", f"{_STRAW_STREET}\n\n{_STRAW_STREET_AGAIN}")
     assert places.count("Straw Street") == 2
+
+
+# Longfellow's notes to Paradiso X and XVI.
+_WORD_FIRST = (
+    "The Rue du Fouarre, or Street of Straw, originally called Rue de l’École, is famous among the\n"
+    "old streets of Paris, as having been the cradle of the University.\n\n"
+    "But in Dante’s time the statue of Mars was still standing on a column at the head of the\n"
+    "Ponte Vecchio."
+)
+
+
+def test_a_street_or_a_bridge_named_its_word_first_is_a_place_without_an_index(tmp_path):
+    """A French street and an Italian bridge, named the way of their language, in a book
+    without an index, as in a book with one."""
+    _, places = _marks(tmp_path, _WORD_FIRST)
+    assert {"Rue du Fouarre", "Ponte Vecchio"} <= set(places)

@@ -60,7 +60,9 @@ it includes); the text adds, in a book with an index:
   trunk line", "the Baikal–Amur line"): one route; a line named by one place is its
   administration's, no mention of the place ("the Donetsk line");
 - squares, streets and buildings named their word first, the French, Italian or Spanish way
-  ("the Palais Royal", "the Hôtel de Ville", "the Place de la Concorde", "Piazza Navona");
+  ("the Palais Royal", "the Hôtel de Ville", "the Place de la Concorde", "Piazza Navona"; the
+  gates, bridges, chapels and quarters of Italian towns, "Porta San Piero", "the Ponte Vecchio",
+  "the Capella Chigiana", "Borgo Santi Apostoli"), in a book without an index too;
 - streets, squares and bridges named the way of a language whose words for them a pack
   gives (`[places] streets`), the word after one or two capitalised words ("Staraya
   ploshchad", "Nizhnyi Val", "Kuznetsky Most" with the russian pack): wherever written, the
@@ -317,11 +319,14 @@ _STREET_WORD = STREET_WORDS  # sought first (`pieces_holding`)
 _FIRST_WORD_TYPES = {
     "Palais": "site", "Palazzo": "site", "Hôtel": "site", "Pont": "site", "Porte": "site", "Faubourg": "district",
     "Place": "square", "Champ": "square", "Piazza": "square", "Plaza": "square", "Rue": "street", "Quai": "street",
+    "Porta": "site", "Ponte": "site", "Cappella": "site", "Capella": "site", "Borgo": "district",
 }  # fmt: skip
 _PARTICLE = r"(?:de la |de l'|de l’|des |du |de |d'|d’|della |del |di )"
+# a saint's title before the name, English, French or Italian ("Porta San Piero", "Borgo Santi Apostoli")
+_SAINTS_TITLE = r"(?:St\.? |Saint[ -]|San |Santa |Santo |Santi |Sant['’] ?)"
 _FIRST_WORD = re.compile(
-    r"\b((?:(?:Palais|Palazzo|Hôtel|Pont|Porte|Faubourg|Piazza) " + _PARTICLE + r"?"
-    r"|(?:Place|Champ|Plaza|Rue|Quai) " + _PARTICLE + r")(?:St\.? |Saint[ -])?[A-Z][\w'’-]+)"
+    r"\b((?:(?:Palais|Palazzo|Hôtel|Pont|Porte|Faubourg|Piazza|Porta|Ponte|Cappella|Capella|Borgo) " + _PARTICLE + r"?"
+    r"|(?:Place|Champ|Plaza|Rue|Quai) " + _PARTICLE + r")" + _SAINTS_TITLE + r"?[A-Z][\w'’-]+)"
 )
 _DISTRICT_HEADS = ("district", "village", "town", "city", "suburb", "province", "region")
 # "the district of Bauman": " of " and the name, the word before it looked behind at (its
@@ -3276,6 +3281,10 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
         textplaces.datelines(places, tei, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
         # "in Paris, Hamburg, Vienna, Sweden, and other places"
         add_kinds_before_others(places, evidence, person_words | set(ctx.profile.not_places), lowercase)
+        for m in _first_word_names(evidence):  # "the Rue du Fouarre", "the Ponte Vecchio", as with an index
+            if places.find(m.group(1)) is None and m.group(1) not in ctx.profile.not_places:
+                kind = _FIRST_WORD_TYPES[m.group(1).split()[0]]
+                places.add(m.group(1), kind, None, "named in the text", evidence=f"a {kind} named its word first")
     else:
         for name in sorted(
             discover(
