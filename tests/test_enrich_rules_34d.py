@@ -152,3 +152,17 @@ def test_a_street_or_a_bridge_named_its_word_first_is_a_place_without_an_index(t
     without an index, as in a book with one."""
     _, places = _marks(tmp_path, _WORD_FIRST)
     assert {"Rue du Fouarre", "Ponte Vecchio"} <= set(places)
+
+
+# Longfellow's note to Purgatorio VI, quoting Benvenuto on Sordello.
+_GOITO = (
+    "He says, moreover, that Dante places Sordello alone and separate from the others, and that\n"
+    "Sordello was a Mantuan of the village of Goïto—“beautiful of person, valiant of spirit,\n"
+    "gentle of manner.”"
+)
+
+
+def test_a_name_with_an_accented_letter_after_a_village_and_of_is_a_place(tmp_path):
+    """ "the village of Goïto": the diaeresis inside the name ends no word."""
+    _, places = _marks(tmp_path, _GOITO)
+    assert "Goïto" in places

@@ -247,7 +247,7 @@ def _district_of(features: tuple[str, ...], links: tuple[str, ...]) -> tuple[re.
     linked = "|".join(re.escape(w).replace("'", "['’]") for w in links) or "(?!)"
     pattern = re.compile(
         rf"(?:(?:{words_at_start(_DISTRICTS + tuple(_POLITIES) + _EVENTS)}) of|(?:{words_at_start(features)}) (?:{linked})) "
-        rf"([A-Z][a-z'’]+)(?![\w'’-])(?:\s([A-Z][a-z'’]+))?"
+        rf"([{UPPER}][{LOWER}'’]+)(?![\w'’-])(?:\s([{UPPER}][{LOWER}'’]+))?"  # "the village of Goïto"
     )
     return pattern, tuple(dict.fromkeys(_DISTRICTS + tuple(_POLITIES) + _EVENTS + features))
 
