@@ -138,20 +138,22 @@ def test_a_common_word_and_street_written_twice_is_a_street(tmp_path):
     assert places.count("Straw Street") == 2
 
 
-# Longfellow's notes to Paradiso X and XVI.
+# Longfellow's notes to Paradiso X and XVI (the second quoting Villani).
 _WORD_FIRST = (
     "The Rue du Fouarre, or Street of Straw, originally called Rue de l’École, is famous among the\n"
     "old streets of Paris, as having been the cradle of the University.\n\n"
     "But in Dante’s time the statue of Mars was still standing on a column at the head of the\n"
-    "Ponte Vecchio."
+    "Ponte Vecchio.\n\n"
+    "The greatest were the Uberti, whose ancestors were the Della Magna, and who lived where now\n"
+    "stand the Piazza de’ Priori and the Palazzo del Popolo."
 )
 
 
 def test_a_street_or_a_bridge_named_its_word_first_is_a_place_without_an_index(tmp_path):
-    """A French street and an Italian bridge, named the way of their language, in a book
-    without an index, as in a book with one."""
+    """A French street, an Italian bridge and square, named the way of their language (an
+    Italian particle inside, de’), in a book without an index, as in a book with one."""
     _, places = _marks(tmp_path, _WORD_FIRST)
-    assert {"Rue du Fouarre", "Ponte Vecchio"} <= set(places)
+    assert {"Rue du Fouarre", "Ponte Vecchio", "Piazza de’ Priori"} <= set(places)
 
 
 # Longfellow's note to Purgatorio VI, quoting Benvenuto on Sordello.

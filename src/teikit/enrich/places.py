@@ -321,7 +321,7 @@ _FIRST_WORD_TYPES = {
     "Place": "square", "Champ": "square", "Piazza": "square", "Plaza": "square", "Rue": "street", "Quai": "street",
     "Porta": "site", "Ponte": "site", "Cappella": "site", "Capella": "site", "Borgo": "district",
 }  # fmt: skip
-_PARTICLE = r"(?:de la |de l'|de l’|des |du |de |d'|d’|della |del |di )"
+_PARTICLE = r"(?:de la |de l'|de l’|des |du |de |d'|d’|della |delle |dell['’]|degli |dei |de['’] |del |di )"
 # a saint's title before the name, English, French or Italian ("Porta San Piero", "Borgo Santi Apostoli")
 _SAINTS_TITLE = r"(?:St\.? |Saint[ -]|San |Santa |Santo |Santi |Sant['’] ?)"
 _FIRST_WORD = re.compile(
