@@ -168,3 +168,22 @@ def test_a_name_with_an_accented_letter_after_a_village_and_of_is_a_place(tmp_pa
     """ "the village of Goïto": the diaeresis inside the name ends no word."""
     _, places = _marks(tmp_path, _GOITO)
     assert "Goïto" in places
+
+
+# Milman on Piero delle Vigne, in Longfellow's note to Inferno XIII, and Villani on the ancient
+# houses of Florence, in his note to Paradiso XVI.
+_PORTA = (
+    "The fate of his friend and minister, Piero delle Vigne of Capua, if truly told, would\n"
+    "nevertheless impress us with an unfavorable idea of his mercy and magnanimity: Piero was sent\n"
+    "with Taddeo di Sessa as Frederick’s advocate and representative to the Council of Lyons.\n\n"
+    "In the quarter of Porta San Piero were the Bisdomini, who, as above mentioned, were custodians\n"
+    "of the bishopric."
+)
+
+
+def test_a_gate_named_its_word_first_after_a_saint_is_one_place_not_the_saint(tmp_path):
+    """Piero (delle Vigne), a man of the book, a person alone; "Porta San Piero": a gate of Florence, one
+    place, no mention of him."""
+    persons, places = _marks(tmp_path, _PORTA)
+    assert "Porta San Piero" in places
+    assert persons.count("Piero") == 1

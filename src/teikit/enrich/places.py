@@ -62,7 +62,9 @@ it includes); the text adds, in a book with an index:
 - squares, streets and buildings named their word first, the French, Italian or Spanish way
   ("the Palais Royal", "the Hôtel de Ville", "the Place de la Concorde", "Piazza Navona"; the
   gates, bridges, chapels and quarters of Italian towns, "Porta San Piero", "the Ponte Vecchio",
-  "the Capella Chigiana", "Borgo Santi Apostoli"), in a book without an index too;
+  "the Capella Chigiana", "Borgo Santi Apostoli"), in a book without an index too, the
+  saint's name the persons' pass marked inside one made part of the place ("Porta Santa
+  Maria": `first_word_saints`);
 - streets, squares and bridges named the way of a language whose words for them a pack
   gives (`[places] streets`), the word after one or two capitalised words ("Staraya
   ploshchad", "Nizhnyi Val", "Kuznetsky Most" with the russian pack): wherever written, the
@@ -328,6 +330,51 @@ _FIRST_WORD = re.compile(
     r"\b((?:(?:Palais|Palazzo|Hôtel|Pont|Porte|Faubourg|Piazza|Porta|Ponte|Cappella|Capella|Borgo) " + _PARTICLE + r"?"
     r"|(?:Place|Champ|Plaza|Rue|Quai) " + _PARTICLE + r")" + _SAINTS_TITLE + r"?[A-Z][\w'’-]+)"
 )
+# A word of `_FIRST_WORD_TYPES` that needs no particle, maybe one, and a saint's title, right
+# before a saint's name the persons' pass marked ("Porta Santa <persName>Maria</persName>")
+_SAINT_NAMED_SITE = re.compile(
+    r"\b(?:Palais|Palazzo|Hôtel|Pont|Porte|Faubourg|Piazza|Porta|Ponte|Cappella|Capella|Borgo) "
+    + _PARTICLE
+    + "?"
+    + _SAINTS_TITLE
+    + "$"
+)
+
+
+def first_word_saints(tei, places: registers.Places) -> int:
+    """A gate, a bridge, a square or a building named its word first after a saint ("Porta
+    Santa Maria", "Porta San Piero"), whose saint the persons' pass marked as a person: the
+    whole name made one `placeName`, linked to an entry of that name (a site, a square or a
+    district, as `_FIRST_WORD_TYPES` gives). Returns how many persons' mentions became places."""
+    made = 0
+    for person in list(tei.iter(q("persName"))):
+        if len(person) or not person.text:
+            continue
+        before = person.getprevious()
+        text_before = (before.tail if before is not None else person.getparent().text) or ""
+        m = _SAINT_NAMED_SITE.search(text_before[-40:])
+        if m is None:
+            continue
+        opening = len(text_before) - (len(text_before[-40:]) - m.start())
+        name = " ".join((text_before[opening:] + person.text).split())
+        if before is not None:
+            before.tail = text_before[:opening]
+        else:
+            person.getparent().text = text_before[:opening]
+        place = places.find(name)
+        if place is None:
+            kind = _FIRST_WORD_TYPES[name.split()[0]]
+            place = places.add(
+                name, kind, None, "named in the text", evidence=f"a {kind} named its word first: “{name}”"
+            )
+        person.attrib.clear()
+        person.tag = q("placeName")
+        person.set("ref", f"{registers.PLACES_FILE}#{place.get(XML_ID)}")
+        person.text = text_before[opening:] + person.text
+        made += 1
+    return made
+
+
 _DISTRICT_HEADS = ("district", "village", "town", "city", "suburb", "province", "region")
 # "the district of Bauman": " of " and the name, the word before it looked behind at (its
 # `\b` too): a pattern that opens with " of " is sought by `re`'s fast search for it, one
@@ -3656,6 +3703,7 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
         shops = textplaces.establishments(tei, places, ctx.profile) + textplaces.saints_buildings(tei, places)
         shops += textplaces.known_over_persons(tei, places, ctx.profile)  # "the Heaven of Venus": not the god
         shops += textplaces.cities_over_persons(tei, places, ctx.profile)  # "studied at Paris": not Priam's son
+        shops += first_word_saints(tei, places)  # "Porta Santa Maria": a gate, not the Virgin
         # "the church of San Miniato", "the Church of Santa Maria del Popolo": the saint's building
         orgs_before = _mentioned(tei, "orgName", registers.ORGS_FILE)
         churches_persons, churches_orgs, churches = textplaces.saints_churches(tei, places)
