@@ -64,7 +64,7 @@ def assert_valid(out: Path) -> None:
         (
             'include = ["rusian"]\n',
             "unknown profile pack 'rusian' in include (packs: british, chinese, christian, classical, french-republican, german, "
-            "italian, russian, scots)",
+            "italian, medieval-italy, russian, scots)",
         ),
         ('include = "russian"\n', "include must be a list of pack names"),
         ('[dates]\nmonths = { aprelya = "April" }\n', "[dates] months must be a table of month numbers"),

@@ -60,7 +60,11 @@ it includes); the text adds, in a book with an index:
   trunk line", "the Baikal–Amur line"): one route; a line named by one place is its
   administration's, no mention of the place ("the Donetsk line");
 - squares, streets and buildings named their word first, the French, Italian or Spanish way
-  ("the Palais Royal", "the Hôtel de Ville", "the Place de la Concorde", "Piazza Navona");
+  ("the Palais Royal", "the Hôtel de Ville", "the Place de la Concorde", "Piazza Navona"; the
+  gates, bridges, chapels and quarters of Italian towns, "Porta San Piero", "the Ponte Vecchio",
+  "the Capella Chigiana", "Borgo Santi Apostoli"), in a book without an index too, the
+  saint's name the persons' pass marked inside one made part of the place ("Porta Santa
+  Maria": `first_word_saints`);
 - streets, squares and bridges named the way of a language whose words for them a pack
   gives (`[places] streets`), the word after one or two capitalised words ("Staraya
   ploshchad", "Nizhnyi Val", "Kuznetsky Most" with the russian pack): wherever written, the
@@ -317,12 +321,60 @@ _STREET_WORD = STREET_WORDS  # sought first (`pieces_holding`)
 _FIRST_WORD_TYPES = {
     "Palais": "site", "Palazzo": "site", "Hôtel": "site", "Pont": "site", "Porte": "site", "Faubourg": "district",
     "Place": "square", "Champ": "square", "Piazza": "square", "Plaza": "square", "Rue": "street", "Quai": "street",
+    "Porta": "site", "Ponte": "site", "Cappella": "site", "Capella": "site", "Borgo": "district",
 }  # fmt: skip
-_PARTICLE = r"(?:de la |de l'|de l’|des |du |de |d'|d’|della |del |di )"
+_PARTICLE = r"(?:de la |de l'|de l’|des |du |de |d'|d’|della |delle |dell['’]|degli |dei |de['’] |del |di )"
+# a saint's title before the name, English, French or Italian ("Porta San Piero", "Borgo Santi Apostoli")
+_SAINTS_TITLE = r"(?:St\.? |Saint[ -]|San |Santa |Santo |Santi |Sant['’] ?)"
 _FIRST_WORD = re.compile(
-    r"\b((?:(?:Palais|Palazzo|Hôtel|Pont|Porte|Faubourg|Piazza) " + _PARTICLE + r"?"
-    r"|(?:Place|Champ|Plaza|Rue|Quai) " + _PARTICLE + r")(?:St\.? |Saint[ -])?[A-Z][\w'’-]+)"
+    r"\b((?:(?:Palais|Palazzo|Hôtel|Pont|Porte|Faubourg|Piazza|Porta|Ponte|Cappella|Capella|Borgo) " + _PARTICLE + r"?"
+    r"|(?:Place|Champ|Plaza|Rue|Quai) " + _PARTICLE + r")" + _SAINTS_TITLE + r"?[A-Z][\w'’-]+)"
 )
+# A word of `_FIRST_WORD_TYPES` that needs no particle, maybe one, and a saint's title, right
+# before a saint's name the persons' pass marked ("Porta Santa <persName>Maria</persName>")
+_SAINT_NAMED_SITE = re.compile(
+    r"\b(?:Palais|Palazzo|Hôtel|Pont|Porte|Faubourg|Piazza|Porta|Ponte|Cappella|Capella|Borgo) "
+    + _PARTICLE
+    + "?"
+    + _SAINTS_TITLE
+    + "$"
+)
+
+
+def first_word_saints(tei, places: registers.Places) -> int:
+    """A gate, a bridge, a square or a building named its word first after a saint ("Porta
+    Santa Maria", "Porta San Piero"), whose saint the persons' pass marked as a person: the
+    whole name made one `placeName`, linked to an entry of that name (a site, a square or a
+    district, as `_FIRST_WORD_TYPES` gives). Returns how many persons' mentions became places."""
+    made = 0
+    for person in list(tei.iter(q("persName"))):
+        if len(person) or not person.text:
+            continue
+        before = person.getprevious()
+        text_before = (before.tail if before is not None else person.getparent().text) or ""
+        m = _SAINT_NAMED_SITE.search(text_before[-40:])
+        if m is None:
+            continue
+        opening = len(text_before) - (len(text_before[-40:]) - m.start())
+        name = " ".join((text_before[opening:] + person.text).split())
+        if before is not None:
+            before.tail = text_before[:opening]
+        else:
+            person.getparent().text = text_before[:opening]
+        place = places.find(name)
+        if place is None:
+            kind = _FIRST_WORD_TYPES[name.split()[0]]
+            place = places.add(
+                name, kind, None, "named in the text", evidence=f"a {kind} named its word first: “{name}”"
+            )
+        person.attrib.clear()
+        person.tag = q("placeName")
+        person.set("ref", f"{registers.PLACES_FILE}#{place.get(XML_ID)}")
+        person.text = text_before[opening:] + person.text
+        made += 1
+    return made
+
+
 _DISTRICT_HEADS = ("district", "village", "town", "city", "suburb", "province", "region")
 # "the district of Bauman": " of " and the name, the word before it looked behind at (its
 # `\b` too): a pattern that opens with " of " is sought by `re`'s fast search for it, one
@@ -3404,6 +3456,10 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
         textplaces.datelines(places, tei, person_words | set(ctx.profile.not_places), ctx.profile, lowercase)
         # "in Paris, Hamburg, Vienna, Sweden, and other places"
         add_kinds_before_others(places, evidence, person_words | set(ctx.profile.not_places), lowercase)
+        for m in _first_word_names(evidence):  # "the Rue du Fouarre", "the Ponte Vecchio", as with an index
+            if places.find(m.group(1)) is None and m.group(1) not in ctx.profile.not_places:
+                kind = _FIRST_WORD_TYPES[m.group(1).split()[0]]
+                places.add(m.group(1), kind, None, "named in the text", evidence=f"a {kind} named its word first")
     else:
         for name in sorted(
             discover(
@@ -3788,6 +3844,9 @@ def _apply(tei, ctx: Context, strict: bool, topics: set[str] | None):
     if strict:  # "by Rusper's", "Saint Stephen's House": the shop, the building, not the man the persons' pass marked
         persons_before = _mentioned(tei, "persName", registers.PERSONS_FILE)
         shops = textplaces.establishments(tei, places, ctx.profile) + textplaces.saints_buildings(tei, places)
+        shops += textplaces.known_over_persons(tei, places, ctx.profile)  # "the Heaven of Venus": not the god
+        shops += textplaces.cities_over_persons(tei, places, ctx.profile)  # "studied at Paris": not Priam's son
+        shops += first_word_saints(tei, places)  # "Porta Santa Maria": a gate, not the Virgin
         # "the church of San Miniato", "the Church of Santa Maria del Popolo": the saint's building
         orgs_before = _mentioned(tei, "orgName", registers.ORGS_FILE)
         churches_persons, churches_orgs, churches = textplaces.saints_churches(tei, places)

@@ -101,8 +101,9 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   Albany"), as after a town's or a district's word and "of" ("the village of Easewood"), when
   it is no word the book writes in lower case nor a possessive; so after a state's word and
   "of" ("the state of Genoa", "the republic of Venice", "the canton of Berne": a country or a
-  region; not "the kingdom of God", a deity's, nor "a state of Nature", a word the book
-  writes in lower case too), and after an event's word and "of", a country, a region or a
+  region; so a bishop's territory, "the diocese of Coutance", "the bishopric of Naples"; not
+  "the kingdom of God", a deity's, nor "a state of Nature", a word the book writes in lower
+  case too), and after an event's word and "of", a country, a region or a
   city of 50,000 people or more the gazetteer knows ("the treaty of Hanover", "the peace of
   Westphalia"; not "a treaty of Alliance"); a
   capitalised word after the
@@ -127,8 +128,11 @@ gazetteer knows it under that very name (not only as another name of somewhere e
   words, a first that is a common word but no function word of the profile belongs to the
   name ("Upper Grosvenor Street", "Great Russell Street"); one that may not begin the name
   leaves the other two ("In Grosvenor Street": "Grosvenor Street"); a hyphenated first
-  word is one ("Half-Moon Street", never "Moon Street"). A name after a cue leaves its
-  possessive outside ("at Willis's": Willis);
+  word is one ("Half-Moon Street", never "Moon Street"). A common word before a word of a
+  street (`_STREET_HEADS`: "Street", "Road", "Lane", "Square") is a street's name all the same
+  where the book writes the two twice or more, neither time opening a sentence ("Straw
+  Street", "High Street"; a building's "Opera House", "Upper House" are not taken so). A
+  name after a cue leaves its possessive outside ("at Willis's": Willis);
 - a town and its region in an address's order ("Dorking, Surrey", "Springfield,
   Illinois"): a place the gazetteer knows of that very name, then a country, state or
   region (the gazetteer's, or the profile's `[places] regions`); any name before a region
@@ -147,7 +151,9 @@ whose name is a forename ("Saint Stephen's House"); and a church, a chapel, a mo
 another building of the Church named after its saint, where it is written ("the church of San
 Miniato", "the monastery of St. Victor", "the Church of Santa Maria del Popolo": the noun inside
 when capitalised; the saint the persons' pass marked there, or the body the organisations'
-pass took it for, becomes the place: `saints_churches`).
+pass took it for, becomes the place: `saints_churches`); and a place the profile knows by a name of
+two words or more, written whole, where the persons' pass marked a person inside it ("the Heaven of
+Venus", a heaven of the pack "christian": the planet's god no person there; `known_over_persons`).
 
 A preposition that opens a sentence is one too ("At Toulon"). Each entry so found has an
 evidence note quoting where it was seen; an entry the editor rejected (`<note
@@ -205,6 +211,9 @@ _STREET = re.compile(
     rf"([A-Z](?<![\w-].)[a-z'’]+(?:-[A-Z][a-z'’]+)*)((?:\s[A-Z][a-z'’]+)?\s(?:{'|'.join(registers.PLACE_WORDS)}))\b"
 )
 _OF_CAPITAL = re.compile(rf"\s[Oo]f\s[{UPPER}]")
+# The words of a street that a common word may name ("Straw Street", "High Street"), unlike a
+# building's ("Opera House", "Upper House")
+_STREET_HEADS = ("Street", "Road", "Lane", "Square", "Alley", "Avenue")
 _DISTRICTS = ("district", "village", "town", "city", "suburb", "parish", "county")
 # A state's word and "of" before its name ("the state of Genoa", "the republic of Venice", "the
 # canton of Berne"): what a history calls a polity it names; of the type given.
@@ -217,6 +226,10 @@ _POLITIES = {
     "electorate": "country",
     "province": "region",
     "canton": "region",
+    # the Church's own territories, a bishop's ("the diocese of Coutance", "the bishopric of Naples")
+    "diocese": "region",
+    "bishopric": "region",
+    "archbishopric": "region",
 }
 # An event and "of" before the place it is named after ("the treaty of Hanover", "the peace of
 # Westphalia", "the battle of Waterloo", "the union of Utrecht"): a place the gazetteer knows.
@@ -234,7 +247,7 @@ def _district_of(features: tuple[str, ...], links: tuple[str, ...]) -> tuple[re.
     linked = "|".join(re.escape(w).replace("'", "['’]") for w in links) or "(?!)"
     pattern = re.compile(
         rf"(?:(?:{words_at_start(_DISTRICTS + tuple(_POLITIES) + _EVENTS)}) of|(?:{words_at_start(features)}) (?:{linked})) "
-        rf"([A-Z][a-z'’]+)(?![\w'’-])(?:\s([A-Z][a-z'’]+))?"
+        rf"([{UPPER}][{LOWER}'’]+)(?![\w'’-])(?:\s([{UPPER}][{LOWER}'’]+))?"  # "the village of Goïto"
     )
     return pattern, tuple(dict.fromkeys(_DISTRICTS + tuple(_POLITIES) + _EVENTS + features))
 
@@ -556,6 +569,13 @@ def discover(places: registers.Places, text: str, not_places: set[str], profile,
             name = first + rest
         elif three and rest.split()[0].lower() not in lowercase and rest.split()[0] not in profile.honorifics:
             name = rest.strip()
+        elif (
+            rest.strip() in _STREET_HEADS
+            and first not in profile.honorifics
+            and not initial(text, m.start())
+            and _mid_sentence_uses(first + rest, text) >= 2
+        ):
+            name = first + rest  # "Straw Street": a common word, a street's name twice
         else:
             continue
         if places.find(name) is None:
@@ -2134,6 +2154,114 @@ def saints_buildings(tei, places: registers.Places) -> int:
         person.text = text_before[saint.start() :] + (person.text or "") + after.group()
         person.tail = (person.tail or "")[after.end() :]
         made += 1
+    return made
+
+
+def _known_holding_words(known: dict[str, str]) -> dict[str, list[tuple[str, str, str]]]:
+    """The profile's known places of two words or more, by each capitalised word inside them:
+    the words before it, the words after it, the whole name."""
+    holding: dict[str, list[tuple[str, str, str]]] = {}
+    for name in sorted(known):
+        words = name.split()
+        if len(words) < 2:
+            continue
+        for k, word in enumerate(words):
+            if word[:1].isupper():
+                before = " ".join(words[:k]) + " " if k else ""
+                after = " " + " ".join(words[k + 1 :]) if k + 1 < len(words) else ""
+                holding.setdefault(word, []).append((before, after, name))
+    return holding
+
+
+def known_over_persons(tei, places: registers.Places, profile) -> int:
+    """A place the profile knows by a name of two words or more (`[places] known`), written
+    whole, inside which the persons' pass marked a person ("the Heaven of
+    <persName>Venus</persName>", a heaven of the christian pack named after its planet, the
+    planet after its god): the whole name made one `placeName`, the person's mention gone.
+    Returns how many persons' mentions became places."""
+    holding = _known_holding_words(profile.known_places)
+    if not holding:
+        return 0
+    made = 0
+    for person in list(tei.iter(q("persName"))):
+        if len(person) or person.text not in holding:
+            continue
+        before = person.getprevious()
+        text_before = (before.tail if before is not None else person.getparent().text) or ""
+        tail = person.tail or ""
+        for words_before, words_after, name in holding[person.text]:
+            if not text_before.endswith(words_before) or not tail.startswith(words_after):
+                continue
+            opening = len(text_before) - len(words_before)
+            if words_before and opening and (text_before[opening - 1].isalnum() or text_before[opening - 1] in "-'’"):
+                continue  # the name runs on before: no whole of the profile's
+            closing = len(words_after)
+            if closing < len(tail) and (tail[closing].isalnum() or tail[closing] == "-"):
+                continue  # "the Heaven of Venusberg"
+            if before is not None:
+                before.tail = text_before[:opening]
+            else:
+                person.getparent().text = text_before[:opening]
+            place = places.find(name)
+            if place is None:
+                kind = profile.known_places[name]
+                place = places.add(name, kind, None, "named in the text", evidence=f"a {kind} of the profile: “{name}”")
+            person.tag = q("placeName")
+            person.attrib.clear()
+            person.set("ref", f"{registers.PLACES_FILE}#{place.get(XML_ID)}")
+            person.text = name
+            person.tail = tail[closing:]
+            made += 1
+            break
+    return made
+
+
+# A word of one name alone after a locative and a space, no possessive nor capitalised word after it
+_WORD_AFTER = re.compile(rf"['’]s\b|\s+[{UPPER}]|-")
+
+
+def cities_over_persons(tei, places: registers.Places, profile) -> int:
+    """A city of a million people or more under its own name in the gazetteer, which the book
+    also names a person by ("Paris", Priam's son: "Paris I saw, Tristan"), and writes after a
+    locative of the profile (`[places] locatives`: "studied at Paris", "a street in Paris") in one
+    of its uses as that person in five at least: the city there, the person's mention made a
+    `placeName`; not before a possessive or another capitalised word ("in Paris's arms"), and not
+    where the locatives are rarer (a man named Sydney the book writes "looked at Sydney" once).
+    Returns how many persons' mentions became places."""
+    if not profile.place_locatives:
+        return 0
+    locative = re.compile(rf"(?:^|\s)(?i:{'|'.join(map(re.escape, profile.place_locatives))})\s$")
+    mentions: dict[str, list] = {}
+    for person in tei.iter(q("persName")):
+        if not len(person) and person.text and " " not in person.text:
+            mentions.setdefault(person.text, []).append(person)
+    made = 0
+    for name, persons in sorted(mentions.items()):
+        cued = []
+        for person in persons:
+            before = person.getprevious()
+            text_before = (before.tail if before is not None else person.getparent().text) or ""
+            if locative.search(text_before[-12:]) and not _WORD_AFTER.match(person.tail or ""):
+                cued.append(person)
+        if not cued or len(cued) * 5 < len(persons):
+            continue
+        geo = gazetteer.lookup_named(name)
+        if geo is None or geo.type != "city" or geo.population < _WORLD_CITY:
+            continue
+        place = places.find(name)
+        if place is None:
+            place = places.add(
+                name,
+                geo.type,
+                geo,
+                "named in the text; GeoNames",
+                evidence=f"a city of {geo.population:,} people in GeoNames, after a preposition of place",
+            )
+        for person in cued:
+            person.attrib.clear()
+            person.tag = q("placeName")
+            person.set("ref", f"{registers.PLACES_FILE}#{place.get(XML_ID)}")
+            made += 1
     return made
 
 
