@@ -271,6 +271,13 @@ _EPITHET = re.compile(rf" the [{UPPER}][{LOWER}]+(?![\w'’-]| [{UPPER}])")
 # A forename's bearer told apart by his land or seat: "Ferdinand of Aragon", "Philip of Macedon" (one
 # capitalised word after "of", no other after it: not "Anne of Green Gables")
 _BYNAME = re.compile(rf" of ([{UPPER}][{LOWER}]+)(?![\w'’-]| [{UPPER}])")
+# The word for a saint before his name, in English and in the Romance tongues, whose saints'
+# names name churches and towns ("Santa Maria", "San Miniato", "São Paulo")
+_SAINTS_WORDS = frozenset(("Saint", "San", "Santa", "Santo", "São"))
+# "of" and a capitalised word after a word: its land ("the Lord of Viterbo")
+_OF_A_PLACE = re.compile(rf" of ([{UPPER}][{LOWER}]+)\b")
+# A saint's title and his one name, found as a name alone ("St. John"; `_saints`)
+_SAINTS_NAME = re.compile(rf"(?:St\.|Saint) [{UPPER}][{LOWER}]+")
 _REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}I?|I(?=[.,;:)]))(?![\w'’-])")  # "Louis XI"
 # A reign's number from the second on ("III", "V", "XXII"): never a pronoun, never a letter
 # of the alphabet alone ("I"), so it makes the word before it a sovereign's name after his title
@@ -399,6 +406,7 @@ class Finder:
         # `namewords.recipe_words`, made when first asked
         self._recipe: tuple[frozenset[str], frozenset[str]] | None = None
         nouns = "|".join(map(re.escape, words.planet_nouns)) or "(?!)"
+        self._locatives = frozenset(p.lower() for p in words.locatives)  # `_marked_alone`: "in Paris"
         self._planet_nouns = re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)  # `_a_planet_here`
         sovereigns = "|".join(map(re.escape, sorted(words.sovereign_titles)))
         # "Pope Alexander": a sovereign's title right before a name found, inside its mention
@@ -470,6 +478,10 @@ class Finder:
             out.extend(self._suppressed(text, out))
         if not out:
             return out  # most texts: no name, nothing to order or lengthen
+        if self.words.saints:
+            # a saint found where his name is his own is none where it ends a longer name or
+            # names a building, an order or a street ("Hugh of St. Victor", "Rue St. Jacques")
+            out = [s for s in out if not self._no_saint(text, s)]
         out.sort(key=_span_start)
         lengthened = False
         for span in out:
@@ -487,6 +499,13 @@ class Finder:
                 span.end = m.end()  # "Rob the Ranter", "Peter the Great": the forename's bearer by his epithet
                 span.told_apart = True
                 self._land_after(text, span)  # "Philip the Fair of France"
+            elif (
+                self.words.saints
+                and _SAINTS_NAME.fullmatch(span.name.surname)
+                and (m := _EPITHET.match(text, span.end)) is not None
+            ):
+                span.end = m.end()  # "St. John the Baptist": the saint by his epithet, as a forename's bearer
+                span.told_apart = True
             elif (
                 span.name.given
                 and not span.name.surname
@@ -511,6 +530,14 @@ class Finder:
                     span.told_apart = True
             lengthened = lengthened or span.told_apart
         return _lengthened_over(out) if lengthened else out
+
+    def _no_saint(self, text: str, span: Span) -> bool:
+        """Whether a saint's name found alone (`_saints`) names no saint here (`_no_saint_here`)."""
+        if span.name.hon or span.name.given or not _SAINTS_NAME.fullmatch(span.name.surname):
+            return False
+        prepositions = {p.lower() for p in self.words.locatives} | {"into"}
+        links = {"of", "d’", "d'"} | {p.lower() for p in self.words.particles}
+        return _no_saint_here(text, span.start, self.words, prepositions, links)
 
     def _land_after(self, text: str, span: Span) -> None:
         """A forename's land or seat after its bearer's number or epithet ("Philip the Fair of
@@ -777,8 +804,28 @@ class Finder:
             and not self._a_common_noun_here(text, toks, i)
             and not self._named_after(text, toks, i)
             and not self._a_planet_here(text, toks, i)
-            and not (self.alone[word] == "forename" and i and toks[i - 1][2] == "Saint")
-        )  # "to Saint Stephen's House": the saint's, or a house's, not a bearer of the forename
+            and not (
+                self.alone[word] == "forename" and i and toks[i - 1][2] in _SAINTS_WORDS
+            )  # "to Saint Stephen's House", "that of Santa Maria": the saint's, a house's or a
+            # town's, not a bearer of the forename
+            and not self._great_city_here(text, toks, i)
+        )
+
+    def _great_city_here(self, text: str, toks, i: int) -> bool:
+        """Whether a word marked alone names here the great city of its name (`great_city`):
+        alone after a locative preposition of the profile, no possessive after it ("a street
+        in Paris", though Sir Paris is a knight of romance; not "at Mary’s", her house), and
+        no person of the profile's lists ("as in Milton, Paradise Lost": his poem), nor a forename
+        ("delighted him in Mary": the Virgin, though a city bears her name)."""
+        start, end, word = toks[i]
+        return (
+            len(toks) == 1
+            and self.alone.get(word) == "surname"  # a forename's bearer is told apart when found ("at Nancy")
+            and _last_word(text, start) in self._locatives
+            and text[end : end + 1] not in _APOSTROPHES
+            and word not in self._known_persons
+            and great_city(word)
+        )
 
     def _joined(self, text: str, toks, i: int) -> int:
         """Where the run of words the book names persons by alone that opens at `i` ends: each
@@ -832,7 +879,9 @@ class Finder:
             and not _PEOPLES_WORD.search(first)
             and before not in self._articles
             and before not in _AT_OR_NEAR  # "Stertinius, at Baiae Tiberius at Caprem": a place, a comma lost
-            and not before.endswith((";", ":", "!", "?"))  # "my lad's bride; Like Logan": a clause's first word
+            # "my lad's bride; Like Logan", "for whom is it?’ Whereto Biondello": a clause's
+            # first word (a closing quotation mark after its stop)
+            and not before.rstrip("’'”\"").endswith((";", ":", "!", "?"))
             and first.lower() not in self._epithets
             and not (before.endswith(",") and self._spoken_to(text, toks[0][0], toks[1][1]))
             and not speaking_place(first)
@@ -964,13 +1013,19 @@ class Finder:
     def _not_deity(self, text: str, toks, i: int) -> bool:
         """Whether a deity's name of the profile names none here: an honorific with a word
         after it ("Lord Advocate": a title; "Lord Panmure" is cut as a name before), or a
-        name after an indefinite of the profile ("a God", "my Lord")."""
+        name after an indefinite of the profile ("a God", "my Lord"), or such an honorific
+        before "of" and a place the gazetteer knows ("the Lord of Viterbo": his title)."""
         word = toks[i][2]
         if word not in self.words.deities:
             return False
         if word in self.words.honorifics and i + 1 < len(toks):
             return True
         start, end, _ = toks[i]
+        if word in self.words.honorifics and (land := _OF_A_PLACE.match(text, end)) is not None:
+            # "Rinaldo Annibaldeschi, the Lord of Viterbo": a man's title "of" a town the
+            # gazetteer knows (not "the Lord of Hosts")
+            if gazetteer.lookup(land.group(1)) is not None and not self.words.lower.get(land.group(1).lower()):
+                return True
         return deity_as_kind(
             text, start, end, word, self.words.indefinites, self.words.worshipped, self.words.honorifics
         )
@@ -1100,6 +1155,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             found[word] = Name("", (), word)
             why[word] = f"the name of a peer's title ([names] peerages): {where}"
     _surnames_after_names(words, alone, found, why)
+    _saints(words, found, why, alone)
     saints: list[Counter] = []
     for word in sorted(words.forenames):
         if (
@@ -1124,6 +1180,89 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             found[word] = Name("", (), word)
             why[word] = f"named {times(n)} in a list with persons the book names: {where}"
     return found, why, alone
+
+
+@cache
+def _saint_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
+    """A saint's title of `titles` and his name, and an epithet after it ("St. Gregory", "St.
+    John the Baptist"), no capitalised word run on after it ("St. John Lateran"), no
+    possessive ("St. Mark's": his church)."""
+    title = "|".join(map(re.escape, titles))
+    return re.compile(
+        rf"(?<![\w'’.-])(?:{title}) [{UPPER}][{LOWER}]+(?: the [{UPPER}][{LOWER}]+)?(?![\w'’‐-]| [{UPPER}]|['’]s\b)"
+    )
+
+
+# The nouns of a building, a house or an order named after its saint ("the church of St. John",
+# "the monastery of St. Victor", "the Order of St. Benedict"), and of a day ("the feast of")
+# is no mention of him either way: the saint's name there is the thing's
+_SAINTS_THINGS = frozenset(
+    "church chapel convent monastery abbey cathedral basilica priory oratory hospital parish "
+    "baptistery order gate bridge street island isle".split()
+)
+# A title of rank before "of": "the Count of Saint Boniface" is a land's
+_OF_BEFORE = re.compile(r"\b(\w+)\s+of\s+$")
+
+
+def _opens_sentence(piece: str, start: int) -> bool:
+    """Whether the word at `start` opens its piece, a sentence or a clause after a colon or a
+    semicolon (an opening quotation mark or bracket before it)."""
+    ahead = piece[:start].rstrip(" \t\n“‘\"'(")
+    return not ahead or ahead[-1] in ".!?:;"
+
+
+def _no_saint_here(piece: str, start: int, words: Words, prepositions: Collection[str], links: Collection[str]) -> bool:
+    """Whether a saint's title and name at `start` name no saint there (`_saints`): the end of
+    a longer name, a building's, an order's or a street's name, a place after a locative."""
+    before = _last_word(piece, start)
+    if before[:1].isupper() and (not words.common(before) or not _opens_sentence(piece, start - len(before) - 1)):
+        return True  # "Abbot Hugo St. Victor", "the Rue St. Jacques" (not "Yet St. Victor is")
+    if before.lower() in prepositions:
+        return True  # "at St. Denis"
+    if before in links and _last_word(piece, start - len(before) - 1)[:1].isupper():
+        return True  # "Hugo de St. Victor", "the Count of Saint Boniface"
+    of = _OF_BEFORE.search(piece, max(0, start - 30), start)
+    # "the monastery of St. Victor", "the Order of St. Anthony", "Life of St. Gregory"
+    return of is not None and (of.group(1).lower() in _SAINTS_THINGS or of.group(1)[:1].isupper())
+
+
+def _saints(words: Words, found: dict[str, Name], why: dict[str, str], alone: dict[str, str]) -> None:
+    """The saints the book names by their title ("St. Gregory differed from St. Dionysius",
+    "Yet St. Victor is not exempt", "St. John the Baptist is the patron saint"): a person
+    wherever so written, the title inside, and an epithet after the name with no comma. Not
+    where the title and name are the end of a longer name (a capitalised word, or one and "of"
+    or a particle, before them: "Hugo de St. Victor", "the Count of Saint Boniface"), the
+    name of a building, an order or a street after its noun and "of" ("the monastery of St.
+    Victor", `_SAINTS_THINGS`), a place after a locative preposition of the profile or "into"
+    (`[places] locatives`: "at St. Denis"), nor a country or a city of 250,000 people or more
+    the gazetteer knows by either form ("St. Louis", "Saint Paul"), nor where the name is a
+    common word ("Saint Monday"). The titles are the profile's (`[names] saints`; none in the
+    default profile, the pack "christian" gives "St." and "Saint"). A saint found before with
+    his title read as a forename ("St." and "Augustine") is entered so, his name alone
+    marked as it was."""
+    if not words.saints:
+        return
+    saint_at = _saint_pattern(tuple(words.saints))
+    prepositions = {p.lower() for p in words.locatives} | {"into"}
+    links = {"of", "d’", "d'"} | {p.lower() for p in words.particles}
+    for piece in words.prose:
+        for m in saint_at.finditer(piece):
+            whole = m.group()
+            name = whole.split(" ")[1]
+            if words.common(name):
+                continue
+            if _no_saint_here(piece, m.start(), words, prepositions, links):
+                continue
+            if any(_large_place(f"{t} {name}") for t in ("St.", "Saint")):
+                continue  # "St. Louis", "Saint Paul": cities
+            saint = whole.split(" the ")[0]  # his epithet joined where marked (`Finder.spans`)
+            earlier = found.get(saint)
+            if earlier is not None and (earlier.hon or earlier.given != (whole.split(" ")[0],)):
+                continue  # found whole already (the title read as a forename: the saint's, below)
+            if earlier is not None and not words.common(earlier.surname):
+                alone.setdefault(earlier.surname, "surname")  # "Augustine" alone, as found before
+            found[saint] = Name("", (), saint)
+            why[saint] = f"a saint's title before it: {passage(piece, m.start(), m.end())}"
 
 
 # A paragraph or note that opens with a name (one to four capitalised words, the particles
@@ -2759,6 +2898,11 @@ def _spoken_to(words: Words) -> re.Pattern[str]:
     return re.compile(rf",\s(?:{'|'.join(map(re.escape, words.address_pronouns)) or '(?!)'})\b")
 
 
+# A relative pronoun or adverb of things and places ("of which", "where"): what follows it is
+# said of the thing or place before the comma, no person's apposition
+_THINGS_RELATIVE = r"(?:which|where|whence|whither|wherein|whereof)\b"
+
+
 def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | None = None) -> Counter:
     """How often each capitalised word standing alone (no name runs on before or after it)
     is followed by what only a person takes (`[names] person_cues`: "Necker, who", "Marat
@@ -2792,7 +2936,11 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
         return cued
     cues = "|".join(map(re.escape, words.person_cues)) or "(?!)"
     nouns = "|".join(map(re.escape, words.person_nouns)) or "(?!)"
-    after = re.compile(rf",?\s(?:{cues})\b|['’]s\s(?:{nouns})\b|,\s(?:[a-z]+\s){{1,3}}(?:{nouns})\b")
+    # (a person's noun after a relative of things is a thing's owner's, not the word's:
+    # "Marseilles, of which his father was lord", "Florence, where his son")
+    after = re.compile(
+        rf",?\s(?:{cues})\b|['’]s\s(?:{nouns})\b|,\s(?!(?:[a-z]+\s){{0,2}}{_THINGS_RELATIVE})(?:[a-z]+\s){{1,3}}(?:{nouns})\b"
+    )
     # "Esarhaddon, his son, reigned": a possessive and a noun of kin, office or calling in
     # apposition, ending it (not "Troy, his mother Thetis"): as strong as a citation
     possessives = "|".join(map(re.escape, words.possessives)) or "(?!)"
@@ -3283,7 +3431,9 @@ def name_lists(
     capitalised word before it: (that word, the words, a passage). The land a name is named
     after, right after a capitalised word and "of" or a particle in lower case, is no word of
     the list it opens ("St. Francis of Accesi and Joachim of Flora": Accesi is the saint's
-    town; "Benvenuto da Imola, Buti, Landino, and Daniello": the three after Imola)."""
+    town; "Benvenuto da Imola, Buti, Landino, and Daniello": the three after Imola). Two
+    words joined by a comma and the join, the first after a preposition of place, are a place
+    and the next clause's subject, no list ("enter into Anagni, and Christ again captive")."""
     if not words.name_joins:
         return []
     listed, word = _list_patterns(words)
@@ -3293,6 +3443,7 @@ def name_lists(
     # past a piece's end. A search begun once, not once a piece.
     pieces, starts = words.prose, words.prose_starts
     land_links = {"of", "d’", "d'"} | {p.lower() for p in words.particles}
+    place_prepositions = {p.lower() for p in words.place_prepositions}
     for m in listed.finditer(words.prose_joined):
         k = words.piece_at(m.start())
         piece, start, end = pieces[k], m.start() - starts[k], m.end() - starts[k]
@@ -3312,6 +3463,10 @@ def name_lists(
             listed_words = listed_words[1:]
             if len(listed_words) < 2:
                 continue
+        if len(listed_words) == 2 and "," in m.group() and _last_word(piece, start).lower() in place_prepositions:
+            # "to behold the Fleur-de-lis enter into Anagni, and Christ again captive": a place
+            # and a clause joined after it, no pair of names
+            continue
         lists.append((listed_words, passage(piece, start, end)))
     return lists
 
