@@ -26,6 +26,7 @@ _NOTES = (
     "Principalities in the second triad, and the Virtues in the third.\n\n"
     "It will be remembered that St. John the Baptist is the patron saint of Florence.\n\n"
     "Hugo of St. Victor was a monk in the monastery of St. Victor near Paris.\n\n"
+    "By the sacred trio of St. Peter, St. James, and St. John.\n\n"
     "CANTO VIII\n\n"
     "The Heaven of Venus is continued in this canto. The beautiful Clemence here addressed is the\n"
     "daughter of the Emperor Rudolph.\n"
@@ -36,6 +37,7 @@ def test_a_saint_is_named_by_his_title_in_a_book_of_the_church(tmp_path):
     marked = marks_in(convert_with_packs(tmp_path, _NOTES, ["christian"]), "persName")
     assert "St. Gregory" in marked and "St. Dionysius" in marked
     assert "St. John the Baptist" in marked  # his epithet inside, no comma before it
+    assert "St. James" in marked  # a list's word, after a saint's name and its comma
     # the end of a longer name, a monastery's name: no saint there
     assert "St. Victor" not in marked
 

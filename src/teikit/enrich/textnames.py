@@ -1200,8 +1200,6 @@ _SAINTS_THINGS = frozenset(
     "church chapel convent monastery abbey cathedral basilica priory oratory hospital parish "
     "baptistery order gate bridge street island isle".split()
 )
-# A title of rank before "of": "the Count of Saint Boniface" is a land's
-_OF_BEFORE = re.compile(r"\b(\w+)\s+of\s+$")
 
 
 def _opens_sentence(piece: str, start: int) -> bool:
@@ -1214,16 +1212,25 @@ def _opens_sentence(piece: str, start: int) -> bool:
 def _no_saint_here(piece: str, start: int, words: Words, prepositions: Collection[str], links: Collection[str]) -> bool:
     """Whether a saint's title and name at `start` name no saint there (`_saints`): the end of
     a longer name, a building's, an order's or a street's name, a place after a locative."""
+
+    def in_a_name(word: str, at: int) -> bool:
+        """A capitalised word at `at` that ends no clause and opens no sentence as a common
+        word does ("Hugo", "Rue"; not "Peter," of a list, nor "Yet" or "Speaking")."""
+        return word[:1].isupper() and word[-1:].isalpha() and (not words.common(word) or not _opens_sentence(piece, at))
+
     before = _last_word(piece, start)
-    if before[:1].isupper() and (not words.common(before) or not _opens_sentence(piece, start - len(before) - 1)):
+    if in_a_name(before, start - len(before) - 1):
         return True  # "Abbot Hugo St. Victor", "the Rue St. Jacques" (not "Yet St. Victor is")
     if before.lower() in prepositions:
         return True  # "at St. Denis"
-    if before in links and _last_word(piece, start - len(before) - 1)[:1].isupper():
-        return True  # "Hugo de St. Victor", "the Count of Saint Boniface"
-    of = _OF_BEFORE.search(piece, max(0, start - 30), start)
-    # "the monastery of St. Victor", "the Order of St. Anthony", "Life of St. Gregory"
-    return of is not None and (of.group(1).lower() in _SAINTS_THINGS or of.group(1)[:1].isupper())
+    if before in links:
+        ahead = start - len(before) - 1
+        named = _last_word(piece, ahead)
+        if named.lower() in _SAINTS_THINGS or in_a_name(named, ahead - len(named) - 1):
+            # "Hugo de St. Victor", "the Count of Saint Boniface", "the monastery of St. Victor",
+            # "the Order of St. Anthony" (not "Speaking of St. John")
+            return True
+    return False
 
 
 def _saints(words: Words, found: dict[str, Name], why: dict[str, str], alone: dict[str, str]) -> None:
