@@ -12,7 +12,9 @@ before "and" lists no person with the clause that follows ("enter into Anagni, a
 again captive"); "the Lord of Verona" is a man's title; a saint's forename after "Santa" names a
 church ("that of Santa Maria"); a great city after "in" or "at" is the city though a knight of
 romance bears its name ("a street in Paris", "Sir Paris"); a word after a question's closing
-quotation mark opens a clause, no forename ("is it?’ Whereto Biondello thus answered")."""
+quotation mark opens a clause, no forename ("is it?’ Whereto Biondello thus answered"); a word
+the text gives as a name is one ("a certain Gotto", "a man named Ananias", "Carlo Roberto (or
+Caroberto)"); a man named alone and his town after "of" are one name ("Sordello of Mantua")."""
 
 from __future__ import annotations
 
@@ -88,3 +90,24 @@ def test_a_word_after_a_questions_closing_quotation_mark_is_no_forename(dante):
     said = "Whereto Biondello thus answered"
     assert "Whereto Biondello" not in marked_texts(dante, said)
     assert "Biondello" in marked_texts(dante, said)
+
+
+def test_a_man_the_text_names_so_is_a_person(dante):
+    # "a certain", "whose name was", "a man named": the name given, once enough
+    said = "he mentions a certain Gotto of Mantua as the author of many good songs"
+    assert "Gotto of Mantua" in marked_texts(dante, said)  # his town inside, no comma before it
+    said = "and this Gotto is supposed to be Sordello"
+    assert "Gotto" in marked_texts(dante, said)
+    said = "But a certain man named Ananias, with Sapphira his wife, sold a possession"
+    assert "Ananias" in marked_texts(dante, said)
+
+
+def test_another_form_of_a_name_in_brackets_is_the_same_persons(dante):
+    said = "thus dispossessing Carlo Roberto (or Caroberto), son of Charles Martel and Clemence"
+    assert "Caroberto" in marked_texts(dante, said)
+
+
+def test_a_man_named_alone_and_his_town_after_of_are_one_name(dante):
+    said = "speaks of Sordello of Mantua as “a man so choice in his language"
+    assert "Sordello of Mantua" in marked_texts(dante, said)
+    assert "Cato of Utica" in marked_texts(dante, "The shores of Purgatory⁠—Cato of Utica.")

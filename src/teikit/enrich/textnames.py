@@ -516,6 +516,17 @@ class Finder:
                 span.end = m.end()  # "Ferdinand of Aragon", "Philip of Macedon": the forename's bearer by his land
                 span.told_apart = True
             elif (
+                not span.name.given
+                and not span.name.hon
+                and " " not in span.name.surname
+                and span.name.surname not in self.words.deities
+                and (m := _BYNAME.match(text, span.end)) is not None
+                and place_name(m.group(1))
+                and not self.words.common(m.group(1))
+            ):
+                span.end = m.end()  # "Sordello of Mantua": a man named alone, told apart by his town
+                span.told_apart = True
+            elif (
                 span.name.given
                 and not span.name.surname
                 and self._particle_byname is not None
@@ -809,6 +820,7 @@ class Finder:
             )  # "to Saint Stephen's House", "that of Santa Maria": the saint's, a house's or a
             # town's, not a bearer of the forename
             and not self._great_city_here(text, toks, i)
+            and not (i and toks[i - 1][2] in self.words.place_first_words)  # "Campo Maldoli": the field
         )
 
     def _great_city_here(self, text: str, toks, i: int) -> bool:
@@ -875,6 +887,7 @@ class Finder:
             and first not in self.words.regions
             and first not in self.words.known_places
             and first != "Saint"
+            and first not in self.words.place_first_words  # "Campo Maldoli": a place named after a man
             and not self.words.common(first)
             and not _PEOPLES_WORD.search(first)
             and before not in self._articles
@@ -1173,6 +1186,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             if not any(word in n.given for n in found.values()):
                 found[word] = Name("", (word,), "")
                 why[word] = f"a forename of the profile, capitalised mid-sentence {times(words.mid[word])}"
+    _named_so(words, found, why, alone)
     # the lists again, with the forenames found alone since ("with Philip and Antiochus")
     for word, n, where in beside_persons(words, alone, lists + lists_after_persons(after_names, alone, words)):
         if word not in alone:
@@ -1200,6 +1214,49 @@ _SAINTS_THINGS = frozenset(
     "church chapel convent monastery abbey cathedral basilica priory oratory hospital parish "
     "baptistery order gate bridge street island isle".split()
 )
+
+
+@cache
+def _naming_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """A phrase of `phrases` (its first letter in either case) and the capitalised word after
+    it, standing alone (no capitalised word run on after it)."""
+    alternatives = "|".join(f"[{p[0].upper()}{p[0].lower()}]{re.escape(p[1:])}" for p in sorted(phrases))
+    return re.compile(rf"\b(?:{alternatives})\s+([{UPPER}][{LOWER}]+)(?![\w'’‐-]|\s[{UPPER}])")
+
+
+# A name and another form of it in brackets: "Carlo Roberto (or Caroberto)"
+_OTHER_FORM = re.compile(rf"([{UPPER}][{LOWER}]+) \((?:or|otherwise|alias) ([{UPPER}][{LOWER}]+)\)")
+
+
+def _named_so(words: Words, found: dict[str, Name], why: dict[str, str], alone: dict[str, str]) -> None:
+    """The words the text gives as a person's name (`[names] naming`: "there was another man
+    named Biondello", "he mentions a certain Gotto of Mantua"), and those it sets in brackets
+    after a name marked alone as another form of it ("Carlo Roberto (or Caroberto)"): a
+    person's name once so written, where it may be a person's (`_may_be_person`) and is no
+    place the gazetteer or the profile knows."""
+    if not words.naming:
+        return
+    joined = words.prose_joined
+    given: list[tuple[str, int, int]] = [
+        (m.group(1), m.start(), m.end()) for m in _naming_pattern(tuple(words.naming)).finditer(joined)
+    ]
+    if "(" in joined:
+        given += [(m.group(2), m.start(), m.end()) for m in _OTHER_FORM.finditer(joined) if m.group(1) in alone]
+    for word, start, end in given:
+        if (
+            word in alone
+            or word in found
+            or not _may_be_person(word, words)
+            or gazetteer.lookup(word) is not None
+            or place_name(word)
+            or _plural_people(word, words)
+        ):
+            continue
+        alone[word] = "forename" if word in words.forenames else "surname"
+        found[word] = Name("", (word,), "") if word in words.forenames else Name("", (), word)
+        k = words.piece_at(start)
+        piece, at = words.prose[k], words.prose_starts[k]
+        why[word] = f"named so by the text ([names] naming): {passage(piece, start - at, end - at)}"
 
 
 def _opens_sentence(piece: str, start: int) -> bool:
