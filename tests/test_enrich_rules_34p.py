@@ -14,7 +14,8 @@ church ("that of Santa Maria"); a great city after "in" or "at" is the city thou
 romance bears its name ("a street in Paris", "Sir Paris"); a word after a question's closing
 quotation mark opens a clause, no forename ("is it?’ Whereto Biondello thus answered"); a word
 the text gives as a name is one ("a certain Gotto", "a man named Ananias", "Carlo Roberto (or
-Caroberto)"); a man named alone and his town after "of" are one name ("Sordello of Mantua")."""
+Caroberto)"); a man named alone and his town after "of" are one name ("Sordello of Mantua"), and
+so are he and his epithet after "the" ("Sordello the Troubadour", "Peter the Third of Aragon")."""
 
 from __future__ import annotations
 
@@ -111,3 +112,13 @@ def test_a_man_named_alone_and_his_town_after_of_are_one_name(dante):
     said = "speaks of Sordello of Mantua as “a man so choice in his language"
     assert "Sordello of Mantua" in marked_texts(dante, said)
     assert "Cato of Utica" in marked_texts(dante, "The shores of Purgatory⁠—Cato of Utica.")
+
+
+def test_a_man_named_alone_and_his_epithet_after_the_are_one_name(dante):
+    said = "no question of the Provençal in which Sordello the Troubadour wrote"
+    assert "Sordello the Troubadour" in marked_texts(dante, said)
+    said = "according to Dionysius the Areopagite are as follows"
+    assert "Dionysius the Areopagite" in marked_texts(dante, said)
+    # his land after his epithet: "Peter the Third of Aragon", as "Philip the Fair of France"
+    said = "Charles of Anjou, Peter the Third of Aragon, and Philip the Third of France"
+    assert "Peter the Third of Aragon" in marked_texts(dante, said)

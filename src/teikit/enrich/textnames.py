@@ -520,6 +520,23 @@ class Finder:
                 and not span.name.hon
                 and " " not in span.name.surname
                 and span.name.surname not in self.words.deities
+                and (m := _EPITHET.match(text, span.end)) is not None
+                and self._epithet_after_name(m.group().rsplit(" ", 1)[1])
+            ):
+                span.end = m.end()  # "Sordello the Troubadour", "Dionysius the Areopagite": his epithet
+                span.told_apart = True
+                land = _BYNAME.match(text, span.end)
+                if (
+                    land is not None
+                    and not self.words.common(land.group(1))
+                    and land.group(1) not in self.words.deities
+                ):
+                    span.end = land.end()  # "Peter the Third of Aragon": his land after his epithet
+            elif (
+                not span.name.given
+                and not span.name.hon
+                and " " not in span.name.surname
+                and span.name.surname not in self.words.deities
                 and (m := _BYNAME.match(text, span.end)) is not None
                 and place_name(m.group(1))
                 and not self.words.common(m.group(1))
@@ -541,6 +558,20 @@ class Finder:
                     span.told_apart = True
             lengthened = lengthened or span.told_apart
         return _lengthened_over(out) if lengthened else out
+
+    def _epithet_after_name(self, word: str) -> bool:
+        """Whether a capitalised word after a name alone and "the" is his epithet ("Sordello the
+        Troubadour", "Dionysius the Areopagite", "Nabis the Spartan"; capitalised, though the book
+        writes "troubadour" too, and mostly after "the"): no name, title, place or deity of its
+        own ("showed Virgil the Lord", "Dante the Florence of his youth")."""
+        return (
+            word not in self.alone
+            and word not in self.words.honorifics
+            and word not in self.words.deities
+            and word not in self.words.regions
+            and word not in self.words.known_places
+            and gazetteer.lookup(word) is None
+        )
 
     def _no_saint(self, text: str, span: Span) -> bool:
         """Whether a saint's name found alone (`_saints`) names no saint here (`_no_saint_here`)."""
