@@ -1248,11 +1248,35 @@ _SAINTS_THINGS = frozenset(
 
 
 @cache
-def _naming_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """A phrase of `phrases` (its first letter in either case) and the capitalised word after
-    it, standing alone (no capitalised word run on after it)."""
-    alternatives = "|".join(f"[{p[0].upper()}{p[0].lower()}]{re.escape(p[1:])}" for p in sorted(phrases))
-    return re.compile(rf"\b(?:{alternatives})\s+([{UPPER}][{LOWER}]+)(?![\w'’‐-]|\s[{UPPER}])")
+def _naming_patterns(phrases: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """For each last word of the phrases of `phrases`: (that word and the capitalised word after
+    it, standing alone, no capitalised word run on after it; the words before that last word in
+    each phrase that ends with it, in lower case). Each pattern opens with its word, which
+    `re` seeks fast (one opening with a word boundary or an alternation is tried at every
+    position of the book)."""
+    heads: dict[str, list[str]] = {}
+    for phrase in phrases:
+        *before, last = phrase.split()
+        heads.setdefault(last, []).append(" ".join(before).lower())
+    return tuple(
+        (
+            re.compile(
+                rf"{re.escape(last)}(?<![\w'’-].{{{len(last)}}})\s+([{UPPER}][{LOWER}]+)(?![\w'’‐-]|\s[{UPPER}])"
+            ),
+            tuple(before),
+        )
+        for last, before in sorted(heads.items())
+    )
+
+
+def _named_by(joined: str, start: int, heads: tuple[str, ...]) -> bool:
+    """Whether the words before `start` are those of a phrase that ends with the word there
+    ("a man named", "a certain"; the phrase's first letter in either case)."""
+    ahead = joined[max(0, start - 30) : start].lower()
+    return any(
+        not head or ahead.endswith(f"{head} ") and not ahead[-len(head) - 2 : -len(head) - 1].isalpha()
+        for head in heads
+    )
 
 
 # A name and another form of it in brackets: "Carlo Roberto (or Caroberto)"
@@ -1269,7 +1293,10 @@ def _named_so(words: Words, found: dict[str, Name], why: dict[str, str], alone: 
         return
     joined = words.prose_joined
     given: list[tuple[str, int, int]] = [
-        (m.group(1), m.start(), m.end()) for m in _naming_pattern(tuple(words.naming)).finditer(joined)
+        (m.group(1), m.start(), m.end())
+        for naming, heads in _naming_patterns(tuple(words.naming))
+        for m in naming.finditer(joined)
+        if _named_by(joined, m.start(), heads)
     ]
     if "(" in joined:
         given += [(m.group(2), m.start(), m.end()) for m in _OTHER_FORM.finditer(joined) if m.group(1) in alone]
