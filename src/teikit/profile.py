@@ -128,6 +128,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "named_after": "strings",
         "planets": "strings",
         "planet_nouns": "strings",
+        "saints": "strings",
+        "naming": "strings",
         "address_pronouns": "strings",
         "second_person": "strings",
         "addressed": "strings",
@@ -459,6 +461,8 @@ class Profile:
     named_after: tuple[str, ...] = ()  # [names]: nouns of things named after a person (the Gifford lectures)
     planets: tuple[str, ...] = ()  # [names]: gods' names that name planets too (Venus, Mars)
     planet_nouns: tuple[str, ...] = ()  # [names]: nouns of planets: a sentence with one names the planet
+    saints: tuple[str, ...] = ()  # [names]: saints' titles ("St."): the name after one a saint's, found so
+    naming: tuple[str, ...] = ()  # [names]: words that name a person after them ("a man named", "a certain")
     address_pronouns: tuple[str, ...] = ()  # [names]: pronouns after a name one speaks to (Craigdarroch, thou)
     second_person: tuple[str, ...] = ()  # [names]: words speaking to one (thy): "thy sang, Barbauld,"
     addressed: tuple[str, ...] = ()  # [names]: words of a clause a name called on closes ("with you, Dumourier;")
@@ -671,6 +675,8 @@ def load_profile(path: str | Path | None = None, source: str | Path | None = Non
         named_after=tuple(data["names"].get("named_after", ())),
         planets=tuple(data["names"].get("planets", ())),
         planet_nouns=tuple(data["names"].get("planet_nouns", ())),
+        saints=tuple(data["names"].get("saints", ())),
+        naming=tuple(data["names"].get("naming", ())),
         address_pronouns=tuple(data["names"]["address_pronouns"]),
         second_person=tuple(data["names"]["second_person"]),
         addressed=tuple(data["names"]["addressed"]),

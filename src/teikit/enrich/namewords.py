@@ -149,6 +149,8 @@ class Words:
         self.known_titled = frozenset(profile.known_titled)  # "the Buddha": no thing named after him
         self.planets = frozenset(profile.planets)  # "the planet Mars": no god
         self.planet_nouns = profile.planet_nouns
+        self.saints = profile.saints  # "St. Gregory differed": a saint, found by his title
+        self.naming = profile.naming  # "another man named Biondello": a person so named
         self.address_pronouns = profile.address_pronouns
         self.second_person = profile.second_person
         self.addressed = profile.addressed
@@ -170,7 +172,9 @@ class Words:
         # "my God", "your God": the one worshipped, where the possessive is an indefinite too
         self.worshipped = frozenset(_either_case(profile.possessives))
         self.place_prepositions = profile.place_prepositions
+        self.locatives = profile.place_locatives  # "at St. Denis": where one is
         self._place_first_words = registers.first_words(profile)  # "Monte": no given name before "di"
+        self.place_first_words = frozenset(self._place_first_words)  # "Campo Maldoli": a place's first word
         # A token: an honorific with its full stop, an initial, a capitalised word; a run:
         # tokens one space apart (or none after a full stop: "J.M. Keynes").
         # (and a shortened forename, "Wm.", its full stop with it: a name runs on through it)

@@ -276,6 +276,13 @@ _EPITHET = re.compile(rf" the [{UPPER}][{LOWER}]+(?![\w'’-]| [{UPPER}])")
 # A forename's bearer told apart by his land or seat: "Ferdinand of Aragon", "Philip of Macedon" (one
 # capitalised word after "of", no other after it: not "Anne of Green Gables")
 _BYNAME = re.compile(rf" of ([{UPPER}][{LOWER}]+)(?![\w'’-]| [{UPPER}])")
+# The word for a saint before his name, in English and in the Romance tongues, whose saints'
+# names name churches and towns ("Santa Maria", "San Miniato", "São Paulo")
+_SAINTS_WORDS = frozenset(("Saint", "San", "Santa", "Santo", "São"))
+# "of" and a capitalised word after a word: its land ("the Lord of Viterbo")
+_OF_A_PLACE = re.compile(rf" of ([{UPPER}][{LOWER}]+)\b")
+# A saint's title and his one name, found as a name alone ("St. John"; `_saints`)
+_SAINTS_NAME = re.compile(rf"(?:St\.|Saint) [{UPPER}][{LOWER}]+")
 _REGNAL = re.compile(r" (?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}I?|I(?=[.,;:)]))(?![\w'’-])")  # "Louis XI"
 # A reign's number from the second on ("III", "V", "XXII"): never a pronoun, never a letter
 # of the alphabet alone ("I"), so it makes the word before it a sovereign's name after his title
@@ -404,6 +411,7 @@ class Finder:
         # `namewords.recipe_words`, made when first asked
         self._recipe: tuple[frozenset[str], frozenset[str]] | None = None
         nouns = "|".join(map(re.escape, words.planet_nouns)) or "(?!)"
+        self._locatives = frozenset(p.lower() for p in words.locatives)  # `_marked_alone`: "in Paris"
         self._planet_nouns = re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)  # `_a_planet_here`
         sovereigns = "|".join(map(re.escape, sorted(words.sovereign_titles)))
         # "Pope Alexander": a sovereign's title right before a name found, inside its mention
@@ -475,6 +483,10 @@ class Finder:
             out.extend(self._suppressed(text, out))
         if not out:
             return out  # most texts: no name, nothing to order or lengthen
+        if self.words.saints:
+            # a saint found where his name is his own is none where it ends a longer name or
+            # names a building, an order or a street ("Hugh of St. Victor", "Rue St. Jacques")
+            out = [s for s in out if not self._no_saint(text, s)]
         out.sort(key=_span_start)
         lengthened = False
         for span in out:
@@ -493,6 +505,13 @@ class Finder:
                 span.told_apart = True
                 self._land_after(text, span)  # "Philip the Fair of France"
             elif (
+                self.words.saints
+                and _SAINTS_NAME.fullmatch(span.name.surname)
+                and (m := _EPITHET.match(text, span.end)) is not None
+            ):
+                span.end = m.end()  # "St. John the Baptist": the saint by his epithet, as a forename's bearer
+                span.told_apart = True
+            elif (
                 span.name.given
                 and not span.name.surname
                 and (m := _BYNAME.match(text, span.end)) is not None
@@ -500,6 +519,34 @@ class Finder:
                 and m.group(1) not in self.words.deities
             ):
                 span.end = m.end()  # "Ferdinand of Aragon", "Philip of Macedon": the forename's bearer by his land
+                span.told_apart = True
+            elif (
+                not span.name.given
+                and not span.name.hon
+                and " " not in span.name.surname
+                and span.name.surname not in self.words.deities
+                and (m := _EPITHET.match(text, span.end)) is not None
+                and self._epithet_after_name(m.group().rsplit(" ", 1)[1])
+            ):
+                span.end = m.end()  # "Sordello the Troubadour", "Dionysius the Areopagite": his epithet
+                span.told_apart = True
+                land = _BYNAME.match(text, span.end)
+                if (
+                    land is not None
+                    and not self.words.common(land.group(1))
+                    and land.group(1) not in self.words.deities
+                ):
+                    span.end = land.end()  # "Peter the Third of Aragon": his land after his epithet
+            elif (
+                not span.name.given
+                and not span.name.hon
+                and " " not in span.name.surname
+                and span.name.surname not in self.words.deities
+                and (m := _BYNAME.match(text, span.end)) is not None
+                and place_name(m.group(1))
+                and not self.words.common(m.group(1))
+            ):
+                span.end = m.end()  # "Sordello of Mantua": a man named alone, told apart by his town
                 span.told_apart = True
             elif (
                 span.name.given
@@ -516,6 +563,28 @@ class Finder:
                     span.told_apart = True
             lengthened = lengthened or span.told_apart
         return _lengthened_over(out) if lengthened else out
+
+    def _epithet_after_name(self, word: str) -> bool:
+        """Whether a capitalised word after a name alone and "the" is his epithet ("Sordello the
+        Troubadour", "Dionysius the Areopagite", "Nabis the Spartan"; capitalised, though the book
+        writes "troubadour" too, and mostly after "the"): no name, title, place or deity of its
+        own ("showed Virgil the Lord", "Dante the Florence of his youth")."""
+        return (
+            word not in self.alone
+            and word not in self.words.honorifics
+            and word not in self.words.deities
+            and word not in self.words.regions
+            and word not in self.words.known_places
+            and gazetteer.lookup(word) is None
+        )
+
+    def _no_saint(self, text: str, span: Span) -> bool:
+        """Whether a saint's name found alone (`_saints`) names no saint here (`_no_saint_here`)."""
+        if span.name.hon or span.name.given or not _SAINTS_NAME.fullmatch(span.name.surname):
+            return False
+        prepositions = {p.lower() for p in self.words.locatives} | {"into"}
+        links = {"of", "d’", "d'"} | {p.lower() for p in self.words.particles}
+        return _no_saint_here(text, span.start, self.words, prepositions, links)
 
     def _land_after(self, text: str, span: Span) -> None:
         """A forename's land or seat after its bearer's number or epithet ("Philip the Fair of
@@ -782,8 +851,29 @@ class Finder:
             and not self._a_common_noun_here(text, toks, i)
             and not self._named_after(text, toks, i)
             and not self._a_planet_here(text, toks, i)
-            and not (self.alone[word] == "forename" and i and toks[i - 1][2] == "Saint")
-        )  # "to Saint Stephen's House": the saint's, or a house's, not a bearer of the forename
+            and not (
+                self.alone[word] == "forename" and i and toks[i - 1][2] in _SAINTS_WORDS
+            )  # "to Saint Stephen's House", "that of Santa Maria": the saint's, a house's or a
+            # town's, not a bearer of the forename
+            and not self._great_city_here(text, toks, i)
+            and not (i and toks[i - 1][2] in self.words.place_first_words)  # "Campo Maldoli": the field
+        )
+
+    def _great_city_here(self, text: str, toks, i: int) -> bool:
+        """Whether a word marked alone names here the great city of its name (`great_city`):
+        alone after a locative preposition of the profile, no possessive after it ("a street
+        in Paris", though Sir Paris is a knight of romance; not "at Mary’s", her house), and
+        no person of the profile's lists ("as in Milton, Paradise Lost": his poem), nor a forename
+        ("delighted him in Mary": the Virgin, though a city bears her name)."""
+        start, end, word = toks[i]
+        return (
+            len(toks) == 1
+            and self.alone.get(word) == "surname"  # a forename's bearer is told apart when found ("at Nancy")
+            and _last_word(text, start) in self._locatives
+            and text[end : end + 1] not in _APOSTROPHES
+            and word not in self._known_persons
+            and great_city(word)
+        )
 
     def _joined(self, text: str, toks, i: int) -> int:
         """Where the run of words the book names persons by alone that opens at `i` ends: each
@@ -833,11 +923,14 @@ class Finder:
             and first not in self.words.regions
             and first not in self.words.known_places
             and first != "Saint"
+            and first not in self.words.place_first_words  # "Campo Maldoli": a place named after a man
             and not self.words.common(first)
             and not _PEOPLES_WORD.search(first)
             and before not in self._articles
             and before not in _AT_OR_NEAR  # "Stertinius, at Baiae Tiberius at Caprem": a place, a comma lost
-            and not before.endswith((";", ":", "!", "?"))  # "my lad's bride; Like Logan": a clause's first word
+            # "my lad's bride; Like Logan", "for whom is it?’ Whereto Biondello": a clause's
+            # first word (a closing quotation mark after its stop)
+            and not before.rstrip("’'”\"").endswith((";", ":", "!", "?"))
             and first.lower() not in self._epithets
             and not (before.endswith(",") and self._spoken_to(text, toks[0][0], toks[1][1]))
             and not speaking_place(first)
@@ -969,13 +1062,19 @@ class Finder:
     def _not_deity(self, text: str, toks, i: int) -> bool:
         """Whether a deity's name of the profile names none here: an honorific with a word
         after it ("Lord Advocate": a title; "Lord Panmure" is cut as a name before), or a
-        name after an indefinite of the profile ("a God", "my Lord")."""
+        name after an indefinite of the profile ("a God", "my Lord"), or such an honorific
+        before "of" and a place the gazetteer knows ("the Lord of Viterbo": his title)."""
         word = toks[i][2]
         if word not in self.words.deities:
             return False
         if word in self.words.honorifics and i + 1 < len(toks):
             return True
         start, end, _ = toks[i]
+        if word in self.words.honorifics and (land := _OF_A_PLACE.match(text, end)) is not None:
+            # "Rinaldo Annibaldeschi, the Lord of Viterbo": a man's title "of" a town the
+            # gazetteer knows (not "the Lord of Hosts")
+            if gazetteer.lookup(land.group(1)) is not None and not self.words.lower.get(land.group(1).lower()):
+                return True
         return deity_as_kind(
             text, start, end, word, self.words.indefinites, self.words.worshipped, self.words.honorifics
         )
@@ -1105,6 +1204,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             found[word] = Name("", (), word)
             why[word] = f"the name of a peer's title ([names] peerages): {where}"
     _surnames_after_names(words, alone, found, why)
+    _saints(words, found, why, alone)
     saints: list[Counter] = []
     for word in sorted(words.forenames):
         if (
@@ -1122,6 +1222,7 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             if not any(word in n.given for n in found.values()):
                 found[word] = Name("", (word,), "")
                 why[word] = f"a forename of the profile, capitalised mid-sentence {times(words.mid[word])}"
+    _named_so(words, found, why, alone)
     # the lists again, with the forenames found alone since ("with Philip and Antiochus")
     for word, n, where in beside_persons(words, alone, lists + lists_after_persons(after_names, alone, words)):
         if word not in alone:
@@ -1129,6 +1230,166 @@ def discover(text: str, words: Words) -> tuple[dict[str, Name], dict[str, str], 
             found[word] = Name("", (), word)
             why[word] = f"named {times(n)} in a list with persons the book names: {where}"
     return found, why, alone
+
+
+@cache
+def _saint_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
+    """A saint's title of `titles` and his name, and an epithet after it ("St. Gregory", "St.
+    John the Baptist"), no capitalised word run on after it ("St. John Lateran"), no
+    possessive ("St. Mark's": his church)."""
+    title = "|".join(map(re.escape, titles))
+    return re.compile(
+        rf"(?<![\w'’.-])(?:{title}) [{UPPER}][{LOWER}]+(?: the [{UPPER}][{LOWER}]+)?(?![\w'’‐-]| [{UPPER}]|['’]s\b)"
+    )
+
+
+# The nouns of a building, a house or an order named after its saint ("the church of St. John",
+# "the monastery of St. Victor", "the Order of St. Benedict"), and of a day ("the feast of")
+# is no mention of him either way: the saint's name there is the thing's
+_SAINTS_THINGS = frozenset(
+    "church chapel convent monastery abbey cathedral basilica priory oratory hospital parish "
+    "baptistery order gate bridge street island isle".split()
+)
+
+
+@cache
+def _naming_patterns(phrases: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """For each last word of the phrases of `phrases`: (that word and the capitalised word after
+    it, standing alone, no capitalised word run on after it; the words before that last word in
+    each phrase that ends with it, in lower case). Each pattern opens with its word, which
+    `re` seeks fast (one opening with a word boundary or an alternation is tried at every
+    position of the book)."""
+    heads: dict[str, list[str]] = {}
+    for phrase in phrases:
+        *before, last = phrase.split()
+        heads.setdefault(last, []).append(" ".join(before).lower())
+    return tuple(
+        (
+            re.compile(
+                rf"{re.escape(last)}(?<![\w'’-].{{{len(last)}}})\s+([{UPPER}][{LOWER}]+)(?![\w'’‐-]|\s[{UPPER}])"
+            ),
+            tuple(before),
+        )
+        for last, before in sorted(heads.items())
+    )
+
+
+def _named_by(joined: str, start: int, heads: tuple[str, ...]) -> bool:
+    """Whether the words before `start` are those of a phrase that ends with the word there
+    ("a man named", "a certain"; the phrase's first letter in either case)."""
+    ahead = joined[max(0, start - 30) : start].lower()
+    return any(
+        not head or ahead.endswith(f"{head} ") and not ahead[-len(head) - 2 : -len(head) - 1].isalpha()
+        for head in heads
+    )
+
+
+# A name and another form of it in brackets: "Carlo Roberto (or Caroberto)"
+_OTHER_FORM = re.compile(rf"([{UPPER}][{LOWER}]+) \((?:or|otherwise|alias) ([{UPPER}][{LOWER}]+)\)")
+
+
+def _named_so(words: Words, found: dict[str, Name], why: dict[str, str], alone: dict[str, str]) -> None:
+    """The words the text gives as a person's name (`[names] naming`: "there was another man
+    named Biondello", "he mentions a certain Gotto of Mantua"), and those it sets in brackets
+    after a name marked alone as another form of it ("Carlo Roberto (or Caroberto)"): a
+    person's name once so written, where it may be a person's (`_may_be_person`) and is no
+    place the gazetteer or the profile knows."""
+    if not words.naming:
+        return
+    joined = words.prose_joined
+    given: list[tuple[str, int, int]] = [
+        (m.group(1), m.start(), m.end())
+        for naming, heads in _naming_patterns(tuple(words.naming))
+        for m in naming.finditer(joined)
+        if _named_by(joined, m.start(), heads)
+    ]
+    if "(" in joined:
+        given += [(m.group(2), m.start(), m.end()) for m in _OTHER_FORM.finditer(joined) if m.group(1) in alone]
+    for word, start, end in given:
+        if (
+            word in alone
+            or word in found
+            or not _may_be_person(word, words)
+            or gazetteer.lookup(word) is not None
+            or place_name(word)
+            or _plural_people(word, words)
+        ):
+            continue
+        alone[word] = "forename" if word in words.forenames else "surname"
+        found[word] = Name("", (word,), "") if word in words.forenames else Name("", (), word)
+        k = words.piece_at(start)
+        piece, at = words.prose[k], words.prose_starts[k]
+        why[word] = f"named so by the text ([names] naming): {passage(piece, start - at, end - at)}"
+
+
+def _opens_sentence(piece: str, start: int) -> bool:
+    """Whether the word at `start` opens its piece, a sentence or a clause after a colon or a
+    semicolon (an opening quotation mark or bracket before it)."""
+    ahead = piece[:start].rstrip(" \t\n“‘\"'(")
+    return not ahead or ahead[-1] in ".!?:;"
+
+
+def _no_saint_here(piece: str, start: int, words: Words, prepositions: Collection[str], links: Collection[str]) -> bool:
+    """Whether a saint's title and name at `start` name no saint there (`_saints`): the end of
+    a longer name, a building's, an order's or a street's name, a place after a locative."""
+
+    def in_a_name(word: str, at: int) -> bool:
+        """A capitalised word at `at` that ends no clause and opens no sentence as a common
+        word does ("Hugo", "Rue"; not "Peter," of a list, nor "Yet" or "Speaking")."""
+        return word[:1].isupper() and word[-1:].isalpha() and (not words.common(word) or not _opens_sentence(piece, at))
+
+    before = _last_word(piece, start)
+    if in_a_name(before, start - len(before) - 1):
+        return True  # "Abbot Hugo St. Victor", "the Rue St. Jacques" (not "Yet St. Victor is")
+    if before.lower() in prepositions:
+        return True  # "at St. Denis"
+    if before in links:
+        ahead = start - len(before) - 1
+        named = _last_word(piece, ahead)
+        if named.lower() in _SAINTS_THINGS or in_a_name(named, ahead - len(named) - 1):
+            # "Hugo de St. Victor", "the Count of Saint Boniface", "the monastery of St. Victor",
+            # "the Order of St. Anthony" (not "Speaking of St. John")
+            return True
+    return False
+
+
+def _saints(words: Words, found: dict[str, Name], why: dict[str, str], alone: dict[str, str]) -> None:
+    """The saints the book names by their title ("St. Gregory differed from St. Dionysius",
+    "Yet St. Victor is not exempt", "St. John the Baptist is the patron saint"): a person
+    wherever so written, the title inside, and an epithet after the name with no comma. Not
+    where the title and name are the end of a longer name (a capitalised word, or one and "of"
+    or a particle, before them: "Hugo de St. Victor", "the Count of Saint Boniface"), the
+    name of a building, an order or a street after its noun and "of" ("the monastery of St.
+    Victor", `_SAINTS_THINGS`), a place after a locative preposition of the profile or "into"
+    (`[places] locatives`: "at St. Denis"), nor a country or a city of 250,000 people or more
+    the gazetteer knows by either form ("St. Louis", "Saint Paul"), nor where the name is a
+    common word ("Saint Monday"). The titles are the profile's (`[names] saints`; none in the
+    default profile, the pack "christian" gives "St." and "Saint"). A saint found before with
+    his title read as a forename ("St." and "Augustine") is entered so, his name alone
+    marked as it was."""
+    if not words.saints:
+        return
+    saint_at = _saint_pattern(tuple(words.saints))
+    prepositions = {p.lower() for p in words.locatives} | {"into"}
+    links = {"of", "d’", "d'"} | {p.lower() for p in words.particles}
+    for piece in words.prose:
+        for m in saint_at.finditer(piece):
+            whole = m.group()
+            name = whole.split(" ")[1]
+            if words.common(name):
+                continue
+            if _no_saint_here(piece, m.start(), words, prepositions, links):
+                continue
+            if any(_large_place(f"{t} {name}") for t in ("St.", "Saint")):
+                continue  # "St. Louis", "Saint Paul": cities
+            saint = whole.split(" the ")[0]  # his epithet joined where marked (`Finder.spans`)
+            earlier = found.get(saint)
+            if earlier is not None and (earlier.hon or earlier.given != (whole.split(" ")[0],)):
+                continue  # found whole already (the title read as a forename: the saint's, below)
+            if earlier is not None and not words.common(earlier.surname):
+                alone.setdefault(earlier.surname, "surname")  # "Augustine" alone, as found before
+            found[saint] = Name("", (), saint)
+            why[saint] = f"a saint's title before it: {passage(piece, m.start(), m.end())}"
 
 
 # A paragraph or note that opens with a name (one to four capitalised words, the particles
@@ -2950,6 +3211,11 @@ def _spoken_to(words: Words) -> re.Pattern[str]:
     return re.compile(rf",\s(?:{'|'.join(map(re.escape, words.address_pronouns)) or '(?!)'})\b")
 
 
+# A relative pronoun or adverb of things and places ("of which", "where"): what follows it is
+# said of the thing or place before the comma, no person's apposition
+_THINGS_RELATIVE = r"(?:which|where|whence|whither|wherein|whereof)\b"
+
+
 def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | None = None) -> Counter:
     """How often each capitalised word standing alone (no name runs on before or after it)
     is followed by what only a person takes (`[names] person_cues`: "Necker, who", "Marat
@@ -2983,7 +3249,11 @@ def _cued(words: Words, seen: dict[str, str] | None = None, cited: Counter | Non
         return cued
     cues = "|".join(map(re.escape, words.person_cues)) or "(?!)"
     nouns = "|".join(map(re.escape, words.person_nouns)) or "(?!)"
-    after = re.compile(rf",?\s(?:{cues})\b|['’]s\s(?:{nouns})\b|,\s(?:[a-z]+\s){{1,3}}(?:{nouns})\b")
+    # (a person's noun after a relative of things is a thing's owner's, not the word's:
+    # "Marseilles, of which his father was lord", "Florence, where his son")
+    after = re.compile(
+        rf",?\s(?:{cues})\b|['’]s\s(?:{nouns})\b|,\s(?!(?:[a-z]+\s){{0,2}}{_THINGS_RELATIVE})(?:[a-z]+\s){{1,3}}(?:{nouns})\b"
+    )
     # "Esarhaddon, his son, reigned": a possessive and a noun of kin, office or calling in
     # apposition, ending it (not "Troy, his mother Thetis"): as strong as a citation
     possessives = "|".join(map(re.escape, words.possessives)) or "(?!)"
@@ -3474,7 +3744,9 @@ def name_lists(
     capitalised word before it: (that word, the words, a passage). The land a name is named
     after, right after a capitalised word and "of" or a particle in lower case, is no word of
     the list it opens ("St. Francis of Accesi and Joachim of Flora": Accesi is the saint's
-    town; "Benvenuto da Imola, Buti, Landino, and Daniello": the three after Imola)."""
+    town; "Benvenuto da Imola, Buti, Landino, and Daniello": the three after Imola). Two
+    words joined by a comma and the join, the first after a preposition of place, are a place
+    and the next clause's subject, no list ("enter into Anagni, and Christ again captive")."""
     if not words.name_joins:
         return []
     listed, word = _list_patterns(words)
@@ -3484,6 +3756,7 @@ def name_lists(
     # past a piece's end. A search begun once, not once a piece.
     pieces, starts = words.prose, words.prose_starts
     land_links = {"of", "d’", "d'"} | {p.lower() for p in words.particles}
+    place_prepositions = {p.lower() for p in words.place_prepositions}
     for m in listed.finditer(words.prose_joined):
         k = words.piece_at(m.start())
         piece, start, end = pieces[k], m.start() - starts[k], m.end() - starts[k]
@@ -3503,6 +3776,10 @@ def name_lists(
             listed_words = listed_words[1:]
             if len(listed_words) < 2:
                 continue
+        if len(listed_words) == 2 and "," in m.group() and _last_word(piece, start).lower() in place_prepositions:
+            # "to behold the Fleur-de-lis enter into Anagni, and Christ again captive": a place
+            # and a clause joined after it, no pair of names
+            continue
         lists.append((listed_words, passage(piece, start, end)))
     return lists
 
