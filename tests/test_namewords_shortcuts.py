@@ -111,6 +111,10 @@ def _plain_name_lists(words: Words) -> list[tuple[list[str], str]]:
                 names = names[1:]
                 if len(names) < 2:
                     continue
+            # a place after a preposition and the next clause's subject: "into Anagni, and Christ"
+            after_place = {p.lower() for p in words.place_prepositions}
+            if len(names) == 2 and "," in m.group() and textnames._last_word(piece, m.start()).lower() in after_place:
+                continue
             lists.append((names, namewords.passage(piece, m.start(), m.end())))
     return lists
 

@@ -411,7 +411,6 @@ class Finder:
         # `namewords.recipe_words`, made when first asked
         self._recipe: tuple[frozenset[str], frozenset[str]] | None = None
         nouns = "|".join(map(re.escape, words.planet_nouns)) or "(?!)"
-        self._locatives = frozenset(p.lower() for p in words.locatives)  # `_marked_alone`: "in Paris"
         self._planet_nouns = re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)  # `_a_planet_here`
         sovereigns = "|".join(map(re.escape, sorted(words.sovereign_titles)))
         # "Pope Alexander": a sovereign's title right before a name found, inside its mention
@@ -855,24 +854,7 @@ class Finder:
                 self.alone[word] == "forename" and i and toks[i - 1][2] in _SAINTS_WORDS
             )  # "to Saint Stephen's House", "that of Santa Maria": the saint's, a house's or a
             # town's, not a bearer of the forename
-            and not self._great_city_here(text, toks, i)
             and not (i and toks[i - 1][2] in self.words.place_first_words)  # "Campo Maldoli": the field
-        )
-
-    def _great_city_here(self, text: str, toks, i: int) -> bool:
-        """Whether a word marked alone names here the great city of its name (`great_city`):
-        alone after a locative preposition of the profile, no possessive after it ("a street
-        in Paris", though Sir Paris is a knight of romance; not "at Mary’s", her house), and
-        no person of the profile's lists ("as in Milton, Paradise Lost": his poem), nor a forename
-        ("delighted him in Mary": the Virgin, though a city bears her name)."""
-        start, end, word = toks[i]
-        return (
-            len(toks) == 1
-            and self.alone.get(word) == "surname"  # a forename's bearer is told apart when found ("at Nancy")
-            and _last_word(text, start) in self._locatives
-            and text[end : end + 1] not in _APOSTROPHES
-            and word not in self._known_persons
-            and great_city(word)
         )
 
     def _joined(self, text: str, toks, i: int) -> int:
