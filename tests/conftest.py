@@ -172,6 +172,20 @@ def edition_pieces() -> list[list[str]]:
     return out
 
 
+def convert_paragraphs(folder: Path, paragraphs: str, profile: str = "") -> Path:
+    """A one-chapter book of `paragraphs` written into `folder` with the profile an editor
+    writes beside it (`profile`, TOML; empty: teikit's default), converted into folder / "out"
+    (replaced if there); returns that folder."""
+    from teikit.convert import convert
+    from teikit.profile import load_profile
+
+    source = folder / "book.txt"
+    source.write_text(f"A BOOK\n\nBy A. Writer\n\n\nCHAPTER I\n\nTHE TEXT\n\n{paragraphs}\n", encoding="utf-8")
+    (folder / "book.toml").write_text(profile, encoding="utf-8")
+    convert(source, folder / "out", profile=load_profile(folder / "book.toml"), allow_loss=True, force=True)
+    return folder / "out"
+
+
 def convert_with_packs(tmp_path: Path, text: str, include: list[str] | None = None, name: str = "out") -> Path:
     """`text` converted as a book, with a profile that includes the packs `include` (none: no
     profile at all), into tmp_path / name."""

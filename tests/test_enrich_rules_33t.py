@@ -12,19 +12,14 @@ Charles had fought"). Each test holds real sentences of a real book.
 
 from __future__ import annotations
 
-from conftest import marks_in
-from teikit.convert import convert
-from teikit.profile import load_profile
+from conftest import convert_paragraphs, marks_in
 
 
 def _marks(tmp_path, paragraphs: str, profile: str = "") -> tuple[list[str], list[str]]:
     """The persName and placeName marks of a one-chapter book of `paragraphs`, converted with
     the profile `profile` an editor writes beside it (none: teikit's default)."""
-    source = tmp_path / "book.txt"
-    source.write_text(f"A BOOK\n\nBy A. Writer\n\n\nCHAPTER I\n\nTHE TEXT\n\n{paragraphs}\n", encoding="utf-8")
-    (tmp_path / "book.toml").write_text(profile, encoding="utf-8")
-    convert(source, tmp_path / "out", profile=load_profile(tmp_path / "book.toml"), allow_loss=True)
-    return marks_in(tmp_path / "out", "persName"), marks_in(tmp_path / "out", "placeName")
+    out = convert_paragraphs(tmp_path, paragraphs, profile)
+    return marks_in(out, "persName"), marks_in(out, "placeName")
 
 
 # Machiavelli, The Prince, tr. W. K. Marriott, chapter XX.

@@ -15,8 +15,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from conftest import NS, ROOT, marks_in
-from teikit.convert import convert
+from conftest import NS, ROOT, convert_paragraphs, marks_in
 from teikit.enrich.families import FamilyMentions, family_names
 from teikit.errors import TeikitError
 from teikit.profile import load_profile
@@ -27,12 +26,7 @@ PROFILES = ROOT / "tests" / "data" / "enrich" / "profiles"
 def _convert(tmp_path, paragraphs: str, families: str | None = None):
     """A one-chapter book of `paragraphs` converted with the profile an editor writes beside it
     (`[names] families = families`; none: teikit's default) into tmp_path / "out"."""
-    source = tmp_path / "book.txt"
-    source.write_text(f"A BOOK\n\nBy A. Writer\n\n\nCHAPTER I\n\nTHE TEXT\n\n{paragraphs}\n", encoding="utf-8")
-    (tmp_path / "book.toml").write_text("" if families is None else f'[names]\nfamilies = "{families}"\n', "utf-8")
-    out = tmp_path / "out"
-    convert(source, out, profile=load_profile(tmp_path / "book.toml"), allow_loss=True, force=True)
-    return out
+    return convert_paragraphs(tmp_path, paragraphs, "" if families is None else f'[names]\nfamilies = "{families}"\n')
 
 
 def _families(out) -> dict[str, str]:

@@ -15,9 +15,8 @@ absent), with the pack and without it.
 
 from __future__ import annotations
 
-from conftest import ROOT, marks_in
+from conftest import ROOT, convert_paragraphs, marks_in
 from corpus_marks import xhtml_paragraph
-from teikit.convert import convert
 from teikit.profile import load_profile
 
 EPUB = ROOT.parent / "shared" / "corpus" / "epub"
@@ -39,11 +38,8 @@ def _marks(tmp_path, paragraphs: str, profile: str = "") -> tuple[list[str], lis
     the profile `profile` an editor writes beside it (none: teikit's default)."""
     folder = tmp_path / ("italian" if profile else "default")
     folder.mkdir(parents=True)
-    source = folder / "book.txt"
-    source.write_text(f"A BOOK\n\nBy A. Writer\n\n\nCHAPTER I\n\nTHE TEXT\n\n{paragraphs}\n", encoding="utf-8")
-    (folder / "book.toml").write_text(profile, encoding="utf-8")
-    convert(source, folder / "out", profile=load_profile(folder / "book.toml"), allow_loss=True)
-    return marks_in(folder / "out", "persName"), marks_in(folder / "out", "placeName")
+    out = convert_paragraphs(folder, paragraphs, profile)
+    return marks_in(out, "persName"), marks_in(out, "placeName")
 
 
 def test_the_pack_loads_with_its_lists_added_to_the_default(tmp_path):

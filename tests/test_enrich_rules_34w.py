@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import ROOT, marks_in
+from conftest import ROOT, convert_paragraphs, marks_in
 from teikit.convert import convert
 from teikit.profile import load_profile
 
@@ -27,11 +27,7 @@ _PACK = 'include = ["chinese"]\n'
 
 
 def _convert(tmp_path, paragraphs: str, profile: str = _PACK) -> Path:
-    source = tmp_path / "book.txt"
-    source.write_text(f"A BOOK\n\nBy A. Writer\n\n\nCHAPTER I\n\nTHE TEXT\n\n{paragraphs}\n", encoding="utf-8")
-    (tmp_path / "book.toml").write_text(profile, encoding="utf-8")
-    convert(source, tmp_path / "out", profile=load_profile(tmp_path / "book.toml"), allow_loss=True)
-    return tmp_path / "out"
+    return convert_paragraphs(tmp_path, paragraphs, profile)
 
 
 def _marks(tmp_path, paragraphs: str, profile: str = _PACK) -> tuple[Counter, Counter]:

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import marks_in
-from teikit.convert import convert
+from conftest import convert_paragraphs, marks_in
 from teikit.errors import TeikitError
 from teikit.profile import load_profile
 
@@ -28,13 +27,10 @@ def _marks(tmp_path, paragraphs: str, convention: str, include: str = "") -> tup
     `convention` is "default"), after the pack `include` if one is named."""
     folder = tmp_path / convention
     folder.mkdir()
-    source = folder / "book.txt"
-    source.write_text(f"A BOOK\n\nBy A. Writer\n\n\nCHAPTER I\n\nTHE TEXT\n\n{paragraphs}\n", encoding="utf-8")
     packs = f'include = ["{include}"]\n' if include else ""
     chosen = "" if convention == "default" else f'[names]\ntitles_of_rank = "{convention}"\n'
-    (folder / "book.toml").write_text(f"{packs}{chosen}", encoding="utf-8")
-    convert(source, folder / "out", profile=load_profile(folder / "book.toml"), allow_loss=True)
-    return marks_in(folder / "out", "persName"), marks_in(folder / "out", "placeName")
+    out = convert_paragraphs(folder, paragraphs, f"{packs}{chosen}")
+    return marks_in(out, "persName"), marks_in(out, "placeName")
 
 
 # Machiavelli, The Prince, tr. W. K. Marriott, chapters XI and VII: the duke's land is a state
