@@ -293,6 +293,22 @@ def _texts(el: etree._Element, skip: tuple[str, ...]) -> Iterator[str]:
             yield child.tail
 
 
+def preceding_text(el: etree._Element) -> str:
+    """The text right before `el` inside its parent: the previous sibling's tail, else the
+    parent's own text ("" for none)."""
+    before = el.getprevious()
+    return (before.tail if before is not None else el.getparent().text) or ""
+
+
+def set_preceding_text(el: etree._Element, text: str) -> None:
+    """Make `text` the text right before `el` inside its parent (see `preceding_text`)."""
+    before = el.getprevious()
+    if before is not None:
+        before.tail = text
+    else:
+        el.getparent().text = text
+
+
 def append_text(el: etree._Element, text: str) -> None:
     """Append text at the end of an element's content."""
     if len(el):

@@ -229,7 +229,7 @@ from lxml import etree
 
 from ..context import Context
 from ..tei import XML_ID, XML_LANG, local, make_in, q
-from ..textnodes import text_slots, wrap_slots
+from ..textnodes import preceding_text, set_preceding_text, text_slots, wrap_slots
 from . import gazetteer, namewords, ownscript, polities, registers, textplaces
 from .matching import (
     REGIONS,
@@ -350,17 +350,13 @@ def first_word_saints(tei, places: registers.Places) -> int:
     for person in list(tei.iter(q("persName"))):
         if len(person) or not person.text:
             continue
-        before = person.getprevious()
-        text_before = (before.tail if before is not None else person.getparent().text) or ""
+        text_before = preceding_text(person)
         m = _SAINT_NAMED_SITE.search(text_before[-40:])
         if m is None:
             continue
         opening = len(text_before) - (len(text_before[-40:]) - m.start())
         name = " ".join((text_before[opening:] + person.text).split())
-        if before is not None:
-            before.tail = text_before[:opening]
-        else:
-            person.getparent().text = text_before[:opening]
+        set_preceding_text(person, text_before[:opening])
         place = places.find(name)
         if place is None:
             kind = _FIRST_WORD_TYPES[name.split()[0]]

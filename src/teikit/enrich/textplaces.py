@@ -184,6 +184,7 @@ import ahocorasick_rs
 from lxml import etree
 
 from ..tei import XML_ID, q
+from ..textnodes import preceding_text, set_preceding_text
 from . import gazetteer, registers
 from .dates import MONTHS
 from .matching import in_latin_1, latin1_bytes, uses
@@ -2098,8 +2099,7 @@ def establishments(tei, places: registers.Places, profile) -> int:
         after = _POSSESSIVE_END.match(person.tail or "")
         if after is None or after.group(1) or (after.group(2) and after.group(2) not in function_words):
             continue
-        before = person.getprevious()
-        text_before = (before.tail if before is not None else person.getparent().text) or ""
+        text_before = preceding_text(person)
         if cue.search(text_before[-20:]) is None:
             continue
         shop = f"{name}'s"
@@ -2133,18 +2133,14 @@ def saints_buildings(tei, places: registers.Places) -> int:
     for person in list(tei.iter(q("persName"))):
         if len(person):
             continue
-        before = person.getprevious()
-        text_before = (before.tail if before is not None else person.getparent().text) or ""
+        text_before = preceding_text(person)
         saint = _SAINT_BEFORE.search(text_before)
         after = _SAINTS_BUILDING.match(person.tail or "")
         if saint is None or after is None:
             continue
         name = text_before[saint.start() :] + (person.text or "") + after.group()
         name = " ".join(name.split())
-        if before is not None:
-            before.tail = text_before[: saint.start()]
-        else:
-            person.getparent().text = text_before[: saint.start()]
+        set_preceding_text(person, text_before[: saint.start()])
         place = places.find(name)
         if place is None:
             place = places.add(name, "building", None, "named in the text", evidence=f"a saint's building: “{name}”")
@@ -2186,8 +2182,7 @@ def known_over_persons(tei, places: registers.Places, profile) -> int:
     for person in list(tei.iter(q("persName"))):
         if len(person) or person.text not in holding:
             continue
-        before = person.getprevious()
-        text_before = (before.tail if before is not None else person.getparent().text) or ""
+        text_before = preceding_text(person)
         tail = person.tail or ""
         for words_before, words_after, name in holding[person.text]:
             if not text_before.endswith(words_before) or not tail.startswith(words_after):
@@ -2198,10 +2193,7 @@ def known_over_persons(tei, places: registers.Places, profile) -> int:
             closing = len(words_after)
             if closing < len(tail) and (tail[closing].isalnum() or tail[closing] == "-"):
                 continue  # "the Heaven of Venusberg"
-            if before is not None:
-                before.tail = text_before[:opening]
-            else:
-                person.getparent().text = text_before[:opening]
+            set_preceding_text(person, text_before[:opening])
             place = places.find(name)
             if place is None:
                 kind = profile.known_places[name]
@@ -2239,8 +2231,7 @@ def cities_over_persons(tei, places: registers.Places, profile) -> int:
     for name, persons in sorted(mentions.items()):
         cued = []
         for person in persons:
-            before = person.getprevious()
-            text_before = (before.tail if before is not None else person.getparent().text) or ""
+            text_before = preceding_text(person)
             if locative.search(text_before[-12:]) and not _WORD_AFTER.match(person.tail or ""):
                 cued.append(person)
         if not cued or len(cued) * 5 < len(persons):
