@@ -301,7 +301,7 @@ def drop_unused_findings(tei, ctx):
     Transport"), it would stay in the register, marked nowhere, and an edition converted over
     an older one would differ from one converted afresh. Entries of the indexes and of
     editors, rejected ones and those an editor wrote into stay, marked or not."""
-    regs = list(getattr(ctx, "registers", {}).values())
+    regs = list(ctx.registers.values())
     if not regs:  # the registers' pass did not run
         return tei
     marks = (mark.get("ref") for mark in tei.iter(q("persName"), q("placeName"), q("orgName")))
